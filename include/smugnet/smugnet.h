@@ -1,0 +1,106 @@
+/* libsmugnet public API: load a world, step it, steer it, read it.
+ * The core never prints, never reads the clock, the environment or a
+ * global random source, and never exits; every failure is a status with
+ * a path-style message. */
+#ifndef SMUGNET_SMUGNET_H
+#define SMUGNET_SMUGNET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "smugnet/status.h"
+#include "smugnet/types.h"
+#include "smugnet/world.h"
+
+/* ---- creating and freeing worlds ---- */
+
+/* Parse a scenario from memory. name is used as the file part of error
+ * messages. On success *out is a new world the caller frees with
+ * smug_world_free; on failure *out is untouched and err says why. */
+enum smug_status smug_world_load_json(const char *json, size_t len,
+				      const char *name,
+				      struct smug_world **out,
+				      struct smug_error *err);
+
+/* The embedded default world (data/dosadi-36.json). */
+enum smug_status smug_world_load_default(struct smug_world **out,
+					 struct smug_error *err);
+/* The embedded default scenario's bytes (static, not to be freed). */
+const char *smug_default_scenario(size_t *len);
+
+void smug_world_free(struct smug_world *w); /* NULL is a no-op */
+
+/* A deep copy that continues exactly like the original. Caller frees. */
+struct smug_world *smug_world_clone(const struct smug_world *w);
+
+/* Replace the world seed. Only before the first step (SMUG_ERR_ARG after). */
+enum smug_status smug_world_reseed(struct smug_world *w, uint64_t seed,
+				   struct smug_error *err);
+
+/* XXH3 over a canonical encoding of the whole state. */
+uint64_t smug_world_digest(const struct smug_world *w);
+
+/* ---- commands: the only ways a host changes a world ---- */
+
+/* Simulate `days` days (>= 0). */
+enum smug_status smug_cmd_step(struct smug_world *w, int days);
+
+/* Crackdown on a border or corridor by corridor id. intensity in (0,1];
+ * end_day is the last active day, or -1 for "until cleared". Replaces an
+ * existing target on the same corridor. */
+enum smug_status smug_cmd_crackdown_set(struct smug_world *w,
+					const char *corridor_id,
+					double intensity, int end_day,
+					struct smug_error *err);
+enum smug_status smug_cmd_crackdown_clear(struct smug_world *w,
+					  const char *corridor_id,
+					  struct smug_error *err);
+void smug_cmd_auto_crackdown(struct smug_world *w, bool on);
+
+/* ---- reading ---- */
+
+/* Index by id, or -1. */
+int smug_world_find_ward(const struct smug_world *w, const char *id);
+int smug_world_find_node(const struct smug_world *w, const char *id);
+int smug_world_find_corridor(const struct smug_world *w, const char *id);
+int smug_world_find_faction(const struct smug_world *w, const char *id);
+int smug_world_find_account(const struct smug_world *w, const char *id);
+/* Active crackdown on a corridor, or NULL. */
+const struct smug_crackdown *
+smug_world_crackdown_on(const struct smug_world *w, int corridor);
+
+/* Border crossing: the ward whose customs applies when travelling
+ * corridor c from node `from`. */
+int smug_corridor_dest_ward(const struct smug_world *w, int corridor, int from);
+
+/* Route id: node ids joined by ">" into buf (truncated safely). */
+void smug_route_format(const struct smug_world *w, const int *nodes, int n,
+		       char *buf, size_t size);
+
+const char *smug_commodity_name(enum smug_commodity c);
+int smug_commodity_from_name(const char *s); /* -1 if unknown */
+const char *smug_good_name(enum smug_good g);
+int smug_good_from_name(const char *s);	   /* -1 if unknown */
+const char *smug_event_kind_name(enum smug_event_kind k);
+const char *smug_tx_reason_name(enum smug_tx_reason r);
+const char *smug_outcome_name(enum smug_outcome o);
+const char *smug_faction_kind_name(enum smug_faction_kind k);
+
+/* Ledger conservation: sum of balances == initial + minted - burned. */
+bool smug_ledger_conserved(const struct smug_ledger *l);
+int64_t smug_ledger_total(const struct smug_ledger *l);
+
+/* Success rate of a network: delivered / resolved, 0 when none. */
+double smug_network_success_rate(const struct smug_network *n);
+
+/* Events in order, oldest first: i in [0, tel.event_count). */
+const struct smug_event *smug_event_at(const struct smug_telemetry *t, int i);
+/* History records, oldest first. */
+const struct smug_day_record *smug_history_at(const struct smug_telemetry *t,
+					      int i);
+
+/* Version string of the library. */
+const char *smug_version(void);
+
+#endif

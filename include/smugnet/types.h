@@ -1,0 +1,495 @@
+/* smugnet world model: the state a host reads through a const pointer.
+ * The core alone writes these structures; hosts change the world only
+ * through the command API in smugnet.h. Every array kept in state has a
+ * fixed cap; every id-ordered array is sorted by id (strcmp). */
+#ifndef SMUGNET_TYPES_H
+#define SMUGNET_TYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SMUG_ID_MAX 40		   /* bytes of an id, NUL included */
+#define SMUG_NAME_MAX 48	   /* bytes of a display name, NUL included */
+#define SMUG_ROUTE_MAX_NODES 48	   /* nodes of one route */
+#define SMUG_ROUTE_TOPK_MAX 64	   /* largest allowed route_topk */
+#define SMUG_EDGE_STATS_MAX 256	   /* largest allowed border_topk */
+#define SMUG_FACTIONS_MAX 64	   /* factions in a scenario */
+#define SMUG_SHIPMENTS_PER_DAY_MAX 64 /* largest max_shipments_per_day */
+#define SMUG_SHIPMENT_CAP 2048	   /* shipments in transit at once */
+#define SMUG_EVENT_CAP 512	   /* event log ring */
+#define SMUG_HISTORY_DAYS 365	   /* daily history ring */
+#define SMUG_RECENT_OUTCOMES 32	   /* per-network recent outcomes ring */
+#define SMUG_LANE_CAP 32	   /* per-network remembered lane choices */
+#define SMUG_CRACKDOWN_CAP 64	   /* active crackdown targets */
+#define SMUG_COOLDOWN_CAP 64	   /* remembered crackdown cooldowns */
+#define SMUG_TOPK 10		   /* telemetry TopK lists */
+#define SMUG_JOURNAL_CAP 4096	   /* ledger journal ring */
+#define SMUG_TOUCHED_CAP 256	   /* borders touched in one day */
+#define SMUG_WARD_TOPK_MAX 16	   /* demand/source TopK wards per commodity */
+#define SMUG_EXPLAIN_HISTORY 64	   /* compact decision summaries kept */
+#define SMUG_MINOR_PER_CREDIT 100  /* ledger minor units in one credit */
+
+/* ---- commodities and goods -------------------------------------------- */
+
+#define SMUG_COMMODITY_LIST(X)                                                 \
+	X(SMUG_COMMODITY_UNLICENSED_SUIT_MODS, "UNLICENSED_SUIT_MODS")          \
+	X(SMUG_COMMODITY_NARCOTICS, "NARCOTICS")                                 \
+	X(SMUG_COMMODITY_WEAPON_PARTS, "WEAPON_PARTS")                           \
+	X(SMUG_COMMODITY_STOLEN_GOODS, "STOLEN_GOODS")                           \
+	X(SMUG_COMMODITY_RAIDER_SUPPLIES, "RAIDER_SUPPLIES")
+
+enum smug_commodity {
+#define SMUG_C_ENUM(name, str) name,
+	SMUG_COMMODITY_LIST(SMUG_C_ENUM)
+#undef SMUG_C_ENUM
+	SMUG_COMMODITY_COUNT
+};
+
+/* Goods whose shortage drives contraband demand (scenario key in quotes). */
+#define SMUG_GOOD_LIST(X)                                                      \
+	X(SMUG_GOOD_WATER, "water")                                              \
+	X(SMUG_GOOD_FOOD, "food")                                                \
+	X(SMUG_GOOD_MEDICINE, "medicine")                                        \
+	X(SMUG_GOOD_SUITS, "suits")                                              \
+	X(SMUG_GOOD_PARTS, "parts")
+
+enum smug_good {
+#define SMUG_G_ENUM(name, str) name,
+	SMUG_GOOD_LIST(SMUG_G_ENUM)
+#undef SMUG_G_ENUM
+	SMUG_GOOD_COUNT
+};
+
+struct smug_commodity_def {
+	int64_t value_density;	  /* minor units per unit of cargo */
+	int units_per_shipment;	  /* cargo units in one shipment, >= 1 */
+	double seizure_penalty;	  /* [0,2] extra loss on seizure, × value */
+	enum smug_good related_good; /* whose shortage drives demand */
+	double sale_markup;	  /* [0,10] sale = value × (1 + markup × demand) */
+	/* demand drivers, weights >= 0 */
+	double demand_w_tolerance, demand_w_shortage, demand_w_corruption,
+		demand_w_raider, demand_w_war;
+	/* source drivers, weights >= 0 */
+	double source_w_raider, source_w_precursor, source_w_blackmarket;
+};
+
+/* ---- wards, nodes, corridors ------------------------------------------- */
+
+struct smug_signals {
+	double smuggling_tolerance; /* [0,1] culture */
+	double corruption;	    /* [0,1] institutions */
+	double legitimacy;	    /* [0,1] */
+	double audit;		    /* [0,1] */
+	double raider_influence;    /* [0,1] factions */
+	double precursor_output;    /* [0,1] facilities */
+	double war_pressure;	    /* [0,1] */
+	double shortage[SMUG_GOOD_COUNT]; /* [0,1] per good */
+	double blackmarket_flow;    /* [0,1] normalised EMA of bribes taken here */
+};
+
+struct smug_customs_policy {
+	double inspection_bias;	   /* [-1,1] */
+	double tariff_bias;	   /* [-1,1] */
+	double contraband_bias;	   /* [-1,1] */
+	double bribe_tolerance;	   /* [0,1] */
+	double enforcement_points; /* >= 0 */
+};
+
+struct smug_ward {
+	char id[SMUG_ID_MAX];
+	char name[SMUG_NAME_MAX];
+	int ring;		  /* 1 = innermost */
+	double pos[2];		  /* map position, scenario units */
+	struct smug_signals sig;  /* current, evolves daily */
+	struct smug_signals base; /* as loaded; drift anchors */
+	struct smug_customs_policy customs;
+	int gate_node;		  /* index of the smallest node id in the ward */
+	int account;		  /* index of acct:ward:<id> */
+	int64_t bribes_today;	  /* minor units taken at this ward's borders */
+	int delivered_today;	  /* deliveries into this ward today */
+};
+
+struct smug_node {
+	char id[SMUG_ID_MAX];
+	int ward;      /* ward index */
+	int adj_first; /* into world.adj, CSR; neighbours sorted by node id */
+	int adj_count;
+};
+
+/* One adjacency entry: the corridor and the node at its other end. */
+struct smug_adj {
+	int corridor;
+	int node;
+};
+
+struct smug_corridor {
+	char id[SMUG_ID_MAX * 2]; /* "<a>|<b>", a < b by strcmp */
+	int a, b;		  /* node indices, id(a) < id(b) */
+	int travel_days;	  /* >= 1 */
+	double hazard;		  /* [0,1] predation base per crossing */
+	int64_t route_weight;	  /* routing cost, integer milli-days */
+	bool border;		  /* endpoints in different wards */
+};
+
+/* ---- factions, ledger --------------------------------------------------- */
+
+enum smug_faction_kind {
+	SMUG_FACTION_CRIMINAL,
+	SMUG_FACTION_RAIDER,
+	SMUG_FACTION_STATE,
+	SMUG_FACTION_GUILD
+};
+
+struct smug_edge_stats {
+	int corridor;		/* corridor index (a border or a corridor) */
+	double risk_est;	/* [0,1] seizure/interdiction per crossing */
+	double cost_est;	/* [0,1] tariff+bribe per unit of cargo value */
+	int last_update_day;	/* -1 = never observed */
+	int uses;		/* observations folded in */
+};
+
+enum smug_outcome {
+	SMUG_OUTCOME_IN_TRANSIT,
+	SMUG_OUTCOME_DELIVERED,
+	SMUG_OUTCOME_DELAYED, /* only as an event; the shipment goes on */
+	SMUG_OUTCOME_SEIZED,
+	SMUG_OUTCOME_LOST
+};
+
+struct smug_recent_outcome {
+	int day;
+	uint64_t shipment;
+	enum smug_commodity commodity;
+	enum smug_outcome outcome;
+	int at_corridor; /* where it was seized/lost, -1 otherwise */
+	int64_t value;	 /* minor units */
+};
+
+/* The last route a faction chose for a lane (commodity, source, demand). */
+struct smug_lane {
+	enum smug_commodity commodity;
+	int src_ward, dst_ward;
+	int route_nodes[SMUG_ROUTE_MAX_NODES];
+	int route_len; /* nodes */
+	int last_day;
+};
+
+struct smug_network {
+	double commodity_prefs[SMUG_COMMODITY_COUNT]; /* >= 0 */
+	double bribe_budget_fraction;		      /* [0,1] of balance/day */
+	int last_run_day;
+	struct smug_edge_stats edge_stats[SMUG_EDGE_STATS_MAX];
+	int n_edge_stats; /* <= cfg.border_topk; sorted by corridor index */
+	/* preferred_borders: EMA of bribe allocation weight, bounded like
+	 * edge_stats (same corridor set, parallel array) */
+	double preferred_border_weight[SMUG_EDGE_STATS_MAX];
+	struct smug_recent_outcome recent[SMUG_RECENT_OUTCOMES];
+	int recent_head, recent_count;
+	struct smug_lane lanes[SMUG_LANE_CAP];
+	int n_lanes;
+	/* totals since the world began */
+	int64_t shipments, delivered, seized, lost, delayed;
+	int64_t bribes_spent, tariffs_paid, purchases, sales; /* minor units */
+	int in_transit;
+};
+
+struct smug_faction {
+	char id[SMUG_ID_MAX];
+	char name[SMUG_NAME_MAX];
+	enum smug_faction_kind kind;
+	int home_ward;
+	int account; /* index of acct:fac:<id> */
+	double profile[SMUG_COMMODITY_COUNT]; /* smuggling_profile as loaded */
+	bool runs_network; /* criminal or raider */
+	int64_t initial_balance; /* minor units, from the scenario */
+	struct smug_network net;
+};
+
+#define SMUG_TX_REASON_LIST(X)                                                 \
+	X(SMUG_TX_INITIAL_BALANCE, "INITIAL_BALANCE", 1, 0)                     \
+	X(SMUG_TX_CARGO_PURCHASE, "CARGO_PURCHASE", 0, 0)                       \
+	X(SMUG_TX_CUSTOMS_TARIFF, "CUSTOMS_TARIFF", 0, 0)                       \
+	X(SMUG_TX_CUSTOMS_BRIBE, "CUSTOMS_BRIBE", 0, 0)                         \
+	X(SMUG_TX_SEIZURE_PENALTY, "SEIZURE_PENALTY", 0, 0)                     \
+	X(SMUG_TX_SMUGGLING_PROFIT, "SMUGGLING_PROFIT", 0, 0)                   \
+	X(SMUG_TX_SMUGGLING_PROFIT_MINT, "SMUGGLING_PROFIT_MINT", 1, 0)         \
+	X(SMUG_TX_UPKEEP, "UPKEEP", 0, 0)                                       \
+	X(SMUG_TX_WARD_SPENDING, "WARD_SPENDING", 0, 1)
+
+enum smug_tx_reason {
+#define SMUG_TX_ENUM(name, str, mint, burn) name,
+	SMUG_TX_REASON_LIST(SMUG_TX_ENUM)
+#undef SMUG_TX_ENUM
+	SMUG_TX_REASON_COUNT
+};
+
+struct smug_account {
+	char id[SMUG_ID_MAX + 12]; /* "acct:fac:<id>", "acct:ward:<id>", ... */
+	int64_t balance;	   /* minor units, >= 0 */
+};
+
+struct smug_tx {
+	int day;
+	uint32_t seq;	/* per-day counter: tx id "<day>:<seq:06d>" */
+	int from, to;	/* account indices; -1 = outside (mint/burn) */
+	int64_t amount; /* minor units actually moved, > 0 */
+	enum smug_tx_reason reason;
+};
+
+struct smug_ledger {
+	struct smug_account *accounts; /* sorted by id */
+	int n_accounts;
+	int blackmarket, treasury; /* account indices */
+	struct smug_tx journal[SMUG_JOURNAL_CAP]; /* ring */
+	int journal_head, journal_count;
+	uint32_t day_seq;  /* tx posted today */
+	int day_seq_day;   /* which day day_seq counts */
+	int64_t minted, burned; /* totals through mint/burn reasons */
+	int64_t initial_total;	/* sum of balances at creation (before mint) */
+	int64_t by_reason[SMUG_TX_REASON_COUNT]; /* total moved per reason */
+};
+
+/* ---- shipments ------------------------------------------------------------ */
+
+struct smug_bribe_entry {
+	int corridor;	/* border corridor index */
+	int64_t amount; /* minor units offered at that border */
+};
+
+struct smug_shipment {
+	uint64_t id; /* world-unique, increasing */
+	int faction;
+	enum smug_commodity commodity;
+	int units;
+	int64_t value;	   /* declared cargo value, minor units */
+	int64_t sale_price;/* expected sale at the demand ward */
+	int src_ward, dst_ward;
+	int nodes[SMUG_ROUTE_MAX_NODES];
+	int corridors[SMUG_ROUTE_MAX_NODES - 1];
+	int n_nodes;
+	int hop;	   /* index of the corridor being travelled */
+	int days_left;	   /* on the current hop */
+	int created_day;
+	int delays;
+	int64_t bribe_budget_total; /* smuggling_bribe_budget_total */
+	struct smug_bribe_entry bribe_map[SMUG_ROUTE_MAX_NODES - 1];
+	int n_bribes;	   /* smuggling_bribe_map entries, sorted by corridor */
+	int64_t bribes_paid, tariffs_paid; /* minor units */
+	enum smug_outcome status;
+	int resolved_corridor; /* where it was seized/lost, -1 otherwise */
+};
+
+/* ---- customs, crackdowns, telemetry -------------------------------------- */
+
+struct smug_border_stats {
+	int64_t traffic;     /* crossings */
+	int64_t checks;	     /* customs checks (one per crossing) */
+	int64_t inspections; /* inspection rolls that hit */
+	int64_t detections;  /* contraband found */
+	int64_t seizures;
+	int64_t bribes;	     /* minor units taken */
+	int64_t tariffs;     /* minor units */
+	/* yesterday's and today's counts, for the planner and heatmaps */
+	int traffic_today, seizures_today, traffic_yday, seizures_yday;
+	int64_t bribes_today, bribes_yday;
+};
+
+enum smug_crackdown_kind { SMUG_CRACKDOWN_BORDER, SMUG_CRACKDOWN_CORRIDOR };
+
+struct smug_crackdown {
+	enum smug_crackdown_kind kind;
+	int corridor;
+	double intensity; /* (0,1] */
+	int start_day;
+	int end_day;	  /* last active day; -1 = until cleared */
+	bool manual;	  /* set by the user, not the planner */
+	bool exploration; /* low-intensity probe by the planner */
+};
+
+struct smug_cooldown {
+	int corridor;
+	int until_day; /* may be targeted again after this day */
+};
+
+struct smug_counters {
+	int64_t shipments_created, delivered, seized, lost, delayed;
+	int64_t bribes_spent, tariffs, profit; /* minor units */
+	int64_t customs_checks;
+};
+
+struct smug_day_record {
+	int day;
+	struct smug_counters c;
+	int in_transit;
+};
+
+#define SMUG_EVENT_KIND_LIST(X)                                                \
+	X(SMUG_EV_SHIPMENT_CREATED, "SMUGGLING_SHIPMENT_CREATED")               \
+	X(SMUG_EV_SHIPMENT_SEIZED, "SMUGGLING_SHIPMENT_SEIZED")                 \
+	X(SMUG_EV_SHIPMENT_DELIVERED, "SMUGGLING_SHIPMENT_DELIVERED")           \
+	X(SMUG_EV_SHIPMENT_LOST, "SMUGGLING_SHIPMENT_LOST")                     \
+	X(SMUG_EV_SHIPMENT_DELAYED, "SMUGGLING_SHIPMENT_DELAYED")               \
+	X(SMUG_EV_ROUTE_UPDATE, "SMUGGLING_ROUTE_UPDATE")                       \
+	X(SMUG_EV_CUSTOMS_CHECK, "CUSTOMS_CHECK")                               \
+	X(SMUG_EV_CRACKDOWN_ACTIVATED, "CRACKDOWN_TARGET_ACTIVATED")            \
+	X(SMUG_EV_CRACKDOWN_EXPIRED, "CRACKDOWN_TARGET_EXPIRED")                \
+	X(SMUG_EV_CRACKDOWN_CLEARED, "CRACKDOWN_TARGET_CLEARED")
+
+enum smug_event_kind {
+#define SMUG_EV_ENUM(name, str) name,
+	SMUG_EVENT_KIND_LIST(SMUG_EV_ENUM)
+#undef SMUG_EV_ENUM
+	SMUG_EVENT_KIND_COUNT
+};
+
+struct smug_event {
+	int day;
+	enum smug_event_kind kind;
+	int faction;	   /* -1 if none */
+	int corridor;	   /* -1 if none */
+	uint64_t shipment; /* 0 if none */
+	int commodity;	   /* -1 if none */
+	int64_t amount;	   /* minor units, meaning by kind */
+	char detail[96];   /* short human text */
+};
+
+struct smug_topk_entry {
+	char key[SMUG_ID_MAX * 3]; /* route id, border id, faction id */
+	int index;		   /* corridor / faction index, -1 for routes */
+	double score;
+};
+
+struct smug_topk {
+	struct smug_topk_entry e[SMUG_TOPK]; /* score desc, key asc */
+	int n;
+};
+
+struct smug_telemetry {
+	struct smug_counters total, today;
+	struct smug_day_record history[SMUG_HISTORY_DAYS]; /* ring */
+	int history_head, history_count;
+	struct smug_event events[SMUG_EVENT_CAP]; /* ring */
+	int event_head, event_count;
+	uint64_t events_total;
+	struct smug_topk hot_routes, hot_borders, faction_success;
+	int touched[SMUG_TOUCHED_CAP]; /* borders crossed today */
+	int n_touched;
+	int touched_yday[SMUG_TOUCHED_CAP];
+	int n_touched_yday;
+};
+
+/* ---- explain ---------------------------------------------------------------- */
+
+struct smug_explain_edge {
+	int corridor;
+	bool border;
+	bool known;	 /* from edge_stats, else the public prior */
+	double risk_est, cost_est;
+	double expected_loss, expected_cost; /* credits-equivalent, minor units */
+};
+
+struct smug_explain_candidate {
+	int nodes[SMUG_ROUTE_MAX_NODES];
+	int n_nodes;
+	struct smug_explain_edge edges[SMUG_ROUTE_MAX_NODES - 1];
+	int travel_days;
+	double expected_loss, expected_cost, travel_term, score;
+};
+
+struct smug_driver_terms {
+	double term[5]; /* weighted driver terms; meaning by kind (see explain.c) */
+	double score;
+};
+
+struct smug_decision {
+	int day;
+	int faction;
+	enum smug_commodity commodity;
+	int src_ward, dst_ward;
+	struct smug_driver_terms demand, source;
+	int64_t value;		/* cargo value, minor units */
+	int64_t bribe_budget;	/* faction's budget today, minor units */
+	struct smug_explain_candidate *cand; /* route_topk slots in world.cand_pool */
+	int n_cand;		/* <= route_topk */
+	int winner;		/* index into cand, -1 = no shipment */
+	double margin;		/* runner-up score minus winner score */
+	char flip[160];		/* smallest single change that flips it */
+	char skipped[96];	/* why no shipment was sent, "" if sent */
+	uint64_t shipment;	/* created shipment id, 0 if none */
+};
+
+struct smug_decision_summary {
+	int day, faction;
+	enum smug_commodity commodity;
+	int src_ward, dst_ward;
+	int n_cand;
+	double winner_score, margin;
+	uint64_t shipment;
+};
+
+/* ---- configuration ---------------------------------------------------------- */
+
+struct smug_smuggling_config {
+	bool enabled;
+	int max_active_factions;   /* [0,SMUG_FACTIONS_MAX] */
+	int max_shipments_per_day; /* [0,SMUG_SHIPMENTS_PER_DAY_MAX] */
+	int commodity_topk;	   /* [1,SMUG_COMMODITY_COUNT] effective */
+	int route_topk;		   /* [1,SMUG_ROUTE_TOPK_MAX] */
+	int border_topk;	   /* [1,SMUG_EDGE_STATS_MAX] */
+	int ward_topk;		   /* [1,SMUG_WARD_TOPK_MAX] */
+	double learning_rate;	   /* (0,1] */
+	char deterministic_salt[SMUG_ID_MAX];
+	double bribe_budget_fraction; /* [0,1] default for networks */
+	double bribe_cap_fraction;    /* [0,2] per-border cap, × cargo value */
+	double prior_drift;	      /* [0,1] per day toward the prior */
+	double travel_weight;	      /* score term per travel day, × value */
+	double upkeep_fraction;	      /* [0,1] of balance paid per day */
+};
+
+struct smug_customs_config {
+	double base_inspection_rate;	  /* [0,1] */
+	double base_tariff_rate;	  /* [0,1] */
+	double contraband_detection_base; /* [0,1] */
+	double bribery_effect_max;	  /* [0,1] bound of the bribe-map boost */
+	double bribe_required_fraction;	  /* [0,2] bribe that buys the full boost, × value */
+	int max_checks_per_day;		  /* >= 0 */
+};
+
+struct smug_crackdown_config {
+	bool auto_enabled;
+	int border_topk;	  /* candidates kept */
+	int max_targets_per_day;
+	int duration_days;
+	int cooldown_days;
+	double capacity_per_point; /* intensity units per enforcement point */
+	int exploration_every;	   /* days; 0 = never */
+	double exploration_intensity;
+	/* modifiers at intensity i */
+	double inspection_gain; /* inspection ×(1 + gain·i) */
+	double detection_gain;	/* detection ×(1 + gain·i) */
+	double bribe_shrink;	/* bribe acceptance ×max(floor, 1 − shrink·i) */
+	double bribe_floor;
+	double hazard_shrink;	/* corridor predation ×max(.1, 1 − shrink·i) */
+};
+
+struct smug_signals_config {
+	double corruption_per_bribe; /* corruption rise per normalised bribe */
+	double audit_pull;	     /* corruption fall per unit audit */
+	double max_daily_delta;	     /* clamp of any signal's daily change */
+	double bribe_norm;	     /* minor units of bribes per day that count as 1 */
+	double blackmarket_alpha;    /* EMA weight of today's bribes */
+	double shortage_ease;	     /* shortage fall per delivery */
+	double shortage_regen;	     /* daily pull back toward base shortage */
+	double tolerance_decay;	     /* daily pull back toward base tolerance */
+	double raider_gain, raider_loss, raider_decay;
+};
+
+struct smug_config {
+	struct smug_smuggling_config smuggling;
+	struct smug_customs_config customs;
+	struct smug_crackdown_config crackdown;
+	struct smug_signals_config signals;
+};
+
+#endif

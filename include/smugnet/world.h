@@ -1,0 +1,68 @@
+/* The world object: everything one simulation holds. Hosts own it (they
+ * create it with smug_world_load_* and free it), read it through a const
+ * pointer, and change it only through the commands of smugnet.h. */
+#ifndef SMUGNET_WORLD_H
+#define SMUGNET_WORLD_H
+
+#include "smugnet/types.h"
+
+struct smug_route_cache; /* core-internal, never part of the state */
+
+struct smug_world {
+	char scenario_id[SMUG_ID_MAX];
+	char scenario_name[SMUG_NAME_MAX * 2];
+	uint64_t scenario_hash; /* XXH3 of the scenario file bytes */
+	uint64_t seed;		/* world seed: keys every draw */
+	int day;		/* the next day sim_step simulates */
+	int start_day;		/* day the scenario starts at */
+	int64_t initial_blackmarket; /* minor units, scenario "ledger" */
+	int64_t initial_treasury;    /* minor units, scenario "ledger" */
+	struct smug_config cfg;
+	struct smug_commodity_def commodities[SMUG_COMMODITY_COUNT];
+
+	struct smug_ward *wards; /* sorted by id */
+	int n_wards;
+	struct smug_node *nodes; /* sorted by id */
+	int n_nodes;
+	struct smug_adj *adj; /* CSR adjacency, see smug_node */
+	int n_adj;
+	struct smug_corridor *corridors; /* sorted by id */
+	int n_corridors;
+	struct smug_border_stats *border_stats; /* parallel to corridors */
+	struct smug_faction *factions;		/* sorted by id */
+	int n_factions;
+	struct smug_ledger ledger;
+
+	struct smug_shipment *shipments; /* in transit, sorted by id; cap SMUG_SHIPMENT_CAP */
+	int n_shipments;
+	uint64_t next_shipment_id;
+
+	struct smug_crackdown crackdowns[SMUG_CRACKDOWN_CAP]; /* sorted by corridor */
+	int n_crackdowns;
+	struct smug_cooldown cooldowns[SMUG_COOLDOWN_CAP]; /* sorted by corridor */
+	int n_cooldowns;
+
+	struct smug_telemetry tel;
+
+	/* demand/source TopK wards per commodity, refreshed once a day */
+	int demand_ward[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
+	struct smug_driver_terms demand_terms[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
+	int n_demand[SMUG_COMMODITY_COUNT];
+	int source_ward[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
+	struct smug_driver_terms source_terms[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
+	int n_source[SMUG_COMMODITY_COUNT];
+
+	/* explain: the last simulated day's decisions, plus compact history */
+	struct smug_decision decisions[SMUG_SHIPMENTS_PER_DAY_MAX];
+	int n_decisions;
+	int decisions_day;
+	struct smug_explain_candidate *cand_pool; /* route_topk per decision */
+	struct smug_decision_summary explain_hist[SMUG_EXPLAIN_HISTORY]; /* ring */
+	int explain_head, explain_count;
+	int64_t route_evals_today; /* candidate routes scored today */
+	int max_route_evals_per_decision; /* largest count seen, for tests */
+
+	struct smug_route_cache *route_cache; /* results never depend on it */
+};
+
+#endif

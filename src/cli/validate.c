@@ -1,0 +1,1 @@
+/* validate.c: being written. */

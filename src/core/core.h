@@ -1,0 +1,144 @@
+/* Core-internal declarations shared between the modules of libsmugnet.
+ * Nothing here is part of the public API. Each block names the .c file
+ * that defines it. */
+#ifndef SMUGNET_CORE_H
+#define SMUGNET_CORE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "smugnet/smugnet.h"
+
+/* ---- util.c: allocation (out of memory is fatal) and small helpers ---- */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+double clamp01(double x);
+double clampd(double x, double lo, double hi);
+/* Copy src into dst[size] with NUL; returns false if truncated. */
+bool str_copy(char *dst, size_t size, const char *src);
+
+/* ---- hash.c: keyed deterministic draws ---- */
+/* u in [0,1) from the top 53 bits of XXH3_64bits over the packed key
+ * (seed, salt, purpose, day, ids[0..n)). No stream state. */
+double hash_draw(uint64_t seed, const char *salt, const char *purpose,
+		 int day, const uint64_t *ids, int n_ids);
+/* hash_draw with the world's seed and salt and up to three ids. */
+double draw_u01(const struct smug_world *w, const char *purpose, int day,
+		uint64_t id0, uint64_t id1, uint64_t id2);
+uint64_t hash_bytes(const void *p, size_t n);
+
+/* ---- world.c: allocation, indices, digest ---- */
+struct smug_world *world_alloc(void);
+/* Build adjacency, border flags, gate nodes, accounts, route weights and
+ * the derived arrays after the scenario loader filled the id arrays. */
+void world_finish(struct smug_world *w);
+/* Reset per-network state from the factions' profiles and the config. */
+void world_init_networks(struct smug_world *w);
+
+/* ---- scenario.c: the JSON loader with strict validation ---- */
+/* Defaults of every config value (documented in smugnet-scenario(5)). */
+void scenario_default_config(struct smug_config *cfg);
+void scenario_default_commodities(struct smug_commodity_def *defs);
+
+/* ---- routing.c: Dijkstra, Yen's k shortest loopless paths, cache ---- */
+struct route_path {
+	int nodes[SMUG_ROUTE_MAX_NODES];
+	int corridors[SMUG_ROUTE_MAX_NODES - 1];
+	int n_nodes;
+	int64_t cost; /* sum of corridor route_weight */
+};
+/* Total order on paths: cost, then node-index sequence (= node id
+ * order), shorter prefix first. Returns <0, 0, >0. */
+int route_path_cmp(const struct route_path *a, const struct route_path *b);
+/* Cheapest path src->dst (ties by route_path_cmp); false if none. */
+bool route_dijkstra(const struct smug_world *w, int src, int dst,
+		    struct route_path *out);
+/* Up to k (<= SMUG_ROUTE_TOPK_MAX) loopless paths in route_path_cmp
+ * order, each at most SMUG_ROUTE_MAX_NODES nodes. Returns the count. */
+int route_yen(const struct smug_world *w, int src, int dst, int k,
+	      struct route_path *out);
+/* Cached route_yen; identical results with or without the cache. The
+ * returned array stays valid until the next routing call on w. */
+int route_candidates(struct smug_world *w, int src, int dst, int k,
+		     const struct route_path **out);
+struct smug_route_cache *route_cache_new(int capacity);
+void route_cache_free(struct smug_route_cache *c);
+void route_cache_set_enabled(struct smug_route_cache *c, bool on);
+
+/* ---- ledger.c ---- */
+/* Accounts are created by world_finish; ids must be sorted. */
+void ledger_init(struct smug_ledger *l, int n_accounts);
+void ledger_done(struct smug_ledger *l);
+/* Move up to amount from -> to (capped at the payer's balance) and
+ * journal it. from or to may be -1 only for mint (from) / burn (to)
+ * reasons. Returns what moved (>= 0). */
+int64_t ledger_post(struct smug_ledger *l, int day, int from, int to,
+		    int64_t amount, enum smug_tx_reason reason);
+bool ledger_reason_is_mint(enum smug_tx_reason r);
+bool ledger_reason_is_burn(enum smug_tx_reason r);
+
+/* ---- signals.c: stage 1, daily drift ---- */
+void signals_step(struct smug_world *w);
+
+/* ---- crackdown.c: stage 2 ---- */
+void crackdown_step(struct smug_world *w);
+/* Intensity of the active target on corridor c (0 if none). */
+double crackdown_intensity(const struct smug_world *w, int corridor);
+
+/* ---- smuggling.c: stages 3-5, 7 ---- */
+void smuggling_refresh_wards(struct smug_world *w);
+void smuggling_plan(struct smug_world *w);
+/* Public prior of an edge for a faction with no statistics. */
+double smuggling_prior_risk(const struct smug_world *w, int corridor, int from_node);
+double smuggling_prior_cost(const struct smug_world *w, int corridor, int from_node);
+/* Learning on resolution of shipment s. */
+void smuggling_learn(struct smug_world *w, const struct smug_shipment *s);
+/* Daily drift of unrefreshed estimates toward their priors. */
+void smuggling_drift(struct smug_world *w);
+struct smug_edge_stats *network_find_stats(struct smug_network *n, int corridor);
+
+/* ---- customs.c ---- */
+struct customs_probs {
+	double p_inspect, p_detect; /* per crossing */
+	double p_accept_base;	    /* officer takes the standard bribe */
+	double bribe_boost;	    /* added acceptance from the bribe map */
+	double p_accept;	    /* total acceptance on detection */
+	double p_seize;		    /* p_inspect·p_detect·(1−p_accept) */
+	int64_t tariff;		    /* minor units */
+	int64_t fallback_bribe;	    /* what the standard bribe costs */
+};
+/* Probabilities for shipment s crossing border corridor c into ward dest
+ * with `offered` minor units from its bribe map. */
+void customs_probs(const struct smug_world *w, int corridor, int dest_ward,
+		   int64_t value, int64_t offered, struct customs_probs *out);
+/* Run the check: tariff, inspection, detection, bribe. Posts ledger
+ * transfers and telemetry. Returns SEIZED or IN_TRANSIT (cleared). */
+enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s,
+				int corridor, int dest_ward);
+
+/* ---- logistics.c: stage 6 ---- */
+void logistics_step(struct smug_world *w);
+/* Add a shipment; false when SMUG_SHIPMENT_CAP is reached. */
+bool logistics_add(struct smug_world *w, const struct smug_shipment *s);
+
+/* ---- telemetry.c: stage 8 ---- */
+void telemetry_begin_day(struct smug_world *w);
+void telemetry_end_day(struct smug_world *w);
+struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k,
+				   int faction, int corridor, uint64_t shipment,
+				   int commodity, int64_t amount);
+void telemetry_border_crossed(struct smug_world *w, int corridor);
+void topk_update(struct smug_topk *t, const char *key, int index, double score);
+
+/* ---- explain.c: stage 9 ---- */
+/* Fill margin and flip text of a finished decision, store its summary. */
+void explain_finish(struct smug_world *w, struct smug_decision *d);
+
+/* ---- digest.c ---- */
+uint64_t world_digest(const struct smug_world *w);
+
+#endif

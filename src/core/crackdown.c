@@ -1,0 +1,2 @@
+/* crackdown.c: being written. */
+#include "core.h"

@@ -1,0 +1,2 @@
+/* customs.c: being written. */
+#include "core.h"

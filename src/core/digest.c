@@ -1,0 +1,2 @@
+/* digest.c: being written. */
+#include "core.h"

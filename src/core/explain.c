@@ -1,0 +1,2 @@
+/* explain.c: being written. */
+#include "core.h"

@@ -1,0 +1,62 @@
+/* Keyed deterministic draws. A draw is a pure function of its key
+ * (seed, salt, purpose, day, ids): XXH3_64bits over a packed little-endian
+ * encoding, top 53 bits scaled to [0,1). No stream, nothing to persist,
+ * and no draw depends on how many came before. */
+#include <string.h>
+
+#include <xxhash.h>
+
+#include "core.h"
+
+#define KEY_MAX 256
+
+static size_t put_u64(unsigned char *b, size_t at, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		b[at + (size_t)i] = (unsigned char)(v >> (8 * i));
+	return at + 8;
+}
+
+static size_t put_str(unsigned char *b, size_t at, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > 64)
+		n = 64; /* salts and purposes are short names */
+	memcpy(b + at, s, n);
+	b[at + n] = 0; /* terminator keeps ("ab","c") apart from ("a","bc") */
+	return at + n + 1;
+}
+
+double hash_draw(uint64_t seed, const char *salt, const char *purpose,
+		 int day, const uint64_t *ids, int n_ids)
+{
+	unsigned char key[KEY_MAX];
+	size_t at = 0;
+	uint64_t h;
+
+	if (n_ids > 8)
+		n_ids = 8;
+	at = put_u64(key, at, seed);
+	at = put_str(key, at, salt);
+	at = put_str(key, at, purpose);
+	at = put_u64(key, at, (uint64_t)(int64_t)day);
+	for (int i = 0; i < n_ids; i++)
+		at = put_u64(key, at, ids[i]);
+	h = XXH3_64bits(key, at);
+	return (double)(h >> 11) * (1.0 / 9007199254740992.0); /* 2^53 */
+}
+
+double draw_u01(const struct smug_world *w, const char *purpose, int day,
+		uint64_t id0, uint64_t id1, uint64_t id2)
+{
+	uint64_t ids[3] = {id0, id1, id2};
+
+	return hash_draw(w->seed, w->cfg.smuggling.deterministic_salt, purpose,
+			 day, ids, 3);
+}
+
+uint64_t hash_bytes(const void *p, size_t n)
+{
+	return XXH3_64bits(p, n);
+}

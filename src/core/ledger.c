@@ -1,0 +1,2 @@
+/* ledger.c: being written. */
+#include "core.h"

@@ -1,0 +1,2 @@
+/* logistics.c: being written. */
+#include "core.h"

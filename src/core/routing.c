@@ -1,0 +1,2 @@
+/* routing.c: being written. */
+#include "core.h"

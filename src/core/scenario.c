@@ -1,0 +1,2 @@
+/* scenario.c: being written. */
+#include "core.h"

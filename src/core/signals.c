@@ -1,0 +1,2 @@
+/* signals.c: being written. */
+#include "core.h"

@@ -1,0 +1,2 @@
+/* sim.c: being written. */
+#include "core.h"

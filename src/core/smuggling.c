@@ -1,0 +1,2 @@
+/* smuggling.c: being written. */
+#include "core.h"

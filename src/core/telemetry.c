@@ -1,0 +1,2 @@
+/* telemetry.c: being written. */
+#include "core.h"

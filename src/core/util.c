@@ -1,0 +1,70 @@
+/* Allocation that treats out-of-memory as fatal (the one place the core
+ * may stop the process: a programmer-level failure, like assert), and
+ * small numeric and string helpers. */
+#include <assert.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+static void *oom(void)
+{
+	/* Out of memory: no status can be honoured without memory. */
+	raise(SIGABRT);
+	return NULL;
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	return p ? p : oom();
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	return p ? p : oom();
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	return q ? q : oom();
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = xmalloc(n);
+	memcpy(d, s, n);
+	return d;
+}
+
+double clamp01(double x)
+{
+	return clampd(x, 0.0, 1.0);
+}
+
+double clampd(double x, double lo, double hi)
+{
+	if (!(x >= lo)) /* also catches NaN */
+		return lo;
+	if (x > hi)
+		return hi;
+	return x;
+}
+
+bool str_copy(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	assert(size > 0);
+	if (n >= size) {
+		memcpy(dst, src, size - 1);
+		dst[size - 1] = '\0';
+		return false;
+	}
+	memcpy(dst, src, n + 1);
+	return true;
+}

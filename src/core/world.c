@@ -1,0 +1,409 @@
+/* The world object: allocation, derived indices (adjacency, borders,
+ * gates, accounts), deep copy, lookups by id and the names of enums.
+ * Invariant: every id-ordered array is sorted by strcmp and indices into
+ * it are stable for the life of the world. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+#define ROUTE_CACHE_CAPACITY 256
+
+extern const char smug_default_json[];
+extern const size_t smug_default_json_len;
+
+const char *smug_version(void)
+{
+	return "0.1.0";
+}
+
+const char *smug_default_scenario(size_t *len)
+{
+	if (len)
+		*len = smug_default_json_len;
+	return smug_default_json;
+}
+
+enum smug_status smug_world_load_default(struct smug_world **out,
+					 struct smug_error *err)
+{
+	return smug_world_load_json(smug_default_json, smug_default_json_len,
+				    "dosadi-36.json", out, err);
+}
+
+struct smug_world *world_alloc(void)
+{
+	struct smug_world *w = xcalloc(1, sizeof *w);
+
+	scenario_default_config(&w->cfg);
+	scenario_default_commodities(w->commodities);
+	return w;
+}
+
+void smug_world_free(struct smug_world *w)
+{
+	if (w == NULL)
+		return;
+	free(w->wards);
+	free(w->nodes);
+	free(w->adj);
+	free(w->corridors);
+	free(w->border_stats);
+	free(w->factions);
+	free(w->shipments);
+	free(w->cand_pool);
+	ledger_done(&w->ledger);
+	route_cache_free(w->route_cache);
+	free(w);
+}
+
+static void *dup_array(const void *src, size_t n, size_t size)
+{
+	void *d = xcalloc(n ? n : 1, size);
+
+	if (n)
+		memcpy(d, src, n * size);
+	return d;
+}
+
+static void world_link_decisions(struct smug_world *w)
+{
+	for (int i = 0; i < SMUG_SHIPMENTS_PER_DAY_MAX; i++)
+		w->decisions[i].cand = w->cand_pool + (size_t)i * (size_t)w->cfg.smuggling.route_topk;
+}
+
+struct smug_world *smug_world_clone(const struct smug_world *src)
+{
+	struct smug_world *w = xmalloc(sizeof *w);
+	size_t pool = (size_t)SMUG_SHIPMENTS_PER_DAY_MAX * (size_t)src->cfg.smuggling.route_topk;
+
+	memcpy(w, src, sizeof *w);
+	w->wards = dup_array(src->wards, (size_t)src->n_wards, sizeof *w->wards);
+	w->nodes = dup_array(src->nodes, (size_t)src->n_nodes, sizeof *w->nodes);
+	w->adj = dup_array(src->adj, (size_t)src->n_adj, sizeof *w->adj);
+	w->corridors = dup_array(src->corridors, (size_t)src->n_corridors, sizeof *w->corridors);
+	w->border_stats = dup_array(src->border_stats, (size_t)src->n_corridors, sizeof *w->border_stats);
+	w->factions = dup_array(src->factions, (size_t)src->n_factions, sizeof *w->factions);
+	w->shipments = dup_array(src->shipments, SMUG_SHIPMENT_CAP, sizeof *w->shipments);
+	w->cand_pool = dup_array(src->cand_pool, pool, sizeof *w->cand_pool);
+	w->ledger.accounts = dup_array(src->ledger.accounts, (size_t)src->ledger.n_accounts,
+				       sizeof *w->ledger.accounts);
+	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
+	world_link_decisions(w);
+	return w;
+}
+
+enum smug_status smug_world_reseed(struct smug_world *w, uint64_t seed,
+				   struct smug_error *err)
+{
+	if (w->day != w->start_day || w->tel.total.shipments_created != 0)
+		return smug_error_set(err, SMUG_ERR_ARG,
+				      "seed: can only be set before the first day is simulated");
+	w->seed = seed;
+	return SMUG_OK;
+}
+
+static int cmp_adj_node(const void *a, const void *b)
+{
+	const struct smug_adj *x = a, *y = b;
+
+	if (x->node != y->node)
+		return x->node < y->node ? -1 : 1;
+	return x->corridor < y->corridor ? -1 : x->corridor > y->corridor;
+}
+
+static void world_build_adjacency(struct smug_world *w)
+{
+	int *fill;
+
+	for (int i = 0; i < w->n_nodes; i++)
+		w->nodes[i].adj_count = 0;
+	for (int c = 0; c < w->n_corridors; c++) {
+		w->nodes[w->corridors[c].a].adj_count++;
+		w->nodes[w->corridors[c].b].adj_count++;
+	}
+	w->n_adj = 2 * w->n_corridors;
+	free(w->adj);
+	w->adj = xcalloc((size_t)(w->n_adj ? w->n_adj : 1), sizeof *w->adj);
+	fill = xcalloc((size_t)(w->n_nodes ? w->n_nodes : 1), sizeof *fill);
+	for (int i = 0, at = 0; i < w->n_nodes; i++) {
+		w->nodes[i].adj_first = at;
+		at += w->nodes[i].adj_count;
+	}
+	for (int c = 0; c < w->n_corridors; c++) {
+		const struct smug_corridor *k = &w->corridors[c];
+		int a = k->a, b = k->b;
+
+		w->adj[w->nodes[a].adj_first + fill[a]++] = (struct smug_adj){c, b};
+		w->adj[w->nodes[b].adj_first + fill[b]++] = (struct smug_adj){c, a};
+	}
+	for (int i = 0; i < w->n_nodes; i++)
+		qsort(w->adj + w->nodes[i].adj_first, (size_t)w->nodes[i].adj_count,
+		      sizeof *w->adj, cmp_adj_node);
+	free(fill);
+}
+
+static void world_build_accounts(struct smug_world *w)
+{
+	struct smug_ledger *l = &w->ledger;
+	int n = 2 + w->n_factions + w->n_wards, at = 0;
+
+	ledger_init(l, n);
+	snprintf(l->accounts[at].id, sizeof l->accounts[at].id, "acct:blackmarket");
+	l->blackmarket = at++;
+	for (int f = 0; f < w->n_factions; f++) {
+		snprintf(l->accounts[at].id, sizeof l->accounts[at].id, "acct:fac:%s",
+			 w->factions[f].id);
+		w->factions[f].account = at++;
+	}
+	snprintf(l->accounts[at].id, sizeof l->accounts[at].id, "acct:state:treasury");
+	l->treasury = at++;
+	for (int i = 0; i < w->n_wards; i++) {
+		snprintf(l->accounts[at].id, sizeof l->accounts[at].id, "acct:ward:%s",
+			 w->wards[i].id);
+		w->wards[i].account = at++;
+	}
+	ledger_post(l, w->day, -1, l->blackmarket, w->initial_blackmarket,
+		    SMUG_TX_INITIAL_BALANCE);
+	ledger_post(l, w->day, -1, l->treasury, w->initial_treasury,
+		    SMUG_TX_INITIAL_BALANCE);
+	for (int f = 0; f < w->n_factions; f++)
+		ledger_post(l, w->day, -1, w->factions[f].account,
+			    w->factions[f].initial_balance, SMUG_TX_INITIAL_BALANCE);
+}
+
+void world_init_networks(struct smug_world *w)
+{
+	for (int f = 0; f < w->n_factions; f++) {
+		struct smug_faction *fa = &w->factions[f];
+		struct smug_network *n = &fa->net;
+
+		memset(n, 0, sizeof *n);
+		fa->runs_network = fa->kind == SMUG_FACTION_CRIMINAL ||
+				   fa->kind == SMUG_FACTION_RAIDER;
+		memcpy(n->commodity_prefs, fa->profile, sizeof n->commodity_prefs);
+		n->bribe_budget_fraction = w->cfg.smuggling.bribe_budget_fraction;
+		n->last_run_day = -1;
+	}
+}
+
+void world_finish(struct smug_world *w)
+{
+	size_t pool = (size_t)SMUG_SHIPMENTS_PER_DAY_MAX * (size_t)w->cfg.smuggling.route_topk;
+
+	for (int c = 0; c < w->n_corridors; c++) {
+		struct smug_corridor *k = &w->corridors[c];
+
+		k->border = w->nodes[k->a].ward != w->nodes[k->b].ward;
+		k->route_weight = (int64_t)k->travel_days *
+				  (1000 + (int64_t)(350.0 * k->hazard + 0.5));
+	}
+	world_build_adjacency(w);
+	for (int i = 0; i < w->n_wards; i++) {
+		w->wards[i].gate_node = -1;
+		w->wards[i].base = w->wards[i].sig;
+	}
+	for (int i = 0; i < w->n_nodes; i++) {
+		struct smug_ward *wa = &w->wards[w->nodes[i].ward];
+
+		if (wa->gate_node < 0)
+			wa->gate_node = i; /* nodes are sorted: the first is the smallest id */
+	}
+	world_build_accounts(w);
+	free(w->border_stats);
+	w->border_stats = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1),
+				  sizeof *w->border_stats);
+	free(w->shipments);
+	w->shipments = xcalloc(SMUG_SHIPMENT_CAP, sizeof *w->shipments);
+	w->n_shipments = 0;
+	w->next_shipment_id = 1;
+	free(w->cand_pool);
+	w->cand_pool = xcalloc(pool, sizeof *w->cand_pool);
+	world_link_decisions(w);
+	w->decisions_day = -1;
+	world_init_networks(w);
+	route_cache_free(w->route_cache);
+	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
+}
+
+/* ---- lookups ---- */
+
+#define FIND_BY_ID(arr, n, id)                                                 \
+	do {                                                                   \
+		int lo = 0, hi = (n)-1;                                        \
+		while (lo <= hi) {                                             \
+			int mid = lo + (hi - lo) / 2;                          \
+			int c = strcmp((arr)[mid].id, (id));                   \
+			if (c == 0)                                            \
+				return mid;                                    \
+			if (c < 0)                                             \
+				lo = mid + 1;                                  \
+			else                                                   \
+				hi = mid - 1;                                  \
+		}                                                              \
+		return -1;                                                     \
+	} while (0)
+
+int smug_world_find_ward(const struct smug_world *w, const char *id)
+{
+	FIND_BY_ID(w->wards, w->n_wards, id);
+}
+
+int smug_world_find_node(const struct smug_world *w, const char *id)
+{
+	FIND_BY_ID(w->nodes, w->n_nodes, id);
+}
+
+int smug_world_find_corridor(const struct smug_world *w, const char *id)
+{
+	FIND_BY_ID(w->corridors, w->n_corridors, id);
+}
+
+int smug_world_find_faction(const struct smug_world *w, const char *id)
+{
+	FIND_BY_ID(w->factions, w->n_factions, id);
+}
+
+int smug_world_find_account(const struct smug_world *w, const char *id)
+{
+	FIND_BY_ID(w->ledger.accounts, w->ledger.n_accounts, id);
+}
+
+const struct smug_crackdown *smug_world_crackdown_on(const struct smug_world *w,
+						     int corridor)
+{
+	for (int i = 0; i < w->n_crackdowns; i++)
+		if (w->crackdowns[i].corridor == corridor)
+			return &w->crackdowns[i];
+	return NULL;
+}
+
+int smug_corridor_dest_ward(const struct smug_world *w, int corridor, int from)
+{
+	const struct smug_corridor *k = &w->corridors[corridor];
+
+	return w->nodes[k->a == from ? k->b : k->a].ward;
+}
+
+void smug_route_format(const struct smug_world *w, const int *nodes, int n,
+		       char *buf, size_t size)
+{
+	size_t at = 0;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	for (int i = 0; i < n && at + 1 < size; i++) {
+		int k = snprintf(buf + at, size - at, "%s%s", i ? ">" : "",
+				 w->nodes[nodes[i]].id);
+		if (k < 0)
+			break;
+		at += (size_t)k;
+	}
+	if (at >= size)
+		buf[size - 1] = '\0';
+}
+
+double smug_network_success_rate(const struct smug_network *n)
+{
+	int64_t resolved = n->delivered + n->seized + n->lost;
+
+	return resolved ? (double)n->delivered / (double)resolved : 0.0;
+}
+
+const struct smug_event *smug_event_at(const struct smug_telemetry *t, int i)
+{
+	int start = (t->event_head - t->event_count + SMUG_EVENT_CAP) % SMUG_EVENT_CAP;
+
+	return &t->events[(start + i) % SMUG_EVENT_CAP];
+}
+
+const struct smug_day_record *smug_history_at(const struct smug_telemetry *t, int i)
+{
+	int start = (t->history_head - t->history_count + SMUG_HISTORY_DAYS) % SMUG_HISTORY_DAYS;
+
+	return &t->history[(start + i) % SMUG_HISTORY_DAYS];
+}
+
+/* ---- names ---- */
+
+static const char *const commodity_names[] = {
+#define SMUG_C_STR(name, str) str,
+	SMUG_COMMODITY_LIST(SMUG_C_STR)
+#undef SMUG_C_STR
+};
+static const char *const good_names[] = {
+#define SMUG_G_STR(name, str) str,
+	SMUG_GOOD_LIST(SMUG_G_STR)
+#undef SMUG_G_STR
+};
+static const char *const event_names[] = {
+#define SMUG_EV_STR(name, str) str,
+	SMUG_EVENT_KIND_LIST(SMUG_EV_STR)
+#undef SMUG_EV_STR
+};
+static const char *const reason_names[] = {
+#define SMUG_TX_STR(name, str, mint, burn) str,
+	SMUG_TX_REASON_LIST(SMUG_TX_STR)
+#undef SMUG_TX_STR
+};
+
+const char *smug_commodity_name(enum smug_commodity c)
+{
+	return (unsigned)c < SMUG_COMMODITY_COUNT ? commodity_names[c] : "?";
+}
+
+int smug_commodity_from_name(const char *s)
+{
+	for (int i = 0; i < SMUG_COMMODITY_COUNT; i++)
+		if (strcmp(commodity_names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *smug_good_name(enum smug_good g)
+{
+	return (unsigned)g < SMUG_GOOD_COUNT ? good_names[g] : "?";
+}
+
+int smug_good_from_name(const char *s)
+{
+	for (int i = 0; i < SMUG_GOOD_COUNT; i++)
+		if (strcmp(good_names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *smug_event_kind_name(enum smug_event_kind k)
+{
+	return (unsigned)k < SMUG_EVENT_KIND_COUNT ? event_names[k] : "?";
+}
+
+const char *smug_tx_reason_name(enum smug_tx_reason r)
+{
+	return (unsigned)r < SMUG_TX_REASON_COUNT ? reason_names[r] : "?";
+}
+
+const char *smug_outcome_name(enum smug_outcome o)
+{
+	switch (o) {
+	case SMUG_OUTCOME_IN_TRANSIT: return "IN_TRANSIT";
+	case SMUG_OUTCOME_DELIVERED: return "DELIVERED";
+	case SMUG_OUTCOME_DELAYED: return "DELAYED";
+	case SMUG_OUTCOME_SEIZED: return "SEIZED";
+	case SMUG_OUTCOME_LOST: return "LOST";
+	}
+	return "?";
+}
+
+const char *smug_faction_kind_name(enum smug_faction_kind k)
+{
+	switch (k) {
+	case SMUG_FACTION_CRIMINAL: return "criminal";
+	case SMUG_FACTION_RAIDER: return "raider";
+	case SMUG_FACTION_STATE: return "state";
+	case SMUG_FACTION_GUILD: return "guild";
+	}
+	return "?";
+}
