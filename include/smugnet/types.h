@@ -107,7 +107,7 @@ struct smug_ward {
 	int gate_node;		  /* index of the smallest node id in the ward */
 	int account;		  /* index of acct:ward:<id> */
 	int64_t bribes_today;	  /* minor units taken at this ward's borders */
-	int delivered_today;	  /* deliveries into this ward today */
+	int delivered_today[SMUG_GOOD_COUNT]; /* deliveries easing each good, today */
 };
 
 struct smug_node {
@@ -147,6 +147,7 @@ struct smug_edge_stats {
 	double cost_est;	/* [0,1] tariff+bribe per unit of cargo value */
 	int last_update_day;	/* -1 = never observed */
 	int uses;		/* observations folded in */
+	int last_from_node;	/* direction of the last crossing (prior's side) */
 };
 
 enum smug_outcome {
@@ -276,6 +277,8 @@ struct smug_shipment {
 	struct smug_bribe_entry bribe_map[SMUG_ROUTE_MAX_NODES - 1];
 	int n_bribes;	   /* smuggling_bribe_map entries, sorted by corridor */
 	int64_t bribes_paid, tariffs_paid; /* minor units */
+	int64_t hop_cost[SMUG_ROUTE_MAX_NODES - 1]; /* tariff+bribe paid per hop */
+	int64_t purchase; /* what the cargo cost at the source */
 	enum smug_outcome status;
 	int resolved_corridor; /* where it was seized/lost, -1 otherwise */
 };
@@ -314,7 +317,8 @@ struct smug_cooldown {
 
 struct smug_counters {
 	int64_t shipments_created, delivered, seized, lost, delayed;
-	int64_t bribes_spent, tariffs, profit; /* minor units */
+	int64_t bribes_spent, tariffs, profit; /* minor units; profit = sales -
+						  purchases - bribes - tariffs - penalties */
 	int64_t customs_checks;
 };
 
@@ -397,8 +401,14 @@ struct smug_explain_candidate {
 	double expected_loss, expected_cost, travel_term, score;
 };
 
+/* Weighted driver terms of a ward's score for one commodity.
+ * demand: term[0..4] = tolerance, shortage, corruption, raider, war;
+ * source: term[0..2] = raider, precursor, blackmarket (3, 4 unused).
+ * score = sum of terms. */
+#define SMUG_DEMAND_TERMS 5
+#define SMUG_SOURCE_TERMS 3
 struct smug_driver_terms {
-	double term[5]; /* weighted driver terms; meaning by kind (see explain.c) */
+	double term[5];
 	double score;
 };
 
@@ -417,6 +427,8 @@ struct smug_decision {
 	char flip[160];		/* smallest single change that flips it */
 	char skipped[96];	/* why no shipment was sent, "" if sent */
 	uint64_t shipment;	/* created shipment id, 0 if none */
+	int64_t bribe_total;	/* smuggling_bribe_budget_total of the shipment */
+	double expected_profit;	/* sale - purchase - winner's loss and cost, minor units */
 };
 
 struct smug_decision_summary {

@@ -43,6 +43,7 @@ struct smug_world {
 	int n_cooldowns;
 
 	struct smug_telemetry tel;
+	double enforcement_capacity; /* crackdown intensity units, from wards' points */
 
 	/* demand/source TopK wards per commodity, refreshed once a day */
 	int demand_ward[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
@@ -51,6 +52,7 @@ struct smug_world {
 	int source_ward[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
 	struct smug_driver_terms source_terms[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
 	int n_source[SMUG_COMMODITY_COUNT];
+	int ward_cursor; /* round-robin slice of wards re-scored each day */
 
 	/* explain: the last simulated day's decisions, plus compact history */
 	struct smug_decision decisions[SMUG_SHIPMENTS_PER_DAY_MAX];

@@ -81,10 +81,12 @@ int64_t ledger_post(struct smug_ledger *l, int day, int from, int to,
 bool ledger_reason_is_mint(enum smug_tx_reason r);
 bool ledger_reason_is_burn(enum smug_tx_reason r);
 
-/* ---- signals.c: stage 1, daily drift ---- */
+/* ---- signals.c: stage 1, daily drift and the world's daily money flows ---- */
 void signals_step(struct smug_world *w);
+/* Raider influence follows success along the route of a resolved shipment. */
+void signals_on_resolution(struct smug_world *w, const struct smug_shipment *s);
 
-/* ---- crackdown.c: stage 2 ---- */
+/* ---- crackdown.c: stage 2; also smug_cmd_crackdown_* and smug_cmd_auto_crackdown ---- */
 void crackdown_step(struct smug_world *w);
 /* Intensity of the active target on corridor c (0 if none). */
 double crackdown_intensity(const struct smug_world *w, int corridor);
@@ -132,7 +134,12 @@ struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k,
 				   int faction, int corridor, uint64_t shipment,
 				   int commodity, int64_t amount);
 void telemetry_border_crossed(struct smug_world *w, int corridor);
+/* Set key's score (in place if present, else insert if it beats the
+ * smallest); order score desc, key asc. */
 void topk_update(struct smug_topk *t, const char *key, int index, double score);
+/* Space-saving count: add inc to key; a new key replaces the smallest
+ * entry and inherits its score. */
+void topk_add(struct smug_topk *t, const char *key, int index, double inc);
 
 /* ---- explain.c: stage 9 ---- */
 /* Fill margin and flip text of a finished decision, store its summary. */

@@ -1,2 +1,32 @@
-/* sim.c: being written. */
+/* One simulated day in the fixed stage order of DESIGN §4, and the step
+ * command. Stages: telemetry roll, signals, crackdowns, smuggling plan
+ * (wards, routes, bribes, shipments, explain), logistics (predation,
+ * customs, outcomes, learning), estimate drift, telemetry close. */
 #include "core.h"
+
+static void sim_day(struct smug_world *w)
+{
+	telemetry_begin_day(w);
+	signals_step(w);
+	crackdown_step(w);
+	if (w->cfg.smuggling.enabled) {
+		smuggling_refresh_wards(w);
+		smuggling_plan(w);
+	} else {
+		w->n_decisions = 0;
+		w->decisions_day = w->day;
+	}
+	logistics_step(w);
+	smuggling_drift(w);
+	telemetry_end_day(w);
+	w->day++;
+}
+
+enum smug_status smug_cmd_step(struct smug_world *w, int days)
+{
+	if (days < 0)
+		return SMUG_ERR_ARG;
+	for (int i = 0; i < days; i++)
+		sim_day(w);
+	return SMUG_OK;
+}

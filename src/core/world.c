@@ -211,6 +211,10 @@ void world_finish(struct smug_world *w)
 			wa->gate_node = i; /* nodes are sorted: the first is the smallest id */
 	}
 	world_build_accounts(w);
+	w->enforcement_capacity = 0;
+	for (int i = 0; i < w->n_wards; i++)
+		w->enforcement_capacity += w->wards[i].customs.enforcement_points;
+	w->enforcement_capacity *= w->cfg.crackdown.capacity_per_point;
 	free(w->border_stats);
 	w->border_stats = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1),
 				  sizeof *w->border_stats);

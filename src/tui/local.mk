@@ -1,0 +1,1 @@
+# The ncurses cockpit (included by Makefile.am).
