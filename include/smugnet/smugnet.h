@@ -100,6 +100,12 @@ const struct smug_event *smug_event_at(const struct smug_telemetry *t, int i);
 const struct smug_day_record *smug_history_at(const struct smug_telemetry *t,
 					      int i);
 
+/* A generated scenario of n_wards wards in rings and n_factions smuggling
+ * factions, deterministic in seed: JSON text the caller frees, or NULL
+ * when the arguments are out of range (n_wards >= 1, 0 <= n_factions <
+ * SMUG_FACTIONS_MAX). */
+char *smug_scenario_generate(int n_wards, uint64_t seed, int n_factions);
+
 /* Version string of the library. */
 const char *smug_version(void);
 
