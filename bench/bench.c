@@ -1,0 +1,150 @@
+/* smugnet benchmarks (not tests): wall time and memory of long runs on the
+ * default world and on generated worlds of growing size. Each figure is
+ * the median of several runs; every run's digest is printed so a bench
+ * build can be compared with an unoptimised one. Usage:
+ *   bench [--quick]   (--quick: fewer runs and days, for a smoke check) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "smugnet/smugnet.h"
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Current resident set size in KiB, from /proc/self/statm. */
+static long rss_kib(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	long pages = 0, resident = 0;
+
+	if (f == NULL)
+		return -1;
+	if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+		resident = -1;
+	fclose(f);
+	return resident < 0 ? -1 : resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static long peak_rss_kib(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+static struct smug_world *load_or_die(const char *json, size_t len, const char *name)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	if (smug_world_load_json(json, len, name, &w, &err) != SMUG_OK) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		exit(1);
+	}
+	return w;
+}
+
+static void bench_default(int runs, int days)
+{
+	size_t len;
+	const char *json = smug_default_scenario(&len);
+	double t[16];
+	long long shipments = 0;
+	uint64_t digest = 0;
+	long rss_y1 = 0, rss_end = 0;
+
+	for (int r = 0; r < runs; r++) {
+		struct smug_world *w = load_or_die(json, len, "dosadi-36.json");
+		double t0 = now_s();
+
+		smug_cmd_step(w, days < 365 ? days : 365);
+		rss_y1 = rss_kib();
+		if (days > 365)
+			smug_cmd_step(w, days - 365);
+		t[r] = now_s() - t0;
+		rss_end = rss_kib();
+		shipments = w->tel.total.shipments_created;
+		digest = smug_world_digest(w);
+		smug_world_free(w);
+	}
+	{
+		double m = median(t, runs);
+
+		printf("default world %d days     wall %.3f s   %.2f us/day   %.0f shipments/s   "
+		       "peak RSS %ld KiB   digest %016llx\n",
+		       days, m, m * 1e6 / days, (double)shipments / m, peak_rss_kib(),
+		       (unsigned long long)digest);
+		printf("default world RSS         after year 1 %ld KiB   after day %d %ld KiB   (%+.2f%%)\n",
+		       rss_y1, days, rss_end,
+		       rss_y1 > 0 ? 100.0 * (double)(rss_end - rss_y1) / (double)rss_y1 : 0.0);
+	}
+}
+
+static void bench_generated(int wards, int runs, int days)
+{
+	char *json = smug_scenario_generate(wards, 42, 6);
+	double t[16];
+	uint64_t digest = 0;
+	long rss = 0;
+	long long shipments = 0;
+
+	if (json == NULL) {
+		fprintf(stderr, "bench: cannot generate %d wards\n", wards);
+		exit(1);
+	}
+	for (int r = 0; r < runs; r++) {
+		struct smug_world *w = load_or_die(json, strlen(json), "generated");
+		double t0;
+
+		smug_cmd_step(w, 30); /* warm the route cache and TopK lists */
+		t0 = now_s();
+		smug_cmd_step(w, days);
+		t[r] = now_s() - t0;
+		rss = rss_kib();
+		shipments = w->tel.total.shipments_created;
+		digest = smug_world_digest(w);
+		smug_world_free(w);
+	}
+	printf("generated %6d wards      %d days  %.2f us/day   RSS %ld KiB   shipments %lld   digest %016llx\n",
+	       wards, days, median(t, runs) * 1e6 / days, rss, shipments,
+	       (unsigned long long)digest);
+	free(json);
+}
+
+int main(int argc, char **argv)
+{
+	int quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
+	int runs = quick ? 1 : 3;
+
+	printf("smugnet %s bench   cores %ld   CFLAGS %s\n", smug_version(),
+	       sysconf(_SC_NPROCESSORS_ONLN), BENCH_CFLAGS);
+	bench_default(runs, quick ? 3650 : 73000);
+	bench_generated(36, runs, quick ? 365 : 3650);
+	bench_generated(360, runs, quick ? 365 : 3650);
+	bench_generated(3600, runs, quick ? 365 : 3650);
+	bench_generated(36000, 1, quick ? 100 : 3650);
+	return 0;
+}
