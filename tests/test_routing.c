@@ -1,1 +1,610 @@
-int main(void){return 0;}
+/* Routing: Dijkstra, Yen's k shortest loopless paths and the route cache,
+ * checked against a brute-force enumeration of every loopless path on
+ * small worlds built directly in C (no scenario file involved). */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+
+/* ---- test-only randomness: a 64-bit LCG ---- */
+
+struct lcg {
+	uint64_t s;
+};
+
+static uint32_t lcg_next(struct lcg *r)
+{
+	r->s = r->s * 6364136223846793005u + 1442695040888963407u;
+	return (uint32_t)(r->s >> 33);
+}
+
+static int lcg_range(struct lcg *r, int lo, int hi)
+{
+	return lo + (int)(lcg_next(r) % (uint32_t)(hi - lo + 1));
+}
+
+/* ---- world building ---- */
+
+struct edge_spec {
+	int a, b, days;
+	double hazard;
+};
+
+static int cmp_corridor_id(const void *x, const void *y)
+{
+	const struct smug_corridor *a = x, *b = y;
+
+	return strcmp(a->id, b->id);
+}
+
+/* Nodes "n:00".. (index order = id order), wards "w:0".., corridors "a|b"
+ * sorted by id, then world_finish. */
+static struct smug_world *make_world(int n_nodes, int n_wards, const struct edge_spec *edges,
+				     int n_edges)
+{
+	struct smug_world *w = world_alloc();
+
+	w->n_wards = n_wards;
+	w->wards = xcalloc((size_t)n_wards, sizeof *w->wards);
+	for (int i = 0; i < n_wards; i++)
+		snprintf(w->wards[i].id, sizeof w->wards[i].id, "w:%d", i);
+	w->n_nodes = n_nodes;
+	w->nodes = xcalloc((size_t)n_nodes, sizeof *w->nodes);
+	for (int i = 0; i < n_nodes; i++) {
+		snprintf(w->nodes[i].id, sizeof w->nodes[i].id, "n:%02d", i);
+		w->nodes[i].ward = i % n_wards;
+	}
+	w->n_corridors = n_edges;
+	w->corridors = xcalloc((size_t)n_edges, sizeof *w->corridors);
+	for (int c = 0; c < n_edges; c++) {
+		struct smug_corridor *k = &w->corridors[c];
+		int a = edges[c].a < edges[c].b ? edges[c].a : edges[c].b;
+		int b = edges[c].a < edges[c].b ? edges[c].b : edges[c].a;
+
+		k->a = a;
+		k->b = b;
+		snprintf(k->id, sizeof k->id, "%s|%s", w->nodes[a].id, w->nodes[b].id);
+		k->travel_days = edges[c].days;
+		k->hazard = edges[c].hazard;
+	}
+	qsort(w->corridors, (size_t)n_edges, sizeof *w->corridors, cmp_corridor_id);
+	world_finish(w);
+	return w;
+}
+
+/* A connected random graph: a spanning tree plus extra edges. With
+ * equal_weights every corridor costs the same, so ties are everywhere. */
+static struct smug_world *random_world(struct lcg *r, int n_nodes, int extra, bool equal_weights)
+{
+	struct edge_spec edges[64 * 63 / 2];
+	bool linked[64][64] = {{false}};
+	int n_edges = 0;
+
+	ck_assert_int_le(n_nodes, 64);
+	for (int i = 1; i < n_nodes; i++) {
+		int j = lcg_range(r, 0, i - 1);
+
+		edges[n_edges++] = (struct edge_spec){j, i, 1, 0.0};
+		linked[i][j] = linked[j][i] = true;
+	}
+	for (int t = 0; t < extra; t++) {
+		int a = lcg_range(r, 0, n_nodes - 1), b = lcg_range(r, 0, n_nodes - 1);
+
+		if (a == b || linked[a][b])
+			continue;
+		edges[n_edges++] = (struct edge_spec){a, b, 1, 0.0};
+		linked[a][b] = linked[b][a] = true;
+	}
+	for (int c = 0; c < n_edges && !equal_weights; c++) {
+		edges[c].days = lcg_range(r, 1, 3);
+		edges[c].hazard = lcg_range(r, 0, 1000) / 1000.0;
+	}
+	return make_world(n_nodes, lcg_range(r, 1, 3), edges, n_edges);
+}
+
+/* ---- brute force and an independent order ---- */
+
+struct path_list {
+	struct route_path *p;
+	int n, cap;
+};
+
+static int ref_cmp(const void *x, const void *y)
+{
+	const struct route_path *a = x, *b = y;
+
+	if (a->cost != b->cost)
+		return a->cost < b->cost ? -1 : 1;
+	for (int i = 0; i < a->n_nodes && i < b->n_nodes; i++)
+		if (a->nodes[i] != b->nodes[i])
+			return a->nodes[i] < b->nodes[i] ? -1 : 1;
+	return (a->n_nodes > b->n_nodes) - (a->n_nodes < b->n_nodes);
+}
+
+/* Every loopless path of at most SMUG_ROUTE_MAX_NODES nodes, walking the
+ * corridor list (not the adjacency the router uses). */
+static void dfs(const struct smug_world *w, int dst, struct route_path *cur, bool *on,
+		struct path_list *out)
+{
+	int u = cur->nodes[cur->n_nodes - 1];
+
+	if (u == dst) {
+		if (out->n == out->cap) {
+			out->cap = out->cap ? 2 * out->cap : 64;
+			out->p = realloc(out->p, (size_t)out->cap * sizeof *out->p);
+			ck_assert_ptr_nonnull(out->p);
+		}
+		out->p[out->n++] = *cur;
+		return;
+	}
+	if (cur->n_nodes == SMUG_ROUTE_MAX_NODES)
+		return;
+	for (int c = 0; c < w->n_corridors; c++) {
+		const struct smug_corridor *k = &w->corridors[c];
+		int v = k->a == u ? k->b : k->b == u ? k->a : -1;
+
+		if (v < 0 || on[v])
+			continue;
+		on[v] = true;
+		cur->corridors[cur->n_nodes - 1] = c;
+		cur->nodes[cur->n_nodes++] = v;
+		cur->cost += k->route_weight;
+		dfs(w, dst, cur, on, out);
+		cur->cost -= k->route_weight;
+		cur->n_nodes--;
+		on[v] = false;
+	}
+}
+
+static struct path_list brute_force(const struct smug_world *w, int src, int dst)
+{
+	struct path_list l = {NULL, 0, 0};
+	struct route_path cur;
+	bool *on = calloc((size_t)w->n_nodes, sizeof *on);
+
+	memset(&cur, 0, sizeof cur);
+	cur.nodes[0] = src;
+	cur.n_nodes = 1;
+	on[src] = true;
+	dfs(w, dst, &cur, on, &l);
+	free(on);
+	if (l.n > 1)
+		qsort(l.p, (size_t)l.n, sizeof *l.p, ref_cmp);
+	return l;
+}
+
+static void assert_same_path(const struct route_path *got, const struct route_path *want,
+			     const char *what)
+{
+	ck_assert_msg(got->n_nodes == want->n_nodes, "%s: %d nodes, want %d", what,
+		      got->n_nodes, want->n_nodes);
+	ck_assert_msg(got->cost == want->cost, "%s: cost %lld, want %lld", what,
+		      (long long)got->cost, (long long)want->cost);
+	for (int i = 0; i < want->n_nodes; i++)
+		ck_assert_msg(got->nodes[i] == want->nodes[i], "%s: node %d is %d, want %d", what,
+			      i, got->nodes[i], want->nodes[i]);
+	for (int i = 0; i + 1 < want->n_nodes; i++)
+		ck_assert_msg(got->corridors[i] == want->corridors[i], "%s: corridor %d", what, i);
+}
+
+/* Starts at src, ends at dst, no node twice, each listed corridor joins
+ * its two nodes, cost is the sum of the corridors' weights. */
+static void assert_valid_path(const struct smug_world *w, const struct route_path *p, int src,
+			      int dst)
+{
+	int64_t cost = 0;
+
+	ck_assert_int_ge(p->n_nodes, 1);
+	ck_assert_int_le(p->n_nodes, SMUG_ROUTE_MAX_NODES);
+	ck_assert_int_eq(p->nodes[0], src);
+	ck_assert_int_eq(p->nodes[p->n_nodes - 1], dst);
+	for (int i = 0; i < p->n_nodes; i++)
+		for (int j = i + 1; j < p->n_nodes; j++)
+			ck_assert_msg(p->nodes[i] != p->nodes[j], "node %d repeats", p->nodes[i]);
+	for (int i = 0; i + 1 < p->n_nodes; i++) {
+		const struct smug_corridor *k = &w->corridors[p->corridors[i]];
+		int a = p->nodes[i], b = p->nodes[i + 1];
+
+		ck_assert_msg((k->a == a && k->b == b) || (k->a == b && k->b == a),
+			      "corridor %s does not join hop %d", k->id, i);
+		cost += k->route_weight;
+	}
+	ck_assert_int_eq(p->cost, cost);
+}
+
+/* route_yen(k) must be the first k brute-force paths, for several k. */
+static void check_pair(const struct smug_world *w, int src, int dst)
+{
+	static const int ks[] = {1, 3, 8, 24};
+	struct path_list all = brute_force(w, src, dst);
+	struct route_path got[SMUG_ROUTE_TOPK_MAX], best;
+	char what[64];
+
+	for (size_t t = 0; t < sizeof ks / sizeof ks[0]; t++) {
+		int k = ks[t], want = all.n < k ? all.n : k;
+		int n = route_yen(w, src, dst, k, got);
+
+		ck_assert_msg(n == want, "yen %d->%d k=%d: %d paths, want %d", src, dst, k, n, want);
+		for (int i = 0; i < n; i++) {
+			snprintf(what, sizeof what, "yen %d->%d k=%d path %d", src, dst, k, i);
+			assert_same_path(&got[i], &all.p[i], what);
+		}
+	}
+	ck_assert_int_eq(route_dijkstra(w, src, dst, &best), all.n > 0);
+	if (all.n > 0) {
+		snprintf(what, sizeof what, "dijkstra %d->%d", src, dst);
+		assert_same_path(&best, &all.p[0], what);
+	}
+	free(all.p);
+}
+
+static void check_random_worlds(uint64_t seed, int n_worlds, bool equal_weights)
+{
+	struct lcg r = {seed};
+
+	for (int g = 0; g < n_worlds; g++) {
+		int n = lcg_range(&r, 5, 9);
+		struct smug_world *w = random_world(&r, n, lcg_range(&r, 0, 2 * n), equal_weights);
+
+		for (int q = 0; q < 4; q++) {
+			int src = lcg_range(&r, 0, n - 1), dst = lcg_range(&r, 0, n - 1);
+
+			if (src != dst)
+				check_pair(w, src, dst);
+		}
+		smug_world_free(w);
+	}
+}
+
+/* 0-1-4-5 and 0-2-3-5 cost the same; the first is smaller by node id. A
+ * Dijkstra keeping the first-settled predecessor of 5 (3 settles before
+ * 4) would return the second. */
+static struct smug_world *tie_world(void)
+{
+	static const struct edge_spec e[] = {
+		{0, 1, 1, 0.0}, {0, 2, 1, 0.0}, {2, 3, 1, 0.0},
+		{1, 4, 1, 0.0}, {3, 5, 1, 0.0}, {4, 5, 1, 0.0},
+	};
+
+	return make_world(6, 2, e, (int)(sizeof e / sizeof e[0]));
+}
+
+/* ---- order ---- */
+
+static struct route_path mk_path(int64_t cost, int n, const int *nodes)
+{
+	struct route_path p;
+
+	memset(&p, 0, sizeof p);
+	p.cost = cost;
+	p.n_nodes = n;
+	memcpy(p.nodes, nodes, (size_t)n * sizeof *nodes);
+	return p;
+}
+
+START_TEST(test_routing_path_order)
+{
+	static const int a[] = {0, 1, 3}, b[] = {0, 2, 3}, c[] = {0, 1}, d[] = {0, 9};
+	struct route_path p013 = mk_path(5, 3, a), p023 = mk_path(5, 3, b);
+	struct route_path cheap023 = mk_path(4, 3, b), p01 = mk_path(5, 2, c), p09 = mk_path(5, 2, d);
+
+	ck_assert_int_lt(route_path_cmp(&cheap023, &p013), 0); /* cost first */
+	ck_assert_int_gt(route_path_cmp(&p013, &cheap023), 0);
+	ck_assert_int_lt(route_path_cmp(&p013, &p023), 0); /* then node ids */
+	ck_assert_int_gt(route_path_cmp(&p023, &p013), 0);
+	ck_assert_int_lt(route_path_cmp(&p01, &p013), 0); /* a proper prefix first */
+	ck_assert_int_gt(route_path_cmp(&p013, &p01), 0);
+	ck_assert_int_lt(route_path_cmp(&p013, &p09), 0); /* lexicographic, not by length */
+	ck_assert_int_eq(route_path_cmp(&p013, &p013), 0);
+}
+END_TEST
+
+/* ---- dijkstra ---- */
+
+START_TEST(test_routing_dijkstra_breaks_ties_by_node_ids)
+{
+	struct smug_world *w = tie_world();
+	struct route_path p;
+
+	ck_assert(route_dijkstra(w, 0, 5, &p));
+	ck_assert_int_eq(p.n_nodes, 4);
+	ck_assert_int_eq(p.nodes[1], 1);
+	ck_assert_int_eq(p.nodes[2], 4);
+	ck_assert_int_eq(p.cost, 3000);
+	ck_assert(route_dijkstra(w, 5, 0, &p)); /* the reverse: 5-3-2-0 < 5-4-1-0 */
+	ck_assert_int_eq(p.nodes[1], 3);
+	ck_assert_int_eq(p.nodes[2], 2);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_routing_dijkstra_matches_brute_force)
+{
+	struct lcg r = {77};
+
+	for (int g = 0; g < 100; g++) {
+		int n = lcg_range(&r, 5, 9);
+		struct smug_world *w = random_world(&r, n, lcg_range(&r, 0, 2 * n), g % 2 == 0);
+
+		for (int src = 0; src < n; src++)
+			for (int dst = 0; dst < n; dst++) {
+				struct path_list all = brute_force(w, src, dst);
+				struct route_path p;
+
+				ck_assert(route_dijkstra(w, src, dst, &p));
+				assert_same_path(&p, &all.p[0], "dijkstra");
+				free(all.p);
+			}
+		smug_world_free(w);
+	}
+}
+END_TEST
+
+/* ---- yen ---- */
+
+START_TEST(test_routing_yen_matches_brute_force)
+{
+	check_random_worlds(20240601, 200, false);
+}
+END_TEST
+
+START_TEST(test_routing_yen_equal_weights_ties)
+{
+	struct smug_world *w = tie_world();
+	struct route_path got[4];
+
+	ck_assert_int_eq(route_yen(w, 0, 5, 4, got), 2);
+	ck_assert_int_eq(got[0].nodes[1], 1);
+	ck_assert_int_eq(got[1].nodes[1], 2);
+	ck_assert_int_eq(got[0].cost, got[1].cost);
+	smug_world_free(w);
+	check_random_worlds(99, 200, true);
+}
+END_TEST
+
+/* 60 nodes in a chain with 16 bypasses (i, i+2), each a node shorter but
+ * dearer. The cheapest path (the chain, 60 nodes) is too long; only paths
+ * taking at least 12 bypasses fit in SMUG_ROUTE_MAX_NODES. */
+START_TEST(test_routing_yen_respects_max_nodes)
+{
+	struct edge_spec e[59 + 16];
+	struct lcg r = {5};
+	int n_e = 0;
+	struct smug_world *w;
+	struct path_list all;
+	struct route_path got[SMUG_ROUTE_TOPK_MAX], best;
+
+	for (int i = 0; i + 1 < 60; i++)
+		e[n_e++] = (struct edge_spec){i, i + 1, 1, 0.0};
+	for (int b = 0; b < 16; b++)
+		e[n_e++] = (struct edge_spec){1 + 3 * b, 3 + 3 * b, lcg_range(&r, 3, 4),
+					      lcg_range(&r, 0, 1) ? 0.0 : 0.5};
+	w = make_world(60, 1, e, n_e);
+	all = brute_force(w, 0, 59);
+	ck_assert_int_eq(all.n, 1820 + 560 + 120 + 16 + 1); /* C(16,>=12) */
+	ck_assert_int_eq(route_yen(w, 0, 59, 24, got), 24);
+	for (int i = 0; i < 24; i++) {
+		assert_same_path(&got[i], &all.p[i], "bounded yen");
+		ck_assert_int_le(got[i].n_nodes, SMUG_ROUTE_MAX_NODES);
+	}
+	ck_assert(route_dijkstra(w, 0, 59, &best));
+	assert_same_path(&best, &all.p[0], "bounded dijkstra");
+	ck_assert_int_eq(best.n_nodes, SMUG_ROUTE_MAX_NODES);
+	free(all.p);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_routing_paths_loopless_and_joined)
+{
+	struct lcg r = {31337};
+
+	for (int g = 0; g < 20; g++) {
+		int n = lcg_range(&r, 20, 40);
+		struct smug_world *w = random_world(&r, n, 2 * n, g % 3 == 0);
+
+		for (int q = 0; q < 5; q++) {
+			int src = lcg_range(&r, 0, n - 1), dst = lcg_range(&r, 0, n - 1);
+			struct route_path got[SMUG_ROUTE_TOPK_MAX];
+			int np = route_yen(w, src, dst, SMUG_ROUTE_TOPK_MAX, got);
+
+			ck_assert_int_eq(np, src == dst ? 1 : SMUG_ROUTE_TOPK_MAX);
+			for (int i = 0; i < np; i++) {
+				assert_valid_path(w, &got[i], src, dst);
+				if (i > 0)
+					ck_assert_msg(ref_cmp(&got[i - 1], &got[i]) < 0,
+						      "paths %d and %d out of order", i - 1, i);
+			}
+		}
+		smug_world_free(w);
+	}
+}
+END_TEST
+
+/* ---- edge cases ---- */
+
+START_TEST(test_routing_same_node_is_one_node_path)
+{
+	struct smug_world *w = tie_world();
+	struct route_path got[8], p;
+	const struct route_path *c;
+
+	ck_assert_int_eq(route_yen(w, 3, 3, 8, got), 1);
+	ck_assert_int_eq(got[0].n_nodes, 1);
+	ck_assert_int_eq(got[0].nodes[0], 3);
+	ck_assert_int_eq(got[0].cost, 0);
+	ck_assert(route_dijkstra(w, 3, 3, &p));
+	ck_assert_int_eq(p.n_nodes, 1);
+	ck_assert_int_eq(p.cost, 0);
+	ck_assert_int_eq(route_candidates(w, 3, 3, 8, &c), 1);
+	ck_assert_int_eq(c[0].n_nodes, 1);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_routing_unreachable_returns_none)
+{
+	static const struct edge_spec e[] = {{0, 1, 1, 0.0}, {1, 2, 2, 0.3}, {3, 4, 1, 0.0}};
+	struct smug_world *w = make_world(5, 2, e, 3);
+	struct route_path got[4], p;
+	const struct route_path *c;
+
+	ck_assert_int_eq(route_yen(w, 0, 4, 4, got), 0);
+	ck_assert(!route_dijkstra(w, 2, 3, &p));
+	ck_assert_int_eq(route_candidates(w, 4, 1, 4, &c), 0);
+	ck_assert_int_eq(route_yen(w, 0, 2, 4, got), 1); /* a tree: one path */
+	ck_assert_int_eq(route_yen(w, 0, 2, 0, got), 0); /* k = 0 asks for nothing */
+	ck_assert_int_eq(route_yen(w, 0, 7, 4, got), 0); /* no such node */
+	ck_assert(!route_dijkstra(w, -1, 2, &p));
+	smug_world_free(w);
+}
+END_TEST
+
+/* ---- cache ---- */
+
+static void assert_same_list(const struct route_path *a, int na, const struct route_path *b,
+			     int nb)
+{
+	ck_assert_int_eq(na, nb);
+	for (int i = 0; i < na; i++)
+		assert_same_path(&a[i], &b[i], "cached");
+}
+
+START_TEST(test_routing_cache_matches_fresh)
+{
+	struct lcg r = {4242};
+	struct smug_world *w = random_world(&r, 14, 20, false);
+	int64_t hits, misses;
+	int entries;
+
+	route_cache_free(w->route_cache);
+	w->route_cache = route_cache_new(3); /* tiny: evictions all the time */
+	for (int q = 0; q < 600; q++) {
+		int src = lcg_range(&r, 0, 4), dst = lcg_range(&r, 0, 4);
+		int k = q % 3 == 0 ? 24 : lcg_range(&r, 1, 8);
+		struct route_path fresh[SMUG_ROUTE_TOPK_MAX];
+		int nf = route_yen(w, src, dst, k, fresh), nc;
+		const struct route_path *c;
+
+		route_cache_set_enabled(w->route_cache, q % 5 != 4);
+		nc = route_candidates(w, src, dst, k, &c);
+		assert_same_list(c, nc, fresh, nf);
+		route_cache_stats(w->route_cache, &entries, NULL, NULL);
+		ck_assert_int_le(entries, 3);
+	}
+	route_cache_stats(w->route_cache, &entries, &hits, &misses);
+	ck_assert_int_eq(entries, 3);
+	ck_assert_int_gt(hits, 0);
+	ck_assert_int_gt(misses, 3); /* some evicted keys were computed again */
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_routing_cache_evicts_least_recently_used)
+{
+	struct lcg r = {808};
+	struct smug_world *w = random_world(&r, 8, 6, false);
+	const struct route_path *c;
+	int64_t hits, misses;
+	int entries;
+
+	route_cache_free(w->route_cache);
+	w->route_cache = route_cache_new(3);
+	route_candidates(w, 0, 1, 4, &c); /* A: miss */
+	route_candidates(w, 0, 2, 4, &c); /* B: miss */
+	route_candidates(w, 0, 3, 4, &c); /* C: miss */
+	route_candidates(w, 0, 1, 4, &c); /* A: hit, now most recent */
+	route_candidates(w, 0, 4, 4, &c); /* D: miss, evicts B */
+	route_candidates(w, 0, 1, 4, &c); /* A: hit */
+	route_candidates(w, 0, 3, 4, &c); /* C: hit */
+	route_cache_stats(w->route_cache, &entries, &hits, &misses);
+	ck_assert_int_eq(entries, 3);
+	ck_assert_int_eq(hits, 3);
+	ck_assert_int_eq(misses, 4);
+	route_candidates(w, 0, 2, 4, &c); /* B was evicted: miss */
+	route_candidates(w, 0, 1, 5, &c); /* k is part of the key: miss */
+	route_cache_stats(w->route_cache, &entries, &hits, &misses);
+	ck_assert_int_eq(hits, 3);
+	ck_assert_int_eq(misses, 6);
+	ck_assert_int_eq(entries, 3);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_routing_cache_off_or_missing_gives_same_answers)
+{
+	struct lcg r = {1717};
+	struct smug_world *w = random_world(&r, 12, 16, true);
+	struct route_path on[SMUG_ROUTE_TOPK_MAX];
+	const struct route_path *c;
+	int64_t hits, misses;
+	int n_on, n;
+
+	ck_assert_ptr_nonnull(w->route_cache); /* world_finish made one */
+	n_on = route_candidates(w, 0, 11, 24, &c);
+	ck_assert_int_gt(n_on, 1);
+	memcpy(on, c, (size_t)n_on * sizeof *on);
+	n = route_candidates(w, 0, 11, 24, &c); /* hit */
+	assert_same_list(c, n, on, n_on);
+	route_cache_set_enabled(w->route_cache, false);
+	n = route_candidates(w, 0, 11, 24, &c);
+	assert_same_list(c, n, on, n_on);
+	route_cache_stats(w->route_cache, NULL, &hits, &misses);
+	ck_assert_int_eq(hits, 1); /* the disabled call did not use the cache */
+	ck_assert_int_eq(misses, 1);
+	route_cache_free(w->route_cache);
+	w->route_cache = NULL;
+	n = route_candidates(w, 0, 11, 24, &c);
+	assert_same_list(c, n, on, n_on);
+	route_cache_free(NULL);
+	smug_world_free(w);
+}
+END_TEST
+
+static Suite *routing_suite(void)
+{
+	Suite *s = suite_create("routing");
+	TCase *t;
+
+	t = tcase_create("order");
+	tcase_add_test(t, test_routing_path_order);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("dijkstra");
+	tcase_add_test(t, test_routing_dijkstra_breaks_ties_by_node_ids);
+	tcase_add_test(t, test_routing_dijkstra_matches_brute_force);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("yen");
+	tcase_set_timeout(t, 60);
+	tcase_add_test(t, test_routing_yen_matches_brute_force);
+	tcase_add_test(t, test_routing_yen_equal_weights_ties);
+	tcase_add_test(t, test_routing_yen_respects_max_nodes);
+	tcase_add_test(t, test_routing_paths_loopless_and_joined);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("edges");
+	tcase_add_test(t, test_routing_same_node_is_one_node_path);
+	tcase_add_test(t, test_routing_unreachable_returns_none);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("cache");
+	tcase_add_test(t, test_routing_cache_matches_fresh);
+	tcase_add_test(t, test_routing_cache_evicts_least_recently_used);
+	tcase_add_test(t, test_routing_cache_off_or_missing_gives_same_answers);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(routing_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

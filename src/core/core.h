@@ -68,6 +68,9 @@ int route_candidates(struct smug_world *w, int src, int dst, int k,
 struct smug_route_cache *route_cache_new(int capacity);
 void route_cache_free(struct smug_route_cache *c);
 void route_cache_set_enabled(struct smug_route_cache *c, bool on);
+/* Entries held, hits and misses so far (for tests and the benchmark). */
+void route_cache_stats(const struct smug_route_cache *c, int *entries, int64_t *hits,
+		       int64_t *misses);
 
 /* ---- ledger.c ---- */
 /* Accounts are created by world_finish; ids must be sorted. */

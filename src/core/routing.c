@@ -1,2 +1,623 @@
-/* routing.c: being written. */
+/* Routing over the corridor graph: Dijkstra, Yen's k shortest loopless paths
+ * and a bounded LRU cache. Every answer is an exact prefix of all loopless paths
+ * of <= SMUG_ROUTE_MAX_NODES nodes in route_path_cmp order; no global state. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "core.h"
+
+#define ROUTE_INF INT64_MAX
+
+/* ---- scratch ------------------------------------------------------------ */
+
+struct heap_item {
+	int64_t dist;
+	int node;
+};
+
+/* Per-search buffers sized for one world's graph; grown on demand. */
+struct route_scratch {
+	int n_nodes, n_adj, n_corridors; /* sizes the buffers hold */
+	int64_t *dist;			 /* [n_nodes] cost to dst */
+	unsigned char *node_ban;	 /* [n_nodes] 1 = root node, not usable */
+	unsigned char *corridor_ban;	 /* [n_corridors] 1 = banned first hop */
+	unsigned char *on_walk;		 /* [n_nodes] loop guard for walks */
+	struct heap_item *heap;		 /* [n_adj + n_nodes + 1] */
+	int64_t *hop_cost;		 /* [SMUG_ROUTE_MAX_NODES * n_nodes], lazy */
+	/* Yen's candidate set B, sorted by route_path_cmp */
+	struct route_path cand[SMUG_ROUTE_TOPK_MAX];
+	int cand_dev[SMUG_ROUTE_TOPK_MAX]; /* deviation index of each candidate */
+	int dev[SMUG_ROUTE_TOPK_MAX];	   /* deviation index of each result */
+	struct route_path spur;
+};
+
+static void scratch_done(struct route_scratch *s)
+{
+	free(s->dist);
+	free(s->node_ban);
+	free(s->corridor_ban);
+	free(s->on_walk);
+	free(s->heap);
+	free(s->hop_cost);
+	memset(s, 0, sizeof *s);
+}
+
+/* Make the buffers fit w's graph; all masks come back cleared. */
+static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
+{
+	if (s->dist == NULL || s->n_nodes < w->n_nodes || s->n_adj < w->n_adj ||
+	    s->n_corridors < w->n_corridors) {
+		int n = w->n_nodes > s->n_nodes ? w->n_nodes : s->n_nodes;
+		int a = w->n_adj > s->n_adj ? w->n_adj : s->n_adj;
+		int c = w->n_corridors > s->n_corridors ? w->n_corridors : s->n_corridors;
+
+		scratch_done(s);
+		s->n_nodes = n;
+		s->n_adj = a;
+		s->n_corridors = c;
+		s->dist = xcalloc((size_t)n + 1, sizeof *s->dist);
+		s->node_ban = xcalloc((size_t)n + 1, 1);
+		s->corridor_ban = xcalloc((size_t)c + 1, 1);
+		s->on_walk = xcalloc((size_t)n + 1, 1);
+		s->heap = xcalloc((size_t)a + (size_t)n + 1, sizeof *s->heap);
+		return; /* hop_cost stays NULL until a path is too long */
+	}
+	memset(s->node_ban, 0, (size_t)w->n_nodes);
+	memset(s->corridor_ban, 0, (size_t)w->n_corridors);
+	memset(s->on_walk, 0, (size_t)w->n_nodes);
+}
+
+/* ---- path order --------------------------------------------------------- */
+
+int route_path_cmp(const struct route_path *a, const struct route_path *b)
+{
+	int n = a->n_nodes < b->n_nodes ? a->n_nodes : b->n_nodes;
+
+	if (a->cost != b->cost)
+		return a->cost < b->cost ? -1 : 1;
+	for (int i = 0; i < n; i++)
+		if (a->nodes[i] != b->nodes[i])
+			return a->nodes[i] < b->nodes[i] ? -1 : 1;
+	if (a->n_nodes != b->n_nodes)
+		return a->n_nodes < b->n_nodes ? -1 : 1;
+	return 0;
+}
+
+/* ---- binary heap (lazy deletion) ----------------------------------------- */
+
+static bool heap_less(const struct heap_item *x, const struct heap_item *y)
+{
+	return x->dist < y->dist || (x->dist == y->dist && x->node < y->node);
+}
+
+static void heap_push(struct heap_item *h, int *n, int64_t dist, int node)
+{
+	int i = (*n)++;
+
+	h[i] = (struct heap_item){dist, node};
+	while (i > 0) {
+		int p = (i - 1) / 2;
+		struct heap_item t;
+
+		if (!heap_less(&h[i], &h[p]))
+			break;
+		t = h[i];
+		h[i] = h[p];
+		h[p] = t;
+		i = p;
+	}
+}
+
+static struct heap_item heap_pop(struct heap_item *h, int *n)
+{
+	struct heap_item top = h[0];
+	int i = 0;
+
+	h[0] = h[--(*n)];
+	for (;;) {
+		int l = 2 * i + 1, r = l + 1, m = i;
+		struct heap_item t;
+
+		if (l < *n && heap_less(&h[l], &h[m]))
+			m = l;
+		if (r < *n && heap_less(&h[r], &h[m]))
+			m = r;
+		if (m == i)
+			break;
+		t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+	return top;
+}
+
+/* ---- single-pair search with bans ---------------------------------------- */
+
+static bool usable(const struct route_scratch *s, const struct smug_adj *e)
+{
+	return !s->node_ban[e->node] && !s->corridor_ban[e->corridor];
+}
+
+/* Dijkstra from dst over the unbanned graph until src is settled. On
+ * return dist[v] is exact for every v with dist[v] < dist[src]; other
+ * values are >= dist[src], which is all the walk below needs. */
+static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, int src,
+			   int dst)
+{
+	int n_heap = 0;
+
+	for (int i = 0; i < w->n_nodes; i++)
+		s->dist[i] = ROUTE_INF;
+	s->dist[dst] = 0;
+	heap_push(s->heap, &n_heap, 0, dst);
+	while (n_heap > 0) {
+		struct heap_item it = heap_pop(s->heap, &n_heap);
+		const struct smug_node *u = &w->nodes[it.node];
+
+		if (it.dist != s->dist[it.node])
+			continue; /* stale entry */
+		if (it.node == src)
+			break;
+		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+			const struct smug_adj *e = &w->adj[j];
+			int64_t d = it.dist + w->corridors[e->corridor].route_weight;
+
+			if (usable(s, e) && d < s->dist[e->node]) {
+				s->dist[e->node] = d;
+				heap_push(s->heap, &n_heap, d, e->node);
+			}
+		}
+	}
+	return s->dist[src];
+}
+
+/* Walk src -> dst taking, at each node, the smallest neighbour index that
+ * stays on a cheapest path (cost(u,v) + left(v) == left(u)). That is the
+ * lexicographically smallest cheapest path. left(v) reads the table the
+ * caller built: dist, or with hop_rows >= 0 the hop-bounded table. Returns false
+ * if the path would exceed max_nodes or revisit a node. */
+static bool walk_path(const struct smug_world *w, struct route_scratch *s, int src, int dst,
+		      int max_nodes, int hop_rows, struct route_path *out)
+{
+	int u = src, hops = max_nodes - 1;
+	bool ok = true;
+
+	out->n_nodes = 0;
+	out->cost = 0;
+	for (;;) {
+		const struct smug_node *nu = &w->nodes[u];
+		int64_t left_u;
+		int next = -1, via = -1;
+
+		if (s->on_walk[u]) {
+			ok = false;
+			break;
+		}
+		s->on_walk[u] = 1;
+		out->nodes[out->n_nodes++] = u;
+		if (u == dst)
+			break;
+		if (out->n_nodes >= max_nodes) {
+			ok = false; /* full, and dst not reached */
+			break;
+		}
+		left_u = hop_rows < 0 ? s->dist[u]
+				      : s->hop_cost[(size_t)(hops < hop_rows ? hops : hop_rows) *
+							    (size_t)w->n_nodes + (size_t)u];
+		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
+			const struct smug_adj *e = &w->adj[j];
+			int64_t wt = w->corridors[e->corridor].route_weight, left_v;
+
+			if (!usable(s, e))
+				continue;
+			if (hop_rows < 0) {
+				left_v = s->dist[e->node];
+			} else {
+				int h = hops - 1 < hop_rows ? hops - 1 : hop_rows;
+
+				if (h < 0)
+					continue;
+				left_v = s->hop_cost[(size_t)h * (size_t)w->n_nodes + (size_t)e->node];
+			}
+			if (left_v != ROUTE_INF && left_v + wt == left_u) {
+				next = e->node;
+				via = e->corridor;
+			}
+		}
+		if (next < 0) {
+			ok = false;
+			break;
+		}
+		out->corridors[out->n_nodes - 1] = via;
+		out->cost += w->corridors[via].route_weight;
+		u = next;
+		hops--;
+	}
+	for (int i = 0; i < out->n_nodes; i++)
+		s->on_walk[out->nodes[i]] = 0;
+	return ok;
+}
+
+/* Bellman-Ford by hop count: hop_cost[h][v] = cheapest v -> dst with at
+ * most h corridors. Returns the number of rows filled (rows past it equal
+ * the last one). Only used when the cheapest path is too long. */
+static int hop_table(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
+{
+	size_t n = (size_t)w->n_nodes;
+	int h;
+
+	for (size_t v = 0; v < n; v++)
+		s->hop_cost[v] = ROUTE_INF;
+	s->hop_cost[dst] = 0;
+	for (h = 1; h <= max_hops; h++) {
+		const int64_t *prev = s->hop_cost + (size_t)(h - 1) * n;
+		int64_t *cur = s->hop_cost + (size_t)h * n;
+		bool changed = false;
+
+		for (size_t v = 0; v < n; v++) {
+			const struct smug_node *nv = &w->nodes[v];
+
+			cur[v] = prev[v];
+			if (s->node_ban[v])
+				continue;
+			for (int j = nv->adj_first; j < nv->adj_first + nv->adj_count; j++) {
+				const struct smug_adj *e = &w->adj[j];
+				int64_t d;
+
+				if (!usable(s, e) || prev[e->node] == ROUTE_INF)
+					continue;
+				d = prev[e->node] + w->corridors[e->corridor].route_weight;
+				if (d < cur[v])
+					cur[v] = d;
+			}
+			changed |= cur[v] != prev[v];
+		}
+		if (!changed)
+			return h;
+	}
+	return max_hops;
+}
+
+/* Smallest path src -> dst (route_path_cmp) of at most max_nodes nodes in
+ * the graph without the banned nodes and corridors. */
+static bool search(const struct smug_world *w, struct route_scratch *s, int src, int dst,
+		   int max_nodes, struct route_path *out)
+{
+	int rows;
+
+	if (max_nodes < 1 || s->node_ban[src] || s->node_ban[dst])
+		return false;
+	if (dist_to_dst(w, s, src, dst) == ROUTE_INF)
+		return false;
+	if (walk_path(w, s, src, dst, max_nodes, -1, out))
+		return true;
+	/* The cheapest path is too long: the cheapest within the hop budget
+	 * (same tie-break) comes from the hop-indexed table. */
+	if (s->hop_cost == NULL)
+		s->hop_cost = xcalloc((size_t)SMUG_ROUTE_MAX_NODES * (size_t)s->n_nodes,
+				      sizeof *s->hop_cost);
+	rows = hop_table(w, s, dst, max_nodes - 1);
+	if (s->hop_cost[(size_t)rows * (size_t)w->n_nodes + (size_t)src] == ROUTE_INF)
+		return false;
+	return walk_path(w, s, src, dst, max_nodes, rows, out);
+}
+
+static bool valid_node(const struct smug_world *w, int v)
+{
+	return v >= 0 && v < w->n_nodes;
+}
+
+static bool dijkstra_with(const struct smug_world *w, struct route_scratch *s, int src, int dst,
+			  struct route_path *out)
+{
+	if (!valid_node(w, src) || !valid_node(w, dst))
+		return false;
+	scratch_fit(s, w);
+	return search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, out);
+}
+
+bool route_dijkstra(const struct smug_world *w, int src, int dst, struct route_path *out)
+{
+	struct route_scratch s = {0};
+	bool ok = dijkstra_with(w, &s, src, dst, out);
+
+	scratch_done(&s);
+	return ok;
+}
+
+/* ---- Yen ----------------------------------------------------------------- */
+
+/* Insert p into the sorted candidate set, which keeps only the `keep`
+ * smallest (no more can ever be needed). Duplicates are dropped. */
+static void cand_insert(struct route_scratch *s, int *n_cand, int keep,
+			const struct route_path *p, int dev)
+{
+	int lo = 0, hi = *n_cand;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		int c = route_path_cmp(&s->cand[mid], p);
+
+		if (c == 0)
+			return;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < *n_cand && route_path_cmp(&s->cand[lo], p) == 0)
+		return;
+	if (lo >= keep)
+		return;
+	if (*n_cand >= keep)
+		(*n_cand)--;
+	memmove(&s->cand[lo + 1], &s->cand[lo], (size_t)(*n_cand - lo) * sizeof s->cand[0]);
+	memmove(&s->cand_dev[lo + 1], &s->cand_dev[lo], (size_t)(*n_cand - lo) * sizeof s->cand_dev[0]);
+	s->cand[lo] = *p;
+	s->cand_dev[lo] = dev;
+	(*n_cand)++;
+}
+
+static bool same_root(const struct route_path *a, const struct route_path *b, int j)
+{
+	return a->n_nodes > j + 1 && b->n_nodes > j + 1 &&
+	       memcmp(a->nodes, b->nodes, (size_t)(j + 1) * sizeof a->nodes[0]) == 0;
+}
+
+/* Yen's algorithm with Lawler's refinement: a new path only spurs from
+ * its deviation index on, since earlier roots were expanded by its parent. */
+static int yen_with(const struct smug_world *w, struct route_scratch *s, int src, int dst, int k,
+		    struct route_path *out)
+{
+	int n_out = 1, n_cand = 0;
+
+	if (k > SMUG_ROUTE_TOPK_MAX)
+		k = SMUG_ROUTE_TOPK_MAX;
+	if (k <= 0 || !valid_node(w, src) || !valid_node(w, dst))
+		return 0;
+	if (src == dst) {
+		out[0].nodes[0] = src;
+		out[0].n_nodes = 1;
+		out[0].cost = 0;
+		return 1;
+	}
+	scratch_fit(s, w);
+	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, &out[0]))
+		return 0;
+	s->dev[0] = 0;
+	while (n_out < k) {
+		const struct route_path *prev = &out[n_out - 1];
+		int64_t root_cost = 0;
+
+		for (int j = 0; j < s->dev[n_out - 1]; j++) {
+			s->node_ban[prev->nodes[j]] = 1;
+			root_cost += w->corridors[prev->corridors[j]].route_weight;
+		}
+		for (int j = s->dev[n_out - 1]; j + 1 < prev->n_nodes; j++) {
+			struct route_path *sp = &s->spur;
+
+			for (int a = 0; a < n_out; a++)
+				if (same_root(&out[a], prev, j))
+					s->corridor_ban[out[a].corridors[j]] = 1;
+			if (search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j, sp)) {
+				struct route_path cand;
+
+				memcpy(cand.nodes, prev->nodes, (size_t)j * sizeof cand.nodes[0]);
+				memcpy(cand.corridors, prev->corridors, (size_t)j * sizeof cand.corridors[0]);
+				memcpy(cand.nodes + j, sp->nodes, (size_t)sp->n_nodes * sizeof cand.nodes[0]);
+				memcpy(cand.corridors + j, sp->corridors,
+				       (size_t)(sp->n_nodes - 1) * sizeof cand.corridors[0]);
+				cand.n_nodes = j + sp->n_nodes;
+				cand.cost = root_cost + sp->cost;
+				cand_insert(s, &n_cand, k - n_out, &cand, j);
+			}
+			for (int a = 0; a < n_out; a++)
+				if (same_root(&out[a], prev, j))
+					s->corridor_ban[out[a].corridors[j]] = 0;
+			s->node_ban[prev->nodes[j]] = 1;
+			root_cost += w->corridors[prev->corridors[j]].route_weight;
+		}
+		for (int j = 0; j < prev->n_nodes; j++)
+			s->node_ban[prev->nodes[j]] = 0;
+		if (n_cand == 0)
+			break;
+		out[n_out] = s->cand[0];
+		s->dev[n_out] = s->cand_dev[0];
+		n_cand--;
+		memmove(&s->cand[0], &s->cand[1], (size_t)n_cand * sizeof s->cand[0]);
+		memmove(&s->cand_dev[0], &s->cand_dev[1], (size_t)n_cand * sizeof s->cand_dev[0]);
+		n_out++;
+	}
+	return n_out;
+}
+
+int route_yen(const struct smug_world *w, int src, int dst, int k, struct route_path *out)
+{
+	struct route_scratch *s = xcalloc(1, sizeof *s);
+	int n = yen_with(w, s, src, dst, k, out);
+
+	scratch_done(s);
+	free(s);
+	return n;
+}
+
+/* ---- the cache ------------------------------------------------------------ */
+
+struct route_cache_entry {
+	int src, dst, k;	   /* the key */
+	int n_paths;
+	struct route_path *paths;  /* n_paths, heap */
+	int hash_next;		   /* next entry in the bucket, -1 ends */
+	int lru_prev, lru_next;	   /* -1 ends; head = most recently used */
+};
+
+struct smug_route_cache {
+	int capacity;  /* most entries ever held, >= 0 */
+	int n_entries;
+	bool enabled;
+	struct route_cache_entry *entries; /* [capacity] */
+	int *buckets;			   /* [mask + 1] entry index, -1 empty */
+	uint32_t mask;
+	int lru_head, lru_tail;
+	int64_t hits, misses;
+	struct route_scratch scratch;
+	struct route_path result[SMUG_ROUTE_TOPK_MAX]; /* uncached answers */
+};
+
+struct smug_route_cache *route_cache_new(int capacity)
+{
+	struct smug_route_cache *c = xcalloc(1, sizeof *c);
+	uint32_t nb = 1;
+
+	c->capacity = capacity > 0 ? capacity : 0;
+	while (nb < 2u * (uint32_t)c->capacity && nb < (1u << 30))
+		nb <<= 1;
+	c->mask = nb - 1;
+	c->buckets = xmalloc((size_t)nb * sizeof *c->buckets);
+	for (uint32_t i = 0; i < nb; i++)
+		c->buckets[i] = -1;
+	c->entries = xcalloc((size_t)c->capacity + 1, sizeof *c->entries);
+	c->lru_head = c->lru_tail = -1;
+	c->enabled = true;
+	return c;
+}
+
+void route_cache_free(struct smug_route_cache *c)
+{
+	if (c == NULL)
+		return;
+	for (int i = 0; i < c->n_entries; i++)
+		free(c->entries[i].paths);
+	free(c->entries);
+	free(c->buckets);
+	scratch_done(&c->scratch);
+	free(c);
+}
+
+void route_cache_set_enabled(struct smug_route_cache *c, bool on)
+{
+	if (c)
+		c->enabled = on; /* entries stay valid: they depend only on the graph */
+}
+
+void route_cache_stats(const struct smug_route_cache *c, int *entries, int64_t *hits,
+		       int64_t *misses)
+{
+	if (entries)
+		*entries = c ? c->n_entries : 0;
+	if (hits)
+		*hits = c ? c->hits : 0;
+	if (misses)
+		*misses = c ? c->misses : 0;
+}
+
+static uint32_t cache_bucket(const struct smug_route_cache *c, int src, int dst, int k)
+{
+	uint64_t h = (uint64_t)(uint32_t)src * 0x9E3779B97F4A7C15u;
+
+	h ^= (uint64_t)(uint32_t)dst * 0xC2B2AE3D27D4EB4Fu;
+	h ^= (uint64_t)(uint32_t)k * 0x165667B19E3779F9u;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9u;
+	h ^= h >> 32;
+	return (uint32_t)h & c->mask;
+}
+
+static void lru_unlink(struct smug_route_cache *c, int i)
+{
+	struct route_cache_entry *e = &c->entries[i];
+
+	if (e->lru_prev >= 0)
+		c->entries[e->lru_prev].lru_next = e->lru_next;
+	else
+		c->lru_head = e->lru_next;
+	if (e->lru_next >= 0)
+		c->entries[e->lru_next].lru_prev = e->lru_prev;
+	else
+		c->lru_tail = e->lru_prev;
+}
+
+static void lru_push_front(struct smug_route_cache *c, int i)
+{
+	struct route_cache_entry *e = &c->entries[i];
+
+	e->lru_prev = -1;
+	e->lru_next = c->lru_head;
+	if (c->lru_head >= 0)
+		c->entries[c->lru_head].lru_prev = i;
+	c->lru_head = i;
+	if (c->lru_tail < 0)
+		c->lru_tail = i;
+}
+
+static void bucket_remove(struct smug_route_cache *c, int i)
+{
+	const struct route_cache_entry *e = &c->entries[i];
+	int *link = &c->buckets[cache_bucket(c, e->src, e->dst, e->k)];
+
+	while (*link != i)
+		link = &c->entries[*link].hash_next;
+	*link = e->hash_next;
+}
+
+/* A slot for a new entry: a fresh one, or the least recently used. */
+static int cache_take_slot(struct smug_route_cache *c)
+{
+	int i;
+
+	if (c->n_entries < c->capacity)
+		return c->n_entries++;
+	i = c->lru_tail;
+	lru_unlink(c, i);
+	bucket_remove(c, i);
+	return i;
+}
+
+int route_candidates(struct smug_world *w, int src, int dst, int k,
+		     const struct route_path **out)
+{
+	struct smug_route_cache *c;
+	struct route_cache_entry *e;
+	uint32_t b;
+	int n, i;
+
+	if (w->route_cache == NULL)
+		w->route_cache = route_cache_new(0); /* hand-built world: scratch only */
+	c = w->route_cache;
+	if (k > SMUG_ROUTE_TOPK_MAX)
+		k = SMUG_ROUTE_TOPK_MAX;
+	if (!c->enabled || c->capacity == 0) {
+		n = yen_with(w, &c->scratch, src, dst, k, c->result);
+		*out = c->result;
+		return n;
+	}
+	b = cache_bucket(c, src, dst, k);
+	for (i = c->buckets[b]; i >= 0; i = c->entries[i].hash_next) {
+		e = &c->entries[i];
+		if (e->src == src && e->dst == dst && e->k == k) {
+			c->hits++;
+			if (c->lru_head != i) {
+				lru_unlink(c, i);
+				lru_push_front(c, i);
+			}
+			*out = e->paths;
+			return e->n_paths;
+		}
+	}
+	c->misses++;
+	n = yen_with(w, &c->scratch, src, dst, k, c->result);
+	i = cache_take_slot(c);
+	e = &c->entries[i];
+	e->src = src;
+	e->dst = dst;
+	e->k = k;
+	e->n_paths = n;
+	e->paths = xrealloc(e->paths, (size_t)(n ? n : 1) * sizeof *e->paths);
+	memcpy(e->paths, c->result, (size_t)n * sizeof *e->paths);
+	e->hash_next = c->buckets[b];
+	c->buckets[b] = i;
+	lru_push_front(c, i);
+	*out = e->paths;
+	return n;
+}
