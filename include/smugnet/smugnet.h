@@ -90,6 +90,8 @@ const char *smug_faction_kind_name(enum smug_faction_kind k);
 /* Ledger conservation: sum of balances == initial + minted - burned. */
 bool smug_ledger_conserved(const struct smug_ledger *l);
 int64_t smug_ledger_total(const struct smug_ledger *l);
+/* Minor units as credits with exactly two decimals: -1234567 -> "-12345.67". */
+void smug_money_format(int64_t minor, char *buf, size_t size);
 
 /* Success rate of a network: delivered / resolved, 0 when none. */
 double smug_network_success_rate(const struct smug_network *n);
