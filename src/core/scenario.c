@@ -1,2 +1,874 @@
-/* scenario.c: being written. */
+/* Scenario loader (DESIGN §9, smugnet-scenario(5)): strict JSON → world.
+ * Every key is checked (unknown keys, types, ranges, duplicate ids and
+ * keys, dangling references, connectivity) and the first problem is
+ * reported as "file: json.path: reason". Nothing is half-loaded: on any
+ * failure the partial world is freed and the caller's pointer untouched. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
 #include "core.h"
+
+#define PATH_MAX_LEN 160
+#define CREDITS_MAX 1e13
+
+struct ld {
+	const char *file;
+	struct smug_error *err;
+	enum smug_status st;
+	bool failed;
+};
+
+static bool fail(struct ld *ld, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool fail(struct ld *ld, const char *path, const char *fmt, ...)
+{
+	char reason[320];
+	va_list ap;
+
+	if (ld->failed)
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof reason, fmt, ap);
+	va_end(ap);
+	ld->st = smug_error_set(ld->err, SMUG_ERR_SCHEMA, "%s: %s: %s", ld->file, path, reason);
+	ld->failed = true;
+	return false;
+}
+
+static const char *type_name(const cJSON *j)
+{
+	if (cJSON_IsNumber(j))
+		return "number";
+	if (cJSON_IsString(j))
+		return "string";
+	if (cJSON_IsBool(j))
+		return "boolean";
+	if (cJSON_IsNull(j))
+		return "null";
+	if (cJSON_IsArray(j))
+		return "array";
+	return "object";
+}
+
+static void append(char *out, size_t *at, const char *s)
+{
+	while (*s && *at + 1 < PATH_MAX_LEN)
+		out[(*at)++] = *s++;
+	out[*at] = '\0';
+}
+
+/* out = path + "." + key (no dot at the root); truncated safely. out may
+ * not alias path. */
+static void sub(char *out, const char *path, const char *key)
+{
+	size_t at = 0;
+
+	append(out, &at, path);
+	if (*path)
+		append(out, &at, ".");
+	append(out, &at, key);
+}
+
+static void idx(char *out, const char *path, int i)
+{
+	snprintf(out, PATH_MAX_LEN, "%s[%d]", path, i);
+}
+
+/* Unknown and duplicate keys of an object. allowed is NULL-terminated. */
+static bool check_keys(struct ld *ld, const cJSON *o, const char *path,
+		       const char *const *allowed)
+{
+	char p[PATH_MAX_LEN];
+
+	if (!cJSON_IsObject(o))
+		return fail(ld, *path ? path : "(root)", "expected object, got %s", type_name(o));
+	for (const cJSON *k = o->child; k; k = k->next) {
+		bool ok = false;
+
+		for (const char *const *a = allowed; a && *a; a++)
+			ok |= strcmp(*a, k->string) == 0;
+		sub(p, path, k->string);
+		if (!ok)
+			return fail(ld, p, "unknown key");
+		for (const cJSON *j = o->child; j != k; j = j->next)
+			if (strcmp(j->string, k->string) == 0)
+				return fail(ld, p, "duplicate key");
+	}
+	return true;
+}
+
+static const cJSON *get(const cJSON *o, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(o, key);
+}
+
+static bool get_num(struct ld *ld, const cJSON *o, const char *path, const char *key,
+		    double lo, double hi, bool required, double *out)
+{
+	const cJSON *j = get(o, key);
+	char p[PATH_MAX_LEN];
+
+	sub(p, path, key);
+	if (j == NULL)
+		return required ? fail(ld, p, "missing required key") : true;
+	if (!cJSON_IsNumber(j))
+		return fail(ld, p, "expected number in [%g,%g], got %s", lo, hi, type_name(j));
+	if (!isfinite(j->valuedouble) || j->valuedouble < lo || j->valuedouble > hi)
+		return fail(ld, p, "expected number in [%g,%g], got %g", lo, hi, j->valuedouble);
+	*out = j->valuedouble;
+	return true;
+}
+
+static bool get_int(struct ld *ld, const cJSON *o, const char *path, const char *key,
+		    double lo, double hi, bool required, int *out)
+{
+	double v = *out;
+	char p[PATH_MAX_LEN];
+
+	if (!get_num(ld, o, path, key, lo, hi, required, &v))
+		return false;
+	if (v != (double)(int64_t)v) {
+		sub(p, path, key);
+		return fail(ld, p, "expected integer, got %g", v);
+	}
+	*out = (int)v;
+	return true;
+}
+
+static bool get_money(struct ld *ld, const cJSON *o, const char *path, const char *key,
+		      int64_t *out)
+{
+	double v = 0;
+
+	if (!get(o, key))
+		return true;
+	if (!get_num(ld, o, path, key, 0, CREDITS_MAX, false, &v))
+		return false;
+	*out = (int64_t)(v * SMUG_MINOR_PER_CREDIT + 0.5);
+	return true;
+}
+
+static bool get_bool(struct ld *ld, const cJSON *o, const char *path, const char *key, bool *out)
+{
+	const cJSON *j = get(o, key);
+	char p[PATH_MAX_LEN];
+
+	if (j == NULL)
+		return true;
+	sub(p, path, key);
+	if (!cJSON_IsBool(j))
+		return fail(ld, p, "expected boolean, got %s", type_name(j));
+	*out = cJSON_IsTrue(j);
+	return true;
+}
+
+static bool valid_id(const char *s, bool node_like)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= SMUG_ID_MAX)
+		return false;
+	for (const char *c = s; *c; c++)
+		if (*c <= ' ' || *c >= 127 || *c == '|' || *c == '>' || *c == '"' || *c == '\\')
+			return false;
+	(void)node_like;
+	return true;
+}
+
+static bool get_str(struct ld *ld, const cJSON *o, const char *path, const char *key,
+		    bool required, bool is_id, char *out, size_t size)
+{
+	const cJSON *j = get(o, key);
+	char p[PATH_MAX_LEN];
+
+	sub(p, path, key);
+	if (j == NULL)
+		return required ? fail(ld, p, "missing required key") : true;
+	if (!cJSON_IsString(j))
+		return fail(ld, p, "expected string, got %s", type_name(j));
+	if (is_id && !valid_id(j->valuestring, true))
+		return fail(ld, p, "invalid id '%.60s' (1-%d printable characters, no spaces, '|' or '>')",
+			    j->valuestring, SMUG_ID_MAX - 1);
+	if (strlen(j->valuestring) >= size)
+		return fail(ld, p, "too long (at most %zu bytes)", size - 1);
+	str_copy(out, size, j->valuestring);
+	return true;
+}
+
+static const cJSON *get_array(struct ld *ld, const cJSON *o, const char *path, const char *key,
+			      bool required)
+{
+	const cJSON *j = get(o, key);
+	char p[PATH_MAX_LEN];
+
+	sub(p, path, key);
+	if (j == NULL) {
+		if (required)
+			fail(ld, p, "missing required key");
+		return NULL;
+	}
+	if (!cJSON_IsArray(j)) {
+		fail(ld, p, "expected array, got %s", type_name(j));
+		return NULL;
+	}
+	return j;
+}
+
+/* ---- defaults ---- */
+
+void scenario_default_config(struct smug_config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->smuggling = (struct smug_smuggling_config){
+		.enabled = false, .max_active_factions = 8, .max_shipments_per_day = 12,
+		.commodity_topk = 8, .route_topk = 24, .border_topk = 24, .ward_topk = 4,
+		.learning_rate = 0.15, .bribe_budget_fraction = 0.15, .bribe_cap_fraction = 0.5,
+		.prior_drift = 0.01, .travel_weight = 0.002, .upkeep_fraction = 0.0005,
+	};
+	str_copy(cfg->smuggling.deterministic_salt, sizeof cfg->smuggling.deterministic_salt,
+		 "smuggling-v1");
+	cfg->customs = (struct smug_customs_config){
+		.base_inspection_rate = 0.30, .base_tariff_rate = 0.02,
+		.contraband_detection_base = 0.45, .bribery_effect_max = 0.6,
+		.bribe_required_fraction = 0.25, .max_checks_per_day = 5000,
+	};
+	cfg->crackdown = (struct smug_crackdown_config){
+		.auto_enabled = false, .border_topk = 24, .max_targets_per_day = 6,
+		.duration_days = 7, .cooldown_days = 7, .capacity_per_point = 0.01,
+		.exploration_every = 7, .exploration_intensity = 0.25, .inspection_gain = 0.6,
+		.detection_gain = 0.5, .bribe_shrink = 0.5, .bribe_floor = 0.05, .hazard_shrink = 0.6,
+	};
+	cfg->signals = (struct smug_signals_config){
+		.corruption_per_bribe = 0.002, .audit_pull = 0.001, .max_daily_delta = 0.01,
+		.bribe_norm = 10000, .blackmarket_alpha = 0.05, .shortage_ease = 0.01,
+		.shortage_regen = 0.01, .tolerance_decay = 0.001, .raider_gain = 0.002,
+		.raider_loss = 0.003, .raider_decay = 0.001,
+	};
+}
+
+void scenario_default_commodities(struct smug_commodity_def *d)
+{
+	static const struct {
+		double credits, penalty;
+		enum smug_good good;
+	} base[SMUG_COMMODITY_COUNT] = {
+		{6, .35, SMUG_GOOD_SUITS}, {5, .30, SMUG_GOOD_MEDICINE}, {8, .45, SMUG_GOOD_PARTS},
+		{4, .25, SMUG_GOOD_FOOD}, {7, .40, SMUG_GOOD_WATER},
+	};
+
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+		d[c] = (struct smug_commodity_def){
+			.value_density = (int64_t)(base[c].credits * SMUG_MINOR_PER_CREDIT),
+			.units_per_shipment = 40, .seizure_penalty = base[c].penalty,
+			.related_good = base[c].good, .sale_markup = 0.8,
+			.demand_w_tolerance = .35, .demand_w_shortage = .30, .demand_w_corruption = .20,
+			.demand_w_raider = .10, .demand_w_war = .05,
+			.source_w_raider = .40, .source_w_precursor = .40, .source_w_blackmarket = .20,
+		};
+	}
+	d[SMUG_COMMODITY_WEAPON_PARTS].demand_w_tolerance = .25;
+	d[SMUG_COMMODITY_WEAPON_PARTS].demand_w_shortage = .15;
+	d[SMUG_COMMODITY_WEAPON_PARTS].demand_w_corruption = .15;
+	d[SMUG_COMMODITY_WEAPON_PARTS].demand_w_raider = .20;
+	d[SMUG_COMMODITY_WEAPON_PARTS].demand_w_war = .25;
+	d[SMUG_COMMODITY_RAIDER_SUPPLIES].demand_w_tolerance = .20;
+	d[SMUG_COMMODITY_RAIDER_SUPPLIES].demand_w_shortage = .30;
+	d[SMUG_COMMODITY_RAIDER_SUPPLIES].demand_w_corruption = .10;
+	d[SMUG_COMMODITY_RAIDER_SUPPLIES].demand_w_raider = .35;
+	d[SMUG_COMMODITY_RAIDER_SUPPLIES].demand_w_war = .05;
+	d[SMUG_COMMODITY_STOLEN_GOODS].source_w_raider = .30;
+	d[SMUG_COMMODITY_STOLEN_GOODS].source_w_precursor = .20;
+	d[SMUG_COMMODITY_STOLEN_GOODS].source_w_blackmarket = .50;
+	d[SMUG_COMMODITY_RAIDER_SUPPLIES].source_w_raider = .60;
+	d[SMUG_COMMODITY_RAIDER_SUPPLIES].source_w_precursor = .20;
+	d[SMUG_COMMODITY_RAIDER_SUPPLIES].source_w_blackmarket = .20;
+}
+
+/* ---- sections ---- */
+
+static bool load_config(struct ld *ld, const cJSON *o, struct smug_config *c)
+{
+	static const char *const top[] = {"smuggling", "customs", "crackdown", "signals", NULL};
+	static const char *const sm[] = {"enabled", "max_active_factions", "max_shipments_per_day",
+		"commodity_topk", "route_topk", "border_topk", "ward_topk", "learning_rate",
+		"deterministic_salt", "bribe_budget_fraction", "bribe_cap_fraction", "prior_drift",
+		"travel_weight", "upkeep_fraction", NULL};
+	static const char *const cu[] = {"base_inspection_rate", "base_tariff_rate",
+		"contraband_detection_base", "bribery_effect_max", "bribe_required_fraction",
+		"max_checks_per_day", NULL};
+	static const char *const ck[] = {"auto", "border_topk", "max_targets_per_day",
+		"duration_days", "cooldown_days", "capacity_per_point", "exploration_every",
+		"exploration_intensity", "inspection_gain", "detection_gain", "bribe_shrink",
+		"bribe_floor", "hazard_shrink", NULL};
+	static const char *const si[] = {"corruption_per_bribe", "audit_pull", "max_daily_delta",
+		"bribe_norm", "blackmarket_alpha", "shortage_ease", "shortage_regen",
+		"tolerance_decay", "raider_gain", "raider_loss", "raider_decay", NULL};
+	const cJSON *j;
+	struct smug_smuggling_config *s = &c->smuggling;
+	struct smug_customs_config *u = &c->customs;
+	struct smug_crackdown_config *k = &c->crackdown;
+	struct smug_signals_config *g = &c->signals;
+	double norm = g->bribe_norm / SMUG_MINOR_PER_CREDIT;
+
+	if (!check_keys(ld, o, "config", top))
+		return false;
+	if ((j = get(o, "smuggling")) != NULL) {
+		const char *p = "config.smuggling";
+		bool ok = check_keys(ld, j, p, sm) && get_bool(ld, j, p, "enabled", &s->enabled) &&
+			  get_int(ld, j, p, "max_active_factions", 0, SMUG_FACTIONS_MAX, false, &s->max_active_factions) &&
+			  get_int(ld, j, p, "max_shipments_per_day", 0, SMUG_SHIPMENTS_PER_DAY_MAX, false, &s->max_shipments_per_day) &&
+			  get_int(ld, j, p, "commodity_topk", 1, 64, false, &s->commodity_topk) &&
+			  get_int(ld, j, p, "route_topk", 1, SMUG_ROUTE_TOPK_MAX, false, &s->route_topk) &&
+			  get_int(ld, j, p, "border_topk", 1, SMUG_EDGE_STATS_MAX, false, &s->border_topk) &&
+			  get_int(ld, j, p, "ward_topk", 1, SMUG_WARD_TOPK_MAX, false, &s->ward_topk) &&
+			  get_num(ld, j, p, "learning_rate", 1e-9, 1, false, &s->learning_rate) &&
+			  get_str(ld, j, p, "deterministic_salt", false, false, s->deterministic_salt, sizeof s->deterministic_salt) &&
+			  get_num(ld, j, p, "bribe_budget_fraction", 0, 1, false, &s->bribe_budget_fraction) &&
+			  get_num(ld, j, p, "bribe_cap_fraction", 0, 2, false, &s->bribe_cap_fraction) &&
+			  get_num(ld, j, p, "prior_drift", 0, 1, false, &s->prior_drift) &&
+			  get_num(ld, j, p, "travel_weight", 0, 1, false, &s->travel_weight) &&
+			  get_num(ld, j, p, "upkeep_fraction", 0, 1, false, &s->upkeep_fraction);
+		if (!ok)
+			return false;
+	}
+	if ((j = get(o, "customs")) != NULL) {
+		const char *p = "config.customs";
+		bool ok = check_keys(ld, j, p, cu) &&
+			  get_num(ld, j, p, "base_inspection_rate", 0, 1, false, &u->base_inspection_rate) &&
+			  get_num(ld, j, p, "base_tariff_rate", 0, 1, false, &u->base_tariff_rate) &&
+			  get_num(ld, j, p, "contraband_detection_base", 0, 1, false, &u->contraband_detection_base) &&
+			  get_num(ld, j, p, "bribery_effect_max", 0, 1, false, &u->bribery_effect_max) &&
+			  get_num(ld, j, p, "bribe_required_fraction", 1e-9, 2, false, &u->bribe_required_fraction) &&
+			  get_int(ld, j, p, "max_checks_per_day", 0, 1e9, false, &u->max_checks_per_day);
+		if (!ok)
+			return false;
+	}
+	if ((j = get(o, "crackdown")) != NULL) {
+		const char *p = "config.crackdown";
+		bool ok = check_keys(ld, j, p, ck) && get_bool(ld, j, p, "auto", &k->auto_enabled) &&
+			  get_int(ld, j, p, "border_topk", 1, 256, false, &k->border_topk) &&
+			  get_int(ld, j, p, "max_targets_per_day", 0, SMUG_CRACKDOWN_CAP, false, &k->max_targets_per_day) &&
+			  get_int(ld, j, p, "duration_days", 1, 3650, false, &k->duration_days) &&
+			  get_int(ld, j, p, "cooldown_days", 0, 3650, false, &k->cooldown_days) &&
+			  get_num(ld, j, p, "capacity_per_point", 0, 10, false, &k->capacity_per_point) &&
+			  get_int(ld, j, p, "exploration_every", 0, 3650, false, &k->exploration_every) &&
+			  get_num(ld, j, p, "exploration_intensity", 1e-9, 1, false, &k->exploration_intensity) &&
+			  get_num(ld, j, p, "inspection_gain", 0, 10, false, &k->inspection_gain) &&
+			  get_num(ld, j, p, "detection_gain", 0, 10, false, &k->detection_gain) &&
+			  get_num(ld, j, p, "bribe_shrink", 0, 1, false, &k->bribe_shrink) &&
+			  get_num(ld, j, p, "bribe_floor", 0, 1, false, &k->bribe_floor) &&
+			  get_num(ld, j, p, "hazard_shrink", 0, 1, false, &k->hazard_shrink);
+		if (!ok)
+			return false;
+	}
+	if ((j = get(o, "signals")) != NULL) {
+		const char *p = "config.signals";
+		bool ok = check_keys(ld, j, p, si) &&
+			  get_num(ld, j, p, "corruption_per_bribe", 0, 1, false, &g->corruption_per_bribe) &&
+			  get_num(ld, j, p, "audit_pull", 0, 1, false, &g->audit_pull) &&
+			  get_num(ld, j, p, "max_daily_delta", 0, 1, false, &g->max_daily_delta) &&
+			  get_num(ld, j, p, "bribe_norm", 1e-9, CREDITS_MAX, false, &norm) &&
+			  get_num(ld, j, p, "blackmarket_alpha", 0, 1, false, &g->blackmarket_alpha) &&
+			  get_num(ld, j, p, "shortage_ease", 0, 1, false, &g->shortage_ease) &&
+			  get_num(ld, j, p, "shortage_regen", 0, 1, false, &g->shortage_regen) &&
+			  get_num(ld, j, p, "tolerance_decay", 0, 1, false, &g->tolerance_decay) &&
+			  get_num(ld, j, p, "raider_gain", 0, 1, false, &g->raider_gain) &&
+			  get_num(ld, j, p, "raider_loss", 0, 1, false, &g->raider_loss) &&
+			  get_num(ld, j, p, "raider_decay", 0, 1, false, &g->raider_decay);
+		if (!ok)
+			return false;
+		g->bribe_norm = norm * SMUG_MINOR_PER_CREDIT;
+	}
+	return true;
+}
+
+static bool load_commodities(struct ld *ld, const cJSON *o, struct smug_commodity_def *defs)
+{
+	static const char *const keys[] = {"value_density", "units_per_shipment", "seizure_penalty",
+		"related_good", "sale_markup", "demand", "source", NULL};
+	static const char *const dk[] = {"tolerance", "shortage", "corruption", "raider", "war", NULL};
+	static const char *const sk[] = {"raider", "precursor", "blackmarket", NULL};
+	char p[PATH_MAX_LEN], q[PATH_MAX_LEN];
+
+	if (!cJSON_IsObject(o))
+		return fail(ld, "commodities", "expected object, got %s", type_name(o));
+	for (const cJSON *e = o->child; e; e = e->next) {
+		int c = smug_commodity_from_name(e->string);
+		struct smug_commodity_def *d;
+		double density;
+		const cJSON *j;
+
+		sub(p, "commodities", e->string);
+		for (const cJSON *x = o->child; x != e; x = x->next)
+			if (strcmp(x->string, e->string) == 0)
+				return fail(ld, p, "duplicate key");
+		if (c < 0)
+			return fail(ld, p, "unknown commodity");
+		d = &defs[c];
+		density = (double)d->value_density / SMUG_MINOR_PER_CREDIT;
+		if (!check_keys(ld, e, p, keys) ||
+		    !get_num(ld, e, p, "value_density", 0.01, 1e6, false, &density) ||
+		    !get_int(ld, e, p, "units_per_shipment", 1, 100000, false, &d->units_per_shipment) ||
+		    !get_num(ld, e, p, "seizure_penalty", 0, 2, false, &d->seizure_penalty) ||
+		    !get_num(ld, e, p, "sale_markup", 0, 10, false, &d->sale_markup))
+			return false;
+		d->value_density = (int64_t)(density * SMUG_MINOR_PER_CREDIT + 0.5);
+		if ((j = get(e, "related_good")) != NULL) {
+			sub(q, p, "related_good");
+			if (!cJSON_IsString(j))
+				return fail(ld, q, "expected string, got %s", type_name(j));
+			if (smug_good_from_name(j->valuestring) < 0)
+				return fail(ld, q, "unknown good '%.40s'", j->valuestring);
+			d->related_good = (enum smug_good)smug_good_from_name(j->valuestring);
+		}
+		if ((j = get(e, "demand")) != NULL) {
+			sub(q, p, "demand");
+			if (!check_keys(ld, j, q, dk) ||
+			    !get_num(ld, j, q, "tolerance", 0, 10, false, &d->demand_w_tolerance) ||
+			    !get_num(ld, j, q, "shortage", 0, 10, false, &d->demand_w_shortage) ||
+			    !get_num(ld, j, q, "corruption", 0, 10, false, &d->demand_w_corruption) ||
+			    !get_num(ld, j, q, "raider", 0, 10, false, &d->demand_w_raider) ||
+			    !get_num(ld, j, q, "war", 0, 10, false, &d->demand_w_war))
+				return false;
+		}
+		if ((j = get(e, "source")) != NULL) {
+			sub(q, p, "source");
+			if (!check_keys(ld, j, q, sk) ||
+			    !get_num(ld, j, q, "raider", 0, 10, false, &d->source_w_raider) ||
+			    !get_num(ld, j, q, "precursor", 0, 10, false, &d->source_w_precursor) ||
+			    !get_num(ld, j, q, "blackmarket", 0, 10, false, &d->source_w_blackmarket))
+				return false;
+		}
+	}
+	return true;
+}
+
+static bool load_ward(struct ld *ld, const cJSON *o, const char *p, struct smug_ward *wa)
+{
+	static const char *const keys[] = {"id", "name", "ring", "pos", "signals", "customs", NULL};
+	static const char *const sk[] = {"smuggling_tolerance", "corruption", "legitimacy", "audit",
+		"raider_influence", "precursor_output", "war_pressure", "shortage", NULL};
+	static const char *const ck[] = {"inspection_bias", "tariff_bias", "contraband_bias",
+		"bribe_tolerance", "enforcement_points", NULL};
+	const cJSON *j;
+	char q[PATH_MAX_LEN], r[PATH_MAX_LEN];
+
+	memset(wa, 0, sizeof *wa);
+	wa->sig.legitimacy = 0.5;
+	wa->customs.bribe_tolerance = 0.1;
+	wa->customs.enforcement_points = 10;
+	wa->ring = 1;
+	if (!check_keys(ld, o, p, keys) || !get_str(ld, o, p, "id", true, true, wa->id, sizeof wa->id) ||
+	    !get_int(ld, o, p, "ring", 1, 1e6, true, &wa->ring))
+		return false;
+	str_copy(wa->name, sizeof wa->name, wa->id);
+	if (!get_str(ld, o, p, "name", false, false, wa->name, sizeof wa->name))
+		return false;
+	if ((j = get(o, "pos")) != NULL) {
+		sub(q, p, "pos");
+		if (!cJSON_IsArray(j) || cJSON_GetArraySize(j) != 2 ||
+		    !cJSON_IsNumber(cJSON_GetArrayItem(j, 0)) || !cJSON_IsNumber(cJSON_GetArrayItem(j, 1)))
+			return fail(ld, q, "expected [x, y] numbers");
+		wa->pos[0] = cJSON_GetArrayItem(j, 0)->valuedouble;
+		wa->pos[1] = cJSON_GetArrayItem(j, 1)->valuedouble;
+		if (!isfinite(wa->pos[0]) || !isfinite(wa->pos[1]) || wa->pos[0] * wa->pos[0] > 1e18 ||
+		    wa->pos[1] * wa->pos[1] > 1e18)
+			return fail(ld, q, "expected finite coordinates");
+	}
+	if ((j = get(o, "signals")) != NULL) {
+		struct smug_signals *s = &wa->sig;
+		const cJSON *sh;
+
+		sub(q, p, "signals");
+		if (!check_keys(ld, j, q, sk) ||
+		    !get_num(ld, j, q, "smuggling_tolerance", 0, 1, false, &s->smuggling_tolerance) ||
+		    !get_num(ld, j, q, "corruption", 0, 1, false, &s->corruption) ||
+		    !get_num(ld, j, q, "legitimacy", 0, 1, false, &s->legitimacy) ||
+		    !get_num(ld, j, q, "audit", 0, 1, false, &s->audit) ||
+		    !get_num(ld, j, q, "raider_influence", 0, 1, false, &s->raider_influence) ||
+		    !get_num(ld, j, q, "precursor_output", 0, 1, false, &s->precursor_output) ||
+		    !get_num(ld, j, q, "war_pressure", 0, 1, false, &s->war_pressure))
+			return false;
+		if ((sh = get(j, "shortage")) != NULL) {
+			sub(r, q, "shortage");
+			if (!cJSON_IsObject(sh))
+				return fail(ld, r, "expected object, got %s", type_name(sh));
+			for (const cJSON *g = sh->child; g; g = g->next) {
+				int good = smug_good_from_name(g->string);
+				char gp[PATH_MAX_LEN];
+
+				sub(gp, r, g->string);
+				for (const cJSON *x = sh->child; x != g; x = x->next)
+					if (strcmp(x->string, g->string) == 0)
+						return fail(ld, gp, "duplicate key");
+				if (good < 0)
+					return fail(ld, gp, "unknown good (water, food, medicine, suits, parts)");
+				if (!get_num(ld, sh, r, g->string, 0, 1, false, &s->shortage[good]))
+					return false;
+			}
+		}
+	}
+	if ((j = get(o, "customs")) != NULL) {
+		struct smug_customs_policy *c = &wa->customs;
+
+		sub(q, p, "customs");
+		if (!check_keys(ld, j, q, ck) ||
+		    !get_num(ld, j, q, "inspection_bias", -1, 1, false, &c->inspection_bias) ||
+		    !get_num(ld, j, q, "tariff_bias", -1, 1, false, &c->tariff_bias) ||
+		    !get_num(ld, j, q, "contraband_bias", -1, 1, false, &c->contraband_bias) ||
+		    !get_num(ld, j, q, "bribe_tolerance", 0, 1, false, &c->bribe_tolerance) ||
+		    !get_num(ld, j, q, "enforcement_points", 0, 1e6, false, &c->enforcement_points))
+			return false;
+	}
+	return true;
+}
+
+/* Sorting with the file index kept, for "duplicate id" messages. */
+struct keyed {
+	const char *id;
+	int file_index;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	return c ? c : (x->file_index > y->file_index) - (x->file_index < y->file_index);
+}
+
+/* Sort n elements of size sz in place by their id (at offset 0, a char
+ * array); fail on a duplicate naming the later file index. perm[i] gets
+ * the file index of the element now at position i. */
+static bool sort_by_id(struct ld *ld, void *arr, int n, size_t sz, const char *what, int *perm)
+{
+	struct keyed *k = xcalloc((size_t)(n ? n : 1), sizeof *k);
+	char *copy = xmalloc(sz * (size_t)(n ? n : 1));
+	char p[PATH_MAX_LEN];
+	bool ok = true;
+
+	for (int i = 0; i < n; i++)
+		k[i] = (struct keyed){(const char *)arr + sz * (size_t)i, i};
+	qsort(k, (size_t)n, sizeof *k, cmp_keyed);
+	for (int i = 1; i < n && ok; i++)
+		if (strcmp(k[i].id, k[i - 1].id) == 0) {
+			int later = k[i].file_index > k[i - 1].file_index ? k[i].file_index : k[i - 1].file_index;
+
+			idx(p, what, later);
+			snprintf(p + strlen(p), sizeof p - strlen(p), ".id");
+			ok = fail(ld, p, "duplicate id '%s'", k[i].id);
+		}
+	if (ok) {
+		for (int i = 0; i < n; i++) {
+			memcpy(copy + sz * (size_t)i, k[i].id, sz);
+			if (perm)
+				perm[i] = k[i].file_index;
+		}
+		memcpy(arr, copy, sz * (size_t)n);
+	}
+	free(k);
+	free(copy);
+	return ok;
+}
+
+static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
+{
+	static const char *const top[] = {"format", "version", "id", "name", "seed", "start_day",
+		"ledger", "commodities", "wards", "nodes", "corridors", "factions", "config", NULL};
+	static const char *const nk[] = {"id", "ward", NULL};
+	static const char *const ck[] = {"a", "b", "travel_days", "hazard", NULL};
+	static const char *const fk[] = {"id", "name", "kind", "home", "balance",
+		"smuggling_profile", "bribe_budget_fraction", NULL};
+	const cJSON *j, *arr;
+	char p[PATH_MAX_LEN], q[PATH_MAX_LEN];
+	double seed = 0, bbf[SMUG_FACTIONS_MAX];
+	int n, *perm;
+	char fmt[32] = "";
+
+	for (int i = 0; i < SMUG_FACTIONS_MAX; i++)
+		bbf[i] = -1;
+	if (!check_keys(ld, root, "", top) ||
+	    !get_str(ld, root, "", "format", true, false, fmt, sizeof fmt))
+		return false;
+	if (strcmp(fmt, "smugnet-scenario") != 0)
+		return fail(ld, "format", "expected \"smugnet-scenario\", got \"%s\"", fmt);
+	j = get(root, "version");
+	if (j == NULL)
+		return fail(ld, "version", "missing required key");
+	if (!cJSON_IsNumber(j))
+		return fail(ld, "version", "expected number, got %s", type_name(j));
+	if (j->valuedouble != 1) {
+		ld->st = smug_error_set(ld->err, SMUG_ERR_VERSION,
+			       "%s: version: unsupported version %g (this program reads version 1)",
+			       ld->file, j->valuedouble);
+		ld->failed = true;
+		return false;
+	}
+	if (!get_str(ld, root, "", "id", true, true, w->scenario_id, sizeof w->scenario_id))
+		return false;
+	str_copy(w->scenario_name, sizeof w->scenario_name, w->scenario_id);
+	if (!get_str(ld, root, "", "name", false, false, w->scenario_name, sizeof w->scenario_name) ||
+	    !get_num(ld, root, "", "seed", 0, 9007199254740991.0, false, &seed) ||
+	    !get_int(ld, root, "", "start_day", 0, 1e8, false, &w->start_day))
+		return false;
+	if (seed != (double)(uint64_t)seed)
+		return fail(ld, "seed", "expected integer, got %g", seed);
+	w->seed = (uint64_t)seed;
+	w->day = w->start_day;
+	if ((j = get(root, "ledger")) != NULL) {
+		static const char *const lk[] = {"blackmarket", "treasury", NULL};
+
+		if (!check_keys(ld, j, "ledger", lk) ||
+		    !get_money(ld, j, "ledger", "blackmarket", &w->initial_blackmarket) ||
+		    !get_money(ld, j, "ledger", "treasury", &w->initial_treasury))
+			return false;
+	}
+	if ((j = get(root, "config")) != NULL && !load_config(ld, j, &w->cfg))
+		return false;
+	if ((j = get(root, "commodities")) != NULL && !load_commodities(ld, j, w->commodities))
+		return false;
+
+	/* wards */
+	if ((arr = get_array(ld, root, "", "wards", true)) == NULL)
+		return false;
+	n = cJSON_GetArraySize(arr);
+	if (n < 1 || n > 1000000)
+		return fail(ld, "wards", "expected 1 to 1000000 wards, got %d", n);
+	w->wards = xcalloc((size_t)n, sizeof *w->wards);
+	w->n_wards = n;
+	for (int i = 0; i < n; i++) {
+		idx(p, "wards", i);
+		if (!load_ward(ld, cJSON_GetArrayItem(arr, i), p, &w->wards[i]))
+			return false;
+	}
+	if (!sort_by_id(ld, w->wards, n, sizeof *w->wards, "wards", NULL))
+		return false;
+
+	/* nodes */
+	if ((arr = get_array(ld, root, "", "nodes", true)) == NULL)
+		return false;
+	n = cJSON_GetArraySize(arr);
+	if (n < 1 || n > 4000000)
+		return fail(ld, "nodes", "expected 1 to 4000000 nodes, got %d", n);
+	w->nodes = xcalloc((size_t)n, sizeof *w->nodes);
+	w->n_nodes = n;
+	for (int i = 0; i < n; i++) {
+		const cJSON *o = cJSON_GetArrayItem(arr, i);
+		char ward[SMUG_ID_MAX] = "";
+
+		idx(p, "nodes", i);
+		if (!check_keys(ld, o, p, nk) ||
+		    !get_str(ld, o, p, "id", true, true, w->nodes[i].id, sizeof w->nodes[i].id) ||
+		    !get_str(ld, o, p, "ward", true, true, ward, sizeof ward))
+			return false;
+		w->nodes[i].ward = smug_world_find_ward(w, ward);
+		if (w->nodes[i].ward < 0) {
+			sub(q, p, "ward");
+			return fail(ld, q, "unknown ward '%s'", ward);
+		}
+	}
+	if (!sort_by_id(ld, w->nodes, n, sizeof *w->nodes, "nodes", NULL))
+		return false;
+
+	/* corridors */
+	if ((arr = get_array(ld, root, "", "corridors", true)) == NULL)
+		return false;
+	n = cJSON_GetArraySize(arr);
+	if (n > 8000000)
+		return fail(ld, "corridors", "too many corridors (%d)", n);
+	w->corridors = xcalloc((size_t)(n ? n : 1), sizeof *w->corridors);
+	w->n_corridors = n;
+	for (int i = 0; i < n; i++) {
+		const cJSON *o = cJSON_GetArrayItem(arr, i);
+		struct smug_corridor *k = &w->corridors[i];
+		char a[SMUG_ID_MAX] = "", b[SMUG_ID_MAX] = "";
+
+		idx(p, "corridors", i);
+		k->travel_days = 1;
+		k->hazard = 0.05;
+		if (!check_keys(ld, o, p, ck) || !get_str(ld, o, p, "a", true, true, a, sizeof a) ||
+		    !get_str(ld, o, p, "b", true, true, b, sizeof b) ||
+		    !get_int(ld, o, p, "travel_days", 1, 365, false, &k->travel_days) ||
+		    !get_num(ld, o, p, "hazard", 0, 1, false, &k->hazard))
+			return false;
+		k->a = smug_world_find_node(w, a);
+		k->b = smug_world_find_node(w, b);
+		if (k->a < 0) {
+			sub(q, p, "a");
+			return fail(ld, q, "unknown node '%s'", a);
+		}
+		if (k->b < 0) {
+			sub(q, p, "b");
+			return fail(ld, q, "unknown node '%s'", b);
+		}
+		if (k->a == k->b)
+			return fail(ld, p, "corridor joins node '%s' to itself", a);
+		if (k->a > k->b) {
+			int t = k->a;
+
+			k->a = k->b;
+			k->b = t;
+		}
+		snprintf(k->id, sizeof k->id, "%s|%s", w->nodes[k->a].id, w->nodes[k->b].id);
+	}
+	perm = xcalloc((size_t)(n ? n : 1), sizeof *perm);
+	if (!sort_by_id(ld, w->corridors, n, sizeof *w->corridors, "corridors", perm)) {
+		free(perm);
+		return false;
+	}
+	free(perm);
+
+	/* factions */
+	arr = get_array(ld, root, "", "factions", false);
+	if (ld->failed)
+		return false;
+	n = arr ? cJSON_GetArraySize(arr) : 0;
+	if (n > SMUG_FACTIONS_MAX)
+		return fail(ld, "factions", "at most %d factions, got %d", SMUG_FACTIONS_MAX, n);
+	w->factions = xcalloc((size_t)(n ? n : 1), sizeof *w->factions);
+	w->n_factions = n;
+	for (int i = 0; i < n; i++) {
+		const cJSON *o = cJSON_GetArrayItem(arr, i), *prof;
+		struct smug_faction *f = &w->factions[i];
+		char kind[16] = "", home[SMUG_ID_MAX] = "";
+
+		idx(p, "factions", i);
+		if (!check_keys(ld, o, p, fk) || !get_str(ld, o, p, "id", true, true, f->id, sizeof f->id) ||
+		    !get_str(ld, o, p, "kind", true, false, kind, sizeof kind) ||
+		    !get_str(ld, o, p, "home", true, true, home, sizeof home) ||
+		    !get_money(ld, o, p, "balance", &f->initial_balance) ||
+		    !get_num(ld, o, p, "bribe_budget_fraction", 0, 1, false, &bbf[i]))
+			return false;
+		str_copy(f->name, sizeof f->name, f->id);
+		if (!get_str(ld, o, p, "name", false, false, f->name, sizeof f->name))
+			return false;
+		sub(q, p, "kind");
+		if (strcmp(kind, "criminal") == 0)
+			f->kind = SMUG_FACTION_CRIMINAL;
+		else if (strcmp(kind, "raider") == 0)
+			f->kind = SMUG_FACTION_RAIDER;
+		else if (strcmp(kind, "state") == 0)
+			f->kind = SMUG_FACTION_STATE;
+		else if (strcmp(kind, "guild") == 0)
+			f->kind = SMUG_FACTION_GUILD;
+		else
+			return fail(ld, q, "expected one of criminal, raider, state, guild, got \"%s\"", kind);
+		f->home_ward = smug_world_find_ward(w, home);
+		if (f->home_ward < 0) {
+			sub(q, p, "home");
+			return fail(ld, q, "unknown ward '%s'", home);
+		}
+		if ((prof = get(o, "smuggling_profile")) != NULL) {
+			sub(q, p, "smuggling_profile");
+			if (!cJSON_IsObject(prof))
+				return fail(ld, q, "expected object, got %s", type_name(prof));
+			for (const cJSON *e = prof->child; e; e = e->next) {
+				int c = smug_commodity_from_name(e->string);
+				char ep[PATH_MAX_LEN];
+
+				sub(ep, q, e->string);
+				for (const cJSON *x = prof->child; x != e; x = x->next)
+					if (strcmp(x->string, e->string) == 0)
+						return fail(ld, ep, "duplicate key");
+				if (c < 0)
+					return fail(ld, ep, "unknown commodity");
+				if (!get_num(ld, prof, q, e->string, 0, 1e6, false, &f->profile[c]))
+					return false;
+			}
+		}
+	}
+	perm = xcalloc((size_t)(n ? n : 1), sizeof *perm);
+	if (!sort_by_id(ld, w->factions, n, sizeof *w->factions, "factions", perm)) {
+		free(perm);
+		return false;
+	}
+
+	world_finish(w);
+	for (int i = 0; i < n; i++)
+		if (bbf[perm[i]] >= 0)
+			w->factions[i].net.bribe_budget_fraction = bbf[perm[i]];
+	free(perm);
+
+	/* every ward has a node; the corridor graph is connected */
+	for (int i = 0; i < w->n_wards; i++)
+		if (w->wards[i].gate_node < 0)
+			return fail(ld, "wards", "ward '%s' has no nodes", w->wards[i].id);
+	{
+		int *queue = xcalloc((size_t)w->n_nodes, sizeof *queue);
+		bool *seen = xcalloc((size_t)w->n_nodes, sizeof *seen);
+		int head = 0, tail = 0, bad = -1;
+
+		queue[tail++] = 0;
+		seen[0] = true;
+		while (head < tail) {
+			int v = queue[head++];
+
+			for (int e = 0; e < w->nodes[v].adj_count; e++) {
+				int u = w->adj[w->nodes[v].adj_first + e].node;
+
+				if (!seen[u]) {
+					seen[u] = true;
+					queue[tail++] = u;
+				}
+			}
+		}
+		for (int i = 0; i < w->n_nodes && bad < 0; i++)
+			if (!seen[i])
+				bad = i;
+		if (bad >= 0)
+			fail(ld, "corridors", "graph is disconnected: node %s is not reachable from %s",
+			     w->nodes[bad].id, w->nodes[0].id);
+		free(queue);
+		free(seen);
+	}
+	return !ld->failed;
+}
+
+enum smug_status smug_world_load_json(const char *json, size_t len, const char *name,
+				      struct smug_world **out, struct smug_error *err)
+{
+	struct ld ld = {name ? name : "scenario", err, SMUG_OK, false};
+	const char *end = NULL;
+	cJSON *root;
+	struct smug_world *w;
+
+	root = cJSON_ParseWithLengthOpts(json, len, &end, false);
+	if (root == NULL) {
+		const char *at = end;
+		size_t off = (at && at >= json && at <= json + len) ? (size_t)(at - json) : len;
+		int line = 1;
+		size_t col = 1;
+
+		for (size_t i = 0; i < off; i++, col++)
+			if (json[i] == '\n') {
+				line++;
+				col = 0;
+			}
+		return smug_error_set(err, SMUG_ERR_PARSE, "%s: line %d byte %zu: malformed JSON",
+				      ld.file, line, col);
+	}
+	while (end && end < json + len && (*end == ' ' || *end == '\n' || *end == '\r' ||
+					   *end == '\t' || *end == '\0'))
+		end++;
+	if (end && end < json + len) {
+		cJSON_Delete(root);
+		return smug_error_set(err, SMUG_ERR_PARSE, "%s: byte %zu: trailing data after JSON",
+				      ld.file, (size_t)(end - json) + 1);
+	}
+	w = world_alloc();
+	if (!load_world(&ld, root, w)) {
+		cJSON_Delete(root);
+		smug_world_free(w);
+		return ld.st;
+	}
+	cJSON_Delete(root);
+	w->scenario_hash = hash_bytes(json, len);
+	*out = w;
+	return SMUG_OK;
+}
