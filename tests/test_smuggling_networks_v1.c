@@ -136,8 +136,16 @@ END_TEST
 
 START_TEST(test_smuggling_edge_stats_bounded)
 {
-	struct smug_world *w = load_default();
+	/* a generated world of 360 wards offers hundreds of distinct borders */
+	char *json = smug_scenario_generate(360, 5, 6);
+	struct smug_world *w = NULL;
+	struct smug_error err;
 	int touched = 0;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen-360", &w, &err) == SMUG_OK, "%s",
+		      err.msg);
+	free(json);
 
 	w->cfg.smuggling.border_topk = 8;
 	for (int day = 0; day < 365; day++) {
@@ -147,7 +155,7 @@ START_TEST(test_smuggling_edge_stats_bounded)
 	}
 	for (int c = 0; c < w->n_corridors; c++)
 		touched += w->border_stats[c].traffic > 0;
-	ck_assert_int_gt(touched, 30); /* far more distinct borders than the bound */
+	ck_assert_int_gt(touched, 60); /* far more distinct borders than the bound */
 	for (int f = 0; f < w->n_factions; f++)
 		if (w->factions[f].runs_network)
 			ck_assert_int_eq(w->factions[f].net.n_edge_stats, 8);
@@ -228,8 +236,9 @@ END_TEST
 
 static int route_via(const struct smug_world *w, const struct smug_decision *d)
 {
-	/* tiny.json: the second node of the winning route, b or c */
-	if (d->winner < 0 || d->cand[d->winner].n_nodes < 3)
+	/* tiny.json, lane ward:a -> ward:d: the middle node of the winner, b or c */
+	if (d->winner < 0 || d->src_ward != smug_world_find_ward(w, "ward:a") ||
+	    d->dst_ward != smug_world_find_ward(w, "ward:d") || d->cand[d->winner].n_nodes != 3)
 		return -1;
 	return d->cand[d->winner].nodes[1];
 }
@@ -255,29 +264,47 @@ static double share_via(struct smug_world *w, int days, int node)
 START_TEST(test_smuggling_seizures_raise_risk_and_shift_routes)
 {
 	struct smug_world *w = load_tiny();
-	int nb = smug_world_find_node(w, "n:b"), nc = smug_world_find_node(w, "n:c");
-	int border = smug_world_find_corridor(w, "n:b|n:d");
 	int f = smug_world_find_faction(w, "crew");
-	double before, during, after, risk0, risk1;
+	int via = -1, other, border;
+	char border_id[SMUG_ID_MAX * 2];
+	double during, after = 0, risk0, risk1;
 	const struct smug_edge_stats *st;
 
+	/* the lane's current choice, after three weeks of learning */
+	while (via < 0 && w->day < 200) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++)
+			if (route_via(w, &w->decisions[i]) >= 0)
+				via = route_via(w, &w->decisions[i]);
+	}
+	ck_assert_int_ge(via, 0);
+	other = via == smug_world_find_node(w, "n:b") ? smug_world_find_node(w, "n:c")
+						       : smug_world_find_node(w, "n:b");
+	snprintf(border_id, sizeof border_id, "%s|n:d", w->nodes[via].id);
+	border = smug_world_find_corridor(w, border_id);
 	ck_assert_int_ge(border, 0);
-	before = share_via(w, 30, nb);
-	ck_assert_double_gt(before, 0.9); /* equal routes: the smaller id wins */
 	st = network_find_stats(&w->factions[f].net, border);
-	ck_assert_ptr_nonnull(st);
-	risk0 = st->risk_est;
-	ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:b|n:d", 1.0, -1, NULL), SMUG_OK);
-	during = share_via(w, 60, nb);
-	st = network_find_stats(&w->factions[f].net, border);
-	ck_assert_ptr_nonnull(st);
-	risk1 = st->risk_est;
-	ck_assert_double_gt(risk1, risk0);
-	ck_assert_double_lt(during, 0.5);
-	ck_assert_double_gt(share_via(w, 10, nc), 0.9); /* it moved to the other border */
-	ck_assert_int_eq(smug_cmd_crackdown_clear(w, "n:b|n:d", NULL), SMUG_OK);
-	after = share_via(w, 300, nb);
-	ck_assert_double_gt(after, 0.1); /* the abandoned border is used again */
+	risk0 = st ? st->risk_est : smuggling_prior_risk(w, border, via);
+
+	/* repeated seizures on that border raise its risk and move the lane */
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, border_id, 1.0, -1, NULL), SMUG_OK);
+	risk1 = risk0;
+	for (int day = 0; day < 40; day++) {
+		smug_cmd_step(w, 1);
+		st = network_find_stats(&w->factions[f].net, border);
+		if (st && st->risk_est > risk1)
+			risk1 = st->risk_est;
+	}
+	ck_assert_double_gt(risk1, risk0 + 0.1);
+	during = share_via(w, 20, via);
+	ck_assert_double_lt(during, 0.2);
+	ck_assert_double_gt(share_via(w, 20, other), 0.8);
+
+	/* after the pressure ends, the abandoned border is used again */
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, border_id, NULL), SMUG_OK);
+	for (int k = 0; k < 10 && after < 0.3; k++)
+		after = share_via(w, 30, via);
+	ck_assert_double_ge(after, 0.3);
 	smug_world_free(w);
 }
 END_TEST

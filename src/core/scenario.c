@@ -241,8 +241,8 @@ void scenario_default_config(struct smug_config *cfg)
 	cfg->crackdown = (struct smug_crackdown_config){
 		.auto_enabled = false, .border_topk = 24, .max_targets_per_day = 6,
 		.duration_days = 7, .cooldown_days = 7, .capacity_per_point = 0.01,
-		.exploration_every = 7, .exploration_intensity = 0.25, .inspection_gain = 0.6,
-		.detection_gain = 0.5, .bribe_shrink = 0.5, .bribe_floor = 0.05, .hazard_shrink = 0.6,
+		.exploration_every = 7, .exploration_intensity = 0.25, .inspection_gain = 1.5,
+		.detection_gain = 1.0, .bribe_shrink = 0.7, .bribe_floor = 0.05, .hazard_shrink = 0.6,
 	};
 	cfg->signals = (struct smug_signals_config){
 		.corruption_per_bribe = 0.002, .audit_pull = 0.001, .max_daily_delta = 0.01,
