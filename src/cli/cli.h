@@ -1,0 +1,49 @@
+/* The command line: subcommands and their shared helpers. The CLI is a
+ * host: it reads the world through const pointers and changes it only
+ * through the command API. */
+#ifndef SMUGNET_CLI_H
+#define SMUGNET_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "smugnet/smugnet.h"
+
+/* Exit codes (documented in smugnet(1)). */
+enum {
+	EXIT_OK = 0,
+	EXIT_RUNTIME = 1,
+	EXIT_USAGE = 2,
+	EXIT_BAD_INPUT = 3,
+	EXIT_WRITE = 4,
+};
+
+struct tui_options {
+	const char *vault_root;
+	const char *seed_name;
+	bool no_color;
+	bool ascii;
+	bool no_mouse;
+};
+int tui_run(struct smug_world **w, const struct tui_options *opt);
+
+int cmd_run(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
+
+/* Load FILE (or the default world when NULL); prints the error and
+ * returns EXIT_BAD_INPUT on failure, EXIT_OK otherwise. */
+int cli_load_world(const char *file, struct smug_world **out);
+/* Parse a non-negative integer option value; false on junk. */
+bool cli_parse_int(const char *s, long long max, long long *out);
+/* Print a usage error for prog and return EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* JSON Lines helpers (jsonl.c): money as credits with 2 decimals. */
+void jsonl_money(FILE *f, const char *key, int64_t minor, bool comma);
+void jsonl_string(FILE *f, const char *s);
+/* Finish stdout: flush and check for write errors; EXIT_WRITE on failure. */
+int jsonl_close_stdout(void);
+
+#endif

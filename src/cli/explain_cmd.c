@@ -1,1 +1,217 @@
-/* explain_cmd.c: being written. */
+/* smugnet explain: run to a day and show every routing decision of that
+ * day — the demand and source drivers, every candidate route with its
+ * per-edge terms, the winner, its margin and the smallest change that
+ * would flip it — as a text report or one JSON document. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char *const demand_names[] = {"tolerance", "shortage", "corruption", "raider", "war"};
+static const char *const source_names[] = {"raider", "precursor", "blackmarket"};
+
+static void text_decision(const struct smug_world *w, const struct smug_decision *d, int no)
+{
+	char money[32], budget[32], route[512];
+
+	smug_money_format(d->value, money, sizeof money);
+	smug_money_format(d->bribe_budget, budget, sizeof budget);
+	printf("#%d  %s  %s  %s -> %s   cargo %s cr   bribe budget %s cr\n", no,
+	       w->factions[d->faction].id, smug_commodity_name(d->commodity),
+	       d->src_ward >= 0 ? w->wards[d->src_ward].id : "-",
+	       d->dst_ward >= 0 ? w->wards[d->dst_ward].id : "-", money, budget);
+	printf("    demand %.3f =", d->demand.score);
+	for (int i = 0; i < SMUG_DEMAND_TERMS; i++)
+		printf(" %s %.3f%s", demand_names[i], d->demand.term[i], i + 1 < SMUG_DEMAND_TERMS ? " +" : "");
+	printf("\n    source %.3f =", d->source.score);
+	for (int i = 0; i < SMUG_SOURCE_TERMS; i++)
+		printf(" %s %.3f%s", source_names[i], d->source.term[i], i + 1 < SMUG_SOURCE_TERMS ? " +" : "");
+	printf("\n    %-4s %10s %10s %10s %8s %4s  %s\n", "rank", "score", "exp.loss", "exp.cost",
+	       "travel", "days", "route");
+	for (int i = 0; i < d->n_cand; i++) {
+		const struct smug_explain_candidate *c = &d->cand[i];
+
+		smug_route_format(w, c->nodes, c->n_nodes, route, sizeof route);
+		printf("  %s %-4d %10.2f %10.2f %10.2f %8.2f %4d  %s\n", i == d->winner ? "*" : " ",
+		       i + 1, c->score / 100, c->expected_loss / 100, c->expected_cost / 100,
+		       c->travel_term / 100, c->travel_days, route);
+		for (int e = 0; e + 1 < c->n_nodes; e++) {
+			const struct smug_explain_edge *x = &c->edges[e];
+
+			printf("         %-8s %-26s risk_est %.3f cost_est %.3f  loss %8.2f cost %8.2f  %s\n",
+			       x->border ? "border" : "corridor", w->corridors[x->corridor].id,
+			       x->risk_est, x->cost_est, x->expected_loss / 100, x->expected_cost / 100,
+			       x->known ? "learned" : "prior");
+		}
+	}
+	if (d->winner >= 0)
+		printf("    winner #%d, margin %.2f cr over the runner-up; %s\n", d->winner + 1,
+		       d->margin / 100, d->flip);
+	if (d->skipped[0])
+		printf("    no shipment: %s\n", d->skipped);
+	else if (d->shipment)
+		printf("    shipment %llu sent with bribes %.2f cr\n", (unsigned long long)d->shipment,
+		       (double)d->bribe_total / 100);
+	printf("\n");
+}
+
+static void json_num(const char *key, double v, bool comma)
+{
+	printf("%s\"%s\":%.6f", comma ? "," : "", key, v);
+}
+
+static void json_decision(const struct smug_world *w, const struct smug_decision *d)
+{
+	char route[512];
+
+	printf("{\"faction\":");
+	jsonl_string(stdout, w->factions[d->faction].id);
+	printf(",\"commodity\":\"%s\",\"source\":", smug_commodity_name(d->commodity));
+	if (d->src_ward >= 0)
+		jsonl_string(stdout, w->wards[d->src_ward].id);
+	else
+		printf("null");
+	printf(",\"demand\":");
+	if (d->dst_ward >= 0)
+		jsonl_string(stdout, w->wards[d->dst_ward].id);
+	else
+		printf("null");
+	printf(",\"demand_score\":{");
+	json_num("score", d->demand.score, false);
+	for (int i = 0; i < SMUG_DEMAND_TERMS; i++)
+		json_num(demand_names[i], d->demand.term[i], true);
+	printf("},\"source_score\":{");
+	json_num("score", d->source.score, false);
+	for (int i = 0; i < SMUG_SOURCE_TERMS; i++)
+		json_num(source_names[i], d->source.term[i], true);
+	printf("}");
+	jsonl_money(stdout, "value", d->value, true);
+	jsonl_money(stdout, "bribe_budget", d->bribe_budget, true);
+	printf(",\"candidates\":[");
+	for (int i = 0; i < d->n_cand; i++) {
+		const struct smug_explain_candidate *c = &d->cand[i];
+
+		smug_route_format(w, c->nodes, c->n_nodes, route, sizeof route);
+		printf("%s{\"route\":", i ? "," : "");
+		jsonl_string(stdout, route);
+		json_num("score", c->score / 100, true);
+		json_num("expected_loss", c->expected_loss / 100, true);
+		json_num("expected_cost", c->expected_cost / 100, true);
+		json_num("travel_term", c->travel_term / 100, true);
+		printf(",\"travel_days\":%d,\"edges\":[", c->travel_days);
+		for (int e = 0; e + 1 < c->n_nodes; e++) {
+			const struct smug_explain_edge *x = &c->edges[e];
+
+			printf("%s{\"id\":", e ? "," : "");
+			jsonl_string(stdout, w->corridors[x->corridor].id);
+			printf(",\"border\":%s,\"known\":%s", x->border ? "true" : "false",
+			       x->known ? "true" : "false");
+			json_num("risk_est", x->risk_est, true);
+			json_num("cost_est", x->cost_est, true);
+			json_num("expected_loss", x->expected_loss / 100, true);
+			json_num("expected_cost", x->expected_cost / 100, true);
+			printf("}");
+		}
+		printf("]}");
+	}
+	printf("],\"winner\":%d", d->winner);
+	json_num("margin", d->margin / 100, true);
+	printf(",\"flip\":");
+	jsonl_string(stdout, d->flip);
+	printf(",\"skipped\":");
+	if (d->skipped[0])
+		jsonl_string(stdout, d->skipped);
+	else
+		printf("null");
+	printf(",\"shipment\":");
+	if (d->shipment)
+		printf("%llu", (unsigned long long)d->shipment);
+	else
+		printf("null");
+	jsonl_money(stdout, "bribe_total", d->bribe_total, true);
+	printf("}");
+}
+
+int cmd_explain(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"day", required_argument, NULL, 'd'},	    {"scenario", required_argument, NULL, 's'},
+		{"seed", required_argument, NULL, 'S'},	    {"faction", required_argument, NULL, 'f'},
+		{"json", no_argument, NULL, 'j'},	    {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *scenario = NULL, *faction = NULL;
+	long long day = -1, seed = -1;
+	bool json = false, first = true;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int c, rc, fi = -1, shown = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			if (!cli_parse_int(optarg, 100000000, &day))
+				return cli_usage_error("explain", "--day: expected a whole number, got '%s'", optarg);
+			break;
+		case 's': scenario = optarg; break;
+		case 'S':
+			if (!cli_parse_int(optarg, 9007199254740991LL, &seed))
+				return cli_usage_error("explain", "--seed: expected a whole number, got '%s'", optarg);
+			break;
+		case 'f': faction = optarg; break;
+		case 'j': json = true; break;
+		case 'h':
+			printf("Usage: smugnet explain --day N [--scenario FILE] [--seed S] [--faction ID] [--json]\n"
+			       "Run to day N and show every routing decision of that day with its terms.\n");
+			return jsonl_close_stdout();
+		default: return cli_usage_error("explain", "invalid option");
+		}
+	}
+	if (day < 0 || optind < argc)
+		return cli_usage_error("explain", "--day N is required");
+	if ((rc = cli_load_world(scenario, &w)) != EXIT_OK)
+		return rc;
+	if (faction && (fi = smug_world_find_faction(w, faction)) < 0) {
+		smug_world_free(w);
+		return cli_usage_error("explain", "unknown faction '%s'", faction);
+	}
+	if (seed >= 0 && smug_world_reseed(w, (uint64_t)seed, &err) != SMUG_OK) {
+		fprintf(stderr, "smugnet explain: %s\n", err.msg);
+		smug_world_free(w);
+		return EXIT_RUNTIME;
+	}
+	if (day < w->day) {
+		smug_world_free(w);
+		return cli_usage_error("explain", "--day %lld is before the scenario's start day %d", day, w->day);
+	}
+	smug_cmd_step(w, (int)(day - w->day + 1));
+	if (json)
+		printf("{\"day\":%lld,\"scenario\":", day);
+	if (json)
+		jsonl_string(stdout, w->scenario_id);
+	if (json)
+		printf(",\"decisions\":[");
+	else
+		printf("Day %lld of %s: %d decisions\n\n", day, w->scenario_id, w->n_decisions);
+	for (int i = 0; i < w->n_decisions; i++) {
+		if (fi >= 0 && w->decisions[i].faction != fi)
+			continue;
+		if (json) {
+			printf("%s", first ? "" : ",");
+			json_decision(w, &w->decisions[i]);
+		} else {
+			text_decision(w, &w->decisions[i], i + 1);
+		}
+		first = false;
+		shown++;
+	}
+	if (json)
+		printf("]}\n");
+	else if (shown == 0)
+		printf("No decisions%s.\n", fi >= 0 ? " for this faction" : "");
+	smug_world_free(w);
+	return jsonl_close_stdout();
+}

@@ -1,1 +1,180 @@
-/* main.c: being written. */
+/* smugnet: the cockpit by default, headless subcommands otherwise
+ * (run, explain, validate, gen). GNU-style options, documented exit
+ * codes, errors on stderr. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: smugnet [--scenario FILE | --load NAME] [--vault DIR] [--no-color] [--ascii] [--no-mouse]\n"
+		"       smugnet run (--days N | --years N) [--scenario FILE] [--seed S] [--every N]\n"
+		"                   [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
+		"       smugnet explain --day N [--scenario FILE] [--seed S] [--faction ID] [--json]\n"
+		"       smugnet validate FILE\n"
+		"       smugnet gen --wards N [--seed S] [--factions F]\n"
+		"\n"
+		"Simulate criminal smuggling networks on Dosadi, one day at a time.\n"
+		"Without a command, open the ncurses cockpit on the embedded default world.\n"
+		"\n"
+		"Commands:\n"
+		"  run        run headless and write JSON Lines to standard output\n"
+		"  explain    show every routing decision of a day with its terms\n"
+		"  validate   check a scenario file\n"
+		"  gen        write a generated scenario of N wards to standard output\n"
+		"\n"
+		"Options:\n"
+		"  --scenario FILE  load a scenario instead of the default world\n"
+		"  --load NAME      open a saved seed from the vault\n"
+		"  --vault DIR      the seed vault (default $SMUGNET_VAULT, else\n"
+		"                   $XDG_DATA_HOME/smugnet, else ~/.local/share/smugnet)\n"
+		"  --no-color       monochrome cockpit (also NO_COLOR)\n"
+		"  --ascii          ASCII glyphs only\n"
+		"  --no-mouse       ignore the mouse\n"
+		"  -h, --help       show this help\n"
+		"  -V, --version    show the version\n"
+		"\n"
+		"Exit status: 0 ok, 1 runtime failure, 2 usage, 3 bad input file, 4 write failure.\n"
+		"See smugnet(1), smugnet-scenario(5), smugnet-seed(5).\n");
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "smugnet%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'smugnet%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
+	return EXIT_USAGE;
+}
+
+bool cli_parse_int(const char *s, long long max, long long *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v < 0 || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+int cli_load_world(const char *file, struct smug_world **out)
+{
+	struct smug_error err;
+	FILE *f;
+	char *buf;
+	long n;
+	size_t got;
+	enum smug_status st;
+
+	if (file == NULL) {
+		if (smug_world_load_default(out, &err) != SMUG_OK) {
+			fprintf(stderr, "smugnet: %s\n", err.msg);
+			return EXIT_RUNTIME;
+		}
+		return EXIT_OK;
+	}
+	f = fopen(file, "rb");
+	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno));
+		if (f)
+			fclose(f);
+		return EXIT_BAD_INPUT;
+	}
+	buf = malloc((size_t)n + 1);
+	if (buf == NULL) {
+		fclose(f);
+		fprintf(stderr, "%s: out of memory\n", file);
+		return EXIT_RUNTIME;
+	}
+	got = fread(buf, 1, (size_t)n, f);
+	if (got != (size_t)n || ferror(f)) {
+		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno ? errno : EIO));
+		fclose(f);
+		free(buf);
+		return EXIT_BAD_INPUT;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	st = smug_world_load_json(buf, (size_t)n, file, out, &err);
+	free(buf);
+	if (st != SMUG_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		return EXIT_BAD_INPUT;
+	}
+	return EXIT_OK;
+}
+
+static int cmd_cockpit(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"scenario", required_argument, NULL, 's'}, {"load", required_argument, NULL, 'l'},
+		{"vault", required_argument, NULL, 'v'},    {"no-color", no_argument, NULL, 'c'},
+		{"ascii", no_argument, NULL, 'a'},	    {"no-mouse", no_argument, NULL, 'm'},
+		{"help", no_argument, NULL, 'h'},	    {"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct tui_options to = {0};
+	const char *scenario = NULL;
+	struct smug_world *w = NULL;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': scenario = optarg; break;
+		case 'l': to.seed_name = optarg; break;
+		case 'v': to.vault_root = optarg; break;
+		case 'c': to.no_color = true; break;
+		case 'a': to.ascii = true; break;
+		case 'm': to.no_mouse = true; break;
+		case 'h': usage(stdout); return jsonl_close_stdout();
+		case 'V': printf("smugnet %s\n", smug_version()); return jsonl_close_stdout();
+		default: return cli_usage_error(NULL, "invalid option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
+	if (scenario && to.seed_name)
+		return cli_usage_error(NULL, "--scenario and --load cannot be used together");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "smugnet: the cockpit needs a terminal; try 'smugnet run --days N'\n");
+		return EXIT_RUNTIME;
+	}
+	if (to.seed_name == NULL && (rc = cli_load_world(scenario, &w)) != EXIT_OK)
+		return rc;
+	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+		to.no_color = true;
+	rc = tui_run(&w, &to);
+	smug_world_free(w);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && argv[1][0] != '-') {
+		const char *cmd = argv[1];
+
+		if (strcmp(cmd, "run") == 0)
+			return cmd_run(argc - 1, argv + 1);
+		if (strcmp(cmd, "explain") == 0)
+			return cmd_explain(argc - 1, argv + 1);
+		if (strcmp(cmd, "validate") == 0)
+			return cmd_validate(argc - 1, argv + 1);
+		if (strcmp(cmd, "gen") == 0)
+			return cmd_gen(argc - 1, argv + 1);
+		return cli_usage_error(NULL, "unknown command '%s'", cmd);
+	}
+	return cmd_cockpit(argc, argv);
+}

@@ -1,1 +1,20 @@
 # The ncurses cockpit (included by Makefile.am).
+TUI_SOURCES = src/tui/tui.h src/tui/app.c src/tui/canvas.c src/tui/theme.c \
+	src/tui/keymap.c src/tui/pane_header.c src/tui/pane_factions.c \
+	src/tui/pane_routes.c src/tui/pane_borders.c src/tui/pane_events.c \
+	src/tui/pane_footer.c
+smugnet_SOURCES += $(TUI_SOURCES)
+
+# Golden screens: the cockpit drawn into an in-memory canvas.
+check_PROGRAMS += tests/test_tui
+TESTS += tests/test_tui
+tests_test_tui_SOURCES = tests/test_tui.c $(TUI_SOURCES)
+tests_test_tui_CPPFLAGS = $(TEST_CPPFLAGS) $(NCURSESW_CFLAGS)
+tests_test_tui_LDADD = $(TEST_LDADD) $(NCURSESW_LIBS)
+EXTRA_DIST += tests/golden/screens tests/tui_e2e.sh
+TESTS += tests/tui_e2e.sh
+
+# Goldens change only through this explicit target.
+update-golden: tests/test_tui$(EXEEXT)
+	SMUGNET_UPDATE_GOLDEN=1 SRCDIR='$(abs_top_srcdir)' ./tests/test_tui$(EXEEXT)
+.PHONY: update-golden

@@ -1,0 +1,23 @@
+/* Snapshots and the vault's internal entry points (not public API). */
+#ifndef SMUGNET_SNAPSHOT_H
+#define SMUGNET_SNAPSHOT_H
+
+#include "core.h"
+#include "smugnet/vault.h"
+
+/* The complete state as canonical JSON; caller frees; NULL on OOM. */
+char *snapshot_to_json(const struct smug_world *w);
+/* Parse and validate a snapshot; on failure *out is untouched. */
+enum smug_status snapshot_from_json(const char *json, size_t len, const char *name,
+				    struct smug_world **out, struct smug_error *err);
+
+/* Test-only fault injection for saves: called before each write step
+ * with the step's name; a non-zero return makes that step fail. */
+struct vault_faults {
+	int (*hook)(const char *step, void *ctx);
+	void *ctx;
+};
+enum smug_status vault_save_ex(const struct smug_world *w, const char *root, const char *name,
+			       const struct vault_faults *faults, struct smug_error *err);
+
+#endif
