@@ -31,6 +31,13 @@ int cmd_run(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
+int cmd_seeds(int argc, char **argv);
+
+/* The vault root: --vault, else $SMUGNET_VAULT, else $XDG_DATA_HOME/smugnet,
+ * else ~/.local/share/smugnet. */
+const char *cli_vault_root(const char *opt, char *buf, size_t size);
+/* Print a core error and map its status to an exit code. */
+int cli_status_exit(enum smug_status st, const char *msg);
 
 /* Load FILE (or the default world when NULL); prints the error and
  * returns EXIT_BAD_INPUT on failure, EXIT_OK otherwise. */

@@ -15,11 +15,13 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: smugnet [--scenario FILE | --load NAME] [--vault DIR] [--no-color] [--ascii] [--no-mouse]\n"
-		"       smugnet run (--days N | --years N) [--scenario FILE] [--seed S] [--every N]\n"
+		"       smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
+		"                   [--every N] [--save NAME] [--vault DIR]\n"
 		"                   [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
 		"       smugnet explain --day N [--scenario FILE] [--seed S] [--faction ID] [--json]\n"
-		"       smugnet validate FILE\n"
+		"       smugnet validate FILE|SEED_DIR\n"
 		"       smugnet gen --wards N [--seed S] [--factions F]\n"
+		"       smugnet seeds [--vault DIR]\n"
 		"\n"
 		"Simulate criminal smuggling networks on Dosadi, one day at a time.\n"
 		"Without a command, open the ncurses cockpit on the embedded default world.\n"
@@ -29,6 +31,7 @@ static void usage(FILE *f)
 		"  explain    show every routing decision of a day with its terms\n"
 		"  validate   check a scenario file\n"
 		"  gen        write a generated scenario of N wards to standard output\n"
+		"  seeds      list the seeds in the vault\n"
 		"\n"
 		"Options:\n"
 		"  --scenario FILE  load a scenario instead of the default world\n"
@@ -68,6 +71,38 @@ bool cli_parse_int(const char *s, long long max, long long *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+const char *cli_vault_root(const char *opt, char *buf, size_t size)
+{
+	const char *env;
+
+	if (opt)
+		return opt;
+	if ((env = getenv("SMUGNET_VAULT")) && *env)
+		return env;
+	if ((env = getenv("XDG_DATA_HOME")) && *env)
+		snprintf(buf, size, "%s/smugnet", env);
+	else
+		snprintf(buf, size, "%s/.local/share/smugnet", (env = getenv("HOME")) && *env ? env : ".");
+	return buf;
+}
+
+int cli_status_exit(enum smug_status st, const char *msg)
+{
+	fprintf(stderr, "%s\n", msg);
+	switch (st) {
+	case SMUG_OK: return EXIT_OK;
+	case SMUG_ERR_WRITE: return EXIT_WRITE;
+	case SMUG_ERR_ARG: return EXIT_USAGE;
+	case SMUG_ERR_PARSE:
+	case SMUG_ERR_SCHEMA:
+	case SMUG_ERR_VERSION:
+	case SMUG_ERR_HASH:
+	case SMUG_ERR_NOT_FOUND:
+	case SMUG_ERR_IO: return EXIT_BAD_INPUT;
+	default: return EXIT_RUNTIME;
+	}
 }
 
 int cli_load_world(const char *file, struct smug_world **out)
@@ -128,6 +163,7 @@ static int cmd_cockpit(int argc, char **argv)
 	};
 	struct tui_options to = {0};
 	const char *scenario = NULL;
+	char vault[1024];
 	struct smug_world *w = NULL;
 	int c, rc;
 
@@ -152,6 +188,7 @@ static int cmd_cockpit(int argc, char **argv)
 		fprintf(stderr, "smugnet: the cockpit needs a terminal; try 'smugnet run --days N'\n");
 		return EXIT_RUNTIME;
 	}
+	to.vault_root = cli_vault_root(to.vault_root, vault, sizeof vault);
 	if (to.seed_name == NULL && (rc = cli_load_world(scenario, &w)) != EXIT_OK)
 		return rc;
 	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
@@ -174,6 +211,8 @@ int main(int argc, char **argv)
 			return cmd_validate(argc - 1, argv + 1);
 		if (strcmp(cmd, "gen") == 0)
 			return cmd_gen(argc - 1, argv + 1);
+		if (strcmp(cmd, "seeds") == 0)
+			return cmd_seeds(argc - 1, argv + 1);
 		return cli_usage_error(NULL, "unknown command '%s'", cmd);
 	}
 	return cmd_cockpit(argc, argv);

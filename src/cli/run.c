@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "smugnet/vault.h"
 
 #define MAX_CRACKDOWNS 64
 
@@ -118,8 +119,9 @@ static void print_summary(const struct smug_world *w, const struct smug_counters
 
 static void run_usage(FILE *f)
 {
-	fprintf(f, "Usage: smugnet run (--days N | --years N) [--scenario FILE] [--seed S] [--every N]\n"
-		   "                   [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
+	fprintf(f, "Usage: smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
+		   "                   [--every N] [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
+		   "                   [--save NAME] [--vault DIR]\n"
 		   "Run headless; JSON Lines on standard output (see smugnet(1)).\n");
 }
 
@@ -131,9 +133,12 @@ int cmd_run(int argc, char **argv)
 		{"every", required_argument, NULL, 'e'},     {"crackdown", required_argument, NULL, 'c'},
 		{"auto-crackdown", no_argument, NULL, 'a'},  {"events", no_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},	     {"version", no_argument, NULL, 'V'},
+		{"save", required_argument, NULL, 'w'},	     {"load", required_argument, NULL, 'l'},
+		{"vault", required_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *scenario = NULL, *crack[MAX_CRACKDOWNS];
+	const char *scenario = NULL, *crack[MAX_CRACKDOWNS], *save = NULL, *load = NULL, *vault = NULL;
+	char vault_buf[1024];
 	long long days = -1, every = 30, seed = -1, v;
 	int n_crack = 0, c, rc;
 	bool auto_crack = false, events = false;
@@ -170,6 +175,9 @@ int cmd_run(int argc, char **argv)
 			break;
 		case 'a': auto_crack = true; break;
 		case 'E': events = true; break;
+		case 'w': save = optarg; break;
+		case 'l': load = optarg; break;
+		case 'v': vault = optarg; break;
 		case 'h': run_usage(stdout); return jsonl_close_stdout();
 		case 'V': printf("smugnet %s\n", smug_version()); return jsonl_close_stdout();
 		default: return cli_usage_error("run", "invalid option");
@@ -179,8 +187,19 @@ int cmd_run(int argc, char **argv)
 		return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
 	if (days < 0)
 		return cli_usage_error("run", "--days N or --years N is required");
-	if ((rc = cli_load_world(scenario, &w)) != EXIT_OK)
+	if (scenario && load)
+		return cli_usage_error("run", "--scenario and --load cannot be used together");
+	if (save && !smug_seed_name_valid(save))
+		return cli_usage_error("run", "--save: '%s' is not a valid seed name", save);
+	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
+	if (load) {
+		enum smug_status st = smug_vault_load(vault, load, &w, &err);
+
+		if (st != SMUG_OK)
+			return cli_status_exit(st, err.msg);
+	} else if ((rc = cli_load_world(scenario, &w)) != EXIT_OK) {
 		return rc;
+	}
 	if (seed >= 0 && smug_world_reseed(w, (uint64_t)seed, &err) != SMUG_OK) {
 		fprintf(stderr, "smugnet run: %s\n", err.msg);
 		smug_world_free(w);
@@ -215,6 +234,15 @@ int cmd_run(int argc, char **argv)
 			break;
 	}
 	print_summary(w, &run);
+	if (save) {
+		enum smug_status st = smug_vault_save(w, vault, save, &err);
+
+		if (st != SMUG_OK) {
+			smug_world_free(w);
+			jsonl_close_stdout();
+			return cli_status_exit(st, err.msg);
+		}
+	}
 	smug_world_free(w);
 	return jsonl_close_stdout();
 }

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "cli/cli.h"
+#include "smugnet/vault.h"
 
 int cmd_validate(int argc, char **argv)
 {
@@ -19,6 +22,20 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (argc != 2)
 		return cli_usage_error("validate", "expected exactly one FILE");
+	{
+		struct stat sb;
+
+		if (stat(argv[1], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			struct smug_error err;
+			enum smug_status st = smug_vault_load_dir(argv[1], &w, &err);
+
+			if (st != SMUG_OK)
+				return cli_status_exit(st, err.msg);
+			smug_world_free(w);
+			printf("ok\n");
+			return jsonl_close_stdout();
+		}
+	}
 	if ((rc = cli_load_world(argv[1], &w)) != EXIT_OK)
 		return rc;
 	smug_world_free(w);
@@ -70,5 +87,40 @@ int cmd_gen(int argc, char **argv)
 	fputs(json, stdout);
 	fputc('\n', stdout);
 	free(json);
+	return jsonl_close_stdout();
+}
+
+int cmd_seeds(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"vault", required_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+	};
+	const char *vault = NULL;
+	char buf[1024];
+	struct smug_seed_info *seeds = NULL;
+	struct smug_error err;
+	int c, n;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'v': vault = optarg; break;
+		case 'h':
+			printf("Usage: smugnet seeds [--vault DIR]\nList the seeds in the vault: name, day, scenario, digest.\n");
+			return jsonl_close_stdout();
+		default: return cli_usage_error("seeds", "invalid option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("seeds", "unexpected argument '%s'", argv[optind]);
+	vault = cli_vault_root(vault, buf, sizeof buf);
+	n = smug_vault_list(vault, &seeds, &err);
+	if (n < 0)
+		return cli_status_exit(err.status, err.msg);
+	printf("%-24s %8s  %-16s %s\n", "name", "day", "scenario", "digest");
+	for (int i = 0; i < n; i++)
+		printf("%-24s %8d  %-16s %016llx\n", seeds[i].name, seeds[i].day, seeds[i].scenario_id,
+		       (unsigned long long)seeds[i].digest);
+	free(seeds);
 	return jsonl_close_stdout();
 }

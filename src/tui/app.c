@@ -470,6 +470,7 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		*w = loaded;
 	}
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C"); /* numbers in saved seeds stay "0.5", never "0,5" */
 	tui_app_init(&a, *w, opt);
 	if (initscr() == NULL) {
 		fprintf(stderr, "smugnet: cannot initialise the terminal\n");

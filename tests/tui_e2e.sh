@@ -1,0 +1,75 @@
+#!/bin/sh
+# End to end in a real terminal: start the cockpit in a detached tmux
+# session, step 30 days, open the why view, toggle a crackdown, save a
+# seed, quit; then check the seed loads headless. Also shrink the window
+# below 80x24 and back. Waits for screen states, never fixed sleeps.
+# Skipped (exit 77) when tmux is not installed.
+set -u
+SMUGNET=${SMUGNET:-./smugnet}
+command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
+tmp=$(mktemp -d)
+sock="smugnet-e2e-$$"
+T="tmux -L $sock"
+pass=0
+cleanup() { $T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+fail() { echo "FAIL: $*"; echo "--- screen ---"; $T capture-pane -p -t e2e 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
+ok() { pass=$((pass + 1)); echo "ok: $*"; }
+# wait_for TEXT: poll the screen up to ~10 s
+wait_for() {
+	i=0
+	while [ $i -lt 200 ]; do
+		if $T capture-pane -p -t e2e 2>/dev/null | grep -q -- "$1"; then return 0; fi
+		i=$((i + 1))
+		sleep 0.05
+	done
+	return 1
+}
+
+$T new-session -d -s e2e -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault; echo EXITED \$?; sleep 30" || fail "tmux did not start"
+wait_for "Factions" || fail "cockpit did not draw its panes"
+wait_for "Borders" || fail "no Borders pane"
+wait_for "Events" || fail "no Events pane"
+ok "panes present"
+$T send-keys -t e2e n
+wait_for "Step how many days" || fail "no step prompt"
+$T send-keys -t e2e Enter
+wait_for "day 30 " || fail "day did not advance to 30"
+ok "stepped 30 days"
+$T send-keys -t e2e Tab Enter
+wait_for "Why this route" || fail "why view did not open"
+wait_for "risk_est" || fail "why view shows no terms"
+ok "why view"
+$T send-keys -t e2e Escape
+wait_for "Routes of" || fail "why view did not close"
+$T send-keys -t e2e Tab c
+wait_for "until cleared" || fail "crackdown not confirmed"
+ok "crackdown toggled"
+$T send-keys -t e2e s
+wait_for "Save seed as" || fail "no save prompt"
+$T send-keys -t e2e e2eseed Enter
+wait_for "saved seed e2eseed" || fail "save not confirmed"
+ok "seed saved"
+$T resize-window -t e2e -x 70 -y 20 2>/dev/null || $T resize-pane -t e2e -x 70 -y 20
+wait_for "at least 80x24" || fail "no size message below 80x24"
+$T resize-window -t e2e -x 160 -y 48 2>/dev/null || $T resize-pane -t e2e -x 160 -y 48
+wait_for "Factions" || fail "cockpit did not recover after resize"
+ok "resize below 80x24 and back"
+$T send-keys -t e2e q
+wait_for "EXITED 0" || fail "cockpit did not quit cleanly"
+ok "quit"
+[ -f "$tmp/vault/seeds/e2eseed/snapshot.json" ] || fail "seed folder missing"
+out=$($SMUGNET run --load e2eseed --vault "$tmp/vault" --days 1 2>&1 | tail -n 1)
+echo "$out" | grep -q '"type":"summary","day":31' || fail "seed did not load headless: $out"
+echo "$out" | grep -q '"crackdown":true' || fail "crackdown mark not in the loaded seed"
+ok "seed loads with smugnet run --load"
+# monochrome: no colour escapes with NO_COLOR
+$T new-session -d -s mono -x 100 -y 30 "NO_COLOR=1 TERM=xterm-256color $SMUGNET --ascii --vault $tmp/vault; sleep 30"
+i=0; while [ $i -lt 200 ] && ! $T capture-pane -p -t mono | grep -q Factions; do i=$((i+1)); sleep 0.05; done
+$T capture-pane -p -e -t mono > "$tmp/mono.txt"
+# colour SGR codes (30-38, 40-48, 90-97, 100-107); 39/49 only reset to the default
+if grep -Eq "$(printf '\033')\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]" "$tmp/mono.txt"; then fail "colour escapes with NO_COLOR"; fi
+if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$tmp/mono.txt"; then fail "non-ASCII glyphs with --ascii"; fi
+ok "NO_COLOR and --ascii"
+$T send-keys -t mono q
+echo "$pass passed, 0 failed"
