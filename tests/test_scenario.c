@@ -1,1 +1,194 @@
-int main(void){return 0;}
+/* Scenario loader: one test per kind of bad input, each asserting the
+ * status and the exact path in the message; the default and tiny worlds
+ * load with their documented shape and defaults. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+
+static const char *const base =
+	"{\"format\":\"smugnet-scenario\",\"version\":1,\"id\":\"t\",\"seed\":3,\n"
+	"\"wards\":[{\"id\":\"ward:a\",\"ring\":1,\"pos\":[0,0],\"customs\":{\"bribe_tolerance\":0.2}},\n"
+	"{\"id\":\"ward:b\",\"ring\":1,\"pos\":[1,0],\"signals\":{\"shortage\":{\"water\":0.5}}}],\n"
+	"\"nodes\":[{\"id\":\"n:a\",\"ward\":\"ward:a\"},{\"id\":\"n:b\",\"ward\":\"ward:b\"},{\"id\":\"n:c\",\"ward\":\"ward:b\"}],\n"
+	"\"corridors\":[{\"a\":\"n:a\",\"b\":\"n:b\"},{\"a\":\"n:c\",\"b\":\"n:b\",\"travel_days\":2}],\n"
+	"\"factions\":[{\"id\":\"crew\",\"kind\":\"criminal\",\"home\":\"ward:a\",\"balance\":12.34,"
+	"\"smuggling_profile\":{\"NARCOTICS\":1}}]}";
+
+/* Load base with the first occurrence of `find` replaced by `repl`. */
+static enum smug_status load_mutated(const char *find, const char *repl, struct smug_error *err,
+				     struct smug_world **w)
+{
+	char buf[4096];
+	const char *at = strstr(base, find);
+	enum smug_status st;
+
+	ck_assert_msg(at != NULL, "mutation anchor '%s' not in the base scenario", find);
+	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - base), base, repl, at + strlen(find));
+	st = smug_world_load_json(buf, strlen(buf), "s.json", w, err);
+	return st;
+}
+
+struct bad_case {
+	const char *what, *find, *repl;
+	enum smug_status st;
+	const char *msg;
+};
+
+static const struct bad_case cases[] = {
+	{"malformed", "\"id\":\"t\",", "\"id\":\"t\",,", SMUG_ERR_PARSE, "s.json: line 1 byte"},
+	{"trailing garbage", "\"smuggling_profile\":{\"NARCOTICS\":1}}]}", "\"smuggling_profile\":{\"NARCOTICS\":1}}]} x",
+	 SMUG_ERR_PARSE, "trailing data"},
+	{"wrong format", "smugnet-scenario", "other", SMUG_ERR_SCHEMA, "s.json: format: expected"},
+	{"other version", "\"version\":1", "\"version\":2", SMUG_ERR_VERSION, "s.json: version: unsupported version 2"},
+	{"missing key", "\"id\":\"t\",", "", SMUG_ERR_SCHEMA, "s.json: id: missing required key"},
+	{"unknown top key", "\"seed\":3,", "\"seed\":3,\"sede\":1,", SMUG_ERR_SCHEMA, "s.json: sede: unknown key"},
+	{"unknown nested key", "{\"bribe_tolerance\":0.2}", "{\"bribe_tolerance\":0.2,\"bogus\":1}", SMUG_ERR_SCHEMA,
+	 "s.json: wards[0].customs.bogus: unknown key"},
+	{"wrong type", "\"ring\":1,\"pos\":[0,0]", "\"ring\":\"one\",\"pos\":[0,0]", SMUG_ERR_SCHEMA,
+	 "s.json: wards[0].ring: expected number"},
+	{"out of range", "{\"bribe_tolerance\":0.2}", "{\"inspection_bias\":1.7}", SMUG_ERR_SCHEMA,
+	 "s.json: wards[0].customs.inspection_bias: expected number in [-1,1], got 1.7"},
+	{"huge number", "\"balance\":12.34", "\"balance\":1e400", SMUG_ERR_SCHEMA, "s.json: factions[0].balance: expected number"},
+	{"negative", "\"travel_days\":2", "\"travel_days\":-2", SMUG_ERR_SCHEMA, "s.json: corridors[1].travel_days: expected number in [1,365]"},
+	{"duplicate ward", "{\"id\":\"ward:b\"", "{\"id\":\"ward:a\"", SMUG_ERR_SCHEMA, "s.json: wards[1].id: duplicate id 'ward:a'"},
+	{"duplicate node", "{\"id\":\"n:c\"", "{\"id\":\"n:b\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: duplicate id 'n:b'"},
+	{"duplicate corridor", "{\"a\":\"n:c\",\"b\":\"n:b\"", "{\"a\":\"n:b\",\"b\":\"n:a\"", SMUG_ERR_SCHEMA,
+	 "s.json: corridors[1].id: duplicate id 'n:a|n:b'"},
+	{"duplicate key", "\"seed\":3,", "\"seed\":3,\"seed\":4,", SMUG_ERR_SCHEMA, "s.json: seed: duplicate key"},
+	{"dangling corridor", "{\"a\":\"n:a\",\"b\":\"n:b\"}", "{\"a\":\"n:a\",\"b\":\"n:z\"}", SMUG_ERR_SCHEMA,
+	 "s.json: corridors[0].b: unknown node 'n:z'"},
+	{"dangling node", "{\"id\":\"n:c\",\"ward\":\"ward:b\"}", "{\"id\":\"n:c\",\"ward\":\"ward:q\"}", SMUG_ERR_SCHEMA,
+	 "s.json: nodes[2].ward: unknown ward 'ward:q'"},
+	{"dangling home", "\"home\":\"ward:a\"", "\"home\":\"ward:x\"", SMUG_ERR_SCHEMA, "s.json: factions[0].home: unknown ward 'ward:x'"},
+	{"self loop", "{\"a\":\"n:a\",\"b\":\"n:b\"}", "{\"a\":\"n:a\",\"b\":\"n:a\"}", SMUG_ERR_SCHEMA,
+	 "s.json: corridors[0]: corridor joins node 'n:a' to itself"},
+	{"disconnected", "{\"a\":\"n:a\",\"b\":\"n:b\"},", "", SMUG_ERR_SCHEMA, "s.json: corridors: graph is disconnected"},
+	{"ward without nodes", "{\"id\":\"ward:b\"", "{\"id\":\"ward:c\",\"ring\":2},{\"id\":\"ward:b\"", SMUG_ERR_SCHEMA,
+	 "s.json: wards: ward 'ward:c' has no nodes"},
+	{"unknown commodity in profile", "\"NARCOTICS\":1", "\"OPIUM\":1", SMUG_ERR_SCHEMA,
+	 "s.json: factions[0].smuggling_profile.OPIUM: unknown commodity"},
+	{"unknown commodity", "\"seed\":3,", "\"seed\":3,\"commodities\":{\"OPIUM\":{}},", SMUG_ERR_SCHEMA,
+	 "s.json: commodities.OPIUM: unknown commodity"},
+	{"unknown good", "{\"water\":0.5}", "{\"gold\":0.5}", SMUG_ERR_SCHEMA, "s.json: wards[1].signals.shortage.gold: unknown good"},
+	{"bad id characters", "{\"id\":\"n:c\"", "{\"id\":\"n|c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"bad config", "\"seed\":3,", "\"seed\":3,\"config\":{\"smuggling\":{\"route_topk\":0}},", SMUG_ERR_SCHEMA,
+	 "s.json: config.smuggling.route_topk: expected number in [1,64], got 0"},
+};
+
+START_TEST(test_scenario_rejects_bad_input)
+{
+	const struct bad_case *c = &cases[_i];
+	struct smug_world *sentinel = (struct smug_world *)&sentinel, *w = sentinel;
+	struct smug_error err = {0};
+	enum smug_status st = load_mutated(c->find, c->repl, &err, &w);
+
+	ck_assert_msg(st == c->st, "%s: status %d, expected %d (%s)", c->what, st, c->st, err.msg);
+	ck_assert_msg(strstr(err.msg, c->msg) != NULL, "%s: message '%s' lacks '%s'", c->what, err.msg, c->msg);
+	ck_assert_msg(w == sentinel, "%s: output pointer changed on failure", c->what);
+}
+END_TEST
+
+START_TEST(test_scenario_base_loads_with_defaults)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int acct;
+
+	ck_assert_msg(load_mutated("\"seed\":3", "\"seed\":3", &err, &w) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(w->n_wards, 2);
+	ck_assert_int_eq(w->n_corridors, 2);
+	ck_assert_str_eq(w->corridors[0].id, "n:a|n:b");
+	ck_assert_str_eq(w->corridors[1].id, "n:b|n:c"); /* endpoints sorted */
+	ck_assert(w->corridors[0].border);
+	ck_assert(!w->corridors[1].border);
+	ck_assert_int_eq(w->cfg.smuggling.route_topk, 24);
+	ck_assert_double_eq(w->cfg.smuggling.learning_rate, 0.15);
+	ck_assert(!w->cfg.smuggling.enabled);
+	ck_assert_double_eq(w->wards[1].customs.bribe_tolerance, 0.1);
+	ck_assert_double_eq(w->wards[0].customs.bribe_tolerance, 0.2);
+	ck_assert_double_eq(w->corridors[0].hazard, 0.05);
+	acct = smug_world_find_account(w, "acct:fac:crew");
+	ck_assert_int_ge(acct, 0);
+	ck_assert_int_eq(w->ledger.accounts[acct].balance, 1234);
+	ck_assert_uint_eq(w->seed, 3);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_scenario_default_world_shape)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int ring[4] = {0}, nets = 0, state = 0;
+
+	ck_assert_msg(smug_world_load_default(&w, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(w->n_wards, 36);
+	for (int i = 0; i < w->n_wards; i++) {
+		int nodes = 0;
+
+		ck_assert_int_ge(w->wards[i].ring, 1);
+		ck_assert_int_le(w->wards[i].ring, 3);
+		ring[w->wards[i].ring]++;
+		for (int n = 0; n < w->n_nodes; n++)
+			nodes += w->nodes[n].ward == i;
+		ck_assert_int_ge(nodes, 2);
+		ck_assert_int_le(nodes, 3);
+		ck_assert_int_ge(w->wards[i].gate_node, 0);
+	}
+	ck_assert_int_eq(ring[1], 6);
+	ck_assert_int_eq(ring[2], 12);
+	ck_assert_int_eq(ring[3], 18);
+	for (int f = 0; f < w->n_factions; f++) {
+		nets += w->factions[f].runs_network;
+		state += w->factions[f].kind == SMUG_FACTION_STATE;
+	}
+	ck_assert_int_ge(nets, 4);
+	ck_assert_int_ge(state, 1);
+	for (int c = 0; c < w->n_corridors; c++)
+		ck_assert_int_lt(strcmp(w->nodes[w->corridors[c].a].id, w->nodes[w->corridors[c].b].id), 0);
+	ck_assert(w->cfg.smuggling.enabled);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_scenario_tiny_loads)
+{
+	FILE *f = fopen(SRCDIR "/data/tiny.json", "rb");
+	char buf[8192];
+	size_t n;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(f);
+	n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	ck_assert_msg(smug_world_load_json(buf, n, "tiny.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(w->n_corridors, 4);
+	ck_assert_int_eq(w->n_wards, 4);
+	smug_world_free(w);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("scenario");
+	TCase *t = tcase_create("bad input");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_loop_test(t, test_scenario_rejects_bad_input, 0, (int)(sizeof cases / sizeof cases[0]));
+	suite_add_tcase(s, t);
+	t = tcase_create("worlds");
+	tcase_add_test(t, test_scenario_base_loads_with_defaults);
+	tcase_add_test(t, test_scenario_default_world_shape);
+	tcase_add_test(t, test_scenario_tiny_loads);
+	suite_add_tcase(s, t);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
