@@ -1,0 +1,162 @@
+/* Crackdowns: manual targets through the command API (errors, replace,
+ * expiry, clear) and the auto planner (targets the hottest border first,
+ * respects capacity and the per-day cap, cools down after expiry,
+ * explores at low intensity, never touches manual targets). */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+
+static struct smug_world *dosadi(void)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	return w;
+}
+
+static int count_events(const struct smug_world *w, enum smug_event_kind k)
+{
+	int n = 0;
+
+	for (int i = 0; i < w->tel.event_count; i++)
+		n += smug_event_at(&w->tel, i)->kind == k;
+	return n;
+}
+
+START_TEST(test_crackdown_manual_commands)
+{
+	struct smug_world *w = dosadi();
+	struct smug_error err;
+	const char *id = w->corridors[0].id;
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, "nope", 1.0, -1, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_ptr_nonnull(strstr(err.msg, "unknown corridor 'nope'"));
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, 0.0, -1, &err), SMUG_ERR_ARG);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, 1.5, -1, &err), SMUG_ERR_ARG);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, 0.5, 3, &err), SMUG_OK);
+	ck_assert_double_eq(crackdown_intensity(w, 0), 0.5);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, 1.0, 3, &err), SMUG_OK); /* replaces */
+	ck_assert_int_eq(w->n_crackdowns, 1);
+	ck_assert_double_eq(crackdown_intensity(w, 0), 1.0);
+	smug_cmd_step(w, 4); /* days 0..3 active */
+	ck_assert_double_eq(crackdown_intensity(w, 0), 1.0);
+	ck_assert_int_eq(count_events(w, SMUG_EV_CRACKDOWN_EXPIRED), 0);
+	smug_cmd_step(w, 1); /* day 4: expired */
+	ck_assert_double_eq(crackdown_intensity(w, 0), 0.0);
+	ck_assert_int_eq(count_events(w, SMUG_EV_CRACKDOWN_EXPIRED), 1);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, 1.0, -1, &err), SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, id, &err), SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, id, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_int_eq(count_events(w, SMUG_EV_CRACKDOWN_CLEARED), 1);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_crackdown_planner_targets_hottest_within_capacity)
+{
+	struct smug_world *w = dosadi();
+	int manual = -1;
+	double used;
+
+	smug_cmd_step(w, 30);
+	for (int c = 0; c < w->n_corridors && manual < 0; c++)
+		if (w->corridors[c].border)
+			manual = c;
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[manual].id, 0.3, -1, NULL), SMUG_OK);
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 1);
+	{
+		int planner = 0;
+
+		for (int i = 0; i < w->n_crackdowns; i++)
+			planner += !w->crackdowns[i].manual;
+		ck_assert_int_gt(planner, 0);
+		ck_assert_int_le(planner, w->cfg.crackdown.max_targets_per_day);
+	}
+	used = 0;
+	for (int i = 0; i < w->n_crackdowns; i++)
+		if (!w->crackdowns[i].manual && !w->crackdowns[i].exploration)
+			used += w->crackdowns[i].intensity;
+	ck_assert_double_le(used, w->enforcement_capacity + 1e-9);
+	ck_assert_double_eq(crackdown_intensity(w, manual), 0.3); /* untouched */
+	ck_assert_int_ge(count_events(w, SMUG_EV_CRACKDOWN_ACTIVATED), 2);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_crackdown_cooldown_and_exploration)
+{
+	struct smug_world *w = dosadi();
+	int target = -1, explored = 0;
+
+	smug_cmd_step(w, 30);
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 1);
+	for (int i = 0; i < w->n_crackdowns && target < 0; i++)
+		if (!w->crackdowns[i].exploration)
+			target = w->crackdowns[i].corridor;
+	ck_assert_int_ge(target, 0);
+	/* runs duration_days, then cools down for cooldown_days */
+	smug_cmd_step(w, w->cfg.crackdown.duration_days);
+	ck_assert_double_eq(crackdown_intensity(w, target), 0.0);
+	for (int d = 0; d < w->cfg.crackdown.cooldown_days; d++) {
+		smug_cmd_step(w, 1);
+		ck_assert_double_eq(crackdown_intensity(w, target), 0.0);
+	}
+	for (int d = 0; d < 28; d++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_crackdowns; i++)
+			if (w->crackdowns[i].exploration) {
+				explored++;
+				ck_assert_double_eq(w->crackdowns[i].intensity, w->cfg.crackdown.exploration_intensity);
+			}
+	}
+	ck_assert_int_gt(explored, 0);
+	/* off: no new targets once the running ones expire */
+	smug_cmd_auto_crackdown(w, false);
+	smug_cmd_step(w, w->cfg.crackdown.duration_days + 1);
+	ck_assert_int_eq(w->n_crackdowns, 0);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_crackdown_first_pick_is_top_score)
+{
+	struct smug_world *w = dosadi();
+	int hot = -1;
+
+	smug_cmd_step(w, 10);
+	/* make one touched border overwhelmingly hot yesterday */
+	smug_cmd_step(w, 1);
+	hot = w->tel.touched[0];
+	w->border_stats[hot].seizures_today = 50;
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 1);
+	ck_assert_double_eq(crackdown_intensity(w, hot), 1.0);
+	smug_world_free(w);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("crackdown");
+	TCase *t = tcase_create("manual");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(t, test_crackdown_manual_commands);
+	suite_add_tcase(s, t);
+	t = tcase_create("planner");
+	tcase_add_test(t, test_crackdown_planner_targets_hottest_within_capacity);
+	tcase_add_test(t, test_crackdown_cooldown_and_exploration);
+	tcase_add_test(t, test_crackdown_first_pick_is_top_score);
+	suite_add_tcase(s, t);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
