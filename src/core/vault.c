@@ -357,6 +357,7 @@ enum smug_status vault_save_ex(const struct smug_world *w, const char *root, con
 	cJSON *m, *files;
 	enum smug_status st = SMUG_OK;
 	struct stat sb;
+	bool injected;
 
 	if (!smug_seed_name_valid(name))
 		return smug_error_set(err, SMUG_ERR_ARG,
@@ -370,9 +371,9 @@ enum smug_status vault_save_ex(const struct smug_world *w, const char *root, con
 	if ((st = mkdir_p(seeds, err)) != SMUG_OK)
 		return st;
 	remove_tree(partial);
-	if (fault(faults, "mkdir") || mkdir(partial, 0755) != 0)
+	if ((injected = fault(faults, "mkdir")) || mkdir(partial, 0755) != 0)
 		return smug_error_set(err, SMUG_ERR_WRITE, "%s: cannot create folder (%s)", partial,
-				      fault(faults, "mkdir") ? "injected fault" : strerror(errno));
+				      injected ? "injected fault" : strerror(errno));
 	text[0] = snapshot_to_json(w);
 	text[1] = export_smuggling(w);
 	text[2] = export_ledger(w);
@@ -412,19 +413,21 @@ enum smug_status vault_save_ex(const struct smug_world *w, const char *root, con
 	/* put it in place: the old seed stays until the new one is there */
 	remove_tree(old);
 	if (stat(final, &sb) == 0) {
-		if (fault(faults, "rename-old") || rename(final, old) != 0) {
+		if ((injected = fault(faults, "rename-old")) || rename(final, old) != 0) {
+			int e = errno;
+
 			remove_tree(partial);
 			return smug_error_set(err, SMUG_ERR_WRITE, "%s: cannot move the old seed aside (%s)", final,
-					      fault(faults, "rename-old") ? "injected fault" : strerror(errno));
+					      injected ? "injected fault" : strerror(e));
 		}
 	}
-	if (fault(faults, "rename-new") || rename(partial, final) != 0) {
+	if ((injected = fault(faults, "rename-new")) || rename(partial, final) != 0) {
 		int e = errno;
 
 		rename(old, final); /* restore the previous seed */
 		remove_tree(partial);
 		return smug_error_set(err, SMUG_ERR_WRITE, "%s: cannot put the new seed in place (%s)", final,
-				      fault(faults, "rename-new") ? "injected fault" : strerror(e));
+				      injected ? "injected fault" : strerror(e));
 	}
 	sync_dir(seeds);
 	if (!fault(faults, "remove-old"))

@@ -1,0 +1,342 @@
+/* The seed vault: save -> load continues exactly (T6 for real, at several
+ * split days and after 200 years), stable exports are byte-identical,
+ * hostile input is refused with a clear message and leaves the vault
+ * as it was, and a save interrupted at any step keeps the old seed. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/snapshot.h"
+
+static char root[256];
+
+static void make_root(void)
+{
+	char cmd[300];
+
+	snprintf(root, sizeof root, "/tmp/smugnet-vault-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	(void)cmd;
+}
+
+static void remove_root(void)
+{
+	char cmd[400];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static struct smug_world *dosadi_at(int days)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	smug_cmd_step(w, days);
+	return w;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void spit(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *seed_file(const char *name, const char *file)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "%s/seeds/%s/%s", root, name, file);
+	return slurp(path);
+}
+
+static const int splits[] = {1, 37, 100, 365};
+
+START_TEST(test_vault_split_continues_exactly)
+{
+	int split = splits[_i];
+	struct smug_world *straight = dosadi_at(split), *loaded = NULL, *fresh;
+	struct smug_error err;
+	char *saved, *again;
+
+	make_root();
+	ck_assert_msg(smug_vault_save(straight, root, "split", &err) == SMUG_OK, "%s", err.msg);
+	saved = seed_file("split", "snapshot.json");
+	ck_assert_msg(smug_vault_load(root, "split", &loaded, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(straight));
+	/* save -> load -> save gives byte-identical files */
+	ck_assert_msg(smug_vault_save(loaded, root, "again", &err) == SMUG_OK, "%s", err.msg);
+	again = seed_file("again", "snapshot.json");
+	ck_assert_str_eq(saved, again);
+	/* and an uninterrupted run saved at the split day writes the same bytes */
+	fresh = dosadi_at(split);
+	smug_vault_save(fresh, root, "fresh", &err);
+	free(again);
+	again = seed_file("fresh", "snapshot.json");
+	ck_assert_str_eq(saved, again);
+	smug_cmd_step(straight, 400 - split);
+	smug_cmd_step(loaded, 400 - split);
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(straight));
+	free(saved);
+	free(again);
+	smug_world_free(straight);
+	smug_world_free(loaded);
+	smug_world_free(fresh);
+	remove_root();
+}
+END_TEST
+
+START_TEST(test_vault_200_years)
+{
+	struct smug_world *w = dosadi_at(73000), *loaded = NULL;
+	struct smug_error err;
+
+	make_root();
+	ck_assert_msg(smug_vault_save(w, root, "bicentennial", &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_vault_load(root, "bicentennial", &loaded, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 30);
+	smug_cmd_step(loaded, 30);
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
+	ck_assert_int_eq(loaded->day, 73030);
+	smug_world_free(w);
+	smug_world_free(loaded);
+	remove_root();
+}
+END_TEST
+
+START_TEST(test_vault_stable_export)
+{
+	struct smug_world *w = dosadi_at(200);
+	struct smug_error err;
+	char *a, *b;
+
+	make_root();
+	smug_vault_save(w, root, "one", &err);
+	smug_vault_save(w, root, "two", &err);
+	a = seed_file("one", "smuggling.json");
+	b = seed_file("two", "smuggling.json");
+	ck_assert_str_eq(a, b);
+	/* sorted by faction id; bounded edge_stats */
+	ck_assert_ptr_nonnull(strstr(a, "\"faction_id\": \"dustrunners\""));
+	ck_assert(strstr(a, "\"dustrunners\"") < strstr(a, "\"raiders\""));
+	ck_assert(strstr(a, "\"raiders\"") < strstr(a, "\"syndicate\""));
+	{
+		int edges = 0;
+
+		for (const char *p = a; (p = strstr(p, "\"edge_id\"")) != NULL; p++)
+			edges++;
+		ck_assert_int_le(edges, 4 * w->cfg.smuggling.border_topk);
+		ck_assert_int_gt(edges, 0);
+	}
+	free(a);
+	free(b);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
+/* Replace the first `find` in a seed file, keeping or fixing its hash. */
+static void tamper(const char *name, const char *file, const char *find, const char *repl, bool fix_hash)
+{
+	char path[512], mpath[512], hex[17];
+	char *text = seed_file(name, file), *out, *m, *at;
+
+	ck_assert_ptr_nonnull(text);
+	at = strstr(text, find);
+	ck_assert_msg(at != NULL, "'%s' not in %s", find, file);
+	out = malloc(strlen(text) + strlen(repl) + 1);
+	sprintf(out, "%.*s%s%s", (int)(at - text), text, repl, at + strlen(find));
+	snprintf(path, sizeof path, "%s/seeds/%s/%s", root, name, file);
+	spit(path, out);
+	if (fix_hash) {
+		char *mt, old[17];
+
+		snprintf(mpath, sizeof mpath, "%s/seeds/%s/manifest.json", root, name);
+		m = slurp(mpath);
+		snprintf(hex, sizeof hex, "%016llx", (unsigned long long)hash_bytes(out, strlen(out)));
+		snprintf(old, sizeof old, "%016llx", (unsigned long long)hash_bytes(text, strlen(text)));
+		mt = strstr(m, old);
+		ck_assert_ptr_nonnull(mt);
+		memcpy(mt, hex, 16);
+		spit(mpath, m);
+		free(m);
+	}
+	free(text);
+	free(out);
+}
+
+struct hostile {
+	const char *what, *file, *find, *repl;
+	bool fix_hash;
+	enum smug_status st;
+	const char *msg;
+};
+
+static const struct hostile hostile[] = {
+	{"tampered", "smuggling.json", "\"schema\"", "\"schemb\"", false, SMUG_ERR_HASH, "hash mismatch"},
+	{"other major", "manifest.json", "\"version_major\":", "\"version_major\": 2, \"was\":", false, SMUG_ERR_VERSION,
+	 "seed format 2 is not supported"},
+	{"truncated", "snapshot.json", "\"state\":", "\"state", true, SMUG_ERR_PARSE, "malformed JSON"},
+	{"wrong type", "snapshot.json", "\"learning_rate\":", "\"learning_rate\":\"x\",\"lr\":", true, SMUG_ERR_SCHEMA,
+	 "world.config.learning_rate: expected number"},
+	{"huge number", "snapshot.json", "\"start_day\":0", "\"start_day\":1e999", true, SMUG_ERR_SCHEMA,
+	 "world.start_day: expected number"},
+	{"out of range", "snapshot.json", "\"risk_est\":", "\"risk_est\":1.7,\"x\":", true, SMUG_ERR_SCHEMA,
+	 "risk_est: expected number in [0,1], got 1.7"},
+	{"negative count", "snapshot.json", "\"in_transit\":", "\"in_transit\":-4,\"y\":", true, SMUG_ERR_SCHEMA,
+	 "in_transit: expected number in [0,2048], got -4"},
+	{"duplicate id", "snapshot.json", "\"id\":\"ward:02\"", "\"id\":\"ward:01\"", true, SMUG_ERR_SCHEMA,
+	 "ids must be unique and sorted"},
+};
+
+START_TEST(test_vault_hostile_input)
+{
+	const struct hostile *h = &hostile[_i];
+	struct smug_world *w = dosadi_at(50), *sentinel = (struct smug_world *)&sentinel, *out = sentinel;
+	struct smug_error err = {0};
+	uint64_t before = smug_world_digest(w);
+	enum smug_status st;
+
+	make_root();
+	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
+	tamper("victim", h->file, h->find, h->repl, h->fix_hash);
+	st = smug_vault_load(root, "victim", &out, &err);
+	ck_assert_msg(st == h->st, "%s: status %d, expected %d: %s", h->what, st, h->st, err.msg);
+	ck_assert_msg(strstr(err.msg, h->msg) != NULL, "%s: '%s' lacks '%s'", h->what, err.msg, h->msg);
+	ck_assert(out == sentinel);
+	ck_assert_uint_eq(smug_world_digest(w), before); /* the running world is untouched */
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
+START_TEST(test_vault_missing_and_bad_names)
+{
+	struct smug_world *w = dosadi_at(5), *out = NULL;
+	struct smug_error err;
+	char path[512];
+
+	make_root();
+	ck_assert_int_eq(smug_vault_load(root, "nothing", &out, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_int_eq(smug_vault_save(w, root, "../escape", &err), SMUG_ERR_ARG);
+	ck_assert_int_eq(smug_vault_save(w, root, ".hidden", &err), SMUG_ERR_ARG);
+	ck_assert_int_eq(smug_vault_save(w, root, "a/b", &err), SMUG_ERR_ARG);
+	ck_assert(!smug_seed_name_valid(""));
+	ck_assert(smug_seed_name_valid("run-200y_v1.2"));
+	ck_assert(smug_vault_save(w, root, "gone", &err) == SMUG_OK);
+	snprintf(path, sizeof path, "%s/seeds/gone/ledger_accounts.json", root);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(smug_vault_load(root, "gone", &out, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_ptr_nonnull(strstr(err.msg, "ledger_accounts.json: cannot read"));
+	if (geteuid() != 0) {
+		snprintf(path, sizeof path, "%s/seeds/gone", root);
+		chmod(path, 0);
+		ck_assert_int_ne(smug_vault_load(root, "gone", &out, &err), SMUG_OK);
+		chmod(path, 0755);
+	}
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
+struct fault_at {
+	const char *step;
+	int hits;
+};
+
+static int fail_step(const char *step, void *ctx)
+{
+	struct fault_at *f = ctx;
+
+	if (strcmp(step, f->step) == 0) {
+		f->hits++;
+		return 1;
+	}
+	return 0;
+}
+
+static const char *const steps[] = {"mkdir", "snapshot.json", "smuggling.json", "ledger_accounts.json",
+				    "customs_borders.json", "manifest.json", "rename-old", "rename-new",
+				    "remove-old"};
+
+START_TEST(test_vault_interrupted_save_keeps_old_seed)
+{
+	struct smug_world *old = dosadi_at(10), *newer = dosadi_at(20), *out = NULL;
+	struct fault_at f = {steps[_i], 0};
+	struct vault_faults faults = {fail_step, &f};
+	struct smug_error err;
+	enum smug_status st;
+
+	make_root();
+	ck_assert(smug_vault_save(old, root, "keep", &err) == SMUG_OK);
+	st = vault_save_ex(newer, root, "keep", &faults, &err);
+	ck_assert_int_eq(f.hits, 1);
+	ck_assert_msg(smug_vault_load(root, "keep", &out, &err) == SMUG_OK, "after fault at %s: %s", f.step,
+		      err.msg);
+	if (st == SMUG_OK) /* only the clean-up step failed: the new seed is complete */
+		ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(newer));
+	else
+		ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(old));
+	smug_world_free(out);
+	smug_world_free(old);
+	smug_world_free(newer);
+	remove_root();
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("vault");
+	TCase *t;
+	SRunner *sr;
+	int failed;
+
+	t = tcase_create("T6 split days");
+	tcase_add_loop_test(t, test_vault_split_continues_exactly, 0, 4);
+	tcase_set_timeout(t, 120);
+	suite_add_tcase(s, t);
+	t = tcase_create("200 years");
+	tcase_add_test(t, test_vault_200_years);
+	tcase_set_timeout(t, 900);
+	suite_add_tcase(s, t);
+	t = tcase_create("exports");
+	tcase_add_test(t, test_vault_stable_export);
+	suite_add_tcase(s, t);
+	t = tcase_create("hostile input");
+	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));
+	tcase_add_test(t, test_vault_missing_and_bad_names);
+	suite_add_tcase(s, t);
+	t = tcase_create("crash safety");
+	tcase_add_loop_test(t, test_vault_interrupted_save_keeps_old_seed, 0, (int)(sizeof steps / sizeof steps[0]));
+	suite_add_tcase(s, t);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
