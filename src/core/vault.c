@@ -459,6 +459,8 @@ enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, s
 	enum smug_status st;
 	const char *digest;
 	char hex[17];
+	char *snap = NULL;
+	size_t snap_len = 0;
 
 	snprintf(path, sizeof path, "%s/manifest.json", dir);
 	snprintf(shown, sizeof shown, "%s/manifest.json", dir);
@@ -486,38 +488,45 @@ enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, s
 		cJSON_Delete(m);
 		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: files/digest: missing", shown);
 	}
-	/* every listed file must be there with the listed hash */
+	/* every listed file must be there with the listed hash; only then
+	 * is the snapshot parsed */
 	for (int i = 0; i < N_SEED_FILES; i++) {
 		const char *want = manifest_str(files, seed_files[i]);
 		char *body;
 
 		snprintf(path, sizeof path, "%s/%s", dir, seed_files[i]);
 		if (want == NULL) {
+			free(snap);
 			cJSON_Delete(m);
 			return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: files.%s: missing", shown, seed_files[i]);
 		}
 		if ((body = read_file(path, &len, err, path)) == NULL) {
+			free(snap);
 			cJSON_Delete(m);
 			return err ? err->status : SMUG_ERR_IO;
 		}
 		hex64(hash_bytes(body, len), hex);
 		if (strcmp(hex, want) != 0) {
 			free(body);
+			free(snap);
 			st = smug_error_set(err, SMUG_ERR_HASH, "%s: hash mismatch (manifest says %s, file is %s)",
 					    path, want, hex);
 			cJSON_Delete(m);
 			return st;
 		}
 		if (i == 0) {
-			st = snapshot_from_json(body, len, path, &w, err);
-			free(body);
-			if (st != SMUG_OK) {
-				cJSON_Delete(m);
-				return st;
-			}
+			snap = body;
+			snap_len = len;
 		} else {
 			free(body);
 		}
+	}
+	snprintf(path, sizeof path, "%s/snapshot.json", dir);
+	st = snapshot_from_json(snap, snap_len, path, &w, err);
+	free(snap);
+	if (st != SMUG_OK) {
+		cJSON_Delete(m);
+		return st;
 	}
 	hex64(smug_world_digest(w), hex);
 	if (strcmp(hex, digest) != 0) {
