@@ -47,53 +47,90 @@ void tui_app_done(struct tui_app *a)
 
 /* ---- rendering ---- */
 
+/* Each pane is drawn into its own rectangle: a window of its own on the
+ * terminal, a region of the grid in tests. */
+enum tui_slot { SLOT_HEADER, SLOT_FOOTER, SLOT_FACTIONS, SLOT_ROUTES, SLOT_BORDERS, SLOT_EVENTS,
+		SLOT_OVERLAY, SLOT_COUNT };
+
+struct tui_rect {
+	int y, x, h, w;
+};
+
+static bool too_small(int rows, int cols)
+{
+	return rows < MIN_ROWS || cols < MIN_COLS;
+}
+
+static void layout(int rows, int cols, struct tui_rect r[SLOT_COUNT])
+{
+	int body = rows - 3, left_w = cols * 2 / 5, top_h = body / 2, rest = body - top_h;
+
+	memset(r, 0, sizeof(struct tui_rect) * SLOT_COUNT);
+	if (too_small(rows, cols)) {
+		r[SLOT_OVERLAY] = (struct tui_rect){0, 0, rows, cols};
+		return;
+	}
+	r[SLOT_HEADER] = (struct tui_rect){0, 0, 2, cols};
+	r[SLOT_FOOTER] = (struct tui_rect){rows - 1, 0, 1, cols};
+	r[SLOT_FACTIONS] = (struct tui_rect){2, 0, top_h, left_w};
+	r[SLOT_ROUTES] = (struct tui_rect){2 + top_h, 0, rest, left_w};
+	r[SLOT_BORDERS] = (struct tui_rect){2, left_w, top_h + rest / 3, cols - left_w};
+	r[SLOT_EVENTS] = (struct tui_rect){2 + top_h + rest / 3, left_w, rest - rest / 3, cols - left_w};
+	r[SLOT_OVERLAY] = (struct tui_rect){2, 0, body, cols};
+}
+
+static void draw_overlay(struct tui_app *a, struct canvas *c)
+{
+	if (a->overlay == OVERLAY_HELP) {
+		pane_help_draw(a, c);
+	} else if (a->overlay == OVERLAY_WHY) {
+		pane_why_draw(a, c);
+	} else {
+		canvas_clear(c);
+		canvas_box(c, "Load a seed (Enter to load, Esc to cancel)", true);
+		for (int i = 0; i < a->n_seeds && i + 1 < c->h - 1; i++)
+			canvas_printf(c, i + 1, 2, i == a->load_sel ? ROLE_SELECT : ROLE_NORMAL,
+				      "%-24s day %-7d %-16s %016llx", a->seeds[i].name, a->seeds[i].day,
+				      a->seeds[i].scenario_id, (unsigned long long)a->seeds[i].digest);
+		if (a->n_seeds == 0)
+			canvas_text(c, 1, 2, ROLE_DIM, "the vault has no seeds yet");
+	}
+}
+
+/* Draw the panes that this frame shows; returns a mask of the slots used. */
+static unsigned draw_slots(struct tui_app *a, struct canvas cv[SLOT_COUNT], int rows, int cols)
+{
+	if (too_small(rows, cols)) {
+		struct canvas *c = &cv[SLOT_OVERLAY];
+
+		canvas_clear(c);
+		canvas_printf(c, 0, 0, ROLE_WARN, "smugnet needs a terminal of at least %dx%d;", MIN_COLS, MIN_ROWS);
+		canvas_printf(c, 1, 0, ROLE_WARN, "this one is %dx%d. Enlarge it, or press q to quit.", cols, rows);
+		return 1u << SLOT_OVERLAY;
+	}
+	pane_header_draw(a, &cv[SLOT_HEADER]);
+	pane_footer_draw(a, &cv[SLOT_FOOTER]);
+	if (a->overlay != OVERLAY_NONE) {
+		draw_overlay(a, &cv[SLOT_OVERLAY]);
+		return 1u << SLOT_HEADER | 1u << SLOT_FOOTER | 1u << SLOT_OVERLAY;
+	}
+	pane_factions_draw(a, &cv[SLOT_FACTIONS], a->focus == PANE_FACTIONS);
+	pane_routes_draw(a, &cv[SLOT_ROUTES], a->focus == PANE_ROUTES);
+	pane_borders_draw(a, &cv[SLOT_BORDERS], a->focus == PANE_BORDERS);
+	pane_events_draw(a, &cv[SLOT_EVENTS], a->focus == PANE_EVENTS);
+	return ~(1u << SLOT_OVERLAY) & ((1u << SLOT_COUNT) - 1);
+}
+
 void tui_render(struct tui_app *a, struct canvas *screen)
 {
-	struct canvas c;
-	int body, left_w, top_h;
+	struct tui_rect r[SLOT_COUNT];
+	struct canvas cv[SLOT_COUNT];
 
 	canvas_clear(screen);
-	if (screen->h < MIN_ROWS || screen->w < MIN_COLS) {
-		canvas_printf(screen, 0, 0, ROLE_WARN, "smugnet needs a terminal of at least %dx%d;", MIN_COLS,
-			      MIN_ROWS);
-		canvas_printf(screen, 1, 0, ROLE_WARN, "this one is %dx%d. Enlarge it, or press q to quit.",
-			      screen->w, screen->h);
-		return;
-	}
-	c = canvas_sub(screen, 0, 0, 2, screen->w);
-	pane_header_draw(a, &c);
-	c = canvas_sub(screen, screen->h - 1, 0, 1, screen->w);
-	pane_footer_draw(a, &c);
-	body = screen->h - 3;
-	if (a->overlay != OVERLAY_NONE) {
-		c = canvas_sub(screen, 2, 0, body, screen->w);
-		if (a->overlay == OVERLAY_HELP)
-			pane_help_draw(a, &c);
-		else if (a->overlay == OVERLAY_WHY)
-			pane_why_draw(a, &c);
-		else {
-			canvas_clear(&c);
-			canvas_box(&c, "Load a seed (Enter to load, Esc to cancel)", true);
-			for (int i = 0; i < a->n_seeds && i + 1 < c.h - 1; i++)
-				canvas_printf(&c, i + 1, 2, i == a->load_sel ? ROLE_SELECT : ROLE_NORMAL,
-					      "%-24s day %-7d %-16s %016llx", a->seeds[i].name, a->seeds[i].day,
-					      a->seeds[i].scenario_id, (unsigned long long)a->seeds[i].digest);
-			if (a->n_seeds == 0)
-				canvas_text(&c, 1, 2, ROLE_DIM, "the vault has no seeds yet");
-		}
-		return;
-	}
-	left_w = screen->w * 2 / 5;
-	top_h = body / 2;
-	c = canvas_sub(screen, 2, 0, top_h, left_w);
-	pane_factions_draw(a, &c, a->focus == PANE_FACTIONS);
-	c = canvas_sub(screen, 2 + top_h, 0, body - top_h, left_w);
-	pane_routes_draw(a, &c, a->focus == PANE_ROUTES);
-	c = canvas_sub(screen, 2, left_w, top_h + (body - top_h) / 3, screen->w - left_w);
-	pane_borders_draw(a, &c, a->focus == PANE_BORDERS);
-	c = canvas_sub(screen, 2 + top_h + (body - top_h) / 3, left_w, body - top_h - (body - top_h) / 3,
-		       screen->w - left_w);
-	pane_events_draw(a, &c, a->focus == PANE_EVENTS);
+	layout(screen->h, screen->w, r);
+	for (int i = 0; i < SLOT_COUNT; i++)
+		cv[i] = canvas_sub(screen, r[i].y, r[i].x, r[i].h, r[i].w);
+	draw_slots(a, cv, screen->h, screen->w);
 }
 
 /* ---- actions ---- */
@@ -458,6 +495,7 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 	struct smug_error err;
 	bool go = true;
 	double next_tick = 0;
+	WINDOW *wins[SLOT_COUNT] = {0};
 
 	if (opt->seed_name) {
 		struct smug_world *loaded = NULL;
@@ -490,15 +528,32 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	theme_init(&a.th, !opt->no_color, opt->ascii);
 	while (go) {
-		struct canvas screen = {&a.th, stdscr, NULL, 0, 0, LINES, COLS};
+		struct tui_rect r[SLOT_COUNT];
+		struct canvas cv[SLOT_COUNT];
+		unsigned used;
 		int key;
 
-		a.rows = LINES;
-		a.cols = COLS;
-		werase(stdscr);
-		tui_render(&a, &screen);
+		if (LINES != a.rows || COLS != a.cols || wins[SLOT_OVERLAY] == NULL) {
+			/* (re)create one window per pane for this size */
+			a.rows = LINES;
+			a.cols = COLS;
+			layout(LINES, COLS, r);
+			for (int i = 0; i < SLOT_COUNT; i++) {
+				if (wins[i])
+					delwin(wins[i]);
+				wins[i] = r[i].h > 0 && r[i].w > 0 ? newwin(r[i].h, r[i].w, r[i].y, r[i].x) : NULL;
+			}
+			clearok(curscr, TRUE);
+		}
+		layout(LINES, COLS, r);
+		for (int i = 0; i < SLOT_COUNT; i++)
+			cv[i] = (struct canvas){&a.th, wins[i], NULL, 0, 0, wins[i] ? r[i].h : 0, wins[i] ? r[i].w : 0};
+		used = draw_slots(&a, cv, LINES, COLS);
 		wnoutrefresh(stdscr);
-		doupdate();
+		for (int i = 0; i < SLOT_COUNT; i++)
+			if ((used & (1u << i)) && wins[i])
+				wnoutrefresh(wins[i]);
+		doupdate(); /* one screen update per frame */
 		if (a.running && a.prompt == PROMPT_NONE) {
 			double now = now_ms(), wait;
 
@@ -518,8 +573,10 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 			}
 			continue;
 		}
-		if (key == KEY_RESIZE)
+		if (key == KEY_RESIZE) {
+			erase();
 			continue;
+		}
 		if (key == KEY_MOUSE) {
 			MEVENT me;
 
@@ -545,6 +602,9 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		*w = a.w;
 	}
 	*w = a.w;
+	for (int i = 0; i < SLOT_COUNT; i++)
+		if (wins[i])
+			delwin(wins[i]);
 	tui_app_done(&a);
 	restore_terminal();
 	return 0;
