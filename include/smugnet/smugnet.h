@@ -93,6 +93,9 @@ int64_t smug_ledger_total(const struct smug_ledger *l);
 /* Minor units as credits with exactly two decimals: -1234567 -> "-12345.67". */
 void smug_money_format(int64_t minor, char *buf, size_t size);
 
+/* to += c, field by field. */
+void smug_counters_add(struct smug_counters *to, const struct smug_counters *c);
+
 /* Success rate of a network: delivered / resolved, 0 when none. */
 double smug_network_success_rate(const struct smug_network *n);
 

@@ -12,18 +12,6 @@
 
 #define MAX_CRACKDOWNS 64
 
-static void counters_add(struct smug_counters *to, const struct smug_counters *c)
-{
-	to->shipments_created += c->shipments_created;
-	to->delivered += c->delivered;
-	to->seized += c->seized;
-	to->lost += c->lost;
-	to->delayed += c->delayed;
-	to->bribes_spent += c->bribes_spent;
-	to->tariffs += c->tariffs;
-	to->profit += c->profit;
-}
-
 static void print_counts(const struct smug_counters *c)
 {
 	printf(",\"shipments_created\":%lld,\"delivered\":%lld,\"seized\":%lld,\"lost\":%lld",
@@ -220,8 +208,8 @@ int cmd_run(int argc, char **argv)
 	seen = w->tel.events_total;
 	for (long long d = 1; d <= days; d++) {
 		smug_cmd_step(w, 1);
-		counters_add(&period, &w->tel.today);
-		counters_add(&run, &w->tel.today);
+		smug_counters_add(&period, &w->tel.today);
+		smug_counters_add(&run, &w->tel.today);
 		if (events)
 			print_events(w, &seen);
 		if (d % every == 0 || d == days) {

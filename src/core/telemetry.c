@@ -8,7 +8,7 @@
 
 #include "core.h"
 
-static void counters_add(struct smug_counters *to, const struct smug_counters *c)
+void smug_counters_add(struct smug_counters *to, const struct smug_counters *c)
 {
 	to->shipments_created += c->shipments_created;
 	to->delivered += c->delivered;
@@ -62,7 +62,7 @@ void telemetry_end_day(struct smug_world *w)
 	struct smug_topk_entry all[SMUG_FACTIONS_MAX];
 	int n = 0;
 
-	counters_add(&t->total, &t->today);
+	smug_counters_add(&t->total, &t->today);
 	r->day = w->day;
 	r->c = t->today;
 	r->in_transit = w->n_shipments;
