@@ -139,6 +139,8 @@ int main(int argc, char **argv)
 	int quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
 	int runs = quick ? 1 : 3;
 
+	setvbuf(stdout, NULL, _IOLBF, 0); /* each figure as soon as it is measured */
+
 	printf("smugnet %s bench   cores %ld   CFLAGS %s\n", smug_version(),
 	       sysconf(_SC_NPROCESSORS_ONLN), BENCH_CFLAGS);
 	bench_default(runs, quick ? 3650 : 73000);
