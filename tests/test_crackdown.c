@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "test_util.h"
 
 static struct smug_world *dosadi(void)
 {
@@ -144,8 +145,6 @@ int main(void)
 {
 	Suite *s = suite_create("crackdown");
 	TCase *t = tcase_create("manual");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(t, test_crackdown_manual_commands);
 	suite_add_tcase(s, t);
@@ -154,9 +153,5 @@ int main(void)
 	tcase_add_test(t, test_crackdown_cooldown_and_exploration);
 	tcase_add_test(t, test_crackdown_first_pick_is_top_score);
 	suite_add_tcase(s, t);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(s);
 }

@@ -9,20 +9,11 @@
 #include <math.h>
 
 #include "core/core.h"
+#include "test_util.h"
 
 static struct smug_world *tiny(void)
 {
-	FILE *f = fopen(SRCDIR "/data/tiny.json", "rb");
-	char buf[8192];
-	size_t n;
-	struct smug_world *w = NULL;
-	struct smug_error err;
-
-	ck_assert_ptr_nonnull(f);
-	n = fread(buf, 1, sizeof buf, f);
-	fclose(f);
-	ck_assert_msg(smug_world_load_json(buf, n, "tiny.json", &w, &err) == SMUG_OK, "%s", err.msg);
-	return w;
+	return test_load_file(SRCDIR "/data/tiny.json");
 }
 
 #define VALUE 20000
@@ -191,8 +182,6 @@ int main(void)
 {
 	Suite *s = suite_create("customs");
 	TCase *t = tcase_create("probabilities");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(t, test_customs_dials_move_probabilities);
 	tcase_add_test(t, test_customs_bribe_lowers_seizure_within_bound);
@@ -202,9 +191,5 @@ int main(void)
 	tcase_add_test(t, test_customs_money_flows);
 	tcase_add_test(t, test_customs_seizure_stops_shipment);
 	suite_add_tcase(s, t);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(s);
 }

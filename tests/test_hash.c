@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "test_util.h"
 
 START_TEST(test_hash_uniform_chi_square)
 {
@@ -76,16 +77,10 @@ int main(void)
 {
 	Suite *s = suite_create("hash");
 	TCase *t = tcase_create("draws");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(t, test_hash_uniform_chi_square);
 	tcase_add_test(t, test_hash_key_fields_independent);
 	tcase_add_test(t, test_hash_golden_values);
 	suite_add_tcase(s, t);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(s);
 }

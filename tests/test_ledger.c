@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "test_util.h"
 
 static uint64_t lcg(uint64_t *s)
 {
@@ -117,8 +118,6 @@ int main(void)
 {
 	Suite *s = suite_create("ledger");
 	TCase *t = tcase_create("transfers");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(t, test_ledger_random_sequences_conserve);
 	tcase_add_test(t, test_ledger_payment_capped_and_journal_newest);
@@ -127,9 +126,5 @@ int main(void)
 	tcase_add_test(t, test_ledger_world_accounts);
 	tcase_add_test(t, test_ledger_money_format);
 	suite_add_tcase(s, t);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(s);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "test_util.h"
 
 static const char *const base =
 	"{\"format\":\"smugnet-scenario\",\"version\":1,\"id\":\"t\",\"seed\":3,\n"
@@ -156,16 +157,8 @@ END_TEST
 
 START_TEST(test_scenario_tiny_loads)
 {
-	FILE *f = fopen(SRCDIR "/data/tiny.json", "rb");
-	char buf[8192];
-	size_t n;
-	struct smug_world *w = NULL;
-	struct smug_error err;
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
 
-	ck_assert_ptr_nonnull(f);
-	n = fread(buf, 1, sizeof buf, f);
-	fclose(f);
-	ck_assert_msg(smug_world_load_json(buf, n, "tiny.json", &w, &err) == SMUG_OK, "%s", err.msg);
 	ck_assert_int_eq(w->n_corridors, 4);
 	ck_assert_int_eq(w->n_wards, 4);
 	smug_world_free(w);
@@ -176,8 +169,6 @@ int main(void)
 {
 	Suite *s = suite_create("scenario");
 	TCase *t = tcase_create("bad input");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_loop_test(t, test_scenario_rejects_bad_input, 0, (int)(sizeof cases / sizeof cases[0]));
 	suite_add_tcase(s, t);
@@ -186,9 +177,5 @@ int main(void)
 	tcase_add_test(t, test_scenario_default_world_shape);
 	tcase_add_test(t, test_scenario_tiny_loads);
 	suite_add_tcase(s, t);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(s);
 }

@@ -8,45 +8,16 @@
 #include <string.h>
 
 #include "core/core.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
+#include "test_util.h"
 
 static struct smug_world *load_default(void)
 {
-	struct smug_world *w = NULL;
-	struct smug_error err;
-
-	ck_assert_msg(smug_world_load_default(&w, &err) == SMUG_OK, "%s", err.msg);
-	return w;
+	return test_default_at(0);
 }
 
 static struct smug_world *load_tiny(void)
 {
-	struct smug_world *w = NULL;
-	struct smug_error err;
-	size_t len;
-	char *json = slurp(SRCDIR "/data/tiny.json", &len);
-
-	ck_assert_msg(smug_world_load_json(json, len, "tiny.json", &w, &err) == SMUG_OK, "%s",
-		      err.msg);
-	free(json);
-	return w;
+	return test_load_file(SRCDIR "/data/tiny.json");
 }
 
 static int64_t balance_of(const struct smug_world *w, const char *faction)
@@ -486,11 +457,5 @@ static Suite *smuggling_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(smuggling_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(smuggling_suite());
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "test_util.h"
 
 START_TEST(test_telemetry_topk_order_and_updates)
 {
@@ -115,8 +116,6 @@ int main(void)
 {
 	Suite *s = suite_create("telemetry");
 	TCase *t = tcase_create("topk");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(t, test_telemetry_topk_order_and_updates);
 	suite_add_tcase(s, t);
@@ -126,9 +125,5 @@ int main(void)
 	tcase_add_test(t, test_telemetry_yesterday_rolls);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(s);
 }

@@ -10,18 +10,11 @@
 
 #include "smugnet/vault.h"
 #include "tui/tui.h"
+#include "test_util.h"
 
 static struct tui_options opts = {.ascii = true, .no_color = true, .no_mouse = true, .vault_root = "/tmp"};
 
-static struct smug_world *world_at(int days)
-{
-	struct smug_world *w = NULL;
-	struct smug_error err;
-
-	ck_assert_msg(smug_world_load_default(&w, &err) == SMUG_OK, "%s", err.msg);
-	smug_cmd_step(w, days);
-	return w;
-}
+#define world_at test_default_at
 
 static char *render(struct tui_app *a, int rows, int cols)
 {
@@ -37,21 +30,7 @@ static char *render(struct tui_app *a, int rows, int cols)
 
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
-		n = 0;
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	return test_slurp(path, NULL);
 }
 
 static void check_golden(const char *name, const char *screen)
@@ -290,8 +269,6 @@ int main(void)
 {
 	Suite *s = suite_create("tui");
 	TCase *t = tcase_create("screens");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(t, test_tui_golden_main_80x24);
 	tcase_add_test(t, test_tui_golden_main_160x48);
@@ -308,9 +285,5 @@ int main(void)
 	tcase_add_test(t, test_tui_step_and_redraw_time);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(s);
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/snapshot.h"
+#include "test_util.h"
 
 static char root[256];
 
@@ -30,32 +31,11 @@ static void remove_root(void)
 	ck_assert_int_eq(system(cmd), 0);
 }
 
-static struct smug_world *dosadi_at(int days)
-{
-	struct smug_world *w = NULL;
-	struct smug_error err;
-
-	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
-	smug_cmd_step(w, days);
-	return w;
-}
+#define dosadi_at test_default_at
 
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	return test_slurp(path, NULL);
 }
 
 static void spit(const char *path, const char *text)
@@ -313,8 +293,6 @@ int main(void)
 {
 	Suite *s = suite_create("vault");
 	TCase *t;
-	SRunner *sr;
-	int failed;
 
 	t = tcase_create("T6 split days");
 	tcase_add_loop_test(t, test_vault_split_continues_exactly, 0, 4);
@@ -334,9 +312,5 @@ int main(void)
 	t = tcase_create("crash safety");
 	tcase_add_loop_test(t, test_vault_interrupted_save_keeps_old_seed, 0, (int)(sizeof steps / sizeof steps[0]));
 	suite_add_tcase(s, t);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(s);
 }

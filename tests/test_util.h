@@ -1,0 +1,72 @@
+/* Helpers shared by the Check suites: read a file, load a world, run a
+ * suite. Header-only so each test program stays one translation unit. */
+#ifndef SMUGNET_TEST_UTIL_H
+#define SMUGNET_TEST_UTIL_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "smugnet/smugnet.h"
+
+/* The whole file, NUL-terminated, or NULL if it cannot be read; caller frees. */
+static inline char *test_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n)
+		n = 0;
+	if (buf)
+		buf[n] = '\0';
+	fclose(f);
+	if (len)
+		*len = (size_t)n;
+	return buf;
+}
+
+/* A world from a scenario file (failing the test if it does not load). */
+static inline struct smug_world *test_load_file(const char *path)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	size_t len;
+	char *json = test_slurp(path, &len);
+
+	ck_assert_msg(json != NULL, "cannot read %s", path);
+	ck_assert_msg(smug_world_load_json(json, len, path, &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	return w;
+}
+
+/* The default world after `days` simulated days. */
+static inline struct smug_world *test_default_at(int days)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_msg(smug_world_load_default(&w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, days);
+	return w;
+}
+
+/* Run a suite; the process exit status. */
+static inline int test_run_suite(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+#endif
