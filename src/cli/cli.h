@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "smugnet/smugnet.h"
+#include "tui/tui.h" /* struct tui_options, tui_run */
 
 /* Exit codes (documented in smugnet(1)). */
 enum {
@@ -18,14 +19,6 @@ enum {
 	EXIT_WRITE = 4,
 };
 
-struct tui_options {
-	const char *vault_root;
-	const char *seed_name;
-	bool no_color;
-	bool ascii;
-	bool no_mouse;
-};
-int tui_run(struct smug_world **w, const struct tui_options *opt);
 
 int cmd_run(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
