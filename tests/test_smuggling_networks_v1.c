@@ -45,9 +45,8 @@ START_TEST(test_smuggling_same_world_same_choices)
 			ck_assert_int_eq(x->n_cand, y->n_cand);
 			ck_assert_uint_eq(x->shipment, y->shipment);
 			ck_assert_int_eq(x->bribe_total, y->bribe_total);
-			if (x->winner >= 0)
-				ck_assert(memcmp(x->cand[x->winner].nodes, y->cand[y->winner].nodes,
-						 sizeof(int) * (size_t)x->cand[x->winner].n_nodes) == 0);
+			ck_assert_int_eq(x->route_len, y->route_len);
+			ck_assert(memcmp(x->route, y->route, sizeof(int) * (size_t)x->route_len) == 0);
 		}
 		ck_assert_int_eq(a->n_shipments, b->n_shipments);
 		for (int i = 0; i < a->n_shipments; i++) {
@@ -203,15 +202,79 @@ START_TEST(test_smuggling_planner_bribes_lower_seizure_bounded)
 }
 END_TEST
 
+/* ---- auditable: the explanation agrees with the plan ---- */
+
+/* Check explanation x against decision d: same candidates, the winner and
+ * runner-up are the smallest scores, the stored score and margin match to
+ * the bit, and the winner's nodes are the route the plan kept. */
+static void check_explanation(const struct smug_decision *d, const struct smug_explanation *x)
+{
+	ck_assert_int_eq(x->n_cand, d->n_cand);
+	if (d->winner < 0)
+		return;
+	for (int i = 0; i < x->n_cand; i++) {
+		ck_assert(x->cand[i].score >= x->cand[d->winner].score);
+		if (i < d->winner)
+			ck_assert(x->cand[i].score > x->cand[d->winner].score);
+	}
+	ck_assert(x->cand[d->winner].score == d->winner_score);
+	ck_assert_int_eq(x->cand[d->winner].n_nodes, d->route_len);
+	ck_assert(memcmp(x->cand[d->winner].nodes, d->route, sizeof(int) * (size_t)d->route_len) == 0);
+	if (d->runner >= 0) {
+		ck_assert(x->cand[d->runner].score - x->cand[d->winner].score == d->margin);
+		ck_assert(x->flip[0] != '\0');
+	}
+}
+
+START_TEST(test_smuggling_explanation_matches_plan)
+{
+	struct smug_world *w = load_default(), *copy;
+	struct smug_explanation *x = malloc(sizeof *x), *y = malloc(sizeof *y);
+	int explained = 0, learned = 0;
+
+	ck_assert_ptr_nonnull(x);
+	ck_assert_ptr_nonnull(y);
+	for (int day = 0; day < 120; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++) {
+			ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+			check_explanation(&w->decisions[i], x);
+			for (int c = 0; c < x->n_cand; c++)
+				for (int e = 0; e + 1 < x->cand[c].n_nodes; e++)
+					learned += x->cand[c].edges[e].known;
+			explained++;
+		}
+	}
+	ck_assert_int_gt(explained, 1000);
+	ck_assert_int_gt(learned, 0); /* estimates learned during the plan, not only priors */
+	/* a copy (fresh caches) explains the same decisions identically */
+	copy = smug_world_clone(w);
+	for (int i = 0; i < w->n_decisions; i++) {
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		ck_assert_int_eq(smug_explain_decision(copy, i, y), SMUG_OK);
+		ck_assert_int_eq(x->n_cand, y->n_cand);
+		for (int c = 0; c < x->n_cand; c++)
+			ck_assert(x->cand[c].score == y->cand[c].score);
+		ck_assert_str_eq(x->flip, y->flip);
+	}
+	ck_assert_int_eq(smug_explain_decision(w, w->n_decisions, x), SMUG_ERR_ARG);
+	ck_assert_int_eq(smug_explain_decision(w, -1, x), SMUG_ERR_ARG);
+	smug_world_free(copy);
+	smug_world_free(w);
+	free(x);
+	free(y);
+}
+END_TEST
+
 /* ---- T4 learning ---- */
 
 static int route_via(const struct smug_world *w, const struct smug_decision *d)
 {
 	/* tiny.json, lane ward:a -> ward:d: the middle node of the winner, b or c */
 	if (d->winner < 0 || d->src_ward != smug_world_find_ward(w, "ward:a") ||
-	    d->dst_ward != smug_world_find_ward(w, "ward:d") || d->cand[d->winner].n_nodes != 3)
+	    d->dst_ward != smug_world_find_ward(w, "ward:d") || d->route_len != 3)
 		return -1;
-	return d->cand[d->winner].nodes[1];
+	return d->route[1];
 }
 
 static double share_via(struct smug_world *w, int days, int node)
@@ -424,6 +487,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_same_world_same_choices);
 	tcase_add_test(t, test_smuggling_choices_are_real);
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
+	tcase_add_test(t, test_smuggling_explanation_matches_plan);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T2 boundedness");

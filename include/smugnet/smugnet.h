@@ -74,6 +74,13 @@ smug_world_crackdown_on(const struct smug_world *w, int corridor);
  * corridor c from node `from`. */
 int smug_corridor_dest_ward(const struct smug_world *w, int corridor, int from);
 
+/* Explain decision i of the last simulated day (w->decisions[i]): every
+ * candidate route with its per-edge terms, exactly as the plan scored
+ * them, and the smallest single estimate change that flips the choice.
+ * SMUG_ERR_ARG for a bad index. */
+enum smug_status smug_explain_decision(const struct smug_world *w, int i,
+				       struct smug_explanation *out);
+
 /* Route id: node ids joined by ">" into buf (truncated safely). */
 void smug_route_format(const struct smug_world *w, const int *nodes, int n,
 		       char *buf, size_t size);

@@ -193,6 +193,10 @@ struct smug_network {
 	int64_t shipments, delivered, seized, lost, delayed;
 	int64_t bribes_spent, tariffs_paid, purchases, sales; /* minor units */
 	int in_transit;
+	/* the estimates as they stood when today's plan was made, so the
+	 * day's decisions can be explained after learning has moved on */
+	struct smug_edge_stats plan_stats[SMUG_EDGE_STATS_MAX];
+	int n_plan_stats; /* sorted by corridor */
 };
 
 struct smug_faction {
@@ -412,6 +416,9 @@ struct smug_driver_terms {
 	double score;
 };
 
+/* One decision of the daily plan. The per-candidate, per-edge terms are
+ * not kept: smug_explain_decision() rebuilds them on demand, exactly, from
+ * the candidate routes and the faction's plan-time estimates. */
 struct smug_decision {
 	int day;
 	int faction;
@@ -420,15 +427,28 @@ struct smug_decision {
 	struct smug_driver_terms demand, source;
 	int64_t value;		/* cargo value, minor units */
 	int64_t bribe_budget;	/* faction's budget today, minor units */
-	struct smug_explain_candidate *cand; /* route_topk slots in world.cand_pool */
-	int n_cand;		/* <= route_topk */
-	int winner;		/* index into cand, -1 = no shipment */
+	int n_cand;		/* candidate routes scored, <= route_topk */
+	int winner;		/* index of the chosen candidate, -1 = none */
+	int runner;		/* index of the runner-up, -1 = none */
+	double winner_score;	/* expected loss + cost + travel term */
 	double margin;		/* runner-up score minus winner score */
-	char flip[160];		/* smallest single change that flips it */
+	int route[SMUG_ROUTE_MAX_NODES]; /* the winner's nodes */
+	int route_len;
+	int route_borders;	/* borders the winner crosses */
 	char skipped[96];	/* why no shipment was sent, "" if sent */
 	uint64_t shipment;	/* created shipment id, 0 if none */
 	int64_t bribe_total;	/* smuggling_bribe_budget_total of the shipment */
 	double expected_profit;	/* sale - purchase - winner's loss and cost, minor units */
+};
+
+/* A decision explained: every candidate with its per-edge terms, the
+ * winner, the runner-up and the smallest single change that flips it. */
+struct smug_explanation {
+	struct smug_explain_candidate cand[SMUG_ROUTE_TOPK_MAX];
+	int n_cand;
+	int winner, runner;	/* as in the decision */
+	double margin;
+	char flip[160];
 };
 
 struct smug_decision_summary {

@@ -7,6 +7,7 @@
 #include "smugnet/types.h"
 
 struct smug_route_cache; /* core-internal, never part of the state */
+struct smug_plan_memo;  /* core-internal, never part of the state */
 
 struct smug_world {
 	char scenario_id[SMUG_ID_MAX];
@@ -58,13 +59,13 @@ struct smug_world {
 	struct smug_decision decisions[SMUG_SHIPMENTS_PER_DAY_MAX];
 	int n_decisions;
 	int decisions_day;
-	struct smug_explain_candidate *cand_pool; /* route_topk per decision */
 	struct smug_decision_summary explain_hist[SMUG_EXPLAIN_HISTORY]; /* ring */
 	int explain_head, explain_count;
 	int64_t route_evals_today; /* candidate routes scored today */
 	int max_route_evals_per_decision; /* largest count seen, for tests */
 
 	struct smug_route_cache *route_cache; /* results never depend on it */
+	struct smug_plan_memo *plan_memo;     /* per-day estimate memo, likewise */
 };
 
 #endif

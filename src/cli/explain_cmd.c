@@ -12,7 +12,8 @@
 static const char *const demand_names[] = {"tolerance", "shortage", "corruption", "raider", "war"};
 static const char *const source_names[] = {"raider", "precursor", "blackmarket"};
 
-static void text_decision(const struct smug_world *w, const struct smug_decision *d, int no)
+static void text_decision(const struct smug_world *w, const struct smug_decision *d,
+			  const struct smug_explanation *x, int no)
 {
 	char money[32], budget[32], route[512];
 
@@ -30,25 +31,25 @@ static void text_decision(const struct smug_world *w, const struct smug_decision
 		printf(" %s %.3f%s", source_names[i], d->source.term[i], i + 1 < SMUG_SOURCE_TERMS ? " +" : "");
 	printf("\n    %-4s %10s %10s %10s %8s %4s  %s\n", "rank", "score", "exp.loss", "exp.cost",
 	       "travel", "days", "route");
-	for (int i = 0; i < d->n_cand; i++) {
-		const struct smug_explain_candidate *c = &d->cand[i];
+	for (int i = 0; i < x->n_cand; i++) {
+		const struct smug_explain_candidate *c = &x->cand[i];
 
 		smug_route_format(w, c->nodes, c->n_nodes, route, sizeof route);
 		printf("  %s %-4d %10.2f %10.2f %10.2f %8.2f %4d  %s\n", i == d->winner ? "*" : " ",
 		       i + 1, c->score / 100, c->expected_loss / 100, c->expected_cost / 100,
 		       c->travel_term / 100, c->travel_days, route);
 		for (int e = 0; e + 1 < c->n_nodes; e++) {
-			const struct smug_explain_edge *x = &c->edges[e];
+			const struct smug_explain_edge *g = &c->edges[e];
 
 			printf("         %-8s %-26s risk_est %.3f cost_est %.3f  loss %8.2f cost %8.2f  %s\n",
-			       x->border ? "border" : "corridor", w->corridors[x->corridor].id,
-			       x->risk_est, x->cost_est, x->expected_loss / 100, x->expected_cost / 100,
-			       x->known ? "learned" : "prior");
+			       g->border ? "border" : "corridor", w->corridors[g->corridor].id,
+			       g->risk_est, g->cost_est, g->expected_loss / 100, g->expected_cost / 100,
+			       g->known ? "learned" : "prior");
 		}
 	}
 	if (d->winner >= 0)
 		printf("    winner #%d, margin %.2f cr over the runner-up; %s\n", d->winner + 1,
-		       d->margin / 100, d->flip);
+		       d->margin / 100, x->flip);
 	if (d->skipped[0])
 		printf("    no shipment: %s\n", d->skipped);
 	else if (d->shipment)
@@ -62,7 +63,8 @@ static void json_num(const char *key, double v, bool comma)
 	printf("%s\"%s\":%.6f", comma ? "," : "", key, v);
 }
 
-static void json_decision(const struct smug_world *w, const struct smug_decision *d)
+static void json_decision(const struct smug_world *w, const struct smug_decision *d,
+			  const struct smug_explanation *ex)
 {
 	char route[512];
 
@@ -90,8 +92,8 @@ static void json_decision(const struct smug_world *w, const struct smug_decision
 	jsonl_money(stdout, "value", d->value, true);
 	jsonl_money(stdout, "bribe_budget", d->bribe_budget, true);
 	printf(",\"candidates\":[");
-	for (int i = 0; i < d->n_cand; i++) {
-		const struct smug_explain_candidate *c = &d->cand[i];
+	for (int i = 0; i < ex->n_cand; i++) {
+		const struct smug_explain_candidate *c = &ex->cand[i];
 
 		smug_route_format(w, c->nodes, c->n_nodes, route, sizeof route);
 		printf("%s{\"route\":", i ? "," : "");
@@ -119,7 +121,7 @@ static void json_decision(const struct smug_world *w, const struct smug_decision
 	printf("],\"winner\":%d", d->winner);
 	json_num("margin", d->margin / 100, true);
 	printf(",\"flip\":");
-	jsonl_string(stdout, d->flip);
+	jsonl_string(stdout, ex->flip);
 	printf(",\"skipped\":");
 	if (d->skipped[0])
 		jsonl_string(stdout, d->skipped);
@@ -146,6 +148,7 @@ int cmd_explain(int argc, char **argv)
 	long long day = -1, seed = -1;
 	bool json = false, first = true;
 	struct smug_world *w = NULL;
+	struct smug_explanation *ex;
 	struct smug_error err;
 	int c, rc, fi = -1, shown = 0;
 
@@ -196,14 +199,26 @@ int cmd_explain(int argc, char **argv)
 		printf(",\"decisions\":[");
 	else
 		printf("Day %lld of %s: %d decisions\n\n", day, w->scenario_id, w->n_decisions);
+	ex = malloc(sizeof *ex);
+	if (ex == NULL) {
+		fprintf(stderr, "smugnet explain: out of memory\n");
+		smug_world_free(w);
+		return EXIT_RUNTIME;
+	}
 	for (int i = 0; i < w->n_decisions; i++) {
 		if (fi >= 0 && w->decisions[i].faction != fi)
 			continue;
+		if (smug_explain_decision(w, i, ex) != SMUG_OK) {
+			fprintf(stderr, "smugnet explain: decision %d cannot be rebuilt\n", i + 1);
+			free(ex);
+			smug_world_free(w);
+			return EXIT_RUNTIME;
+		}
 		if (json) {
 			printf("%s", first ? "" : ",");
-			json_decision(w, &w->decisions[i]);
+			json_decision(w, &w->decisions[i], ex);
 		} else {
-			text_decision(w, &w->decisions[i], i + 1);
+			text_decision(w, &w->decisions[i], ex, i + 1);
 		}
 		first = false;
 		shown++;
@@ -212,6 +227,7 @@ int cmd_explain(int argc, char **argv)
 		printf("]}\n");
 	else if (shown == 0)
 		printf("No decisions%s.\n", fi >= 0 ? " for this faction" : "");
+	free(ex);
 	smug_world_free(w);
 	return jsonl_close_stdout();
 }

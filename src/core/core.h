@@ -65,6 +65,10 @@ int route_yen(const struct smug_world *w, int src, int dst, int k,
  * returned array stays valid until the next routing call on w. */
 int route_candidates(struct smug_world *w, int src, int dst, int k,
 		     const struct route_path **out);
+/* The same answer copied into out[k] for a reader holding a const world;
+ * it still fills the cache, which is never part of the state. */
+int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,
+			  struct route_path *out);
 struct smug_route_cache *route_cache_new(int capacity);
 void route_cache_free(struct smug_route_cache *c);
 void route_cache_set_enabled(struct smug_route_cache *c, bool on);
@@ -105,6 +109,12 @@ void smuggling_learn(struct smug_world *w, const struct smug_shipment *s);
 /* Daily drift of unrefreshed estimates toward their priors. */
 void smuggling_drift(struct smug_world *w);
 struct smug_edge_stats *network_find_stats(struct smug_network *n, int corridor);
+/* The estimates a faction plans with for crossing `corridor` from node
+ * `from`: its statistic in stats[0..n) (sorted by corridor) when it has
+ * one, else the public prior. Returns true when the statistic was known. */
+bool smuggling_estimate(const struct smug_world *w, const struct smug_edge_stats *stats, int n,
+			int corridor, int from, double *risk, double *cost);
+void plan_memo_free(struct smug_plan_memo *m);
 
 /* ---- customs.c ---- */
 struct customs_probs {
@@ -145,8 +155,8 @@ void topk_update(struct smug_topk *t, const char *key, int index, double score);
 void topk_add(struct smug_topk *t, const char *key, int index, double inc);
 
 /* ---- explain.c: stage 9 ---- */
-/* Fill margin and flip text of a finished decision, store its summary. */
-void explain_finish(struct smug_world *w, struct smug_decision *d);
+/* Store a finished decision's summary in the bounded history ring. */
+void explain_record(struct smug_world *w, const struct smug_decision *d);
 
 /* ---- digest.c ---- */
 uint64_t world_digest(const struct smug_world *w);

@@ -167,6 +167,12 @@ static void dg_network(struct dg *g, const struct smug_network *n)
 		dg_i(g, e->last_from_node);
 		dg_f(g, n->preferred_border_weight[i]);
 	}
+	dg_i(g, n->n_plan_stats);
+	for (int i = 0; i < n->n_plan_stats; i++) {
+		dg_i(g, n->plan_stats[i].corridor);
+		dg_f(g, n->plan_stats[i].risk_est);
+		dg_f(g, n->plan_stats[i].cost_est);
+	}
 	dg_i(g, n->recent_count);
 	for (int i = 0; i < n->recent_count; i++) {
 		int k = (n->recent_head - n->recent_count + i + 2 * SMUG_RECENT_OUTCOMES) %
@@ -348,32 +354,14 @@ static void dg_decision(struct dg *g, const struct smug_decision *d)
 	dg_i(g, d->value);
 	dg_i(g, d->bribe_budget);
 	dg_i(g, d->n_cand);
-	for (int i = 0; i < d->n_cand; i++) {
-		const struct smug_explain_candidate *c = &d->cand[i];
-
-		dg_i(g, c->n_nodes);
-		for (int j = 0; j < c->n_nodes; j++)
-			dg_i(g, c->nodes[j]);
-		for (int j = 0; j + 1 < c->n_nodes; j++) {
-			const struct smug_explain_edge *e = &c->edges[j];
-
-			dg_i(g, e->corridor);
-			dg_i(g, e->border);
-			dg_i(g, e->known);
-			dg_f(g, e->risk_est);
-			dg_f(g, e->cost_est);
-			dg_f(g, e->expected_loss);
-			dg_f(g, e->expected_cost);
-		}
-		dg_i(g, c->travel_days);
-		dg_f(g, c->expected_loss);
-		dg_f(g, c->expected_cost);
-		dg_f(g, c->travel_term);
-		dg_f(g, c->score);
-	}
 	dg_i(g, d->winner);
+	dg_i(g, d->runner);
+	dg_f(g, d->winner_score);
 	dg_f(g, d->margin);
-	dg_s(g, d->flip);
+	dg_i(g, d->route_len);
+	for (int j = 0; j < d->route_len; j++)
+		dg_i(g, d->route[j]);
+	dg_i(g, d->route_borders);
 	dg_s(g, d->skipped);
 	dg_u(g, d->shipment);
 	dg_i(g, d->bribe_total);

@@ -1,7 +1,16 @@
-/* Explain records (DESIGN §4 stage 9): the winner's margin over the
- * runner-up and the smallest single change of one edge estimate that
- * would flip the choice; compact summaries kept in a bounded ring. */
+/* Explain records (DESIGN §4 stage 9). The plan keeps, per decision, the
+ * winner, the runner-up, the winner's score and the margin, and files a
+ * compact summary in a bounded ring. The full record (every candidate
+ * with its per-edge terms, and the smallest single change of one estimate
+ * that flips the choice) is rebuilt on demand by smug_explain_decision()
+ * from the same candidate routes and the faction's plan-time estimates,
+ * summed in the same order, so it agrees with the plan to the bit. The
+ * public priors it reads come from the wards' customs and signals, which
+ * change only in stage 1 of the next day: the same step that replaces the
+ * day's decisions. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "core.h"
 
@@ -16,10 +25,11 @@ static bool route_has_corridor(const struct smug_explain_candidate *c, int corri
 /* Smallest change of one risk_est or cost_est that closes the margin:
  * raising an estimate on an edge only the winner uses, or lowering one
  * on an edge only the runner-up uses. */
-static void explain_flip(const struct smug_world *w, struct smug_decision *d, int runner)
+static void explain_flip(const struct smug_world *w, const struct smug_decision *d,
+			 struct smug_explanation *x)
 {
-	const struct smug_explain_candidate *win = &d->cand[d->winner];
-	const struct smug_explain_candidate *run = &d->cand[runner];
+	const struct smug_explain_candidate *win = &x->cand[d->winner];
+	const struct smug_explain_candidate *run = &x->cand[d->runner];
 	double v = (double)d->value;
 	double pen = 1.0 + w->commodities[d->commodity].seizure_penalty;
 	double best = 2.0, from = 0, to = 0;
@@ -34,54 +44,108 @@ static void explain_flip(const struct smug_world *w, struct smug_decision *d, in
 		double sign = side == 0 ? 1.0 : -1.0;
 
 		for (int e = 0; e + 1 < c->n_nodes; e++) {
-			const struct smug_explain_edge *x = &c->edges[e];
+			const struct smug_explain_edge *g = &c->edges[e];
 			double dr = d->margin / (v * pen), dc = d->margin / v;
 
-			if (route_has_corridor(o, x->corridor))
+			if (route_has_corridor(o, g->corridor))
 				continue;
-			if (x->risk_est + sign * dr >= 0 && x->risk_est + sign * dr <= 1 && dr < best) {
+			if (g->risk_est + sign * dr >= 0 && g->risk_est + sign * dr <= 1 && dr < best) {
 				best = dr;
-				best_corr = x->corridor;
-				from = x->risk_est;
-				to = x->risk_est + sign * dr;
+				best_corr = g->corridor;
+				from = g->risk_est;
+				to = g->risk_est + sign * dr;
 				what = "risk_est";
 			}
-			if (x->border && x->cost_est + sign * dc >= 0 &&
-			    x->cost_est + sign * dc <= 1 && dc < best) {
+			if (g->border && g->cost_est + sign * dc >= 0 &&
+			    g->cost_est + sign * dc <= 1 && dc < best) {
 				best = dc;
-				best_corr = x->corridor;
-				from = x->cost_est;
-				to = x->cost_est + sign * dc;
+				best_corr = g->corridor;
+				from = g->cost_est;
+				to = g->cost_est + sign * dc;
 				what = "cost_est";
 			}
 		}
 	}
 	if (best_corr < 0)
-		snprintf(d->flip, sizeof d->flip,
+		snprintf(x->flip, sizeof x->flip,
 			 "no single estimate change flips it (margin %.0f)", d->margin);
 	else
-		snprintf(d->flip, sizeof d->flip, "%s of %s from %.3f to %.3f flips to candidate #%d",
-			 what, w->corridors[best_corr].id, from, to, runner + 1);
+		snprintf(x->flip, sizeof x->flip, "%s of %s from %.3f to %.3f flips to candidate #%d",
+			 what, w->corridors[best_corr].id, from, to, d->runner + 1);
 }
 
-void explain_finish(struct smug_world *w, struct smug_decision *d)
+/* Every term of one candidate, summed edge by edge in route order as the
+ * plan's score_candidate() sums them. */
+static void explain_candidate(const struct smug_world *w, const struct smug_network *n,
+			      const struct route_path *p, int64_t value, double penalty,
+			      struct smug_explain_candidate *cd)
 {
-	struct smug_decision_summary *s;
-	int runner = -1;
+	double v = (double)value;
 
-	d->margin = 0;
-	if (d->winner >= 0) {
-		for (int i = 0; i < d->n_cand; i++)
-			if (i != d->winner && (runner < 0 || d->cand[i].score < d->cand[runner].score))
-				runner = i;
-		if (runner >= 0) {
-			d->margin = d->cand[runner].score - d->cand[d->winner].score;
-			explain_flip(w, d, runner);
-		} else {
-			snprintf(d->flip, sizeof d->flip, "only one candidate route");
-		}
+	memcpy(cd->nodes, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
+	cd->n_nodes = p->n_nodes;
+	cd->expected_loss = cd->expected_cost = 0;
+	cd->travel_days = 0;
+	for (int e = 0; e < p->n_nodes - 1; e++) {
+		int c = p->corridors[e];
+		struct smug_explain_edge *x = &cd->edges[e];
+
+		x->corridor = c;
+		x->border = w->corridors[c].border;
+		x->known = smuggling_estimate(w, n->plan_stats, n->n_plan_stats, c, p->nodes[e],
+					      &x->risk_est, &x->cost_est);
+		x->expected_loss = x->risk_est * v * (1.0 + penalty);
+		x->expected_cost = x->cost_est * v;
+		cd->expected_loss += x->expected_loss;
+		cd->expected_cost += x->expected_cost;
+		cd->travel_days += w->corridors[c].travel_days;
 	}
-	s = &w->explain_hist[w->explain_head];
+	cd->travel_term = w->cfg.smuggling.travel_weight * (double)cd->travel_days * v;
+	cd->score = cd->expected_loss + cd->expected_cost + cd->travel_term;
+}
+
+enum smug_status smug_explain_decision(const struct smug_world *w, int i,
+				       struct smug_explanation *x)
+{
+	const struct smug_decision *d;
+	struct route_path *paths;
+	int np;
+
+	if (w == NULL || x == NULL || i < 0 || i >= w->n_decisions)
+		return SMUG_ERR_ARG;
+	d = &w->decisions[i];
+	memset(x, 0, sizeof *x);
+	x->winner = d->winner;
+	x->runner = d->runner;
+	x->margin = d->margin;
+	if (d->n_cand == 0)
+		return SMUG_OK;
+	paths = xcalloc(SMUG_ROUTE_TOPK_MAX, sizeof *paths);
+	np = route_candidates_copy(w, w->wards[d->src_ward].gate_node,
+				   w->wards[d->dst_ward].gate_node, w->cfg.smuggling.route_topk,
+				   paths);
+	if (np > w->cfg.smuggling.route_topk)
+		np = w->cfg.smuggling.route_topk;
+	if (np != d->n_cand) { /* a hand-edited world whose graph changed */
+		free(paths);
+		return SMUG_ERR_NOT_FOUND;
+	}
+	for (int c = 0; c < np; c++)
+		explain_candidate(w, &w->factions[d->faction].net, &paths[c], d->value,
+				  w->commodities[d->commodity].seizure_penalty, &x->cand[c]);
+	x->n_cand = np;
+	free(paths);
+	if (d->winner >= 0 && d->runner >= 0)
+		explain_flip(w, d, x);
+	else if (d->winner >= 0)
+		snprintf(x->flip, sizeof x->flip, "only one candidate route");
+	return SMUG_OK;
+}
+
+void explain_record(struct smug_world *w, const struct smug_decision *d)
+{
+	struct smug_decision_summary *s = &w->explain_hist[w->explain_head];
+
 	w->explain_head = (w->explain_head + 1) % SMUG_EXPLAIN_HISTORY;
 	if (w->explain_count < SMUG_EXPLAIN_HISTORY)
 		w->explain_count++;
@@ -92,7 +156,7 @@ void explain_finish(struct smug_world *w, struct smug_decision *d)
 		.src_ward = d->src_ward,
 		.dst_ward = d->dst_ward,
 		.n_cand = d->n_cand,
-		.winner_score = d->winner >= 0 ? d->cand[d->winner].score : 0,
+		.winner_score = d->winner >= 0 ? d->winner_score : 0,
 		.margin = d->margin,
 		.shipment = d->shipment,
 	};

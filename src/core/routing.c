@@ -574,17 +574,13 @@ static int cache_take_slot(struct smug_route_cache *c)
 	return i;
 }
 
-int route_candidates(struct smug_world *w, int src, int dst, int k,
-		     const struct route_path **out)
+static int cache_lookup(struct smug_route_cache *c, const struct smug_world *w, int src,
+			int dst, int k, const struct route_path **out)
 {
-	struct smug_route_cache *c;
 	struct route_cache_entry *e;
 	uint32_t b;
 	int n, i;
 
-	if (w->route_cache == NULL)
-		w->route_cache = route_cache_new(0); /* hand-built world: scratch only */
-	c = w->route_cache;
 	if (k > SMUG_ROUTE_TOPK_MAX)
 		k = SMUG_ROUTE_TOPK_MAX;
 	if (!c->enabled || c->capacity == 0) {
@@ -619,5 +615,26 @@ int route_candidates(struct smug_world *w, int src, int dst, int k,
 	c->buckets[b] = i;
 	lru_push_front(c, i);
 	*out = e->paths;
+	return n;
+}
+
+int route_candidates(struct smug_world *w, int src, int dst, int k,
+		     const struct route_path **out)
+{
+	if (w->route_cache == NULL)
+		w->route_cache = route_cache_new(0); /* hand-built world: scratch only */
+	return cache_lookup(w->route_cache, w, src, dst, k, out);
+}
+
+int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,
+			  struct route_path *out)
+{
+	const struct route_path *p;
+	int n;
+
+	if (w->route_cache == NULL)
+		return route_yen(w, src, dst, k, out);
+	n = cache_lookup(w->route_cache, w, src, dst, k, &p);
+	memcpy(out, p, (size_t)n * sizeof *out);
 	return n;
 }

@@ -115,21 +115,26 @@ void smuggling_refresh_wards(struct smug_world *w)
 
 /* ---- edge statistics ---- */
 
-static int stats_index(const struct smug_network *n, int corridor)
+static int stats_search(const struct smug_edge_stats *st, int n, int corridor)
 {
-	int lo = 0, hi = n->n_edge_stats - 1;
+	int lo = 0, hi = n - 1;
 
 	while (lo <= hi) {
 		int mid = lo + (hi - lo) / 2;
 
-		if (n->edge_stats[mid].corridor == corridor)
+		if (st[mid].corridor == corridor)
 			return mid;
-		if (n->edge_stats[mid].corridor < corridor)
+		if (st[mid].corridor < corridor)
 			lo = mid + 1;
 		else
 			hi = mid - 1;
 	}
 	return -(lo + 1);
+}
+
+static int stats_index(const struct smug_network *n, int corridor)
+{
+	return stats_search(n->edge_stats, n->n_edge_stats, corridor);
 }
 
 struct smug_edge_stats *network_find_stats(struct smug_network *n, int corridor)
@@ -216,6 +221,86 @@ double smuggling_prior_cost(const struct smug_world *w, int corridor, int from_n
 	return clamp01(w->cfg.customs.base_tariff_rate * (bias > 0 ? bias : 0));
 }
 
+bool smuggling_estimate(const struct smug_world *w, const struct smug_edge_stats *stats, int n,
+			int corridor, int from, double *risk, double *cost)
+{
+	int i = stats_search(stats, n, corridor);
+
+	if (i >= 0) {
+		*risk = stats[i].risk_est;
+		*cost = stats[i].cost_est;
+		return true;
+	}
+	*risk = smuggling_prior_risk(w, corridor, from);
+	*cost = smuggling_prior_cost(w, corridor, from);
+	return false;
+}
+
+/* ---- the plan's estimate memo (not state) ----
+ * Estimates do not change while the day's plan is made, and the day's
+ * candidate routes share most of their edges, so each faction's estimate
+ * of a directed corridor is computed once per plan: slot 2c is corridor c
+ * entered from its node a, 2c+1 from node b. Stamped with a generation
+ * number, so nothing is cleared between plans and the cost stays
+ * proportional to the edges actually looked at. */
+struct memo_slot {
+	uint32_t gen;
+	double risk, cost;
+};
+
+struct smug_plan_memo {
+	uint32_t gen;
+	int n_slots;
+	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
+};
+
+void plan_memo_free(struct smug_plan_memo *m)
+{
+	if (m == NULL)
+		return;
+	for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
+		free(m->slots[f]);
+	free(m);
+}
+
+static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
+{
+	struct smug_plan_memo *m = w->plan_memo;
+
+	if (m == NULL || m->n_slots != 2 * w->n_corridors) {
+		plan_memo_free(m);
+		m = xcalloc(1, sizeof *m);
+		m->n_slots = 2 * w->n_corridors;
+		w->plan_memo = m;
+	}
+	if (++m->gen == 0) { /* wrapped: forget every stamp */
+		for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
+			if (m->slots[f])
+				memset(m->slots[f], 0, (size_t)m->n_slots * sizeof *m->slots[f]);
+		m->gen = 1;
+	}
+	return m;
+}
+
+static const struct memo_slot *memo_estimate(const struct smug_world *w,
+					     struct smug_plan_memo *m, int f, int corridor,
+					     int from)
+{
+	struct memo_slot *x;
+
+	if (m->slots[f] == NULL)
+		m->slots[f] = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->slots[f]);
+	x = &m->slots[f][2 * corridor + (w->corridors[corridor].a == from ? 0 : 1)];
+	if (x->gen != m->gen) {
+		const struct smug_network *n = &w->factions[f].net;
+
+		smuggling_estimate(w, n->edge_stats, n->n_edge_stats, corridor, from, &x->risk,
+				   &x->cost);
+		x->gen = m->gen;
+	}
+	return x;
+}
+
 void smuggling_learn(struct smug_world *w, const struct smug_shipment *s)
 {
 	struct smug_network *n = &w->factions[s->faction].net;
@@ -274,6 +359,7 @@ struct plan {
 	struct plan_item items[SMUG_SHIPMENTS_PER_DAY_MAX];
 	int n;
 	int64_t committed[SMUG_FACTIONS_MAX]; /* cargo bought today, minor units */
+	struct smug_plan_memo *memo;
 };
 
 static int pick_weighted(const struct smug_driver_terms *terms, const int *wards, int n,
@@ -298,34 +384,30 @@ static int pick_weighted(const struct smug_driver_terms *terms, const int *wards
 	return last;
 }
 
-static void score_candidate(const struct smug_world *w, struct smug_network *n,
-			    const struct route_path *p, int64_t value, double penalty,
-			    struct smug_explain_candidate *cd)
-{
-	double v = (double)value;
+struct cand_score {
+	double loss, cost, score;
+};
 
-	memcpy(cd->nodes, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
-	cd->n_nodes = p->n_nodes;
-	cd->expected_loss = cd->expected_cost = 0;
-	cd->travel_days = 0;
+/* A candidate's expected loss and cost and its score, summed edge by edge
+ * in route order exactly as smug_explain_decision() sums them. */
+static struct cand_score score_candidate(const struct smug_world *w, struct smug_plan_memo *m,
+					 int f, const struct route_path *p, int64_t value,
+					 double penalty)
+{
+	double v = (double)value, pen1 = 1.0 + penalty;
+	struct cand_score r = {0, 0, 0};
+	int days = 0;
+
 	for (int e = 0; e < p->n_nodes - 1; e++) {
 		int c = p->corridors[e];
-		struct smug_explain_edge *x = &cd->edges[e];
-		const struct smug_edge_stats *st = network_find_stats(n, c);
+		const struct memo_slot *x = memo_estimate(w, m, f, c, p->nodes[e]);
 
-		x->corridor = c;
-		x->border = w->corridors[c].border;
-		x->known = st != NULL;
-		x->risk_est = st ? st->risk_est : smuggling_prior_risk(w, c, p->nodes[e]);
-		x->cost_est = st ? st->cost_est : smuggling_prior_cost(w, c, p->nodes[e]);
-		x->expected_loss = x->risk_est * v * (1.0 + penalty);
-		x->expected_cost = x->cost_est * v;
-		cd->expected_loss += x->expected_loss;
-		cd->expected_cost += x->expected_cost;
-		cd->travel_days += w->corridors[c].travel_days;
+		r.loss += x->risk * v * pen1;
+		r.cost += x->cost * v;
+		days += w->corridors[c].travel_days;
 	}
-	cd->travel_term = w->cfg.smuggling.travel_weight * (double)cd->travel_days * v;
-	cd->score = cd->expected_loss + cd->expected_cost + cd->travel_term;
+	r.score = r.loss + r.cost + w->cfg.smuggling.travel_weight * (double)days * v;
+	return r;
 }
 
 static bool same_route(const int *a, int na, const int *b, int nb)
@@ -419,10 +501,10 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 			  enum smug_commodity c, int64_t budget)
 {
 	struct smug_faction *fa = &w->factions[f];
-	struct smug_network *n = &fa->net;
 	const struct smug_commodity_def *def = &w->commodities[c];
 	struct smug_decision *d = &w->decisions[w->n_decisions++];
 	const struct route_path *paths;
+	struct cand_score best = {0, 0, 0};
 	int si, di, np, src, dst;
 	int64_t balance = w->ledger.accounts[fa->account].balance;
 
@@ -431,9 +513,10 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	d->commodity = c;
 	d->src_ward = d->dst_ward = -1;
 	d->n_cand = 0;
-	d->winner = -1;
-	d->margin = 0;
-	d->flip[0] = d->skipped[0] = '\0';
+	d->winner = d->runner = -1;
+	d->winner_score = d->margin = 0;
+	d->route_len = d->route_borders = 0;
+	d->skipped[0] = '\0';
 	d->shipment = 0;
 	d->bribe_total = 0;
 	d->expected_profit = 0;
@@ -468,22 +551,46 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	w->route_evals_today += np;
 	if (np > w->max_route_evals_per_decision)
 		w->max_route_evals_per_decision = np;
-	for (int i = 0; i < np; i++) {
-		score_candidate(w, n, &paths[i], d->value, def->seizure_penalty, &d->cand[i]);
-		if (d->winner < 0 || d->cand[i].score < d->cand[d->winner].score)
-			d->winner = i; /* strict: equal scores keep the smaller route id */
-	}
-	d->n_cand = np;
-	if (np == 0) {
-		snprintf(d->skipped, sizeof d->skipped, "no route between the wards");
-		return false;
+	{
+		struct cand_score second = {0, 0, 0};
+
+		/* winner: smallest score, equal scores keep the smaller route
+		 * id; runner-up likewise among the others */
+		for (int i = 0; i < np; i++) {
+			struct cand_score sc = score_candidate(w, pl->memo, f, &paths[i], d->value,
+							       def->seizure_penalty);
+
+			if (d->winner < 0 || sc.score < best.score) {
+				d->runner = d->winner;
+				second = best;
+				d->winner = i;
+				best = sc;
+			} else if (d->runner < 0 || sc.score < second.score) {
+				d->runner = i;
+				second = sc;
+			}
+		}
+		d->n_cand = np;
+		if (np == 0) {
+			snprintf(d->skipped, sizeof d->skipped, "no route between the wards");
+			return false;
+		}
+		d->winner_score = best.score;
+		d->margin = d->runner >= 0 ? second.score - best.score : 0;
+		{
+			const struct route_path *p = &paths[d->winner];
+
+			memcpy(d->route, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
+			d->route_len = p->n_nodes;
+			for (int e = 0; e + 1 < p->n_nodes; e++)
+				d->route_borders += w->corridors[p->corridors[e]].border;
+		}
 	}
 	{
-		const struct smug_explain_candidate *win = &d->cand[d->winner];
 		int64_t sale = d->value + (int64_t)((double)d->value * def->sale_markup *
 						    clamp01(d->demand.score));
 
-		d->expected_profit = (double)(sale - d->value) - win->expected_loss - win->expected_cost;
+		d->expected_profit = (double)(sale - d->value) - best.loss - best.cost;
 		if (d->expected_profit <= 0) {
 			snprintf(d->skipped, sizeof d->skipped,
 				 "expected loss and cost exceed the margin");
@@ -541,9 +648,7 @@ static void allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 			if (u == nu) {
 				const struct smug_ward *dest =
 					&w->wards[smug_corridor_dest_ward(w, c, it->path.nodes[e])];
-				const struct smug_edge_stats *st = network_find_stats(n, c);
-				double risk = st ? st->risk_est
-						 : smuggling_prior_risk(w, c, it->path.nodes[e]);
+				double risk = memo_estimate(w, pl->memo, f, c, it->path.nodes[e])->risk;
 
 				if (nu == cap_use)
 					continue;
@@ -703,11 +808,15 @@ void smuggling_plan(struct smug_world *w)
 	w->n_decisions = 0;
 	w->decisions_day = w->day;
 	w->route_evals_today = 0;
+	pl->memo = plan_memo_begin(w);
 	for (int f = 0; f < w->n_factions && na < w->cfg.smuggling.max_active_factions; f++) {
-		const struct smug_faction *fa = &w->factions[f];
+		struct smug_faction *fa = &w->factions[f];
 
 		if (!fa->runs_network)
 			continue;
+		memcpy(fa->net.plan_stats, fa->net.edge_stats,
+		       (size_t)fa->net.n_edge_stats * sizeof fa->net.edge_stats[0]);
+		fa->net.n_plan_stats = fa->net.n_edge_stats;
 		active[na] = f;
 		budget[na] = (int64_t)((double)w->ledger.accounts[fa->account].balance *
 				       fa->net.bribe_budget_fraction);
@@ -735,7 +844,7 @@ void smuggling_plan(struct smug_world *w)
 	for (int i = 0; i < pl->n; i++)
 		create_shipment(w, &pl->items[i]);
 	for (int i = 0; i < w->n_decisions; i++)
-		explain_finish(w, &w->decisions[i]);
+		explain_record(w, &w->decisions[i]);
 	for (int i = 0; i < na; i++)
 		w->factions[active[i]].net.last_run_day = w->day;
 	free(pl);

@@ -596,38 +596,6 @@ static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, int i
 		}                                                                   \
 	} while (0)
 
-static void visit_candidate(struct sv *s, const struct smug_world *w, struct smug_explain_candidate *c)
-{
-	int n = c->n_nodes - 1;
-
-	sv_ints(s, "nodes", c->nodes, &c->n_nodes, SMUG_ROUTE_MAX_NODES, 0, w->n_nodes - 1);
-	n = c->n_nodes > 0 ? c->n_nodes - 1 : 0;
-	if (sv_array(s, "edges", &n, SMUG_ROUTE_MAX_NODES - 1)) {
-		if (!s->write && n != (c->n_nodes > 0 ? c->n_nodes - 1 : 0))
-			sv_fail(s, NULL, "expected one edge per hop");
-		for (int e = 0; e < n && !s->failed; e++) {
-			struct smug_explain_edge *x = &c->edges[e];
-
-			if (!sv_enter(s, NULL, e, false))
-				break;
-			sv_int(s, "corridor", &x->corridor, 0, w->n_corridors - 1);
-			sv_bool(s, "border", &x->border);
-			sv_bool(s, "known", &x->known);
-			sv_f(s, "risk_est", &x->risk_est, 0, 1);
-			sv_f(s, "cost_est", &x->cost_est, 0, 1);
-			sv_f(s, "expected_loss", &x->expected_loss, 0, 1e15);
-			sv_f(s, "expected_cost", &x->expected_cost, 0, 1e15);
-			sv_leave(s);
-		}
-		sv_leave(s);
-	}
-	sv_int(s, "travel_days", &c->travel_days, 0, 1e6);
-	sv_f(s, "expected_loss", &c->expected_loss, 0, 1e15);
-	sv_f(s, "expected_cost", &c->expected_cost, 0, 1e15);
-	sv_f(s, "travel_term", &c->travel_term, 0, 1e15);
-	sv_f(s, "score", &c->score, 0, 1e15);
-}
-
 static void visit_dynamic(struct sv *s, struct smug_world *w)
 {
 	struct smug_telemetry *t = &w->tel;
@@ -719,6 +687,21 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 					sv_leave(s);
 					if (!s->write && i > 0 && e->corridor <= net->edge_stats[i - 1].corridor)
 						sv_fail(s, NULL, "edge_stats must be sorted by corridor");
+				}
+				sv_leave(s);
+			}
+			if (sv_array(s, "plan_stats", &net->n_plan_stats, w->cfg.smuggling.border_topk)) {
+				for (int i = 0; i < net->n_plan_stats && !s->failed; i++) {
+					struct smug_edge_stats *e = &net->plan_stats[i];
+
+					if (!sv_enter(s, NULL, i, false))
+						break;
+					sv_int(s, "corridor", &e->corridor, 0, w->n_corridors - 1);
+					sv_f(s, "risk_est", &e->risk_est, 0, 1);
+					sv_f(s, "cost_est", &e->cost_est, 0, 1);
+					sv_leave(s);
+					if (!s->write && i > 0 && e->corridor <= net->plan_stats[i - 1].corridor)
+						sv_fail(s, NULL, "plan_stats must be sorted by corridor");
 				}
 				sv_leave(s);
 			}
@@ -988,18 +971,13 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 			visit_terms(s, "source", &d->source);
 			sv_i64(s, "value", &d->value, 0, 1e15);
 			sv_i64(s, "bribe_budget", &d->bribe_budget, 0, INT_LIMIT);
-			if (sv_array(s, "candidates", &d->n_cand, w->cfg.smuggling.route_topk)) {
-				for (int c = 0; c < d->n_cand && !s->failed; c++) {
-					if (!sv_enter(s, NULL, c, false))
-						break;
-					visit_candidate(s, w, &d->cand[c]);
-					sv_leave(s);
-				}
-				sv_leave(s);
-			}
+			sv_int(s, "n_cand", &d->n_cand, 0, w->cfg.smuggling.route_topk);
 			sv_int(s, "winner", &d->winner, -1, d->n_cand - 1);
+			sv_int(s, "runner", &d->runner, -1, d->n_cand - 1);
+			sv_f(s, "winner_score", &d->winner_score, 0, 1e15);
 			sv_f(s, "margin", &d->margin, 0, 1e15);
-			sv_str(s, "flip", d->flip, sizeof d->flip);
+			sv_ints(s, "route", d->route, &d->route_len, SMUG_ROUTE_MAX_NODES, 0, w->n_nodes - 1);
+			sv_int(s, "route_borders", &d->route_borders, 0, SMUG_ROUTE_MAX_NODES);
 			sv_str(s, "skipped", d->skipped, sizeof d->skipped);
 			sv_i64(s, "shipment", (int64_t *)&d->shipment, 0, INT_LIMIT);
 			sv_i64(s, "bribe_total", &d->bribe_total, 0, 1e15);

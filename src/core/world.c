@@ -52,9 +52,9 @@ void smug_world_free(struct smug_world *w)
 	free(w->border_stats);
 	free(w->factions);
 	free(w->shipments);
-	free(w->cand_pool);
 	ledger_done(&w->ledger);
 	route_cache_free(w->route_cache);
+	plan_memo_free(w->plan_memo);
 	free(w);
 }
 
@@ -67,17 +67,9 @@ static void *dup_array(const void *src, size_t n, size_t size)
 	return d;
 }
 
-static void world_link_decisions(struct smug_world *w)
-{
-	for (int i = 0; i < SMUG_SHIPMENTS_PER_DAY_MAX; i++)
-		w->decisions[i].cand = w->cand_pool + (size_t)i * (size_t)w->cfg.smuggling.route_topk;
-}
-
 struct smug_world *smug_world_clone(const struct smug_world *src)
 {
 	struct smug_world *w = xmalloc(sizeof *w);
-	size_t pool = (size_t)SMUG_SHIPMENTS_PER_DAY_MAX * (size_t)src->cfg.smuggling.route_topk;
-
 	memcpy(w, src, sizeof *w);
 	w->wards = dup_array(src->wards, (size_t)src->n_wards, sizeof *w->wards);
 	w->nodes = dup_array(src->nodes, (size_t)src->n_nodes, sizeof *w->nodes);
@@ -86,11 +78,10 @@ struct smug_world *smug_world_clone(const struct smug_world *src)
 	w->border_stats = dup_array(src->border_stats, (size_t)src->n_corridors, sizeof *w->border_stats);
 	w->factions = dup_array(src->factions, (size_t)src->n_factions, sizeof *w->factions);
 	w->shipments = dup_array(src->shipments, SMUG_SHIPMENT_CAP, sizeof *w->shipments);
-	w->cand_pool = dup_array(src->cand_pool, pool, sizeof *w->cand_pool);
 	w->ledger.accounts = dup_array(src->ledger.accounts, (size_t)src->ledger.n_accounts,
 				       sizeof *w->ledger.accounts);
 	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
-	world_link_decisions(w);
+	w->plan_memo = NULL; /* rebuilt on the next plan */
 	return w;
 }
 
@@ -190,7 +181,6 @@ void world_init_networks(struct smug_world *w)
 
 void world_finish(struct smug_world *w)
 {
-	size_t pool = (size_t)SMUG_SHIPMENTS_PER_DAY_MAX * (size_t)w->cfg.smuggling.route_topk;
 
 	for (int c = 0; c < w->n_corridors; c++) {
 		struct smug_corridor *k = &w->corridors[c];
@@ -222,13 +212,12 @@ void world_finish(struct smug_world *w)
 	w->shipments = xcalloc(SMUG_SHIPMENT_CAP, sizeof *w->shipments);
 	w->n_shipments = 0;
 	w->next_shipment_id = 1;
-	free(w->cand_pool);
-	w->cand_pool = xcalloc(pool, sizeof *w->cand_pool);
-	world_link_decisions(w);
 	w->decisions_day = -1;
 	world_init_networks(w);
 	route_cache_free(w->route_cache);
 	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
+	plan_memo_free(w->plan_memo);
+	w->plan_memo = NULL;
 }
 
 /* ---- lookups ---- */

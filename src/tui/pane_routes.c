@@ -3,17 +3,9 @@
  * view: every candidate with its per-edge terms, the margin, what would
  * flip the choice, and the demand and source drivers. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "tui/tui.h"
-
-static int route_borders(const struct smug_explain_candidate *c)
-{
-	int n = 0;
-
-	for (int e = 0; e + 1 < c->n_nodes; e++)
-		n += c->edges[e].border;
-	return n;
-}
 
 void pane_routes_draw(const struct tui_app *a, struct canvas *cv, bool focused)
 {
@@ -42,8 +34,8 @@ void pane_routes_draw(const struct tui_app *a, struct canvas *cv, bool focused)
 		canvas_fill_row(&in, y, 0, r);
 		if (d->winner >= 0)
 			canvas_printf(&in, y, 0, r, "%-10.10s %-17.17s %4d %3d %9.2f %s",
-				      smug_commodity_name(d->commodity), lane, d->cand[d->winner].n_nodes - 1,
-				      route_borders(&d->cand[d->winner]), d->cand[d->winner].score / 100,
+				      smug_commodity_name(d->commodity), lane, d->route_len - 1,
+				      d->route_borders, d->winner_score / 100,
 				      d->skipped[0] ? d->skipped : "sent");
 		else
 			canvas_printf(&in, y, 0, r, "%-10.10s %-17.17s %4s %3s %9s %s",
@@ -75,6 +67,7 @@ void pane_why_draw(const struct tui_app *a, struct canvas *cv)
 	static const char *const sn[] = {"raider", "precursor", "blackmarket"};
 	const struct smug_world *w = a->w;
 	const struct smug_decision *d = selected(a);
+	struct smug_explanation *x;
 	struct canvas in;
 	char line[1024];
 	int y = 0, skip = a->why_scroll;
@@ -84,6 +77,12 @@ void pane_why_draw(const struct tui_app *a, struct canvas *cv)
 	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
 	if (d == NULL) {
 		canvas_text(&in, 0, 0, ROLE_DIM, "no decision selected");
+		return;
+	}
+	x = malloc(sizeof *x);
+	if (x == NULL || smug_explain_decision(w, (int)(d - w->decisions), x) != SMUG_OK) {
+		canvas_text(&in, 0, 0, ROLE_WARN, "this decision cannot be explained");
+		free(x);
 		return;
 	}
 #define LINE(role, ...)                                                             \
@@ -104,26 +103,27 @@ void pane_why_draw(const struct tui_app *a, struct canvas *cv)
 	LINE(ROLE_NORMAL, "source %.3f = %s %.3f + %s %.3f + %s %.3f", d->source.score, sn[0],
 	     d->source.term[0], sn[1], d->source.term[1], sn[2], d->source.term[2]);
 	if (d->winner >= 0)
-		LINE(ROLE_GOOD, "winner #%d by %.2f cr; %s", d->winner + 1, d->margin / 100, d->flip);
+		LINE(ROLE_GOOD, "winner #%d by %.2f cr; %s", d->winner + 1, d->margin / 100, x->flip);
 	if (d->skipped[0])
 		LINE(ROLE_WARN, "no shipment: %s", d->skipped);
 	LINE(ROLE_DIM, "%-3s %9s %9s %9s %7s  route", "#", "score", "exp.loss", "exp.cost", "travel");
-	for (int i = 0; i < d->n_cand; i++) {
-		const struct smug_explain_candidate *c = &d->cand[i];
+	for (int i = 0; i < x->n_cand; i++) {
+		const struct smug_explain_candidate *c = &x->cand[i];
 		char route[512];
 
 		smug_route_format(w, c->nodes, c->n_nodes, route, sizeof route);
 		LINE(i == d->winner ? ROLE_GOOD : ROLE_NORMAL, "%-3d %9.2f %9.2f %9.2f %7.2f  %s", i + 1,
 		     c->score / 100, c->expected_loss / 100, c->expected_cost / 100, c->travel_term / 100, route);
 		for (int e = 0; e + 1 < c->n_nodes; e++) {
-			const struct smug_explain_edge *x = &c->edges[e];
+			const struct smug_explain_edge *g = &c->edges[e];
 
-			LINE(x->border ? ROLE_NORMAL : ROLE_DIM,
+			LINE(g->border ? ROLE_NORMAL : ROLE_DIM,
 			     "      %-8s %-22s risk_est %.3f cost_est %.3f loss %8.2f cost %7.2f %s",
-			     x->border ? "border" : "corridor", w->corridors[x->corridor].id, x->risk_est,
-			     x->cost_est, x->expected_loss / 100, x->expected_cost / 100,
-			     x->known ? "learned" : "prior");
+			     g->border ? "border" : "corridor", w->corridors[g->corridor].id, g->risk_est,
+			     g->cost_est, g->expected_loss / 100, g->expected_cost / 100,
+			     g->known ? "learned" : "prior");
 		}
 	}
 #undef LINE
+	free(x);
 }
