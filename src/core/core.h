@@ -50,6 +50,9 @@ struct route_path {
 	int corridors[SMUG_ROUTE_MAX_NODES - 1];
 	int n_nodes;
 	int64_t cost; /* sum of corridor route_weight */
+	/* filled for every path routing returns: */
+	int travel_days; /* sum of corridor travel_days */
+	uint64_t dirs;	 /* bit e set: corridor e is entered from its node b */
 };
 /* Total order on paths: cost, then node-index sequence (= node id
  * order), shorter prefix first. Returns <0, 0, >0. */

@@ -365,6 +365,20 @@ static bool same_root(const struct route_path *a, const struct route_path *b, in
 	       memcmp(a->nodes, b->nodes, (size_t)(j + 1) * sizeof a->nodes[0]) == 0;
 }
 
+/* The per-edge facts the planner reads on every scoring pass. */
+static void annotate(const struct smug_world *w, struct route_path *p)
+{
+	p->travel_days = 0;
+	p->dirs = 0;
+	for (int e = 0; e + 1 < p->n_nodes; e++) {
+		const struct smug_corridor *k = &w->corridors[p->corridors[e]];
+
+		p->travel_days += k->travel_days;
+		if (k->a != p->nodes[e])
+			p->dirs |= UINT64_C(1) << e;
+	}
+}
+
 /* Yen's algorithm with Lawler's refinement: a new path only spurs from
  * its deviation index on, since earlier roots were expanded by its parent. */
 static int yen_with(const struct smug_world *w, struct route_scratch *s, int src, int dst, int k,
@@ -380,6 +394,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 		out[0].nodes[0] = src;
 		out[0].n_nodes = 1;
 		out[0].cost = 0;
+		annotate(w, &out[0]);
 		return 1;
 	}
 	scratch_fit(s, w);
@@ -429,6 +444,8 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 		memmove(&s->cand_dev[0], &s->cand_dev[1], (size_t)n_cand * sizeof s->cand_dev[0]);
 		n_out++;
 	}
+	for (int i = 0; i < n_out; i++)
+		annotate(w, &out[i]);
 	return n_out;
 }
 

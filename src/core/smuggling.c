@@ -282,22 +282,31 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 	return m;
 }
 
+static struct memo_slot *memo_slots(struct smug_plan_memo *m, int f)
+{
+	if (m->slots[f] == NULL)
+		m->slots[f] = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->slots[f]);
+	return m->slots[f];
+}
+
+static void memo_fill(const struct smug_world *w, const struct smug_plan_memo *m, int f,
+		      struct memo_slot *x, int corridor, int from)
+{
+	const struct smug_network *n = &w->factions[f].net;
+
+	smuggling_estimate(w, n->edge_stats, n->n_edge_stats, corridor, from, &x->risk, &x->cost);
+	x->gen = m->gen;
+}
+
 static const struct memo_slot *memo_estimate(const struct smug_world *w,
 					     struct smug_plan_memo *m, int f, int corridor,
 					     int from)
 {
-	struct memo_slot *x;
+	struct memo_slot *x =
+		&memo_slots(m, f)[2 * corridor + (w->corridors[corridor].a == from ? 0 : 1)];
 
-	if (m->slots[f] == NULL)
-		m->slots[f] = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->slots[f]);
-	x = &m->slots[f][2 * corridor + (w->corridors[corridor].a == from ? 0 : 1)];
-	if (x->gen != m->gen) {
-		const struct smug_network *n = &w->factions[f].net;
-
-		smuggling_estimate(w, n->edge_stats, n->n_edge_stats, corridor, from, &x->risk,
-				   &x->cost);
-		x->gen = m->gen;
-	}
+	if (x->gen != m->gen)
+		memo_fill(w, m, f, x, corridor, from);
 	return x;
 }
 
@@ -396,17 +405,18 @@ static struct cand_score score_candidate(const struct smug_world *w, struct smug
 {
 	double v = (double)value, pen1 = 1.0 + penalty;
 	struct cand_score r = {0, 0, 0};
-	int days = 0;
+	struct memo_slot *slots = memo_slots(m, f);
 
 	for (int e = 0; e < p->n_nodes - 1; e++) {
 		int c = p->corridors[e];
-		const struct memo_slot *x = memo_estimate(w, m, f, c, p->nodes[e]);
+		struct memo_slot *x = &slots[2 * c + (int)((p->dirs >> e) & 1)];
 
+		if (x->gen != m->gen)
+			memo_fill(w, m, f, x, c, p->nodes[e]);
 		r.loss += x->risk * v * pen1;
 		r.cost += x->cost * v;
-		days += w->corridors[c].travel_days;
 	}
-	r.score = r.loss + r.cost + w->cfg.smuggling.travel_weight * (double)days * v;
+	r.score = r.loss + r.cost + w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
 	return r;
 }
 
