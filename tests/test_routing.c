@@ -397,6 +397,40 @@ START_TEST(test_routing_yen_respects_max_nodes)
 }
 END_TEST
 
+/* The same chain with a 540-node tail hung off node 30: a graph big enough
+ * for the hop lower bounds (landmarks) and the bounded search region to be
+ * used. Answers must not change: still the brute-force order. */
+START_TEST(test_routing_hop_bounds_keep_answers)
+{
+	static struct edge_spec e[59 + 16 + 540];
+	struct lcg r = {5};
+	int n_e = 0;
+	struct smug_world *w;
+	struct path_list all;
+	struct route_path got[SMUG_ROUTE_TOPK_MAX];
+
+	for (int i = 0; i + 1 < 60; i++)
+		e[n_e++] = (struct edge_spec){i, i + 1, 1, 0.0};
+	for (int b = 0; b < 16; b++)
+		e[n_e++] = (struct edge_spec){1 + 3 * b, 3 + 3 * b, lcg_range(&r, 3, 4),
+					      lcg_range(&r, 0, 1) ? 0.0 : 0.5};
+	e[n_e++] = (struct edge_spec){30, 60, 1, 0.0};
+	for (int i = 60; i + 1 < 600; i++)
+		e[n_e++] = (struct edge_spec){i, i + 1, 1, 0.0};
+	w = make_world(600, 1, e, n_e);
+	all = brute_force(w, 0, 59);
+	ck_assert_int_eq(route_yen(w, 0, 59, 24, got), 24);
+	for (int i = 0; i < 24; i++)
+		assert_same_path(&got[i], &all.p[i], "bounded yen, large graph");
+	/* far along the tail: beyond SMUG_ROUTE_MAX_NODES nodes, no route */
+	ck_assert_int_eq(route_yen(w, 0, 599, 4, got), 0);
+	ck_assert_int_eq(route_yen(w, 30, 60 + SMUG_ROUTE_MAX_NODES - 3, 4, got), 1);
+	ck_assert_int_eq(got[0].n_nodes, SMUG_ROUTE_MAX_NODES - 1);
+	free(all.p);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_routing_paths_loopless_and_joined)
 {
 	struct lcg r = {31337};
@@ -582,6 +616,7 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_yen_matches_brute_force);
 	tcase_add_test(t, test_routing_yen_equal_weights_ties);
 	tcase_add_test(t, test_routing_yen_respects_max_nodes);
+	tcase_add_test(t, test_routing_hop_bounds_keep_answers);
 	tcase_add_test(t, test_routing_paths_loopless_and_joined);
 	suite_add_tcase(s, t);
 

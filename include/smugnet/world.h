@@ -27,6 +27,7 @@ struct smug_world {
 	int n_nodes;
 	struct smug_adj *adj; /* CSR adjacency, see smug_node */
 	int n_adj;
+	double span2_max; /* largest squared map distance one corridor spans */
 	struct smug_corridor *corridors; /* sorted by id */
 	int n_corridors;
 	struct smug_border_stats *border_stats; /* parallel to corridors */

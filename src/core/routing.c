@@ -29,7 +29,20 @@ struct route_scratch {
 	int cand_dev[SMUG_ROUTE_TOPK_MAX]; /* deviation index of each candidate */
 	int dev[SMUG_ROUTE_TOPK_MAX];	   /* deviation index of each result */
 	struct route_path spur;
+	/* dist[v] holds only when dist_gen[v] == gen, so a search never
+	 * resets the whole graph */
+	uint32_t *dist_gen;
+	uint32_t gen;
+	/* hop lower bounds on large graphs: hops from LANDMARKS nodes
+	 * (lm[l * n_nodes + v], -1 = unreachable); NULL on small graphs */
+	int *lm;
+	unsigned char *member; /* [n_nodes] hop_table's region, cleared after use */
+	int *members;	       /* [n_nodes] */
+	int n_members;
 };
+
+#define LANDMARKS 8
+#define LANDMARK_MIN_NODES 512 /* below this a search is cheap anyway */
 
 static void scratch_done(struct route_scratch *s)
 {
@@ -39,7 +52,85 @@ static void scratch_done(struct route_scratch *s)
 	free(s->on_walk);
 	free(s->heap);
 	free(s->hop_cost);
+	free(s->dist_gen);
+	free(s->lm);
+	free(s->member);
+	free(s->members);
 	memset(s, 0, sizeof *s);
+}
+
+/* Breadth-first hop counts from node `from` into row[] (-1 = unreachable). */
+static void hops_from(const struct smug_world *w, int from, int *row, int *queue)
+{
+	int head = 0, tail = 0;
+
+	for (int v = 0; v < w->n_nodes; v++)
+		row[v] = -1;
+	row[from] = 0;
+	queue[tail++] = from;
+	while (head < tail) {
+		int u = queue[head++];
+		const struct smug_node *nu = &w->nodes[u];
+
+		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
+			int v = w->adj[j].node;
+
+			if (row[v] < 0) {
+				row[v] = row[u] + 1;
+				queue[tail++] = v;
+			}
+		}
+	}
+}
+
+/* Landmarks by farthest-point selection from node 0 (ties: smaller
+ * index), so the hop bounds below are tight across the whole map. */
+static void landmarks_build(const struct smug_world *w, struct route_scratch *s)
+{
+	size_t n = (size_t)w->n_nodes;
+	int *queue = xcalloc(n + 1, sizeof *queue);
+	int next = 0;
+
+	s->lm = xcalloc((size_t)LANDMARKS * n, sizeof *s->lm);
+	for (int l = 0; l < LANDMARKS; l++) {
+		int best = -1, best_d = -1;
+
+		hops_from(w, next, s->lm + (size_t)l * n, queue);
+		for (size_t v = 0; v < n; v++) {
+			int d = INT32_MAX;
+
+			for (int k = 0; k <= l; k++) {
+				int h = s->lm[(size_t)k * n + v];
+
+				if (h >= 0 && h < d)
+					d = h;
+			}
+			if (d != INT32_MAX && d > best_d) {
+				best_d = d;
+				best = (int)v;
+			}
+		}
+		next = best >= 0 ? best : 0;
+	}
+	free(queue);
+}
+
+/* A lower bound on the corridors of any path u -> v (bans only lengthen
+ * paths, so it holds in every search); INT32_MAX when no path exists. */
+static int hops_lb(const struct smug_world *w, const struct route_scratch *s, int u, int v)
+{
+	size_t n = (size_t)w->n_nodes;
+	int lb = 0;
+
+	for (int l = 0; l < LANDMARKS; l++) {
+		int a = s->lm[(size_t)l * n + (size_t)u], b = s->lm[(size_t)l * n + (size_t)v];
+
+		if ((a < 0) != (b < 0))
+			return INT32_MAX; /* different components */
+		if (a >= 0 && (a > b ? a - b : b - a) > lb)
+			lb = a > b ? a - b : b - a;
+	}
+	return lb;
 }
 
 /* Make the buffers fit w's graph; all masks come back cleared. */
@@ -60,11 +151,14 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->corridor_ban = xcalloc((size_t)c + 1, 1);
 		s->on_walk = xcalloc((size_t)n + 1, 1);
 		s->heap = xcalloc((size_t)a + (size_t)n + 1, sizeof *s->heap);
+		s->dist_gen = xcalloc((size_t)n + 1, sizeof *s->dist_gen);
+		s->member = xcalloc((size_t)n + 1, 1);
+		s->members = xcalloc((size_t)n + 1, sizeof *s->members);
+		if (w->n_nodes >= LANDMARK_MIN_NODES)
+			landmarks_build(w, s);
 		return; /* hop_cost stays NULL until a path is too long */
 	}
-	memset(s->node_ban, 0, (size_t)w->n_nodes);
-	memset(s->corridor_ban, 0, (size_t)w->n_corridors);
-	memset(s->on_walk, 0, (size_t)w->n_nodes);
+	/* the masks are restored by every user; nothing to clear */
 }
 
 /* ---- path order --------------------------------------------------------- */
@@ -139,6 +233,11 @@ static bool usable(const struct route_scratch *s, const struct smug_adj *e)
 	return !s->node_ban[e->node] && !s->corridor_ban[e->corridor];
 }
 
+static int64_t dist_of(const struct route_scratch *s, int v)
+{
+	return s->dist_gen[v] == s->gen ? s->dist[v] : ROUTE_INF;
+}
+
 /* Dijkstra from dst over the unbanned graph until src is settled. On
  * return dist[v] is exact for every v with dist[v] < dist[src]; other
  * values are >= dist[src], which is all the walk below needs. */
@@ -147,9 +246,12 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 {
 	int n_heap = 0;
 
-	for (int i = 0; i < w->n_nodes; i++)
-		s->dist[i] = ROUTE_INF;
+	if (++s->gen == 0) { /* wrapped: forget every stamp */
+		memset(s->dist_gen, 0, (size_t)s->n_nodes * sizeof *s->dist_gen);
+		s->gen = 1;
+	}
 	s->dist[dst] = 0;
+	s->dist_gen[dst] = s->gen;
 	heap_push(s->heap, &n_heap, 0, dst);
 	while (n_heap > 0) {
 		struct heap_item it = heap_pop(s->heap, &n_heap);
@@ -163,13 +265,14 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 			const struct smug_adj *e = &w->adj[j];
 			int64_t d = it.dist + w->corridors[e->corridor].route_weight;
 
-			if (usable(s, e) && d < s->dist[e->node]) {
+			if (usable(s, e) && d < dist_of(s, e->node)) {
 				s->dist[e->node] = d;
+				s->dist_gen[e->node] = s->gen;
 				heap_push(s->heap, &n_heap, d, e->node);
 			}
 		}
 	}
-	return s->dist[src];
+	return dist_of(s, src);
 }
 
 /* Walk src -> dst taking, at each node, the smallest neighbour index that
@@ -202,7 +305,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			ok = false; /* full, and dst not reached */
 			break;
 		}
-		left_u = hop_rows < 0 ? s->dist[u]
+		left_u = hop_rows < 0 ? dist_of(s, u)
 				      : s->hop_cost[(size_t)(hops < hop_rows ? hops : hop_rows) *
 							    (size_t)w->n_nodes + (size_t)u];
 		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
@@ -212,11 +315,11 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			if (!usable(s, e))
 				continue;
 			if (hop_rows < 0) {
-				left_v = s->dist[e->node];
+				left_v = dist_of(s, e->node);
 			} else {
 				int h = hops - 1 < hop_rows ? hops - 1 : hop_rows;
 
-				if (h < 0)
+				if (h < 0 || (s->lm && !s->member[e->node]))
 					continue;
 				left_v = s->hop_cost[(size_t)h * (size_t)w->n_nodes + (size_t)e->node];
 			}
@@ -242,20 +345,36 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 /* Bellman-Ford by hop count: hop_cost[h][v] = cheapest v -> dst with at
  * most h corridors. Returns the number of rows filled (rows past it equal
  * the last one). Only used when the cheapest path is too long. */
-static int hop_table(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
+static int hop_table(const struct smug_world *w, struct route_scratch *s, int src, int dst,
+		     int max_hops)
 {
 	size_t n = (size_t)w->n_nodes;
-	int h;
+	int h, nm = 0;
 
-	for (size_t v = 0; v < n; v++)
-		s->hop_cost[v] = ROUTE_INF;
+	/* The region: every node when the graph is small, else the nodes
+	 * that can lie on a path src -> dst of at most max_hops corridors
+	 * (hop bounds); no cheaper bounded path can leave it. */
+	for (size_t v = 0; v < n; v++) {
+		if (s->lm) {
+			long long a = hops_lb(w, s, src, (int)v), b = hops_lb(w, s, (int)v, dst);
+
+			if (a + b > max_hops)
+				continue;
+			s->member[v] = 1;
+		}
+		s->members[nm++] = (int)v;
+	}
+	s->n_members = nm;
+	for (int i = 0; i < nm; i++)
+		s->hop_cost[s->members[i]] = ROUTE_INF;
 	s->hop_cost[dst] = 0;
 	for (h = 1; h <= max_hops; h++) {
 		const int64_t *prev = s->hop_cost + (size_t)(h - 1) * n;
 		int64_t *cur = s->hop_cost + (size_t)h * n;
 		bool changed = false;
 
-		for (size_t v = 0; v < n; v++) {
+		for (int i = 0; i < nm; i++) {
+			int v = s->members[i];
 			const struct smug_node *nv = &w->nodes[v];
 
 			cur[v] = prev[v];
@@ -265,7 +384,8 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 				const struct smug_adj *e = &w->adj[j];
 				int64_t d;
 
-				if (!usable(s, e) || prev[e->node] == ROUTE_INF)
+				if (!usable(s, e) || (s->lm && !s->member[e->node]) ||
+				    prev[e->node] == ROUTE_INF)
 					continue;
 				d = prev[e->node] + w->corridors[e->corridor].route_weight;
 				if (d < cur[v])
@@ -279,15 +399,26 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 	return max_hops;
 }
 
+static void region_clear(struct route_scratch *s)
+{
+	if (s->lm)
+		for (int i = 0; i < s->n_members; i++)
+			s->member[s->members[i]] = 0;
+	s->n_members = 0;
+}
+
 /* Smallest path src -> dst (route_path_cmp) of at most max_nodes nodes in
  * the graph without the banned nodes and corridors. */
 static bool search(const struct smug_world *w, struct route_scratch *s, int src, int dst,
 		   int max_nodes, struct route_path *out)
 {
 	int rows;
+	bool ok;
 
 	if (max_nodes < 1 || s->node_ban[src] || s->node_ban[dst])
 		return false;
+	if (s->lm && hops_lb(w, s, src, dst) > max_nodes - 1)
+		return false; /* no path short enough exists at all */
 	if (dist_to_dst(w, s, src, dst) == ROUTE_INF)
 		return false;
 	if (walk_path(w, s, src, dst, max_nodes, -1, out))
@@ -297,10 +428,11 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 	if (s->hop_cost == NULL)
 		s->hop_cost = xcalloc((size_t)SMUG_ROUTE_MAX_NODES * (size_t)s->n_nodes,
 				      sizeof *s->hop_cost);
-	rows = hop_table(w, s, dst, max_nodes - 1);
-	if (s->hop_cost[(size_t)rows * (size_t)w->n_nodes + (size_t)src] == ROUTE_INF)
-		return false;
-	return walk_path(w, s, src, dst, max_nodes, rows, out);
+	rows = hop_table(w, s, src, dst, max_nodes - 1);
+	ok = s->hop_cost[(size_t)rows * (size_t)w->n_nodes + (size_t)src] != ROUTE_INF &&
+	     walk_path(w, s, src, dst, max_nodes, rows, out);
+	region_clear(s);
+	return ok;
 }
 
 static bool valid_node(const struct smug_world *w, int v)
@@ -591,6 +723,21 @@ static int cache_take_slot(struct smug_route_cache *c)
 	return i;
 }
 
+/* True when no route of at most SMUG_ROUTE_MAX_NODES nodes can join src
+ * and dst: no corridor spans more than sqrt(span2_max) on the map, so the
+ * straight-line distance alone needs more corridors than a route may
+ * have. Exact (it only skips searches that would find nothing), and it
+ * keeps far-apart pairs of a large world from costing a search over the
+ * whole graph. The 1e-9 margin keeps rounding on the safe side. */
+static bool beyond_reach(const struct smug_world *w, int src, int dst)
+{
+	const double *a = w->wards[w->nodes[src].ward].pos, *b = w->wards[w->nodes[dst].ward].pos;
+	double dx = a[0] - b[0], dy = a[1] - b[1];
+	double hops = SMUG_ROUTE_MAX_NODES - 1;
+
+	return w->span2_max > 0 && dx * dx + dy * dy > w->span2_max * hops * hops * (1.0 + 1e-9);
+}
+
 static int cache_lookup(struct smug_route_cache *c, const struct smug_world *w, int src,
 			int dst, int k, const struct route_path **out)
 {
@@ -600,6 +747,10 @@ static int cache_lookup(struct smug_route_cache *c, const struct smug_world *w, 
 
 	if (k > SMUG_ROUTE_TOPK_MAX)
 		k = SMUG_ROUTE_TOPK_MAX;
+	if (valid_node(w, src) && valid_node(w, dst) && beyond_reach(w, src, dst)) {
+		*out = c->result;
+		return 0;
+	}
 	if (!c->enabled || c->capacity == 0) {
 		n = yen_with(w, &c->scratch, src, dst, k, c->result);
 		*out = c->result;

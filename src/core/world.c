@@ -189,6 +189,15 @@ void world_finish(struct smug_world *w)
 		k->route_weight = (int64_t)k->travel_days *
 				  (1000 + (int64_t)(350.0 * k->hazard + 0.5));
 	}
+	w->span2_max = 0;
+	for (int c = 0; c < w->n_corridors; c++) {
+		const double *pa = w->wards[w->nodes[w->corridors[c].a].ward].pos;
+		const double *pb = w->wards[w->nodes[w->corridors[c].b].ward].pos;
+		double dx = pa[0] - pb[0], dy = pa[1] - pb[1];
+
+		if (dx * dx + dy * dy > w->span2_max)
+			w->span2_max = dx * dx + dy * dy;
+	}
 	world_build_adjacency(w);
 	for (int i = 0; i < w->n_wards; i++) {
 		w->wards[i].gate_node = -1;
