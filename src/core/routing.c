@@ -527,6 +527,8 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 		out[0].n_nodes = 1;
 		out[0].cost = 0;
 		annotate(w, &out[0]);
+		out[0].lcp_from = -1;
+		out[0].lcp_len = 0;
 		return 1;
 	}
 	scratch_fit(s, w);
@@ -576,8 +578,22 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 		memmove(&s->cand_dev[0], &s->cand_dev[1], (size_t)n_cand * sizeof s->cand_dev[0]);
 		n_out++;
 	}
-	for (int i = 0; i < n_out; i++)
+	for (int i = 0; i < n_out; i++) {
 		annotate(w, &out[i]);
+		out[i].lcp_from = -1;
+		out[i].lcp_len = 0;
+		for (int j = 0; j < i; j++) {
+			int l = 0;
+
+			while (l + 1 < out[i].n_nodes && l + 1 < out[j].n_nodes &&
+			       out[i].corridors[l] == out[j].corridors[l])
+				l++;
+			if (l > out[i].lcp_len) {
+				out[i].lcp_from = j;
+				out[i].lcp_len = l;
+			}
+		}
+	}
 	return n_out;
 }
 

@@ -239,10 +239,12 @@ bool smuggling_estimate(const struct smug_world *w, const struct smug_edge_stats
 /* ---- the plan's estimate memo (not state) ----
  * Estimates do not change while the day's plan is made, and the day's
  * candidate routes share most of their edges, so each faction's estimate
- * of a directed corridor is computed once per plan: slot 2c is corridor c
- * entered from its node a, 2c+1 from node b. Stamped with a generation
- * number, so nothing is cleared between plans and the cost stays
- * proportional to the edges actually looked at. */
+ * of a directed corridor is looked up once per plan: slot 2c is corridor c
+ * entered from its node a, 2c+1 from node b. At the start of a plan each
+ * faction's own statistics (at most border_topk) are written into its
+ * slots; any other slot is the public prior, itself computed once per plan
+ * for all factions. Slots are stamped with a generation number, so nothing
+ * is cleared between plans and the cost follows the edges looked at. */
 struct memo_slot {
 	uint32_t gen;
 	double risk, cost;
@@ -251,6 +253,11 @@ struct memo_slot {
 struct smug_plan_memo {
 	uint32_t gen;
 	int n_slots;
+	/* running sums of the candidate being scored, per route edge, so a
+	 * later candidate sharing a prefix starts where that prefix ended */
+	double cum_loss[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
+	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
+	struct memo_slot *prior;		    /* [n_slots], shared */
 	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
 };
 
@@ -260,7 +267,20 @@ void plan_memo_free(struct smug_plan_memo *m)
 		return;
 	for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 		free(m->slots[f]);
+	free(m->prior);
 	free(m);
+}
+
+static struct memo_slot *memo_slots(struct smug_plan_memo *m, int f)
+{
+	if (m->slots[f] == NULL)
+		m->slots[f] = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->slots[f]);
+	return m->slots[f];
+}
+
+static int memo_slot_of(const struct smug_world *w, int corridor, int from)
+{
+	return 2 * corridor + (w->corridors[corridor].a == from ? 0 : 1);
 }
 
 static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
@@ -271,42 +291,57 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		plan_memo_free(m);
 		m = xcalloc(1, sizeof *m);
 		m->n_slots = 2 * w->n_corridors;
+		m->prior = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->prior);
 		w->plan_memo = m;
 	}
 	if (++m->gen == 0) { /* wrapped: forget every stamp */
 		for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 			if (m->slots[f])
 				memset(m->slots[f], 0, (size_t)m->n_slots * sizeof *m->slots[f]);
+		memset(m->prior, 0, (size_t)m->n_slots * sizeof *m->prior);
 		m->gen = 1;
 	}
 	return m;
 }
 
-static struct memo_slot *memo_slots(struct smug_plan_memo *m, int f)
-{
-	if (m->slots[f] == NULL)
-		m->slots[f] = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->slots[f]);
-	return m->slots[f];
-}
-
-static void memo_fill(const struct smug_world *w, const struct smug_plan_memo *m, int f,
-		      struct memo_slot *x, int corridor, int from)
+/* Write faction f's own statistics into its slots, both directions. */
+static void memo_seed(const struct smug_world *w, struct smug_plan_memo *m, int f)
 {
 	const struct smug_network *n = &w->factions[f].net;
+	struct memo_slot *slots = memo_slots(m, f);
 
-	smuggling_estimate(w, n->edge_stats, n->n_edge_stats, corridor, from, &x->risk, &x->cost);
-	x->gen = m->gen;
+	for (int i = 0; i < n->n_edge_stats; i++) {
+		const struct smug_edge_stats *st = &n->edge_stats[i];
+		struct memo_slot x = {m->gen, st->risk_est, st->cost_est};
+
+		slots[2 * st->corridor] = x;
+		slots[2 * st->corridor + 1] = x;
+	}
+}
+
+/* A slot the faction has no statistics for: the public prior. */
+static void memo_fill(const struct smug_world *w, struct smug_plan_memo *m, struct memo_slot *x,
+		      int slot, int corridor, int from)
+{
+	struct memo_slot *p = &m->prior[slot];
+
+	if (p->gen != m->gen) {
+		p->risk = smuggling_prior_risk(w, corridor, from);
+		p->cost = smuggling_prior_cost(w, corridor, from);
+		p->gen = m->gen;
+	}
+	*x = *p;
 }
 
 static const struct memo_slot *memo_estimate(const struct smug_world *w,
 					     struct smug_plan_memo *m, int f, int corridor,
 					     int from)
 {
-	struct memo_slot *x =
-		&memo_slots(m, f)[2 * corridor + (w->corridors[corridor].a == from ? 0 : 1)];
+	int slot = memo_slot_of(w, corridor, from);
+	struct memo_slot *x = &memo_slots(m, f)[slot];
 
 	if (x->gen != m->gen)
-		memo_fill(w, m, f, x, corridor, from);
+		memo_fill(w, m, x, slot, corridor, from);
 	return x;
 }
 
@@ -400,21 +435,33 @@ struct cand_score {
 /* A candidate's expected loss and cost and its score, summed edge by edge
  * in route order exactly as smug_explain_decision() sums them. */
 static struct cand_score score_candidate(const struct smug_world *w, struct smug_plan_memo *m,
-					 int f, const struct route_path *p, int64_t value,
+					 int f, const struct route_path *p, int i, int64_t value,
 					 double penalty)
 {
 	double v = (double)value, pen1 = 1.0 + penalty;
 	struct cand_score r = {0, 0, 0};
 	struct memo_slot *slots = memo_slots(m, f);
+	double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
+	int e = 0;
 
-	for (int e = 0; e < p->n_nodes - 1; e++) {
+	/* the shared prefix: the same edges in the same order were summed
+	 * already, so the running sums are the same to the bit */
+	if (p->lcp_len > 0) {
+		e = p->lcp_len;
+		r.loss = m->cum_loss[p->lcp_from][e - 1];
+		r.cost = m->cum_cost[p->lcp_from][e - 1];
+	}
+	for (; e < p->n_nodes - 1; e++) {
 		int c = p->corridors[e];
-		struct memo_slot *x = &slots[2 * c + (int)((p->dirs >> e) & 1)];
+		int slot = 2 * c + (int)((p->dirs >> e) & 1);
+		struct memo_slot *x = &slots[slot];
 
 		if (x->gen != m->gen)
-			memo_fill(w, m, f, x, c, p->nodes[e]);
+			memo_fill(w, m, x, slot, c, p->nodes[e]);
 		r.loss += x->risk * v * pen1;
 		r.cost += x->cost * v;
+		cl[e] = r.loss;
+		cc[e] = r.cost;
 	}
 	r.score = r.loss + r.cost + w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
 	return r;
@@ -567,7 +614,7 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		/* winner: smallest score, equal scores keep the smaller route
 		 * id; runner-up likewise among the others */
 		for (int i = 0; i < np; i++) {
-			struct cand_score sc = score_candidate(w, pl->memo, f, &paths[i], d->value,
+			struct cand_score sc = score_candidate(w, pl->memo, f, &paths[i], i, d->value,
 							       def->seizure_penalty);
 
 			if (d->winner < 0 || sc.score < best.score) {
@@ -808,7 +855,7 @@ static int rank_commodities(const struct smug_world *w, const struct smug_networ
 
 void smuggling_plan(struct smug_world *w)
 {
-	struct plan *pl = xcalloc(1, sizeof *pl);
+	struct plan *pl = xmalloc(sizeof *pl); /* items are written whole when added */
 	int active[SMUG_FACTIONS_MAX], na = 0;
 	int64_t budget[SMUG_FACTIONS_MAX];
 	enum smug_commodity ranked[SMUG_FACTIONS_MAX][SMUG_COMMODITY_COUNT];
@@ -818,6 +865,8 @@ void smuggling_plan(struct smug_world *w)
 	w->n_decisions = 0;
 	w->decisions_day = w->day;
 	w->route_evals_today = 0;
+	pl->n = 0;
+	memset(pl->committed, 0, sizeof pl->committed);
 	pl->memo = plan_memo_begin(w);
 	for (int f = 0; f < w->n_factions && na < w->cfg.smuggling.max_active_factions; f++) {
 		struct smug_faction *fa = &w->factions[f];
@@ -827,6 +876,7 @@ void smuggling_plan(struct smug_world *w)
 		memcpy(fa->net.plan_stats, fa->net.edge_stats,
 		       (size_t)fa->net.n_edge_stats * sizeof fa->net.edge_stats[0]);
 		fa->net.n_plan_stats = fa->net.n_edge_stats;
+		memo_seed(w, pl->memo, f);
 		active[na] = f;
 		budget[na] = (int64_t)((double)w->ledger.accounts[fa->account].balance *
 				       fa->net.bribe_budget_fraction);
