@@ -20,6 +20,17 @@ double clamp01(double x);
 double clampd(double x, double lo, double hi);
 /* Copy src into dst[size] with NUL; returns false if truncated. */
 bool str_copy(char *dst, size_t size, const char *src);
+/* Appending to a fixed buffer, always NUL-terminated, truncating like
+ * snprintf; the simulation's event texts are built with these, which
+ * cost a fraction of a printf. */
+struct sbuf {
+	char *buf;
+	size_t size, len;
+};
+void sb_init(struct sbuf *b, char *buf, size_t size); /* size > 0 */
+void sb_str(struct sbuf *b, const char *s, size_t max); /* at most max chars of s */
+void sb_int(struct sbuf *b, long long v);
+void sb_money(struct sbuf *b, int64_t minor); /* "-12.34" */
 
 /* ---- hash.c: keyed deterministic draws ---- */
 /* u in [0,1) from the top 53 bits of XXH3_64bits over the packed key
@@ -67,10 +78,25 @@ bool route_dijkstra(const struct smug_world *w, int src, int dst,
  * order, each at most SMUG_ROUTE_MAX_NODES nodes. Returns the count. */
 int route_yen(const struct smug_world *w, int src, int dst, int k,
 	      struct route_path *out);
+/* A result list packed for scoring: per path the directed corridor slots
+ * (2c, or 2c+1 when entered from node b) of the edges after its shared
+ * prefix, contiguous, so a scoring pass reads a few cache lines. */
+struct route_scan {
+	int n;
+	struct route_scan_path {
+		int first;   /* slot[first] is edge lcp_len of the path */
+		int n_edges; /* corridors in the path */
+		int lcp_from, lcp_len, travel_days; /* as in route_path */
+	} p[SMUG_ROUTE_TOPK_MAX];
+	int slot[]; /* sum over paths of n_edges - lcp_len */
+};
 /* Cached route_yen; identical results with or without the cache. The
- * returned array stays valid until the next routing call on w. */
+ * returned arrays stay valid until the next routing call on w. scan may
+ * be NULL. */
 int route_candidates(struct smug_world *w, int src, int dst, int k,
 		     const struct route_path **out);
+int route_candidates_scan(struct smug_world *w, int src, int dst, int k,
+			  const struct route_path **out, const struct route_scan **scan);
 /* The same answer copied into out[k] for a reader holding a const world;
  * it still fills the cache, which is never part of the state. */
 int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,

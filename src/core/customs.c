@@ -73,7 +73,7 @@ enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s, i
 	int64_t offered = offered_at(s, corridor), tariff = 0, bribe = 0;
 	bool inspected = false, detected = false, seized = false;
 	struct smug_event *ev;
-	char paid[24];
+	struct sbuf sb;
 
 	if (w->tel.today.customs_checks >= w->cfg.customs.max_checks_per_day)
 		return SMUG_OUTCOME_IN_TRANSIT; /* the post is saturated: waved through */
@@ -116,9 +116,15 @@ enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s, i
 	s->hop_cost[s->hop] = tariff + bribe;
 	ev = telemetry_event(w, SMUG_EV_CUSTOMS_CHECK, s->faction, corridor, s->id, (int)s->commodity,
 			     tariff + bribe);
-	smug_money_format(bribe, paid, sizeof paid);
-	snprintf(ev->detail, sizeof ev->detail, "%s%s%s%s",
-		 inspected ? "inspected" : "cleared", detected ? ", contraband found" : "",
-		 bribe > 0 ? ", bribe taken " : "", seized ? ", SEIZED" : bribe > 0 ? paid : "");
+	sb_init(&sb, ev->detail, sizeof ev->detail);
+	sb_str(&sb, inspected ? "inspected" : "cleared", SIZE_MAX);
+	if (detected)
+		sb_str(&sb, ", contraband found", SIZE_MAX);
+	if (bribe > 0)
+		sb_str(&sb, ", bribe taken ", SIZE_MAX);
+	if (seized)
+		sb_str(&sb, ", SEIZED", SIZE_MAX);
+	else if (bribe > 0)
+		sb_money(&sb, bribe);
 	return seized ? SMUG_OUTCOME_SEIZED : SMUG_OUTCOME_IN_TRANSIT;
 }

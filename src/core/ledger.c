@@ -108,8 +108,10 @@ bool smug_ledger_conserved(const struct smug_ledger *l)
 
 void smug_money_format(int64_t minor, char *buf, size_t size)
 {
-	uint64_t m = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
+	struct sbuf b;
 
-	snprintf(buf, size, "%s%llu.%02llu", minor < 0 ? "-" : "",
-		 (unsigned long long)(m / 100), (unsigned long long)(m % 100));
+	if (size == 0)
+		return;
+	sb_init(&b, buf, size);
+	sb_money(&b, minor);
 }

@@ -25,6 +25,7 @@ static void resolve(struct smug_world *w, struct smug_shipment *s, enum smug_out
 	struct smug_network *n = &fa->net;
 	struct smug_recent_outcome *r;
 	struct smug_event *ev;
+	struct sbuf sb;
 	enum smug_event_kind kind = SMUG_EV_SHIPMENT_DELIVERED;
 
 	s->status = o;
@@ -62,8 +63,13 @@ static void resolve(struct smug_world *w, struct smug_shipment *s, enum smug_out
 		n->recent_count++;
 	*r = (struct smug_recent_outcome){w->day, s->id, s->commodity, o, at, s->value};
 	ev = telemetry_event(w, kind, s->faction, at, s->id, (int)s->commodity, s->value);
-	snprintf(ev->detail, sizeof ev->detail, "%.20s->%.20s after %d days",
-		 w->wards[s->src_ward].id, w->wards[s->dst_ward].id, w->day - s->created_day + 1);
+	sb_init(&sb, ev->detail, sizeof ev->detail);
+	sb_str(&sb, w->wards[s->src_ward].id, 20);
+	sb_str(&sb, "->", 2);
+	sb_str(&sb, w->wards[s->dst_ward].id, 20);
+	sb_str(&sb, " after ", SIZE_MAX);
+	sb_int(&sb, w->day - s->created_day + 1);
+	sb_str(&sb, " days", SIZE_MAX);
 	smuggling_learn(w, s);
 	signals_on_resolution(w, s);
 }

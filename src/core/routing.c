@@ -613,6 +613,7 @@ struct route_cache_entry {
 	int src, dst, k;	   /* the key */
 	int n_paths;
 	struct route_path *paths;  /* n_paths, heap */
+	struct route_scan *scan;   /* the same, packed; heap */
 	int hash_next;		   /* next entry in the bucket, -1 ends */
 	int lru_prev, lru_next;	   /* -1 ends; head = most recently used */
 };
@@ -628,6 +629,7 @@ struct smug_route_cache {
 	int64_t hits, misses;
 	struct route_scratch scratch;
 	struct route_path result[SMUG_ROUTE_TOPK_MAX]; /* uncached answers */
+	struct route_scan *result_scan;		       /* [full size] */
 };
 
 struct smug_route_cache *route_cache_new(int capacity)
@@ -652,9 +654,12 @@ void route_cache_free(struct smug_route_cache *c)
 {
 	if (c == NULL)
 		return;
-	for (int i = 0; i < c->n_entries; i++)
+	for (int i = 0; i < c->n_entries; i++) {
 		free(c->entries[i].paths);
+		free(c->entries[i].scan);
+	}
 	free(c->entries);
+	free(c->result_scan);
 	free(c->buckets);
 	scratch_done(&c->scratch);
 	free(c);
@@ -754,8 +759,35 @@ static bool beyond_reach(const struct smug_world *w, int src, int dst)
 	return w->span2_max > 0 && dx * dx + dy * dy > w->span2_max * hops * hops * (1.0 + 1e-9);
 }
 
+static size_t scan_size(const struct route_path *p, int n)
+{
+	size_t slots = 0;
+
+	for (int i = 0; i < n; i++)
+		slots += (size_t)(p[i].n_nodes - 1 - p[i].lcp_len);
+	return sizeof(struct route_scan) + (slots ? slots : 1) * sizeof(int);
+}
+
+static void scan_build(const struct smug_world *w, const struct route_path *p, int n,
+		       struct route_scan *sc)
+{
+	int at = 0;
+
+	sc->n = n;
+	for (int i = 0; i < n; i++) {
+		sc->p[i] = (struct route_scan_path){at, p[i].n_nodes - 1, p[i].lcp_from,
+						    p[i].lcp_len, p[i].travel_days};
+		for (int e = p[i].lcp_len; e + 1 < p[i].n_nodes; e++) {
+			int c = p[i].corridors[e];
+
+			sc->slot[at++] = 2 * c + (w->corridors[c].a == p[i].nodes[e] ? 0 : 1);
+		}
+	}
+}
+
 static int cache_lookup(struct smug_route_cache *c, const struct smug_world *w, int src,
-			int dst, int k, const struct route_path **out)
+			int dst, int k, const struct route_path **out,
+			const struct route_scan **scan)
 {
 	struct route_cache_entry *e;
 	uint32_t b;
@@ -764,13 +796,14 @@ static int cache_lookup(struct smug_route_cache *c, const struct smug_world *w, 
 	if (k > SMUG_ROUTE_TOPK_MAX)
 		k = SMUG_ROUTE_TOPK_MAX;
 	if (valid_node(w, src) && valid_node(w, dst) && beyond_reach(w, src, dst)) {
+		n = 0;
 		*out = c->result;
-		return 0;
+		goto packed_result;
 	}
 	if (!c->enabled || c->capacity == 0) {
 		n = yen_with(w, &c->scratch, src, dst, k, c->result);
 		*out = c->result;
-		return n;
+		goto packed_result;
 	}
 	b = cache_bucket(c, src, dst, k);
 	for (i = c->buckets[b]; i >= 0; i = c->entries[i].hash_next) {
@@ -782,6 +815,8 @@ static int cache_lookup(struct smug_route_cache *c, const struct smug_world *w, 
 				lru_push_front(c, i);
 			}
 			*out = e->paths;
+			if (scan)
+				*scan = e->scan;
 			return e->n_paths;
 		}
 	}
@@ -795,10 +830,25 @@ static int cache_lookup(struct smug_route_cache *c, const struct smug_world *w, 
 	e->n_paths = n;
 	e->paths = xrealloc(e->paths, (size_t)(n ? n : 1) * sizeof *e->paths);
 	memcpy(e->paths, c->result, (size_t)n * sizeof *e->paths);
+	e->scan = xrealloc(e->scan, scan_size(e->paths, n));
+	scan_build(w, e->paths, n, e->scan);
 	e->hash_next = c->buckets[b];
 	c->buckets[b] = i;
 	lru_push_front(c, i);
 	*out = e->paths;
+	if (scan)
+		*scan = e->scan;
+	return n;
+
+packed_result:
+	if (scan) {
+		if (c->result_scan == NULL)
+			c->result_scan = xmalloc(sizeof(struct route_scan) +
+						 (size_t)SMUG_ROUTE_TOPK_MAX *
+							 (SMUG_ROUTE_MAX_NODES - 1) * sizeof(int));
+		scan_build(w, c->result, n, c->result_scan);
+		*scan = c->result_scan;
+	}
 	return n;
 }
 
@@ -807,7 +857,15 @@ int route_candidates(struct smug_world *w, int src, int dst, int k,
 {
 	if (w->route_cache == NULL)
 		w->route_cache = route_cache_new(0); /* hand-built world: scratch only */
-	return cache_lookup(w->route_cache, w, src, dst, k, out);
+	return cache_lookup(w->route_cache, w, src, dst, k, out, NULL);
+}
+
+int route_candidates_scan(struct smug_world *w, int src, int dst, int k,
+			  const struct route_path **out, const struct route_scan **scan)
+{
+	if (w->route_cache == NULL)
+		w->route_cache = route_cache_new(0); /* hand-built world: scratch only */
+	return cache_lookup(w->route_cache, w, src, dst, k, out, scan);
 }
 
 int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,
@@ -818,7 +876,7 @@ int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,
 
 	if (w->route_cache == NULL)
 		return route_yen(w, src, dst, k, out);
-	n = cache_lookup(w->route_cache, w, src, dst, k, &p);
+	n = cache_lookup(w->route_cache, w, src, dst, k, &p, NULL);
 	memcpy(out, p, (size_t)n * sizeof *out);
 	return n;
 }

@@ -321,9 +321,11 @@ static void memo_seed(const struct smug_world *w, struct smug_plan_memo *m, int 
 
 /* A slot the faction has no statistics for: the public prior. */
 static void memo_fill(const struct smug_world *w, struct smug_plan_memo *m, struct memo_slot *x,
-		      int slot, int corridor, int from)
+		      int slot)
 {
 	struct memo_slot *p = &m->prior[slot];
+	int corridor = slot >> 1;
+	int from = slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a;
 
 	if (p->gen != m->gen) {
 		p->risk = smuggling_prior_risk(w, corridor, from);
@@ -341,7 +343,7 @@ static const struct memo_slot *memo_estimate(const struct smug_world *w,
 	struct memo_slot *x = &memo_slots(m, f)[slot];
 
 	if (x->gen != m->gen)
-		memo_fill(w, m, x, slot, corridor, from);
+		memo_fill(w, m, x, slot);
 	return x;
 }
 
@@ -435,9 +437,11 @@ struct cand_score {
 /* A candidate's expected loss and cost and its score, summed edge by edge
  * in route order exactly as smug_explain_decision() sums them. */
 static struct cand_score score_candidate(const struct smug_world *w, struct smug_plan_memo *m,
-					 int f, const struct route_path *p, int i, int64_t value,
+					 int f, const struct route_scan *sc, int i, int64_t value,
 					 double penalty)
 {
+	const struct route_scan_path *p = &sc->p[i];
+	const int *slot = sc->slot + p->first;
 	double v = (double)value, pen1 = 1.0 + penalty;
 	struct cand_score r = {0, 0, 0};
 	struct memo_slot *slots = memo_slots(m, f);
@@ -451,13 +455,11 @@ static struct cand_score score_candidate(const struct smug_world *w, struct smug
 		r.loss = m->cum_loss[p->lcp_from][e - 1];
 		r.cost = m->cum_cost[p->lcp_from][e - 1];
 	}
-	for (; e < p->n_nodes - 1; e++) {
-		int c = p->corridors[e];
-		int slot = 2 * c + (int)((p->dirs >> e) & 1);
-		struct memo_slot *x = &slots[slot];
+	for (; e < p->n_edges; e++, slot++) {
+		struct memo_slot *x = &slots[*slot];
 
 		if (x->gen != m->gen)
-			memo_fill(w, m, x, slot, c, p->nodes[e]);
+			memo_fill(w, m, x, *slot);
 		r.loss += x->risk * v * pen1;
 		r.cost += x->cost * v;
 		cl[e] = r.loss;
@@ -561,6 +563,7 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	const struct smug_commodity_def *def = &w->commodities[c];
 	struct smug_decision *d = &w->decisions[w->n_decisions++];
 	const struct route_path *paths;
+	const struct route_scan *scan;
 	struct cand_score best = {0, 0, 0};
 	int si, di, np, src, dst;
 	int64_t balance = w->ledger.accounts[fa->account].balance;
@@ -594,15 +597,15 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	di = pick_weighted(w->demand_terms[c], w->demand_ward[c], w->n_demand[c], src,
 			   draw_u01(w, "pick-demand", w->day, (uint64_t)f, (uint64_t)c, (uint64_t)turn));
 	if (di < 0) {
-		snprintf(d->skipped, sizeof d->skipped, "no demand ward apart from the source");
+		str_copy(d->skipped, sizeof d->skipped, "no demand ward apart from the source");
 		return false;
 	}
 	dst = w->demand_ward[c][di];
 	d->dst_ward = dst;
 	d->demand = w->demand_terms[c][di];
 
-	np = route_candidates(w, w->wards[src].gate_node, w->wards[dst].gate_node,
-			      w->cfg.smuggling.route_topk, &paths);
+	np = route_candidates_scan(w, w->wards[src].gate_node, w->wards[dst].gate_node,
+				   w->cfg.smuggling.route_topk, &paths, &scan);
 	if (np > w->cfg.smuggling.route_topk)
 		np = w->cfg.smuggling.route_topk;
 	w->route_evals_today += np;
@@ -614,7 +617,7 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		/* winner: smallest score, equal scores keep the smaller route
 		 * id; runner-up likewise among the others */
 		for (int i = 0; i < np; i++) {
-			struct cand_score sc = score_candidate(w, pl->memo, f, &paths[i], i, d->value,
+			struct cand_score sc = score_candidate(w, pl->memo, f, scan, i, d->value,
 							       def->seizure_penalty);
 
 			if (d->winner < 0 || sc.score < best.score) {
@@ -629,7 +632,7 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		}
 		d->n_cand = np;
 		if (np == 0) {
-			snprintf(d->skipped, sizeof d->skipped, "no route between the wards");
+			str_copy(d->skipped, sizeof d->skipped, "no route between the wards");
 			return false;
 		}
 		d->winner_score = best.score;
@@ -649,16 +652,16 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 
 		d->expected_profit = (double)(sale - d->value) - best.loss - best.cost;
 		if (d->expected_profit <= 0) {
-			snprintf(d->skipped, sizeof d->skipped,
+			str_copy(d->skipped, sizeof d->skipped,
 				 "expected loss and cost exceed the margin");
 			return false;
 		}
 		if (balance - pl->committed[f] < d->value) {
-			snprintf(d->skipped, sizeof d->skipped, "cannot afford the cargo");
+			str_copy(d->skipped, sizeof d->skipped, "cannot afford the cargo");
 			return false;
 		}
 		if (w->n_shipments + pl->n >= SMUG_SHIPMENT_CAP) {
-			snprintf(d->skipped, sizeof d->skipped, "too many shipments in transit");
+			str_copy(d->skipped, sizeof d->skipped, "too many shipments in transit");
 			return false;
 		}
 		pl->committed[f] += d->value;
@@ -770,6 +773,7 @@ static void create_shipment(struct smug_world *w, struct plan_item *it)
 	struct smug_faction *fa = &w->factions[it->faction];
 	struct smug_shipment ship, *s = &ship;
 	struct smug_event *ev;
+	struct sbuf sb;
 	char route[256];
 	int64_t paid;
 
@@ -806,14 +810,14 @@ static void create_shipment(struct smug_world *w, struct plan_item *it)
 		/* Cannot happen after the affordability check; refund and skip. */
 		ledger_post(&w->ledger, w->day, w->ledger.blackmarket, fa->account, paid,
 			    SMUG_TX_CARGO_PURCHASE);
-		snprintf(d->skipped, sizeof d->skipped, "cargo purchase failed");
+		str_copy(d->skipped, sizeof d->skipped, "cargo purchase failed");
 		return;
 	}
 	s->purchase = paid;
 	if (!logistics_add(w, s)) {
 		ledger_post(&w->ledger, w->day, w->ledger.blackmarket, fa->account, paid,
 			    SMUG_TX_CARGO_PURCHASE);
-		snprintf(d->skipped, sizeof d->skipped, "too many shipments in transit");
+		str_copy(d->skipped, sizeof d->skipped, "too many shipments in transit");
 		return;
 	}
 	w->next_shipment_id++;
@@ -828,8 +832,14 @@ static void create_shipment(struct smug_world *w, struct plan_item *it)
 	topk_add(&w->tel.hot_routes, route, -1, 1.0);
 	ev = telemetry_event(w, SMUG_EV_SHIPMENT_CREATED, it->faction, -1, s->id,
 			     (int)s->commodity, s->value);
-	snprintf(ev->detail, sizeof ev->detail, "%.20s->%.20s %d hops, bribes %lld", w->wards[s->src_ward].id,
-		 w->wards[s->dst_ward].id, s->n_nodes - 1, (long long)s->bribe_budget_total);
+	sb_init(&sb, ev->detail, sizeof ev->detail);
+	sb_str(&sb, w->wards[s->src_ward].id, 20);
+	sb_str(&sb, "->", 2);
+	sb_str(&sb, w->wards[s->dst_ward].id, 20);
+	sb_str(&sb, " ", 1);
+	sb_int(&sb, s->n_nodes - 1);
+	sb_str(&sb, " hops, bribes ", SIZE_MAX);
+	sb_int(&sb, s->bribe_budget_total);
 	lane_record(w, it->faction, s->commodity, s->src_ward, s->dst_ward, &it->path);
 }
 

@@ -68,3 +68,51 @@ bool str_copy(char *dst, size_t size, const char *src)
 	memcpy(dst, src, n + 1);
 	return true;
 }
+
+void sb_init(struct sbuf *b, char *buf, size_t size)
+{
+	assert(size > 0);
+	b->buf = buf;
+	b->size = size;
+	b->len = 0;
+	buf[0] = '\0';
+}
+
+void sb_str(struct sbuf *b, const char *s, size_t max)
+{
+	while (max-- > 0 && *s != '\0' && b->len + 1 < b->size)
+		b->buf[b->len++] = *s++;
+	b->buf[b->len] = '\0';
+}
+
+static void sb_digits(struct sbuf *b, unsigned long long v, int min_digits)
+{
+	char tmp[24];
+	int n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0 || n < min_digits);
+	while (n > 0 && b->len + 1 < b->size)
+		b->buf[b->len++] = tmp[--n];
+	b->buf[b->len] = '\0';
+}
+
+void sb_int(struct sbuf *b, long long v)
+{
+	if (v < 0)
+		sb_str(b, "-", 1);
+	sb_digits(b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, 1);
+}
+
+void sb_money(struct sbuf *b, int64_t minor)
+{
+	uint64_t m = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
+
+	if (minor < 0)
+		sb_str(b, "-", 1);
+	sb_digits(b, m / 100, 1);
+	sb_str(b, ".", 1);
+	sb_digits(b, m % 100, 2);
+}

@@ -291,20 +291,16 @@ int smug_corridor_dest_ward(const struct smug_world *w, int corridor, int from)
 void smug_route_format(const struct smug_world *w, const int *nodes, int n,
 		       char *buf, size_t size)
 {
-	size_t at = 0;
+	struct sbuf b;
 
 	if (size == 0)
 		return;
-	buf[0] = '\0';
-	for (int i = 0; i < n && at + 1 < size; i++) {
-		int k = snprintf(buf + at, size - at, "%s%s", i ? ">" : "",
-				 w->nodes[nodes[i]].id);
-		if (k < 0)
-			break;
-		at += (size_t)k;
+	sb_init(&b, buf, size);
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_str(&b, ">", 1);
+		sb_str(&b, w->nodes[nodes[i]].id, SIZE_MAX);
 	}
-	if (at >= size)
-		buf[size - 1] = '\0';
 }
 
 double smug_network_success_rate(const struct smug_network *n)
