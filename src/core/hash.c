@@ -12,17 +12,19 @@
 
 static size_t put_u64(unsigned char *b, size_t at, uint64_t v)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(b + at, &v, 8); /* the same bytes, one store */
+#else
 	for (int i = 0; i < 8; i++)
 		b[at + (size_t)i] = (unsigned char)(v >> (8 * i));
+#endif
 	return at + 8;
 }
 
 static size_t put_str(unsigned char *b, size_t at, const char *s)
 {
-	size_t n = strlen(s);
+	size_t n = strnlen(s, 64); /* salts and purposes are short names */
 
-	if (n > 64)
-		n = 64; /* salts and purposes are short names */
 	memcpy(b + at, s, n);
 	b[at + n] = 0; /* terminator keeps ("ab","c") apart from ("a","bc") */
 	return at + n + 1;
