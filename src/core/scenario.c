@@ -585,7 +585,7 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 	static const char *const ck[] = {"a", "b", "travel_days", "hazard", NULL};
 	static const char *const fk[] = {"id", "name", "kind", "home", "balance",
 		"smuggling_profile", "bribe_budget_fraction", NULL};
-	const cJSON *j, *arr;
+	const cJSON *j, *arr, *o;
 	char p[PATH_MAX_LEN], q[PATH_MAX_LEN];
 	double seed = 0, bbf[SMUG_FACTIONS_MAX];
 	int n, *perm;
@@ -642,9 +642,11 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		return fail(ld, "wards", "expected 1 to 1000000 wards, got %d", n);
 	w->wards = xcalloc((size_t)n, sizeof *w->wards);
 	w->n_wards = n;
+	o = NULL;
 	for (int i = 0; i < n; i++) {
+		o = o ? o->next : arr->child; /* in order: one walk of the list */
 		idx(p, "wards", i);
-		if (!load_ward(ld, cJSON_GetArrayItem(arr, i), p, &w->wards[i]))
+		if (!load_ward(ld, o, p, &w->wards[i]))
 			return false;
 	}
 	if (!sort_by_id(ld, w->wards, n, sizeof *w->wards, "wards", NULL))
@@ -658,9 +660,11 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		return fail(ld, "nodes", "expected 1 to 4000000 nodes, got %d", n);
 	w->nodes = xcalloc((size_t)n, sizeof *w->nodes);
 	w->n_nodes = n;
+	o = NULL;
 	for (int i = 0; i < n; i++) {
-		const cJSON *o = cJSON_GetArrayItem(arr, i);
 		char ward[SMUG_ID_MAX] = "";
+
+		o = o ? o->next : arr->child;
 
 		idx(p, "nodes", i);
 		if (!check_keys(ld, o, p, nk) ||
@@ -684,11 +688,12 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		return fail(ld, "corridors", "too many corridors (%d)", n);
 	w->corridors = xcalloc((size_t)(n ? n : 1), sizeof *w->corridors);
 	w->n_corridors = n;
+	o = NULL;
 	for (int i = 0; i < n; i++) {
-		const cJSON *o = cJSON_GetArrayItem(arr, i);
 		struct smug_corridor *k = &w->corridors[i];
 		char a[SMUG_ID_MAX] = "", b[SMUG_ID_MAX] = "";
 
+		o = o ? o->next : arr->child;
 		idx(p, "corridors", i);
 		k->travel_days = 1;
 		k->hazard = 0.05;
@@ -733,11 +738,13 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		return fail(ld, "factions", "at most %d factions, got %d", SMUG_FACTIONS_MAX, n);
 	w->factions = xcalloc((size_t)(n ? n : 1), sizeof *w->factions);
 	w->n_factions = n;
+	o = NULL;
 	for (int i = 0; i < n; i++) {
-		const cJSON *o = cJSON_GetArrayItem(arr, i), *prof;
+		const cJSON *prof;
 		struct smug_faction *f = &w->factions[i];
 		char kind[16] = "", home[SMUG_ID_MAX] = "";
 
+		o = o ? o->next : arr->child;
 		idx(p, "factions", i);
 		if (!check_keys(ld, o, p, fk) || !get_str(ld, o, p, "id", true, true, f->id, sizeof f->id) ||
 		    !get_str(ld, o, p, "kind", true, false, kind, sizeof kind) ||

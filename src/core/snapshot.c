@@ -28,6 +28,10 @@ struct sv {
 	cJSON *stack[DEPTH_MAX];
 	size_t plen[DEPTH_MAX];
 	int depth;
+	/* the last array element read at each level, so reading elements in
+	 * order walks the list once instead of from its head every time */
+	cJSON *cur[DEPTH_MAX];
+	int cur_i[DEPTH_MAX];
 	char path[PATH_LEN];
 };
 
@@ -71,6 +75,20 @@ static void path_pop(struct sv *s)
 	s->path[s->plen[s->depth - 1]] = '\0';
 }
 
+static cJSON *item(struct sv *s, int i)
+{
+	int d = s->depth - 1;
+	cJSON *c;
+
+	if (s->cur[d] != NULL && s->cur_i[d] == i - 1)
+		c = s->cur[d]->next;
+	else
+		c = cJSON_GetArrayItem(top(s), i);
+	s->cur[d] = c;
+	s->cur_i[d] = i;
+	return c;
+}
+
 static cJSON *get(struct sv *s, const char *key)
 {
 	cJSON *j = cJSON_GetObjectItemCaseSensitive(top(s), key);
@@ -94,7 +112,7 @@ static bool sv_enter(struct sv *s, const char *key, int index, bool array)
 		else
 			cJSON_AddItemToArray(top(s), child);
 	} else {
-		child = key ? get(s, key) : cJSON_GetArrayItem(top(s), index);
+		child = key ? get(s, key) : item(s, index);
 		if (child == NULL)
 			return key ? false : sv_fail(s, NULL, "missing element %d", index);
 		if (array ? !cJSON_IsArray(child) : !cJSON_IsObject(child)) {
@@ -104,6 +122,7 @@ static bool sv_enter(struct sv *s, const char *key, int index, bool array)
 		}
 	}
 	path_push(s, key, index);
+	s->cur[s->depth] = NULL;
 	s->stack[s->depth++] = child;
 	return true;
 }
@@ -286,7 +305,7 @@ static void sv_doubles(struct sv *s, const char *key, double *v, int n, double l
 		if (s->write)
 			cJSON_AddItemToArray(top(s), num_f(v[i]));
 		else
-			v[i] = read_num(s, NULL, cJSON_GetArrayItem(top(s), i), lo, hi);
+			v[i] = read_num(s, NULL, item(s, i), lo, hi);
 	}
 	sv_leave(s);
 }
@@ -299,7 +318,7 @@ static void sv_ints(struct sv *s, const char *key, int *v, int *n, int max, doub
 		if (s->write) {
 			cJSON_AddItemToArray(top(s), num_i(v[i]));
 		} else {
-			double d = read_num(s, NULL, cJSON_GetArrayItem(top(s), i), lo, hi);
+			double d = read_num(s, NULL, item(s, i), lo, hi);
 
 			if (d != (double)(int)d)
 				sv_fail(s, NULL, "[%d]: expected integer", i);
@@ -759,7 +778,7 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 				if (s->write) {
 					cJSON_AddItemToArray(top(s), num_i(l->accounts[i].balance));
 				} else {
-					double d = read_num(s, NULL, cJSON_GetArrayItem(top(s), i), 0, INT_LIMIT);
+					double d = read_num(s, NULL, item(s, i), 0, INT_LIMIT);
 
 					if (d != (double)(int64_t)d)
 						sv_fail(s, NULL, "[%d]: expected integer", i);
@@ -826,7 +845,7 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 						if (s->write)
 							cJSON_AddItemToArray(top(s), num_i((int64_t)hc[j]));
 						else
-							p->hop_cost[j] = (int64_t)read_num(s, NULL, cJSON_GetArrayItem(top(s), j), 0, 1e15);
+							p->hop_cost[j] = (int64_t)read_num(s, NULL, item(s, j), 0, 1e15);
 					}
 					sv_leave(s);
 				}
