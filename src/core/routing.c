@@ -39,6 +39,7 @@ struct route_scratch {
 	unsigned char *member; /* [n_nodes] hop_table's region, cleared after use */
 	int *members;	       /* [n_nodes] */
 	int n_members;
+	int64_t wmax; /* heaviest corridor route_weight of the graph */
 };
 
 #define LANDMARKS 8
@@ -156,9 +157,13 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->members = xcalloc((size_t)n + 1, sizeof *s->members);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
 			landmarks_build(w, s);
-		return; /* hop_cost stays NULL until a path is too long */
+		/* hop_cost stays NULL until a path is too long */
 	}
 	/* the masks are restored by every user; nothing to clear */
+	s->wmax = 0;
+	for (int c = 0; c < w->n_corridors; c++)
+		if (w->corridors[c].route_weight > s->wmax)
+			s->wmax = w->corridors[c].route_weight;
 }
 
 /* ---- path order --------------------------------------------------------- */
@@ -238,18 +243,23 @@ static int64_t dist_of(const struct route_scratch *s, int v)
 	return s->dist_gen[v] == s->gen ? s->dist[v] : ROUTE_INF;
 }
 
-/* Dijkstra from dst over the unbanned graph until src is settled. On
- * return dist[v] is exact for every v with dist[v] < dist[src]; other
- * values are >= dist[src], which is all the walk below needs. */
+/* Dijkstra from dst over the unbanned graph until src is settled, never
+ * past `radius`. On return dist[v] is exact for every v with dist[v] <
+ * dist[src]; other values are >= dist[src], which is all the walk below
+ * needs. Returns dist[src], or ROUTE_INF when src is farther than radius.
+ * With collect, it does not stop at src: it settles the whole ball of the
+ * radius and lists its nodes in members[]. */
 static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, int src,
-			   int dst)
+			   int dst, int64_t radius, bool collect)
 {
 	int n_heap = 0;
+	int64_t d_src;
 
 	if (++s->gen == 0) { /* wrapped: forget every stamp */
 		memset(s->dist_gen, 0, (size_t)s->n_nodes * sizeof *s->dist_gen);
 		s->gen = 1;
 	}
+	s->n_members = 0;
 	s->dist[dst] = 0;
 	s->dist_gen[dst] = s->gen;
 	heap_push(s->heap, &n_heap, 0, dst);
@@ -259,7 +269,11 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 
 		if (it.dist != s->dist[it.node])
 			continue; /* stale entry */
-		if (it.node == src)
+		if (it.dist > radius)
+			break;
+		if (collect)
+			s->members[s->n_members++] = it.node;
+		else if (it.node == src)
 			break;
 		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
 			const struct smug_adj *e = &w->adj[j];
@@ -272,7 +286,8 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 			}
 		}
 	}
-	return dist_of(s, src);
+	d_src = dist_of(s, src);
+	return d_src <= radius ? d_src : ROUTE_INF;
 }
 
 /* Walk src -> dst taking, at each node, the smallest neighbour index that
@@ -319,7 +334,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			} else {
 				int h = hops - 1 < hop_rows ? hops - 1 : hop_rows;
 
-				if (h < 0 || (s->lm && !s->member[e->node]))
+				if (h < 0 || !s->member[e->node])
 					continue;
 				left_v = s->hop_cost[(size_t)h * (size_t)w->n_nodes + (size_t)e->node];
 			}
@@ -351,18 +366,17 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int sr
 	size_t n = (size_t)w->n_nodes;
 	int h, nm = 0;
 
-	/* The region: every node when the graph is small, else the nodes
-	 * that can lie on a path src -> dst of at most max_hops corridors
-	 * (hop bounds); no cheaper bounded path can leave it. */
-	for (size_t v = 0; v < n; v++) {
-		if (s->lm) {
-			long long a = hops_lb(w, s, src, (int)v), b = hops_lb(w, s, (int)v, dst);
+	/* The region: the ball members[] the caller collected (every node
+	 * within max_hops × the heaviest corridor of dst), less, on large
+	 * graphs, the nodes the hop bounds rule out. A path src -> dst of at
+	 * most max_hops corridors never leaves it. */
+	for (int i = 0; i < s->n_members; i++) {
+		int v = s->members[i];
 
-			if (a + b > max_hops)
-				continue;
-			s->member[v] = 1;
-		}
-		s->members[nm++] = (int)v;
+		if (s->lm && (long long)hops_lb(w, s, src, v) + hops_lb(w, s, v, dst) > max_hops)
+			continue;
+		s->member[v] = 1;
+		s->members[nm++] = v;
 	}
 	s->n_members = nm;
 	for (int i = 0; i < nm; i++)
@@ -384,7 +398,7 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int sr
 				const struct smug_adj *e = &w->adj[j];
 				int64_t d;
 
-				if (!usable(s, e) || (s->lm && !s->member[e->node]) ||
+				if (!usable(s, e) || !s->member[e->node] ||
 				    prev[e->node] == ROUTE_INF)
 					continue;
 				d = prev[e->node] + w->corridors[e->corridor].route_weight;
@@ -401,9 +415,8 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int sr
 
 static void region_clear(struct route_scratch *s)
 {
-	if (s->lm)
-		for (int i = 0; i < s->n_members; i++)
-			s->member[s->members[i]] = 0;
+	for (int i = 0; i < s->n_members; i++)
+		s->member[s->members[i]] = 0;
 	s->n_members = 0;
 }
 
@@ -412,6 +425,9 @@ static void region_clear(struct route_scratch *s)
 static bool search(const struct smug_world *w, struct route_scratch *s, int src, int dst,
 		   int max_nodes, struct route_path *out)
 {
+	/* a path of at most max_nodes - 1 corridors weighs at most this, so
+	 * nothing farther from dst can be on one */
+	int64_t radius = (int64_t)(max_nodes - 1) * s->wmax;
 	int rows;
 	bool ok;
 
@@ -419,7 +435,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 		return false;
 	if (s->lm && hops_lb(w, s, src, dst) > max_nodes - 1)
 		return false; /* no path short enough exists at all */
-	if (dist_to_dst(w, s, src, dst) == ROUTE_INF)
+	if (dist_to_dst(w, s, src, dst, radius, false) == ROUTE_INF)
 		return false;
 	if (walk_path(w, s, src, dst, max_nodes, -1, out))
 		return true;
@@ -428,6 +444,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 	if (s->hop_cost == NULL)
 		s->hop_cost = xcalloc((size_t)SMUG_ROUTE_MAX_NODES * (size_t)s->n_nodes,
 				      sizeof *s->hop_cost);
+	dist_to_dst(w, s, src, dst, radius, true);
 	rows = hop_table(w, s, src, dst, max_nodes - 1);
 	ok = s->hop_cost[(size_t)rows * (size_t)w->n_nodes + (size_t)src] != ROUTE_INF &&
 	     walk_path(w, s, src, dst, max_nodes, rows, out);
