@@ -40,6 +40,12 @@ struct route_scratch {
 	int *members;	       /* [n_nodes] */
 	int n_members;
 	int64_t wmax; /* heaviest corridor route_weight of the graph */
+	/* yen_with's unbanned distances to its dst, over the ball no
+	 * short-enough route leaves: base[v] valid when base_gen[v] == base_cur */
+	int64_t *base;
+	uint32_t *base_gen;
+	uint32_t base_cur;
+	int base_dst; /* -1: none */
 };
 
 #define LANDMARKS 8
@@ -57,6 +63,8 @@ static void scratch_done(struct route_scratch *s)
 	free(s->lm);
 	free(s->member);
 	free(s->members);
+	free(s->base);
+	free(s->base_gen);
 	memset(s, 0, sizeof *s);
 }
 
@@ -155,11 +163,14 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->dist_gen = xcalloc((size_t)n + 1, sizeof *s->dist_gen);
 		s->member = xcalloc((size_t)n + 1, 1);
 		s->members = xcalloc((size_t)n + 1, sizeof *s->members);
+		s->base = xcalloc((size_t)n + 1, sizeof *s->base);
+		s->base_gen = xcalloc((size_t)n + 1, sizeof *s->base_gen);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
 			landmarks_build(w, s);
 		/* hop_cost stays NULL until a path is too long */
 	}
 	/* the masks are restored by every user; nothing to clear */
+	s->base_dst = -1;
 	s->wmax = 0;
 	for (int c = 0; c < w->n_corridors; c++)
 		if (w->corridors[c].route_weight > s->wmax)
@@ -286,6 +297,8 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 			}
 		}
 	}
+	if (src < 0)
+		return ROUTE_INF; /* a ball only */
 	d_src = dist_of(s, src);
 	return d_src <= radius ? d_src : ROUTE_INF;
 }
@@ -295,6 +308,13 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
  * lexicographically smallest cheapest path. left(v) reads the table the
  * caller built: dist, or with hop_rows >= 0 the hop-bounded table. Returns false
  * if the path would exceed max_nodes or revisit a node. */
+#define WALK_BASE (-2) /* walk on the unbanned tree of yen_with (base_of) */
+
+static int64_t base_of(const struct route_scratch *s, int v)
+{
+	return s->base_gen[v] == s->base_cur ? s->base[v] : ROUTE_INF;
+}
+
 static bool walk_path(const struct smug_world *w, struct route_scratch *s, int src, int dst,
 		      int max_nodes, int hop_rows, struct route_path *out)
 {
@@ -320,16 +340,32 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			ok = false; /* full, and dst not reached */
 			break;
 		}
-		left_u = hop_rows < 0 ? dist_of(s, u)
-				      : s->hop_cost[(size_t)(hops < hop_rows ? hops : hop_rows) *
+		left_u = hop_rows == WALK_BASE ? base_of(s, u)
+			 : hop_rows < 0	       ? dist_of(s, u)
+					       : s->hop_cost[(size_t)(hops < hop_rows ? hops : hop_rows) *
 							    (size_t)w->n_nodes + (size_t)u];
+		if (hop_rows == WALK_BASE && u == src) {
+			/* the spur node: its cheapest unbanned way may be banned,
+			 * so the first hop is the cheapest usable one */
+			left_u = ROUTE_INF;
+			for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
+				const struct smug_adj *e = &w->adj[j];
+				int64_t b = base_of(s, e->node);
+
+				if (usable(s, e) && b != ROUTE_INF &&
+				    b + w->corridors[e->corridor].route_weight < left_u)
+					left_u = b + w->corridors[e->corridor].route_weight;
+			}
+		}
 		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
 			const struct smug_adj *e = &w->adj[j];
 			int64_t wt = w->corridors[e->corridor].route_weight, left_v;
 
 			if (!usable(s, e))
 				continue;
-			if (hop_rows < 0) {
+			if (hop_rows == WALK_BASE) {
+				left_v = base_of(s, e->node);
+			} else if (hop_rows < 0) {
 				left_v = dist_of(s, e->node);
 			} else {
 				int h = hops - 1 < hop_rows ? hops - 1 : hop_rows;
@@ -357,6 +393,90 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 	return ok;
 }
 
+/* Follow the walk of walk_path(WALK_BASE) without a node budget. Returns
+ * its node count when it reaches dst avoiding every ban, -1 when it meets
+ * a ban, a loop or a dead end, and -2 when no usable first hop leads into
+ * the ball at all (then no route short enough exists). */
+static int base_walk_len(const struct smug_world *w, struct route_scratch *s, int src, int dst)
+{
+	int u = src, n = 0, result;
+	int64_t left_u = ROUTE_INF;
+
+	for (int j = w->nodes[u].adj_first; j < w->nodes[u].adj_first + w->nodes[u].adj_count; j++) {
+		const struct smug_adj *e = &w->adj[j];
+		int64_t b = base_of(s, e->node);
+
+		if (usable(s, e) && b != ROUTE_INF && b + w->corridors[e->corridor].route_weight < left_u)
+			left_u = b + w->corridors[e->corridor].route_weight;
+	}
+	if (src != dst && left_u == ROUTE_INF)
+		return -2;
+	for (;;) {
+		const struct smug_node *nu = &w->nodes[u];
+		int next = -1;
+
+		if (s->on_walk[u]) {
+			result = -1;
+			break;
+		}
+		s->on_walk[u] = 1;
+		s->members[n++] = u;
+		if (u == dst) {
+			result = n;
+			break;
+		}
+		if (u != src)
+			left_u = base_of(s, u);
+		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
+			const struct smug_adj *e = &w->adj[j];
+			int64_t b = base_of(s, e->node);
+
+			if (usable(s, e) && b != ROUTE_INF &&
+			    b + w->corridors[e->corridor].route_weight == left_u)
+				next = e->node;
+		}
+		if (next < 0) {
+			result = -1;
+			break;
+		}
+		u = next;
+	}
+	for (int i = 0; i < n; i++)
+		s->on_walk[s->members[i]] = 0;
+	return result;
+}
+
+/* Breadth-first from dst over the unbanned graph, at most max_hops
+ * corridors: members[] lists the nodes reached in order and dist[v] holds
+ * their hop counts (the queue is members[] itself). */
+static void hop_ball(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
+{
+	if (++s->gen == 0) {
+		memset(s->dist_gen, 0, (size_t)s->n_nodes * sizeof *s->dist_gen);
+		s->gen = 1;
+	}
+	s->n_members = 0;
+	s->dist[dst] = 0;
+	s->dist_gen[dst] = s->gen;
+	s->members[s->n_members++] = dst;
+	for (int head = 0; head < s->n_members; head++) {
+		int u = s->members[head];
+		const struct smug_node *nu = &w->nodes[u];
+
+		if (s->dist[u] >= max_hops)
+			continue;
+		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
+			const struct smug_adj *e = &w->adj[j];
+
+			if (usable(s, e) && s->dist_gen[e->node] != s->gen) {
+				s->dist[e->node] = s->dist[u] + 1;
+				s->dist_gen[e->node] = s->gen;
+				s->members[s->n_members++] = e->node;
+			}
+		}
+	}
+}
+
 /* Bellman-Ford by hop count: hop_cost[h][v] = cheapest v -> dst with at
  * most h corridors. Returns the number of rows filled (rows past it equal
  * the last one). Only used when the cheapest path is too long. */
@@ -366,14 +486,14 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int sr
 	size_t n = (size_t)w->n_nodes;
 	int h, nm = 0;
 
-	/* The region: the ball members[] the caller collected (every node
-	 * within max_hops × the heaviest corridor of dst), less, on large
-	 * graphs, the nodes the hop bounds rule out. A path src -> dst of at
-	 * most max_hops corridors never leaves it. */
+	/* The region: the hop ball members[] the caller collected (dist[v]
+	 * = corridors from dst), less, on large graphs, the nodes the hop
+	 * bounds to src rule out. A path src -> dst of at most max_hops
+	 * corridors never leaves it. */
 	for (int i = 0; i < s->n_members; i++) {
 		int v = s->members[i];
 
-		if (s->lm && (long long)hops_lb(w, s, src, v) + hops_lb(w, s, v, dst) > max_hops)
+		if (s->lm && (long long)hops_lb(w, s, src, v) + s->dist[v] > max_hops)
 			continue;
 		s->member[v] = 1;
 		s->members[nm++] = v;
@@ -435,16 +555,34 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 		return false;
 	if (s->lm && hops_lb(w, s, src, dst) > max_nodes - 1)
 		return false; /* no path short enough exists at all */
-	if (dist_to_dst(w, s, src, dst, radius, false) == ROUTE_INF)
-		return false;
-	if (walk_path(w, s, src, dst, max_nodes, -1, out))
-		return true;
+	/* Yen's spur searches: when the cheapest walk on the unbanned
+	 * distances avoids every ban, it is also the cheapest, smallest path
+	 * of the banned graph (nothing there is cheaper than unbanned), so
+	 * no search is needed; when it is too long, so is the banned graph's
+	 * cheapest path. Only a walk that meets a ban needs the full search. */
+	if (dst == s->base_dst) {
+		int len = base_walk_len(w, s, src, dst);
+
+		if (len == -2)
+			return false;
+		if (len > 0 && len <= max_nodes)
+			return walk_path(w, s, src, dst, max_nodes, WALK_BASE, out);
+		if (len < 0 && dist_to_dst(w, s, src, dst, radius, false) == ROUTE_INF)
+			return false;
+		if (len < 0 && walk_path(w, s, src, dst, max_nodes, -1, out))
+			return true;
+	} else {
+		if (dist_to_dst(w, s, src, dst, radius, false) == ROUTE_INF)
+			return false;
+		if (walk_path(w, s, src, dst, max_nodes, -1, out))
+			return true;
+	}
 	/* The cheapest path is too long: the cheapest within the hop budget
 	 * (same tie-break) comes from the hop-indexed table. */
 	if (s->hop_cost == NULL)
 		s->hop_cost = xcalloc((size_t)SMUG_ROUTE_MAX_NODES * (size_t)s->n_nodes,
 				      sizeof *s->hop_cost);
-	dist_to_dst(w, s, src, dst, radius, true);
+	hop_ball(w, s, dst, max_nodes - 1);
 	rows = hop_table(w, s, src, dst, max_nodes - 1);
 	ok = s->hop_cost[(size_t)rows * (size_t)w->n_nodes + (size_t)src] != ROUTE_INF &&
 	     walk_path(w, s, src, dst, max_nodes, rows, out);
@@ -528,6 +666,26 @@ static void annotate(const struct smug_world *w, struct route_path *p)
 	}
 }
 
+/* The unbanned distances to dst over the ball of routes short enough. */
+static void base_build(const struct smug_world *w, struct route_scratch *s, int dst)
+{
+	int64_t radius = (int64_t)(SMUG_ROUTE_MAX_NODES - 1) * s->wmax;
+
+	if (++s->base_cur == 0) {
+		memset(s->base_gen, 0, (size_t)s->n_nodes * sizeof *s->base_gen);
+		s->base_cur = 1;
+	}
+	dist_to_dst(w, s, -1, dst, radius, true);
+	for (int i = 0; i < s->n_members; i++) {
+		int v = s->members[i];
+
+		s->base[v] = s->dist[v];
+		s->base_gen[v] = s->base_cur;
+	}
+	s->n_members = 0;
+	s->base_dst = dst;
+}
+
 /* Yen's algorithm with Lawler's refinement: a new path only spurs from
  * its deviation index on, since earlier roots were expanded by its parent. */
 static int yen_with(const struct smug_world *w, struct route_scratch *s, int src, int dst, int k,
@@ -549,8 +707,11 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 		return 1;
 	}
 	scratch_fit(s, w);
-	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, &out[0]))
+	base_build(w, s, dst);
+	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, &out[0])) {
+		s->base_dst = -1;
 		return 0;
+	}
 	s->dev[0] = 0;
 	while (n_out < k) {
 		const struct route_path *prev = &out[n_out - 1];
@@ -611,6 +772,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 			}
 		}
 	}
+	s->base_dst = -1;
 	return n_out;
 }
 
