@@ -1,6 +1,7 @@
 /* smugnet benchmarks (not tests): wall time and memory of long runs on the
- * default world and on generated worlds of growing size. Each figure is
- * the median of several runs; every run's digest is printed so a bench
+ * default world and on generated worlds of growing size, and the cockpit's
+ * step-and-redraw time. Each figure is the median of several runs (the
+ * 36,000-ward world runs once); every run's digest is printed so a bench
  * build can be compared with an unoptimised one. Usage:
  *   bench [--quick]   (--quick: fewer runs and days, for a smoke check) */
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "smugnet/smugnet.h"
+#include "tui/tui.h"
 
 static double now_s(void)
 {
@@ -93,23 +95,26 @@ static void bench_default(int runs, int days)
 	{
 		double m = median(t, runs);
 
-		printf("default world %d days     wall %.3f s   %.2f us/day   %.0f shipments/s   "
-		       "peak RSS %ld KiB   digest %016llx\n",
+		printf("default world, %d days: wall %.3f s, %.2f us/day, %.0f shipments/s, "
+		       "peak RSS %ld KiB, digest %016llx\n",
 		       days, m, m * 1e6 / days, (double)shipments / m, peak_rss_kib(),
 		       (unsigned long long)digest);
-		printf("default world RSS         after year 1 %ld KiB   after day %d %ld KiB   (%+.2f%%)\n",
+		printf("default world RSS: after year 1 %ld KiB, after day %d %ld KiB (%+.2f%%)\n",
 		       rss_y1, days, rss_end,
 		       rss_y1 > 0 ? 100.0 * (double)(rss_end - rss_y1) / (double)rss_y1 : 0.0);
 	}
 }
 
+/* Per-day cost over the whole run and over its steady part (after the
+ * first year, when the route cache and the TopK ward lists have settled). */
 static void bench_generated(int wards, int runs, int days)
 {
 	char *json = smug_scenario_generate(wards, 42, 6);
-	double t[16];
+	double all[16], steady[16];
 	uint64_t digest = 0;
 	long rss = 0;
 	long long shipments = 0;
+	int first = days > 365 ? 365 : days / 2;
 
 	if (json == NULL) {
 		fprintf(stderr, "bench: cannot generate %d wards\n", wards);
@@ -117,21 +122,54 @@ static void bench_generated(int wards, int runs, int days)
 	}
 	for (int r = 0; r < runs; r++) {
 		struct smug_world *w = load_or_die(json, strlen(json), "generated");
-		double t0;
+		double t0 = now_s(), t1;
 
-		smug_cmd_step(w, 30); /* warm the route cache and TopK lists */
-		t0 = now_s();
-		smug_cmd_step(w, days);
-		t[r] = now_s() - t0;
+		smug_cmd_step(w, first);
+		t1 = now_s();
+		smug_cmd_step(w, days - first);
+		all[r] = (now_s() - t0) * 1e6 / days;
+		steady[r] = (now_s() - t1) * 1e6 / (days - first);
 		rss = rss_kib();
 		shipments = w->tel.total.shipments_created;
 		digest = smug_world_digest(w);
 		smug_world_free(w);
 	}
-	printf("generated %6d wards      %d days  %.2f us/day   RSS %ld KiB   shipments %lld   digest %016llx\n",
-	       wards, days, median(t, runs) * 1e6 / days, rss, shipments,
+	printf("generated %5d wards, %d days: %.1f us/day overall, %.1f us/day after day %d, "
+	       "RSS %ld KiB, %lld shipments, digest %016llx\n",
+	       wards, days, median(all, runs), median(steady, runs), first, rss, shipments,
 	       (unsigned long long)digest);
 	free(json);
+}
+
+/* The cockpit on the default world after 30 days: one day stepped with
+ * the '.' key and the whole 160x48 screen drawn into an in-memory canvas,
+ * 1,000 times; the median. */
+static void bench_cockpit(void)
+{
+	size_t len;
+	const char *json = smug_default_scenario(&len);
+	struct smug_world *w = load_or_die(json, len, "dosadi-36.json");
+	struct tui_options opt = {.ascii = true, .no_color = true, .no_mouse = true,
+				  .vault_root = "/tmp"};
+	struct tui_grid *g = grid_new(48, 160);
+	struct tui_app a;
+	static double t[1000];
+
+	smug_cmd_step(w, 30);
+	tui_app_init(&a, w, &opt);
+	for (int i = 0; i < 1000; i++) {
+		struct canvas screen = {&a.th, NULL, g, 0, 0, 48, 160};
+		double t0 = now_s();
+
+		tui_handle_key(&a, '.');
+		tui_render(&a, &screen);
+		t[i] = (now_s() - t0) * 1e3;
+	}
+	printf("cockpit step + redraw, 160x48, default world: median %.3f ms over 1000 steps "
+	       "(day %d)\n", median(t, 1000), w->day);
+	tui_app_done(&a);
+	grid_free(g);
+	smug_world_free(w);
 }
 
 int main(int argc, char **argv)
@@ -141,12 +179,13 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0); /* each figure as soon as it is measured */
 
-	printf("smugnet %s bench   cores %ld   CFLAGS %s\n", smug_version(),
+	printf("smugnet %s bench: %ld cores, CFLAGS %s\n", smug_version(),
 	       sysconf(_SC_NPROCESSORS_ONLN), BENCH_CFLAGS);
+	bench_cockpit();
 	bench_default(runs, quick ? 3650 : 73000);
-	bench_generated(36, runs, quick ? 365 : 3650);
-	bench_generated(360, runs, quick ? 365 : 3650);
-	bench_generated(3600, runs, quick ? 365 : 3650);
+	bench_generated(36, runs, quick ? 730 : 3650);
+	bench_generated(360, runs, quick ? 730 : 3650);
+	bench_generated(3600, quick ? 1 : runs, quick ? 730 : 3650);
 	bench_generated(36000, 1, quick ? 100 : 3650);
 	return 0;
 }

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "smugnet/vault.h"
 #include "tui/tui.h"
@@ -231,40 +230,6 @@ START_TEST(test_tui_event_filter)
 }
 END_TEST
 
-/* Not a pass/fail timing: prints the median step+redraw for the notes. */
-START_TEST(test_tui_step_and_redraw_time)
-{
-	struct smug_world *w = world_at(30);
-	struct tui_app a;
-	struct tui_grid *g = grid_new(48, 160);
-	double t[1000];
-
-	tui_app_init(&a, w, &opts);
-	for (int i = 0; i < 1000; i++) {
-		struct canvas screen = {&a.th, NULL, g, 0, 0, 48, 160};
-		struct timespec t0, t1;
-
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		tui_handle_key(&a, '.');
-		tui_render(&a, &screen);
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		t[i] = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-	}
-	for (int i = 1; i < 1000; i++)
-		for (int j = i; j > 0 && t[j] < t[j - 1]; j--) {
-			double x = t[j];
-
-			t[j] = t[j - 1];
-			t[j - 1] = x;
-		}
-	printf("cockpit step+redraw median %.3f ms (1000 steps, 160x48, in-memory canvas)\n", t[500]);
-	ck_assert_int_eq(w->day, 1030);
-	grid_free(g);
-	tui_app_done(&a);
-	smug_world_free(w);
-}
-END_TEST
-
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -282,7 +247,6 @@ int main(void)
 	tcase_add_test(t, test_tui_event_filter);
 	suite_add_tcase(s, t);
 	t = tcase_create("timing");
-	tcase_add_test(t, test_tui_step_and_redraw_time);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

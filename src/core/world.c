@@ -219,6 +219,9 @@ void world_finish(struct smug_world *w)
 				  sizeof *w->border_stats);
 	free(w->shipments);
 	w->shipments = xcalloc(SMUG_SHIPMENT_CAP, sizeof *w->shipments);
+	/* Touch the whole bounded array now, so the footprint is fixed from
+	 * day 0 instead of creeping up with each new peak of traffic. */
+	memset(w->shipments, 0, SMUG_SHIPMENT_CAP * sizeof *w->shipments);
 	w->n_shipments = 0;
 	w->next_shipment_id = 1;
 	w->decisions_day = -1;
