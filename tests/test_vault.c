@@ -179,8 +179,8 @@ struct hostile {
 
 static const struct hostile hostile[] = {
 	{"tampered", "smuggling.json", "\"schema\"", "\"schemb\"", false, SMUG_ERR_HASH, "hash mismatch"},
-	{"other major", "manifest.json", "\"version_major\":", "\"version_major\": 2, \"was\":", false, SMUG_ERR_VERSION,
-	 "seed format 2 is not supported"},
+	{"other major", "manifest.json", "\"version_major\":", "\"version_major\": 7, \"was\":", false, SMUG_ERR_VERSION,
+	 "seed format 7 is not supported"},
 	{"truncated", "snapshot.json", "\"state\":", "\"state", true, SMUG_ERR_PARSE, "malformed JSON"},
 	{"wrong type", "snapshot.json", "\"learning_rate\":", "\"learning_rate\":\"x\",\"lr\":", true, SMUG_ERR_SCHEMA,
 	 "world.config.learning_rate: expected number"},

@@ -15,6 +15,7 @@
 #include "core.h"
 #include "snapshot.h"
 
+#define SNAPSHOT_VERSION 2 /* see VAULT_MAJOR in vault.c */
 #define DEPTH_MAX 16
 #define PATH_LEN 256
 #define INT_LIMIT 9007199254740991.0 /* 2^53 - 1: exact in a JSON number */
@@ -1030,7 +1031,7 @@ char *snapshot_to_json(const struct smug_world *w)
 	char *text;
 
 	cJSON_AddStringToObject(root, "format", "smugnet-snapshot");
-	cJSON_AddNumberToObject(root, "version", 1);
+	cJSON_AddNumberToObject(root, "version", SNAPSHOT_VERSION);
 	s.stack[0] = root;
 	s.depth = 1;
 	if (sv_enter(&s, "world", 0, false)) {
@@ -1071,10 +1072,11 @@ enum smug_status snapshot_from_json(const char *json, size_t len, const char *na
 		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: format: expected \"smugnet-snapshot\"", name);
 	}
 	j = cJSON_GetObjectItemCaseSensitive(root, "version");
-	if (!cJSON_IsNumber(j) || j->valuedouble != 1) {
+	if (!cJSON_IsNumber(j) || j->valuedouble != SNAPSHOT_VERSION) {
 		cJSON_Delete(root);
 		return smug_error_set(err, SMUG_ERR_VERSION,
-				      "%s: version: snapshot version is not supported (this program reads 1)", name);
+				      "%s: version: snapshot version is not supported (this program reads %d)",
+				      name, SNAPSHOT_VERSION);
 	}
 	w = world_alloc();
 	s.stack[0] = root;
