@@ -16,8 +16,21 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
-double clamp01(double x);
-double clampd(double x, double lo, double hi);
+/* x limited to [lo, hi]; NaN gives lo. Inline: called per ward and per
+ * edge every day. */
+static inline double clampd(double x, double lo, double hi)
+{
+	if (!(x >= lo)) /* also catches NaN */
+		return lo;
+	if (x > hi)
+		return hi;
+	return x;
+}
+
+static inline double clamp01(double x)
+{
+	return clampd(x, 0.0, 1.0);
+}
 /* Copy src into dst[size] with NUL; returns false if truncated. */
 bool str_copy(char *dst, size_t size, const char *src);
 /* Appending to a fixed buffer, always NUL-terminated, truncating like
@@ -79,16 +92,16 @@ bool route_dijkstra(const struct smug_world *w, int src, int dst,
 int route_yen(const struct smug_world *w, int src, int dst, int k,
 	      struct route_path *out);
 /* A result list packed for scoring: per path the directed corridor slots
- * (2c, or 2c+1 when entered from node b) of the edges after its shared
- * prefix, contiguous, so a scoring pass reads a few cache lines. */
+ * (2c, or 2c+1 when entered from node b) of its edges, contiguous, so a
+ * scoring pass reads a few cache lines. */
 struct route_scan {
 	int n;
 	struct route_scan_path {
-		int first;   /* slot[first] is edge lcp_len of the path */
+		int first;   /* slot[first] is edge 0 of the path */
 		int n_edges; /* corridors in the path */
 		int lcp_from, lcp_len, travel_days; /* as in route_path */
 	} p[SMUG_ROUTE_TOPK_MAX];
-	int slot[]; /* sum over paths of n_edges - lcp_len */
+	int slot[]; /* sum over paths of n_edges */
 };
 /* Cached route_yen; identical results with or without the cache. The
  * returned arrays stay valid until the next routing call on w. scan may

@@ -943,7 +943,7 @@ static size_t scan_size(const struct route_path *p, int n)
 	size_t slots = 0;
 
 	for (int i = 0; i < n; i++)
-		slots += (size_t)(p[i].n_nodes - 1 - p[i].lcp_len);
+		slots += (size_t)(p[i].n_nodes - 1);
 	return sizeof(struct route_scan) + (slots ? slots : 1) * sizeof(int);
 }
 
@@ -956,7 +956,7 @@ static void scan_build(const struct smug_world *w, const struct route_path *p, i
 	for (int i = 0; i < n; i++) {
 		sc->p[i] = (struct route_scan_path){at, p[i].n_nodes - 1, p[i].lcp_from,
 						    p[i].lcp_len, p[i].travel_days};
-		for (int e = p[i].lcp_len; e + 1 < p[i].n_nodes; e++) {
+		for (int e = 0; e + 1 < p[i].n_nodes; e++) {
 			int c = p[i].corridors[e];
 
 			sc->slot[at++] = 2 * c + (w->corridors[c].a == p[i].nodes[e] ? 0 : 1);

@@ -5,6 +5,7 @@
  * Invariants: per day at most max_shipments_per_day shipments and at most
  * route_topk candidates scored per decision; edge_stats ≤ border_topk,
  * sorted by corridor; no step scans all wards or corridors per shipment. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +258,7 @@ struct smug_plan_memo {
 	 * later candidate sharing a prefix starts where that prefix ended */
 	double cum_loss[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
+	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum_*[i][e] valid for e < cum_to[i] */
 	struct memo_slot *prior;		    /* [n_slots], shared */
 	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
 };
@@ -436,36 +438,51 @@ struct cand_score {
 
 /* A candidate's expected loss and cost and its score, summed edge by edge
  * in route order exactly as smug_explain_decision() sums them. */
+/* Scores only grow edge by edge (every term is >= 0), so once the running
+ * score reaches `bound` (the runner-up's score so far) the candidate can
+ * be neither winner nor runner-up and is left unfinished: *pruned is set
+ * and the score returned is a lower bound. The explanation rebuilds every
+ * candidate in full. */
 static struct cand_score score_candidate(const struct smug_world *w, struct smug_plan_memo *m,
 					 int f, const struct route_scan *sc, int i, int64_t value,
-					 double penalty)
+					 double penalty, double bound, bool *pruned)
 {
 	const struct route_scan_path *p = &sc->p[i];
 	const int *slot = sc->slot + p->first;
 	double v = (double)value, pen1 = 1.0 + penalty;
+	double travel = w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
 	struct cand_score r = {0, 0, 0};
 	struct memo_slot *slots = memo_slots(m, f);
 	double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
 	int e = 0;
 
+	*pruned = false;
 	/* the shared prefix: the same edges in the same order were summed
 	 * already, so the running sums are the same to the bit */
-	if (p->lcp_len > 0) {
+	if (p->lcp_len > 0 && m->cum_to[p->lcp_from] >= p->lcp_len) {
 		e = p->lcp_len;
 		r.loss = m->cum_loss[p->lcp_from][e - 1];
 		r.cost = m->cum_cost[p->lcp_from][e - 1];
 	}
-	for (; e < p->n_edges; e++, slot++) {
-		struct memo_slot *x = &slots[*slot];
+	m->cum_to[i] = e; /* entries below the shared prefix are the parent's */
+	for (; e < p->n_edges; e++) {
+		struct memo_slot *x = &slots[slot[e]];
 
 		if (x->gen != m->gen)
-			memo_fill(w, m, x, *slot);
+			memo_fill(w, m, x, slot[e]);
 		r.loss += x->risk * v * pen1;
 		r.cost += x->cost * v;
 		cl[e] = r.loss;
 		cc[e] = r.cost;
+		if (r.loss + r.cost + travel >= bound) {
+			m->cum_to[i] = e + 1;
+			*pruned = true;
+			r.score = r.loss + r.cost + travel;
+			return r;
+		}
 	}
-	r.score = r.loss + r.cost + w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
+	m->cum_to[i] = p->n_edges;
+	r.score = r.loss + r.cost + travel;
 	return r;
 }
 
@@ -617,9 +634,13 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		/* winner: smallest score, equal scores keep the smaller route
 		 * id; runner-up likewise among the others */
 		for (int i = 0; i < np; i++) {
-			struct cand_score sc = score_candidate(w, pl->memo, f, scan, i, d->value,
-							       def->seizure_penalty);
+			bool pruned;
+			struct cand_score sc = score_candidate(
+				w, pl->memo, f, scan, i, d->value, def->seizure_penalty,
+				d->runner >= 0 ? second.score : INFINITY, &pruned);
 
+			if (pruned)
+				continue; /* score >= the runner-up's: changes nothing */
 			if (d->winner < 0 || sc.score < best.score) {
 				d->runner = d->winner;
 				second = best;

@@ -41,20 +41,6 @@ char *xstrdup(const char *s)
 	return d;
 }
 
-double clamp01(double x)
-{
-	return clampd(x, 0.0, 1.0);
-}
-
-double clampd(double x, double lo, double hi)
-{
-	if (!(x >= lo)) /* also catches NaN */
-		return lo;
-	if (x > hi)
-		return hi;
-	return x;
-}
-
 bool str_copy(char *dst, size_t size, const char *src)
 {
 	size_t n = strlen(src);
