@@ -289,6 +289,39 @@ START_TEST(test_vault_interrupted_save_keeps_old_seed)
 }
 END_TEST
 
+/* A loaded seed explains the saved day's decisions exactly as the world
+ * that saved it: every candidate's score and the flip text. */
+START_TEST(test_vault_loaded_seed_explains_the_same)
+{
+	struct smug_world *w = dosadi_at(90), *loaded = NULL;
+	struct smug_explanation *x = malloc(sizeof *x), *y = malloc(sizeof *y);
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(x);
+	ck_assert_ptr_nonnull(y);
+	make_root();
+	ck_assert_msg(smug_vault_save(w, root, "why", &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_vault_load(root, "why", &loaded, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_gt(w->n_decisions, 0);
+	ck_assert_int_eq(loaded->n_decisions, w->n_decisions);
+	for (int i = 0; i < w->n_decisions; i++) {
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		ck_assert_int_eq(smug_explain_decision(loaded, i, y), SMUG_OK);
+		ck_assert_int_eq(x->n_cand, y->n_cand);
+		for (int c = 0; c < x->n_cand; c++) {
+			ck_assert(x->cand[c].score == y->cand[c].score);
+			ck_assert(x->cand[c].expected_loss == y->cand[c].expected_loss);
+		}
+		ck_assert_str_eq(x->flip, y->flip);
+	}
+	smug_world_free(loaded);
+	smug_world_free(w);
+	free(x);
+	free(y);
+	remove_root();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("vault");
@@ -304,6 +337,7 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("exports");
 	tcase_add_test(t, test_vault_stable_export);
+	tcase_add_test(t, test_vault_loaded_seed_explains_the_same);
 	suite_add_tcase(s, t);
 	t = tcase_create("hostile input");
 	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));
