@@ -76,7 +76,6 @@ struct route_path {
 	int64_t cost; /* sum of corridor route_weight */
 	/* filled for every path routing returns: */
 	int travel_days; /* sum of corridor travel_days */
-	uint64_t dirs;	 /* bit e set: corridor e is entered from its node b */
 	/* in a result list: the earlier path sharing the longest corridor
 	 * prefix with this one (ties: the earliest) and that prefix's length */
 	int lcp_from, lcp_len;

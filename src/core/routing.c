@@ -812,19 +812,12 @@ static void cand_insert(struct route_scratch *s, int *n_cand, int keep,
 	(*n_cand)++;
 }
 
-
-/* The per-edge facts the planner reads on every scoring pass. */
+/* A route's total travel days, which the planner's travel term reads. */
 static void annotate(const struct smug_world *w, struct route_path *p)
 {
 	p->travel_days = 0;
-	p->dirs = 0;
-	for (int e = 0; e + 1 < p->n_nodes; e++) {
-		const struct smug_corridor *k = &w->corridors[p->corridors[e]];
-
-		p->travel_days += k->travel_days;
-		if (k->a != p->nodes[e])
-			p->dirs |= UINT64_C(1) << e;
-	}
+	for (int e = 0; e + 1 < p->n_nodes; e++)
+		p->travel_days += w->corridors[p->corridors[e]].travel_days;
 }
 
 /* The unbanned distances to dst over the ball of routes short enough. */
