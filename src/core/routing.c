@@ -1225,20 +1225,18 @@ packed_result:
 	return n;
 }
 
-int route_candidates(struct smug_world *w, int src, int dst, int k,
-		     const struct route_path **out)
-{
-	if (w->route_cache == NULL)
-		w->route_cache = route_cache_new(0); /* hand-built world: scratch only */
-	return cache_lookup(w->route_cache, w, src, dst, k, out, NULL);
-}
-
 int route_candidates_scan(struct smug_world *w, int src, int dst, int k,
 			  const struct route_path **out, const struct route_scan **scan)
 {
 	if (w->route_cache == NULL)
 		w->route_cache = route_cache_new(0); /* hand-built world: scratch only */
 	return cache_lookup(w->route_cache, w, src, dst, k, out, scan);
+}
+
+int route_candidates(struct smug_world *w, int src, int dst, int k,
+		     const struct route_path **out)
+{
+	return route_candidates_scan(w, src, dst, k, out, NULL);
 }
 
 int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,

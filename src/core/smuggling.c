@@ -437,8 +437,8 @@ struct cand_score {
 };
 
 /* A candidate's expected loss and cost and its score, summed edge by edge
- * in route order exactly as smug_explain_decision() sums them. */
-/* Scores only grow edge by edge (every term is >= 0), so once the running
+ * in route order exactly as smug_explain_decision() sums them. Scores
+ * only grow edge by edge (every term is >= 0), so once the running
  * score reaches `bound` (the runner-up's score so far) the candidate can
  * be neither winner nor runner-up and is left unfinished: *pruned is set
  * and the score returned is a lower bound. The explanation rebuilds every
