@@ -81,67 +81,55 @@ static bool seen_before(struct walk *wk, const char *pat)
 	return false;
 }
 
-/* Try a few valid-looking changes of one leaf; restore it after each.
- * Returns 1 if a change loaded and moved the digest, 0 if every change
- * was rejected by the loader, -1 if a change loaded and left the digest
- * alone (the defect this test exists for). */
+/* The verdict on the whole snapshot with one leaf's text (or boolean
+ * type) replaced: 1 if it loads and the digest moved, 0 if the loader
+ * rejects it, -1 if it loads and the digest stayed (the defect this
+ * test exists for). The leaf is restored. */
+static int verdict_with(struct walk *wk, cJSON *leaf, char *text_value, int type)
+{
+	char *old = leaf->valuestring, *text;
+	int old_type = leaf->type;
+	bool loaded;
+	uint64_t d;
+
+	leaf->valuestring = text_value;
+	leaf->type = type;
+	text = cJSON_PrintUnformatted(wk->root);
+	leaf->valuestring = old;
+	leaf->type = old_type;
+	d = digest_of(text, &loaded);
+	free(text);
+	return !loaded ? 0 : d != wk->base ? 1 : -1;
+}
+
+/* Try a few valid-looking changes of one leaf until one loads. */
 static int mutate(struct walk *wk, cJSON *leaf)
 {
+	char buf[256];
 	int verdict = 0;
 
-	if (cJSON_IsBool(leaf)) {
-		int old = leaf->type;
-		char *text;
-		bool loaded;
-		uint64_t d;
-
-		leaf->type = cJSON_IsTrue(leaf) ? cJSON_False : cJSON_True;
-		text = cJSON_PrintUnformatted(wk->root);
-		d = digest_of(text, &loaded);
-		free(text);
-		leaf->type = old;
-		return !loaded ? 0 : d != wk->base ? 1 : -1;
-	}
+	if (cJSON_IsBool(leaf))
+		return verdict_with(wk, leaf, NULL, cJSON_IsTrue(leaf) ? cJSON_False : cJSON_True);
 	if (cJSON_IsString(leaf)) {
-		char *old = leaf->valuestring, *text, buf[256];
-		static const char *const suffix[] = {"x", "0"};
-		bool loaded;
-		uint64_t d;
+		const char *old = leaf->valuestring;
 
-		for (int i = 0; i < 2 && verdict == 0; i++) {
-			snprintf(buf, sizeof buf, "%s%s", old, suffix[i]);
-			if (strlen(old) > 0 && i == 1)
-				snprintf(buf, sizeof buf, "%.*s", (int)strlen(old) - 1, old);
-			leaf->valuestring = buf;
-			text = cJSON_PrintUnformatted(wk->root);
-			leaf->valuestring = old;
-			d = digest_of(text, &loaded);
-			free(text);
-			if (loaded)
-				verdict = d != wk->base ? 1 : -1;
+		snprintf(buf, sizeof buf, "%sx", old);
+		verdict = verdict_with(wk, leaf, buf, leaf->type);
+		if (verdict == 0 && *old) {
+			snprintf(buf, sizeof buf, "%.*s", (int)strlen(old) - 1, old);
+			verdict = verdict_with(wk, leaf, buf, leaf->type);
 		}
 		return verdict;
 	}
 	if (cJSON_IsRaw(leaf)) {
 		double v = strtod(leaf->valuestring, NULL);
 		double cand[] = {v + 1, v - 1, v / 2, v * 0.5 + 0.25, v + 0.001, v - 0.001};
-		char *old = leaf->valuestring, buf[64], *text;
-		bool loaded;
-		uint64_t d;
 
-		for (size_t i = 0; i < sizeof cand / sizeof cand[0] && verdict <= 0; i++) {
+		for (size_t i = 0; i < sizeof cand / sizeof cand[0] && verdict == 0; i++) {
 			if (cand[i] == v)
 				continue;
 			snprintf(buf, sizeof buf, "%.17g", cand[i]);
-			leaf->valuestring = buf;
-			text = cJSON_PrintUnformatted(wk->root);
-			leaf->valuestring = old;
-			d = digest_of(text, &loaded);
-			free(text);
-			if (loaded)
-				verdict = d != wk->base ? 1 : -1;
-			if (verdict < 0)
-				break;
+			verdict = verdict_with(wk, leaf, buf, leaf->type);
 		}
 		return verdict;
 	}
