@@ -25,6 +25,20 @@ int cmd_explain(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_seeds(int argc, char **argv);
+int cmd_config(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
+
+#define CLI_SETS_MAX 64 /* --set options on one command line */
+/* Apply KEY=VALUE settings to w as smug_config_set commands (journaled);
+ * on a bad one print "smugnet CMD: --set KEY: reason" and return
+ * EXIT_USAGE. */
+int cli_apply_sets(struct smug_world *w, const char *cmd, const char *const *sets, int n);
+/* A whole file, NUL-terminated; prints "FILE: cannot read: why" and
+ * returns NULL on failure. Caller frees. */
+char *cli_read_file(const char *file, size_t *len);
+/* Write w's journal (journal.jsonl format) to path atomically: a
+ * temporary file beside it, then a rename. EXIT_WRITE on failure. */
+int cli_write_journal(const struct smug_world *w, const char *path);
 
 /* The vault root: --vault, else $SMUGNET_VAULT, else $XDG_DATA_HOME/smugnet,
  * else ~/.local/share/smugnet. */

@@ -16,12 +16,15 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: smugnet [--scenario FILE | --load NAME] [--vault DIR] [--no-color] [--ascii] [--no-mouse]\n"
 		"       smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
-		"                   [--every N] [--save NAME] [--vault DIR]\n"
+		"                   [--every N] [--save NAME] [--vault DIR] [--set KEY=V]...\n"
 		"                   [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
+		"                   [--journal FILE]\n"
 		"       smugnet explain --day N [--scenario FILE] [--seed S] [--faction ID] [--json]\n"
 		"       smugnet validate FILE|SEED_DIR\n"
 		"       smugnet gen --wards N [--seed S] [--factions F]\n"
 		"       smugnet seeds [--vault DIR]\n"
+		"       smugnet config [--scenario FILE | --load NAME] [--mdoc]\n"
+		"       smugnet replay NAME|FILE [--scenario FILE] [--vault DIR] [--json]\n"
 		"\n"
 		"Simulate criminal smuggling networks on Dosadi, one day at a time.\n"
 		"Without a command, open the ncurses cockpit on the embedded default world.\n"
@@ -32,6 +35,8 @@ static void usage(FILE *f)
 		"  validate   check a scenario file\n"
 		"  gen        write a generated scenario of N wards to standard output\n"
 		"  seeds      list the seeds in the vault\n"
+		"  config     list the configuration knobs (keys for --set)\n"
+		"  replay     rebuild a seed from its journal and check every digest\n"
 		"\n"
 		"Options:\n"
 		"  --scenario FILE  load a scenario instead of the default world\n"
@@ -105,13 +110,44 @@ int cli_status_exit(enum smug_status st, const char *msg)
 	}
 }
 
-int cli_load_world(const char *file, struct smug_world **out)
+char *cli_read_file(const char *file, size_t *len)
 {
-	struct smug_error err;
 	FILE *f;
 	char *buf;
 	long n;
 	size_t got;
+
+	f = fopen(file, "rb");
+	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno));
+		if (f)
+			fclose(f);
+		return NULL;
+	}
+	buf = malloc((size_t)n + 1);
+	if (buf == NULL) {
+		fclose(f);
+		fprintf(stderr, "%s: out of memory\n", file);
+		return NULL;
+	}
+	got = fread(buf, 1, (size_t)n, f);
+	if (got != (size_t)n || ferror(f)) {
+		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno ? errno : EIO));
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = (size_t)n;
+	return buf;
+}
+
+int cli_load_world(const char *file, struct smug_world **out)
+{
+	struct smug_error err;
+	char *buf;
+	size_t n;
 	enum smug_status st;
 
 	if (file == NULL) {
@@ -121,29 +157,9 @@ int cli_load_world(const char *file, struct smug_world **out)
 		}
 		return EXIT_OK;
 	}
-	f = fopen(file, "rb");
-	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno));
-		if (f)
-			fclose(f);
+	if ((buf = cli_read_file(file, &n)) == NULL)
 		return EXIT_BAD_INPUT;
-	}
-	buf = malloc((size_t)n + 1);
-	if (buf == NULL) {
-		fclose(f);
-		fprintf(stderr, "%s: out of memory\n", file);
-		return EXIT_RUNTIME;
-	}
-	got = fread(buf, 1, (size_t)n, f);
-	if (got != (size_t)n || ferror(f)) {
-		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno ? errno : EIO));
-		fclose(f);
-		free(buf);
-		return EXIT_BAD_INPUT;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	st = smug_world_load_json(buf, (size_t)n, file, out, &err);
+	st = smug_world_load_json(buf, n, file, out, &err);
 	free(buf);
 	if (st != SMUG_OK) {
 		fprintf(stderr, "%s\n", err.msg);
@@ -213,6 +229,10 @@ int main(int argc, char **argv)
 			return cmd_gen(argc - 1, argv + 1);
 		if (strcmp(cmd, "seeds") == 0)
 			return cmd_seeds(argc - 1, argv + 1);
+		if (strcmp(cmd, "config") == 0)
+			return cmd_config(argc - 1, argv + 1);
+		if (strcmp(cmd, "replay") == 0)
+			return cmd_replay(argc - 1, argv + 1);
 		return cli_usage_error(NULL, "unknown command '%s'", cmd);
 	}
 	return cmd_cockpit(argc, argv);

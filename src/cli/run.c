@@ -109,7 +109,7 @@ static void run_usage(FILE *f)
 {
 	fprintf(f, "Usage: smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
 		   "                   [--every N] [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
-		   "                   [--save NAME] [--vault DIR]\n"
+		   "                   [--set KEY=V]... [--save NAME] [--vault DIR] [--journal FILE]\n"
 		   "Run headless; JSON Lines on standard output (see smugnet(1)).\n");
 }
 
@@ -122,10 +122,13 @@ int cmd_run(int argc, char **argv)
 		{"auto-crackdown", no_argument, NULL, 'a'},  {"events", no_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},	     {"version", no_argument, NULL, 'V'},
 		{"save", required_argument, NULL, 'w'},	     {"load", required_argument, NULL, 'l'},
-		{"vault", required_argument, NULL, 'v'},
+		{"vault", required_argument, NULL, 'v'},     {"set", required_argument, NULL, 'x'},
+		{"journal", required_argument, NULL, 'J'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *scenario = NULL, *crack[MAX_CRACKDOWNS], *save = NULL, *load = NULL, *vault = NULL;
+	const char *sets[CLI_SETS_MAX], *journal = NULL;
+	int n_sets = 0;
 	char vault_buf[1024];
 	long long days = -1, every = 30, seed = -1, v;
 	int n_crack = 0, c, rc;
@@ -166,6 +169,12 @@ int cmd_run(int argc, char **argv)
 		case 'w': save = optarg; break;
 		case 'l': load = optarg; break;
 		case 'v': vault = optarg; break;
+		case 'x':
+			if (n_sets == CLI_SETS_MAX)
+				return cli_usage_error("run", "at most %d --set options", CLI_SETS_MAX);
+			sets[n_sets++] = optarg;
+			break;
+		case 'J': journal = optarg; break;
 		case 'h': run_usage(stdout); return jsonl_close_stdout();
 		case 'V': printf("smugnet %s\n", smug_version()); return jsonl_close_stdout();
 		default: return cli_usage_error("run", "invalid option");
@@ -192,6 +201,10 @@ int cmd_run(int argc, char **argv)
 		fprintf(stderr, "smugnet run: %s\n", err.msg);
 		smug_world_free(w);
 		return EXIT_RUNTIME;
+	}
+	if ((rc = cli_apply_sets(w, "run", sets, n_sets)) != EXIT_OK) {
+		smug_world_free(w);
+		return rc;
 	}
 	for (int i = 0; i < n_crack; i++)
 		if (smug_cmd_crackdown_set(w, crack[i], 1.0, -1, &err) != SMUG_OK) {
@@ -230,6 +243,11 @@ int cmd_run(int argc, char **argv)
 			jsonl_close_stdout();
 			return cli_status_exit(st, err.msg);
 		}
+	}
+	if (journal && (rc = cli_write_journal(w, journal)) != EXIT_OK) {
+		smug_world_free(w);
+		jsonl_close_stdout();
+		return rc;
 	}
 	smug_world_free(w);
 	return jsonl_close_stdout();
