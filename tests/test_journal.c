@@ -127,36 +127,36 @@ static char *edit(const char *text, const char *find, const char *repl)
 	return out;
 }
 
+/* Replay the journal with one edit; it must diverge on `day`, naming
+ * `group` when given. */
+static void expect_divergence(const struct smug_world *w, const char *text, const char *find,
+			      const char *repl, int day, int line, const char *group)
+{
+	char *bad = edit(text, find, repl);
+	struct smug_replay_report r = replay_text(w, bad, NULL);
+
+	ck_assert_msg(!r.ok, "editing %s went unnoticed", find);
+	ck_assert_int_eq(r.diverged_day, day);
+	if (line)
+		ck_assert_int_eq(r.line, line);
+	if (group)
+		ck_assert_msg(strstr(r.what, group) != NULL, "'%s' does not name %s", r.what, group);
+	smug_world_free(r.world);
+	free(bad);
+}
+
 START_TEST(test_journal_tampered_command_names_its_day)
 {
 	struct smug_world *w = session();
-	char *text = smug_journal_to_jsonl(w), *bad;
-	struct smug_replay_report r;
+	char *text = smug_journal_to_jsonl(w);
 
-	/* a weaker crackdown than the one that was applied on day 12 */
-	bad = edit(text, "\"intensity\":0.75", "\"intensity\":0.5");
-	r = replay_text(w, bad, NULL);
-	ck_assert(!r.ok);
-	ck_assert_int_eq(r.diverged_day, 12);
-	ck_assert_int_eq(r.line, 4); /* header, step, set, crackdown */
-	ck_assert_ptr_nonnull(strstr(r.what, "crackdowns"));
-	smug_world_free(r.world);
-	free(bad);
-	/* a knob changed: the state after it differs in the config group */
-	bad = edit(text, "\"value\":\"0.3\"", "\"value\":\"0.35\"");
-	r = replay_text(w, bad, NULL);
-	ck_assert(!r.ok);
-	ck_assert_int_eq(r.diverged_day, 12);
-	ck_assert_ptr_nonnull(strstr(r.what, "config"));
-	smug_world_free(r.world);
-	free(bad);
+	/* a weaker crackdown than the one applied on day 12 (line 4: header,
+	 * step, set, crackdown) */
+	expect_divergence(w, text, "\"intensity\":0.75", "\"intensity\":0.5", 12, 4, "crackdowns");
+	/* another knob value: the config group differs */
+	expect_divergence(w, text, "\"value\":\"0.3\"", "\"value\":\"0.35\"", 12, 3, "config");
 	/* one day more in the first step: the next command is out of step */
-	bad = edit(text, "\"days\":12", "\"days\":13");
-	r = replay_text(w, bad, NULL);
-	ck_assert(!r.ok);
-	ck_assert_int_eq(r.diverged_day, 12);
-	smug_world_free(r.world);
-	free(bad);
+	expect_divergence(w, text, "\"days\":12", "\"days\":13", 12, 3, NULL);
 	free(text);
 	smug_world_free(w);
 }

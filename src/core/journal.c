@@ -5,6 +5,7 @@
  * left; steps leave periodic checks (every check_every days; when the
  * bounded list is full every other check goes and the spacing doubles).
  * Replay rebuilds the world and compares at each of those points. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -639,35 +640,43 @@ struct replay {
 	int next_check;
 };
 
+static bool mismatch(struct smug_replay_report *r, int day, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Fill the report with the first divergence; returns false. */
+static bool mismatch(struct smug_replay_report *r, int day, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	r->ok = false;
+	r->diverged_day = day;
+	r->line = line;
+	va_start(ap, fmt);
+	vsnprintf(r->what, sizeof r->what, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
 /* Compare the state with a recorded check; false (and the report
  * filled) on a mismatch. */
 static bool verify(struct replay *rp, const struct smug_check *c, int line)
 {
 	struct state_digest d;
 	struct smug_replay_report *r = rp->r;
-	const char *names[SMUG_STATE_GROUPS];
 	size_t at = 0;
 
 	r->checks++;
-	if (c->day != rp->w->day) {
-		r->ok = false;
-		r->diverged_day = c->day < rp->w->day ? c->day : rp->w->day;
-		r->line = line;
-		snprintf(r->what, sizeof r->what, "the journal has a check for day %d, the replay is at day %d",
-			 c->day, rp->w->day);
-		return false;
-	}
+	if (c->day != rp->w->day)
+		return mismatch(r, c->day < rp->w->day ? c->day : rp->w->day, line,
+				"the journal has a check for day %d, the replay is at day %d", c->day, rp->w->day);
 	state_digest(rp->w, &d);
 	if (d.all == c->digest) {
 		r->prev_match_day = c->day;
 		return true;
 	}
-	r->ok = false;
-	r->diverged_day = c->day;
-	r->line = line;
-	smug_state_groups(names, SMUG_STATE_GROUPS);
-	at = (size_t)snprintf(r->what, sizeof r->what, "state digest %016llx, the journal says %016llx; groups that differ:",
-			      (unsigned long long)d.all, (unsigned long long)c->digest);
+	mismatch(r, c->day, line, "state digest %016llx, the journal says %016llx; groups that differ:",
+		 (unsigned long long)d.all, (unsigned long long)c->digest);
+	at = strlen(r->what);
 	for (int i = 0; i < d.n_groups && at < sizeof r->what; i++)
 		if (i >= c->n_groups || d.digest[i] != c->groups[i])
 			at += (size_t)snprintf(r->what + at, sizeof r->what - at, " %s", d.group[i]);
@@ -696,14 +705,9 @@ static bool replay_cmd(struct replay *rp, int i, struct smug_error *err)
 	int line = rp->f->cmd_line[i];
 	struct smug_error cmd_err;
 
-	if (c->day != rp->w->day) {
-		r->ok = false;
-		r->diverged_day = c->day < rp->w->day ? c->day : rp->w->day;
-		r->line = line;
-		snprintf(r->what, sizeof r->what, "the command is recorded for day %d, the replay is at day %d",
-			 c->day, rp->w->day);
-		return false;
-	}
+	if (c->day != rp->w->day)
+		return mismatch(r, c->day < rp->w->day ? c->day : rp->w->day, line,
+				"the command is recorded for day %d, the replay is at day %d", c->day, rp->w->day);
 	r->commands++;
 	if (c->kind == SMUG_CMD_STEP) {
 		for (int d = 0; d < c->days; d++) {
@@ -715,13 +719,8 @@ static bool replay_cmd(struct replay *rp, int i, struct smug_error *err)
 		return true;
 	}
 	(void)err;
-	if (journal_apply(rp->w, c, 0, &cmd_err) != SMUG_OK) {
-		r->ok = false;
-		r->diverged_day = c->day;
-		r->line = line;
-		snprintf(r->what, sizeof r->what, "the command fails: %.400s", cmd_err.msg);
-		return false;
-	}
+	if (journal_apply(rp->w, c, 0, &cmd_err) != SMUG_OK)
+		return mismatch(r, c->day, line, "the command fails: %.400s", cmd_err.msg);
 	return !c->checked || verify(rp, &c->check, line);
 }
 
@@ -791,16 +790,12 @@ static enum smug_status replay_run(const char *scenario, size_t scenario_len, co
 		if (!replay_cmd(&rp, i, err) || !verify_pending(&rp, i + 1))
 			return SMUG_OK;
 	if (rp.next_check < f->j.n_checks) {
-		r->ok = false;
-		r->diverged_day = f->j.checks[rp.next_check].day;
-		r->line = f->check_line[rp.next_check];
-		snprintf(r->what, sizeof r->what, "the replay ends at day %d before this check", rp.w->day);
+		mismatch(r, f->j.checks[rp.next_check].day, f->check_line[rp.next_check],
+			 "the replay ends at day %d before this check", rp.w->day);
 		return SMUG_OK;
 	}
 	if (f->j.overflow_day >= 0) {
-		r->ok = false;
-		r->diverged_day = f->j.overflow_day;
-		snprintf(r->what, sizeof r->what,
+		mismatch(r, f->j.overflow_day, 0,
 			 "the journal stopped recording commands at day %d (more than %d); later days cannot be replayed",
 			 f->j.overflow_day, SMUG_JOURNAL_CMD_CAP);
 		return SMUG_OK;
@@ -809,16 +804,11 @@ static enum smug_status replay_run(const char *scenario, size_t scenario_len, co
 		char path[256];
 		const char *group;
 
-		if (end->day != rp.w->day) {
-			r->ok = false;
-			r->diverged_day = rp.w->day < end->day ? rp.w->day : end->day;
-			snprintf(r->what, sizeof r->what, "the replay ends at day %d, the snapshot is at day %d",
-				 rp.w->day, end->day);
-		} else if (state_compare(rp.w, end, path, sizeof path, &group)) {
-			r->ok = false;
-			r->diverged_day = end->day;
-			snprintf(r->what, sizeof r->what, "the snapshot differs at %s (group %s)", path, group);
-		}
+		if (end->day != rp.w->day)
+			mismatch(r, rp.w->day < end->day ? rp.w->day : end->day, 0,
+				 "the replay ends at day %d, the snapshot is at day %d", rp.w->day, end->day);
+		else if (state_compare(rp.w, end, path, sizeof path, &group))
+			mismatch(r, end->day, 0, "the snapshot differs at %.200s (group %s)", path, group);
 	}
 	return SMUG_OK;
 }
