@@ -7,9 +7,9 @@ smugnet_SOURCES += src/cli/cli.h src/cli/main.c src/cli/run.c \
 	src/cli/sweep_collect.c src/cli/sweep_chart.c src/cli/sweep_slurm.c \
 	src/cli/sweep_parallel.c
 dist_man_MANS += man/smugnet.1
-TESTS += tests/test_cli.sh
+TESTS += tests/test_cli.sh tests/test_sweep.sh tests/test_sweep_slurm.sh
 check_PROGRAMS += tests/jsonl_check
 tests_jsonl_check_SOURCES = tests/jsonl_check.c
 tests_jsonl_check_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
 tests_jsonl_check_LDADD = $(CJSON_LIBS)
-EXTRA_DIST += tests/test_cli.sh
+EXTRA_DIST += tests/test_cli.sh tests/test_sweep.sh tests/test_sweep_slurm.sh
