@@ -75,6 +75,8 @@ int sweep_task_run(const struct sweep_manifest *m, long long i);
 void sweep_self_path(char *buf, size_t size, const char *argv0);
 /* An absolute form of path (for scripts run elsewhere). */
 void sweep_abs_path(char *buf, size_t size, const char *path);
+/* s as one shell word: bare when safe, else in single quotes. */
+void sweep_shell_word(FILE *f, const char *s);
 /* Parse "A-B" or "A" into [lo, hi]; false on junk. */
 bool sweep_parse_range(const char *s, long long *lo, long long *hi);
 

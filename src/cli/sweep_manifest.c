@@ -63,6 +63,21 @@ void sweep_self_path(char *buf, size_t size, const char *argv0)
 	sweep_abs_path(buf, size, argv0);
 }
 
+void sweep_shell_word(FILE *f, const char *s)
+{
+	if (*s && strpbrk(s, " \t\n'\"$`\\!*?[]{}();&|<>~#") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('\'', f);
+	for (; *s; s++)
+		if (*s == '\'')
+			fputs("'\\''", f);
+		else
+			fputc(*s, f);
+	fputc('\'', f);
+}
+
 /* ---- manifest ---- */
 
 struct mf {

@@ -9,21 +9,6 @@
 
 #include "cli/sweep.h"
 
-static void shell_word(const char *s)
-{
-	if (strpbrk(s, " \t'\"$`\\!*?[]{}();&|<>~#") == NULL) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('\'');
-	for (; *s; s++)
-		if (*s == '\'')
-			fputs("'\\''", stdout);
-		else
-			putchar(*s);
-	putchar('\'');
-}
-
 int sweep_parallel(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -58,20 +43,25 @@ int sweep_parallel(int argc, char **argv)
 	sweep_self_path(self, sizeof self, argv[0]);
 	sweep_abs_path(dir, sizeof dir, m.dir);
 	sweep_abs_path(file, sizeof file, logins);
+	snprintf(log, sizeof log, "%s/logs", dir);
+	if ((rc = cli_mkdir(log)) != EXIT_OK) {
+		sweep_manifest_done(&m);
+		return rc;
+	}
 	snprintf(log, sizeof log, "%s/logs/parallel-hosts.log", dir);
-	shell_word(self);
+	sweep_shell_word(stdout, self);
 	printf(" sweep missing ");
-	shell_word(dir);
+	sweep_shell_word(stdout, dir);
 	printf(" |\n  parallel --will-cite --sshloginfile ");
-	shell_word(file);
+	sweep_shell_word(stdout, file);
 	printf(" --jobs ");
-	shell_word(jobs);
+	sweep_shell_word(stdout, jobs);
 	printf(" --joblog ");
-	shell_word(log);
+	sweep_shell_word(stdout, log);
 	printf(" \\\n    ");
-	shell_word(self);
+	sweep_shell_word(stdout, self);
 	printf(" sweep run ");
-	shell_word(dir);
+	sweep_shell_word(stdout, dir);
 	printf(" --quiet --task {}\n");
 	sweep_manifest_done(&m);
 	return jsonl_close_stdout();

@@ -30,17 +30,6 @@ static void write_array(FILE *f, const bool *want, long long n)
 	}
 }
 
-static void shell_quote(FILE *f, const char *s)
-{
-	fputc('\'', f);
-	for (; *s; s++)
-		if (*s == '\'')
-			fputs("'\\''", f);
-		else
-			fputc(*s, f);
-	fputc('\'', f);
-}
-
 struct slurm_opts {
 	long long limit, chunk_size, max_array;
 	const char *time, *mem, *partition, *account, *output;
@@ -68,6 +57,11 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 			n_want++;
 		}
 	sweep_abs_path(dir, sizeof dir, m->dir);
+	if (n_want == 0) {
+		free(want);
+		printf("%s: every task has a result; nothing to submit\n", dir);
+		return jsonl_close_stdout();
+	}
 	snprintf(logs, sizeof logs, "%s/logs", dir);
 	if ((rc = cli_mkdir(logs)) != EXIT_OK) {
 		free(want);
@@ -79,10 +73,7 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 		   "# of %lld task%s (written by smugnet sweep slurm; submit with sbatch).\n",
 		m->n_tasks, dir, n_chunks, n_chunks == 1 ? "" : "s", k, k == 1 ? "" : "s");
 	fprintf(f, "#SBATCH --job-name=smugnet-sweep\n#SBATCH --array=");
-	if (n_want)
-		write_array(f, want, n_chunks);
-	else
-		fprintf(f, "0");
+	write_array(f, want, n_chunks);
 	if (o->limit)
 		fprintf(f, "%%%lld", o->limit);
 	fprintf(f, "\n#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=1\n#SBATCH --mem=%s\n"
@@ -93,9 +84,9 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 	if (o->account)
 		fprintf(f, "#SBATCH --account=%s\n", o->account);
 	fprintf(f, "set -eu\nexec ");
-	shell_quote(f, self);
+	sweep_shell_word(f, self);
 	fprintf(f, " sweep run ");
-	shell_quote(f, dir);
+	sweep_shell_word(f, dir);
 	if (k == 1)
 		fprintf(f, " --quiet --task \"$SLURM_ARRAY_TASK_ID\"\n");
 	else
@@ -110,10 +101,7 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 	free(want);
 	if (rc != EXIT_OK)
 		return rc;
-	if (n_want == 0)
-		printf("%s: every task has a result; nothing to submit\n", path);
-	else
-		printf("%s: %lld array task%s of %lld sweep task%s each\nsubmit with: sbatch %s\n",
+	printf("%s: %lld array task%s of %lld sweep task%s each\nsubmit with: sbatch %s\n",
 		       path, n_want, n_want == 1 ? "" : "s", k, k == 1 ? "" : "s", path);
 	return jsonl_close_stdout();
 }
