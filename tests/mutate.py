@@ -132,7 +132,7 @@ def statement_sites(tokens):
     """Expression statements (assignments, calls, increments) that can be
     dropped: (first token index, index of the closing ';')."""
     sites = []
-    depth_brace = 0
+    depth_brace = depth_paren = 0
     n = len(tokens)
     i = 0
     while i < n:
@@ -141,8 +141,13 @@ def statement_sites(tokens):
             depth_brace += 1
         elif t.text == "}":
             depth_brace -= 1
+        elif t.text == "(":
+            depth_paren += 1
+        elif t.text == ")":
+            depth_paren -= 1
         prev = tokens[i - 1].text if i > 0 else ";"
-        starts = depth_brace > 0 and prev in (";", "{", "}", ")", "else") and t.text not in ("{", "}", ";")
+        starts = (depth_brace > 0 and depth_paren == 0 and prev in (";", "{", "}", ")", "else") and
+                  t.text not in ("{", "}", ";", "(", ")"))
         if starts and prev == ")":
             # only after the condition of if/while/for, not a cast or a call
             starts = opens_control(tokens, i - 1)
