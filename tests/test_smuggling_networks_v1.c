@@ -28,6 +28,16 @@ static int64_t balance_of(const struct smug_world *w, const char *faction)
 	return w->ledger.accounts[w->factions[f].account].balance;
 }
 
+/* What the ledger's reasons say all factions gained, in all: every
+ * credit a faction gained or lost is accounted for by a reason. */
+static int64_t factions_net_by_reason(const struct smug_ledger *l)
+{
+	return l->by_reason[SMUG_TX_SMUGGLING_PROFIT] + l->by_reason[SMUG_TX_SMUGGLING_PROFIT_MINT] -
+	       l->by_reason[SMUG_TX_CARGO_PURCHASE] - l->by_reason[SMUG_TX_CUSTOMS_TARIFF] -
+	       l->by_reason[SMUG_TX_CUSTOMS_BRIBE] - l->by_reason[SMUG_TX_SEIZURE_PENALTY] -
+	       l->by_reason[SMUG_TX_UPKEEP];
+}
+
 /* ---- T1 determinism ---- */
 
 START_TEST(test_smuggling_same_world_same_choices)
@@ -517,14 +527,7 @@ START_TEST(test_smuggling_ledger_flows_and_conservation)
 				 l->by_reason[SMUG_TX_SMUGGLING_PROFIT_MINT], 0);
 	ck_assert_int_gt(l->by_reason[SMUG_TX_CARGO_PURCHASE], 0);
 	ck_assert_int_gt(l->by_reason[SMUG_TX_CUSTOMS_TARIFF], 0);
-	/* Every credit a faction gained or lost is accounted for by a reason. */
-	ck_assert_int_eq(now, initial + l->by_reason[SMUG_TX_SMUGGLING_PROFIT] +
-				      l->by_reason[SMUG_TX_SMUGGLING_PROFIT_MINT] -
-				      l->by_reason[SMUG_TX_CARGO_PURCHASE] -
-				      l->by_reason[SMUG_TX_CUSTOMS_TARIFF] -
-				      l->by_reason[SMUG_TX_CUSTOMS_BRIBE] -
-				      l->by_reason[SMUG_TX_SEIZURE_PENALTY] -
-				      l->by_reason[SMUG_TX_UPKEEP]);
+	ck_assert_int_eq(now, initial + factions_net_by_reason(l));
 	smug_world_free(w);
 }
 END_TEST
@@ -618,13 +621,7 @@ START_TEST(test_smuggling_ledger_conserved_generated_and_planner)
 			now += balance_of(w, w->factions[f].id);
 		ck_assert_int_gt(w->tel.total.shipments_created, 100);
 		ck_assert_int_gt(l->by_reason[SMUG_TX_CUSTOMS_BRIBE], 0);
-		ck_assert_int_eq(now, initial + l->by_reason[SMUG_TX_SMUGGLING_PROFIT] +
-					      l->by_reason[SMUG_TX_SMUGGLING_PROFIT_MINT] -
-					      l->by_reason[SMUG_TX_CARGO_PURCHASE] -
-					      l->by_reason[SMUG_TX_CUSTOMS_TARIFF] -
-					      l->by_reason[SMUG_TX_CUSTOMS_BRIBE] -
-					      l->by_reason[SMUG_TX_SEIZURE_PENALTY] -
-					      l->by_reason[SMUG_TX_UPKEEP]);
+		ck_assert_int_eq(now, initial + factions_net_by_reason(l));
 		smug_world_free(w);
 	}
 	ck_assert_int_gt(crackdowns, 100); /* the planner really was at work */
