@@ -17,21 +17,11 @@
 
 int cli_write_journal(const struct smug_world *w, const char *path)
 {
-	char tmp[1100], *text = smug_journal_to_jsonl(w);
-	FILE *f;
-	bool ok;
+	char *text = smug_journal_to_jsonl(w);
+	int rc = cli_write_atomic(path, NULL, text, strlen(text));
 
-	snprintf(tmp, sizeof tmp, "%s.partial", path);
-	f = fopen(tmp, "wb");
-	ok = f != NULL && fputs(text, f) >= 0;
-	ok = (f != NULL && fclose(f) == 0) && ok;
 	free(text);
-	if (!ok || rename(tmp, path) != 0) {
-		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
-		remove(tmp);
-		return EXIT_WRITE;
-	}
-	return EXIT_OK;
+	return rc;
 }
 
 static void replay_usage(FILE *f)
@@ -54,8 +44,10 @@ static int load_journal_file(const char *path, const char *scenario, struct smug
 	const char *slash = strrchr(path, '/');
 	enum smug_status st;
 
-	if ((body = cli_read_file(path, &n)) == NULL)
-		return EXIT_BAD_INPUT;
+	int rc;
+
+	if ((rc = cli_read_file(path, &body, &n)) != EXIT_OK)
+		return rc;
 	st = smug_journal_parse(body, n, path, jf, &err);
 	free(body);
 	if (st != SMUG_OK)
@@ -68,8 +60,8 @@ static int load_journal_file(const char *path, const char *scenario, struct smug
 			scenario = beside;
 	}
 	if (scenario) {
-		if ((*text = cli_read_file(scenario, len)) == NULL)
-			return EXIT_BAD_INPUT;
+		if ((rc = cli_read_file(scenario, text, len)) != EXIT_OK)
+			return rc;
 		snprintf(name, name_size, "%s", scenario);
 	} else {
 		const char *def = smug_default_scenario(len);
