@@ -31,7 +31,9 @@ int cmd_replay(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 
-/* CSV, RFC 4180 (csv.c): a field then ',' or, when last, CRLF. */
+/* CSV, RFC 4180 (csv.c): a field quoted when it must be; then the
+ * fields of a row, each followed by ',' or, when last, CRLF. */
+void csv_quote(FILE *f, const char *s);
 void csv_text(FILE *f, const char *s, bool last);
 void csv_int(FILE *f, long long v, bool last);
 void csv_money(FILE *f, int64_t minor, bool last); /* credits, two decimals */

@@ -12,19 +12,24 @@
 #include "cli/cli.h"
 #include "smugnet/vault.h"
 
-void csv_text(FILE *f, const char *s, bool last)
+void csv_quote(FILE *f, const char *s)
 {
 	if (strpbrk(s, ",\"\r\n") == NULL) {
 		fputs(s, f);
-	} else {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
+		return;
 	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+void csv_text(FILE *f, const char *s, bool last)
+{
+	csv_quote(f, s);
 	fputs(last ? "\r\n" : ",", f);
 }
 
