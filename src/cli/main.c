@@ -108,11 +108,6 @@ int cli_status_exit(enum smug_status st, const char *msg)
 int cli_load_world(const char *file, struct smug_world **out)
 {
 	struct smug_error err;
-	FILE *f;
-	char *buf;
-	long n;
-	size_t got;
-	enum smug_status st;
 
 	if (file == NULL) {
 		if (smug_world_load_default(out, &err) != SMUG_OK) {
@@ -121,31 +116,7 @@ int cli_load_world(const char *file, struct smug_world **out)
 		}
 		return EXIT_OK;
 	}
-	f = fopen(file, "rb");
-	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno));
-		if (f)
-			fclose(f);
-		return EXIT_BAD_INPUT;
-	}
-	buf = malloc((size_t)n + 1);
-	if (buf == NULL) {
-		fclose(f);
-		fprintf(stderr, "%s: out of memory\n", file);
-		return EXIT_RUNTIME;
-	}
-	got = fread(buf, 1, (size_t)n, f);
-	if (got != (size_t)n || ferror(f)) {
-		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno ? errno : EIO));
-		fclose(f);
-		free(buf);
-		return EXIT_BAD_INPUT;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	st = smug_world_load_json(buf, (size_t)n, file, out, &err);
-	free(buf);
-	if (st != SMUG_OK) {
+	if (smug_world_load_file(file, out, &err) != SMUG_OK) {
 		fprintf(stderr, "%s\n", err.msg);
 		return EXIT_BAD_INPUT;
 	}

@@ -64,7 +64,12 @@ static void print_summary(const struct smug_world *w, const struct smug_counters
 	printf("{\"type\":\"summary\",\"day\":%d,\"digest\":\"%016llx\"", w->day,
 	       (unsigned long long)smug_world_digest(w));
 	print_counts(c);
-	printf(",\"in_transit\":%d,\"borders\":[", w->n_shipments);
+	printf(",\"in_transit\":%d,\"ledger\":{\"conserved\":%s", w->n_shipments,
+	       smug_ledger_conserved(&w->ledger) ? "true" : "false");
+	jsonl_money(stdout, "total", smug_ledger_total(&w->ledger), true);
+	jsonl_money(stdout, "minted", w->ledger.minted, true);
+	jsonl_money(stdout, "burned", w->ledger.burned, true);
+	printf("},\"borders\":[");
 	for (int i = 0; i < w->n_corridors; i++) {
 		const struct smug_corridor *k = &w->corridors[i];
 		const struct smug_border_stats *b = &w->border_stats[i];

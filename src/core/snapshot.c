@@ -10,9 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "core.h"
+#include "json.h"
 #include "snapshot.h"
 
 #define SNAPSHOT_VERSION 2 /* see VAULT_MAJOR in vault.c */
@@ -172,12 +170,15 @@ static cJSON *num_i(int64_t v)
 
 static double read_num(struct sv *s, const char *key, const cJSON *j, double lo, double hi)
 {
+	char a[32], b[32], v[32];
+
 	if (!cJSON_IsNumber(j)) {
-		sv_fail(s, key, "expected number in [%g,%g]", lo, hi);
+		sv_fail(s, key, "expected number in [%s,%s]", num_text(lo, a, sizeof a), num_text(hi, b, sizeof b));
 		return lo;
 	}
 	if (!isfinite(j->valuedouble) || j->valuedouble < lo || j->valuedouble > hi) {
-		sv_fail(s, key, "expected number in [%g,%g], got %g", lo, hi, j->valuedouble);
+		sv_fail(s, key, "expected number in [%s,%s], got %s", num_text(lo, a, sizeof a),
+			num_text(hi, b, sizeof b), num_text(j->valuedouble, v, sizeof v));
 		return lo;
 	}
 	return j->valuedouble;
@@ -215,8 +216,11 @@ static void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double 
 	if (lo < -INT_LIMIT)
 		lo = -INT_LIMIT;
 	d = read_num(s, key, j, lo, hi);
-	if (d != (double)(int64_t)d)
-		sv_fail(s, key, "expected integer, got %g", d);
+	if (d != (double)(int64_t)d) {
+		char t[32];
+
+		sv_fail(s, key, "expected integer, got %s", num_text(d, t, sizeof t));
+	}
 	*v = (int64_t)d;
 }
 
@@ -1051,21 +1055,13 @@ enum smug_status snapshot_from_json(const char *json, size_t len, const char *na
 				    struct smug_world **out, struct smug_error *err)
 {
 	struct sv s = {.write = false, .file = name, .err = err};
-	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, false);
+	cJSON *root = NULL;
 	struct smug_world *w;
 	const cJSON *j;
+	enum smug_status st;
 
-	if (root == NULL)
-		return smug_error_set(err, SMUG_ERR_PARSE, "%s: byte %zu: malformed JSON", name,
-				      end && end >= json ? (size_t)(end - json) + 1 : len);
-	while (end && end < json + len && (*end == ' ' || *end == '\n' || *end == '\r' || *end == '\t'))
-		end++;
-	if (end && end < json + len) {
-		cJSON_Delete(root);
-		return smug_error_set(err, SMUG_ERR_PARSE, "%s: byte %zu: trailing data after JSON", name,
-				      (size_t)(end - json) + 1);
-	}
+	if ((st = json_parse(json, len, name, &root, err)) != SMUG_OK)
+		return st;
 	j = cJSON_GetObjectItemCaseSensitive(root, "format");
 	if (!cJSON_IsString(j) || strcmp(j->valuestring, "smugnet-snapshot") != 0) {
 		cJSON_Delete(root);
