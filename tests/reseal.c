@@ -4,14 +4,15 @@
  * still refused. EDIT is one of:
  *   none                  reseal only
  *   dup-shipment          shipments[1].id = shipments[0].id
- *   delivered=N           networks[0].delivered = N
+ *   delivered=N           factions[0].network.delivered = N
  *   total-delivered=N     telemetry.total.delivered = N
- *   in-transit=N          networks[F].in_transit = N, F the first network
+ *   in-transit=N          factions[F].network.in_transit = N, F the first
  *                         with a shipment in flight
  *   day+=N                state.day += N
  *   balance+=N            ledger.balances[0] += N and minted += N
  *   manifest-day=N        the manifest's day (the snapshot is unchanged)
- *   manifest-seed=N       the manifest's seed */
+ *   manifest-seed=N       the manifest's seed
+ *   manifest-digest=HEX   the manifest's digest (after resealing) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,15 +60,15 @@ static void edit_snapshot(cJSON *snap, const char *edit)
 			die("fewer than two shipments");
 		cJSON_SetNumberValue(at(cJSON_GetArrayItem(s, 1), "id"), at(cJSON_GetArrayItem(s, 0), "id")->valuedouble);
 	} else if (sscanf(edit, "delivered=%lf", &n) == 1) {
-		cJSON_SetNumberValue(at(cJSON_GetArrayItem(at(state, "networks"), 0), "delivered"), n);
+		cJSON_SetNumberValue(at(at(cJSON_GetArrayItem(at(state, "factions"), 0), "network"), "delivered"), n);
 	} else if (sscanf(edit, "total-delivered=%lf", &n) == 1) {
 		cJSON_SetNumberValue(at(at(at(state, "telemetry"), "total"), "delivered"), n);
 	} else if (sscanf(edit, "in-transit=%lf", &n) == 1) {
-		cJSON *net;
+		cJSON *f;
 
-		cJSON_ArrayForEach(net, at(state, "networks"))
-		if (at(net, "in_transit")->valuedouble > 0) {
-			cJSON_SetNumberValue(at(net, "in_transit"), n);
+		cJSON_ArrayForEach(f, at(state, "factions"))
+		if (at(at(f, "network"), "in_transit")->valuedouble > 0) {
+			cJSON_SetNumberValue(at(at(f, "network"), "in_transit"), n);
 			return;
 		}
 		die("no network has shipments in flight");
@@ -131,6 +132,8 @@ int main(int argc, char **argv)
 		cJSON_SetNumberValue(at(m, "day"), n);
 	if (sscanf(argv[2], "manifest-seed=%lf", &n) == 1)
 		cJSON_SetNumberValue(at(m, "seed"), n);
+	if (strncmp(argv[2], "manifest-digest=", 16) == 0)
+		cJSON_ReplaceItemInObjectCaseSensitive(m, "digest", cJSON_CreateString(argv[2] + 16));
 	out = cJSON_Print(m);
 	cJSON_Delete(m);
 	spit(path, out);

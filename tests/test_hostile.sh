@@ -172,13 +172,15 @@ resealed() {
 }
 resealed 0 "" none
 resealed 3 "snapshot.json: state.shipments\[1\].id: [0-9]* duplicates shipments\[0\]" dup-shipment
-resealed 3 "snapshot.json: state.networks\[0\].shipments: .* do not add up" delivered=1000000000000
+resealed 3 "snapshot.json: state.factions\[0\].network.shipments: .* do not add up" delivered=1000000000000
 resealed 3 "snapshot.json: state.telemetry.total.delivered: 1000000000000, but" total-delivered=1000000000000
-resealed 3 "snapshot.json: state.networks\[[0-9]*\].in_transit: 99, but [0-9]* of its shipments are in transit" \
+resealed 3 "snapshot.json: state.factions\[[0-9]*\].network.in_transit: 99, but [0-9]* of its shipments are in transit" \
 	in-transit=99
 resealed 3 "snapshot.json: state.day: 1020 days simulated since day 0, but the daily history holds 20" day+=1000
 resealed 3 "snapshot.json: state.ledger" balance+=100000
 resealed 3 "manifest.json: day: 999, but the snapshot is at day 20" manifest-day=999
 resealed 3 "manifest.json: seed: 12, but the snapshot's is 7" manifest-seed=12
+resealed 3 "manifest.json: digest: the restored state is [0-9a-f]*, the manifest says 0123456789abcdef" \
+	manifest-digest=0123456789abcdef
 
 echo "$pass passed, 0 failed"

@@ -2,7 +2,7 @@
  * keeps true between days, so that a loaded seed (whose hashes anyone
  * can recompute) is refused when its meaning is wrong, and tests and
  * replays can assert a state is one the simulation could reach. Paths in
- * messages are those of snapshot.json ("state.networks[2].in_transit").
+ * messages are those of snapshot.json ("state.factions[2].network.in_transit").
  * Nothing here trusts a count or an index before checking its range. */
 #include <stdarg.h>
 #include <stdio.h>
@@ -68,7 +68,7 @@ static bool add64(int64_t *a, int64_t b)
 	do {                                                                                         \
 		for (int i_ = 1; i_ < (n); i_++)                                                     \
 			if (strcmp((arr)[i_ - 1].id, (arr)[i_].id) >= 0)                             \
-				return bad(c, "world.%s[%d].id: ids must be unique and sorted ('%s' after '%s')", \
+				return bad(c, "state.%s[%d].id: ids must be unique and sorted ('%s' after '%s')", \
 					   what, i_, (arr)[i_].id, (arr)[i_ - 1].id);                \
 	} while (0)
 
@@ -77,44 +77,44 @@ static bool check_static(struct ck *c)
 	const struct smug_world *w = c->w;
 
 	if (w->n_wards < 1 || w->n_nodes < 1)
-		return bad(c, "world.wards: at least one ward and one node");
+		return bad(c, "state.wards: at least one ward and one node");
 	SORTED_IDS(c, w->wards, w->n_wards, "wards");
 	SORTED_IDS(c, w->nodes, w->n_nodes, "nodes");
 	SORTED_IDS(c, w->corridors, w->n_corridors, "corridors");
 	SORTED_IDS(c, w->factions, w->n_factions, "factions");
 	if (w->n_factions > SMUG_FACTIONS_MAX)
-		return bad(c, "world.factions: at most %d, got %d", SMUG_FACTIONS_MAX, w->n_factions);
+		return bad(c, "state.factions: at most %d, got %d", SMUG_FACTIONS_MAX, w->n_factions);
 	for (int i = 0; i < w->n_nodes; i++)
 		if (!in(w->nodes[i].ward, 0, w->n_wards - 1))
-			return bad(c, "world.nodes[%d].ward: %d is not a ward index", i, w->nodes[i].ward);
+			return bad(c, "state.nodes[%d].ward: %d is not a ward index", i, w->nodes[i].ward);
 	for (int i = 0; i < w->n_corridors; i++) {
 		const struct smug_corridor *k = &w->corridors[i];
 
 		if (!in(k->a, 0, w->n_nodes - 1) || !in(k->b, 0, w->n_nodes - 1) || k->a >= k->b)
-			return bad(c, "world.corridors[%d]: endpoints %d and %d are not two nodes in id order", i,
+			return bad(c, "state.corridors[%d]: endpoints %d and %d are not two nodes in id order", i,
 				   k->a, k->b);
 		if (k->travel_days < 1)
-			return bad(c, "world.corridors[%d].travel_days: at least 1, got %d", i, k->travel_days);
+			return bad(c, "state.corridors[%d].travel_days: at least 1, got %d", i, k->travel_days);
 		if (k->border != (w->nodes[k->a].ward != w->nodes[k->b].ward))
-			return bad(c, "world.corridors[%d]: border flag disagrees with its wards", i);
+			return bad(c, "state.corridors[%d]: border flag disagrees with its wards", i);
 	}
 	for (int i = 0; i < w->n_factions; i++) {
 		const struct smug_faction *f = &w->factions[i];
 
 		if (!in(f->home_ward, 0, w->n_wards - 1))
-			return bad(c, "world.factions[%d].home_ward: %d is not a ward index", i, f->home_ward);
+			return bad(c, "state.factions[%d].home_ward: %d is not a ward index", i, f->home_ward);
 		if (!in(f->account, 0, w->ledger.n_accounts - 1))
-			return bad(c, "world.factions[%d]: account %d out of range", i, f->account);
+			return bad(c, "state.factions[%d]: account %d out of range", i, f->account);
 		if (f->runs_network != (f->kind == SMUG_FACTION_CRIMINAL || f->kind == SMUG_FACTION_RAIDER))
-			return bad(c, "world.factions[%d]: only criminal and raider factions run networks", i);
+			return bad(c, "state.factions[%d]: only criminal and raider factions run networks", i);
 	}
 	for (int i = 0; i < w->n_wards; i++) {
 		const struct smug_ward *wa = &w->wards[i];
 
 		if (!in(wa->gate_node, 0, w->n_nodes - 1) || w->nodes[wa->gate_node].ward != i)
-			return bad(c, "world.wards[%d]: has no node", i);
+			return bad(c, "state.wards[%d]: has no node", i);
 		if (!in(wa->account, 0, w->ledger.n_accounts - 1))
-			return bad(c, "world.wards[%d]: account %d out of range", i, wa->account);
+			return bad(c, "state.wards[%d]: account %d out of range", i, wa->account);
 	}
 	if (!in(w->ledger.blackmarket, 0, w->ledger.n_accounts - 1) ||
 	    !in(w->ledger.treasury, 0, w->ledger.n_accounts - 1))
@@ -179,10 +179,10 @@ static bool check_route(struct ck *c, int i, const struct smug_shipment *s)
 		int k = s->corridors[j];
 
 		if (!in(k, 0, w->n_corridors - 1))
-			return bad(c, "state.shipments[%d].corridors[%d]: %d is not a corridor index", i, j, k);
+			return bad(c, "state.shipments[%d].hops[%d].corridor: %d is not a corridor index", i, j, k);
 		if (!((w->corridors[k].a == s->nodes[j] && w->corridors[k].b == s->nodes[j + 1]) ||
 		      (w->corridors[k].b == s->nodes[j] && w->corridors[k].a == s->nodes[j + 1])))
-			return bad(c, "state.shipments[%d].corridors[%d]: does not join nodes[%d] and nodes[%d]", i, j,
+			return bad(c, "state.shipments[%d].hops[%d].corridor: does not join nodes[%d] and nodes[%d]", i, j,
 				   j, j + 1);
 	}
 	if (!in(s->src_ward, 0, w->n_wards - 1) || w->nodes[s->nodes[0]].ward != s->src_ward)
@@ -261,14 +261,14 @@ static bool check_stats(struct ck *c, int f, const char *what, const struct smug
 	const struct smug_world *w = c->w;
 
 	if (!in(n, 0, w->cfg.smuggling.border_topk))
-		return bad(c, "state.networks[%d].%s: %d entries, at most border_topk = %d", f, what, n,
+		return bad(c, "state.factions[%d].network.%s: %d entries, at most border_topk = %d", f, what, n,
 			   w->cfg.smuggling.border_topk);
 	for (int i = 0; i < n; i++) {
 		if (!in(e[i].corridor, 0, w->n_corridors - 1))
-			return bad(c, "state.networks[%d].%s[%d].corridor: %d is not a corridor index", f, what, i,
+			return bad(c, "state.factions[%d].network.%s[%d].corridor: %d is not a corridor index", f, what, i,
 				   e[i].corridor);
 		if (i > 0 && e[i].corridor <= e[i - 1].corridor)
-			return bad(c, "state.networks[%d].%s[%d]: entries must be unique and sorted by corridor", f,
+			return bad(c, "state.factions[%d].network.%s[%d]: entries must be unique and sorted by corridor", f,
 				   what, i);
 	}
 	return true;
@@ -282,13 +282,13 @@ static bool check_network(struct ck *c, int f, int in_flight)
 	char path[48];
 
 	if (n->in_transit != in_flight)
-		return bad(c, "state.networks[%d].in_transit: %d, but %d of its shipments are in transit", f,
+		return bad(c, "state.factions[%d].network.in_transit: %d, but %d of its shipments are in transit", f,
 			   n->in_transit, in_flight);
 	if (n->delivered < 0 || n->seized < 0 || n->lost < 0 || n->delayed < 0 || !add64(&resolved, n->delivered) ||
 	    !add64(&resolved, n->seized) || !add64(&resolved, n->lost) || !add64(&resolved, n->in_transit) ||
 	    n->shipments != resolved)
 		return bad(c,
-			   "state.networks[%d].shipments: %lld sent, but delivered %lld + seized %lld + lost %lld + "
+			   "state.factions[%d].network.shipments: %lld sent, but delivered %lld + seized %lld + lost %lld + "
 			   "in transit %d do not add up to it",
 			   f, (long long)n->shipments, (long long)n->delivered, (long long)n->seized,
 			   (long long)n->lost, n->in_transit);
@@ -300,16 +300,16 @@ static bool check_network(struct ck *c, int f, int in_flight)
 		const struct smug_corridor *k = &w->corridors[e->corridor];
 
 		if (e->last_from_node != k->a && e->last_from_node != k->b)
-			return bad(c, "state.networks[%d].edge_stats[%d].last_from_node: not an end of its corridor", f,
+			return bad(c, "state.factions[%d].network.edge_stats[%d].last_from_node: not an end of its corridor", f,
 				   i);
 		if (e->last_update_day != -1 && !in(e->last_update_day, w->start_day, c->last_day))
-			return bad(c, "state.networks[%d].edge_stats[%d].last_update_day: %d is outside the days simulated so far",
+			return bad(c, "state.factions[%d].network.edge_stats[%d].last_update_day: %d is outside the days simulated so far",
 				   f, i, e->last_update_day);
 	}
 	if (n->last_run_day != -1 && !in(n->last_run_day, w->start_day, c->last_day))
-		return bad(c, "state.networks[%d].last_run_day: %d is outside the days simulated so far", f,
+		return bad(c, "state.factions[%d].network.last_run_day: %d is outside the days simulated so far", f,
 			   n->last_run_day);
-	snprintf(path, sizeof path, "state.networks[%d].recent", f);
+	snprintf(path, sizeof path, "state.factions[%d].network.recent", f);
 	if (!ring(c, path, n->recent_head, n->recent_count, SMUG_RECENT_OUTCOMES))
 		return false;
 	for (int i = 0; i < n->recent_count; i++) {
@@ -319,21 +319,21 @@ static bool check_network(struct ck *c, int f, int in_flight)
 		if (!past_day(c, path, i, r->day))
 			return false;
 		if (r->shipment < 1 || r->shipment >= w->next_shipment_id)
-			return bad(c, "state.networks[%d].recent[%d].shipment: no such shipment was sent", f, i);
+			return bad(c, "state.factions[%d].network.recent[%d].shipment: no such shipment was sent", f, i);
 		if (!in(r->at_corridor, -1, w->n_corridors - 1))
-			return bad(c, "state.networks[%d].recent[%d].at_corridor: out of range", f, i);
+			return bad(c, "state.factions[%d].network.recent[%d].at_corridor: out of range", f, i);
 	}
 	if (!in(n->n_lanes, 0, SMUG_LANE_CAP))
-		return bad(c, "state.networks[%d].lanes: at most %d", f, SMUG_LANE_CAP);
+		return bad(c, "state.factions[%d].network.lanes: at most %d", f, SMUG_LANE_CAP);
 	for (int i = 0; i < n->n_lanes; i++) {
 		const struct smug_lane *l = &n->lanes[i];
 
 		if (!in(l->src_ward, 0, w->n_wards - 1) || !in(l->dst_ward, 0, w->n_wards - 1) ||
 		    !in(l->route_len, 0, SMUG_ROUTE_MAX_NODES))
-			return bad(c, "state.networks[%d].lanes[%d]: ward or route out of range", f, i);
+			return bad(c, "state.factions[%d].network.lanes[%d]: ward or route out of range", f, i);
 		for (int j = 0; j < l->route_len; j++)
 			if (!in(l->route_nodes[j], 0, w->n_nodes - 1))
-				return bad(c, "state.networks[%d].lanes[%d].route[%d]: not a node index", f, i, j);
+				return bad(c, "state.factions[%d].network.lanes[%d].route[%d]: not a node index", f, i, j);
 	}
 	return true;
 }
@@ -360,10 +360,10 @@ static bool check_totals(struct ck *c)
 
 		if (!(b->traffic >= b->checks && b->checks >= b->inspections && b->inspections >= b->detections &&
 		      b->detections >= b->seizures && b->seizures >= 0 && b->bribes >= 0 && b->tariffs >= 0))
-			return bad(c, "state.borders[%s]: traffic >= checks >= inspections >= detections >= seizures >= 0 does not hold",
-				   w->corridors[i].id);
+			return bad(c, "state.corridors[%d].stats: traffic >= checks >= inspections >= detections >= seizures >= 0 does not hold at %s",
+				   i, w->corridors[i].id);
 		if (!w->corridors[i].border && (b->traffic || b->checks || b->bribes || b->tariffs))
-			return bad(c, "state.borders[%s]: customs counts on a corridor that is not a border",
+			return bad(c, "state.corridors[%d].stats: customs counts on %s, which is not a border", i,
 				   w->corridors[i].id);
 		ok &= add64(&b_seized, b->seizures) && add64(&b_bribes, b->bribes) && add64(&b_tariffs, b->tariffs) &&
 		      add64(&b_checks, b->checks);
@@ -537,16 +537,16 @@ static bool check_plan(struct ck *c)
 
 	for (int k = 0; k < SMUG_COMMODITY_COUNT; k++) {
 		if (!in(w->n_demand[k], 0, w->cfg.smuggling.ward_topk) || !in(w->n_source[k], 0, w->cfg.smuggling.ward_topk))
-			return bad(c, "state.ward_topk.commodities[%d]: more wards than ward_topk", k);
+			return bad(c, "state.ward_topk[%d]: more wards than ward_topk", k);
 		for (int i = 0; i < w->n_demand[k]; i++)
 			if (!in(w->demand_ward[k][i], 0, w->n_wards - 1))
-				return bad(c, "state.ward_topk.commodities[%d].demand_ward[%d]: not a ward index", k, i);
+				return bad(c, "state.ward_topk[%d].demand[%d]: not a ward index", k, i);
 		for (int i = 0; i < w->n_source[k]; i++)
 			if (!in(w->source_ward[k][i], 0, w->n_wards - 1))
-				return bad(c, "state.ward_topk.commodities[%d].source_ward[%d]: not a ward index", k, i);
+				return bad(c, "state.ward_topk[%d].source[%d]: not a ward index", k, i);
 	}
 	if (!in(w->ward_cursor, 0, w->n_wards - 1))
-		return bad(c, "state.ward_topk.cursor: not a ward index");
+		return bad(c, "state.ward_cursor: not a ward index");
 	if (!in(w->n_decisions, 0, SMUG_SHIPMENTS_PER_DAY_MAX))
 		return bad(c, "state.decisions: at most %d", SMUG_SHIPMENTS_PER_DAY_MAX);
 	for (int i = 0; i < w->n_decisions; i++) {
