@@ -45,6 +45,13 @@ enum smug_status smug_world_load_file(const char *path, struct smug_world **out,
 enum smug_status smug_file_read(const char *path, char **text, size_t *len,
 				struct smug_error *err);
 
+/* The strict-JSON pre-pass every loader of the core runs before parsing:
+ * no NUL byte, valid UTF-8, no \u0000 escape, nesting at most 64 deep.
+ * SMUG_ERR_PARSE with "file: line L byte B (offset O): reason". For
+ * hosts that parse JSON of their own. */
+enum smug_status smug_json_check(const char *text, size_t len, const char *file,
+				 struct smug_error *err);
+
 void smug_world_free(struct smug_world *w); /* NULL is a no-op */
 
 /* A deep copy that continues exactly like the original. Caller frees. */

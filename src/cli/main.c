@@ -184,6 +184,8 @@ int main(int argc, char **argv)
 			return cmd_gen(argc - 1, argv + 1);
 		if (strcmp(cmd, "seeds") == 0)
 			return cmd_seeds(argc - 1, argv + 1);
+		if (strcmp(cmd, "sweep") == 0)
+			return cmd_sweep(argc - 1, argv + 1);
 		return cli_usage_error(NULL, "unknown command '%s'", cmd);
 	}
 	return cmd_cockpit(argc, argv);

@@ -114,6 +114,11 @@ enum smug_status json_text_check(const char *text, size_t len, const char *file,
 	return SMUG_OK;
 }
 
+enum smug_status smug_json_check(const char *text, size_t len, const char *file, struct smug_error *err)
+{
+	return json_text_check(text, len, file, err);
+}
+
 static bool json_space(char c)
 {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
