@@ -75,7 +75,8 @@ V="$tmp/vault"
 "$SMUGNET" run --days 20 --save h --vault "$V" >/dev/null || fail "cannot save the test seed"
 cp -R "$V/seeds/h" "$tmp/pristine"
 reset_seed() { rm -rf "$V/seeds/h" && cp -R "$tmp/pristine" "$V/seeds/h"; }
-for file in manifest.json snapshot.json smuggling.json ledger_accounts.json customs_borders.json; do
+for file in manifest.json snapshot.json smuggling.json ledger_accounts.json customs_borders.json journal.jsonl \
+	scenario.json; do
 	for kind in dir fifo zero zero-link sparse; do
 		reset_seed
 		p="$V/seeds/h/$file"

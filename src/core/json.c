@@ -124,6 +124,20 @@ static bool json_space(char c)
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
+cJSON *json_parse_span(const char *text, size_t len)
+{
+	const char *end = NULL;
+	cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, false);
+
+	while (j && end < text + len && json_space(*end))
+		end++;
+	if (j && end != text + len) {
+		cJSON_Delete(j);
+		return NULL;
+	}
+	return j;
+}
+
 enum smug_status json_parse(const char *text, size_t len, const char *file, cJSON **root,
 			    struct smug_error *err)
 {

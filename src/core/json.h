@@ -19,4 +19,9 @@ enum smug_status json_text_check(const char *text, size_t len, const char *file,
 enum smug_status json_parse(const char *text, size_t len, const char *file, cJSON **root,
 			    struct smug_error *err);
 
+/* One JSON value filling text[0..len) but for white space, or NULL, for
+ * texts json_text_check has already passed (a line of a JSON Lines file
+ * whose whole text was checked). The caller cJSON_Deletes. */
+cJSON *json_parse_span(const char *text, size_t len);
+
 #endif

@@ -30,7 +30,8 @@
 #define PATHBUF 1024
 
 static const char *const seed_files[] = {"snapshot.json", "smuggling.json", "ledger_accounts.json",
-					 "customs_borders.json"};
+					 "customs_borders.json", "journal.jsonl", "scenario.json"};
+enum { FILE_SNAPSHOT, FILE_JOURNAL = 4, FILE_SCENARIO = 5 };
 #define N_SEED_FILES ((int)(sizeof seed_files / sizeof seed_files[0]))
 
 bool smug_seed_name_valid(const char *name)
@@ -703,6 +704,8 @@ enum smug_status vault_save_ex(const struct smug_world *w, const char *root, con
 	text[1] = export_smuggling(w);
 	text[2] = export_ledger(w);
 	text[3] = export_borders(w);
+	text[FILE_JOURNAL] = smug_journal_to_jsonl(w);
+	text[FILE_SCENARIO] = xstrdup(w->scenario_text ? w->scenario_text : "");
 	manifest = manifest_text(w, text);
 	st = write_partial(&v, partial, text, manifest, err);
 	for (int i = 0; i < N_SEED_FILES; i++)
@@ -758,6 +761,32 @@ enum smug_status smug_vault_save(const struct smug_world *w, const char *root, c
 }
 
 /* ---- loading ---- */
+
+/* The journal of a loaded seed: it must belong to the same scenario and
+ * end on the snapshot's day. */
+static enum smug_status vault_attach_journal(struct smug_world *w, const char *path, const char *text,
+					     size_t len, bool edited, struct smug_error *err)
+{
+	struct smug_journal_file f = {0};
+	enum smug_status st = smug_journal_parse(text, len, path, &f, err);
+
+	if (st != SMUG_OK)
+		return st;
+	if (edited)
+		; /* replay judges an edited journal by replaying it */
+	else if (f.scenario_hash != w->scenario_hash || strcmp(f.scenario_id, w->scenario_id) != 0)
+		st = smug_error_set(err, SMUG_ERR_SCHEMA, "%s: scenario: %s is not the snapshot's %s", path,
+				    f.scenario_id, w->scenario_id);
+	else if (f.j.n_checks == 0 || f.j.checks[f.j.n_checks - 1].day != w->day)
+		st = smug_error_set(err, SMUG_ERR_SCHEMA, "%s: the journal does not end on day %d", path, w->day);
+	if (st == SMUG_OK) {
+		journal_done(&w->journal);
+		w->journal = f.j;
+		journal_init(&f.j);
+	}
+	smug_journal_file_done(&f);
+	return st;
+}
 
 struct manifest {
 	char scenario_id[SMUG_ID_MAX];
@@ -892,62 +921,72 @@ static enum smug_status manifest_agrees(const struct manifest *mf, const struct 
 }
 
 /* Load the seed folder dirfd (shown as dir): manifest, every file's hash,
- * the snapshot, the world's invariants, the manifest's agreement, the
- * digest. */
-static enum smug_status load_seed_at(int dirfd, const char *dir, struct smug_world **out, struct smug_error *err)
+ * the snapshot, the world's invariants, the journal, the manifest's
+ * agreement, the digest. With `tolerate`, a journal whose hash is not the
+ * manifest's is still read and *edited says so (replay judges it). */
+static enum smug_status load_seed_at(int dirfd, const char *dir, bool tolerate, bool *edited,
+				     struct smug_world **out, struct smug_error *err)
 {
 	struct manifest mf;
 	char path[PATHBUF + 64], hex[17];
-	char *body, *snap = NULL;
-	size_t len, snap_len = 0;
+	char *body_of[N_SEED_FILES] = {NULL};
+	size_t len_of[N_SEED_FILES] = {0};
 	struct smug_world *w = NULL;
 	enum smug_status st;
 
+	*edited = false;
 	if ((st = manifest_load(dirfd, dir, &mf, err)) != SMUG_OK)
 		return st;
 	/* every listed file must be there with the listed hash; only then
 	 * is the snapshot parsed */
 	for (int i = 0; i < N_SEED_FILES; i++) {
+		char *body;
+		size_t len;
+
 		snprintf(path, sizeof path, "%s/%s", dir, seed_files[i]);
-		if ((st = file_read_at(dirfd, seed_files[i], path, FILE_NOFOLLOW, &body, &len, err)) != SMUG_OK) {
-			free(snap);
-			return st;
-		}
+		if ((st = file_read_at(dirfd, seed_files[i], path, FILE_NOFOLLOW, &body, &len, err)) != SMUG_OK)
+			goto out;
 		hex64(hash_bytes(body, len), hex);
-		if (strcmp(hex, mf.file_hash[i]) != 0) {
+		if (strcmp(hex, mf.file_hash[i]) != 0 && tolerate && i == FILE_JOURNAL) {
+			*edited = true;
+		} else if (strcmp(hex, mf.file_hash[i]) != 0) {
 			free(body);
-			free(snap);
-			return smug_error_set(err, SMUG_ERR_HASH, "%s: hash mismatch (manifest says %s, file is %s)", path,
-					      mf.file_hash[i], hex);
+			st = smug_error_set(err, SMUG_ERR_HASH, "%s: hash mismatch (manifest says %s, file is %s)", path,
+					    mf.file_hash[i], hex);
+			goto out;
 		}
-		if (i == 0) {
-			snap = body;
-			snap_len = len;
+		if (i == FILE_SNAPSHOT || i == FILE_JOURNAL || i == FILE_SCENARIO) {
+			body_of[i] = body;
+			len_of[i] = len;
 		} else {
 			free(body);
 		}
 	}
 	snprintf(path, sizeof path, "%s/snapshot.json", dir);
-	st = snapshot_from_json(snap, snap_len, path, &w, err);
-	free(snap);
-	if (st != SMUG_OK)
-		return st;
-	if ((st = smug_world_check(w, path, err)) != SMUG_OK || (st = manifest_agrees(&mf, w, dir, err)) != SMUG_OK) {
-		smug_world_free(w);
-		return st;
-	}
+	if ((st = snapshot_from_json(body_of[FILE_SNAPSHOT], len_of[FILE_SNAPSHOT], path, &w, err)) != SMUG_OK ||
+	    (st = smug_world_check(w, path, err)) != SMUG_OK || (st = manifest_agrees(&mf, w, dir, err)) != SMUG_OK)
+		goto out;
+	snprintf(path, sizeof path, "%s/journal.jsonl", dir);
+	if ((st = vault_attach_journal(w, path, body_of[FILE_JOURNAL], len_of[FILE_JOURNAL], *edited, err)) !=
+	    SMUG_OK)
+		goto out;
+	world_set_scenario_text(w, body_of[FILE_SCENARIO], len_of[FILE_SCENARIO]);
 	if (smug_world_digest(w) != mf.digest) {
 		char want[17];
 
 		hex64(smug_world_digest(w), hex);
 		hex64(mf.digest, want);
-		smug_world_free(w);
-		return smug_error_set(err, SMUG_ERR_HASH,
-				      "%s/manifest.json: digest: the restored state is %s, the manifest says %s", dir, hex,
-				      want);
+		st = smug_error_set(err, SMUG_ERR_HASH, "%s/manifest.json: digest: the restored state is %s, the manifest says %s",
+				    dir, hex, want);
+		goto out;
 	}
 	*out = w;
-	return SMUG_OK;
+	w = NULL;
+out:
+	for (int i = 0; i < N_SEED_FILES; i++)
+		free(body_of[i]);
+	smug_world_free(w);
+	return st;
 }
 
 enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, struct smug_error *err)
@@ -958,7 +997,9 @@ enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, s
 	if (fd < 0)
 		return smug_error_set(err, errno == ENOENT ? SMUG_ERR_NOT_FOUND : SMUG_ERR_IO, "%s: cannot open (%s)",
 				      dir, strerror(errno));
-	st = load_seed_at(fd, dir, out, err);
+	bool edited;
+
+	st = load_seed_at(fd, dir, false, &edited, out, err);
 	close(fd);
 	return st;
 }
@@ -1025,8 +1066,10 @@ static enum smug_status seed_open_at(struct vfs *v, const char *entry, int *fd, 
 			      strerror(errno));
 }
 
-enum smug_status smug_vault_load(const char *root, const char *name, struct smug_world **out,
-				 struct smug_error *err)
+/* Load the seed called name from the vault (its folder, or the newest
+ * complete generation an interrupted save left). */
+static enum smug_status vault_load(const char *root, const char *name, bool tolerate, bool *edited,
+				   struct smug_world **out, struct smug_error *err)
 {
 	struct vfs v = {0};
 	char entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + 64];
@@ -1034,6 +1077,7 @@ enum smug_status smug_vault_load(const char *root, const char *name, struct smug
 	long long gen;
 	int fd;
 
+	*edited = false;
 	if (!smug_seed_name_valid(name))
 		return smug_error_set(err, SMUG_ERR_ARG, "'%s': not a valid seed name", name);
 	if ((st = seeds_open(&v, root, false, err)) != SMUG_OK) {
@@ -1044,11 +1088,25 @@ enum smug_status smug_vault_load(const char *root, const char *name, struct smug
 	flock(v.seeds, LOCK_SH); /* no save removes files while we read */
 	if ((st = seed_locate(&v, name, entry, sizeof entry, &gen, err)) == SMUG_OK &&
 	    (st = seed_open_at(&v, entry, &fd, shown, sizeof shown, err)) == SMUG_OK) {
-		st = load_seed_at(fd, shown, out, err);
+		st = load_seed_at(fd, shown, tolerate, edited, out, err);
 		close(fd);
 	}
 	close(v.seeds);
 	return st;
+}
+
+enum smug_status smug_vault_load(const char *root, const char *name, struct smug_world **out,
+				 struct smug_error *err)
+{
+	bool edited;
+
+	return vault_load(root, name, false, &edited, out, err);
+}
+
+enum smug_status smug_vault_load_replay(const char *root, const char *name, struct smug_world **out,
+					bool *journal_edited, struct smug_error *err)
+{
+	return vault_load(root, name, true, journal_edited, out, err);
 }
 
 static int cmp_info(const void *a, const void *b)
