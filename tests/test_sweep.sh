@@ -80,6 +80,18 @@ expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
 cmp -s "$S/results/5.json" "$tmp/5.json" || fail "resumed task 5 differs"
 [ "$(find "$S/results" -type f -newer "$tmp/marker" | wc -l)" -eq 1 ] || fail "resume ran more than the missing task"
 
+# a killed task leaves no result behind
+K="$tmp/kill"
+expect_rc 0 "$SMUGNET" sweep plan "$K" --seeds 1-1 --years 200
+"$SMUGNET" sweep run "$K" --task 0 &
+pid=$!
+sleep 1
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+[ ! -e "$K/results/0.json" ] || fail "a killed task left a result"
+[ "$("$SMUGNET" sweep missing "$K")" = 0 ] || fail "a killed task is not missing"
+ok
+
 # GNU parallel gives identical results
 if command -v parallel >/dev/null 2>&1; then
 	P="$tmp/par"
