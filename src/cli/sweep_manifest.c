@@ -287,6 +287,7 @@ int sweep_manifest_load(const char *dir, struct sweep_manifest *m)
 	char file[4096];
 	cJSON *root;
 	struct mf p = {file, false};
+	struct smug_error err;
 	long long v;
 	const cJSON *j;
 	char version[128], *format, *money;
@@ -298,6 +299,10 @@ int sweep_manifest_load(const char *dir, struct sweep_manifest *m)
 	if ((rc = cli_read_file(file, &m->bytes, &m->len)) != EXIT_OK)
 		return rc;
 	m->hash = XXH3_64bits(m->bytes, m->len);
+	if (smug_json_check(m->bytes, m->len, file, &err) != SMUG_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		return EXIT_BAD_INPUT;
+	}
 	root = cJSON_ParseWithLength(m->bytes, m->len);
 	if (root == NULL) {
 		fprintf(stderr, "%s: malformed JSON\n", file);
