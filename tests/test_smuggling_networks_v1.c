@@ -3,6 +3,7 @@
  * and asserts what a designer would see: shipments, routes, bribes,
  * seizures, balances, digests. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -387,11 +388,57 @@ static void check_explanation(const struct smug_decision *d, const struct smug_e
 	}
 }
 
+/* The flip text names the smallest single change of one estimate that
+ * flips the choice: "<risk_est|cost_est> of <corridor> from A to B flips
+ * to candidate #k". Check it against the candidates' own terms: the edge
+ * is on the winner or the runner-up only, A is its estimate, and moving
+ * it to B makes the two scores meet. Returns true when a flip was named. */
+static bool check_flip(const struct smug_world *w, const struct smug_decision *d,
+		       const struct smug_explanation *x)
+{
+	char what[16], corridor[2 * SMUG_ID_MAX + 2];
+	double from, to, v = (double)d->value, pen = 1.0 + w->commodities[d->commodity].seizure_penalty;
+	int k, c, side = -1;
+	const struct smug_explain_edge *edge = NULL;
+
+	if (strncmp(x->flip, "no single estimate change", 25) == 0)
+		return false;
+	ck_assert_msg(sscanf(x->flip, "%15s of %79s from %lf to %lf flips to candidate #%d", what, corridor, &from,
+			     &to, &k) == 5, "flip text '%s'", x->flip);
+	ck_assert_int_eq(k, d->runner + 1);
+	c = smug_world_find_corridor(w, corridor);
+	ck_assert_int_ge(c, 0);
+	for (int s = 0; s < 2; s++) {
+		const struct smug_explain_candidate *cd = &x->cand[s == 0 ? d->winner : d->runner];
+
+		for (int e = 0; e + 1 < cd->n_nodes; e++)
+			if (cd->edges[e].corridor == c) {
+				ck_assert_msg(side < 0, "flip edge %s is on both routes", corridor);
+				side = s;
+				edge = &cd->edges[e];
+			}
+	}
+	ck_assert_msg(edge != NULL, "flip edge %s is on neither route", corridor);
+	ck_assert(from >= 0 && from <= 1 && to >= 0 && to <= 1);
+	/* the winner's estimate goes up, the runner-up's goes down */
+	ck_assert_msg(side == 0 ? to >= from : to <= from, "flip '%s' on side %d, margin %g", x->flip, side, d->margin);
+	if (strcmp(what, "risk_est") == 0) {
+		ck_assert_double_eq_tol(from, edge->risk_est, 0.0005);
+		ck_assert_double_eq_tol(fabs(to - from) * v * pen, d->margin, 0.0011 * v * pen + 1e-6);
+	} else {
+		ck_assert_str_eq(what, "cost_est");
+		ck_assert(edge->border);
+		ck_assert_double_eq_tol(from, edge->cost_est, 0.0005);
+		ck_assert_double_eq_tol(fabs(to - from) * v, d->margin, 0.0011 * v + 1e-6);
+	}
+	return true;
+}
+
 START_TEST(test_smuggling_explanation_matches_plan)
 {
 	struct smug_world *w = load_default(), *copy;
 	struct smug_explanation *x = malloc(sizeof *x), *y = malloc(sizeof *y);
-	int explained = 0, learned = 0;
+	int explained = 0, learned = 0, flips = 0, risk_flips = 0;
 
 	ck_assert_ptr_nonnull(x);
 	ck_assert_ptr_nonnull(y);
@@ -400,6 +447,10 @@ START_TEST(test_smuggling_explanation_matches_plan)
 		for (int i = 0; i < w->n_decisions; i++) {
 			ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
 			check_explanation(&w->decisions[i], x);
+			if (w->decisions[i].runner >= 0 && check_flip(w, &w->decisions[i], x)) {
+				flips++;
+				risk_flips += strncmp(x->flip, "risk_est", 8) == 0;
+			}
 			for (int c = 0; c < x->n_cand; c++)
 				for (int e = 0; e + 1 < x->cand[c].n_nodes; e++)
 					learned += x->cand[c].edges[e].known;
@@ -407,6 +458,8 @@ START_TEST(test_smuggling_explanation_matches_plan)
 		}
 	}
 	ck_assert_int_gt(explained, 1000);
+	ck_assert_int_gt(flips, explained / 2);
+	ck_assert_int_gt(risk_flips, 0);
 	ck_assert_int_gt(learned, 0); /* estimates learned during the plan, not only priors */
 	/* a copy (fresh caches) explains the same decisions identically */
 	copy = smug_world_clone(w);
