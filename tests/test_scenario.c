@@ -278,6 +278,112 @@ START_TEST(test_scenario_range_ends_are_kept)
 }
 END_TEST
 
+static bool adjacent_wards(const struct smug_world *w, int x, int y)
+{
+	for (int c = 0; c < w->n_corridors; c++) {
+		int a = w->nodes[w->corridors[c].a].ward, b = w->nodes[w->corridors[c].b].ward;
+
+		if ((a == x && b == y) || (a == y && b == x))
+			return true;
+	}
+	return false;
+}
+
+static double ring_mean(const struct smug_world *w, int ring, int what)
+{
+	double sum = 0;
+	int n = 0;
+
+	for (int i = 0; i < w->n_wards; i++)
+		if (w->wards[i].ring == ring) {
+			sum += what == 0 ? w->wards[i].sig.corruption : w->wards[i].customs.inspection_bias;
+			n++;
+		}
+	return sum / n;
+}
+
+/* `gen` worlds: N wards in rings of 6, 12, 18, ... around the Well (the
+ * last ring partial) at radius 10 per ring, 2 or 3 nodes a ward, each
+ * full ring closed, every outer ward joined inward, strict inner rings
+ * and corrupt outer ones, F smuggling factions and the state's Watch;
+ * deterministic in the seed. */
+START_TEST(test_scenario_generated_worlds)
+{
+	static const int sizes[] = {6, 25, 100, 361};
+	const int n = sizes[_i];
+
+	for (int factions = 0; factions <= 5; factions += 5) {
+		char *json = smug_scenario_generate(n, 42, factions), *again = smug_scenario_generate(n, 42, factions);
+		char *other = smug_scenario_generate(n, 43, factions);
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		int ring_size[32] = {0}, rings = 0, nodes[2] = {0}, nets = 0, watch = 0;
+
+		ck_assert_ptr_nonnull(json);
+		ck_assert_str_eq(json, again);
+		ck_assert_str_ne(json, other);
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+		ck_assert_int_eq(w->n_wards, n);
+		for (int i = 0; i < n; i++) {
+			const struct smug_ward *wa = &w->wards[i];
+			int k = 0;
+			double r2 = wa->pos[0] * wa->pos[0] + wa->pos[1] * wa->pos[1];
+
+			ck_assert_int_lt(wa->ring, 32);
+			ring_size[wa->ring]++;
+			if (wa->ring > rings)
+				rings = wa->ring;
+			ck_assert_double_eq_tol(r2, 100.0 * wa->ring * wa->ring, 0.05 * wa->ring);
+			for (int j = 0; j < w->n_nodes; j++)
+				k += w->nodes[j].ward == i;
+			ck_assert(k == 2 || k == 3);
+			nodes[k - 2]++;
+			if (wa->ring > 1) {
+				bool inward = false;
+
+				for (int j = 0; j < n && !inward; j++)
+					inward = w->wards[j].ring == wa->ring - 1 && adjacent_wards(w, i, j);
+				ck_assert_msg(inward, "ward %s of ring %d has no way inward", wa->id, wa->ring);
+			}
+		}
+		ck_assert_int_gt(nodes[0], 0);
+		ck_assert_int_gt(nodes[1], 0);
+		for (int r = 1; r <= rings; r++) {
+			ck_assert_int_le(ring_size[r], 6 * r);
+			if (r < rings)
+				ck_assert_int_eq(ring_size[r], 6 * r);
+		}
+		/* a full ring is closed: each ward borders the next, the last the first */
+		for (int r = 1; r <= rings; r++) {
+			int first = -1;
+
+			if (ring_size[r] != 6 * r)
+				continue;
+			for (int i = 0; i < n; i++)
+				if (w->wards[i].ring == r) {
+					if (first < 0)
+						first = i;
+					ck_assert(adjacent_wards(w, i, i + 1 < n && w->wards[i + 1].ring == r ? i + 1 : first));
+				}
+		}
+		if (rings >= 3) {
+			ck_assert_double_gt(ring_mean(w, rings, 0), ring_mean(w, 1, 0));
+			ck_assert_double_gt(ring_mean(w, 1, 1), ring_mean(w, rings, 1));
+		}
+		for (int f = 0; f < w->n_factions; f++) {
+			nets += w->factions[f].runs_network;
+			watch += w->factions[f].kind == SMUG_FACTION_STATE;
+		}
+		ck_assert_int_eq(nets, factions);
+		ck_assert_int_eq(watch, 1);
+		smug_world_free(w);
+		free(json);
+		free(again);
+		free(other);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("scenario");
@@ -291,6 +397,7 @@ int main(void)
 	tcase_add_test(t, test_scenario_base_loads_with_defaults);
 	tcase_add_test(t, test_scenario_default_world_shape);
 	tcase_add_test(t, test_scenario_tiny_loads);
+	tcase_add_loop_test(t, test_scenario_generated_worlds, 0, 4);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
