@@ -480,6 +480,90 @@ START_TEST(test_smuggling_explanation_matches_plan)
 }
 END_TEST
 
+/* ---- ROUTE_UPDATE: a lane's new route is logged with the edge that moved it ---- */
+
+static bool on_route(const int *nodes, int n, const struct smug_world *w, int corridor)
+{
+	for (int i = 0; i + 1 < n; i++) {
+		const struct smug_corridor *k = &w->corridors[corridor];
+
+		if ((nodes[i] == k->a && nodes[i + 1] == k->b) || (nodes[i] == k->b && nodes[i + 1] == k->a))
+			return true;
+	}
+	return false;
+}
+
+START_TEST(test_smuggling_route_update_names_the_moved_edge)
+{
+	struct smug_world *w = load_default();
+	struct smug_lane *before = calloc((size_t)w->n_factions * SMUG_LANE_CAP, sizeof *before);
+	int *n_before = calloc((size_t)w->n_factions, sizeof *n_before), updates = 0, expected = 0;
+
+	ck_assert_ptr_nonnull(before);
+	for (int day = 0; day < 90; day++) {
+		uint64_t ev0 = w->tel.events_total;
+		int fresh;
+
+		for (int f = 0; f < w->n_factions; f++) {
+			n_before[f] = w->factions[f].net.n_lanes;
+			memcpy(&before[f * SMUG_LANE_CAP], w->factions[f].net.lanes,
+			       (size_t)n_before[f] * sizeof before[0]);
+		}
+		smug_cmd_step(w, 1);
+		fresh = (int)(w->tel.events_total - ev0);
+		ck_assert_int_le(fresh, w->tel.event_count);
+		/* a lane that had a route yesterday and changed it today is logged */
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+			const struct smug_lane *l = NULL;
+			bool logged = false, first = true;
+			char lane_text[2 * SMUG_ID_MAX + 4];
+
+			if (d->shipment == 0)
+				continue;
+			for (int k = 0; k < i; k++) /* only the lane's first shipment of the day */
+				first &= !(w->decisions[k].shipment && w->decisions[k].faction == d->faction &&
+					   w->decisions[k].commodity == d->commodity &&
+					   w->decisions[k].src_ward == d->src_ward && w->decisions[k].dst_ward == d->dst_ward);
+			for (int k = 0; k < n_before[d->faction]; k++) {
+				const struct smug_lane *x = &before[d->faction * SMUG_LANE_CAP + k];
+
+				if (x->commodity == d->commodity && x->src_ward == d->src_ward && x->dst_ward == d->dst_ward)
+					l = x;
+			}
+			if (!first || l == NULL || (l->route_len == d->route_len &&
+						    memcmp(l->route_nodes, d->route, sizeof(int) * (size_t)d->route_len) == 0))
+				continue;
+			expected++;
+			snprintf(lane_text, sizeof lane_text, "%s->%s", w->wards[d->src_ward].id, w->wards[d->dst_ward].id);
+			for (int k = w->tel.event_count - fresh; k < w->tel.event_count; k++) {
+				const struct smug_event *e = smug_event_at(&w->tel, k);
+
+				if (e->kind != SMUG_EV_ROUTE_UPDATE || e->faction != d->faction ||
+				    e->commodity != (int)d->commodity || strstr(e->detail, lane_text) == NULL)
+					continue;
+				logged = true;
+				/* the named edge was on the old route and is not on the new one */
+				if (e->corridor >= 0) {
+					ck_assert(on_route(l->route_nodes, l->route_len, w, e->corridor));
+					ck_assert(!on_route(d->route, d->route_len, w, e->corridor));
+					ck_assert_ptr_nonnull(strstr(e->detail, w->corridors[e->corridor].id));
+				}
+			}
+			ck_assert_msg(logged, "day %d: %s changed its %s route without a ROUTE_UPDATE", w->day,
+				      w->factions[d->faction].id, smug_commodity_name(d->commodity));
+		}
+		for (int k = w->tel.event_count - fresh; k < w->tel.event_count; k++)
+			updates += smug_event_at(&w->tel, k)->kind == SMUG_EV_ROUTE_UPDATE;
+	}
+	ck_assert_int_gt(expected, 10);
+	ck_assert_int_ge(updates, expected);
+	free(before);
+	free(n_before);
+	smug_world_free(w);
+}
+END_TEST
+
 /* ---- T4 learning ---- */
 
 static int route_via(const struct smug_world *w, const struct smug_decision *d)
@@ -767,6 +851,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_choices_are_real);
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
+	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T2 boundedness");
