@@ -384,6 +384,129 @@ START_TEST(test_scenario_generated_worlds)
 }
 END_TEST
 
+/* Every knob of the table: found by its key, its default formatted as
+ * the config holds it, reads back what it prints, takes both ends of its
+ * range and refuses what lies beyond, says its range in the documented
+ * form, and means the same in a scenario as through smug_knob_parse. */
+START_TEST(test_scenario_knob_table)
+{
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+	struct smug_config defaults, cfg;
+	struct smug_error err;
+	char text[128], def[128], range[128], want[160];
+
+	ck_assert_int_gt(n, 30);
+	smug_config_defaults(&defaults);
+	/* credits knobs are held in minor units: bribe_norm is 100 credits */
+	ck_assert_double_eq(defaults.signals.bribe_norm, 100.0 * SMUG_MINOR_PER_CREDIT);
+	ck_assert_int_eq(smug_knob_parse(&cfg, smug_knob_find("signals.bribe_norm"), "2.5", &err), SMUG_OK);
+	ck_assert_double_eq(cfg.signals.bribe_norm, 2.5 * SMUG_MINOR_PER_CREDIT);
+	for (int i = 0; i < n; i++) {
+		const struct smug_knob *kn = &k[i];
+
+		ck_assert_ptr_eq(smug_knob_find(kn->key), kn);
+		smug_knob_format(&defaults, kn, text, sizeof text);
+		smug_knob_format_default(kn, def, sizeof def);
+		ck_assert_str_eq(text, def);
+		cfg = defaults;
+		ck_assert_int_eq(smug_knob_parse(&cfg, kn, text, &err), SMUG_OK);
+		ck_assert(memcmp(&cfg, &defaults, sizeof cfg) == 0);
+		smug_knob_format_range(kn, range, sizeof range);
+		switch (kn->type) {
+		case SMUG_KNOB_BOOL:
+			ck_assert_str_eq(range, "true|false");
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, "maybe", &err), SMUG_ERR_ARG);
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, def[0] == 't' ? "false" : "true", &err), SMUG_OK);
+			smug_knob_format(&cfg, kn, text, sizeof text);
+			ck_assert_str_ne(text, def);
+			break;
+		case SMUG_KNOB_TEXT:
+			snprintf(want, sizeof want, "up to %zu bytes", kn->size - 1);
+			ck_assert_str_eq(range, want);
+			memset(want, 'x', kn->size - 1);
+			want[kn->size - 1] = '\0';
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, want, &err), SMUG_OK);
+			smug_knob_format(&cfg, kn, text, sizeof text);
+			ck_assert_str_eq(text, want);
+			want[kn->size - 1] = 'x';
+			want[kn->size] = '\0';
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, want, &err), SMUG_ERR_ARG);
+			break;
+		default: {
+			char lo[64], hi[64], below[64], above[64];
+			double step = kn->type == SMUG_KNOB_INT ? 1 : (kn->hi - kn->lo) / 1000;
+
+			snprintf(lo, sizeof lo, "%.17g", kn->lo);
+			snprintf(hi, sizeof hi, "%.17g", kn->hi);
+			snprintf(below, sizeof below, "%.17g", kn->lo - step);
+			snprintf(above, sizeof above, "%.17g", kn->hi + step);
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, lo, &err), SMUG_OK);
+			smug_knob_format(&cfg, kn, text, sizeof text);
+			ck_assert_double_eq(strtod(text, NULL), kn->lo);
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, hi, &err), SMUG_OK);
+			smug_knob_format(&cfg, kn, text, sizeof text);
+			ck_assert_double_eq(strtod(text, NULL), kn->hi);
+			cfg = defaults;
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, below, &err), SMUG_ERR_ARG);
+			snprintf(want, sizeof want, "%s: expected", kn->key);
+			ck_assert_ptr_nonnull(strstr(err.msg, want));
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, above, &err), SMUG_ERR_ARG);
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, "12abc", &err), SMUG_ERR_ARG);
+			ck_assert(memcmp(&cfg, &defaults, sizeof cfg) == 0); /* untouched on failure */
+			if (kn->type == SMUG_KNOB_INT) {
+				const char *dots = strstr(range, "..");
+
+				ck_assert_ptr_nonnull(dots);
+				ck_assert_double_eq(strtod(range, NULL), kn->lo);
+				ck_assert_double_eq(strtod(dots + 2, NULL), kn->hi);
+				snprintf(text, sizeof text, "%.17g", kn->lo + 0.5);
+				ck_assert_int_eq(smug_knob_parse(&cfg, kn, text, &err), SMUG_ERR_ARG);
+			} else {
+				ck_assert(range[0] == '[' && range[strlen(range) - 1] == ']');
+				ck_assert_double_eq(strtod(range + 1, NULL), kn->lo);
+				ck_assert_double_eq(strtod(strchr(range, ',') + 1, NULL), kn->hi);
+			}
+			break;
+		}
+		}
+	}
+}
+END_TEST
+
+/* A knob set in a scenario's config is what --set would make of it. */
+START_TEST(test_scenario_config_knobs_load)
+{
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+
+	for (int i = 0; i < n; i++) {
+		const struct smug_knob *kn = &k[i];
+		char sec[32], key[64], repl[256], value[64];
+		const char *dot = strchr(kn->key, '.');
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		struct smug_config cfg;
+
+		if (kn->type == SMUG_KNOB_TEXT)
+			continue;
+		snprintf(sec, sizeof sec, "%.*s", (int)(dot - kn->key), kn->key);
+		snprintf(key, sizeof key, "%s", dot + 1);
+		if (kn->type == SMUG_KNOB_BOOL)
+			snprintf(value, sizeof value, "%s", kn->def != 0 ? "false" : "true");
+		else
+			snprintf(value, sizeof value, "%.17g", kn->hi);
+		snprintf(repl, sizeof repl, "\"seed\":3,\"config\":{\"%s\":{\"%s\":%s}},", sec, key, value);
+		ck_assert_msg(load_mutated("\"seed\":3,", repl, &err, &w) == SMUG_OK, "%s: %s", kn->key, err.msg);
+		smug_config_defaults(&cfg);
+		ck_assert_int_eq(smug_knob_parse(&cfg, kn, value, &err), SMUG_OK);
+		ck_assert_msg(memcmp((char *)&w->cfg + kn->offset, (char *)&cfg + kn->offset, kn->size) == 0,
+			      "%s = %s loads differently", kn->key, value);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("scenario");
@@ -392,6 +515,8 @@ int main(void)
 	tcase_add_loop_test(t, test_scenario_rejects_bad_input, 0, (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_loop_test(t, test_scenario_documented_ranges, 0, (int)(sizeof ranges / sizeof ranges[0]));
 	tcase_add_test(t, test_scenario_range_ends_are_kept);
+	tcase_add_test(t, test_scenario_knob_table);
+	tcase_add_test(t, test_scenario_config_knobs_load);
 	suite_add_tcase(s, t);
 	t = tcase_create("worlds");
 	tcase_add_test(t, test_scenario_base_loads_with_defaults);
