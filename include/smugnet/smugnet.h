@@ -30,6 +30,28 @@ enum smug_status smug_world_load_default(struct smug_world **out,
 /* The embedded default scenario's bytes (static, not to be freed). */
 const char *smug_default_scenario(size_t *len);
 
+/* A scenario file, read with smug_file_read and parsed with
+ * smug_world_load_json. */
+enum smug_status smug_world_load_file(const char *path, struct smug_world **out,
+				      struct smug_error *err);
+
+/* The largest input file any loader reads, in bytes (256 MiB). */
+#define SMUG_FILE_MAX 268435456
+/* Read a regular file whole: a NUL-terminated copy the caller frees.
+ * Directories, FIFOs, devices and files past SMUG_FILE_MAX bytes are
+ * refused before anything is read ("file: reason", SMUG_ERR_IO); a
+ * missing file is SMUG_ERR_NOT_FOUND. Symbolic links in the path are
+ * followed (the vault's own files are read without following them). */
+enum smug_status smug_file_read(const char *path, char **text, size_t *len,
+				struct smug_error *err);
+
+/* The strict-JSON pre-pass every loader of the core runs before parsing:
+ * no NUL byte, valid UTF-8, no \u0000 escape, nesting at most 64 deep.
+ * SMUG_ERR_PARSE with "file: line L byte B (offset O): reason". For
+ * hosts that parse JSON of their own. */
+enum smug_status smug_json_check(const char *text, size_t len, const char *file,
+				 struct smug_error *err);
+
 void smug_world_free(struct smug_world *w); /* NULL is a no-op */
 
 /* A deep copy that continues exactly like the original. Caller frees. */
@@ -41,6 +63,15 @@ enum smug_status smug_world_reseed(struct smug_world *w, uint64_t seed,
 
 /* XXH3 over a canonical encoding of the whole state. */
 uint64_t smug_world_digest(const struct smug_world *w);
+
+/* Every invariant of a world that the simulation keeps (check.c lists
+ * them): unique sorted ids, indices in range, counters equal to what they
+ * count, shipments in transit consistent with their routes and owners,
+ * the day consistent with the telemetry history, bounded rings, ledger
+ * conservation. SMUG_OK, or SMUG_ERR_SCHEMA with the first violation as
+ * "file: state.path: reason" (file may be NULL: then "state.path: ..."). */
+enum smug_status smug_world_check(const struct smug_world *w, const char *file,
+				  struct smug_error *err);
 
 /* ---- commands: the only ways a host changes a world ---- */
 

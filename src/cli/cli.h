@@ -52,8 +52,10 @@ bool cli_parse_int(const char *s, long long max, long long *out);
 /* Print a usage error for prog and return EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Read a whole file into a NUL-terminated buffer the caller frees; prints
- * "FILE: cannot read: reason" and returns EXIT_BAD_INPUT on failure. */
+/* Read a whole file into a NUL-terminated buffer the caller frees, with
+ * the core's one input-file routine (smug_file_read: regular files only,
+ * at most SMUG_FILE_MAX bytes); prints "FILE: reason" and returns
+ * EXIT_BAD_INPUT on failure. */
 int cli_read_file(const char *file, char **out, size_t *len);
 /* Write bytes to path atomically: a temporary file in tmp_dir (created
  * if missing; NULL: path's folder), fsync, rename, fsync of the folder.

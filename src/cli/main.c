@@ -115,10 +115,6 @@ int cli_status_exit(enum smug_status st, const char *msg)
 int cli_load_world(const char *file, struct smug_world **out)
 {
 	struct smug_error err;
-	char *buf;
-	size_t n;
-	enum smug_status st;
-	int rc;
 
 	if (file == NULL) {
 		if (smug_world_load_default(out, &err) != SMUG_OK) {
@@ -127,11 +123,7 @@ int cli_load_world(const char *file, struct smug_world **out)
 		}
 		return EXIT_OK;
 	}
-	if ((rc = cli_read_file(file, &buf, &n)) != EXIT_OK)
-		return rc;
-	st = smug_world_load_json(buf, n, file, out, &err);
-	free(buf);
-	if (st != SMUG_OK) {
+	if (smug_world_load_file(file, out, &err) != SMUG_OK) {
 		fprintf(stderr, "%s\n", err.msg);
 		return EXIT_BAD_INPUT;
 	}
