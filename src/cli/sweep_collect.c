@@ -21,17 +21,7 @@ static void csv_field(FILE *f, const char *s, bool comma)
 {
 	if (comma)
 		fputc(',', f);
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
+	csv_quote(f, s);
 }
 
 static void csv_prefix_header(FILE *f, const struct sweep_manifest *m, bool task)
