@@ -84,9 +84,12 @@ START_TEST(test_journal_records_commands_and_merges_steps)
 		else
 			ck_assert(j->cmds[i].checked);
 	ck_assert_int_eq(days, w->day);
-	/* periodic checks every 30 days */
+	/* periodic checks every 30 days, without the telemetry group;
+	 * commands are checked whole */
 	ck_assert_int_eq(j->n_checks, w->day / SMUG_JOURNAL_CHECK_EVERY);
 	ck_assert_int_eq(j->checks[0].day, 30);
+	ck_assert_uint_ne(j->checks[0].skip, 0);
+	ck_assert_uint_eq(j->cmds[1].check.skip, 0);
 	smug_world_free(w);
 }
 END_TEST
