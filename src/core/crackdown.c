@@ -100,6 +100,7 @@ static void activated_event(struct smug_world *w, const struct smug_crackdown *t
 
 	snprintf(ev->detail, sizeof ev->detail, "%s, intensity %.2f, %s", why, t->intensity,
 		 t->end_day < 0 ? "until cleared" : "timed");
+	telemetry_crackdown_started(w, t);
 }
 
 enum smug_status smug_cmd_crackdown_set(struct smug_world *w, const char *corridor_id,
@@ -108,20 +109,24 @@ enum smug_status smug_cmd_crackdown_set(struct smug_world *w, const char *corrid
 	int c = smug_world_find_corridor(w, corridor_id);
 	struct smug_crackdown t;
 
-	if (c < 0)
-		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "crackdown: unknown corridor '%s'",
-				      corridor_id);
+	if (c < 0) {
+		smug_world_unknown_corridor(w, "crackdown", corridor_id, err);
+		return SMUG_ERR_NOT_FOUND;
+	}
 	if (!(intensity > 0 && intensity <= 1))
 		return smug_error_set(err, SMUG_ERR_ARG,
 				      "crackdown: intensity must be in (0,1], got %g", intensity);
-	if (end_day != -1 && end_day < w->day)
+	if (end_day != -1 && end_day <= w->day)
 		return smug_error_set(err, SMUG_ERR_ARG,
-				      "crackdown: end day %d is before today (day %d)", end_day, w->day);
+				      "crackdown: end day %d is not after day %d, the last simulated day",
+				      end_day, w->day);
 	t = (struct smug_crackdown){
 		.kind = w->corridors[c].border ? SMUG_CRACKDOWN_BORDER : SMUG_CRACKDOWN_CORRIDOR,
-		.corridor = c, .intensity = intensity, .start_day = w->day, .end_day = end_day,
+		.corridor = c, .intensity = intensity, .start_day = w->day + 1, .end_day = end_day,
 		.manual = true, .exploration = false,
 	};
+	if (crackdown_intensity(w, c) > 0) /* replaced: the old period ends today */
+		telemetry_crackdown_ended(w, c, w->day);
 	if (!target_add(w, &t))
 		return smug_error_set(err, SMUG_ERR_FULL, "crackdown: at most %d targets",
 				      SMUG_CRACKDOWN_CAP);
@@ -135,14 +140,16 @@ enum smug_status smug_cmd_crackdown_clear(struct smug_world *w, const char *corr
 	int c = smug_world_find_corridor(w, corridor_id), i;
 	struct smug_event *ev;
 
-	if (c < 0)
-		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "crackdown: unknown corridor '%s'",
-				      corridor_id);
+	if (c < 0) {
+		smug_world_unknown_corridor(w, "crackdown", corridor_id, err);
+		return SMUG_ERR_NOT_FOUND;
+	}
 	i = target_index(w, c);
 	if (i < 0)
 		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "crackdown: no crackdown on '%s'",
 				      corridor_id);
 	target_remove(w, i);
+	telemetry_crackdown_ended(w, c, w->day);
 	ev = telemetry_event(w, SMUG_EV_CRACKDOWN_CLEARED, -1, c, 0, -1, 0);
 	snprintf(ev->detail, sizeof ev->detail, "cleared");
 	return SMUG_OK;
@@ -246,6 +253,7 @@ void crackdown_step(struct smug_world *w)
 				 t->end_day - t->start_day + 1);
 			if (!t->manual)
 				cooldown_add(w, t->corridor, w->day + w->cfg.crackdown.cooldown_days);
+			telemetry_crackdown_ended(w, t->corridor, t->end_day);
 			target_remove(w, i);
 		} else {
 			i++;

@@ -114,6 +114,7 @@ enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s, i
 		b->seizures_today++;
 	}
 	s->hop_cost[s->hop] = tariff + bribe;
+	telemetry_customs(w, corridor, inspected, seized, tariff, bribe);
 	ev = telemetry_event(w, SMUG_EV_CUSTOMS_CHECK, s->faction, corridor, s->id, (int)s->commodity,
 			     tariff + bribe);
 	sb_init(&sb, ev->detail, sizeof ev->detail);

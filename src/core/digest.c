@@ -298,6 +298,25 @@ static void dg_topk(struct dg *g, const struct smug_topk *t)
 	}
 }
 
+static void dg_row(void *ctx, const double *v, int n)
+{
+	struct dg *g = ctx;
+
+	dg_i(g, n);
+	for (int i = 0; i < n; i++)
+		dg_f(g, v[i]);
+}
+
+/* The cockpit's windows and chart history, row by row as telemetry.c
+ * describes them for the snapshot too. */
+static void dg_windows(struct dg *g, const struct smug_world *w)
+{
+	for (int k = 0; k < TEL_ROW_COUNT; k++) {
+		dg_s(g, telemetry_row_name((enum tel_row)k));
+		telemetry_rows(w, (enum tel_row)k, dg_row, g);
+	}
+}
+
 static void dg_telemetry(struct dg *g, const struct smug_telemetry *t)
 {
 	dg_counters(g, &t->total);
@@ -309,6 +328,8 @@ static void dg_telemetry(struct dg *g, const struct smug_telemetry *t)
 		dg_i(g, r->day);
 		dg_counters(g, &r->c);
 		dg_i(g, r->in_transit);
+		dg_i(g, r->crackdowns_manual);
+		dg_i(g, r->crackdowns_auto);
 	}
 	dg_i(g, t->event_count);
 	dg_u(g, t->events_total);
@@ -458,6 +479,7 @@ uint64_t world_digest(const struct smug_world *w)
 		dg_i(&g, w->cooldowns[i].until_day);
 	}
 	dg_telemetry(&g, &w->tel);
+	dg_windows(&g, w);
 	dg_f(&g, w->enforcement_capacity);
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
 		dg_i(&g, w->n_demand[c]);

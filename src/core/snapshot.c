@@ -15,7 +15,7 @@
 #include "core.h"
 #include "snapshot.h"
 
-#define SNAPSHOT_VERSION 2 /* see VAULT_MAJOR in vault.c */
+#define SNAPSHOT_VERSION 3 /* see VAULT_MAJOR in vault.c */
 #define DEPTH_MAX 16
 #define PATH_LEN 256
 #define INT_LIMIT 9007199254740991.0 /* 2^53 - 1: exact in a JSON number */
@@ -616,6 +616,57 @@ static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, int i
 		}                                                                   \
 	} while (0)
 
+static void emit_row(void *ctx, const double *v, int n)
+{
+	struct sv *s = ctx;
+	cJSON *row = cJSON_CreateArray();
+
+	for (int i = 0; i < n; i++)
+		cJSON_AddItemToArray(row, v[i] == (double)(int64_t)v[i] ? num_i((int64_t)v[i]) : num_f(v[i]));
+	cJSON_AddItemToArray(top(s), row);
+}
+
+/* The cockpit's windows and chart history, as telemetry.c describes them
+ * in rows: one array of rows per kind. */
+static void visit_windows(struct sv *s, struct smug_world *w)
+{
+	if (!sv_enter(s, "windows", 0, false))
+		return;
+	for (int k = 0; k < TEL_ROW_COUNT && !s->failed; k++) {
+		enum tel_row kind = (enum tel_row)k;
+		int n = 0, len = telemetry_row_len(kind);
+
+		if (!sv_array(s, telemetry_row_name(kind), &n, 1 << 24))
+			break;
+		if (s->write)
+			telemetry_rows(w, kind, emit_row, s);
+		for (int i = 0; i < n && !s->write && !s->failed; i++) {
+			const cJSON *row = item(s, i), *x;
+			double v[64];
+			const char *why;
+			int m = 0;
+
+			if (!cJSON_IsArray(row) || cJSON_GetArraySize(row) != len) {
+				sv_fail(s, NULL, "[%d]: expected an array of %d numbers", i, len);
+				break;
+			}
+			cJSON_ArrayForEach(x, row) {
+				if (!cJSON_IsNumber(x))
+					break;
+				v[m++] = x->valuedouble;
+			}
+			if (m != len)
+				why = "expected numbers";
+			else
+				why = telemetry_row_set(w, kind, v, m);
+			if (why)
+				sv_fail(s, NULL, "[%d]: %s", i, why);
+		}
+		sv_leave(s);
+	}
+	sv_leave(s);
+}
+
 static void visit_dynamic(struct sv *s, struct smug_world *w)
 {
 	struct smug_telemetry *t = &w->tel;
@@ -919,6 +970,8 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 			sv_int(s, "day", &e->day, 0, 1e9);
 			visit_counters(s, "c", &e->c);
 			sv_int(s, "in_transit", &e->in_transit, 0, SMUG_SHIPMENT_CAP);
+			sv_int(s, "crackdowns_manual", &e->crackdowns_manual, 0, SMUG_CRACKDOWN_CAP);
+			sv_int(s, "crackdowns_auto", &e->crackdowns_auto, 0, SMUG_CRACKDOWN_CAP);
 		});
 		sv_i64(s, "events_total", (int64_t *)&t->events_total, 0, INT_LIMIT);
 		RING(s, "events", t->events, SMUG_EVENT_CAP, t->event_head, t->event_count, {
@@ -940,6 +993,7 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 		sv_ints(s, "touched", t->touched, &t->n_touched, SMUG_TOUCHED_CAP, 0, w->n_corridors - 1);
 		sv_ints(s, "touched_yday", t->touched_yday, &t->n_touched_yday, SMUG_TOUCHED_CAP, 0,
 			w->n_corridors - 1);
+		visit_windows(s, w);
 		sv_leave(s);
 	}
 	/* ward TopK per commodity */
