@@ -1,8 +1,13 @@
-/* Cockpit tests without a terminal: the whole screen drawn into an
- * in-memory canvas and compared with golden text screens at 80x24 and
- * 160x48; keys driven through tui_handle_key. Goldens are rewritten only
- * by `make update-golden` (SMUGNET_UPDATE_GOLDEN=1), never by make check. */
+/* Cockpit tests without a terminal: whole screens drawn into an
+ * in-memory canvas and compared with golden text screens (the main
+ * view, the commodities view, the map, the chart view and the why view
+ * at 80x24, 120x40 and 160x48), a check that no screen ever cuts a
+ * number, and keys and clicks driven through tui_handle_key and
+ * tui_click. Goldens are rewritten only by `make update-golden`
+ * (SMUGNET_UPDATE_GOLDEN=1), never by make check; SMUGNET_SHOW=1 prints
+ * every golden screen as it is checked. */
 #include <check.h>
+#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,32 +16,83 @@
 #include "tui/tui.h"
 #include "test_util.h"
 
-static struct tui_options opts = {.ascii = true, .no_color = true, .no_mouse = true, .vault_root = "/tmp"};
+static struct tui_options opts = {.ascii = false, .no_color = true, .no_mouse = true, .vault_root = "/tmp"};
+static struct tui_options ascii_opts = {.ascii = true, .no_color = true, .no_mouse = true, .vault_root = "/tmp"};
 
 #define world_at test_default_at
 
-static char *render(struct tui_app *a, int rows, int cols)
+static char *render_checked(struct tui_app *a, int rows, int cols, bool check_cuts)
 {
 	struct tui_grid *g = grid_new(rows, cols);
 	struct canvas screen = {&a->th, NULL, g, 0, 0, rows, cols};
-	char *text;
+	char *text, first[128];
+	int cuts;
 
 	tui_render(a, &screen);
 	text = grid_dump(g);
+	cuts = grid_cut_numbers(g, first, sizeof first);
+	if (check_cuts && cuts != 0) {
+		fprintf(stderr, "%s", text); /* Check's messages are too short for a screen */
+		ck_abort_msg("%dx%d: %d numbers cut, first at %s", cols, rows, cuts, first);
+	}
 	grid_free(g);
 	return text;
 }
 
-static char *slurp(const char *path)
+static char *render(struct tui_app *a, int rows, int cols)
 {
-	return test_slurp(path, NULL);
+	return render_checked(a, rows, cols, true);
 }
 
-static void check_golden(const char *name, const char *screen)
+static void feed(struct tui_app *a, const char *keys)
+{
+	for (const char *p = keys; *p; p++)
+		tui_handle_key(a, *p);
+}
+
+/* A number cut by a pane edge leaves a digit against a frame or the
+ * screen's right edge; money always shows two decimals or a k/M suffix. */
+static void assert_no_cut_text(const char *name, const char *screen, int cols)
+{
+	const char *line = screen;
+	int row = 0;
+
+	while (*line) {
+		const char *end = strchr(line, '\n'), *p;
+		int col = 0;
+
+		for (p = line; p < end; col++) {
+			unsigned char c = (unsigned char)*p;
+			int n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+			const char *next = p + n;
+			bool digit = c >= '0' && c <= '9';
+
+			/* a digit touching a vertical frame line on its right */
+			if (digit && next < end && (strncmp(next, "\xe2\x94\x82", 3) == 0 || strncmp(next, "\xe2\x94\x90", 3) == 0 ||
+						    strncmp(next, "\xe2\x94\x98", 3) == 0)) {
+				fprintf(stderr, "%s", screen);
+				ck_abort_msg("%s row %d col %d: a number runs into a frame", name, row, col);
+			}
+			/* a digit in the screen's last column */
+			if (digit && col == cols - 1) {
+				fprintf(stderr, "%s", screen);
+				ck_abort_msg("%s row %d: a number at the screen's edge", name, row);
+			}
+			p = next;
+		}
+		line = end + 1;
+		row++;
+	}
+}
+
+static void check_golden(const char *name, const char *screen, int cols)
 {
 	char path[1024];
 	char *want;
 
+	if (getenv("SMUGNET_SHOW"))
+		printf("==== %s\n%s", name, screen);
+	assert_no_cut_text(name, screen, cols);
 	snprintf(path, sizeof path, "%s/tests/golden/screens/%s", SRCDIR, name);
 	if (getenv("SMUGNET_UPDATE_GOLDEN")) {
 		FILE *f = fopen(path, "wb");
@@ -46,99 +102,121 @@ static void check_golden(const char *name, const char *screen)
 		fclose(f);
 		return;
 	}
-	want = slurp(path);
+	want = test_slurp(path, NULL);
 	ck_assert_msg(want != NULL, "missing golden %s (run make update-golden)", path);
-	ck_assert_msg(strcmp(want, screen) == 0, "screen differs from %s:\n%s", path, screen);
+	if (strcmp(want, screen) != 0) {
+		fprintf(stderr, "%s", screen);
+		ck_abort_msg("screen differs from %s (printed above)", path);
+	}
+	assert_no_cut_text(name, want, cols);
 	free(want);
 }
 
-START_TEST(test_tui_golden_main_80x24)
+static const int sizes[][2] = {{24, 80}, {40, 120}, {48, 160}};
+
+/* The world of the goldens: 60 days, a crackdown set on day 40 on the
+ * hottest border, so charts have a shaded period and tables a mark. */
+static struct smug_world *golden_world(void)
 {
-	struct smug_world *w = world_at(30);
+	struct smug_world *w = world_at(40);
+	int best = -1;
+
+	for (int c = 0; c < w->n_corridors; c++)
+		if (w->corridors[c].border && (best < 0 || w->border_stats[c].traffic > w->border_stats[best].traffic))
+			best = c;
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[best].id, 1.0, -1, NULL), SMUG_OK);
+	smug_cmd_step(w, 20);
+	return w;
+}
+
+static void golden_view(const char *view, const char *keys)
+{
+	for (int s = 0; s < 3; s++) {
+		struct smug_world *w = golden_world();
+		struct tui_app a;
+		char name[64], *screen;
+
+		tui_app_init(&a, w, &opts);
+		tui_select_border(&a, w->crackdowns[0].corridor); /* the border under crackdown */
+		feed(&a, keys);
+		screen = render(&a, sizes[s][0], sizes[s][1]);
+		snprintf(name, sizeof name, "%s-%dx%d.txt", view, sizes[s][1], sizes[s][0]);
+		check_golden(name, screen, sizes[s][1]);
+		free(screen);
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+}
+
+START_TEST(test_tui_golden_main)
+{
+	golden_view("main", "");
+}
+END_TEST
+
+START_TEST(test_tui_golden_commodities)
+{
+	golden_view("commodities", "v");
+}
+END_TEST
+
+START_TEST(test_tui_golden_map)
+{
+	golden_view("map", "M");
+}
+END_TEST
+
+START_TEST(test_tui_golden_chart)
+{
+	golden_view("chart", "3g"); /* the border under crackdown */
+}
+END_TEST
+
+START_TEST(test_tui_golden_why)
+{
+	golden_view("why", "2\r");
+}
+END_TEST
+
+START_TEST(test_tui_header_keeps_the_musts_at_80)
+{
+	struct smug_world *w = world_at(3);
+	struct tui_app a;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	a.unsaved = true;
+	smug_cmd_auto_crackdown(w, true);
+	s = render(&a, 24, 80);
+	ck_assert_ptr_nonnull(strstr(s, "day 3"));
+	ck_assert_ptr_nonnull(strstr(s, "PAUSED"));
+	ck_assert_ptr_nonnull(strstr(s, "(new)*"));
+	ck_assert_ptr_nonnull(strstr(s, "auto-crackdown ON"));
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_tui_first_screen_says_what_to_press)
+{
+	struct smug_world *w = world_at(0);
 	struct tui_app a;
 	char *s;
 
 	tui_app_init(&a, w, &opts);
 	s = render(&a, 24, 80);
-	check_golden("main-80x24.txt", s);
-	ck_assert_ptr_nonnull(strstr(s, "day 30"));
-	ck_assert_ptr_nonnull(strstr(s, "Factions"));
-	ck_assert_ptr_nonnull(strstr(s, "Borders"));
-	ck_assert_ptr_nonnull(strstr(s, "Events"));
+	ck_assert_ptr_nonnull(strstr(s, "day 0"));
+	ck_assert_ptr_null(strstr(s, "day -1"));
+	ck_assert_ptr_nonnull(strstr(s, "Press Space to run"));
+	ck_assert_ptr_nonnull(strstr(s, "Nothing simulated yet"));
 	free(s);
 	tui_app_done(&a);
 	smug_world_free(w);
 }
 END_TEST
 
-START_TEST(test_tui_golden_main_160x48)
-{
-	struct smug_world *w = world_at(30);
-	struct tui_app a;
-	char *s;
-
-	tui_app_init(&a, w, &opts);
-	s = render(&a, 48, 160);
-	check_golden("main-160x48.txt", s);
-	free(s);
-	tui_app_done(&a);
-	smug_world_free(w);
-}
-END_TEST
-
-START_TEST(test_tui_golden_why_view)
-{
-	struct smug_world *w = world_at(30);
-	struct tui_app a;
-	char *s;
-
-	tui_app_init(&a, w, &opts);
-	tui_handle_key(&a, '\t'); /* routes */
-	ck_assert_int_eq(a.focus, PANE_ROUTES);
-	tui_handle_key(&a, '\n');
-	ck_assert_int_eq(a.overlay, OVERLAY_WHY);
-	s = render(&a, 48, 160);
-	check_golden("why-160x48.txt", s);
-	ck_assert_ptr_nonnull(strstr(s, "risk_est"));
-	ck_assert_ptr_nonnull(strstr(s, "demand"));
-	free(s);
-	tui_handle_key(&a, 27);
-	ck_assert_int_eq(a.overlay, OVERLAY_NONE);
-	tui_app_done(&a);
-	smug_world_free(w);
-}
-END_TEST
-
-START_TEST(test_tui_crackdown_key_sets_and_clears)
-{
-	struct smug_world *w = world_at(30);
-	struct tui_app a;
-	int rows[512], n, c;
-	char *s;
-
-	tui_app_init(&a, w, &opts);
-	tui_handle_key(&a, '\t');
-	tui_handle_key(&a, '\t');
-	ck_assert_int_eq(a.focus, PANE_BORDERS);
-	n = pane_borders_rows(&a, rows, 512);
-	ck_assert_int_gt(n, 0);
-	c = rows[0];
-	tui_handle_key(&a, 'c');
-	ck_assert_ptr_nonnull(smug_world_crackdown_on(w, c));
-	ck_assert(a.unsaved);
-	s = render(&a, 24, 80);
-	ck_assert_ptr_nonnull(strstr(s, "crackdown on"));
-	free(s);
-	tui_handle_key(&a, 'c');
-	ck_assert_ptr_null(smug_world_crackdown_on(w, c));
-	tui_handle_key(&a, 'a');
-	ck_assert(w->cfg.crackdown.auto_enabled);
-	tui_app_done(&a);
-	smug_world_free(w);
-}
-END_TEST
-
-START_TEST(test_tui_keys_step_help_quit)
+START_TEST(test_tui_one_day_numbering)
 {
 	struct smug_world *w = world_at(0);
 	struct tui_app a;
@@ -147,19 +225,328 @@ START_TEST(test_tui_keys_step_help_quit)
 	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '.');
 	ck_assert_int_eq(w->day, 1);
+	ck_assert_int_eq(w->decisions_day, 1);
+	ck_assert_int_eq(smug_event_at(&w->tel, w->tel.event_count - 1)->day, 1);
+	s = render(&a, 48, 160);
+	ck_assert_ptr_nonnull(strstr(s, " day 1 "));
+	ck_assert_ptr_nonnull(strstr(s, "Routes of dustrunners, day 1 "));
+	ck_assert_ptr_null(strstr(s, "day 0"));
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_tui_step_prompt_replaces_and_clears)
+{
+	struct smug_world *w = world_at(0);
+	struct tui_app a;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, 'n');
 	ck_assert_int_eq(a.prompt, PROMPT_STEPS);
-	tui_handle_key(&a, 127);
-	tui_handle_key(&a, 127);
+	ck_assert_str_eq(a.input.text, "30");
+	ck_assert(a.input.selected);
+	feed(&a, "5\r"); /* typing replaces the pre-filled 30 */
+	ck_assert_int_eq(w->day, 5);
+	tui_handle_key(&a, 'n');
+	feed(&a, "12");
+	tui_handle_key(&a, 21); /* Ctrl-U */
+	ck_assert_str_eq(a.input.text, "");
+	feed(&a, "2\r");
+	ck_assert_int_eq(w->day, 7);
+	tui_handle_key(&a, 'n');
+	tui_handle_key(&a, KEY_UP); /* history: the last answer */
+	ck_assert_str_eq(a.input.text, "2");
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_str_eq(a.input.text, "5");
+	tui_handle_key(&a, 27); /* Esc cancels */
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_int_eq(w->day, 7);
 	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '\n');
-	ck_assert_int_eq(w->day, 6);
-	tui_handle_key(&a, '?');
-	ck_assert_int_eq(a.overlay, OVERLAY_HELP);
+	tui_handle_key(&a, '/');
+	feed(&a, "x");
+	tui_handle_key(&a, KEY_BACKSPACE);
+	feed(&a, "seized\r");
+	ck_assert_str_eq(a.filter, "seized");
+	tui_handle_key(&a, '/'); /* the old filter comes back selected: typing replaces it */
+	ck_assert(a.input.selected);
+	feed(&a, "lost\r");
+	ck_assert_str_eq(a.filter, "lost");
 	s = render(&a, 24, 80);
+	ck_assert_ptr_nonnull(strstr(s, "match 'lost'"));
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_tui_crackdown_from_the_table_and_the_map)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int n, *rows, c;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '3');
+	ck_assert_int_eq(a.focus, PANE_BORDERS);
+	s = render(&a, 48, 160);
+	free(s);
+	rows = pane_borders_rows(&a, &n);
+	ck_assert_int_gt(n, 2);
+	c = rows[0];
+	free(rows);
+	ck_assert_int_eq(a.border, c);
+	tui_handle_key(&a, 'c');
+	ck_assert_ptr_nonnull(smug_world_crackdown_on(w, c));
+	ck_assert_int_eq(smug_world_crackdown_on(w, c)->start_day, 31);
+	ck_assert(a.unsaved);
+	s = render(&a, 24, 80);
+	ck_assert_ptr_nonnull(strstr(s, "crackdown on"));
+	free(s);
+	tui_handle_key(&a, 'c');
+	ck_assert_ptr_null(smug_world_crackdown_on(w, c));
+	/* the map: the same selection; moving on the map moves the table's */
+	tui_handle_key(&a, '4');
+	ck_assert_int_eq(a.focus, PANE_MAP);
+	s = render(&a, 48, 160);
+	free(s);
+	ck_assert_int_gt(a.n_marks, 10);
+	tui_handle_key(&a, KEY_RIGHT);
+	ck_assert_int_ne(a.border, c);
+	c = a.border;
+	tui_handle_key(&a, 'c');
+	ck_assert_ptr_nonnull(smug_world_crackdown_on(w, c));
+	tui_handle_key(&a, '3');
+	ck_assert_int_eq(a.border, c);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Two borders joining the same wards get marks of their own, and a
+ * crackdown on one shows on its own mark. */
+START_TEST(test_tui_map_marks_are_distinct)
+{
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, 'M');
+	for (int sz = 0; sz < 3; sz++) {
+		s = render(&a, sizes[sz][0], sizes[sz][1]);
+		for (int i = 0; i < a.n_marks; i++)
+			for (int j = i + 1; j < a.n_marks; j++)
+				ck_assert_msg(a.marks[i].y != a.marks[j].y || a.marks[i].x != a.marks[j].x,
+					      "two marks share a cell at %dx%d", sizes[sz][1], sizes[sz][0]);
+		free(s);
+	}
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:31.0|n:32.0", 1.0, -1, NULL), SMUG_OK);
+	s = render(&a, 48, 160);
+	ck_assert_ptr_nonnull(strstr(s, "\xe2\x8a\x97")); /* the crackdown glyph */
+	ck_assert_ptr_nonnull(strstr(s, "crackdown")); /* in the legend */
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_tui_border_selection_follows_the_border)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int n, *rows, c;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '3');
+	s = render(&a, 40, 120);
+	free(s);
+	tui_handle_key(&a, KEY_DOWN);
+	tui_handle_key(&a, KEY_DOWN);
+	c = a.border;
+	tui_handle_key(&a, 'I'); /* invert: the row moves, the selection stays */
+	s = render(&a, 40, 120);
+	free(s);
+	ck_assert_int_eq(a.border, c);
+	rows = pane_borders_rows(&a, &n);
+	ck_assert_int_ne(rows[2], c);
+	free(rows);
+	tui_handle_key(&a, '>');
+	tui_handle_key(&a, 't');
+	s = render(&a, 40, 120);
+	ck_assert_int_eq(a.border, c);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_tui_why_leads_with_the_decision)
+{
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	uint64_t before = smug_world_digest(w);
+	int di;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	s = render(&a, 24, 80);
+	ck_assert_ptr_nonnull(strstr(s, "WINNER"));
+	ck_assert_ptr_nonnull(strstr(s, "RUNNER-UP"));
+	ck_assert_ptr_nonnull(strstr(s, "margin"));
+	ck_assert_ptr_nonnull(strstr(s, "score = expected loss"));
+	free(s);
+	di = pane_routes_decision(&a);
+	ck_assert_int_eq(a.why_sel, w->decisions[di].winner);
+	tui_handle_key(&a, KEY_HOME);
+	ck_assert_int_eq(a.why_sel, 0);
+	tui_handle_key(&a, KEY_NPAGE);
+	ck_assert_int_eq(a.why_sel, w->decisions[di].n_cand > 10 ? 10 : w->decisions[di].n_cand - 1);
+	tui_handle_key(&a, 'w');
+	ck_assert_int_eq(a.why_sel, w->decisions[di].winner);
+	tui_handle_key(&a, '\r'); /* expand the winner: its edges */
+	s = render(&a, 48, 160);
+	ck_assert_ptr_nonnull(strstr(s, "risk_est"));
+	free(s);
+	tui_handle_key(&a, 'x');
+	if (a.whatif) {
+		s = render(&a, 48, 160);
+		ck_assert_ptr_nonnull(strstr(s, "WHAT-IF"));
+		free(s);
+		ck_assert(a.whatif_data->risk_after > a.whatif_data->risk_before);
+	}
+	ck_assert_uint_eq(smug_world_digest(w), before); /* nothing stepped, nothing changed */
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_tui_event_filter_and_story)
+{
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	int all, some, i;
+	int64_t seq;
+	const struct smug_event *e;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	all = pane_events_count(&a);
+	tui_handle_key(&a, '5');
+	tui_handle_key(&a, '/');
+	feed(&a, "SeIzEd\r"); /* case-insensitive */
+	some = pane_events_count(&a);
+	ck_assert_int_gt(some, 0);
+	ck_assert_int_lt(some, all);
+	for (i = 0; i < some; i++) {
+		e = pane_events_at(&a, i, &seq);
+		ck_assert_msg(e->kind == SMUG_EV_SHIPMENT_SEIZED || strstr(e->detail, "SEIZED"), "%s", e->detail);
+	}
+	/* every seizure the totals count is in the log */
+	{
+		int seized = 0;
+
+		for (i = 0; i < some; i++)
+			seized += pane_events_at(&a, i, &seq)->kind == SMUG_EV_SHIPMENT_SEIZED;
+		ck_assert_int_eq(seized, w->tel.total.seized);
+	}
+	tui_handle_key(&a, '/');
+	feed(&a, "commodity:narc kind:delivered\r");
+	ck_assert_int_gt(pane_events_count(&a), 0);
+	for (i = 0; i < pane_events_count(&a); i++) {
+		e = pane_events_at(&a, i, &seq);
+		ck_assert_int_eq(e->kind, SMUG_EV_SHIPMENT_DELIVERED);
+		ck_assert_int_eq(e->commodity, SMUG_COMMODITY_NARCOTICS);
+	}
+	/* the filter keeps up as events arrive */
+	some = pane_events_count(&a);
+	tui_handle_key(&a, '.');
+	ck_assert_int_ge(pane_events_count(&a), some);
+	/* Enter: the shipment's story, from creation to outcome */
+	e = pane_events_at(&a, pane_events_selected(&a), &seq);
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	ck_assert_uint_eq(a.story_shipment, e->shipment);
+	s = render(&a, 40, 120);
+	ck_assert_ptr_nonnull(strstr(s, " sent "));
+	ck_assert_ptr_nonnull(strstr(s, " arrived "));
+	free(s);
+	tui_handle_key(&a, 27);
+	tui_handle_key(&a, 27); /* Esc in the pane clears the filter */
+	ck_assert_str_eq(a.filter, "");
+	s = render(&a, 40, 120);
+	ck_assert_ptr_nonnull(strstr(s, "credits"));
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_tui_panes_by_number_shift_tab_and_mouse)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	s = render(&a, 48, 160);
+	free(s);
+	tui_handle_key(&a, '5');
+	ck_assert_int_eq(a.focus, PANE_EVENTS);
+	tui_handle_key(&a, KEY_BTAB);
+	ck_assert_int_eq(a.focus, PANE_MAP);
+	tui_handle_key(&a, '1');
+	ck_assert_int_eq(a.focus, PANE_FACTIONS);
+	/* a click on the third faction's row focuses and selects it */
+	{
+		const struct tui_rect *r = &a.pane_rect[PANE_FACTIONS];
+		int fac[SMUG_FACTIONS_MAX];
+
+		tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+		tui_handle_key(&a, '2');
+		tui_click(&a, r->y + 2 + 2 * 2, r->x + 3);
+		ck_assert_int_eq(a.focus, PANE_FACTIONS);
+		ck_assert_int_eq(a.faction, fac[2]);
+	}
+	/* a click in the border table selects that border */
+	{
+		const struct tui_rect *r = &a.pane_rect[PANE_BORDERS];
+		int n, *rows = pane_borders_rows(&a, &n);
+
+		tui_click(&a, r->y + 1 + 2 + 3, r->x + 4); /* frame, two header rows, the fourth row */
+		ck_assert_int_eq(a.focus, PANE_BORDERS);
+		ck_assert_int_eq(a.border, rows[3]);
+		free(rows);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_tui_keys_help_quit)
+{
+	struct smug_world *w = world_at(0);
+	struct tui_app a;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '.');
+	tui_handle_key(&a, '?');
+	ck_assert_int_eq(a.view, VIEW_HELP);
+	s = render(&a, 48, 160);
 	ck_assert_ptr_nonnull(strstr(s, "crackdown on the selected border"));
 	free(s);
 	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
 	/* unsaved: q asks first, n keeps running, y quits */
 	ck_assert(tui_handle_key(&a, 'q'));
 	ck_assert_int_eq(a.prompt, PROMPT_QUIT);
@@ -168,6 +555,33 @@ START_TEST(test_tui_keys_step_help_quit)
 	ck_assert(!tui_handle_key(&a, 'y'));
 	tui_app_done(&a);
 	smug_world_free(w);
+}
+END_TEST
+
+/* smugnet(1)'s KEYS section is the key table's. */
+START_TEST(test_tui_man_keys_match_the_table)
+{
+	char path[1024], *man, *want, *at, *end;
+
+	snprintf(path, sizeof path, "%s/man/smugnet.1", SRCDIR);
+	man = test_slurp(path, NULL);
+	ck_assert_ptr_nonnull(man);
+	want = keymap_mdoc();
+	if (getenv("SMUGNET_SHOW_KEYS"))
+		fputs(want, stdout);
+	at = strstr(man, ".Sh KEYS\n");
+	ck_assert_ptr_nonnull(at);
+	at = strstr(at, ".Bl -tag -width \"Right/l\"\n");
+	ck_assert_ptr_nonnull(at);
+	end = strstr(at, ".El\n");
+	ck_assert_ptr_nonnull(end);
+	end[4] = '\0';
+	if (strcmp(at, want) != 0) {
+		fprintf(stderr, "%s", want);
+		ck_abort_msg("man/smugnet.1 KEYS differs from the key table; it should read as printed above");
+	}
+	free(want);
+	free(man);
 }
 END_TEST
 
@@ -192,40 +606,49 @@ END_TEST
 
 START_TEST(test_tui_ascii_has_no_utf8)
 {
-	struct smug_world *w = world_at(30);
+	struct smug_world *w = golden_world();
 	struct tui_app a;
-	char *s;
+	const char *keys[] = {"", "v", "M", "3g", "2\r"};
 
-	tui_app_init(&a, w, &opts);
-	s = render(&a, 48, 160);
-	for (const char *p = s; *p; p++)
-		ck_assert_msg((unsigned char)*p < 0x80, "non-ASCII byte in --ascii screen");
-	free(s);
-	tui_app_done(&a);
+	for (int k = 0; k < 5; k++) {
+		char *s;
+
+		tui_app_init(&a, w, &ascii_opts);
+		feed(&a, keys[k]);
+		s = render(&a, 48, 160);
+		for (const char *p = s; *p; p++)
+			ck_assert_msg((unsigned char)*p < 0x80, "non-ASCII byte in --ascii screen %d", k);
+		free(s);
+		tui_app_done(&a);
+	}
 	smug_world_free(w);
 }
 END_TEST
 
-START_TEST(test_tui_event_filter)
+/* A generated world of 400 wards: every view fits, nothing cut. */
+START_TEST(test_tui_large_world_fits)
 {
-	struct smug_world *w = world_at(30);
-	struct tui_app a;
-	int vis[SMUG_EVENT_CAP], all, some;
+	char *json = smug_scenario_generate(400, 3, 5);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	const char *keys[] = {"", "v", "M", "Mzz", "3g", "2\r"};
 
-	tui_app_init(&a, w, &opts);
-	all = pane_events_visible(&a, vis, SMUG_EVENT_CAP);
-	for (int i = 0; i < 3; i++)
-		tui_handle_key(&a, '\t');
-	ck_assert_int_eq(a.focus, PANE_EVENTS);
-	tui_handle_key(&a, '/');
-	for (const char *p = "SEIZED"; *p; p++)
-		tui_handle_key(&a, *p);
-	tui_handle_key(&a, '\n');
-	some = pane_events_visible(&a, vis, SMUG_EVENT_CAP);
-	ck_assert_int_lt(some, all);
-	for (int i = 0; i < some; i++)
-		ck_assert_ptr_nonnull(strstr(smug_event_kind_name(smug_event_at(&w->tel, vis[i])->kind), "SEIZED"));
-	tui_app_done(&a);
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(w, 30);
+	for (int k = 0; k < 6; k++)
+		for (int sz = 0; sz < 3; sz++) {
+			struct tui_app a;
+			char *s;
+
+			tui_app_init(&a, w, &opts);
+			feed(&a, keys[k]);
+			s = render(&a, sizes[sz][0], sizes[sz][1]);
+			assert_no_cut_text("generated", s, sizes[sz][1]);
+			free(s);
+			tui_app_done(&a);
+		}
 	smug_world_free(w);
 }
 END_TEST
@@ -235,19 +658,30 @@ int main(void)
 	Suite *s = suite_create("tui");
 	TCase *t = tcase_create("screens");
 
-	tcase_add_test(t, test_tui_golden_main_80x24);
-	tcase_add_test(t, test_tui_golden_main_160x48);
-	tcase_add_test(t, test_tui_golden_why_view);
+	tcase_set_timeout(t, 120);
+	tcase_add_test(t, test_tui_golden_main);
+	tcase_add_test(t, test_tui_golden_commodities);
+	tcase_add_test(t, test_tui_golden_map);
+	tcase_add_test(t, test_tui_golden_chart);
+	tcase_add_test(t, test_tui_golden_why);
+	tcase_add_test(t, test_tui_header_keeps_the_musts_at_80);
+	tcase_add_test(t, test_tui_first_screen_says_what_to_press);
+	tcase_add_test(t, test_tui_one_day_numbering);
 	tcase_add_test(t, test_tui_too_small_says_size);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
+	tcase_add_test(t, test_tui_large_world_fits);
+	tcase_add_test(t, test_tui_map_marks_are_distinct);
+	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
-	tcase_add_test(t, test_tui_crackdown_key_sets_and_clears);
-	tcase_add_test(t, test_tui_keys_step_help_quit);
-	tcase_add_test(t, test_tui_event_filter);
-	suite_add_tcase(s, t);
-	t = tcase_create("timing");
-	tcase_set_timeout(t, 120);
+	tcase_set_timeout(t, 60);
+	tcase_add_test(t, test_tui_step_prompt_replaces_and_clears);
+	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
+	tcase_add_test(t, test_tui_border_selection_follows_the_border);
+	tcase_add_test(t, test_tui_why_leads_with_the_decision);
+	tcase_add_test(t, test_tui_event_filter_and_story);
+	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
+	tcase_add_test(t, test_tui_keys_help_quit);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
