@@ -653,17 +653,328 @@ START_TEST(test_tui_large_world_fits)
 }
 END_TEST
 
+static bool screen_has(struct tui_app *a, const char *text)
+{
+	char *s = render(a, 48, 160);
+	bool found = strstr(s, text) != NULL;
+
+	free(s);
+	return found;
+}
+
+/* Events in the log whose kind contains `kind` (or, when faction is set,
+ * whose faction id is `faction`). */
+static int count_matching(const struct smug_world *w, const char *kind, const char *faction)
+{
+	int n = 0;
+
+	for (int i = 0; i < w->tel.event_count; i++) {
+		const struct smug_event *e = smug_event_at(&w->tel, i);
+
+		if (kind)
+			n += strstr(smug_event_kind_name(e->kind), kind) != NULL;
+		else
+			n += e->faction >= 0 && strcmp(w->factions[e->faction].id, faction) == 0;
+	}
+	return n;
+}
+
+START_TEST(test_tui_event_filter)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int all, some, delivered = count_matching(w, "DELIVERED", NULL);
+	int mine = count_matching(w, NULL, "syndicate");
+	int64_t seq;
+
+	tui_app_init(&a, w, &opts);
+	all = pane_events_count(&a);
+	ck_assert_int_eq(all, w->tel.event_count);
+	ck_assert_int_gt(delivered, 0);
+	ck_assert_int_lt(delivered, all);
+	tui_handle_key(&a, '5');
+	ck_assert_int_eq(a.focus, PANE_EVENTS);
+	tui_handle_key(&a, '/');
+	feed(&a, "DELIVERED\n");
+	/* exactly the matching events stay, and the pane says it is filtered */
+	some = pane_events_count(&a);
+	ck_assert_int_eq(some, delivered);
+	for (int i = 0; i < some; i++)
+		ck_assert_ptr_nonnull(strstr(smug_event_kind_name(pane_events_at(&a, i, &seq)->kind), "DELIVERED"));
+	ck_assert(screen_has(&a, "match 'DELIVERED'"));
+	/* Esc clears the filter */
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(pane_events_count(&a), all);
+	ck_assert(!screen_has(&a, "match '"));
+	/* a faction id filters by faction */
+	ck_assert_int_gt(mine, 0);
+	ck_assert_int_lt(mine, all);
+	tui_handle_key(&a, '/');
+	feed(&a, "syndicate\n");
+	some = pane_events_count(&a);
+	ck_assert_int_eq(some, mine);
+	for (int i = 0; i < some; i++)
+		ck_assert_str_eq(w->factions[pane_events_at(&a, i, &seq)->faction].id, "syndicate");
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Enter on an event opens its shipment's story; g charts its border. */
+START_TEST(test_tui_enter_on_event_opens_its_story)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int n, opened = 0;
+	int64_t seq;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '5');
+	tui_handle_key(&a, '/');
+	feed(&a, "kind:check\n");
+	n = pane_events_count(&a);
+	ck_assert_int_gt(n, 3);
+	for (int up = 0; up < 3; up++) {
+		const struct smug_event *e = pane_events_at(&a, n - 1 - up, &seq);
+
+		tui_handle_key(&a, KEY_END); /* follow the newest */
+		for (int k = 0; k < up; k++)
+			tui_handle_key(&a, KEY_UP);
+		ck_assert_int_eq(pane_events_selected(&a), n - 1 - up);
+		tui_handle_key(&a, '\n');
+		ck_assert_int_eq(a.view, VIEW_STORY);
+		ck_assert_uint_eq(a.story_shipment, e->shipment);
+		tui_handle_key(&a, 27);
+		ck_assert_int_eq(a.view, VIEW_MAIN);
+		tui_handle_key(&a, 'g');
+		ck_assert_int_eq(a.view, VIEW_CHART);
+		ck_assert(a.chart_border);
+		ck_assert_int_eq(a.border, e->corridor);
+		tui_handle_key(&a, 27);
+		opened++;
+	}
+	ck_assert_int_eq(opened, 3);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* m cycles the map's heat measure; < > choose the table's sort column and
+ * I inverts it; each order really sorts the rows. */
+START_TEST(test_tui_borders_heat_and_sort_keys)
+{
+	static const char *const heat[] = {"traffic 7d", "seizure rate 7d", "bribes 7d"};
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	int n, *rows, sorted_some = 0;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '3');
+	ck_assert_int_eq(a.focus, PANE_BORDERS);
+	for (int k = 0; k < 4; k++) {
+		ck_assert_int_eq(a.heat, k % 3);
+		ck_assert(screen_has(&a, heat[k % 3]));
+		tui_handle_key(&a, 'm');
+	}
+	for (int k = 0; k < 6; k++) {
+		int distinct = 0, sort = a.border_sort;
+		struct smug_border_day d;
+
+		rows = pane_borders_rows(&a, &n);
+		ck_assert_int_gt(n, 5);
+		/* the sorted column is a count or money of a window: check by value */
+		for (int i = 0; sort > 0 && sort <= 15 && i + 1 < n; i++) {
+			int64_t x, y;
+			int m = (sort - 1) / WIN_COUNT;
+
+			tui_border_window(w, rows[i], (enum tui_window)((sort - 1) % WIN_COUNT), &d);
+			x = m == 0 ? d.traffic : m == 1 ? d.inspections : m == 2 ? d.seizures : m == 3 ? d.bribes : d.tariffs;
+			tui_border_window(w, rows[i + 1], (enum tui_window)((sort - 1) % WIN_COUNT), &d);
+			y = m == 0 ? d.traffic : m == 1 ? d.inspections : m == 2 ? d.seizures : m == 3 ? d.bribes : d.tariffs;
+			if (a.border_desc)
+				ck_assert_int_ge(x, y);
+			else
+				ck_assert_int_le(x, y);
+			distinct += x != y;
+		}
+		sorted_some += distinct > 0;
+		free(rows);
+		tui_handle_key(&a, k % 2 ? 'I' : '>');
+	}
+	ck_assert_int_gt(sorted_some, 1); /* the orders checked told rows apart */
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Space runs and pauses; + and - change the speed within its table. */
+START_TEST(test_tui_run_and_speed_keys)
+{
+	struct smug_world *w = world_at(1);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &opts);
+	ck_assert(!a.running);
+	ck_assert(screen_has(&a, "PAUSED x1 "));
+	tui_handle_key(&a, ' ');
+	ck_assert(a.running);
+	ck_assert(screen_has(&a, "RUN x1 "));
+	tui_handle_key(&a, '+');
+	ck_assert(screen_has(&a, "RUN x2 "));
+	tui_handle_key(&a, '+');
+	ck_assert(screen_has(&a, "RUN x5 "));
+	for (int i = 0; i < 10; i++)
+		tui_handle_key(&a, '+');
+	ck_assert(screen_has(&a, "RUN x100 ")); /* the fastest stays the fastest */
+	tui_handle_key(&a, '-');
+	ck_assert(screen_has(&a, "RUN x30 "));
+	for (int i = 0; i < 10; i++)
+		tui_handle_key(&a, '-');
+	ck_assert(screen_has(&a, "RUN x1 "));
+	tui_handle_key(&a, ' ');
+	ck_assert(!a.running);
+	ck_assert(screen_has(&a, "PAUSED x1 "));
+	ck_assert_int_eq(w->day, 1); /* keys alone never step */
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Left/Right (and h/l) select the previous or next network faction, and
+ * the routes pane follows. */
+START_TEST(test_tui_left_right_select_faction)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+	char title[128];
+
+	ck_assert_int_ge(n, 3);
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '\t');
+	ck_assert_int_eq(a.faction, fac[0]);
+	tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.faction, fac[0]); /* the first stays the first */
+	for (int i = 1; i < n; i++) {
+		tui_handle_key(&a, i % 2 ? KEY_RIGHT : 'l');
+		ck_assert_int_eq(a.faction, fac[i]);
+		snprintf(title, sizeof title, "Routes of %s", w->factions[fac[i]].id);
+		ck_assert(screen_has(&a, title));
+	}
+	tui_handle_key(&a, KEY_RIGHT);
+	ck_assert_int_eq(a.faction, fac[n - 1]);
+	tui_handle_key(&a, 'h');
+	ck_assert_int_eq(a.faction, fac[n - 2]);
+	tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.faction, fac[n - 3]);
+	ck_assert_int_eq(a.focus, PANE_ROUTES); /* focus stays where it was */
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* s saves (asking before overwriting an existing seed), o loads. */
+START_TEST(test_tui_save_overwrite_and_load)
+{
+	struct smug_world *w = world_at(10), *seed = NULL;
+	struct tui_options o = opts;
+	struct tui_app a;
+	struct smug_error err;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64];
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	tui_handle_key(&a, '.');
+	ck_assert(a.unsaved);
+	tui_handle_key(&a, 's');
+	ck_assert_int_eq(a.prompt, PROMPT_SAVE);
+	feed(&a, "one\n");
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert(!a.unsaved);
+	ck_assert(screen_has(&a, "saved seed one"));
+	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_uint_eq(smug_world_digest(seed), smug_world_digest(w));
+	smug_world_free(seed);
+
+	/* the name exists: s asks first; n keeps the saved seed as it was */
+	tui_handle_key(&a, '.');
+	tui_handle_key(&a, 's');
+	ck_assert_str_eq(a.input.text, "one"); /* the current seed's name is offered */
+	tui_handle_key(&a, '\n');
+	ck_assert_int_eq(a.prompt, PROMPT_OVERWRITE);
+	tui_handle_key(&a, 'n');
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert(a.unsaved);
+	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_int_eq(seed->day, w->day - 1);
+	smug_world_free(seed);
+	/* y overwrites */
+	tui_handle_key(&a, 's');
+	tui_handle_key(&a, '\n');
+	ck_assert_int_eq(a.prompt, PROMPT_OVERWRITE);
+	tui_handle_key(&a, 'y');
+	ck_assert(!a.unsaved);
+	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_uint_eq(smug_world_digest(seed), smug_world_digest(w));
+	smug_world_free(seed);
+
+	/* o lists the vault; Enter replaces the world with the seed */
+	tui_handle_key(&a, '.');
+	tui_handle_key(&a, '.');
+	ck_assert(a.unsaved);
+	tui_handle_key(&a, 'o');
+	ck_assert_int_eq(a.view, VIEW_LOAD);
+	ck_assert_int_eq(a.n_seeds, 1);
+	ck_assert(screen_has(&a, "one"));
+	tui_handle_key(&a, '\n');
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert_ptr_ne(a.w, w); /* the old world was freed by the load */
+	ck_assert_int_eq(a.w->day, 12);
+	ck_assert(!a.unsaved);
+	ck_assert_str_eq(a.seed_name, "one");
+	ck_assert(screen_has(&a, "loaded seed one"));
+	smug_world_free(a.w);
+	tui_app_done(&a);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* The header's year and day of the year roll over at the year's end. */
+START_TEST(test_tui_header_year_rollover)
+{
+	struct smug_world *w = world_at(364);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &opts);
+	ck_assert(screen_has(&a, "day 364 (year 1, day 364)"));
+	tui_handle_key(&a, '.');
+	ck_assert(screen_has(&a, "day 365 (year 1, day 365)"));
+	tui_handle_key(&a, '.');
+	ck_assert(screen_has(&a, "day 366 (year 2, day 1)"));
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
-	TCase *t = tcase_create("screens");
+	TCase *t = tcase_create("golden screens");
 
+	/* tagged so that `make mutate` can leave them out (CK_EXCLUDE_TAGS):
+	 * a golden screen fails on any change by construction */
+	tcase_set_tags(t, "golden");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_golden_main);
 	tcase_add_test(t, test_tui_golden_commodities);
 	tcase_add_test(t, test_tui_golden_map);
 	tcase_add_test(t, test_tui_golden_chart);
 	tcase_add_test(t, test_tui_golden_why);
+	suite_add_tcase(s, t);
+	t = tcase_create("screens");
+	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_header_keeps_the_musts_at_80);
 	tcase_add_test(t, test_tui_first_screen_says_what_to_press);
 	tcase_add_test(t, test_tui_one_day_numbering);
@@ -682,6 +993,13 @@ int main(void)
 	tcase_add_test(t, test_tui_event_filter_and_story);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
 	tcase_add_test(t, test_tui_keys_help_quit);
+	tcase_add_test(t, test_tui_event_filter);
+	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
+	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
+	tcase_add_test(t, test_tui_run_and_speed_keys);
+	tcase_add_test(t, test_tui_left_right_select_faction);
+	tcase_add_test(t, test_tui_save_overwrite_and_load);
+	tcase_add_test(t, test_tui_header_year_rollover);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

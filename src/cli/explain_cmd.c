@@ -187,10 +187,10 @@ int cmd_explain(int argc, char **argv)
 		return EXIT_RUNTIME;
 	}
 	if (day <= w->day) {
-		int first = w->day + 1;
+		int first_day = w->day + 1;
 
 		smug_world_free(w);
-		return cli_usage_error("explain", "--day %lld: the first simulated day is %d", day, first);
+		return cli_usage_error("explain", "--day %lld: the first simulated day is %d", day, first_day);
 	}
 	smug_cmd_step(w, (int)(day - w->day));
 	if (json)

@@ -18,6 +18,8 @@ static void usage(FILE *f)
 		"       smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
 		"                   [--every N] [--save NAME] [--vault DIR]\n"
 		"                   [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
+		"                   [--set KEY=V]... [--quiet]\n"
+		"       smugnet sweep plan|run|missing|collect|chart|slurm|parallel DIR ...\n"
 		"       smugnet explain --day N [--scenario FILE] [--seed S] [--faction ID] [--json]\n"
 		"       smugnet validate FILE|SEED_DIR\n"
 		"       smugnet gen --wards N [--seed S] [--factions F]\n"
@@ -32,6 +34,7 @@ static void usage(FILE *f)
 		"  validate   check a scenario file\n"
 		"  gen        write a generated scenario of N wards to standard output\n"
 		"  seeds      list the seeds in the vault\n"
+		"  sweep      many seeds and settings: plan, run, collect, chart (smugnet-sweep(1))\n"
 		"\n"
 		"Options:\n"
 		"  --scenario FILE  load a scenario instead of the default world\n"
@@ -108,11 +111,10 @@ int cli_status_exit(enum smug_status st, const char *msg)
 int cli_load_world(const char *file, struct smug_world **out)
 {
 	struct smug_error err;
-	FILE *f;
 	char *buf;
-	long n;
-	size_t got;
+	size_t n;
 	enum smug_status st;
+	int rc;
 
 	if (file == NULL) {
 		if (smug_world_load_default(out, &err) != SMUG_OK) {
@@ -121,29 +123,9 @@ int cli_load_world(const char *file, struct smug_world **out)
 		}
 		return EXIT_OK;
 	}
-	f = fopen(file, "rb");
-	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno));
-		if (f)
-			fclose(f);
-		return EXIT_BAD_INPUT;
-	}
-	buf = malloc((size_t)n + 1);
-	if (buf == NULL) {
-		fclose(f);
-		fprintf(stderr, "%s: out of memory\n", file);
-		return EXIT_RUNTIME;
-	}
-	got = fread(buf, 1, (size_t)n, f);
-	if (got != (size_t)n || ferror(f)) {
-		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno ? errno : EIO));
-		fclose(f);
-		free(buf);
-		return EXIT_BAD_INPUT;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	st = smug_world_load_json(buf, (size_t)n, file, out, &err);
+	if ((rc = cli_read_file(file, &buf, &n)) != EXIT_OK)
+		return rc;
+	st = smug_world_load_json(buf, n, file, out, &err);
 	free(buf);
 	if (st != SMUG_OK) {
 		fprintf(stderr, "%s\n", err.msg);
@@ -213,6 +195,8 @@ int main(int argc, char **argv)
 			return cmd_gen(argc - 1, argv + 1);
 		if (strcmp(cmd, "seeds") == 0)
 			return cmd_seeds(argc - 1, argv + 1);
+		if (strcmp(cmd, "sweep") == 0)
+			return cmd_sweep(argc - 1, argv + 1);
 		return cli_usage_error(NULL, "unknown command '%s'", cmd);
 	}
 	return cmd_cockpit(argc, argv);

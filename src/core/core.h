@@ -57,15 +57,19 @@ uint64_t hash_bytes(const void *p, size_t n);
 
 /* ---- world.c: allocation, indices, digest ---- */
 struct smug_world *world_alloc(void);
-/* Build adjacency, border flags, gate nodes, accounts, route weights and
- * the derived arrays after the scenario loader filled the id arrays. */
+/* Rebuild everything derived from the map, the factions and the config:
+ * border flags, route weights, adjacency, gate nodes, the named accounts
+ * (balances zero), enforcement capacity; empty caches. */
+void world_index(struct smug_world *w);
+/* After the scenario loader filled the id arrays: world_index, then the
+ * starting state (base signals, opening balances, empty networks). */
 void world_finish(struct smug_world *w);
+/* Enforcement capacity from the wards' points and the config. */
+void world_refresh_capacity(struct smug_world *w);
 /* Reset per-network state from the factions' profiles and the config. */
 void world_init_networks(struct smug_world *w);
 
 /* ---- scenario.c: the JSON loader with strict validation ---- */
-/* Defaults of every config value (documented in smugnet-scenario(5)). */
-void scenario_default_config(struct smug_config *cfg);
 void scenario_default_commodities(struct smug_commodity_def *defs);
 
 /* ---- routing.c: Dijkstra, Yen's k shortest loopless paths, cache ---- */
@@ -206,8 +210,8 @@ void telemetry_clone(struct smug_world *dst, const struct smug_world *src);
 /* The windows, chart history and crackdown periods as rows of numbers,
  * owner index first, in a canonical order: the one description that the
  * snapshot writes and reads and the digest hashes. Rows of one kind are
- * set in the order they were emitted; telemetry_row_set returns NULL or
- * why the row is refused. */
+ * set in the order they were emitted (index counts them from 0);
+ * telemetry_row_set returns NULL or why the row is refused. */
 enum tel_row {
 	TEL_ROW_FLOW_TOTAL, /* faction rows first (see row_check) */
 	TEL_ROW_FLOW_TRANSIT,
@@ -223,7 +227,7 @@ enum tel_row {
 };
 typedef void (*telemetry_emit_fn)(void *ctx, const double *v, int n);
 void telemetry_rows(const struct smug_world *w, enum tel_row k, telemetry_emit_fn emit, void *ctx);
-const char *telemetry_row_set(struct smug_world *w, enum tel_row k, const double *v, int n);
+const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, const double *v, int n);
 const char *telemetry_row_name(enum tel_row k);
 int telemetry_row_len(enum tel_row k);
 /* Set key's score (in place if present, else insert if it beats the

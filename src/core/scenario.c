@@ -15,6 +15,8 @@
 
 #define PATH_MAX_LEN 160
 #define CREDITS_MAX 1e13
+#define KNOB_SECTIONS_MAX 16
+#define KNOBS_MAX 256
 
 struct ld {
 	const char *file;
@@ -222,36 +224,6 @@ static const cJSON *get_array(struct ld *ld, const cJSON *o, const char *path, c
 
 /* ---- defaults ---- */
 
-void scenario_default_config(struct smug_config *cfg)
-{
-	memset(cfg, 0, sizeof *cfg);
-	cfg->smuggling = (struct smug_smuggling_config){
-		.enabled = false, .max_active_factions = 8, .max_shipments_per_day = 12,
-		.commodity_topk = 8, .route_topk = 24, .border_topk = 24, .ward_topk = 4,
-		.learning_rate = 0.15, .bribe_budget_fraction = 0.15, .bribe_cap_fraction = 0.5,
-		.prior_drift = 0.01, .travel_weight = 0.002, .upkeep_fraction = 0.0005,
-	};
-	str_copy(cfg->smuggling.deterministic_salt, sizeof cfg->smuggling.deterministic_salt,
-		 "smuggling-v1");
-	cfg->customs = (struct smug_customs_config){
-		.base_inspection_rate = 0.30, .base_tariff_rate = 0.02,
-		.contraband_detection_base = 0.45, .bribery_effect_max = 0.6,
-		.bribe_required_fraction = 0.25, .max_checks_per_day = 5000,
-	};
-	cfg->crackdown = (struct smug_crackdown_config){
-		.auto_enabled = false, .border_topk = 24, .max_targets_per_day = 6,
-		.duration_days = 7, .cooldown_days = 7, .capacity_per_point = 0.01,
-		.exploration_every = 7, .exploration_intensity = 0.25, .inspection_gain = 1.5,
-		.detection_gain = 1.0, .bribe_shrink = 0.7, .bribe_floor = 0.05, .hazard_shrink = 0.6,
-	};
-	cfg->signals = (struct smug_signals_config){
-		.corruption_per_bribe = 0.002, .audit_pull = 0.001, .max_daily_delta = 0.01,
-		.bribe_norm = 10000, .blackmarket_alpha = 0.05, .shortage_ease = 0.01,
-		.shortage_regen = 0.01, .tolerance_decay = 0.001, .raider_gain = 0.002,
-		.raider_loss = 0.003, .raider_decay = 0.001,
-	};
-}
-
 void scenario_default_commodities(struct smug_commodity_def *d)
 {
 	static const struct {
@@ -292,98 +264,81 @@ void scenario_default_commodities(struct smug_commodity_def *d)
 
 /* ---- sections ---- */
 
+/* The sections of the knob table, in order, NULL-terminated. */
+static int knob_sections(const struct smug_knob *k, int n, char names[][32], const char **list)
+{
+	int m = 0;
+
+	for (int i = 0; i < n; i++) {
+		size_t len = strcspn(k[i].key, ".");
+		bool seen = false;
+
+		for (int j = 0; j < m; j++)
+			seen |= strlen(names[j]) == len && strncmp(names[j], k[i].key, len) == 0;
+		if (!seen && m < KNOB_SECTIONS_MAX) {
+			snprintf(names[m], sizeof names[m], "%.*s", (int)len, k[i].key);
+			list[m] = names[m];
+			m++;
+		}
+	}
+	list[m] = NULL;
+	return m;
+}
+
+/* One knob from its section object, checked against the table's type
+ * and range; absent knobs keep their value. */
+static bool load_knob(struct ld *ld, const cJSON *o, const char *path, const struct smug_knob *k,
+		      struct smug_config *c)
+{
+	const char *name = strchr(k->key, '.') + 1;
+	void *field = (char *)c + k->offset;
+	double v;
+
+	switch (k->type) {
+	case SMUG_KNOB_BOOL: return get_bool(ld, o, path, name, field);
+	case SMUG_KNOB_INT: return get_int(ld, o, path, name, k->lo, k->hi, false, field);
+	case SMUG_KNOB_REAL: return get_num(ld, o, path, name, k->lo, k->hi, false, field);
+	case SMUG_KNOB_TEXT: return get_str(ld, o, path, name, false, false, field, k->size);
+	case SMUG_KNOB_MONEY:
+		v = *(double *)field / SMUG_MINOR_PER_CREDIT;
+		if (!get_num(ld, o, path, name, k->lo, k->hi, false, &v))
+			return false;
+		if (get(o, name))
+			*(double *)field = v * SMUG_MINOR_PER_CREDIT;
+		return true;
+	}
+	return false;
+}
+
+/* "config": sections and keys from the knob table (config.c). */
 static bool load_config(struct ld *ld, const cJSON *o, struct smug_config *c)
 {
-	static const char *const top[] = {"smuggling", "customs", "crackdown", "signals", NULL};
-	static const char *const sm[] = {"enabled", "max_active_factions", "max_shipments_per_day",
-		"commodity_topk", "route_topk", "border_topk", "ward_topk", "learning_rate",
-		"deterministic_salt", "bribe_budget_fraction", "bribe_cap_fraction", "prior_drift",
-		"travel_weight", "upkeep_fraction", NULL};
-	static const char *const cu[] = {"base_inspection_rate", "base_tariff_rate",
-		"contraband_detection_base", "bribery_effect_max", "bribe_required_fraction",
-		"max_checks_per_day", NULL};
-	static const char *const ck[] = {"auto", "border_topk", "max_targets_per_day",
-		"duration_days", "cooldown_days", "capacity_per_point", "exploration_every",
-		"exploration_intensity", "inspection_gain", "detection_gain", "bribe_shrink",
-		"bribe_floor", "hazard_shrink", NULL};
-	static const char *const si[] = {"corruption_per_bribe", "audit_pull", "max_daily_delta",
-		"bribe_norm", "blackmarket_alpha", "shortage_ease", "shortage_regen",
-		"tolerance_decay", "raider_gain", "raider_loss", "raider_decay", NULL};
-	const cJSON *j;
-	struct smug_smuggling_config *s = &c->smuggling;
-	struct smug_customs_config *u = &c->customs;
-	struct smug_crackdown_config *k = &c->crackdown;
-	struct smug_signals_config *g = &c->signals;
-	double norm = g->bribe_norm / SMUG_MINOR_PER_CREDIT;
+	char names[KNOB_SECTIONS_MAX][32], path[PATH_MAX_LEN];
+	const char *sections[KNOB_SECTIONS_MAX + 1], *keys[KNOBS_MAX + 1];
+	int n, m;
+	const struct smug_knob *k = smug_knob_table(&n);
 
-	if (!check_keys(ld, o, "config", top))
+	m = knob_sections(k, n, names, sections);
+	if (!check_keys(ld, o, "config", sections))
 		return false;
-	if ((j = get(o, "smuggling")) != NULL) {
-		const char *p = "config.smuggling";
-		bool ok = check_keys(ld, j, p, sm) && get_bool(ld, j, p, "enabled", &s->enabled) &&
-			  get_int(ld, j, p, "max_active_factions", 0, SMUG_FACTIONS_MAX, false, &s->max_active_factions) &&
-			  get_int(ld, j, p, "max_shipments_per_day", 0, SMUG_SHIPMENTS_PER_DAY_MAX, false, &s->max_shipments_per_day) &&
-			  get_int(ld, j, p, "commodity_topk", 1, 64, false, &s->commodity_topk) &&
-			  get_int(ld, j, p, "route_topk", 1, SMUG_ROUTE_TOPK_MAX, false, &s->route_topk) &&
-			  get_int(ld, j, p, "border_topk", 1, SMUG_EDGE_STATS_MAX, false, &s->border_topk) &&
-			  get_int(ld, j, p, "ward_topk", 1, SMUG_WARD_TOPK_MAX, false, &s->ward_topk) &&
-			  get_num(ld, j, p, "learning_rate", 1e-9, 1, false, &s->learning_rate) &&
-			  get_str(ld, j, p, "deterministic_salt", false, false, s->deterministic_salt, sizeof s->deterministic_salt) &&
-			  get_num(ld, j, p, "bribe_budget_fraction", 0, 1, false, &s->bribe_budget_fraction) &&
-			  get_num(ld, j, p, "bribe_cap_fraction", 0, 2, false, &s->bribe_cap_fraction) &&
-			  get_num(ld, j, p, "prior_drift", 0, 1, false, &s->prior_drift) &&
-			  get_num(ld, j, p, "travel_weight", 0, 1, false, &s->travel_weight) &&
-			  get_num(ld, j, p, "upkeep_fraction", 0, 1, false, &s->upkeep_fraction);
-		if (!ok)
+	for (int s = 0; s < m; s++) {
+		const cJSON *j = get(o, sections[s]);
+		size_t len = strlen(sections[s]);
+		int nk = 0;
+
+		if (j == NULL)
+			continue;
+		sub(path, "config", sections[s]);
+		for (int i = 0; i < n && nk < KNOBS_MAX; i++)
+			if (strncmp(k[i].key, sections[s], len) == 0 && k[i].key[len] == '.')
+				keys[nk++] = k[i].key + len + 1;
+		keys[nk] = NULL;
+		if (!check_keys(ld, j, path, keys))
 			return false;
-	}
-	if ((j = get(o, "customs")) != NULL) {
-		const char *p = "config.customs";
-		bool ok = check_keys(ld, j, p, cu) &&
-			  get_num(ld, j, p, "base_inspection_rate", 0, 1, false, &u->base_inspection_rate) &&
-			  get_num(ld, j, p, "base_tariff_rate", 0, 1, false, &u->base_tariff_rate) &&
-			  get_num(ld, j, p, "contraband_detection_base", 0, 1, false, &u->contraband_detection_base) &&
-			  get_num(ld, j, p, "bribery_effect_max", 0, 1, false, &u->bribery_effect_max) &&
-			  get_num(ld, j, p, "bribe_required_fraction", 1e-9, 2, false, &u->bribe_required_fraction) &&
-			  get_int(ld, j, p, "max_checks_per_day", 0, 1e9, false, &u->max_checks_per_day);
-		if (!ok)
-			return false;
-	}
-	if ((j = get(o, "crackdown")) != NULL) {
-		const char *p = "config.crackdown";
-		bool ok = check_keys(ld, j, p, ck) && get_bool(ld, j, p, "auto", &k->auto_enabled) &&
-			  get_int(ld, j, p, "border_topk", 1, 256, false, &k->border_topk) &&
-			  get_int(ld, j, p, "max_targets_per_day", 0, SMUG_CRACKDOWN_CAP, false, &k->max_targets_per_day) &&
-			  get_int(ld, j, p, "duration_days", 1, 3650, false, &k->duration_days) &&
-			  get_int(ld, j, p, "cooldown_days", 0, 3650, false, &k->cooldown_days) &&
-			  get_num(ld, j, p, "capacity_per_point", 0, 10, false, &k->capacity_per_point) &&
-			  get_int(ld, j, p, "exploration_every", 0, 3650, false, &k->exploration_every) &&
-			  get_num(ld, j, p, "exploration_intensity", 1e-9, 1, false, &k->exploration_intensity) &&
-			  get_num(ld, j, p, "inspection_gain", 0, 10, false, &k->inspection_gain) &&
-			  get_num(ld, j, p, "detection_gain", 0, 10, false, &k->detection_gain) &&
-			  get_num(ld, j, p, "bribe_shrink", 0, 1, false, &k->bribe_shrink) &&
-			  get_num(ld, j, p, "bribe_floor", 0, 1, false, &k->bribe_floor) &&
-			  get_num(ld, j, p, "hazard_shrink", 0, 1, false, &k->hazard_shrink);
-		if (!ok)
-			return false;
-	}
-	if ((j = get(o, "signals")) != NULL) {
-		const char *p = "config.signals";
-		bool ok = check_keys(ld, j, p, si) &&
-			  get_num(ld, j, p, "corruption_per_bribe", 0, 1, false, &g->corruption_per_bribe) &&
-			  get_num(ld, j, p, "audit_pull", 0, 1, false, &g->audit_pull) &&
-			  get_num(ld, j, p, "max_daily_delta", 0, 1, false, &g->max_daily_delta) &&
-			  get_num(ld, j, p, "bribe_norm", 1e-9, CREDITS_MAX, false, &norm) &&
-			  get_num(ld, j, p, "blackmarket_alpha", 0, 1, false, &g->blackmarket_alpha) &&
-			  get_num(ld, j, p, "shortage_ease", 0, 1, false, &g->shortage_ease) &&
-			  get_num(ld, j, p, "shortage_regen", 0, 1, false, &g->shortage_regen) &&
-			  get_num(ld, j, p, "tolerance_decay", 0, 1, false, &g->tolerance_decay) &&
-			  get_num(ld, j, p, "raider_gain", 0, 1, false, &g->raider_gain) &&
-			  get_num(ld, j, p, "raider_loss", 0, 1, false, &g->raider_loss) &&
-			  get_num(ld, j, p, "raider_decay", 0, 1, false, &g->raider_decay);
-		if (!ok)
-			return false;
-		g->bribe_norm = norm * SMUG_MINOR_PER_CREDIT;
+		for (int i = 0; i < n; i++)
+			if (strncmp(k[i].key, sections[s], len) == 0 && k[i].key[len] == '.' &&
+			    !load_knob(ld, j, path, &k[i], c))
+				return false;
 	}
 	return true;
 }

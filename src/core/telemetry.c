@@ -839,7 +839,7 @@ static const char *row_check(const struct smug_world *w, enum tel_row k, const d
 	return NULL;
 }
 
-const char *telemetry_row_set(struct smug_world *w, enum tel_row k, const double *v, int n)
+const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, const double *v, int n)
 {
 	struct smug_telemetry *t = &w->tel;
 	const char *why = row_check(w, k, v, n);
@@ -847,6 +847,12 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, const double
 
 	if (why)
 		return why;
+	/* one row per faction (and commodity), in order */
+	if ((k == TEL_ROW_FLOW_TOTAL || k == TEL_ROW_FLOW_TRANSIT) &&
+	    (v[0] != index / SMUG_COMMODITY_COUNT || v[1] != index % SMUG_COMMODITY_COUNT))
+		return "out of order";
+	if (k == TEL_ROW_FACTION_SEEN && v[0] != index)
+		return "out of order";
 	switch (k) {
 	case TEL_ROW_FLOW_TOTAL:
 		flow_get(&t->factions[f].total[(int)v[1]], v + 2);

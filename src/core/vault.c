@@ -21,7 +21,7 @@
 #include "snapshot.h"
 
 #define VAULT_FORMAT "smugnet-seed"
-#define VAULT_MAJOR 2 /* 2: decisions keep no per-candidate terms; networks keep plan_stats */
+#define VAULT_MAJOR 4 /* 4: days count from 1; telemetry windows and chart history */
 #define VAULT_MINOR 0
 #define PATHBUF 1024
 

@@ -66,7 +66,7 @@ void pane_header_draw(struct tui_app *a, struct canvas *cv)
 	s[n].role = ROLE_TITLE;
 	s[n++].prio = 0;
 	if (w->day > 0)
-		snprintf(s[n].text, sizeof s[n].text, "(year %d, day %d of the year) ", (w->day - 1) / 365 + 1,
+		snprintf(s[n].text, sizeof s[n].text, "(year %d, day %d) ", (w->day - 1) / 365 + 1,
 			 (w->day - 1) % 365 + 1);
 	else
 		snprintf(s[n].text, sizeof s[n].text, "(nothing simulated yet) ");
