@@ -360,6 +360,7 @@ struct smug_event {
 	uint64_t shipment; /* 0 if none */
 	int commodity;	   /* -1 if none */
 	int64_t amount;	   /* minor units, meaning by kind */
+	int src_ward, dst_ward; /* a shipment's source and demand wards, -1 if none */
 	char detail[96];   /* short human text */
 };
 

@@ -641,6 +641,8 @@ static void visit_events(struct sv *s, const struct smug_world *w, struct smug_t
 		sv_u64(s, "shipment", &e->shipment, 0);
 		sv_int(s, "commodity", &e->commodity, -1, SMUG_COMMODITY_COUNT - 1);
 		sv_i64(s, "amount", &e->amount, -MONEY_MAX, MONEY_MAX);
+		sv_int(s, "src_ward", &e->src_ward, -1, w->n_wards - 1);
+		sv_int(s, "dst_ward", &e->dst_ward, -1, w->n_wards - 1);
 		sv_str(s, "detail", e->detail, sizeof e->detail);
 		sv_end(s);
 	}

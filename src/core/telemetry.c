@@ -508,8 +508,18 @@ struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k,
 	if (t->event_count < SMUG_EVENT_CAP)
 		t->event_count++;
 	t->events_total++;
-	*e = (struct smug_event){w->day, k, faction, corridor, shipment, commodity, amount, ""};
+	*e = (struct smug_event){w->day, k, faction, corridor, shipment, commodity, amount, -1, -1, ""};
 	flow_from_event(w, e);
+	return e;
+}
+
+struct smug_event *telemetry_shipment_event(struct smug_world *w, enum smug_event_kind k,
+					    const struct smug_shipment *s, int corridor, int64_t amount)
+{
+	struct smug_event *e = telemetry_event(w, k, s->faction, corridor, s->id, (int)s->commodity, amount);
+
+	e->src_ward = s->src_ward;
+	e->dst_ward = s->dst_ward;
 	return e;
 }
 
@@ -747,7 +757,7 @@ void telemetry_rows(const struct smug_world *w, enum tel_row k, telemetry_emit_f
 		break;
 	case TEL_ROW_BORDER_WINDOW:
 	case TEL_ROW_BORDER_DAY:
-		for (int c = 0; c < w->n_corridors; c++) {
+		for (int c = 0; c < w->n_corridors && t->bwin_of; c++) {
 			const struct smug_border_window *b = t->bwin_of[c] >= 0 ? &t->bwin[t->bwin_of[c]] : NULL;
 
 			if (b == NULL || b->last_day <= w->day - SMUG_BORDER_WINDOW_DAYS)
@@ -767,7 +777,7 @@ void telemetry_rows(const struct smug_world *w, enum tel_row k, telemetry_emit_f
 		break;
 	case TEL_ROW_BORDER_CHART:
 	case TEL_ROW_CHART_DAY:
-		n = bchart_sorted(t, order);
+		n = t->bchart ? bchart_sorted(t, order) : 0; /* none in a bare world_alloc'd world */
 		for (int j = 0; j < n; j++) {
 			const struct smug_border_chart *b = &t->bchart[order[j]];
 
