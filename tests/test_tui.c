@@ -44,6 +44,12 @@ static char *render(struct tui_app *a, int rows, int cols)
 	return render_checked(a, rows, cols, true);
 }
 
+/* Draw a frame only for what drawing updates (selections, map marks). */
+static void draw(struct tui_app *a, int rows, int cols)
+{
+	free(render(a, rows, cols));
+}
+
 static void feed(struct tui_app *a, const char *keys)
 {
 	for (const char *p = keys; *p; p++)
@@ -292,8 +298,7 @@ START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '3');
 	ck_assert_int_eq(a.focus, PANE_BORDERS);
-	s = render(&a, 48, 160);
-	free(s);
+	draw(&a, 48, 160);
 	rows = pane_borders_rows(&a, &n);
 	ck_assert_int_gt(n, 2);
 	c = rows[0];
@@ -311,8 +316,7 @@ START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 	/* the map: the same selection; moving on the map moves the table's */
 	tui_handle_key(&a, '4');
 	ck_assert_int_eq(a.focus, PANE_MAP);
-	s = render(&a, 48, 160);
-	free(s);
+	draw(&a, 48, 160);
 	ck_assert_int_gt(a.n_marks, 10);
 	tui_handle_key(&a, KEY_RIGHT);
 	ck_assert_int_ne(a.border, c);
@@ -363,14 +367,12 @@ START_TEST(test_tui_border_selection_follows_the_border)
 
 	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '3');
-	s = render(&a, 40, 120);
-	free(s);
+	draw(&a, 40, 120);
 	tui_handle_key(&a, KEY_DOWN);
 	tui_handle_key(&a, KEY_DOWN);
 	c = a.border;
 	tui_handle_key(&a, 'I'); /* invert: the row moves, the selection stays */
-	s = render(&a, 40, 120);
-	free(s);
+	draw(&a, 40, 120);
 	ck_assert_int_eq(a.border, c);
 	rows = pane_borders_rows(&a, &n);
 	ck_assert_int_ne(rows[2], c);
@@ -495,11 +497,9 @@ START_TEST(test_tui_panes_by_number_shift_tab_and_mouse)
 {
 	struct smug_world *w = world_at(30);
 	struct tui_app a;
-	char *s;
 
 	tui_app_init(&a, w, &opts);
-	s = render(&a, 48, 160);
-	free(s);
+	draw(&a, 48, 160);
 	tui_handle_key(&a, '5');
 	ck_assert_int_eq(a.focus, PANE_EVENTS);
 	tui_handle_key(&a, KEY_BTAB);

@@ -402,6 +402,8 @@ struct tui_view_def {
 };
 const struct tui_view_def *view_def(enum tui_view v);
 void view_open(struct tui_app *a, enum tui_view v);
+/* Up/Down/PgUp/PgDn/Home move a scrolled view's first row; true if handled. */
+bool view_scroll_key(int *scroll, int action);
 void view_close(struct tui_app *a);
 
 void view_help_draw(struct tui_app *a, struct canvas *cv);

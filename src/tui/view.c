@@ -44,20 +44,25 @@ void view_close(struct tui_app *a)
 		a->view = VIEW_MAIN;
 }
 
+bool view_scroll_key(int *scroll, int action)
+{
+	if (action == ACT_DOWN || action == ACT_PGDN)
+		*scroll += action == ACT_DOWN ? 1 : 10;
+	else if (action == ACT_UP || action == ACT_PGUP)
+		*scroll -= action == ACT_UP ? 1 : 10;
+	else if (action == ACT_HOME)
+		*scroll = 0;
+	else
+		return false;
+	if (*scroll < 0)
+		*scroll = 0;
+	return true;
+}
+
 static bool view_help_key(struct tui_app *a, int action, int key)
 {
 	(void)key;
-	if (action == ACT_DOWN || action == ACT_PGDN)
-		a->story_scroll += action == ACT_DOWN ? 1 : 10;
-	else if (action == ACT_UP || action == ACT_PGUP)
-		a->story_scroll -= action == ACT_UP ? 1 : 10;
-	else if (action == ACT_HOME)
-		a->story_scroll = 0;
-	else
-		return false;
-	if (a->story_scroll < 0)
-		a->story_scroll = 0;
-	return true;
+	return view_scroll_key(&a->story_scroll, action);
 }
 
 void view_help_draw(struct tui_app *a, struct canvas *cv)

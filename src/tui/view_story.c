@@ -16,7 +16,7 @@ void view_story_draw(struct tui_app *a, struct canvas *cv)
 	struct canvas in;
 	struct tui_table tab;
 	char title[160], line[1024];
-	int y = 0, shown = 0, skip = a->story_scroll, found = 0, fac = -1, com = -1;
+	int y = 0, skip = a->story_scroll, found = 0, fac = -1, com = -1;
 
 	for (int i = 0; i < w->n_shipments; i++)
 		if (w->shipments[i].id == a->story_shipment)
@@ -71,23 +71,11 @@ void view_story_draw(struct tui_app *a, struct canvas *cv)
 			continue;
 		}
 		tui_event_row(a, &in, y++, &tab, e, ROLE_NORMAL);
-		shown++;
 	}
-	(void)shown;
 }
 
 bool view_story_key(struct tui_app *a, int action, int key)
 {
 	(void)key;
-	if (action == ACT_DOWN || action == ACT_PGDN)
-		a->story_scroll += action == ACT_DOWN ? 1 : 10;
-	else if (action == ACT_UP || action == ACT_PGUP)
-		a->story_scroll -= action == ACT_UP ? 1 : 10;
-	else if (action == ACT_HOME)
-		a->story_scroll = 0;
-	else
-		return false;
-	if (a->story_scroll < 0)
-		a->story_scroll = 0;
-	return true;
+	return view_scroll_key(&a->story_scroll, action);
 }
