@@ -284,3 +284,19 @@ void crackdown_step(struct smug_world *w)
 	if (w->cfg.crackdown.auto_enabled)
 		plan_targets(w);
 }
+
+/* Day numbers count simulated days from 1 in the core as for the
+ * designer (w->day is the last simulated day); a target is active on the
+ * days [start_day, end_day]. These two helpers are the only place that
+ * reads a designer's day against a target. */
+int smug_crackdown_end_day(int last_day)
+{
+	return last_day;
+}
+
+bool smug_crackdown_active_on(const struct smug_world *w, int corridor, int day)
+{
+	const struct smug_crackdown *t = smug_world_crackdown_on(w, corridor);
+
+	return t && t->start_day <= day && (t->end_day < 0 || day <= t->end_day);
+}

@@ -874,9 +874,8 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, c
 	case TEL_ROW_FLOW_DAY: {
 		struct smug_flow_day *d;
 
-		if (window_find(t->factions[f].days, SMUG_FLOW_DAYS, sizeof *d, (int)v[1]) ||
-		    v[1] <= w->day - SMUG_FLOW_DAYS)
-			return "day repeated or outside the window";
+		if (window_find(t->factions[f].days, SMUG_FLOW_DAYS, sizeof *d, (int)v[1]))
+			return "day repeated";
 		d = window_bucket(t->factions[f].days, SMUG_FLOW_DAYS, sizeof *d, (int)v[1]);
 		for (int i = 0; i < SMUG_COMMODITY_COUNT; i++)
 			flow_get(&d->c[i], v + 2 + i * 2 * SMUG_FLOW_KINDS);
@@ -889,9 +888,8 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, c
 	case TEL_ROW_FACTION_DAY: {
 		struct smug_faction_day *d;
 
-		if (window_find(t->factions[f].chart, SMUG_CHART_DAYS, sizeof *d, (int)v[1]) ||
-		    v[1] <= w->day - SMUG_CHART_DAYS)
-			return "day repeated or outside the window";
+		if (window_find(t->factions[f].chart, SMUG_CHART_DAYS, sizeof *d, (int)v[1]))
+			return "day repeated";
 		d = window_bucket(t->factions[f].chart, SMUG_CHART_DAYS, sizeof *d, (int)v[1]);
 		d->sent = (int)v[2];
 		d->delivered = (int)v[3];
@@ -906,8 +904,6 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, c
 	case TEL_ROW_BORDER_WINDOW:
 		if (t->bwin_of[c] >= 0)
 			return "border repeated";
-		if (v[1] <= w->day - SMUG_BORDER_WINDOW_DAYS)
-			return "window already closed";
 		if (t->bwin[t->bwin_cursor].corridor >= 0) /* rows fill the pool from slot 0 */
 			return "too many border windows";
 		bwin_alloc(t, c, (int)v[1]);
@@ -918,9 +914,8 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, c
 
 		if (b == NULL)
 			return "day of a border without a window";
-		if (v[1] > b->last_day || v[1] <= w->day - SMUG_BORDER_WINDOW_DAYS ||
-		    window_find(b->d, SMUG_BORDER_WINDOW_DAYS, sizeof *d, (int)v[1]))
-			return "day repeated or outside the window";
+		if (v[1] > b->last_day || window_find(b->d, SMUG_BORDER_WINDOW_DAYS, sizeof *d, (int)v[1]))
+			return "day repeated or after the window's last day";
 		d = window_bucket(b->d, SMUG_BORDER_WINDOW_DAYS, sizeof *d, (int)v[1]);
 		border_day_get(d, v, false);
 		break;
@@ -945,8 +940,8 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, c
 
 		if (b == NULL)
 			return "day of a border without a chart";
-		if (v[1] <= w->day - SMUG_CHART_DAYS || window_find(b->d, SMUG_CHART_DAYS, sizeof *d, (int)v[1]))
-			return "day repeated or outside the window";
+		if (window_find(b->d, SMUG_CHART_DAYS, sizeof *d, (int)v[1]))
+			return "day repeated";
 		d = window_bucket(b->d, SMUG_CHART_DAYS, sizeof *d, (int)v[1]);
 		border_day_get(d, v, true);
 		break;
