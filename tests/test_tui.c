@@ -941,6 +941,115 @@ START_TEST(test_tui_save_overwrite_and_load)
 }
 END_TEST
 
+/* The line of the screen that contains text, or NULL. */
+static const char *line_with(const char *screen, const char *text, char *line, size_t size)
+{
+	const char *at = strstr(screen, text), *start, *end;
+
+	if (at == NULL)
+		return NULL;
+	for (start = at; start > screen && start[-1] != '\n'; start--)
+		;
+	end = strchr(at, '\n');
+	snprintf(line, size, "%.*s", (int)((end ? end : at + strlen(at)) - start), start);
+	return line;
+}
+
+/* The panes show the world's numbers: each network faction's balance,
+ * the header's totals, each border row's 7-day traffic, the selected
+ * border in full, the newest event. */
+START_TEST(test_tui_panes_show_the_world)
+{
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), nr, *rows;
+	char *s, line[512], want[200], money[32], money2[32];
+	const struct smug_counters *t = &w->tel.total;
+	const struct smug_event *e;
+	const struct tui_glyphs *g;
+
+	tui_app_init(&a, w, &opts);
+	g = a.th.g;
+	s = render(&a, 48, 160);
+	for (int i = 0; i < n; i++) {
+		const struct smug_faction *fa = &w->factions[fac[i]];
+
+		smug_money_format(w->ledger.accounts[fa->account].balance, money, sizeof money);
+		ck_assert_msg(line_with(s, fa->id, line, sizeof line) != NULL, "faction %s not shown", fa->id);
+		ck_assert_msg(strstr(line, money) != NULL, "faction %s: balance %s not on its line: %s", fa->id, money,
+			      line);
+	}
+	fmt_credits(money, sizeof money, t->bribes_spent);
+	fmt_credits(money2, sizeof money2, t->profit);
+	snprintf(want, sizeof want, "total %s%lld %s%lld %s%lld bribes %s profit %s", g->delivered, (long long)t->delivered,
+		 g->seized, (long long)t->seized, g->lost, (long long)t->lost, money, money2);
+	ck_assert_msg(strstr(s, want) != NULL, "header lacks '%s'", want);
+	rows = pane_borders_rows(&a, &nr);
+	ck_assert_int_gt(nr, 5);
+	for (int i = 0; i < 5; i++) {
+		struct smug_border_day d;
+		char id[64];
+		long long traffic = -1;
+
+		tui_short_corridor(&a, rows[i], id, sizeof id);
+		tui_border_window(w, rows[i], WIN_RECENT, &d);
+		ck_assert_msg(line_with(s, id, line, sizeof line) != NULL, "border %s not shown", id);
+		sscanf(strstr(line, id) + strlen(id), "%lld", &traffic);
+		ck_assert_int_eq(traffic, d.traffic);
+	}
+	ck_assert_msg(line_with(s, w->corridors[rows[0]].id, line, sizeof line) != NULL,
+		      "the selected border %s is not named in full", w->corridors[rows[0]].id);
+	free(rows);
+	e = smug_event_at(&w->tel, w->tel.event_count - 1);
+	snprintf(want, sizeof want, "#%llu", (unsigned long long)e->shipment);
+	ck_assert_msg(line_with(s, want, line, sizeof line) != NULL, "newest event of shipment %s not shown", want);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The help lists every key with what it does; the footer shows the keys
+ * of the focused pane only. */
+START_TEST(test_tui_help_and_footer_follow_the_key_table)
+{
+	struct smug_world *w = world_at(1);
+	struct tui_app a;
+	int n;
+	const struct tui_key *k = keymap_table(&n);
+	char *s, line[512];
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '?');
+	s = render(&a, 48, 160);
+	for (int i = 0; i < n; i++) {
+		if (k[i].label[0] == '\0')
+			continue; /* an alias */
+		ck_assert_msg(line_with(s, k[i].help, line, sizeof line) != NULL, "help lacks '%s'", k[i].help);
+		ck_assert_msg(strstr(line, k[i].label) != NULL, "help: '%s' not beside its key %s", k[i].help,
+			      k[i].label);
+	}
+	free(s);
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	for (int p = 0; p < PANE_COUNT; p++) {
+		char *foot, *end;
+
+		a.focus = (enum tui_pane)p;
+		s = render(&a, 48, 160);
+		for (end = s + strlen(s); end > s && end[-1] == '\n';)
+			*--end = '\0';
+		foot = strrchr(s, '\n') ? strrchr(s, '\n') + 1 : s; /* the screen's last row */
+		ck_assert_ptr_nonnull(strstr(foot, "? help"));
+		ck_assert_int_eq(strstr(foot, "c crackdown") != NULL, p == PANE_BORDERS || p == PANE_MAP);
+		ck_assert_int_eq(strstr(foot, "/ filter") != NULL, p == PANE_EVENTS);
+		free(s);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The header's year and day of the year roll over at the year's end. */
 START_TEST(test_tui_header_year_rollover)
 {
@@ -979,6 +1088,8 @@ int main(void)
 	tcase_add_test(t, test_tui_first_screen_says_what_to_press);
 	tcase_add_test(t, test_tui_one_day_numbering);
 	tcase_add_test(t, test_tui_too_small_says_size);
+	tcase_add_test(t, test_tui_panes_show_the_world);
+	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
