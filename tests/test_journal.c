@@ -14,16 +14,6 @@
 #include "smugnet/vault.h"
 #include "test_util.h"
 
-static int busiest_border(const struct smug_world *w)
-{
-	int best = -1;
-
-	for (int c = 0; c < w->n_corridors; c++)
-		if (w->corridors[c].border && (best < 0 || w->border_stats[c].traffic > w->border_stats[best].traffic))
-			best = c;
-	return best;
-}
-
 /* A session: a knob, a crackdown on the busiest border, the planner on,
  * steps in between, a clear. */
 static struct smug_world *session(void)
@@ -35,7 +25,7 @@ static struct smug_world *session(void)
 	smug_cmd_step(w, 5);
 	smug_cmd_step(w, 7); /* merges with the step before */
 	ck_assert_int_eq(smug_config_set(w, "smuggling.learning_rate", "0.3", &err), SMUG_OK);
-	b = busiest_border(w);
+	b = test_busiest_border(w);
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 0.75, -1, &err), SMUG_OK);
 	smug_cmd_step(w, 20);
 	smug_cmd_auto_crackdown(w, true);
@@ -306,7 +296,7 @@ START_TEST(test_journal_rewind_and_step_back_is_never_rewinding)
 
 	smug_timeline_reset(t, w);
 	smug_timeline_step(t, w, 20);
-	b = busiest_border(w);
+	b = test_busiest_border(w);
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
 	smug_timeline_step(t, w, 25);
 	ck_assert_int_eq(smug_config_set(w, "smuggling.learning_rate", "0.25", &err), SMUG_OK);

@@ -41,16 +41,6 @@ static void keys(struct tui_app *a, const char *k)
 		tui_handle_key(a, *k == '\n' ? '\n' : *k);
 }
 
-static int busiest_border(const struct smug_world *w)
-{
-	int best = -1;
-
-	for (int c = 0; c < w->n_corridors; c++)
-		if (w->corridors[c].border && (best < 0 || w->border_stats[c].traffic > w->border_stats[best].traffic))
-			best = c;
-	return best;
-}
-
 START_TEST(test_tui_loop_rewind_and_step_on_is_never_rewinding)
 {
 	struct smug_world *w = test_default_at(0), *straight;
@@ -90,7 +80,7 @@ START_TEST(test_tui_loop_branch_compare_keep)
 	struct smug_world *w = test_default_at(30);
 	struct tui_app a;
 	struct smug_error err;
-	int b = busiest_border(w);
+	int b = test_busiest_border(w);
 	char want[96];
 
 	tui_app_init(&a, w, &opts);
