@@ -23,7 +23,7 @@ static struct customs_probs probs(struct smug_world *w, int offered)
 	struct customs_probs p;
 	int c = smug_world_find_corridor(w, "n:b|n:d");
 
-	customs_probs(w, c, smug_world_find_ward(w, "ward:d"), VALUE, offered, &p);
+	customs_probs(w, c, smug_world_find_ward(w, "ward:d"), 1.0, VALUE, offered, true, &p);
 	return p;
 }
 
@@ -110,7 +110,7 @@ START_TEST(test_customs_empirical_rates_match)
 	double r0, r1, se0, se1;
 
 	/* never short of bribe money */
-	ledger_post(&w->ledger, 0, -1, w->factions[0].account, 1000000000, SMUG_TX_SMUGGLING_PROFIT_MINT);
+	ledger_post(&w->ledger, 0, -1, w->factions[0].account, 1000000000, SMUG_TX_INITIAL_BALANCE);
 	r0 = observed(w, 0, n);
 	r1 = observed(w, VALUE / 4, n);
 	se0 = 4 * sqrt(p0.p_seize * (1 - p0.p_seize) / n);

@@ -93,6 +93,8 @@ const char *smug_event_kind_name(enum smug_event_kind k);
 const char *smug_tx_reason_name(enum smug_tx_reason r);
 const char *smug_outcome_name(enum smug_outcome o);
 const char *smug_faction_kind_name(enum smug_faction_kind k);
+const char *smug_skip_key(enum smug_skip s);  /* "unprofitable", ... */
+const char *smug_skip_text(enum smug_skip s); /* "expected loss and cost ..." */
 
 /* Ledger conservation: sum of balances == initial + minted - burned. */
 bool smug_ledger_conserved(const struct smug_ledger *l);

@@ -18,6 +18,7 @@ struct smug_world {
 	int start_day;		/* day the scenario starts at */
 	int64_t initial_blackmarket; /* minor units, scenario "ledger" */
 	int64_t initial_treasury;    /* minor units, scenario "ledger" */
+	int64_t initial_buyers;	     /* minor units per ward's buyers, scenario "ledger" */
 	struct smug_config cfg;
 	struct smug_commodity_def commodities[SMUG_COMMODITY_COUNT];
 
@@ -64,6 +65,15 @@ struct smug_world {
 	int explain_head, explain_count;
 	int64_t route_evals_today; /* candidate routes scored today */
 	int max_route_evals_per_decision; /* largest count seen, for tests */
+
+	/* the day's pipeline (DESIGN §4), not state: the plan queues the
+	 * shipments it sends (launch, empty between days), logistics puts
+	 * them on the road and files the ones that end (resolved: the last
+	 * simulated day's, read by learning, signals and event printers) */
+	struct smug_shipment launch[SMUG_SHIPMENTS_PER_DAY_MAX];
+	int n_launch;
+	struct smug_shipment *resolved; /* heap, grows to at most SMUG_SHIPMENT_CAP */
+	int n_resolved, cap_resolved;
 
 	struct smug_route_cache *route_cache; /* results never depend on it */
 	struct smug_plan_memo *plan_memo;     /* per-day estimate memo, likewise */

@@ -61,15 +61,25 @@ static void dg_config(struct dg *g, const struct smug_config *c)
 	dg_f(g, s->learning_rate);
 	dg_s(g, s->deterministic_salt);
 	dg_f(g, s->bribe_budget_fraction);
-	dg_f(g, s->bribe_cap_fraction);
+	dg_f(g, s->bribe_offer_ratio);
 	dg_f(g, s->prior_drift);
 	dg_f(g, s->travel_weight);
 	dg_f(g, s->upkeep_fraction);
+	dg_f(g, s->exploration_rate);
+	dg_i(g, s->exploration_stale_days);
+	dg_f(g, s->hazard_loss_share);
+	dg_i(g, s->max_delays);
 	dg_f(g, cu->base_inspection_rate);
 	dg_f(g, cu->base_tariff_rate);
 	dg_f(g, cu->contraband_detection_base);
 	dg_f(g, cu->bribery_effect_max);
 	dg_f(g, cu->bribe_required_fraction);
+	dg_f(g, cu->bribe_accept);
+	dg_f(g, cu->corruption_detection);
+	dg_f(g, cu->corruption_accept);
+	dg_f(g, cu->enforcement_accept);
+	dg_f(g, cu->fallback_bribe_fraction);
+	dg_f(g, cu->fallback_tariff_share);
 	dg_i(g, cu->max_checks_per_day);
 	dg_i(g, k->auto_enabled);
 	dg_i(g, k->border_topk);
@@ -84,6 +94,10 @@ static void dg_config(struct dg *g, const struct smug_config *c)
 	dg_f(g, k->bribe_shrink);
 	dg_f(g, k->bribe_floor);
 	dg_f(g, k->hazard_shrink);
+	dg_f(g, k->alert_gain);
+	dg_f(g, k->score_bribes);
+	dg_f(g, k->score_seizures);
+	dg_f(g, k->score_traffic);
 	dg_f(g, si->corruption_per_bribe);
 	dg_f(g, si->audit_pull);
 	dg_f(g, si->max_daily_delta);
@@ -91,10 +105,22 @@ static void dg_config(struct dg *g, const struct smug_config *c)
 	dg_f(g, si->blackmarket_alpha);
 	dg_f(g, si->shortage_ease);
 	dg_f(g, si->shortage_regen);
+	dg_f(g, si->corruption_pull);
+	dg_f(g, si->tolerance_gain);
+	dg_f(g, si->tolerance_corruption);
 	dg_f(g, si->tolerance_decay);
 	dg_f(g, si->raider_gain);
 	dg_f(g, si->raider_loss);
 	dg_f(g, si->raider_decay);
+	dg_f(g, si->raider_norm);
+	dg_f(g, c->economy.levy_rate);
+	dg_f(g, c->economy.corruption_leak);
+	dg_f(g, c->economy.enforcement_pay_rate);
+	dg_f(g, c->economy.ward_spend_rate);
+	dg_f(g, c->economy.blackmarket_spend_rate);
+	dg_f(g, c->economy.auction_price);
+	dg_f(g, c->economy.diversion_weight);
+	dg_i(g, c->telemetry.window_days);
 }
 
 static void dg_commodity(struct dg *g, const struct smug_commodity_def *d)
@@ -102,6 +128,7 @@ static void dg_commodity(struct dg *g, const struct smug_commodity_def *d)
 	dg_i(g, d->value_density);
 	dg_i(g, d->units_per_shipment);
 	dg_f(g, d->seizure_penalty);
+	dg_f(g, d->heat);
 	dg_i(g, d->related_good);
 	dg_f(g, d->sale_markup);
 	dg_f(g, d->demand_w_tolerance);
@@ -144,9 +171,13 @@ static void dg_ward(struct dg *g, const struct smug_ward *w)
 	dg_f(g, w->customs.enforcement_points);
 	dg_i(g, w->gate_node);
 	dg_i(g, w->account);
+	dg_i(g, w->buyers);
 	dg_i(g, w->bribes_today);
 	for (int i = 0; i < SMUG_GOOD_COUNT; i++)
 		dg_i(g, w->delivered_today[i]);
+	dg_i(g, w->raider_runs_today);
+	dg_i(g, w->raider_busts_today);
+	dg_f(g, w->raider_presence);
 }
 
 static void dg_network(struct dg *g, const struct smug_network *n)
@@ -160,18 +191,23 @@ static void dg_network(struct dg *g, const struct smug_network *n)
 		const struct smug_edge_stats *e = &n->edge_stats[i];
 
 		dg_i(g, e->corridor);
+		dg_i(g, e->from_node);
 		dg_f(g, e->risk_est);
 		dg_f(g, e->cost_est);
 		dg_i(g, e->last_update_day);
 		dg_i(g, e->uses);
-		dg_i(g, e->last_from_node);
+		dg_i(g, e->cal_n);
+		dg_i(g, e->cal_fail);
+		dg_f(g, e->cal_risk);
 		dg_f(g, n->preferred_border_weight[i]);
 	}
 	dg_i(g, n->n_plan_stats);
 	for (int i = 0; i < n->n_plan_stats; i++) {
 		dg_i(g, n->plan_stats[i].corridor);
+		dg_i(g, n->plan_stats[i].from_node);
 		dg_f(g, n->plan_stats[i].risk_est);
 		dg_f(g, n->plan_stats[i].cost_est);
+		dg_i(g, n->plan_stats[i].last_update_day);
 	}
 	dg_i(g, n->recent_count);
 	for (int i = 0; i < n->recent_count; i++) {
@@ -257,7 +293,9 @@ static void dg_shipment(struct dg *g, const struct smug_shipment *s)
 	for (int i = 0; i + 1 < s->n_nodes; i++) {
 		dg_i(g, s->corridors[i]);
 		dg_i(g, s->hop_cost[i]);
+		dg_f(g, s->plan_risk[i]);
 	}
+	dg_i(g, s->explore);
 	dg_i(g, s->hop);
 	dg_i(g, s->days_left);
 	dg_i(g, s->created_day);
@@ -302,6 +340,15 @@ static void dg_telemetry(struct dg *g, const struct smug_telemetry *t)
 {
 	dg_counters(g, &t->total);
 	dg_counters(g, &t->today);
+	dg_i(g, t->plan.days);
+	dg_i(g, t->plan.decisions);
+	dg_i(g, t->plan.sent);
+	dg_i(g, t->plan.explored);
+	for (int i = 0; i < SMUG_SKIP_COUNT; i++)
+		dg_i(g, t->plan.skipped[i]);
+	dg_i(g, t->plan.cap_days);
+	dg_i(g, t->plan.budget_days);
+	dg_i(g, t->plan.budget_short_days);
 	dg_i(g, t->history_count);
 	for (int i = 0; i < t->history_count; i++) {
 		const struct smug_day_record *r = smug_history_at(t, i);
@@ -363,6 +410,10 @@ static void dg_decision(struct dg *g, const struct smug_decision *d)
 		dg_i(g, d->route[j]);
 	dg_i(g, d->route_borders);
 	dg_s(g, d->skipped);
+	dg_i(g, d->skip);
+	dg_i(g, d->chosen);
+	dg_i(g, d->explore);
+	dg_f(g, d->explore_score);
 	dg_u(g, d->shipment);
 	dg_i(g, d->bribe_total);
 	dg_f(g, d->expected_profit);
@@ -383,6 +434,7 @@ uint64_t world_digest(const struct smug_world *w)
 	dg_i(&g, w->start_day);
 	dg_i(&g, w->initial_blackmarket);
 	dg_i(&g, w->initial_treasury);
+	dg_i(&g, w->initial_buyers);
 	dg_config(&g, &w->cfg);
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
 		dg_commodity(&g, &w->commodities[c]);

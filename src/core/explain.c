@@ -77,7 +77,7 @@ static void explain_flip(const struct smug_world *w, const struct smug_decision 
 /* Every term of one candidate, summed edge by edge in route order as the
  * plan's score_candidate() sums them. */
 static void explain_candidate(const struct smug_world *w, const struct smug_network *n,
-			      const struct route_path *p, int64_t value, double penalty,
+			      const struct route_path *p, int64_t value, double penalty, double heat,
 			      struct smug_explain_candidate *cd)
 {
 	double v = (double)value;
@@ -89,11 +89,13 @@ static void explain_candidate(const struct smug_world *w, const struct smug_netw
 	for (int e = 0; e < p->n_nodes - 1; e++) {
 		int c = p->corridors[e];
 		struct smug_explain_edge *x = &cd->edges[e];
+		struct smug_belief b;
 
 		x->corridor = c;
 		x->border = w->corridors[c].border;
-		x->known = smuggling_estimate(w, n->plan_stats, n->n_plan_stats, c, p->nodes[e],
-					      &x->risk_est, &x->cost_est);
+		x->known = smuggling_estimate(w, n, n->plan_stats, n->n_plan_stats, c, p->nodes[e], &b);
+		x->risk_est = smuggling_belief_risk(&b, heat);
+		x->cost_est = b.cost;
 		x->expected_loss = x->risk_est * v * (1.0 + penalty);
 		x->expected_cost = x->cost_est * v;
 		cd->expected_loss += x->expected_loss;
@@ -132,7 +134,8 @@ enum smug_status smug_explain_decision(const struct smug_world *w, int i,
 	}
 	for (int c = 0; c < np; c++)
 		explain_candidate(w, &w->factions[d->faction].net, &paths[c], d->value,
-				  w->commodities[d->commodity].seizure_penalty, &x->cand[c]);
+				  w->commodities[d->commodity].seizure_penalty,
+				  w->commodities[d->commodity].heat, &x->cand[c]);
 	x->n_cand = np;
 	free(paths);
 	if (d->winner >= 0 && d->runner >= 0)

@@ -15,7 +15,7 @@
 #include "core.h"
 #include "snapshot.h"
 
-#define SNAPSHOT_VERSION 2 /* see VAULT_MAJOR in vault.c */
+#define SNAPSHOT_VERSION 3 /* see VAULT_MAJOR in vault.c */
 #define DEPTH_MAX 16
 #define PATH_LEN 256
 #define INT_LIMIT 9007199254740991.0 /* 2^53 - 1: exact in a JSON number */
@@ -350,15 +350,25 @@ static void visit_config(struct sv *s, struct smug_config *c)
 	sv_f(s, "learning_rate", &m->learning_rate, 0, 1);
 	sv_str(s, "deterministic_salt", m->deterministic_salt, sizeof m->deterministic_salt);
 	sv_f(s, "bribe_budget_fraction", &m->bribe_budget_fraction, 0, 1);
-	sv_f(s, "bribe_cap_fraction", &m->bribe_cap_fraction, 0, 2);
+	sv_f(s, "bribe_offer_ratio", &m->bribe_offer_ratio, 0, 4);
 	sv_f(s, "prior_drift", &m->prior_drift, 0, 1);
 	sv_f(s, "travel_weight", &m->travel_weight, 0, 1);
 	sv_f(s, "upkeep_fraction", &m->upkeep_fraction, 0, 1);
+	sv_f(s, "exploration_rate", &m->exploration_rate, 0, 1);
+	sv_int(s, "exploration_stale_days", &m->exploration_stale_days, 0, 3650);
+	sv_f(s, "hazard_loss_share", &m->hazard_loss_share, 0, 1);
+	sv_int(s, "max_delays", &m->max_delays, 0, 1000);
 	sv_f(s, "base_inspection_rate", &u->base_inspection_rate, 0, 1);
 	sv_f(s, "base_tariff_rate", &u->base_tariff_rate, 0, 1);
 	sv_f(s, "contraband_detection_base", &u->contraband_detection_base, 0, 1);
 	sv_f(s, "bribery_effect_max", &u->bribery_effect_max, 0, 1);
 	sv_f(s, "bribe_required_fraction", &u->bribe_required_fraction, 1e-9, 2);
+	sv_f(s, "bribe_accept", &u->bribe_accept, 0, 1);
+	sv_f(s, "corruption_detection", &u->corruption_detection, 0, 1);
+	sv_f(s, "corruption_accept", &u->corruption_accept, 0, 10);
+	sv_f(s, "enforcement_accept", &u->enforcement_accept, 0, 1);
+	sv_f(s, "fallback_bribe_fraction", &u->fallback_bribe_fraction, 0, 2);
+	sv_f(s, "fallback_tariff_share", &u->fallback_tariff_share, 0, 10);
 	sv_int(s, "max_checks_per_day", &u->max_checks_per_day, 0, 1e9);
 	sv_bool(s, "crackdown_auto", &k->auto_enabled);
 	sv_int(s, "crackdown_border_topk", &k->border_topk, 1, 256);
@@ -373,6 +383,10 @@ static void visit_config(struct sv *s, struct smug_config *c)
 	sv_f(s, "bribe_shrink", &k->bribe_shrink, 0, 1);
 	sv_f(s, "bribe_floor", &k->bribe_floor, 0, 1);
 	sv_f(s, "hazard_shrink", &k->hazard_shrink, 0, 1);
+	sv_f(s, "alert_gain", &k->alert_gain, 0, 10);
+	sv_f(s, "score_bribes", &k->score_bribes, 0, 100);
+	sv_f(s, "score_seizures", &k->score_seizures, 0, 100);
+	sv_f(s, "score_traffic", &k->score_traffic, 0, 100);
 	sv_f(s, "corruption_per_bribe", &g->corruption_per_bribe, 0, 1);
 	sv_f(s, "audit_pull", &g->audit_pull, 0, 1);
 	sv_f(s, "max_daily_delta", &g->max_daily_delta, 0, 1);
@@ -380,10 +394,22 @@ static void visit_config(struct sv *s, struct smug_config *c)
 	sv_f(s, "blackmarket_alpha", &g->blackmarket_alpha, 0, 1);
 	sv_f(s, "shortage_ease", &g->shortage_ease, 0, 1);
 	sv_f(s, "shortage_regen", &g->shortage_regen, 0, 1);
+	sv_f(s, "corruption_pull", &g->corruption_pull, 0, 1);
+	sv_f(s, "tolerance_gain", &g->tolerance_gain, 0, 1);
+	sv_f(s, "tolerance_corruption", &g->tolerance_corruption, 0, 1);
 	sv_f(s, "tolerance_decay", &g->tolerance_decay, 0, 1);
 	sv_f(s, "raider_gain", &g->raider_gain, 0, 1);
-	sv_f(s, "raider_loss", &g->raider_loss, 0, 1);
+	sv_f(s, "raider_loss", &g->raider_loss, 0, 100);
 	sv_f(s, "raider_decay", &g->raider_decay, 0, 1);
+	sv_f(s, "raider_norm", &g->raider_norm, 1e-9, 1e6);
+	sv_f(s, "levy_rate", &c->economy.levy_rate, 0, 1);
+	sv_f(s, "corruption_leak", &c->economy.corruption_leak, 0, 1);
+	sv_f(s, "enforcement_pay_rate", &c->economy.enforcement_pay_rate, 0, 1);
+	sv_f(s, "ward_spend_rate", &c->economy.ward_spend_rate, 0, 1);
+	sv_f(s, "blackmarket_spend_rate", &c->economy.blackmarket_spend_rate, 0, 1);
+	sv_f(s, "auction_price", &c->economy.auction_price, 0, 2);
+	sv_f(s, "diversion_weight", &c->economy.diversion_weight, 0, 10);
+	sv_int(s, "window_days", &c->telemetry.window_days, 1, 365);
 	sv_leave(s);
 }
 
@@ -422,6 +448,7 @@ static void visit_static(struct sv *s, struct smug_world *w)
 	sv_int(s, "start_day", &w->start_day, 0, 1e8);
 	sv_i64(s, "initial_blackmarket", &w->initial_blackmarket, 0, 1e15);
 	sv_i64(s, "initial_treasury", &w->initial_treasury, 0, 1e15);
+	sv_i64(s, "initial_buyers", &w->initial_buyers, 0, 1e15);
 	visit_config(s, &w->cfg);
 	n = SMUG_COMMODITY_COUNT;
 	if (sv_array(s, "commodities", &n, SMUG_COMMODITY_COUNT)) {
@@ -436,6 +463,7 @@ static void visit_static(struct sv *s, struct smug_world *w)
 			sv_i64(s, "value_density", &d->value_density, 1, 1e12);
 			sv_int(s, "units_per_shipment", &d->units_per_shipment, 1, 100000);
 			sv_f(s, "seizure_penalty", &d->seizure_penalty, 0, 2);
+			sv_f(s, "heat", &d->heat, 0, 5);
 			sv_int(s, "related_good", &good, 0, SMUG_GOOD_COUNT - 1);
 			d->related_good = (enum smug_good)good;
 			sv_f(s, "sale_markup", &d->sale_markup, 0, 10);
@@ -571,6 +599,53 @@ static void visit_counters(struct sv *s, const char *key, struct smug_counters *
 	sv_leave(s);
 }
 
+static void visit_plan_counters(struct sv *s, struct smug_plan_counters *c)
+{
+	int n = SMUG_SKIP_COUNT;
+	double sk[SMUG_SKIP_COUNT];
+
+	if (!sv_enter(s, "plan", 0, false))
+		return;
+	sv_i64(s, "days", &c->days, 0, 1e15);
+	sv_i64(s, "decisions", &c->decisions, 0, 1e15);
+	sv_i64(s, "sent", &c->sent, 0, 1e15);
+	sv_i64(s, "explored", &c->explored, 0, 1e15);
+	for (int i = 0; i < n; i++)
+		sk[i] = (double)c->skipped[i];
+	sv_doubles(s, "skipped", sk, n, 0, 1e15);
+	for (int i = 0; i < n; i++)
+		c->skipped[i] = (int64_t)sk[i];
+	sv_i64(s, "cap_days", &c->cap_days, 0, 1e15);
+	sv_i64(s, "budget_days", &c->budget_days, 0, 1e15);
+	sv_i64(s, "budget_short_days", &c->budget_short_days, 0, 1e15);
+	sv_leave(s);
+}
+
+/* corridor, direction, estimates: what edge_stats and plan_stats share */
+static void visit_edge_stats(struct sv *s, const struct smug_world *w, struct smug_edge_stats *e)
+{
+	sv_int(s, "corridor", &e->corridor, 0, w->n_corridors - 1);
+	sv_int(s, "from_node", &e->from_node, 0, w->n_nodes - 1);
+	sv_f(s, "risk_est", &e->risk_est, 0, 1);
+	sv_f(s, "cost_est", &e->cost_est, 0, 1);
+	sv_int(s, "last_update_day", &e->last_update_day, -1, 1e9);
+	if (!s->write && !s->failed) {
+		const struct smug_corridor *k = &w->corridors[e->corridor];
+
+		if (e->from_node != k->a && e->from_node != k->b)
+			sv_fail(s, "from_node", "not an end of corridor %d", e->corridor);
+	}
+}
+
+static bool edge_stats_ordered(const struct smug_world *w, const struct smug_edge_stats *a,
+			       const struct smug_edge_stats *b)
+{
+	int ka = 2 * a->corridor + (w->corridors[a->corridor].b == a->from_node);
+	int kb = 2 * b->corridor + (w->corridors[b->corridor].b == b->from_node);
+
+	return ka < kb;
+}
+
 static void visit_terms(struct sv *s, const char *key, struct smug_driver_terms *t)
 {
 	if (!sv_enter(s, key, 0, false))
@@ -640,6 +715,9 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 
 				sv_ints(s, "delivered_today", wa->delivered_today, &k, SMUG_GOOD_COUNT, 0, 1e9);
 			}
+			sv_int(s, "raider_runs_today", &wa->raider_runs_today, 0, 1e9);
+			sv_int(s, "raider_busts_today", &wa->raider_busts_today, 0, 1e9);
+			sv_f(s, "raider_presence", &wa->raider_presence, -1, 1);
 			sv_leave(s);
 		}
 		sv_leave(s);
@@ -697,16 +775,15 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 
 					if (!sv_enter(s, NULL, i, false))
 						break;
-					sv_int(s, "corridor", &e->corridor, 0, w->n_corridors - 1);
-					sv_f(s, "risk_est", &e->risk_est, 0, 1);
-					sv_f(s, "cost_est", &e->cost_est, 0, 1);
-					sv_int(s, "last_update_day", &e->last_update_day, -1, 1e9);
+					visit_edge_stats(s, w, e);
 					sv_int(s, "uses", &e->uses, 0, 2e9);
-					sv_int(s, "last_from_node", &e->last_from_node, 0, w->n_nodes - 1);
+					sv_i64(s, "cal_n", &e->cal_n, 0, 1e15);
+					sv_i64(s, "cal_fail", &e->cal_fail, 0, 1e15);
+					sv_f(s, "cal_risk", &e->cal_risk, 0, 1e15);
 					sv_f(s, "preferred_weight", &net->preferred_border_weight[i], -1e6, 1e6);
 					sv_leave(s);
-					if (!s->write && i > 0 && e->corridor <= net->edge_stats[i - 1].corridor)
-						sv_fail(s, NULL, "edge_stats must be sorted by corridor");
+					if (!s->write && i > 0 && !edge_stats_ordered(w, &net->edge_stats[i - 1], e))
+						sv_fail(s, NULL, "edge_stats must be sorted by corridor and direction");
 				}
 				sv_leave(s);
 			}
@@ -716,12 +793,10 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 
 					if (!sv_enter(s, NULL, i, false))
 						break;
-					sv_int(s, "corridor", &e->corridor, 0, w->n_corridors - 1);
-					sv_f(s, "risk_est", &e->risk_est, 0, 1);
-					sv_f(s, "cost_est", &e->cost_est, 0, 1);
+					visit_edge_stats(s, w, e);
 					sv_leave(s);
-					if (!s->write && i > 0 && e->corridor <= net->plan_stats[i - 1].corridor)
-						sv_fail(s, NULL, "plan_stats must be sorted by corridor");
+					if (!s->write && i > 0 && !edge_stats_ordered(w, &net->plan_stats[i - 1], e))
+						sv_fail(s, NULL, "plan_stats must be sorted by corridor and direction");
 				}
 				sv_leave(s);
 			}
@@ -836,6 +911,22 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 			nc = p->n_nodes > 0 ? p->n_nodes - 1 : 0;
 			sv_ints(s, "corridors", p->corridors, &nc, SMUG_ROUTE_MAX_NODES - 1, 0, w->n_corridors - 1);
 			{
+				int k = nc;
+
+				if (sv_array(s, "plan_risk", &k, SMUG_ROUTE_MAX_NODES - 1)) {
+					if (!s->write && k != nc)
+						sv_fail(s, NULL, "expected %d numbers, got %d", nc, k);
+					for (int j = 0; j < k && !s->failed; j++) {
+						if (s->write)
+							cJSON_AddItemToArray(top(s), num_f(p->plan_risk[j]));
+						else
+							p->plan_risk[j] = read_num(s, NULL, item(s, j), 0, 1);
+					}
+					sv_leave(s);
+				}
+			}
+			sv_bool(s, "explore", &p->explore);
+			{
 				double hc[SMUG_ROUTE_MAX_NODES - 1];
 				int k = nc;
 
@@ -915,6 +1006,7 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 	if (sv_enter(s, "telemetry", 0, false)) {
 		visit_counters(s, "total", &t->total);
 		visit_counters(s, "today", &t->today);
+		visit_plan_counters(s, &t->plan);
 		RING(s, "history", t->history, SMUG_HISTORY_DAYS, t->history_head, t->history_count, {
 			sv_int(s, "day", &e->day, 0, 1e9);
 			visit_counters(s, "c", &e->c);
@@ -999,6 +1091,15 @@ static void visit_dynamic(struct sv *s, struct smug_world *w)
 			sv_ints(s, "route", d->route, &d->route_len, SMUG_ROUTE_MAX_NODES, 0, w->n_nodes - 1);
 			sv_int(s, "route_borders", &d->route_borders, 0, SMUG_ROUTE_MAX_NODES);
 			sv_str(s, "skipped", d->skipped, sizeof d->skipped);
+			{
+				int why = (int)d->skip;
+
+				sv_int(s, "skip", &why, 0, SMUG_SKIP_COUNT - 1);
+				d->skip = (enum smug_skip)why;
+			}
+			sv_int(s, "chosen", &d->chosen, -1, d->n_cand - 1);
+			sv_bool(s, "explore", &d->explore);
+			sv_f(s, "explore_score", &d->explore_score, 0, 1e15);
 			sv_i64(s, "shipment", (int64_t *)&d->shipment, 0, INT_LIMIT);
 			sv_i64(s, "bribe_total", &d->bribe_total, 0, 1e15);
 			sv_f(s, "expected_profit", &d->expected_profit, -1e15, 1e15);
