@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "smugnet/knobs.h"
 #include "smugnet/status.h"
 #include "smugnet/types.h"
 #include "smugnet/world.h"

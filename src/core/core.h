@@ -57,15 +57,19 @@ uint64_t hash_bytes(const void *p, size_t n);
 
 /* ---- world.c: allocation, indices, digest ---- */
 struct smug_world *world_alloc(void);
-/* Build adjacency, border flags, gate nodes, accounts, route weights and
- * the derived arrays after the scenario loader filled the id arrays. */
+/* Rebuild everything derived from the map, the factions and the config:
+ * border flags, route weights, adjacency, gate nodes, the named accounts
+ * (balances zero), enforcement capacity; empty caches. */
+void world_index(struct smug_world *w);
+/* After the scenario loader filled the id arrays: world_index, then the
+ * starting state (base signals, opening balances, empty networks). */
 void world_finish(struct smug_world *w);
+/* Enforcement capacity from the wards' points and the config. */
+void world_refresh_capacity(struct smug_world *w);
 /* Reset per-network state from the factions' profiles and the config. */
 void world_init_networks(struct smug_world *w);
 
 /* ---- scenario.c: the JSON loader with strict validation ---- */
-/* Defaults of every config value (documented in smugnet-scenario(5)). */
-void scenario_default_config(struct smug_config *cfg);
 void scenario_default_commodities(struct smug_commodity_def *defs);
 
 /* ---- routing.c: Dijkstra, Yen's k shortest loopless paths, cache ---- */

@@ -15,6 +15,8 @@
 
 #define PATH_MAX_LEN 160
 #define CREDITS_MAX 1e13
+#define KNOB_SECTIONS_MAX 16
+#define KNOBS_MAX 256
 
 struct ld {
 	const char *file;
@@ -222,48 +224,6 @@ static const cJSON *get_array(struct ld *ld, const cJSON *o, const char *path, c
 
 /* ---- defaults ---- */
 
-void scenario_default_config(struct smug_config *cfg)
-{
-	memset(cfg, 0, sizeof *cfg);
-	cfg->smuggling = (struct smug_smuggling_config){
-		.enabled = false, .max_active_factions = 8, .max_shipments_per_day = 12,
-		.commodity_topk = 8, .route_topk = 24, .border_topk = 128, .ward_topk = 4,
-		.learning_rate = 0.15, .bribe_budget_fraction = 0.002, .bribe_offer_ratio = 1.0,
-		.prior_drift = 0.01, .travel_weight = 0.002, .upkeep_fraction = 0.0005,
-		.exploration_rate = 0.05, .exploration_stale_days = 14, .hazard_loss_share = 0.4,
-		.max_delays = 10,
-	};
-	str_copy(cfg->smuggling.deterministic_salt, sizeof cfg->smuggling.deterministic_salt,
-		 "smuggling-v1");
-	cfg->customs = (struct smug_customs_config){
-		.base_inspection_rate = 0.15, .base_tariff_rate = 0.02,
-		.contraband_detection_base = 0.30, .bribery_effect_max = 0.6,
-		.bribe_required_fraction = 0.25, .bribe_accept = 0.6, .corruption_detection = 0.5,
-		.corruption_accept = 0.4, .enforcement_accept = 0.02, .fallback_bribe_fraction = 0.25,
-		.fallback_tariff_share = 0.5, .max_checks_per_day = 5000,
-	};
-	cfg->crackdown = (struct smug_crackdown_config){
-		.auto_enabled = false, .border_topk = 24, .max_targets_per_day = 6,
-		.duration_days = 7, .cooldown_days = 7, .capacity_per_point = 0.01,
-		.exploration_every = 7, .exploration_intensity = 0.25, .inspection_gain = 3.0,
-		.detection_gain = 1.0, .bribe_shrink = 0.7, .bribe_floor = 0.05, .hazard_shrink = 0.6,
-		.alert_gain = 1.0, .score_bribes = 0.5, .score_seizures = 0.7, .score_traffic = 0.3,
-	};
-	cfg->signals = (struct smug_signals_config){
-		.corruption_per_bribe = 0.002, .audit_pull = 0.001, .max_daily_delta = 0.01,
-		.bribe_norm = 10000, .blackmarket_alpha = 0.05, .shortage_ease = 0.01,
-		.shortage_regen = 0.01, .corruption_pull = 0.01, .tolerance_gain = 0.002,
-		.tolerance_corruption = 0.4, .tolerance_decay = 0.01, .raider_gain = 0.05,
-		.raider_loss = 1.5, .raider_decay = 0.02, .raider_norm = 4,
-	};
-	cfg->economy = (struct smug_economy_config){
-		.levy_rate = 0.05, .corruption_leak = 0.05, .enforcement_pay_rate = 0.02,
-		.ward_spend_rate = 0.05, .blackmarket_spend_rate = 0.02, .auction_price = 0.5,
-		.diversion_weight = 1.0,
-	};
-	cfg->telemetry = (struct smug_telemetry_config){.window_days = 30};
-}
-
 void scenario_default_commodities(struct smug_commodity_def *d)
 {
 	static const struct {
@@ -306,145 +266,81 @@ void scenario_default_commodities(struct smug_commodity_def *d)
 
 /* ---- sections ---- */
 
+/* The sections of the knob table, in order, NULL-terminated. */
+static int knob_sections(const struct smug_knob *k, int n, char names[][32], const char **list)
+{
+	int m = 0;
+
+	for (int i = 0; i < n; i++) {
+		size_t len = strcspn(k[i].key, ".");
+		bool seen = false;
+
+		for (int j = 0; j < m; j++)
+			seen |= strlen(names[j]) == len && strncmp(names[j], k[i].key, len) == 0;
+		if (!seen && m < KNOB_SECTIONS_MAX) {
+			snprintf(names[m], sizeof names[m], "%.*s", (int)len, k[i].key);
+			list[m] = names[m];
+			m++;
+		}
+	}
+	list[m] = NULL;
+	return m;
+}
+
+/* One knob from its section object, checked against the table's type
+ * and range; absent knobs keep their value. */
+static bool load_knob(struct ld *ld, const cJSON *o, const char *path, const struct smug_knob *k,
+		      struct smug_config *c)
+{
+	const char *name = strchr(k->key, '.') + 1;
+	void *field = (char *)c + k->offset;
+	double v;
+
+	switch (k->type) {
+	case SMUG_KNOB_BOOL: return get_bool(ld, o, path, name, field);
+	case SMUG_KNOB_INT: return get_int(ld, o, path, name, k->lo, k->hi, false, field);
+	case SMUG_KNOB_REAL: return get_num(ld, o, path, name, k->lo, k->hi, false, field);
+	case SMUG_KNOB_TEXT: return get_str(ld, o, path, name, false, false, field, k->size);
+	case SMUG_KNOB_MONEY:
+		v = *(double *)field / SMUG_MINOR_PER_CREDIT;
+		if (!get_num(ld, o, path, name, k->lo, k->hi, false, &v))
+			return false;
+		if (get(o, name))
+			*(double *)field = v * SMUG_MINOR_PER_CREDIT;
+		return true;
+	}
+	return false;
+}
+
+/* "config": sections and keys from the knob table (config.c). */
 static bool load_config(struct ld *ld, const cJSON *o, struct smug_config *c)
 {
-	static const char *const top[] = {"smuggling", "customs", "crackdown", "signals", "economy",
-		"telemetry", NULL};
-	static const char *const sm[] = {"enabled", "max_active_factions", "max_shipments_per_day",
-		"commodity_topk", "route_topk", "border_topk", "ward_topk", "learning_rate",
-		"deterministic_salt", "bribe_budget_fraction", "bribe_offer_ratio", "prior_drift",
-		"travel_weight", "upkeep_fraction", "exploration_rate", "exploration_stale_days",
-		"hazard_loss_share", "max_delays", NULL};
-	static const char *const cu[] = {"base_inspection_rate", "base_tariff_rate",
-		"contraband_detection_base", "bribery_effect_max", "bribe_required_fraction",
-		"bribe_accept", "corruption_detection", "corruption_accept", "enforcement_accept",
-		"fallback_bribe_fraction", "fallback_tariff_share", "max_checks_per_day", NULL};
-	static const char *const ck[] = {"auto", "border_topk", "max_targets_per_day",
-		"duration_days", "cooldown_days", "capacity_per_point", "exploration_every",
-		"exploration_intensity", "inspection_gain", "detection_gain", "bribe_shrink",
-		"bribe_floor", "hazard_shrink", "alert_gain", "score_bribes", "score_seizures",
-		"score_traffic", NULL};
-	static const char *const si[] = {"corruption_per_bribe", "audit_pull", "max_daily_delta",
-		"bribe_norm", "blackmarket_alpha", "shortage_ease", "shortage_regen", "corruption_pull",
-		"tolerance_gain", "tolerance_corruption", "tolerance_decay", "raider_gain",
-		"raider_loss", "raider_decay", "raider_norm", NULL};
-	static const char *const ec[] = {"levy_rate", "corruption_leak", "enforcement_pay_rate",
-		"ward_spend_rate", "blackmarket_spend_rate", "auction_price", "diversion_weight", NULL};
-	static const char *const te[] = {"window_days", NULL};
-	const cJSON *j;
-	struct smug_smuggling_config *s = &c->smuggling;
-	struct smug_customs_config *u = &c->customs;
-	struct smug_crackdown_config *k = &c->crackdown;
-	struct smug_signals_config *g = &c->signals;
-	struct smug_economy_config *e = &c->economy;
-	double norm = g->bribe_norm / SMUG_MINOR_PER_CREDIT;
+	char names[KNOB_SECTIONS_MAX][32], path[PATH_MAX_LEN];
+	const char *sections[KNOB_SECTIONS_MAX + 1], *keys[KNOBS_MAX + 1];
+	int n, m;
+	const struct smug_knob *k = smug_knob_table(&n);
 
-	if (!check_keys(ld, o, "config", top))
+	m = knob_sections(k, n, names, sections);
+	if (!check_keys(ld, o, "config", sections))
 		return false;
-	if ((j = get(o, "smuggling")) != NULL) {
-		const char *p = "config.smuggling";
-		bool ok = check_keys(ld, j, p, sm) && get_bool(ld, j, p, "enabled", &s->enabled) &&
-			  get_int(ld, j, p, "max_active_factions", 0, SMUG_FACTIONS_MAX, false, &s->max_active_factions) &&
-			  get_int(ld, j, p, "max_shipments_per_day", 0, SMUG_SHIPMENTS_PER_DAY_MAX, false, &s->max_shipments_per_day) &&
-			  get_int(ld, j, p, "commodity_topk", 1, 64, false, &s->commodity_topk) &&
-			  get_int(ld, j, p, "route_topk", 1, SMUG_ROUTE_TOPK_MAX, false, &s->route_topk) &&
-			  get_int(ld, j, p, "border_topk", 1, SMUG_EDGE_STATS_MAX, false, &s->border_topk) &&
-			  get_int(ld, j, p, "ward_topk", 1, SMUG_WARD_TOPK_MAX, false, &s->ward_topk) &&
-			  get_num(ld, j, p, "learning_rate", 1e-9, 1, false, &s->learning_rate) &&
-			  get_str(ld, j, p, "deterministic_salt", false, false, s->deterministic_salt, sizeof s->deterministic_salt) &&
-			  get_num(ld, j, p, "bribe_budget_fraction", 0, 1, false, &s->bribe_budget_fraction) &&
-			  get_num(ld, j, p, "bribe_offer_ratio", 0, 4, false, &s->bribe_offer_ratio) &&
-			  get_num(ld, j, p, "prior_drift", 0, 1, false, &s->prior_drift) &&
-			  get_num(ld, j, p, "travel_weight", 0, 1, false, &s->travel_weight) &&
-			  get_num(ld, j, p, "upkeep_fraction", 0, 1, false, &s->upkeep_fraction) &&
-			  get_num(ld, j, p, "exploration_rate", 0, 1, false, &s->exploration_rate) &&
-			  get_int(ld, j, p, "exploration_stale_days", 0, 3650, false, &s->exploration_stale_days) &&
-			  get_num(ld, j, p, "hazard_loss_share", 0, 1, false, &s->hazard_loss_share) &&
-			  get_int(ld, j, p, "max_delays", 0, 1000, false, &s->max_delays);
-		if (!ok)
-			return false;
-	}
-	if ((j = get(o, "customs")) != NULL) {
-		const char *p = "config.customs";
-		bool ok = check_keys(ld, j, p, cu) &&
-			  get_num(ld, j, p, "base_inspection_rate", 0, 1, false, &u->base_inspection_rate) &&
-			  get_num(ld, j, p, "base_tariff_rate", 0, 1, false, &u->base_tariff_rate) &&
-			  get_num(ld, j, p, "contraband_detection_base", 0, 1, false, &u->contraband_detection_base) &&
-			  get_num(ld, j, p, "bribery_effect_max", 0, 1, false, &u->bribery_effect_max) &&
-			  get_num(ld, j, p, "bribe_required_fraction", 1e-9, 2, false, &u->bribe_required_fraction) &&
-			  get_num(ld, j, p, "bribe_accept", 0, 1, false, &u->bribe_accept) &&
-			  get_num(ld, j, p, "corruption_detection", 0, 1, false, &u->corruption_detection) &&
-			  get_num(ld, j, p, "corruption_accept", 0, 10, false, &u->corruption_accept) &&
-			  get_num(ld, j, p, "enforcement_accept", 0, 1, false, &u->enforcement_accept) &&
-			  get_num(ld, j, p, "fallback_bribe_fraction", 0, 2, false, &u->fallback_bribe_fraction) &&
-			  get_num(ld, j, p, "fallback_tariff_share", 0, 10, false, &u->fallback_tariff_share) &&
-			  get_int(ld, j, p, "max_checks_per_day", 0, 1e9, false, &u->max_checks_per_day);
-		if (!ok)
-			return false;
-	}
-	if ((j = get(o, "crackdown")) != NULL) {
-		const char *p = "config.crackdown";
-		bool ok = check_keys(ld, j, p, ck) && get_bool(ld, j, p, "auto", &k->auto_enabled) &&
-			  get_int(ld, j, p, "border_topk", 1, 256, false, &k->border_topk) &&
-			  get_int(ld, j, p, "max_targets_per_day", 0, SMUG_CRACKDOWN_CAP, false, &k->max_targets_per_day) &&
-			  get_int(ld, j, p, "duration_days", 1, 3650, false, &k->duration_days) &&
-			  get_int(ld, j, p, "cooldown_days", 0, 3650, false, &k->cooldown_days) &&
-			  get_num(ld, j, p, "capacity_per_point", 0, 10, false, &k->capacity_per_point) &&
-			  get_int(ld, j, p, "exploration_every", 0, 3650, false, &k->exploration_every) &&
-			  get_num(ld, j, p, "exploration_intensity", 1e-9, 1, false, &k->exploration_intensity) &&
-			  get_num(ld, j, p, "inspection_gain", 0, 10, false, &k->inspection_gain) &&
-			  get_num(ld, j, p, "detection_gain", 0, 10, false, &k->detection_gain) &&
-			  get_num(ld, j, p, "bribe_shrink", 0, 1, false, &k->bribe_shrink) &&
-			  get_num(ld, j, p, "bribe_floor", 0, 1, false, &k->bribe_floor) &&
-			  get_num(ld, j, p, "hazard_shrink", 0, 1, false, &k->hazard_shrink) &&
-			  get_num(ld, j, p, "alert_gain", 0, 10, false, &k->alert_gain) &&
-			  get_num(ld, j, p, "score_bribes", 0, 100, false, &k->score_bribes) &&
-			  get_num(ld, j, p, "score_seizures", 0, 100, false, &k->score_seizures) &&
-			  get_num(ld, j, p, "score_traffic", 0, 100, false, &k->score_traffic);
-		if (!ok)
-			return false;
-	}
-	if ((j = get(o, "signals")) != NULL) {
-		const char *p = "config.signals";
-		bool ok = check_keys(ld, j, p, si) &&
-			  get_num(ld, j, p, "corruption_per_bribe", 0, 1, false, &g->corruption_per_bribe) &&
-			  get_num(ld, j, p, "audit_pull", 0, 1, false, &g->audit_pull) &&
-			  get_num(ld, j, p, "max_daily_delta", 0, 1, false, &g->max_daily_delta) &&
-			  get_num(ld, j, p, "bribe_norm", 1e-9, CREDITS_MAX, false, &norm) &&
-			  get_num(ld, j, p, "blackmarket_alpha", 0, 1, false, &g->blackmarket_alpha) &&
-			  get_num(ld, j, p, "shortage_ease", 0, 1, false, &g->shortage_ease) &&
-			  get_num(ld, j, p, "shortage_regen", 0, 1, false, &g->shortage_regen) &&
-			  get_num(ld, j, p, "corruption_pull", 0, 1, false, &g->corruption_pull) &&
-			  get_num(ld, j, p, "tolerance_gain", 0, 1, false, &g->tolerance_gain) &&
-			  get_num(ld, j, p, "tolerance_corruption", 0, 1, false, &g->tolerance_corruption) &&
-			  get_num(ld, j, p, "tolerance_decay", 0, 1, false, &g->tolerance_decay) &&
-			  get_num(ld, j, p, "raider_gain", 0, 1, false, &g->raider_gain) &&
-			  get_num(ld, j, p, "raider_loss", 0, 100, false, &g->raider_loss) &&
-			  get_num(ld, j, p, "raider_decay", 0, 1, false, &g->raider_decay) &&
-			  get_num(ld, j, p, "raider_norm", 1e-9, 1e6, false, &g->raider_norm);
-		if (!ok)
-			return false;
-		g->bribe_norm = norm * SMUG_MINOR_PER_CREDIT;
-	}
-	if ((j = get(o, "economy")) != NULL) {
-		const char *p = "config.economy";
-		bool ok = check_keys(ld, j, p, ec) &&
-			  get_num(ld, j, p, "levy_rate", 0, 1, false, &e->levy_rate) &&
-			  get_num(ld, j, p, "corruption_leak", 0, 1, false, &e->corruption_leak) &&
-			  get_num(ld, j, p, "enforcement_pay_rate", 0, 1, false, &e->enforcement_pay_rate) &&
-			  get_num(ld, j, p, "ward_spend_rate", 0, 1, false, &e->ward_spend_rate) &&
-			  get_num(ld, j, p, "blackmarket_spend_rate", 0, 1, false, &e->blackmarket_spend_rate) &&
-			  get_num(ld, j, p, "auction_price", 0, 2, false, &e->auction_price) &&
-			  get_num(ld, j, p, "diversion_weight", 0, 10, false, &e->diversion_weight);
-		if (!ok)
-			return false;
-	}
-	if ((j = get(o, "telemetry")) != NULL) {
-		const char *p = "config.telemetry";
+	for (int s = 0; s < m; s++) {
+		const cJSON *j = get(o, sections[s]);
+		size_t len = strlen(sections[s]);
+		int nk = 0;
 
-		if (!check_keys(ld, j, p, te) ||
-		    !get_int(ld, j, p, "window_days", 1, 365, false, &c->telemetry.window_days))
+		if (j == NULL)
+			continue;
+		sub(path, "config", sections[s]);
+		for (int i = 0; i < n && nk < KNOBS_MAX; i++)
+			if (strncmp(k[i].key, sections[s], len) == 0 && k[i].key[len] == '.')
+				keys[nk++] = k[i].key + len + 1;
+		keys[nk] = NULL;
+		if (!check_keys(ld, j, path, keys))
 			return false;
+		for (int i = 0; i < n; i++)
+			if (strncmp(k[i].key, sections[s], len) == 0 && k[i].key[len] == '.' &&
+			    !load_knob(ld, j, path, &k[i], c))
+				return false;
 	}
 	return true;
 }

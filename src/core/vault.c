@@ -21,8 +21,8 @@
 #include "snapshot.h"
 
 #define VAULT_FORMAT "smugnet-seed"
-#define VAULT_MAJOR 3 /* 2: decisions keep no per-candidate terms; networks keep plan_stats;
-			 3: edge statistics per direction, buyer accounts, the ward economy */
+#define VAULT_MAJOR 4 /* 3: one description of the state: snapshot members in canonical order, journal;
+			 4: edge statistics per direction, buyer accounts, the ward economy */
 #define VAULT_MINOR 0
 #define PATHBUF 1024
 

@@ -36,7 +36,7 @@ struct smug_world *world_alloc(void)
 {
 	struct smug_world *w = xcalloc(1, sizeof *w);
 
-	scenario_default_config(&w->cfg);
+	smug_config_defaults(&w->cfg);
 	scenario_default_commodities(w->commodities);
 	return w;
 }
@@ -139,6 +139,8 @@ static void world_build_adjacency(struct smug_world *w)
 	free(fill);
 }
 
+/* The accounts, named and ordered by id: the black market, the factions,
+ * the treasury, the wards. Balances start at zero. */
 static void world_build_accounts(struct smug_world *w)
 {
 	struct smug_ledger *l = &w->ledger;
@@ -165,16 +167,6 @@ static void world_build_accounts(struct smug_world *w)
 			 w->wards[i].id);
 		w->wards[i].account = at++;
 	}
-	ledger_post(l, w->day, -1, l->blackmarket, w->initial_blackmarket,
-		    SMUG_TX_INITIAL_BALANCE);
-	ledger_post(l, w->day, -1, l->treasury, w->initial_treasury,
-		    SMUG_TX_INITIAL_BALANCE);
-	for (int i = 0; i < w->n_wards; i++)
-		ledger_post(l, w->day, -1, w->wards[i].buyers, w->initial_buyers,
-			    SMUG_TX_INITIAL_BALANCE);
-	for (int f = 0; f < w->n_factions; f++)
-		ledger_post(l, w->day, -1, w->factions[f].account,
-			    w->factions[f].initial_balance, SMUG_TX_INITIAL_BALANCE);
 }
 
 void world_init_networks(struct smug_world *w)
@@ -184,17 +176,22 @@ void world_init_networks(struct smug_world *w)
 		struct smug_network *n = &fa->net;
 
 		memset(n, 0, sizeof *n);
-		fa->runs_network = fa->kind == SMUG_FACTION_CRIMINAL ||
-				   fa->kind == SMUG_FACTION_RAIDER;
 		memcpy(n->commodity_prefs, fa->profile, sizeof n->commodity_prefs);
 		n->bribe_budget_fraction = w->cfg.smuggling.bribe_budget_fraction;
 		n->last_run_day = -1;
 	}
 }
 
-void world_finish(struct smug_world *w)
+void world_refresh_capacity(struct smug_world *w)
 {
+	w->enforcement_capacity = 0;
+	for (int i = 0; i < w->n_wards; i++)
+		w->enforcement_capacity += w->wards[i].customs.enforcement_points;
+	w->enforcement_capacity *= w->cfg.crackdown.capacity_per_point;
+}
 
+void world_index(struct smug_world *w)
+{
 	for (int c = 0; c < w->n_corridors; c++) {
 		struct smug_corridor *k = &w->corridors[c];
 
@@ -212,21 +209,42 @@ void world_finish(struct smug_world *w)
 			w->span2_max = dx * dx + dy * dy;
 	}
 	world_build_adjacency(w);
-	for (int i = 0; i < w->n_wards; i++) {
+	for (int i = 0; i < w->n_wards; i++)
 		w->wards[i].gate_node = -1;
-		w->wards[i].base = w->wards[i].sig;
-	}
 	for (int i = 0; i < w->n_nodes; i++) {
 		struct smug_ward *wa = &w->wards[w->nodes[i].ward];
 
 		if (wa->gate_node < 0)
 			wa->gate_node = i; /* nodes are sorted: the first is the smallest id */
 	}
+	for (int f = 0; f < w->n_factions; f++)
+		w->factions[f].runs_network = w->factions[f].kind == SMUG_FACTION_CRIMINAL ||
+					      w->factions[f].kind == SMUG_FACTION_RAIDER;
 	world_build_accounts(w);
-	w->enforcement_capacity = 0;
+	world_refresh_capacity(w);
+	route_cache_free(w->route_cache);
+	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
+	plan_memo_free(w->plan_memo);
+	w->plan_memo = NULL;
+}
+
+void world_finish(struct smug_world *w)
+{
+	struct smug_ledger *l = &w->ledger;
+
 	for (int i = 0; i < w->n_wards; i++)
-		w->enforcement_capacity += w->wards[i].customs.enforcement_points;
-	w->enforcement_capacity *= w->cfg.crackdown.capacity_per_point;
+		w->wards[i].base = w->wards[i].sig;
+	world_index(w);
+	ledger_post(l, w->day, -1, l->blackmarket, w->initial_blackmarket,
+		    SMUG_TX_INITIAL_BALANCE);
+	ledger_post(l, w->day, -1, l->treasury, w->initial_treasury,
+		    SMUG_TX_INITIAL_BALANCE);
+	for (int i = 0; i < w->n_wards; i++)
+		ledger_post(l, w->day, -1, w->wards[i].buyers, w->initial_buyers,
+			    SMUG_TX_INITIAL_BALANCE);
+	for (int f = 0; f < w->n_factions; f++)
+		ledger_post(l, w->day, -1, w->factions[f].account,
+			    w->factions[f].initial_balance, SMUG_TX_INITIAL_BALANCE);
 	free(w->border_stats);
 	w->border_stats = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1),
 				  sizeof *w->border_stats);
@@ -239,10 +257,6 @@ void world_finish(struct smug_world *w)
 	w->next_shipment_id = 1;
 	w->decisions_day = -1;
 	world_init_networks(w);
-	route_cache_free(w->route_cache);
-	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
-	plan_memo_free(w->plan_memo);
-	w->plan_memo = NULL;
 }
 
 /* ---- lookups ---- */

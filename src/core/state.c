@@ -1,0 +1,824 @@
+/* The state, described once: every field of the world with its key, its
+ * range and whether it is saved or derived, in the one canonical order
+ * that snapshot.json, the digest, the packed rewind copies and the
+ * field-by-field compare all follow (visit.c runs it in each direction).
+ * Add a field here and it is saved, loaded, hashed, packed and compared.
+ * Derived fields (indices rebuilt by world_index) are hashed but not
+ * saved. The command journal and the caches are not state. */
+#include <stdio.h>
+#include <string.h>
+
+#include "state.h"
+
+#define WARDS_MAX 1000000
+#define NODES_MAX 4000000
+#define CORRIDORS_MAX 8000000
+#define MONEY_MAX 1e15
+#define DAY_MAX 1e9
+
+/* ---- small shared shapes ---- */
+
+static void visit_doubles(struct sv *s, const char *key, double *v, int n, double lo, double hi)
+{
+	if (!sv_list_n(s, key, n))
+		return;
+	for (int i = 0; i < n; i++)
+		sv_f(s, NULL, &v[i], lo, hi);
+	sv_end(s);
+}
+
+static void visit_i64s(struct sv *s, const char *key, int64_t *v, int n, double lo, double hi)
+{
+	if (!sv_list_n(s, key, n))
+		return;
+	for (int i = 0; i < n; i++)
+		sv_i64(s, NULL, &v[i], lo, hi);
+	sv_end(s);
+}
+
+/* A counted list of ints: its length where the encoding keeps it, then
+ * the values. */
+static void visit_ints(struct sv *s, const char *key, int *v, int *n, int max, double lo, double hi)
+{
+	sv_count(s, key, n, max);
+	if (!sv_list(s, key, n, max))
+		return;
+	for (int i = 0; i < *n; i++)
+		sv_int(s, NULL, &v[i], lo, hi);
+	sv_end(s);
+}
+
+static void check_sorted(struct sv *s, const char *what, const char *prev, const char *cur, int i)
+{
+	if (sv_reading(s) && sv_ok(s) && i > 0 && strcmp(prev, cur) >= 0)
+		sv_fail(s, NULL, "%s[%d].id: ids must be unique and sorted ('%s' after '%s')", what, i, cur,
+			prev);
+}
+
+static void visit_counters(struct sv *s, const char *key, struct smug_counters *c)
+{
+	if (!sv_obj(s, key))
+		return;
+	sv_i64(s, "shipments_created", &c->shipments_created, 0, MONEY_MAX);
+	sv_i64(s, "delivered", &c->delivered, 0, MONEY_MAX);
+	sv_i64(s, "seized", &c->seized, 0, MONEY_MAX);
+	sv_i64(s, "lost", &c->lost, 0, MONEY_MAX);
+	sv_i64(s, "delayed", &c->delayed, 0, MONEY_MAX);
+	sv_i64(s, "bribes_spent", &c->bribes_spent, 0, MONEY_MAX);
+	sv_i64(s, "tariffs", &c->tariffs, 0, MONEY_MAX);
+	sv_i64(s, "profit", &c->profit, -MONEY_MAX, MONEY_MAX);
+	sv_i64(s, "customs_checks", &c->customs_checks, 0, MONEY_MAX);
+	sv_end(s);
+}
+
+static void visit_terms(struct sv *s, const char *key, struct smug_driver_terms *t)
+{
+	if (!sv_obj(s, key))
+		return;
+	visit_doubles(s, "term", t->term, 5, 0, 100);
+	sv_f(s, "score", &t->score, 0, 500);
+	sv_end(s);
+}
+
+static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, int index_max)
+{
+	sv_count(s, key, &t->n, SMUG_TOPK);
+	if (!sv_list(s, key, &t->n, SMUG_TOPK))
+		return;
+	for (int i = 0; i < t->n && sv_item(s, i); i++) {
+		sv_str(s, "key", t->e[i].key, sizeof t->e[i].key);
+		sv_int(s, "index", &t->e[i].index, -1, index_max);
+		sv_f(s, "score", &t->e[i].score, -1e15, 1e15);
+		sv_end(s);
+	}
+	sv_end(s);
+}
+
+/* ---- the world's identity ---- */
+
+static void visit_identity(struct sv *s, struct smug_world *w)
+{
+	sv_group(s, "world");
+	sv_tag(s, "smugnet-state-v1");
+	sv_str(s, "scenario_id", w->scenario_id, sizeof w->scenario_id);
+	sv_str(s, "scenario_name", w->scenario_name, sizeof w->scenario_name);
+	sv_hex(s, "scenario_hash", &w->scenario_hash);
+	sv_u64(s, "seed", &w->seed, 0);
+	sv_int(s, "day", &w->day, 0, DAY_MAX);
+	sv_int(s, "start_day", &w->start_day, 0, 1e8);
+	if (sv_reading(s) && sv_ok(s) && w->day < w->start_day)
+		sv_fail(s, "day", "before start_day %d", w->start_day);
+	sv_i64(s, "initial_blackmarket", &w->initial_blackmarket, 0, MONEY_MAX);
+	sv_i64(s, "initial_treasury", &w->initial_treasury, 0, MONEY_MAX);
+	sv_i64(s, "initial_buyers", &w->initial_buyers, 0, MONEY_MAX);
+}
+
+/* The knobs, from the one table (config.c), nested by section. */
+static void visit_config(struct sv *s, struct smug_config *c)
+{
+	const struct smug_knob *k;
+	int n;
+	size_t open_len = 0;
+	const char *open = NULL;
+
+	sv_group(s, "config");
+	if (!sv_obj(s, "config"))
+		return;
+	k = smug_knob_table(&n);
+	for (int i = 0; i < n && sv_ok(s); i++) {
+		const char *dot = strchr(k[i].key, '.');
+		size_t len = (size_t)(dot - k[i].key);
+		void *field = (char *)c + k[i].offset;
+		char section[32];
+
+		if (open == NULL || len != open_len || strncmp(open, k[i].key, len) != 0) {
+			if (open)
+				sv_end(s);
+			snprintf(section, sizeof section, "%.*s", (int)len, k[i].key);
+			if (!sv_obj(s, section))
+				return;
+			open = k[i].key;
+			open_len = len;
+		}
+		switch (k[i].type) {
+		case SMUG_KNOB_BOOL: sv_bool(s, dot + 1, field); break;
+		case SMUG_KNOB_INT: sv_int(s, dot + 1, field, k[i].lo, k[i].hi); break;
+		case SMUG_KNOB_REAL: sv_f(s, dot + 1, field, k[i].lo, k[i].hi); break;
+		case SMUG_KNOB_MONEY:
+			sv_f(s, dot + 1, field, k[i].lo * SMUG_MINOR_PER_CREDIT, k[i].hi * SMUG_MINOR_PER_CREDIT);
+			break;
+		case SMUG_KNOB_TEXT: sv_str(s, dot + 1, field, k[i].size); break;
+		}
+	}
+	if (open)
+		sv_end(s);
+	sv_end(s);
+}
+
+static void visit_commodities(struct sv *s, struct smug_world *w)
+{
+	sv_group(s, "commodities");
+	if (!sv_list_n(s, "commodities", SMUG_COMMODITY_COUNT))
+		return;
+	for (int c = 0; c < SMUG_COMMODITY_COUNT && sv_item(s, c); c++) {
+		struct smug_commodity_def *d = &w->commodities[c];
+
+		sv_i64(s, "value_density", &d->value_density, 1, 1e12);
+		sv_int(s, "units_per_shipment", &d->units_per_shipment, 1, 100000);
+		sv_f(s, "seizure_penalty", &d->seizure_penalty, 0, 2);
+		sv_f(s, "heat", &d->heat, 0, 5);
+		SV_ENUM(s, "related_good", d->related_good, 0, SMUG_GOOD_COUNT - 1);
+		sv_f(s, "sale_markup", &d->sale_markup, 0, 10);
+		sv_f(s, "demand_w_tolerance", &d->demand_w_tolerance, 0, 10);
+		sv_f(s, "demand_w_shortage", &d->demand_w_shortage, 0, 10);
+		sv_f(s, "demand_w_corruption", &d->demand_w_corruption, 0, 10);
+		sv_f(s, "demand_w_raider", &d->demand_w_raider, 0, 10);
+		sv_f(s, "demand_w_war", &d->demand_w_war, 0, 10);
+		sv_f(s, "source_w_raider", &d->source_w_raider, 0, 10);
+		sv_f(s, "source_w_precursor", &d->source_w_precursor, 0, 10);
+		sv_f(s, "source_w_blackmarket", &d->source_w_blackmarket, 0, 10);
+		sv_end(s);
+	}
+	sv_end(s);
+}
+
+/* ---- the map: wards, nodes, corridors with their customs statistics ---- */
+
+static void visit_signals(struct sv *s, const char *key, struct smug_signals *g)
+{
+	if (!sv_obj(s, key))
+		return;
+	sv_f(s, "smuggling_tolerance", &g->smuggling_tolerance, 0, 1);
+	sv_f(s, "corruption", &g->corruption, 0, 1);
+	sv_f(s, "legitimacy", &g->legitimacy, 0, 1);
+	sv_f(s, "audit", &g->audit, 0, 1);
+	sv_f(s, "raider_influence", &g->raider_influence, 0, 1);
+	sv_f(s, "precursor_output", &g->precursor_output, 0, 1);
+	sv_f(s, "war_pressure", &g->war_pressure, 0, 1);
+	visit_doubles(s, "shortage", g->shortage, SMUG_GOOD_COUNT, 0, 1);
+	sv_f(s, "blackmarket_flow", &g->blackmarket_flow, 0, 1);
+	sv_end(s);
+}
+
+static void visit_ward(struct sv *s, struct smug_ward *wa)
+{
+	sv_str(s, "id", wa->id, sizeof wa->id);
+	sv_str(s, "name", wa->name, sizeof wa->name);
+	sv_int(s, "ring", &wa->ring, 1, 1e6);
+	visit_doubles(s, "pos", wa->pos, 2, -1e9, 1e9);
+	visit_signals(s, "sig", &wa->sig);
+	visit_signals(s, "base", &wa->base);
+	if (sv_obj(s, "customs")) {
+		sv_f(s, "inspection_bias", &wa->customs.inspection_bias, -1, 1);
+		sv_f(s, "tariff_bias", &wa->customs.tariff_bias, -1, 1);
+		sv_f(s, "contraband_bias", &wa->customs.contraband_bias, -1, 1);
+		sv_f(s, "bribe_tolerance", &wa->customs.bribe_tolerance, 0, 1);
+		sv_f(s, "enforcement_points", &wa->customs.enforcement_points, 0, 1e6);
+		sv_end(s);
+	}
+	sv_derived_i(s, "gate_node", wa->gate_node);
+	sv_derived_i(s, "account", wa->account);
+	sv_derived_i(s, "buyers", wa->buyers);
+	sv_i64(s, "bribes_today", &wa->bribes_today, 0, MONEY_MAX);
+	if (sv_list_n(s, "delivered_today", SMUG_GOOD_COUNT)) {
+		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+			sv_int(s, NULL, &wa->delivered_today[g], 0, DAY_MAX);
+		sv_end(s);
+	}
+	sv_int(s, "raider_runs_today", &wa->raider_runs_today, 0, DAY_MAX);
+	sv_int(s, "raider_busts_today", &wa->raider_busts_today, 0, DAY_MAX);
+	sv_f(s, "raider_presence", &wa->raider_presence, -1, 1);
+}
+
+static void visit_wards(struct sv *s, struct smug_world *w)
+{
+	sv_group(s, "wards");
+	sv_count(s, "wards", &w->n_wards, WARDS_MAX);
+	if (!sv_list(s, "wards", &w->n_wards, WARDS_MAX))
+		return;
+	if (sv_reading(s)) {
+		if (w->n_wards < 1)
+			sv_fail(s, NULL, "at least one ward");
+		w->wards = xcalloc((size_t)w->n_wards, sizeof *w->wards);
+	}
+	for (int i = 0; i < w->n_wards && sv_item(s, i); i++) {
+		visit_ward(s, &w->wards[i]);
+		sv_end(s);
+		if (i > 0)
+			check_sorted(s, "wards", w->wards[i - 1].id, w->wards[i].id, i);
+	}
+	sv_end(s);
+}
+
+static void visit_nodes(struct sv *s, struct smug_world *w)
+{
+	sv_group(s, "nodes");
+	sv_count(s, "nodes", &w->n_nodes, NODES_MAX);
+	if (!sv_list(s, "nodes", &w->n_nodes, NODES_MAX))
+		return;
+	if (sv_reading(s))
+		w->nodes = xcalloc((size_t)w->n_nodes, sizeof *w->nodes);
+	for (int i = 0; i < w->n_nodes && sv_item(s, i); i++) {
+		sv_str(s, "id", w->nodes[i].id, sizeof w->nodes[i].id);
+		sv_int(s, "ward", &w->nodes[i].ward, 0, w->n_wards - 1);
+		sv_end(s);
+		if (i > 0)
+			check_sorted(s, "nodes", w->nodes[i - 1].id, w->nodes[i].id, i);
+	}
+	sv_end(s);
+}
+
+static void visit_border_stats(struct sv *s, void *ctx)
+{
+	struct smug_border_stats *b = ctx;
+
+	sv_i64(s, "traffic", &b->traffic, 0, MONEY_MAX);
+	sv_i64(s, "checks", &b->checks, 0, MONEY_MAX);
+	sv_i64(s, "inspections", &b->inspections, 0, MONEY_MAX);
+	sv_i64(s, "detections", &b->detections, 0, MONEY_MAX);
+	sv_i64(s, "seizures", &b->seizures, 0, MONEY_MAX);
+	sv_i64(s, "bribes", &b->bribes, 0, MONEY_MAX);
+	sv_i64(s, "tariffs", &b->tariffs, 0, MONEY_MAX);
+	sv_int(s, "traffic_today", &b->traffic_today, 0, DAY_MAX);
+	sv_int(s, "seizures_today", &b->seizures_today, 0, DAY_MAX);
+	sv_int(s, "traffic_yday", &b->traffic_yday, 0, DAY_MAX);
+	sv_int(s, "seizures_yday", &b->seizures_yday, 0, DAY_MAX);
+	sv_i64(s, "bribes_today", &b->bribes_today, 0, MONEY_MAX);
+	sv_i64(s, "bribes_yday", &b->bribes_yday, 0, MONEY_MAX);
+}
+
+static void visit_corridor(struct sv *s, struct smug_world *w, int i)
+{
+	struct smug_corridor *k = &w->corridors[i];
+
+	sv_str(s, "id", k->id, sizeof k->id);
+	sv_int(s, "a", &k->a, 0, w->n_nodes - 1);
+	sv_int(s, "b", &k->b, 0, w->n_nodes - 1);
+	sv_int(s, "travel_days", &k->travel_days, 1, 365);
+	sv_f(s, "hazard", &k->hazard, 0, 1);
+	sv_derived_i(s, "route_weight", k->route_weight);
+	sv_derived_i(s, "border", k->border);
+	/* customs statistics: written only for corridors that saw traffic */
+	sv_sparse(s, "stats", visit_border_stats, &w->border_stats[i]);
+	if (sv_reading(s) && sv_ok(s)) {
+		char id[sizeof k->id];
+
+		snprintf(id, sizeof id, "%s|%s", w->nodes[k->a].id, w->nodes[k->b].id);
+		if (k->a >= k->b || strcmp(id, k->id) != 0)
+			sv_fail(s, "id", "'%s' does not match its endpoints", k->id);
+	}
+}
+
+static void visit_corridors(struct sv *s, struct smug_world *w)
+{
+	sv_group(s, "corridors");
+	sv_count(s, "corridors", &w->n_corridors, CORRIDORS_MAX);
+	if (!sv_list(s, "corridors", &w->n_corridors, CORRIDORS_MAX))
+		return;
+	if (sv_reading(s)) {
+		w->corridors = xcalloc((size_t)w->n_corridors, sizeof *w->corridors);
+		w->border_stats = xcalloc((size_t)w->n_corridors, sizeof *w->border_stats);
+	}
+	for (int i = 0; i < w->n_corridors && sv_item(s, i); i++) {
+		visit_corridor(s, w, i);
+		sv_end(s);
+		if (i > 0)
+			check_sorted(s, "corridors", w->corridors[i - 1].id, w->corridors[i].id, i);
+	}
+	sv_end(s);
+}
+
+/* ---- factions and their smuggling networks ---- */
+
+/* A corridor and the end it is entered from: the key of an edge statistic. */
+static int edge_key(const struct smug_world *w, const struct smug_edge_stats *e)
+{
+	return 2 * e->corridor + (w->corridors[e->corridor].b == e->from_node);
+}
+
+/* The part of an edge statistic that edge_stats and plan_stats share. */
+static void visit_edge_belief(struct sv *s, const struct smug_world *w, struct smug_edge_stats *e)
+{
+	sv_int(s, "corridor", &e->corridor, 0, w->n_corridors - 1);
+	sv_int(s, "from_node", &e->from_node, 0, w->n_nodes - 1);
+	if (sv_reading(s) && sv_ok(s) && e->from_node != w->corridors[e->corridor].a &&
+	    e->from_node != w->corridors[e->corridor].b)
+		sv_fail(s, "from_node", "not an end of corridor %d", e->corridor);
+	sv_f(s, "risk_est", &e->risk_est, 0, 1);
+	sv_f(s, "cost_est", &e->cost_est, 0, 1);
+	sv_int(s, "last_update_day", &e->last_update_day, -1, DAY_MAX);
+}
+
+static void check_edge_order(struct sv *s, const struct smug_world *w, const struct smug_edge_stats *e,
+			     int i, const char *what)
+{
+	if (sv_reading(s) && sv_ok(s) && i > 0 && edge_key(w, &e[i]) <= edge_key(w, &e[i - 1]))
+		sv_fail(s, NULL, "%s must be sorted by corridor and direction", what);
+}
+
+static void visit_edge_stats(struct sv *s, const struct smug_world *w, struct smug_network *n)
+{
+	int max = SMUG_EDGE_STATS_MAX;
+
+	sv_count(s, "edge_stats", &n->n_edge_stats, max);
+	if (!sv_list(s, "edge_stats", &n->n_edge_stats, max))
+		return;
+	for (int i = 0; i < n->n_edge_stats && sv_item(s, i); i++) {
+		struct smug_edge_stats *e = &n->edge_stats[i];
+
+		visit_edge_belief(s, w, e);
+		sv_int(s, "uses", &e->uses, 0, 2e9);
+		sv_i64(s, "cal_n", &e->cal_n, 0, MONEY_MAX);
+		sv_i64(s, "cal_fail", &e->cal_fail, 0, MONEY_MAX);
+		sv_f(s, "cal_risk", &e->cal_risk, 0, MONEY_MAX);
+		sv_f(s, "preferred_weight", &n->preferred_border_weight[i], -1e6, 1e6);
+		sv_end(s);
+		check_edge_order(s, w, n->edge_stats, i, "edge_stats");
+	}
+	sv_end(s);
+	sv_count(s, "plan_stats", &n->n_plan_stats, max);
+	if (!sv_list(s, "plan_stats", &n->n_plan_stats, max))
+		return;
+	for (int i = 0; i < n->n_plan_stats && sv_item(s, i); i++) {
+		visit_edge_belief(s, w, &n->plan_stats[i]);
+		sv_end(s);
+		check_edge_order(s, w, n->plan_stats, i, "plan_stats");
+	}
+	sv_end(s);
+}
+
+static void visit_recent(struct sv *s, const struct smug_world *w, struct smug_network *n)
+{
+	sv_count(s, "recent", &n->recent_count, SMUG_RECENT_OUTCOMES);
+	if (!sv_list(s, "recent", &n->recent_count, SMUG_RECENT_OUTCOMES))
+		return;
+	if (sv_reading(s))
+		n->recent_head = n->recent_count % SMUG_RECENT_OUTCOMES;
+	for (int i = 0; i < n->recent_count && sv_item(s, i); i++) {
+		struct smug_recent_outcome *e =
+			&n->recent[sv_ring_slot(n->recent_head, n->recent_count, SMUG_RECENT_OUTCOMES, i)];
+
+		sv_int(s, "day", &e->day, -1, DAY_MAX);
+		sv_u64(s, "shipment", &e->shipment, 0);
+		SV_ENUM(s, "commodity", e->commodity, 0, SMUG_COMMODITY_COUNT - 1);
+		SV_ENUM(s, "outcome", e->outcome, 0, 4);
+		sv_int(s, "at_corridor", &e->at_corridor, -1, w->n_corridors - 1);
+		sv_i64(s, "value", &e->value, 0, MONEY_MAX);
+		sv_end(s);
+	}
+	sv_end(s);
+}
+
+static void visit_lanes(struct sv *s, const struct smug_world *w, struct smug_network *n)
+{
+	sv_count(s, "lanes", &n->n_lanes, SMUG_LANE_CAP);
+	if (!sv_list(s, "lanes", &n->n_lanes, SMUG_LANE_CAP))
+		return;
+	for (int i = 0; i < n->n_lanes && sv_item(s, i); i++) {
+		struct smug_lane *ln = &n->lanes[i];
+
+		SV_ENUM(s, "commodity", ln->commodity, 0, SMUG_COMMODITY_COUNT - 1);
+		sv_int(s, "src_ward", &ln->src_ward, 0, w->n_wards - 1);
+		sv_int(s, "dst_ward", &ln->dst_ward, 0, w->n_wards - 1);
+		visit_ints(s, "route", ln->route_nodes, &ln->route_len, SMUG_ROUTE_MAX_NODES, 0, w->n_nodes - 1);
+		sv_int(s, "last_day", &ln->last_day, -1, DAY_MAX);
+		sv_end(s);
+	}
+	sv_end(s);
+}
+
+static void visit_network(struct sv *s, const struct smug_world *w, struct smug_network *n)
+{
+	if (!sv_obj(s, "network"))
+		return;
+	visit_doubles(s, "commodity_prefs", n->commodity_prefs, SMUG_COMMODITY_COUNT, 0, 1e6);
+	sv_f(s, "bribe_budget_fraction", &n->bribe_budget_fraction, 0, 1);
+	sv_int(s, "last_run_day", &n->last_run_day, -1, DAY_MAX);
+	visit_edge_stats(s, w, n);
+	visit_recent(s, w, n);
+	visit_lanes(s, w, n);
+	sv_i64(s, "shipments", &n->shipments, 0, MONEY_MAX);
+	sv_i64(s, "delivered", &n->delivered, 0, MONEY_MAX);
+	sv_i64(s, "seized", &n->seized, 0, MONEY_MAX);
+	sv_i64(s, "lost", &n->lost, 0, MONEY_MAX);
+	sv_i64(s, "delayed", &n->delayed, 0, MONEY_MAX);
+	sv_i64(s, "bribes_spent", &n->bribes_spent, 0, MONEY_MAX);
+	sv_i64(s, "tariffs_paid", &n->tariffs_paid, 0, MONEY_MAX);
+	sv_i64(s, "purchases", &n->purchases, 0, MONEY_MAX);
+	sv_i64(s, "sales", &n->sales, 0, MONEY_MAX);
+	sv_int(s, "in_transit", &n->in_transit, 0, SMUG_SHIPMENT_CAP);
+	sv_end(s);
+}
+
+static void visit_factions(struct sv *s, struct smug_world *w)
+{
+	sv_group(s, "factions");
+	sv_count(s, "factions", &w->n_factions, SMUG_FACTIONS_MAX);
+	if (!sv_list(s, "factions", &w->n_factions, SMUG_FACTIONS_MAX))
+		return;
+	if (sv_reading(s))
+		w->factions = xcalloc((size_t)(w->n_factions ? w->n_factions : 1), sizeof *w->factions);
+	for (int i = 0; i < w->n_factions && sv_item(s, i); i++) {
+		struct smug_faction *f = &w->factions[i];
+
+		sv_str(s, "id", f->id, sizeof f->id);
+		sv_str(s, "name", f->name, sizeof f->name);
+		SV_ENUM(s, "kind", f->kind, 0, 3);
+		sv_int(s, "home_ward", &f->home_ward, 0, w->n_wards - 1);
+		sv_derived_i(s, "account", f->account);
+		visit_doubles(s, "profile", f->profile, SMUG_COMMODITY_COUNT, 0, 1e6);
+		sv_derived_i(s, "runs_network", f->runs_network);
+		sv_i64(s, "initial_balance", &f->initial_balance, 0, MONEY_MAX);
+		visit_network(s, w, &f->net);
+		sv_end(s);
+		if (i > 0)
+			check_sorted(s, "factions", w->factions[i - 1].id, f->id, i);
+	}
+	sv_end(s);
+}
+
+/* ---- money ---- */
+
+static void visit_ledger(struct sv *s, struct smug_world *w)
+{
+	struct smug_ledger *l = &w->ledger;
+
+	sv_group(s, "ledger");
+	/* the accounts and every index into the map are derived from what
+	 * came before: rebuild them before the balances are read */
+	if (sv_reading(s) && sv_ok(s))
+		world_index(w);
+	if (!sv_obj(s, "ledger"))
+		return;
+	sv_derived_i(s, "accounts.length", l->n_accounts);
+	if (sv_list_n(s, "balances", l->n_accounts)) {
+		for (int i = 0; i < l->n_accounts; i++) {
+			sv_derived_s(s, "id", l->accounts[i].id);
+			sv_i64(s, NULL, &l->accounts[i].balance, 0, SV_INT_LIMIT);
+		}
+		sv_end(s);
+	}
+	sv_derived_i(s, "blackmarket", l->blackmarket);
+	sv_derived_i(s, "treasury", l->treasury);
+	sv_count(s, "journal", &l->journal_count, SMUG_JOURNAL_CAP);
+	if (sv_list(s, "journal", &l->journal_count, SMUG_JOURNAL_CAP)) {
+		if (sv_reading(s))
+			l->journal_head = l->journal_count % SMUG_JOURNAL_CAP;
+		for (int i = 0; i < l->journal_count && sv_item(s, i); i++) {
+			struct smug_tx *t = &l->journal[sv_ring_slot(l->journal_head, l->journal_count,
+								    SMUG_JOURNAL_CAP, i)];
+
+			sv_int(s, "day", &t->day, -1, DAY_MAX);
+			sv_u32(s, "seq", &t->seq);
+			sv_int(s, "from", &t->from, -1, l->n_accounts - 1);
+			sv_int(s, "to", &t->to, -1, l->n_accounts - 1);
+			sv_i64(s, "amount", &t->amount, 1, SV_INT_LIMIT);
+			SV_ENUM(s, "reason", t->reason, 0, SMUG_TX_REASON_COUNT - 1);
+			sv_end(s);
+		}
+		sv_end(s);
+	}
+	sv_u32(s, "day_seq", &l->day_seq);
+	sv_int(s, "day_seq_day", &l->day_seq_day, -1, DAY_MAX);
+	sv_i64(s, "minted", &l->minted, 0, SV_INT_LIMIT);
+	sv_i64(s, "burned", &l->burned, 0, SV_INT_LIMIT);
+	sv_i64(s, "initial_total", &l->initial_total, 0, SV_INT_LIMIT);
+	visit_i64s(s, "by_reason", l->by_reason, SMUG_TX_REASON_COUNT, 0, SV_INT_LIMIT);
+	sv_end(s);
+}
+
+/* ---- shipments in transit ---- */
+
+static void visit_shipment(struct sv *s, const struct smug_world *w, struct smug_shipment *p)
+{
+	int hops;
+
+	sv_u64(s, "id", &p->id, 1);
+	sv_int(s, "faction", &p->faction, 0, w->n_factions - 1);
+	SV_ENUM(s, "commodity", p->commodity, 0, SMUG_COMMODITY_COUNT - 1);
+	sv_int(s, "units", &p->units, 1, 1e6);
+	sv_i64(s, "value", &p->value, 0, MONEY_MAX);
+	sv_i64(s, "sale_price", &p->sale_price, 0, MONEY_MAX);
+	sv_int(s, "src_ward", &p->src_ward, 0, w->n_wards - 1);
+	sv_int(s, "dst_ward", &p->dst_ward, 0, w->n_wards - 1);
+	visit_ints(s, "nodes", p->nodes, &p->n_nodes, SMUG_ROUTE_MAX_NODES, 0, w->n_nodes - 1);
+	hops = p->n_nodes > 1 ? p->n_nodes - 1 : 0;
+	if (sv_list_n(s, "hops", hops)) {
+		for (int j = 0; j < hops && sv_item(s, j); j++) {
+			sv_int(s, "corridor", &p->corridors[j], 0, w->n_corridors - 1);
+			sv_i64(s, "cost", &p->hop_cost[j], 0, MONEY_MAX);
+			sv_f(s, "plan_risk", &p->plan_risk[j], 0, 1);
+			sv_end(s);
+		}
+		sv_end(s);
+	}
+	sv_bool(s, "explore", &p->explore);
+	sv_int(s, "hop", &p->hop, 0, SMUG_ROUTE_MAX_NODES - 2);
+	sv_int(s, "days_left", &p->days_left, 0, 1e6);
+	sv_int(s, "created_day", &p->created_day, 0, DAY_MAX);
+	sv_int(s, "delays", &p->delays, 0, 1e6);
+	sv_i64(s, "bribe_budget_total", &p->bribe_budget_total, 0, MONEY_MAX);
+	sv_count(s, "bribe_map", &p->n_bribes, SMUG_ROUTE_MAX_NODES - 1);
+	if (sv_list(s, "bribe_map", &p->n_bribes, SMUG_ROUTE_MAX_NODES - 1)) {
+		for (int j = 0; j < p->n_bribes && sv_item(s, j); j++) {
+			sv_int(s, "corridor", &p->bribe_map[j].corridor, 0, w->n_corridors - 1);
+			sv_i64(s, "amount", &p->bribe_map[j].amount, 0, MONEY_MAX);
+			sv_end(s);
+		}
+		sv_end(s);
+	}
+	sv_i64(s, "bribes_paid", &p->bribes_paid, 0, MONEY_MAX);
+	sv_i64(s, "tariffs_paid", &p->tariffs_paid, 0, MONEY_MAX);
+	sv_i64(s, "purchase", &p->purchase, 0, MONEY_MAX);
+	SV_ENUM(s, "status", p->status, 0, 4);
+	sv_int(s, "resolved_corridor", &p->resolved_corridor, -1, w->n_corridors - 1);
+	if (sv_reading(s) && sv_ok(s) && (p->n_nodes < 2 || p->hop > p->n_nodes - 2))
+		sv_fail(s, "hop", "outside its route");
+}
+
+static void visit_shipments(struct sv *s, struct smug_world *w)
+{
+	sv_group(s, "shipments");
+	sv_count(s, "shipments", &w->n_shipments, SMUG_SHIPMENT_CAP);
+	if (sv_list(s, "shipments", &w->n_shipments, SMUG_SHIPMENT_CAP)) {
+		if (sv_reading(s))
+			w->shipments = xcalloc(SMUG_SHIPMENT_CAP, sizeof *w->shipments);
+		for (int i = 0; i < w->n_shipments && sv_item(s, i); i++) {
+			visit_shipment(s, w, &w->shipments[i]);
+			sv_end(s);
+		}
+		sv_end(s);
+	}
+	sv_u64(s, "next_shipment_id", &w->next_shipment_id, 1);
+}
+
+/* ---- enforcement ---- */
+
+static void visit_crackdowns(struct sv *s, struct smug_world *w)
+{
+	sv_group(s, "crackdowns");
+	sv_count(s, "crackdowns", &w->n_crackdowns, SMUG_CRACKDOWN_CAP);
+	if (sv_list(s, "crackdowns", &w->n_crackdowns, SMUG_CRACKDOWN_CAP)) {
+		for (int i = 0; i < w->n_crackdowns && sv_item(s, i); i++) {
+			struct smug_crackdown *k = &w->crackdowns[i];
+
+			SV_ENUM(s, "kind", k->kind, 0, 1);
+			sv_int(s, "corridor", &k->corridor, 0, w->n_corridors - 1);
+			sv_f(s, "intensity", &k->intensity, 1e-9, 1);
+			sv_int(s, "start_day", &k->start_day, 0, DAY_MAX);
+			sv_int(s, "end_day", &k->end_day, -1, DAY_MAX);
+			sv_bool(s, "manual", &k->manual);
+			sv_bool(s, "exploration", &k->exploration);
+			sv_end(s);
+			if (sv_reading(s) && sv_ok(s) && i > 0 && k->corridor <= w->crackdowns[i - 1].corridor)
+				sv_fail(s, NULL, "crackdowns must be sorted by corridor");
+		}
+		sv_end(s);
+	}
+	sv_count(s, "cooldowns", &w->n_cooldowns, SMUG_COOLDOWN_CAP);
+	if (sv_list(s, "cooldowns", &w->n_cooldowns, SMUG_COOLDOWN_CAP)) {
+		for (int i = 0; i < w->n_cooldowns && sv_item(s, i); i++) {
+			sv_int(s, "corridor", &w->cooldowns[i].corridor, 0, w->n_corridors - 1);
+			sv_int(s, "until_day", &w->cooldowns[i].until_day, 0, DAY_MAX);
+			sv_end(s);
+		}
+		sv_end(s);
+	}
+}
+
+/* ---- telemetry ---- */
+
+static void visit_history(struct sv *s, struct smug_telemetry *t)
+{
+	sv_count(s, "history", &t->history_count, SMUG_HISTORY_DAYS);
+	if (!sv_list(s, "history", &t->history_count, SMUG_HISTORY_DAYS))
+		return;
+	if (sv_reading(s))
+		t->history_head = t->history_count % SMUG_HISTORY_DAYS;
+	for (int i = 0; i < t->history_count && sv_item(s, i); i++) {
+		struct smug_day_record *e =
+			&t->history[sv_ring_slot(t->history_head, t->history_count, SMUG_HISTORY_DAYS, i)];
+
+		sv_int(s, "day", &e->day, 0, DAY_MAX);
+		visit_counters(s, "c", &e->c);
+		sv_int(s, "in_transit", &e->in_transit, 0, SMUG_SHIPMENT_CAP);
+		sv_end(s);
+	}
+	sv_end(s);
+}
+
+static void visit_events(struct sv *s, const struct smug_world *w, struct smug_telemetry *t)
+{
+	sv_count(s, "events", &t->event_count, SMUG_EVENT_CAP);
+	sv_u64(s, "events_total", &t->events_total, 0);
+	if (!sv_list(s, "events", &t->event_count, SMUG_EVENT_CAP))
+		return;
+	if (sv_reading(s))
+		t->event_head = t->event_count % SMUG_EVENT_CAP;
+	for (int i = 0; i < t->event_count && sv_item(s, i); i++) {
+		struct smug_event *e = &t->events[sv_ring_slot(t->event_head, t->event_count, SMUG_EVENT_CAP, i)];
+
+		sv_int(s, "day", &e->day, 0, DAY_MAX);
+		SV_ENUM(s, "kind", e->kind, 0, SMUG_EVENT_KIND_COUNT - 1);
+		sv_int(s, "faction", &e->faction, -1, w->n_factions - 1);
+		sv_int(s, "corridor", &e->corridor, -1, w->n_corridors - 1);
+		sv_u64(s, "shipment", &e->shipment, 0);
+		sv_int(s, "commodity", &e->commodity, -1, SMUG_COMMODITY_COUNT - 1);
+		sv_i64(s, "amount", &e->amount, -MONEY_MAX, MONEY_MAX);
+		sv_str(s, "detail", e->detail, sizeof e->detail);
+		sv_end(s);
+	}
+	sv_end(s);
+}
+
+static void visit_plan_counters(struct sv *s, struct smug_plan_counters *c)
+{
+	if (!sv_obj(s, "plan"))
+		return;
+	sv_i64(s, "days", &c->days, 0, MONEY_MAX);
+	sv_i64(s, "decisions", &c->decisions, 0, MONEY_MAX);
+	sv_i64(s, "sent", &c->sent, 0, MONEY_MAX);
+	sv_i64(s, "explored", &c->explored, 0, MONEY_MAX);
+	visit_i64s(s, "skipped", c->skipped, SMUG_SKIP_COUNT, 0, MONEY_MAX);
+	sv_i64(s, "cap_days", &c->cap_days, 0, MONEY_MAX);
+	sv_i64(s, "budget_days", &c->budget_days, 0, MONEY_MAX);
+	sv_i64(s, "budget_short_days", &c->budget_short_days, 0, MONEY_MAX);
+	sv_end(s);
+}
+
+static void visit_telemetry(struct sv *s, struct smug_world *w)
+{
+	struct smug_telemetry *t = &w->tel;
+
+	sv_group(s, "telemetry");
+	if (!sv_obj(s, "telemetry"))
+		return;
+	visit_counters(s, "total", &t->total);
+	visit_counters(s, "today", &t->today);
+	visit_plan_counters(s, &t->plan);
+	visit_history(s, t);
+	visit_events(s, w, t);
+	visit_topk(s, "hot_routes", &t->hot_routes, -1);
+	visit_topk(s, "hot_borders", &t->hot_borders, w->n_corridors - 1);
+	visit_topk(s, "faction_success", &t->faction_success, w->n_factions - 1);
+	visit_ints(s, "touched", t->touched, &t->n_touched, SMUG_TOUCHED_CAP, 0, w->n_corridors - 1);
+	visit_ints(s, "touched_yday", t->touched_yday, &t->n_touched_yday, SMUG_TOUCHED_CAP, 0,
+		   w->n_corridors - 1);
+	sv_end(s);
+}
+
+/* ---- planning: enforcement capacity, demand and source TopK wards ---- */
+
+static void visit_ward_list(struct sv *s, const char *key, const struct smug_world *w, int *wards,
+			    struct smug_driver_terms *terms, int *n)
+{
+	sv_count(s, key, n, SMUG_WARD_TOPK_MAX);
+	if (!sv_list(s, key, n, SMUG_WARD_TOPK_MAX))
+		return;
+	for (int i = 0; i < *n && sv_item(s, i); i++) {
+		sv_int(s, "ward", &wards[i], 0, w->n_wards - 1);
+		visit_terms(s, "terms", &terms[i]);
+		sv_end(s);
+	}
+	sv_end(s);
+}
+
+static void visit_planning(struct sv *s, struct smug_world *w)
+{
+	sv_group(s, "planning");
+	sv_derived_f(s, "enforcement_capacity", w->enforcement_capacity);
+	if (sv_list_n(s, "ward_topk", SMUG_COMMODITY_COUNT)) {
+		for (int c = 0; c < SMUG_COMMODITY_COUNT && sv_item(s, c); c++) {
+			visit_ward_list(s, "demand", w, w->demand_ward[c], w->demand_terms[c], &w->n_demand[c]);
+			visit_ward_list(s, "source", w, w->source_ward[c], w->source_terms[c], &w->n_source[c]);
+			sv_end(s);
+		}
+		sv_end(s);
+	}
+	sv_int(s, "ward_cursor", &w->ward_cursor, 0, w->n_wards - 1);
+}
+
+/* ---- explain: the last day's decisions and the summary ring ---- */
+
+static void visit_decision(struct sv *s, const struct smug_world *w, struct smug_decision *d)
+{
+	sv_int(s, "day", &d->day, 0, DAY_MAX);
+	sv_int(s, "faction", &d->faction, 0, w->n_factions - 1);
+	SV_ENUM(s, "commodity", d->commodity, 0, SMUG_COMMODITY_COUNT - 1);
+	sv_int(s, "src_ward", &d->src_ward, -1, w->n_wards - 1);
+	sv_int(s, "dst_ward", &d->dst_ward, -1, w->n_wards - 1);
+	visit_terms(s, "demand", &d->demand);
+	visit_terms(s, "source", &d->source);
+	sv_i64(s, "value", &d->value, 0, MONEY_MAX);
+	sv_i64(s, "bribe_budget", &d->bribe_budget, 0, SV_INT_LIMIT);
+	sv_int(s, "n_cand", &d->n_cand, 0, SMUG_ROUTE_TOPK_MAX);
+	sv_int(s, "winner", &d->winner, -1, d->n_cand - 1);
+	sv_int(s, "runner", &d->runner, -1, d->n_cand - 1);
+	sv_f(s, "winner_score", &d->winner_score, 0, 1e15);
+	sv_f(s, "margin", &d->margin, 0, 1e15);
+	visit_ints(s, "route", d->route, &d->route_len, SMUG_ROUTE_MAX_NODES, 0, w->n_nodes - 1);
+	sv_int(s, "route_borders", &d->route_borders, 0, SMUG_ROUTE_MAX_NODES);
+	sv_str(s, "skipped", d->skipped, sizeof d->skipped);
+	SV_ENUM(s, "skip", d->skip, 0, SMUG_SKIP_COUNT - 1);
+	sv_int(s, "chosen", &d->chosen, -1, d->n_cand - 1);
+	sv_bool(s, "explore", &d->explore);
+	sv_f(s, "explore_score", &d->explore_score, 0, 1e15);
+	sv_u64(s, "shipment", &d->shipment, 0);
+	sv_i64(s, "bribe_total", &d->bribe_total, 0, MONEY_MAX);
+	sv_f(s, "expected_profit", &d->expected_profit, -1e15, 1e15);
+}
+
+static void visit_explain(struct sv *s, struct smug_world *w)
+{
+	sv_group(s, "decisions");
+	sv_count(s, "decisions", &w->n_decisions, SMUG_SHIPMENTS_PER_DAY_MAX);
+	sv_int(s, "decisions_day", &w->decisions_day, -1, DAY_MAX);
+	if (sv_list(s, "decisions", &w->n_decisions, SMUG_SHIPMENTS_PER_DAY_MAX)) {
+		for (int i = 0; i < w->n_decisions && sv_item(s, i); i++) {
+			visit_decision(s, w, &w->decisions[i]);
+			sv_end(s);
+		}
+		sv_end(s);
+	}
+	sv_count(s, "explain_history", &w->explain_count, SMUG_EXPLAIN_HISTORY);
+	if (sv_list(s, "explain_history", &w->explain_count, SMUG_EXPLAIN_HISTORY)) {
+		if (sv_reading(s))
+			w->explain_head = w->explain_count % SMUG_EXPLAIN_HISTORY;
+		for (int i = 0; i < w->explain_count && sv_item(s, i); i++) {
+			struct smug_decision_summary *e =
+				&w->explain_hist[sv_ring_slot(w->explain_head, w->explain_count,
+							      SMUG_EXPLAIN_HISTORY, i)];
+
+			sv_int(s, "day", &e->day, 0, DAY_MAX);
+			sv_int(s, "faction", &e->faction, 0, w->n_factions - 1);
+			SV_ENUM(s, "commodity", e->commodity, 0, SMUG_COMMODITY_COUNT - 1);
+			sv_int(s, "src_ward", &e->src_ward, -1, w->n_wards - 1);
+			sv_int(s, "dst_ward", &e->dst_ward, -1, w->n_wards - 1);
+			sv_int(s, "n_cand", &e->n_cand, 0, SMUG_ROUTE_TOPK_MAX);
+			sv_f(s, "winner_score", &e->winner_score, 0, 1e15);
+			sv_f(s, "margin", &e->margin, 0, 1e15);
+			sv_u64(s, "shipment", &e->shipment, 0);
+			sv_end(s);
+		}
+		sv_end(s);
+	}
+	sv_i64(s, "route_evals_today", &w->route_evals_today, 0, SV_INT_LIMIT);
+	sv_int(s, "max_route_evals_per_decision", &w->max_route_evals_per_decision, 0, SMUG_ROUTE_TOPK_MAX);
+}
+
+void state_visit(struct sv *s, struct smug_world *w)
+{
+	visit_identity(s, w);
+	visit_config(s, &w->cfg);
+	visit_commodities(s, w);
+	visit_wards(s, w);
+	visit_nodes(s, w);
+	visit_corridors(s, w);
+	visit_factions(s, w);
+	visit_ledger(s, w);
+	visit_shipments(s, w);
+	visit_crackdowns(s, w);
+	visit_telemetry(s, w);
+	visit_planning(s, w);
+	visit_explain(s, w);
+}

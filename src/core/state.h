@@ -1,0 +1,153 @@
+/* The one description of the state and the visitor that walks it.
+ * state.c lists every field of the world once, in one order, with its key,
+ * range and kind; visit.c runs that list in every direction the program
+ * needs: canonical JSON out and in (snapshot.json), the digest and its
+ * field groups, a compact binary form (the cockpit's rewind ring), the
+ * leaf values a field-by-field compare walks, and an all-zero test (sparse
+ * JSON). A field added to state.c is therefore saved, loaded, hashed,
+ * packed and compared, and cannot be forgotten in one of them. */
+#ifndef SMUGNET_STATE_H
+#define SMUGNET_STATE_H
+
+#include "core.h"
+
+enum sv_mode {
+	SV_WRITE,  /* build canonical JSON */
+	SV_READ,   /* parse and validate canonical JSON into a fresh world */
+	SV_HASH,   /* XXH3 over the canonical encoding: the state digest */
+	SV_PACK,   /* compact binary encoding */
+	SV_UNPACK, /* and back, into a fresh world */
+	SV_LEAVES, /* record every leaf's 64-bit value in order */
+	SV_FIND,   /* stop at leaf number `find` and keep its path */
+	SV_ZERO,   /* is every leaf zero? */
+};
+
+#define SV_DEPTH 16
+#define SV_PATH 256
+#define SV_GROUP_MAX 16
+#define SV_INT_LIMIT 9007199254740991.0 /* 2^53 - 1: exact in a JSON number */
+
+struct sv_hash; /* XXH3 states of the whole digest and of the current group */
+
+struct sv {
+	enum sv_mode mode;
+	bool failed;
+	enum smug_status st;
+	struct smug_error *err;
+	const char *file;
+	int depth;
+	/* JSON (SV_WRITE, SV_READ) */
+	void *stack[SV_DEPTH]; /* cJSON * */
+	void *cur[SV_DEPTH];   /* last array element read at each level */
+	int cur_i[SV_DEPTH];
+	int next[SV_DEPTH]; /* next keyless element of the array at each level */
+	/* path of the current position (SV_READ, SV_FIND) */
+	char path[SV_PATH];
+	size_t plen[SV_DEPTH];
+	/* SV_HASH */
+	struct sv_hash *h;
+	unsigned char hbuf[1024];
+	size_t hlen;
+	int n_groups;
+	const char *group_name[SV_GROUP_MAX];
+	uint64_t group_digest[SV_GROUP_MAX];
+	/* SV_PACK / SV_UNPACK */
+	unsigned char *buf;
+	size_t len, cap, at;
+	/* SV_LEAVES / SV_FIND */
+	uint64_t *leaf;
+	size_t n_leaves, leaf_cap, find;
+	int leaf_group; /* SV_FIND: group of the leaf found */
+	char found[SV_PATH];
+	/* SV_ZERO */
+	bool zero;
+};
+
+/* True in the directions that fill a fresh world (allocate, then read). */
+static inline bool sv_reading(const struct sv *s)
+{
+	return s->mode == SV_READ || s->mode == SV_UNPACK;
+}
+
+static inline bool sv_ok(const struct sv *s)
+{
+	return !s->failed;
+}
+
+/* Fail with "file: path.key: reason" (reading only); returns false. */
+bool sv_fail(struct sv *s, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* ---- leaves: key names the member; NULL inside a list means "the next
+ * element". lo and hi bound what reading accepts. ---- */
+void sv_f(struct sv *s, const char *key, double *v, double lo, double hi);
+void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double hi);
+void sv_int(struct sv *s, const char *key, int *v, double lo, double hi);
+void sv_u32(struct sv *s, const char *key, uint32_t *v);
+void sv_u64(struct sv *s, const char *key, uint64_t *v, double lo); /* up to 2^53-1 */
+void sv_bool(struct sv *s, const char *key, bool *v);
+void sv_str(struct sv *s, const char *key, char *v, size_t size);
+void sv_hex(struct sv *s, const char *key, uint64_t *v); /* 16 hex digits in JSON */
+/* An enum field, read back as an int in [lo, hi]. */
+#define SV_ENUM(s, key, field, lo, hi)                                         \
+	do {                                                                   \
+		int e_ = (int)(field);                                         \
+		sv_int(s, key, &e_, lo, hi);                                   \
+		(field) = (__typeof__(field))e_;                               \
+	} while (0)
+
+/* Derived values: hashed and compared, never saved (rebuilt on load). */
+void sv_derived_i(struct sv *s, const char *key, int64_t v);
+void sv_derived_f(struct sv *s, const char *key, double v);
+void sv_derived_s(struct sv *s, const char *key, const char *v);
+/* A constant that only the digest sees (its format tag). */
+void sv_tag(struct sv *s, const char *v);
+
+/* ---- structure ---- */
+/* Start a field group (a top-level section): the digest keeps a digest
+ * per group, and a compare names the group of the first difference. */
+void sv_group(struct sv *s, const char *name);
+/* The length of list `key`, where the encoding puts it (JSON: the
+ * array's own length, so nothing is written here). */
+void sv_count(struct sv *s, const char *key, int *n, int max);
+/* Enter an object member. */
+bool sv_obj(struct sv *s, const char *key);
+/* Enter an array member: JSON reading sets *n from it (at most max). */
+bool sv_list(struct sv *s, const char *key, int *n, int max);
+/* Enter an array that must have exactly n elements. */
+bool sv_list_n(struct sv *s, const char *key, int n);
+/* Enter element i (an object) of the current array. */
+bool sv_item(struct sv *s, int i);
+void sv_end(struct sv *s);
+/* A member written only when not all zero; absent reads as zero. */
+void sv_sparse(struct sv *s, const char *key, void (*fn)(struct sv *, void *), void *ctx);
+
+/* Element k (0 = oldest) of a ring of cap slots whose next write is at
+ * head and which holds count entries. On reading, entries are stored
+ * from slot 0 and head becomes count % cap: the same ring. */
+static inline int sv_ring_slot(int head, int count, int cap, int k)
+{
+	return ((head - count + k) % cap + 2 * cap) % cap;
+}
+
+/* ---- the description (state.c) ---- */
+void state_visit(struct sv *s, struct smug_world *w);
+
+/* ---- the directions (visit.c) ---- */
+/* The state's digest and one digest per field group. */
+struct state_digest {
+	uint64_t all;
+	int n_groups;
+	const char *group[SV_GROUP_MAX]; /* static names */
+	uint64_t digest[SV_GROUP_MAX];
+};
+void state_digest(const struct smug_world *w, struct state_digest *out);
+/* Compact binary copy of the whole state; caller frees *out. */
+size_t state_pack(const struct smug_world *w, unsigned char **out);
+/* A new world from state_pack's bytes; NULL if they are not valid. */
+struct smug_world *state_unpack(const unsigned char *buf, size_t len);
+/* First leaf where a and b differ: false when equal, else its path in
+ * path ("state.factions[2].network.edge_stats[5].risk_est") and its group. */
+bool state_compare(const struct smug_world *a, const struct smug_world *b, char *path,
+		   size_t size, const char **group);
+
+#endif

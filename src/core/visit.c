@@ -1,0 +1,736 @@
+/* The visitor: runs the one description of the state (state.c) in every
+ * direction. JSON: members in a fixed order, doubles with 17 significant
+ * digits so they read back bit-exactly, every field checked for type and
+ * range on reading ("file: json.path: reason"). Digest: each leaf as a
+ * little-endian int64 (doubles by their bit pattern, strings as length
+ * and bytes) into XXH3, once for the whole state and once for its group.
+ * Pack: the same leaves as zigzag varints, raw doubles and counted
+ * strings. Leaves and find: every leaf's 64-bit value, and the path of
+ * leaf k, for the field-by-field compare. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#define XXH_STATIC_LINKING_ONLY
+#include <xxhash.h>
+
+#include "state.h"
+
+struct sv_hash {
+	XXH3_state_t all, grp;
+};
+
+/* ---- paths and failures ---- */
+
+static bool track_path(const struct sv *s)
+{
+	return s->mode == SV_READ || s->mode == SV_FIND;
+}
+
+static void join(char *out, size_t size, const char *path, const char *key)
+{
+	int k = snprintf(out, size, "%s", path);
+
+	if (key && k >= 0 && (size_t)k < size)
+		snprintf(out + k, size - (size_t)k, "%s%s", *path && key[0] != '[' ? "." : "", key);
+}
+
+bool sv_fail(struct sv *s, const char *key, const char *fmt, ...)
+{
+	char reason[256], where[SV_PATH + 80];
+	va_list ap;
+
+	if (s->failed)
+		return false;
+	s->failed = true;
+	if (s->mode != SV_READ && s->mode != SV_UNPACK)
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof reason, fmt, ap);
+	va_end(ap);
+	join(where, sizeof where, s->path, key);
+	s->st = smug_error_set(s->err, SMUG_ERR_SCHEMA, "%s: %s: %s", s->file ? s->file : "state", where,
+			       reason);
+	return false;
+}
+
+static void push(struct sv *s, const char *key, int index)
+{
+	if (track_path(s)) {
+		size_t n = strlen(s->path);
+
+		s->plen[s->depth] = n;
+		if (key)
+			snprintf(s->path + n, SV_PATH - n, "%s%s", n ? "." : "", key);
+		else
+			snprintf(s->path + n, SV_PATH - n, "[%d]", index);
+	}
+	s->next[s->depth + 1] = 0;
+	s->cur[s->depth + 1] = NULL;
+	s->depth++;
+}
+
+static void pop(struct sv *s)
+{
+	s->depth--;
+	if (track_path(s))
+		s->path[s->plen[s->depth]] = '\0';
+}
+
+/* The key of a leaf for messages: its member name, or "[i]" in a list. */
+static const char *leaf_key(const struct sv *s, const char *key, char *buf, size_t size)
+{
+	if (key)
+		return key;
+	snprintf(buf, size, "[%d]", s->next[s->depth] - 1);
+	return buf;
+}
+
+/* ---- JSON ---- */
+
+static cJSON *top(struct sv *s)
+{
+	return s->stack[s->depth];
+}
+
+static cJSON *item(struct sv *s, int i)
+{
+	int d = s->depth;
+	cJSON *c;
+
+	if (s->cur[d] != NULL && s->cur_i[d] == i - 1)
+		c = ((cJSON *)s->cur[d])->next;
+	else
+		c = cJSON_GetArrayItem(top(s), i);
+	s->cur[d] = c;
+	s->cur_i[d] = i;
+	return c;
+}
+
+/* The JSON value of a leaf being read: a member, or the next element. */
+static const cJSON *read_leaf(struct sv *s, const char *key)
+{
+	const cJSON *j;
+
+	if (key) {
+		j = cJSON_GetObjectItemCaseSensitive(top(s), key);
+		if (j == NULL)
+			sv_fail(s, key, "missing");
+		return j;
+	}
+	j = item(s, s->next[s->depth]++);
+	if (j == NULL)
+		sv_fail(s, NULL, "[%d]: missing", s->next[s->depth] - 1);
+	return j;
+}
+
+static void write_leaf(struct sv *s, const char *key, cJSON *v)
+{
+	if (key)
+		cJSON_AddItemToObject(top(s), key, v);
+	else {
+		cJSON_AddItemToArray(top(s), v);
+		s->next[s->depth]++;
+	}
+}
+
+static double read_num(struct sv *s, const char *key, double lo, double hi)
+{
+	const cJSON *j = read_leaf(s, key);
+	char kb[24];
+
+	if (j == NULL)
+		return lo;
+	key = leaf_key(s, key, kb, sizeof kb);
+	if (!cJSON_IsNumber(j)) {
+		sv_fail(s, key, "expected number in [%g,%g]", lo, hi);
+		return lo;
+	}
+	if (!isfinite(j->valuedouble) || j->valuedouble < lo || j->valuedouble > hi) {
+		sv_fail(s, key, "expected number in [%g,%g], got %g", lo, hi, j->valuedouble);
+		return lo;
+	}
+	return j->valuedouble;
+}
+
+static double read_whole(struct sv *s, const char *key, double lo, double hi)
+{
+	double d;
+	char kb[24];
+
+	if (hi > SV_INT_LIMIT)
+		hi = SV_INT_LIMIT;
+	if (lo < -SV_INT_LIMIT)
+		lo = -SV_INT_LIMIT;
+	d = read_num(s, key, lo, hi);
+	if (!s->failed && d != (double)(int64_t)d)
+		sv_fail(s, leaf_key(s, key, kb, sizeof kb), "expected integer, got %g", d);
+	return d;
+}
+
+/* cJSON's own number printing compares with an epsilon and is not
+ * bit-exact: doubles get 17 significant digits, integers print whole. */
+static cJSON *num_f(double v)
+{
+	char buf[40];
+
+	snprintf(buf, sizeof buf, "%.17g", v);
+	return cJSON_CreateRaw(buf);
+}
+
+static cJSON *num_i(int64_t v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%lld", (long long)v);
+	return cJSON_CreateRaw(buf);
+}
+
+/* ---- the digest ---- */
+
+static void hash_flush(struct sv *s)
+{
+	if (s->hlen) {
+		XXH3_64bits_update(&s->h->all, s->hbuf, s->hlen);
+		XXH3_64bits_update(&s->h->grp, s->hbuf, s->hlen);
+		s->hlen = 0;
+	}
+}
+
+static inline void hash_u64(struct sv *s, uint64_t v)
+{
+	unsigned char *b;
+
+	if (s->hlen + 8 > sizeof s->hbuf)
+		hash_flush(s);
+	b = s->hbuf + s->hlen;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(b, &v, 8);
+#else
+	for (int i = 0; i < 8; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+#endif
+	s->hlen += 8;
+}
+
+static void hash_bytes_in(struct sv *s, const void *p, size_t n)
+{
+	if (s->hlen + n > sizeof s->hbuf) {
+		hash_flush(s);
+		if (n > sizeof s->hbuf) {
+			XXH3_64bits_update(&s->h->all, p, n);
+			XXH3_64bits_update(&s->h->grp, p, n);
+			return;
+		}
+	}
+	memcpy(s->hbuf + s->hlen, p, n);
+	s->hlen += n;
+}
+
+static void group_close(struct sv *s)
+{
+	if (s->mode == SV_HASH && s->n_groups > 0) {
+		hash_flush(s);
+		s->group_digest[s->n_groups - 1] = XXH3_64bits_digest(&s->h->grp);
+	}
+}
+
+void sv_group(struct sv *s, const char *name)
+{
+	group_close(s);
+	if (s->n_groups < SV_GROUP_MAX) {
+		s->group_name[s->n_groups++] = name;
+		if (s->mode == SV_HASH)
+			XXH3_64bits_reset(&s->h->grp);
+	}
+}
+
+/* ---- the packed form ---- */
+
+static void pack_byte(struct sv *s, unsigned char c)
+{
+	if (s->len == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 4096;
+		s->buf = xrealloc(s->buf, s->cap);
+	}
+	s->buf[s->len++] = c;
+}
+
+static void pack_varint(struct sv *s, uint64_t v)
+{
+	while (v >= 0x80) {
+		pack_byte(s, (unsigned char)(v | 0x80));
+		v >>= 7;
+	}
+	pack_byte(s, (unsigned char)v);
+}
+
+static uint64_t unpack_varint(struct sv *s)
+{
+	uint64_t v = 0;
+
+	for (int shift = 0; shift < 64; shift += 7) {
+		unsigned char c;
+
+		if (s->at >= s->len) {
+			sv_fail(s, NULL, "packed state ends early");
+			return 0;
+		}
+		c = s->buf[s->at++];
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return v;
+	}
+	sv_fail(s, NULL, "packed state: bad number");
+	return 0;
+}
+
+static uint64_t zigzag(int64_t v)
+{
+	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+}
+
+static int64_t unzigzag(uint64_t v)
+{
+	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+}
+
+/* ---- leaves: one function per direction, then the typed fronts ---- */
+
+static void leaf_value(struct sv *s, const char *key, uint64_t v)
+{
+	if (s->mode == SV_LEAVES) {
+		if (s->n_leaves == s->leaf_cap) {
+			s->leaf_cap = s->leaf_cap ? s->leaf_cap * 2 : 4096;
+			s->leaf = xrealloc(s->leaf, s->leaf_cap * sizeof *s->leaf);
+		}
+		s->leaf[s->n_leaves++] = v;
+	} else if (s->mode == SV_FIND) {
+		if (s->n_leaves++ == s->find) {
+			char kb[24];
+
+			join(s->found, sizeof s->found, s->path, leaf_key(s, key, kb, sizeof kb));
+			s->leaf_group = s->n_groups - 1;
+			s->failed = true; /* stop the walk; not an error */
+		}
+	}
+}
+
+/* An integer leaf in the non-JSON directions; returns the value read. */
+static int64_t leaf_int(struct sv *s, const char *key, int64_t v, double lo, double hi)
+{
+	switch (s->mode) {
+	case SV_HASH: hash_u64(s, (uint64_t)v); break;
+	case SV_PACK: pack_varint(s, zigzag(v)); break;
+	case SV_UNPACK:
+		v = unzigzag(unpack_varint(s));
+		if (!s->failed && ((double)v < lo || (double)v > hi))
+			sv_fail(s, key, "packed value %lld out of range", (long long)v);
+		break;
+	case SV_ZERO: s->zero &= v == 0; break;
+	default: leaf_value(s, key, (uint64_t)v); break;
+	}
+	return v;
+}
+
+static double leaf_double(struct sv *s, const char *key, double v)
+{
+	uint64_t bits;
+
+	memcpy(&bits, &v, sizeof bits);
+	switch (s->mode) {
+	case SV_HASH: hash_u64(s, bits); break;
+	case SV_PACK:
+		for (int i = 0; i < 8; i++)
+			pack_byte(s, (unsigned char)(bits >> (8 * i)));
+		break;
+	case SV_UNPACK:
+		if (s->at + 8 > s->len) {
+			sv_fail(s, key, "packed state ends early");
+			return 0;
+		}
+		bits = 0;
+		for (int i = 0; i < 8; i++)
+			bits |= (uint64_t)s->buf[s->at++] << (8 * i);
+		memcpy(&v, &bits, sizeof v);
+		break;
+	case SV_ZERO: s->zero &= v == 0; break;
+	default: leaf_value(s, key, bits); break;
+	}
+	return v;
+}
+
+void sv_f(struct sv *s, const char *key, double *v, double lo, double hi)
+{
+	if (s->mode == SV_HASH) { /* the hot direction first */
+		uint64_t bits;
+
+		memcpy(&bits, v, sizeof bits);
+		hash_u64(s, bits);
+		return;
+	}
+	if (s->failed)
+		return;
+	if (s->mode == SV_WRITE)
+		write_leaf(s, key, num_f(*v));
+	else if (s->mode == SV_READ)
+		*v = read_num(s, key, lo, hi);
+	else
+		*v = leaf_double(s, key, *v);
+}
+
+void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double hi)
+{
+	if (s->mode == SV_HASH) {
+		hash_u64(s, (uint64_t)*v);
+		return;
+	}
+	if (s->failed)
+		return;
+	if (s->mode == SV_WRITE)
+		write_leaf(s, key, num_i(*v));
+	else if (s->mode == SV_READ)
+		*v = (int64_t)read_whole(s, key, lo, hi);
+	else
+		*v = leaf_int(s, key, *v, lo, hi);
+}
+
+void sv_int(struct sv *s, const char *key, int *v, double lo, double hi)
+{
+	int64_t x = *v;
+
+	if (s->mode == SV_HASH) {
+		hash_u64(s, (uint64_t)x);
+		return;
+	}
+
+	sv_i64(s, key, &x, lo, hi);
+	*v = (int)x;
+}
+
+void sv_u32(struct sv *s, const char *key, uint32_t *v)
+{
+	int64_t x = *v;
+
+	sv_i64(s, key, &x, 0, 4294967295.0);
+	*v = (uint32_t)x;
+}
+
+void sv_u64(struct sv *s, const char *key, uint64_t *v, double lo)
+{
+	int64_t x = (int64_t)*v;
+
+	sv_i64(s, key, &x, lo, SV_INT_LIMIT);
+	*v = (uint64_t)x;
+}
+
+void sv_bool(struct sv *s, const char *key, bool *v)
+{
+	const cJSON *j;
+
+	if (s->failed)
+		return;
+	if (s->mode == SV_WRITE) {
+		write_leaf(s, key, cJSON_CreateBool(*v));
+	} else if (s->mode == SV_READ) {
+		if ((j = read_leaf(s, key)) == NULL)
+			return;
+		if (!cJSON_IsBool(j))
+			sv_fail(s, key, "expected boolean");
+		*v = cJSON_IsTrue(j);
+	} else {
+		*v = leaf_int(s, key, *v, 0, 1) != 0;
+	}
+}
+
+void sv_str(struct sv *s, const char *key, char *v, size_t size)
+{
+	const cJSON *j;
+	size_t n;
+
+	if (s->failed)
+		return;
+	switch (s->mode) {
+	case SV_WRITE: write_leaf(s, key, cJSON_CreateString(v)); break;
+	case SV_READ:
+		if ((j = read_leaf(s, key)) == NULL)
+			return;
+		if (!cJSON_IsString(j))
+			sv_fail(s, key, "expected string");
+		else if (strlen(j->valuestring) >= size)
+			sv_fail(s, key, "longer than %zu bytes", size - 1);
+		else
+			str_copy(v, size, j->valuestring);
+		break;
+	case SV_HASH:
+		n = strlen(v);
+		hash_u64(s, n);
+		hash_bytes_in(s, v, n);
+		break;
+	case SV_PACK:
+		n = strlen(v);
+		pack_varint(s, n);
+		for (size_t i = 0; i < n; i++)
+			pack_byte(s, (unsigned char)v[i]);
+		break;
+	case SV_UNPACK:
+		n = (size_t)unpack_varint(s);
+		if (s->failed || n >= size || s->at + n > s->len) {
+			sv_fail(s, key, "packed string too long");
+			return;
+		}
+		memcpy(v, s->buf + s->at, n);
+		v[n] = '\0';
+		s->at += n;
+		break;
+	case SV_ZERO: s->zero &= v[0] == '\0'; break;
+	default: leaf_value(s, key, XXH3_64bits(v, strlen(v))); break;
+	}
+}
+
+void sv_hex(struct sv *s, const char *key, uint64_t *v)
+{
+	char buf[20], *end;
+
+	if (s->failed)
+		return;
+	if (s->mode != SV_WRITE && s->mode != SV_READ) {
+		*v = (uint64_t)leaf_int(s, key, (int64_t)*v, -9.3e18, 9.3e18);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%016llx", (unsigned long long)*v);
+	sv_str(s, key, buf, sizeof buf);
+	if (s->mode == SV_WRITE || s->failed)
+		return;
+	*v = strtoull(buf, &end, 16);
+	if (strlen(buf) != 16 || *end)
+		sv_fail(s, key, "expected 16 hexadecimal digits");
+}
+
+void sv_derived_i(struct sv *s, const char *key, int64_t v)
+{
+	if (!s->failed && s->mode != SV_WRITE && s->mode != SV_READ && s->mode != SV_PACK &&
+	    s->mode != SV_UNPACK)
+		leaf_int(s, key, v, 0, 0);
+}
+
+void sv_derived_f(struct sv *s, const char *key, double v)
+{
+	if (!s->failed && s->mode != SV_WRITE && s->mode != SV_READ && s->mode != SV_PACK &&
+	    s->mode != SV_UNPACK)
+		leaf_double(s, key, v);
+}
+
+void sv_derived_s(struct sv *s, const char *key, const char *v)
+{
+	if (s->failed)
+		return;
+	if (s->mode == SV_HASH || s->mode == SV_LEAVES || s->mode == SV_FIND || s->mode == SV_ZERO)
+		sv_str(s, key, (char *)(uintptr_t)v, strlen(v) + 1);
+}
+
+void sv_tag(struct sv *s, const char *v)
+{
+	if (s->mode == SV_HASH)
+		sv_derived_s(s, NULL, v);
+}
+
+/* ---- structure ---- */
+
+void sv_count(struct sv *s, const char *key, int *n, int max)
+{
+	char k[64];
+
+	if (s->failed || s->mode == SV_WRITE || s->mode == SV_READ)
+		return;
+	snprintf(k, sizeof k, "%s.length", key);
+	*n = (int)leaf_int(s, k, *n, 0, max);
+}
+
+static bool enter_json(struct sv *s, const char *key, int index, bool array)
+{
+	cJSON *child;
+
+	if (s->mode == SV_WRITE) {
+		child = array ? cJSON_CreateArray() : cJSON_CreateObject();
+		if (key)
+			cJSON_AddItemToObject(top(s), key, child);
+		else
+			cJSON_AddItemToArray(top(s), child);
+	} else {
+		if (key) {
+			child = cJSON_GetObjectItemCaseSensitive(top(s), key);
+			if (child == NULL)
+				return sv_fail(s, key, "missing");
+		} else {
+			child = item(s, index);
+			if (child == NULL)
+				return sv_fail(s, NULL, "missing element %d", index);
+		}
+		if (array ? !cJSON_IsArray(child) : !cJSON_IsObject(child)) {
+			char kb[24];
+
+			snprintf(kb, sizeof kb, "[%d]", index);
+			return sv_fail(s, key ? key : kb, "expected %s", array ? "array" : "object");
+		}
+	}
+	push(s, key, index);
+	s->stack[s->depth] = child;
+	return true;
+}
+
+static bool enter(struct sv *s, const char *key, int index, bool array)
+{
+	if (s->failed)
+		return false;
+	if (s->depth + 1 >= SV_DEPTH)
+		return sv_fail(s, key, "nested too deeply");
+	if (s->mode == SV_WRITE || s->mode == SV_READ)
+		return enter_json(s, key, index, array);
+	push(s, key, index);
+	return true;
+}
+
+bool sv_obj(struct sv *s, const char *key)
+{
+	return enter(s, key, 0, false);
+}
+
+bool sv_item(struct sv *s, int i)
+{
+	return enter(s, NULL, i, false);
+}
+
+bool sv_list(struct sv *s, const char *key, int *n, int max)
+{
+	if (!enter(s, key, 0, true))
+		return false;
+	if (s->mode == SV_READ) {
+		int k = cJSON_GetArraySize(top(s));
+
+		if (k > max) {
+			sv_end(s);
+			return sv_fail(s, key, "at most %d entries, got %d", max, k);
+		}
+		*n = k;
+	} else if (s->mode == SV_UNPACK && (*n < 0 || *n > max)) {
+		sv_end(s);
+		return sv_fail(s, key, "packed length %d out of range", *n);
+	}
+	return true;
+}
+
+bool sv_list_n(struct sv *s, const char *key, int n)
+{
+	int k = n;
+
+	if (!sv_list(s, key, &k, n))
+		return false;
+	if (k != n) {
+		sv_end(s);
+		return sv_fail(s, key, "expected %d entries, got %d", n, k);
+	}
+	return true;
+}
+
+void sv_end(struct sv *s)
+{
+	if (s->depth > 0)
+		pop(s);
+}
+
+void sv_sparse(struct sv *s, const char *key, void (*fn)(struct sv *, void *), void *ctx)
+{
+	if (s->failed)
+		return;
+	if (s->mode == SV_WRITE) {
+		struct sv z = {.mode = SV_ZERO, .zero = true};
+
+		fn(&z, ctx);
+		if (z.zero)
+			return;
+	} else if (s->mode == SV_READ) {
+		if (cJSON_GetObjectItemCaseSensitive(top(s), key) == NULL)
+			return;
+	}
+	if (sv_obj(s, key)) {
+		fn(s, ctx);
+		sv_end(s);
+	}
+}
+
+/* ---- the directions ---- */
+
+void state_digest(const struct smug_world *w, struct state_digest *out)
+{
+	struct sv_hash h;
+	struct sv s = {.mode = SV_HASH, .h = &h};
+
+	XXH3_64bits_reset(&h.all);
+	XXH3_64bits_reset(&h.grp);
+	state_visit(&s, (struct smug_world *)(uintptr_t)w);
+	group_close(&s);
+	hash_flush(&s);
+	out->all = XXH3_64bits_digest(&h.all);
+	out->n_groups = s.n_groups;
+	for (int i = 0; i < s.n_groups; i++) {
+		out->group[i] = s.group_name[i];
+		out->digest[i] = s.group_digest[i];
+	}
+}
+
+size_t state_pack(const struct smug_world *w, unsigned char **out)
+{
+	struct sv s = {.mode = SV_PACK};
+
+	state_visit(&s, (struct smug_world *)(uintptr_t)w);
+	*out = s.buf;
+	return s.len;
+}
+
+struct smug_world *state_unpack(const unsigned char *buf, size_t len)
+{
+	struct sv s = {.mode = SV_UNPACK, .buf = (unsigned char *)(uintptr_t)buf, .len = len};
+	struct smug_world *w = world_alloc();
+
+	state_visit(&s, w);
+	if (s.failed || s.at != len) {
+		smug_world_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+static void leaves(const struct smug_world *w, struct sv *s)
+{
+	*s = (struct sv){.mode = SV_LEAVES};
+	state_visit(s, (struct smug_world *)(uintptr_t)w);
+}
+
+bool state_compare(const struct smug_world *a, const struct smug_world *b, char *path, size_t size,
+		   const char **group)
+{
+	struct sv la, lb, f;
+	size_t k = 0, n;
+
+	leaves(a, &la);
+	leaves(b, &lb);
+	n = la.n_leaves < lb.n_leaves ? la.n_leaves : lb.n_leaves;
+	while (k < n && la.leaf[k] == lb.leaf[k])
+		k++;
+	free(la.leaf);
+	free(lb.leaf);
+	if (k == n && la.n_leaves == lb.n_leaves)
+		return false;
+	f = (struct sv){.mode = SV_FIND, .find = k, .leaf_group = -1};
+	snprintf(f.path, sizeof f.path, "state");
+	state_visit(&f, (struct smug_world *)(uintptr_t)(k < la.n_leaves ? a : b));
+	if (path)
+		snprintf(path, size, "%s", f.found);
+	if (group)
+		*group = f.leaf_group >= 0 ? f.group_name[f.leaf_group] : "?";
+	return true;
+}

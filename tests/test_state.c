@@ -1,0 +1,312 @@
+/* The one description of the state: every field snapshot.json holds
+ * changes the digest when changed (or is rejected by the loader), found by
+ * walking the snapshot itself, not from a list written here; the JSON,
+ * packed and compared directions agree; a compare names the field and
+ * its group. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/core.h"
+#include "core/snapshot.h"
+#include "core/state.h"
+#include "test_util.h"
+
+/* A world whose lists are all populated: shipments in transit, manual and
+ * planned crackdowns, cooldowns, decisions, events, lanes. */
+static struct smug_world *busy_world(void)
+{
+	struct smug_world *w = test_default_at(0);
+	int border = -1;
+
+	for (int c = 0; c < w->n_corridors && border < 0; c++)
+		if (w->corridors[c].border)
+			border = c;
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[border].id, 0.5, -1, NULL), SMUG_OK);
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 40);
+	return w;
+}
+
+static uint64_t digest_of(const char *json, bool *loaded)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	uint64_t d;
+
+	*loaded = snapshot_from_json(json, strlen(json), "snapshot.json", &w, &err) == SMUG_OK;
+	if (!*loaded)
+		return 0;
+	d = smug_world_digest(w);
+	smug_world_free(w);
+	return d;
+}
+
+/* The path with every array index replaced by [], so one instance of
+ * each field stands for all. */
+static void pattern(const char *path, char *out, size_t size)
+{
+	size_t k = 0;
+
+	for (const char *p = path; *p && k + 1 < size; p++) {
+		out[k++] = *p;
+		if (*p == '[') {
+			while (p[1] && p[1] != ']')
+				p++;
+		}
+	}
+	out[k] = '\0';
+}
+
+struct walk {
+	cJSON *root;
+	uint64_t base;
+	char seen[1024][160];
+	int n_seen;
+	int changed, rejected, empty_lists;
+	char empty[32][160];
+};
+
+static bool seen_before(struct walk *wk, const char *pat)
+{
+	for (int i = 0; i < wk->n_seen; i++)
+		if (strcmp(wk->seen[i], pat) == 0)
+			return true;
+	ck_assert_int_lt(wk->n_seen, 1024);
+	snprintf(wk->seen[wk->n_seen++], sizeof wk->seen[0], "%s", pat);
+	return false;
+}
+
+/* The verdict on the whole snapshot with one leaf's text (or boolean
+ * type) replaced: 1 if it loads and the digest moved, 0 if the loader
+ * rejects it, -1 if it loads and the digest stayed (the defect this
+ * test exists for). The leaf is restored. */
+static int verdict_with(struct walk *wk, cJSON *leaf, char *text_value, int type)
+{
+	char *old = leaf->valuestring, *text;
+	int old_type = leaf->type;
+	bool loaded;
+	uint64_t d;
+
+	leaf->valuestring = text_value;
+	leaf->type = type;
+	text = cJSON_PrintUnformatted(wk->root);
+	leaf->valuestring = old;
+	leaf->type = old_type;
+	d = digest_of(text, &loaded);
+	free(text);
+	return !loaded ? 0 : d != wk->base ? 1 : -1;
+}
+
+/* Try a few valid-looking changes of one leaf until one loads. */
+static int mutate(struct walk *wk, cJSON *leaf)
+{
+	char buf[256];
+	int verdict = 0;
+
+	if (cJSON_IsBool(leaf))
+		return verdict_with(wk, leaf, NULL, cJSON_IsTrue(leaf) ? cJSON_False : cJSON_True);
+	if (cJSON_IsString(leaf)) {
+		const char *old = leaf->valuestring;
+
+		snprintf(buf, sizeof buf, "%sx", old);
+		verdict = verdict_with(wk, leaf, buf, leaf->type);
+		if (verdict == 0 && *old) {
+			snprintf(buf, sizeof buf, "%.*s", (int)strlen(old) - 1, old);
+			verdict = verdict_with(wk, leaf, buf, leaf->type);
+		}
+		return verdict;
+	}
+	if (cJSON_IsRaw(leaf)) {
+		double v = strtod(leaf->valuestring, NULL);
+		double cand[] = {v + 1, v - 1, v / 2, v * 0.5 + 0.25, v + 0.001, v - 0.001};
+
+		for (size_t i = 0; i < sizeof cand / sizeof cand[0] && verdict == 0; i++) {
+			if (cand[i] == v)
+				continue;
+			snprintf(buf, sizeof buf, "%.17g", cand[i]);
+			verdict = verdict_with(wk, leaf, buf, leaf->type);
+		}
+		return verdict;
+	}
+	ck_abort_msg("unexpected JSON leaf type %d", leaf->type);
+	return -1;
+}
+
+/* cJSON prints numbers with an epsilon compare, not bit-exactly: hold
+ * every number as raw text with 17 significant digits instead. */
+static void numbers_raw(cJSON *node)
+{
+	for (cJSON *c = node->child; c; c = c->next) {
+		if (cJSON_IsNumber(c)) {
+			char buf[40];
+
+			snprintf(buf, sizeof buf, "%.17g", c->valuedouble);
+			c->type = cJSON_Raw;
+			c->valuestring = strdup(buf);
+		} else {
+			numbers_raw(c);
+		}
+	}
+}
+
+static void walk(struct walk *wk, cJSON *node, const char *path)
+{
+	char p[256], pat[160];
+	int i = 0;
+
+	if (cJSON_IsObject(node) || cJSON_IsArray(node)) {
+		if (cJSON_IsArray(node) && node->child == NULL && wk->empty_lists < 32) {
+			pattern(path, pat, sizeof pat);
+			snprintf(wk->empty[wk->empty_lists++], sizeof wk->empty[0], "%s", pat);
+		}
+		for (cJSON *c = node->child; c; c = c->next, i++) {
+			if (cJSON_IsObject(node))
+				snprintf(p, sizeof p, "%s.%s", path, c->string);
+			else
+				snprintf(p, sizeof p, "%s[%d]", path, i);
+			walk(wk, c, p);
+		}
+		return;
+	}
+	pattern(path, pat, sizeof pat);
+	if (seen_before(wk, pat))
+		return;
+	switch (mutate(wk, node)) {
+	case 1: wk->changed++; break;
+	case 0: wk->rejected++; break;
+	default: ck_abort_msg("%s: changing it leaves the digest unchanged", path);
+	}
+}
+
+START_TEST(test_state_every_saved_field_moves_the_digest)
+{
+	struct smug_world *w = busy_world();
+	char *json = snapshot_to_json(w);
+	struct walk *wk = calloc(1, sizeof *wk);
+	cJSON *state;
+	char *again;
+	bool loaded;
+
+	wk->root = cJSON_Parse(json);
+	wk->base = smug_world_digest(w);
+	ck_assert_ptr_nonnull(wk->root);
+	numbers_raw(wk->root);
+	/* the harness itself round-trips: unchanged, the same state */
+	again = cJSON_PrintUnformatted(wk->root);
+	ck_assert_uint_eq(digest_of(again, &loaded), wk->base);
+	ck_assert(loaded);
+	free(again);
+	state = cJSON_GetObjectItemCaseSensitive(wk->root, "state");
+	walk(wk, state, "state");
+	/* every kind of list holds an element somewhere, so every field was
+	 * tried (a faction without a network has empty lists, others not) */
+	for (int i = 0; i < wk->empty_lists; i++) {
+		bool tried = false;
+
+		for (int j = 0; j < wk->n_seen && !tried; j++)
+			tried = strncmp(wk->seen[j], wk->empty[i], strlen(wk->empty[i])) == 0;
+		ck_assert_msg(tried, "no element of %s in the test world", wk->empty[i]);
+	}
+	/* most fields are checked by their digest, not only by the loader */
+	ck_assert_int_gt(wk->changed, 200);
+	ck_assert_int_lt(wk->rejected, wk->changed / 10);
+	cJSON_Delete(wk->root);
+	free(wk);
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_state_directions_agree)
+{
+	struct smug_world *w = busy_world(), *back = NULL, *unpacked;
+	struct smug_error err;
+	char *json = snapshot_to_json(w), *again;
+	unsigned char *bytes;
+	size_t n = state_pack(w, &bytes);
+	char path[256];
+	const char *group;
+
+	ck_assert_int_eq(snapshot_from_json(json, strlen(json), "snapshot.json", &back, &err), SMUG_OK);
+	ck_assert_uint_eq(smug_world_digest(back), smug_world_digest(w));
+	again = snapshot_to_json(back);
+	ck_assert_msg(strcmp(again, json) == 0, "a loaded snapshot saves to other bytes");
+	unpacked = state_unpack(bytes, n);
+	ck_assert_ptr_nonnull(unpacked);
+	ck_assert_uint_eq(smug_world_digest(unpacked), smug_world_digest(w));
+	ck_assert(!state_compare(w, unpacked, path, sizeof path, &group));
+	/* the copies continue exactly like the original */
+	smug_cmd_step(w, 30);
+	smug_cmd_step(back, 30);
+	smug_cmd_step(unpacked, 30);
+	ck_assert_uint_eq(smug_world_digest(back), smug_world_digest(w));
+	ck_assert_uint_eq(smug_world_digest(unpacked), smug_world_digest(w));
+	/* a packed copy is much smaller than the JSON */
+	ck_assert_uint_lt(n, strlen(json) / 2);
+	ck_assert_ptr_null(state_unpack(bytes, n - 1));
+	free(bytes);
+	free(json);
+	free(again);
+	smug_world_free(w);
+	smug_world_free(back);
+	smug_world_free(unpacked);
+}
+END_TEST
+
+START_TEST(test_state_compare_names_the_field_and_group)
+{
+	struct smug_world *a = busy_world(), *b = smug_world_clone(a);
+	struct state_digest da, db;
+	char path[256];
+	const char *group = NULL;
+	int f = 0;
+
+	while (a->factions[f].net.n_edge_stats < 2)
+		f++;
+	b->factions[f].net.edge_stats[1].risk_est += 0.01;
+	ck_assert(state_compare(a, b, path, sizeof path, &group));
+	{
+		char want[128];
+
+		snprintf(want, sizeof want, "state.factions[%d].network.edge_stats[1].risk_est", f);
+		ck_assert_str_eq(path, want);
+	}
+	ck_assert_str_eq(group, "factions");
+	state_digest(a, &da);
+	state_digest(b, &db);
+	ck_assert_uint_ne(da.all, db.all);
+	ck_assert_int_eq(da.n_groups, db.n_groups);
+	for (int i = 0; i < da.n_groups; i++)
+		if (strcmp(da.group[i], "factions") == 0)
+			ck_assert_uint_ne(da.digest[i], db.digest[i]);
+		else
+			ck_assert_uint_eq(da.digest[i], db.digest[i]);
+	/* a list of another length is named by its length */
+	b->factions[f].net.edge_stats[1].risk_est = a->factions[f].net.edge_stats[1].risk_est;
+	ck_assert(!state_compare(a, b, path, sizeof path, &group));
+	b->n_crackdowns--;
+	ck_assert(state_compare(a, b, path, sizeof path, &group));
+	ck_assert_str_eq(path, "state.crackdowns.length");
+	ck_assert_str_eq(group, "crackdowns");
+	smug_world_free(a);
+	smug_world_free(b);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("state");
+	TCase *t = tcase_create("description");
+
+	tcase_set_timeout(t, 300);
+	tcase_add_test(t, test_state_every_saved_field_moves_the_digest);
+	tcase_add_test(t, test_state_directions_agree);
+	tcase_add_test(t, test_state_compare_names_the_field_and_group);
+	suite_add_tcase(s, t);
+	return test_run_suite(s);
+}
