@@ -321,7 +321,7 @@ START_TEST(test_smuggling_seizures_raise_risk_and_shift_routes)
 	border = smug_world_find_corridor(w, border_id);
 	ck_assert_int_ge(border, 0);
 	st = network_find_stats(w, &w->factions[f].net, border, via);
-	smuggling_prior(w, border, via, true, &prior);
+	smuggling_prior(w, &w->factions[f].net, border, via, &prior);
 	risk0 = st ? st->risk_est : smuggling_belief_risk(&prior, 1.0);
 
 	/* repeated seizures on that border raise its risk and move the lane */

@@ -147,6 +147,22 @@ void crackdown_step(struct smug_world *w);
 /* Intensity of the active target on corridor c (0 if none). */
 double crackdown_intensity(const struct smug_world *w, int corridor);
 
+/* ---- customs.c (the public half; the checks are below) ---- */
+/* Acceptance of a bribe at a post of corruptibility kappa, for an offer
+ * of r times the required bribe (0: none, so the officer's own price),
+ * under crackdown factor phi (1: none); 0 when the network never bribes. */
+double customs_acceptance(const struct smug_customs_config *cc, double kappa, double r, double phi,
+			  bool bribes);
+/* The published dials of ward dest, without crackdowns: what a faction
+ * can know before it crosses. */
+struct customs_odds {
+	double p_found;	 /* inspected and found, for cargo of heat 1 */
+	double kappa;	 /* corruptibility */
+	double tariff;	 /* tariff / value */
+	double required; /* required bribe / value */
+};
+void customs_public_odds(const struct smug_world *w, int dest_ward, struct customs_odds *out);
+
 /* ---- smuggling.c: stages 3-5, 7 ---- */
 void smuggling_refresh_wards(struct smug_world *w);
 /* The day's decisions; the shipments sent go into w->launch. */
@@ -160,10 +176,20 @@ struct smug_belief {
 double smuggling_belief_risk(const struct smug_belief *b, double heat);
 /* P(a crossing of corridor c ends in predation loss), delays included. */
 double smuggling_predation(const struct smug_world *w, int corridor);
-/* The calibrated prior of crossing `corridor` from node `from`: predation,
- * and at a border the destination's published customs odds given the
- * bribe the faction offers (bribes: whether it bribes at all). */
-void smuggling_prior(const struct smug_world *w, int corridor, int from, bool bribes,
+/* What can be known of crossing `corridor` from node `from` before
+ * trying: its predation loss and, at a border, the destination's
+ * published customs dials. */
+struct smug_odds {
+	double pred;
+	bool border;
+	struct customs_odds customs;
+};
+void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out);
+/* Network n's calibrated prior for that crossing: the odds, given the
+ * bribe it expects to offer there (its aim, bribe_offer_ratio, times the
+ * share of its aims its budget has covered lately, offer_fill), or none
+ * when it never bribes. */
+void smuggling_prior(const struct smug_world *w, const struct smug_network *n, int corridor, int from,
 		     struct smug_belief *out);
 /* Mean heat of the commodities a network ships (its cargo mix). */
 double smuggling_heat_mix(const struct smug_world *w, const struct smug_network *n);
@@ -205,17 +231,6 @@ void customs_probs(const struct smug_world *w, int corridor, int dest_ward, doub
 		   int64_t value, int64_t offered, bool bribes, struct customs_probs *out);
 /* κ of a ward's customs, from its published dials. */
 double customs_corruptibility(const struct smug_world *w, int ward);
-/* The published odds of entering ward dest with an offer of offer_ratio
- * times the required bribe (0: none), without crackdowns, per unit heat;
- * bribes false: a network that pays no bribe at all. */
-struct customs_odds {
-	double seize_per_heat; /* P(seized) / heat */
-	double bribe_per_heat; /* expected bribe paid / value / heat */
-	double tariff;	       /* tariff / value */
-	double required;       /* required bribe / value */
-};
-void customs_public_odds(const struct smug_world *w, int dest_ward, bool bribes,
-			 double offer_ratio, struct customs_odds *out);
 /* Run the check: tariff, inspection, detection, bribe. Posts ledger
  * transfers and telemetry. Returns SEIZED or IN_TRANSIT (cleared). */
 enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s,

@@ -89,31 +89,32 @@ void customs_probs(const struct smug_world *w, int corridor, int dest_ward, doub
 		out->offer_ratio = out->required > 0 ? (double)offered / out->required : 1e9;
 	out->p_accept_base = bribes ? out->corruptibility * phi : 0;
 	out->bribe_boost = bribes ? offer_boost(cc, out->offer_ratio) * phi : 0;
-	out->p_accept = out->p_accept_base + out->bribe_boost * (1.0 - out->p_accept_base);
+	out->p_accept = customs_acceptance(cc, out->corruptibility, out->offer_ratio, phi, bribes);
 	out->p_seize = out->p_inspect * out->p_detect * (1.0 - out->p_accept);
 	out->tariff = round_minor((double)value * tariff_fraction(w, dest_ward));
 	out->fallback_bribe = round_minor(cc->fallback_bribe_fraction * (double)value +
 					  cc->fallback_tariff_share * (double)out->tariff);
 }
 
-void customs_public_odds(const struct smug_world *w, int dest_ward, bool bribes, double offer_ratio,
-			 struct customs_odds *out)
+double customs_acceptance(const struct smug_customs_config *cc, double kappa, double r, double phi,
+			  bool bribes)
 {
-	const struct smug_customs_config *cc = &w->cfg.customs;
-	double p_inspect, p_detect, kappa = customs_corruptibility(w, dest_ward);
-	double accept, bribe_frac;
+	double base = kappa * phi;
+
+	if (!bribes)
+		return 0;
+	return base + offer_boost(cc, r) * phi * (1.0 - base);
+}
+
+void customs_public_odds(const struct smug_world *w, int dest_ward, struct customs_odds *out)
+{
+	double p_inspect, p_detect;
 
 	public_dials(w, dest_ward, &p_inspect, &p_detect);
-	accept = bribes ? kappa + offer_boost(cc, offer_ratio) * (1.0 - kappa) : 0;
-	/* what a taken bribe costs, per unit of value: the offer, or the
-	 * officer's own price when nothing was offered */
-	bribe_frac = offer_ratio > 0 ? offer_ratio * cc->bribe_required_fraction * (1.0 - kappa)
-				     : cc->fallback_bribe_fraction +
-					       cc->fallback_tariff_share * tariff_fraction(w, dest_ward);
-	out->seize_per_heat = p_inspect * p_detect * (1.0 - accept);
-	out->bribe_per_heat = p_inspect * p_detect * accept * bribe_frac;
+	out->p_found = p_inspect * p_detect;
+	out->kappa = customs_corruptibility(w, dest_ward);
 	out->tariff = tariff_fraction(w, dest_ward);
-	out->required = cc->bribe_required_fraction * (1.0 - kappa);
+	out->required = w->cfg.customs.bribe_required_fraction * (1.0 - out->kappa);
 }
 
 static int64_t offered_at(const struct smug_shipment *s, int corridor)

@@ -139,23 +139,59 @@ double smuggling_predation(const struct smug_world *w, int corridor)
 	return clamp01(lost * sum);
 }
 
-void smuggling_prior(const struct smug_world *w, int corridor, int from, bool bribes,
-		     struct smug_belief *out)
+void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out)
 {
-	const struct smug_corridor *k = &w->corridors[corridor];
-	double pred = smuggling_predation(w, corridor);
-	struct customs_odds o;
+	out->pred = smuggling_predation(w, corridor);
+	out->border = w->corridors[corridor].border;
+	if (out->border)
+		customs_public_odds(w, smug_corridor_dest_ward(w, corridor, from), &out->customs);
+	else
+		memset(&out->customs, 0, sizeof out->customs);
+}
 
-	out->base = pred;
+/* The offer a network expects to make at a border, in required bribes:
+ * what it aims at, times the share of its aims its budget has been
+ * covering lately. */
+static double expected_offer(const struct smug_world *w, const struct smug_network *n)
+{
+	return w->cfg.smuggling.bribe_offer_ratio * n->offer_fill;
+}
+
+static bool network_bribes(const struct smug_network *n)
+{
+	return n->bribe_budget_fraction > 0;
+}
+
+static void belief_from_odds(const struct smug_world *w, const struct smug_odds *o, bool bribes,
+			     double r, struct smug_belief *out)
+{
+	const struct smug_customs_config *cc = &w->cfg.customs;
+	const struct customs_odds *c = &o->customs;
+	double accept, bribe_frac;
+
+	out->base = o->pred;
 	out->per_heat = 0;
 	out->cost = 0;
 	out->last_update_day = -1;
-	if (!k->border)
+	if (!o->border)
 		return;
-	customs_public_odds(w, smug_corridor_dest_ward(w, corridor, from), bribes,
-			    w->cfg.smuggling.bribe_offer_ratio, &o);
-	out->per_heat = (1.0 - pred) * o.seize_per_heat;
-	out->cost = clamp01((1.0 - pred) * (o.tariff + o.bribe_per_heat));
+	accept = customs_acceptance(cc, c->kappa, r, 1.0, bribes);
+	/* what a taken bribe costs per unit of value: the offer, or the
+	 * officer's own price when nothing is offered */
+	bribe_frac = !bribes ? 0
+		     : r > 0 ? r * c->required
+			     : cc->fallback_bribe_fraction + cc->fallback_tariff_share * c->tariff;
+	out->per_heat = (1.0 - o->pred) * c->p_found * (1.0 - accept);
+	out->cost = clamp01((1.0 - o->pred) * (c->tariff + c->p_found * accept * bribe_frac));
+}
+
+void smuggling_prior(const struct smug_world *w, const struct smug_network *n, int corridor, int from,
+		     struct smug_belief *out)
+{
+	struct smug_odds o;
+
+	smuggling_odds(w, corridor, from, &o);
+	belief_from_odds(w, &o, network_bribes(n), expected_offer(w, n), out);
 }
 
 double smuggling_heat_mix(const struct smug_world *w, const struct smug_network *n)
@@ -167,11 +203,6 @@ double smuggling_heat_mix(const struct smug_world *w, const struct smug_network 
 	for (int i = 0; i < k; i++)
 		sum += w->commodities[ranked[i]].heat;
 	return k > 0 ? sum / k : 1.0;
-}
-
-static bool network_bribes(const struct smug_network *n)
-{
-	return n->bribe_budget_fraction > 0;
 }
 
 /* The belief a learned statistic stands for. */
@@ -266,7 +297,7 @@ static struct smug_edge_stats *network_touch(const struct smug_world *w, struct 
 	memmove(&n->preferred_border_weight[i + 1], &n->preferred_border_weight[i],
 		(size_t)(n->n_edge_stats - i) * sizeof n->preferred_border_weight[0]);
 	n->n_edge_stats++;
-	smuggling_prior(w, corridor, from, network_bribes(n), &prior);
+	smuggling_prior(w, n, corridor, from, &prior);
 	n->edge_stats[i] = (struct smug_edge_stats){
 		.corridor = corridor,
 		.from_node = from,
@@ -288,7 +319,7 @@ bool smuggling_estimate(const struct smug_world *w, const struct smug_network *n
 		belief_of_stats(w, &stats[i], smuggling_heat_mix(w, n), out);
 		return true;
 	}
-	smuggling_prior(w, corridor, from, network_bribes(n), out);
+	smuggling_prior(w, n, corridor, from, out);
 	return false;
 }
 
@@ -307,6 +338,11 @@ struct memo_slot {
 	struct smug_belief b;
 };
 
+struct memo_odds {
+	uint32_t gen;
+	struct smug_odds o;
+};
+
 struct smug_plan_memo {
 	uint32_t gen;
 	int n_slots;
@@ -315,9 +351,10 @@ struct smug_plan_memo {
 	double cum_loss[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum_*[i][e] valid for e < cum_to[i] */
-	struct memo_slot *prior[2];		    /* [n_slots], shared; [1] = bribing */
+	struct memo_odds *odds;			    /* [n_slots], shared by all factions */
 	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
-	bool bribes[SMUG_FACTIONS_MAX];		    /* which prior a faction plans with */
+	bool bribes[SMUG_FACTIONS_MAX];		    /* how a faction turns odds into a prior */
+	double offer[SMUG_FACTIONS_MAX];
 	double heat_mix[SMUG_FACTIONS_MAX];
 	uint32_t seeded[SMUG_FACTIONS_MAX];	    /* gen of the plan that seeded it */
 };
@@ -328,8 +365,7 @@ void plan_memo_free(struct smug_plan_memo *m)
 		return;
 	for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 		free(m->slots[f]);
-	free(m->prior[0]);
-	free(m->prior[1]);
+	free(m->odds);
 	free(m);
 }
 
@@ -348,16 +384,14 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		plan_memo_free(m);
 		m = xcalloc(1, sizeof *m);
 		m->n_slots = 2 * w->n_corridors;
-		for (int v = 0; v < 2; v++)
-			m->prior[v] = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->prior[v]);
+		m->odds = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->odds);
 		w->plan_memo = m;
 	}
 	if (++m->gen == 0) { /* wrapped: forget every stamp */
 		for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 			if (m->slots[f])
 				memset(m->slots[f], 0, (size_t)m->n_slots * sizeof *m->slots[f]);
-		for (int v = 0; v < 2; v++)
-			memset(m->prior[v], 0, (size_t)m->n_slots * sizeof *m->prior[v]);
+		memset(m->odds, 0, (size_t)m->n_slots * sizeof *m->odds);
 		m->gen = 1;
 	}
 	return m;
@@ -370,6 +404,7 @@ static void memo_seed(const struct smug_world *w, struct smug_plan_memo *m, int 
 	struct memo_slot *slots = memo_slots(m, f);
 
 	m->bribes[f] = network_bribes(n);
+	m->offer[f] = expected_offer(w, n);
 	m->heat_mix[f] = smuggling_heat_mix(w, n);
 	m->seeded[f] = m->gen;
 	for (int i = 0; i < n->n_edge_stats; i++) {
@@ -381,18 +416,21 @@ static void memo_seed(const struct smug_world *w, struct smug_plan_memo *m, int 
 	}
 }
 
-static const struct smug_belief *memo_prior(const struct smug_world *w, struct smug_plan_memo *m,
-					    int f, int slot)
+/* Faction f's prior for a slot, from the odds shared by all factions. */
+static struct smug_belief memo_prior(const struct smug_world *w, struct smug_plan_memo *m, int f,
+				     int slot)
 {
-	struct memo_slot *p = &m->prior[m->bribes[f]][slot];
+	struct memo_odds *p = &m->odds[slot];
 	int corridor = slot >> 1;
+	struct smug_belief b;
 
 	if (p->gen != m->gen) {
-		smuggling_prior(w, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a,
-				m->bribes[f], &p->b);
+		smuggling_odds(w, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a,
+			       &p->o);
 		p->gen = m->gen;
 	}
-	return &p->b;
+	belief_from_odds(w, &p->o, m->bribes[f], m->offer[f], &b);
+	return b;
 }
 
 /* A slot the faction has no statistics for: the public prior. */
@@ -402,7 +440,7 @@ static const struct smug_belief *memo_belief(const struct smug_world *w, struct 
 	struct memo_slot *x = &memo_slots(m, f)[slot];
 
 	if (x->gen != m->gen) {
-		x->b = *memo_prior(w, m, f, slot);
+		x->b = memo_prior(w, m, f, slot);
 		x->gen = m->gen;
 	}
 	return &x->b;
@@ -431,6 +469,30 @@ void smuggling_learn(struct smug_world *w, const struct smug_shipment *s)
 		st->cal_fail += failed;
 		st->cal_risk += s->plan_risk[h];
 	}
+}
+
+void smug_calibration(const struct smug_world *w, int min_crossings, double *mae, int *pairs)
+{
+	double sum = 0;
+	int n = 0;
+
+	for (int f = 0; f < w->n_factions; f++) {
+		const struct smug_network *net = &w->factions[f].net;
+
+		for (int i = 0; i < net->n_edge_stats; i++) {
+			const struct smug_edge_stats *e = &net->edge_stats[i];
+			double planned, seen;
+
+			if (!w->corridors[e->corridor].border || e->cal_n < min_crossings || e->cal_n == 0)
+				continue;
+			planned = e->cal_risk / (double)e->cal_n;
+			seen = (double)e->cal_fail / (double)e->cal_n;
+			sum += planned > seen ? planned - seen : seen - planned;
+			n++;
+		}
+	}
+	*pairs = n;
+	*mae = n ? sum / n : 0;
 }
 
 void smuggling_learn_day(struct smug_world *w)
@@ -464,9 +526,9 @@ void smuggling_drift(struct smug_world *w)
 			if (st->last_update_day == w->day)
 				continue;
 			if (memo)
-				prior = *memo_prior(w, m, f, stats_key(w, st));
+				prior = memo_prior(w, m, f, stats_key(w, st));
 			else
-				smuggling_prior(w, st->corridor, st->from_node, network_bribes(n), &prior);
+				smuggling_prior(w, n, st->corridor, st->from_node, &prior);
 			st->risk_est += a * (smuggling_belief_risk(&prior, mix) - st->risk_est);
 			st->cost_est += a * (prior.cost - st->cost_est);
 			n->preferred_border_weight[i] *= 1.0 - a;
@@ -588,14 +650,14 @@ static struct cand_score score_optimistic(const struct smug_world *w, struct smu
 
 	*stale = false;
 	for (int e = 0; e < p->n_edges; e++) {
-		const struct smug_belief *x = memo_belief(w, m, f, slot[e]);
+		struct smug_belief x = *memo_belief(w, m, f, slot[e]);
 
-		if (x->last_update_day < since) {
+		if (x.last_update_day < since) {
 			*stale = true;
 			x = memo_prior(w, m, f, slot[e]);
 		}
-		r.loss += smuggling_belief_risk(x, heat) * v * pen1;
-		r.cost += x->cost * v;
+		r.loss += smuggling_belief_risk(&x, heat) * v * pen1;
+		r.cost += x.cost * v;
 	}
 	r.score = r.loss + r.cost + w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
 	return r;
@@ -941,6 +1003,17 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 			else
 				next_total += use[u].priority;
 		total = next_total;
+	}
+	{
+		double aimed = 0, covered = 0;
+
+		for (int u = 0; u < nu; u++) {
+			aimed += use[u].cap;
+			covered += use[u].alloc;
+		}
+		if (aimed > 0) /* how much of its aims the budget covers, on average */
+			n->offer_fill += w->cfg.smuggling.learning_rate *
+					 (clamp01(covered / aimed) - n->offer_fill);
 	}
 	for (int u = 0; u < nu; u++) {
 		struct smug_edge_stats *st = network_find_stats(w, n, use[u].corridor, use[u].from);
