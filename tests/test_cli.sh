@@ -17,15 +17,29 @@ expect_rc 0 "$SMUGNET" --version
 grep -q "^smugnet [0-9]" "$tmp/out" || fail "--version prints no version"
 expect_rc 1 "$SMUGNET"
 grep -q "needs a terminal" "$tmp/err" || fail "no-terminal message missing"
+# err_has TEXT: stderr of the last command says TEXT
+err_has() { grep -qF -- "$1" "$tmp/err" || fail "expected '$1' on stderr, got: $(cat "$tmp/err")"; }
 expect_rc 2 "$SMUGNET" --bogus
+err_has "invalid option"; err_has "Try 'smugnet --help'."
 expect_rc 2 "$SMUGNET" frobnicate
+err_has "unknown command 'frobnicate'"; err_has "Try 'smugnet --help'."
 expect_rc 2 "$SMUGNET" run
+err_has "smugnet run: --days N or --years N is required"; err_has "Try 'smugnet run --help'."
 expect_rc 2 "$SMUGNET" run --days x
+err_has "--days: expected a whole number, got 'x'"
+expect_rc 2 "$SMUGNET" run --years -1
+err_has "--years: expected a whole number, got '-1'"
 expect_rc 2 "$SMUGNET" run --days 5 --crackdown no-such-corridor
-grep -q "no-such-corridor" "$tmp/err" || fail "unknown crackdown corridor not named"
+err_has "unknown corridor 'no-such-corridor'"
+# a bad --scenario is a bad input file (3), named in the message
+expect_rc 3 "$SMUGNET" run --days 1 --scenario "$tmp/none.json"
+err_has "$tmp/none.json: cannot read"
+printf '{"format":"smugnet-scenario","version":1,\n"id":"x",' > "$tmp/bad.json"
+expect_rc 3 "$SMUGNET" run --days 1 --scenario "$tmp/bad.json"
+err_has "bad.json: line 2"
+[ ! -s "$tmp/out" ] || fail "a run with a bad scenario printed output"
 expect_rc 0 "$SMUGNET" validate "$SRCDIR/data/tiny.json"
 grep -qx ok "$tmp/out" || fail "validate did not print ok"
-printf '{"format":"smugnet-scenario","version":1,\n"id":"x",' > "$tmp/bad.json"
 expect_rc 3 "$SMUGNET" validate "$tmp/bad.json"
 grep -q "bad.json: line 2" "$tmp/err" || fail "malformed JSON error has no position: $(cat "$tmp/err")"
 sed 's/"bribe_tolerance": 0.3, "enforcement_points": 5 } },/"bribe_tolerance": 1.7, "enforcement_points": 5 } },/' "$SRCDIR/data/tiny.json" > "$tmp/range.json"
@@ -34,19 +48,46 @@ grep -q "range.json: wards\[0\].customs.bribe_tolerance: expected number in \[0,
 expect_rc 3 "$SMUGNET" validate "$tmp/missing.json"
 grep -q "missing.json: cannot read" "$tmp/err" || fail "missing file message"
 
-# the JSON Lines contract
+# the JSON Lines contract: every documented field of every record, checked
+# against the man page itself (jsonl_check --man)
+MAN="$SRCDIR/man/smugnet.1"
+contract() { "$CHECK" --man "$MAN" "$@" > /dev/null 2>"$tmp/check.err"; }
 expect_rc 0 "$SMUGNET" run --days 65 --every 30
 cp "$tmp/out" "$tmp/run1"
-"$CHECK" < "$tmp/run1" > /dev/null || fail "run output breaks the JSON Lines contract"
+contract --every 30 < "$tmp/run1" || fail "run output breaks the JSON Lines contract: $(cat "$tmp/check.err")"
 [ "$(grep -c '"type":"day"' "$tmp/run1")" -eq 3 ] || fail "expected day records at 30, 60, 65"
 grep -q '"type":"day","day":30,' "$tmp/run1" && grep -q '"type":"day","day":65,' "$tmp/run1" || fail "day records at the wrong days"
 tail -n 1 "$tmp/run1" | grep -q '"digest":"[0-9a-f]\{16\}"' || fail "summary has no digest"
 tail -n 1 "$tmp/run1" | grep -q '"borders":\[{"id"' || fail "summary has no borders"
 tail -n 1 "$tmp/run1" | grep -q '"factions":\[{"id"' || fail "summary has no factions"
 pass=$((pass + 1))
-# the checker itself can fail
+# the checker itself can fail: each break of the contract is reported
 printf '{"type":"day"}\n' | "$CHECK" >/dev/null 2>&1 && fail "jsonl_check accepted a run without a header"
 printf 'not json\n' | "$CHECK" >/dev/null 2>&1 && fail "jsonl_check accepted garbage"
+# broken_run WHAT SED_EXPR: the first run with one edit must be refused
+broken_run() {
+	sed "$2" "$tmp/run1" > "$tmp/broken"
+	cmp -s "$tmp/broken" "$tmp/run1" && fail "test bug: '$1' changed nothing"
+	contract --every 30 < "$tmp/broken" && fail "jsonl_check accepted $1"
+	grep -q "$3" "$tmp/check.err" || fail "jsonl_check on $1 said: $(cat "$tmp/check.err")"
+}
+broken_run "a renamed day field" '2s/"delivered":/"deliverd":/' 'missing the documented field "delivered"'
+broken_run "an undocumented field" '1s/"days":/"extra":1,"days":/' '"extra" is not documented'
+broken_run "a missing faction field" '$s/,"lost":[0-9]*,"bribes"/,"bribes"/' 'factions\[0\]: missing the documented field "lost"'
+broken_run "a renamed border field" '$s/"inspections":/"inspected":/' 'missing the documented field "inspections"'
+broken_run "money with three decimals" '2s/"profit":\(-*[0-9]*\.[0-9][0-9]\)/"profit":\11/' 'exactly two decimals'
+broken_run "a count as a string" '2s/"seized":\([0-9]*\)/"seized":"\1"/' 'seized: expected a whole number'
+broken_run "periods that do not add up" '2s/"lost":\([0-9]*\)/"lost":1\1/' 'summary lost is'
+broken_run "a summary day off the run" '$s/"type":"summary","day":65/"type":"summary","day":64/' 'summary at day 64'
+broken_run "a missing day record" '/"type":"day","day":30/d' 'expected day 30 (every 30 days)'
+# the man page and the checker's table must agree, both ways
+sed 's/"seized":n,"lost":n,"bribes_spent"/"seized":n,"lost":n,"bribe_total"/' "$MAN" > "$tmp/renamed.1"
+cmp -s "$tmp/renamed.1" "$MAN" && fail "test bug: man page edit changed nothing"
+"$CHECK" --man "$tmp/renamed.1" < "$tmp/run1" > /dev/null 2>"$tmp/check.err" && fail "jsonl_check accepted a man page with a renamed field"
+grep -q '"bribes_spent" of the day record is not documented' "$tmp/check.err" || fail "renamed man field: $(cat "$tmp/check.err")"
+sed 's/"inspections","seizures","bribes","tariffs",/"inspections","seizures","bribes","tariffs","detections",/' "$MAN" > "$tmp/extra.1"
+"$CHECK" --man "$tmp/extra.1" < "$tmp/run1" > /dev/null 2>"$tmp/check.err" && fail "jsonl_check accepted a man page field it does not check"
+grep -q 'documents field "detections" of the borders record' "$tmp/check.err" || fail "extra man field: $(cat "$tmp/check.err")"
 pass=$((pass + 1))
 expect_rc 0 "$SMUGNET" run --days 65 --every 30
 cmp -s "$tmp/out" "$tmp/run1" || fail "two identical runs differ"
@@ -57,7 +98,21 @@ d2=$(tail -n 1 "$tmp/out" | sed 's/.*"digest":"\([0-9a-f]*\)".*/\1/')
 [ "$d1" != "$d2" ] || fail "different seeds gave the same digest"
 expect_rc 0 "$SMUGNET" run --days 10 --events
 grep -q '"type":"event","day":[0-9]*,"kind":"SMUGGLING_SHIPMENT_CREATED"' "$tmp/out" || fail "--events printed no creation events"
-"$CHECK" < "$tmp/out" > /dev/null || fail "--events output breaks the contract"
+contract < "$tmp/out" || fail "--events output breaks the contract: $(cat "$tmp/check.err")"
+sed 's/"kind":"CUSTOMS_CHECK"/"kind":"CUSTOMS_CHEQUE"/' "$tmp/out" | contract && fail "jsonl_check accepted an undocumented event kind"
+# --years counts 365 days
+expect_rc 0 "$SMUGNET" run --years 1 --every 100
+contract --every 100 < "$tmp/out" || fail "--years output breaks the contract: $(cat "$tmp/check.err")"
+head -n 1 "$tmp/out" | grep -q '"days":365,' || fail "--years 1 is not 365 days"
+tail -n 1 "$tmp/out" | grep -q '"type":"summary","day":365,' || fail "--years 1 did not end at day 365"
+[ "$(grep -c '"type":"day"' "$tmp/out")" -eq 4 ] || fail "--years 1 --every 100: expected day records at 100, 200, 300, 365"
+# --auto-crackdown switches the planner on; without it, it never acts
+expect_rc 0 "$SMUGNET" run --days 40 --events --auto-crackdown
+contract < "$tmp/out" || fail "--auto-crackdown output breaks the contract: $(cat "$tmp/check.err")"
+grep -q '"kind":"CRACKDOWN_TARGET_ACTIVATED".*"detail":"planner score' "$tmp/out" || fail "--auto-crackdown: the planner set no target"
+tail -n 1 "$tmp/out" | grep -q '"crackdown":true' || fail "--auto-crackdown: no border under crackdown at the end"
+expect_rc 0 "$SMUGNET" run --days 40 --events
+grep -q 'CRACKDOWN_TARGET_ACTIVATED' "$tmp/out" && fail "the planner acted without --auto-crackdown"
 if [ -w /dev/full ]; then
 	"$SMUGNET" run --days 5 > /dev/full 2>"$tmp/err"; rc=$?
 	[ $rc -eq 4 ] || fail "write failure exited $rc, expected 4"
@@ -68,26 +123,78 @@ fi
 expect_rc 0 "$SMUGNET" explain --day 5
 grep -q "risk_est" "$tmp/out" || fail "explain shows no terms"
 expect_rc 0 "$SMUGNET" explain --day 5 --faction syndicate --json
-printf '{"type":"header"}\n%s\n{"type":"summary"}\n' "$(sed 's/^{/{"type":"explain",/' "$tmp/out")" | "$CHECK" >/dev/null || fail "explain --json does not parse"
+"$CHECK" --document < "$tmp/out" || fail "explain --json is not one JSON object"
+printf '{"a":1} x' | "$CHECK" --document 2>/dev/null && fail "jsonl_check --document accepted trailing junk"
 grep -q '"faction":"syndicate"' "$tmp/out" || fail "explain --json has no decisions of the faction"
 expect_rc 2 "$SMUGNET" explain --day 5 --faction nobody
+err_has "unknown faction 'nobody'"
+# explain --seed replaces the world seed, like run --seed
+expect_rc 0 "$SMUGNET" explain --day 5 --json
+cp "$tmp/out" "$tmp/explain7"
+expect_rc 0 "$SMUGNET" explain --day 5 --json --seed 7
+cmp -s "$tmp/out" "$tmp/explain7" || fail "explain --seed 7 differs from the default world's seed 7"
+expect_rc 0 "$SMUGNET" explain --day 5 --json --seed 8
+cmp -s "$tmp/out" "$tmp/explain7" && fail "explain --seed 8 explains the same decisions as seed 7"
 
 # the vault from the command line
 expect_rc 0 "$SMUGNET" run --days 20 --save s20 --vault "$tmp/vault"
 expect_rc 0 "$SMUGNET" run --days 20 --vault "$tmp/vault" --save s20b
 expect_rc 0 "$SMUGNET" seeds --vault "$tmp/vault"
 grep -q "^s20 " "$tmp/out" || fail "seeds does not list s20"
+# the same run saved twice: both seeds at day 20 with the same digest
+l20=$(grep "^s20 " "$tmp/out" | sed 's/^s20 *//')
+l20b=$(grep "^s20b " "$tmp/out" | sed 's/^s20b *//')
+[ -n "$l20" ] && [ "$l20" = "$l20b" ] || fail "s20 and s20b differ: '$l20' vs '$l20b'"
+echo "$l20" | grep -q "20" || fail "seeds does not show day 20: $l20"
 expect_rc 0 "$SMUGNET" validate "$tmp/vault/seeds/s20"
 expect_rc 0 "$SMUGNET" run --load s20 --days 10 --vault "$tmp/vault"
 tail -n 1 "$tmp/out" | grep -q '"day":30' || fail "loaded seed did not continue from day 20"
 expect_rc 3 "$SMUGNET" run --load nosuch --days 1 --vault "$tmp/vault"
+err_has "no such seed"
 expect_rc 2 "$SMUGNET" run --days 1 --save "../evil" --vault "$tmp/vault"
 printf 'x' >> "$tmp/vault/seeds/s20/smuggling.json"
 expect_rc 3 "$SMUGNET" validate "$tmp/vault/seeds/s20"
 grep -q "hash mismatch" "$tmp/err" || fail "tampered seed not reported as a hash mismatch"
 
-# gen
+# a save that cannot write exits 4 and says where
+: > "$tmp/not-a-folder"
+expect_rc 4 "$SMUGNET" run --days 1 --save s --vault "$tmp/not-a-folder"
+err_has "$tmp/not-a-folder/seeds"
+grep -q '"type":"summary"' "$tmp/out" || fail "the run before a failed save printed no summary"
+
+# where the vault is: --vault, else $SMUGNET_VAULT, else $XDG_DATA_HOME/smugnet,
+# else ~/.local/share/smugnet
+where() { find "$tmp/loc" -path "*/seeds/$1/manifest.json" | sed "s|^$tmp/loc/||; s|/seeds/$1/manifest.json||"; }
+mkdir -p "$tmp/loc/home"
+expect_rc 0 env HOME="$tmp/loc/home" XDG_DATA_HOME="$tmp/loc/xdg" SMUGNET_VAULT="$tmp/loc/env" \
+	"$SMUGNET" run --days 1 --save v1 --vault "$tmp/loc/opt"
+[ "$(where v1)" = opt ] || fail "--vault not used first: $(where v1)"
+expect_rc 0 env HOME="$tmp/loc/home" XDG_DATA_HOME="$tmp/loc/xdg" SMUGNET_VAULT="$tmp/loc/env" \
+	"$SMUGNET" run --days 1 --save v2
+[ "$(where v2)" = env ] || fail "SMUGNET_VAULT not used second: $(where v2)"
+expect_rc 0 env HOME="$tmp/loc/home" XDG_DATA_HOME="$tmp/loc/xdg" SMUGNET_VAULT= \
+	"$SMUGNET" run --days 1 --save v3
+[ "$(where v3)" = xdg/smugnet ] || fail "XDG_DATA_HOME/smugnet not used third: $(where v3)"
+expect_rc 0 env -u SMUGNET_VAULT -u XDG_DATA_HOME HOME="$tmp/loc/home" "$SMUGNET" run --days 1 --save v4
+[ "$(where v4)" = home/.local/share/smugnet ] || fail "~/.local/share/smugnet not used last: $(where v4)"
+expect_rc 0 env -u SMUGNET_VAULT -u XDG_DATA_HOME HOME="$tmp/loc/home" "$SMUGNET" seeds
+grep -q "^v4 " "$tmp/out" || fail "seeds does not look in ~/.local/share/smugnet"
+expect_rc 0 env -u XDG_DATA_HOME HOME="$tmp/loc/home" SMUGNET_VAULT="$tmp/loc/env" "$SMUGNET" run --load v2 --days 1
+tail -n 1 "$tmp/out" | grep -q '"day":2,' || fail "--load does not look in SMUGNET_VAULT"
+
+# gen: deterministic in its seed, with the asked number of smuggling factions
 expect_rc 0 "$SMUGNET" gen --wards 100 --seed 3
 cp "$tmp/out" "$tmp/gen.json"
 expect_rc 0 "$SMUGNET" validate "$tmp/gen.json"
+expect_rc 0 "$SMUGNET" gen --wards 100 --seed 3
+cmp -s "$tmp/out" "$tmp/gen.json" || fail "gen with the same seed wrote a different world"
+expect_rc 0 "$SMUGNET" gen --wards 100 --seed 4
+cmp -s "$tmp/out" "$tmp/gen.json" && fail "gen with another seed wrote the same world"
+[ "$(grep -c '"kind":[[:space:]]*"\(criminal\|raider\)"' "$tmp/gen.json")" -eq 4 ] || fail "gen without --factions: expected 4 smuggling factions"
+expect_rc 0 "$SMUGNET" gen --wards 100 --seed 3 --factions 2
+cp "$tmp/out" "$tmp/gen2.json"
+[ "$(grep -c '"kind":[[:space:]]*"\(criminal\|raider\)"' "$tmp/gen2.json")" -eq 2 ] || fail "gen --factions 2: expected 2 smuggling factions"
+expect_rc 0 "$SMUGNET" run --days 30 --scenario "$tmp/gen2.json"
+[ "$(tail -n 1 "$tmp/out" | grep -o '"success_rate"' | wc -l)" -eq 2 ] || fail "a gen --factions 2 world does not run 2 networks"
+contract < "$tmp/out" || fail "a generated world's run breaks the contract: $(cat "$tmp/check.err")"
 echo "$pass passed, 0 failed"

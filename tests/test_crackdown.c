@@ -59,31 +59,78 @@ END_TEST
 START_TEST(test_crackdown_planner_targets_hottest_within_capacity)
 {
 	struct smug_world *w = dosadi();
-	int manual = -1;
-	double used;
+	int manual = -1, hot[3], planner = 0, found[3] = {0};
+	double used = 0, intensity[3] = {0};
 
 	smug_cmd_step(w, 30);
-	for (int c = 0; c < w->n_corridors && manual < 0; c++)
-		if (w->corridors[c].border)
-			manual = c;
+	ck_assert_int_ge(w->tel.n_touched, 5);
+	manual = w->tel.touched[0];
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[manual].id, 0.3, -1, NULL), SMUG_OK);
+	/* three borders touched today become the hottest by far, in this
+	 * order; the manual target is hotter still but already taken */
+	for (int k = 0; k < 3; k++) {
+		hot[k] = w->tel.touched[k + 1];
+		w->border_stats[hot[k]].seizures_today = 90 - 30 * k;
+	}
+	w->border_stats[manual].seizures_today = 200;
+	w->cfg.crackdown.max_targets_per_day = 3;
 	smug_cmd_auto_crackdown(w, true);
 	smug_cmd_step(w, 1);
-	{
-		int planner = 0;
+	for (int i = 0; i < w->n_crackdowns; i++) {
+		const struct smug_crackdown *t = &w->crackdowns[i];
 
-		for (int i = 0; i < w->n_crackdowns; i++)
-			planner += !w->crackdowns[i].manual;
-		ck_assert_int_gt(planner, 0);
-		ck_assert_int_le(planner, w->cfg.crackdown.max_targets_per_day);
+		if (t->manual)
+			continue;
+		planner++;
+		ck_assert(!t->exploration);
+		used += t->intensity;
+		for (int k = 0; k < 3; k++)
+			if (t->corridor == hot[k]) {
+				found[k] = 1;
+				intensity[k] = t->intensity;
+			}
 	}
-	used = 0;
-	for (int i = 0; i < w->n_crackdowns; i++)
-		if (!w->crackdowns[i].manual && !w->crackdowns[i].exploration)
-			used += w->crackdowns[i].intensity;
+	ck_assert_int_eq(planner, 3);
+	ck_assert_msg(found[0] && found[1] && found[2], "the planner did not target the three hottest borders");
+	/* the hottest is served first: intensity never grows down the list */
+	ck_assert_double_ge(intensity[0], intensity[1]);
+	ck_assert_double_ge(intensity[1], intensity[2]);
+	ck_assert_double_eq(intensity[0], w->enforcement_capacity >= 1 ? 1.0 : intensity[0]);
 	ck_assert_double_le(used, w->enforcement_capacity + 1e-9);
 	ck_assert_double_eq(crackdown_intensity(w, manual), 0.3); /* untouched */
-	ck_assert_int_ge(count_events(w, SMUG_EV_CRACKDOWN_ACTIVATED), 2);
+	ck_assert_int_ge(count_events(w, SMUG_EV_CRACKDOWN_ACTIVATED), 4);
+	smug_world_free(w);
+}
+END_TEST
+
+/* With little capacity the planner buys lower intensity levels and stops
+ * when less than the lowest level is left. */
+START_TEST(test_crackdown_planner_spends_only_its_capacity)
+{
+	struct smug_world *w = dosadi();
+	double used = 0;
+	int planner = 0, hot[4];
+
+	smug_cmd_step(w, 30);
+	w->enforcement_capacity = 1.3;
+	ck_assert_int_ge(w->tel.n_touched, 4);
+	for (int k = 0; k < 4; k++) {
+		hot[k] = w->tel.touched[k];
+		w->border_stats[hot[k]].seizures_today = 90 - 20 * k;
+	}
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 1);
+	for (int i = 0; i < w->n_crackdowns; i++)
+		if (!w->crackdowns[i].exploration) {
+			used += w->crackdowns[i].intensity;
+			planner++;
+		}
+	/* 1.0 for the hottest, then 0.25 of the 0.3 left; nothing more fits */
+	ck_assert_int_eq(planner, 2);
+	ck_assert_double_eq_tol(used, 1.25, 1e-12);
+	ck_assert_double_eq(crackdown_intensity(w, hot[0]), 1.0);
+	ck_assert_double_eq(crackdown_intensity(w, hot[1]), 0.25);
+	ck_assert_double_eq(crackdown_intensity(w, hot[2]), 0.0);
 	smug_world_free(w);
 }
 END_TEST
@@ -150,6 +197,7 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("planner");
 	tcase_add_test(t, test_crackdown_planner_targets_hottest_within_capacity);
+	tcase_add_test(t, test_crackdown_planner_spends_only_its_capacity);
 	tcase_add_test(t, test_crackdown_cooldown_and_exploration);
 	tcase_add_test(t, test_crackdown_first_pick_is_top_score);
 	suite_add_tcase(s, t);

@@ -28,6 +28,26 @@ static int64_t balance_of(const struct smug_world *w, const char *faction)
 	return w->ledger.accounts[w->factions[f].account].balance;
 }
 
+/* What the ledger's reasons say all factions gained, in all: every
+ * credit a faction gained or lost is accounted for by a reason. */
+static int64_t factions_net_by_reason(const struct smug_ledger *l)
+{
+	return l->by_reason[SMUG_TX_SMUGGLING_PROFIT] -
+	       l->by_reason[SMUG_TX_CARGO_PURCHASE] - l->by_reason[SMUG_TX_CUSTOMS_TARIFF] -
+	       l->by_reason[SMUG_TX_CUSTOMS_BRIBE] - l->by_reason[SMUG_TX_SEIZURE_PENALTY] -
+	       l->by_reason[SMUG_TX_UPKEEP];
+}
+
+/* The ward whose customs a shipment meets at border corridor c. */
+static int bribe_dest(const struct smug_world *w, const struct smug_shipment *s, int c)
+{
+	for (int e = 0; e + 1 < s->n_nodes; e++)
+		if (s->corridors[e] == c)
+			return smug_corridor_dest_ward(w, c, s->nodes[e]);
+	ck_abort_msg("corridor %d is not on the shipment's route", c);
+	return -1;
+}
+
 /* ---- T1 determinism ---- */
 
 START_TEST(test_smuggling_same_world_same_choices)
@@ -68,20 +88,59 @@ END_TEST
 
 START_TEST(test_smuggling_choices_are_real)
 {
-	/* The default world offers real choices: several candidates per
-	 * decision and more than one distinct winner position over time. */
+	/* The default world offers real choices: several candidate routes per
+	 * decision; the winner is the best-scoring one, which is often not the
+	 * shortest (the first candidate), and then the shortest really scored
+	 * worse; and a lane changes its route between days while its
+	 * candidates stay the same, because the scores moved. */
 	struct smug_world *w = load_default();
-	int multi = 0, non_first = 0;
+	struct smug_explanation *x = malloc(sizeof *x);
+	struct lane {
+		int faction, commodity, src, dst, n_cand, winner_len, winner[SMUG_ROUTE_MAX_NODES];
+	} *lanes = calloc(4096, sizeof *lanes);
+	int n_lanes = 0, multi = 0, not_shortest = 0, switched = 0;
 
+	ck_assert_ptr_nonnull(x);
+	ck_assert_ptr_nonnull(lanes);
 	for (int day = 0; day < 60; day++) {
 		smug_cmd_step(w, 1);
 		for (int i = 0; i < w->n_decisions; i++) {
-			multi += w->decisions[i].n_cand > 1;
-			non_first += w->decisions[i].winner > 0;
+			const struct smug_decision *d = &w->decisions[i];
+			struct lane *l = NULL;
+
+			if (d->winner < 0 || d->n_cand < 2)
+				continue;
+			multi++;
+			if (d->winner > 0 && !d->explore) {
+				ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+				ck_assert(x->cand[0].score > x->cand[d->winner].score);
+				ck_assert(x->cand[0].n_nodes != d->route_len ||
+					  memcmp(x->cand[0].nodes, d->route, sizeof(int) * (size_t)d->route_len) != 0);
+				not_shortest++;
+			}
+			for (int k = 0; k < n_lanes && l == NULL; k++)
+				if (lanes[k].faction == d->faction && lanes[k].commodity == (int)d->commodity &&
+				    lanes[k].src == d->src_ward && lanes[k].dst == d->dst_ward)
+					l = &lanes[k];
+			if (l == NULL) {
+				ck_assert_int_lt(n_lanes, 4096);
+				l = &lanes[n_lanes++];
+				*l = (struct lane){d->faction, (int)d->commodity, d->src_ward, d->dst_ward, d->n_cand, -1, {0}};
+			} else if (l->n_cand == d->n_cand && l->winner_len >= 0 &&
+				   (l->winner_len != d->route_len ||
+				    memcmp(l->winner, d->route, sizeof(int) * (size_t)d->route_len) != 0)) {
+				switched++;
+			}
+			l->n_cand = d->n_cand;
+			l->winner_len = d->route_len;
+			memcpy(l->winner, d->route, sizeof(int) * (size_t)d->route_len);
 		}
 	}
 	ck_assert_int_gt(multi, 100);
-	ck_assert_int_gt(non_first, 10);
+	ck_assert_int_gt(not_shortest, multi / 20);
+	ck_assert_int_gt(switched, 5);
+	free(lanes);
+	free(x);
 	smug_world_free(w);
 }
 END_TEST
@@ -163,10 +222,18 @@ END_TEST
 
 /* ---- T3 bribes from the planner's own allocation ---- */
 
+static const struct smug_shipment *shipment_by_id(const struct smug_world *w, uint64_t id)
+{
+	for (int i = 0; i < w->n_shipments; i++)
+		if (w->shipments[i].id == id)
+			return &w->shipments[i];
+	return NULL;
+}
+
 START_TEST(test_smuggling_planner_bribes_lower_seizure_bounded)
 {
 	struct smug_world *w = load_default();
-	int checked = 0;
+	int checked = 0, paid = 0;
 
 	smug_cmd_step(w, 20);
 	for (int i = 0; i < w->n_shipments && checked < 20; i++) {
@@ -199,6 +266,116 @@ START_TEST(test_smuggling_planner_bribes_lower_seizure_bounded)
 		}
 	}
 	ck_assert_int_gt(checked, 5);
+
+	/* What the planner allotted is what an officer who takes the bribe is
+	 * paid, out of the faction's own account into the black market. */
+	for (int i = 0; i < w->n_shipments && paid < 10; i++) {
+		struct smug_shipment s = w->shipments[i];
+		struct smug_world *c = smug_world_clone(w);
+		struct smug_ledger *l = &c->ledger;
+
+		for (int k = 0; k < s.n_bribes; k++) {
+			int corridor = s.bribe_map[k].corridor, from = -1, dest, acct = c->factions[s.faction].account;
+			int64_t bal0 = l->accounts[acct].balance, bm0 = l->accounts[l->blackmarket].balance;
+			int64_t b0 = c->border_stats[corridor].bribes, before = s.bribes_paid;
+			struct customs_probs p;
+
+			for (int e = 0; e + 1 < s.n_nodes; e++)
+				if (s.corridors[e] == corridor)
+					from = s.nodes[e];
+			dest = smug_corridor_dest_ward(c, corridor, from);
+			/* this officer inspects, finds the contraband and always takes it */
+			c->cfg.customs.base_inspection_rate = 1;
+			c->cfg.customs.contraband_detection_base = 1;
+			c->wards[dest].customs.contraband_bias = 0;
+			c->wards[dest].customs.inspection_bias = 0;
+			c->wards[dest].customs.bribe_tolerance = 1;
+			c->wards[dest].customs.enforcement_points = 0;
+			c->wards[dest].sig.corruption = 0;
+			c->commodities[s.commodity].heat = 1;
+			customs_probs(c, corridor, dest, 1.0, s.value, s.bribe_map[k].amount, true, &p);
+			ck_assert_double_eq(p.p_accept, 1.0);
+			ck_assert_double_eq(p.p_inspect * p.p_detect, 1.0);
+			ck_assert_int_eq(customs_cross(c, &s, corridor, dest), SMUG_OUTCOME_IN_TRANSIT);
+			ck_assert_int_eq(s.bribes_paid - before, s.bribe_map[k].amount);
+			ck_assert_int_eq(c->border_stats[corridor].bribes - b0, s.bribe_map[k].amount);
+			ck_assert_int_eq(l->accounts[l->blackmarket].balance - bm0, s.bribe_map[k].amount);
+			ck_assert_int_eq(bal0 - l->accounts[acct].balance, s.bribe_map[k].amount + p.tariff);
+			paid++;
+		}
+		smug_world_free(c);
+	}
+	ck_assert_int_gt(paid, 5);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The planner's bribe maps: only borders of the shipment's own route, a
+ * total that is the shipment's bribe budget, all of a faction's bribes of
+ * a day within its daily budget (balance x bribe_budget_fraction), and no
+ * border given more than the offer the faction means to make there
+ * (bribe_offer_ratio x the required bribe it estimates). */
+START_TEST(test_smuggling_planner_bribes_within_budget_and_caps)
+{
+	struct smug_world *w = load_default();
+	int maps = 0, days_with_bribes = 0;
+
+	for (int day = 0; day < 60; day++) {
+		int64_t spent[SMUG_FACTIONS_MAX] = {0}, budget[SMUG_FACTIONS_MAX];
+		int64_t balance0[SMUG_FACTIONS_MAX];
+		int64_t day_total = 0;
+
+		for (int f = 0; f < w->n_factions; f++)
+			balance0[f] = w->ledger.accounts[w->factions[f].account].balance;
+		smug_cmd_step(w, 1);
+		for (int f = 0; f < w->n_factions; f++)
+			budget[f] = -1;
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+			const struct smug_shipment *s;
+			int64_t sum = 0;
+
+			ck_assert(budget[d->faction] < 0 || budget[d->faction] == d->bribe_budget);
+			budget[d->faction] = d->bribe_budget;
+			ck_assert_int_le(d->bribe_budget,
+					 (int64_t)((double)balance0[d->faction] *
+						   w->factions[d->faction].net.bribe_budget_fraction) + 1);
+			if (d->shipment == 0)
+				continue;
+			spent[d->faction] += d->bribe_total;
+			day_total += d->bribe_total;
+			s = shipment_by_id(w, d->shipment);
+			if (s == NULL) /* delivered or lost on its first day */
+				continue;
+			ck_assert_int_eq(s->bribe_budget_total, d->bribe_total);
+			for (int k = 0; k < s->n_bribes; k++) {
+				bool on_route = false;
+
+				for (int e = 0; e + 1 < s->n_nodes; e++)
+					on_route |= s->corridors[e] == s->bribe_map[k].corridor;
+				ck_assert(on_route);
+				ck_assert(w->corridors[s->bribe_map[k].corridor].border);
+				ck_assert_int_gt(s->bribe_map[k].amount, 0);
+				ck_assert_int_le(s->bribe_map[k].amount,
+						 (int64_t)(w->cfg.smuggling.bribe_offer_ratio *
+							   w->cfg.customs.bribe_required_fraction * (double)s->value *
+							   (1.0 - customs_corruptibility(
+									  w, bribe_dest(w, s, s->bribe_map[k].corridor)))) +
+							 1);
+				if (k > 0)
+					ck_assert_int_lt(s->bribe_map[k - 1].corridor, s->bribe_map[k].corridor);
+				sum += s->bribe_map[k].amount;
+			}
+			ck_assert_int_eq(sum, s->bribe_budget_total);
+			maps += s->n_bribes > 0;
+		}
+		for (int f = 0; f < w->n_factions; f++)
+			if (budget[f] >= 0)
+				ck_assert_int_le(spent[f], budget[f]);
+		days_with_bribes += day_total > 0;
+	}
+	ck_assert_int_gt(maps, 100);
+	ck_assert_int_gt(days_with_bribes, 50);
 	smug_world_free(w);
 }
 END_TEST
@@ -369,38 +546,104 @@ START_TEST(test_smuggling_ledger_flows_and_conservation)
 	ck_assert_int_gt(l->by_reason[SMUG_TX_SMUGGLING_PROFIT], 0);
 	ck_assert_int_gt(l->by_reason[SMUG_TX_CARGO_PURCHASE], 0);
 	ck_assert_int_gt(l->by_reason[SMUG_TX_CUSTOMS_TARIFF], 0);
-	/* Every credit a faction gained or lost is accounted for by a reason. */
-	ck_assert_int_eq(now, initial + l->by_reason[SMUG_TX_SMUGGLING_PROFIT] -
-				      l->by_reason[SMUG_TX_CARGO_PURCHASE] -
-				      l->by_reason[SMUG_TX_CUSTOMS_TARIFF] -
-				      l->by_reason[SMUG_TX_CUSTOMS_BRIBE] -
-				      l->by_reason[SMUG_TX_SEIZURE_PENALTY] -
-				      l->by_reason[SMUG_TX_UPKEEP]);
+	ck_assert_int_eq(now, initial + factions_net_by_reason(l));
 	smug_world_free(w);
 }
 END_TEST
 
 START_TEST(test_smuggling_bribe_taken_leaves_faction_account)
 {
-	/* Day by day: when a faction's bribes grow, its balance pays for it. */
+	/* Day by day, from the ledger's journal: every bribe an officer takes
+	 * goes from the faction's own account to the black market, adds up to
+	 * the faction's bribe spending and the day's total, and each faction's
+	 * balance moves by exactly its day's transfers. */
 	struct smug_world *w = load_default();
-	bool seen = false;
+	const struct smug_ledger *l = &w->ledger;
+	int bribe_days = 0;
 
-	for (int day = 0; day < 120 && !seen; day++) {
-		int64_t bm0 = w->ledger.accounts[w->ledger.blackmarket].balance;
-		int64_t bribes0 = w->ledger.by_reason[SMUG_TX_CUSTOMS_BRIBE];
+	for (int day = 0; day < 120; day++) {
+		int64_t bal0[SMUG_FACTIONS_MAX], spent0[SMUG_FACTIONS_MAX], flow[SMUG_FACTIONS_MAX] = {0};
+		int64_t bribes[SMUG_FACTIONS_MAX] = {0}, bm0 = l->accounts[l->blackmarket].balance, bm_flow = 0;
+		int64_t all_bribes = 0;
+		int head0 = l->journal_head, count0 = l->journal_count, fresh;
 
-		smug_cmd_step(w, 1);
-		if (w->ledger.by_reason[SMUG_TX_CUSTOMS_BRIBE] > bribes0) {
-			ck_assert_int_gt(w->tel.today.bribes_spent, 0);
-			ck_assert_int_eq(w->tel.today.bribes_spent,
-					 w->ledger.by_reason[SMUG_TX_CUSTOMS_BRIBE] - bribes0);
-			(void)bm0;
-			seen = true;
+		for (int f = 0; f < w->n_factions; f++) {
+			bal0[f] = l->accounts[w->factions[f].account].balance;
+			spent0[f] = w->factions[f].net.bribes_spent;
 		}
+		smug_cmd_step(w, 1);
+		fresh = (l->journal_head - head0 + SMUG_JOURNAL_CAP) % SMUG_JOURNAL_CAP;
+		ck_assert_int_lt(fresh + count0 >= SMUG_JOURNAL_CAP ? fresh : 0, SMUG_JOURNAL_CAP);
+		for (int k = 0; k < fresh; k++) {
+			const struct smug_tx *t = &l->journal[(head0 + k) % SMUG_JOURNAL_CAP];
+
+			for (int f = 0; f < w->n_factions; f++) {
+				int a = w->factions[f].account;
+
+				flow[f] += (t->to == a ? t->amount : 0) - (t->from == a ? t->amount : 0);
+				if (t->reason == SMUG_TX_CUSTOMS_BRIBE && t->from == a)
+					bribes[f] += t->amount;
+			}
+			bm_flow += (t->to == l->blackmarket ? t->amount : 0) - (t->from == l->blackmarket ? t->amount : 0);
+			if (t->reason == SMUG_TX_CUSTOMS_BRIBE) {
+				bool from_faction = false;
+
+				for (int f = 0; f < w->n_factions; f++)
+					from_faction |= t->from == w->factions[f].account;
+				ck_assert_msg(from_faction, "a bribe paid from account %s", l->accounts[t->from].id);
+				ck_assert_int_eq(t->to, l->blackmarket);
+				all_bribes += t->amount;
+			}
+		}
+		for (int f = 0; f < w->n_factions; f++) {
+			ck_assert_int_eq(l->accounts[w->factions[f].account].balance - bal0[f], flow[f]);
+			ck_assert_int_eq(w->factions[f].net.bribes_spent - spent0[f], bribes[f]);
+		}
+		ck_assert_int_eq(l->accounts[l->blackmarket].balance - bm0, bm_flow);
+		ck_assert_int_eq(w->tel.today.bribes_spent, all_bribes);
+		bribe_days += all_bribes > 0;
 	}
-	ck_assert(seen);
+	ck_assert_int_gt(bribe_days, 30);
 	smug_world_free(w);
+}
+END_TEST
+
+/* The ledger conserves money on generated worlds and with the crackdown
+ * planner at work: every day, the balances add up to the initial total
+ * plus what was minted less what was burned, and no account is negative. */
+START_TEST(test_smuggling_ledger_conserved_generated_and_planner)
+{
+	static const int wards[] = {36, 120, 400};
+	int crackdowns = 0;
+
+	for (int g = 0; g < 3; g++) {
+		char *json = smug_scenario_generate(wards[g], (uint64_t)g + 11, 3);
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		int64_t initial = 0, now = 0;
+		const struct smug_ledger *l;
+
+		ck_assert_ptr_nonnull(json);
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+		free(json);
+		l = &w->ledger;
+		smug_cmd_auto_crackdown(w, g != 1);
+		for (int f = 0; f < w->n_factions; f++)
+			initial += balance_of(w, w->factions[f].id);
+		for (int day = 0; day < 400; day++) {
+			smug_cmd_step(w, 1);
+			ck_assert_msg(smug_ledger_conserved(l), "%d wards: conservation broken on day %d", wards[g], day);
+			for (int i = 0; i < w->n_crackdowns; i++)
+				crackdowns += !w->crackdowns[i].manual;
+		}
+		for (int f = 0; f < w->n_factions; f++)
+			now += balance_of(w, w->factions[f].id);
+		ck_assert_int_gt(w->tel.total.shipments_created, 100);
+		ck_assert_int_gt(l->by_reason[SMUG_TX_CUSTOMS_BRIBE], 0);
+		ck_assert_int_eq(now, initial + factions_net_by_reason(l));
+		smug_world_free(w);
+	}
+	ck_assert_int_gt(crackdowns, 100); /* the planner really was at work */
 }
 END_TEST
 
@@ -500,6 +743,8 @@ static Suite *smuggling_suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("T3 bribes");
 	tcase_add_test(t, test_smuggling_planner_bribes_lower_seizure_bounded);
+	tcase_add_test(t, test_smuggling_planner_bribes_within_budget_and_caps);
+	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T4 learning");
 	tcase_add_test(t, test_smuggling_seizures_raise_risk_and_shift_routes);
@@ -508,6 +753,7 @@ static Suite *smuggling_suite(void)
 	t = tcase_create("T5 ledger");
 	tcase_add_test(t, test_smuggling_ledger_flows_and_conservation);
 	tcase_add_test(t, test_smuggling_bribe_taken_leaves_faction_account);
+	tcase_add_test(t, test_smuggling_ledger_conserved_generated_and_planner);
 	tcase_set_timeout(t, 300);
 	suite_add_tcase(s, t);
 	t = tcase_create("T6 persistence in memory");

@@ -75,7 +75,7 @@ START_TEST(test_vault_split_continues_exactly)
 	ck_assert_str_eq(saved, again);
 	/* and an uninterrupted run saved at the split day writes the same bytes */
 	fresh = dosadi_at(split);
-	smug_vault_save(fresh, root, "fresh", &err);
+	ck_assert_msg(smug_vault_save(fresh, root, "fresh", &err) == SMUG_OK, "%s", err.msg);
 	free(again);
 	again = seed_file("fresh", "snapshot.json");
 	ck_assert_str_eq(saved, again);
@@ -109,18 +109,36 @@ START_TEST(test_vault_200_years)
 }
 END_TEST
 
+static const char *const exports[] = {"smuggling.json", "ledger_accounts.json", "customs_borders.json"};
+
 START_TEST(test_vault_stable_export)
 {
-	struct smug_world *w = dosadi_at(200);
+	/* the same state reached two ways: straight to day 200, and saved at
+	 * day 100, loaded, and run on to day 200 */
+	struct smug_world *w = dosadi_at(200), *half = dosadi_at(100), *resumed = NULL;
 	struct smug_error err;
 	char *a, *b;
 
 	make_root();
-	smug_vault_save(w, root, "one", &err);
-	smug_vault_save(w, root, "two", &err);
+	ck_assert_msg(smug_vault_save(half, root, "half", &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_vault_load(root, "half", &resumed, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(resumed, 100);
+	ck_assert_msg(smug_vault_save(w, root, "one", &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_vault_save(resumed, root, "two", &err) == SMUG_OK, "%s", err.msg);
+	for (int i = 0; i < 3; i++) {
+		a = seed_file("one", exports[i]);
+		b = seed_file("two", exports[i]);
+		ck_assert_ptr_nonnull(a);
+		ck_assert_ptr_nonnull(b);
+		ck_assert_msg(strcmp(a, b) == 0, "%s differs for the same state", exports[i]);
+		free(b);
+		/* and it follows the state: day 100's export is different */
+		b = seed_file("half", exports[i]);
+		ck_assert_msg(strcmp(a, b) != 0, "%s is the same at day 100 and day 200", exports[i]);
+		free(a);
+		free(b);
+	}
 	a = seed_file("one", "smuggling.json");
-	b = seed_file("two", "smuggling.json");
-	ck_assert_str_eq(a, b);
 	/* sorted by faction id; bounded edge_stats */
 	ck_assert_ptr_nonnull(strstr(a, "\"faction_id\": \"dustrunners\""));
 	ck_assert(strstr(a, "\"dustrunners\"") < strstr(a, "\"raiders\""));
@@ -134,8 +152,42 @@ START_TEST(test_vault_stable_export)
 		ck_assert_int_gt(edges, 0);
 	}
 	free(a);
-	free(b);
 	smug_world_free(w);
+	smug_world_free(half);
+	smug_world_free(resumed);
+	remove_root();
+}
+END_TEST
+
+/* A save interrupted between its two renames leaves only .<name>.old;
+ * loading <name> falls back to it. A complete <name> always wins. */
+START_TEST(test_vault_load_falls_back_to_old)
+{
+	struct smug_world *a = dosadi_at(10), *b = dosadi_at(20), *out = NULL;
+	struct smug_error err;
+	char from[512], to[512];
+
+	make_root();
+	ck_assert(smug_vault_save(a, root, "keep", &err) == SMUG_OK);
+	ck_assert(smug_vault_save(b, root, "other", &err) == SMUG_OK);
+	snprintf(from, sizeof from, "%s/seeds/keep", root);
+	snprintf(to, sizeof to, "%s/seeds/.keep.old", root);
+	ck_assert_int_eq(rename(from, to), 0);
+	ck_assert_msg(smug_vault_load(root, "keep", &out, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(a));
+	smug_world_free(out);
+	out = NULL;
+	/* with both present, the seed itself is loaded, not the old copy */
+	snprintf(from, sizeof from, "%s/seeds/other", root);
+	snprintf(to, sizeof to, "%s/seeds/keep", root);
+	ck_assert_int_eq(rename(from, to), 0);
+	ck_assert_msg(smug_vault_load(root, "keep", &out, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(b));
+	smug_world_free(out);
+	out = NULL;
+	ck_assert_int_eq(smug_vault_load(root, "other", &out, &err), SMUG_ERR_NOT_FOUND);
+	smug_world_free(a);
+	smug_world_free(b);
 	remove_root();
 }
 END_TEST
@@ -192,6 +244,12 @@ static const struct hostile hostile[] = {
 	 "in_transit: expected number in [0,2048], got -4"},
 	{"duplicate id", "snapshot.json", "\"id\":\"ward:02\"", "\"id\":\"ward:01\"", true, SMUG_ERR_SCHEMA,
 	 "ids must be unique and sorted"},
+	{"version 1", "manifest.json", "\"version_major\":", "\"version_major\": 1, \"was\":", false, SMUG_ERR_VERSION,
+	 "seed format 1 is not supported"},
+	{"digest mismatch", "manifest.json", "\"digest\":\t\"", "\"digest\":\t\"0", false, SMUG_ERR_HASH,
+	 "digest: the restored state is"},
+	{"unbalanced ledger", "snapshot.json", "\"balances\":[", "\"balances\":[1", true, SMUG_ERR_SCHEMA,
+	 "balances do not add up"},
 };
 
 START_TEST(test_vault_hostile_input)
@@ -345,6 +403,7 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("crash safety");
 	tcase_add_loop_test(t, test_vault_interrupted_save_keeps_old_seed, 0, (int)(sizeof steps / sizeof steps[0]));
+	tcase_add_test(t, test_vault_load_falls_back_to_old);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -63,13 +63,38 @@ out=$($SMUGNET run --load e2eseed --vault "$tmp/vault" --days 1 2>&1 | tail -n 1
 echo "$out" | grep -q '"type":"summary","day":31' || fail "seed did not load headless: $out"
 echo "$out" | grep -q '"crackdown":true' || fail "crackdown mark not in the loaded seed"
 ok "seed loads with smugnet run --load"
-# monochrome: no colour escapes with NO_COLOR
+# monochrome: no colour escapes with NO_COLOR, nor with --no-color; no
+# UTF-8 with --ascii. Each screen must first have drawn its panes.
+# mono_check SESSION WHAT: the session's screen, drawn, has no colour
+mono_check() {
+	i=0
+	while [ $i -lt 200 ] && ! $T capture-pane -p -t "$1" 2>/dev/null | grep -q Factions; do i=$((i+1)); sleep 0.05; done
+	$T capture-pane -p -e -t "$1" > "$tmp/$1.txt" 2>/dev/null
+	grep -q Factions "$tmp/$1.txt" || { $T capture-pane -p -t "$1"; fail "$2: the cockpit never drew"; }
+	grep -q "Events" "$tmp/$1.txt" || fail "$2: no Events pane"
+	# colour SGR codes (30-38, 40-48, 90-97, 100-107); 39/49 only reset to the default
+	if grep -Eq "$(printf '\033')\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]" "$tmp/$1.txt"; then fail "$2: colour escapes"; fi
+}
 $T new-session -d -s mono -x 100 -y 30 "NO_COLOR=1 TERM=xterm-256color $SMUGNET --ascii --vault $tmp/vault; sleep 30"
-i=0; while [ $i -lt 200 ] && ! $T capture-pane -p -t mono | grep -q Factions; do i=$((i+1)); sleep 0.05; done
-$T capture-pane -p -e -t mono > "$tmp/mono.txt"
-# colour SGR codes (30-38, 40-48, 90-97, 100-107); 39/49 only reset to the default
-if grep -Eq "$(printf '\033')\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]" "$tmp/mono.txt"; then fail "colour escapes with NO_COLOR"; fi
+mono_check mono "NO_COLOR"
 if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$tmp/mono.txt"; then fail "non-ASCII glyphs with --ascii"; fi
-ok "NO_COLOR and --ascii"
 $T send-keys -t mono q
+ok "NO_COLOR and --ascii"
+$T new-session -d -s nocolor -x 100 -y 30 "TERM=xterm-256color $SMUGNET --no-color --vault $tmp/vault; sleep 30"
+mono_check nocolor "--no-color"
+$T send-keys -t nocolor q
+# the same terminal does show colours without either
+$T new-session -d -s color -x 100 -y 30 "TERM=xterm-256color $SMUGNET --vault $tmp/vault; sleep 30"
+i=0; while [ $i -lt 200 ] && ! $T capture-pane -p -t color | grep -q Factions; do i=$((i+1)); sleep 0.05; done
+$T capture-pane -p -e -t color > "$tmp/color.txt"
+grep -Eq "$(printf '\033')\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]" "$tmp/color.txt" || fail "no colours without --no-color: the check above proves nothing"
+$T send-keys -t color q
+ok "--no-color"
+# a bad --scenario: the cockpit exits 3 with the file's name, before drawing
+$T new-session -d -s bad -x 100 -y 30 "TERM=xterm-256color $SMUGNET --scenario $tmp/none.json --vault $tmp/vault; echo EXITED \$?; sleep 30"
+i=0; while [ $i -lt 200 ] && ! $T capture-pane -p -t bad | grep -q EXITED; do i=$((i+1)); sleep 0.05; done
+$T capture-pane -p -t bad > "$tmp/bad.txt"
+grep -q "EXITED 3" "$tmp/bad.txt" || { cat "$tmp/bad.txt"; fail "bad --scenario: the cockpit did not exit 3"; }
+grep -q "$tmp/none.json: cannot read" "$tmp/bad.txt" || fail "bad --scenario: the file is not named"
+ok "bad --scenario exits 3"
 echo "$pass passed, 0 failed"

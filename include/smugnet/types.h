@@ -196,6 +196,7 @@ struct smug_network {
 	double commodity_prefs[SMUG_COMMODITY_COUNT]; /* >= 0 */
 	double bribe_budget_fraction;		      /* [0,1] of balance/day */
 	double offer_fill; /* [0,1] average share of its intended offers the budget covered */
+	double plan_offer_fill; /* offer_fill when today's plan was made (its priors use it) */
 	int last_run_day;
 	struct smug_edge_stats edge_stats[SMUG_EDGE_STATS_MAX];
 	int n_edge_stats; /* <= cfg.border_topk; sorted by corridor index */

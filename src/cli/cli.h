@@ -25,6 +25,7 @@ int cmd_explain(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_seeds(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
 
 /* The vault root: --vault, else $SMUGNET_VAULT, else $XDG_DATA_HOME/smugnet,
  * else ~/.local/share/smugnet. */
@@ -39,6 +40,71 @@ int cli_load_world(const char *file, struct smug_world **out);
 bool cli_parse_int(const char *s, long long max, long long *out);
 /* Print a usage error for prog and return EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Read a whole file into a NUL-terminated buffer the caller frees; prints
+ * "FILE: cannot read: reason" and returns EXIT_BAD_INPUT on failure. */
+int cli_read_file(const char *file, char **out, size_t *len);
+/* Write bytes to path atomically: a temporary file in tmp_dir (created
+ * if missing; NULL: path's folder), fsync, rename, fsync of the folder.
+ * Prints the error and returns EXIT_WRITE on failure. */
+int cli_write_atomic(const char *path, const char *tmp_dir, const char *bytes, size_t len);
+/* The same for a file written piece by piece through a->f: open, write,
+ * then commit (fsync, rename) or abort (the temporary file goes). */
+struct cli_atomic {
+	FILE *f;
+	char path[4096], tmp[4200];
+};
+int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir);
+int cli_atomic_commit(struct cli_atomic *a);
+void cli_atomic_abort(struct cli_atomic *a);
+/* mkdir that accepts an existing folder; prints and returns EXIT_WRITE. */
+int cli_mkdir(const char *path);
+
+/* The world a headless run starts from (run_setup.c). */
+struct cli_setup {
+	const char *cmd;	    /* subcommand named in error messages */
+	const char *scenario_file;  /* NULL: the embedded default world */
+	const char *scenario_text;  /* when set: these bytes instead of reading the file */
+	size_t scenario_len;
+	long long seed;		    /* -1: the scenario's seed */
+	const char *const *sets;    /* KEY=V settings, applied in order */
+	int n_sets;
+	const char *const *crackdowns; /* --crackdown specs */
+	int n_crackdowns;
+	bool auto_crackdown;
+};
+/* Build the world of s; prints the error and returns an exit code. */
+int cli_world_setup(const struct cli_setup *s, struct smug_world **out);
+/* Seed, crackdowns and auto-crackdown of s on an existing world (also a
+ * loaded seed); prints the error and returns an exit code. */
+int cli_world_steer(const struct cli_setup *s, struct smug_world *w);
+/* Load scenario bytes with KEY=V settings written into its config: the
+ * one place a setting is applied. Prints "smugnet: --set: path: reason"
+ * and returns EXIT_USAGE for a bad setting. */
+int cli_setting_apply(const char *json, size_t len, const char *const *sets, int n_sets,
+		      struct smug_world **out);
+/* Split "KEY=V" into key and value; false when it has no '=' or parts. */
+bool cli_setting_split(const char *kv, char *key, size_t key_size, const char **value);
+/* Apply one --crackdown spec; 0, or -1 with err filled. */
+int cli_crackdown_apply(struct smug_world *w, const char *spec, struct smug_error *err);
+
+/* The run report (run_report.c), shared by run and sweep: JSON objects
+ * without the trailing newline. */
+void report_counts(FILE *f, const struct smug_counters *c);
+void report_day(FILE *f, const struct smug_world *w, const struct smug_counters *period);
+void report_summary(FILE *f, const struct smug_world *w, const struct smug_counters *c);
+
+/* Progress on stderr (progress.c): drawn only when stderr is a terminal
+ * and not quiet; one line redrawn in place. */
+struct progress {
+	bool on;
+	const char *what, *unit;
+	long total, done, failed;
+	double t0, last; /* seconds, monotonic clock */
+};
+void progress_start(struct progress *p, const char *what, const char *unit, long total, bool quiet);
+void progress_update(struct progress *p, long done, long failed);
+void progress_end(struct progress *p);
 
 /* JSON Lines helpers (jsonl.c): money as credits with 2 decimals. */
 void jsonl_money(FILE *f, const char *key, int64_t minor, bool comma);

@@ -108,11 +108,10 @@ int cli_status_exit(enum smug_status st, const char *msg)
 int cli_load_world(const char *file, struct smug_world **out)
 {
 	struct smug_error err;
-	FILE *f;
 	char *buf;
-	long n;
-	size_t got;
+	size_t n;
 	enum smug_status st;
+	int rc;
 
 	if (file == NULL) {
 		if (smug_world_load_default(out, &err) != SMUG_OK) {
@@ -121,29 +120,9 @@ int cli_load_world(const char *file, struct smug_world **out)
 		}
 		return EXIT_OK;
 	}
-	f = fopen(file, "rb");
-	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno));
-		if (f)
-			fclose(f);
-		return EXIT_BAD_INPUT;
-	}
-	buf = malloc((size_t)n + 1);
-	if (buf == NULL) {
-		fclose(f);
-		fprintf(stderr, "%s: out of memory\n", file);
-		return EXIT_RUNTIME;
-	}
-	got = fread(buf, 1, (size_t)n, f);
-	if (got != (size_t)n || ferror(f)) {
-		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno ? errno : EIO));
-		fclose(f);
-		free(buf);
-		return EXIT_BAD_INPUT;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	st = smug_world_load_json(buf, (size_t)n, file, out, &err);
+	if ((rc = cli_read_file(file, &buf, &n)) != EXIT_OK)
+		return rc;
+	st = smug_world_load_json(buf, n, file, out, &err);
 	free(buf);
 	if (st != SMUG_OK) {
 		fprintf(stderr, "%s\n", err.msg);
@@ -213,6 +192,8 @@ int main(int argc, char **argv)
 			return cmd_gen(argc - 1, argv + 1);
 		if (strcmp(cmd, "seeds") == 0)
 			return cmd_seeds(argc - 1, argv + 1);
+		if (strcmp(cmd, "sweep") == 0)
+			return cmd_sweep(argc - 1, argv + 1);
 		return cli_usage_error(NULL, "unknown command '%s'", cmd);
 	}
 	return cmd_cockpit(argc, argv);

@@ -11,15 +11,7 @@
 #include "smugnet/vault.h"
 
 #define MAX_CRACKDOWNS 64
-
-static void print_counts(const struct smug_counters *c)
-{
-	printf(",\"shipments_created\":%lld,\"delivered\":%lld,\"seized\":%lld,\"lost\":%lld",
-	       (long long)c->shipments_created, (long long)c->delivered, (long long)c->seized,
-	       (long long)c->lost);
-	jsonl_money(stdout, "bribes_spent", c->bribes_spent, true);
-	jsonl_money(stdout, "profit", c->profit, true);
-}
+#define MAX_SETS 64
 
 static void print_id_or_null(const char *key, const char *id)
 {
@@ -57,59 +49,11 @@ static void print_events(const struct smug_world *w, uint64_t *seen)
 	*seen = t->events_total;
 }
 
-static void print_summary(const struct smug_world *w, const struct smug_counters *c)
-{
-	bool first = true;
-
-	printf("{\"type\":\"summary\",\"day\":%d,\"digest\":\"%016llx\"", w->day,
-	       (unsigned long long)smug_world_digest(w));
-	print_counts(c);
-	printf(",\"in_transit\":%d,\"borders\":[", w->n_shipments);
-	for (int i = 0; i < w->n_corridors; i++) {
-		const struct smug_corridor *k = &w->corridors[i];
-		const struct smug_border_stats *b = &w->border_stats[i];
-
-		if (!k->border || b->traffic == 0)
-			continue;
-		printf("%s{\"id\":", first ? "" : ",");
-		jsonl_string(stdout, k->id);
-		printf(",\"from\":");
-		jsonl_string(stdout, w->wards[w->nodes[k->a].ward].id);
-		printf(",\"to\":");
-		jsonl_string(stdout, w->wards[w->nodes[k->b].ward].id);
-		printf(",\"traffic\":%lld,\"checks\":%lld,\"inspections\":%lld,\"seizures\":%lld",
-		       (long long)b->traffic, (long long)b->checks, (long long)b->inspections,
-		       (long long)b->seizures);
-		jsonl_money(stdout, "bribes", b->bribes, true);
-		jsonl_money(stdout, "tariffs", b->tariffs, true);
-		printf(",\"crackdown\":%s}", smug_world_crackdown_on(w, i) ? "true" : "false");
-		first = false;
-	}
-	printf("],\"factions\":[");
-	first = true;
-	for (int f = 0; f < w->n_factions; f++) {
-		const struct smug_faction *fa = &w->factions[f];
-
-		if (!fa->runs_network)
-			continue;
-		printf("%s{\"id\":", first ? "" : ",");
-		jsonl_string(stdout, fa->id);
-		jsonl_money(stdout, "balance", w->ledger.accounts[fa->account].balance, true);
-		printf(",\"shipments\":%lld,\"delivered\":%lld,\"seized\":%lld,\"lost\":%lld",
-		       (long long)fa->net.shipments, (long long)fa->net.delivered,
-		       (long long)fa->net.seized, (long long)fa->net.lost);
-		jsonl_money(stdout, "bribes", fa->net.bribes_spent, true);
-		printf(",\"success_rate\":%.4f}", smug_network_success_rate(&fa->net));
-		first = false;
-	}
-	printf("]}\n");
-}
-
 static void run_usage(FILE *f)
 {
 	fprintf(f, "Usage: smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
 		   "                   [--every N] [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
-		   "                   [--save NAME] [--vault DIR]\n"
+		   "                   [--set KEY=V]... [--save NAME] [--vault DIR] [--quiet]\n"
 		   "Run headless; JSON Lines on standard output (see smugnet(1)).\n");
 }
 
@@ -122,14 +66,18 @@ int cmd_run(int argc, char **argv)
 		{"auto-crackdown", no_argument, NULL, 'a'},  {"events", no_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},	     {"version", no_argument, NULL, 'V'},
 		{"save", required_argument, NULL, 'w'},	     {"load", required_argument, NULL, 'l'},
-		{"vault", required_argument, NULL, 'v'},
+		{"vault", required_argument, NULL, 'v'},     {"set", required_argument, NULL, 'x'},
+		{"quiet", no_argument, NULL, 'q'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *scenario = NULL, *crack[MAX_CRACKDOWNS], *save = NULL, *load = NULL, *vault = NULL;
+	const char *scenario = NULL, *crack[MAX_CRACKDOWNS], *sets[MAX_SETS], *save = NULL,
+		   *load = NULL, *vault = NULL;
 	char vault_buf[1024];
 	long long days = -1, every = 30, seed = -1, v;
-	int n_crack = 0, c, rc;
-	bool auto_crack = false, events = false;
+	int n_crack = 0, n_sets = 0, c, rc;
+	bool auto_crack = false, events = false, quiet = false;
+	struct progress prog;
+	struct cli_setup setup;
 	struct smug_world *w = NULL;
 	struct smug_counters period = {0}, run = {0};
 	struct smug_error err;
@@ -161,6 +109,12 @@ int cmd_run(int argc, char **argv)
 				return cli_usage_error("run", "at most %d --crackdown options", MAX_CRACKDOWNS);
 			crack[n_crack++] = optarg;
 			break;
+		case 'x':
+			if (n_sets == MAX_SETS)
+				return cli_usage_error("run", "at most %d --set options", MAX_SETS);
+			sets[n_sets++] = optarg;
+			break;
+		case 'q': quiet = true; break;
 		case 'a': auto_crack = true; break;
 		case 'E': events = true; break;
 		case 'w': save = optarg; break;
@@ -179,33 +133,32 @@ int cmd_run(int argc, char **argv)
 		return cli_usage_error("run", "--scenario and --load cannot be used together");
 	if (save && !smug_seed_name_valid(save))
 		return cli_usage_error("run", "--save: '%s' is not a valid seed name", save);
+	if (load && n_sets)
+		return cli_usage_error("run", "--set applies to a scenario, not to a loaded seed");
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
+	setup = (struct cli_setup){
+		.cmd = "run", .scenario_file = scenario, .seed = seed, .sets = sets, .n_sets = n_sets,
+		.crackdowns = crack, .n_crackdowns = n_crack, .auto_crackdown = auto_crack,
+	};
 	if (load) {
 		enum smug_status st = smug_vault_load(vault, load, &w, &err);
 
 		if (st != SMUG_OK)
 			return cli_status_exit(st, err.msg);
-	} else if ((rc = cli_load_world(scenario, &w)) != EXIT_OK) {
+		if ((rc = cli_world_steer(&setup, w)) != EXIT_OK) {
+			smug_world_free(w);
+			return rc;
+		}
+	} else if ((rc = cli_world_setup(&setup, &w)) != EXIT_OK) {
 		return rc;
 	}
-	if (seed >= 0 && smug_world_reseed(w, (uint64_t)seed, &err) != SMUG_OK) {
-		fprintf(stderr, "smugnet run: %s\n", err.msg);
-		smug_world_free(w);
-		return EXIT_RUNTIME;
-	}
-	for (int i = 0; i < n_crack; i++)
-		if (smug_cmd_crackdown_set(w, crack[i], 1.0, -1, &err) != SMUG_OK) {
-			smug_world_free(w);
-			return cli_usage_error("run", "%s", err.msg);
-		}
-	if (auto_crack)
-		smug_cmd_auto_crackdown(w, true);
 
 	printf("{\"type\":\"header\",\"format\":\"smugnet-run\",\"version\":1,\"scenario\":");
 	jsonl_string(stdout, w->scenario_id);
 	printf(",\"seed\":%llu,\"start_day\":%d,\"days\":%lld,\"program\":\"smugnet %s\"}\n",
 	       (unsigned long long)w->seed, w->day, days, smug_version());
 	seen = w->tel.events_total;
+	progress_start(&prog, "run", "days", (long)days, quiet);
 	for (long long d = 1; d <= days; d++) {
 		smug_cmd_step(w, 1);
 		smug_counters_add(&period, &w->tel.today);
@@ -213,15 +166,17 @@ int cmd_run(int argc, char **argv)
 		if (events)
 			print_events(w, &seen);
 		if (d % every == 0 || d == days) {
-			printf("{\"type\":\"day\",\"day\":%d", w->day);
-			print_counts(&period);
-			printf(",\"in_transit\":%d}\n", w->n_shipments);
+			report_day(stdout, w, &period);
+			putchar('\n');
 			memset(&period, 0, sizeof period);
 		}
+		progress_update(&prog, (long)d, 0);
 		if (ferror(stdout))
 			break;
 	}
-	print_summary(w, &run);
+	progress_end(&prog);
+	report_summary(stdout, w, &run);
+	putchar('\n');
 	if (save) {
 		enum smug_status st = smug_vault_save(w, vault, save, &err);
 

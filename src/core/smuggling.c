@@ -151,10 +151,10 @@ void smuggling_odds(const struct smug_world *w, int corridor, int from, struct s
 
 /* The offer a network expects to make at a border, in required bribes:
  * what it aims at, times the share of its aims its budget has been
- * covering lately. */
+ * covering lately, as it stood when today's plan was made. */
 static double expected_offer(const struct smug_world *w, const struct smug_network *n)
 {
-	return w->cfg.smuggling.bribe_offer_ratio * n->offer_fill;
+	return w->cfg.smuggling.bribe_offer_ratio * n->plan_offer_fill;
 }
 
 static bool network_bribes(const struct smug_network *n)
@@ -930,7 +930,7 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 			    bool *any_border)
 {
 	struct border_use {
-		int corridor, from; /* from: its first crossing today */
+		int corridor, from, key; /* a border in one direction: its customs */
 		double traffic, value, priority, cap, alloc;
 		bool done;
 	} use[SMUG_SHIPMENTS_PER_DAY_MAX * 4];
@@ -948,21 +948,20 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 			continue;
 		for (int e = 0; e + 1 < it->path.n_nodes; e++) {
 			int c = it->path.corridors[e], from = it->path.nodes[e], u;
-			int dest;
+			int dest, key = edge_key(w, c, from);
 
 			if (!w->corridors[c].border)
 				continue;
 			dest = smug_corridor_dest_ward(w, c, from);
-			for (u = 0; u < nu && use[u].corridor != c; u++)
+			for (u = 0; u < nu && use[u].key != key; u++)
 				;
 			if (u == nu) {
 				const struct smug_ward *dw = &w->wards[dest];
-				const struct smug_belief *b =
-					memo_belief(w, pl->memo, f, edge_key(w, c, from));
+				const struct smug_belief *b = memo_belief(w, pl->memo, f, key);
 
 				if (nu == cap_use)
 					continue;
-				use[nu] = (struct border_use){c, from, 0, 0, 0, 0, 0, false};
+				use[nu] = (struct border_use){c, from, key, 0, 0, 0, 0, 0, false};
 				use[nu].priority = (1.0 - smuggling_belief_risk(b, pl->memo->heat_mix[f])) *
 						   dw->customs.bribe_tolerance * dw->sig.smuggling_tolerance;
 				nu++;
@@ -1032,10 +1031,10 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 		if (it->faction != f)
 			continue;
 		for (int e = 0; e + 1 < it->path.n_nodes; e++) {
-			int c = it->path.corridors[e];
+			int key = edge_key(w, it->path.corridors[e], it->path.nodes[e]);
 
 			for (int u = 0; u < nu; u++)
-				if (use[u].corridor == c && use[u].value > 0)
+				if (use[u].key == key && use[u].value > 0)
 					it->bribe[e] = (int64_t)(use[u].alloc * (double)it->value / use[u].value);
 		}
 	}
@@ -1180,6 +1179,7 @@ void smuggling_plan(struct smug_world *w)
 		memcpy(fa->net.plan_stats, fa->net.edge_stats,
 		       (size_t)fa->net.n_edge_stats * sizeof fa->net.edge_stats[0]);
 		fa->net.n_plan_stats = fa->net.n_edge_stats;
+		fa->net.plan_offer_fill = fa->net.offer_fill;
 		memo_seed(w, pl->memo, f);
 		active[na] = f;
 		budget[na] = (int64_t)((double)w->ledger.accounts[fa->account].balance *

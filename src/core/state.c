@@ -434,6 +434,7 @@ static void visit_network(struct sv *s, const struct smug_world *w, struct smug_
 	visit_doubles(s, "commodity_prefs", n->commodity_prefs, SMUG_COMMODITY_COUNT, 0, 1e6);
 	sv_f(s, "bribe_budget_fraction", &n->bribe_budget_fraction, 0, 1);
 	sv_f(s, "offer_fill", &n->offer_fill, 0, 1);
+	sv_f(s, "plan_offer_fill", &n->plan_offer_fill, 0, 1);
 	sv_int(s, "last_run_day", &n->last_run_day, -1, DAY_MAX);
 	visit_edge_stats(s, w, n);
 	visit_recent(s, w, n);

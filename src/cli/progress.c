@@ -1,0 +1,76 @@
+/* Progress on long work: one line on stderr, redrawn in place (done/total,
+ * rate, time left, failures so far), only when stderr is a terminal and
+ * --quiet was not given. Standard output is never touched. */
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void format_duration(double s, char *buf, size_t size)
+{
+	long t = (long)(s + 0.5);
+
+	if (t >= 3600)
+		snprintf(buf, size, "%ldh%02ldm", t / 3600, t / 60 % 60);
+	else if (t >= 60)
+		snprintf(buf, size, "%ldm%02lds", t / 60, t % 60);
+	else
+		snprintf(buf, size, "%lds", t);
+}
+
+void progress_start(struct progress *p, const char *what, const char *unit, long total, bool quiet)
+{
+	p->on = !quiet && isatty(STDERR_FILENO);
+	p->what = what;
+	p->unit = unit;
+	p->total = total;
+	p->done = p->failed = 0;
+	p->t0 = now_seconds();
+	p->last = 0;
+}
+
+static void progress_draw(struct progress *p, double t)
+{
+	double dt = t - p->t0, rate = dt > 0 ? (double)p->done / dt : 0;
+	char left[32] = "?", failed[48] = "";
+
+	if (rate > 0)
+		format_duration((double)(p->total - p->done) / rate, left, sizeof left);
+	if (p->failed)
+		snprintf(failed, sizeof failed, ", %ld failed", p->failed);
+	fprintf(stderr, "\r%s: %ld/%ld %s, %.1f/s, %s left%s\033[K", p->what, p->done, p->total,
+		p->unit, rate, left, failed);
+	fflush(stderr);
+	p->last = t;
+}
+
+void progress_update(struct progress *p, long done, long failed)
+{
+	double t;
+
+	if (!p->on)
+		return;
+	p->done = done;
+	p->failed = failed;
+	t = now_seconds();
+	if (t - p->last >= 0.1 || done == p->total)
+		progress_draw(p, t);
+}
+
+void progress_end(struct progress *p)
+{
+	if (!p->on)
+		return;
+	progress_draw(p, now_seconds());
+	fputc('\n', stderr);
+	p->on = false;
+}

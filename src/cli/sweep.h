@@ -1,0 +1,156 @@
+/* Sweeps (smugnet-sweep(1)): a manifest of independent tasks (seed x
+ * setting), results written atomically one file per task, and the
+ * helpers every sweep subcommand shares. A task's output depends only on
+ * the manifest, so any engine (fork pool, GNU parallel, Slurm) may run
+ * any task any number of times and get the same bytes. */
+#ifndef SMUGNET_CLI_SWEEP_H
+#define SMUGNET_CLI_SWEEP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+#define SWEEP_FORMAT "smugnet-sweep"
+#define SWEEP_RESULT_FORMAT "smugnet-sweep-result"
+#define SWEEP_MAX_KEYS 16
+#define SWEEP_MAX_VALUES 256
+#define SWEEP_MAX_CRACKDOWNS 64
+#define SWEEP_MAX_TASKS 100000000LL
+
+struct sweep_setting {
+	char **sets;   /* "KEY=V", one per grid key, in grid order */
+	int n_sets;
+};
+
+struct sweep_task {
+	long long seed;
+	int setting; /* index into settings */
+};
+
+struct sweep_manifest {
+	char *dir;		/* the sweep folder, as given */
+	char *bytes;		/* manifest.json as read */
+	size_t len;
+	uint64_t hash;		/* XXH3 of bytes: results name it */
+	char *program;		/* "smugnet VERSION" that planned it */
+	char *scenario_file;	/* as given to plan, or NULL: default world */
+	char *scenario_id;
+	uint64_t scenario_hash;
+	char *scenario_text;	/* embedded scenario, NULL for the default world */
+	size_t scenario_len;
+	long long days;
+	int stride;
+	int64_t bankrupt_below; /* minor units */
+	char **crackdowns;
+	int n_crackdowns;
+	bool auto_crackdown;
+	char **keys;		/* grid keys */
+	int n_keys;
+	struct sweep_setting *settings;
+	int n_settings;
+	struct sweep_task *tasks;
+	long long n_tasks;
+};
+
+/* ---- sweep_manifest.c ---- */
+/* Paths inside a sweep folder. */
+void sweep_path(char *buf, size_t size, const char *dir, const char *name);
+void sweep_result_path(char *buf, size_t size, const char *dir, long long task);
+/* Read and check DIR/manifest.json; prints "file: path: reason" and
+ * returns EXIT_BAD_INPUT on a bad manifest. */
+int sweep_manifest_load(const char *dir, struct sweep_manifest *m);
+void sweep_manifest_done(struct sweep_manifest *m);
+/* The value of grid key k in setting s ("0.3"). */
+const char *sweep_setting_value(const struct sweep_manifest *m, int s, int k);
+/* A short label for setting s: "key=v key2=w", or "all" without a grid. */
+void sweep_setting_label(const struct sweep_manifest *m, int s, char *buf, size_t size);
+/* Whether results/I.json exists. */
+bool sweep_result_exists(const struct sweep_manifest *m, long long task);
+/* Run task i and write its result atomically; prints errors and
+ * returns an exit code. */
+int sweep_task_run(const struct sweep_manifest *m, long long i);
+/* The path of this program, for scripts that call it back. */
+void sweep_self_path(char *buf, size_t size, const char *argv0);
+/* An absolute form of path (for scripts run elsewhere). */
+void sweep_abs_path(char *buf, size_t size, const char *path);
+/* s as one shell word: bare when safe, else in single quotes. */
+void sweep_shell_word(FILE *f, const char *s);
+/* Parse "A-B" or "A" into [lo, hi]; false on junk. */
+bool sweep_parse_range(const char *s, long long *lo, long long *hi);
+
+/* ---- sweep_results.c: reading results back ---- */
+struct sweep_result {
+	long long task;
+	char digest[17];
+	double totals[8];	  /* SWEEP_FIG_* of the whole run */
+	int n_factions;
+	double *balance_end;	  /* [n_factions] credits */
+	double *success_rate;	  /* [n_factions] */
+	int *bankrupt_day;	  /* [n_factions], -1 when never */
+	int n_points;
+	int *days;		  /* [n_points] */
+	double *series;		  /* [n_points][8] per-period figures */
+	double *balances;	  /* [n_points][n_factions] credits */
+};
+
+enum sweep_figure {
+	SWEEP_FIG_SHIPMENTS, SWEEP_FIG_DELIVERED, SWEEP_FIG_SEIZED, SWEEP_FIG_LOST,
+	SWEEP_FIG_BRIBES, SWEEP_FIG_PROFIT, SWEEP_FIG_IN_TRANSIT, SWEEP_FIG_COUNT
+};
+extern const char *const sweep_figure_names[SWEEP_FIG_COUNT];
+
+/* The factions of the sweep's world that run networks, in id order. */
+struct sweep_factions {
+	char **ids;
+	int n;
+};
+int sweep_factions_load(const struct sweep_manifest *m, struct sweep_factions *f);
+void sweep_factions_done(struct sweep_factions *f);
+
+/* Check every file in DIR/results against the manifest; names each
+ * missing, duplicate, foreign or tampered result on stderr as
+ * "file: path: reason". Returns the number of problems. */
+long long sweep_results_check(const struct sweep_manifest *m);
+/* Load and verify the result of task i into r (freed with
+ * sweep_result_done); prints "file: path: reason" and returns false on
+ * a bad result. */
+bool sweep_result_load(const struct sweep_manifest *m, const struct sweep_factions *f,
+		       long long i, struct sweep_result *r);
+void sweep_result_done(struct sweep_result *r);
+
+/* ---- sweep_stats.c ---- */
+struct sweep_stats {
+	long long n;
+	double mean, sd, p[5]; /* p5 p25 p50 p75 p95 */
+};
+extern const double sweep_quantiles[5];
+/* Stats of v[0..n) (sorted in place). */
+void sweep_stats_of(double *v, long long n, struct sweep_stats *s);
+
+/* ---- sweep_fan.c: percentile bands of one figure over days ---- */
+struct sweep_fan {
+	int n_settings, n_points;
+	int *days;	  /* [n_points] */
+	long long *n;	  /* [n_settings] tasks per setting */
+	double *q;	  /* [n_settings][n_points][5]: p5 p25 p50 p75 p95 */
+	char title[256];  /* "balance of syndicate" */
+};
+/* The fan of figure ("balance" needs faction) over every result; prints
+ * "file: path: reason" for each bad result and returns EXIT_BAD_INPUT,
+ * or EXIT_USAGE for an unknown figure or faction. */
+int sweep_fan_compute(const struct sweep_manifest *m, const char *figure, const char *faction,
+		      bool quiet, struct sweep_fan *fan);
+void sweep_fan_done(struct sweep_fan *fan);
+
+/* ---- subcommands ---- */
+int sweep_plan(int argc, char **argv);
+int sweep_run(int argc, char **argv);
+int sweep_missing(int argc, char **argv);
+int sweep_collect(int argc, char **argv);
+int sweep_chart(int argc, char **argv);
+int sweep_slurm(int argc, char **argv);
+int sweep_parallel(int argc, char **argv);
+
+#endif

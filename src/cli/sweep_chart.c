@@ -1,0 +1,233 @@
+/* smugnet sweep chart: an SVG fan chart of one figure over days — per
+ * setting a 5-95% band, a 25-75% band and the median line, one colour
+ * per setting (Okabe-Ito, distinct for colour-blind readers), axes with
+ * round ticks, a legend. The SVG is one self-contained file: no fonts,
+ * scripts or styles from elsewhere. */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/sweep.h"
+
+#define SVG_W 1040
+#define SVG_H 540
+#define PLOT_L 90
+#define PLOT_R 320
+#define PLOT_T 50
+#define PLOT_B 60
+
+static const char *const palette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
+				      "#D55E00", "#56B4E9", "#F0E442", "#000000"};
+
+static double nice_step(double range, int ticks)
+{
+	double raw = range / ticks, mag = pow(10, floor(log10(raw))), f = raw / mag;
+
+	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+}
+
+static void format_value(double v, char *buf, size_t size)
+{
+	double a = fabs(v);
+
+	if (a >= 1e9)
+		snprintf(buf, size, "%.3gG", v / 1e9);
+	else if (a >= 1e6)
+		snprintf(buf, size, "%.3gM", v / 1e6);
+	else if (a >= 1e4)
+		snprintf(buf, size, "%.3gk", v / 1e3);
+	else
+		snprintf(buf, size, "%.4g", v);
+}
+
+static void xml_text(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		default: fputc(*s, f);
+		}
+}
+
+struct frame {
+	double x0, x1, y0, y1;
+};
+
+static double px(const struct frame *fr, double day)
+{
+	return PLOT_L + (day - fr->x0) / (fr->x1 - fr->x0) * (SVG_W - PLOT_L - PLOT_R);
+}
+
+static double py(const struct frame *fr, double v)
+{
+	return SVG_H - PLOT_B - (v - fr->y0) / (fr->y1 - fr->y0) * (SVG_H - PLOT_T - PLOT_B);
+}
+
+static double q_at(const struct sweep_fan *fan, int s, int p, int q)
+{
+	return fan->q[((size_t)s * (size_t)fan->n_points + (size_t)p) * 5 + (size_t)q];
+}
+
+/* A closed band between percentiles lo and hi of setting s. */
+static void band(FILE *f, const struct frame *fr, const struct sweep_fan *fan, int s, int lo,
+		 int hi, const char *colour, double opacity)
+{
+	fprintf(f, "<path fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"none\" d=\"", colour, opacity);
+	for (int p = 0; p < fan->n_points; p++)
+		fprintf(f, "%s%.1f,%.1f", p ? " L" : "M", px(fr, fan->days[p]), py(fr, q_at(fan, s, p, hi)));
+	for (int p = fan->n_points - 1; p >= 0; p--)
+		fprintf(f, " L%.1f,%.1f", px(fr, fan->days[p]), py(fr, q_at(fan, s, p, lo)));
+	fprintf(f, " Z\"/>\n");
+}
+
+static void axes(FILE *f, const struct frame *fr)
+{
+	char label[32];
+	double step = nice_step(fr->y1 - fr->y0, 6), xs = nice_step(fr->x1 - fr->x0, 8);
+
+	fprintf(f, "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n");
+	for (double v = ceil(fr->y0 / step) * step; v <= fr->y1 + step * 1e-9; v += step) {
+		format_value(fabs(v) < step * 1e-9 ? 0 : v, label, sizeof label);
+		fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
+			   "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+			PLOT_L, SVG_W - PLOT_R, py(fr, v), py(fr, v), PLOT_L - 6, py(fr, v) + 4, label);
+	}
+	for (double d = ceil(fr->x0 / xs) * xs; d <= fr->x1 + 1e-9; d += xs)
+		fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#999\"/>"
+			   "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.0f</text>\n",
+			px(fr, d), px(fr, d), SVG_H - PLOT_B, SVG_H - PLOT_B + 5, px(fr, d),
+			SVG_H - PLOT_B + 20, d);
+	fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#666\"/>\n",
+		PLOT_L, PLOT_T, SVG_W - PLOT_L - PLOT_R, SVG_H - PLOT_T - PLOT_B);
+	fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">day</text>\n</g>\n",
+		PLOT_L + (SVG_W - PLOT_L - PLOT_R) / 2, SVG_H - 18);
+}
+
+static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_fan *fan)
+{
+	int x = SVG_W - PLOT_R + 16, y = PLOT_T + 6;
+	char label[512];
+
+	fprintf(f, "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n");
+	for (int s = 0; s < fan->n_settings && s < 24; s++, y += 20) {
+		const char *c = palette[s % 8];
+
+		sweep_setting_label(m, s, label, sizeof label);
+		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"0.45\"/>"
+			   "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
+			   "<text x=\"%d\" y=\"%d\">", x, y, c, x, x + 14, y + 5, y + 5, c, x + 20, y + 9);
+		xml_text(f, label);
+		fprintf(f, " (n=%lld)</text>\n", fan->n[s]);
+	}
+	if (fan->n_settings > 24)
+		fprintf(f, "<text x=\"%d\" y=\"%d\">... %d more settings</text>\n", x, y + 9,
+			fan->n_settings - 24), y += 20;
+	fprintf(f, "<text x=\"%d\" y=\"%d\">light band: 5-95%%</text>\n"
+		   "<text x=\"%d\" y=\"%d\">dark band: 25-75%%</text>\n"
+		   "<text x=\"%d\" y=\"%d\">line: median</text>\n</g>\n",
+		x, y + 20, x, y + 36, x, y + 52);
+}
+
+static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *fan, const char *path)
+{
+	struct frame fr = {0, 1, INFINITY, -INFINITY};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	fr.x1 = fan->n_points ? fan->days[fan->n_points - 1] : 1;
+	for (size_t i = 0; i < (size_t)fan->n_settings * (size_t)fan->n_points * 5; i++) {
+		fr.y0 = fmin(fr.y0, fan->q[i]);
+		fr.y1 = fmax(fr.y1, fan->q[i]);
+	}
+	if (!(fr.y1 > fr.y0)) {
+		fr.y0 = isfinite(fr.y0) ? fr.y0 - 1 : 0;
+		fr.y1 = fr.y0 + 2;
+	}
+	f = open_memstream(&buf, &len);
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n"
+		   "<title>",
+		SVG_W, SVG_H, SVG_W, SVG_H);
+	xml_text(f, fan->title);
+	fprintf(f, "</title>\n<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n"
+		   "<text x=\"%d\" y=\"28\" font-family=\"sans-serif\" font-size=\"16\" fill=\"#111\">",
+		PLOT_L);
+	xml_text(f, fan->title);
+	fprintf(f, " — %s, %lld tasks, %lld days</text>\n", m->scenario_id, m->n_tasks, m->days);
+	axes(f, &fr);
+	for (int s = 0; s < fan->n_settings; s++) {
+		const char *c = palette[s % 8];
+
+		band(f, &fr, fan, s, 0, 4, c, 0.18);
+		band(f, &fr, fan, s, 1, 3, c, 0.35);
+	}
+	for (int s = 0; s < fan->n_settings; s++) {
+		fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"", palette[s % 8]);
+		for (int p = 0; p < fan->n_points; p++)
+			fprintf(f, "%s%.1f,%.1f", p ? " " : "", px(&fr, fan->days[p]), py(&fr, q_at(fan, s, p, 2)));
+		fprintf(f, "\"/>\n");
+	}
+	legend(f, m, fan);
+	fprintf(f, "</svg>\n");
+	fclose(f);
+	rc = cli_write_atomic(path, NULL, buf, len);
+	free(buf);
+	return rc;
+}
+
+int sweep_chart(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"figure", required_argument, NULL, 'f'}, {"faction", required_argument, NULL, 'F'},
+		{"output", required_argument, NULL, 'o'}, {"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},	  {NULL, 0, NULL, 0},
+	};
+	const char *figure = NULL, *faction = NULL, *output = NULL;
+	char path[4400], dir[4096];
+	struct sweep_manifest m;
+	struct sweep_fan fan;
+	bool quiet = false;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f': figure = optarg; break;
+		case 'F': faction = optarg; break;
+		case 'o': output = optarg; break;
+		case 'q': quiet = true; break;
+		case 'h':
+			printf("Usage: smugnet sweep chart DIR --figure NAME [--faction ID] [--output FILE]\n"
+			       "Write an SVG fan chart (default DIR/charts/NAME[-ID].svg).\n");
+			return jsonl_close_stdout();
+		default: return cli_usage_error("sweep chart", "invalid option");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("sweep chart", "the sweep folder is required");
+	if (figure == NULL)
+		return cli_usage_error("sweep chart", "--figure NAME is required");
+	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK &&
+	    (rc = sweep_fan_compute(&m, figure, faction, quiet, &fan)) == EXIT_OK) {
+		if (output) {
+			snprintf(path, sizeof path, "%s", output);
+		} else {
+			sweep_path(dir, sizeof dir, m.dir, "charts");
+			rc = cli_mkdir(dir);
+			snprintf(path, sizeof path, "%s/%s%s%s.svg", dir, figure, faction ? "-" : "",
+				 faction ? faction : "");
+		}
+		if (rc == EXIT_OK && (rc = chart_write(&m, &fan, path)) == EXIT_OK && !quiet)
+			printf("%s\n", path);
+		sweep_fan_done(&fan);
+	}
+	sweep_manifest_done(&m);
+	return rc == EXIT_OK ? jsonl_close_stdout() : rc;
+}

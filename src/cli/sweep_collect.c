@@ -1,0 +1,295 @@
+/* smugnet sweep collect: check every result against the manifest, then
+ * write tidy CSV (collect/tasks.csv: one row per task; collect/days.csv:
+ * one row per task per day at the stride) and the distributions per
+ * setting (collect/summary.csv: mean, sd, 5/25/50/75/95 percentiles of
+ * each figure; collect/bankruptcy.csv: the share of tasks in which each
+ * faction went bankrupt and when), and print the summary as a table.
+ * Any missing, duplicate, foreign or tampered result: exit 3, no output. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/sweep.h"
+
+enum { OUT_TASKS, OUT_DAYS, OUT_SUMMARY, OUT_BANKRUPT, OUT_COUNT };
+static const char *const out_names[OUT_COUNT] = {"tasks.csv", "days.csv", "summary.csv",
+						 "bankruptcy.csv"};
+
+/* One CSV field, quoted as RFC 4180 asks when it must be. */
+static void csv_field(FILE *f, const char *s, bool comma)
+{
+	if (comma)
+		fputc(',', f);
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void csv_prefix_header(FILE *f, const struct sweep_manifest *m, bool task)
+{
+	fprintf(f, task ? "task,seed,setting" : "setting");
+	for (int k = 0; k < m->n_keys; k++)
+		csv_field(f, m->keys[k], true);
+}
+
+static void csv_prefix(FILE *f, const struct sweep_manifest *m, long long task, int s)
+{
+	if (task >= 0)
+		fprintf(f, "%lld,%lld,", task, m->tasks[task].seed);
+	fprintf(f, "%d", s);
+	for (int k = 0; k < m->n_keys; k++)
+		csv_field(f, sweep_setting_value(m, s, k), true);
+}
+
+static void write_headers(FILE **out, const struct sweep_manifest *m, const struct sweep_factions *fa)
+{
+	csv_prefix_header(out[OUT_TASKS], m, true);
+	fprintf(out[OUT_TASKS], ",digest,day");
+	csv_prefix_header(out[OUT_DAYS], m, true);
+	fprintf(out[OUT_DAYS], ",day");
+	for (int fig = 0; fig < SWEEP_FIG_COUNT; fig++) {
+		fprintf(out[OUT_TASKS], ",%s", sweep_figure_names[fig]);
+		fprintf(out[OUT_DAYS], ",%s", sweep_figure_names[fig]);
+	}
+	for (int k = 0; k < fa->n; k++) {
+		fprintf(out[OUT_TASKS], ",balance:%s,success_rate:%s,bankrupt_day:%s", fa->ids[k],
+			fa->ids[k], fa->ids[k]);
+		fprintf(out[OUT_DAYS], ",balance:%s", fa->ids[k]);
+	}
+	fputc('\n', out[OUT_TASKS]);
+	fputc('\n', out[OUT_DAYS]);
+	csv_prefix_header(out[OUT_SUMMARY], m, false);
+	fprintf(out[OUT_SUMMARY], ",figure,n,mean,sd,p5,p25,p50,p75,p95\n");
+	csv_prefix_header(out[OUT_BANKRUPT], m, false);
+	fprintf(out[OUT_BANKRUPT], ",faction,tasks,bankrupt,share,day_p5,day_p25,day_p50,day_p75,day_p95\n");
+}
+
+static void write_task_rows(FILE **out, const struct sweep_manifest *m, const struct sweep_result *r)
+{
+	int s = m->tasks[r->task].setting;
+	int nf = r->n_factions;
+
+	csv_prefix(out[OUT_TASKS], m, r->task, s);
+	fprintf(out[OUT_TASKS], ",%s,%d", r->digest, r->n_points ? r->days[r->n_points - 1] : 0);
+	for (int fig = 0; fig < SWEEP_FIG_COUNT; fig++)
+		fprintf(out[OUT_TASKS], ",%.2f", r->totals[fig]);
+	for (int k = 0; k < nf; k++) {
+		fprintf(out[OUT_TASKS], ",%.2f,%.4f,", r->balance_end[k], r->success_rate[k]);
+		if (r->bankrupt_day[k] >= 0)
+			fprintf(out[OUT_TASKS], "%d", r->bankrupt_day[k]);
+	}
+	fputc('\n', out[OUT_TASKS]);
+	for (int p = 0; p < r->n_points; p++) {
+		csv_prefix(out[OUT_DAYS], m, r->task, s);
+		fprintf(out[OUT_DAYS], ",%d", r->days[p]);
+		for (int fig = 0; fig < SWEEP_FIG_COUNT; fig++)
+			fprintf(out[OUT_DAYS], ",%.2f", r->series[(size_t)p * SWEEP_FIG_COUNT + (size_t)fig]);
+		for (int k = 0; k < nf; k++)
+			fprintf(out[OUT_DAYS], ",%.2f", r->balances[(size_t)p * (size_t)nf + (size_t)k]);
+		fputc('\n', out[OUT_DAYS]);
+	}
+}
+
+static void stats_row(FILE *csv, FILE *table, const struct sweep_manifest *m, int s,
+		      const char *figure, double *v, long long n)
+{
+	struct sweep_stats st;
+	char label[512];
+
+	sweep_stats_of(v, n, &st);
+	csv_prefix(csv, m, -1, s);
+	csv_field(csv, figure, true);
+	fprintf(csv, ",%lld,%.4f,%.4f", st.n, st.mean, st.sd);
+	for (int q = 0; q < 5; q++)
+		fprintf(csv, ",%.4f", st.p[q]);
+	fputc('\n', csv);
+	if (table == NULL)
+		return;
+	sweep_setting_label(m, s, label, sizeof label);
+	fprintf(table, "%-28.28s %-26.26s %6lld %12.2f %11.2f", label, figure, st.n, st.mean, st.sd);
+	for (int q = 0; q < 5; q++)
+		fprintf(table, " %12.2f", st.p[q]);
+	fputc('\n', table);
+}
+
+/* The distributions of one setting's results. */
+static void setting_stats(FILE **out, FILE *table, const struct sweep_manifest *m, int s,
+			  const struct sweep_factions *fa, struct sweep_result *res, long long n)
+{
+	double *v = malloc(((size_t)n + 1) * sizeof *v);
+	char figure[300], label[512];
+
+	if (table && s == 0)
+		fprintf(table, "%-28s %-26s %6s %12s %11s %12s %12s %12s %12s %12s\n", "setting",
+			"figure", "n", "mean", "sd", "p5", "p25", "p50", "p75", "p95");
+
+	for (int fig = 0; fig < SWEEP_FIG_COUNT; fig++) {
+		for (long long i = 0; i < n; i++)
+			v[i] = res[i].totals[fig];
+		stats_row(out[OUT_SUMMARY], table, m, s, sweep_figure_names[fig], v, n);
+	}
+	for (int k = 0; k < fa->n; k++) {
+		for (long long i = 0; i < n; i++)
+			v[i] = res[i].balance_end[k];
+		snprintf(figure, sizeof figure, "balance:%s", fa->ids[k]);
+		stats_row(out[OUT_SUMMARY], table, m, s, figure, v, n);
+		for (long long i = 0; i < n; i++)
+			v[i] = res[i].success_rate[k];
+		snprintf(figure, sizeof figure, "success_rate:%s", fa->ids[k]);
+		stats_row(out[OUT_SUMMARY], table, m, s, figure, v, n);
+	}
+	for (int k = 0; k < fa->n; k++) {
+		struct sweep_stats st;
+		long long b = 0;
+
+		for (long long i = 0; i < n; i++)
+			if (res[i].bankrupt_day[k] >= 0)
+				v[b++] = res[i].bankrupt_day[k];
+		sweep_stats_of(v, b, &st);
+		csv_prefix(out[OUT_BANKRUPT], m, -1, s);
+		csv_field(out[OUT_BANKRUPT], fa->ids[k], true);
+		fprintf(out[OUT_BANKRUPT], ",%lld,%lld,%.4f", n, b, n ? (double)b / (double)n : 0);
+		for (int q = 0; q < 5; q++)
+			if (b)
+				fprintf(out[OUT_BANKRUPT], ",%.0f", st.p[q]);
+			else
+				fprintf(out[OUT_BANKRUPT], ",");
+		fputc('\n', out[OUT_BANKRUPT]);
+		if (table == NULL)
+			continue;
+		sweep_setting_label(m, s, label, sizeof label);
+		snprintf(figure, sizeof figure, "bankrupt:%s", fa->ids[k]);
+		fprintf(table, "%-28.28s %-26.26s %6lld %11.1f%%", label, figure, n,
+			n ? 100.0 * (double)b / (double)n : 0.0);
+		if (b)
+			fprintf(table, "  days p5 %.0f, p50 %.0f, p95 %.0f", st.p[0], st.p[2], st.p[4]);
+		fputc('\n', table);
+	}
+	free(v);
+}
+
+/* Task ids grouped by setting (a counting sort), so one setting's
+ * results are in memory at a time. */
+static long long *tasks_by_setting(const struct sweep_manifest *m, long long *start)
+{
+	long long *ids = malloc(((size_t)m->n_tasks + 1) * sizeof *ids);
+	long long *fill = calloc((size_t)m->n_settings + 1, sizeof *fill);
+
+	memset(start, 0, ((size_t)m->n_settings + 1) * sizeof *start);
+	for (long long i = 0; i < m->n_tasks; i++)
+		start[m->tasks[i].setting + 1]++;
+	for (int s = 0; s < m->n_settings; s++)
+		start[s + 1] += start[s];
+	for (long long i = 0; i < m->n_tasks; i++) {
+		int s = m->tasks[i].setting;
+
+		ids[start[s] + fill[s]++] = i;
+	}
+	free(fill);
+	return ids;
+}
+
+static int collect(const struct sweep_manifest *m, bool quiet)
+{
+	struct sweep_factions fa;
+	struct cli_atomic out[OUT_COUNT] = {0};
+	FILE *files[OUT_COUNT];
+	char dir[4096], tmp[4096], path[4200];
+	long long problems, loaded = 0, *start, *ids;
+	struct progress prog;
+	int rc;
+
+	if ((rc = sweep_factions_load(m, &fa)) != EXIT_OK)
+		return rc;
+	problems = sweep_results_check(m);
+	sweep_path(dir, sizeof dir, m->dir, "collect");
+	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
+	if ((rc = cli_mkdir(dir)) != EXIT_OK)
+		goto out_factions;
+	for (int o = 0; o < OUT_COUNT; o++) {
+		snprintf(path, sizeof path, "%s/%s", dir, out_names[o]);
+		if ((rc = cli_atomic_open(&out[o], path, tmp)) != EXIT_OK)
+			goto out_files;
+		files[o] = out[o].f;
+	}
+	write_headers(files, m, &fa);
+	start = calloc((size_t)m->n_settings + 2, sizeof *start);
+	ids = tasks_by_setting(m, start);
+	progress_start(&prog, "sweep collect", "results", (long)m->n_tasks, quiet);
+	for (int s = 0; s < m->n_settings; s++) {
+		long long n = start[s + 1] - start[s], got = 0;
+		struct sweep_result *res = calloc((size_t)n + 1, sizeof *res);
+
+		for (long long i = 0; i < n; i++) {
+			if (sweep_result_load(m, &fa, ids[start[s] + i], &res[got])) {
+				write_task_rows(files, m, &res[got]);
+				got++;
+			} else {
+				problems++;
+			}
+			progress_update(&prog, (long)++loaded, (long)problems);
+		}
+		if (problems == 0)
+			setting_stats(files, quiet ? NULL : stdout, m, s, &fa, res, got);
+		for (long long i = 0; i < got; i++)
+			sweep_result_done(&res[i]);
+		free(res);
+	}
+	progress_end(&prog);
+	free(start);
+	free(ids);
+	if (problems) {
+		fprintf(stderr, "smugnet sweep collect: %lld problem%s; nothing written\n", problems,
+			problems == 1 ? "" : "s");
+		rc = EXIT_BAD_INPUT;
+		goto out_files;
+	}
+	for (int o = 0; o < OUT_COUNT; o++)
+		if (rc == EXIT_OK)
+			rc = cli_atomic_commit(&out[o]);
+	if (rc == EXIT_OK && !quiet)
+		printf("wrote %s/{tasks,days,summary,bankruptcy}.csv (%lld tasks)\n", dir, m->n_tasks);
+out_files:
+	for (int o = 0; o < OUT_COUNT; o++)
+		cli_atomic_abort(&out[o]);
+out_factions:
+	sweep_factions_done(&fa);
+	return rc;
+}
+
+int sweep_collect(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+	};
+	struct sweep_manifest m;
+	bool quiet = false;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+		switch (c) {
+		case 'q': quiet = true; break;
+		case 'h':
+			printf("Usage: smugnet sweep collect DIR [--quiet]\n"
+			       "Check every result, write DIR/collect/*.csv, print the distributions.\n");
+			return jsonl_close_stdout();
+		default: return cli_usage_error("sweep collect", "invalid option");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("sweep collect", "the sweep folder is required");
+	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK)
+		rc = collect(&m, quiet);
+	sweep_manifest_done(&m);
+	return rc == EXIT_OK ? jsonl_close_stdout() : rc;
+}

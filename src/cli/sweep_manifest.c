@@ -1,0 +1,504 @@
+/* The sweep folder: reading and checking manifest.json, paths of results,
+ * and running one task into results/I.json. A task's result depends only
+ * on the manifest (the embedded scenario, the seed, the settings and the
+ * crackdowns), and is written atomically through tmp/. */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+#include <xxhash.h>
+
+#include "cli/sweep.h"
+
+void sweep_path(char *buf, size_t size, const char *dir, const char *name)
+{
+	snprintf(buf, size, "%s/%s", dir, name);
+}
+
+void sweep_result_path(char *buf, size_t size, const char *dir, long long task)
+{
+	snprintf(buf, size, "%s/results/%lld.json", dir, task);
+}
+
+bool sweep_parse_range(const char *s, long long *lo, long long *hi)
+{
+	char a[32];
+	const char *dash = strchr(s, '-');
+
+	if (dash == NULL)
+		return cli_parse_int(s, SWEEP_MAX_TASKS * 1000, lo) && (*hi = *lo, true);
+	if ((size_t)(dash - s) >= sizeof a)
+		return false;
+	memcpy(a, s, (size_t)(dash - s));
+	a[dash - s] = '\0';
+	return cli_parse_int(a, 9007199254740991LL, lo) &&
+	       cli_parse_int(dash + 1, 9007199254740991LL, hi) && *lo <= *hi;
+}
+
+void sweep_abs_path(char *buf, size_t size, const char *path)
+{
+	char cwd[PATH_MAX];
+
+	if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
+		snprintf(buf, size, "%s", path);
+	else
+		snprintf(buf, size, "%s/%s", cwd, path);
+}
+
+void sweep_self_path(char *buf, size_t size, const char *argv0)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+
+	if (n > 0) {
+		buf[n] = '\0';
+		return;
+	}
+	sweep_abs_path(buf, size, argv0);
+}
+
+void sweep_shell_word(FILE *f, const char *s)
+{
+	if (*s && strpbrk(s, " \t\n'\"$`\\!*?[]{}();&|<>~#") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('\'', f);
+	for (; *s; s++)
+		if (*s == '\'')
+			fputs("'\\''", f);
+		else
+			fputc(*s, f);
+	fputc('\'', f);
+}
+
+/* ---- manifest ---- */
+
+struct mf {
+	const char *file;
+	bool failed;
+};
+
+static bool bad(struct mf *p, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool bad(struct mf *p, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (p->failed)
+		return false;
+	fprintf(stderr, "%s: %s: ", p->file, path);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	p->failed = true;
+	return false;
+}
+
+static const cJSON *member(const cJSON *o, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(o, key);
+}
+
+static bool get_int(struct mf *p, const cJSON *o, const char *path, const char *key,
+		    long long lo, long long hi, long long *out)
+{
+	const cJSON *j = member(o, key);
+	char at[128];
+
+	snprintf(at, sizeof at, "%s%s%s", path, *path ? "." : "", key);
+	if (!cJSON_IsNumber(j) || j->valuedouble != floor(j->valuedouble) ||
+	    j->valuedouble < (double)lo || j->valuedouble > (double)hi)
+		return bad(p, at, "expected a whole number in [%lld,%lld]", lo, hi);
+	*out = (long long)j->valuedouble;
+	return true;
+}
+
+static bool get_str(struct mf *p, const cJSON *o, const char *path, const char *key,
+		    bool nullable, char **out)
+{
+	const cJSON *j = member(o, key);
+	char at[128];
+
+	snprintf(at, sizeof at, "%s%s%s", path, *path ? "." : "", key);
+	if (nullable && cJSON_IsNull(j)) {
+		*out = NULL;
+		return true;
+	}
+	if (!cJSON_IsString(j))
+		return bad(p, at, nullable ? "expected a string or null" : "expected a string");
+	*out = strdup(j->valuestring);
+	return true;
+}
+
+static bool get_hex(struct mf *p, const cJSON *o, const char *path, const char *key, uint64_t *out)
+{
+	const cJSON *j = member(o, key);
+	char at[128], *end;
+
+	snprintf(at, sizeof at, "%s%s%s", path, *path ? "." : "", key);
+	if (!cJSON_IsString(j) || strlen(j->valuestring) != 16)
+		return bad(p, at, "expected 16 hex digits");
+	*out = strtoull(j->valuestring, &end, 16);
+	if (*end)
+		return bad(p, at, "expected 16 hex digits");
+	return true;
+}
+
+static bool get_strings(struct mf *p, const cJSON *o, const char *path, int max, char ***out,
+			int *n)
+{
+	const cJSON *a = member(o, path), *e;
+	int i = 0;
+
+	if (!cJSON_IsArray(a))
+		return bad(p, path, "expected an array of strings");
+	*n = cJSON_GetArraySize(a);
+	if (*n > max)
+		return bad(p, path, "at most %d entries", max);
+	*out = calloc((size_t)*n + 1, sizeof **out);
+	cJSON_ArrayForEach(e, a) {
+		char at[128];
+
+		snprintf(at, sizeof at, "%s[%d]", path, i);
+		if (!cJSON_IsString(e))
+			return bad(p, at, "expected a string");
+		(*out)[i++] = strdup(e->valuestring);
+	}
+	return true;
+}
+
+static bool load_scenario(struct mf *p, const cJSON *root, struct sweep_manifest *m)
+{
+	const cJSON *s = member(root, "scenario");
+
+	if (!cJSON_IsObject(s))
+		return bad(p, "scenario", "expected an object");
+	if (!get_str(p, s, "scenario", "file", true, &m->scenario_file) ||
+	    !get_str(p, s, "scenario", "id", false, &m->scenario_id) ||
+	    !get_hex(p, s, "scenario", "hash", &m->scenario_hash) ||
+	    !get_str(p, s, "scenario", "text", true, &m->scenario_text))
+		return false;
+	if (m->scenario_text)
+		m->scenario_len = strlen(m->scenario_text);
+	if (m->scenario_text && XXH3_64bits(m->scenario_text, m->scenario_len) != m->scenario_hash)
+		return bad(p, "scenario.text", "does not match scenario.hash");
+	return true;
+}
+
+static bool load_grid(struct mf *p, const cJSON *root, struct sweep_manifest *m)
+{
+	const cJSON *a = member(root, "settings"), *e;
+	int i = 0;
+
+	if (!get_strings(p, root, "keys", SWEEP_MAX_KEYS, &m->keys, &m->n_keys))
+		return false;
+	if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) < 1)
+		return bad(p, "settings", "expected a non-empty array");
+	m->n_settings = cJSON_GetArraySize(a);
+	m->settings = calloc((size_t)m->n_settings, sizeof *m->settings);
+	cJSON_ArrayForEach(e, a) {
+		struct sweep_setting *st = &m->settings[i];
+		char at[64];
+		long long id;
+
+		snprintf(at, sizeof at, "settings[%d]", i);
+		if (!cJSON_IsObject(e))
+			return bad(p, at, "expected an object");
+		if (!get_int(p, e, at, "id", i, i, &id))
+			return false;
+		snprintf(at, sizeof at, "set");
+		if (!get_strings(p, e, at, SWEEP_MAX_KEYS, &st->sets, &st->n_sets))
+			return false;
+		if (st->n_sets != m->n_keys) {
+			snprintf(at, sizeof at, "settings[%d].set", i);
+			return bad(p, at, "expected one value for each of the %d keys", m->n_keys);
+		}
+		for (int k = 0; k < st->n_sets; k++) {
+			char key[256];
+			const char *v;
+
+			snprintf(at, sizeof at, "settings[%d].set[%d]", i, k);
+			if (!cli_setting_split(st->sets[k], key, sizeof key, &v) ||
+			    strcmp(key, m->keys[k]) != 0)
+				return bad(p, at, "expected %s=VALUE", m->keys[k]);
+		}
+		i++;
+	}
+	return true;
+}
+
+static bool load_tasks(struct mf *p, const cJSON *root, struct sweep_manifest *m)
+{
+	const cJSON *a = member(root, "tasks"), *e;
+	long long i = 0;
+
+	if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) < 1)
+		return bad(p, "tasks", "expected a non-empty array");
+	m->n_tasks = cJSON_GetArraySize(a);
+	m->tasks = calloc((size_t)m->n_tasks, sizeof *m->tasks);
+	cJSON_ArrayForEach(e, a) {
+		char at[64];
+		long long id, setting;
+
+		snprintf(at, sizeof at, "tasks[%lld]", i);
+		if (!cJSON_IsObject(e))
+			return bad(p, at, "expected an object");
+		if (!get_int(p, e, at, "id", i, i, &id) ||
+		    !get_int(p, e, at, "seed", 0, 9007199254740991LL, &m->tasks[i].seed) ||
+		    !get_int(p, e, at, "setting", 0, m->n_settings - 1, &setting))
+			return false;
+		m->tasks[i].setting = (int)setting;
+		i++;
+	}
+	return true;
+}
+
+int sweep_manifest_load(const char *dir, struct sweep_manifest *m)
+{
+	char file[4096];
+	cJSON *root;
+	struct mf p = {file, false};
+	long long v;
+	const cJSON *j;
+	char version[128], *format, *money;
+	int rc;
+
+	memset(m, 0, sizeof *m);
+	m->dir = strdup(dir);
+	sweep_path(file, sizeof file, dir, "manifest.json");
+	if ((rc = cli_read_file(file, &m->bytes, &m->len)) != EXIT_OK)
+		return rc;
+	m->hash = XXH3_64bits(m->bytes, m->len);
+	root = cJSON_ParseWithLength(m->bytes, m->len);
+	if (root == NULL) {
+		fprintf(stderr, "%s: malformed JSON\n", file);
+		return EXIT_BAD_INPUT;
+	}
+	if (!cJSON_IsObject(root)) {
+		bad(&p, "(root)", "expected an object");
+	} else if (get_str(&p, root, "", "format", false, &format)) {
+		if (strcmp(format, SWEEP_FORMAT) != 0)
+			bad(&p, "format", "expected \"%s\"", SWEEP_FORMAT);
+		free(format);
+	}
+	if (!p.failed && get_int(&p, root, "", "version", 1, 1, &v) &&
+	    get_str(&p, root, "", "program", false, &m->program) && load_scenario(&p, root, m) &&
+	    get_int(&p, root, "", "days", 1, 100000000, &m->days) &&
+	    get_int(&p, root, "", "stride", 1, 100000000, &v) && (m->stride = (int)v, true) &&
+	    get_str(&p, root, "", "bankrupt_below", false, &money)) {
+		char *end;
+		double cr = strtod(money, &end);
+
+		if (*end || end == money || !(cr >= 0 && cr < 1e13))
+			bad(&p, "bankrupt_below", "expected credits as a string like \"1.00\"");
+		m->bankrupt_below = (int64_t)llround(cr * SMUG_MINOR_PER_CREDIT);
+		free(money);
+	}
+	if (!p.failed && get_strings(&p, root, "crackdowns", SWEEP_MAX_CRACKDOWNS, &m->crackdowns,
+				     &m->n_crackdowns)) {
+		j = member(root, "auto_crackdown");
+		if (!cJSON_IsBool(j))
+			bad(&p, "auto_crackdown", "expected true or false");
+		m->auto_crackdown = cJSON_IsTrue(j);
+	}
+	if (!p.failed && load_grid(&p, root, m))
+		load_tasks(&p, root, m);
+	cJSON_Delete(root);
+	snprintf(version, sizeof version, "smugnet %s", smug_version());
+	if (!p.failed && strcmp(m->program, version) != 0)
+		bad(&p, "program", "planned by '%s'; this is '%s'", m->program, version);
+	return p.failed ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+static void free_strings(char **s, int n)
+{
+	if (s == NULL)
+		return;
+	for (int i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
+void sweep_manifest_done(struct sweep_manifest *m)
+{
+	free(m->dir);
+	free(m->bytes);
+	free(m->program);
+	free(m->scenario_file);
+	free(m->scenario_id);
+	free(m->scenario_text);
+	free_strings(m->crackdowns, m->n_crackdowns);
+	free_strings(m->keys, m->n_keys);
+	for (int i = 0; m->settings && i < m->n_settings; i++)
+		free_strings(m->settings[i].sets, m->settings[i].n_sets);
+	free(m->settings);
+	free(m->tasks);
+	memset(m, 0, sizeof *m);
+}
+
+const char *sweep_setting_value(const struct sweep_manifest *m, int s, int k)
+{
+	return strchr(m->settings[s].sets[k], '=') + 1;
+}
+
+void sweep_setting_label(const struct sweep_manifest *m, int s, char *buf, size_t size)
+{
+	size_t at = 0;
+
+	buf[0] = '\0';
+	if (m->n_keys == 0) {
+		snprintf(buf, size, "all");
+		return;
+	}
+	for (int k = 0; k < m->n_keys && at < size; k++)
+		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? " " : "", m->settings[s].sets[k]);
+}
+
+bool sweep_result_exists(const struct sweep_manifest *m, long long task)
+{
+	char path[4096];
+	struct stat st;
+
+	sweep_result_path(path, sizeof path, m->dir, task);
+	return stat(path, &st) == 0;
+}
+
+/* ---- running one task ---- */
+
+static int64_t faction_balance(const struct smug_world *w, int f)
+{
+	return w->ledger.accounts[w->factions[f].account].balance;
+}
+
+static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
+			 struct smug_world *w)
+{
+	struct smug_counters period = {0}, run = {0};
+	int *bankrupt = calloc((size_t)w->n_factions + 1, sizeof *bankrupt);
+	int64_t *bal = NULL;
+	size_t n_bal = 0, cap = 0;
+	int nf = 0;
+	bool first;
+
+	for (int k = 0; k < w->n_factions; k++) {
+		bankrupt[k] = -1;
+		nf += w->factions[k].runs_network;
+	}
+	fprintf(f, "{\"format\":\"%s\",\"version\":1,\"manifest\":\"%016llx\",\"task\":%lld,"
+		   "\"seed\":%lld,\"setting\":%d,\"program\":",
+		SWEEP_RESULT_FORMAT, (unsigned long long)m->hash, i, m->tasks[i].seed,
+		m->tasks[i].setting);
+	jsonl_string(f, m->program);
+	fprintf(f, ",\"factions\":[");
+	first = true;
+	for (int k = 0; k < w->n_factions; k++)
+		if (w->factions[k].runs_network) {
+			fprintf(f, "%s", first ? "" : ",");
+			jsonl_string(f, w->factions[k].id);
+			first = false;
+		}
+	fprintf(f, "],\n\"series\":[");
+	for (long long d = 1; d <= m->days; d++) {
+		smug_cmd_step(w, 1);
+		smug_counters_add(&period, &w->tel.today);
+		smug_counters_add(&run, &w->tel.today);
+		for (int k = 0; k < w->n_factions; k++)
+			if (bankrupt[k] < 0 && w->factions[k].runs_network &&
+			    faction_balance(w, k) < m->bankrupt_below)
+				bankrupt[k] = w->day;
+		if (d % m->stride == 0 || d == m->days) {
+			fprintf(f, "%s\n", n_bal ? "," : "");
+			report_day(f, w, &period);
+			memset(&period, 0, sizeof period);
+			for (int k = 0; k < w->n_factions; k++) {
+				if (!w->factions[k].runs_network)
+					continue;
+				if (n_bal == cap) {
+					cap = cap ? 2 * cap : 256;
+					bal = realloc(bal, cap * sizeof *bal);
+				}
+				bal[n_bal++] = faction_balance(w, k);
+			}
+		}
+	}
+	fprintf(f, "],\n\"balances\":[");
+	for (size_t b = 0; b < n_bal; b++) {
+		size_t col = b % (size_t)nf;
+
+		char money[32];
+
+		smug_money_format(bal[b], money, sizeof money);
+		fprintf(f, "%s%s", col ? "," : b ? "],\n[" : "\n[", money);
+	}
+	fprintf(f, "%s],\n\"bankrupt_day\":[", n_bal ? "]" : "");
+	first = true;
+	for (int k = 0; k < w->n_factions; k++)
+		if (w->factions[k].runs_network) {
+			if (bankrupt[k] < 0)
+				fprintf(f, "%snull", first ? "" : ",");
+			else
+				fprintf(f, "%s%d", first ? "" : ",", bankrupt[k]);
+			first = false;
+		}
+	fprintf(f, "],\n\"summary\":");
+	report_summary(f, w, &run);
+	free(bankrupt);
+	free(bal);
+}
+
+int sweep_task_run(const struct sweep_manifest *m, long long i)
+{
+	const struct sweep_setting *st = &m->settings[m->tasks[i].setting];
+	struct cli_setup setup = {
+		.cmd = "sweep run", .scenario_file = m->scenario_file,
+		.scenario_text = m->scenario_text, .scenario_len = m->scenario_len,
+		.seed = m->tasks[i].seed, .sets = (const char *const *)st->sets,
+		.n_sets = st->n_sets, .crackdowns = (const char *const *)m->crackdowns,
+		.n_crackdowns = m->n_crackdowns, .auto_crackdown = m->auto_crackdown,
+	};
+	struct smug_world *w = NULL;
+	char path[4096], tmp[4096], *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	if (setup.scenario_text == NULL) {
+		setup.scenario_text = smug_default_scenario(&setup.scenario_len);
+		setup.scenario_file = "dosadi-36.json";
+		if (XXH3_64bits(setup.scenario_text, setup.scenario_len) != m->scenario_hash) {
+			fprintf(stderr, "%s/manifest.json: scenario.hash: this program's default world "
+					"is not the one the sweep was planned with\n", m->dir);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if ((rc = cli_world_setup(&setup, &w)) != EXIT_OK)
+		return rc;
+	f = open_memstream(&buf, &len);
+	if (f == NULL) {
+		smug_world_free(w);
+		fprintf(stderr, "smugnet sweep run: out of memory\n");
+		return EXIT_RUNTIME;
+	}
+	write_result(f, m, i, w);
+	smug_world_free(w);
+	fflush(f);
+	fprintf(f, ",\"check\":\"%016llx\"}\n", (unsigned long long)XXH3_64bits(buf, len));
+	fclose(f);
+	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
+	sweep_path(path, sizeof path, m->dir, "results");
+	if ((rc = cli_mkdir(path)) == EXIT_OK) {
+		sweep_result_path(path, sizeof path, m->dir, i);
+		rc = cli_write_atomic(path, tmp, buf, len);
+	}
+	free(buf);
+	return rc;
+}

@@ -1,0 +1,272 @@
+/* smugnet sweep plan: write a sweep folder's manifest.json — every task's
+ * id, seed and settings (the cross product of the --set lists), the
+ * crackdowns, the horizon, the program version and the scenario, which
+ * is embedded so the folder alone defines every task. Each setting is
+ * tried on the world before anything is written. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xxhash.h>
+
+#include "cli/sweep.h"
+
+struct grid {
+	char key[SWEEP_MAX_KEYS][256];
+	char *values[SWEEP_MAX_KEYS][SWEEP_MAX_VALUES];
+	int n_values[SWEEP_MAX_KEYS];
+	int n_keys;
+	char *spec[SWEEP_MAX_KEYS]; /* strdup'd --set arguments, cut at commas */
+};
+
+static int grid_add(struct grid *g, const char *arg)
+{
+	const char *value;
+	char *v, *save = NULL;
+	int k = g->n_keys;
+
+	if (k == SWEEP_MAX_KEYS)
+		return cli_usage_error("sweep plan", "at most %d --set keys", SWEEP_MAX_KEYS);
+	if (!cli_setting_split(arg, g->key[k], sizeof g->key[k], &value))
+		return cli_usage_error("sweep plan", "--set '%s': expected KEY=V1,V2,...", arg);
+	for (int i = 0; i < k; i++)
+		if (strcmp(g->key[i], g->key[k]) == 0)
+			return cli_usage_error("sweep plan", "--set %s: given twice", g->key[k]);
+	g->spec[k] = strdup(value);
+	g->n_values[k] = 0;
+	for (v = strtok_r(g->spec[k], ",", &save); v; v = strtok_r(NULL, ",", &save)) {
+		if (g->n_values[k] == SWEEP_MAX_VALUES)
+			return cli_usage_error("sweep plan", "--set %s: at most %d values", g->key[k],
+					       SWEEP_MAX_VALUES);
+		g->values[k][g->n_values[k]++] = v;
+	}
+	if (g->n_values[k] == 0)
+		return cli_usage_error("sweep plan", "--set '%s': no values", arg);
+	g->n_keys++;
+	return EXIT_OK;
+}
+
+/* Setting s of the grid as KEY=V strings (the last key varies fastest). */
+static void grid_setting(const struct grid *g, long long s, char sets[][512])
+{
+	for (int k = g->n_keys - 1; k >= 0; k--) {
+		snprintf(sets[k], 512, "%s=%s", g->key[k], g->values[k][s % g->n_values[k]]);
+		s /= g->n_values[k];
+	}
+}
+
+struct plan {
+	const char *dir, *scenario;
+	long long seed_lo, seed_hi, days, stride;
+	const char *bankrupt_below;
+	const char *crack[SWEEP_MAX_CRACKDOWNS];
+	int n_crack;
+	bool auto_crack;
+	struct grid grid;
+	long long n_settings;
+};
+
+static void write_manifest(FILE *f, const struct plan *p, const char *text, size_t len,
+			   const char *scenario_id)
+{
+	long long n_seeds = p->seed_hi - p->seed_lo + 1, id = 0;
+	char sets[SWEEP_MAX_KEYS][512];
+
+	fprintf(f, "{\"format\":\"%s\",\"version\":1,\"program\":\"smugnet %s\",\n", SWEEP_FORMAT,
+		smug_version());
+	fprintf(f, "\"scenario\":{\"file\":");
+	if (p->scenario)
+		jsonl_string(f, p->scenario);
+	else
+		fprintf(f, "null");
+	fprintf(f, ",\"id\":");
+	jsonl_string(f, scenario_id);
+	fprintf(f, ",\"hash\":\"%016llx\",\"text\":", (unsigned long long)XXH3_64bits(text, len));
+	if (p->scenario)
+		jsonl_string(f, text);
+	else
+		fprintf(f, "null");
+	fprintf(f, "},\n\"days\":%lld,\"stride\":%lld,\"bankrupt_below\":\"%s\",\n", p->days,
+		p->stride, p->bankrupt_below);
+	fprintf(f, "\"crackdowns\":[");
+	for (int i = 0; i < p->n_crack; i++) {
+		fprintf(f, "%s", i ? "," : "");
+		jsonl_string(f, p->crack[i]);
+	}
+	fprintf(f, "],\"auto_crackdown\":%s,\n\"keys\":[", p->auto_crack ? "true" : "false");
+	for (int k = 0; k < p->grid.n_keys; k++) {
+		fprintf(f, "%s", k ? "," : "");
+		jsonl_string(f, p->grid.key[k]);
+	}
+	fprintf(f, "],\n\"settings\":[");
+	for (long long s = 0; s < p->n_settings; s++) {
+		grid_setting(&p->grid, s, sets);
+		fprintf(f, "%s\n{\"id\":%lld,\"set\":[", s ? "," : "", s);
+		for (int k = 0; k < p->grid.n_keys; k++) {
+			fprintf(f, "%s", k ? "," : "");
+			jsonl_string(f, sets[k]);
+		}
+		fprintf(f, "]}");
+	}
+	fprintf(f, "],\n\"tasks\":[");
+	for (long long s = 0; s < p->n_settings; s++)
+		for (long long i = 0; i < n_seeds; i++, id++)
+			fprintf(f, "%s\n{\"id\":%lld,\"seed\":%lld,\"setting\":%lld}", id ? "," : "", id,
+				p->seed_lo + i, s);
+	fprintf(f, "]}\n");
+}
+
+/* Every setting on the world, so a bad key or value stops the plan. */
+static int plan_try_settings(const struct plan *p, const char *text, size_t len, char **id)
+{
+	char sets[SWEEP_MAX_KEYS][512];
+	const char *ptrs[SWEEP_MAX_KEYS];
+	struct cli_setup setup = {
+		.cmd = "sweep plan", .scenario_file = p->scenario ? p->scenario : "dosadi-36.json",
+		.scenario_text = text, .scenario_len = len, .seed = -1,
+		.crackdowns = p->crack, .n_crackdowns = p->n_crack, .auto_crackdown = p->auto_crack,
+	};
+	int rc;
+
+	for (long long s = 0; s < p->n_settings; s++) {
+		struct smug_world *w = NULL;
+
+		grid_setting(&p->grid, s, sets);
+		for (int k = 0; k < p->grid.n_keys; k++)
+			ptrs[k] = sets[k];
+		setup.sets = ptrs;
+		setup.n_sets = p->grid.n_keys;
+		if ((rc = cli_world_setup(&setup, &w)) != EXIT_OK)
+			return rc;
+		if (s == 0)
+			*id = strdup(w->scenario_id);
+		smug_world_free(w);
+	}
+	return EXIT_OK;
+}
+
+static int plan_write(const struct plan *p)
+{
+	char *text = NULL, *id = NULL, *buf = NULL, *old = NULL, path[4096];
+	const char *src;
+	size_t len = 0, blen = 0, olen = 0;
+	FILE *f;
+	int rc;
+
+	if (p->scenario) {
+		if ((rc = cli_read_file(p->scenario, &text, &len)) != EXIT_OK)
+			return rc;
+		src = text;
+	} else {
+		src = smug_default_scenario(&len);
+	}
+	if ((rc = plan_try_settings(p, src, len, &id)) != EXIT_OK)
+		goto out;
+	f = open_memstream(&buf, &blen);
+	write_manifest(f, p, src, len, id);
+	fclose(f);
+	sweep_path(path, sizeof path, p->dir, "manifest.json");
+	if (access(path, F_OK) == 0 && cli_read_file(path, &old, &olen) == EXIT_OK) {
+		if (olen == blen && memcmp(old, buf, blen) == 0) {
+			fprintf(stderr, "smugnet sweep plan: %s already holds this plan\n", p->dir);
+		} else {
+			fprintf(stderr, "smugnet sweep plan: %s already holds another sweep; "
+					"plan into a new folder\n", p->dir);
+			rc = EXIT_USAGE;
+		}
+		goto out;
+	}
+	if ((rc = cli_mkdir(p->dir)) == EXIT_OK &&
+	    (rc = cli_write_atomic(path, NULL, buf, blen)) == EXIT_OK)
+		printf("%s: %lld tasks (%lld seeds x %lld settings), %lld days each\n", path,
+		       (p->seed_hi - p->seed_lo + 1) * p->n_settings, p->seed_hi - p->seed_lo + 1,
+		       p->n_settings, p->days);
+out:
+	free(text);
+	free(id);
+	free(buf);
+	free(old);
+	return rc == EXIT_OK ? jsonl_close_stdout() : rc;
+}
+
+int sweep_plan(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"seeds", required_argument, NULL, 'S'},     {"days", required_argument, NULL, 'd'},
+		{"years", required_argument, NULL, 'y'},     {"scenario", required_argument, NULL, 's'},
+		{"set", required_argument, NULL, 'x'},	     {"crackdown", required_argument, NULL, 'c'},
+		{"auto-crackdown", no_argument, NULL, 'a'},  {"stride", required_argument, NULL, 't'},
+		{"bankrupt-below", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct plan p = {.seed_lo = -1, .days = -1, .stride = 30, .bankrupt_below = "1.00"};
+	long long v;
+	char *end;
+	int c, rc = EXIT_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'S':
+			if (!sweep_parse_range(optarg, &p.seed_lo, &p.seed_hi))
+				return cli_usage_error("sweep plan", "--seeds: expected A-B, got '%s'", optarg);
+			break;
+		case 'd':
+			if (!cli_parse_int(optarg, 100000000, &p.days) || p.days < 1)
+				return cli_usage_error("sweep plan", "--days: expected a positive number, got '%s'", optarg);
+			break;
+		case 'y':
+			if (!cli_parse_int(optarg, 100000, &v) || v < 1)
+				return cli_usage_error("sweep plan", "--years: expected a positive number, got '%s'", optarg);
+			p.days = v * 365;
+			break;
+		case 's': p.scenario = optarg; break;
+		case 'x':
+			if ((rc = grid_add(&p.grid, optarg)) != EXIT_OK)
+				return rc;
+			break;
+		case 'c':
+			if (p.n_crack == SWEEP_MAX_CRACKDOWNS)
+				return cli_usage_error("sweep plan", "at most %d --crackdown options", SWEEP_MAX_CRACKDOWNS);
+			p.crack[p.n_crack++] = optarg;
+			break;
+		case 'a': p.auto_crack = true; break;
+		case 't':
+			if (!cli_parse_int(optarg, 100000000, &p.stride) || p.stride < 1)
+				return cli_usage_error("sweep plan", "--stride: expected a positive number, got '%s'", optarg);
+			break;
+		case 'b':
+			errno = 0;
+			if (strtod(optarg, &end) < 0 || *end || end == optarg || errno)
+				return cli_usage_error("sweep plan", "--bankrupt-below: expected credits, got '%s'", optarg);
+			p.bankrupt_below = optarg;
+			break;
+		case 'h':
+			printf("Usage: smugnet sweep plan DIR --seeds A-B (--days N | --years N) [--scenario FILE]\n"
+			       "       [--set KEY=V1,V2,...]... [--crackdown SPEC]... [--auto-crackdown]\n"
+			       "       [--stride N] [--bankrupt-below CREDITS]\n"
+			       "Write DIR/manifest.json: one task per seed and setting (see smugnet-sweep(1)).\n");
+			return jsonl_close_stdout();
+		default: return cli_usage_error("sweep plan", "invalid option");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("sweep plan", optind < argc ? "one sweep folder expected" : "the sweep folder is required");
+	p.dir = argv[optind];
+	if (p.seed_lo < 0)
+		return cli_usage_error("sweep plan", "--seeds A-B is required");
+	if (p.days < 0)
+		return cli_usage_error("sweep plan", "--days N or --years N is required");
+	p.n_settings = 1;
+	for (int k = 0; k < p.grid.n_keys; k++)
+		p.n_settings *= p.grid.n_values[k];
+	if (p.n_settings * (p.seed_hi - p.seed_lo + 1) > SWEEP_MAX_TASKS)
+		return cli_usage_error("sweep plan", "at most %lld tasks", SWEEP_MAX_TASKS);
+	rc = plan_write(&p);
+	for (int k = 0; k < p.grid.n_keys; k++)
+		free(p.grid.spec[k]);
+	return rc;
+}

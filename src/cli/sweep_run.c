@@ -1,0 +1,328 @@
+/* smugnet sweep run / missing: run one task, one chunk of tasks, or every
+ * missing task with N jobs. The local engine is GNU parallel when it is
+ * installed (each job calls this program back with --task I) and a plain
+ * fork pool otherwise; both write the same bytes. Resuming runs only the
+ * tasks whose result file is missing. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/sweep.h"
+
+static long long *missing_tasks(const struct sweep_manifest *m, long long *n)
+{
+	long long *ids = malloc(((size_t)m->n_tasks + 1) * sizeof *ids);
+
+	*n = 0;
+	for (long long i = 0; i < m->n_tasks; i++)
+		if (!sweep_result_exists(m, i))
+			ids[(*n)++] = i;
+	return ids;
+}
+
+static void report_failures(const long long *failed, long long n_failed)
+{
+	if (n_failed == 0)
+		return;
+	fprintf(stderr, "smugnet sweep run: %lld task%s failed:", n_failed, n_failed == 1 ? "" : "s");
+	for (long long i = 0; i < n_failed && i < 20; i++)
+		fprintf(stderr, " %lld", failed[i]);
+	fprintf(stderr, "%s\n", n_failed > 20 ? " ..." : "");
+}
+
+/* The fork pool: up to jobs children, each runs one task in-process. */
+static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, long long n,
+			 int jobs, bool quiet)
+{
+	struct progress prog;
+	long long next = 0, done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
+	long long *slot_task = calloc((size_t)jobs, sizeof *slot_task);
+	pid_t *slot = calloc((size_t)jobs, sizeof *slot);
+	int running = 0;
+
+	fflush(NULL);
+	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
+	while (done < n) {
+		int status;
+		pid_t pid;
+
+		while (running < jobs && next < n) {
+			int k = 0;
+
+			while (slot[k])
+				k++;
+			pid = fork();
+			if (pid == 0)
+				_exit(sweep_task_run(m, ids[next]));
+			if (pid < 0) {
+				fprintf(stderr, "smugnet sweep run: fork: %s\n", strerror(errno));
+				failed[n_failed++] = ids[next++];
+				done++;
+				continue;
+			}
+			slot[k] = pid;
+			slot_task[k] = ids[next++];
+			running++;
+		}
+		if (running == 0)
+			continue;
+		pid = wait(&status);
+		if (pid < 0)
+			break;
+		for (int k = 0; k < jobs; k++)
+			if (slot[k] == pid) {
+				if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+					failed[n_failed++] = slot_task[k];
+				slot[k] = 0;
+				running--;
+				done++;
+			}
+		progress_update(&prog, (long)done, (long)n_failed);
+	}
+	progress_end(&prog);
+	report_failures(failed, n_failed);
+	free(failed);
+	free(slot);
+	free(slot_task);
+	return n_failed ? EXIT_RUNTIME : EXIT_OK;
+}
+
+static bool in_path(const char *prog)
+{
+	const char *path = getenv("PATH");
+	char buf[4096];
+
+	while (path && *path) {
+		size_t n = strcspn(path, ":");
+
+		snprintf(buf, sizeof buf, "%.*s/%s", (int)n, path, prog);
+		if (n && access(buf, X_OK) == 0)
+			return true;
+		path += n + (path[n] == ':');
+	}
+	return false;
+}
+
+/* Lines of the job log after the header, and how many of them failed
+ * (column 7 is the exit value). */
+static void joblog_count(const char *log, long long *done, long long *n_failed,
+			 long long *failed, long long cap)
+{
+	FILE *f = fopen(log, "r");
+	char line[8192];
+
+	*done = 0;
+	*n_failed = 0;
+	if (f == NULL)
+		return;
+	if (fgets(line, sizeof line, f) == NULL) { /* header */
+		fclose(f);
+		return;
+	}
+	while (fgets(line, sizeof line, f)) {
+		char *col = line, *task;
+		int exitval;
+
+		if (strchr(line, '\n') == NULL)
+			break; /* a line still being written */
+		for (int c = 0; c < 6 && col; c++)
+			col = strchr(col, '\t') ? strchr(col, '\t') + 1 : NULL;
+		(*done)++;
+		if (col == NULL || sscanf(col, "%d", &exitval) != 1 || exitval != 0) {
+			task = strstr(line, "--task ");
+			if (*n_failed < cap)
+				failed[*n_failed] = task ? atoll(task + 7) : -1;
+			(*n_failed)++;
+		}
+	}
+	fclose(f);
+}
+
+/* GNU parallel: task ids on its standard input, each job calls this
+ * program with --task I; progress is read from its job log. */
+static int run_parallel(const struct sweep_manifest *m, const long long *ids, long long n,
+			int jobs, bool quiet, const char *self)
+{
+	char jobs_s[32], log[4200], tmp[4096];
+	struct progress prog;
+	long long done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
+	int fds[2], status = 0;
+	pid_t pid;
+	FILE *in;
+
+	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
+	if (cli_mkdir(tmp) != EXIT_OK)
+		return EXIT_WRITE;
+	snprintf(log, sizeof log, "%s/parallel.%ld.log", tmp, (long)getpid());
+	snprintf(jobs_s, sizeof jobs_s, "%d", jobs);
+	unlink(log);
+	fflush(NULL);
+	if (pipe(fds) != 0 || (pid = fork()) < 0) {
+		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	if (pid == 0) {
+		dup2(fds[0], STDIN_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execlp("parallel", "parallel", "--will-cite", "--halt", "never", "--jobs", jobs_s,
+		       "--joblog", log, self, "sweep", "run", m->dir, "--quiet", "--task", "{}",
+		       (char *)NULL);
+		fprintf(stderr, "smugnet sweep run: cannot run parallel: %s\n", strerror(errno));
+		_exit(127);
+	}
+	close(fds[0]);
+	signal(SIGPIPE, SIG_IGN);
+	in = fdopen(fds[1], "w");
+	for (long long i = 0; i < n; i++)
+		fprintf(in, "%lld\n", ids[i]);
+	fclose(in);
+	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
+	for (;;) {
+		struct timespec ts = {0, 100000000};
+		pid_t r = waitpid(pid, &status, prog.on ? WNOHANG : 0);
+
+		if (prog.on) {
+			joblog_count(log, &done, &n_failed, failed, n);
+			progress_update(&prog, (long)done, (long)n_failed);
+		}
+		if (r == pid || r < 0)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	joblog_count(log, &done, &n_failed, failed, n);
+	progress_update(&prog, (long)done, (long)n_failed);
+	progress_end(&prog);
+	unlink(log);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127 || WEXITSTATUS(status) == 255) {
+		fprintf(stderr, "smugnet sweep run: parallel failed\n");
+		free(failed);
+		return EXIT_RUNTIME;
+	}
+	if (done < n && n_failed == 0)
+		n_failed = n - done;
+	report_failures(failed, n_failed < n ? n_failed : n);
+	free(failed);
+	return n_failed ? EXIT_RUNTIME : EXIT_OK;
+}
+
+static void run_usage(FILE *f)
+{
+	fprintf(f, "Usage: smugnet sweep run DIR (--task I | --chunk J --chunk-size K | --jobs N)\n"
+		   "                         [--engine auto|parallel|fork] [--quiet]\n"
+		   "Run one task, one chunk of tasks, or every missing task with N jobs\n"
+		   "(see smugnet-sweep(1)).\n");
+}
+
+int sweep_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"task", required_argument, NULL, 't'},	  {"chunk", required_argument, NULL, 'c'},
+		{"chunk-size", required_argument, NULL, 'k'}, {"jobs", required_argument, NULL, 'j'},
+		{"engine", required_argument, NULL, 'e'},  {"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},	  {NULL, 0, NULL, 0},
+	};
+	struct sweep_manifest m;
+	long long task = -1, chunk = -1, chunk_size = 1, jobs = 0, n, *ids;
+	const char *engine = "auto";
+	char self[4096];
+	bool quiet = false;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hj:q", opts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &task))
+				return cli_usage_error("sweep run", "--task: expected a task number, got '%s'", optarg);
+			break;
+		case 'c':
+			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &chunk))
+				return cli_usage_error("sweep run", "--chunk: expected a chunk number, got '%s'", optarg);
+			break;
+		case 'k':
+			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &chunk_size) || chunk_size < 1)
+				return cli_usage_error("sweep run", "--chunk-size: expected a positive number, got '%s'", optarg);
+			break;
+		case 'j':
+			if (!cli_parse_int(optarg, 4096, &jobs) || jobs < 1)
+				return cli_usage_error("sweep run", "--jobs: expected a number in [1,4096], got '%s'", optarg);
+			break;
+		case 'e':
+			if (strcmp(optarg, "auto") && strcmp(optarg, "parallel") && strcmp(optarg, "fork"))
+				return cli_usage_error("sweep run", "--engine: expected auto, parallel or fork, got '%s'", optarg);
+			engine = optarg;
+			break;
+		case 'q': quiet = true; break;
+		case 'h': run_usage(stdout); return jsonl_close_stdout();
+		default: return cli_usage_error("sweep run", "invalid option");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("sweep run", "the sweep folder is required");
+	if ((task >= 0) + (chunk >= 0) + (jobs > 0) != 1)
+		return cli_usage_error("sweep run", "give one of --task I, --chunk J or --jobs N");
+	if ((rc = sweep_manifest_load(argv[optind], &m)) != EXIT_OK) {
+		sweep_manifest_done(&m);
+		return rc;
+	}
+	if (task >= 0 || chunk >= 0) {
+		long long lo = task >= 0 ? task : chunk * chunk_size;
+		long long hi = task >= 0 ? task : lo + chunk_size - 1;
+
+		if (lo >= m.n_tasks) {
+			sweep_manifest_done(&m);
+			return cli_usage_error("sweep run", "no task %lld: the sweep has %lld tasks", lo,
+					       m.n_tasks);
+		}
+		for (long long i = lo; i <= hi && i < m.n_tasks && rc == EXIT_OK; i++)
+			rc = sweep_task_run(&m, i);
+		sweep_manifest_done(&m);
+		return rc;
+	}
+	ids = missing_tasks(&m, &n);
+	if (!quiet && isatty(STDERR_FILENO))
+		fprintf(stderr, "smugnet sweep run: %lld of %lld tasks to run\n", n, m.n_tasks);
+	if (n == 0)
+		rc = EXIT_OK;
+	else if (strcmp(engine, "fork") == 0 || (strcmp(engine, "auto") == 0 && !in_path("parallel")))
+		rc = run_fork_pool(&m, ids, n, (int)jobs, quiet);
+	else if (!in_path("parallel"))
+		rc = cli_usage_error("sweep run", "--engine parallel: GNU parallel is not installed");
+	else {
+		sweep_self_path(self, sizeof self, argv[0]);
+		rc = run_parallel(&m, ids, n, (int)jobs, quiet, self);
+	}
+	free(ids);
+	sweep_manifest_done(&m);
+	return rc;
+}
+
+int sweep_missing(int argc, char **argv)
+{
+	struct sweep_manifest m;
+	int rc;
+
+	if (argc != 2 || argv[1][0] == '-') {
+		if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+			printf("Usage: smugnet sweep missing DIR\n"
+			       "Print the tasks without a result, one number a line.\n");
+			return jsonl_close_stdout();
+		}
+		return cli_usage_error("sweep missing", "expected one sweep folder");
+	}
+	if ((rc = sweep_manifest_load(argv[1], &m)) == EXIT_OK) {
+		for (long long i = 0; i < m.n_tasks; i++)
+			if (!sweep_result_exists(&m, i))
+				printf("%lld\n", i);
+		rc = jsonl_close_stdout();
+	}
+	sweep_manifest_done(&m);
+	return rc;
+}

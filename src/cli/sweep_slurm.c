@@ -1,0 +1,166 @@
+/* smugnet sweep slurm: write DIR/sweep.sbatch, a Slurm job array whose
+ * array task J runs this program's `sweep run DIR --task J` (or chunk J
+ * of K tasks when the sweep is larger than the cluster's array size), and
+ * print how to submit it. Only chunks with a missing result are in the
+ * array, so submitting again resumes. Slurm schedules; we only describe. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/sweep.h"
+
+/* Array indices as Slurm ranges: "0-15,17,20-31". */
+static void write_array(FILE *f, const bool *want, long long n)
+{
+	bool first = true;
+
+	for (long long i = 0; i < n; i++) {
+		long long j = i;
+
+		if (!want[i])
+			continue;
+		while (j + 1 < n && want[j + 1])
+			j++;
+		fprintf(f, "%s%lld", first ? "" : ",", i);
+		if (j > i)
+			fprintf(f, "-%lld", j);
+		first = false;
+		i = j;
+	}
+}
+
+struct slurm_opts {
+	long long limit, chunk_size, max_array;
+	const char *time, *mem, *partition, *account, *output;
+};
+
+static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *o, const char *self)
+{
+	char dir[4096], logs[4200], path[4200], *buf = NULL;
+	size_t len = 0;
+	long long k = o->chunk_size, n_chunks, n_want = 0;
+	bool *want;
+	FILE *f;
+	int rc;
+
+	if (k == 0)
+		k = (m->n_tasks + o->max_array - 1) / o->max_array;
+	n_chunks = (m->n_tasks + k - 1) / k;
+	if (n_chunks > o->max_array)
+		return cli_usage_error("sweep slurm", "%lld chunks of %lld tasks exceed --max-array-size %lld",
+				       n_chunks, k, o->max_array);
+	want = calloc((size_t)n_chunks + 1, sizeof *want);
+	for (long long i = 0; i < m->n_tasks; i++)
+		if (!sweep_result_exists(m, i) && !want[i / k]) {
+			want[i / k] = true;
+			n_want++;
+		}
+	sweep_abs_path(dir, sizeof dir, m->dir);
+	if (n_want == 0) {
+		free(want);
+		printf("%s: every task has a result; nothing to submit\n", dir);
+		return jsonl_close_stdout();
+	}
+	snprintf(logs, sizeof logs, "%s/logs", dir);
+	if ((rc = cli_mkdir(logs)) != EXIT_OK) {
+		free(want);
+		return rc;
+	}
+	f = open_memstream(&buf, &len);
+	fprintf(f, "#!/bin/bash\n"
+		   "# smugnet sweep: %lld tasks of %s as a Slurm job array of %lld chunk%s\n"
+		   "# of %lld task%s (written by smugnet sweep slurm; submit with sbatch).\n",
+		m->n_tasks, dir, n_chunks, n_chunks == 1 ? "" : "s", k, k == 1 ? "" : "s");
+	fprintf(f, "#SBATCH --job-name=smugnet-sweep\n#SBATCH --array=");
+	write_array(f, want, n_chunks);
+	if (o->limit)
+		fprintf(f, "%%%lld", o->limit);
+	fprintf(f, "\n#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=1\n#SBATCH --mem=%s\n"
+		   "#SBATCH --time=%s\n#SBATCH --output=%s/slurm-%%A_%%a.out\n",
+		o->mem, o->time, logs);
+	if (o->partition)
+		fprintf(f, "#SBATCH --partition=%s\n", o->partition);
+	if (o->account)
+		fprintf(f, "#SBATCH --account=%s\n", o->account);
+	fprintf(f, "set -eu\nexec ");
+	sweep_shell_word(f, self);
+	fprintf(f, " sweep run ");
+	sweep_shell_word(f, dir);
+	if (k == 1)
+		fprintf(f, " --quiet --task \"$SLURM_ARRAY_TASK_ID\"\n");
+	else
+		fprintf(f, " --quiet --chunk \"$SLURM_ARRAY_TASK_ID\" --chunk-size %lld\n", k);
+	fclose(f);
+	if (o->output)
+		snprintf(path, sizeof path, "%s", o->output);
+	else
+		snprintf(path, sizeof path, "%s/sweep.sbatch", dir);
+	rc = cli_write_atomic(path, NULL, buf, len);
+	free(buf);
+	free(want);
+	if (rc != EXIT_OK)
+		return rc;
+	printf("%s: %lld array task%s of %lld sweep task%s each\nsubmit with: sbatch %s\n",
+		       path, n_want, n_want == 1 ? "" : "s", k, k == 1 ? "" : "s", path);
+	return jsonl_close_stdout();
+}
+
+int sweep_slurm(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"limit", required_argument, NULL, 'l'},     {"chunk-size", required_argument, NULL, 'k'},
+		{"max-array-size", required_argument, NULL, 'M'}, {"time", required_argument, NULL, 't'},
+		{"mem", required_argument, NULL, 'm'},	     {"partition", required_argument, NULL, 'p'},
+		{"account", required_argument, NULL, 'A'},   {"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},	     {NULL, 0, NULL, 0},
+	};
+	struct slurm_opts o = {.limit = 0, .chunk_size = 0, .max_array = 1000, .time = "01:00:00",
+			       .mem = "512M"};
+	struct sweep_manifest m;
+	char self[4096];
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			if (!cli_parse_int(optarg, 100000000, &o.limit))
+				return cli_usage_error("sweep slurm", "--limit: expected a number, got '%s'", optarg);
+			break;
+		case 'k':
+			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &o.chunk_size) || o.chunk_size < 1)
+				return cli_usage_error("sweep slurm", "--chunk-size: expected a positive number, got '%s'", optarg);
+			break;
+		case 'M':
+			if (!cli_parse_int(optarg, 100000000, &o.max_array) || o.max_array < 1)
+				return cli_usage_error("sweep slurm", "--max-array-size: expected a positive number, got '%s'", optarg);
+			break;
+		case 't': o.time = optarg; break;
+		case 'm': o.mem = optarg; break;
+		case 'p': o.partition = optarg; break;
+		case 'A': o.account = optarg; break;
+		case 'o': o.output = optarg; break;
+		case 'h':
+			printf("Usage: smugnet sweep slurm DIR [--limit L] [--chunk-size K] [--max-array-size N]\n"
+			       "       [--time T] [--mem M] [--partition P] [--account A] [--output FILE]\n"
+			       "Write DIR/sweep.sbatch, a Slurm job array over the missing tasks.\n");
+			return jsonl_close_stdout();
+		default: return cli_usage_error("sweep slurm", "invalid option");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("sweep slurm", "the sweep folder is required");
+	for (const char *s = o.time; *s; s++)
+		if (!strchr("0123456789:-", *s))
+			return cli_usage_error("sweep slurm", "--time: expected Slurm's [D-]HH:MM:SS, got '%s'", o.time);
+	for (const char *s = o.mem; *s; s++)
+		if (!strchr("0123456789KMGT", *s))
+			return cli_usage_error("sweep slurm", "--mem: expected a size like 512M, got '%s'", o.mem);
+	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK) {
+		sweep_self_path(self, sizeof self, argv[0]);
+		rc = slurm_write(&m, &o, self);
+	}
+	sweep_manifest_done(&m);
+	return rc;
+}

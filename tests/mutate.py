@@ -1,0 +1,441 @@
+#!/usr/bin/env python3
+"""make mutate: how many deliberate bugs the behavioural tests catch.
+
+Takes a fixed-seed random sample of operator mutants in src/core and
+src/tui (comparisons, logic operators, + and -, the constants 0 and 1,
+dropped statements), builds each one and runs the behavioural tests
+(everything `make check` runs except the golden-screen test cases, which
+catch any change to a drawn screen by construction). A mutant is caught
+when a test fails or times out; one that does not build is not counted.
+Prints caught / compiled, the survivors with file:line, and the time.
+
+Everything happens out of tree: the distributed sources are copied into
+a scratch folder (make distdir), configured once, built once; each
+mutant then rewrites one file of that copy, make rebuilds that object and
+relinks, and the tests run fastest first, stopping at the first failure.
+The checkout is never written to.
+
+Environment (or the options below): MUTANTS (default 100),
+MUTATION_SEED (default 1), MUTATION_TIMEOUT (seconds a test may take
+beyond five times its clean run; default 30), MUTATION_CFLAGS (default
+-O1), MUTATION_KEEP=1 keeps the scratch folder, MUTATION_FILES (a
+space-separated list of source files to restrict the sample to).
+Runs at the lowest CPU priority (nice 19).
+"""
+import argparse
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+MUTATED_DIRS = ("src/core", "src/tui")
+GOLDEN_TAG = "golden"
+
+# ---- a small C tokenizer: enough to find operators outside comments,
+# strings, character constants and preprocessor lines ----
+
+TOKEN_RE = re.compile(r"""
+    (?P<ws>\s+)
+  | (?P<comment>/\*.*?\*/|//[^\n]*)
+  | (?P<string>"(?:\\.|[^"\\\n])*")
+  | (?P<char>'(?:\\.|[^'\\\n])+')
+  | (?P<number>(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?[uUlLfF]*|0[xX][0-9a-fA-F]+[uUlL]*)
+  | (?P<ident>[A-Za-z_]\w*)
+  | (?P<op>->|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||\+=|-=|\*=|/=|%=|&=|\|=|\^=|\.\.\.|[-+*/%<>=!&|^~?:;,.(){}\[\]#])
+""", re.S | re.X)
+
+DECL_WORDS = {
+    "int", "char", "double", "float", "long", "short", "unsigned", "signed",
+    "void", "bool", "const", "static", "struct", "enum", "union", "extern",
+    "volatile", "register", "typedef", "inline", "size_t", "ssize_t",
+    "int64_t", "uint64_t", "int32_t", "uint32_t", "uint8_t", "int8_t",
+    "uint16_t", "int16_t", "FILE", "cJSON", "va_list", "time_t", "off_t",
+    "mode_t", "pid_t", "wchar_t", "cchar_t", "WINDOW", "chtype", "attr_t",
+    "XXH64_hash_t", "DIR",
+}
+NOT_STATEMENT_START = DECL_WORDS | {
+    "return", "break", "continue", "goto", "case", "default", "if", "else",
+    "for", "while", "do", "switch", "sizeof",
+}
+
+
+class Token:
+    __slots__ = ("kind", "text", "start", "end", "line")
+
+    def __init__(self, kind, text, start, end, line):
+        self.kind, self.text, self.start, self.end, self.line = kind, text, start, end, line
+
+
+def strip_preprocessor(text):
+    """Blank out preprocessor lines (with continuations), keeping offsets."""
+    out = []
+    in_pp = False
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\n")
+        if in_pp or body.lstrip().startswith("#"):
+            in_pp = body.endswith("\\")
+            out.append(re.sub(r"[^\n]", " ", line))
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+def tokenize(text):
+    clean = strip_preprocessor(text)
+    tokens = []
+    pos, line = 0, 1
+    while pos < len(clean):
+        m = TOKEN_RE.match(clean, pos)
+        if not m:
+            pos += 1
+            continue
+        kind = m.lastgroup
+        s = m.group(kind)
+        if kind not in ("ws", "comment"):
+            tokens.append(Token(kind, s, m.start(), m.end(), line))
+        line += s.count("\n")
+        pos = m.end()
+    return tokens
+
+
+# ---- mutation sites ----
+
+REL_BOUNDARY = {"<": "<=", "<=": "<", ">": ">=", ">=": ">"}
+REL_NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+LOGIC = {"&&": "||", "||": "&&"}
+ARITH = {"+": "-", "-": "+", "+=": "-=", "-=": "+=", "++": "--", "--": "++"}
+
+
+def is_operand_end(tok):
+    if tok is None or tok.text in NOT_STATEMENT_START:
+        return False
+    return tok.kind in ("ident", "number", "string", "char") or tok.text in (")", "]")
+
+
+def const_value(text):
+    t = text.rstrip("uUlLfF")
+    try:
+        if t.lower().startswith("0x"):
+            return None
+        v = float(t)
+    except ValueError:
+        return None
+    return v if v in (0.0, 1.0) else None
+
+
+def statement_sites(tokens):
+    """Expression statements (assignments, calls, increments) that can be
+    dropped: (first token index, index of the closing ';')."""
+    sites = []
+    depth_brace = depth_paren = 0
+    n = len(tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        if t.text == "{":
+            depth_brace += 1
+        elif t.text == "}":
+            depth_brace -= 1
+        elif t.text == "(":
+            depth_paren += 1
+        elif t.text == ")":
+            depth_paren -= 1
+        prev = tokens[i - 1].text if i > 0 else ";"
+        starts = (depth_brace > 0 and depth_paren == 0 and prev in (";", "{", "}", ")", "else") and
+                  t.text not in ("{", "}", ";", "(", ")"))
+        if starts and prev == ")":
+            # only after the condition of if/while/for, not a cast or a call
+            starts = opens_control(tokens, i - 1)
+        if starts and t.text not in NOT_STATEMENT_START and not looks_like_declaration(tokens, i):
+            j, depth = i, 0
+            while j < n:
+                x = tokens[j].text
+                if x in ("(", "["):
+                    depth += 1
+                elif x in (")", "]"):
+                    depth -= 1
+                elif x in ("{", "}") and depth == 0:
+                    break
+                elif x == ";" and depth == 0:
+                    break
+                j += 1
+            if j < n and tokens[j].text == ";" and j > i:
+                body = [tk.text for tk in tokens[i:j]]
+                calls = any(tokens[k].text == "(" and tokens[k - 1].kind == "ident" and
+                            tokens[k - 1].text != "sizeof" for k in range(i + 1, j))
+                has_effect = (calls or "++" in body or "--" in body or
+                              any(x in ("=", "+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=") for x in body))
+                if has_effect and ":" not in body[:2]:
+                    sites.append((i, j))
+        i += 1
+    return sites
+
+
+def opens_control(tokens, close_idx):
+    """Whether the ')' at close_idx closes if/while/for/switch (...)."""
+    depth = 0
+    k = close_idx
+    while k >= 0:
+        x = tokens[k].text
+        if x == ")":
+            depth += 1
+        elif x == "(":
+            depth -= 1
+            if depth == 0:
+                return k > 0 and tokens[k - 1].text in ("if", "while", "for")
+        k -= 1
+    return False
+
+
+def looks_like_declaration(tokens, i):
+    t0 = tokens[i]
+    t1 = tokens[i + 1] if i + 1 < len(tokens) else None
+    t2 = tokens[i + 2] if i + 2 < len(tokens) else None
+    if t0.text in DECL_WORDS:
+        return True
+    if t0.kind == "ident" and t1 is not None and t1.kind == "ident":
+        return True
+    if t0.kind == "ident" and t1 is not None and t1.text == "*" and t2 is not None and t2.kind == "ident":
+        t3 = tokens[i + 3] if i + 3 < len(tokens) else None
+        return t3 is not None and t3.text in ("=", ";", ",", "[")
+    return False
+
+
+def mutation_sites(path, rel):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    tokens = tokenize(text)
+    sites = []
+
+    def add(op, tok, repl):
+        sites.append({"file": rel, "line": tok.line, "start": tok.start, "end": tok.end,
+                      "op": op, "orig": tok.text, "repl": repl})
+
+    for k, tok in enumerate(tokens):
+        prev = tokens[k - 1] if k > 0 else None
+        if tok.kind == "op":
+            if tok.text in REL_BOUNDARY:
+                add("boundary", tok, REL_BOUNDARY[tok.text])
+            if tok.text in REL_NEGATE:
+                add("negate", tok, REL_NEGATE[tok.text])
+            if tok.text in LOGIC:
+                add("logic", tok, LOGIC[tok.text])
+            if tok.text in ("+", "-") and is_operand_end(prev):
+                add("arith", tok, ARITH[tok.text])
+            elif tok.text in ("+=", "-=", "++", "--"):
+                add("arith", tok, ARITH[tok.text])
+        elif tok.kind == "number":
+            v = const_value(tok.text)
+            if v is not None and not (prev is not None and prev.text in ("[",) and
+                                      k + 1 < len(tokens) and tokens[k + 1].text == "]"):
+                if any(ch in tok.text for ch in ".eE"):
+                    repl = "1.0" if v == 0.0 else "0.0"
+                else:
+                    repl = ("1" if v == 0.0 else "0") + tok.text.lstrip("0123456789")
+                add("const", tok, repl)
+    for i, j in statement_sites(tokens):
+        first, semi = tokens[i], tokens[j]
+        sites.append({"file": rel, "line": first.line, "start": first.start, "end": semi.end,
+                      "op": "drop", "orig": text[first.start:semi.end], "repl": ";"})
+    return text, sites
+
+
+def all_sites(srcdir, only):
+    files = []
+    for d in MUTATED_DIRS:
+        full = os.path.join(srcdir, d)
+        for name in sorted(os.listdir(full)):
+            rel = f"{d}/{name}"
+            generated = name == "default_world.c"  # the embedded scenario, data not code
+            if name.endswith(".c") and not generated and (not only or rel in only):
+                files.append(rel)
+    texts, sites = {}, []
+    for rel in files:
+        texts[rel], s = mutation_sites(os.path.join(srcdir, rel), rel)
+        sites.extend(s)
+    return texts, sites
+
+
+def describe(m, texts=None):
+    orig = " ".join(m["orig"].split())
+    if len(orig) > 60:
+        orig = orig[:57] + "..."
+    out = f"{m['file']}:{m['line']}: {m['op']} '{orig}' -> '{m['repl']}'"
+    if texts is not None and m["op"] != "drop":
+        line = texts[m["file"]].splitlines()[m["line"] - 1].strip()
+        out += f"  in: {line[:90]}"
+    return out
+
+
+# ---- building and running ----
+
+def clean_env(extra=None):
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+    if extra:
+        env.update(extra)
+    return env
+
+
+def run(cmd, cwd, env=None, timeout=None, quiet=True):
+    """Run cmd in its own process group; (returncode or 'timeout', seconds)."""
+    t0 = time.monotonic()
+    out = subprocess.DEVNULL if quiet else None
+    p = subprocess.Popen(cmd, cwd=cwd, env=env or clean_env(), stdout=out, stderr=out,
+                         stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        rc = p.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(p.pid, sig)
+            except ProcessLookupError:
+                pass
+            try:
+                p.wait(timeout=5)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        rc = "timeout"
+    return rc, time.monotonic() - t0
+
+
+def main():
+    ap = argparse.ArgumentParser(description="mutation testing of the behavioural tests")
+    ap.add_argument("--builddir", default=".", help="a configured smugnet build (for make distdir)")
+    ap.add_argument("--make", default=os.environ.get("MAKE", "make"))
+    ap.add_argument("--programs", default="", help="check programs to build (the Makefile's check_PROGRAMS)")
+    ap.add_argument("--tests", default="", help="the Makefile's TESTS")
+    ap.add_argument("--mutants", type=int, default=int(os.environ.get("MUTANTS") or 100))
+    ap.add_argument("--seed", type=int, default=int(os.environ.get("MUTATION_SEED") or 1))
+    ap.add_argument("--timeout", type=float, default=float(os.environ.get("MUTATION_TIMEOUT") or 30))
+    ap.add_argument("--cflags", default=os.environ.get("MUTATION_CFLAGS") or "-O1")
+    ap.add_argument("--files", default=os.environ.get("MUTATION_FILES", ""))
+    ap.add_argument("--keep", action="store_true", default=bool(os.environ.get("MUTATION_KEEP")))
+    ap.add_argument("--list", action="store_true", help="print the sampled mutants and stop")
+    args = ap.parse_args()
+
+    try:
+        os.nice(19)
+    except OSError:
+        pass
+    t_start = time.monotonic()
+    builddir = os.path.abspath(args.builddir)
+    scratch = tempfile.mkdtemp(prefix="smugnet-mutate-")
+    src, build = os.path.join(scratch, "src"), os.path.join(scratch, "build")
+    try:
+        return mutate(args, builddir, scratch, src, build, t_start)
+    finally:
+        if args.keep:
+            print(f"mutate: scratch folder kept: {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def mutate(args, builddir, scratch, src, build, t_start):
+    print(f"mutate: copying the sources to {scratch}", flush=True)
+    rc, _ = run([args.make, "-s", "distdir", f"distdir={src}", f"top_distdir={src}"], builddir, quiet=False)
+    if rc != 0:
+        print("mutate: make distdir failed", file=sys.stderr)
+        return 1
+
+    only = set(args.files.split())
+    texts, sites = all_sites(src, only)
+    n = min(args.mutants, len(sites))
+    sample = random.Random(args.seed).sample(sites, n)
+    sample.sort(key=lambda m: (m["file"], m["start"], m["op"]))
+    print(f"mutate: {len(sites)} mutation sites in {len(texts)} files; sample of {n} with seed {args.seed}",
+          flush=True)
+    if args.list:
+        for m in sample:
+            print("  " + describe(m, texts))
+        return 0
+
+    os.makedirs(build)
+    print(f"mutate: configure (CFLAGS={args.cflags}) and build once", flush=True)
+    rc, _ = run([os.path.join(src, "configure"), "-q", f"CFLAGS={args.cflags}"], build, quiet=False)
+    if rc != 0:
+        print("mutate: configure failed", file=sys.stderr)
+        return 1
+    programs = ["smugnet"] + args.programs.split()
+    jobs = "-j2"
+    rc, t_build = run([args.make, "-s", jobs] + programs, build, quiet=False)
+    if rc != 0:
+        print("mutate: the unmutated build failed", file=sys.stderr)
+        return 1
+
+    env = clean_env({"SMUGNET": os.path.join(build, "smugnet"), "SRCDIR": src,
+                     "JSONL_CHECK": os.path.join(build, "tests", "jsonl_check"),
+                     "CK_EXCLUDE_TAGS": GOLDEN_TAG, "CK_VERBOSITY": "silent"})
+    tests = []
+    for t in args.tests.split():
+        prog = os.path.join(build, t)
+        if os.path.isfile(prog) and os.access(prog, os.X_OK) and not t.endswith(".sh"):
+            tests.append((t, [prog]))
+        else:
+            tests.append((t, ["sh", os.path.join(src, t)]))
+    print("mutate: clean run of the behavioural tests (golden screens excluded)", flush=True)
+    timing = {}
+    for name, cmd in tests:
+        rc, secs = run(cmd, build, env=env, timeout=600)
+        if rc != 0:
+            print(f"mutate: {name} fails without any mutant (exit {rc}); fix that first", file=sys.stderr)
+            return 1
+        timing[name] = secs
+        print(f"  {name}: {secs:.1f} s", flush=True)
+    tests.sort(key=lambda t: timing[t[0]])
+
+    caught = compiled = 0
+    survivors, not_built = [], []
+    current = None
+    for k, m in enumerate(sample, 1):
+        path = os.path.join(src, m["file"])
+        original = texts[m["file"]]
+        if current is not None and current != m["file"]:
+            with open(os.path.join(src, current), "w", encoding="utf-8") as f:
+                f.write(texts[current])
+        current = m["file"]
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original[:m["start"]] + m["repl"] + original[m["end"]:])
+        t0 = time.monotonic()
+        rc, _ = run([args.make, "-s", jobs] + programs, build, timeout=600)
+        if rc != 0:
+            not_built.append(m)
+            print(f"[{k:3}/{n}] no build  {describe(m)}", flush=True)
+            continue
+        compiled += 1
+        verdict = None
+        for name, cmd in tests:
+            rc, _ = run(cmd, build, env=env, timeout=5 * timing[name] + args.timeout)
+            if rc != 0:
+                verdict = f"{os.path.basename(name)}{' (timeout)' if rc == 'timeout' else ''}"
+                break
+        secs = time.monotonic() - t0
+        if verdict:
+            caught += 1
+            print(f"[{k:3}/{n}] caught    {describe(m)}  by {verdict}, {secs:.0f} s", flush=True)
+        else:
+            survivors.append(m)
+            print(f"[{k:3}/{n}] SURVIVED  {describe(m)}  {secs:.0f} s", flush=True)
+    if current is not None:
+        with open(os.path.join(src, current), "w", encoding="utf-8") as f:
+            f.write(texts[current])
+
+    total = time.monotonic() - t_start
+    share = 100.0 * caught / compiled if compiled else 0.0
+    print()
+    print(f"mutation score: {caught} / {compiled} compiled mutants caught ({share:.1f}%); "
+          f"{len(not_built)} did not build; seed {args.seed}, {n} mutants, {total / 60:.1f} min")
+    if survivors:
+        print("survivors:")
+        for m in survivors:
+            print("  " + describe(m, texts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

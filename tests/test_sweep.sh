@@ -1,0 +1,156 @@
+#!/bin/sh
+# Sweeps as a designer runs them: a 16-task sweep (4 seeds x 4 values of
+# one knob, 5 years) planned, run with two jobs, collected; each task's
+# summary equals `smugnet run` with the same settings; re-running is a
+# no-op and resuming recreates a deleted result byte for byte; GNU
+# parallel gives the same bytes as the fork pool; collect names missing,
+# duplicate, foreign and tampered results and exits 3; the Slurm script
+# is valid shell; the fan chart is drawn; progress only on a terminal.
+set -u
+SMUGNET=${SMUGNET:-./smugnet}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail() { echo "FAIL: $*"; echo "$pass passed, 1 failed"; exit 1; }
+ok() { pass=$((pass + 1)); }
+expect_rc() { want=$1; shift; "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?; [ $rc -eq "$want" ] || fail "$* exited $rc, expected $want: $(cat "$tmp/err")"; ok; }
+
+S="$tmp/sw"
+KNOB=smuggling.learning_rate
+VALUES="0.05 0.15 0.3 0.6"
+expect_rc 0 "$SMUGNET" sweep plan "$S" --seeds 11-14 --years 5 --set "$KNOB=0.05,0.15,0.3,0.6"
+grep -q "16 tasks" "$tmp/out" || fail "plan did not announce 16 tasks: $(cat "$tmp/out")"
+[ "$(ls "$S")" = manifest.json ] || fail "plan wrote more than the manifest: $(ls "$S")"
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --set smuggling.no_such_knob=1
+grep -q "config.smuggling" "$tmp/err" && grep -q "no_such_knob" "$tmp/err" || fail "bad --set key not named: $(cat "$tmp/err")"
+[ ! -e "$tmp/bad" ] || fail "a refused plan left a folder behind"
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --set "$KNOB=0.1,7"
+grep -q "learning_rate" "$tmp/err" || fail "out-of-range --set value not named: $(cat "$tmp/err")"
+expect_rc 2 "$SMUGNET" sweep plan "$S" --seeds 1-2 --days 5
+grep -q "another sweep" "$tmp/err" || fail "planning over another sweep was not refused"
+
+# run with two jobs (the fork pool); no progress when stderr is not a terminal
+expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2 --engine fork
+[ ! -s "$tmp/err" ] || fail "sweep run wrote to a non-terminal stderr: $(cat "$tmp/err")"
+[ "$(ls "$S/results" | wc -l)" -eq 16 ] || fail "expected 16 results, got $(ls "$S/results" | wc -l)"
+
+# each task's summary equals `smugnet run` with the same settings
+task=0
+for v in $VALUES; do
+	for seed in 11 12 13 14; do
+		want=$("$SMUGNET" run --years 5 --seed $seed --set "$KNOB=$v" | tail -n 1)
+		got=$(sed -n 's/^"summary":\(.*\),"check":"[0-9a-f]*"}$/\1/p' "$S/results/$task.json")
+		[ -n "$got" ] && [ "$got" = "$want" ] || fail "task $task (seed $seed, $KNOB=$v): summary differs from smugnet run"
+		task=$((task + 1))
+	done
+done
+ok
+
+# collect: one CSV row per task, one per task per day at the stride
+expect_rc 0 "$SMUGNET" sweep collect "$S"
+[ "$(tail -n +2 "$S/collect/tasks.csv" | wc -l)" -eq 16 ] || fail "tasks.csv does not have 16 rows"
+[ "$(tail -n +2 "$S/collect/days.csv" | wc -l)" -eq $((16 * 61)) ] || fail "days.csv does not have 16 x 61 rows"
+[ "$(awk -F, 'NR > 1 && $3 == "learning_rate" {n++} END {print n+0}' "$S/collect/summary.csv")" -eq 0 ] || true
+grep -q "^0,0.05,delivered,4," "$S/collect/summary.csv" || fail "summary.csv has no delivered row for setting 0"
+grep -q "bankrupt:syndicate" "$tmp/out" || fail "collect printed no bankruptcy share"
+awk -F, 'NR > 1 && $5 != "" { if (length($5) != 16) bad = 1 } END { exit bad }' "$S/collect/tasks.csv" || fail "tasks.csv digests malformed"
+# a knob that changes behaviour shows in the distributions
+d1=$(awk -F, '$1 == 0 && $3 == "seized" {print $7}' "$S/collect/summary.csv")
+d4=$(awk -F, '$1 == 3 && $3 == "seized" {print $7}' "$S/collect/summary.csv")
+[ -n "$d1" ] && [ -n "$d4" ] && [ "$d1" != "$d4" ] || fail "seizure medians identical across learning rates"
+ok
+
+# re-running is a no-op; one task run twice gives the same bytes
+touch "$tmp/marker"
+sleep 1
+expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
+[ -z "$(find "$S/results" -type f -newer "$tmp/marker")" ] || fail "re-running rewrote results"
+cp "$S/results/3.json" "$tmp/3.json"
+expect_rc 0 "$SMUGNET" sweep run "$S" --task 3
+cmp -s "$S/results/3.json" "$tmp/3.json" || fail "running task 3 twice gave different bytes"
+
+# resume: a deleted result is recreated byte for byte, and only it
+cp "$S/results/5.json" "$tmp/5.json"
+rm "$S/results/5.json"
+expect_rc 0 "$SMUGNET" sweep missing "$S"
+[ "$(cat "$tmp/out")" = 5 ] || fail "sweep missing did not list task 5: $(cat "$tmp/out")"
+touch "$tmp/marker"
+sleep 1
+expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
+cmp -s "$S/results/5.json" "$tmp/5.json" || fail "resumed task 5 differs"
+[ "$(find "$S/results" -type f -newer "$tmp/marker" | wc -l)" -eq 1 ] || fail "resume ran more than the missing task"
+
+# GNU parallel gives identical results
+if command -v parallel >/dev/null 2>&1; then
+	P="$tmp/par"
+	expect_rc 0 "$SMUGNET" sweep plan "$P" --seeds 11-14 --years 5 --set "$KNOB=0.05,0.15,0.3,0.6"
+	cmp -s "$S/manifest.json" "$P/manifest.json" || fail "the same plan gave another manifest"
+	expect_rc 0 "$SMUGNET" sweep run "$P" --jobs 2 --engine parallel
+	diff -r "$S/results" "$P/results" >/dev/null || fail "GNU parallel results differ from the fork pool's"
+	echo "GNU parallel: 16 results identical to the fork pool's"
+elif [ "${CI:-}" = true ]; then
+	fail "GNU parallel is not installed in CI"
+else
+	echo "SKIP (part): GNU parallel is not installed; the parallel engine was not tried"
+fi
+
+# the Slurm script: valid shell, the array over the missing tasks
+expect_rc 0 "$SMUGNET" sweep slurm "$S" --limit 4 --time 00:10:00 --mem 256M
+grep -q "every task has a result" "$tmp/out" || fail "complete sweep should need no submission"
+rm "$S/results/7.json" "$S/results/8.json" "$S/results/12.json"
+expect_rc 0 "$SMUGNET" sweep slurm "$S" --limit 4 --time 00:10:00 --mem 256M
+grep -q "sbatch $S/sweep.sbatch" "$tmp/out" || fail "slurm did not print how to submit: $(cat "$tmp/out")"
+bash -n "$S/sweep.sbatch" || fail "the sbatch script is not valid bash"
+grep -q '^#SBATCH --array=7-8,12%4$' "$S/sweep.sbatch" || fail "array is not the missing tasks: $(grep array "$S/sweep.sbatch")"
+grep -q 'sweep run .* --task "\$SLURM_ARRAY_TASK_ID"' "$S/sweep.sbatch" || fail "array task does not call sweep run --task"
+expect_rc 0 "$SMUGNET" sweep slurm "$S" --chunk-size 4 --output "$tmp/chunk.sbatch"
+grep -q '^#SBATCH --array=1-3$' "$tmp/chunk.sbatch" && grep -q -- '--chunk-size 4' "$tmp/chunk.sbatch" || fail "chunked array wrong: $(grep -e array -e chunk "$tmp/chunk.sbatch")"
+SLURM_ARRAY_TASK_ID=1 bash "$tmp/chunk.sbatch" || fail "chunk 1 of the script failed"
+[ -e "$S/results/7.json" ] || fail "chunk 1 did not run tasks 4-7"
+expect_rc 0 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts"
+grep -q "parallel --will-cite --sshloginfile $tmp/hosts" "$tmp/out" && grep -q -- "--task {}" "$tmp/out" || fail "parallel command line: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
+
+# collect names every bad result and exits 3
+cp "$S/results/2.json" "$tmp/2.json"
+sed -i '3s/"delivered":[0-9]*/"delivered":1/' "$S/results/2.json"
+expect_rc 3 "$SMUGNET" sweep collect "$S"
+grep -q "results/2.json: check: " "$tmp/err" || fail "tampered result not named: $(cat "$tmp/err")"
+cp "$tmp/2.json" "$S/results/2.json"
+cp "$S/results/1.json" "$S/results/01.json"
+expect_rc 3 "$SMUGNET" sweep collect "$S"
+grep -q "results/01.json: task: duplicate" "$tmp/err" || fail "duplicate not named: $(cat "$tmp/err")"
+rm "$S/results/01.json"
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/other" --seeds 1-1 --days 30
+expect_rc 0 "$SMUGNET" sweep run "$tmp/other" --task 0
+cp "$tmp/other/results/0.json" "$S/results/0.json"
+rm "$S/results/9.json"
+expect_rc 3 "$SMUGNET" sweep collect "$S"
+grep -q "results/0.json: manifest: made for another sweep" "$tmp/err" || fail "foreign result not named: $(cat "$tmp/err")"
+grep -q "manifest.json: tasks\[9\]: no result" "$tmp/err" || fail "missing result not named: $(cat "$tmp/err")"
+rm "$S/results/0.json"
+expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
+expect_rc 0 "$SMUGNET" sweep collect "$S" --quiet
+
+# the fan chart
+expect_rc 0 "$SMUGNET" sweep chart "$S" --figure balance --faction syndicate
+svg="$S/charts/balance-syndicate.svg"
+[ "$(grep -c '<polyline' "$svg")" -eq 4 ] || fail "chart has not one median line per setting"
+[ "$(grep -c '<path' "$svg")" -eq 8 ] || fail "chart has not two bands per setting"
+grep -q "$KNOB=0.6" "$svg" && tail -n 1 "$svg" | grep -q '</svg>' || fail "chart legend or end missing"
+! grep -q -e 'href=' -e '<script' -e '@import' "$svg" || fail "chart is not self-contained"
+expect_rc 2 "$SMUGNET" sweep chart "$S" --figure balance
+expect_rc 2 "$SMUGNET" sweep chart "$S" --figure nonsense
+
+# progress: drawn on a terminal, never on stdout
+if command -v script >/dev/null 2>&1; then
+	script -qec "$SMUGNET run --days 200 > $tmp/tty.jsonl" /dev/null > "$tmp/tty.err" </dev/null
+	grep -q "200/200 days" "$tmp/tty.err" || fail "no progress line on a terminal: $(cat "$tmp/tty.err")"
+	"$SMUGNET" run --days 200 > "$tmp/plain.jsonl" 2>"$tmp/plain.err"
+	cmp -s "$tmp/tty.jsonl" "$tmp/plain.jsonl" || fail "progress changed the JSON Lines"
+	[ ! -s "$tmp/plain.err" ] || fail "progress drawn on a non-terminal"
+	script -qec "$SMUGNET run --days 200 --quiet > /dev/null" /dev/null > "$tmp/tty.err" </dev/null
+	[ ! -s "$tmp/tty.err" ] || fail "--quiet still drew progress"
+	ok
+fi
+echo "$pass passed, 0 failed"
