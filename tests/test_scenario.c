@@ -165,12 +165,127 @@ START_TEST(test_scenario_tiny_loads)
 }
 END_TEST
 
+/* The documented ranges of smugnet-scenario(5): both ends are accepted
+ * (and kept), a value just beyond either end is refused, naming the path. */
+struct range_case {
+	const char *path;  /* as in the error message */
+	const char *find;  /* anchor in the base scenario */
+	const char *fmt;   /* replacement; '@' stands for the value */
+	const char *lo, *hi, *below, *above;
+};
+
+static const struct range_case ranges[] = {
+	{"seed", "\"seed\":3", "\"seed\":@", "0", "9007199254740991", "-1", "9007199254740992"},
+	{"start_day", "\"seed\":3", "\"seed\":3,\"start_day\":@", "0", "1000000", "-1", NULL},
+	{"wards[0].ring", "\"ring\":1,\"pos\":[0,0]", "\"ring\":@,\"pos\":[0,0]", "1", NULL, "0", NULL},
+	{"wards[0].signals.smuggling_tolerance", "\"pos\":[0,0],", "\"pos\":[0,0],\"signals\":{\"smuggling_tolerance\":@},", "0", "1",
+	 "-0.01", "1.01"},
+	{"wards[0].signals.corruption", "\"pos\":[0,0],", "\"pos\":[0,0],\"signals\":{\"corruption\":@},", "0", "1", "-0.01", "1.01"},
+	{"wards[0].signals.legitimacy", "\"pos\":[0,0],", "\"pos\":[0,0],\"signals\":{\"legitimacy\":@},", "0", "1", "-0.01", "1.01"},
+	{"wards[0].signals.audit", "\"pos\":[0,0],", "\"pos\":[0,0],\"signals\":{\"audit\":@},", "0", "1", "-0.01", "1.01"},
+	{"wards[0].signals.raider_influence", "\"pos\":[0,0],", "\"pos\":[0,0],\"signals\":{\"raider_influence\":@},", "0", "1",
+	 "-0.01", "1.01"},
+	{"wards[0].signals.precursor_output", "\"pos\":[0,0],", "\"pos\":[0,0],\"signals\":{\"precursor_output\":@},", "0", "1",
+	 "-0.01", "1.01"},
+	{"wards[0].signals.war_pressure", "\"pos\":[0,0],", "\"pos\":[0,0],\"signals\":{\"war_pressure\":@},", "0", "1", "-0.01",
+	 "1.01"},
+	{"wards[1].signals.shortage.water", "{\"water\":0.5}", "{\"water\":@}", "0", "1", "-0.01", "1.01"},
+	{"wards[0].customs.inspection_bias", "{\"bribe_tolerance\":0.2}", "{\"inspection_bias\":@}", "-1", "1", "-1.01", "1.01"},
+	{"wards[0].customs.tariff_bias", "{\"bribe_tolerance\":0.2}", "{\"tariff_bias\":@}", "-1", "1", "-1.01", "1.01"},
+	{"wards[0].customs.contraband_bias", "{\"bribe_tolerance\":0.2}", "{\"contraband_bias\":@}", "-1", "1", "-1.01", "1.01"},
+	{"wards[0].customs.bribe_tolerance", "{\"bribe_tolerance\":0.2}", "{\"bribe_tolerance\":@}", "0", "1", "-0.01", "1.01"},
+	{"wards[0].customs.enforcement_points", "{\"bribe_tolerance\":0.2}", "{\"enforcement_points\":@}", "0", "1000", "-1", NULL},
+	{"corridors[1].travel_days", "\"travel_days\":2", "\"travel_days\":@", "1", "365", "0", "366"},
+	{"corridors[0].hazard", "{\"a\":\"n:a\",\"b\":\"n:b\"}", "{\"a\":\"n:a\",\"b\":\"n:b\",\"hazard\":@}", "0", "1", "-0.01",
+	 "1.01"},
+	{"factions[0].balance", "\"balance\":12.34", "\"balance\":@", "0", "1000000", "-0.01", NULL},
+	{"factions[0].smuggling_profile.NARCOTICS", "\"NARCOTICS\":1", "\"NARCOTICS\":@", "0", "5", "-0.01", NULL},
+	{"factions[0].bribe_budget_fraction", "\"balance\":12.34", "\"balance\":12.34,\"bribe_budget_fraction\":@", "0", "1",
+	 "-0.01", "1.01"},
+};
+
+/* c->fmt with its '@' replaced by value. */
+static void fill(const struct range_case *c, const char *value, char *out, size_t size)
+{
+	const char *at = strchr(c->fmt, '@');
+
+	snprintf(out, size, "%.*s%s%s", (int)(at - c->fmt), c->fmt, value, at + 1);
+}
+
+static void expect_loads(const struct range_case *c, const char *value)
+{
+	char repl[256];
+	struct smug_world *w = NULL;
+	struct smug_error err = {0};
+
+	fill(c, value, repl, sizeof repl);
+	ck_assert_msg(load_mutated(c->find, repl, &err, &w) == SMUG_OK, "%s = %s refused: %s", c->path, value, err.msg);
+	smug_world_free(w);
+}
+
+static void expect_refused(const struct range_case *c, const char *value)
+{
+	char repl[256], want[160];
+	struct smug_world *w = NULL;
+	struct smug_error err = {0};
+
+	fill(c, value, repl, sizeof repl);
+	snprintf(want, sizeof want, "s.json: %s: expected", c->path);
+	ck_assert_msg(load_mutated(c->find, repl, &err, &w) == SMUG_ERR_SCHEMA, "%s = %s accepted", c->path, value);
+	ck_assert_msg(strstr(err.msg, want) != NULL, "%s = %s: message '%s' lacks '%s'", c->path, value, err.msg, want);
+	ck_assert_ptr_null(w);
+}
+
+START_TEST(test_scenario_documented_ranges)
+{
+	const struct range_case *c = &ranges[_i];
+
+	expect_loads(c, c->lo);
+	if (c->hi)
+		expect_loads(c, c->hi);
+	if (c->below)
+		expect_refused(c, c->below);
+	if (c->above)
+		expect_refused(c, c->above);
+}
+END_TEST
+
+/* Values at the ends of their ranges are kept as given. */
+START_TEST(test_scenario_range_ends_are_kept)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_msg(load_mutated("\"seed\":3", "\"seed\":0", &err, &w) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(w->seed, 0);
+	smug_world_free(w);
+	w = NULL;
+	ck_assert_msg(load_mutated("\"seed\":3", "\"seed\":9007199254740991", &err, &w) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(w->seed, 9007199254740991ULL);
+	smug_world_free(w);
+	w = NULL;
+	ck_assert_msg(load_mutated("{\"bribe_tolerance\":0.2}", "{\"inspection_bias\":-1,\"bribe_tolerance\":1,\"enforcement_points\":0}",
+				   &err, &w) == SMUG_OK, "%s", err.msg);
+	ck_assert_double_eq(w->wards[0].customs.inspection_bias, -1);
+	ck_assert_double_eq(w->wards[0].customs.bribe_tolerance, 1);
+	ck_assert_double_eq(w->wards[0].customs.enforcement_points, 0);
+	smug_world_free(w);
+	w = NULL;
+	ck_assert_msg(load_mutated("\"travel_days\":2", "\"travel_days\":365,\"hazard\":1", &err, &w) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(w->corridors[1].travel_days, 365);
+	ck_assert_double_eq(w->corridors[1].hazard, 1);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("scenario");
 	TCase *t = tcase_create("bad input");
 
 	tcase_add_loop_test(t, test_scenario_rejects_bad_input, 0, (int)(sizeof cases / sizeof cases[0]));
+	tcase_add_loop_test(t, test_scenario_documented_ranges, 0, (int)(sizeof ranges / sizeof ranges[0]));
+	tcase_add_test(t, test_scenario_range_ends_are_kept);
 	suite_add_tcase(s, t);
 	t = tcase_create("worlds");
 	tcase_add_test(t, test_scenario_base_loads_with_defaults);

@@ -22,7 +22,7 @@ expect_rc 0 "$SMUGNET" sweep plan "$S" --seeds 11-14 --years 5 --set "$KNOB=0.05
 grep -q "16 tasks" "$tmp/out" || fail "plan did not announce 16 tasks: $(cat "$tmp/out")"
 [ "$(ls "$S")" = manifest.json ] || fail "plan wrote more than the manifest: $(ls "$S")"
 expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --set smuggling.no_such_knob=1
-grep -q "config.smuggling" "$tmp/err" && grep -q "no_such_knob" "$tmp/err" || fail "bad --set key not named: $(cat "$tmp/err")"
+grep -q "smuggling.no_such_knob: no such knob" "$tmp/err" || fail "bad --set key not named: $(cat "$tmp/err")"
 [ ! -e "$tmp/bad" ] || fail "a refused plan left a folder behind"
 expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --set "$KNOB=0.1,7"
 grep -q "learning_rate" "$tmp/err" || fail "out-of-range --set value not named: $(cat "$tmp/err")"

@@ -4,6 +4,7 @@
 #ifndef SMUGNET_VAULT_H
 #define SMUGNET_VAULT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "smugnet/status.h"
@@ -31,6 +32,12 @@ enum smug_status smug_vault_save(const struct smug_world *w, const char *root,
  * On failure *out is untouched. The caller frees the world. */
 enum smug_status smug_vault_load(const char *root, const char *name,
 				 struct smug_world **out, struct smug_error *err);
+
+/* For replay: like smug_vault_load, except that a journal.jsonl edited
+ * after the save (its hash is not the manifest's) is still read, so that
+ * replaying it can say where it goes wrong; *journal_edited says so. */
+enum smug_status smug_vault_load_replay(const char *root, const char *name, struct smug_world **out,
+					bool *journal_edited, struct smug_error *err);
 
 /* Load a seed folder by path (for `smugnet validate DIR`). */
 enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out,

@@ -4,6 +4,7 @@
 #ifndef SMUGNET_WORLD_H
 #define SMUGNET_WORLD_H
 
+#include "smugnet/journal.h"
 #include "smugnet/types.h"
 
 struct smug_route_cache; /* core-internal, never part of the state */
@@ -74,6 +75,12 @@ struct smug_world {
 	int n_launch;
 	struct smug_shipment *resolved; /* heap, grows to at most SMUG_SHIPMENT_CAP */
 	int n_resolved, cap_resolved;
+
+	/* not state: what was done to the world, and the scenario it came from */
+	struct smug_journal journal;
+	const char *scenario_text; /* the scenario file's bytes, for replay */
+	size_t scenario_len;
+	bool scenario_owned;	   /* false for the compiled-in default world */
 
 	struct smug_route_cache *route_cache; /* results never depend on it */
 	struct smug_plan_memo *plan_memo;     /* per-day estimate memo, likewise */

@@ -26,6 +26,17 @@ int cmd_validate(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_seeds(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
+int cmd_config(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
+
+#define CLI_SETS_MAX 64 /* --set options on one command line */
+/* Apply KEY=VALUE settings to w as smug_config_set commands (journaled);
+ * on a bad one print "smugnet CMD: --set KEY: reason" and return
+ * EXIT_USAGE. */
+int cli_apply_sets(struct smug_world *w, const char *cmd, const char *const *sets, int n);
+/* Write w's journal (journal.jsonl format) to path atomically: a
+ * temporary file beside it, then a rename. EXIT_WRITE on failure. */
+int cli_write_journal(const struct smug_world *w, const char *path);
 
 /* The vault root: --vault, else $SMUGNET_VAULT, else $XDG_DATA_HOME/smugnet,
  * else ~/.local/share/smugnet. */
@@ -75,14 +86,9 @@ struct cli_setup {
 };
 /* Build the world of s; prints the error and returns an exit code. */
 int cli_world_setup(const struct cli_setup *s, struct smug_world **out);
-/* Seed, crackdowns and auto-crackdown of s on an existing world (also a
- * loaded seed); prints the error and returns an exit code. */
+/* Seed, settings, crackdowns and auto-crackdown of s on an existing
+ * world (also a loaded seed); prints the error and returns an exit code. */
 int cli_world_steer(const struct cli_setup *s, struct smug_world *w);
-/* Load scenario bytes with KEY=V settings written into its config: the
- * one place a setting is applied. Prints "smugnet: --set: path: reason"
- * and returns EXIT_USAGE for a bad setting. */
-int cli_setting_apply(const char *json, size_t len, const char *const *sets, int n_sets,
-		      struct smug_world **out);
 /* Split "KEY=V" into key and value; false when it has no '=' or parts. */
 bool cli_setting_split(const char *kv, char *key, size_t key_size, const char **value);
 /* Apply one --crackdown spec; 0, or -1 with err filled. */

@@ -16,12 +16,16 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: smugnet [--scenario FILE | --load NAME] [--vault DIR] [--no-color] [--ascii] [--no-mouse]\n"
 		"       smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
-		"                   [--every N] [--save NAME] [--vault DIR]\n"
+		"                   [--every N] [--save NAME] [--vault DIR] [--set KEY=V]...\n"
 		"                   [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
+		"                   [--journal FILE] [--quiet]\n"
+		"       smugnet sweep plan|run|missing|collect|chart|slurm|parallel DIR ...\n"
 		"       smugnet explain --day N [--scenario FILE] [--seed S] [--faction ID] [--json]\n"
 		"       smugnet validate FILE|SEED_DIR\n"
 		"       smugnet gen --wards N [--seed S] [--factions F]\n"
 		"       smugnet seeds [--vault DIR]\n"
+		"       smugnet config [--scenario FILE | --load NAME] [--mdoc]\n"
+		"       smugnet replay NAME|FILE [--scenario FILE] [--vault DIR] [--json]\n"
 		"\n"
 		"Simulate criminal smuggling networks on Dosadi, one day at a time.\n"
 		"Without a command, open the ncurses cockpit on the embedded default world.\n"
@@ -32,6 +36,9 @@ static void usage(FILE *f)
 		"  validate   check a scenario file\n"
 		"  gen        write a generated scenario of N wards to standard output\n"
 		"  seeds      list the seeds in the vault\n"
+		"  config     list the configuration knobs (keys for --set)\n"
+		"  replay     rebuild a seed from its journal and check every digest\n"
+		"  sweep      many seeds and settings: plan, run, collect, chart (smugnet-sweep(1))\n"
 		"\n"
 		"Options:\n"
 		"  --scenario FILE  load a scenario instead of the default world\n"
@@ -192,6 +199,10 @@ int main(int argc, char **argv)
 			return cmd_gen(argc - 1, argv + 1);
 		if (strcmp(cmd, "seeds") == 0)
 			return cmd_seeds(argc - 1, argv + 1);
+		if (strcmp(cmd, "config") == 0)
+			return cmd_config(argc - 1, argv + 1);
+		if (strcmp(cmd, "replay") == 0)
+			return cmd_replay(argc - 1, argv + 1);
 		if (strcmp(cmd, "sweep") == 0)
 			return cmd_sweep(argc - 1, argv + 1);
 		return cli_usage_error(NULL, "unknown command '%s'", cmd);

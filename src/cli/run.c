@@ -11,7 +11,6 @@
 #include "smugnet/vault.h"
 
 #define MAX_CRACKDOWNS 64
-#define MAX_SETS 64
 
 static void print_id_or_null(const char *key, const char *id)
 {
@@ -53,7 +52,7 @@ static void run_usage(FILE *f)
 {
 	fprintf(f, "Usage: smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
 		   "                   [--every N] [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
-		   "                   [--set KEY=V]... [--save NAME] [--vault DIR] [--quiet]\n"
+		   "                   [--set KEY=V]... [--save NAME] [--vault DIR] [--journal FILE] [--quiet]\n"
 		   "Run headless; JSON Lines on standard output (see smugnet(1)).\n");
 }
 
@@ -67,11 +66,11 @@ int cmd_run(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},	     {"version", no_argument, NULL, 'V'},
 		{"save", required_argument, NULL, 'w'},	     {"load", required_argument, NULL, 'l'},
 		{"vault", required_argument, NULL, 'v'},     {"set", required_argument, NULL, 'x'},
-		{"quiet", no_argument, NULL, 'q'},
+		{"quiet", no_argument, NULL, 'q'},	     {"journal", required_argument, NULL, 'J'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *scenario = NULL, *crack[MAX_CRACKDOWNS], *sets[MAX_SETS], *save = NULL,
-		   *load = NULL, *vault = NULL;
+	const char *scenario = NULL, *crack[MAX_CRACKDOWNS], *sets[CLI_SETS_MAX], *save = NULL,
+		   *load = NULL, *vault = NULL, *journal = NULL;
 	char vault_buf[1024];
 	long long days = -1, every = 30, seed = -1, v;
 	int n_crack = 0, n_sets = 0, c, rc;
@@ -110,11 +109,12 @@ int cmd_run(int argc, char **argv)
 			crack[n_crack++] = optarg;
 			break;
 		case 'x':
-			if (n_sets == MAX_SETS)
-				return cli_usage_error("run", "at most %d --set options", MAX_SETS);
+			if (n_sets == CLI_SETS_MAX)
+				return cli_usage_error("run", "at most %d --set options", CLI_SETS_MAX);
 			sets[n_sets++] = optarg;
 			break;
 		case 'q': quiet = true; break;
+		case 'J': journal = optarg; break;
 		case 'a': auto_crack = true; break;
 		case 'E': events = true; break;
 		case 'w': save = optarg; break;
@@ -133,8 +133,6 @@ int cmd_run(int argc, char **argv)
 		return cli_usage_error("run", "--scenario and --load cannot be used together");
 	if (save && !smug_seed_name_valid(save))
 		return cli_usage_error("run", "--save: '%s' is not a valid seed name", save);
-	if (load && n_sets)
-		return cli_usage_error("run", "--set applies to a scenario, not to a loaded seed");
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	setup = (struct cli_setup){
 		.cmd = "run", .scenario_file = scenario, .seed = seed, .sets = sets, .n_sets = n_sets,
@@ -185,6 +183,11 @@ int cmd_run(int argc, char **argv)
 			jsonl_close_stdout();
 			return cli_status_exit(st, err.msg);
 		}
+	}
+	if (journal && (rc = cli_write_journal(w, journal)) != EXIT_OK) {
+		smug_world_free(w);
+		jsonl_close_stdout();
+		return rc;
 	}
 	smug_world_free(w);
 	return jsonl_close_stdout();

@@ -306,3 +306,29 @@ void smug_config_defaults(struct smug_config *cfg)
 		}
 	}
 }
+
+enum smug_status smug_config_set(struct smug_world *w, const char *key, const char *value,
+				 struct smug_error *err)
+{
+	const struct smug_knob *k = smug_knob_find(key);
+	struct smug_config c = w->cfg;
+	double old_fraction = w->cfg.smuggling.bribe_budget_fraction;
+	struct smug_cmd cmd = {.kind = SMUG_CMD_SET};
+	enum smug_status st;
+
+	if (k == NULL)
+		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "%s: no such knob (smugnet config lists them)",
+				      key);
+	if ((st = smug_knob_parse(&c, k, value, err)) != SMUG_OK)
+		return st;
+	w->cfg = c;
+	/* what depends on the knobs follows them */
+	world_refresh_capacity(w);
+	for (int f = 0; f < w->n_factions; f++)
+		if (w->factions[f].net.bribe_budget_fraction == old_fraction)
+			w->factions[f].net.bribe_budget_fraction = c.smuggling.bribe_budget_fraction;
+	str_copy(cmd.target, sizeof cmd.target, key);
+	smug_knob_format(&w->cfg, k, cmd.value, sizeof cmd.value);
+	journal_cmd(w, &cmd);
+	return SMUG_OK;
+}

@@ -69,6 +69,28 @@ void world_refresh_capacity(struct smug_world *w);
 /* Reset per-network state from the factions' profiles and the config. */
 void world_init_networks(struct smug_world *w);
 
+/* Keep a copy of the scenario text in w (for saving it with the seed). */
+void world_set_scenario_text(struct smug_world *w, const char *text, size_t len);
+
+/* ---- journal.c: the command journal (not part of the state) ---- */
+void journal_init(struct smug_journal *j);
+void journal_done(struct smug_journal *j);
+void journal_copy(struct smug_journal *dst, const struct smug_journal *src);
+/* dst = the first n_cmds commands of src, the last step cut at day,
+ * with the checks taken by then. */
+void journal_prefix(struct smug_journal *dst, const struct smug_journal *src, int n_cmds, int day);
+/* Record command c (not a step) as applied now, with a check of the state. */
+void journal_cmd(struct smug_world *w, const struct smug_cmd *c);
+/* Record one simulated day (w->day was day_before), and a periodic check. */
+void journal_step_day(struct smug_world *w, int day_before);
+/* Apply a recorded command (a step of `days` days). */
+enum smug_status journal_apply(struct smug_world *w, const struct smug_cmd *c, int days,
+			       struct smug_error *err);
+/* Apply the commands of `from` after w's own (a prefix of them) up to
+ * to_day: steps stop at to_day, commands of to_day are applied. */
+enum smug_status journal_continue(struct smug_world *w, const struct smug_journal *from, int to_day,
+				  struct smug_error *err);
+
 /* ---- scenario.c: the JSON loader with strict validation ---- */
 void scenario_default_commodities(struct smug_commodity_def *defs);
 

@@ -126,6 +126,12 @@ enum smug_status smug_cmd_crackdown_set(struct smug_world *w, const char *corrid
 		return smug_error_set(err, SMUG_ERR_FULL, "crackdown: at most %d targets",
 				      SMUG_CRACKDOWN_CAP);
 	activated_event(w, &t, "manual");
+	{
+		struct smug_cmd cmd = {.kind = SMUG_CMD_CRACKDOWN, .intensity = intensity, .end_day = end_day};
+
+		str_copy(cmd.target, sizeof cmd.target, corridor_id);
+		journal_cmd(w, &cmd);
+	}
 	return SMUG_OK;
 }
 
@@ -145,12 +151,19 @@ enum smug_status smug_cmd_crackdown_clear(struct smug_world *w, const char *corr
 	target_remove(w, i);
 	ev = telemetry_event(w, SMUG_EV_CRACKDOWN_CLEARED, -1, c, 0, -1, 0);
 	snprintf(ev->detail, sizeof ev->detail, "cleared");
+	{
+		struct smug_cmd cmd = {.kind = SMUG_CMD_CLEAR};
+
+		str_copy(cmd.target, sizeof cmd.target, corridor_id);
+		journal_cmd(w, &cmd);
+	}
 	return SMUG_OK;
 }
 
 void smug_cmd_auto_crackdown(struct smug_world *w, bool on)
 {
 	w->cfg.crackdown.auto_enabled = on;
+	journal_cmd(w, &(struct smug_cmd){.kind = SMUG_CMD_AUTO, .on = on});
 }
 
 struct candidate {

@@ -835,6 +835,7 @@ enum smug_status smug_world_load_json(const char *json, size_t len, const char *
 	}
 	cJSON_Delete(root);
 	w->scenario_hash = hash_bytes(json, len);
+	world_set_scenario_text(w, json, len);
 	*out = w;
 	return SMUG_OK;
 }

@@ -31,7 +31,11 @@ enum smug_status smug_cmd_step(struct smug_world *w, int days)
 {
 	if (days < 0)
 		return SMUG_ERR_ARG;
-	for (int i = 0; i < days; i++)
+	for (int i = 0; i < days; i++) {
+		int before = w->day;
+
 		sim_day(w);
+		journal_step_day(w, before);
+	}
 	return SMUG_OK;
 }

@@ -27,7 +27,8 @@
 #define PATHBUF 1024
 
 static const char *const seed_files[] = {"snapshot.json", "smuggling.json", "ledger_accounts.json",
-					 "customs_borders.json"};
+					 "customs_borders.json", "journal.jsonl", "scenario.json"};
+enum { FILE_SNAPSHOT, FILE_JOURNAL = 4, FILE_SCENARIO = 5 };
 #define N_SEED_FILES ((int)(sizeof seed_files / sizeof seed_files[0]))
 
 bool smug_seed_name_valid(const char *name)
@@ -388,6 +389,8 @@ enum smug_status vault_save_ex(const struct smug_world *w, const char *root, con
 	text[1] = export_smuggling(w);
 	text[2] = export_ledger(w);
 	text[3] = export_borders(w);
+	text[FILE_JOURNAL] = smug_journal_to_jsonl(w);
+	text[FILE_SCENARIO] = xstrdup(w->scenario_text ? w->scenario_text : "");
 	m = cJSON_CreateObject();
 	cJSON_AddStringToObject(m, "format", VAULT_FORMAT);
 	cJSON_AddNumberToObject(m, "version_major", VAULT_MAJOR);
@@ -451,6 +454,32 @@ enum smug_status smug_vault_save(const struct smug_world *w, const char *root, c
 	return vault_save_ex(w, root, name, NULL, err);
 }
 
+/* The journal of a loaded seed: it must belong to the same scenario and
+ * end on the snapshot's day. */
+static enum smug_status vault_attach_journal(struct smug_world *w, const char *path, const char *text,
+					     size_t len, bool edited, struct smug_error *err)
+{
+	struct smug_journal_file f = {0};
+	enum smug_status st = smug_journal_parse(text, len, path, &f, err);
+
+	if (st != SMUG_OK)
+		return st;
+	if (edited)
+		; /* replay judges an edited journal by replaying it */
+	else if (f.scenario_hash != w->scenario_hash || strcmp(f.scenario_id, w->scenario_id) != 0)
+		st = smug_error_set(err, SMUG_ERR_SCHEMA, "%s: scenario: %s is not the snapshot's %s", path,
+				    f.scenario_id, w->scenario_id);
+	else if (f.j.n_checks == 0 || f.j.checks[f.j.n_checks - 1].day != w->day)
+		st = smug_error_set(err, SMUG_ERR_SCHEMA, "%s: the journal does not end on day %d", path, w->day);
+	if (st == SMUG_OK) {
+		journal_done(&w->journal);
+		w->journal = f.j;
+		journal_init(&f.j);
+	}
+	smug_journal_file_done(&f);
+	return st;
+}
+
 static const char *manifest_str(const cJSON *m, const char *key)
 {
 	const cJSON *j = cJSON_GetObjectItemCaseSensitive(m, key);
@@ -458,7 +487,10 @@ static const char *manifest_str(const cJSON *m, const char *key)
 	return cJSON_IsString(j) ? j->valuestring : NULL;
 }
 
-enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, struct smug_error *err)
+/* Load a seed folder; with `tolerate`, a journal whose hash is not the
+ * manifest's is still read and *edited says so. */
+static enum smug_status load_dir(const char *dir, bool tolerate, bool *edited, struct smug_world **out,
+				 struct smug_error *err)
 {
 	char path[PATHBUF], shown[PATHBUF];
 	char *text;
@@ -469,8 +501,8 @@ enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, s
 	enum smug_status st;
 	const char *digest;
 	char hex[17];
-	char *snap = NULL;
-	size_t snap_len = 0;
+	char *body_of[N_SEED_FILES] = {NULL};
+	size_t len_of[N_SEED_FILES] = {0};
 
 	snprintf(path, sizeof path, "%s/manifest.json", dir);
 	snprintf(shown, sizeof shown, "%s/manifest.json", dir);
@@ -506,67 +538,96 @@ enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, s
 
 		snprintf(path, sizeof path, "%s/%s", dir, seed_files[i]);
 		if (want == NULL) {
-			free(snap);
-			cJSON_Delete(m);
-			return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: files.%s: missing", shown, seed_files[i]);
+			st = smug_error_set(err, SMUG_ERR_SCHEMA, "%s: files.%s: missing", shown, seed_files[i]);
+			goto out;
 		}
 		if ((body = read_file(path, &len, err, path)) == NULL) {
-			free(snap);
-			cJSON_Delete(m);
-			return err ? err->status : SMUG_ERR_IO;
+			st = err ? err->status : SMUG_ERR_IO;
+			goto out;
 		}
 		hex64(hash_bytes(body, len), hex);
-		if (strcmp(hex, want) != 0) {
+		if (strcmp(hex, want) != 0 && tolerate && i == FILE_JOURNAL) {
+			*edited = true;
+		} else if (strcmp(hex, want) != 0) {
 			free(body);
-			free(snap);
 			st = smug_error_set(err, SMUG_ERR_HASH, "%s: hash mismatch (manifest says %s, file is %s)",
 					    path, want, hex);
-			cJSON_Delete(m);
-			return st;
+			goto out;
 		}
-		if (i == 0) {
-			snap = body;
-			snap_len = len;
+		if (i == FILE_SNAPSHOT || i == FILE_JOURNAL || i == FILE_SCENARIO) {
+			body_of[i] = body;
+			len_of[i] = len;
 		} else {
 			free(body);
 		}
 	}
 	snprintf(path, sizeof path, "%s/snapshot.json", dir);
-	st = snapshot_from_json(snap, snap_len, path, &w, err);
-	free(snap);
-	if (st != SMUG_OK) {
-		cJSON_Delete(m);
-		return st;
-	}
+	st = snapshot_from_json(body_of[FILE_SNAPSHOT], len_of[FILE_SNAPSHOT], path, &w, err);
+	if (st != SMUG_OK)
+		goto out;
+	snprintf(path, sizeof path, "%s/journal.jsonl", dir);
+	if ((st = vault_attach_journal(w, path, body_of[FILE_JOURNAL], len_of[FILE_JOURNAL], tolerate && *edited,
+				       err)) != SMUG_OK)
+		goto out;
+	world_set_scenario_text(w, body_of[FILE_SCENARIO], len_of[FILE_SCENARIO]);
 	hex64(smug_world_digest(w), hex);
 	if (strcmp(hex, digest) != 0) {
 		st = smug_error_set(err, SMUG_ERR_HASH, "%s: digest: the restored state is %s, the manifest says %s",
 				    shown, hex, digest);
-		cJSON_Delete(m);
-		smug_world_free(w);
-		return st;
+		goto out;
 	}
-	cJSON_Delete(m);
 	*out = w;
+	w = NULL;
+out:
+	for (int i = 0; i < N_SEED_FILES; i++)
+		free(body_of[i]);
+	smug_world_free(w);
+	cJSON_Delete(m);
+	return st;
+}
+
+enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, struct smug_error *err)
+{
+	bool edited = false;
+
+	return load_dir(dir, false, &edited, out, err);
+}
+
+/* <root>/seeds/<name>, or the .<name>.old a save interrupted between its
+ * two renames leaves. */
+static enum smug_status seed_dir(const char *root, const char *name, char *dir, size_t size,
+				 struct smug_error *err)
+{
+	struct stat sb;
+
+	if (!smug_seed_name_valid(name))
+		return smug_error_set(err, SMUG_ERR_ARG, "'%s': not a valid seed name", name);
+	snprintf(dir, size, "%s/seeds/%s", root, name);
+	if (stat(dir, &sb) != 0) {
+		snprintf(dir, size, "%s/seeds/.%s.old", root, name);
+		if (stat(dir, &sb) != 0)
+			return smug_error_set(err, SMUG_ERR_NOT_FOUND, "%s/seeds/%s: no such seed", root, name);
+	}
 	return SMUG_OK;
+}
+
+enum smug_status smug_vault_load_replay(const char *root, const char *name, struct smug_world **out,
+					bool *journal_edited, struct smug_error *err)
+{
+	char dir[PATHBUF];
+	enum smug_status st = seed_dir(root, name, dir, sizeof dir, err);
+
+	*journal_edited = false;
+	return st != SMUG_OK ? st : load_dir(dir, true, journal_edited, out, err);
 }
 
 enum smug_status smug_vault_load(const char *root, const char *name, struct smug_world **out,
 				 struct smug_error *err)
 {
 	char dir[PATHBUF];
-	struct stat sb;
+	enum smug_status st = seed_dir(root, name, dir, sizeof dir, err);
 
-	if (!smug_seed_name_valid(name))
-		return smug_error_set(err, SMUG_ERR_ARG, "'%s': not a valid seed name", name);
-	snprintf(dir, sizeof dir, "%s/seeds/%s", root, name);
-	if (stat(dir, &sb) != 0) {
-		/* a save interrupted between its two renames leaves .<name>.old */
-		snprintf(dir, sizeof dir, "%s/seeds/.%s.old", root, name);
-		if (stat(dir, &sb) != 0)
-			return smug_error_set(err, SMUG_ERR_NOT_FOUND, "%s/seeds/%s: no such seed", root, name);
-	}
-	return smug_vault_load_dir(dir, out, err);
+	return st != SMUG_OK ? st : smug_vault_load_dir(dir, out, err);
 }
 
 static int cmp_info(const void *a, const void *b)

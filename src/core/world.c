@@ -32,12 +32,29 @@ enum smug_status smug_world_load_default(struct smug_world **out,
 				    "dosadi-36.json", out, err);
 }
 
+void world_set_scenario_text(struct smug_world *w, const char *text, size_t len)
+{
+	if (w->scenario_owned)
+		free((char *)(uintptr_t)w->scenario_text);
+	w->scenario_len = len;
+	w->scenario_owned = text != smug_default_json;
+	if (w->scenario_owned) {
+		char *copy = xmalloc(len + 1);
+
+		memcpy(copy, text, len);
+		copy[len] = '\0';
+		text = copy;
+	}
+	w->scenario_text = text;
+}
+
 struct smug_world *world_alloc(void)
 {
 	struct smug_world *w = xcalloc(1, sizeof *w);
 
 	smug_config_defaults(&w->cfg);
 	scenario_default_commodities(w->commodities);
+	journal_init(&w->journal);
 	return w;
 }
 
@@ -54,6 +71,9 @@ void smug_world_free(struct smug_world *w)
 	free(w->shipments);
 	free(w->resolved);
 	ledger_done(&w->ledger);
+	journal_done(&w->journal);
+	if (w->scenario_owned)
+		free((char *)(uintptr_t)w->scenario_text);
 	route_cache_free(w->route_cache);
 	plan_memo_free(w->plan_memo);
 	free(w);
@@ -81,6 +101,12 @@ struct smug_world *smug_world_clone(const struct smug_world *src)
 	w->shipments = dup_array(src->shipments, SMUG_SHIPMENT_CAP, sizeof *w->shipments);
 	w->ledger.accounts = dup_array(src->ledger.accounts, (size_t)src->ledger.n_accounts,
 				       sizeof *w->ledger.accounts);
+	memset(&w->journal, 0, sizeof w->journal);
+	journal_copy(&w->journal, &src->journal);
+	w->scenario_owned = false;
+	w->scenario_text = NULL;
+	if (src->scenario_text)
+		world_set_scenario_text(w, src->scenario_text, src->scenario_len);
 	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
 	w->plan_memo = NULL; /* rebuilt on the next plan */
 	w->resolved = NULL;  /* the last day's queue is not state */
@@ -96,6 +122,7 @@ enum smug_status smug_world_reseed(struct smug_world *w, uint64_t seed,
 		return smug_error_set(err, SMUG_ERR_ARG,
 				      "seed: can only be set before the first day is simulated");
 	w->seed = seed;
+	journal_cmd(w, &(struct smug_cmd){.kind = SMUG_CMD_RESEED, .seed = seed});
 	return SMUG_OK;
 }
 

@@ -1,0 +1,142 @@
+/* The command journal: every command applied to a world, in order, with
+ * the day it applied, and digests of the state taken along the way.
+ * (scenario, journal) rebuilds the world exactly; replay checks that it
+ * does. The journal lives in the world but is not part of the state: the
+ * digest does not cover it. */
+#ifndef SMUGNET_JOURNAL_H
+#define SMUGNET_JOURNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "smugnet/status.h"
+#include "smugnet/types.h"
+
+#define SMUG_JOURNAL_CMD_CAP 4096  /* commands kept; steps in a row are one */
+#define SMUG_JOURNAL_CHECK_CAP 512 /* periodic checks kept (thinned when full) */
+#define SMUG_JOURNAL_CHECK_EVERY 30 /* default days between periodic checks */
+#define SMUG_STATE_GROUPS 16	   /* field groups of the state digest, at most */
+
+struct smug_world;
+
+enum smug_cmd_kind {
+	SMUG_CMD_STEP,	    /* simulate `days` days */
+	SMUG_CMD_CRACKDOWN, /* crackdown on `target` at `intensity` until `end_day` */
+	SMUG_CMD_CLEAR,	    /* clear the crackdown on `target` */
+	SMUG_CMD_AUTO,	    /* auto-crackdown planner `on` / off */
+	SMUG_CMD_SET,	    /* config knob `target` = `value` */
+	SMUG_CMD_RESEED,    /* world seed = `seed` */
+};
+
+/* The state digest at one moment, whole and per field group. */
+struct smug_check {
+	int day;
+	int after_cmds; /* taken when the journal held this many commands */
+	uint64_t digest;
+	int n_groups;
+	uint64_t groups[SMUG_STATE_GROUPS];
+};
+
+struct smug_cmd {
+	enum smug_cmd_kind kind;
+	int day;		       /* w->day when it was applied */
+	int days;		       /* STEP */
+	char target[SMUG_ID_MAX * 2];  /* corridor id, or knob key */
+	char value[64];		       /* SET: the value as text */
+	double intensity;	       /* CRACKDOWN, (0,1] */
+	int end_day;		       /* CRACKDOWN: last active day, -1 = until cleared */
+	bool on;		       /* AUTO */
+	uint64_t seed;		       /* RESEED */
+	bool checked;		       /* every command but STEP: the state after it */
+	struct smug_check check;
+};
+
+struct smug_journal {
+	struct smug_cmd *cmds; /* in order; consecutive steps merged */
+	int n_cmds, cap_cmds;
+	struct smug_check *checks; /* periodic, in order of (after_cmds, day) */
+	int n_checks;
+	int check_every;  /* days between periodic checks (0 = none); doubles when full */
+	int overflow_day; /* -1, or the day commands stopped being recorded (cap reached) */
+};
+
+/* Names of the field groups, in order (static strings); their count. */
+int smug_state_groups(const char **names, int max);
+
+/* Days between periodic checks of w's journal from now on (the cockpit
+ * checks every day; headless runs every SMUG_JOURNAL_CHECK_EVERY). */
+void smug_journal_set_check_every(struct smug_world *w, int days);
+
+/* The journal as JSON Lines (journal.jsonl, smugnet-seed(5)): a header,
+ * then commands and checks in the order they happened, then a check of
+ * the state now. Caller frees. */
+char *smug_journal_to_jsonl(const struct smug_world *w);
+
+/* A journal file read back. */
+struct smug_journal_file {
+	char scenario_id[SMUG_ID_MAX];
+	uint64_t scenario_hash;
+	int start_day;
+	struct smug_journal j;
+	int *cmd_line, *check_line; /* line of each command and check in the file */
+};
+/* Parse journal.jsonl; errors name "name: line N: key: reason". On
+ * failure *out is left empty. Free with smug_journal_file_done. */
+enum smug_status smug_journal_parse(const char *text, size_t len, const char *name,
+				    struct smug_journal_file *out, struct smug_error *err);
+void smug_journal_file_done(struct smug_journal_file *f);
+
+/* What a replay found. */
+struct smug_replay_report {
+	bool ok;
+	int days;	     /* days simulated */
+	int commands;	     /* commands applied */
+	int checks;	     /* digests compared */
+	int diverged_day;    /* first day whose state differs, -1 if none */
+	int prev_match_day;  /* last day a check still matched, -1 if none */
+	int line;	     /* journal.jsonl line of the first mismatch, 0 if none */
+	char what[512];	     /* the mismatch: groups or the field that differ */
+	struct smug_world *world; /* the rebuilt world; caller frees */
+};
+
+/* Rebuild a world from its scenario (JSON text) and a journal, comparing
+ * the digest at every command and check the journal recorded; when end
+ * is given (the saved snapshot), also compare the final state field by
+ * field. A mismatch is not an error: report->ok is false and
+ * report->what names the first day and the field groups (or the field)
+ * that differ. Errors (a scenario that does not load or whose hash is not
+ * the journal's, a command that fails) return a status. */
+enum smug_status smug_replay(const char *scenario, size_t scenario_len, const char *scenario_name,
+			     const struct smug_journal_file *jf, const struct smug_world *end,
+			     struct smug_replay_report *report, struct smug_error *err);
+
+/* ---- rewinding: a bounded ring of packed copies of the state ---- */
+
+struct smug_timeline;
+
+/* A ring whose packed copies stay within budget bytes: it keeps a copy
+ * every `every` days and, when full, drops every other copy and doubles
+ * `every`, so it always spans the whole history. */
+struct smug_timeline *smug_timeline_new(size_t budget);
+void smug_timeline_free(struct smug_timeline *t); /* NULL is a no-op */
+/* A copy with the same snapshots (for a what-if branch). */
+struct smug_timeline *smug_timeline_clone(const struct smug_timeline *t);
+/* Start over from w as it is now (a new or loaded world). */
+void smug_timeline_reset(struct smug_timeline *t, const struct smug_world *w);
+/* smug_cmd_step, keeping copies as the days pass. */
+enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *w, int days);
+/* *out = a new world equal to w as it stood at `day` (start_day <= day <=
+ * w->day; the commands applied on that day included): the nearest
+ * earlier copy, then w's journal replayed up to that day. Copies after
+ * `day` are dropped: they belong to the future the caller discards. */
+enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
+				      struct smug_world **out, struct smug_error *err);
+/* Bytes held, copies held, days between copies, budget. */
+size_t smug_timeline_bytes(const struct smug_timeline *t);
+int smug_timeline_count(const struct smug_timeline *t);
+int smug_timeline_every(const struct smug_timeline *t);
+/* Halve or restore the budget (a branch shares the cockpit's memory). */
+void smug_timeline_set_budget(struct smug_timeline *t, size_t budget);
+
+#endif

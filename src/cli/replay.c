@@ -1,0 +1,180 @@
+/* smugnet replay NAME|FILE: rebuild a world from its scenario and its
+ * command journal and check the digest at every command and check the
+ * journal recorded, and (for a seed) the final state field by field
+ * against the saved snapshot. Exit 0 when it all matches, 3 on the first
+ * mismatch (named by day, journal line and field groups or field) and on
+ * bad input. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "smugnet/vault.h"
+
+int cli_write_journal(const struct smug_world *w, const char *path)
+{
+	char *text = smug_journal_to_jsonl(w);
+	int rc = cli_write_atomic(path, NULL, text, strlen(text));
+
+	free(text);
+	return rc;
+}
+
+static void replay_usage(FILE *f)
+{
+	fprintf(f, "Usage: smugnet replay NAME [--vault DIR] [--json]\n"
+		   "       smugnet replay FILE [--scenario FILE] [--json]\n"
+		   "Rebuild a seed (or a journal.jsonl file) from its scenario and command journal\n"
+		   "and compare the state wherever the journal recorded its digest.\n"
+		   "Exit status: 0 identical, 3 a mismatch or bad input.\n");
+}
+
+/* A journal file: FILE itself, its scenario from --scenario, else a
+ * scenario.json beside it (a seed folder), else the default world. */
+static int load_journal_file(const char *path, const char *scenario, struct smug_journal_file *jf,
+			     char **text, size_t *len, char *name, size_t name_size)
+{
+	struct smug_error err;
+	char *body, beside[1100];
+	size_t n;
+	const char *slash = strrchr(path, '/');
+	enum smug_status st;
+
+	int rc;
+
+	if ((rc = cli_read_file(path, &body, &n)) != EXIT_OK)
+		return rc;
+	st = smug_journal_parse(body, n, path, jf, &err);
+	free(body);
+	if (st != SMUG_OK)
+		return cli_status_exit(st, err.msg);
+	if (scenario == NULL) {
+		struct stat sb;
+
+		snprintf(beside, sizeof beside, "%.*sscenario.json", slash ? (int)(slash - path + 1) : 0, path);
+		if (stat(beside, &sb) == 0)
+			scenario = beside;
+	}
+	if (scenario) {
+		if ((rc = cli_read_file(scenario, text, len)) != EXIT_OK)
+			return rc;
+		snprintf(name, name_size, "%s", scenario);
+	} else {
+		const char *def = smug_default_scenario(len);
+
+		*text = malloc(*len + 1);
+		memcpy(*text, def, *len + 1);
+		snprintf(name, name_size, "dosadi-36.json");
+	}
+	return EXIT_OK;
+}
+
+static void print_report(const struct smug_replay_report *r, const char *what, double seconds, bool json)
+{
+	uint64_t d = smug_world_digest(r->world);
+
+	if (json) {
+		printf("{\"ok\":%s,\"replayed\":", r->ok ? "true" : "false");
+		jsonl_string(stdout, what);
+		printf(",\"days\":%d,\"commands\":%d,\"checks\":%d,\"day\":%d,\"digest\":\"%016llx\","
+		       "\"diverged_day\":%d,\"last_match_day\":%d,\"line\":%d,\"what\":",
+		       r->days, r->commands, r->checks, r->world->day, (unsigned long long)d, r->diverged_day,
+		       r->prev_match_day, r->line);
+		jsonl_string(stdout, r->what);
+		printf(",\"seconds\":%.3f}\n", seconds);
+		return;
+	}
+	if (r->ok) {
+		printf("replay %s: ok: %d days, %d commands, %d digests compared; day %d, digest %016llx (%.3f s)\n",
+		       what, r->days, r->commands, r->checks, r->world->day, (unsigned long long)d, seconds);
+		return;
+	}
+	printf("replay %s: diverged on day %d", what, r->diverged_day);
+	if (r->prev_match_day >= 0)
+		printf(" (still identical on day %d)", r->prev_match_day);
+	if (r->line > 0)
+		printf(", journal line %d", r->line);
+	printf(": %s\n", r->what);
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"scenario", required_argument, NULL, 's'}, {"vault", required_argument, NULL, 'v'},
+		{"json", no_argument, NULL, 'j'},	    {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *scenario = NULL, *vault = NULL, *arg;
+	char vault_buf[1024], name[1100];
+	bool json = false, is_file;
+	int c, rc;
+	struct smug_journal_file jf = {0};
+	struct smug_replay_report r = {0};
+	struct smug_world *end = NULL;
+	struct smug_error err;
+	char *text = NULL;
+	size_t len = 0;
+	struct stat sb;
+	enum smug_status st;
+	clock_t t0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': scenario = optarg; break;
+		case 'v': vault = optarg; break;
+		case 'j': json = true; break;
+		case 'h': replay_usage(stdout); return jsonl_close_stdout();
+		default: return cli_usage_error("replay", "invalid option");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("replay", "expected one seed name or journal file");
+	arg = argv[optind];
+	is_file = strchr(arg, '/') != NULL || !smug_seed_name_valid(arg) || stat(arg, &sb) == 0;
+	if (is_file) {
+		if ((rc = load_journal_file(arg, scenario, &jf, &text, &len, name, sizeof name)) != EXIT_OK) {
+			smug_journal_file_done(&jf);
+			return rc;
+		}
+	} else {
+		bool edited;
+
+		if (scenario)
+			return cli_usage_error("replay", "--scenario goes with a journal file; a seed has its own");
+		st = smug_vault_load_replay(cli_vault_root(vault, vault_buf, sizeof vault_buf), arg, &end, &edited,
+					    &err);
+		if (st != SMUG_OK)
+			return cli_status_exit(st, err.msg);
+		if (edited)
+			fprintf(stderr, "smugnet replay: %s/journal.jsonl was changed after the seed was saved; "
+					"replaying it as it is\n", arg);
+		jf.j = end->journal; /* borrowed: end outlives the replay */
+		snprintf(jf.scenario_id, sizeof jf.scenario_id, "%s", end->scenario_id);
+		jf.scenario_hash = end->scenario_hash;
+		jf.start_day = end->start_day;
+		text = malloc(end->scenario_len + 1);
+		memcpy(text, end->scenario_text, end->scenario_len + 1);
+		len = end->scenario_len;
+		snprintf(name, sizeof name, "%s/scenario.json", arg);
+	}
+	t0 = clock();
+	st = smug_replay(text, len, name, &jf, end, &r, &err);
+	free(text);
+	if (end)
+		memset(&jf.j, 0, sizeof jf.j); /* end owns it */
+	smug_journal_file_done(&jf);
+	if (st != SMUG_OK) {
+		smug_world_free(end);
+		return cli_status_exit(st, err.msg);
+	}
+	print_report(&r, arg, (double)(clock() - t0) / CLOCKS_PER_SEC, json);
+	rc = r.ok ? EXIT_OK : EXIT_BAD_INPUT;
+	smug_world_free(r.world);
+	smug_world_free(end);
+	return jsonl_close_stdout() != EXIT_OK ? EXIT_WRITE : rc;
+}

@@ -1,0 +1,176 @@
+/* Rewinding: a bounded ring of packed copies of the state (state_pack),
+ * one every `every` days, plus the copy the ring started from, which is
+ * never dropped. When the copies outgrow the byte budget or the slot cap,
+ * every other copy goes and `every` doubles, so the ring always spans the
+ * whole history at a resolution that coarsens with its length. A rewind
+ * unpacks the nearest copy at or before the day and replays the world's
+ * journal up to that day: rewinding costs at most `every` simulated days. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "state.h"
+
+#define SLOTS_MAX 256
+
+struct tl_copy {
+	int day;
+	int n_cmds; /* commands the journal held when the copy was taken */
+	unsigned char *bytes;
+	size_t len;
+};
+
+struct smug_timeline {
+	size_t budget, bytes;
+	int every;
+	struct tl_copy c[SLOTS_MAX];
+	int n;
+};
+
+struct smug_timeline *smug_timeline_new(size_t budget)
+{
+	struct smug_timeline *t = xcalloc(1, sizeof *t);
+
+	t->budget = budget;
+	t->every = 1;
+	return t;
+}
+
+static void drop_from(struct smug_timeline *t, int k)
+{
+	for (int i = k; i < t->n; i++) {
+		t->bytes -= t->c[i].len;
+		free(t->c[i].bytes);
+	}
+	if (k < t->n)
+		t->n = k;
+}
+
+void smug_timeline_free(struct smug_timeline *t)
+{
+	if (t == NULL)
+		return;
+	drop_from(t, 0);
+	free(t);
+}
+
+struct smug_timeline *smug_timeline_clone(const struct smug_timeline *t)
+{
+	struct smug_timeline *d = xmalloc(sizeof *d);
+
+	*d = *t;
+	for (int i = 0; i < t->n; i++) {
+		d->c[i].bytes = xmalloc(t->c[i].len);
+		memcpy(d->c[i].bytes, t->c[i].bytes, t->c[i].len);
+	}
+	return d;
+}
+
+/* Every other copy after the first goes; the spacing doubles. */
+static void thin(struct smug_timeline *t)
+{
+	while ((t->bytes > t->budget || t->n == SLOTS_MAX) && t->n > 2) {
+		int k = 1;
+
+		for (int i = 1; i < t->n; i++) {
+			if (i % 2 == 1) {
+				t->bytes -= t->c[i].len;
+				free(t->c[i].bytes);
+			} else {
+				t->c[k++] = t->c[i];
+			}
+		}
+		t->n = k;
+		t->every *= 2;
+	}
+}
+
+static void take(struct smug_timeline *t, const struct smug_world *w)
+{
+	struct tl_copy *c;
+
+	if (t->n == SLOTS_MAX)
+		thin(t);
+	c = &t->c[t->n++];
+	c->day = w->day;
+	c->n_cmds = w->journal.n_cmds;
+	c->len = state_pack(w, &c->bytes);
+	t->bytes += c->len;
+	thin(t);
+}
+
+void smug_timeline_reset(struct smug_timeline *t, const struct smug_world *w)
+{
+	drop_from(t, 0);
+	t->every = 1;
+	take(t, w);
+}
+
+void smug_timeline_set_budget(struct smug_timeline *t, size_t budget)
+{
+	t->budget = budget;
+	thin(t);
+}
+
+enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *w, int days)
+{
+	if (days < 0)
+		return SMUG_ERR_ARG;
+	for (int i = 0; i < days; i++) {
+		smug_cmd_step(w, 1);
+		if (w->day % t->every == 0)
+			take(t, w);
+	}
+	return SMUG_OK;
+}
+
+enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
+				      struct smug_world **out, struct smug_error *err)
+{
+	const struct tl_copy *c = NULL;
+	struct smug_world *r;
+	enum smug_status st;
+	int k = 0;
+
+	if (day > w->day || t->n == 0 || day < t->c[0].day)
+		return smug_error_set(err, SMUG_ERR_ARG, "rewind: day %d is outside %d..%d", day,
+				      t->n ? t->c[0].day : w->day, w->day);
+	if (w->journal.overflow_day >= 0 && day > w->journal.overflow_day)
+		return smug_error_set(err, SMUG_ERR_FULL,
+				      "rewind: the journal is full since day %d; days after it cannot be rebuilt",
+				      w->journal.overflow_day);
+	while (k + 1 < t->n && t->c[k + 1].day <= day)
+		k++;
+	c = &t->c[k];
+	if (c->n_cmds > w->journal.n_cmds)
+		return smug_error_set(err, SMUG_ERR_ARG, "rewind: the copies belong to another world");
+	r = state_unpack(c->bytes, c->len);
+	if (r == NULL)
+		return smug_error_set(err, SMUG_ERR_ARG, "rewind: a packed copy does not read back");
+	if (w->scenario_text)
+		world_set_scenario_text(r, w->scenario_text, w->scenario_len);
+	journal_prefix(&r->journal, &w->journal, c->n_cmds, c->day);
+	st = journal_continue(r, &w->journal, day, err);
+	if (st != SMUG_OK) {
+		smug_world_free(r);
+		return st;
+	}
+	drop_from(t, k + 1);
+	*out = r;
+	return SMUG_OK;
+}
+
+size_t smug_timeline_bytes(const struct smug_timeline *t)
+{
+	return t->bytes + sizeof *t;
+}
+
+int smug_timeline_count(const struct smug_timeline *t)
+{
+	return t->n;
+}
+
+int smug_timeline_every(const struct smug_timeline *t)
+{
+	return t->every;
+}

@@ -1,0 +1,422 @@
+/* The designer's loop in the core: the command journal records what was
+ * done (steps merged), replays to the same digest, and a changed command
+ * is caught on its day; knobs set live are journaled and equal a scenario
+ * that had them; rewinding through the ring and stepping back gives the
+ * same world as never rewinding, within the ring's memory budget. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/core.h"
+#include "smugnet/vault.h"
+#include "test_util.h"
+
+static int busiest_border(const struct smug_world *w)
+{
+	int best = -1;
+
+	for (int c = 0; c < w->n_corridors; c++)
+		if (w->corridors[c].border && (best < 0 || w->border_stats[c].traffic > w->border_stats[best].traffic))
+			best = c;
+	return best;
+}
+
+/* A session: a knob, a crackdown on the busiest border, the planner on,
+ * steps in between, a clear. */
+static struct smug_world *session(void)
+{
+	struct smug_world *w = test_default_at(0);
+	struct smug_error err;
+	int b;
+
+	smug_cmd_step(w, 5);
+	smug_cmd_step(w, 7); /* merges with the step before */
+	ck_assert_int_eq(smug_config_set(w, "smuggling.learning_rate", "0.3", &err), SMUG_OK);
+	b = busiest_border(w);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 0.75, -1, &err), SMUG_OK);
+	smug_cmd_step(w, 20);
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 50);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[b].id, &err), SMUG_OK);
+	smug_cmd_step(w, 13);
+	return w;
+}
+
+static struct smug_replay_report replay_text(const struct smug_world *w, const char *jsonl,
+					      const struct smug_world *end)
+{
+	struct smug_journal_file f = {0};
+	struct smug_replay_report r;
+	struct smug_error err;
+	size_t len;
+	const char *scenario = smug_default_scenario(&len);
+
+	ck_assert_msg(smug_journal_parse(jsonl, strlen(jsonl), "journal.jsonl", &f, &err) == SMUG_OK, "%s",
+		      err.msg);
+	ck_assert_int_eq(smug_replay(scenario, len, "dosadi-36.json", &f, end, &r, &err), SMUG_OK);
+	(void)w;
+	smug_journal_file_done(&f);
+	return r;
+}
+
+START_TEST(test_journal_records_commands_and_merges_steps)
+{
+	struct smug_world *w = session();
+	const struct smug_journal *j = &w->journal;
+	enum smug_cmd_kind want[] = {SMUG_CMD_STEP, SMUG_CMD_SET,  SMUG_CMD_CRACKDOWN, SMUG_CMD_STEP,
+				     SMUG_CMD_AUTO, SMUG_CMD_STEP, SMUG_CMD_CLEAR,	SMUG_CMD_STEP};
+	int days = 0;
+
+	ck_assert_int_eq(j->n_cmds, 8);
+	for (int i = 0; i < 8; i++)
+		ck_assert_int_eq(j->cmds[i].kind, want[i]);
+	ck_assert_int_eq(j->cmds[0].days, 12); /* 5 + 7 in a row */
+	ck_assert_int_eq(j->cmds[1].day, 12);
+	ck_assert_str_eq(j->cmds[1].target, "smuggling.learning_rate");
+	ck_assert_str_eq(j->cmds[1].value, "0.3");
+	ck_assert_double_eq(j->cmds[2].intensity, 0.75);
+	ck_assert_int_eq(j->cmds[2].end_day, -1);
+	for (int i = 0; i < j->n_cmds; i++)
+		if (j->cmds[i].kind == SMUG_CMD_STEP)
+			days += j->cmds[i].days;
+		else
+			ck_assert(j->cmds[i].checked);
+	ck_assert_int_eq(days, w->day);
+	/* periodic checks every 30 days */
+	ck_assert_int_eq(j->n_checks, w->day / SMUG_JOURNAL_CHECK_EVERY);
+	ck_assert_int_eq(j->checks[0].day, 30);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_journal_replays_to_the_same_digest)
+{
+	struct smug_world *w = session();
+	char *text = smug_journal_to_jsonl(w);
+	struct smug_replay_report r = replay_text(w, text, w);
+
+	ck_assert_msg(r.ok, "%s", r.what);
+	ck_assert_uint_eq(smug_world_digest(r.world), smug_world_digest(w));
+	ck_assert_int_eq(r.days, w->day);
+	ck_assert_int_eq(r.checks, 3 + 4 + 1); /* days 30, 60, 90; set, crackdown, auto, clear; the end */
+	/* the rebuilt world has the same journal, so it replays again */
+	{
+		char *again = smug_journal_to_jsonl(r.world);
+
+		ck_assert_str_eq(again, text);
+		free(again);
+	}
+	smug_world_free(r.world);
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Replace the first occurrence of find by repl in text (new string). */
+static char *edit(const char *text, const char *find, const char *repl)
+{
+	const char *at = strstr(text, find);
+	char *out;
+
+	ck_assert_msg(at != NULL, "'%s' not in the journal", find);
+	out = malloc(strlen(text) + strlen(repl) + 1);
+	sprintf(out, "%.*s%s%s", (int)(at - text), text, repl, at + strlen(find));
+	return out;
+}
+
+/* Replay the journal with one edit; it must diverge on `day`, naming
+ * `group` when given. */
+static void expect_divergence(const struct smug_world *w, const char *text, const char *find,
+			      const char *repl, int day, int line, const char *group)
+{
+	char *bad = edit(text, find, repl);
+	struct smug_replay_report r = replay_text(w, bad, NULL);
+
+	ck_assert_msg(!r.ok, "editing %s went unnoticed", find);
+	ck_assert_int_eq(r.diverged_day, day);
+	if (line)
+		ck_assert_int_eq(r.line, line);
+	if (group)
+		ck_assert_msg(strstr(r.what, group) != NULL, "'%s' does not name %s", r.what, group);
+	smug_world_free(r.world);
+	free(bad);
+}
+
+START_TEST(test_journal_tampered_command_names_its_day)
+{
+	struct smug_world *w = session();
+	char *text = smug_journal_to_jsonl(w);
+
+	/* a weaker crackdown than the one applied on day 12 (line 4: header,
+	 * step, set, crackdown) */
+	expect_divergence(w, text, "\"intensity\":0.75", "\"intensity\":0.5", 12, 4, "crackdowns");
+	/* another knob value: the config group differs */
+	expect_divergence(w, text, "\"value\":\"0.3\"", "\"value\":\"0.35\"", 12, 3, "config");
+	/* one day more in the first step: the next command is out of step */
+	expect_divergence(w, text, "\"days\":12", "\"days\":13", 12, 3, NULL);
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_journal_replay_compares_the_final_state_field_by_field)
+{
+	struct smug_world *w = session(), *other = smug_world_clone(w);
+	char *text = smug_journal_to_jsonl(w);
+	struct smug_journal_file f = {0};
+	struct smug_replay_report r;
+	struct smug_error err;
+	size_t len;
+	const char *scenario = smug_default_scenario(&len);
+	char *end = NULL;
+
+	/* drop the final check so only the snapshot compare can tell */
+	for (char *at = strstr(text, "\n{\"type\":\"check\""); at; at = strstr(at + 1, "\n{\"type\":\"check\""))
+		end = at;
+	ck_assert_ptr_nonnull(end);
+	end[1] = '\0';
+	other->wards[3].sig.corruption += 0.125;
+	ck_assert_int_eq(smug_journal_parse(text, strlen(text), "j", &f, &err), SMUG_OK);
+	ck_assert_int_eq(smug_replay(scenario, len, "d", &f, other, &r, &err), SMUG_OK);
+	ck_assert(!r.ok);
+	ck_assert_ptr_nonnull(strstr(r.what, "state.wards[3].sig.corruption"));
+	smug_world_free(r.world);
+	ck_assert_int_eq(smug_replay(scenario, len, "d", &f, w, &r, &err), SMUG_OK);
+	ck_assert_msg(r.ok, "%s", r.what);
+	smug_world_free(r.world);
+	smug_journal_file_done(&f);
+	free(text);
+	smug_world_free(other);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_journal_rejects_malformed_lines)
+{
+	static const struct {
+		const char *text, *msg;
+	} bad[] = {
+		{"", "empty journal"},
+		{"{\"type\":\"command\"}\n", "line 1: type: expected \"header\" first"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2}\n", "version 2 is not supported"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "{\"type\":\"command\",\"day\":0,\"op\":\"fly\"}\n",
+		 "line 2: op: unknown command 'fly'"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":0}\n",
+		 "line 2: days: expected a whole number in [1,1e+09], got 0"},
+		{"{\"type\":\"header\"\n", "line 1: malformed JSON"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct smug_journal_file f = {0};
+		struct smug_error err;
+
+		ck_assert_int_ne(smug_journal_parse(bad[i].text, strlen(bad[i].text), "j.jsonl", &f, &err), SMUG_OK);
+		ck_assert_msg(strstr(err.msg, bad[i].msg) != NULL, "'%s' lacks '%s'", err.msg, bad[i].msg);
+		ck_assert_int_eq(f.j.n_cmds, 0);
+	}
+}
+END_TEST
+
+/* The default scenario with config.SECTION.KEY = v for each given knob. */
+static struct smug_world *default_with(const char *const *keys, const double *v, int n)
+{
+	size_t len;
+	const char *def = smug_default_scenario(&len);
+	cJSON *root = cJSON_ParseWithLength(def, len), *cfg;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	char *text;
+
+	cfg = cJSON_GetObjectItemCaseSensitive(root, "config");
+	if (cfg == NULL)
+		cfg = cJSON_AddObjectToObject(root, "config");
+	for (int i = 0; i < n; i++) {
+		char section[32];
+		const char *dot = strchr(keys[i], '.');
+		cJSON *sec;
+
+		snprintf(section, sizeof section, "%.*s", (int)(dot - keys[i]), keys[i]);
+		sec = cJSON_GetObjectItemCaseSensitive(cfg, section);
+		if (sec == NULL)
+			sec = cJSON_AddObjectToObject(cfg, section);
+		cJSON_AddNumberToObject(sec, dot + 1, v[i]);
+	}
+	text = cJSON_Print(root);
+	ck_assert_msg(smug_world_load_json(text, strlen(text), "with.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(text);
+	cJSON_Delete(root);
+	return w;
+}
+
+START_TEST(test_journal_set_knob_equals_a_scenario_with_it)
+{
+	static const char *const keys[] = {"customs.base_inspection_rate", "smuggling.bribe_budget_fraction",
+					   "crackdown.capacity_per_point"};
+	static const char *const text[] = {"0.5", "0.25", "0.02"};
+	static const double v[] = {0.5, 0.25, 0.02};
+	struct smug_world *a = test_default_at(0), *b = default_with(keys, v, 3);
+	struct smug_error err;
+	uint64_t before = smug_world_digest(a);
+
+	/* refused: the world and its journal are untouched */
+	ck_assert_int_eq(smug_config_set(a, "smuggling.learning_rate", "1.5", &err), SMUG_ERR_ARG);
+	ck_assert_int_eq(smug_config_set(a, "smuggling.nope", "1", &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_int_eq(smug_config_set(a, "crackdown.max_targets_per_day", "2.5", &err), SMUG_ERR_ARG);
+	ck_assert_int_eq(smug_config_set(a, "smuggling.enabled", "yes", &err), SMUG_ERR_ARG);
+	ck_assert_uint_eq(smug_world_digest(a), before);
+	ck_assert_int_eq(a->journal.n_cmds, 0);
+	/* the same values set live at day 0 and written in the scenario */
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(smug_config_set(a, keys[i], text[i], &err), SMUG_OK);
+	b->scenario_hash = a->scenario_hash; /* the texts differ; the worlds must not */
+	ck_assert_uint_eq(smug_world_digest(a), smug_world_digest(b));
+	smug_cmd_step(a, 60);
+	smug_cmd_step(b, 60);
+	ck_assert_uint_eq(smug_world_digest(a), smug_world_digest(b));
+	ck_assert_int_eq(a->journal.n_cmds, 4);
+	smug_world_free(a);
+	smug_world_free(b);
+}
+END_TEST
+
+/* The journal a rewound world would save is the one of never rewinding. */
+static void same_journal(const struct smug_world *a, const struct smug_world *b)
+{
+	char *x = smug_journal_to_jsonl(a), *y = smug_journal_to_jsonl(b);
+
+	ck_assert_msg(strcmp(x, y) == 0, "the journals differ");
+	free(x);
+	free(y);
+}
+
+START_TEST(test_journal_rewind_and_step_back_is_never_rewinding)
+{
+	struct smug_world *w = test_default_at(0), *r = NULL, *straight;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct smug_error err;
+	int b;
+
+	smug_timeline_reset(t, w);
+	smug_timeline_step(t, w, 20);
+	b = busiest_border(w);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	smug_timeline_step(t, w, 25);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.learning_rate", "0.25", &err), SMUG_OK);
+	smug_timeline_step(t, w, 5);
+	straight = smug_world_clone(w);
+	/* back to day 20, after the crackdown of that day, then forward */
+	ck_assert_int_eq(smug_timeline_rewind(t, w, 20, &r, &err), SMUG_OK);
+	ck_assert_int_eq(r->day, 20);
+	ck_assert_ptr_nonnull(smug_world_crackdown_on(r, b));
+	ck_assert_int_eq(r->journal.n_cmds, 2); /* step 20, crackdown */
+	smug_world_free(w);
+	w = r;
+	smug_timeline_step(t, w, 25);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.learning_rate", "0.25", &err), SMUG_OK);
+	smug_timeline_step(t, w, 5);
+	ck_assert_uint_eq(smug_world_digest(w), smug_world_digest(straight));
+	same_journal(w, straight);
+	/* one day back and a different future: the old one is gone */
+	ck_assert_int_eq(smug_timeline_rewind(t, w, 49, &r, &err), SMUG_OK);
+	ck_assert_int_eq(r->day, 49);
+	smug_world_free(w);
+	w = r;
+	smug_timeline_step(t, w, 1);
+	ck_assert_uint_eq(smug_world_digest(w), smug_world_digest(straight));
+	same_journal(w, straight);
+	ck_assert_int_ne(smug_timeline_rewind(t, w, 51, &r, &err), SMUG_OK);
+	smug_timeline_free(t);
+	smug_world_free(straight);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_journal_ring_stays_within_its_budget)
+{
+	struct smug_world *w = test_default_at(0), *r = NULL;
+	size_t budget = 4u << 20;
+	struct smug_timeline *t = smug_timeline_new(budget);
+	struct smug_error err;
+	uint64_t at300 = 0;
+
+	smug_timeline_reset(t, w);
+	for (int d = 0; d < 400; d++) {
+		smug_timeline_step(t, w, 1);
+		if (w->day == 300)
+			at300 = smug_world_digest(w);
+		ck_assert_uint_le(smug_timeline_bytes(t), budget);
+	}
+	ck_assert_int_gt(smug_timeline_every(t), 1); /* it thinned */
+	ck_assert_int_ge(smug_timeline_count(t), 8);
+	/* and still reaches any day, here one between two copies */
+	ck_assert_int_eq(smug_timeline_rewind(t, w, 300, &r, &err), SMUG_OK);
+	ck_assert_uint_eq(smug_world_digest(r), at300);
+	smug_world_free(r);
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_journal_survives_save_and_load)
+{
+	struct smug_world *w = session(), *loaded = NULL;
+	char root[] = "/tmp/smugnet-journal-XXXXXX";
+	struct smug_error err;
+	char *a, *b;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(w, root, "s", &err), SMUG_OK);
+	ck_assert_msg(smug_vault_load(root, "s", &loaded, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(loaded->journal.n_cmds, w->journal.n_cmds);
+	ck_assert_uint_eq(loaded->scenario_len, w->scenario_len);
+	/* both continue the same way, and the longer journal still replays */
+	smug_cmd_step(w, 10);
+	smug_cmd_step(loaded, 10);
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
+	a = smug_journal_to_jsonl(w);
+	b = smug_journal_to_jsonl(loaded);
+	{
+		struct smug_replay_report r = replay_text(loaded, b, loaded);
+
+		ck_assert_msg(r.ok, "%s", r.what);
+		smug_world_free(r.world);
+	}
+	free(a);
+	free(b);
+	{
+		char cmd[128];
+
+		snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+		ck_assert_int_eq(system(cmd), 0);
+	}
+	smug_world_free(loaded);
+	smug_world_free(w);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("journal");
+	TCase *j = tcase_create("journal"), *t = tcase_create("rewind");
+
+	tcase_set_timeout(j, 120);
+	tcase_set_timeout(t, 120);
+	tcase_add_test(j, test_journal_records_commands_and_merges_steps);
+	tcase_add_test(j, test_journal_replays_to_the_same_digest);
+	tcase_add_test(j, test_journal_tampered_command_names_its_day);
+	tcase_add_test(j, test_journal_replay_compares_the_final_state_field_by_field);
+	tcase_add_test(j, test_journal_rejects_malformed_lines);
+	tcase_add_test(j, test_journal_set_knob_equals_a_scenario_with_it);
+	tcase_add_test(j, test_journal_survives_save_and_load);
+	tcase_add_test(t, test_journal_rewind_and_step_back_is_never_rewinding);
+	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
+	suite_add_tcase(s, j);
+	suite_add_tcase(s, t);
+	return test_run_suite(s);
+}

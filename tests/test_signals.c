@@ -1,0 +1,379 @@
+/* Signal dynamics and the daily money flows (DESIGN §3, the signals knobs
+ * of smugnet-scenario(5)): bribes raise corruption, audit lowers it, both
+ * pulled back toward the scenario's value; deliveries ease shortage,
+ * which regenerates; tolerance and raider influence drift back to their
+ * base; raider factions' runs lift raider influence along their routes
+ * and busts weaken it where they happened, within raider_gain of the
+ * base; the black-market flow averages bribes; every daily change is
+ * bounded; the ward economy moves money without creating or destroying
+ * any. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "test_util.h"
+
+#define EPS 1e-12
+
+static struct smug_world *tiny(void)
+{
+	return test_load_file(SRCDIR "/data/tiny.json");
+}
+
+START_TEST(test_signals_bribes_raise_corruption_and_flow)
+{
+	struct smug_world *w = tiny();
+	int b = smug_world_find_ward(w, "ward:b");
+	struct smug_ward *wa = &w->wards[b];
+	const struct smug_signals_config *c = &w->cfg.signals;
+	double corr0 = wa->sig.corruption;
+
+	ck_assert_double_eq(wa->sig.corruption, wa->base.corruption);
+	wa->sig.audit = 0;
+	w->cfg.signals.corruption_per_bribe = 0.004;
+	/* half the bribe norm taken at the ward's borders */
+	wa->bribes_today = (int64_t)(c->bribe_norm / 2);
+	signals_step(w);
+	ck_assert_double_eq_tol(wa->sig.corruption - corr0, 0.004 * 0.5, EPS);
+	/* an average of the day's bribes, its daily move clamped like every signal's */
+	ck_assert_double_eq_tol(wa->sig.blackmarket_flow, fmin(c->blackmarket_alpha * 0.5, c->max_daily_delta),
+				EPS);
+	ck_assert_int_eq(wa->bribes_today, 0); /* a day's bribes count once */
+	/* more than the norm counts as the norm */
+	corr0 = wa->sig.corruption;
+	wa->bribes_today = (int64_t)(c->bribe_norm * 10);
+	signals_step(w);
+	ck_assert_double_eq_tol(wa->sig.corruption - corr0,
+				0.004 - 0.01 * (corr0 - wa->base.corruption), EPS);
+	/* a day's rise never exceeds max_daily_delta */
+	w->cfg.signals.corruption_per_bribe = 0.5;
+	corr0 = wa->sig.corruption;
+	wa->bribes_today = (int64_t)c->bribe_norm;
+	signals_step(w);
+	ck_assert_double_eq_tol(wa->sig.corruption - corr0, c->max_daily_delta, EPS);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_signals_audit_and_base_pull_lower_corruption)
+{
+	struct smug_world *w = tiny();
+	int b = smug_world_find_ward(w, "ward:b");
+	struct smug_ward *wa = &w->wards[b];
+	double corr0 = wa->sig.corruption, after_audit, after_pull;
+
+	w->cfg.signals.audit_pull = 0.01;
+	wa->sig.audit = 1;
+	signals_step(w);
+	after_audit = wa->sig.corruption;
+	ck_assert_double_eq_tol(after_audit - corr0, -0.01 * corr0, EPS);
+	/* above its scenario value and without audit, corruption falls back */
+	wa->sig.audit = 0;
+	wa->sig.corruption = wa->base.corruption + 0.3;
+	signals_step(w);
+	after_pull = wa->sig.corruption;
+	ck_assert_double_lt(after_pull, wa->base.corruption + 0.3);
+	ck_assert_double_gt(after_pull, wa->base.corruption);
+	/* left alone it converges on the base and stays there */
+	for (int d = 0; d < 5000; d++)
+		signals_step(w);
+	ck_assert_double_eq_tol(wa->sig.corruption, wa->base.corruption, 1e-6);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_signals_deliveries_ease_shortage_which_regenerates)
+{
+	struct smug_world *w = tiny();
+	int d = smug_world_find_ward(w, "ward:d");
+	struct smug_ward *wa = &w->wards[d];
+	const struct smug_signals_config *c = &w->cfg.signals;
+	double s0 = wa->sig.shortage[SMUG_GOOD_MEDICINE], water0 = wa->sig.shortage[SMUG_GOOD_WATER];
+
+	ck_assert_double_gt(s0, 0.5);
+	wa->delivered_today[SMUG_GOOD_MEDICINE] = 1;
+	signals_step(w);
+	ck_assert_double_eq_tol(wa->sig.shortage[SMUG_GOOD_MEDICINE] - s0, -c->shortage_ease, EPS);
+	ck_assert_double_eq(wa->sig.shortage[SMUG_GOOD_WATER], water0); /* other goods untouched */
+	ck_assert_int_eq(wa->delivered_today[SMUG_GOOD_MEDICINE], 0);
+	/* many deliveries: at most max_daily_delta a day */
+	s0 = wa->sig.shortage[SMUG_GOOD_MEDICINE];
+	wa->delivered_today[SMUG_GOOD_MEDICINE] = 50;
+	signals_step(w);
+	ck_assert_double_eq_tol(wa->sig.shortage[SMUG_GOOD_MEDICINE] - s0, -c->max_daily_delta, EPS);
+	/* without deliveries it regenerates toward the scenario's value */
+	s0 = wa->sig.shortage[SMUG_GOOD_MEDICINE];
+	signals_step(w);
+	ck_assert_double_eq_tol(wa->sig.shortage[SMUG_GOOD_MEDICINE] - s0,
+				c->shortage_regen * (wa->base.shortage[SMUG_GOOD_MEDICINE] - s0), EPS);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_signals_tolerance_and_raiders_drift_back)
+{
+	struct smug_world *w = tiny();
+	struct smug_ward *wa = &w->wards[smug_world_find_ward(w, "ward:a")];
+	double tol0, raid0;
+
+	wa->sig.corruption = wa->base.corruption = 0; /* no creep from shortage */
+	wa->sig.smuggling_tolerance = wa->base.smuggling_tolerance + 0.2;
+	wa->sig.raider_influence = wa->base.raider_influence - 0.3;
+	tol0 = wa->sig.smuggling_tolerance;
+	raid0 = wa->sig.raider_influence;
+	signals_step(w);
+	ck_assert_double_lt(wa->sig.smuggling_tolerance, tol0);
+	ck_assert_double_ge(wa->sig.smuggling_tolerance, tol0 - w->cfg.signals.max_daily_delta - EPS);
+	ck_assert_double_gt(wa->sig.raider_influence, raid0);
+	ck_assert_double_le(wa->sig.raider_influence, raid0 + w->cfg.signals.max_daily_delta + EPS);
+	for (int d = 0; d < 20000; d++)
+		signals_step(w);
+	ck_assert_double_eq_tol(wa->sig.smuggling_tolerance, wa->base.smuggling_tolerance, 1e-6);
+	ck_assert_double_eq_tol(wa->sig.raider_influence, wa->base.raider_influence, 1e-6);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Shortage where corruption is high makes tolerance creep up. */
+START_TEST(test_signals_shortage_and_corruption_raise_tolerance)
+{
+	struct smug_world *w = tiny();
+	struct smug_ward *wa = &w->wards[smug_world_find_ward(w, "ward:d")];
+	double tol0;
+
+	w->cfg.signals.tolerance_decay = 0;
+	wa->sig.corruption = wa->base.corruption = 0.8;
+	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+		wa->sig.shortage[g] = wa->base.shortage[g] = 0.9;
+	tol0 = wa->sig.smuggling_tolerance;
+	signals_step(w);
+	ck_assert_double_gt(wa->sig.smuggling_tolerance, tol0);
+	/* not where corruption is low */
+	wa->sig.corruption = wa->base.corruption = 0.1;
+	tol0 = wa->sig.smuggling_tolerance;
+	signals_step(w);
+	ck_assert_double_eq(wa->sig.smuggling_tolerance, tol0);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A shipment of faction f along node ids, filed as the day's only resolution. */
+static void resolved(struct smug_world *w, int f, const char *const *route, int n,
+		     enum smug_outcome o, int hop)
+{
+	struct smug_shipment *s;
+
+	if (w->cap_resolved == 0) {
+		w->resolved = calloc(4, sizeof *w->resolved);
+		w->cap_resolved = 4;
+	}
+	s = &w->resolved[0];
+	memset(s, 0, sizeof *s);
+	s->faction = f;
+	s->n_nodes = n;
+	for (int i = 0; i < n; i++) {
+		s->nodes[i] = smug_world_find_node(w, route[i]);
+		if (i > 0) {
+			char id[2 * SMUG_ID_MAX];
+			const char *x = route[i - 1], *y = route[i];
+
+			snprintf(id, sizeof id, "%s|%s", strcmp(x, y) < 0 ? x : y, strcmp(x, y) < 0 ? y : x);
+			s->corridors[i - 1] = smug_world_find_corridor(w, id);
+		}
+	}
+	s->status = o;
+	s->hop = hop;
+	s->resolved_corridor = o == SMUG_OUTCOME_DELIVERED ? -1 : s->corridors[hop];
+	w->n_resolved = 1;
+}
+
+START_TEST(test_signals_raiders_follow_outcomes)
+{
+	static const char *const abd[] = {"n:a", "n:b", "n:d"};
+	struct smug_world *w = tiny();
+	const struct smug_signals_config *c = &w->cfg.signals;
+	int a = smug_world_find_ward(w, "ward:a"), b = smug_world_find_ward(w, "ward:b"),
+	    d = smug_world_find_ward(w, "ward:d"), cw = smug_world_find_ward(w, "ward:c");
+	double presence, r0;
+
+	/* a criminal network's run moves no raider */
+	resolved(w, 0, abd, 3, SMUG_OUTCOME_DELIVERED, 1);
+	signals_note_resolutions(w);
+	ck_assert_int_eq(w->wards[b].raider_runs_today, 0);
+	/* a raider's delivery is a run through every ward of its route, once */
+	w->factions[0].kind = SMUG_FACTION_RAIDER;
+	signals_note_resolutions(w);
+	ck_assert_int_eq(w->wards[a].raider_runs_today, 1);
+	ck_assert_int_eq(w->wards[b].raider_runs_today, 1);
+	ck_assert_int_eq(w->wards[d].raider_runs_today, 1);
+	ck_assert_int_eq(w->wards[cw].raider_runs_today, 0);
+	/* a seizure on the second hop is a bust where it happened only */
+	resolved(w, 0, abd, 3, SMUG_OUTCOME_SEIZED, 1);
+	signals_note_resolutions(w);
+	ck_assert_int_eq(w->wards[b].raider_busts_today, 1);
+	ck_assert_int_eq(w->wards[a].raider_busts_today, 0);
+	ck_assert_int_eq(w->wards[d].raider_busts_today, 0);
+	/* the next day presence averages the runs (a bust counts raider_loss
+	 * runs against them) and lifts influence toward base + raider_gain x
+	 * presence, by at most max_daily_delta */
+	r0 = w->wards[d].sig.raider_influence;
+	w->wards[b].sig.raider_influence = w->wards[b].base.raider_influence = 0.5;
+	signals_step(w);
+	presence = c->raider_decay * (1.0 / c->raider_norm);
+	ck_assert_double_eq_tol(w->wards[d].raider_presence, presence, EPS);
+	ck_assert_double_eq_tol(w->wards[b].raider_presence,
+				c->raider_decay * (1.0 - c->raider_loss) / c->raider_norm, EPS);
+	ck_assert_double_eq_tol(w->wards[d].sig.raider_influence - r0, c->raider_gain * presence, EPS);
+	ck_assert_double_lt(w->wards[b].sig.raider_influence, w->wards[b].base.raider_influence);
+	ck_assert_int_eq(w->wards[a].raider_runs_today, 0); /* a day's runs count once */
+	/* however many runs, the lift stays within raider_gain of the base */
+	for (int day = 0; day < 2000; day++) {
+		w->wards[d].raider_runs_today = 50;
+		signals_step(w);
+		ck_assert_double_le(w->wards[d].sig.raider_influence,
+				    w->wards[d].base.raider_influence + c->raider_gain + EPS);
+	}
+	ck_assert_double_eq_tol(w->wards[d].sig.raider_influence,
+				w->wards[d].base.raider_influence + c->raider_gain, 1e-6);
+	/* and it fades when the runs stop */
+	for (int day = 0; day < 2000; day++)
+		signals_step(w);
+	ck_assert_double_eq_tol(w->wards[d].sig.raider_influence, w->wards[d].base.raider_influence,
+				1e-6);
+	smug_world_free(w);
+
+	/* two nodes of one ward on a route count that ward once */
+	w = test_default_at(0);
+	for (int k = 0; k < w->n_corridors; k++)
+		if (!w->corridors[k].border) {
+			const char *route[2] = {w->nodes[w->corridors[k].a].id, w->nodes[w->corridors[k].b].id};
+			int f = smug_world_find_faction(w, "raiders");
+
+			resolved(w, f, route, 2, SMUG_OUTCOME_DELIVERED, 0);
+			signals_note_resolutions(w);
+			ck_assert_int_eq(w->wards[w->nodes[w->corridors[k].a].ward].raider_runs_today, 1);
+			break;
+		}
+	smug_world_free(w);
+}
+END_TEST
+
+/* One day of the ward economy, exactly: the treasury pays the wards by
+ * enforcement points, each ward spends on its people (its buyers), the
+ * buyers' purses are levied (a corruption share leaking to the black
+ * market), the black market spends in the wards by corruption, and a
+ * network pays its crews' upkeep into its home ward's buyer purse.
+ * Nothing is created or destroyed. */
+START_TEST(test_signals_upkeep_and_ward_economy)
+{
+	struct smug_world *w = tiny();
+	const struct smug_economy_config *e = &w->cfg.economy;
+	const struct smug_faction *fa = &w->factions[0];
+	struct smug_ledger *l = &w->ledger;
+	int b = smug_world_find_ward(w, "ward:b"), home = fa->home_ward;
+	int64_t fac0, treasury0, bm0, acct0, buyers0, home_buyers0, upkeep, pay, levy, leak, spend, bm_spend;
+	double points = 0, corruption = 0, minted0 = (double)l->minted;
+
+	ledger_post(l, 0, -1, l->treasury, 1000000, SMUG_TX_INITIAL_BALANCE);
+	ledger_post(l, 0, -1, w->wards[b].account, 500000, SMUG_TX_INITIAL_BALANCE);
+	ledger_post(l, 0, -1, w->wards[b].buyers, 200000, SMUG_TX_INITIAL_BALANCE);
+	for (int i = 0; i < w->n_wards; i++) {
+		points += w->wards[i].customs.enforcement_points;
+		corruption += w->wards[i].sig.corruption;
+	}
+	fac0 = l->accounts[fa->account].balance;
+	treasury0 = l->accounts[l->treasury].balance;
+	bm0 = l->accounts[l->blackmarket].balance;
+	acct0 = l->accounts[w->wards[b].account].balance;
+	buyers0 = l->accounts[w->wards[b].buyers].balance;
+	home_buyers0 = l->accounts[w->wards[home].buyers].balance;
+	minted0 = (double)l->minted;
+	signals_step(w);
+	/* signals_step moved corruption first; the economy used today's */
+	upkeep = (int64_t)((double)fac0 * w->cfg.smuggling.upkeep_fraction);
+	pay = (int64_t)((double)(int64_t)((double)treasury0 * e->enforcement_pay_rate) *
+			(w->wards[b].customs.enforcement_points / points));
+	levy = (int64_t)((double)buyers0 * e->levy_rate);
+	leak = (int64_t)((double)levy * (e->corruption_leak * w->wards[b].sig.corruption));
+	spend = (int64_t)((double)(acct0 + pay) * e->ward_spend_rate);
+	bm_spend = (int64_t)((double)(int64_t)((double)bm0 * e->blackmarket_spend_rate) *
+			     (w->wards[b].sig.corruption / corruption));
+	(void)corruption;
+	ck_assert_int_gt(upkeep, 0);
+	ck_assert_int_eq(fac0 - l->accounts[fa->account].balance, upkeep);
+	ck_assert_int_eq(l->accounts[w->wards[home].buyers].balance - home_buyers0 > 0, 1);
+	ck_assert_int_eq(l->accounts[w->wards[b].account].balance, acct0 + pay - spend);
+	ck_assert_int_eq(l->accounts[w->wards[b].buyers].balance, buyers0 - levy + spend + bm_spend);
+	ck_assert_int_gt(leak, 0);
+	ck_assert_int_eq(l->by_reason[SMUG_TX_CORRUPTION_LEAK] > 0, 1);
+	ck_assert_double_eq((double)l->minted, minted0);
+	ck_assert_int_eq(l->burned, 0);
+	ck_assert(smug_ledger_conserved(l));
+	smug_world_free(w);
+}
+END_TEST
+
+/* Over two years of the default world every signal stays in [0,1], and
+ * the ones only the daily drift moves change at most max_daily_delta a
+ * day (the black-market flow at most its averaging weight). */
+START_TEST(test_signals_bounded_over_years)
+{
+	struct smug_world *w = test_default_at(0);
+	double md = w->cfg.signals.max_daily_delta;
+	int moved = 0;
+
+	ck_assert_int_le(w->n_wards, 64);
+	for (int day = 0; day < 730; day++) {
+		struct smug_signals before[64];
+
+		for (int i = 0; i < w->n_wards; i++)
+			before[i] = w->wards[i].sig;
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_wards; i++) {
+			const struct smug_signals *s = &w->wards[i].sig, *b = &before[i];
+			const double pairs[][2] = {{s->corruption, b->corruption},
+						   {s->smuggling_tolerance, b->smuggling_tolerance},
+						   {s->shortage[0], b->shortage[0]}, {s->shortage[1], b->shortage[1]},
+						   {s->shortage[2], b->shortage[2]}, {s->shortage[3], b->shortage[3]},
+						   {s->shortage[4], b->shortage[4]}};
+
+			ck_assert(s->raider_influence >= 0 && s->raider_influence <= 1);
+			/* the black-market flow is an average: today's bribes weigh alpha */
+			ck_assert(s->blackmarket_flow >= 0 && s->blackmarket_flow <= 1);
+			ck_assert_double_le(fabs(s->blackmarket_flow - b->blackmarket_flow),
+					    w->cfg.signals.blackmarket_alpha + EPS);
+			for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+				ck_assert(pairs[k][0] >= 0 && pairs[k][0] <= 1);
+				ck_assert_msg(fabs(pairs[k][0] - pairs[k][1]) <= md + EPS,
+					      "ward %s, signal %zu moved %.4f in a day", w->wards[i].id, k,
+					      pairs[k][0] - pairs[k][1]);
+				moved += pairs[k][0] != pairs[k][1];
+			}
+		}
+	}
+	ck_assert_int_gt(moved, 1000);
+	smug_world_free(w);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("signals");
+	TCase *t = tcase_create("drift");
+
+	tcase_add_test(t, test_signals_bribes_raise_corruption_and_flow);
+	tcase_add_test(t, test_signals_audit_and_base_pull_lower_corruption);
+	tcase_add_test(t, test_signals_deliveries_ease_shortage_which_regenerates);
+	tcase_add_test(t, test_signals_tolerance_and_raiders_drift_back);
+	tcase_add_test(t, test_signals_shortage_and_corruption_raise_tolerance);
+	tcase_add_test(t, test_signals_raiders_follow_outcomes);
+	tcase_add_test(t, test_signals_bounded_over_years);
+	tcase_set_timeout(t, 60);
+	suite_add_tcase(s, t);
+	t = tcase_create("money");
+	tcase_add_test(t, test_signals_upkeep_and_ward_economy);
+	suite_add_tcase(s, t);
+	return test_run_suite(s);
+}
