@@ -226,6 +226,7 @@ struct smug_faction {
 	double profile[SMUG_COMMODITY_COUNT]; /* smuggling_profile as loaded */
 	bool runs_network; /* criminal or raider */
 	int64_t initial_balance; /* minor units, from the scenario */
+	double bribe_budget_fraction; /* the scenario's own, or -1: config's, as it is set */
 	struct smug_network net;
 };
 

@@ -756,9 +756,11 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 	}
 
 	world_finish(w);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		w->factions[i].bribe_budget_fraction = bbf[perm[i]];
 		if (bbf[perm[i]] >= 0)
 			w->factions[i].net.bribe_budget_fraction = bbf[perm[i]];
+	}
 	free(perm);
 
 	/* every ward has a node; the corridor graph is connected */

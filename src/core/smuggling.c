@@ -1176,6 +1176,12 @@ void smuggling_plan(struct smug_world *w)
 
 		if (!fa->runs_network)
 			continue;
+		/* a faction without its own fraction follows the config's,
+		 * also when it is set during a run */
+		if (fa->bribe_budget_fraction >= 0)
+			fa->net.bribe_budget_fraction = fa->bribe_budget_fraction;
+		else
+			fa->net.bribe_budget_fraction = w->cfg.smuggling.bribe_budget_fraction;
 		memcpy(fa->net.plan_stats, fa->net.edge_stats,
 		       (size_t)fa->net.n_edge_stats * sizeof fa->net.edge_stats[0]);
 		fa->net.n_plan_stats = fa->net.n_edge_stats;

@@ -471,6 +471,7 @@ static void visit_factions(struct sv *s, struct smug_world *w)
 		visit_doubles(s, "profile", f->profile, SMUG_COMMODITY_COUNT, 0, 1e6);
 		sv_derived_i(s, "runs_network", f->runs_network);
 		sv_i64(s, "initial_balance", &f->initial_balance, 0, MONEY_MAX);
+		sv_f(s, "bribe_budget_fraction", &f->bribe_budget_fraction, -1, 1);
 		visit_network(s, w, &f->net);
 		sv_end(s);
 		if (i > 0)

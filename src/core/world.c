@@ -205,6 +205,7 @@ void world_init_networks(struct smug_world *w)
 		memset(n, 0, sizeof *n);
 		memcpy(n->commodity_prefs, fa->profile, sizeof n->commodity_prefs);
 		n->bribe_budget_fraction = w->cfg.smuggling.bribe_budget_fraction;
+		fa->bribe_budget_fraction = -1; /* follow the config unless the scenario says */
 		n->last_run_day = -1;
 		n->offer_fill = n->plan_offer_fill = 1.0; /* until its budget says otherwise */
 	}
