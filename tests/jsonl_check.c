@@ -33,6 +33,7 @@ enum kind {
 	K_EVENT_KIND, /* one of the kinds the man page lists */
 	K_BORDERS,    /* array of border objects */
 	K_FACTIONS,   /* array of faction objects */
+	K_OBJECT,     /* one object, described by the record of its field's name */
 };
 
 struct field {
@@ -63,7 +64,9 @@ static const struct record known[] = {
 	{"summary",
 	 {{"type", K_TYPE}, {"day", K_COUNT}, {"digest", K_HEX16}, {"shipments_created", K_COUNT},
 	  {"delivered", K_COUNT}, {"seized", K_COUNT}, {"lost", K_COUNT}, {"bribes_spent", K_MONEY_POS},
-	  {"profit", K_MONEY}, {"in_transit", K_COUNT}, {"borders", K_BORDERS}, {"factions", K_FACTIONS}}},
+	  {"profit", K_MONEY}, {"in_transit", K_COUNT}, {"ledger", K_OBJECT}, {"borders", K_BORDERS},
+	  {"factions", K_FACTIONS}}},
+	{"ledger", {{"conserved", K_BOOL}, {"total", K_MONEY_POS}, {"minted", K_MONEY_POS}, {"burned", K_MONEY_POS}}},
 	{"borders",
 	 {{"id", K_STR}, {"from", K_STR}, {"to", K_STR}, {"traffic", K_COUNT}, {"checks", K_COUNT},
 	  {"inspections", K_COUNT}, {"seizures", K_COUNT}, {"bribes", K_MONEY_POS}, {"tariffs", K_MONEY_POS},
@@ -140,7 +143,8 @@ static const struct doc_record *doc_find(const char *type)
 /* One literal block of the JSON LINES section, e.g.
  *   {"type":"day","day":D,"shipments_created":n, ...}
  * Keys are quoted names followed by ':'; inside [{...}] every quoted name
- * is a field of that array's objects; "<the counts of a day record>"
+ * is a field of that array's objects, and inside "key":{...} a field of
+ * that object; "<the counts of a day record>"
  * stands for the day record's fields after "type" and "day". */
 static void parse_block(const char *text)
 {
@@ -166,6 +170,8 @@ static void parse_block(const char *text)
 				die("smugnet(1): an array of objects without a name in the %s record", type);
 			sub = doc_new(pending);
 			p++;
+		} else if (*p == '{' && p > text && p[-1] == ':' && !sub) {
+			sub = doc_new(pending); /* "key":{...}: one object */
 		} else if (*p == '}' && sub) {
 			sub = NULL;
 		} else if (*p == '"') {
@@ -374,6 +380,11 @@ static void check_value(const cJSON *j, const struct field *f, const char *raw, 
 			die("%s.%s: \"%s\" is not a documented event kind", where, f->name, j->valuestring);
 		break;
 	}
+	case K_OBJECT:
+		if (!cJSON_IsObject(j))
+			die("%s.%s: expected an object", where, f->name);
+		check_object(j, record_of(f->name), raw, f->name);
+		break;
 	case K_BORDERS:
 	case K_FACTIONS: {
 		const struct record *sub = record_of(f->name);

@@ -30,6 +30,28 @@ enum smug_status smug_world_load_default(struct smug_world **out,
 /* The embedded default scenario's bytes (static, not to be freed). */
 const char *smug_default_scenario(size_t *len);
 
+/* A scenario file, read with smug_file_read and parsed with
+ * smug_world_load_json. */
+enum smug_status smug_world_load_file(const char *path, struct smug_world **out,
+				      struct smug_error *err);
+
+/* The largest input file any loader reads, in bytes (256 MiB). */
+#define SMUG_FILE_MAX 268435456
+/* Read a regular file whole: a NUL-terminated copy the caller frees.
+ * Directories, FIFOs, devices and files past SMUG_FILE_MAX bytes are
+ * refused before anything is read ("file: reason", SMUG_ERR_IO); a
+ * missing file is SMUG_ERR_NOT_FOUND. Symbolic links in the path are
+ * followed (the vault's own files are read without following them). */
+enum smug_status smug_file_read(const char *path, char **text, size_t *len,
+				struct smug_error *err);
+
+/* The strict-JSON pre-pass every loader of the core runs before parsing:
+ * no NUL byte, valid UTF-8, no \u0000 escape, nesting at most 64 deep.
+ * SMUG_ERR_PARSE with "file: line L byte B (offset O): reason". For
+ * hosts that parse JSON of their own. */
+enum smug_status smug_json_check(const char *text, size_t len, const char *file,
+				 struct smug_error *err);
+
 void smug_world_free(struct smug_world *w); /* NULL is a no-op */
 
 /* A deep copy that continues exactly like the original. Caller frees. */
@@ -41,6 +63,15 @@ enum smug_status smug_world_reseed(struct smug_world *w, uint64_t seed,
 
 /* XXH3 over a canonical encoding of the whole state. */
 uint64_t smug_world_digest(const struct smug_world *w);
+
+/* Every invariant of a world that the simulation keeps (check.c lists
+ * them): unique sorted ids, indices in range, counters equal to what they
+ * count, shipments in transit consistent with their routes and owners,
+ * the day consistent with the telemetry history, bounded rings, ledger
+ * conservation. SMUG_OK, or SMUG_ERR_SCHEMA with the first violation as
+ * "file: state.path: reason" (file may be NULL: then "state.path: ..."). */
+enum smug_status smug_world_check(const struct smug_world *w, const char *file,
+				  struct smug_error *err);
 
 /* ---- commands: the only ways a host changes a world ---- */
 
@@ -58,6 +89,12 @@ enum smug_status smug_cmd_crackdown_clear(struct smug_world *w,
 					  const char *corridor_id,
 					  struct smug_error *err);
 void smug_cmd_auto_crackdown(struct smug_world *w, bool on);
+/* The end_day argument that makes a crackdown last through simulated day
+ * `last_day` (the first simulated day is 1). */
+int smug_crackdown_end_day(int last_day);
+/* Was a crackdown on corridor c active on simulated day `day` (1 = the
+ * first)? Asked of the world right after that day, or during it. */
+bool smug_crackdown_active_on(const struct smug_world *w, int corridor, int day);
 
 /* ---- reading ---- */
 
@@ -127,6 +164,53 @@ const struct smug_day_record *smug_history_at(const struct smug_telemetry *t,
  * when the arguments are out of range (n_wards >= 1, 0 <= n_factions <
  * SMUG_FACTIONS_MAX). */
 char *smug_scenario_generate(int n_wards, uint64_t seed, int n_factions);
+
+/* ---- comparing two worlds (what-if branches, seed diff) ---- */
+
+#define SMUG_CMP_ROUTES 64 /* changed lane routes reported */
+
+struct smug_cmp_faction {
+	char id[SMUG_ID_MAX];
+	bool in[2];			   /* present in a, in b */
+	int64_t balance[2];		   /* minor units */
+	int64_t shipments[2], delivered[2], seized[2], lost[2];
+	int64_t bribes[2];		   /* minor units */
+	double success[2];
+};
+
+struct smug_cmp_border {
+	char id[SMUG_ID_MAX * 2];
+	bool in[2];
+	int64_t traffic[2], seizures[2], bribes[2]; /* bribes in minor units */
+	bool crackdown[2];
+};
+
+/* A lane (faction, commodity, source, demand) whose last route differs. */
+struct smug_cmp_route {
+	char faction[SMUG_ID_MAX];
+	enum smug_commodity commodity;
+	char src[SMUG_ID_MAX], dst[SMUG_ID_MAX];
+	char route[2][512];  /* node ids joined by ">", "" when the lane is unused */
+	int last_day[2];
+	char why[2][256];    /* the faction's risk_est on the edges one route has and the other lacks */
+};
+
+struct smug_comparison {
+	bool same_scenario;
+	int day[2];
+	uint64_t digest[2];
+	struct smug_cmp_faction factions[2 * SMUG_FACTIONS_MAX]; /* networks; largest |balance change| first */
+	int n_factions;
+	struct smug_cmp_border *borders; /* that differ; largest |traffic change| first */
+	int n_borders;
+	struct smug_cmp_route routes[SMUG_CMP_ROUTES];
+	int n_routes, routes_total; /* shown, and all that changed */
+};
+
+/* Compare world a with world b (b minus a), matching factions, borders
+ * and lanes by id. Free with smug_comparison_done. */
+void smug_compare(const struct smug_world *a, const struct smug_world *b, struct smug_comparison *out);
+void smug_comparison_done(struct smug_comparison *c);
 
 /* Version string of the library. */
 const char *smug_version(void);

@@ -15,21 +15,33 @@
 struct smug_seed_info {
 	char name[SMUG_SEED_NAME_MAX];
 	char scenario_id[SMUG_ID_MAX];
-	int day;
+	int day;	 /* -1 when the manifest cannot be read */
 	uint64_t digest;
+	/* where it was found: 0 the seed folder; n > 0 the generation
+	 * .<name>.old.<n> an interrupted save left; -1 the ".<name>.old" an
+	 * earlier version left */
+	long long generation;
+	char problem[160]; /* "" when the manifest reads; else why not */
 };
 
 /* A plain name: [A-Za-z0-9._-], no leading dot, no "..", 1..63 bytes. */
 bool smug_seed_name_valid(const char *name);
 
 /* Save w as <root>/seeds/<name>, atomically (temp folder, fsync, rename);
- * an existing seed of that name stays intact until the new one is whole.
- * Creates folders as needed. */
+ * an existing seed of that name stays intact until the new one is whole,
+ * and after any sequence of interrupted saves a complete seed for the
+ * name is what smug_vault_load finds (smugnet-seed(5)). Creates folders
+ * as needed. Refuses (SMUG_ERR_WRITE, naming it) when an entry of the
+ * name in seeds/ is a symbolic link or holds anything but regular files:
+ * the vault never follows, renames through or deletes through a link. */
 enum smug_status smug_vault_save(const struct smug_world *w, const char *root,
 				 const char *name, struct smug_error *err);
 
-/* Load <root>/seeds/<name>, verifying version, hashes and every field.
- * On failure *out is untouched. The caller frees the world. */
+/* Load <root>/seeds/<name> (or, when a crash left no folder of that name,
+ * its newest complete generation), verifying version, hashes, every
+ * field, the world's invariants (smug_world_check) and that the manifest
+ * agrees with the snapshot. No symbolic link is followed. On failure *out
+ * is untouched. The caller frees the world. */
 enum smug_status smug_vault_load(const char *root, const char *name,
 				 struct smug_world **out, struct smug_error *err);
 
@@ -43,7 +55,10 @@ enum smug_status smug_vault_load_replay(const char *root, const char *name, stru
 enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out,
 				     struct smug_error *err);
 
-/* List seeds sorted by name; *out is malloc'd (caller frees with free()).
+/* List seeds sorted by name, from their manifests: every name that
+ * smug_vault_load would look for, including seeds only an interrupted
+ * save's generation holds (generation > 0) and entries that cannot be
+ * read (problem says why). *out is malloc'd (caller frees with free()).
  * Returns the count, or -1 with err set. */
 int smug_vault_list(const char *root, struct smug_seed_info **out,
 		    struct smug_error *err);

@@ -28,6 +28,23 @@ int cmd_seeds(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+
+/* CSV, RFC 4180 (csv.c): a field quoted when it must be; then the
+ * fields of a row, each followed by ',' or, when last, CRLF. */
+void csv_quote(FILE *f, const char *s);
+void csv_text(FILE *f, const char *s, bool last);
+void csv_int(FILE *f, long long v, bool last);
+void csv_money(FILE *f, int64_t minor, bool last); /* credits, two decimals */
+void csv_real(FILE *f, double v, bool last);
+void csv_header(FILE *f, const char *cols);
+/* The rows of run --format csv [--per faction|border] on stdout. */
+enum csv_per { CSV_PER_DAY, CSV_PER_FACTION, CSV_PER_BORDER };
+struct csv_run;
+struct csv_run *csv_run_start(const struct smug_world *w, enum csv_per per); /* prints the header row */
+void csv_run_row(struct csv_run *r, const struct smug_world *w, const struct smug_counters *period);
+void csv_run_done(struct csv_run *r); /* NULL is a no-op */
 
 #define CLI_SETS_MAX 64 /* --set options on one command line */
 /* Apply KEY=VALUE settings to w as smug_config_set commands (journaled);
@@ -52,8 +69,10 @@ bool cli_parse_int(const char *s, long long max, long long *out);
 /* Print a usage error for prog and return EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Read a whole file into a NUL-terminated buffer the caller frees; prints
- * "FILE: cannot read: reason" and returns EXIT_BAD_INPUT on failure. */
+/* Read a whole file into a NUL-terminated buffer the caller frees, with
+ * the core's one input-file routine (smug_file_read: regular files only,
+ * at most SMUG_FILE_MAX bytes); prints "FILE: reason" and returns
+ * EXIT_BAD_INPUT on failure. */
 int cli_read_file(const char *file, char **out, size_t *len);
 /* Write bytes to path atomically: a temporary file in tmp_dir (created
  * if missing; NULL: path's folder), fsync, rename, fsync of the folder.
@@ -91,8 +110,29 @@ int cli_world_setup(const struct cli_setup *s, struct smug_world **out);
 int cli_world_steer(const struct cli_setup *s, struct smug_world *w);
 /* Split "KEY=V" into key and value; false when it has no '=' or parts. */
 bool cli_setting_split(const char *kv, char *key, size_t key_size, const char **value);
-/* Apply one --crackdown spec; 0, or -1 with err filled. */
+/* A --crackdown spec, ID[@FROM[-TO]][:INTENSITY]: the corridor, the
+ * first and last simulated days (counted from 1; 0 / -1 when not given:
+ * from now, until cleared) and the intensity (default 1). */
+struct cli_crackdown {
+	char id[SMUG_ID_MAX * 2];
+	int from, to;
+	double intensity;
+};
+enum smug_status cli_crackdown_parse(const struct smug_world *w, const char *spec, struct cli_crackdown *out,
+				     struct smug_error *err);
+/* Start c on w now (a journaled crackdown command); 0, or -1 with err. */
+int cli_crackdown_start(struct smug_world *w, const struct cli_crackdown *c, struct smug_error *err);
+/* Apply one --crackdown spec if it starts with the next day or has no
+ * days: 0 applied, 1 later (cli_crackdowns_due starts it), -1 with err
+ * filled (bad spec, unknown corridor, a day already simulated). */
 int cli_crackdown_apply(struct smug_world *w, const char *spec, struct smug_error *err);
+/* run --branch (branch.c): copy w, apply the branch specs to the copy,
+ * run both `days` days, print both summaries and the delta. */
+int cli_run_branch(const struct cli_setup *setup, struct smug_world *w, const char *const *specs, int n_specs,
+		   long long days, bool quiet);
+/* After each simulated day: start the --crackdown specs of s whose first
+ * day is the next one. Prints and returns an exit code. */
+int cli_crackdowns_due(const struct cli_setup *s, struct smug_world *w);
 
 /* The run report (run_report.c), shared by run and sweep: JSON objects
  * without the trailing newline. */

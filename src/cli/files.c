@@ -15,36 +15,12 @@
 
 int cli_read_file(const char *file, char **out, size_t *len)
 {
-	FILE *f;
-	char *buf;
-	long n;
-	size_t got;
+	struct smug_error err;
+	enum smug_status st = smug_file_read(file, out, len, &err);
 
-	f = fopen(file, "rb");
-	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno));
-		if (f)
-			fclose(f);
-		return EXIT_BAD_INPUT;
-	}
-	buf = malloc((size_t)n + 1);
-	if (buf == NULL) {
-		fclose(f);
-		fprintf(stderr, "%s: out of memory\n", file);
-		return EXIT_RUNTIME;
-	}
-	got = fread(buf, 1, (size_t)n, f);
-	if (got != (size_t)n || ferror(f)) {
-		fprintf(stderr, "%s: cannot read: %s\n", file, strerror(errno ? errno : EIO));
-		fclose(f);
-		free(buf);
-		return EXIT_BAD_INPUT;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*out = buf;
-	*len = (size_t)n;
-	return EXIT_OK;
+	if (st != SMUG_OK)
+		fprintf(stderr, "%s\n", err.msg);
+	return st == SMUG_OK ? EXIT_OK : EXIT_BAD_INPUT;
 }
 
 static int fsync_dir(const char *path)

@@ -18,7 +18,8 @@ static void usage(FILE *f)
 		"       smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
 		"                   [--every N] [--save NAME] [--vault DIR] [--set KEY=V]...\n"
 		"                   [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
-		"                   [--journal FILE] [--quiet]\n"
+		"                   [--journal FILE] [--quiet] [--format jsonl|csv] [--per faction|border]\n"
+		"                   [--branch 'crackdown ID[@FROM[-TO]][:I]'|'clear ID'|'set KEY=V'|'auto on|off']...\n"
 		"       smugnet sweep plan|run|missing|collect|chart|slurm|parallel DIR ...\n"
 		"       smugnet explain --day N [--scenario FILE] [--seed S] [--faction ID] [--json]\n"
 		"       smugnet validate FILE|SEED_DIR\n"
@@ -26,6 +27,8 @@ static void usage(FILE *f)
 		"       smugnet seeds [--vault DIR]\n"
 		"       smugnet config [--scenario FILE | --load NAME] [--mdoc]\n"
 		"       smugnet replay NAME|FILE [--scenario FILE] [--vault DIR] [--json]\n"
+		"       smugnet diff A B [--vault DIR] [--json]\n"
+		"       smugnet export NAME --csv DIR [--vault DIR]\n"
 		"\n"
 		"Simulate criminal smuggling networks on Dosadi, one day at a time.\n"
 		"Without a command, open the ncurses cockpit on the embedded default world.\n"
@@ -38,6 +41,8 @@ static void usage(FILE *f)
 		"  seeds      list the seeds in the vault\n"
 		"  config     list the configuration knobs (keys for --set)\n"
 		"  replay     rebuild a seed from its journal and check every digest\n"
+		"  diff       compare two seeds or two run files\n"
+		"  export     write a seed's tables as CSV files\n"
 		"  sweep      many seeds and settings: plan, run, collect, chart (smugnet-sweep(1))\n"
 		"\n"
 		"Options:\n"
@@ -115,10 +120,6 @@ int cli_status_exit(enum smug_status st, const char *msg)
 int cli_load_world(const char *file, struct smug_world **out)
 {
 	struct smug_error err;
-	char *buf;
-	size_t n;
-	enum smug_status st;
-	int rc;
 
 	if (file == NULL) {
 		if (smug_world_load_default(out, &err) != SMUG_OK) {
@@ -127,11 +128,7 @@ int cli_load_world(const char *file, struct smug_world **out)
 		}
 		return EXIT_OK;
 	}
-	if ((rc = cli_read_file(file, &buf, &n)) != EXIT_OK)
-		return rc;
-	st = smug_world_load_json(buf, n, file, out, &err);
-	free(buf);
-	if (st != SMUG_OK) {
+	if (smug_world_load_file(file, out, &err) != SMUG_OK) {
 		fprintf(stderr, "%s\n", err.msg);
 		return EXIT_BAD_INPUT;
 	}
@@ -203,6 +200,10 @@ int main(int argc, char **argv)
 			return cmd_config(argc - 1, argv + 1);
 		if (strcmp(cmd, "replay") == 0)
 			return cmd_replay(argc - 1, argv + 1);
+		if (strcmp(cmd, "diff") == 0)
+			return cmd_diff(argc - 1, argv + 1);
+		if (strcmp(cmd, "export") == 0)
+			return cmd_export(argc - 1, argv + 1);
 		if (strcmp(cmd, "sweep") == 0)
 			return cmd_sweep(argc - 1, argv + 1);
 		return cli_usage_error(NULL, "unknown command '%s'", cmd);

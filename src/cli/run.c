@@ -11,6 +11,7 @@
 #include "smugnet/vault.h"
 
 #define MAX_CRACKDOWNS 64
+#define MAX_BRANCH 16
 
 static void print_id_or_null(const char *key, const char *id)
 {
@@ -53,6 +54,8 @@ static void run_usage(FILE *f)
 	fprintf(f, "Usage: smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
 		   "                   [--every N] [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
 		   "                   [--set KEY=V]... [--save NAME] [--vault DIR] [--journal FILE] [--quiet]\n"
+		   "                   [--branch 'crackdown ID[@FROM[-TO]][:I]'|'clear ID'|'set KEY=V'|'auto on|off']...\n"
+		   "                   [--format jsonl|csv] [--per faction|border]\n"
 		   "Run headless; JSON Lines on standard output (see smugnet(1)).\n");
 }
 
@@ -67,13 +70,18 @@ int cmd_run(int argc, char **argv)
 		{"save", required_argument, NULL, 'w'},	     {"load", required_argument, NULL, 'l'},
 		{"vault", required_argument, NULL, 'v'},     {"set", required_argument, NULL, 'x'},
 		{"quiet", no_argument, NULL, 'q'},	     {"journal", required_argument, NULL, 'J'},
+		{"branch", required_argument, NULL, 'b'},   {"format", required_argument, NULL, 'f'},
+		{"per", required_argument, NULL, 'p'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *scenario = NULL, *crack[MAX_CRACKDOWNS], *sets[CLI_SETS_MAX], *save = NULL,
-		   *load = NULL, *vault = NULL, *journal = NULL;
+		   *load = NULL, *vault = NULL, *journal = NULL, *branch[MAX_BRANCH];
 	char vault_buf[1024];
-	long long days = -1, every = 30, seed = -1, v;
-	int n_crack = 0, n_sets = 0, c, rc;
+	long long days = -1, every = -1, seed = -1, v;
+	bool csv = false;
+	enum csv_per per = CSV_PER_DAY;
+	struct csv_run *table = NULL;
+	int n_crack = 0, n_sets = 0, n_branch = 0, c, rc;
 	bool auto_crack = false, events = false, quiet = false;
 	struct progress prog;
 	struct cli_setup setup;
@@ -115,6 +123,24 @@ int cmd_run(int argc, char **argv)
 			break;
 		case 'q': quiet = true; break;
 		case 'J': journal = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "jsonl") != 0)
+				return cli_usage_error("run", "--format: expected jsonl or csv, got '%s'", optarg);
+			csv = strcmp(optarg, "csv") == 0;
+			break;
+		case 'p':
+			if (strcmp(optarg, "faction") == 0)
+				per = CSV_PER_FACTION;
+			else if (strcmp(optarg, "border") == 0)
+				per = CSV_PER_BORDER;
+			else
+				return cli_usage_error("run", "--per: expected faction or border, got '%s'", optarg);
+			break;
+		case 'b':
+			if (n_branch == MAX_BRANCH)
+				return cli_usage_error("run", "at most %d --branch options", MAX_BRANCH);
+			branch[n_branch++] = optarg;
+			break;
 		case 'a': auto_crack = true; break;
 		case 'E': events = true; break;
 		case 'w': save = optarg; break;
@@ -133,6 +159,15 @@ int cmd_run(int argc, char **argv)
 		return cli_usage_error("run", "--scenario and --load cannot be used together");
 	if (save && !smug_seed_name_valid(save))
 		return cli_usage_error("run", "--save: '%s' is not a valid seed name", save);
+	if (per != CSV_PER_DAY && !csv)
+		return cli_usage_error("run", "--per goes with --format csv");
+	if (csv && (events || n_branch))
+		return cli_usage_error("run", "--format csv has no room for --events or --branch");
+	if (every < 0)
+		every = csv ? 1 : 30; /* CSV: one row per day unless asked otherwise */
+	if (n_branch && (save || journal || events))
+		return cli_usage_error("run", "--branch prints both outcomes; --save, --journal and --events "
+				       "go with a run without --branch");
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	setup = (struct cli_setup){
 		.cmd = "run", .scenario_file = scenario, .seed = seed, .sets = sets, .n_sets = n_sets,
@@ -151,21 +186,39 @@ int cmd_run(int argc, char **argv)
 		return rc;
 	}
 
-	printf("{\"type\":\"header\",\"format\":\"smugnet-run\",\"version\":1,\"scenario\":");
-	jsonl_string(stdout, w->scenario_id);
-	printf(",\"seed\":%llu,\"start_day\":%d,\"days\":%lld,\"program\":\"smugnet %s\"}\n",
-	       (unsigned long long)w->seed, w->day, days, smug_version());
+	if (n_branch) {
+		rc = cli_run_branch(&setup, w, branch, n_branch, days, quiet);
+		smug_world_free(w);
+		return rc != EXIT_OK ? rc : jsonl_close_stdout();
+	}
+	if (csv) {
+		table = csv_run_start(w, per);
+	} else {
+		printf("{\"type\":\"header\",\"format\":\"smugnet-run\",\"version\":1,\"scenario\":");
+		jsonl_string(stdout, w->scenario_id);
+		printf(",\"seed\":%llu,\"start_day\":%d,\"days\":%lld,\"program\":\"smugnet %s\"}\n",
+		       (unsigned long long)w->seed, w->day, days, smug_version());
+	}
 	seen = w->tel.events_total;
 	progress_start(&prog, "run", "days", (long)days, quiet);
 	for (long long d = 1; d <= days; d++) {
 		smug_cmd_step(w, 1);
+		if ((rc = cli_crackdowns_due(&setup, w)) != EXIT_OK) {
+			csv_run_done(table);
+			smug_world_free(w);
+			return rc;
+		}
 		smug_counters_add(&period, &w->tel.today);
 		smug_counters_add(&run, &w->tel.today);
 		if (events)
 			print_events(w, &seen);
 		if (d % every == 0 || d == days) {
-			report_day(stdout, w, &period);
-			putchar('\n');
+			if (table) {
+				csv_run_row(table, w, &period);
+			} else {
+				report_day(stdout, w, &period);
+				putchar('\n');
+			}
 			memset(&period, 0, sizeof period);
 		}
 		progress_update(&prog, (long)d, 0);
@@ -173,8 +226,12 @@ int cmd_run(int argc, char **argv)
 			break;
 	}
 	progress_end(&prog);
-	report_summary(stdout, w, &run);
-	putchar('\n');
+	if (table) {
+		csv_run_done(table);
+	} else {
+		report_summary(stdout, w, &run);
+		putchar('\n');
+	}
 	if (save) {
 		enum smug_status st = smug_vault_save(w, vault, save, &err);
 

@@ -29,7 +29,12 @@ void report_summary(FILE *f, const struct smug_world *w, const struct smug_count
 	fprintf(f, "{\"type\":\"summary\",\"day\":%d,\"digest\":\"%016llx\"", w->day,
 		(unsigned long long)smug_world_digest(w));
 	report_counts(f, c);
-	fprintf(f, ",\"in_transit\":%d,\"borders\":[", w->n_shipments);
+	fprintf(f, ",\"in_transit\":%d,\"ledger\":{\"conserved\":%s", w->n_shipments,
+		smug_ledger_conserved(&w->ledger) ? "true" : "false");
+	jsonl_money(f, "total", smug_ledger_total(&w->ledger), true);
+	jsonl_money(f, "minted", w->ledger.minted, true);
+	jsonl_money(f, "burned", w->ledger.burned, true);
+	fprintf(f, "},\"borders\":[");
 	for (int i = 0; i < w->n_corridors; i++) {
 		const struct smug_corridor *k = &w->corridors[i];
 		const struct smug_border_stats *b = &w->border_stats[i];

@@ -13,6 +13,16 @@
 
 #include "cli/cli.h"
 
+static void str_copy_cli(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 bool cli_setting_split(const char *kv, char *key, size_t key_size, const char **value)
 {
 	const char *eq = strchr(kv, '=');
@@ -29,15 +39,134 @@ bool cli_setting_split(const char *kv, char *key, size_t key_size, const char **
 	return true;
 }
 
+/* A whole non-negative number, or a number in (0,1] for an intensity. */
+static bool parse_day(const char *s, size_t n, int *out)
+{
+	char buf[16], *end;
+	long v;
+
+	if (n == 0 || n >= sizeof buf)
+		return false;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	v = strtol(buf, &end, 10);
+	if (*end || v < 1 || v > 100000000)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static bool parse_intensity(const char *s, double *out)
+{
+	char *end;
+
+	*out = strtod(s, &end);
+	return end != s && *end == '\0' && *out > 0 && *out <= 1;
+}
+
+/* "FROM" or "FROM-TO" */
+static bool parse_days(const char *s, struct cli_crackdown *c)
+{
+	const char *dash = strchr(s, '-');
+
+	if (!parse_day(s, dash ? (size_t)(dash - s) : strlen(s), &c->from))
+		return false;
+	if (dash && !parse_day(dash + 1, strlen(dash + 1), &c->to))
+		return false;
+	return !dash || c->to >= c->from;
+}
+
+/* Names a corridor itself, or as ID@DAYS. */
+static bool names_corridor(const struct smug_world *w, const char *s)
+{
+	char id[SMUG_ID_MAX * 2 + 64];
+	char *at;
+
+	if (smug_world_find_corridor(w, s) >= 0)
+		return true;
+	str_copy_cli(id, sizeof id, s);
+	if ((at = strrchr(id, '@')) == NULL || at[1 + strspn(at + 1, "0123456789-")] != '\0')
+		return false;
+	*at = '\0';
+	return smug_world_find_corridor(w, id) >= 0;
+}
+
+enum smug_status cli_crackdown_parse(const struct smug_world *w, const char *spec, struct cli_crackdown *out,
+			struct smug_error *err)
+{
+	char id[SMUG_ID_MAX * 2 + 64];
+	char *colon, *at;
+
+	memset(out, 0, sizeof *out);
+	out->intensity = 1.0;
+	out->to = -1;
+	if (strlen(spec) >= sizeof id)
+		return smug_error_set(err, SMUG_ERR_ARG, "crackdown '%s': too long", spec);
+	str_copy_cli(id, sizeof id, spec);
+	/* node ids hold ':', so a ":I" suffix is an intensity only when what
+	 * is left names a corridor */
+	colon = strrchr(id, ':');
+	if (!names_corridor(w, id) && colon) {
+		*colon = '\0';
+		if (!names_corridor(w, id))
+			*colon = ':';
+		else if (!parse_intensity(colon + 1, &out->intensity))
+			return smug_error_set(err, SMUG_ERR_ARG, "crackdown '%s': intensity must be in (0,1], got '%s'",
+					      spec, colon + 1);
+	}
+	if (smug_world_find_corridor(w, id) < 0 && (at = strrchr(id, '@')) != NULL) {
+		*at = '\0';
+		if (smug_world_find_corridor(w, id) >= 0 && !parse_days(at + 1, out))
+			return smug_error_set(err, SMUG_ERR_ARG,
+					      "crackdown '%s': expected ID[@FROM[-TO]][:INTENSITY] (days count from 1, "
+					      "TO >= FROM, intensity in (0,1])", spec);
+	}
+	if (smug_world_find_corridor(w, id) < 0)
+		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "crackdown: unknown corridor '%s'", id);
+	str_copy_cli(out->id, sizeof out->id, id);
+	return SMUG_OK;
+}
+
+int cli_crackdown_start(struct smug_world *w, const struct cli_crackdown *c, struct smug_error *err)
+{
+	int end = c->to < 0 ? -1 : smug_crackdown_end_day(c->to);
+
+	return smug_cmd_crackdown_set(w, c->id, c->intensity, end, err) == SMUG_OK ? 0 : -1;
+}
+
 int cli_crackdown_apply(struct smug_world *w, const char *spec, struct smug_error *err)
 {
-	return smug_cmd_crackdown_set(w, spec, 1.0, -1, err) == SMUG_OK ? 0 : -1;
+	struct cli_crackdown c;
+
+	if (cli_crackdown_parse(w, spec, &c, err) != SMUG_OK)
+		return -1;
+	if (c.from > w->day + 1)
+		return 1; /* later: cli_crackdowns_due starts it the day before */
+	if (c.from > 0 && c.from < w->day + 1) {
+		smug_error_set(err, SMUG_ERR_ARG, "crackdown '%s': day %d has passed (the next day is %d)", spec,
+			       c.from, w->day + 1);
+		return -1;
+	}
+	return cli_crackdown_start(w, &c, err);
+}
+
+int cli_crackdowns_due(const struct cli_setup *s, struct smug_world *w)
+{
+	for (int i = 0; i < s->n_crackdowns; i++) {
+		struct cli_crackdown c;
+		struct smug_error err;
+
+		if (cli_crackdown_parse(w, s->crackdowns[i], &c, &err) != SMUG_OK)
+			return cli_usage_error(s->cmd, "%s", err.msg);
+		if (c.from == w->day + 1 && cli_crackdown_start(w, &c, &err) != 0)
+			return cli_usage_error(s->cmd, "%s", err.msg);
+	}
+	return EXIT_OK;
 }
 
 int cli_world_steer(const struct cli_setup *s, struct smug_world *w)
 {
 	struct smug_error err;
-
 	int rc;
 
 	if (s->seed >= 0 && smug_world_reseed(w, (uint64_t)s->seed, &err) != SMUG_OK) {
@@ -47,7 +176,7 @@ int cli_world_steer(const struct cli_setup *s, struct smug_world *w)
 	if ((rc = cli_apply_sets(w, s->cmd, s->sets, s->n_sets)) != EXIT_OK)
 		return rc;
 	for (int i = 0; i < s->n_crackdowns; i++)
-		if (cli_crackdown_apply(w, s->crackdowns[i], &err) != 0)
+		if (cli_crackdown_apply(w, s->crackdowns[i], &err) < 0)
 			return cli_usage_error(s->cmd, "%s", err.msg);
 	if (s->auto_crackdown)
 		smug_cmd_auto_crackdown(w, true);

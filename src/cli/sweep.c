@@ -10,7 +10,7 @@ static void sweep_usage(FILE *f)
 	fprintf(f,
 		"Usage: smugnet sweep plan DIR --seeds A-B (--days N | --years N) [--scenario FILE]\n"
 		"                          [--set KEY=V1,V2,...]... [--crackdown SPEC]... [--auto-crackdown]\n"
-		"                          [--stride N] [--bankrupt-below CREDITS]\n"
+		"                          [--stride N] [--bankrupt-below CREDITS|SHARE%%]\n"
 		"       smugnet sweep run DIR (--task I | --chunk J --chunk-size K | --jobs N)\n"
 		"                          [--engine auto|parallel|fork] [--quiet]\n"
 		"       smugnet sweep missing DIR\n"

@@ -42,7 +42,8 @@ struct sweep_manifest {
 	size_t scenario_len;
 	long long days;
 	int stride;
-	int64_t bankrupt_below; /* minor units */
+	int64_t bankrupt_below; /* minor units, when not a share */
+	double bankrupt_share;	/* > 0: a share of each faction's starting balance */
 	char **crackdowns;
 	int n_crackdowns;
 	bool auto_crackdown;
@@ -77,6 +78,9 @@ void sweep_self_path(char *buf, size_t size, const char *argv0);
 void sweep_abs_path(char *buf, size_t size, const char *path);
 /* s as one shell word: bare when safe, else in single quotes. */
 void sweep_shell_word(FILE *f, const char *s);
+/* Parse a bankruptcy threshold: credits ("1.00") or a share of the
+ * starting balance ("50%"); false on junk. */
+bool sweep_parse_threshold(const char *s, int64_t *minor, double *share);
 /* Parse "A-B" or "A" into [lo, hi]; false on junk. */
 bool sweep_parse_range(const char *s, long long *lo, long long *hi);
 

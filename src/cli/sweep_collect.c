@@ -21,17 +21,7 @@ static void csv_field(FILE *f, const char *s, bool comma)
 {
 	if (comma)
 		fputc(',', f);
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
+	csv_quote(f, s);
 }
 
 static void csv_prefix_header(FILE *f, const struct sweep_manifest *m, bool task)
@@ -99,7 +89,14 @@ static void write_task_rows(FILE **out, const struct sweep_manifest *m, const st
 	}
 }
 
-static void stats_row(FILE *csv, FILE *table, const struct sweep_manifest *m, int s,
+/* The printed table: its stream (NULL: none) and the width of the
+ * setting column (the longest label). */
+struct table {
+	FILE *f;
+	int width;
+};
+
+static void stats_row(FILE *csv, const struct table *table, const struct sweep_manifest *m, int s,
 		      const char *figure, double *v, long long n)
 {
 	struct sweep_stats st;
@@ -112,25 +109,26 @@ static void stats_row(FILE *csv, FILE *table, const struct sweep_manifest *m, in
 	for (int q = 0; q < 5; q++)
 		fprintf(csv, ",%.4f", st.p[q]);
 	fputc('\n', csv);
-	if (table == NULL)
+	if (table->f == NULL)
 		return;
 	sweep_setting_label(m, s, label, sizeof label);
-	fprintf(table, "%-28.28s %-26.26s %6lld %12.2f %11.2f", label, figure, st.n, st.mean, st.sd);
+	fprintf(table->f, "%-*.*s  %-26.26s %6lld %12.2f %11.2f", table->width, table->width, label,
+		figure, st.n, st.mean, st.sd);
 	for (int q = 0; q < 5; q++)
-		fprintf(table, " %12.2f", st.p[q]);
-	fputc('\n', table);
+		fprintf(table->f, " %12.2f", st.p[q]);
+	fputc('\n', table->f);
 }
 
 /* The distributions of one setting's results. */
-static void setting_stats(FILE **out, FILE *table, const struct sweep_manifest *m, int s,
+static void setting_stats(FILE **out, const struct table *table, const struct sweep_manifest *m, int s,
 			  const struct sweep_factions *fa, struct sweep_result *res, long long n)
 {
 	double *v = malloc(((size_t)n + 1) * sizeof *v);
 	char figure[300], label[512];
 
-	if (table && s == 0)
-		fprintf(table, "%-28s %-26s %6s %12s %11s %12s %12s %12s %12s %12s\n", "setting",
-			"figure", "n", "mean", "sd", "p5", "p25", "p50", "p75", "p95");
+	if (table->f && s == 0)
+		fprintf(table->f, "%-*s  %-26s %6s %12s %11s %12s %12s %12s %12s %12s\n", table->width,
+			"setting", "figure", "n", "mean", "sd", "p5", "p25", "p50", "p75", "p95");
 
 	for (int fig = 0; fig < SWEEP_FIG_COUNT; fig++) {
 		for (long long i = 0; i < n; i++)
@@ -164,15 +162,15 @@ static void setting_stats(FILE **out, FILE *table, const struct sweep_manifest *
 			else
 				fprintf(out[OUT_BANKRUPT], ",");
 		fputc('\n', out[OUT_BANKRUPT]);
-		if (table == NULL)
+		if (table->f == NULL)
 			continue;
 		sweep_setting_label(m, s, label, sizeof label);
 		snprintf(figure, sizeof figure, "bankrupt:%s", fa->ids[k]);
-		fprintf(table, "%-28.28s %-26.26s %6lld %11.1f%%", label, figure, n,
-			n ? 100.0 * (double)b / (double)n : 0.0);
+		fprintf(table->f, "%-*.*s  %-26.26s %6lld %11.1f%%", table->width, table->width, label,
+			figure, n, n ? 100.0 * (double)b / (double)n : 0.0);
 		if (b)
-			fprintf(table, "  days p5 %.0f, p50 %.0f, p95 %.0f", st.p[0], st.p[2], st.p[4]);
-		fputc('\n', table);
+			fprintf(table->f, "  on day p5 %.0f, p50 %.0f, p95 %.0f", st.p[0], st.p[2], st.p[4]);
+		fputc('\n', table->f);
 	}
 	free(v);
 }
@@ -206,7 +204,15 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	char dir[4096], tmp[4096], path[4200];
 	long long problems, loaded = 0, *start, *ids;
 	struct progress prog;
+	struct table table = {quiet ? NULL : stdout, 7};
+	char label[512];
 	int rc;
+
+	for (int s = 0; s < m->n_settings; s++) {
+		sweep_setting_label(m, s, label, sizeof label);
+		if ((int)strlen(label) > table.width)
+			table.width = strlen(label) < 60 ? (int)strlen(label) : 60;
+	}
 
 	if ((rc = sweep_factions_load(m, &fa)) != EXIT_OK)
 		return rc;
@@ -239,7 +245,7 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 			progress_update(&prog, (long)++loaded, (long)problems);
 		}
 		if (problems == 0)
-			setting_stats(files, quiet ? NULL : stdout, m, s, &fa, res, got);
+			setting_stats(files, &table, m, s, &fa, res, got);
 		for (long long i = 0; i < got; i++)
 			sweep_result_done(&res[i]);
 		free(res);

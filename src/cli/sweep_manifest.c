@@ -78,6 +78,26 @@ void sweep_shell_word(FILE *f, const char *s)
 	fputc('\'', f);
 }
 
+bool sweep_parse_threshold(const char *s, int64_t *minor, double *share)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || errno || !(v >= 0))
+		return false;
+	*minor = 0;
+	*share = 0;
+	if (strcmp(end, "%") == 0 && v <= 1000)
+		*share = v / 100;
+	else if (*end == '\0' && v < 1e13)
+		*minor = (int64_t)llround(v * SMUG_MINOR_PER_CREDIT);
+	else
+		return false;
+	return true;
+}
+
 /* ---- manifest ---- */
 
 struct mf {
@@ -267,6 +287,7 @@ int sweep_manifest_load(const char *dir, struct sweep_manifest *m)
 	char file[4096];
 	cJSON *root;
 	struct mf p = {file, false};
+	struct smug_error err;
 	long long v;
 	const cJSON *j;
 	char version[128], *format, *money;
@@ -278,6 +299,10 @@ int sweep_manifest_load(const char *dir, struct sweep_manifest *m)
 	if ((rc = cli_read_file(file, &m->bytes, &m->len)) != EXIT_OK)
 		return rc;
 	m->hash = XXH3_64bits(m->bytes, m->len);
+	if (smug_json_check(m->bytes, m->len, file, &err) != SMUG_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		return EXIT_BAD_INPUT;
+	}
 	root = cJSON_ParseWithLength(m->bytes, m->len);
 	if (root == NULL) {
 		fprintf(stderr, "%s: malformed JSON\n", file);
@@ -295,12 +320,8 @@ int sweep_manifest_load(const char *dir, struct sweep_manifest *m)
 	    get_int(&p, root, "", "days", 1, 100000000, &m->days) &&
 	    get_int(&p, root, "", "stride", 1, 100000000, &v) && (m->stride = (int)v, true) &&
 	    get_str(&p, root, "", "bankrupt_below", false, &money)) {
-		char *end;
-		double cr = strtod(money, &end);
-
-		if (*end || end == money || !(cr >= 0 && cr < 1e13))
-			bad(&p, "bankrupt_below", "expected credits as a string like \"1.00\"");
-		m->bankrupt_below = (int64_t)llround(cr * SMUG_MINOR_PER_CREDIT);
+		if (!sweep_parse_threshold(money, &m->bankrupt_below, &m->bankrupt_share))
+			bad(&p, "bankrupt_below", "expected credits (\"1.00\") or a share (\"50%%\")");
 		free(money);
 	}
 	if (!p.failed && get_strings(&p, root, "crackdowns", SWEEP_MAX_CRACKDOWNS, &m->crackdowns,
@@ -384,7 +405,7 @@ static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
 {
 	struct smug_counters period = {0}, run = {0};
 	int *bankrupt = calloc((size_t)w->n_factions + 1, sizeof *bankrupt);
-	int64_t *bal = NULL;
+	int64_t *bal = NULL, *below = calloc((size_t)w->n_factions + 1, sizeof *below);
 	size_t n_bal = 0, cap = 0;
 	int nf = 0;
 	bool first;
@@ -392,6 +413,9 @@ static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
 	for (int k = 0; k < w->n_factions; k++) {
 		bankrupt[k] = -1;
 		nf += w->factions[k].runs_network;
+		below[k] = m->bankrupt_share > 0
+				   ? (int64_t)llround((double)faction_balance(w, k) * m->bankrupt_share)
+				   : m->bankrupt_below;
 	}
 	fprintf(f, "{\"format\":\"%s\",\"version\":1,\"manifest\":\"%016llx\",\"task\":%lld,"
 		   "\"seed\":%lld,\"setting\":%d,\"program\":",
@@ -413,7 +437,7 @@ static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
 		smug_counters_add(&run, &w->tel.today);
 		for (int k = 0; k < w->n_factions; k++)
 			if (bankrupt[k] < 0 && w->factions[k].runs_network &&
-			    faction_balance(w, k) < m->bankrupt_below)
+			    faction_balance(w, k) < below[k])
 				bankrupt[k] = w->day;
 		if (d % m->stride == 0 || d == m->days) {
 			fprintf(f, "%s\n", n_bal ? "," : "");
@@ -452,6 +476,7 @@ static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
 	fprintf(f, "],\n\"summary\":");
 	report_summary(f, w, &run);
 	free(bankrupt);
+	free(below);
 	free(bal);
 }
 

@@ -204,7 +204,8 @@ int sweep_plan(int argc, char **argv)
 	};
 	struct plan p = {.seed_lo = -1, .days = -1, .stride = 30, .bankrupt_below = "1.00"};
 	long long v;
-	char *end;
+	int64_t minor;
+	double share;
 	int c, rc = EXIT_OK;
 
 	optind = 1;
@@ -239,15 +240,14 @@ int sweep_plan(int argc, char **argv)
 				return cli_usage_error("sweep plan", "--stride: expected a positive number, got '%s'", optarg);
 			break;
 		case 'b':
-			errno = 0;
-			if (strtod(optarg, &end) < 0 || *end || end == optarg || errno)
-				return cli_usage_error("sweep plan", "--bankrupt-below: expected credits, got '%s'", optarg);
+			if (!sweep_parse_threshold(optarg, &minor, &share))
+				return cli_usage_error("sweep plan", "--bankrupt-below: expected credits or a share like 50%%, got '%s'", optarg);
 			p.bankrupt_below = optarg;
 			break;
 		case 'h':
 			printf("Usage: smugnet sweep plan DIR --seeds A-B (--days N | --years N) [--scenario FILE]\n"
 			       "       [--set KEY=V1,V2,...]... [--crackdown SPEC]... [--auto-crackdown]\n"
-			       "       [--stride N] [--bankrupt-below CREDITS]\n"
+			       "       [--stride N] [--bankrupt-below CREDITS|SHARE%%]\n"
 			       "Write DIR/manifest.json: one task per seed and setting (see smugnet-sweep(1)).\n");
 			return jsonl_close_stdout();
 		default: return cli_usage_error("sweep plan", "invalid option");

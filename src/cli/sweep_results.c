@@ -186,6 +186,7 @@ bool sweep_result_load(const struct sweep_manifest *m, const struct sweep_factio
 	const cJSON *j;
 	double v;
 	bool ok = false;
+	struct smug_error err;
 
 	memset(r, 0, sizeof *r);
 	r->task = i;
@@ -202,6 +203,10 @@ bool sweep_result_load(const struct sweep_manifest *m, const struct sweep_factio
 		return false;
 	if (!check_sum_ok(bytes, len)) {
 		problem(file, "check", "the content does not match its check sum (changed after it was written)");
+		goto out;
+	}
+	if (smug_json_check(bytes, len, file, &err) != SMUG_OK) {
+		fprintf(stderr, "%s\n", err.msg);
 		goto out;
 	}
 	if ((root = cJSON_ParseWithLength(bytes, len)) == NULL || !cJSON_IsObject(root)) {

@@ -118,9 +118,20 @@ int cmd_seeds(int argc, char **argv)
 	if (n < 0)
 		return cli_status_exit(err.status, err.msg);
 	printf("%-24s %8s  %-16s %s\n", "name", "day", "scenario", "digest");
-	for (int i = 0; i < n; i++)
-		printf("%-24s %8d  %-16s %016llx\n", seeds[i].name, seeds[i].day, seeds[i].scenario_id,
-		       (unsigned long long)seeds[i].digest);
+	for (int i = 0; i < n; i++) {
+		const struct smug_seed_info *s = &seeds[i];
+
+		if (s->problem[0]) {
+			printf("%-24s %8s  %-16s %-16s  unreadable: %s\n", s->name, "-", "-", "-", s->problem);
+			continue;
+		}
+		printf("%-24s %8d  %-16s %016llx", s->name, s->day, s->scenario_id, (unsigned long long)s->digest);
+		if (s->generation > 0)
+			printf("  (an interrupted save left it as .%s.old.%lld)", s->name, s->generation);
+		else if (s->generation < 0)
+			printf("  (an interrupted save left it as .%s.old)", s->name);
+		printf("\n");
+	}
 	free(seeds);
 	return jsonl_close_stdout();
 }

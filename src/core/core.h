@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "smugnet/smugnet.h"
 
@@ -44,6 +45,22 @@ void sb_init(struct sbuf *b, char *buf, size_t size); /* size > 0 */
 void sb_str(struct sbuf *b, const char *s, size_t max); /* at most max chars of s */
 void sb_int(struct sbuf *b, long long v);
 void sb_money(struct sbuf *b, int64_t minor); /* "-12.34" */
+
+/* Numbers in messages, exactly: integers whole, other values in the
+ * shortest form that reads back to the same double. Returns buf. */
+const char *num_text(double v, char *buf, size_t size);
+
+/* ---- file.c: the one way an input file is opened and read ---- */
+#define FILE_NOFOLLOW 1u /* the vault's own files: a symbolic link is refused */
+/* Read the regular file `name` (relative to dirfd, or AT_FDCWD) whole into
+ * a new NUL-terminated buffer the caller frees. Directories, FIFOs,
+ * devices, sockets and files past SMUG_FILE_MAX bytes are refused with
+ * SMUG_ERR_IO before anything is read; a missing file is
+ * SMUG_ERR_NOT_FOUND. `shown` names the file in messages. */
+enum smug_status file_read_at(int dirfd, const char *name, const char *shown, unsigned flags,
+			      char **text, size_t *len, struct smug_error *err);
+/* "a directory", "a FIFO", ... for messages. */
+const char *file_kind_name(mode_t mode);
 
 /* ---- hash.c: keyed deterministic draws ---- */
 /* u in [0,1) from the top 53 bits of XXH3_64bits over the packed key

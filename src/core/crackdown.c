@@ -276,3 +276,19 @@ void crackdown_step(struct smug_world *w)
 	if (w->cfg.crackdown.auto_enabled)
 		plan_targets(w);
 }
+
+/* Day numbers as the designer gives them count simulated days from 1; the
+ * core's w->day is the number of days simulated so far, and a target is
+ * active while the day being simulated, w->day before it, is within
+ * [start_day, end_day]. These two helpers are the only conversions. */
+int smug_crackdown_end_day(int last_day)
+{
+	return last_day - 1;
+}
+
+bool smug_crackdown_active_on(const struct smug_world *w, int corridor, int day)
+{
+	const struct smug_crackdown *t = smug_world_crackdown_on(w, corridor);
+
+	return t && t->start_day <= day - 1 && (t->end_day < 0 || day - 1 <= t->end_day);
+}

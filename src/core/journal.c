@@ -10,9 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "core.h"
+#include "json.h"
 #include "state.h"
 
 void journal_init(struct smug_journal *j)
@@ -552,7 +550,7 @@ static bool read_header(struct jp *p, const cJSON *o, struct smug_journal_file *
 
 static bool read_line(struct jp *p, const char *at, size_t n, struct smug_journal_file *f)
 {
-	cJSON *o = cJSON_ParseWithLength(at, n);
+	cJSON *o = json_parse_span(at, n);
 	const cJSON *type;
 	bool ok;
 
@@ -609,7 +607,10 @@ enum smug_status smug_journal_parse(const char *text, size_t len, const char *na
 	struct jp p = {.name = name, .err = err};
 	struct smug_journal_file f = {0};
 	size_t at = 0;
+	enum smug_status st;
 
+	if ((st = json_text_check(text, len, name, err)) != SMUG_OK)
+		return st;
 	journal_init(&f.j);
 	while (at < len) {
 		const char *nl = memchr(text + at, '\n', len - at);

@@ -9,9 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "core.h"
+#include "json.h"
 
 #define PATH_MAX_LEN 160
 #define CREDITS_MAX 1e13
@@ -114,15 +112,17 @@ static bool get_num(struct ld *ld, const cJSON *o, const char *path, const char 
 		    double lo, double hi, bool required, double *out)
 {
 	const cJSON *j = get(o, key);
-	char p[PATH_MAX_LEN];
+	char p[PATH_MAX_LEN], a[32], b[32], v[32];
 
 	sub(p, path, key);
 	if (j == NULL)
 		return required ? fail(ld, p, "missing required key") : true;
 	if (!cJSON_IsNumber(j))
-		return fail(ld, p, "expected number in [%g,%g], got %s", lo, hi, type_name(j));
+		return fail(ld, p, "expected number in [%s,%s], got %s", num_text(lo, a, sizeof a),
+			    num_text(hi, b, sizeof b), type_name(j));
 	if (!isfinite(j->valuedouble) || j->valuedouble < lo || j->valuedouble > hi)
-		return fail(ld, p, "expected number in [%g,%g], got %g", lo, hi, j->valuedouble);
+		return fail(ld, p, "expected number in [%s,%s], got %s", num_text(lo, a, sizeof a),
+			    num_text(hi, b, sizeof b), num_text(j->valuedouble, v, sizeof v));
 	*out = j->valuedouble;
 	return true;
 }
@@ -131,13 +131,13 @@ static bool get_int(struct ld *ld, const cJSON *o, const char *path, const char 
 		    double lo, double hi, bool required, int *out)
 {
 	double v = *out;
-	char p[PATH_MAX_LEN];
+	char p[PATH_MAX_LEN], t[32];
 
 	if (!get_num(ld, o, path, key, lo, hi, required, &v))
 		return false;
 	if (v != (double)(int64_t)v) {
 		sub(p, path, key);
-		return fail(ld, p, "expected integer, got %g", v);
+		return fail(ld, p, "expected integer, got %s", num_text(v, t, sizeof t));
 	}
 	*out = (int)v;
 	return true;
@@ -562,9 +562,11 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 	if (!cJSON_IsNumber(j))
 		return fail(ld, "version", "expected number, got %s", type_name(j));
 	if (j->valuedouble != 1) {
+		char t[32];
+
 		ld->st = smug_error_set(ld->err, SMUG_ERR_VERSION,
-			       "%s: version: unsupported version %g (this program reads version 1)",
-			       ld->file, j->valuedouble);
+			       "%s: version: unsupported version %s (this program reads version 1)",
+			       ld->file, num_text(j->valuedouble, t, sizeof t));
 		ld->failed = true;
 		return false;
 	}
@@ -575,8 +577,11 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 	    !get_num(ld, root, "", "seed", 0, 9007199254740991.0, false, &seed) ||
 	    !get_int(ld, root, "", "start_day", 0, 1e8, false, &w->start_day))
 		return false;
-	if (seed != (double)(uint64_t)seed)
-		return fail(ld, "seed", "expected integer, got %g", seed);
+	if (seed != (double)(uint64_t)seed) {
+		char t[32];
+
+		return fail(ld, "seed", "expected integer, got %s", num_text(seed, t, sizeof t));
+	}
 	w->seed = (uint64_t)seed;
 	w->day = w->start_day;
 	if ((j = get(root, "ledger")) != NULL) {
@@ -802,33 +807,11 @@ enum smug_status smug_world_load_json(const char *json, size_t len, const char *
 				      struct smug_world **out, struct smug_error *err)
 {
 	struct ld ld = {name ? name : "scenario", err, SMUG_OK, false};
-	const char *end = NULL;
-	cJSON *root;
+	cJSON *root = NULL;
 	struct smug_world *w;
 
-	root = cJSON_ParseWithLengthOpts(json, len, &end, false);
-	if (root == NULL) {
-		const char *at = end;
-		size_t off = (at && at >= json && at <= json + len) ? (size_t)(at - json) : len;
-		int line = 1;
-		size_t col = 1;
-
-		for (size_t i = 0; i < off; i++, col++)
-			if (json[i] == '\n') {
-				line++;
-				col = 0;
-			}
-		return smug_error_set(err, SMUG_ERR_PARSE, "%s: line %d byte %zu: malformed JSON",
-				      ld.file, line, col);
-	}
-	while (end && end < json + len && (*end == ' ' || *end == '\n' || *end == '\r' ||
-					   *end == '\t' || *end == '\0'))
-		end++;
-	if (end && end < json + len) {
-		cJSON_Delete(root);
-		return smug_error_set(err, SMUG_ERR_PARSE, "%s: byte %zu: trailing data after JSON",
-				      ld.file, (size_t)(end - json) + 1);
-	}
+	if ((ld.st = json_parse(json, len, ld.file, &root, err)) != SMUG_OK)
+		return ld.st;
 	w = world_alloc();
 	if (!load_world(&ld, root, w)) {
 		cJSON_Delete(root);

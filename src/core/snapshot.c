@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
+#include "json.h"
 #include "snapshot.h"
 #include "state.h"
 
@@ -33,21 +32,13 @@ enum smug_status snapshot_from_json(const char *json, size_t len, const char *na
 				    struct smug_world **out, struct smug_error *err)
 {
 	struct sv s = {.mode = SV_READ, .file = name, .err = err};
-	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, false);
+	cJSON *root = NULL;
 	struct smug_world *w;
 	const cJSON *j;
+	enum smug_status st;
 
-	if (root == NULL)
-		return smug_error_set(err, SMUG_ERR_PARSE, "%s: byte %zu: malformed JSON", name,
-				      end && end >= json ? (size_t)(end - json) + 1 : len);
-	while (end && end < json + len && (*end == ' ' || *end == '\n' || *end == '\r' || *end == '\t'))
-		end++;
-	if (end && end < json + len) {
-		cJSON_Delete(root);
-		return smug_error_set(err, SMUG_ERR_PARSE, "%s: byte %zu: trailing data after JSON", name,
-				      (size_t)(end - json) + 1);
-	}
+	if ((st = json_parse(json, len, name, &root, err)) != SMUG_OK)
+		return st;
 	j = cJSON_GetObjectItemCaseSensitive(root, "format");
 	if (!cJSON_IsString(j) || strcmp(j->valuestring, "smugnet-snapshot") != 0) {
 		cJSON_Delete(root);

@@ -2,7 +2,9 @@
  * may stop the process: a programmer-level failure, like assert), and
  * small numeric and string helpers. */
 #include <assert.h>
+#include <math.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,4 +103,24 @@ void sb_money(struct sbuf *b, int64_t minor)
 	sb_digits(b, m / 100, 1);
 	sb_str(b, ".", 1);
 	sb_digits(b, m % 100, 2);
+}
+
+const char *num_text(double v, char *buf, size_t size)
+{
+	double mag = v < 0 ? -v : v;
+
+	if (!isfinite(v)) {
+		snprintf(buf, size, "%s", isnan(v) ? "nan" : v < 0 ? "-inf" : "inf");
+		return buf;
+	}
+	if (mag < 1e18 && v == (double)(long long)v) {
+		snprintf(buf, size, "%lld", (long long)v);
+		return buf;
+	}
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(buf, size, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	return buf;
 }

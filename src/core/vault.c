@@ -1,11 +1,15 @@
 /* The seed vault: <root>/seeds/<name>/ holds manifest.json, snapshot.json
  * (what loading restores from) and stable, diff-friendly exports
- * (smuggling.json, ledger_accounts.json, customs_borders.json). Saves are
- * atomic: files go into <root>/seeds/.<name>.partial, are fsynced, and the
- * folder is renamed into place; an existing seed is moved aside to
- * .<name>.old first and removed only after the new one is in place, and
- * loading falls back to .<name>.old if a crash left <name> missing.
- * Loading checks the format version, every file's hash and every field. */
+ * (smuggling.json, ledger_accounts.json, customs_borders.json).
+ * Invariants: the vault touches only its own entries, through the
+ * descriptor of <root>/seeds, and never follows or deletes through a
+ * symbolic link; at every instant of a save, and after any sequence of
+ * interrupted saves, a complete seed for the name exists and is the one
+ * load and list find (the protocol and its argument are in
+ * smugnet-seed(5) and above vault_save_ex). Loading checks the format,
+ * every file's hash, every field, the world's invariants and that the
+ * manifest agrees with the snapshot. */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -13,11 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cjson/cJSON.h>
-
+#include "json.h"
 #include "snapshot.h"
 
 #define VAULT_FORMAT "smugnet-seed"
@@ -243,11 +247,62 @@ static char *export_borders(const struct smug_world *w)
 	return b.p;
 }
 
-/* ---- files ---- */
+/* ---- the vault's file-system calls ----
+ * Everything a save does to the disk goes through these, relative to the
+ * descriptor of <root>/seeds or of a folder opened from it without
+ * following links. Each call first asks the test hook (vault_faults),
+ * which can make the call fail or stop the save there as a crash would:
+ * that call and every later one are not made (descriptors are still
+ * closed, as the kernel closes them when a process dies). */
 
-static bool fault(const struct vault_faults *f, const char *step)
+struct vfs {
+	const struct vault_faults *faults;
+	bool stopped;	     /* a crash was simulated: make no further call */
+	int seeds;	     /* descriptor of <root>/seeds */
+	char shown[PATHBUF]; /* "<root>/seeds", for messages */
+};
+
+/* True when the call must not be made (errno is set as if it failed). */
+static bool skip(struct vfs *v, const char *op, const char *name)
 {
-	return f && f->hook && f->hook(step, f->ctx) != 0;
+	char step[PATHBUF];
+	int r;
+
+	if (v->stopped) {
+		errno = EIO;
+		return true;
+	}
+	if (v->faults == NULL || v->faults->hook == NULL)
+		return false;
+	snprintf(step, sizeof step, "%s %s", op, name);
+	r = v->faults->hook(step, v->faults->ctx);
+	if (r == 0)
+		return false;
+	v->stopped = r == VAULT_FAULT_STOP;
+	errno = EIO;
+	return true;
+}
+
+static void vclose(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
+
+/* Open the folder `name` relative to dirfd without following a link; a
+ * link fails with errno ELOOP (Linux says ENOTDIR when O_DIRECTORY meets
+ * a link), anything else that is not a folder with ENOTDIR. */
+static int open_dir_at(int dirfd, const char *name)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat sb;
+
+	if (fd < 0 && (errno == ENOTDIR || errno == ELOOP)) {
+		int e = errno;
+
+		errno = fstatat(dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(sb.st_mode) ? ELOOP : e;
+	}
+	return fd;
 }
 
 static enum smug_status mkdir_p(const char *path, struct smug_error *err)
@@ -269,90 +324,281 @@ static enum smug_status mkdir_p(const char *path, struct smug_error *err)
 	return SMUG_OK;
 }
 
-static enum smug_status write_file(const char *dir, const char *name, const char *text,
-				   const struct vault_faults *f, struct smug_error *err)
+/* Open <root>/seeds (creating it for a save) without following a link
+ * there. Read-side failures are SMUG_ERR_IO, write-side SMUG_ERR_WRITE;
+ * a vault without seeds is SMUG_ERR_NOT_FOUND when not creating. */
+static enum smug_status seeds_open(struct vfs *v, const char *root, bool create, struct smug_error *err)
 {
-	char path[PATHBUF];
-	size_t len = strlen(text), done = 0;
-	int fd;
+	enum smug_status bad = create ? SMUG_ERR_WRITE : SMUG_ERR_IO, st;
 
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	if (fault(f, name))
-		return smug_error_set(err, SMUG_ERR_WRITE, "%s: write failed (injected fault)", path);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0)
-		return smug_error_set(err, SMUG_ERR_WRITE, "%s: cannot create (%s)", path, strerror(errno));
-	while (done < len) {
-		ssize_t k = write(fd, text + done, len - done);
-
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			close(fd);
-			return smug_error_set(err, SMUG_ERR_WRITE, "%s: write failed (%s)", path, strerror(errno));
-		}
-		done += (size_t)k;
+	v->seeds = -1;
+	if (snprintf(v->shown, sizeof v->shown, "%s/seeds", root) >= (int)sizeof v->shown - 80)
+		return smug_error_set(err, bad, "%s: path too long", root);
+	if (create) {
+		if ((st = mkdir_p(root, err)) != SMUG_OK)
+			return st;
+		if (!skip(v, "mkdir", "seeds") && mkdir(v->shown, 0755) != 0 && errno != EEXIST)
+			return smug_error_set(err, bad, "%s: cannot create folder (%s)", v->shown, strerror(errno));
 	}
-	if (fsync(fd) != 0 || close(fd) != 0)
-		return smug_error_set(err, SMUG_ERR_WRITE, "%s: cannot sync (%s)", path, strerror(errno));
+	if (skip(v, "open", "seeds") ||
+	    (v->seeds = open_dir_at(AT_FDCWD, v->shown)) < 0) {
+		if (errno == ENOENT && !create)
+			return smug_error_set(err, SMUG_ERR_NOT_FOUND, "%s: no seeds here", v->shown);
+		if (errno == ELOOP)
+			return smug_error_set(err, bad, "%s: is a symbolic link (the vault never follows links)",
+					      v->shown);
+		return smug_error_set(err, bad, "%s: cannot open (%s)", v->shown, strerror(errno));
+	}
 	return SMUG_OK;
 }
 
-static void sync_dir(const char *dir)
+/* The entries of folder fd (a descriptor the caller keeps), without "."
+ * and "..": a malloc'd array of malloc'd names; count in *n. NULL with
+ * errno set on failure. */
+static char **list_dir(int fd, int *n)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
+	int dup_fd = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
 	struct dirent *e;
-	char path[PATHBUF];
+	char **names = NULL;
+	int cap = 0;
 
-	if (d == NULL)
-		return;
+	*n = 0;
+	if (d == NULL) {
+		vclose(dup_fd);
+		return NULL;
+	}
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		unlink(path);
+		if (*n == cap)
+			names = xrealloc(names, sizeof *names * (size_t)(cap = cap ? 2 * cap : 8));
+		names[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	rmdir(dir);
+	if (names == NULL)
+		names = xmalloc(sizeof *names);
+	return names;
 }
 
-static char *read_file(const char *path, size_t *len, struct smug_error *err, const char *shown)
+static void free_names(char **names, int n)
 {
-	FILE *f = fopen(path, "rb");
-	char *p;
-	long n;
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
 
-	if (f == NULL) {
-		smug_error_set(err, errno == ENOENT ? SMUG_ERR_NOT_FOUND : SMUG_ERR_IO, "%s: cannot read (%s)",
-			       shown, strerror(errno));
-		return NULL;
+/* Everything the vault keeps for one seed name in seeds/: the seed
+ * folder, the partial folder of a save in progress, and the previous
+ * generations .<name>.old.<n> (n >= 1; the ".<name>.old" of older
+ * versions counts as generation 0). */
+struct family {
+	bool seed, partial;
+	long long *gens; /* ascending */
+	int n_gens;
+};
+
+/* Generation number of entry for name: n for ".<name>.old.<n>", 0 for
+ * ".<name>.old", -1 if entry is something else. */
+static long long gen_number(const char *entry, const char *name)
+{
+	size_t k = strlen(name);
+	const char *p;
+	long long n = 0;
+
+	if (entry[0] != '.' || strncmp(entry + 1, name, k) != 0 || strncmp(entry + 1 + k, ".old", 4) != 0)
+		return -1;
+	p = entry + 1 + k + 4;
+	if (*p == '\0')
+		return 0;
+	if (*p++ != '.' || *p == '0' || *p == '\0' || strlen(p) > 18)
+		return -1;
+	for (; *p; p++) {
+		if (!isdigit((unsigned char)*p))
+			return -1;
+		n = n * 10 + (*p - '0');
 	}
-	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		smug_error_set(err, SMUG_ERR_IO, "%s: cannot read (%s)", shown, strerror(errno));
-		fclose(f);
-		return NULL;
+	return n;
+}
+
+static int cmp_gen(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+static enum smug_status family_scan(struct vfs *v, const char *name, struct family *fam, enum smug_status bad,
+				    struct smug_error *err)
+{
+	char partial[SMUG_SEED_NAME_MAX + 16], **names;
+	int n;
+
+	memset(fam, 0, sizeof *fam);
+	snprintf(partial, sizeof partial, ".%s.partial", name);
+	if (skip(v, "list", "seeds") || (names = list_dir(v->seeds, &n)) == NULL)
+		return smug_error_set(err, bad, "%s: cannot list (%s)", v->shown, strerror(errno));
+	for (int i = 0; i < n; i++) {
+		long long g = gen_number(names[i], name);
+
+		if (strcmp(names[i], name) == 0)
+			fam->seed = true;
+		else if (strcmp(names[i], partial) == 0)
+			fam->partial = true;
+		else if (g >= 0) {
+			fam->gens = xrealloc(fam->gens, sizeof *fam->gens * (size_t)(fam->n_gens + 1));
+			fam->gens[fam->n_gens++] = g;
+		}
 	}
-	p = xmalloc((size_t)n + 1);
-	if (fread(p, 1, (size_t)n, f) != (size_t)n) {
-		smug_error_set(err, SMUG_ERR_IO, "%s: cannot read (%s)", shown, strerror(errno ? errno : EIO));
-		fclose(f);
-		free(p);
-		return NULL;
+	free_names(names, n);
+	qsort(fam->gens, (size_t)fam->n_gens, sizeof *fam->gens, cmp_gen);
+	return SMUG_OK;
+}
+
+static void gen_name(char *buf, size_t size, const char *name, long long g)
+{
+	if (g == 0)
+		snprintf(buf, size, ".%s.old", name);
+	else
+		snprintf(buf, size, ".%s.old.%lld", name, g);
+}
+
+static const char *const link_refusal = "is a symbolic link; the vault never follows or deletes through links (left alone)";
+
+/* Before a save changes anything: every entry of the family must be a
+ * folder holding only regular files, so nothing the save renames or
+ * removes can lead outside the vault. */
+static enum smug_status entry_check(struct vfs *v, const char *entry, struct smug_error *err)
+{
+	struct stat sb;
+	char **names;
+	int n, fd;
+	enum smug_status st = SMUG_OK;
+
+	if (skip(v, "stat", entry) || fstatat(v->seeds, entry, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+		return errno == ENOENT ? SMUG_OK
+				       : smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot inspect (%s)", v->shown,
+							entry, strerror(errno));
+	if (S_ISLNK(sb.st_mode))
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: %s", v->shown, entry, link_refusal);
+	if (!S_ISDIR(sb.st_mode))
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: not a seed folder (%s; left alone)", v->shown, entry,
+				      file_kind_name(sb.st_mode));
+	if (skip(v, "open", entry) ||
+	    (fd = open_dir_at(v->seeds, entry)) < 0)
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot open (%s)", v->shown, entry, strerror(errno));
+	if (skip(v, "list", entry) || (names = list_dir(fd, &n)) == NULL) {
+		st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot list (%s)", v->shown, entry, strerror(errno));
+		vclose(fd);
+		return st;
 	}
-	fclose(f);
-	p[n] = '\0';
-	*len = (size_t)n;
-	return p;
+	for (int i = 0; i < n && st == SMUG_OK; i++) {
+		if (skip(v, "stat", names[i]) || fstatat(fd, names[i], &sb, AT_SYMLINK_NOFOLLOW) != 0)
+			st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: cannot inspect (%s)", v->shown, entry,
+					    names[i], strerror(errno));
+		else if (S_ISLNK(sb.st_mode))
+			st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: %s", v->shown, entry, names[i], link_refusal);
+		else if (!S_ISREG(sb.st_mode))
+			st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: not a file the vault wrote (%s; left alone)",
+					    v->shown, entry, names[i], file_kind_name(sb.st_mode));
+	}
+	free_names(names, n);
+	vclose(fd);
+	return st;
+}
+
+/* Remove one of the vault's own folders: its manifest first (so a folder
+ * removed halfway is never taken for a complete seed), then its regular
+ * files, then the folder. A link or anything but a regular file stops the
+ * removal and is left alone. A missing folder is not an error. */
+static enum smug_status remove_folder(struct vfs *v, const char *entry, struct smug_error *err)
+{
+	struct stat sb;
+	char **names;
+	int n, fd;
+	enum smug_status st = SMUG_OK;
+
+	if (skip(v, "open", entry) ||
+	    (fd = open_dir_at(v->seeds, entry)) < 0) {
+		if (errno == ENOENT)
+			return SMUG_OK;
+		if (errno == ELOOP || errno == ENOTDIR)
+			return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: %s", v->shown, entry,
+					      errno == ELOOP ? link_refusal : "not a seed folder (left alone)");
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot open (%s)", v->shown, entry, strerror(errno));
+	}
+	if ((skip(v, "unlink", "manifest.json") || unlinkat(fd, "manifest.json", 0) != 0) && errno != ENOENT)
+		st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/manifest.json: cannot remove (%s)", v->shown, entry,
+				    strerror(errno));
+	if (st == SMUG_OK && (skip(v, "list", entry) || (names = list_dir(fd, &n)) == NULL))
+		st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot list (%s)", v->shown, entry, strerror(errno));
+	else if (st == SMUG_OK) {
+		for (int i = 0; i < n && st == SMUG_OK; i++) {
+			if (skip(v, "stat", names[i]) || fstatat(fd, names[i], &sb, AT_SYMLINK_NOFOLLOW) != 0)
+				st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: cannot inspect (%s)", v->shown,
+						    entry, names[i], strerror(errno));
+			else if (!S_ISREG(sb.st_mode))
+				st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: %s", v->shown, entry, names[i],
+						    S_ISLNK(sb.st_mode) ? link_refusal
+									: "not a file the vault wrote (left alone)");
+			else if (skip(v, "unlink", names[i]) || unlinkat(fd, names[i], 0) != 0)
+				st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: cannot remove (%s)", v->shown,
+						    entry, names[i], strerror(errno));
+		}
+		free_names(names, n);
+	}
+	vclose(fd);
+	if (st == SMUG_OK && (skip(v, "rmdir", entry) || unlinkat(v->seeds, entry, AT_REMOVEDIR) != 0))
+		st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot remove (%s)", v->shown, entry, strerror(errno));
+	return st;
+}
+
+static enum smug_status write_file(struct vfs *v, int dirfd, const char *dir, const char *name, const char *text,
+				   struct smug_error *err)
+{
+	size_t len = strlen(text), done = 0;
+	int fd;
+
+	if (skip(v, "create", name) ||
+	    (fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644)) < 0)
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: cannot create (%s)", v->shown, dir, name,
+				      strerror(errno));
+	while (done < len) {
+		ssize_t k = skip(v, "write", name) ? -1 : write(fd, text + done, len - done);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			vclose(fd);
+			return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: write failed (%s)", v->shown, dir, name,
+					      k < 0 ? strerror(errno) : "no progress");
+		}
+		done += (size_t)k;
+	}
+	if (skip(v, "fsync", name) || fsync(fd) != 0) {
+		vclose(fd);
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: cannot sync (%s)", v->shown, dir, name,
+				      strerror(errno));
+	}
+	if (skip(v, "close", name)) {
+		vclose(fd); /* as the kernel would */
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: cannot close (%s)", v->shown, dir, name,
+				      strerror(errno));
+	}
+	if (close(fd) != 0)
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: cannot close (%s)", v->shown, dir, name,
+				      strerror(errno));
+	return SMUG_OK;
+}
+
+/* fsync a folder; file systems that cannot sync a folder (EINVAL) are
+ * not an error. */
+static enum smug_status sync_fd(struct vfs *v, int fd, const char *what, struct smug_error *err)
+{
+	if (skip(v, "fsync", what) || (fsync(fd) != 0 && errno != EINVAL))
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s: cannot sync the folder %s (%s)", v->shown, what,
+				      strerror(errno));
+	return SMUG_OK;
 }
 
 static void hex64(uint64_t v, char *out)
@@ -360,38 +606,13 @@ static void hex64(uint64_t v, char *out)
 	snprintf(out, 17, "%016llx", (unsigned long long)v);
 }
 
-enum smug_status vault_save_ex(const struct smug_world *w, const char *root, const char *name,
-			       const struct vault_faults *faults, struct smug_error *err)
+/* The manifest: what the seed is, and the hash of every file. */
+static char *manifest_text(const struct smug_world *w, char *const *text)
 {
-	char seeds[PATHBUF], partial[PATHBUF + 80], final[PATHBUF + 80], old[PATHBUF + 80], hex[17];
-	char *text[N_SEED_FILES], *manifest;
-	cJSON *m, *files;
-	enum smug_status st = SMUG_OK;
-	struct stat sb;
-	bool injected;
+	char hex[17];
+	cJSON *m = cJSON_CreateObject(), *files;
+	char *out;
 
-	if (!smug_seed_name_valid(name))
-		return smug_error_set(err, SMUG_ERR_ARG,
-				      "'%s': not a valid seed name (1-%d of A-Z a-z 0-9 . _ -, no leading dot, no '..')",
-				      name, SMUG_SEED_NAME_MAX - 1);
-	if (snprintf(seeds, sizeof seeds, "%s/seeds", root) >= (int)sizeof seeds)
-		return smug_error_set(err, SMUG_ERR_WRITE, "%s: path too long", root);
-	snprintf(partial, sizeof partial, "%s/.%s.partial", seeds, name);
-	snprintf(final, sizeof final, "%s/%s", seeds, name);
-	snprintf(old, sizeof old, "%s/.%s.old", seeds, name);
-	if ((st = mkdir_p(seeds, err)) != SMUG_OK)
-		return st;
-	remove_tree(partial);
-	if ((injected = fault(faults, "mkdir")) || mkdir(partial, 0755) != 0)
-		return smug_error_set(err, SMUG_ERR_WRITE, "%s: cannot create folder (%s)", partial,
-				      injected ? "injected fault" : strerror(errno));
-	text[0] = snapshot_to_json(w);
-	text[1] = export_smuggling(w);
-	text[2] = export_ledger(w);
-	text[3] = export_borders(w);
-	text[FILE_JOURNAL] = smug_journal_to_jsonl(w);
-	text[FILE_SCENARIO] = xstrdup(w->scenario_text ? w->scenario_text : "");
-	m = cJSON_CreateObject();
 	cJSON_AddStringToObject(m, "format", VAULT_FORMAT);
 	cJSON_AddNumberToObject(m, "version_major", VAULT_MAJOR);
 	cJSON_AddNumberToObject(m, "version_minor", VAULT_MINOR);
@@ -409,43 +630,138 @@ enum smug_status vault_save_ex(const struct smug_world *w, const char *root, con
 		hex64(hash_bytes(text[i], strlen(text[i])), hex);
 		cJSON_AddStringToObject(files, seed_files[i], hex);
 	}
-	manifest = cJSON_Print(m);
+	out = cJSON_Print(m);
 	cJSON_Delete(m);
+	return out;
+}
+
+/* Write every file into the partial folder, manifest last, each fsynced,
+ * then the folder itself. */
+static enum smug_status write_partial(struct vfs *v, const char *partial, char *const *text, const char *manifest,
+				      struct smug_error *err)
+{
+	enum smug_status st = SMUG_OK;
+	int fd;
+
+	if (skip(v, "mkdir", partial) || mkdirat(v->seeds, partial, 0755) != 0)
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot create folder (%s)", v->shown, partial,
+				      strerror(errno));
+	if (skip(v, "open", partial) ||
+	    (fd = open_dir_at(v->seeds, partial)) < 0)
+		return smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot open (%s)", v->shown, partial,
+				      strerror(errno));
 	for (int i = 0; i < N_SEED_FILES && st == SMUG_OK; i++)
-		st = write_file(partial, seed_files[i], text[i], faults, err);
+		st = write_file(v, fd, partial, seed_files[i], text[i], err);
 	if (st == SMUG_OK)
-		st = write_file(partial, "manifest.json", manifest, faults, err);
+		st = write_file(v, fd, partial, "manifest.json", manifest, err);
+	if (st == SMUG_OK)
+		st = sync_fd(v, fd, partial, err);
+	vclose(fd);
+	return st;
+}
+
+/* The save protocol. At every instant a complete seed for the name is
+ * what load finds: <name> when it exists, else the newest generation
+ * .<name>.old.<n>. A seed folder only ever comes into being by renaming a
+ * complete, fsynced partial folder, and a generation only by renaming a
+ * seed folder, so both are complete when they appear; a generation is
+ * removed only while <name> exists, and its manifest goes first.
+ *   1. refuse if any entry of the name's family is a link or holds
+ *      anything but regular files (nothing changed yet);
+ *   2. remove a stale .<name>.partial left by an interrupted save;
+ *   3. write .<name>.partial: every file, manifest last, fsync each and
+ *      the folder;
+ *   4. if <name> exists, rename it to .<name>.old.<newest + 1>; fsync;
+ *   5. rename .<name>.partial to <name>; fsync seeds/;
+ *   6. remove every generation (a failure here leaves a harmless one
+ *      that the next save removes).
+ * Saves of one vault are serialised by an exclusive lock on seeds/. */
+enum smug_status vault_save_ex(const struct smug_world *w, const char *root, const char *name,
+			       const struct vault_faults *faults, struct smug_error *err)
+{
+	char partial[SMUG_SEED_NAME_MAX + 16], aside[SMUG_SEED_NAME_MAX + 32], gen[SMUG_SEED_NAME_MAX + 32];
+	char *text[N_SEED_FILES], *manifest;
+	struct vfs v = {.faults = faults};
+	struct family fam = {0};
+	enum smug_status st;
+	long long next_gen;
+
+	if (!smug_seed_name_valid(name))
+		return smug_error_set(err, SMUG_ERR_ARG,
+				      "'%s': not a valid seed name (1-%d of A-Z a-z 0-9 . _ -, no leading dot, no '..')",
+				      name, SMUG_SEED_NAME_MAX - 1);
+	if ((st = seeds_open(&v, root, true, err)) != SMUG_OK)
+		return st;
+	if (skip(&v, "lock", "seeds") || flock(v.seeds, LOCK_EX) != 0) {
+		st = smug_error_set(err, SMUG_ERR_WRITE, "%s: cannot lock (%s)", v.shown, strerror(errno));
+		goto out;
+	}
+	if ((st = family_scan(&v, name, &fam, SMUG_ERR_WRITE, err)) != SMUG_OK)
+		goto out;
+	snprintf(partial, sizeof partial, ".%s.partial", name);
+	if ((fam.seed && (st = entry_check(&v, name, err)) != SMUG_OK) ||
+	    (fam.partial && (st = entry_check(&v, partial, err)) != SMUG_OK))
+		goto out;
+	for (int i = 0; i < fam.n_gens; i++) {
+		gen_name(gen, sizeof gen, name, fam.gens[i]);
+		if ((st = entry_check(&v, gen, err)) != SMUG_OK)
+			goto out;
+	}
+	if (fam.partial && (st = remove_folder(&v, partial, err)) != SMUG_OK)
+		goto out;
+
+	text[0] = snapshot_to_json(w);
+	text[1] = export_smuggling(w);
+	text[2] = export_ledger(w);
+	text[3] = export_borders(w);
+	text[FILE_JOURNAL] = smug_journal_to_jsonl(w);
+	text[FILE_SCENARIO] = xstrdup(w->scenario_text ? w->scenario_text : "");
+	manifest = manifest_text(w, text);
+	st = write_partial(&v, partial, text, manifest, err);
 	for (int i = 0; i < N_SEED_FILES; i++)
 		free(text[i]);
 	free(manifest);
 	if (st != SMUG_OK) {
-		remove_tree(partial);
-		return st;
+		remove_folder(&v, partial, NULL);
+		goto out;
 	}
-	sync_dir(partial);
-	/* put it in place: the old seed stays until the new one is there */
-	remove_tree(old);
-	if (stat(final, &sb) == 0) {
-		if ((injected = fault(faults, "rename-old")) || rename(final, old) != 0) {
-			int e = errno;
 
-			remove_tree(partial);
-			return smug_error_set(err, SMUG_ERR_WRITE, "%s: cannot move the old seed aside (%s)", final,
-					      injected ? "injected fault" : strerror(e));
+	next_gen = fam.n_gens ? fam.gens[fam.n_gens - 1] + 1 : 1;
+	gen_name(aside, sizeof aside, name, next_gen);
+	if (fam.seed) {
+		if (skip(&v, "rename", name) || renameat(v.seeds, name, v.seeds, aside) != 0) {
+			st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot move the old seed aside (%s)", v.shown,
+					    name, strerror(errno));
+			remove_folder(&v, partial, NULL);
+			goto out;
 		}
 	}
-	if ((injected = fault(faults, "rename-new")) || rename(partial, final) != 0) {
-		int e = errno;
-
-		rename(old, final); /* restore the previous seed */
-		remove_tree(partial);
-		return smug_error_set(err, SMUG_ERR_WRITE, "%s: cannot put the new seed in place (%s)", final,
-				      injected ? "injected fault" : strerror(e));
+	if ((fam.seed && (st = sync_fd(&v, v.seeds, "seeds", err)) != SMUG_OK) ||
+	    ((skip(&v, "rename", partial) || renameat(v.seeds, partial, v.seeds, name) != 0) &&
+	     (st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot put the new seed in place (%s)", v.shown,
+				  name, strerror(errno))) != SMUG_OK)) {
+		/* the previous seed back under its name (load would find it
+		 * as the newest generation anyway), the partial away */
+		if (fam.seed && !skip(&v, "rename", aside))
+			renameat(v.seeds, aside, v.seeds, name);
+		remove_folder(&v, partial, NULL);
+		goto out;
 	}
-	sync_dir(seeds);
-	if (!fault(faults, "remove-old"))
-		remove_tree(old);
-	return SMUG_OK;
+	if ((st = sync_fd(&v, v.seeds, "seeds", err)) != SMUG_OK)
+		goto out;
+	/* the new seed is in place: earlier generations may go */
+	if (fam.seed)
+		remove_folder(&v, aside, NULL);
+	for (int i = fam.n_gens - 1; i >= 0; i--) {
+		gen_name(gen, sizeof gen, name, fam.gens[i]);
+		remove_folder(&v, gen, NULL);
+	}
+	if (v.stopped)
+		st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: save stopped (simulated crash)", v.shown, name);
+out:
+	free(fam.gens);
+	vclose(v.seeds); /* releases the lock */
+	return st;
 }
 
 enum smug_status smug_vault_save(const struct smug_world *w, const char *root, const char *name,
@@ -453,6 +769,8 @@ enum smug_status smug_vault_save(const struct smug_world *w, const char *root, c
 {
 	return vault_save_ex(w, root, name, NULL, err);
 }
+
+/* ---- loading ---- */
 
 /* The journal of a loaded seed: it must belong to the same scenario and
  * end on the snapshot's day. */
@@ -480,6 +798,13 @@ static enum smug_status vault_attach_journal(struct smug_world *w, const char *p
 	return st;
 }
 
+struct manifest {
+	char scenario_id[SMUG_ID_MAX];
+	uint64_t scenario_hash, seed, digest;
+	int day;
+	char file_hash[N_SEED_FILES][17];
+};
+
 static const char *manifest_str(const cJSON *m, const char *key)
 {
 	const cJSON *j = cJSON_GetObjectItemCaseSensitive(m, key);
@@ -487,71 +812,157 @@ static const char *manifest_str(const cJSON *m, const char *key)
 	return cJSON_IsString(j) ? j->valuestring : NULL;
 }
 
-/* Load a seed folder; with `tolerate`, a journal whose hash is not the
- * manifest's is still read and *edited says so. */
-static enum smug_status load_dir(const char *dir, bool tolerate, bool *edited, struct smug_world **out,
-				 struct smug_error *err)
+static bool is_hex16(const char *s)
 {
-	char path[PATHBUF], shown[PATHBUF];
-	char *text;
+	if (s == NULL || strlen(s) != 16)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+			return false;
+	return true;
+}
+
+/* A whole number in [0, max] at key, or a message. */
+static bool manifest_whole(const cJSON *m, const char *key, double max, double *out)
+{
+	const cJSON *j = cJSON_GetObjectItemCaseSensitive(m, key);
+
+	if (!cJSON_IsNumber(j) || !(j->valuedouble >= 0 && j->valuedouble <= max) ||
+	    j->valuedouble != (double)(int64_t)j->valuedouble)
+		return false;
+	*out = j->valuedouble;
+	return true;
+}
+
+/* Check the manifest's fields: their presence, types and forms. */
+static enum smug_status manifest_read(const cJSON *m, const char *shown, struct manifest *mf, struct smug_error *err)
+{
+	const cJSON *files = cJSON_GetObjectItemCaseSensitive(m, "files");
+	const char *s;
+	char a[32];
+	double d;
+
+	if (!cJSON_IsObject(m))
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: expected an object", shown);
+	if ((s = manifest_str(m, "format")) == NULL || strcmp(s, VAULT_FORMAT) != 0)
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: format: expected \"%s\"", shown, VAULT_FORMAT);
+	if (!manifest_whole(m, "version_major", 1e9, &d))
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: version_major: expected a whole number", shown);
+	if (d != VAULT_MAJOR)
+		return smug_error_set(err, SMUG_ERR_VERSION,
+				      "%s: version_major: seed format %s is not supported (this program reads %d)", shown,
+				      num_text(d, a, sizeof a), VAULT_MAJOR);
+	if (!manifest_whole(m, "version_minor", 1e9, &d))
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: version_minor: expected a whole number", shown);
+	if ((s = manifest_str(m, "scenario_id")) == NULL || strlen(s) >= sizeof mf->scenario_id)
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: scenario_id: expected a string of at most %d bytes",
+				      shown, SMUG_ID_MAX - 1);
+	str_copy(mf->scenario_id, sizeof mf->scenario_id, s);
+	if (!is_hex16(s = manifest_str(m, "scenario_hash")))
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: scenario_hash: expected 16 hexadecimal digits", shown);
+	mf->scenario_hash = strtoull(s, NULL, 16);
+	if (!manifest_whole(m, "seed", 9007199254740991.0, &d))
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: seed: expected a whole number in [0,9007199254740991]",
+				      shown);
+	mf->seed = (uint64_t)d;
+	if (!manifest_whole(m, "day", 1e9, &d))
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: day: expected a whole number in [0,1000000000]", shown);
+	mf->day = (int)d;
+	if ((s = manifest_str(m, "program")) == NULL || strcmp(s, "smugnet") != 0)
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: program: expected \"smugnet\"", shown);
+	if (manifest_str(m, "program_version") == NULL)
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: program_version: expected a string", shown);
+	if (!is_hex16(s = manifest_str(m, "digest")))
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: digest: expected 16 hexadecimal digits", shown);
+	mf->digest = strtoull(s, NULL, 16);
+	if (!cJSON_IsObject(files))
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: files: expected an object", shown);
+	for (int i = 0; i < N_SEED_FILES; i++) {
+		if (!is_hex16(s = manifest_str(files, seed_files[i])))
+			return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: files.%s: expected 16 hexadecimal digits", shown,
+					      seed_files[i]);
+		str_copy(mf->file_hash[i], sizeof mf->file_hash[i], s);
+	}
+	return SMUG_OK;
+}
+
+/* Read and check manifest.json of the seed folder dirfd. */
+static enum smug_status manifest_load(int dirfd, const char *dir, struct manifest *mf, struct smug_error *err)
+{
+	char shown[PATHBUF + 32], *text;
 	size_t len;
-	cJSON *m;
-	const cJSON *j, *files;
-	struct smug_world *w = NULL;
+	cJSON *m = NULL;
 	enum smug_status st;
-	const char *digest;
-	char hex[17];
+
+	snprintf(shown, sizeof shown, "%s/manifest.json", dir);
+	if ((st = file_read_at(dirfd, "manifest.json", shown, FILE_NOFOLLOW, &text, &len, err)) != SMUG_OK)
+		return st;
+	st = json_parse(text, len, shown, &m, err);
+	free(text);
+	if (st != SMUG_OK)
+		return st;
+	st = manifest_read(m, shown, mf, err);
+	cJSON_Delete(m);
+	return st;
+}
+
+/* The manifest describes the state it was saved with. */
+static enum smug_status manifest_agrees(const struct manifest *mf, const struct smug_world *w, const char *dir,
+					struct smug_error *err)
+{
+	char a[17], b[17];
+
+	if (mf->day != w->day)
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s/manifest.json: day: %d, but the snapshot is at day %d",
+				      dir, mf->day, w->day);
+	if (mf->seed != w->seed)
+		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s/manifest.json: seed: %llu, but the snapshot's is %llu",
+				      dir, (unsigned long long)mf->seed, (unsigned long long)w->seed);
+	if (strcmp(mf->scenario_id, w->scenario_id) != 0)
+		return smug_error_set(err, SMUG_ERR_SCHEMA,
+				      "%s/manifest.json: scenario_id: \"%s\", but the snapshot's is \"%s\"", dir,
+				      mf->scenario_id, w->scenario_id);
+	hex64(mf->scenario_hash, a);
+	hex64(w->scenario_hash, b);
+	if (mf->scenario_hash != w->scenario_hash)
+		return smug_error_set(err, SMUG_ERR_SCHEMA,
+				      "%s/manifest.json: scenario_hash: %s, but the snapshot's is %s", dir, a, b);
+	return SMUG_OK;
+}
+
+/* Load the seed folder dirfd (shown as dir): manifest, every file's hash,
+ * the snapshot, the world's invariants, the journal, the manifest's
+ * agreement, the digest. With `tolerate`, a journal whose hash is not the
+ * manifest's is still read and *edited says so (replay judges it). */
+static enum smug_status load_seed_at(int dirfd, const char *dir, bool tolerate, bool *edited,
+				     struct smug_world **out, struct smug_error *err)
+{
+	struct manifest mf;
+	char path[PATHBUF + 64], hex[17];
 	char *body_of[N_SEED_FILES] = {NULL};
 	size_t len_of[N_SEED_FILES] = {0};
+	struct smug_world *w = NULL;
+	enum smug_status st;
 
-	snprintf(path, sizeof path, "%s/manifest.json", dir);
-	snprintf(shown, sizeof shown, "%s/manifest.json", dir);
-	if ((text = read_file(path, &len, err, shown)) == NULL)
-		return err ? err->status : SMUG_ERR_IO;
-	m = cJSON_ParseWithLength(text, len);
-	free(text);
-	if (m == NULL)
-		return smug_error_set(err, SMUG_ERR_PARSE, "%s: malformed JSON", shown);
-	if (!manifest_str(m, "format") || strcmp(manifest_str(m, "format"), VAULT_FORMAT) != 0) {
-		cJSON_Delete(m);
-		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: format: expected \"%s\"", shown, VAULT_FORMAT);
-	}
-	j = cJSON_GetObjectItemCaseSensitive(m, "version_major");
-	if (!cJSON_IsNumber(j) || j->valuedouble != VAULT_MAJOR) {
-		st = smug_error_set(err, SMUG_ERR_VERSION,
-				    "%s: version_major: seed format %g is not supported (this program reads %d)",
-				    shown, cJSON_IsNumber(j) ? j->valuedouble : -1.0, VAULT_MAJOR);
-		cJSON_Delete(m);
+	*edited = false;
+	if ((st = manifest_load(dirfd, dir, &mf, err)) != SMUG_OK)
 		return st;
-	}
-	files = cJSON_GetObjectItemCaseSensitive(m, "files");
-	digest = manifest_str(m, "digest");
-	if (!cJSON_IsObject(files) || digest == NULL) {
-		cJSON_Delete(m);
-		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: files/digest: missing", shown);
-	}
 	/* every listed file must be there with the listed hash; only then
 	 * is the snapshot parsed */
 	for (int i = 0; i < N_SEED_FILES; i++) {
-		const char *want = manifest_str(files, seed_files[i]);
 		char *body;
+		size_t len;
 
 		snprintf(path, sizeof path, "%s/%s", dir, seed_files[i]);
-		if (want == NULL) {
-			st = smug_error_set(err, SMUG_ERR_SCHEMA, "%s: files.%s: missing", shown, seed_files[i]);
+		if ((st = file_read_at(dirfd, seed_files[i], path, FILE_NOFOLLOW, &body, &len, err)) != SMUG_OK)
 			goto out;
-		}
-		if ((body = read_file(path, &len, err, path)) == NULL) {
-			st = err ? err->status : SMUG_ERR_IO;
-			goto out;
-		}
 		hex64(hash_bytes(body, len), hex);
-		if (strcmp(hex, want) != 0 && tolerate && i == FILE_JOURNAL) {
+		if (strcmp(hex, mf.file_hash[i]) != 0 && tolerate && i == FILE_JOURNAL) {
 			*edited = true;
-		} else if (strcmp(hex, want) != 0) {
+		} else if (strcmp(hex, mf.file_hash[i]) != 0) {
 			free(body);
-			st = smug_error_set(err, SMUG_ERR_HASH, "%s: hash mismatch (manifest says %s, file is %s)",
-					    path, want, hex);
+			st = smug_error_set(err, SMUG_ERR_HASH, "%s: hash mismatch (manifest says %s, file is %s)", path,
+					    mf.file_hash[i], hex);
 			goto out;
 		}
 		if (i == FILE_SNAPSHOT || i == FILE_JOURNAL || i == FILE_SCENARIO) {
@@ -562,18 +973,21 @@ static enum smug_status load_dir(const char *dir, bool tolerate, bool *edited, s
 		}
 	}
 	snprintf(path, sizeof path, "%s/snapshot.json", dir);
-	st = snapshot_from_json(body_of[FILE_SNAPSHOT], len_of[FILE_SNAPSHOT], path, &w, err);
-	if (st != SMUG_OK)
+	if ((st = snapshot_from_json(body_of[FILE_SNAPSHOT], len_of[FILE_SNAPSHOT], path, &w, err)) != SMUG_OK ||
+	    (st = smug_world_check(w, path, err)) != SMUG_OK || (st = manifest_agrees(&mf, w, dir, err)) != SMUG_OK)
 		goto out;
 	snprintf(path, sizeof path, "%s/journal.jsonl", dir);
-	if ((st = vault_attach_journal(w, path, body_of[FILE_JOURNAL], len_of[FILE_JOURNAL], tolerate && *edited,
-				       err)) != SMUG_OK)
+	if ((st = vault_attach_journal(w, path, body_of[FILE_JOURNAL], len_of[FILE_JOURNAL], *edited, err)) !=
+	    SMUG_OK)
 		goto out;
 	world_set_scenario_text(w, body_of[FILE_SCENARIO], len_of[FILE_SCENARIO]);
-	hex64(smug_world_digest(w), hex);
-	if (strcmp(hex, digest) != 0) {
-		st = smug_error_set(err, SMUG_ERR_HASH, "%s: digest: the restored state is %s, the manifest says %s",
-				    shown, hex, digest);
+	if (smug_world_digest(w) != mf.digest) {
+		char want[17];
+
+		hex64(smug_world_digest(w), hex);
+		hex64(mf.digest, want);
+		st = smug_error_set(err, SMUG_ERR_HASH, "%s/manifest.json: digest: the restored state is %s, the manifest says %s",
+				    dir, hex, want);
 		goto out;
 	}
 	*out = w;
@@ -582,52 +996,127 @@ out:
 	for (int i = 0; i < N_SEED_FILES; i++)
 		free(body_of[i]);
 	smug_world_free(w);
-	cJSON_Delete(m);
 	return st;
 }
 
 enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, struct smug_error *err)
 {
-	bool edited = false;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	enum smug_status st;
 
-	return load_dir(dir, false, &edited, out, err);
+	if (fd < 0)
+		return smug_error_set(err, errno == ENOENT ? SMUG_ERR_NOT_FOUND : SMUG_ERR_IO, "%s: cannot open (%s)",
+				      dir, strerror(errno));
+	bool edited;
+
+	st = load_seed_at(fd, dir, false, &edited, out, err);
+	close(fd);
+	return st;
 }
 
-/* <root>/seeds/<name>, or the .<name>.old a save interrupted between its
- * two renames leaves. */
-static enum smug_status seed_dir(const char *root, const char *name, char *dir, size_t size,
-				 struct smug_error *err)
+/* Which entry of seeds/ holds the seed called name: the seed folder when
+ * it exists, else the newest generation whose manifest is there. Fills
+ * entry and *gen (0 for the seed folder, n for .<name>.old.<n>, -1 for
+ * the old ".<name>.old"). */
+static enum smug_status seed_locate(struct vfs *v, const char *name, char *entry, size_t size, long long *gen,
+				    struct smug_error *err)
 {
+	struct family fam;
 	struct stat sb;
+	enum smug_status st;
 
+	*gen = 0;
+	str_copy(entry, size, name);
+	if (fstatat(v->seeds, name, &sb, AT_SYMLINK_NOFOLLOW) == 0) {
+		if (S_ISLNK(sb.st_mode))
+			return smug_error_set(err, SMUG_ERR_IO, "%s/%s: is a symbolic link (the vault never follows links)",
+					      v->shown, name);
+		if (!S_ISDIR(sb.st_mode))
+			return smug_error_set(err, SMUG_ERR_IO, "%s/%s: not a seed folder (%s)", v->shown, name,
+					      file_kind_name(sb.st_mode));
+		return SMUG_OK;
+	}
+	if (errno != ENOENT)
+		return smug_error_set(err, SMUG_ERR_IO, "%s/%s: cannot inspect (%s)", v->shown, name, strerror(errno));
+	if ((st = family_scan(v, name, &fam, SMUG_ERR_IO, err)) != SMUG_OK)
+		return st;
+	st = smug_error_set(err, SMUG_ERR_NOT_FOUND, "%s/%s: no such seed", v->shown, name);
+	for (int i = fam.n_gens - 1; i >= 0; i--) {
+		char g[SMUG_SEED_NAME_MAX + 32];
+		int fd;
+
+		gen_name(g, sizeof g, name, fam.gens[i]);
+		fd = open_dir_at(v->seeds, g);
+		if (fd < 0)
+			continue;
+		if (fstatat(fd, "manifest.json", &sb, AT_SYMLINK_NOFOLLOW) == 0) {
+			str_copy(entry, size, g);
+			*gen = fam.gens[i] ? fam.gens[i] : -1;
+			st = SMUG_OK;
+			i = 0;
+		}
+		close(fd);
+	}
+	free(fam.gens);
+	return st;
+}
+
+/* Open the folder seeds/<entry> without following a link; shown gets
+ * its path for messages. */
+static enum smug_status seed_open_at(struct vfs *v, const char *entry, int *fd, char *shown, size_t size,
+				     struct smug_error *err)
+{
+	snprintf(shown, size, "%s/%s", v->shown, entry);
+	*fd = open_dir_at(v->seeds, entry);
+	if (*fd >= 0)
+		return SMUG_OK;
+	if (errno == ELOOP)
+		return smug_error_set(err, SMUG_ERR_IO, "%s: is a symbolic link (the vault never follows links)", shown);
+	return smug_error_set(err, errno == ENOENT ? SMUG_ERR_NOT_FOUND : SMUG_ERR_IO, "%s: cannot open (%s)", shown,
+			      strerror(errno));
+}
+
+/* Load the seed called name from the vault (its folder, or the newest
+ * complete generation an interrupted save left). */
+static enum smug_status vault_load(const char *root, const char *name, bool tolerate, bool *edited,
+				   struct smug_world **out, struct smug_error *err)
+{
+	struct vfs v = {0};
+	char entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + 64];
+	enum smug_status st;
+	long long gen;
+	int fd;
+
+	*edited = false;
 	if (!smug_seed_name_valid(name))
 		return smug_error_set(err, SMUG_ERR_ARG, "'%s': not a valid seed name", name);
-	snprintf(dir, size, "%s/seeds/%s", root, name);
-	if (stat(dir, &sb) != 0) {
-		snprintf(dir, size, "%s/seeds/.%s.old", root, name);
-		if (stat(dir, &sb) != 0)
-			return smug_error_set(err, SMUG_ERR_NOT_FOUND, "%s/seeds/%s: no such seed", root, name);
+	if ((st = seeds_open(&v, root, false, err)) != SMUG_OK) {
+		if (st == SMUG_ERR_NOT_FOUND)
+			smug_error_set(err, st, "%s/seeds/%s: no such seed", root, name);
+		return st;
 	}
-	return SMUG_OK;
-}
-
-enum smug_status smug_vault_load_replay(const char *root, const char *name, struct smug_world **out,
-					bool *journal_edited, struct smug_error *err)
-{
-	char dir[PATHBUF];
-	enum smug_status st = seed_dir(root, name, dir, sizeof dir, err);
-
-	*journal_edited = false;
-	return st != SMUG_OK ? st : load_dir(dir, true, journal_edited, out, err);
+	flock(v.seeds, LOCK_SH); /* no save removes files while we read */
+	if ((st = seed_locate(&v, name, entry, sizeof entry, &gen, err)) == SMUG_OK &&
+	    (st = seed_open_at(&v, entry, &fd, shown, sizeof shown, err)) == SMUG_OK) {
+		st = load_seed_at(fd, shown, tolerate, edited, out, err);
+		close(fd);
+	}
+	close(v.seeds);
+	return st;
 }
 
 enum smug_status smug_vault_load(const char *root, const char *name, struct smug_world **out,
 				 struct smug_error *err)
 {
-	char dir[PATHBUF];
-	enum smug_status st = seed_dir(root, name, dir, sizeof dir, err);
+	bool edited;
 
-	return st != SMUG_OK ? st : smug_vault_load_dir(dir, out, err);
+	return vault_load(root, name, false, &edited, out, err);
+}
+
+enum smug_status smug_vault_load_replay(const char *root, const char *name, struct smug_world **out,
+					bool *journal_edited, struct smug_error *err)
+{
+	return vault_load(root, name, true, journal_edited, out, err);
 }
 
 static int cmp_info(const void *a, const void *b)
@@ -635,55 +1124,92 @@ static int cmp_info(const void *a, const void *b)
 	return strcmp(((const struct smug_seed_info *)a)->name, ((const struct smug_seed_info *)b)->name);
 }
 
+/* The seed name an entry of seeds/ stands for, or false. */
+static bool entry_seed_name(const char *entry, char *name, size_t size)
+{
+	const char *end;
+
+	if (smug_seed_name_valid(entry))
+		return str_copy(name, size, entry);
+	if (entry[0] != '.')
+		return false;
+	/* ".<name>.old" or ".<name>.old.<n>" */
+	end = strstr(entry + 1, ".old");
+	while (end) {
+		size_t k = (size_t)(end - entry - 1);
+
+		if (k > 0 && k < size) {
+			memcpy(name, entry + 1, k);
+			name[k] = '\0';
+			if (smug_seed_name_valid(name) && gen_number(entry, name) >= 0)
+				return true;
+		}
+		end = strstr(end + 1, ".old");
+	}
+	return false;
+}
+
 int smug_vault_list(const char *root, struct smug_seed_info **out, struct smug_error *err)
 {
-	char seeds[PATHBUF], path[PATHBUF + 300];
-	DIR *d;
-	struct dirent *e;
-	int n = 0, cap = 16;
-	struct smug_seed_info *v;
+	struct vfs v = {0};
+	struct smug_seed_info *info = NULL;
+	char **names;
+	int n_names, n = 0;
+	enum smug_status st;
 
-	snprintf(seeds, sizeof seeds, "%s/seeds", root);
-	d = opendir(seeds);
-	if (d == NULL) {
-		*out = NULL;
-		if (errno == ENOENT)
+	*out = NULL;
+	if ((st = seeds_open(&v, root, false, err)) != SMUG_OK) {
+		if (st == SMUG_ERR_NOT_FOUND)
 			return 0;
-		smug_error_set(err, SMUG_ERR_IO, "%s: cannot list (%s)", seeds, strerror(errno));
 		return -1;
 	}
-	v = xcalloc((size_t)cap, sizeof *v);
-	while ((e = readdir(d)) != NULL) {
-		char *text;
-		size_t len;
-		cJSON *m;
-		const cJSON *j;
-		struct smug_error ignore;
-
-		if (!smug_seed_name_valid(e->d_name))
-			continue;
-		snprintf(path, sizeof path, "%s/%s/manifest.json", seeds, e->d_name);
-		if ((text = read_file(path, &len, &ignore, path)) == NULL)
-			continue;
-		m = cJSON_ParseWithLength(text, len);
-		free(text);
-		if (m == NULL)
-			continue;
-		if (n == cap)
-			v = xrealloc(v, sizeof *v * (size_t)(cap *= 2));
-		memset(&v[n], 0, sizeof v[n]);
-		str_copy(v[n].name, sizeof v[n].name, e->d_name);
-		if (manifest_str(m, "scenario_id"))
-			str_copy(v[n].scenario_id, sizeof v[n].scenario_id, manifest_str(m, "scenario_id"));
-		j = cJSON_GetObjectItemCaseSensitive(m, "day");
-		v[n].day = cJSON_IsNumber(j) ? (int)j->valuedouble : -1;
-		if (manifest_str(m, "digest"))
-			v[n].digest = strtoull(manifest_str(m, "digest"), NULL, 16);
-		cJSON_Delete(m);
-		n++;
+	flock(v.seeds, LOCK_SH);
+	if ((names = list_dir(v.seeds, &n_names)) == NULL) {
+		smug_error_set(err, SMUG_ERR_IO, "%s: cannot list (%s)", v.shown, strerror(errno));
+		close(v.seeds);
+		return -1;
 	}
-	closedir(d);
-	qsort(v, (size_t)n, sizeof *v, cmp_info);
-	*out = v;
+	info = xcalloc((size_t)n_names + 1, sizeof *info);
+	for (int i = 0; i < n_names; i++) {
+		char name[SMUG_SEED_NAME_MAX], entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + 64];
+		struct smug_seed_info *s = &info[n];
+		struct smug_error why = {0};
+		struct manifest mf;
+		bool dup = false;
+		long long gen;
+		int fd;
+
+		if (!entry_seed_name(names[i], name, sizeof name))
+			continue;
+		for (int j = 0; j < n && !dup; j++)
+			dup = strcmp(info[j].name, name) == 0;
+		if (dup)
+			continue;
+		str_copy(s->name, sizeof s->name, name);
+		s->day = -1;
+		n++;
+		st = seed_locate(&v, name, entry, sizeof entry, &gen, &why);
+		if (st == SMUG_ERR_NOT_FOUND) {
+			n--; /* only generations being removed: nothing to load, nothing to list */
+			memset(s, 0, sizeof *s);
+			continue;
+		}
+		if (st == SMUG_OK && (st = seed_open_at(&v, entry, &fd, shown, sizeof shown, &why)) == SMUG_OK) {
+			st = manifest_load(fd, shown, &mf, &why);
+			close(fd);
+		}
+		s->generation = gen;
+		if (st != SMUG_OK) {
+			str_copy(s->problem, sizeof s->problem, why.msg);
+			continue;
+		}
+		str_copy(s->scenario_id, sizeof s->scenario_id, mf.scenario_id);
+		s->day = mf.day;
+		s->digest = mf.digest;
+	}
+	free_names(names, n_names);
+	close(v.seeds);
+	qsort(info, (size_t)n, sizeof *info, cmp_info);
+	*out = info;
 	return n;
 }

@@ -1,0 +1,168 @@
+/* Strict JSON text, shared by every JSON loader (scenario, manifest,
+ * snapshot, journal lines): before cJSON sees the bytes, a pre-pass
+ * refuses NUL bytes, invalid UTF-8 (RFC 3629: no overlong forms, no
+ * surrogates, nothing past U+10FFFF), a \u0000 escape (it would cut a
+ * string short) and nesting deeper than JSON_DEPTH_MAX; then the whole
+ * text must be one JSON value with only whitespace after it. Every
+ * problem is reported as "file: line L byte B (offset O): reason". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+
+/* "line L byte B (offset O)": line and byte within the line count from
+ * 1, the offset from the start of the text counts from 0. */
+static void position(const char *text, size_t off, char *buf, size_t size)
+{
+	int line = 1;
+	size_t bol = 0;
+
+	for (size_t i = 0; i < off; i++)
+		if (text[i] == '\n') {
+			line++;
+			bol = i + 1;
+		}
+	snprintf(buf, size, "line %d byte %zu (offset %zu)", line, off - bol + 1, off);
+}
+
+static enum smug_status text_error(const char *text, size_t off, const char *file, struct smug_error *err,
+				   const char *reason)
+{
+	char pos[80];
+
+	position(text, off, pos, sizeof pos);
+	return smug_error_set(err, SMUG_ERR_PARSE, "%s: %s: %s", file, pos, reason);
+}
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t need;
+	unsigned char lo = 0x80, hi = 0xbf; /* range of the second byte */
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		need = 2;
+	else if (c >= 0xe0 && c <= 0xef) {
+		need = 3;
+		if (c == 0xe0)
+			lo = 0xa0; /* no overlong forms */
+		else if (c == 0xed)
+			hi = 0x9f; /* no UTF-16 surrogates */
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		need = 4;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f; /* nothing past U+10FFFF */
+	} else {
+		return 0;
+	}
+	if (n < need || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < need; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	return need;
+}
+
+enum smug_status json_text_check(const char *text, size_t len, const char *file, struct smug_error *err)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	bool in_string = false;
+	int depth = 0;
+	char reason[64];
+
+	for (size_t i = 0; i < len;) {
+		unsigned char c = s[i];
+		size_t k;
+
+		if (c == 0)
+			return text_error(text, i, file, err, "NUL byte");
+		if (c >= 0x80) {
+			if ((k = utf8_len(s + i, len - i)) == 0) {
+				snprintf(reason, sizeof reason, "invalid UTF-8 (byte 0x%02x)", c);
+				return text_error(text, i, file, err, reason);
+			}
+			i += k;
+			continue;
+		}
+		if (in_string) {
+			if (c == '"') {
+				in_string = false;
+			} else if (c == '\\' && i + 1 < len) {
+				if (s[i + 1] == 'u' && len - i >= 6 && memcmp(s + i + 2, "0000", 4) == 0)
+					return text_error(text, i, file, err, "\\u0000 in a string");
+				i += 2;
+				continue;
+			}
+		} else if (c == '"') {
+			in_string = true;
+		} else if (c == '[' || c == '{') {
+			if (++depth > JSON_DEPTH_MAX) {
+				snprintf(reason, sizeof reason, "nesting deeper than %d", JSON_DEPTH_MAX);
+				return text_error(text, i, file, err, reason);
+			}
+		} else if (c == ']' || c == '}') {
+			depth--;
+		}
+		i++;
+	}
+	return SMUG_OK;
+}
+
+enum smug_status smug_json_check(const char *text, size_t len, const char *file, struct smug_error *err)
+{
+	return json_text_check(text, len, file, err);
+}
+
+static bool json_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+cJSON *json_parse_span(const char *text, size_t len)
+{
+	const char *end = NULL;
+	cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, false);
+
+	while (j && end < text + len && json_space(*end))
+		end++;
+	if (j && end != text + len) {
+		cJSON_Delete(j);
+		return NULL;
+	}
+	return j;
+}
+
+enum smug_status json_parse(const char *text, size_t len, const char *file, cJSON **root,
+			    struct smug_error *err)
+{
+	const char *end = NULL;
+	enum smug_status st;
+	cJSON *j;
+
+	if ((st = json_text_check(text, len, file, err)) != SMUG_OK)
+		return st;
+	j = cJSON_ParseWithLengthOpts(text, len, &end, false);
+	if (j == NULL) {
+		size_t off = (end && end >= text && end <= text + len) ? (size_t)(end - text) : len;
+
+		/* cJSON points at the start of the value it could not finish
+		 * or, for an empty text, nowhere */
+		if (off == len && len > 0)
+			return text_error(text, off, file, err, "malformed JSON (unexpected end)");
+		return text_error(text, off, file, err, "malformed JSON");
+	}
+	while (end < text + len && json_space(*end))
+		end++;
+	if (end < text + len) {
+		cJSON_Delete(j);
+		return text_error(text, (size_t)(end - text), file, err, "trailing data after JSON");
+	}
+	*root = j;
+	return SMUG_OK;
+}

@@ -1,0 +1,27 @@
+/* Strict JSON text for every loader of the core (not public API). */
+#ifndef SMUGNET_JSON_H
+#define SMUGNET_JSON_H
+
+#include <cjson/cJSON.h>
+
+#include "core.h"
+
+#define JSON_DEPTH_MAX 64 /* deepest nesting of arrays and objects accepted */
+
+/* The pre-pass alone: no NUL byte, valid UTF-8, no \u0000 escape, nesting
+ * at most JSON_DEPTH_MAX. SMUG_ERR_PARSE with "file: line L byte B
+ * (offset O): reason". */
+enum smug_status json_text_check(const char *text, size_t len, const char *file,
+				 struct smug_error *err);
+/* json_text_check, then the whole text as one JSON value (whitespace may
+ * follow). On success *root is the caller's to cJSON_Delete; on failure
+ * it is untouched. */
+enum smug_status json_parse(const char *text, size_t len, const char *file, cJSON **root,
+			    struct smug_error *err);
+
+/* One JSON value filling text[0..len) but for white space, or NULL, for
+ * texts json_text_check has already passed (a line of a JSON Lines file
+ * whose whole text was checked). The caller cJSON_Deletes. */
+cJSON *json_parse_span(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,187 @@
+#!/bin/sh
+# Hostile input files and vault trees, from the command line: every odd
+# file (directory, FIFO, device, 1 GB sparse file) as a scenario and as
+# each seed file, trees of symbolic links in the vault, and resealed
+# seeds whose meaning is wrong. Each case must end with the documented
+# exit code and a "file: reason" message (a FIFO must not hang: each
+# command runs under a 10 s guard), and files outside the vault that
+# links point to must stay exactly as they were. The log holds the table
+# of every case: command, exit code, milliseconds, message.
+set -u
+SMUGNET=${SMUGNET:-./smugnet}
+SRCDIR=${SRCDIR:-.}
+RESEAL=${RESEAL:-./tests/reseal}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail() { echo "FAIL: $*"; echo "$pass passed, 1 failed"; exit 1; }
+
+now_ms() { date +%s%3N; }
+# case WANT_RC PATTERN LABEL COMMAND...: run, print a table row, check.
+case_() {
+	c_want=$1 c_pat=$2 c_label=$3
+	shift 3
+	c_t0=$(now_ms)
+	timeout 10 "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	c_rc=$?
+	c_ms=$(($(now_ms) - c_t0))
+	c_msg=$(head -n 1 "$tmp/err" | sed "s|$tmp/||g")
+	[ -n "$c_msg" ] || c_msg=$(grep -m 1 -- "$c_pat" "$tmp/out" 2>/dev/null | sed "s|$tmp/||g; s/  */ /g" | cut -c 1-120)
+	c_cmd=$(echo "$*" | sed "s|$SMUGNET|smugnet|; s|$tmp/||g")
+	echo "| $c_label | \`$c_cmd\` | $c_rc | $c_ms | $c_msg |"
+	[ "$c_rc" -eq "$c_want" ] || fail "$c_label: exit $c_rc, expected $c_want: $c_msg"
+	grep -q -- "$c_pat" "$tmp/err" "$tmp/out" || fail "$c_label: no '$c_pat' in: $c_msg"
+	pass=$((pass + 1))
+}
+
+# what links point to: must never change
+mkdir -p "$tmp/outside/sub"
+echo keep > "$tmp/outside/precious.txt"
+echo keep > "$tmp/outside/sub/deeper.txt"
+cp "$tmp/outside/precious.txt" "$tmp/outside/snapshot.json"
+outside_sum() { (cd "$tmp/outside" && find . -print | sort && cat precious.txt sub/deeper.txt snapshot.json) | cksum; }
+before=$(outside_sum)
+untouched() {
+	[ "$(outside_sum)" = "$before" ] || fail "$1: files outside the vault changed"
+	pass=$((pass + 1))
+}
+
+echo "| case | command | exit | ms | message |"
+echo "|---|---|---|---|---|"
+
+# ---- odd files as a scenario ----
+mkdir "$tmp/dir.json"
+mkfifo "$tmp/fifo.json"
+truncate -s 1G "$tmp/sparse.json"
+for kind in dir fifo zero sparse; do
+	case $kind in
+	dir) f="$tmp/dir.json" pat="dir.json: not a regular file (a directory)" ;;
+	fifo) f="$tmp/fifo.json" pat="fifo.json: not a regular file (a FIFO)" ;;
+	zero) f=/dev/zero pat="/dev/zero: not a regular file (a character device)" ;;
+	sparse) f="$tmp/sparse.json" pat="sparse.json: 1073741824 bytes, more than the limit of 268435456 bytes" ;;
+	esac
+	if [ $kind = dir ]; then # validate reads a folder as a seed folder
+		case_ 3 "dir.json/manifest.json: cannot read (No such file or directory)" "scenario: $kind" \
+			"$SMUGNET" validate "$f"
+	else
+		case_ 3 "$pat" "scenario: $kind" "$SMUGNET" validate "$f"
+	fi
+	case_ 3 "$pat" "scenario: $kind" "$SMUGNET" run --days 1 --scenario "$f"
+	case_ 3 "$pat" "scenario: $kind" "$SMUGNET" explain --day 1 --scenario "$f"
+done
+
+# ---- odd files as each file of a seed ----
+V="$tmp/vault"
+"$SMUGNET" run --days 20 --save h --vault "$V" >/dev/null || fail "cannot save the test seed"
+cp -R "$V/seeds/h" "$tmp/pristine"
+reset_seed() { rm -rf "$V/seeds/h" && cp -R "$tmp/pristine" "$V/seeds/h"; }
+for file in manifest.json snapshot.json smuggling.json ledger_accounts.json customs_borders.json journal.jsonl \
+	scenario.json; do
+	for kind in dir fifo zero zero-link sparse; do
+		reset_seed
+		p="$V/seeds/h/$file"
+		case $kind in
+		dir) rm "$p" && mkdir "$p"; why="not a regular file (a directory)" ;;
+		fifo) rm "$p" && mkfifo "$p"; why="not a regular file (a FIFO)" ;;
+		zero)
+			[ "$(id -u)" = 0 ] || continue # a device node needs root
+			rm "$p" && mknod "$p" c 1 5 || continue
+			why="not a regular file (a character device)" ;;
+		zero-link) rm "$p" && ln -s /dev/zero "$p"; why="is a symbolic link (the vault never follows links)" ;;
+		sparse) truncate -s 1G "$p"; why="1073741824 bytes, more than the limit of 268435456 bytes" ;;
+		esac
+		case_ 3 "seeds/h/$file: $why" "$file: $kind" "$SMUGNET" validate "$V/seeds/h"
+		case_ 3 "seeds/h/$file: $why" "$file: $kind" "$SMUGNET" run --days 1 --load h --vault "$V"
+		if [ "$file" = manifest.json ]; then
+			case_ 0 "unreadable: .*$why" "$file: $kind" "$SMUGNET" seeds --vault "$V"
+		else
+			case_ 0 "^h  " "$file: $kind" "$SMUGNET" seeds --vault "$V"
+		fi
+	done
+done
+reset_seed
+
+# ---- symbolic links in the vault ----
+L="$tmp/links"
+"$SMUGNET" run --days 5 --save real --vault "$L" >/dev/null || fail "cannot save"
+ln -s "$tmp/outside" "$L/seeds/X"
+case_ 4 "seeds/X: is a symbolic link; the vault never follows or deletes through links (left alone)" \
+	"seeds/X is a link" "$SMUGNET" run --days 1 --save X --vault "$L"
+untouched "seeds/X is a link"
+[ -L "$L/seeds/X" ] || fail "the link seeds/X was removed"
+case_ 3 "seeds/X: is a symbolic link (the vault never follows links)" "seeds/X is a link" \
+	"$SMUGNET" run --days 1 --load X --vault "$L"
+case_ 0 "^X .*unreadable: .*seeds/X: is a symbolic link" "seeds/X is a link" "$SMUGNET" seeds --vault "$L"
+case_ 3 "X/manifest.json: cannot read" "seeds/X is a link" "$SMUGNET" validate "$L/seeds/X"
+untouched "seeds/X is a link"
+rm "$L/seeds/X"
+
+for entry in .real.partial .real.old.1 .real.old; do
+	ln -s "$tmp/outside" "$L/seeds/$entry"
+	case_ 4 "seeds/$entry: is a symbolic link; the vault never follows or deletes through links" \
+		"seeds/$entry is a link" "$SMUGNET" run --days 1 --save real --vault "$L"
+	untouched "seeds/$entry is a link"
+	[ -L "$L/seeds/$entry" ] || fail "the link $entry was removed"
+	case_ 0 '"type":"summary","day":6' "seeds/$entry is a link" "$SMUGNET" run --days 1 --load real --vault "$L"
+	rm "$L/seeds/$entry"
+done
+
+# only a link where an interrupted save's generation would be: not followed
+mkdir -p "$L/seeds"
+ln -s "$tmp/outside" "$L/seeds/.gone.old.3"
+case_ 3 "seeds/gone: no such seed" "seeds/.gone.old.3 is a link" "$SMUGNET" run --days 1 --load gone --vault "$L"
+untouched "seeds/.gone.old.3 is a link"
+rm "$L/seeds/.gone.old.3"
+
+# a file inside a seed is a link
+mv "$L/seeds/real/snapshot.json" "$tmp/real-snapshot.json"
+ln -s "$tmp/outside/snapshot.json" "$L/seeds/real/snapshot.json"
+case_ 4 "seeds/real/snapshot.json: is a symbolic link; the vault never follows or deletes through links" \
+	"seeds/real/snapshot.json is a link" "$SMUGNET" run --days 1 --save real --vault "$L"
+case_ 3 "seeds/real/snapshot.json: is a symbolic link (the vault never follows links)" \
+	"seeds/real/snapshot.json is a link" "$SMUGNET" run --days 1 --load real --vault "$L"
+case_ 3 "seeds/real/snapshot.json: is a symbolic link" "seeds/real/snapshot.json is a link" \
+	"$SMUGNET" validate "$L/seeds/real"
+untouched "seeds/real/snapshot.json is a link"
+[ -L "$L/seeds/real/snapshot.json" ] || fail "the link snapshot.json was removed"
+rm "$L/seeds/real/snapshot.json"
+mv "$tmp/real-snapshot.json" "$L/seeds/real/snapshot.json"
+
+# the seeds folder itself is a link
+mkdir "$tmp/L2"
+ln -s "$tmp/outside" "$tmp/L2/seeds"
+case_ 4 "L2/seeds: is a symbolic link (the vault never follows links)" "vault/seeds is a link" \
+	"$SMUGNET" run --days 1 --save Y --vault "$tmp/L2"
+case_ 3 "L2/seeds: is a symbolic link" "vault/seeds is a link" "$SMUGNET" run --days 1 --load Y --vault "$tmp/L2"
+case_ 3 "L2/seeds: is a symbolic link" "vault/seeds is a link" "$SMUGNET" seeds --vault "$tmp/L2"
+untouched "vault/seeds is a link"
+
+# after all that, the real seed still saves and loads
+case_ 0 '"type":"summary","day":6' "the vault still works" "$SMUGNET" run --days 1 --load real --save real --vault "$L"
+case_ 0 '"type":"summary","day":7' "the vault still works" "$SMUGNET" run --days 1 --load real --vault "$L"
+
+# ---- resealed seeds: every hash and the digest recomputed ----
+R="$tmp/reseal"
+"$SMUGNET" run --days 20 --save r --vault "$R" >/dev/null || fail "cannot save"
+cp -R "$R/seeds/r" "$tmp/r-pristine"
+resealed() {
+	r_want=$1 r_pat=$2 edit=$3
+	rm -rf "$R/seeds/r" && cp -R "$tmp/r-pristine" "$R/seeds/r"
+	"$RESEAL" "$R/seeds/r" "$edit" || fail "reseal $edit"
+	case_ "$r_want" "$r_pat" "resealed: $edit" "$SMUGNET" validate "$R/seeds/r"
+	case_ "$r_want" "$r_pat" "resealed: $edit" "$SMUGNET" run --days 1 --load r --vault "$R"
+}
+resealed 0 "" none
+resealed 3 "snapshot.json: state.shipments\[1\].id: [0-9]* duplicates shipments\[0\]" dup-shipment
+resealed 3 "snapshot.json: state.factions\[0\].network.shipments: .* do not add up" delivered=1000000000000
+resealed 3 "snapshot.json: state.telemetry.total.delivered: 1000000000000, but" total-delivered=1000000000000
+resealed 3 "snapshot.json: state.factions\[[0-9]*\].network.in_transit: 99, but [0-9]* of its shipments are in transit" \
+	in-transit=99
+resealed 3 "snapshot.json: state.day: 1020 days simulated since day 0, but the daily history holds 20" day+=1000
+resealed 3 "snapshot.json: state.ledger" balance+=100000
+resealed 3 "manifest.json: day: 999, but the snapshot is at day 20" manifest-day=999
+resealed 3 "manifest.json: seed: 12, but the snapshot's is 7" manifest-seed=12
+resealed 3 "manifest.json: digest: the restored state is [0-9a-f]*, the manifest says 0123456789abcdef" \
+	manifest-digest=0123456789abcdef
+
+echo "$pass passed, 0 failed"
