@@ -26,6 +26,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -281,27 +282,48 @@ def clean_env(extra=None):
     return env
 
 
+def stop(p):
+    """End the process group of p: SIGTERM first (Check passes it on to its
+    forked test), then SIGKILL."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(p.pid, sig)
+        except ProcessLookupError:
+            pass
+        try:
+            p.wait(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def run(cmd, cwd, env=None, timeout=None, quiet=True):
-    """Run cmd in its own process group; (returncode or 'timeout', seconds)."""
+    """Run cmd in its own process group; (returncode or 'timeout', seconds).
+    Every process it starts also gets a CPU-time limit of the timeout, so a
+    mutant's endless loop cannot outlive it even in an orphaned child."""
     t0 = time.monotonic()
     out = subprocess.DEVNULL if quiet else None
+    limit = int(timeout) + 5 if timeout else None
+
+    def limit_cpu():
+        if limit:
+            resource.setrlimit(resource.RLIMIT_CPU, (limit, limit))
+
     p = subprocess.Popen(cmd, cwd=cwd, env=env or clean_env(), stdout=out, stderr=out,
-                         stdin=subprocess.DEVNULL, start_new_session=True)
+                         stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=limit_cpu)
     try:
         rc = p.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(p.pid, sig)
-            except ProcessLookupError:
-                pass
-            try:
-                p.wait(timeout=5)
-                break
-            except subprocess.TimeoutExpired:
-                continue
+        stop(p)
         rc = "timeout"
+    except BaseException:
+        stop(p)
+        raise
     return rc, time.monotonic() - t0
+
+
+def on_signal(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 def main():
@@ -323,12 +345,19 @@ def main():
         os.nice(19)
     except OSError:
         pass
+    # stopped by a signal (also from a background job, where SIGINT is
+    # ignored): end the running test and remove the scratch folder
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
     t_start = time.monotonic()
     builddir = os.path.abspath(args.builddir)
     scratch = tempfile.mkdtemp(prefix="smugnet-mutate-")
     src, build = os.path.join(scratch, "src"), os.path.join(scratch, "build")
     try:
         return mutate(args, builddir, scratch, src, build, t_start)
+    except KeyboardInterrupt as e:
+        print(f"mutate: stopped ({e})", file=sys.stderr)
+        return 130
     finally:
         if args.keep:
             print(f"mutate: scratch folder kept: {scratch}")

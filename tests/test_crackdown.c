@@ -189,6 +189,36 @@ START_TEST(test_crackdown_first_pick_is_top_score)
 }
 END_TEST
 
+/* The cooldown list is bounded: when full, a new cooldown replaces the one
+ * that ends soonest, and the list stays sorted by corridor. */
+START_TEST(test_crackdown_cooldowns_bounded)
+{
+	struct smug_world *w = dosadi();
+	int expiring = -1, soonest;
+
+	ck_assert_int_gt(w->n_corridors, SMUG_COOLDOWN_CAP + 2);
+	w->day = 100;
+	for (int i = 0; i < SMUG_COOLDOWN_CAP; i++)
+		w->cooldowns[i] = (struct smug_cooldown){i + 1, 200 + (i * 37) % SMUG_COOLDOWN_CAP};
+	w->n_cooldowns = SMUG_COOLDOWN_CAP;
+	soonest = 1; /* (i * 37) % 64 is 0 only for i == 0: corridor 1 ends first */
+	expiring = SMUG_COOLDOWN_CAP + 1;
+	w->crackdowns[0] = (struct smug_crackdown){SMUG_CRACKDOWN_BORDER, expiring, 1.0, 90, 99, false, false};
+	w->n_crackdowns = 1;
+	crackdown_step(w);
+	ck_assert_int_eq(w->n_crackdowns, 0);
+	ck_assert_int_eq(w->n_cooldowns, SMUG_COOLDOWN_CAP);
+	for (int i = 0; i < w->n_cooldowns; i++) {
+		ck_assert_int_ne(w->cooldowns[i].corridor, soonest);
+		if (i > 0)
+			ck_assert_int_lt(w->cooldowns[i - 1].corridor, w->cooldowns[i].corridor);
+	}
+	ck_assert_int_eq(w->cooldowns[w->n_cooldowns - 1].corridor, expiring);
+	ck_assert_int_eq(w->cooldowns[w->n_cooldowns - 1].until_day, 100 + w->cfg.crackdown.cooldown_days);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("crackdown");
@@ -201,6 +231,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_planner_spends_only_its_capacity);
 	tcase_add_test(t, test_crackdown_cooldown_and_exploration);
 	tcase_add_test(t, test_crackdown_first_pick_is_top_score);
+	tcase_add_test(t, test_crackdown_cooldowns_bounded);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -278,6 +278,235 @@ START_TEST(test_scenario_range_ends_are_kept)
 }
 END_TEST
 
+static bool adjacent_wards(const struct smug_world *w, int x, int y)
+{
+	for (int c = 0; c < w->n_corridors; c++) {
+		int a = w->nodes[w->corridors[c].a].ward, b = w->nodes[w->corridors[c].b].ward;
+
+		if ((a == x && b == y) || (a == y && b == x))
+			return true;
+	}
+	return false;
+}
+
+static double ring_mean(const struct smug_world *w, int ring, int what)
+{
+	double sum = 0;
+	int n = 0;
+
+	for (int i = 0; i < w->n_wards; i++)
+		if (w->wards[i].ring == ring) {
+			sum += what == 0 ? w->wards[i].sig.corruption : w->wards[i].customs.inspection_bias;
+			n++;
+		}
+	return sum / n;
+}
+
+/* `gen` worlds: N wards in rings of 6, 12, 18, ... around the Well (the
+ * last ring partial) at radius 10 per ring, 2 or 3 nodes a ward, each
+ * full ring closed, every outer ward joined inward, strict inner rings
+ * and corrupt outer ones, F smuggling factions and the state's Watch;
+ * deterministic in the seed. */
+START_TEST(test_scenario_generated_worlds)
+{
+	static const int sizes[] = {6, 25, 100, 361};
+	const int n = sizes[_i];
+
+	for (int factions = 0; factions <= 5; factions += 5) {
+		char *json = smug_scenario_generate(n, 42, factions), *again = smug_scenario_generate(n, 42, factions);
+		char *other = smug_scenario_generate(n, 43, factions);
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		int ring_size[32] = {0}, rings = 0, nodes[2] = {0}, nets = 0, watch = 0;
+
+		ck_assert_ptr_nonnull(json);
+		ck_assert_str_eq(json, again);
+		ck_assert_str_ne(json, other);
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+		ck_assert_int_eq(w->n_wards, n);
+		for (int i = 0; i < n; i++) {
+			const struct smug_ward *wa = &w->wards[i];
+			int k = 0;
+			double r2 = wa->pos[0] * wa->pos[0] + wa->pos[1] * wa->pos[1];
+
+			ck_assert_int_lt(wa->ring, 32);
+			ring_size[wa->ring]++;
+			if (wa->ring > rings)
+				rings = wa->ring;
+			ck_assert_double_eq_tol(r2, 100.0 * wa->ring * wa->ring, 0.05 * wa->ring);
+			for (int j = 0; j < w->n_nodes; j++)
+				k += w->nodes[j].ward == i;
+			ck_assert(k == 2 || k == 3);
+			nodes[k - 2]++;
+			if (wa->ring > 1) {
+				bool inward = false;
+
+				for (int j = 0; j < n && !inward; j++)
+					inward = w->wards[j].ring == wa->ring - 1 && adjacent_wards(w, i, j);
+				ck_assert_msg(inward, "ward %s of ring %d has no way inward", wa->id, wa->ring);
+			}
+		}
+		ck_assert_int_gt(nodes[0], 0);
+		ck_assert_int_gt(nodes[1], 0);
+		for (int r = 1; r <= rings; r++) {
+			ck_assert_int_le(ring_size[r], 6 * r);
+			if (r < rings)
+				ck_assert_int_eq(ring_size[r], 6 * r);
+		}
+		/* a full ring is closed: each ward borders the next, the last the first */
+		for (int r = 1; r <= rings; r++) {
+			int first = -1;
+
+			if (ring_size[r] != 6 * r)
+				continue;
+			for (int i = 0; i < n; i++)
+				if (w->wards[i].ring == r) {
+					if (first < 0)
+						first = i;
+					ck_assert(adjacent_wards(w, i, i + 1 < n && w->wards[i + 1].ring == r ? i + 1 : first));
+				}
+		}
+		if (rings >= 3) {
+			ck_assert_double_gt(ring_mean(w, rings, 0), ring_mean(w, 1, 0));
+			ck_assert_double_gt(ring_mean(w, 1, 1), ring_mean(w, rings, 1));
+		}
+		for (int f = 0; f < w->n_factions; f++) {
+			nets += w->factions[f].runs_network;
+			watch += w->factions[f].kind == SMUG_FACTION_STATE;
+		}
+		ck_assert_int_eq(nets, factions);
+		ck_assert_int_eq(watch, 1);
+		smug_world_free(w);
+		free(json);
+		free(again);
+		free(other);
+	}
+}
+END_TEST
+
+/* Every knob of the table: found by its key, its default formatted as
+ * the config holds it, reads back what it prints, takes both ends of its
+ * range and refuses what lies beyond, says its range in the documented
+ * form, and means the same in a scenario as through smug_knob_parse. */
+START_TEST(test_scenario_knob_table)
+{
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+	struct smug_config defaults, cfg;
+	struct smug_error err;
+	char text[128], def[128], range[128], want[160];
+
+	ck_assert_int_gt(n, 30);
+	smug_config_defaults(&defaults);
+	/* credits knobs are held in minor units: bribe_norm is 100 credits */
+	ck_assert_double_eq(defaults.signals.bribe_norm, 100.0 * SMUG_MINOR_PER_CREDIT);
+	ck_assert_int_eq(smug_knob_parse(&cfg, smug_knob_find("signals.bribe_norm"), "2.5", &err), SMUG_OK);
+	ck_assert_double_eq(cfg.signals.bribe_norm, 2.5 * SMUG_MINOR_PER_CREDIT);
+	for (int i = 0; i < n; i++) {
+		const struct smug_knob *kn = &k[i];
+
+		ck_assert_ptr_eq(smug_knob_find(kn->key), kn);
+		smug_knob_format(&defaults, kn, text, sizeof text);
+		smug_knob_format_default(kn, def, sizeof def);
+		ck_assert_str_eq(text, def);
+		cfg = defaults;
+		ck_assert_int_eq(smug_knob_parse(&cfg, kn, text, &err), SMUG_OK);
+		ck_assert(memcmp(&cfg, &defaults, sizeof cfg) == 0);
+		smug_knob_format_range(kn, range, sizeof range);
+		switch (kn->type) {
+		case SMUG_KNOB_BOOL:
+			ck_assert_str_eq(range, "true|false");
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, "maybe", &err), SMUG_ERR_ARG);
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, def[0] == 't' ? "false" : "true", &err), SMUG_OK);
+			smug_knob_format(&cfg, kn, text, sizeof text);
+			ck_assert_str_ne(text, def);
+			break;
+		case SMUG_KNOB_TEXT:
+			snprintf(want, sizeof want, "up to %zu bytes", kn->size - 1);
+			ck_assert_str_eq(range, want);
+			memset(want, 'x', kn->size - 1);
+			want[kn->size - 1] = '\0';
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, want, &err), SMUG_OK);
+			smug_knob_format(&cfg, kn, text, sizeof text);
+			ck_assert_str_eq(text, want);
+			want[kn->size - 1] = 'x';
+			want[kn->size] = '\0';
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, want, &err), SMUG_ERR_ARG);
+			break;
+		default: {
+			char lo[64], hi[64], below[64], above[64];
+			double step = kn->type == SMUG_KNOB_INT ? 1 : (kn->hi - kn->lo) / 1000;
+
+			snprintf(lo, sizeof lo, "%.17g", kn->lo);
+			snprintf(hi, sizeof hi, "%.17g", kn->hi);
+			snprintf(below, sizeof below, "%.17g", kn->lo - step);
+			snprintf(above, sizeof above, "%.17g", kn->hi + step);
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, lo, &err), SMUG_OK);
+			smug_knob_format(&cfg, kn, text, sizeof text);
+			ck_assert_double_eq(strtod(text, NULL), kn->lo);
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, hi, &err), SMUG_OK);
+			smug_knob_format(&cfg, kn, text, sizeof text);
+			ck_assert_double_eq(strtod(text, NULL), kn->hi);
+			cfg = defaults;
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, below, &err), SMUG_ERR_ARG);
+			snprintf(want, sizeof want, "%s: expected", kn->key);
+			ck_assert_ptr_nonnull(strstr(err.msg, want));
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, above, &err), SMUG_ERR_ARG);
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, "12abc", &err), SMUG_ERR_ARG);
+			ck_assert(memcmp(&cfg, &defaults, sizeof cfg) == 0); /* untouched on failure */
+			if (kn->type == SMUG_KNOB_INT) {
+				const char *dots = strstr(range, "..");
+
+				ck_assert_ptr_nonnull(dots);
+				ck_assert_double_eq(strtod(range, NULL), kn->lo);
+				ck_assert_double_eq(strtod(dots + 2, NULL), kn->hi);
+				snprintf(text, sizeof text, "%.17g", kn->lo + 0.5);
+				ck_assert_int_eq(smug_knob_parse(&cfg, kn, text, &err), SMUG_ERR_ARG);
+			} else {
+				ck_assert(range[0] == '[' && range[strlen(range) - 1] == ']');
+				ck_assert_double_eq(strtod(range + 1, NULL), kn->lo);
+				ck_assert_double_eq(strtod(strchr(range, ',') + 1, NULL), kn->hi);
+			}
+			break;
+		}
+		}
+	}
+}
+END_TEST
+
+/* A knob set in a scenario's config is what --set would make of it. */
+START_TEST(test_scenario_config_knobs_load)
+{
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+
+	for (int i = 0; i < n; i++) {
+		const struct smug_knob *kn = &k[i];
+		char sec[32], key[64], repl[256], value[64];
+		const char *dot = strchr(kn->key, '.');
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		struct smug_config cfg;
+
+		if (kn->type == SMUG_KNOB_TEXT)
+			continue;
+		snprintf(sec, sizeof sec, "%.*s", (int)(dot - kn->key), kn->key);
+		snprintf(key, sizeof key, "%s", dot + 1);
+		if (kn->type == SMUG_KNOB_BOOL)
+			snprintf(value, sizeof value, "%s", kn->def != 0 ? "false" : "true");
+		else
+			snprintf(value, sizeof value, "%.17g", kn->hi);
+		snprintf(repl, sizeof repl, "\"seed\":3,\"config\":{\"%s\":{\"%s\":%s}},", sec, key, value);
+		ck_assert_msg(load_mutated("\"seed\":3,", repl, &err, &w) == SMUG_OK, "%s: %s", kn->key, err.msg);
+		smug_config_defaults(&cfg);
+		ck_assert_int_eq(smug_knob_parse(&cfg, kn, value, &err), SMUG_OK);
+		ck_assert_msg(memcmp((char *)&w->cfg + kn->offset, (char *)&cfg + kn->offset, kn->size) == 0,
+			      "%s = %s loads differently", kn->key, value);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("scenario");
@@ -286,11 +515,14 @@ int main(void)
 	tcase_add_loop_test(t, test_scenario_rejects_bad_input, 0, (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_loop_test(t, test_scenario_documented_ranges, 0, (int)(sizeof ranges / sizeof ranges[0]));
 	tcase_add_test(t, test_scenario_range_ends_are_kept);
+	tcase_add_test(t, test_scenario_knob_table);
+	tcase_add_test(t, test_scenario_config_knobs_load);
 	suite_add_tcase(s, t);
 	t = tcase_create("worlds");
 	tcase_add_test(t, test_scenario_base_loads_with_defaults);
 	tcase_add_test(t, test_scenario_default_world_shape);
 	tcase_add_test(t, test_scenario_tiny_loads);
+	tcase_add_loop_test(t, test_scenario_generated_worlds, 0, 4);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -3,6 +3,7 @@
  * and asserts what a designer would see: shipments, routes, bribes,
  * seizures, balances, digests. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -405,11 +406,57 @@ static void check_explanation(const struct smug_decision *d, const struct smug_e
 	}
 }
 
+/* The flip text names the smallest single change of one estimate that
+ * flips the choice: "<risk_est|cost_est> of <corridor> from A to B flips
+ * to candidate #k". Check it against the candidates' own terms: the edge
+ * is on the winner or the runner-up only, A is its estimate, and moving
+ * it to B makes the two scores meet. Returns true when a flip was named. */
+static bool check_flip(const struct smug_world *w, const struct smug_decision *d,
+		       const struct smug_explanation *x)
+{
+	char what[16], corridor[2 * SMUG_ID_MAX + 2];
+	double from, to, v = (double)d->value, pen = 1.0 + w->commodities[d->commodity].seizure_penalty;
+	int k, c, side = -1;
+	const struct smug_explain_edge *edge = NULL;
+
+	if (strncmp(x->flip, "no single estimate change", 25) == 0)
+		return false;
+	ck_assert_msg(sscanf(x->flip, "%15s of %79s from %lf to %lf flips to candidate #%d", what, corridor, &from,
+			     &to, &k) == 5, "flip text '%s'", x->flip);
+	ck_assert_int_eq(k, d->runner + 1);
+	c = smug_world_find_corridor(w, corridor);
+	ck_assert_int_ge(c, 0);
+	for (int s = 0; s < 2; s++) {
+		const struct smug_explain_candidate *cd = &x->cand[s == 0 ? d->winner : d->runner];
+
+		for (int e = 0; e + 1 < cd->n_nodes; e++)
+			if (cd->edges[e].corridor == c) {
+				ck_assert_msg(side < 0, "flip edge %s is on both routes", corridor);
+				side = s;
+				edge = &cd->edges[e];
+			}
+	}
+	ck_assert_msg(edge != NULL, "flip edge %s is on neither route", corridor);
+	ck_assert(from >= 0 && from <= 1 && to >= 0 && to <= 1);
+	/* the winner's estimate goes up, the runner-up's goes down */
+	ck_assert_msg(side == 0 ? to >= from : to <= from, "flip '%s' on side %d, margin %g", x->flip, side, d->margin);
+	if (strcmp(what, "risk_est") == 0) {
+		ck_assert_double_eq_tol(from, edge->risk_est, 0.0005);
+		ck_assert_double_eq_tol(fabs(to - from) * v * pen, d->margin, 0.0011 * v * pen + 1e-6);
+	} else {
+		ck_assert_str_eq(what, "cost_est");
+		ck_assert(edge->border);
+		ck_assert_double_eq_tol(from, edge->cost_est, 0.0005);
+		ck_assert_double_eq_tol(fabs(to - from) * v, d->margin, 0.0011 * v + 1e-6);
+	}
+	return true;
+}
+
 START_TEST(test_smuggling_explanation_matches_plan)
 {
 	struct smug_world *w = load_default(), *copy;
 	struct smug_explanation *x = malloc(sizeof *x), *y = malloc(sizeof *y);
-	int explained = 0, learned = 0;
+	int explained = 0, learned = 0, flips = 0, risk_flips = 0;
 
 	ck_assert_ptr_nonnull(x);
 	ck_assert_ptr_nonnull(y);
@@ -418,6 +465,10 @@ START_TEST(test_smuggling_explanation_matches_plan)
 		for (int i = 0; i < w->n_decisions; i++) {
 			ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
 			check_explanation(&w->decisions[i], x);
+			if (w->decisions[i].runner >= 0 && check_flip(w, &w->decisions[i], x)) {
+				flips++;
+				risk_flips += strncmp(x->flip, "risk_est", 8) == 0;
+			}
 			for (int c = 0; c < x->n_cand; c++)
 				for (int e = 0; e + 1 < x->cand[c].n_nodes; e++)
 					learned += x->cand[c].edges[e].known;
@@ -425,6 +476,8 @@ START_TEST(test_smuggling_explanation_matches_plan)
 		}
 	}
 	ck_assert_int_gt(explained, 1000);
+	ck_assert_int_gt(flips, explained / 2);
+	ck_assert_int_gt(risk_flips, 0);
 	ck_assert_int_gt(learned, 0); /* estimates learned during the plan, not only priors */
 	/* a copy (fresh caches) explains the same decisions identically */
 	copy = smug_world_clone(w);
@@ -442,6 +495,90 @@ START_TEST(test_smuggling_explanation_matches_plan)
 	smug_world_free(w);
 	free(x);
 	free(y);
+}
+END_TEST
+
+/* ---- ROUTE_UPDATE: a lane's new route is logged with the edge that moved it ---- */
+
+static bool on_route(const int *nodes, int n, const struct smug_world *w, int corridor)
+{
+	for (int i = 0; i + 1 < n; i++) {
+		const struct smug_corridor *k = &w->corridors[corridor];
+
+		if ((nodes[i] == k->a && nodes[i + 1] == k->b) || (nodes[i] == k->b && nodes[i + 1] == k->a))
+			return true;
+	}
+	return false;
+}
+
+START_TEST(test_smuggling_route_update_names_the_moved_edge)
+{
+	struct smug_world *w = load_default();
+	struct smug_lane *before = calloc((size_t)w->n_factions * SMUG_LANE_CAP, sizeof *before);
+	int *n_before = calloc((size_t)w->n_factions, sizeof *n_before), updates = 0, expected = 0;
+
+	ck_assert_ptr_nonnull(before);
+	for (int day = 0; day < 90; day++) {
+		uint64_t ev0 = w->tel.events_total;
+		int fresh;
+
+		for (int f = 0; f < w->n_factions; f++) {
+			n_before[f] = w->factions[f].net.n_lanes;
+			memcpy(&before[f * SMUG_LANE_CAP], w->factions[f].net.lanes,
+			       (size_t)n_before[f] * sizeof before[0]);
+		}
+		smug_cmd_step(w, 1);
+		fresh = (int)(w->tel.events_total - ev0);
+		ck_assert_int_le(fresh, w->tel.event_count);
+		/* a lane that had a route yesterday and changed it today is logged */
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+			const struct smug_lane *l = NULL;
+			bool logged = false, first = true;
+			char lane_text[2 * SMUG_ID_MAX + 4];
+
+			if (d->shipment == 0)
+				continue;
+			for (int k = 0; k < i; k++) /* only the lane's first shipment of the day */
+				first &= !(w->decisions[k].shipment && w->decisions[k].faction == d->faction &&
+					   w->decisions[k].commodity == d->commodity &&
+					   w->decisions[k].src_ward == d->src_ward && w->decisions[k].dst_ward == d->dst_ward);
+			for (int k = 0; k < n_before[d->faction]; k++) {
+				const struct smug_lane *x = &before[d->faction * SMUG_LANE_CAP + k];
+
+				if (x->commodity == d->commodity && x->src_ward == d->src_ward && x->dst_ward == d->dst_ward)
+					l = x;
+			}
+			if (!first || l == NULL || (l->route_len == d->route_len &&
+						    memcmp(l->route_nodes, d->route, sizeof(int) * (size_t)d->route_len) == 0))
+				continue;
+			expected++;
+			snprintf(lane_text, sizeof lane_text, "%s->%s", w->wards[d->src_ward].id, w->wards[d->dst_ward].id);
+			for (int k = w->tel.event_count - fresh; k < w->tel.event_count; k++) {
+				const struct smug_event *e = smug_event_at(&w->tel, k);
+
+				if (e->kind != SMUG_EV_ROUTE_UPDATE || e->faction != d->faction ||
+				    e->commodity != (int)d->commodity || strstr(e->detail, lane_text) == NULL)
+					continue;
+				logged = true;
+				/* the named edge was on the old route and is not on the new one */
+				if (e->corridor >= 0) {
+					ck_assert(on_route(l->route_nodes, l->route_len, w, e->corridor));
+					ck_assert(!on_route(d->route, d->route_len, w, e->corridor));
+					ck_assert_ptr_nonnull(strstr(e->detail, w->corridors[e->corridor].id));
+				}
+			}
+			ck_assert_msg(logged, "day %d: %s changed its %s route without a ROUTE_UPDATE", w->day,
+				      w->factions[d->faction].id, smug_commodity_name(d->commodity));
+		}
+		for (int k = w->tel.event_count - fresh; k < w->tel.event_count; k++)
+			updates += smug_event_at(&w->tel, k)->kind == SMUG_EV_ROUTE_UPDATE;
+	}
+	ck_assert_int_gt(expected, 10);
+	ck_assert_int_ge(updates, expected);
+	free(before);
+	free(n_before);
+	smug_world_free(w);
 }
 END_TEST
 
@@ -733,6 +870,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_choices_are_real);
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
+	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T2 boundedness");

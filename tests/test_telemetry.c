@@ -112,6 +112,98 @@ START_TEST(test_telemetry_yesterday_rolls)
 }
 END_TEST
 
+/* The world's TopK lists hold what they promise: the busiest borders by
+ * traffic, the networks by success rate, both score first and id next;
+ * the history's records add up to the totals; today's touched borders
+ * are each border crossed today, once. */
+START_TEST(test_telemetry_world_lists_are_the_top)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	const struct smug_topk *hb, *fs;
+	struct smug_counters sum = {0}, days = {0};
+	int nets = 0;
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	for (int d = 0; d < 90; d++) {
+		int64_t *before = calloc((size_t)w->n_corridors, sizeof *before);
+
+		for (int c = 0; c < w->n_corridors; c++)
+			before[c] = w->border_stats[c].traffic;
+		smug_cmd_step(w, 1);
+		days.delivered += w->tel.today.delivered;
+		days.seized += w->tel.today.seized;
+		days.lost += w->tel.today.lost;
+		days.delayed += w->tel.today.delayed;
+		days.tariffs += w->tel.today.tariffs;
+		days.profit += w->tel.today.profit;
+		days.customs_checks += w->tel.today.customs_checks;
+		for (int c = 0; c < w->n_corridors; c++) {
+			int seen = 0;
+
+			for (int i = 0; i < w->tel.n_touched; i++)
+				seen += w->tel.touched[i] == c;
+			ck_assert_int_eq(seen, w->border_stats[c].traffic > before[c]);
+			ck_assert_int_eq(w->border_stats[c].traffic_today, w->border_stats[c].traffic - before[c]);
+		}
+		free(before);
+	}
+	hb = &w->tel.hot_borders;
+	ck_assert_int_eq(hb->n, SMUG_TOPK);
+	for (int i = 0; i < hb->n; i++) {
+		const struct smug_topk_entry *e = &hb->e[i];
+
+		ck_assert_str_eq(e->key, w->corridors[e->index].id);
+		ck_assert_double_eq(e->score, (double)w->border_stats[e->index].traffic);
+		if (i > 0)
+			ck_assert(hb->e[i - 1].score > e->score ||
+				  (hb->e[i - 1].score == e->score && strcmp(hb->e[i - 1].key, e->key) < 0));
+	}
+	/* no border outside the list is busier than the list's last */
+	for (int c = 0; c < w->n_corridors; c++) {
+		bool listed = false;
+
+		for (int i = 0; i < hb->n; i++)
+			listed |= hb->e[i].index == c;
+		if (!listed)
+			ck_assert_double_le((double)w->border_stats[c].traffic, hb->e[hb->n - 1].score);
+	}
+	fs = &w->tel.faction_success;
+	for (int f = 0; f < w->n_factions; f++)
+		nets += w->factions[f].runs_network;
+	ck_assert_int_eq(fs->n, nets);
+	for (int i = 0; i < fs->n; i++) {
+		ck_assert_double_eq(fs->e[i].score, smug_network_success_rate(&w->factions[fs->e[i].index].net));
+		ck_assert_str_eq(fs->e[i].key, w->factions[fs->e[i].index].id);
+		if (i > 0)
+			ck_assert(fs->e[i - 1].score > fs->e[i].score ||
+				  (fs->e[i - 1].score == fs->e[i].score && strcmp(fs->e[i - 1].key, fs->e[i].key) < 0));
+	}
+	for (int i = 0; i < w->tel.history_count; i++)
+		smug_counters_add(&sum, &smug_history_at(&w->tel, i)->c);
+	ck_assert_int_eq(w->tel.history_count, 90);
+	{
+		const struct smug_counters *T = &w->tel.total;
+		const int64_t want[][3] = {{days.delivered, sum.delivered, T->delivered},
+					   {days.seized, sum.seized, T->seized},
+					   {days.lost, sum.lost, T->lost},
+					   {days.delayed, sum.delayed, T->delayed},
+					   {days.tariffs, sum.tariffs, T->tariffs},
+					   {days.profit, sum.profit, T->profit},
+					   {days.customs_checks, sum.customs_checks, T->customs_checks}};
+
+		for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+			ck_assert_int_eq(want[k][1], want[k][0]); /* the history's days */
+			ck_assert_int_eq(want[k][2], want[k][0]); /* the totals */
+		}
+		ck_assert_int_gt(days.delayed, 0);
+		ck_assert_int_gt(days.customs_checks, 0);
+	}
+	ck_assert_int_eq(smug_history_at(&w->tel, 89)->in_transit, w->n_shipments);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("telemetry");
@@ -123,6 +215,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_event_ring_keeps_newest);
 	tcase_add_test(t, test_telemetry_totals_and_history);
 	tcase_add_test(t, test_telemetry_yesterday_rolls);
+	tcase_add_test(t, test_telemetry_world_lists_are_the_top);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

@@ -501,6 +501,108 @@ START_TEST(test_tui_save_overwrite_and_load)
 }
 END_TEST
 
+/* The line of the screen that contains text, or NULL. */
+static const char *line_with(const char *screen, const char *text, char *line, size_t size)
+{
+	const char *at = strstr(screen, text), *start, *end;
+
+	if (at == NULL)
+		return NULL;
+	for (start = at; start > screen && start[-1] != '\n'; start--)
+		;
+	end = strchr(at, '\n');
+	snprintf(line, size, "%.*s", (int)((end ? end : at + strlen(at)) - start), start);
+	return line;
+}
+
+/* The panes show the world's numbers: each network faction's balance,
+ * the header's totals, each border row's traffic and checks, the newest
+ * event. */
+START_TEST(test_tui_panes_show_the_world)
+{
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), rows[512], nr;
+	char *s, line[512], want[160], money[32], money2[32];
+	const struct smug_counters *t = &w->tel.total;
+	const struct smug_event *e;
+
+	tui_app_init(&a, w, &opts);
+	s = render(&a, 48, 160);
+	for (int i = 0; i < n; i++) {
+		const struct smug_faction *fa = &w->factions[fac[i]];
+
+		smug_money_format(w->ledger.accounts[fa->account].balance, money, sizeof money);
+		ck_assert_msg(line_with(s, fa->id, line, sizeof line) != NULL, "faction %s not shown", fa->id);
+		ck_assert_msg(strstr(line, money) != NULL, "faction %s: balance %s not on its line: %s", fa->id, money,
+			      line);
+	}
+	smug_money_format(t->bribes_spent, money, sizeof money);
+	smug_money_format(t->profit, money2, sizeof money2);
+	snprintf(want, sizeof want, "total delivered %lld seized %lld lost %lld bribes %s profit %s",
+		 (long long)t->delivered, (long long)t->seized, (long long)t->lost, money, money2);
+	ck_assert_msg(strstr(s, want) != NULL, "header lacks '%s'", want);
+	nr = pane_borders_rows(&a, rows, 512);
+	ck_assert_int_gt(nr, 5);
+	for (int i = 0; i < 5; i++) {
+		const struct smug_border_stats *b = &w->border_stats[rows[i]];
+		const char *id = w->corridors[rows[i]].id;
+		long long traffic = -1, checks = -1;
+
+		ck_assert_msg(line_with(s, id, line, sizeof line) != NULL, "border %s not shown", id);
+		sscanf(strstr(line, id) + strlen(id), "%lld %lld", &traffic, &checks);
+		ck_assert_int_eq(traffic, b->traffic);
+		ck_assert_int_eq(checks, b->checks);
+	}
+	e = smug_event_at(&w->tel, w->tel.event_count - 1);
+	ck_assert_msg(line_with(s, e->detail, line, sizeof line) != NULL, "newest event '%s' not shown", e->detail);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The help lists every key with what it does; the footer shows the keys
+ * of the focused pane only. */
+START_TEST(test_tui_help_and_footer_follow_the_key_table)
+{
+	struct smug_world *w = world_at(1);
+	struct tui_app a;
+	int n;
+	const struct tui_key *k = keymap_table(&n);
+	char *s, line[512];
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '?');
+	s = render(&a, 48, 160);
+	for (int i = 0; i < n; i++) {
+		if (k[i].panes == 0)
+			continue;
+		ck_assert_msg(line_with(s, k[i].help, line, sizeof line) != NULL, "help lacks '%s'", k[i].help);
+		ck_assert_msg(strstr(line, k[i].label) != NULL, "help: '%s' not beside its key %s", k[i].help,
+			      k[i].label);
+	}
+	free(s);
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.overlay, OVERLAY_NONE);
+	for (int p = 0; p < PANE_COUNT; p++) {
+		char *foot, *end;
+
+		a.focus = (enum tui_pane)p;
+		s = render(&a, 48, 160);
+		for (end = s + strlen(s); end > s && end[-1] == '\n';)
+			*--end = '\0';
+		foot = strrchr(s, '\n') ? strrchr(s, '\n') + 1 : s; /* the screen's last row */
+		ck_assert_ptr_nonnull(strstr(foot, "? help"));
+		ck_assert_int_eq(strstr(foot, "c crackdown") != NULL, p == PANE_BORDERS);
+		ck_assert_int_eq(strstr(foot, "/ filter") != NULL, p == PANE_EVENTS);
+		free(s);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The header's year and day of the year roll over at the year's end. */
 START_TEST(test_tui_header_year_rollover)
 {
@@ -532,6 +634,8 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("screens");
 	tcase_add_test(t, test_tui_too_small_says_size);
+	tcase_add_test(t, test_tui_panes_show_the_world);
+	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");

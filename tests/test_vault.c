@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
 #include "core/snapshot.h"
 #include "test_util.h"
 
@@ -183,6 +185,141 @@ START_TEST(test_vault_stable_export)
 	smug_world_free(w);
 	smug_world_free(half);
 	smug_world_free(resumed);
+	remove_root();
+}
+END_TEST
+
+static cJSON *export_json(const char *name, const char *file)
+{
+	char *text = seed_file(name, file);
+	cJSON *j;
+
+	ck_assert_msg(text != NULL, "no %s", file);
+	j = cJSON_Parse(text);
+	ck_assert_msg(j != NULL, "%s does not parse", file);
+	free(text);
+	return j;
+}
+
+static const cJSON *get(const cJSON *o, const char *key)
+{
+	const cJSON *j = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	ck_assert_msg(j != NULL, "no \"%s\"", key);
+	return j;
+}
+
+static int64_t money(const cJSON *o, const char *key)
+{
+	double v = get(o, key)->valuedouble * 100;
+
+	return (int64_t)(v < 0 ? v - 0.5 : v + 0.5);
+}
+
+static int64_t count(const cJSON *o, const char *key)
+{
+	return (int64_t)get(o, key)->valuedouble;
+}
+
+/* The stable exports say what the state holds, as smugnet-seed(5)
+ * describes them. */
+START_TEST(test_vault_exports_hold_the_state)
+{
+	struct smug_world *w = dosadi_at(120);
+	struct smug_error err;
+	const struct smug_ledger *l = &w->ledger;
+	cJSON *j;
+	const cJSON *arr, *e;
+	int i, borders = 0, nets = 0;
+
+	make_root();
+	ck_assert_msg(smug_vault_save(w, root, "x", &err) == SMUG_OK, "%s", err.msg);
+
+	j = export_json("x", "ledger_accounts.json");
+	ck_assert_str_eq(get(j, "schema")->valuestring, "ledger_accounts_v1");
+	ck_assert_int_eq(count(j, "day"), w->day);
+	arr = get(j, "accounts");
+	ck_assert_int_eq(cJSON_GetArraySize(arr), l->n_accounts);
+	i = 0;
+	cJSON_ArrayForEach(e, arr) {
+		ck_assert_str_eq(get(e, "acct_id")->valuestring, l->accounts[i].id);
+		ck_assert_int_eq(money(e, "balance"), l->accounts[i].balance);
+		i++;
+	}
+	ck_assert_int_eq(money(j, "minted"), l->minted);
+	ck_assert_int_eq(money(j, "burned"), l->burned);
+	for (int r = 0; r < SMUG_TX_REASON_COUNT; r++)
+		ck_assert_int_eq(money(get(j, "by_reason"), smug_tx_reason_name((enum smug_tx_reason)r)), l->by_reason[r]);
+	cJSON_Delete(j);
+
+	j = export_json("x", "customs_borders.json");
+	ck_assert_str_eq(get(j, "schema")->valuestring, "customs_borders_v1");
+	arr = get(j, "borders");
+	e = arr->child;
+	for (int c = 0; c < w->n_corridors; c++) {
+		const struct smug_corridor *k = &w->corridors[c];
+		const struct smug_border_stats *b = &w->border_stats[c];
+
+		if (!k->border || b->traffic == 0)
+			continue;
+		ck_assert_msg(e != NULL, "border %s missing", k->id);
+		ck_assert_str_eq(get(e, "id")->valuestring, k->id);
+		ck_assert_str_eq(get(e, "from")->valuestring, w->wards[w->nodes[k->a].ward].id);
+		ck_assert_str_eq(get(e, "to")->valuestring, w->wards[w->nodes[k->b].ward].id);
+		ck_assert_int_eq(count(e, "traffic"), b->traffic);
+		ck_assert_int_eq(count(e, "checks"), b->checks);
+		ck_assert_int_eq(count(e, "inspections"), b->inspections);
+		ck_assert_int_eq(count(e, "detections"), b->detections);
+		ck_assert_int_eq(count(e, "seizures"), b->seizures);
+		ck_assert_int_eq(money(e, "bribes"), b->bribes);
+		ck_assert_int_eq(money(e, "tariffs"), b->tariffs);
+		ck_assert_int_eq(cJSON_IsTrue(get(e, "crackdown")), smug_world_crackdown_on(w, c) != NULL);
+		e = e->next;
+		borders++;
+	}
+	ck_assert_ptr_null(e);
+	ck_assert_int_gt(borders, 10);
+	cJSON_Delete(j);
+
+	j = export_json("x", "smuggling.json");
+	ck_assert_str_eq(get(j, "schema")->valuestring, "smuggling_v1");
+	ck_assert_int_eq(count(get(j, "config"), "border_topk"), w->cfg.smuggling.border_topk);
+	e = get(j, "networks")->child;
+	for (int f = 0; f < w->n_factions; f++) {
+		const struct smug_network *n = &w->factions[f].net;
+		const cJSON *st;
+		int k = 0;
+
+		if (!w->factions[f].runs_network)
+			continue;
+		ck_assert_ptr_nonnull(e);
+		ck_assert_str_eq(get(e, "faction_id")->valuestring, w->factions[f].id);
+		ck_assert_int_eq(count(e, "shipments"), n->shipments);
+		ck_assert_int_eq(count(e, "delivered"), n->delivered);
+		ck_assert_int_eq(count(e, "seized"), n->seized);
+		ck_assert_int_eq(count(e, "lost"), n->lost);
+		ck_assert_int_eq(count(e, "in_transit"), n->in_transit);
+		ck_assert_int_eq(money(e, "bribes_spent"), n->bribes_spent);
+		ck_assert_int_eq(money(e, "tariffs_paid"), n->tariffs_paid);
+		ck_assert_int_eq(cJSON_GetArraySize(get(e, "edge_stats")), n->n_edge_stats);
+		ck_assert_int_le(n->n_edge_stats, w->cfg.smuggling.border_topk);
+		cJSON_ArrayForEach(st, get(e, "edge_stats")) {
+			ck_assert_str_eq(get(st, "edge_id")->valuestring, w->corridors[n->edge_stats[k].corridor].id);
+			ck_assert_double_eq_tol(get(st, "risk_est")->valuedouble, n->edge_stats[k].risk_est, 5e-7);
+			ck_assert_double_eq_tol(get(st, "cost_est")->valuedouble, n->edge_stats[k].cost_est, 5e-7);
+			if (k > 0)
+				ck_assert_int_lt(strcmp(w->corridors[n->edge_stats[k - 1].corridor].id,
+							w->corridors[n->edge_stats[k].corridor].id), 0);
+			k++;
+		}
+		ck_assert_int_eq(cJSON_GetArraySize(get(e, "recent_outcomes")), n->recent_count);
+		e = e->next;
+		nets++;
+	}
+	ck_assert_ptr_null(e);
+	ck_assert_int_ge(nets, 4);
+	cJSON_Delete(j);
+	smug_world_free(w);
 	remove_root();
 }
 END_TEST
@@ -645,6 +782,7 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("exports");
 	tcase_add_test(t, test_vault_stable_export);
+	tcase_add_test(t, test_vault_exports_hold_the_state);
 	tcase_add_test(t, test_vault_loaded_seed_explains_the_same);
 	suite_add_tcase(s, t);
 	t = tcase_create("hostile input");

@@ -55,7 +55,22 @@ wait_for "at least 80x24" || fail "no size message below 80x24"
 $T resize-window -t e2e -x 160 -y 48 2>/dev/null || $T resize-pane -t e2e -x 160 -y 48
 wait_for "Factions" || fail "cockpit did not recover after resize"
 ok "resize below 80x24 and back"
+# Space runs the days by itself at the chosen speed, Space again pauses
+screen_day() { $T capture-pane -p -t e2e | sed -n 's/.* day \([0-9]*\) (year.*/\1/p' | head -n 1; }
+$T send-keys -t e2e Space
+wait_for "RUN x1 " || fail "Space did not start running"
+$T send-keys -t e2e + +
+wait_for "RUN x5 " || fail "+ did not speed up"
+i=0; while [ $i -lt 200 ] && [ "$(screen_day)" -lt 33 ]; do i=$((i + 1)); sleep 0.05; done
+[ "$(screen_day)" -ge 33 ] || fail "running did not advance the days (day $(screen_day))"
+$T send-keys -t e2e Space
+wait_for "PAUSED x5 " || fail "Space did not pause"
+d1=$(screen_day); sleep 1; d2=$(screen_day)
+[ "$d1" = "$d2" ] || fail "days still advance when paused ($d1 -> $d2)"
+ok "run and pause"
 $T send-keys -t e2e q
+wait_for "Quit anyway" || fail "q did not ask about the unsaved days"
+$T send-keys -t e2e y
 wait_for "EXITED 0" || fail "cockpit did not quit cleanly"
 ok "quit"
 [ -f "$tmp/vault/seeds/e2eseed/snapshot.json" ] || fail "seed folder missing"

@@ -146,6 +146,9 @@ struct sweep_fan {
  * or EXIT_USAGE for an unknown figure or faction. */
 int sweep_fan_compute(const struct sweep_manifest *m, const char *figure, const char *faction,
 		      bool quiet, struct sweep_fan *fan);
+/* n_fans fans in one pass over the results (figures[i], factions[i]). */
+int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *const *figures,
+		       const char *const *factions, bool quiet, struct sweep_fan *fans);
 void sweep_fan_done(struct sweep_fan *fan);
 
 /* ---- subcommands ---- */

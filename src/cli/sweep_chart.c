@@ -11,10 +11,9 @@
 
 #include "cli/sweep.h"
 
-#define SVG_W 1040
+#define PLOT_W 640 /* the plot's width; the legend's column widens the picture */
 #define SVG_H 540
 #define PLOT_L 90
-#define PLOT_R 320
 #define PLOT_T 50
 #define PLOT_B 60
 
@@ -56,11 +55,12 @@ static void xml_text(FILE *f, const char *s)
 
 struct frame {
 	double x0, x1, y0, y1;
+	int w; /* the picture's width: plot, then the legend's column */
 };
 
 static double px(const struct frame *fr, double day)
 {
-	return PLOT_L + (day - fr->x0) / (fr->x1 - fr->x0) * (SVG_W - PLOT_L - PLOT_R);
+	return PLOT_L + (day - fr->x0) / (fr->x1 - fr->x0) * PLOT_W;
 }
 
 static double py(const struct frame *fr, double v)
@@ -95,7 +95,7 @@ static void axes(FILE *f, const struct frame *fr)
 		format_value(fabs(v) < step * 1e-9 ? 0 : v, label, sizeof label);
 		fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
 			   "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
-			PLOT_L, SVG_W - PLOT_R, py(fr, v), py(fr, v), PLOT_L - 6, py(fr, v) + 4, label);
+			PLOT_L, PLOT_L + PLOT_W, py(fr, v), py(fr, v), PLOT_L - 6, py(fr, v) + 4, label);
 	}
 	for (double d = ceil(fr->x0 / xs) * xs; d <= fr->x1 + 1e-9; d += xs)
 		fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#999\"/>"
@@ -103,14 +103,29 @@ static void axes(FILE *f, const struct frame *fr)
 			px(fr, d), px(fr, d), SVG_H - PLOT_B, SVG_H - PLOT_B + 5, px(fr, d),
 			SVG_H - PLOT_B + 20, d);
 	fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#666\"/>\n",
-		PLOT_L, PLOT_T, SVG_W - PLOT_L - PLOT_R, SVG_H - PLOT_T - PLOT_B);
+		PLOT_L, PLOT_T, PLOT_W, SVG_H - PLOT_T - PLOT_B);
 	fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">day</text>\n</g>\n",
-		PLOT_L + (SVG_W - PLOT_L - PLOT_R) / 2, SVG_H - 18);
+		PLOT_L + PLOT_W / 2, SVG_H - 18);
+}
+
+/* Width of the legend's column: about 7 pixels a character of the
+ * longest entry, at least room for the band key. */
+static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *fan)
+{
+	char label[512];
+	int w = 160;
+
+	for (int s = 0; s < fan->n_settings && s < 24; s++) {
+		sweep_setting_label(m, s, label, sizeof label);
+		if ((int)strlen(label) * 7 + 120 > w)
+			w = (int)strlen(label) * 7 + 120;
+	}
+	return w;
 }
 
 static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_fan *fan)
 {
-	int x = SVG_W - PLOT_R + 16, y = PLOT_T + 6;
+	int x = PLOT_L + PLOT_W + 16, y = PLOT_T + 6;
 	char label[512];
 
 	fprintf(f, "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n");
@@ -135,7 +150,7 @@ static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_f
 
 static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *fan, const char *path)
 {
-	struct frame fr = {0, 1, INFINITY, -INFINITY};
+	struct frame fr = {0, 1, INFINITY, -INFINITY, PLOT_L + PLOT_W + legend_width(m, fan)};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f;
@@ -154,7 +169,7 @@ static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *f
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n"
 		   "<title>",
-		SVG_W, SVG_H, SVG_W, SVG_H);
+		fr.w, SVG_H, fr.w, SVG_H);
 	xml_text(f, fan->title);
 	fprintf(f, "</title>\n<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n"
 		   "<text x=\"%d\" y=\"28\" font-family=\"sans-serif\" font-size=\"16\" fill=\"#111\">",

@@ -1,7 +1,8 @@
-/* Fan data for sweep charts: for one figure (a day-record figure, or a
+/* Fan data for sweep charts: for a figure (a day-record figure, or a
  * faction's balance), per setting and per day of the series, the 5, 25,
- * 50, 75 and 95 percentiles over that setting's tasks. One setting's
- * results are in memory at a time. */
+ * 50, 75 and 95 percentiles over that setting's tasks. Several fans are
+ * computed in one pass over the results; one setting's results are in
+ * memory at a time. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,87 +17,131 @@ static int figure_index(const char *figure)
 	return strcmp(figure, "balance") == 0 ? SWEEP_FIG_COUNT : -1;
 }
 
-int sweep_fan_compute(const struct sweep_manifest *m, const char *figure, const char *faction,
-		      bool quiet, struct sweep_fan *fan)
+/* Which figure (and faction index for a balance) a fan shows. */
+struct fan_pick {
+	int fig, faction;
+};
+
+static int pick(const struct sweep_factions *fa, const char *figure, const char *faction,
+		struct fan_pick *p, struct sweep_fan *fan, int stride)
+{
+	p->fig = figure_index(figure);
+	p->faction = -1;
+	if (p->fig < 0)
+		return cli_usage_error("sweep chart", "--figure: expected balance, shipments_created, "
+				       "delivered, seized, lost, bribes_spent, profit or in_transit, got '%s'", figure);
+	for (int k = 0; faction && k < fa->n; k++)
+		if (strcmp(fa->ids[k], faction) == 0)
+			p->faction = k;
+	if (p->fig == SWEEP_FIG_COUNT && p->faction < 0)
+		return cli_usage_error("sweep chart", faction ? "--faction: '%s' runs no network in this world"
+						       : "--figure balance needs --faction ID%s", faction ? faction : "");
+	if (p->fig == SWEEP_FIG_COUNT)
+		snprintf(fan->title, sizeof fan->title, "balance of %s (credits)", faction);
+	else
+		snprintf(fan->title, sizeof fan->title, "%s per %d days", figure, stride);
+	return EXIT_OK;
+}
+
+static double value_of(const struct sweep_result *r, const struct fan_pick *p, int point, int nf)
+{
+	if (p->fig == SWEEP_FIG_COUNT)
+		return r->balances[(size_t)point * (size_t)nf + (size_t)p->faction];
+	return r->series[(size_t)point * SWEEP_FIG_COUNT + (size_t)p->fig];
+}
+
+/* Percentiles of every fan for setting s from its loaded results. */
+static void fill_setting(struct sweep_fan *fans, const struct fan_pick *picks, int n_fans, int s,
+			 const struct sweep_result *res, long long got, int nf)
+{
+	double *v = malloc(((size_t)got + 1) * sizeof *v);
+
+	for (int f = 0; f < n_fans; f++) {
+		struct sweep_fan *fan = &fans[f];
+
+		fan->n[s] = got;
+		for (int p = 0; p < fan->n_points; p++) {
+			struct sweep_stats st;
+
+			for (long long i = 0; i < got; i++)
+				v[i] = value_of(&res[i], &picks[f], p, nf);
+			sweep_stats_of(v, got, &st);
+			memcpy(&fan->q[((size_t)s * (size_t)fan->n_points + (size_t)p) * 5], st.p, sizeof st.p);
+		}
+	}
+	free(v);
+}
+
+int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *const *figures,
+		       const char *const *factions, bool quiet, struct sweep_fan *fans)
 {
 	struct sweep_factions fa;
 	struct progress prog;
-	int fig = figure_index(figure), fk = -1, rc;
+	struct fan_pick *picks = calloc((size_t)n_fans + 1, sizeof *picks);
 	long long problems, loaded = 0;
-	double *v = NULL;
+	int n_points = (int)(m->days / m->stride + (m->days % m->stride != 0)), rc;
 
-	memset(fan, 0, sizeof *fan);
-	if (fig < 0)
-		return cli_usage_error("sweep chart", "--figure: expected balance, shipments_created, "
-				       "delivered, seized, lost, bribes_spent, profit or in_transit, got '%s'", figure);
-	if ((rc = sweep_factions_load(m, &fa)) != EXIT_OK)
+	memset(fans, 0, (size_t)n_fans * sizeof *fans);
+	if ((rc = sweep_factions_load(m, &fa)) != EXIT_OK) {
+		free(picks);
 		return rc;
-	for (int k = 0; faction && k < fa.n; k++)
-		if (strcmp(fa.ids[k], faction) == 0)
-			fk = k;
-	if (fig == SWEEP_FIG_COUNT && fk < 0) {
-		sweep_factions_done(&fa);
-		return cli_usage_error("sweep chart", faction ? "--faction: '%s' runs no network in this world"
-						       : "--figure balance needs --faction ID%s", faction ? faction : "");
 	}
-	if (fig == SWEEP_FIG_COUNT)
-		snprintf(fan->title, sizeof fan->title, "balance of %s (credits)", faction);
-	else
-		snprintf(fan->title, sizeof fan->title, "%s per %d days", figure, m->stride);
+	for (int f = 0; f < n_fans && rc == EXIT_OK; f++)
+		rc = pick(&fa, figures[f], factions[f], &picks[f], &fans[f], m->stride);
+	if (rc != EXIT_OK) {
+		sweep_factions_done(&fa);
+		free(picks);
+		return rc;
+	}
+	for (int f = 0; f < n_fans; f++) {
+		fans[f].n_settings = m->n_settings;
+		fans[f].n_points = n_points;
+		fans[f].n = calloc((size_t)m->n_settings + 1, sizeof *fans[f].n);
+		fans[f].days = calloc((size_t)n_points + 1, sizeof *fans[f].days);
+		for (int p = 0; p < n_points; p++)
+			fans[f].days[p] = p + 1 < n_points ? (p + 1) * m->stride : (int)m->days;
+		fans[f].q = calloc((size_t)m->n_settings * (size_t)n_points * 5 + 1, sizeof *fans[f].q);
+	}
 	problems = sweep_results_check(m);
-	fan->n_settings = m->n_settings;
-	fan->n = calloc((size_t)m->n_settings + 1, sizeof *fan->n);
 	progress_start(&prog, "sweep chart", "results", (long)m->n_tasks, quiet);
 	for (int s = 0; s < m->n_settings; s++) {
-		struct sweep_result *res = calloc((size_t)m->n_tasks / (size_t)m->n_settings + 2, sizeof *res);
-		long long got = 0, cap = m->n_tasks / m->n_settings + 1;
+		long long got = 0, cap = 16;
+		struct sweep_result *res = calloc((size_t)cap, sizeof *res);
 
 		for (long long i = 0; i < m->n_tasks; i++) {
 			if (m->tasks[i].setting != s)
 				continue;
-			if (got == cap) {
+			if (got == cap)
 				res = realloc(res, (size_t)(cap *= 2) * sizeof *res);
-			}
-			if (sweep_result_load(m, &fa, i, &res[got])) {
-				if (fan->n_points == 0) {
-					fan->n_points = res[got].n_points;
-					fan->days = malloc(((size_t)fan->n_points + 1) * sizeof *fan->days);
-					memcpy(fan->days, res[got].days, (size_t)fan->n_points * sizeof *fan->days);
-					fan->q = calloc((size_t)m->n_settings * (size_t)fan->n_points * 5 + 1,
-							sizeof *fan->q);
-				}
+			if (sweep_result_load(m, &fa, i, &res[got]))
 				got++;
-			} else {
+			else
 				problems++;
-			}
 			progress_update(&prog, (long)++loaded, (long)problems);
 		}
-		fan->n[s] = got;
-		v = realloc(v, ((size_t)got + 1) * sizeof *v);
-		for (int p = 0; problems == 0 && p < fan->n_points; p++) {
-			struct sweep_stats st;
-
-			for (long long i = 0; i < got; i++)
-				v[i] = fig == SWEEP_FIG_COUNT
-					       ? res[i].balances[(size_t)p * (size_t)fa.n + (size_t)fk]
-					       : res[i].series[(size_t)p * SWEEP_FIG_COUNT + (size_t)fig];
-			sweep_stats_of(v, got, &st);
-			memcpy(&fan->q[((size_t)s * (size_t)fan->n_points + (size_t)p) * 5], st.p, sizeof st.p);
-		}
+		if (problems == 0)
+			fill_setting(fans, picks, n_fans, s, res, got, fa.n);
 		for (long long i = 0; i < got; i++)
 			sweep_result_done(&res[i]);
 		free(res);
 	}
 	progress_end(&prog);
-	free(v);
 	sweep_factions_done(&fa);
+	free(picks);
 	if (problems) {
-		fprintf(stderr, "smugnet sweep chart: %lld problem%s; no chart\n", problems,
+		fprintf(stderr, "smugnet sweep: %lld problem%s in the results; no chart\n", problems,
 			problems == 1 ? "" : "s");
-		sweep_fan_done(fan);
+		for (int f = 0; f < n_fans; f++)
+			sweep_fan_done(&fans[f]);
 		return EXIT_BAD_INPUT;
 	}
 	return EXIT_OK;
+}
+
+int sweep_fan_compute(const struct sweep_manifest *m, const char *figure, const char *faction,
+		      bool quiet, struct sweep_fan *fan)
+{
+	return sweep_fans_compute(m, 1, &figure, &faction, quiet, fan);
 }
 
 void sweep_fan_done(struct sweep_fan *fan)
