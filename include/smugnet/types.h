@@ -20,7 +20,7 @@
 #define SMUG_EVENT_CAP 512	   /* event log ring */
 #define SMUG_HISTORY_DAYS 365	   /* daily history ring */
 #define SMUG_RECENT_OUTCOMES 32	   /* per-network recent outcomes ring */
-#define SMUG_LANE_CAP 32	   /* per-network remembered lane choices */
+#define SMUG_LANE_CAP 128	   /* per-network remembered lane choices */
 #define SMUG_CRACKDOWN_CAP 64	   /* active crackdown targets */
 #define SMUG_COOLDOWN_CAP 64	   /* remembered crackdown cooldowns */
 #define SMUG_TOPK 10		   /* telemetry TopK lists */
