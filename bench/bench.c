@@ -172,6 +172,100 @@ static void bench_cockpit(void)
 	smug_world_free(w);
 }
 
+static double cpu_s(void)
+{
+	return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/* Replay of a ten-year journal of the default world: the planner on, a
+ * knob change and a crackdown on the busiest border each year. */
+static void bench_replay(int runs, int days)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct smug_journal_file f = {0};
+	size_t len;
+	const char *json = smug_default_scenario(&len);
+	char *text;
+	double wall[16], cpu[16];
+	struct smug_replay_report r = {0};
+
+	w = load_or_die(json, len, "dosadi-36.json");
+	smug_cmd_auto_crackdown(w, true);
+	for (int d = 0; d < days; d += 365) {
+		int best = -1;
+
+		for (int c = 0; c < w->n_corridors; c++)
+			if (w->corridors[c].border &&
+			    (best < 0 || w->border_stats[c].traffic > w->border_stats[best].traffic))
+				best = c;
+		smug_cmd_crackdown_set(w, w->corridors[best].id, 0.75, w->day + 59, &err);
+		smug_config_set(w, "smuggling.learning_rate", d % 730 ? "0.15" : "0.2", &err);
+		smug_cmd_step(w, days - d < 365 ? days - d : 365);
+	}
+	text = smug_journal_to_jsonl(w);
+	if (smug_journal_parse(text, strlen(text), "journal.jsonl", &f, &err) != SMUG_OK) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		exit(1);
+	}
+	for (int i = 0; i < runs; i++) {
+		double t0 = now_s(), c0 = cpu_s();
+
+		smug_replay(json, len, "dosadi-36.json", &f, w, &r, &err);
+		wall[i] = now_s() - t0;
+		cpu[i] = cpu_s() - c0;
+		if (!r.ok) {
+			fprintf(stderr, "bench: replay diverged: %s\n", r.what);
+			exit(1);
+		}
+		smug_world_free(r.world);
+	}
+	printf("replay, %d-day journal (%d commands, %d checks, %zu bytes)  %.3f s wall  %.3f s cpu\n", days,
+	       w->journal.n_cmds, r.checks, strlen(text), median(wall, runs), median(cpu, runs));
+	smug_journal_file_done(&f);
+	free(text);
+	smug_world_free(w);
+}
+
+/* The cockpit's rewind ring on a generated 400-ward world: its memory
+ * against the 64 MB budget over ten years, and what a rewind costs. */
+static void bench_rewind(int days)
+{
+	char *json = smug_scenario_generate(400, 3, 4);
+	struct smug_world *w = load_or_die(json, strlen(json), "gen-400.json");
+	struct smug_timeline *t = smug_timeline_new(SMUG_TIMELINE_BUDGET);
+	size_t peak = 0;
+	double cost[8], c0;
+	int n = 0;
+
+	smug_timeline_reset(t, w);
+	smug_cmd_auto_crackdown(w, true);
+	for (int d = 0; d < days; d++) {
+		smug_timeline_step(t, w, 1);
+		if (smug_timeline_bytes(t) > peak)
+			peak = smug_timeline_bytes(t);
+	}
+	for (int back = 1; back <= 365 && n < 8; back *= 3) {
+		struct smug_world *r = NULL;
+		struct smug_error err;
+
+		c0 = cpu_s();
+		if (smug_timeline_rewind(t, w, w->day - back, &r, &err) != SMUG_OK) {
+			fprintf(stderr, "bench: %s\n", err.msg);
+			exit(1);
+		}
+		cost[n++] = cpu_s() - c0;
+		smug_world_free(r);
+	}
+	printf("rewind ring, 400 wards, %d days: peak %.1f MB (budget %u MB, cap 64), %d copies every %d days, "
+	       "%.1f KB a copy; rewind %.1f ms cpu (median of %d, 1 to 243 days back)\n",
+	       days, (double)peak / (1 << 20), SMUG_TIMELINE_BUDGET >> 20, smug_timeline_count(t), smug_timeline_every(t),
+	       (double)smug_timeline_bytes(t) / smug_timeline_count(t) / 1024, 1000 * median(cost, n), n);
+	smug_timeline_free(t);
+	smug_world_free(w);
+	free(json);
+}
+
 int main(int argc, char **argv)
 {
 	int quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
@@ -187,5 +281,8 @@ int main(int argc, char **argv)
 	bench_generated(360, runs, quick ? 730 : 3650);
 	bench_generated(3600, quick ? 1 : runs, quick ? 730 : 3650);
 	bench_generated(36000, 1, quick ? 100 : 3650);
+	/* last: the ring's copies would inflate the RSS figures above */
+	bench_replay(runs, quick ? 730 : 3650);
+	bench_rewind(quick ? 365 : 3650);
 	return 0;
 }

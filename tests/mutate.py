@@ -12,13 +12,15 @@ Prints caught / compiled, the survivors with file:line, and the time.
 Everything happens out of tree: the distributed sources are copied into
 a scratch folder (make distdir), configured once, built once; each
 mutant then rewrites one file of that copy, make rebuilds that object and
-relinks, and the tests run fastest first, stopping at the first failure.
+relinks, and the tests run fastest first (two at a time), stopping at the
+first failure.
 The checkout is never written to.
 
 Environment (or the options below): MUTANTS (default 100),
 MUTATION_SEED (default 1), MUTATION_TIMEOUT (seconds a test may take
-beyond five times its clean run; default 30), MUTATION_CFLAGS (default
--O1), MUTATION_KEEP=1 keeps the scratch folder, MUTATION_FILES (a
+beyond five times its clean run; default 30), MUTATION_JOBS (tests run at
+once for a mutant; default 2), MUTATION_CFLAGS (default -O1),
+MUTATION_KEEP=1 keeps the scratch folder, MUTATION_FILES (a
 space-separated list of source files to restrict the sample to).
 Runs at the lowest CPU priority (nice 19).
 """
@@ -322,6 +324,45 @@ def run(cmd, cwd, env=None, timeout=None, quiet=True):
     return rc, time.monotonic() - t0
 
 
+def first_failure(tests, cwd, env, timeouts, jobs):
+    """Run the tests, at most `jobs` at once, in the given order; stop at the
+    first that fails or times out and return its name (None when all
+    pass). Each runs in its own process group with a CPU-time limit."""
+    pending = list(tests)
+    running = []  # (name, Popen, deadline)
+
+    def start(name, cmd):
+        limit = int(timeouts[name]) + 5
+
+        def limit_cpu():
+            resource.setrlimit(resource.RLIMIT_CPU, (limit, limit))
+
+        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=limit_cpu)
+        running.append((name, p, time.monotonic() + timeouts[name]))
+
+    try:
+        while pending or running:
+            while pending and len(running) < jobs:
+                start(*pending.pop(0))
+            time.sleep(0.05)
+            for item in list(running):
+                name, p, deadline = item
+                rc = p.poll()
+                if rc is None and time.monotonic() < deadline:
+                    continue
+                running.remove(item)
+                if rc is None:
+                    stop(p)
+                    return f"{os.path.basename(name)} (timeout)"
+                if rc != 0:
+                    return os.path.basename(name)
+        return None
+    finally:
+        for _, p, _ in running:
+            stop(p)
+
+
 def on_signal(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
@@ -338,6 +379,8 @@ def main():
     ap.add_argument("--cflags", default=os.environ.get("MUTATION_CFLAGS") or "-O1")
     ap.add_argument("--files", default=os.environ.get("MUTATION_FILES", ""))
     ap.add_argument("--keep", action="store_true", default=bool(os.environ.get("MUTATION_KEEP")))
+    ap.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS") or 2),
+                    help="tests run at once for one mutant (default 2)")
     ap.add_argument("--list", action="store_true", help="print the sampled mutants and stop")
     args = ap.parse_args()
 
@@ -417,6 +460,7 @@ def mutate(args, builddir, scratch, src, build, t_start):
         timing[name] = secs
         print(f"  {name}: {secs:.1f} s", flush=True)
     tests.sort(key=lambda t: timing[t[0]])
+    timeouts = {name: 5 * timing[name] + args.timeout for name in timing}
 
     caught = compiled = 0
     survivors, not_built = [], []
@@ -437,12 +481,7 @@ def mutate(args, builddir, scratch, src, build, t_start):
             print(f"[{k:3}/{n}] no build  {describe(m)}", flush=True)
             continue
         compiled += 1
-        verdict = None
-        for name, cmd in tests:
-            rc, _ = run(cmd, build, env=env, timeout=5 * timing[name] + args.timeout)
-            if rc != 0:
-                verdict = f"{os.path.basename(name)}{' (timeout)' if rc == 'timeout' else ''}"
-                break
+        verdict = first_failure(tests, build, env, timeouts, args.jobs)
         secs = time.monotonic() - t0
         if verdict:
             caught += 1

@@ -51,13 +51,12 @@ static struct smug_replay_report replay_text(const struct smug_world *w, const c
 	struct smug_journal_file f = {0};
 	struct smug_replay_report r;
 	struct smug_error err;
-	size_t len;
-	const char *scenario = smug_default_scenario(&len);
+	size_t len = w->scenario_len;
+	const char *scenario = w->scenario_text;
 
 	ck_assert_msg(smug_journal_parse(jsonl, strlen(jsonl), "journal.jsonl", &f, &err) == SMUG_OK, "%s",
 		      err.msg);
-	ck_assert_int_eq(smug_replay(scenario, len, "dosadi-36.json", &f, end, &r, &err), SMUG_OK);
-	(void)w;
+	ck_assert_msg(smug_replay(scenario, len, "scenario.json", &f, end, &r, &err) == SMUG_OK, "%s", err.msg);
 	smug_journal_file_done(&f);
 	return r;
 }
@@ -209,7 +208,7 @@ START_TEST(test_journal_rejects_malformed_lines)
 		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
 		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":0}\n",
-		 "line 2: days: expected a whole number in [1,1e+09], got 0"},
+		 "line 2: days: expected a whole number in [1,1000000000], got 0"},
 		{"{\"type\":\"header\"\n", "line 1: malformed JSON"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -400,6 +399,40 @@ START_TEST(test_journal_survives_save_and_load)
 }
 END_TEST
 
+START_TEST(test_journal_stays_bounded)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	char *text;
+	struct smug_replay_report r;
+
+	/* daily checks: when the list is full every other one goes and the
+	 * spacing doubles, and the journal still replays */
+	smug_journal_set_check_every(w, 1);
+	smug_cmd_step(w, SMUG_JOURNAL_CHECK_CAP + 100);
+	ck_assert_int_le(w->journal.n_checks, SMUG_JOURNAL_CHECK_CAP);
+	ck_assert_int_eq(w->journal.check_every, 2);
+	ck_assert_int_eq(w->journal.n_cmds, 1);
+	text = smug_journal_to_jsonl(w);
+	r = replay_text(w, text, w);
+	ck_assert_msg(r.ok, "%s", r.what);
+	smug_world_free(r.world);
+	free(text);
+	/* past the command cap the world goes on, the journal says where it
+	 * stopped, and replay refuses to vouch for what follows */
+	for (int i = 0; i < SMUG_JOURNAL_CMD_CAP; i++)
+		smug_cmd_auto_crackdown(w, i % 2 == 0);
+	ck_assert_int_eq(w->journal.n_cmds, SMUG_JOURNAL_CMD_CAP);
+	ck_assert_int_eq(w->journal.overflow_day, w->day);
+	text = smug_journal_to_jsonl(w);
+	r = replay_text(w, text, w);
+	ck_assert(!r.ok);
+	ck_assert_ptr_nonnull(strstr(r.what, "stopped recording commands"));
+	smug_world_free(r.world);
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("journal");
@@ -414,6 +447,7 @@ int main(void)
 	tcase_add_test(j, test_journal_rejects_malformed_lines);
 	tcase_add_test(j, test_journal_set_knob_equals_a_scenario_with_it);
 	tcase_add_test(j, test_journal_survives_save_and_load);
+	tcase_add_test(j, test_journal_stays_bounded);
 	tcase_add_test(t, test_journal_rewind_and_step_back_is_never_rewinding);
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
 	suite_add_tcase(s, j);

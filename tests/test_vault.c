@@ -412,6 +412,8 @@ static const struct hostile hostile[] = {
 	 "state.config.smuggling.learning_rate: expected number"},
 	{"huge number", "snapshot.json", "\"start_day\":0", "\"start_day\":1e999", true, SMUG_ERR_SCHEMA,
 	 "state.start_day: expected number"},
+	{"past 2^53", "snapshot.json", "\"start_day\":0", "\"start_day\":9007199254740993", true, SMUG_ERR_SCHEMA,
+	 "state.start_day: expected number in [0,100000000], got 9007199254740992"},
 	{"out of range", "snapshot.json", "\"risk_est\":", "\"risk_est\":1.7,\"x\":", true, SMUG_ERR_SCHEMA,
 	 "risk_est: expected number in [0,1], got 1.7"},
 	{"negative count", "snapshot.json", "\"in_transit\":", "\"in_transit\":-4,\"y\":", true, SMUG_ERR_SCHEMA,
@@ -743,6 +745,48 @@ START_TEST(test_vault_save_killed_at_every_call)
 }
 END_TEST
 
+/* The listing names every seed load would find: one only an interrupted
+ * save's generation holds (and which generation), and one whose manifest
+ * cannot be read (and why), without failing as a whole. */
+START_TEST(test_vault_list_shows_recovered_and_unreadable)
+{
+	struct smug_world *a = tiny_at(3), *out = NULL;
+	struct smug_seed_info *v = NULL;
+	struct smug_error err;
+	char from[400], to[400];
+	int n;
+
+	make_root();
+	ck_assert(smug_vault_save(a, root, "kept", &err) == SMUG_OK);
+	ck_assert(smug_vault_save(a, root, "moved", &err) == SMUG_OK);
+	ck_assert(smug_vault_save(a, root, "broken", &err) == SMUG_OK);
+	snprintf(from, sizeof from, "%s/seeds/moved", root);
+	snprintf(to, sizeof to, "%s/seeds/.moved.old.3", root);
+	ck_assert_int_eq(rename(from, to), 0);
+	snprintf(from, sizeof from, "%s/seeds/broken/manifest.json", root);
+	ck_assert_int_eq(unlink(from), 0);
+	ck_assert_int_eq(mkdir(from, 0700), 0);
+	n = smug_vault_list(root, &v, &err);
+	ck_assert_int_eq(n, 3);
+	ck_assert_str_eq(v[0].name, "broken");
+	ck_assert_int_eq(v[0].day, -1);
+	ck_assert_ptr_nonnull(strstr(v[0].problem, "seeds/broken/manifest.json: not a regular file (a directory)"));
+	ck_assert_str_eq(v[1].name, "kept");
+	ck_assert_str_eq(v[1].problem, "");
+	ck_assert_int_eq(v[1].generation, 0);
+	ck_assert_str_eq(v[2].name, "moved");
+	ck_assert_str_eq(v[2].problem, "");
+	ck_assert_int_eq(v[2].generation, 3);
+	ck_assert_int_eq(v[2].day, a->day);
+	free(v);
+	ck_assert_msg(smug_vault_load(root, "moved", &out, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(a));
+	smug_world_free(out);
+	smug_world_free(a);
+	remove_root();
+}
+END_TEST
+
 /* A loaded seed explains the saved day's decisions exactly as the world
  * that saved it: every candidate's score and the flip text. */
 START_TEST(test_vault_loaded_seed_explains_the_same)
@@ -804,6 +848,7 @@ int main(void)
 	tcase_add_test(t, test_vault_failed_call_keeps_the_seed);
 	tcase_add_test(t, test_vault_save_killed_at_every_call);
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
+	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
 	tcase_set_timeout(t, 600);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

@@ -115,6 +115,10 @@ enum smug_status smug_replay(const char *scenario, size_t scenario_len, const ch
 
 struct smug_timeline;
 
+/* The cockpit's budget for its ring: under 64 MB on a 400-ward world
+ * with room to spare (measured by `make bench`). */
+#define SMUG_TIMELINE_BUDGET (48u << 20)
+
 /* A ring whose packed copies stay within budget bytes: it keeps a copy
  * every `every` days and, when full, drops every other copy and doubles
  * `every`, so it always spans the whole history. */

@@ -111,10 +111,16 @@ static int read_run_file(const char *path, struct run_file *r)
 	char *text, *line, *save = NULL;
 	size_t len;
 	int rc, n = 0;
+	struct smug_error err;
 
 	memset(r, 0, sizeof *r);
 	if ((rc = cli_read_file(path, &text, &len)) != EXIT_OK)
 		return rc;
+	if (smug_json_check(text, len, path, &err) != SMUG_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		free(text);
+		return EXIT_BAD_INPUT;
+	}
 	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		cJSON *o = cJSON_Parse(line);
 		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");

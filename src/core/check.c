@@ -15,7 +15,11 @@ struct ck {
 	const char *file;
 	struct smug_error *err;
 	bool failed;
-	int last_day; /* the last simulated day, start_day - 1 before any */
+	/* Day numbering, in one place: the days simulated so far are
+	 * first_day .. last_day (none when last_day < first_day); the world's
+	 * creation (opening balances) is stamped start_day; a command given
+	 * between days (a crackdown set or cleared) is stamped next_day. */
+	int first_day, last_day, next_day;
 };
 
 static bool bad(struct ck *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -122,12 +126,12 @@ static bool check_static(struct ck *c)
 	return true;
 }
 
-/* Days recorded by the simulation lie in [start_day, last simulated day]. */
+/* Days recorded by the simulation lie in the days simulated so far. */
 static bool past_day(struct ck *c, const char *path, int i, int day)
 {
-	if (!in(day, c->w->start_day, c->last_day))
+	if (!in(day, c->first_day, c->last_day))
 		return bad(c, "%s[%d].day: %d is outside the days simulated so far (%d to %d)", path, i, day,
-			   c->w->start_day, c->last_day);
+			   c->first_day, c->last_day);
 	return true;
 }
 
@@ -139,7 +143,7 @@ static bool check_day(struct ck *c)
 
 	if (w->day < w->start_day)
 		return bad(c, "state.day: %d is before the scenario's start day %d", w->day, w->start_day);
-	simulated = w->day - w->start_day;
+	simulated = c->last_day - c->first_day + 1;
 	if (!ring(c, "state.telemetry.history", t->history_head, t->history_count, SMUG_HISTORY_DAYS))
 		return false;
 	if (t->history_count != (simulated < SMUG_HISTORY_DAYS ? simulated : SMUG_HISTORY_DAYS))
@@ -148,15 +152,14 @@ static bool check_day(struct ck *c)
 	for (int i = 0; i < t->history_count; i++) {
 		const struct smug_day_record *r =
 			&t->history[ring_at(t->history_head, t->history_count, SMUG_HISTORY_DAYS, i)];
-		int want = w->day - t->history_count + i;
+		int want = c->last_day - t->history_count + 1 + i;
 
 		if (r->day != want)
 			return bad(c, "state.telemetry.history[%d].day: %d, expected %d (the day is %d)", i, r->day,
 				   want, w->day);
 	}
-	if (w->decisions_day != (simulated > 0 ? w->day - 1 : -1))
-		return bad(c, "state.decisions_day: %d, expected %d", w->decisions_day,
-			   simulated > 0 ? w->day - 1 : -1);
+	if (w->decisions_day != (simulated > 0 ? c->last_day : -1))
+		return bad(c, "state.decisions_day: %d, expected %d", w->decisions_day, simulated > 0 ? c->last_day : -1);
 	/* the world's creation posts the opening balances on the start day */
 	if (w->ledger.day_seq_day != -1 &&
 	    !in(w->ledger.day_seq_day, w->start_day, simulated > 0 ? c->last_day : w->start_day))
@@ -246,7 +249,7 @@ static bool check_shipments(struct ck *c, int *per_faction)
 			return bad(c, "state.shipments[%d].commodity: out of range", i);
 		if (s->status != SMUG_OUTCOME_IN_TRANSIT || s->resolved_corridor != -1)
 			return bad(c, "state.shipments[%d].status: a shipment kept in state is in transit", i);
-		if (!in(s->created_day, w->start_day, c->last_day))
+		if (!in(s->created_day, c->first_day, c->last_day))
 			return bad(c, "state.shipments[%d].created_day: %d is outside the days simulated so far", i,
 				   s->created_day);
 		if (!check_route(c, i, s) || !check_bribes(c, i, s))
@@ -310,11 +313,11 @@ static bool check_network(struct ck *c, int f, int in_flight)
 	for (int i = 0; i < n->n_edge_stats; i++) {
 		const struct smug_edge_stats *e = &n->edge_stats[i];
 
-		if (e->last_update_day != -1 && !in(e->last_update_day, w->start_day, c->last_day))
+		if (e->last_update_day != -1 && !in(e->last_update_day, c->first_day, c->last_day))
 			return bad(c, "state.factions[%d].network.edge_stats[%d].last_update_day: %d is outside the days simulated so far",
 				   f, i, e->last_update_day);
 	}
-	if (n->last_run_day != -1 && !in(n->last_run_day, w->start_day, c->last_day))
+	if (n->last_run_day != -1 && !in(n->last_run_day, c->first_day, c->last_day))
 		return bad(c, "state.factions[%d].network.last_run_day: %d is outside the days simulated so far", f,
 			   n->last_run_day);
 	snprintf(path, sizeof path, "state.factions[%d].network.recent", f);
@@ -449,7 +452,7 @@ static bool check_ledger(struct ck *c)
 	for (int i = 0, prev = w->start_day; i < l->journal_count; i++) {
 		const struct smug_tx *t = &l->journal[ring_at(l->journal_head, l->journal_count, SMUG_JOURNAL_CAP, i)];
 		bool mint = ledger_reason_is_mint(t->reason), burn = ledger_reason_is_burn(t->reason);
-		int last = c->last_day < w->start_day ? w->start_day : c->last_day;
+		int last = c->last_day < w->start_day ? w->start_day : c->last_day; /* creation posts on start_day */
 
 		if (!in((int)t->reason, 0, SMUG_TX_REASON_COUNT - 1) || t->amount <= 0 ||
 		    (mint ? t->from != -1 : !in(t->from, 0, l->n_accounts - 1)) ||
@@ -479,9 +482,9 @@ static bool check_telemetry(struct ck *c)
 		const struct smug_event *e = &t->events[ring_at(t->event_head, t->event_count, SMUG_EVENT_CAP, i)];
 
 		/* a command between days (a crackdown set or cleared) logs on the coming day */
-		if (!in(e->day, w->start_day, w->day))
+		if (!in(e->day, w->start_day, c->next_day))
 			return bad(c, "state.telemetry.events[%d].day: %d is outside days %d to %d", i, e->day,
-				   w->start_day, w->day);
+				   w->start_day, c->next_day);
 		if (e->day < prev)
 			return bad(c, "state.telemetry.events[%d].day: out of order", i);
 		prev = e->day;
@@ -526,7 +529,7 @@ static bool check_crackdowns(struct ck *c)
 				   w->corridors[k->corridor].id);
 		if (!(k->intensity > 0 && k->intensity <= 1))
 			return bad(c, "state.crackdowns[%d].intensity: expected (0,1]", i);
-		if (k->start_day > w->day || (k->end_day != -1 && k->end_day < k->start_day))
+		if (k->start_day > c->next_day || (k->end_day != -1 && k->end_day < k->start_day))
 			return bad(c, "state.crackdowns[%d]: start day %d and end day %d are inconsistent (the day is %d)",
 				   i, k->start_day, k->end_day, w->day);
 	}
@@ -586,7 +589,7 @@ static bool check_plan(struct ck *c)
 
 enum smug_status smug_world_check(const struct smug_world *w, const char *file, struct smug_error *err)
 {
-	struct ck c = {w, file, err, false, w->day - 1};
+	struct ck c = {w, file, err, false, w->start_day, w->day - 1, w->day};
 	int per_faction[SMUG_FACTIONS_MAX] = {0};
 
 	if (!check_static(&c) || !check_day(&c) || !check_shipments(&c, per_faction))

@@ -1,0 +1,234 @@
+/* The world invariant checker: every state the simulation reaches passes
+ * it (day by day, with commands between days, on three worlds), and each
+ * kind of inconsistency a hand-edited seed could carry is caught and
+ * named by its snapshot path. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "test_util.h"
+
+static void holds(const struct smug_world *w, const char *what)
+{
+	struct smug_error err;
+
+	ck_assert_msg(smug_world_check(w, NULL, &err) == SMUG_OK, "%s, day %d: %s", what, w->day, err.msg);
+}
+
+/* The default world for two years: auto-crackdown from day 30, a manual
+ * crackdown set and cleared between days; checked before the first day
+ * and after every day and every command. */
+START_TEST(test_check_holds_every_day_default_world)
+{
+	struct smug_world *w = test_default_at(0);
+	struct smug_error err;
+	int border = -1;
+
+	for (int c = 0; c < w->n_corridors && border < 0; c++)
+		if (w->corridors[c].border)
+			border = c;
+	holds(w, "new world");
+	for (int d = 0; d < 730; d++) {
+		if (d == 30)
+			smug_cmd_auto_crackdown(w, true);
+		if (d == 100) {
+			ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[border].id, 0.5, -1, &err), SMUG_OK);
+			holds(w, "after a crackdown was set");
+		}
+		if (d == 200) {
+			ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[border].id, &err), SMUG_OK);
+			holds(w, "after a crackdown was cleared");
+		}
+		smug_cmd_step(w, 1);
+		holds(w, "default world");
+	}
+	ck_assert_int_gt(w->tel.total.delivered, 0);
+	ck_assert_int_gt(w->tel.total.seized, 0);
+	smug_world_free(w);
+}
+END_TEST
+
+START_TEST(test_check_holds_every_day_tiny_and_generated)
+{
+	struct smug_world *tiny = test_load_file(SRCDIR "/data/tiny.json"), *gen = NULL;
+	char *json = smug_scenario_generate(150, 5, 6);
+	struct smug_error err;
+
+	for (int d = 0; d < 500; d++) {
+		smug_cmd_step(tiny, 1);
+		holds(tiny, "tiny world");
+	}
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &gen, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_auto_crackdown(gen, true);
+	for (int d = 0; d < 120; d++) {
+		smug_cmd_step(gen, 1);
+		holds(gen, "generated world");
+	}
+	ck_assert_int_gt(gen->tel.total.shipments_created, 0);
+	free(json);
+	smug_world_free(tiny);
+	smug_world_free(gen);
+}
+END_TEST
+
+/* ---- each inconsistency is caught ---- */
+
+static struct smug_world *base;
+
+static void make_base(void)
+{
+	struct smug_error err;
+	int set = 0;
+
+	base = test_default_at(40);
+	for (int c = 0; c < base->n_corridors && set < 2; c++)
+		if (base->corridors[c].border && !smug_world_crackdown_on(base, c)) {
+			ck_assert_int_eq(smug_cmd_crackdown_set(base, base->corridors[c].id, 0.5, -1, &err), SMUG_OK);
+			set++;
+		}
+	ck_assert_int_ge(base->n_shipments, 2);
+	ck_assert_int_ge(base->n_crackdowns, 2);
+	holds(base, "base world");
+}
+
+static void free_base(void)
+{
+	smug_world_free(base);
+}
+
+/* The network of the first shipment's faction. */
+static struct smug_network *net0(struct smug_world *w)
+{
+	return &w->factions[w->shipments[0].faction].net;
+}
+
+static int first_border(const struct smug_world *w)
+{
+	for (int c = 0; c < w->n_corridors; c++)
+		if (w->corridors[c].border && w->border_stats[c].detections > 0)
+			return c;
+	return -1;
+}
+
+static void dup_shipment(struct smug_world *w) { w->shipments[1].id = w->shipments[0].id; }
+static void in_transit(struct smug_world *w) { net0(w)->in_transit += 93; }
+static void delivered(struct smug_world *w) { net0(w)->delivered = 1000000000000; }
+static void total_delivered(struct smug_world *w) { w->tel.total.delivered += 1; }
+static void day_forward(struct smug_world *w) { w->day += 1000; }
+static void day_back(struct smug_world *w) { w->day = w->start_day - 1; }
+static void balance(struct smug_world *w) { w->ledger.accounts[0].balance += 100; }
+static void minted(struct smug_world *w) { w->ledger.minted += 100; w->ledger.accounts[0].balance += 100; }
+static void negative(struct smug_world *w) { w->ledger.accounts[1].balance = -5; w->ledger.accounts[0].balance += 5; }
+static void wrong_corridor(struct smug_world *w)
+{
+	struct smug_shipment *s = &w->shipments[0];
+
+	s->corridors[0] = s->corridors[0] == 0 ? 1 : 0;
+}
+static void foreign_faction(struct smug_world *w) { w->shipments[0].faction = 99; }
+static void node_ward(struct smug_world *w) { w->nodes[3].ward = w->n_wards; }
+static void unsorted_wards(struct smug_world *w) { memcpy(w->wards[1].id, w->wards[0].id, sizeof w->wards[0].id); }
+static void history_head(struct smug_world *w) { w->tel.history_head = (w->tel.history_head + 1) % SMUG_HISTORY_DAYS; }
+static void next_id(struct smug_world *w) { w->next_shipment_id += 1; }
+static void seizures(struct smug_world *w)
+{
+	int c = first_border(w);
+
+	w->border_stats[c].seizures = w->border_stats[c].detections + 1;
+}
+static void crackdown_order(struct smug_world *w) { w->crackdowns[1].corridor = w->crackdowns[0].corridor; }
+static void bribe_total(struct smug_world *w) { w->shipments[0].bribe_budget_total += 1; }
+static void days_left(struct smug_world *w) { w->shipments[0].days_left = 0; }
+static void event_future(struct smug_world *w)
+{
+	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].day = w->day + 3;
+}
+static void decisions_day(struct smug_world *w) { w->decisions_day -= 1; }
+static void edge_stats_order(struct smug_world *w)
+{
+	struct smug_network *n = net0(w);
+
+	n->edge_stats[1] = n->edge_stats[0]; /* the same corridor and direction twice */
+}
+static void last_record(struct smug_world *w)
+{
+	w->tel.history[(w->tel.history_head + SMUG_HISTORY_DAYS - 1) % SMUG_HISTORY_DAYS].in_transit += 1;
+}
+static void bribes_by_reason(struct smug_world *w) { w->ledger.by_reason[SMUG_TX_CUSTOMS_BRIBE] += 1; }
+static void journal_order(struct smug_world *w)
+{
+	struct smug_ledger *l = &w->ledger;
+
+	l->journal[(l->journal_head + SMUG_JOURNAL_CAP - 1) % SMUG_JOURNAL_CAP].day = w->start_day;
+	l->journal[(l->journal_head + SMUG_JOURNAL_CAP - 2) % SMUG_JOURNAL_CAP].day = w->day - 1;
+}
+
+struct violation {
+	const char *what;
+	void (*mutate)(struct smug_world *w);
+	const char *msg;
+};
+
+static const struct violation violations[] = {
+	{"duplicate shipment id", dup_shipment, "state.shipments[1].id: "},
+	{"in_transit", in_transit, ".network.in_transit: "},
+	{"delivered", delivered, ".network.shipments: "},
+	{"total delivered", total_delivered, "state.telemetry.total.delivered: "},
+	{"day moved forward", day_forward, "state.day: 1040 days simulated since day 0, but the daily history holds 40"},
+	{"day before the start", day_back, "state.day: -1 is before the scenario's start day 0"},
+	{"money from nowhere", balance, "state.ledger: balances add up to"},
+	{"minted without a reason", minted, "state.ledger.minted: "},
+	{"negative balance", negative, "state.ledger.balances[1]: -5 is negative"},
+	{"route broken", wrong_corridor, "state.shipments[0].hops[0].corridor: "},
+	{"faction out of range", foreign_faction, "state.shipments[0].faction: 99 is not a smuggling faction"},
+	{"node's ward out of range", node_ward, "state.nodes[3].ward: "},
+	{"duplicate ward id", unsorted_wards, "state.wards[1].id: ids must be unique and sorted"},
+	{"history ring", history_head, "state.telemetry.history: ring head"},
+	{"next shipment id", next_id, "state.next_shipment_id: "},
+	{"seizures above detections", seizures, ".stats: traffic >= checks >= inspections >= detections >= seizures"},
+	{"crackdowns unsorted", crackdown_order, "state.crackdowns[1]: targets must be unique and sorted"},
+	{"bribe budget", bribe_total, "state.shipments[0].bribe_budget_total: "},
+	{"days left", days_left, "state.shipments[0].days_left: 0"},
+	{"event in the future", event_future, "state.telemetry.events["},
+	{"decisions day", decisions_day, "state.decisions_day: 38, expected 39"},
+	{"edge stats unsorted", edge_stats_order, ".network.edge_stats[1]: entries must be unique and sorted"},
+	{"last day's record", last_record, "state.telemetry.history: the last day's record disagrees"},
+	{"bribes by reason", bribes_by_reason, "state.telemetry.total.bribes_spent: "},
+	{"journal out of order", journal_order, "state.ledger.journal["},
+};
+
+START_TEST(test_check_catches_each_violation)
+{
+	const struct violation *v = &violations[_i];
+	struct smug_world *w = smug_world_clone(base);
+	struct smug_error err = {0};
+
+	v->mutate(w);
+	ck_assert_msg(smug_world_check(w, "snapshot.json", &err) == SMUG_ERR_SCHEMA, "%s: not caught", v->what);
+	ck_assert_msg(strncmp(err.msg, "snapshot.json: ", 15) == 0, "%s: '%s' does not name the file", v->what,
+		      err.msg);
+	ck_assert_msg(strstr(err.msg, v->msg) != NULL, "%s: '%s' lacks '%s'", v->what, err.msg, v->msg);
+	smug_world_free(w);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("check");
+	TCase *t;
+
+	t = tcase_create("reachable states pass");
+	tcase_add_test(t, test_check_holds_every_day_default_world);
+	tcase_add_test(t, test_check_holds_every_day_tiny_and_generated);
+	tcase_set_timeout(t, 300);
+	suite_add_tcase(s, t);
+	t = tcase_create("violations are caught");
+	tcase_add_unchecked_fixture(t, make_base, free_base);
+	tcase_add_loop_test(t, test_check_catches_each_violation, 0, (int)(sizeof violations / sizeof violations[0]));
+	tcase_set_timeout(t, 60);
+	suite_add_tcase(s, t);
+	return test_run_suite(s);
+}

@@ -1,0 +1,337 @@
+/* Input files and JSON text: the one routine every loader reads files
+ * with (regular files only, a size limit, links refused for the vault's
+ * own files, FIFOs never waited on) and the strict-JSON pre-pass (NUL
+ * bytes, invalid UTF-8, \u0000, nesting depth) with exact positions and
+ * numbers in the messages. */
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/core.h"
+#include "test_util.h"
+
+static char dir[256];
+
+static void make_dir(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/smugnet-input-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void remove_dir(void)
+{
+	char cmd[300];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static void path_of(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "%s/%s", dir, name);
+}
+
+static void write_text(const char *name, const char *text)
+{
+	char p[300];
+	FILE *f;
+
+	path_of(p, sizeof p, name);
+	ck_assert_ptr_nonnull(f = fopen(p, "wb"));
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Read name from dir; the status, and the message in err. */
+static enum smug_status read_named(const char *name, struct smug_error *err)
+{
+	char p[300], *text = NULL;
+	size_t len = 0;
+	enum smug_status st;
+
+	path_of(p, sizeof p, name);
+	st = smug_file_read(p, &text, &len, err);
+	free(text);
+	return st;
+}
+
+START_TEST(test_input_regular_file_whole)
+{
+	char p[300], *text = NULL;
+	size_t len = 0;
+	struct smug_error err;
+
+	make_dir();
+	write_text("a.json", "{\"x\": 1}\n");
+	path_of(p, sizeof p, "a.json");
+	ck_assert_int_eq(smug_file_read(p, &text, &len, &err), SMUG_OK);
+	ck_assert_uint_eq(len, 9);
+	ck_assert_str_eq(text, "{\"x\": 1}\n");
+	free(text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(test_input_refuses_what_is_not_a_regular_file)
+{
+	char p[300];
+	struct smug_error err;
+	int fd;
+
+	make_dir();
+	path_of(p, sizeof p, "sub.json");
+	ck_assert_int_eq(mkdir(p, 0700), 0);
+	ck_assert_int_eq(read_named("sub.json", &err), SMUG_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "sub.json: not a regular file (a directory)"));
+	/* a FIFO nobody writes to: refused at once, not waited on */
+	path_of(p, sizeof p, "pipe.json");
+	ck_assert_int_eq(mkfifo(p, 0600), 0);
+	ck_assert_int_eq(read_named("pipe.json", &err), SMUG_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "pipe.json: not a regular file (a FIFO)"));
+	ck_assert_int_eq(smug_file_read("/dev/null", &(char *){NULL}, &(size_t){0}, &err), SMUG_ERR_IO);
+	ck_assert_str_eq(err.msg, "/dev/null: not a regular file (a character device)");
+	ck_assert_int_eq(read_named("missing.json", &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_ptr_nonnull(strstr(err.msg, "missing.json: cannot read (No such file or directory)"));
+	/* one byte past the limit, refused before anything is read */
+	path_of(p, sizeof p, "big.json");
+	ck_assert_int_ge(fd = open(p, O_WRONLY | O_CREAT, 0600), 0);
+	ck_assert_int_eq(ftruncate(fd, (off_t)SMUG_FILE_MAX + 1), 0);
+	close(fd);
+	ck_assert_int_eq(read_named("big.json", &err), SMUG_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "big.json: 268435457 bytes, more than the limit of 268435456 bytes"));
+	remove_dir();
+}
+END_TEST
+
+/* A user's path may lead through a link; the vault's own files may not. */
+START_TEST(test_input_links_followed_only_for_user_paths)
+{
+	char p[300], target[300], *text = NULL;
+	size_t len = 0;
+	struct smug_error err;
+
+	make_dir();
+	write_text("real.json", "[]");
+	path_of(target, sizeof target, "real.json");
+	path_of(p, sizeof p, "link.json");
+	ck_assert_int_eq(symlink(target, p), 0);
+	ck_assert_int_eq(smug_file_read(p, &text, &len, &err), SMUG_OK);
+	ck_assert_str_eq(text, "[]");
+	free(text);
+	text = NULL;
+	ck_assert_int_eq(file_read_at(AT_FDCWD, p, "link.json", FILE_NOFOLLOW, &text, &len, &err), SMUG_ERR_IO);
+	ck_assert_str_eq(err.msg, "link.json: is a symbolic link (the vault never follows links)");
+	ck_assert_ptr_null(text);
+	remove_dir();
+}
+END_TEST
+
+/* ---- strict JSON text, through the scenario loader ---- */
+
+static char *tiny(size_t *len)
+{
+	char *t = test_slurp(SRCDIR "/data/tiny.json", len);
+
+	ck_assert_ptr_nonnull(t);
+	return t;
+}
+
+/* tiny.json with the bytes at its first `find` replaced by repl (of
+ * repl_len bytes); the loader's status and message. */
+static enum smug_status load_with(const char *find, const char *repl, size_t repl_len, struct smug_error *err,
+				  size_t *offset)
+{
+	size_t len, flen = strlen(find);
+	char *t = tiny(&len), *at = strstr(t, find), *buf;
+	struct smug_world *w = NULL;
+	enum smug_status st;
+
+	ck_assert_msg(at != NULL, "'%s' not in tiny.json", find);
+	buf = malloc(len + repl_len + 1);
+	memcpy(buf, t, (size_t)(at - t));
+	memcpy(buf + (at - t), repl, repl_len);
+	memcpy(buf + (at - t) + repl_len, at + flen, len - (size_t)(at - t) - flen + 1);
+	if (offset)
+		*offset = (size_t)(at - t);
+	st = smug_world_load_json(buf, len - flen + repl_len, "t.json", &w, err);
+	smug_world_free(w);
+	free(buf);
+	free(t);
+	return st;
+}
+
+/* "line L byte B (offset O)" of offset off in tiny.json. */
+static void position_in_tiny(size_t off, char *out, size_t size)
+{
+	size_t len, bol = 0;
+	char *t = tiny(&len);
+	int line = 1;
+
+	for (size_t i = 0; i < off; i++)
+		if (t[i] == '\n') {
+			line++;
+			bol = i + 1;
+		}
+	snprintf(out, size, "t.json: line %d byte %zu (offset %zu)", line, off - bol + 1, off);
+	free(t);
+}
+
+START_TEST(test_input_nul_byte_refused_with_its_position)
+{
+	struct smug_error err;
+	char want[128];
+	size_t off;
+
+	ck_assert_int_eq(load_with("\"id\"", "\0\"id\"", 5, &err, &off), SMUG_ERR_PARSE);
+	position_in_tiny(off, want, sizeof want);
+	strcat(want, ": NUL byte");
+	ck_assert_str_eq(err.msg, want);
+	/* after the JSON too (it used to pass as white space) */
+	{
+		size_t len;
+		char *t = tiny(&len);
+		struct smug_world *w = NULL;
+
+		t = realloc(t, len + 2);
+		t[len] = '\0';
+		ck_assert_int_eq(smug_world_load_json(t, len + 1, "t.json", &w, &err), SMUG_ERR_PARSE);
+		ck_assert_ptr_nonnull(strstr(err.msg, ": NUL byte"));
+		free(t);
+	}
+}
+END_TEST
+
+struct utf8_case {
+	const char *bytes, *why;
+};
+
+static const struct utf8_case bad_utf8[] = {
+	{"\xff", "invalid UTF-8 (byte 0xff)"},
+	{"\xc0\xaf", "invalid UTF-8 (byte 0xc0)"},	   /* overlong '/' */
+	{"\xe0\x80\xaf", "invalid UTF-8 (byte 0xe0)"},	   /* overlong, 3 bytes */
+	{"\xed\xa0\x80", "invalid UTF-8 (byte 0xed)"},	   /* a UTF-16 surrogate */
+	{"\xf4\x90\x80\x80", "invalid UTF-8 (byte 0xf4)"}, /* past U+10FFFF */
+	{"\xc3", "invalid UTF-8 (byte 0xc3)"},		   /* cut short */
+	{"\x80", "invalid UTF-8 (byte 0x80)"},		   /* a lone continuation */
+};
+
+START_TEST(test_input_invalid_utf8_refused_with_its_position)
+{
+	const struct utf8_case *c = &bad_utf8[_i];
+	char repl[64], want[160];
+	struct smug_error err;
+	size_t off;
+
+	/* inside the scenario's name */
+	snprintf(repl, sizeof repl, "\"name\": \"T%s", c->bytes);
+	ck_assert_int_eq(load_with("\"name\": \"", repl, strlen(repl), &err, &off), SMUG_ERR_PARSE);
+	position_in_tiny(off + 10, want, sizeof want);
+	strcat(want, ": ");
+	strcat(want, c->why);
+	ck_assert_str_eq(err.msg, want);
+}
+END_TEST
+
+START_TEST(test_input_valid_utf8_names_load)
+{
+	static const char *const good[] = {"Ward \xc3\xa9", "\xe2\x82\xac 5", "\xf0\x9f\x98\x80", "\xef\xbb\xbf"};
+	struct smug_error err;
+
+	for (int i = 0; i < 4; i++) {
+		char repl[64];
+
+		snprintf(repl, sizeof repl, "\"name\": \"%s", good[i]);
+		ck_assert_msg(load_with("\"name\": \"", repl, strlen(repl), &err, NULL) == SMUG_OK, "%s", err.msg);
+	}
+}
+END_TEST
+
+START_TEST(test_input_escaped_nul_refused)
+{
+	struct smug_error err;
+
+	ck_assert_int_eq(load_with("\"name\": \"", "\"name\": \"a\\u0000b", 17, &err, NULL), SMUG_ERR_PARSE);
+	ck_assert_ptr_nonnull(strstr(err.msg, ": \\u0000 in a string"));
+	/* an escaped backslash before "u0000" is not the escape */
+	ck_assert_msg(load_with("\"name\": \"", "\"name\": \"a\\\\u0000b", 18, &err, NULL) == SMUG_OK, "%s", err.msg);
+}
+END_TEST
+
+/* depth nested arrays as the value of the scenario's name */
+static enum smug_status nested(int depth, struct smug_error *err)
+{
+	char repl[600];
+	size_t n = 0;
+
+	n += (size_t)snprintf(repl, sizeof repl, "\"name\": ");
+	for (int i = 0; i < depth; i++)
+		repl[n++] = '[';
+	for (int i = 0; i < depth; i++)
+		repl[n++] = ']';
+	n += (size_t)snprintf(repl + n, sizeof repl - n, ", \"x\": \"");
+	return load_with("\"name\": \"", repl, n, err, NULL);
+}
+
+START_TEST(test_input_nesting_depth_named_exactly)
+{
+	struct smug_error err;
+
+	/* the root object is level 1: 63 arrays inside it are 64 levels, the
+	 * limit; the scenario is then refused for its content, not its text */
+	ck_assert_int_eq(nested(63, &err), SMUG_ERR_SCHEMA);
+	ck_assert_int_eq(nested(64, &err), SMUG_ERR_PARSE);
+	ck_assert_ptr_nonnull(strstr(err.msg, ": nesting deeper than 64"));
+	ck_assert_int_eq(nested(250, &err), SMUG_ERR_PARSE);
+	ck_assert_ptr_nonnull(strstr(err.msg, ": nesting deeper than 64"));
+}
+END_TEST
+
+START_TEST(test_input_numbers_printed_exactly)
+{
+	struct smug_error err;
+
+	ck_assert_int_eq(load_with("\"seed\": 1", "\"seed\": 9007199254740993", 24, &err, NULL), SMUG_ERR_SCHEMA);
+	ck_assert_str_eq(err.msg, "t.json: seed: expected number in [0,9007199254740991], got 9007199254740992");
+	ck_assert_int_eq(load_with("\"seed\": 1", "\"seed\": 0.1", 11, &err, NULL), SMUG_ERR_SCHEMA);
+	ck_assert_str_eq(err.msg, "t.json: seed: expected integer, got 0.1");
+	ck_assert_int_eq(load_with("\"seed\": 1", "\"seed\": 123456789.125", 21, &err, NULL), SMUG_ERR_SCHEMA);
+	ck_assert_str_eq(err.msg, "t.json: seed: expected integer, got 123456789.125");
+}
+END_TEST
+
+START_TEST(test_input_json_check_for_hosts)
+{
+	struct smug_error err;
+
+	ck_assert_int_eq(smug_json_check("{\"a\": [1, 2]}", 13, "x.json", &err), SMUG_OK);
+	ck_assert_int_eq(smug_json_check("{\"a\":\n\"\xfe\"}", 10, "x.json", &err), SMUG_ERR_PARSE);
+	ck_assert_str_eq(err.msg, "x.json: line 2 byte 2 (offset 7): invalid UTF-8 (byte 0xfe)");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("input");
+	TCase *t;
+
+	t = tcase_create("files");
+	tcase_add_test(t, test_input_regular_file_whole);
+	tcase_add_test(t, test_input_refuses_what_is_not_a_regular_file);
+	tcase_add_test(t, test_input_links_followed_only_for_user_paths);
+	suite_add_tcase(s, t);
+	t = tcase_create("strict JSON");
+	tcase_add_test(t, test_input_nul_byte_refused_with_its_position);
+	tcase_add_loop_test(t, test_input_invalid_utf8_refused_with_its_position, 0,
+			    (int)(sizeof bad_utf8 / sizeof bad_utf8[0]));
+	tcase_add_test(t, test_input_valid_utf8_names_load);
+	tcase_add_test(t, test_input_escaped_nul_refused);
+	tcase_add_test(t, test_input_nesting_depth_named_exactly);
+	tcase_add_test(t, test_input_numbers_printed_exactly);
+	tcase_add_test(t, test_input_json_check_for_hosts);
+	suite_add_tcase(s, t);
+	return test_run_suite(s);
+}
