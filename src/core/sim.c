@@ -4,11 +4,15 @@
  * explain), logistics (launches, predation, customs, outcomes filed),
  * learning and raider runs from the filed outcomes, estimate drift,
  * telemetry close. Each stage reads what the one before wrote into the
- * world; none calls another. */
+ * world; none calls another.
+ * Day numbering: days count from 1. The day counter moves first, so all
+ * that happens during the N-th simulated day is stamped N, and after it
+ * w->day == N ("the end of day N"); a fresh world is at its start day. */
 #include "core.h"
 
 static void sim_day(struct smug_world *w)
 {
+	w->day++;
 	telemetry_begin_day(w);
 	signals_step(w);
 	crackdown_step(w);
@@ -24,7 +28,6 @@ static void sim_day(struct smug_world *w)
 	signals_note_resolutions(w);
 	smuggling_drift(w);
 	telemetry_end_day(w);
-	w->day++;
 }
 
 enum smug_status smug_cmd_step(struct smug_world *w, int days)

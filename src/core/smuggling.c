@@ -1114,8 +1114,7 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	w->tel.plan.explored += s->explore;
 	smug_route_format(w, s->nodes, s->n_nodes, route, sizeof route);
 	topk_add(&w->tel.hot_routes, route, -1, 1.0);
-	ev = telemetry_event(w, SMUG_EV_SHIPMENT_CREATED, it->faction, -1, s->id,
-			     (int)s->commodity, s->value);
+	ev = telemetry_shipment_event(w, SMUG_EV_SHIPMENT_CREATED, s, -1, s->value);
 	sb_init(&sb, ev->detail, sizeof ev->detail);
 	sb_str(&sb, w->wards[s->src_ward].id, 20);
 	sb_str(&sb, "->", 2);

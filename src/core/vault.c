@@ -25,8 +25,8 @@
 #include "snapshot.h"
 
 #define VAULT_FORMAT "smugnet-seed"
-#define VAULT_MAJOR 4 /* 3: one description of the state: snapshot members in canonical order, journal;
-			 4: edge statistics per direction, buyer accounts, the ward economy */
+#define VAULT_MAJOR 5 /* 4: days count from 1; telemetry windows and chart history;
+			 5: edge statistics per direction, buyer accounts, the ward economy */
 #define VAULT_MINOR 0
 #define PATHBUF 1024
 
