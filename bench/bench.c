@@ -1,13 +1,16 @@
-/* smugnet benchmarks (not tests): wall time and memory of long runs on the
- * default world and on generated worlds of growing size, and the cockpit's
- * step-and-redraw time. Each figure is the median of several runs (the
- * 36,000-ward world runs once); every run's digest is printed so a bench
- * build can be compared with an unoptimised one. Usage:
- *   bench [--quick]   (--quick: fewer runs and days, for a smoke check) */
+/* smugnet benchmarks (not tests): CPU and wall time per simulated day and
+ * peak memory of long runs on the default world and on generated worlds of
+ * growing size, the cockpit's step-and-redraw time, replay and the rewind
+ * ring. Each figure is the median of several runs (5 by default); the
+ * warm-up year is measured apart from the days after it; every world's
+ * digest is printed so a bench build can be compared with an unoptimised
+ * one (bench/compare.sh does, and sets the figures beside the previous
+ * release's). Usage: bench [--quick] [--runs N] [--big] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +22,14 @@ static double now_s(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -34,14 +45,6 @@ static long rss_kib(void)
 		resident = -1;
 	fclose(f);
 	return resident < 0 ? -1 : resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
-static long peak_rss_kib(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -69,112 +72,160 @@ static struct smug_world *load_or_die(const char *json, size_t len, const char *
 	return w;
 }
 
-static void bench_default(int runs, int days)
+/* One world, measured in a child process so that its peak RSS (the
+ * child's ru_maxrss from wait4) is its own. Each of `runs` runs loads the
+ * world, steps `warm` days (the warm-up: route caches and TopK ward lists
+ * filling) and then `steady` days; CPU time (CLOCK_PROCESS_CPUTIME_ID)
+ * and wall time are taken for each part, and the medians over the runs
+ * are reported per simulated day. The warm-up never enters the steady
+ * figure. */
+struct world_result {
+	double warm_cpu, warm_wall, steady_cpu, steady_wall; /* us per day, medians */
+	double total_cpu, total_wall;			     /* s per run, medians */
+	long rss_warm, rss_end, peak_rss;		     /* KiB */
+	long long shipments;
+	uint64_t digest;
+	int ok;
+};
+
+static void measure_child(const char *json, size_t len, const char *name, int runs, int warm, int steady,
+			  struct world_result *out)
 {
-	size_t len;
-	const char *json = smug_default_scenario(&len);
-	double t[16];
-	long long shipments = 0;
-	uint64_t digest = 0;
-	long rss_y1 = 0, rss_end = 0;
+	double wc[16], ww[16], sc[16], sw[16], tc[16], tw[16];
 
 	for (int r = 0; r < runs; r++) {
-		struct smug_world *w = load_or_die(json, len, "dosadi-36.json");
-		double t0 = now_s();
+		struct smug_world *w = load_or_die(json, len, name);
+		double c0 = cpu_now(), w0 = now_s(), c1, w1, c2, w2;
 
-		smug_cmd_step(w, days < 365 ? days : 365);
-		rss_y1 = rss_kib();
-		if (days > 365)
-			smug_cmd_step(w, days - 365);
-		t[r] = now_s() - t0;
-		rss_end = rss_kib();
-		shipments = w->tel.total.shipments_created;
-		digest = smug_world_digest(w);
+		smug_cmd_step(w, warm);
+		c1 = cpu_now();
+		w1 = now_s();
+		out->rss_warm = rss_kib();
+		smug_cmd_step(w, steady);
+		c2 = cpu_now();
+		w2 = now_s();
+		out->rss_end = rss_kib();
+		wc[r] = (c1 - c0) * 1e6 / warm;
+		ww[r] = (w1 - w0) * 1e6 / warm;
+		sc[r] = (c2 - c1) * 1e6 / steady;
+		sw[r] = (w2 - w1) * 1e6 / steady;
+		tc[r] = c2 - c0;
+		tw[r] = w2 - w0;
+		out->shipments = w->tel.total.shipments_created;
+		out->digest = smug_world_digest(w);
 		smug_world_free(w);
 	}
-	{
-		double m = median(t, runs);
-
-		printf("default world, %d days: wall %.3f s, %.2f us/day, %.0f shipments/s, "
-		       "peak RSS %ld KiB, digest %016llx\n",
-		       days, m, m * 1e6 / days, (double)shipments / m, peak_rss_kib(),
-		       (unsigned long long)digest);
-		printf("default world RSS: after year 1 %ld KiB, after day %d %ld KiB (%+.2f%%)\n",
-		       rss_y1, days, rss_end,
-		       rss_y1 > 0 ? 100.0 * (double)(rss_end - rss_y1) / (double)rss_y1 : 0.0);
-	}
+	out->warm_cpu = median(wc, runs);
+	out->warm_wall = median(ww, runs);
+	out->steady_cpu = median(sc, runs);
+	out->steady_wall = median(sw, runs);
+	out->total_cpu = median(tc, runs);
+	out->total_wall = median(tw, runs);
+	out->ok = 1;
 }
 
-/* Per-day cost over the whole run and over its steady part (after the
- * first year, when the route cache and the TopK ward lists have settled). */
-static void bench_generated(int wards, int runs, int days)
+static struct world_result measure(const char *json, size_t len, const char *name, int runs, int warm,
+				   int steady)
+{
+	struct world_result res = {0};
+	int fd[2];
+	pid_t pid;
+	int status = 0;
+	struct rusage ru;
+
+	if (runs > 16)
+		runs = 16;
+	fflush(stdout);
+	if (pipe(fd) != 0 || (pid = fork()) < 0) {
+		perror("bench");
+		exit(1);
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		measure_child(json, len, name, runs, warm, steady, &res);
+		if (write(fd[1], &res, sizeof res) != (ssize_t)sizeof res)
+			_exit(1);
+		_exit(0);
+	}
+	close(fd[1]);
+	if (read(fd[0], &res, sizeof res) != (ssize_t)sizeof res)
+		res.ok = 0;
+	close(fd[0]);
+	if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || !res.ok) {
+		fprintf(stderr, "bench: measuring %s failed\n", name);
+		exit(1);
+	}
+	res.peak_rss = ru.ru_maxrss;
+	return res;
+}
+
+static void print_header(void)
+{
+	printf("\nCPU time (wall time in brackets), medians; per simulated day; the warm-up (the first\n"
+	       "days) and the days after it are measured apart. Peak RSS: the run's own process\n"
+	       "(getrusage ru_maxrss); end RSS: resident at the last day.\n");
+	printf("%-22s %4s %6s %22s %22s %9s %9s %9s %16s\n", "world", "runs", "days", "warm-up us/day",
+	       "after warm-up us/day", "peak RSS", "end RSS", "ships", "digest");
+}
+
+static void print_row(const char *label, int runs, int warm, int steady, const struct world_result *r)
+{
+	char a[32], b[32];
+
+	snprintf(a, sizeof a, "%.1f (%.1f)", r->warm_cpu, r->warm_wall);
+	snprintf(b, sizeof b, "%.2f (%.2f)", r->steady_cpu, r->steady_wall);
+	printf("%-22s %4d %3d+%-5d %19s %22s %6.1f MB %6.1f MB %9lld %016llx\n", label, runs, warm, steady, a, b,
+	       (double)r->peak_rss / 1024, (double)r->rss_end / 1024, r->shipments,
+	       (unsigned long long)r->digest);
+}
+
+static struct world_result bench_generated(int wards, int runs, int warm, int steady)
 {
 	char *json = smug_scenario_generate(wards, 42, 6);
-	double all[16], steady[16];
-	uint64_t digest = 0;
-	long rss = 0;
-	long long shipments = 0;
-	int first = days > 365 ? 365 : days / 2;
+	char label[48];
+	struct world_result r;
 
 	if (json == NULL) {
 		fprintf(stderr, "bench: cannot generate %d wards\n", wards);
 		exit(1);
 	}
-	for (int r = 0; r < runs; r++) {
-		struct smug_world *w = load_or_die(json, strlen(json), "generated");
-		double t0 = now_s(), t1;
-
-		smug_cmd_step(w, first);
-		t1 = now_s();
-		smug_cmd_step(w, days - first);
-		all[r] = (now_s() - t0) * 1e6 / days;
-		steady[r] = (now_s() - t1) * 1e6 / (days - first);
-		rss = rss_kib();
-		shipments = w->tel.total.shipments_created;
-		digest = smug_world_digest(w);
-		smug_world_free(w);
-	}
-	printf("generated %5d wards, %d days: %.1f us/day overall, %.1f us/day after day %d, "
-	       "RSS %ld KiB, %lld shipments, digest %016llx\n",
-	       wards, days, median(all, runs), median(steady, runs), first, rss, shipments,
-	       (unsigned long long)digest);
+	snprintf(label, sizeof label, "generated %d wards", wards);
+	r = measure(json, strlen(json), label, runs, warm, steady);
+	print_row(label, runs, warm, steady, &r);
 	free(json);
+	return r;
 }
 
-/* The cockpit on the default world after 30 days: one day stepped with
- * the '.' key and the whole 160x48 screen drawn into an in-memory canvas,
- * 1,000 times; the median. */
-static void bench_cockpit(void)
+/* The cockpit after 30 days: one day stepped with the '.' key and the
+ * whole 160x48 screen drawn into an in-memory canvas, 1,000 times; the
+ * median CPU time of one step + redraw (and its wall time). */
+static void bench_cockpit(const char *json, size_t len, const char *name, int steps)
 {
-	size_t len;
-	const char *json = smug_default_scenario(&len);
-	struct smug_world *w = load_or_die(json, len, "dosadi-36.json");
+	struct smug_world *w = load_or_die(json, len, name);
 	struct tui_options opt = {.ascii = true, .no_color = true, .no_mouse = true,
 				  .vault_root = "/tmp"};
 	struct tui_grid *g = grid_new(48, 160);
 	struct tui_app a;
-	static double t[1000];
+	static double t[1000], c[1000];
 
+	if (steps > 1000)
+		steps = 1000;
 	smug_cmd_step(w, 30);
 	tui_app_init(&a, w, &opt);
-	for (int i = 0; i < 1000; i++) {
+	for (int i = 0; i < steps; i++) {
 		struct canvas screen = {&a.th, NULL, g, 0, 0, 48, 160};
-		double t0 = now_s();
+		double t0 = now_s(), c0 = cpu_now();
 
 		tui_handle_key(&a, '.');
 		tui_render(&a, &screen);
 		t[i] = (now_s() - t0) * 1e3;
+		c[i] = (cpu_now() - c0) * 1e3;
 	}
-	printf("cockpit step + redraw, 160x48, default world: median %.3f ms over 1000 steps "
-	       "(day %d)\n", median(t, 1000), w->day);
+	printf("cockpit step + redraw, 160x48, %s: %.3f ms cpu (%.3f wall), median of %d steps (day %d)\n", name,
+	       median(c, steps), median(t, steps), steps, w->day);
 	tui_app_done(&a);
 	grid_free(g);
 	smug_world_free(w);
-}
-
-static double cpu_s(void)
-{
-	return (double)clock() / CLOCKS_PER_SEC;
 }
 
 /* Replay of a ten-year journal of the default world: the planner on, a
@@ -209,11 +260,11 @@ static void bench_replay(int runs, int days)
 		exit(1);
 	}
 	for (int i = 0; i < runs; i++) {
-		double t0 = now_s(), c0 = cpu_s();
+		double t0 = now_s(), c0 = cpu_now();
 
 		smug_replay(json, len, "dosadi-36.json", &f, w, &r, &err);
 		wall[i] = now_s() - t0;
-		cpu[i] = cpu_s() - c0;
+		cpu[i] = cpu_now() - c0;
 		if (!r.ok) {
 			fprintf(stderr, "bench: replay diverged: %s\n", r.what);
 			exit(1);
@@ -249,12 +300,12 @@ static void bench_rewind(int days)
 		struct smug_world *r = NULL;
 		struct smug_error err;
 
-		c0 = cpu_s();
+		c0 = cpu_now();
 		if (smug_timeline_rewind(t, w, w->day - back, &r, &err) != SMUG_OK) {
 			fprintf(stderr, "bench: %s\n", err.msg);
 			exit(1);
 		}
-		cost[n++] = cpu_s() - c0;
+		cost[n++] = cpu_now() - c0;
 		smug_world_free(r);
 	}
 	printf("rewind ring, 400 wards, %d days: peak %.1f MB (budget %u MB, cap 64), %d copies every %d days, "
@@ -266,23 +317,77 @@ static void bench_rewind(int days)
 	free(json);
 }
 
+static void usage(void)
+{
+	fprintf(stderr, "usage: bench [--quick] [--runs N] [--big]\n"
+			"  --quick  one run, short runs (a smoke check)\n"
+			"  --runs N runs per figure (default 5, at most 16)\n"
+			"  --big    also the 36,000-ward world (3 runs, 365 + 100 days)\n");
+	exit(2);
+}
+
 int main(int argc, char **argv)
 {
-	int quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
-	int runs = quick ? 1 : 3;
+	int quick = 0, big = 0, runs = 5;
+	size_t len;
+	const char *json = smug_default_scenario(&len);
+	struct world_result d, g36, g360, g3600;
+	int warm = 365, dsteady = 73000 - 365, gsteady = 3650 - 365;
 
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--quick") == 0)
+			quick = 1;
+		else if (strcmp(argv[i], "--big") == 0)
+			big = 1;
+		else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
+			runs = atoi(argv[++i]);
+		else
+			usage();
+	}
+	if (runs < 1 || runs > 16)
+		usage();
+	if (quick) {
+		runs = 1;
+		dsteady = 3650 - 365;
+		gsteady = 365;
+	}
 	setvbuf(stdout, NULL, _IOLBF, 0); /* each figure as soon as it is measured */
 
 	printf("smugnet %s bench: %ld cores, CFLAGS %s\n", smug_version(),
 	       sysconf(_SC_NPROCESSORS_ONLN), BENCH_CFLAGS);
-	bench_cockpit();
-	bench_default(runs, quick ? 3650 : 73000);
-	bench_generated(36, runs, quick ? 730 : 3650);
-	bench_generated(360, runs, quick ? 730 : 3650);
-	bench_generated(3600, quick ? 1 : runs, quick ? 730 : 3650);
-	bench_generated(36000, 1, quick ? 100 : 3650);
+	print_header();
+	d = measure(json, len, "dosadi-36.json", runs, warm, dsteady);
+	print_row("default (36 wards)", runs, warm, dsteady, &d);
+	g36 = bench_generated(36, runs, warm, gsteady);
+	g360 = bench_generated(360, runs, warm, gsteady);
+	g3600 = bench_generated(3600, runs, warm, gsteady);
+	if (big) {
+		struct world_result g = bench_generated(36000, runs < 3 ? runs : 3, warm, 100);
+
+		printf("36,000 / 36 wards after warm-up: %.1fx (target <= 30x)\n", g.steady_cpu / g36.steady_cpu);
+	}
+	printf("\ndefault world, %d days (%d years): %.3f s cpu (%.3f s wall) a run, %.2f us cpu a day "
+	       "over the whole run, %.0f shipments per cpu second\n",
+	       warm + dsteady, (warm + dsteady) / 365, d.total_cpu, d.total_wall,
+	       d.total_cpu * 1e6 / (warm + dsteady), (double)d.shipments / d.total_cpu);
+	printf("default world RSS: after day %d %ld KiB, after day %d %ld KiB (%+.2f%%), peak %ld KiB\n", warm,
+	       d.rss_warm, warm + dsteady, d.rss_end,
+	       d.rss_warm > 0 ? 100.0 * (double)(d.rss_end - d.rss_warm) / (double)d.rss_warm : 0.0, d.peak_rss);
+	printf("cpu per day vs the generated 36-ward world (same generator):\n"
+	       "  360 wards:   %5.1fx in the first year, %5.1fx after it\n"
+	       "  3,600 wards: %5.1fx in the first year (target <= 10x), %5.1fx after it (target <= 3x)\n",
+	       g360.warm_cpu / g36.warm_cpu, g360.steady_cpu / g36.steady_cpu, g3600.warm_cpu / g36.warm_cpu,
+	       g3600.steady_cpu / g36.steady_cpu);
+	printf("\n");
+	bench_cockpit(json, len, "default world", quick ? 100 : 1000);
+	{
+		char *j400 = smug_scenario_generate(400, 3, 4);
+
+		bench_cockpit(j400, strlen(j400), "generated 400 wards", quick ? 100 : 1000);
+		free(j400);
+	}
 	/* last: the ring's copies would inflate the RSS figures above */
-	bench_replay(runs, quick ? 730 : 3650);
+	bench_replay(quick ? 1 : 3, quick ? 730 : 3650);
 	bench_rewind(quick ? 365 : 3650);
 	return 0;
 }

@@ -384,6 +384,45 @@ START_TEST(test_scenario_generated_worlds)
 }
 END_TEST
 
+/* `smugnet gen > file` writes the scenario with a final newline; loading
+ * that file (or one an editor left with blank lines or a CRLF at its end)
+ * gives the digest of the scenario held in memory, while a change inside
+ * the JSON text still changes it. */
+START_TEST(test_scenario_digest_ignores_outer_white_space)
+{
+	char *json = smug_scenario_generate(40, 7, 2);
+	size_t n = strlen(json);
+	char *padded = malloc(n + 8), *edited = strdup(json);
+	char *comma = strchr(edited, ',');
+	struct smug_world *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+	struct smug_error err;
+
+	memcpy(padded, " \n", 2);
+	memcpy(padded + 2, json, n);
+	memcpy(padded + 2 + n, "\r\n\n\t ", 5);
+	ck_assert_ptr_nonnull(comma);
+	memmove(comma + 1, comma, strlen(comma) + 1); /* a space after the first comma: same JSON, other text */
+	comma[1] = ' ';
+	ck_assert_int_eq(smug_world_load_json(json, n, "mem", &a, &err), SMUG_OK);
+	ck_assert_int_eq(smug_world_load_json(padded, n + 7, "file", &b, &err), SMUG_OK);
+	ck_assert_int_eq(smug_world_load_json(edited, strlen(edited), "edited", &c, &err), SMUG_OK);
+	ck_assert_int_eq(smug_world_load_json(padded, n + 3, "file", &d, &err), SMUG_OK); /* "...}\r\n" */
+	ck_assert_uint_eq(smug_world_digest(a), smug_world_digest(b));
+	ck_assert_uint_eq(smug_world_digest(a), smug_world_digest(d));
+	ck_assert_uint_ne(smug_world_digest(a), smug_world_digest(c));
+	smug_cmd_step(a, 20);
+	smug_cmd_step(b, 20);
+	ck_assert_uint_eq(smug_world_digest(a), smug_world_digest(b));
+	smug_world_free(a);
+	smug_world_free(b);
+	smug_world_free(c);
+	smug_world_free(d);
+	free(json);
+	free(padded);
+	free(edited);
+}
+END_TEST
+
 /* Every knob of the table: found by its key, its default formatted as
  * the config holds it, reads back what it prints, takes both ends of its
  * range and refuses what lies beyond, says its range in the documented
@@ -523,6 +562,7 @@ int main(void)
 	tcase_add_test(t, test_scenario_default_world_shape);
 	tcase_add_test(t, test_scenario_tiny_loads);
 	tcase_add_loop_test(t, test_scenario_generated_worlds, 0, 4);
+	tcase_add_test(t, test_scenario_digest_ignores_outer_white_space);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
