@@ -637,6 +637,38 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+int tui_term_begin(const struct tui_options *opt, struct tui_theme *th)
+{
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C"); /* numbers in saved seeds stay "0.5", never "0,5" */
+	if (initscr() == NULL) {
+		fprintf(stderr, "smugnet: cannot initialise the terminal\n");
+		return -1;
+	}
+	atexit(restore_terminal);
+	signal(SIGINT, on_fatal);
+	signal(SIGTERM, on_fatal);
+	signal(SIGSEGV, on_fatal);
+	signal(SIGABRT, on_fatal);
+	cbreak();
+	noecho();
+	nonl(); /* Enter arrives as '\r' and the screen keeps its own line feeds */
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (!opt->no_mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+	theme_init(th, !opt->no_color, opt->ascii);
+	return 0;
+}
+
+void tui_term_end(void)
+{
+	restore_terminal();
+}
+
 int tui_run(struct smug_world **w, const struct tui_options *opt)
 {
 	struct tui_app a;
@@ -656,29 +688,9 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		smug_world_free(*w);
 		*w = loaded;
 	}
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C"); /* numbers in saved seeds stay "0.5", never "0,5" */
 	tui_app_init(&a, *w, opt);
-	if (initscr() == NULL) {
-		fprintf(stderr, "smugnet: cannot initialise the terminal\n");
+	if (tui_term_begin(opt, &a.th) != 0)
 		return 1;
-	}
-	atexit(restore_terminal);
-	signal(SIGINT, on_fatal);
-	signal(SIGTERM, on_fatal);
-	signal(SIGSEGV, on_fatal);
-	signal(SIGABRT, on_fatal);
-	cbreak();
-	noecho();
-	nonl(); /* Enter arrives as '\r' and the screen keeps its own line feeds */
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	curs_set(0);
-	if (!opt->no_mouse) {
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-		mouseinterval(0);
-	}
-	theme_init(&a.th, !opt->no_color, opt->ascii);
 	memset(have, 0, sizeof have);
 	while (go) {
 		struct tui_rect r[SLOT_COUNT];

@@ -28,6 +28,36 @@ struct tui_options {
 /* Run the cockpit on *w (which a load may replace); returns an exit code. */
 int tui_run(struct smug_world **w, const struct tui_options *opt);
 
+/* The terminal for a full-screen loop: locale, curses modes, signals that
+ * restore the screen, colours (theme); -1 when it cannot start. */
+struct tui_theme;
+int tui_term_begin(const struct tui_options *opt, struct tui_theme *th);
+void tui_term_end(void);
+
+/* ---- sweep_view.c: the cockpit on a sweep folder (smugnet --sweep DIR) ---- */
+/* One figure's fan: per setting and per point of the series, the 5, 25,
+ * 50, 75 and 95 percentiles over the setting's tasks. */
+struct tui_fan {
+	const char *title; /* "balance of syndicate (credits)" */
+	bool money;	   /* values are credits */
+	int n_points;
+	const int *days;   /* [n_points]: the day each point closes */
+	const double *q;   /* [setting][point][5] */
+};
+struct tui_sweep {
+	const char *title;	   /* the sweep: folder, tasks, settings, days */
+	int n_settings;
+	const char *const *labels; /* per setting: "key=v key2=w" */
+	const long long *n;	   /* tasks per setting */
+	int n_fans;
+	const struct tui_fan *fans;
+};
+/* Show the fans until q; returns an exit code. */
+int tui_sweep_run(const struct tui_sweep *sw, const struct tui_options *opt);
+struct canvas;
+/* Draw fan `fan` with setting `sel` highlighted into cv (golden tests too). */
+void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int sel);
+
 /* ---- theme.c: colour roles and glyph sets ---- */
 enum tui_role {
 	ROLE_NORMAL,
