@@ -25,7 +25,7 @@ static void usage(FILE *f)
 		"       smugnet explain --day N [--scenario FILE] [--seed S] [--faction ID] [--json]\n"
 		"       smugnet validate FILE|SEED_DIR\n"
 		"       smugnet gen --wards N [--seed S] [--factions F]\n"
-		"       smugnet seeds [--vault DIR]\n"
+		"       smugnet seeds [--vault DIR] [--check]\n"
 		"       smugnet config [--scenario FILE | --load NAME] [--mdoc]\n"
 		"       smugnet replay NAME|FILE [--scenario FILE] [--vault DIR] [--json]\n"
 		"       smugnet diff A B [--vault DIR] [--json]\n"

@@ -441,7 +441,8 @@ static enum smug_status family_scan(struct vfs *v, const char *name, struct fami
 		}
 	}
 	free_names(names, n);
-	qsort(fam->gens, (size_t)fam->n_gens, sizeof *fam->gens, cmp_gen);
+	if (fam->n_gens > 1)
+		qsort(fam->gens, (size_t)fam->n_gens, sizeof *fam->gens, cmp_gen);
 	return SMUG_OK;
 }
 
