@@ -5,7 +5,7 @@
  * warm-up year is measured apart from the days after it; every world's
  * digest is printed so a bench build can be compared with an unoptimised
  * one (bench/compare.sh does, and sets the figures beside the previous
- * release's). Usage: bench [--quick] [--runs N] [--big] */
+ * release's). Usage: bench [--quick] [--runs N] [--big] [--cockpit] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,35 +197,76 @@ static struct world_result bench_generated(int wards, int runs, int warm, int st
 }
 
 /* The cockpit after 30 days: one day stepped with the '.' key and the
- * whole 160x48 screen drawn into an in-memory canvas, 1,000 times; the
- * median CPU time of one step + redraw (and its wall time). */
-static void bench_cockpit(const char *json, size_t len, const char *name, int steps)
+ * whole screen drawn into an in-memory canvas, `steps` times; medians of
+ * the step and of the redraw (wall time) and the CPU time of the whole
+ * loop per step. UTF-8 glyphs, colours off (drawing is the same work). */
+static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, int cols, int steps,
+			     const char *keys)
 {
-	struct smug_world *w = load_or_die(json, len, name);
-	struct tui_options opt = {.ascii = true, .no_color = true, .no_mouse = true,
-				  .vault_root = "/tmp"};
-	struct tui_grid *g = grid_new(48, 160);
+	struct tui_options opt = {.ascii = false, .no_color = true, .no_mouse = true, .vault_root = "/tmp"};
+	struct tui_grid *g = grid_new(rows, cols);
 	struct tui_app a;
-	static double t[1000], c[1000];
+	double *st = malloc(sizeof(double) * (size_t)steps), *dr = malloc(sizeof(double) * (size_t)steps);
+	double *both = malloc(sizeof(double) * (size_t)steps), c0;
 
-	if (steps > 1000)
-		steps = 1000;
-	smug_cmd_step(w, 30);
+	if (st == NULL || dr == NULL || both == NULL)
+		exit(1);
 	tui_app_init(&a, w, &opt);
+	for (const char *k = keys; *k; k++)
+		tui_handle_key(&a, *k);
+	c0 = cpu_now();
 	for (int i = 0; i < steps; i++) {
-		struct canvas screen = {&a.th, NULL, g, 0, 0, 48, 160};
-		double t0 = now_s(), c0 = cpu_now();
+		struct canvas screen = {&a.th, NULL, g, 0, 0, rows, cols};
+		double t0 = now_s(), t1;
 
 		tui_handle_key(&a, '.');
+		t1 = now_s();
 		tui_render(&a, &screen);
-		t[i] = (now_s() - t0) * 1e3;
-		c[i] = (cpu_now() - c0) * 1e3;
+		st[i] = (t1 - t0) * 1e3;
+		dr[i] = (now_s() - t1) * 1e3;
+		both[i] = st[i] + dr[i];
 	}
-	printf("cockpit step + redraw, 160x48, %s: %.3f ms cpu (%.3f wall), median of %d steps (day %d)\n", name,
-	       median(c, steps), median(t, steps), steps, w->day);
+	c0 = (cpu_now() - c0) * 1e3 / steps;
+	printf("cockpit %-22s %3dx%-3d step + redraw %.3f ms (step %.3f, redraw %.3f; median of %d), "
+	       "%.3f ms cpu a step (day %d)\n",
+	       what, cols, rows, median(both, steps), median(st, steps), median(dr, steps), steps, c0, w->day);
 	tui_app_done(&a);
 	grid_free(g);
-	smug_world_free(w);
+	free(st);
+	free(dr);
+	free(both);
+}
+
+static void bench_cockpit(int steps)
+{
+	size_t len;
+	const char *json = smug_default_scenario(&len);
+	char *gen = smug_scenario_generate(400, 3, 5);
+	static const struct {
+		const char *what, *keys;
+	} views[] = {{"main view,", ""}, {"map view,", "M"}, {"chart view,", "3g"}};
+
+	for (int v = 0; v < 3; v++)
+		for (int sz = 0; sz < 2; sz++) {
+			struct smug_world *w = load_or_die(json, len, "dosadi-36.json");
+			char what[64];
+
+			smug_cmd_step(w, 30);
+			snprintf(what, sizeof what, "%s default", views[v].what);
+			bench_cockpit_on(what, w, sz ? 48 : 24, sz ? 160 : 80, steps, views[v].keys);
+			smug_world_free(w);
+		}
+	for (int v = 0; v < 3; v++)
+		for (int sz = 0; sz < 2; sz++) {
+			struct smug_world *w = load_or_die(gen, strlen(gen), "gen-400.json");
+			char what[64];
+
+			smug_cmd_step(w, 30);
+			snprintf(what, sizeof what, "%s 400 wards", views[v].what);
+			bench_cockpit_on(what, w, sz ? 48 : 24, sz ? 160 : 80, steps, views[v].keys);
+			smug_world_free(w);
+		}
+	free(gen);
 }
 
 /* Replay of a ten-year journal of the default world: the planner on, a
@@ -319,16 +360,17 @@ static void bench_rewind(int days)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: bench [--quick] [--runs N] [--big]\n"
+	fprintf(stderr, "usage: bench [--quick] [--runs N] [--big] [--cockpit]\n"
 			"  --quick  one run, short runs (a smoke check)\n"
 			"  --runs N runs per figure (default 5, at most 16)\n"
-			"  --big    also the 36,000-ward world (3 runs, 365 + 100 days)\n");
+			"  --big    also the 36,000-ward world (3 runs, 365 + 100 days)\n"
+			"  --cockpit the cockpit's step and redraw only\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	int quick = 0, big = 0, runs = 5;
+	int quick = 0, big = 0, cockpit_only = 0, runs = 5;
 	size_t len;
 	const char *json = smug_default_scenario(&len);
 	struct world_result d, g36, g360, g3600;
@@ -339,6 +381,8 @@ int main(int argc, char **argv)
 			quick = 1;
 		else if (strcmp(argv[i], "--big") == 0)
 			big = 1;
+		else if (strcmp(argv[i], "--cockpit") == 0)
+			cockpit_only = 1;
 		else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
 			runs = atoi(argv[++i]);
 		else
@@ -355,6 +399,10 @@ int main(int argc, char **argv)
 
 	printf("smugnet %s bench: %ld cores, CFLAGS %s\n", smug_version(),
 	       sysconf(_SC_NPROCESSORS_ONLN), BENCH_CFLAGS);
+	if (cockpit_only) {
+		bench_cockpit(quick ? 200 : 1000);
+		return 0;
+	}
 	print_header();
 	d = measure(json, len, "dosadi-36.json", runs, warm, dsteady);
 	print_row("default (36 wards)", runs, warm, dsteady, &d);
@@ -379,13 +427,7 @@ int main(int argc, char **argv)
 	       g360.warm_cpu / g36.warm_cpu, g360.steady_cpu / g36.steady_cpu, g3600.warm_cpu / g36.warm_cpu,
 	       g3600.steady_cpu / g36.steady_cpu);
 	printf("\n");
-	bench_cockpit(json, len, "default world", quick ? 100 : 1000);
-	{
-		char *j400 = smug_scenario_generate(400, 3, 4);
-
-		bench_cockpit(j400, strlen(j400), "generated 400 wards", quick ? 100 : 1000);
-		free(j400);
-	}
+	bench_cockpit(quick ? 200 : 1000);
 	/* last: the ring's copies would inflate the RSS figures above */
 	bench_replay(quick ? 1 : 3, quick ? 730 : 3650);
 	bench_rewind(quick ? 365 : 3650);
