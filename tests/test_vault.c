@@ -305,12 +305,21 @@ START_TEST(test_vault_exports_hold_the_state)
 		ck_assert_int_eq(cJSON_GetArraySize(get(e, "edge_stats")), n->n_edge_stats);
 		ck_assert_int_le(n->n_edge_stats, w->cfg.smuggling.border_topk);
 		cJSON_ArrayForEach(st, get(e, "edge_stats")) {
-			ck_assert_str_eq(get(st, "edge_id")->valuestring, w->corridors[n->edge_stats[k].corridor].id);
-			ck_assert_double_eq_tol(get(st, "risk_est")->valuedouble, n->edge_stats[k].risk_est, 5e-7);
-			ck_assert_double_eq_tol(get(st, "cost_est")->valuedouble, n->edge_stats[k].cost_est, 5e-7);
-			if (k > 0)
-				ck_assert_int_lt(strcmp(w->corridors[n->edge_stats[k - 1].corridor].id,
-							w->corridors[n->edge_stats[k].corridor].id), 0);
+			const struct smug_edge_stats *x = &n->edge_stats[k];
+
+			ck_assert_str_eq(get(st, "edge_id")->valuestring, w->corridors[x->corridor].id);
+			ck_assert_str_eq(get(st, "from")->valuestring, w->nodes[x->from_node].id);
+			ck_assert_double_eq_tol(get(st, "risk_est")->valuedouble, x->risk_est, 5e-7);
+			ck_assert_double_eq_tol(get(st, "cost_est")->valuedouble, x->cost_est, 5e-7);
+			/* by corridor id, then direction: entered from its first end first */
+			if (k > 0) {
+				int order = strcmp(w->corridors[x[-1].corridor].id, w->corridors[x->corridor].id);
+
+				ck_assert_int_le(order, 0);
+				if (order == 0)
+					ck_assert(x[-1].from_node == w->corridors[x->corridor].a &&
+						  x->from_node == w->corridors[x->corridor].b);
+			}
 			k++;
 		}
 		ck_assert_int_eq(cJSON_GetArraySize(get(e, "recent_outcomes")), n->recent_count);
