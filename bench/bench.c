@@ -5,7 +5,7 @@
  * warm-up year is measured apart from the days after it; every world's
  * digest is printed so a bench build can be compared with an unoptimised
  * one (bench/compare.sh does, and sets the figures beside the previous
- * release's). Usage: bench [--quick] [--runs N] [--big] [--cockpit] */
+ * release's). Usage: bench [--quick] [--runs N] [--big] [--cockpit | --loop] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,8 +198,9 @@ static struct world_result bench_generated(int wards, int runs, int warm, int st
 
 /* The cockpit after 30 days: one day stepped with the '.' key and the
  * whole screen drawn into an in-memory canvas, `steps` times; medians of
- * the step and of the redraw (wall time) and the CPU time of the whole
- * loop per step. UTF-8 glyphs, colours off (drawing is the same work). */
+ * the step, of the redraw and of both (wall time), and the median CPU
+ * time of a step + redraw. UTF-8 glyphs, colours off (drawing is the
+ * same work). */
 static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, int cols, int steps,
 			     const char *keys)
 {
@@ -207,17 +208,16 @@ static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, i
 	struct tui_grid *g = grid_new(rows, cols);
 	struct tui_app a;
 	double *st = malloc(sizeof(double) * (size_t)steps), *dr = malloc(sizeof(double) * (size_t)steps);
-	double *both = malloc(sizeof(double) * (size_t)steps), c0;
+	double *both = malloc(sizeof(double) * (size_t)steps), *cpu = malloc(sizeof(double) * (size_t)steps);
 
-	if (st == NULL || dr == NULL || both == NULL)
+	if (st == NULL || dr == NULL || both == NULL || cpu == NULL)
 		exit(1);
 	tui_app_init(&a, w, &opt);
 	for (const char *k = keys; *k; k++)
 		tui_handle_key(&a, *k);
-	c0 = cpu_now();
 	for (int i = 0; i < steps; i++) {
 		struct canvas screen = {&a.th, NULL, g, 0, 0, rows, cols};
-		double t0 = now_s(), t1;
+		double c0 = cpu_now(), t0 = now_s(), t1;
 
 		tui_handle_key(&a, '.');
 		t1 = now_s();
@@ -225,16 +225,18 @@ static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, i
 		st[i] = (t1 - t0) * 1e3;
 		dr[i] = (now_s() - t1) * 1e3;
 		both[i] = st[i] + dr[i];
+		cpu[i] = (cpu_now() - c0) * 1e3;
 	}
-	c0 = (cpu_now() - c0) * 1e3 / steps;
-	printf("cockpit %-22s %3dx%-3d step + redraw %.3f ms (step %.3f, redraw %.3f; median of %d), "
-	       "%.3f ms cpu a step (day %d)\n",
-	       what, cols, rows, median(both, steps), median(st, steps), median(dr, steps), steps, c0, w->day);
+	printf("cockpit %-22s %3dx%-3d step + redraw %.3f ms wall (step %.3f, redraw %.3f), %.3f ms cpu; "
+	       "medians of %d days, day %d at the end\n",
+	       what, cols, rows, median(both, steps), median(st, steps), median(dr, steps), median(cpu, steps), steps,
+	       w->day);
 	tui_app_done(&a);
 	grid_free(g);
 	free(st);
 	free(dr);
 	free(both);
+	free(cpu);
 }
 
 static void bench_cockpit(int steps)
@@ -329,6 +331,7 @@ static void bench_rewind(int days)
 	size_t peak = 0;
 	double cost[8], c0;
 	int n = 0;
+	long rss0 = rss_kib(), rss1;
 
 	smug_timeline_reset(t, w);
 	smug_cmd_auto_crackdown(w, true);
@@ -337,6 +340,7 @@ static void bench_rewind(int days)
 		if (smug_timeline_bytes(t) > peak)
 			peak = smug_timeline_bytes(t);
 	}
+	rss1 = rss_kib();
 	for (int back = 1; back <= 365 && n < 8; back *= 3) {
 		struct smug_world *r = NULL;
 		struct smug_error err;
@@ -350,9 +354,11 @@ static void bench_rewind(int days)
 		smug_world_free(r);
 	}
 	printf("rewind ring, 400 wards, %d days: peak %.1f MB (budget %u MB, cap 64), %d copies every %d days, "
-	       "%.1f KB a copy; rewind %.1f ms cpu (median of %d, 1 to 243 days back)\n",
+	       "%.1f KB a copy; the process grew %.1f MB (ring and world); rewind %.1f ms cpu (median of %d, 1 to 243 "
+	       "days back)\n",
 	       days, (double)peak / (1 << 20), SMUG_TIMELINE_BUDGET >> 20, smug_timeline_count(t), smug_timeline_every(t),
-	       (double)smug_timeline_bytes(t) / smug_timeline_count(t) / 1024, 1000 * median(cost, n), n);
+	       (double)smug_timeline_bytes(t) / smug_timeline_count(t) / 1024, (double)(rss1 - rss0) / 1024,
+	       1000 * median(cost, n), n);
 	smug_timeline_free(t);
 	smug_world_free(w);
 	free(json);
@@ -360,17 +366,18 @@ static void bench_rewind(int days)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: bench [--quick] [--runs N] [--big] [--cockpit]\n"
+	fprintf(stderr, "usage: bench [--quick] [--runs N] [--big] [--cockpit | --loop]\n"
 			"  --quick  one run, short runs (a smoke check)\n"
 			"  --runs N runs per figure (default 5, at most 16)\n"
 			"  --big    also the 36,000-ward world (3 runs, 365 + 100 days)\n"
-			"  --cockpit the cockpit's step and redraw only\n");
+			"  --cockpit the cockpit's step and redraw only\n"
+			"  --loop   the ten-year replay and the rewind ring only\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	int quick = 0, big = 0, cockpit_only = 0, runs = 5;
+	int quick = 0, big = 0, cockpit_only = 0, loop_only = 0, runs = 5;
 	size_t len;
 	const char *json = smug_default_scenario(&len);
 	struct world_result d, g36, g360, g3600;
@@ -383,6 +390,8 @@ int main(int argc, char **argv)
 			big = 1;
 		else if (strcmp(argv[i], "--cockpit") == 0)
 			cockpit_only = 1;
+		else if (strcmp(argv[i], "--loop") == 0)
+			loop_only = 1;
 		else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
 			runs = atoi(argv[++i]);
 		else
@@ -401,6 +410,11 @@ int main(int argc, char **argv)
 	       sysconf(_SC_NPROCESSORS_ONLN), BENCH_CFLAGS);
 	if (cockpit_only) {
 		bench_cockpit(quick ? 200 : 1000);
+		return 0;
+	}
+	if (loop_only) {
+		bench_replay(3, 3650);
+		bench_rewind(3650);
 		return 0;
 	}
 	print_header();
