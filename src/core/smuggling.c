@@ -139,14 +139,20 @@ double smuggling_predation(const struct smug_world *w, int corridor)
 	return clamp01(lost * sum);
 }
 
-void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out)
+/* The odds of a directed corridor, its predation given. */
+static void odds_with(const struct smug_world *w, int corridor, int from, double pred, struct smug_odds *out)
 {
-	out->pred = smuggling_predation(w, corridor);
+	out->pred = pred;
 	out->border = w->corridors[corridor].border;
 	if (out->border)
 		customs_public_odds(w, smug_corridor_dest_ward(w, corridor, from), &out->customs);
 	else
 		memset(&out->customs, 0, sizeof out->customs);
+}
+
+void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out)
+{
+	odds_with(w, corridor, from, smuggling_predation(w, corridor), out);
 }
 
 /* The offer a network expects to make at a border, in required bribes:
@@ -343,6 +349,15 @@ struct memo_odds {
 	struct smug_odds o;
 };
 
+/* A corridor's predation and the inputs it was computed from: it changes
+ * only when the corridor's hazard or the loss/delay knobs do, so it is
+ * kept across plans and recomputed when one of them differs. */
+struct memo_pred {
+	bool set;
+	int max_delays;
+	double hazard, share, pred;
+};
+
 struct smug_plan_memo {
 	uint32_t gen;
 	int n_slots;
@@ -352,6 +367,7 @@ struct smug_plan_memo {
 	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum_*[i][e] valid for e < cum_to[i] */
 	struct memo_odds *odds;			    /* [n_slots], shared by all factions */
+	struct memo_pred *pred;			    /* [n_slots / 2], kept across plans */
 	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
 	bool bribes[SMUG_FACTIONS_MAX];		    /* how a faction turns odds into a prior */
 	double offer[SMUG_FACTIONS_MAX];
@@ -366,6 +382,7 @@ void plan_memo_free(struct smug_plan_memo *m)
 	for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 		free(m->slots[f]);
 	free(m->odds);
+	free(m->pred);
 	free(m);
 }
 
@@ -385,6 +402,7 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		m = xcalloc(1, sizeof *m);
 		m->n_slots = 2 * w->n_corridors;
 		m->odds = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->odds);
+		m->pred = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *m->pred);
 		w->plan_memo = m;
 	}
 	if (++m->gen == 0) { /* wrapped: forget every stamp */
@@ -425,12 +443,33 @@ static struct smug_belief memo_prior(const struct smug_world *w, struct smug_pla
 	struct smug_belief b;
 
 	if (p->gen != m->gen) {
-		smuggling_odds(w, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a,
-			       &p->o);
+		const struct smug_smuggling_config *sc = &w->cfg.smuggling;
+		struct memo_pred *q = &m->pred[corridor];
+		double h = w->corridors[corridor].hazard;
+
+		if (!q->set || q->hazard != h || q->share != sc->hazard_loss_share ||
+		    q->max_delays != sc->max_delays) {
+			q->set = true;
+			q->hazard = h;
+			q->share = sc->hazard_loss_share;
+			q->max_delays = sc->max_delays;
+			q->pred = smuggling_predation(w, corridor);
+		}
+		odds_with(w, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a, q->pred,
+			  &p->o);
 		p->gen = m->gen;
 	}
 	belief_from_odds(w, &p->o, m->bribes[f], m->offer[f], &b);
 	return b;
+}
+
+/* Fill a slot not yet looked at in this plan with the public prior (the
+ * faction's own statistics were written at the start of the plan). */
+static void memo_fill(const struct smug_world *w, struct smug_plan_memo *m, int f, struct memo_slot *x,
+		      int slot)
+{
+	x->b = memo_prior(w, m, f, slot);
+	x->gen = m->gen;
 }
 
 /* A slot the faction has no statistics for: the public prior. */
@@ -439,10 +478,8 @@ static const struct smug_belief *memo_belief(const struct smug_world *w, struct 
 {
 	struct memo_slot *x = &memo_slots(m, f)[slot];
 
-	if (x->gen != m->gen) {
-		x->b = memo_prior(w, m, f, slot);
-		x->gen = m->gen;
-	}
+	if (x->gen != m->gen)
+		memo_fill(w, m, f, x, slot);
 	return &x->b;
 }
 
@@ -604,6 +641,8 @@ static struct cand_score score_candidate(const struct smug_world *w, struct smug
 	double travel = w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
 	struct cand_score r = {0, 0, 0};
 	double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
+	struct memo_slot *slots = memo_slots(m, f);
+	uint32_t gen = m->gen;
 	int e = 0;
 
 	*pruned = false;
@@ -616,7 +655,11 @@ static struct cand_score score_candidate(const struct smug_world *w, struct smug
 	}
 	m->cum_to[i] = e; /* entries below the shared prefix are the parent's */
 	for (; e < p->n_edges; e++) {
-		const struct smug_belief *x = memo_belief(w, m, f, slot[e]);
+		struct memo_slot *xs = &slots[slot[e]];
+		const struct smug_belief *x = &xs->b;
+
+		if (xs->gen != gen)
+			memo_fill(w, m, f, xs, slot[e]);
 
 		r.loss += smuggling_belief_risk(x, heat) * v * pen1;
 		r.cost += x->cost * v;
