@@ -99,7 +99,8 @@ static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, int i
 
 static void visit_identity(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "world");
+	if (!sv_group(s, "world"))
+		return;
 	sv_tag(s, "smugnet-state-v1");
 	sv_str(s, "scenario_id", w->scenario_id, sizeof w->scenario_id);
 	sv_str(s, "scenario_name", w->scenario_name, sizeof w->scenario_name);
@@ -122,7 +123,8 @@ static void visit_config(struct sv *s, struct smug_config *c)
 	size_t open_len = 0;
 	const char *open = NULL;
 
-	sv_group(s, "config");
+	if (!sv_group(s, "config"))
+		return;
 	if (!sv_obj(s, "config"))
 		return;
 	k = smug_knob_table(&n);
@@ -158,7 +160,8 @@ static void visit_config(struct sv *s, struct smug_config *c)
 
 static void visit_commodities(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "commodities");
+	if (!sv_group(s, "commodities"))
+		return;
 	if (!sv_list_n(s, "commodities", SMUG_COMMODITY_COUNT))
 		return;
 	for (int c = 0; c < SMUG_COMMODITY_COUNT && sv_item(s, c); c++) {
@@ -233,7 +236,8 @@ static void visit_ward(struct sv *s, struct smug_ward *wa)
 
 static void visit_wards(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "wards");
+	if (!sv_group(s, "wards"))
+		return;
 	sv_count(s, "wards", &w->n_wards, WARDS_MAX);
 	if (!sv_list(s, "wards", &w->n_wards, WARDS_MAX))
 		return;
@@ -253,7 +257,8 @@ static void visit_wards(struct sv *s, struct smug_world *w)
 
 static void visit_nodes(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "nodes");
+	if (!sv_group(s, "nodes"))
+		return;
 	sv_count(s, "nodes", &w->n_nodes, NODES_MAX);
 	if (!sv_list(s, "nodes", &w->n_nodes, NODES_MAX))
 		return;
@@ -312,7 +317,8 @@ static void visit_corridor(struct sv *s, struct smug_world *w, int i)
 
 static void visit_corridors(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "corridors");
+	if (!sv_group(s, "corridors"))
+		return;
 	sv_count(s, "corridors", &w->n_corridors, CORRIDORS_MAX);
 	if (!sv_list(s, "corridors", &w->n_corridors, CORRIDORS_MAX))
 		return;
@@ -455,7 +461,8 @@ static void visit_network(struct sv *s, const struct smug_world *w, struct smug_
 
 static void visit_factions(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "factions");
+	if (!sv_group(s, "factions"))
+		return;
 	sv_count(s, "factions", &w->n_factions, SMUG_FACTIONS_MAX);
 	if (!sv_list(s, "factions", &w->n_factions, SMUG_FACTIONS_MAX))
 		return;
@@ -487,7 +494,8 @@ static void visit_ledger(struct sv *s, struct smug_world *w)
 {
 	struct smug_ledger *l = &w->ledger;
 
-	sv_group(s, "ledger");
+	if (!sv_group(s, "ledger"))
+		return;
 	/* the accounts and every index into the map are derived from what
 	 * came before: rebuild them before the balances are read */
 	if (sv_reading(s) && sv_ok(s))
@@ -582,7 +590,8 @@ static void visit_shipment(struct sv *s, const struct smug_world *w, struct smug
 
 static void visit_shipments(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "shipments");
+	if (!sv_group(s, "shipments"))
+		return;
 	sv_count(s, "shipments", &w->n_shipments, SMUG_SHIPMENT_CAP);
 	if (sv_list(s, "shipments", &w->n_shipments, SMUG_SHIPMENT_CAP)) {
 		if (sv_reading(s))
@@ -600,7 +609,8 @@ static void visit_shipments(struct sv *s, struct smug_world *w)
 
 static void visit_crackdowns(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "crackdowns");
+	if (!sv_group(s, "crackdowns"))
+		return;
 	sv_count(s, "crackdowns", &w->n_crackdowns, SMUG_CRACKDOWN_CAP);
 	if (sv_list(s, "crackdowns", &w->n_crackdowns, SMUG_CRACKDOWN_CAP)) {
 		for (int i = 0; i < w->n_crackdowns && sv_item(s, i); i++) {
@@ -809,7 +819,8 @@ static void visit_telemetry(struct sv *s, struct smug_world *w)
 {
 	struct smug_telemetry *t = &w->tel;
 
-	sv_group(s, "telemetry");
+	if (!sv_group(s, "telemetry"))
+		return;
 	if (sv_reading(s))
 		telemetry_alloc(w); /* the event ring, windows and charts live on the heap */
 	if (!sv_obj(s, "telemetry"))
@@ -859,7 +870,8 @@ static void visit_ward_list(struct sv *s, const char *key, const struct smug_wor
 
 static void visit_planning(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "planning");
+	if (!sv_group(s, "planning"))
+		return;
 	sv_derived_f(s, "enforcement_capacity", w->enforcement_capacity);
 	if (sv_list_n(s, "ward_topk", SMUG_COMMODITY_COUNT)) {
 		for (int c = 0; c < SMUG_COMMODITY_COUNT && sv_item(s, c); c++) {
@@ -904,7 +916,8 @@ static void visit_decision(struct sv *s, const struct smug_world *w, struct smug
 
 static void visit_explain(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "decisions");
+	if (!sv_group(s, "decisions"))
+		return;
 	sv_count(s, "decisions", &w->n_decisions, SMUG_SHIPMENTS_PER_DAY_MAX);
 	sv_int(s, "decisions_day", &w->decisions_day, -1, DAY_MAX);
 	if (sv_list(s, "decisions", &w->n_decisions, SMUG_SHIPMENTS_PER_DAY_MAX)) {
