@@ -107,6 +107,13 @@ struct cli_setup {
 };
 /* Build the world of s; prints the error and returns an exit code. */
 int cli_world_setup(const struct cli_setup *s, struct smug_world **out);
+/* The world a headless command starts from: the seed `load` of the vault
+ * `vault` (NULL: the default vault) steered by s, or s's scenario. When
+ * events_before is not NULL it gets the world's event count before the
+ * steering commands (their events are the first the run shows). Prints
+ * the error and returns an exit code. */
+int cli_world_open(const struct cli_setup *s, const char *load, const char *vault, struct smug_world **out,
+		   uint64_t *events_before);
 /* Seed, settings, crackdowns and auto-crackdown of s on an existing
  * world (also a loaded seed); prints the error and returns an exit code. */
 int cli_world_steer(const struct cli_setup *s, struct smug_world *w);

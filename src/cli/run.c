@@ -197,19 +197,8 @@ int cmd_run(int argc, char **argv)
 		.crackdowns = crack, .n_crackdowns = n_crack, .clears = clears, .n_clears = n_clears,
 		.auto_crackdown = auto_crack,
 	};
-	if (load) {
-		enum smug_status st = smug_vault_load(vault, load, &w, &err);
-
-		if (st != SMUG_OK)
-			return cli_status_exit(st, err.msg);
-		seen = w->tel.events_total; /* --events prints from the steering commands on */
-		if ((rc = cli_world_steer(&setup, w)) != EXIT_OK) {
-			smug_world_free(w);
-			return rc;
-		}
-	} else if ((rc = cli_world_setup(&setup, &w)) != EXIT_OK) {
+	if ((rc = cli_world_open(&setup, load, vault, &w, &seen)) != EXIT_OK)
 		return rc;
-	}
 
 	if (n_branch) {
 		rc = cli_run_branch(&setup, w, branch, n_branch, days, quiet);
@@ -230,11 +219,6 @@ int cmd_run(int argc, char **argv)
 	progress_start(&prog, "run", "days", (long)days, quiet);
 	for (long long d = 1; d <= days; d++) {
 		smug_cmd_step(w, 1);
-		if ((rc = cli_crackdowns_due(&setup, w)) != EXIT_OK) {
-			csv_run_done(table);
-			smug_world_free(w);
-			return rc;
-		}
 		smug_counters_add(&period, &w->tel.today);
 		smug_counters_add(&run, &w->tel.today);
 		if (events)
@@ -248,11 +232,19 @@ int cmd_run(int argc, char **argv)
 			}
 			memset(&period, 0, sizeof period);
 		}
+		/* after the day's record, which shows the day as it was lived */
+		if ((rc = cli_crackdowns_due(&setup, w)) != EXIT_OK) {
+			csv_run_done(table);
+			smug_world_free(w);
+			return rc;
+		}
 		progress_update(&prog, (long)d, 0);
 		if (ferror(stdout))
 			break;
 	}
 	progress_end(&prog);
+	if (events)
+		print_events(w, &seen); /* schedules started after the last day */
 	if (table) {
 		csv_run_done(table);
 	} else {

@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli/cli.h"
+#include "smugnet/vault.h"
 
 static void str_copy_cli(char *dst, size_t size, const char *src)
 {
@@ -242,6 +243,32 @@ int cli_world_steer(const struct cli_setup *s, struct smug_world *w)
 			return cli_usage_error(s->cmd, "%s", err.msg);
 	if (s->auto_crackdown)
 		smug_cmd_auto_crackdown(w, true);
+	return EXIT_OK;
+}
+
+int cli_world_open(const struct cli_setup *s, const char *load, const char *vault, struct smug_world **out,
+		   uint64_t *events_before)
+{
+	char vault_buf[1024];
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	enum smug_status st;
+	int rc;
+
+	if (events_before)
+		*events_before = 0; /* a new world: from its first event */
+	if (load == NULL)
+		return cli_world_setup(s, out);
+	st = smug_vault_load(cli_vault_root(vault, vault_buf, sizeof vault_buf), load, &w, &err);
+	if (st != SMUG_OK)
+		return cli_status_exit(st, err.msg);
+	if (events_before)
+		*events_before = w->tel.events_total;
+	if ((rc = cli_world_steer(s, w)) != EXIT_OK) {
+		smug_world_free(w);
+		return rc;
+	}
+	*out = w;
 	return EXIT_OK;
 }
 

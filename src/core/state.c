@@ -784,8 +784,8 @@ static void visit_topk_window(struct sv *s, struct smug_world *w)
 
 		sv_int(s, "day", &day, 0, DAY_MAX);
 		if (sv_reading(s) && sv_ok(s)) {
-			if (day <= prev || day > w->day || day <= w->day - t->n_topk_days)
-				sv_fail(s, "day", "%d is not a later day of the last %d", day, t->n_topk_days);
+			if (day <= prev) /* the window's span: smug_world_check */
+				sv_fail(s, "day", "%d does not follow day %d", day, prev);
 			else
 				b = telemetry_topk_day(w, day);
 		}
