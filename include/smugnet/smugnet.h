@@ -104,7 +104,8 @@ int smug_world_find_node(const struct smug_world *w, const char *id);
 int smug_world_find_corridor(const struct smug_world *w, const char *id);
 int smug_world_find_faction(const struct smug_world *w, const char *id);
 /* Up to k (<= 16) corridors whose ids are nearest to id by edit
- * distance, nearest first, ties in id order; returns the count. */
+ * distance, nearest first, borders before other corridors at the same
+ * distance, then in id order; returns the count. */
 int smug_world_nearest_corridors(const struct smug_world *w, const char *id, int *out, int k);
 /* Fill err (SMUG_ERR_NOT_FOUND) with "<what>: unknown corridor 'id';
  * nearest valid ids: ..." naming the three nearest. */
@@ -234,6 +235,14 @@ struct smug_cmp_border {
 	bool crackdown[2];
 };
 
+/* Shipments of one commodity, all factions together, since the world
+ * began: sent, delivered, seized, lost and the cargo value delivered. */
+struct smug_cmp_commodity {
+	enum smug_commodity commodity;
+	int64_t sent[2], delivered[2], seized[2], lost[2];
+	int64_t value_delivered[2]; /* minor units */
+};
+
 /* A lane (faction, commodity, source, demand) whose last route differs. */
 struct smug_cmp_route {
 	char faction[SMUG_ID_MAX];
@@ -252,6 +261,7 @@ struct smug_comparison {
 	int n_factions;
 	struct smug_cmp_border *borders; /* that differ; largest |traffic change| first */
 	int n_borders;
+	struct smug_cmp_commodity commodities[SMUG_COMMODITY_COUNT]; /* largest |delivered change| first */
 	struct smug_cmp_route routes[SMUG_CMP_ROUTES];
 	int n_routes, routes_total; /* shown, and all that changed */
 };
