@@ -406,6 +406,7 @@ static int write_result(FILE *f, const struct sweep_manifest *m, long long i,
 			const struct cli_setup *setup, struct smug_world *w)
 {
 	struct smug_counters period = {0}, run = {0};
+	struct report_base start;
 	int *bankrupt = calloc((size_t)w->n_factions + 1, sizeof *bankrupt);
 	int64_t *bal = NULL, *below = calloc((size_t)w->n_factions + 1, sizeof *below);
 	size_t n_bal = 0, cap = 0;
@@ -433,9 +434,9 @@ static int write_result(FILE *f, const struct sweep_manifest *m, long long i,
 			first = false;
 		}
 	fprintf(f, "],\n\"series\":[");
+	report_base_take(&start, w);
 	for (long long d = 1; d <= m->days && rc == EXIT_OK; d++) {
 		smug_cmd_step(w, 1);
-		rc = cli_crackdowns_due(setup, w);
 		smug_counters_add(&period, &w->tel.today);
 		smug_counters_add(&run, &w->tel.today);
 		for (int k = 0; k < w->n_factions; k++)
@@ -456,6 +457,8 @@ static int write_result(FILE *f, const struct sweep_manifest *m, long long i,
 				bal[n_bal++] = faction_balance(w, k);
 			}
 		}
+		/* after the day's record, as in run */
+		rc = cli_crackdowns_due(setup, w);
 	}
 	fprintf(f, "],\n\"balances\":[");
 	for (size_t b = 0; b < n_bal; b++) {
@@ -477,7 +480,7 @@ static int write_result(FILE *f, const struct sweep_manifest *m, long long i,
 			first = false;
 		}
 	fprintf(f, "],\n\"summary\":");
-	report_summary(f, w, &run);
+	report_summary(f, w, &run, &start);
 	free(bankrupt);
 	free(below);
 	free(bal);
