@@ -208,7 +208,7 @@ START_TEST(test_journal_rejects_malformed_lines)
 		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
 		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":0}\n",
-		 "line 2: days: expected a whole number in [1,1e+09], got 0"},
+		 "line 2: days: expected a whole number in [1,1000000000], got 0"},
 		{"{\"type\":\"header\"\n", "line 1: malformed JSON"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

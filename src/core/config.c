@@ -220,9 +220,13 @@ enum smug_status smug_knob_parse(struct smug_config *cfg, const struct smug_knob
 		return SMUG_OK;
 	default: break;
 	}
-	if (!parse_number(text, &v) || v < k->lo || v > k->hi)
-		return smug_error_set(err, SMUG_ERR_ARG, "%s: expected %s in [%g,%g], got '%s'", k->key,
-				      k->type == SMUG_KNOB_INT ? "whole number" : "number", k->lo, k->hi, text);
+	if (!parse_number(text, &v) || v < k->lo || v > k->hi) {
+		char a[32], b[32];
+
+		return smug_error_set(err, SMUG_ERR_ARG, "%s: expected %s in [%s,%s], got '%s'", k->key,
+				      k->type == SMUG_KNOB_INT ? "whole number" : "number", num_text(k->lo, a, sizeof a),
+				      num_text(k->hi, b, sizeof b), text);
+	}
 	if (k->type == SMUG_KNOB_INT) {
 		if (v != (double)(int)v)
 			return smug_error_set(err, SMUG_ERR_ARG, "%s: expected whole number, got '%s'", k->key,

@@ -111,9 +111,12 @@ enum smug_status smug_cmd_crackdown_set(struct smug_world *w, const char *corrid
 	if (c < 0)
 		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "crackdown: unknown corridor '%s'",
 				      corridor_id);
-	if (!(intensity > 0 && intensity <= 1))
-		return smug_error_set(err, SMUG_ERR_ARG,
-				      "crackdown: intensity must be in (0,1], got %g", intensity);
+	if (!(intensity > 0 && intensity <= 1)) {
+		char got[32];
+
+		return smug_error_set(err, SMUG_ERR_ARG, "crackdown: intensity must be in (0,1], got %s",
+				      num_text(intensity, got, sizeof got));
+	}
 	if (end_day != -1 && end_day < w->day)
 		return smug_error_set(err, SMUG_ERR_ARG,
 				      "crackdown: end day %d is before today (day %d)", end_day, w->day);

@@ -405,8 +405,12 @@ static bool get_whole(struct jp *p, const cJSON *o, const char *key, double lo, 
 
 	if (j == NULL)
 		return false;
-	if (j->valuedouble < lo || j->valuedouble > hi || j->valuedouble != (double)(int64_t)j->valuedouble)
-		return jp_fail(p, key, "expected a whole number in [%g,%g], got %g", lo, hi, j->valuedouble);
+	if (j->valuedouble < lo || j->valuedouble > hi || j->valuedouble != (double)(int64_t)j->valuedouble) {
+		char a[32], b[32], v[32];
+
+		return jp_fail(p, key, "expected a whole number in [%s,%s], got %s", num_text(lo, a, sizeof a),
+			       num_text(hi, b, sizeof b), num_text(j->valuedouble, v, sizeof v));
+	}
 	*out = j->valuedouble;
 	return true;
 }
@@ -528,9 +532,11 @@ static bool read_header(struct jp *p, const cJSON *o, struct smug_journal_file *
 	if (!get_whole(p, o, "version", 0, 1e9, &v))
 		return false;
 	if (v != 1) {
+		char t[32];
+
 		p->st = smug_error_set(p->err, SMUG_ERR_VERSION,
-				       "%s: line %d: version: journal version %g is not supported (this program reads 1)",
-				       p->name, p->line, v);
+				       "%s: line %d: version: journal version %s is not supported (this program reads 1)",
+				       p->name, p->line, num_text(v, t, sizeof t));
 		return false;
 	}
 	if (!get_text(p, o, "scenario", f->scenario_id, sizeof f->scenario_id) ||

@@ -140,17 +140,18 @@ static void write_leaf(struct sv *s, const char *key, cJSON *v)
 static double read_num(struct sv *s, const char *key, double lo, double hi)
 {
 	const cJSON *j = read_leaf(s, key);
-	char kb[24];
+	char kb[24], a[32], b[32], v[32];
 
 	if (j == NULL)
 		return lo;
 	key = leaf_key(s, key, kb, sizeof kb);
 	if (!cJSON_IsNumber(j)) {
-		sv_fail(s, key, "expected number in [%g,%g]", lo, hi);
+		sv_fail(s, key, "expected number in [%s,%s]", num_text(lo, a, sizeof a), num_text(hi, b, sizeof b));
 		return lo;
 	}
 	if (!isfinite(j->valuedouble) || j->valuedouble < lo || j->valuedouble > hi) {
-		sv_fail(s, key, "expected number in [%g,%g], got %g", lo, hi, j->valuedouble);
+		sv_fail(s, key, "expected number in [%s,%s], got %s", num_text(lo, a, sizeof a),
+			num_text(hi, b, sizeof b), num_text(j->valuedouble, v, sizeof v));
 		return lo;
 	}
 	return j->valuedouble;
@@ -159,7 +160,7 @@ static double read_num(struct sv *s, const char *key, double lo, double hi)
 static double read_whole(struct sv *s, const char *key, double lo, double hi)
 {
 	double d;
-	char kb[24];
+	char kb[24], t[32];
 
 	if (hi > SV_INT_LIMIT)
 		hi = SV_INT_LIMIT;
@@ -167,7 +168,7 @@ static double read_whole(struct sv *s, const char *key, double lo, double hi)
 		lo = -SV_INT_LIMIT;
 	d = read_num(s, key, lo, hi);
 	if (!s->failed && d != (double)(int64_t)d)
-		sv_fail(s, leaf_key(s, key, kb, sizeof kb), "expected integer, got %g", d);
+		sv_fail(s, leaf_key(s, key, kb, sizeof kb), "expected integer, got %s", num_text(d, t, sizeof t));
 	return d;
 }
 
