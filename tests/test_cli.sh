@@ -31,6 +31,11 @@ expect_rc 2 "$SMUGNET" run --years -1
 err_has "--years: expected a whole number, got '-1'"
 expect_rc 2 "$SMUGNET" run --days 5 --crackdown no-such-corridor
 err_has "unknown corridor 'no-such-corridor'"
+expect_rc 2 "$SMUGNET" run --days 5 --crackdown 'n:20.1|n:21.1'
+grep -q "unknown corridor 'n:20.1|n:21.1'; nearest valid ids: 'n:[0-9.]*|n:[0-9.]*', " "$tmp/err" ||
+	fail "an unknown corridor does not list the nearest valid ids: $(cat "$tmp/err")"
+near=$(sed -n "s/.*nearest valid ids: '\([^']*\)'.*/\1/p" "$tmp/err")
+expect_rc 0 "$SMUGNET" run --days 5 --crackdown "$near"
 # a bad --scenario is a bad input file (3), named in the message
 expect_rc 3 "$SMUGNET" run --days 1 --scenario "$tmp/none.json"
 err_has "$tmp/none.json: cannot read"
@@ -119,6 +124,17 @@ if [ -w /dev/full ]; then
 	pass=$((pass + 1))
 fi
 
+# days count from 1: the first simulated day is day 1 everywhere
+expect_rc 0 "$SMUGNET" run --days 1 --events --every 1
+grep -q '"type":"header",.*"start_day":0,' "$tmp/out" || fail "a fresh world does not start at day 0"
+grep -q '"type":"event","day":1,' "$tmp/out" || fail "the first day's events are not day 1"
+grep -q '"type":"event","day":0,' "$tmp/out" && fail "an event of day 0"
+grep -q '"type":"day","day":1,' "$tmp/out" || fail "the first day's record is not day 1"
+expect_rc 0 "$SMUGNET" explain --day 1
+grep -q "^Day 1 of dosadi-36: [1-9][0-9]* decisions" "$tmp/out" || fail "explain --day 1 shows no decisions of the first day"
+expect_rc 2 "$SMUGNET" explain --day 0
+grep -q "first simulated day is 1" "$tmp/err" || fail "explain --day 0 does not say where days start"
+
 # explain
 expect_rc 0 "$SMUGNET" explain --day 5
 grep -q "risk_est" "$tmp/out" || fail "explain shows no terms"
@@ -197,4 +213,16 @@ cp "$tmp/out" "$tmp/gen2.json"
 expect_rc 0 "$SMUGNET" run --days 30 --scenario "$tmp/gen2.json"
 [ "$(tail -n 1 "$tmp/out" | grep -o '"success_rate"' | wc -l)" -eq 2 ] || fail "a gen --factions 2 world does not run 2 networks"
 contract < "$tmp/out" || fail "a generated world's run breaks the contract: $(cat "$tmp/check.err")"
+
+# the README's examples of smugnet's use run as written (from the source
+# folder); its sweep examples are test_sweep.sh's, at a smaller scale
+sed -n '/^A designer drives it/,/^See smugnet(1)/p' "$SRCDIR/README" | grep '^    smugnet ' |
+	sed 's/ *#.*$//; s/^    smugnet //' > "$tmp/examples"
+[ -s "$tmp/examples" ] || fail "no examples found in the README"
+while read -r args; do
+	(cd "$SRCDIR" && eval "\"\$SMUGNET\" $args") > "$tmp/out" 2> "$tmp/err" </dev/null ||
+		fail "README example 'smugnet $args' failed: $(cat "$tmp/err")"
+	[ -s "$tmp/out" ] || fail "README example 'smugnet $args' printed nothing"
+	pass=$((pass + 1))
+done < "$tmp/examples"
 echo "$pass passed, 0 failed"

@@ -42,7 +42,7 @@ START_TEST(test_crackdown_manual_commands)
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, 1.0, 3, &err), SMUG_OK); /* replaces */
 	ck_assert_int_eq(w->n_crackdowns, 1);
 	ck_assert_double_eq(crackdown_intensity(w, 0), 1.0);
-	smug_cmd_step(w, 4); /* days 0..3 active */
+	smug_cmd_step(w, 3); /* days 1..3 active */
 	ck_assert_double_eq(crackdown_intensity(w, 0), 1.0);
 	ck_assert_int_eq(count_events(w, SMUG_EV_CRACKDOWN_EXPIRED), 0);
 	smug_cmd_step(w, 1); /* day 4: expired */

@@ -77,8 +77,8 @@ START_TEST(test_telemetry_totals_and_history)
 	ck_assert_int_eq(w->tel.total.delivered, delivered);
 	ck_assert_int_eq(w->tel.total.bribes_spent, bribes);
 	ck_assert_int_eq(w->tel.history_count, SMUG_HISTORY_DAYS);
-	ck_assert_int_eq(smug_history_at(&w->tel, SMUG_HISTORY_DAYS - 1)->day, 399);
-	ck_assert_int_eq(smug_history_at(&w->tel, 0)->day, 400 - SMUG_HISTORY_DAYS);
+	ck_assert_int_eq(smug_history_at(&w->tel, SMUG_HISTORY_DAYS - 1)->day, 400);
+	ck_assert_int_eq(smug_history_at(&w->tel, 0)->day, 400 - SMUG_HISTORY_DAYS + 1);
 	ck_assert_int_gt(w->tel.hot_borders.n, 0);
 	ck_assert_int_gt(w->tel.hot_routes.n, 0);
 	ck_assert_int_ge(w->tel.faction_success.n, 4);

@@ -828,6 +828,7 @@ int main(void)
 	tcase_add_test(t, test_vault_stable_export);
 	tcase_add_test(t, test_vault_exports_hold_the_state);
 	tcase_add_test(t, test_vault_loaded_seed_explains_the_same);
+	tcase_set_timeout(t, 120); /* seeds of 200 days hold their event log */
 	suite_add_tcase(s, t);
 	t = tcase_create("hostile input");
 	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));

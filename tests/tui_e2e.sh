@@ -1,83 +1,137 @@
 #!/bin/sh
-# End to end in a real terminal: start the cockpit in a detached tmux
-# session, step 30 days, open the why view, toggle a crackdown, save a
-# seed, quit; then check the seed loads headless. Also shrink the window
-# below 80x24 and back. Waits for screen states, never fixed sleeps.
-# Skipped (exit 77) when tmux is not installed.
+# End to end in a real terminal: the cockpit in a detached tmux session.
+# Step N days through the prompt (exactly N), open the why view, crack
+# down on a border from the map, step 10 days and see the shaded period
+# in the chart view, click with the mouse, save a seed and load it
+# headless, shrink below 80x24 and back, quit after a resize and find
+# the shell's screen clean, and run monochrome ASCII. Waits for screen
+# states, never fixed sleeps. Skipped (exit 77) without tmux.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
 tmp=$(mktemp -d)
 sock="smugnet-e2e-$$"
-T="tmux -L $sock"
+T="tmux -L $sock -f /dev/null"
 pass=0
+S=e2e
 cleanup() { $T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
 trap cleanup EXIT INT TERM
-fail() { echo "FAIL: $*"; echo "--- screen ---"; $T capture-pane -p -t e2e 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
+fail() { echo "FAIL: $*"; echo "--- screen ---"; $T capture-pane -p -t $S 2>/dev/null; echo "$pass passed, 1 failed"; exit 1; }
 ok() { pass=$((pass + 1)); echo "ok: $*"; }
+screen() { $T capture-pane -p -t $S 2>/dev/null; }
 # wait_for TEXT: poll the screen up to ~10 s
 wait_for() {
 	i=0
 	while [ $i -lt 200 ]; do
-		if $T capture-pane -p -t e2e 2>/dev/null | grep -q -- "$1"; then return 0; fi
+		if screen | grep -q -- "$1"; then return 0; fi
 		i=$((i + 1))
 		sleep 0.05
 	done
 	return 1
 }
+# the day in the header
+day() { screen | sed -n '1s/.* day \([0-9][0-9]*\) .*/\1/p'; }
+# a left click at screen column x, row y (0-based), as xterm reports it
+# in its SGR mouse mode (what TERM=xterm-256color announces)
+click() {
+	$T send-keys -t $S -l "$(printf '\033[<0;%d;%dM' $(($1 + 1)) $(($2 + 1)))"
+	$T send-keys -t $S -l "$(printf '\033[<0;%d;%dm' $(($1 + 1)) $(($2 + 1)))"
+}
 
-$T new-session -d -s e2e -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault; echo EXITED \$?; sleep 30" || fail "tmux did not start"
+$T new-session -d -s $S -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault; echo EXITED \$?; sleep 30" || fail "tmux did not start"
 wait_for "Factions" || fail "cockpit did not draw its panes"
-wait_for "Borders" || fail "no Borders pane"
-wait_for "Events" || fail "no Events pane"
-ok "panes present"
-$T send-keys -t e2e n
+wait_for "Press Space to run" || fail "the first screen does not say what to press"
+wait_for " day 0 " || fail "a fresh world is not at day 0"
+ok "first screen"
+$T send-keys -t $S n
 wait_for "Step how many days" || fail "no step prompt"
-$T send-keys -t e2e Enter
-wait_for "day 30 " || fail "day did not advance to 30"
-ok "stepped 30 days"
-$T send-keys -t e2e Tab Enter
-wait_for "Why this route" || fail "why view did not open"
-wait_for "risk_est" || fail "why view shows no terms"
-ok "why view"
-$T send-keys -t e2e Escape
+$T send-keys -t $S 5 Enter
+wait_for " day 5 " || fail "n, 5, Enter did not reach day 5"
+[ "$(day)" = 5 ] || fail "day is $(day), expected 5"
+$T send-keys -t $S n
+wait_for "Step how many days" || fail "no step prompt"
+$T send-keys -t $S 2 Enter
+wait_for " day 7 " || fail "n, 2, Enter did not advance exactly 2 days"
+ok "step N days replaces the pre-filled value"
+$T send-keys -t $S 2 Enter
+wait_for "WINNER" || fail "why view did not open"
+wait_for "RUNNER-UP\|only candidate" || fail "why view has no comparison"
+$T send-keys -t $S Escape
 wait_for "Routes of" || fail "why view did not close"
-$T send-keys -t e2e Tab c
-wait_for "until cleared" || fail "crackdown not confirmed"
-ok "crackdown toggled"
-$T send-keys -t e2e s
+ok "why view"
+# crackdown from the map, ten days, the chart shows the shaded period
+$T send-keys -t $S 4
+wait_for "\[4 Map" || fail "the map pane did not take the focus"
+$T send-keys -t $S Right c
+wait_for "crackdown on n:.* from day 8" || fail "crackdown from the map not confirmed"
+$T send-keys -t $S n
+wait_for "Step how many days" || fail "no step prompt"
+$T send-keys -t $S 10 Enter
+wait_for " day 17 " || fail "did not step 10 days"
+$T send-keys -t $S g
+wait_for "Chart of the border" || fail "chart view did not open"
+wait_for "crackdown (yours) from day 8" || fail "the chart does not name the crackdown"
+screen | grep -q "╱╱╱╱" || fail "the chart shows no shaded period"
+ok "crackdown on the map, 10 days, shaded in the chart"
+$T send-keys -t $S Escape
+wait_for "\[4 Map" || fail "chart view did not close"
+# the mouse: a click on the Events pane focuses it
+click 120 40
+wait_for "\[5 Events" || fail "a click did not focus the Events pane"
+click 10 5
+wait_for "\[1 Factions" || fail "a click did not focus the Factions pane"
+ok "mouse clicks focus"
+$T send-keys -t $S s
 wait_for "Save seed as" || fail "no save prompt"
-$T send-keys -t e2e e2eseed Enter
+$T send-keys -t $S e2eseed Enter
 wait_for "saved seed e2eseed" || fail "save not confirmed"
 ok "seed saved"
-$T resize-window -t e2e -x 70 -y 20 2>/dev/null || $T resize-pane -t e2e -x 70 -y 20
+$T resize-window -t $S -x 70 -y 20 2>/dev/null || $T resize-pane -t $S -x 70 -y 20
 wait_for "at least 80x24" || fail "no size message below 80x24"
-$T resize-window -t e2e -x 160 -y 48 2>/dev/null || $T resize-pane -t e2e -x 160 -y 48
+$T resize-window -t $S -x 160 -y 48 2>/dev/null || $T resize-pane -t $S -x 160 -y 48
 wait_for "Factions" || fail "cockpit did not recover after resize"
 ok "resize below 80x24 and back"
 # Space runs the days by itself at the chosen speed, Space again pauses
-screen_day() { $T capture-pane -p -t e2e | sed -n 's/.* day \([0-9]*\) (year.*/\1/p' | head -n 1; }
-$T send-keys -t e2e Space
+screen_day() { $T capture-pane -p -t $S | sed -n 's/.* day \([0-9]*\) (year.*/\1/p' | head -n 1; }
+start=$(screen_day)
+$T send-keys -t $S Space
 wait_for "RUN x1 " || fail "Space did not start running"
-$T send-keys -t e2e + +
+$T send-keys -t $S + +
 wait_for "RUN x5 " || fail "+ did not speed up"
-i=0; while [ $i -lt 200 ] && [ "$(screen_day)" -lt 33 ]; do i=$((i + 1)); sleep 0.05; done
-[ "$(screen_day)" -ge 33 ] || fail "running did not advance the days (day $(screen_day))"
-$T send-keys -t e2e Space
+i=0; while [ $i -lt 200 ] && [ "$(screen_day)" -lt $((start + 3)) ]; do i=$((i + 1)); sleep 0.05; done
+[ "$(screen_day)" -ge $((start + 3)) ] || fail "running did not advance the days (day $(screen_day))"
+$T send-keys -t $S Space
 wait_for "PAUSED x5 " || fail "Space did not pause"
 d1=$(screen_day); sleep 1; d2=$(screen_day)
 [ "$d1" = "$d2" ] || fail "days still advance when paused ($d1 -> $d2)"
 ok "run and pause"
-$T send-keys -t e2e q
+$T send-keys -t $S q
 wait_for "Quit anyway" || fail "q did not ask about the unsaved days"
-$T send-keys -t e2e y
+$T send-keys -t $S y
 wait_for "EXITED 0" || fail "cockpit did not quit cleanly"
 ok "quit"
 [ -f "$tmp/vault/seeds/e2eseed/snapshot.json" ] || fail "seed folder missing"
 out=$($SMUGNET run --load e2eseed --vault "$tmp/vault" --days 1 2>&1 | tail -n 1)
-echo "$out" | grep -q '"type":"summary","day":31' || fail "seed did not load headless: $out"
+echo "$out" | grep -q '"type":"summary","day":18' || fail "seed did not load headless: $out"
 echo "$out" | grep -q '"crackdown":true' || fail "crackdown mark not in the loaded seed"
 ok "seed loads with smugnet run --load"
+
+# quit after a resize: the shell's screen is left clean
+S=shell
+$T new-session -d -s $S -x 80 -y 24 "sh" || fail "tmux did not start a shell"
+$T send-keys -t $S "PS1='READY$ '; clear" Enter
+wait_for "READY" || fail "no shell prompt"
+$T send-keys -t $S "TERM=xterm-256color $SMUGNET --vault $tmp/vault" Enter
+wait_for "Factions" || fail "cockpit did not start from the shell"
+$T resize-window -t $S -x 160 -y 48 2>/dev/null || $T resize-pane -t $S -x 160 -y 48
+wait_for "Borders" || fail "cockpit did not redraw at 160x48"
+$T send-keys -t $S q
+i=0
+while [ $i -lt 200 ] && [ "$(screen | grep -c .)" -gt 2 ]; do i=$((i + 1)); sleep 0.05; done
+left=$(screen | grep -v '^READY\$' | grep -c .)
+[ "$left" -eq 0 ] || fail "the screen after quitting is not clean ($left lines besides the shell)"
+ok "quit after a resize leaves the shell's screen clean"
+
 # monochrome: no colour escapes with NO_COLOR, nor with --no-color; no
 # UTF-8 with --ascii. Each screen must first have drawn its panes.
 # mono_check SESSION WHAT: the session's screen, drawn, has no colour

@@ -103,6 +103,13 @@ int smug_world_find_ward(const struct smug_world *w, const char *id);
 int smug_world_find_node(const struct smug_world *w, const char *id);
 int smug_world_find_corridor(const struct smug_world *w, const char *id);
 int smug_world_find_faction(const struct smug_world *w, const char *id);
+/* Up to k (<= 16) corridors whose ids are nearest to id by edit
+ * distance, nearest first, ties in id order; returns the count. */
+int smug_world_nearest_corridors(const struct smug_world *w, const char *id, int *out, int k);
+/* Fill err (SMUG_ERR_NOT_FOUND) with "<what>: unknown corridor 'id';
+ * nearest valid ids: ..." naming the three nearest. */
+void smug_world_unknown_corridor(const struct smug_world *w, const char *what, const char *id,
+				 struct smug_error *err);
 int smug_world_find_account(const struct smug_world *w, const char *id);
 /* Active crackdown on a corridor, or NULL. */
 const struct smug_crackdown *
@@ -118,6 +125,14 @@ int smug_corridor_dest_ward(const struct smug_world *w, int corridor, int from);
  * SMUG_ERR_ARG for a bad index. */
 enum smug_status smug_explain_decision(const struct smug_world *w, int i,
 				       struct smug_explanation *out);
+
+/* What-if: decision i of the last simulated day re-explained as if the
+ * faction knew of a crackdown of `intensity` on `corridor`: its estimate
+ * for that corridor becomes the seizure chance under the crackdown (with
+ * the bribe its shipment offered there). Nothing in w changes: the
+ * crackdown lives on a private copy. SMUG_ERR_ARG for bad arguments. */
+enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corridor,
+				     double intensity, struct smug_whatif *out);
 
 /* Route id: node ids joined by ">" into buf (truncated safely). */
 void smug_route_format(const struct smug_world *w, const int *nodes, int n,
@@ -146,6 +161,25 @@ double smug_network_success_rate(const struct smug_network *n);
 
 /* Events in order, oldest first: i in [0, tel.event_count). */
 const struct smug_event *smug_event_at(const struct smug_telemetry *t, int i);
+/* Crackdown periods, oldest first: i in [0, tel.crackdown_log_count). */
+const struct smug_crackdown_period *smug_crackdown_period_at(const struct smug_telemetry *t, int i);
+/* A faction's flows of one commodity over the last `days` days
+ * (1..SMUG_FLOW_DAYS, ending with w->day), or all time when days <= 0. */
+void smug_flow_sum(const struct smug_world *w, int faction, int commodity, int days,
+		   struct smug_flow *out);
+/* A border's counters summed over days [first_day, last_day], clipped to
+ * the last SMUG_BORDER_WINDOW_DAYS days (out->day = last_day). */
+void smug_border_window_sum(const struct smug_world *w, int corridor, int first_day,
+			    int last_day, struct smug_border_day *out);
+/* A faction's chart bucket of `day`, or NULL when not held. */
+const struct smug_faction_day *smug_faction_chart(const struct smug_world *w, int faction,
+						  int day);
+/* A border's chart values of `day` into out; false when that day is not
+ * known (the border was not tracked then and the day left its window). */
+bool smug_border_chart(const struct smug_world *w, int corridor, int day,
+		       struct smug_border_day *out);
+/* First day of a border's chart history, -1 when it has none. */
+int smug_border_chart_since(const struct smug_world *w, int corridor);
 /* History records, oldest first. */
 const struct smug_day_record *smug_history_at(const struct smug_telemetry *t,
 					      int i);

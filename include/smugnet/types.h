@@ -17,7 +17,7 @@
 #define SMUG_FACTIONS_MAX 64	   /* factions in a scenario */
 #define SMUG_SHIPMENTS_PER_DAY_MAX 64 /* largest max_shipments_per_day */
 #define SMUG_SHIPMENT_CAP 2048	   /* shipments in transit at once */
-#define SMUG_EVENT_CAP 512	   /* event log ring */
+#define SMUG_EVENT_CAP 100000	   /* event log ring (on the heap) */
 #define SMUG_HISTORY_DAYS 365	   /* daily history ring */
 #define SMUG_RECENT_OUTCOMES 32	   /* per-network recent outcomes ring */
 #define SMUG_LANE_CAP 32	   /* per-network remembered lane choices */
@@ -330,6 +330,7 @@ struct smug_day_record {
 	int day;
 	struct smug_counters c;
 	int in_transit;
+	int crackdowns_manual, crackdowns_auto; /* targets active that day */
 };
 
 #define SMUG_EVENT_KIND_LIST(X)                                                \
@@ -359,6 +360,7 @@ struct smug_event {
 	uint64_t shipment; /* 0 if none */
 	int commodity;	   /* -1 if none */
 	int64_t amount;	   /* minor units, meaning by kind */
+	int src_ward, dst_ward; /* a shipment's source and demand wards, -1 if none */
 	char detail[96];   /* short human text */
 };
 
@@ -373,11 +375,96 @@ struct smug_topk {
 	int n;
 };
 
+/* ---- rolling windows and chart history (telemetry.c, window.c) ----------
+ * A window is a ring of day buckets whose first member is the bucket's
+ * day (-1 = empty): day d lives in slot d % n, and a bucket is part of a
+ * window only while its day is inside it, so nothing is ever scanned to
+ * roll a window forward. */
+#define SMUG_FLOW_DAYS 30	   /* per-faction commodity flows: last 30 days */
+#define SMUG_BORDER_WINDOW_DAYS 7  /* per-border counters: last 7 days */
+#define SMUG_CHART_DAYS 365	   /* chart history per faction / tracked border */
+#define SMUG_CHART_BORDERS 96	   /* borders with a chart history at once */
+#define SMUG_CRACKDOWN_LOG 256	   /* crackdown periods remembered */
+
+enum smug_flow_kind {
+	SMUG_FLOW_SENT,
+	SMUG_FLOW_DELIVERED,
+	SMUG_FLOW_SEIZED,
+	SMUG_FLOW_LOST,
+	SMUG_FLOW_KINDS
+};
+
+/* Shipments of one faction and commodity, and their declared cargo value. */
+struct smug_flow {
+	int64_t n[SMUG_FLOW_KINDS];
+	int64_t value[SMUG_FLOW_KINDS]; /* minor units */
+};
+
+struct smug_flow_day {
+	int day; /* -1 = empty */
+	struct smug_flow c[SMUG_COMMODITY_COUNT];
+};
+
+/* One day of a faction's chart history. */
+struct smug_faction_day {
+	int day;	 /* -1 = empty */
+	int sent, delivered, seized, lost;
+	int in_transit;	 /* at the end of the day */
+	int64_t balance; /* minor units, at the end of the day */
+	int64_t bribes, tariffs; /* minor units paid that day */
+};
+
+struct smug_faction_tel {
+	struct smug_flow total[SMUG_COMMODITY_COUNT]; /* since the world began */
+	int64_t transit_n[SMUG_COMMODITY_COUNT];      /* in transit now */
+	int64_t transit_value[SMUG_COMMODITY_COUNT];  /* minor units */
+	struct smug_flow_day days[SMUG_FLOW_DAYS];    /* window */
+	struct smug_faction_day chart[SMUG_CHART_DAYS]; /* window */
+	int64_t bribes_seen, tariffs_seen; /* network totals at the last chart day */
+};
+
+/* One day of one border. */
+struct smug_border_day {
+	int day; /* -1 = empty */
+	int traffic, checks, inspections, seizures;
+	int64_t bribes, tariffs; /* minor units */
+	int crackdown_pct;	 /* chart only: intensity x 100 that day, 0 = none */
+};
+
+/* The last days of one border, in a pool slot. A slot is free when its
+ * corridor is -1 or its newest day left the window; the pool holds
+ * min(borders, SMUG_BORDER_WINDOW_DAYS x SMUG_SHIPMENT_CAP) slots, which
+ * is more than the borders that can be crossed within a window (a
+ * shipment crosses at most one border a day). */
+struct smug_border_window {
+	int corridor; /* -1 = free */
+	int last_day; /* newest day held */
+	struct smug_border_day d[SMUG_BORDER_WINDOW_DAYS];
+};
+
+/* The chart history of a tracked border (crackdown targets, the hottest
+ * borders, and borders crossed while a slot is free). */
+struct smug_border_chart {
+	int corridor;	  /* -1 = free */
+	int since_day;	  /* first day held */
+	int relevant_day; /* last day crossed, hot or under crackdown */
+	struct smug_border_day d[SMUG_CHART_DAYS];
+};
+
+/* A crackdown from its first to its last active day. */
+struct smug_crackdown_period {
+	int corridor;
+	int start_day;
+	int end_day; /* last active day; -1 while active */
+	double intensity;
+	bool manual, exploration;
+};
+
 struct smug_telemetry {
 	struct smug_counters total, today;
 	struct smug_day_record history[SMUG_HISTORY_DAYS]; /* ring */
 	int history_head, history_count;
-	struct smug_event events[SMUG_EVENT_CAP]; /* ring */
+	struct smug_event *events; /* ring of SMUG_EVENT_CAP */
 	int event_head, event_count;
 	uint64_t events_total;
 	struct smug_topk hot_routes, hot_borders, faction_success;
@@ -385,6 +472,17 @@ struct smug_telemetry {
 	int n_touched;
 	int touched_yday[SMUG_TOUCHED_CAP];
 	int n_touched_yday;
+	/* rolling windows and chart history */
+	struct smug_faction_tel *factions; /* parallel to world.factions */
+	struct smug_border_window *bwin;   /* pool, n_bwin slots */
+	int n_bwin;
+	struct smug_border_chart *bchart;  /* SMUG_CHART_BORDERS slots */
+	struct smug_crackdown_period crackdown_log[SMUG_CRACKDOWN_LOG]; /* ring */
+	int crackdown_log_head, crackdown_log_count;
+	/* derived indices, rebuilt on load, never part of the state */
+	int *bwin_of;	/* corridor -> pool slot or -1 */
+	int *bchart_of; /* corridor -> chart slot or -1 */
+	int bwin_cursor;
 };
 
 /* ---- explain ---------------------------------------------------------------- */
@@ -449,6 +547,26 @@ struct smug_explanation {
 	int winner, runner;	/* as in the decision */
 	double margin;
 	char flip[160];
+	/* the flip as numbers: corridor -1 when nothing single flips it */
+	int flip_corridor;
+	bool flip_cost;		/* cost_est (else risk_est) */
+	double flip_from, flip_to;
+	/* the border only the winner crosses whose risk_est needs the
+	 * smallest rise to flip the choice (the crackdown lever), or -1 */
+	int lever_corridor;
+	double lever_from, lever_to;
+};
+
+/* A decision re-explained as if the faction knew of a crackdown: its
+ * estimate for one border replaced by the seizure chance a crackdown
+ * there would give (what the faction learns once it meets it). */
+struct smug_whatif {
+	int corridor;
+	double intensity;
+	double risk_before;	/* the faction's risk_est at plan time */
+	double risk_after;	/* seizure chance per crossing under the crackdown */
+	int winner_before, winner_after;
+	struct smug_explanation x; /* the re-explained decision */
 };
 
 struct smug_decision_summary {

@@ -15,8 +15,10 @@ struct smug_world {
 	char scenario_name[SMUG_NAME_MAX * 2];
 	uint64_t scenario_hash; /* XXH3 of the scenario file bytes */
 	uint64_t seed;		/* world seed: keys every draw */
-	int day;		/* the next day sim_step simulates */
-	int start_day;		/* day the scenario starts at */
+	int day;		/* the last simulated day (days count from 1;
+				   a fresh world is at start_day) */
+	int start_day;		/* day the scenario starts at: the first simulated
+				   day is start_day + 1 */
 	int64_t initial_blackmarket; /* minor units, scenario "ledger" */
 	int64_t initial_treasury;    /* minor units, scenario "ledger" */
 	struct smug_config cfg;

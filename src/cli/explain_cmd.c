@@ -186,11 +186,13 @@ int cmd_explain(int argc, char **argv)
 		smug_world_free(w);
 		return EXIT_RUNTIME;
 	}
-	if (day < w->day) {
+	if (day <= w->day) {
+		int first_day = w->day + 1;
+
 		smug_world_free(w);
-		return cli_usage_error("explain", "--day %lld is before the scenario's start day %d", day, w->day);
+		return cli_usage_error("explain", "--day %lld: the first simulated day is %d", day, first_day);
 	}
-	smug_cmd_step(w, (int)(day - w->day + 1));
+	smug_cmd_step(w, (int)(day - w->day));
 	if (json)
 		printf("{\"day\":%lld,\"scenario\":", day);
 	if (json)

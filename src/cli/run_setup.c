@@ -121,8 +121,10 @@ enum smug_status cli_crackdown_parse(const struct smug_world *w, const char *spe
 					      "crackdown '%s': expected ID[@FROM[-TO]][:INTENSITY] (days count from 1, "
 					      "TO >= FROM, intensity in (0,1])", spec);
 	}
-	if (smug_world_find_corridor(w, id) < 0)
-		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "crackdown: unknown corridor '%s'", id);
+	if (smug_world_find_corridor(w, id) < 0) {
+		smug_world_unknown_corridor(w, "crackdown", id, err); /* names the nearest ids */
+		return SMUG_ERR_NOT_FOUND;
+	}
 	str_copy_cli(out->id, sizeof out->id, id);
 	return SMUG_OK;
 }

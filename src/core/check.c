@@ -16,9 +16,11 @@ struct ck {
 	struct smug_error *err;
 	bool failed;
 	/* Day numbering, in one place: the days simulated so far are
-	 * first_day .. last_day (none when last_day < first_day); the world's
-	 * creation (opening balances) is stamped start_day; a command given
-	 * between days (a crackdown set or cleared) is stamped next_day. */
+	 * first_day .. last_day (days count from 1: start_day + 1 .. w->day;
+	 * none when last_day < first_day); the world's creation (opening
+	 * balances) is stamped start_day; a command given between days (a
+	 * crackdown set or cleared) is logged on last_day and takes effect
+	 * from next_day. */
 	int first_day, last_day, next_day;
 };
 
@@ -473,10 +475,10 @@ static bool check_telemetry(struct ck *c)
 	for (int i = 0, prev = w->start_day; i < t->event_count; i++) {
 		const struct smug_event *e = &t->events[ring_at(t->event_head, t->event_count, SMUG_EVENT_CAP, i)];
 
-		/* a command between days (a crackdown set or cleared) logs on the coming day */
-		if (!in(e->day, w->start_day, c->next_day))
+		/* a command between days (a crackdown set or cleared) logs on the last simulated day */
+		if (!in(e->day, w->start_day, c->last_day))
 			return bad(c, "state.telemetry.events[%d].day: %d is outside days %d to %d", i, e->day,
-				   w->start_day, c->next_day);
+				   w->start_day, c->last_day);
 		if (e->day < prev)
 			return bad(c, "state.telemetry.events[%d].day: out of order", i);
 		prev = e->day;
@@ -579,9 +581,76 @@ static bool check_plan(struct ck *c)
 	return true;
 }
 
+/* The cockpit's windows: what each faction has in transit per commodity
+ * is its shipments in transit, and its flows since the world began add up
+ * to them and to its network's totals; no window holds a day to come; a
+ * tracked border's chart starts before its last relevant day. */
+static bool check_windows(struct ck *c)
+{
+	const struct smug_world *w = c->w;
+	const struct smug_telemetry *t = &w->tel;
+
+	if (t->factions == NULL)
+		return true; /* a bare world with no telemetry allocated */
+	for (int f = 0; f < w->n_factions; f++) {
+		const struct smug_faction_tel *ft = &t->factions[f];
+		const struct smug_network *n = &w->factions[f].net;
+		int64_t n_transit[SMUG_COMMODITY_COUNT] = {0}, v_transit[SMUG_COMMODITY_COUNT] = {0};
+		int64_t sent = 0, delivered = 0, seized = 0, lost = 0;
+
+		for (int i = 0; i < w->n_shipments; i++)
+			if (w->shipments[i].faction == f && (unsigned)w->shipments[i].commodity < SMUG_COMMODITY_COUNT) {
+				n_transit[w->shipments[i].commodity]++;
+				v_transit[w->shipments[i].commodity] += w->shipments[i].value;
+			}
+		for (int k = 0; k < SMUG_COMMODITY_COUNT; k++) {
+			const struct smug_flow *fl = &ft->total[k];
+
+			if (ft->transit_n[k] != n_transit[k] || ft->transit_value[k] != v_transit[k])
+				return bad(c, "state.telemetry.windows.flow_transit: faction %d, commodity %d: %lld in transit "
+					      "worth %lld, but its shipments say %lld worth %lld", f, k,
+					   (long long)ft->transit_n[k], (long long)ft->transit_value[k],
+					   (long long)n_transit[k], (long long)v_transit[k]);
+			if (fl->n[SMUG_FLOW_SENT] - fl->n[SMUG_FLOW_DELIVERED] - fl->n[SMUG_FLOW_SEIZED] -
+				    fl->n[SMUG_FLOW_LOST] != ft->transit_n[k])
+				return bad(c, "state.telemetry.windows.flow_total: faction %d, commodity %d: sent less "
+					      "resolved is not what is in transit", f, k);
+			sent += fl->n[SMUG_FLOW_SENT];
+			delivered += fl->n[SMUG_FLOW_DELIVERED];
+			seized += fl->n[SMUG_FLOW_SEIZED];
+			lost += fl->n[SMUG_FLOW_LOST];
+		}
+		if (sent != n->shipments || delivered != n->delivered || seized != n->seized || lost != n->lost)
+			return bad(c, "state.telemetry.windows.flow_total: faction %d: the flows do not add up to its "
+				      "network's shipments, deliveries, seizures and losses", f);
+		for (int i = 0; i < SMUG_FLOW_DAYS; i++)
+			if (ft->days[i].day > w->day)
+				return bad(c, "state.telemetry.windows.flow_day: faction %d holds day %d, after day %d", f,
+					   ft->days[i].day, w->day);
+		for (int i = 0; i < SMUG_CHART_DAYS; i++)
+			if (ft->chart[i].day > w->day)
+				return bad(c, "state.telemetry.windows.faction_day: faction %d holds day %d, after day %d", f,
+					   ft->chart[i].day, w->day);
+	}
+	for (int i = 0; t->bchart && i < SMUG_CHART_BORDERS; i++)
+		if (t->bchart[i].corridor >= 0 &&
+		    (t->bchart[i].relevant_day > w->day || t->bchart[i].since_day > t->bchart[i].relevant_day + 1))
+			return bad(c, "state.telemetry.windows.border_chart: corridor %d: since day %d, last relevant day %d "
+				      "(the day is %d)", t->bchart[i].corridor, t->bchart[i].since_day,
+				   t->bchart[i].relevant_day, w->day);
+	for (int i = 0; i < t->crackdown_log_count; i++) {
+		const struct smug_crackdown_period *p = smug_crackdown_period_at(t, i);
+
+		if (p->start_day > w->day + 1 || (p->end_day != -1 && p->end_day < p->start_day - 1))
+			return bad(c, "state.telemetry.windows.crackdown_period[%d]: days %d to %d (the day is %d)", i,
+				   p->start_day, p->end_day, w->day);
+	}
+	return true;
+}
+
 enum smug_status smug_world_check(const struct smug_world *w, const char *file, struct smug_error *err)
 {
-	struct ck c = {w, file, err, false, w->start_day, w->day - 1, w->day};
+	struct ck c = {w, file, err, false, w->start_day + 1, w->day, w->day + 1};
 	int per_faction[SMUG_FACTIONS_MAX] = {0};
 
 	if (!check_static(&c) || !check_day(&c) || !check_shipments(&c, per_faction))
@@ -590,7 +659,7 @@ enum smug_status smug_world_check(const struct smug_world *w, const char *file, 
 		if (!check_network(&c, f, per_faction[f]))
 			return SMUG_ERR_SCHEMA;
 	if (!check_totals(&c) || !check_ledger(&c) || !check_telemetry(&c) || !check_crackdowns(&c) ||
-	    !check_plan(&c))
+	    !check_plan(&c) || !check_windows(&c))
 		return SMUG_ERR_SCHEMA;
 	return SMUG_OK;
 }

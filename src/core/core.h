@@ -233,13 +233,60 @@ void telemetry_end_day(struct smug_world *w);
 struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k,
 				   int faction, int corridor, uint64_t shipment,
 				   int commodity, int64_t amount);
+/* An event about shipment s: its faction, id, commodity and wards. */
+struct smug_event *telemetry_shipment_event(struct smug_world *w, enum smug_event_kind k,
+					    const struct smug_shipment *s, int corridor, int64_t amount);
 void telemetry_border_crossed(struct smug_world *w, int corridor);
+/* A customs check at a border: into the border's window of today. */
+void telemetry_customs(struct smug_world *w, int corridor, bool inspected, bool seized,
+		       int64_t tariff, int64_t bribe);
+/* A crackdown target became active / ended (last_day = its last active day). */
+void telemetry_crackdown_started(struct smug_world *w, const struct smug_crackdown *k);
+void telemetry_crackdown_ended(struct smug_world *w, int corridor, int last_day);
+/* The heap parts of the telemetry: allocated by world_finish (which
+ * knows the factions and corridors), freed with the world, deep-copied
+ * by the clone. */
+void telemetry_alloc(struct smug_world *w);
+void telemetry_free(struct smug_world *w);
+void telemetry_clone(struct smug_world *dst, const struct smug_world *src);
+/* The windows, chart history and crackdown periods as rows of numbers,
+ * owner index first, in a canonical order: the one description that the
+ * snapshot writes and reads and the digest hashes. Rows of one kind are
+ * set in the order they were emitted (index counts them from 0);
+ * telemetry_row_set returns NULL or why the row is refused. */
+enum tel_row {
+	TEL_ROW_FLOW_TOTAL, /* faction rows first (see row_check) */
+	TEL_ROW_FLOW_TRANSIT,
+	TEL_ROW_FLOW_DAY,
+	TEL_ROW_FACTION_SEEN,
+	TEL_ROW_FACTION_DAY,
+	TEL_ROW_BORDER_WINDOW, /* then border rows */
+	TEL_ROW_BORDER_DAY,
+	TEL_ROW_BORDER_CHART,
+	TEL_ROW_CHART_DAY,
+	TEL_ROW_CRACKDOWN_PERIOD,
+	TEL_ROW_COUNT
+};
+typedef void (*telemetry_emit_fn)(void *ctx, const double *v, int n);
+void telemetry_rows(const struct smug_world *w, enum tel_row k, telemetry_emit_fn emit, void *ctx);
+const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, const double *v, int n);
+const char *telemetry_row_name(enum tel_row k);
+int telemetry_row_len(enum tel_row k);
 /* Set key's score (in place if present, else insert if it beats the
  * smallest); order score desc, key asc. */
 void topk_update(struct smug_topk *t, const char *key, int index, double score);
 /* Space-saving count: add inc to key; a new key replaces the smallest
  * entry and inherits its score. */
 void topk_add(struct smug_topk *t, const char *key, int index, double inc);
+
+/* ---- window.c: rings of day buckets (first member: int day, -1 = empty) ---- */
+/* The bucket of `day` (>= 0) in a ring of n buckets of `size` bytes,
+ * reset first if it held an older day. */
+void *window_bucket(void *ring, int n, size_t size, int day);
+/* The bucket of `day` if the ring holds it, else NULL. */
+const void *window_find(const void *ring, int n, size_t size, int day);
+/* Every bucket empty. */
+void window_clear(void *ring, int n, size_t size);
 
 /* ---- explain.c: stage 9 ---- */
 /* Store a finished decision's summary in the bounded history ring. */

@@ -100,6 +100,7 @@ static void activated_event(struct smug_world *w, const struct smug_crackdown *t
 
 	snprintf(ev->detail, sizeof ev->detail, "%s, intensity %.2f, %s", why, t->intensity,
 		 t->end_day < 0 ? "until cleared" : "timed");
+	telemetry_crackdown_started(w, t);
 }
 
 enum smug_status smug_cmd_crackdown_set(struct smug_world *w, const char *corridor_id,
@@ -108,23 +109,27 @@ enum smug_status smug_cmd_crackdown_set(struct smug_world *w, const char *corrid
 	int c = smug_world_find_corridor(w, corridor_id);
 	struct smug_crackdown t;
 
-	if (c < 0)
-		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "crackdown: unknown corridor '%s'",
-				      corridor_id);
+	if (c < 0) {
+		smug_world_unknown_corridor(w, "crackdown", corridor_id, err);
+		return SMUG_ERR_NOT_FOUND;
+	}
 	if (!(intensity > 0 && intensity <= 1)) {
 		char got[32];
 
 		return smug_error_set(err, SMUG_ERR_ARG, "crackdown: intensity must be in (0,1], got %s",
 				      num_text(intensity, got, sizeof got));
 	}
-	if (end_day != -1 && end_day < w->day)
+	if (end_day != -1 && end_day <= w->day)
 		return smug_error_set(err, SMUG_ERR_ARG,
-				      "crackdown: end day %d is before today (day %d)", end_day, w->day);
+				      "crackdown: end day %d is not after day %d, the last simulated day",
+				      end_day, w->day);
 	t = (struct smug_crackdown){
 		.kind = w->corridors[c].border ? SMUG_CRACKDOWN_BORDER : SMUG_CRACKDOWN_CORRIDOR,
-		.corridor = c, .intensity = intensity, .start_day = w->day, .end_day = end_day,
+		.corridor = c, .intensity = intensity, .start_day = w->day + 1, .end_day = end_day,
 		.manual = true, .exploration = false,
 	};
+	if (crackdown_intensity(w, c) > 0) /* replaced: the old period ends today */
+		telemetry_crackdown_ended(w, c, w->day);
 	if (!target_add(w, &t))
 		return smug_error_set(err, SMUG_ERR_FULL, "crackdown: at most %d targets",
 				      SMUG_CRACKDOWN_CAP);
@@ -144,14 +149,16 @@ enum smug_status smug_cmd_crackdown_clear(struct smug_world *w, const char *corr
 	int c = smug_world_find_corridor(w, corridor_id), i;
 	struct smug_event *ev;
 
-	if (c < 0)
-		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "crackdown: unknown corridor '%s'",
-				      corridor_id);
+	if (c < 0) {
+		smug_world_unknown_corridor(w, "crackdown", corridor_id, err);
+		return SMUG_ERR_NOT_FOUND;
+	}
 	i = target_index(w, c);
 	if (i < 0)
 		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "crackdown: no crackdown on '%s'",
 				      corridor_id);
 	target_remove(w, i);
+	telemetry_crackdown_ended(w, c, w->day);
 	ev = telemetry_event(w, SMUG_EV_CRACKDOWN_CLEARED, -1, c, 0, -1, 0);
 	snprintf(ev->detail, sizeof ev->detail, "cleared");
 	{
@@ -262,6 +269,7 @@ void crackdown_step(struct smug_world *w)
 				 t->end_day - t->start_day + 1);
 			if (!t->manual)
 				cooldown_add(w, t->corridor, w->day + w->cfg.crackdown.cooldown_days);
+			telemetry_crackdown_ended(w, t->corridor, t->end_day);
 			target_remove(w, i);
 		} else {
 			i++;
@@ -280,18 +288,18 @@ void crackdown_step(struct smug_world *w)
 		plan_targets(w);
 }
 
-/* Day numbers as the designer gives them count simulated days from 1; the
- * core's w->day is the number of days simulated so far, and a target is
- * active while the day being simulated, w->day before it, is within
- * [start_day, end_day]. These two helpers are the only conversions. */
+/* Day numbers count simulated days from 1 in the core as for the
+ * designer (w->day is the last simulated day); a target is active on the
+ * days [start_day, end_day]. These two helpers are the only place that
+ * reads a designer's day against a target. */
 int smug_crackdown_end_day(int last_day)
 {
-	return last_day - 1;
+	return last_day;
 }
 
 bool smug_crackdown_active_on(const struct smug_world *w, int corridor, int day)
 {
 	const struct smug_crackdown *t = smug_world_crackdown_on(w, corridor);
 
-	return t && t->start_day <= day - 1 && (t->end_day < 0 || day - 1 <= t->end_day);
+	return t && t->start_day <= day && (t->end_day < 0 || day <= t->end_day);
 }

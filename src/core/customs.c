@@ -114,8 +114,8 @@ enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s, i
 		b->seizures_today++;
 	}
 	s->hop_cost[s->hop] = tariff + bribe;
-	ev = telemetry_event(w, SMUG_EV_CUSTOMS_CHECK, s->faction, corridor, s->id, (int)s->commodity,
-			     tariff + bribe);
+	telemetry_customs(w, corridor, inspected, seized, tariff, bribe);
+	ev = telemetry_shipment_event(w, SMUG_EV_CUSTOMS_CHECK, s, corridor, tariff + bribe);
 	sb_init(&sb, ev->detail, sizeof ev->detail);
 	sb_str(&sb, inspected ? "inspected" : "cleared", SIZE_MAX);
 	if (detected)

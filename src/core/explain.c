@@ -24,7 +24,8 @@ static bool route_has_corridor(const struct smug_explain_candidate *c, int corri
 
 /* Smallest change of one risk_est or cost_est that closes the margin:
  * raising an estimate on an edge only the winner uses, or lowering one
- * on an edge only the runner-up uses. */
+ * on an edge only the runner-up uses. Also the lever: the smallest rise
+ * of risk_est on a border only the winner crosses. */
 static void explain_flip(const struct smug_world *w, const struct smug_decision *d,
 			 struct smug_explanation *x)
 {
@@ -32,10 +33,9 @@ static void explain_flip(const struct smug_world *w, const struct smug_decision 
 	const struct smug_explain_candidate *run = &x->cand[d->runner];
 	double v = (double)d->value;
 	double pen = 1.0 + w->commodities[d->commodity].seizure_penalty;
-	double best = 2.0, from = 0, to = 0;
-	int best_corr = -1;
-	const char *what = "";
+	double best = 2.0, lever = 2.0;
 
+	x->flip_corridor = x->lever_corridor = -1;
 	if (v <= 0)
 		return;
 	for (int side = 0; side < 2; side++) {
@@ -51,27 +51,34 @@ static void explain_flip(const struct smug_world *w, const struct smug_decision 
 				continue;
 			if (g->risk_est + sign * dr >= 0 && g->risk_est + sign * dr <= 1 && dr < best) {
 				best = dr;
-				best_corr = g->corridor;
-				from = g->risk_est;
-				to = g->risk_est + sign * dr;
-				what = "risk_est";
+				x->flip_corridor = g->corridor;
+				x->flip_cost = false;
+				x->flip_from = g->risk_est;
+				x->flip_to = g->risk_est + sign * dr;
+			}
+			if (side == 0 && g->border && g->risk_est + dr <= 1 && dr < lever) {
+				lever = dr;
+				x->lever_corridor = g->corridor;
+				x->lever_from = g->risk_est;
+				x->lever_to = g->risk_est + dr;
 			}
 			if (g->border && g->cost_est + sign * dc >= 0 &&
 			    g->cost_est + sign * dc <= 1 && dc < best) {
 				best = dc;
-				best_corr = g->corridor;
-				from = g->cost_est;
-				to = g->cost_est + sign * dc;
-				what = "cost_est";
+				x->flip_corridor = g->corridor;
+				x->flip_cost = true;
+				x->flip_from = g->cost_est;
+				x->flip_to = g->cost_est + sign * dc;
 			}
 		}
 	}
-	if (best_corr < 0)
+	if (x->flip_corridor < 0)
 		snprintf(x->flip, sizeof x->flip,
 			 "no single estimate change flips it (margin %.0f)", d->margin);
 	else
 		snprintf(x->flip, sizeof x->flip, "%s of %s from %.3f to %.3f flips to candidate #%d",
-			 what, w->corridors[best_corr].id, from, to, d->runner + 1);
+			 x->flip_cost ? "cost_est" : "risk_est", w->corridors[x->flip_corridor].id,
+			 x->flip_from, x->flip_to, d->runner + 1);
 }
 
 /* Every term of one candidate, summed edge by edge in route order as the
@@ -118,6 +125,7 @@ enum smug_status smug_explain_decision(const struct smug_world *w, int i,
 	x->winner = d->winner;
 	x->runner = d->runner;
 	x->margin = d->margin;
+	x->flip_corridor = x->lever_corridor = -1;
 	if (d->n_cand == 0)
 		return SMUG_OK;
 	paths = xcalloc(SMUG_ROUTE_TOPK_MAX, sizeof *paths);
@@ -160,4 +168,89 @@ void explain_record(struct smug_world *w, const struct smug_decision *d)
 		.margin = d->margin,
 		.shipment = d->shipment,
 	};
+}
+
+/* The seizure chance per crossing of `corridor` for a shipment worth
+ * `value` that offers `offered` there, under the world's crackdowns. */
+static double seizure_chance(const struct smug_world *w, int corridor, int from, int64_t value,
+			     int64_t offered)
+{
+	struct customs_probs p;
+
+	customs_probs(w, corridor, smug_corridor_dest_ward(w, corridor, from), value, offered, &p);
+	return p.p_seize;
+}
+
+/* What the shipment of decision d offered at `corridor`, 0 if unknown. */
+static int64_t offered_by(const struct smug_world *w, const struct smug_decision *d, int corridor)
+{
+	for (int i = 0; i < w->n_shipments; i++) {
+		const struct smug_shipment *s = &w->shipments[i];
+
+		if (s->id != d->shipment)
+			continue;
+		for (int b = 0; b < s->n_bribes; b++)
+			if (s->bribe_map[b].corridor == corridor)
+				return s->bribe_map[b].amount;
+	}
+	return 0;
+}
+
+enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corridor,
+				     double intensity, struct smug_whatif *out)
+{
+	const struct smug_decision *d;
+	struct smug_world *c;
+	struct smug_network *n;
+	enum smug_status st;
+	int from = -1, at;
+	struct smug_edge_stats e;
+
+	if (w == NULL || out == NULL || i < 0 || i >= w->n_decisions || corridor < 0 ||
+	    corridor >= w->n_corridors || !(intensity > 0 && intensity <= 1))
+		return SMUG_ERR_ARG;
+	d = &w->decisions[i];
+	memset(out, 0, sizeof *out);
+	out->corridor = corridor;
+	out->intensity = intensity;
+	out->winner_before = d->winner;
+	for (int k = 0; k + 1 < d->route_len && from < 0; k++) {
+		const struct smug_corridor *kk = &w->corridors[corridor];
+
+		if ((kk->a == d->route[k] && kk->b == d->route[k + 1]) ||
+		    (kk->b == d->route[k] && kk->a == d->route[k + 1]))
+			from = d->route[k];
+	}
+	if (from < 0)
+		from = w->corridors[corridor].a;
+	/* a private copy: the crackdown and the changed estimate never touch w */
+	c = smug_world_clone(w);
+	n = &c->factions[d->faction].net;
+	smuggling_estimate(c, n->plan_stats, n->n_plan_stats, corridor, from, &out->risk_before,
+			   &e.cost_est);
+	st = smug_cmd_crackdown_set(c, w->corridors[corridor].id, intensity, -1, NULL);
+	if (st == SMUG_OK) {
+		out->risk_after = seizure_chance(c, corridor, from, d->value, offered_by(w, d, corridor));
+		for (at = 0; at < n->n_plan_stats && n->plan_stats[at].corridor < corridor; at++)
+			;
+		if (at < n->n_plan_stats && n->plan_stats[at].corridor == corridor) {
+			n->plan_stats[at].risk_est = out->risk_after;
+		} else if (n->n_plan_stats < SMUG_EDGE_STATS_MAX) {
+			e = (struct smug_edge_stats){corridor, out->risk_after, e.cost_est, c->day, 1, from};
+			memmove(&n->plan_stats[at + 1], &n->plan_stats[at],
+				(size_t)(n->n_plan_stats - at) * sizeof n->plan_stats[0]);
+			n->plan_stats[at] = e;
+			n->n_plan_stats++;
+		}
+		st = smug_explain_decision(c, i, &out->x);
+	}
+	if (st == SMUG_OK) {
+		/* the plan picks the lowest score, ties by route order */
+		out->winner_after = -1;
+		for (int k = 0; k < out->x.n_cand; k++)
+			if (out->winner_after < 0 || out->x.cand[k].score < out->x.cand[out->winner_after].score)
+				out->winner_after = k;
+	}
+	smug_world_free(c);
+	return st;
 }

@@ -62,7 +62,7 @@ static void resolve(struct smug_world *w, struct smug_shipment *s, enum smug_out
 	if (n->recent_count < SMUG_RECENT_OUTCOMES)
 		n->recent_count++;
 	*r = (struct smug_recent_outcome){w->day, s->id, s->commodity, o, at, s->value};
-	ev = telemetry_event(w, kind, s->faction, at, s->id, (int)s->commodity, s->value);
+	ev = telemetry_shipment_event(w, kind, s, at, s->value);
 	sb_init(&sb, ev->detail, sizeof ev->detail);
 	sb_str(&sb, w->wards[s->src_ward].id, 20);
 	sb_str(&sb, "->", 2);
@@ -108,8 +108,7 @@ static bool advance(struct smug_world *w, struct smug_shipment *s)
 		s->delays++;
 		w->tel.today.delayed++;
 		w->factions[s->faction].net.delayed++;
-		ev = telemetry_event(w, SMUG_EV_SHIPMENT_DELAYED, s->faction, c, s->id,
-				     (int)s->commodity, 0);
+		ev = telemetry_shipment_event(w, SMUG_EV_SHIPMENT_DELAYED, s, c, 0);
 		snprintf(ev->detail, sizeof ev->detail, "held up on %.60s", k->id);
 		return true;
 	}

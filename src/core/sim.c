@@ -1,11 +1,15 @@
 /* One simulated day in the fixed stage order of DESIGN §4, and the step
  * command. Stages: telemetry roll, signals, crackdowns, smuggling plan
  * (wards, routes, bribes, shipments, explain), logistics (predation,
- * customs, outcomes, learning), estimate drift, telemetry close. */
+ * customs, outcomes, learning), estimate drift, telemetry close.
+ * Day numbering: days count from 1. The day counter moves first, so all
+ * that happens during the N-th simulated day is stamped N, and after it
+ * w->day == N ("the end of day N"); a fresh world is at its start day. */
 #include "core.h"
 
 static void sim_day(struct smug_world *w)
 {
+	w->day++;
 	telemetry_begin_day(w);
 	signals_step(w);
 	crackdown_step(w);
@@ -19,7 +23,6 @@ static void sim_day(struct smug_world *w)
 	logistics_step(w);
 	smuggling_drift(w);
 	telemetry_end_day(w);
-	w->day++;
 }
 
 enum smug_status smug_cmd_step(struct smug_world *w, int days)

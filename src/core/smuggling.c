@@ -851,8 +851,7 @@ static void create_shipment(struct smug_world *w, struct plan_item *it)
 	w->tel.today.profit -= paid;
 	smug_route_format(w, s->nodes, s->n_nodes, route, sizeof route);
 	topk_add(&w->tel.hot_routes, route, -1, 1.0);
-	ev = telemetry_event(w, SMUG_EV_SHIPMENT_CREATED, it->faction, -1, s->id,
-			     (int)s->commodity, s->value);
+	ev = telemetry_shipment_event(w, SMUG_EV_SHIPMENT_CREATED, s, -1, s->value);
 	sb_init(&sb, ev->detail, sizeof ev->detail);
 	sb_str(&sb, w->wards[s->src_ward].id, 20);
 	sb_str(&sb, "->", 2);
@@ -860,7 +859,7 @@ static void create_shipment(struct smug_world *w, struct plan_item *it)
 	sb_str(&sb, " ", 1);
 	sb_int(&sb, s->n_nodes - 1);
 	sb_str(&sb, " hops, bribes ", SIZE_MAX);
-	sb_int(&sb, s->bribe_budget_total);
+	sb_money(&sb, s->bribe_budget_total);
 	lane_record(w, it->faction, s->commodity, s->src_ward, s->dst_ward, &it->path);
 }
 

@@ -6,6 +6,7 @@
  * Derived fields (indices rebuilt by world_index) are hashed but not
  * saved. The command journal and the caches are not state. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "state.h"
@@ -615,6 +616,8 @@ static void visit_history(struct sv *s, struct smug_telemetry *t)
 		sv_int(s, "day", &e->day, 0, DAY_MAX);
 		visit_counters(s, "c", &e->c);
 		sv_int(s, "in_transit", &e->in_transit, 0, SMUG_SHIPMENT_CAP);
+		sv_int(s, "crackdowns_manual", &e->crackdowns_manual, 0, SMUG_CRACKDOWN_CAP);
+		sv_int(s, "crackdowns_auto", &e->crackdowns_auto, 0, SMUG_CRACKDOWN_CAP);
 		sv_end(s);
 	}
 	sv_end(s);
@@ -638,8 +641,71 @@ static void visit_events(struct sv *s, const struct smug_world *w, struct smug_t
 		sv_u64(s, "shipment", &e->shipment, 0);
 		sv_int(s, "commodity", &e->commodity, -1, SMUG_COMMODITY_COUNT - 1);
 		sv_i64(s, "amount", &e->amount, -MONEY_MAX, MONEY_MAX);
+		sv_int(s, "src_ward", &e->src_ward, -1, w->n_wards - 1);
+		sv_int(s, "dst_ward", &e->dst_ward, -1, w->n_wards - 1);
 		sv_str(s, "detail", e->detail, sizeof e->detail);
 		sv_end(s);
+	}
+	sv_end(s);
+}
+
+struct rows {
+	double *v;
+	int n, cap;
+};
+
+static void collect_row(void *ctx, const double *v, int n)
+{
+	struct rows *r = ctx;
+
+	if (r->n + n > r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 4096;
+		while (r->n + n > r->cap)
+			r->cap *= 2;
+		r->v = xrealloc(r->v, (size_t)r->cap * sizeof *r->v);
+	}
+	memcpy(r->v + r->n, v, (size_t)n * sizeof *v);
+	r->n += n;
+}
+
+/* The cockpit's windows and chart history: per kind, telemetry.c's rows
+ * flattened into one list of numbers (telemetry.c says what each row
+ * holds and checks it when read). */
+static void visit_windows(struct sv *s, struct smug_world *w)
+{
+	if (!sv_obj(s, "windows"))
+		return;
+	for (int k = 0; k < TEL_ROW_COUNT && sv_ok(s); k++) {
+		enum tel_row kind = (enum tel_row)k;
+		const char *name = telemetry_row_name(kind);
+		int len = telemetry_row_len(kind), n = 0;
+		struct rows r = {NULL, 0, 0};
+		double row[64];
+
+		if (!sv_reading(s))
+			telemetry_rows(w, kind, collect_row, &r);
+		n = r.n;
+		sv_count(s, name, &n, 1 << 24);
+		if (sv_list(s, name, &n, 1 << 24)) {
+			if (sv_reading(s) && n % len != 0)
+				sv_fail(s, NULL, "expected rows of %d numbers, got %d numbers", len, n);
+			for (int i = 0; i < n && sv_ok(s); i++) {
+				double v = sv_reading(s) ? 0 : r.v[i];
+
+				sv_f(s, NULL, &v, -SV_INT_LIMIT, SV_INT_LIMIT);
+				if (!sv_reading(s) || !sv_ok(s))
+					continue;
+				row[i % len] = v;
+				if (i % len == len - 1) {
+					const char *why = telemetry_row_set(w, kind, i / len, row, len);
+
+					if (why)
+						sv_fail(s, NULL, "row %d: %s", i / len, why);
+				}
+			}
+			sv_end(s);
+		}
+		free(r.v);
 	}
 	sv_end(s);
 }
@@ -649,6 +715,8 @@ static void visit_telemetry(struct sv *s, struct smug_world *w)
 	struct smug_telemetry *t = &w->tel;
 
 	sv_group(s, "telemetry");
+	if (sv_reading(s))
+		telemetry_alloc(w); /* the event ring, windows and charts live on the heap */
 	if (!sv_obj(s, "telemetry"))
 		return;
 	visit_counters(s, "total", &t->total);
@@ -661,6 +729,7 @@ static void visit_telemetry(struct sv *s, struct smug_world *w)
 	visit_ints(s, "touched", t->touched, &t->n_touched, SMUG_TOUCHED_CAP, 0, w->n_corridors - 1);
 	visit_ints(s, "touched_yday", t->touched_yday, &t->n_touched_yday, SMUG_TOUCHED_CAP, 0,
 		   w->n_corridors - 1);
+	visit_windows(s, w);
 	sv_end(s);
 }
 

@@ -2,7 +2,14 @@
  * counters rolled without scanning all corridors (only the borders
  * touched yesterday and today), TopK lists updated in place, a daily
  * history ring and a bounded event log. Modules count into tel.today;
- * telemetry_end_day folds today into total. */
+ * telemetry_end_day folds today into total. The cockpit's windows come
+ * from the same stream: every shipment event feeds its faction's
+ * per-commodity flows (today, 30 days, all time, in transit), every
+ * crossing and customs check its border's 7-day window, and the end of
+ * the day files one chart bucket per faction and per tracked border.
+ * All of it is bounded: windows are day-bucket rings (window.c), border
+ * windows live in a pool sized by what can be crossed in a window, and
+ * only SMUG_CHART_BORDERS borders keep a year of chart history. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +62,8 @@ static int cmp_success(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
+static void charts_end_day(struct smug_world *w);
+
 void telemetry_end_day(struct smug_world *w)
 {
 	struct smug_telemetry *t = &w->tel;
@@ -66,6 +75,13 @@ void telemetry_end_day(struct smug_world *w)
 	r->day = w->day;
 	r->c = t->today;
 	r->in_transit = w->n_shipments;
+	r->crackdowns_manual = r->crackdowns_auto = 0;
+	for (int i = 0; i < w->n_crackdowns; i++) {
+		if (w->crackdowns[i].manual)
+			r->crackdowns_manual++;
+		else
+			r->crackdowns_auto++;
+	}
 	t->history_head = (t->history_head + 1) % SMUG_HISTORY_DAYS;
 	if (t->history_count < SMUG_HISTORY_DAYS)
 		t->history_count++;
@@ -81,6 +97,405 @@ void telemetry_end_day(struct smug_world *w)
 	qsort(all, (size_t)n, sizeof all[0], cmp_success);
 	t->faction_success.n = n < SMUG_TOPK ? n : SMUG_TOPK;
 	memcpy(t->faction_success.e, all, (size_t)t->faction_success.n * sizeof all[0]);
+	charts_end_day(w);
+}
+
+/* ---- per-faction commodity flows ---- */
+
+static void flow_add(struct smug_world *w, int f, int c, enum smug_flow_kind k, int64_t value)
+{
+	struct smug_faction_tel *ft = &w->tel.factions[f];
+	struct smug_flow_day *d = window_bucket(ft->days, SMUG_FLOW_DAYS, sizeof ft->days[0], w->day);
+
+	ft->total[c].n[k]++;
+	ft->total[c].value[k] += value;
+	d->c[c].n[k]++;
+	d->c[c].value[k] += value;
+	ft->transit_n[c] += k == SMUG_FLOW_SENT ? 1 : -1;
+	ft->transit_value[c] += k == SMUG_FLOW_SENT ? value : -value;
+}
+
+/* Shipment events carry the cargo value as their amount. */
+static void flow_from_event(struct smug_world *w, const struct smug_event *e)
+{
+	static const int kinds[SMUG_EVENT_KIND_COUNT] = {
+		[SMUG_EV_SHIPMENT_CREATED] = SMUG_FLOW_SENT + 1,
+		[SMUG_EV_SHIPMENT_DELIVERED] = SMUG_FLOW_DELIVERED + 1,
+		[SMUG_EV_SHIPMENT_SEIZED] = SMUG_FLOW_SEIZED + 1,
+		[SMUG_EV_SHIPMENT_LOST] = SMUG_FLOW_LOST + 1,
+	};
+	int k = kinds[e->kind];
+
+	if (k > 0 && e->faction >= 0 && e->commodity >= 0)
+		flow_add(w, e->faction, e->commodity, (enum smug_flow_kind)(k - 1), e->amount);
+}
+
+void smug_flow_sum(const struct smug_world *w, int faction, int commodity, int days,
+		   struct smug_flow *out)
+{
+	const struct smug_faction_tel *ft = &w->tel.factions[faction];
+
+	if (days <= 0) {
+		*out = ft->total[commodity];
+		return;
+	}
+	memset(out, 0, sizeof *out);
+	if (days > SMUG_FLOW_DAYS)
+		days = SMUG_FLOW_DAYS;
+	for (int d = w->day - days + 1; d <= w->day; d++) {
+		const struct smug_flow_day *b = window_find(ft->days, SMUG_FLOW_DAYS, sizeof ft->days[0], d);
+
+		if (b == NULL)
+			continue;
+		for (int k = 0; k < SMUG_FLOW_KINDS; k++) {
+			out->n[k] += b->c[commodity].n[k];
+			out->value[k] += b->c[commodity].value[k];
+		}
+	}
+}
+
+/* ---- per-border windows ---- */
+
+/* A pool slot for corridor c: a free one, else one whose days all left
+ * the window, else (only if more borders were crossed within a window
+ * than the pool's bound allows) the least recently crossed. */
+static int bwin_alloc(struct smug_telemetry *t, int c, int day)
+{
+	int victim = -1;
+
+	for (int k = 0; k < t->n_bwin; k++) {
+		int i = (t->bwin_cursor + k) % t->n_bwin;
+		const struct smug_border_window *b = &t->bwin[i];
+
+		if (b->corridor < 0 || b->last_day <= day - SMUG_BORDER_WINDOW_DAYS) {
+			victim = i;
+			break;
+		}
+	}
+	if (victim < 0)
+		for (int i = 0; i < t->n_bwin; i++)
+			if (victim < 0 || t->bwin[i].last_day < t->bwin[victim].last_day ||
+			    (t->bwin[i].last_day == t->bwin[victim].last_day &&
+			     t->bwin[i].corridor < t->bwin[victim].corridor))
+				victim = i;
+	if (t->bwin[victim].corridor >= 0)
+		t->bwin_of[t->bwin[victim].corridor] = -1;
+	t->bwin[victim].corridor = c;
+	t->bwin[victim].last_day = day;
+	window_clear(t->bwin[victim].d, SMUG_BORDER_WINDOW_DAYS, sizeof t->bwin[victim].d[0]);
+	t->bwin_of[c] = victim;
+	t->bwin_cursor = (victim + 1) % t->n_bwin;
+	return victim;
+}
+
+static struct smug_border_day *border_today(struct smug_world *w, int c)
+{
+	struct smug_telemetry *t = &w->tel;
+	int i = t->bwin_of[c];
+
+	if (i < 0)
+		i = bwin_alloc(t, c, w->day);
+	t->bwin[i].last_day = w->day;
+	return window_bucket(t->bwin[i].d, SMUG_BORDER_WINDOW_DAYS, sizeof t->bwin[i].d[0], w->day);
+}
+
+void telemetry_customs(struct smug_world *w, int corridor, bool inspected, bool seized,
+		       int64_t tariff, int64_t bribe)
+{
+	struct smug_border_day *d = border_today(w, corridor);
+
+	d->checks++;
+	d->inspections += inspected;
+	d->seizures += seized;
+	d->tariffs += tariff;
+	d->bribes += bribe;
+}
+
+static void border_day_add(struct smug_border_day *to, const struct smug_border_day *d)
+{
+	to->traffic += d->traffic;
+	to->checks += d->checks;
+	to->inspections += d->inspections;
+	to->seizures += d->seizures;
+	to->bribes += d->bribes;
+	to->tariffs += d->tariffs;
+}
+
+void smug_border_window_sum(const struct smug_world *w, int corridor, int first_day, int last_day,
+			    struct smug_border_day *out)
+{
+	const struct smug_telemetry *t = &w->tel;
+	int i = corridor >= 0 && corridor < w->n_corridors ? t->bwin_of[corridor] : -1;
+
+	memset(out, 0, sizeof *out);
+	out->day = last_day;
+	if (i < 0)
+		return;
+	if (first_day < w->day - SMUG_BORDER_WINDOW_DAYS + 1)
+		first_day = w->day - SMUG_BORDER_WINDOW_DAYS + 1;
+	for (int d = first_day; d <= last_day && d <= w->day; d++) {
+		const struct smug_border_day *b =
+			window_find(t->bwin[i].d, SMUG_BORDER_WINDOW_DAYS, sizeof t->bwin[i].d[0], d);
+
+		if (b)
+			border_day_add(out, b);
+	}
+}
+
+/* ---- chart history ---- */
+
+static void faction_chart_day(struct smug_world *w, int f)
+{
+	struct smug_faction_tel *ft = &w->tel.factions[f];
+	const struct smug_network *n = &w->factions[f].net;
+	struct smug_faction_day *b = window_bucket(ft->chart, SMUG_CHART_DAYS, sizeof ft->chart[0], w->day);
+	const struct smug_flow_day *fd = window_find(ft->days, SMUG_FLOW_DAYS, sizeof ft->days[0], w->day);
+
+	for (int c = 0; fd && c < SMUG_COMMODITY_COUNT; c++) {
+		b->sent += (int)fd->c[c].n[SMUG_FLOW_SENT];
+		b->delivered += (int)fd->c[c].n[SMUG_FLOW_DELIVERED];
+		b->seized += (int)fd->c[c].n[SMUG_FLOW_SEIZED];
+		b->lost += (int)fd->c[c].n[SMUG_FLOW_LOST];
+	}
+	b->in_transit = n->in_transit;
+	b->balance = w->ledger.accounts[w->factions[f].account].balance;
+	b->bribes = n->bribes_spent - ft->bribes_seen;
+	b->tariffs = n->tariffs_paid - ft->tariffs_seen;
+	ft->bribes_seen = n->bribes_spent;
+	ft->tariffs_seen = n->tariffs_paid;
+}
+
+/* Give corridor c a chart slot: a free one; when none is free and the
+ * border matters (strong: hot or under crackdown), the slot least
+ * recently relevant that is not under crackdown and not relevant today
+ * (ties by corridor). Its first days come from the border's window. */
+static void bchart_admit(struct smug_world *w, int c, bool strong)
+{
+	struct smug_telemetry *t = &w->tel;
+	int victim = -1;
+	struct smug_border_chart *b;
+
+	if (!w->corridors[c].border)
+		return;
+	if (t->bchart_of[c] >= 0) {
+		t->bchart[t->bchart_of[c]].relevant_day = w->day;
+		return;
+	}
+	for (int i = 0; i < SMUG_CHART_BORDERS && victim < 0; i++)
+		if (t->bchart[i].corridor < 0)
+			victim = i;
+	if (victim < 0 && !strong)
+		return;
+	if (victim < 0) {
+		for (int i = 0; i < SMUG_CHART_BORDERS; i++) {
+			const struct smug_border_chart *x = &t->bchart[i];
+
+			if (x->relevant_day >= w->day || crackdown_intensity(w, x->corridor) > 0)
+				continue;
+			if (victim < 0 || x->relevant_day < t->bchart[victim].relevant_day ||
+			    (x->relevant_day == t->bchart[victim].relevant_day &&
+			     x->corridor < t->bchart[victim].corridor))
+				victim = i;
+		}
+		if (victim < 0)
+			return;
+		t->bchart_of[t->bchart[victim].corridor] = -1;
+	}
+	b = &t->bchart[victim];
+	b->corridor = c;
+	b->relevant_day = w->day;
+	b->since_day = w->day - SMUG_BORDER_WINDOW_DAYS + 1;
+	if (b->since_day <= w->start_day)
+		b->since_day = w->start_day + 1;
+	window_clear(b->d, SMUG_CHART_DAYS, sizeof b->d[0]);
+	for (int d = b->since_day; d < w->day; d++) {
+		struct smug_border_day sum;
+
+		smug_border_window_sum(w, c, d, d, &sum);
+		if (sum.traffic || sum.checks)
+			*(struct smug_border_day *)window_bucket(b->d, SMUG_CHART_DAYS, sizeof b->d[0], d) = sum;
+	}
+	t->bchart_of[c] = victim;
+}
+
+static void charts_end_day(struct smug_world *w)
+{
+	struct smug_telemetry *t = &w->tel;
+
+	for (int f = 0; f < w->n_factions; f++)
+		faction_chart_day(w, f);
+	for (int i = 0; i < w->n_crackdowns; i++)
+		bchart_admit(w, w->crackdowns[i].corridor, true);
+	for (int i = 0; i < t->hot_borders.n; i++)
+		bchart_admit(w, t->hot_borders.e[i].index, true);
+	for (int i = 0; i < t->n_touched; i++)
+		bchart_admit(w, t->touched[i], false);
+	for (int i = 0; i < SMUG_CHART_BORDERS; i++) {
+		struct smug_border_chart *b = &t->bchart[i];
+		struct smug_border_day sum;
+		double k;
+
+		if (b->corridor < 0)
+			continue;
+		smug_border_window_sum(w, b->corridor, w->day, w->day, &sum);
+		k = crackdown_intensity(w, b->corridor);
+		sum.crackdown_pct = (int)(100.0 * k + 0.5);
+		if (sum.traffic || sum.checks || sum.crackdown_pct)
+			*(struct smug_border_day *)window_bucket(b->d, SMUG_CHART_DAYS, sizeof b->d[0], w->day) = sum;
+	}
+}
+
+const struct smug_faction_day *smug_faction_chart(const struct smug_world *w, int faction, int day)
+{
+	const struct smug_faction_tel *ft = &w->tel.factions[faction];
+
+	if (day > w->day || day <= w->day - SMUG_CHART_DAYS)
+		return NULL;
+	return window_find(ft->chart, SMUG_CHART_DAYS, sizeof ft->chart[0], day);
+}
+
+int smug_border_chart_since(const struct smug_world *w, int corridor)
+{
+	int i = w->tel.bchart_of[corridor];
+
+	return i >= 0 ? w->tel.bchart[i].since_day : -1;
+}
+
+bool smug_border_chart(const struct smug_world *w, int corridor, int day, struct smug_border_day *out)
+{
+	int i = w->tel.bchart_of[corridor], since = i >= 0 ? w->tel.bchart[i].since_day : -1;
+	const struct smug_border_day *b;
+
+	memset(out, 0, sizeof *out);
+	out->day = day;
+	if (day > w->day || day <= w->day - SMUG_CHART_DAYS)
+		return false;
+	if (i < 0 || day < since) { /* not tracked then: the window still knows its last days */
+		if (day <= w->day - SMUG_BORDER_WINDOW_DAYS)
+			return false;
+		smug_border_window_sum(w, corridor, day, day, out);
+		out->crackdown_pct = 0;
+		return true;
+	}
+	b = window_find(w->tel.bchart[i].d, SMUG_CHART_DAYS, sizeof w->tel.bchart[i].d[0], day);
+	if (b)
+		*out = *b;
+	return true;
+}
+
+/* ---- crackdown periods ---- */
+
+void telemetry_crackdown_started(struct smug_world *w, const struct smug_crackdown *k)
+{
+	struct smug_telemetry *t = &w->tel;
+
+	t->crackdown_log[t->crackdown_log_head] = (struct smug_crackdown_period){
+		k->corridor, k->start_day, -1, k->intensity, k->manual, k->exploration};
+	t->crackdown_log_head = (t->crackdown_log_head + 1) % SMUG_CRACKDOWN_LOG;
+	if (t->crackdown_log_count < SMUG_CRACKDOWN_LOG)
+		t->crackdown_log_count++;
+}
+
+void telemetry_crackdown_ended(struct smug_world *w, int corridor, int last_day)
+{
+	struct smug_telemetry *t = &w->tel;
+
+	for (int i = 1; i <= t->crackdown_log_count; i++) { /* newest first */
+		struct smug_crackdown_period *p =
+			&t->crackdown_log[(t->crackdown_log_head - i + SMUG_CRACKDOWN_LOG) % SMUG_CRACKDOWN_LOG];
+
+		if (p->corridor == corridor && p->end_day < 0) {
+			p->end_day = last_day < p->start_day ? p->start_day - 1 : last_day;
+			return;
+		}
+	}
+}
+
+const struct smug_crackdown_period *smug_crackdown_period_at(const struct smug_telemetry *t, int i)
+{
+	int start = (t->crackdown_log_head - t->crackdown_log_count + SMUG_CRACKDOWN_LOG) % SMUG_CRACKDOWN_LOG;
+
+	return &t->crackdown_log[(start + i) % SMUG_CRACKDOWN_LOG];
+}
+
+/* ---- allocation ---- */
+
+void telemetry_free(struct smug_world *w)
+{
+	struct smug_telemetry *t = &w->tel;
+
+	free(t->events);
+	free(t->factions);
+	free(t->bwin);
+	free(t->bchart);
+	free(t->bwin_of);
+	free(t->bchart_of);
+	t->events = NULL;
+	t->factions = NULL;
+	t->bwin = NULL;
+	t->bchart = NULL;
+	t->bwin_of = t->bchart_of = NULL;
+}
+
+void telemetry_alloc(struct smug_world *w)
+{
+	struct smug_telemetry *t = &w->tel;
+	int borders = 0, nc = w->n_corridors ? w->n_corridors : 1;
+
+	telemetry_free(w);
+	/* every bounded array is touched now, so the footprint is fixed from
+	 * day 0 instead of creeping up as the log fills */
+	t->events = xcalloc(SMUG_EVENT_CAP, sizeof *t->events);
+	memset(t->events, 0, SMUG_EVENT_CAP * sizeof *t->events);
+	t->factions = xcalloc((size_t)(w->n_factions ? w->n_factions : 1), sizeof *t->factions);
+	for (int f = 0; f < w->n_factions; f++) {
+		window_clear(t->factions[f].days, SMUG_FLOW_DAYS, sizeof t->factions[f].days[0]);
+		window_clear(t->factions[f].chart, SMUG_CHART_DAYS, sizeof t->factions[f].chart[0]);
+	}
+	for (int c = 0; c < w->n_corridors; c++)
+		borders += w->corridors[c].border;
+	t->n_bwin = borders < SMUG_BORDER_WINDOW_DAYS * SMUG_SHIPMENT_CAP ? borders
+								       : SMUG_BORDER_WINDOW_DAYS * SMUG_SHIPMENT_CAP;
+	if (t->n_bwin < 1)
+		t->n_bwin = 1;
+	t->bwin = xcalloc((size_t)t->n_bwin, sizeof *t->bwin);
+	for (int i = 0; i < t->n_bwin; i++) {
+		t->bwin[i].corridor = -1;
+		t->bwin[i].last_day = -1;
+		window_clear(t->bwin[i].d, SMUG_BORDER_WINDOW_DAYS, sizeof t->bwin[i].d[0]);
+	}
+	t->bchart = xcalloc(SMUG_CHART_BORDERS, sizeof *t->bchart);
+	for (int i = 0; i < SMUG_CHART_BORDERS; i++) {
+		t->bchart[i].corridor = -1;
+		window_clear(t->bchart[i].d, SMUG_CHART_DAYS, sizeof t->bchart[i].d[0]);
+	}
+	t->bwin_of = xmalloc((size_t)nc * sizeof *t->bwin_of);
+	t->bchart_of = xmalloc((size_t)nc * sizeof *t->bchart_of);
+	for (int c = 0; c < nc; c++)
+		t->bwin_of[c] = t->bchart_of[c] = -1;
+	t->bwin_cursor = 0;
+}
+
+static void *dup_bytes(const void *src, size_t n)
+{
+	void *d = xmalloc(n ? n : 1);
+
+	memcpy(d, src, n);
+	return d;
+}
+
+void telemetry_clone(struct smug_world *dst, const struct smug_world *src)
+{
+	const struct smug_telemetry *s = &src->tel;
+	struct smug_telemetry *t = &dst->tel;
+	size_t nc = (size_t)(src->n_corridors ? src->n_corridors : 1);
+
+	t->events = dup_bytes(s->events, SMUG_EVENT_CAP * sizeof *s->events);
+	t->factions = dup_bytes(s->factions, (size_t)(src->n_factions ? src->n_factions : 1) * sizeof *s->factions);
+	t->bwin = dup_bytes(s->bwin, (size_t)s->n_bwin * sizeof *s->bwin);
+	t->bchart = dup_bytes(s->bchart, SMUG_CHART_BORDERS * sizeof *s->bchart);
+	t->bwin_of = dup_bytes(s->bwin_of, nc * sizeof *s->bwin_of);
+	t->bchart_of = dup_bytes(s->bchart_of, nc * sizeof *s->bchart_of);
 }
 
 struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k, int faction,
@@ -93,7 +508,18 @@ struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k,
 	if (t->event_count < SMUG_EVENT_CAP)
 		t->event_count++;
 	t->events_total++;
-	*e = (struct smug_event){w->day, k, faction, corridor, shipment, commodity, amount, ""};
+	*e = (struct smug_event){w->day, k, faction, corridor, shipment, commodity, amount, -1, -1, ""};
+	flow_from_event(w, e);
+	return e;
+}
+
+struct smug_event *telemetry_shipment_event(struct smug_world *w, enum smug_event_kind k,
+					    const struct smug_shipment *s, int corridor, int64_t amount)
+{
+	struct smug_event *e = telemetry_event(w, k, s->faction, corridor, s->id, (int)s->commodity, amount);
+
+	e->src_ward = s->src_ward;
+	e->dst_ward = s->dst_ward;
 	return e;
 }
 
@@ -108,6 +534,7 @@ void telemetry_border_crossed(struct smug_world *w, int c)
 			known = t->touched[i] == c;
 	b->traffic++;
 	b->traffic_today++;
+	border_today(w, c)->traffic++;
 	if (!known && t->n_touched < SMUG_TOUCHED_CAP)
 		t->touched[t->n_touched++] = c;
 	topk_update(&t->hot_borders, w->corridors[c].id, c, (double)b->traffic);
@@ -182,4 +609,356 @@ void topk_add(struct smug_topk *t, const char *key, int index, double inc)
 	t->e[i].index = index;
 	t->e[i].score += inc;
 	topk_settle(t, i);
+}
+
+/* ---- the windows as rows: the one description that snapshots write and
+ * read and the digest hashes. Each row is a vector of numbers (integers
+ * up to 2^53, and a crackdown's intensity), owner index first; rows come
+ * in a canonical order that does not depend on pool slot positions. ---- */
+
+static const struct tel_row_def {
+	const char *name;
+	int len;
+} row_defs[TEL_ROW_COUNT] = {
+	[TEL_ROW_FLOW_TOTAL] = {"flow_total", 2 + 2 * SMUG_FLOW_KINDS},
+	[TEL_ROW_FLOW_TRANSIT] = {"flow_transit", 4},
+	[TEL_ROW_FLOW_DAY] = {"flow_day", 2 + SMUG_COMMODITY_COUNT * 2 * SMUG_FLOW_KINDS},
+	[TEL_ROW_FACTION_SEEN] = {"faction_seen", 3},
+	[TEL_ROW_FACTION_DAY] = {"faction_day", 10},
+	[TEL_ROW_BORDER_WINDOW] = {"border_window", 2},
+	[TEL_ROW_BORDER_DAY] = {"border_day", 8},
+	[TEL_ROW_BORDER_CHART] = {"border_chart", 3},
+	[TEL_ROW_CHART_DAY] = {"chart_day", 9},
+	[TEL_ROW_CRACKDOWN_PERIOD] = {"crackdown_period", 6},
+};
+
+const char *telemetry_row_name(enum tel_row k)
+{
+	return row_defs[k].name;
+}
+
+int telemetry_row_len(enum tel_row k)
+{
+	return row_defs[k].len;
+}
+
+static int flow_put(double *v, const struct smug_flow *f)
+{
+	for (int k = 0; k < SMUG_FLOW_KINDS; k++) {
+		v[k] = (double)f->n[k];
+		v[SMUG_FLOW_KINDS + k] = (double)f->value[k];
+	}
+	return 2 * SMUG_FLOW_KINDS;
+}
+
+static void flow_get(struct smug_flow *f, const double *v)
+{
+	for (int k = 0; k < SMUG_FLOW_KINDS; k++) {
+		f->n[k] = (int64_t)v[k];
+		f->value[k] = (int64_t)v[SMUG_FLOW_KINDS + k];
+	}
+}
+
+static void border_day_put(double *v, int c, const struct smug_border_day *d, bool chart)
+{
+	double r[] = {c, d->day, d->traffic, d->checks, d->inspections, d->seizures,
+		      (double)d->bribes, (double)d->tariffs, d->crackdown_pct};
+
+	memcpy(v, r, (chart ? 9 : 8) * sizeof r[0]);
+}
+
+static void border_day_get(struct smug_border_day *d, const double *v, bool chart)
+{
+	d->day = (int)v[1];
+	d->traffic = (int)v[2];
+	d->checks = (int)v[3];
+	d->inspections = (int)v[4];
+	d->seizures = (int)v[5];
+	d->bribes = (int64_t)v[6];
+	d->tariffs = (int64_t)v[7];
+	d->crackdown_pct = chart ? (int)v[8] : 0;
+}
+
+/* Chart slots in corridor order. */
+static int bchart_sorted(const struct smug_telemetry *t, int *out)
+{
+	int n = 0;
+
+	for (int i = 0; i < SMUG_CHART_BORDERS; i++) {
+		int j = n;
+
+		if (t->bchart[i].corridor < 0)
+			continue;
+		while (j > 0 && t->bchart[out[j - 1]].corridor > t->bchart[i].corridor) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = i;
+		n++;
+	}
+	return n;
+}
+
+void telemetry_rows(const struct smug_world *w, enum tel_row k, telemetry_emit_fn emit, void *ctx)
+{
+	const struct smug_telemetry *t = &w->tel;
+	double v[64];
+	int order[SMUG_CHART_BORDERS], n;
+
+	switch (k) {
+	case TEL_ROW_FLOW_TOTAL:
+	case TEL_ROW_FLOW_TRANSIT:
+		for (int f = 0; f < w->n_factions; f++)
+			for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+				v[0] = f;
+				v[1] = c;
+				if (k == TEL_ROW_FLOW_TOTAL) {
+					flow_put(v + 2, &t->factions[f].total[c]);
+				} else {
+					v[2] = (double)t->factions[f].transit_n[c];
+					v[3] = (double)t->factions[f].transit_value[c];
+				}
+				emit(ctx, v, row_defs[k].len);
+			}
+		break;
+	case TEL_ROW_FLOW_DAY:
+		for (int f = 0; f < w->n_factions; f++)
+			for (int i = 0; i < SMUG_FLOW_DAYS; i++) {
+				const struct smug_flow_day *d = &t->factions[f].days[i];
+				int at = 2;
+
+				if (d->day < 0 || d->day <= w->day - SMUG_FLOW_DAYS)
+					continue;
+				v[0] = f;
+				v[1] = d->day;
+				for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+					at += flow_put(v + at, &d->c[c]);
+				emit(ctx, v, at);
+			}
+		break;
+	case TEL_ROW_FACTION_SEEN:
+		for (int f = 0; f < w->n_factions; f++) {
+			v[0] = f;
+			v[1] = (double)t->factions[f].bribes_seen;
+			v[2] = (double)t->factions[f].tariffs_seen;
+			emit(ctx, v, 3);
+		}
+		break;
+	case TEL_ROW_FACTION_DAY:
+		for (int f = 0; f < w->n_factions; f++)
+			for (int i = 0; i < SMUG_CHART_DAYS; i++) {
+				const struct smug_faction_day *d = &t->factions[f].chart[i];
+				double r[] = {f, d->day, d->sent, d->delivered, d->seized, d->lost, d->in_transit,
+					      (double)d->balance, (double)d->bribes, (double)d->tariffs};
+
+				if (d->day >= 0 && d->day > w->day - SMUG_CHART_DAYS)
+					emit(ctx, r, 10);
+			}
+		break;
+	case TEL_ROW_BORDER_WINDOW:
+	case TEL_ROW_BORDER_DAY:
+		for (int c = 0; c < w->n_corridors && t->bwin_of; c++) {
+			const struct smug_border_window *b = t->bwin_of[c] >= 0 ? &t->bwin[t->bwin_of[c]] : NULL;
+
+			if (b == NULL || b->last_day <= w->day - SMUG_BORDER_WINDOW_DAYS)
+				continue; /* nothing left inside the window */
+			if (k == TEL_ROW_BORDER_WINDOW) {
+				v[0] = c;
+				v[1] = b->last_day;
+				emit(ctx, v, 2);
+				continue;
+			}
+			for (int i = 0; i < SMUG_BORDER_WINDOW_DAYS; i++)
+				if (b->d[i].day >= 0 && b->d[i].day > w->day - SMUG_BORDER_WINDOW_DAYS) {
+					border_day_put(v, c, &b->d[i], false);
+					emit(ctx, v, 8);
+				}
+		}
+		break;
+	case TEL_ROW_BORDER_CHART:
+	case TEL_ROW_CHART_DAY:
+		n = t->bchart ? bchart_sorted(t, order) : 0; /* none in a bare world_alloc'd world */
+		for (int j = 0; j < n; j++) {
+			const struct smug_border_chart *b = &t->bchart[order[j]];
+
+			if (k == TEL_ROW_BORDER_CHART) {
+				v[0] = b->corridor;
+				v[1] = b->since_day;
+				v[2] = b->relevant_day;
+				emit(ctx, v, 3);
+				continue;
+			}
+			for (int i = 0; i < SMUG_CHART_DAYS; i++)
+				if (b->d[i].day >= 0 && b->d[i].day > w->day - SMUG_CHART_DAYS) {
+					border_day_put(v, b->corridor, &b->d[i], true);
+					emit(ctx, v, 9);
+				}
+		}
+		break;
+	case TEL_ROW_CRACKDOWN_PERIOD:
+		for (int i = 0; i < t->crackdown_log_count; i++) {
+			const struct smug_crackdown_period *p = smug_crackdown_period_at(t, i);
+			double r[] = {p->corridor, p->start_day, p->end_day, p->intensity, p->manual, p->exploration};
+
+			emit(ctx, r, 6);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static bool row_int(const double *v, int i, double lo, double hi)
+{
+	return v[i] >= lo && v[i] <= hi && v[i] == (double)(int64_t)v[i];
+}
+
+/* The checks every row passes: owner index, day, counters as integers
+ * (money may be any integer, counts not below zero). */
+static const char *row_check(const struct smug_world *w, enum tel_row k, const double *v, int n)
+{
+	bool by_faction = k <= TEL_ROW_FACTION_DAY;
+	int day_col = k == TEL_ROW_FLOW_DAY || k == TEL_ROW_FACTION_DAY || k == TEL_ROW_BORDER_DAY ||
+			      k == TEL_ROW_CHART_DAY || k == TEL_ROW_BORDER_WINDOW
+		      ? 1 : -1;
+
+	if (n != row_defs[k].len)
+		return "wrong number of values";
+	for (int i = 0; i < n; i++)
+		if (!(v[i] >= -9007199254740991.0 && v[i] <= 9007199254740991.0))
+			return "value out of range";
+	if (by_faction ? !row_int(v, 0, 0, w->n_factions - 1) : !row_int(v, 0, 0, w->n_corridors - 1))
+		return by_faction ? "unknown faction index" : "unknown corridor index";
+	if (!by_faction && k != TEL_ROW_CRACKDOWN_PERIOD && !w->corridors[(int)v[0]].border)
+		return "not a border";
+	if ((k == TEL_ROW_FLOW_TOTAL || k == TEL_ROW_FLOW_TRANSIT) && !row_int(v, 1, 0, SMUG_COMMODITY_COUNT - 1))
+		return "unknown commodity index";
+	if (day_col >= 0 && !row_int(v, day_col, 0, w->day))
+		return "day out of range";
+	for (int i = 1; i < n; i++) {
+		if (k == TEL_ROW_CRACKDOWN_PERIOD && i == 3) {
+			if (!(v[i] > 0 && v[i] <= 1))
+				return "intensity out of range";
+			continue;
+		}
+		if (v[i] != (double)(int64_t)v[i])
+			return "expected integers";
+		if (v[i] < -1)
+			return "negative count";
+	}
+	return NULL;
+}
+
+const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, const double *v, int n)
+{
+	struct smug_telemetry *t = &w->tel;
+	const char *why = row_check(w, k, v, n);
+	int f = (int)v[0], c = (int)v[0], slot;
+
+	if (why)
+		return why;
+	/* one row per faction (and commodity), in order */
+	if ((k == TEL_ROW_FLOW_TOTAL || k == TEL_ROW_FLOW_TRANSIT) &&
+	    (v[0] != index / SMUG_COMMODITY_COUNT || v[1] != index % SMUG_COMMODITY_COUNT))
+		return "out of order";
+	if (k == TEL_ROW_FACTION_SEEN && v[0] != index)
+		return "out of order";
+	switch (k) {
+	case TEL_ROW_FLOW_TOTAL:
+		flow_get(&t->factions[f].total[(int)v[1]], v + 2);
+		break;
+	case TEL_ROW_FLOW_TRANSIT:
+		t->factions[f].transit_n[(int)v[1]] = (int64_t)v[2];
+		t->factions[f].transit_value[(int)v[1]] = (int64_t)v[3];
+		break;
+	case TEL_ROW_FLOW_DAY: {
+		struct smug_flow_day *d;
+
+		if (window_find(t->factions[f].days, SMUG_FLOW_DAYS, sizeof *d, (int)v[1]))
+			return "day repeated";
+		d = window_bucket(t->factions[f].days, SMUG_FLOW_DAYS, sizeof *d, (int)v[1]);
+		for (int i = 0; i < SMUG_COMMODITY_COUNT; i++)
+			flow_get(&d->c[i], v + 2 + i * 2 * SMUG_FLOW_KINDS);
+		break;
+	}
+	case TEL_ROW_FACTION_SEEN:
+		t->factions[f].bribes_seen = (int64_t)v[1];
+		t->factions[f].tariffs_seen = (int64_t)v[2];
+		break;
+	case TEL_ROW_FACTION_DAY: {
+		struct smug_faction_day *d;
+
+		if (window_find(t->factions[f].chart, SMUG_CHART_DAYS, sizeof *d, (int)v[1]))
+			return "day repeated";
+		d = window_bucket(t->factions[f].chart, SMUG_CHART_DAYS, sizeof *d, (int)v[1]);
+		d->sent = (int)v[2];
+		d->delivered = (int)v[3];
+		d->seized = (int)v[4];
+		d->lost = (int)v[5];
+		d->in_transit = (int)v[6];
+		d->balance = (int64_t)v[7];
+		d->bribes = (int64_t)v[8];
+		d->tariffs = (int64_t)v[9];
+		break;
+	}
+	case TEL_ROW_BORDER_WINDOW:
+		if (t->bwin_of[c] >= 0)
+			return "border repeated";
+		if (t->bwin[t->bwin_cursor].corridor >= 0) /* rows fill the pool from slot 0 */
+			return "too many border windows";
+		bwin_alloc(t, c, (int)v[1]);
+		break;
+	case TEL_ROW_BORDER_DAY: {
+		struct smug_border_window *b = t->bwin_of[c] >= 0 ? &t->bwin[t->bwin_of[c]] : NULL;
+		struct smug_border_day *d;
+
+		if (b == NULL)
+			return "day of a border without a window";
+		if (v[1] > b->last_day || window_find(b->d, SMUG_BORDER_WINDOW_DAYS, sizeof *d, (int)v[1]))
+			return "day repeated or after the window's last day";
+		d = window_bucket(b->d, SMUG_BORDER_WINDOW_DAYS, sizeof *d, (int)v[1]);
+		border_day_get(d, v, false);
+		break;
+	}
+	case TEL_ROW_BORDER_CHART:
+		if (t->bchart_of[c] >= 0)
+			return "border repeated";
+		for (slot = 0; slot < SMUG_CHART_BORDERS && t->bchart[slot].corridor >= 0; slot++)
+			;
+		if (slot == SMUG_CHART_BORDERS)
+			return "too many border charts";
+		if (!row_int(v, 1, 0, w->day + 1) || !row_int(v, 2, 0, w->day))
+			return "day out of range";
+		t->bchart[slot].corridor = c;
+		t->bchart[slot].since_day = (int)v[1];
+		t->bchart[slot].relevant_day = (int)v[2];
+		t->bchart_of[c] = slot;
+		break;
+	case TEL_ROW_CHART_DAY: {
+		struct smug_border_chart *b = t->bchart_of[c] >= 0 ? &t->bchart[t->bchart_of[c]] : NULL;
+		struct smug_border_day *d;
+
+		if (b == NULL)
+			return "day of a border without a chart";
+		if (window_find(b->d, SMUG_CHART_DAYS, sizeof *d, (int)v[1]))
+			return "day repeated";
+		d = window_bucket(b->d, SMUG_CHART_DAYS, sizeof *d, (int)v[1]);
+		border_day_get(d, v, true);
+		break;
+	}
+	case TEL_ROW_CRACKDOWN_PERIOD:
+		if (t->crackdown_log_count == SMUG_CRACKDOWN_LOG)
+			return "too many crackdown periods";
+		if (!row_int(v, 1, 0, w->day + 1) || !row_int(v, 2, -1, w->day) || !row_int(v, 4, 0, 1) ||
+		    !row_int(v, 5, 0, 1))
+			return "day or flag out of range";
+		t->crackdown_log[t->crackdown_log_head] = (struct smug_crackdown_period){
+			c, (int)v[1], (int)v[2], v[3], v[4] != 0, v[5] != 0};
+		t->crackdown_log_head = (t->crackdown_log_head + 1) % SMUG_CRACKDOWN_LOG;
+		t->crackdown_log_count++;
+		break;
+	default:
+		return "unknown row";
+	}
+	return NULL;
 }

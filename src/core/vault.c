@@ -25,7 +25,7 @@
 #include "snapshot.h"
 
 #define VAULT_FORMAT "smugnet-seed"
-#define VAULT_MAJOR 3 /* 3: one description of the state: snapshot members in canonical order, journal */
+#define VAULT_MAJOR 4 /* 4: days count from 1; telemetry windows and chart history */
 #define VAULT_MINOR 0
 #define PATHBUF 1024
 

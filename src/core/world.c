@@ -69,6 +69,7 @@ void smug_world_free(struct smug_world *w)
 	free(w->border_stats);
 	free(w->factions);
 	free(w->shipments);
+	telemetry_free(w);
 	ledger_done(&w->ledger);
 	journal_done(&w->journal);
 	if (w->scenario_owned)
@@ -100,6 +101,7 @@ struct smug_world *smug_world_clone(const struct smug_world *src)
 	w->shipments = dup_array(src->shipments, SMUG_SHIPMENT_CAP, sizeof *w->shipments);
 	w->ledger.accounts = dup_array(src->ledger.accounts, (size_t)src->ledger.n_accounts,
 				       sizeof *w->ledger.accounts);
+	telemetry_clone(w, src);
 	memset(&w->journal, 0, sizeof w->journal);
 	journal_copy(&w->journal, &src->journal);
 	w->scenario_owned = false;
@@ -271,6 +273,7 @@ void world_finish(struct smug_world *w)
 	w->next_shipment_id = 1;
 	w->decisions_day = -1;
 	world_init_networks(w);
+	telemetry_alloc(w);
 }
 
 /* ---- lookups ---- */
@@ -304,6 +307,79 @@ int smug_world_find_node(const struct smug_world *w, const char *id)
 int smug_world_find_corridor(const struct smug_world *w, const char *id)
 {
 	FIND_BY_ID(w->corridors, w->n_corridors, id);
+}
+
+/* Edit distance of a and b (ids are short), or more than `cap` once it
+ * is certain to exceed it. */
+static int edit_distance(const char *a, const char *b, int cap)
+{
+	int la = (int)strlen(a), lb = (int)strlen(b), row[SMUG_ID_MAX * 2 + 1];
+
+	if (la > SMUG_ID_MAX * 2 || lb > SMUG_ID_MAX * 2 || abs(la - lb) > cap)
+		return cap + 1;
+	for (int j = 0; j <= lb; j++)
+		row[j] = j;
+	for (int i = 1; i <= la; i++) {
+		int diag = row[0], best;
+
+		row[0] = i;
+		best = row[0];
+		for (int j = 1; j <= lb; j++) {
+			int up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			diag = up;
+			row[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[lb];
+}
+
+int smug_world_nearest_corridors(const struct smug_world *w, const char *id, int *out, int k)
+{
+	int dist[16], n = 0;
+
+	if (k > 16)
+		k = 16;
+	for (int c = 0; c < w->n_corridors && k > 0; c++) {
+		int cap = n == k ? dist[n - 1] - 1 : SMUG_ID_MAX * 2, d, at;
+
+		if (cap < 0)
+			break;
+		d = edit_distance(id, w->corridors[c].id, cap);
+		if (d > cap)
+			continue;
+		at = n < k ? n++ : k - 1;
+		while (at > 0 && dist[at - 1] > d) { /* ties keep id order */
+			dist[at] = dist[at - 1];
+			out[at] = out[at - 1];
+			at--;
+		}
+		dist[at] = d;
+		out[at] = c;
+	}
+	return n;
+}
+
+void smug_world_unknown_corridor(const struct smug_world *w, const char *what, const char *id,
+				 struct smug_error *err)
+{
+	int near[3], n = smug_world_nearest_corridors(w, id, near, 3);
+	char list[3 * SMUG_ID_MAX * 2 + 16] = "";
+	size_t at = 0;
+
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(list + at, sizeof list - at, "%s'%s'", i ? ", " : "",
+				       w->corridors[near[i]].id);
+	smug_error_set(err, SMUG_ERR_NOT_FOUND, "%s: unknown corridor '%s'%s%s", what, id,
+		       n ? "; nearest valid ids: " : "", list);
 }
 
 int smug_world_find_faction(const struct smug_world *w, const char *id)

@@ -1,9 +1,10 @@
-/* The cockpit's screen manager: layout of the panes, focus, overlays,
- * prompts, the run/pause loop (blocking getch when paused, a timed getch
- * when running), resize handling, and the terminal's restoration on exit,
- * on Ctrl-C and on a fatal signal. Keys act only through the command API
- * and the vault. tui_render and tui_handle_key need no terminal, so the
- * golden-screen tests drive them directly. */
+/* The cockpit's screen manager: the layout of the main view's panes for
+ * the terminal's size, focus, the full-screen views, prompts, the
+ * run/pause loop (blocking getch when paused, a timed getch when
+ * running), the mouse, resize handling, and the terminal's restoration
+ * on exit, on Ctrl-C and on a fatal signal. Keys act only through the
+ * command API and the vault. tui_render, tui_handle_key and tui_click
+ * need no terminal, so the golden-screen tests drive them directly. */
 #include <curses.h>
 #include <locale.h>
 #include <signal.h>
@@ -12,15 +13,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "smugnet/vault.h"
 #include "tui/tui.h"
 
 #define MIN_ROWS 24
 #define MIN_COLS 80
+#define WIDE_COLS 150 /* from here the map has a pane of its own */
 
-static const int speeds[] = {1, 2, 5, 10, 30, 100}; /* days per second when running */
-#define N_SPEEDS ((int)(sizeof speeds / sizeof speeds[0]))
+const int tui_speeds[] = {1, 2, 5, 10, 30, 100}; /* days per second when running */
+const int tui_n_speeds = (int)(sizeof tui_speeds / sizeof tui_speeds[0]);
 
 void tui_app_init(struct tui_app *a, struct smug_world *w, const struct tui_options *opt)
 {
@@ -32,112 +35,41 @@ void tui_app_init(struct tui_app *a, struct smug_world *w, const struct tui_opti
 	a->faction = tui_network_factions(w, fac, SMUG_FACTIONS_MAX) > 0 ? fac[0] : -1;
 	a->rows = MIN_ROWS;
 	a->cols = MIN_COLS;
+	a->border = -1;
+	a->border_sort = -1; /* the table's default: traffic over the recent window */
+	a->border_desc = true;
+	a->commodity_desc = true;
+	a->border_window = WIN_RECENT;
+	a->flow_window = WIN_RECENT;
+	a->event_sel = -1;
+	a->why_x_for = -1;
+	a->chart_days = 90;
+	a->input.history_at = -1;
 	if (opt->vault_root)
 		snprintf(a->vault_root, sizeof a->vault_root, "%s", opt->vault_root);
 	if (opt->seed_name)
 		snprintf(a->seed_name, sizeof a->seed_name, "%s", opt->seed_name);
 	theme_init(&a->th, false, opt->ascii);
+	tui_names_init(a);
+	if (w->day == w->start_day)
+		tui_set_status(a, "Day %d: nothing has happened yet. Press Space to run, . to step a day, n to step N days, ? for help.",
+			       w->day);
 }
 
 void tui_app_done(struct tui_app *a)
 {
 	free(a->seeds);
 	a->seeds = NULL;
+	free(a->marks);
+	a->marks = NULL;
+	free(a->whatif_data);
+	a->whatif_data = NULL;
+	free(a->why_x);
+	a->why_x = NULL;
+	tui_event_index_free(&a->evx);
 }
 
-/* ---- rendering ---- */
-
-/* Each pane is drawn into its own rectangle: a window of its own on the
- * terminal, a region of the grid in tests. */
-enum tui_slot { SLOT_HEADER, SLOT_FOOTER, SLOT_FACTIONS, SLOT_ROUTES, SLOT_BORDERS, SLOT_EVENTS,
-		SLOT_OVERLAY, SLOT_COUNT };
-
-struct tui_rect {
-	int y, x, h, w;
-};
-
-static bool too_small(int rows, int cols)
-{
-	return rows < MIN_ROWS || cols < MIN_COLS;
-}
-
-static void layout(int rows, int cols, struct tui_rect r[SLOT_COUNT])
-{
-	int body = rows - 3, left_w = cols * 2 / 5, top_h = body / 2, rest = body - top_h;
-
-	memset(r, 0, sizeof(struct tui_rect) * SLOT_COUNT);
-	if (too_small(rows, cols)) {
-		r[SLOT_OVERLAY] = (struct tui_rect){0, 0, rows, cols};
-		return;
-	}
-	r[SLOT_HEADER] = (struct tui_rect){0, 0, 2, cols};
-	r[SLOT_FOOTER] = (struct tui_rect){rows - 1, 0, 1, cols};
-	r[SLOT_FACTIONS] = (struct tui_rect){2, 0, top_h, left_w};
-	r[SLOT_ROUTES] = (struct tui_rect){2 + top_h, 0, rest, left_w};
-	r[SLOT_BORDERS] = (struct tui_rect){2, left_w, top_h + rest / 3, cols - left_w};
-	r[SLOT_EVENTS] = (struct tui_rect){2 + top_h + rest / 3, left_w, rest - rest / 3, cols - left_w};
-	r[SLOT_OVERLAY] = (struct tui_rect){2, 0, body, cols};
-}
-
-static void draw_overlay(struct tui_app *a, struct canvas *c)
-{
-	if (a->overlay == OVERLAY_HELP) {
-		pane_help_draw(a, c);
-	} else if (a->overlay == OVERLAY_WHY) {
-		pane_why_draw(a, c);
-	} else {
-		canvas_clear(c);
-		canvas_box(c, "Load a seed (Enter to load, Esc to cancel)", true);
-		for (int i = 0; i < a->n_seeds && i + 1 < c->h - 1; i++)
-			canvas_printf(c, i + 1, 2, i == a->load_sel ? ROLE_SELECT : ROLE_NORMAL,
-				      "%-24s day %-7d %-16s %016llx", a->seeds[i].name, a->seeds[i].day,
-				      a->seeds[i].scenario_id, (unsigned long long)a->seeds[i].digest);
-		if (a->n_seeds == 0)
-			canvas_text(c, 1, 2, ROLE_DIM, "the vault has no seeds yet");
-	}
-}
-
-/* Draw the panes that this frame shows; returns a mask of the slots used. */
-static unsigned draw_slots(struct tui_app *a, struct canvas cv[SLOT_COUNT], int rows, int cols)
-{
-	if (too_small(rows, cols)) {
-		struct canvas *c = &cv[SLOT_OVERLAY];
-
-		canvas_clear(c);
-		canvas_printf(c, 0, 0, ROLE_WARN, "smugnet needs a terminal of at least %dx%d;", MIN_COLS, MIN_ROWS);
-		canvas_printf(c, 1, 0, ROLE_WARN, "this one is %dx%d. Enlarge it, or press q to quit.", cols, rows);
-		return 1u << SLOT_OVERLAY;
-	}
-	pane_header_draw(a, &cv[SLOT_HEADER]);
-	pane_footer_draw(a, &cv[SLOT_FOOTER]);
-	if (a->overlay != OVERLAY_NONE) {
-		draw_overlay(a, &cv[SLOT_OVERLAY]);
-		return 1u << SLOT_HEADER | 1u << SLOT_FOOTER | 1u << SLOT_OVERLAY;
-	}
-	pane_factions_draw(a, &cv[SLOT_FACTIONS], a->focus == PANE_FACTIONS);
-	pane_routes_draw(a, &cv[SLOT_ROUTES], a->focus == PANE_ROUTES);
-	pane_borders_draw(a, &cv[SLOT_BORDERS], a->focus == PANE_BORDERS);
-	pane_events_draw(a, &cv[SLOT_EVENTS], a->focus == PANE_EVENTS);
-	return ~(1u << SLOT_OVERLAY) & ((1u << SLOT_COUNT) - 1);
-}
-
-void tui_render(struct tui_app *a, struct canvas *screen)
-{
-	struct tui_rect r[SLOT_COUNT];
-	struct canvas cv[SLOT_COUNT];
-
-	canvas_clear(screen);
-	layout(screen->h, screen->w, r);
-	for (int i = 0; i < SLOT_COUNT; i++)
-		cv[i] = canvas_sub(screen, r[i].y, r[i].x, r[i].h, r[i].w);
-	draw_slots(a, cv, screen->h, screen->w);
-}
-
-/* ---- actions ---- */
-
-static void set_status(struct tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void set_status(struct tui_app *a, const char *fmt, ...)
+void tui_set_status(struct tui_app *a, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -146,92 +78,187 @@ static void set_status(struct tui_app *a, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* ---- layout ---- */
+
+/* Each pane is drawn into its own rectangle: a window of its own on the
+ * terminal, a region of the grid in tests. */
+enum tui_slot { SLOT_HEADER, SLOT_FOOTER, SLOT_FACTIONS, SLOT_ROUTES, SLOT_BORDERS, SLOT_MAP, SLOT_EVENTS,
+		SLOT_VIEW, SLOT_COUNT };
+
+static bool too_small(int rows, int cols)
+{
+	return rows < MIN_ROWS || cols < MIN_COLS;
+}
+
+static int n_factions_shown(const struct smug_world *w)
+{
+	int fac[SMUG_FACTIONS_MAX];
+
+	return tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+}
+
+/* The main view: Factions over Routes on the left; on the right the
+ * Borders table (and the Map beside it from WIDE_COLS columns; below
+ * that it shares the table's place) over Events. */
+static void layout(const struct tui_app *a, int rows, int cols, struct tui_rect r[SLOT_COUNT])
+{
+	int body = rows - 3, left = cols * 2 / 5 > 36 ? cols * 2 / 5 : 36, right = cols - left;
+	int per = body >= 36 ? 2 : 1, fh = n_factions_shown(a->w) * per + 3, top = body * 11 / 20;
+
+	memset(r, 0, sizeof(struct tui_rect) * SLOT_COUNT);
+	if (too_small(rows, cols)) {
+		r[SLOT_VIEW] = (struct tui_rect){0, 0, rows, cols};
+		return;
+	}
+	if (fh > body / 2)
+		fh = body / 2;
+	r[SLOT_HEADER] = (struct tui_rect){0, 0, 2, cols};
+	r[SLOT_FOOTER] = (struct tui_rect){rows - 1, 0, 1, cols};
+	r[SLOT_FACTIONS] = (struct tui_rect){2, 0, fh, left};
+	r[SLOT_ROUTES] = (struct tui_rect){2 + fh, 0, body - fh, left};
+	if (cols >= WIDE_COLS) {
+		int mw = right * 9 / 20;
+
+		r[SLOT_MAP] = (struct tui_rect){2, left, top, mw};
+		r[SLOT_BORDERS] = (struct tui_rect){2, left + mw, top, right - mw};
+	} else if (a->map_in_slot) {
+		r[SLOT_MAP] = (struct tui_rect){2, left, top, right};
+	} else {
+		r[SLOT_BORDERS] = (struct tui_rect){2, left, top, right};
+	}
+	r[SLOT_EVENTS] = (struct tui_rect){2 + top, left, body - top, right};
+	r[SLOT_VIEW] = (struct tui_rect){2, 0, body, cols};
+}
+
+static const enum tui_slot pane_slot[PANE_COUNT] = {SLOT_FACTIONS, SLOT_ROUTES, SLOT_BORDERS, SLOT_MAP,
+						     SLOT_EVENTS};
+
+/* Draw what this frame shows; returns a mask of the slots used. */
+static unsigned draw_slots(struct tui_app *a, struct canvas cv[SLOT_COUNT], int rows, int cols)
+{
+	struct tui_rect r[SLOT_COUNT];
+	unsigned used = 1u << SLOT_HEADER | 1u << SLOT_FOOTER;
+
+	a->rows = rows;
+	a->cols = cols;
+	if (too_small(rows, cols)) {
+		struct canvas *c = &cv[SLOT_VIEW];
+
+		canvas_clear(c);
+		canvas_printf(c, 0, 0, ROLE_WARN, "smugnet needs a terminal of at least %dx%d;", MIN_COLS, MIN_ROWS);
+		canvas_printf(c, 1, 0, ROLE_WARN, "this one is %dx%d. Enlarge it, or press q to quit.", cols, rows);
+		return 1u << SLOT_VIEW;
+	}
+	layout(a, rows, cols, r);
+	pane_header_draw(a, &cv[SLOT_HEADER]);
+	pane_footer_draw(a, &cv[SLOT_FOOTER]);
+	if (a->view != VIEW_MAIN) {
+		view_def(a->view)->draw(a, &cv[SLOT_VIEW]);
+		return used | 1u << SLOT_VIEW;
+	}
+	for (int p = 0; p < PANE_COUNT; p++) {
+		enum tui_slot s = pane_slot[p];
+
+		a->pane_rect[p] = r[s];
+		if (r[s].h <= 0 || r[s].w <= 0)
+			continue;
+		used |= 1u << s;
+		switch ((enum tui_pane)p) {
+		case PANE_FACTIONS: pane_factions_draw(a, &cv[s], a->focus == PANE_FACTIONS); break;
+		case PANE_ROUTES: pane_routes_draw(a, &cv[s], a->focus == PANE_ROUTES); break;
+		case PANE_BORDERS: pane_borders_draw(a, &cv[s], a->focus == PANE_BORDERS); break;
+		case PANE_MAP: pane_map_draw(a, &cv[s], a->focus == PANE_MAP); break;
+		case PANE_EVENTS: pane_events_draw(a, &cv[s], a->focus == PANE_EVENTS); break;
+		default: break;
+		}
+	}
+	return used;
+}
+
+void tui_render(struct tui_app *a, struct canvas *screen)
+{
+	struct tui_rect r[SLOT_COUNT];
+	struct canvas cv[SLOT_COUNT];
+
+	canvas_clear(screen);
+	layout(a, screen->h, screen->w, r);
+	for (int i = 0; i < SLOT_COUNT; i++)
+		cv[i] = canvas_sub(screen, r[i].y, r[i].x, r[i].h, r[i].w);
+	draw_slots(a, cv, screen->h, screen->w);
+}
+
+/* ---- actions ---- */
+
 static void step(struct tui_app *a, int days)
 {
 	smug_cmd_step(a->w, days);
 	a->unsaved = true;
 }
 
-static int count_rows(const struct tui_app *a, enum tui_pane p)
+enum tui_ctx tui_context(const struct tui_app *a)
 {
-	int rows[512], n = 0;
-
-	if (p == PANE_ROUTES) {
-		for (int i = 0; i < a->w->n_decisions; i++)
-			n += a->w->decisions[i].faction == a->faction;
-		return n;
-	}
-	if (p == PANE_BORDERS)
-		return pane_borders_rows(a, rows, 512);
-	if (p == PANE_EVENTS) {
-		int vis[SMUG_EVENT_CAP];
-
-		return pane_events_visible(a, vis, SMUG_EVENT_CAP);
-	}
-	return tui_network_factions(a->w, rows, SMUG_FACTIONS_MAX);
-}
-
-static void move_selection(struct tui_app *a, int delta)
-{
-	int n = count_rows(a, a->focus), fac[SMUG_FACTIONS_MAX], k, i;
-
-	switch (a->focus) {
-	case PANE_FACTIONS:
-		k = tui_network_factions(a->w, fac, SMUG_FACTIONS_MAX);
-		for (i = 0; i < k && fac[i] != a->faction; i++)
-			;
-		i += delta;
-		if (k > 0)
-			a->faction = fac[i < 0 ? 0 : i >= k ? k - 1 : i];
-		a->route_sel = 0;
-		break;
-	case PANE_ROUTES:
-		a->route_sel += delta;
-		if (a->route_sel >= n)
-			a->route_sel = n - 1;
-		if (a->route_sel < 0)
-			a->route_sel = 0;
-		break;
-	case PANE_BORDERS:
-		a->border_sel += delta;
-		if (a->border_sel >= n)
-			a->border_sel = n - 1;
-		if (a->border_sel < 0)
-			a->border_sel = 0;
-		break;
-	case PANE_EVENTS:
-		a->event_scroll -= delta; /* down = towards the newest */
-		if (a->event_scroll > n - 1)
-			a->event_scroll = n - 1;
-		if (a->event_scroll < 0)
-			a->event_scroll = 0;
-		break;
-	default:
-		break;
+	switch (a->view) {
+	case VIEW_WHY: return CTX_WHY;
+	case VIEW_CHART: return CTX_CHART;
+	case VIEW_MAP: return CTX_MAPVIEW;
+	case VIEW_COMMODITIES: return CTX_COMMODITIES;
+	case VIEW_STORY: return CTX_STORY;
+	case VIEW_LOAD: return CTX_LOAD;
+	case VIEW_HELP: return CTX_HELP;
+	default: return (enum tui_ctx)a->focus;
 	}
 }
 
-static void toggle_crackdown(struct tui_app *a)
+static void focus(struct tui_app *a, enum tui_pane p)
 {
-	int rows[512], n = pane_borders_rows(a, rows, 512), c;
+	a->focus = p;
+	if (p == PANE_MAP)
+		a->map_in_slot = true;
+	else if (p == PANE_BORDERS)
+		a->map_in_slot = false;
+}
+
+static void move_faction(struct tui_app *a, int delta)
+{
+	int fac[SMUG_FACTIONS_MAX], k = tui_network_factions(a->w, fac, SMUG_FACTIONS_MAX), i;
+
+	for (i = 0; i < k && fac[i] != a->faction; i++)
+		;
+	i += delta;
+	if (k > 0)
+		a->faction = fac[i < 0 ? 0 : i >= k ? k - 1 : i];
+	a->route_sel = 0;
+}
+
+static int count_routes(const struct tui_app *a)
+{
+	return pane_routes_rows(a);
+}
+
+void tui_select_border(struct tui_app *a, int corridor)
+{
+	a->border = corridor;
+}
+
+void tui_toggle_crackdown(struct tui_app *a)
+{
 	struct smug_error err;
-	const char *id;
+	char id[SMUG_ID_MAX * 2];
 
-	if (n == 0 || a->border_sel >= n) {
-		set_status(a, "no border selected: step some days first");
+	if (a->border < 0) {
+		tui_set_status(a, "no border selected: step some days, then pick one in Borders (3) or the Map (4)");
 		return;
 	}
-	c = rows[a->border_sel];
-	id = a->w->corridors[c].id;
-	if (smug_world_crackdown_on(a->w, c)) {
+	snprintf(id, sizeof id, "%s", a->w->corridors[a->border].id);
+	if (smug_world_crackdown_on(a->w, a->border)) {
 		if (smug_cmd_crackdown_clear(a->w, id, &err) == SMUG_OK)
-			set_status(a, "crackdown on %s cleared", id);
+			tui_set_status(a, "crackdown on %s cleared after day %d", id, a->w->day);
 		else
-			set_status(a, "%s", err.msg);
+			tui_set_status(a, "%s", err.msg);
 	} else if (smug_cmd_crackdown_set(a->w, id, 1.0, -1, &err) == SMUG_OK) {
-		set_status(a, "crackdown on %s until cleared", id);
+		tui_set_status(a, "crackdown on %s from day %d until cleared", id, a->w->day + 1);
 	} else {
-		set_status(a, "%s", err.msg);
+		tui_set_status(a, "%s", err.msg);
 	}
 	a->unsaved = true;
 }
@@ -240,13 +267,13 @@ static void do_save(struct tui_app *a)
 {
 	struct smug_error err;
 
-	if (smug_vault_save(a->w, a->vault_root, a->input, &err) != SMUG_OK) {
-		set_status(a, "save failed: %s", err.msg);
+	if (smug_vault_save(a->w, a->vault_root, a->input.text, &err) != SMUG_OK) {
+		tui_set_status(a, "save failed: %s", err.msg);
 		return;
 	}
-	snprintf(a->seed_name, sizeof a->seed_name, "%s", a->input);
+	snprintf(a->seed_name, sizeof a->seed_name, "%s", a->input.text);
 	a->unsaved = false;
-	set_status(a, "saved seed %s at day %d", a->seed_name, a->w->day);
+	tui_set_status(a, "saved seed %s at day %d", a->seed_name, a->w->day);
 }
 
 static bool seed_exists(struct tui_app *a, const char *name)
@@ -271,63 +298,68 @@ static void open_load(struct tui_app *a)
 	a->n_seeds = smug_vault_list(a->vault_root, &a->seeds, &err);
 	if (a->n_seeds < 0) {
 		a->n_seeds = 0;
-		set_status(a, "cannot list the vault: %s", err.msg);
+		tui_set_status(a, "cannot list the vault: %s", err.msg);
 		return;
 	}
 	a->load_sel = 0;
-	a->overlay = OVERLAY_LOAD;
+	view_open(a, VIEW_LOAD);
 }
 
-static void do_load(struct tui_app *a)
+/* The world was replaced (a seed loaded): selections start afresh. */
+static void world_replaced(struct tui_app *a, struct smug_world *nw)
+{
+	int fac[SMUG_FACTIONS_MAX];
+
+	smug_world_free(a->w);
+	a->w = nw;
+	tui_names_init(a);
+	a->faction = tui_network_factions(nw, fac, SMUG_FACTIONS_MAX) > 0 ? fac[0] : -1;
+	a->route_sel = 0;
+	a->border = -1;
+	a->border_top = 0;
+	a->event_sel = -1;
+	a->why_x_for = -1;
+	a->whatif = false;
+	a->evx.valid = false;
+	a->map_pan = false;
+}
+
+static bool load_key(struct tui_app *a, int act)
 {
 	struct smug_world *nw = NULL;
 	struct smug_error err;
-	int fac[SMUG_FACTIONS_MAX];
 
-	if (a->load_sel >= a->n_seeds)
-		return;
+	if (act == ACT_UP && a->load_sel > 0)
+		a->load_sel--;
+	else if (act == ACT_DOWN && a->load_sel + 1 < a->n_seeds)
+		a->load_sel++;
+	else if (act != ACT_ENTER)
+		return act == ACT_UP || act == ACT_DOWN;
+	if (act != ACT_ENTER || a->load_sel >= a->n_seeds)
+		return true;
 	if (smug_vault_load(a->vault_root, a->seeds[a->load_sel].name, &nw, &err) != SMUG_OK) {
-		set_status(a, "load failed: %s", err.msg);
-		return;
+		tui_set_status(a, "load failed: %s", err.msg);
+		return true;
 	}
-	smug_world_free(a->w);
-	a->w = nw;
+	world_replaced(a, nw);
 	snprintf(a->seed_name, sizeof a->seed_name, "%s", a->seeds[a->load_sel].name);
 	a->unsaved = false;
-	a->faction = tui_network_factions(nw, fac, SMUG_FACTIONS_MAX) > 0 ? fac[0] : -1;
-	a->route_sel = a->border_sel = a->event_scroll = 0;
-	a->overlay = OVERLAY_NONE;
-	set_status(a, "loaded seed %s at day %d", a->seed_name, nw->day);
+	view_close(a);
+	tui_set_status(a, "loaded seed %s at day %d", a->seed_name, nw->day);
+	return true;
 }
 
-static void jump_to_event(struct tui_app *a)
+bool view_load_key(struct tui_app *a, int action, int key)
 {
-	int vis[SMUG_EVENT_CAP], n = pane_events_visible(a, vis, SMUG_EVENT_CAP), rows[512], nr;
-	const struct smug_event *e;
-
-	if (n == 0)
-		return;
-	e = smug_event_at(&a->w->tel, vis[n - 1 - a->event_scroll]);
-	if (e->faction >= 0 && a->w->factions[e->faction].runs_network)
-		a->faction = e->faction;
-	if (e->corridor >= 0) {
-		nr = pane_borders_rows(a, rows, 512);
-		for (int i = 0; i < nr; i++)
-			if (rows[i] == e->corridor) {
-				a->border_sel = i;
-				a->focus = PANE_BORDERS;
-				return;
-			}
-	}
-	if (e->faction >= 0)
-		a->focus = PANE_FACTIONS;
+	(void)key;
+	return load_key(a, action);
 }
 
-/* A key at a prompt: text input, Enter to accept, Esc to cancel. */
+/* A key at a prompt. */
 static bool prompt_key(struct tui_app *a, int key)
 {
-	size_t len = strlen(a->input);
 	enum tui_prompt p = a->prompt;
+	bool accepted;
 
 	if (p == PROMPT_OVERWRITE || p == PROMPT_QUIT) {
 		a->prompt = PROMPT_NONE;
@@ -336,142 +368,258 @@ static bool prompt_key(struct tui_app *a, int key)
 				return false;
 			do_save(a);
 		} else {
-			set_status(a, "%s", p == PROMPT_QUIT ? "quit cancelled" : "save cancelled");
+			tui_set_status(a, "%s", p == PROMPT_QUIT ? "quit cancelled" : "save cancelled");
 		}
 		return true;
 	}
-	if (key == 27) {
-		a->prompt = PROMPT_NONE;
-		set_status(a, "cancelled");
+	if (!prompt_edit(a, key, &accepted))
+		return true;
+	a->prompt = PROMPT_NONE;
+	if (!accepted) {
+		tui_set_status(a, "cancelled");
 		return true;
 	}
-	if (key == '\n' || key == '\r' || key == KEY_ENTER) {
-		a->prompt = PROMPT_NONE;
-		if (p == PROMPT_FILTER) {
-			snprintf(a->filter, sizeof a->filter, "%s", a->input);
-			a->event_scroll = 0;
-		} else if (p == PROMPT_STEPS) {
-			long days = strtol(a->input, NULL, 10);
+	if (p == PROMPT_FILTER) {
+		snprintf(a->filter, sizeof a->filter, "%s", a->input.text);
+		a->event_sel = -1;
+		tui_set_status(a, "%s", a->filter[0] ? "filter set (Esc clears it)" : "filter cleared");
+	} else if (p == PROMPT_STEPS) {
+		char *end;
+		long days = strtol(a->input.text, &end, 10);
 
-			if (days > 0 && days <= 100000) {
-				step(a, (int)days);
-				set_status(a, "stepped %ld days", days);
-			} else {
-				set_status(a, "expected a number of days from 1 to 100000");
-			}
-		} else if (p == PROMPT_SAVE) {
-			if (!smug_seed_name_valid(a->input))
-				set_status(a, "'%s' is not a valid seed name (letters, digits, . _ -)", a->input);
-			else if (seed_exists(a, a->input))
-				a->prompt = PROMPT_OVERWRITE;
-			else
-				do_save(a);
+		if (end != a->input.text && *end == '\0' && days > 0 && days <= 100000) {
+			step(a, (int)days);
+			tui_set_status(a, "stepped %ld days to day %d", days, a->w->day);
+		} else {
+			tui_set_status(a, "'%s': expected a number of days from 1 to 100000", a->input.text);
 		}
-		return true;
+	} else if (p == PROMPT_SAVE) {
+		if (!smug_seed_name_valid(a->input.text))
+			tui_set_status(a, "'%s' is not a valid seed name (letters, digits, . _ -)", a->input.text);
+		else if (seed_exists(a, a->input.text))
+			a->prompt = PROMPT_OVERWRITE;
+		else
+			do_save(a);
 	}
-	if ((key == KEY_BACKSPACE || key == 127 || key == 8) && len > 0)
-		a->input[len - 1] = '\0';
-	else if (key >= 32 && key < 127 && len + 1 < sizeof a->input)
-		a->input[len] = (char)key, a->input[len + 1] = '\0';
 	return true;
 }
 
-static void start_prompt(struct tui_app *a, enum tui_prompt p, const char *initial)
+/* Keys of the main view's panes. */
+static void pane_key(struct tui_app *a, enum tui_action act)
 {
-	a->prompt = p;
-	snprintf(a->input, sizeof a->input, "%s", initial ? initial : "");
-	a->status[0] = '\0';
+	switch (act) {
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PGUP:
+	case ACT_PGDN:
+	case ACT_HOME:
+	case ACT_END: {
+		int d = act == ACT_UP ? -1 : act == ACT_DOWN ? 1 : act == ACT_PGUP ? -10 : act == ACT_PGDN ? 10
+			: act == ACT_HOME ? -1000000 : 1000000;
+
+		if (a->focus == PANE_FACTIONS) {
+			move_faction(a, d);
+		} else if (a->focus == PANE_ROUTES) {
+			int n = count_routes(a);
+
+			a->route_sel += d;
+			if (a->route_sel >= n)
+				a->route_sel = n - 1;
+			if (a->route_sel < 0)
+				a->route_sel = 0;
+		} else if (a->focus == PANE_BORDERS) {
+			pane_borders_move(a, d);
+		} else if (a->focus == PANE_MAP) {
+			pane_map_step(a, d < 0 ? -1 : 1, 0);
+		} else if (a->focus == PANE_EVENTS) {
+			if (act == ACT_END)
+				a->event_sel = -1;
+			else
+				pane_events_move(a, d);
+		}
+		break;
+	}
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		if (a->focus == PANE_MAP)
+			pane_map_step(a, 0, act == ACT_LEFT ? -1 : 1);
+		else if (a->focus == PANE_BORDERS)
+			pane_borders_sort_step(a, act == ACT_LEFT ? -1 : 1);
+		else
+			move_faction(a, act == ACT_LEFT ? -1 : 1);
+		break;
+	case ACT_SORT_PREV:
+	case ACT_SORT_NEXT: pane_borders_sort_step(a, act == ACT_SORT_PREV ? -1 : 1); break;
+	case ACT_SORT_INVERT: a->border_desc = !a->border_desc; break;
+	case ACT_WINDOW:
+		a->border_window = (enum tui_window)((a->border_window + 1) % WIN_COUNT);
+		a->border_sort = -1;
+		break;
+	case ACT_HEAT: a->heat = (enum tui_heat)((a->heat + 1) % HEAT_COUNT); break;
+	case ACT_ZOOM_IN:
+	case ACT_ZOOM_OUT: view_map_key(a, act, 0); break;
+	case ACT_CRACKDOWN: tui_toggle_crackdown(a); break;
+	case ACT_FILTER: prompt_start(a, PROMPT_FILTER, a->filter); break;
+	case ACT_ENTER:
+		if (a->focus == PANE_ROUTES && count_routes(a) > 0) {
+			a->why_sel = -1;
+			a->why_scroll = 0;
+			a->why_open[0] = 0;
+			a->whatif = false;
+			view_open(a, VIEW_WHY);
+		} else if (a->focus == PANE_EVENTS) {
+			int64_t seq;
+			const struct smug_event *e = pane_events_count(a) > 0
+							     ? pane_events_at(a, pane_events_selected(a), &seq)
+							     : NULL;
+
+			if (e && e->shipment) {
+				a->story_shipment = e->shipment;
+				a->story_scroll = 0;
+				view_open(a, VIEW_STORY);
+			} else if (e && e->corridor >= 0 && a->w->corridors[e->corridor].border) {
+				a->border = e->corridor;
+				focus(a, PANE_BORDERS);
+			}
+		} else if (a->focus == PANE_BORDERS && a->border >= 0) {
+			a->chart_border = true;
+			view_open(a, VIEW_CHART);
+		}
+		break;
+	case ACT_CHART:
+		a->chart_border = (a->focus == PANE_BORDERS || a->focus == PANE_MAP) && a->border >= 0;
+		if (a->focus == PANE_EVENTS && pane_events_count(a) > 0) {
+			int64_t seq;
+			const struct smug_event *e = pane_events_at(a, pane_events_selected(a), &seq);
+
+			if (e->corridor >= 0 && a->w->corridors[e->corridor].border) {
+				a->border = e->corridor;
+				a->chart_border = true;
+			} else if (e->faction >= 0 && a->w->factions[e->faction].runs_network) {
+				a->faction = e->faction;
+			}
+		}
+		if (!a->chart_border && a->faction < 0)
+			tui_set_status(a, "no faction to chart");
+		else
+			view_open(a, VIEW_CHART);
+		break;
+	case ACT_MAP: view_open(a, VIEW_MAP); break;
+	case ACT_COMMODITIES: view_open(a, VIEW_COMMODITIES); break;
+	case ACT_BACK:
+		if (a->filter[0]) {
+			a->filter[0] = '\0';
+			a->event_sel = -1;
+			tui_set_status(a, "filter cleared");
+		}
+		break;
+	default: break;
+	}
 }
 
 bool tui_handle_key(struct tui_app *a, int key)
 {
+	enum tui_ctx ctx = tui_context(a);
 	enum tui_action act;
 
 	if (a->prompt != PROMPT_NONE)
 		return prompt_key(a, key);
-	act = keymap_lookup(key);
+	act = keymap_lookup(key, ctx);
 	if (act != ACT_NONE)
 		a->status[0] = '\0';
-	if (a->overlay != OVERLAY_NONE) {
-		if (act == ACT_BACK || (a->overlay == OVERLAY_HELP && act == ACT_HELP)) {
-			a->overlay = OVERLAY_NONE;
-		} else if (act == ACT_UP || act == ACT_DOWN) {
-			int d = act == ACT_UP ? -1 : 1;
-
-			if (a->overlay == OVERLAY_WHY && a->why_scroll + d >= 0)
-				a->why_scroll += d;
-			if (a->overlay == OVERLAY_LOAD && a->load_sel + d >= 0 && a->load_sel + d < a->n_seeds)
-				a->load_sel += d;
-		} else if (act == ACT_ENTER && a->overlay == OVERLAY_LOAD) {
-			do_load(a);
-		} else if (act == ACT_QUIT) {
-			a->overlay = OVERLAY_NONE;
+	/* keys that work the same everywhere */
+	switch (act) {
+	case ACT_HELP:
+		if (a->view == VIEW_HELP)
+			view_close(a);
+		else
+			view_open(a, VIEW_HELP);
+		return true;
+	case ACT_QUIT:
+		if (a->view != VIEW_MAIN && a->view != VIEW_HELP) {
+			view_close(a);
+			return true;
 		}
+		if (!a->unsaved)
+			return false;
+		prompt_start(a, PROMPT_QUIT, NULL);
+		return true;
+	case ACT_STEP: step(a, 1); return true;
+	case ACT_STEP_N: prompt_start(a, PROMPT_STEPS, "30"); return true;
+	case ACT_RUN: a->running = !a->running; return true;
+	case ACT_FASTER: if (a->speed + 1 < tui_n_speeds) a->speed++; return true;
+	case ACT_SLOWER: if (a->speed > 0) a->speed--; return true;
+	case ACT_AUTO:
+		smug_cmd_auto_crackdown(a->w, !a->w->cfg.crackdown.auto_enabled);
+		tui_set_status(a, "auto-crackdown %s", a->w->cfg.crackdown.auto_enabled ? "on" : "off");
+		a->unsaved = true;
+		return true;
+	case ACT_SAVE: prompt_start(a, PROMPT_SAVE, a->seed_name); return true;
+	case ACT_LOAD: open_load(a); return true;
+	default: break;
+	}
+	if (a->view != VIEW_MAIN) {
+		const struct tui_view_def *v = view_def(a->view);
+
+		if ((v->key == NULL || !v->key(a, act, key)) && act == ACT_BACK)
+			view_close(a);
 		return true;
 	}
 	switch (act) {
-	case ACT_HELP: a->overlay = OVERLAY_HELP; break;
-	case ACT_QUIT:
-		if (!a->unsaved)
-			return false;
-		start_prompt(a, PROMPT_QUIT, NULL);
-		break;
-	case ACT_FOCUS_NEXT: a->focus = (enum tui_pane)((a->focus + 1) % PANE_COUNT); break;
-	case ACT_UP: move_selection(a, -1); break;
-	case ACT_DOWN: move_selection(a, 1); break;
-	case ACT_LEFT:
-	case ACT_RIGHT: {
-		enum tui_pane keep = a->focus;
-
-		a->focus = PANE_FACTIONS;
-		move_selection(a, act == ACT_LEFT ? -1 : 1);
-		a->focus = keep;
-		break;
-	}
-	case ACT_STEP: step(a, 1); break;
-	case ACT_STEP_N: start_prompt(a, PROMPT_STEPS, "30"); break;
-	case ACT_RUN: a->running = !a->running; break;
-	case ACT_FASTER: if (a->speed + 1 < N_SPEEDS) a->speed++; break;
-	case ACT_SLOWER: if (a->speed > 0) a->speed--; break;
-	case ACT_CRACKDOWN:
-		if (a->focus == PANE_BORDERS)
-			toggle_crackdown(a);
-		else
-			set_status(a, "select a border in the Borders pane (Tab) first");
-		break;
-	case ACT_AUTO:
-		smug_cmd_auto_crackdown(a->w, !a->w->cfg.crackdown.auto_enabled);
-		set_status(a, "auto-crackdown %s", a->w->cfg.crackdown.auto_enabled ? "on" : "off");
-		a->unsaved = true;
-		break;
-	case ACT_HEAT: a->heat = (enum tui_heat)((a->heat + 1) % HEAT_COUNT); break;
-	case ACT_SORT: a->border_sort = (a->border_sort + 1) % 3; a->border_sel = 0; break;
-	case ACT_SAVE: start_prompt(a, PROMPT_SAVE, a->seed_name); break;
-	case ACT_LOAD: open_load(a); break;
-	case ACT_FILTER:
-		if (a->focus == PANE_EVENTS)
-			start_prompt(a, PROMPT_FILTER, a->filter);
-		break;
-	case ACT_ENTER:
-		if (a->focus == PANE_ROUTES && count_rows(a, PANE_ROUTES) > 0) {
-			a->overlay = OVERLAY_WHY;
-			a->why_scroll = 0;
-		} else if (a->focus == PANE_EVENTS) {
-			jump_to_event(a);
-		}
-		break;
-	case ACT_BACK: a->filter[0] = '\0'; break;
-	default: break;
+	case ACT_FOCUS_NEXT: focus(a, (enum tui_pane)((a->focus + 1) % PANE_COUNT)); break;
+	case ACT_FOCUS_PREV: focus(a, (enum tui_pane)((a->focus + PANE_COUNT - 1) % PANE_COUNT)); break;
+	case ACT_PANE1:
+	case ACT_PANE2:
+	case ACT_PANE3:
+	case ACT_PANE4:
+	case ACT_PANE5: focus(a, (enum tui_pane)(act - ACT_PANE1)); break;
+	default: pane_key(a, act); break;
 	}
 	return true;
+}
+
+void pane_click(struct tui_app *a, enum tui_pane p, int y, int x)
+{
+	switch (p) {
+	case PANE_FACTIONS: pane_factions_click(a, y); break;
+	case PANE_ROUTES: pane_routes_click(a, y); break;
+	case PANE_BORDERS: pane_borders_click(a, y, x); break;
+	case PANE_MAP: pane_map_click(a, y, x); break;
+	case PANE_EVENTS: pane_events_click(a, y); break;
+	default: break;
+	}
+}
+
+void tui_click(struct tui_app *a, int y, int x)
+{
+	if (a->prompt != PROMPT_NONE)
+		return;
+	if (a->view != VIEW_MAIN) {
+		if (a->view == VIEW_MAP && y >= 2)
+			pane_click(a, PANE_MAP, y - 2, x);
+		return;
+	}
+	for (int p = 0; p < PANE_COUNT; p++) {
+		const struct tui_rect *r = &a->pane_rect[p];
+
+		if (r->h > 0 && y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w) {
+			focus(a, (enum tui_pane)p);
+			pane_click(a, (enum tui_pane)p, y - r->y, x - r->x);
+			return;
+		}
+	}
 }
 
 /* ---- the terminal ---- */
 
 static void restore_terminal(void)
 {
-	if (!isendwin())
+	if (!isendwin()) {
+		/* leave a clean screen behind whatever sizes came and went */
+		erase();
+		refresh();
 		endwin();
+	}
 }
 
 static void on_fatal(int sig)
@@ -496,6 +644,7 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 	bool go = true;
 	double next_tick = 0;
 	WINDOW *wins[SLOT_COUNT] = {0};
+	struct tui_rect have[SLOT_COUNT];
 
 	if (opt->seed_name) {
 		struct smug_world *loaded = NULL;
@@ -521,31 +670,33 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 	signal(SIGABRT, on_fatal);
 	cbreak();
 	noecho();
+	nonl(); /* Enter arrives as '\r' and the screen keeps its own line feeds */
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	if (!opt->no_mouse)
-		mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	if (!opt->no_mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
 	theme_init(&a.th, !opt->no_color, opt->ascii);
+	memset(have, 0, sizeof have);
 	while (go) {
 		struct tui_rect r[SLOT_COUNT];
 		struct canvas cv[SLOT_COUNT];
 		unsigned used;
 		int key;
 
-		if (LINES != a.rows || COLS != a.cols || wins[SLOT_OVERLAY] == NULL) {
-			/* (re)create one window per pane for this size */
-			a.rows = LINES;
-			a.cols = COLS;
-			layout(LINES, COLS, r);
-			for (int i = 0; i < SLOT_COUNT; i++) {
-				if (wins[i])
-					delwin(wins[i]);
-				wins[i] = r[i].h > 0 && r[i].w > 0 ? newwin(r[i].h, r[i].w, r[i].y, r[i].x) : NULL;
-			}
+		/* one window per slot; made anew when the layout moves */
+		layout(&a, LINES, COLS, r);
+		for (int i = 0; i < SLOT_COUNT; i++) {
+			if (wins[i] && memcmp(&have[i], &r[i], sizeof r[i]) == 0)
+				continue;
+			if (wins[i])
+				delwin(wins[i]);
+			wins[i] = r[i].h > 0 && r[i].w > 0 ? newwin(r[i].h, r[i].w, r[i].y, r[i].x) : NULL;
+			have[i] = r[i];
 			clearok(curscr, TRUE);
 		}
-		layout(LINES, COLS, r);
 		for (int i = 0; i < SLOT_COUNT; i++)
 			cv[i] = (struct canvas){&a.th, wins[i], NULL, 0, 0, wins[i] ? r[i].h : 0, wins[i] ? r[i].w : 0};
 		used = draw_slots(&a, cv, LINES, COLS);
@@ -569,7 +720,7 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		if (key == ERR) {
 			if (a.running) {
 				step(&a, 1);
-				next_tick += 1000.0 / speeds[a.speed];
+				next_tick += 1000.0 / tui_speeds[a.speed];
 			}
 			continue;
 		}
@@ -580,21 +731,14 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		if (key == KEY_MOUSE) {
 			MEVENT me;
 
-			if (getmouse(&me) == OK) {
-				if (me.bstate & BUTTON4_PRESSED)
-					key = KEY_UP;
-				else if (me.bstate & BUTTON5_PRESSED)
-					key = KEY_DOWN;
-				else {
-					int left_w = COLS * 2 / 5, top = 2 + (LINES - 3) / 2;
-
-					a.focus = me.x < left_w ? (me.y < top ? PANE_FACTIONS : PANE_ROUTES)
-						  : (me.y < 2 + (LINES - 3) / 2 + (LINES - 3 - (LINES - 3) / 2) / 3
-							     ? PANE_BORDERS
-							     : PANE_EVENTS);
-					continue;
-				}
-			} else {
+			if (getmouse(&me) != OK)
+				continue;
+			if (me.bstate & BUTTON4_PRESSED)
+				key = KEY_UP;
+			else if (me.bstate & BUTTON5_PRESSED)
+				key = KEY_DOWN;
+			else {
+				tui_click(&a, me.y, me.x);
 				continue;
 			}
 		}

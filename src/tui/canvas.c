@@ -1,7 +1,9 @@
 /* The canvas: the only file that calls curses drawing functions. A
  * canvas is a rectangle on either a curses window or an in-memory grid of
  * cells (golden tests draw without a terminal). Text is UTF-8, one
- * column per character (the glyph sets use only single-width symbols). */
+ * column per character (the glyph sets use only single-width symbols).
+ * The memory back end also watches for text clipped in the middle of a
+ * number, so tests can prove no screen ever cuts a value. */
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +15,8 @@
 struct tui_grid {
 	int h, w;
 	char (*cell)[5]; /* one UTF-8 character per cell */
+	int cut_numbers;
+	char first_cut[96];
 };
 
 struct tui_grid *grid_new(int h, int w)
@@ -47,7 +51,7 @@ char *grid_dump(const struct tui_grid *g)
 	if (out == NULL)
 		abort();
 	for (int y = 0; y < g->h; y++) {
-		size_t line = at, end = at;
+		size_t end = at;
 
 		for (int x = 0; x < g->w; x++) {
 			const char *c = g->cell[y * g->w + x];
@@ -58,12 +62,18 @@ char *grid_dump(const struct tui_grid *g)
 			if (!(n == 1 && c[0] == ' '))
 				end = at;
 		}
-		(void)line;
 		at = end;
 		out[at++] = '\n';
 	}
 	out[at] = '\0';
 	return out;
+}
+
+int grid_cut_numbers(const struct tui_grid *g, char *first, size_t size)
+{
+	if (first && size)
+		snprintf(first, size, "%s", g->first_cut);
+	return g->cut_numbers;
 }
 
 /* Length in bytes of the UTF-8 character starting at s. */
@@ -80,6 +90,32 @@ static int u8len(const char *s)
 	return 4;
 }
 
+int text_cols(const char *s)
+{
+	int n = 0;
+
+	while (*s) {
+		s += u8len(s);
+		n++;
+	}
+	return n;
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A digit was kept and the dropped rest goes on with the same number. */
+static bool cuts_number(char kept, const char *rest)
+{
+	if (!(is_digit(kept) || kept == '.' || kept == ','))
+		return false;
+	if (is_digit(rest[0]))
+		return true;
+	return is_digit(kept) && (rest[0] == '.' || rest[0] == ',') && is_digit(rest[1]);
+}
+
 void canvas_clear(struct canvas *cv)
 {
 	for (int y = 0; y < cv->h; y++)
@@ -89,6 +125,7 @@ void canvas_clear(struct canvas *cv)
 int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s)
 {
 	int col = 0;
+	char kept = ' ';
 
 	if (y < 0 || y >= cv->h || x >= cv->w)
 		return 0;
@@ -107,8 +144,14 @@ int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s)
 				mvwaddnstr((WINDOW *)cv->win, cv->y0 + y, cv->x0 + x + col, s, n);
 			}
 		}
+		kept = *s;
 		s += n;
 		col++;
+	}
+	if (*s && cv->grid && cuts_number(kept, s)) {
+		if (cv->grid->cut_numbers++ == 0)
+			snprintf(cv->grid->first_cut, sizeof cv->grid->first_cut,
+				 "row %d col %d: '%c' then '%.20s'", cv->y0 + y, cv->x0 + x + col, kept, s);
 	}
 	if (cv->win)
 		wattrset((WINDOW *)cv->win, A_NORMAL);
@@ -126,6 +169,93 @@ int canvas_printf(struct canvas *cv, int y, int x, enum tui_role r, const char *
 	return canvas_text(cv, y, x, r, buf);
 }
 
+/* Where to cut s to keep at most n columns: never inside a number
+ * (digits with their separators), so a value is dropped whole; returns
+ * the bytes kept. */
+static size_t safe_cut(const char *s, int n)
+{
+	const char *p = s, *cut;
+
+	for (int i = 0; i < n && *p; i++)
+		p += u8len(p);
+	cut = p;
+	while (cut > s && cuts_number(cut[-1], cut))
+		cut--;
+	return (size_t)(cut - s);
+}
+
+int canvas_fit(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s, bool right)
+{
+	int n = text_cols(s);
+	char buf[512];
+
+	if (width <= 0)
+		return 0;
+	if (n > width) {
+		/* keep what fits of width-1 columns, and an ellipsis */
+		size_t bytes = width > 1 ? safe_cut(s, width - 1) : 0;
+
+		if (bytes > sizeof buf - 8)
+			bytes = sizeof buf - 8;
+		memcpy(buf, s, bytes);
+		snprintf(buf + bytes, sizeof buf - bytes, "%s", cv->th->g->ellipsis);
+		for (int i = 0; i < width; i++)
+			canvas_text(cv, y, x + i, r, " ");
+		canvas_text(cv, y, x, r, buf);
+		return width;
+	}
+	for (int i = 0; i < width; i++)
+		canvas_text(cv, y, x + i, r, " ");
+	canvas_text(cv, y, right ? x + width - n : x, r, s);
+	return width;
+}
+
+int canvas_wrap(struct canvas *cv, int y, int x, int width, int max_rows, enum tui_role r, const char *s)
+{
+	int rows = 0;
+	char line[512];
+
+	if (width > 8)
+		width--; /* wrapped text keeps off the frame */
+	while (*s && rows < max_rows && width > 0) {
+		int cols = 0, last_space = -1;
+		size_t at = 0, space_at = 0;
+		const char *p = s;
+
+		while (*p == ' ')
+			p++;
+		s = p;
+		/* take characters while they fit; remember the last space */
+		while (*p && cols < width && at + 4 < sizeof line) {
+			int n = u8len(p);
+
+			if (*p == ' ') {
+				last_space = cols;
+				space_at = at;
+			}
+			memcpy(line + at, p, (size_t)n);
+			at += (size_t)n;
+			p += n;
+			cols++;
+		}
+		if (*p && *p != ' ' && last_space > 0) { /* break at the last space */
+			at = space_at;
+			p = s + space_at;
+		}
+		line[at] = '\0';
+		if (rows == max_rows - 1 && *p) {
+			/* the last row and more to say: the rest, shortened safely */
+			canvas_fit(cv, y + rows, x, width, r, s, false);
+			rows++;
+			break;
+		}
+		canvas_text(cv, y + rows, x, r, line);
+		rows++;
+		s = p;
+	}
+	return rows;
+}
+
 void canvas_fill_row(struct canvas *cv, int y, int x, enum tui_role r)
 {
 	for (int i = x; i < cv->w; i++)
@@ -138,6 +268,7 @@ void canvas_box(struct canvas *cv, const char *title, bool focused)
 	enum tui_role r = focused ? ROLE_FOCUS : ROLE_DIM;
 	const char *tl = cv->th->ascii ? "+" : "\xe2\x94\x8c", *tr = cv->th->ascii ? "+" : "\xe2\x94\x90";
 	const char *bl = cv->th->ascii ? "+" : "\xe2\x94\x94", *br = cv->th->ascii ? "+" : "\xe2\x94\x98";
+	char t[256];
 
 	if (cv->h < 2 || cv->w < 2)
 		return;
@@ -153,14 +284,22 @@ void canvas_box(struct canvas *cv, const char *title, bool focused)
 	canvas_text(cv, 0, cv->w - 1, r, tr);
 	canvas_text(cv, cv->h - 1, 0, r, bl);
 	canvas_text(cv, cv->h - 1, cv->w - 1, r, br);
-	canvas_printf(cv, 0, 2, focused ? ROLE_FOCUS : ROLE_TITLE, "%s%s%s", focused ? "[" : " ",
-		      title, focused ? "]" : " ");
+	if (cv->w < 6)
+		return;
+	snprintf(t, sizeof t, "%s%s%s", focused ? "[" : " ", title, focused ? "]" : " ");
+	/* the title never runs over the corner: shortened with an ellipsis */
+	canvas_fit(cv, 0, 1, text_cols(t) < cv->w - 3 ? text_cols(t) : cv->w - 3,
+		   focused ? ROLE_FOCUS : ROLE_TITLE, t, false);
 }
 
 struct canvas canvas_sub(const struct canvas *cv, int y, int x, int h, int w)
 {
 	struct canvas s = *cv;
 
+	if (y < 0)
+		y = 0;
+	if (x < 0)
+		x = 0;
 	if (h > cv->h - y)
 		h = cv->h - y;
 	if (w > cv->w - x)

@@ -1,86 +1,189 @@
-/* The one key table: what each key does, where it applies, and its help
- * text. The help overlay, the footer and smugnet(1)'s KEYS section are
- * all generated from (or copied from) this table. */
+/* The one key table: what each key does, where it works (the panes of
+ * the main view and the full-screen views), its footer word and its help
+ * text. The help view, the footer and smugnet(1)'s KEYS section (checked
+ * by the tests against keymap_mdoc) all come from this table. */
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/tui.h"
 
-#define ALL (~0u)
-#define P(x) (1u << (x))
+#define C(x) (1u << (x))
+#define PANES CTX_ALL_PANES
+#define MAIN_AND_VIEWS (PANES | C(CTX_WHY) | C(CTX_CHART) | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_STORY))
+#define LISTS (PANES | C(CTX_WHY) | C(CTX_COMMODITIES) | C(CTX_STORY) | C(CTX_LOAD) | C(CTX_HELP))
 
 static const struct tui_key keys[] = {
-	{'?', "?", ACT_HELP, ALL, "help (also F1)"},
-	{KEY_F(1), "F1", ACT_HELP, 0, "help"},
-	{'q', "q", ACT_QUIT, ALL, "quit (asks if unsaved)"},
-	{'\t', "Tab", ACT_FOCUS_NEXT, ALL, "next pane"},
-	{KEY_UP, "Up/k", ACT_UP, ALL, "move up / scroll"},
-	{'k', "k", ACT_UP, 0, "move up"},
-	{KEY_DOWN, "Down/j", ACT_DOWN, ALL, "move down / scroll"},
-	{'j', "j", ACT_DOWN, 0, "move down"},
-	{KEY_LEFT, "Left/h", ACT_LEFT, ALL, "previous faction"},
-	{'h', "h", ACT_LEFT, 0, "previous faction"},
-	{KEY_RIGHT, "Right/l", ACT_RIGHT, ALL, "next faction"},
-	{'l', "l", ACT_RIGHT, 0, "next faction"},
-	{'.', ".", ACT_STEP, ALL, "step one day"},
-	{'n', "n", ACT_STEP_N, ALL, "step N days (asks N)"},
-	{' ', "Space", ACT_RUN, ALL, "run / pause"},
-	{'+', "+", ACT_FASTER, ALL, "faster"},
-	{'-', "-", ACT_SLOWER, ALL, "slower"},
-	{'c', "c", ACT_CRACKDOWN, P(PANE_BORDERS), "crackdown on the selected border (toggle)"},
-	{'a', "a", ACT_AUTO, ALL, "auto-crackdown planner on/off"},
-	{'m', "m", ACT_HEAT, P(PANE_BORDERS), "heat measure: traffic / seizures / bribes"},
-	{'S', "S", ACT_SORT, P(PANE_BORDERS), "sort the border table"},
-	{'s', "s", ACT_SAVE, ALL, "save the seed (asks a name)"},
-	{'o', "o", ACT_LOAD, ALL, "load a seed from the vault"},
-	{'/', "/", ACT_FILTER, P(PANE_EVENTS), "filter the event log (kind or faction)"},
-	{'\n', "Enter", ACT_ENTER, P(PANE_ROUTES) | P(PANE_EVENTS), "why view / jump to the event's border"},
-	{KEY_ENTER, "Enter", ACT_ENTER, 0, "why view"},
-	{27, "Esc", ACT_BACK, ALL, "back / close"},
+	{'?', "?", ACT_HELP, CTX_ALL, 1, "help", "help: every key and where it works (also F1)"},
+	{KEY_F(1), "", ACT_HELP, CTX_ALL, 0, NULL, NULL},
+	{'q', "q", ACT_QUIT, CTX_ALL, 20, "quit", "quit (asks first when there are unsaved changes)"},
+	{27, "Esc", ACT_BACK, CTX_ALL, 2, "back", "back: close the view, cancel, clear the event filter"},
+	{'\t', "Tab", ACT_FOCUS_NEXT, PANES, 14, "pane", "focus the next pane"},
+	{KEY_BTAB, "S-Tab", ACT_FOCUS_PREV, PANES, 0, NULL, "focus the previous pane"},
+	{'1', "1", ACT_PANE1, PANES, 0, NULL, "focus Factions"},
+	{'2', "2", ACT_PANE2, PANES, 0, NULL, "focus Routes"},
+	{'3', "3", ACT_PANE3, PANES, 0, NULL, "focus the Borders table"},
+	{'4', "4", ACT_PANE4, PANES, 0, NULL, "focus the Map"},
+	{'5', "5", ACT_PANE5, PANES, 0, NULL, "focus Events"},
+	{KEY_UP, "Up/k", ACT_UP, LISTS | C(CTX_MAPVIEW), 0, NULL, "select up (on the map: the nearest border above)"},
+	{'k', "", ACT_UP, LISTS | C(CTX_MAPVIEW), 0, NULL, NULL},
+	{KEY_DOWN, "Down/j", ACT_DOWN, LISTS | C(CTX_MAPVIEW), 0, NULL, "select down (on the map: below)"},
+	{'j', "", ACT_DOWN, LISTS | C(CTX_MAPVIEW), 0, NULL, NULL},
+	{KEY_LEFT, "Left/h", ACT_LEFT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART), 0, NULL,
+	 "previous faction; on the map the nearest border to the left; in the table the sort column"},
+	{'h', "", ACT_LEFT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART), 0, NULL, NULL},
+	{KEY_RIGHT, "Right/l", ACT_RIGHT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART), 0, NULL,
+	 "next faction; on the map the nearest border to the right; in the table the sort column"},
+	{'l', "", ACT_RIGHT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART), 0, NULL, NULL},
+	{KEY_PPAGE, "PgUp", ACT_PGUP, LISTS, 0, NULL, "a page up"},
+	{KEY_NPAGE, "PgDn", ACT_PGDN, LISTS, 0, NULL, "a page down"},
+	{KEY_HOME, "Home", ACT_HOME, LISTS, 0, NULL, "the first row"},
+	{KEY_END, "End", ACT_END, LISTS, 0, NULL, "the last row (events: follow the newest)"},
+	{'.', ".", ACT_STEP, MAIN_AND_VIEWS, 3, "step", "step one day"},
+	{'n', "n", ACT_STEP_N, MAIN_AND_VIEWS, 4, "days", "step N days (asks N)"},
+	{' ', "Space", ACT_RUN, MAIN_AND_VIEWS, 5, "run", "run / pause"},
+	{'+', "+", ACT_FASTER, MAIN_AND_VIEWS, 0, NULL, "run faster"},
+	{'-', "-", ACT_SLOWER, MAIN_AND_VIEWS, 0, NULL, "run slower"},
+	{'c', "c", ACT_CRACKDOWN, C(CTX_BORDERS) | C(CTX_MAP) | C(CTX_MAPVIEW) | C(CTX_CHART), 6, "crackdown",
+	 "crackdown on the selected border, until cleared (press again to clear)"},
+	{'a', "a", ACT_AUTO, MAIN_AND_VIEWS, 15, "auto", "auto-crackdown planner on / off"},
+	{'g', "g", ACT_CHART, PANES, 7, "chart",
+	 "chart view of the selected faction (Factions, Routes) or border (Borders, Map)"},
+	{'M', "M", ACT_MAP, PANES, 12, "map", "the map full screen"},
+	{'v', "v", ACT_COMMODITIES, PANES, 8, "commodities", "commodities view: what each faction moves"},
+	{'m', "m", ACT_HEAT, C(CTX_BORDERS) | C(CTX_MAP) | C(CTX_MAPVIEW), 9, "measure",
+	 "map heat: traffic / seizure rate / bribes (last 7 days)"},
+	{'t', "t", ACT_WINDOW, C(CTX_BORDERS) | C(CTX_COMMODITIES), 9, "window",
+	 "time window shown first: today / recent (7 or 30 days) / all time"},
+	{'<', "<", ACT_SORT_PREV, C(CTX_BORDERS) | C(CTX_COMMODITIES), 10, "sort", "sort by the column to the left"},
+	{'>', ">", ACT_SORT_NEXT, C(CTX_BORDERS) | C(CTX_COMMODITIES), 0, NULL, "sort by the column to the right"},
+	{'I', "I", ACT_SORT_INVERT, C(CTX_BORDERS) | C(CTX_COMMODITIES), 11, "invert", "invert the sort order"},
+	{'z', "z", ACT_ZOOM_IN, C(CTX_MAP) | C(CTX_MAPVIEW), 10, "zoom", "zoom the map in"},
+	{'Z', "Z", ACT_ZOOM_OUT, C(CTX_MAP) | C(CTX_MAPVIEW), 11, "out", "zoom the map out (Z at the widest: recentre)"},
+	{'/', "/", ACT_FILTER, C(CTX_EVENTS), 6, "filter",
+	 "filter the event log: words match kind, faction, border, commodity or text (kind:, faction:, border:, commodity: name the field)"},
+	{'\n', "Enter", ACT_ENTER, C(CTX_ROUTES) | C(CTX_EVENTS) | C(CTX_BORDERS) | C(CTX_WHY) | C(CTX_LOAD), 2,
+	 "open", "Routes: why view; Events: the shipment's story; Borders: chart; why view: expand a candidate"},
+	{KEY_ENTER, "", ACT_ENTER, C(CTX_ROUTES) | C(CTX_EVENTS) | C(CTX_BORDERS) | C(CTX_WHY) | C(CTX_LOAD), 0, NULL, NULL},
+	{'\r', "", ACT_ENTER, C(CTX_ROUTES) | C(CTX_EVENTS) | C(CTX_BORDERS) | C(CTX_WHY) | C(CTX_LOAD), 0, NULL, NULL},
+	{'w', "w", ACT_WINNER, C(CTX_WHY), 3, "winner", "why view: jump to the winner"},
+	{'x', "x", ACT_WHATIF, C(CTX_WHY), 4, "what-if",
+	 "why view: what if the faction met a crackdown on the border that flips the choice (no step)"},
+	{'<', "", ACT_SORT_PREV, C(CTX_CHART), 0, NULL, NULL},
+	{'>', "", ACT_SORT_NEXT, C(CTX_CHART), 0, NULL, NULL},
+	{'s', "s", ACT_SAVE, MAIN_AND_VIEWS, 13, "save", "save the seed (asks a name)"},
+	{'o', "o", ACT_LOAD, MAIN_AND_VIEWS, 16, "load", "load a seed from the vault"},
 };
+
+#define N_KEYS ((int)(sizeof keys / sizeof keys[0]))
+
+static const char *const ctx_names[CTX_COUNT] = {
+	"Factions", "Routes", "Borders", "Map", "Events", "why view", "chart view", "map view",
+	"commodities view", "story view", "load view", "help",
+};
+
+const char *keymap_ctx_name(enum tui_ctx c)
+{
+	return ctx_names[c];
+}
 
 const struct tui_key *keymap_table(int *n)
 {
-	*n = (int)(sizeof keys / sizeof keys[0]);
+	*n = N_KEYS;
 	return keys;
 }
 
-enum tui_action keymap_lookup(int key)
+enum tui_action keymap_lookup(int key, enum tui_ctx ctx)
 {
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (keys[i].key == key)
+	for (int i = 0; i < N_KEYS; i++)
+		if (keys[i].key == key && (keys[i].ctx & (1u << ctx)))
 			return keys[i].action;
-	if (key == '\r')
-		return ACT_ENTER;
 	return ACT_NONE;
 }
 
-void keymap_footer(enum tui_pane p, char *buf, size_t size)
+void keymap_footer(enum tui_ctx ctx, int width, char *buf, size_t size)
 {
-	static const enum tui_action shown[] = {ACT_HELP, ACT_STEP, ACT_STEP_N, ACT_RUN, ACT_CRACKDOWN,
-		ACT_HEAT, ACT_SORT, ACT_AUTO, ACT_FILTER, ACT_ENTER, ACT_SAVE, ACT_LOAD, ACT_FOCUS_NEXT, ACT_QUIT};
 	size_t at = 0;
+	bool used[N_KEYS] = {false};
 
 	buf[0] = '\0';
-	for (size_t s = 0; s < sizeof shown / sizeof shown[0]; s++)
-		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-			const struct tui_key *k = &keys[i];
-			const char *what = k->help;
-			char word[24];
-			size_t n = 0;
+	for (;;) {
+		int best = -1;
+		char pair[64];
+		int n;
 
-			if (k->action != shown[s] || !(k->panes & (1u << p)))
-				continue;
-			while (what[n] && what[n] != ' ' && what[n] != '(' && n + 1 < sizeof word) {
-				word[n] = what[n];
-				n++;
-			}
-			word[n] = '\0';
-			at += (size_t)snprintf(buf + at, at < size ? size - at : 0, "%s%s %s",
-					       at ? "  " : "", k->label, word);
-			if (at >= size)
-				return;
-			break;
-		}
+		for (int i = 0; i < N_KEYS; i++)
+			if (!used[i] && keys[i].footer > 0 && (keys[i].ctx & (1u << ctx)) &&
+			    (best < 0 || keys[i].footer < keys[best].footer))
+				best = i;
+		if (best < 0)
+			return;
+		used[best] = true;
+		n = snprintf(pair, sizeof pair, "%s%s %s", at ? "  " : "", keys[best].label, keys[best].word);
+		if ((int)at + n > width || at + (size_t)n >= size)
+			continue; /* does not fit: a shorter one still may */
+		memcpy(buf + at, pair, (size_t)n + 1);
+		at += (size_t)n;
+	}
+}
+
+/* Where a key works, in words. */
+static void where(unsigned ctx, char *buf, size_t size)
+{
+	size_t at = 0;
+
+	if (ctx == CTX_ALL) {
+		snprintf(buf, size, "everywhere");
+		return;
+	}
+	if ((ctx & PANES) == PANES) {
+		at += (size_t)snprintf(buf, size, "all panes");
+		ctx &= ~PANES;
+	}
+	buf[at] = '\0';
+	for (int c = 0; c < CTX_COUNT; c++)
+		if (ctx & (1u << c))
+			at += (size_t)snprintf(buf + at, at < size ? size - at : 0, "%s%s", at ? ", " : "",
+					       ctx_names[c]);
+}
+
+/* Text for an mdoc line: hyphens as \- so groff keeps them. */
+static size_t mdoc_text(char *out, size_t size, const char *s)
+{
+	size_t at = 0;
+
+	for (; *s && at + 3 < size; s++) {
+		if (*s == '-')
+			out[at++] = '\\';
+		out[at++] = *s;
+	}
+	out[at] = '\0';
+	return at;
+}
+
+char *keymap_mdoc(void)
+{
+	size_t cap = 16384, at = 0;
+	char *out = malloc(cap), w[256], label[64], help[512];
+
+	if (out == NULL)
+		abort();
+	at += (size_t)snprintf(out + at, cap - at, ".Bl -tag -width \"Right/l\"\n");
+	for (int i = 0; i < N_KEYS; i++) {
+		if (keys[i].label[0] == '\0')
+			continue;
+		where(keys[i].ctx, w, sizeof w);
+		mdoc_text(label, sizeof label, keys[i].label);
+		mdoc_text(help, sizeof help, keys[i].help);
+		at += (size_t)snprintf(out + at, cap - at, ".It Ic %s%s\n%s (%s).\n",
+				       keys[i].label[0] == '.' || keys[i].label[0] == '?' ? "\\&" : "", label, help, w);
+	}
+	snprintf(out + at, cap - at, ".El\n");
+	return out;
+}
+
+void keymap_where(unsigned ctx, char *buf, size_t size)
+{
+	where(ctx, buf, size);
 }

@@ -1,8 +1,11 @@
 # The ncurses cockpit (included by Makefile.am).
 TUI_SOURCES = src/tui/tui.h src/tui/app.c src/tui/canvas.c src/tui/theme.c \
-	src/tui/keymap.c src/tui/pane_header.c src/tui/pane_factions.c \
-	src/tui/pane_routes.c src/tui/pane_borders.c src/tui/pane_events.c \
-	src/tui/pane_footer.c
+	src/tui/keymap.c src/tui/prompt.c src/tui/format.c src/tui/names.c \
+	src/tui/table.c src/tui/chart.c src/tui/view.c \
+	src/tui/pane_header.c src/tui/pane_factions.c src/tui/pane_routes.c \
+	src/tui/pane_borders.c src/tui/pane_map.c src/tui/pane_events.c \
+	src/tui/view_why.c src/tui/view_chart.c src/tui/view_commodities.c \
+	src/tui/view_story.c
 smugnet_SOURCES += $(TUI_SOURCES)
 
 # Golden screens: the cockpit drawn into an in-memory canvas.

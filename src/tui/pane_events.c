@@ -1,64 +1,321 @@
-/* Event log pane: the core's bounded event ring, newest last, scrolling,
- * filtered by a substring of the kind or the faction id. */
+/* Event log pane: the core's event ring (the last 100,000 events),
+ * newest at the bottom; a case-insensitive filter on kind, faction,
+ * border, commodity or text; lines with the commodity and the amount in
+ * credits; the selected event highlighted, and Enter on it opens its
+ * shipment's story. The filtered list is an index of sequence numbers
+ * kept up to date as events arrive, never rebuilt per frame. */
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/tui.h"
 
-static bool matches(const struct tui_app *a, const struct smug_event *e)
+/* Case-insensitive substring. */
+static bool ci_contains(const char *hay, const char *needle, size_t n)
 {
-	const char *kind = smug_event_kind_name(e->kind);
+	for (; *hay; hay++) {
+		size_t i = 0;
 
-	if (a->filter[0] == '\0')
-		return true;
-	if (strstr(kind, a->filter))
-		return true;
-	return e->faction >= 0 && strstr(a->w->factions[e->faction].id, a->filter) != NULL;
+		while (i < n && hay[i] && tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return n == 0;
 }
 
-int pane_events_visible(const struct tui_app *a, int *out, int max)
+void tui_event_kind_short(const struct smug_event *e, char *buf, size_t size)
+{
+	static const char *const names[SMUG_EVENT_KIND_COUNT] = {
+		[SMUG_EV_SHIPMENT_CREATED] = "sent",	   [SMUG_EV_SHIPMENT_SEIZED] = "SEIZED",
+		[SMUG_EV_SHIPMENT_DELIVERED] = "arrived", [SMUG_EV_SHIPMENT_LOST] = "lost",
+		[SMUG_EV_SHIPMENT_DELAYED] = "delayed",   [SMUG_EV_ROUTE_UPDATE] = "route",
+		[SMUG_EV_CUSTOMS_CHECK] = "check",	   [SMUG_EV_CRACKDOWN_ACTIVATED] = "crack on",
+		[SMUG_EV_CRACKDOWN_EXPIRED] = "expired",  [SMUG_EV_CRACKDOWN_CLEARED] = "cleared",
+	};
+
+	snprintf(buf, size, "%s", names[e->kind] ? names[e->kind] : "?");
+}
+
+static bool field_matches(const struct smug_world *w, const struct smug_event *e, int field, const char *word,
+			  size_t n)
+{
+	char k[24];
+
+	switch (field) {
+	case 0:
+		tui_event_kind_short(e, k, sizeof k);
+		return ci_contains(smug_event_kind_name(e->kind), word, n) || ci_contains(k, word, n);
+	case 1: return e->faction >= 0 && ci_contains(w->factions[e->faction].id, word, n);
+	case 2: return e->corridor >= 0 && ci_contains(w->corridors[e->corridor].id, word, n);
+	case 3:
+		return e->commodity >= 0 && (ci_contains(smug_commodity_name((enum smug_commodity)e->commodity), word, n) ||
+					     ci_contains(tui_commodity_short(e->commodity), word, n));
+	default: return ci_contains(e->detail, word, n);
+	}
+}
+
+bool tui_event_matches(const struct smug_world *w, const struct smug_event *e, const char *filter)
+{
+	static const char *const fields[] = {"kind:", "faction:", "border:", "commodity:"};
+	const char *p = filter;
+
+	while (*p) {
+		const char *end;
+		int field = -1;
+
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		for (int f = 0; f < 4 && field < 0; f++)
+			if (strncmp(p, fields[f], strlen(fields[f])) == 0) {
+				field = f;
+				p += strlen(fields[f]);
+			}
+		end = strchr(p, ' ');
+		if (end == NULL)
+			end = p + strlen(p);
+		if (field >= 0) {
+			if (!field_matches(w, e, field, p, (size_t)(end - p)))
+				return false;
+		} else {
+			bool any = false;
+
+			for (int f = 0; f < 5 && !any; f++)
+				any = field_matches(w, e, f, p, (size_t)(end - p));
+			if (!any)
+				return false;
+		}
+		p = end;
+	}
+	return true;
+}
+
+void tui_event_index_free(struct tui_event_index *x)
+{
+	free(x->seq);
+	memset(x, 0, sizeof *x);
+}
+
+/* Bring the filtered index up to date: rebuilt when the filter changed,
+ * else extended by the events logged since, and trimmed of those the
+ * ring has dropped. */
+static void index_update(struct tui_app *a)
 {
 	const struct smug_telemetry *t = &a->w->tel;
-	int n = 0;
+	struct tui_event_index *x = &a->evx;
+	uint64_t oldest = t->events_total - (uint64_t)t->event_count, from;
+	int drop = 0;
 
-	for (int i = 0; i < t->event_count && n < max; i++)
-		if (matches(a, smug_event_at(t, i)))
-			out[n++] = i;
-	return n;
+	if (a->filter[0] == '\0')
+		return;
+	if (!x->valid || strcmp(x->filter, a->filter) != 0 || x->seen > t->events_total) {
+		snprintf(x->filter, sizeof x->filter, "%s", a->filter);
+		x->n = 0;
+		x->seen = oldest;
+		x->valid = true;
+	}
+	from = x->seen > oldest ? x->seen : oldest;
+	for (uint64_t s = from; s < t->events_total; s++) {
+		const struct smug_event *e = smug_event_at(t, (int)(s - oldest));
+
+		if (!tui_event_matches(a->w, e, a->filter))
+			continue;
+		if (x->n == x->cap) {
+			x->cap = x->cap ? 2 * x->cap : 1024;
+			x->seq = realloc(x->seq, (size_t)x->cap * sizeof *x->seq);
+			if (x->seq == NULL)
+				abort();
+		}
+		x->seq[x->n++] = s;
+	}
+	x->seen = t->events_total;
+	while (drop < x->n && x->seq[drop] < oldest)
+		drop++;
+	if (drop > 0) {
+		memmove(x->seq, x->seq + drop, (size_t)(x->n - drop) * sizeof *x->seq);
+		x->n -= drop;
+	}
 }
 
-void pane_events_draw(const struct tui_app *a, struct canvas *cv, bool focused)
+int pane_events_count(struct tui_app *a)
+{
+	if (a->filter[0] == '\0')
+		return a->w->tel.event_count;
+	index_update(a);
+	return a->evx.n;
+}
+
+const struct smug_event *pane_events_at(struct tui_app *a, int i, int64_t *seq)
+{
+	const struct smug_telemetry *t = &a->w->tel;
+	uint64_t oldest = t->events_total - (uint64_t)t->event_count;
+	uint64_t s = a->filter[0] ? a->evx.seq[i] : oldest + (uint64_t)i;
+
+	*seq = (int64_t)s;
+	return smug_event_at(t, (int)(s - oldest));
+}
+
+int pane_events_selected(struct tui_app *a)
+{
+	int n = pane_events_count(a), lo = 0, hi = n - 1;
+
+	if (n == 0)
+		return -1;
+	if (a->event_sel < 0)
+		return n - 1;
+	/* the first visible event at or after the selected one */
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		int64_t s;
+
+		pane_events_at(a, mid, &s);
+		if (s < a->event_sel)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void pane_events_move(struct tui_app *a, int delta)
+{
+	int n = pane_events_count(a), i = pane_events_selected(a);
+	int64_t s;
+
+	if (n == 0)
+		return;
+	i += delta;
+	i = i < 0 ? 0 : i >= n ? n - 1 : i;
+	pane_events_at(a, i, &s);
+	a->event_sel = s;
+}
+
+enum { E_DAY, E_KIND, E_FACTION, E_COM, E_BORDER, E_AMOUNT, E_SHIP, E_DETAIL, E_N };
+
+static const struct tui_col cols[E_N] = {
+	[E_DAY] = {"day", NULL, 5, 0, true, false},
+	[E_KIND] = {"event", NULL, 8, 0, false, false},
+	[E_FACTION] = {"faction", NULL, 6, 2, false, true},
+	[E_COM] = {"commodity", NULL, 9, 3, false, false},
+	[E_BORDER] = {"border", NULL, 9, 4, false, false},
+	[E_AMOUNT] = {"credits", NULL, 9, 1, true, false},
+	[E_SHIP] = {"shipment", NULL, 8, 6, true, false},
+	[E_DETAIL] = {"detail", NULL, 8, 5, false, true},
+};
+
+static enum tui_role kind_role(enum smug_event_kind k)
+{
+	switch (k) {
+	case SMUG_EV_SHIPMENT_SEIZED: return ROLE_BAD;
+	case SMUG_EV_SHIPMENT_DELIVERED: return ROLE_GOOD;
+	case SMUG_EV_SHIPMENT_LOST: return ROLE_WARN;
+	case SMUG_EV_ROUTE_UPDATE: return ROLE_WARN;
+	case SMUG_EV_CRACKDOWN_ACTIVATED:
+	case SMUG_EV_CRACKDOWN_EXPIRED:
+	case SMUG_EV_CRACKDOWN_CLEARED: return ROLE_CRACKDOWN;
+	case SMUG_EV_CUSTOMS_CHECK: return ROLE_DIM;
+	default: return ROLE_NORMAL;
+	}
+}
+
+void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui_table *t,
+		   const struct smug_event *e, enum tui_role r)
 {
 	const struct smug_world *w = a->w;
-	int vis[SMUG_EVENT_CAP], n = pane_events_visible(a, vis, SMUG_EVENT_CAP), last, y;
-	struct canvas in;
-	char title[96];
+	char buf[96];
+	enum tui_role kr = r == ROLE_NORMAL ? kind_role(e->kind) : r;
 
+	canvas_fill_row(cv, y, 0, r);
+	snprintf(buf, sizeof buf, "%d", e->day);
+	table_cell(cv, y, t, E_DAY, r, buf);
+	tui_event_kind_short(e, buf, sizeof buf);
+	table_cell(cv, y, t, E_KIND, kr, buf);
+	table_cell(cv, y, t, E_FACTION, r, e->faction >= 0 ? w->factions[e->faction].id : "");
+	table_cell(cv, y, t, E_COM, r, e->commodity >= 0 ? tui_commodity_short(e->commodity) : "");
+	if (e->corridor >= 0) {
+		tui_short_corridor(a, e->corridor, buf, sizeof buf);
+		table_cell(cv, y, t, E_BORDER, r, buf);
+	}
+	if (e->amount != 0) {
+		fmt_money(buf, sizeof buf, e->amount, t->w[table_pos(t, E_AMOUNT) >= 0 ? table_pos(t, E_AMOUNT) : 0]);
+		table_cell(cv, y, t, E_AMOUNT, r, buf);
+	}
+	if (e->shipment) {
+		snprintf(buf, sizeof buf, "#%llu", (unsigned long long)e->shipment);
+		if (text_cols(buf) <= t->w[table_pos(t, E_SHIP) >= 0 ? table_pos(t, E_SHIP) : 0])
+			table_cell(cv, y, t, E_SHIP, r, buf);
+	}
+	if (table_pos(t, E_DETAIL) >= 0) {
+		int p = table_pos(t, E_DETAIL);
+
+		canvas_wrap(cv, y, t->x[p], t->w[p], 1, r, e->detail);
+	}
+}
+
+void tui_event_table(struct tui_app *a, struct tui_table *t, int width)
+{
+	struct tui_col c[E_N];
+	int digits = 1;
+
+	/* the day column as wide as the days are long */
+	for (int d = a->w->day; d >= 10; d /= 10)
+		digits++;
+	memcpy(c, cols, sizeof c);
+	c[E_DAY].width = digits < 3 ? 3 : digits;
+	table_fit(t, c, E_N, width);
+}
+
+void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused)
+{
+	const struct smug_telemetry *tel = &a->w->tel;
+	int n = pane_events_count(a), sel = pane_events_selected(a), y, rows, first;
+	struct canvas in;
+	struct tui_table t;
+	char title[160];
+
+	for (int i = 0; i < 256; i++)
+		a->hit[PANE_EVENTS][i] = -1;
 	canvas_clear(cv);
-	snprintf(title, sizeof title, "Events%s%s%s", a->filter[0] ? " matching '" : "", a->filter,
-		 a->filter[0] ? "'" : "");
+	if (a->filter[0])
+		snprintf(title, sizeof title, "5 Events: %d of %d match '%s'", n, tel->event_count, a->filter);
+	else
+		snprintf(title, sizeof title, "5 Events: the last %d of %llu", tel->event_count,
+			 (unsigned long long)tel->events_total);
 	canvas_box(cv, title, focused);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
-	last = n - 1 - a->event_scroll;
-	y = in.h - 1;
-	for (int i = last; i >= 0 && y >= 0; i--, y--) {
-		const struct smug_event *e = smug_event_at(&w->tel, vis[i]);
-		const char *kind = smug_event_kind_name(e->kind);
-		enum tui_role r = e->kind == SMUG_EV_SHIPMENT_SEIZED ? ROLE_BAD
-				  : e->kind == SMUG_EV_ROUTE_UPDATE ? ROLE_WARN
-				  : (e->kind == SMUG_EV_CRACKDOWN_ACTIVATED || e->kind == SMUG_EV_CRACKDOWN_EXPIRED ||
-				     e->kind == SMUG_EV_CRACKDOWN_CLEARED) ? ROLE_CRACKDOWN
-				  : e->kind == SMUG_EV_CUSTOMS_CHECK ? ROLE_DIM : ROLE_NORMAL;
-
-		if (strncmp(kind, "SMUGGLING_", 10) == 0)
-			kind += 10;
-		if (focused && i == last)
-			r = ROLE_SELECT;
-		canvas_fill_row(&in, y, 0, r);
-		canvas_printf(&in, y, 0, r, "%5d %-18.18s %-11.11s %s %s", e->day, kind,
-			      e->faction >= 0 ? w->factions[e->faction].id : "",
-			      e->corridor >= 0 ? w->corridors[e->corridor].id : "", e->detail);
+	tui_event_table(a, &t, in.w);
+	y = table_header(&in, 0, &t, -1, false);
+	rows = in.h - y;
+	if (n == 0) {
+		canvas_fit(&in, y, 0, in.w, ROLE_DIM,
+			   a->filter[0] ? "no events match the filter (Esc clears it)" : "no events yet: step a day (.)",
+			   false);
+		return;
 	}
-	if (n == 0)
-		canvas_text(&in, 0, 0, ROLE_DIM, a->filter[0] ? "no events match the filter" : "no events yet");
+	first = sel - rows + 1;
+	if (a->event_sel >= 0 && first < 0)
+		first = 0;
+	if (first < 0)
+		first = 0;
+	for (int i = first; i < n && y < in.h; i++, y++) {
+		int64_t seq;
+		const struct smug_event *e = pane_events_at(a, i, &seq);
+
+		tui_event_row(a, &in, y, &t, e, i == sel ? (focused ? ROLE_SELECT : ROLE_FOCUS) : ROLE_NORMAL);
+		if (y + 1 < 256)
+			a->hit[PANE_EVENTS][y + 1] = i;
+	}
+}
+
+void pane_events_click(struct tui_app *a, int y)
+{
+	int64_t s;
+
+	if (y >= 0 && y < 256 && a->hit[PANE_EVENTS][y] >= 0 && a->hit[PANE_EVENTS][y] < pane_events_count(a)) {
+		pane_events_at(a, a->hit[PANE_EVENTS][y], &s);
+		a->event_sel = s;
+	}
 }

@@ -1,7 +1,12 @@
-/* Factions pane: per network faction its balance, commodities with
- * preferences, shipments in transit, success rate, bribe spend, and a
- * strip of its recent outcomes (delivered / seized / lost glyphs). */
+/* Factions pane: per network faction its balance and its change over 30
+ * days, shipments in transit, success rate, what it sent and lost to
+ * seizure in 30 days, bribes, and a balance sparkline; with room, a
+ * second line says what it actually moves (share of cargo value sent in
+ * 30 days per commodity) and its latest outcomes. Columns are dropped
+ * by priority when the pane is narrow. */
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "tui/tui.h"
 
@@ -15,47 +20,135 @@ int tui_network_factions(const struct smug_world *w, int *out, int max)
 	return n;
 }
 
-static const char *short_name(enum smug_commodity c)
-{
-	static const char *const names[] = {"suitmods", "narcotics", "weapons", "stolen", "supplies"};
+enum { C_NAME, C_BAL, C_DELTA, C_TRN, C_SUCC, C_SENT, C_SEIZ, C_BRIBES, C_SPARK, C_N };
 
-	return (unsigned)c < SMUG_COMMODITY_COUNT ? names[c] : "?";
+static const struct tui_col cols[C_N] = {
+	[C_NAME] = {"faction", NULL, 11, 0, false, true},
+	[C_BAL] = {"balance", NULL, 10, 1, true, false},
+	[C_DELTA] = {"30d", NULL, 9, 6, true, false},
+	[C_TRN] = {"trn", NULL, 4, 3, true, false},
+	[C_SUCC] = {"succ", NULL, 4, 2, true, false},
+	[C_SENT] = {"sent", NULL, 5, 5, true, false},
+	[C_SEIZ] = {"seized", NULL, 6, 4, true, false},
+	[C_BRIBES] = {"bribes", NULL, 9, 7, true, false},
+	[C_SPARK] = {"balance 30d", NULL, 12, 8, false, false},
+};
+
+/* What a faction moved in 30 days: "narcotics 62% stolen goods 38%". */
+static void moves(const struct smug_world *w, int f, char *buf, size_t size)
+{
+	struct smug_flow fl[SMUG_COMMODITY_COUNT];
+	int64_t total = 0;
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+		smug_flow_sum(w, f, c, SMUG_FLOW_DAYS, &fl[c]);
+		total += fl[c].value[SMUG_FLOW_SENT];
+	}
+	if (total == 0) {
+		at += (size_t)snprintf(buf, size, "prefers");
+		for (int c = 0; c < SMUG_COMMODITY_COUNT && at < size; c++)
+			if (w->factions[f].net.commodity_prefs[c] > 0)
+				at += (size_t)snprintf(buf + at, size - at, " %s %.1f", tui_commodity_name(c),
+						       w->factions[f].net.commodity_prefs[c]);
+		return;
+	}
+	for (int c = 0; c < SMUG_COMMODITY_COUNT && at < size; c++)
+		if (fl[c].value[SMUG_FLOW_SENT] > 0)
+			at += (size_t)snprintf(buf + at, size - at, "%s%s %.0f%%", at ? " " : "", tui_commodity_name(c),
+					       100.0 * (double)fl[c].value[SMUG_FLOW_SENT] / (double)total);
 }
 
-void pane_factions_draw(const struct tui_app *a, struct canvas *cv, bool focused)
+void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused)
 {
 	const struct smug_world *w = a->w;
 	const struct tui_glyphs *g = cv->th->g;
-	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), y = 1;
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), y;
+	int per = cv->h - 3 >= 2 * n ? 2 : 1;
 	struct canvas in;
+	struct tui_table t;
 
+	for (int i = 0; i < 256; i++)
+		a->hit[PANE_FACTIONS][i] = -1;
 	canvas_clear(cv);
-	canvas_box(cv, "Factions", focused);
+	canvas_box(cv, "1 Factions", focused);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
-	canvas_printf(&in, 0, 0, ROLE_DIM, "%-12s %11s %4s %5s %9s", "faction", "balance", "trn",
-		      "succ", "bribes");
-	for (int i = 0; i < n && y + 1 < in.h; i++) {
+	table_fit(&t, cols, C_N, in.w);
+	y = table_header(&in, 0, &t, -1, false);
+	for (int i = 0; i < n && y < in.h; i++) {
 		const struct smug_faction *fa = &w->factions[fac[i]];
 		const struct smug_network *net = &fa->net;
-		enum tui_role r = fac[i] == a->faction ? ROLE_SELECT : ROLE_NORMAL;
-		char bal[32], br[32], prefs[96] = "";
-		int at = 0, x;
+		bool sel = fac[i] == a->faction;
+		enum tui_role r = sel ? (focused ? ROLE_SELECT : ROLE_FOCUS) : ROLE_NORMAL;
+		const struct smug_faction_day *old = smug_faction_chart(w, fac[i], w->day - SMUG_FLOW_DAYS);
+		int64_t bal = w->ledger.accounts[fa->account].balance, sent = 0, seized = 0;
+		double spark[SMUG_FLOW_DAYS];
+		char buf[64];
+		int ns = 0;
 
-		smug_money_format(w->ledger.accounts[fa->account].balance, bal, sizeof bal);
-		smug_money_format(net->bribes_spent, br, sizeof br);
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			struct smug_flow fl;
+
+			smug_flow_sum(w, fac[i], c, SMUG_FLOW_DAYS, &fl);
+			sent += fl.n[SMUG_FLOW_SENT];
+			seized += fl.n[SMUG_FLOW_SEIZED];
+		}
 		canvas_fill_row(&in, y, 0, r);
-		canvas_printf(&in, y, 0, r, "%-12.12s %11.11s %4d %4.0f%% %9.9s", fa->id, bal, net->in_transit,
-			      100.0 * smug_network_success_rate(net), br);
-		y++;
-		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
-			if (net->commodity_prefs[c] > 0 && at < (int)sizeof prefs - 24)
-				at += snprintf(prefs + at, sizeof prefs - (size_t)at, "%s%s %.1f", at ? ", " : "",
-					       short_name((enum smug_commodity)c), net->commodity_prefs[c]);
-		x = canvas_printf(&in, y, 1, ROLE_DIM, "%.*s ", in.w > 14 ? in.w - 14 : 0, prefs);
-		{
-			int avail = in.w - x - 2, start = net->recent_count - avail;
+		if (y + 2 < 256)
+			a->hit[PANE_FACTIONS][y + 1] = a->hit[PANE_FACTIONS][y + 2] = fac[i];
+		table_cell(&in, y, &t, C_NAME, r, fa->id);
+		fmt_money(buf, sizeof buf, bal, cols[C_BAL].width);
+		table_cell(&in, y, &t, C_BAL, r, buf);
+		if (old == NULL)
+			old = smug_faction_chart(w, fac[i], w->day > SMUG_FLOW_DAYS ? w->day - SMUG_FLOW_DAYS : w->start_day + 1);
+		if (old) {
+			char d[40];
 
-			for (int k = start > 0 ? start : 0; k < net->recent_count; k++) {
+			fmt_money(d, sizeof d, bal - old->balance, cols[C_DELTA].width - 1);
+			snprintf(buf, sizeof buf, "%s%s", bal >= old->balance ? "+" : "", d);
+			table_cell(&in, y, &t, C_DELTA, bal >= old->balance ? (sel ? r : ROLE_GOOD) : (sel ? r : ROLE_BAD), buf);
+		}
+		snprintf(buf, sizeof buf, "%d", net->in_transit);
+		table_cell(&in, y, &t, C_TRN, r, buf);
+		snprintf(buf, sizeof buf, "%.0f%%", 100.0 * smug_network_success_rate(net));
+		table_cell(&in, y, &t, C_SUCC, r, buf);
+		fmt_count(buf, sizeof buf, sent, cols[C_SENT].width);
+		table_cell(&in, y, &t, C_SENT, r, buf);
+		fmt_count(buf, sizeof buf, seized, cols[C_SEIZ].width);
+		table_cell(&in, y, &t, C_SEIZ, seized && !sel ? ROLE_BAD : r, buf);
+		fmt_money(buf, sizeof buf, net->bribes_spent, cols[C_BRIBES].width);
+		table_cell(&in, y, &t, C_BRIBES, r, buf);
+		if (table_pos(&t, C_SPARK) >= 0) {
+			int p = table_pos(&t, C_SPARK);
+
+			for (int d = w->day - SMUG_FLOW_DAYS + 1; d <= w->day; d++) {
+				const struct smug_faction_day *b = smug_faction_chart(w, fac[i], d);
+
+				if (b)
+					spark[ns++] = (double)b->balance;
+			}
+			if (ns > 1) {
+				double lo = spark[0];
+
+				for (int k = 0; k < ns; k++)
+					lo = fmin(lo, spark[k]);
+				for (int k = 0; k < ns; k++)
+					spark[k] -= lo; /* the shape of the change, not the level */
+				chart_spark(&in, y, t.x[p], t.w[p], spark, ns, ROLE_GOOD);
+			}
+		}
+		y++;
+		if (per == 2 && y < in.h) {
+			char mv[160];
+			int x, avail;
+
+			moves(w, fac[i], mv, sizeof mv);
+			x = 1 + canvas_fit(&in, y, 1, in.w - 1 < text_cols(mv) ? in.w - 1 : text_cols(mv), ROLE_DIM, mv, false);
+			avail = in.w - x - 1;
+			/* latest outcomes, newest last */
+			for (int k = net->recent_count > avail ? net->recent_count - avail : 0;
+			     k < net->recent_count && avail > 2; k++) {
 				int idx = (net->recent_head - net->recent_count + k + 2 * SMUG_RECENT_OUTCOMES) %
 					  SMUG_RECENT_OUTCOMES;
 				enum smug_outcome o = net->recent[idx].outcome;
@@ -65,7 +158,17 @@ void pane_factions_draw(const struct tui_app *a, struct canvas *cv, bool focused
 					    : o == SMUG_OUTCOME_SEIZED  ? g->seized
 									: g->lost);
 			}
+			y++;
 		}
-		y++;
+	}
+	if (n == 0)
+		canvas_text(&in, y, 0, ROLE_DIM, "no smuggling factions");
+}
+
+void pane_factions_click(struct tui_app *a, int y)
+{
+	if (y >= 0 && y < 256 && a->hit[PANE_FACTIONS][y] >= 0) {
+		a->faction = a->hit[PANE_FACTIONS][y];
+		a->route_sel = 0;
 	}
 }

@@ -1,129 +1,220 @@
 /* Routes pane: the selected faction's decisions of the last simulated
- * day (commodity, source -> demand, hops, borders, score), and the why
- * view: every candidate with its per-edge terms, the margin, what would
- * flip the choice, and the demand and source drivers. */
+ * day (commodity, source > demand, hops, borders, score, margin over the
+ * runner-up, status), identical decisions folded into one row with a
+ * count; with room below, the selected decision's margin and what would
+ * flip it. Enter opens the why view. */
 #include <stdio.h>
-#include <stdlib.h>
+#include <string.h>
 
 #include "tui/tui.h"
 
-void pane_routes_draw(const struct tui_app *a, struct canvas *cv, bool focused)
+enum { R_COM, R_LANE, R_COUNT, R_HOPS, R_BRD, R_VALUE, R_SCORE, R_MARGIN, R_STATUS, R_N };
+
+static const struct tui_col cols[R_N] = {
+	[R_COM] = {"commodity", NULL, 9, 0, false, true},
+	[R_LANE] = {"src>dst", NULL, 7, 0, false, false},
+	[R_COUNT] = {"n", NULL, 2, 6, true, false},
+	[R_HOPS] = {"hops", NULL, 4, 4, true, false},
+	[R_BRD] = {"brd", NULL, 3, 5, true, false},
+	[R_VALUE] = {"cargo", NULL, 9, 7, true, false},
+	[R_SCORE] = {"score", NULL, 8, 2, true, false},
+	[R_MARGIN] = {"margin", NULL, 8, 3, true, false},
+	[R_STATUS] = {"status", NULL, 9, 1, false, true},
+};
+
+static bool same_decision(const struct smug_decision *x, const struct smug_decision *y)
 {
-	const struct smug_world *w = a->w;
-	struct canvas in;
-	char title[80];
-	int y = 1, row = 0;
-
-	canvas_clear(cv);
-	snprintf(title, sizeof title, "Routes of %s, day %d", a->faction >= 0 ? w->factions[a->faction].id : "-",
-		 w->decisions_day);
-	canvas_box(cv, title, focused);
-	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
-	canvas_printf(&in, 0, 0, ROLE_DIM, "%-10s %-17s %4s %3s %9s %s", "commodity", "source > demand", "hops",
-		      "brd", "score", "status");
-	for (int i = 0; i < w->n_decisions && y < in.h; i++) {
-		const struct smug_decision *d = &w->decisions[i];
-		enum tui_role r;
-		char lane[64];
-
-		if (d->faction != a->faction)
-			continue;
-		r = focused && row == a->route_sel ? ROLE_SELECT : ROLE_NORMAL;
-		snprintf(lane, sizeof lane, "%.8s>%.8s", d->src_ward >= 0 ? w->wards[d->src_ward].id + 5 : "-",
-			 d->dst_ward >= 0 ? w->wards[d->dst_ward].id + 5 : "-");
-		canvas_fill_row(&in, y, 0, r);
-		if (d->winner >= 0)
-			canvas_printf(&in, y, 0, r, "%-10.10s %-17.17s %4d %3d %9.2f %s",
-				      smug_commodity_name(d->commodity), lane, d->route_len - 1,
-				      d->route_borders, d->winner_score / 100,
-				      d->skipped[0] ? d->skipped : "sent");
-		else
-			canvas_printf(&in, y, 0, r, "%-10.10s %-17.17s %4s %3s %9s %s",
-				      smug_commodity_name(d->commodity), lane, "-", "-", "-", d->skipped);
-		y++;
-		row++;
-	}
-	if (row == 0)
-		canvas_text(&in, 1, 0, ROLE_DIM, "no decisions yet: press . to step a day");
+	return x->faction == y->faction && x->commodity == y->commodity && x->src_ward == y->src_ward &&
+	       x->dst_ward == y->dst_ward && x->route_len == y->route_len &&
+	       memcmp(x->route, y->route, (size_t)x->route_len * sizeof x->route[0]) == 0 &&
+	       strcmp(x->skipped, y->skipped) == 0;
 }
 
-/* The decision behind the selected row of the routes pane, or NULL. */
-static const struct smug_decision *selected(const struct tui_app *a)
+/* Rows: the first decision of each group of identical ones, and the
+ * group's size. */
+static int rows_of(const struct tui_app *a, int *first, int *count, int max)
 {
-	int row = 0;
-
-	for (int i = 0; i < a->w->n_decisions; i++) {
-		if (a->w->decisions[i].faction != a->faction)
-			continue;
-		if (row++ == a->route_sel)
-			return &a->w->decisions[i];
-	}
-	return NULL;
-}
-
-void pane_why_draw(const struct tui_app *a, struct canvas *cv)
-{
-	static const char *const dn[] = {"tolerance", "shortage", "corruption", "raider", "war"};
-	static const char *const sn[] = {"raider", "precursor", "blackmarket"};
 	const struct smug_world *w = a->w;
-	const struct smug_decision *d = selected(a);
-	struct smug_explanation *x;
-	struct canvas in;
-	char line[1024];
-	int y = 0, skip = a->why_scroll;
+	int n = 0;
 
-	canvas_clear(cv);
-	canvas_box(cv, "Why this route? (Esc back, arrows scroll)", true);
-	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
-	if (d == NULL) {
-		canvas_text(&in, 0, 0, ROLE_DIM, "no decision selected");
-		return;
-	}
-	x = malloc(sizeof *x);
-	if (x == NULL || smug_explain_decision(w, (int)(d - w->decisions), x) != SMUG_OK) {
-		canvas_text(&in, 0, 0, ROLE_WARN, "this decision cannot be explained");
-		free(x);
-		return;
-	}
-#define LINE(role, ...)                                                             \
-	do {                                                                        \
-		snprintf(line, sizeof line, __VA_ARGS__);                           \
-		if (skip > 0)                                                       \
-			skip--;                                                     \
-		else if (y < in.h)                                                  \
-			canvas_text(&in, y++, 0, role, line);                       \
-	} while (0)
-	LINE(ROLE_TITLE, "%s moves %s from %s to %s (cargo %.2f cr, bribe budget %.2f cr)",
-	     w->factions[d->faction].id, smug_commodity_name(d->commodity),
-	     d->src_ward >= 0 ? w->wards[d->src_ward].id : "-", d->dst_ward >= 0 ? w->wards[d->dst_ward].id : "-",
-	     (double)d->value / 100, (double)d->bribe_budget / 100);
-	LINE(ROLE_NORMAL, "demand %.3f = %s %.3f + %s %.3f + %s %.3f + %s %.3f + %s %.3f", d->demand.score,
-	     dn[0], d->demand.term[0], dn[1], d->demand.term[1], dn[2], d->demand.term[2], dn[3],
-	     d->demand.term[3], dn[4], d->demand.term[4]);
-	LINE(ROLE_NORMAL, "source %.3f = %s %.3f + %s %.3f + %s %.3f", d->source.score, sn[0],
-	     d->source.term[0], sn[1], d->source.term[1], sn[2], d->source.term[2]);
-	if (d->winner >= 0)
-		LINE(ROLE_GOOD, "winner #%d by %.2f cr; %s", d->winner + 1, d->margin / 100, x->flip);
-	if (d->skipped[0])
-		LINE(ROLE_WARN, "no shipment: %s", d->skipped);
-	LINE(ROLE_DIM, "%-3s %9s %9s %9s %7s  route", "#", "score", "exp.loss", "exp.cost", "travel");
-	for (int i = 0; i < x->n_cand; i++) {
-		const struct smug_explain_candidate *c = &x->cand[i];
-		char route[512];
+	for (int i = 0; i < w->n_decisions; i++) {
+		int j;
 
-		smug_route_format(w, c->nodes, c->n_nodes, route, sizeof route);
-		LINE(i == d->winner ? ROLE_GOOD : ROLE_NORMAL, "%-3d %9.2f %9.2f %9.2f %7.2f  %s", i + 1,
-		     c->score / 100, c->expected_loss / 100, c->expected_cost / 100, c->travel_term / 100, route);
-		for (int e = 0; e + 1 < c->n_nodes; e++) {
-			const struct smug_explain_edge *g = &c->edges[e];
-
-			LINE(g->border ? ROLE_NORMAL : ROLE_DIM,
-			     "      %-8s %-22s risk_est %.3f cost_est %.3f loss %8.2f cost %7.2f %s",
-			     g->border ? "border" : "corridor", w->corridors[g->corridor].id, g->risk_est,
-			     g->cost_est, g->expected_loss / 100, g->expected_cost / 100,
-			     g->known ? "learned" : "prior");
+		if (w->decisions[i].faction != a->faction)
+			continue;
+		for (j = 0; j < n && !same_decision(&w->decisions[first[j]], &w->decisions[i]); j++)
+			;
+		if (j < n) {
+			count[j]++;
+		} else if (n < max) {
+			first[n] = i;
+			count[n++] = 1;
 		}
 	}
-#undef LINE
-	free(x);
+	return n;
+}
+
+/* A decision's status in a word or two (the why view has the sentence). */
+static const char *status_short(const struct smug_decision *d)
+{
+	static const struct {
+		const char *prefix, *word;
+	} words[] = {
+		{"expected loss and cost", "too risky"}, {"cannot afford", "no money"},
+		{"too many shipments", "at cap"},	  {"no route", "no route"},
+		{"no source", "no source"},		  {"no demand", "no demand"},
+		{"cargo purchase", "no cargo"},
+	};
+
+	if (d->skipped[0] == '\0')
+		return "sent";
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strncmp(d->skipped, words[i].prefix, strlen(words[i].prefix)) == 0)
+			return words[i].word;
+	return d->skipped;
+}
+
+int pane_routes_decision(const struct tui_app *a)
+{
+	int first[SMUG_SHIPMENTS_PER_DAY_MAX], count[SMUG_SHIPMENTS_PER_DAY_MAX];
+	int n = rows_of(a, first, count, SMUG_SHIPMENTS_PER_DAY_MAX);
+
+	if (n == 0)
+		return -1;
+	return first[a->route_sel < 0 ? 0 : a->route_sel >= n ? n - 1 : a->route_sel];
+}
+
+int pane_routes_rows(const struct tui_app *a)
+{
+	int first[SMUG_SHIPMENTS_PER_DAY_MAX], count[SMUG_SHIPMENTS_PER_DAY_MAX];
+
+	return rows_of(a, first, count, SMUG_SHIPMENTS_PER_DAY_MAX);
+}
+
+void tui_margin_bar(struct canvas *cv, int y, int x, int width, const struct smug_decision *d,
+		    const struct smug_explanation *ex)
+{
+	const struct tui_glyphs *g = cv->th->g;
+	double v = (double)d->value, win, run = -1;
+	int fill, mark = -1;
+
+	if (width < 4 || d->winner < 0 || v <= 0)
+		return;
+	win = ex->cand[d->winner].expected_loss + ex->cand[d->winner].expected_cost;
+	if (d->runner >= 0)
+		run = ex->cand[d->runner].expected_loss + ex->cand[d->runner].expected_cost;
+	fill = (int)(win / v * width + 0.5);
+	if (run >= 0)
+		mark = (int)(run / v * width + 0.5);
+	for (int i = 0; i < width; i++) {
+		bool in = i < fill;
+
+		if (i == mark || (mark >= width && i == width - 1))
+			canvas_text(cv, y, x + i, ROLE_WARN, g->mark);
+		else
+			canvas_text(cv, y, x + i, in ? ROLE_BAD : ROLE_GOOD, in ? g->bar_full : g->bar_empty);
+	}
+}
+
+void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
+{
+	const struct smug_world *w = a->w;
+	int first[SMUG_SHIPMENTS_PER_DAY_MAX], count[SMUG_SHIPMENTS_PER_DAY_MAX];
+	int n = rows_of(a, first, count, SMUG_SHIPMENTS_PER_DAY_MAX), y, top;
+	struct canvas in;
+	struct tui_table t;
+	char title[120];
+
+	for (int i = 0; i < 256; i++)
+		a->hit[PANE_ROUTES][i] = -1;
+	canvas_clear(cv);
+	if (w->n_decisions > 0)
+		snprintf(title, sizeof title, "2 Routes of %s, day %d",
+			 a->faction >= 0 ? w->factions[a->faction].id : "-", w->decisions_day);
+	else
+		snprintf(title, sizeof title, "2 Routes of %s", a->faction >= 0 ? w->factions[a->faction].id : "-");
+	canvas_box(cv, title, focused);
+	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
+	if (a->route_sel >= n)
+		a->route_sel = n > 0 ? n - 1 : 0;
+	if (n == 0) {
+		if (w->day == w->start_day) {
+			canvas_fit(&in, 0, 0, in.w, ROLE_WARN, "Nothing simulated yet.", false);
+			canvas_fit(&in, 1, 0, in.w, ROLE_NORMAL, "Press . to step a day, n to step N days,", false);
+			canvas_fit(&in, 2, 0, in.w, ROLE_NORMAL, "Space to run; ? lists every key.", false);
+		} else {
+			canvas_fit(&in, 0, 0, in.w, ROLE_DIM, "no decisions of this faction on the last day", false);
+		}
+		return;
+	}
+	table_fit(&t, cols, R_N, in.w);
+	y = table_header(&in, 0, &t, -1, false);
+	top = a->route_sel - (in.h - y) + 1;
+	if (top < 0)
+		top = 0;
+	for (int row = top; row < n && y < in.h; row++, y++) {
+		const struct smug_decision *d = &w->decisions[first[row]];
+		enum tui_role r = row == a->route_sel ? (focused ? ROLE_SELECT : ROLE_FOCUS) : ROLE_NORMAL;
+		char buf[128];
+
+		canvas_fill_row(&in, y, 0, r);
+		if (y + 1 < 256)
+			a->hit[PANE_ROUTES][y + 1] = row;
+		table_cell(&in, y, &t, R_COM, r, tui_commodity_short((int)d->commodity));
+		snprintf(buf, sizeof buf, "%s>%s", d->src_ward >= 0 ? tui_short_ward(a, d->src_ward) : "-",
+			 d->dst_ward >= 0 ? tui_short_ward(a, d->dst_ward) : "-");
+		table_cell(&in, y, &t, R_LANE, r, buf);
+		if (count[row] > 1) {
+			snprintf(buf, sizeof buf, "x%d", count[row]);
+			table_cell(&in, y, &t, R_COUNT, r, buf);
+		}
+		fmt_money(buf, sizeof buf, d->value, cols[R_VALUE].width);
+		table_cell(&in, y, &t, R_VALUE, r, buf);
+		if (d->winner >= 0) {
+			snprintf(buf, sizeof buf, "%d", d->route_len - 1);
+			table_cell(&in, y, &t, R_HOPS, r, buf);
+			snprintf(buf, sizeof buf, "%d", d->route_borders);
+			table_cell(&in, y, &t, R_BRD, r, buf);
+			fmt_money(buf, sizeof buf, (int64_t)(d->winner_score + 0.5), cols[R_SCORE].width);
+			table_cell(&in, y, &t, R_SCORE, r, buf);
+			if (d->runner >= 0) {
+				fmt_money(buf, sizeof buf, (int64_t)(d->margin + 0.5), cols[R_MARGIN].width);
+				table_cell(&in, y, &t, R_MARGIN, r, buf);
+			}
+		}
+		table_cell(&in, y, &t, R_STATUS, d->skipped[0] && r == ROLE_NORMAL ? ROLE_WARN : r,
+			   status_short(d));
+	}
+	/* the selected decision's margin, when there is room */
+	if (in.h - y >= 4) {
+		int di;
+		const struct smug_explanation *ex = view_why_explanation(a, &di);
+
+		if (ex && di >= 0 && w->decisions[di].winner >= 0) {
+			const struct smug_decision *d = &w->decisions[di];
+			char m[40], v[40], line[200];
+
+			y++;
+			fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
+			fmt_credits(v, sizeof v, d->value);
+			snprintf(line, sizeof line, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand, m,
+				 d->runner + 1);
+			y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_TITLE, d->runner >= 0 ? line : "the only candidate");
+			snprintf(line, sizeof line, "loss+cost of cargo %s:", v);
+			canvas_text(&in, y, 0, ROLE_DIM, line);
+			if (in.w - text_cols(line) - 1 < 12) /* the bar on a row of its own */
+				y++;
+			tui_margin_bar(&in, y, in.w - text_cols(line) - 1 < 12 ? 0 : text_cols(line) + 1,
+				       in.w - text_cols(line) - 1 < 12 ? in.w : in.w - text_cols(line) - 1, d, ex);
+			y++;
+			if (y < in.h)
+				canvas_wrap(&in, y, 0, in.w, in.h - y, ROLE_NORMAL, ex->flip);
+		}
+	}
+}
+
+void pane_routes_click(struct tui_app *a, int y)
+{
+	if (y >= 0 && y < 256 && a->hit[PANE_ROUTES][y] >= 0)
+		a->route_sel = a->hit[PANE_ROUTES][y];
 }

@@ -1,14 +1,19 @@
 /* The cockpit: an ncurses front end over a read-only view of the core.
- * Panes draw into a canvas (canvas.c, the only file that calls curses
- * drawing) that has two back ends: curses windows and an in-memory grid
- * used by golden-screen tests. The world changes only through the
- * command API (smugnet.h) and the vault (vault.h). */
+ * Panes and views draw into a canvas (canvas.c, the only file that calls
+ * curses drawing) that has two back ends: curses windows and an
+ * in-memory grid used by golden-screen tests. The world changes only
+ * through the command API (smugnet.h) and the vault (vault.h).
+ *
+ * The main view is five panes (Factions, Routes, Borders, Map, Events);
+ * full-screen views (help, why, chart, map, commodities, story, load)
+ * are entries of one table (view.c), each in its own file. One key table
+ * (keymap.c) drives the keys, the help, the footer and the man page. */
 #ifndef SMUGNET_TUI_H
 #define SMUGNET_TUI_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <wchar.h>
+#include <stdint.h>
 
 #include "smugnet/smugnet.h"
 
@@ -39,16 +44,32 @@ enum tui_role {
 	ROLE_HEAT3,
 	ROLE_CRACKDOWN,
 	ROLE_WARD,
+	ROLE_LINE,     /* corridor lines on the map */
+	ROLE_SHIPMENT, /* shipments in transit on the map */
+	ROLE_SHADE,    /* shaded periods of a chart */
+	ROLE_SERIES2,  /* a chart's second series */
 	ROLE_COUNT
 };
 
 struct tui_glyphs {
 	const char *heat[4];	/* border heat levels, low to high */
 	const char *crackdown;	/* border under crackdown */
+	const char *flash;	/* a seizure at this border today */
+	const char *shipment;	/* a shipment in transit */
 	const char *well;	/* the Well at the map centre */
+	const char *ward;	/* a ward whose label does not fit */
 	const char *spark[8];	/* sparkline levels */
 	const char *delivered, *seized, *lost;
 	const char *arrow, *vline, *hline;
+	const char *line_h, *line_v, *line_up, *line_down; /* map corridors: - | / \ */
+	const char *up, *down, *flat;	/* trend arrows */
+	const char *sort_up, *sort_down;
+	const char *ellipsis;
+	const char *bar_full, *bar_part[8], *bar_empty; /* proportional bars */
+	const char *hatch;	/* chart shading */
+	const char *mark;	/* a marker on a bar */
+	const char *axis;	/* a chart's y axis */
+	bool braille;		/* charts in braille dots (else ASCII points) */
 };
 
 struct tui_theme {
@@ -67,7 +88,7 @@ struct canvas {
 	const struct tui_theme *th;
 	void *win;		/* curses WINDOW *, or NULL for the memory back end */
 	struct tui_grid *grid;	/* memory back end */
-	int y0, x0;		/* origin inside the grid (memory back end) */
+	int y0, x0;		/* origin inside the window or grid */
 	int h, w;
 };
 
@@ -76,22 +97,119 @@ void grid_free(struct tui_grid *g);
 /* The grid as UTF-8 text, one line per row, trailing spaces trimmed.
  * Caller frees. */
 char *grid_dump(const struct tui_grid *g);
+/* Text drawn so far that the canvas clipped in the middle of a number
+ * (a digit kept and a digit dropped): the count, and the first case. */
+int grid_cut_numbers(const struct tui_grid *g, char *first, size_t size);
 
 void canvas_clear(struct canvas *cv);
 /* Print UTF-8 text at (y, x), clipped to the canvas; returns columns used. */
 int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s);
 int canvas_printf(struct canvas *cv, int y, int x, enum tui_role r, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* Text fitted into `width` columns: shortened with an ellipsis when too
+ * long, padded; right-aligned when right. Returns columns used (width). */
+int canvas_fit(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s,
+	       bool right);
+/* Text wrapped at spaces into at most max_rows rows of width columns
+ * (the last row shortened with an ellipsis at a space if it still does
+ * not fit). Returns the rows used. */
+int canvas_wrap(struct canvas *cv, int y, int x, int width, int max_rows, enum tui_role r,
+		const char *s);
 /* Fill a row from x to the right edge with spaces in role r. */
 void canvas_fill_row(struct canvas *cv, int y, int x, enum tui_role r);
 void canvas_box(struct canvas *cv, const char *title, bool focused);
-/* A sub-canvas of cv (inside its border when inner). */
+/* A sub-canvas of cv. */
 struct canvas canvas_sub(const struct canvas *cv, int y, int x, int h, int w);
+/* Columns of UTF-8 text (one per character). */
+int text_cols(const char *s);
 
-/* ---- the app state shared by panes ---- */
-enum tui_pane { PANE_FACTIONS, PANE_ROUTES, PANE_BORDERS, PANE_EVENTS, PANE_COUNT };
+/* ---- format.c: numbers that fit, never cut ---- */
+/* Minor units as credits in at most width columns: "1234.56", then
+ * "1235", then "1.23k", "45.6M"... Always a whole value. */
+void fmt_money(char *buf, size_t size, int64_t minor, int width);
+/* A count in at most width columns: "12345", then "12.3k", "1.2M". */
+void fmt_count(char *buf, size_t size, int64_t n, int width);
+/* Credits with two decimals and thousands separators: "12,345.67". */
+void fmt_credits(char *buf, size_t size, int64_t minor);
+
+/* ---- table.c: columns chosen by priority per width ---- */
+struct tui_col {
+	const char *head;  /* header text */
+	const char *group; /* label over a group of columns, or NULL */
+	int width;	   /* columns (the minimum for a flex column) */
+	int prio;	   /* 0 = always shown; larger is dropped first */
+	bool right;	   /* right-aligned (numbers) */
+	bool flex;	   /* takes the spare width (names) */
+};
+
+struct tui_table {
+	struct tui_col cols[48]; /* a copy of the columns */
+	int n;
+	int vis[48]; /* shown columns, in column order */
+	int x[48];   /* their x offsets */
+	int w[48];   /* their widths */
+	int n_vis;
+	bool groups; /* some shown column has a group label */
+};
+
+/* Choose the columns that fit `width` (one space between columns):
+ * columns with the largest prio are dropped first, never cut. */
+void table_fit(struct tui_table *t, const struct tui_col *cols, int n, int width);
+/* Shown position of column c, or -1. */
+int table_pos(const struct tui_table *t, int c);
+/* Header rows at y (group row first when t->groups); the column `sort`
+ * (or -1) gets the sort mark. Returns the rows used. */
+int table_header(struct canvas *cv, int y, const struct tui_table *t, int sort, bool desc);
+/* One cell of a row. */
+void table_cell(struct canvas *cv, int y, const struct tui_table *t, int c, enum tui_role r,
+		const char *text);
+/* Visible column at x, or -1 (mouse). */
+int table_col_at(const struct tui_table *t, int x);
+
+/* ---- chart.c: time series (btop style), reusable ---- */
+struct chart_series {
+	const char *label;
+	const double *v;   /* n values; NAN = no data that day */
+	enum tui_role role;
+};
+
+struct chart_spec {
+	const char *title;
+	int n;			/* points, one per day, oldest first */
+	int first_day;		/* day of point 0, for the x axis */
+	const struct chart_series *series;
+	int n_series;
+	const double *band_lo, *band_hi; /* optional fan band (n values each) */
+	const bool *shade;	/* optional: n flags, shaded periods */
+	const char *shade_label;/* legend text for the shading */
+	bool money;		/* values are minor units: axis in credits */
+	bool percent;		/* values in [0,1]: axis in per cent */
+	bool bars;		/* vertical block bars instead of lines */
+};
+
+/* Draw a chart into the whole canvas: title and legend on the first row,
+ * y axis labels that never cut a number, the x axis (days) at the
+ * bottom, points in braille dots (UTF-8) or ASCII, shaded periods
+ * hatched so they show in plain text too. */
+void chart_draw(struct canvas *cv, const struct chart_spec *s);
+/* A one-row sparkline of the last n values into width columns. */
+void chart_spark(struct canvas *cv, int y, int x, int width, const double *v, int n,
+		 enum tui_role r);
+
+/* ---- the app state shared by panes and views ---- */
+enum tui_pane { PANE_FACTIONS, PANE_ROUTES, PANE_BORDERS, PANE_MAP, PANE_EVENTS, PANE_COUNT };
 enum tui_heat { HEAT_TRAFFIC, HEAT_SEIZURES, HEAT_BRIBES, HEAT_COUNT };
-enum tui_overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_WHY, OVERLAY_LOAD };
+enum tui_view {
+	VIEW_MAIN,
+	VIEW_HELP,
+	VIEW_WHY,
+	VIEW_CHART,
+	VIEW_MAP,
+	VIEW_COMMODITIES,
+	VIEW_STORY,
+	VIEW_LOAD,
+	VIEW_COUNT
+};
 enum tui_prompt {
 	PROMPT_NONE,
 	PROMPT_SAVE,	  /* seed name */
@@ -99,6 +217,40 @@ enum tui_prompt {
 	PROMPT_STEPS,	  /* number of days */
 	PROMPT_FILTER,	  /* event log filter */
 	PROMPT_QUIT,	  /* y/n with unsaved changes */
+	PROMPT_COUNT
+};
+/* Time windows of the tables. */
+enum tui_window { WIN_TODAY, WIN_RECENT, WIN_ALL, WIN_COUNT };
+
+#define TUI_HISTORY 16 /* remembered answers per prompt */
+
+struct tui_input {
+	char text[64];
+	bool selected;	 /* the pre-filled text is selected: typing replaces it */
+	char history[PROMPT_COUNT][TUI_HISTORY][64];
+	int n_history[PROMPT_COUNT];
+	int history_at; /* -1 = editing, else index into the history */
+};
+
+/* The filtered event log: sequence numbers of matching events (the n-th
+ * event ever logged has sequence n - 1), rebuilt when the filter changes
+ * and extended as events arrive. */
+struct tui_event_index {
+	char filter[64];
+	bool valid;
+	uint64_t seen; /* events_total when last extended */
+	uint64_t *seq;
+	int n, cap;
+};
+
+/* A border mark drawn on the map (for keys and the mouse). */
+struct tui_mark {
+	int corridor;
+	int y, x;
+};
+
+struct tui_rect {
+	int y, x, h, w;
 };
 
 struct tui_app {
@@ -109,69 +261,231 @@ struct tui_app {
 	char seed_name[64];
 	bool unsaved;
 	bool running;
-	int speed; /* index into the speed table */
+	int speed; /* index into tui_speeds */
 	enum tui_pane focus;
-	enum tui_overlay overlay;
+	enum tui_view view;
+	enum tui_view view_back; /* where Esc returns from a nested view */
+	bool map_in_slot;	 /* below 150 columns the map shares the Borders slot */
+	/* factions */
 	int faction;	       /* selected faction index */
+	enum tui_window flow_window;
+	int commodity_sel;     /* selected row of the commodities view */
+	int commodity_sort;    /* its sort column, 0 = cargo value sent */
+	bool commodity_desc;
+	/* routes and why */
 	int route_sel;	       /* selected decision row in the routes pane */
-	int border_sel;	       /* selected row in the border table */
-	int border_sort;       /* 0 traffic, 1 seizures, 2 bribes */
+	int why_sel;	       /* selected candidate */
+	int why_scroll;	       /* first candidate row shown */
+	uint64_t why_open[1];  /* expanded candidates, bit per index (< 64) */
+	bool whatif;	       /* showing the what-if */
+	struct smug_whatif *whatif_data;
+	struct smug_explanation *why_x; /* the explanation shown */
+	int why_x_for;	       /* decision index it belongs to, -1 = none */
+	int why_x_day;	       /* and the day */
+	/* borders and map */
+	int border;	       /* selected border (corridor index), -1 = none */
+	int border_sort;       /* column index of the border table */
+	bool border_desc;
+	enum tui_window border_window; /* the window shown first when space is short */
+	int border_top;	       /* first row shown */
+	int border_vis[48];    /* columns the table showed last */
+	int border_vis_x[48], border_vis_w[48];
+	int n_border_vis;
 	enum tui_heat heat;
-	int event_scroll;      /* rows scrolled up from the newest */
-	char filter[64];       /* event log filter: kind or faction substring */
-	int why_scroll;
+	int map_zoom;	       /* 0 = whole world, each step doubles */
+	double map_cx, map_cy; /* centre of the view, world units */
+	bool map_pan;	       /* centre set by hand (else follows the selection) */
+	struct tui_mark *marks;/* marks of the last map drawn */
+	int n_marks, cap_marks;
+	/* events */
+	struct tui_event_index evx;
+	int64_t event_sel;     /* selected event sequence number, -1 = the newest */
+	char filter[64];       /* event log filter */
+	uint64_t story_shipment;
+	int story_scroll;
+	/* chart */
+	bool chart_border;     /* chart of the selected border (else faction) */
+	int chart_days;	       /* days shown, up to SMUG_CHART_DAYS */
+	/* load */
 	int load_sel;
 	struct smug_seed_info *seeds;
 	int n_seeds;
+	/* prompt and status */
 	char status[160];      /* one-line message in the footer */
 	enum tui_prompt prompt;
-	char input[64];	       /* what the user typed at the prompt */
+	struct tui_input input;
 	int rows, cols;
+	struct tui_rect pane_rect[PANE_COUNT]; /* where each pane was drawn */
+	/* what each row of a pane showed last, for the mouse: a faction,
+	 * route row, corridor or visible event; -1 none; <= -2 a header
+	 * column (-2 - column) */
+	int hit[PANE_COUNT][256];
+	int node_prefix, ward_prefix; /* bytes every node (ward) id shares */
 };
 
-/* Rows of the border table in the current sort: corridor indices of
- * borders with traffic, at most max. */
-int pane_borders_rows(const struct tui_app *a, int *out, int max);
+extern const int tui_speeds[];
+extern const int tui_n_speeds;
+
 /* Network factions in id order. */
 int tui_network_factions(const struct smug_world *w, int *out, int max);
+/* Short forms of ids: the id without the prefix every node (ward) id
+ * shares, e.g. "22.1|23.1" for "n:22.1|n:23.1", "22" for "ward:22". */
+void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t size);
+const char *tui_short_ward(const struct tui_app *a, int ward);
+/* Measure the id prefixes of a (new) world. */
+void tui_names_init(struct tui_app *a);
+/* Commodity names: short (at most 9 columns) and in full, lower case. */
+const char *tui_commodity_short(int c);
+const char *tui_commodity_name(int c);
+/* The sum of a border's counters over a table window. */
+void tui_border_window(const struct smug_world *w, int corridor, enum tui_window win,
+		       struct smug_border_day *out);
+/* Trend of a border's traffic: +1 rising, -1 falling, 0 flat, 2 none. */
+int tui_border_trend(const struct smug_world *w, int corridor);
+/* Rows of the border table in the current sort: corridor indices in an
+ * array the caller frees, *count of them. */
+int *pane_borders_rows(struct tui_app *a, int *count);
+/* Move the border selection by delta rows in the table's order. */
+void pane_borders_move(struct tui_app *a, int delta);
+void pane_borders_sort_step(struct tui_app *a, int delta);
 
-void pane_header_draw(const struct tui_app *a, struct canvas *cv);
-void pane_factions_draw(const struct tui_app *a, struct canvas *cv, bool focused);
-void pane_routes_draw(const struct tui_app *a, struct canvas *cv, bool focused);
-void pane_why_draw(const struct tui_app *a, struct canvas *cv);
-void pane_borders_draw(const struct tui_app *a, struct canvas *cv, bool focused);
-void pane_events_draw(const struct tui_app *a, struct canvas *cv, bool focused);
-void pane_footer_draw(const struct tui_app *a, struct canvas *cv);
-void pane_help_draw(const struct tui_app *a, struct canvas *cv);
-/* Events of the log after the filter, oldest first; returns the count. */
-int pane_events_visible(const struct tui_app *a, int *out, int max);
+void pane_header_draw(struct tui_app *a, struct canvas *cv);
+void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused);
+void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused);
+void pane_borders_draw(struct tui_app *a, struct canvas *cv, bool focused);
+void pane_map_draw(struct tui_app *a, struct canvas *cv, bool focused);
+void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused);
+void pane_footer_draw(struct tui_app *a, struct canvas *cv);
+/* Mouse: a click at (y, x) inside a pane's rectangle (pane coordinates). */
+void pane_click(struct tui_app *a, enum tui_pane p, int y, int x);
+void pane_factions_click(struct tui_app *a, int y);
+void pane_routes_click(struct tui_app *a, int y);
+void pane_borders_click(struct tui_app *a, int y, int x);
+void pane_map_click(struct tui_app *a, int y, int x);
+void pane_events_click(struct tui_app *a, int y);
+/* The map: move the selection to the nearest mark in a direction. */
+void pane_map_step(struct tui_app *a, int dy, int dx);
+/* The decision behind the selected row of the routes pane, or -1. */
+int pane_routes_decision(const struct tui_app *a);
+/* Rows of the routes pane (identical decisions folded). */
+int pane_routes_rows(const struct tui_app *a);
+/* A decision's margin as a bar: the cargo value is the whole width, the
+ * winner's expected loss plus cost is filled, the runner-up's marked. */
+void tui_margin_bar(struct canvas *cv, int y, int x, int width, const struct smug_decision *d,
+		    const struct smug_explanation *ex);
+
+/* The event log after the filter: events in [0, tel.event_count). */
+int pane_events_count(struct tui_app *a);
+/* The i-th visible event (oldest first) and its sequence number. */
+const struct smug_event *pane_events_at(struct tui_app *a, int i, int64_t *seq);
+/* Visible position of the selected event. */
+int pane_events_selected(struct tui_app *a);
+void pane_events_move(struct tui_app *a, int delta);
+/* Does an event match a filter (case-insensitive words, each one a
+ * substring of the kind, faction, border, commodity or text, or
+ * kind:/faction:/border:/commodity: to name the field)? */
+bool tui_event_matches(const struct smug_world *w, const struct smug_event *e, const char *filter);
+void tui_event_index_free(struct tui_event_index *x);
+/* The short word of an event's kind ("sent", "SEIZED", "check"...). */
+void tui_event_kind_short(const struct smug_event *e, char *buf, size_t size);
+/* The event table's columns fitted to width, and one event on a row. */
+void tui_event_table(struct tui_app *a, struct tui_table *t, int width);
+void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui_table *t,
+		   const struct smug_event *e, enum tui_role r);
+
+/* ---- views (view.c and view_<name>.c) ---- */
+struct tui_view_def {
+	const char *name;
+	void (*draw)(struct tui_app *a, struct canvas *cv);
+	/* a key's action in this view: true when handled */
+	bool (*key)(struct tui_app *a, int action, int key);
+};
+const struct tui_view_def *view_def(enum tui_view v);
+void view_open(struct tui_app *a, enum tui_view v);
+/* Up/Down/PgUp/PgDn/Home move a scrolled view's first row; true if handled. */
+bool view_scroll_key(int *scroll, int action);
+void view_close(struct tui_app *a);
+
+void view_help_draw(struct tui_app *a, struct canvas *cv);
+void view_why_draw(struct tui_app *a, struct canvas *cv);
+bool view_why_key(struct tui_app *a, int action, int key);
+void view_chart_draw(struct tui_app *a, struct canvas *cv);
+bool view_chart_key(struct tui_app *a, int action, int key);
+void view_map_draw(struct tui_app *a, struct canvas *cv);
+bool view_map_key(struct tui_app *a, int action, int key);
+void view_commodities_draw(struct tui_app *a, struct canvas *cv);
+bool view_commodities_key(struct tui_app *a, int action, int key);
+void view_story_draw(struct tui_app *a, struct canvas *cv);
+bool view_story_key(struct tui_app *a, int action, int key);
+void view_load_draw(struct tui_app *a, struct canvas *cv);
+bool view_load_key(struct tui_app *a, int action, int key);
+/* The explanation of the selected decision (cached), or NULL. */
+const struct smug_explanation *view_why_explanation(struct tui_app *a, int *decision);
 
 /* ---- keymap.c: the one key table ---- */
 enum tui_action {
-	ACT_NONE, ACT_HELP, ACT_QUIT, ACT_FOCUS_NEXT, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT,
-	ACT_STEP, ACT_STEP_N, ACT_RUN, ACT_FASTER, ACT_SLOWER, ACT_CRACKDOWN, ACT_AUTO,
-	ACT_SAVE, ACT_LOAD, ACT_FILTER, ACT_ENTER, ACT_BACK, ACT_HEAT, ACT_SORT,
+	ACT_NONE, ACT_HELP, ACT_QUIT, ACT_FOCUS_NEXT, ACT_FOCUS_PREV, ACT_PANE1, ACT_PANE2,
+	ACT_PANE3, ACT_PANE4, ACT_PANE5, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN,
+	ACT_HOME, ACT_END, ACT_STEP, ACT_STEP_N, ACT_RUN, ACT_FASTER, ACT_SLOWER, ACT_CRACKDOWN,
+	ACT_AUTO, ACT_SAVE, ACT_LOAD, ACT_FILTER, ACT_ENTER, ACT_BACK, ACT_HEAT, ACT_SORT_PREV,
+	ACT_SORT_NEXT, ACT_SORT_INVERT, ACT_WINDOW, ACT_CHART, ACT_MAP, ACT_COMMODITIES,
+	ACT_WINNER, ACT_WHATIF, ACT_ZOOM_IN, ACT_ZOOM_OUT, ACT_FACTION_PREV, ACT_FACTION_NEXT,
+	ACT_COUNT
 };
+
+/* Where a key works: the main view's panes, or a full-screen view. */
+enum tui_ctx {
+	CTX_FACTIONS, CTX_ROUTES, CTX_BORDERS, CTX_MAP, CTX_EVENTS, /* = enum tui_pane */
+	CTX_WHY, CTX_CHART, CTX_MAPVIEW, CTX_COMMODITIES, CTX_STORY, CTX_LOAD, CTX_HELP,
+	CTX_COUNT
+};
+#define CTX_ALL_PANES 0x1fu /* the five panes of the main view */
+#define CTX_ALL (~0u)
 
 struct tui_key {
 	int key;	   /* curses key code or character */
-	const char *label; /* as shown in help and footer */
+	const char *label; /* as shown in help, footer and man page ("" = alias) */
 	enum tui_action action;
-	unsigned panes;	   /* bit per enum tui_pane where it applies; ~0u = everywhere */
+	unsigned ctx;	   /* bit per enum tui_ctx where it applies */
+	int footer;	   /* footer priority: 1 first, 0 = not in the footer */
+	const char *word;  /* the footer's one word */
 	const char *help;
 };
 
 const struct tui_key *keymap_table(int *n);
-enum tui_action keymap_lookup(int key);
-/* Footer text for a pane: "label what" pairs that apply there. */
-void keymap_footer(enum tui_pane p, char *buf, size_t size);
+/* The action of a key in a context (aliases included). */
+enum tui_action keymap_lookup(int key, enum tui_ctx ctx);
+/* Footer text for a context: "label word" pairs by priority, as many
+ * as fit in width columns (never a pair cut). */
+void keymap_footer(enum tui_ctx ctx, int width, char *buf, size_t size);
+/* The KEYS section of smugnet(1) in mdoc, from the table. Caller frees. */
+char *keymap_mdoc(void);
+const char *keymap_ctx_name(enum tui_ctx c);
+/* Where a key with this context mask works, in words. */
+void keymap_where(unsigned ctx, char *buf, size_t size);
 
-/* ---- app.c: render a whole frame to a memory grid (golden tests) ---- */
+/* ---- prompt.c ---- */
+void prompt_start(struct tui_app *a, enum tui_prompt p, const char *initial);
+/* Edit keys; returns true when the key finished the prompt (Enter or
+ * Esc); *accepted tells which. */
+bool prompt_edit(struct tui_app *a, int key, bool *accepted);
+
+/* ---- app.c ---- */
 void tui_app_init(struct tui_app *a, struct smug_world *w, const struct tui_options *opt);
 void tui_app_done(struct tui_app *a);
+/* Render a whole frame (to a memory grid in tests). */
 void tui_render(struct tui_app *a, struct canvas *screen);
-/* Apply one key to the app without a terminal (used by tests). Returns
- * false when the key asks to quit. */
+/* Apply one key without a terminal (used by tests). Returns false when
+ * the key asks to quit. */
 bool tui_handle_key(struct tui_app *a, int key);
+/* A mouse click at screen (y, x) (tests drive it too). */
+void tui_click(struct tui_app *a, int y, int x);
+void tui_set_status(struct tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Toggle a crackdown on the selected border through the command API. */
+void tui_toggle_crackdown(struct tui_app *a);
+/* The context the keys act in now. */
+enum tui_ctx tui_context(const struct tui_app *a);
+/* Make sure the selected border is a row of the table (or none). */
+void tui_select_border(struct tui_app *a, int corridor);
 
 #endif

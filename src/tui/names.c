@@ -1,0 +1,109 @@
+/* Short forms of what the cockpit names and counts: ids without the
+ * prefix all of their kind share ("22.1|23.1" for "n:22.1|n:23.1"; the
+ * full id goes in a detail line), short commodity names, and a border's
+ * counters over the tables' time windows with their trend. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/tui.h"
+
+static bool alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Bytes of the common prefix of n ids (stride apart), cut back to just
+ * after its last non-alphanumeric character, so "n:01.0" and "n:36.1"
+ * share "n:" and "ward:001"... share "ward:". */
+static int common_prefix(const char *first, size_t stride, int n)
+{
+	int len = (int)strlen(first), cut = 0;
+
+	for (int i = 1; i < n && len > 0; i++) {
+		const char *s = first + (size_t)i * stride;
+		int k = 0;
+
+		while (k < len && s[k] == first[k])
+			k++;
+		len = k;
+	}
+	for (int k = 0; k < len; k++)
+		if (!alnum(first[k]))
+			cut = k + 1;
+	return n > 1 ? cut : 0;
+}
+
+void tui_names_init(struct tui_app *a)
+{
+	const struct smug_world *w = a->w;
+
+	a->node_prefix = w->n_nodes ? common_prefix(w->nodes[0].id, sizeof w->nodes[0], w->n_nodes) : 0;
+	a->ward_prefix = w->n_wards ? common_prefix(w->wards[0].id, sizeof w->wards[0], w->n_wards) : 0;
+}
+
+void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t size)
+{
+	const struct smug_world *w = a->w;
+	const struct smug_corridor *k = &w->corridors[corridor];
+
+	snprintf(buf, size, "%s|%s", w->nodes[k->a].id + a->node_prefix, w->nodes[k->b].id + a->node_prefix);
+}
+
+const char *tui_short_ward(const struct tui_app *a, int ward)
+{
+	return a->w->wards[ward].id + a->ward_prefix;
+}
+
+const char *tui_commodity_short(int c)
+{
+	static const char *const names[] = {"suit mods", "narcotics", "weapons", "stolen", "supplies"};
+
+	return c >= 0 && c < SMUG_COMMODITY_COUNT ? names[c] : "-";
+}
+
+const char *tui_commodity_name(int c)
+{
+	static const char *const names[] = {"suit mods", "narcotics", "weapon parts", "stolen goods",
+					    "raider supplies"};
+
+	return c >= 0 && c < SMUG_COMMODITY_COUNT ? names[c] : "-";
+}
+
+void tui_border_window(const struct smug_world *w, int corridor, enum tui_window win,
+		       struct smug_border_day *out)
+{
+	if (win == WIN_ALL) {
+		const struct smug_border_stats *b = &w->border_stats[corridor];
+
+		memset(out, 0, sizeof *out);
+		out->day = w->day;
+		out->traffic = (int)b->traffic;
+		out->checks = (int)b->checks;
+		out->inspections = (int)b->inspections;
+		out->seizures = (int)b->seizures;
+		out->bribes = b->bribes;
+		out->tariffs = b->tariffs;
+		return;
+	}
+	smug_border_window_sum(w, corridor, win == WIN_TODAY ? w->day : w->day - SMUG_BORDER_WINDOW_DAYS + 1,
+			       w->day, out);
+}
+
+int tui_border_trend(const struct smug_world *w, int corridor)
+{
+	struct smug_border_day recent, before;
+	double r, b;
+
+	/* the last 3 days against the 4 before them, per day */
+	smug_border_window_sum(w, corridor, w->day - 2, w->day, &recent);
+	smug_border_window_sum(w, corridor, w->day - SMUG_BORDER_WINDOW_DAYS + 1, w->day - 3, &before);
+	if (recent.traffic == 0 && before.traffic == 0)
+		return 2;
+	r = recent.traffic / 3.0;
+	b = before.traffic / 4.0;
+	if (r > 1.25 * b + 0.2)
+		return 1;
+	if (r < 0.8 * b - 0.2)
+		return -1;
+	return 0;
+}

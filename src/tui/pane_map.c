@@ -1,0 +1,522 @@
+/* The border map: wards at their scenario positions (rings around the
+ * Well), each border a corridor line between its wards (box-drawing
+ * glyphs, ASCII in the ASCII theme) with a mark of its own on the line
+ * (parallel borders get marks at different places; a mark never covers
+ * another), heat by glyph and colour over the last 7 days, crackdowns and
+ * today's seizures in their own glyphs and colours, shipments in transit
+ * drawn where they are on their corridor, and a legend that is always
+ * there. Zooming centres on the selected border, so worlds of hundreds
+ * of wards stay readable; the selection is the Borders table's. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui.h"
+
+enum occ { OCC_FREE, OCC_LINE, OCC_WARD, OCC_MARK, OCC_SHIP };
+
+struct map {
+	int h, w;
+	double cx, cy, kx, ky; /* centre, cells per world unit */
+	unsigned char *occ;
+};
+
+static int cell_x(const struct map *m, double x)
+{
+	return (int)lround(m->w / 2.0 + (x - m->cx) * m->kx);
+}
+
+static int cell_y(const struct map *m, double y)
+{
+	return (int)lround(m->h / 2.0 - (y - m->cy) * m->ky);
+}
+
+static bool inside(const struct map *m, int y, int x)
+{
+	return y >= 0 && y < m->h && x >= 0 && x < m->w;
+}
+
+static void border_mid(const struct smug_world *w, int c, double *x, double *y)
+{
+	const double *pa = w->wards[w->nodes[w->corridors[c].a].ward].pos;
+	const double *pb = w->wards[w->nodes[w->corridors[c].b].ward].pos;
+
+	*x = (pa[0] + pb[0]) / 2;
+	*y = (pa[1] + pb[1]) / 2;
+}
+
+/* Fit the world into h x w cells (a cell is about twice as tall as it
+ * is wide), zoomed in 2^zoom times around the selection. */
+static void map_frame(struct tui_app *a, struct map *m, int h, int w)
+{
+	const struct smug_world *sw = a->w;
+	double minx = 0, maxx = 0, miny = 0, maxy = 0, k;
+
+	for (int i = 0; i < sw->n_wards; i++) {
+		const double *p = sw->wards[i].pos;
+
+		if (i == 0 || p[0] < minx) minx = p[0];
+		if (i == 0 || p[0] > maxx) maxx = p[0];
+		if (i == 0 || p[1] < miny) miny = p[1];
+		if (i == 0 || p[1] > maxy) maxy = p[1];
+	}
+	if (maxx - minx < 1e-9)
+		maxx = minx + 1;
+	if (maxy - miny < 1e-9)
+		maxy = miny + 1;
+	/* labels are up to 3 wide: keep two columns clear of the frame */
+	k = fmin((w - 8) / (maxx - minx) / 2.0, (h - 1) / (maxy - miny));
+	for (int z = 0; z < a->map_zoom; z++)
+		k *= 2;
+	m->h = h;
+	m->w = w;
+	m->ky = k;
+	m->kx = 2 * k;
+	m->cx = (minx + maxx) / 2;
+	m->cy = (miny + maxy) / 2;
+	if (a->map_zoom > 0 && a->border >= 0)
+		border_mid(sw, a->border, &m->cx, &m->cy);
+}
+
+/* Cells of the line between two cells, ends excluded (Bresenham). */
+static int line_cells(int y0, int x0, int y1, int x1, int *ys, int *xs, int max)
+{
+	int dx = abs(x1 - x0), sx = x0 < x1 ? 1 : -1, dy = -abs(y1 - y0), sy = y0 < y1 ? 1 : -1;
+	int err = dx + dy, n = 0;
+
+	for (;;) {
+		int e2;
+
+		if (y0 == y1 && x0 == x1)
+			break;
+		e2 = 2 * err;
+		if (e2 >= dy) {
+			err += dy;
+			x0 += sx;
+		}
+		if (e2 <= dx) {
+			err += dx;
+			y0 += sy;
+		}
+		if ((y0 != y1 || x0 != x1) && n < max) {
+			ys[n] = y0;
+			xs[n] = x0;
+			n++;
+		}
+	}
+	return n;
+}
+
+static const char *line_glyph(const struct tui_glyphs *g, int dy, int dx)
+{
+	if (dy == 0)
+		return g->line_h;
+	if (dx == 0)
+		return g->line_v;
+	return (dy > 0) == (dx > 0) ? g->line_down : g->line_up;
+}
+
+static double heat_value(const struct tui_app *a, int c)
+{
+	struct smug_border_day d;
+
+	tui_border_window(a->w, c, WIN_RECENT, &d);
+	return a->heat == HEAT_TRAFFIC ? d.traffic
+	       : a->heat == HEAT_SEIZURES ? (d.traffic ? (double)d.seizures / d.traffic : 0)
+					  : (double)d.bribes;
+}
+
+/* Does border c have a mark: the Borders table's rows (traffic or a
+ * crackdown). */
+static bool marked(const struct tui_app *a, int c)
+{
+	const struct smug_world *w = a->w;
+
+	return w->corridors[c].border && (w->border_stats[c].traffic > 0 || smug_world_crackdown_on(w, c) != NULL);
+}
+
+/* Is border c drawn as a line: the marked ones, and every border of a
+ * small world or a zoomed-in map. */
+static bool shown(const struct tui_app *a, int c)
+{
+	const struct smug_world *w = a->w;
+
+	if (!w->corridors[c].border)
+		return false;
+	return w->n_wards <= 60 || a->map_zoom >= 2 || marked(a, c);
+}
+
+static void add_mark(struct tui_app *a, int c, int y, int x)
+{
+	if (a->n_marks == a->cap_marks) {
+		a->cap_marks = a->cap_marks ? 2 * a->cap_marks : 256;
+		a->marks = realloc(a->marks, (size_t)a->cap_marks * sizeof *a->marks);
+		if (a->marks == NULL)
+			abort();
+	}
+	a->marks[a->n_marks++] = (struct tui_mark){c, y, x};
+}
+
+struct pair_key {
+	int lo, hi, corridor;
+};
+
+static int cmp_pair(const void *x, const void *y)
+{
+	const struct pair_key *a = x, *b = y;
+
+	if (a->lo != b->lo)
+		return a->lo - b->lo;
+	if (a->hi != b->hi)
+		return a->hi - b->hi;
+	return a->corridor - b->corridor;
+}
+
+/* Parallel borders: for each marked border, its index among the marked
+ * borders joining the same two wards (idx) and how many there are (cnt). */
+static void parallels(const struct tui_app *a, int *idx, int *cnt)
+{
+	const struct smug_world *w = a->w;
+	struct pair_key *k = malloc((size_t)(w->n_corridors ? w->n_corridors : 1) * sizeof *k);
+	int n = 0;
+
+	if (k == NULL)
+		abort();
+	for (int c = 0; c < w->n_corridors; c++) {
+		int wa = w->nodes[w->corridors[c].a].ward, wb = w->nodes[w->corridors[c].b].ward;
+
+		if (marked(a, c))
+			k[n++] = (struct pair_key){wa < wb ? wa : wb, wa < wb ? wb : wa, c};
+	}
+	qsort(k, (size_t)n, sizeof *k, cmp_pair);
+	for (int i = 0; i < n;) {
+		int j = i;
+
+		while (j < n && k[j].lo == k[i].lo && k[j].hi == k[i].hi)
+			j++;
+		for (int t = i; t < j; t++) {
+			idx[k[t].corridor] = t - i;
+			cnt[k[t].corridor] = j - i;
+		}
+		i = j;
+	}
+	free(k);
+}
+
+static void map_draw(struct tui_app *a, struct canvas *cv)
+{
+	const struct smug_world *w = a->w;
+	const struct tui_glyphs *g = cv->th->g;
+	struct map m;
+	int cap = 4 * (cv->h + cv->w) + 8, *ys = malloc((size_t)cap * sizeof *ys), *xs = malloc((size_t)cap * sizeof *xs);
+	double hmax = 0;
+	int *wy = malloc((size_t)(w->n_wards ? w->n_wards : 1) * sizeof *wy);
+	int *wx = malloc((size_t)(w->n_wards ? w->n_wards : 1) * sizeof *wx);
+	int *par_idx = calloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *par_idx);
+	int *par_cnt = calloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *par_cnt);
+
+	if (ys == NULL || xs == NULL || wy == NULL || wx == NULL || par_idx == NULL || par_cnt == NULL)
+		abort();
+	parallels(a, par_idx, par_cnt);
+	map_frame(a, &m, cv->h, cv->w);
+	m.occ = calloc((size_t)m.h * (size_t)m.w + 1, 1);
+	if (m.occ == NULL)
+		abort();
+	a->n_marks = 0;
+	for (int i = 0; i < w->n_wards; i++) {
+		wy[i] = cell_y(&m, w->wards[i].pos[1]);
+		wx[i] = cell_x(&m, w->wards[i].pos[0]);
+	}
+	for (int c = 0; c < w->n_corridors; c++)
+		if (marked(a, c) && heat_value(a, c) > hmax)
+			hmax = heat_value(a, c);
+	/* 1. corridor lines */
+	for (int c = 0; c < w->n_corridors; c++) {
+		int wa = w->nodes[w->corridors[c].a].ward, wb = w->nodes[w->corridors[c].b].ward, n;
+
+		if (!shown(a, c))
+			continue;
+		n = line_cells(wy[wa], wx[wa], wy[wb], wx[wb], ys, xs, cap);
+		for (int i = 0; i < n; i++) {
+			int py = i ? ys[i - 1] : wy[wa], px = i ? xs[i - 1] : wx[wa];
+
+			if (!inside(&m, ys[i], xs[i]))
+				continue;
+			canvas_text(cv, ys[i], xs[i], ROLE_LINE, line_glyph(g, ys[i] - py, xs[i] - px));
+			m.occ[ys[i] * m.w + xs[i]] = OCC_LINE;
+		}
+	}
+	/* 2. the Well and the wards (a dot where a label would overlap) */
+	{
+		int y = m.h / 2, x = m.w / 2;
+		double sx = 0, sy = 0;
+
+		for (int i = 0; i < w->n_wards; i++) {
+			sx += w->wards[i].pos[0];
+			sy += w->wards[i].pos[1];
+		}
+		if (w->n_wards) {
+			y = cell_y(&m, sy / w->n_wards);
+			x = cell_x(&m, sx / w->n_wards);
+		}
+		if (inside(&m, y, x) && m.occ[y * m.w + x] != OCC_WARD) {
+			canvas_text(cv, y, x, ROLE_TITLE, g->well);
+			m.occ[y * m.w + x] = OCC_WARD;
+		}
+	}
+	for (int i = 0; i < w->n_wards; i++) {
+		const char *label = tui_short_ward(a, i);
+		int n = text_cols(label), x0 = wx[i] - (n - 1) / 2;
+		bool free_cells = true;
+
+		for (int k = -1; k <= n; k++)
+			if (inside(&m, wy[i], x0 + k) && m.occ[wy[i] * m.w + x0 + k] == OCC_WARD)
+				free_cells = false;
+		if (free_cells && x0 >= 1 && x0 + n <= m.w - 1 && wy[i] >= 0 && wy[i] < m.h) {
+			canvas_text(cv, wy[i], x0, ROLE_WARD, label);
+			for (int k = 0; k < n; k++)
+				m.occ[wy[i] * m.w + x0 + k] = OCC_WARD;
+		} else if (inside(&m, wy[i], wx[i]) && m.occ[wy[i] * m.w + wx[i]] != OCC_WARD) {
+			canvas_text(cv, wy[i], wx[i], ROLE_WARD, g->ward);
+			m.occ[wy[i] * m.w + wx[i]] = OCC_WARD;
+		}
+	}
+	/* 3. shipments on their corridors */
+	for (int i = 0; i < w->n_shipments; i++) {
+		const struct smug_shipment *s = &w->shipments[i];
+		int c, wa, wb, n, at;
+		double done;
+
+		if (s->hop >= s->n_nodes - 1)
+			continue;
+		c = s->corridors[s->hop];
+		if (!shown(a, c))
+			continue;
+		wa = w->nodes[s->nodes[s->hop]].ward;
+		wb = w->nodes[s->nodes[s->hop + 1]].ward;
+		n = line_cells(wy[wa], wx[wa], wy[wb], wx[wb], ys, xs, cap);
+		if (n == 0)
+			continue;
+		done = 1.0 - ((double)s->days_left - 0.5) / w->corridors[c].travel_days;
+		at = (int)(done * n);
+		at = at < 0 ? 0 : at >= n ? n - 1 : at;
+		if (inside(&m, ys[at], xs[at]) && m.occ[ys[at] * m.w + xs[at]] == OCC_LINE) {
+			canvas_text(cv, ys[at], xs[at], ROLE_SHIPMENT, g->shipment);
+			m.occ[ys[at] * m.w + xs[at]] = OCC_SHIP;
+		}
+	}
+	/* 4. a mark per border, never over another mark or a ward */
+	for (int c = 0; c < w->n_corridors; c++) {
+		int wa, wb, n, want, got_y = -1, got_x = -1;
+		const struct smug_crackdown *k;
+		const struct smug_border_stats *b = &w->border_stats[c];
+		enum tui_role r;
+		const char *glyph;
+
+		if (!marked(a, c))
+			continue;
+		wa = w->nodes[w->corridors[c].a].ward;
+		wb = w->nodes[w->corridors[c].b].ward;
+		n = line_cells(wy[wa], wx[wa], wy[wb], wx[wb], ys, xs, cap);
+		want = n > 0 ? (int)((double)(par_idx[c] + 1) / (par_cnt[c] + 1) * n) : 0;
+		for (int d = 0; d < n && got_y < 0; d++)
+			for (int sgn = 1; sgn >= -1 && got_y < 0; sgn -= 2) {
+				int i = want + sgn * d;
+
+				if (i >= 0 && i < n && inside(&m, ys[i], xs[i]) &&
+				    m.occ[ys[i] * m.w + xs[i]] != OCC_WARD && m.occ[ys[i] * m.w + xs[i]] != OCC_MARK) {
+					got_y = ys[i];
+					got_x = xs[i];
+				}
+			}
+		for (int dy = -1; dy <= 1 && got_y < 0; dy++) /* a short line: next to it */
+			for (int dx = -1; dx <= 1 && got_y < 0; dx++) {
+				int y = (n ? ys[want < n ? want : n - 1] : (wy[wa] + wy[wb]) / 2) + dy;
+				int x = (n ? xs[want < n ? want : n - 1] : (wx[wa] + wx[wb]) / 2) + dx;
+
+				if (inside(&m, y, x) && m.occ[y * m.w + x] != OCC_WARD && m.occ[y * m.w + x] != OCC_MARK) {
+					got_y = y;
+					got_x = x;
+				}
+			}
+		if (got_y < 0)
+			continue;
+		m.occ[got_y * m.w + got_x] = OCC_MARK;
+		add_mark(a, c, got_y, got_x);
+		k = smug_world_crackdown_on(w, c);
+		if (k) {
+			r = ROLE_CRACKDOWN;
+			glyph = g->crackdown;
+		} else if (b->seizures_today > 0) {
+			r = ROLE_BAD;
+			glyph = g->flash;
+		} else {
+			int l = hmax > 0 ? (int)(4.0 * heat_value(a, c) / hmax) : 0;
+
+			l = l > 3 ? 3 : l;
+			r = (enum tui_role)(ROLE_HEAT0 + l);
+			glyph = g->heat[l];
+		}
+		canvas_text(cv, got_y, got_x, c == a->border ? ROLE_SELECT : r, glyph);
+	}
+	free(m.occ);
+	free(ys);
+	free(xs);
+	free(wy);
+	free(wx);
+	free(par_idx);
+	free(par_cnt);
+}
+
+/* The legend: always one row, its parts dropped by priority. */
+static void legend(struct tui_app *a, struct canvas *cv, int y)
+{
+	static const char *const heat_names[] = {"traffic", "seizure rate", "bribes"};
+	const struct tui_glyphs *g = cv->th->g;
+	char heat[64], rest[3][48], sel[96] = "";
+	int x = 0, need;
+
+	snprintf(heat, sizeof heat, "%s%s%s%s %s 7d", g->heat[0], g->heat[1], g->heat[2], g->heat[3],
+		 heat_names[a->heat]);
+	snprintf(rest[0], sizeof rest[0], "  %s crackdown", g->crackdown);
+	snprintf(rest[1], sizeof rest[1], "  %s seized today", g->flash);
+	snprintf(rest[2], sizeof rest[2], "  %s shipment", g->shipment);
+	if (a->border >= 0) {
+		char id[64];
+
+		tui_short_corridor(a, a->border, id, sizeof id);
+		snprintf(sel, sizeof sel, "  [%s]", id);
+	}
+	canvas_fill_row(cv, y, 0, ROLE_NORMAL);
+	need = text_cols(heat) + text_cols(rest[0]);
+	if (need > cv->w) { /* the narrowest legend: glyphs and one word each */
+		snprintf(heat, sizeof heat, "%s%s%s%s heat", g->heat[0], g->heat[1], g->heat[2], g->heat[3]);
+		snprintf(rest[0], sizeof rest[0], " %s crack", g->crackdown);
+		snprintf(rest[1], sizeof rest[1], " %s seized", g->flash);
+		snprintf(rest[2], sizeof rest[2], " %s ship", g->shipment);
+	}
+	x += canvas_text(cv, y, x, ROLE_DIM, heat);
+	for (int i = 0; i < 3; i++)
+		if (x + text_cols(rest[i]) <= cv->w)
+			x += canvas_text(cv, y, x, i == 0 ? ROLE_CRACKDOWN : i == 1 ? ROLE_BAD : ROLE_SHIPMENT, rest[i]);
+	if (sel[0] && x + text_cols(sel) <= cv->w)
+		canvas_text(cv, y, x, ROLE_FOCUS, sel);
+}
+
+static void map_with_legend(struct tui_app *a, struct canvas *in)
+{
+	struct canvas m = canvas_sub(in, 0, 0, in->h - 1, in->w);
+
+	map_draw(a, &m);
+	/* marks are stored in the pane's own coordinates */
+	legend(a, in, in->h - 1);
+}
+
+void pane_map_draw(struct tui_app *a, struct canvas *cv, bool focused)
+{
+	static const char *const zooms[] = {"", ", zoom x2", ", zoom x4", ", zoom x8", ", zoom x16"};
+	char title[96];
+	struct canvas in;
+
+	canvas_clear(cv);
+	snprintf(title, sizeof title, "4 Map%s", zooms[a->map_zoom]);
+	canvas_box(cv, title, focused);
+	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
+	if (in.h < 3)
+		return;
+	map_with_legend(a, &in);
+	for (int i = 0; i < a->n_marks; i++) { /* into pane coordinates for the mouse */
+		a->marks[i].y += 1;
+		a->marks[i].x += 1;
+	}
+}
+
+void pane_map_step(struct tui_app *a, int dy, int dx)
+{
+	int from = -1, best = -1;
+	long best_score = 0;
+
+	for (int i = 0; i < a->n_marks; i++)
+		if (a->marks[i].corridor == a->border)
+			from = i;
+	if (from < 0) {
+		if (a->n_marks > 0)
+			a->border = a->marks[0].corridor;
+		return;
+	}
+	for (int i = 0; i < a->n_marks; i++) {
+		int ddy = a->marks[i].y - a->marks[from].y, ddx = a->marks[i].x - a->marks[from].x;
+		long along = dy ? (long)ddy * dy : (long)ddx * dx, across = dy ? labs(ddx) : labs(ddy);
+		long score;
+
+		if (i == from || along <= 0)
+			continue;
+		/* rows are about twice as tall as columns are wide */
+		score = dy ? 2 * along + across : along + 2 * across;
+		if (best < 0 || score < best_score || (score == best_score && a->marks[i].corridor < a->marks[best].corridor)) {
+			best = i;
+			best_score = score;
+		}
+	}
+	if (best >= 0)
+		a->border = a->marks[best].corridor;
+}
+
+/* Mouse: the nearest mark within a few cells. */
+static void map_click(struct tui_app *a, int y, int x)
+{
+	int best = -1;
+	long best_d = 0;
+
+	for (int i = 0; i < a->n_marks; i++) {
+		long d = 4L * labs(a->marks[i].y - y) * labs(a->marks[i].y - y) +
+			 labs(a->marks[i].x - x) * labs(a->marks[i].x - x);
+
+		if (best < 0 || d < best_d) {
+			best = i;
+			best_d = d;
+		}
+	}
+	if (best >= 0 && best_d <= 16)
+		a->border = a->marks[best].corridor;
+}
+
+void view_map_draw(struct tui_app *a, struct canvas *cv)
+{
+	char title[300];
+	struct canvas in;
+
+	canvas_clear(cv);
+	snprintf(title, sizeof title, "Map of %s, zoom x%d", a->w->scenario_name, 1 << a->map_zoom);
+	canvas_box(cv, title, true);
+	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
+	if (in.h < 3)
+		return;
+	map_with_legend(a, &in);
+	for (int i = 0; i < a->n_marks; i++) { /* into screen-body coordinates */
+		a->marks[i].y += 1;
+		a->marks[i].x += 1;
+	}
+}
+
+bool view_map_key(struct tui_app *a, int action, int key)
+{
+	(void)key;
+	switch (action) {
+	case ACT_UP: pane_map_step(a, -1, 0); return true;
+	case ACT_DOWN: pane_map_step(a, 1, 0); return true;
+	case ACT_LEFT: pane_map_step(a, 0, -1); return true;
+	case ACT_RIGHT: pane_map_step(a, 0, 1); return true;
+	case ACT_ZOOM_IN: if (a->map_zoom < 4) a->map_zoom++; return true;
+	case ACT_ZOOM_OUT: if (a->map_zoom > 0) a->map_zoom--; return true;
+	case ACT_HEAT: a->heat = (enum tui_heat)((a->heat + 1) % HEAT_COUNT); return true;
+	case ACT_CRACKDOWN: tui_toggle_crackdown(a); return true;
+	default: return false;
+	}
+}
+
+void pane_map_click(struct tui_app *a, int y, int x)
+{
+	map_click(a, y, x);
+}

@@ -1,0 +1,414 @@
+/* The why view leads with the decision: the winner and the runner-up
+ * side by side (score and its terms, route), the edges where they
+ * differ, the margin as a number and as a bar (cargo value against the
+ * winner's expected loss plus cost, the runner-up marked), what would
+ * flip it, and a one-line legend of the terms. Below, every candidate on
+ * one line, expanded with Enter to its per-edge terms; PgUp/PgDn,
+ * Home/End, w jumps to the winner. x shows the what-if: the same
+ * decision as the faction would plan it once it met a crackdown on the
+ * border that flips it, worked out on a copy of the world (nothing
+ * steps, nothing changes). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui.h"
+
+const struct smug_explanation *view_why_explanation(struct tui_app *a, int *decision)
+{
+	int di = pane_routes_decision(a);
+
+	*decision = di;
+	if (di < 0)
+		return NULL;
+	if (a->why_x == NULL) {
+		a->why_x = malloc(sizeof *a->why_x);
+		if (a->why_x == NULL)
+			abort();
+		a->why_x_for = -1;
+	}
+	if (a->why_x_for != di || a->why_x_day != a->w->day) {
+		if (smug_explain_decision(a->w, di, a->why_x) != SMUG_OK)
+			return NULL;
+		a->why_x_for = di;
+		a->why_x_day = a->w->day;
+		a->whatif = false;
+	}
+	return a->why_x;
+}
+
+/* A route with short node ids, shortened in the middle (at a node,
+ * never inside one) to fit width. */
+static void short_route(const struct tui_app *a, const int *nodes, int n, int width, char *buf, size_t size)
+{
+	const struct smug_world *w = a->w;
+	const char *ell = a->th.g->ellipsis;
+	size_t at = 0;
+	int keep_head = n, total = 0;
+
+	for (int i = 0; i < n; i++)
+		total += text_cols(w->nodes[nodes[i]].id + a->node_prefix) + (i > 0);
+	if (total > width) {
+		int tail = text_cols(w->nodes[nodes[n - 1]].id + a->node_prefix) + 3, used = 0; /* ">…>last" */
+
+		for (keep_head = 0; keep_head < n - 1; keep_head++) {
+			int c = text_cols(w->nodes[nodes[keep_head]].id + a->node_prefix) + (keep_head > 0);
+
+			if (used + c + tail > width)
+				break;
+			used += c;
+		}
+	}
+	buf[0] = '\0';
+	for (int i = 0; i < keep_head && at < size; i++)
+		at += (size_t)snprintf(buf + at, size - at, "%s%s", i ? ">" : "", w->nodes[nodes[i]].id + a->node_prefix);
+	if (keep_head < n && at < size)
+		snprintf(buf + at, size - at, ">%s>%s", ell, w->nodes[nodes[n - 1]].id + a->node_prefix);
+}
+
+static bool uses(const struct smug_explain_candidate *c, int corridor)
+{
+	for (int e = 0; e + 1 < c->n_nodes; e++)
+		if (c->edges[e].corridor == corridor)
+			return true;
+	return false;
+}
+
+static int borders_of(const struct smug_explain_candidate *c)
+{
+	int n = 0;
+
+	for (int e = 0; e + 1 < c->n_nodes; e++)
+		n += c->edges[e].border;
+	return n;
+}
+
+/* The edges one candidate crosses and the other does not, the largest
+ * expected loss first, at most three named. */
+static void differences(const struct tui_app *a, const struct smug_explain_candidate *c,
+			const struct smug_explain_candidate *other, char *buf, size_t size)
+{
+	int pick[SMUG_ROUTE_MAX_NODES], n = 0;
+	size_t at = 0;
+
+	for (int e = 0; e + 1 < c->n_nodes; e++) {
+		const struct smug_explain_edge *g = &c->edges[e];
+		int j = n;
+
+		if (uses(other, g->corridor))
+			continue;
+		while (j > 0 && c->edges[pick[j - 1]].expected_loss < g->expected_loss) {
+			pick[j] = pick[j - 1];
+			j--;
+		}
+		pick[j] = e;
+		n++;
+	}
+	buf[0] = '\0';
+	for (int i = 0; i < n && i < 3 && at < size; i++) {
+		const struct smug_explain_edge *g = &c->edges[pick[i]];
+		char id[64], loss[32];
+
+		tui_short_corridor(a, g->corridor, id, sizeof id);
+		fmt_money(loss, sizeof loss, (int64_t)(g->expected_loss + 0.5), 10);
+		at += (size_t)snprintf(buf + at, size - at, "%s%s (risk %.3f %s, loss %s)", i ? ", " : "", id, g->risk_est,
+				       g->known ? "learned" : "prior", loss);
+	}
+	if (n > 3 && at < size)
+		snprintf(buf + at, size - at, " and %d more", n - 3);
+	if (n == 0)
+		snprintf(buf, size, "nothing");
+}
+
+/* The comparison of two candidates: rows of terms, three columns. */
+static int compare(struct tui_app *a, struct canvas *cv, int y, const struct smug_explanation *x, int win,
+		   int run, const char *win_label, const char *run_label)
+{
+	const struct smug_explain_candidate *W = &x->cand[win], *R = run >= 0 ? &x->cand[run] : NULL;
+	const char *names[] = {"score", "expected loss", "expected cost", "travel term"};
+	const double wv[] = {W->score, W->expected_loss, W->expected_cost, W->travel_term};
+	double rv[4] = {0};
+	int cw = (cv->w - 19) / 3 > 20 ? 20 : (cv->w - 19) / 3;
+	char b[48], head[64];
+
+	if (R) {
+		rv[0] = R->score;
+		rv[1] = R->expected_loss;
+		rv[2] = R->expected_cost;
+		rv[3] = R->travel_term;
+	}
+	snprintf(head, sizeof head, "%s #%d", win_label, win + 1);
+	canvas_fit(cv, y, 16, cw, ROLE_GOOD, head, true);
+	if (R) {
+		snprintf(head, sizeof head, "%s #%d", run_label, run + 1);
+		canvas_fit(cv, y, 16 + cw + 1, cw, ROLE_WARN, head, true);
+		canvas_fit(cv, y, 16 + 2 * (cw + 1), cw, ROLE_DIM, "difference", true);
+	}
+	for (int i = 0; i < 4; i++) {
+		canvas_fit(cv, y + 1 + i, 0, 15, ROLE_DIM, names[i], false);
+		fmt_money(b, sizeof b, (int64_t)(wv[i] + 0.5), cw);
+		canvas_fit(cv, y + 1 + i, 16, cw, i == 0 ? ROLE_GOOD : ROLE_NORMAL, b, true);
+		if (R) {
+			fmt_money(b, sizeof b, (int64_t)(rv[i] + 0.5), cw);
+			canvas_fit(cv, y + 1 + i, 16 + cw + 1, cw, i == 0 ? ROLE_WARN : ROLE_NORMAL, b, true);
+			fmt_money(b + 1, sizeof b - 1, (int64_t)(rv[i] - wv[i] + (rv[i] >= wv[i] ? 0.5 : -0.5)), cw - 1);
+			b[0] = rv[i] - wv[i] >= 0 ? '+' : ' ';
+			canvas_fit(cv, y + 1 + i, 16 + 2 * (cw + 1), cw, ROLE_NORMAL, b[0] == '+' ? b : b + 1, true);
+		}
+	}
+	(void)a;
+	return 5;
+}
+
+enum { W_NUM, W_SCORE, W_LOSS, W_COST, W_TRAVEL, W_DAYS, W_BRD, W_ROUTE, W_N };
+
+static const struct tui_col cand_cols[W_N] = {
+	[W_NUM] = {"#", NULL, 4, 0, false, false},
+	[W_SCORE] = {"score", NULL, 9, 0, true, false},
+	[W_LOSS] = {"exp.loss", NULL, 9, 1, true, false},
+	[W_COST] = {"exp.cost", NULL, 9, 2, true, false},
+	[W_TRAVEL] = {"travel", NULL, 8, 4, true, false},
+	[W_DAYS] = {"days", NULL, 4, 5, true, false},
+	[W_BRD] = {"brd", NULL, 3, 3, true, false},
+	[W_ROUTE] = {"route", NULL, 10, 0, false, true},
+};
+
+/* Rows of the candidate list: a candidate, or one of its edges. */
+static int list_rows(const struct tui_app *a, const struct smug_explanation *x, int *cand, int *edge, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < x->n_cand && n < max; i++) {
+		cand[n] = i;
+		edge[n++] = -1;
+		if (i < 64 && (a->why_open[0] >> i & 1))
+			for (int e = 0; e + 1 < x->cand[i].n_nodes && n < max; e++) {
+				cand[n] = i;
+				edge[n++] = e;
+			}
+	}
+	return n;
+}
+
+static void candidate_row(struct tui_app *a, struct canvas *cv, int y, const struct tui_table *t,
+			  const struct smug_explanation *x, int i, int winner, enum tui_role r)
+{
+	const struct smug_explain_candidate *c = &x->cand[i];
+	char b[400];
+
+	canvas_fill_row(cv, y, 0, r);
+	snprintf(b, sizeof b, "%s%d%s", i < 64 && (a->why_open[0] >> i & 1) ? "-" : "+", i + 1, i == winner ? "*" : "");
+	table_cell(cv, y, t, W_NUM, r == ROLE_NORMAL && i == winner ? ROLE_GOOD : r, b);
+	fmt_money(b, sizeof b, (int64_t)(c->score + 0.5), cand_cols[W_SCORE].width);
+	table_cell(cv, y, t, W_SCORE, r, b);
+	fmt_money(b, sizeof b, (int64_t)(c->expected_loss + 0.5), cand_cols[W_LOSS].width);
+	table_cell(cv, y, t, W_LOSS, r, b);
+	fmt_money(b, sizeof b, (int64_t)(c->expected_cost + 0.5), cand_cols[W_COST].width);
+	table_cell(cv, y, t, W_COST, r, b);
+	fmt_money(b, sizeof b, (int64_t)(c->travel_term + 0.5), cand_cols[W_TRAVEL].width);
+	table_cell(cv, y, t, W_TRAVEL, r, b);
+	snprintf(b, sizeof b, "%d", c->travel_days);
+	table_cell(cv, y, t, W_DAYS, r, b);
+	snprintf(b, sizeof b, "%d", borders_of(c));
+	table_cell(cv, y, t, W_BRD, r, b);
+	if (table_pos(t, W_ROUTE) >= 0) {
+		int p = table_pos(t, W_ROUTE);
+
+		short_route(a, c->nodes, c->n_nodes, t->w[p], b, sizeof b);
+		canvas_text(cv, y, t->x[p], r, b);
+	}
+}
+
+static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct smug_explain_edge *g, bool winner)
+{
+	char id[64], line[300], loss[32], cost[32];
+
+	(void)winner;
+	tui_short_corridor(a, g->corridor, id, sizeof id);
+	fmt_money(loss, sizeof loss, (int64_t)(g->expected_loss + 0.5), 10);
+	fmt_money(cost, sizeof cost, (int64_t)(g->expected_cost + 0.5), 10);
+	snprintf(line, sizeof line, "     %-8s %-12s risk_est %.3f  cost_est %.3f  %-7s  loss %s  cost %s",
+		 g->border ? "border" : "corridor", id, g->risk_est, g->cost_est, g->known ? "learned" : "prior", loss,
+		 cost);
+	canvas_wrap(cv, y, 0, cv->w, 1, g->border ? ROLE_NORMAL : ROLE_DIM, line);
+}
+
+void view_why_draw(struct tui_app *a, struct canvas *cv)
+{
+	const struct smug_world *w = a->w;
+	int di, win, run, y = 0, rows, n, sel_row = 0, *cand, *edge, top;
+	const struct smug_explanation *base = view_why_explanation(a, &di), *x;
+	const struct smug_decision *d;
+	struct canvas in;
+	struct tui_table t;
+	char title[200], line[600], v[40], m[40];
+
+	canvas_clear(cv);
+	if (base == NULL) {
+		canvas_box(cv, "Why this route?", true);
+		in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
+		canvas_text(&in, 0, 0, ROLE_DIM, "no decision selected (the Routes pane lists them)");
+		return;
+	}
+	d = &w->decisions[di];
+	x = a->whatif && a->whatif_data ? &a->whatif_data->x : base;
+	win = a->whatif && a->whatif_data ? a->whatif_data->winner_after : d->winner;
+	run = a->whatif && a->whatif_data ? d->winner : d->runner;
+	snprintf(title, sizeof title, "Why: %s moves %s %s > %s, day %d",
+		 w->factions[d->faction].id, tui_commodity_short((int)d->commodity),
+		 d->src_ward >= 0 ? tui_short_ward(a, d->src_ward) : "-", d->dst_ward >= 0 ? tui_short_ward(a, d->dst_ward) : "-",
+		 d->day);
+	canvas_box(cv, title, true);
+	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
+	fmt_credits(v, sizeof v, d->value);
+	fmt_credits(m, sizeof m, d->bribe_budget);
+	snprintf(line, sizeof line, "cargo %s cr, bribe budget %s cr, %d candidates; %s", v, m, d->n_cand,
+		 d->skipped[0] ? d->skipped : d->shipment ? "shipment sent" : "no shipment");
+	y += canvas_wrap(&in, y, 0, in.w, 1, d->skipped[0] ? ROLE_WARN : ROLE_NORMAL, line);
+	if (a->whatif && a->whatif_data) {
+		const struct smug_whatif *wi = a->whatif_data;
+		char id[64];
+
+		tui_short_corridor(a, wi->corridor, id, sizeof id);
+		snprintf(line, sizeof line,
+			 "WHAT-IF (no step): a crackdown on %s takes the faction's risk_est there from %.3f to %.3f, "
+			 "the seizure chance under it. Winner #%d %s #%d. x: back to the decision.",
+			 id, wi->risk_before, wi->risk_after, wi->winner_before + 1,
+			 wi->winner_after == wi->winner_before ? "stays, not" : "becomes", wi->winner_after + 1);
+		y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_CRACKDOWN, line);
+	}
+	if (win < 0 || x->n_cand == 0) {
+		canvas_wrap(&in, y, 0, in.w, 2, ROLE_WARN, "no candidate route");
+		return;
+	}
+	/* top: the two side by side */
+	y += compare(a, &in, y, x, win, run >= 0 && run != win ? run : -1,
+		     a->whatif ? "NEW WINNER" : "WINNER", a->whatif ? "WAS" : "RUNNER-UP");
+	if (in.h - y > 12) {
+		char r[300];
+
+		short_route(a, x->cand[win].nodes, x->cand[win].n_nodes, in.w - 12, r, sizeof r);
+		snprintf(line, sizeof line, "winner:    %s", r);
+		canvas_text(&in, y++, 0, ROLE_GOOD, line);
+		if (run >= 0 && run != win) {
+			short_route(a, x->cand[run].nodes, x->cand[run].n_nodes, in.w - 12, r, sizeof r);
+			snprintf(line, sizeof line, "runner-up: %s", r);
+			canvas_text(&in, y++, 0, ROLE_WARN, line);
+		}
+	}
+	if (run >= 0 && run != win && in.h - y > 9) {
+		char diff[400];
+
+		differences(a, &x->cand[win], &x->cand[run], diff, sizeof diff);
+		snprintf(line, sizeof line, "only the winner crosses: %s", diff);
+		y += canvas_wrap(&in, y, 0, in.w, in.h - y > 14 ? 2 : 1, ROLE_NORMAL, line);
+		differences(a, &x->cand[run], &x->cand[win], diff, sizeof diff);
+		snprintf(line, sizeof line, "only the runner-up crosses: %s", diff);
+		y += canvas_wrap(&in, y, 0, in.w, in.h - y > 14 ? 2 : 1, ROLE_NORMAL, line);
+	}
+	if (run >= 0 && run != win) {
+		double margin = x->cand[run].score - x->cand[win].score;
+		int lw;
+
+		fmt_credits(m, sizeof m, (int64_t)(margin + 0.5));
+		snprintf(line, sizeof line, "margin %s cr; cargo %s cr:", m, v);
+		lw = canvas_text(&in, y, 0, ROLE_TITLE, line);
+		if (!a->whatif)
+			tui_margin_bar(&in, y, lw + 1, in.w - lw - 1, d, x);
+		y++;
+	}
+	if (!a->whatif)
+		y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_NORMAL, x->flip);
+	y += canvas_wrap(&in, y, 0, in.w, in.h - y > 10 ? 2 : 1, ROLE_DIM,
+			 "score = expected loss + expected cost + travel term; loss = risk_est x cargo x (1 + seizure "
+			 "penalty); prior: from the public customs dials; learned: the faction's own statistics");
+	/* below: every candidate */
+	cand = malloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
+	edge = malloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
+	if (cand == NULL || edge == NULL)
+		abort();
+	n = list_rows(a, x, cand, edge, 64 * SMUG_ROUTE_MAX_NODES);
+	if (a->why_sel < 0 || a->why_sel >= x->n_cand)
+		a->why_sel = win;
+	for (int i = 0; i < n; i++)
+		if (cand[i] == a->why_sel && edge[i] < 0)
+			sel_row = i;
+	table_fit(&t, cand_cols, W_N, in.w);
+	y += table_header(&in, y, &t, -1, false);
+	rows = in.h - y;
+	if (a->why_scroll > sel_row)
+		a->why_scroll = sel_row;
+	if (sel_row >= a->why_scroll + rows)
+		a->why_scroll = sel_row - rows + 1;
+	top = a->why_scroll;
+	for (int i = top; i < n && y < in.h; i++, y++) {
+		if (edge[i] < 0)
+			candidate_row(a, &in, y, &t, x, cand[i], win,
+				      cand[i] == a->why_sel ? ROLE_SELECT : cand[i] == win ? ROLE_GOOD : ROLE_NORMAL);
+		else
+			edge_row(a, &in, y, &x->cand[cand[i]].edges[edge[i]], cand[i] == win);
+	}
+	free(cand);
+	free(edge);
+}
+
+static void toggle_whatif(struct tui_app *a)
+{
+	int di;
+	const struct smug_explanation *x = view_why_explanation(a, &di);
+	int c;
+
+	if (a->whatif) {
+		a->whatif = false;
+		return;
+	}
+	if (x == NULL)
+		return;
+	c = x->lever_corridor >= 0 ? x->lever_corridor
+	    : x->flip_corridor >= 0 && a->w->corridors[x->flip_corridor].border ? x->flip_corridor : -1;
+	if (c < 0) {
+		tui_set_status(a, "no border of the winner's route flips this decision");
+		return;
+	}
+	if (a->whatif_data == NULL && (a->whatif_data = malloc(sizeof *a->whatif_data)) == NULL)
+		abort();
+	if (smug_explain_whatif(a->w, di, c, 1.0, a->whatif_data) != SMUG_OK) {
+		tui_set_status(a, "this decision cannot be re-explained");
+		return;
+	}
+	a->whatif = true;
+	a->why_sel = a->whatif_data->winner_after;
+}
+
+bool view_why_key(struct tui_app *a, int action, int key)
+{
+	int di, n;
+	const struct smug_explanation *x = view_why_explanation(a, &di);
+
+	(void)key;
+	if (x == NULL)
+		return false;
+	n = x->n_cand;
+	switch (action) {
+	case ACT_UP: a->why_sel--; break;
+	case ACT_DOWN: a->why_sel++; break;
+	case ACT_PGUP: a->why_sel -= 10; break;
+	case ACT_PGDN: a->why_sel += 10; break;
+	case ACT_HOME: a->why_sel = 0; break;
+	case ACT_END: a->why_sel = n - 1; break;
+	case ACT_WINNER:
+		a->why_sel = a->whatif && a->whatif_data ? a->whatif_data->winner_after : a->w->decisions[di].winner;
+		break;
+	case ACT_ENTER:
+		if (a->why_sel >= 0 && a->why_sel < 64)
+			a->why_open[0] ^= 1ull << a->why_sel;
+		break;
+	case ACT_WHATIF: toggle_whatif(a); break;
+	default: return false;
+	}
+	if (a->why_sel >= n)
+		a->why_sel = n - 1;
+	if (a->why_sel < 0)
+		a->why_sel = 0;
+	return true;
+}
