@@ -22,7 +22,7 @@
 #include "core/snapshot.h"
 #include "test_util.h"
 
-static void die(const char *what)
+static _Noreturn void die(const char *what)
 {
 	fprintf(stderr, "reseal: %s\n", what);
 	exit(2);

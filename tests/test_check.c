@@ -151,7 +151,7 @@ static void edge_stats_order(struct smug_world *w)
 {
 	struct smug_network *n = net0(w);
 
-	n->edge_stats[1].corridor = n->edge_stats[0].corridor;
+	n->edge_stats[1] = n->edge_stats[0]; /* the same corridor and direction twice */
 }
 static void last_record(struct smug_world *w)
 {

@@ -23,7 +23,7 @@ static struct customs_probs probs(struct smug_world *w, int64_t offered)
 	struct customs_probs p;
 	int c = smug_world_find_corridor(w, "n:b|n:d");
 
-	customs_probs(w, c, smug_world_find_ward(w, "ward:d"), VALUE, offered, &p);
+	customs_probs(w, c, smug_world_find_ward(w, "ward:d"), 1.0, VALUE, offered, true, &p);
 	return p;
 }
 
@@ -64,7 +64,7 @@ END_TEST
 START_TEST(test_customs_bribe_lowers_seizure_within_bound)
 {
 	struct smug_world *w = tiny();
-	int64_t required = (int64_t)(w->cfg.customs.bribe_required_fraction * VALUE);
+	int64_t required = (int64_t)probs(w, 0).required;
 	struct customs_probs without = probs(w, 0), half = probs(w, required / 2), with = probs(w, required);
 	struct customs_probs more = probs(w, 2 * required), lavish = probs(w, 50 * required), crack;
 
@@ -72,14 +72,20 @@ START_TEST(test_customs_bribe_lowers_seizure_within_bound)
 	ck_assert_double_le(without.p_seize - with.p_seize,
 			    without.p_inspect * without.p_detect * w->cfg.customs.bribery_effect_max);
 	ck_assert_double_gt(with.p_seize, 0); /* no bribe guarantees clearance */
-	/* below the required bribe the boost grows with the offer ... */
+	/* the boost grows with the offer, bribe_accept x 2r/(1+r) for r times
+	 * the required bribe ... */
 	ck_assert_double_gt(half.bribe_boost, 0);
-	ck_assert_double_eq_tol(half.bribe_boost, with.bribe_boost / 2, 1e-12);
-	/* ... and offering more than required buys nothing more */
-	ck_assert_double_eq(more.bribe_boost, with.bribe_boost);
-	ck_assert_double_eq(lavish.bribe_boost, with.bribe_boost);
-	ck_assert_double_eq(lavish.p_seize, with.p_seize);
-	ck_assert_double_le(lavish.bribe_boost, w->cfg.customs.bribery_effect_max);
+	ck_assert_double_eq_tol(half.bribe_boost,
+				w->cfg.customs.bribe_accept * 2 * half.offer_ratio / (1 + half.offer_ratio),
+				1e-12);
+	ck_assert_double_lt(half.bribe_boost, with.bribe_boost);
+	ck_assert_double_le(with.bribe_boost, more.bribe_boost);
+	/* ... and no offer buys more than bribery_effect_max */
+	ck_assert_double_le(more.bribe_boost, lavish.bribe_boost);
+	ck_assert_double_eq(lavish.bribe_boost, w->cfg.customs.bribery_effect_max);
+	ck_assert_double_eq(lavish.p_seize,
+			    lavish.p_inspect * lavish.p_detect *
+				    (1 - lavish.p_accept_base - lavish.bribe_boost * (1 - lavish.p_accept_base)));
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:b|n:d", 1.0, -1, NULL), SMUG_OK);
 	crack = probs(w, required);
 	ck_assert_double_gt(crack.p_seize, with.p_seize);
@@ -98,6 +104,9 @@ START_TEST(test_customs_crackdown_shrinks_bribes_to_a_floor)
 	struct customs_probs calm = probs(w, offer);
 	int floored = 0;
 
+	/* a crackdown also raises the price (alert_gain); hold it so the
+	 * shrink shows alone */
+	w->cfg.crackdown.alert_gain = 0;
 	ck_assert_double_gt(calm.bribe_boost, 0);
 	ck_assert_double_gt(calm.p_accept_base, 0);
 	for (int s = 0; s < 2; s++)
@@ -153,7 +162,7 @@ START_TEST(test_customs_empirical_rates_match)
 	double r0, r1, se0, se1;
 
 	/* never short of bribe money */
-	ledger_post(&w->ledger, 0, -1, w->factions[0].account, 1000000000, SMUG_TX_SMUGGLING_PROFIT_MINT);
+	ledger_post(&w->ledger, 0, -1, w->factions[0].account, 1000000000, SMUG_TX_INITIAL_BALANCE);
 	r0 = observed(w, 0, n);
 	r1 = observed(w, VALUE / 4, n);
 	se0 = 4 * sqrt(p0.p_seize * (1 - p0.p_seize) / n);

@@ -180,6 +180,10 @@ resealed 3 "snapshot.json: state.factions\[[0-9]*\].network.in_transit: 99, but 
 resealed 3 "snapshot.json: state.day: 1020 days simulated since day 0, but the daily history holds 20" day+=1000
 resealed 3 "snapshot.json: state.ledger" balance+=100000
 resealed 3 "manifest.json: day: 999, but the snapshot is at day 20" manifest-day=999
+# the listing reads manifests only; --check loads each seed
+case_ 0 "^r  *999 " "resealed: manifest-day=999" "$SMUGNET" seeds --vault "$R"
+case_ 3 "^r  *999 .* bad: .*manifest.json: day: 999, but the snapshot is at day 20" "resealed: manifest-day=999" \
+	"$SMUGNET" seeds --check --vault "$R"
 resealed 3 "manifest.json: seed: 12, but the snapshot's is 7" manifest-seed=12
 resealed 3 "manifest.json: digest: the restored state is [0-9a-f]*, the manifest says 0123456789abcdef" \
 	manifest-digest=0123456789abcdef

@@ -14,16 +14,6 @@
 #include "smugnet/vault.h"
 #include "test_util.h"
 
-static int busiest_border(const struct smug_world *w)
-{
-	int best = -1;
-
-	for (int c = 0; c < w->n_corridors; c++)
-		if (w->corridors[c].border && (best < 0 || w->border_stats[c].traffic > w->border_stats[best].traffic))
-			best = c;
-	return best;
-}
-
 /* A session: a knob, a crackdown on the busiest border, the planner on,
  * steps in between, a clear. */
 static struct smug_world *session(void)
@@ -35,7 +25,7 @@ static struct smug_world *session(void)
 	smug_cmd_step(w, 5);
 	smug_cmd_step(w, 7); /* merges with the step before */
 	ck_assert_int_eq(smug_config_set(w, "smuggling.learning_rate", "0.3", &err), SMUG_OK);
-	b = busiest_border(w);
+	b = test_busiest_border(w);
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 0.75, -1, &err), SMUG_OK);
 	smug_cmd_step(w, 20);
 	smug_cmd_auto_crackdown(w, true);
@@ -84,9 +74,12 @@ START_TEST(test_journal_records_commands_and_merges_steps)
 		else
 			ck_assert(j->cmds[i].checked);
 	ck_assert_int_eq(days, w->day);
-	/* periodic checks every 30 days */
+	/* periodic checks every 30 days, without the telemetry group;
+	 * commands are checked whole */
 	ck_assert_int_eq(j->n_checks, w->day / SMUG_JOURNAL_CHECK_EVERY);
 	ck_assert_int_eq(j->checks[0].day, 30);
+	ck_assert_uint_ne(j->checks[0].skip, 0);
+	ck_assert_uint_eq(j->cmds[1].check.skip, 0);
 	smug_world_free(w);
 }
 END_TEST
@@ -303,7 +296,7 @@ START_TEST(test_journal_rewind_and_step_back_is_never_rewinding)
 
 	smug_timeline_reset(t, w);
 	smug_timeline_step(t, w, 20);
-	b = busiest_border(w);
+	b = test_busiest_border(w);
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
 	smug_timeline_step(t, w, 25);
 	ck_assert_int_eq(smug_config_set(w, "smuggling.learning_rate", "0.25", &err), SMUG_OK);

@@ -96,7 +96,7 @@ expect_rc 2 "$SMUGNET" diff d1 $V
 # run files
 expect_rc 0 "$SMUGNET" run --days 60 --every 10
 cp "$tmp/out" "$tmp/r1"
-expect_rc 0 "$SMUGNET" run --days 60 --every 10 --crackdown "$B@35"
+expect_rc 0 "$SMUGNET" run --days 60 --every 10 --crackdown "$B@31"
 cp "$tmp/out" "$tmp/r2"
 expect_rc 1 "$SMUGNET" diff "$tmp/r1" "$tmp/r2"
 grep -q "first divergence on day 40: the day records of days 31-40 differ" "$tmp/out" || fail "run-file diff: $(cat "$tmp/out")"

@@ -2,10 +2,11 @@
  * of smugnet-scenario(5)): bribes raise corruption, audit lowers it, both
  * pulled back toward the scenario's value; deliveries ease shortage,
  * which regenerates; tolerance and raider influence drift back to their
- * base; deliveries strengthen raiders along the route and losses weaken
- * them where they happened; the black-market flow averages bribes; every
- * daily change is bounded; networks pay upkeep to their home ward and
- * wards spend (burn) part of their balance. */
+ * base; raider factions' runs lift raider influence along their routes
+ * and busts weaken it where they happened, within raider_gain of the
+ * base; the black-market flow averages bribes; every daily change is
+ * bounded; the ward economy moves money without creating or destroying
+ * any. */
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
@@ -36,7 +37,9 @@ START_TEST(test_signals_bribes_raise_corruption_and_flow)
 	wa->bribes_today = (int64_t)(c->bribe_norm / 2);
 	signals_step(w);
 	ck_assert_double_eq_tol(wa->sig.corruption - corr0, 0.004 * 0.5, EPS);
-	ck_assert_double_eq_tol(wa->sig.blackmarket_flow, c->blackmarket_alpha * 0.5, EPS);
+	/* an average of the day's bribes, its daily move clamped like every signal's */
+	ck_assert_double_eq_tol(wa->sig.blackmarket_flow, fmin(c->blackmarket_alpha * 0.5, c->max_daily_delta),
+				EPS);
 	ck_assert_int_eq(wa->bribes_today, 0); /* a day's bribes count once */
 	/* more than the norm counts as the norm */
 	corr0 = wa->sig.corruption;
@@ -156,94 +159,158 @@ START_TEST(test_signals_shortage_and_corruption_raise_tolerance)
 }
 END_TEST
 
+/* A shipment of faction f along node ids, filed as the day's only resolution. */
+static void resolved(struct smug_world *w, int f, const char *const *route, int n,
+		     enum smug_outcome o, int hop)
+{
+	struct smug_shipment *s;
+
+	if (w->cap_resolved == 0) {
+		w->resolved = calloc(4, sizeof *w->resolved);
+		w->cap_resolved = 4;
+	}
+	s = &w->resolved[0];
+	memset(s, 0, sizeof *s);
+	s->faction = f;
+	s->n_nodes = n;
+	for (int i = 0; i < n; i++) {
+		s->nodes[i] = smug_world_find_node(w, route[i]);
+		if (i > 0) {
+			char id[2 * SMUG_ID_MAX];
+			const char *x = route[i - 1], *y = route[i];
+
+			snprintf(id, sizeof id, "%s|%s", strcmp(x, y) < 0 ? x : y, strcmp(x, y) < 0 ? y : x);
+			s->corridors[i - 1] = smug_world_find_corridor(w, id);
+		}
+	}
+	s->status = o;
+	s->hop = hop;
+	s->resolved_corridor = o == SMUG_OUTCOME_DELIVERED ? -1 : s->corridors[hop];
+	w->n_resolved = 1;
+}
+
 START_TEST(test_signals_raiders_follow_outcomes)
 {
+	static const char *const abd[] = {"n:a", "n:b", "n:d"};
 	struct smug_world *w = tiny();
-	struct smug_shipment s;
+	const struct smug_signals_config *c = &w->cfg.signals;
 	int a = smug_world_find_ward(w, "ward:a"), b = smug_world_find_ward(w, "ward:b"),
-	    d = smug_world_find_ward(w, "ward:d"), c = smug_world_find_ward(w, "ward:c");
-	double ra, rb, rc, rd, gain = w->cfg.signals.raider_gain, loss = w->cfg.signals.raider_loss;
+	    d = smug_world_find_ward(w, "ward:d"), cw = smug_world_find_ward(w, "ward:c");
+	double presence, r0;
 
-	for (int i = 0; i < w->n_wards; i++)
-		w->wards[i].sig.raider_influence = 0.5;
-	memset(&s, 0, sizeof s);
-	s.n_nodes = 3;
-	s.nodes[0] = smug_world_find_node(w, "n:a");
-	s.nodes[1] = smug_world_find_node(w, "n:b");
-	s.nodes[2] = smug_world_find_node(w, "n:d");
-	s.corridors[0] = smug_world_find_corridor(w, "n:a|n:b");
-	s.corridors[1] = smug_world_find_corridor(w, "n:b|n:d");
-	s.status = SMUG_OUTCOME_DELIVERED;
-	s.resolved_corridor = -1;
-	signals_on_resolution(w, &s);
-	/* a delivery strengthens raiders in every ward along its route, once */
-	ra = w->wards[a].sig.raider_influence;
-	rb = w->wards[b].sig.raider_influence;
-	rd = w->wards[d].sig.raider_influence;
-	rc = w->wards[c].sig.raider_influence;
-	ck_assert_double_eq_tol(ra, 0.5 + gain, EPS);
-	ck_assert_double_eq_tol(rb, 0.5 + gain, EPS);
-	ck_assert_double_eq_tol(rd, 0.5 + gain, EPS);
-	ck_assert_double_eq(rc, 0.5);
-	/* a seizure on the second hop weakens them where it happened only */
-	s.status = SMUG_OUTCOME_SEIZED;
-	s.hop = 1;
-	s.resolved_corridor = s.corridors[1];
-	signals_on_resolution(w, &s);
-	ck_assert_double_eq(w->wards[a].sig.raider_influence, ra);
-	ck_assert_double_eq_tol(w->wards[b].sig.raider_influence, rb - loss, EPS);
-	ck_assert_double_eq(w->wards[d].sig.raider_influence, rd);
-	/* a loss on the first hop, in the source ward */
-	s.status = SMUG_OUTCOME_LOST;
-	s.hop = 0;
-	s.resolved_corridor = s.corridors[0];
-	signals_on_resolution(w, &s);
-	ck_assert_double_eq_tol(w->wards[a].sig.raider_influence, ra - loss, EPS);
+	/* a criminal network's run moves no raider */
+	resolved(w, 0, abd, 3, SMUG_OUTCOME_DELIVERED, 1);
+	signals_note_resolutions(w);
+	ck_assert_int_eq(w->wards[b].raider_runs_today, 0);
+	/* a raider's delivery is a run through every ward of its route, once */
+	w->factions[0].kind = SMUG_FACTION_RAIDER;
+	signals_note_resolutions(w);
+	ck_assert_int_eq(w->wards[a].raider_runs_today, 1);
+	ck_assert_int_eq(w->wards[b].raider_runs_today, 1);
+	ck_assert_int_eq(w->wards[d].raider_runs_today, 1);
+	ck_assert_int_eq(w->wards[cw].raider_runs_today, 0);
+	/* a seizure on the second hop is a bust where it happened only */
+	resolved(w, 0, abd, 3, SMUG_OUTCOME_SEIZED, 1);
+	signals_note_resolutions(w);
+	ck_assert_int_eq(w->wards[b].raider_busts_today, 1);
+	ck_assert_int_eq(w->wards[a].raider_busts_today, 0);
+	ck_assert_int_eq(w->wards[d].raider_busts_today, 0);
+	/* the next day presence averages the runs (a bust counts raider_loss
+	 * runs against them) and lifts influence toward base + raider_gain x
+	 * presence, by at most max_daily_delta */
+	r0 = w->wards[d].sig.raider_influence;
+	w->wards[b].sig.raider_influence = w->wards[b].base.raider_influence = 0.5;
+	signals_step(w);
+	presence = c->raider_decay * (1.0 / c->raider_norm);
+	ck_assert_double_eq_tol(w->wards[d].raider_presence, presence, EPS);
+	ck_assert_double_eq_tol(w->wards[b].raider_presence,
+				c->raider_decay * (1.0 - c->raider_loss) / c->raider_norm, EPS);
+	ck_assert_double_eq_tol(w->wards[d].sig.raider_influence - r0, c->raider_gain * presence, EPS);
+	ck_assert_double_lt(w->wards[b].sig.raider_influence, w->wards[b].base.raider_influence);
+	ck_assert_int_eq(w->wards[a].raider_runs_today, 0); /* a day's runs count once */
+	/* however many runs, the lift stays within raider_gain of the base */
+	for (int day = 0; day < 2000; day++) {
+		w->wards[d].raider_runs_today = 50;
+		signals_step(w);
+		ck_assert_double_le(w->wards[d].sig.raider_influence,
+				    w->wards[d].base.raider_influence + c->raider_gain + EPS);
+	}
+	ck_assert_double_eq_tol(w->wards[d].sig.raider_influence,
+				w->wards[d].base.raider_influence + c->raider_gain, 1e-6);
+	/* and it fades when the runs stop */
+	for (int day = 0; day < 2000; day++)
+		signals_step(w);
+	ck_assert_double_eq_tol(w->wards[d].sig.raider_influence, w->wards[d].base.raider_influence,
+				1e-6);
 	smug_world_free(w);
 
 	/* two nodes of one ward on a route count that ward once */
 	w = test_default_at(0);
 	for (int k = 0; k < w->n_corridors; k++)
 		if (!w->corridors[k].border) {
-			int ward = w->nodes[w->corridors[k].a].ward;
+			const char *route[2] = {w->nodes[w->corridors[k].a].id, w->nodes[w->corridors[k].b].id};
+			int f = smug_world_find_faction(w, "raiders");
 
-			w->wards[ward].sig.raider_influence = 0.5;
-			memset(&s, 0, sizeof s);
-			s.n_nodes = 2;
-			s.nodes[0] = w->corridors[k].a;
-			s.nodes[1] = w->corridors[k].b;
-			s.corridors[0] = k;
-			s.status = SMUG_OUTCOME_DELIVERED;
-			s.resolved_corridor = -1;
-			signals_on_resolution(w, &s);
-			ck_assert_double_eq_tol(w->wards[ward].sig.raider_influence, 0.5 + gain, EPS);
+			resolved(w, f, route, 2, SMUG_OUTCOME_DELIVERED, 0);
+			signals_note_resolutions(w);
+			ck_assert_int_eq(w->wards[w->nodes[w->corridors[k].a].ward].raider_runs_today, 1);
 			break;
 		}
 	smug_world_free(w);
 }
 END_TEST
 
-START_TEST(test_signals_upkeep_and_ward_spending)
+/* One day of the ward economy, exactly: the treasury pays the wards by
+ * enforcement points, each ward spends on its people (its buyers), the
+ * buyers' purses are levied (a corruption share leaking to the black
+ * market), the black market spends in the wards by corruption, and a
+ * network pays its crews' upkeep into its home ward's buyer purse.
+ * Nothing is created or destroyed. */
+START_TEST(test_signals_upkeep_and_ward_economy)
 {
 	struct smug_world *w = tiny();
+	const struct smug_economy_config *e = &w->cfg.economy;
 	const struct smug_faction *fa = &w->factions[0];
-	int home = w->wards[fa->home_ward].account, other = w->wards[smug_world_find_ward(w, "ward:b")].account;
-	int64_t fac0, home0, other0, burned0, upkeep;
+	struct smug_ledger *l = &w->ledger;
+	int b = smug_world_find_ward(w, "ward:b"), home = fa->home_ward;
+	int64_t fac0, treasury0, bm0, acct0, buyers0, home_buyers0, upkeep, pay, levy, leak, spend, bm_spend;
+	double points = 0, corruption = 0, minted0 = (double)l->minted;
 
-	ledger_post(&w->ledger, 0, -1, other, 500000, SMUG_TX_SMUGGLING_PROFIT_MINT);
-	fac0 = w->ledger.accounts[fa->account].balance;
-	home0 = w->ledger.accounts[home].balance;
-	other0 = w->ledger.accounts[other].balance;
-	burned0 = w->ledger.burned;
+	ledger_post(l, 0, -1, l->treasury, 1000000, SMUG_TX_INITIAL_BALANCE);
+	ledger_post(l, 0, -1, w->wards[b].account, 500000, SMUG_TX_INITIAL_BALANCE);
+	ledger_post(l, 0, -1, w->wards[b].buyers, 200000, SMUG_TX_INITIAL_BALANCE);
+	for (int i = 0; i < w->n_wards; i++) {
+		points += w->wards[i].customs.enforcement_points;
+		corruption += w->wards[i].sig.corruption;
+	}
+	fac0 = l->accounts[fa->account].balance;
+	treasury0 = l->accounts[l->treasury].balance;
+	bm0 = l->accounts[l->blackmarket].balance;
+	acct0 = l->accounts[w->wards[b].account].balance;
+	buyers0 = l->accounts[w->wards[b].buyers].balance;
+	home_buyers0 = l->accounts[w->wards[home].buyers].balance;
+	minted0 = (double)l->minted;
 	signals_step(w);
+	/* signals_step moved corruption first; the economy used today's */
 	upkeep = (int64_t)((double)fac0 * w->cfg.smuggling.upkeep_fraction);
+	pay = (int64_t)((double)(int64_t)((double)treasury0 * e->enforcement_pay_rate) *
+			(w->wards[b].customs.enforcement_points / points));
+	levy = (int64_t)((double)buyers0 * e->levy_rate);
+	leak = (int64_t)((double)levy * (e->corruption_leak * w->wards[b].sig.corruption));
+	spend = (int64_t)((double)(acct0 + pay) * e->ward_spend_rate);
+	bm_spend = (int64_t)((double)(int64_t)((double)bm0 * e->blackmarket_spend_rate) *
+			     (w->wards[b].sig.corruption / corruption));
+	(void)corruption;
 	ck_assert_int_gt(upkeep, 0);
-	ck_assert_int_eq(fac0 - w->ledger.accounts[fa->account].balance, upkeep);
-	/* the home ward gets the upkeep, after spending 1% of what it had */
-	ck_assert_int_eq(w->ledger.accounts[home].balance, home0 - home0 / 100 + upkeep);
-	ck_assert_int_eq(w->ledger.accounts[other].balance, other0 - other0 / 100);
-	ck_assert_int_ge(w->ledger.burned - burned0, other0 / 100);
-	ck_assert(smug_ledger_conserved(&w->ledger));
+	ck_assert_int_eq(fac0 - l->accounts[fa->account].balance, upkeep);
+	ck_assert_int_eq(l->accounts[w->wards[home].buyers].balance - home_buyers0 > 0, 1);
+	ck_assert_int_eq(l->accounts[w->wards[b].account].balance, acct0 + pay - spend);
+	ck_assert_int_eq(l->accounts[w->wards[b].buyers].balance, buyers0 - levy + spend + bm_spend);
+	ck_assert_int_gt(leak, 0);
+	ck_assert_int_eq(l->by_reason[SMUG_TX_CORRUPTION_LEAK] > 0, 1);
+	ck_assert_double_eq((double)l->minted, minted0);
+	ck_assert_int_eq(l->burned, 0);
+	ck_assert(smug_ledger_conserved(l));
 	smug_world_free(w);
 }
 END_TEST
@@ -306,7 +373,7 @@ int main(void)
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	t = tcase_create("money");
-	tcase_add_test(t, test_signals_upkeep_and_ward_spending);
+	tcase_add_test(t, test_signals_upkeep_and_ward_economy);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

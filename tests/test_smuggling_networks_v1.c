@@ -33,10 +33,20 @@ static int64_t balance_of(const struct smug_world *w, const char *faction)
  * credit a faction gained or lost is accounted for by a reason. */
 static int64_t factions_net_by_reason(const struct smug_ledger *l)
 {
-	return l->by_reason[SMUG_TX_SMUGGLING_PROFIT] + l->by_reason[SMUG_TX_SMUGGLING_PROFIT_MINT] -
+	return l->by_reason[SMUG_TX_SMUGGLING_PROFIT] -
 	       l->by_reason[SMUG_TX_CARGO_PURCHASE] - l->by_reason[SMUG_TX_CUSTOMS_TARIFF] -
 	       l->by_reason[SMUG_TX_CUSTOMS_BRIBE] - l->by_reason[SMUG_TX_SEIZURE_PENALTY] -
 	       l->by_reason[SMUG_TX_UPKEEP];
+}
+
+/* The ward whose customs a shipment meets at border corridor c. */
+static int bribe_dest(const struct smug_world *w, const struct smug_shipment *s, int c)
+{
+	for (int e = 0; e + 1 < s->n_nodes; e++)
+		if (s->corridors[e] == c)
+			return smug_corridor_dest_ward(w, c, s->nodes[e]);
+	ck_abort_msg("corridor %d is not on the shipment's route", c);
+	return -1;
 }
 
 /* ---- T1 determinism ---- */
@@ -102,7 +112,7 @@ START_TEST(test_smuggling_choices_are_real)
 			if (d->winner < 0 || d->n_cand < 2)
 				continue;
 			multi++;
-			if (d->winner > 0) {
+			if (d->winner > 0 && !d->explore) {
 				ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
 				ck_assert(x->cand[0].score > x->cand[d->winner].score);
 				ck_assert(x->cand[0].n_nodes != d->route_len ||
@@ -175,7 +185,7 @@ START_TEST(test_smuggling_edge_stats_bounded)
 	}
 	for (int c = 0; c < w->n_corridors; c++)
 		touched += w->border_stats[c].traffic > 0;
-	ck_assert_int_gt(touched, 60); /* far more distinct borders than the bound */
+	ck_assert_int_gt(touched, 40); /* far more distinct borders than the bound */
 	for (int f = 0; f < w->n_factions; f++)
 		if (w->factions[f].runs_network)
 			ck_assert_int_eq(w->factions[f].net.n_edge_stats, 8);
@@ -238,17 +248,18 @@ START_TEST(test_smuggling_planner_bribes_lower_seizure_bounded)
 				if (s->corridors[e] == c)
 					from = s->nodes[e];
 			ck_assert_int_ge(from, 0);
-			customs_probs(w, c, smug_corridor_dest_ward(w, c, from), s->value,
-				      s->bribe_map[k].amount, &with);
-			customs_probs(w, c, smug_corridor_dest_ward(w, c, from), s->value, 0, &without);
+			customs_probs(w, c, smug_corridor_dest_ward(w, c, from), 1.0, s->value,
+				      s->bribe_map[k].amount, true, &with);
+			customs_probs(w, c, smug_corridor_dest_ward(w, c, from), 1.0, s->value, 0, true,
+				      &without);
 			ck_assert_double_lt(with.p_seize, without.p_seize);
 			ck_assert_double_le(without.p_seize - with.p_seize,
 					    without.p_inspect * without.p_detect *
 						    w->cfg.customs.bribery_effect_max + 1e-12);
 			ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 1.0, -1, NULL),
 					 SMUG_OK);
-			customs_probs(w, c, smug_corridor_dest_ward(w, c, from), s->value,
-				      s->bribe_map[k].amount, &crack);
+			customs_probs(w, c, smug_corridor_dest_ward(w, c, from), 1.0, s->value,
+				      s->bribe_map[k].amount, true, &crack);
 			ck_assert_double_gt(crack.p_seize, with.p_seize);
 			ck_assert_double_lt(crack.bribe_boost, with.bribe_boost);
 			ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[c].id, NULL), SMUG_OK);
@@ -282,7 +293,8 @@ START_TEST(test_smuggling_planner_bribes_lower_seizure_bounded)
 			c->wards[dest].customs.bribe_tolerance = 1;
 			c->wards[dest].customs.enforcement_points = 0;
 			c->wards[dest].sig.corruption = 0;
-			customs_probs(c, corridor, dest, s.value, s.bribe_map[k].amount, &p);
+			c->commodities[s.commodity].heat = 1;
+			customs_probs(c, corridor, dest, 1.0, s.value, s.bribe_map[k].amount, true, &p);
 			ck_assert_double_eq(p.p_accept, 1.0);
 			ck_assert_double_eq(p.p_inspect * p.p_detect, 1.0);
 			ck_assert_int_eq(customs_cross(c, &s, corridor, dest), SMUG_OUTCOME_IN_TRANSIT);
@@ -302,7 +314,8 @@ END_TEST
 /* The planner's bribe maps: only borders of the shipment's own route, a
  * total that is the shipment's bribe budget, all of a faction's bribes of
  * a day within its daily budget (balance x bribe_budget_fraction), and no
- * border given more than bribe_cap_fraction of the value crossing it. */
+ * border given more than the offer the faction means to make there
+ * (bribe_offer_ratio x the required bribe it estimates). */
 START_TEST(test_smuggling_planner_bribes_within_budget_and_caps)
 {
 	struct smug_world *w = load_default();
@@ -345,7 +358,11 @@ START_TEST(test_smuggling_planner_bribes_within_budget_and_caps)
 				ck_assert(w->corridors[s->bribe_map[k].corridor].border);
 				ck_assert_int_gt(s->bribe_map[k].amount, 0);
 				ck_assert_int_le(s->bribe_map[k].amount,
-						 (int64_t)(w->cfg.smuggling.bribe_cap_fraction * (double)s->value) + 1);
+						 (int64_t)(w->cfg.smuggling.bribe_offer_ratio *
+							   w->cfg.customs.bribe_required_fraction * (double)s->value *
+							   (1.0 - customs_corruptibility(
+									  w, bribe_dest(w, s, s->bribe_map[k].corridor)))) +
+							 1);
 				if (k > 0)
 					ck_assert_int_lt(s->bribe_map[k - 1].corridor, s->bribe_map[k].corridor);
 				sum += s->bribe_map[k].amount;
@@ -368,7 +385,7 @@ END_TEST
 
 /* Check explanation x against decision d: same candidates, the winner and
  * runner-up are the smallest scores, the stored score and margin match to
- * the bit, and the winner's nodes are the route the plan kept. */
+ * the bit, and the route kept is the winner's, or an exploration pick. */
 static void check_explanation(const struct smug_decision *d, const struct smug_explanation *x)
 {
 	ck_assert_int_eq(x->n_cand, d->n_cand);
@@ -380,8 +397,9 @@ static void check_explanation(const struct smug_decision *d, const struct smug_e
 			ck_assert(x->cand[i].score > x->cand[d->winner].score);
 	}
 	ck_assert(x->cand[d->winner].score == d->winner_score);
-	ck_assert_int_eq(x->cand[d->winner].n_nodes, d->route_len);
-	ck_assert(memcmp(x->cand[d->winner].nodes, d->route, sizeof(int) * (size_t)d->route_len) == 0);
+	ck_assert(d->chosen == d->winner || d->explore);
+	ck_assert_int_eq(x->cand[d->chosen].n_nodes, d->route_len);
+	ck_assert(memcmp(x->cand[d->chosen].nodes, d->route, sizeof(int) * (size_t)d->route_len) == 0);
 	if (d->runner >= 0) {
 		ck_assert(x->cand[d->runner].score - x->cand[d->winner].score == d->margin);
 		ck_assert(x->flip[0] != '\0');
@@ -536,7 +554,9 @@ START_TEST(test_smuggling_route_update_names_the_moved_edge)
 				continue;
 			expected++;
 			snprintf(lane_text, sizeof lane_text, "%s->%s", w->wards[d->src_ward].id, w->wards[d->dst_ward].id);
-			for (int k = w->tel.event_count - fresh; k < w->tel.event_count; k++) {
+			/* the day's first update of the lane (a later one, after an
+			 * exploration pick, compares with the route sent before it) */
+			for (int k = w->tel.event_count - fresh; k < w->tel.event_count && !logged; k++) {
 				const struct smug_event *e = smug_event_at(&w->tel, k);
 
 				if (e->kind != SMUG_EV_ROUTE_UPDATE || e->faction != d->faction ||
@@ -601,6 +621,7 @@ START_TEST(test_smuggling_seizures_raise_risk_and_shift_routes)
 	char border_id[SMUG_ID_MAX * 2];
 	double during, after = 0, risk0, risk1;
 	const struct smug_edge_stats *st;
+	struct smug_belief prior;
 
 	/* the lane's current choice, after three weeks of learning */
 	while (via < 0 && w->day < 200) {
@@ -615,15 +636,16 @@ START_TEST(test_smuggling_seizures_raise_risk_and_shift_routes)
 	snprintf(border_id, sizeof border_id, "%s|n:d", w->nodes[via].id);
 	border = smug_world_find_corridor(w, border_id);
 	ck_assert_int_ge(border, 0);
-	st = network_find_stats(&w->factions[f].net, border);
-	risk0 = st ? st->risk_est : smuggling_prior_risk(w, border, via);
+	st = network_find_stats(w, &w->factions[f].net, border, via);
+	smuggling_prior(w, &w->factions[f].net, border, via, &prior);
+	risk0 = st ? st->risk_est : smuggling_belief_risk(&prior, 1.0);
 
 	/* repeated seizures on that border raise its risk and move the lane */
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, border_id, 1.0, -1, NULL), SMUG_OK);
 	risk1 = risk0;
 	for (int day = 0; day < 40; day++) {
 		smug_cmd_step(w, 1);
-		st = network_find_stats(&w->factions[f].net, border);
+		st = network_find_stats(w, &w->factions[f].net, border, via);
 		if (st && st->risk_est > risk1)
 			risk1 = st->risk_est;
 	}
@@ -660,8 +682,7 @@ START_TEST(test_smuggling_ledger_flows_and_conservation)
 		ck_assert_int_ge(balance_of(w, w->factions[f].id), 0);
 	}
 	ck_assert_int_gt(l->by_reason[SMUG_TX_CUSTOMS_BRIBE], 0);
-	ck_assert_int_gt(l->by_reason[SMUG_TX_SMUGGLING_PROFIT] +
-				 l->by_reason[SMUG_TX_SMUGGLING_PROFIT_MINT], 0);
+	ck_assert_int_gt(l->by_reason[SMUG_TX_SMUGGLING_PROFIT], 0);
 	ck_assert_int_gt(l->by_reason[SMUG_TX_CARGO_PURCHASE], 0);
 	ck_assert_int_gt(l->by_reason[SMUG_TX_CUSTOMS_TARIFF], 0);
 	ck_assert_int_eq(now, initial + factions_net_by_reason(l));

@@ -167,6 +167,25 @@ grep -q "$KNOB=0.6" "$svg" && tail -n 1 "$svg" | grep -q '</svg>' || fail "chart
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure balance
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure nonsense
 
+# the cockpit on the sweep folder: fan charts in the terminal
+if command -v tmux >/dev/null 2>&1; then
+	sock="$tmp/tmux.sock"
+	tmux -S "$sock" new-session -d -x 120 -y 40 "$SMUGNET --sweep $S; echo EXITED; sleep 30"
+	sleep 3
+	tmux -S "$sock" send-keys Tab Down
+	sleep 2
+	tmux -S "$sock" capture-pane -p > "$tmp/screen"
+	tmux -S "$sock" send-keys q
+	sleep 2
+	tmux -S "$sock" capture-pane -p > "$tmp/screen2"
+	tmux -S "$sock" kill-server 2>/dev/null
+	grep -q "sweep $S: 16 tasks, 4 settings" "$tmp/screen" || fail "sweep view title missing: $(cat "$tmp/screen")"
+	grep -q "5-95% of $KNOB=0.15" "$tmp/screen" || fail "Down did not select the second setting's band"
+	grep -q "^$KNOB=0.6 " "$tmp/screen" || fail "sweep view table has no row per setting"
+	grep -q EXITED "$tmp/screen2" || fail "q did not leave the sweep view"
+	ok
+fi
+
 # progress: drawn on a terminal, never on stdout
 if command -v script >/dev/null 2>&1; then
 	script -qec "$SMUGNET run --days 200 > $tmp/tty.jsonl" /dev/null > "$tmp/tty.err" </dev/null

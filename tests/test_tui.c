@@ -1021,7 +1021,17 @@ START_TEST(test_tui_help_and_footer_follow_the_key_table)
 
 	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '?');
+	/* the help scrolls: read it a page at a time */
 	s = render(&a, 48, 160);
+	for (int page = 0; page < 4; page++) {
+		char *more;
+
+		tui_handle_key(&a, KEY_NPAGE);
+		more = render(&a, 48, 160);
+		s = realloc(s, strlen(s) + strlen(more) + 1);
+		strcat(s, more);
+		free(more);
+	}
 	for (int i = 0; i < n; i++) {
 		if (k[i].label[0] == '\0')
 			continue; /* an alias */

@@ -57,6 +57,17 @@ static inline struct smug_world *test_default_at(int days)
 	return w;
 }
 
+/* The border with the most traffic so far (the first such by index). */
+static inline int test_busiest_border(const struct smug_world *w)
+{
+	int best = -1;
+
+	for (int c = 0; c < w->n_corridors; c++)
+		if (w->corridors[c].border && (best < 0 || w->border_stats[c].traffic > w->border_stats[best].traffic))
+			best = c;
+	return best;
+}
+
 /* Run a suite; the process exit status. */
 static inline int test_run_suite(Suite *s)
 {

@@ -29,10 +29,14 @@ enum smug_cmd_kind {
 	SMUG_CMD_RESEED,    /* world seed = `seed` */
 };
 
-/* The state digest at one moment, whole and per field group. */
+/* The state digest at one moment, whole and per field group. Periodic
+ * checks leave out the telemetry group (the event log and the charts,
+ * which follow from the rest and would cost more than the days checked):
+ * skip has a bit per group left out. */
 struct smug_check {
 	int day;
 	int after_cmds; /* taken when the journal held this many commands */
+	unsigned skip;	/* groups left out (bit per group index) */
 	uint64_t digest;
 	int n_groups;
 	uint64_t groups[SMUG_STATE_GROUPS];

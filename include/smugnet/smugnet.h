@@ -146,6 +146,8 @@ const char *smug_event_kind_name(enum smug_event_kind k);
 const char *smug_tx_reason_name(enum smug_tx_reason r);
 const char *smug_outcome_name(enum smug_outcome o);
 const char *smug_faction_kind_name(enum smug_faction_kind k);
+const char *smug_skip_key(enum smug_skip s);  /* "unprofitable", ... */
+const char *smug_skip_text(enum smug_skip s); /* "expected loss and cost ..." */
 
 /* Ledger conservation: sum of balances == initial + minted - burned. */
 bool smug_ledger_conserved(const struct smug_ledger *l);
@@ -155,6 +157,13 @@ void smug_money_format(int64_t minor, char *buf, size_t size);
 
 /* to += c, field by field. */
 void smug_counters_add(struct smug_counters *to, const struct smug_counters *c);
+
+/* Calibration of the factions' beliefs: over every (faction, border,
+ * direction) with at least min_crossings resolved crossings, the mean
+ * absolute difference between the risk planned with and the share of
+ * those crossings that ended in a seizure or loss there. *pairs is how
+ * many qualified (0: *mae is 0). */
+void smug_calibration(const struct smug_world *w, int min_crossings, double *mae, int *pairs);
 
 /* Success rate of a network: delivered / resolved, 0 when none. */
 double smug_network_success_rate(const struct smug_network *n);

@@ -20,7 +20,7 @@
 #define SMUG_EVENT_CAP 100000	   /* event log ring (on the heap) */
 #define SMUG_HISTORY_DAYS 365	   /* daily history ring */
 #define SMUG_RECENT_OUTCOMES 32	   /* per-network recent outcomes ring */
-#define SMUG_LANE_CAP 32	   /* per-network remembered lane choices */
+#define SMUG_LANE_CAP 128	   /* per-network remembered lane choices */
 #define SMUG_CRACKDOWN_CAP 64	   /* active crackdown targets */
 #define SMUG_COOLDOWN_CAP 64	   /* remembered crackdown cooldowns */
 #define SMUG_TOPK 10		   /* telemetry TopK lists */
@@ -64,7 +64,8 @@ enum smug_good {
 struct smug_commodity_def {
 	int64_t value_density;	  /* minor units per unit of cargo */
 	int units_per_shipment;	  /* cargo units in one shipment, >= 1 */
-	double seizure_penalty;	  /* [0,2] extra loss on seizure, × value */
+	double seizure_penalty;	  /* [0,2] fine on seizure, × value */
+	double heat;		  /* [0,5] contraband heat: customs detection × heat */
 	enum smug_good related_good; /* whose shortage drives demand */
 	double sale_markup;	  /* [0,10] sale = value × (1 + markup × demand) */
 	/* demand drivers, weights >= 0 */
@@ -105,9 +106,16 @@ struct smug_ward {
 	struct smug_signals base; /* as loaded; drift anchors */
 	struct smug_customs_policy customs;
 	int gate_node;		  /* index of the smallest node id in the ward */
-	int account;		  /* index of acct:ward:<id> */
+	int account;		  /* index of acct:ward:<id> (the ward's government) */
+	int buyers;		  /* index of acct:buyers:<id> (its contraband buyers) */
 	int64_t bribes_today;	  /* minor units taken at this ward's borders */
 	int delivered_today[SMUG_GOOD_COUNT]; /* deliveries easing each good, today */
+	/* raider presence: runs of raider factions through the ward today
+	 * (deliveries along their routes, minus busts there) feed an average
+	 * in [-1,1] that lifts raider influence above its base by at most
+	 * signals.raider_gain */
+	int raider_runs_today, raider_busts_today;
+	double raider_presence;
 };
 
 struct smug_node {
@@ -141,13 +149,21 @@ enum smug_faction_kind {
 	SMUG_FACTION_GUILD
 };
 
+/* What a faction believes about crossing one corridor in one direction
+ * (entered from from_node; at a border the destination's customs apply).
+ * Key: 2 × corridor + (from_node is the corridor's b end). */
 struct smug_edge_stats {
 	int corridor;		/* corridor index (a border or a corridor) */
-	double risk_est;	/* [0,1] seizure/interdiction per crossing */
+	int from_node;		/* the end it is entered from */
+	double risk_est;	/* [0,1] seizure/loss per crossing, for the faction's cargo mix */
 	double cost_est;	/* [0,1] tariff+bribe per unit of cargo value */
 	int last_update_day;	/* -1 = never observed */
 	int uses;		/* observations folded in */
-	int last_from_node;	/* direction of the last crossing (prior's side) */
+	/* calibration since the statistic was created: crossings resolved,
+	 * how many failed there, and the sum of the risk the faction planned
+	 * each of them with */
+	int64_t cal_n, cal_fail;
+	double cal_risk;
 };
 
 enum smug_outcome {
@@ -179,6 +195,8 @@ struct smug_lane {
 struct smug_network {
 	double commodity_prefs[SMUG_COMMODITY_COUNT]; /* >= 0 */
 	double bribe_budget_fraction;		      /* [0,1] of balance/day */
+	double offer_fill; /* [0,1] average share of its intended offers the budget covered */
+	double plan_offer_fill; /* offer_fill when today's plan was made (its priors use it) */
 	int last_run_day;
 	struct smug_edge_stats edge_stats[SMUG_EDGE_STATS_MAX];
 	int n_edge_stats; /* <= cfg.border_topk; sorted by corridor index */
@@ -208,9 +226,15 @@ struct smug_faction {
 	double profile[SMUG_COMMODITY_COUNT]; /* smuggling_profile as loaded */
 	bool runs_network; /* criminal or raider */
 	int64_t initial_balance; /* minor units, from the scenario */
+	double bribe_budget_fraction; /* the scenario's own, or -1: config's, as it is set */
 	struct smug_network net;
 };
 
+/* Every way money moves (name, text, mints, burns). Money enters only at
+ * creation (INITIAL_BALANCE); nothing mints or burns afterwards, so the
+ * money loop is closed: buyers pay smugglers, smugglers pay suppliers,
+ * customs and fines, and the ward economy (levy, enforcement pay, ward
+ * spending, black-market spending) carries it back to the buyers. */
 #define SMUG_TX_REASON_LIST(X)                                                 \
 	X(SMUG_TX_INITIAL_BALANCE, "INITIAL_BALANCE", 1, 0)                     \
 	X(SMUG_TX_CARGO_PURCHASE, "CARGO_PURCHASE", 0, 0)                       \
@@ -218,9 +242,14 @@ struct smug_faction {
 	X(SMUG_TX_CUSTOMS_BRIBE, "CUSTOMS_BRIBE", 0, 0)                         \
 	X(SMUG_TX_SEIZURE_PENALTY, "SEIZURE_PENALTY", 0, 0)                     \
 	X(SMUG_TX_SMUGGLING_PROFIT, "SMUGGLING_PROFIT", 0, 0)                   \
-	X(SMUG_TX_SMUGGLING_PROFIT_MINT, "SMUGGLING_PROFIT_MINT", 1, 0)         \
 	X(SMUG_TX_UPKEEP, "UPKEEP", 0, 0)                                       \
-	X(SMUG_TX_WARD_SPENDING, "WARD_SPENDING", 0, 1)
+	X(SMUG_TX_WARD_SPENDING, "WARD_SPENDING", 0, 0)                         \
+	X(SMUG_TX_LEVY_THROUGHPUT, "LEVY_THROUGHPUT", 0, 0)                     \
+	X(SMUG_TX_CORRUPTION_LEAK, "CORRUPTION_LEAK", 0, 0)                     \
+	X(SMUG_TX_PAY_ENFORCEMENT, "PAY_ENFORCEMENT", 0, 0)                     \
+	X(SMUG_TX_BLACKMARKET_SPENDING, "BLACKMARKET_SPENDING", 0, 0)           \
+	X(SMUG_TX_SEIZED_AUCTION, "SEIZED_AUCTION", 0, 0)                       \
+	X(SMUG_TX_SEIZED_DIVERSION, "SEIZED_DIVERSION", 0, 0)
 
 enum smug_tx_reason {
 #define SMUG_TX_ENUM(name, str, mint, burn) name,
@@ -282,7 +311,9 @@ struct smug_shipment {
 	int n_bribes;	   /* smuggling_bribe_map entries, sorted by corridor */
 	int64_t bribes_paid, tariffs_paid; /* minor units */
 	int64_t hop_cost[SMUG_ROUTE_MAX_NODES - 1]; /* tariff+bribe paid per hop */
+	double plan_risk[SMUG_ROUTE_MAX_NODES - 1]; /* risk the faction planned each hop with */
 	int64_t purchase; /* what the cargo cost at the source */
+	bool explore;	  /* sent by the exploration policy */
 	enum smug_outcome status;
 	int resolved_corridor; /* where it was seized/lost, -1 otherwise */
 };
@@ -375,6 +406,36 @@ struct smug_topk {
 	int n;
 };
 
+/* Why a decision sent no shipment (name, key in the run summary, text). */
+#define SMUG_SKIP_LIST(X)                                                      \
+	X(SMUG_SKIP_NONE, "sent", "")                                           \
+	X(SMUG_SKIP_NO_SOURCE, "no_source", "no source ward")                   \
+	X(SMUG_SKIP_NO_DEMAND, "no_demand", "no demand ward apart from the source") \
+	X(SMUG_SKIP_NO_BUYERS, "no_buyers", "no demand ward whose buyers can pay") \
+	X(SMUG_SKIP_NO_ROUTE, "no_route", "no route between the wards")         \
+	X(SMUG_SKIP_UNPROFITABLE, "unprofitable", "expected loss and cost exceed the margin") \
+	X(SMUG_SKIP_CANNOT_AFFORD, "cannot_afford", "cannot afford the cargo")  \
+	X(SMUG_SKIP_TRANSIT_FULL, "transit_full", "too many shipments in transit")
+
+enum smug_skip {
+#define SMUG_SKIP_ENUM(name, key, text) name,
+	SMUG_SKIP_LIST(SMUG_SKIP_ENUM)
+#undef SMUG_SKIP_ENUM
+	SMUG_SKIP_COUNT
+};
+
+/* How the daily plans went, since the world began (the run summary's
+ * health block takes differences over a run). */
+struct smug_plan_counters {
+	int64_t days;		  /* days with smuggling enabled */
+	int64_t decisions;	  /* decisions scored */
+	int64_t sent, explored;	  /* shipments planned; of them by exploration */
+	int64_t skipped[SMUG_SKIP_COUNT]; /* decisions without a shipment, by reason */
+	int64_t cap_days;	  /* days max_shipments_per_day was reached */
+	int64_t budget_days;	  /* days with borders to bribe */
+	int64_t budget_short_days; /* of them: some border got less than its cap */
+};
+
 /* ---- rolling windows and chart history (telemetry.c, window.c) ----------
  * A window is a ring of day buckets whose first member is the bucket's
  * day (-1 = empty): day d lives in slot d % n, and a bucket is part of a
@@ -462,6 +523,7 @@ struct smug_crackdown_period {
 
 struct smug_telemetry {
 	struct smug_counters total, today;
+	struct smug_plan_counters plan;
 	struct smug_day_record history[SMUG_HISTORY_DAYS]; /* ring */
 	int history_head, history_count;
 	struct smug_event *events; /* ring of SMUG_EVENT_CAP */
@@ -534,6 +596,10 @@ struct smug_decision {
 	int route_len;
 	int route_borders;	/* borders the winner crosses */
 	char skipped[96];	/* why no shipment was sent, "" if sent */
+	enum smug_skip skip;	/* the same as a code */
+	int chosen;		/* candidate sent: the winner, or the exploration pick */
+	bool explore;		/* the exploration policy chose the route */
+	double explore_score;	/* the pick's score with its stale edges at their prior */
 	uint64_t shipment;	/* created shipment id, 0 if none */
 	int64_t bribe_total;	/* smuggling_bribe_budget_total of the shipment */
 	double expected_profit;	/* sale - purchase - winner's loss and cost, minor units */
@@ -591,10 +657,15 @@ struct smug_smuggling_config {
 	double learning_rate;	   /* (0,1] */
 	char deterministic_salt[SMUG_ID_MAX];
 	double bribe_budget_fraction; /* [0,1] default for networks */
-	double bribe_cap_fraction;    /* [0,2] per-border cap, × cargo value */
+	double bribe_offer_ratio;     /* [0,4] offer per border, × the required bribe the
+					 faction estimates; also the border's cap */
 	double prior_drift;	      /* [0,1] per day toward the prior */
 	double travel_weight;	      /* score term per travel day, × value */
 	double upkeep_fraction;	      /* [0,1] of balance paid per day */
+	double exploration_rate;      /* [0,1] share of decisions that explore */
+	int exploration_stale_days;   /* an estimate older than this is re-tested */
+	double hazard_loss_share;     /* [0,1] predation events that lose the cargo */
+	int max_delays;		      /* delays a shipment can suffer; then it passes */
 };
 
 struct smug_customs_config {
@@ -602,7 +673,14 @@ struct smug_customs_config {
 	double base_tariff_rate;	  /* [0,1] */
 	double contraband_detection_base; /* [0,1] */
 	double bribery_effect_max;	  /* [0,1] bound of the bribe-map boost */
-	double bribe_required_fraction;	  /* [0,2] bribe that buys the full boost, × value */
+	double bribe_required_fraction;	  /* [0,2] required bribe base, × value × alert
+					     × (1 − corruptibility) */
+	double bribe_accept;		  /* [0,1] boost of an offer equal to the required bribe */
+	double corruption_detection;	  /* [0,1] detection × (1 − this × corruption) */
+	double corruption_accept;	  /* corruptibility: + this × corruption */
+	double enforcement_accept;	  /* corruptibility: − this × enforcement point */
+	double fallback_bribe_fraction;	  /* unplanned bribe: this × value ... */
+	double fallback_tariff_share;	  /* ... + this × tariff */
 	int max_checks_per_day;		  /* >= 0 */
 };
 
@@ -621,6 +699,9 @@ struct smug_crackdown_config {
 	double bribe_shrink;	/* bribe acceptance ×max(floor, 1 − shrink·i) */
 	double bribe_floor;
 	double hazard_shrink;	/* corridor predation ×max(.1, 1 − shrink·i) */
+	double alert_gain;	/* required bribe × (1 + gain·i) */
+	/* planner's border score = bribes·w_b + seizures·w_s + traffic·w_t */
+	double score_bribes, score_seizures, score_traffic;
 };
 
 struct smug_signals_config {
@@ -631,8 +712,29 @@ struct smug_signals_config {
 	double blackmarket_alpha;    /* EMA weight of today's bribes */
 	double shortage_ease;	     /* shortage fall per delivery */
 	double shortage_regen;	     /* daily pull back toward base shortage */
+	double corruption_pull;	     /* daily pull of corruption back toward its base */
+	double tolerance_gain;	     /* tolerance rise per unit shortage where corrupt */
+	double tolerance_corruption; /* corruption above which tolerance grows */
 	double tolerance_decay;	     /* daily pull back toward base tolerance */
-	double raider_gain, raider_loss, raider_decay;
+	double raider_gain;	     /* raider influence above base at full presence */
+	double raider_loss;	     /* a bust counts this many runs against presence */
+	double raider_decay;	     /* weight of today in the presence average */
+	double raider_norm;	     /* raider runs a day that count as full presence */
+};
+
+/* The ward economy that closes the money loop (smugnet-scenario(5)). */
+struct smug_economy_config {
+	double levy_rate;	      /* [0,1] of the buyers' purse levied per day */
+	double corruption_leak;	      /* share of the levy × corruption that leaks */
+	double enforcement_pay_rate;  /* [0,1] of the treasury paid to wards per day */
+	double ward_spend_rate;	      /* [0,1] of a ward's account spent on its people */
+	double blackmarket_spend_rate; /* [0,1] of the black market spent per day */
+	double auction_price;	      /* [0,2] seized cargo fetches this × value */
+	double diversion_weight;      /* seized cargo diverted w.p. this × corruption */
+};
+
+struct smug_telemetry_config {
+	int window_days; /* rolling window of the TopK lists */
 };
 
 struct smug_config {
@@ -640,6 +742,8 @@ struct smug_config {
 	struct smug_customs_config customs;
 	struct smug_crackdown_config crackdown;
 	struct smug_signals_config signals;
+	struct smug_economy_config economy;
+	struct smug_telemetry_config telemetry;
 };
 
 #endif

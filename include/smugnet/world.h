@@ -21,6 +21,7 @@ struct smug_world {
 				   day is start_day + 1 */
 	int64_t initial_blackmarket; /* minor units, scenario "ledger" */
 	int64_t initial_treasury;    /* minor units, scenario "ledger" */
+	int64_t initial_buyers;	     /* minor units per ward's buyers, scenario "ledger" */
 	struct smug_config cfg;
 	struct smug_commodity_def commodities[SMUG_COMMODITY_COUNT];
 
@@ -67,6 +68,15 @@ struct smug_world {
 	int explain_head, explain_count;
 	int64_t route_evals_today; /* candidate routes scored today */
 	int max_route_evals_per_decision; /* largest count seen, for tests */
+
+	/* the day's pipeline (DESIGN §4), not state: the plan queues the
+	 * shipments it sends (launch, empty between days), logistics puts
+	 * them on the road and files the ones that end (resolved: the last
+	 * simulated day's, read by learning, signals and event printers) */
+	struct smug_shipment launch[SMUG_SHIPMENTS_PER_DAY_MAX];
+	int n_launch;
+	struct smug_shipment *resolved; /* heap, grows to at most SMUG_SHIPMENT_CAP */
+	int n_resolved, cap_resolved;
 
 	/* not state: what was done to the world, and the scenario it came from */
 	struct smug_journal journal;

@@ -5,7 +5,7 @@ smugnet_SOURCES += src/cli/cli.h src/cli/main.c src/cli/run.c \
 	src/cli/sweep.h src/cli/sweep.c src/cli/sweep_manifest.c src/cli/sweep_results.c \
 	src/cli/sweep_stats.c src/cli/sweep_fan.c src/cli/sweep_plan.c src/cli/sweep_run.c \
 	src/cli/sweep_collect.c src/cli/sweep_chart.c src/cli/sweep_slurm.c \
-	src/cli/sweep_parallel.c \
+	src/cli/sweep_parallel.c src/cli/sweep_cockpit.c \
 	src/cli/knobs_cmd.c src/cli/replay.c src/cli/branch.c src/cli/diff.c src/cli/csv.c
 dist_man_MANS += man/smugnet.1 man/smugnet-sweep.1
 TESTS += tests/test_cli.sh tests/test_sweep.sh tests/test_sweep_slurm.sh tests/test_loop.sh

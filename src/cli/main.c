@@ -10,11 +10,12 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/sweep.h"
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: smugnet [--scenario FILE | --load NAME] [--vault DIR] [--no-color] [--ascii] [--no-mouse]\n"
+		"Usage: smugnet [--scenario FILE | --load NAME | --sweep DIR] [--vault DIR] [--no-color] [--ascii] [--no-mouse]\n"
 		"       smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
 		"                   [--every N] [--save NAME] [--vault DIR] [--set KEY=V]...\n"
 		"                   [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
@@ -24,7 +25,7 @@ static void usage(FILE *f)
 		"       smugnet explain --day N [--scenario FILE] [--seed S] [--faction ID] [--json]\n"
 		"       smugnet validate FILE|SEED_DIR\n"
 		"       smugnet gen --wards N [--seed S] [--factions F]\n"
-		"       smugnet seeds [--vault DIR]\n"
+		"       smugnet seeds [--vault DIR] [--check]\n"
 		"       smugnet config [--scenario FILE | --load NAME] [--mdoc]\n"
 		"       smugnet replay NAME|FILE [--scenario FILE] [--vault DIR] [--json]\n"
 		"       smugnet diff A B [--vault DIR] [--json]\n"
@@ -140,12 +141,13 @@ static int cmd_cockpit(int argc, char **argv)
 	static const struct option opts[] = {
 		{"scenario", required_argument, NULL, 's'}, {"load", required_argument, NULL, 'l'},
 		{"vault", required_argument, NULL, 'v'},    {"no-color", no_argument, NULL, 'c'},
+		{"sweep", required_argument, NULL, 'w'},
 		{"ascii", no_argument, NULL, 'a'},	    {"no-mouse", no_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'},	    {"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	struct tui_options to = {0};
-	const char *scenario = NULL;
+	const char *scenario = NULL, *sweep = NULL;
 	char vault[1024];
 	struct smug_world *w = NULL;
 	int c, rc;
@@ -154,6 +156,7 @@ static int cmd_cockpit(int argc, char **argv)
 		switch (c) {
 		case 's': scenario = optarg; break;
 		case 'l': to.seed_name = optarg; break;
+		case 'w': sweep = optarg; break;
 		case 'v': to.vault_root = optarg; break;
 		case 'c': to.no_color = true; break;
 		case 'a': to.ascii = true; break;
@@ -167,9 +170,16 @@ static int cmd_cockpit(int argc, char **argv)
 		return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
 	if (scenario && to.seed_name)
 		return cli_usage_error(NULL, "--scenario and --load cannot be used together");
+	if (sweep && (scenario || to.seed_name))
+		return cli_usage_error(NULL, "--sweep shows a sweep folder; no --scenario or --load with it");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "smugnet: the cockpit needs a terminal; try 'smugnet run --days N'\n");
 		return EXIT_RUNTIME;
+	}
+	if (sweep) {
+		if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+			to.no_color = true;
+		return cli_sweep_cockpit(sweep, &to);
 	}
 	to.vault_root = cli_vault_root(to.vault_root, vault, sizeof vault);
 	if (to.seed_name == NULL && (rc = cli_load_world(scenario, &w)) != EXIT_OK)

@@ -159,5 +159,7 @@ int sweep_collect(int argc, char **argv);
 int sweep_chart(int argc, char **argv);
 int sweep_slurm(int argc, char **argv);
 int sweep_parallel(int argc, char **argv);
+/* smugnet --sweep DIR: the cockpit's fan charts (sweep_cockpit.c). */
+int cli_sweep_cockpit(const char *dir, const struct tui_options *opt);
 
 #endif

@@ -93,20 +93,25 @@ int cmd_gen(int argc, char **argv)
 int cmd_seeds(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"vault", required_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+		{"vault", required_argument, NULL, 'v'}, {"check", no_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
 	};
 	const char *vault = NULL;
 	char buf[1024];
 	struct smug_seed_info *seeds = NULL;
 	struct smug_error err;
-	int c, n;
+	bool check = false;
+	int c, n, bad = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'v': vault = optarg; break;
+		case 'c': check = true; break;
 		case 'h':
-			printf("Usage: smugnet seeds [--vault DIR]\nList the seeds in the vault: name, day, scenario, digest.\n");
+			printf("Usage: smugnet seeds [--vault DIR] [--check]\n"
+			       "List the seeds in the vault from their manifests: name, day, scenario, digest.\n"
+			       "--check loads each seed as --load would and reports ok or its first problem.\n");
 			return jsonl_close_stdout();
 		default: return cli_usage_error("seeds", "invalid option");
 		}
@@ -123,6 +128,7 @@ int cmd_seeds(int argc, char **argv)
 
 		if (s->problem[0]) {
 			printf("%-24s %8s  %-16s %-16s  unreadable: %s\n", s->name, "-", "-", "-", s->problem);
+			bad++;
 			continue;
 		}
 		printf("%-24s %8d  %-16s %016llx", s->name, s->day, s->scenario_id, (unsigned long long)s->digest);
@@ -130,8 +136,20 @@ int cmd_seeds(int argc, char **argv)
 			printf("  (an interrupted save left it as .%s.old.%lld)", s->name, s->generation);
 		else if (s->generation < 0)
 			printf("  (an interrupted save left it as .%s.old)", s->name);
+		if (check) {
+			struct smug_world *w = NULL;
+
+			if (smug_vault_load(vault, s->name, &w, &err) == SMUG_OK) {
+				printf("  ok");
+				smug_world_free(w);
+			} else {
+				printf("  bad: %s", err.msg);
+				bad++;
+			}
+		}
 		printf("\n");
 	}
 	free(seeds);
-	return jsonl_close_stdout();
+	c = jsonl_close_stdout();
+	return c != EXIT_OK ? c : check && bad ? EXIT_BAD_INPUT : EXIT_OK;
 }

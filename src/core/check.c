@@ -269,12 +269,24 @@ static bool check_stats(struct ck *c, int f, const char *what, const struct smug
 		return bad(c, "state.factions[%d].network.%s: %d entries, at most border_topk = %d", f, what, n,
 			   w->cfg.smuggling.border_topk);
 	for (int i = 0; i < n; i++) {
+		const struct smug_corridor *k;
+
 		if (!in(e[i].corridor, 0, w->n_corridors - 1))
 			return bad(c, "state.factions[%d].network.%s[%d].corridor: %d is not a corridor index", f, what, i,
 				   e[i].corridor);
-		if (i > 0 && e[i].corridor <= e[i - 1].corridor)
-			return bad(c, "state.factions[%d].network.%s[%d]: entries must be unique and sorted by corridor", f,
-				   what, i);
+		k = &w->corridors[e[i].corridor];
+		if (e[i].from_node != k->a && e[i].from_node != k->b)
+			return bad(c, "state.factions[%d].network.%s[%d].from_node: not an end of its corridor", f, what,
+				   i);
+		/* one entry per corridor and direction, by corridor, a's end first */
+		if (i > 0 && (e[i].corridor < e[i - 1].corridor ||
+			      (e[i].corridor == e[i - 1].corridor && (e[i - 1].from_node != k->a || e[i].from_node != k->b))))
+			return bad(c, "state.factions[%d].network.%s[%d]: entries must be unique and sorted by corridor and direction",
+				   f, what, i);
+		if (e[i].cal_fail < 0 || e[i].cal_fail > e[i].cal_n || !(e[i].cal_risk >= 0) ||
+		    e[i].cal_risk > (double)e[i].cal_n)
+			return bad(c, "state.factions[%d].network.%s[%d]: calibration sums out of range (%lld of %lld failed, risk %g)",
+				   f, what, i, (long long)e[i].cal_fail, (long long)e[i].cal_n, e[i].cal_risk);
 	}
 	return true;
 }
@@ -302,11 +314,7 @@ static bool check_network(struct ck *c, int f, int in_flight)
 		return false;
 	for (int i = 0; i < n->n_edge_stats; i++) {
 		const struct smug_edge_stats *e = &n->edge_stats[i];
-		const struct smug_corridor *k = &w->corridors[e->corridor];
 
-		if (e->last_from_node != k->a && e->last_from_node != k->b)
-			return bad(c, "state.factions[%d].network.edge_stats[%d].last_from_node: not an end of its corridor", f,
-				   i);
 		if (e->last_update_day != -1 && !in(e->last_update_day, c->first_day, c->last_day))
 			return bad(c, "state.factions[%d].network.edge_stats[%d].last_update_day: %d is outside the days simulated so far",
 				   f, i, e->last_update_day);

@@ -175,57 +175,110 @@ int64_t ledger_post(struct smug_ledger *l, int day, int from, int to,
 bool ledger_reason_is_mint(enum smug_tx_reason r);
 bool ledger_reason_is_burn(enum smug_tx_reason r);
 
-/* ---- signals.c: stage 1, daily drift and the world's daily money flows ---- */
+/* ---- signals.c: stage 1, daily drift and the ward economy ---- */
 void signals_step(struct smug_world *w);
-/* Raider influence follows success along the route of a resolved shipment. */
-void signals_on_resolution(struct smug_world *w, const struct smug_shipment *s);
+/* Note the raider runs and busts of the day's resolved shipments
+ * (w->resolved); the next signals_step folds them into raider presence. */
+void signals_note_resolutions(struct smug_world *w);
 
 /* ---- crackdown.c: stage 2; also smug_cmd_crackdown_* and smug_cmd_auto_crackdown ---- */
 void crackdown_step(struct smug_world *w);
 /* Intensity of the active target on corridor c (0 if none). */
 double crackdown_intensity(const struct smug_world *w, int corridor);
 
+/* ---- customs.c (the public half; the checks are below) ---- */
+/* Acceptance of a bribe at a post of corruptibility kappa, for an offer
+ * of r times the required bribe (0: none, so the officer's own price),
+ * under crackdown factor phi (1: none); 0 when the network never bribes. */
+double customs_acceptance(const struct smug_customs_config *cc, double kappa, double r, double phi,
+			  bool bribes);
+/* The published dials of ward dest, without crackdowns: what a faction
+ * can know before it crosses. */
+struct customs_odds {
+	double p_found;	 /* inspected and found, for cargo of heat 1 */
+	double kappa;	 /* corruptibility */
+	double tariff;	 /* tariff / value */
+	double required; /* required bribe / value */
+};
+void customs_public_odds(const struct smug_world *w, int dest_ward, struct customs_odds *out);
+
 /* ---- smuggling.c: stages 3-5, 7 ---- */
 void smuggling_refresh_wards(struct smug_world *w);
+/* The day's decisions; the shipments sent go into w->launch. */
 void smuggling_plan(struct smug_world *w);
-/* Public prior of an edge for a faction with no statistics. */
-double smuggling_prior_risk(const struct smug_world *w, int corridor, int from_node);
-double smuggling_prior_cost(const struct smug_world *w, int corridor, int from_node);
-/* Learning on resolution of shipment s. */
+/* What a faction believes about a directed edge: it plans cargo of heat h
+ * with risk clamp01(base + per_heat × h) and cost per unit of value. */
+struct smug_belief {
+	double base, per_heat, cost;
+	int last_update_day; /* -1: the prior, never observed */
+};
+double smuggling_belief_risk(const struct smug_belief *b, double heat);
+/* P(a crossing of corridor c ends in predation loss), delays included. */
+double smuggling_predation(const struct smug_world *w, int corridor);
+/* What can be known of crossing `corridor` from node `from` before
+ * trying: its predation loss and, at a border, the destination's
+ * published customs dials. */
+struct smug_odds {
+	double pred;
+	bool border;
+	struct customs_odds customs;
+};
+void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out);
+/* Network n's calibrated prior for that crossing: the odds, given the
+ * bribe it expects to offer there (its aim, bribe_offer_ratio, times the
+ * share of its aims its budget has covered lately, offer_fill), or none
+ * when it never bribes. */
+void smuggling_prior(const struct smug_world *w, const struct smug_network *n, int corridor, int from,
+		     struct smug_belief *out);
+/* Mean heat of the commodities a network ships (its cargo mix). */
+double smuggling_heat_mix(const struct smug_world *w, const struct smug_network *n);
+/* Commodities a network ships, by preference, at most commodity_topk. */
+int smuggling_rank_commodities(const struct smug_world *w, const struct smug_network *n,
+			       enum smug_commodity *out);
+/* Learning from one resolved shipment / from the day's (w->resolved). */
 void smuggling_learn(struct smug_world *w, const struct smug_shipment *s);
+void smuggling_learn_day(struct smug_world *w);
 /* Daily drift of unrefreshed estimates toward their priors. */
 void smuggling_drift(struct smug_world *w);
-struct smug_edge_stats *network_find_stats(struct smug_network *n, int corridor);
-/* The estimates a faction plans with for crossing `corridor` from node
- * `from`: its statistic in stats[0..n) (sorted by corridor) when it has
- * one, else the public prior. Returns true when the statistic was known. */
-bool smuggling_estimate(const struct smug_world *w, const struct smug_edge_stats *stats, int n,
-			int corridor, int from, double *risk, double *cost);
+struct smug_edge_stats *network_find_stats(const struct smug_world *w, struct smug_network *n,
+					   int corridor, int from);
+/* The belief network n plans with for crossing `corridor` from node
+ * `from`: its statistic in stats[0..n_stats) (sorted by key) when it has
+ * one, else the prior. Returns true when the statistic was known. */
+bool smuggling_estimate(const struct smug_world *w, const struct smug_network *n,
+			const struct smug_edge_stats *stats, int n_stats, int corridor, int from,
+			struct smug_belief *out);
 void plan_memo_free(struct smug_plan_memo *m);
 
 /* ---- customs.c ---- */
 struct customs_probs {
-	double p_inspect, p_detect; /* per crossing */
-	double p_accept_base;	    /* officer takes the standard bribe */
+	double intensity;	    /* crackdown at the border */
+	double corruptibility;	    /* κ of the destination's customs */
+	double p_inspect, p_detect; /* per crossing; detection includes the heat */
+	double required;	    /* required bribe, minor units */
+	double offer_ratio;	    /* offered / required */
+	double p_accept_base;	    /* officer takes his own price (κ·φ) */
 	double bribe_boost;	    /* added acceptance from the bribe map */
 	double p_accept;	    /* total acceptance on detection */
 	double p_seize;		    /* p_inspect·p_detect·(1−p_accept) */
 	int64_t tariff;		    /* minor units */
-	int64_t fallback_bribe;	    /* what the standard bribe costs */
+	int64_t fallback_bribe;	    /* the officer's own price */
 };
-/* Probabilities for shipment s crossing border corridor c into ward dest
- * with `offered` minor units from its bribe map. */
-void customs_probs(const struct smug_world *w, int corridor, int dest_ward,
-		   int64_t value, int64_t offered, struct customs_probs *out);
+/* Probabilities for cargo of the given heat and value crossing border
+ * corridor c into ward dest with `offered` minor units from its bribe map. */
+void customs_probs(const struct smug_world *w, int corridor, int dest_ward, double heat,
+		   int64_t value, int64_t offered, bool bribes, struct customs_probs *out);
+/* κ of a ward's customs, from its published dials. */
+double customs_corruptibility(const struct smug_world *w, int ward);
 /* Run the check: tariff, inspection, detection, bribe. Posts ledger
  * transfers and telemetry. Returns SEIZED or IN_TRANSIT (cleared). */
 enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s,
 				int corridor, int dest_ward);
 
 /* ---- logistics.c: stage 6 ---- */
+/* Put the day's launches on the road, advance every shipment a day, and
+ * file the ones that end in w->resolved. */
 void logistics_step(struct smug_world *w);
-/* Add a shipment; false when SMUG_SHIPMENT_CAP is reached. */
-bool logistics_add(struct smug_world *w, const struct smug_shipment *s);
 
 /* ---- telemetry.c: stage 8 ---- */
 void telemetry_begin_day(struct smug_world *w);

@@ -84,7 +84,7 @@ static void explain_flip(const struct smug_world *w, const struct smug_decision 
 /* Every term of one candidate, summed edge by edge in route order as the
  * plan's score_candidate() sums them. */
 static void explain_candidate(const struct smug_world *w, const struct smug_network *n,
-			      const struct route_path *p, int64_t value, double penalty,
+			      const struct route_path *p, int64_t value, double penalty, double heat,
 			      struct smug_explain_candidate *cd)
 {
 	double v = (double)value;
@@ -96,11 +96,13 @@ static void explain_candidate(const struct smug_world *w, const struct smug_netw
 	for (int e = 0; e < p->n_nodes - 1; e++) {
 		int c = p->corridors[e];
 		struct smug_explain_edge *x = &cd->edges[e];
+		struct smug_belief b;
 
 		x->corridor = c;
 		x->border = w->corridors[c].border;
-		x->known = smuggling_estimate(w, n->plan_stats, n->n_plan_stats, c, p->nodes[e],
-					      &x->risk_est, &x->cost_est);
+		x->known = smuggling_estimate(w, n, n->plan_stats, n->n_plan_stats, c, p->nodes[e], &b);
+		x->risk_est = smuggling_belief_risk(&b, heat);
+		x->cost_est = b.cost;
 		x->expected_loss = x->risk_est * v * (1.0 + penalty);
 		x->expected_cost = x->cost_est * v;
 		cd->expected_loss += x->expected_loss;
@@ -140,7 +142,8 @@ enum smug_status smug_explain_decision(const struct smug_world *w, int i,
 	}
 	for (int c = 0; c < np; c++)
 		explain_candidate(w, &w->factions[d->faction].net, &paths[c], d->value,
-				  w->commodities[d->commodity].seizure_penalty, &x->cand[c]);
+				  w->commodities[d->commodity].seizure_penalty,
+				  w->commodities[d->commodity].heat, &x->cand[c]);
 	x->n_cand = np;
 	free(paths);
 	if (d->winner >= 0 && d->runner >= 0)
@@ -170,15 +173,32 @@ void explain_record(struct smug_world *w, const struct smug_decision *d)
 	};
 }
 
-/* The seizure chance per crossing of `corridor` for a shipment worth
- * `value` that offers `offered` there, under the world's crackdowns. */
-static double seizure_chance(const struct smug_world *w, int corridor, int from, int64_t value,
-			     int64_t offered)
+/* The chance a crossing of `corridor` from `from` fails, under the
+ * world's crackdowns, for decision d's cargo offering `offered` there:
+ * predation (a corridor crackdown suppresses it), then at a border the
+ * customs seizure. */
+static double failure_chance(const struct smug_world *w, const struct smug_decision *d, int corridor,
+			     int from, int64_t offered)
 {
+	const struct smug_corridor *k = &w->corridors[corridor];
+	const struct smug_network *n = &w->factions[d->faction].net;
 	struct customs_probs p;
+	struct smug_world *c;
+	double pred, m;
 
-	customs_probs(w, corridor, smug_corridor_dest_ward(w, corridor, from), value, offered, &p);
-	return p.p_seize;
+	if (!k->border) {
+		/* the predation of the same corridor with its hazard suppressed */
+		m = 1.0 - w->cfg.crackdown.hazard_shrink * crackdown_intensity(w, corridor);
+		c = smug_world_clone(w);
+		c->corridors[corridor].hazard *= m > 0.1 ? m : 0.1;
+		pred = smuggling_predation(c, corridor);
+		smug_world_free(c);
+		return pred;
+	}
+	pred = smuggling_predation(w, corridor);
+	customs_probs(w, corridor, smug_corridor_dest_ward(w, corridor, from),
+		      w->commodities[d->commodity].heat, d->value, offered, n->bribe_budget_fraction > 0, &p);
+	return pred + (1.0 - pred) * p.p_seize;
 }
 
 /* What the shipment of decision d offered at `corridor`, 0 if unknown. */
@@ -226,17 +246,34 @@ enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corr
 	/* a private copy: the crackdown and the changed estimate never touch w */
 	c = smug_world_clone(w);
 	n = &c->factions[d->faction].net;
-	smuggling_estimate(c, n->plan_stats, n->n_plan_stats, corridor, from, &out->risk_before,
-			   &e.cost_est);
+	{
+		struct smug_belief b;
+
+		smuggling_estimate(c, n, n->plan_stats, n->n_plan_stats, corridor, from, &b);
+		out->risk_before = smuggling_belief_risk(&b, c->commodities[d->commodity].heat);
+		e = (struct smug_edge_stats){.corridor = corridor, .from_node = from, .cost_est = b.cost,
+					     .last_update_day = c->day, .uses = 1};
+	}
 	st = smug_cmd_crackdown_set(c, w->corridors[corridor].id, intensity, -1, NULL);
 	if (st == SMUG_OK) {
-		out->risk_after = seizure_chance(c, corridor, from, d->value, offered_by(w, d, corridor));
-		for (at = 0; at < n->n_plan_stats && n->plan_stats[at].corridor < corridor; at++)
+		int key = 2 * corridor + (c->corridors[corridor].b == from);
+		double mix = smuggling_heat_mix(c, n), heat = c->commodities[d->commodity].heat;
+
+		out->risk_after = failure_chance(c, d, corridor, from, offered_by(w, d, corridor));
+		/* the statistic that plans this cargo at risk_after (a border's
+		 * is kept for the cargo mix and scaled by heat) */
+		e.risk_est = c->corridors[corridor].border && heat > 0 ? clamp01(out->risk_after * mix / heat)
+								     : out->risk_after;
+		for (at = 0; at < n->n_plan_stats &&
+			     2 * n->plan_stats[at].corridor +
+					     (c->corridors[n->plan_stats[at].corridor].b == n->plan_stats[at].from_node) <
+				     key;
+		     at++)
 			;
-		if (at < n->n_plan_stats && n->plan_stats[at].corridor == corridor) {
-			n->plan_stats[at].risk_est = out->risk_after;
+		if (at < n->n_plan_stats && n->plan_stats[at].corridor == corridor &&
+		    n->plan_stats[at].from_node == from) {
+			n->plan_stats[at].risk_est = e.risk_est;
 		} else if (n->n_plan_stats < SMUG_EDGE_STATS_MAX) {
-			e = (struct smug_edge_stats){corridor, out->risk_after, e.cost_est, c->day, 1, from};
 			memmove(&n->plan_stats[at + 1], &n->plan_stats[at],
 				(size_t)(n->n_plan_stats - at) * sizeof n->plan_stats[0]);
 			n->plan_stats[at] = e;

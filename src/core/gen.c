@@ -228,9 +228,11 @@ char *smug_scenario_generate(int n_wards, uint64_t seed, int n_factions)
 	cJSON_AddStringToObject(root, "id", idbuf);
 	cJSON_AddStringToObject(root, "name", "Generated Dosadi");
 	cJSON_AddNumberToObject(root, "seed", (double)(seed & ((1ull << 53) - 1)));
+	/* the ward economy's money grows with the world, so buyers in a
+	 * large world's demand wards can pay like those of the default one */
 	ledger = cJSON_AddObjectToObject(root, "ledger");
-	cJSON_AddNumberToObject(ledger, "blackmarket", 500000);
-	cJSON_AddNumberToObject(ledger, "treasury", 1000000);
+	cJSON_AddNumberToObject(ledger, "blackmarket", 14000.0 * (n_wards > 36 ? n_wards : 36));
+	cJSON_AddNumberToObject(ledger, "treasury", 28000.0 * (n_wards > 36 ? n_wards : 36));
 
 	wards = cJSON_AddArrayToObject(root, "wards");
 	nodes = cJSON_AddArrayToObject(root, "nodes");

@@ -78,11 +78,24 @@ int smug_state_groups(const char **names, int max)
 	return d.n_groups;
 }
 
-static void take_check(const struct smug_world *w, struct smug_check *c)
+/* The groups periodic checks leave out: telemetry. */
+static unsigned periodic_skip(void)
+{
+	const char *names[SMUG_STATE_GROUPS];
+	int n = smug_state_groups(names, SMUG_STATE_GROUPS);
+
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], "telemetry") == 0)
+			return 1u << i;
+	return 0;
+}
+
+static void take_check(const struct smug_world *w, struct smug_check *c, unsigned skip)
 {
 	struct state_digest d;
 
-	state_digest(w, &d);
+	state_digest_some(w, skip, &d);
+	c->skip = skip;
 	c->day = w->day;
 	c->after_cmds = w->journal.n_cmds;
 	c->digest = d.all;
@@ -119,7 +132,7 @@ void journal_cmd(struct smug_world *w, const struct smug_cmd *c)
 	*e = *c;
 	e->day = w->day;
 	e->checked = true;
-	take_check(w, &e->check);
+	take_check(w, &e->check, 0);
 }
 
 void journal_step_day(struct smug_world *w, int day_before)
@@ -149,7 +162,7 @@ void journal_step_day(struct smug_world *w, int day_before)
 			if (w->day % j->check_every != 0)
 				return;
 		}
-		take_check(w, &j->checks[j->n_checks++]);
+		take_check(w, &j->checks[j->n_checks++], periodic_skip());
 	}
 }
 
@@ -248,8 +261,16 @@ static void add_raw_num(cJSON *o, const char *key, double v)
 
 static void add_check(cJSON *o, const struct smug_check *c)
 {
+	const char *names[SMUG_STATE_GROUPS];
+	int n = smug_state_groups(names, SMUG_STATE_GROUPS);
 	cJSON *g;
 
+	if (c->skip) {
+		g = cJSON_AddArrayToObject(o, "skip");
+		for (int i = 0; i < n; i++)
+			if (c->skip >> i & 1u)
+				cJSON_AddItemToArray(g, cJSON_CreateString(names[i]));
+	}
 	add_hex(o, "digest", c->digest);
 	g = cJSON_AddArrayToObject(o, "groups");
 	for (int i = 0; i < c->n_groups; i++) {
@@ -334,7 +355,7 @@ char *smug_journal_to_jsonl(const struct smug_world *w)
 		if (i < j->n_cmds)
 			cmd_line(&t, &j->cmds[i]);
 	}
-	take_check(w, &end);
+	take_check(w, &end, 0);
 	check_line(&t, &end);
 	return t.p;
 }
@@ -439,11 +460,39 @@ static bool get_text(struct jp *p, const cJSON *o, const char *key, char *out, s
 	return true;
 }
 
+/* "skip": the names of the groups a check left out. */
+static bool read_skip(struct jp *p, const cJSON *o, unsigned *skip)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "skip"), *e;
+	const char *names[SMUG_STATE_GROUPS];
+	int n = smug_state_groups(names, SMUG_STATE_GROUPS);
+
+	*skip = 0;
+	if (a == NULL)
+		return true;
+	if (!cJSON_IsArray(a))
+		return jp_fail(p, "skip", "expected array");
+	cJSON_ArrayForEach(e, a) {
+		int k = -1;
+
+		for (int i = 0; i < n && cJSON_IsString(e); i++)
+			if (strcmp(names[i], e->valuestring) == 0)
+				k = i;
+		if (k < 0)
+			return jp_fail(p, "skip", "unknown field group");
+		*skip |= 1u << k;
+	}
+	return true;
+}
+
 static bool read_check(struct jp *p, const cJSON *o, struct smug_check *c)
 {
 	const cJSON *g = member(p, o, "groups", is_array, "array");
 	double day;
 	int i = 0;
+
+	if (!read_skip(p, o, &c->skip))
+		return false;
 
 	if (!get_whole(p, o, "day", 0, 1e9, &day) || g == NULL ||
 	    !get_hex(p, cJSON_GetObjectItemCaseSensitive(o, "digest"), "digest", &c->digest))
@@ -676,7 +725,7 @@ static bool verify(struct replay *rp, const struct smug_check *c, int line)
 	if (c->day != rp->w->day)
 		return mismatch(r, c->day < rp->w->day ? c->day : rp->w->day, line,
 				"the journal has a check for day %d, the replay is at day %d", c->day, rp->w->day);
-	state_digest(rp->w, &d);
+	state_digest_some(rp->w, c->skip, &d);
 	if (d.all == c->digest) {
 		r->prev_match_day = c->day;
 		return true;
@@ -685,7 +734,7 @@ static bool verify(struct replay *rp, const struct smug_check *c, int line)
 		 (unsigned long long)d.all, (unsigned long long)c->digest);
 	at = strlen(r->what);
 	for (int i = 0; i < d.n_groups && at < sizeof r->what; i++)
-		if (i >= c->n_groups || d.digest[i] != c->groups[i])
+		if (!(c->skip >> i & 1u) && (i >= c->n_groups || d.digest[i] != c->groups[i]))
 			at += (size_t)snprintf(r->what + at, sizeof r->what - at, " %s", d.group[i]);
 	return false;
 }

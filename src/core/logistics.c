@@ -1,22 +1,50 @@
-/* Logistics (stage 6): every shipment in transit advances one day along
- * its route. When a hop completes: a predation roll on the corridor (lost
- * or delayed), customs at a border (seized or cleared), then arrival or
- * the next hop. Resolved shipments (delivered, seized, lost) settle the
- * ledger, feed learning and signals and leave the array, which stays
- * sorted by id. Work per day is O(shipments in transit × 1 hop). */
+/* Logistics (stage 6): the day's launches join the road, then every
+ * shipment in transit advances one day along its route. When a hop
+ * completes: a predation roll on the corridor (lost, or delayed up to
+ * max_delays times), customs at a border (seized or cleared), then
+ * arrival or the next hop. A resolved shipment settles the ledger — the
+ * demand ward's buyers pay for a delivery; a seizure costs the faction
+ * its fine and the cargo re-enters the seizing ward, auctioned by the
+ * treasury or diverted to the black market — and is filed in w->resolved
+ * for learning and signals. The array stays sorted by id. Work per day is
+ * O(shipments in transit × 1 hop). */
 #include <stdio.h>
 #include <string.h>
 
 #include "core.h"
 
-#define MAX_DELAYS 10
-
-bool logistics_add(struct smug_world *w, const struct smug_shipment *s)
+static void file_resolved(struct smug_world *w, const struct smug_shipment *s)
 {
-	if (w->n_shipments >= SMUG_SHIPMENT_CAP)
-		return false;
-	w->shipments[w->n_shipments++] = *s;
-	return true;
+	if (w->n_resolved == w->cap_resolved) {
+		int cap = w->cap_resolved ? 2 * w->cap_resolved : 64;
+
+		if (cap > SMUG_SHIPMENT_CAP + SMUG_SHIPMENTS_PER_DAY_MAX)
+			cap = SMUG_SHIPMENT_CAP + SMUG_SHIPMENTS_PER_DAY_MAX;
+		w->resolved = xrealloc(w->resolved, (size_t)cap * sizeof *w->resolved);
+		w->cap_resolved = cap;
+	}
+	w->resolved[w->n_resolved++] = *s;
+}
+
+/* Seized cargo re-enters the ward that seized it: its buyers pay
+ * auction_price × value, to the treasury (an official auction) or, with
+ * chance diversion_weight × the ward's corruption, to the black market
+ * (a quiet diversion); the goods ease the related shortage. */
+static void seized_reenters(struct smug_world *w, const struct smug_shipment *s, int ward,
+			    struct sbuf *sb)
+{
+	const struct smug_economy_config *ec = &w->cfg.economy;
+	struct smug_ward *wa = &w->wards[ward];
+	bool diverted = draw_u01(w, "divert", w->day, s->id, 0, 0) <
+			ec->diversion_weight * wa->sig.corruption;
+	int64_t paid = ledger_post(&w->ledger, w->day, wa->buyers,
+				   diverted ? w->ledger.blackmarket : w->ledger.treasury,
+				   (int64_t)(ec->auction_price * (double)s->value),
+				   diverted ? SMUG_TX_SEIZED_DIVERSION : SMUG_TX_SEIZED_AUCTION);
+
+	wa->delivered_today[w->commodities[s->commodity].related_good]++;
+	sb_str(sb, diverted ? ", diverted to the black market for " : ", auctioned for ", SIZE_MAX);
+	sb_money(sb, paid);
 }
 
 static void resolve(struct smug_world *w, struct smug_shipment *s, enum smug_outcome o, int at)
@@ -27,17 +55,15 @@ static void resolve(struct smug_world *w, struct smug_shipment *s, enum smug_out
 	struct smug_event *ev;
 	struct sbuf sb;
 	enum smug_event_kind kind = SMUG_EV_SHIPMENT_DELIVERED;
+	int64_t paid = 0;
 
 	s->status = o;
 	s->resolved_corridor = at;
 	if (o == SMUG_OUTCOME_DELIVERED) {
-		int64_t from_bm = ledger_post(&w->ledger, w->day, w->ledger.blackmarket, fa->account,
-					      s->sale_price, SMUG_TX_SMUGGLING_PROFIT);
-		int64_t minted = ledger_post(&w->ledger, w->day, -1, fa->account,
-					     s->sale_price - from_bm, SMUG_TX_SMUGGLING_PROFIT_MINT);
-
-		n->sales += from_bm + minted;
-		w->tel.today.profit += from_bm + minted;
+		paid = ledger_post(&w->ledger, w->day, w->wards[s->dst_ward].buyers, fa->account,
+				   s->sale_price, SMUG_TX_SMUGGLING_PROFIT);
+		n->sales += paid;
+		w->tel.today.profit += paid;
 		w->tel.today.delivered++;
 		n->delivered++;
 		w->wards[s->dst_ward].delivered_today[w->commodities[s->commodity].related_good]++;
@@ -70,13 +96,19 @@ static void resolve(struct smug_world *w, struct smug_shipment *s, enum smug_out
 	sb_str(&sb, " after ", SIZE_MAX);
 	sb_int(&sb, w->day - s->created_day + 1);
 	sb_str(&sb, " days", SIZE_MAX);
-	smuggling_learn(w, s);
-	signals_on_resolution(w, s);
+	if (o == SMUG_OUTCOME_DELIVERED && paid < s->sale_price) {
+		sb_str(&sb, ", buyers paid ", SIZE_MAX);
+		sb_money(&sb, paid);
+	}
+	if (o == SMUG_OUTCOME_SEIZED)
+		seized_reenters(w, s, smug_corridor_dest_ward(w, at, s->nodes[s->hop]), &sb);
+	file_resolved(w, s);
 }
 
 /* Advance one shipment by a day; returns true while it stays in transit. */
 static bool advance(struct smug_world *w, struct smug_shipment *s)
 {
+	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
 	int c, from;
 	double u, p;
 	const struct smug_corridor *k;
@@ -97,11 +129,11 @@ static bool advance(struct smug_world *w, struct smug_shipment *s)
 		p *= m > 0.1 ? m : 0.1; /* patrols on a corridor suppress predation */
 	}
 	u = draw_u01(w, "predation", w->day, s->id, (uint64_t)c, 0);
-	if (u < 0.4 * p) {
+	if (u < sc->hazard_loss_share * p) {
 		resolve(w, s, SMUG_OUTCOME_LOST, c);
 		return false;
 	}
-	if (u < p && s->delays < MAX_DELAYS) {
+	if (u < p && s->delays < sc->max_delays) {
 		struct smug_event *ev;
 
 		s->days_left = 1;
@@ -132,6 +164,11 @@ void logistics_step(struct smug_world *w)
 {
 	int kept = 0;
 
+	w->n_resolved = 0;
+	/* launches have larger ids than every shipment on the road */
+	for (int i = 0; i < w->n_launch && w->n_shipments < SMUG_SHIPMENT_CAP; i++)
+		w->shipments[w->n_shipments++] = w->launch[i];
+	w->n_launch = 0;
 	for (int i = 0; i < w->n_shipments; i++) {
 		if (advance(w, &w->shipments[i])) {
 			if (kept != i)

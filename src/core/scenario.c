@@ -227,17 +227,19 @@ static const cJSON *get_array(struct ld *ld, const cJSON *o, const char *path, c
 void scenario_default_commodities(struct smug_commodity_def *d)
 {
 	static const struct {
-		double credits, penalty;
+		double credits, penalty, heat;
 		enum smug_good good;
 	} base[SMUG_COMMODITY_COUNT] = {
-		{6, .35, SMUG_GOOD_SUITS}, {5, .30, SMUG_GOOD_MEDICINE}, {8, .45, SMUG_GOOD_PARTS},
-		{4, .25, SMUG_GOOD_FOOD}, {7, .40, SMUG_GOOD_WATER},
+		{6, .35, 0.8, SMUG_GOOD_SUITS}, {5, .30, 1.0, SMUG_GOOD_MEDICINE},
+		{8, .45, 1.4, SMUG_GOOD_PARTS}, {4, .25, 0.6, SMUG_GOOD_FOOD},
+		{7, .40, 1.2, SMUG_GOOD_WATER},
 	};
 
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
 		d[c] = (struct smug_commodity_def){
 			.value_density = (int64_t)(base[c].credits * SMUG_MINOR_PER_CREDIT),
 			.units_per_shipment = 40, .seizure_penalty = base[c].penalty,
+			.heat = base[c].heat,
 			.related_good = base[c].good, .sale_markup = 0.8,
 			.demand_w_tolerance = .35, .demand_w_shortage = .30, .demand_w_corruption = .20,
 			.demand_w_raider = .10, .demand_w_war = .05,
@@ -346,7 +348,7 @@ static bool load_config(struct ld *ld, const cJSON *o, struct smug_config *c)
 static bool load_commodities(struct ld *ld, const cJSON *o, struct smug_commodity_def *defs)
 {
 	static const char *const keys[] = {"value_density", "units_per_shipment", "seizure_penalty",
-		"related_good", "sale_markup", "demand", "source", NULL};
+		"heat", "related_good", "sale_markup", "demand", "source", NULL};
 	static const char *const dk[] = {"tolerance", "shortage", "corruption", "raider", "war", NULL};
 	static const char *const sk[] = {"raider", "precursor", "blackmarket", NULL};
 	char p[PATH_MAX_LEN], q[PATH_MAX_LEN];
@@ -371,6 +373,7 @@ static bool load_commodities(struct ld *ld, const cJSON *o, struct smug_commodit
 		    !get_num(ld, e, p, "value_density", 0.01, 1e6, false, &density) ||
 		    !get_int(ld, e, p, "units_per_shipment", 1, 100000, false, &d->units_per_shipment) ||
 		    !get_num(ld, e, p, "seizure_penalty", 0, 2, false, &d->seizure_penalty) ||
+		    !get_num(ld, e, p, "heat", 0, 5, false, &d->heat) ||
 		    !get_num(ld, e, p, "sale_markup", 0, 10, false, &d->sale_markup))
 			return false;
 		d->value_density = (int64_t)(density * SMUG_MINOR_PER_CREDIT + 0.5);
@@ -582,11 +585,12 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 	w->seed = (uint64_t)seed;
 	w->day = w->start_day;
 	if ((j = get(root, "ledger")) != NULL) {
-		static const char *const lk[] = {"blackmarket", "treasury", NULL};
+		static const char *const lk[] = {"blackmarket", "treasury", "buyers", NULL};
 
 		if (!check_keys(ld, j, "ledger", lk) ||
 		    !get_money(ld, j, "ledger", "blackmarket", &w->initial_blackmarket) ||
-		    !get_money(ld, j, "ledger", "treasury", &w->initial_treasury))
+		    !get_money(ld, j, "ledger", "treasury", &w->initial_treasury) ||
+		    !get_money(ld, j, "ledger", "buyers", &w->initial_buyers))
 			return false;
 	}
 	if ((j = get(root, "config")) != NULL && !load_config(ld, j, &w->cfg))
@@ -757,9 +761,11 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 	}
 
 	world_finish(w);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		w->factions[i].bribe_budget_fraction = bbf[perm[i]];
 		if (bbf[perm[i]] >= 0)
 			w->factions[i].net.bribe_budget_fraction = bbf[perm[i]];
+	}
 	free(perm);
 
 	/* every ward has a node; the corridor graph is connected */

@@ -1,91 +1,140 @@
-/* Signal dynamics (stage 1) and the world's daily money flows. Per ward,
- * from yesterday's bribes and deliveries: black-market flow is an EMA of
- * bribes taken; corruption rises with bribes, falls with audit and is
- * pulled back toward its scenario value; tolerance creeps up with
+/* Signal dynamics (stage 1) and the ward economy. Per ward, from
+ * yesterday's bribes, deliveries and raider runs: black-market flow is an
+ * average of bribes taken; corruption rises with bribes, falls with audit
+ * and is pulled back toward its scenario value; tolerance creeps up with
  * shortage where corruption is high and decays toward its base; each
  * shortage eases with deliveries and regenerates toward its base; raider
- * influence decays toward its base. Every signal's daily change is
- * clamped to ±max_daily_delta and its value to [0,1], so nothing runs
- * away over centuries. Money: networks pay UPKEEP to their home ward;
- * wards spend (burn) 1% of their balance a day. */
+ * presence averages the runs of raider factions through the ward (busts
+ * count against it) and lifts raider influence at most raider_gain above
+ * its base. Every signal's daily change is clamped to ±max_daily_delta
+ * and its value to [0,1], so nothing runs away over centuries.
+ *
+ * The ward economy closes the money loop (no money is created or
+ * destroyed after day 0): each day the treasury pays enforcement_pay_rate
+ * of its balance to the wards in proportion to their enforcement points
+ * (PAY_ENFORCEMENT); each ward spends ward_spend_rate of its account on
+ * its people, whose purse is the ward's buyer account (WARD_SPENDING);
+ * the state levies levy_rate of each buyer purse (LEVY_THROUGHPUT), of
+ * which corruption_leak × corruption leaks to the black market
+ * (CORRUPTION_LEAK); the black market spends blackmarket_spend_rate of
+ * its balance in the wards in proportion to their corruption
+ * (BLACKMARKET_SPENDING). Smuggling factions pay UPKEEP (their crews'
+ * wages) into the buyer purse of their home ward. */
 #include "core.h"
-
-#define WARD_SPENDING_RATE 0.01
-#define BASE_PULL 0.01 /* daily pull of corruption back toward its base */
 
 static double step_toward(double v, double delta, double max_delta)
 {
 	return clamp01(v + clampd(delta, -max_delta, max_delta));
 }
 
-void signals_step(struct smug_world *w)
+static int64_t share_of(int64_t amount, double rate)
+{
+	return amount > 0 && rate > 0 ? (int64_t)((double)amount * rate) : 0;
+}
+
+static void ward_signals(struct smug_world *w, struct smug_ward *wa)
 {
 	const struct smug_signals_config *c = &w->cfg.signals;
+	struct smug_signals *s = &wa->sig;
+	const struct smug_signals *b = &wa->base;
 	double md = c->max_daily_delta;
+	double bm = clamp01((double)wa->bribes_today / c->bribe_norm);
+	double short_avg = 0, runs, d;
+
+	d = c->blackmarket_alpha * (bm - s->blackmarket_flow);
+	s->blackmarket_flow = step_toward(s->blackmarket_flow, d, md);
+	d = c->corruption_per_bribe * bm - c->audit_pull * s->audit * s->corruption +
+	    c->corruption_pull * (b->corruption - s->corruption);
+	s->corruption = step_toward(s->corruption, d, md);
+	for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
+		d = -c->shortage_ease * wa->delivered_today[g] +
+		    c->shortage_regen * (b->shortage[g] - s->shortage[g]);
+		s->shortage[g] = step_toward(s->shortage[g], d, md);
+		short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
+	}
+	d = (s->corruption > c->tolerance_corruption ? c->tolerance_gain * short_avg : 0.0) +
+	    c->tolerance_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
+	s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
+	runs = clampd(((double)wa->raider_runs_today - c->raider_loss * wa->raider_busts_today) /
+			      c->raider_norm,
+		      -1.0, 1.0);
+	wa->raider_presence += c->raider_decay * (runs - wa->raider_presence);
+	d = clamp01(b->raider_influence + c->raider_gain * wa->raider_presence) - s->raider_influence;
+	s->raider_influence = step_toward(s->raider_influence, d, md);
+	wa->bribes_today = 0;
+	wa->raider_runs_today = wa->raider_busts_today = 0;
+	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+		wa->delivered_today[g] = 0;
+}
+
+static void ward_economy(struct smug_world *w)
+{
+	const struct smug_economy_config *ec = &w->cfg.economy;
+	struct smug_ledger *l = &w->ledger;
+	int64_t pay = share_of(l->accounts[l->treasury].balance, ec->enforcement_pay_rate);
+	int64_t spend = share_of(l->accounts[l->blackmarket].balance, ec->blackmarket_spend_rate);
+	double points = 0, corruption = 0;
 
 	for (int i = 0; i < w->n_wards; i++) {
+		points += w->wards[i].customs.enforcement_points;
+		corruption += w->wards[i].sig.corruption;
+	}
+	for (int i = 0; i < w->n_wards; i++) {
 		struct smug_ward *wa = &w->wards[i];
-		struct smug_signals *s = &wa->sig;
-		const struct smug_signals *b = &wa->base;
-		double bm = clamp01((double)wa->bribes_today / c->bribe_norm);
-		double short_avg = 0;
-		double d;
+		int64_t levy = share_of(l->accounts[wa->buyers].balance, ec->levy_rate);
+		int64_t leak = share_of(levy, ec->corruption_leak * wa->sig.corruption);
+		double pw = points > 0 ? wa->customs.enforcement_points / points : 1.0 / w->n_wards;
+		double cw = corruption > 0 ? wa->sig.corruption / corruption : 1.0 / w->n_wards;
 
-		s->blackmarket_flow = clamp01((1.0 - c->blackmarket_alpha) * s->blackmarket_flow +
-					      c->blackmarket_alpha * bm);
-		d = c->corruption_per_bribe * bm - c->audit_pull * s->audit * s->corruption +
-		    BASE_PULL * (b->corruption - s->corruption);
-		s->corruption = step_toward(s->corruption, d, md);
-		for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
-			d = -c->shortage_ease * wa->delivered_today[g] +
-			    c->shortage_regen * (b->shortage[g] - s->shortage[g]);
-			s->shortage[g] = step_toward(s->shortage[g], d, md);
-			short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
-		}
-		d = (s->corruption > 0.4 ? 0.04 * short_avg * 0.05 : 0.0) +
-		    c->tolerance_decay * (b->smuggling_tolerance - s->smuggling_tolerance) * 10.0;
-		s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
-		d = c->raider_decay * (b->raider_influence - s->raider_influence) * 10.0;
-		s->raider_influence = step_toward(s->raider_influence, d, md);
-		wa->bribes_today = 0;
-		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
-			wa->delivered_today[g] = 0;
-		ledger_post(&w->ledger, w->day, wa->account, -1,
-			    (int64_t)((double)w->ledger.accounts[wa->account].balance * WARD_SPENDING_RATE),
+		ledger_post(l, w->day, wa->buyers, l->blackmarket, leak, SMUG_TX_CORRUPTION_LEAK);
+		ledger_post(l, w->day, wa->buyers, l->treasury, levy - leak, SMUG_TX_LEVY_THROUGHPUT);
+		ledger_post(l, w->day, l->treasury, wa->account, share_of(pay, pw),
+			    SMUG_TX_PAY_ENFORCEMENT);
+		ledger_post(l, w->day, wa->account, wa->buyers,
+			    share_of(l->accounts[wa->account].balance, ec->ward_spend_rate),
 			    SMUG_TX_WARD_SPENDING);
+		ledger_post(l, w->day, l->blackmarket, wa->buyers, share_of(spend, cw),
+			    SMUG_TX_BLACKMARKET_SPENDING);
 	}
 	for (int f = 0; f < w->n_factions; f++) {
 		const struct smug_faction *fa = &w->factions[f];
 
 		if (!fa->runs_network)
 			continue;
-		ledger_post(&w->ledger, w->day, fa->account, w->wards[fa->home_ward].account,
-			    (int64_t)((double)w->ledger.accounts[fa->account].balance *
-				      w->cfg.smuggling.upkeep_fraction),
+		ledger_post(l, w->day, fa->account, w->wards[fa->home_ward].buyers,
+			    share_of(l->accounts[fa->account].balance, w->cfg.smuggling.upkeep_fraction),
 			    SMUG_TX_UPKEEP);
 	}
 }
 
-void signals_on_resolution(struct smug_world *w, const struct smug_shipment *s)
+void signals_step(struct smug_world *w)
 {
-	const struct smug_signals_config *c = &w->cfg.signals;
+	for (int i = 0; i < w->n_wards; i++)
+		ward_signals(w, &w->wards[i]);
+	ward_economy(w);
+}
 
-	if (s->status == SMUG_OUTCOME_DELIVERED) {
-		int last = -1;
+/* A raider faction's delivery is a run through every ward on its route;
+ * a seizure or loss is a bust where it happened. */
+void signals_note_resolutions(struct smug_world *w)
+{
+	for (int r = 0; r < w->n_resolved; r++) {
+		const struct smug_shipment *s = &w->resolved[r];
 
-		for (int i = 0; i < s->n_nodes; i++) {
-			int ward = w->nodes[s->nodes[i]].ward;
+		if (w->factions[s->faction].kind != SMUG_FACTION_RAIDER)
+			continue;
+		if (s->status == SMUG_OUTCOME_DELIVERED) {
+			int last = -1;
 
-			if (ward == last)
-				continue;
-			last = ward;
-			w->wards[ward].sig.raider_influence =
-				clamp01(w->wards[ward].sig.raider_influence + c->raider_gain);
+			for (int i = 0; i < s->n_nodes; i++) {
+				int ward = w->nodes[s->nodes[i]].ward;
+
+				if (ward != last)
+					w->wards[ward].raider_runs_today++;
+				last = ward;
+			}
+		} else if (s->resolved_corridor >= 0) {
+			w->wards[w->nodes[s->nodes[s->hop]].ward].raider_busts_today++;
 		}
-	} else if (s->resolved_corridor >= 0) {
-		int ward = w->nodes[s->nodes[s->hop]].ward;
-
-		w->wards[ward].sig.raider_influence =
-			clamp01(w->wards[ward].sig.raider_influence - c->raider_loss);
 	}
 }

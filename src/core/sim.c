@@ -1,7 +1,10 @@
 /* One simulated day in the fixed stage order of DESIGN §4, and the step
- * command. Stages: telemetry roll, signals, crackdowns, smuggling plan
- * (wards, routes, bribes, shipments, explain), logistics (predation,
- * customs, outcomes, learning), estimate drift, telemetry close.
+ * command. Stages: telemetry roll, signals and the ward economy,
+ * crackdowns, smuggling plan (wards, routes, bribes, shipments queued,
+ * explain), logistics (launches, predation, customs, outcomes filed),
+ * learning and raider runs from the filed outcomes, estimate drift,
+ * telemetry close. Each stage reads what the one before wrote into the
+ * world; none calls another.
  * Day numbering: days count from 1. The day counter moves first, so all
  * that happens during the N-th simulated day is stamped N, and after it
  * w->day == N ("the end of day N"); a fresh world is at its start day. */
@@ -21,6 +24,8 @@ static void sim_day(struct smug_world *w)
 		w->decisions_day = w->day;
 	}
 	logistics_step(w);
+	smuggling_learn_day(w);
+	signals_note_resolutions(w);
 	smuggling_drift(w);
 	telemetry_end_day(w);
 }

@@ -1,10 +1,12 @@
 /* Smuggling networks (spec §4–§8): demand/source TopK wards, the daily
  * plan (commodity → source/demand wards → TopK candidate routes scored
- * from the faction's edge_stats → winner), strategic bribe allocation,
- * shipment creation, learning on resolution and drift toward priors.
+ * from the faction's beliefs → winner, or now and then an exploration
+ * pick), strategic bribe allocation, shipments queued for logistics,
+ * learning from the day's resolutions and drift toward calibrated priors.
  * Invariants: per day at most max_shipments_per_day shipments and at most
  * route_topk candidates scored per decision; edge_stats ≤ border_topk,
- * sorted by corridor; no step scans all wards or corridors per shipment. */
+ * one per directed edge, sorted by key; no step scans all wards or
+ * corridors per shipment. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,18 +116,136 @@ void smuggling_refresh_wards(struct smug_world *w)
 		w->ward_cursor = (w->ward_cursor + slice) % w->n_wards;
 }
 
-/* ---- edge statistics ---- */
+/* ---- beliefs: priors, statistics, estimates ----
+ * A faction's belief about a directed edge (a corridor entered from one
+ * end) is kept as two numbers, base and per_heat: the risk it plans a
+ * commodity of heat h with is clamp01(base + per_heat × h). Customs odds
+ * scale with the cargo's heat, predation does not. A learned statistic
+ * holds the risk for the faction's cargo mix (mean heat of the
+ * commodities it ships); at a border it scales with h / mix. */
 
-static int stats_search(const struct smug_edge_stats *st, int n, int corridor)
+double smuggling_predation(const struct smug_world *w, int corridor)
+{
+	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
+	double h = w->corridors[corridor].hazard, lost = sc->hazard_loss_share * h;
+	double q = (1.0 - sc->hazard_loss_share) * h, qk = 1.0, sum = 0;
+
+	/* each roll: lost, delayed (roll again next day, at most max_delays
+	 * times), or through: P(lost) = lost × (1 + q + ... + q^max_delays) */
+	for (int k = 0; k <= sc->max_delays && qk > 1e-12; k++) {
+		sum += qk;
+		qk *= q;
+	}
+	return clamp01(lost * sum);
+}
+
+void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out)
+{
+	out->pred = smuggling_predation(w, corridor);
+	out->border = w->corridors[corridor].border;
+	if (out->border)
+		customs_public_odds(w, smug_corridor_dest_ward(w, corridor, from), &out->customs);
+	else
+		memset(&out->customs, 0, sizeof out->customs);
+}
+
+/* The offer a network expects to make at a border, in required bribes:
+ * what it aims at, times the share of its aims its budget has been
+ * covering lately, as it stood when today's plan was made. */
+static double expected_offer(const struct smug_world *w, const struct smug_network *n)
+{
+	return w->cfg.smuggling.bribe_offer_ratio * n->plan_offer_fill;
+}
+
+static bool network_bribes(const struct smug_network *n)
+{
+	return n->bribe_budget_fraction > 0;
+}
+
+static void belief_from_odds(const struct smug_world *w, const struct smug_odds *o, bool bribes,
+			     double r, struct smug_belief *out)
+{
+	const struct smug_customs_config *cc = &w->cfg.customs;
+	const struct customs_odds *c = &o->customs;
+	double accept, bribe_frac;
+
+	out->base = o->pred;
+	out->per_heat = 0;
+	out->cost = 0;
+	out->last_update_day = -1;
+	if (!o->border)
+		return;
+	accept = customs_acceptance(cc, c->kappa, r, 1.0, bribes);
+	/* what a taken bribe costs per unit of value: the offer, or the
+	 * officer's own price when nothing is offered */
+	bribe_frac = !bribes ? 0
+		     : r > 0 ? r * c->required
+			     : cc->fallback_bribe_fraction + cc->fallback_tariff_share * c->tariff;
+	out->per_heat = (1.0 - o->pred) * c->p_found * (1.0 - accept);
+	out->cost = clamp01((1.0 - o->pred) * (c->tariff + c->p_found * accept * bribe_frac));
+}
+
+void smuggling_prior(const struct smug_world *w, const struct smug_network *n, int corridor, int from,
+		     struct smug_belief *out)
+{
+	struct smug_odds o;
+
+	smuggling_odds(w, corridor, from, &o);
+	belief_from_odds(w, &o, network_bribes(n), expected_offer(w, n), out);
+}
+
+double smuggling_heat_mix(const struct smug_world *w, const struct smug_network *n)
+{
+	enum smug_commodity ranked[SMUG_COMMODITY_COUNT];
+	int k = smuggling_rank_commodities(w, n, ranked);
+	double sum = 0;
+
+	for (int i = 0; i < k; i++)
+		sum += w->commodities[ranked[i]].heat;
+	return k > 0 ? sum / k : 1.0;
+}
+
+/* The belief a learned statistic stands for. */
+static void belief_of_stats(const struct smug_world *w, const struct smug_edge_stats *st,
+			    double heat_mix, struct smug_belief *out)
+{
+	out->cost = st->cost_est;
+	out->last_update_day = st->last_update_day;
+	if (w->corridors[st->corridor].border && heat_mix > 0) {
+		out->base = 0;
+		out->per_heat = st->risk_est / heat_mix;
+	} else {
+		out->base = st->risk_est;
+		out->per_heat = 0;
+	}
+}
+
+double smuggling_belief_risk(const struct smug_belief *b, double heat)
+{
+	return clamp01(b->base + b->per_heat * heat);
+}
+
+static int edge_key(const struct smug_world *w, int corridor, int from)
+{
+	return 2 * corridor + (w->corridors[corridor].b == from);
+}
+
+static int stats_key(const struct smug_world *w, const struct smug_edge_stats *st)
+{
+	return edge_key(w, st->corridor, st->from_node);
+}
+
+static int stats_search(const struct smug_world *w, const struct smug_edge_stats *st, int n,
+			int key)
 {
 	int lo = 0, hi = n - 1;
 
 	while (lo <= hi) {
-		int mid = lo + (hi - lo) / 2;
+		int mid = lo + (hi - lo) / 2, k = stats_key(w, &st[mid]);
 
-		if (st[mid].corridor == corridor)
+		if (k == key)
 			return mid;
-		if (st[mid].corridor < corridor)
+		if (k < key)
 			lo = mid + 1;
 		else
 			hi = mid - 1;
@@ -133,14 +253,10 @@ static int stats_search(const struct smug_edge_stats *st, int n, int corridor)
 	return -(lo + 1);
 }
 
-static int stats_index(const struct smug_network *n, int corridor)
+struct smug_edge_stats *network_find_stats(const struct smug_world *w, struct smug_network *n,
+					   int corridor, int from)
 {
-	return stats_search(n->edge_stats, n->n_edge_stats, corridor);
-}
-
-struct smug_edge_stats *network_find_stats(struct smug_network *n, int corridor)
-{
-	int i = stats_index(n, corridor);
+	int i = stats_search(w, n->edge_stats, n->n_edge_stats, edge_key(w, corridor, from));
 
 	return i >= 0 ? &n->edge_stats[i] : NULL;
 }
@@ -155,14 +271,15 @@ static void stats_remove(struct smug_network *n, int i)
 	n->n_edge_stats--;
 }
 
-/* Find or create the statistics of a corridor, starting from its prior;
- * when full, the least recently updated entry goes (ties: smaller id). */
-static struct smug_edge_stats *network_touch(const struct smug_world *w,
-					     struct smug_network *n, int corridor,
-					     int from_node)
+/* Find or create the statistics of a directed edge, starting from the
+ * faction's calibrated prior for its cargo mix; when full, the least
+ * recently updated entry goes (ties: the smaller key). */
+static struct smug_edge_stats *network_touch(const struct smug_world *w, struct smug_network *n,
+					     int corridor, int from)
 {
-	int i = stats_index(n, corridor);
+	int key = edge_key(w, corridor, from), i = stats_search(w, n->edge_stats, n->n_edge_stats, key);
 	int cap = w->cfg.smuggling.border_topk;
+	struct smug_belief prior;
 
 	if (i >= 0)
 		return &n->edge_stats[i];
@@ -171,84 +288,59 @@ static struct smug_edge_stats *network_touch(const struct smug_world *w,
 
 		for (int j = 1; j < n->n_edge_stats; j++)
 			if (n->edge_stats[j].last_update_day < n->edge_stats[victim].last_update_day)
-				victim = j; /* sorted by corridor: first minimum = smallest id */
+				victim = j; /* sorted by key: first minimum = smallest key */
 		stats_remove(n, victim);
 	}
-	i = -stats_index(n, corridor) - 1;
+	i = -stats_search(w, n->edge_stats, n->n_edge_stats, key) - 1;
 	memmove(&n->edge_stats[i + 1], &n->edge_stats[i],
 		(size_t)(n->n_edge_stats - i) * sizeof n->edge_stats[0]);
 	memmove(&n->preferred_border_weight[i + 1], &n->preferred_border_weight[i],
 		(size_t)(n->n_edge_stats - i) * sizeof n->preferred_border_weight[0]);
 	n->n_edge_stats++;
+	smuggling_prior(w, n, corridor, from, &prior);
 	n->edge_stats[i] = (struct smug_edge_stats){
 		.corridor = corridor,
-		.risk_est = smuggling_prior_risk(w, corridor, from_node),
-		.cost_est = smuggling_prior_cost(w, corridor, from_node),
+		.from_node = from,
+		.risk_est = smuggling_belief_risk(&prior, smuggling_heat_mix(w, n)),
+		.cost_est = prior.cost,
 		.last_update_day = -1,
-		.uses = 0,
-		.last_from_node = from_node,
 	};
 	n->preferred_border_weight[i] = 0;
 	return &n->edge_stats[i];
 }
 
-/* Published seizure odds of entering the destination's customs
- * (inspection × detection, before crackdowns, which smugglers learn by
- * experience); for a plain corridor the loss share of its hazard. */
-double smuggling_prior_risk(const struct smug_world *w, int corridor, int from_node)
+bool smuggling_estimate(const struct smug_world *w, const struct smug_network *n,
+			const struct smug_edge_stats *stats, int n_stats, int corridor, int from,
+			struct smug_belief *out)
 {
-	const struct smug_corridor *k = &w->corridors[corridor];
-	const struct smug_customs_config *cc = &w->cfg.customs;
-	const struct smug_ward *dest;
-
-	if (!k->border)
-		return clamp01(0.4 * k->hazard);
-	dest = &w->wards[smug_corridor_dest_ward(w, corridor, from_node)];
-	return clamp01(clamp01(cc->base_inspection_rate * (1.0 + dest->customs.inspection_bias)) *
-		       clamp01(cc->contraband_detection_base * (1.0 + dest->customs.contraband_bias) *
-			       (1.0 - 0.5 * dest->sig.corruption)));
-}
-
-double smuggling_prior_cost(const struct smug_world *w, int corridor, int from_node)
-{
-	const struct smug_corridor *k = &w->corridors[corridor];
-	const struct smug_ward *dest;
-	double bias;
-
-	if (!k->border)
-		return 0.0;
-	dest = &w->wards[smug_corridor_dest_ward(w, corridor, from_node)];
-	bias = 1.0 + dest->customs.tariff_bias;
-	return clamp01(w->cfg.customs.base_tariff_rate * (bias > 0 ? bias : 0));
-}
-
-bool smuggling_estimate(const struct smug_world *w, const struct smug_edge_stats *stats, int n,
-			int corridor, int from, double *risk, double *cost)
-{
-	int i = stats_search(stats, n, corridor);
+	int i = stats_search(w, stats, n_stats, edge_key(w, corridor, from));
 
 	if (i >= 0) {
-		*risk = stats[i].risk_est;
-		*cost = stats[i].cost_est;
+		belief_of_stats(w, &stats[i], smuggling_heat_mix(w, n), out);
 		return true;
 	}
-	*risk = smuggling_prior_risk(w, corridor, from);
-	*cost = smuggling_prior_cost(w, corridor, from);
+	smuggling_prior(w, n, corridor, from, out);
 	return false;
 }
 
 /* ---- the plan's estimate memo (not state) ----
  * Estimates do not change while the day's plan is made, and the day's
- * candidate routes share most of their edges, so each faction's estimate
- * of a directed corridor is looked up once per plan: slot 2c is corridor c
- * entered from its node a, 2c+1 from node b. At the start of a plan each
- * faction's own statistics (at most border_topk) are written into its
- * slots; any other slot is the public prior, itself computed once per plan
- * for all factions. Slots are stamped with a generation number, so nothing
- * is cleared between plans and the cost follows the edges looked at. */
+ * candidate routes share most of their edges, so each faction's belief
+ * about a directed corridor is looked up once per plan: slot 2c is
+ * corridor c entered from its node a, 2c+1 from node b. At the start of a
+ * plan each faction's own statistics (at most border_topk) are written
+ * into its slots; any other slot is the public prior, itself computed
+ * once per plan for all factions that bribe (and once for those that do
+ * not). Slots are stamped with a generation number, so nothing is cleared
+ * between plans and the cost follows the edges looked at. */
 struct memo_slot {
 	uint32_t gen;
-	double risk, cost;
+	struct smug_belief b;
+};
+
+struct memo_odds {
+	uint32_t gen;
+	struct smug_odds o;
 };
 
 struct smug_plan_memo {
@@ -259,8 +351,12 @@ struct smug_plan_memo {
 	double cum_loss[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum_*[i][e] valid for e < cum_to[i] */
-	struct memo_slot *prior;		    /* [n_slots], shared */
+	struct memo_odds *odds;			    /* [n_slots], shared by all factions */
 	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
+	bool bribes[SMUG_FACTIONS_MAX];		    /* how a faction turns odds into a prior */
+	double offer[SMUG_FACTIONS_MAX];
+	double heat_mix[SMUG_FACTIONS_MAX];
+	uint32_t seeded[SMUG_FACTIONS_MAX];	    /* gen of the plan that seeded it */
 };
 
 void plan_memo_free(struct smug_plan_memo *m)
@@ -269,7 +365,7 @@ void plan_memo_free(struct smug_plan_memo *m)
 		return;
 	for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 		free(m->slots[f]);
-	free(m->prior);
+	free(m->odds);
 	free(m);
 }
 
@@ -280,11 +376,6 @@ static struct memo_slot *memo_slots(struct smug_plan_memo *m, int f)
 	return m->slots[f];
 }
 
-static int memo_slot_of(const struct smug_world *w, int corridor, int from)
-{
-	return 2 * corridor + (w->corridors[corridor].a == from ? 0 : 1);
-}
-
 static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 {
 	struct smug_plan_memo *m = w->plan_memo;
@@ -293,61 +384,69 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		plan_memo_free(m);
 		m = xcalloc(1, sizeof *m);
 		m->n_slots = 2 * w->n_corridors;
-		m->prior = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->prior);
+		m->odds = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->odds);
 		w->plan_memo = m;
 	}
 	if (++m->gen == 0) { /* wrapped: forget every stamp */
 		for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 			if (m->slots[f])
 				memset(m->slots[f], 0, (size_t)m->n_slots * sizeof *m->slots[f]);
-		memset(m->prior, 0, (size_t)m->n_slots * sizeof *m->prior);
+		memset(m->odds, 0, (size_t)m->n_slots * sizeof *m->odds);
 		m->gen = 1;
 	}
 	return m;
 }
 
-/* Write faction f's own statistics into its slots, both directions. */
+/* Write faction f's own statistics into its slots. */
 static void memo_seed(const struct smug_world *w, struct smug_plan_memo *m, int f)
 {
 	const struct smug_network *n = &w->factions[f].net;
 	struct memo_slot *slots = memo_slots(m, f);
 
+	m->bribes[f] = network_bribes(n);
+	m->offer[f] = expected_offer(w, n);
+	m->heat_mix[f] = smuggling_heat_mix(w, n);
+	m->seeded[f] = m->gen;
 	for (int i = 0; i < n->n_edge_stats; i++) {
 		const struct smug_edge_stats *st = &n->edge_stats[i];
-		struct memo_slot x = {m->gen, st->risk_est, st->cost_est};
+		struct memo_slot *x = &slots[stats_key(w, st)];
 
-		slots[2 * st->corridor] = x;
-		slots[2 * st->corridor + 1] = x;
+		x->gen = m->gen;
+		belief_of_stats(w, st, m->heat_mix[f], &x->b);
 	}
+}
+
+/* Faction f's prior for a slot, from the odds shared by all factions. */
+static struct smug_belief memo_prior(const struct smug_world *w, struct smug_plan_memo *m, int f,
+				     int slot)
+{
+	struct memo_odds *p = &m->odds[slot];
+	int corridor = slot >> 1;
+	struct smug_belief b;
+
+	if (p->gen != m->gen) {
+		smuggling_odds(w, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a,
+			       &p->o);
+		p->gen = m->gen;
+	}
+	belief_from_odds(w, &p->o, m->bribes[f], m->offer[f], &b);
+	return b;
 }
 
 /* A slot the faction has no statistics for: the public prior. */
-static void memo_fill(const struct smug_world *w, struct smug_plan_memo *m, struct memo_slot *x,
-		      int slot)
+static const struct smug_belief *memo_belief(const struct smug_world *w, struct smug_plan_memo *m,
+					     int f, int slot)
 {
-	struct memo_slot *p = &m->prior[slot];
-	int corridor = slot >> 1;
-	int from = slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a;
-
-	if (p->gen != m->gen) {
-		p->risk = smuggling_prior_risk(w, corridor, from);
-		p->cost = smuggling_prior_cost(w, corridor, from);
-		p->gen = m->gen;
-	}
-	*x = *p;
-}
-
-static const struct memo_slot *memo_estimate(const struct smug_world *w,
-					     struct smug_plan_memo *m, int f, int corridor,
-					     int from)
-{
-	int slot = memo_slot_of(w, corridor, from);
 	struct memo_slot *x = &memo_slots(m, f)[slot];
 
-	if (x->gen != m->gen)
-		memo_fill(w, m, x, slot);
-	return x;
+	if (x->gen != m->gen) {
+		x->b = memo_prior(w, m, f, slot);
+		x->gen = m->gen;
+	}
+	return &x->b;
 }
+
+/* ---- learning and drift ---- */
 
 void smuggling_learn(struct smug_world *w, const struct smug_shipment *s)
 {
@@ -365,29 +464,73 @@ void smuggling_learn(struct smug_world *w, const struct smug_shipment *s)
 		if (w->corridors[c].border)
 			st->cost_est = clamp01(st->cost_est + lr * (clamp01(observed_cost) - st->cost_est));
 		st->last_update_day = w->day;
-		st->last_from_node = s->nodes[h];
 		st->uses++;
+		st->cal_n++;
+		st->cal_fail += failed;
+		st->cal_risk += s->plan_risk[h];
 	}
 }
 
+void smug_calibration(const struct smug_world *w, int min_crossings, double *mae, int *pairs)
+{
+	double sum = 0;
+	int n = 0;
+
+	for (int f = 0; f < w->n_factions; f++) {
+		const struct smug_network *net = &w->factions[f].net;
+
+		for (int i = 0; i < net->n_edge_stats; i++) {
+			const struct smug_edge_stats *e = &net->edge_stats[i];
+			double planned, seen;
+
+			if (!w->corridors[e->corridor].border || e->cal_n < min_crossings || e->cal_n == 0)
+				continue;
+			planned = e->cal_risk / (double)e->cal_n;
+			seen = (double)e->cal_fail / (double)e->cal_n;
+			sum += planned > seen ? planned - seen : seen - planned;
+			n++;
+		}
+	}
+	*pairs = n;
+	*mae = n ? sum / n : 0;
+}
+
+void smuggling_learn_day(struct smug_world *w)
+{
+	for (int i = 0; i < w->n_resolved; i++)
+		smuggling_learn(w, &w->resolved[i]);
+}
+
+/* Estimates not refreshed today move toward the calibrated prior for the
+ * faction's cargo mix, so a belief nothing confirms fades back to what the
+ * published dials say. */
 void smuggling_drift(struct smug_world *w)
 {
 	double a = w->cfg.smuggling.prior_drift;
+	/* today's plan memo holds today's priors (signals do not change after
+	 * stage 1), so a faction planned today reads them from there */
+	struct smug_plan_memo *m = w->decisions_day == w->day ? w->plan_memo : NULL;
 
 	for (int f = 0; f < w->n_factions; f++) {
 		struct smug_network *n = &w->factions[f].net;
+		bool memo = m && m->seeded[f] == m->gen;
+		double mix;
 
-		if (!w->factions[f].runs_network)
+		if (!w->factions[f].runs_network || n->n_edge_stats == 0)
 			continue;
+		mix = memo ? m->heat_mix[f] : smuggling_heat_mix(w, n);
 		for (int i = 0; i < n->n_edge_stats; i++) {
 			struct smug_edge_stats *st = &n->edge_stats[i];
+			struct smug_belief prior;
 
 			if (st->last_update_day == w->day)
 				continue;
-			st->risk_est += a * (smuggling_prior_risk(w, st->corridor, st->last_from_node) -
-					     st->risk_est);
-			st->cost_est += a * (smuggling_prior_cost(w, st->corridor, st->last_from_node) -
-					     st->cost_est);
+			if (memo)
+				prior = memo_prior(w, m, f, stats_key(w, st));
+			else
+				smuggling_prior(w, n, st->corridor, st->from_node, &prior);
+			st->risk_est += a * (smuggling_belief_risk(&prior, mix) - st->risk_est);
+			st->cost_est += a * (prior.cost - st->cost_est);
 			n->preferred_border_weight[i] *= 1.0 - a;
 		}
 	}
@@ -398,7 +541,7 @@ void smuggling_drift(struct smug_world *w)
 struct plan_item {
 	int decision;		 /* index into w->decisions */
 	int faction;
-	struct route_path path;	 /* the winner */
+	struct route_path path;	 /* the route sent */
 	int64_t value, sale;
 	int64_t bribe[SMUG_ROUTE_MAX_NODES - 1]; /* per corridor of path */
 };
@@ -407,22 +550,25 @@ struct plan {
 	struct plan_item items[SMUG_SHIPMENTS_PER_DAY_MAX];
 	int n;
 	int64_t committed[SMUG_FACTIONS_MAX]; /* cargo bought today, minor units */
+	int64_t *owed;			      /* per ward: sales its buyers owe, in transit + today */
 	struct smug_plan_memo *memo;
 };
 
+/* Index into wards[0..n) by score weight, skipping `exclude`, wards of
+ * score <= 0 and wards whose ok[] is false (ok may be NULL); -1 if none. */
 static int pick_weighted(const struct smug_driver_terms *terms, const int *wards, int n,
-			 int exclude, double u)
+			 int exclude, const bool *ok, double u)
 {
 	double total = 0, acc = 0;
 	int last = -1;
 
 	for (int i = 0; i < n; i++)
-		if (wards[i] != exclude && terms[i].score > 0)
+		if (wards[i] != exclude && terms[i].score > 0 && (!ok || ok[i]))
 			total += terms[i].score;
 	if (total <= 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
-		if (wards[i] == exclude || terms[i].score <= 0)
+		if (wards[i] == exclude || terms[i].score <= 0 || (ok && !ok[i]))
 			continue;
 		acc += terms[i].score;
 		last = i;
@@ -430,6 +576,11 @@ static int pick_weighted(const struct smug_driver_terms *terms, const int *wards
 			return i;
 	}
 	return last;
+}
+
+static int64_t sale_price(const struct smug_commodity_def *def, int64_t value, double demand)
+{
+	return value + (int64_t)((double)value * def->sale_markup * clamp01(demand));
 }
 
 struct cand_score {
@@ -445,14 +596,13 @@ struct cand_score {
  * candidate in full. */
 static struct cand_score score_candidate(const struct smug_world *w, struct smug_plan_memo *m,
 					 int f, const struct route_scan *sc, int i, int64_t value,
-					 double penalty, double bound, bool *pruned)
+					 double penalty, double heat, double bound, bool *pruned)
 {
 	const struct route_scan_path *p = &sc->p[i];
 	const int *slot = sc->slot + p->first;
 	double v = (double)value, pen1 = 1.0 + penalty;
 	double travel = w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
 	struct cand_score r = {0, 0, 0};
-	struct memo_slot *slots = memo_slots(m, f);
 	double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
 	int e = 0;
 
@@ -466,11 +616,9 @@ static struct cand_score score_candidate(const struct smug_world *w, struct smug
 	}
 	m->cum_to[i] = e; /* entries below the shared prefix are the parent's */
 	for (; e < p->n_edges; e++) {
-		struct memo_slot *x = &slots[slot[e]];
+		const struct smug_belief *x = memo_belief(w, m, f, slot[e]);
 
-		if (x->gen != m->gen)
-			memo_fill(w, m, x, slot[e]);
-		r.loss += x->risk * v * pen1;
+		r.loss += smuggling_belief_risk(x, heat) * v * pen1;
 		r.cost += x->cost * v;
 		cl[e] = r.loss;
 		cc[e] = r.cost;
@@ -486,6 +634,35 @@ static struct cand_score score_candidate(const struct smug_world *w, struct smug
 	return r;
 }
 
+/* The exploration view of a candidate: its score with every stale edge
+ * (never observed, or not refreshed for exploration_stale_days) at its
+ * prior, as if what was learned there no longer held. *stale says
+ * whether it has such an edge. */
+static struct cand_score score_optimistic(const struct smug_world *w, struct smug_plan_memo *m,
+					  int f, const struct route_scan *sc, int i, int64_t value,
+					  double penalty, double heat, bool *stale)
+{
+	const struct route_scan_path *p = &sc->p[i];
+	const int *slot = sc->slot + p->first;
+	double v = (double)value, pen1 = 1.0 + penalty;
+	int since = w->day - w->cfg.smuggling.exploration_stale_days;
+	struct cand_score r = {0, 0, 0};
+
+	*stale = false;
+	for (int e = 0; e < p->n_edges; e++) {
+		struct smug_belief x = *memo_belief(w, m, f, slot[e]);
+
+		if (x.last_update_day < since) {
+			*stale = true;
+			x = memo_prior(w, m, f, slot[e]);
+		}
+		r.loss += smuggling_belief_risk(&x, heat) * v * pen1;
+		r.cost += x.cost * v;
+	}
+	r.score = r.loss + r.cost + w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
+	return r;
+}
+
 static bool same_route(const int *a, int na, const int *b, int nb)
 {
 	return na == nb && memcmp(a, b, (size_t)na * sizeof a[0]) == 0;
@@ -498,14 +675,14 @@ static int moved_edge(const struct smug_world *w, struct smug_network *n,
 		      double *risk)
 {
 	int best = -1;
-	double best_w = -1;
+	double best_w = -1, mix = smuggling_heat_mix(w, n);
 
 	for (int i = 0; i + 1 < lane->route_len; i++) {
 		int a = lane->route_nodes[i], b = lane->route_nodes[i + 1];
 		int c = -1;
 		bool shared = false;
-		double wt;
-		const struct smug_edge_stats *st;
+		double r;
+		struct smug_belief x;
 
 		for (int j = 0; j < w->nodes[a].adj_count; j++)
 			if (w->adj[w->nodes[a].adj_first + j].node == b)
@@ -516,13 +693,12 @@ static int moved_edge(const struct smug_world *w, struct smug_network *n,
 			shared |= now->corridors[j] == c;
 		if (shared)
 			continue;
-		st = network_find_stats(n, c);
-		wt = st ? st->risk_est + st->cost_est
-			: smuggling_prior_risk(w, c, a) + smuggling_prior_cost(w, c, a);
-		if (wt > best_w) {
-			best_w = wt;
+		smuggling_estimate(w, n, n->edge_stats, n->n_edge_stats, c, a, &x);
+		r = smuggling_belief_risk(&x, mix);
+		if (r + x.cost > best_w) {
+			best_w = r + x.cost;
 			best = c;
-			*risk = st ? st->risk_est : smuggling_prior_risk(w, c, a);
+			*risk = r;
 		}
 	}
 	return best;
@@ -571,63 +747,94 @@ static void lane_record(struct smug_world *w, int f, enum smug_commodity c, int 
 	lane->last_day = w->day;
 }
 
-/* One decision: source, demand, candidates, winner. Returns true when a
- * shipment is planned (added to plan). */
+static bool skip(struct smug_decision *d, enum smug_skip why)
+{
+	d->skip = why;
+	str_copy(d->skipped, sizeof d->skipped, smug_skip_text(why));
+	return false;
+}
+
+/* The demand ward of a decision: drawn by demand score among the TopK
+ * demand wards (not the source) whose buyers can still pay the sale price
+ * on top of what they owe for shipments on the way. */
+static int pick_demand(const struct smug_world *w, struct plan *pl, struct smug_decision *d,
+		       enum smug_commodity c, int turn, enum smug_skip *why)
+{
+	const struct smug_commodity_def *def = &w->commodities[c];
+	bool ok[SMUG_WARD_TOPK_MAX];
+	int any = 0, di;
+
+	for (int i = 0; i < w->n_demand[c]; i++) {
+		int ward = w->demand_ward[c][i];
+		int64_t sale = sale_price(def, d->value, w->demand_terms[c][i].score);
+
+		ok[i] = w->ledger.accounts[w->wards[ward].buyers].balance - pl->owed[ward] >= sale;
+		any |= ward != d->src_ward && w->demand_terms[c][i].score > 0;
+	}
+	if (!any) {
+		*why = SMUG_SKIP_NO_DEMAND;
+		return -1;
+	}
+	di = pick_weighted(w->demand_terms[c], w->demand_ward[c], w->n_demand[c], d->src_ward, ok,
+			   draw_u01(w, "pick-demand", w->day, (uint64_t)d->faction, (uint64_t)c,
+				    (uint64_t)turn));
+	if (di < 0)
+		*why = SMUG_SKIP_NO_BUYERS;
+	return di;
+}
+
+/* One decision: source, demand, candidates, winner, and now and then an
+ * exploration pick. Returns true when a shipment is planned. */
 static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn,
 			  enum smug_commodity c, int64_t budget)
 {
 	struct smug_faction *fa = &w->factions[f];
 	const struct smug_commodity_def *def = &w->commodities[c];
+	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
 	struct smug_decision *d = &w->decisions[w->n_decisions++];
 	const struct route_path *paths;
 	const struct route_scan *scan;
-	struct cand_score best = {0, 0, 0};
+	struct cand_score best = {0, 0, 0}, sent;
+	enum smug_skip why = SMUG_SKIP_NONE;
 	int si, di, np, src, dst;
-	int64_t balance = w->ledger.accounts[fa->account].balance;
+	int64_t balance = w->ledger.accounts[fa->account].balance, sale;
 
+	memset(d, 0, sizeof *d);
 	d->day = w->day;
 	d->faction = f;
 	d->commodity = c;
 	d->src_ward = d->dst_ward = -1;
-	d->n_cand = 0;
-	d->winner = d->runner = -1;
-	d->winner_score = d->margin = 0;
-	d->route_len = d->route_borders = 0;
-	d->skipped[0] = '\0';
-	d->shipment = 0;
-	d->bribe_total = 0;
-	d->expected_profit = 0;
+	d->winner = d->runner = d->chosen = -1;
 	d->bribe_budget = budget;
-	memset(&d->demand, 0, sizeof d->demand);
-	memset(&d->source, 0, sizeof d->source);
 	d->value = (int64_t)def->units_per_shipment * def->value_density;
 
-	si = pick_weighted(w->source_terms[c], w->source_ward[c], w->n_source[c], -1,
+	si = pick_weighted(w->source_terms[c], w->source_ward[c], w->n_source[c], -1, NULL,
 			   draw_u01(w, "pick-source", w->day, (uint64_t)f, (uint64_t)c, (uint64_t)turn));
 	if (si < 0) {
+		skip(d, SMUG_SKIP_NO_SOURCE);
 		snprintf(d->skipped, sizeof d->skipped, "no source ward for %s", smug_commodity_name(c));
 		return false;
 	}
 	src = w->source_ward[c][si];
 	d->src_ward = src;
 	d->source = w->source_terms[c][si];
-	di = pick_weighted(w->demand_terms[c], w->demand_ward[c], w->n_demand[c], src,
-			   draw_u01(w, "pick-demand", w->day, (uint64_t)f, (uint64_t)c, (uint64_t)turn));
-	if (di < 0) {
-		str_copy(d->skipped, sizeof d->skipped, "no demand ward apart from the source");
-		return false;
-	}
+	if ((di = pick_demand(w, pl, d, c, turn, &why)) < 0)
+		return skip(d, why);
 	dst = w->demand_ward[c][di];
 	d->dst_ward = dst;
 	d->demand = w->demand_terms[c][di];
+	sale = sale_price(def, d->value, d->demand.score);
 
 	np = route_candidates_scan(w, w->wards[src].gate_node, w->wards[dst].gate_node,
-				   w->cfg.smuggling.route_topk, &paths, &scan);
-	if (np > w->cfg.smuggling.route_topk)
-		np = w->cfg.smuggling.route_topk;
+				   sc->route_topk, &paths, &scan);
+	if (np > sc->route_topk)
+		np = sc->route_topk;
 	w->route_evals_today += np;
 	if (np > w->max_route_evals_per_decision)
 		w->max_route_evals_per_decision = np;
+	d->n_cand = np;
+	if (np == 0)
+		return skip(d, SMUG_SKIP_NO_ROUTE);
 	{
 		struct cand_score second = {0, 0, 0};
 
@@ -635,134 +842,187 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		 * id; runner-up likewise among the others */
 		for (int i = 0; i < np; i++) {
 			bool pruned;
-			struct cand_score sc = score_candidate(
-				w, pl->memo, f, scan, i, d->value, def->seizure_penalty,
+			struct cand_score s = score_candidate(
+				w, pl->memo, f, scan, i, d->value, def->seizure_penalty, def->heat,
 				d->runner >= 0 ? second.score : INFINITY, &pruned);
 
 			if (pruned)
 				continue; /* score >= the runner-up's: changes nothing */
-			if (d->winner < 0 || sc.score < best.score) {
+			if (d->winner < 0 || s.score < best.score) {
 				d->runner = d->winner;
 				second = best;
 				d->winner = i;
-				best = sc;
-			} else if (d->runner < 0 || sc.score < second.score) {
+				best = s;
+			} else if (d->runner < 0 || s.score < second.score) {
 				d->runner = i;
-				second = sc;
+				second = s;
 			}
-		}
-		d->n_cand = np;
-		if (np == 0) {
-			str_copy(d->skipped, sizeof d->skipped, "no route between the wards");
-			return false;
 		}
 		d->winner_score = best.score;
 		d->margin = d->runner >= 0 ? second.score - best.score : 0;
-		{
-			const struct route_path *p = &paths[d->winner];
+	}
+	d->chosen = d->winner;
+	sent = best;
+	/* Exploration: a keyed share of decisions re-test the best candidate
+	 * that crosses a stale edge, judging its stale edges by their prior. */
+	if (sc->exploration_rate > 0 &&
+	    draw_u01(w, "explore", w->day, (uint64_t)f, (uint64_t)c, (uint64_t)turn) <
+		    sc->exploration_rate) {
+		int pick = -1;
+		struct cand_score pick_s = {0, 0, 0};
 
-			memcpy(d->route, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
-			d->route_len = p->n_nodes;
-			for (int e = 0; e + 1 < p->n_nodes; e++)
-				d->route_borders += w->corridors[p->corridors[e]].border;
+		for (int i = 0; i < np; i++) {
+			bool stale;
+			struct cand_score s = score_optimistic(w, pl->memo, f, scan, i, d->value,
+							       def->seizure_penalty, def->heat, &stale);
+
+			if (stale && (pick < 0 || s.score < pick_s.score)) {
+				pick = i;
+				pick_s = s;
+			}
+		}
+		if (pick >= 0 && (double)(sale - d->value) - pick_s.loss - pick_s.cost > 0) {
+			d->chosen = pick;
+			d->explore = true;
+			d->explore_score = pick_s.score;
+			sent = pick_s;
 		}
 	}
 	{
-		int64_t sale = d->value + (int64_t)((double)d->value * def->sale_markup *
-						    clamp01(d->demand.score));
+		const struct route_path *p = &paths[d->chosen];
 
-		d->expected_profit = (double)(sale - d->value) - best.loss - best.cost;
-		if (d->expected_profit <= 0) {
-			str_copy(d->skipped, sizeof d->skipped,
-				 "expected loss and cost exceed the margin");
-			return false;
-		}
-		if (balance - pl->committed[f] < d->value) {
-			str_copy(d->skipped, sizeof d->skipped, "cannot afford the cargo");
-			return false;
-		}
-		if (w->n_shipments + pl->n >= SMUG_SHIPMENT_CAP) {
-			str_copy(d->skipped, sizeof d->skipped, "too many shipments in transit");
-			return false;
-		}
-		pl->committed[f] += d->value;
-		pl->items[pl->n] = (struct plan_item){
-			.decision = w->n_decisions - 1,
-			.faction = f,
-			.path = paths[d->winner],
-			.value = d->value,
-			.sale = sale,
-		};
-		pl->n++;
+		memcpy(d->route, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
+		d->route_len = p->n_nodes;
+		for (int e = 0; e + 1 < p->n_nodes; e++)
+			d->route_borders += w->corridors[p->corridors[e]].border;
 	}
+	d->expected_profit = (double)(sale - d->value) - sent.loss - sent.cost;
+	if (d->expected_profit <= 0)
+		return skip(d, SMUG_SKIP_UNPROFITABLE);
+	if (balance - pl->committed[f] < d->value)
+		return skip(d, SMUG_SKIP_CANNOT_AFFORD);
+	if (w->n_shipments + pl->n >= SMUG_SHIPMENT_CAP)
+		return skip(d, SMUG_SKIP_TRANSIT_FULL);
+	pl->committed[f] += d->value;
+	pl->owed[dst] += sale;
+	pl->items[pl->n] = (struct plan_item){
+		.decision = w->n_decisions - 1,
+		.faction = f,
+		.path = paths[d->chosen],
+		.value = d->value,
+		.sale = sale,
+	};
+	pl->n++;
 	return true;
 }
 
-/* Spread one faction's budget over the borders its chosen routes cross:
- * border_priority = traffic_weight × (1 − risk_est) × bribe_tolerance ×
- * smuggling_tolerance, proportional, each border capped at
- * bribe_cap_fraction × the value crossing it; a shipment's share follows
- * its cargo value. */
-static void allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_t budget)
+/* Spread one faction's budget over the borders its routes cross today.
+ * Each border's cap is the offer the faction means to make there:
+ * bribe_offer_ratio × the required bribe it estimates from the published
+ * dials, for every shipment crossing it. The budget is split in
+ * proportion to border_priority = traffic_weight × (1 − risk_est) ×
+ * bribe_tolerance × smuggling_tolerance; a border whose share exceeds its
+ * cap gets the cap and the rest is split again among the others (water
+ * filling). A shipment's offer at a border follows its cargo value.
+ * Returns true when some border of positive priority got less than its
+ * cap: the budget decided. */
+static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_t budget,
+			    bool *any_border)
 {
 	struct border_use {
-		int corridor;
-		double traffic, value, priority;
-		int64_t alloc;
+		int corridor, from, key; /* a border in one direction: its customs */
+		double traffic, value, priority, cap, alloc;
+		bool done;
 	} use[SMUG_SHIPMENTS_PER_DAY_MAX * 4];
 	int nu = 0, cap_use = (int)(sizeof use / sizeof use[0]);
 	struct smug_network *n = &w->factions[f].net;
+	double left = budget > 0 ? (double)budget : 0, ratio = w->cfg.smuggling.bribe_offer_ratio;
 	double total = 0;
+	bool short_any = false;
 
+	*any_border = false;
 	for (int i = 0; i < pl->n; i++) {
 		struct plan_item *it = &pl->items[i];
 
 		if (it->faction != f)
 			continue;
 		for (int e = 0; e + 1 < it->path.n_nodes; e++) {
-			int c = it->path.corridors[e], u;
+			int c = it->path.corridors[e], from = it->path.nodes[e], u;
+			int dest, key = edge_key(w, c, from);
 
 			if (!w->corridors[c].border)
 				continue;
-			for (u = 0; u < nu && use[u].corridor != c; u++)
+			dest = smug_corridor_dest_ward(w, c, from);
+			for (u = 0; u < nu && use[u].key != key; u++)
 				;
 			if (u == nu) {
-				const struct smug_ward *dest =
-					&w->wards[smug_corridor_dest_ward(w, c, it->path.nodes[e])];
-				double risk = memo_estimate(w, pl->memo, f, c, it->path.nodes[e])->risk;
+				const struct smug_ward *dw = &w->wards[dest];
+				const struct smug_belief *b = memo_belief(w, pl->memo, f, key);
 
 				if (nu == cap_use)
 					continue;
-				use[nu] = (struct border_use){c, 0, 0, 0, 0};
-				use[nu].priority = (1.0 - risk) * dest->customs.bribe_tolerance *
-						   dest->sig.smuggling_tolerance;
+				use[nu] = (struct border_use){c, from, key, 0, 0, 0, 0, 0, false};
+				use[nu].priority = (1.0 - smuggling_belief_risk(b, pl->memo->heat_mix[f])) *
+						   dw->customs.bribe_tolerance * dw->sig.smuggling_tolerance;
 				nu++;
 			}
 			use[u].traffic += 1;
 			use[u].value += (double)it->value;
+			use[u].cap += ratio * w->cfg.customs.bribe_required_fraction * (double)it->value *
+				      (1.0 - customs_corruptibility(w, dest));
 		}
 	}
 	for (int u = 0; u < nu; u++) {
 		use[u].priority *= use[u].traffic;
 		total += use[u].priority;
+		*any_border |= use[u].priority > 0 && use[u].cap > 0;
 	}
-	if (total <= 0 || budget <= 0)
-		return;
-	for (int u = 0; u < nu; u++) {
-		double share = (double)budget * use[u].priority / total;
-		double cap = w->cfg.smuggling.bribe_cap_fraction * use[u].value;
+	/* water filling: at most nu rounds, each fixes at least one border */
+	for (int round = 0; round < nu && left > 0 && total > 0; round++) {
+		bool capped = false;
+		double next_total = 0;
 
-		use[u].alloc = (int64_t)(share < cap ? share : cap);
-		{
-			struct smug_edge_stats *st = network_find_stats(n, use[u].corridor);
-
-			if (st) {
-				int k = (int)(st - n->edge_stats);
-
-				n->preferred_border_weight[k] +=
-					w->cfg.smuggling.prior_drift * 10.0 *
-					(use[u].priority / total - n->preferred_border_weight[k]);
+		for (int u = 0; u < nu; u++)
+			if (!use[u].done && use[u].priority > 0 &&
+			    left * use[u].priority / total >= use[u].cap) {
+				use[u].alloc = use[u].cap;
+				use[u].done = true;
+				capped = true;
 			}
+		if (!capped) {
+			for (int u = 0; u < nu; u++)
+				if (!use[u].done && use[u].priority > 0)
+					use[u].alloc = left * use[u].priority / total;
+			break;
+		}
+		left = budget;
+		for (int u = 0; u < nu; u++)
+			if (use[u].done)
+				left -= use[u].alloc;
+			else
+				next_total += use[u].priority;
+		total = next_total;
+	}
+	{
+		double aimed = 0, covered = 0;
+
+		for (int u = 0; u < nu; u++) {
+			aimed += use[u].cap;
+			covered += use[u].alloc;
+		}
+		if (aimed > 0) /* how much of its aims the budget covers, on average */
+			n->offer_fill += w->cfg.smuggling.learning_rate *
+					 (clamp01(covered / aimed) - n->offer_fill);
+	}
+	for (int u = 0; u < nu; u++) {
+		struct smug_edge_stats *st = network_find_stats(w, n, use[u].corridor, use[u].from);
+
+		short_any |= use[u].priority > 0 && use[u].alloc < use[u].cap * (1.0 - 1e-9);
+		if (st) { /* preferred_borders: the share of the budget a border gets */
+			double *pw = &n->preferred_border_weight[st - n->edge_stats];
+
+			*pw += w->cfg.smuggling.learning_rate *
+			       ((budget > 0 ? use[u].alloc / (double)budget : 0) - *pw);
 		}
 	}
 	for (int i = 0; i < pl->n; i++) {
@@ -771,14 +1031,14 @@ static void allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 		if (it->faction != f)
 			continue;
 		for (int e = 0; e + 1 < it->path.n_nodes; e++) {
-			int c = it->path.corridors[e];
+			int key = edge_key(w, it->path.corridors[e], it->path.nodes[e]);
 
 			for (int u = 0; u < nu; u++)
-				if (use[u].corridor == c && use[u].value > 0)
-					it->bribe[e] = (int64_t)((double)use[u].alloc *
-								 (double)it->value / use[u].value);
+				if (use[u].key == key && use[u].value > 0)
+					it->bribe[e] = (int64_t)(use[u].alloc * (double)it->value / use[u].value);
 		}
 	}
+	return short_any;
 }
 
 static int cmp_bribe(const void *a, const void *b)
@@ -788,11 +1048,13 @@ static int cmp_bribe(const void *a, const void *b)
 	return (x->corridor > y->corridor) - (x->corridor < y->corridor);
 }
 
-static void create_shipment(struct smug_world *w, struct plan_item *it)
+/* Buy the cargo and queue the shipment for logistics (w->launch). */
+static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_item *it)
 {
 	struct smug_decision *d = &w->decisions[it->decision];
 	struct smug_faction *fa = &w->factions[it->faction];
-	struct smug_shipment ship, *s = &ship;
+	struct smug_shipment *s = &w->launch[w->n_launch];
+	double heat = w->commodities[d->commodity].heat;
 	struct smug_event *ev;
 	struct sbuf sb;
 	char route[256];
@@ -815,7 +1077,11 @@ static void create_shipment(struct smug_world *w, struct plan_item *it)
 	s->created_day = w->day;
 	s->status = SMUG_OUTCOME_IN_TRANSIT;
 	s->resolved_corridor = -1;
+	s->explore = d->explore;
 	for (int e = 0; e + 1 < s->n_nodes; e++) {
+		s->plan_risk[e] = smuggling_belief_risk(
+			memo_belief(w, pl->memo, it->faction, edge_key(w, s->corridors[e], s->nodes[e])),
+			heat);
 		if (it->bribe[e] <= 0)
 			continue;
 		s->bribe_map[s->n_bribes].corridor = s->corridors[e];
@@ -831,16 +1097,11 @@ static void create_shipment(struct smug_world *w, struct plan_item *it)
 		/* Cannot happen after the affordability check; refund and skip. */
 		ledger_post(&w->ledger, w->day, w->ledger.blackmarket, fa->account, paid,
 			    SMUG_TX_CARGO_PURCHASE);
-		str_copy(d->skipped, sizeof d->skipped, "cargo purchase failed");
+		skip(d, SMUG_SKIP_CANNOT_AFFORD);
 		return;
 	}
 	s->purchase = paid;
-	if (!logistics_add(w, s)) {
-		ledger_post(&w->ledger, w->day, w->ledger.blackmarket, fa->account, paid,
-			    SMUG_TX_CARGO_PURCHASE);
-		str_copy(d->skipped, sizeof d->skipped, "too many shipments in transit");
-		return;
-	}
+	w->n_launch++;
 	w->next_shipment_id++;
 	d->shipment = s->id;
 	d->bribe_total = s->bribe_budget_total;
@@ -849,6 +1110,8 @@ static void create_shipment(struct smug_world *w, struct plan_item *it)
 	fa->net.in_transit++;
 	w->tel.today.shipments_created++;
 	w->tel.today.profit -= paid;
+	w->tel.plan.sent++;
+	w->tel.plan.explored += s->explore;
 	smug_route_format(w, s->nodes, s->n_nodes, route, sizeof route);
 	topk_add(&w->tel.hot_routes, route, -1, 1.0);
 	ev = telemetry_shipment_event(w, SMUG_EV_SHIPMENT_CREATED, s, -1, s->value);
@@ -860,11 +1123,13 @@ static void create_shipment(struct smug_world *w, struct plan_item *it)
 	sb_int(&sb, s->n_nodes - 1);
 	sb_str(&sb, " hops, bribes ", SIZE_MAX);
 	sb_money(&sb, s->bribe_budget_total);
+	if (s->explore)
+		sb_str(&sb, ", exploring", SIZE_MAX);
 	lane_record(w, it->faction, s->commodity, s->src_ward, s->dst_ward, &it->path);
 }
 
-static int rank_commodities(const struct smug_world *w, const struct smug_network *n,
-			    enum smug_commodity *out)
+int smuggling_rank_commodities(const struct smug_world *w, const struct smug_network *n,
+			       enum smug_commodity *out)
 {
 	int k = 0, cap = w->cfg.smuggling.commodity_topk;
 
@@ -890,52 +1155,93 @@ void smuggling_plan(struct smug_world *w)
 	int64_t budget[SMUG_FACTIONS_MAX];
 	enum smug_commodity ranked[SMUG_FACTIONS_MAX][SMUG_COMMODITY_COUNT];
 	int nranked[SMUG_FACTIONS_MAX];
+	bool exhausted[SMUG_FACTIONS_MAX][SMUG_COMMODITY_COUNT];
 	int cap = w->cfg.smuggling.max_shipments_per_day;
+	bool short_today = false, any_borders = false;
 
 	w->n_decisions = 0;
 	w->decisions_day = w->day;
 	w->route_evals_today = 0;
+	w->n_launch = 0;
 	pl->n = 0;
 	memset(pl->committed, 0, sizeof pl->committed);
 	pl->memo = plan_memo_begin(w);
+	/* what each ward's buyers already owe for shipments on the way */
+	pl->owed = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *pl->owed);
+	for (int i = 0; i < w->n_shipments; i++)
+		pl->owed[w->shipments[i].dst_ward] += w->shipments[i].sale_price;
 	for (int f = 0; f < w->n_factions && na < w->cfg.smuggling.max_active_factions; f++) {
 		struct smug_faction *fa = &w->factions[f];
 
 		if (!fa->runs_network)
 			continue;
+		/* a faction without its own fraction follows the config's,
+		 * also when it is set during a run */
+		if (fa->bribe_budget_fraction >= 0)
+			fa->net.bribe_budget_fraction = fa->bribe_budget_fraction;
+		else
+			fa->net.bribe_budget_fraction = w->cfg.smuggling.bribe_budget_fraction;
 		memcpy(fa->net.plan_stats, fa->net.edge_stats,
 		       (size_t)fa->net.n_edge_stats * sizeof fa->net.edge_stats[0]);
 		fa->net.n_plan_stats = fa->net.n_edge_stats;
+		fa->net.plan_offer_fill = fa->net.offer_fill;
 		memo_seed(w, pl->memo, f);
 		active[na] = f;
 		budget[na] = (int64_t)((double)w->ledger.accounts[fa->account].balance *
 				       fa->net.bribe_budget_fraction);
-		nranked[na] = rank_commodities(w, &fa->net, ranked[na]);
+		nranked[na] = smuggling_rank_commodities(w, &fa->net, ranked[na]);
 		na++;
 	}
 	/* Round-robin turns: each active faction in id order takes its next
-	 * commodity by preference until the day's cap is reached. */
+	 * commodity by preference until the day's cap is reached. A commodity
+	 * whose decision failed for a reason that holds all day (no source,
+	 * demand or paying buyer, the cargo unaffordable) is not tried again
+	 * that day; no room in transit ends the plan. */
+	memset(exhausted, 0, sizeof exhausted);
 	for (int turn = 0; turn < cap && pl->n < cap; turn++) {
 		bool any = false;
 
 		for (int i = 0; i < na && pl->n < cap; i++) {
 			int f = active[i];
+			enum smug_commodity c;
+			const struct smug_decision *d;
 
 			if (nranked[i] == 0 || w->n_decisions >= SMUG_SHIPMENTS_PER_DAY_MAX)
 				continue;
+			c = ranked[i][turn % nranked[i]];
+			if (exhausted[i][c])
+				continue;
 			any = true;
-			plan_decision(w, pl, f, turn, ranked[i][turn % nranked[i]], budget[i]);
+			plan_decision(w, pl, f, turn, c, budget[i]);
+			d = &w->decisions[w->n_decisions - 1];
+			exhausted[i][c] = d->skip == SMUG_SKIP_NO_SOURCE || d->skip == SMUG_SKIP_NO_DEMAND ||
+					  d->skip == SMUG_SKIP_NO_BUYERS ||
+					  d->skip == SMUG_SKIP_CANNOT_AFFORD;
+			if (d->skip == SMUG_SKIP_TRANSIT_FULL)
+				turn = cap; /* nothing more can be sent today */
 		}
 		if (!any)
 			break;
 	}
-	for (int i = 0; i < na; i++)
-		allocate_bribes(w, pl, active[i], budget[i]);
+	for (int i = 0; i < na; i++) {
+		bool borders = false;
+
+		short_today |= allocate_bribes(w, pl, active[i], budget[i], &borders);
+		any_borders |= borders;
+	}
+	w->tel.plan.budget_days += any_borders;
+	w->tel.plan.budget_short_days += short_today;
 	for (int i = 0; i < pl->n; i++)
-		create_shipment(w, &pl->items[i]);
-	for (int i = 0; i < w->n_decisions; i++)
+		create_shipment(w, pl, &pl->items[i]);
+	for (int i = 0; i < w->n_decisions; i++) {
 		explain_record(w, &w->decisions[i]);
+		w->tel.plan.skipped[w->decisions[i].skip] += w->decisions[i].skip != SMUG_SKIP_NONE;
+	}
+	w->tel.plan.days++;
+	w->tel.plan.decisions += w->n_decisions;
+	w->tel.plan.cap_days += cap > 0 && pl->n >= cap;
 	for (int i = 0; i < na; i++)
 		w->factions[active[i]].net.last_run_day = w->day;
+	free(pl->owed);
 	free(pl);
 }

@@ -99,7 +99,8 @@ static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, int i
 
 static void visit_identity(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "world");
+	if (!sv_group(s, "world"))
+		return;
 	sv_tag(s, "smugnet-state-v1");
 	sv_str(s, "scenario_id", w->scenario_id, sizeof w->scenario_id);
 	sv_str(s, "scenario_name", w->scenario_name, sizeof w->scenario_name);
@@ -111,6 +112,7 @@ static void visit_identity(struct sv *s, struct smug_world *w)
 		sv_fail(s, "day", "before start_day %d", w->start_day);
 	sv_i64(s, "initial_blackmarket", &w->initial_blackmarket, 0, MONEY_MAX);
 	sv_i64(s, "initial_treasury", &w->initial_treasury, 0, MONEY_MAX);
+	sv_i64(s, "initial_buyers", &w->initial_buyers, 0, MONEY_MAX);
 }
 
 /* The knobs, from the one table (config.c), nested by section. */
@@ -121,7 +123,8 @@ static void visit_config(struct sv *s, struct smug_config *c)
 	size_t open_len = 0;
 	const char *open = NULL;
 
-	sv_group(s, "config");
+	if (!sv_group(s, "config"))
+		return;
 	if (!sv_obj(s, "config"))
 		return;
 	k = smug_knob_table(&n);
@@ -157,7 +160,8 @@ static void visit_config(struct sv *s, struct smug_config *c)
 
 static void visit_commodities(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "commodities");
+	if (!sv_group(s, "commodities"))
+		return;
 	if (!sv_list_n(s, "commodities", SMUG_COMMODITY_COUNT))
 		return;
 	for (int c = 0; c < SMUG_COMMODITY_COUNT && sv_item(s, c); c++) {
@@ -166,6 +170,7 @@ static void visit_commodities(struct sv *s, struct smug_world *w)
 		sv_i64(s, "value_density", &d->value_density, 1, 1e12);
 		sv_int(s, "units_per_shipment", &d->units_per_shipment, 1, 100000);
 		sv_f(s, "seizure_penalty", &d->seizure_penalty, 0, 2);
+		sv_f(s, "heat", &d->heat, 0, 5);
 		SV_ENUM(s, "related_good", d->related_good, 0, SMUG_GOOD_COUNT - 1);
 		sv_f(s, "sale_markup", &d->sale_markup, 0, 10);
 		sv_f(s, "demand_w_tolerance", &d->demand_w_tolerance, 0, 10);
@@ -217,17 +222,22 @@ static void visit_ward(struct sv *s, struct smug_ward *wa)
 	}
 	sv_derived_i(s, "gate_node", wa->gate_node);
 	sv_derived_i(s, "account", wa->account);
+	sv_derived_i(s, "buyers", wa->buyers);
 	sv_i64(s, "bribes_today", &wa->bribes_today, 0, MONEY_MAX);
 	if (sv_list_n(s, "delivered_today", SMUG_GOOD_COUNT)) {
 		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
 			sv_int(s, NULL, &wa->delivered_today[g], 0, DAY_MAX);
 		sv_end(s);
 	}
+	sv_int(s, "raider_runs_today", &wa->raider_runs_today, 0, DAY_MAX);
+	sv_int(s, "raider_busts_today", &wa->raider_busts_today, 0, DAY_MAX);
+	sv_f(s, "raider_presence", &wa->raider_presence, -1, 1);
 }
 
 static void visit_wards(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "wards");
+	if (!sv_group(s, "wards"))
+		return;
 	sv_count(s, "wards", &w->n_wards, WARDS_MAX);
 	if (!sv_list(s, "wards", &w->n_wards, WARDS_MAX))
 		return;
@@ -247,7 +257,8 @@ static void visit_wards(struct sv *s, struct smug_world *w)
 
 static void visit_nodes(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "nodes");
+	if (!sv_group(s, "nodes"))
+		return;
 	sv_count(s, "nodes", &w->n_nodes, NODES_MAX);
 	if (!sv_list(s, "nodes", &w->n_nodes, NODES_MAX))
 		return;
@@ -306,7 +317,8 @@ static void visit_corridor(struct sv *s, struct smug_world *w, int i)
 
 static void visit_corridors(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "corridors");
+	if (!sv_group(s, "corridors"))
+		return;
 	sv_count(s, "corridors", &w->n_corridors, CORRIDORS_MAX);
 	if (!sv_list(s, "corridors", &w->n_corridors, CORRIDORS_MAX))
 		return;
@@ -325,6 +337,32 @@ static void visit_corridors(struct sv *s, struct smug_world *w)
 
 /* ---- factions and their smuggling networks ---- */
 
+/* A corridor and the end it is entered from: the key of an edge statistic. */
+static int edge_key(const struct smug_world *w, const struct smug_edge_stats *e)
+{
+	return 2 * e->corridor + (w->corridors[e->corridor].b == e->from_node);
+}
+
+/* The part of an edge statistic that edge_stats and plan_stats share. */
+static void visit_edge_belief(struct sv *s, const struct smug_world *w, struct smug_edge_stats *e)
+{
+	sv_int(s, "corridor", &e->corridor, 0, w->n_corridors - 1);
+	sv_int(s, "from_node", &e->from_node, 0, w->n_nodes - 1);
+	if (sv_reading(s) && sv_ok(s) && e->from_node != w->corridors[e->corridor].a &&
+	    e->from_node != w->corridors[e->corridor].b)
+		sv_fail(s, "from_node", "not an end of corridor %d", e->corridor);
+	sv_f(s, "risk_est", &e->risk_est, 0, 1);
+	sv_f(s, "cost_est", &e->cost_est, 0, 1);
+	sv_int(s, "last_update_day", &e->last_update_day, -1, DAY_MAX);
+}
+
+static void check_edge_order(struct sv *s, const struct smug_world *w, const struct smug_edge_stats *e,
+			     int i, const char *what)
+{
+	if (sv_reading(s) && sv_ok(s) && i > 0 && edge_key(w, &e[i]) <= edge_key(w, &e[i - 1]))
+		sv_fail(s, NULL, "%s must be sorted by corridor and direction", what);
+}
+
 static void visit_edge_stats(struct sv *s, const struct smug_world *w, struct smug_network *n)
 {
 	int max = SMUG_EDGE_STATS_MAX;
@@ -335,30 +373,23 @@ static void visit_edge_stats(struct sv *s, const struct smug_world *w, struct sm
 	for (int i = 0; i < n->n_edge_stats && sv_item(s, i); i++) {
 		struct smug_edge_stats *e = &n->edge_stats[i];
 
-		sv_int(s, "corridor", &e->corridor, 0, w->n_corridors - 1);
-		sv_f(s, "risk_est", &e->risk_est, 0, 1);
-		sv_f(s, "cost_est", &e->cost_est, 0, 1);
-		sv_int(s, "last_update_day", &e->last_update_day, -1, DAY_MAX);
+		visit_edge_belief(s, w, e);
 		sv_int(s, "uses", &e->uses, 0, 2e9);
-		sv_int(s, "last_from_node", &e->last_from_node, 0, w->n_nodes - 1);
+		sv_i64(s, "cal_n", &e->cal_n, 0, MONEY_MAX);
+		sv_i64(s, "cal_fail", &e->cal_fail, 0, MONEY_MAX);
+		sv_f(s, "cal_risk", &e->cal_risk, 0, MONEY_MAX);
 		sv_f(s, "preferred_weight", &n->preferred_border_weight[i], -1e6, 1e6);
 		sv_end(s);
-		if (sv_reading(s) && sv_ok(s) && i > 0 && e->corridor <= n->edge_stats[i - 1].corridor)
-			sv_fail(s, NULL, "edge_stats must be sorted by corridor");
+		check_edge_order(s, w, n->edge_stats, i, "edge_stats");
 	}
 	sv_end(s);
 	sv_count(s, "plan_stats", &n->n_plan_stats, max);
 	if (!sv_list(s, "plan_stats", &n->n_plan_stats, max))
 		return;
 	for (int i = 0; i < n->n_plan_stats && sv_item(s, i); i++) {
-		struct smug_edge_stats *e = &n->plan_stats[i];
-
-		sv_int(s, "corridor", &e->corridor, 0, w->n_corridors - 1);
-		sv_f(s, "risk_est", &e->risk_est, 0, 1);
-		sv_f(s, "cost_est", &e->cost_est, 0, 1);
+		visit_edge_belief(s, w, &n->plan_stats[i]);
 		sv_end(s);
-		if (sv_reading(s) && sv_ok(s) && i > 0 && e->corridor <= n->plan_stats[i - 1].corridor)
-			sv_fail(s, NULL, "plan_stats must be sorted by corridor");
+		check_edge_order(s, w, n->plan_stats, i, "plan_stats");
 	}
 	sv_end(s);
 }
@@ -409,6 +440,8 @@ static void visit_network(struct sv *s, const struct smug_world *w, struct smug_
 		return;
 	visit_doubles(s, "commodity_prefs", n->commodity_prefs, SMUG_COMMODITY_COUNT, 0, 1e6);
 	sv_f(s, "bribe_budget_fraction", &n->bribe_budget_fraction, 0, 1);
+	sv_f(s, "offer_fill", &n->offer_fill, 0, 1);
+	sv_f(s, "plan_offer_fill", &n->plan_offer_fill, 0, 1);
 	sv_int(s, "last_run_day", &n->last_run_day, -1, DAY_MAX);
 	visit_edge_stats(s, w, n);
 	visit_recent(s, w, n);
@@ -428,7 +461,8 @@ static void visit_network(struct sv *s, const struct smug_world *w, struct smug_
 
 static void visit_factions(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "factions");
+	if (!sv_group(s, "factions"))
+		return;
 	sv_count(s, "factions", &w->n_factions, SMUG_FACTIONS_MAX);
 	if (!sv_list(s, "factions", &w->n_factions, SMUG_FACTIONS_MAX))
 		return;
@@ -445,6 +479,7 @@ static void visit_factions(struct sv *s, struct smug_world *w)
 		visit_doubles(s, "profile", f->profile, SMUG_COMMODITY_COUNT, 0, 1e6);
 		sv_derived_i(s, "runs_network", f->runs_network);
 		sv_i64(s, "initial_balance", &f->initial_balance, 0, MONEY_MAX);
+		sv_f(s, "bribe_budget_fraction", &f->bribe_budget_fraction, -1, 1);
 		visit_network(s, w, &f->net);
 		sv_end(s);
 		if (i > 0)
@@ -459,7 +494,8 @@ static void visit_ledger(struct sv *s, struct smug_world *w)
 {
 	struct smug_ledger *l = &w->ledger;
 
-	sv_group(s, "ledger");
+	if (!sv_group(s, "ledger"))
+		return;
 	/* the accounts and every index into the map are derived from what
 	 * came before: rebuild them before the balances are read */
 	if (sv_reading(s) && sv_ok(s))
@@ -523,10 +559,12 @@ static void visit_shipment(struct sv *s, const struct smug_world *w, struct smug
 		for (int j = 0; j < hops && sv_item(s, j); j++) {
 			sv_int(s, "corridor", &p->corridors[j], 0, w->n_corridors - 1);
 			sv_i64(s, "cost", &p->hop_cost[j], 0, MONEY_MAX);
+			sv_f(s, "plan_risk", &p->plan_risk[j], 0, 1);
 			sv_end(s);
 		}
 		sv_end(s);
 	}
+	sv_bool(s, "explore", &p->explore);
 	sv_int(s, "hop", &p->hop, 0, SMUG_ROUTE_MAX_NODES - 2);
 	sv_int(s, "days_left", &p->days_left, 0, 1e6);
 	sv_int(s, "created_day", &p->created_day, 0, DAY_MAX);
@@ -552,7 +590,8 @@ static void visit_shipment(struct sv *s, const struct smug_world *w, struct smug
 
 static void visit_shipments(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "shipments");
+	if (!sv_group(s, "shipments"))
+		return;
 	sv_count(s, "shipments", &w->n_shipments, SMUG_SHIPMENT_CAP);
 	if (sv_list(s, "shipments", &w->n_shipments, SMUG_SHIPMENT_CAP)) {
 		if (sv_reading(s))
@@ -570,7 +609,8 @@ static void visit_shipments(struct sv *s, struct smug_world *w)
 
 static void visit_crackdowns(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "crackdowns");
+	if (!sv_group(s, "crackdowns"))
+		return;
 	sv_count(s, "crackdowns", &w->n_crackdowns, SMUG_CRACKDOWN_CAP);
 	if (sv_list(s, "crackdowns", &w->n_crackdowns, SMUG_CRACKDOWN_CAP)) {
 		for (int i = 0; i < w->n_crackdowns && sv_item(s, i); i++) {
@@ -649,6 +689,21 @@ static void visit_events(struct sv *s, const struct smug_world *w, struct smug_t
 	sv_end(s);
 }
 
+static void visit_plan_counters(struct sv *s, struct smug_plan_counters *c)
+{
+	if (!sv_obj(s, "plan"))
+		return;
+	sv_i64(s, "days", &c->days, 0, MONEY_MAX);
+	sv_i64(s, "decisions", &c->decisions, 0, MONEY_MAX);
+	sv_i64(s, "sent", &c->sent, 0, MONEY_MAX);
+	sv_i64(s, "explored", &c->explored, 0, MONEY_MAX);
+	visit_i64s(s, "skipped", c->skipped, SMUG_SKIP_COUNT, 0, MONEY_MAX);
+	sv_i64(s, "cap_days", &c->cap_days, 0, MONEY_MAX);
+	sv_i64(s, "budget_days", &c->budget_days, 0, MONEY_MAX);
+	sv_i64(s, "budget_short_days", &c->budget_short_days, 0, MONEY_MAX);
+	sv_end(s);
+}
+
 struct rows {
 	double *v;
 	int n, cap;
@@ -714,13 +769,15 @@ static void visit_telemetry(struct sv *s, struct smug_world *w)
 {
 	struct smug_telemetry *t = &w->tel;
 
-	sv_group(s, "telemetry");
+	if (!sv_group(s, "telemetry"))
+		return;
 	if (sv_reading(s))
 		telemetry_alloc(w); /* the event ring, windows and charts live on the heap */
 	if (!sv_obj(s, "telemetry"))
 		return;
 	visit_counters(s, "total", &t->total);
 	visit_counters(s, "today", &t->today);
+	visit_plan_counters(s, &t->plan);
 	visit_history(s, t);
 	visit_events(s, w, t);
 	visit_topk(s, "hot_routes", &t->hot_routes, -1);
@@ -751,7 +808,8 @@ static void visit_ward_list(struct sv *s, const char *key, const struct smug_wor
 
 static void visit_planning(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "planning");
+	if (!sv_group(s, "planning"))
+		return;
 	sv_derived_f(s, "enforcement_capacity", w->enforcement_capacity);
 	if (sv_list_n(s, "ward_topk", SMUG_COMMODITY_COUNT)) {
 		for (int c = 0; c < SMUG_COMMODITY_COUNT && sv_item(s, c); c++) {
@@ -785,6 +843,10 @@ static void visit_decision(struct sv *s, const struct smug_world *w, struct smug
 	visit_ints(s, "route", d->route, &d->route_len, SMUG_ROUTE_MAX_NODES, 0, w->n_nodes - 1);
 	sv_int(s, "route_borders", &d->route_borders, 0, SMUG_ROUTE_MAX_NODES);
 	sv_str(s, "skipped", d->skipped, sizeof d->skipped);
+	SV_ENUM(s, "skip", d->skip, 0, SMUG_SKIP_COUNT - 1);
+	sv_int(s, "chosen", &d->chosen, -1, d->n_cand - 1);
+	sv_bool(s, "explore", &d->explore);
+	sv_f(s, "explore_score", &d->explore_score, 0, 1e15);
 	sv_u64(s, "shipment", &d->shipment, 0);
 	sv_i64(s, "bribe_total", &d->bribe_total, 0, MONEY_MAX);
 	sv_f(s, "expected_profit", &d->expected_profit, -1e15, 1e15);
@@ -792,7 +854,8 @@ static void visit_decision(struct sv *s, const struct smug_world *w, struct smug
 
 static void visit_explain(struct sv *s, struct smug_world *w)
 {
-	sv_group(s, "decisions");
+	if (!sv_group(s, "decisions"))
+		return;
 	sv_count(s, "decisions", &w->n_decisions, SMUG_SHIPMENTS_PER_DAY_MAX);
 	sv_int(s, "decisions_day", &w->decisions_day, -1, DAY_MAX);
 	if (sv_list(s, "decisions", &w->n_decisions, SMUG_SHIPMENTS_PER_DAY_MAX)) {

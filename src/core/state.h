@@ -49,6 +49,7 @@ struct sv {
 	unsigned char hbuf[1024];
 	size_t hlen;
 	int n_groups;
+	unsigned skip; /* SV_HASH: groups (bit per index) left out */
 	const char *group_name[SV_GROUP_MAX];
 	uint64_t group_digest[SV_GROUP_MAX];
 	/* SV_PACK / SV_UNPACK */
@@ -104,8 +105,10 @@ void sv_tag(struct sv *s, const char *v);
 
 /* ---- structure ---- */
 /* Start a field group (a top-level section): the digest keeps a digest
- * per group, and a compare names the group of the first difference. */
-void sv_group(struct sv *s, const char *name);
+ * per group, and a compare names the group of the first difference.
+ * False when this walk leaves the group out (a partial digest): the
+ * section's visit function returns at once. */
+bool sv_group(struct sv *s, const char *name);
 /* The length of list `key`, where the encoding puts it (JSON: the
  * array's own length, so nothing is written here). */
 void sv_count(struct sv *s, const char *key, int *n, int max);
@@ -141,6 +144,9 @@ struct state_digest {
 	uint64_t digest[SV_GROUP_MAX];
 };
 void state_digest(const struct smug_world *w, struct state_digest *out);
+/* The same with the groups of `skip` (bit per group index) left out:
+ * their digests are 0 and the whole digest covers the others only. */
+void state_digest_some(const struct smug_world *w, unsigned skip, struct state_digest *out);
 /* Compact binary copy of the whole state; caller frees *out. */
 size_t state_pack(const struct smug_world *w, unsigned char **out);
 /* A new world from state_pack's bytes; NULL if they are not valid. */

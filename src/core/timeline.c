@@ -69,7 +69,7 @@ struct smug_timeline *smug_timeline_clone(const struct smug_timeline *t)
 /* Every other copy after the first goes; the spacing doubles. */
 static void thin(struct smug_timeline *t)
 {
-	while ((t->bytes > t->budget || t->n == SLOTS_MAX) && t->n > 2) {
+	while ((smug_timeline_bytes(t) > t->budget || t->n == SLOTS_MAX) && t->n > 2) {
 		int k = 1;
 
 		for (int i = 1; i < t->n; i++) {

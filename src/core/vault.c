@@ -25,7 +25,8 @@
 #include "snapshot.h"
 
 #define VAULT_FORMAT "smugnet-seed"
-#define VAULT_MAJOR 4 /* 4: days count from 1; telemetry windows and chart history */
+#define VAULT_MAJOR 5 /* 4: days count from 1; telemetry windows and chart history;
+			 5: edge statistics per direction, buyer accounts, the ward economy */
 #define VAULT_MINOR 0
 #define PATHBUF 1024
 
@@ -140,19 +141,28 @@ static char *export_smuggling(const struct smug_world *w)
 		buf_money(&b, n->sales);
 		buf_printf(&b, ",\n     \"preferred_borders\": {");
 		fc = true;
-		for (int i = 0; i < n->n_edge_stats; i++)
-			if (w->corridors[n->edge_stats[i].corridor].border && n->preferred_border_weight[i] > 0) {
+		for (int i = 0; i < n->n_edge_stats; i++) {
+			int k = n->edge_stats[i].corridor;
+			double pw = n->preferred_border_weight[i];
+
+			/* both directions of a border are adjacent: one entry */
+			if (i + 1 < n->n_edge_stats && n->edge_stats[i + 1].corridor == k)
+				pw += n->preferred_border_weight[++i];
+			if (w->corridors[k].border && pw > 0) {
 				buf_printf(&b, "%s", fc ? "" : ", ");
-				buf_str(&b, w->corridors[n->edge_stats[i].corridor].id);
-				buf_printf(&b, ": %.6f", n->preferred_border_weight[i]);
+				buf_str(&b, w->corridors[k].id);
+				buf_printf(&b, ": %.6f", pw);
 				fc = false;
 			}
+		}
 		buf_printf(&b, "},\n     \"edge_stats\": [");
 		for (int i = 0; i < n->n_edge_stats; i++) {
 			const struct smug_edge_stats *e = &n->edge_stats[i];
 
 			buf_printf(&b, "%s\n       {\"edge_id\": ", i ? "," : "");
 			buf_str(&b, w->corridors[e->corridor].id);
+			buf_printf(&b, ", \"from\": ");
+			buf_str(&b, w->nodes[e->from_node].id);
 			buf_printf(&b, ", \"border\": %s, \"risk_est\": %.6f, \"cost_est\": %.6f, \"last_update_day\": %d, \"uses\": %d}",
 				   w->corridors[e->corridor].border ? "true" : "false", e->risk_est, e->cost_est,
 				   e->last_update_day, e->uses);
@@ -441,7 +451,8 @@ static enum smug_status family_scan(struct vfs *v, const char *name, struct fami
 		}
 	}
 	free_names(names, n);
-	qsort(fam->gens, (size_t)fam->n_gens, sizeof *fam->gens, cmp_gen);
+	if (fam->n_gens > 1)
+		qsort(fam->gens, (size_t)fam->n_gens, sizeof *fam->gens, cmp_gen);
 	return SMUG_OK;
 }
 

@@ -239,7 +239,7 @@ static void group_close(struct sv *s)
 	}
 }
 
-void sv_group(struct sv *s, const char *name)
+bool sv_group(struct sv *s, const char *name)
 {
 	group_close(s);
 	if (s->n_groups < SV_GROUP_MAX) {
@@ -247,6 +247,7 @@ void sv_group(struct sv *s, const char *name)
 		if (s->mode == SV_HASH)
 			XXH3_64bits_reset(&s->h->grp);
 	}
+	return !(s->mode == SV_HASH && (s->skip >> (s->n_groups - 1) & 1u));
 }
 
 /* ---- the packed form ---- */
@@ -667,8 +668,13 @@ void sv_sparse(struct sv *s, const char *key, void (*fn)(struct sv *, void *), v
 
 void state_digest(const struct smug_world *w, struct state_digest *out)
 {
+	state_digest_some(w, 0, out);
+}
+
+void state_digest_some(const struct smug_world *w, unsigned skip, struct state_digest *out)
+{
 	struct sv_hash h;
-	struct sv s = {.mode = SV_HASH, .h = &h};
+	struct sv s = {.mode = SV_HASH, .h = &h, .skip = skip};
 
 	XXH3_64bits_reset(&h.all);
 	XXH3_64bits_reset(&h.grp);

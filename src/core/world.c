@@ -69,6 +69,7 @@ void smug_world_free(struct smug_world *w)
 	free(w->border_stats);
 	free(w->factions);
 	free(w->shipments);
+	free(w->resolved);
 	telemetry_free(w);
 	ledger_done(&w->ledger);
 	journal_done(&w->journal);
@@ -110,6 +111,9 @@ struct smug_world *smug_world_clone(const struct smug_world *src)
 		world_set_scenario_text(w, src->scenario_text, src->scenario_len);
 	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
 	w->plan_memo = NULL; /* rebuilt on the next plan */
+	w->resolved = NULL;  /* the last day's queue is not state */
+	w->n_resolved = w->cap_resolved = 0;
+	w->n_launch = 0;
 	return w;
 }
 
@@ -169,11 +173,17 @@ static void world_build_adjacency(struct smug_world *w)
 static void world_build_accounts(struct smug_world *w)
 {
 	struct smug_ledger *l = &w->ledger;
-	int n = 2 + w->n_factions + w->n_wards, at = 0;
+	int n = 2 + w->n_factions + 2 * w->n_wards, at = 0;
 
+	/* created in id order: blackmarket < buyers:* < fac:* < state:* < ward:* */
 	ledger_init(l, n);
 	snprintf(l->accounts[at].id, sizeof l->accounts[at].id, "acct:blackmarket");
 	l->blackmarket = at++;
+	for (int i = 0; i < w->n_wards; i++) {
+		snprintf(l->accounts[at].id, sizeof l->accounts[at].id, "acct:buyers:%s",
+			 w->wards[i].id);
+		w->wards[i].buyers = at++;
+	}
 	for (int f = 0; f < w->n_factions; f++) {
 		snprintf(l->accounts[at].id, sizeof l->accounts[at].id, "acct:fac:%s",
 			 w->factions[f].id);
@@ -197,7 +207,9 @@ void world_init_networks(struct smug_world *w)
 		memset(n, 0, sizeof *n);
 		memcpy(n->commodity_prefs, fa->profile, sizeof n->commodity_prefs);
 		n->bribe_budget_fraction = w->cfg.smuggling.bribe_budget_fraction;
+		fa->bribe_budget_fraction = -1; /* follow the config unless the scenario says */
 		n->last_run_day = -1;
+		n->offer_fill = n->plan_offer_fill = 1.0; /* until its budget says otherwise */
 	}
 }
 
@@ -258,6 +270,9 @@ void world_finish(struct smug_world *w)
 		    SMUG_TX_INITIAL_BALANCE);
 	ledger_post(l, w->day, -1, l->treasury, w->initial_treasury,
 		    SMUG_TX_INITIAL_BALANCE);
+	for (int i = 0; i < w->n_wards; i++)
+		ledger_post(l, w->day, -1, w->wards[i].buyers, w->initial_buyers,
+			    SMUG_TX_INITIAL_BALANCE);
 	for (int f = 0; f < w->n_factions; f++)
 		ledger_post(l, w->day, -1, w->factions[f].account,
 			    w->factions[f].initial_balance, SMUG_TX_INITIAL_BALANCE);
@@ -513,6 +528,27 @@ const char *smug_outcome_name(enum smug_outcome o)
 	case SMUG_OUTCOME_LOST: return "LOST";
 	}
 	return "?";
+}
+
+static const char *const skip_keys[] = {
+#define SMUG_SKIP_KEY(name, key, text) key,
+	SMUG_SKIP_LIST(SMUG_SKIP_KEY)
+#undef SMUG_SKIP_KEY
+};
+static const char *const skip_texts[] = {
+#define SMUG_SKIP_TEXT(name, key, text) text,
+	SMUG_SKIP_LIST(SMUG_SKIP_TEXT)
+#undef SMUG_SKIP_TEXT
+};
+
+const char *smug_skip_key(enum smug_skip s)
+{
+	return (unsigned)s < SMUG_SKIP_COUNT ? skip_keys[s] : "?";
+}
+
+const char *smug_skip_text(enum smug_skip s)
+{
+	return (unsigned)s < SMUG_SKIP_COUNT ? skip_texts[s] : "?";
 }
 
 const char *smug_faction_kind_name(enum smug_faction_kind k)

@@ -51,6 +51,7 @@ void tui_app_init(struct tui_app *a, struct smug_world *w, const struct tui_opti
 		snprintf(a->seed_name, sizeof a->seed_name, "%s", opt->seed_name);
 	theme_init(&a->th, false, opt->ascii);
 	tui_names_init(a);
+	loop_init(a);
 	if (w->day == w->start_day)
 		tui_set_status(a, "Day %d: nothing has happened yet. Press Space to run, . to step a day, n to step N days, ? for help.",
 			       w->day);
@@ -58,6 +59,7 @@ void tui_app_init(struct tui_app *a, struct smug_world *w, const struct tui_opti
 
 void tui_app_done(struct tui_app *a)
 {
+	loop_done(a);
 	free(a->seeds);
 	a->seeds = NULL;
 	free(a->marks);
@@ -191,8 +193,7 @@ void tui_render(struct tui_app *a, struct canvas *screen)
 
 static void step(struct tui_app *a, int days)
 {
-	smug_cmd_step(a->w, days);
-	a->unsaved = true;
+	loop_step(a, days);
 }
 
 enum tui_ctx tui_context(const struct tui_app *a)
@@ -205,6 +206,8 @@ enum tui_ctx tui_context(const struct tui_app *a)
 	case VIEW_STORY: return CTX_STORY;
 	case VIEW_LOAD: return CTX_LOAD;
 	case VIEW_HELP: return CTX_HELP;
+	case VIEW_COMPARE: return CTX_COMPARE;
+	case VIEW_CONFIG: return CTX_CONFIG;
 	default: return (enum tui_ctx)a->focus;
 	}
 }
@@ -312,6 +315,7 @@ static void world_replaced(struct tui_app *a, struct smug_world *nw)
 
 	smug_world_free(a->w);
 	a->w = nw;
+	loop_world_replaced(a);
 	tui_names_init(a);
 	a->faction = tui_network_factions(nw, fac, SMUG_FACTIONS_MAX) > 0 ? fac[0] : -1;
 	a->route_sel = 0;
@@ -393,6 +397,16 @@ static bool prompt_key(struct tui_app *a, int key)
 		} else {
 			tui_set_status(a, "'%s': expected a number of days from 1 to 100000", a->input.text);
 		}
+	} else if (p == PROMPT_REWIND) {
+		char *end;
+		long day = strtol(a->input.text, &end, 10);
+
+		if (end != a->input.text && *end == '\0')
+			loop_rewind(a, (int)day);
+		else
+			tui_set_status(a, "'%s': expected a day number", a->input.text);
+	} else if (p == PROMPT_KNOB) {
+		view_config_set(a, a->input.text);
 	} else if (p == PROMPT_SAVE) {
 		if (!smug_seed_name_valid(a->input.text))
 			tui_set_status(a, "'%s' is not a valid seed name (letters, digits, . _ -)", a->input.text);
@@ -555,6 +569,31 @@ bool tui_handle_key(struct tui_app *a, int key)
 		a->unsaved = true;
 		return true;
 	case ACT_SAVE: prompt_start(a, PROMPT_SAVE, a->seed_name); return true;
+	case ACT_REWIND: loop_rewind(a, a->w->day - 1); return true;
+	case ACT_REWIND_TO: {
+		char day[16];
+
+		snprintf(day, sizeof day, "%d", a->w->day > 0 ? a->w->day - 1 : 0);
+		prompt_start(a, PROMPT_REWIND, day);
+		return true;
+	}
+	case ACT_BRANCH: loop_branch(a); return true;
+	case ACT_COMPARE:
+		if (a->view == VIEW_COMPARE) {
+			view_close(a);
+		} else {
+			const struct smug_world *base, *whatif;
+
+			loop_pair(a, &base, &whatif); /* the one behind runs first */
+			view_open(a, VIEW_COMPARE);
+		}
+		return true;
+	case ACT_CONFIG:
+		if (a->view == VIEW_CONFIG)
+			view_close(a);
+		else
+			view_open(a, VIEW_CONFIG);
+		return true;
 	case ACT_LOAD: open_load(a); return true;
 	default: break;
 	}
@@ -637,6 +676,38 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+int tui_term_begin(const struct tui_options *opt, struct tui_theme *th)
+{
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C"); /* numbers in saved seeds stay "0.5", never "0,5" */
+	if (initscr() == NULL) {
+		fprintf(stderr, "smugnet: cannot initialise the terminal\n");
+		return -1;
+	}
+	atexit(restore_terminal);
+	signal(SIGINT, on_fatal);
+	signal(SIGTERM, on_fatal);
+	signal(SIGSEGV, on_fatal);
+	signal(SIGABRT, on_fatal);
+	cbreak();
+	noecho();
+	nonl(); /* Enter arrives as '\r' and the screen keeps its own line feeds */
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (!opt->no_mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+	theme_init(th, !opt->no_color, opt->ascii);
+	return 0;
+}
+
+void tui_term_end(void)
+{
+	restore_terminal();
+}
+
 int tui_run(struct smug_world **w, const struct tui_options *opt)
 {
 	struct tui_app a;
@@ -656,29 +727,9 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		smug_world_free(*w);
 		*w = loaded;
 	}
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C"); /* numbers in saved seeds stay "0.5", never "0,5" */
 	tui_app_init(&a, *w, opt);
-	if (initscr() == NULL) {
-		fprintf(stderr, "smugnet: cannot initialise the terminal\n");
+	if (tui_term_begin(opt, &a.th) != 0)
 		return 1;
-	}
-	atexit(restore_terminal);
-	signal(SIGINT, on_fatal);
-	signal(SIGTERM, on_fatal);
-	signal(SIGSEGV, on_fatal);
-	signal(SIGABRT, on_fatal);
-	cbreak();
-	noecho();
-	nonl(); /* Enter arrives as '\r' and the screen keeps its own line feeds */
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	curs_set(0);
-	if (!opt->no_mouse) {
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-		mouseinterval(0);
-	}
-	theme_init(&a.th, !opt->no_color, opt->ascii);
 	memset(have, 0, sizeof have);
 	while (go) {
 		struct tui_rect r[SLOT_COUNT];

@@ -11,8 +11,9 @@
 
 #define C(x) (1u << (x))
 #define PANES CTX_ALL_PANES
-#define MAIN_AND_VIEWS (PANES | C(CTX_WHY) | C(CTX_CHART) | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_STORY))
-#define LISTS (PANES | C(CTX_WHY) | C(CTX_COMMODITIES) | C(CTX_STORY) | C(CTX_LOAD) | C(CTX_HELP))
+#define MAIN_AND_VIEWS (PANES | C(CTX_WHY) | C(CTX_CHART) | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_STORY) | C(CTX_COMPARE) | C(CTX_CONFIG))
+#define LISTS (PANES | C(CTX_WHY) | C(CTX_COMMODITIES) | C(CTX_STORY) | C(CTX_LOAD) | C(CTX_HELP) | C(CTX_COMPARE) | C(CTX_CONFIG))
+#define LOOP MAIN_AND_VIEWS
 
 static const struct tui_key keys[] = {
 	{'?', "?", ACT_HELP, CTX_ALL, 1, "help", "help: every key and where it works (also F1)"},
@@ -72,6 +73,16 @@ static const struct tui_key keys[] = {
 	 "why view: what if the faction met a crackdown on the border that flips the choice (no step)"},
 	{'<', "", ACT_SORT_PREV, C(CTX_CHART), 0, NULL, NULL},
 	{'>', "", ACT_SORT_NEXT, C(CTX_CHART), 0, NULL, NULL},
+	{'[', "[", ACT_REWIND, LOOP, 21, "back", "rewind one day (the days after it are replayed away when you step on)"},
+	{'{', "{", ACT_REWIND_TO, LOOP, 0, NULL, "rewind to a day (asks which)"},
+	{'b', "b", ACT_BRANCH, LOOP, 22, "branch",
+	 "what-if: fork a branch from this day; again: switch between the branch and the base"},
+	{'B', "B", ACT_COMPARE, LOOP, 23, "compare",
+	 "compare view: the what-if against the base on the same day (Enter there keeps the branch shown)"},
+	{'C', "C", ACT_CONFIG, LOOP, 0, NULL, "config view: every knob with its value, default, range and meaning (Enter edits)"},
+	{'\n', "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},
+	{KEY_ENTER, "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},
+	{'\r', "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},
 	{'s', "s", ACT_SAVE, MAIN_AND_VIEWS, 13, "save", "save the seed (asks a name)"},
 	{'o', "o", ACT_LOAD, MAIN_AND_VIEWS, 16, "load", "load a seed from the vault"},
 };
@@ -80,7 +91,7 @@ static const struct tui_key keys[] = {
 
 static const char *const ctx_names[CTX_COUNT] = {
 	"Factions", "Routes", "Borders", "Map", "Events", "why view", "chart view", "map view",
-	"commodities view", "story view", "load view", "help",
+	"commodities view", "story view", "load view", "help", "compare view", "config view",
 };
 
 const char *keymap_ctx_name(enum tui_ctx c)

@@ -81,6 +81,11 @@ void pane_header_draw(struct tui_app *a, struct canvas *cv)
 	snprintf(s[n].text, sizeof s[n].text, " auto-crackdown %s ", w->cfg.crackdown.auto_enabled ? "ON" : "off");
 	s[n].role = w->cfg.crackdown.auto_enabled ? ROLE_BAD : ROLE_DIM;
 	s[n++].prio = 0;
+	if (loop_branch_label(a)) {
+		snprintf(s[n].text, sizeof s[n].text, " %s ", loop_branch_label(a));
+		s[n].role = ROLE_WARN;
+		s[n++].prio = 1;
+	}
 	{
 		int must = 0;
 
@@ -143,6 +148,8 @@ void pane_footer_draw(struct tui_app *a, struct canvas *cv)
 		[PROMPT_STEPS] = "Step how many days? (Enter steps, Esc cancels) ",
 		[PROMPT_FILTER] = "Filter events (kind faction border commodity or text): ",
 		[PROMPT_QUIT] = "Unsaved changes. Quit anyway? (y/n) ",
+		[PROMPT_REWIND] = "Rewind to day (Enter goes back, Esc cancels): ",
+		[PROMPT_KNOB] = "New value (applies from the next day; Enter sets, Esc cancels): ",
 	};
 	char keys[512];
 

@@ -28,6 +28,36 @@ struct tui_options {
 /* Run the cockpit on *w (which a load may replace); returns an exit code. */
 int tui_run(struct smug_world **w, const struct tui_options *opt);
 
+/* The terminal for a full-screen loop: locale, curses modes, signals that
+ * restore the screen, colours (theme); -1 when it cannot start. */
+struct tui_theme;
+int tui_term_begin(const struct tui_options *opt, struct tui_theme *th);
+void tui_term_end(void);
+
+/* ---- sweep_view.c: the cockpit on a sweep folder (smugnet --sweep DIR) ---- */
+/* One figure's fan: per setting and per point of the series, the 5, 25,
+ * 50, 75 and 95 percentiles over the setting's tasks. */
+struct tui_fan {
+	const char *title; /* "balance of syndicate (credits)" */
+	bool money;	   /* values are credits */
+	int n_points;
+	const int *days;   /* [n_points]: the day each point closes */
+	const double *q;   /* [setting][point][5] */
+};
+struct tui_sweep {
+	const char *title;	   /* the sweep: folder, tasks, settings, days */
+	int n_settings;
+	const char *const *labels; /* per setting: "key=v key2=w" */
+	const long long *n;	   /* tasks per setting */
+	int n_fans;
+	const struct tui_fan *fans;
+};
+/* Show the fans until q; returns an exit code. */
+int tui_sweep_run(const struct tui_sweep *sw, const struct tui_options *opt);
+struct canvas;
+/* Draw fan `fan` with setting `sel` highlighted into cv (golden tests too). */
+void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int sel);
+
 /* ---- theme.c: colour roles and glyph sets ---- */
 enum tui_role {
 	ROLE_NORMAL,
@@ -208,6 +238,8 @@ enum tui_view {
 	VIEW_COMMODITIES,
 	VIEW_STORY,
 	VIEW_LOAD,
+	VIEW_COMPARE, /* the what-if branch against the base (view_compare.c) */
+	VIEW_CONFIG,  /* the knobs (view_config.c) */
 	VIEW_COUNT
 };
 enum tui_prompt {
@@ -217,6 +249,8 @@ enum tui_prompt {
 	PROMPT_STEPS,	  /* number of days */
 	PROMPT_FILTER,	  /* event log filter */
 	PROMPT_QUIT,	  /* y/n with unsaved changes */
+	PROMPT_REWIND,	  /* day to go back to */
+	PROMPT_KNOB,	  /* new value of the selected knob */
 	PROMPT_COUNT
 };
 /* Time windows of the tables. */
@@ -321,6 +355,16 @@ struct tui_app {
 	 * column (-2 - column) */
 	int hit[PANE_COUNT][256];
 	int node_prefix, ward_prefix; /* bytes every node (ward) id shares */
+	/* the designer's loop (loop.c): rewind ring, what-if branch, knobs */
+	struct tui_loop {
+		struct smug_timeline *tl;	/* the ring of the world shown */
+		struct smug_world *other;	/* the other branch, or NULL */
+		struct smug_timeline *other_tl; /* its ring */
+		bool whatif_active;		/* the world shown is the what-if */
+		int fork_day;
+	} loop;
+	int compare_scroll;
+	int config_sel, config_top;
 };
 
 extern const int tui_speeds[];
@@ -421,6 +465,31 @@ void view_load_draw(struct tui_app *a, struct canvas *cv);
 bool view_load_key(struct tui_app *a, int action, int key);
 /* The explanation of the selected decision (cached), or NULL. */
 const struct smug_explanation *view_why_explanation(struct tui_app *a, int *decision);
+void view_compare_draw(struct tui_app *a, struct canvas *cv);
+bool view_compare_key(struct tui_app *a, int action, int key);
+void view_config_draw(struct tui_app *a, struct canvas *cv);
+bool view_config_key(struct tui_app *a, int action, int key);
+/* The answer to the knob prompt: smug_config_set on the selected knob. */
+void view_config_set(struct tui_app *a, const char *text);
+
+/* ---- loop.c: rewind, what-if branches ---- */
+void loop_init(struct tui_app *a);
+void loop_done(struct tui_app *a);
+/* A new world was loaded: its ring starts over, the branch goes. */
+void loop_world_replaced(struct tui_app *a);
+/* Step through the rewind ring. */
+void loop_step(struct tui_app *a, int days);
+/* Back to `day`, before the day shown. */
+void loop_rewind(struct tui_app *a, int day);
+/* Fork a what-if branch, or switch between it and the base. */
+void loop_branch(struct tui_app *a);
+/* Keep the branch shown, drop the other. */
+void loop_keep(struct tui_app *a);
+bool loop_has_branch(const struct tui_app *a);
+/* "WHAT-IF" / "BASE (what-if open)" for the header, NULL without a branch. */
+const char *loop_branch_label(const struct tui_app *a);
+/* The base and the what-if on the same day (the one behind runs first). */
+void loop_pair(struct tui_app *a, const struct smug_world **base, const struct smug_world **whatif);
 
 /* ---- keymap.c: the one key table ---- */
 enum tui_action {
@@ -430,6 +499,7 @@ enum tui_action {
 	ACT_AUTO, ACT_SAVE, ACT_LOAD, ACT_FILTER, ACT_ENTER, ACT_BACK, ACT_HEAT, ACT_SORT_PREV,
 	ACT_SORT_NEXT, ACT_SORT_INVERT, ACT_WINDOW, ACT_CHART, ACT_MAP, ACT_COMMODITIES,
 	ACT_WINNER, ACT_WHATIF, ACT_ZOOM_IN, ACT_ZOOM_OUT, ACT_FACTION_PREV, ACT_FACTION_NEXT,
+	ACT_REWIND, ACT_REWIND_TO, ACT_BRANCH, ACT_COMPARE, ACT_CONFIG,
 	ACT_COUNT
 };
 
@@ -437,6 +507,7 @@ enum tui_action {
 enum tui_ctx {
 	CTX_FACTIONS, CTX_ROUTES, CTX_BORDERS, CTX_MAP, CTX_EVENTS, /* = enum tui_pane */
 	CTX_WHY, CTX_CHART, CTX_MAPVIEW, CTX_COMMODITIES, CTX_STORY, CTX_LOAD, CTX_HELP,
+	CTX_COMPARE, CTX_CONFIG,
 	CTX_COUNT
 };
 #define CTX_ALL_PANES 0x1fu /* the five panes of the main view */

@@ -19,6 +19,8 @@ static const struct tui_view_def views[VIEW_COUNT] = {
 	[VIEW_COMMODITIES] = {"commodities", view_commodities_draw, view_commodities_key},
 	[VIEW_STORY] = {"story", view_story_draw, view_story_key},
 	[VIEW_LOAD] = {"load", view_load_draw, view_load_key},
+	[VIEW_COMPARE] = {"compare", view_compare_draw, view_compare_key},
+	[VIEW_CONFIG] = {"config", view_config_draw, view_config_key},
 };
 
 const struct tui_view_def *view_def(enum tui_view v)

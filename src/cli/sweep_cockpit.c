@@ -1,0 +1,65 @@
+/* smugnet --sweep DIR: the cockpit's fan charts of a sweep folder. The
+ * results are read and checked here (problems are named on stderr before
+ * the screen opens), every figure's percentiles computed in one pass,
+ * then src/tui draws them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/sweep.h"
+
+int cli_sweep_cockpit(const char *dir, const struct tui_options *opt)
+{
+	struct sweep_manifest m;
+	struct sweep_factions fa = {0};
+	struct sweep_fan *fans = NULL;
+	struct tui_fan *tfans = NULL;
+	const char **figures = NULL, **factions = NULL;
+	char **labels = NULL, title[512];
+	int n_fans = 0, rc;
+
+	if ((rc = sweep_manifest_load(dir, &m)) != EXIT_OK || (rc = sweep_factions_load(&m, &fa)) != EXIT_OK)
+		goto out;
+	figures = calloc((size_t)fa.n + SWEEP_FIG_COUNT, sizeof *figures);
+	factions = calloc((size_t)fa.n + SWEEP_FIG_COUNT, sizeof *factions);
+	for (int k = 0; k < fa.n; k++, n_fans++) {
+		figures[n_fans] = "balance";
+		factions[n_fans] = fa.ids[k];
+	}
+	for (int f = 0; f < SWEEP_FIG_COUNT; f++, n_fans++)
+		figures[n_fans] = sweep_figure_names[f];
+	fans = calloc((size_t)n_fans, sizeof *fans);
+	if ((rc = sweep_fans_compute(&m, n_fans, figures, factions, false, fans)) != EXIT_OK)
+		goto out;
+	tfans = calloc((size_t)n_fans, sizeof *tfans);
+	for (int f = 0; f < n_fans; f++)
+		tfans[f] = (struct tui_fan){fans[f].title,
+					    f < fa.n || strcmp(figures[f], "bribes_spent") == 0 ||
+						    strcmp(figures[f], "profit") == 0,
+					    fans[f].n_points, fans[f].days, fans[f].q};
+	labels = calloc((size_t)m.n_settings, sizeof *labels);
+	for (int s = 0; s < m.n_settings; s++) {
+		char buf[512];
+
+		sweep_setting_label(&m, s, buf, sizeof buf);
+		labels[s] = strdup(buf);
+	}
+	snprintf(title, sizeof title, "sweep %s: %lld tasks, %d setting%s, %lld days, %s", dir,
+		 m.n_tasks, m.n_settings, m.n_settings == 1 ? "" : "s", m.days, m.scenario_id);
+	rc = tui_sweep_run(&(struct tui_sweep){title, m.n_settings, (const char *const *)labels,
+					       fans[0].n, n_fans, tfans},
+			   opt);
+out:
+	for (int f = 0; fans && f < n_fans; f++)
+		sweep_fan_done(&fans[f]);
+	for (int s = 0; labels && s < m.n_settings; s++)
+		free(labels[s]);
+	free(labels);
+	free(tfans);
+	free(fans);
+	free(figures);
+	free(factions);
+	sweep_factions_done(&fa);
+	sweep_manifest_done(&m);
+	return rc;
+}

@@ -1,0 +1,168 @@
+/* The designer's loop in the cockpit. Every step goes through a rewind
+ * ring (smug_timeline), so `[` steps back a day and `{` to any day: the
+ * nearest packed copy is restored and the journal replayed up to it. `b`
+ * forks a what-if branch (a copy of the world with its own ring) and then
+ * switches between it and the base; `B` compares them side by side (the
+ * one behind runs to the other's day first); `C` lists the knobs and
+ * edits one from the next day. A rewound or switched world takes the
+ * app's place; the other branch waits here until it is dropped. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui.h"
+
+/* The world took another's place (rewound, branch switched): the same
+ * map, so selections stay; what was derived from the old one goes. */
+static void swap_world(struct tui_app *a, struct smug_world *nw)
+{
+	a->w = nw;
+	a->why_x_for = -1;
+	a->whatif = false;
+	a->evx.valid = false;
+	a->unsaved = true;
+}
+
+void loop_init(struct tui_app *a)
+{
+	struct tui_loop *l = &a->loop;
+
+	memset(l, 0, sizeof *l);
+	l->tl = smug_timeline_new(SMUG_TIMELINE_BUDGET);
+	smug_timeline_reset(l->tl, a->w);
+}
+
+void loop_done(struct tui_app *a)
+{
+	struct tui_loop *l = &a->loop;
+
+	smug_timeline_free(l->tl);
+	smug_timeline_free(l->other_tl);
+	smug_world_free(l->other);
+	l->tl = l->other_tl = NULL;
+	l->other = NULL;
+}
+
+void loop_world_replaced(struct tui_app *a)
+{
+	struct tui_loop *l = &a->loop;
+
+	smug_timeline_free(l->other_tl);
+	smug_world_free(l->other);
+	l->other_tl = NULL;
+	l->other = NULL;
+	l->whatif_active = false;
+	smug_timeline_set_budget(l->tl, SMUG_TIMELINE_BUDGET);
+	smug_timeline_reset(l->tl, a->w);
+}
+
+void loop_step(struct tui_app *a, int days)
+{
+	smug_timeline_step(a->loop.tl, a->w, days);
+	a->unsaved = true;
+}
+
+bool loop_has_branch(const struct tui_app *a)
+{
+	return a->loop.other != NULL;
+}
+
+const char *loop_branch_label(const struct tui_app *a)
+{
+	if (!loop_has_branch(a))
+		return NULL;
+	return a->loop.whatif_active ? "WHAT-IF" : "BASE (what-if open)";
+}
+
+void loop_rewind(struct tui_app *a, int day)
+{
+	struct smug_world *r = NULL;
+	struct smug_error err;
+	int from = a->w->day;
+
+	if (day < a->w->start_day || day >= a->w->day) {
+		tui_set_status(a, "rewind: day %d is not before day %d (the first is %d)", day, a->w->day,
+			       a->w->start_day);
+		return;
+	}
+	if (smug_timeline_rewind(a->loop.tl, a->w, day, &r, &err) != SMUG_OK) {
+		tui_set_status(a, "%s", err.msg);
+		return;
+	}
+	smug_world_free(a->w);
+	swap_world(a, r);
+	tui_set_status(a, "back to day %d (from %d); stepping on replaces those days%s", day, from,
+		       loop_has_branch(a) ? "" : " (b keeps a branch first)");
+}
+
+/* A copy of the world to try something else on: both share the days so
+ * far, each keeps its own ring, in half the memory each. */
+static void fork_branch(struct tui_app *a)
+{
+	struct tui_loop *l = &a->loop;
+
+	l->other = a->w;
+	l->other_tl = l->tl;
+	l->tl = smug_timeline_clone(l->other_tl);
+	smug_timeline_set_budget(l->tl, SMUG_TIMELINE_BUDGET / 2);
+	smug_timeline_set_budget(l->other_tl, SMUG_TIMELINE_BUDGET / 2);
+	swap_world(a, smug_world_clone(l->other));
+	l->whatif_active = true;
+	l->fork_day = a->w->day;
+	tui_set_status(a, "what-if branch from day %d: change something (c, C, a), step, then B compares; b switches",
+		       l->fork_day);
+}
+
+void loop_branch(struct tui_app *a)
+{
+	struct tui_loop *l = &a->loop;
+	struct smug_world *w = a->w;
+	struct smug_timeline *t = l->tl;
+
+	if (!loop_has_branch(a)) {
+		fork_branch(a);
+		return;
+	}
+	l->tl = l->other_tl;
+	l->other_tl = t;
+	swap_world(a, l->other);
+	l->other = w;
+	l->whatif_active = !l->whatif_active;
+	tui_set_status(a, "now on the %s (day %d); the %s is at day %d", l->whatif_active ? "what-if" : "base",
+		       a->w->day, l->whatif_active ? "base" : "what-if", l->other->day);
+}
+
+/* Keep the world shown, drop the other branch. */
+void loop_keep(struct tui_app *a)
+{
+	struct tui_loop *l = &a->loop;
+	bool was_whatif = l->whatif_active;
+
+	if (!loop_has_branch(a))
+		return;
+	smug_world_free(l->other);
+	smug_timeline_free(l->other_tl);
+	l->other = NULL;
+	l->other_tl = NULL;
+	l->whatif_active = false;
+	smug_timeline_set_budget(l->tl, SMUG_TIMELINE_BUDGET);
+	tui_set_status(a, "kept the %s; the other branch is gone", was_whatif ? "what-if" : "base");
+}
+
+/* The base and the what-if, the one behind run to the other's day (the
+ * same days for both: a fair comparison). */
+void loop_pair(struct tui_app *a, const struct smug_world **base, const struct smug_world **whatif)
+{
+	struct tui_loop *l = &a->loop;
+
+	if (!loop_has_branch(a)) {
+		*base = *whatif = NULL;
+		return;
+	}
+	if (a->w->day < l->other->day)
+		loop_step(a, l->other->day - a->w->day);
+	else if (l->other->day < a->w->day)
+		smug_timeline_step(l->other_tl, l->other, a->w->day - l->other->day);
+	*base = l->whatif_active ? l->other : a->w;
+	*whatif = l->whatif_active ? a->w : l->other;
+}

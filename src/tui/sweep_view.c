@@ -1,0 +1,145 @@
+/* The cockpit on a sweep folder (smugnet --sweep DIR): fan charts of the
+ * sweep's figures over days, drawn with the cockpit's chart widget —
+ * every setting's median as a line, the selected setting's 5-95% band
+ * and its 25% and 75% lines — above a table of the last day's
+ * percentiles per setting. The CLI reads and checks the results and
+ * hands over the percentiles; this file only draws and reads keys. */
+#include <curses.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui.h"
+
+static const enum tui_role setting_roles[] = {ROLE_NORMAL, ROLE_SERIES2, ROLE_GOOD, ROLE_WARN,
+					      ROLE_BAD, ROLE_HEAT1, ROLE_HEAT3, ROLE_WARD};
+#define N_ROLES ((int)(sizeof setting_roles / sizeof setting_roles[0]))
+
+static double fan_q(const struct tui_fan *f, int s, int p, int q)
+{
+	return f->q[((size_t)s * (size_t)f->n_points + (size_t)p) * 5 + (size_t)q];
+}
+
+/* Percentile q of setting s as one value a day (day 1 to the last day):
+ * each day takes the value of the series point whose period holds it,
+ * in minor units when the figure is money (the widget's unit). */
+static void per_day(const struct tui_fan *f, int s, int q, double *out, int n_days)
+{
+	double scale = f->money ? SMUG_MINOR_PER_CREDIT : 1;
+	int p = 0;
+
+	for (int d = 1; d <= n_days; d++) {
+		while (p + 1 < f->n_points && f->days[p] < d)
+			p++;
+		out[d - 1] = fan_q(f, s, p, q) * scale;
+	}
+}
+
+static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const struct tui_fan *f, int sel)
+{
+	static const struct tui_col cols[] = {
+		{"setting", NULL, 12, 0, false, true}, {"tasks", NULL, 6, 1, true, false},
+		{"p5", "last day", 10, 2, true, false}, {"p25", "last day", 10, 3, true, false},
+		{"median", "last day", 10, 0, true, false}, {"p75", "last day", 10, 3, true, false},
+		{"p95", "last day", 10, 2, true, false},
+	};
+	struct tui_table t;
+	int y, last = f->n_points - 1;
+
+	table_fit(&t, cols, (int)(sizeof cols / sizeof cols[0]), cv->w);
+	y = table_header(cv, 0, &t, -1, false);
+	for (int s = 0; s < sw->n_settings && y < cv->h; s++, y++) {
+		enum tui_role r = s == sel ? ROLE_SELECT : setting_roles[s % N_ROLES];
+		char buf[32];
+
+		if (s == sel)
+			canvas_fill_row(cv, y, 0, ROLE_SELECT);
+		table_cell(cv, y, &t, 0, r, sw->labels[s]);
+		fmt_count(buf, sizeof buf, sw->n[s], 6);
+		table_cell(cv, y, &t, 1, r, buf);
+		for (int q = 0; q < 5 && last >= 0; q++) {
+			double v = fan_q(f, s, last, q);
+
+			if (f->money)
+				fmt_money(buf, sizeof buf, (int64_t)llround(v * SMUG_MINOR_PER_CREDIT), 10);
+			else
+				snprintf(buf, sizeof buf, "%.1f", v);
+			table_cell(cv, y, &t, 2 + q, r, buf);
+		}
+	}
+}
+
+void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int sel)
+{
+	const struct tui_fan *f = &sw->fans[fan];
+	int n_days = f->n_points ? f->days[f->n_points - 1] : 0;
+	int table_h = sw->n_settings + 2, ns = sw->n_settings + 2;
+	double *v = calloc((size_t)(ns + 2) * (size_t)(n_days + 1), sizeof *v);
+	struct chart_series *series = calloc((size_t)ns, sizeof *series);
+	double *lo = v + (size_t)ns * (size_t)n_days, *hi = lo + n_days;
+	char title[320];
+	struct chart_spec spec;
+	struct canvas c;
+
+	canvas_clear(cv);
+	canvas_fit(cv, 0, 0, cv->w, ROLE_TITLE, sw->title, false);
+	if (table_h > cv->h / 3)
+		table_h = cv->h / 3;
+	for (int s = 0; s < sw->n_settings; s++) {
+		series[s] = (struct chart_series){sw->labels[s], v + (size_t)s * (size_t)n_days,
+						  setting_roles[s % N_ROLES]};
+		per_day(f, s, 2, v + (size_t)s * (size_t)n_days, n_days);
+	}
+	series[ns - 2] = (struct chart_series){"25%", v + (size_t)(ns - 2) * (size_t)n_days, ROLE_DIM};
+	series[ns - 1] = (struct chart_series){"75%", v + (size_t)(ns - 1) * (size_t)n_days, ROLE_DIM};
+	per_day(f, sel, 1, v + (size_t)(ns - 2) * (size_t)n_days, n_days);
+	per_day(f, sel, 3, v + (size_t)(ns - 1) * (size_t)n_days, n_days);
+	per_day(f, sel, 0, lo, n_days);
+	per_day(f, sel, 4, hi, n_days);
+	snprintf(title, sizeof title, "%s: medians, and 5-95%% of %s", f->title, sw->labels[sel]);
+	spec = (struct chart_spec){.title = title, .n = n_days, .first_day = 1, .series = series,
+				   .n_series = ns, .band_lo = lo, .band_hi = hi, .money = f->money};
+	c = canvas_sub(cv, 1, 0, cv->h - 2 - table_h, cv->w);
+	chart_draw(&c, &spec);
+	c = canvas_sub(cv, cv->h - 1 - table_h, 0, table_h, cv->w);
+	draw_table(&c, sw, f, sel);
+	canvas_fill_row(cv, cv->h - 1, 0, ROLE_DIM);
+	canvas_fit(cv, cv->h - 1, 0, cv->w, ROLE_DIM,
+		   "Tab/f next figure  Shift-Tab/F previous  Up/Down setting  q quit", false);
+	free(series);
+	free(v);
+}
+
+int tui_sweep_run(const struct tui_sweep *sw, const struct tui_options *opt)
+{
+	struct tui_theme th;
+	int fan = 0, sel = 0, key;
+	bool go = true;
+
+	if (tui_term_begin(opt, &th) != 0)
+		return 1;
+	while (go) {
+		struct canvas cv = {&th, stdscr, NULL, 0, 0, LINES, COLS};
+
+		if (LINES < 24 || COLS < 80) {
+			canvas_clear(&cv);
+			canvas_printf(&cv, 0, 0, ROLE_WARN, "The sweep view needs 80x24 (this is %dx%d).",
+				      COLS, LINES);
+		} else {
+			tui_sweep_draw(&cv, sw, fan, sel);
+		}
+		refresh();
+		key = getch();
+		switch (key) {
+		case 'q': case 27: go = false; break;
+		case '\t': case 'f': fan = (fan + 1) % sw->n_fans; break;
+		case KEY_BTAB: case 'F': fan = (fan + sw->n_fans - 1) % sw->n_fans; break;
+		case KEY_DOWN: case 'j': sel = (sel + 1) % sw->n_settings; break;
+		case KEY_UP: case 'k': sel = (sel + sw->n_settings - 1) % sw->n_settings; break;
+		default: break;
+		}
+	}
+	tui_term_end();
+	return 0;
+}

@@ -1,0 +1,174 @@
+/* Compare view: the base and the what-if branch side by side, on the
+ * same day. Per smuggling faction its balance, deliveries, seizures and
+ * bribes in each branch and the change; per border (largest change of
+ * traffic first) traffic and seizures in each; then the lanes whose route
+ * changed, each with its route in both branches and the faction's risk
+ * estimates on the edges that differ (its why). Up/Down scroll; Enter
+ * keeps the branch shown and drops the other; Esc goes back. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui.h"
+
+static void money_cell(char *buf, size_t size, int64_t minor)
+{
+	fmt_money(buf, size, minor, 11);
+}
+
+static void delta_cell(char *buf, size_t size, int64_t d, bool money)
+{
+	char m[20];
+
+	if (money)
+		fmt_money(m, sizeof m, d < 0 ? -d : d, 10);
+	else
+		fmt_count(m, sizeof m, d < 0 ? -d : d, 7);
+	snprintf(buf, size, "%s%s", d < 0 ? "-" : d > 0 ? "+" : " ", m);
+}
+
+static enum tui_role delta_role(int64_t d, bool good_up)
+{
+	if (d == 0)
+		return ROLE_DIM;
+	return (d > 0) == good_up ? ROLE_GOOD : ROLE_BAD;
+}
+
+/* One line per faction: balance in each branch and the change, then
+ * deliveries and seizures (each branch too when the view is wide).
+ * Returns the rows used. */
+static int draw_factions(struct canvas *cv, int y, const struct smug_comparison *c, int skip)
+{
+	bool wide = cv->w >= 110;
+	int rows = 0;
+
+	if (wide)
+		canvas_printf(cv, y, 0, ROLE_TITLE, "%-18s %11s %11s %11s  %8s %8s %7s  %8s %8s %7s", "faction",
+			      "balance", "what-if", "change", "deliv.", "what-if", "change", "seized", "what-if",
+			      "change");
+	else
+		canvas_printf(cv, y, 0, ROLE_TITLE, "%-16s %11s %11s %11s %7s %7s", "faction", "balance", "what-if",
+			      "change", "deliv.", "seized");
+	for (int i = skip; i < c->n_factions && y + 1 + rows < cv->h; i++, rows++) {
+		const struct smug_cmp_faction *f = &c->factions[i];
+		char b0[24], b1[24], db[32], dd[32], ds[32];
+		int x, yy = y + 1 + rows;
+
+		money_cell(b0, sizeof b0, f->balance[0]);
+		money_cell(b1, sizeof b1, f->balance[1]);
+		delta_cell(db, sizeof db, f->balance[1] - f->balance[0], true);
+		delta_cell(dd, sizeof dd, f->delivered[1] - f->delivered[0], false);
+		delta_cell(ds, sizeof ds, f->seized[1] - f->seized[0], false);
+		x = canvas_printf(cv, yy, 0, ROLE_NORMAL, wide ? "%-18.18s %11s %11s " : "%-16.16s %11s %11s ", f->id,
+				  b0, b1);
+		x += canvas_printf(cv, yy, x, delta_role(f->balance[1] - f->balance[0], true), "%11s", db);
+		if (wide)
+			x += canvas_printf(cv, yy, x, ROLE_NORMAL, "  %8lld %8lld", (long long)f->delivered[0],
+					   (long long)f->delivered[1]);
+		x += canvas_printf(cv, yy, x, delta_role(f->delivered[1] - f->delivered[0], true), wide ? " %7s" : " %7s",
+				   dd);
+		if (wide)
+			x += canvas_printf(cv, yy, x, ROLE_NORMAL, "  %8lld %8lld", (long long)f->seized[0],
+					   (long long)f->seized[1]);
+		canvas_printf(cv, yy, x, delta_role(f->seized[1] - f->seized[0], false), " %7s", ds);
+	}
+	return 1 + rows;
+}
+
+/* Borders that differ, largest change of traffic first. */
+static int draw_borders(struct canvas *cv, int y, const struct smug_comparison *c, int max_rows)
+{
+	bool wide = cv->w >= 110;
+	int rows = 0;
+
+	if (wide)
+		canvas_printf(cv, y, 0, ROLE_TITLE, "%-24s %8s %8s %7s  %7s %7s %6s  %s", "border (largest change)",
+			      "traffic", "what-if", "change", "seized", "what-if", "change", "crackdown");
+	else
+		canvas_printf(cv, y, 0, ROLE_TITLE, "%-24s %8s %8s %7s %6s  %s", "border", "traffic", "what-if",
+			      "change", "seized", "crackdown");
+	for (int i = 0; i < c->n_borders && rows < max_rows && y + 1 + rows < cv->h; i++, rows++) {
+		const struct smug_cmp_border *b = &c->borders[i];
+		char dt[32], ds[32];
+		int x, yy = y + 1 + rows;
+
+		delta_cell(dt, sizeof dt, b->traffic[1] - b->traffic[0], false);
+		delta_cell(ds, sizeof ds, b->seizures[1] - b->seizures[0], false);
+		x = canvas_printf(cv, yy, 0, ROLE_NORMAL, "%-24.24s %8lld %8lld ", b->id, (long long)b->traffic[0],
+				  (long long)b->traffic[1]);
+		x += canvas_printf(cv, yy, x, delta_role(b->traffic[1] - b->traffic[0], true), "%7s", dt);
+		if (wide)
+			x += canvas_printf(cv, yy, x, ROLE_NORMAL, "  %7lld %7lld", (long long)b->seizures[0],
+					   (long long)b->seizures[1]);
+		x += canvas_printf(cv, yy, x, delta_role(b->seizures[1] - b->seizures[0], false), " %6s", ds);
+		canvas_printf(cv, yy, x, b->crackdown[1] ? ROLE_CRACKDOWN : ROLE_DIM, "  %s / %s",
+			      b->crackdown[0] ? "on" : "off", b->crackdown[1] ? "on" : "off");
+	}
+	return 1 + rows;
+}
+
+static int draw_routes(struct canvas *cv, int y, const struct smug_comparison *c)
+{
+	int rows = 0;
+
+	canvas_printf(cv, y, 0, ROLE_TITLE, "routes that changed: %d%s", c->routes_total,
+		      c->routes_total > c->n_routes ? " (the first shown)" : "");
+	for (int i = 0; i < c->n_routes && y + 1 + rows + 3 <= cv->h; i++) {
+		const struct smug_cmp_route *r = &c->routes[i];
+		char line[640];
+
+		canvas_printf(cv, y + 1 + rows++, 0, ROLE_NORMAL, "%s %s %s -> %s", r->faction,
+			      smug_commodity_name(r->commodity), r->src, r->dst);
+		for (int s = 0; s < 2; s++) {
+			snprintf(line, sizeof line, "  %-8s %s%s%s", s ? "what-if" : "base",
+				 r->route[s][0] ? r->route[s] : "(not used)", r->why[s][0] ? "  why: " : "", r->why[s]);
+			canvas_fit(cv, y + 1 + rows++, 0, cv->w, s ? ROLE_WARN : ROLE_DIM, line, false);
+		}
+	}
+	return 1 + rows;
+}
+
+void view_compare_draw(struct tui_app *a, struct canvas *cv)
+{
+	const struct smug_world *base, *whatif;
+	struct smug_comparison *c;
+	struct canvas in;
+	char title[160];
+	int y = 0, border_rows;
+
+	canvas_clear(cv);
+	if (!loop_has_branch(a)) {
+		canvas_box(cv, "Compare (Esc to close)", true);
+		canvas_text(cv, 2, 2, ROLE_DIM, "No what-if branch: press b to fork one from this day, change something,");
+		canvas_text(cv, 3, 2, ROLE_DIM, "step, then B compares the two.");
+		return;
+	}
+	loop_pair(a, &base, &whatif);
+	c = calloc(1, sizeof *c);
+	smug_compare(base, whatif, c);
+	snprintf(title, sizeof title, "What-if against base, day %d, branched on day %d%s (Enter keeps the %s, Esc back)",
+		 c->day[0], a->loop.fork_day, c->digest[0] == c->digest[1] ? ": identical" : "",
+		 a->loop.whatif_active ? "what-if" : "base");
+	canvas_box(cv, title, true);
+	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
+	if (a->compare_scroll > c->n_factions)
+		a->compare_scroll = c->n_factions;
+	y += draw_factions(&in, y, c, a->compare_scroll) + 1;
+	border_rows = (in.h - y) / 2 - 1;
+	y += draw_borders(&in, y, c, border_rows > 3 ? border_rows : 3) + 1;
+	if (y < in.h)
+		draw_routes(&in, y, c);
+	smug_comparison_done(c);
+	free(c);
+}
+
+bool view_compare_key(struct tui_app *a, int action, int key)
+{
+	(void)key;
+	if (action == ACT_ENTER) {
+		loop_keep(a);
+		view_close(a);
+		return true;
+	}
+	return view_scroll_key(&a->compare_scroll, action);
+}

@@ -1,0 +1,163 @@
+/* The designer's loop in the cockpit, driven by keys without a terminal:
+ * [ and { rewind and stepping on gives the world of never rewinding; b
+ * forks a what-if, B compares it with the base (a crackdown shows on its
+ * border, no change shows identical), Enter keeps one; C edits a knob,
+ * which is a command of the journal. */
+#include <check.h>
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui.h"
+#include "test_util.h"
+
+static struct tui_options opts = {.no_color = true, .no_mouse = true, .vault_root = "/tmp"};
+
+static char *screen(struct tui_app *a)
+{
+	struct tui_grid *g = grid_new(48, 160);
+	struct canvas cv = {&a->th, NULL, g, 0, 0, 48, 160};
+	char *text;
+
+	tui_render(a, &cv);
+	text = grid_dump(g);
+	grid_free(g);
+	return text;
+}
+
+static bool shows(struct tui_app *a, const char *text)
+{
+	char *s = screen(a);
+	bool found = strstr(s, text) != NULL;
+
+	free(s);
+	return found;
+}
+
+static void keys(struct tui_app *a, const char *k)
+{
+	for (; *k; k++)
+		tui_handle_key(a, *k == '\n' ? '\n' : *k);
+}
+
+START_TEST(test_tui_loop_rewind_and_step_on_is_never_rewinding)
+{
+	struct smug_world *w = test_default_at(0), *straight;
+	struct tui_app a;
+	uint64_t at25;
+
+	tui_app_init(&a, w, &opts);
+	for (int i = 0; i < 25; i++)
+		keys(&a, ".");
+	ck_assert_int_eq(a.w->day, 25);
+	at25 = smug_world_digest(a.w);
+	straight = smug_world_clone(a.w);
+	keys(&a, "[[");
+	ck_assert_int_eq(a.w->day, 23);
+	ck_assert(shows(&a, "day 23 "));
+	keys(&a, "..");
+	ck_assert_uint_eq(smug_world_digest(a.w), at25);
+	/* { asks a day */
+	keys(&a, "{");
+	ck_assert_int_eq(a.prompt, PROMPT_REWIND);
+	keys(&a, "10\n");
+	ck_assert_int_eq(a.w->day, 10);
+	for (int i = 0; i < 15; i++)
+		keys(&a, ".");
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(straight));
+	keys(&a, "{40\n");
+	ck_assert_int_eq(a.w->day, 25); /* not a day behind: refused */
+	ck_assert(shows(&a, "not before day 25"));
+	smug_world_free(straight);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
+START_TEST(test_tui_loop_branch_compare_keep)
+{
+	struct smug_world *w = test_default_at(30);
+	struct tui_app a;
+	struct smug_error err;
+	int b = test_busiest_border(w);
+	char want[96];
+
+	tui_app_init(&a, w, &opts);
+	/* a branch that changes nothing compares identical */
+	keys(&a, "b");
+	ck_assert(shows(&a, "WHAT-IF"));
+	for (int i = 0; i < 5; i++)
+		keys(&a, ".");
+	keys(&a, "B");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	ck_assert(shows(&a, ": identical"));
+	keys(&a, "\n"); /* keep the what-if: the base goes */
+	ck_assert(!loop_has_branch(&a));
+	ck_assert(!shows(&a, "WHAT-IF"));
+	/* a crackdown on the busiest border in the what-if */
+	keys(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		keys(&a, ".");
+	keys(&a, "b"); /* to the base: it is 20 days behind */
+	ck_assert(shows(&a, "BASE (what-if open)"));
+	ck_assert_int_eq(a.w->day, 35);
+	keys(&a, "B"); /* the base runs to day 55 first */
+	ck_assert_int_eq(a.w->day, 55);
+	ck_assert(!shows(&a, ": identical"));
+	snprintf(want, sizeof want, "%.24s", a.w->corridors[b].id);
+	ck_assert(shows(&a, want));
+	ck_assert(shows(&a, "off / on")); /* its crackdown, base / what-if */
+	ck_assert(shows(&a, "routes that changed"));
+	keys(&a, "\033");
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert(loop_has_branch(&a));
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
+START_TEST(test_tui_loop_config_view_sets_a_knob)
+{
+	struct smug_world *w = test_default_at(3);
+	struct tui_app a;
+	int n, k = -1;
+	const struct smug_knob *t = smug_knob_table(&n);
+
+	for (int i = 0; i < n; i++)
+		if (strcmp(t[i].key, "smuggling.learning_rate") == 0)
+			k = i;
+	tui_app_init(&a, w, &opts);
+	keys(&a, "C");
+	ck_assert_int_eq(a.view, VIEW_CONFIG);
+	ck_assert(shows(&a, "smuggling.learning_rate"));
+	ck_assert(shows(&a, "how far one outcome moves risk_est and cost_est"));
+	for (int i = 0; i < k; i++)
+		tui_handle_key(&a, KEY_DOWN);
+	keys(&a, "\n");
+	ck_assert_int_eq(a.prompt, PROMPT_KNOB);
+	keys(&a, "2\n"); /* out of range: refused, nothing changes */
+	ck_assert(shows(&a, "expected number in [1e-09,1]"));
+	ck_assert_double_eq(a.w->cfg.smuggling.learning_rate, 0.15);
+	keys(&a, "\n0.3\n");
+	ck_assert_double_eq(a.w->cfg.smuggling.learning_rate, 0.3);
+	ck_assert_int_eq(a.w->journal.cmds[a.w->journal.n_cmds - 1].kind, SMUG_CMD_SET);
+	ck_assert(shows(&a, "0.3"));
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("tui loop");
+	TCase *t = tcase_create("loop");
+
+	tcase_set_timeout(t, 120);
+	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
+	tcase_add_test(t, test_tui_loop_branch_compare_keep);
+	tcase_add_test(t, test_tui_loop_config_view_sets_a_knob);
+	suite_add_tcase(s, t);
+	return test_run_suite(s);
+}
