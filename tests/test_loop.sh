@@ -91,6 +91,7 @@ expect_rc 1 "$SMUGNET" diff d1 d3 $V
 grep -q "first divergence on day 50: A step on; B crackdown $B" "$tmp/out" || fail "diff does not find day 50: $(cat "$tmp/out")"
 expect_rc 1 "$SMUGNET" diff d1 d3 $V --json
 grep -q '"identical":false,"same_scenario":true' "$tmp/out" && grep -q '"first_divergence":{"day":50' "$tmp/out" || fail "diff --json: $(cat "$tmp/out")"
+grep -q '"commodities":\[{"id":"[A-Z_]*","delivered":' "$tmp/out" || fail "diff --json has no commodity deltas: $(cat "$tmp/out")"
 expect_rc 3 "$SMUGNET" diff d1 nosuch $V
 expect_rc 2 "$SMUGNET" diff d1 $V
 # run files

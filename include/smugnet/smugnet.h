@@ -219,6 +219,14 @@ struct smug_cmp_border {
 	bool crackdown[2];
 };
 
+/* Shipments of one commodity, all factions together, since the world
+ * began: sent, delivered, seized, lost and the cargo value delivered. */
+struct smug_cmp_commodity {
+	enum smug_commodity commodity;
+	int64_t sent[2], delivered[2], seized[2], lost[2];
+	int64_t value_delivered[2]; /* minor units */
+};
+
 /* A lane (faction, commodity, source, demand) whose last route differs. */
 struct smug_cmp_route {
 	char faction[SMUG_ID_MAX];
@@ -237,6 +245,7 @@ struct smug_comparison {
 	int n_factions;
 	struct smug_cmp_border *borders; /* that differ; largest |traffic change| first */
 	int n_borders;
+	struct smug_cmp_commodity commodities[SMUG_COMMODITY_COUNT]; /* largest |delivered change| first */
 	struct smug_cmp_route routes[SMUG_CMP_ROUTES];
 	int n_routes, routes_total; /* shown, and all that changed */
 };

@@ -101,6 +101,17 @@ static void print_delta(const struct smug_comparison *c)
 		printf(",\"crackdown_base\":%s,\"crackdown_what_if\":%s}", b->crackdown[0] ? "true" : "false",
 		       b->crackdown[1] ? "true" : "false");
 	}
+	printf("],\"commodities\":[");
+	for (int i = 0; i < SMUG_COMMODITY_COUNT; i++) {
+		const struct smug_cmp_commodity *m = &c->commodities[i];
+
+		printf("%s{\"commodity\":\"%s\",\"sent\":%lld,\"delivered\":%lld,\"seized\":%lld,\"lost\":%lld",
+		       i ? "," : "", smug_commodity_name(m->commodity), (long long)(m->sent[1] - m->sent[0]),
+		       (long long)(m->delivered[1] - m->delivered[0]), (long long)(m->seized[1] - m->seized[0]),
+		       (long long)(m->lost[1] - m->lost[0]));
+		jsonl_money(stdout, "value_delivered", m->value_delivered[1] - m->value_delivered[0], true);
+		printf("}");
+	}
 	printf("],\"routes_changed\":%d,\"routes\":[", c->routes_total);
 	for (int i = 0; i < c->n_routes; i++) {
 		const struct smug_cmp_route *r = &c->routes[i];

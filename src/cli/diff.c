@@ -247,6 +247,13 @@ static void col_name(const char *col, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)strlen(col) - (is_money(col) ? 1 : 0), col);
 }
 
+static int col_width(const char *col)
+{
+	int n = (int)strlen(col) - (is_money(col) ? 1 : 0);
+
+	return n > 12 ? n : 12;
+}
+
 static void print_table_text(const struct table *t)
 {
 	char name[32];
@@ -258,13 +265,13 @@ static void print_table_text(const struct table *t)
 	printf("  %-28s", "id");
 	for (int k = 0; k < t->n_col; k++) {
 		col_name(t->col[k], name, sizeof name);
-		printf(" %12s", name);
+		printf(" %*s", col_width(t->col[k]), name);
 	}
 	printf("\n");
 	for (int i = 0; i < t->n; i++) {
 		printf("  %-28s", t->rows[i].id);
 		for (int k = 0; k < t->n_col; k++)
-			printf(is_money(t->col[k]) ? " %+12.2f" : " %+12.0f", t->rows[i].d[k]);
+			printf(is_money(t->col[k]) ? " %+*.2f" : " %+*.0f", col_width(t->col[k]), t->rows[i].d[k]);
 		printf("\n");
 	}
 }
@@ -294,7 +301,7 @@ struct outcome {
 	char scenario[2][64];
 	int part_day;
 	char part[2][160];
-	struct table fac, bor;
+	struct table fac, bor, com;
 };
 
 static void print_outcome(const struct outcome *o, const char *a, const char *b, bool json)
@@ -322,6 +329,7 @@ static void print_outcome(const struct outcome *o, const char *a, const char *b,
 		}
 		print_table_json(&o->fac);
 		print_table_json(&o->bor);
+		print_table_json(&o->com);
 		printf("}\n");
 		return;
 	}
@@ -340,6 +348,8 @@ static void print_outcome(const struct outcome *o, const char *a, const char *b,
 		printf("no divergence found before the end of the shorter history\n");
 	print_table_text(&o->fac);
 	print_table_text(&o->bor);
+	if (o->com.n)
+		print_table_text(&o->com);
 }
 
 /* ---- the two kinds of input ---- */
@@ -376,6 +386,15 @@ static void seed_outcome(const struct smug_world *a, const struct smug_world *b,
 			       (double)(x->bribes[1] - x->bribes[0]) / SMUG_MINOR_PER_CREDIT, 0, 0, 0};
 
 		table_add(&o->bor, x->id, d);
+	}
+	for (int i = 0; i < SMUG_COMMODITY_COUNT; i++) {
+		const struct smug_cmp_commodity *m = &c->commodities[i];
+		double d[6] = {(double)(m->delivered[1] - m->delivered[0]), (double)(m->seized[1] - m->seized[0]),
+			       (double)(m->lost[1] - m->lost[0]), (double)(m->sent[1] - m->sent[0]),
+			       (double)(m->value_delivered[1] - m->value_delivered[0]) / SMUG_MINOR_PER_CREDIT, 0};
+
+		if (d[0] || d[1] || d[2] || d[3] || d[4])
+			table_add(&o->com, smug_commodity_name(m->commodity), d);
 	}
 	smug_comparison_done(c);
 	free(c);
@@ -478,6 +497,7 @@ int cmd_diff(int argc, char **argv)
 	struct outcome o = {
 		.fac = {"factions", {"balance$", "shipments", "delivered", "seized", "lost", "bribes$"}, 6, NULL, 0},
 		.bor = {"borders", {"traffic", "seizures", "bribes$"}, 3, NULL, 0},
+		.com = {"commodities", {"delivered", "seized", "lost", "sent", "value_delivered$"}, 5, NULL, 0},
 	};
 
 	optind = 1;
@@ -521,6 +541,7 @@ int cmd_diff(int argc, char **argv)
 	print_outcome(&o, argv[optind], argv[optind + 1], json);
 	free(o.fac.rows);
 	free(o.bor.rows);
+	free(o.com.rows);
 	if (jsonl_close_stdout() != EXIT_OK)
 		return EXIT_WRITE;
 	return o.identical ? EXIT_OK : EXIT_DIFFERENT;

@@ -262,6 +262,36 @@ static void compare_routes(const struct smug_world *const w[2], struct smug_comp
 	}
 }
 
+static int cmp_commodity(const void *x, const void *y)
+{
+	const struct smug_cmp_commodity *a = x, *b = y;
+	int64_t da = abs64(a->delivered[1] - a->delivered[0]), db = abs64(b->delivered[1] - b->delivered[0]);
+
+	if (da != db)
+		return da > db ? -1 : 1;
+	return (a->commodity > b->commodity) - (a->commodity < b->commodity);
+}
+
+static void compare_commodities(const struct smug_world *const w[2], struct smug_comparison *c)
+{
+	for (int k = 0; k < SMUG_COMMODITY_COUNT; k++) {
+		struct smug_cmp_commodity *m = &c->commodities[k];
+
+		m->commodity = (enum smug_commodity)k;
+		for (int s = 0; s < 2; s++)
+			for (int f = 0; f < w[s]->n_factions; f++) {
+				const struct smug_flow *fl = &w[s]->tel.factions[f].total[k];
+
+				m->sent[s] += fl->n[SMUG_FLOW_SENT];
+				m->delivered[s] += fl->n[SMUG_FLOW_DELIVERED];
+				m->seized[s] += fl->n[SMUG_FLOW_SEIZED];
+				m->lost[s] += fl->n[SMUG_FLOW_LOST];
+				m->value_delivered[s] += fl->value[SMUG_FLOW_DELIVERED];
+			}
+	}
+	qsort(c->commodities, SMUG_COMMODITY_COUNT, sizeof c->commodities[0], cmp_commodity);
+}
+
 void smug_compare(const struct smug_world *a, const struct smug_world *b, struct smug_comparison *out)
 {
 	const struct smug_world *const w[2] = {a, b};
@@ -274,6 +304,7 @@ void smug_compare(const struct smug_world *a, const struct smug_world *b, struct
 	}
 	compare_factions(w, out);
 	compare_borders(w, out);
+	compare_commodities(w, out);
 	compare_routes(w, out);
 }
 
