@@ -3,7 +3,8 @@
  * step-and-redraw time. Each figure is the median of several runs (the
  * 36,000-ward world runs once); every run's digest is printed so a bench
  * build can be compared with an unoptimised one. Usage:
- *   bench [--quick]   (--quick: fewer runs and days, for a smoke check) */
+ *   bench [--quick | --cockpit]   (--quick: fewer runs and days, for a
+ *   smoke check; --cockpit: the cockpit's step and redraw only) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,40 +142,82 @@ static void bench_generated(int wards, int runs, int days)
 	free(json);
 }
 
-/* The cockpit on the default world after 30 days: one day stepped with
- * the '.' key and the whole 160x48 screen drawn into an in-memory canvas,
- * 1,000 times; the median. */
-static void bench_cockpit(void)
-{
-	size_t len;
-	const char *json = smug_default_scenario(&len);
-	struct smug_world *w = load_or_die(json, len, "dosadi-36.json");
-	struct tui_options opt = {.ascii = true, .no_color = true, .no_mouse = true,
-				  .vault_root = "/tmp"};
-	struct tui_grid *g = grid_new(48, 160);
-	struct tui_app a;
-	static double t[1000];
-
-	smug_cmd_step(w, 30);
-	tui_app_init(&a, w, &opt);
-	for (int i = 0; i < 1000; i++) {
-		struct canvas screen = {&a.th, NULL, g, 0, 0, 48, 160};
-		double t0 = now_s();
-
-		tui_handle_key(&a, '.');
-		tui_render(&a, &screen);
-		t[i] = (now_s() - t0) * 1e3;
-	}
-	printf("cockpit step + redraw, 160x48, default world: median %.3f ms over 1000 steps "
-	       "(day %d)\n", median(t, 1000), w->day);
-	tui_app_done(&a);
-	grid_free(g);
-	smug_world_free(w);
-}
-
 static double cpu_s(void)
 {
 	return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/* The cockpit after 30 days: one day stepped with the '.' key and the
+ * whole screen drawn into an in-memory canvas, `steps` times; medians of
+ * the step and of the redraw (wall time) and the CPU time of the whole
+ * loop per step. UTF-8 glyphs, colours off (drawing is the same work). */
+static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, int cols, int steps,
+			     const char *keys)
+{
+	struct tui_options opt = {.ascii = false, .no_color = true, .no_mouse = true, .vault_root = "/tmp"};
+	struct tui_grid *g = grid_new(rows, cols);
+	struct tui_app a;
+	double *st = malloc(sizeof(double) * (size_t)steps), *dr = malloc(sizeof(double) * (size_t)steps);
+	double *both = malloc(sizeof(double) * (size_t)steps), c0;
+
+	if (st == NULL || dr == NULL || both == NULL)
+		exit(1);
+	tui_app_init(&a, w, &opt);
+	for (const char *k = keys; *k; k++)
+		tui_handle_key(&a, *k);
+	c0 = cpu_s();
+	for (int i = 0; i < steps; i++) {
+		struct canvas screen = {&a.th, NULL, g, 0, 0, rows, cols};
+		double t0 = now_s(), t1;
+
+		tui_handle_key(&a, '.');
+		t1 = now_s();
+		tui_render(&a, &screen);
+		st[i] = (t1 - t0) * 1e3;
+		dr[i] = (now_s() - t1) * 1e3;
+		both[i] = st[i] + dr[i];
+	}
+	c0 = (cpu_s() - c0) * 1e3 / steps;
+	printf("cockpit %-22s %3dx%-3d step + redraw %.3f ms (step %.3f, redraw %.3f; median of %d), "
+	       "%.3f ms cpu a step (day %d)\n",
+	       what, cols, rows, median(both, steps), median(st, steps), median(dr, steps), steps, c0, w->day);
+	tui_app_done(&a);
+	grid_free(g);
+	free(st);
+	free(dr);
+	free(both);
+}
+
+static void bench_cockpit(int steps)
+{
+	size_t len;
+	const char *json = smug_default_scenario(&len);
+	char *gen = smug_scenario_generate(400, 3, 5);
+	static const struct {
+		const char *what, *keys;
+	} views[] = {{"main view,", ""}, {"map view,", "M"}, {"chart view,", "3g"}};
+
+	for (int v = 0; v < 3; v++)
+		for (int sz = 0; sz < 2; sz++) {
+			struct smug_world *w = load_or_die(json, len, "dosadi-36.json");
+			char what[64];
+
+			smug_cmd_step(w, 30);
+			snprintf(what, sizeof what, "%s default", views[v].what);
+			bench_cockpit_on(what, w, sz ? 48 : 24, sz ? 160 : 80, steps, views[v].keys);
+			smug_world_free(w);
+		}
+	for (int v = 0; v < 3; v++)
+		for (int sz = 0; sz < 2; sz++) {
+			struct smug_world *w = load_or_die(gen, strlen(gen), "gen-400.json");
+			char what[64];
+
+			smug_cmd_step(w, 30);
+			snprintf(what, sizeof what, "%s 400 wards", views[v].what);
+			bench_cockpit_on(what, w, sz ? 48 : 24, sz ? 160 : 80, steps, views[v].keys);
+			smug_world_free(w);
+		}
+	free(gen);
 }
 
 /* Replay of a ten-year journal of the default world: the planner on, a
@@ -269,13 +312,16 @@ static void bench_rewind(int days)
 int main(int argc, char **argv)
 {
 	int quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
+	int cockpit_only = argc > 1 && strcmp(argv[1], "--cockpit") == 0;
 	int runs = quick ? 1 : 3;
 
 	setvbuf(stdout, NULL, _IOLBF, 0); /* each figure as soon as it is measured */
 
 	printf("smugnet %s bench: %ld cores, CFLAGS %s\n", smug_version(),
 	       sysconf(_SC_NPROCESSORS_ONLN), BENCH_CFLAGS);
-	bench_cockpit();
+	bench_cockpit(quick ? 200 : 1000);
+	if (cockpit_only)
+		return 0;
 	bench_default(runs, quick ? 3650 : 73000);
 	bench_generated(36, runs, quick ? 730 : 3650);
 	bench_generated(360, runs, quick ? 730 : 3650);

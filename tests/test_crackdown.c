@@ -1,7 +1,8 @@
 /* Crackdowns: manual targets through the command API (errors, replace,
- * expiry, clear) and the auto planner (targets the hottest border first,
- * respects capacity and the per-day cap, cools down after expiry,
- * explores at low intensity, never touches manual targets). */
+ * expiry, clear; an unknown id names the nearest ones) and the auto
+ * planner (targets the hottest border first, respects capacity and the
+ * per-day cap, cools down after expiry, explores at low intensity, never
+ * touches manual targets); the what-if of a decision under a crackdown. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,12 +220,74 @@ START_TEST(test_crackdown_cooldowns_bounded)
 }
 END_TEST
 
+/* A mistyped border names the nearest valid ids, nearest first. */
+START_TEST(test_crackdown_unknown_corridor_names_the_nearest)
+{
+	struct smug_world *w = dosadi();
+	struct smug_error err;
+	int near[3];
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:22.1|n:23.2", 1.0, -1, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_ptr_nonnull(strstr(err.msg, "unknown corridor 'n:22.1|n:23.2'; nearest valid ids: 'n:22.1|n:23.1'"));
+	ck_assert_int_eq(smug_world_nearest_corridors(w, "n:23.1|n:22.1", near, 3), 3);
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_ge(smug_world_find_corridor(w, w->corridors[near[i]].id), 0);
+	ck_assert_int_eq(smug_world_nearest_corridors(w, w->corridors[7].id, near, 1), 1);
+	ck_assert_int_eq(near[0], 7); /* a valid id is its own nearest */
+	smug_world_free(w);
+}
+END_TEST
+
+/* The what-if re-explains a decision as if the faction knew of a
+ * crackdown on the border that flips it: its estimate there becomes the
+ * seizure chance under the crackdown, and the world does not change. */
+START_TEST(test_crackdown_whatif_moves_the_decision_not_the_world)
+{
+	struct smug_world *w = dosadi();
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int tried = 0, flipped = 0;
+	uint64_t before;
+
+	smug_cmd_step(w, 60);
+	before = smug_world_digest(w);
+	for (int i = 0; i < w->n_decisions; i++) {
+		const struct smug_decision *d = &w->decisions[i];
+
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		if (d->winner < 0 || x->lever_corridor < 0)
+			continue;
+		ck_assert(w->corridors[x->lever_corridor].border);
+		ck_assert_int_eq(smug_explain_whatif(w, i, x->lever_corridor, 1.0, wi), SMUG_OK);
+		ck_assert_int_eq(wi->corridor, x->lever_corridor);
+		ck_assert_double_eq_tol(wi->risk_before, x->lever_from, 1e-12);
+		ck_assert(wi->risk_after > wi->risk_before);
+		ck_assert_int_eq(wi->winner_before, d->winner);
+		/* the winner's score rises by its loss on that border, nothing else moves */
+		ck_assert(wi->x.cand[d->winner].score > x->cand[d->winner].score);
+		ck_assert_double_eq_tol(wi->x.cand[d->runner].score, x->cand[d->runner].score, 1e-6);
+		flipped += wi->winner_after != d->winner && wi->risk_after >= x->lever_to;
+		ck_assert(wi->risk_after < x->lever_to || wi->winner_after != d->winner);
+		tried++;
+	}
+	ck_assert_int_gt(tried, 3);
+	ck_assert_int_gt(flipped, 0);
+	ck_assert_int_eq(smug_explain_whatif(w, 0, -1, 1.0, wi), SMUG_ERR_ARG);
+	ck_assert_uint_eq(smug_world_digest(w), before);
+	free(wi);
+	free(x);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("crackdown");
 	TCase *t = tcase_create("manual");
 
 	tcase_add_test(t, test_crackdown_manual_commands);
+	tcase_add_test(t, test_crackdown_unknown_corridor_names_the_nearest);
+	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
 	suite_add_tcase(s, t);
 	t = tcase_create("planner");
 	tcase_add_test(t, test_crackdown_planner_targets_hottest_within_capacity);

@@ -1,6 +1,9 @@
 /* Telemetry: TopK order, in-place updates and space-saving counts; the
- * event ring keeps the newest events in order; totals equal the sum of
- * the days; yesterday's border counters roll without stale values. */
+ * event ring keeps the newest events in order and its digest follows it
+ * through wrapping; totals equal the sum of the days; yesterday's border
+ * counters roll without stale values; the cockpit's windows (faction
+ * flows, border days, charts, crackdown periods) agree with the counters
+ * they summarise, over the days they claim. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +59,144 @@ START_TEST(test_telemetry_event_ring_keeps_newest)
 	ck_assert_uint_eq(w->tel.events_total, SMUG_EVENT_CAP + 100);
 	ck_assert_uint_eq(smug_event_at(&w->tel, 0)->shipment, 101);
 	ck_assert_uint_eq(smug_event_at(&w->tel, SMUG_EVENT_CAP - 1)->shipment, SMUG_EVENT_CAP + 100);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The event log's digest is kept up as events arrive and the oldest
+ * leave, and equals the one rebuilt from the events kept. */
+START_TEST(test_telemetry_event_digest_follows_the_ring)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	uint64_t kept, before;
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	for (int i = 0; i < SMUG_EVENT_CAP + 2500; i++) {
+		telemetry_event(w, SMUG_EV_CUSTOMS_CHECK, -1, -1, (uint64_t)i + 1, -1, i);
+		if (i % 997 == 0)
+			telemetry_end_day(w); /* folds the events so far, as a day's end does */
+	}
+	kept = telemetry_events_digest(&w->tel);
+	telemetry_events_rehash(&w->tel);
+	ck_assert_uint_eq(telemetry_events_digest(&w->tel), kept);
+	/* and it sees a change in any event kept, even an old one */
+	before = smug_world_digest(w);
+	w->tel.events[(w->tel.event_head + 5) % SMUG_EVENT_CAP].amount++;
+	telemetry_events_rehash(&w->tel);
+	ck_assert_uint_ne(smug_world_digest(w), before);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Per faction and commodity, the flows count what the faction's
+ * shipments did: all time against its network's totals, the last 30 days
+ * against its chart's days, in transit against its shipments. */
+START_TEST(test_telemetry_faction_flows_add_up)
+{
+	struct smug_world *w = test_default_at(75);
+
+	for (int f = 0; f < w->n_factions; f++) {
+		const struct smug_network *n = &w->factions[f].net;
+		int64_t all[SMUG_FLOW_KINDS] = {0}, month[SMUG_FLOW_KINDS] = {0}, transit = 0, chart[4] = {0};
+
+		if (!w->factions[f].runs_network)
+			continue;
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			struct smug_flow a, m;
+
+			smug_flow_sum(w, f, c, 0, &a);
+			smug_flow_sum(w, f, c, SMUG_FLOW_DAYS, &m);
+			for (int k = 0; k < SMUG_FLOW_KINDS; k++) {
+				all[k] += a.n[k];
+				month[k] += m.n[k];
+				ck_assert_int_le(m.n[k], a.n[k]);
+			}
+			transit += w->tel.factions[f].transit_n[c];
+		}
+		ck_assert_int_gt(all[SMUG_FLOW_SENT], 0);
+		ck_assert_int_eq(all[SMUG_FLOW_SENT], n->shipments);
+		ck_assert_int_eq(all[SMUG_FLOW_DELIVERED], n->delivered);
+		ck_assert_int_eq(all[SMUG_FLOW_SEIZED], n->seized);
+		ck_assert_int_eq(all[SMUG_FLOW_LOST], n->lost);
+		ck_assert_int_eq(transit, n->in_transit);
+		for (int d = w->day - SMUG_FLOW_DAYS + 1; d <= w->day; d++) {
+			const struct smug_faction_day *b = smug_faction_chart(w, f, d);
+
+			ck_assert_ptr_nonnull(b);
+			chart[0] += b->sent;
+			chart[1] += b->delivered;
+			chart[2] += b->seized;
+			chart[3] += b->lost;
+		}
+		ck_assert_int_eq(chart[0], month[SMUG_FLOW_SENT]);
+		ck_assert_int_eq(chart[1], month[SMUG_FLOW_DELIVERED]);
+		ck_assert_int_eq(chart[2], month[SMUG_FLOW_SEIZED]);
+		ck_assert_int_eq(chart[3], month[SMUG_FLOW_LOST]);
+		ck_assert_int_lt(month[SMUG_FLOW_SENT], all[SMUG_FLOW_SENT]); /* 75 days: the window is shorter */
+	}
+	smug_world_free(w);
+}
+END_TEST
+
+/* A border's 7-day window is its all-time counters' rise over 7 days; a
+ * faction's chart holds the balance the ledger had each day; a tracked
+ * border's chart holds each day's traffic and its crackdown. */
+START_TEST(test_telemetry_border_windows_and_charts)
+{
+	struct smug_world *w = test_default_at(20);
+	struct smug_border_stats *then = malloc(sizeof *then * (size_t)w->n_corridors);
+	int64_t balance[40];
+	int fac = -1, busiest = -1;
+
+	for (int f = 0; f < w->n_factions && fac < 0; f++)
+		if (w->factions[f].runs_network)
+			fac = f;
+	for (int c = 0; c < w->n_corridors; c++)
+		if (w->corridors[c].border && (busiest < 0 || w->border_stats[c].traffic > w->border_stats[busiest].traffic))
+			busiest = c;
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[busiest].id, 0.5, 33, NULL), SMUG_OK);
+	for (int d = 0; d < 20; d++) {
+		if (d == 13)
+			memcpy(then, w->border_stats, sizeof *then * (size_t)w->n_corridors);
+		smug_cmd_step(w, 1);
+		balance[d] = w->ledger.accounts[w->factions[fac].account].balance;
+	}
+	/* day 40 now; `then` is the end of day 33 */
+	for (int c = 0; c < w->n_corridors; c++) {
+		struct smug_border_day d;
+
+		if (!w->corridors[c].border)
+			continue;
+		smug_border_window_sum(w, c, w->day - 6, w->day, &d);
+		ck_assert_int_eq(d.traffic, w->border_stats[c].traffic - then[c].traffic);
+		ck_assert_int_eq(d.checks, w->border_stats[c].checks - then[c].checks);
+		ck_assert_int_eq(d.inspections, w->border_stats[c].inspections - then[c].inspections);
+		ck_assert_int_eq(d.seizures, w->border_stats[c].seizures - then[c].seizures);
+		ck_assert_int_eq(d.bribes, w->border_stats[c].bribes - then[c].bribes);
+		ck_assert_int_eq(d.tariffs, w->border_stats[c].tariffs - then[c].tariffs);
+	}
+	for (int d = 0; d < 20; d++)
+		ck_assert_int_eq(smug_faction_chart(w, fac, 21 + d)->balance, balance[d]);
+	ck_assert_ptr_null(smug_faction_chart(w, fac, w->day + 1));
+	/* the crackdown ran days 21-33 at intensity 0.5: the chart says so */
+	ck_assert_int_ge(smug_border_chart_since(w, busiest), 1);
+	for (int day = 21; day <= 40; day++) {
+		struct smug_border_day d;
+
+		ck_assert(smug_border_chart(w, busiest, day, &d));
+		ck_assert_int_eq(d.crackdown_pct, day <= 33 ? 50 : 0);
+	}
+	{
+		const struct smug_crackdown_period *p = smug_crackdown_period_at(&w->tel, w->tel.crackdown_log_count - 1);
+
+		ck_assert_int_eq(p->corridor, busiest);
+		ck_assert_int_eq(p->start_day, 21);
+		ck_assert_int_eq(p->end_day, 33);
+	}
+	/* the pool never holds more windows than can be live */
+	ck_assert_int_le(w->tel.n_bwin, SMUG_BORDER_WINDOW_DAYS * SMUG_SHIPMENT_CAP);
+	free(then);
 	smug_world_free(w);
 }
 END_TEST
@@ -213,6 +354,9 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("rings");
 	tcase_add_test(t, test_telemetry_event_ring_keeps_newest);
+	tcase_add_test(t, test_telemetry_event_digest_follows_the_ring);
+	tcase_add_test(t, test_telemetry_faction_flows_add_up);
+	tcase_add_test(t, test_telemetry_border_windows_and_charts);
 	tcase_add_test(t, test_telemetry_totals_and_history);
 	tcase_add_test(t, test_telemetry_yesterday_rolls);
 	tcase_add_test(t, test_telemetry_world_lists_are_the_top);

@@ -104,7 +104,8 @@ int smug_world_find_node(const struct smug_world *w, const char *id);
 int smug_world_find_corridor(const struct smug_world *w, const char *id);
 int smug_world_find_faction(const struct smug_world *w, const char *id);
 /* Up to k (<= 16) corridors whose ids are nearest to id by edit
- * distance, nearest first, ties in id order; returns the count. */
+ * distance, nearest first, borders before other corridors at the same
+ * distance, then in id order; returns the count. */
 int smug_world_nearest_corridors(const struct smug_world *w, const char *id, int *out, int k);
 /* Fill err (SMUG_ERR_NOT_FOUND) with "<what>: unknown corridor 'id';
  * nearest valid ids: ..." naming the three nearest. */

@@ -526,8 +526,12 @@ struct smug_telemetry {
 	struct smug_plan_counters plan;
 	struct smug_day_record history[SMUG_HISTORY_DAYS]; /* ring */
 	int history_head, history_count;
-	struct smug_event *events; /* ring of SMUG_EVENT_CAP */
+	struct smug_event *events; /* ring of SMUG_EVENT_CAP; final once their day ends */
 	int event_head, event_count;
+	/* the digest's summary of the event log, derived (never saved, rebuilt
+	 * on load): the sum of a keyed hash of every event kept whose sequence
+	 * number is below events_folded (the rest is added when hashed) */
+	uint64_t events_sum, events_folded;
 	uint64_t events_total;
 	struct smug_topk hot_routes, hot_borders, faction_success;
 	int touched[SMUG_TOUCHED_CAP]; /* borders crossed today */

@@ -286,6 +286,10 @@ void telemetry_end_day(struct smug_world *w);
 struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k,
 				   int faction, int corridor, uint64_t shipment,
 				   int commodity, int64_t amount);
+/* The event log's part of the digest (a sum of keyed event hashes, kept
+ * up as events come and go) and its rebuild after a load. */
+uint64_t telemetry_events_digest(const struct smug_telemetry *t);
+void telemetry_events_rehash(struct smug_telemetry *t);
 /* An event about shipment s: its faction, id, commodity and wards. */
 struct smug_event *telemetry_shipment_event(struct smug_world *w, enum smug_event_kind k,
 					    const struct smug_shipment *s, int corridor, int64_t amount);

@@ -96,6 +96,14 @@ void sv_hex(struct sv *s, const char *key, uint64_t *v); /* 16 hex digits in JSO
 		(field) = (__typeof__(field))e_;                               \
 	} while (0)
 
+/* The digest's fast path for long lists of small records: while hashing,
+ * a record's leaves may be fed as 64-bit words (an integer as int64, a
+ * double by its bits) and strings as sv_str hashes them, in the order the
+ * other directions visit them; the digest is the same as leaf by leaf. */
+bool sv_hashing(const struct sv *s);
+void sv_hash_words(struct sv *s, const uint64_t *v, size_t n);
+void sv_hash_text(struct sv *s, const char *v);
+
 /* Derived values: hashed and compared, never saved (rebuilt on load). */
 void sv_derived_i(struct sv *s, const char *key, int64_t v);
 void sv_derived_f(struct sv *s, const char *key, double v);

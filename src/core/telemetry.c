@@ -63,6 +63,7 @@ static int cmp_success(const void *a, const void *b)
 }
 
 static void charts_end_day(struct smug_world *w);
+static void events_fold(struct smug_telemetry *t);
 
 void telemetry_end_day(struct smug_world *w)
 {
@@ -98,6 +99,7 @@ void telemetry_end_day(struct smug_world *w)
 	t->faction_success.n = n < SMUG_TOPK ? n : SMUG_TOPK;
 	memcpy(t->faction_success.e, all, (size_t)t->faction_success.n * sizeof all[0]);
 	charts_end_day(w);
+	events_fold(t);
 }
 
 /* ---- per-faction commodity flows ---- */
@@ -498,11 +500,70 @@ void telemetry_clone(struct smug_world *dst, const struct smug_world *src)
 	t->bchart_of = dup_bytes(s->bchart_of, nc * sizeof *s->bchart_of);
 }
 
+/* ---- the event log's digest: a sum of keyed event hashes, kept as events
+ * come and go, so hashing the state costs the same with 100 or 100,000
+ * events kept. Order counts through the sequence number in each hash. ---- */
+
+static void put_u64(unsigned char *b, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t event_hash(const struct smug_event *e, uint64_t seq)
+{
+	unsigned char b[11 * 8 + sizeof e->detail];
+	uint64_t v[] = {seq, (uint64_t)(int64_t)e->day, (uint64_t)(int64_t)e->kind, (uint64_t)(int64_t)e->faction,
+			(uint64_t)(int64_t)e->corridor, e->shipment, (uint64_t)(int64_t)e->commodity,
+			(uint64_t)e->amount, (uint64_t)(int64_t)e->src_ward, (uint64_t)(int64_t)e->dst_ward,
+			strlen(e->detail)};
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++, n += 8)
+		put_u64(b + n, v[i]);
+	memcpy(b + n, e->detail, (size_t)v[10]);
+	return hash_bytes(b, n + (size_t)v[10]);
+}
+
+static uint64_t oldest_seq(const struct smug_telemetry *t)
+{
+	return t->events_total - (uint64_t)t->event_count;
+}
+
+/* Fold the events logged since the last fold into the sum. */
+static void events_fold(struct smug_telemetry *t)
+{
+	uint64_t first = t->events_folded > oldest_seq(t) ? t->events_folded : oldest_seq(t);
+
+	for (uint64_t q = first; q < t->events_total; q++)
+		t->events_sum += event_hash(smug_event_at(t, (int)(q - oldest_seq(t))), q);
+	t->events_folded = t->events_total;
+}
+
+uint64_t telemetry_events_digest(const struct smug_telemetry *t)
+{
+	uint64_t sum = t->events_sum, first = t->events_folded > oldest_seq(t) ? t->events_folded : oldest_seq(t);
+
+	for (uint64_t q = first; q < t->events_total; q++)
+		sum += event_hash(smug_event_at(t, (int)(q - oldest_seq(t))), q);
+	return sum;
+}
+
+void telemetry_events_rehash(struct smug_telemetry *t)
+{
+	t->events_sum = 0;
+	t->events_folded = oldest_seq(t);
+	events_fold(t);
+}
+
 struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k, int faction,
 				   int corridor, uint64_t shipment, int commodity, int64_t amount)
 {
 	struct smug_telemetry *t = &w->tel;
 	struct smug_event *e = &t->events[t->event_head];
+
+	if (t->event_count == SMUG_EVENT_CAP && oldest_seq(t) < t->events_folded)
+		t->events_sum -= event_hash(e, oldest_seq(t)); /* the oldest leaves the ring */
 
 	t->event_head = (t->event_head + 1) % SMUG_EVENT_CAP;
 	if (t->event_count < SMUG_EVENT_CAP)

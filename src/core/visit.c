@@ -231,6 +231,25 @@ static void hash_bytes_in(struct sv *s, const void *p, size_t n)
 	s->hlen += n;
 }
 
+bool sv_hashing(const struct sv *s)
+{
+	return s->mode == SV_HASH && !s->failed;
+}
+
+void sv_hash_words(struct sv *s, const uint64_t *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hash_u64(s, v[i]);
+}
+
+void sv_hash_text(struct sv *s, const char *v)
+{
+	size_t n = strlen(v);
+
+	hash_u64(s, n);
+	hash_bytes_in(s, v, n);
+}
+
 static void group_close(struct sv *s)
 {
 	if (s->mode == SV_HASH && s->n_groups > 0) {

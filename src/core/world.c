@@ -359,25 +359,27 @@ static int edit_distance(const char *a, const char *b, int cap)
 
 int smug_world_nearest_corridors(const struct smug_world *w, const char *id, int *out, int k)
 {
-	int dist[16], n = 0;
+	int key[16], n = 0;
 
 	if (k > 16)
 		k = 16;
 	for (int c = 0; c < w->n_corridors && k > 0; c++) {
-		int cap = n == k ? dist[n - 1] - 1 : SMUG_ID_MAX * 2, d, at;
+		/* distance first, borders before other corridors, then id order */
+		int cap = n == k ? key[n - 1] / 2 : SMUG_ID_MAX * 2, d, at, kc;
 
-		if (cap < 0)
-			break;
 		d = edit_distance(id, w->corridors[c].id, cap);
 		if (d > cap)
 			continue;
+		kc = 2 * d + !w->corridors[c].border;
+		if (n == k && kc >= key[n - 1])
+			continue;
 		at = n < k ? n++ : k - 1;
-		while (at > 0 && dist[at - 1] > d) { /* ties keep id order */
-			dist[at] = dist[at - 1];
+		while (at > 0 && key[at - 1] > kc) {
+			key[at] = key[at - 1];
 			out[at] = out[at - 1];
 			at--;
 		}
-		dist[at] = d;
+		key[at] = kc;
 		out[at] = c;
 	}
 	return n;
