@@ -886,6 +886,7 @@ int main(void)
 	t = tcase_create("hostile input");
 	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));
 	tcase_add_test(t, test_vault_missing_and_bad_names);
+	tcase_set_timeout(t, 120); /* each case simulates 50 days: slow under sanitizers */
 	suite_add_tcase(s, t);
 	t = tcase_create("crash safety");
 	tcase_add_test(t, test_vault_save_stopped_at_every_call);
