@@ -13,8 +13,9 @@ Everything happens out of tree: the distributed sources are copied into
 a scratch folder (make distdir; on the memory file system /dev/shm when
 there is one, and the tests' TMPDIR inside it, so the savers' fsync
 costs nothing), configured once, built once; each mutant then rewrites
-one file of that copy, make rebuilds that object and relinks, and the
-tests run two at a time, stopping at the first failure: first those that
+one file of that copy (the mutants in the sample's random order, so a
+run stopped early still gives a fair share), make rebuilds that object
+and relinks, and the tests run two at a time, stopping at the first failure: first those that
 already caught a mutant of the same file, then the rest fastest first.
 A test program whose bytes did not change with the mutant cannot see it
 and is not run; a mutant that changes no program at all (the compiler
@@ -437,8 +438,9 @@ def mutate(args, builddir, scratch, src, build, t_start):
     only = set(args.files.split())
     texts, sites = all_sites(src, only)
     n = min(args.mutants, len(sites))
+    # run in the sample's own random order: a run stopped early has still
+    # tried a fair sample of the files, not the first ones of the alphabet
     sample = random.Random(args.seed).sample(sites, n)
-    sample.sort(key=lambda m: (m["file"], m["start"], m["op"]))
     print(f"mutate: {len(sites)} mutation sites in {len(texts)} files; sample of {n} with seed {args.seed}",
           flush=True)
     if args.list:
@@ -517,12 +519,14 @@ def mutate(args, builddir, scratch, src, build, t_start):
             by = verdict.split(" ")[0]
             name = next(t[0] for t in tests if os.path.basename(t[0]) == by)
             catchers.setdefault(m["file"], {})[name] = catchers.get(m["file"], {}).get(name, 0) + 1
-            print(f"[{k:3}/{n}] caught    {describe(m)}  by {verdict}, {secs:.0f} s", flush=True)
+            print(f"[{k:3}/{n}] caught    {describe(m)}  by {verdict}, {secs:.0f} s  "
+                  f"({caught}/{compiled} so far)", flush=True)
         else:
             m["same_code"] = not changed
             survivors.append(m)
             same = "  (same code)" if not changed else ""
-            print(f"[{k:3}/{n}] SURVIVED  {describe(m)}  {secs:.0f} s{same}", flush=True)
+            print(f"[{k:3}/{n}] SURVIVED  {describe(m)}  {secs:.0f} s{same}  ({caught}/{compiled} so far)",
+                  flush=True)
     if current is not None:
         with open(os.path.join(src, current), "w", encoding="utf-8") as f:
             f.write(texts[current])
