@@ -3,8 +3,9 @@
  * step-and-redraw time. Each figure is the median of several runs (the
  * 36,000-ward world runs once); every run's digest is printed so a bench
  * build can be compared with an unoptimised one. Usage:
- *   bench [--quick | --cockpit]   (--quick: fewer runs and days, for a
- *   smoke check; --cockpit: the cockpit's step and redraw only) */
+ *   bench [--quick | --cockpit | --loop]   (--quick: fewer runs and days,
+ *   for a smoke check; --cockpit: the cockpit's step and redraw only;
+ *   --loop: the ten-year replay and the rewind ring only) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,13 +145,17 @@ static void bench_generated(int wards, int runs, int days)
 
 static double cpu_s(void)
 {
-	return (double)clock() / CLOCKS_PER_SEC;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 /* The cockpit after 30 days: one day stepped with the '.' key and the
  * whole screen drawn into an in-memory canvas, `steps` times; medians of
- * the step and of the redraw (wall time) and the CPU time of the whole
- * loop per step. UTF-8 glyphs, colours off (drawing is the same work). */
+ * the step, of the redraw and of both (wall time), and the median CPU
+ * time of a step + redraw. UTF-8 glyphs, colours off (drawing is the
+ * same work). */
 static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, int cols, int steps,
 			     const char *keys)
 {
@@ -158,17 +163,16 @@ static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, i
 	struct tui_grid *g = grid_new(rows, cols);
 	struct tui_app a;
 	double *st = malloc(sizeof(double) * (size_t)steps), *dr = malloc(sizeof(double) * (size_t)steps);
-	double *both = malloc(sizeof(double) * (size_t)steps), c0;
+	double *both = malloc(sizeof(double) * (size_t)steps), *cpu = malloc(sizeof(double) * (size_t)steps);
 
-	if (st == NULL || dr == NULL || both == NULL)
+	if (st == NULL || dr == NULL || both == NULL || cpu == NULL)
 		exit(1);
 	tui_app_init(&a, w, &opt);
 	for (const char *k = keys; *k; k++)
 		tui_handle_key(&a, *k);
-	c0 = cpu_s();
 	for (int i = 0; i < steps; i++) {
 		struct canvas screen = {&a.th, NULL, g, 0, 0, rows, cols};
-		double t0 = now_s(), t1;
+		double c0 = cpu_s(), t0 = now_s(), t1;
 
 		tui_handle_key(&a, '.');
 		t1 = now_s();
@@ -176,16 +180,18 @@ static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, i
 		st[i] = (t1 - t0) * 1e3;
 		dr[i] = (now_s() - t1) * 1e3;
 		both[i] = st[i] + dr[i];
+		cpu[i] = (cpu_s() - c0) * 1e3;
 	}
-	c0 = (cpu_s() - c0) * 1e3 / steps;
-	printf("cockpit %-22s %3dx%-3d step + redraw %.3f ms (step %.3f, redraw %.3f; median of %d), "
-	       "%.3f ms cpu a step (day %d)\n",
-	       what, cols, rows, median(both, steps), median(st, steps), median(dr, steps), steps, c0, w->day);
+	printf("cockpit %-22s %3dx%-3d step + redraw %.3f ms wall (step %.3f, redraw %.3f), %.3f ms cpu; "
+	       "medians of %d days, day %d at the end\n",
+	       what, cols, rows, median(both, steps), median(st, steps), median(dr, steps), median(cpu, steps), steps,
+	       w->day);
 	tui_app_done(&a);
 	grid_free(g);
 	free(st);
 	free(dr);
 	free(both);
+	free(cpu);
 }
 
 static void bench_cockpit(int steps)
@@ -280,6 +286,7 @@ static void bench_rewind(int days)
 	size_t peak = 0;
 	double cost[8], c0;
 	int n = 0;
+	long rss0 = rss_kib(), rss1;
 
 	smug_timeline_reset(t, w);
 	smug_cmd_auto_crackdown(w, true);
@@ -288,6 +295,7 @@ static void bench_rewind(int days)
 		if (smug_timeline_bytes(t) > peak)
 			peak = smug_timeline_bytes(t);
 	}
+	rss1 = rss_kib();
 	for (int back = 1; back <= 365 && n < 8; back *= 3) {
 		struct smug_world *r = NULL;
 		struct smug_error err;
@@ -301,9 +309,11 @@ static void bench_rewind(int days)
 		smug_world_free(r);
 	}
 	printf("rewind ring, 400 wards, %d days: peak %.1f MB (budget %u MB, cap 64), %d copies every %d days, "
-	       "%.1f KB a copy; rewind %.1f ms cpu (median of %d, 1 to 243 days back)\n",
+	       "%.1f KB a copy; the process grew %.1f MB (ring and world); rewind %.1f ms cpu (median of %d, 1 to 243 "
+	       "days back)\n",
 	       days, (double)peak / (1 << 20), SMUG_TIMELINE_BUDGET >> 20, smug_timeline_count(t), smug_timeline_every(t),
-	       (double)smug_timeline_bytes(t) / smug_timeline_count(t) / 1024, 1000 * median(cost, n), n);
+	       (double)smug_timeline_bytes(t) / smug_timeline_count(t) / 1024, (double)(rss1 - rss0) / 1024,
+	       1000 * median(cost, n), n);
 	smug_timeline_free(t);
 	smug_world_free(w);
 	free(json);
@@ -313,12 +323,18 @@ int main(int argc, char **argv)
 {
 	int quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
 	int cockpit_only = argc > 1 && strcmp(argv[1], "--cockpit") == 0;
+	int loop_only = argc > 1 && strcmp(argv[1], "--loop") == 0;
 	int runs = quick ? 1 : 3;
 
 	setvbuf(stdout, NULL, _IOLBF, 0); /* each figure as soon as it is measured */
 
 	printf("smugnet %s bench: %ld cores, CFLAGS %s\n", smug_version(),
 	       sysconf(_SC_NPROCESSORS_ONLN), BENCH_CFLAGS);
+	if (loop_only) {
+		bench_replay(runs, 3650);
+		bench_rewind(3650);
+		return 0;
+	}
 	bench_cockpit(quick ? 200 : 1000);
 	if (cockpit_only)
 		return 0;

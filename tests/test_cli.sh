@@ -225,4 +225,30 @@ while read -r args; do
 	[ -s "$tmp/out" ] || fail "README example 'smugnet $args' printed nothing"
 	pass=$((pass + 1))
 done < "$tmp/examples"
+
+# the README's designer's-loop examples, in order, in a folder and vault
+# of their own; `diff s other` needs a second seed (one without the knob)
+# and exits 1 when the seeds differ, like diff(1)
+sed -n '/^replay file:/,/^A replay that goes wrong/p' "$SRCDIR/README" |
+	sed -e ':a' -e '/\\$/N; s/\\\n *//; ta' | grep '^    smugnet ' |
+	sed 's/ *#.*$//; s/^    smugnet //' > "$tmp/loop_examples"
+[ "$(wc -l < "$tmp/loop_examples")" -ge 6 ] || fail "the README's designer's-loop examples were not found"
+mkdir -p "$tmp/readme_loop"
+case "$SMUGNET" in /*) ;; *) SMUGNET="$(pwd)/$SMUGNET" ;; esac
+SMUGNET_VAULT="$tmp/readme_loop/vault" "$SMUGNET" run --days 365 --save other --quiet > /dev/null ||
+	fail "could not save the seed the README's diff example compares with"
+while read -r args; do
+	rc=0
+	(cd "$tmp/readme_loop" && export SMUGNET_VAULT="$tmp/readme_loop/vault" && eval "\"\$SMUGNET\" $args") \
+		> "$tmp/out" 2> "$tmp/err" </dev/null || rc=$?
+	case "$args" in diff\ *) [ $rc -eq 1 ] ;; *) [ $rc -eq 0 ] ;; esac ||
+		fail "README example 'smugnet $args' exited $rc: $(cat "$tmp/err")"
+	case "$args" in
+	*'> '*) f=${args##*> }; [ -s "$tmp/readme_loop/$f" ] || fail "README example 'smugnet $args' wrote no $f" ;;
+	*--csv\ *) d=${args##*--csv }; [ "$(ls "$tmp/readme_loop/$d" | wc -l)" -gt 0 ] ||
+		fail "README example 'smugnet $args' wrote no tables" ;;
+	*) [ -s "$tmp/out" ] || fail "README example 'smugnet $args' printed nothing" ;;
+	esac
+	pass=$((pass + 1))
+done < "$tmp/loop_examples"
 echo "$pass passed, 0 failed"

@@ -403,7 +403,10 @@ START_TEST(test_tui_why_leads_with_the_decision)
 	ck_assert_ptr_nonnull(strstr(s, "WINNER"));
 	ck_assert_ptr_nonnull(strstr(s, "RUNNER-UP"));
 	ck_assert_ptr_nonnull(strstr(s, "margin"));
-	ck_assert_ptr_nonnull(strstr(s, "score = expected loss"));
+	/* the legend whole at 80 columns, prior and learned explained */
+	ck_assert_ptr_nonnull(strstr(s, "score = loss + cost + travel"));
+	ck_assert_ptr_nonnull(strstr(s, "prior: "));
+	ck_assert_ptr_nonnull(strstr(s, "learned: the faction's own crossings"));
 	free(s);
 	di = pane_routes_decision(&a);
 	ck_assert_int_eq(a.why_sel, w->decisions[di].winner);

@@ -155,8 +155,12 @@ void state_digest(const struct smug_world *w, struct state_digest *out);
 /* The same with the groups of `skip` (bit per group index) left out:
  * their digests are 0 and the whole digest covers the others only. */
 void state_digest_some(const struct smug_world *w, unsigned skip, struct state_digest *out);
-/* Compact binary copy of the whole state; caller frees *out. */
+/* Compact binary copy of the whole state; caller frees *out (allocated
+ * to its exact length). */
 size_t state_pack(const struct smug_world *w, unsigned char **out);
+/* The same into a reusable buffer *buf of *cap bytes, grown as needed
+ * (both updated); returns the length written. */
+size_t state_pack_into(const struct smug_world *w, unsigned char **buf, size_t *cap);
 /* A new world from state_pack's bytes; NULL if they are not valid. */
 struct smug_world *state_unpack(const unsigned char *buf, size_t len);
 /* First leaf where a and b differ: false when equal, else its path in

@@ -4,7 +4,11 @@
  * every other copy goes and `every` doubles, so the ring always spans the
  * whole history at a resolution that coarsens with its length. A rewind
  * unpacks the nearest copy at or before the day and replays the world's
- * journal up to that day: rewinding costs at most `every` simulated days. */
+ * journal up to that day: rewinding costs at most `every` simulated days.
+ * A copy is packed into one scratch buffer kept with the ring and then
+ * stored at its exact length: the budget counts every byte held (copies
+ * and scratch), and copies of similar sizes reuse each other's memory
+ * instead of leaving the heap fragmented by growing buffers. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +26,8 @@ struct tl_copy {
 
 struct smug_timeline {
 	size_t budget, bytes;
+	unsigned char *scratch; /* state_pack_into's buffer, reused */
+	size_t scratch_cap;
 	int every;
 	struct tl_copy c[SLOTS_MAX];
 	int n;
@@ -51,6 +57,7 @@ void smug_timeline_free(struct smug_timeline *t)
 	if (t == NULL)
 		return;
 	drop_from(t, 0);
+	free(t->scratch);
 	free(t);
 }
 
@@ -59,6 +66,8 @@ struct smug_timeline *smug_timeline_clone(const struct smug_timeline *t)
 	struct smug_timeline *d = xmalloc(sizeof *d);
 
 	*d = *t;
+	d->scratch = NULL;
+	d->scratch_cap = 0;
 	for (int i = 0; i < t->n; i++) {
 		d->c[i].bytes = xmalloc(t->c[i].len);
 		memcpy(d->c[i].bytes, t->c[i].bytes, t->c[i].len);
@@ -94,7 +103,9 @@ static void take(struct smug_timeline *t, const struct smug_world *w)
 	c = &t->c[t->n++];
 	c->day = w->day;
 	c->n_cmds = w->journal.n_cmds;
-	c->len = state_pack(w, &c->bytes);
+	c->len = state_pack_into(w, &t->scratch, &t->scratch_cap);
+	c->bytes = xmalloc(c->len ? c->len : 1);
+	memcpy(c->bytes, t->scratch, c->len);
 	t->bytes += c->len;
 	thin(t);
 }
@@ -162,7 +173,7 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 
 size_t smug_timeline_bytes(const struct smug_timeline *t)
 {
-	return t->bytes + sizeof *t;
+	return t->bytes + t->scratch_cap + sizeof *t;
 }
 
 int smug_timeline_count(const struct smug_timeline *t)

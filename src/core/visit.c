@@ -708,13 +708,23 @@ void state_digest_some(const struct smug_world *w, unsigned skip, struct state_d
 	}
 }
 
-size_t state_pack(const struct smug_world *w, unsigned char **out)
+size_t state_pack_into(const struct smug_world *w, unsigned char **buf, size_t *cap)
 {
-	struct sv s = {.mode = SV_PACK};
+	struct sv s = {.mode = SV_PACK, .buf = *buf, .cap = *cap};
 
 	state_visit(&s, (struct smug_world *)(uintptr_t)w);
-	*out = s.buf;
+	*buf = s.buf;
+	*cap = s.cap;
 	return s.len;
+}
+
+size_t state_pack(const struct smug_world *w, unsigned char **out)
+{
+	unsigned char *buf = NULL;
+	size_t cap = 0, len = state_pack_into(w, &buf, &cap);
+
+	*out = xrealloc(buf, len ? len : 1); /* no spare capacity kept */
+	return len;
 }
 
 struct smug_world *state_unpack(const unsigned char *buf, size_t len)

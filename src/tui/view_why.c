@@ -319,9 +319,14 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 	}
 	if (!a->whatif)
 		y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_NORMAL, x->flip);
-	y += canvas_wrap(&in, y, 0, in.w, in.h - y > 10 ? 2 : 1, ROLE_DIM,
-			 "score = expected loss + expected cost + travel term; loss = risk_est x cargo x (1 + seizure "
-			 "penalty); prior: from the public customs dials; learned: the faction's own statistics");
+	/* the legend whole on two rows at any width: the shorter wording
+	 * below 100 columns */
+	y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_DIM,
+			 in.w >= 100 ? "score = expected loss + expected cost + travel term; loss = risk_est x cargo x (1 + "
+				       "seizure penalty); prior: from the public customs dials; learned: the faction's "
+				       "own statistics"
+				     : "score = loss + cost + travel; loss = risk_est x cargo x (1 + penalty); prior: "
+				       "the public customs dials; learned: the faction's own crossings");
 	/* below: every candidate */
 	cand = malloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
 	edge = malloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
