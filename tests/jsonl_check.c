@@ -31,8 +31,9 @@ enum kind {
 	K_BOOL,
 	K_HEX16,      /* 16 lower-case hex digits */
 	K_EVENT_KIND, /* one of the kinds the man page lists */
-	K_BORDERS,    /* array of border objects */
-	K_FACTIONS,   /* array of faction objects */
+	K_MONEY_NULL, /* money or null */
+	K_STRS_NULL,  /* an array of strings, or null */
+	K_ARRAY,      /* an array of objects, described by the record of its field's name */
 	K_OBJECT,     /* one object, described by the record of its field's name */
 };
 
@@ -42,6 +43,7 @@ struct field {
 };
 
 #define MAX_FIELDS 24
+#define MAX_RECORDS 32
 
 struct record {
 	const char *type; /* "header", "day", ..., or the array's field name */
@@ -60,13 +62,34 @@ static const struct record known[] = {
 	{"event",
 	 {{"type", K_TYPE}, {"day", K_COUNT}, {"kind", K_EVENT_KIND}, {"faction", K_STR_NULL},
 	  {"corridor", K_STR_NULL}, {"shipment", K_COUNT_NULL}, {"commodity", K_STR_NULL},
-	  {"amount", K_MONEY}, {"detail", K_STR}}},
+	  {"amount", K_MONEY}, {"source", K_STR_NULL}, {"demand", K_STR_NULL}, {"route", K_STRS_NULL},
+	  {"bribe_total", K_MONEY_NULL}, {"detail", K_STR}}},
 	{"summary",
 	 {{"type", K_TYPE}, {"day", K_COUNT}, {"digest", K_HEX16}, {"shipments_created", K_COUNT},
 	  {"delivered", K_COUNT}, {"seized", K_COUNT}, {"lost", K_COUNT}, {"bribes_spent", K_MONEY_POS},
-	  {"profit", K_MONEY}, {"in_transit", K_COUNT}, {"ledger", K_OBJECT}, {"borders", K_BORDERS},
-	  {"factions", K_FACTIONS}}},
+	  {"profit", K_MONEY}, {"in_transit", K_COUNT}, {"ledger", K_OBJECT}, {"health", K_OBJECT},
+	  {"topk", K_OBJECT}, {"borders", K_ARRAY}, {"factions", K_ARRAY}}},
 	{"ledger", {{"conserved", K_BOOL}, {"total", K_MONEY_POS}, {"minted", K_MONEY_POS}, {"burned", K_MONEY_POS}}},
+	{"health",
+	 {{"days", K_COUNT}, {"calibration", K_OBJECT}, {"decisions", K_OBJECT}, {"cap_binding_share", K_RATE},
+	  {"bribe_short_share", K_RATE}, {"money", K_OBJECT}, {"balances", K_ARRAY}}},
+	{"calibration", {{"error", K_RATE}, {"pairs", K_COUNT}, {"min_crossings", K_COUNT}}},
+	{"decisions", {{"made", K_COUNT}, {"sent", K_COUNT}, {"explored", K_COUNT}, {"skipped", K_OBJECT}}},
+	{"skipped",
+	 {{"no_source", K_RATE}, {"no_demand", K_RATE}, {"no_buyers", K_RATE}, {"no_route", K_RATE},
+	  {"unprofitable", K_RATE}, {"cannot_afford", K_RATE}, {"transit_full", K_RATE}}},
+	{"money", {{"minted", K_MONEY_POS}, {"burned", K_MONEY_POS}, {"by_reason", K_ARRAY}}},
+	{"by_reason", {{"reason", K_STR}, {"kind", K_STR}, {"amount", K_MONEY_POS}}},
+	{"balances", {{"id", K_STR}, {"start", K_MONEY_POS}, {"end", K_MONEY_POS}}},
+	{"topk",
+	 {{"window_days", K_COUNT}, {"routes_all", K_ARRAY}, {"routes_window", K_ARRAY}, {"borders_all", K_ARRAY},
+	  {"borders_window", K_ARRAY}, {"factions_all", K_ARRAY}, {"factions_window", K_ARRAY}}},
+	{"routes_all", {{"key", K_STR}, {"score", K_COUNT}}},
+	{"routes_window", {{"key", K_STR}, {"score", K_COUNT}}},
+	{"borders_all", {{"key", K_STR}, {"score", K_COUNT}}},
+	{"borders_window", {{"key", K_STR}, {"score", K_COUNT}}},
+	{"factions_all", {{"key", K_STR}, {"score", K_RATE}}},
+	{"factions_window", {{"key", K_STR}, {"score", K_RATE}}},
 	{"borders",
 	 {{"id", K_STR}, {"from", K_STR}, {"to", K_STR}, {"traffic", K_COUNT}, {"checks", K_COUNT},
 	  {"inspections", K_COUNT}, {"seizures", K_COUNT}, {"bribes", K_MONEY_POS}, {"tariffs", K_MONEY_POS},
@@ -92,7 +115,7 @@ struct doc_record {
 	int n;
 };
 
-static struct doc_record doc[N_KNOWN];
+static struct doc_record doc[MAX_RECORDS];
 static int n_doc;
 static char kinds[MAX_KINDS][MAX_NAME];
 static int n_kinds;
@@ -118,8 +141,8 @@ static struct doc_record *doc_new(const char *type)
 {
 	struct doc_record *d;
 
-	if (n_doc == N_KNOWN)
-		die("smugnet(1) documents more record types than the checker knows (%s)", type);
+	if (n_doc == MAX_RECORDS)
+		die("smugnet(1) documents too many record types (%s)", type);
 	d = &doc[n_doc++];
 	snprintf(d->type, sizeof d->type, "%s", type);
 	return d;
@@ -142,20 +165,24 @@ static const struct doc_record *doc_find(const char *type)
 
 /* One literal block of the JSON LINES section, e.g.
  *   {"type":"day","day":D,"shipments_created":n, ...}
- * Keys are quoted names followed by ':'; inside [{...}] every quoted name
- * is a field of that array's objects, and inside "key":{...} a field of
- * that object; "<the counts of a day record>"
- * stands for the day record's fields after "type" and "day". */
+ * Keys are quoted names followed by ':'; "key":[{...}] documents the
+ * fields of that array's objects, "key":{...} the fields of that object,
+ * each as the record of that name, nested to any depth; "<the counts of
+ * a day record>" stands for the day record's fields after "type" and
+ * "day". A quoted name inside [{...}] not followed by ':' is a field too. */
 static void parse_block(const char *text)
 {
-	struct doc_record *top = NULL, *sub = NULL;
-	char pending[MAX_NAME] = "", type[MAX_NAME] = "";
+	struct doc_record *stack[8];
+	char pending[8][MAX_NAME];
+	int depth = 0, array_at = -1;
+	char type[MAX_NAME] = "";
 	const char *p = strstr(text, "\"type\":\"");
 
 	if (p == NULL)
 		die("smugnet(1): a JSON LINES example without a \"type\"");
 	sscanf(p + 8, "%47[a-z_]", type);
-	top = doc_new(type);
+	stack[0] = doc_new(type);
+	pending[0][0] = '\0';
 	for (p = text; *p; p++) {
 		if (*p == '<' && strncmp(p, "<the counts of a day record>", 28) == 0) {
 			const struct doc_record *day = doc_find("day");
@@ -163,17 +190,25 @@ static void parse_block(const char *text)
 			if (day == NULL)
 				die("smugnet(1): the summary refers to the day record before it is documented");
 			for (int i = 2; i < day->n; i++)
-				doc_add(top, day->names[i]);
+				doc_add(stack[depth], day->names[i]);
 			p += 27;
-		} else if (*p == '[' && p[1] == '{') {
-			if (pending[0] == '\0')
-				die("smugnet(1): an array of objects without a name in the %s record", type);
-			sub = doc_new(pending);
-			p++;
-		} else if (*p == '{' && p > text && p[-1] == ':' && !sub) {
-			sub = doc_new(pending); /* "key":{...}: one object */
-		} else if (*p == '}' && sub) {
-			sub = NULL;
+		} else if (*p == '{' && p > text && (p[-1] == ':' || p[-1] == '[')) {
+			if (pending[depth][0] == '\0' || depth + 1 == 8)
+				die("smugnet(1): an object without a name in the %s record", type);
+			stack[depth + 1] = NULL;
+			for (int i = 0; i < n_doc; i++) /* documented again: one set of fields */
+				if (strcmp(doc[i].type, pending[depth]) == 0)
+					stack[depth + 1] = &doc[i];
+			if (stack[depth + 1] == NULL)
+				stack[depth + 1] = doc_new(pending[depth]);
+			if (p[-1] == '[')
+				array_at = depth + 1;
+			depth++;
+			pending[depth][0] = '\0';
+		} else if (*p == '}' && depth > 0) {
+			if (array_at == depth)
+				array_at = -1;
+			depth--;
 		} else if (*p == '"') {
 			char name[MAX_NAME];
 			size_t n = 0;
@@ -184,11 +219,14 @@ static void parse_block(const char *text)
 			name[n] = '\0';
 			if (*q != '"')
 				die("smugnet(1): unterminated string in the %s record", type);
-			if (sub) {
-				doc_add(sub, name);
-			} else if (q[1] == ':') {
-				doc_add(top, name);
-				snprintf(pending, sizeof pending, "%s", name);
+			if (q[1] == ':' || (depth > 0 && array_at == depth)) {
+				bool have = false;
+
+				for (int k = 0; k < stack[depth]->n; k++)
+					have |= strcmp(stack[depth]->names[k], name) == 0;
+				if (!have)
+					doc_add(stack[depth], name);
+				snprintf(pending[depth], MAX_NAME, "%s", name);
 			}
 			/* otherwise a value such as "smugnet V" */
 			p = q;
@@ -297,6 +335,8 @@ static void check_money_text(const char *raw, const char *key)
 		const char *q = p + strlen(pat), *dot;
 
 		p = q;
+		if (strncmp(q, "null", 4) == 0) /* a money field that may be null */
+			continue;
 		if (*q == '-')
 			q++;
 		if (!isdigit((unsigned char)*q))
@@ -380,13 +420,31 @@ static void check_value(const cJSON *j, const struct field *f, const char *raw, 
 			die("%s.%s: \"%s\" is not a documented event kind", where, f->name, j->valuestring);
 		break;
 	}
+	case K_MONEY_NULL:
+		if (cJSON_IsNull(j))
+			break;
+		if (!cJSON_IsNumber(j))
+			die("%s.%s: expected money or null", where, f->name);
+		check_money_text(raw, f->name);
+		break;
+	case K_STRS_NULL: {
+		const cJSON *e;
+
+		if (cJSON_IsNull(j))
+			break;
+		if (!cJSON_IsArray(j))
+			die("%s.%s: expected an array of strings or null", where, f->name);
+		cJSON_ArrayForEach(e, j)
+			if (!cJSON_IsString(e))
+				die("%s.%s: expected an array of strings", where, f->name);
+		break;
+	}
 	case K_OBJECT:
 		if (!cJSON_IsObject(j))
 			die("%s.%s: expected an object", where, f->name);
 		check_object(j, record_of(f->name), raw, f->name);
 		break;
-	case K_BORDERS:
-	case K_FACTIONS: {
+	case K_ARRAY: {
 		const struct record *sub = record_of(f->name);
 		const cJSON *e;
 		int i = 0;

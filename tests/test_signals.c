@@ -136,6 +136,36 @@ START_TEST(test_signals_tolerance_and_raiders_drift_back)
 }
 END_TEST
 
+/* A burst of raider runs lifts raider influence by at most
+ * max_daily_delta a day, however strong the burst, and it falls back at
+ * the same pace when the runs stop. */
+START_TEST(test_signals_raider_influence_moves_at_most_the_daily_clamp)
+{
+	struct smug_world *w = tiny();
+	struct smug_signals_config *c = &w->cfg.signals;
+	struct smug_ward *wa = &w->wards[smug_world_find_ward(w, "ward:b")];
+	double prev = wa->sig.raider_influence, top = 0;
+	int days_up = 0;
+
+	c->raider_gain = 0.6; /* the target jumps far above the base... */
+	c->raider_decay = 1;  /* ...on the first day of the runs */
+	for (int day = 0; day < 200; day++) {
+		wa->raider_runs_today = day < 100 ? 100 : 0;
+		signals_step(w);
+		ck_assert_double_le(fabs(wa->sig.raider_influence - prev), c->max_daily_delta + EPS);
+		days_up += wa->sig.raider_influence > prev;
+		if (wa->sig.raider_influence > top)
+			top = wa->sig.raider_influence;
+		prev = wa->sig.raider_influence;
+	}
+	/* it did move, a step at a time, toward base + gain and back */
+	ck_assert_double_ge(top, wa->base.raider_influence + 50 * c->max_daily_delta);
+	ck_assert_int_ge(days_up, 50);
+	ck_assert_double_lt(wa->sig.raider_influence, top);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Shortage where corruption is high makes tolerance creep up. */
 START_TEST(test_signals_shortage_and_corruption_raise_tolerance)
 {
@@ -367,6 +397,7 @@ int main(void)
 	tcase_add_test(t, test_signals_audit_and_base_pull_lower_corruption);
 	tcase_add_test(t, test_signals_deliveries_ease_shortage_which_regenerates);
 	tcase_add_test(t, test_signals_tolerance_and_raiders_drift_back);
+	tcase_add_test(t, test_signals_raider_influence_moves_at_most_the_daily_clamp);
 	tcase_add_test(t, test_signals_shortage_and_corruption_raise_tolerance);
 	tcase_add_test(t, test_signals_raiders_follow_outcomes);
 	tcase_add_test(t, test_signals_bounded_over_years);

@@ -345,6 +345,122 @@ START_TEST(test_telemetry_world_lists_are_the_top)
 }
 END_TEST
 
+static bool listed_in(const struct smug_topk *t, const char *key)
+{
+	for (int i = 0; i < t->n; i++)
+		if (strcmp(t->e[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+/* The rolling window shows a shift the all-time lists hide: after the
+ * busiest border has been under a crackdown for 60 days it is among the
+ * all-time hottest still, but gone from the 30-day list. Every windowed
+ * score is what happened in the window. */
+START_TEST(test_telemetry_window_lists_show_a_shift)
+{
+	struct smug_world *w = test_default_at(90);
+	int b = test_busiest_border(w), days = w->cfg.telemetry.window_days;
+	int64_t *at = calloc((size_t)w->n_corridors, sizeof *at);
+	struct smug_topk win;
+	struct {
+		char key[SMUG_ID_MAX * 3];
+		int n;
+	} sent[512];
+	int n_sent = 0;
+	int64_t resolved_sum = 0, resolved[30][SMUG_FACTIONS_MAX] = {{0}}, delivered[SMUG_FACTIONS_MAX] = {0};
+
+	ck_assert_int_eq(days, 30);
+	ck_assert_int_ge(b, 0);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 1.0, -1, NULL), SMUG_OK);
+	smug_cmd_step(w, 60 - days);
+	for (int c = 0; c < w->n_corridors; c++)
+		at[c] = w->border_stats[c].traffic;
+	for (int d = 0; d < days; d++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_resolved; i++) {
+			const struct smug_shipment *r = &w->resolved[i];
+
+			resolved[d][r->faction]++;
+			if (d >= days - 7 && r->status == SMUG_OUTCOME_DELIVERED)
+				delivered[r->faction]++;
+		}
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *x = &w->decisions[i];
+			char key[SMUG_ID_MAX * 3];
+			int k = 0;
+
+			if (!x->shipment)
+				continue;
+			smug_route_format(w, x->route, x->route_len, key, sizeof key);
+			while (k < n_sent && strcmp(sent[k].key, key) != 0)
+				k++;
+			if (k == n_sent) {
+				ck_assert_int_lt(n_sent, 512);
+				snprintf(sent[n_sent].key, sizeof sent[0].key, "%s", key);
+				sent[n_sent++].n = 0;
+			}
+			sent[k].n++;
+		}
+	}
+	/* borders: the window's scores are the last 30 days' crossings */
+	smug_topk_window(w, SMUG_TOPK_BORDERS, days, &win);
+	ck_assert_int_eq(win.n, SMUG_TOPK);
+	for (int i = 0; i < win.n; i++)
+		ck_assert_double_eq(win.e[i].score, (double)(w->border_stats[win.e[i].index].traffic -
+							     at[win.e[i].index]));
+	for (int c = 0; c < w->n_corridors; c++) {
+		bool listed = false;
+
+		for (int i = 0; i < win.n; i++)
+			listed |= win.e[i].index == c;
+		if (!listed)
+			ck_assert_double_le((double)(w->border_stats[c].traffic - at[c]), win.e[win.n - 1].score);
+	}
+	ck_assert(listed_in(&w->tel.hot_borders, w->corridors[b].id));
+	ck_assert(!listed_in(&win, w->corridors[b].id));
+	ck_assert_double_lt(w->border_stats[b].traffic - at[b], win.e[0].score / 2);
+	/* routes: each windowed count is the shipments sent on that route */
+	smug_topk_window(w, SMUG_TOPK_ROUTES, days, &win);
+	ck_assert_int_gt(win.n, 0);
+	for (int i = 0; i < win.n; i++) {
+		int k = 0;
+
+		while (k < n_sent && strcmp(sent[k].key, win.e[i].key) != 0)
+			k++;
+		ck_assert_int_lt(k, n_sent);
+		ck_assert_double_eq(win.e[i].score, sent[k].n);
+		if (i > 0)
+			ck_assert_double_ge(win.e[i - 1].score, win.e[i].score);
+	}
+	if (win.n < SMUG_TOPK)
+		ck_assert_int_eq(n_sent, win.n);
+	for (int k = 0; k < n_sent; k++) {
+		bool listed = false;
+
+		for (int i = 0; i < win.n; i++)
+			listed |= strcmp(win.e[i].key, sent[k].key) == 0;
+		if (!listed)
+			ck_assert_double_le(sent[k].n, win.e[win.n - 1].score);
+	}
+	/* factions over the last 7 days: delivered / resolved in those days */
+	smug_topk_window(w, SMUG_TOPK_FACTIONS, 7, &win);
+	ck_assert_int_gt(win.n, 0);
+	for (int i = 0; i < win.n; i++) {
+		int f = win.e[i].index;
+		int64_t res = 0;
+
+		for (int d = days - 7; d < days; d++)
+			res += resolved[d][f];
+		ck_assert_double_eq_tol(win.e[i].score, res ? (double)delivered[f] / (double)res : 0, 1e-12);
+		resolved_sum += res;
+	}
+	ck_assert_int_gt(resolved_sum, 0);
+	free(at);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("telemetry");
@@ -360,6 +476,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_totals_and_history);
 	tcase_add_test(t, test_telemetry_yesterday_rolls);
 	tcase_add_test(t, test_telemetry_world_lists_are_the_top);
+	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

@@ -116,6 +116,10 @@ int smug_world_find_account(const struct smug_world *w, const char *id);
 const struct smug_crackdown *
 smug_world_crackdown_on(const struct smug_world *w, int corridor);
 
+/* A shipment by id: in transit, or resolved during the last simulated
+ * day (w->resolved); NULL when it is neither. */
+const struct smug_shipment *smug_shipment_find(const struct smug_world *w, uint64_t id);
+
 /* Border crossing: the ward whose customs applies when travelling
  * corridor c from node `from`. */
 int smug_corridor_dest_ward(const struct smug_world *w, int corridor, int from);
@@ -145,6 +149,9 @@ const char *smug_good_name(enum smug_good g);
 int smug_good_from_name(const char *s);	   /* -1 if unknown */
 const char *smug_event_kind_name(enum smug_event_kind k);
 const char *smug_tx_reason_name(enum smug_tx_reason r);
+/* Whether a reason creates money (a mint) or destroys it (a burn). */
+bool smug_tx_reason_mints(enum smug_tx_reason r);
+bool smug_tx_reason_burns(enum smug_tx_reason r);
 const char *smug_outcome_name(enum smug_outcome o);
 const char *smug_faction_kind_name(enum smug_faction_kind k);
 const char *smug_skip_key(enum smug_skip s);  /* "unprofitable", ... */
@@ -165,6 +172,14 @@ void smug_counters_add(struct smug_counters *to, const struct smug_counters *c);
  * those crossings that ended in a seizure or loss there. *pairs is how
  * many qualified (0: *mae is 0). */
 void smug_calibration(const struct smug_world *w, int min_crossings, double *mae, int *pairs);
+
+/* A TopK list over the last `days` days (1 to telemetry.window_days;
+ * larger is clamped): routes by shipments sent, borders by crossings,
+ * factions by success rate (delivered / resolved in the window). The
+ * all-time lists are tel.hot_routes, tel.hot_borders and
+ * tel.faction_success. */
+void smug_topk_window(const struct smug_world *w, enum smug_topk_kind kind, int days,
+		      struct smug_topk *out);
 
 /* Success rate of a network: delivered / resolved, 0 when none. */
 double smug_network_success_rate(const struct smug_network *n);

@@ -521,9 +521,42 @@ struct smug_crackdown_period {
 	bool manual, exploration;
 };
 
+/* One day of the rolling TopK window (telemetry.window_days days, a ring
+ * of day buckets as in window.c): the routes taken by the shipments sent
+ * that day and the borders crossed. */
+#define SMUG_TOPK_WINDOW_MAX 365
+struct smug_topk_day {
+	int day; /* -1 = empty */
+	int n_routes, n_borders;
+	struct {
+		char key[SMUG_ID_MAX * 3]; /* route id */
+		int count;
+	} routes[SMUG_SHIPMENTS_PER_DAY_MAX];
+	struct {
+		int corridor, traffic;
+	} borders[SMUG_TOUCHED_CAP];
+};
+
+enum smug_topk_kind { SMUG_TOPK_ROUTES, SMUG_TOPK_BORDERS, SMUG_TOPK_FACTIONS, SMUG_TOPK_KINDS };
+
+/* All-time shipments per route, for the hottest-routes list: a
+ * space-saving tally of SMUG_ROUTE_TALLY routes (a route not yet tallied
+ * takes the place of the least-counted one and inherits its count, so a
+ * count overstates by at most shipments / SMUG_ROUTE_TALLY). */
+#define SMUG_ROUTE_TALLY 512
+struct smug_route_tally {
+	char key[SMUG_ID_MAX * 3];
+	int64_t count;
+};
+
 struct smug_telemetry {
 	struct smug_counters total, today;
 	struct smug_plan_counters plan;
+	struct smug_topk_day *topk_days; /* ring of n_topk_days (= window_days) buckets */
+	int n_topk_days;
+	struct smug_route_tally *routes; /* SMUG_ROUTE_TALLY slots, n_routes used */
+	int n_routes;
+	int *route_index; /* derived, not state: open-addressed slots by key hash */
 	struct smug_day_record history[SMUG_HISTORY_DAYS]; /* ring */
 	int history_head, history_count;
 	struct smug_event *events; /* ring of SMUG_EVENT_CAP; final once their day ends */

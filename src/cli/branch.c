@@ -54,14 +54,15 @@ static int branch_apply(struct smug_world *w, const char *spec, const char **cra
 }
 
 /* The run's summary record, with "branch" after "type". */
-static void branch_summary(const char *name, const struct smug_world *w, const struct smug_counters *c)
+static void branch_summary(const char *name, const struct smug_world *w, const struct smug_counters *c,
+			   const struct report_base *b)
 {
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 	const char *head = "{\"type\":\"summary\"";
 
-	report_summary(f, w, c);
+	report_summary(f, w, c, b);
 	fclose(f);
 	if (strncmp(text, head, strlen(head)) == 0) {
 		printf("%s,\"branch\":\"%s\"%s\n", head, name, text + strlen(head));
@@ -142,6 +143,7 @@ int cli_run_branch(const struct cli_setup *setup, struct smug_world *base, const
 	struct cli_setup bs = *setup;
 	struct smug_world *what_if = smug_world_clone(base);
 	struct smug_counters run[2] = {{0}};
+	struct report_base start;
 	struct smug_comparison *cmp;
 	struct progress prog;
 	int n_crack = 0, rc = EXIT_OK;
@@ -165,6 +167,7 @@ int cli_run_branch(const struct cli_setup *setup, struct smug_world *base, const
 		jsonl_string(stdout, specs[i]);
 	}
 	printf("],\"program\":\"smugnet %s\"}\n", smug_version());
+	report_base_take(&start, base); /* both worlds start from it */
 	progress_start(&prog, "run --branch", "days", (long)days, quiet);
 	for (long long d = 1; d <= days && rc == EXIT_OK; d++) {
 		smug_cmd_step(base, 1);
@@ -177,8 +180,8 @@ int cli_run_branch(const struct cli_setup *setup, struct smug_world *base, const
 	}
 	progress_end(&prog);
 	if (rc == EXIT_OK) {
-		branch_summary("base", base, &run[0]);
-		branch_summary("what-if", what_if, &run[1]);
+		branch_summary("base", base, &run[0], &start);
+		branch_summary("what-if", what_if, &run[1], &start);
 		cmp = calloc(1, sizeof *cmp);
 		smug_compare(base, what_if, cmp);
 		print_delta(cmp);

@@ -101,10 +101,19 @@ struct cli_setup {
 	int n_sets;
 	const char *const *crackdowns; /* --crackdown specs */
 	int n_crackdowns;
+	const char *const *clears; /* --clear-crackdown ID@DAY specs */
+	int n_clears;
 	bool auto_crackdown;
 };
 /* Build the world of s; prints the error and returns an exit code. */
 int cli_world_setup(const struct cli_setup *s, struct smug_world **out);
+/* The world a headless command starts from: the seed `load` of the vault
+ * `vault` (NULL: the default vault) steered by s, or s's scenario. When
+ * events_before is not NULL it gets the world's event count before the
+ * steering commands (their events are the first the run shows). Prints
+ * the error and returns an exit code. */
+int cli_world_open(const struct cli_setup *s, const char *load, const char *vault, struct smug_world **out,
+		   uint64_t *events_before);
 /* Seed, settings, crackdowns and auto-crackdown of s on an existing
  * world (also a loaded seed); prints the error and returns an exit code. */
 int cli_world_steer(const struct cli_setup *s, struct smug_world *w);
@@ -130,15 +139,32 @@ int cli_crackdown_apply(struct smug_world *w, const char *spec, struct smug_erro
  * run both `days` days, print both summaries and the delta. */
 int cli_run_branch(const struct cli_setup *setup, struct smug_world *w, const char *const *specs, int n_specs,
 		   long long days, bool quiet);
-/* After each simulated day: start the --crackdown specs of s whose first
- * day is the next one. Prints and returns an exit code. */
+/* A --clear-crackdown spec, ID@DAY: the corridor, and the day (counted
+ * from 1) before which its crackdown ends; SMUG_OK or err filled. */
+enum smug_status cli_clear_parse(const struct smug_world *w, const char *spec, char *id, size_t id_size,
+				 int *day, struct smug_error *err);
+/* After each simulated day: clear the --clear-crackdown specs of s whose
+ * day is the next one (a border without a crackdown then is left alone),
+ * then start the --crackdown specs whose first day is the next one.
+ * Prints and returns an exit code. */
 int cli_crackdowns_due(const struct cli_setup *s, struct smug_world *w);
 
 /* The run report (run_report.c), shared by run and sweep: JSON objects
  * without the trailing newline. */
 void report_counts(FILE *f, const struct smug_counters *c);
 void report_day(FILE *f, const struct smug_world *w, const struct smug_counters *period);
-void report_summary(FILE *f, const struct smug_world *w, const struct smug_counters *c);
+/* What the summary's health block compares the end of a run with: the
+ * world as the run started. */
+struct report_base {
+	int day;
+	struct smug_plan_counters plan;
+	int64_t by_reason[SMUG_TX_REASON_COUNT];
+	int64_t minted, burned;
+	int64_t balance[SMUG_FACTIONS_MAX]; /* minor units, per faction */
+};
+void report_base_take(struct report_base *b, const struct smug_world *w);
+void report_summary(FILE *f, const struct smug_world *w, const struct smug_counters *c,
+		    const struct report_base *base);
 
 /* Progress on stderr (progress.c): drawn only when stderr is a terminal
  * and not quiet; one line redrawn in place. */

@@ -136,20 +136,35 @@ static void json_decision(const struct smug_world *w, const struct smug_decision
 	printf("}");
 }
 
+#define EXPLAIN_MAX 64 /* --crackdown, --clear-crackdown and --set options each */
+
+static void explain_usage(FILE *f)
+{
+	fprintf(f, "Usage: smugnet explain --day N [--scenario FILE | --load NAME [--vault DIR]] [--seed S]\n"
+		   "                       [--crackdown ID[@FROM[-TO]][:I]]... [--clear-crackdown ID@DAY]...\n"
+		   "                       [--auto-crackdown] [--set KEY=V]... [--faction ID] [--json]\n"
+		   "Run to day N (as smugnet run would) and show every routing decision of that day with its terms.\n");
+}
+
 int cmd_explain(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"day", required_argument, NULL, 'd'},	    {"scenario", required_argument, NULL, 's'},
 		{"seed", required_argument, NULL, 'S'},	    {"faction", required_argument, NULL, 'f'},
 		{"json", no_argument, NULL, 'j'},	    {"help", no_argument, NULL, 'h'},
+		{"load", required_argument, NULL, 'l'},	    {"vault", required_argument, NULL, 'v'},
+		{"crackdown", required_argument, NULL, 'c'}, {"clear-crackdown", required_argument, NULL, 'C'},
+		{"auto-crackdown", no_argument, NULL, 'a'}, {"set", required_argument, NULL, 'x'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *scenario = NULL, *faction = NULL;
+	const char *scenario = NULL, *faction = NULL, *load = NULL, *vault = NULL;
+	const char *crack[EXPLAIN_MAX], *clears[EXPLAIN_MAX], *sets[EXPLAIN_MAX];
+	int n_crack = 0, n_clears = 0, n_sets = 0;
 	long long day = -1, seed = -1;
-	bool json = false, first = true;
+	bool json = false, first = true, auto_crack = false;
 	struct smug_world *w = NULL;
 	struct smug_explanation *ex;
-	struct smug_error err;
+	struct cli_setup setup;
 	int c, rc, fi = -1, shown = 0;
 
 	optind = 1;
@@ -166,25 +181,39 @@ int cmd_explain(int argc, char **argv)
 			break;
 		case 'f': faction = optarg; break;
 		case 'j': json = true; break;
-		case 'h':
-			printf("Usage: smugnet explain --day N [--scenario FILE] [--seed S] [--faction ID] [--json]\n"
-			       "Run to day N and show every routing decision of that day with its terms.\n");
-			return jsonl_close_stdout();
+		case 'l': load = optarg; break;
+		case 'v': vault = optarg; break;
+		case 'a': auto_crack = true; break;
+		case 'c':
+		case 'C':
+		case 'x': {
+			const char **list = c == 'c' ? crack : c == 'C' ? clears : sets;
+			int *n = c == 'c' ? &n_crack : c == 'C' ? &n_clears : &n_sets;
+
+			if (*n == EXPLAIN_MAX)
+				return cli_usage_error("explain", "at most %d of each of --crackdown, "
+						       "--clear-crackdown and --set", EXPLAIN_MAX);
+			list[(*n)++] = optarg;
+			break;
+		}
+		case 'h': explain_usage(stdout); return jsonl_close_stdout();
 		default: return cli_usage_error("explain", "invalid option");
 		}
 	}
 	if (day < 0 || optind < argc)
 		return cli_usage_error("explain", "--day N is required");
-	if ((rc = cli_load_world(scenario, &w)) != EXIT_OK)
+	if (scenario && load)
+		return cli_usage_error("explain", "--scenario and --load cannot be used together");
+	setup = (struct cli_setup){
+		.cmd = "explain", .scenario_file = scenario, .seed = seed, .sets = sets, .n_sets = n_sets,
+		.crackdowns = crack, .n_crackdowns = n_crack, .clears = clears, .n_clears = n_clears,
+		.auto_crackdown = auto_crack,
+	};
+	if ((rc = cli_world_open(&setup, load, vault, &w, NULL)) != EXIT_OK)
 		return rc;
 	if (faction && (fi = smug_world_find_faction(w, faction)) < 0) {
 		smug_world_free(w);
 		return cli_usage_error("explain", "unknown faction '%s'", faction);
-	}
-	if (seed >= 0 && smug_world_reseed(w, (uint64_t)seed, &err) != SMUG_OK) {
-		fprintf(stderr, "smugnet explain: %s\n", err.msg);
-		smug_world_free(w);
-		return EXIT_RUNTIME;
 	}
 	if (day <= w->day) {
 		int first_day = w->day + 1;
@@ -192,7 +221,15 @@ int cmd_explain(int argc, char **argv)
 		smug_world_free(w);
 		return cli_usage_error("explain", "--day %lld: the first simulated day is %d", day, first_day);
 	}
-	smug_cmd_step(w, (int)(day - w->day));
+	/* the days before N as `smugnet run` lives them, schedules included */
+	while (w->day < day - 1) {
+		smug_cmd_step(w, 1);
+		if ((rc = cli_crackdowns_due(&setup, w)) != EXIT_OK) {
+			smug_world_free(w);
+			return rc;
+		}
+	}
+	smug_cmd_step(w, 1);
 	if (json)
 		printf("{\"day\":%lld,\"scenario\":", day);
 	if (json)

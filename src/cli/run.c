@@ -31,6 +31,7 @@ static void print_events(const struct smug_world *w, uint64_t *seen)
 		fresh = (uint64_t)t->event_count;
 	for (int i = t->event_count - (int)fresh; i < t->event_count; i++) {
 		const struct smug_event *e = smug_event_at(t, i);
+		const struct smug_shipment *s;
 
 		printf("{\"type\":\"event\",\"day\":%d,\"kind\":\"%s\"", e->day,
 		       smug_event_kind_name(e->kind));
@@ -42,6 +43,21 @@ static void print_events(const struct smug_world *w, uint64_t *seen)
 			printf(",\"shipment\":null");
 		print_id_or_null("commodity", e->commodity >= 0 ? smug_commodity_name((enum smug_commodity)e->commodity) : NULL);
 		jsonl_money(stdout, "amount", e->amount, true);
+		print_id_or_null("source", e->src_ward >= 0 ? w->wards[e->src_ward].id : NULL);
+		print_id_or_null("demand", e->dst_ward >= 0 ? w->wards[e->dst_ward].id : NULL);
+		s = e->shipment ? smug_shipment_find(w, e->shipment) : NULL;
+		printf(",\"route\":");
+		if (s) { /* printed the day it happened: the shipment is still known */
+			printf("[");
+			for (int k = 0; k + 1 < s->n_nodes; k++) {
+				printf("%s", k ? "," : "");
+				jsonl_string(stdout, w->corridors[s->corridors[k]].id);
+			}
+			printf("]");
+			jsonl_money(stdout, "bribe_total", s->bribe_budget_total, true);
+		} else {
+			printf("null,\"bribe_total\":null");
+		}
 		printf(",\"detail\":");
 		jsonl_string(stdout, e->detail);
 		printf("}\n");
@@ -52,7 +68,8 @@ static void print_events(const struct smug_world *w, uint64_t *seen)
 static void run_usage(FILE *f)
 {
 	fprintf(f, "Usage: smugnet run (--days N | --years N) [--scenario FILE | --load NAME] [--seed S]\n"
-		   "                   [--every N] [--crackdown CORRIDOR_ID]... [--auto-crackdown] [--events]\n"
+		   "                   [--every N] [--crackdown ID[@FROM[-TO]][:I]]... [--clear-crackdown ID@DAY]...\n"
+		   "                   [--auto-crackdown] [--events]\n"
 		   "                   [--set KEY=V]... [--save NAME] [--vault DIR] [--journal FILE] [--quiet]\n"
 		   "                   [--branch 'crackdown ID[@FROM[-TO]][:I]'|'clear ID'|'set KEY=V'|'auto on|off']...\n"
 		   "                   [--format jsonl|csv] [--per faction|border]\n"
@@ -71,24 +88,25 @@ int cmd_run(int argc, char **argv)
 		{"vault", required_argument, NULL, 'v'},     {"set", required_argument, NULL, 'x'},
 		{"quiet", no_argument, NULL, 'q'},	     {"journal", required_argument, NULL, 'J'},
 		{"branch", required_argument, NULL, 'b'},   {"format", required_argument, NULL, 'f'},
-		{"per", required_argument, NULL, 'p'},
+		{"per", required_argument, NULL, 'p'},      {"clear-crackdown", required_argument, NULL, 'C'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *scenario = NULL, *crack[MAX_CRACKDOWNS], *sets[CLI_SETS_MAX], *save = NULL,
+	const char *scenario = NULL, *crack[MAX_CRACKDOWNS], *clears[MAX_CRACKDOWNS], *sets[CLI_SETS_MAX], *save = NULL,
 		   *load = NULL, *vault = NULL, *journal = NULL, *branch[MAX_BRANCH];
 	char vault_buf[1024];
 	long long days = -1, every = -1, seed = -1, v;
 	bool csv = false;
 	enum csv_per per = CSV_PER_DAY;
 	struct csv_run *table = NULL;
-	int n_crack = 0, n_sets = 0, n_branch = 0, c, rc;
+	int n_crack = 0, n_clears = 0, n_sets = 0, n_branch = 0, c, rc;
 	bool auto_crack = false, events = false, quiet = false;
 	struct progress prog;
 	struct cli_setup setup;
 	struct smug_world *w = NULL;
 	struct smug_counters period = {0}, run = {0};
+	struct report_base start;
 	struct smug_error err;
-	uint64_t seen;
+	uint64_t seen = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "hV", opts, NULL)) != -1) {
@@ -115,6 +133,11 @@ int cmd_run(int argc, char **argv)
 			if (n_crack == MAX_CRACKDOWNS)
 				return cli_usage_error("run", "at most %d --crackdown options", MAX_CRACKDOWNS);
 			crack[n_crack++] = optarg;
+			break;
+		case 'C':
+			if (n_clears == MAX_CRACKDOWNS)
+				return cli_usage_error("run", "at most %d --clear-crackdown options", MAX_CRACKDOWNS);
+			clears[n_clears++] = optarg;
 			break;
 		case 'x':
 			if (n_sets == CLI_SETS_MAX)
@@ -171,20 +194,11 @@ int cmd_run(int argc, char **argv)
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	setup = (struct cli_setup){
 		.cmd = "run", .scenario_file = scenario, .seed = seed, .sets = sets, .n_sets = n_sets,
-		.crackdowns = crack, .n_crackdowns = n_crack, .auto_crackdown = auto_crack,
+		.crackdowns = crack, .n_crackdowns = n_crack, .clears = clears, .n_clears = n_clears,
+		.auto_crackdown = auto_crack,
 	};
-	if (load) {
-		enum smug_status st = smug_vault_load(vault, load, &w, &err);
-
-		if (st != SMUG_OK)
-			return cli_status_exit(st, err.msg);
-		if ((rc = cli_world_steer(&setup, w)) != EXIT_OK) {
-			smug_world_free(w);
-			return rc;
-		}
-	} else if ((rc = cli_world_setup(&setup, &w)) != EXIT_OK) {
+	if ((rc = cli_world_open(&setup, load, vault, &w, &seen)) != EXIT_OK)
 		return rc;
-	}
 
 	if (n_branch) {
 		rc = cli_run_branch(&setup, w, branch, n_branch, days, quiet);
@@ -199,15 +213,12 @@ int cmd_run(int argc, char **argv)
 		printf(",\"seed\":%llu,\"start_day\":%d,\"days\":%lld,\"program\":\"smugnet %s\"}\n",
 		       (unsigned long long)w->seed, w->day, days, smug_version());
 	}
-	seen = w->tel.events_total;
+	report_base_take(&start, w);
+	if (events)
+		print_events(w, &seen); /* crackdowns set before day 1 */
 	progress_start(&prog, "run", "days", (long)days, quiet);
 	for (long long d = 1; d <= days; d++) {
 		smug_cmd_step(w, 1);
-		if ((rc = cli_crackdowns_due(&setup, w)) != EXIT_OK) {
-			csv_run_done(table);
-			smug_world_free(w);
-			return rc;
-		}
 		smug_counters_add(&period, &w->tel.today);
 		smug_counters_add(&run, &w->tel.today);
 		if (events)
@@ -221,15 +232,23 @@ int cmd_run(int argc, char **argv)
 			}
 			memset(&period, 0, sizeof period);
 		}
+		/* after the day's record, which shows the day as it was lived */
+		if ((rc = cli_crackdowns_due(&setup, w)) != EXIT_OK) {
+			csv_run_done(table);
+			smug_world_free(w);
+			return rc;
+		}
 		progress_update(&prog, (long)d, 0);
 		if (ferror(stdout))
 			break;
 	}
 	progress_end(&prog);
+	if (events)
+		print_events(w, &seen); /* schedules started after the last day */
 	if (table) {
 		csv_run_done(table);
 	} else {
-		report_summary(stdout, w, &run);
+		report_summary(stdout, w, &run, &start);
 		putchar('\n');
 	}
 	if (save) {

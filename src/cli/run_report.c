@@ -1,10 +1,116 @@
 /* The run report shared by `smugnet run` and `smugnet sweep run`: the
  * period counters, the day record and the summary object of the JSON
- * Lines contract (DESIGN §9). One writer, so a sweep task's summary is
- * byte for byte the summary `run` prints with the same settings. */
+ * Lines contract (DESIGN §9), with its health block (what a designer
+ * tuning a world reads first: calibration, why decisions sent nothing,
+ * how often the caps bind, money made or destroyed, balances) and the
+ * TopK lists over all time and the rolling window. One writer, so a
+ * sweep task's summary is byte for byte the summary `run` prints with
+ * the same settings. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
+
+#define CALIBRATION_MIN_CROSSINGS 30
+
+void report_base_take(struct report_base *b, const struct smug_world *w)
+{
+	memset(b, 0, sizeof *b);
+	b->day = w->day;
+	b->plan = w->tel.plan;
+	memcpy(b->by_reason, w->ledger.by_reason, sizeof b->by_reason);
+	b->minted = w->ledger.minted;
+	b->burned = w->ledger.burned;
+	for (int f = 0; f < w->n_factions && f < SMUG_FACTIONS_MAX; f++)
+		b->balance[f] = w->ledger.accounts[w->factions[f].account].balance;
+}
+
+static double share(int64_t part, int64_t whole)
+{
+	return whole > 0 ? (double)part / (double)whole : 0;
+}
+
+static void report_health(FILE *f, const struct smug_world *w, const struct report_base *b)
+{
+	const struct smug_plan_counters *p = &w->tel.plan, *p0 = &b->plan;
+	int64_t decisions = p->decisions - p0->decisions;
+	double mae;
+	int pairs;
+	bool first = true;
+
+	smug_calibration(w, CALIBRATION_MIN_CROSSINGS, &mae, &pairs);
+	fprintf(f, ",\"health\":{\"days\":%d,\"calibration\":{\"error\":%.4f,\"pairs\":%d,"
+		   "\"min_crossings\":%d}",
+		w->day - b->day, mae, pairs, CALIBRATION_MIN_CROSSINGS);
+	fprintf(f, ",\"decisions\":{\"made\":%lld,\"sent\":%lld,\"explored\":%lld,\"skipped\":{",
+		(long long)decisions, (long long)(p->sent - p0->sent), (long long)(p->explored - p0->explored));
+	for (int r = SMUG_SKIP_NONE + 1; r < SMUG_SKIP_COUNT; r++)
+		fprintf(f, "%s\"%s\":%.4f", r > SMUG_SKIP_NONE + 1 ? "," : "", smug_skip_key((enum smug_skip)r),
+			share(p->skipped[r] - p0->skipped[r], decisions));
+	fprintf(f, "}},\"cap_binding_share\":%.4f,\"bribe_short_share\":%.4f",
+		share(p->cap_days - p0->cap_days, p->days - p0->days),
+		share(p->budget_short_days - p0->budget_short_days, p->budget_days - p0->budget_days));
+	fprintf(f, ",\"money\":{");
+	jsonl_money(f, "minted", w->ledger.minted - b->minted, false);
+	jsonl_money(f, "burned", w->ledger.burned - b->burned, true);
+	fprintf(f, ",\"by_reason\":[");
+	for (int r = 0; r < SMUG_TX_REASON_COUNT; r++) {
+		bool mint = smug_tx_reason_mints((enum smug_tx_reason)r);
+
+		if (!mint && !smug_tx_reason_burns((enum smug_tx_reason)r))
+			continue;
+		fprintf(f, "%s{\"reason\":\"%s\",\"kind\":\"%s\"", first ? "" : ",",
+			smug_tx_reason_name((enum smug_tx_reason)r), mint ? "mint" : "burn");
+		jsonl_money(f, "amount", w->ledger.by_reason[r] - b->by_reason[r], true);
+		fprintf(f, "}");
+		first = false;
+	}
+	fprintf(f, "]},\"balances\":[");
+	first = true;
+	for (int i = 0; i < w->n_factions && i < SMUG_FACTIONS_MAX; i++) {
+		if (!w->factions[i].runs_network)
+			continue;
+		fprintf(f, "%s{\"id\":", first ? "" : ",");
+		jsonl_string(f, w->factions[i].id);
+		jsonl_money(f, "start", b->balance[i], true);
+		jsonl_money(f, "end", w->ledger.accounts[w->factions[i].account].balance, true);
+		fprintf(f, "}");
+		first = false;
+	}
+	fprintf(f, "]}");
+}
+
+static void report_topk_list(FILE *f, const char *name, const struct smug_topk *t, bool rate)
+{
+	fprintf(f, ",\"%s\":[", name);
+	for (int i = 0; i < t->n; i++) {
+		fprintf(f, "%s{\"key\":", i ? "," : "");
+		jsonl_string(f, t->e[i].key);
+		if (rate)
+			fprintf(f, ",\"score\":%.4f}", t->e[i].score);
+		else
+			fprintf(f, ",\"score\":%.0f}", t->e[i].score);
+	}
+	fprintf(f, "]");
+}
+
+static void report_topk(FILE *f, const struct smug_world *w)
+{
+	struct smug_topk win;
+	int days = w->tel.n_topk_days;
+
+	fprintf(f, ",\"topk\":{\"window_days\":%d", days);
+	report_topk_list(f, "routes_all", &w->tel.hot_routes, false);
+	smug_topk_window(w, SMUG_TOPK_ROUTES, days, &win);
+	report_topk_list(f, "routes_window", &win, false);
+	report_topk_list(f, "borders_all", &w->tel.hot_borders, false);
+	smug_topk_window(w, SMUG_TOPK_BORDERS, days, &win);
+	report_topk_list(f, "borders_window", &win, false);
+	report_topk_list(f, "factions_all", &w->tel.faction_success, true);
+	smug_topk_window(w, SMUG_TOPK_FACTIONS, days, &win);
+	report_topk_list(f, "factions_window", &win, true);
+	fprintf(f, "}");
+}
 
 void report_counts(FILE *f, const struct smug_counters *c)
 {
@@ -22,7 +128,8 @@ void report_day(FILE *f, const struct smug_world *w, const struct smug_counters 
 	fprintf(f, ",\"in_transit\":%d}", w->n_shipments);
 }
 
-void report_summary(FILE *f, const struct smug_world *w, const struct smug_counters *c)
+void report_summary(FILE *f, const struct smug_world *w, const struct smug_counters *c,
+		    const struct report_base *base)
 {
 	bool first = true;
 
@@ -34,7 +141,10 @@ void report_summary(FILE *f, const struct smug_world *w, const struct smug_count
 	jsonl_money(f, "total", smug_ledger_total(&w->ledger), true);
 	jsonl_money(f, "minted", w->ledger.minted, true);
 	jsonl_money(f, "burned", w->ledger.burned, true);
-	fprintf(f, "},\"borders\":[");
+	fprintf(f, "}");
+	report_health(f, w, base);
+	report_topk(f, w);
+	fprintf(f, ",\"borders\":[");
 	for (int i = 0; i < w->n_corridors; i++) {
 		const struct smug_corridor *k = &w->corridors[i];
 		const struct smug_border_stats *b = &w->border_stats[i];

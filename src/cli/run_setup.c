@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli/cli.h"
+#include "smugnet/vault.h"
 
 static void str_copy_cli(char *dst, size_t size, const char *src)
 {
@@ -152,8 +153,59 @@ int cli_crackdown_apply(struct smug_world *w, const char *spec, struct smug_erro
 	return cli_crackdown_start(w, &c, err);
 }
 
+/* "ID@DAY" split into its corridor id and day; false when malformed. */
+static bool clear_split(const char *spec, char *id, size_t id_size, int *day)
+{
+	const char *at = strrchr(spec, '@');
+	size_t n = at ? (size_t)(at - spec) : 0;
+
+	if (at == NULL || n == 0 || n >= id_size || !parse_day(at + 1, strlen(at + 1), day))
+		return false;
+	memcpy(id, spec, n);
+	id[n] = '\0';
+	return true;
+}
+
+enum smug_status cli_clear_parse(const struct smug_world *w, const char *spec, char *id, size_t id_size,
+				 int *day, struct smug_error *err)
+{
+	if (!clear_split(spec, id, id_size, day))
+		return smug_error_set(err, SMUG_ERR_ARG,
+				      "clear-crackdown '%s': expected ID@DAY (days count from 1)", spec);
+	if (smug_world_find_corridor(w, id) < 0) {
+		smug_world_unknown_corridor(w, "clear-crackdown", id, err);
+		return SMUG_ERR_NOT_FOUND;
+	}
+	if (*day <= w->day)
+		return smug_error_set(err, SMUG_ERR_ARG,
+				      "clear-crackdown '%s': day %d has passed (the next day is %d)", spec, *day,
+				      w->day + 1);
+	return SMUG_OK;
+}
+
+/* The clears of s due before the next day (checked before day 1). */
+static int clears_due(const struct cli_setup *s, struct smug_world *w)
+{
+	for (int i = 0; i < s->n_clears; i++) {
+		char id[SMUG_ID_MAX * 2];
+		int day;
+		struct smug_error err;
+
+		if (!clear_split(s->clears[i], id, sizeof id, &day) || day != w->day + 1 ||
+		    !smug_world_crackdown_on(w, smug_world_find_corridor(w, id)))
+			continue;
+		if (smug_cmd_crackdown_clear(w, id, &err) != SMUG_OK)
+			return cli_usage_error(s->cmd, "%s", err.msg);
+	}
+	return EXIT_OK;
+}
+
 int cli_crackdowns_due(const struct cli_setup *s, struct smug_world *w)
 {
+	int rc = clears_due(s, w);
+
+	if (rc != EXIT_OK)
+		return rc;
 	for (int i = 0; i < s->n_crackdowns; i++) {
 		struct cli_crackdown c;
 		struct smug_error err;
@@ -177,11 +229,46 @@ int cli_world_steer(const struct cli_setup *s, struct smug_world *w)
 	}
 	if ((rc = cli_apply_sets(w, s->cmd, s->sets, s->n_sets)) != EXIT_OK)
 		return rc;
+	for (int i = 0; i < s->n_clears; i++) {
+		char id[SMUG_ID_MAX * 2];
+		int day;
+
+		if (cli_clear_parse(w, s->clears[i], id, sizeof id, &day, &err) != SMUG_OK)
+			return cli_usage_error(s->cmd, "%s", err.msg);
+	}
+	if ((rc = clears_due(s, w)) != EXIT_OK)
+		return rc;
 	for (int i = 0; i < s->n_crackdowns; i++)
 		if (cli_crackdown_apply(w, s->crackdowns[i], &err) < 0)
 			return cli_usage_error(s->cmd, "%s", err.msg);
 	if (s->auto_crackdown)
 		smug_cmd_auto_crackdown(w, true);
+	return EXIT_OK;
+}
+
+int cli_world_open(const struct cli_setup *s, const char *load, const char *vault, struct smug_world **out,
+		   uint64_t *events_before)
+{
+	char vault_buf[1024];
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	enum smug_status st;
+	int rc;
+
+	if (events_before)
+		*events_before = 0; /* a new world: from its first event */
+	if (load == NULL)
+		return cli_world_setup(s, out);
+	st = smug_vault_load(cli_vault_root(vault, vault_buf, sizeof vault_buf), load, &w, &err);
+	if (st != SMUG_OK)
+		return cli_status_exit(st, err.msg);
+	if (events_before)
+		*events_before = w->tel.events_total;
+	if ((rc = cli_world_steer(s, w)) != EXIT_OK) {
+		smug_world_free(w);
+		return rc;
+	}
+	*out = w;
 	return EXIT_OK;
 }
 

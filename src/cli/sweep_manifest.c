@@ -404,6 +404,7 @@ static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
 			 struct smug_world *w)
 {
 	struct smug_counters period = {0}, run = {0};
+	struct report_base start;
 	int *bankrupt = calloc((size_t)w->n_factions + 1, sizeof *bankrupt);
 	int64_t *bal = NULL, *below = calloc((size_t)w->n_factions + 1, sizeof *below);
 	size_t n_bal = 0, cap = 0;
@@ -431,6 +432,7 @@ static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
 			first = false;
 		}
 	fprintf(f, "],\n\"series\":[");
+	report_base_take(&start, w);
 	for (long long d = 1; d <= m->days; d++) {
 		smug_cmd_step(w, 1);
 		smug_counters_add(&period, &w->tel.today);
@@ -474,7 +476,7 @@ static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
 			first = false;
 		}
 	fprintf(f, "],\n\"summary\":");
-	report_summary(f, w, &run);
+	report_summary(f, w, &run, &start);
 	free(bankrupt);
 	free(below);
 	free(bal);

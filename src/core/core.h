@@ -294,6 +294,11 @@ void telemetry_events_rehash(struct smug_telemetry *t);
 struct smug_event *telemetry_shipment_event(struct smug_world *w, enum smug_event_kind k,
 					    const struct smug_shipment *s, int corridor, int64_t amount);
 void telemetry_border_crossed(struct smug_world *w, int corridor);
+/* A shipment was sent along `route` today (the rolling TopK window). */
+void telemetry_route_sent(struct smug_world *w, const char *route);
+/* The rolling window's bucket of `day` (recycling an older one): for
+ * the snapshot reader. */
+struct smug_topk_day *telemetry_topk_day(struct smug_world *w, int day);
 /* A customs check at a border: into the border's window of today. */
 void telemetry_customs(struct smug_world *w, int corridor, bool inspected, bool seized,
 		       int64_t tariff, int64_t bribe);

@@ -33,6 +33,16 @@ bool ledger_reason_is_burn(enum smug_tx_reason r)
 	return (unsigned)r < SMUG_TX_REASON_COUNT && reason_burn[r];
 }
 
+bool smug_tx_reason_mints(enum smug_tx_reason r)
+{
+	return ledger_reason_is_mint(r);
+}
+
+bool smug_tx_reason_burns(enum smug_tx_reason r)
+{
+	return ledger_reason_is_burn(r);
+}
+
 void ledger_init(struct smug_ledger *l, int n_accounts)
 {
 	ledger_done(l);

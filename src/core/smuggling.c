@@ -722,6 +722,8 @@ static void lane_record(struct smug_world *w, int f, enum smug_commodity c, int 
 
 		smug_route_format(w, p->nodes, p->n_nodes, now, sizeof now);
 		ev = telemetry_event(w, SMUG_EV_ROUTE_UPDATE, f, edge, 0, (int)c, 0);
+		ev->src_ward = src;
+		ev->dst_ward = dst;
 		if (edge >= 0)
 			snprintf(ev->detail, sizeof ev->detail, "%.38s %.3f %.20s->%.20s",
 				 w->corridors[edge].id, risk, w->wards[src].id, w->wards[dst].id);
@@ -1113,7 +1115,7 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	w->tel.plan.sent++;
 	w->tel.plan.explored += s->explore;
 	smug_route_format(w, s->nodes, s->n_nodes, route, sizeof route);
-	topk_add(&w->tel.hot_routes, route, -1, 1.0);
+	telemetry_route_sent(w, route);
 	ev = telemetry_shipment_event(w, SMUG_EV_SHIPMENT_CREATED, s, -1, s->value);
 	sb_init(&sb, ev->detail, sizeof ev->detail);
 	sb_str(&sb, w->wards[s->src_ward].id, 20);

@@ -783,6 +783,56 @@ static void visit_windows(struct sv *s, struct smug_world *w)
 	sv_end(s);
 }
 
+/* The rolling TopK window: its non-empty day buckets, oldest first. */
+static void visit_topk_window(struct sv *s, struct smug_world *w)
+{
+	struct smug_telemetry *t = &w->tel;
+	int order[SMUG_TOPK_WINDOW_MAX], n = 0, prev = -1;
+
+	if (!sv_reading(s))
+		for (int d = w->day - t->n_topk_days + 1; d <= w->day; d++)
+			if (d >= 0 && t->topk_days[d % t->n_topk_days].day == d)
+				order[n++] = d % t->n_topk_days;
+	sv_count(s, "topk_window", &n, SMUG_TOPK_WINDOW_MAX);
+	if (!sv_list(s, "topk_window", &n, SMUG_TOPK_WINDOW_MAX))
+		return;
+	for (int i = 0; i < n && sv_item(s, i); i++) {
+		struct smug_topk_day *b = sv_reading(s) ? NULL : &t->topk_days[order[i]];
+		int day = b ? b->day : 0;
+
+		sv_int(s, "day", &day, 0, DAY_MAX);
+		if (sv_reading(s) && sv_ok(s)) {
+			if (day <= prev) /* the window's span: smug_world_check */
+				sv_fail(s, "day", "%d does not follow day %d", day, prev);
+			else
+				b = telemetry_topk_day(w, day);
+		}
+		prev = day;
+		if (!sv_ok(s))
+			break;
+		sv_count(s, "routes", &b->n_routes, SMUG_SHIPMENTS_PER_DAY_MAX);
+		if (sv_list(s, "routes", &b->n_routes, SMUG_SHIPMENTS_PER_DAY_MAX)) {
+			for (int k = 0; k < b->n_routes && sv_item(s, k); k++) {
+				sv_str(s, "route", b->routes[k].key, sizeof b->routes[k].key);
+				sv_int(s, "count", &b->routes[k].count, 1, DAY_MAX);
+				sv_end(s);
+			}
+			sv_end(s);
+		}
+		sv_count(s, "borders", &b->n_borders, SMUG_TOUCHED_CAP);
+		if (sv_list(s, "borders", &b->n_borders, SMUG_TOUCHED_CAP)) {
+			for (int k = 0; k < b->n_borders && sv_item(s, k); k++) {
+				sv_int(s, "corridor", &b->borders[k].corridor, 0, w->n_corridors - 1);
+				sv_int(s, "traffic", &b->borders[k].traffic, 1, DAY_MAX);
+				sv_end(s);
+			}
+			sv_end(s);
+		}
+		sv_end(s);
+	}
+	sv_end(s);
+}
+
 static void visit_telemetry(struct sv *s, struct smug_world *w)
 {
 	struct smug_telemetry *t = &w->tel;
@@ -805,6 +855,18 @@ static void visit_telemetry(struct sv *s, struct smug_world *w)
 	visit_ints(s, "touched_yday", t->touched_yday, &t->n_touched_yday, SMUG_TOUCHED_CAP, 0,
 		   w->n_corridors - 1);
 	visit_windows(s, w);
+	visit_topk_window(s, w);
+	/* the all-time route tally, in slot order (eviction takes the first
+	 * least-counted slot) */
+	sv_count(s, "route_tally", &t->n_routes, SMUG_ROUTE_TALLY);
+	if (sv_list(s, "route_tally", &t->n_routes, SMUG_ROUTE_TALLY)) {
+		for (int i = 0; i < t->n_routes && sv_item(s, i); i++) {
+			sv_str(s, "route", t->routes[i].key, sizeof t->routes[i].key);
+			sv_i64(s, "count", &t->routes[i].count, 1, MONEY_MAX);
+			sv_end(s);
+		}
+		sv_end(s);
+	}
 	sv_end(s);
 }
 

@@ -420,6 +420,262 @@ const struct smug_crackdown_period *smug_crackdown_period_at(const struct smug_t
 	return &t->crackdown_log[(start + i) % SMUG_CRACKDOWN_LOG];
 }
 
+/* ---- the rolling TopK window ----
+ * A ring of telemetry.window_days day buckets (window.c): each holds the
+ * routes of the day's shipments and the borders crossed that day, at most
+ * SMUG_SHIPMENTS_PER_DAY_MAX and SMUG_TOUCHED_CAP of them. The TopK lists
+ * over the window are computed when asked for, from the buckets. */
+
+static int topk_window_days(const struct smug_world *w)
+{
+	int n = w->cfg.telemetry.window_days;
+
+	return n < 1 ? 1 : n > SMUG_TOPK_WINDOW_MAX ? SMUG_TOPK_WINDOW_MAX : n;
+}
+
+/* (Re)size the ring to window_days, keeping the days that still fit. */
+static void topk_ring_resize(struct smug_world *w)
+{
+	struct smug_telemetry *t = &w->tel;
+	int n = topk_window_days(w);
+	struct smug_topk_day *ring = xmalloc((size_t)n * sizeof *ring);
+
+	window_clear(ring, n, sizeof *ring);
+	for (int i = 0; i < t->n_topk_days; i++) {
+		const struct smug_topk_day *b = &t->topk_days[i];
+
+		if (b->day >= 0 && b->day > w->day - n)
+			ring[b->day % n] = *b;
+	}
+	free(t->topk_days);
+	t->topk_days = ring;
+	t->n_topk_days = n;
+}
+
+static struct smug_topk_day *topk_today(struct smug_world *w)
+{
+	struct smug_telemetry *t = &w->tel;
+
+	if (t->n_topk_days != topk_window_days(w))
+		topk_ring_resize(w); /* window_days was set during the run */
+	return window_bucket(t->topk_days, t->n_topk_days, sizeof *t->topk_days, w->day);
+}
+
+/* ---- the all-time route tally ---- */
+
+#define ROUTE_INDEX (2 * SMUG_ROUTE_TALLY)
+
+static unsigned route_hash(const char *key)
+{
+	return (unsigned)(hash_bytes(key, strlen(key)) % ROUTE_INDEX);
+}
+
+static void route_index_build(struct smug_telemetry *t)
+{
+	free(t->route_index);
+	t->route_index = xmalloc(ROUTE_INDEX * sizeof *t->route_index);
+	for (int i = 0; i < ROUTE_INDEX; i++)
+		t->route_index[i] = -1;
+	for (int r = 0; r < t->n_routes; r++) {
+		unsigned h = route_hash(t->routes[r].key);
+
+		while (t->route_index[h] >= 0)
+			h = (h + 1) % ROUTE_INDEX;
+		t->route_index[h] = r;
+	}
+}
+
+static int route_lookup(struct smug_telemetry *t, const char *key)
+{
+	if (t->route_index == NULL)
+		route_index_build(t);
+	for (unsigned h = route_hash(key);; h = (h + 1) % ROUTE_INDEX) {
+		int r = t->route_index[h];
+
+		if (r < 0 || strcmp(t->routes[r].key, key) == 0)
+			return r;
+	}
+}
+
+/* Count a shipment on its route; the hottest-routes list follows. */
+static void route_tally(struct smug_world *w, const char *key)
+{
+	struct smug_telemetry *t = &w->tel;
+	int r = route_lookup(t, key);
+
+	if (r < 0 && t->n_routes < SMUG_ROUTE_TALLY) {
+		r = t->n_routes++;
+		str_copy(t->routes[r].key, sizeof t->routes[r].key, key);
+		t->routes[r].count = 0;
+		route_index_build(t);
+	} else if (r < 0) {
+		/* space-saving: the least-counted route (the first of them)
+		 * makes room and leaves its count to the newcomer */
+		r = 0;
+		for (int i = 1; i < t->n_routes; i++)
+			if (t->routes[i].count < t->routes[r].count)
+				r = i;
+		for (int i = 0; i < t->hot_routes.n; i++)
+			if (strcmp(t->hot_routes.e[i].key, t->routes[r].key) == 0) {
+				memmove(&t->hot_routes.e[i], &t->hot_routes.e[i + 1],
+					(size_t)(t->hot_routes.n - i - 1) * sizeof t->hot_routes.e[0]);
+				t->hot_routes.n--;
+				break;
+			}
+		str_copy(t->routes[r].key, sizeof t->routes[r].key, key);
+		route_index_build(t);
+	}
+	t->routes[r].count++;
+	topk_update(&t->hot_routes, key, -1, (double)t->routes[r].count);
+}
+
+void telemetry_route_sent(struct smug_world *w, const char *route)
+{
+	struct smug_topk_day *b = topk_today(w);
+
+	route_tally(w, route);
+	for (int i = 0; i < b->n_routes; i++)
+		if (strcmp(b->routes[i].key, route) == 0) {
+			b->routes[i].count++;
+			return;
+		}
+	if (b->n_routes < SMUG_SHIPMENTS_PER_DAY_MAX) {
+		str_copy(b->routes[b->n_routes].key, sizeof b->routes[0].key, route);
+		b->routes[b->n_routes++].count = 1;
+	}
+}
+
+static void topk_border_crossed(struct smug_world *w, int c)
+{
+	struct smug_topk_day *b = topk_today(w);
+
+	for (int i = 0; i < b->n_borders; i++)
+		if (b->borders[i].corridor == c) {
+			b->borders[i].traffic++;
+			return;
+		}
+	if (b->n_borders < SMUG_TOUCHED_CAP) {
+		b->borders[b->n_borders].corridor = c;
+		b->borders[b->n_borders++].traffic = 1;
+	}
+}
+
+struct smug_topk_day *telemetry_topk_day(struct smug_world *w, int day)
+{
+	struct smug_telemetry *t = &w->tel;
+
+	if (t->n_topk_days != topk_window_days(w))
+		topk_ring_resize(w);
+	return window_bucket(t->topk_days, t->n_topk_days, sizeof *t->topk_days, day);
+}
+
+/* Keep the k best of n candidates (score desc, key asc) in out. */
+static void topk_keep(struct smug_topk *out, const char *key, int index, double score)
+{
+	if (score > 0)
+		topk_update(out, key, index, score);
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void window_routes(const struct smug_world *w, int days, struct smug_topk *out)
+{
+	const struct smug_telemetry *t = &w->tel;
+	const char **keys = xmalloc((size_t)(days * SMUG_SHIPMENTS_PER_DAY_MAX + 1) * sizeof *keys);
+	int *counts = NULL, n = 0;
+
+	for (int d = w->day - days + 1; d <= w->day; d++) {
+		const struct smug_topk_day *b = window_find(t->topk_days, t->n_topk_days, sizeof *b, d);
+
+		for (int i = 0; b && i < b->n_routes; i++)
+			keys[n++] = b->routes[i].key;
+	}
+	/* the same key on several days: sort the keys, then sum each run */
+	qsort(keys, (size_t)n, sizeof *keys, cmp_key);
+	counts = xcalloc((size_t)(n + 1), sizeof *counts);
+	for (int d = w->day - days + 1; d <= w->day; d++) {
+		const struct smug_topk_day *b = window_find(t->topk_days, t->n_topk_days, sizeof *b, d);
+
+		for (int i = 0; b && i < b->n_routes; i++) {
+			const char *k = b->routes[i].key;
+			const char **at = bsearch(&k, keys, (size_t)n, sizeof *keys, cmp_key);
+
+			while (at > keys && strcmp(at[-1], k) == 0)
+				at--;
+			counts[at - keys] += b->routes[i].count;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		if (i == 0 || strcmp(keys[i - 1], keys[i]) != 0)
+			topk_keep(out, keys[i], -1, counts[i]);
+	free(counts);
+	free(keys);
+}
+
+static void window_borders(const struct smug_world *w, int days, struct smug_topk *out)
+{
+	const struct smug_telemetry *t = &w->tel;
+	int64_t *traffic = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *traffic);
+	int *seen = xmalloc((size_t)(days * SMUG_TOUCHED_CAP + 1) * sizeof *seen), n = 0;
+
+	for (int d = w->day - days + 1; d <= w->day; d++) {
+		const struct smug_topk_day *b = window_find(t->topk_days, t->n_topk_days, sizeof *b, d);
+
+		for (int i = 0; b && i < b->n_borders; i++) {
+			if (traffic[b->borders[i].corridor] == 0)
+				seen[n++] = b->borders[i].corridor;
+			traffic[b->borders[i].corridor] += b->borders[i].traffic;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		topk_keep(out, w->corridors[seen[i]].id, seen[i], (double)traffic[seen[i]]);
+	free(seen);
+	free(traffic);
+}
+
+static void window_factions(const struct smug_world *w, int days, struct smug_topk *out)
+{
+	for (int f = 0; f < w->n_factions; f++) {
+		int64_t delivered = 0, resolved = 0;
+
+		if (!w->factions[f].runs_network)
+			continue;
+		for (int d = w->day - days + 1; d <= w->day; d++) {
+			const struct smug_faction_day *b = smug_faction_chart(w, f, d);
+
+			if (b) {
+				delivered += b->delivered;
+				resolved += b->delivered + b->seized + b->lost;
+			}
+		}
+		/* like the all-time list: every network, 0 when nothing resolved */
+		topk_update(out, w->factions[f].id, f, resolved ? (double)delivered / (double)resolved : 0);
+	}
+}
+
+void smug_topk_window(const struct smug_world *w, enum smug_topk_kind kind, int days,
+		      struct smug_topk *out)
+{
+	int n = w->tel.n_topk_days;
+
+	memset(out, 0, sizeof *out);
+	if (days > n)
+		days = n;
+	if (days < 1 || w->tel.topk_days == NULL)
+		return;
+	switch (kind) {
+	case SMUG_TOPK_ROUTES: window_routes(w, days, out); break;
+	case SMUG_TOPK_BORDERS: window_borders(w, days, out); break;
+	case SMUG_TOPK_FACTIONS:
+		window_factions(w, days < SMUG_CHART_DAYS ? days : SMUG_CHART_DAYS, out);
+		break;
+	default: break;
+	}
+}
+
 /* ---- allocation ---- */
 
 void telemetry_free(struct smug_world *w)
@@ -427,6 +683,14 @@ void telemetry_free(struct smug_world *w)
 	struct smug_telemetry *t = &w->tel;
 
 	free(t->events);
+	free(t->topk_days);
+	t->topk_days = NULL;
+	t->n_topk_days = 0;
+	free(t->routes);
+	free(t->route_index);
+	t->routes = NULL;
+	t->route_index = NULL;
+	t->n_routes = 0;
 	free(t->factions);
 	free(t->bwin);
 	free(t->bchart);
@@ -476,6 +740,8 @@ void telemetry_alloc(struct smug_world *w)
 	for (int c = 0; c < nc; c++)
 		t->bwin_of[c] = t->bchart_of[c] = -1;
 	t->bwin_cursor = 0;
+	topk_ring_resize(w);
+	t->routes = xcalloc(SMUG_ROUTE_TALLY, sizeof *t->routes);
 }
 
 static void *dup_bytes(const void *src, size_t n)
@@ -493,6 +759,9 @@ void telemetry_clone(struct smug_world *dst, const struct smug_world *src)
 	size_t nc = (size_t)(src->n_corridors ? src->n_corridors : 1);
 
 	t->events = dup_bytes(s->events, SMUG_EVENT_CAP * sizeof *s->events);
+	t->topk_days = dup_bytes(s->topk_days, (size_t)s->n_topk_days * sizeof *s->topk_days);
+	t->routes = dup_bytes(s->routes, SMUG_ROUTE_TALLY * sizeof *s->routes);
+	t->route_index = NULL; /* rebuilt on first use */
 	t->factions = dup_bytes(s->factions, (size_t)(src->n_factions ? src->n_factions : 1) * sizeof *s->factions);
 	t->bwin = dup_bytes(s->bwin, (size_t)s->n_bwin * sizeof *s->bwin);
 	t->bchart = dup_bytes(s->bchart, SMUG_CHART_BORDERS * sizeof *s->bchart);
@@ -596,6 +865,7 @@ void telemetry_border_crossed(struct smug_world *w, int c)
 	b->traffic++;
 	b->traffic_today++;
 	border_today(w, c)->traffic++;
+	topk_border_crossed(w, c);
 	if (!known && t->n_touched < SMUG_TOUCHED_CAP)
 		t->touched[t->n_touched++] = c;
 	topk_update(&t->hot_borders, w->corridors[c].id, c, (double)b->traffic);

@@ -418,6 +418,26 @@ const struct smug_crackdown *smug_world_crackdown_on(const struct smug_world *w,
 	return NULL;
 }
 
+const struct smug_shipment *smug_shipment_find(const struct smug_world *w, uint64_t id)
+{
+	int lo = 0, hi = w->n_shipments - 1;
+
+	while (lo <= hi) { /* in transit: sorted by id */
+		int mid = lo + (hi - lo) / 2;
+
+		if (w->shipments[mid].id == id)
+			return &w->shipments[mid];
+		if (w->shipments[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	for (int i = 0; i < w->n_resolved; i++)
+		if (w->resolved[i].id == id)
+			return &w->resolved[i];
+	return NULL;
+}
+
 int smug_corridor_dest_ward(const struct smug_world *w, int corridor, int from)
 {
 	const struct smug_corridor *k = &w->corridors[corridor];
