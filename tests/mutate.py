@@ -10,10 +10,17 @@ when a test fails or times out; one that does not build is not counted.
 Prints caught / compiled, the survivors with file:line, and the time.
 
 Everything happens out of tree: the distributed sources are copied into
-a scratch folder (make distdir), configured once, built once; each
-mutant then rewrites one file of that copy, make rebuilds that object and
-relinks, and the tests run fastest first (two at a time), stopping at the
-first failure.
+a scratch folder (make distdir; on the memory file system /dev/shm when
+there is one, and the tests' TMPDIR inside it, so the savers' fsync
+costs nothing), configured once, built once; each mutant then rewrites
+one file of that copy (the mutants in the sample's random order, so a
+run stopped early still gives a fair share), make rebuilds that object
+and relinks, and the tests run two at a time, stopping at the first failure: first those that
+already caught a mutant of the same file, then the rest fastest first.
+A test program whose bytes did not change with the mutant cannot see it
+and is not run; a mutant that changes no program at all (the compiler
+made the same code) is reported as a survivor marked "same code", an
+equivalent mutant.
 The checkout is never written to.
 
 Environment (or the options below): MUTANTS (default 100),
@@ -21,10 +28,13 @@ MUTATION_SEED (default 1), MUTATION_TIMEOUT (seconds a test may take
 beyond five times its clean run; default 30), MUTATION_JOBS (tests run at
 once for a mutant; default 2), MUTATION_CFLAGS (default -O1),
 MUTATION_KEEP=1 keeps the scratch folder, MUTATION_FILES (a
-space-separated list of source files to restrict the sample to).
+space-separated list of source files to restrict the sample to),
+MUTATION_TMP (the folder for the scratch copy; default /dev/shm when
+writable, else the system's temporary folder).
 Runs at the lowest CPU priority (nice 19).
 """
 import argparse
+import hashlib
 import os
 import random
 import re
@@ -363,6 +373,15 @@ def first_failure(tests, cwd, env, timeouts, jobs):
             stop(p)
 
 
+def code_of(build, programs):
+    """A digest of each built program's bytes."""
+    out = {}
+    for p in programs:
+        with open(os.path.join(build, p), "rb") as f:
+            out[p] = hashlib.sha1(f.read()).hexdigest()
+    return out
+
+
 def on_signal(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
@@ -394,7 +413,8 @@ def main():
     signal.signal(signal.SIGINT, on_signal)
     t_start = time.monotonic()
     builddir = os.path.abspath(args.builddir)
-    scratch = tempfile.mkdtemp(prefix="smugnet-mutate-")
+    tmp = os.environ.get("MUTATION_TMP") or ("/dev/shm" if os.access("/dev/shm", os.W_OK) else None)
+    scratch = tempfile.mkdtemp(prefix="smugnet-mutate-", dir=tmp)
     src, build = os.path.join(scratch, "src"), os.path.join(scratch, "build")
     try:
         return mutate(args, builddir, scratch, src, build, t_start)
@@ -418,8 +438,9 @@ def mutate(args, builddir, scratch, src, build, t_start):
     only = set(args.files.split())
     texts, sites = all_sites(src, only)
     n = min(args.mutants, len(sites))
+    # run in the sample's own random order: a run stopped early has still
+    # tried a fair sample of the files, not the first ones of the alphabet
     sample = random.Random(args.seed).sample(sites, n)
-    sample.sort(key=lambda m: (m["file"], m["start"], m["op"]))
     print(f"mutate: {len(sites)} mutation sites in {len(texts)} files; sample of {n} with seed {args.seed}",
           flush=True)
     if args.list:
@@ -440,7 +461,9 @@ def mutate(args, builddir, scratch, src, build, t_start):
         print("mutate: the unmutated build failed", file=sys.stderr)
         return 1
 
-    env = clean_env({"SMUGNET": os.path.join(build, "smugnet"), "SRCDIR": src,
+    tmpdir = os.path.join(scratch, "tmp")
+    os.makedirs(tmpdir)
+    env = clean_env({"SMUGNET": os.path.join(build, "smugnet"), "SRCDIR": src, "TMPDIR": tmpdir,
                      "JSONL_CHECK": os.path.join(build, "tests", "jsonl_check"),
                      "CK_EXCLUDE_TAGS": GOLDEN_TAG, "CK_VERBOSITY": "silent"})
     tests = []
@@ -461,6 +484,8 @@ def mutate(args, builddir, scratch, src, build, t_start):
         print(f"  {name}: {secs:.1f} s", flush=True)
     tests.sort(key=lambda t: timing[t[0]])
     timeouts = {name: 5 * timing[name] + args.timeout for name in timing}
+    clean_code = code_of(build, programs)
+    catchers = {}  # file -> {test name: mutants of that file it caught}
 
     caught = compiled = 0
     survivors, not_built = [], []
@@ -481,14 +506,27 @@ def mutate(args, builddir, scratch, src, build, t_start):
             print(f"[{k:3}/{n}] no build  {describe(m)}", flush=True)
             continue
         compiled += 1
-        verdict = first_failure(tests, build, env, timeouts, args.jobs)
+        changed = {p for p, h in code_of(build, programs).items() if h != clean_code[p]}
+        # a test program that did not change cannot see the mutant; the
+        # scripts run the other programs, so they run when any changed
+        scripts_see = any(p not in timing for p in changed)
+        order = sorted((t for t in tests if (t[0] in changed) or (t[0] not in clean_code and scripts_see)),
+                       key=lambda t: (-catchers.get(m["file"], {}).get(t[0], 0), timing[t[0]]))
+        verdict = first_failure(order, build, env, timeouts, args.jobs) if order else None
         secs = time.monotonic() - t0
         if verdict:
             caught += 1
-            print(f"[{k:3}/{n}] caught    {describe(m)}  by {verdict}, {secs:.0f} s", flush=True)
+            by = verdict.split(" ")[0]
+            name = next(t[0] for t in tests if os.path.basename(t[0]) == by)
+            catchers.setdefault(m["file"], {})[name] = catchers.get(m["file"], {}).get(name, 0) + 1
+            print(f"[{k:3}/{n}] caught    {describe(m)}  by {verdict}, {secs:.0f} s  "
+                  f"({caught}/{compiled} so far)", flush=True)
         else:
+            m["same_code"] = not changed
             survivors.append(m)
-            print(f"[{k:3}/{n}] SURVIVED  {describe(m)}  {secs:.0f} s", flush=True)
+            same = "  (same code)" if not changed else ""
+            print(f"[{k:3}/{n}] SURVIVED  {describe(m)}  {secs:.0f} s{same}  ({caught}/{compiled} so far)",
+                  flush=True)
     if current is not None:
         with open(os.path.join(src, current), "w", encoding="utf-8") as f:
             f.write(texts[current])
@@ -496,12 +534,17 @@ def mutate(args, builddir, scratch, src, build, t_start):
     total = time.monotonic() - t_start
     share = 100.0 * caught / compiled if compiled else 0.0
     print()
+    same = sum(1 for m in survivors if m.get("same_code"))
     print(f"mutation score: {caught} / {compiled} compiled mutants caught ({share:.1f}%); "
           f"{len(not_built)} did not build; seed {args.seed}, {n} mutants, {total / 60:.1f} min")
+    if same:
+        rest = compiled - same
+        print(f"  {same} of the survivors compiled to the same code as the original (equivalent): "
+              f"{caught} / {rest} ({100.0 * caught / rest if rest else 0.0:.1f}%) without them")
     if survivors:
         print("survivors:")
         for m in survivors:
-            print("  " + describe(m, texts))
+            print("  " + describe(m, texts) + ("  [same code]" if m.get("same_code") else ""))
     return 0
 
 

@@ -166,6 +166,27 @@ static void journal_order(struct smug_world *w)
 	l->journal[(l->journal_head + SMUG_JOURNAL_CAP - 2) % SMUG_JOURNAL_CAP].day = w->day - 1;
 }
 
+static void corridor_ends(struct smug_world *w)
+{
+	int a = w->corridors[0].a;
+
+	w->corridors[0].a = w->corridors[0].b;
+	w->corridors[0].b = a;
+}
+static void src_ward(struct smug_world *w)
+{
+	w->shipments[0].src_ward = (w->shipments[0].src_ward + 1) % w->n_wards;
+}
+static void dst_ward(struct smug_world *w)
+{
+	w->shipments[0].dst_ward = (w->shipments[0].dst_ward + 1) % w->n_wards;
+}
+static void shipment_id_zero(struct smug_world *w) { w->shipments[0].id = 0; }
+static void event_kind(struct smug_world *w)
+{
+	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].kind = SMUG_EVENT_KIND_COUNT;
+}
+
 struct violation {
 	const char *what;
 	void (*mutate)(struct smug_world *w);
@@ -198,6 +219,11 @@ static const struct violation violations[] = {
 	{"last day's record", last_record, "state.telemetry.history: the last day's record disagrees"},
 	{"bribes by reason", bribes_by_reason, "state.telemetry.total.bribes_spent: "},
 	{"journal out of order", journal_order, "state.ledger.journal["},
+	{"first corridor's ends swapped", corridor_ends, "state.corridors[0]: endpoints"},
+	{"route from another ward", src_ward, "state.shipments[0].src_ward: not the ward its route starts in"},
+	{"route to another ward", dst_ward, "state.shipments[0].dst_ward: not the ward its route ends in"},
+	{"shipment id 0", shipment_id_zero, "state.shipments[0].id: 0, expected 1 to"},
+	{"event kind out of range", event_kind, "kind, faction, corridor or commodity out of range"},
 };
 
 START_TEST(test_check_catches_each_violation)

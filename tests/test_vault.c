@@ -31,7 +31,9 @@ static void make_root_in(const char *base)
 
 static void make_root(void)
 {
-	make_root_in("/tmp");
+	const char *tmp = getenv("TMPDIR");
+
+	make_root_in(tmp && *tmp ? tmp : "/tmp");
 }
 
 /* The crash trials make thousands of saves: on a memory file system when
