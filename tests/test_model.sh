@@ -15,6 +15,8 @@ fail() { echo "FAIL: $*"; echo "$pass passed, 1 failed"; exit 1; }
 expect_rc() { want=$1; shift; "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?; [ $rc -eq "$want" ] || fail "$* exited $rc, expected $want: $(cat "$tmp/err")"; pass=$((pass + 1)); }
 py() { python3 - "$@" || fail "python check failed: $*"; pass=$((pass + 1)); }
 V="--vault $tmp/vault"
+# the checks read CSV and JSON with python3 (.ci/run installs it)
+command -v python3 >/dev/null 2>&1 || { echo "SKIP: tests/test_model.sh needs python3"; exit 77; }
 
 # the default world's busiest border over the first 90 days
 expect_rc 0 "$SMUGNET" run --days 90 --format csv --per border --quiet

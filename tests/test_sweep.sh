@@ -186,6 +186,20 @@ if command -v tmux >/dev/null 2>&1; then
 	ok
 fi
 
+# a crackdown schedule in a sweep starts on its day, as in `run`
+"$SMUGNET" run --days 20 > "$tmp/b.jsonl" || fail "run --days 20 failed"
+B=$(tail -n 1 "$tmp/b.jsonl" | tr '{' '\n' | sed -n 's/^"id":"\([^"]*\)","from".*"traffic":\([0-9]*\).*/\2 \1/p' | sort -rn | head -n 1 | cut -d' ' -f2)
+[ -n "$B" ] || fail "no busiest border found"
+C="$tmp/cs"
+expect_rc 0 "$SMUGNET" sweep plan "$C" --seeds 5-5 --days 30 --crackdown "$B@11-20"
+expect_rc 0 "$SMUGNET" sweep run "$C" --task 0
+want=$("$SMUGNET" run --days 30 --seed 5 --crackdown "$B@11-20" | tail -n 1)
+plain=$("$SMUGNET" run --days 30 --seed 5 | tail -n 1)
+got=$(sed -n 's/^"summary":\(.*\),"check":"[0-9a-f]*"}$/\1/p' "$C/results/0.json")
+[ "$want" != "$plain" ] || fail "the scheduled crackdown changed nothing in run"
+[ -n "$got" ] && [ "$got" = "$want" ] || fail "a sweep task with crackdown $B@11-20 differs from run"
+ok
+
 # progress: drawn on a terminal, never on stdout
 if command -v script >/dev/null 2>&1; then
 	script -qec "$SMUGNET run --days 200 > $tmp/tty.jsonl" /dev/null > "$tmp/tty.err" </dev/null

@@ -1263,6 +1263,65 @@ START_TEST(test_tui_header_year_rollover)
 }
 END_TEST
 
+/* T opens the TopK view: the busiest border, cracked down for 60 days,
+ * keeps its all-time rank but is gone from the last 30 days' list; Left
+ * shortens the window, Right lengthens it up to telemetry.window_days,
+ * and T or Esc closes the view. */
+START_TEST(test_tui_topk_view_shows_the_shift)
+{
+	struct smug_world *w = world_at(90);
+	int b = test_busiest_border(w);
+	const char *id = w->corridors[b].id;
+	struct tui_app a;
+	char *text, *win;
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, 1.0, -1, NULL), SMUG_OK);
+	smug_cmd_step(w, 60);
+	tui_app_init(&a, w, &opts);
+	feed(&a, "T");
+	ck_assert_int_eq(a.view, VIEW_TOPK);
+	text = render(&a, 48, 160);
+	if (getenv("SMUGNET_SHOW"))
+		fputs(text, stdout);
+	ck_assert_ptr_nonnull(strstr(text, "TopK: all time | last 30 days"));
+	ck_assert_ptr_nonnull(strstr(text, "Borders (crossings)"));
+	/* the border's row: left half (all time) yes, right half (window) no */
+	win = strstr(text, "Borders (crossings)");
+	ck_assert_ptr_nonnull(win);
+	{
+		const char *line = win, *end = strstr(win, "Networks (");
+		bool left = false, right = false;
+
+		ck_assert_ptr_nonnull(end);
+		while ((line = strstr(line, id)) && line < end) {
+			const char *bol = line;
+
+			while (bol > text && bol[-1] != '\n')
+				bol--;
+			if (line - bol < 80)
+				left = true;
+			else
+				right = true;
+			line++;
+		}
+		ck_assert(left);
+		ck_assert(!right);
+	}
+	free(text);
+	tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.topk_days, 14);
+	ck_assert(strstr(text = render(&a, 24, 80), "last 14 days") != NULL);
+	free(text);
+	tui_handle_key(&a, KEY_RIGHT);
+	tui_handle_key(&a, KEY_RIGHT);
+	ck_assert_int_eq(a.topk_days, 30); /* no longer than the window kept */
+	feed(&a, "T");
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -1307,6 +1366,7 @@ int main(void)
 	tcase_add_test(t, test_tui_left_right_select_faction);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
 	tcase_add_test(t, test_tui_header_year_rollover);
+	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -400,15 +400,17 @@ static int64_t faction_balance(const struct smug_world *w, int f)
 	return w->ledger.accounts[w->factions[f].account].balance;
 }
 
-static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
-			 struct smug_world *w)
+/* Runs task i's days on `w` (starting the schedule's crackdowns on their
+ * days, as `run` does) and writes its result to f. */
+static int write_result(FILE *f, const struct sweep_manifest *m, long long i,
+			const struct cli_setup *setup, struct smug_world *w)
 {
 	struct smug_counters period = {0}, run = {0};
 	struct report_base start;
 	int *bankrupt = calloc((size_t)w->n_factions + 1, sizeof *bankrupt);
 	int64_t *bal = NULL, *below = calloc((size_t)w->n_factions + 1, sizeof *below);
 	size_t n_bal = 0, cap = 0;
-	int nf = 0;
+	int nf = 0, rc = EXIT_OK;
 	bool first;
 
 	for (int k = 0; k < w->n_factions; k++) {
@@ -433,7 +435,7 @@ static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
 		}
 	fprintf(f, "],\n\"series\":[");
 	report_base_take(&start, w);
-	for (long long d = 1; d <= m->days; d++) {
+	for (long long d = 1; d <= m->days && rc == EXIT_OK; d++) {
 		smug_cmd_step(w, 1);
 		smug_counters_add(&period, &w->tel.today);
 		smug_counters_add(&run, &w->tel.today);
@@ -455,6 +457,8 @@ static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
 				bal[n_bal++] = faction_balance(w, k);
 			}
 		}
+		/* after the day's record, as in run */
+		rc = cli_crackdowns_due(setup, w);
 	}
 	fprintf(f, "],\n\"balances\":[");
 	for (size_t b = 0; b < n_bal; b++) {
@@ -480,6 +484,7 @@ static void write_result(FILE *f, const struct sweep_manifest *m, long long i,
 	free(bankrupt);
 	free(below);
 	free(bal);
+	return rc;
 }
 
 int sweep_task_run(const struct sweep_manifest *m, long long i)
@@ -515,11 +520,15 @@ int sweep_task_run(const struct sweep_manifest *m, long long i)
 		fprintf(stderr, "smugnet sweep run: out of memory\n");
 		return EXIT_RUNTIME;
 	}
-	write_result(f, m, i, w);
+	rc = write_result(f, m, i, &setup, w);
 	smug_world_free(w);
 	fflush(f);
 	fprintf(f, ",\"check\":\"%016llx\"}\n", (unsigned long long)XXH3_64bits(buf, len));
 	fclose(f);
+	if (rc != EXIT_OK) { /* a crackdown the world refused: no result */
+		free(buf);
+		return rc;
+	}
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
 	sweep_path(path, sizeof path, m->dir, "results");
 	if ((rc = cli_mkdir(path)) == EXIT_OK) {

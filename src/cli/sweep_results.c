@@ -335,7 +335,8 @@ long long sweep_results_check(const struct sweep_manifest *m)
 		odd[n_odd++] = strdup(e->d_name);
 	}
 	closedir(d);
-	qsort(odd, n_odd, sizeof *odd, cmp_names);
+	if (n_odd > 1)
+		qsort(odd, n_odd, sizeof *odd, cmp_names);
 	for (size_t i = 0; i < n_odd; i++) {
 		odd_file(m, odd[i]);
 		free(odd[i]);

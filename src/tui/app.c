@@ -208,6 +208,7 @@ enum tui_ctx tui_context(const struct tui_app *a)
 	case VIEW_HELP: return CTX_HELP;
 	case VIEW_COMPARE: return CTX_COMPARE;
 	case VIEW_CONFIG: return CTX_CONFIG;
+	case VIEW_TOPK: return CTX_TOPK;
 	default: return (enum tui_ctx)a->focus;
 	}
 }
@@ -593,6 +594,12 @@ bool tui_handle_key(struct tui_app *a, int key)
 			view_close(a);
 		else
 			view_open(a, VIEW_CONFIG);
+		return true;
+	case ACT_TOPK:
+		if (a->view == VIEW_TOPK)
+			view_close(a);
+		else
+			view_open(a, VIEW_TOPK);
 		return true;
 	case ACT_LOAD: open_load(a); return true;
 	default: break;

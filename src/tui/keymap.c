@@ -11,7 +11,7 @@
 
 #define C(x) (1u << (x))
 #define PANES CTX_ALL_PANES
-#define MAIN_AND_VIEWS (PANES | C(CTX_WHY) | C(CTX_CHART) | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_STORY) | C(CTX_COMPARE) | C(CTX_CONFIG))
+#define MAIN_AND_VIEWS (PANES | C(CTX_WHY) | C(CTX_CHART) | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_STORY) | C(CTX_COMPARE) | C(CTX_CONFIG) | C(CTX_TOPK))
 #define LISTS (PANES | C(CTX_WHY) | C(CTX_COMMODITIES) | C(CTX_STORY) | C(CTX_LOAD) | C(CTX_HELP) | C(CTX_COMPARE) | C(CTX_CONFIG))
 #define LOOP MAIN_AND_VIEWS
 
@@ -31,12 +31,12 @@ static const struct tui_key keys[] = {
 	{'k', "", ACT_UP, LISTS | C(CTX_MAPVIEW), 0, NULL, NULL},
 	{KEY_DOWN, "Down/j", ACT_DOWN, LISTS | C(CTX_MAPVIEW), 0, NULL, "select down (on the map: below)"},
 	{'j', "", ACT_DOWN, LISTS | C(CTX_MAPVIEW), 0, NULL, NULL},
-	{KEY_LEFT, "Left/h", ACT_LEFT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART), 0, NULL,
-	 "previous faction; on the map the nearest border to the left; in the table the sort column"},
-	{'h', "", ACT_LEFT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART), 0, NULL, NULL},
-	{KEY_RIGHT, "Right/l", ACT_RIGHT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART), 0, NULL,
-	 "next faction; on the map the nearest border to the right; in the table the sort column"},
-	{'l', "", ACT_RIGHT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART), 0, NULL, NULL},
+	{KEY_LEFT, "Left/h", ACT_LEFT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART) | C(CTX_TOPK), 0, NULL,
+	 "previous faction; on the map the nearest border to the left; in the table the sort column; TopK view: a shorter window"},
+	{'h', "", ACT_LEFT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART) | C(CTX_TOPK), 0, NULL, NULL},
+	{KEY_RIGHT, "Right/l", ACT_RIGHT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART) | C(CTX_TOPK), 0, NULL,
+	 "next faction; on the map the nearest border to the right; in the table the sort column; TopK view: a longer window"},
+	{'l', "", ACT_RIGHT, PANES | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_CHART) | C(CTX_TOPK), 0, NULL, NULL},
 	{KEY_PPAGE, "PgUp", ACT_PGUP, LISTS, 0, NULL, "a page up"},
 	{KEY_NPAGE, "PgDn", ACT_PGDN, LISTS, 0, NULL, "a page down"},
 	{KEY_HOME, "Home", ACT_HOME, LISTS, 0, NULL, "the first row"},
@@ -83,6 +83,8 @@ static const struct tui_key keys[] = {
 	{'\n', "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},
 	{KEY_ENTER, "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},
 	{'\r', "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},
+	{'T', "T", ACT_TOPK, MAIN_AND_VIEWS, 0, NULL,
+	 "TopK view: hottest routes, borders and networks, all time beside the last days (Left/Right: how many)"},
 	{'s', "s", ACT_SAVE, MAIN_AND_VIEWS, 13, "save", "save the seed (asks a name)"},
 	{'o', "o", ACT_LOAD, MAIN_AND_VIEWS, 16, "load", "load a seed from the vault"},
 };
@@ -91,7 +93,7 @@ static const struct tui_key keys[] = {
 
 static const char *const ctx_names[CTX_COUNT] = {
 	"Factions", "Routes", "Borders", "Map", "Events", "why view", "chart view", "map view",
-	"commodities view", "story view", "load view", "help", "compare view", "config view",
+	"commodities view", "story view", "load view", "help", "compare view", "config view", "TopK view",
 };
 
 const char *keymap_ctx_name(enum tui_ctx c)

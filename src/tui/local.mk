@@ -5,7 +5,8 @@ TUI_SOURCES = src/tui/tui.h src/tui/app.c src/tui/canvas.c src/tui/theme.c \
 	src/tui/pane_header.c src/tui/pane_factions.c src/tui/pane_routes.c \
 	src/tui/pane_borders.c src/tui/pane_map.c src/tui/pane_events.c \
 	src/tui/view_why.c src/tui/view_chart.c src/tui/view_commodities.c \
-	src/tui/view_story.c src/tui/sweep_view.c src/tui/loop.c src/tui/view_compare.c src/tui/view_config.c
+	src/tui/view_story.c src/tui/sweep_view.c src/tui/loop.c src/tui/view_compare.c src/tui/view_config.c \
+	src/tui/view_topk.c
 smugnet_SOURCES += $(TUI_SOURCES)
 
 # Golden screens: the cockpit drawn into an in-memory canvas.

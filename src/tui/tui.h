@@ -240,6 +240,7 @@ enum tui_view {
 	VIEW_LOAD,
 	VIEW_COMPARE, /* the what-if branch against the base (view_compare.c) */
 	VIEW_CONFIG,  /* the knobs (view_config.c) */
+	VIEW_TOPK,    /* TopK lists all-time and windowed (view_topk.c) */
 	VIEW_COUNT
 };
 enum tui_prompt {
@@ -365,6 +366,7 @@ struct tui_app {
 	} loop;
 	int compare_scroll;
 	int config_sel, config_top;
+	int topk_days; /* TopK view window (0: telemetry.window_days) */
 };
 
 extern const int tui_speeds[];
@@ -469,6 +471,8 @@ void view_compare_draw(struct tui_app *a, struct canvas *cv);
 bool view_compare_key(struct tui_app *a, int action, int key);
 void view_config_draw(struct tui_app *a, struct canvas *cv);
 bool view_config_key(struct tui_app *a, int action, int key);
+void view_topk_draw(struct tui_app *a, struct canvas *cv);
+bool view_topk_key(struct tui_app *a, int action, int key);
 /* The answer to the knob prompt: smug_config_set on the selected knob. */
 void view_config_set(struct tui_app *a, const char *text);
 
@@ -499,7 +503,7 @@ enum tui_action {
 	ACT_AUTO, ACT_SAVE, ACT_LOAD, ACT_FILTER, ACT_ENTER, ACT_BACK, ACT_HEAT, ACT_SORT_PREV,
 	ACT_SORT_NEXT, ACT_SORT_INVERT, ACT_WINDOW, ACT_CHART, ACT_MAP, ACT_COMMODITIES,
 	ACT_WINNER, ACT_WHATIF, ACT_ZOOM_IN, ACT_ZOOM_OUT, ACT_FACTION_PREV, ACT_FACTION_NEXT,
-	ACT_REWIND, ACT_REWIND_TO, ACT_BRANCH, ACT_COMPARE, ACT_CONFIG,
+	ACT_REWIND, ACT_REWIND_TO, ACT_BRANCH, ACT_COMPARE, ACT_CONFIG, ACT_TOPK,
 	ACT_COUNT
 };
 
@@ -507,7 +511,7 @@ enum tui_action {
 enum tui_ctx {
 	CTX_FACTIONS, CTX_ROUTES, CTX_BORDERS, CTX_MAP, CTX_EVENTS, /* = enum tui_pane */
 	CTX_WHY, CTX_CHART, CTX_MAPVIEW, CTX_COMMODITIES, CTX_STORY, CTX_LOAD, CTX_HELP,
-	CTX_COMPARE, CTX_CONFIG,
+	CTX_COMPARE, CTX_CONFIG, CTX_TOPK,
 	CTX_COUNT
 };
 #define CTX_ALL_PANES 0x1fu /* the five panes of the main view */

@@ -21,6 +21,7 @@ static const struct tui_view_def views[VIEW_COUNT] = {
 	[VIEW_LOAD] = {"load", view_load_draw, view_load_key},
 	[VIEW_COMPARE] = {"compare", view_compare_draw, view_compare_key},
 	[VIEW_CONFIG] = {"config", view_config_draw, view_config_key},
+	[VIEW_TOPK] = {"topk", view_topk_draw, view_topk_key},
 };
 
 const struct tui_view_def *view_def(enum tui_view v)
@@ -75,7 +76,7 @@ void view_help_draw(struct tui_app *a, struct canvas *cv)
 	static const char *const notes[] = {
 		"",
 		"Panes: 1 Factions, 2 Routes (Enter: why), 3 Borders (table), 4 Map, 5 Events (Enter: story).",
-		"Views: g chart, M map, v commodities, Enter why / story; Esc comes back.",
+		"Views: g chart, M map, v commodities, T TopK, Enter why / story; Esc comes back.",
 		"Map: heat glyphs low to high, crackdown and seizure marks, shipments moving; legend below it.",
 		"Days count from 1: day N is the N-th simulated day; the header shows the last one simulated.",
 	};
