@@ -5,10 +5,10 @@
  * whole history at a resolution that coarsens with its length. A rewind
  * unpacks the nearest copy at or before the day and replays the world's
  * journal up to that day: rewinding costs at most `every` simulated days.
- * A copy is packed into one scratch buffer kept with the ring and then
- * stored at its exact length: the budget counts every byte held (copies
- * and scratch), and copies of similar sizes reuse each other's memory
- * instead of leaving the heap fragmented by growing buffers. */
+ * A copy is packed into one scratch buffer kept with the ring and stored
+ * in blocks of one size (TL_BLOCK): blocks a thinning frees are the ones
+ * the next copies take, so the heap does not fragment and the process
+ * holds what the budget counts (blocks, block tables and the scratch). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,13 +16,47 @@
 #include "state.h"
 
 #define SLOTS_MAX 256
+#define TL_BLOCK ((size_t)256 << 10)
 
 struct tl_copy {
 	int day;
 	int n_cmds; /* commands the journal held when the copy was taken */
-	unsigned char *bytes;
+	unsigned char **blk; /* ceil(len / TL_BLOCK) blocks of TL_BLOCK bytes */
 	size_t len;
 };
+
+static size_t copy_blocks(const struct tl_copy *c)
+{
+	return (c->len + TL_BLOCK - 1) / TL_BLOCK;
+}
+
+/* The memory a copy holds. */
+static size_t copy_bytes(const struct tl_copy *c)
+{
+	return copy_blocks(c) * (TL_BLOCK + sizeof *c->blk);
+}
+
+static void copy_free(struct tl_copy *c)
+{
+	for (size_t b = 0; b < copy_blocks(c); b++)
+		free(c->blk[b]);
+	free(c->blk);
+	c->blk = NULL;
+}
+
+/* c->len set: copy `bytes` into fresh blocks. */
+static void copy_store(struct tl_copy *c, const unsigned char *bytes)
+{
+	size_t nb = copy_blocks(c);
+
+	c->blk = xmalloc((nb ? nb : 1) * sizeof *c->blk);
+	for (size_t b = 0; b < nb; b++) {
+		size_t off = b * TL_BLOCK, n = c->len - off < TL_BLOCK ? c->len - off : TL_BLOCK;
+
+		c->blk[b] = xmalloc(TL_BLOCK);
+		memcpy(c->blk[b], bytes + off, n);
+	}
+}
 
 struct smug_timeline {
 	size_t budget, bytes;
@@ -45,8 +79,8 @@ struct smug_timeline *smug_timeline_new(size_t budget)
 static void drop_from(struct smug_timeline *t, int k)
 {
 	for (int i = k; i < t->n; i++) {
-		t->bytes -= t->c[i].len;
-		free(t->c[i].bytes);
+		t->bytes -= copy_bytes(&t->c[i]);
+		copy_free(&t->c[i]);
 	}
 	if (k < t->n)
 		t->n = k;
@@ -69,8 +103,16 @@ struct smug_timeline *smug_timeline_clone(const struct smug_timeline *t)
 	d->scratch = NULL;
 	d->scratch_cap = 0;
 	for (int i = 0; i < t->n; i++) {
-		d->c[i].bytes = xmalloc(t->c[i].len);
-		memcpy(d->c[i].bytes, t->c[i].bytes, t->c[i].len);
+		size_t nb = copy_blocks(&t->c[i]);
+
+		d->c[i].blk = xmalloc((nb ? nb : 1) * sizeof *d->c[i].blk);
+		for (size_t b = 0; b < nb; b++) {
+			size_t off = b * TL_BLOCK;
+
+			d->c[i].blk[b] = xmalloc(TL_BLOCK);
+			memcpy(d->c[i].blk[b], t->c[i].blk[b],
+			       t->c[i].len - off < TL_BLOCK ? t->c[i].len - off : TL_BLOCK);
+		}
 	}
 	return d;
 }
@@ -83,8 +125,8 @@ static void thin(struct smug_timeline *t)
 
 		for (int i = 1; i < t->n; i++) {
 			if (i % 2 == 1) {
-				t->bytes -= t->c[i].len;
-				free(t->c[i].bytes);
+				t->bytes -= copy_bytes(&t->c[i]);
+				copy_free(&t->c[i]);
 			} else {
 				t->c[k++] = t->c[i];
 			}
@@ -104,9 +146,8 @@ static void take(struct smug_timeline *t, const struct smug_world *w)
 	c->day = w->day;
 	c->n_cmds = w->journal.n_cmds;
 	c->len = state_pack_into(w, &t->scratch, &t->scratch_cap);
-	c->bytes = xmalloc(c->len ? c->len : 1);
-	memcpy(c->bytes, t->scratch, c->len);
-	t->bytes += c->len;
+	copy_store(c, t->scratch);
+	t->bytes += copy_bytes(c);
 	thin(t);
 }
 
@@ -155,7 +196,16 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 	c = &t->c[k];
 	if (c->n_cmds > w->journal.n_cmds)
 		return smug_error_set(err, SMUG_ERR_ARG, "rewind: the copies belong to another world");
-	r = state_unpack(c->bytes, c->len);
+	if (t->scratch_cap < c->len) {
+		t->scratch = xrealloc(t->scratch, c->len);
+		t->scratch_cap = c->len;
+	}
+	for (size_t b = 0; b < copy_blocks(c); b++) {
+		size_t off = b * TL_BLOCK;
+
+		memcpy(t->scratch + off, c->blk[b], c->len - off < TL_BLOCK ? c->len - off : TL_BLOCK);
+	}
+	r = state_unpack(t->scratch, c->len);
 	if (r == NULL)
 		return smug_error_set(err, SMUG_ERR_ARG, "rewind: a packed copy does not read back");
 	if (w->scenario_text)

@@ -198,6 +198,8 @@ void pane_borders_draw(struct tui_app *a, struct canvas *cv, bool focused)
 		a->hit[PANE_BORDERS][i] = -1;
 	canvas_clear(cv);
 	snprintf(title, sizeof title, "3 Borders: %d with traffic, %s first", n, win_names[a->border_window]);
+	if (text_cols(title) + 2 >= cv->w - 3) /* narrow: the short wording, whole */
+		snprintf(title, sizeof title, "3 Borders: %d crossed, %s first", n, win_head[a->border_window]);
 	canvas_box(cv, title, focused);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
 	table_fit(&t, cols, B_N, in.w);

@@ -74,6 +74,9 @@ static void faction_charts(struct tui_app *a, struct canvas *in, int n, int firs
 	fmt_credits(b, sizeof b, w->ledger.accounts[w->factions[f].account].balance);
 	snprintf(line, sizeof line, "%s (%s): balance %s cr; in %d days %d delivered, %d seized", w->factions[f].id,
 		 w->factions[f].name, b, n, sumd, sums);
+	if (text_cols(line) > in->w) /* narrow: the figures whole, without the long name */
+		snprintf(line, sizeof line, "%s: balance %s cr; in %d days %d delivered, %d seized", w->factions[f].id, b,
+			 n, sumd, sums);
 	canvas_wrap(in, 0, 0, in->w, 1, ROLE_TITLE, line);
 	memset(&st, 0, sizeof st);
 	st.series[0][0] = (struct chart_series){"balance", bal, ROLE_GOOD};
