@@ -11,7 +11,7 @@ Prints caught / compiled, the survivors with file:line, and the time.
 
 Everything happens out of tree: the distributed sources are copied into
 a scratch folder (make distdir; on the memory file system /dev/shm when
-there is one, and the tests' TMPDIR inside it, so the savers' fsync
+it is writable with 1 GiB free, and the tests' TMPDIR inside it, so the savers' fsync
 costs nothing), configured once, built once; each mutant then rewrites
 one file of that copy (the mutants in the sample's random order, so a
 run stopped early still gives a fair share), make rebuilds that object
@@ -30,7 +30,7 @@ once for a mutant; default 2), MUTATION_CFLAGS (default -O1),
 MUTATION_KEEP=1 keeps the scratch folder, MUTATION_FILES (a
 space-separated list of source files to restrict the sample to),
 MUTATION_TMP (the folder for the scratch copy; default /dev/shm when
-writable, else the system's temporary folder).
+writable with 1 GiB free, else the system's temporary folder).
 Runs at the lowest CPU priority (nice 19).
 """
 import argparse
@@ -382,6 +382,19 @@ def code_of(build, programs):
     return out
 
 
+SHM = "/dev/shm"
+
+
+def roomy(path):
+    """A writable folder with at least 1 GiB free (a container's default
+    /dev/shm of 64 MB is too small for the tests' scratch files)."""
+    try:
+        st = os.statvfs(path)
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and st.f_bavail * st.f_frsize >= 1 << 30
+
+
 def on_signal(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
@@ -413,7 +426,7 @@ def main():
     signal.signal(signal.SIGINT, on_signal)
     t_start = time.monotonic()
     builddir = os.path.abspath(args.builddir)
-    tmp = os.environ.get("MUTATION_TMP") or ("/dev/shm" if os.access("/dev/shm", os.W_OK) else None)
+    tmp = os.environ.get("MUTATION_TMP") or (SHM if roomy(SHM) else None)
     scratch = tempfile.mkdtemp(prefix="smugnet-mutate-", dir=tmp)
     src, build = os.path.join(scratch, "src"), os.path.join(scratch, "build")
     try:

@@ -91,7 +91,189 @@ static void assert_no_cut_text(const char *name, const char *screen, int cols)
 	}
 }
 
-static void check_golden(const char *name, const char *screen, int cols)
+/* ---- a golden screen may not lock in a visible defect ---- */
+
+/* One screen row as one byte per column: '|' a vertical frame line, '+' a
+ * corner or tee, '-' a horizontal line, '\1' any other wide glyph (bars,
+ * braille, marks, the ellipsis), ASCII as it is; padded with spaces. */
+static void screen_row(const char *p, const char *end, char *out, int cols)
+{
+	int col = 0;
+
+	memset(out, ' ', (size_t)cols);
+	out[cols] = '\0';
+	while (p < end && col < cols) {
+		unsigned char c = (unsigned char)*p;
+		int n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+		unsigned cp = n == 3 ? (unsigned)(c & 0x0f) << 12 | (unsigned)(p[1] & 0x3f) << 6 | (unsigned)(p[2] & 0x3f) : 0;
+
+		if (n == 1)
+			out[col] = c == '|' ? '!' : (char)c; /* the '|' of a corridor id is text */
+		else if (cp == 0x2502)
+			out[col] = '|';
+		else if (cp == 0x2500)
+			out[col] = '-';
+		else if (cp >= 0x250c && cp <= 0x253c)
+			out[col] = '+';
+		else
+			out[col] = '\1';
+		p += n;
+		col++;
+	}
+}
+
+static bool is_frame(char c)
+{
+	return c == '|' || c == '+' || c == '-';
+}
+
+/* Whether one of the words starts at p and ends at a space, a frame
+ * line or the end of the row. */
+static bool whole_word_at(const char *p, const char *const *words, int n_words)
+{
+	for (int i = 0; i < n_words; i++) {
+		size_t n = strlen(words[i]);
+
+		if (strncmp(p, words[i], n) == 0 && (p[n] == '\0' || p[n] == ' ' || is_frame(p[n])))
+			return true;
+	}
+	return false;
+}
+
+/* How many characters of word p starts with. */
+static size_t match_len(const char *p, const char *word)
+{
+	size_t k = 0;
+
+	while (word[k] && p[k] == word[k])
+		k++;
+	return k;
+}
+
+/* A word of the world's vocabulary cut short without the ellipsis: a
+ * strict prefix of at least four characters that stops at a space, a
+ * frame line or the screen's edge, where no other word of the
+ * vocabulary (or "raider" or "auto", words of the cockpit) stands whole
+ * and none matches longer ("weapon par…" is "weapon parts" with its
+ * ellipsis, not "weapons" cut). */
+static bool longer_match(const char *p, size_t k, const char *const *words, int n_words)
+{
+	for (int i = 0; i < n_words; i++)
+		if (match_len(p, words[i]) > k)
+			return true;
+	return false;
+}
+
+static void assert_words_whole(char **row, int rows, int cols, const char *const *words, int n_words,
+			       const char *name)
+{
+	static const char *const own[] = {"raider", "auto"};
+
+	for (int i = 0; i < n_words; i++) {
+		size_t n = strlen(words[i]);
+
+		for (int r = 0; r < rows; r++)
+			for (int x = 0; x < cols; x++) {
+				size_t k = 0;
+
+				if (x > 0 && row[r][x - 1] != ' ' && !is_frame(row[r][x - 1]))
+					continue;
+				while (k < n && x + (int)k < cols && row[r][x + k] == words[i][k])
+					k++;
+				if (k >= 4 && k < n &&
+				    (x + (int)k == cols || row[r][x + k] == ' ' || is_frame(row[r][x + k])) &&
+				    !whole_word_at(row[r] + x, words, n_words) && !whole_word_at(row[r] + x, own, 2) &&
+				    !longer_match(row[r] + x, k, words, n_words))
+					ck_abort_msg("%s, row %d: '%.*s' is '%s' cut short:\n%s", name, r, (int)k, words[i],
+						     words[i], row[r]);
+			}
+	}
+}
+
+/* What make update-golden must never accept: a faction, commodity, event
+ * kind or "auto-crackdown" cut without the ellipsis, text running into a
+ * pane's right frame line, anything but a frame in the screen's last
+ * column (the footer aside), a pane title's day that is not the header's day, the same row
+ * twice in the routes pane. */
+static void assert_screen_honest(const struct smug_world *w, const char *name, const char *screen, int rows, int cols)
+{
+	char **row = calloc((size_t)rows, sizeof *row);
+	const char *p = screen, *t;
+	int header_day = -1;
+
+	ck_assert_ptr_nonnull(row);
+	for (int r = 0; r < rows; r++) {
+		const char *end = strchr(p, '\n');
+
+		if (end == NULL)
+			end = p + strlen(p);
+		row[r] = malloc((size_t)cols + 1);
+		ck_assert_ptr_nonnull(row[r]);
+		screen_row(p, end, row[r], cols);
+		p = *end ? end + 1 : end;
+	}
+	ck_assert_msg(sscanf(row[0], " smugnet %*[^0-9]%*d wards day %d", &header_day) == 1 ||
+			      ((t = strstr(row[0], " day ")) != NULL && sscanf(t, " day %d", &header_day) == 1),
+		      "%s: no day in the header:\n%s", name, row[0]);
+	for (int r = 0; r < rows; r++) {
+		/* the footer is a row of whole key labels and may fill it */
+		ck_assert_msg(r == rows - 1 || row[r][cols - 1] == ' ' || is_frame(row[r][cols - 1]),
+			      "%s, row %d runs off the screen's edge:\n%s", name, r, row[r]);
+		for (int x = 1; x < cols; x++)
+			if (row[r][x] == '|' && row[r][x - 1] != ' ' && row[r][x - 1] != '\1' &&
+			    !is_frame(row[r][x - 1]))
+				ck_abort_msg("%s, row %d, column %d: text runs into a frame line:\n%s", name, r, x, row[r]);
+		/* a pane title naming a day names the header's day */
+		if (row[r][0] == '+' || row[r][0] == '-')
+			for (t = row[r]; (t = strstr(t, ", day ")) != NULL; t += 6) {
+				int d;
+
+				if (sscanf(t + 6, "%d", &d) == 1)
+					ck_assert_msg(d == header_day, "%s, row %d: a title says day %d, the header day %d:\n%s",
+						      name, r, d, header_day, row[r]);
+			}
+	}
+	{
+		const char *words[SMUG_FACTIONS_MAX + 3 * SMUG_COMMODITY_COUNT + SMUG_EVENT_KIND_COUNT + 1];
+		int n = 0;
+
+		for (int f = 0; f < w->n_factions && f < SMUG_FACTIONS_MAX; f++)
+			words[n++] = w->factions[f].id;
+		for (int k = 0; k < SMUG_COMMODITY_COUNT; k++) {
+			words[n++] = smug_commodity_name((enum smug_commodity)k);
+			words[n++] = tui_commodity_name(k);
+			words[n++] = tui_commodity_short(k);
+		}
+		for (int k = 0; k < SMUG_EVENT_KIND_COUNT; k++)
+			words[n++] = smug_event_kind_name((enum smug_event_kind)k);
+		words[n++] = "auto-crackdown";
+		assert_words_whole(row, rows, cols, words, n, name);
+	}
+	/* the routes pane lists each row once */
+	for (int r = 0; r < rows; r++) {
+		char *title = strstr(row[r], "Routes of");
+		int x0, x1, bottom;
+
+		if (title == NULL)
+			continue;
+		for (x0 = (int)(title - row[r]); x0 > 0 && row[r][x0] != '+'; x0--)
+			;
+		for (x1 = (int)(title - row[r]); x1 < cols - 1 && row[r][x1] != '+'; x1++)
+			;
+		for (bottom = r + 1; bottom < rows && row[bottom][x0] != '+'; bottom++)
+			;
+		for (int a = r + 1; a < bottom; a++)
+			for (int b = a + 1; b < bottom; b++)
+				if (strncmp(row[a] + x0, row[b] + x0, (size_t)(x1 - x0)) == 0 &&
+				    strspn(row[a] + x0 + 1, " ") < (size_t)(x1 - x0 - 1))
+					ck_abort_msg("%s: rows %d and %d of the routes pane are the same:\n%s", name, a, b, row[a]);
+	}
+	for (int r = 0; r < rows; r++)
+		free(row[r]);
+	free(row);
+}
+
+static void check_golden(const struct smug_world *w, const char *name, const char *screen, int rows, int cols)
 {
 	char path[1024];
 	char *want;
@@ -99,6 +281,7 @@ static void check_golden(const char *name, const char *screen, int cols)
 	if (getenv("SMUGNET_SHOW"))
 		printf("==== %s\n%s", name, screen);
 	assert_no_cut_text(name, screen, cols);
+	assert_screen_honest(w, name, screen, rows, cols);
 	snprintf(path, sizeof path, "%s/tests/golden/screens/%s", SRCDIR, name);
 	if (getenv("SMUGNET_UPDATE_GOLDEN")) {
 		FILE *f = fopen(path, "wb");
@@ -147,7 +330,7 @@ static void golden_view(const char *view, const char *keys)
 		feed(&a, keys);
 		screen = render(&a, sizes[s][0], sizes[s][1]);
 		snprintf(name, sizeof name, "%s-%dx%d.txt", view, sizes[s][1], sizes[s][0]);
-		check_golden(name, screen, sizes[s][1]);
+		check_golden(w, name, screen, sizes[s][0], sizes[s][1]);
 		free(screen);
 		tui_app_done(&a);
 		smug_world_free(w);
