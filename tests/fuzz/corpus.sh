@@ -11,7 +11,9 @@
 # Without --write (`make check`) it writes nothing: it saves the same
 # seeds and fails when a corpus file is not at the seed, snapshot and
 # journal format versions the program writes now (a corpus of an older
-# format stops every fuzzed input at the version check).
+# format stops every fuzzed input at the version check), or when a seed
+# folder carries another hash of data/tiny.json than the program computes
+# (the loader refuses such a seed before it reads its state).
 set -eu
 check=true
 if [ "${1:-}" = --write ]; then
@@ -38,6 +40,10 @@ versions() { # FILE: the format versions a file carries, one a line
 		"$1" | tr -d ' \t' | sort -u
 }
 
+scenario_hash() { # FILE: the first scenario_hash a file carries
+	grep -ao '"scenario_hash":[[:space:]]*"[0-9a-f]*"' "$1" | head -n 1 | sed 's/.*"\([0-9a-f]*\)"$/\1/'
+}
+
 if $check; then
 	want_seed=$( (versions "$tmp/vault/seeds/tiny-t5/manifest.json"; versions "$tmp/vault/seeds/tiny-t5/snapshot.json") | sort -u)
 	want_journal=$(versions "$tmp/vault/seeds/tiny-t5/journal.jsonl")
@@ -53,6 +59,14 @@ $want_journal" ;;
 		got=$(versions "$f")
 		if [ "$got" != "$want" ]; then
 			echo "FAIL: ${f#"$SRCDIR"/} carries $(echo "$got" | tr '\n' ' ')but this program writes $(echo "$want" | tr '\n' ' ')(run make fuzz-corpus)"
+			bad=1
+		fi
+	done
+	want=$(scenario_hash "$tmp/vault/seeds/tiny-t5/manifest.json")
+	for f in "$FUZZ"/corpus_seed_dir/*; do
+		got=$(scenario_hash "$f")
+		if [ "$got" != "$want" ]; then
+			echo "FAIL: ${f#"$SRCDIR"/} carries scenario_hash $got, but this program hashes data/tiny.json as $want (run make fuzz-corpus)"
 			bad=1
 		fi
 	done
