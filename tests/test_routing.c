@@ -607,6 +607,7 @@ static Suite *routing_suite(void)
 	suite_add_tcase(s, t);
 
 	t = tcase_create("dijkstra");
+	tcase_set_timeout(t, 60); /* brute force, slow under sanitizers */
 	tcase_add_test(t, test_routing_dijkstra_breaks_ties_by_node_ids);
 	tcase_add_test(t, test_routing_dijkstra_matches_brute_force);
 	suite_add_tcase(s, t);

@@ -392,14 +392,16 @@ START_TEST(test_scenario_digest_ignores_outer_white_space)
 {
 	char *json = smug_scenario_generate(40, 7, 2);
 	size_t n = strlen(json);
-	char *padded = malloc(n + 8), *edited = strdup(json);
-	char *comma = strchr(edited, ',');
+	char *padded = malloc(n + 8), *edited = malloc(n + 2); /* one more byte: a space goes in */
+	char *comma;
 	struct smug_world *a = NULL, *b = NULL, *c = NULL, *d = NULL;
 	struct smug_error err;
 
 	memcpy(padded, " \n", 2);
 	memcpy(padded + 2, json, n);
 	memcpy(padded + 2 + n, "\r\n\n\t ", 5);
+	memcpy(edited, json, n + 1);
+	comma = strchr(edited, ',');
 	ck_assert_ptr_nonnull(comma);
 	memmove(comma + 1, comma, strlen(comma) + 1); /* a space after the first comma: same JSON, other text */
 	comma[1] = ' ';
@@ -551,6 +553,7 @@ int main(void)
 	Suite *s = suite_create("scenario");
 	TCase *t = tcase_create("bad input");
 
+	tcase_set_timeout(t, 120); /* a world per knob and per case: slow under sanitizers */
 	tcase_add_loop_test(t, test_scenario_rejects_bad_input, 0, (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_loop_test(t, test_scenario_documented_ranges, 0, (int)(sizeof ranges / sizeof ranges[0]));
 	tcase_add_test(t, test_scenario_range_ends_are_kept);
@@ -558,6 +561,7 @@ int main(void)
 	tcase_add_test(t, test_scenario_config_knobs_load);
 	suite_add_tcase(s, t);
 	t = tcase_create("worlds");
+	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_scenario_base_loads_with_defaults);
 	tcase_add_test(t, test_scenario_default_world_shape);
 	tcase_add_test(t, test_scenario_tiny_loads);
