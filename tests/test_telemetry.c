@@ -63,6 +63,33 @@ START_TEST(test_telemetry_event_ring_keeps_newest)
 }
 END_TEST
 
+/* The event ring grows as events arrive, keeping every event in its
+ * place through each growth; a world only loaded or cloned holds a small
+ * ring, and a world that simulates holds the whole ring from its first
+ * day, so its footprint does not creep up as the log fills. */
+START_TEST(test_telemetry_event_ring_grows_then_is_fixed)
+{
+	struct smug_world *w = NULL, *c;
+	struct smug_error err;
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	ck_assert_int_lt(w->tel.events_cap, 1000);
+	for (int i = 0; i < 3000; i++)
+		telemetry_event(w, SMUG_EV_CUSTOMS_CHECK, -1, -1, (uint64_t)i + 1, -1, i);
+	ck_assert_int_ge(w->tel.events_cap, 3000);
+	ck_assert_int_lt(w->tel.events_cap, SMUG_EVENT_CAP);
+	for (int i = 0; i < 3000; i++)
+		ck_assert_uint_eq(smug_event_at(&w->tel, i)->shipment, (uint64_t)i + 1);
+	c = smug_world_clone(w);
+	ck_assert_uint_eq(smug_world_digest(c), smug_world_digest(w));
+	smug_cmd_step(c, 1);
+	ck_assert_int_eq(c->tel.events_cap, SMUG_EVENT_CAP);
+	ck_assert_uint_eq(smug_event_at(&c->tel, 2999)->shipment, 3000);
+	smug_world_free(c);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The event log's digest is kept up as events arrive and the oldest
  * leave, and equals the one rebuilt from the events kept. */
 START_TEST(test_telemetry_event_digest_follows_the_ring)
@@ -470,6 +497,7 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("rings");
 	tcase_add_test(t, test_telemetry_event_ring_keeps_newest);
+	tcase_add_test(t, test_telemetry_event_ring_grows_then_is_fixed);
 	tcase_add_test(t, test_telemetry_event_digest_follows_the_ring);
 	tcase_add_test(t, test_telemetry_faction_flows_add_up);
 	tcase_add_test(t, test_telemetry_border_windows_and_charts);

@@ -561,6 +561,8 @@ struct smug_telemetry {
 	int history_head, history_count;
 	struct smug_event *events; /* ring of SMUG_EVENT_CAP; final once their day ends */
 	int event_head, event_count;
+	int events_cap; /* slots allocated (derived, not state): grown as events
+			 * arrive, all SMUG_EVENT_CAP from a world's first day */
 	/* the digest's summary of the event log, derived (never saved, rebuilt
 	 * on load): the sum of a keyed hash of every event kept whose sequence
 	 * number is below events_folded (the rest is added when hashed) */

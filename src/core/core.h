@@ -310,6 +310,11 @@ void telemetry_crackdown_ended(struct smug_world *w, int corridor, int last_day)
  * by the clone. */
 void telemetry_alloc(struct smug_world *w);
 void telemetry_free(struct smug_world *w);
+/* Room for `need` events in the ring (grows it, at most SMUG_EVENT_CAP). */
+void telemetry_events_room(struct smug_telemetry *t, int need);
+/* The whole event ring, allocated and touched: a simulating world's
+ * footprint stays fixed from its first day. */
+void telemetry_reserve(struct smug_world *w);
 void telemetry_clone(struct smug_world *dst, const struct smug_world *src);
 /* The windows, chart history and crackdown periods as rows of numbers,
  * owner index first, in a canonical order: the one description that the
@@ -349,6 +354,8 @@ void *window_bucket(void *ring, int n, size_t size, int day);
 const void *window_find(const void *ring, int n, size_t size, int day);
 /* Every bucket empty. */
 void window_clear(void *ring, int n, size_t size);
+/* window_clear for a ring already zeroed (fresh from xcalloc). */
+void window_mark_empty(void *ring, int n, size_t size);
 
 /* ---- explain.c: stage 9 ---- */
 /* Store a finished decision's summary in the bounded history ring. */

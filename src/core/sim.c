@@ -34,6 +34,8 @@ enum smug_status smug_cmd_step(struct smug_world *w, int days)
 {
 	if (days < 0)
 		return SMUG_ERR_ARG;
+	if (days > 0)
+		telemetry_reserve(w); /* a simulating world's footprint is fixed */
 	for (int i = 0; i < days; i++) {
 		int before = w->day;
 

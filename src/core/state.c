@@ -678,8 +678,10 @@ static void visit_events(struct sv *s, const struct smug_world *w, struct smug_t
 	}
 	if (!sv_list(s, "events", &t->event_count, SMUG_EVENT_CAP))
 		return;
-	if (sv_reading(s))
+	if (sv_reading(s)) {
 		t->event_head = t->event_count % SMUG_EVENT_CAP;
+		telemetry_events_room(t, t->event_count);
+	}
 	for (int i = 0; i < t->event_count && sv_item(s, i); i++) {
 		struct smug_event *e = &t->events[sv_ring_slot(t->event_head, t->event_count, SMUG_EVENT_CAP, i)];
 

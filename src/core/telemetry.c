@@ -697,10 +697,39 @@ void telemetry_free(struct smug_world *w)
 	free(t->bwin_of);
 	free(t->bchart_of);
 	t->events = NULL;
+	t->events_cap = 0;
 	t->factions = NULL;
 	t->bwin = NULL;
 	t->bchart = NULL;
 	t->bwin_of = t->bchart_of = NULL;
+}
+
+enum { EVENTS_FIRST = 64 };
+
+/* Room for at least `need` events (at most SMUG_EVENT_CAP). Until the ring
+ * is full its events sit in slots 0..event_count-1 (event_head equals
+ * event_count), so growing keeps every slot where it is. New slots are
+ * zeroed: a load that stops part-way leaves empty events, never garbage. */
+void telemetry_events_room(struct smug_telemetry *t, int need)
+{
+	int had = t->events_cap, cap = had;
+
+	if (need <= cap)
+		return;
+	while (cap < need)
+		cap = cap < EVENTS_FIRST ? EVENTS_FIRST : cap * 2;
+	if (cap > SMUG_EVENT_CAP)
+		cap = SMUG_EVENT_CAP;
+	t->events = xrealloc(t->events, (size_t)cap * sizeof *t->events);
+	memset(t->events + had, 0, (size_t)(cap - had) * sizeof *t->events);
+	t->events_cap = cap;
+}
+
+/* Zeroing the new slots touches them, so a run's footprint is fixed from
+ * its first day instead of creeping up as the log fills. */
+void telemetry_reserve(struct smug_world *w)
+{
+	telemetry_events_room(&w->tel, SMUG_EVENT_CAP);
 }
 
 void telemetry_alloc(struct smug_world *w)
@@ -709,14 +738,14 @@ void telemetry_alloc(struct smug_world *w)
 	int borders = 0, nc = w->n_corridors ? w->n_corridors : 1;
 
 	telemetry_free(w);
-	/* every bounded array is touched now, so the footprint is fixed from
-	 * day 0 instead of creeping up as the log fills */
-	t->events = xcalloc(SMUG_EVENT_CAP, sizeof *t->events);
-	memset(t->events, 0, SMUG_EVENT_CAP * sizeof *t->events);
+	/* the event ring starts small: a world that is only loaded, checked or
+	 * listed never pays for 100,000 slots; telemetry_reserve fixes the
+	 * whole footprint when the world starts to simulate */
+	telemetry_events_room(t, EVENTS_FIRST);
 	t->factions = xcalloc((size_t)(w->n_factions ? w->n_factions : 1), sizeof *t->factions);
 	for (int f = 0; f < w->n_factions; f++) {
-		window_clear(t->factions[f].days, SMUG_FLOW_DAYS, sizeof t->factions[f].days[0]);
-		window_clear(t->factions[f].chart, SMUG_CHART_DAYS, sizeof t->factions[f].chart[0]);
+		window_mark_empty(t->factions[f].days, SMUG_FLOW_DAYS, sizeof t->factions[f].days[0]);
+		window_mark_empty(t->factions[f].chart, SMUG_CHART_DAYS, sizeof t->factions[f].chart[0]);
 	}
 	for (int c = 0; c < w->n_corridors; c++)
 		borders += w->corridors[c].border;
@@ -728,12 +757,12 @@ void telemetry_alloc(struct smug_world *w)
 	for (int i = 0; i < t->n_bwin; i++) {
 		t->bwin[i].corridor = -1;
 		t->bwin[i].last_day = -1;
-		window_clear(t->bwin[i].d, SMUG_BORDER_WINDOW_DAYS, sizeof t->bwin[i].d[0]);
+		window_mark_empty(t->bwin[i].d, SMUG_BORDER_WINDOW_DAYS, sizeof t->bwin[i].d[0]);
 	}
 	t->bchart = xcalloc(SMUG_CHART_BORDERS, sizeof *t->bchart);
 	for (int i = 0; i < SMUG_CHART_BORDERS; i++) {
 		t->bchart[i].corridor = -1;
-		window_clear(t->bchart[i].d, SMUG_CHART_DAYS, sizeof t->bchart[i].d[0]);
+		window_mark_empty(t->bchart[i].d, SMUG_CHART_DAYS, sizeof t->bchart[i].d[0]);
 	}
 	t->bwin_of = xmalloc((size_t)nc * sizeof *t->bwin_of);
 	t->bchart_of = xmalloc((size_t)nc * sizeof *t->bchart_of);
@@ -758,7 +787,7 @@ void telemetry_clone(struct smug_world *dst, const struct smug_world *src)
 	struct smug_telemetry *t = &dst->tel;
 	size_t nc = (size_t)(src->n_corridors ? src->n_corridors : 1);
 
-	t->events = dup_bytes(s->events, SMUG_EVENT_CAP * sizeof *s->events);
+	t->events = dup_bytes(s->events, (size_t)s->events_cap * sizeof *s->events);
 	t->topk_days = dup_bytes(s->topk_days, (size_t)s->n_topk_days * sizeof *s->topk_days);
 	t->routes = dup_bytes(s->routes, SMUG_ROUTE_TALLY * sizeof *s->routes);
 	t->route_index = NULL; /* rebuilt on first use */
@@ -829,8 +858,11 @@ struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k,
 				   int corridor, uint64_t shipment, int commodity, int64_t amount)
 {
 	struct smug_telemetry *t = &w->tel;
-	struct smug_event *e = &t->events[t->event_head];
+	struct smug_event *e;
 
+	if (t->event_count < SMUG_EVENT_CAP)
+		telemetry_events_room(t, t->event_count + 1);
+	e = &t->events[t->event_head];
 	if (t->event_count == SMUG_EVENT_CAP && oldest_seq(t) < t->events_folded)
 		t->events_sum -= event_hash(e, oldest_seq(t)); /* the oldest leaves the ring */
 

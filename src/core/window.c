@@ -29,9 +29,14 @@ const void *window_find(const void *ring, int n, size_t size, int day)
 	return *(const int *)b == day ? b : NULL;
 }
 
+void window_mark_empty(void *ring, int n, size_t size)
+{
+	for (int i = 0; i < n; i++)
+		*(int *)((char *)ring + (size_t)i * size) = -1;
+}
+
 void window_clear(void *ring, int n, size_t size)
 {
 	memset(ring, 0, (size_t)n * size);
-	for (int i = 0; i < n; i++)
-		*(int *)((char *)ring + (size_t)i * size) = -1;
+	window_mark_empty(ring, n, size);
 }
