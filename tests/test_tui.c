@@ -6,6 +6,8 @@
  * tui_click. Goldens are rewritten only by `make update-golden`
  * (SMUGNET_UPDATE_GOLDEN=1), never by make check; SMUGNET_SHOW=1 prints
  * every golden screen as it is checked. */
+#include <sys/stat.h>
+
 #include <check.h>
 #include <curses.h>
 #include <stdio.h>
@@ -1127,6 +1129,71 @@ START_TEST(test_tui_save_overwrite_and_load)
 }
 END_TEST
 
+/* The load view marks a seed whose manifest cannot be read, with the
+ * reason, and scrolls so the selected seed stays on screen. */
+START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
+{
+	struct smug_world *w = world_at(3);
+	struct tui_options o = opts;
+	struct tui_app a;
+	struct smug_error err;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", path[160], cmd[200], *s;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
+	for (int i = 0; i < 40; i++) {
+		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
+		ck_assert_int_eq(mkdir(path, 0700), 0);
+		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
+		ck_assert_ptr_nonnull(f = fopen(path, "w"));
+		fputs("not json", f);
+		fclose(f);
+	}
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	tui_handle_key(&a, 'o');
+	ck_assert_int_eq(a.view, VIEW_LOAD);
+	ck_assert_int_eq(a.n_seeds, 41);
+	s = render(&a, 24, 100);
+	ck_assert_ptr_nonnull(strstr(s, "good                     day 3 "));
+	ck_assert_ptr_nonnull(strstr(s, "z00                      unreadable: "));
+	ck_assert_ptr_null(strstr(s, "z39"));
+	free(s);
+	for (int i = 0; i < 40; i++)
+		tui_handle_key(&a, KEY_DOWN);
+	ck_assert_int_eq(a.load_sel, 40);
+	s = render(&a, 24, 100);
+	ck_assert_ptr_nonnull(strstr(s, "z39                      unreadable: "));
+	ck_assert_ptr_null(strstr(s, "good"));
+	free(s);
+	/* Home, End and the page keys move the selection and stop at the ends */
+	tui_handle_key(&a, KEY_HOME);
+	ck_assert_int_eq(a.load_sel, 0);
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_int_eq(a.load_sel, 0);
+	tui_handle_key(&a, KEY_NPAGE);
+	ck_assert_int_gt(a.load_sel, 1);
+	ck_assert_int_lt(a.load_sel, 40);
+	tui_handle_key(&a, KEY_END);
+	ck_assert_int_eq(a.load_sel, 40);
+	tui_handle_key(&a, KEY_DOWN);
+	ck_assert_int_eq(a.load_sel, 40);
+	tui_handle_key(&a, KEY_PPAGE);
+	ck_assert_int_gt(a.load_sel, 1);
+	ck_assert_int_lt(a.load_sel, 39);
+	tui_handle_key(&a, KEY_END);
+	/* Enter on it says why it cannot load, and the world stays */
+	tui_handle_key(&a, '\n');
+	ck_assert_ptr_eq(a.w, w);
+	ck_assert(screen_has(&a, "load failed: "));
+	tui_app_done(&a);
+	smug_world_free(w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* The line of the screen that contains text, or NULL. */
 static const char *line_with(const char *screen, const char *text, char *line, size_t size)
 {
@@ -1365,6 +1432,7 @@ int main(void)
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
+	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	suite_add_tcase(s, t);

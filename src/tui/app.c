@@ -334,12 +334,22 @@ static bool load_key(struct tui_app *a, int act)
 	struct smug_world *nw = NULL;
 	struct smug_error err;
 
-	if (act == ACT_UP && a->load_sel > 0)
-		a->load_sel--;
-	else if (act == ACT_DOWN && a->load_sel + 1 < a->n_seeds)
-		a->load_sel++;
-	else if (act != ACT_ENTER)
-		return act == ACT_UP || act == ACT_DOWN;
+	int page = a->rows > 6 ? a->rows - 4 : 1, last = a->n_seeds > 0 ? a->n_seeds - 1 : 0;
+
+	if (act == ACT_UP || act == ACT_DOWN || act == ACT_PGUP || act == ACT_PGDN || act == ACT_HOME ||
+	    act == ACT_END) {
+		int sel = act == ACT_UP	    ? a->load_sel - 1
+			  : act == ACT_DOWN ? a->load_sel + 1
+			  : act == ACT_PGUP ? a->load_sel - page
+			  : act == ACT_PGDN ? a->load_sel + page
+			  : act == ACT_HOME ? 0
+					    : last;
+
+		a->load_sel = sel < 0 ? 0 : sel > last ? last : sel;
+		return true;
+	}
+	if (act != ACT_ENTER)
+		return false;
 	if (act != ACT_ENTER || a->load_sel >= a->n_seeds)
 		return true;
 	if (smug_vault_load(a->vault_root, a->seeds[a->load_sel].name, &nw, &err) != SMUG_OK) {

@@ -107,18 +107,28 @@ void view_help_draw(struct tui_app *a, struct canvas *cv)
 void view_load_draw(struct tui_app *a, struct canvas *cv)
 {
 	struct canvas in;
+	int first;
 
 	canvas_clear(cv);
 	canvas_box(cv, "Load a seed (Enter to load, Esc to cancel)", true);
 	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
 	if (a->n_seeds == 0)
 		canvas_text(&in, 0, 0, ROLE_DIM, "the vault has no seeds yet");
-	for (int i = 0; i < a->n_seeds && i < in.h; i++) {
-		char line[256];
+	/* the rows scroll so the selected seed is always on screen */
+	first = in.h > 0 && a->load_sel >= in.h ? a->load_sel - in.h + 1 : 0;
+	for (int i = first; i < a->n_seeds && i - first < in.h; i++) {
+		const struct smug_seed_info *si = &a->seeds[i];
+		bool sel = i == a->load_sel;
+		char line[320];
 
-		snprintf(line, sizeof line, "%-24s day %-7d %-16s %016llx", a->seeds[i].name, a->seeds[i].day,
-			 a->seeds[i].scenario_id, (unsigned long long)a->seeds[i].digest);
-		canvas_fill_row(&in, i, 0, i == a->load_sel ? ROLE_SELECT : ROLE_NORMAL);
-		canvas_fit(&in, i, 0, in.w, i == a->load_sel ? ROLE_SELECT : ROLE_NORMAL, line, false);
+		if (si->problem[0])
+			snprintf(line, sizeof line, "%-24s unreadable: %s", si->name, si->problem);
+		else
+			snprintf(line, sizeof line, "%-24s day %-7d %-16s %016llx%s", si->name, si->day,
+				 si->scenario_id, (unsigned long long)si->digest,
+				 si->generation ? "  (kept from an interrupted save)" : "");
+		canvas_fill_row(&in, i - first, 0, sel ? ROLE_SELECT : ROLE_NORMAL);
+		canvas_fit(&in, i - first, 0, in.w, sel ? ROLE_SELECT : si->problem[0] ? ROLE_BAD : ROLE_NORMAL,
+			   line, false);
 	}
 }
