@@ -1322,6 +1322,120 @@ START_TEST(test_tui_topk_view_shows_the_shift)
 }
 END_TEST
 
+/* The Routes pane's first row is the faction's first decision of the
+ * day: its lane with the wards' short ids ("01>22" for ward:01 to
+ * ward:22), then the corridors its route takes (hops: nodes less one) and
+ * the borders it crosses. */
+START_TEST(test_tui_routes_row_reads_its_decision)
+{
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	const struct smug_decision *d = NULL;
+	char *s, line[512], lane[64];
+	const char *at;
+	int hops = -1, brd = -1;
+
+	tui_app_init(&a, w, &opts);
+	for (int i = 0; i < w->n_decisions && d == NULL; i++)
+		if (w->decisions[i].faction == a.faction)
+			d = &w->decisions[i];
+	ck_assert_ptr_nonnull(d);
+	ck_assert_msg(d->winner >= 0 && d->route_len >= 3, "the first decision sent nothing: pick another day");
+	snprintf(lane, sizeof lane, "%s>%s", strchr(w->wards[d->src_ward].id, ':') + 1,
+		 strchr(w->wards[d->dst_ward].id, ':') + 1);
+	s = render(&a, 48, 160);
+	ck_assert_msg(line_with(s, "src>dst", line, sizeof line) != NULL, "no Routes header");
+	ck_assert_msg(strstr(line, "hops") != NULL, "no hops column: %s", line);
+	at = strstr(s, "src>dst");
+	at = strchr(at, '\n') + 1; /* the first row */
+	snprintf(line, sizeof line, "%.*s", (int)(strchr(at, '\n') - at), at);
+	at = strstr(line, lane);
+	ck_assert_msg(at != NULL, "first row lacks the lane %s: %s", lane, line);
+	at += strlen(lane);
+	while (*at == ' ')
+		at++;
+	if (*at == 'x') /* identical decisions folded into the row */
+		at += strcspn(at, " ");
+	ck_assert_int_eq(sscanf(at, "%d %d", &hops, &brd), 2);
+	ck_assert_msg(hops == d->route_len - 1, "hops %d for a route of %d nodes: %s", hops, d->route_len, line);
+	ck_assert_int_eq(brd, d->route_borders);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Down or PageDown past the last knob of the config view keeps the last
+ * one selected, even with keys pressed while the terminal is too small to
+ * draw the view: Up then selects the knob above it, and Enter edits the
+ * last knob. */
+START_TEST(test_tui_config_selection_stops_at_the_last_knob)
+{
+	struct smug_world *w = world_at(1);
+	struct tui_app a;
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+	char want[512];
+
+	tui_app_init(&a, w, &opts);
+	feed(&a, "C");
+	ck_assert_int_eq(a.view, VIEW_CONFIG);
+	draw(&a, 20, 70); /* too small: the view is not drawn */
+	tui_handle_key(&a, KEY_END);
+	draw(&a, 20, 70);
+	tui_handle_key(&a, KEY_DOWN);
+	draw(&a, 20, 70);
+	tui_handle_key(&a, KEY_NPAGE);
+	draw(&a, 20, 70);
+	tui_handle_key(&a, KEY_UP);
+	snprintf(want, sizeof want, "%s: %.40s", k[n - 2].key, k[n - 2].meaning);
+	ck_assert_msg(screen_has(&a, want), "the knob above the last is not selected (want '%s')", want);
+	tui_handle_key(&a, KEY_DOWN);
+	draw(&a, 20, 70);
+	tui_handle_key(&a, KEY_DOWN);
+	feed(&a, "\n");
+	ck_assert_int_eq(a.prompt, PROMPT_KNOB);
+	snprintf(want, sizeof want, "%s: %.40s", k[n - 1].key, k[n - 1].meaning);
+	ck_assert_msg(screen_has(&a, want), "the last knob is not the one edited (want '%s')", want);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The border chart stacks four charts; on a 24-row terminal it shows the
+ * first three, six rows or more each, rather than four flat ones. */
+START_TEST(test_tui_chart_stacks_fewer_on_short_screens)
+{
+	static const char *const titles[] = {"Traffic a day", "Seizure rate", "Customs a day", "Bribes taken a day"};
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	tui_select_border(&a, test_busiest_border(w));
+	feed(&a, "3g");
+	s = render(&a, 48, 160);
+	for (int i = 0; i < 4; i++)
+		ck_assert_msg(strstr(s, titles[i]) != NULL, "48 rows: no '%s'", titles[i]);
+	free(s);
+	s = render(&a, 24, 80);
+	for (int i = 0; i < 3; i++)
+		ck_assert_msg(strstr(s, titles[i]) != NULL, "24 rows: no '%s'", titles[i]);
+	ck_assert_msg(strstr(s, titles[3]) == NULL, "24 rows: a fourth chart squeezed in");
+	for (int i = 0; i + 1 < 3; i++) {
+		const char *t = strstr(s, titles[i]), *next = strstr(s, titles[i + 1]);
+		int rows = 0;
+
+		for (; t < next; t++)
+			rows += *t == '\n';
+		ck_assert_msg(rows >= 6, "24 rows: '%s' is %d rows tall", titles[i], rows);
+	}
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -1349,6 +1463,8 @@ int main(void)
 	tcase_add_test(t, test_tui_large_world_fits);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
+	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
+	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
@@ -1367,6 +1483,7 @@ int main(void)
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
+	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
