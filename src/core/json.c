@@ -17,12 +17,12 @@ static void position(const char *text, size_t off, char *buf, size_t size)
 {
 	int line = 1;
 	size_t bol = 0;
+	const char *nl;
 
-	for (size_t i = 0; i < off; i++)
-		if (text[i] == '\n') {
-			line++;
-			bol = i + 1;
-		}
+	while (bol < off && (nl = memchr(text + bol, '\n', off - bol)) != NULL) {
+		line++;
+		bol = (size_t)(nl - text) + 1;
+	}
 	snprintf(buf, size, "line %d byte %zu (offset %zu)", line, off - bol + 1, off);
 }
 
@@ -69,6 +69,46 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return need;
 }
 
+/* Bytes the pre-pass must look at: bit 0 outside strings (NUL, quote,
+ * brackets, braces, bytes past ASCII), bit 1 inside strings (NUL, quote,
+ * backslash, bytes past ASCII). Everything else is skipped eight bytes
+ * at a time. */
+static const unsigned char special[256] = {
+	3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
+/* The offset of the first byte from i on whose class has a bit of
+ * `mask`, or len. */
+static size_t skip_plain(const unsigned char *s, size_t i, size_t len, unsigned mask)
+{
+	while (len - i >= 8) {
+		unsigned a = special[s[i]] | special[s[i + 1]] | special[s[i + 2]] | special[s[i + 3]] |
+			     special[s[i + 4]] | special[s[i + 5]] | special[s[i + 6]] | special[s[i + 7]];
+
+		if (a & mask)
+			break;
+		i += 8;
+	}
+	while (i < len && !(special[s[i]] & mask))
+		i++;
+	return i;
+}
+
 enum smug_status json_text_check(const char *text, size_t len, const char *file, struct smug_error *err)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -76,7 +116,7 @@ enum smug_status json_text_check(const char *text, size_t len, const char *file,
 	int depth = 0;
 	char reason[64];
 
-	for (size_t i = 0; i < len;) {
+	for (size_t i = 0; (i = skip_plain(s, i, len, in_string ? 2u : 1u)) < len;) {
 		unsigned char c = s[i];
 		size_t k;
 
