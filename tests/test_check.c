@@ -182,6 +182,7 @@ static void dst_ward(struct smug_world *w)
 	w->shipments[0].dst_ward = (w->shipments[0].dst_ward + 1) % w->n_wards;
 }
 static void shipment_id_zero(struct smug_world *w) { w->shipments[0].id = 0; }
+static void ward_gate(struct smug_world *w) { w->wards[2].gate_node = w->wards[3].gate_node; }
 static void event_kind(struct smug_world *w)
 {
 	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].kind = SMUG_EVENT_KIND_COUNT;
@@ -223,6 +224,7 @@ static const struct violation violations[] = {
 	{"route from another ward", src_ward, "state.shipments[0].src_ward: not the ward its route starts in"},
 	{"route to another ward", dst_ward, "state.shipments[0].dst_ward: not the ward its route ends in"},
 	{"shipment id 0", shipment_id_zero, "state.shipments[0].id: 0, expected 1 to"},
+	{"ward's gate in another ward", ward_gate, "state.wards[2]: has no node"},
 	{"event kind out of range", event_kind, "kind, faction, corridor or commodity out of range"},
 };
 

@@ -246,6 +246,31 @@ static struct smug_world *default_with(const char *const *keys, const double *v,
 	return w;
 }
 
+/* A text knob takes at most the bytes smugnet-scenario(5) documents
+ * (deterministic_salt: 39); one more is refused with that number, and
+ * the world and its journal stay as they were. */
+START_TEST(test_journal_text_knob_refuses_one_byte_too_many)
+{
+	struct smug_world *w = test_default_at(0);
+	struct smug_error err;
+	char salt[41];
+	uint64_t before = smug_world_digest(w);
+
+	memset(salt, 's', 40);
+	salt[40] = '\0';
+	ck_assert_int_eq(smug_config_set(w, "smuggling.deterministic_salt", salt, &err), SMUG_ERR_ARG);
+	ck_assert_msg(strstr(err.msg, "smuggling.deterministic_salt: too long (at most 39 bytes)") != NULL, "%s",
+		      err.msg);
+	ck_assert_uint_eq(smug_world_digest(w), before);
+	ck_assert_int_eq(w->journal.n_cmds, 0);
+	salt[39] = '\0';
+	ck_assert_int_eq(smug_config_set(w, "smuggling.deterministic_salt", salt, &err), SMUG_OK);
+	ck_assert_str_eq(w->cfg.smuggling.deterministic_salt, salt);
+	ck_assert_int_eq(w->journal.n_cmds, 1);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_journal_set_knob_equals_a_scenario_with_it)
 {
 	static const char *const keys[] = {"customs.base_inspection_rate", "smuggling.bribe_budget_fraction",
@@ -439,6 +464,7 @@ int main(void)
 	tcase_add_test(j, test_journal_replay_compares_the_final_state_field_by_field);
 	tcase_add_test(j, test_journal_rejects_malformed_lines);
 	tcase_add_test(j, test_journal_set_knob_equals_a_scenario_with_it);
+	tcase_add_test(j, test_journal_text_knob_refuses_one_byte_too_many);
 	tcase_add_test(j, test_journal_survives_save_and_load);
 	tcase_add_test(j, test_journal_stays_bounded);
 	tcase_add_test(t, test_journal_rewind_and_step_back_is_never_rewinding);

@@ -305,7 +305,7 @@ static double ring_mean(const struct smug_world *w, int ring, int what)
 /* `gen` worlds: N wards in rings of 6, 12, 18, ... around the Well (the
  * last ring partial) at radius 10 per ring, 2 or 3 nodes a ward, each
  * full ring closed, every outer ward joined inward, strict inner rings
- * and corrupt outer ones, F smuggling factions and the state's Watch;
+ * and corrupt outer ones, border hazards rising outward, F smuggling factions and the state's Watch;
  * deterministic in the seed. */
 START_TEST(test_scenario_generated_worlds)
 {
@@ -365,6 +365,21 @@ START_TEST(test_scenario_generated_worlds)
 						first = i;
 					ck_assert(adjacent_wards(w, i, i + 1 < n && w->wards[i + 1].ring == r ? i + 1 : first));
 				}
+		}
+		/* hazards rise outward: borders of the first ring 0.01-0.03, those
+		 * reaching the last ring 0.06-0.18 (smugnet(1), gen) */
+		for (int c = 0; c < w->n_corridors && rings >= 2; c++) {
+			const struct smug_corridor *k = &w->corridors[c];
+			int ra = w->wards[w->nodes[k->a].ward].ring, rb = w->wards[w->nodes[k->b].ward].ring;
+			int r = ra > rb ? ra : rb;
+
+			if (!k->border)
+				continue;
+			ck_assert_msg(k->hazard >= 0.0095 && k->hazard <= 0.1805, "%s: hazard %g", k->id, k->hazard);
+			if (r == 1)
+				ck_assert_msg(k->hazard <= 0.0305, "%s in the first ring: hazard %g", k->id, k->hazard);
+			if (r == rings)
+				ck_assert_msg(k->hazard >= 0.0595, "%s in the last ring: hazard %g", k->id, k->hazard);
 		}
 		if (rings >= 3) {
 			ck_assert_double_gt(ring_mean(w, rings, 0), ring_mean(w, 1, 0));

@@ -58,6 +58,21 @@ static void feed(struct tui_app *a, const char *keys)
 		tui_handle_key(a, *p);
 }
 
+/* A cockpit on the default world after `day` days, and its end. */
+static struct smug_world *open_at(struct tui_app *a, int day)
+{
+	struct smug_world *w = world_at(day);
+
+	tui_app_init(a, w, &opts);
+	return w;
+}
+
+static void close_app(struct tui_app *a, struct smug_world *w)
+{
+	tui_app_done(a);
+	smug_world_free(w);
+}
+
 /* A number cut by a pane edge leaves a digit against a frame or the
  * screen's right edge; money always shows two decimals or a k/M suffix. */
 static void assert_no_cut_text(const char *name, const char *screen, int cols)
@@ -371,11 +386,10 @@ END_TEST
 
 START_TEST(test_tui_header_keeps_the_musts_at_80)
 {
-	struct smug_world *w = world_at(3);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 3);
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	a.unsaved = true;
 	smug_cmd_auto_crackdown(w, true);
 	s = render(&a, 24, 80);
@@ -384,36 +398,32 @@ START_TEST(test_tui_header_keeps_the_musts_at_80)
 	ck_assert_ptr_nonnull(strstr(s, "(new)*"));
 	ck_assert_ptr_nonnull(strstr(s, "auto-crackdown ON"));
 	free(s);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 START_TEST(test_tui_first_screen_says_what_to_press)
 {
-	struct smug_world *w = world_at(0);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	s = render(&a, 24, 80);
 	ck_assert_ptr_nonnull(strstr(s, "day 0"));
 	ck_assert_ptr_null(strstr(s, "day -1"));
 	ck_assert_ptr_nonnull(strstr(s, "Press Space to run"));
 	ck_assert_ptr_nonnull(strstr(s, "Nothing simulated yet"));
 	free(s);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 START_TEST(test_tui_one_day_numbering)
 {
-	struct smug_world *w = world_at(0);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '.');
 	ck_assert_int_eq(w->day, 1);
 	ck_assert_int_eq(w->decisions_day, 1);
@@ -423,18 +433,16 @@ START_TEST(test_tui_one_day_numbering)
 	ck_assert_ptr_nonnull(strstr(s, "Routes of dustrunners, day 1 "));
 	ck_assert_ptr_null(strstr(s, "day 0"));
 	free(s);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 START_TEST(test_tui_step_prompt_replaces_and_clears)
 {
-	struct smug_world *w = world_at(0);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, 'n');
 	ck_assert_int_eq(a.prompt, PROMPT_STEPS);
 	ck_assert_str_eq(a.input.text, "30");
@@ -468,19 +476,17 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 	s = render(&a, 24, 80);
 	ck_assert_ptr_nonnull(strstr(s, "match 'lost'"));
 	free(s);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 {
-	struct smug_world *w = world_at(30);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
 	int n, *rows, c;
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '3');
 	ck_assert_int_eq(a.focus, PANE_BORDERS);
 	draw(&a, 48, 160);
@@ -510,8 +516,7 @@ START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 	ck_assert_ptr_nonnull(smug_world_crackdown_on(w, c));
 	tui_handle_key(&a, '3');
 	ck_assert_int_eq(a.border, c);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -519,11 +524,10 @@ END_TEST
  * crackdown on one shows on its own mark. */
 START_TEST(test_tui_map_marks_are_distinct)
 {
-	struct smug_world *w = world_at(60);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, 'M');
 	for (int sz = 0; sz < 3; sz++) {
 		s = render(&a, sizes[sz][0], sizes[sz][1]);
@@ -538,19 +542,17 @@ START_TEST(test_tui_map_marks_are_distinct)
 	ck_assert_ptr_nonnull(strstr(s, "\xe2\x8a\x97")); /* the crackdown glyph */
 	ck_assert_ptr_nonnull(strstr(s, "crackdown")); /* in the legend */
 	free(s);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 START_TEST(test_tui_border_selection_follows_the_border)
 {
-	struct smug_world *w = world_at(30);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
 	int n, *rows, c;
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '3');
 	draw(&a, 40, 120);
 	tui_handle_key(&a, KEY_DOWN);
@@ -567,20 +569,18 @@ START_TEST(test_tui_border_selection_follows_the_border)
 	s = render(&a, 40, 120);
 	ck_assert_int_eq(a.border, c);
 	free(s);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 START_TEST(test_tui_why_leads_with_the_decision)
 {
-	struct smug_world *w = world_at(60);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
 	uint64_t before = smug_world_digest(w);
 	int di;
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '2');
 	tui_handle_key(&a, '\r');
 	ck_assert_int_eq(a.view, VIEW_WHY);
@@ -615,21 +615,19 @@ START_TEST(test_tui_why_leads_with_the_decision)
 	ck_assert_uint_eq(smug_world_digest(w), before); /* nothing stepped, nothing changed */
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(a.view, VIEW_MAIN);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 START_TEST(test_tui_event_filter_and_story)
 {
-	struct smug_world *w = world_at(60);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
 	int all, some, i;
 	int64_t seq;
 	const struct smug_event *e;
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	all = pane_events_count(&a);
 	tui_handle_key(&a, '5');
 	tui_handle_key(&a, '/');
@@ -676,17 +674,15 @@ START_TEST(test_tui_event_filter_and_story)
 	s = render(&a, 40, 120);
 	ck_assert_ptr_nonnull(strstr(s, "credits"));
 	free(s);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 START_TEST(test_tui_panes_by_number_shift_tab_and_mouse)
 {
-	struct smug_world *w = world_at(30);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
 
-	tui_app_init(&a, w, &opts);
 	draw(&a, 48, 160);
 	tui_handle_key(&a, '5');
 	ck_assert_int_eq(a.focus, PANE_EVENTS);
@@ -715,18 +711,16 @@ START_TEST(test_tui_panes_by_number_shift_tab_and_mouse)
 		ck_assert_int_eq(a.border, rows[3]);
 		free(rows);
 	}
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 START_TEST(test_tui_keys_help_quit)
 {
-	struct smug_world *w = world_at(0);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '.');
 	tui_handle_key(&a, '?');
 	ck_assert_int_eq(a.view, VIEW_HELP);
@@ -741,8 +735,7 @@ START_TEST(test_tui_keys_help_quit)
 	ck_assert(tui_handle_key(&a, 'n'));
 	ck_assert(tui_handle_key(&a, 'q'));
 	ck_assert(!tui_handle_key(&a, 'y'));
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -775,11 +768,10 @@ END_TEST
 
 START_TEST(test_tui_too_small_says_size)
 {
-	struct smug_world *w = world_at(1);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
 	char *s;
 
-	tui_app_init(&a, w, &opts);
 	s = render(&a, 20, 70);
 	ck_assert_ptr_nonnull(strstr(s, "at least 80x24"));
 	ck_assert_ptr_nonnull(strstr(s, "70x20"));
@@ -787,8 +779,7 @@ START_TEST(test_tui_too_small_says_size)
 	s = render(&a, 24, 80);
 	ck_assert_ptr_nonnull(strstr(s, "Factions"));
 	free(s);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -869,13 +860,12 @@ static int count_matching(const struct smug_world *w, const char *kind, const ch
 
 START_TEST(test_tui_event_filter)
 {
-	struct smug_world *w = world_at(30);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
 	int all, some, delivered = count_matching(w, "DELIVERED", NULL);
 	int mine = count_matching(w, NULL, "syndicate");
 	int64_t seq;
 
-	tui_app_init(&a, w, &opts);
 	all = pane_events_count(&a);
 	ck_assert_int_eq(all, w->tel.event_count);
 	ck_assert_int_gt(delivered, 0);
@@ -903,20 +893,18 @@ START_TEST(test_tui_event_filter)
 	ck_assert_int_eq(some, mine);
 	for (int i = 0; i < some; i++)
 		ck_assert_str_eq(w->factions[pane_events_at(&a, i, &seq)->faction].id, "syndicate");
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 /* Enter on an event opens its shipment's story; g charts its border. */
 START_TEST(test_tui_enter_on_event_opens_its_story)
 {
-	struct smug_world *w = world_at(30);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
 	int n, opened = 0;
 	int64_t seq;
 
-	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '5');
 	tui_handle_key(&a, '/');
 	feed(&a, "kind:check\n");
@@ -942,8 +930,7 @@ START_TEST(test_tui_enter_on_event_opens_its_story)
 		opened++;
 	}
 	ck_assert_int_eq(opened, 3);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -952,11 +939,10 @@ END_TEST
 START_TEST(test_tui_borders_heat_and_sort_keys)
 {
 	static const char *const heat[] = {"traffic 7d", "seizure rate 7d", "bribes 7d"};
-	struct smug_world *w = world_at(60);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
 	int n, *rows, sorted_some = 0;
 
-	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '3');
 	ck_assert_int_eq(a.focus, PANE_BORDERS);
 	for (int k = 0; k < 4; k++) {
@@ -990,18 +976,16 @@ START_TEST(test_tui_borders_heat_and_sort_keys)
 		tui_handle_key(&a, k % 2 ? 'I' : '>');
 	}
 	ck_assert_int_gt(sorted_some, 1); /* the orders checked told rows apart */
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 /* Space runs and pauses; + and - change the speed within its table. */
 START_TEST(test_tui_run_and_speed_keys)
 {
-	struct smug_world *w = world_at(1);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
 
-	tui_app_init(&a, w, &opts);
 	ck_assert(!a.running);
 	ck_assert(screen_has(&a, "PAUSED x1 "));
 	tui_handle_key(&a, ' ');
@@ -1023,8 +1007,7 @@ START_TEST(test_tui_run_and_speed_keys)
 	ck_assert(!a.running);
 	ck_assert(screen_has(&a, "PAUSED x1 "));
 	ck_assert_int_eq(w->day, 1); /* keys alone never step */
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -1056,8 +1039,7 @@ START_TEST(test_tui_left_right_select_faction)
 	tui_handle_key(&a, KEY_LEFT);
 	ck_assert_int_eq(a.faction, fac[n - 3]);
 	ck_assert_int_eq(a.focus, PANE_ROUTES); /* focus stays where it was */
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -1213,15 +1195,14 @@ static const char *line_with(const char *screen, const char *text, char *line, s
  * border in full, the newest event. */
 START_TEST(test_tui_panes_show_the_world)
 {
-	struct smug_world *w = world_at(60);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
 	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), nr, *rows;
 	char *s, line[512], want[200], money[32], money2[32];
 	const struct smug_counters *t = &w->tel.total;
 	const struct smug_event *e;
 	const struct tui_glyphs *g;
 
-	tui_app_init(&a, w, &opts);
 	g = a.th.g;
 	s = render(&a, 48, 160);
 	for (int i = 0; i < n; i++) {
@@ -1257,8 +1238,7 @@ START_TEST(test_tui_panes_show_the_world)
 	snprintf(want, sizeof want, "#%llu", (unsigned long long)e->shipment);
 	ck_assert_msg(line_with(s, want, line, sizeof line) != NULL, "newest event of shipment %s not shown", want);
 	free(s);
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -1266,13 +1246,12 @@ END_TEST
  * of the focused pane only. */
 START_TEST(test_tui_help_and_footer_follow_the_key_table)
 {
-	struct smug_world *w = world_at(1);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
 	int n;
 	const struct tui_key *k = keymap_table(&n);
 	char *s, line[512];
 
-	tui_app_init(&a, w, &opts);
 	tui_handle_key(&a, '?');
 	/* the help scrolls: read it a page at a time */
 	s = render(&a, 48, 160);
@@ -1308,25 +1287,22 @@ START_TEST(test_tui_help_and_footer_follow_the_key_table)
 		ck_assert_int_eq(strstr(foot, "/ filter") != NULL, p == PANE_EVENTS);
 		free(s);
 	}
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
 /* The header's year and day of the year roll over at the year's end. */
 START_TEST(test_tui_header_year_rollover)
 {
-	struct smug_world *w = world_at(364);
 	struct tui_app a;
+	struct smug_world *w = open_at(&a, 364);
 
-	tui_app_init(&a, w, &opts);
 	ck_assert(screen_has(&a, "day 364 (year 1, day 364)"));
 	tui_handle_key(&a, '.');
 	ck_assert(screen_has(&a, "day 365 (year 1, day 365)"));
 	tui_handle_key(&a, '.');
 	ck_assert(screen_has(&a, "day 366 (year 2, day 1)"));
-	tui_app_done(&a);
-	smug_world_free(w);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -1389,6 +1365,114 @@ START_TEST(test_tui_topk_view_shows_the_shift)
 }
 END_TEST
 
+/* The Routes pane's first row is the faction's first decision of the
+ * day: its lane with the wards' short ids ("01>22" for ward:01 to
+ * ward:22), then the corridors its route takes (hops: nodes less one) and
+ * the borders it crosses. */
+START_TEST(test_tui_routes_row_reads_its_decision)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_decision *d = NULL;
+	char *s, line[512], lane[64];
+	const char *at;
+	int hops = -1, brd = -1;
+
+	for (int i = 0; i < w->n_decisions && d == NULL; i++)
+		if (w->decisions[i].faction == a.faction)
+			d = &w->decisions[i];
+	ck_assert_ptr_nonnull(d);
+	ck_assert_msg(d->winner >= 0 && d->route_len >= 3, "the first decision sent nothing: pick another day");
+	snprintf(lane, sizeof lane, "%s>%s", strchr(w->wards[d->src_ward].id, ':') + 1,
+		 strchr(w->wards[d->dst_ward].id, ':') + 1);
+	s = render(&a, 48, 160);
+	ck_assert_msg(line_with(s, "src>dst", line, sizeof line) != NULL, "no Routes header");
+	ck_assert_msg(strstr(line, "hops") != NULL, "no hops column: %s", line);
+	at = strstr(s, "src>dst");
+	at = strchr(at, '\n') + 1; /* the first row */
+	snprintf(line, sizeof line, "%.*s", (int)(strchr(at, '\n') - at), at);
+	at = strstr(line, lane);
+	ck_assert_msg(at != NULL, "first row lacks the lane %s: %s", lane, line);
+	at += strlen(lane);
+	while (*at == ' ')
+		at++;
+	if (*at == 'x') /* identical decisions folded into the row */
+		at += strcspn(at, " ");
+	ck_assert_int_eq(sscanf(at, "%d %d", &hops, &brd), 2);
+	ck_assert_msg(hops == d->route_len - 1, "hops %d for a route of %d nodes: %s", hops, d->route_len, line);
+	ck_assert_int_eq(brd, d->route_borders);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Down or PageDown past the last knob of the config view keeps the last
+ * one selected, even with keys pressed while the terminal is too small to
+ * draw the view: Up then selects the knob above it, and Enter edits the
+ * last knob. */
+START_TEST(test_tui_config_selection_stops_at_the_last_knob)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+	char want[512];
+
+	feed(&a, "C");
+	ck_assert_int_eq(a.view, VIEW_CONFIG);
+	draw(&a, 20, 70); /* too small: the view is not drawn */
+	tui_handle_key(&a, KEY_END);
+	draw(&a, 20, 70);
+	tui_handle_key(&a, KEY_DOWN);
+	draw(&a, 20, 70);
+	tui_handle_key(&a, KEY_NPAGE);
+	draw(&a, 20, 70);
+	tui_handle_key(&a, KEY_UP);
+	snprintf(want, sizeof want, "%s: %.40s", k[n - 2].key, k[n - 2].meaning);
+	ck_assert_msg(screen_has(&a, want), "the knob above the last is not selected (want '%s')", want);
+	tui_handle_key(&a, KEY_DOWN);
+	draw(&a, 20, 70);
+	tui_handle_key(&a, KEY_DOWN);
+	feed(&a, "\n");
+	ck_assert_int_eq(a.prompt, PROMPT_KNOB);
+	snprintf(want, sizeof want, "%s: %.40s", k[n - 1].key, k[n - 1].meaning);
+	ck_assert_msg(screen_has(&a, want), "the last knob is not the one edited (want '%s')", want);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The border chart stacks four charts; on a 24-row terminal it shows the
+ * first three, six rows or more each, rather than four flat ones. */
+START_TEST(test_tui_chart_stacks_fewer_on_short_screens)
+{
+	static const char *const titles[] = {"Traffic a day", "Seizure rate", "Customs a day", "Bribes taken a day"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	char *s;
+
+	tui_select_border(&a, test_busiest_border(w));
+	feed(&a, "3g");
+	s = render(&a, 48, 160);
+	for (int i = 0; i < 4; i++)
+		ck_assert_msg(strstr(s, titles[i]) != NULL, "48 rows: no '%s'", titles[i]);
+	free(s);
+	s = render(&a, 24, 80);
+	for (int i = 0; i < 3; i++)
+		ck_assert_msg(strstr(s, titles[i]) != NULL, "24 rows: no '%s'", titles[i]);
+	ck_assert_msg(strstr(s, titles[3]) == NULL, "24 rows: a fourth chart squeezed in");
+	for (int i = 0; i + 1 < 3; i++) {
+		const char *t = strstr(s, titles[i]), *next = strstr(s, titles[i + 1]);
+		int rows = 0;
+
+		for (; t < next; t++)
+			rows += *t == '\n';
+		ck_assert_msg(rows >= 6, "24 rows: '%s' is %d rows tall", titles[i], rows);
+	}
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -1416,6 +1500,8 @@ int main(void)
 	tcase_add_test(t, test_tui_large_world_fits);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
+	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
+	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
@@ -1435,6 +1521,7 @@ int main(void)
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
+	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

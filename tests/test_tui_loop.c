@@ -75,6 +75,74 @@ START_TEST(test_tui_loop_rewind_and_step_on_is_never_rewinding)
 }
 END_TEST
 
+/* The corridor ids ("a|b", a < b) of a route shown as node ids joined by ">". */
+static int route_edges(const char *route, char edges[][96], int max)
+{
+	char nodes[64][48];
+	int n = 0, k = 0;
+
+	for (const char *p = route; *p && n < 64;) {
+		size_t len = strcspn(p, ">");
+
+		snprintf(nodes[n++], sizeof nodes[0], "%.*s", (int)len, p);
+		p += len + (p[len] == '>');
+	}
+	for (int i = 0; i + 1 < n && k < max; i++) {
+		bool ab = strcmp(nodes[i], nodes[i + 1]) < 0;
+
+		snprintf(edges[k++], 96, "%.46s|%.46s", ab ? nodes[i] : nodes[i + 1], ab ? nodes[i + 1] : nodes[i]);
+	}
+	return k;
+}
+
+static bool has_edge(char edges[][96], int n, const char *id)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(edges[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* A changed route's why names each edge one side's route has and the
+ * other lacks, and no edge both share. */
+static int check_whys(const struct smug_comparison *c)
+{
+	int checked = 0;
+
+	for (int i = 0; i < c->n_routes; i++) {
+		const struct smug_cmp_route *r = &c->routes[i];
+		char e[2][64][96];
+		int n[2];
+
+		if (!r->route[0][0] || !r->route[1][0])
+			continue;
+		for (int s = 0; s < 2; s++)
+			n[s] = route_edges(r->route[s], e[s], 64);
+		for (int s = 0; s < 2; s++) {
+			int named = 0;
+
+			for (int k = 0; k < n[s]; k++) {
+				char want[112];
+				bool shown;
+
+				snprintf(want, sizeof want, "%.95s risk_est", e[s][k]);
+				shown = strstr(r->why[s], want) != NULL;
+				if (has_edge(e[1 - s], n[1 - s], e[s][k]))
+					ck_assert_msg(!shown, "route %s: shared edge %s in its why: %s", r->route[s], e[s][k],
+						      r->why[s]);
+				else if (strlen(r->why[s]) < 160) /* a full why is cut */
+					ck_assert_msg(shown, "route %s: edge %s not in its why: %s", r->route[s], e[s][k],
+						      r->why[s]);
+				named += shown;
+			}
+			ck_assert_msg(named > 0 || strcmp(r->route[0], r->route[1]) == 0, "route %s: empty why",
+				      r->route[s]);
+		}
+		checked++;
+	}
+	return checked;
+}
+
 START_TEST(test_tui_loop_branch_compare_keep)
 {
 	struct smug_world *w = test_default_at(30);
@@ -84,6 +152,12 @@ START_TEST(test_tui_loop_branch_compare_keep)
 	char want[96];
 
 	tui_app_init(&a, w, &opts);
+	/* without a branch, B says how to make one */
+	keys(&a, "B");
+	ck_assert(shows(&a, "No what-if branch: press b to fork one from this day, change something,"));
+	ck_assert(shows(&a, "step, then B compares the two."));
+	keys(&a, "\033");
+	ck_assert_int_eq(a.view, VIEW_MAIN);
 	/* a branch that changes nothing compares identical */
 	keys(&a, "b");
 	ck_assert(shows(&a, "WHAT-IF"));
@@ -110,6 +184,16 @@ START_TEST(test_tui_loop_branch_compare_keep)
 	ck_assert(shows(&a, want));
 	ck_assert(shows(&a, "off / on")); /* its crackdown, base / what-if */
 	ck_assert(shows(&a, "routes that changed"));
+	{
+		const struct smug_world *base, *whatif;
+		struct smug_comparison *c = calloc(1, sizeof *c);
+
+		loop_pair(&a, &base, &whatif);
+		smug_compare(base, whatif, c);
+		ck_assert_int_gt(check_whys(c), 0);
+		smug_comparison_done(c);
+		free(c);
+	}
 	keys(&a, "\033");
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	ck_assert(loop_has_branch(&a));
