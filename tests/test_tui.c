@@ -1176,6 +1176,37 @@ START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 }
 END_TEST
 
+/* In the commodities view End selects the last row and Home the first;
+ * Up and Down then move one row and stop at the ends. */
+START_TEST(test_tui_commodities_home_and_end)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int last;
+
+	tui_handle_key(&a, 'v');
+	ck_assert_int_eq(a.view, VIEW_COMMODITIES);
+	free(render(&a, 48, 160));
+	tui_handle_key(&a, KEY_END);
+	free(render(&a, 48, 160));
+	last = a.commodity_sel;
+	ck_assert_int_gt(last, 4); /* four factions, a heading and a row each at least */
+	tui_handle_key(&a, KEY_DOWN);
+	free(render(&a, 48, 160));
+	ck_assert_int_eq(a.commodity_sel, last);
+	tui_handle_key(&a, KEY_UP);
+	free(render(&a, 48, 160));
+	ck_assert_int_eq(a.commodity_sel, last - 1);
+	tui_handle_key(&a, KEY_HOME);
+	free(render(&a, 48, 160));
+	ck_assert_int_eq(a.commodity_sel, 0);
+	tui_handle_key(&a, KEY_UP);
+	free(render(&a, 48, 160));
+	ck_assert_int_eq(a.commodity_sel, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The line of the screen that contains text, or NULL. */
 static const char *line_with(const char *screen, const char *text, char *line, size_t size)
 {
@@ -1519,6 +1550,7 @@ int main(void)
 	tcase_add_test(t, test_tui_left_right_select_faction);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
+	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
