@@ -10,6 +10,7 @@
  * All of it is bounded: windows are day-bucket rings (window.c), border
  * windows live in a pool sized by what can be crossed in a window, and
  * only SMUG_CHART_BORDERS borders keep a year of chart history. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1176,6 +1177,16 @@ static bool row_int(const double *v, int i, double lo, double hi)
 	return v[i] >= lo && v[i] <= hi && v[i] == (double)(int64_t)v[i];
 }
 
+/* v[from..to] each at most INT_MAX (row_check saw them whole and not
+ * below -1). */
+static bool ints_fit(const double *v, int from, int to)
+{
+	for (int i = from; i <= to; i++)
+		if (v[i] > (double)INT_MAX)
+			return false;
+	return true;
+}
+
 /* The checks every row passes: owner index, day, counters as integers
  * (money may be any integer, counts not below zero). */
 static const char *row_check(const struct smug_world *w, enum tel_row k, const double *v, int n)
@@ -1216,10 +1227,16 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, c
 {
 	struct smug_telemetry *t = &w->tel;
 	const char *why = row_check(w, k, v, n);
-	int f = (int)v[0], c = (int)v[0], slot;
+	int f, c, slot;
 
 	if (why)
 		return why;
+	f = c = (int)v[0]; /* an index row_check found in range */
+	/* counts kept as int must fit one */
+	if ((k == TEL_ROW_FACTION_DAY && !ints_fit(v, 2, 6)) ||
+	    ((k == TEL_ROW_BORDER_DAY || k == TEL_ROW_CHART_DAY) && !ints_fit(v, 2, 5)) ||
+	    (k == TEL_ROW_CHART_DAY && !ints_fit(v, 8, 8)))
+		return "count out of range";
 	/* one row per faction (and commodity), in order */
 	if ((k == TEL_ROW_FLOW_TOTAL || k == TEL_ROW_FLOW_TRANSIT) &&
 	    (v[0] != index / SMUG_COMMODITY_COUNT || v[1] != index % SMUG_COMMODITY_COUNT))
