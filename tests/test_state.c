@@ -298,6 +298,62 @@ START_TEST(test_state_compare_names_the_field_and_group)
 }
 END_TEST
 
+/* The first array named `key` anywhere below node, or NULL. */
+static cJSON *find_array(cJSON *node, const char *key)
+{
+	cJSON *c, *hit;
+
+	if (node == NULL)
+		return NULL;
+	if (cJSON_IsArray(node) && node->string && strcmp(node->string, key) == 0)
+		return node;
+	cJSON_ArrayForEach(c, node)
+		if ((hit = find_array(c, key)) != NULL)
+			return hit;
+	return NULL;
+}
+
+/* A telemetry row whose index or count is past what an int holds is
+ * refused with the row's name and a reason, never converted (the long
+ * fuzz run found a chart_day row whose border index was 32147483648). */
+START_TEST(test_state_telemetry_rows_refuse_numbers_past_int)
+{
+	static const struct {
+		const char *rows;
+		int col;
+		double value;
+		const char *why;
+	} bad[] = {
+		{"chart_day", 0, 32147483648.0, "row 0: unknown corridor index"},
+		{"faction_day", 0, 4294967296.0, "row 0: unknown faction index"},
+		{"faction_day", 2, 2147483648.0, "row 0: count out of range"},
+		{"border_day", 3, 2147483648.0, "row 0: count out of range"},
+		{"chart_day", 8, 9007199254740991.0, "row 0: count out of range"},
+	};
+	struct smug_world *w = busy_world();
+	char *json = snapshot_to_json(w);
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cJSON *root = cJSON_Parse(json), *rows = find_array(root, bad[i].rows);
+		struct smug_world *back = NULL;
+		struct smug_error err;
+		char *edited;
+
+		ck_assert_msg(rows && cJSON_GetArraySize(rows) > bad[i].col, "no %s rows", bad[i].rows);
+		cJSON_ReplaceItemInArray(rows, bad[i].col, cJSON_CreateNumber(bad[i].value));
+		edited = cJSON_PrintUnformatted(root);
+		ck_assert_int_ne(snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err), SMUG_OK);
+		ck_assert_ptr_null(back);
+		ck_assert_msg(strstr(err.msg, bad[i].rows) && strstr(err.msg, bad[i].why), "%s[%d] = %.0f: %s",
+			      bad[i].rows, bad[i].col, bad[i].value, err.msg);
+		free(edited);
+		cJSON_Delete(root);
+	}
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("state");
@@ -307,6 +363,7 @@ int main(void)
 	tcase_add_test(t, test_state_every_saved_field_moves_the_digest);
 	tcase_add_test(t, test_state_directions_agree);
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);
+	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -516,27 +516,30 @@ static void visit_ledger(struct sv *s, struct smug_world *w)
 	if (sv_list(s, "journal", &l->journal_count, SMUG_JOURNAL_CAP)) {
 		if (sv_reading(s))
 			l->journal_head = l->journal_count % SMUG_JOURNAL_CAP;
-		for (int i = 0; sv_hashing(s) && i < l->journal_count; i++) {
+		if (sv_hashing(s)) {
 			/* the digest's fast path: the same words as the leaves below */
-			const struct smug_tx *t = &l->journal[sv_ring_slot(l->journal_head, l->journal_count,
-									  SMUG_JOURNAL_CAP, i)];
-			uint64_t v[6] = {(uint64_t)(int64_t)t->day, t->seq,
-					 (uint64_t)(int64_t)t->from, (uint64_t)(int64_t)t->to,
-					 (uint64_t)t->amount, (uint64_t)(int64_t)t->reason};
+			for (int i = 0; i < l->journal_count; i++) {
+				const struct smug_tx *t = &l->journal[sv_ring_slot(l->journal_head, l->journal_count,
+										  SMUG_JOURNAL_CAP, i)];
+				uint64_t v[6] = {(uint64_t)(int64_t)t->day, t->seq,
+						 (uint64_t)(int64_t)t->from, (uint64_t)(int64_t)t->to,
+						 (uint64_t)t->amount, (uint64_t)(int64_t)t->reason};
 
-			sv_hash_words(s, v, 6);
-		}
-		for (int i = 0; !sv_hashing(s) && i < l->journal_count && sv_item(s, i); i++) {
-			struct smug_tx *t = &l->journal[sv_ring_slot(l->journal_head, l->journal_count,
-								    SMUG_JOURNAL_CAP, i)];
+				sv_hash_words(s, v, 6);
+			}
+		} else {
+			for (int i = 0; i < l->journal_count && sv_item(s, i); i++) {
+				struct smug_tx *t = &l->journal[sv_ring_slot(l->journal_head, l->journal_count,
+									    SMUG_JOURNAL_CAP, i)];
 
-			sv_int(s, "day", &t->day, -1, DAY_MAX);
-			sv_u32(s, "seq", &t->seq);
-			sv_int(s, "from", &t->from, -1, l->n_accounts - 1);
-			sv_int(s, "to", &t->to, -1, l->n_accounts - 1);
-			sv_i64(s, "amount", &t->amount, 1, SV_INT_LIMIT);
-			SV_ENUM(s, "reason", t->reason, 0, SMUG_TX_REASON_COUNT - 1);
-			sv_end(s);
+				sv_int(s, "day", &t->day, -1, DAY_MAX);
+				sv_u32(s, "seq", &t->seq);
+				sv_int(s, "from", &t->from, -1, l->n_accounts - 1);
+				sv_int(s, "to", &t->to, -1, l->n_accounts - 1);
+				sv_i64(s, "amount", &t->amount, 1, SV_INT_LIMIT);
+				SV_ENUM(s, "reason", t->reason, 0, SMUG_TX_REASON_COUNT - 1);
+				sv_end(s);
+			}
 		}
 		sv_end(s);
 	}

@@ -10,6 +10,7 @@
  * All of it is bounded: windows are day-bucket rings (window.c), border
  * windows live in a pool sized by what can be crossed in a window, and
  * only SMUG_CHART_BORDERS borders keep a year of chart history. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -982,17 +983,18 @@ void topk_add(struct smug_topk *t, const char *key, int index, double inc)
 static const struct tel_row_def {
 	const char *name;
 	int len;
+	unsigned int_cols; /* bit i: column i is a count kept as int */
 } row_defs[TEL_ROW_COUNT] = {
-	[TEL_ROW_FLOW_TOTAL] = {"flow_total", 2 + 2 * SMUG_FLOW_KINDS},
-	[TEL_ROW_FLOW_TRANSIT] = {"flow_transit", 4},
-	[TEL_ROW_FLOW_DAY] = {"flow_day", 2 + SMUG_COMMODITY_COUNT * 2 * SMUG_FLOW_KINDS},
-	[TEL_ROW_FACTION_SEEN] = {"faction_seen", 3},
-	[TEL_ROW_FACTION_DAY] = {"faction_day", 10},
-	[TEL_ROW_BORDER_WINDOW] = {"border_window", 2},
-	[TEL_ROW_BORDER_DAY] = {"border_day", 8},
-	[TEL_ROW_BORDER_CHART] = {"border_chart", 3},
-	[TEL_ROW_CHART_DAY] = {"chart_day", 9},
-	[TEL_ROW_CRACKDOWN_PERIOD] = {"crackdown_period", 6},
+	[TEL_ROW_FLOW_TOTAL] = {"flow_total", 2 + 2 * SMUG_FLOW_KINDS, 0},
+	[TEL_ROW_FLOW_TRANSIT] = {"flow_transit", 4, 0},
+	[TEL_ROW_FLOW_DAY] = {"flow_day", 2 + SMUG_COMMODITY_COUNT * 2 * SMUG_FLOW_KINDS, 0},
+	[TEL_ROW_FACTION_SEEN] = {"faction_seen", 3, 0},
+	[TEL_ROW_FACTION_DAY] = {"faction_day", 10, 0x7c},  /* sent .. in_transit */
+	[TEL_ROW_BORDER_WINDOW] = {"border_window", 2, 0},
+	[TEL_ROW_BORDER_DAY] = {"border_day", 8, 0x3c},	    /* traffic .. seizures */
+	[TEL_ROW_BORDER_CHART] = {"border_chart", 3, 0},
+	[TEL_ROW_CHART_DAY] = {"chart_day", 9, 0x13c},	    /* and crackdown_pct */
+	[TEL_ROW_CRACKDOWN_PERIOD] = {"crackdown_period", 6, 0},
 };
 
 const char *telemetry_row_name(enum tel_row k)
@@ -1177,7 +1179,8 @@ static bool row_int(const double *v, int i, double lo, double hi)
 }
 
 /* The checks every row passes: owner index, day, counters as integers
- * (money may be any integer, counts not below zero). */
+ * (money may be any integer, counts not below zero, and a count kept as
+ * int no larger than one holds). */
 static const char *row_check(const struct smug_world *w, enum tel_row k, const double *v, int n)
 {
 	bool by_faction = k <= TEL_ROW_FACTION_DAY;
@@ -1208,6 +1211,8 @@ static const char *row_check(const struct smug_world *w, enum tel_row k, const d
 			return "expected integers";
 		if (v[i] < -1)
 			return "negative count";
+		if (i < 32 && (row_defs[k].int_cols >> i & 1u) && v[i] > (double)INT_MAX)
+			return "count out of range";
 	}
 	return NULL;
 }
@@ -1216,10 +1221,11 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, c
 {
 	struct smug_telemetry *t = &w->tel;
 	const char *why = row_check(w, k, v, n);
-	int f = (int)v[0], c = (int)v[0], slot;
+	int f, c, slot;
 
 	if (why)
 		return why;
+	f = c = (int)v[0]; /* an index row_check found in range */
 	/* one row per faction (and commodity), in order */
 	if ((k == TEL_ROW_FLOW_TOTAL || k == TEL_ROW_FLOW_TRANSIT) &&
 	    (v[0] != index / SMUG_COMMODITY_COUNT || v[1] != index % SMUG_COMMODITY_COUNT))

@@ -329,28 +329,37 @@ static void world_replaced(struct tui_app *a, struct smug_world *nw)
 	a->map_pan = false;
 }
 
+/* The move a list key makes: a row, a page of 10, or far enough to
+ * reach either end (the caller clamps); 0 for any other key. */
+static int list_step(int act)
+{
+	switch (act) {
+	case ACT_UP: return -1;
+	case ACT_DOWN: return 1;
+	case ACT_PGUP: return -10;
+	case ACT_PGDN: return 10;
+	case ACT_HOME: return -1000000;
+	case ACT_END: return 1000000;
+	default: return 0;
+	}
+}
+
 static bool load_key(struct tui_app *a, int act)
 {
 	struct smug_world *nw = NULL;
 	struct smug_error err;
 
-	int page = a->rows > 6 ? a->rows - 4 : 1, last = a->n_seeds > 0 ? a->n_seeds - 1 : 0;
+	int d = list_step(act), last = a->n_seeds > 0 ? a->n_seeds - 1 : 0;
 
-	if (act == ACT_UP || act == ACT_DOWN || act == ACT_PGUP || act == ACT_PGDN || act == ACT_HOME ||
-	    act == ACT_END) {
-		int sel = act == ACT_UP	    ? a->load_sel - 1
-			  : act == ACT_DOWN ? a->load_sel + 1
-			  : act == ACT_PGUP ? a->load_sel - page
-			  : act == ACT_PGDN ? a->load_sel + page
-			  : act == ACT_HOME ? 0
-					    : last;
+	if (d != 0) {
+		int sel = a->load_sel + d;
 
 		a->load_sel = sel < 0 ? 0 : sel > last ? last : sel;
 		return true;
 	}
 	if (act != ACT_ENTER)
 		return false;
-	if (act != ACT_ENTER || a->load_sel >= a->n_seeds)
+	if (a->load_sel >= a->n_seeds)
 		return true;
 	if (smug_vault_load(a->vault_root, a->seeds[a->load_sel].name, &nw, &err) != SMUG_OK) {
 		tui_set_status(a, "load failed: %s", err.msg);
@@ -439,8 +448,7 @@ static void pane_key(struct tui_app *a, enum tui_action act)
 	case ACT_PGDN:
 	case ACT_HOME:
 	case ACT_END: {
-		int d = act == ACT_UP ? -1 : act == ACT_DOWN ? 1 : act == ACT_PGUP ? -10 : act == ACT_PGDN ? 10
-			: act == ACT_HOME ? -1000000 : 1000000;
+		int d = list_step(act);
 
 		if (a->focus == PANE_FACTIONS) {
 			move_faction(a, d);
