@@ -115,7 +115,8 @@ static int draw_routes(struct canvas *cv, int y, const struct smug_comparison *c
 		      c->routes_total > c->n_routes ? " (the first shown)" : "");
 	for (int i = 0; i < c->n_routes && y + 1 + rows + 3 <= cv->h; i++) {
 		const struct smug_cmp_route *r = &c->routes[i];
-		char line[640];
+		/* room for the whole route and its why: canvas_fit cuts to the screen */
+		char line[sizeof r->route[0] + sizeof r->why[0] + 32];
 
 		canvas_printf(cv, y + 1 + rows++, 0, ROLE_NORMAL, "%s %s %s -> %s", r->faction,
 			      smug_commodity_name(r->commodity), r->src, r->dst);
