@@ -254,6 +254,48 @@ START_TEST(test_telemetry_totals_and_history)
 }
 END_TEST
 
+/* The route tally counts each route under its own key, however the keys
+ * collide in its hash index: 400 routes sent round-robin, route i sent
+ * i % 7 + 1 times, give 400 tallied routes (no route counted twice under
+ * two entries) with exactly their counts, and the hottest routes list
+ * leads with routes sent 7 times. */
+START_TEST(test_telemetry_route_tally_counts_each_route_once)
+{
+	enum { ROUTES = 400 };
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	char key[32];
+	int seen[ROUTES] = {0};
+
+	ck_assert(ROUTES < SMUG_ROUTE_TALLY); /* no route is evicted */
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	telemetry_begin_day(w);
+	for (int round = 0; round < 7; round++)
+		for (int i = 0; i < ROUTES; i++)
+			if (round <= i % 7) {
+				snprintf(key, sizeof key, "w%d>w%d>w%d", i, i + 1, i % 13);
+				telemetry_route_sent(w, key);
+			}
+	ck_assert_int_eq(w->tel.n_routes, ROUTES);
+	for (int r = 0; r < w->tel.n_routes; r++) {
+		int i = -1;
+
+		ck_assert_int_eq(sscanf(w->tel.routes[r].key, "w%d>", &i), 1);
+		ck_assert(i >= 0 && i < ROUTES);
+		seen[i]++;
+		ck_assert_msg(w->tel.routes[r].count == i % 7 + 1, "route %s counted %lld times, sent %d",
+			      w->tel.routes[r].key, (long long)w->tel.routes[r].count, i % 7 + 1);
+	}
+	for (int i = 0; i < ROUTES; i++)
+		ck_assert_int_eq(seen[i], 1);
+	ck_assert_int_eq(w->tel.hot_routes.n, SMUG_TOPK);
+	for (int k = 0; k < w->tel.hot_routes.n; k++)
+		ck_assert_double_eq(w->tel.hot_routes.e[k].score, 7);
+	telemetry_end_day(w);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_telemetry_yesterday_rolls)
 {
 	struct smug_world *w = NULL;
@@ -502,6 +544,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_faction_flows_add_up);
 	tcase_add_test(t, test_telemetry_border_windows_and_charts);
 	tcase_add_test(t, test_telemetry_totals_and_history);
+	tcase_add_test(t, test_telemetry_route_tally_counts_each_route_once);
 	tcase_add_test(t, test_telemetry_yesterday_rolls);
 	tcase_add_test(t, test_telemetry_world_lists_are_the_top);
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);

@@ -1207,6 +1207,85 @@ START_TEST(test_tui_commodities_home_and_end)
 }
 END_TEST
 
+/* The numbers of a screen row, left to right: tokens between spaces that
+ * read whole as a number once thousands commas are dropped (a share such
+ * as "62.3%" does not); how many. */
+static int row_numbers(const char *line, const char *end, double *v, int max)
+{
+	int n = 0;
+
+	while (line < end && n < max) {
+		char tok[32], *stop;
+		size_t len = 0;
+
+		while (line < end && *line == ' ')
+			line++;
+		for (; line < end && *line != ' '; line++)
+			if (*line != ',' && len < sizeof tok - 1)
+				tok[len++] = *line;
+		tok[len] = '\0';
+		if (len > 0) {
+			double x = strtod(tok, &stop);
+
+			if (stop != tok && *stop == '\0')
+				v[n++] = x;
+		}
+	}
+	return n;
+}
+
+/* In the commodities view each faction's line shows the sums of its
+ * commodity rows below it, in all ten columns: sent, in transit,
+ * delivered, seized and lost, counts and cargo values. */
+START_TEST(test_tui_commodities_faction_line_is_the_sum)
+{
+	static const char border[] = "\u2502"; /* the pane's left edge */
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	char *screen;
+	const char *line;
+	double head[10] = {0}, sum[10] = {0};
+	int heads = 0, rows = 0, in_transit = 0;
+	bool open = false;
+
+	tui_handle_key(&a, 'v');
+	screen = render(&a, 48, 160);
+	for (line = screen;; line = strchr(line, '\n') + 1) {
+		const char *end = strchr(line, '\n') ? strchr(line, '\n') : line + strlen(line);
+		const char *in = strstr(line, border);
+		double v[12];
+		int n = in && in < end ? row_numbers(in + strlen(border), end, v, 12) : 0;
+		bool faction = n == 10 && in[strlen(border)] != ' ';
+		bool commodity = n == 11 && strncmp(in + strlen(border), "  ", 2) == 0;
+
+		if ((faction || *end == '\0') && open) {
+			for (int k = 0; k < 10; k++)
+				ck_assert_msg(llround(head[k] * 100) == llround(sum[k] * 100),
+					      "faction line %d, column %d: %.2f, its commodities add up to %.2f",
+					      heads, k + 1, head[k], sum[k]);
+			in_transit += head[3] > 0;
+		}
+		if (faction) {
+			memcpy(head, v, sizeof head);
+			memset(sum, 0, sizeof sum);
+			open = true;
+			heads++;
+		} else if (commodity && open) {
+			for (int k = 0; k < 10; k++)
+				sum[k] += v[k + 1]; /* v[0] is the preference */
+			rows++;
+		}
+		if (*end == '\0')
+			break;
+	}
+	free(screen);
+	ck_assert_int_eq(heads, 4); /* the default world's four networks */
+	ck_assert_int_ge(rows, heads);
+	ck_assert_int_gt(in_transit, 0); /* the transit sums are not all zero */
+	close_app(&a, w);
+}
+END_TEST
+
 /* The line of the screen that contains text, or NULL. */
 static const char *line_with(const char *screen, const char *text, char *line, size_t size)
 {
@@ -1551,6 +1630,7 @@ int main(void)
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
+	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
