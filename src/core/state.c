@@ -517,16 +517,28 @@ static void visit_ledger(struct sv *s, struct smug_world *w)
 		if (sv_reading(s))
 			l->journal_head = l->journal_count % SMUG_JOURNAL_CAP;
 		if (sv_hashing(s)) {
-			/* the digest's fast path: the same words as the leaves below */
-			for (int i = 0; i < l->journal_count; i++) {
-				const struct smug_tx *t = &l->journal[sv_ring_slot(l->journal_head, l->journal_count,
-										  SMUG_JOURNAL_CAP, i)];
-				uint64_t v[6] = {(uint64_t)(int64_t)t->day, t->seq,
-						 (uint64_t)(int64_t)t->from, (uint64_t)(int64_t)t->to,
-						 (uint64_t)t->amount, (uint64_t)(int64_t)t->reason};
+			/* the digest's fast path: the same words as the leaves
+			 * below, oldest first, handed over a block at a time */
+			uint64_t v[6 * 128];
+			int k = 0, slot = sv_ring_slot(l->journal_head, l->journal_count, SMUG_JOURNAL_CAP, 0);
 
-				sv_hash_words(s, v, 6);
+			for (int i = 0; i < l->journal_count; i++) {
+				const struct smug_tx *t = &l->journal[slot];
+
+				if (++slot == SMUG_JOURNAL_CAP)
+					slot = 0;
+				v[k] = (uint64_t)(int64_t)t->day;
+				v[k + 1] = t->seq;
+				v[k + 2] = (uint64_t)(int64_t)t->from;
+				v[k + 3] = (uint64_t)(int64_t)t->to;
+				v[k + 4] = (uint64_t)t->amount;
+				v[k + 5] = (uint64_t)(int64_t)t->reason;
+				if ((k += 6) == (int)(sizeof v / sizeof v[0])) {
+					sv_hash_words(s, v, (size_t)k);
+					k = 0;
+				}
 			}
+			sv_hash_words(s, v, (size_t)k);
 		} else {
 			for (int i = 0; i < l->journal_count && sv_item(s, i); i++) {
 				struct smug_tx *t = &l->journal[sv_ring_slot(l->journal_head, l->journal_count,
