@@ -805,8 +805,12 @@ void telemetry_clone(struct smug_world *dst, const struct smug_world *src)
 
 static void put_u64(unsigned char *b, uint64_t v)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(b, &v, 8); /* the same bytes, one store */
+#else
 	for (int i = 0; i < 8; i++)
 		b[i] = (unsigned char)(v >> (8 * i));
+#endif
 }
 
 static uint64_t event_hash(const struct smug_event *e, uint64_t seq)
