@@ -296,6 +296,61 @@ START_TEST(test_telemetry_route_tally_counts_each_route_once)
 }
 END_TEST
 
+/* Past the tally's capacity the least-counted route (the first of
+ * them) gives its entry and its count to the newcomer, and the hash
+ * index forgets the evicted key and keeps finding every other: 8,000
+ * sends drawn from 2,100 routes (some sent far more often than others)
+ * leave exactly the entries and counts of a plain linear-search
+ * space-saving tally fed the same sends. */
+START_TEST(test_telemetry_route_tally_evicts_like_space_saving)
+{
+	enum { POOL = 6000, SENDS = 8000 };
+	static char model_key[SMUG_ROUTE_TALLY][32];
+	static int64_t model_count[SMUG_ROUTE_TALLY];
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	uint32_t x = 12345;
+	int n = 0, evictions = 0;
+	char key[32];
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	telemetry_begin_day(w);
+	for (int s = 0; s < SENDS; s++) {
+		int r, i;
+
+		x = x * 1103515245u + 12345u;
+		i = (int)((x >> 8) % POOL);
+		if (i % 3) /* two routes in three are hot: sent from a small set */
+			i %= 97;
+		snprintf(key, sizeof key, "w%d>w%d>w%d", i, i + 1, i % 13);
+		telemetry_route_sent(w, key);
+		for (r = 0; r < n && strcmp(model_key[r], key) != 0; r++)
+			;
+		if (r == n && n < SMUG_ROUTE_TALLY) {
+			n++;
+			model_count[r] = 0;
+		} else if (r == n) {
+			r = 0;
+			for (int k = 1; k < n; k++)
+				if (model_count[k] < model_count[r])
+					r = k;
+			evictions++;
+		}
+		snprintf(model_key[r], sizeof model_key[r], "%s", key);
+		model_count[r]++;
+	}
+	ck_assert_int_gt(evictions, 1000);
+	ck_assert_int_eq(w->tel.n_routes, n);
+	for (int r = 0; r < n; r++) {
+		ck_assert_str_eq(w->tel.routes[r].key, model_key[r]);
+		ck_assert_msg(w->tel.routes[r].count == model_count[r], "route %s counted %lld times, expected %lld",
+			      model_key[r], (long long)w->tel.routes[r].count, (long long)model_count[r]);
+	}
+	telemetry_end_day(w);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_telemetry_yesterday_rolls)
 {
 	struct smug_world *w = NULL;
@@ -545,6 +600,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_border_windows_and_charts);
 	tcase_add_test(t, test_telemetry_totals_and_history);
 	tcase_add_test(t, test_telemetry_route_tally_counts_each_route_once);
+	tcase_add_test(t, test_telemetry_route_tally_evicts_like_space_saving);
 	tcase_add_test(t, test_telemetry_yesterday_rolls);
 	tcase_add_test(t, test_telemetry_world_lists_are_the_top);
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);

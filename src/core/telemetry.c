@@ -471,19 +471,46 @@ static unsigned route_hash(const char *key)
 	return (unsigned)(hash_bytes(key, strlen(key)) % ROUTE_INDEX);
 }
 
+/* Put route r into the index (where a rebuild would put it, r being the
+ * last route inserted). */
+static void route_index_put(struct smug_telemetry *t, int r)
+{
+	unsigned h = route_hash(t->routes[r].key);
+
+	while (t->route_index[h] >= 0)
+		h = (h + 1) % ROUTE_INDEX;
+	t->route_index[h] = r;
+}
+
 static void route_index_build(struct smug_telemetry *t)
 {
 	free(t->route_index);
 	t->route_index = xmalloc(ROUTE_INDEX * sizeof *t->route_index);
 	for (int i = 0; i < ROUTE_INDEX; i++)
 		t->route_index[i] = -1;
-	for (int r = 0; r < t->n_routes; r++) {
-		unsigned h = route_hash(t->routes[r].key);
+	for (int r = 0; r < t->n_routes; r++)
+		route_index_put(t, r);
+}
 
-		while (t->route_index[h] >= 0)
-			h = (h + 1) % ROUTE_INDEX;
-		t->route_index[h] = r;
+/* Take route r out of the index. The entries after it in its run move
+ * back into the hole unless their home slot lies after the hole, so
+ * every key left is still found by probing from its home slot. */
+static void route_index_drop(struct smug_telemetry *t, int r)
+{
+	unsigned hole = route_hash(t->routes[r].key), j;
+
+	while (t->route_index[hole] != r)
+		hole = (hole + 1) % ROUTE_INDEX;
+	for (j = (hole + 1) % ROUTE_INDEX; t->route_index[j] >= 0; j = (j + 1) % ROUTE_INDEX) {
+		unsigned home = route_hash(t->routes[t->route_index[j]].key);
+		bool stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+
+		if (!stays) {
+			t->route_index[hole] = t->route_index[j];
+			hole = j;
+		}
 	}
+	t->route_index[hole] = -1;
 }
 
 static int route_lookup(struct smug_telemetry *t, const char *key)
@@ -508,7 +535,7 @@ static void route_tally(struct smug_world *w, const char *key)
 		r = t->n_routes++;
 		str_copy(t->routes[r].key, sizeof t->routes[r].key, key);
 		t->routes[r].count = 0;
-		route_index_build(t);
+		route_index_put(t, r);
 	} else if (r < 0) {
 		/* space-saving: the least-counted route (the first of them)
 		 * makes room and leaves its count to the newcomer */
@@ -523,8 +550,9 @@ static void route_tally(struct smug_world *w, const char *key)
 				t->hot_routes.n--;
 				break;
 			}
+		route_index_drop(t, r);
 		str_copy(t->routes[r].key, sizeof t->routes[r].key, key);
-		route_index_build(t);
+		route_index_put(t, r);
 	}
 	t->routes[r].count++;
 	topk_update(&t->hot_routes, key, -1, (double)t->routes[r].count);
