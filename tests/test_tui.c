@@ -73,6 +73,16 @@ static void close_app(struct tui_app *a, struct smug_world *w)
 	smug_world_free(w);
 }
 
+/* Does the 160x48 screen show text. */
+static bool screen_has(struct tui_app *a, const char *text)
+{
+	char *s = render(a, 48, 160);
+	bool found = strstr(s, text) != NULL;
+
+	free(s);
+	return found;
+}
+
 /* A number cut by a pane edge leaves a digit against a frame or the
  * screen's right edge; money always shows two decimals or a k/M suffix. */
 static void assert_no_cut_text(const char *name, const char *screen, int cols)
@@ -480,6 +490,9 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 }
 END_TEST
 
+/* c on the Borders table starts a crackdown on the selected border from
+ * tomorrow, and c again lifts it; the header counts the crackdowns and
+ * yours among them. The map's selection is the table's. */
 START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 {
 	struct tui_app a;
@@ -489,7 +502,7 @@ START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 
 	tui_handle_key(&a, '3');
 	ck_assert_int_eq(a.focus, PANE_BORDERS);
-	draw(&a, 48, 160);
+	ck_assert_msg(screen_has(&a, "| crackdowns 0 (0 yours)"), "the header does not count 0 crackdowns");
 	rows = pane_borders_rows(&a, &n);
 	ck_assert_int_gt(n, 2);
 	c = rows[0];
@@ -499,11 +512,13 @@ START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 	ck_assert_ptr_nonnull(smug_world_crackdown_on(w, c));
 	ck_assert_int_eq(smug_world_crackdown_on(w, c)->start_day, 31);
 	ck_assert(a.unsaved);
+	ck_assert_msg(screen_has(&a, "| crackdowns 1 (1 yours)"), "the header does not count the new crackdown");
 	s = render(&a, 24, 80);
 	ck_assert_ptr_nonnull(strstr(s, "crackdown on"));
 	free(s);
 	tui_handle_key(&a, 'c');
 	ck_assert_ptr_null(smug_world_crackdown_on(w, c));
+	ck_assert_msg(screen_has(&a, "| crackdowns 0 (0 yours)"), "the header still counts a lifted crackdown");
 	/* the map: the same selection; moving on the map moves the table's */
 	tui_handle_key(&a, '4');
 	ck_assert_int_eq(a.focus, PANE_MAP);
@@ -831,15 +846,6 @@ START_TEST(test_tui_large_world_fits)
 	smug_world_free(w);
 }
 END_TEST
-
-static bool screen_has(struct tui_app *a, const char *text)
-{
-	char *s = render(a, 48, 160);
-	bool found = strstr(s, text) != NULL;
-
-	free(s);
-	return found;
-}
 
 /* Events in the log whose kind contains `kind` (or, when faction is set,
  * whose faction id is `faction`). */
