@@ -83,6 +83,20 @@ static bool screen_has(struct tui_app *a, const char *text)
 	return found;
 }
 
+/* The line of the screen that contains text, or NULL. */
+static const char *line_with(const char *screen, const char *text, char *line, size_t size)
+{
+	const char *at = strstr(screen, text), *start, *end;
+
+	if (at == NULL)
+		return NULL;
+	for (start = at; start > screen && start[-1] != '\n'; start--)
+		;
+	end = strchr(at, '\n');
+	snprintf(line, size, "%.*s", (int)((end ? end : at + strlen(at)) - start), start);
+	return line;
+}
+
 /* A number cut by a pane edge leaves a digit against a frame or the
  * screen's right edge; money always shows two decimals or a k/M suffix. */
 static void assert_no_cut_text(const char *name, const char *screen, int cols)
@@ -532,6 +546,118 @@ START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 	tui_handle_key(&a, '3');
 	ck_assert_int_eq(a.border, c);
 	close_app(&a, w);
+}
+END_TEST
+
+/* The rows of the map pane (between its title and its legend) of an
+ * ASCII screen, one string each; returns how many. */
+static int map_rows(char *screen, char **row, int max)
+{
+	char *p = strstr(screen, "[Map of"), *legend = strstr(screen, "traffic 7d");
+	int n = 0;
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_nonnull(legend);
+	p = strchr(p, '\n') + 1;
+	while (p < legend && n < max) {
+		char *end = strchr(p, '\n');
+
+		if (end > legend) /* the legend's own row */
+			break;
+		*end = '\0';
+		row[n++] = p;
+		p = end + 1;
+	}
+	return n;
+}
+
+/* Where label stands on its own (no digit either side) in the rows: the
+ * row, or -1; *times counts the places. */
+static int label_row(char **row, int n, const char *label, int *times)
+{
+	int at = -1;
+	size_t len = strlen(label);
+
+	*times = 0;
+	for (int r = 0; r < n; r++)
+		for (const char *p = strstr(row[r], label); p; p = strstr(p + 1, label))
+			if ((p == row[r] || p[-1] < '0' || p[-1] > '9') && (p[len] < '0' || p[len] > '9')) {
+				at = r;
+				(*times)++;
+			}
+	return at;
+}
+
+/* The unzoomed map fits the whole world in its pane: every ward of the
+ * default world is drawn with its label, the northernmost in the top
+ * rows and the southernmost in the bottom rows. */
+START_TEST(test_tui_map_shows_every_ward)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int north = 0, south = 0;
+
+	for (int i = 1; i < w->n_wards; i++) {
+		if (w->wards[i].pos[1] > w->wards[north].pos[1])
+			north = i;
+		if (w->wards[i].pos[1] < w->wards[south].pos[1])
+			south = i;
+	}
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	for (int sz = 1; sz < 3; sz++) {
+		char *s = render(&a, sizes[sz][0], sizes[sz][1]), *row[64];
+		int n, times, top, bottom;
+
+		if (getenv("SMUGNET_SHOW"))
+			fputs(s, stdout);
+		n = map_rows(s, row, 64);
+
+		ck_assert_int_gt(n, 10);
+		for (int i = 0; i < w->n_wards; i++) {
+			const char *label = tui_short_ward(&a, i);
+
+			label_row(row, n, label, &times);
+			ck_assert_msg(times == 1, "%dx%d: ward %s (at %.1f,%.1f) drawn %d times", sizes[sz][1], sizes[sz][0],
+				      label, w->wards[i].pos[0], w->wards[i].pos[1], times);
+		}
+		top = label_row(row, n, tui_short_ward(&a, north), &times);
+		bottom = label_row(row, n, tui_short_ward(&a, south), &times);
+		ck_assert_msg(top <= 2, "%dx%d: the northernmost ward on row %d of %d", sizes[sz][1], sizes[sz][0], top, n);
+		ck_assert_msg(bottom >= n - 3, "%dx%d: the southernmost ward on row %d of %d", sizes[sz][1], sizes[sz][0],
+			      bottom, n);
+		free(s);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The map's legend names every mark at each size: the heat scale, the
+ * crackdown, today's seizures and shipments, and the selected border. */
+START_TEST(test_tui_map_legend_names_every_mark)
+{
+	static const char *const words[] = {"traffic 7d", "C crackdown", "! seized today", "* shipment"};
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_select_border(&a, test_busiest_border(w));
+	tui_handle_key(&a, 'M');
+	for (int sz = 0; sz < 3; sz++) {
+		char *s = render(&a, sizes[sz][0], sizes[sz][1]), line[512], id[64];
+
+		ck_assert_ptr_nonnull(line_with(s, "traffic 7d", line, sizeof line));
+		for (int i = 0; i < 4; i++)
+			ck_assert_msg(strstr(line, words[i]) != NULL, "%dx%d: the legend lacks '%s': %s", sizes[sz][1],
+				      sizes[sz][0], words[i], line);
+		tui_short_corridor(&a, a.border, id, sizeof id);
+		ck_assert_msg(strstr(line, id) != NULL, "%dx%d: the legend lacks the selection %s: %s", sizes[sz][1],
+			      sizes[sz][0], id, line);
+		free(s);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
 }
 END_TEST
 
@@ -1292,20 +1418,6 @@ START_TEST(test_tui_commodities_faction_line_is_the_sum)
 }
 END_TEST
 
-/* The line of the screen that contains text, or NULL. */
-static const char *line_with(const char *screen, const char *text, char *line, size_t size)
-{
-	const char *at = strstr(screen, text), *start, *end;
-
-	if (at == NULL)
-		return NULL;
-	for (start = at; start > screen && start[-1] != '\n'; start--)
-		;
-	end = strchr(at, '\n');
-	snprintf(line, size, "%.*s", (int)((end ? end : at + strlen(at)) - start), start);
-	return line;
-}
-
 /* The panes show the world's numbers: each network faction's balance,
  * the header's totals, each border row's 7-day traffic, the selected
  * border in full, the newest event. */
@@ -1615,6 +1727,8 @@ int main(void)
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
+	tcase_add_test(t, test_tui_map_shows_every_ward);
+	tcase_add_test(t, test_tui_map_legend_names_every_mark);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
