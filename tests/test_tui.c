@@ -1681,6 +1681,49 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 }
 END_TEST
 
+/* The border chart hatches the days of the border's crackdown, and only
+ * those: on the golden world (a crackdown from day 41, 60 days charted)
+ * the Traffic chart's plot is hatched from the column of day 41 to its
+ * end and nowhere before. */
+START_TEST(test_tui_chart_shades_the_crackdown_days)
+{
+	struct smug_world *w = golden_world();
+	struct tui_app a;
+	char *s, *p, *end;
+	int start = w->crackdowns[0].start_day, rows = 0, in_shade = 0, hatched = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_select_border(&a, w->crackdowns[0].corridor);
+	feed(&a, "3g");
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(s, "the last 60 days") != NULL, "not the 60-day border chart");
+	p = strstr(s, "Traffic a day");
+	ck_assert_ptr_nonnull(p);
+	p = strchr(p, '\n') + 1;
+	for (; (end = strchr(p, '\n')) != NULL && strstr(p, "day 1") != p + strspn(p, "| "); p = end + 1) {
+		const char *axis = strchr(p + 1, '+'); /* the y axis; the plot follows */
+		int pw = (int)(end - axis) - 3;	       /* less the air column and the frame */
+
+		ck_assert_msg(axis != NULL && axis < end, "no axis on a plot row");
+		for (int x = 0; x < pw; x++) {
+			int lo = x * 60 / pw, hi = (x + 1) * 60 / pw > lo ? (x + 1) * 60 / pw : lo + 1;
+			bool shade = hi > start - 1; /* the column's days [lo, hi) reach the crackdown */
+
+			ck_assert_msg(shade || axis[1 + x] != '/', "column %d of %d (day %d) hatched before day %d", x,
+				      pw, 1 + x * 60 / pw, start);
+			in_shade += shade;
+			hatched += shade && axis[1 + x] == '/';
+		}
+		rows++;
+	}
+	ck_assert_int_ge(rows, 5);
+	ck_assert_msg(hatched * 2 > in_shade, "%d of %d cells from day %d hatched", hatched, in_shade, start);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The border chart stacks four charts; on a 24-row terminal it shows the
  * first three, six rows or more each, rather than four flat ones. */
 START_TEST(test_tui_chart_stacks_fewer_on_short_screens)
@@ -1744,6 +1787,7 @@ int main(void)
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
+	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
