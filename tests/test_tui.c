@@ -1681,6 +1681,45 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 }
 END_TEST
 
+/* A number that does not fit its column whole keeps as many digits as
+ * fit: first fewer decimals, then k, M, G with two, one or no decimals;
+ * 999.95 or more of one suffix goes to the next (1.00M, not 1000.00k). */
+START_TEST(test_tui_numbers_keep_the_digits_that_fit)
+{
+	static const struct {
+		int64_t v;
+		int width;
+		bool money;
+		const char *want;
+	} cases[] = {
+		{123456, 6, false, "123456"},
+		{123456, 5, false, "123k"},
+		{123456, 4, false, "123k"},
+		{12345, 3, false, "12k"},
+		{1234567, 5, false, "1.23M"},
+		{999949000, 6, false, "999.9M"},
+		{999950000, 6, false, "1.00G"},
+		{12345678, 9, true, "123456.78"},
+		{12345678, 6, true, "123457"},
+		{12345678, 5, true, "123k"},
+		{12345678, 4, true, "123k"},
+		{-12345678, 5, true, "-123k"},
+		{99995000, 5, true, "1.00M"},
+	};
+	char buf[64];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (cases[i].money)
+			fmt_money(buf, sizeof buf, cases[i].v, cases[i].width);
+		else
+			fmt_count(buf, sizeof buf, cases[i].v, cases[i].width);
+		ck_assert_msg(strcmp(buf, cases[i].want) == 0, "%s %lld in %d columns: '%s', want '%s'",
+			      cases[i].money ? "money (minor units)" : "count", (long long)cases[i].v, cases[i].width,
+			      buf, cases[i].want);
+	}
+}
+END_TEST
+
 /* The border chart hatches the days of the border's crackdown, and only
  * those: on the golden world (a crackdown from day 41, 60 days charted)
  * the Traffic chart's plot is hatched from the column of day 41 to its
@@ -1788,6 +1827,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
+	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
