@@ -597,6 +597,38 @@ START_TEST(test_routing_cache_off_or_missing_gives_same_answers)
 }
 END_TEST
 
+/* A route's text is its node ids joined by '>', cut to the buffer: every
+ * size from 1 to the full length + 1 gives the full text's first
+ * size - 1 bytes and a terminator, and nothing past the buffer is
+ * written. */
+START_TEST(test_routing_route_text_cut_to_buffer)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int nodes[4];
+	char full[256], expect[256], buf[260];
+	size_t len;
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	ck_assert_int_ge(w->n_nodes, 4);
+	for (int i = 0; i < 4; i++)
+		nodes[i] = i;
+	snprintf(expect, sizeof expect, "%s>%s>%s>%s", w->nodes[0].id, w->nodes[1].id, w->nodes[2].id,
+		 w->nodes[3].id);
+	smug_route_format(w, nodes, 4, full, sizeof full);
+	ck_assert_str_eq(full, expect);
+	len = strlen(full);
+	for (size_t size = 1; size <= len + 1; size++) {
+		memset(buf, '#', sizeof buf);
+		smug_route_format(w, nodes, 4, buf, size);
+		ck_assert_uint_eq(strlen(buf), size - 1);
+		ck_assert(strncmp(buf, full, size - 1) == 0);
+		ck_assert_int_eq(buf[size], '#');
+	}
+	smug_world_free(w);
+}
+END_TEST
+
 static Suite *routing_suite(void)
 {
 	Suite *s = suite_create("routing");
@@ -604,6 +636,7 @@ static Suite *routing_suite(void)
 
 	t = tcase_create("order");
 	tcase_add_test(t, test_routing_path_order);
+	tcase_add_test(t, test_routing_route_text_cut_to_buffer);
 	suite_add_tcase(s, t);
 
 	t = tcase_create("dijkstra");
@@ -644,3 +677,4 @@ int main(void)
 	srunner_free(sr);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+

@@ -187,6 +187,14 @@ void crackdown_step(struct smug_world *w);
 double crackdown_intensity(const struct smug_world *w, int corridor);
 
 /* ---- customs.c (the public half; the checks are below) ---- */
+/* What customs_acceptance() adds to the base acceptance for an offer of
+ * r × required (0 without an offer); a planner that fixes r for the day
+ * computes it once and takes customs_accept_boosted(kappa, boost). */
+double customs_offer_boost(const struct smug_customs_config *cc, double r);
+static inline double customs_accept_boosted(double base, double boost)
+{
+	return base + boost * (1.0 - base);
+}
 /* Acceptance of a bribe at a post of corruptibility kappa, for an offer
  * of r times the required bribe (0: none, so the officer's own price),
  * under crackdown factor phi (1: none); 0 when the network never bribes. */

@@ -37,7 +37,7 @@ double customs_corruptibility(const struct smug_world *w, int ward)
 /* Added acceptance of an offer at r times the required bribe, before
  * crackdown pressure: 0 without an offer, bribe_accept at r = 1, rising
  * toward twice that, never above bribery_effect_max. */
-static double offer_boost(const struct smug_customs_config *cc, double r)
+double customs_offer_boost(const struct smug_customs_config *cc, double r)
 {
 	double b;
 
@@ -88,7 +88,7 @@ void customs_probs(const struct smug_world *w, int corridor, int dest_ward, doub
 	if (offered > 0)
 		out->offer_ratio = out->required > 0 ? (double)offered / out->required : 1e9;
 	out->p_accept_base = bribes ? out->corruptibility * phi : 0;
-	out->bribe_boost = bribes ? offer_boost(cc, out->offer_ratio) * phi : 0;
+	out->bribe_boost = bribes ? customs_offer_boost(cc, out->offer_ratio) * phi : 0;
 	out->p_accept = customs_acceptance(cc, out->corruptibility, out->offer_ratio, phi, bribes);
 	out->p_seize = out->p_inspect * out->p_detect * (1.0 - out->p_accept);
 	out->tariff = round_minor((double)value * tariff_fraction(w, dest_ward));
@@ -99,11 +99,9 @@ void customs_probs(const struct smug_world *w, int corridor, int dest_ward, doub
 double customs_acceptance(const struct smug_customs_config *cc, double kappa, double r, double phi,
 			  bool bribes)
 {
-	double base = kappa * phi;
-
 	if (!bribes)
 		return 0;
-	return base + offer_boost(cc, r) * phi * (1.0 - base);
+	return customs_accept_boosted(kappa * phi, customs_offer_boost(cc, r) * phi);
 }
 
 void customs_public_odds(const struct smug_world *w, int dest_ward, struct customs_odds *out)

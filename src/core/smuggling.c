@@ -168,8 +168,10 @@ static bool network_bribes(const struct smug_network *n)
 	return n->bribe_budget_fraction > 0;
 }
 
-static void belief_from_odds(const struct smug_world *w, const struct smug_odds *o, bool bribes,
-			     double r, struct smug_belief *out)
+/* boost = customs_offer_boost(r): the same for every crossing a planner
+ * prices with offer r, so the plan memo computes it once per faction. */
+static inline void belief_from_odds(const struct smug_world *w, const struct smug_odds *o, bool bribes,
+				    double r, double boost, struct smug_belief *out)
 {
 	const struct smug_customs_config *cc = &w->cfg.customs;
 	const struct customs_odds *c = &o->customs;
@@ -181,7 +183,7 @@ static void belief_from_odds(const struct smug_world *w, const struct smug_odds 
 	out->last_update_day = -1;
 	if (!o->border)
 		return;
-	accept = customs_acceptance(cc, c->kappa, r, 1.0, bribes);
+	accept = bribes ? customs_accept_boosted(c->kappa, boost) : 0; /* customs_acceptance at phi = 1 */
 	/* what a taken bribe costs per unit of value: the offer, or the
 	 * officer's own price when nothing is offered */
 	bribe_frac = !bribes ? 0
@@ -195,9 +197,10 @@ void smuggling_prior(const struct smug_world *w, const struct smug_network *n, i
 		     struct smug_belief *out)
 {
 	struct smug_odds o;
+	double r = expected_offer(w, n);
 
 	smuggling_odds(w, corridor, from, &o);
-	belief_from_odds(w, &o, network_bribes(n), expected_offer(w, n), out);
+	belief_from_odds(w, &o, network_bribes(n), r, customs_offer_boost(&w->cfg.customs, r), out);
 }
 
 double smuggling_heat_mix(const struct smug_world *w, const struct smug_network *n)
@@ -371,6 +374,7 @@ struct smug_plan_memo {
 	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
 	bool bribes[SMUG_FACTIONS_MAX];		    /* how a faction turns odds into a prior */
 	double offer[SMUG_FACTIONS_MAX];
+	double boost[SMUG_FACTIONS_MAX];	    /* customs_offer_boost(offer) */
 	double heat_mix[SMUG_FACTIONS_MAX];
 	uint32_t seeded[SMUG_FACTIONS_MAX];	    /* gen of the plan that seeded it */
 };
@@ -423,6 +427,7 @@ static void memo_seed(const struct smug_world *w, struct smug_plan_memo *m, int 
 
 	m->bribes[f] = network_bribes(n);
 	m->offer[f] = expected_offer(w, n);
+	m->boost[f] = customs_offer_boost(&w->cfg.customs, m->offer[f]);
 	m->heat_mix[f] = smuggling_heat_mix(w, n);
 	m->seeded[f] = m->gen;
 	for (int i = 0; i < n->n_edge_stats; i++) {
@@ -434,33 +439,35 @@ static void memo_seed(const struct smug_world *w, struct smug_plan_memo *m, int 
 	}
 }
 
+/* The odds of a slot, shared by all factions, computed once a plan. */
+static void memo_odds_fill(const struct smug_world *w, struct smug_plan_memo *m, struct memo_odds *p,
+			   int slot)
+{
+	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
+	int corridor = slot >> 1;
+	struct memo_pred *q = &m->pred[corridor];
+	double h = w->corridors[corridor].hazard;
+
+	if (!q->set || q->hazard != h || q->share != sc->hazard_loss_share || q->max_delays != sc->max_delays) {
+		q->set = true;
+		q->hazard = h;
+		q->share = sc->hazard_loss_share;
+		q->max_delays = sc->max_delays;
+		q->pred = smuggling_predation(w, corridor);
+	}
+	odds_with(w, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a, q->pred, &p->o);
+	p->gen = m->gen;
+}
+
 /* Faction f's prior for a slot, from the odds shared by all factions. */
-static struct smug_belief memo_prior(const struct smug_world *w, struct smug_plan_memo *m, int f,
-				     int slot)
+static inline void memo_prior(const struct smug_world *w, struct smug_plan_memo *m, int f, int slot,
+			      struct smug_belief *out)
 {
 	struct memo_odds *p = &m->odds[slot];
-	int corridor = slot >> 1;
-	struct smug_belief b;
 
-	if (p->gen != m->gen) {
-		const struct smug_smuggling_config *sc = &w->cfg.smuggling;
-		struct memo_pred *q = &m->pred[corridor];
-		double h = w->corridors[corridor].hazard;
-
-		if (!q->set || q->hazard != h || q->share != sc->hazard_loss_share ||
-		    q->max_delays != sc->max_delays) {
-			q->set = true;
-			q->hazard = h;
-			q->share = sc->hazard_loss_share;
-			q->max_delays = sc->max_delays;
-			q->pred = smuggling_predation(w, corridor);
-		}
-		odds_with(w, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a, q->pred,
-			  &p->o);
-		p->gen = m->gen;
-	}
-	belief_from_odds(w, &p->o, m->bribes[f], m->offer[f], &b);
-	return b;
+	if (p->gen != m->gen)
+		memo_odds_fill(w, m, p, slot);
+	belief_from_odds(w, &p->o, m->bribes[f], m->offer[f], m->boost[f], out);
 }
 
 /* Fill a slot not yet looked at in this plan with the public prior (the
@@ -468,7 +475,7 @@ static struct smug_belief memo_prior(const struct smug_world *w, struct smug_pla
 static void memo_fill(const struct smug_world *w, struct smug_plan_memo *m, int f, struct memo_slot *x,
 		      int slot)
 {
-	x->b = memo_prior(w, m, f, slot);
+	memo_prior(w, m, f, slot, &x->b);
 	x->gen = m->gen;
 }
 
@@ -563,7 +570,7 @@ void smuggling_drift(struct smug_world *w)
 			if (st->last_update_day == w->day)
 				continue;
 			if (memo)
-				prior = memo_prior(w, m, f, stats_key(w, st));
+				memo_prior(w, m, f, stats_key(w, st), &prior);
 			else
 				smuggling_prior(w, n, st->corridor, st->from_node, &prior);
 			st->risk_est += a * (smuggling_belief_risk(&prior, mix) - st->risk_est);
@@ -697,7 +704,7 @@ static struct cand_score score_optimistic(const struct smug_world *w, struct smu
 
 		if (x.last_update_day < since) {
 			*stale = true;
-			x = memo_prior(w, m, f, slot[e]);
+			memo_prior(w, m, f, slot[e], &x);
 		}
 		r.loss += smuggling_belief_risk(&x, heat) * v * pen1;
 		r.cost += x.cost * v;

@@ -68,8 +68,11 @@ void sb_init(struct sbuf *b, char *buf, size_t size)
 
 void sb_str(struct sbuf *b, const char *s, size_t max)
 {
-	while (max-- > 0 && *s != '\0' && b->len + 1 < b->size)
-		b->buf[b->len++] = *s++;
+	size_t room = b->len + 1 < b->size ? b->size - b->len - 1 : 0;
+	size_t n = strnlen(s, max < room ? max : room);
+
+	memcpy(b->buf + b->len, s, n);
+	b->len += n;
 	b->buf[b->len] = '\0';
 }
 
