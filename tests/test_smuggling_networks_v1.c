@@ -862,6 +862,105 @@ START_TEST(test_smuggling_cat_and_mouse)
 }
 END_TEST
 
+/* ---- the ward lists ---- */
+
+struct ranked_ward {
+	int ward;
+	double score;
+};
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked_ward *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return (x->ward > y->ward) - (x->ward < y->ward);
+}
+
+/* The driver score of a ward: its terms summed in order (spec §4). */
+static double driver_score(const struct smug_world *w, int ward, int c, bool demand)
+{
+	const struct smug_commodity_def *d = &w->commodities[c];
+	const struct smug_signals *s = &w->wards[ward].sig;
+	double t[5] = {0}, sum = 0;
+	int n = demand ? SMUG_DEMAND_TERMS : SMUG_SOURCE_TERMS;
+
+	if (demand) {
+		t[0] = d->demand_w_tolerance * s->smuggling_tolerance;
+		t[1] = d->demand_w_shortage * s->shortage[d->related_good];
+		t[2] = d->demand_w_corruption * s->corruption;
+		t[3] = d->demand_w_raider * s->raider_influence;
+		t[4] = d->demand_w_war * s->war_pressure;
+	} else {
+		t[0] = d->source_w_raider * s->raider_influence;
+		t[1] = d->source_w_precursor * s->precursor_output;
+		t[2] = d->source_w_blackmarket * s->blackmarket_flow;
+	}
+	for (int i = 0; i < n; i++)
+		sum += t[i];
+	return sum;
+}
+
+/* Each day's refresh keeps, per commodity, the ward_topk best of the
+ * lists' previous members and the day's slice of 64 wards, by score
+ * descending, then ward id: checked against a brute-force ranking on a
+ * 200-ward world (a slice is a third of the wards) for 40 days. */
+START_TEST(test_smuggling_ward_lists_are_topk_of_members_and_slice)
+{
+	enum { WARDS = 200, SLICE = 64 };
+	char *json = smug_scenario_generate(WARDS, 5, 2);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	static struct ranked_ward cand[SMUG_WARD_TOPK_MAX + SLICE];
+
+	ck_assert_int_eq(smug_world_load_json(json, strlen(json), "gen", &w, &err), SMUG_OK);
+	ck_assert_int_eq(w->n_wards, WARDS);
+	for (int day = 0; day < 40; day++) {
+		int old[2][SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX], n_old[2][SMUG_COMMODITY_COUNT];
+		int cursor, k = w->cfg.smuggling.ward_topk;
+
+		smug_cmd_step(w, 1); /* signals move */
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			n_old[0][c] = w->n_demand[c];
+			n_old[1][c] = w->n_source[c];
+			memcpy(old[0][c], w->demand_ward[c], sizeof old[0][c]);
+			memcpy(old[1][c], w->source_ward[c], sizeof old[1][c]);
+		}
+		cursor = w->ward_cursor;
+		smuggling_refresh_wards(w);
+		ck_assert_int_eq(w->ward_cursor, (cursor + SLICE) % WARDS);
+		for (int kind = 0; kind < 2; kind++)
+			for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+				int n = 0, got = kind == 0 ? w->n_demand[c] : w->n_source[c];
+				const int *wards = kind == 0 ? w->demand_ward[c] : w->source_ward[c];
+				const struct smug_driver_terms *terms =
+					kind == 0 ? w->demand_terms[c] : w->source_terms[c];
+
+				for (int i = 0; i < n_old[kind][c] + SLICE; i++) {
+					int ward = i < n_old[kind][c] ? old[kind][c][i] : (cursor + i - n_old[kind][c]) % WARDS;
+					bool dup = false;
+
+					for (int j = 0; j < n && !dup; j++)
+						dup = cand[j].ward == ward;
+					if (!dup)
+						cand[n++] = (struct ranked_ward){ward, driver_score(w, ward, c, kind == 0)};
+				}
+				qsort(cand, (size_t)n, sizeof cand[0], cmp_ranked);
+				ck_assert_int_eq(got, n < k ? n : k);
+				for (int i = 0; i < got; i++) {
+					ck_assert_msg(wards[i] == cand[i].ward,
+						      "day %d %s list of commodity %d, rank %d: ward %d, expected %d", day,
+						      kind == 0 ? "demand" : "source", c, i, wards[i], cand[i].ward);
+					ck_assert(terms[i].score == cand[i].score);
+				}
+			}
+	}
+	smug_world_free(w);
+	free(json);
+}
+END_TEST
+
 static Suite *smuggling_suite(void)
 {
 	Suite *s = suite_create("smuggling_networks_v1");
@@ -869,6 +968,7 @@ static Suite *smuggling_suite(void)
 
 	t = tcase_create("T1 determinism");
 	tcase_add_test(t, test_smuggling_same_world_same_choices);
+	tcase_add_test(t, test_smuggling_ward_lists_are_topk_of_members_and_slice);
 	tcase_add_test(t, test_smuggling_choices_are_real);
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);

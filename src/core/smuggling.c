@@ -50,16 +50,13 @@ static struct smug_driver_terms source_terms(const struct smug_world *w, int war
 	return t;
 }
 
-/* Insert (ward, terms) into a TopK list ordered by score desc, ward asc. */
+/* Insert (ward, terms) into a TopK list ordered by score desc, ward asc
+ * (the caller inserts each ward once). */
 static void ward_topk_insert(int *wards, struct smug_driver_terms *terms, int *n,
 			     int k, int ward, const struct smug_driver_terms *t)
 {
-	int at;
+	int at = *n;
 
-	for (int i = 0; i < *n; i++)
-		if (wards[i] == ward)
-			return;
-	at = *n;
 	while (at > 0 && (terms[at - 1].score < t->score ||
 			  (terms[at - 1].score == t->score && wards[at - 1] > ward)))
 		at--;
@@ -77,11 +74,17 @@ static void ward_topk_insert(int *wards, struct smug_driver_terms *terms, int *n
 
 /* Re-score the current TopK members and a round-robin slice of wards. On
  * worlds of up to WARD_SLICE wards this is a full refresh every day; on
- * larger ones the lists converge over n/WARD_SLICE days at bounded cost. */
+ * larger ones the lists converge over n/WARD_SLICE days at bounded cost.
+ * Each ward is scored and inserted once per list (marked in `seen`): a
+ * ward inserted before, and pushed out since, is outranked by k others
+ * and would be pushed out again, so the lists are the TopK of the members
+ * and the slice, whatever the order. */
 void smuggling_refresh_wards(struct smug_world *w)
 {
+	enum { DEMAND = 1, SOURCE = 2 };
 	int k = w->cfg.smuggling.ward_topk;
 	int slice = w->n_wards < WARD_SLICE ? w->n_wards : WARD_SLICE;
+	unsigned char *seen = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), 1);
 
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
 		int dw[SMUG_WARD_TOPK_MAX], sw[SMUG_WARD_TOPK_MAX];
@@ -90,21 +93,44 @@ void smuggling_refresh_wards(struct smug_world *w)
 		struct smug_driver_terms t;
 
 		for (int i = 0; i < w->n_demand[c]; i++) {
-			t = demand_terms(w, w->demand_ward[c][i], (enum smug_commodity)c);
-			ward_topk_insert(dw, dt, &nd, k, w->demand_ward[c][i], &t);
+			int ward = w->demand_ward[c][i];
+
+			if (!(seen[ward] & DEMAND)) {
+				seen[ward] |= DEMAND;
+				t = demand_terms(w, ward, (enum smug_commodity)c);
+				ward_topk_insert(dw, dt, &nd, k, ward, &t);
+			}
 		}
 		for (int i = 0; i < w->n_source[c]; i++) {
-			t = source_terms(w, w->source_ward[c][i], (enum smug_commodity)c);
-			ward_topk_insert(sw, st, &ns, k, w->source_ward[c][i], &t);
+			int ward = w->source_ward[c][i];
+
+			if (!(seen[ward] & SOURCE)) {
+				seen[ward] |= SOURCE;
+				t = source_terms(w, ward, (enum smug_commodity)c);
+				ward_topk_insert(sw, st, &ns, k, ward, &t);
+			}
 		}
 		for (int i = 0; i < slice; i++) {
 			int ward = (w->ward_cursor + i) % w->n_wards;
 
-			t = demand_terms(w, ward, (enum smug_commodity)c);
-			ward_topk_insert(dw, dt, &nd, k, ward, &t);
-			t = source_terms(w, ward, (enum smug_commodity)c);
-			ward_topk_insert(sw, st, &ns, k, ward, &t);
+			if (!(seen[ward] & DEMAND)) {
+				seen[ward] |= DEMAND;
+				t = demand_terms(w, ward, (enum smug_commodity)c);
+				ward_topk_insert(dw, dt, &nd, k, ward, &t);
+			}
+			if (!(seen[ward] & SOURCE)) {
+				seen[ward] |= SOURCE;
+				t = source_terms(w, ward, (enum smug_commodity)c);
+				ward_topk_insert(sw, st, &ns, k, ward, &t);
+			}
 		}
+		/* unmark: the members and the slice are all that was marked */
+		for (int i = 0; i < w->n_demand[c]; i++)
+			seen[w->demand_ward[c][i]] = 0;
+		for (int i = 0; i < w->n_source[c]; i++)
+			seen[w->source_ward[c][i]] = 0;
+		for (int i = 0; i < slice; i++)
+			seen[(w->ward_cursor + i) % w->n_wards] = 0;
 		memcpy(w->demand_ward[c], dw, sizeof dw);
 		memcpy(w->demand_terms[c], dt, sizeof dt);
 		w->n_demand[c] = nd;
@@ -112,6 +138,7 @@ void smuggling_refresh_wards(struct smug_world *w)
 		memcpy(w->source_terms[c], st, sizeof st);
 		w->n_source[c] = ns;
 	}
+	free(seen);
 	if (w->n_wards > 0)
 		w->ward_cursor = (w->ward_cursor + slice) % w->n_wards;
 }

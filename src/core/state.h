@@ -9,6 +9,8 @@
 #ifndef SMUGNET_STATE_H
 #define SMUGNET_STATE_H
 
+#include <string.h>
+
 #include "core.h"
 
 enum sv_mode {
@@ -80,9 +82,53 @@ bool sv_fail(struct sv *s, const char *key, const char *fmt, ...) __attribute__(
 
 /* ---- leaves: key names the member; NULL inside a list means "the next
  * element". lo and hi bound what reading accepts. ---- */
-void sv_f(struct sv *s, const char *key, double *v, double lo, double hi);
-void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double hi);
-void sv_int(struct sv *s, const char *key, int *v, double lo, double hi);
+/* The digest's leaf: a 64-bit word, little-endian, into the hash buffer
+ * (inline, so hashing the state makes no call per number). */
+void sv_hash_flush(struct sv *s);
+static inline void sv_hash_u64(struct sv *s, uint64_t v)
+{
+	unsigned char *b;
+
+	if (s->hlen + 8 > sizeof s->hbuf)
+		sv_hash_flush(s);
+	b = s->hbuf + s->hlen;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(b, &v, 8);
+#else
+	for (int i = 0; i < 8; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+#endif
+	s->hlen += 8;
+}
+/* The number leaves in the other directions (visit.c). */
+void sv_f_walk(struct sv *s, const char *key, double *v, double lo, double hi);
+void sv_i64_walk(struct sv *s, const char *key, int64_t *v, double lo, double hi);
+void sv_int_walk(struct sv *s, const char *key, int *v, double lo, double hi);
+static inline void sv_f(struct sv *s, const char *key, double *v, double lo, double hi)
+{
+	uint64_t bits;
+
+	if (s->mode != SV_HASH) {
+		sv_f_walk(s, key, v, lo, hi);
+		return;
+	}
+	memcpy(&bits, v, sizeof bits);
+	sv_hash_u64(s, bits);
+}
+static inline void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double hi)
+{
+	if (s->mode == SV_HASH)
+		sv_hash_u64(s, (uint64_t)*v);
+	else
+		sv_i64_walk(s, key, v, lo, hi);
+}
+static inline void sv_int(struct sv *s, const char *key, int *v, double lo, double hi)
+{
+	if (s->mode == SV_HASH)
+		sv_hash_u64(s, (uint64_t)(int64_t)*v);
+	else
+		sv_int_walk(s, key, v, lo, hi);
+}
 void sv_u32(struct sv *s, const char *key, uint32_t *v);
 void sv_u64(struct sv *s, const char *key, uint64_t *v, double lo); /* up to 2^53-1 */
 void sv_bool(struct sv *s, const char *key, bool *v);

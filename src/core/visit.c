@@ -192,7 +192,7 @@ static cJSON *num_i(int64_t v)
 
 /* ---- the digest ---- */
 
-static void hash_flush(struct sv *s)
+void sv_hash_flush(struct sv *s)
 {
 	if (s->hlen) {
 		XXH3_64bits_update(&s->h->all, s->hbuf, s->hlen);
@@ -203,24 +203,13 @@ static void hash_flush(struct sv *s)
 
 static inline void hash_u64(struct sv *s, uint64_t v)
 {
-	unsigned char *b;
-
-	if (s->hlen + 8 > sizeof s->hbuf)
-		hash_flush(s);
-	b = s->hbuf + s->hlen;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(b, &v, 8);
-#else
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
-#endif
-	s->hlen += 8;
+	sv_hash_u64(s, v);
 }
 
 static void hash_bytes_in(struct sv *s, const void *p, size_t n)
 {
 	if (s->hlen + n > sizeof s->hbuf) {
-		hash_flush(s);
+		sv_hash_flush(s);
 		if (n > sizeof s->hbuf) {
 			XXH3_64bits_update(&s->h->all, p, n);
 			XXH3_64bits_update(&s->h->grp, p, n);
@@ -259,7 +248,7 @@ void sv_hash_text(struct sv *s, const char *v)
 static void group_close(struct sv *s)
 {
 	if (s->mode == SV_HASH && s->n_groups > 0) {
-		hash_flush(s);
+		sv_hash_flush(s);
 		s->group_digest[s->n_groups - 1] = XXH3_64bits_digest(&s->h->grp);
 	}
 }
@@ -390,15 +379,9 @@ static double leaf_double(struct sv *s, const char *key, double v)
 	return v;
 }
 
-void sv_f(struct sv *s, const char *key, double *v, double lo, double hi)
+/* sv_f, sv_i64 and sv_int hash inline (state.h); the other directions: */
+void sv_f_walk(struct sv *s, const char *key, double *v, double lo, double hi)
 {
-	if (s->mode == SV_HASH) { /* the hot direction first */
-		uint64_t bits;
-
-		memcpy(&bits, v, sizeof bits);
-		hash_u64(s, bits);
-		return;
-	}
 	if (s->failed)
 		return;
 	if (s->mode == SV_WRITE)
@@ -409,12 +392,8 @@ void sv_f(struct sv *s, const char *key, double *v, double lo, double hi)
 		*v = leaf_double(s, key, *v);
 }
 
-void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double hi)
+void sv_i64_walk(struct sv *s, const char *key, int64_t *v, double lo, double hi)
 {
-	if (s->mode == SV_HASH) {
-		hash_u64(s, (uint64_t)*v);
-		return;
-	}
 	if (s->failed)
 		return;
 	if (s->mode == SV_WRITE)
@@ -425,16 +404,11 @@ void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double hi)
 		*v = leaf_int(s, key, *v, lo, hi);
 }
 
-void sv_int(struct sv *s, const char *key, int *v, double lo, double hi)
+void sv_int_walk(struct sv *s, const char *key, int *v, double lo, double hi)
 {
 	int64_t x = *v;
 
-	if (s->mode == SV_HASH) {
-		hash_u64(s, (uint64_t)x);
-		return;
-	}
-
-	sv_i64(s, key, &x, lo, hi);
+	sv_i64_walk(s, key, &x, lo, hi);
 	*v = (int)x;
 }
 
@@ -573,6 +547,10 @@ void sv_count(struct sv *s, const char *key, int *n, int max)
 
 	if (s->failed || s->mode == SV_WRITE || s->mode == SV_READ)
 		return;
+	if (s->mode == SV_HASH) { /* the key is for messages only */
+		hash_u64(s, (uint64_t)(int64_t)*n);
+		return;
+	}
 	snprintf(k, sizeof k, "%s.length", key);
 	*n = (int)leaf_int(s, k, *n, 0, max);
 }
@@ -705,7 +683,7 @@ void state_digest_some(const struct smug_world *w, unsigned skip, struct state_d
 	XXH3_64bits_reset(&h.grp);
 	state_visit(&s, (struct smug_world *)(uintptr_t)w);
 	group_close(&s);
-	hash_flush(&s);
+	sv_hash_flush(&s);
 	out->all = XXH3_64bits_digest(&h.all);
 	out->n_groups = s.n_groups;
 	for (int i = 0; i < s.n_groups; i++) {
