@@ -73,6 +73,30 @@ static void close_app(struct tui_app *a, struct smug_world *w)
 	smug_world_free(w);
 }
 
+/* Does the 160x48 screen show text. */
+static bool screen_has(struct tui_app *a, const char *text)
+{
+	char *s = render(a, 48, 160);
+	bool found = strstr(s, text) != NULL;
+
+	free(s);
+	return found;
+}
+
+/* The line of the screen that contains text, or NULL. */
+static const char *line_with(const char *screen, const char *text, char *line, size_t size)
+{
+	const char *at = strstr(screen, text), *start, *end;
+
+	if (at == NULL)
+		return NULL;
+	for (start = at; start > screen && start[-1] != '\n'; start--)
+		;
+	end = strchr(at, '\n');
+	snprintf(line, size, "%.*s", (int)((end ? end : at + strlen(at)) - start), start);
+	return line;
+}
+
 /* A number cut by a pane edge leaves a digit against a frame or the
  * screen's right edge; money always shows two decimals or a k/M suffix. */
 static void assert_no_cut_text(const char *name, const char *screen, int cols)
@@ -480,6 +504,9 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 }
 END_TEST
 
+/* c on the Borders table starts a crackdown on the selected border from
+ * tomorrow, and c again lifts it; the header counts the crackdowns and
+ * yours among them. The map's selection is the table's. */
 START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 {
 	struct tui_app a;
@@ -489,7 +516,7 @@ START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 
 	tui_handle_key(&a, '3');
 	ck_assert_int_eq(a.focus, PANE_BORDERS);
-	draw(&a, 48, 160);
+	ck_assert_msg(screen_has(&a, "| crackdowns 0 (0 yours)"), "the header does not count 0 crackdowns");
 	rows = pane_borders_rows(&a, &n);
 	ck_assert_int_gt(n, 2);
 	c = rows[0];
@@ -499,11 +526,13 @@ START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 	ck_assert_ptr_nonnull(smug_world_crackdown_on(w, c));
 	ck_assert_int_eq(smug_world_crackdown_on(w, c)->start_day, 31);
 	ck_assert(a.unsaved);
+	ck_assert_msg(screen_has(&a, "| crackdowns 1 (1 yours)"), "the header does not count the new crackdown");
 	s = render(&a, 24, 80);
 	ck_assert_ptr_nonnull(strstr(s, "crackdown on"));
 	free(s);
 	tui_handle_key(&a, 'c');
 	ck_assert_ptr_null(smug_world_crackdown_on(w, c));
+	ck_assert_msg(screen_has(&a, "| crackdowns 0 (0 yours)"), "the header still counts a lifted crackdown");
 	/* the map: the same selection; moving on the map moves the table's */
 	tui_handle_key(&a, '4');
 	ck_assert_int_eq(a.focus, PANE_MAP);
@@ -519,6 +548,128 @@ START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 	close_app(&a, w);
 }
 END_TEST
+
+/* The rows of the map pane (between its title and its legend) of an
+ * ASCII screen, one string each; returns how many. */
+static int map_rows(char *screen, char **row, int max)
+{
+	char *p = strstr(screen, "[Map of"), *legend = strstr(screen, "traffic 7d");
+	int n = 0;
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_nonnull(legend);
+	p = strchr(p, '\n') + 1;
+	while (p < legend && n < max) {
+		char *end = strchr(p, '\n');
+
+		if (end > legend) /* the legend's own row */
+			break;
+		*end = '\0';
+		row[n++] = p;
+		p = end + 1;
+	}
+	return n;
+}
+
+/* Where label stands on its own (no digit either side) in the rows: the
+ * row, or -1; *times counts the places. */
+static int label_row(char **row, int n, const char *label, int *times)
+{
+	int at = -1;
+	size_t len = strlen(label);
+
+	*times = 0;
+	for (int r = 0; r < n; r++)
+		for (const char *p = strstr(row[r], label); p; p = strstr(p + 1, label))
+			if ((p == row[r] || p[-1] < '0' || p[-1] > '9') && (p[len] < '0' || p[len] > '9')) {
+				at = r;
+				(*times)++;
+			}
+	return at;
+}
+
+/* The unzoomed map fits the whole world in its pane: every ward of the
+ * default world is drawn with its label, the northernmost in the top
+ * rows and the southernmost in the bottom rows. */
+START_TEST(test_tui_map_shows_every_ward)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int north = 0, south = 0;
+
+	for (int i = 1; i < w->n_wards; i++) {
+		if (w->wards[i].pos[1] > w->wards[north].pos[1])
+			north = i;
+		if (w->wards[i].pos[1] < w->wards[south].pos[1])
+			south = i;
+	}
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	for (int sz = 1; sz < 3; sz++) {
+		char *s = render(&a, sizes[sz][0], sizes[sz][1]), *row[64];
+		int n, times, top, bottom;
+
+		if (getenv("SMUGNET_SHOW"))
+			fputs(s, stdout);
+		n = map_rows(s, row, 64);
+
+		ck_assert_int_gt(n, 10);
+		for (int i = 0; i < w->n_wards; i++) {
+			const char *label = tui_short_ward(&a, i);
+
+			label_row(row, n, label, &times);
+			ck_assert_msg(times == 1, "%dx%d: ward %s (at %.1f,%.1f) drawn %d times", sizes[sz][1], sizes[sz][0],
+				      label, w->wards[i].pos[0], w->wards[i].pos[1], times);
+		}
+		top = label_row(row, n, tui_short_ward(&a, north), &times);
+		bottom = label_row(row, n, tui_short_ward(&a, south), &times);
+		ck_assert_msg(top <= 2, "%dx%d: the northernmost ward on row %d of %d", sizes[sz][1], sizes[sz][0], top, n);
+		ck_assert_msg(bottom >= n - 3, "%dx%d: the southernmost ward on row %d of %d", sizes[sz][1], sizes[sz][0],
+			      bottom, n);
+		free(s);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The map's legend names every mark at each size: the heat scale, the
+ * crackdown, today's seizures and shipments, and the selected border. */
+START_TEST(test_tui_map_legend_names_every_mark)
+{
+	static const char *const words[] = {"traffic 7d", "C crackdown", "! seized today", "* shipment"};
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_select_border(&a, test_busiest_border(w));
+	tui_handle_key(&a, 'M');
+	for (int sz = 0; sz < 3; sz++) {
+		char *s = render(&a, sizes[sz][0], sizes[sz][1]), line[512], id[64];
+
+		ck_assert_ptr_nonnull(line_with(s, "traffic 7d", line, sizeof line));
+		for (int i = 0; i < 4; i++)
+			ck_assert_msg(strstr(line, words[i]) != NULL, "%dx%d: the legend lacks '%s': %s", sizes[sz][1],
+				      sizes[sz][0], words[i], line);
+		tui_short_corridor(&a, a.border, id, sizeof id);
+		ck_assert_msg(strstr(line, id) != NULL, "%dx%d: the legend lacks the selection %s: %s", sizes[sz][1],
+			      sizes[sz][0], id, line);
+		free(s);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* How many times glyph is on the screen. */
+static int count_glyph(const char *screen, const char *glyph)
+{
+	int n = 0;
+
+	for (const char *p = strstr(screen, glyph); p; p = strstr(p + 1, glyph))
+		n++;
+	return n;
+}
 
 /* Two borders joining the same wards get marks of their own, and a
  * crackdown on one shows on its own mark. */
@@ -537,10 +688,12 @@ START_TEST(test_tui_map_marks_are_distinct)
 					      "two marks share a cell at %dx%d", sizes[sz][1], sizes[sz][0]);
 		free(s);
 	}
+	s = render(&a, 48, 160);
+	ck_assert_int_eq(count_glyph(s, "\xe2\x8a\x97"), 1); /* the crackdown glyph: only in the legend */
+	free(s);
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:31.0|n:32.0", 1.0, -1, NULL), SMUG_OK);
 	s = render(&a, 48, 160);
-	ck_assert_ptr_nonnull(strstr(s, "\xe2\x8a\x97")); /* the crackdown glyph */
-	ck_assert_ptr_nonnull(strstr(s, "crackdown")); /* in the legend */
+	ck_assert_msg(count_glyph(s, "\xe2\x8a\x97") == 2, "the crackdown's mark is not on the map");
 	free(s);
 	close_app(&a, w);
 }
@@ -831,15 +984,6 @@ START_TEST(test_tui_large_world_fits)
 	smug_world_free(w);
 }
 END_TEST
-
-static bool screen_has(struct tui_app *a, const char *text)
-{
-	char *s = render(a, 48, 160);
-	bool found = strstr(s, text) != NULL;
-
-	free(s);
-	return found;
-}
 
 /* Events in the log whose kind contains `kind` (or, when faction is set,
  * whose faction id is `faction`). */
@@ -1286,20 +1430,6 @@ START_TEST(test_tui_commodities_faction_line_is_the_sum)
 }
 END_TEST
 
-/* The line of the screen that contains text, or NULL. */
-static const char *line_with(const char *screen, const char *text, char *line, size_t size)
-{
-	const char *at = strstr(screen, text), *start, *end;
-
-	if (at == NULL)
-		return NULL;
-	for (start = at; start > screen && start[-1] != '\n'; start--)
-		;
-	end = strchr(at, '\n');
-	snprintf(line, size, "%.*s", (int)((end ? end : at + strlen(at)) - start), start);
-	return line;
-}
-
 /* The panes show the world's numbers: each network faction's balance,
  * the header's totals, each border row's 7-day traffic, the selected
  * border in full, the newest event. */
@@ -1551,6 +1681,88 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 }
 END_TEST
 
+/* A number that does not fit its column whole keeps as many digits as
+ * fit: first fewer decimals, then k, M, G with two, one or no decimals;
+ * 999.95 or more of one suffix goes to the next (1.00M, not 1000.00k). */
+START_TEST(test_tui_numbers_keep_the_digits_that_fit)
+{
+	static const struct {
+		int64_t v;
+		int width;
+		bool money;
+		const char *want;
+	} cases[] = {
+		{123456, 6, false, "123456"},
+		{123456, 5, false, "123k"},
+		{123456, 4, false, "123k"},
+		{12345, 3, false, "12k"},
+		{1234567, 5, false, "1.23M"},
+		{999949000, 6, false, "999.9M"},
+		{999950000, 6, false, "1.00G"},
+		{12345678, 9, true, "123456.78"},
+		{12345678, 6, true, "123457"},
+		{12345678, 5, true, "123k"},
+		{12345678, 4, true, "123k"},
+		{-12345678, 5, true, "-123k"},
+		{99995000, 5, true, "1.00M"},
+	};
+	char buf[64];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (cases[i].money)
+			fmt_money(buf, sizeof buf, cases[i].v, cases[i].width);
+		else
+			fmt_count(buf, sizeof buf, cases[i].v, cases[i].width);
+		ck_assert_msg(strcmp(buf, cases[i].want) == 0, "%s %lld in %d columns: '%s', want '%s'",
+			      cases[i].money ? "money (minor units)" : "count", (long long)cases[i].v, cases[i].width,
+			      buf, cases[i].want);
+	}
+}
+END_TEST
+
+/* The border chart hatches the days of the border's crackdown, and only
+ * those: on the golden world (a crackdown from day 41, 60 days charted)
+ * the Traffic chart's plot is hatched from the column of day 41 to its
+ * end and nowhere before. */
+START_TEST(test_tui_chart_shades_the_crackdown_days)
+{
+	struct smug_world *w = golden_world();
+	struct tui_app a;
+	char *s, *p, *end;
+	int start = w->crackdowns[0].start_day, rows = 0, in_shade = 0, hatched = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_select_border(&a, w->crackdowns[0].corridor);
+	feed(&a, "3g");
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(s, "the last 60 days") != NULL, "not the 60-day border chart");
+	p = strstr(s, "Traffic a day");
+	ck_assert_ptr_nonnull(p);
+	p = strchr(p, '\n') + 1;
+	for (; (end = strchr(p, '\n')) != NULL && strstr(p, "day 1") != p + strspn(p, "| "); p = end + 1) {
+		const char *axis = strchr(p + 1, '+'); /* the y axis; the plot follows */
+		int pw = (int)(end - axis) - 3;	       /* less the air column and the frame */
+
+		ck_assert_msg(axis != NULL && axis < end, "no axis on a plot row");
+		for (int x = 0; x < pw; x++) {
+			int lo = x * 60 / pw, hi = (x + 1) * 60 / pw > lo ? (x + 1) * 60 / pw : lo + 1;
+			bool shade = hi > start - 1; /* the column's days [lo, hi) reach the crackdown */
+
+			ck_assert_msg(shade || axis[1 + x] != '/', "column %d of %d (day %d) hatched before day %d", x,
+				      pw, 1 + x * 60 / pw, start);
+			in_shade += shade;
+			hatched += shade && axis[1 + x] == '/';
+		}
+		rows++;
+	}
+	ck_assert_int_ge(rows, 5);
+	ck_assert_msg(hatched * 2 > in_shade, "%d of %d cells from day %d hatched", hatched, in_shade, start);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The border chart stacks four charts; on a 24-row terminal it shows the
  * first three, six rows or more each, rather than four flat ones. */
 START_TEST(test_tui_chart_stacks_fewer_on_short_screens)
@@ -1609,9 +1821,13 @@ int main(void)
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
+	tcase_add_test(t, test_tui_map_shows_every_ward);
+	tcase_add_test(t, test_tui_map_legend_names_every_mark);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
+	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
+	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);

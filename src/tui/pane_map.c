@@ -27,9 +27,11 @@ static int cell_x(const struct map *m, double x)
 	return (int)lround(m->w / 2.0 + (x - m->cx) * m->kx);
 }
 
+/* Rows run 0 to h - 1, so the centre is (h - 1) / 2: the world's top
+ * lands on row 0 and its bottom on row h - 1, not one row below the map. */
 static int cell_y(const struct map *m, double y)
 {
-	return (int)lround(m->h / 2.0 - (y - m->cy) * m->ky);
+	return (int)lround((m->h - 1) / 2.0 - (y - m->cy) * m->ky);
 }
 
 static bool inside(const struct map *m, int y, int x)
