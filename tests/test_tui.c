@@ -1681,6 +1681,115 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 }
 END_TEST
 
+/* A world with more network factions than fit two rows each: the
+ * Factions pane at 160x48 gives each faction one row, every network
+ * faction once and in order, and leaves the rows below them empty. */
+START_TEST(test_tui_factions_pane_lists_each_faction_once)
+{
+	char *json = smug_scenario_generate(100, 5, 12), *s, *p;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	int fac[SMUG_FACTIONS_MAX], n, row = 0, seen = 0, blank = 0;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+	ck_assert_int_ge(n, 10);
+	tui_app_init(&a, w, &opts);
+	s = render(&a, 48, 160);
+	p = strstr(s, "[1 Factions]");
+	ck_assert_ptr_nonnull(p);
+	/* the pane's rows: from the line below its title to its bottom frame */
+	for (p = strchr(p, '\n') + 1; strncmp(p, "\xe2\x94\x82", 3) == 0; p = strchr(p, '\n') + 1) {
+		const char *in = p + 3, *end = strstr(in, "\xe2\x94\x82"); /* the pane's right frame */
+		char text[256], id[64] = "";
+
+		snprintf(text, sizeof text, "%.*s", (int)(end - in), in);
+		sscanf(text, "%63s", id);
+		if (row++ == 0) {
+			ck_assert_msg(strcmp(id, "faction") == 0, "no header: %s", text);
+			continue;
+		}
+		if (id[0] == '\0') {
+			blank++;
+			continue;
+		}
+		ck_assert_msg(blank == 0, "a row after the empty ones: %s", text);
+		ck_assert_msg(seen < n, "a row after the last faction: %s", text);
+		ck_assert_msg(strcmp(id, w->factions[fac[seen]].id) == 0, "row %d is '%s', want %s", row - 1, id,
+			      w->factions[fac[seen]].id);
+		seen++;
+	}
+	ck_assert_int_eq(seen, n);
+	ck_assert_msg(blank > 0, "no spare row: the pane was sized to its factions");
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The sweep view's fan: the selected setting's 5-95% band fills the plot
+ * rows between its 5th and 95th percentiles and no others. */
+START_TEST(test_tui_sweep_band_spans_the_percentiles)
+{
+	static const int days[] = {10, 20, 30, 40};
+	static const char *const labels[] = {"k=0.1", "k=0.2"};
+	static const long long tasks[] = {4, 4};
+	double q[2][4][5];
+	struct tui_fan fan = {"shipments", false, 4, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 40 days", 2, labels, tasks, 1, &fan};
+	struct tui_grid *g = grid_new(40, 120);
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+	struct canvas cv;
+	char *text, *line;
+	int ph = 0, with_band = 0;
+	const char *band;
+
+	for (int p = 0; p < 4; p++)
+		for (int k = 0; k < 5; k++) {
+			q[0][p][k] = 100 + 50 * k; /* 100 150 200 250 300 */
+			q[1][p][k] = 360 + 10 * k; /* 360 to 400, median 380 */
+		}
+	tui_app_init(&a, w, &opts);
+	cv = (struct canvas){&a.th, NULL, g, 0, 0, 40, 120};
+	band = a.th.g->bar_part[1];
+	tui_sweep_draw(&cv, &sw, 0, 0);
+	text = grid_dump(g);
+	if (getenv("SMUGNET_SHOW"))
+		fputs(text, stdout);
+	line = strstr(text, "5-95% of k=0.1");
+	ck_assert_ptr_nonnull(line);
+	ck_assert_msg(strstr(line, "380\xe2\x94\xa4") != NULL, "the plot's top is not 380");
+	/* plot rows until the day axis; the range is 0 to 380 (the medians of
+	 * k=0.2 are the highest values drawn: bands are the selection's only) */
+	for (line = strchr(line, '\n') + 1; strstr(line, "day 1") == NULL || strstr(line, "day 1") > strchr(line, '\n');
+	     line = strchr(line, '\n') + 1)
+		ph++;
+	line = strchr(strstr(text, "5-95% of k=0.1"), '\n') + 1;
+	for (int y = 0; y < ph; y++, line = strchr(line, '\n') + 1) {
+		double cy = 380.0 * (ph - 1 - y + 0.5) / ph; /* the row's middle value */
+		int cells = 0;
+
+		for (const char *b = strstr(line, band); b && b < strchr(line, '\n'); b = strstr(b + 1, band))
+			cells++;
+		if (cy < 100 || cy > 300)
+			ck_assert_msg(cells == 0, "row %d of %d (about %.0f) has %d band cells outside 100-300", y, ph,
+				      cy, cells);
+		else
+			with_band += cells > 50;
+	}
+	ck_assert_int_ge(ph, 10);
+	ck_assert_msg(with_band >= ph / 3, "%d of %d rows filled by the band", with_band, ph);
+	free(text);
+	grid_free(g);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A number that does not fit its column whole keeps as many digits as
  * fit: first fewer decimals, then k, M, G with two, one or no decimals;
  * 999.95 or more of one suffix goes to the next (1.00M, not 1000.00k). */
@@ -1828,6 +1937,8 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
+	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
+	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
