@@ -1790,6 +1790,54 @@ START_TEST(test_tui_sweep_band_spans_the_percentiles)
 }
 END_TEST
 
+/* Below the Routes table, "loss+cost of cargo V:" is followed on its row
+ * by the selected route's margin bar when 12 columns or more are left
+ * for it (one of them a space), and the bar goes to a row of its own when
+ * fewer are: the text is never drawn over. */
+START_TEST(test_tui_routes_margin_bar_beside_or_below)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_explanation *ex;
+	const char *bar[] = {a.th.g->bar_full, a.th.g->bar_empty, a.th.g->mark};
+	char v[40], text[80];
+	int di = -1, len;
+
+	draw(&a, 48, 160);
+	ex = view_why_explanation(&a, &di);
+	ck_assert_ptr_nonnull(ex);
+	ck_assert_msg(di >= 0 && w->decisions[di].winner >= 0, "the selected route sent nothing: pick another day");
+	fmt_credits(v, sizeof v, w->decisions[di].value);
+	len = snprintf(text, sizeof text, "loss+cost of cargo %s:", v);
+	/* the Routes pane is cols * 2 / 5 wide, its inside two less: leave
+	 * 13 columns (bar beside) and 12 (bar below) after the text */
+	for (int room = 13; room >= 12; room--) {
+		int left = len + room + 2, cols = (5 * left + 1) / 2;
+		char *s = render(&a, 48, cols), line[1024];
+		const char *at = strstr(s, text), *next;
+		bool beside = false, below = false;
+
+		ck_assert_msg(at != NULL, "%d columns (%d free): '%s' drawn over", cols, room, text);
+		at += strlen(text);
+		for (int i = 0; i < 3; i++)
+			beside |= strncmp(at, " ", 1) == 0 && strncmp(at + 1, bar[i], strlen(bar[i])) == 0;
+		next = strchr(at, '\n') + 1;
+		next += strlen("\xe2\x94\x82"); /* the pane's frame */
+		for (int i = 0; i < 3; i++)
+			below |= strncmp(next, bar[i], strlen(bar[i])) == 0;
+		snprintf(line, sizeof line, "%.*s", (int)(strchr(next, '\n') - next), next);
+		if (room == 13)
+			ck_assert_msg(beside && !below, "%d columns (13 free): the bar is not beside the text; below: %s",
+				      cols, line);
+		else
+			ck_assert_msg(below && !beside, "%d columns (12 free): the bar is not on the row below: %s", cols,
+				      line);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* A number that does not fit its column whole keeps as many digits as
  * fit: first fewer decimals, then k, M, G with two, one or no decimals;
  * 999.95 or more of one suffix goes to the next (1.00M, not 1000.00k). */
@@ -1939,6 +1987,7 @@ int main(void)
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
+	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
