@@ -10,6 +10,7 @@
 
 #include <check.h>
 #include <curses.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -670,6 +671,72 @@ static int count_glyph(const char *screen, const char *glyph)
 		n++;
 	return n;
 }
+
+/* Each border's mark sits on its line between its two wards: halfway for
+ * a border alone between them, at a third and two thirds for two
+ * parallel borders (marked borders joining the same wards), and so on. */
+START_TEST(test_tui_map_marks_share_the_line_by_parallels)
+{
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	char *s, *row[64];
+	int n, checked = 0, parallel = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	s = render(&a, 48, 160);
+	n = map_rows(s, row, 64);
+	for (int i = 0; i < a.n_marks; i++) {
+		/* marks are kept in the view's coordinates: one row and column of frame */
+		int c = a.marks[i].corridor, my = a.marks[i].y - 1, mx = a.marks[i].x - 1;
+		int ward[2], cy[2], cx[2], times, idx = 0, cnt = 0, d[2];
+		double want, got;
+
+		ward[0] = w->nodes[w->corridors[c].a].ward;
+		ward[1] = w->nodes[w->corridors[c].b].ward;
+		for (int e = 0; e < w->n_corridors; e++) {
+			int ea = w->nodes[w->corridors[e].a].ward, eb = w->nodes[w->corridors[e].b].ward;
+
+			if (w->corridors[e].border && w->border_stats[e].traffic > 0 &&
+			    ((ea == ward[0] && eb == ward[1]) || (ea == ward[1] && eb == ward[0]))) {
+				idx += e < c;
+				cnt++;
+			}
+		}
+		for (int k = 0; k < 2; k++) { /* a ward's cell: its 2-wide label's first column */
+			const char *label = tui_short_ward(&a, ward[k]);
+
+			cy[k] = label_row(row, n, label, &times);
+			ck_assert_int_eq(times, 1);
+			for (const char *p = strstr(row[cy[k]], label);; p = strstr(p + 1, label))
+				if ((p[-1] < '0' || p[-1] > '9') && (p[2] < '0' || p[2] > '9')) {
+					cx[k] = (int)(p - row[cy[k]]) - 1; /* less the frame */
+					break;
+				}
+		}
+		ck_assert_msg(my >= 0 && my < n && strchr(".-=#C!", row[my][mx + 1]) != NULL, "no mark at (%d,%d)", my,
+			      mx);
+		for (int k = 0; k < 2; k++) { /* steps along the line: the larger of rows and columns */
+			int dy = abs(my - cy[k]), dx = abs(mx - cx[k]);
+
+			d[k] = dy > dx ? dy : dx;
+		}
+		if (d[0] + d[1] < 8)
+			continue; /* too short to tell where on it */
+		want = (double)(idx + 1) / (cnt + 1);
+		got = (double)d[0] / (d[0] + d[1]);
+		ck_assert_msg(fabs(got - want) <= 0.2, "border %s (%d of %d between its wards): mark at %.2f of its line, want %.2f",
+			      w->corridors[c].id, idx + 1, cnt, got, want);
+		checked++;
+		parallel += cnt > 1;
+	}
+	ck_assert_int_ge(checked, 20);
+	ck_assert_int_ge(parallel, 2);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
 
 /* Two borders joining the same wards get marks of their own, and a
  * crackdown on one shows on its own mark. */
@@ -1980,6 +2047,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
+	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
