@@ -1905,6 +1905,41 @@ START_TEST(test_tui_routes_margin_bar_beside_or_below)
 }
 END_TEST
 
+/* The Events pane's day column grows with the day: on day 1000 every
+ * event row starts with the whole day number. */
+START_TEST(test_tui_events_day_column_fits_four_digits)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1000);
+	char *s = render(&a, 48, 160), want[32];
+	const char *p;
+	int rows = 0;
+
+	p = strstr(s, "Events: ");
+	ck_assert_ptr_nonnull(p);
+	p = strstr(p, "day event");
+	ck_assert_ptr_nonnull(p);
+	for (p = strchr(p, '\n') + 1; *p; p = strchr(p, '\n') + 1) {
+		const char *cell = strstr(p, "\xe2\x94\x82\xe2\x94\x82"); /* the Events pane's left frame */
+		int day = -1;
+
+		if (cell == NULL || cell > strchr(p, '\n'))
+			break;
+		if (sscanf(cell + 6, "%d", &day) != 1 && rows == 0)
+			ck_assert_msg(0, "the first event row has no day: %.60s", cell + 6);
+		if (day < 0)
+			break;
+		snprintf(want, sizeof want, "%d ", day);
+		ck_assert_msg(day >= 990 && strncmp(cell + 6, want, strlen(want)) == 0, "an event row reads: %.60s",
+			      cell + 6);
+		rows++;
+	}
+	ck_assert_int_ge(rows, 5);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A number that does not fit its column whole keeps as many digits as
  * fit: first fewer decimals, then k, M, G with two, one or no decimals;
  * 999.95 or more of one suffix goes to the next (1.00M, not 1000.00k). */
@@ -2056,6 +2091,7 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
+	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
