@@ -1615,8 +1615,8 @@ END_TEST
 
 /* T opens the TopK view: the busiest border, cracked down for 60 days,
  * keeps its all-time rank but is gone from the last 30 days' list; Left
- * shortens the window, Right lengthens it up to telemetry.window_days,
- * and T or Esc closes the view. */
+ * shortens the window down to one day, Right lengthens it up to
+ * telemetry.window_days, and T or Esc closes the view. */
 START_TEST(test_tui_topk_view_shows_the_shift)
 {
 	struct smug_world *w = world_at(90);
@@ -1662,8 +1662,18 @@ START_TEST(test_tui_topk_view_shows_the_shift)
 	ck_assert_int_eq(a.topk_days, 14);
 	ck_assert(strstr(text = render(&a, 24, 80), "last 14 days") != NULL);
 	free(text);
+	/* down to one day, the shortest window: Left stops there */
+	tui_handle_key(&a, KEY_LEFT);
+	tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.topk_days, 1);
+	ck_assert_msg(strstr(text = render(&a, 24, 80), "last 1 day ") != NULL, "the view does not show one day");
+	free(text);
+	tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.topk_days, 1);
 	tui_handle_key(&a, KEY_RIGHT);
-	tui_handle_key(&a, KEY_RIGHT);
+	ck_assert_int_eq(a.topk_days, 7);
+	for (int i = 0; i < 4; i++)
+		tui_handle_key(&a, KEY_RIGHT);
 	ck_assert_int_eq(a.topk_days, 30); /* no longer than the window kept */
 	feed(&a, "T");
 	ck_assert_int_eq(a.view, VIEW_MAIN);
