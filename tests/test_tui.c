@@ -1131,6 +1131,23 @@ START_TEST(test_tui_enter_on_event_opens_its_story)
 		tui_handle_key(&a, '\n');
 		ck_assert_int_eq(a.view, VIEW_STORY);
 		ck_assert_uint_eq(a.story_shipment, e->shipment);
+		{ /* the story counts the shipment's events in the log */
+			int events = 0, fac = -1, com = -1;
+			char want[160];
+
+			for (int i = 0; i < w->tel.event_count; i++) {
+				const struct smug_event *x = smug_event_at(&w->tel, i);
+
+				if (x->shipment == e->shipment && events++ == 0) {
+					fac = x->faction;
+					com = x->commodity;
+				}
+			}
+			ck_assert_int_ge(fac, 0);
+			snprintf(want, sizeof want, "%s moves %s; %d events in the log", w->factions[fac].id,
+				 com >= 0 ? tui_commodity_short(com) : "-", events);
+			ck_assert_msg(screen_has(&a, want), "the story does not say '%s'", want);
+		}
 		tui_handle_key(&a, 27);
 		ck_assert_int_eq(a.view, VIEW_MAIN);
 		tui_handle_key(&a, 'g');
