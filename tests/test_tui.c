@@ -1615,6 +1615,67 @@ START_TEST(test_tui_help_and_footer_follow_the_key_table)
 }
 END_TEST
 
+/* With a filter narrowed after a broader one (checks, then one faction's
+ * checks), selecting the newest matching event (Up then Down from the
+ * end) keeps it selected, and Enter opens its story; for each faction. */
+START_TEST(test_tui_event_selection_on_the_newest_match)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+
+	tui_handle_key(&a, '5');
+	for (int f = 0; f < nf; f++) {
+		const struct smug_event *e;
+		char filter[96];
+		int n;
+		int64_t seq;
+
+		feed(&a, "/kind:check\n");
+		ck_assert_int_gt(pane_events_count(&a), 100);
+		snprintf(filter, sizeof filter, "/kind:check faction:%s\n", w->factions[fac[f]].id);
+		feed(&a, filter);
+		n = pane_events_count(&a);
+		ck_assert_int_gt(n, 3);
+		tui_handle_key(&a, KEY_END);
+		tui_handle_key(&a, KEY_UP);
+		tui_handle_key(&a, KEY_DOWN);
+		e = pane_events_at(&a, n - 1, &seq);
+		ck_assert_int_eq(a.event_sel, seq);
+		ck_assert_msg(pane_events_selected(&a) == n - 1, "%.*s: event %d of %d selected, want the newest",
+			      (int)strlen(filter) - 2, filter + 1, pane_events_selected(&a), n);
+		tui_handle_key(&a, '\n');
+		ck_assert_int_eq(a.view, VIEW_STORY);
+		ck_assert_uint_eq(a.story_shipment, e->shipment);
+		tui_handle_key(&a, 27);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* The sort keys of the Borders table pressed while the terminal is too
+ * small to draw it change nothing and do not stop the cockpit; once the
+ * table is drawn they move the sort. */
+START_TEST(test_tui_border_sort_keys_before_the_table_is_drawn)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int sort;
+
+	tui_handle_key(&a, '3');
+	draw(&a, 20, 70); /* too small: no table */
+	feed(&a, "><");
+	ck_assert_int_eq(a.border_sort, -1);
+	draw(&a, 48, 160);
+	tui_handle_key(&a, '>');
+	sort = a.border_sort;
+	ck_assert_int_ge(sort, 0);
+	tui_handle_key(&a, '<');
+	ck_assert_int_ne(a.border_sort, sort);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The header's year and day of the year roll over at the year's end. */
 START_TEST(test_tui_header_year_rollover)
 {
@@ -2139,6 +2200,8 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_header_year_rollover);
+	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
+	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	suite_add_tcase(s, t);
