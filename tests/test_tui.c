@@ -554,7 +554,7 @@ END_TEST
  * ASCII screen, one string each; returns how many. */
 static int map_rows(char *screen, char **row, int max)
 {
-	char *p = strstr(screen, "[Map of"), *legend = strstr(screen, "traffic 7d");
+	char *p = strstr(screen, "[Map of"), *legend = strstr(screen, "|.-=# "); /* the heat scale */
 	int n = 0;
 
 	ck_assert_ptr_nonnull(p);
@@ -735,6 +735,70 @@ START_TEST(test_tui_map_marks_share_the_line_by_parallels)
 	free(s);
 	tui_app_done(&a);
 	smug_world_free(w);
+}
+END_TEST
+
+/* A border's heat on the map, by the measure the map shows: traffic,
+ * seizure rate or bribes over the recent window. */
+static double map_heat(const struct tui_app *a, int c)
+{
+	struct smug_border_day d;
+
+	tui_border_window(a->w, c, WIN_RECENT, &d);
+	return a->heat == HEAT_TRAFFIC ? d.traffic
+	       : a->heat == HEAT_SEIZURES ? (d.traffic ? (double)d.seizures / d.traffic : 0)
+					  : (double)d.bribes;
+}
+
+/* Each border's mark shows its heat in four steps against the hottest
+ * marked border (".", "-", "=", "#" in ASCII): the hottest "#", a quarter
+ * of it or less ".", for each measure the m key cycles through, on the
+ * default world and on the four-ward world (where the first corridor is
+ * the busiest border). */
+START_TEST(test_tui_map_heat_steps_against_the_hottest)
+{
+	struct smug_world *worlds[2] = {world_at(60), NULL};
+	int first_hottest = 0;
+
+	worlds[1] = test_load_file(SRCDIR "/data/tiny.json");
+	smug_cmd_step(worlds[1], 30);
+	for (int k = 0; k < 2; k++) {
+		struct smug_world *w = worlds[k];
+		struct tui_app a;
+
+		tui_app_init(&a, w, &ascii_opts);
+		tui_handle_key(&a, 'M');
+		for (int h = 0; h < HEAT_COUNT; h++, tui_handle_key(&a, 'm')) {
+			char *s = render(&a, 48, 160), *row[64];
+			int n = map_rows(s, row, 64), checked = 0, hottest = -1;
+			double hmax = 0;
+
+			for (int c = 0; c < w->n_corridors; c++)
+				if (w->corridors[c].border && w->border_stats[c].traffic > 0 && map_heat(&a, c) > hmax) {
+					hmax = map_heat(&a, c);
+					hottest = c;
+				}
+			first_hottest += hottest == 0;
+			for (int i = 0; i < a.n_marks; i++) {
+				int c = a.marks[i].corridor, my = a.marks[i].y - 1, mx = a.marks[i].x - 1, l;
+
+				if (w->border_stats[c].seizures_today > 0 || smug_world_crackdown_on(w, c))
+					continue; /* their own glyphs */
+				l = hmax > 0 ? (int)(4.0 * map_heat(&a, c) / hmax) : 0;
+				l = l > 3 ? 3 : l;
+				ck_assert_msg(my >= 0 && my < n && row[my][mx + 1] == ".-=#"[l],
+					      "world %d, heat %d: border %s at %.0f%% of the hottest shows '%c', want '%c'", k, h,
+					      w->corridors[c].id, hmax > 0 ? 100 * map_heat(&a, c) / hmax : 0,
+					      my >= 0 && my < n ? row[my][mx + 1] : '?', ".-=#"[l]);
+				checked++;
+			}
+			ck_assert_int_gt(checked, 0);
+			free(s);
+		}
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+	ck_assert_msg(first_hottest > 0, "the first corridor is never the hottest border: pick another world");
 }
 END_TEST
 
@@ -2171,6 +2235,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
+	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
