@@ -1578,8 +1578,8 @@ START_TEST(test_tui_commodities_faction_line_is_the_sum)
 }
 END_TEST
 
-/* The panes show the world's numbers: each network faction's balance,
- * the header's totals, each border row's 7-day traffic, the selected
+/* The panes show the world's numbers: each network faction's balance
+ * and its change over 30 days, the header's totals, each border row's 7-day traffic, the selected
  * border in full, the newest event. */
 START_TEST(test_tui_panes_show_the_world)
 {
@@ -1596,10 +1596,24 @@ START_TEST(test_tui_panes_show_the_world)
 	for (int i = 0; i < n; i++) {
 		const struct smug_faction *fa = &w->factions[fac[i]];
 
-		smug_money_format(w->ledger.accounts[fa->account].balance, money, sizeof money);
+		int64_t bal = w->ledger.accounts[fa->account].balance;
+		const struct smug_faction_day *old = smug_faction_chart(w, fac[i], w->day - SMUG_FLOW_DAYS);
+
+		smug_money_format(bal, money, sizeof money);
 		ck_assert_msg(line_with(s, fa->id, line, sizeof line) != NULL, "faction %s not shown", fa->id);
 		ck_assert_msg(strstr(line, money) != NULL, "faction %s: balance %s not on its line: %s", fa->id, money,
 			      line);
+		/* then the change over the last 30 days, signed */
+		ck_assert_ptr_nonnull(old);
+		smug_money_format(bal - old->balance, money2, sizeof money2);
+		snprintf(want, sizeof want, "%s%s", bal >= old->balance ? "+" : "", money2);
+		{
+			char next[64] = "";
+
+			sscanf(strstr(line, money) + strlen(money), "%63s", next);
+			ck_assert_msg(strcmp(next, want) == 0, "faction %s: 30-day change '%s' after the balance, want '%s': %s",
+				      fa->id, next, want, line);
+		}
 	}
 	fmt_credits(money, sizeof money, t->bribes_spent);
 	fmt_credits(money2, sizeof money2, t->profit);
