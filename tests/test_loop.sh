@@ -72,8 +72,17 @@ expect_rc 0 "$SMUGNET" run --load w0 $V --days 60 --branch "crackdown $B@41-100"
 delta=$(tail -n 1 "$tmp/out")
 echo "$delta" | grep -q '"type":"delta","day":100,"identical":false' || fail "crackdown branch identical to the base: $delta"
 echo "$delta" | grep -q "\"id\":\"$B\",\"traffic\":-[0-9]*,.*\"crackdown_base\":false,\"crackdown_what_if\":true" || fail "the crackdown border's traffic did not fall in the branch: $delta"
+# its commodities, largest change of deliveries first (smugnet(1)): |delivered| never rises down the list
+echo "$delta" | sed 's/.*"commodities":\[//; s/\].*//' | tr '}' '\n' |
+	sed -n 's/.*"commodity":"\([A-Z_]*\)",.*"delivered":-\{0,1\}\([0-9]*\),.*/\2 \1/p' > "$tmp/com"
+[ "$(cut -d' ' -f1 "$tmp/com" | sort -u | wc -l)" -ge 3 ] || fail "the branch's deliveries change too little to show an order: $delta"
+sort -s -k1,1nr "$tmp/com" | cmp -s - "$tmp/com" || fail "the branch's commodities are not ordered by the change of deliveries: $(tr '\n' ' ' < "$tmp/com")"
+# and only the borders that differ: none unchanged in all four columns
+echo "$delta" | grep -Eq '"traffic":0,"seizures":0,"bribes":0.00,"crackdown_base":(false|true),"crackdown_what_if":\1' &&
+	fail "the branch lists a border that did not change: $delta"
 expect_rc 0 "$SMUGNET" run --load w0 $V --days 30 --branch "auto off"
 tail -n 1 "$tmp/out" | grep -q '"identical":true' || fail "a branch that changes nothing differs"
+tail -n 1 "$tmp/out" | grep -q '"borders":\[\],' || fail "a branch that changes nothing lists borders that differ: $(tail -n 1 "$tmp/out")"
 expect_rc 2 "$SMUGNET" run --days 5 --branch "teleport x"
 expect_rc 2 "$SMUGNET" run --days 5 --branch "crackdown nowhere@3"
 expect_rc 2 "$SMUGNET" run --load w0 $V --days 5 --branch "crackdown $B@3-9"

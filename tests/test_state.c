@@ -354,6 +354,60 @@ START_TEST(test_state_telemetry_rows_refuse_numbers_past_int)
 }
 END_TEST
 
+/* The cockpit's charts read the same after a save and a load, day by day
+ * over a whole chart year: every faction's (Balance, flows, money) and
+ * every tracked border's (`g`), the first corridor included (in the tiny
+ * world every corridor is a border). */
+START_TEST(test_state_charts_survive_save_and_load)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json"), *back = NULL;
+	struct smug_error err;
+	char *json;
+	int tracked = 0, seized = 0;
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[0].id, 0.5, -1, NULL), SMUG_OK);
+	smug_cmd_step(w, 400);
+	json = snapshot_to_json(w);
+	ck_assert_int_eq(snapshot_from_json(json, strlen(json), "snapshot.json", &back, &err), SMUG_OK);
+	for (int f = 0; f < w->n_factions; f++)
+		for (int day = w->day - SMUG_CHART_DAYS + 1; day <= w->day; day++) {
+			const struct smug_faction_day *a = smug_faction_chart(w, f, day), *b = smug_faction_chart(back, f, day);
+
+			ck_assert_msg(a != NULL && b != NULL, "%s day %d: no chart day", w->factions[f].id, day);
+			seized += a->seized;
+			ck_assert_msg(a->sent == b->sent && a->delivered == b->delivered && a->seized == b->seized &&
+					      a->lost == b->lost && a->balance == b->balance && a->bribes == b->bribes,
+				      "%s day %d after loading: sent %d delivered %d seized %d lost %d, "
+				      "saved sent %d delivered %d seized %d lost %d",
+				      w->factions[f].id, day, b->sent, b->delivered, b->seized, b->lost, a->sent,
+				      a->delivered, a->seized, a->lost);
+		}
+	ck_assert_int_gt(seized, 0);
+	ck_assert_int_eq(smug_border_chart_since(w, 0), 1);
+	for (int c = 0; c < w->n_corridors; c++) {
+		if (smug_border_chart_since(w, c) < 0)
+			continue;
+		tracked++;
+		ck_assert_int_eq(smug_border_chart_since(back, c), smug_border_chart_since(w, c));
+		for (int day = w->day - SMUG_CHART_DAYS + 1; day <= w->day; day++) {
+			struct smug_border_day a, b;
+
+			ck_assert_int_eq(smug_border_chart(back, c, day, &b), smug_border_chart(w, c, day, &a));
+			ck_assert_msg(a.traffic == b.traffic && a.seizures == b.seizures && a.bribes == b.bribes &&
+					      a.crackdown_pct == b.crackdown_pct,
+				      "%s day %d after loading: traffic %d seized %d bribes %lld crackdown %d%%, "
+				      "saved traffic %d seized %d bribes %lld crackdown %d%%",
+				      w->corridors[c].id, day, b.traffic, b.seizures, (long long)b.bribes,
+				      b.crackdown_pct, a.traffic, a.seizures, (long long)a.bribes, a.crackdown_pct);
+		}
+	}
+	ck_assert_int_gt(tracked, 1);
+	free(json);
+	smug_world_free(w);
+	smug_world_free(back);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("state");
@@ -364,6 +418,7 @@ int main(void)
 	tcase_add_test(t, test_state_directions_agree);
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
+	tcase_add_test(t, test_state_charts_survive_save_and_load);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -452,6 +452,39 @@ START_TEST(test_vault_hostile_input)
 }
 END_TEST
 
+/* A decision's winner, runner-up and chosen candidate index its list of
+ * candidates: a seed whose index is one past the list is refused, and
+ * the message names that field. */
+START_TEST(test_vault_candidate_index_past_the_list)
+{
+	static const char *const fields[] = {"winner", "runner", "chosen"};
+	const char *field = fields[_i];
+	struct smug_world *w = dosadi_at(50), *out = NULL;
+	struct smug_error err = {0};
+	char find[32], repl[64], want[96], *text, *at;
+	int n_cand = -1;
+
+	make_root();
+	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
+	text = seed_file("victim", "snapshot.json");
+	at = strstr(text, "\"n_cand\":");
+	ck_assert_msg(at && sscanf(at + 9, "%d", &n_cand) == 1 && n_cand > 0, "no decision with candidates");
+	ck_assert_msg(strstr(at, "\"runner\":") < strstr(at + 1, "\"n_cand\":"), "fields out of order");
+	snprintf(find, sizeof find, "\"%s\":", field);
+	snprintf(repl, sizeof repl, "\"%s\":%d,\"was\":", field, n_cand);
+	tamper("victim", "snapshot.json", find, repl, true);
+	ck_assert_int_eq(smug_vault_load(root, "victim", &out, &err), SMUG_ERR_SCHEMA);
+	ck_assert_ptr_null(out);
+	snprintf(want, sizeof want, "state.decisions[0].%s: expected number in [-1,%d], got %d", field, n_cand - 1,
+		 n_cand);
+	ck_assert_msg(strstr(err.msg, want) != NULL, "%s = %d of %d candidates: '%s' lacks '%s'", field, n_cand,
+		      n_cand, err.msg, want);
+	free(text);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
 START_TEST(test_vault_missing_and_bad_names)
 {
 	struct smug_world *w = dosadi_at(5), *out = NULL;
@@ -895,6 +928,7 @@ int main(void)
 	t = tcase_create("hostile input");
 	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));
 	tcase_add_test(t, test_vault_missing_and_bad_names);
+	tcase_add_loop_test(t, test_vault_candidate_index_past_the_list, 0, 3);
 	tcase_set_timeout(t, 120); /* each case simulates 50 days: slow under sanitizers */
 	suite_add_tcase(s, t);
 	t = tcase_create("crash safety");
