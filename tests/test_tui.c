@@ -857,6 +857,107 @@ START_TEST(test_tui_border_selection_follows_the_border)
 }
 END_TEST
 
+/* The names in the why view's "only the winner crosses: ..." (or "only
+ * the runner-up crosses: ...") line, one string each: the text before
+ * each " (risk "; returns how many, or -1 when the line is not there. */
+static int crosses_names(const char *screen, const char *who, char names[][64], int max)
+{
+	char head[64];
+	const char *p, *end;
+	int n = 0;
+
+	snprintf(head, sizeof head, "only the %s crosses: ", who);
+	p = strstr(screen, head);
+	if (p == NULL)
+		return -1;
+	p += strlen(head);
+	end = strstr(p, "only the ");
+	if (end == NULL || end < p)
+		end = strstr(p, "margin");
+	if (strncmp(p, "nothing", 7) == 0)
+		return 0;
+	for (const char *r = strstr(p, " (risk "); r && (end == NULL || r < end) && n < max; r = strstr(r + 1, " (risk ")) {
+		const char *b = r;
+
+		while (b > p && b[-1] != ' ')
+			b--;
+		snprintf(names[n++], 64, "%.*s", (int)(r - b), b);
+	}
+	return n;
+}
+
+/* The corridors one candidate crosses and the other does not, as the
+ * screen names them; returns how many. */
+static int only_in(struct tui_app *a, const struct smug_explain_candidate *c, const struct smug_explain_candidate *o,
+		   char names[][64], int max)
+{
+	int n = 0;
+
+	for (int e = 0; e + 1 < c->n_nodes; e++) {
+		bool shared = false;
+
+		for (int f = 0; f + 1 < o->n_nodes; f++)
+			shared |= o->edges[f].corridor == c->edges[e].corridor;
+		if (!shared && n < max)
+			tui_short_corridor(a, c->edges[e].corridor, names[n++], 64);
+	}
+	return n;
+}
+
+/* The why view names the corridors only the winner crosses and those only
+ * the runner-up crosses: all of them up to three (then "and N more"),
+ * never one both cross; for each route of the first faction on day 60. */
+START_TEST(test_tui_why_names_what_only_one_crosses)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int checked = 0, rows = 0;
+
+	tui_handle_key(&a, '2');
+	draw(&a, 48, 160);
+	for (int r = 0; r < w->n_decisions; r++) {
+		const struct smug_explanation *x;
+		int di = -1;
+
+		a.route_sel = r;
+		x = view_why_explanation(&a, &di);
+		if (x == NULL || di < 0 || w->decisions[di].faction != a.faction)
+			break;
+		rows++;
+		if (x->winner < 0 || x->runner < 0 || x->runner == x->winner)
+			continue;
+		tui_handle_key(&a, '\r');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		{
+			char *s = render(&a, 48, 160), shown[8][64], want[64][64];
+			const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
+			const char *who[2] = {"winner", "runner-up"};
+
+			for (int k = 0; k < 2; k++) {
+				int n = crosses_names(s, who[k], shown, 8), m = only_in(&a, c[k], c[1 - k], want, 64);
+
+				ck_assert_msg(n >= 0, "route %d: no 'only the %s crosses' line", r, who[k]);
+				ck_assert_msg(n == (m < 3 ? m : 3), "route %d: %d corridors named only the %s crosses, want %d", r,
+					      n, who[k], m < 3 ? m : 3);
+				for (int i = 0; i < n; i++) {
+					bool found = false;
+
+					for (int j = 0; j < m; j++)
+						found |= strcmp(shown[i], want[j]) == 0;
+					ck_assert_msg(found, "route %d: %s named as only the %s's, but both cross it", r, shown[i],
+						      who[k]);
+				}
+			}
+			free(s);
+		}
+		tui_handle_key(&a, 27);
+		checked++;
+	}
+	ck_assert_int_ge(checked, 2);
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_why_leads_with_the_decision)
 {
 	struct tui_app a;
@@ -880,6 +981,8 @@ START_TEST(test_tui_why_leads_with_the_decision)
 	di = pane_routes_decision(&a);
 	ck_assert_int_eq(a.why_sel, w->decisions[di].winner);
 	tui_handle_key(&a, KEY_HOME);
+	ck_assert_int_eq(a.why_sel, 0);
+	draw(&a, 24, 80); /* the first candidate stays selected when drawn */
 	ck_assert_int_eq(a.why_sel, 0);
 	tui_handle_key(&a, KEY_NPAGE);
 	ck_assert_int_eq(a.why_sel, w->decisions[di].n_cand > 10 ? 10 : w->decisions[di].n_cand - 1);
@@ -2266,6 +2369,7 @@ int main(void)
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
+	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_event_filter_and_story);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
 	tcase_add_test(t, test_tui_keys_help_quit);
