@@ -166,12 +166,20 @@ double smuggling_predation(const struct smug_world *w, int corridor)
 	return clamp01(lost * sum);
 }
 
-/* The odds of a directed corridor, its predation given. */
-static void odds_with(const struct smug_world *w, int corridor, int from, double pred, struct smug_odds *out)
+static const struct customs_odds *memo_ward_odds(const struct smug_world *w, struct smug_plan_memo *m,
+						 int ward);
+
+/* The odds of a directed corridor, its predation given; the published
+ * customs odds of the ward it enters come from plan memo m when there is
+ * one (computed once per ward and plan), else are computed here. */
+static void odds_with(const struct smug_world *w, struct smug_plan_memo *m, int corridor, int from, double pred,
+		      struct smug_odds *out)
 {
 	out->pred = pred;
 	out->border = w->corridors[corridor].border;
-	if (out->border)
+	if (out->border && m)
+		out->customs = *memo_ward_odds(w, m, smug_corridor_dest_ward(w, corridor, from));
+	else if (out->border)
 		customs_public_odds(w, smug_corridor_dest_ward(w, corridor, from), &out->customs);
 	else
 		memset(&out->customs, 0, sizeof out->customs);
@@ -179,7 +187,7 @@ static void odds_with(const struct smug_world *w, int corridor, int from, double
 
 void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out)
 {
-	odds_with(w, corridor, from, smuggling_predation(w, corridor), out);
+	odds_with(w, NULL, corridor, from, smuggling_predation(w, corridor), out);
 }
 
 /* The offer a network expects to make at a border, in required bribes:
@@ -379,6 +387,12 @@ struct memo_odds {
 	struct smug_odds o;
 };
 
+/* A ward's published customs odds: the same for every border into it. */
+struct memo_ward {
+	uint32_t gen;
+	struct customs_odds o;
+};
+
 /* A corridor's predation and the inputs it was computed from: it changes
  * only when the corridor's hazard or the loss/delay knobs do, so it is
  * kept across plans and recomputed when one of them differs. */
@@ -398,6 +412,8 @@ struct smug_plan_memo {
 	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum_*[i][e] valid for e < cum_to[i] */
 	struct memo_odds *odds;			    /* [n_slots], shared by all factions */
 	struct memo_pred *pred;			    /* [n_slots / 2], kept across plans */
+	struct memo_ward *ward;			    /* [n_wards] */
+	int n_wards;
 	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
 	bool bribes[SMUG_FACTIONS_MAX];		    /* how a faction turns odds into a prior */
 	double offer[SMUG_FACTIONS_MAX];
@@ -414,6 +430,7 @@ void plan_memo_free(struct smug_plan_memo *m)
 		free(m->slots[f]);
 	free(m->odds);
 	free(m->pred);
+	free(m->ward);
 	free(m);
 }
 
@@ -428,12 +445,14 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 {
 	struct smug_plan_memo *m = w->plan_memo;
 
-	if (m == NULL || m->n_slots != 2 * w->n_corridors) {
+	if (m == NULL || m->n_slots != 2 * w->n_corridors || m->n_wards != w->n_wards) {
 		plan_memo_free(m);
 		m = xcalloc(1, sizeof *m);
 		m->n_slots = 2 * w->n_corridors;
+		m->n_wards = w->n_wards;
 		m->odds = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->odds);
 		m->pred = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *m->pred);
+		m->ward = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *m->ward);
 		w->plan_memo = m;
 	}
 	if (++m->gen == 0) { /* wrapped: forget every stamp */
@@ -441,6 +460,7 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 			if (m->slots[f])
 				memset(m->slots[f], 0, (size_t)m->n_slots * sizeof *m->slots[f]);
 		memset(m->odds, 0, (size_t)m->n_slots * sizeof *m->odds);
+		memset(m->ward, 0, (size_t)m->n_wards * sizeof *m->ward);
 		m->gen = 1;
 	}
 	return m;
@@ -466,6 +486,19 @@ static void memo_seed(const struct smug_world *w, struct smug_plan_memo *m, int 
 	}
 }
 
+/* Ward signals do not change from the plan to the drift after it. */
+static const struct customs_odds *memo_ward_odds(const struct smug_world *w, struct smug_plan_memo *m,
+						 int ward)
+{
+	struct memo_ward *x = &m->ward[ward];
+
+	if (x->gen != m->gen) {
+		customs_public_odds(w, ward, &x->o);
+		x->gen = m->gen;
+	}
+	return &x->o;
+}
+
 /* The odds of a slot, shared by all factions, computed once a plan. */
 static void memo_odds_fill(const struct smug_world *w, struct smug_plan_memo *m, struct memo_odds *p,
 			   int slot)
@@ -482,7 +515,7 @@ static void memo_odds_fill(const struct smug_world *w, struct smug_plan_memo *m,
 		q->max_delays = sc->max_delays;
 		q->pred = smuggling_predation(w, corridor);
 	}
-	odds_with(w, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a, q->pred, &p->o);
+	odds_with(w, m, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a, q->pred, &p->o);
 	p->gen = m->gen;
 }
 

@@ -68,10 +68,14 @@ void sb_init(struct sbuf *b, char *buf, size_t size)
 
 void sb_str(struct sbuf *b, const char *s, size_t max)
 {
-	size_t room = b->len + 1 < b->size ? b->size - b->len - 1 : 0;
-	size_t n = strnlen(s, max < room ? max : room);
+	size_t room = b->len + 1 < b->size ? b->size - b->len - 1 : 0, lim = max < room ? max : room, n = 0;
+	char *out = b->buf + b->len;
 
-	memcpy(b->buf + b->len, s, n);
+	/* the strings are short (ids, names): a plain loop beats two calls */
+	while (n < lim && s[n] != '\0') {
+		out[n] = s[n];
+		n++;
+	}
 	b->len += n;
 	b->buf[b->len] = '\0';
 }
