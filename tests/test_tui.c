@@ -1631,7 +1631,8 @@ static int row_numbers(const char *line, const char *end, double *v, int max)
 
 /* In the commodities view each faction's line shows the sums of its
  * commodity rows below it, in all ten columns: sent, in transit,
- * delivered, seized and lost, counts and cargo values. */
+ * delivered, seized and lost, counts and cargo values; its rows are the
+ * commodities it prefers or has ever sent, no others. */
 START_TEST(test_tui_commodities_faction_line_is_the_sum)
 {
 	static const char border[] = "\u2502"; /* the pane's left edge */
@@ -1640,7 +1641,7 @@ START_TEST(test_tui_commodities_faction_line_is_the_sum)
 	char *screen;
 	const char *line;
 	double head[10] = {0}, sum[10] = {0};
-	int heads = 0, rows = 0, in_transit = 0;
+	int heads = 0, rows = 0, in_transit = 0, fac[SMUG_FACTIONS_MAX], listed[SMUG_FACTIONS_MAX] = {0};
 	bool open = false;
 
 	tui_handle_key(&a, 'v');
@@ -1670,11 +1671,24 @@ START_TEST(test_tui_commodities_faction_line_is_the_sum)
 				sum[k] += v[k + 1]; /* v[0] is the preference */
 			rows++;
 		}
+		if (open && in && in < end && strncmp(in + strlen(border), "  ", 2) == 0 && in[strlen(border) + 2] != ' ')
+			listed[heads - 1]++; /* a commodity's row: its name indented */
 		if (*end == '\0')
 			break;
 	}
 	free(screen);
 	ck_assert_int_eq(heads, 4); /* the default world's four networks */
+	/* each lists the commodities it prefers or has ever sent, no others */
+	ck_assert_int_eq(tui_network_factions(w, fac, SMUG_FACTIONS_MAX), heads);
+	for (int i = 0; i < heads; i++) {
+		int want = 0;
+
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+			want += w->factions[fac[i]].net.commodity_prefs[c] > 0 ||
+				w->tel.factions[fac[i]].total[c].n[SMUG_FLOW_SENT] > 0;
+		ck_assert_msg(listed[i] == want, "%s: %d commodities listed, want %d (preferred or ever sent)",
+			      w->factions[fac[i]].id, listed[i], want);
+	}
 	ck_assert_int_ge(rows, heads);
 	ck_assert_int_gt(in_transit, 0); /* the transit sums are not all zero */
 	close_app(&a, w);
@@ -1797,8 +1811,9 @@ START_TEST(test_tui_help_and_footer_follow_the_key_table)
 END_TEST
 
 /* With a filter narrowed after a broader one (checks, then one faction's
- * checks), selecting the newest matching event (Up then Down from the
- * end) keeps it selected, and Enter opens its story; for each faction. */
+ * checks), the pane lists that faction's checks only; selecting the
+ * newest (Up then Down from the end) keeps it selected, and Enter opens
+ * its story; for each faction. */
 START_TEST(test_tui_event_selection_on_the_newest_match)
 {
 	struct tui_app a;
@@ -1818,6 +1833,13 @@ START_TEST(test_tui_event_selection_on_the_newest_match)
 		feed(&a, filter);
 		n = pane_events_count(&a);
 		ck_assert_int_gt(n, 3);
+		for (int i = 0; i < n; i++) { /* the narrowed list only */
+			const struct smug_event *x = pane_events_at(&a, i, &seq);
+
+			ck_assert_msg(x->kind == SMUG_EV_CUSTOMS_CHECK && x->faction == fac[f],
+				      "%.*s lists a %s of faction %d", (int)strlen(filter) - 2, filter + 1,
+				      smug_event_kind_name(x->kind), x->faction);
+		}
 		tui_handle_key(&a, KEY_END);
 		tui_handle_key(&a, KEY_UP);
 		tui_handle_key(&a, KEY_DOWN);
@@ -1978,6 +2000,56 @@ START_TEST(test_tui_routes_row_reads_its_decision)
 	ck_assert_msg(hops == d->route_len - 1, "hops %d for a route of %d nodes: %s", hops, d->route_len, line);
 	ck_assert_int_eq(brd, d->route_borders);
 	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The config view 24 and 25 rows tall, where the knobs do not all fit:
+ * End selects the last knob and scrolls its row into the list; a blank
+ * row parts the list from the selected knob's meaning, which ends above
+ * the view's bottom frame. */
+START_TEST(test_tui_config_view_scrolls_to_the_selection)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+
+	feed(&a, "C");
+	for (int h = 24; h <= 25; h++) {
+		char *s, *line[64], want[64], mean[512];
+		int rows = 0, list_end = -1, meaning = -1, bottom = -1;
+
+		tui_handle_key(&a, KEY_HOME);
+		draw(&a, h, 80);
+		tui_handle_key(&a, KEY_END);
+		s = render(&a, h, 80);
+
+		for (char *p = s, *nl; *p && rows < 64 && (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+			*nl = '\0';
+			line[rows++] = p;
+		}
+		snprintf(want, sizeof want, "\xe2\x94\x82 %-34s ", k[n - 1].key); /* frame, margin, the key's column */
+		snprintf(mean, sizeof mean, "\xe2\x94\x82 %s: ", k[n - 1].key);
+		for (int r = 0; r < rows; r++) {
+			if (strncmp(line[r], want, strlen(want)) == 0)
+				list_end = r;
+			if (strncmp(line[r], mean, strlen(mean)) == 0)
+				meaning = r;
+			if (strncmp(line[r], "\xe2\x94\x94", 3) == 0)
+				bottom = r;
+		}
+		ck_assert_int_gt(n, h - 9); /* more knobs than list rows */
+		ck_assert_msg(list_end >= 0, "%dx%d: the last knob's row is not in the list", 80, h);
+		ck_assert_msg(meaning == list_end + 2, "%dx%d: the meaning on row %d, the last knob's row on %d",
+			      80, h, meaning, list_end);
+		ck_assert_msg(bottom > meaning + 1, "%dx%d: the meaning (row %d) reaches the bottom frame (row %d)",
+			      80, h, meaning, bottom);
+		for (const char *p = line[bottom] + 3; *p && strncmp(p, "\xe2\x94\x98", 3) != 0; p += 3)
+			ck_assert_msg(strncmp(p, "\xe2\x94\x80", 3) == 0, "%dx%d: the bottom frame is drawn over: %s",
+				      80, h, line[bottom]);
+		free(s);
+	}
 	close_app(&a, w);
 }
 END_TEST
@@ -2387,6 +2459,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
+	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
