@@ -1942,6 +1942,10 @@ START_TEST(test_tui_topk_view_shows_the_shift)
 	tui_handle_key(&a, KEY_LEFT);
 	ck_assert_int_eq(a.topk_days, 14);
 	ck_assert(strstr(text = render(&a, 24, 80), "last 14 days") != NULL);
+	/* three lists on 24 rows: each shortened to fit */
+	ck_assert_msg(strstr(text, "Routes (shipments sent)") && strstr(text, "Borders (crossings)") &&
+			      strstr(text, "Networks (delivered / resolved)"),
+		      "24 rows do not show the three lists");
 	free(text);
 	/* down to one day, the shortest window: Left stops there */
 	tui_handle_key(&a, KEY_LEFT);
@@ -2139,7 +2143,8 @@ START_TEST(test_tui_factions_pane_lists_each_faction_once)
 END_TEST
 
 /* The sweep view's fan: the selected setting's 5-95% band fills the plot
- * rows between its 5th and 95th percentiles and no others. */
+ * rows between its 5th and 95th percentiles and no others, and each
+ * setting's median line is drawn in its own colour. */
 START_TEST(test_tui_sweep_band_spans_the_percentiles)
 {
 	static const int days[] = {10, 20, 30, 40};
@@ -2191,6 +2196,25 @@ START_TEST(test_tui_sweep_band_spans_the_percentiles)
 	}
 	ck_assert_int_ge(ph, 10);
 	ck_assert_msg(with_band >= ph / 3, "%d of %d rows filled by the band", with_band, ph);
+	{ /* the plot's top row is k=0.2's median line, in k=0.2's colour */
+		int y = 0, col = 0, dots = 0;
+
+		line = strstr(text, "380\xe2\x94\xa4");
+		for (const char *p = text; p < line; p++)
+			y += *p == '\n';
+		for (const char *p = line; *p && *p != '\n'; col++) {
+			unsigned char c = (unsigned char)*p;
+			int n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+
+			if (n == 3 && c == 0xe2 && ((unsigned char)p[1] & 0xfc) == 0xa0) { /* braille, U+2800 on */
+				ck_assert_msg(grid_role(g, y, col) == ROLE_SERIES2, "column %d of k=0.2's line drawn in role %d",
+					      col, grid_role(g, y, col));
+				dots++;
+			}
+			p += n;
+		}
+		ck_assert_int_gt(dots, 50);
+	}
 	free(text);
 	grid_free(g);
 	tui_app_done(&a);
@@ -2277,6 +2301,28 @@ START_TEST(test_tui_events_day_column_fits_four_digits)
 	}
 	ck_assert_int_ge(rows, 5);
 	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A text cut to its width never keeps part of a number: the cut moves
+ * before the number, and the rest of the width is blank, not what was
+ * drawn there before. A pane title too long for its frame shows so. */
+START_TEST(test_tui_cut_title_blanks_the_rest_of_its_width)
+{
+	struct tui_grid *g = grid_new(3, 16);
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 3, 16};
+	char *s, top[128];
+
+	canvas_box(&cv, "Border 12345678901", true); /* "[Border 12345678901]": 20 columns for 13 */
+	s = grid_dump(g);
+	snprintf(top, sizeof top, "%.*s", (int)(strchr(s, '\n') - s), s);
+	ck_assert_msg(strcmp(top, "\xe2\x94\x8c[Border \xe2\x80\xa6    \xe2\x94\x80\xe2\x94\x90") == 0,
+		      "the cut title reads: %s", top); /* corner, "[Border ", ellipsis, 4 blanks, frame, corner */
+	free(s);
+	grid_free(g);
 	close_app(&a, w);
 }
 END_TEST
@@ -2430,6 +2476,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
+	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
