@@ -354,6 +354,39 @@ START_TEST(test_journal_rewind_and_step_back_is_never_rewinding)
 }
 END_TEST
 
+/* Back to a day, another future than the first, then back into that new
+ * future: the rewound day is the new future's, never a copy kept from
+ * the abandoned one. */
+START_TEST(test_journal_rewind_into_a_new_future)
+{
+	struct smug_world *w = test_default_at(0), *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct smug_error err;
+	uint64_t at40;
+	int b;
+
+	smug_timeline_reset(t, w);
+	smug_timeline_step(t, w, 20);
+	b = test_busiest_border(w);
+	smug_timeline_step(t, w, 30); /* the first future: no crackdown */
+	ck_assert_int_eq(smug_timeline_rewind(t, w, 20, &r, &err), SMUG_OK);
+	smug_world_free(w);
+	w = r;
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	smug_timeline_step(t, w, 20); /* the second: a crackdown from day 21 */
+	at40 = smug_world_digest(w);
+	smug_timeline_step(t, w, 10);
+	ck_assert_msg(smug_timeline_rewind(t, w, 40, &r, &err) == SMUG_OK, "back to day 40: %s", err.msg);
+	ck_assert_int_eq(r->day, 40);
+	ck_assert_msg(smug_world_crackdown_on(r, b) && smug_world_crackdown_on(r, b)->start_day == 21,
+		      "day 40 has no crackdown on %s since day 21", w->corridors[b].id);
+	ck_assert_msg(smug_world_digest(r) == at40, "day 40 is not the second future's day 40");
+	smug_world_free(r);
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_journal_ring_stays_within_its_budget)
 {
 	struct smug_world *w = test_default_at(0), *r = NULL;
@@ -468,6 +501,7 @@ int main(void)
 	tcase_add_test(j, test_journal_survives_save_and_load);
 	tcase_add_test(j, test_journal_stays_bounded);
 	tcase_add_test(t, test_journal_rewind_and_step_back_is_never_rewinding);
+	tcase_add_test(t, test_journal_rewind_into_a_new_future);
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
 	suite_add_tcase(s, j);
 	suite_add_tcase(s, t);

@@ -231,6 +231,35 @@ static const struct smug_shipment *shipment_by_id(const struct smug_world *w, ui
 	return NULL;
 }
 
+/* The road holds SMUG_SHIPMENT_CAP shipments: on a road forty days long a
+ * rich crew fills it, the planner then skips as "transit_full", and every
+ * decision it reports as sent is a shipment on the road. */
+START_TEST(test_smuggling_full_road_skips_instead_of_sending)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/tests/data/long-road.json");
+	int full = 0, sent = 0;
+
+	for (int day = 0; day < 45; day++) {
+		smug_cmd_step(w, 1);
+		ck_assert_int_le(w->n_shipments, SMUG_SHIPMENT_CAP);
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+
+			full += d->skip == SMUG_SKIP_TRANSIT_FULL;
+			if (d->skip != SMUG_SKIP_NONE)
+				continue;
+			sent++;
+			ck_assert_msg(shipment_by_id(w, d->shipment) != NULL,
+				      "day %d: decision %d reports shipment %llu sent, it is not on the road (%d are)",
+				      w->day, i, (unsigned long long)d->shipment, w->n_shipments);
+		}
+	}
+	ck_assert_int_gt(full, 0);
+	ck_assert_int_gt(sent, SMUG_SHIPMENT_CAP);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_smuggling_planner_bribes_lower_seizure_bounded)
 {
 	struct smug_world *w = load_default();
@@ -979,6 +1008,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_edge_stats_bounded);
 	tcase_add_test(t, test_smuggling_route_evaluation_bounded);
 	tcase_add_test(t, test_smuggling_shipments_per_day_capped);
+	tcase_add_test(t, test_smuggling_full_road_skips_instead_of_sending);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T3 bribes");
