@@ -408,6 +408,37 @@ START_TEST(test_state_charts_survive_save_and_load)
 }
 END_TEST
 
+/* The digest's fast paths (the ledger's transaction ring, the factions'
+ * edge statistics, the telemetry rows, each hashed a block of words at a
+ * time) give exactly the digest of the leaf-by-leaf walk, for the whole
+ * state and every group: on the default world at days 1, 120, 300 and
+ * 520 (the 102,400-transaction ring has wrapped by then, and every
+ * faction that runs a network keeps statistics). */
+START_TEST(test_state_digest_fast_paths_equal_the_leaf_walk)
+{
+	struct smug_world *w = test_default_at(0);
+	const int days[] = {1, 120, 300, 520};
+	int at = 0;
+
+	for (size_t k = 0; k < sizeof days / sizeof days[0]; k++) {
+		struct state_digest fast, leaf;
+
+		smug_cmd_step(w, days[k] - at);
+		at = days[k];
+		state_digest(w, &fast);
+		state_digest_leafwise(w, &leaf);
+		ck_assert_int_eq(fast.n_groups, leaf.n_groups);
+		for (int g = 0; g < fast.n_groups; g++)
+			ck_assert_msg(fast.digest[g] == leaf.digest[g], "day %d: group %s differs", at, fast.group[g]);
+		ck_assert(fast.all == leaf.all);
+	}
+	ck_assert_int_eq(w->ledger.journal_count, SMUG_JOURNAL_CAP);
+	for (int f = 0; f < w->n_factions; f++)
+		ck_assert(!w->factions[f].runs_network || w->factions[f].net.n_edge_stats > 0);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("state");
@@ -416,6 +447,7 @@ int main(void)
 	tcase_set_timeout(t, 300);
 	tcase_add_test(t, test_state_every_saved_field_moves_the_digest);
 	tcase_add_test(t, test_state_directions_agree);
+	tcase_add_test(t, test_state_digest_fast_paths_equal_the_leaf_walk);
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);

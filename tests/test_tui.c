@@ -10,6 +10,7 @@
 
 #include <check.h>
 #include <curses.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -553,7 +554,7 @@ END_TEST
  * ASCII screen, one string each; returns how many. */
 static int map_rows(char *screen, char **row, int max)
 {
-	char *p = strstr(screen, "[Map of"), *legend = strstr(screen, "traffic 7d");
+	char *p = strstr(screen, "[Map of"), *legend = strstr(screen, "|.-=# "); /* the heat scale */
 	int n = 0;
 
 	ck_assert_ptr_nonnull(p);
@@ -671,6 +672,136 @@ static int count_glyph(const char *screen, const char *glyph)
 	return n;
 }
 
+/* Each border's mark sits on its line between its two wards: halfway for
+ * a border alone between them, at a third and two thirds for two
+ * parallel borders (marked borders joining the same wards), and so on. */
+START_TEST(test_tui_map_marks_share_the_line_by_parallels)
+{
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	char *s, *row[64];
+	int n, checked = 0, parallel = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	s = render(&a, 48, 160);
+	n = map_rows(s, row, 64);
+	for (int i = 0; i < a.n_marks; i++) {
+		/* marks are kept in the view's coordinates: one row and column of frame */
+		int c = a.marks[i].corridor, my = a.marks[i].y - 1, mx = a.marks[i].x - 1;
+		int ward[2], cy[2], cx[2], times, idx = 0, cnt = 0, d[2];
+		double want, got;
+
+		ward[0] = w->nodes[w->corridors[c].a].ward;
+		ward[1] = w->nodes[w->corridors[c].b].ward;
+		for (int e = 0; e < w->n_corridors; e++) {
+			int ea = w->nodes[w->corridors[e].a].ward, eb = w->nodes[w->corridors[e].b].ward;
+
+			if (w->corridors[e].border && w->border_stats[e].traffic > 0 &&
+			    ((ea == ward[0] && eb == ward[1]) || (ea == ward[1] && eb == ward[0]))) {
+				idx += e < c;
+				cnt++;
+			}
+		}
+		for (int k = 0; k < 2; k++) { /* a ward's cell: its 2-wide label's first column */
+			const char *label = tui_short_ward(&a, ward[k]);
+
+			cy[k] = label_row(row, n, label, &times);
+			ck_assert_int_eq(times, 1);
+			for (const char *p = strstr(row[cy[k]], label);; p = strstr(p + 1, label))
+				if ((p[-1] < '0' || p[-1] > '9') && (p[2] < '0' || p[2] > '9')) {
+					cx[k] = (int)(p - row[cy[k]]) - 1; /* less the frame */
+					break;
+				}
+		}
+		ck_assert_msg(my >= 0 && my < n && strchr(".-=#C!", row[my][mx + 1]) != NULL, "no mark at (%d,%d)", my,
+			      mx);
+		for (int k = 0; k < 2; k++) { /* steps along the line: the larger of rows and columns */
+			int dy = abs(my - cy[k]), dx = abs(mx - cx[k]);
+
+			d[k] = dy > dx ? dy : dx;
+		}
+		if (d[0] + d[1] < 8)
+			continue; /* too short to tell where on it */
+		want = (double)(idx + 1) / (cnt + 1);
+		got = (double)d[0] / (d[0] + d[1]);
+		ck_assert_msg(fabs(got - want) <= 0.2, "border %s (%d of %d between its wards): mark at %.2f of its line, want %.2f",
+			      w->corridors[c].id, idx + 1, cnt, got, want);
+		checked++;
+		parallel += cnt > 1;
+	}
+	ck_assert_int_ge(checked, 20);
+	ck_assert_int_ge(parallel, 2);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A border's heat on the map, by the measure the map shows: traffic,
+ * seizure rate or bribes over the recent window. */
+static double map_heat(const struct tui_app *a, int c)
+{
+	struct smug_border_day d;
+
+	tui_border_window(a->w, c, WIN_RECENT, &d);
+	return a->heat == HEAT_TRAFFIC ? d.traffic
+	       : a->heat == HEAT_SEIZURES ? (d.traffic ? (double)d.seizures / d.traffic : 0)
+					  : (double)d.bribes;
+}
+
+/* Each border's mark shows its heat in four steps against the hottest
+ * marked border (".", "-", "=", "#" in ASCII): the hottest "#", a quarter
+ * of it or less ".", for each measure the m key cycles through, on the
+ * default world and on the four-ward world (where the first corridor is
+ * the busiest border). */
+START_TEST(test_tui_map_heat_steps_against_the_hottest)
+{
+	struct smug_world *worlds[2] = {world_at(60), NULL};
+	int first_hottest = 0;
+
+	worlds[1] = test_load_file(SRCDIR "/data/tiny.json");
+	smug_cmd_step(worlds[1], 30);
+	for (int k = 0; k < 2; k++) {
+		struct smug_world *w = worlds[k];
+		struct tui_app a;
+
+		tui_app_init(&a, w, &ascii_opts);
+		tui_handle_key(&a, 'M');
+		for (int h = 0; h < HEAT_COUNT; h++, tui_handle_key(&a, 'm')) {
+			char *s = render(&a, 48, 160), *row[64];
+			int n = map_rows(s, row, 64), checked = 0, hottest = -1;
+			double hmax = 0;
+
+			for (int c = 0; c < w->n_corridors; c++)
+				if (w->corridors[c].border && w->border_stats[c].traffic > 0 && map_heat(&a, c) > hmax) {
+					hmax = map_heat(&a, c);
+					hottest = c;
+				}
+			first_hottest += hottest == 0;
+			for (int i = 0; i < a.n_marks; i++) {
+				int c = a.marks[i].corridor, my = a.marks[i].y - 1, mx = a.marks[i].x - 1, l;
+
+				if (w->border_stats[c].seizures_today > 0 || smug_world_crackdown_on(w, c))
+					continue; /* their own glyphs */
+				l = hmax > 0 ? (int)(4.0 * map_heat(&a, c) / hmax) : 0;
+				l = l > 3 ? 3 : l;
+				ck_assert_msg(my >= 0 && my < n && row[my][mx + 1] == ".-=#"[l],
+					      "world %d, heat %d: border %s at %.0f%% of the hottest shows '%c', want '%c'", k, h,
+					      w->corridors[c].id, hmax > 0 ? 100 * map_heat(&a, c) / hmax : 0,
+					      my >= 0 && my < n ? row[my][mx + 1] : '?', ".-=#"[l]);
+				checked++;
+			}
+			ck_assert_int_gt(checked, 0);
+			free(s);
+		}
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+	ck_assert_msg(first_hottest > 0, "the first corridor is never the hottest border: pick another world");
+}
+END_TEST
+
 /* Two borders joining the same wards get marks of their own, and a
  * crackdown on one shows on its own mark. */
 START_TEST(test_tui_map_marks_are_distinct)
@@ -726,6 +857,107 @@ START_TEST(test_tui_border_selection_follows_the_border)
 }
 END_TEST
 
+/* The names in the why view's "only the winner crosses: ..." (or "only
+ * the runner-up crosses: ...") line, one string each: the text before
+ * each " (risk "; returns how many, or -1 when the line is not there. */
+static int crosses_names(const char *screen, const char *who, char names[][64], int max)
+{
+	char head[64];
+	const char *p, *end;
+	int n = 0;
+
+	snprintf(head, sizeof head, "only the %s crosses: ", who);
+	p = strstr(screen, head);
+	if (p == NULL)
+		return -1;
+	p += strlen(head);
+	end = strstr(p, "only the ");
+	if (end == NULL || end < p)
+		end = strstr(p, "margin");
+	if (strncmp(p, "nothing", 7) == 0)
+		return 0;
+	for (const char *r = strstr(p, " (risk "); r && (end == NULL || r < end) && n < max; r = strstr(r + 1, " (risk ")) {
+		const char *b = r;
+
+		while (b > p && b[-1] != ' ')
+			b--;
+		snprintf(names[n++], 64, "%.*s", (int)(r - b), b);
+	}
+	return n;
+}
+
+/* The corridors one candidate crosses and the other does not, as the
+ * screen names them; returns how many. */
+static int only_in(struct tui_app *a, const struct smug_explain_candidate *c, const struct smug_explain_candidate *o,
+		   char names[][64], int max)
+{
+	int n = 0;
+
+	for (int e = 0; e + 1 < c->n_nodes; e++) {
+		bool shared = false;
+
+		for (int f = 0; f + 1 < o->n_nodes; f++)
+			shared |= o->edges[f].corridor == c->edges[e].corridor;
+		if (!shared && n < max)
+			tui_short_corridor(a, c->edges[e].corridor, names[n++], 64);
+	}
+	return n;
+}
+
+/* The why view names the corridors only the winner crosses and those only
+ * the runner-up crosses: all of them up to three (then "and N more"),
+ * never one both cross; for each route of the first faction on day 60. */
+START_TEST(test_tui_why_names_what_only_one_crosses)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int checked = 0, rows = 0;
+
+	tui_handle_key(&a, '2');
+	draw(&a, 48, 160);
+	for (int r = 0; r < w->n_decisions; r++) {
+		const struct smug_explanation *x;
+		int di = -1;
+
+		a.route_sel = r;
+		x = view_why_explanation(&a, &di);
+		if (x == NULL || di < 0 || w->decisions[di].faction != a.faction)
+			break;
+		rows++;
+		if (x->winner < 0 || x->runner < 0 || x->runner == x->winner)
+			continue;
+		tui_handle_key(&a, '\r');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		{
+			char *s = render(&a, 48, 160), shown[8][64], want[64][64];
+			const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
+			const char *who[2] = {"winner", "runner-up"};
+
+			for (int k = 0; k < 2; k++) {
+				int n = crosses_names(s, who[k], shown, 8), m = only_in(&a, c[k], c[1 - k], want, 64);
+
+				ck_assert_msg(n >= 0, "route %d: no 'only the %s crosses' line", r, who[k]);
+				ck_assert_msg(n == (m < 3 ? m : 3), "route %d: %d corridors named only the %s crosses, want %d", r,
+					      n, who[k], m < 3 ? m : 3);
+				for (int i = 0; i < n; i++) {
+					bool found = false;
+
+					for (int j = 0; j < m; j++)
+						found |= strcmp(shown[i], want[j]) == 0;
+					ck_assert_msg(found, "route %d: %s named as only the %s's, but both cross it", r, shown[i],
+						      who[k]);
+				}
+			}
+			free(s);
+		}
+		tui_handle_key(&a, 27);
+		checked++;
+	}
+	ck_assert_int_ge(checked, 2);
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_why_leads_with_the_decision)
 {
 	struct tui_app a;
@@ -749,6 +981,8 @@ START_TEST(test_tui_why_leads_with_the_decision)
 	di = pane_routes_decision(&a);
 	ck_assert_int_eq(a.why_sel, w->decisions[di].winner);
 	tui_handle_key(&a, KEY_HOME);
+	ck_assert_int_eq(a.why_sel, 0);
+	draw(&a, 24, 80); /* the first candidate stays selected when drawn */
 	ck_assert_int_eq(a.why_sel, 0);
 	tui_handle_key(&a, KEY_NPAGE);
 	ck_assert_int_eq(a.why_sel, w->decisions[di].n_cand > 10 ? 10 : w->decisions[di].n_cand - 1);
@@ -1064,6 +1298,23 @@ START_TEST(test_tui_enter_on_event_opens_its_story)
 		tui_handle_key(&a, '\n');
 		ck_assert_int_eq(a.view, VIEW_STORY);
 		ck_assert_uint_eq(a.story_shipment, e->shipment);
+		{ /* the story counts the shipment's events in the log */
+			int events = 0, fac = -1, com = -1;
+			char want[160];
+
+			for (int i = 0; i < w->tel.event_count; i++) {
+				const struct smug_event *x = smug_event_at(&w->tel, i);
+
+				if (x->shipment == e->shipment && events++ == 0) {
+					fac = x->faction;
+					com = x->commodity;
+				}
+			}
+			ck_assert_int_ge(fac, 0);
+			snprintf(want, sizeof want, "%s moves %s; %d events in the log", w->factions[fac].id,
+				 com >= 0 ? tui_commodity_short(com) : "-", events);
+			ck_assert_msg(screen_has(&a, want), "the story does not say '%s'", want);
+		}
 		tui_handle_key(&a, 27);
 		ck_assert_int_eq(a.view, VIEW_MAIN);
 		tui_handle_key(&a, 'g');
@@ -1380,7 +1631,8 @@ static int row_numbers(const char *line, const char *end, double *v, int max)
 
 /* In the commodities view each faction's line shows the sums of its
  * commodity rows below it, in all ten columns: sent, in transit,
- * delivered, seized and lost, counts and cargo values. */
+ * delivered, seized and lost, counts and cargo values; its rows are the
+ * commodities it prefers or has ever sent, no others. */
 START_TEST(test_tui_commodities_faction_line_is_the_sum)
 {
 	static const char border[] = "\u2502"; /* the pane's left edge */
@@ -1389,7 +1641,7 @@ START_TEST(test_tui_commodities_faction_line_is_the_sum)
 	char *screen;
 	const char *line;
 	double head[10] = {0}, sum[10] = {0};
-	int heads = 0, rows = 0, in_transit = 0;
+	int heads = 0, rows = 0, in_transit = 0, fac[SMUG_FACTIONS_MAX], listed[SMUG_FACTIONS_MAX] = {0};
 	bool open = false;
 
 	tui_handle_key(&a, 'v');
@@ -1419,19 +1671,32 @@ START_TEST(test_tui_commodities_faction_line_is_the_sum)
 				sum[k] += v[k + 1]; /* v[0] is the preference */
 			rows++;
 		}
+		if (open && in && in < end && strncmp(in + strlen(border), "  ", 2) == 0 && in[strlen(border) + 2] != ' ')
+			listed[heads - 1]++; /* a commodity's row: its name indented */
 		if (*end == '\0')
 			break;
 	}
 	free(screen);
 	ck_assert_int_eq(heads, 4); /* the default world's four networks */
+	/* each lists the commodities it prefers or has ever sent, no others */
+	ck_assert_int_eq(tui_network_factions(w, fac, SMUG_FACTIONS_MAX), heads);
+	for (int i = 0; i < heads; i++) {
+		int want = 0;
+
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+			want += w->factions[fac[i]].net.commodity_prefs[c] > 0 ||
+				w->tel.factions[fac[i]].total[c].n[SMUG_FLOW_SENT] > 0;
+		ck_assert_msg(listed[i] == want, "%s: %d commodities listed, want %d (preferred or ever sent)",
+			      w->factions[fac[i]].id, listed[i], want);
+	}
 	ck_assert_int_ge(rows, heads);
 	ck_assert_int_gt(in_transit, 0); /* the transit sums are not all zero */
 	close_app(&a, w);
 }
 END_TEST
 
-/* The panes show the world's numbers: each network faction's balance,
- * the header's totals, each border row's 7-day traffic, the selected
+/* The panes show the world's numbers: each network faction's balance
+ * and its change over 30 days, the header's totals, each border row's 7-day traffic, the selected
  * border in full, the newest event. */
 START_TEST(test_tui_panes_show_the_world)
 {
@@ -1448,10 +1713,24 @@ START_TEST(test_tui_panes_show_the_world)
 	for (int i = 0; i < n; i++) {
 		const struct smug_faction *fa = &w->factions[fac[i]];
 
-		smug_money_format(w->ledger.accounts[fa->account].balance, money, sizeof money);
+		int64_t bal = w->ledger.accounts[fa->account].balance;
+		const struct smug_faction_day *old = smug_faction_chart(w, fac[i], w->day - SMUG_FLOW_DAYS);
+
+		smug_money_format(bal, money, sizeof money);
 		ck_assert_msg(line_with(s, fa->id, line, sizeof line) != NULL, "faction %s not shown", fa->id);
 		ck_assert_msg(strstr(line, money) != NULL, "faction %s: balance %s not on its line: %s", fa->id, money,
 			      line);
+		/* then the change over the last 30 days, signed */
+		ck_assert_ptr_nonnull(old);
+		smug_money_format(bal - old->balance, money2, sizeof money2);
+		snprintf(want, sizeof want, "%s%s", bal >= old->balance ? "+" : "", money2);
+		{
+			char next[64] = "";
+
+			sscanf(strstr(line, money) + strlen(money), "%63s", next);
+			ck_assert_msg(strcmp(next, want) == 0, "faction %s: 30-day change '%s' after the balance, want '%s': %s",
+				      fa->id, next, want, line);
+		}
 	}
 	fmt_credits(money, sizeof money, t->bribes_spent);
 	fmt_credits(money2, sizeof money2, t->profit);
@@ -1531,6 +1810,75 @@ START_TEST(test_tui_help_and_footer_follow_the_key_table)
 }
 END_TEST
 
+/* With a filter narrowed after a broader one (checks, then one faction's
+ * checks), the pane lists that faction's checks only; selecting the
+ * newest (Up then Down from the end) keeps it selected, and Enter opens
+ * its story; for each faction. */
+START_TEST(test_tui_event_selection_on_the_newest_match)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+
+	tui_handle_key(&a, '5');
+	for (int f = 0; f < nf; f++) {
+		const struct smug_event *e;
+		char filter[96];
+		int n;
+		int64_t seq;
+
+		feed(&a, "/kind:check\n");
+		ck_assert_int_gt(pane_events_count(&a), 100);
+		snprintf(filter, sizeof filter, "/kind:check faction:%s\n", w->factions[fac[f]].id);
+		feed(&a, filter);
+		n = pane_events_count(&a);
+		ck_assert_int_gt(n, 3);
+		for (int i = 0; i < n; i++) { /* the narrowed list only */
+			const struct smug_event *x = pane_events_at(&a, i, &seq);
+
+			ck_assert_msg(x->kind == SMUG_EV_CUSTOMS_CHECK && x->faction == fac[f],
+				      "%.*s lists a %s of faction %d", (int)strlen(filter) - 2, filter + 1,
+				      smug_event_kind_name(x->kind), x->faction);
+		}
+		tui_handle_key(&a, KEY_END);
+		tui_handle_key(&a, KEY_UP);
+		tui_handle_key(&a, KEY_DOWN);
+		e = pane_events_at(&a, n - 1, &seq);
+		ck_assert_int_eq(a.event_sel, seq);
+		ck_assert_msg(pane_events_selected(&a) == n - 1, "%.*s: event %d of %d selected, want the newest",
+			      (int)strlen(filter) - 2, filter + 1, pane_events_selected(&a), n);
+		tui_handle_key(&a, '\n');
+		ck_assert_int_eq(a.view, VIEW_STORY);
+		ck_assert_uint_eq(a.story_shipment, e->shipment);
+		tui_handle_key(&a, 27);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* The sort keys of the Borders table pressed while the terminal is too
+ * small to draw it change nothing and do not stop the cockpit; once the
+ * table is drawn they move the sort. */
+START_TEST(test_tui_border_sort_keys_before_the_table_is_drawn)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int sort;
+
+	tui_handle_key(&a, '3');
+	draw(&a, 20, 70); /* too small: no table */
+	feed(&a, "><");
+	ck_assert_int_eq(a.border_sort, -1);
+	draw(&a, 48, 160);
+	tui_handle_key(&a, '>');
+	sort = a.border_sort;
+	ck_assert_int_ge(sort, 0);
+	tui_handle_key(&a, '<');
+	ck_assert_int_ne(a.border_sort, sort);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The header's year and day of the year roll over at the year's end. */
 START_TEST(test_tui_header_year_rollover)
 {
@@ -1548,8 +1896,8 @@ END_TEST
 
 /* T opens the TopK view: the busiest border, cracked down for 60 days,
  * keeps its all-time rank but is gone from the last 30 days' list; Left
- * shortens the window, Right lengthens it up to telemetry.window_days,
- * and T or Esc closes the view. */
+ * shortens the window down to one day, Right lengthens it up to
+ * telemetry.window_days, and T or Esc closes the view. */
 START_TEST(test_tui_topk_view_shows_the_shift)
 {
 	struct smug_world *w = world_at(90);
@@ -1594,9 +1942,23 @@ START_TEST(test_tui_topk_view_shows_the_shift)
 	tui_handle_key(&a, KEY_LEFT);
 	ck_assert_int_eq(a.topk_days, 14);
 	ck_assert(strstr(text = render(&a, 24, 80), "last 14 days") != NULL);
+	/* three lists on 24 rows: each shortened to fit */
+	ck_assert_msg(strstr(text, "Routes (shipments sent)") && strstr(text, "Borders (crossings)") &&
+			      strstr(text, "Networks (delivered / resolved)"),
+		      "24 rows do not show the three lists");
 	free(text);
+	/* down to one day, the shortest window: Left stops there */
+	tui_handle_key(&a, KEY_LEFT);
+	tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.topk_days, 1);
+	ck_assert_msg(strstr(text = render(&a, 24, 80), "last 1 day ") != NULL, "the view does not show one day");
+	free(text);
+	tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.topk_days, 1);
 	tui_handle_key(&a, KEY_RIGHT);
-	tui_handle_key(&a, KEY_RIGHT);
+	ck_assert_int_eq(a.topk_days, 7);
+	for (int i = 0; i < 4; i++)
+		tui_handle_key(&a, KEY_RIGHT);
 	ck_assert_int_eq(a.topk_days, 30); /* no longer than the window kept */
 	feed(&a, "T");
 	ck_assert_int_eq(a.view, VIEW_MAIN);
@@ -1646,6 +2008,56 @@ START_TEST(test_tui_routes_row_reads_its_decision)
 }
 END_TEST
 
+/* The config view 24 and 25 rows tall, where the knobs do not all fit:
+ * End selects the last knob and scrolls its row into the list; a blank
+ * row parts the list from the selected knob's meaning, which ends above
+ * the view's bottom frame. */
+START_TEST(test_tui_config_view_scrolls_to_the_selection)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+
+	feed(&a, "C");
+	for (int h = 24; h <= 25; h++) {
+		char *s, *line[64], want[64], mean[512];
+		int rows = 0, list_end = -1, meaning = -1, bottom = -1;
+
+		tui_handle_key(&a, KEY_HOME);
+		draw(&a, h, 80);
+		tui_handle_key(&a, KEY_END);
+		s = render(&a, h, 80);
+
+		for (char *p = s, *nl; *p && rows < 64 && (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+			*nl = '\0';
+			line[rows++] = p;
+		}
+		snprintf(want, sizeof want, "\xe2\x94\x82 %-34s ", k[n - 1].key); /* frame, margin, the key's column */
+		snprintf(mean, sizeof mean, "\xe2\x94\x82 %s: ", k[n - 1].key);
+		for (int r = 0; r < rows; r++) {
+			if (strncmp(line[r], want, strlen(want)) == 0)
+				list_end = r;
+			if (strncmp(line[r], mean, strlen(mean)) == 0)
+				meaning = r;
+			if (strncmp(line[r], "\xe2\x94\x94", 3) == 0)
+				bottom = r;
+		}
+		ck_assert_int_gt(n, h - 9); /* more knobs than list rows */
+		ck_assert_msg(list_end >= 0, "%dx%d: the last knob's row is not in the list", 80, h);
+		ck_assert_msg(meaning == list_end + 2, "%dx%d: the meaning on row %d, the last knob's row on %d",
+			      80, h, meaning, list_end);
+		ck_assert_msg(bottom > meaning + 1, "%dx%d: the meaning (row %d) reaches the bottom frame (row %d)",
+			      80, h, meaning, bottom);
+		for (const char *p = line[bottom] + 3; *p && strncmp(p, "\xe2\x94\x98", 3) != 0; p += 3)
+			ck_assert_msg(strncmp(p, "\xe2\x94\x80", 3) == 0, "%dx%d: the bottom frame is drawn over: %s",
+				      80, h, line[bottom]);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* Down or PageDown past the last knob of the config view keeps the last
  * one selected, even with keys pressed while the terminal is too small to
  * draw the view: Up then selects the knob above it, and Enter edits the
@@ -1677,6 +2089,240 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 	ck_assert_int_eq(a.prompt, PROMPT_KNOB);
 	snprintf(want, sizeof want, "%s: %.40s", k[n - 1].key, k[n - 1].meaning);
 	ck_assert_msg(screen_has(&a, want), "the last knob is not the one edited (want '%s')", want);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A world with more network factions than fit two rows each: the
+ * Factions pane at 160x48 gives each faction one row, every network
+ * faction once and in order, and leaves the rows below them empty. */
+START_TEST(test_tui_factions_pane_lists_each_faction_once)
+{
+	char *json = smug_scenario_generate(100, 5, 12), *s, *p;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	int fac[SMUG_FACTIONS_MAX], n, row = 0, seen = 0, blank = 0;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+	ck_assert_int_ge(n, 10);
+	tui_app_init(&a, w, &opts);
+	s = render(&a, 48, 160);
+	p = strstr(s, "[1 Factions]");
+	ck_assert_ptr_nonnull(p);
+	/* the pane's rows: from the line below its title to its bottom frame */
+	for (p = strchr(p, '\n') + 1; strncmp(p, "\xe2\x94\x82", 3) == 0; p = strchr(p, '\n') + 1) {
+		const char *in = p + 3, *end = strstr(in, "\xe2\x94\x82"); /* the pane's right frame */
+		char text[256], id[64] = "";
+
+		snprintf(text, sizeof text, "%.*s", (int)(end - in), in);
+		sscanf(text, "%63s", id);
+		if (row++ == 0) {
+			ck_assert_msg(strcmp(id, "faction") == 0, "no header: %s", text);
+			continue;
+		}
+		if (id[0] == '\0') {
+			blank++;
+			continue;
+		}
+		ck_assert_msg(blank == 0, "a row after the empty ones: %s", text);
+		ck_assert_msg(seen < n, "a row after the last faction: %s", text);
+		ck_assert_msg(strcmp(id, w->factions[fac[seen]].id) == 0, "row %d is '%s', want %s", row - 1, id,
+			      w->factions[fac[seen]].id);
+		seen++;
+	}
+	ck_assert_int_eq(seen, n);
+	ck_assert_msg(blank > 0, "no spare row: the pane was sized to its factions");
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The sweep view's fan: the selected setting's 5-95% band fills the plot
+ * rows between its 5th and 95th percentiles and no others, and each
+ * setting's median line is drawn in its own colour. */
+START_TEST(test_tui_sweep_band_spans_the_percentiles)
+{
+	static const int days[] = {10, 20, 30, 40};
+	static const char *const labels[] = {"k=0.1", "k=0.2"};
+	static const long long tasks[] = {4, 4};
+	double q[2][4][5];
+	struct tui_fan fan = {"shipments", false, 4, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 40 days", 2, labels, tasks, 1, &fan};
+	struct tui_grid *g = grid_new(40, 120);
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+	struct canvas cv;
+	char *text, *line;
+	int ph = 0, with_band = 0;
+	const char *band;
+
+	for (int p = 0; p < 4; p++)
+		for (int k = 0; k < 5; k++) {
+			q[0][p][k] = 100 + 50 * k; /* 100 150 200 250 300 */
+			q[1][p][k] = 360 + 10 * k; /* 360 to 400, median 380 */
+		}
+	tui_app_init(&a, w, &opts);
+	cv = (struct canvas){&a.th, NULL, g, 0, 0, 40, 120};
+	band = a.th.g->bar_part[1];
+	tui_sweep_draw(&cv, &sw, 0, 0);
+	text = grid_dump(g);
+	if (getenv("SMUGNET_SHOW"))
+		fputs(text, stdout);
+	line = strstr(text, "5-95% of k=0.1");
+	ck_assert_ptr_nonnull(line);
+	ck_assert_msg(strstr(line, "380\xe2\x94\xa4") != NULL, "the plot's top is not 380");
+	/* plot rows until the day axis; the range is 0 to 380 (the medians of
+	 * k=0.2 are the highest values drawn: bands are the selection's only) */
+	for (line = strchr(line, '\n') + 1; strstr(line, "day 1") == NULL || strstr(line, "day 1") > strchr(line, '\n');
+	     line = strchr(line, '\n') + 1)
+		ph++;
+	line = strchr(strstr(text, "5-95% of k=0.1"), '\n') + 1;
+	for (int y = 0; y < ph; y++, line = strchr(line, '\n') + 1) {
+		double cy = 380.0 * (ph - 1 - y + 0.5) / ph; /* the row's middle value */
+		int cells = 0;
+
+		for (const char *b = strstr(line, band); b && b < strchr(line, '\n'); b = strstr(b + 1, band))
+			cells++;
+		if (cy < 100 || cy > 300)
+			ck_assert_msg(cells == 0, "row %d of %d (about %.0f) has %d band cells outside 100-300", y, ph,
+				      cy, cells);
+		else
+			with_band += cells > 50;
+	}
+	ck_assert_int_ge(ph, 10);
+	ck_assert_msg(with_band >= ph / 3, "%d of %d rows filled by the band", with_band, ph);
+	{ /* the plot's top row is k=0.2's median line, in k=0.2's colour */
+		int y = 0, col = 0, dots = 0;
+
+		line = strstr(text, "380\xe2\x94\xa4");
+		for (const char *p = text; p < line; p++)
+			y += *p == '\n';
+		for (const char *p = line; *p && *p != '\n'; col++) {
+			unsigned char c = (unsigned char)*p;
+			int n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+
+			if (n == 3 && c == 0xe2 && ((unsigned char)p[1] & 0xfc) == 0xa0) { /* braille, U+2800 on */
+				ck_assert_msg(grid_role(g, y, col) == ROLE_SERIES2, "column %d of k=0.2's line drawn in role %d",
+					      col, grid_role(g, y, col));
+				dots++;
+			}
+			p += n;
+		}
+		ck_assert_int_gt(dots, 50);
+	}
+	free(text);
+	grid_free(g);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Below the Routes table, "loss+cost of cargo V:" is followed on its row
+ * by the selected route's margin bar when 12 columns or more are left
+ * for it (one of them a space), and the bar goes to a row of its own when
+ * fewer are: the text is never drawn over. */
+START_TEST(test_tui_routes_margin_bar_beside_or_below)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_explanation *ex;
+	const char *bar[] = {a.th.g->bar_full, a.th.g->bar_empty, a.th.g->mark};
+	char v[40], text[80];
+	int di = -1, len;
+
+	draw(&a, 48, 160);
+	ex = view_why_explanation(&a, &di);
+	ck_assert_ptr_nonnull(ex);
+	ck_assert_msg(di >= 0 && w->decisions[di].winner >= 0, "the selected route sent nothing: pick another day");
+	fmt_credits(v, sizeof v, w->decisions[di].value);
+	len = snprintf(text, sizeof text, "loss+cost of cargo %s:", v);
+	/* the Routes pane is cols * 2 / 5 wide, its inside two less: leave
+	 * 13 columns (bar beside) and 12 (bar below) after the text */
+	for (int room = 13; room >= 12; room--) {
+		int left = len + room + 2, cols = (5 * left + 1) / 2;
+		char *s = render(&a, 48, cols), line[1024];
+		const char *at = strstr(s, text), *next;
+		bool beside = false, below = false;
+
+		ck_assert_msg(at != NULL, "%d columns (%d free): '%s' drawn over", cols, room, text);
+		at += strlen(text);
+		for (int i = 0; i < 3; i++)
+			beside |= strncmp(at, " ", 1) == 0 && strncmp(at + 1, bar[i], strlen(bar[i])) == 0;
+		next = strchr(at, '\n') + 1;
+		next += strlen("\xe2\x94\x82"); /* the pane's frame */
+		for (int i = 0; i < 3; i++)
+			below |= strncmp(next, bar[i], strlen(bar[i])) == 0;
+		snprintf(line, sizeof line, "%.*s", (int)(strchr(next, '\n') - next), next);
+		if (room == 13)
+			ck_assert_msg(beside && !below, "%d columns (13 free): the bar is not beside the text; below: %s",
+				      cols, line);
+		else
+			ck_assert_msg(below && !beside, "%d columns (12 free): the bar is not on the row below: %s", cols,
+				      line);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* The Events pane's day column grows with the day: on day 1000 every
+ * event row starts with the whole day number. */
+START_TEST(test_tui_events_day_column_fits_four_digits)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1000);
+	char *s = render(&a, 48, 160), want[32];
+	const char *p;
+	int rows = 0;
+
+	p = strstr(s, "Events: ");
+	ck_assert_ptr_nonnull(p);
+	p = strstr(p, "day event");
+	ck_assert_ptr_nonnull(p);
+	for (p = strchr(p, '\n') + 1; *p; p = strchr(p, '\n') + 1) {
+		const char *cell = strstr(p, "\xe2\x94\x82\xe2\x94\x82"); /* the Events pane's left frame */
+		int day = -1;
+
+		if (cell == NULL || cell > strchr(p, '\n'))
+			break;
+		if (sscanf(cell + 6, "%d", &day) != 1 && rows == 0)
+			ck_assert_msg(0, "the first event row has no day: %.60s", cell + 6);
+		if (day < 0)
+			break;
+		snprintf(want, sizeof want, "%d ", day);
+		ck_assert_msg(day >= 990 && strncmp(cell + 6, want, strlen(want)) == 0, "an event row reads: %.60s",
+			      cell + 6);
+		rows++;
+	}
+	ck_assert_int_ge(rows, 5);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A text cut to its width never keeps part of a number: the cut moves
+ * before the number, and the rest of the width is blank, not what was
+ * drawn there before. A pane title too long for its frame shows so. */
+START_TEST(test_tui_cut_title_blanks_the_rest_of_its_width)
+{
+	struct tui_grid *g = grid_new(3, 16);
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 3, 16};
+	char *s, top[128];
+
+	canvas_box(&cv, "Border 12345678901", true); /* "[Border 12345678901]": 20 columns for 13 */
+	s = grid_dump(g);
+	snprintf(top, sizeof top, "%.*s", (int)(strchr(s, '\n') - s), s);
+	ck_assert_msg(strcmp(top, "\xe2\x94\x8c[Border \xe2\x80\xa6    \xe2\x94\x80\xe2\x94\x90") == 0,
+		      "the cut title reads: %s", top); /* corner, "[Border ", ellipsis, 4 blanks, frame, corner */
+	free(s);
+	grid_free(g);
 	close_app(&a, w);
 }
 END_TEST
@@ -1823,11 +2469,18 @@ int main(void)
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
+	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
+	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
+	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
+	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
+	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
+	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
+	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
@@ -1835,6 +2488,7 @@ int main(void)
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
+	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_event_filter_and_story);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
 	tcase_add_test(t, test_tui_keys_help_quit);
@@ -1848,8 +2502,11 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_header_year_rollover);
+	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
+	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
+	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

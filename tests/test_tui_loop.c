@@ -143,6 +143,65 @@ static int check_whys(const struct smug_comparison *c)
 	return checked;
 }
 
+/* The screen at rows x cols. */
+static char *screen_at(struct tui_app *a, int rows, int cols)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+	struct canvas cv = {&a->th, NULL, g, 0, 0, rows, cols};
+	char *text;
+
+	tui_render(a, &cv);
+	text = grid_dump(g);
+	grid_free(g);
+	return text;
+}
+
+/* The compare view's table heads name every column, wide and narrow; the
+ * routes that changed fill the view down to its last rows: each takes
+ * three rows, so fewer than three are left blank when some are not shown. */
+static void check_compare_screen(struct tui_app *a, const struct smug_comparison *c)
+{
+	static const char *const wide_head[] = {"faction", "balance", "what-if", "change", "deliv.", "what-if",
+						"change", "seized", "what-if", "change"};
+	static const char *const narrow_head[] = {"faction", "balance", "what-if", "change", "deliv.", "seized"};
+
+	for (int rows = 30; rows <= 48; rows++) {
+		int cols = rows % 2 ? 100 : 160; /* the narrow table below 110 inside columns */
+		char *s = screen_at(a, rows, cols), *line = strstr(s, "deliv."), *p;
+		const char *const *head = cols == 160 ? wide_head : narrow_head;
+		int n_head = cols == 160 ? 10 : 6, shown = 0, blank = 0;
+
+		ck_assert_msg(line != NULL, "%dx%d: no faction table head", cols, rows);
+		while (line > s && line[-1] != '\n')
+			line--;
+		p = line;
+		for (int i = 0; i < n_head; i++) {
+			p = strstr(p, head[i]);
+			ck_assert_msg(p != NULL && p < strchr(line, '\n'), "%dx%d: the head lacks '%s' in place", cols, rows,
+				      head[i]);
+			p += strlen(head[i]);
+		}
+		for (p = strstr(s, "routes that changed"); p && *p; p = strchr(p, '\n') + 1) {
+			const char *eol = strchr(p, '\n');
+
+			if (strncmp(p, "\xe2\x94\x82   base ", 10) == 0) /* frame, margin, "  base" */
+				shown++;
+			if (strncmp(p, "\xe2\x94\x94", 3) == 0) /* the bottom frame */
+				break;
+			if (strspn(p + 3, " ") == (size_t)(eol - p) - 6) /* frame, spaces, frame */
+				blank++;
+			else
+				blank = 0;
+		}
+		if (getenv("SMUGNET_SHOW"))
+			fprintf(stderr, "%dx%d: %d of %d routes, %d blank\n", cols, rows, shown, c->n_routes, blank);
+		ck_assert_int_gt(shown, 0);
+		ck_assert_msg(shown == c->n_routes || blank < 3, "%dx%d: %d of %d routes shown and %d rows left blank",
+			      cols, rows, shown, c->n_routes, blank);
+		free(s);
+	}
+}
+
 START_TEST(test_tui_loop_branch_compare_keep)
 {
 	struct smug_world *w = test_default_at(30);
@@ -191,6 +250,7 @@ START_TEST(test_tui_loop_branch_compare_keep)
 		loop_pair(&a, &base, &whatif);
 		smug_compare(base, whatif, c);
 		ck_assert_int_gt(check_whys(c), 0);
+		check_compare_screen(&a, c);
 		smug_comparison_done(c);
 		free(c);
 	}

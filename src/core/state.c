@@ -363,6 +363,53 @@ static void check_edge_order(struct sv *s, const struct smug_world *w, const str
 		sv_fail(s, NULL, "%s must be sorted by corridor and direction", what);
 }
 
+static uint64_t f_bits(double v)
+{
+	uint64_t b;
+
+	memcpy(&b, &v, sizeof b);
+	return b;
+}
+
+/* The words visit_edge_belief hashes, for the digest's fast path. */
+static int edge_belief_words(const struct smug_edge_stats *e, uint64_t *v)
+{
+	v[0] = (uint64_t)(int64_t)e->corridor;
+	v[1] = (uint64_t)(int64_t)e->from_node;
+	v[2] = f_bits(e->risk_est);
+	v[3] = f_bits(e->cost_est);
+	v[4] = (uint64_t)(int64_t)e->last_update_day;
+	return 5;
+}
+
+/* The digest's fast path for a network's two statistics lists (up to
+ * border_topk entries each, for every faction): the same words as the
+ * leaves below, a block at a time. */
+static void hash_edge_stats(struct sv *s, const struct smug_network *n, const struct smug_edge_stats *st, int count,
+			    bool full)
+{
+	uint64_t v[10 * 64];
+	int k = 0;
+
+	for (int i = 0; i < count; i++) {
+		const struct smug_edge_stats *e = &st[i];
+
+		k += edge_belief_words(e, v + k);
+		if (full) {
+			v[k++] = (uint64_t)(int64_t)e->uses;
+			v[k++] = (uint64_t)e->cal_n;
+			v[k++] = (uint64_t)e->cal_fail;
+			v[k++] = f_bits(e->cal_risk);
+			v[k++] = f_bits(n->preferred_border_weight[i]);
+		}
+		if (k > (int)(sizeof v / sizeof v[0]) - 10) {
+			sv_hash_words(s, v, (size_t)k);
+			k = 0;
+		}
+	}
+	sv_hash_words(s, v, (size_t)k);
+}
+
 static void visit_edge_stats(struct sv *s, const struct smug_world *w, struct smug_network *n)
 {
 	int max = SMUG_EDGE_STATS_MAX;
@@ -370,26 +417,34 @@ static void visit_edge_stats(struct sv *s, const struct smug_world *w, struct sm
 	sv_count(s, "edge_stats", &n->n_edge_stats, max);
 	if (!sv_list(s, "edge_stats", &n->n_edge_stats, max))
 		return;
-	for (int i = 0; i < n->n_edge_stats && sv_item(s, i); i++) {
-		struct smug_edge_stats *e = &n->edge_stats[i];
+	if (sv_hashing_blocks(s)) {
+		hash_edge_stats(s, n, n->edge_stats, n->n_edge_stats, true);
+	} else {
+		for (int i = 0; i < n->n_edge_stats && sv_item(s, i); i++) {
+			struct smug_edge_stats *e = &n->edge_stats[i];
 
-		visit_edge_belief(s, w, e);
-		sv_int(s, "uses", &e->uses, 0, 2e9);
-		sv_i64(s, "cal_n", &e->cal_n, 0, MONEY_MAX);
-		sv_i64(s, "cal_fail", &e->cal_fail, 0, MONEY_MAX);
-		sv_f(s, "cal_risk", &e->cal_risk, 0, MONEY_MAX);
-		sv_f(s, "preferred_weight", &n->preferred_border_weight[i], -1e6, 1e6);
-		sv_end(s);
-		check_edge_order(s, w, n->edge_stats, i, "edge_stats");
+			visit_edge_belief(s, w, e);
+			sv_int(s, "uses", &e->uses, 0, 2e9);
+			sv_i64(s, "cal_n", &e->cal_n, 0, MONEY_MAX);
+			sv_i64(s, "cal_fail", &e->cal_fail, 0, MONEY_MAX);
+			sv_f(s, "cal_risk", &e->cal_risk, 0, MONEY_MAX);
+			sv_f(s, "preferred_weight", &n->preferred_border_weight[i], -1e6, 1e6);
+			sv_end(s);
+			check_edge_order(s, w, n->edge_stats, i, "edge_stats");
+		}
 	}
 	sv_end(s);
 	sv_count(s, "plan_stats", &n->n_plan_stats, max);
 	if (!sv_list(s, "plan_stats", &n->n_plan_stats, max))
 		return;
-	for (int i = 0; i < n->n_plan_stats && sv_item(s, i); i++) {
-		visit_edge_belief(s, w, &n->plan_stats[i]);
-		sv_end(s);
-		check_edge_order(s, w, n->plan_stats, i, "plan_stats");
+	if (sv_hashing_blocks(s)) {
+		hash_edge_stats(s, n, n->plan_stats, n->n_plan_stats, false);
+	} else {
+		for (int i = 0; i < n->n_plan_stats && sv_item(s, i); i++) {
+			visit_edge_belief(s, w, &n->plan_stats[i]);
+			sv_end(s);
+			check_edge_order(s, w, n->plan_stats, i, "plan_stats");
+		}
 	}
 	sv_end(s);
 }
@@ -516,7 +571,7 @@ static void visit_ledger(struct sv *s, struct smug_world *w)
 	if (sv_list(s, "journal", &l->journal_count, SMUG_JOURNAL_CAP)) {
 		if (sv_reading(s))
 			l->journal_head = l->journal_count % SMUG_JOURNAL_CAP;
-		if (sv_hashing(s)) {
+		if (sv_hashing_blocks(s)) {
 			/* the digest's fast path: the same words as the leaves
 			 * below, oldest first, handed over a block at a time */
 			uint64_t v[6 * 128];
@@ -779,7 +834,7 @@ static void visit_windows(struct sv *s, struct smug_world *w)
 			telemetry_rows(w, kind, collect_row, &r);
 		n = r.n;
 		sv_count(s, name, &n, 1 << 24);
-		if (sv_hashing(s)) { /* the rows' numbers by their bits, as sv_f hashes them */
+		if (sv_hashing_blocks(s)) { /* the rows' numbers by their bits, as sv_f hashes them */
 			for (int i = 0; i < n; i++) {
 				uint64_t bits;
 

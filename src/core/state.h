@@ -52,6 +52,7 @@ struct sv {
 	size_t hlen;
 	int n_groups;
 	unsigned skip; /* SV_HASH: groups (bit per index) left out */
+	bool leafwise; /* SV_HASH: the block fast paths off, every leaf walked */
 	const char *group_name[SV_GROUP_MAX];
 	uint64_t group_digest[SV_GROUP_MAX];
 	/* SV_PACK / SV_UNPACK */
@@ -147,6 +148,9 @@ void sv_hex(struct sv *s, const char *key, uint64_t *v); /* 16 hex digits in JSO
  * double by its bits) and strings as sv_str hashes them, in the order the
  * other directions visit them; the digest is the same as leaf by leaf. */
 bool sv_hashing(const struct sv *s);
+/* sv_hashing, and the fast paths that must give the same digest as the
+ * leaf walk are on (state_digest_leafwise turns them off). */
+bool sv_hashing_blocks(const struct sv *s);
 void sv_hash_words(struct sv *s, const uint64_t *v, size_t n);
 void sv_hash_text(struct sv *s, const char *v);
 
@@ -201,6 +205,9 @@ void state_digest(const struct smug_world *w, struct state_digest *out);
 /* The same with the groups of `skip` (bit per group index) left out:
  * their digests are 0 and the whole digest covers the others only. */
 void state_digest_some(const struct smug_world *w, unsigned skip, struct state_digest *out);
+/* The same digest with every block fast path off, leaf by leaf: for the
+ * test that the fast paths hash exactly the leaves' words. */
+void state_digest_leafwise(const struct smug_world *w, struct state_digest *out);
 /* Compact binary copy of the whole state; caller frees *out (allocated
  * to its exact length). */
 size_t state_pack(const struct smug_world *w, unsigned char **out);

@@ -225,6 +225,11 @@ bool sv_hashing(const struct sv *s)
 	return s->mode == SV_HASH && !s->failed;
 }
 
+bool sv_hashing_blocks(const struct sv *s)
+{
+	return sv_hashing(s) && !s->leafwise;
+}
+
 void sv_hash_words(struct sv *s, const uint64_t *v, size_t n)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -674,10 +679,10 @@ void state_digest(const struct smug_world *w, struct state_digest *out)
 	state_digest_some(w, 0, out);
 }
 
-void state_digest_some(const struct smug_world *w, unsigned skip, struct state_digest *out)
+static void digest_walk(const struct smug_world *w, unsigned skip, bool leafwise, struct state_digest *out)
 {
 	struct sv_hash h;
-	struct sv s = {.mode = SV_HASH, .h = &h, .skip = skip};
+	struct sv s = {.mode = SV_HASH, .h = &h, .skip = skip, .leafwise = leafwise};
 
 	XXH3_64bits_reset(&h.all);
 	XXH3_64bits_reset(&h.grp);
@@ -690,6 +695,16 @@ void state_digest_some(const struct smug_world *w, unsigned skip, struct state_d
 		out->group[i] = s.group_name[i];
 		out->digest[i] = s.group_digest[i];
 	}
+}
+
+void state_digest_some(const struct smug_world *w, unsigned skip, struct state_digest *out)
+{
+	digest_walk(w, skip, false, out);
+}
+
+void state_digest_leafwise(const struct smug_world *w, struct state_digest *out)
+{
+	digest_walk(w, 0, true, out);
 }
 
 size_t state_pack_into(const struct smug_world *w, unsigned char **buf, size_t *cap)

@@ -15,6 +15,7 @@
 struct tui_grid {
 	int h, w;
 	char (*cell)[5]; /* one UTF-8 character per cell */
+	unsigned char *role; /* the role each cell was last drawn in */
 	int cut_numbers;
 	char first_cut[96];
 };
@@ -28,7 +29,8 @@ struct tui_grid *grid_new(int h, int w)
 	g->h = h;
 	g->w = w;
 	g->cell = calloc((size_t)h * (size_t)w, sizeof *g->cell);
-	if (g->cell == NULL)
+	g->role = calloc((size_t)h * (size_t)w + 1, 1); /* ROLE_NORMAL */
+	if (g->cell == NULL || g->role == NULL)
 		abort();
 	for (int i = 0; i < h * w; i++)
 		g->cell[i][0] = ' ';
@@ -40,6 +42,7 @@ void grid_free(struct tui_grid *g)
 	if (g == NULL)
 		return;
 	free(g->cell);
+	free(g->role);
 	free(g);
 }
 
@@ -67,6 +70,13 @@ char *grid_dump(const struct tui_grid *g)
 	}
 	out[at] = '\0';
 	return out;
+}
+
+int grid_role(const struct tui_grid *g, int y, int x)
+{
+	if (y < 0 || y >= g->h || x < 0 || x >= g->w)
+		return -1;
+	return g->role[y * g->w + x];
 }
 
 int grid_cut_numbers(const struct tui_grid *g, char *first, size_t size)
@@ -136,10 +146,12 @@ int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s)
 
 		if (x + col >= 0) {
 			if (cv->grid) {
-				char *c = cv->grid->cell[(cv->y0 + y) * cv->grid->w + cv->x0 + x + col];
+				int at = (cv->y0 + y) * cv->grid->w + cv->x0 + x + col;
+				char *c = cv->grid->cell[at];
 
 				memcpy(c, s, (size_t)n);
 				c[n] = '\0';
+				cv->grid->role[at] = (unsigned char)r;
 			} else {
 				mvwaddnstr((WINDOW *)cv->win, cv->y0 + y, cv->x0 + x + col, s, n);
 			}

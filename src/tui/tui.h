@@ -127,6 +127,10 @@ void grid_free(struct tui_grid *g);
 /* The grid as UTF-8 text, one line per row, trailing spaces trimmed.
  * Caller frees. */
 char *grid_dump(const struct tui_grid *g);
+/* The role (so the colour and attributes) cell (y, x) was last drawn
+ * in, or -1 outside the grid: what a test reads of highlights and series
+ * colours. */
+int grid_role(const struct tui_grid *g, int y, int x);
 /* Text drawn so far that the canvas clipped in the middle of a number
  * (a digit kept and a digit dropped): the count, and the first case. */
 int grid_cut_numbers(const struct tui_grid *g, char *first, size_t size);

@@ -55,7 +55,8 @@ void view_topk_draw(struct tui_app *a, struct canvas *cv)
 	char title[160];
 
 	canvas_clear(cv);
-	snprintf(title, sizeof title, "TopK: all time | last %d days (Left/Right: window; Esc back)", days);
+	snprintf(title, sizeof title, "TopK: all time | last %d day%s (Left/Right: window; Esc back)", days,
+		 days == 1 ? "" : "s");
 	canvas_box(cv, title, true);
 	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
 	half = (in.w - 2) / 2;
@@ -68,7 +69,7 @@ void view_topk_draw(struct tui_app *a, struct canvas *cv)
 		char head[128];
 
 		canvas_fit(&in, y, 0, half, ROLE_TITLE, lists[l].title, false);
-		snprintf(head, sizeof head, "last %d days", days);
+		snprintf(head, sizeof head, "last %d day%s", days, days == 1 ? "" : "s");
 		canvas_fit(&in, y, half + 2, in.w - half - 2, ROLE_TITLE, head, false);
 		smug_topk_window(w, lists[l].kind, days, &win);
 		draw_list(&in, y + 1, 0, half, rows, all[l], lists[l].rate);
