@@ -183,6 +183,13 @@ static void dst_ward(struct smug_world *w)
 }
 static void shipment_id_zero(struct smug_world *w) { w->shipments[0].id = 0; }
 static void ward_gate(struct smug_world *w) { w->wards[2].gate_node = w->wards[3].gate_node; }
+/* the last day delivered more than all days together (its record agrees) */
+static void today_above_total(struct smug_world *w)
+{
+	w->tel.today.delivered = (int)w->tel.total.delivered + 1;
+	w->tel.history[(w->tel.history_head + SMUG_HISTORY_DAYS - 1) % SMUG_HISTORY_DAYS].c.delivered =
+		w->tel.today.delivered;
+}
 static void event_kind(struct smug_world *w)
 {
 	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].kind = SMUG_EVENT_KIND_COUNT;
@@ -226,6 +233,7 @@ static const struct violation violations[] = {
 	{"shipment id 0", shipment_id_zero, "state.shipments[0].id: 0, expected 1 to"},
 	{"ward's gate in another ward", ward_gate, "state.wards[2]: has no node"},
 	{"event kind out of range", event_kind, "kind, faction, corridor or commodity out of range"},
+	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
 };
 
 START_TEST(test_check_catches_each_violation)
