@@ -2249,7 +2249,7 @@ START_TEST(test_tui_routes_margin_bar_beside_or_below)
 		const char *at = strstr(s, text), *next;
 		bool beside = false, below = false;
 
-		ck_assert_msg(at != NULL, "%d columns (%d free): '%s' drawn over", cols, room, text);
+		ck_assert_msg(at != NULL, "%d columns (%d free): '%s' is not on the screen whole", cols, room, text);
 		at += strlen(text);
 		for (int i = 0; i < 3; i++)
 			beside |= strncmp(at, " ", 1) == 0 && strncmp(at + 1, bar[i], strlen(bar[i])) == 0;
