@@ -163,6 +163,10 @@ l20b=$(grep "^s20b " "$tmp/out" | sed 's/^s20b *//')
 [ -n "$l20" ] && [ "$l20" = "$l20b" ] || fail "s20 and s20b differ: '$l20' vs '$l20b'"
 echo "$l20" | grep -q "20" || fail "seeds does not show day 20: $l20"
 expect_rc 0 "$SMUGNET" validate "$tmp/vault/seeds/s20"
+# run with standard input closed (from cron, say): the seed folder may get descriptor 0
+"$SMUGNET" validate "$tmp/vault/seeds/s20" >"$tmp/out" 2>"$tmp/err" <&- || fail "validate with stdin closed: $(cat "$tmp/err")"
+grep -qx ok "$tmp/out" || fail "validate with stdin closed did not print ok"
+pass=$((pass + 1))
 expect_rc 0 "$SMUGNET" run --load s20 --days 10 --vault "$tmp/vault"
 tail -n 1 "$tmp/out" | grep -q '"day":30' || fail "loaded seed did not continue from day 20"
 expect_rc 3 "$SMUGNET" run --load nosuch --days 1 --vault "$tmp/vault"

@@ -414,9 +414,20 @@ END_TEST
 
 /* Check explanation x against decision d: same candidates, the winner and
  * runner-up are the smallest scores, the stored score and margin match to
- * the bit, and the route kept is the winner's, or an exploration pick. */
+ * the bit, and the route kept is the winner's, or an exploration pick;
+ * its demand and source scores are the sums of their terms. */
 static void check_explanation(const struct smug_decision *d, const struct smug_explanation *x)
 {
+	double demand = 0, source = 0;
+
+	/* explain prints "demand S = term + term + ...": the sum holds */
+	for (int i = 0; i < SMUG_DEMAND_TERMS; i++)
+		demand += d->demand.term[i];
+	for (int i = 0; i < SMUG_SOURCE_TERMS; i++)
+		source += d->source.term[i];
+	ck_assert_msg(fabs(d->demand.score - demand) < 1e-9 && fabs(d->source.score - source) < 1e-9,
+		      "demand %.3f = terms adding to %.3f; source %.3f = terms adding to %.3f", d->demand.score,
+		      demand, d->source.score, source);
 	ck_assert_int_eq(x->n_cand, d->n_cand);
 	if (d->winner < 0)
 		return;

@@ -879,7 +879,9 @@ START_TEST(test_vault_loaded_seed_explains_the_same)
 {
 	struct smug_world *w = dosadi_at(90), *loaded = NULL;
 	struct smug_explanation *x = malloc(sizeof *x), *y = malloc(sizeof *y);
+	const struct smug_decision *a, *b;
 	struct smug_error err;
+	int bribed = 0;
 
 	ck_assert_ptr_nonnull(x);
 	ck_assert_ptr_nonnull(y);
@@ -897,7 +899,18 @@ START_TEST(test_vault_loaded_seed_explains_the_same)
 			ck_assert(x->cand[c].expected_loss == y->cand[c].expected_loss);
 		}
 		ck_assert_str_eq(x->flip, y->flip);
+		/* what `explain` prints under the candidates */
+		a = &w->decisions[i];
+		b = &loaded->decisions[i];
+		bribed += a->bribe_total > 0;
+		ck_assert_msg(a->shipment == b->shipment && a->bribe_total == b->bribe_total &&
+				      a->margin == b->margin && strcmp(a->skipped, b->skipped) == 0,
+			      "decision %d after loading: shipment %llu with bribes %lld, margin %.2f, '%s'; "
+			      "saved: shipment %llu with bribes %lld, margin %.2f, '%s'",
+			      i, (unsigned long long)b->shipment, (long long)b->bribe_total, b->margin, b->skipped,
+			      (unsigned long long)a->shipment, (long long)a->bribe_total, a->margin, a->skipped);
 	}
+	ck_assert_int_gt(bribed, 0);
 	smug_world_free(loaded);
 	smug_world_free(w);
 	free(x);
