@@ -2249,7 +2249,7 @@ START_TEST(test_tui_routes_margin_bar_beside_or_below)
 		const char *at = strstr(s, text), *next;
 		bool beside = false, below = false;
 
-		ck_assert_msg(at != NULL, "%d columns (%d free): '%s' drawn over", cols, room, text);
+		ck_assert_msg(at != NULL, "%d columns (%d free): '%s' is not on the screen whole", cols, room, text);
 		at += strlen(text);
 		for (int i = 0; i < 3; i++)
 			beside |= strncmp(at, " ", 1) == 0 && strncmp(at + 1, bar[i], strlen(bar[i])) == 0;
@@ -2329,7 +2329,8 @@ END_TEST
 
 /* A number that does not fit its column whole keeps as many digits as
  * fit: first fewer decimals, then k, M, G with two, one or no decimals;
- * 999.95 or more of one suffix goes to the next (1.00M, not 1000.00k). */
+ * a value that would read 1000 of one suffix goes to the next (1.00M,
+ * never 1000.00k or 1000k). */
 START_TEST(test_tui_numbers_keep_the_digits_that_fit)
 {
 	static const struct {
@@ -2344,6 +2345,8 @@ START_TEST(test_tui_numbers_keep_the_digits_that_fit)
 		{12345, 3, false, "12k"},
 		{1234567, 5, false, "1.23M"},
 		{999949000, 6, false, "999.9M"},
+		{999600, 5, false, "1.00M"},
+		{999499, 5, false, "999k"},
 		{999950000, 6, false, "1.00G"},
 		{12345678, 9, true, "123456.78"},
 		{12345678, 6, true, "123457"},

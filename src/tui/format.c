@@ -18,6 +18,8 @@ static void fmt_scaled(char *buf, size_t size, double v, int width)
 		if (a >= 999.95 && s < 4)
 			continue;
 		for (int dec = 2; dec >= 0; dec--) {
+			if (dec == 0 && a >= 999.5 && s < 4)
+				break; /* it would read 1000k: the next suffix */
 			snprintf(buf, size, "%.*f%s", dec, v, suffix[s]);
 			if ((int)strlen(buf) <= width)
 				return;
