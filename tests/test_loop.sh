@@ -77,6 +77,15 @@ echo "$delta" | sed 's/.*"commodities":\[//; s/\].*//' | tr '}' '\n' |
 	sed -n 's/.*"commodity":"\([A-Z_]*\)",.*"delivered":-\{0,1\}\([0-9]*\),.*/\2 \1/p' > "$tmp/com"
 [ "$(cut -d' ' -f1 "$tmp/com" | sort -u | wc -l)" -ge 3 ] || fail "the branch's deliveries change too little to show an order: $delta"
 sort -s -k1,1nr "$tmp/com" | cmp -s - "$tmp/com" || fail "the branch's commodities are not ordered by the change of deliveries: $(tr '\n' ' ' < "$tmp/com")"
+# its factions largest balance change first, its borders largest traffic change first
+echo "$delta" | sed 's/.*"factions":\[//; s/\],"borders".*//' | tr '}' '\n' |
+	sed -n 's/.*"id":"\([^"]*\)","balance":-\{0,1\}\([0-9.]*\),.*/\2 \1/p' > "$tmp/fac"
+echo "$delta" | sed 's/.*"borders":\[//; s/\],"commodities".*//' | tr '}' '\n' |
+	sed -n 's/.*"id":"\([^"]*\)","traffic":-\{0,1\}\([0-9]*\),.*/\2 \1/p' > "$tmp/bor"
+for list in fac bor; do
+	[ "$(cut -d' ' -f1 "$tmp/$list" | sort -u | wc -l)" -ge 3 ] || fail "the branch's $list list changes too little to show an order: $delta"
+	sort -s -k1,1gr "$tmp/$list" | cmp -s - "$tmp/$list" || fail "the branch's $list list is not largest change first: $(tr '\n' ' ' < "$tmp/$list")"
+done
 # and only the borders that differ: none unchanged in all four columns
 echo "$delta" | grep -Eq '"traffic":0,"seizures":0,"bribes":0.00,"crackdown_base":(false|true),"crackdown_what_if":\1' &&
 	fail "the branch lists a border that did not change: $delta"
