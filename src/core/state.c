@@ -363,21 +363,13 @@ static void check_edge_order(struct sv *s, const struct smug_world *w, const str
 		sv_fail(s, NULL, "%s must be sorted by corridor and direction", what);
 }
 
-static uint64_t f_bits(double v)
-{
-	uint64_t b;
-
-	memcpy(&b, &v, sizeof b);
-	return b;
-}
-
 /* The words visit_edge_belief hashes, for the digest's fast path. */
 static int edge_belief_words(const struct smug_edge_stats *e, uint64_t *v)
 {
 	v[0] = (uint64_t)(int64_t)e->corridor;
 	v[1] = (uint64_t)(int64_t)e->from_node;
-	v[2] = f_bits(e->risk_est);
-	v[3] = f_bits(e->cost_est);
+	v[2] = sv_f_bits(e->risk_est);
+	v[3] = sv_f_bits(e->cost_est);
 	v[4] = (uint64_t)(int64_t)e->last_update_day;
 	return 5;
 }
@@ -399,8 +391,8 @@ static void hash_edge_stats(struct sv *s, const struct smug_network *n, const st
 			v[k++] = (uint64_t)(int64_t)e->uses;
 			v[k++] = (uint64_t)e->cal_n;
 			v[k++] = (uint64_t)e->cal_fail;
-			v[k++] = f_bits(e->cal_risk);
-			v[k++] = f_bits(n->preferred_border_weight[i]);
+			v[k++] = sv_f_bits(e->cal_risk);
+			v[k++] = sv_f_bits(n->preferred_border_weight[i]);
 		}
 		if (k > (int)(sizeof v / sizeof v[0]) - 10) {
 			sv_hash_words(s, v, (size_t)k);
@@ -836,9 +828,8 @@ static void visit_windows(struct sv *s, struct smug_world *w)
 		sv_count(s, name, &n, 1 << 24);
 		if (sv_hashing_blocks(s)) { /* the rows' numbers by their bits, as sv_f hashes them */
 			for (int i = 0; i < n; i++) {
-				uint64_t bits;
+				uint64_t bits = sv_f_bits(r.v[i]);
 
-				memcpy(&bits, &r.v[i], sizeof bits);
 				sv_hash_words(s, &bits, 1);
 			}
 		} else if (sv_list(s, name, &n, 1 << 24)) {

@@ -101,20 +101,25 @@ static inline void sv_hash_u64(struct sv *s, uint64_t v)
 #endif
 	s->hlen += 8;
 }
+/* A double as the digest and the packed form hold it: its 64 bits. */
+static inline uint64_t sv_f_bits(double v)
+{
+	uint64_t bits;
+
+	memcpy(&bits, &v, sizeof bits);
+	return bits;
+}
 /* The number leaves in the other directions (visit.c). */
 void sv_f_walk(struct sv *s, const char *key, double *v, double lo, double hi);
 void sv_i64_walk(struct sv *s, const char *key, int64_t *v, double lo, double hi);
 void sv_int_walk(struct sv *s, const char *key, int *v, double lo, double hi);
 static inline void sv_f(struct sv *s, const char *key, double *v, double lo, double hi)
 {
-	uint64_t bits;
-
 	if (s->mode != SV_HASH) {
 		sv_f_walk(s, key, v, lo, hi);
 		return;
 	}
-	memcpy(&bits, v, sizeof bits);
-	sv_hash_u64(s, bits);
+	sv_hash_u64(s, sv_f_bits(*v));
 }
 static inline void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double hi)
 {

@@ -359,9 +359,8 @@ static int64_t leaf_int(struct sv *s, const char *key, int64_t v, double lo, dou
 
 static double leaf_double(struct sv *s, const char *key, double v)
 {
-	uint64_t bits;
+	uint64_t bits = sv_f_bits(v);
 
-	memcpy(&bits, &v, sizeof bits);
 	switch (s->mode) {
 	case SV_HASH: hash_u64(s, bits); break;
 	case SV_PACK:
