@@ -11,6 +11,7 @@
  * windows live in a pool sized by what can be crossed in a window, and
  * only SMUG_CHART_BORDERS borders keep a year of chart history. */
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -453,13 +454,17 @@ static void topk_ring_resize(struct smug_world *w)
 	t->n_topk_days = n;
 }
 
+/* A day's TopK bucket: the day and the two counts; the routes and
+ * borders past them are never read. */
+#define TOPK_DAY_HEAD offsetof(struct smug_topk_day, routes)
+
 static struct smug_topk_day *topk_today(struct smug_world *w)
 {
 	struct smug_telemetry *t = &w->tel;
 
 	if (t->n_topk_days != topk_window_days(w))
 		topk_ring_resize(w); /* window_days was set during the run */
-	return window_bucket(t->topk_days, t->n_topk_days, sizeof *t->topk_days, w->day);
+	return window_bucket_head(t->topk_days, t->n_topk_days, sizeof *t->topk_days, TOPK_DAY_HEAD, w->day);
 }
 
 /* ---- the all-time route tally ---- */
@@ -595,7 +600,7 @@ struct smug_topk_day *telemetry_topk_day(struct smug_world *w, int day)
 
 	if (t->n_topk_days != topk_window_days(w))
 		topk_ring_resize(w);
-	return window_bucket(t->topk_days, t->n_topk_days, sizeof *t->topk_days, day);
+	return window_bucket_head(t->topk_days, t->n_topk_days, sizeof *t->topk_days, TOPK_DAY_HEAD, day);
 }
 
 /* Keep the k best of n candidates (score desc, key asc) in out. */
