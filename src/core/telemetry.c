@@ -747,6 +747,7 @@ enum { EVENTS_FIRST = 64 };
 void telemetry_events_room(struct smug_telemetry *t, int need)
 {
 	int had = t->events_cap, cap = had;
+	struct smug_event *grown;
 
 	if (need <= cap)
 		return;
@@ -754,16 +755,34 @@ void telemetry_events_room(struct smug_telemetry *t, int need)
 		cap = cap < EVENTS_FIRST ? EVENTS_FIRST : cap * 2;
 	if (cap > SMUG_EVENT_CAP)
 		cap = SMUG_EVENT_CAP;
-	t->events = xrealloc(t->events, (size_t)cap * sizeof *t->events);
-	memset(t->events + had, 0, (size_t)(cap - had) * sizeof *t->events);
+	/* zeroed by calloc: a large block comes fresh from the system already
+	 * zero, where growing it in place and clearing the new part would
+	 * write every byte a second time */
+	grown = xcalloc((size_t)cap, sizeof *grown);
+	if (had > 0)
+		memcpy(grown, t->events, (size_t)had * sizeof *grown);
+	free(t->events);
+	t->events = grown;
 	t->events_cap = cap;
 }
 
-/* Zeroing the new slots touches them, so a run's footprint is fixed from
- * its first day instead of creeping up as the log fills. */
+/* The whole ring, every page of it touched (one write a page), so a run's
+ * footprint is fixed from its first day instead of creeping up as the log
+ * fills. */
 void telemetry_reserve(struct smug_world *w)
 {
-	telemetry_events_room(&w->tel, SMUG_EVENT_CAP);
+	struct smug_telemetry *t = &w->tel;
+	int had = t->events_cap;
+	volatile char *p;
+	size_t bytes;
+
+	telemetry_events_room(t, SMUG_EVENT_CAP);
+	if (t->events_cap == had)
+		return;
+	p = (volatile char *)(t->events + had);
+	bytes = (size_t)(t->events_cap - had) * sizeof *t->events;
+	for (size_t i = 0; i < bytes; i += 4096)
+		p[i] = 0;
 }
 
 void telemetry_alloc(struct smug_world *w)
