@@ -24,22 +24,43 @@ static struct tui_options ascii_opts = {.ascii = true, .no_color = true, .no_mou
 
 #define world_at test_default_at
 
-static char *render_checked(struct tui_app *a, int rows, int cols, bool check_cuts)
+/* Draw the cockpit into grid g; with check_cuts, fail on a cut number. */
+static void render_into(struct tui_app *a, struct tui_grid *g, int rows, int cols, bool check_cuts)
 {
-	struct tui_grid *g = grid_new(rows, cols);
 	struct canvas screen = {&a->th, NULL, g, 0, 0, rows, cols};
-	char *text, first[128];
+	char first[128];
 	int cuts;
 
 	tui_render(a, &screen);
-	text = grid_dump(g);
 	cuts = grid_cut_numbers(g, first, sizeof first);
 	if (check_cuts && cuts != 0) {
+		char *text = grid_dump(g);
+
 		fprintf(stderr, "%s", text); /* Check's messages are too short for a screen */
+		free(text);
 		ck_abort_msg("%dx%d: %d numbers cut, first at %s", cols, rows, cuts, first);
 	}
+}
+
+static char *render_checked(struct tui_app *a, int rows, int cols, bool check_cuts)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+	char *text;
+
+	render_into(a, g, rows, cols, check_cuts);
+	text = grid_dump(g);
 	grid_free(g);
 	return text;
+}
+
+/* The screen in a memory grid whose cells keep their roles (grid_role);
+ * the caller frees it. */
+static struct tui_grid *render_grid(struct tui_app *a, int rows, int cols)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+
+	render_into(a, g, rows, cols, true);
+	return g;
 }
 
 static char *render(struct tui_app *a, int rows, int cols)
@@ -1695,6 +1716,190 @@ START_TEST(test_tui_commodities_faction_line_is_the_sum)
 }
 END_TEST
 
+/* The screen's rows one byte per column (see screen_row), in out[rows]
+ * of cols + 1 bytes each; how many rows. */
+static int screen_rows(const char *screen, char (*out)[256], int rows, int cols)
+{
+	int n = 0;
+
+	for (const char *line = screen; n < rows; n++) {
+		const char *end = strchr(line, '\n') ? strchr(line, '\n') : line + strlen(line);
+
+		screen_row(line, end, out[n], cols);
+		if (*end == '\0')
+			return n + 1;
+		line = end + 1;
+	}
+	return n;
+}
+
+/* In the commodities view each commodity's bar is as long as its cargo
+ * value sent against the largest row's (the bar's width less the share
+ * printed after it), and at least one cell for any cargo sent however
+ * little; it fills from the left with the shares delivered (good),
+ * seized (bad) and lost (warning), the rest not resolved yet (dim). */
+START_TEST(test_tui_commodities_bar_shows_each_share)
+{
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct tui_grid *g;
+	char *screen;
+	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), n, bar_x = -1, f = -1;
+	int checked = 0, tiny = 0, parts_seen[3] = {0};
+	int64_t max = 0;
+
+	/* all time; the first faction's first commodity sent once, for 1.00 cr */
+	feed(&a, "vt");
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+		if (w->factions[fac[0]].net.commodity_prefs[c] > 0) {
+			w->tel.factions[fac[0]].total[c] =
+				(struct smug_flow){{[SMUG_FLOW_SENT] = 1, [SMUG_FLOW_DELIVERED] = 1},
+						   {[SMUG_FLOW_SENT] = 100, [SMUG_FLOW_DELIVERED] = 100}};
+			break;
+		}
+	for (int i = 0; i < nf; i++)
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+			if (w->tel.factions[fac[i]].total[c].value[SMUG_FLOW_SENT] > max)
+				max = w->tel.factions[fac[i]].total[c].value[SMUG_FLOW_SENT];
+	g = render_grid(&a, 48, 160);
+	screen = grid_dump(g);
+	ck_assert_ptr_nonnull(strstr(screen, "what each faction moves, all time"));
+	n = screen_rows(screen, row, 48, 160);
+	for (int y = 0; y < n && bar_x < 0; y++)
+		if (strstr(row[y], "share of cargo sent"))
+			bar_x = (int)(strstr(row[y], "share of cargo sent") - row[y]);
+	ck_assert_int_gt(bar_x, 0);
+	for (int y = 0; y < n; y++) {
+		const char *pct = strchr(row[y] + bar_x, '%');
+		int com = -1, cells, want, at = 0, got[4] = {0};
+		struct smug_flow fl;
+		const int roles[4] = {ROLE_GOOD, ROLE_BAD, ROLE_WARN, ROLE_DIM};
+
+		for (int i = 0; i < nf; i++) /* a faction's line: its id at the left edge */
+			if (strncmp(row[y] + 1, w->factions[fac[i]].id, strlen(w->factions[fac[i]].id)) == 0 &&
+			    row[y][1 + strlen(w->factions[fac[i]].id)] == ' ')
+				f = fac[i];
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) /* a commodity's row: its name indented */
+			if (strncmp(row[y] + 1, "  ", 2) == 0 &&
+			    strncmp(row[y] + 3, tui_commodity_name(c), strlen(tui_commodity_name(c))) == 0 &&
+			    row[y][3 + strlen(tui_commodity_name(c))] == ' ')
+				com = c;
+		if (com < 0 || f < 0)
+			continue;
+		ck_assert_msg(pct != NULL, "row %d has no share: %s", y, row[y]);
+		cells = (int)(pct - row[y]) - bar_x + 1 - 7; /* the share takes 6 columns and one of air */
+		ck_assert_int_ge(cells, 10);
+		smug_flow_sum(w, f, com, 0, &fl);
+		want = (int)((double)fl.value[SMUG_FLOW_SENT] / (double)max * cells + 0.5);
+		if (fl.value[SMUG_FLOW_SENT] > 0 && want == 0) {
+			want = 1;
+			tiny++;
+		}
+		/* the bar: its cells by role, left to right in the order above */
+		for (int k = 0; k < 4; k++)
+			while (at < cells + 1 && row[y][bar_x + at] == '\1' && grid_role(g, y, bar_x + at) == roles[k]) {
+				got[k]++;
+				at++;
+			}
+		ck_assert_msg(at == want && row[y][bar_x + at] == ' ',
+			      "%s %s, %.2f cr sent of the largest row's %.2f: a bar of %d cells, want %d: %s",
+			      w->factions[f].id, tui_commodity_name(com), fl.value[SMUG_FLOW_SENT] / 100.0, max / 100.0,
+			      at, want, row[y]);
+		for (int k = 0, left = want; k < 3; k++) {
+			int share = (int)((double)fl.value[SMUG_FLOW_DELIVERED + k] / (double)fl.value[SMUG_FLOW_SENT] * want + 0.5);
+
+			share = share < left ? share : left;
+			left -= share;
+			ck_assert_msg(got[k] == share, "%s %s: %d cells of %s in a bar of %d, want %d (%.2f of %.2f cr)",
+				      w->factions[f].id, tui_commodity_name(com), got[k],
+				      k == 0 ? "delivered" : k == 1 ? "seized" : "lost", want, share,
+				      fl.value[SMUG_FLOW_DELIVERED + k] / 100.0, fl.value[SMUG_FLOW_SENT] / 100.0);
+			parts_seen[k] += share > 0;
+		}
+		checked++;
+	}
+	ck_assert_int_ge(checked, 6);
+	ck_assert_int_eq(tiny, 1);
+	for (int k = 0; k < 3; k++)
+		ck_assert_msg(parts_seen[k] > 0, "no bar shows a share of kind %d", k);
+	free(screen);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The commodities view's sorted column, counted from the left (0 the
+ * commodity's name): the column head with the sort mark. */
+static int commodities_sorted_column(struct tui_app *a)
+{
+	static char row[48][256];
+	char *screen = render(a, 48, 160);
+	int n = screen_rows(screen, row, 48, 160), col = -1;
+
+	free(screen);
+	for (int y = 0; y < n; y++)
+		if (strstr(row[y], "|commodity ") == row[y]) {
+			int k = 0;
+
+			for (const char *p = row[y] + 1; *p && *p != '|'; k++) {
+				while (*p == ' ')
+					p++;
+				if (*p == '\1')
+					col = k;
+				while (*p && *p != ' ' && *p != '|')
+					p++;
+			}
+		}
+	return col;
+}
+
+/* In the commodities view > sorts by the column to the right and < by
+ * the one to the left, as do Right and Left, wrapping from the first
+ * sortable column (pref) to the last (value lost) and back; the rows
+ * follow: sorted by shipments in transit, each faction's run descends. */
+START_TEST(test_tui_commodities_sort_keys_step_through_the_columns)
+{
+	static const struct {
+		int key, col;
+	} steps[] = {{'>', 4}, {'>', 5}, {'<', 4}, {KEY_RIGHT, 5}, {KEY_LEFT, 4}, {'<', 3}, {'<', 2}, {'<', 1},
+		     {'<', 11}, {KEY_RIGHT, 1}, {KEY_LEFT, 11}, {'>', 1}, {'>', 2}, {KEY_RIGHT, 3}, {'>', 4}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	char *screen;
+	double last = 0;
+	bool in_run = false;
+	int pairs = 0;
+
+	tui_handle_key(&a, 'v');
+	ck_assert_int_eq(commodities_sorted_column(&a), 3); /* value sent */
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		tui_handle_key(&a, steps[i].key);
+		ck_assert_msg(commodities_sorted_column(&a) == steps[i].col, "key %zu (%d): column %d sorted, want %d", i,
+			      steps[i].key, commodities_sorted_column(&a), steps[i].col);
+	}
+	/* sorted by shipments in transit (column 4: after pref, n and value sent) */
+	screen = render(&a, 48, 160);
+	for (const char *line = screen;; line = strchr(line, '\n') + 1) {
+		const char *end = strchr(line, '\n') ? strchr(line, '\n') : line + strlen(line);
+		double v[12];
+		bool commodity = row_numbers(line, end, v, 12) == 11 && strncmp(line + 3, "  ", 2) == 0;
+
+		if (commodity && in_run) { /* the frame, then a commodity's name indented */
+			ck_assert_msg(v[3] <= last, "in transit %.0f after %.0f: %.*s", v[3], last, (int)(end - line), line);
+			pairs++;
+		}
+		in_run = commodity;
+		last = v[3];
+		if (*end == '\0')
+			break;
+	}
+	ck_assert_int_ge(pairs, 4);
+	free(screen);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The panes show the world's numbers: each network faction's balance
  * and its change over 30 days, the header's totals, each border row's 7-day traffic, the selected
  * border in full, the newest event. */
@@ -2504,6 +2709,8 @@ int main(void)
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
+	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
+	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
