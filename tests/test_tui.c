@@ -823,6 +823,50 @@ START_TEST(test_tui_map_heat_steps_against_the_hottest)
 }
 END_TEST
 
+/* On the map the selected border's mark shows selected, and no other
+ * mark does; moving the selection moves the highlight with it. */
+START_TEST(test_tui_map_highlights_only_the_selected_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int first;
+
+	tui_handle_key(&a, 'M');
+	tui_select_border(&a, test_busiest_border(w));
+	first = a.border;
+	for (int step = 0; step < 2; step++) {
+		struct tui_grid *g = render_grid(&a, 48, 160);
+		int selected = 0, others = 0;
+
+		for (int i = 0; i < a.n_marks; i++) {
+			/* marks are kept in the map pane's coordinates; the pane starts on the screen's third row */
+			int c = a.marks[i].corridor, role = grid_role(g, a.marks[i].y + 2, a.marks[i].x);
+
+			if (c == a.border) {
+				ck_assert_msg(role == ROLE_SELECT, "the selected border %s's mark drawn in role %d",
+					      w->corridors[c].id, role);
+				selected++;
+			} else {
+				ck_assert_msg(role != ROLE_SELECT, "border %s's mark shows selected, the selection is %s",
+					      w->corridors[c].id, w->corridors[a.border].id);
+				ck_assert_msg((role >= ROLE_HEAT0 && role <= ROLE_HEAT3) || role == ROLE_BAD ||
+						      role == ROLE_CRACKDOWN,
+					      "border %s's mark drawn in role %d: not its heat, seizure or crackdown",
+					      w->corridors[c].id, role);
+				others++;
+			}
+		}
+		ck_assert_int_eq(selected, 1);
+		ck_assert_int_gt(others, 10);
+		grid_free(g);
+		tui_handle_key(&a, KEY_RIGHT); /* the next mark to the right */
+		if (step == 0)
+			ck_assert_int_ne(a.border, first);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* Two borders joining the same wards get marks of their own, and a
  * crackdown on one shows on its own mark. */
 START_TEST(test_tui_map_marks_are_distinct)
@@ -2675,6 +2719,7 @@ int main(void)
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
+	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
