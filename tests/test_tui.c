@@ -2105,6 +2105,51 @@ START_TEST(test_tui_event_selection_on_the_newest_match)
 }
 END_TEST
 
+/* A click on an event's row selects that event; a click on the Events
+ * pane's frame, on its column heads or on the empty rows below the last
+ * event (a narrow filter) leaves the selection where it was. */
+START_TEST(test_tui_event_click_selects_only_on_an_event_row)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	const struct tui_rect *r = &a.pane_rect[PANE_EVENTS];
+
+	draw(&a, 48, 160);
+	for (int pass = 0; pass < 2; pass++) {
+		int first = -1, last = -1, want, misses[4];
+		int64_t sel;
+
+		for (int y = 0; y < r->h && y < 256; y++)
+			if (a.hit[PANE_EVENTS][y] >= 0) {
+				first = first < 0 ? y : first;
+				last = y;
+			}
+		ck_assert_int_gt(last, first); /* two events shown at least */
+		want = a.hit[PANE_EVENTS][first + 1];
+		tui_click(&a, r->y + first + 1, r->x + 3);
+		draw(&a, 48, 160);
+		sel = a.event_sel;
+		ck_assert_int_eq(pane_events_selected(&a), want);
+		misses[0] = 0;	       /* the frame */
+		misses[1] = first - 1; /* the column heads */
+		misses[2] = last + 1;  /* below the last event: a blank row when filtered */
+		misses[3] = r->h - 1;  /* the bottom frame */
+		if (pass == 1)
+			ck_assert_int_lt(last + 1, r->h - 1);
+		for (int m = 0; m < 4; m++) {
+			tui_click(&a, r->y + misses[m], r->x + 3);
+			draw(&a, 48, 160);
+			ck_assert_msg(a.event_sel == sel && pane_events_selected(&a) == want,
+				      "%s: a click on row %d of the pane (no event) moved the selection from event %d to %d",
+				      pass ? "kind:seized" : "all events", misses[m], want, pane_events_selected(&a));
+		}
+		feed(&a, "/kind:seized\n"); /* a few events: blank rows below them */
+		draw(&a, 48, 160);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The sort keys of the Borders table pressed while the terminal is too
  * small to draw it change nothing and do not stop the cockpit; once the
  * table is drawn they move the sort. */
@@ -2758,6 +2803,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
+	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
