@@ -2621,6 +2621,137 @@ START_TEST(test_tui_cut_title_blanks_the_rest_of_its_width)
 }
 END_TEST
 
+/* A chart of bars draws each column at the mean of its own days only:
+ * with one day a column, a day of 0 draws nothing and a day at the top
+ * fills its column; with two days a column, a column of days 0 and 8
+ * is half full. */
+START_TEST(test_tui_chart_bars_stand_for_their_own_days)
+{
+	enum { H = 12, W = 40 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[2 * W];
+
+	for (int per = 1; per <= 2; per++) {
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		/* labels "8", "4" and "0": one column of labels, the axis, a column of air on the right */
+		int pw = W - 3, n = per * pw, ph = H - 2, checked = 0;
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Bars", .n = n, .first_day = 1, .series = &series, .n_series = 1,
+					  .bars = true};
+
+		for (int i = 0; i < n; i++) /* per 1: 8 0 8 0 ...; per 2: 8 0 0 8 8 0 0 8 ... */
+			v[i] = per == 1 ? (i % 2 ? 0 : 8) : ((i + 1) / 2 % 2 ? 0 : 8);
+		chart_draw(&cv, &spec);
+		for (int x = 0; x < pw; x++) {
+			int cells = 0, want = per == 1 ? (x % 2 ? 0 : ph) : ph / 2;
+
+			for (int y = 1; y <= ph; y++)
+				cells += grid_role(g, y, 2 + x) == ROLE_GOOD;
+			ck_assert_msg(cells == want, "%d day(s) a column: column %d has %d cells of bar, want %d", per, x, cells,
+				      want);
+			checked++;
+		}
+		ck_assert_int_eq(checked, pw);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* A chart's day axis reads "day FIRST", the middle day when there is
+ * room for it with a space on each side, and the last day: never two
+ * labels run together, at any width. */
+START_TEST(test_tui_chart_day_axis_labels_stay_apart)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[61];
+	int with_middle = 0;
+
+	for (int i = 0; i < 61; i++)
+		v[i] = i % 9;
+	for (int width = 16; width <= 100; width++) {
+		struct tui_grid *g = grid_new(8, width);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 8, width};
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Axis", .n = 61, .first_day = 1, .series = &series, .n_series = 1};
+		char *text, *axis, tok[4][16];
+		int n = 0;
+
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		axis = strrchr(text, '\n') ? strrchr(text, '\n') + 1 : text;
+		if (*axis == '\0') /* a trailing newline: the axis is the row before */
+			for (axis -= 2; axis > text && axis[-1] != '\n'; axis--)
+				;
+		for (char *p = strtok(axis, " \n"); p && n < 4; p = strtok(NULL, " \n"))
+			snprintf(tok[n++], sizeof tok[0], "%s", p);
+		ck_assert_msg(n >= 2 && strcmp(tok[0], "day") == 0 && strcmp(tok[1], "1") == 0,
+			      "width %d: the axis does not start with 'day 1': '%s %s'", width, n > 0 ? tok[0] : "",
+			      n > 1 ? tok[1] : "");
+		if (n == 4) {
+			ck_assert_msg(strcmp(tok[2], "31") == 0 && strcmp(tok[3], "61") == 0, "width %d: axis 'day 1 %s %s'",
+				      width, tok[2], tok[3]);
+			with_middle++;
+		} else if (n == 3) {
+			ck_assert_msg(strcmp(tok[2], "61") == 0, "width %d: axis 'day 1 %s', want the last day 61", width,
+				      tok[2]);
+		}
+		ck_assert_msg(width < 40 || n == 4, "width %d: %d labels on the day axis, want day 1, 31 and 61", width,
+			      n - 1);
+		free(text);
+		grid_free(g);
+	}
+	ck_assert_int_ge(with_middle, 60);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A chart drawn over another shows only the new one: chart_draw draws
+ * into its whole canvas, whatever was there before. */
+START_TEST(test_tui_chart_drawn_over_another_shows_only_itself)
+{
+	enum { H = 12, W = 60 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *over = grid_new(H, W), *fresh = grid_new(H, W);
+	struct canvas cv_over = {&a.th, NULL, over, 0, 0, H, W}, cv_fresh = {&a.th, NULL, fresh, 0, 0, H, W};
+	double old[90], lo[90], hi[90], now[5] = {3, 3, 3, 3, 3};
+	bool shade[90];
+	struct chart_series old_series = {"old series", old, ROLE_WARN}, new_series = {"new", now, ROLE_GOOD};
+	struct chart_spec old_spec = {.title = "An older chart with a long title", .n = 90, .first_day = 200,
+				      .series = &old_series, .n_series = 1, .band_lo = lo, .band_hi = hi,
+				      .shade = shade, .shade_label = "shaded", .money = true};
+	struct chart_spec new_spec = {.title = "New", .n = 5, .first_day = 1, .series = &new_series, .n_series = 1};
+	char *a_text, *b_text;
+
+	for (int i = 0; i < 90; i++) {
+		old[i] = 100000.0 * (i % 17);
+		lo[i] = old[i] - 50000;
+		hi[i] = old[i] + 50000;
+		shade[i] = i % 3 == 0;
+	}
+	chart_draw(&cv_over, &old_spec);
+	chart_draw(&cv_over, &new_spec);
+	chart_draw(&cv_fresh, &new_spec);
+	a_text = grid_dump(over);
+	b_text = grid_dump(fresh);
+	ck_assert_msg(strcmp(a_text, b_text) == 0, "drawn over an older chart:\n%s\nwant:\n%s", a_text, b_text);
+	for (int y = 0; y < H; y++)
+		for (int x = 0; x < W; x++)
+			ck_assert_msg(grid_role(over, y, x) == grid_role(fresh, y, x),
+				      "cell (%d,%d) in role %d, on a fresh canvas %d", y, x, grid_role(over, y, x),
+				      grid_role(fresh, y, x));
+	free(a_text);
+	free(b_text);
+	grid_free(over);
+	grid_free(fresh);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A number that does not fit its column whole keeps as many digits as
  * fit: first fewer decimals, then k, M, G with two, one or no decimals;
  * a value that would read 1000 of one suffix goes to the next (1.00M,
@@ -2773,6 +2904,9 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
+	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
+	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
+	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
