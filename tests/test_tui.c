@@ -2752,6 +2752,58 @@ START_TEST(test_tui_chart_drawn_over_another_shows_only_itself)
 }
 END_TEST
 
+/* A pane title that fits is followed at once by the frame line: no
+ * blank after it, focused ("[Map]") or not (" Map "); on the main
+ * screen every pane's title runs straight into its frame. */
+START_TEST(test_tui_fitting_title_runs_into_the_frame)
+{
+	static const char hl[] = "\xe2\x94\x80", tl[] = "\xe2\x94\x8c", tr[] = "\xe2\x94\x90";
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	char *s, top[256], want[256];
+	int n, panes = 0;
+
+	for (int focused = 0; focused < 2; focused++) {
+		struct tui_grid *g = grid_new(3, 16);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 3, 16};
+		int at;
+
+		canvas_box(&cv, "Map", focused);
+		s = grid_dump(g);
+		snprintf(top, sizeof top, "%.*s", (int)(strchr(s, '\n') - s), s);
+		at = snprintf(want, sizeof want, "%s%s", tl, focused ? "[Map]" : " Map ");
+		for (int x = 6; x < 15; x++)
+			at += snprintf(want + at, sizeof want - (size_t)at, "%s", hl);
+		snprintf(want + at, sizeof want - (size_t)at, "%s", tr);
+		ck_assert_msg(strcmp(top, want) == 0, "the %s title reads: %s", focused ? "focused" : "unfocused", top);
+		free(s);
+		grid_free(g);
+	}
+	s = render(&a, 48, 160);
+	n = screen_rows(s, row, 48, 160);
+	for (int p = 0; p < PANE_COUNT; p++) {
+		const struct tui_rect *r = &a.pane_rect[p];
+		const char *t;
+		int end;
+
+		if (r->h <= 0 || r->y >= n)
+			continue;
+		t = row[r->y] + r->x;
+		/* the corner, the title, then the frame line to the other corner */
+		for (end = r->w - 2; end > 1 && t[end] == '-'; end--)
+			;
+		ck_assert_msg(end < r->w - 2, "pane %d: no frame line after its title: %.*s", p, r->w, t);
+		ck_assert_msg(t[end] == ']' || (t[end] == ' ' && t[end - 1] != ' ' && t[1] == ' '),
+			      "pane %d: the title ends in blanks before the frame: %.*s", p, r->w, t);
+		panes++;
+	}
+	ck_assert_int_ge(panes, 5);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A number that does not fit its column whole keeps as many digits as
  * fit: first fewer decimals, then k, M, G with two, one or no decimals;
  * a value that would read 1000 of one suffix goes to the next (1.00M,
@@ -2909,6 +2961,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
+	tcase_add_test(t, test_tui_fitting_title_runs_into_the_frame);
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
