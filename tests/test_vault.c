@@ -937,6 +937,48 @@ START_TEST(test_vault_list_shows_recovered_and_unreadable)
 }
 END_TEST
 
+/* In a vault whose folder has a long path, an unreadable seed's reason is
+ * longer than the listing holds: the listing still says why, the
+ * reason's beginning cut to fit, as `seeds` and the cockpit's load view
+ * show it. */
+START_TEST(test_vault_list_cuts_a_long_reason)
+{
+	struct smug_world *a = tiny_at(3), *out = NULL;
+	struct smug_seed_info *v = NULL;
+	struct smug_error err;
+	char base[200], path[512];
+	const char *tmp = getenv("TMPDIR");
+	size_t room = sizeof v->problem - 1;
+
+	bool own = true;
+
+	if (!(tmp && *tmp))
+		tmp = "/tmp";
+	if (snprintf(base, sizeof base, "%s/smugnet-a-vault-folder-whose-name-is-long-enough-to-make-the-reason-"
+					"longer-than-the-listing-holds", tmp) >= (int)sizeof base) {
+		snprintf(base, sizeof base, "%s", tmp); /* long already */
+		own = false;
+	}
+	ck_assert(!own || mkdir(base, 0700) == 0 || errno == EEXIST);
+	make_root_in(base);
+	ck_assert(smug_vault_save(a, root, "broken", &err) == SMUG_OK);
+	snprintf(path, sizeof path, "%s/seeds/broken/manifest.json", root);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_ne(smug_vault_load(root, "broken", &out, &err), SMUG_OK);
+	ck_assert_msg(strlen(err.msg) > room, "the reason fits: %s", err.msg);
+	ck_assert_int_eq(smug_vault_list(root, &v, &err), 1);
+	ck_assert_str_eq(v[0].name, "broken");
+	ck_assert_int_eq(v[0].day, -1);
+	ck_assert_msg(strlen(v[0].problem) == room && strncmp(v[0].problem, err.msg, room) == 0,
+		      "listed as '%s', the reason is '%s'", v[0].problem, err.msg);
+	free(v);
+	smug_world_free(a);
+	remove_root();
+	ck_assert(!own || rmdir(base) == 0);
+}
+END_TEST
+
 /* A loaded seed explains the saved day's decisions exactly as the world
  * that saved it: every candidate's score and the flip text. */
 START_TEST(test_vault_loaded_seed_explains_the_same)
@@ -1018,6 +1060,9 @@ int main(void)
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
 	tcase_set_timeout(t, 1800); /* thousands of saves: generous under sanitizers */
+	suite_add_tcase(s, t);
+	t = tcase_create("listing");
+	tcase_add_test(t, test_vault_list_cuts_a_long_reason);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
