@@ -2058,6 +2058,55 @@ START_TEST(test_tui_config_view_scrolls_to_the_selection)
 }
 END_TEST
 
+/* The config view marks a knob not at its default with a star after its
+ * value, and only those: on the default world (which turns smuggling on)
+ * with route_topk set to 20, every listed knob's star agrees with its
+ * value and default, route_topk has one and most knobs have none. */
+START_TEST(test_tui_config_view_stars_the_changed_knobs)
+{
+	struct smug_world *w = world_at(1);
+	struct smug_error err;
+	struct tui_app a;
+	int n, listed = 0, starred = 0;
+	const struct smug_knob *k = smug_knob_table(&n);
+	bool topk_starred = false;
+	char *s;
+
+	ck_assert_int_eq(smug_config_set(w, "smuggling.route_topk", "20", &err), SMUG_OK);
+	smug_cmd_step(w, 1);
+	tui_app_init(&a, w, &opts);
+	feed(&a, "C");
+	s = render(&a, 48, 160);
+	for (int i = 0; i < n; i++) {
+		char row[128], val[80], def[80], line[1024];
+		const char *at;
+		bool changed;
+
+		snprintf(row, sizeof row, "\xe2\x94\x82 %-34s ", k[i].key); /* frame, margin, the key's column */
+		if ((at = strstr(s, row)) == NULL)
+			continue; /* scrolled out of the list */
+		listed++;
+		smug_knob_format(&w->cfg, &k[i], val, sizeof val);
+		smug_knob_format_default(&k[i], def, sizeof def);
+		changed = strcmp(val, def) != 0;
+		line_with(at, row, line, sizeof line);
+		at = line + strlen(row);
+		ck_assert_msg(strncmp(at, val, strlen(val)) == 0, "%s: the value %s is not shown: %s", k[i].key, val, line);
+		at += strlen(val) > 12 ? strlen(val) : 12;
+		ck_assert_msg((*at == '*') == changed, "%s = %s, default %s: %s", k[i].key, val, def,
+			      *at == '*' ? "starred" : "no star");
+		starred += changed;
+		if (strcmp(k[i].key, "smuggling.route_topk") == 0)
+			topk_starred = *at == '*';
+	}
+	ck_assert_int_gt(listed, 30);
+	ck_assert(topk_starred);
+	ck_assert_int_lt(2 * starred, listed);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Down or PageDown past the last knob of the config view keeps the last
  * one selected, even with keys pressed while the terminal is too small to
  * draw the view: Up then selects the knob above it, and Enter edits the
@@ -2510,6 +2559,7 @@ int main(void)
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
+	tcase_add_test(t, test_tui_config_view_stars_the_changed_knobs);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
