@@ -1275,6 +1275,50 @@ START_TEST(test_tui_event_filter)
 }
 END_TEST
 
+/* A story opened from the Events pane starts at its first event, even
+ * after another story was scrolled: the screen is the one a fresh cockpit
+ * shows for that story. */
+START_TEST(test_tui_story_opens_at_its_first_event)
+{
+	struct tui_app a, fresh;
+	struct smug_world *w = open_at(&a, 30);
+	char *was, *now;
+	int64_t seq;
+
+	tui_app_init(&fresh, w, &opts);
+	feed(&a, "5/kind:check\n");
+	feed(&fresh, "5/kind:check\n");
+	ck_assert_int_gt(pane_events_count(&a), 3);
+	tui_handle_key(&a, KEY_END);
+	tui_handle_key(&a, '\n');
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	for (int i = 0; i < 3; i++)
+		tui_handle_key(&a, KEY_DOWN);
+	draw(&a, 48, 160);
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	tui_handle_key(&a, KEY_UP);
+	tui_handle_key(&a, '\n');
+	tui_handle_key(&fresh, KEY_END);
+	tui_handle_key(&fresh, KEY_UP);
+	tui_handle_key(&fresh, '\n');
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	ck_assert_uint_eq(a.story_shipment, pane_events_at(&fresh, pane_events_selected(&fresh), &seq)->shipment);
+	ck_assert_uint_eq(a.story_shipment, fresh.story_shipment);
+	was = render(&fresh, 48, 160);
+	now = render(&a, 48, 160);
+	if (strcmp(now, was) != 0) {
+		fprintf(stderr, "%s", now);
+		ck_abort_msg("shipment #%llu's story, opened after another was scrolled, is not the fresh one",
+			     (unsigned long long)a.story_shipment);
+	}
+	free(was);
+	free(now);
+	tui_app_done(&fresh);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Enter on an event opens its shipment's story; g charts its border. */
 START_TEST(test_tui_enter_on_event_opens_its_story)
 {
@@ -2546,6 +2590,7 @@ int main(void)
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
+	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
