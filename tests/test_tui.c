@@ -1340,6 +1340,50 @@ START_TEST(test_tui_event_filter)
 }
 END_TEST
 
+/* A story opened from the Events pane starts at its first event, even
+ * after another story was scrolled: the screen is the one a fresh cockpit
+ * shows for that story. */
+START_TEST(test_tui_story_opens_at_its_first_event)
+{
+	struct tui_app a, fresh;
+	struct smug_world *w = open_at(&a, 30);
+	char *was, *now;
+	int64_t seq;
+
+	tui_app_init(&fresh, w, &opts);
+	feed(&a, "5/kind:check\n");
+	feed(&fresh, "5/kind:check\n");
+	ck_assert_int_gt(pane_events_count(&a), 3);
+	tui_handle_key(&a, KEY_END);
+	tui_handle_key(&a, '\n');
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	for (int i = 0; i < 3; i++)
+		tui_handle_key(&a, KEY_DOWN);
+	draw(&a, 48, 160);
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	tui_handle_key(&a, KEY_UP);
+	tui_handle_key(&a, '\n');
+	tui_handle_key(&fresh, KEY_END);
+	tui_handle_key(&fresh, KEY_UP);
+	tui_handle_key(&fresh, '\n');
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	ck_assert_uint_eq(a.story_shipment, pane_events_at(&fresh, pane_events_selected(&fresh), &seq)->shipment);
+	ck_assert_uint_eq(a.story_shipment, fresh.story_shipment);
+	was = render(&fresh, 48, 160);
+	now = render(&a, 48, 160);
+	if (strcmp(now, was) != 0) {
+		fprintf(stderr, "%s", now);
+		ck_abort_msg("shipment #%llu's story, opened after another was scrolled, is not the fresh one",
+			     (unsigned long long)a.story_shipment);
+	}
+	free(was);
+	free(now);
+	tui_app_done(&fresh);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Enter on an event opens its shipment's story; g charts its border. */
 START_TEST(test_tui_enter_on_event_opens_its_story)
 {
@@ -2352,6 +2396,55 @@ START_TEST(test_tui_config_view_scrolls_to_the_selection)
 }
 END_TEST
 
+/* The config view marks a knob not at its default with a star after its
+ * value, and only those: on the default world (which turns smuggling on)
+ * with route_topk set to 20, every listed knob's star agrees with its
+ * value and default, route_topk has one and most knobs have none. */
+START_TEST(test_tui_config_view_stars_the_changed_knobs)
+{
+	struct smug_world *w = world_at(1);
+	struct smug_error err;
+	struct tui_app a;
+	int n, listed = 0, starred = 0;
+	const struct smug_knob *k = smug_knob_table(&n);
+	bool topk_starred = false;
+	char *s;
+
+	ck_assert_int_eq(smug_config_set(w, "smuggling.route_topk", "20", &err), SMUG_OK);
+	smug_cmd_step(w, 1);
+	tui_app_init(&a, w, &opts);
+	feed(&a, "C");
+	s = render(&a, 48, 160);
+	for (int i = 0; i < n; i++) {
+		char row[128], val[80], def[80], line[1024];
+		const char *at;
+		bool changed;
+
+		snprintf(row, sizeof row, "\xe2\x94\x82 %-34s ", k[i].key); /* frame, margin, the key's column */
+		if ((at = strstr(s, row)) == NULL)
+			continue; /* scrolled out of the list */
+		listed++;
+		smug_knob_format(&w->cfg, &k[i], val, sizeof val);
+		smug_knob_format_default(&k[i], def, sizeof def);
+		changed = strcmp(val, def) != 0;
+		line_with(at, row, line, sizeof line);
+		at = line + strlen(row);
+		ck_assert_msg(strncmp(at, val, strlen(val)) == 0, "%s: the value %s is not shown: %s", k[i].key, val, line);
+		at += strlen(val) > 12 ? strlen(val) : 12;
+		ck_assert_msg((*at == '*') == changed, "%s = %s, default %s: %s", k[i].key, val, def,
+			      *at == '*' ? "starred" : "no star");
+		starred += changed;
+		if (strcmp(k[i].key, "smuggling.route_topk") == 0)
+			topk_starred = *at == '*';
+	}
+	ck_assert_int_gt(listed, 30);
+	ck_assert(topk_starred);
+	ck_assert_int_lt(2 * starred, listed);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Down or PageDown past the last knob of the config view keeps the last
  * one selected, even with keys pressed while the terminal is too small to
  * draw the view: Up then selects the knob above it, and Enter edits the
@@ -2979,6 +3072,7 @@ int main(void)
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
+	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
@@ -2995,6 +3089,7 @@ int main(void)
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
+	tcase_add_test(t, test_tui_config_view_stars_the_changed_knobs);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
