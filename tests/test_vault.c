@@ -485,6 +485,70 @@ START_TEST(test_vault_candidate_index_past_the_list)
 }
 END_TEST
 
+/* A seed whose ledger names an account past the last as a transfer's
+ * payer is refused, and the message names the field and the accounts
+ * there are. */
+START_TEST(test_vault_transfer_from_past_the_accounts)
+{
+	struct smug_world *w = dosadi_at(50), *out = NULL;
+	struct smug_error err = {0};
+	char find[160], repl[192], want[128], *text, *at, *from;
+	int n = w->ledger.n_accounts;
+
+	make_root();
+	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
+	text = seed_file("victim", "snapshot.json");
+	at = strstr(text, "\"journal\":[{");
+	ck_assert_ptr_nonnull(at);
+	from = strstr(at, "\"from\":");
+	ck_assert_msg(from != NULL && from - at < 100, "the first transaction has no payer");
+	snprintf(find, sizeof find, "%.*s", (int)(from + strlen("\"from\":") - at), at);
+	snprintf(repl, sizeof repl, "%s%d,\"was\":", find, n);
+	tamper("victim", "snapshot.json", find, repl, true);
+	ck_assert_int_eq(smug_vault_load(root, "victim", &out, &err), SMUG_ERR_SCHEMA);
+	ck_assert_ptr_null(out);
+	snprintf(want, sizeof want, "state.ledger.journal[0].from: expected number in [-1,%d], got %d", n - 1, n);
+	ck_assert_msg(strstr(err.msg, want) != NULL, "'%s' lacks '%s'", err.msg, want);
+	free(text);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
+/* A seed whose faction remembers an outcome of a shipment never sent,
+ * number 0 (they count from 1) or the next to be sent, is refused with
+ * the same reason for both, naming the field. */
+START_TEST(test_vault_recent_outcome_of_a_shipment_never_sent)
+{
+	struct smug_world *w = dosadi_at(50), *out = NULL;
+	struct smug_error err = {0};
+	char find[160], repl[192], want[128], *text, *at, *ship;
+	int f = 0;
+	unsigned long long id = _i == 0 ? 0 : (unsigned long long)w->next_shipment_id;
+
+	while (f < w->n_factions && w->factions[f].net.recent_count == 0)
+		f++;
+	ck_assert_int_lt(f, w->n_factions);
+	make_root();
+	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
+	text = seed_file("victim", "snapshot.json");
+	at = strstr(text, "\"recent\":[{");
+	ck_assert_ptr_nonnull(at);
+	ship = strstr(at, "\"shipment\":");
+	ck_assert_msg(ship != NULL && ship - at < 60, "the first outcome names no shipment");
+	snprintf(find, sizeof find, "%.*s", (int)(ship + strlen("\"shipment\":") - at), at);
+	snprintf(repl, sizeof repl, "%s%llu,\"was\":", find, id);
+	tamper("victim", "snapshot.json", find, repl, true);
+	ck_assert_int_eq(smug_vault_load(root, "victim", &out, &err), SMUG_ERR_SCHEMA);
+	ck_assert_ptr_null(out);
+	snprintf(want, sizeof want, "state.factions[%d].network.recent[0].shipment: no such shipment was sent", f);
+	ck_assert_msg(strstr(err.msg, want) != NULL, "shipment %llu: '%s' lacks '%s'", id, err.msg, want);
+	free(text);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
 START_TEST(test_vault_missing_and_bad_names)
 {
 	struct smug_world *w = dosadi_at(5), *out = NULL;
@@ -873,6 +937,48 @@ START_TEST(test_vault_list_shows_recovered_and_unreadable)
 }
 END_TEST
 
+/* In a vault whose folder has a long path, an unreadable seed's reason is
+ * longer than the listing holds: the listing still says why, the
+ * reason's beginning cut to fit, as `seeds` and the cockpit's load view
+ * show it. */
+START_TEST(test_vault_list_cuts_a_long_reason)
+{
+	struct smug_world *a = tiny_at(3), *out = NULL;
+	struct smug_seed_info *v = NULL;
+	struct smug_error err;
+	char base[200], path[512];
+	const char *tmp = getenv("TMPDIR");
+	size_t room = sizeof v->problem - 1;
+
+	bool own = true;
+
+	if (!(tmp && *tmp))
+		tmp = "/tmp";
+	if (snprintf(base, sizeof base, "%s/smugnet-a-vault-folder-whose-name-is-long-enough-to-make-the-reason-"
+					"longer-than-the-listing-holds", tmp) >= (int)sizeof base) {
+		snprintf(base, sizeof base, "%s", tmp); /* long already */
+		own = false;
+	}
+	ck_assert(!own || mkdir(base, 0700) == 0 || errno == EEXIST);
+	make_root_in(base);
+	ck_assert(smug_vault_save(a, root, "broken", &err) == SMUG_OK);
+	snprintf(path, sizeof path, "%s/seeds/broken/manifest.json", root);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_ne(smug_vault_load(root, "broken", &out, &err), SMUG_OK);
+	ck_assert_msg(strlen(err.msg) > room, "the reason fits: %s", err.msg);
+	ck_assert_int_eq(smug_vault_list(root, &v, &err), 1);
+	ck_assert_str_eq(v[0].name, "broken");
+	ck_assert_int_eq(v[0].day, -1);
+	ck_assert_msg(strlen(v[0].problem) == room && strncmp(v[0].problem, err.msg, room) == 0,
+		      "listed as '%s', the reason is '%s'", v[0].problem, err.msg);
+	free(v);
+	smug_world_free(a);
+	remove_root();
+	ck_assert(!own || rmdir(base) == 0);
+}
+END_TEST
+
 /* A loaded seed explains the saved day's decisions exactly as the world
  * that saved it: every candidate's score and the flip text. */
 START_TEST(test_vault_loaded_seed_explains_the_same)
@@ -942,6 +1048,8 @@ int main(void)
 	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));
 	tcase_add_test(t, test_vault_missing_and_bad_names);
 	tcase_add_loop_test(t, test_vault_candidate_index_past_the_list, 0, 3);
+	tcase_add_test(t, test_vault_transfer_from_past_the_accounts);
+	tcase_add_loop_test(t, test_vault_recent_outcome_of_a_shipment_never_sent, 0, 2);
 	tcase_set_timeout(t, 120); /* each case simulates 50 days: slow under sanitizers */
 	suite_add_tcase(s, t);
 	t = tcase_create("crash safety");
@@ -952,6 +1060,9 @@ int main(void)
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
 	tcase_set_timeout(t, 1800); /* thousands of saves: generous under sanitizers */
+	suite_add_tcase(s, t);
+	t = tcase_create("listing");
+	tcase_add_test(t, test_vault_list_cuts_a_long_reason);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
