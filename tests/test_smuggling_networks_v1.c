@@ -551,6 +551,34 @@ static bool on_route(const int *nodes, int n, const struct smug_world *w, int co
 	return false;
 }
 
+/* A ROUTE_UPDATE reads "<edge id> <risk, 3 decimals> <src>-><dst>" when
+ * an edge moved the choice, else "<src>-><dst> now <new route>" (ids cut
+ * at 38 and 20 bytes, the route at 40). */
+static void assert_route_update_text(const struct smug_world *w, const struct smug_event *e)
+{
+	char want[256], lane[2 * SMUG_ID_MAX + 4];
+	double risk = -1;
+
+	snprintf(lane, sizeof lane, "%.20s->%.20s", w->wards[e->src_ward].id, w->wards[e->dst_ward].id);
+	if (e->corridor >= 0) {
+		const char *id = w->corridors[e->corridor].id;
+		size_t n = strlen(id) < 38 ? strlen(id) : 38;
+
+		ck_assert_msg(strncmp(e->detail, id, n) == 0 && e->detail[n] == ' ' &&
+				      sscanf(e->detail + n + 1, "%lf", &risk) == 1,
+			      "route update '%s' does not start with its edge and risk", e->detail);
+		ck_assert(risk >= 0 && risk <= 1);
+		snprintf(want, sizeof want, "%.38s %.3f %s", id, risk, lane);
+		want[sizeof e->detail - 1] = '\0'; /* the detail's room */
+		ck_assert_str_eq(e->detail, want);
+	} else {
+		snprintf(want, sizeof want, "%s now ", lane);
+		ck_assert_msg(strncmp(e->detail, want, strlen(want)) == 0 && strlen(e->detail + strlen(want)) > 0 &&
+				      strlen(e->detail + strlen(want)) <= 40,
+			      "route update '%s' does not read '%s<route>'", e->detail, want);
+	}
+}
+
 START_TEST(test_smuggling_route_update_names_the_moved_edge)
 {
 	struct smug_world *w = load_default();
@@ -613,8 +641,14 @@ START_TEST(test_smuggling_route_update_names_the_moved_edge)
 			ck_assert_msg(logged, "day %d: %s changed its %s route without a ROUTE_UPDATE", w->day,
 				      w->factions[d->faction].id, smug_commodity_name(d->commodity));
 		}
-		for (int k = w->tel.event_count - fresh; k < w->tel.event_count; k++)
-			updates += smug_event_at(&w->tel, k)->kind == SMUG_EV_ROUTE_UPDATE;
+		for (int k = w->tel.event_count - fresh; k < w->tel.event_count; k++) {
+			const struct smug_event *e = smug_event_at(&w->tel, k);
+
+			if (e->kind != SMUG_EV_ROUTE_UPDATE)
+				continue;
+			updates++;
+			assert_route_update_text(w, e);
+		}
 	}
 	ck_assert_int_gt(expected, 10);
 	ck_assert_int_ge(updates, expected);

@@ -820,26 +820,37 @@ static void lane_record(struct smug_world *w, int f, enum smug_commodity c, int 
 	struct smug_network *n = &w->factions[f].net;
 	struct smug_lane *lane = NULL;
 
-	for (int i = 0; i < n->n_lanes; i++)
+	/* the last lane of the key: scanned from the end */
+	for (int i = n->n_lanes - 1; i >= 0 && lane == NULL; i--)
 		if (n->lanes[i].commodity == c && n->lanes[i].src_ward == src &&
 		    n->lanes[i].dst_ward == dst)
 			lane = &n->lanes[i];
 	if (lane && !same_route(lane->route_nodes, lane->route_len, p->nodes, p->n_nodes)) {
-		char now[256];
+		char text[256];
 		double risk = 0;
 		int edge = moved_edge(w, n, lane, p, &risk);
-		struct smug_event *ev;
+		struct smug_event *ev = telemetry_event(w, SMUG_EV_ROUTE_UPDATE, f, edge, 0, (int)c, 0);
+		struct sbuf sb;
 
-		smug_route_format(w, p->nodes, p->n_nodes, now, sizeof now);
-		ev = telemetry_event(w, SMUG_EV_ROUTE_UPDATE, f, edge, 0, (int)c, 0);
 		ev->src_ward = src;
 		ev->dst_ward = dst;
-		if (edge >= 0)
-			snprintf(ev->detail, sizeof ev->detail, "%.38s %.3f %.20s->%.20s",
-				 w->corridors[edge].id, risk, w->wards[src].id, w->wards[dst].id);
-		else
-			snprintf(ev->detail, sizeof ev->detail, "%.20s->%.20s now %.40s",
-				 w->wards[src].id, w->wards[dst].id, now);
+		/* "%.38s %.3f %.20s->%.20s" (the moved edge, its risk, the lane)
+		 * or "%.20s->%.20s now %.40s" (the lane, its new route), built
+		 * piece by piece: only the risk goes through snprintf */
+		sb_init(&sb, ev->detail, sizeof ev->detail);
+		if (edge >= 0) {
+			sb_str(&sb, w->corridors[edge].id, 38);
+			snprintf(text, sizeof text, " %.3f ", risk);
+			sb_str(&sb, text, SIZE_MAX);
+		}
+		sb_str(&sb, w->wards[src].id, 20);
+		sb_str(&sb, "->", 2);
+		sb_str(&sb, w->wards[dst].id, 20);
+		if (edge < 0) {
+			smug_route_format(w, p->nodes, p->n_nodes, text, sizeof text);
+			sb_str(&sb, " now ", SIZE_MAX);
+			sb_str(&sb, text, 40);
+		}
 	}
 	if (lane == NULL) {
 		if (n->n_lanes < SMUG_LANE_CAP) {
