@@ -1384,6 +1384,72 @@ START_TEST(test_tui_story_opens_at_its_first_event)
 }
 END_TEST
 
+/* The trend arrow of border c's row in the Borders pane ("" if none). */
+static const char *border_row_trend(struct tui_app *a, int c, char *row, size_t size)
+{
+	static const char *const arrows[] = {"\xe2\x86\x91", "\xe2\x86\x93", "\xe2\x86\x92"}; /* ↑ ↓ → */
+	char id[64], head[80], *s;
+	const char *at, *found = "";
+
+	tui_select_border(a, c);
+	s = render(a, 48, 160);
+	tui_short_corridor(a, c, id, sizeof id);
+	snprintf(head, sizeof head, "\xe2\x94\x82%s ", id); /* the pane's frame, then the border's id */
+	at = strstr(s, head);
+	ck_assert_msg(at != NULL, "border %s has no row", id);
+	at += strlen(head);
+	snprintf(row, size, "%.*s", (int)(strstr(at, "\xe2\x94\x82") - at), at); /* up to the frame */
+	for (int i = 0; i < 3; i++)
+		if (strstr(row, arrows[i]) != NULL) {
+			ck_assert_msg(*found == '\0', "border %s shows two arrows: %s", id, row);
+			found = arrows[i];
+		}
+	free(s);
+	return found;
+}
+
+/* The Borders pane's trend arrow compares a border's last 3 days with the
+ * 4 before them, as smugnet(1) says: day by day on the default world, a
+ * border whose traffic stopped in the last 3 days after two crossings or
+ * more in the 4 before points down (a single crossing is too few to call
+ * a trend), one whose traffic began in the last 3 days points up. */
+START_TEST(test_tui_border_trend_compares_the_last_days)
+{
+	struct smug_world *w = world_at(10);
+	struct tui_app a;
+	bool down = false, up = false;
+
+	tui_app_init(&a, w, &opts);
+	for (int day = 11; day <= 120 && !(down && up); day++) {
+		smug_cmd_step(w, 1);
+		for (int c = 0; c < w->n_corridors; c++) {
+			struct smug_border_day recent, before;
+			const char *arrow, *want;
+			char row[512];
+
+			if (!w->corridors[c].border)
+				continue;
+			smug_border_window_sum(w, c, w->day - 2, w->day, &recent);
+			smug_border_window_sum(w, c, w->day - 6, w->day - 3, &before);
+			if (recent.traffic == 0 && before.traffic >= 2 && !down)
+				want = "\xe2\x86\x93";
+			else if (before.traffic == 0 && recent.traffic > 0 && !up)
+				want = "\xe2\x86\x91";
+			else
+				continue;
+			arrow = border_row_trend(&a, c, row, sizeof row);
+			ck_assert_msg(strcmp(arrow, want) == 0,
+				      "day %d, %s: traffic %d in the last 3 days, %d in the 4 before, shows '%s' (want %s): %s",
+				      w->day, w->corridors[c].id, recent.traffic, before.traffic, arrow, want, row);
+			down |= recent.traffic == 0;
+			up |= recent.traffic > 0;
+		}
+	}
+	ck_assert_msg(down && up, "no border stopped%s or began%s", down ? " (found)" : "", up ? " (found)" : "");
+	close_app(&a, w);
+}
+END_TEST
+
 /* Enter on an event opens its shipment's story; g charts its border. */
 START_TEST(test_tui_enter_on_event_opens_its_story)
 {
@@ -3073,6 +3139,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_filter);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
+	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);

@@ -485,33 +485,47 @@ START_TEST(test_vault_candidate_index_past_the_list)
 }
 END_TEST
 
+/* Save w as "victim", set the first `key` of the first element of the
+ * list that `list` opens (such as "\"journal\":[{") to `value` in its
+ * snapshot, the manifest resealed, and check the load is refused with a
+ * message holding `want`. */
+static void refused_with_first(const struct smug_world *w, const char *list, const char *key, const char *value,
+			       const char *want)
+{
+	struct smug_world *out = NULL;
+	struct smug_error err = {0};
+	char find[160], repl[192], field[64], *text, *at, *k;
+
+	make_root();
+	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
+	text = seed_file("victim", "snapshot.json");
+	snprintf(field, sizeof field, "\"%s\":", key);
+	at = strstr(text, list);
+	k = at ? strstr(at, field) : NULL;
+	ck_assert_msg(k != NULL && k - at < 100, "no %s in the first element of %s", key, list);
+	snprintf(find, sizeof find, "%.*s", (int)(k + strlen(field) - at), at);
+	snprintf(repl, sizeof repl, "%s%s,\"was\":", find, value);
+	tamper("victim", "snapshot.json", find, repl, true);
+	ck_assert_int_eq(smug_vault_load(root, "victim", &out, &err), SMUG_ERR_SCHEMA);
+	ck_assert_ptr_null(out);
+	ck_assert_msg(strstr(err.msg, want) != NULL, "%s = %s: '%s' lacks '%s'", key, value, err.msg, want);
+	free(text);
+	remove_root();
+}
+
 /* A seed whose ledger names an account past the last as a transfer's
  * payer is refused, and the message names the field and the accounts
  * there are. */
 START_TEST(test_vault_transfer_from_past_the_accounts)
 {
-	struct smug_world *w = dosadi_at(50), *out = NULL;
-	struct smug_error err = {0};
-	char find[160], repl[192], want[128], *text, *at, *from;
+	struct smug_world *w = dosadi_at(50);
+	char value[16], want[128];
 	int n = w->ledger.n_accounts;
 
-	make_root();
-	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
-	text = seed_file("victim", "snapshot.json");
-	at = strstr(text, "\"journal\":[{");
-	ck_assert_ptr_nonnull(at);
-	from = strstr(at, "\"from\":");
-	ck_assert_msg(from != NULL && from - at < 100, "the first transaction has no payer");
-	snprintf(find, sizeof find, "%.*s", (int)(from + strlen("\"from\":") - at), at);
-	snprintf(repl, sizeof repl, "%s%d,\"was\":", find, n);
-	tamper("victim", "snapshot.json", find, repl, true);
-	ck_assert_int_eq(smug_vault_load(root, "victim", &out, &err), SMUG_ERR_SCHEMA);
-	ck_assert_ptr_null(out);
+	snprintf(value, sizeof value, "%d", n);
 	snprintf(want, sizeof want, "state.ledger.journal[0].from: expected number in [-1,%d], got %d", n - 1, n);
-	ck_assert_msg(strstr(err.msg, want) != NULL, "'%s' lacks '%s'", err.msg, want);
-	free(text);
+	refused_with_first(w, "\"journal\":[{", "from", value, want);
 	smug_world_free(w);
-	remove_root();
 }
 END_TEST
 
@@ -520,32 +534,17 @@ END_TEST
  * the same reason for both, naming the field. */
 START_TEST(test_vault_recent_outcome_of_a_shipment_never_sent)
 {
-	struct smug_world *w = dosadi_at(50), *out = NULL;
-	struct smug_error err = {0};
-	char find[160], repl[192], want[128], *text, *at, *ship;
+	struct smug_world *w = dosadi_at(50);
+	char value[32], want[128];
 	int f = 0;
-	unsigned long long id = _i == 0 ? 0 : (unsigned long long)w->next_shipment_id;
 
 	while (f < w->n_factions && w->factions[f].net.recent_count == 0)
 		f++;
 	ck_assert_int_lt(f, w->n_factions);
-	make_root();
-	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
-	text = seed_file("victim", "snapshot.json");
-	at = strstr(text, "\"recent\":[{");
-	ck_assert_ptr_nonnull(at);
-	ship = strstr(at, "\"shipment\":");
-	ck_assert_msg(ship != NULL && ship - at < 60, "the first outcome names no shipment");
-	snprintf(find, sizeof find, "%.*s", (int)(ship + strlen("\"shipment\":") - at), at);
-	snprintf(repl, sizeof repl, "%s%llu,\"was\":", find, id);
-	tamper("victim", "snapshot.json", find, repl, true);
-	ck_assert_int_eq(smug_vault_load(root, "victim", &out, &err), SMUG_ERR_SCHEMA);
-	ck_assert_ptr_null(out);
+	snprintf(value, sizeof value, "%llu", _i == 0 ? 0ULL : (unsigned long long)w->next_shipment_id);
 	snprintf(want, sizeof want, "state.factions[%d].network.recent[0].shipment: no such shipment was sent", f);
-	ck_assert_msg(strstr(err.msg, want) != NULL, "shipment %llu: '%s' lacks '%s'", id, err.msg, want);
-	free(text);
+	refused_with_first(w, "\"recent\":[{", "shipment", value, want);
 	smug_world_free(w);
-	remove_root();
 }
 END_TEST
 
