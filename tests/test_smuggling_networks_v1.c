@@ -828,6 +828,66 @@ END_TEST
 
 /* ---- T6 in-memory persistence ---- */
 
+/* An exploration pick is sent when its judgement still expects a profit
+ * (smugnet-scenario(5)), however small: on the default world with every
+ * decision exploring, the first decision of a day that explores another
+ * route than the winner is planned again from the same morning with the
+ * commodity's sale markup lowered until the pick's expected profit is a
+ * fraction of a minor unit (at most 1): the same pick is still sent. */
+START_TEST(test_smuggling_explores_for_the_smallest_profit)
+{
+	struct smug_world *base = load_default();
+	bool tried = false;
+
+	base->cfg.smuggling.exploration_rate = 1.0;
+	smug_cmd_step(base, 20);
+	for (int day = 21; day <= 120 && !tried; day++) {
+		struct smug_world *probe = smug_world_clone(base), *twin;
+		const struct smug_decision *d = &probe->decisions[0], *t;
+		struct smug_commodity_def *def;
+		int64_t cut;
+		double dem;
+
+		smug_cmd_step(probe, 1);
+		if (probe->n_decisions == 0 || !d->explore || d->chosen == d->winner || d->expected_profit < 2) {
+			smug_world_free(probe);
+			smug_cmd_step(base, 1);
+			continue;
+		}
+		/* sale - value is trunc(value * markup * demand): lower it by
+		 * cut so the profit keeps only its fraction (or exactly 1) */
+		twin = smug_world_clone(base);
+		def = &twin->commodities[d->commodity];
+		dem = d->demand.score < 1 ? d->demand.score : 1;
+		cut = (int64_t)ceil(d->expected_profit) - 1;
+		def->sale_markup =
+			((double)(int64_t)((double)d->value * def->sale_markup * dem) - (double)cut + 0.5) / ((double)d->value * dem);
+		smug_cmd_step(twin, 1);
+		t = &twin->decisions[0];
+		if (t->faction != d->faction || t->commodity != d->commodity || t->src_ward != d->src_ward ||
+		    t->dst_ward != d->dst_ward || t->winner != d->winner) {
+			smug_world_free(twin); /* the lower price changed the buyers: another day */
+			smug_world_free(probe);
+			smug_cmd_step(base, 1);
+			continue;
+		}
+		tried = true;
+		ck_assert_msg(t->explore && t->chosen == d->chosen && t->shipment != 0,
+			      "day %d: the pick #%d expects a profit of %.6f minor units; sent #%d (winner #%d)%s",
+			      probe->day, d->chosen, d->expected_profit - (double)cut, t->chosen, t->winner,
+			      t->explore ? " exploring" : ", not exploring");
+		ck_assert_msg(t->expected_profit > 0 && t->expected_profit <= 1 &&
+				      fabs(t->expected_profit - (d->expected_profit - (double)cut)) < 1e-6,
+			      "day %d: profit %.6f after lowering the sale by %lld from a profit of %.6f", probe->day,
+			      t->expected_profit, (long long)cut, d->expected_profit);
+		smug_world_free(twin);
+		smug_world_free(probe);
+	}
+	ck_assert_msg(tried, "no day's first decision explored a route other than the winner's");
+	smug_world_free(base);
+}
+END_TEST
+
 START_TEST(test_smuggling_copy_continues_identically)
 {
 	struct smug_world *w = load_default(), *copy;
@@ -1013,6 +1073,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
+	tcase_add_test(t, test_smuggling_explores_for_the_smallest_profit);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T2 boundedness");

@@ -414,6 +414,56 @@ START_TEST(test_state_charts_survive_save_and_load)
 }
 END_TEST
 
+/* The planner's counters, which the run summary's health block reads
+ * (decisions, skips by reason, days the cap bound, days some border got
+ * less bribe than meant), are part of the state: after 40 days of the
+ * default world each reads the same after a save and a load and in a
+ * copy, and one counter more changes the digest and is named by the
+ * compare. */
+START_TEST(test_state_plan_counters_survive_save_and_load)
+{
+	struct smug_world *w = busy_world(), *back = NULL, *copy;
+	struct smug_error err;
+	char *json = snapshot_to_json(w), names[4 + SMUG_SKIP_COUNT + 3][48], path[256];
+	const char *group;
+	int n = 0;
+
+	_Static_assert(sizeof w->tel.plan == sizeof names / sizeof names[0] * sizeof(int64_t),
+		       "a plan counter not named here");
+	snprintf(names[n++], sizeof names[0], "days");
+	snprintf(names[n++], sizeof names[0], "decisions");
+	snprintf(names[n++], sizeof names[0], "sent");
+	snprintf(names[n++], sizeof names[0], "explored");
+	for (int r = 0; r < SMUG_SKIP_COUNT; r++)
+		snprintf(names[n++], sizeof names[0], "skipped %s", smug_skip_key((enum smug_skip)r));
+	snprintf(names[n++], sizeof names[0], "cap_days");
+	snprintf(names[n++], sizeof names[0], "budget_days");
+	snprintf(names[n++], sizeof names[0], "budget_short_days");
+	ck_assert_int_gt(w->tel.plan.budget_short_days, 0);
+	ck_assert_int_gt(w->tel.plan.budget_days, w->tel.plan.budget_short_days);
+	ck_assert_int_gt(w->tel.plan.sent, 0);
+	ck_assert_int_eq(snapshot_from_json(json, strlen(json), "snapshot.json", &back, &err), SMUG_OK);
+	copy = smug_world_clone(w);
+	for (int i = 0; i < n; i++) {
+		int64_t *mine = (int64_t *)&w->tel.plan + i, *loaded = (int64_t *)&back->tel.plan + i,
+			*copied = (int64_t *)&copy->tel.plan + i;
+		uint64_t before = smug_world_digest(copy);
+
+		ck_assert_msg(*loaded == *mine && *copied == *mine, "plan %s: %lld after loading, %lld in a copy, saved %lld",
+			      names[i], (long long)*loaded, (long long)*copied, (long long)*mine);
+		(*copied)++;
+		ck_assert_msg(smug_world_digest(copy) != before, "plan %s one more: the same digest", names[i]);
+		ck_assert_msg(state_compare(w, copy, path, sizeof path, &group) && strstr(path, ".plan.") != NULL,
+			      "plan %s one more: the compare does not name it", names[i]);
+		(*copied)--;
+	}
+	free(json);
+	smug_world_free(w);
+	smug_world_free(back);
+	smug_world_free(copy);
+}
+END_TEST
+
 /* The digest's fast paths (the ledger's transaction ring, the factions'
  * edge statistics, the telemetry rows, each hashed a block of words at a
  * time) give exactly the digest of the leaf-by-leaf walk, for the whole
@@ -489,6 +539,7 @@ int main(void)
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);
+	tcase_add_test(t, test_state_plan_counters_survive_save_and_load);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_state_freed_worlds_return_their_memory);
 #endif

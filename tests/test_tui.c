@@ -24,22 +24,43 @@ static struct tui_options ascii_opts = {.ascii = true, .no_color = true, .no_mou
 
 #define world_at test_default_at
 
-static char *render_checked(struct tui_app *a, int rows, int cols, bool check_cuts)
+/* Draw the cockpit into grid g; with check_cuts, fail on a cut number. */
+static void render_into(struct tui_app *a, struct tui_grid *g, int rows, int cols, bool check_cuts)
 {
-	struct tui_grid *g = grid_new(rows, cols);
 	struct canvas screen = {&a->th, NULL, g, 0, 0, rows, cols};
-	char *text, first[128];
+	char first[128];
 	int cuts;
 
 	tui_render(a, &screen);
-	text = grid_dump(g);
 	cuts = grid_cut_numbers(g, first, sizeof first);
 	if (check_cuts && cuts != 0) {
+		char *text = grid_dump(g);
+
 		fprintf(stderr, "%s", text); /* Check's messages are too short for a screen */
+		free(text);
 		ck_abort_msg("%dx%d: %d numbers cut, first at %s", cols, rows, cuts, first);
 	}
+}
+
+static char *render_checked(struct tui_app *a, int rows, int cols, bool check_cuts)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+	char *text;
+
+	render_into(a, g, rows, cols, check_cuts);
+	text = grid_dump(g);
 	grid_free(g);
 	return text;
+}
+
+/* The screen in a memory grid whose cells keep their roles (grid_role);
+ * the caller frees it. */
+static struct tui_grid *render_grid(struct tui_app *a, int rows, int cols)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+
+	render_into(a, g, rows, cols, true);
+	return g;
 }
 
 static char *render(struct tui_app *a, int rows, int cols)
@@ -802,6 +823,50 @@ START_TEST(test_tui_map_heat_steps_against_the_hottest)
 }
 END_TEST
 
+/* On the map the selected border's mark shows selected, and no other
+ * mark does; moving the selection moves the highlight with it. */
+START_TEST(test_tui_map_highlights_only_the_selected_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int first;
+
+	tui_handle_key(&a, 'M');
+	tui_select_border(&a, test_busiest_border(w));
+	first = a.border;
+	for (int step = 0; step < 2; step++) {
+		struct tui_grid *g = render_grid(&a, 48, 160);
+		int selected = 0, others = 0;
+
+		for (int i = 0; i < a.n_marks; i++) {
+			/* marks are kept in the map pane's coordinates; the pane starts on the screen's third row */
+			int c = a.marks[i].corridor, role = grid_role(g, a.marks[i].y + 2, a.marks[i].x);
+
+			if (c == a.border) {
+				ck_assert_msg(role == ROLE_SELECT, "the selected border %s's mark drawn in role %d",
+					      w->corridors[c].id, role);
+				selected++;
+			} else {
+				ck_assert_msg(role != ROLE_SELECT, "border %s's mark shows selected, the selection is %s",
+					      w->corridors[c].id, w->corridors[a.border].id);
+				ck_assert_msg((role >= ROLE_HEAT0 && role <= ROLE_HEAT3) || role == ROLE_BAD ||
+						      role == ROLE_CRACKDOWN,
+					      "border %s's mark drawn in role %d: not its heat, seizure or crackdown",
+					      w->corridors[c].id, role);
+				others++;
+			}
+		}
+		ck_assert_int_eq(selected, 1);
+		ck_assert_int_gt(others, 10);
+		grid_free(g);
+		tui_handle_key(&a, KEY_RIGHT); /* the next mark to the right */
+		if (step == 0)
+			ck_assert_int_ne(a.border, first);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* Two borders joining the same wards get marks of their own, and a
  * crackdown on one shows on its own mark. */
 START_TEST(test_tui_map_marks_are_distinct)
@@ -1275,6 +1340,116 @@ START_TEST(test_tui_event_filter)
 }
 END_TEST
 
+/* A story opened from the Events pane starts at its first event, even
+ * after another story was scrolled: the screen is the one a fresh cockpit
+ * shows for that story. */
+START_TEST(test_tui_story_opens_at_its_first_event)
+{
+	struct tui_app a, fresh;
+	struct smug_world *w = open_at(&a, 30);
+	char *was, *now;
+	int64_t seq;
+
+	tui_app_init(&fresh, w, &opts);
+	feed(&a, "5/kind:check\n");
+	feed(&fresh, "5/kind:check\n");
+	ck_assert_int_gt(pane_events_count(&a), 3);
+	tui_handle_key(&a, KEY_END);
+	tui_handle_key(&a, '\n');
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	for (int i = 0; i < 3; i++)
+		tui_handle_key(&a, KEY_DOWN);
+	draw(&a, 48, 160);
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	tui_handle_key(&a, KEY_UP);
+	tui_handle_key(&a, '\n');
+	tui_handle_key(&fresh, KEY_END);
+	tui_handle_key(&fresh, KEY_UP);
+	tui_handle_key(&fresh, '\n');
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	ck_assert_uint_eq(a.story_shipment, pane_events_at(&fresh, pane_events_selected(&fresh), &seq)->shipment);
+	ck_assert_uint_eq(a.story_shipment, fresh.story_shipment);
+	was = render(&fresh, 48, 160);
+	now = render(&a, 48, 160);
+	if (strcmp(now, was) != 0) {
+		fprintf(stderr, "%s", now);
+		ck_abort_msg("shipment #%llu's story, opened after another was scrolled, is not the fresh one",
+			     (unsigned long long)a.story_shipment);
+	}
+	free(was);
+	free(now);
+	tui_app_done(&fresh);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The trend arrow of border c's row in the Borders pane ("" if none). */
+static const char *border_row_trend(struct tui_app *a, int c, char *row, size_t size)
+{
+	static const char *const arrows[] = {"\xe2\x86\x91", "\xe2\x86\x93", "\xe2\x86\x92"}; /* ↑ ↓ → */
+	char id[64], head[80], *s;
+	const char *at, *found = "";
+
+	tui_select_border(a, c);
+	s = render(a, 48, 160);
+	tui_short_corridor(a, c, id, sizeof id);
+	snprintf(head, sizeof head, "\xe2\x94\x82%s ", id); /* the pane's frame, then the border's id */
+	at = strstr(s, head);
+	ck_assert_msg(at != NULL, "border %s has no row", id);
+	at += strlen(head);
+	snprintf(row, size, "%.*s", (int)(strstr(at, "\xe2\x94\x82") - at), at); /* up to the frame */
+	for (int i = 0; i < 3; i++)
+		if (strstr(row, arrows[i]) != NULL) {
+			ck_assert_msg(*found == '\0', "border %s shows two arrows: %s", id, row);
+			found = arrows[i];
+		}
+	free(s);
+	return found;
+}
+
+/* The Borders pane's trend arrow compares a border's last 3 days with the
+ * 4 before them, as smugnet(1) says: day by day on the default world, a
+ * border whose traffic stopped in the last 3 days after two crossings or
+ * more in the 4 before points down (a single crossing is too few to call
+ * a trend), one whose traffic began in the last 3 days points up. */
+START_TEST(test_tui_border_trend_compares_the_last_days)
+{
+	struct smug_world *w = world_at(10);
+	struct tui_app a;
+	bool down = false, up = false;
+
+	tui_app_init(&a, w, &opts);
+	for (int day = 11; day <= 120 && !(down && up); day++) {
+		smug_cmd_step(w, 1);
+		for (int c = 0; c < w->n_corridors; c++) {
+			struct smug_border_day recent, before;
+			const char *arrow, *want;
+			char row[512];
+
+			if (!w->corridors[c].border)
+				continue;
+			smug_border_window_sum(w, c, w->day - 2, w->day, &recent);
+			smug_border_window_sum(w, c, w->day - 6, w->day - 3, &before);
+			if (recent.traffic == 0 && before.traffic >= 2 && !down)
+				want = "\xe2\x86\x93";
+			else if (before.traffic == 0 && recent.traffic > 0 && !up)
+				want = "\xe2\x86\x91";
+			else
+				continue;
+			arrow = border_row_trend(&a, c, row, sizeof row);
+			ck_assert_msg(strcmp(arrow, want) == 0,
+				      "day %d, %s: traffic %d in the last 3 days, %d in the 4 before, shows '%s' (want %s): %s",
+				      w->day, w->corridors[c].id, recent.traffic, before.traffic, arrow, want, row);
+			down |= recent.traffic == 0;
+			up |= recent.traffic > 0;
+		}
+	}
+	ck_assert_msg(down && up, "no border stopped%s or began%s", down ? " (found)" : "", up ? " (found)" : "");
+	close_app(&a, w);
+}
+END_TEST
+
 /* Enter on an event opens its shipment's story; g charts its border. */
 START_TEST(test_tui_enter_on_event_opens_its_story)
 {
@@ -1695,6 +1870,190 @@ START_TEST(test_tui_commodities_faction_line_is_the_sum)
 }
 END_TEST
 
+/* The screen's rows one byte per column (see screen_row), in out[rows]
+ * of cols + 1 bytes each; how many rows. */
+static int screen_rows(const char *screen, char (*out)[256], int rows, int cols)
+{
+	int n = 0;
+
+	for (const char *line = screen; n < rows; n++) {
+		const char *end = strchr(line, '\n') ? strchr(line, '\n') : line + strlen(line);
+
+		screen_row(line, end, out[n], cols);
+		if (*end == '\0')
+			return n + 1;
+		line = end + 1;
+	}
+	return n;
+}
+
+/* In the commodities view each commodity's bar is as long as its cargo
+ * value sent against the largest row's (the bar's width less the share
+ * printed after it), and at least one cell for any cargo sent however
+ * little; it fills from the left with the shares delivered (good),
+ * seized (bad) and lost (warning), the rest not resolved yet (dim). */
+START_TEST(test_tui_commodities_bar_shows_each_share)
+{
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct tui_grid *g;
+	char *screen;
+	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), n, bar_x = -1, f = -1;
+	int checked = 0, tiny = 0, parts_seen[3] = {0};
+	int64_t max = 0;
+
+	/* all time; the first faction's first commodity sent once, for 1.00 cr */
+	feed(&a, "vt");
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+		if (w->factions[fac[0]].net.commodity_prefs[c] > 0) {
+			w->tel.factions[fac[0]].total[c] =
+				(struct smug_flow){{[SMUG_FLOW_SENT] = 1, [SMUG_FLOW_DELIVERED] = 1},
+						   {[SMUG_FLOW_SENT] = 100, [SMUG_FLOW_DELIVERED] = 100}};
+			break;
+		}
+	for (int i = 0; i < nf; i++)
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+			if (w->tel.factions[fac[i]].total[c].value[SMUG_FLOW_SENT] > max)
+				max = w->tel.factions[fac[i]].total[c].value[SMUG_FLOW_SENT];
+	g = render_grid(&a, 48, 160);
+	screen = grid_dump(g);
+	ck_assert_ptr_nonnull(strstr(screen, "what each faction moves, all time"));
+	n = screen_rows(screen, row, 48, 160);
+	for (int y = 0; y < n && bar_x < 0; y++)
+		if (strstr(row[y], "share of cargo sent"))
+			bar_x = (int)(strstr(row[y], "share of cargo sent") - row[y]);
+	ck_assert_int_gt(bar_x, 0);
+	for (int y = 0; y < n; y++) {
+		const char *pct = strchr(row[y] + bar_x, '%');
+		int com = -1, cells, want, at = 0, got[4] = {0};
+		struct smug_flow fl;
+		const int roles[4] = {ROLE_GOOD, ROLE_BAD, ROLE_WARN, ROLE_DIM};
+
+		for (int i = 0; i < nf; i++) /* a faction's line: its id at the left edge */
+			if (strncmp(row[y] + 1, w->factions[fac[i]].id, strlen(w->factions[fac[i]].id)) == 0 &&
+			    row[y][1 + strlen(w->factions[fac[i]].id)] == ' ')
+				f = fac[i];
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) /* a commodity's row: its name indented */
+			if (strncmp(row[y] + 1, "  ", 2) == 0 &&
+			    strncmp(row[y] + 3, tui_commodity_name(c), strlen(tui_commodity_name(c))) == 0 &&
+			    row[y][3 + strlen(tui_commodity_name(c))] == ' ')
+				com = c;
+		if (com < 0 || f < 0)
+			continue;
+		ck_assert_msg(pct != NULL, "row %d has no share: %s", y, row[y]);
+		cells = (int)(pct - row[y]) - bar_x + 1 - 7; /* the share takes 6 columns and one of air */
+		ck_assert_int_ge(cells, 10);
+		smug_flow_sum(w, f, com, 0, &fl);
+		want = (int)((double)fl.value[SMUG_FLOW_SENT] / (double)max * cells + 0.5);
+		if (fl.value[SMUG_FLOW_SENT] > 0 && want == 0) {
+			want = 1;
+			tiny++;
+		}
+		/* the bar: its cells by role, left to right in the order above */
+		for (int k = 0; k < 4; k++)
+			while (at < cells + 1 && row[y][bar_x + at] == '\1' && grid_role(g, y, bar_x + at) == roles[k]) {
+				got[k]++;
+				at++;
+			}
+		ck_assert_msg(at == want && row[y][bar_x + at] == ' ',
+			      "%s %s, %.2f cr sent of the largest row's %.2f: a bar of %d cells, want %d: %s",
+			      w->factions[f].id, tui_commodity_name(com), fl.value[SMUG_FLOW_SENT] / 100.0, max / 100.0,
+			      at, want, row[y]);
+		for (int k = 0, left = want; k < 3; k++) {
+			int share = (int)((double)fl.value[SMUG_FLOW_DELIVERED + k] / (double)fl.value[SMUG_FLOW_SENT] * want + 0.5);
+
+			share = share < left ? share : left;
+			left -= share;
+			ck_assert_msg(got[k] == share, "%s %s: %d cells of %s in a bar of %d, want %d (%.2f of %.2f cr)",
+				      w->factions[f].id, tui_commodity_name(com), got[k],
+				      k == 0 ? "delivered" : k == 1 ? "seized" : "lost", want, share,
+				      fl.value[SMUG_FLOW_DELIVERED + k] / 100.0, fl.value[SMUG_FLOW_SENT] / 100.0);
+			parts_seen[k] += share > 0;
+		}
+		checked++;
+	}
+	ck_assert_int_ge(checked, 6);
+	ck_assert_int_eq(tiny, 1);
+	for (int k = 0; k < 3; k++)
+		ck_assert_msg(parts_seen[k] > 0, "no bar shows a share of kind %d", k);
+	free(screen);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The commodities view's sorted column, counted from the left (0 the
+ * commodity's name): the column head with the sort mark. */
+static int commodities_sorted_column(struct tui_app *a)
+{
+	static char row[48][256];
+	char *screen = render(a, 48, 160);
+	int n = screen_rows(screen, row, 48, 160), col = -1;
+
+	free(screen);
+	for (int y = 0; y < n; y++)
+		if (strstr(row[y], "|commodity ") == row[y]) {
+			int k = 0;
+
+			for (const char *p = row[y] + 1; *p && *p != '|'; k++) {
+				while (*p == ' ')
+					p++;
+				if (*p == '\1')
+					col = k;
+				while (*p && *p != ' ' && *p != '|')
+					p++;
+			}
+		}
+	return col;
+}
+
+/* In the commodities view > sorts by the column to the right and < by
+ * the one to the left, as do Right and Left, wrapping from the first
+ * sortable column (pref) to the last (value lost) and back; the rows
+ * follow: sorted by shipments in transit, each faction's run descends. */
+START_TEST(test_tui_commodities_sort_keys_step_through_the_columns)
+{
+	static const struct {
+		int key, col;
+	} steps[] = {{'>', 4}, {'>', 5}, {'<', 4}, {KEY_RIGHT, 5}, {KEY_LEFT, 4}, {'<', 3}, {'<', 2}, {'<', 1},
+		     {'<', 11}, {KEY_RIGHT, 1}, {KEY_LEFT, 11}, {'>', 1}, {'>', 2}, {KEY_RIGHT, 3}, {'>', 4}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	char *screen;
+	double last = 0;
+	bool in_run = false;
+	int pairs = 0;
+
+	tui_handle_key(&a, 'v');
+	ck_assert_int_eq(commodities_sorted_column(&a), 3); /* value sent */
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		tui_handle_key(&a, steps[i].key);
+		ck_assert_msg(commodities_sorted_column(&a) == steps[i].col, "key %zu (%d): column %d sorted, want %d", i,
+			      steps[i].key, commodities_sorted_column(&a), steps[i].col);
+	}
+	/* sorted by shipments in transit (column 4: after pref, n and value sent) */
+	screen = render(&a, 48, 160);
+	for (const char *line = screen;; line = strchr(line, '\n') + 1) {
+		const char *end = strchr(line, '\n') ? strchr(line, '\n') : line + strlen(line);
+		double v[12];
+		bool commodity = row_numbers(line, end, v, 12) == 11 && strncmp(line + 3, "  ", 2) == 0;
+
+		if (commodity && in_run) { /* the frame, then a commodity's name indented */
+			ck_assert_msg(v[3] <= last, "in transit %.0f after %.0f: %.*s", v[3], last, (int)(end - line), line);
+			pairs++;
+		}
+		in_run = commodity;
+		last = v[3];
+		if (*end == '\0')
+			break;
+	}
+	ck_assert_int_ge(pairs, 4);
+	free(screen);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The panes show the world's numbers: each network faction's balance
  * and its change over 30 days, the header's totals, each border row's 7-day traffic, the selected
  * border in full, the newest event. */
@@ -1851,6 +2210,51 @@ START_TEST(test_tui_event_selection_on_the_newest_match)
 		ck_assert_int_eq(a.view, VIEW_STORY);
 		ck_assert_uint_eq(a.story_shipment, e->shipment);
 		tui_handle_key(&a, 27);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* A click on an event's row selects that event; a click on the Events
+ * pane's frame, on its column heads or on the empty rows below the last
+ * event (a narrow filter) leaves the selection where it was. */
+START_TEST(test_tui_event_click_selects_only_on_an_event_row)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	const struct tui_rect *r = &a.pane_rect[PANE_EVENTS];
+
+	draw(&a, 48, 160);
+	for (int pass = 0; pass < 2; pass++) {
+		int first = -1, last = -1, want, misses[4];
+		int64_t sel;
+
+		for (int y = 0; y < r->h && y < 256; y++)
+			if (a.hit[PANE_EVENTS][y] >= 0) {
+				first = first < 0 ? y : first;
+				last = y;
+			}
+		ck_assert_int_gt(last, first); /* two events shown at least */
+		want = a.hit[PANE_EVENTS][first + 1];
+		tui_click(&a, r->y + first + 1, r->x + 3);
+		draw(&a, 48, 160);
+		sel = a.event_sel;
+		ck_assert_int_eq(pane_events_selected(&a), want);
+		misses[0] = 0;	       /* the frame */
+		misses[1] = first - 1; /* the column heads */
+		misses[2] = last + 1;  /* below the last event: a blank row when filtered */
+		misses[3] = r->h - 1;  /* the bottom frame */
+		if (pass == 1)
+			ck_assert_int_lt(last + 1, r->h - 1);
+		for (int m = 0; m < 4; m++) {
+			tui_click(&a, r->y + misses[m], r->x + 3);
+			draw(&a, 48, 160);
+			ck_assert_msg(a.event_sel == sel && pane_events_selected(&a) == want,
+				      "%s: a click on row %d of the pane (no event) moved the selection from event %d to %d",
+				      pass ? "kind:seized" : "all events", misses[m], want, pane_events_selected(&a));
+		}
+		feed(&a, "/kind:seized\n"); /* a few events: blank rows below them */
+		draw(&a, 48, 160);
 	}
 	close_app(&a, w);
 }
@@ -2054,6 +2458,55 @@ START_TEST(test_tui_config_view_scrolls_to_the_selection)
 				      80, h, line[bottom]);
 		free(s);
 	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* The config view marks a knob not at its default with a star after its
+ * value, and only those: on the default world (which turns smuggling on)
+ * with route_topk set to 20, every listed knob's star agrees with its
+ * value and default, route_topk has one and most knobs have none. */
+START_TEST(test_tui_config_view_stars_the_changed_knobs)
+{
+	struct smug_world *w = world_at(1);
+	struct smug_error err;
+	struct tui_app a;
+	int n, listed = 0, starred = 0;
+	const struct smug_knob *k = smug_knob_table(&n);
+	bool topk_starred = false;
+	char *s;
+
+	ck_assert_int_eq(smug_config_set(w, "smuggling.route_topk", "20", &err), SMUG_OK);
+	smug_cmd_step(w, 1);
+	tui_app_init(&a, w, &opts);
+	feed(&a, "C");
+	s = render(&a, 48, 160);
+	for (int i = 0; i < n; i++) {
+		char row[128], val[80], def[80], line[1024];
+		const char *at;
+		bool changed;
+
+		snprintf(row, sizeof row, "\xe2\x94\x82 %-34s ", k[i].key); /* frame, margin, the key's column */
+		if ((at = strstr(s, row)) == NULL)
+			continue; /* scrolled out of the list */
+		listed++;
+		smug_knob_format(&w->cfg, &k[i], val, sizeof val);
+		smug_knob_format_default(&k[i], def, sizeof def);
+		changed = strcmp(val, def) != 0;
+		line_with(at, row, line, sizeof line);
+		at = line + strlen(row);
+		ck_assert_msg(strncmp(at, val, strlen(val)) == 0, "%s: the value %s is not shown: %s", k[i].key, val, line);
+		at += strlen(val) > 12 ? strlen(val) : 12;
+		ck_assert_msg((*at == '*') == changed, "%s = %s, default %s: %s", k[i].key, val, def,
+			      *at == '*' ? "starred" : "no star");
+		starred += changed;
+		if (strcmp(k[i].key, "smuggling.route_topk") == 0)
+			topk_starred = *at == '*';
+	}
+	ck_assert_int_gt(listed, 30);
+	ck_assert(topk_starred);
+	ck_assert_int_lt(2 * starred, listed);
+	free(s);
 	close_app(&a, w);
 }
 END_TEST
@@ -2327,6 +2780,189 @@ START_TEST(test_tui_cut_title_blanks_the_rest_of_its_width)
 }
 END_TEST
 
+/* A chart of bars draws each column at the mean of its own days only:
+ * with one day a column, a day of 0 draws nothing and a day at the top
+ * fills its column; with two days a column, a column of days 0 and 8
+ * is half full. */
+START_TEST(test_tui_chart_bars_stand_for_their_own_days)
+{
+	enum { H = 12, W = 40 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[2 * W];
+
+	for (int per = 1; per <= 2; per++) {
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		/* labels "8", "4" and "0": one column of labels, the axis, a column of air on the right */
+		int pw = W - 3, n = per * pw, ph = H - 2, checked = 0;
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Bars", .n = n, .first_day = 1, .series = &series, .n_series = 1,
+					  .bars = true};
+
+		for (int i = 0; i < n; i++) /* per 1: 8 0 8 0 ...; per 2: 8 0 0 8 8 0 0 8 ... */
+			v[i] = per == 1 ? (i % 2 ? 0 : 8) : ((i + 1) / 2 % 2 ? 0 : 8);
+		chart_draw(&cv, &spec);
+		for (int x = 0; x < pw; x++) {
+			int cells = 0, want = per == 1 ? (x % 2 ? 0 : ph) : ph / 2;
+
+			for (int y = 1; y <= ph; y++)
+				cells += grid_role(g, y, 2 + x) == ROLE_GOOD;
+			ck_assert_msg(cells == want, "%d day(s) a column: column %d has %d cells of bar, want %d", per, x, cells,
+				      want);
+			checked++;
+		}
+		ck_assert_int_eq(checked, pw);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* A chart's day axis reads "day FIRST", the middle day when there is
+ * room for it with a space on each side, and the last day: never two
+ * labels run together, at any width. */
+START_TEST(test_tui_chart_day_axis_labels_stay_apart)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[61];
+	int with_middle = 0;
+
+	for (int i = 0; i < 61; i++)
+		v[i] = i % 9;
+	for (int width = 16; width <= 100; width++) {
+		struct tui_grid *g = grid_new(8, width);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 8, width};
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Axis", .n = 61, .first_day = 1, .series = &series, .n_series = 1};
+		char *text, *axis, tok[4][16];
+		int n = 0;
+
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		axis = strrchr(text, '\n') ? strrchr(text, '\n') + 1 : text;
+		if (*axis == '\0') /* a trailing newline: the axis is the row before */
+			for (axis -= 2; axis > text && axis[-1] != '\n'; axis--)
+				;
+		for (char *p = strtok(axis, " \n"); p && n < 4; p = strtok(NULL, " \n"))
+			snprintf(tok[n++], sizeof tok[0], "%s", p);
+		ck_assert_msg(n >= 2 && strcmp(tok[0], "day") == 0 && strcmp(tok[1], "1") == 0,
+			      "width %d: the axis does not start with 'day 1': '%s %s'", width, n > 0 ? tok[0] : "",
+			      n > 1 ? tok[1] : "");
+		if (n == 4) {
+			ck_assert_msg(strcmp(tok[2], "31") == 0 && strcmp(tok[3], "61") == 0, "width %d: axis 'day 1 %s %s'",
+				      width, tok[2], tok[3]);
+			with_middle++;
+		} else if (n == 3) {
+			ck_assert_msg(strcmp(tok[2], "61") == 0, "width %d: axis 'day 1 %s', want the last day 61", width,
+				      tok[2]);
+		}
+		ck_assert_msg(width < 40 || n == 4, "width %d: %d labels on the day axis, want day 1, 31 and 61", width,
+			      n - 1);
+		free(text);
+		grid_free(g);
+	}
+	ck_assert_int_ge(with_middle, 60);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A chart drawn over another shows only the new one: chart_draw draws
+ * into its whole canvas, whatever was there before. */
+START_TEST(test_tui_chart_drawn_over_another_shows_only_itself)
+{
+	enum { H = 12, W = 60 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *over = grid_new(H, W), *fresh = grid_new(H, W);
+	struct canvas cv_over = {&a.th, NULL, over, 0, 0, H, W}, cv_fresh = {&a.th, NULL, fresh, 0, 0, H, W};
+	double old[90], lo[90], hi[90], now[5] = {3, 3, 3, 3, 3};
+	bool shade[90];
+	struct chart_series old_series = {"old series", old, ROLE_WARN}, new_series = {"new", now, ROLE_GOOD};
+	struct chart_spec old_spec = {.title = "An older chart with a long title", .n = 90, .first_day = 200,
+				      .series = &old_series, .n_series = 1, .band_lo = lo, .band_hi = hi,
+				      .shade = shade, .shade_label = "shaded", .money = true};
+	struct chart_spec new_spec = {.title = "New", .n = 5, .first_day = 1, .series = &new_series, .n_series = 1};
+	char *a_text, *b_text;
+
+	for (int i = 0; i < 90; i++) {
+		old[i] = 100000.0 * (i % 17);
+		lo[i] = old[i] - 50000;
+		hi[i] = old[i] + 50000;
+		shade[i] = i % 3 == 0;
+	}
+	chart_draw(&cv_over, &old_spec);
+	chart_draw(&cv_over, &new_spec);
+	chart_draw(&cv_fresh, &new_spec);
+	a_text = grid_dump(over);
+	b_text = grid_dump(fresh);
+	ck_assert_msg(strcmp(a_text, b_text) == 0, "drawn over an older chart:\n%s\nwant:\n%s", a_text, b_text);
+	for (int y = 0; y < H; y++)
+		for (int x = 0; x < W; x++)
+			ck_assert_msg(grid_role(over, y, x) == grid_role(fresh, y, x),
+				      "cell (%d,%d) in role %d, on a fresh canvas %d", y, x, grid_role(over, y, x),
+				      grid_role(fresh, y, x));
+	free(a_text);
+	free(b_text);
+	grid_free(over);
+	grid_free(fresh);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A pane title that fits is followed at once by the frame line: no
+ * blank after it, focused ("[Map]") or not (" Map "); on the main
+ * screen every pane's title runs straight into its frame. */
+START_TEST(test_tui_fitting_title_runs_into_the_frame)
+{
+	static const char hl[] = "\xe2\x94\x80", tl[] = "\xe2\x94\x8c", tr[] = "\xe2\x94\x90";
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	char *s, top[256], want[256];
+	int n, panes = 0;
+
+	for (int focused = 0; focused < 2; focused++) {
+		struct tui_grid *g = grid_new(3, 16);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 3, 16};
+		int at;
+
+		canvas_box(&cv, "Map", focused);
+		s = grid_dump(g);
+		snprintf(top, sizeof top, "%.*s", (int)(strchr(s, '\n') - s), s);
+		at = snprintf(want, sizeof want, "%s%s", tl, focused ? "[Map]" : " Map ");
+		for (int x = 6; x < 15; x++)
+			at += snprintf(want + at, sizeof want - (size_t)at, "%s", hl);
+		snprintf(want + at, sizeof want - (size_t)at, "%s", tr);
+		ck_assert_msg(strcmp(top, want) == 0, "the %s title reads: %s", focused ? "focused" : "unfocused", top);
+		free(s);
+		grid_free(g);
+	}
+	s = render(&a, 48, 160);
+	n = screen_rows(s, row, 48, 160);
+	for (int p = 0; p < PANE_COUNT; p++) {
+		const struct tui_rect *r = &a.pane_rect[p];
+		const char *t;
+		int end;
+
+		if (r->h <= 0 || r->y >= n)
+			continue;
+		t = row[r->y] + r->x;
+		/* the corner, the title, then the frame line to the other corner */
+		for (end = r->w - 2; end > 1 && t[end] == '-'; end--)
+			;
+		ck_assert_msg(end < r->w - 2, "pane %d: no frame line after its title: %.*s", p, r->w, t);
+		ck_assert_msg(t[end] == ']' || (t[end] == ' ' && t[end - 1] != ' ' && t[1] == ' '),
+			      "pane %d: the title ends in blanks before the frame: %.*s", p, r->w, t);
+		panes++;
+	}
+	ck_assert_int_ge(panes, 5);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A number that does not fit its column whole keeps as many digits as
  * fit: first fewer decimals, then k, M, G with two, one or no decimals;
  * a value that would read 1000 of one suffix goes to the next (1.00M,
@@ -2470,6 +3106,7 @@ int main(void)
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
+	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
@@ -2478,8 +3115,12 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
+	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
+	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
+	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
+	tcase_add_test(t, test_tui_fitting_title_runs_into_the_frame);
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
@@ -2497,6 +3138,8 @@ int main(void)
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
+	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
+	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
@@ -2504,12 +3147,16 @@ int main(void)
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
+	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
+	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
+	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
+	tcase_add_test(t, test_tui_config_view_stars_the_changed_knobs);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -497,6 +497,69 @@ START_TEST(test_vault_candidate_index_past_the_list)
 }
 END_TEST
 
+/* Save w as "victim", set the first `key` of the first element of the
+ * list that `list` opens (such as "\"journal\":[{") to `value` in its
+ * snapshot, the manifest resealed, and check the load is refused with a
+ * message holding `want`. */
+static void refused_with_first(const struct smug_world *w, const char *list, const char *key, const char *value,
+			       const char *want)
+{
+	struct smug_world *out = NULL;
+	struct smug_error err = {0};
+	char find[160], repl[192], field[64], *text, *at, *k;
+
+	make_root();
+	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
+	text = seed_file("victim", "snapshot.json");
+	snprintf(field, sizeof field, "\"%s\":", key);
+	at = strstr(text, list);
+	k = at ? strstr(at, field) : NULL;
+	ck_assert_msg(k != NULL && k - at < 100, "no %s in the first element of %s", key, list);
+	snprintf(find, sizeof find, "%.*s", (int)(k + strlen(field) - at), at);
+	snprintf(repl, sizeof repl, "%s%s,\"was\":", find, value);
+	tamper("victim", "snapshot.json", find, repl, true);
+	ck_assert_int_eq(smug_vault_load(root, "victim", &out, &err), SMUG_ERR_SCHEMA);
+	ck_assert_ptr_null(out);
+	ck_assert_msg(strstr(err.msg, want) != NULL, "%s = %s: '%s' lacks '%s'", key, value, err.msg, want);
+	free(text);
+	remove_root();
+}
+
+/* A seed whose ledger names an account past the last as a transfer's
+ * payer is refused, and the message names the field and the accounts
+ * there are. */
+START_TEST(test_vault_transfer_from_past_the_accounts)
+{
+	struct smug_world *w = dosadi_at(50);
+	char value[16], want[128];
+	int n = w->ledger.n_accounts;
+
+	snprintf(value, sizeof value, "%d", n);
+	snprintf(want, sizeof want, "state.ledger.journal[0].from: expected number in [-1,%d], got %d", n - 1, n);
+	refused_with_first(w, "\"journal\":[{", "from", value, want);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A seed whose faction remembers an outcome of a shipment never sent,
+ * number 0 (they count from 1) or the next to be sent, is refused with
+ * the same reason for both, naming the field. */
+START_TEST(test_vault_recent_outcome_of_a_shipment_never_sent)
+{
+	struct smug_world *w = dosadi_at(50);
+	char value[32], want[128];
+	int f = 0;
+
+	while (f < w->n_factions && w->factions[f].net.recent_count == 0)
+		f++;
+	ck_assert_int_lt(f, w->n_factions);
+	snprintf(value, sizeof value, "%llu", _i == 0 ? 0ULL : (unsigned long long)w->next_shipment_id);
+	snprintf(want, sizeof want, "state.factions[%d].network.recent[0].shipment: no such shipment was sent", f);
+	refused_with_first(w, "\"recent\":[{", "shipment", value, want);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_vault_missing_and_bad_names)
 {
 	struct smug_world *w = dosadi_at(5), *out = NULL;
@@ -885,6 +948,48 @@ START_TEST(test_vault_list_shows_recovered_and_unreadable)
 }
 END_TEST
 
+/* In a vault whose folder has a long path, an unreadable seed's reason is
+ * longer than the listing holds: the listing still says why, the
+ * reason's beginning cut to fit, as `seeds` and the cockpit's load view
+ * show it. */
+START_TEST(test_vault_list_cuts_a_long_reason)
+{
+	struct smug_world *a = tiny_at(3), *out = NULL;
+	struct smug_seed_info *v = NULL;
+	struct smug_error err;
+	char base[200], path[512];
+	const char *tmp = getenv("TMPDIR");
+	size_t room = sizeof v->problem - 1;
+
+	bool own = true;
+
+	if (!(tmp && *tmp))
+		tmp = "/tmp";
+	if (snprintf(base, sizeof base, "%s/smugnet-a-vault-folder-whose-name-is-long-enough-to-make-the-reason-"
+					"longer-than-the-listing-holds", tmp) >= (int)sizeof base) {
+		snprintf(base, sizeof base, "%s", tmp); /* long already */
+		own = false;
+	}
+	ck_assert(!own || mkdir(base, 0700) == 0 || errno == EEXIST);
+	make_root_in(base);
+	ck_assert(smug_vault_save(a, root, "broken", &err) == SMUG_OK);
+	snprintf(path, sizeof path, "%s/seeds/broken/manifest.json", root);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_ne(smug_vault_load(root, "broken", &out, &err), SMUG_OK);
+	ck_assert_msg(strlen(err.msg) > room, "the reason fits: %s", err.msg);
+	ck_assert_int_eq(smug_vault_list(root, &v, &err), 1);
+	ck_assert_str_eq(v[0].name, "broken");
+	ck_assert_int_eq(v[0].day, -1);
+	ck_assert_msg(strlen(v[0].problem) == room && strncmp(v[0].problem, err.msg, room) == 0,
+		      "listed as '%s', the reason is '%s'", v[0].problem, err.msg);
+	free(v);
+	smug_world_free(a);
+	remove_root();
+	ck_assert(!own || rmdir(base) == 0);
+}
+END_TEST
+
 /* A loaded seed explains the saved day's decisions exactly as the world
  * that saved it: every candidate's score and the flip text. */
 START_TEST(test_vault_loaded_seed_explains_the_same)
@@ -954,6 +1059,8 @@ int main(void)
 	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));
 	tcase_add_test(t, test_vault_missing_and_bad_names);
 	tcase_add_loop_test(t, test_vault_candidate_index_past_the_list, 0, 3);
+	tcase_add_test(t, test_vault_transfer_from_past_the_accounts);
+	tcase_add_loop_test(t, test_vault_recent_outcome_of_a_shipment_never_sent, 0, 2);
 	tcase_set_timeout(t, 120); /* each case simulates 50 days: slow under sanitizers */
 	suite_add_tcase(s, t);
 	t = tcase_create("crash safety");
@@ -964,6 +1071,9 @@ int main(void)
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
 	tcase_set_timeout(t, 1800); /* thousands of saves: generous under sanitizers */
+	suite_add_tcase(s, t);
+	t = tcase_create("listing");
+	tcase_add_test(t, test_vault_list_cuts_a_long_reason);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

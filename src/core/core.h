@@ -358,6 +358,11 @@ void topk_add(struct smug_topk *t, const char *key, int index, double inc);
 /* The bucket of `day` (>= 0) in a ring of n buckets of `size` bytes,
  * reset first if it held an older day. */
 void *window_bucket(void *ring, int n, size_t size, int day);
+/* window_bucket for a bucket whose lists are counted in its first `head`
+ * bytes: a reset clears only those, and the entries past each count are
+ * never read (a day's TopK bucket is 10 KB, of which a day uses a few
+ * entries). */
+void *window_bucket_head(void *ring, int n, size_t size, size_t head, int day);
 /* The bucket of `day` if the ring holds it, else NULL. */
 const void *window_find(const void *ring, int n, size_t size, int day);
 /* Every bucket empty. */

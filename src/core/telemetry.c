@@ -11,6 +11,7 @@
  * windows live in a pool sized by what can be crossed in a window, and
  * only SMUG_CHART_BORDERS borders keep a year of chart history. */
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -453,13 +454,17 @@ static void topk_ring_resize(struct smug_world *w)
 	t->n_topk_days = n;
 }
 
+/* A day's TopK bucket: the day and the two counts; the routes and
+ * borders past them are never read. */
+#define TOPK_DAY_HEAD offsetof(struct smug_topk_day, routes)
+
 static struct smug_topk_day *topk_today(struct smug_world *w)
 {
 	struct smug_telemetry *t = &w->tel;
 
 	if (t->n_topk_days != topk_window_days(w))
 		topk_ring_resize(w); /* window_days was set during the run */
-	return window_bucket(t->topk_days, t->n_topk_days, sizeof *t->topk_days, w->day);
+	return window_bucket_head(t->topk_days, t->n_topk_days, sizeof *t->topk_days, TOPK_DAY_HEAD, w->day);
 }
 
 /* ---- the all-time route tally ---- */
@@ -595,7 +600,7 @@ struct smug_topk_day *telemetry_topk_day(struct smug_world *w, int day)
 
 	if (t->n_topk_days != topk_window_days(w))
 		topk_ring_resize(w);
-	return window_bucket(t->topk_days, t->n_topk_days, sizeof *t->topk_days, day);
+	return window_bucket_head(t->topk_days, t->n_topk_days, sizeof *t->topk_days, TOPK_DAY_HEAD, day);
 }
 
 /* Keep the k best of n candidates (score desc, key asc) in out. */
@@ -742,6 +747,7 @@ enum { EVENTS_FIRST = 64 };
 void telemetry_events_room(struct smug_telemetry *t, int need)
 {
 	int had = t->events_cap, cap = had;
+	struct smug_event *grown;
 
 	if (need <= cap)
 		return;
@@ -749,16 +755,34 @@ void telemetry_events_room(struct smug_telemetry *t, int need)
 		cap = cap < EVENTS_FIRST ? EVENTS_FIRST : cap * 2;
 	if (cap > SMUG_EVENT_CAP)
 		cap = SMUG_EVENT_CAP;
-	t->events = xrealloc(t->events, (size_t)cap * sizeof *t->events);
-	memset(t->events + had, 0, (size_t)(cap - had) * sizeof *t->events);
+	/* zeroed by calloc: a large block comes fresh from the system already
+	 * zero, where growing it in place and clearing the new part would
+	 * write every byte a second time */
+	grown = xcalloc((size_t)cap, sizeof *grown);
+	if (had > 0)
+		memcpy(grown, t->events, (size_t)had * sizeof *grown);
+	free(t->events);
+	t->events = grown;
 	t->events_cap = cap;
 }
 
-/* Zeroing the new slots touches them, so a run's footprint is fixed from
- * its first day instead of creeping up as the log fills. */
+/* The whole ring, every page of it touched (one write a page), so a run's
+ * footprint is fixed from its first day instead of creeping up as the log
+ * fills. */
 void telemetry_reserve(struct smug_world *w)
 {
-	telemetry_events_room(&w->tel, SMUG_EVENT_CAP);
+	struct smug_telemetry *t = &w->tel;
+	int had = t->events_cap;
+	volatile char *p;
+	size_t bytes;
+
+	telemetry_events_room(t, SMUG_EVENT_CAP);
+	if (t->events_cap == had)
+		return;
+	p = (volatile char *)(t->events + had);
+	bytes = (size_t)(t->events_cap - had) * sizeof *t->events;
+	for (size_t i = 0; i < bytes; i += 4096)
+		p[i] = 0;
 }
 
 void telemetry_alloc(struct smug_world *w)

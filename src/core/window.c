@@ -8,15 +8,20 @@
 
 #include "core.h"
 
-void *window_bucket(void *ring, int n, size_t size, int day)
+void *window_bucket_head(void *ring, int n, size_t size, size_t head, int day)
 {
 	char *b = (char *)ring + (size_t)(day % n) * size;
 
 	if (*(int *)b != day) {
-		memset(b, 0, size);
+		memset(b, 0, head);
 		*(int *)b = day;
 	}
 	return b;
+}
+
+void *window_bucket(void *ring, int n, size_t size, int day)
+{
+	return window_bucket_head(ring, n, size, size, day);
 }
 
 const void *window_find(const void *ring, int n, size_t size, int day)

@@ -74,6 +74,7 @@ void chart_draw(struct canvas *cv, const struct chart_spec *s)
 	unsigned char *dots = NULL;
 	signed char *who = NULL;
 
+	canvas_clear(cv); /* the whole canvas is the chart's, whatever was there */
 	if (cv->h < 4 || cv->w < 16 || s->n <= 0)
 		return;
 	/* title row: title, then a legend entry per series */
@@ -229,7 +230,6 @@ void chart_draw(struct canvas *cv, const struct chart_spec *s)
 		snprintf(a, sizeof a, "day %d", s->first_day);
 		snprintf(m, sizeof m, "%d", s->first_day + (s->n - 1) / 2);
 		snprintf(z, sizeof z, "%d", last);
-		canvas_fill_row(cv, cv->h - 1, 0, ROLE_NORMAL);
 		canvas_text(cv, cv->h - 1, px, ROLE_DIM, a);
 		if (pw > text_cols(a) + text_cols(m) + text_cols(z) + 4 && s->n > 2)
 			canvas_text(cv, cv->h - 1, px + (pw - text_cols(m)) / 2, ROLE_DIM, m);

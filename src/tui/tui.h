@@ -221,7 +221,7 @@ struct chart_spec {
 	bool bars;		/* vertical block bars instead of lines */
 };
 
-/* Draw a chart into the whole canvas: title and legend on the first row,
+/* Draw a chart into the whole canvas (cleared first): title and legend on the first row,
  * y axis labels that never cut a number, the x axis (days) at the
  * bottom, points in braille dots (UTF-8) or ASCII, shaded periods
  * hatched so they show in plain text too. */
