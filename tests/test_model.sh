@@ -139,6 +139,16 @@ for s in (no, yes):
     assert [r["reason"] for r in h["money"]["by_reason"]] == ["INITIAL_BALANCE"]
     assert [b["id"] for b in h["balances"]] == [f["id"] for f in s["factions"]]
     assert [b["end"] for b in h["balances"]] == [f["balance"] for f in s["factions"]]
+    # the factions' balances move by the run's profit less upkeep, to the cent,
+    # and the flows list holds every reason that moves money between accounts
+    c = h["balance_change"]
+    assert round(sum(b["end"] - b["start"] for b in h["balances"]), 2) == c["total"], c
+    assert c["profit"] == s["profit"] and c["upkeep"] > 0, c
+    assert round(c["profit"] - c["upkeep"], 2) == c["total"], c
+    fl = {r["reason"]: r["amount"] for r in h["money"]["flows"]}
+    assert fl["UPKEEP"] == c["upkeep"] and fl["CUSTOMS_BRIBE"] == s["bribes_spent"], fl
+    assert round(fl["SMUGGLING_PROFIT"] - fl["CARGO_PURCHASE"] - fl["CUSTOMS_TARIFF"]
+                 - fl["CUSTOMS_BRIBE"] - fl["SEIZURE_PENALTY"], 2) == c["profit"], (fl, c)
     assert 0 <= h["cap_binding_share"] <= 1 and 0 <= h["calibration"]["error"] < 0.1
     t = s["topk"]
     assert t["window_days"] == 30 and t["routes_window"] and t["borders_window"]
@@ -151,5 +161,19 @@ import json, sys
 s = json.loads(open(sys.argv[1]).read().splitlines()[-1])
 assert s["health"]["days"] == 10 and s["day"] == 30
 assert any(b["start"] != b["end"] for b in s["health"]["balances"])
+c = s["health"]["balance_change"]
+assert round(sum(b["end"] - b["start"] for b in s["health"]["balances"]), 2) == c["total"]
+assert round(c["profit"] - c["upkeep"], 2) == c["total"] and c["profit"] == s["profit"], c
+PY
+# the same under the crackdown planner, on a generated world
+"$SMUGNET" gen --wards 120 --seed 5 > "$tmp/gen120.json" || fail "gen"
+expect_rc 0 "$SMUGNET" run --days 200 --quiet --auto-crackdown --scenario "$tmp/gen120.json"
+py "$tmp/out" <<'PY'
+import json, sys
+s = json.loads(open(sys.argv[1]).read().splitlines()[-1])
+c = s["health"]["balance_change"]
+assert s["shipments_created"] > 0 and c["upkeep"] > 0
+assert round(sum(b["end"] - b["start"] for b in s["health"]["balances"]), 2) == c["total"], c
+assert round(c["profit"] - c["upkeep"], 2) == c["total"] and c["profit"] == s["profit"], c
 PY
 echo "$pass passed, 0 failed"

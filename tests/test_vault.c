@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -39,9 +40,20 @@ static void make_root(void)
 /* The crash trials make thousands of saves: on a memory file system when
  * there is one, where fsync costs nothing (a killed process loses no
  * written data on any file system, so what they test is the same). */
+static bool on_tmpfs(const char *dir)
+{
+	struct statfs fs;
+
+	return dir && *dir && access(dir, W_OK) == 0 && statfs(dir, &fs) == 0 && fs.f_type == 0x01021994; /* TMPFS_MAGIC */
+}
+
 static void make_fast_root(void)
 {
-	make_root_in(access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
+	const char *tmp = getenv("TMPDIR");
+
+	/* TMPDIR first when it is one (make mutate points it into its scratch
+	 * copy, removed with it, so a trial a mutant fails leaves nothing) */
+	make_root_in(on_tmpfs(tmp) ? tmp : on_tmpfs("/dev/shm") ? "/dev/shm" : "/tmp");
 }
 
 static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)

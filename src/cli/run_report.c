@@ -30,7 +30,30 @@ static double share(int64_t part, int64_t whole)
 	return whole > 0 ? (double)part / (double)whole : 0;
 }
 
-static void report_health(FILE *f, const struct smug_world *w, const struct report_base *b)
+/* How the smuggling factions' balances moved over the run: their summed
+ * change, and the two parts it is made of. profit is the run's trading
+ * profit (sales less purchases, tariffs, bribes and seizure penalties: the
+ * summary's profit); upkeep is what the factions paid their home wards'
+ * crews. Nothing else moves a faction's money, so total = profit - upkeep
+ * to the cent, and a designer reading a profit beside falling balances
+ * sees where the difference went. */
+static void report_balance_change(FILE *f, const struct smug_world *w, const struct report_base *b,
+				  const struct smug_counters *c)
+{
+	int64_t total = 0;
+
+	for (int i = 0; i < w->n_factions && i < SMUG_FACTIONS_MAX; i++)
+		if (w->factions[i].runs_network)
+			total += w->ledger.accounts[w->factions[i].account].balance - b->balance[i];
+	fprintf(f, ",\"balance_change\":{");
+	jsonl_money(f, "total", total, false);
+	jsonl_money(f, "profit", c->profit, true);
+	jsonl_money(f, "upkeep", w->ledger.by_reason[SMUG_TX_UPKEEP] - b->by_reason[SMUG_TX_UPKEEP], true);
+	fprintf(f, "}");
+}
+
+static void report_health(FILE *f, const struct smug_world *w, const struct report_base *b,
+			  const struct smug_counters *c)
 {
 	const struct smug_plan_counters *p = &w->tel.plan, *p0 = &b->plan;
 	int64_t decisions = p->decisions - p0->decisions;
@@ -65,6 +88,16 @@ static void report_health(FILE *f, const struct smug_world *w, const struct repo
 		fprintf(f, "}");
 		first = false;
 	}
+	fprintf(f, "],\"flows\":[");
+	first = true;
+	for (int r = 0; r < SMUG_TX_REASON_COUNT; r++) {
+		if (smug_tx_reason_mints((enum smug_tx_reason)r) || smug_tx_reason_burns((enum smug_tx_reason)r))
+			continue;
+		fprintf(f, "%s{\"reason\":\"%s\"", first ? "" : ",", smug_tx_reason_name((enum smug_tx_reason)r));
+		jsonl_money(f, "amount", w->ledger.by_reason[r] - b->by_reason[r], true);
+		fprintf(f, "}");
+		first = false;
+	}
 	fprintf(f, "]},\"balances\":[");
 	first = true;
 	for (int i = 0; i < w->n_factions && i < SMUG_FACTIONS_MAX; i++) {
@@ -77,7 +110,9 @@ static void report_health(FILE *f, const struct smug_world *w, const struct repo
 		fprintf(f, "}");
 		first = false;
 	}
-	fprintf(f, "]}");
+	fprintf(f, "]");
+	report_balance_change(f, w, b, c);
+	fprintf(f, "}");
 }
 
 static void report_topk_list(FILE *f, const char *name, const struct smug_topk *t, bool rate)
@@ -142,7 +177,7 @@ void report_summary(FILE *f, const struct smug_world *w, const struct smug_count
 	jsonl_money(f, "minted", w->ledger.minted, true);
 	jsonl_money(f, "burned", w->ledger.burned, true);
 	fprintf(f, "}");
-	report_health(f, w, base);
+	report_health(f, w, base, c);
 	report_topk(f, w);
 	fprintf(f, ",\"borders\":[");
 	for (int i = 0; i < w->n_corridors; i++) {

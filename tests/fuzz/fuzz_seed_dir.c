@@ -10,8 +10,12 @@
  * loaded by name, by path and listed. Oracles: no crash, leak or
  * undefined behaviour; a seed that loads passes smug_world_check, and
  * still does after a day is simulated from it. */
-#define _GNU_SOURCE /* memmem */
+#define _GNU_SOURCE /* memmem, nftw */
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,13 +37,63 @@ static const char *const files[] = {"manifest.json", "snapshot.json", "smuggling
 
 static char root[256], dir[320];
 
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_DP)
+		rmdir(path);
+	else
+		unlink(path);
+	return 0;
+}
+
+static void remove_tree(const char *path)
+{
+	nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static void remove_root(void)
+{
+	if (root[0])
+		remove_tree(root);
+}
+
+/* A worker stopped by Ctrl-C or killed leaves its scratch vault behind
+ * (libFuzzer leaves through _Exit then, past atexit): each start removes
+ * the folders of workers that are no longer running. */
+static void remove_stale(const char *base)
+{
+	DIR *d = opendir(base);
+	struct dirent *e;
+	char path[512];
+	long pid;
+	int used;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (sscanf(e->d_name, "smugnet-fuzz-%ld-%n", &pid, &used) != 1 || used == 0 || pid <= 0)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", base, e->d_name);
+		remove_tree(path);
+	}
+	closedir(d);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+
 	(void)argc;
 	(void)argv;
-	snprintf(root, sizeof root, "%s/smugnet-fuzz-XXXXXX", access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
+	remove_stale(base);
+	snprintf(root, sizeof root, "%s/smugnet-fuzz-%ld-XXXXXX", base, (long)getpid());
 	if (mkdtemp(root) == NULL)
 		abort();
+	atexit(remove_root);
 	snprintf(dir, sizeof dir, "%s/seeds", root);
 	mkdir(dir, 0700);
 	snprintf(dir, sizeof dir, "%s/seeds/s", root);
