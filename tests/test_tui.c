@@ -3080,6 +3080,113 @@ START_TEST(test_tui_chart_stacks_fewer_on_short_screens)
 }
 END_TEST
 
+/* The memory screen's cut watch, which every "no screen cuts a number"
+ * check relies on: a text clipped at the canvas's right edge between two
+ * digits of a number (or a digit and its decimal point or thousands
+ * comma followed by a digit) is counted, and the first one is named by
+ * its row and column on the screen, the digit kept and the rest dropped;
+ * a word, a space or a number's trailing punctuation cut at the edge is
+ * not counted. */
+START_TEST(test_tui_canvas_names_the_first_cut_number)
+{
+	static const struct {
+		const char *text;
+		bool cut;
+	} rows[] = {
+		{"ab 12345", true},  /* '1' | '2345' */
+		{"price", false},    /* a word */
+		{"ab 1.5", true},    /* '1' | '.5' */
+		{"ab 3,000", true},  /* '3' | ',000' */
+		{"a 12 xy", false},  /* the number fits, ' xy' dropped */
+		{"a v1, x", false},  /* '1' | ', x': a list, not a number */
+		{"ab 1. x", false},  /* '1' | '. x': a sentence's end */
+		{"a 1.25", true},    /* '.' | '25' */
+		{"ab 0.25", true},   /* '0' | '.25' */
+	};
+	enum { N = sizeof rows / sizeof rows[0] };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(N + 3, 12);
+	/* a 6-column canvas 2 rows down and 3 columns in: texts drawn at its column 2 keep 4 characters */
+	struct canvas cv = {&a.th, NULL, g, 2, 3, N, 6};
+	char first[128];
+	int want = 0;
+
+	ck_assert_int_eq(grid_cut_numbers(g, first, sizeof first), 0);
+	ck_assert_str_eq(first, "");
+	for (int i = 0; i < N; i++) {
+		ck_assert_int_eq(canvas_text(&cv, i, 2, ROLE_NORMAL, rows[i].text), 4);
+		want += rows[i].cut;
+		ck_assert_msg(grid_cut_numbers(g, NULL, 0) == want, "'%s' cut after 4 columns: %d cuts counted, want %d",
+			      rows[i].text, grid_cut_numbers(g, NULL, 0), want);
+	}
+	ck_assert_int_eq(grid_cut_numbers(g, first, sizeof first), 5);
+	/* the first: row 2 + 0, column 3 + 2 + 4 */
+	ck_assert_msg(strcmp(first, "row 2 col 9: '1' then '2345'") == 0, "the first cut named '%s'", first);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A chart's day axis: "day FIRST" under the plot's first column, the
+ * last day ending under its last column, and the middle label the day
+ * halfway between them (rounded down: days 1 to 60 read 30), centred
+ * under the plot; for every count of days from 3 to 120, from day 1 and
+ * from day 366. */
+START_TEST(test_tui_chart_middle_day_is_halfway)
+{
+	enum { H = 8, W = 60 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[120];
+	int even = 0;
+
+	for (int i = 0; i < 120; i++)
+		v[i] = i % 7;
+	for (int from = 1; from <= 366; from += 365)
+		for (int n = 3; n <= 120; n++) {
+			struct tui_grid *g = grid_new(H, W);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+			struct chart_series series = {"v", v, ROLE_GOOD};
+			struct chart_spec spec = {.title = "Axis", .n = n, .first_day = from, .series = &series,
+						  .n_series = 1};
+			char *text, *axis, *p, *q;
+			int px, pw, mid, last, m0, m1;
+
+			chart_draw(&cv, &spec);
+			text = grid_dump(g);
+			axis = strstr(text, "day ");
+			ck_assert_msg(axis != NULL, "days %d to %d: no day axis", from, from + n - 1);
+			while (axis > text && axis[-1] != '\n')
+				axis--;
+			px = (int)(strstr(axis, "day ") - axis);
+			pw = W - px - 1;
+			ck_assert_msg(grid_role(g, 1, px - 1) == ROLE_DIM && grid_role(g, H - 2, px - 1) == ROLE_DIM,
+				      "days %d to %d: 'day' is not under the plot's first column %d", from, from + n - 1, px);
+			p = axis + px + 4 + strspn(axis + px + 4, "0123456789");
+			m0 = (int)(p - axis) + (int)strspn(p, " ");
+			mid = (int)strtol(axis + m0, &q, 10);
+			m1 = (int)(q - axis);
+			last = (int)strtol(q, &q, 10);
+			ck_assert_msg(atoi(axis + px + 4) == from, "axis starts '%.12s', want day %d", axis + px, from);
+			ck_assert_msg(last == from + n - 1 && (int)(q - axis) == px + pw,
+				      "days %d to %d: the last label %d ends at column %d, want %d at %d", from,
+				      from + n - 1, last, (int)(q - axis), from + n - 1, px + pw);
+			ck_assert_msg(mid == (from + from + n - 1) / 2,
+				      "days %d to %d (%d days): the middle label reads %d, want %d", from, from + n - 1, n,
+				      mid, (from + from + n - 1) / 2);
+			ck_assert_msg(abs((m0 + m1) - (2 * px + pw)) <= 1,
+				      "days %d to %d: the middle label spans columns %d-%d, the plot %d-%d", from,
+				      from + n - 1, m0, m1 - 1, px, px + pw - 1);
+			even += n % 2 == 0;
+			free(text);
+			grid_free(g);
+		}
+	ck_assert_int_ge(even, 100);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -3117,6 +3224,8 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
+	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_canvas_names_the_first_cut_number);
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
