@@ -3187,6 +3187,47 @@ START_TEST(test_tui_chart_middle_day_is_halfway)
 }
 END_TEST
 
+/* A terminal taller than the mouse's row table (256 rows a pane) draws
+ * the Events pane to its last row and leaves the cockpit as it was: the
+ * 160x48 screen reads the same before and after a 600-row frame. */
+START_TEST(test_tui_very_tall_screen_changes_nothing_else)
+{
+	enum { TALL = 600 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 120);
+	char *before, *tall, *after;
+	const char *p;
+	int row = 0, events_shown = 0;
+
+	ck_assert_int_gt(w->tel.event_count, TALL);
+	before = render(&a, 48, 160);
+	tall = render(&a, TALL, 200);
+	/* the Events pane's rows, right of the Routes pane's frame, each starting with its day */
+	for (p = tall; p != NULL && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL, row++) {
+		const char *end = strchr(p, '\n'), *at = strstr(p, "\xe2\x94\x82\xe2\x94\x82" "1");
+
+		events_shown += row >= 256 && at != NULL && (end == NULL || at < end) && at[7] >= '0' && at[7] <= '9';
+	}
+	/* the pane takes the lower 9/20 of the rows, less its frame and header */
+	ck_assert_msg(events_shown >= (TALL - 3) * 9 / 20 - 3, "%d rows below row 256 show an event", events_shown);
+	after = render(&a, 48, 160);
+	if (strcmp(before, after) != 0) {
+		size_t at = 0, line = 0;
+
+		for (; before[at] == after[at]; at++)
+			line = before[at] == '\n' ? at + 1 : line;
+		line = at > line + 30 ? at - 30 : line; /* from shortly before the first difference */
+		ck_assert_msg(0, "after a %d-row frame the 160x48 screen reads '%.*s', before '%.*s'", TALL,
+			      (int)strcspn(after + line, "\n"), after + line, (int)strcspn(before + line, "\n"),
+			      before + line);
+	}
+	free(before);
+	free(tall);
+	free(after);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -3212,6 +3253,7 @@ int main(void)
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);
+	tcase_add_test(t, test_tui_very_tall_screen_changes_nothing_else);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
