@@ -3228,6 +3228,69 @@ START_TEST(test_tui_very_tall_screen_changes_nothing_else)
 }
 END_TEST
 
+/* A chart's y axis reads the range's top, middle and bottom in the
+ * chart's own unit, right against the axis: money in credits with two
+ * decimals while they fit nine columns (then whole credits, then k/M),
+ * counts whole, a fractional middle with one decimal, rates in per cent;
+ * a money axis keeps a negative bottom, the others start at 0. */
+START_TEST(test_tui_chart_y_labels_read_the_range)
+{
+	enum { H = 12, W = 40 };
+	static const struct {
+		double lo, hi;
+		bool money, percent;
+		const char *top, *mid, *bottom;
+	} cases[] = {
+		{0, 12345678, true, false, "123456.78", "61728.39", "0.00"},
+		{-500000, 250000, true, false, "2500.00", "-1250.00", "-5000.00"},
+		{100000, 300000, true, false, "3000.00", "2000.00", "1000.00"},
+		{0, 123456789, true, false, "1234568", "617283.95", "0.00"},
+		{0, 123456789000, true, false, "1.23G", "617283945", "0.00"},
+		{0, 123456789, false, false, "123456789", "61728395", "0"},
+		{0, 1234567.5, false, false, "1234567.5", "617283.8", "0"},
+		{20, 90, false, false, "90", "45", "0"},
+		{0, 7, false, false, "7", "3.5", "0"},
+		{0, 0.5, false, true, "50%", "25%", "0%"},
+	};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	const char *axis = a.th.g->axis;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		double v[6] = {cases[i].lo, cases[i].hi, cases[i].lo, cases[i].hi, cases[i].lo, cases[i].hi};
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Y", .n = 6, .first_day = 1, .series = &series, .n_series = 1,
+					  .money = cases[i].money, .percent = cases[i].percent};
+		const char *want[3] = {cases[i].top, cases[i].mid, cases[i].bottom};
+		int row[3] = {1, 1 + (H - 2 - 1) / 2, H - 2};
+		char *text, line[256];
+
+		chart_draw(&cv, &spec);
+		ck_assert_int_eq(grid_cut_numbers(g, NULL, 0), 0);
+		text = grid_dump(g);
+		for (int k = 0; k < 3; k++) {
+			const char *p = text;
+			size_t lead, len;
+
+			for (int y = 0; y < row[k]; y++)
+				p = strchr(p, '\n') + 1;
+			snprintf(line, sizeof line, "%.*s", (int)strcspn(p, "\n"), p);
+			lead = strspn(line, " ");
+			len = strstr(line, axis) ? (size_t)(strstr(line, axis) - line) - lead : 0;
+			ck_assert_msg(strlen(want[k]) == len && strncmp(line + lead, want[k], len) == 0,
+				      "%s chart of %g to %g: the %s label row reads '%s', want '%s' against the axis",
+				      cases[i].money ? "money" : cases[i].percent ? "rate" : "count", cases[i].lo,
+				      cases[i].hi, k == 0 ? "top" : k == 1 ? "middle" : "bottom", line, want[k]);
+		}
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -3267,6 +3330,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
 	tcase_add_test(t, test_tui_canvas_names_the_first_cut_number);
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
