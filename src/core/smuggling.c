@@ -836,12 +836,13 @@ static void lane_record(struct smug_world *w, int f, enum smug_commodity c, int 
 		ev->dst_ward = dst;
 		/* "%.38s %.3f %.20s->%.20s" (the moved edge, its risk, the lane)
 		 * or "%.20s->%.20s now %.40s" (the lane, its new route), built
-		 * piece by piece: only the risk goes through snprintf */
+		 * piece by piece */
 		sb_init(&sb, ev->detail, sizeof ev->detail);
 		if (edge >= 0) {
 			sb_str(&sb, w->corridors[edge].id, 38);
-			snprintf(text, sizeof text, " %.3f ", risk);
-			sb_str(&sb, text, SIZE_MAX);
+			sb_str(&sb, " ", 1);
+			sb_fixed3(&sb, risk);
+			sb_str(&sb, " ", 1);
 		}
 		sb_str(&sb, w->wards[src].id, 20);
 		sb_str(&sb, "->", 2);
