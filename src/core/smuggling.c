@@ -282,10 +282,13 @@ static int stats_key(const struct smug_world *w, const struct smug_edge_stats *s
 static int stats_search(const struct smug_world *w, const struct smug_edge_stats *st, int n,
 			int key)
 {
-	int lo = 0, hi = n - 1;
+	int lo = 0, hi = n - 1, corridor = key >> 1;
 
 	while (lo <= hi) {
-		int mid = lo + (hi - lo) / 2, k = stats_key(w, &st[mid]);
+		/* a key is 2 x corridor + end: the corridors decide unless they
+		 * are equal, and only then is the corridor's end looked up */
+		int mid = lo + (hi - lo) / 2;
+		int k = st[mid].corridor != corridor ? 2 * st[mid].corridor : stats_key(w, &st[mid]);
 
 		if (k == key)
 			return mid;
