@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <check.h>
+#include <ctype.h>
 #include <curses.h>
 #include <math.h>
 #include <stdio.h>
@@ -3291,6 +3292,112 @@ START_TEST(test_tui_chart_y_labels_read_the_range)
 }
 END_TEST
 
+/* Does hay contain word (its first n bytes), ignoring case. */
+static bool has_word(const char *hay, const char *word, size_t n)
+{
+	for (size_t at = 0; hay[at]; at++) {
+		size_t i = 0;
+
+		while (i < n && hay[at + i] && tolower((unsigned char)hay[at + i]) == tolower((unsigned char)word[i]))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return n == 0;
+}
+
+/* The event filter, as smugnet(1) says: every word must match the kind,
+ * the faction, the border, the commodity or the text, case-insensitively,
+ * anywhere in it; "kind:", "faction:", "border:" and "commodity:" name the
+ * one field a word must match. */
+static bool filter_should_match(const struct smug_world *w, const struct smug_event *e, const char *filter)
+{
+	static const char *const fields[] = {"kind:", "faction:", "border:", "commodity:"};
+	char words[64], kind[24], *save = NULL;
+
+	snprintf(words, sizeof words, "%s", filter);
+	tui_event_kind_short(e, kind, sizeof kind);
+	for (char *word = strtok_r(words, " ", &save); word; word = strtok_r(NULL, " ", &save)) {
+		int only = -1;
+		bool any = false;
+
+		for (int f = 0; f < 4; f++)
+			if (strncmp(word, fields[f], strlen(fields[f])) == 0) {
+				only = f;
+				word += strlen(fields[f]);
+			}
+		for (int f = 0; f < 5 && !any; f++) {
+			size_t n = strlen(word);
+
+			if (only >= 0 && f != only)
+				continue;
+			switch (f) {
+			case 0:
+				any = has_word(smug_event_kind_name(e->kind), word, n) || has_word(kind, word, n);
+				break;
+			case 1: any = e->faction >= 0 && has_word(w->factions[e->faction].id, word, n); break;
+			case 2: any = e->corridor >= 0 && has_word(w->corridors[e->corridor].id, word, n); break;
+			case 3:
+				any = e->commodity >= 0 &&
+				      (has_word(smug_commodity_name((enum smug_commodity)e->commodity), word, n) ||
+				       has_word(tui_commodity_short(e->commodity), word, n));
+				break;
+			default: any = has_word(e->detail, word, n);
+			}
+		}
+		if (!any)
+			return false;
+	}
+	return true;
+}
+
+/* For filters of one letter, of words whose first letter differs from a
+ * real word's, of upper and lower case, of two words and of named
+ * fields, the Events pane lists exactly the events smugnet(1)'s rule
+ * matches, oldest first. */
+START_TEST(test_tui_event_filter_matches_each_documented_way)
+{
+	static const char *const filters[] = {
+		"q",	     "Z",	      "xeized",		  "SEIZED",	   "seized",   "eized",
+		"raiders",   "RAIDERS supplies", "kind:check faction:syndicate", "border:23.1", "commodity:narc",
+		"kind:sent", "cleared",	      "after 2",		  "faction:supplies", "ward:23",  "xward:23",
+	};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int all = w->tel.event_count, some_but_not_all = 0;
+
+	tui_handle_key(&a, '5');
+	for (size_t f = 0; f < sizeof filters / sizeof filters[0]; f++) {
+		int want = 0, shown, k = 0;
+		int64_t seq, prev = -1;
+
+		tui_handle_key(&a, '/');
+		feed(&a, filters[f]);
+		tui_handle_key(&a, '\n');
+		shown = pane_events_count(&a);
+		for (int i = 0; i < all; i++) {
+			const struct smug_event *e = smug_event_at(&w->tel, i);
+
+			if (!filter_should_match(w, e, filters[f]))
+				continue;
+			want++;
+			ck_assert_msg(k < shown, "filter '%s': lists %d events, want %d or more", filters[f], shown, want);
+			ck_assert_msg(pane_events_at(&a, k++, &seq) == e,
+				      "filter '%s': its event #%d is not the log's next match (%s: %s)", filters[f], k - 1,
+				      smug_event_kind_name(e->kind), e->detail);
+			ck_assert_int_gt(seq, prev);
+			prev = seq;
+		}
+		ck_assert_msg(shown == want, "filter '%s': lists %d events, want %d", filters[f], shown, want);
+		some_but_not_all += want > 0 && want < all;
+		tui_handle_key(&a, 27);
+		ck_assert_int_eq(pane_events_count(&a), all);
+	}
+	ck_assert_int_ge(some_but_not_all, 10);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -3352,6 +3459,7 @@ int main(void)
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
+	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
