@@ -3398,6 +3398,108 @@ START_TEST(test_tui_event_filter_matches_each_documented_way)
 }
 END_TEST
 
+/* In the Routes pane Up, Down, PgUp, PgDn, Home and End move the
+ * selection one row, ten rows or to either end, never past the first or
+ * the last row; the pane, at every height from 5 to 16 rows, highlights
+ * one row, the selected one, scrolled only as far as it must be, and it
+ * reads the selected decision (commodity and lane); on the main screen a
+ * click on a row selects it. */
+START_TEST(test_tui_routes_selection_moves_within_the_rows)
+{
+	static const struct {
+		int key, step;
+	} keys[] = {
+		{KEY_DOWN, 1},	  {KEY_DOWN, 1}, {KEY_DOWN, 1},	    {KEY_UP, -1},   {KEY_END, 1000},  {KEY_DOWN, 1},
+		{KEY_UP, -1},	  {KEY_PPAGE, -10}, {KEY_HOME, -1000}, {KEY_UP, -1}, {KEY_NPAGE, 10}, {KEY_NPAGE, 10},
+		{KEY_PPAGE, -10}, {KEY_DOWN, 1}, {KEY_DOWN, 1},	    {KEY_DOWN, 1},  {KEY_DOWN, 1},    {KEY_DOWN, 1},
+		{KEY_HOME, -1000},
+	};
+	enum { W = 60 };
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 390);
+	int n = 0, best = -1, sel = 0, scrolled = 0;
+	char *s;
+
+	for (int f = 0; f < w->n_factions; f++) { /* the faction with the most rows */
+		a.faction = f;
+		if (pane_routes_rows(&a) > n) {
+			n = pane_routes_rows(&a);
+			best = f;
+		}
+	}
+	ck_assert_msg(n >= 9, "at most %d Routes rows: pick another day", n);
+	a.faction = best;
+	a.route_sel = 0;
+	feed(&a, "2");
+	for (size_t k = 0; k <= sizeof keys / sizeof keys[0]; k++) {
+		const struct smug_decision *d;
+		char lane[64];
+
+		if (k > 0) {
+			tui_handle_key(&a, keys[k - 1].key);
+			sel += keys[k - 1].step;
+			sel = sel < 0 ? 0 : sel >= n ? n - 1 : sel;
+		}
+		ck_assert_msg(a.route_sel == sel, "after key #%zu: row %d selected, want %d of %d", k, a.route_sel, sel, n);
+		d = &w->decisions[pane_routes_decision(&a)];
+		snprintf(lane, sizeof lane, "%s>%s", tui_short_ward(&a, d->src_ward), tui_short_ward(&a, d->dst_ward));
+		for (int h = 5; h <= 16; h++) {
+			struct tui_grid *g = grid_new(h, W);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, h, W};
+			int lit = -1, head = -1, body, top;
+			char *text;
+
+			pane_routes_draw(&a, &cv, true);
+			s = grid_dump(g);
+			screen_rows(s, row, h, W);
+			for (int y = 1; y < h - 1; y++) {
+				if (head < 0 && strstr(row[y], "src>dst") != NULL)
+					head = y;
+				if (grid_role(g, y, 1) != ROLE_SELECT)
+					continue;
+				ck_assert_msg(lit < 0, "%d rows: lines %d and %d both highlighted", h, lit, y);
+				lit = y;
+			}
+			ck_assert_msg(head >= 0 && lit > head, "%d rows: no highlighted row under the header", h);
+			body = h - 1 - (head + 1);
+			top = sel - body + 1 > 0 ? sel - body + 1 : 0;
+			scrolled += top > 0;
+			ck_assert_msg(lit - (head + 1) == sel - top,
+				      "%d rows: row %d of %d selected, the pane highlights its line %d (want %d: scrolled by %d)",
+				      h, sel, n, lit - (head + 1), sel - top, top);
+			text = row[lit];
+			ck_assert_msg(strstr(text, tui_commodity_short((int)d->commodity)) != NULL && strstr(text, lane) != NULL,
+				      "%d rows: the highlighted row '%s' is not %s %s", h, text,
+				      tui_commodity_short((int)d->commodity), lane);
+			free(s);
+			grid_free(g);
+		}
+	}
+	ck_assert_int_gt(scrolled, 20);
+	/* on the main screen a click on each row selects it */
+	s = render(&a, 48, 160);
+	screen_rows(s, row, 48, 160);
+	free(s);
+	for (int y = 0, head = -1, rows = 0; y < 48; y++) {
+		struct tui_rect r = a.pane_rect[PANE_ROUTES];
+
+		if (head < 0 && y > r.y && strstr(row[y] + r.x, "src>dst") != NULL)
+			head = y;
+		if (head < 0 || y <= head || y - head > n)
+			continue;
+		ck_assert_int_lt(y, r.y + r.h - 1);
+		tui_click(&a, y, r.x + 2);
+		ck_assert_msg(a.route_sel == y - head - 1, "a click on the Routes pane's line %d selects row %d", y - head - 1,
+			      a.route_sel);
+		rows++;
+		ck_assert_int_le(rows, n);
+	}
+	ck_assert_int_eq(a.route_sel, n - 1);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -3459,6 +3561,7 @@ int main(void)
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
+	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
