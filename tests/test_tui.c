@@ -3500,6 +3500,62 @@ START_TEST(test_tui_routes_selection_moves_within_the_rows)
 }
 END_TEST
 
+/* A day with no data (NAN) leaves a gap in a chart's line: nothing is
+ * drawn over the gap, and the line resumes at the next day's own point,
+ * with no stroke from the point before the gap; in braille dots and in
+ * ASCII, one day a column. */
+START_TEST(test_tui_chart_line_breaks_at_days_without_data)
+{
+	enum { N = 30, H = 10 };
+	double v[N];
+	int checked = 0;
+
+	for (int i = 0; i < N; i++) /* days 1-10 at 0, 11-20 no data, 21-30 at 9 */
+		v[i] = i < 10 ? 0 : i < 20 ? NAN : 9;
+	for (int t = 0; t < 2; t++) {
+		struct tui_app a;
+		struct smug_world *w = world_at(0);
+		struct tui_grid *g;
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Gap", .n = N, .first_day = 1, .series = &series, .n_series = 1};
+		int px, width;
+
+		tui_app_init(&a, w, t ? &ascii_opts : &opts);
+		/* y labels "9", "4.5", "0": three columns and the axis; then N columns and the air column */
+		px = 4;
+		width = px + N + 1;
+		g = grid_new(H, width);
+		{
+			struct canvas cv = {&a.th, NULL, g, 0, 0, H, width};
+
+			chart_draw(&cv, &spec);
+		}
+		ck_assert_msg(grid_role(g, 1, px - 1) == ROLE_DIM && grid_role(g, 1, px) != ROLE_DIM,
+			      "%s: the plot does not start at column %d", t ? "ASCII" : "braille", px);
+		for (int x = 0; x < N; x++) {
+			int top = -1, bottom = -1;
+
+			for (int y = 1; y <= H - 2; y++)
+				if (grid_role(g, y, px + x) == ROLE_GOOD) {
+					top = top < 0 ? y : top;
+					bottom = y;
+				}
+			if (x >= 10 && x < 20)
+				ck_assert_msg(top < 0, "%s: day %d has no data, drawn on rows %d-%d", t ? "ASCII" : "braille",
+					      x + 1, top, bottom);
+			else
+				ck_assert_msg(top == bottom && top == (x < 10 ? H - 2 : 1),
+					      "%s: day %d (value %g) drawn on rows %d-%d, want row %d only",
+					      t ? "ASCII" : "braille", x + 1, v[x], top, bottom, x < 10 ? H - 2 : 1);
+			checked++;
+		}
+		grid_free(g);
+		close_app(&a, w);
+	}
+	ck_assert_int_eq(checked, 2 * N);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -3539,6 +3595,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
 	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
 	tcase_add_test(t, test_tui_canvas_names_the_first_cut_number);
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
