@@ -3556,6 +3556,100 @@ START_TEST(test_tui_chart_line_breaks_at_days_without_data)
 }
 END_TEST
 
+/* Every number of the Borders table reads the border's own counters for
+ * its window: "today" the day's crossings, seizures and bribes, "7d" the
+ * sums of the last 7 days, "all" the all-time totals (traffic,
+ * inspections, seizures, bribes, tariffs), seiz% the last 7 days'
+ * seizures per 100 crossings; on every row, with each window shown first
+ * (t). */
+START_TEST(test_tui_borders_numbers_read_each_window)
+{
+	enum { H = 48, W = 200 };
+	static const char *const win_head[] = {"today", "7d", "all"};
+	static char row[H][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int cells = 0, rows_seen = 0, told_apart = 0;
+
+	feed(&a, "3");
+	for (int k = 0, seen = 0; k < WIN_COUNT; k++) {
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		int first = (int)a.border_window;
+		char *s;
+
+		ck_assert_msg(!(seen & 1 << first), "t came back to %s first", win_head[first]);
+		seen |= 1 << first;
+		pane_borders_draw(&a, &cv, true);
+		s = grid_dump(g);
+		screen_rows(s, row, H, W);
+		free(s);
+		ck_assert_int_eq(a.n_border_vis, 1 + 5 * WIN_COUNT + 3); /* every column at this width */
+		for (int y = 1; y < H - 2; y++) {
+			int c = a.hit[PANE_BORDERS][y];
+			struct smug_border_day week;
+			const struct smug_border_stats *b;
+
+			if (c < 0)
+				continue;
+			b = &w->border_stats[c];
+			smug_border_window_sum(w, c, w->day - 6, w->day, &week);
+			for (int i = 0; i < a.n_border_vis; i++) {
+				int col = a.border_vis[i], m = (col - 1) / WIN_COUNT, win = (col - 1) % WIN_COUNT;
+				int x = 1 + a.border_vis_x[i], width = a.border_vis_w[i];
+				char cell[64], want[64];
+				int64_t v = -1;
+
+				snprintf(cell, sizeof cell, "%.*s", width, row[y] + x);
+				for (char *p = cell + strlen(cell); p > cell && p[-1] == ' '; *--p = '\0')
+					;
+				memmove(cell, cell + strspn(cell, " "), strlen(cell + strspn(cell, " ")) + 1);
+				if (col == 1 + 5 * WIN_COUNT) { /* seiz%: the last 7 days */
+					ck_assert_msg(week.traffic > 0 || strcmp(cell, "-") == 0, "seiz%% '%s' with no traffic", cell);
+					if (week.traffic > 0)
+						ck_assert_msg(fabs(atof(cell) - 100.0 * week.seizures / week.traffic) < 0.051,
+							      "%s: seiz%% reads %s, 7 days: %d of %d seized", w->corridors[c].id,
+							      cell, week.seizures, week.traffic);
+					cells++;
+					continue;
+				}
+				if (col < 1 || col > 5 * WIN_COUNT)
+					continue;
+				if (win == WIN_TODAY)
+					v = m == 0 ? b->traffic_today : m == 2 ? b->seizures_today : m == 3 ? b->bribes_today : -1;
+				else if (win == WIN_RECENT)
+					v = m == 0 ? week.traffic
+					    : m == 1 ? week.inspections
+					    : m == 2 ? week.seizures
+					    : m == 3 ? week.bribes
+						     : week.tariffs;
+				else
+					v = m == 0 ? b->traffic : m == 1 ? b->inspections : m == 2 ? b->seizures : m == 3 ? b->bribes : b->tariffs;
+				if (v < 0) /* today's inspections and tariffs: no separate counter to read */
+					continue;
+				if (m >= 3)
+					fmt_money(want, sizeof want, v, width);
+				else
+					fmt_count(want, sizeof want, v, width);
+				ck_assert_msg(strcmp(cell, want) == 0, "%s, %s first: the %s %s cell reads '%s', want '%s'",
+					      w->corridors[c].id, win_head[first], (const char *[]){"traf", "insp", "seiz",
+												      "bribes", "tariffs"}[m],
+					      win_head[win], cell, want);
+				cells++;
+			}
+			told_apart += b->traffic_today != week.traffic && week.traffic != b->traffic;
+			rows_seen++;
+		}
+		grid_free(g);
+		tui_handle_key(&a, 't');
+	}
+	ck_assert_int_gt(rows_seen, 3 * 10);
+	ck_assert_int_gt(told_apart, 3 * 5);
+	ck_assert_int_gt(cells, rows_seen * 10);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -3624,6 +3718,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
+	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
