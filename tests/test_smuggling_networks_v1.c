@@ -579,6 +579,40 @@ static void assert_route_update_text(const struct smug_world *w, const struct sm
 	}
 }
 
+/* The risk in a route update reads as printf's "%.3f" prints it: every
+ * step of 1e-5 in [0, 1], the values nearest each halfway point k.5/1000,
+ * exact binary halves (0.0625 reads 0.062, 0.1875 reads 0.188), the
+ * smallest and largest shares, -0 and values outside [0, 1]. */
+static void assert_fixed3_as_printf(double v)
+{
+	char want[64], got[64];
+	struct sbuf sb;
+
+	snprintf(want, sizeof want, "%.3f", v);
+	sb_init(&sb, got, sizeof got);
+	sb_fixed3(&sb, v);
+	ck_assert_msg(strcmp(got, want) == 0, "%.17g reads '%s', printf writes '%s'", v, got, want);
+}
+
+START_TEST(test_smuggling_risk_text_reads_as_printf)
+{
+	double extra[] = {0.0, -0.0, 1.0, 5e-324, 1e-300, 0.0625, 0.1875, 0.0005, 0.9995,
+			  nextafter(1.0, 0.0), 2.5, -0.25, 1e300, NAN};
+
+	for (int i = 0; i <= 100000; i++)
+		assert_fixed3_as_printf(i / 100000.0);
+	for (int k = 0; k < 1000; k++) {
+		double x = (k + 0.5) / 1000.0;
+
+		assert_fixed3_as_printf(x);
+		assert_fixed3_as_printf(nextafter(x, 0.0));
+		assert_fixed3_as_printf(nextafter(x, 1.0));
+	}
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		assert_fixed3_as_printf(extra[i]);
+}
+END_TEST
+
 START_TEST(test_smuggling_route_update_names_the_moved_edge)
 {
 	struct smug_world *w = load_default();
@@ -1107,6 +1141,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
+	tcase_add_test(t, test_smuggling_risk_text_reads_as_printf);
 	tcase_add_test(t, test_smuggling_explores_for_the_smallest_profit);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);

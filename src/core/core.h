@@ -45,6 +45,10 @@ void sb_init(struct sbuf *b, char *buf, size_t size); /* size > 0 */
 void sb_str(struct sbuf *b, const char *s, size_t max); /* at most max chars of s */
 void sb_int(struct sbuf *b, long long v);
 void sb_money(struct sbuf *b, int64_t minor); /* "-12.34" */
+/* v with three decimals, the bytes printf's "%.3f" writes (the exact value
+ * rounded half to even); a share in [0, 1] is done in integers, anything
+ * else goes through snprintf. */
+void sb_fixed3(struct sbuf *b, double v);
 
 /* Numbers in messages, exactly: integers whole, other values in the
  * shortest form that reads back to the same double. Returns buf. */

@@ -282,10 +282,13 @@ static int stats_key(const struct smug_world *w, const struct smug_edge_stats *s
 static int stats_search(const struct smug_world *w, const struct smug_edge_stats *st, int n,
 			int key)
 {
-	int lo = 0, hi = n - 1;
+	int lo = 0, hi = n - 1, corridor = key >> 1;
 
 	while (lo <= hi) {
-		int mid = lo + (hi - lo) / 2, k = stats_key(w, &st[mid]);
+		/* a key is 2 x corridor + end: the corridors decide unless they
+		 * are equal, and only then is the corridor's end looked up */
+		int mid = lo + (hi - lo) / 2;
+		int k = st[mid].corridor != corridor ? 2 * st[mid].corridor : stats_key(w, &st[mid]);
 
 		if (k == key)
 			return mid;
@@ -836,12 +839,13 @@ static void lane_record(struct smug_world *w, int f, enum smug_commodity c, int 
 		ev->dst_ward = dst;
 		/* "%.38s %.3f %.20s->%.20s" (the moved edge, its risk, the lane)
 		 * or "%.20s->%.20s now %.40s" (the lane, its new route), built
-		 * piece by piece: only the risk goes through snprintf */
+		 * piece by piece */
 		sb_init(&sb, ev->detail, sizeof ev->detail);
 		if (edge >= 0) {
 			sb_str(&sb, w->corridors[edge].id, 38);
-			snprintf(text, sizeof text, " %.3f ", risk);
-			sb_str(&sb, text, SIZE_MAX);
+			sb_str(&sb, " ", 1);
+			sb_fixed3(&sb, risk);
+			sb_str(&sb, " ", 1);
 		}
 		sb_str(&sb, w->wards[src].id, 20);
 		sb_str(&sb, "->", 2);
@@ -1164,11 +1168,19 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 	return short_any;
 }
 
-static int cmp_bribe(const void *a, const void *b)
+/* A shipment's bribe map in corridor order. A route crosses a corridor
+ * once, so the keys differ and any sort gives the same order; the map
+ * holds a few entries, where an insertion sort beats qsort's calls. */
+static void sort_bribes(struct smug_bribe_entry *map, int n)
 {
-	const struct smug_bribe_entry *x = a, *y = b;
+	for (int i = 1; i < n; i++) {
+		struct smug_bribe_entry x = map[i];
+		int j = i;
 
-	return (x->corridor > y->corridor) - (x->corridor < y->corridor);
+		for (; j > 0 && map[j - 1].corridor > x.corridor; j--)
+			map[j] = map[j - 1];
+		map[j] = x;
+	}
 }
 
 /* Buy the cargo and queue the shipment for logistics (w->launch). */
@@ -1212,7 +1224,7 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 		s->bribe_budget_total += it->bribe[e];
 		s->n_bribes++;
 	}
-	qsort(s->bribe_map, (size_t)s->n_bribes, sizeof s->bribe_map[0], cmp_bribe);
+	sort_bribes(s->bribe_map, s->n_bribes);
 
 	paid = ledger_post(&w->ledger, w->day, fa->account, w->ledger.blackmarket, s->value,
 			   SMUG_TX_CARGO_PURCHASE);

@@ -112,6 +112,39 @@ void sb_money(struct sbuf *b, int64_t minor)
 	sb_digits(b, m % 100, 2);
 }
 
+void sb_fixed3(struct sbuf *b, double v)
+{
+	uint64_t bits, n, q, rest, half;
+	int exp, shift;
+
+	memcpy(&bits, &v, sizeof bits);
+	if ((bits >> 63) != 0 || !(v <= 1)) { /* negative (-0 too), above 1 or NaN */
+		char tmp[512];
+
+		snprintf(tmp, sizeof tmp, "%.3f", v);
+		sb_str(b, tmp, SIZE_MAX);
+		return;
+	}
+	/* v = mantissa * 2^-shift exactly (shift >= 52 as v <= 1), so
+	 * v * 1000 = n * 2^-shift with n below 2^63: its whole part q and
+	 * the rest are exact, and q rounds half to even like printf */
+	exp = (int)((bits >> 52) & 0x7ff);
+	n = (bits & ((UINT64_C(1) << 52) - 1)) | (exp > 0 ? UINT64_C(1) << 52 : 0);
+	shift = 1075 - (exp > 0 ? exp : 1);
+	n *= 1000;
+	if (shift >= 64) {
+		q = 0; /* v * 1000 < 2^63 * 2^-64 = 1/2 */
+	} else {
+		q = n >> shift;
+		rest = n & ((UINT64_C(1) << shift) - 1);
+		half = UINT64_C(1) << (shift - 1);
+		q += rest > half || (rest == half && (q & 1));
+	}
+	sb_digits(b, q / 1000, 1);
+	sb_str(b, ".", 1);
+	sb_digits(b, q % 1000, 3);
+}
+
 const char *num_text(double v, char *buf, size_t size)
 {
 	double mag = v < 0 ? -v : v;
