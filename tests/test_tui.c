@@ -3322,6 +3322,217 @@ START_TEST(test_tui_chart_view_draws_each_figure)
 }
 END_TEST
 
+/* The memory screen's cut watch, which every "no screen cuts a number"
+ * check relies on: a text clipped at the canvas's right edge between two
+ * digits of a number (or a digit and its decimal point or thousands
+ * comma followed by a digit) is counted, and the first one is named by
+ * its row and column on the screen, the digit kept and the rest dropped;
+ * a word, a space or a number's trailing punctuation cut at the edge is
+ * not counted. */
+START_TEST(test_tui_canvas_names_the_first_cut_number)
+{
+	static const struct {
+		const char *text;
+		bool cut;
+	} rows[] = {
+		{"ab 12345", true},  /* '1' | '2345' */
+		{"price", false},    /* a word */
+		{"ab 1.5", true},    /* '1' | '.5' */
+		{"ab 3,000", true},  /* '3' | ',000' */
+		{"a 12 xy", false},  /* the number fits, ' xy' dropped */
+		{"a v1, x", false},  /* '1' | ', x': a list, not a number */
+		{"ab 1. x", false},  /* '1' | '. x': a sentence's end */
+		{"a 1.25", true},    /* '.' | '25' */
+		{"ab 0.25", true},   /* '0' | '.25' */
+	};
+	enum { N = sizeof rows / sizeof rows[0] };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(N + 3, 12);
+	/* a 6-column canvas 2 rows down and 3 columns in: texts drawn at its column 2 keep 4 characters */
+	struct canvas cv = {&a.th, NULL, g, 2, 3, N, 6};
+	char first[128];
+	int want = 0;
+
+	ck_assert_int_eq(grid_cut_numbers(g, first, sizeof first), 0);
+	ck_assert_str_eq(first, "");
+	for (int i = 0; i < N; i++) {
+		ck_assert_int_eq(canvas_text(&cv, i, 2, ROLE_NORMAL, rows[i].text), 4);
+		want += rows[i].cut;
+		ck_assert_msg(grid_cut_numbers(g, NULL, 0) == want, "'%s' cut after 4 columns: %d cuts counted, want %d",
+			      rows[i].text, grid_cut_numbers(g, NULL, 0), want);
+	}
+	ck_assert_int_eq(grid_cut_numbers(g, first, sizeof first), 5);
+	/* the first: row 2 + 0, column 3 + 2 + 4 */
+	ck_assert_msg(strcmp(first, "row 2 col 9: '1' then '2345'") == 0, "the first cut named '%s'", first);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A chart's day axis: "day FIRST" under the plot's first column, the
+ * last day ending under its last column, and the middle label the day
+ * halfway between them (rounded down: days 1 to 60 read 30), centred
+ * under the plot; for every count of days from 3 to 120, from day 1 and
+ * from day 366. */
+START_TEST(test_tui_chart_middle_day_is_halfway)
+{
+	enum { H = 8, W = 60 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[120];
+	int even = 0;
+
+	for (int i = 0; i < 120; i++)
+		v[i] = i % 7;
+	for (int from = 1; from <= 366; from += 365)
+		for (int n = 3; n <= 120; n++) {
+			struct tui_grid *g = grid_new(H, W);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+			struct chart_series series = {"v", v, ROLE_GOOD};
+			struct chart_spec spec = {.title = "Axis", .n = n, .first_day = from, .series = &series,
+						  .n_series = 1};
+			char *text, *axis, *p, *q;
+			int px, pw, mid, last, m0, m1;
+
+			chart_draw(&cv, &spec);
+			text = grid_dump(g);
+			axis = strstr(text, "day ");
+			ck_assert_msg(axis != NULL, "days %d to %d: no day axis", from, from + n - 1);
+			while (axis > text && axis[-1] != '\n')
+				axis--;
+			px = (int)(strstr(axis, "day ") - axis);
+			pw = W - px - 1;
+			ck_assert_msg(grid_role(g, 1, px - 1) == ROLE_DIM && grid_role(g, H - 2, px - 1) == ROLE_DIM,
+				      "days %d to %d: 'day' is not under the plot's first column %d", from, from + n - 1, px);
+			p = axis + px + 4 + strspn(axis + px + 4, "0123456789");
+			m0 = (int)(p - axis) + (int)strspn(p, " ");
+			mid = (int)strtol(axis + m0, &q, 10);
+			m1 = (int)(q - axis);
+			last = (int)strtol(q, &q, 10);
+			ck_assert_msg(atoi(axis + px + 4) == from, "axis starts '%.12s', want day %d", axis + px, from);
+			ck_assert_msg(last == from + n - 1 && (int)(q - axis) == px + pw,
+				      "days %d to %d: the last label %d ends at column %d, want %d at %d", from,
+				      from + n - 1, last, (int)(q - axis), from + n - 1, px + pw);
+			ck_assert_msg(mid == (from + from + n - 1) / 2,
+				      "days %d to %d (%d days): the middle label reads %d, want %d", from, from + n - 1, n,
+				      mid, (from + from + n - 1) / 2);
+			ck_assert_msg(abs((m0 + m1) - (2 * px + pw)) <= 1,
+				      "days %d to %d: the middle label spans columns %d-%d, the plot %d-%d", from,
+				      from + n - 1, m0, m1 - 1, px, px + pw - 1);
+			even += n % 2 == 0;
+			free(text);
+			grid_free(g);
+		}
+	ck_assert_int_ge(even, 100);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A terminal taller than the mouse's row table (256 rows a pane) draws
+ * the Events pane to its last row and leaves the cockpit as it was: the
+ * 160x48 screen reads the same before and after a 600-row frame. */
+START_TEST(test_tui_very_tall_screen_changes_nothing_else)
+{
+	enum { TALL = 600 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 120);
+	char *before, *tall, *after;
+	const char *p;
+	int row = 0, events_shown = 0;
+
+	ck_assert_int_gt(w->tel.event_count, TALL);
+	before = render(&a, 48, 160);
+	tall = render(&a, TALL, 200);
+	/* the Events pane's rows, right of the Routes pane's frame, each starting with its day */
+	for (p = tall; p != NULL && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL, row++) {
+		const char *end = strchr(p, '\n'), *at = strstr(p, "\xe2\x94\x82\xe2\x94\x82" "1");
+
+		events_shown += row >= 256 && at != NULL && (end == NULL || at < end) && at[7] >= '0' && at[7] <= '9';
+	}
+	/* the pane takes the lower 9/20 of the rows, less its frame and header */
+	ck_assert_msg(events_shown >= (TALL - 3) * 9 / 20 - 3, "%d rows below row 256 show an event", events_shown);
+	after = render(&a, 48, 160);
+	if (strcmp(before, after) != 0) {
+		size_t at = 0, line = 0;
+
+		for (; before[at] == after[at]; at++)
+			line = before[at] == '\n' ? at + 1 : line;
+		line = at > line + 30 ? at - 30 : line; /* from shortly before the first difference */
+		ck_assert_msg(0, "after a %d-row frame the 160x48 screen reads '%.*s', before '%.*s'", TALL,
+			      (int)strcspn(after + line, "\n"), after + line, (int)strcspn(before + line, "\n"),
+			      before + line);
+	}
+	free(before);
+	free(tall);
+	free(after);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A chart's y axis reads the range's top, middle and bottom in the
+ * chart's own unit, right against the axis: money in credits with two
+ * decimals while they fit nine columns (then whole credits, then k/M),
+ * counts whole, a fractional middle with one decimal, rates in per cent;
+ * a money axis keeps a negative bottom, the others start at 0. */
+START_TEST(test_tui_chart_y_labels_read_the_range)
+{
+	enum { H = 12, W = 40 };
+	static const struct {
+		double lo, hi;
+		bool money, percent;
+		const char *top, *mid, *bottom;
+	} cases[] = {
+		{0, 12345678, true, false, "123456.78", "61728.39", "0.00"},
+		{-500000, 250000, true, false, "2500.00", "-1250.00", "-5000.00"},
+		{100000, 300000, true, false, "3000.00", "2000.00", "1000.00"},
+		{0, 123456789, true, false, "1234568", "617283.95", "0.00"},
+		{0, 123456789000, true, false, "1.23G", "617283945", "0.00"},
+		{0, 123456789, false, false, "123456789", "61728395", "0"},
+		{0, 1234567.5, false, false, "1234567.5", "617283.8", "0"},
+		{20, 90, false, false, "90", "45", "0"},
+		{0, 7, false, false, "7", "3.5", "0"},
+		{0, 0.5, false, true, "50%", "25%", "0%"},
+	};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	const char *axis = a.th.g->axis;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		double v[6] = {cases[i].lo, cases[i].hi, cases[i].lo, cases[i].hi, cases[i].lo, cases[i].hi};
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Y", .n = 6, .first_day = 1, .series = &series, .n_series = 1,
+					  .money = cases[i].money, .percent = cases[i].percent};
+		const char *want[3] = {cases[i].top, cases[i].mid, cases[i].bottom};
+		int row[3] = {1, 1 + (H - 2 - 1) / 2, H - 2};
+		char *text, line[256];
+
+		chart_draw(&cv, &spec);
+		ck_assert_int_eq(grid_cut_numbers(g, NULL, 0), 0);
+		text = grid_dump(g);
+		for (int k = 0; k < 3; k++) {
+			const char *p = text;
+			size_t lead, len;
+
+			for (int y = 0; y < row[k]; y++)
+				p = strchr(p, '\n') + 1;
+			snprintf(line, sizeof line, "%.*s", (int)strcspn(p, "\n"), p);
+			lead = strspn(line, " ");
+			len = strstr(line, axis) ? (size_t)(strstr(line, axis) - line) - lead : 0;
+			ck_assert_msg(strlen(want[k]) == len && strncmp(line + lead, want[k], len) == 0,
+				      "%s chart of %g to %g: the %s label row reads '%s', want '%s' against the axis",
+				      cases[i].money ? "money" : cases[i].percent ? "rate" : "count", cases[i].lo,
+				      cases[i].hi, k == 0 ? "top" : k == 1 ? "middle" : "bottom", line, want[k]);
+		}
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -3347,6 +3558,7 @@ int main(void)
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);
+	tcase_add_test(t, test_tui_very_tall_screen_changes_nothing_else);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
@@ -3359,6 +3571,9 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
+	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
+	tcase_add_test(t, test_tui_canvas_names_the_first_cut_number);
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
