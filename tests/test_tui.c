@@ -3087,6 +3087,248 @@ START_TEST(test_tui_chart_stacks_fewer_on_short_screens)
 }
 END_TEST
 
+/* ---- the chart view draws the world's figures ---- */
+
+/* One screen row as one Unicode code point per column. */
+static int row_cells(const char *p, const char *end, unsigned *cell, int cols)
+{
+	int col = 0;
+
+	while (p < end && col < cols) {
+		unsigned char c = (unsigned char)*p;
+		int n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+		unsigned cp = n == 1 ? c : (unsigned)(c & (0x7f >> n));
+
+		for (int k = 1; k < n; k++)
+			cp = cp << 6 | (unsigned)(p[k] & 0x3f);
+		cell[col++] = cp;
+		p += n;
+	}
+	for (int k = col; k < cols; k++)
+		cell[k] = ' ';
+	return col;
+}
+
+/* A chart of the chart view as drawn: its y labels (top, middle,
+ * bottom), its plot's height and width, and per plot column the bar
+ * drawn there in eighths of a cell (block glyphs U+2581..U+2588). */
+struct drawn_chart {
+	char label[3][16];
+	int ph, pw, eighths[256];
+};
+
+/* The chart under `title` on a cols-wide screen of the chart view;
+ * false when the screen does not show it. */
+static bool read_chart(const char *screen, int cols, const char *title, struct drawn_chart *c)
+{
+	const char *p = screen, *end;
+	unsigned cell[256];
+	char row_label[64][16];
+	int rows = 0, ax = -1;
+
+	memset(c, 0, sizeof *c);
+	memset(row_label, 0, sizeof row_label);
+	for (; (end = strchr(p, '\n')) != NULL; p = end + 1) {
+		row_cells(p, end, cell, cols);
+		if (rows == 0) {
+			size_t k = 0;
+
+			while (title[k] && cell[1 + k] == (unsigned char)title[k])
+				k++;
+			rows = title[k] == '\0' && cell[1 + k] == ' ';
+			continue;
+		}
+		for (ax = 1; ax < cols && cell[ax] != 0x2524; ax++) /* the y axis */
+			;
+		if (ax == cols)
+			break; /* the day axis below the plot */
+		if (rows == 1 || c->ph == 0) {
+			c->pw = cols - 3 - ax; /* the frame, a column of air, the frame */
+			ck_assert_int_le(c->pw, 256);
+		}
+		for (int x = 0; x < c->pw; x++) {
+			unsigned g = cell[ax + 1 + x];
+
+			c->eighths[x] += g >= 0x2581 && g <= 0x2588 ? (int)(g - 0x2580) : 0;
+		}
+		{
+			char lab[16];
+			int at = 0, k = 1;
+
+			while (k < ax && cell[k] == ' ')
+				k++;
+			for (; k < ax && at < 15; k++)
+				lab[at++] = (char)cell[k];
+			lab[at] = '\0';
+			snprintf(row_label[c->ph < 64 ? c->ph : 63], sizeof row_label[0], "%s", lab);
+		}
+		c->ph++;
+		rows++;
+	}
+	if (rows == 0 || c->ph == 0 || c->ph > 64)
+		return false;
+	/* the widget labels the top row, the bottom row, and the middle
+	 * row when the plot is 5 rows or more */
+	snprintf(c->label[0], sizeof c->label[0], "%s", row_label[0]);
+	snprintf(c->label[1], sizeof c->label[1], "%s", c->ph >= 5 ? row_label[(c->ph - 1) / 2] : "");
+	snprintf(c->label[2], sizeof c->label[2], "%s", row_label[c->ph - 1]);
+	for (int y = 1; y + 1 < c->ph; y++)
+		ck_assert_msg(y == (c->ph - 1) / 2 || row_label[y][0] == '\0', "'%s': a label on plot row %d: %s", title,
+			      y, row_label[y]);
+	return true;
+}
+
+/* A y label as the chart widget writes a value. */
+static void want_label(char *buf, size_t size, double v, bool money, bool percent)
+{
+	if (money)
+		fmt_money(buf, size, llround(v), 9);
+	else if (percent)
+		snprintf(buf, size, "%.0f%%", 100.0 * v);
+	else if (v == floor(v))
+		fmt_count(buf, size, (int64_t)v, 9);
+	else
+		snprintf(buf, size, "%.1f", v);
+}
+
+/* One chart of the view: its series' values over the n charted days
+ * (NAN for a day not known), how they read, whether drawn as bars. */
+struct figure {
+	const char *title;
+	const double *v[3];
+	int n_series;
+	bool money, percent, bars;
+};
+
+/* The chart on the screen shows the figure: its top label the highest
+ * value charted (counts and rates from 0, money from its lowest), its
+ * bottom label the lowest, the middle label halfway; a bar chart's every
+ * column stands for the mean of its own days, scaled to that range. */
+static void check_figure(const char *screen, int cols, const struct figure *f, int n)
+{
+	struct drawn_chart c;
+	double lo = INFINITY, hi = -INFINITY;
+	char want[3][32];
+	int bars = 0;
+
+	ck_assert_msg(read_chart(screen, cols, f->title, &c), "%d columns: no chart '%s'", cols, f->title);
+	for (int k = 0; k < f->n_series; k++)
+		for (int i = 0; i < n; i++)
+			if (!isnan(f->v[k][i])) {
+				lo = fmin(lo, f->v[k][i]);
+				hi = fmax(hi, f->v[k][i]);
+			}
+	ck_assert_msg(isfinite(hi) && hi > 0, "'%s': nothing to chart: pick a busier border or a later day", f->title);
+	if (!f->money && lo > 0)
+		lo = 0;
+	if (f->percent && hi < 0.05)
+		hi = 0.05;
+	want_label(want[0], sizeof want[0], hi, f->money, f->percent);
+	want[1][0] = '\0';
+	if (c.ph >= 5)
+		want_label(want[1], sizeof want[1], (lo + hi) / 2, f->money, f->percent);
+	want_label(want[2], sizeof want[2], lo, f->money, f->percent);
+	for (int i = 0; i < 3; i++)
+		ck_assert_msg(strcmp(c.label[i], want[i]) == 0, "%d columns, '%s': the %s label reads '%s', want '%s'",
+			      cols, f->title, i == 0 ? "top" : i == 1 ? "middle" : "bottom", c.label[i], want[i]);
+	for (int x = 0; f->bars && x < c.pw; x++) {
+		int a = x * n / c.pw, b = (x + 1) * n / c.pw, k = 0, e = 0;
+		double sum = 0;
+
+		if (b <= a)
+			b = a + 1;
+		for (int i = a; i < b && i < n; i++)
+			if (!isnan(f->v[0][i])) {
+				sum += f->v[0][i];
+				k++;
+			}
+		if (k)
+			e = (int)llround((sum / k - lo) / (hi - lo) * c.ph * 8);
+		ck_assert_msg(c.eighths[x] == (e > 0 ? e : 0),
+			      "%d columns, '%s': column %d (days %d-%d) has %d eighths of bar, want %d", cols, f->title,
+			      x, a + 1, b, c.eighths[x], e > 0 ? e : 0);
+		bars += e > 0;
+	}
+	ck_assert_msg(!f->bars || bars > 0, "'%s': no bar drawn", f->title);
+}
+
+/* The chart view draws the selected border's and faction's figures of
+ * the charted days at every size: each chart's y labels are its
+ * figure's highest, halfway and lowest values, and a bar chart's every
+ * column the figure of its days. */
+START_TEST(test_tui_chart_view_draws_each_figure)
+{
+	enum { N = 60 };
+	static const int size[][2] = {{48, 160}, {40, 120}, {24, 80}};
+	static double tra[N], rate[N], ins[N], sei[N], bri[N], bal[N], del[N], fsei[N], lost[N], fbri[N];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, N);
+	int c = test_busiest_border(w), f;
+	struct smug_border_day d[N];
+	bool known[N];
+	const struct figure border[] = {
+		{"Traffic a day", {tra}, 1, false, false, true},
+		{"Seizure rate", {rate}, 1, false, true, false},
+		{"Customs a day", {ins, sei}, 2, false, false, false},
+		{"Bribes taken a day", {bri}, 1, true, false, true},
+	};
+	const struct figure faction[] = {
+		{"Balance (credits)", {bal}, 1, true, false, false},
+		{"Shipments a day", {del, fsei, lost}, 3, false, false, false},
+		{"Bribes paid a day", {fbri}, 1, true, false, true},
+	};
+
+	for (int i = 0; i < N; i++) {
+		int t7 = 0, s7 = 0, days = 0;
+
+		known[i] = smug_border_chart(w, c, 1 + i, &d[i]);
+		tra[i] = known[i] ? d[i].traffic : NAN;
+		ins[i] = known[i] ? d[i].inspections : NAN;
+		sei[i] = known[i] ? d[i].seizures : NAN;
+		bri[i] = known[i] ? (double)d[i].bribes : NAN;
+		for (int j = i; j >= 0 && j > i - 7; j--)
+			if (known[j]) {
+				t7 += d[j].traffic;
+				s7 += d[j].seizures;
+				days++;
+			}
+		rate[i] = t7 > 0 ? (double)s7 / t7 : days ? 0 : NAN;
+	}
+	tui_select_border(&a, c);
+	feed(&a, "3g");
+	for (int k = 0; k < 3; k++) {
+		char *s = render(&a, size[k][0], size[k][1]);
+
+		ck_assert_msg(strstr(s, "Chart of the border: the last 60 days") != NULL, "not the border's chart");
+		for (int i = 0; i < (size[k][0] < 48 ? 3 : 4); i++)
+			check_figure(s, size[k][1], &border[i], N);
+		free(s);
+	}
+	feed(&a, "\0331g");
+	f = a.faction;
+	ck_assert_int_ge(f, 0);
+	for (int i = 0; i < N; i++) {
+		const struct smug_faction_day *fd = smug_faction_chart(w, f, 1 + i);
+
+		bal[i] = fd ? (double)fd->balance : NAN;
+		del[i] = fd ? fd->delivered : NAN;
+		fsei[i] = fd ? fd->seized : NAN;
+		lost[i] = fd ? fd->lost : NAN;
+		fbri[i] = fd ? (double)fd->bribes : NAN;
+	}
+	for (int k = 0; k < 3; k++) {
+		char *s = render(&a, size[k][0], size[k][1]);
+
+		ck_assert_msg(strstr(s, "Chart of the faction: the last 60 days") != NULL, "not the faction's chart");
+		ck_assert_msg(strstr(s, w->factions[f].id) != NULL, "the chart does not name %s", w->factions[f].id);
+		for (int i = 0; i < 3; i++)
+			check_figure(s, size[k][1], &faction[i], N);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The memory screen's cut watch, which every "no screen cuts a number"
  * check relies on: a text clipped at the canvas's right edge between two
  * digits of a number (or a digit and its decimal point or thousands
@@ -3749,6 +3991,7 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
+	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
