@@ -4036,6 +4036,57 @@ START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 }
 END_TEST
 
+/* A sparkline shows the last values that fit its width, newest at the
+ * right edge, each as one of eight levels: its share of the largest value
+ * shown, rounded (0 the lowest, the largest the highest; a day without
+ * data at the lowest); nothing left of its first value; for 1 to 30
+ * values in 1 to 20 columns. */
+START_TEST(test_tui_spark_levels_share_of_the_largest)
+{
+	enum { X = 3, COLS = 30 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	const struct tui_glyphs *gl = a.th.g;
+	double v[30];
+	int checked = 0;
+
+	for (int i = 0; i < 30; i++) /* rising and falling, a gap, a zero */
+		v[i] = i == 17 ? NAN : i == 23 ? 0 : (double)((i * 37) % 50);
+	for (int n = 1; n <= 30; n++)
+		for (int width = 1; width <= 20; width++) {
+			struct tui_grid *g = grid_new(1, COLS);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, 1, COLS};
+			int shown = n < width ? n : width, from = n - shown;
+			double hi = 0;
+			char *text, want[512];
+			size_t at = 0;
+
+			chart_spark(&cv, 0, X, width, v, n, ROLE_GOOD);
+			for (int i = from; i < n; i++)
+				if (!isnan(v[i]) && v[i] > hi)
+					hi = v[i];
+			at += (size_t)snprintf(want, sizeof want, "%*s", X + width - shown, "");
+			for (int i = from; i < n; i++) {
+				int level = hi > 0 && !isnan(v[i]) ? (int)floor(v[i] / hi * 7 + 0.5) : 0;
+
+				at += (size_t)snprintf(want + at, sizeof want - at, "%s", gl->spark[level]);
+				checked++;
+			}
+			text = grid_dump(g);
+			text[strcspn(text, "\n")] = '\0';
+			ck_assert_msg(strcmp(text, want) == 0, "%d values in %d columns: '%s', want '%s'", n, width, text,
+				      want);
+			for (int x = 0; x < COLS; x++)
+				ck_assert_int_eq(grid_role(g, 0, x),
+						 x >= X + width - shown && x < X + width ? ROLE_GOOD : ROLE_NORMAL);
+			free(text);
+			grid_free(g);
+		}
+	ck_assert_int_gt(checked, 1000);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -4078,6 +4129,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
 	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
