@@ -4087,6 +4087,79 @@ START_TEST(test_tui_spark_levels_share_of_the_largest)
 }
 END_TEST
 
+/* A table at every width from 8 to 160 columns: the columns shown keep
+ * their order and a space apart and end before the last column (a space
+ * at the right); a column is hidden only while one of a larger priority
+ * is hidden too or none is left to drop (priority 0 always shows), and a
+ * wider table hides none that a narrower one shows; the last shown name
+ * column takes all the spare width, a name column before it at most 28;
+ * a click anywhere in a column or the space after it finds that column. */
+START_TEST(test_tui_table_columns_fit_by_priority)
+{
+	static const struct tui_col sets[2][7] = {
+		{{"name", NULL, 6, 0, false, true},
+		 {"a", "grp", 5, 3, true, false},
+		 {"b", "grp", 6, 1, true, false},
+		 {"c", NULL, 8, 5, true, false},
+		 {"d", NULL, 4, 2, true, false},
+		 {"e", NULL, 7, 4, true, false},
+		 {"note", NULL, 5, 6, false, true}},
+		{{"id", NULL, 4, 0, false, false},
+		 {"who", NULL, 6, 2, false, true},
+		 {"n", NULL, 5, 1, true, false},
+		 {"m", NULL, 9, 3, true, false},
+		 {"what", NULL, 8, 4, false, true},
+		 {"k", NULL, 3, 5, true, false},
+		 {"z", NULL, 6, 0, true, false}},
+	};
+	int widened = 0;
+
+	for (int s = 0; s < 2; s++) {
+		bool prev_on[7] = {false};
+
+		for (int width = 8; width <= 160; width++) {
+			struct tui_table t;
+			bool on[7] = {false};
+			int end = 0, flex_last = -1;
+
+			table_fit(&t, sets[s], 7, width);
+			for (int i = 0; i < t.n_vis; i++) {
+				on[t.vis[i]] = true;
+				ck_assert_msg(i == 0 || (t.vis[i] > t.vis[i - 1] && t.x[i] == t.x[i - 1] + t.w[i - 1] + 1),
+					      "set %d, %d columns: column %d at x %d out of order or not one space apart", s,
+					      width, t.vis[i], t.x[i]);
+				ck_assert_int_ge(t.w[i], sets[s][t.vis[i]].width);
+				end = t.x[i] + t.w[i];
+				flex_last = sets[s][t.vis[i]].flex ? i : flex_last;
+				if (sets[s][t.vis[i]].flex && i != t.n_vis - 1 && t.w[i] > sets[s][t.vis[i]].width)
+					ck_assert_msg(t.w[i] <= 28, "set %d, %d columns: name column %d is %d wide", s, width,
+						      t.vis[i], t.w[i]);
+				for (int x = t.x[i]; x <= t.x[i] + t.w[i]; x++)
+					ck_assert_int_eq(table_col_at(&t, x), t.vis[i]);
+			}
+			ck_assert_msg(end <= width - 1 || t.n_vis == 2,
+				      "set %d: %d columns shown end at %d, past %d", s, t.n_vis, end, width - 1);
+			if (flex_last == t.n_vis - 1 && end < width - 1 && t.n_vis > 0)
+				ck_assert_msg(0, "set %d, %d columns: the last name column leaves %d columns spare", s, width,
+					      width - 1 - end);
+			for (int c = 0; c < 7; c++) {
+				ck_assert_msg(sets[s][c].prio > 0 || on[c], "set %d, %d columns: column %d (priority 0) hidden",
+					      s, width, c);
+				for (int d = 0; d < 7 && !on[c]; d++)
+					ck_assert_msg(!on[d] || sets[s][d].prio <= sets[s][c].prio,
+						      "set %d, %d columns: column %d (priority %d) shown, %d (priority %d) hidden",
+						      s, width, d, sets[s][d].prio, c, sets[s][c].prio);
+				ck_assert_msg(!prev_on[c] || on[c], "set %d: column %d shown at %d columns, hidden at %d", s, c,
+					      width - 1, width);
+				widened += on[c] && !prev_on[c] && width > 8;
+				prev_on[c] = on[c];
+			}
+		}
+	}
+	ck_assert_int_ge(widened, 8);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -4129,6 +4202,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
