@@ -4160,6 +4160,68 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 }
 END_TEST
 
+/* A prompt remembers its last 16 different answers: Up walks back from
+ * the newest to the oldest and stays there, Down walks forward and past
+ * the newest leaves an empty line; an answer given twice in a row is kept
+ * once; each prompt has its own answers; Right keeps a recalled answer to
+ * type after it, Backspace on a recalled one clears it. */
+START_TEST(test_tui_prompt_history_walks_the_last_answers)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char want[16];
+
+	feed(&a, "5");
+	for (int i = 0; i < 20; i++) {
+		snprintf(want, sizeof want, "f%d", i);
+		tui_handle_key(&a, '/');
+		feed(&a, want);
+		tui_handle_key(&a, '\n');
+		ck_assert_str_eq(a.filter, want);
+	}
+	tui_handle_key(&a, '/');
+	feed(&a, "f19\n"); /* the same answer again */
+	tui_handle_key(&a, '/');
+	for (int i = 19; i >= 4 - 2; i--) { /* back to the oldest kept, f4, and two Ups more */
+		tui_handle_key(&a, KEY_UP);
+		snprintf(want, sizeof want, "f%d", i < 4 ? 4 : i);
+		ck_assert_msg(strcmp(a.input.text, want) == 0 && a.input.selected, "Up #%d: '%s'%s, want '%s' selected",
+			      20 - i, a.input.text, a.input.selected ? " selected" : "", want);
+	}
+	for (int i = 5; i <= 20; i++) {
+		tui_handle_key(&a, KEY_DOWN);
+		snprintf(want, sizeof want, "f%d", i);
+		ck_assert_msg(strcmp(a.input.text, i < 20 ? want : "") == 0, "Down to '%s', want '%s'", a.input.text,
+			      i < 20 ? want : "");
+	}
+	ck_assert(!a.input.selected);
+	tui_handle_key(&a, KEY_UP); /* from the empty line: the newest */
+	ck_assert_str_eq(a.input.text, "f19");
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_str_eq(a.input.text, "f18");
+	tui_handle_key(&a, KEY_RIGHT);
+	feed(&a, "x");
+	ck_assert_str_eq(a.input.text, "f18x");
+	tui_handle_key(&a, KEY_UP);
+	tui_handle_key(&a, KEY_BACKSPACE);
+	ck_assert_str_eq(a.input.text, "");
+	tui_handle_key(&a, 27);
+	/* the step prompt's answers are its own */
+	tui_handle_key(&a, 'n');
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_str_eq(a.input.text, "30");
+	feed(&a, "3\n");
+	tui_handle_key(&a, 'n');
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_str_eq(a.input.text, "3");
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_str_eq(a.input.text, "3");
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(w->day, 3);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -4221,6 +4283,7 @@ int main(void)
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, test_tui_step_prompt_replaces_and_clears);
+	tcase_add_test(t, test_tui_prompt_history_walks_the_last_answers);
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
