@@ -4222,6 +4222,28 @@ START_TEST(test_tui_prompt_history_walks_the_last_answers)
 }
 END_TEST
 
+/* The header's money reads whole credits with a comma every three digits
+ * and two decimals, a minus before a loss. */
+START_TEST(test_tui_credits_group_thousands)
+{
+	static const struct {
+		int64_t minor;
+		const char *want;
+	} cases[] = {
+		{0, "0.00"},	       {5, "0.05"},	       {99, "0.99"},		{100, "1.00"},
+		{99999, "999.99"},     {100000, "1,000.00"},   {123456, "1,234.56"},	{12345678, "123,456.78"},
+		{100000000, "1,000,000.00"}, {-5, "-0.05"},   {-123456, "-1,234.56"}, {-99999999, "-999,999.99"},
+	};
+	char buf[64];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		fmt_credits(buf, sizeof buf, cases[i].minor);
+		ck_assert_msg(strcmp(buf, cases[i].want) == 0, "%lld minor units read '%s', want '%s'",
+			      (long long)cases[i].minor, buf, cases[i].want);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -4264,6 +4286,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
