@@ -4244,6 +4244,58 @@ START_TEST(test_tui_credits_group_thousands)
 }
 END_TEST
 
+/* The y axis spans the series and the fan band's days that have both
+ * bounds: a day whose band lacks its low or its high (or a series day
+ * without data) moves neither end of the axis. */
+START_TEST(test_tui_chart_range_takes_whole_band_days_only)
+{
+	enum { H = 12, W = 40, N = 8 };
+	static const struct {
+		double extra_lo, extra_hi; /* day 4's band; the other days' band is 2 to 12 */
+		const char *top, *bottom;
+	} cases[] = {
+		{-20, 40, "40", "-20"}, /* a whole band day widens both ends */
+		{NAN, 900, "12", "0"},	/* no low: ignored */
+		{-900, NAN, "12", "0"}, /* no high: ignored */
+		{NAN, NAN, "12", "0"},
+	};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		double v[N], lo[N], hi[N];
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Band", .n = N, .first_day = 1, .series = &series, .n_series = 1,
+					  .band_lo = lo, .band_hi = hi};
+		char *text, top[64], bottom[64];
+		const char *p;
+
+		for (int i = 0; i < N; i++) {
+			v[i] = i == 6 ? NAN : 5 + i % 3;
+			lo[i] = i == 4 ? cases[c].extra_lo : 2;
+			hi[i] = i == 4 ? cases[c].extra_hi : 12;
+		}
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		p = strchr(text, '\n') + 1; /* row 1: the top label */
+		sscanf(p, "%63s", top);
+		for (int y = 1; y < H - 2; y++)
+			p = strchr(p, '\n') + 1;
+		sscanf(p, "%63s", bottom); /* row H - 2: the bottom label */
+		top[strcspn(top, a.th.g->axis)] = '\0';
+		bottom[strcspn(bottom, a.th.g->axis)] = '\0';
+		ck_assert_msg(strcmp(top, cases[c].top) == 0 && strcmp(bottom, cases[c].bottom) == 0,
+			      "day 4's band %g to %g: the axis reads %s to %s, want %s to %s", cases[c].extra_lo,
+			      cases[c].extra_hi, bottom, top, cases[c].bottom, cases[c].top);
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -4286,6 +4338,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
