@@ -4011,6 +4011,104 @@ START_TEST(test_tui_frames_give_their_memory_back)
 END_TEST
 #endif
 
+/* The byte offset of column k of UTF-8 text s. */
+static size_t col_bytes(const char *s, int k)
+{
+	const char *p = s;
+
+	for (int i = 0; i < k && *p; i++) {
+		p++;
+		while ((*p & 0xc0) == 0x80)
+			p++;
+	}
+	return (size_t)(p - s);
+}
+
+/* canvas_fit at every width from 1 to 700 columns, of an ASCII text and
+ * of one with multi-byte characters, both longer than any width: the
+ * first characters that fit in width - 1 columns (never ending inside a
+ * number, at most a number's few digits fewer), the ellipsis right after
+ * them, blanks to the width, and nothing drawn outside it; a text that
+ * fits shows whole, left- or right-aligned, padded with blanks; the
+ * fits give back the memory they take. */
+START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
+{
+	enum { X = 5, COLS = 720, WMAX = 700 };
+	static char text[2][4096];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	const char *ell = a.th.g->ellipsis;
+	static char want[8192];
+#ifdef HAVE_MALLINFO2
+	size_t before = heap_in_use();
+#endif
+
+	text[0][0] = text[1][0] = '\0';
+	while (strlen(text[0]) < 1500)
+		strcat(text[0], "n:12.1|n:13.0 seized 1234.56 cr, 17 of 3,000 crossings; ");
+	while (strlen(text[1]) < 3000)
+		strcat(text[1], "Ward ─ Dosadi \xc3\xa9t\xc3\xa9 99.5% │ ");
+	for (int t = 0; t < 2; t++)
+		for (int width = 1; width <= WMAX; width++)
+			for (int right = 0; right < 2; right++) {
+				struct tui_grid *g = grid_new(1, COLS);
+				struct canvas cv = {&a.th, NULL, g, 0, 0, 1, COLS};
+				const char *s = text[t];
+				char *shown;
+				int k, fits = width % 3 == 0; /* every third width: a prefix that fits */
+				char prefix[4096];
+
+				for (int x = 0; x < COLS; x++)
+					canvas_text(&cv, 0, x, ROLE_DIM, "#");
+				if (fits) { /* width - 2 columns of the text */
+					snprintf(prefix, sizeof prefix, "%.*s", (int)col_bytes(s, width > 2 ? width - 2 : 1), s);
+					s = prefix;
+				}
+				ck_assert_int_eq(canvas_fit(&cv, 0, X, width, ROLE_NORMAL, s, right), width);
+				shown = grid_dump(g);
+				ck_assert_int_eq(grid_cut_numbers(g, NULL, 0), 0);
+				for (k = width - 1; k >= 0 && k >= width - 9; k--) {
+					int n = text_cols(s), pad;
+					size_t at = 0;
+
+					memset(want, '#', X);
+					at = X;
+					if (fits && n <= width) {
+						pad = width - n;
+						if (right) {
+							memset(want + at, ' ', (size_t)pad);
+							at += (size_t)pad;
+						}
+						at += (size_t)snprintf(want + at, sizeof want - at, "%s", s);
+						if (!right) {
+							memset(want + at, ' ', (size_t)pad);
+							at += (size_t)pad;
+						}
+					} else {
+						at += (size_t)snprintf(want + at, sizeof want - at, "%.*s%s", (int)col_bytes(s, k), s,
+								       ell);
+						memset(want + at, ' ', (size_t)(width - k - 1));
+						at += (size_t)(width - k - 1);
+					}
+					memset(want + at, '#', (size_t)(COLS - X - width));
+					at += (size_t)(COLS - X - width);
+					snprintf(want + at, sizeof want - at, "\n");
+					if (strcmp(shown, want) == 0 || (fits && n <= width))
+						break;
+				}
+				ck_assert_msg(strcmp(shown, want) == 0, "text %d in %d columns (%s): reads '%.*s'", t, width,
+					      right ? "right" : "left", (int)strcspn(shown, "\n") < 300 ? (int)strcspn(shown, "\n") : 300,
+					      shown);
+				free(shown);
+				grid_free(g);
+			}
+#ifdef HAVE_MALLINFO2
+	ck_assert_msg(heap_in_use() < before + (64u << 10), "2,800 fits keep %zu bytes more", heap_in_use() - before);
+#endif
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -4053,6 +4151,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
 	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
 	tcase_add_test(t, test_tui_canvas_names_the_first_cut_number);

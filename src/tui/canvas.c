@@ -199,21 +199,24 @@ static size_t safe_cut(const char *s, int n)
 int canvas_fit(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s, bool right)
 {
 	int n = text_cols(s);
-	char buf[512];
 
 	if (width <= 0)
 		return 0;
 	if (n > width) {
-		/* keep what fits of width-1 columns, and an ellipsis */
-		size_t bytes = width > 1 ? safe_cut(s, width - 1) : 0;
+		/* keep what fits of width-1 columns, and an ellipsis (a text of
+		 * any length: a long one is copied to the heap) */
+		size_t bytes = width > 1 ? safe_cut(s, width - 1) : 0, size = bytes + strlen(cv->th->g->ellipsis) + 1;
+		char small[512], *buf = size <= sizeof small ? small : malloc(size);
 
-		if (bytes > sizeof buf - 8)
-			bytes = sizeof buf - 8;
+		if (buf == NULL)
+			abort();
 		memcpy(buf, s, bytes);
-		snprintf(buf + bytes, sizeof buf - bytes, "%s", cv->th->g->ellipsis);
+		snprintf(buf + bytes, size - bytes, "%s", cv->th->g->ellipsis);
 		for (int i = 0; i < width; i++)
 			canvas_text(cv, y, x + i, r, " ");
 		canvas_text(cv, y, x, r, buf);
+		if (buf != small)
+			free(buf);
 		return width;
 	}
 	for (int i = 0; i < width; i++)
