@@ -4109,6 +4109,192 @@ START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 }
 END_TEST
 
+/* A sparkline shows the last values that fit its width, newest at the
+ * right edge, each as one of eight levels: its share of the largest value
+ * shown, rounded (0 the lowest, the largest the highest; a day without
+ * data at the lowest); nothing left of its first value; for 1 to 30
+ * values in 1 to 20 columns. */
+START_TEST(test_tui_spark_levels_share_of_the_largest)
+{
+	enum { X = 3, COLS = 30 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	const struct tui_glyphs *gl = a.th.g;
+	double v[30];
+	int checked = 0;
+
+	for (int i = 0; i < 30; i++) /* rising and falling, a gap, a zero */
+		v[i] = i == 17 ? NAN : i == 23 ? 0 : (double)((i * 37) % 50);
+	for (int n = 1; n <= 30; n++)
+		for (int width = 1; width <= 20; width++) {
+			struct tui_grid *g = grid_new(1, COLS);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, 1, COLS};
+			int shown = n < width ? n : width, from = n - shown;
+			double hi = 0;
+			char *text, want[512];
+			size_t at = 0;
+
+			chart_spark(&cv, 0, X, width, v, n, ROLE_GOOD);
+			for (int i = from; i < n; i++)
+				if (!isnan(v[i]) && v[i] > hi)
+					hi = v[i];
+			at += (size_t)snprintf(want, sizeof want, "%*s", X + width - shown, "");
+			for (int i = from; i < n; i++) {
+				int level = hi > 0 && !isnan(v[i]) ? (int)floor(v[i] / hi * 7 + 0.5) : 0;
+
+				at += (size_t)snprintf(want + at, sizeof want - at, "%s", gl->spark[level]);
+				checked++;
+			}
+			text = grid_dump(g);
+			text[strcspn(text, "\n")] = '\0';
+			ck_assert_msg(strcmp(text, want) == 0, "%d values in %d columns: '%s', want '%s'", n, width, text,
+				      want);
+			for (int x = 0; x < COLS; x++)
+				ck_assert_int_eq(grid_role(g, 0, x),
+						 x >= X + width - shown && x < X + width ? ROLE_GOOD : ROLE_NORMAL);
+			free(text);
+			grid_free(g);
+		}
+	ck_assert_int_gt(checked, 1000);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A table at every width from 8 to 160 columns: the columns shown keep
+ * their order and a space apart and end before the last column (a space
+ * at the right); a column is hidden only while one of a larger priority
+ * is hidden too or none is left to drop (priority 0 always shows), and a
+ * wider table hides none that a narrower one shows; the last shown name
+ * column takes all the spare width, a name column before it at most 28;
+ * a click anywhere in a column or the space after it finds that column. */
+START_TEST(test_tui_table_columns_fit_by_priority)
+{
+	static const struct tui_col sets[2][7] = {
+		{{"name", NULL, 6, 0, false, true},
+		 {"a", "grp", 5, 3, true, false},
+		 {"b", "grp", 6, 1, true, false},
+		 {"c", NULL, 8, 5, true, false},
+		 {"d", NULL, 4, 2, true, false},
+		 {"e", NULL, 7, 4, true, false},
+		 {"note", NULL, 5, 6, false, true}},
+		{{"id", NULL, 4, 0, false, false},
+		 {"who", NULL, 6, 2, false, true},
+		 {"n", NULL, 5, 1, true, false},
+		 {"m", NULL, 9, 3, true, false},
+		 {"what", NULL, 8, 4, false, true},
+		 {"k", NULL, 3, 5, true, false},
+		 {"z", NULL, 6, 0, true, false}},
+	};
+	int widened = 0;
+
+	for (int s = 0; s < 2; s++) {
+		bool prev_on[7] = {false};
+
+		for (int width = 8; width <= 160; width++) {
+			struct tui_table t;
+			bool on[7] = {false};
+			int end = 0, flex_last = -1;
+
+			table_fit(&t, sets[s], 7, width);
+			for (int i = 0; i < t.n_vis; i++) {
+				on[t.vis[i]] = true;
+				ck_assert_msg(i == 0 || (t.vis[i] > t.vis[i - 1] && t.x[i] == t.x[i - 1] + t.w[i - 1] + 1),
+					      "set %d, %d columns: column %d at x %d out of order or not one space apart", s,
+					      width, t.vis[i], t.x[i]);
+				ck_assert_int_ge(t.w[i], sets[s][t.vis[i]].width);
+				end = t.x[i] + t.w[i];
+				flex_last = sets[s][t.vis[i]].flex ? i : flex_last;
+				if (sets[s][t.vis[i]].flex && i != t.n_vis - 1 && t.w[i] > sets[s][t.vis[i]].width)
+					ck_assert_msg(t.w[i] <= 28, "set %d, %d columns: name column %d is %d wide", s, width,
+						      t.vis[i], t.w[i]);
+				for (int x = t.x[i]; x <= t.x[i] + t.w[i]; x++)
+					ck_assert_int_eq(table_col_at(&t, x), t.vis[i]);
+			}
+			ck_assert_msg(end <= width - 1 || t.n_vis == 2,
+				      "set %d: %d columns shown end at %d, past %d", s, t.n_vis, end, width - 1);
+			if (flex_last == t.n_vis - 1 && end < width - 1 && t.n_vis > 0)
+				ck_assert_msg(0, "set %d, %d columns: the last name column leaves %d columns spare", s, width,
+					      width - 1 - end);
+			for (int c = 0; c < 7; c++) {
+				ck_assert_msg(sets[s][c].prio > 0 || on[c], "set %d, %d columns: column %d (priority 0) hidden",
+					      s, width, c);
+				for (int d = 0; d < 7 && !on[c]; d++)
+					ck_assert_msg(!on[d] || sets[s][d].prio <= sets[s][c].prio,
+						      "set %d, %d columns: column %d (priority %d) shown, %d (priority %d) hidden",
+						      s, width, d, sets[s][d].prio, c, sets[s][c].prio);
+				ck_assert_msg(!prev_on[c] || on[c], "set %d: column %d shown at %d columns, hidden at %d", s, c,
+					      width - 1, width);
+				widened += on[c] && !prev_on[c] && width > 8;
+				prev_on[c] = on[c];
+			}
+		}
+	}
+	ck_assert_int_ge(widened, 8);
+}
+END_TEST
+
+/* A prompt remembers its last 16 different answers: Up walks back from
+ * the newest to the oldest and stays there, Down walks forward and past
+ * the newest leaves an empty line; an answer given twice in a row is kept
+ * once; each prompt has its own answers; Right keeps a recalled answer to
+ * type after it, Backspace on a recalled one clears it. */
+START_TEST(test_tui_prompt_history_walks_the_last_answers)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char want[16];
+
+	feed(&a, "5");
+	for (int i = 0; i < 20; i++) {
+		snprintf(want, sizeof want, "f%d", i);
+		tui_handle_key(&a, '/');
+		feed(&a, want);
+		tui_handle_key(&a, '\n');
+		ck_assert_str_eq(a.filter, want);
+	}
+	tui_handle_key(&a, '/');
+	feed(&a, "f19\n"); /* the same answer again */
+	tui_handle_key(&a, '/');
+	for (int i = 19; i >= 4 - 2; i--) { /* back to the oldest kept, f4, and two Ups more */
+		tui_handle_key(&a, KEY_UP);
+		snprintf(want, sizeof want, "f%d", i < 4 ? 4 : i);
+		ck_assert_msg(strcmp(a.input.text, want) == 0 && a.input.selected, "Up #%d: '%s'%s, want '%s' selected",
+			      20 - i, a.input.text, a.input.selected ? " selected" : "", want);
+	}
+	for (int i = 5; i <= 20; i++) {
+		tui_handle_key(&a, KEY_DOWN);
+		snprintf(want, sizeof want, "f%d", i);
+		ck_assert_msg(strcmp(a.input.text, i < 20 ? want : "") == 0, "Down to '%s', want '%s'", a.input.text,
+			      i < 20 ? want : "");
+	}
+	ck_assert(!a.input.selected);
+	tui_handle_key(&a, KEY_UP); /* from the empty line: the newest */
+	ck_assert_str_eq(a.input.text, "f19");
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_str_eq(a.input.text, "f18");
+	tui_handle_key(&a, KEY_RIGHT);
+	feed(&a, "x");
+	ck_assert_str_eq(a.input.text, "f18x");
+	tui_handle_key(&a, KEY_UP);
+	tui_handle_key(&a, KEY_BACKSPACE);
+	ck_assert_str_eq(a.input.text, "");
+	tui_handle_key(&a, 27);
+	/* the step prompt's answers are its own */
+	tui_handle_key(&a, 'n');
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_str_eq(a.input.text, "30");
+	feed(&a, "3\n");
+	tui_handle_key(&a, 'n');
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_str_eq(a.input.text, "3");
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_str_eq(a.input.text, "3");
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(w->day, 3);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -4151,6 +4337,8 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
+	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
 	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
@@ -4168,6 +4356,7 @@ int main(void)
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, test_tui_step_prompt_replaces_and_clears);
+	tcase_add_test(t, test_tui_prompt_history_walks_the_last_answers);
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
