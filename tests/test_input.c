@@ -303,6 +303,34 @@ START_TEST(test_input_numbers_printed_exactly)
 }
 END_TEST
 
+/* A refused number is echoed whole while it is below 10^18 in
+ * magnitude (every digit, the largest double below 10^18 too) and from
+ * 10^18 on in the shortest exponent form that reads back to it. */
+START_TEST(test_input_large_numbers_echoed_whole_below_1e18)
+{
+	static const struct {
+		const char *text, *got;
+	} cases[] = {
+		{"1e17", "100000000000000000"},
+		{"999999999999999872", "999999999999999872"},
+		{"-999999999999999872", "-999999999999999872"},
+		{"1e18", "1e+18"},
+		{"-1e18", "-1e+18"},
+		{"1.5e18", "1.5e+18"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct smug_error err;
+		char repl[64], want[160];
+		int n = snprintf(repl, sizeof repl, "\"seed\": %s", cases[i].text);
+
+		ck_assert_int_eq(load_with("\"seed\": 1", repl, (size_t)n, &err, NULL), SMUG_ERR_SCHEMA);
+		snprintf(want, sizeof want, "t.json: seed: expected number in [0,9007199254740991], got %s", cases[i].got);
+		ck_assert_str_eq(err.msg, want);
+	}
+}
+END_TEST
+
 START_TEST(test_input_json_check_for_hosts)
 {
 	struct smug_error err;
@@ -331,6 +359,7 @@ int main(void)
 	tcase_add_test(t, test_input_escaped_nul_refused);
 	tcase_add_test(t, test_input_nesting_depth_named_exactly);
 	tcase_add_test(t, test_input_numbers_printed_exactly);
+	tcase_add_test(t, test_input_large_numbers_echoed_whole_below_1e18);
 	tcase_add_test(t, test_input_json_check_for_hosts);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

@@ -3540,6 +3540,79 @@ START_TEST(test_tui_chart_y_labels_read_the_range)
 }
 END_TEST
 
+/* The why view's comparison of the winner and the runner-up reads each
+ * term of both and their difference, runner-up less winner, signed ("+"
+ * for zero or more, "-" below), for every route of the day's Routes
+ * pane: the figures the explanation holds. */
+START_TEST(test_tui_why_compares_winner_and_runner_up_term_by_term)
+{
+	static const char *const names[] = {"score", "expected loss", "expected cost", "travel term"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int plus = 0, minus = 0, rows, compared = 0;
+
+	tui_handle_key(&a, '2');
+	draw(&a, 48, 160);
+	rows = pane_routes_rows(&a);
+	ck_assert_int_ge(rows, 3);
+	for (int r = 0; r < rows; r++) {
+		const struct smug_explanation *x;
+		const struct smug_decision *d;
+		char *s, line[512];
+		int di;
+
+		tui_handle_key(&a, '\r');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		x = view_why_explanation(&a, &di);
+		ck_assert_ptr_nonnull(x);
+		d = &w->decisions[di];
+		s = render(&a, 48, 160);
+		if (d->winner >= 0 && d->runner >= 0 && d->runner != d->winner) {
+			const struct smug_explain_candidate *W = &x->cand[d->winner], *R = &x->cand[d->runner];
+			const double wv[] = {W->score, W->expected_loss, W->expected_cost, W->travel_term};
+			const double rv[] = {R->score, R->expected_loss, R->expected_cost, R->travel_term};
+			char head[64];
+
+			snprintf(head, sizeof head, "WINNER #%d", d->winner + 1);
+			ck_assert_msg(strstr(s, head) != NULL, "route row %d: no '%s'", r, head);
+			snprintf(head, sizeof head, "RUNNER-UP #%d", d->runner + 1);
+			ck_assert_msg(strstr(s, head) != NULL, "route row %d: no '%s'", r, head);
+			for (int i = 0; i < 4; i++) {
+				char want[3][48], got[3][48];
+				const char *at;
+
+				fmt_money(want[0], sizeof want[0], (int64_t)(wv[i] + 0.5), 20);
+				fmt_money(want[1], sizeof want[1], (int64_t)(rv[i] + 0.5), 20);
+				fmt_money(want[2] + 1, sizeof want[2] - 1,
+					  (int64_t)(rv[i] - wv[i] + (rv[i] >= wv[i] ? 0.5 : -0.5)), 19);
+				want[2][0] = '+';
+				snprintf(head, sizeof head, "\xe2\x94\x82%s ", names[i]);
+				at = strstr(s, head);
+				ck_assert_msg(at != NULL, "route row %d: no row '%s'", r, names[i]);
+				line_with(at, names[i], line, sizeof line);
+				ck_assert_msg(sscanf(at + strlen(head), "%47s %47s %47s", got[0], got[1], got[2]) == 3,
+					      "route row %d: %s", r, line);
+				ck_assert_msg(strcmp(got[0], want[0]) == 0 && strcmp(got[1], want[1]) == 0 &&
+						      strcmp(got[2], rv[i] >= wv[i] ? want[2] : want[2] + 1) == 0,
+					      "route row %d: '%s' reads %s %s %s, want %s %s %s", r, names[i], got[0], got[1],
+					      got[2], want[0], want[1], rv[i] >= wv[i] ? want[2] : want[2] + 1);
+				plus += rv[i] >= wv[i];
+				minus += rv[i] < wv[i];
+			}
+			compared++;
+		}
+		free(s);
+		tui_handle_key(&a, 27);
+		tui_handle_key(&a, KEY_DOWN);
+		draw(&a, 48, 160);
+	}
+	ck_assert_int_ge(compared, 3);
+	ck_assert_msg(plus > 0 && minus > 0, "%d differences of zero or more, %d below: pick another day", plus,
+		      minus);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Does hay contain word (its first n bytes), ignoring case. */
 static bool has_word(const char *hay, const char *word, size_t n)
 {
@@ -4363,6 +4436,7 @@ int main(void)
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
+	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_event_filter_and_story);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
