@@ -3764,7 +3764,8 @@ START_TEST(test_tui_routes_selection_moves_within_the_rows)
 		}
 		ck_assert_msg(a.route_sel == sel, "after key #%zu: row %d selected, want %d of %d", k, a.route_sel, sel, n);
 		d = &w->decisions[pane_routes_decision(&a)];
-		snprintf(lane, sizeof lane, "%s>%s", tui_short_ward(&a, d->src_ward), tui_short_ward(&a, d->dst_ward));
+		snprintf(lane, sizeof lane, "%s>%s", d->src_ward >= 0 ? tui_short_ward(&a, d->src_ward) : "-",
+			 d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-"); /* "-": no such ward */
 		for (int h = 5; h <= 16; h++) {
 			struct tui_grid *g = grid_new(h, W);
 			struct canvas cv = {&a.th, NULL, g, 0, 0, h, W};
