@@ -312,6 +312,32 @@ static void same_journal(const struct smug_world *a, const struct smug_world *b)
 	free(y);
 }
 
+/* A cloned timeline (a what-if branch's) rewinds like its original: back
+ * to any day it holds, the same world as the straight run to that day. */
+START_TEST(test_journal_cloned_timeline_rewinds_like_its_original)
+{
+	struct smug_world *w = test_default_at(0);
+	struct smug_timeline *t = smug_timeline_new(64u << 20), *c;
+	struct smug_error err;
+
+	smug_timeline_reset(t, w);
+	smug_timeline_step(t, w, 90);
+	c = smug_timeline_clone(t);
+	for (int day = 10; day <= 90; day += 40) {
+		struct smug_world *r = NULL, *straight = test_default_at(day);
+
+		ck_assert_msg(smug_timeline_rewind(c, w, day, &r, &err) == SMUG_OK, "day %d: %s", day, err.msg);
+		ck_assert_msg(smug_world_digest(r) == smug_world_digest(straight),
+			      "the clone rewound to day %d differs from the straight run", day);
+		smug_world_free(r);
+		smug_world_free(straight);
+	}
+	smug_timeline_free(c);
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_journal_rewind_and_step_back_is_never_rewinding)
 {
 	struct smug_world *w = test_default_at(0), *r = NULL, *straight;
@@ -501,6 +527,7 @@ int main(void)
 	tcase_add_test(j, test_journal_survives_save_and_load);
 	tcase_add_test(j, test_journal_stays_bounded);
 	tcase_add_test(t, test_journal_rewind_and_step_back_is_never_rewinding);
+	tcase_add_test(t, test_journal_cloned_timeline_rewinds_like_its_original);
 	tcase_add_test(t, test_journal_rewind_into_a_new_future);
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
 	suite_add_tcase(s, j);

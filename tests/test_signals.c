@@ -345,6 +345,31 @@ START_TEST(test_signals_upkeep_and_ward_economy)
 }
 END_TEST
 
+/* The ward economy moves whole minor units: at a spending rate of 1 a
+ * ward's account spends its whole balance, down to a single minor unit;
+ * at a rate below 1 the balance times the rate, truncated, so one minor
+ * unit at 0.5 stays. Nothing is created or destroyed either way. */
+START_TEST(test_signals_ward_spending_moves_whole_minor_units)
+{
+	for (int k = 0; k < 2; k++) {
+		struct smug_world *w = tiny();
+		struct smug_ledger *l = &w->ledger;
+		int b = smug_world_find_ward(w, "ward:b");
+
+		w->cfg.economy.enforcement_pay_rate = 0; /* no pay: the ward's account holds what is posted */
+		w->cfg.economy.ward_spend_rate = k == 0 ? 1 : 0.5;
+		ck_assert_int_eq(l->accounts[w->wards[b].account].balance, 0);
+		ledger_post(l, 0, -1, w->wards[b].account, 1, SMUG_TX_INITIAL_BALANCE);
+		signals_step(w);
+		ck_assert_msg(l->accounts[w->wards[b].account].balance == (k == 0 ? 0 : 1),
+			      "spending rate %.1f: the ward's account keeps %lld of its 1 minor unit", k == 0 ? 1.0 : 0.5,
+			      (long long)l->accounts[w->wards[b].account].balance);
+		ck_assert(smug_ledger_conserved(l));
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 /* Over two years of the default world every signal stays in [0,1], and
  * the ones only the daily drift moves change at most max_daily_delta a
  * day (the black-market flow at most its averaging weight). */
@@ -405,6 +430,7 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("money");
 	tcase_add_test(t, test_signals_upkeep_and_ward_economy);
+	tcase_add_test(t, test_signals_ward_spending_moves_whole_minor_units);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

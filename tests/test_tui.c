@@ -4370,6 +4370,91 @@ START_TEST(test_tui_chart_range_takes_whole_band_days_only)
 }
 END_TEST
 
+/* The TopK view shows each list in two columns: all time from the left
+ * edge, under its title, and the last days' window from the column of
+ * its "last N days" title; each row reads rank, score and key of the
+ * list's entries in order, at every size. */
+START_TEST(test_tui_topk_lists_read_rank_score_key_in_their_columns)
+{
+	static const int size[][2] = {{48, 160}, {40, 120}, {24, 80}};
+	static const char *const titles[] = {"Routes (shipments sent)", "Borders (crossings)",
+					     "Networks (delivered / resolved)"};
+	static const enum smug_topk_kind kinds[] = {SMUG_TOPK_ROUTES, SMUG_TOPK_BORDERS, SMUG_TOPK_FACTIONS};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 90);
+	const struct smug_topk *all[] = {&w->tel.hot_routes, &w->tel.hot_borders, &w->tel.faction_success};
+	int checked = 0;
+
+	feed(&a, "T");
+	ck_assert_int_eq(a.view, VIEW_TOPK);
+	for (int k = 0; k < 3; k++) {
+		int rows = size[k][0], cols = size[k][1], half = (cols - 4 - 2) / 2;
+		char *s = render(&a, rows, cols);
+		static unsigned cell[64][256];
+		int n = 0;
+
+		for (char *p = s; *p && n < rows; n++) {
+			char *end = strchr(p, '\n');
+
+			if (end == NULL)
+				end = p + strlen(p);
+			row_cells(p, end, cell[n], cols);
+			p = *end ? end + 1 : end;
+		}
+		for (int l = 0; l < 3; l++) {
+			struct smug_topk win;
+			const struct smug_topk *list[2];
+			int y = -1;
+
+			smug_topk_window(w, kinds[l], a.w->cfg.telemetry.window_days, &win);
+			list[0] = all[l];
+			list[1] = &win;
+			for (int r = 0; r < n && y < 0; r++) {
+				size_t i = 0;
+
+				while (titles[l][i] && cell[r][2 + i] == (unsigned char)titles[l][i])
+					i++;
+				if (titles[l][i] == '\0')
+					y = r;
+			}
+			ck_assert_msg(y >= 0, "%dx%d: no '%s' title at the left edge", cols, rows, titles[l]);
+			for (int c = 0; c < 2; c++) {
+				int x0 = 2 + c * (half + 2), width = c ? cols - 4 - half - 2 : half;
+				const char *head = "last ";
+
+				for (size_t i = 0; c == 1 && head[i]; i++)
+					ck_assert_msg(cell[y][x0 + i] == (unsigned char)head[i],
+						      "%dx%d: '%s': the window's title is not at column %d", cols, rows,
+						      titles[l], x0);
+				for (int i = 0; i < list[c]->n && y + 1 + i < n; i++) {
+					char want[256];
+					int len, j;
+
+					if (l == 2)
+						len = snprintf(want, sizeof want, "%2d %5.1f%% %s", i + 1,
+							       100 * list[c]->e[i].score, list[c]->e[i].key);
+					else
+						len = snprintf(want, sizeof want, "%2d %6.0f %s", i + 1, list[c]->e[i].score,
+							       list[c]->e[i].key);
+					if (cell[y + 1 + i][x0] == ' ' && cell[y + 1 + i][x0 + 1] == ' ' && i > 0)
+						break; /* the list is cut to the rows there are */
+					if (len > width) /* cut before a number: rank, score and the key's first id */
+						len = 10 + (int)strcspn(list[c]->e[i].key, ">|");
+					for (j = 0; j < len && cell[y + 1 + i][x0 + j] == (unsigned char)want[j]; j++)
+						;
+					ck_assert_msg(j == len, "%dx%d: '%s' %s, row %d: want '%.*s' from column %d", cols,
+						      rows, titles[l], c ? "window" : "all time", i + 1, len, want, x0);
+					checked++;
+				}
+			}
+		}
+		free(s);
+	}
+	ck_assert_int_ge(checked, 30);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -4428,6 +4513,7 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
+	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
