@@ -4455,6 +4455,26 @@ START_TEST(test_tui_topk_lists_read_rank_score_key_in_their_columns)
 }
 END_TEST
 
+/* A fresh memory screen is blank in every cell, the top-left one too:
+ * text drawn at column 1 reads one blank before it. */
+START_TEST(test_tui_fresh_grid_is_blank_everywhere)
+{
+	struct tui_grid *g = grid_new(3, 4);
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 3, 4};
+	char *text;
+
+	canvas_text(&cv, 0, 1, ROLE_NORMAL, "x");
+	canvas_text(&cv, 2, 3, ROLE_NORMAL, "y");
+	text = grid_dump(g);
+	ck_assert_msg(strcmp(text, " x\n\n   y\n") == 0, "reads '%s'", text);
+	free(text);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -4497,6 +4517,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
+	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
 	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
