@@ -4034,7 +4034,7 @@ static size_t col_bytes(const char *s, int k)
  * fits give back the memory they take. */
 START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 {
-	enum { X = 5, COLS = 720, WMAX = 700 };
+	enum { X = 5, NCOL = 720, WMAX = 700 };
 	static char text[2][4096];
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 0);
@@ -4052,14 +4052,14 @@ START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 	for (int t = 0; t < 2; t++)
 		for (int width = 1; width <= WMAX; width++)
 			for (int right = 0; right < 2; right++) {
-				struct tui_grid *g = grid_new(1, COLS);
-				struct canvas cv = {&a.th, NULL, g, 0, 0, 1, COLS};
+				struct tui_grid *g = grid_new(1, NCOL);
+				struct canvas cv = {&a.th, NULL, g, 0, 0, 1, NCOL};
 				const char *s = text[t];
 				char *shown;
 				int k, fits = width % 3 == 0; /* every third width: a prefix that fits */
 				char prefix[4096];
 
-				for (int x = 0; x < COLS; x++)
+				for (int x = 0; x < NCOL; x++)
 					canvas_text(&cv, 0, x, ROLE_DIM, "#");
 				if (fits) { /* width - 2 columns of the text */
 					snprintf(prefix, sizeof prefix, "%.*s", (int)col_bytes(s, width > 2 ? width - 2 : 1), s);
@@ -4091,8 +4091,8 @@ START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 						memset(want + at, ' ', (size_t)(width - k - 1));
 						at += (size_t)(width - k - 1);
 					}
-					memset(want + at, '#', (size_t)(COLS - X - width));
-					at += (size_t)(COLS - X - width);
+					memset(want + at, '#', (size_t)(NCOL - X - width));
+					at += (size_t)(NCOL - X - width);
 					snprintf(want + at, sizeof want - at, "\n");
 					if (strcmp(shown, want) == 0 || (fits && n <= width))
 						break;
@@ -4117,7 +4117,7 @@ END_TEST
  * values in 1 to 20 columns. */
 START_TEST(test_tui_spark_levels_share_of_the_largest)
 {
-	enum { X = 3, COLS = 30 };
+	enum { X = 3, NCOL = 30 };
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 0);
 	const struct tui_glyphs *gl = a.th.g;
@@ -4128,8 +4128,8 @@ START_TEST(test_tui_spark_levels_share_of_the_largest)
 		v[i] = i == 17 ? NAN : i == 23 ? 0 : (double)((i * 37) % 50);
 	for (int n = 1; n <= 30; n++)
 		for (int width = 1; width <= 20; width++) {
-			struct tui_grid *g = grid_new(1, COLS);
-			struct canvas cv = {&a.th, NULL, g, 0, 0, 1, COLS};
+			struct tui_grid *g = grid_new(1, NCOL);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, 1, NCOL};
 			int shown = n < width ? n : width, from = n - shown;
 			double hi = 0;
 			char *text, want[512];
@@ -4150,7 +4150,7 @@ START_TEST(test_tui_spark_levels_share_of_the_largest)
 			text[strcspn(text, "\n")] = '\0';
 			ck_assert_msg(strcmp(text, want) == 0, "%d values in %d columns: '%s', want '%s'", n, width, text,
 				      want);
-			for (int x = 0; x < COLS; x++)
+			for (int x = 0; x < NCOL; x++)
 				ck_assert_int_eq(grid_role(g, 0, x),
 						 x >= X + width - shown && x < X + width ? ROLE_GOOD : ROLE_NORMAL);
 			free(text);
