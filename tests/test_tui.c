@@ -11,12 +11,6 @@
 #include <check.h>
 #include <ctype.h>
 #include <curses.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#if __GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33)
-#define HAVE_MALLINFO2 1 /* the heap in use, for the leak check of frames */
-#endif
-#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -3973,15 +3967,6 @@ START_TEST(test_tui_borders_numbers_read_each_window)
 END_TEST
 
 #ifdef HAVE_MALLINFO2
-/* Heap bytes in use (glibc's own count; under a sanitizer or valgrind it
- * stays still and the check passes: they report leaks themselves). */
-static size_t heap_in_use(void)
-{
-	struct mallinfo2 m = mallinfo2();
-
-	return m.uordblks + m.hblkhd;
-}
-
 /* A cockpit left open redraws its screen many times a second: frames of
  * the main screen (every pane, each focused) and of each full-screen view
  * give back all the memory they take; 300 frames of each leave the heap
@@ -4000,11 +3985,11 @@ START_TEST(test_tui_frames_give_their_memory_back)
 		tui_handle_key(&a, 27);
 		feed(&a, views[v]);
 		tui_render(&a, &screen); /* the first frame may keep what later ones reuse */
-		before = heap_in_use();
+		before = test_heap_in_use();
 		for (int i = 0; i < 300; i++)
 			tui_render(&a, &screen);
-		ck_assert_msg(heap_in_use() < before + (64u << 10), "keys '%s': 300 frames keep %zu bytes more", views[v],
-			      heap_in_use() - before);
+		ck_assert_msg(test_heap_in_use() < before + (64u << 10), "keys '%s': 300 frames keep %zu bytes more", views[v],
+			      test_heap_in_use() - before);
 		grid_free(g);
 	}
 	close_app(&a, w);
@@ -4041,7 +4026,7 @@ START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 	const char *ell = a.th.g->ellipsis;
 	static char want[8192];
 #ifdef HAVE_MALLINFO2
-	size_t before = heap_in_use();
+	size_t before = test_heap_in_use();
 #endif
 
 	text[0][0] = text[1][0] = '\0';
@@ -4104,7 +4089,7 @@ START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 				grid_free(g);
 			}
 #ifdef HAVE_MALLINFO2
-	ck_assert_msg(heap_in_use() < before + (64u << 10), "2,800 fits keep %zu bytes more", heap_in_use() - before);
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "2,800 fits keep %zu bytes more", test_heap_in_use() - before);
 #endif
 	close_app(&a, w);
 }
