@@ -2596,6 +2596,73 @@ START_TEST(test_tui_factions_pane_lists_each_faction_once)
 }
 END_TEST
 
+/* The text of the factions pane's row below faction f's row (its second
+ * line), between the pane's frames, or "" when there is none. */
+static void faction_second_line(const struct smug_world *w, const char *screen, int f, char *out, size_t size)
+{
+	char head[80];
+	const char *p, *in, *end;
+
+	snprintf(head, sizeof head, "\n\xe2\x94\x82%s ", w->factions[f].id);
+	out[0] = '\0';
+	if ((p = strstr(screen, head)) == NULL || (p = strchr(p + 1, '\n')) == NULL ||
+	    strncmp(p + 1, "\xe2\x94\x82", 3) != 0)
+		return;
+	in = p + 4;
+	end = strstr(in, "\xe2\x94\x82"); /* the pane's right frame */
+	snprintf(out, size, "%.*s", (int)(end ? end - in : 0), in);
+}
+
+/* With room, each faction's second line in the Factions pane says what it
+ * moved in the last 30 days: every commodity it sent, with its share of
+ * the cargo value sent; a faction that sent nothing yet (a fresh world)
+ * shows what it prefers instead. */
+START_TEST(test_tui_factions_line_shows_what_each_moved)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), shares = 0;
+	char *s = render(&a, 48, 160), line[256];
+
+	ck_assert_int_ge(n, 2);
+	for (int i = 0; i < n; i++) {
+		faction_second_line(w, s, fac[i], line, sizeof line);
+		ck_assert_msg(strncmp(line, " prefers ", 9) == 0, "day 0: %s's line reads '%s'", w->factions[fac[i]].id,
+			      line);
+	}
+	free(s);
+	smug_cmd_step(w, 60);
+	s = render(&a, 48, 160);
+	for (int i = 0; i < n; i++) {
+		struct smug_flow fl[SMUG_COMMODITY_COUNT];
+		int64_t total = 0;
+
+		faction_second_line(w, s, fac[i], line, sizeof line);
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			smug_flow_sum(w, fac[i], c, SMUG_FLOW_DAYS, &fl[c]);
+			total += fl[c].value[SMUG_FLOW_SENT];
+		}
+		ck_assert_msg(total > 0, "%s sent nothing in 30 days", w->factions[fac[i]].id);
+		ck_assert_msg(strstr(line, "prefers") == NULL, "day 60: %s's line reads '%s'", w->factions[fac[i]].id,
+			      line);
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			char want[64];
+
+			if (fl[c].value[SMUG_FLOW_SENT] == 0)
+				continue;
+			snprintf(want, sizeof want, "%s %.0f%%", tui_commodity_name(c),
+				 100.0 * (double)fl[c].value[SMUG_FLOW_SENT] / (double)total);
+			ck_assert_msg(strstr(line, want) != NULL, "day 60: %s's line '%s' does not say '%s'",
+				      w->factions[fac[i]].id, line, want);
+			shares++;
+		}
+	}
+	ck_assert_int_gt(shares, n); /* some faction moved more than one commodity */
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The sweep view's fan: the selected setting's 5-95% band fills the plot
  * rows between its 5th and 95th percentiles and no others, and each
  * setting's median line is drawn in its own colour. */
@@ -4516,6 +4583,7 @@ int main(void)
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
 	tcase_add_test(t, test_tui_fitting_title_runs_into_the_frame);
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
+	tcase_add_test(t, test_tui_factions_line_shows_what_each_moved);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
