@@ -484,6 +484,20 @@ START_TEST(test_tui_one_day_numbering)
 }
 END_TEST
 
+/* The screen's last row (the footer) of a rendered screen s; trims the
+ * blank rows at s's end. */
+static const char *footer_row(char *s)
+{
+	char *end = s + strlen(s);
+
+	while (end > s && end[-1] == '\n')
+		*--end = '\0';
+	return strrchr(s, '\n') ? strrchr(s, '\n') + 1 : s;
+}
+
+/* n asks how many days to step in place of the footer's keys, the answer
+ * 30 pre-filled and selected (typing replaces it); Ctrl-U clears, Up
+ * walks the earlier answers, Esc cancels and the prompt goes. */
 START_TEST(test_tui_step_prompt_replaces_and_clears)
 {
 	struct tui_app a;
@@ -494,6 +508,10 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 	ck_assert_int_eq(a.prompt, PROMPT_STEPS);
 	ck_assert_str_eq(a.input.text, "30");
 	ck_assert(a.input.selected);
+	s = render(&a, 24, 80);
+	ck_assert_msg(strncmp(footer_row(s), "Step how many days? (Enter steps, Esc cancels) 30", 49) == 0,
+		      "the footer reads '%s'", footer_row(s));
+	free(s);
 	feed(&a, "5\r"); /* typing replaces the pre-filled 30 */
 	ck_assert_int_eq(w->day, 5);
 	tui_handle_key(&a, 'n');
@@ -510,6 +528,9 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 	tui_handle_key(&a, 27); /* Esc cancels */
 	ck_assert_int_eq(a.prompt, PROMPT_NONE);
 	ck_assert_int_eq(w->day, 7);
+	s = render(&a, 24, 80);
+	ck_assert_msg(strstr(footer_row(s), "Step how many") == NULL, "after Esc the footer reads '%s'", footer_row(s));
+	free(s);
 	tui_handle_key(&a, '5');
 	tui_handle_key(&a, '/');
 	feed(&a, "x");
@@ -2154,13 +2175,11 @@ START_TEST(test_tui_help_and_footer_follow_the_key_table)
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	for (int p = 0; p < PANE_COUNT; p++) {
-		char *foot, *end;
+		const char *foot;
 
 		a.focus = (enum tui_pane)p;
 		s = render(&a, 48, 160);
-		for (end = s + strlen(s); end > s && end[-1] == '\n';)
-			*--end = '\0';
-		foot = strrchr(s, '\n') ? strrchr(s, '\n') + 1 : s; /* the screen's last row */
+		foot = footer_row(s);
 		ck_assert_ptr_nonnull(strstr(foot, "? help"));
 		ck_assert_int_eq(strstr(foot, "c crackdown") != NULL, p == PANE_BORDERS || p == PANE_MAP);
 		ck_assert_int_eq(strstr(foot, "/ filter") != NULL, p == PANE_EVENTS);
