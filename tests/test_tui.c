@@ -2303,6 +2303,46 @@ START_TEST(test_tui_border_sort_keys_before_the_table_is_drawn)
 }
 END_TEST
 
+/* A click on the Borders table's "border" heading (its first column)
+ * sorts the rows by border, in the scenario's order; a second click on
+ * it reverses them. */
+START_TEST(test_tui_borders_click_on_the_border_heading_sorts_by_border)
+{
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct tui_rect *r = &a.pane_rect[PANE_BORDERS];
+	int hy = -1, hx = -1, n, *rows;
+	char *s;
+
+	tui_handle_key(&a, '3');
+	s = render(&a, 48, 160);
+	screen_rows(s, row, 48, 160);
+	free(s);
+	for (int y = r->y + 1; y < r->y + 3 && hx < 0; y++) {
+		char *at = strstr(row[y] + r->x, "|border ");
+
+		if (at && at - row[y] < r->x + r->w) {
+			hy = y;
+			hx = (int)(at - row[y]) + 1;
+		}
+	}
+	ck_assert_msg(hx >= 0, "no 'border' heading in the Borders pane");
+	for (int click = 0; click < 2; click++) {
+		tui_click(&a, hy, hx + 2);
+		draw(&a, 48, 160);
+		rows = pane_borders_rows(&a, &n);
+		ck_assert_int_gt(n, 5);
+		for (int i = 0; i + 1 < n; i++)
+			ck_assert_msg(click == 0 ? rows[i] < rows[i + 1] : rows[i] > rows[i + 1],
+				      "click %d on 'border': row %d is %s, row %d %s", click + 1, i, w->corridors[rows[i]].id,
+				      i + 1, w->corridors[rows[i + 1]].id);
+		free(rows);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The header's year and day of the year roll over at the year's end. */
 START_TEST(test_tui_header_year_rollover)
 {
@@ -4641,6 +4681,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
 	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
+	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
