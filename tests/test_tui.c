@@ -3529,6 +3529,60 @@ START_TEST(test_tui_canvas_names_the_first_cut_number)
 }
 END_TEST
 
+/* The memory screen's watch for a label whose figure was dropped whole,
+ * which the why view's checks rely on: a text clipped at the canvas's
+ * edge or shortened with an ellipsis that keeps a word and drops, past a
+ * space, the number after it is counted and the first named; a number
+ * kept whole, a word dropped, a name cut inside or a list cut after its
+ * comma is not. */
+START_TEST(test_tui_canvas_names_the_first_label_without_its_figure)
+{
+	static const struct {
+		const char *text;
+		int width; /* 0: drawn plainly, clipped at the canvas's edge */
+		bool dropped;
+	} rows[] = {
+		{"loss 1.87", 0, true},			/* 'loss ' | '1.87' */
+		{"cost 12", 0, true},			/* 'cost ' | '12' */
+		{"sums -4", 0, true},			/* 'sums ' | '-4' */
+		{"a 12 loss", 0, false},		/* the number kept */
+		{"a, 12", 0, false},			/* after a comma: a list, not a label */
+		{"ab12 x", 0, false},			/* no space: a name */
+		{"risk 0.004 prior, loss 1.87)", 12, false}, /* 'risk 0.004 …': the number kept whole */
+		{"a (risk 0.004 prior, loss 1.87)", 8, true},  /* 'a (risk …' */
+		{"n:22.0|22.2 (loss 1.87)", 9, false},	/* 'n:22.0|…': a name cut */
+		{"seized 12, lost 3", 12, false},	/* 'seized 12, …' */
+		{"x 1.87) and 2 more", 13, true},	/* 'x 1.87) and …' */
+	};
+	enum { N = sizeof rows / sizeof rows[0] };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(N + 2, 40);
+	/* texts drawn plainly at column 1 of a 6-column canvas 2 rows down keep 5 characters */
+	struct canvas cv = {&a.th, NULL, g, 2, 0, N, 6}, wide = {&a.th, NULL, g, 2, 0, N, 40};
+	char first[128];
+	int want = 0;
+
+	ck_assert_int_eq(grid_dropped_figures(g, first, sizeof first), 0);
+	ck_assert_str_eq(first, "");
+	for (int i = 0; i < N; i++) {
+		if (rows[i].width == 0)
+			ck_assert_int_eq(canvas_text(&cv, i, 1, ROLE_NORMAL, rows[i].text), 5);
+		else
+			canvas_fit(&wide, i, 1, rows[i].width, ROLE_NORMAL, rows[i].text, false);
+		want += rows[i].dropped;
+		ck_assert_msg(grid_dropped_figures(g, NULL, 0) == want, "'%s' in %d columns: %d dropped counted, want %d",
+			      rows[i].text, rows[i].width ? rows[i].width : 5, grid_dropped_figures(g, NULL, 0), want);
+	}
+	ck_assert_int_eq(grid_cut_numbers(g, NULL, 0), 0); /* dropped whole, none cut */
+	grid_dropped_figures(g, first, sizeof first);
+	/* the first: row 2 + 0, column 1 + 5 */
+	ck_assert_msg(strcmp(first, "row 2 col 6: 'loss' without its '1.87'") == 0, "the first named '%s'", first);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A chart's day axis: "day FIRST" under the plot's first column, the
  * last day ending under its last column, and the middle label the day
  * halfway between them (rounded down: days 1 to 60 read 30), centred
@@ -4247,7 +4301,8 @@ START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 				grid_free(g);
 			}
 #ifdef HAVE_MALLINFO2
-	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "2,800 fits keep %zu bytes more", test_heap_in_use() - before);
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "2,800 fits keep %zu bytes more",
+		      test_heap_in_use() - before);
 #endif
 	close_app(&a, w);
 }
@@ -4669,6 +4724,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
 	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
 	tcase_add_test(t, test_tui_canvas_names_the_first_cut_number);
+	tcase_add_test(t, test_tui_canvas_names_the_first_label_without_its_figure);
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
