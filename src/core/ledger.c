@@ -91,7 +91,8 @@ int64_t ledger_post(struct smug_ledger *l, int day, int from, int to, int64_t am
 	}
 	t = &l->journal[l->journal_head];
 	*t = (struct smug_tx){day, l->day_seq++, from, to, amount, reason};
-	l->journal_head = (l->journal_head + 1) % SMUG_JOURNAL_CAP;
+	if (++l->journal_head == SMUG_JOURNAL_CAP) /* a compare, not a division */
+		l->journal_head = 0;
 	if (l->journal_count < SMUG_JOURNAL_CAP)
 		l->journal_count++;
 	return amount;
