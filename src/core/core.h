@@ -291,6 +291,11 @@ enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s,
 /* Put the day's launches on the road, advance every shipment a day, and
  * file the ones that end in w->resolved. */
 void logistics_step(struct smug_world *w);
+/* *dst = *src as far as anyone can tell: the scalars and the live entries
+ * of the arrays (n_nodes nodes, n_nodes - 1 hops, n_bribes bribes); the
+ * entries past the counts, which nothing reads, are not copied. A route
+ * of a few hops moves ~300 of the record's ~1.6 KB. */
+void shipment_copy(struct smug_shipment *dst, const struct smug_shipment *src);
 
 /* ---- telemetry.c: stage 8 ---- */
 void telemetry_begin_day(struct smug_world *w);

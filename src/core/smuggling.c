@@ -8,6 +8,7 @@
  * one per directed edge, sorted by key; no step scans all wards or
  * corridors per shipment. */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1195,7 +1196,8 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	char route[256];
 	int64_t paid;
 
-	memset(s, 0, sizeof *s);
+	/* the scalars, then the live entries of the arrays (shipment_copy) */
+	memset(s, 0, offsetof(struct smug_shipment, nodes));
 	s->id = w->next_shipment_id;
 	s->faction = it->faction;
 	s->commodity = d->commodity;
@@ -1204,9 +1206,12 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	s->sale_price = it->sale;
 	s->src_ward = d->src_ward;
 	s->dst_ward = d->dst_ward;
-	memcpy(s->nodes, it->path.nodes, sizeof s->nodes);
-	memcpy(s->corridors, it->path.corridors, sizeof s->corridors);
 	s->n_nodes = it->path.n_nodes;
+	memcpy(s->nodes, it->path.nodes, (size_t)s->n_nodes * sizeof s->nodes[0]);
+	if (s->n_nodes > 1) {
+		memcpy(s->corridors, it->path.corridors, (size_t)(s->n_nodes - 1) * sizeof s->corridors[0]);
+		memset(s->hop_cost, 0, (size_t)(s->n_nodes - 1) * sizeof s->hop_cost[0]);
+	}
 	s->hop = 0;
 	s->days_left = s->n_nodes > 1 ? w->corridors[s->corridors[0]].travel_days : 0;
 	s->created_day = w->day;
