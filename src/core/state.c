@@ -537,6 +537,40 @@ static void visit_factions(struct sv *s, struct smug_world *w)
 
 /* ---- money ---- */
 
+/* The digest's fast path for the ledger's journal: the same words as the
+ * leaves of visit_ledger, oldest first, a block at a time. The ring is
+ * walked as (at most two) runs of consecutive slots, so the inner loop
+ * has no wrap test and no flush test. */
+static void hash_journal(struct sv *s, const struct smug_ledger *l)
+{
+	enum { BLOCK = 128 };
+	uint64_t v[6 * BLOCK];
+	int slot = sv_ring_slot(l->journal_head, l->journal_count, SMUG_JOURNAL_CAP, 0);
+
+	for (int left = l->journal_count; left > 0;) {
+		int n = left < BLOCK ? left : BLOCK;
+
+		if (n > SMUG_JOURNAL_CAP - slot)
+			n = SMUG_JOURNAL_CAP - slot;
+		for (int i = 0; i < n; i++) {
+			const struct smug_tx *t = &l->journal[slot + i];
+			uint64_t *o = v + 6 * i;
+
+			o[0] = (uint64_t)(int64_t)t->day;
+			o[1] = t->seq;
+			o[2] = (uint64_t)(int64_t)t->from;
+			o[3] = (uint64_t)(int64_t)t->to;
+			o[4] = (uint64_t)t->amount;
+			o[5] = (uint64_t)(int64_t)t->reason;
+		}
+		sv_hash_words(s, v, (size_t)(6 * n));
+		slot += n;
+		if (slot == SMUG_JOURNAL_CAP)
+			slot = 0;
+		left -= n;
+	}
+}
+
 static void visit_ledger(struct sv *s, struct smug_world *w)
 {
 	struct smug_ledger *l = &w->ledger;
@@ -564,28 +598,7 @@ static void visit_ledger(struct sv *s, struct smug_world *w)
 		if (sv_reading(s))
 			l->journal_head = l->journal_count % SMUG_JOURNAL_CAP;
 		if (sv_hashing_blocks(s)) {
-			/* the digest's fast path: the same words as the leaves
-			 * below, oldest first, handed over a block at a time */
-			uint64_t v[6 * 128];
-			int k = 0, slot = sv_ring_slot(l->journal_head, l->journal_count, SMUG_JOURNAL_CAP, 0);
-
-			for (int i = 0; i < l->journal_count; i++) {
-				const struct smug_tx *t = &l->journal[slot];
-
-				if (++slot == SMUG_JOURNAL_CAP)
-					slot = 0;
-				v[k] = (uint64_t)(int64_t)t->day;
-				v[k + 1] = t->seq;
-				v[k + 2] = (uint64_t)(int64_t)t->from;
-				v[k + 3] = (uint64_t)(int64_t)t->to;
-				v[k + 4] = (uint64_t)t->amount;
-				v[k + 5] = (uint64_t)(int64_t)t->reason;
-				if ((k += 6) == (int)(sizeof v / sizeof v[0])) {
-					sv_hash_words(s, v, (size_t)k);
-					k = 0;
-				}
-			}
-			sv_hash_words(s, v, (size_t)k);
+			hash_journal(s, l);
 		} else {
 			for (int i = 0; i < l->journal_count && sv_item(s, i); i++) {
 				struct smug_tx *t = &l->journal[sv_ring_slot(l->journal_head, l->journal_count,
