@@ -71,9 +71,15 @@ const char *file_kind_name(mode_t mode);
  * (seed, salt, purpose, day, ids[0..n)). No stream state. */
 double hash_draw(uint64_t seed, const char *salt, const char *purpose,
 		 int day, const uint64_t *ids, int n_ids);
-/* hash_draw with the world's seed and salt and up to three ids. */
-double draw_u01(const struct smug_world *w, const char *purpose, int day,
-		uint64_t id0, uint64_t id1, uint64_t id2);
+/* hash_draw with the world's seed and salt, a purpose given as a string
+ * literal (its length is known when compiled) and three ids. */
+#define draw_u01(w, purpose, day, id0, id1, id2) \
+	draw_keyed((w), "" purpose "", sizeof(purpose) - 1, (day), (id0), (id1), (id2))
+double draw_keyed(const struct smug_world *w, const char *purpose, size_t purpose_len, int day,
+		  uint64_t id0, uint64_t id1, uint64_t id2);
+/* Pack w->draw_head from w's seed and salt (the start of a day): draws
+ * then copy it instead of packing the seed and salt each time. */
+void draw_head_prepare(struct smug_world *w);
 uint64_t hash_bytes(const void *p, size_t n);
 
 /* ---- world.c: allocation, indices, digest ---- */
