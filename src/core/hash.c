@@ -50,24 +50,13 @@ double hash_draw(uint64_t seed, const char *salt, const char *purpose,
 	return (double)(h >> 11) * (1.0 / 9007199254740992.0); /* 2^53 */
 }
 
-/* True while h was made from w's seed and salt (the salt's whole
- * array compared, a word at a time). */
+/* True while h was made from w's seed and salt (the salt's whole array
+ * compared; a compare of known length that compilers inline). */
 static bool head_current(const struct smug_draw_head *h, const struct smug_world *w)
 {
-	const char *salt = w->cfg.smuggling.deterministic_salt;
-	uint64_t diff = h->seed ^ w->seed;
-
-	_Static_assert(sizeof h->salt % 8 == 0 &&
-			       sizeof h->salt == sizeof w->cfg.smuggling.deterministic_salt,
-		       "the salt compares a word at a time");
-	for (size_t i = 0; i < sizeof h->salt; i += 8) {
-		uint64_t a, b;
-
-		memcpy(&a, h->salt + i, 8);
-		memcpy(&b, salt + i, 8);
-		diff |= a ^ b;
-	}
-	return h->len > 0 && diff == 0;
+	_Static_assert(sizeof h->salt == sizeof w->cfg.smuggling.deterministic_salt, "the salt's array");
+	return h->len > 0 && h->seed == w->seed &&
+	       memcmp(h->salt, w->cfg.smuggling.deterministic_salt, sizeof h->salt) == 0;
 }
 
 void draw_head_prepare(struct smug_world *w)
