@@ -4,6 +4,7 @@
 #ifndef SMUGNET_CORE_H
 #define SMUGNET_CORE_H
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -41,8 +42,29 @@ struct sbuf {
 	char *buf;
 	size_t size, len;
 };
-void sb_init(struct sbuf *b, char *buf, size_t size); /* size > 0 */
-void sb_str(struct sbuf *b, const char *s, size_t max); /* at most max chars of s */
+/* (inline: a day builds a few hundred short texts piece by piece) */
+static inline void sb_init(struct sbuf *b, char *buf, size_t size) /* size > 0 */
+{
+	assert(size > 0);
+	b->buf = buf;
+	b->size = size;
+	b->len = 0;
+	buf[0] = '\0';
+}
+/* at most max chars of s */
+static inline void sb_str(struct sbuf *b, const char *s, size_t max)
+{
+	size_t room = b->len + 1 < b->size ? b->size - b->len - 1 : 0, lim = max < room ? max : room, n = 0;
+	char *out = b->buf + b->len;
+
+	/* the strings are short (ids, names): a plain loop beats two calls */
+	while (n < lim && s[n] != '\0') {
+		out[n] = s[n];
+		n++;
+	}
+	b->len += n;
+	b->buf[b->len] = '\0';
+}
 void sb_int(struct sbuf *b, long long v);
 void sb_money(struct sbuf *b, int64_t minor); /* "-12.34" */
 /* v with three decimals, the bytes printf's "%.3f" writes (the exact value
