@@ -338,6 +338,43 @@ START_TEST(test_journal_cloned_timeline_rewinds_like_its_original)
 }
 END_TEST
 
+#ifdef HAVE_MALLINFO2
+/* A timeline gives all its memory back when freed, reset or cloned and
+ * freed: a long cockpit session starts what-if branches (a clone each)
+ * and rewinds many times, and must not grow by a ring of copies each
+ * time. Past day 40 a copy of the default world holds over 256 KiB, so
+ * each copy is stored in several blocks. */
+START_TEST(test_journal_freed_timelines_return_their_memory)
+{
+	struct smug_world *w = test_default_at(60);
+	struct smug_timeline *t = smug_timeline_new(64u << 20), *c;
+	size_t before;
+
+	smug_timeline_reset(t, w);
+	smug_timeline_step(t, w, 10);
+	smug_timeline_free(smug_timeline_clone(t)); /* the first may keep what later ones reuse */
+	before = test_heap_in_use();
+	for (int i = 0; i < 20; i++) {
+		c = smug_timeline_clone(t);
+		smug_timeline_free(c);
+	}
+	ck_assert_msg(test_heap_in_use() < before + (1u << 20),
+		      "20 clones of an 11-copy timeline freed: %zu bytes more in use", test_heap_in_use() - before);
+	before = test_heap_in_use();
+	for (int i = 0; i < 20; i++) {
+		c = smug_timeline_new(64u << 20);
+		smug_timeline_reset(c, w);
+		smug_timeline_reset(c, w);
+		smug_timeline_free(c);
+	}
+	ck_assert_msg(test_heap_in_use() < before + (1u << 20), "20 timelines reset and freed: %zu bytes more in use",
+		      test_heap_in_use() - before);
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+END_TEST
+#endif
+
 START_TEST(test_journal_rewind_and_step_back_is_never_rewinding)
 {
 	struct smug_world *w = test_default_at(0), *r = NULL, *straight;
@@ -528,6 +565,9 @@ int main(void)
 	tcase_add_test(j, test_journal_stays_bounded);
 	tcase_add_test(t, test_journal_rewind_and_step_back_is_never_rewinding);
 	tcase_add_test(t, test_journal_cloned_timeline_rewinds_like_its_original);
+#ifdef HAVE_MALLINFO2
+	tcase_add_test(t, test_journal_freed_timelines_return_their_memory);
+#endif
 	tcase_add_test(t, test_journal_rewind_into_a_new_future);
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
 	suite_add_tcase(s, j);

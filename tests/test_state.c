@@ -5,12 +5,6 @@
  * its group. */
 #include <check.h>
 #include <math.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#if __GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33)
-#define HAVE_MALLINFO2 1 /* the heap in use, for the leak check below */
-#endif
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -496,16 +490,6 @@ START_TEST(test_state_digest_fast_paths_equal_the_leaf_walk)
 END_TEST
 
 #ifdef HAVE_MALLINFO2
-/* Heap bytes in use (glibc's own count; a sanitizer's or valgrind's
- * allocator leaves it still, and the check then passes: they report leaks
- * themselves). */
-static size_t heap_in_use(void)
-{
-	struct mallinfo2 m = mallinfo2();
-
-	return m.uordblks + m.hblkhd;
-}
-
 /* A freed world gives all its memory back: a long cockpit session (what-if
  * branches, rewinds) or a sweep frees many, and must not grow by a world
  * each time. */
@@ -515,13 +499,13 @@ START_TEST(test_state_freed_worlds_return_their_memory)
 	size_t before;
 
 	smug_world_free(c);
-	before = heap_in_use();
+	before = test_heap_in_use();
 	for (int i = 0; i < 20; i++) {
 		c = smug_world_clone(w);
 		smug_world_free(c);
 	}
-	ck_assert_msg(heap_in_use() < before + (1u << 20), "20 copies made and freed: %zu bytes more in use",
-		      heap_in_use() - before);
+	ck_assert_msg(test_heap_in_use() < before + (1u << 20), "20 copies made and freed: %zu bytes more in use",
+		      test_heap_in_use() - before);
 	smug_world_free(w);
 }
 END_TEST

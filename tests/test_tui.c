@@ -11,12 +11,6 @@
 #include <check.h>
 #include <ctype.h>
 #include <curses.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#if __GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33)
-#define HAVE_MALLINFO2 1 /* the heap in use, for the leak check of frames */
-#endif
-#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -490,6 +484,20 @@ START_TEST(test_tui_one_day_numbering)
 }
 END_TEST
 
+/* The screen's last row (the footer) of a rendered screen s; trims the
+ * blank rows at s's end. */
+static const char *footer_row(char *s)
+{
+	char *end = s + strlen(s);
+
+	while (end > s && end[-1] == '\n')
+		*--end = '\0';
+	return strrchr(s, '\n') ? strrchr(s, '\n') + 1 : s;
+}
+
+/* n asks how many days to step in place of the footer's keys, the answer
+ * 30 pre-filled and selected (typing replaces it); Ctrl-U clears, Up
+ * walks the earlier answers, Esc cancels and the prompt goes. */
 START_TEST(test_tui_step_prompt_replaces_and_clears)
 {
 	struct tui_app a;
@@ -500,6 +508,10 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 	ck_assert_int_eq(a.prompt, PROMPT_STEPS);
 	ck_assert_str_eq(a.input.text, "30");
 	ck_assert(a.input.selected);
+	s = render(&a, 24, 80);
+	ck_assert_msg(strncmp(footer_row(s), "Step how many days? (Enter steps, Esc cancels) 30", 49) == 0,
+		      "the footer reads '%s'", footer_row(s));
+	free(s);
 	feed(&a, "5\r"); /* typing replaces the pre-filled 30 */
 	ck_assert_int_eq(w->day, 5);
 	tui_handle_key(&a, 'n');
@@ -516,6 +528,9 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 	tui_handle_key(&a, 27); /* Esc cancels */
 	ck_assert_int_eq(a.prompt, PROMPT_NONE);
 	ck_assert_int_eq(w->day, 7);
+	s = render(&a, 24, 80);
+	ck_assert_msg(strstr(footer_row(s), "Step how many") == NULL, "after Esc the footer reads '%s'", footer_row(s));
+	free(s);
 	tui_handle_key(&a, '5');
 	tui_handle_key(&a, '/');
 	feed(&a, "x");
@@ -976,9 +991,40 @@ static int only_in(struct tui_app *a, const struct smug_explain_candidate *c, co
 	return n;
 }
 
+/* The text of a screen's rows without the frames at their ends, one space
+ * between rows: text wrapped over rows reads as one line; the caller frees
+ * it. */
+static char *unframed(const char *screen)
+{
+	static const char bar[] = "\xe2\x94\x82";
+	char *out = malloc(strlen(screen) + 1), *at = out;
+
+	ck_assert_ptr_nonnull(out);
+	for (const char *p = screen; *p;) {
+		const char *end = strchr(p, '\n') ? strchr(p, '\n') : p + strlen(p);
+
+		if (end - p >= 3 && strncmp(p, bar, 3) == 0)
+			p += 3;
+		while (end > p && end[-1] == ' ')
+			end--;
+		if (end - p >= 3 && strncmp(end - 3, bar, 3) == 0)
+			end -= 3;
+		while (end > p && end[-1] == ' ')
+			end--;
+		memcpy(at, p, (size_t)(end - p));
+		at += end - p;
+		*at++ = ' ';
+		p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p);
+	}
+	*at = '\0';
+	return out;
+}
+
 /* The why view names the corridors only the winner crosses and those only
  * the runner-up crosses: all of them up to three (then "and N more"),
- * never one both cross; for each route of the first faction on day 60. */
+ * never one both cross; for each route of the first faction on day 60, on
+ * a tall screen 160 columns wide and 80 wide, where a list may take two
+ * rows. */
 START_TEST(test_tui_why_names_what_only_one_crosses)
 {
 	struct tui_app a;
@@ -1000,27 +1046,28 @@ START_TEST(test_tui_why_names_what_only_one_crosses)
 			continue;
 		tui_handle_key(&a, '\r');
 		ck_assert_int_eq(a.view, VIEW_WHY);
-		{
-			char *s = render(&a, 48, 160), shown[8][64], want[64][64];
+		for (int wide = 160; wide >= 80; wide -= 80) {
+			char *screen = render(&a, 48, wide), *s = unframed(screen), shown[8][64], want[64][64];
 			const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
 			const char *who[2] = {"winner", "runner-up"};
 
 			for (int k = 0; k < 2; k++) {
 				int n = crosses_names(s, who[k], shown, 8), m = only_in(&a, c[k], c[1 - k], want, 64);
 
-				ck_assert_msg(n >= 0, "route %d: no 'only the %s crosses' line", r, who[k]);
-				ck_assert_msg(n == (m < 3 ? m : 3), "route %d: %d corridors named only the %s crosses, want %d", r,
-					      n, who[k], m < 3 ? m : 3);
+				ck_assert_msg(n >= 0, "%d wide, route %d: no 'only the %s crosses' line", wide, r, who[k]);
+				ck_assert_msg(n == (m < 3 ? m : 3), "%d wide, route %d: %d corridors named only the %s crosses, want %d",
+					      wide, r, n, who[k], m < 3 ? m : 3);
 				for (int i = 0; i < n; i++) {
 					bool found = false;
 
 					for (int j = 0; j < m; j++)
 						found |= strcmp(shown[i], want[j]) == 0;
-					ck_assert_msg(found, "route %d: %s named as only the %s's, but both cross it", r, shown[i],
-						      who[k]);
+					ck_assert_msg(found, "%d wide, route %d: %s named as only the %s's, but both cross it", wide, r,
+						      shown[i], who[k]);
 				}
 			}
 			free(s);
+			free(screen);
 		}
 		tui_handle_key(&a, 27);
 		checked++;
@@ -2160,13 +2207,11 @@ START_TEST(test_tui_help_and_footer_follow_the_key_table)
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	for (int p = 0; p < PANE_COUNT; p++) {
-		char *foot, *end;
+		const char *foot;
 
 		a.focus = (enum tui_pane)p;
 		s = render(&a, 48, 160);
-		for (end = s + strlen(s); end > s && end[-1] == '\n';)
-			*--end = '\0';
-		foot = strrchr(s, '\n') ? strrchr(s, '\n') + 1 : s; /* the screen's last row */
+		foot = footer_row(s);
 		ck_assert_ptr_nonnull(strstr(foot, "? help"));
 		ck_assert_int_eq(strstr(foot, "c crackdown") != NULL, p == PANE_BORDERS || p == PANE_MAP);
 		ck_assert_int_eq(strstr(foot, "/ filter") != NULL, p == PANE_EVENTS);
@@ -2286,6 +2331,46 @@ START_TEST(test_tui_border_sort_keys_before_the_table_is_drawn)
 	ck_assert_int_ge(sort, 0);
 	tui_handle_key(&a, '<');
 	ck_assert_int_ne(a.border_sort, sort);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A click on the Borders table's "border" heading (its first column)
+ * sorts the rows by border, in the scenario's order; a second click on
+ * it reverses them. */
+START_TEST(test_tui_borders_click_on_the_border_heading_sorts_by_border)
+{
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct tui_rect *r = &a.pane_rect[PANE_BORDERS];
+	int hy = -1, hx = -1, n, *rows;
+	char *s;
+
+	tui_handle_key(&a, '3');
+	s = render(&a, 48, 160);
+	screen_rows(s, row, 48, 160);
+	free(s);
+	for (int y = r->y + 1; y < r->y + 3 && hx < 0; y++) {
+		char *at = strstr(row[y] + r->x, "|border ");
+
+		if (at && at - row[y] < r->x + r->w) {
+			hy = y;
+			hx = (int)(at - row[y]) + 1;
+		}
+	}
+	ck_assert_msg(hx >= 0, "no 'border' heading in the Borders pane");
+	for (int click = 0; click < 2; click++) {
+		tui_click(&a, hy, hx + 2);
+		draw(&a, 48, 160);
+		rows = pane_borders_rows(&a, &n);
+		ck_assert_int_gt(n, 5);
+		for (int i = 0; i + 1 < n; i++)
+			ck_assert_msg(click == 0 ? rows[i] < rows[i + 1] : rows[i] > rows[i + 1],
+				      "click %d on 'border': row %d is %s, row %d %s", click + 1, i, w->corridors[rows[i]].id,
+				      i + 1, w->corridors[rows[i + 1]].id);
+		free(rows);
+	}
 	close_app(&a, w);
 }
 END_TEST
@@ -2599,6 +2684,73 @@ START_TEST(test_tui_factions_pane_lists_each_faction_once)
 	free(s);
 	tui_app_done(&a);
 	smug_world_free(w);
+}
+END_TEST
+
+/* The text of the factions pane's row below faction f's row (its second
+ * line), between the pane's frames, or "" when there is none. */
+static void faction_second_line(const struct smug_world *w, const char *screen, int f, char *out, size_t size)
+{
+	char head[80];
+	const char *p, *in, *end;
+
+	snprintf(head, sizeof head, "\n\xe2\x94\x82%s ", w->factions[f].id);
+	out[0] = '\0';
+	if ((p = strstr(screen, head)) == NULL || (p = strchr(p + 1, '\n')) == NULL ||
+	    strncmp(p + 1, "\xe2\x94\x82", 3) != 0)
+		return;
+	in = p + 4;
+	end = strstr(in, "\xe2\x94\x82"); /* the pane's right frame */
+	snprintf(out, size, "%.*s", (int)(end ? end - in : 0), in);
+}
+
+/* With room, each faction's second line in the Factions pane says what it
+ * moved in the last 30 days: every commodity it sent, with its share of
+ * the cargo value sent; a faction that sent nothing yet (a fresh world)
+ * shows what it prefers instead. */
+START_TEST(test_tui_factions_line_shows_what_each_moved)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), shares = 0;
+	char *s = render(&a, 48, 160), line[256];
+
+	ck_assert_int_ge(n, 2);
+	for (int i = 0; i < n; i++) {
+		faction_second_line(w, s, fac[i], line, sizeof line);
+		ck_assert_msg(strncmp(line, " prefers ", 9) == 0, "day 0: %s's line reads '%s'", w->factions[fac[i]].id,
+			      line);
+	}
+	free(s);
+	smug_cmd_step(w, 60);
+	s = render(&a, 48, 160);
+	for (int i = 0; i < n; i++) {
+		struct smug_flow fl[SMUG_COMMODITY_COUNT];
+		int64_t total = 0;
+
+		faction_second_line(w, s, fac[i], line, sizeof line);
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			smug_flow_sum(w, fac[i], c, SMUG_FLOW_DAYS, &fl[c]);
+			total += fl[c].value[SMUG_FLOW_SENT];
+		}
+		ck_assert_msg(total > 0, "%s sent nothing in 30 days", w->factions[fac[i]].id);
+		ck_assert_msg(strstr(line, "prefers") == NULL, "day 60: %s's line reads '%s'", w->factions[fac[i]].id,
+			      line);
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			char want[64];
+
+			if (fl[c].value[SMUG_FLOW_SENT] == 0)
+				continue;
+			snprintf(want, sizeof want, "%s %.0f%%", tui_commodity_name(c),
+				 100.0 * (double)fl[c].value[SMUG_FLOW_SENT] / (double)total);
+			ck_assert_msg(strstr(line, want) != NULL, "day 60: %s's line '%s' does not say '%s'",
+				      w->factions[fac[i]].id, line, want);
+			shares++;
+		}
+	}
+	ck_assert_int_gt(shares, n); /* some faction moved more than one commodity */
+	free(s);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -3973,15 +4125,6 @@ START_TEST(test_tui_borders_numbers_read_each_window)
 END_TEST
 
 #ifdef HAVE_MALLINFO2
-/* Heap bytes in use (glibc's own count; under a sanitizer or valgrind it
- * stays still and the check passes: they report leaks themselves). */
-static size_t heap_in_use(void)
-{
-	struct mallinfo2 m = mallinfo2();
-
-	return m.uordblks + m.hblkhd;
-}
-
 /* A cockpit left open redraws its screen many times a second: frames of
  * the main screen (every pane, each focused) and of each full-screen view
  * give back all the memory they take; 300 frames of each leave the heap
@@ -4000,11 +4143,11 @@ START_TEST(test_tui_frames_give_their_memory_back)
 		tui_handle_key(&a, 27);
 		feed(&a, views[v]);
 		tui_render(&a, &screen); /* the first frame may keep what later ones reuse */
-		before = heap_in_use();
+		before = test_heap_in_use();
 		for (int i = 0; i < 300; i++)
 			tui_render(&a, &screen);
-		ck_assert_msg(heap_in_use() < before + (64u << 10), "keys '%s': 300 frames keep %zu bytes more", views[v],
-			      heap_in_use() - before);
+		ck_assert_msg(test_heap_in_use() < before + (64u << 10), "keys '%s': 300 frames keep %zu bytes more", views[v],
+			      test_heap_in_use() - before);
 		grid_free(g);
 	}
 	close_app(&a, w);
@@ -4041,7 +4184,7 @@ START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 	const char *ell = a.th.g->ellipsis;
 	static char want[8192];
 #ifdef HAVE_MALLINFO2
-	size_t before = heap_in_use();
+	size_t before = test_heap_in_use();
 #endif
 
 	text[0][0] = text[1][0] = '\0';
@@ -4104,7 +4247,8 @@ START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 				grid_free(g);
 			}
 #ifdef HAVE_MALLINFO2
-	ck_assert_msg(heap_in_use() < before + (64u << 10), "2,800 fits keep %zu bytes more", heap_in_use() - before);
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "2,800 fits keep %zu bytes more",
+		      test_heap_in_use() - before);
 #endif
 	close_app(&a, w);
 }
@@ -4531,6 +4675,7 @@ int main(void)
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
 	tcase_add_test(t, test_tui_fitting_title_runs_into_the_frame);
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
+	tcase_add_test(t, test_tui_factions_line_shows_what_each_moved);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
@@ -4569,6 +4714,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
 	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
+	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
