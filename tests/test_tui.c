@@ -1941,6 +1941,54 @@ static int screen_rows(const char *screen, char (*out)[256], int rows, int cols)
 	return n;
 }
 
+/* The commodities view's highlighted row on the 160x48 screen, failing
+ * unless exactly one row of the table is highlighted. */
+static int commodities_lit_row(struct tui_app *a)
+{
+	struct tui_grid *g = render_grid(a, 48, 160);
+	int lit = -1;
+
+	for (int y = 2; y < 47; y++) {
+		if (grid_role(g, y, 1) != ROLE_SELECT)
+			continue;
+		ck_assert_msg(lit < 0, "row %d selected: screen rows %d and %d both highlighted", a->commodity_sel, lit, y);
+		lit = y;
+	}
+	grid_free(g);
+	ck_assert_msg(lit >= 0, "row %d selected: no row highlighted", a->commodity_sel);
+	return lit;
+}
+
+/* In the commodities view the selected row, and only it, is highlighted:
+ * Home lights the first row under the heading, Down the next one, End
+ * the last row of the table. */
+START_TEST(test_tui_commodities_highlights_only_the_selected_row)
+{
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int first, last = -1;
+	char *s;
+
+	tui_handle_key(&a, 'v');
+	tui_handle_key(&a, KEY_HOME);
+	first = commodities_lit_row(&a);
+	s = render(&a, 48, 160);
+	screen_rows(s, row, 48, 160);
+	free(s);
+	ck_assert_msg(strstr(row[first - 1], "commodity") != NULL, "the first row lit is screen row %d, not under the heading",
+		      first);
+	tui_handle_key(&a, KEY_DOWN);
+	ck_assert_int_eq(commodities_lit_row(&a), first + 1);
+	for (int y = first; y < 47 && strspn(row[y] + 1, " ") < 150; y++)
+		last = y; /* the table's rows: up to the first blank one */
+	tui_handle_key(&a, KEY_END);
+	ck_assert_int_gt(last, first + 4); /* four factions, a heading and a row each at least */
+	ck_assert_int_eq(commodities_lit_row(&a), last);
+	close_app(&a, w);
+}
+END_TEST
+
 /* In the commodities view each commodity's bar is as long as its cargo
  * value sent against the largest row's (the bar's width less the share
  * printed after it), and at least one cell for any cargo sent however
@@ -4706,6 +4754,7 @@ int main(void)
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
+	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
