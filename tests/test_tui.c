@@ -4172,6 +4172,49 @@ START_TEST(test_tui_borders_numbers_read_each_window)
 }
 END_TEST
 
+/* The Borders pane's last line is the selected border's detail alone,
+ * with more borders than rows: no table row shows after its text, and a
+ * click on it or on the frame below keeps the selection. */
+START_TEST(test_tui_borders_last_line_is_the_detail_alone)
+{
+	enum { H = 48, W = 200 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct tui_grid *g = grid_new(H, W);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+	const struct smug_corridor *k;
+	const struct tui_rect *r = &a.pane_rect[PANE_BORDERS];
+	char want[400], *s, *line;
+	int n, sel;
+
+	free(pane_borders_rows(&a, &n));
+	ck_assert_int_gt(n, H - 5); /* more borders than the pane has rows */
+	feed(&a, "3");
+	pane_borders_draw(&a, &cv, true);
+	k = &w->corridors[a.border];
+	ck_assert_ptr_null(smug_world_crackdown_on(w, a.border));
+	snprintf(want, sizeof want, "\u2502%s: %s %s - %s %s", k->id, w->wards[w->nodes[k->a].ward].id,
+		 w->wards[w->nodes[k->a].ward].name, w->wards[w->nodes[k->b].ward].id, w->wards[w->nodes[k->b].ward].name);
+	s = grid_dump(g);
+	line = s;
+	for (int y = 0; y < H - 2; y++)
+		line = strchr(line, '\n') + 1;
+	*strchr(line, '\n') = '\0';
+	ck_assert_msg(strncmp(line, want, strlen(want)) == 0 &&
+			      strspn(line + strlen(want), " ") == strlen(line + strlen(want)) - strlen("\u2502"),
+		      "the last line reads '%s', want '%s' alone", line, want);
+	free(s);
+	grid_free(g);
+	draw(&a, H, 160);
+	sel = a.border;
+	tui_click(&a, r->y + r->h - 2, r->x + 3);
+	ck_assert_msg(a.border == sel, "a click on the detail line selects %s", w->corridors[a.border].id);
+	tui_click(&a, r->y + r->h - 1, r->x + 3);
+	ck_assert_msg(a.border == sel, "a click on the bottom frame selects %s", w->corridors[a.border].id);
+	close_app(&a, w);
+}
+END_TEST
+
 #ifdef HAVE_MALLINFO2
 /* A cockpit left open redraws its screen many times a second: frames of
  * the main screen (every pane, each focused) and of each full-screen view
@@ -4749,6 +4792,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
+	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
