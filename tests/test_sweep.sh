@@ -170,13 +170,21 @@ expect_rc 2 "$SMUGNET" sweep chart "$S" --figure nonsense
 # the cockpit on the sweep folder: fan charts in the terminal
 if command -v tmux >/dev/null 2>&1; then
 	sock="$tmp/tmux.sock"
+	# shown TEXT: wait up to 60 s (a loaded machine) until the screen shows TEXT
+	shown() {
+		end=$(($(date +%s) + 60))
+		until tmux -S "$sock" capture-pane -p 2>/dev/null | grep -q -- "$1"; do
+			[ "$(date +%s)" -lt "$end" ] || return 1
+			sleep 0.1
+		done
+	}
 	tmux -S "$sock" new-session -d -x 120 -y 40 "$SMUGNET --sweep $S; echo EXITED; sleep 30"
-	sleep 3
+	shown "sweep $S:"
 	tmux -S "$sock" send-keys Tab Down
-	sleep 2
+	shown "5-95% of $KNOB=0.15"
 	tmux -S "$sock" capture-pane -p > "$tmp/screen"
 	tmux -S "$sock" send-keys q
-	sleep 2
+	shown EXITED
 	tmux -S "$sock" capture-pane -p > "$tmp/screen2"
 	tmux -S "$sock" kill-server 2>/dev/null
 	grep -q "sweep $S: 16 tasks, 4 settings" "$tmp/screen" || fail "sweep view title missing: $(cat "$tmp/screen")"

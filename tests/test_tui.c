@@ -4338,7 +4338,8 @@ START_TEST(test_tui_fit_keeps_the_longest_prefix_at_any_width)
 				grid_free(g);
 			}
 #ifdef HAVE_MALLINFO2
-	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "2,800 fits keep %zu bytes more", test_heap_in_use() - before);
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "2,800 fits keep %zu bytes more",
+		      test_heap_in_use() - before);
 #endif
 	close_app(&a, w);
 }

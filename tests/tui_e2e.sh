@@ -19,16 +19,20 @@ trap cleanup EXIT INT TERM
 fail() { echo "FAIL: $*"; echo "--- screen ---"; $T capture-pane -p -t $S 2>/dev/null; echo "$pass passed, 1 failed"; exit 1; }
 ok() { pass=$((pass + 1)); echo "ok: $*"; }
 screen() { $T capture-pane -p -t $S 2>/dev/null; }
-# wait_for TEXT: poll the screen up to ~10 s
-wait_for() {
-	i=0
-	while [ $i -lt 200 ]; do
-		if screen | grep -q -- "$1"; then return 0; fi
-		i=$((i + 1))
+# wait_until CMD...: poll until CMD succeeds, for up to E2E_WAIT seconds
+# (60: a loaded machine may starve the cockpit for seconds; a state that
+# shows returns at once, so only a failure waits that long)
+wait_until() {
+	end=$(($(date +%s) + ${E2E_WAIT:-60}))
+	until "$@"; do
+		[ "$(date +%s)" -lt "$end" ] || return 1
 		sleep 0.05
 	done
-	return 1
 }
+# shows SESSION TEXT: the session's screen shows TEXT
+shows() { $T capture-pane -p -t "$1" 2>/dev/null | grep -q -- "$2"; }
+# wait_for TEXT: wait until the screen shows TEXT
+wait_for() { wait_until shows "$S" "$1"; }
 # the day in the header
 day() { screen | sed -n '1s/.* day \([0-9][0-9]*\) .*/\1/p'; }
 # a left click at screen column x, row y (0-based), as xterm reports it
@@ -98,7 +102,8 @@ $T send-keys -t $S Space
 wait_for "RUN x1 " || fail "Space did not start running"
 $T send-keys -t $S + +
 wait_for "RUN x5 " || fail "+ did not speed up"
-i=0; while [ $i -lt 200 ] && [ "$(screen_day)" -lt $((start + 3)) ]; do i=$((i + 1)); sleep 0.05; done
+days_past() { [ "$(screen_day)" -ge "$1" ]; }
+wait_until days_past $((start + 3))
 [ "$(screen_day)" -ge $((start + 3)) ] || fail "running did not advance the days (day $(screen_day))"
 $T send-keys -t $S Space
 wait_for "PAUSED x5 " || fail "Space did not pause"
@@ -126,8 +131,8 @@ wait_for "Factions" || fail "cockpit did not start from the shell"
 $T resize-window -t $S -x 160 -y 48 2>/dev/null || $T resize-pane -t $S -x 160 -y 48
 wait_for "Borders" || fail "cockpit did not redraw at 160x48"
 $T send-keys -t $S q
-i=0
-while [ $i -lt 200 ] && [ "$(screen | grep -c .)" -gt 2 ]; do i=$((i + 1)); sleep 0.05; done
+few_lines() { [ "$(screen | grep -c .)" -le 2 ]; }
+wait_until few_lines
 left=$(screen | grep -v '^READY\$' | grep -c .)
 [ "$left" -eq 0 ] || fail "the screen after quitting is not clean ($left lines besides the shell)"
 ok "quit after a resize leaves the shell's screen clean"
@@ -136,8 +141,7 @@ ok "quit after a resize leaves the shell's screen clean"
 # UTF-8 with --ascii. Each screen must first have drawn its panes.
 # mono_check SESSION WHAT: the session's screen, drawn, has no colour
 mono_check() {
-	i=0
-	while [ $i -lt 200 ] && ! $T capture-pane -p -t "$1" 2>/dev/null | grep -q Factions; do i=$((i+1)); sleep 0.05; done
+	wait_until shows "$1" Factions
 	$T capture-pane -p -e -t "$1" > "$tmp/$1.txt" 2>/dev/null
 	grep -q Factions "$tmp/$1.txt" || { $T capture-pane -p -t "$1"; fail "$2: the cockpit never drew"; }
 	grep -q "Events" "$tmp/$1.txt" || fail "$2: no Events pane"
@@ -154,14 +158,14 @@ mono_check nocolor "--no-color"
 $T send-keys -t nocolor q
 # the same terminal does show colours without either
 $T new-session -d -s color -x 100 -y 30 "TERM=xterm-256color $SMUGNET --vault $tmp/vault; sleep 30"
-i=0; while [ $i -lt 200 ] && ! $T capture-pane -p -t color | grep -q Factions; do i=$((i+1)); sleep 0.05; done
+wait_until shows color Factions
 $T capture-pane -p -e -t color > "$tmp/color.txt"
 grep -Eq "$(printf '\033')\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]" "$tmp/color.txt" || fail "no colours without --no-color: the check above proves nothing"
 $T send-keys -t color q
 ok "--no-color"
 # a bad --scenario: the cockpit exits 3 with the file's name, before drawing
 $T new-session -d -s bad -x 100 -y 30 "TERM=xterm-256color $SMUGNET --scenario $tmp/none.json --vault $tmp/vault; echo EXITED \$?; sleep 30"
-i=0; while [ $i -lt 200 ] && ! $T capture-pane -p -t bad | grep -q EXITED; do i=$((i+1)); sleep 0.05; done
+wait_until shows bad EXITED
 $T capture-pane -p -t bad > "$tmp/bad.txt"
 grep -q "EXITED 3" "$tmp/bad.txt" || { cat "$tmp/bad.txt"; fail "bad --scenario: the cockpit did not exit 3"; }
 grep -q "$tmp/none.json: cannot read" "$tmp/bad.txt" || fail "bad --scenario: the file is not named"

@@ -16,14 +16,15 @@ cleanup() { $T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
 trap cleanup EXIT INT TERM
 fail() { echo "FAIL: $*"; echo "--- screen ---"; $T capture-pane -p -t loop 2>/dev/null; echo "$pass passed, 1 failed"; exit 1; }
 ok() { pass=$((pass + 1)); echo "ok: $*"; }
+# wait_for TEXT: poll the screen until it shows TEXT, for up to E2E_WAIT
+# seconds (60: a loaded machine may starve the cockpit for seconds; a
+# state that shows returns at once, so only a failure waits that long)
 wait_for() {
-	i=0
-	while [ $i -lt 200 ]; do
-		if $T capture-pane -p -t loop 2>/dev/null | grep -q -- "$1"; then return 0; fi
-		i=$((i + 1))
+	end=$(($(date +%s) + ${E2E_WAIT:-60}))
+	until $T capture-pane -p -t loop 2>/dev/null | grep -q -- "$1"; do
+		[ "$(date +%s)" -lt "$end" ] || return 1
 		sleep 0.05
 	done
-	return 1
 }
 
 $T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault; echo EXITED \$?; sleep 30" || fail "tmux did not start"
