@@ -73,6 +73,54 @@ START_TEST(test_hash_golden_values)
 }
 END_TEST
 
+/* The world's draws (the simulation's inspections, predation, picks) are
+ * hash_draw of the world's own seed and salt: before any day, after days
+ * have packed the key's head once a day, and at once after the salt or
+ * the seed changes (a head packed from the old ones is not used). */
+static void expect_world_draws(const struct smug_world *w, const char *when)
+{
+	const char *salt = w->cfg.smuggling.deterministic_salt;
+
+	for (uint64_t i = 0; i < 50; i++) {
+		uint64_t ids[3] = {i, 3 * i + 1, 0};
+		int day = (int)(i % 7);
+
+		ck_assert_msg(bits(draw_u01(w, "inspect", day, ids[0], ids[1], ids[2])) ==
+				      bits(hash_draw(w->seed, salt, "inspect", day, ids, 3)),
+			      "%s: draw %d of 'inspect' is not hash_draw of seed %llu and salt '%s'", when, (int)i,
+			      (unsigned long long)w->seed, salt);
+		ck_assert_msg(bits(draw_u01(w, "crackdown-explore", day, ids[0], ids[1], ids[2])) ==
+				      bits(hash_draw(w->seed, salt, "crackdown-explore", day, ids, 3)),
+			      "%s: draw %d of 'crackdown-explore' is not hash_draw of seed %llu and salt '%s'", when,
+			      (int)i, (unsigned long long)w->seed, salt);
+	}
+}
+
+START_TEST(test_hash_world_draws_follow_seed_and_salt)
+{
+	struct smug_world *w = NULL, *c;
+	struct smug_error err;
+	double before;
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	expect_world_draws(w, "a fresh world");
+	ck_assert_int_eq(smug_cmd_step(w, 3), SMUG_OK);
+	expect_world_draws(w, "after 3 days");
+	c = smug_world_clone(w);
+	expect_world_draws(c, "a clone");
+	smug_world_free(c);
+	before = draw_u01(w, "inspect", 1, 2, 3, 4);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.deterministic_salt", "another-salt", &err), SMUG_OK);
+	expect_world_draws(w, "after the salt changed");
+	ck_assert(draw_u01(w, "inspect", 1, 2, 3, 4) != before);
+	ck_assert_int_eq(smug_cmd_step(w, 1), SMUG_OK);
+	expect_world_draws(w, "a day after the salt changed");
+	w->seed ^= 0x5a5a; /* no command moves the seed once days ran: as a load would */
+	expect_world_draws(w, "after the seed changed");
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("hash");
@@ -81,6 +129,7 @@ int main(void)
 	tcase_add_test(t, test_hash_uniform_chi_square);
 	tcase_add_test(t, test_hash_key_fields_independent);
 	tcase_add_test(t, test_hash_golden_values);
+	tcase_add_test(t, test_hash_world_draws_follow_seed_and_salt);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

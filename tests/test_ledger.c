@@ -78,6 +78,43 @@ START_TEST(test_ledger_payment_capped_and_journal_newest)
 }
 END_TEST
 
+/* After more posts than the ring holds, the journal keeps exactly the
+ * newest SMUG_JOURNAL_CAP transfers, oldest first from journal_head - count,
+ * each once and in the order they were posted (the ring wrapped, possibly
+ * more than once, without losing or repeating a slot). */
+START_TEST(test_ledger_journal_ring_wraps_in_order)
+{
+	struct smug_ledger l;
+	const int extra[] = {1, SMUG_JOURNAL_CAP - 1, SMUG_JOURNAL_CAP + 7, 2 * SMUG_JOURNAL_CAP + 123};
+
+	for (size_t e = 0; e < sizeof extra / sizeof extra[0]; e++) {
+		int posts = SMUG_JOURNAL_CAP + extra[e];
+
+		memset(&l, 0, sizeof l);
+		ledger_init(&l, 2);
+		/* transfer k (1-based) moves k minor units on day k / 100 */
+		for (int k = 1; k <= posts; k++)
+			ck_assert_int_eq(ledger_post(&l, k / 100, -1, k % 2, k, SMUG_TX_INITIAL_BALANCE), k);
+		ck_assert_int_eq(l.journal_count, SMUG_JOURNAL_CAP);
+		ck_assert_int_ge(l.journal_head, 0);
+		ck_assert_int_lt(l.journal_head, SMUG_JOURNAL_CAP);
+		for (int i = 0; i < SMUG_JOURNAL_CAP; i++) {
+			int slot = ((l.journal_head - l.journal_count + i) % SMUG_JOURNAL_CAP + SMUG_JOURNAL_CAP) %
+				   SMUG_JOURNAL_CAP;
+			int64_t want = posts - SMUG_JOURNAL_CAP + 1 + i;
+			const struct smug_tx *t = &l.journal[slot];
+
+			ck_assert_msg(t->amount == want,
+				      "%d posts: journal entry %d (slot %d) holds transfer %lld, want %lld", posts, i,
+				      slot, (long long)t->amount, (long long)want);
+			ck_assert_int_eq(t->day, (int)(want / 100));
+			ck_assert_int_eq(t->to, (int)(want % 2));
+		}
+		ledger_done(&l);
+	}
+}
+END_TEST
+
 START_TEST(test_ledger_world_accounts)
 {
 	struct smug_world *w = NULL;
@@ -117,6 +154,7 @@ int main(void)
 
 	tcase_add_test(t, test_ledger_random_sequences_conserve);
 	tcase_add_test(t, test_ledger_payment_capped_and_journal_newest);
+	tcase_add_test(t, test_ledger_journal_ring_wraps_in_order);
 	suite_add_tcase(s, t);
 	t = tcase_create("accounts");
 	tcase_add_test(t, test_ledger_world_accounts);

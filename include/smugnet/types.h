@@ -291,6 +291,9 @@ struct smug_bribe_entry {
 	int64_t amount; /* minor units offered at that border */
 };
 
+/* The scalars come first and the per-node and per-hop arrays last, so
+ * that a shipment's live part (shipment_copy) is its head up to nodes
+ * plus the first n_nodes / n_nodes - 1 / n_bribes entries of the arrays. */
 struct smug_shipment {
 	uint64_t id; /* world-unique, increasing */
 	int faction;
@@ -299,23 +302,24 @@ struct smug_shipment {
 	int64_t value;	   /* declared cargo value, minor units */
 	int64_t sale_price;/* expected sale at the demand ward */
 	int src_ward, dst_ward;
-	int nodes[SMUG_ROUTE_MAX_NODES];
-	int corridors[SMUG_ROUTE_MAX_NODES - 1];
 	int n_nodes;
 	int hop;	   /* index of the corridor being travelled */
 	int days_left;	   /* on the current hop */
 	int created_day;
 	int delays;
 	int64_t bribe_budget_total; /* smuggling_bribe_budget_total */
-	struct smug_bribe_entry bribe_map[SMUG_ROUTE_MAX_NODES - 1];
 	int n_bribes;	   /* smuggling_bribe_map entries, sorted by corridor */
 	int64_t bribes_paid, tariffs_paid; /* minor units */
-	int64_t hop_cost[SMUG_ROUTE_MAX_NODES - 1]; /* tariff+bribe paid per hop */
-	double plan_risk[SMUG_ROUTE_MAX_NODES - 1]; /* risk the faction planned each hop with */
 	int64_t purchase; /* what the cargo cost at the source */
 	bool explore;	  /* sent by the exploration policy */
 	enum smug_outcome status;
 	int resolved_corridor; /* where it was seized/lost, -1 otherwise */
+	/* arrays: keep them last (see above) */
+	int nodes[SMUG_ROUTE_MAX_NODES];
+	int corridors[SMUG_ROUTE_MAX_NODES - 1];
+	struct smug_bribe_entry bribe_map[SMUG_ROUTE_MAX_NODES - 1];
+	int64_t hop_cost[SMUG_ROUTE_MAX_NODES - 1]; /* tariff+bribe paid per hop */
+	double plan_risk[SMUG_ROUTE_MAX_NODES - 1]; /* risk the faction planned each hop with */
 };
 
 /* ---- customs, crackdowns, telemetry -------------------------------------- */

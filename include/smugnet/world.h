@@ -10,6 +10,17 @@
 struct smug_route_cache; /* core-internal, never part of the state */
 struct smug_plan_memo;  /* core-internal, never part of the state */
 
+/* The packed head of every keyed draw's key: the seed, then the salt and
+ * its terminator (hash.c). Made at the start of each simulated day; a
+ * draw uses it only while seed and salt are still the ones it was made
+ * from. Never part of the state. */
+struct smug_draw_head {
+	uint64_t seed;
+	char salt[SMUG_ID_MAX]; /* the salt's whole array as it was */
+	unsigned char key[8 + SMUG_ID_MAX];
+	int len; /* bytes of key in use; 0 = none made */
+};
+
 struct smug_world {
 	char scenario_id[SMUG_ID_MAX];
 	char scenario_name[SMUG_NAME_MAX * 2];
@@ -86,6 +97,7 @@ struct smug_world {
 
 	struct smug_route_cache *route_cache; /* results never depend on it */
 	struct smug_plan_memo *plan_memo;     /* per-day estimate memo, likewise */
+	struct smug_draw_head draw_head;      /* draws' key head, likewise */
 };
 
 #endif

@@ -2,36 +2,14 @@
  * ever negative (a payment is capped at the payer's balance); money enters
  * only through mint reasons and leaves only through burn reasons, so
  * sum(balances) == initial_total + minted - burned at all times; the
- * journal is a bounded ring of the newest SMUG_JOURNAL_CAP transfers. */
+ * journal is a bounded ring of the newest SMUG_JOURNAL_CAP transfers.
+ * ledger_post itself is inline in core.h (the hottest call of a day). */
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
-
-#define BALANCE_MAX (INT64_MAX / 4)
-
-static const bool reason_mint[] = {
-#define SMUG_TX_MINT(name, str, mint, burn) mint,
-	SMUG_TX_REASON_LIST(SMUG_TX_MINT)
-#undef SMUG_TX_MINT
-};
-static const bool reason_burn[] = {
-#define SMUG_TX_BURN(name, str, mint, burn) burn,
-	SMUG_TX_REASON_LIST(SMUG_TX_BURN)
-#undef SMUG_TX_BURN
-};
-
-bool ledger_reason_is_mint(enum smug_tx_reason r)
-{
-	return (unsigned)r < SMUG_TX_REASON_COUNT && reason_mint[r];
-}
-
-bool ledger_reason_is_burn(enum smug_tx_reason r)
-{
-	return (unsigned)r < SMUG_TX_REASON_COUNT && reason_burn[r];
-}
 
 bool smug_tx_reason_mints(enum smug_tx_reason r)
 {
@@ -58,43 +36,6 @@ void ledger_done(struct smug_ledger *l)
 	free(l->accounts);
 	l->accounts = NULL;
 	l->n_accounts = 0;
-}
-
-int64_t ledger_post(struct smug_ledger *l, int day, int from, int to, int64_t amount,
-		    enum smug_tx_reason reason)
-{
-	bool mint = ledger_reason_is_mint(reason), burn = ledger_reason_is_burn(reason);
-	struct smug_tx *t;
-
-	assert(mint ? from == -1 : (from >= 0 && from < l->n_accounts));
-	assert(burn ? to == -1 : (to >= 0 && to < l->n_accounts));
-	if (amount <= 0 || from == to)
-		return 0;
-	if (!mint && amount > l->accounts[from].balance)
-		amount = l->accounts[from].balance;
-	if (!burn && amount > BALANCE_MAX - l->accounts[to].balance)
-		amount = BALANCE_MAX - l->accounts[to].balance;
-	if (amount <= 0)
-		return 0;
-	if (mint)
-		l->minted += amount;
-	else
-		l->accounts[from].balance -= amount;
-	if (burn)
-		l->burned += amount;
-	else
-		l->accounts[to].balance += amount;
-	l->by_reason[reason] += amount;
-	if (l->day_seq_day != day) {
-		l->day_seq_day = day;
-		l->day_seq = 0;
-	}
-	t = &l->journal[l->journal_head];
-	*t = (struct smug_tx){day, l->day_seq++, from, to, amount, reason};
-	l->journal_head = (l->journal_head + 1) % SMUG_JOURNAL_CAP;
-	if (l->journal_count < SMUG_JOURNAL_CAP)
-		l->journal_count++;
-	return amount;
 }
 
 int64_t smug_ledger_total(const struct smug_ledger *l)

@@ -8,10 +8,35 @@
  * treasury or diverted to the black market — and is filed in w->resolved
  * for learning and signals. The array stays sorted by id. Work per day is
  * O(shipments in transit × 1 hop). */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core.h"
+
+void shipment_copy(struct smug_shipment *dst, const struct smug_shipment *src)
+{
+	int nodes = src->n_nodes < 0 ? 0 : src->n_nodes;
+	int hops, bribes;
+
+	if (nodes > SMUG_ROUTE_MAX_NODES)
+		nodes = SMUG_ROUTE_MAX_NODES;
+	hops = nodes > 1 ? nodes - 1 : 0;
+	bribes = src->n_bribes < 0 ? 0 : src->n_bribes;
+	if (bribes > SMUG_ROUTE_MAX_NODES - 1)
+		bribes = SMUG_ROUTE_MAX_NODES - 1;
+
+	memcpy(dst, src, offsetof(struct smug_shipment, nodes));
+	for (int i = 0; i < nodes; i++)
+		dst->nodes[i] = src->nodes[i];
+	for (int i = 0; i < hops; i++) {
+		dst->corridors[i] = src->corridors[i];
+		dst->hop_cost[i] = src->hop_cost[i];
+		dst->plan_risk[i] = src->plan_risk[i];
+	}
+	for (int i = 0; i < bribes; i++)
+		dst->bribe_map[i] = src->bribe_map[i];
+}
 
 static void file_resolved(struct smug_world *w, const struct smug_shipment *s)
 {
@@ -23,7 +48,7 @@ static void file_resolved(struct smug_world *w, const struct smug_shipment *s)
 		w->resolved = xrealloc(w->resolved, (size_t)cap * sizeof *w->resolved);
 		w->cap_resolved = cap;
 	}
-	w->resolved[w->n_resolved++] = *s;
+	shipment_copy(&w->resolved[w->n_resolved++], s);
 }
 
 /* Seized cargo re-enters the ward that seized it: its buyers pay
@@ -167,12 +192,12 @@ void logistics_step(struct smug_world *w)
 	w->n_resolved = 0;
 	/* launches have larger ids than every shipment on the road */
 	for (int i = 0; i < w->n_launch && w->n_shipments < SMUG_SHIPMENT_CAP; i++)
-		w->shipments[w->n_shipments++] = w->launch[i];
+		shipment_copy(&w->shipments[w->n_shipments++], &w->launch[i]);
 	w->n_launch = 0;
 	for (int i = 0; i < w->n_shipments; i++) {
 		if (advance(w, &w->shipments[i])) {
 			if (kept != i)
-				w->shipments[kept] = w->shipments[i];
+				shipment_copy(&w->shipments[kept], &w->shipments[i]);
 			kept++;
 		}
 	}

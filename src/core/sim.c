@@ -13,6 +13,7 @@
 static void sim_day(struct smug_world *w)
 {
 	w->day++;
+	draw_head_prepare(w);
 	telemetry_begin_day(w);
 	signals_step(w);
 	crackdown_step(w);

@@ -8,6 +8,7 @@
  * one per directed edge, sorted by key; no step scans all wards or
  * corridors per shipment. */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,47 +19,55 @@
 
 /* ---- demand and source scores ---- */
 
-static struct smug_driver_terms demand_terms(const struct smug_world *w, int ward,
-					     enum smug_commodity c)
+static inline void demand_terms(const struct smug_world *w, int ward, enum smug_commodity c,
+				struct smug_driver_terms *t)
 {
 	const struct smug_commodity_def *d = &w->commodities[c];
 	const struct smug_signals *s = &w->wards[ward].sig;
-	struct smug_driver_terms t = {{0}, 0};
 
-	t.term[0] = d->demand_w_tolerance * s->smuggling_tolerance;
-	t.term[1] = d->demand_w_shortage * s->shortage[d->related_good];
-	t.term[2] = d->demand_w_corruption * s->corruption;
-	t.term[3] = d->demand_w_raider * s->raider_influence;
-	t.term[4] = d->demand_w_war * s->war_pressure;
+	t->term[0] = d->demand_w_tolerance * s->smuggling_tolerance;
+	t->term[1] = d->demand_w_shortage * s->shortage[d->related_good];
+	t->term[2] = d->demand_w_corruption * s->corruption;
+	t->term[3] = d->demand_w_raider * s->raider_influence;
+	t->term[4] = d->demand_w_war * s->war_pressure;
+	t->score = 0;
 	for (int i = 0; i < SMUG_DEMAND_TERMS; i++)
-		t.score += t.term[i];
-	return t;
+		t->score += t->term[i];
 }
 
-static struct smug_driver_terms source_terms(const struct smug_world *w, int ward,
-					     enum smug_commodity c)
+static inline void source_terms(const struct smug_world *w, int ward, enum smug_commodity c,
+				struct smug_driver_terms *t)
 {
 	const struct smug_commodity_def *d = &w->commodities[c];
 	const struct smug_signals *s = &w->wards[ward].sig;
-	struct smug_driver_terms t = {{0}, 0};
 
-	t.term[0] = d->source_w_raider * s->raider_influence;
-	t.term[1] = d->source_w_precursor * s->precursor_output;
-	t.term[2] = d->source_w_blackmarket * s->blackmarket_flow;
+	for (size_t i = SMUG_SOURCE_TERMS; i < sizeof t->term / sizeof t->term[0]; i++)
+		t->term[i] = 0;
+	t->term[0] = d->source_w_raider * s->raider_influence;
+	t->term[1] = d->source_w_precursor * s->precursor_output;
+	t->term[2] = d->source_w_blackmarket * s->blackmarket_flow;
+	t->score = 0;
 	for (int i = 0; i < SMUG_SOURCE_TERMS; i++)
-		t.score += t.term[i];
-	return t;
+		t->score += t->term[i];
+}
+
+/* Whether (ward, score) ranks above entry i of a TopK list (score desc,
+ * ward asc). */
+static inline bool ward_outranks(const int *wards, const struct smug_driver_terms *terms, int i,
+				 int ward, double score)
+{
+	return terms[i].score < score || (terms[i].score == score && wards[i] > ward);
 }
 
 /* Insert (ward, terms) into a TopK list ordered by score desc, ward asc
- * (the caller inserts each ward once). */
-static void ward_topk_insert(int *wards, struct smug_driver_terms *terms, int *n,
-			     int k, int ward, const struct smug_driver_terms *t)
+ * (the caller inserts each ward once). A full list whose last entry
+ * outranks the ward is left as it is before any call. */
+static void ward_topk_insert_at(int *wards, struct smug_driver_terms *terms, int *n,
+				int k, int ward, const struct smug_driver_terms *t)
 {
 	int at = *n;
 
-	while (at > 0 && (terms[at - 1].score < t->score ||
-			  (terms[at - 1].score == t->score && wards[at - 1] > ward)))
+	while (at > 0 && ward_outranks(wards, terms, at - 1, ward, t->score))
 		at--;
 	if (at >= k)
 		return;
@@ -72,6 +81,13 @@ static void ward_topk_insert(int *wards, struct smug_driver_terms *terms, int *n
 	terms[at] = *t;
 }
 
+static inline void ward_topk_insert(int *wards, struct smug_driver_terms *terms, int *n,
+				    int k, int ward, const struct smug_driver_terms *t)
+{
+	if (*n < k || (*n > 0 && ward_outranks(wards, terms, *n - 1, ward, t->score)))
+		ward_topk_insert_at(wards, terms, n, k, ward, t);
+}
+
 /* Re-score the current TopK members and a round-robin slice of wards. On
  * worlds of up to WARD_SLICE wards this is a full refresh every day; on
  * larger ones the lists converge over n/WARD_SLICE days at bounded cost.
@@ -81,62 +97,67 @@ static void ward_topk_insert(int *wards, struct smug_driver_terms *terms, int *n
  * and the slice, whatever the order. */
 void smuggling_refresh_wards(struct smug_world *w)
 {
-	enum { DEMAND = 1, SOURCE = 2 };
+	/* seen[ward]: bit 2c = inserted into commodity c's demand list, bit
+	 * 2c + 1 = into its source list */
+	_Static_assert(2 * SMUG_COMMODITY_COUNT <= 16, "a ward's marks fit 16 bits");
 	int k = w->cfg.smuggling.ward_topk;
 	int slice = w->n_wards < WARD_SLICE ? w->n_wards : WARD_SLICE;
-	unsigned char *seen = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), 1);
+	int start = w->n_wards > 0 ? w->ward_cursor % w->n_wards : 0;
+	unsigned short *seen = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *seen);
+	int dw[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX], sw[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
+	struct smug_driver_terms dt[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
+	struct smug_driver_terms st[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
+	int nd[SMUG_COMMODITY_COUNT] = {0}, ns[SMUG_COMMODITY_COUNT] = {0};
+	struct smug_driver_terms t;
 
+	/* each list takes its current members first, then the slice in
+	 * order, as one list at a time would */
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
-		int dw[SMUG_WARD_TOPK_MAX], sw[SMUG_WARD_TOPK_MAX];
-		struct smug_driver_terms dt[SMUG_WARD_TOPK_MAX], st[SMUG_WARD_TOPK_MAX];
-		int nd = 0, ns = 0;
-		struct smug_driver_terms t;
+		unsigned dbit = 1u << (2 * c), sbit = 2u << (2 * c);
 
 		for (int i = 0; i < w->n_demand[c]; i++) {
 			int ward = w->demand_ward[c][i];
 
-			if (!(seen[ward] & DEMAND)) {
-				seen[ward] |= DEMAND;
-				t = demand_terms(w, ward, (enum smug_commodity)c);
-				ward_topk_insert(dw, dt, &nd, k, ward, &t);
+			if (!(seen[ward] & dbit)) {
+				seen[ward] |= (unsigned short)dbit;
+				demand_terms(w, ward, (enum smug_commodity)c, &t);
+				ward_topk_insert(dw[c], dt[c], &nd[c], k, ward, &t);
 			}
 		}
 		for (int i = 0; i < w->n_source[c]; i++) {
 			int ward = w->source_ward[c][i];
 
-			if (!(seen[ward] & SOURCE)) {
-				seen[ward] |= SOURCE;
-				t = source_terms(w, ward, (enum smug_commodity)c);
-				ward_topk_insert(sw, st, &ns, k, ward, &t);
+			if (!(seen[ward] & sbit)) {
+				seen[ward] |= (unsigned short)sbit;
+				source_terms(w, ward, (enum smug_commodity)c, &t);
+				ward_topk_insert(sw[c], st[c], &ns[c], k, ward, &t);
 			}
 		}
-		for (int i = 0; i < slice; i++) {
-			int ward = (w->ward_cursor + i) % w->n_wards;
+	}
+	/* the slice: a ward's signals are read once for every commodity; the
+	 * slice holds each ward at most once, so it needs no marks of its own */
+	for (int i = 0; i < slice; i++) {
+		int ward = start + i < w->n_wards ? start + i : start + i - w->n_wards;
+		unsigned marks = seen[ward];
 
-			if (!(seen[ward] & DEMAND)) {
-				seen[ward] |= DEMAND;
-				t = demand_terms(w, ward, (enum smug_commodity)c);
-				ward_topk_insert(dw, dt, &nd, k, ward, &t);
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			if (!(marks & (1u << (2 * c)))) {
+				demand_terms(w, ward, (enum smug_commodity)c, &t);
+				ward_topk_insert(dw[c], dt[c], &nd[c], k, ward, &t);
 			}
-			if (!(seen[ward] & SOURCE)) {
-				seen[ward] |= SOURCE;
-				t = source_terms(w, ward, (enum smug_commodity)c);
-				ward_topk_insert(sw, st, &ns, k, ward, &t);
+			if (!(marks & (2u << (2 * c)))) {
+				source_terms(w, ward, (enum smug_commodity)c, &t);
+				ward_topk_insert(sw[c], st[c], &ns[c], k, ward, &t);
 			}
 		}
-		/* unmark: the members and the slice are all that was marked */
-		for (int i = 0; i < w->n_demand[c]; i++)
-			seen[w->demand_ward[c][i]] = 0;
-		for (int i = 0; i < w->n_source[c]; i++)
-			seen[w->source_ward[c][i]] = 0;
-		for (int i = 0; i < slice; i++)
-			seen[(w->ward_cursor + i) % w->n_wards] = 0;
-		memcpy(w->demand_ward[c], dw, sizeof dw);
-		memcpy(w->demand_terms[c], dt, sizeof dt);
-		w->n_demand[c] = nd;
-		memcpy(w->source_ward[c], sw, sizeof sw);
-		memcpy(w->source_terms[c], st, sizeof st);
-		w->n_source[c] = ns;
+	}
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+		memcpy(w->demand_ward[c], dw[c], (size_t)nd[c] * sizeof dw[c][0]);
+		memcpy(w->demand_terms[c], dt[c], (size_t)nd[c] * sizeof dt[c][0]);
+		w->n_demand[c] = nd[c];
+		memcpy(w->source_ward[c], sw[c], (size_t)ns[c] * sizeof sw[c][0]);
+		memcpy(w->source_terms[c], st[c], (size_t)ns[c] * sizeof st[c][0]);
+		w->n_source[c] = ns[c];
 	}
 	free(seen);
 	if (w->n_wards > 0)
@@ -1195,7 +1216,8 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	char route[256];
 	int64_t paid;
 
-	memset(s, 0, sizeof *s);
+	/* the scalars, then the live entries of the arrays (shipment_copy) */
+	memset(s, 0, offsetof(struct smug_shipment, nodes));
 	s->id = w->next_shipment_id;
 	s->faction = it->faction;
 	s->commodity = d->commodity;
@@ -1204,9 +1226,12 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	s->sale_price = it->sale;
 	s->src_ward = d->src_ward;
 	s->dst_ward = d->dst_ward;
-	memcpy(s->nodes, it->path.nodes, sizeof s->nodes);
-	memcpy(s->corridors, it->path.corridors, sizeof s->corridors);
 	s->n_nodes = it->path.n_nodes;
+	memcpy(s->nodes, it->path.nodes, (size_t)s->n_nodes * sizeof s->nodes[0]);
+	if (s->n_nodes > 1) {
+		memcpy(s->corridors, it->path.corridors, (size_t)(s->n_nodes - 1) * sizeof s->corridors[0]);
+		memset(s->hop_cost, 0, (size_t)(s->n_nodes - 1) * sizeof s->hop_cost[0]);
+	}
 	s->hop = 0;
 	s->days_left = s->n_nodes > 1 ? w->corridors[s->corridors[0]].travel_days : 0;
 	s->created_day = w->day;

@@ -234,6 +234,56 @@ static void visit_ward(struct sv *s, struct smug_ward *wa)
 	sv_f(s, "raider_presence", &wa->raider_presence, -1, 1);
 }
 
+/* The words visit_signals hashes, for the digest's fast path. */
+static int signals_words(const struct smug_signals *g, uint64_t *v)
+{
+	int k = 0;
+
+	v[k++] = sv_f_bits(g->smuggling_tolerance);
+	v[k++] = sv_f_bits(g->corruption);
+	v[k++] = sv_f_bits(g->legitimacy);
+	v[k++] = sv_f_bits(g->audit);
+	v[k++] = sv_f_bits(g->raider_influence);
+	v[k++] = sv_f_bits(g->precursor_output);
+	v[k++] = sv_f_bits(g->war_pressure);
+	for (int i = 0; i < SMUG_GOOD_COUNT; i++)
+		v[k++] = sv_f_bits(g->shortage[i]);
+	v[k++] = sv_f_bits(g->blackmarket_flow);
+	return k;
+}
+
+/* The digest's fast path for a ward (the journal's periodic checks hash
+ * every ward): the same words as the leaves of visit_ward, in its order,
+ * the id and name as sv_str hashes them. */
+static void hash_ward(struct sv *s, const struct smug_ward *wa)
+{
+	uint64_t v[31 + 3 * SMUG_GOOD_COUNT]; /* the leaves below, no more */
+	int k = 0;
+
+	sv_hash_text(s, wa->id);
+	sv_hash_text(s, wa->name);
+	v[k++] = (uint64_t)(int64_t)wa->ring;
+	v[k++] = sv_f_bits(wa->pos[0]);
+	v[k++] = sv_f_bits(wa->pos[1]);
+	k += signals_words(&wa->sig, v + k);
+	k += signals_words(&wa->base, v + k);
+	v[k++] = sv_f_bits(wa->customs.inspection_bias);
+	v[k++] = sv_f_bits(wa->customs.tariff_bias);
+	v[k++] = sv_f_bits(wa->customs.contraband_bias);
+	v[k++] = sv_f_bits(wa->customs.bribe_tolerance);
+	v[k++] = sv_f_bits(wa->customs.enforcement_points);
+	v[k++] = (uint64_t)(int64_t)wa->gate_node;
+	v[k++] = (uint64_t)(int64_t)wa->account;
+	v[k++] = (uint64_t)(int64_t)wa->buyers;
+	v[k++] = (uint64_t)wa->bribes_today;
+	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+		v[k++] = (uint64_t)(int64_t)wa->delivered_today[g];
+	v[k++] = (uint64_t)(int64_t)wa->raider_runs_today;
+	v[k++] = (uint64_t)(int64_t)wa->raider_busts_today;
+	v[k++] = sv_f_bits(wa->raider_presence);
+	sv_hash_words(s, v, (size_t)k);
+}
+
 static void visit_wards(struct sv *s, struct smug_world *w)
 {
 	if (!sv_group(s, "wards"))
@@ -246,11 +296,16 @@ static void visit_wards(struct sv *s, struct smug_world *w)
 			sv_fail(s, NULL, "at least one ward");
 		w->wards = xcalloc((size_t)w->n_wards, sizeof *w->wards);
 	}
-	for (int i = 0; i < w->n_wards && sv_item(s, i); i++) {
-		visit_ward(s, &w->wards[i]);
-		sv_end(s);
-		if (i > 0)
-			check_sorted(s, "wards", w->wards[i - 1].id, w->wards[i].id, i);
+	if (sv_hashing_blocks(s)) {
+		for (int i = 0; i < w->n_wards; i++)
+			hash_ward(s, &w->wards[i]);
+	} else {
+		for (int i = 0; i < w->n_wards && sv_item(s, i); i++) {
+			visit_ward(s, &w->wards[i]);
+			sv_end(s);
+			if (i > 0)
+				check_sorted(s, "wards", w->wards[i - 1].id, w->wards[i].id, i);
+		}
 	}
 	sv_end(s);
 }
@@ -315,6 +370,30 @@ static void visit_corridor(struct sv *s, struct smug_world *w, int i)
 	}
 }
 
+/* The digest's fast path for a corridor (the journal's periodic checks
+ * hash every corridor): the same words as the leaves of visit_corridor
+ * and visit_border_stats, in their order, the id as sv_str hashes it. */
+static void hash_corridor(struct sv *s, const struct smug_world *w, int i)
+{
+	const struct smug_corridor *k = &w->corridors[i];
+	const struct smug_border_stats *b = &w->border_stats[i];
+	const uint64_t v[] = {
+		(uint64_t)(int64_t)k->a,	       (uint64_t)(int64_t)k->b,
+		(uint64_t)(int64_t)k->travel_days,     sv_f_bits(k->hazard),
+		(uint64_t)(int64_t)k->route_weight,    (uint64_t)(int64_t)k->border,
+		(uint64_t)b->traffic,		       (uint64_t)b->checks,
+		(uint64_t)b->inspections,	       (uint64_t)b->detections,
+		(uint64_t)b->seizures,		       (uint64_t)b->bribes,
+		(uint64_t)b->tariffs,		       (uint64_t)(int64_t)b->traffic_today,
+		(uint64_t)(int64_t)b->seizures_today,  (uint64_t)(int64_t)b->traffic_yday,
+		(uint64_t)(int64_t)b->seizures_yday,   (uint64_t)b->bribes_today,
+		(uint64_t)b->bribes_yday,
+	};
+
+	sv_hash_text(s, k->id);
+	sv_hash_words(s, v, sizeof v / sizeof v[0]);
+}
+
 static void visit_corridors(struct sv *s, struct smug_world *w)
 {
 	if (!sv_group(s, "corridors"))
@@ -326,11 +405,16 @@ static void visit_corridors(struct sv *s, struct smug_world *w)
 		w->corridors = xcalloc((size_t)w->n_corridors, sizeof *w->corridors);
 		w->border_stats = xcalloc((size_t)w->n_corridors, sizeof *w->border_stats);
 	}
-	for (int i = 0; i < w->n_corridors && sv_item(s, i); i++) {
-		visit_corridor(s, w, i);
-		sv_end(s);
-		if (i > 0)
-			check_sorted(s, "corridors", w->corridors[i - 1].id, w->corridors[i].id, i);
+	if (sv_hashing_blocks(s)) {
+		for (int i = 0; i < w->n_corridors; i++)
+			hash_corridor(s, w, i);
+	} else {
+		for (int i = 0; i < w->n_corridors && sv_item(s, i); i++) {
+			visit_corridor(s, w, i);
+			sv_end(s);
+			if (i > 0)
+				check_sorted(s, "corridors", w->corridors[i - 1].id, w->corridors[i].id, i);
+		}
 	}
 	sv_end(s);
 }
@@ -537,6 +621,40 @@ static void visit_factions(struct sv *s, struct smug_world *w)
 
 /* ---- money ---- */
 
+/* The digest's fast path for the ledger's journal: the same words as the
+ * leaves of visit_ledger, oldest first, a block at a time. The ring is
+ * walked as (at most two) runs of consecutive slots, so the inner loop
+ * has no wrap test and no flush test. */
+static void hash_journal(struct sv *s, const struct smug_ledger *l)
+{
+	enum { BLOCK = 128 };
+	uint64_t v[6 * BLOCK];
+	int slot = sv_ring_slot(l->journal_head, l->journal_count, SMUG_JOURNAL_CAP, 0);
+
+	for (int left = l->journal_count; left > 0;) {
+		int n = left < BLOCK ? left : BLOCK;
+
+		if (n > SMUG_JOURNAL_CAP - slot)
+			n = SMUG_JOURNAL_CAP - slot;
+		for (int i = 0; i < n; i++) {
+			const struct smug_tx *t = &l->journal[slot + i];
+			uint64_t *o = v + 6 * i;
+
+			o[0] = (uint64_t)(int64_t)t->day;
+			o[1] = t->seq;
+			o[2] = (uint64_t)(int64_t)t->from;
+			o[3] = (uint64_t)(int64_t)t->to;
+			o[4] = (uint64_t)t->amount;
+			o[5] = (uint64_t)(int64_t)t->reason;
+		}
+		sv_hash_words(s, v, (size_t)(6 * n));
+		slot += n;
+		if (slot == SMUG_JOURNAL_CAP)
+			slot = 0;
+		left -= n;
+	}
+}
+
 static void visit_ledger(struct sv *s, struct smug_world *w)
 {
 	struct smug_ledger *l = &w->ledger;
@@ -564,28 +682,7 @@ static void visit_ledger(struct sv *s, struct smug_world *w)
 		if (sv_reading(s))
 			l->journal_head = l->journal_count % SMUG_JOURNAL_CAP;
 		if (sv_hashing_blocks(s)) {
-			/* the digest's fast path: the same words as the leaves
-			 * below, oldest first, handed over a block at a time */
-			uint64_t v[6 * 128];
-			int k = 0, slot = sv_ring_slot(l->journal_head, l->journal_count, SMUG_JOURNAL_CAP, 0);
-
-			for (int i = 0; i < l->journal_count; i++) {
-				const struct smug_tx *t = &l->journal[slot];
-
-				if (++slot == SMUG_JOURNAL_CAP)
-					slot = 0;
-				v[k] = (uint64_t)(int64_t)t->day;
-				v[k + 1] = t->seq;
-				v[k + 2] = (uint64_t)(int64_t)t->from;
-				v[k + 3] = (uint64_t)(int64_t)t->to;
-				v[k + 4] = (uint64_t)t->amount;
-				v[k + 5] = (uint64_t)(int64_t)t->reason;
-				if ((k += 6) == (int)(sizeof v / sizeof v[0])) {
-					sv_hash_words(s, v, (size_t)k);
-					k = 0;
-				}
-			}
-			sv_hash_words(s, v, (size_t)k);
+			hash_journal(s, l);
 		} else {
 			for (int i = 0; i < l->journal_count && sv_item(s, i); i++) {
 				struct smug_tx *t = &l->journal[sv_ring_slot(l->journal_head, l->journal_count,

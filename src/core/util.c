@@ -57,29 +57,6 @@ bool str_copy(char *dst, size_t size, const char *src)
 	return true;
 }
 
-void sb_init(struct sbuf *b, char *buf, size_t size)
-{
-	assert(size > 0);
-	b->buf = buf;
-	b->size = size;
-	b->len = 0;
-	buf[0] = '\0';
-}
-
-void sb_str(struct sbuf *b, const char *s, size_t max)
-{
-	size_t room = b->len + 1 < b->size ? b->size - b->len - 1 : 0, lim = max < room ? max : room, n = 0;
-	char *out = b->buf + b->len;
-
-	/* the strings are short (ids, names): a plain loop beats two calls */
-	while (n < lim && s[n] != '\0') {
-		out[n] = s[n];
-		n++;
-	}
-	b->len += n;
-	b->buf[b->len] = '\0';
-}
-
 static void sb_digits(struct sbuf *b, unsigned long long v, int min_digits)
 {
 	char tmp[24];

@@ -16,6 +16,15 @@
 #include <cjson/cJSON.h>
 #define XXH_STATIC_LINKING_ONLY
 #include <xxhash.h>
+#ifdef SMUG_XXH_DISPATCH
+/* the library's XXH3 with the widest vectors this CPU has, chosen once
+ * (configure found xxh_x86dispatch.h): the same hash as XXH3_64bits_update */
+#define XXH_DISPATCH_DISABLE_REPLACE
+#include <xxh_x86dispatch.h>
+#define digest_update XXH3_64bits_update_dispatch
+#else
+#define digest_update XXH3_64bits_update
+#endif
 
 #include "state.h"
 
@@ -195,8 +204,8 @@ static cJSON *num_i(int64_t v)
 void sv_hash_flush(struct sv *s)
 {
 	if (s->hlen) {
-		XXH3_64bits_update(&s->h->all, s->hbuf, s->hlen);
-		XXH3_64bits_update(&s->h->grp, s->hbuf, s->hlen);
+		digest_update(&s->h->all, s->hbuf, s->hlen);
+		digest_update(&s->h->grp, s->hbuf, s->hlen);
 		s->hlen = 0;
 	}
 }
@@ -211,8 +220,8 @@ static void hash_bytes_in(struct sv *s, const void *p, size_t n)
 	if (s->hlen + n > sizeof s->hbuf) {
 		sv_hash_flush(s);
 		if (n > sizeof s->hbuf) {
-			XXH3_64bits_update(&s->h->all, p, n);
-			XXH3_64bits_update(&s->h->grp, p, n);
+			digest_update(&s->h->all, p, n);
+			digest_update(&s->h->grp, p, n);
 			return;
 		}
 	}
