@@ -2,10 +2,10 @@
  * in-memory canvas and compared with golden text screens (the main
  * view, the commodities view, the map, the chart view and the why view
  * at 80x24, 120x40 and 160x48), a check that no screen ever cuts a
- * number, and keys and clicks driven through tui_handle_key and
- * tui_click. Goldens are rewritten only by `make update-golden`
- * (SMUGNET_UPDATE_GOLDEN=1), never by make check; SMUGNET_SHOW=1 prints
- * every golden screen as it is checked. */
+ * number or leaves a label without its figure, and keys and clicks
+ * driven through tui_handle_key and tui_click. Goldens are rewritten
+ * only by `make update-golden` (SMUGNET_UPDATE_GOLDEN=1), never by make
+ * check; SMUGNET_SHOW=1 prints every golden screen as it is checked. */
 #include <sys/stat.h>
 
 #include <check.h>
@@ -25,13 +25,17 @@ static struct tui_options ascii_opts = {.ascii = true, .no_color = true, .no_mou
 
 #define world_at test_default_at
 
-/* Draw the cockpit into grid g; with check_cuts, fail on a cut number. */
+/* Draw the cockpit into grid g; with check_cuts, fail on a cut number
+ * and on a label left without its figure ("bribes …" for "bribes
+ * 12.00"; a ward's name of this world shortened inside, "Middle Ward …",
+ * is a name, not a label). */
 static void render_into(struct tui_app *a, struct tui_grid *g, int rows, int cols, bool check_cuts)
 {
 	struct canvas screen = {&a->th, NULL, g, 0, 0, rows, cols};
 	char first[128];
-	int cuts;
+	int cuts, dropped;
 
+	grid_know_names(g, a->w);
 	tui_render(a, &screen);
 	cuts = grid_cut_numbers(g, first, sizeof first);
 	if (check_cuts && cuts != 0) {
@@ -40,6 +44,14 @@ static void render_into(struct tui_app *a, struct tui_grid *g, int rows, int col
 		fprintf(stderr, "%s", text); /* Check's messages are too short for a screen */
 		free(text);
 		ck_abort_msg("%dx%d: %d numbers cut, first at %s", cols, rows, cuts, first);
+	}
+	dropped = grid_dropped_figures(g, first, sizeof first);
+	if (check_cuts && dropped != 0) {
+		char *text = grid_dump(g);
+
+		fprintf(stderr, "%s", text);
+		free(text);
+		ck_abort_msg("%dx%d: %d labels without their figure, first at %s", cols, rows, dropped, first);
 	}
 }
 
@@ -54,27 +66,7 @@ static char *render_checked(struct tui_app *a, int rows, int cols, bool check_cu
 	return text;
 }
 
-/* The screen as render draws it, with no label left without its figure
- * ("loss …" for "loss 1.87"): for screens that name nothing ending in a
- * number ("Ward 38" cut to "Ward …" would count); the caller frees it. */
-static char *render_whole(struct tui_app *a, int rows, int cols)
-{
-	struct tui_grid *g = grid_new(rows, cols);
-	char first[128], *text;
-	int dropped;
-
-	render_into(a, g, rows, cols, true);
-	text = grid_dump(g);
-	dropped = grid_dropped_figures(g, first, sizeof first);
-	if (dropped != 0) {
-		fprintf(stderr, "%s", text);
-		ck_abort_msg("%dx%d: %d labels without their figure, first at %s", cols, rows, dropped, first);
-	}
-	grid_free(g);
-	return text;
-}
-
-/* The why view alone drawn on a canvas of rows x cols, as render_whole
+/* The why view alone drawn on a canvas of rows x cols, as render_into
  * checks a screen; the caller frees the text. */
 static char *why_on_canvas(struct tui_app *a, int rows, int cols)
 {
@@ -82,6 +74,7 @@ static char *why_on_canvas(struct tui_app *a, int rows, int cols)
 	struct canvas cv = {&a->th, NULL, g, 0, 0, rows, cols};
 	char first[128], *text;
 
+	grid_know_names(g, a->w);
 	view_why_draw(a, &cv);
 	text = grid_dump(g);
 	ck_assert_msg(grid_cut_numbers(g, first, sizeof first) == 0, "why view %dx%d: a number cut at %s:\n%s", cols, rows,
@@ -1085,7 +1078,7 @@ START_TEST(test_tui_why_names_what_only_one_crosses)
 		tui_handle_key(&a, '\r');
 		ck_assert_int_eq(a.view, VIEW_WHY);
 		for (int wide = 160; wide >= 80; wide -= 80) {
-			char *screen = render_whole(&a, 48, wide), *s = unframed(screen), shown[8][64], want[64][64];
+			char *screen = render(&a, 48, wide), *s = unframed(screen), shown[8][64], want[64][64];
 			const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
 			const char *who[2] = {"winner", "runner-up"};
 
@@ -1222,7 +1215,8 @@ START_TEST(test_tui_why_lists_whole_entries_that_count_every_corridor)
 			tui_handle_key(&a, '\r');
 			ck_assert_int_eq(a.view, VIEW_WHY);
 			for (int sz = 0; sz < 5; sz++) {
-				char *screen = sz < 4 ? render_whole(&a, size[sz][0], size[sz][1]) : why_on_canvas(&a, 24, 56),
+				char *screen = sz < 4 ? render(&a, size[sz][0], size[sz][1])
+						      : why_on_canvas(&a, 24, 56),
 				     *s = unframed(screen), where[96];
 				const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
 				const char *who[2] = {"winner", "runner-up"};
@@ -4136,6 +4130,7 @@ START_TEST(test_tui_chart_y_labels_read_the_range)
 
 		chart_draw(&cv, &spec);
 		ck_assert_int_eq(grid_cut_numbers(g, NULL, 0), 0);
+		ck_assert_int_eq(grid_dropped_figures(g, NULL, 0), 0);
 		text = grid_dump(g);
 		for (int k = 0; k < 3; k++) {
 			const char *p = text;
