@@ -1052,6 +1052,36 @@ START_TEST(test_smuggling_explores_for_the_smallest_profit)
 }
 END_TEST
 
+/* An exploring decision judges its stale candidates by their priors and,
+ * on equal scores, keeps the smaller route id, as the winner does: on a
+ * world of two mirror-image roads from the source to the market (north
+ * and south, tests/data/mirror.json) where every decision explores and
+ * every estimate is stale, the first shipment to the market goes north,
+ * the winner's way. */
+START_TEST(test_smuggling_exploring_tie_keeps_the_smaller_route_id)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/tests/data/mirror.json");
+	int north = smug_world_find_node(w, "n:north"), src = smug_world_find_ward(w, "ward:src"),
+	    dst = smug_world_find_ward(w, "ward:dst");
+	const struct smug_decision *d = NULL;
+
+	ck_assert(w->cfg.smuggling.exploration_rate == 1.0 && w->cfg.smuggling.exploration_stale_days == 0);
+	for (int day = 0; day < 30 && d == NULL; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions && d == NULL; i++)
+			if (w->decisions[i].src_ward == src && w->decisions[i].dst_ward == dst && w->decisions[i].shipment)
+				d = &w->decisions[i];
+	}
+	ck_assert_msg(d != NULL, "no shipment to the market in 30 days");
+	ck_assert_msg(d->n_cand == 2 && d->margin == 0 && d->explore, "day %d: %d candidates, margin %g%s", d->day,
+		      d->n_cand, d->margin, d->explore ? "" : ", not exploring");
+	ck_assert_msg(d->chosen == d->winner && d->route_len == 3 && d->route[1] == north,
+		      "day %d: sent candidate #%d by %s, the winner is #%d by n:north", d->day, d->chosen,
+		      w->nodes[d->route[1]].id, d->winner);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_smuggling_copy_continues_identically)
 {
 	struct smug_world *w = load_default(), *copy;
@@ -1240,6 +1270,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_lane_cap_forgets_the_least_recent_lane);
 	tcase_add_test(t, test_smuggling_risk_text_reads_as_printf);
 	tcase_add_test(t, test_smuggling_explores_for_the_smallest_profit);
+	tcase_add_test(t, test_smuggling_exploring_tie_keeps_the_smaller_route_id);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T2 boundedness");

@@ -355,15 +355,16 @@ START_TEST(test_state_telemetry_rows_refuse_numbers_past_int)
 END_TEST
 
 /* The cockpit's charts read the same after a save and a load, day by day
- * over a whole chart year: every faction's (Balance, flows, money) and
- * every tracked border's (`g`), the first corridor included (in the tiny
- * world every corridor is a border). */
+ * over a whole chart year: every faction's (Balance, flows, money, and
+ * the days your crackdowns shade, from the daily history) and every
+ * tracked border's (`g`), the first corridor included (in the tiny world
+ * every corridor is a border). */
 START_TEST(test_state_charts_survive_save_and_load)
 {
 	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json"), *back = NULL;
 	struct smug_error err;
 	char *json;
-	int tracked = 0, seized = 0;
+	int tracked = 0, seized = 0, shaded = 0;
 
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[0].id, 0.5, -1, NULL), SMUG_OK);
 	smug_cmd_step(w, 400);
@@ -383,6 +384,16 @@ START_TEST(test_state_charts_survive_save_and_load)
 				      a->delivered, a->seized, a->lost);
 		}
 	ck_assert_int_gt(seized, 0);
+	ck_assert_int_eq(back->tel.history_count, w->tel.history_count);
+	for (int i = 0; i < w->tel.history_count; i++) {
+		const struct smug_day_record *a = smug_history_at(&w->tel, i), *b = smug_history_at(&back->tel, i);
+
+		ck_assert_msg(a->day == b->day && a->crackdowns_manual == b->crackdowns_manual,
+			      "day %d after loading: %d of your crackdowns on, saved day %d with %d", b->day,
+			      b->crackdowns_manual, a->day, a->crackdowns_manual);
+		shaded += a->crackdowns_manual > 0;
+	}
+	ck_assert_int_gt(shaded, 0);
 	ck_assert_int_eq(smug_border_chart_since(w, 0), 1);
 	for (int c = 0; c < w->n_corridors; c++) {
 		if (smug_border_chart_since(w, c) < 0)

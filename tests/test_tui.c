@@ -2001,6 +2001,54 @@ static int screen_rows(const char *screen, char (*out)[256], int rows, int cols)
 	return n;
 }
 
+/* The commodities view's highlighted row on the 160x48 screen, failing
+ * unless exactly one row of the table is highlighted. */
+static int commodities_lit_row(struct tui_app *a)
+{
+	struct tui_grid *g = render_grid(a, 48, 160);
+	int lit = -1;
+
+	for (int y = 2; y < 47; y++) {
+		if (grid_role(g, y, 1) != ROLE_SELECT)
+			continue;
+		ck_assert_msg(lit < 0, "row %d selected: screen rows %d and %d both highlighted", a->commodity_sel, lit, y);
+		lit = y;
+	}
+	grid_free(g);
+	ck_assert_msg(lit >= 0, "row %d selected: no row highlighted", a->commodity_sel);
+	return lit;
+}
+
+/* In the commodities view the selected row, and only it, is highlighted:
+ * Home lights the first row under the heading, Down the next one, End
+ * the last row of the table. */
+START_TEST(test_tui_commodities_highlights_only_the_selected_row)
+{
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int first, last = -1;
+	char *s;
+
+	tui_handle_key(&a, 'v');
+	tui_handle_key(&a, KEY_HOME);
+	first = commodities_lit_row(&a);
+	s = render(&a, 48, 160);
+	screen_rows(s, row, 48, 160);
+	free(s);
+	ck_assert_msg(strstr(row[first - 1], "commodity") != NULL, "the first row lit is screen row %d, not under the heading",
+		      first);
+	tui_handle_key(&a, KEY_DOWN);
+	ck_assert_int_eq(commodities_lit_row(&a), first + 1);
+	for (int y = first; y < 47 && strspn(row[y] + 1, " ") < 150; y++)
+		last = y; /* the table's rows: up to the first blank one */
+	tui_handle_key(&a, KEY_END);
+	ck_assert_int_gt(last, first + 4); /* four factions, a heading and a row each at least */
+	ck_assert_int_eq(commodities_lit_row(&a), last);
+	close_app(&a, w);
+}
+END_TEST
+
 /* In the commodities view each commodity's bar is as long as its cargo
  * value sent against the largest row's (the bar's width less the share
  * printed after it), and at least one cell for any cargo sent however
@@ -4184,6 +4232,49 @@ START_TEST(test_tui_borders_numbers_read_each_window)
 }
 END_TEST
 
+/* The Borders pane's last line is the selected border's detail alone,
+ * with more borders than rows: no table row shows after its text, and a
+ * click on it or on the frame below keeps the selection. */
+START_TEST(test_tui_borders_last_line_is_the_detail_alone)
+{
+	enum { H = 48, W = 200 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct tui_grid *g = grid_new(H, W);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+	const struct smug_corridor *k;
+	const struct tui_rect *r = &a.pane_rect[PANE_BORDERS];
+	char want[400], *s, *line;
+	int n, sel;
+
+	free(pane_borders_rows(&a, &n));
+	ck_assert_int_gt(n, H - 5); /* more borders than the pane has rows */
+	feed(&a, "3");
+	pane_borders_draw(&a, &cv, true);
+	k = &w->corridors[a.border];
+	ck_assert_ptr_null(smug_world_crackdown_on(w, a.border));
+	snprintf(want, sizeof want, "\u2502%s: %s %s - %s %s", k->id, w->wards[w->nodes[k->a].ward].id,
+		 w->wards[w->nodes[k->a].ward].name, w->wards[w->nodes[k->b].ward].id, w->wards[w->nodes[k->b].ward].name);
+	s = grid_dump(g);
+	line = s;
+	for (int y = 0; y < H - 2; y++)
+		line = strchr(line, '\n') + 1;
+	*strchr(line, '\n') = '\0';
+	ck_assert_msg(strncmp(line, want, strlen(want)) == 0 &&
+			      strspn(line + strlen(want), " ") == strlen(line + strlen(want)) - strlen("\u2502"),
+		      "the last line reads '%s', want '%s' alone", line, want);
+	free(s);
+	grid_free(g);
+	draw(&a, H, 160);
+	sel = a.border;
+	tui_click(&a, r->y + r->h - 2, r->x + 3);
+	ck_assert_msg(a.border == sel, "a click on the detail line selects %s", w->corridors[a.border].id);
+	tui_click(&a, r->y + r->h - 1, r->x + 3);
+	ck_assert_msg(a.border == sel, "a click on the bottom frame selects %s", w->corridors[a.border].id);
+	close_app(&a, w);
+}
+END_TEST
+
 #ifdef HAVE_MALLINFO2
 /* A cockpit left open redraws its screen many times a second: frames of
  * the main screen (every pane, each focused) and of each full-screen view
@@ -4763,11 +4854,13 @@ int main(void)
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
+	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
+	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);

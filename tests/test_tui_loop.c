@@ -265,6 +265,116 @@ START_TEST(test_tui_loop_branch_compare_keep)
 }
 END_TEST
 
+/* A row of the screen, between its frame lines, blank. */
+static bool blank_row(const char *line)
+{
+	return strspn(line + 3, " ") == strlen(line) - 6; /* frame, spaces, frame */
+}
+
+/* The compare view at rows x cols: each faction's row shows the change
+ * of its deliveries and of its seizures, what-if minus base (wide, the
+ * base and what-if figures before each); a blank row sets off each
+ * table; under the faction table the border table, when it has more
+ * borders than it shows, and the routes share the rows evenly. */
+static void check_compare_tables(struct tui_app *a, const struct smug_comparison *c, int rows, int cols)
+{
+	char *s = screen_at(a, rows, cols), *line[64];
+	int n = 0, fh = -1, bh = -1, rh = -1, bottom = -1, factions = 0;
+	bool wide = cols - 4 >= 110;
+
+	for (char *p = s; *p && n < 64; n++) {
+		line[n] = p;
+		p += strcspn(p, "\n");
+		if (*p)
+			*p++ = '\0';
+	}
+	for (int i = 0; i < n; i++) {
+		if (fh < 0 && strstr(line[i], "faction") && strstr(line[i], "balance"))
+			fh = i;
+		if (bh < 0 && strstr(line[i], "border") && strstr(line[i], "traffic"))
+			bh = i;
+		if (rh < 0 && strstr(line[i], "routes that changed"))
+			rh = i;
+		if (bottom < 0 && fh >= 0 && strncmp(line[i], "\u2514", 3) == 0)
+			bottom = i;
+	}
+	ck_assert_msg(fh > 0 && bh > fh + 1 && rh > bh + 1 && bottom > rh, "%dx%d: tables at rows %d, %d, %d, bottom %d",
+		      cols, rows, fh, bh, rh, bottom);
+	ck_assert_msg(blank_row(line[bh - 1]), "%dx%d: no blank row above the border table: '%s'", cols, rows,
+		      line[bh - 1]);
+	ck_assert_msg(blank_row(line[rh - 1]), "%dx%d: no blank row above the routes: '%s'", cols, rows, line[rh - 1]);
+	for (int i = fh + 1; i < bh - 1; i++) {
+		char words[16][48];
+		int k = 0;
+		const struct smug_cmp_faction *f = NULL;
+
+		for (char *p = line[i]; *p && k < 16;) {
+			size_t len = strcspn(p, " ");
+
+			if (len > 0 && len < sizeof words[0] && strncmp(p, "\u2502", 3) != 0)
+				snprintf(words[k++], sizeof words[0], "%.*s", (int)len, p);
+			p += len + strspn(p + len, " ");
+		}
+		for (int j = 0; j < c->n_factions; j++)
+			if (k > 0 && strcmp(c->factions[j].id, words[0]) == 0)
+				f = &c->factions[j];
+		ck_assert_msg(f != NULL && k == (wide ? 10 : 6), "%dx%d: the faction row '%s' has %d words, want %d", cols,
+			      rows, line[i], k, wide ? 10 : 6);
+		ck_assert_msg(atoll(words[wide ? 6 : 4]) == f->delivered[1] - f->delivered[0] &&
+				      atoll(words[wide ? 9 : 5]) == f->seized[1] - f->seized[0],
+			      "%dx%d: %s delivered %lld, what-if %lld, seized %lld, what-if %lld; its row: '%s'", cols, rows,
+			      f->id, (long long)f->delivered[0], (long long)f->delivered[1], (long long)f->seized[0],
+			      (long long)f->seized[1], line[i]);
+		if (wide)
+			ck_assert_msg(atoll(words[4]) == f->delivered[0] && atoll(words[5]) == f->delivered[1] &&
+					      atoll(words[7]) == f->seized[0] && atoll(words[8]) == f->seized[1],
+				      "%dx%d: %s's row: '%s'", cols, rows, f->id, line[i]);
+		factions++;
+	}
+	ck_assert_int_eq(factions, c->n_factions);
+	if (rh - 1 - (bh + 1) < c->n_borders) {
+		int table = rh - 1 - bh, below = bottom - (rh - 1); /* head and rows; the blank row and the routes */
+
+		ck_assert_msg(abs(table - below) <= 1, "%dx%d: the border table takes %d rows, the routes %d below it", cols,
+			      rows, table, below);
+	}
+	free(s);
+}
+
+/* The compare view after a crackdown in the what-if, at every height
+ * from 30 to 48 rows, wide and narrow: see check_compare_tables. */
+START_TEST(test_tui_loop_compare_shows_each_change_in_even_tables)
+{
+	struct smug_world *w = test_default_at(30);
+	struct tui_app a;
+	struct smug_error err;
+	struct smug_comparison *c = calloc(1, sizeof *c);
+	const struct smug_world *base, *whatif;
+	int b = test_busiest_border(w), changed = 0;
+
+	tui_app_init(&a, w, &opts);
+	keys(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		keys(&a, ".");
+	keys(&a, "bB");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	loop_pair(&a, &base, &whatif);
+	smug_compare(base, whatif, c);
+	for (int i = 0; i < c->n_factions; i++)
+		changed += c->factions[i].delivered[0] != c->factions[i].delivered[1];
+	ck_assert_int_gt(changed, 0);
+	ck_assert_int_gt(c->n_borders, 20);
+	for (int rows = 30; rows <= 48; rows++)
+		for (int cols = 100; cols <= 160; cols += 60)
+			check_compare_tables(&a, c, rows, cols);
+	smug_comparison_done(c);
+	free(c);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
 START_TEST(test_tui_loop_config_view_sets_a_knob)
 {
 	struct smug_world *w = test_default_at(3);
@@ -312,6 +422,7 @@ int main(void)
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
 	tcase_add_test(t, test_tui_loop_branch_compare_keep);
+	tcase_add_test(t, test_tui_loop_compare_shows_each_change_in_even_tables);
 	tcase_add_test(t, test_tui_loop_config_view_sets_a_knob);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

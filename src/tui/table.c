@@ -57,8 +57,8 @@ void table_fit(struct tui_table *t, const struct tui_col *cols, int n, int width
 		give = spare / n_flex;
 		if (i != last && t->w[i] + give > FLEX_CAP)
 			give = FLEX_CAP > t->w[i] ? FLEX_CAP - t->w[i] : 0;
-		if (i == last || n_flex == 1)
-			give = i == last ? spare : give;
+		if (i == last)
+			give = spare;
 		t->w[i] += give;
 		spare -= give;
 		n_flex--;
