@@ -54,6 +54,44 @@ static char *render_checked(struct tui_app *a, int rows, int cols, bool check_cu
 	return text;
 }
 
+/* The screen as render draws it, with no label left without its figure
+ * ("loss …" for "loss 1.87"): for screens that name nothing ending in a
+ * number ("Ward 38" cut to "Ward …" would count); the caller frees it. */
+static char *render_whole(struct tui_app *a, int rows, int cols)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+	char first[128], *text;
+	int dropped;
+
+	render_into(a, g, rows, cols, true);
+	text = grid_dump(g);
+	dropped = grid_dropped_figures(g, first, sizeof first);
+	if (dropped != 0) {
+		fprintf(stderr, "%s", text);
+		ck_abort_msg("%dx%d: %d labels without their figure, first at %s", cols, rows, dropped, first);
+	}
+	grid_free(g);
+	return text;
+}
+
+/* The why view alone drawn on a canvas of rows x cols, as render_whole
+ * checks a screen; the caller frees the text. */
+static char *why_on_canvas(struct tui_app *a, int rows, int cols)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+	struct canvas cv = {&a->th, NULL, g, 0, 0, rows, cols};
+	char first[128], *text;
+
+	view_why_draw(a, &cv);
+	text = grid_dump(g);
+	ck_assert_msg(grid_cut_numbers(g, first, sizeof first) == 0, "why view %dx%d: a number cut at %s:\n%s", cols, rows,
+		      first, text);
+	ck_assert_msg(grid_dropped_figures(g, first, sizeof first) == 0, "why view %dx%d: a label without its figure at %s:\n%s",
+		      cols, rows, first, text);
+	grid_free(g);
+	return text;
+}
+
 /* The screen in a memory grid whose cells keep their roles (grid_role);
  * the caller frees it. */
 static struct tui_grid *render_grid(struct tui_app *a, int rows, int cols)
@@ -1023,7 +1061,7 @@ static char *unframed(const char *screen)
 /* The why view names the corridors only the winner crosses and those only
  * the runner-up crosses: all of them up to three (then "and N more"),
  * never one both cross; for each route of the first faction on day 60, on
- * a tall screen 160 columns wide and 80 wide, where a list may take two
+ * a tall screen 160 columns wide and 80 wide, where a list may take three
  * rows. */
 START_TEST(test_tui_why_names_what_only_one_crosses)
 {
@@ -1047,7 +1085,7 @@ START_TEST(test_tui_why_names_what_only_one_crosses)
 		tui_handle_key(&a, '\r');
 		ck_assert_int_eq(a.view, VIEW_WHY);
 		for (int wide = 160; wide >= 80; wide -= 80) {
-			char *screen = render(&a, 48, wide), *s = unframed(screen), shown[8][64], want[64][64];
+			char *screen = render_whole(&a, 48, wide), *s = unframed(screen), shown[8][64], want[64][64];
 			const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
 			const char *who[2] = {"winner", "runner-up"};
 
@@ -1073,6 +1111,148 @@ START_TEST(test_tui_why_names_what_only_one_crosses)
 		checked++;
 	}
 	ck_assert_int_ge(checked, 2);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Whether p starts a money figure as fmt_money writes it ("1.87",
+ * "1234", "12.3k") with `end` right after it. */
+static bool money_at(const char *p, char end)
+{
+	size_t k = 0;
+
+	if (!isdigit((unsigned char)p[0]))
+		return false;
+	while (isdigit((unsigned char)p[k]) || ((p[k] == '.' || p[k] == ',') && isdigit((unsigned char)p[k + 1])))
+		k++;
+	if (p[k] == 'k' || p[k] == 'M' || p[k] == 'G')
+		k++;
+	return p[k] == end;
+}
+
+/* The why view's "only the <who> crosses: " list read from an unframed
+ * screen, entry by entry: each a name and its terms in brackets ending
+ * in "loss <figure>", ", " between them, and after the last either
+ * nothing or " and N more", then the next line ("only the ..." or
+ * "margin"); or the list is "nothing", or "N corridors" when no name
+ * fits. Fails the test, quoting the list, on anything else (an entry
+ * without its figure, a name or a count cut); returns the names read
+ * and sets *more to N. */
+static int crosses_entries(const char *s, const char *who, const char *where, int *more)
+{
+	char head[64];
+	const char *list, *p;
+	int n = 0;
+
+	snprintf(head, sizeof head, "only the %s crosses: ", who);
+	list = strstr(s, head);
+	ck_assert_msg(list != NULL, "%s: no '%s' line", where, head);
+	p = list += strlen(head);
+	*more = 0;
+	if (strncmp(p, "nothing ", 8) == 0)
+		return 0;
+	{ /* no name fits: the count alone */
+		int count = 0, used = 0;
+
+		if (sscanf(p, "%d corridor%n", &count, &used) == 1 && used > 0) {
+			*more = count;
+			p += used + (p[used] == 's');
+		}
+	}
+	while (*more == 0) {
+		const char *name = p, *close, *loss;
+
+		p += strcspn(p, " ,");
+		ck_assert_msg(p > name && strncmp(p, " (", 2) == 0, "%s: entry %d of '%s' is not a name and its terms: '%.90s'",
+			      where, n + 1, head, list);
+		close = strchr(p, ')');
+		ck_assert_msg(close != NULL && memchr(p + 2, '(', (size_t)(close - p - 2)) == NULL,
+			      "%s: entry %d of '%s' has no end: '%.90s'", where, n + 1, head, list);
+		for (loss = close; loss > p && strncmp(loss, "loss ", 5) != 0; loss--)
+			;
+		ck_assert_msg(loss > p && money_at(loss + 5, ')'),
+			      "%s: entry %d of '%s' (%.*s) lacks its loss figure: '%.90s'", where, n + 1, head,
+			      (int)(close + 1 - name), name, list);
+		n++;
+		p = close + 1;
+		if (strncmp(p, ", ", 2) == 0) {
+			p += 2;
+			continue;
+		}
+		if (strncmp(p, " and ", 5) == 0) {
+			int used = 0;
+
+			ck_assert_msg(sscanf(p, " and %d more%n", more, &used) == 1 && used > 0 && *more > 0,
+				      "%s: '%s' ends in a cut count: '%.90s'", where, head, list);
+			p += used;
+		}
+		break;
+	}
+	ck_assert_msg(strncmp(p, " only the ", 10) == 0 || strncmp(p, " margin ", 8) == 0,
+		      "%s: '%s' goes on after its %d entries: '%.90s'", where, head, n, list);
+	return n;
+}
+
+/* The why view's two "only ... crosses" lists show whole entries at
+ * every size: each named corridor with its loss figure, never a name, a
+ * figure or the count of the rest cut, and the names shown plus "and N
+ * more" count every corridor only that route crosses; at 80 columns at
+ * least one is named; nowhere on the screen a label without its figure.
+ * For every decision of every faction on day 60, at 80x24, 80x48,
+ * 120x40 and 160x48, and the view alone on a 56-column canvas, narrower
+ * than a screen may be, where a list may give only its count. */
+START_TEST(test_tui_why_lists_whole_entries_that_count_every_corridor)
+{
+	static const int size[][2] = {{24, 80}, {48, 80}, {40, 120}, {48, 160}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int checked = 0, named = 0, more_shown = 0, counted_only = 0;
+
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			const struct smug_explanation *x;
+			int di = -1;
+
+			a.route_sel = r;
+			x = view_why_explanation(&a, &di);
+			if (x == NULL || x->winner < 0 || x->runner < 0 || x->runner == x->winner)
+				continue;
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			for (int sz = 0; sz < 5; sz++) {
+				char *screen = sz < 4 ? render_whole(&a, size[sz][0], size[sz][1]) : why_on_canvas(&a, 24, 56),
+				     *s = unframed(screen), where[96];
+				const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
+				const char *who[2] = {"winner", "runner-up"};
+
+				for (int k = 0; k < 2; k++) {
+					char want[64][64];
+					int more, m = only_in(&a, c[k], c[1 - k], want, 64), n;
+
+					snprintf(where, sizeof where, "%dx%d, %s's decision %d", sz < 4 ? size[sz][1] : 56,
+						 sz < 4 ? size[sz][0] : 24, w->factions[f].id, r);
+					n = crosses_entries(s, who[k], where, &more);
+					ck_assert_msg(n + more == m, "%s: %d named and %d more only the %s crosses, want %d in all",
+						      where, n, more, who[k], m);
+					ck_assert_msg(m == 0 || n > 0 || sz == 4, "%s: none of the %d corridors only the %s crosses named",
+						      where, m, who[k]);
+					named += n;
+					counted_only += sz == 4 && n == 0 && m > 0;
+					more_shown += more > 0;
+				}
+				free(s);
+				free(screen);
+			}
+			tui_handle_key(&a, 27);
+			checked++;
+		}
+	}
+	ck_assert_int_ge(checked, 5);
+	ck_assert_int_gt(more_shown, 0); /* some list is longer than what it names */
+	ck_assert_int_gt(counted_only, 0); /* and some, at 56 columns, names none */
+	ck_assert_int_gt(named, checked);
 	close_app(&a, w);
 }
 END_TEST
@@ -3637,6 +3817,60 @@ START_TEST(test_tui_canvas_names_the_first_cut_number)
 }
 END_TEST
 
+/* The memory screen's watch for a label whose figure was dropped whole,
+ * which the why view's checks rely on: a text clipped at the canvas's
+ * edge or shortened with an ellipsis that keeps a word and drops, past a
+ * space, the number after it is counted and the first named; a number
+ * kept whole, a word dropped, a name cut inside or a list cut after its
+ * comma is not. */
+START_TEST(test_tui_canvas_names_the_first_label_without_its_figure)
+{
+	static const struct {
+		const char *text;
+		int width; /* 0: drawn plainly, clipped at the canvas's edge */
+		bool dropped;
+	} rows[] = {
+		{"loss 1.87", 0, true},			/* 'loss ' | '1.87' */
+		{"cost 12", 0, true},			/* 'cost ' | '12' */
+		{"sums -4", 0, true},			/* 'sums ' | '-4' */
+		{"a 12 loss", 0, false},		/* the number kept */
+		{"a, 12", 0, false},			/* after a comma: a list, not a label */
+		{"ab12 x", 0, false},			/* no space: a name */
+		{"risk 0.004 prior, loss 1.87)", 12, false}, /* 'risk 0.004 …': the number kept whole */
+		{"a (risk 0.004 prior, loss 1.87)", 8, true},  /* 'a (risk …' */
+		{"n:22.0|22.2 (loss 1.87)", 9, false},	/* 'n:22.0|…': a name cut */
+		{"seized 12, lost 3", 12, false},	/* 'seized 12, …' */
+		{"x 1.87) and 2 more", 13, true},	/* 'x 1.87) and …' */
+	};
+	enum { N = sizeof rows / sizeof rows[0] };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(N + 2, 40);
+	/* texts drawn plainly at column 1 of a 6-column canvas 2 rows down keep 5 characters */
+	struct canvas cv = {&a.th, NULL, g, 2, 0, N, 6}, wide = {&a.th, NULL, g, 2, 0, N, 40};
+	char first[128];
+	int want = 0;
+
+	ck_assert_int_eq(grid_dropped_figures(g, first, sizeof first), 0);
+	ck_assert_str_eq(first, "");
+	for (int i = 0; i < N; i++) {
+		if (rows[i].width == 0)
+			ck_assert_int_eq(canvas_text(&cv, i, 1, ROLE_NORMAL, rows[i].text), 5);
+		else
+			canvas_fit(&wide, i, 1, rows[i].width, ROLE_NORMAL, rows[i].text, false);
+		want += rows[i].dropped;
+		ck_assert_msg(grid_dropped_figures(g, NULL, 0) == want, "'%s' in %d columns: %d dropped counted, want %d",
+			      rows[i].text, rows[i].width ? rows[i].width : 5, grid_dropped_figures(g, NULL, 0), want);
+	}
+	ck_assert_int_eq(grid_cut_numbers(g, NULL, 0), 0); /* dropped whole, none cut */
+	grid_dropped_figures(g, first, sizeof first);
+	/* the first: row 2 + 0, column 1 + 5 */
+	ck_assert_msg(strcmp(first, "row 2 col 6: 'loss' without its '1.87'") == 0, "the first named '%s'", first);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A chart's day axis: "day FIRST" under the plot's first column, the
  * last day ending under its last column, and the middle label the day
  * halfway between them (rounded down: days 1 to 60 read 30), centred
@@ -4821,6 +5055,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
 	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
 	tcase_add_test(t, test_tui_canvas_names_the_first_cut_number);
+	tcase_add_test(t, test_tui_canvas_names_the_first_label_without_its_figure);
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
@@ -4843,6 +5078,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
+	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
 	tcase_add_test(t, test_tui_event_filter_and_story);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
 	tcase_add_test(t, test_tui_keys_help_quit);

@@ -3,8 +3,10 @@
  * cells (golden tests draw without a terminal). Text is UTF-8, one
  * column per character (the glyph sets use only single-width symbols).
  * The memory back end also watches for text clipped in the middle of a
- * number, so tests can prove no screen ever cuts a value. */
+ * number, so tests can prove no screen ever cuts a value, and for a
+ * label shown without its figure ("loss …"). */
 #include <curses.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,8 @@ struct tui_grid {
 	unsigned char *role; /* the role each cell was last drawn in */
 	int cut_numbers;
 	char first_cut[96];
+	int dropped_figures; /* labels shown without their figure */
+	char first_dropped[96];
 };
 
 struct tui_grid *grid_new(int h, int w)
@@ -86,6 +90,13 @@ int grid_cut_numbers(const struct tui_grid *g, char *first, size_t size)
 	return g->cut_numbers;
 }
 
+int grid_dropped_figures(const struct tui_grid *g, char *first, size_t size)
+{
+	if (first && size)
+		snprintf(first, size, "%s", g->first_dropped);
+	return g->dropped_figures;
+}
+
 /* Length in bytes of the UTF-8 character starting at s. */
 static int u8len(const char *s)
 {
@@ -126,6 +137,39 @@ static bool cuts_number(char kept, const char *rest)
 	return is_digit(kept) && (rest[0] == '.' || rest[0] == ',') && is_digit(rest[1]);
 }
 
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A label that lost its figure whole ("loss 1.87" shown as "loss" or
+ * "loss …"): the kept text ends in a word, the dropped rest starts, past
+ * a space, with a number. A name cut inside ("n:22.0|22.2" kept as
+ * "n:22.0|") or a list cut after a comma is not a label. */
+static void watch_label(struct canvas *cv, int y, int col, const char *kept, size_t bytes, const char *rest)
+{
+	const char *end = kept + bytes, *word, *fig;
+	bool gap = *rest == ' ';
+
+	if (cv->grid == NULL)
+		return;
+	while (end > kept && end[-1] == ' ') {
+		end--;
+		gap = true;
+	}
+	while (*rest == ' ')
+		rest++;
+	fig = rest + (*rest == '-' || *rest == '+');
+	if (!gap || end == kept || !is_letter(end[-1]) || !is_digit(*fig))
+		return;
+	for (word = end; word > kept && word[-1] != ' '; word--)
+		;
+	if (cv->grid->dropped_figures++ == 0)
+		snprintf(cv->grid->first_dropped, sizeof cv->grid->first_dropped, "row %d col %d: '%.*s' without its '%.*s'",
+			 cv->y0 + y, cv->x0 + col, (int)(end - word) > 24 ? 24 : (int)(end - word), word,
+			 (int)strcspn(rest, " ,;)") > 20 ? 20 : (int)strcspn(rest, " ,;)"), rest);
+}
+
 void canvas_clear(struct canvas *cv)
 {
 	for (int y = 0; y < cv->h; y++)
@@ -134,6 +178,7 @@ void canvas_clear(struct canvas *cv)
 
 int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s)
 {
+	const char *start = s;
 	int col = 0;
 	char kept = ' ';
 
@@ -164,6 +209,8 @@ int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s)
 		if (cv->grid->cut_numbers++ == 0)
 			snprintf(cv->grid->first_cut, sizeof cv->grid->first_cut,
 				 "row %d col %d: '%c' then '%.20s'", cv->y0 + y, cv->x0 + x + col, kept, s);
+	} else if (*s) {
+		watch_label(cv, y, x + col, start, (size_t)(s - start), s);
 	}
 	if (cv->win)
 		wattrset((WINDOW *)cv->win, A_NORMAL);
@@ -212,6 +259,7 @@ int canvas_fit(struct canvas *cv, int y, int x, int width, enum tui_role r, cons
 			abort();
 		memcpy(buf, s, bytes);
 		snprintf(buf + bytes, size - bytes, "%s", cv->th->g->ellipsis);
+		watch_label(cv, y, x + text_cols(buf) - 1, s, bytes, s + bytes);
 		for (int i = 0; i < width; i++)
 			canvas_text(cv, y, x + i, r, " ");
 		canvas_text(cv, y, x, r, buf);
@@ -225,6 +273,40 @@ int canvas_fit(struct canvas *cv, int y, int x, int width, enum tui_role r, cons
 	return width;
 }
 
+/* The next row of wrapped text from *s (leading spaces skipped, *s set
+ * to the row's start) in at most width columns, broken at the last space
+ * when a word would run over: the row's text into line; returns where
+ * the rest begins. */
+static const char *wrap_row(const char **s, int width, char *line, size_t size)
+{
+	int cols = 0, last_space = -1;
+	size_t at = 0, space_at = 0;
+	const char *p = *s;
+
+	while (*p == ' ')
+		p++;
+	*s = p;
+	/* take characters while they fit; remember the last space */
+	while (*p && cols < width && at + 4 < size) {
+		int n = u8len(p);
+
+		if (*p == ' ') {
+			last_space = cols;
+			space_at = at;
+		}
+		memcpy(line + at, p, (size_t)n);
+		at += (size_t)n;
+		p += n;
+		cols++;
+	}
+	if (*p && *p != ' ' && last_space > 0) { /* break at the last space */
+		at = space_at;
+		p = *s + space_at;
+	}
+	line[at] = '\0';
+	return p;
+}
+
 int canvas_wrap(struct canvas *cv, int y, int x, int width, int max_rows, enum tui_role r, const char *s)
 {
 	int rows = 0;
@@ -233,31 +315,8 @@ int canvas_wrap(struct canvas *cv, int y, int x, int width, int max_rows, enum t
 	if (width > 8)
 		width--; /* wrapped text keeps off the frame */
 	while (*s && rows < max_rows && width > 0) {
-		int cols = 0, last_space = -1;
-		size_t at = 0, space_at = 0;
-		const char *p = s;
+		const char *p = wrap_row(&s, width, line, sizeof line);
 
-		while (*p == ' ')
-			p++;
-		s = p;
-		/* take characters while they fit; remember the last space */
-		while (*p && cols < width && at + 4 < sizeof line) {
-			int n = u8len(p);
-
-			if (*p == ' ') {
-				last_space = cols;
-				space_at = at;
-			}
-			memcpy(line + at, p, (size_t)n);
-			at += (size_t)n;
-			p += n;
-			cols++;
-		}
-		if (*p && *p != ' ' && last_space > 0) { /* break at the last space */
-			at = space_at;
-			p = s + space_at;
-		}
-		line[at] = '\0';
 		if (rows == max_rows - 1 && *p) {
 			/* the last row and more to say: the rest, shortened safely */
 			canvas_fit(cv, y + rows, x, width, r, s, false);
@@ -267,6 +326,24 @@ int canvas_wrap(struct canvas *cv, int y, int x, int width, int max_rows, enum t
 		canvas_text(cv, y + rows, x, r, line);
 		rows++;
 		s = p;
+	}
+	return rows;
+}
+
+int canvas_wrap_rows(int width, const char *s)
+{
+	int rows = 0;
+	char line[512];
+
+	if (width > 8)
+		width--; /* as canvas_wrap */
+	if (width <= 0)
+		return *s ? INT_MAX : 0;
+	while (*s) {
+		const char *rest = wrap_row(&s, width, line, sizeof line);
+
+		s = rest;
+		rows++;
 	}
 	return rows;
 }

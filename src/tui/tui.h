@@ -134,6 +134,12 @@ int grid_role(const struct tui_grid *g, int y, int x);
 /* Text drawn so far that the canvas clipped in the middle of a number
  * (a digit kept and a digit dropped): the count, and the first case. */
 int grid_cut_numbers(const struct tui_grid *g, char *first, size_t size);
+/* Labels the canvas kept while it dropped their figure whole, clipped
+ * or shortened with an ellipsis ("loss 1.87" drawn as "loss …"): a word,
+ * a space, then a number left out. The count, and the first case. A
+ * name that ends in a number ("Ward 38" drawn as "Ward …") counts too,
+ * so a test checks this only on text that holds no such names. */
+int grid_dropped_figures(const struct tui_grid *g, char *first, size_t size);
 
 void canvas_clear(struct canvas *cv);
 /* Print UTF-8 text at (y, x), clipped to the canvas; returns columns used. */
@@ -149,6 +155,9 @@ int canvas_fit(struct canvas *cv, int y, int x, int width, enum tui_role r, cons
  * not fit). Returns the rows used. */
 int canvas_wrap(struct canvas *cv, int y, int x, int width, int max_rows, enum tui_role r,
 		const char *s);
+/* The rows canvas_wrap takes to show s whole at this width: s fits in
+ * max_rows when this is at most max_rows. */
+int canvas_wrap_rows(int width, const char *s);
 /* Fill a row from x to the right edge with spaces in role r. */
 void canvas_fill_row(struct canvas *cv, int y, int x, enum tui_role r);
 void canvas_box(struct canvas *cv, const char *title, bool focused);

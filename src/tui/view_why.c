@@ -83,13 +83,11 @@ static int borders_of(const struct smug_explain_candidate *c)
 	return n;
 }
 
-/* The edges one candidate crosses and the other does not, the largest
- * expected loss first, at most three named. */
-static void differences(const struct tui_app *a, const struct smug_explain_candidate *c,
-			const struct smug_explain_candidate *other, char *buf, size_t size)
+/* The edges c crosses and other does not, the largest expected loss
+ * first, into pick; returns how many. */
+static int only_edges(const struct smug_explain_candidate *c, const struct smug_explain_candidate *other, int *pick)
 {
-	int pick[SMUG_ROUTE_MAX_NODES], n = 0;
-	size_t at = 0;
+	int n = 0;
 
 	for (int e = 0; e + 1 < c->n_nodes; e++) {
 		const struct smug_explain_edge *g = &c->edges[e];
@@ -104,20 +102,87 @@ static void differences(const struct tui_app *a, const struct smug_explain_candi
 		pick[j] = e;
 		n++;
 	}
-	buf[0] = '\0';
-	for (int i = 0; i < n && i < 3 && at < size; i++) {
+	return n;
+}
+
+/* A list of what one route alone crosses: head, then the first `named`
+ * of the n edges in pick, each with its risk_est and loss (brief: the
+ * loss alone), then "and N more" for the rest; "nothing" when n is 0,
+ * the count alone when none is named. */
+static void crosses_line(const struct tui_app *a, const char *head, const struct smug_explain_candidate *c,
+			 const int *pick, int n, int named, bool brief, char *buf, size_t size)
+{
+	size_t at = (size_t)snprintf(buf, size, "%s", head);
+
+	if (at >= size)
+		return;
+	if (n == 0) {
+		snprintf(buf + at, size - at, "nothing");
+		return;
+	}
+	if (named == 0) {
+		snprintf(buf + at, size - at, "%d corridor%s", n, n == 1 ? "" : "s");
+		return;
+	}
+	for (int i = 0; i < named && at < size; i++) {
 		const struct smug_explain_edge *g = &c->edges[pick[i]];
 		char id[64], loss[32];
 
 		tui_short_corridor(a, g->corridor, id, sizeof id);
 		fmt_money(loss, sizeof loss, (int64_t)(g->expected_loss + 0.5), 10);
-		at += (size_t)snprintf(buf + at, size - at, "%s%s (risk %.3f %s, loss %s)", i ? ", " : "", id, g->risk_est,
-				       g->known ? "learned" : "prior", loss);
+		if (brief)
+			at += (size_t)snprintf(buf + at, size - at, "%s%s (loss %s)", i ? ", " : "", id, loss);
+		else
+			at += (size_t)snprintf(buf + at, size - at, "%s%s (risk %.3f %s, loss %s)", i ? ", " : "", id,
+					       g->risk_est, g->known ? "learned" : "prior", loss);
 	}
-	if (n > 3 && at < size)
-		snprintf(buf + at, size - at, " and %d more", n - 3);
-	if (n == 0)
-		snprintf(buf, size, "nothing");
+	if (named < n && at < size)
+		snprintf(buf + at, size - at, " and %d more", n - named);
+}
+
+/* How many of the n edges (at most three) the list names whole in
+ * `rows` rows of width columns. */
+static int crosses_fit(const struct tui_app *a, const char *head, const struct smug_explain_candidate *c,
+		       const int *pick, int n, bool brief, int width, int rows)
+{
+	char line[600];
+	int named = n < 3 ? n : 3;
+
+	for (; named > 0; named--) {
+		crosses_line(a, head, c, pick, n, named, brief, line, sizeof line);
+		if (canvas_wrap_rows(width, line) <= rows)
+			break;
+	}
+	return named;
+}
+
+/* The edges only the winner crosses and those only the runner-up
+ * crosses, the largest expected loss first: whole entries in the rows
+ * given, the rest counted ("and N more"), never a name or a figure cut.
+ * Each entry has its risk_est and loss, or its loss alone when that
+ * names more of either list. Returns the rows used. */
+static int crosses(const struct tui_app *a, struct canvas *in, int y, int rows, const struct smug_explain_candidate *win,
+		   const struct smug_explain_candidate *run)
+{
+	static const char *const head[2] = {"only the winner crosses: ", "only the runner-up crosses: "};
+	const struct smug_explain_candidate *c[2] = {win, run};
+	int pick[2][SMUG_ROUTE_MAX_NODES], n[2], named[2], used = 0;
+	bool brief = false;
+	char line[600];
+
+	for (int k = 0; k < 2; k++) {
+		n[k] = only_edges(c[k], c[1 - k], pick[k]);
+		named[k] = crosses_fit(a, head[k], c[k], pick[k], n[k], false, in->w, rows);
+	}
+	for (int k = 0; k < 2; k++)
+		brief |= crosses_fit(a, head[k], c[k], pick[k], n[k], true, in->w, rows) > named[k];
+	for (int k = 0; k < 2; k++) {
+		if (brief)
+			named[k] = crosses_fit(a, head[k], c[k], pick[k], n[k], true, in->w, rows);
+		crosses_line(a, head[k], c[k], pick[k], n[k], named[k], brief, line, sizeof line);
+		used += canvas_wrap(in, y + used, 0, in->w, rows, ROLE_NORMAL, line);
+	}
+	return used;
 }
 
 /* The comparison of two candidates: rows of terms, three columns. */
@@ -296,16 +361,10 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 			canvas_text(&in, y++, 0, ROLE_WARN, line);
 		}
 	}
-	if (run >= 0 && run != win && in.h - y > 9) {
-		char diff[400];
-
-		differences(a, &x->cand[win], &x->cand[run], diff, sizeof diff);
-		snprintf(line, sizeof line, "only the winner crosses: %s", diff);
-		y += canvas_wrap(&in, y, 0, in.w, in.h - y > 14 ? 2 : 1, ROLE_NORMAL, line);
-		differences(a, &x->cand[run], &x->cand[win], diff, sizeof diff);
-		snprintf(line, sizeof line, "only the runner-up crosses: %s", diff);
-		y += canvas_wrap(&in, y, 0, in.w, in.h - y > 14 ? 2 : 1, ROLE_NORMAL, line);
-	}
+	/* what only one of them crosses: a row each, on a tall screen the
+	 * rows three entries need */
+	if (run >= 0 && run != win && in.h - y > 9)
+		y += crosses(a, &in, y, in.h - y > 14 ? 3 : 1, &x->cand[win], &x->cand[run]);
 	if (run >= 0 && run != win) {
 		double margin = x->cand[run].score - x->cand[win].score;
 		int lw;
