@@ -1305,6 +1305,66 @@ START_TEST(test_tui_why_leads_with_the_decision)
 }
 END_TEST
 
+/* A route too long for the Why view's route column is shortened in the
+ * middle and still ends with its last node, whole, even when the node ids
+ * differ in length (a designer's own scenario: a short source id, a long
+ * destination id). At 100 columns the whole route fits. */
+START_TEST(test_tui_why_short_route_keeps_its_last_node)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"lanes\", \"name\": \"a long road\", \"seed\": 5,"
+		" \"ledger\": {\"treasury\": 100000, \"blackmarket\": 100000000},"
+		" \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0],"
+		"   \"signals\": {\"raider_influence\": 0.9, \"precursor_output\": 0.9, \"smuggling_tolerance\": 0.9}},"
+		"  {\"id\": \"ward:dst\", \"name\": \"Far Market\", \"ring\": 2, \"pos\": [5, 0],"
+		"   \"signals\": {\"smuggling_tolerance\": 0.9, \"corruption\": 0.9,"
+		"   \"shortage\": {\"medicine\": 0.9, \"parts\": 0.9, \"suits\": 0.9}}}],"
+		" \"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:src\"}, {\"id\": \"n:m1\", \"ward\": \"ward:src\"},"
+		"  {\"id\": \"n:m2\", \"ward\": \"ward:src\"}, {\"id\": \"n:m3\", \"ward\": \"ward:src\"},"
+		"  {\"id\": \"n:m4\", \"ward\": \"ward:src\"}, {\"id\": \"n:m5\", \"ward\": \"ward:src\"},"
+		"  {\"id\": \"n:m6\", \"ward\": \"ward:src\"}, {\"id\": \"n:m7\", \"ward\": \"ward:src\"},"
+		"  {\"id\": \"n:m8\", \"ward\": \"ward:src\"}, {\"id\": \"n:eastgate\", \"ward\": \"ward:dst\"}],"
+		" \"corridors\": [{\"a\": \"n:a\", \"b\": \"n:m1\"}, {\"a\": \"n:m1\", \"b\": \"n:m2\"},"
+		"  {\"a\": \"n:m2\", \"b\": \"n:m3\"}, {\"a\": \"n:m3\", \"b\": \"n:m4\"}, {\"a\": \"n:m4\", \"b\": \"n:m5\"},"
+		"  {\"a\": \"n:m5\", \"b\": \"n:m6\"}, {\"a\": \"n:m6\", \"b\": \"n:m7\"}, {\"a\": \"n:m7\", \"b\": \"n:m8\"},"
+		"  {\"a\": \"n:m8\", \"b\": \"n:eastgate\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+		"   \"balance\": 1000000000, \"bribe_budget_fraction\": 0.05,"
+		"   \"smuggling_profile\": {\"NARCOTICS\": 1.0}}],"
+		" \"config\": {\"smuggling\": {\"enabled\": true}}}";
+	static const int cols[] = {80, 100};
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "lanes.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 1);
+	for (int k = 0; k < 2; k++) {
+		struct tui_app a;
+		char *s, *p;
+		int shown = 0;
+
+		tui_app_init(&a, w, &opts);
+		feed(&a, "2\r");
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		s = render(&a, 24, cols[k]);
+		/* the candidate rows: "│+1*  ..." below the table head */
+		for (p = strstr(s, "\n\xe2\x94\x82+"); p; p = strstr(p + 1, "\n\xe2\x94\x82+")) {
+			char row[1024];
+			const char *eol = strchr(p + 1, '\n');
+
+			snprintf(row, sizeof row, "%.*s", (int)(eol - p - 1), p + 1);
+			shown++;
+			ck_assert_msg(strstr(row, cols[k] == 80 ? "\xe2\x80\xa6>eastgate " : ">m8>eastgate ") != NULL,
+				      "%d columns: the shortened route does not end with its last node: %s", cols[k], row);
+		}
+		ck_assert_int_gt(shown, 0);
+		free(s);
+		tui_app_done(&a);
+	}
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_tui_event_filter_and_story)
 {
 	struct tui_app a;
@@ -5059,6 +5119,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
+	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
 	tcase_add_test(t, test_tui_event_filter_and_story);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
