@@ -30,7 +30,11 @@ once for a mutant; default 2), MUTATION_CFLAGS (default -O1),
 MUTATION_KEEP=1 keeps the scratch folder, MUTATION_FILES (a
 space-separated list of source files to restrict the sample to),
 MUTATION_TMP (the folder for the scratch copy; default /dev/shm when
-writable with 1 GiB free, else the system's temporary folder).
+writable with 1 GiB free, else the system's temporary folder),
+MUTATION_ONLY (a list of sample numbers such as '4 38-40': run only
+those members of the sample, numbered as in a whole run's log, e.g. to
+check the survivors again after writing tests; the sample is the same
+only while the mutated source files are).
 Runs at the lowest CPU priority (nice 19).
 """
 import argparse
@@ -399,6 +403,20 @@ def on_signal(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
 
+def sample_numbers(text, n):
+    """The set of sample numbers in '4 38-40' (each 1..n); empty for ''."""
+    out = set()
+    for word in text.replace(",", " ").split():
+        lo, _, hi = word.partition("-")
+        if not lo.isdigit() or (hi and not hi.isdigit()):
+            raise ValueError(f"'{word}' is not a number or a range like 38-40")
+        a, b = int(lo), int(hi or lo)
+        if not 1 <= a <= b <= n:
+            raise ValueError(f"'{word}' is outside 1-{n}")
+        out.update(range(a, b + 1))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description="mutation testing of the behavioural tests")
     ap.add_argument("--builddir", default=".", help="a configured smugnet build (for make distdir)")
@@ -414,6 +432,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS") or 2),
                     help="tests run at once for one mutant (default 2)")
     ap.add_argument("--list", action="store_true", help="print the sampled mutants and stop")
+    ap.add_argument("--only", default=os.environ.get("MUTATION_ONLY", ""),
+                    help="sample numbers to run, e.g. '4 38-40' (default: all)")
     args = ap.parse_args()
 
     try:
@@ -457,9 +477,16 @@ def mutate(args, builddir, scratch, src, build, t_start):
     print(f"mutate: {len(sites)} mutation sites in {len(texts)} files; sample of {n} with seed {args.seed}",
           flush=True)
     if args.list:
-        for m in sample:
-            print("  " + describe(m, texts))
+        for k, m in enumerate(sample, 1):
+            print(f"[{k:3}] " + describe(m, texts))
         return 0
+    try:
+        only = sample_numbers(args.only, n)
+    except ValueError as e:
+        print(f"mutate: MUTATION_ONLY: {e}", file=sys.stderr)
+        return 2
+    if only:
+        print(f"mutate: only {len(only)} of them: {args.only}", flush=True)
 
     os.makedirs(build)
     print(f"mutate: configure (CFLAGS={args.cflags}) and build once", flush=True)
@@ -504,6 +531,8 @@ def mutate(args, builddir, scratch, src, build, t_start):
     survivors, not_built = [], []
     current = None
     for k, m in enumerate(sample, 1):
+        if only and k not in only:
+            continue
         path = os.path.join(src, m["file"])
         original = texts[m["file"]]
         if current is not None and current != m["file"]:
@@ -548,8 +577,9 @@ def mutate(args, builddir, scratch, src, build, t_start):
     share = 100.0 * caught / compiled if compiled else 0.0
     print()
     same = sum(1 for m in survivors if m.get("same_code"))
+    part = f" (only {len(only)} of them)" if only else ""
     print(f"mutation score: {caught} / {compiled} compiled mutants caught ({share:.1f}%); "
-          f"{len(not_built)} did not build; seed {args.seed}, {n} mutants, {total / 60:.1f} min")
+          f"{len(not_built)} did not build; seed {args.seed}, {n} mutants{part}, {total / 60:.1f} min")
     if same:
         rest = compiled - same
         print(f"  {same} of the survivors compiled to the same code as the original (equivalent): "

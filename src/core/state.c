@@ -532,6 +532,27 @@ static void visit_recent(struct sv *s, const struct smug_world *w, struct smug_n
 		return;
 	if (sv_reading(s))
 		n->recent_head = n->recent_count % SMUG_RECENT_OUTCOMES;
+	if (sv_hashing_blocks(s)) {
+		/* the digest's fast path: the same words as the leaves below,
+		 * oldest first, in one block */
+		uint64_t v[6 * SMUG_RECENT_OUTCOMES];
+		int k = 0;
+
+		for (int i = 0; i < n->recent_count; i++) {
+			const struct smug_recent_outcome *e =
+				&n->recent[sv_ring_slot(n->recent_head, n->recent_count, SMUG_RECENT_OUTCOMES, i)];
+
+			v[k++] = (uint64_t)(int64_t)e->day;
+			v[k++] = e->shipment;
+			v[k++] = (uint64_t)(int64_t)e->commodity;
+			v[k++] = (uint64_t)(int64_t)e->outcome;
+			v[k++] = (uint64_t)(int64_t)e->at_corridor;
+			v[k++] = (uint64_t)e->value;
+		}
+		sv_hash_words(s, v, (size_t)k);
+		sv_end(s);
+		return;
+	}
 	for (int i = 0; i < n->recent_count && sv_item(s, i); i++) {
 		struct smug_recent_outcome *e =
 			&n->recent[sv_ring_slot(n->recent_head, n->recent_count, SMUG_RECENT_OUTCOMES, i)];
@@ -552,6 +573,27 @@ static void visit_lanes(struct sv *s, const struct smug_world *w, struct smug_ne
 	sv_count(s, "lanes", &n->n_lanes, SMUG_LANE_CAP);
 	if (!sv_list(s, "lanes", &n->n_lanes, SMUG_LANE_CAP))
 		return;
+	if (sv_hashing_blocks(s)) {
+		/* the digest's fast path: the same words as the leaves below
+		 * (the route as visit_ints hashes it: its length, then its
+		 * nodes), a lane at a time */
+		for (int i = 0; i < n->n_lanes; i++) {
+			const struct smug_lane *ln = &n->lanes[i];
+			uint64_t v[5 + SMUG_ROUTE_MAX_NODES];
+			int k = 0;
+
+			v[k++] = (uint64_t)(int64_t)ln->commodity;
+			v[k++] = (uint64_t)(int64_t)ln->src_ward;
+			v[k++] = (uint64_t)(int64_t)ln->dst_ward;
+			v[k++] = (uint64_t)(int64_t)ln->route_len;
+			for (int j = 0; j < ln->route_len && j < SMUG_ROUTE_MAX_NODES; j++)
+				v[k++] = (uint64_t)(int64_t)ln->route_nodes[j];
+			v[k++] = (uint64_t)(int64_t)ln->last_day;
+			sv_hash_words(s, v, (size_t)k);
+		}
+		sv_end(s);
+		return;
+	}
 	for (int i = 0; i < n->n_lanes && sv_item(s, i); i++) {
 		struct smug_lane *ln = &n->lanes[i];
 
