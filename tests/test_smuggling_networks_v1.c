@@ -692,6 +692,102 @@ START_TEST(test_smuggling_route_update_names_the_moved_edge)
 }
 END_TEST
 
+/* A faction at its lane cap (SMUG_LANE_CAP remembered lanes) forgets the
+ * lane it used longest ago when it opens a new one: the lanes it ships on
+ * keep their routes, so a route change on any of them is still logged as a
+ * ROUTE_UPDATE. Each network is filled to the cap with lanes last used
+ * before day 0 (from a ward to itself, which no shipment takes). */
+struct sent_lane {
+	int faction, commodity, src, dst, len;
+	int route[SMUG_ROUTE_MAX_NODES];
+};
+
+START_TEST(test_smuggling_lane_cap_forgets_the_least_recent_lane)
+{
+	struct smug_world *w = test_default_at(30);
+	struct sent_lane *sent = calloc(4096, sizeof *sent);
+	int n_sent = 0, expected = 0, opened = 0;
+
+	ck_assert_ptr_nonnull(sent);
+	for (int f = 0; f < w->n_factions; f++) {
+		struct smug_network *n = &w->factions[f].net;
+
+		for (int i = 0; i < n->n_lanes; i++) { /* the lanes known on day 30, with their last routes */
+			struct sent_lane *s = &sent[n_sent++];
+
+			*s = (struct sent_lane){f, (int)n->lanes[i].commodity, n->lanes[i].src_ward, n->lanes[i].dst_ward,
+						n->lanes[i].route_len, {0}};
+			memcpy(s->route, n->lanes[i].route_nodes, sizeof(int) * (size_t)s->len);
+		}
+		for (int k = 0; n->n_lanes < SMUG_LANE_CAP; k++) {
+			struct smug_lane *l = &n->lanes[n->n_lanes++];
+
+			memset(l, 0, sizeof *l);
+			l->commodity = (enum smug_commodity)(k % SMUG_COMMODITY_COUNT);
+			l->src_ward = l->dst_ward = k / SMUG_COMMODITY_COUNT % w->n_wards;
+			l->last_day = -1 - k;
+		}
+	}
+	for (int day = 0; day < 120; day++) {
+		uint64_t ev0 = w->tel.events_total;
+		int fresh, n_before = n_sent;
+
+		smug_cmd_step(w, 1);
+		fresh = (int)(w->tel.events_total - ev0);
+		ck_assert_int_le(fresh, w->tel.event_count);
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+			struct sent_lane *s = NULL;
+			bool logged = false;
+			char lane_text[2 * SMUG_ID_MAX + 4];
+
+			if (d->shipment == 0)
+				continue;
+			for (int k = 0; k < n_sent && s == NULL; k++)
+				if (sent[k].faction == d->faction && sent[k].commodity == (int)d->commodity &&
+				    sent[k].src == d->src_ward && sent[k].dst == d->dst_ward)
+					s = &sent[k];
+			if (s == NULL) { /* a new lane: the faction forgets one */
+				ck_assert_int_lt(n_sent, 4096);
+				s = &sent[n_sent++];
+				*s = (struct sent_lane){d->faction, (int)d->commodity, d->src_ward, d->dst_ward, 0, {0}};
+				opened++;
+			} else if (s - sent < n_before && (s->len != d->route_len ||
+							   memcmp(s->route, d->route, sizeof(int) * (size_t)d->route_len) != 0)) {
+				/* a route sent before today changed (the lane's first change today) */
+				snprintf(lane_text, sizeof lane_text, "%s->%s", w->wards[d->src_ward].id,
+					 w->wards[d->dst_ward].id);
+				for (int k = w->tel.event_count - fresh; k < w->tel.event_count && !logged; k++) {
+					const struct smug_event *e = smug_event_at(&w->tel, k);
+
+					logged = e->kind == SMUG_EV_ROUTE_UPDATE && e->faction == d->faction &&
+						 e->commodity == (int)d->commodity && strstr(e->detail, lane_text) != NULL;
+				}
+				ck_assert_msg(logged, "day %d: %s changed its %s %s route without a ROUTE_UPDATE",
+					      w->day, w->factions[d->faction].id, smug_commodity_name(d->commodity),
+					      lane_text);
+				expected++;
+			}
+		}
+		/* the routes sent today, the last one of each lane */
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+
+			for (int k = 0; k < n_sent && d->shipment; k++)
+				if (sent[k].faction == d->faction && sent[k].commodity == (int)d->commodity &&
+				    sent[k].src == d->src_ward && sent[k].dst == d->dst_ward) {
+					sent[k].len = d->route_len;
+					memcpy(sent[k].route, d->route, sizeof(int) * (size_t)d->route_len);
+				}
+		}
+	}
+	ck_assert_int_gt(opened, 5); /* new lanes pushed old ones out */
+	ck_assert_int_gt(expected, 10);
+	free(sent);
+	smug_world_free(w);
+}
+END_TEST
+
 /* ---- T4 learning ---- */
 
 static int route_via(const struct smug_world *w, const struct smug_decision *d)
@@ -1171,6 +1267,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
+	tcase_add_test(t, test_smuggling_lane_cap_forgets_the_least_recent_lane);
 	tcase_add_test(t, test_smuggling_risk_text_reads_as_printf);
 	tcase_add_test(t, test_smuggling_explores_for_the_smallest_profit);
 	tcase_add_test(t, test_smuggling_exploring_tie_keeps_the_smaller_route_id);

@@ -1305,6 +1305,66 @@ START_TEST(test_tui_why_leads_with_the_decision)
 }
 END_TEST
 
+/* A route too long for the Why view's route column is shortened in the
+ * middle and still ends with its last node, whole, even when the node ids
+ * differ in length (a designer's own scenario: a short source id, a long
+ * destination id). At 100 columns the whole route fits. */
+START_TEST(test_tui_why_short_route_keeps_its_last_node)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"lanes\", \"name\": \"a long road\", \"seed\": 5,"
+		" \"ledger\": {\"treasury\": 100000, \"blackmarket\": 100000000},"
+		" \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0],"
+		"   \"signals\": {\"raider_influence\": 0.9, \"precursor_output\": 0.9, \"smuggling_tolerance\": 0.9}},"
+		"  {\"id\": \"ward:dst\", \"name\": \"Far Market\", \"ring\": 2, \"pos\": [5, 0],"
+		"   \"signals\": {\"smuggling_tolerance\": 0.9, \"corruption\": 0.9,"
+		"   \"shortage\": {\"medicine\": 0.9, \"parts\": 0.9, \"suits\": 0.9}}}],"
+		" \"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:src\"}, {\"id\": \"n:m1\", \"ward\": \"ward:src\"},"
+		"  {\"id\": \"n:m2\", \"ward\": \"ward:src\"}, {\"id\": \"n:m3\", \"ward\": \"ward:src\"},"
+		"  {\"id\": \"n:m4\", \"ward\": \"ward:src\"}, {\"id\": \"n:m5\", \"ward\": \"ward:src\"},"
+		"  {\"id\": \"n:m6\", \"ward\": \"ward:src\"}, {\"id\": \"n:m7\", \"ward\": \"ward:src\"},"
+		"  {\"id\": \"n:m8\", \"ward\": \"ward:src\"}, {\"id\": \"n:eastgate\", \"ward\": \"ward:dst\"}],"
+		" \"corridors\": [{\"a\": \"n:a\", \"b\": \"n:m1\"}, {\"a\": \"n:m1\", \"b\": \"n:m2\"},"
+		"  {\"a\": \"n:m2\", \"b\": \"n:m3\"}, {\"a\": \"n:m3\", \"b\": \"n:m4\"}, {\"a\": \"n:m4\", \"b\": \"n:m5\"},"
+		"  {\"a\": \"n:m5\", \"b\": \"n:m6\"}, {\"a\": \"n:m6\", \"b\": \"n:m7\"}, {\"a\": \"n:m7\", \"b\": \"n:m8\"},"
+		"  {\"a\": \"n:m8\", \"b\": \"n:eastgate\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+		"   \"balance\": 1000000000, \"bribe_budget_fraction\": 0.05,"
+		"   \"smuggling_profile\": {\"NARCOTICS\": 1.0}}],"
+		" \"config\": {\"smuggling\": {\"enabled\": true}}}";
+	static const int cols[] = {80, 100};
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "lanes.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 1);
+	for (int k = 0; k < 2; k++) {
+		struct tui_app a;
+		char *s, *p;
+		int shown = 0;
+
+		tui_app_init(&a, w, &opts);
+		feed(&a, "2\r");
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		s = render(&a, 24, cols[k]);
+		/* the candidate rows: "│+1*  ..." below the table head */
+		for (p = strstr(s, "\n\xe2\x94\x82+"); p; p = strstr(p + 1, "\n\xe2\x94\x82+")) {
+			char row[1024];
+			const char *eol = strchr(p + 1, '\n');
+
+			snprintf(row, sizeof row, "%.*s", (int)(eol - p - 1), p + 1);
+			shown++;
+			ck_assert_msg(strstr(row, cols[k] == 80 ? "\xe2\x80\xa6>eastgate " : ">m8>eastgate ") != NULL,
+				      "%d columns: the shortened route does not end with its last node: %s", cols[k], row);
+		}
+		ck_assert_int_gt(shown, 0);
+		free(s);
+		tui_app_done(&a);
+	}
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_tui_event_filter_and_story)
 {
 	struct tui_app a;
@@ -3106,6 +3166,47 @@ START_TEST(test_tui_routes_margin_bar_beside_or_below)
 				      line);
 		free(s);
 	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* Below the Routes table, the selected route's line says which candidate
+ * won, of how many, and by what margin over which runner-up, each as the
+ * decision has it ("the only candidate" when there was no runner-up):
+ * for every route of the first faction on day 60. */
+START_TEST(test_tui_routes_margin_line_is_the_selected_decisions)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int checked = 0, margins = 0;
+
+	tui_handle_key(&a, '2');
+	draw(&a, 48, 160);
+	for (int r = 0; r < w->n_decisions; r++) {
+		const struct smug_decision *d;
+		char m[40], want[200], *s;
+		int di = -1;
+
+		a.route_sel = r;
+		if (view_why_explanation(&a, &di) == NULL || di < 0 || w->decisions[di].faction != a.faction)
+			break;
+		d = &w->decisions[di];
+		if (d->winner < 0)
+			continue;
+		fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
+		if (d->runner >= 0)
+			snprintf(want, sizeof want, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand, m,
+				 d->runner + 1);
+		else
+			snprintf(want, sizeof want, "the only candidate");
+		s = render(&a, 48, 160);
+		ck_assert_msg(strstr(s, want) != NULL, "route %d: no '%s' on the screen", r, want);
+		free(s);
+		checked++;
+		margins += d->runner >= 0 && (int64_t)(d->margin + 0.5) > 0;
+	}
+	ck_assert_int_ge(checked, 3);
+	ck_assert_int_ge(margins, 2);
 	close_app(&a, w);
 }
 END_TEST
@@ -5004,6 +5105,7 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_line_shows_what_each_moved);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
+	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
@@ -5017,6 +5119,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
+	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
 	tcase_add_test(t, test_tui_event_filter_and_story);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);

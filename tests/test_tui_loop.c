@@ -220,6 +220,7 @@ START_TEST(test_tui_loop_branch_compare_keep)
 	/* a branch that changes nothing compares identical */
 	keys(&a, "b");
 	ck_assert(shows(&a, "WHAT-IF"));
+	ck_assert(shows(&a, "what-if branch from day 30:"));
 	for (int i = 0; i < 5; i++)
 		keys(&a, ".");
 	keys(&a, "B");
@@ -228,8 +229,9 @@ START_TEST(test_tui_loop_branch_compare_keep)
 	keys(&a, "\n"); /* keep the what-if: the base goes */
 	ck_assert(!loop_has_branch(&a));
 	ck_assert(!shows(&a, "WHAT-IF"));
-	/* a crackdown on the busiest border in the what-if */
+	/* a crackdown on the busiest border in the what-if, forked on day 35 */
 	keys(&a, "b");
+	ck_assert(shows(&a, "what-if branch from day 35:"));
 	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
 	for (int i = 0; i < 20; i++)
 		keys(&a, ".");
@@ -239,6 +241,7 @@ START_TEST(test_tui_loop_branch_compare_keep)
 	keys(&a, "B"); /* the base runs to day 55 first */
 	ck_assert_int_eq(a.w->day, 55);
 	ck_assert(!shows(&a, ": identical"));
+	ck_assert(shows(&a, "What-if against base, day 55, branched on day 35 "));
 	snprintf(want, sizeof want, "%.24s", a.w->corridors[b].id);
 	ck_assert(shows(&a, want));
 	ck_assert(shows(&a, "off / on")); /* its crackdown, base / what-if */
@@ -394,10 +397,18 @@ START_TEST(test_tui_loop_config_view_sets_a_knob)
 	keys(&a, "2\n"); /* out of range: refused, nothing changes */
 	ck_assert(shows(&a, "expected number in [1e-09,1]"));
 	ck_assert_double_eq(a.w->cfg.smuggling.learning_rate, 0.15);
-	keys(&a, "\n0.3\n");
+	keys(&a, "\033"); /* nothing changed yet: q quits without asking */
+	ck_assert(!tui_handle_key(&a, 'q'));
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	keys(&a, "C\n0.3\n");
 	ck_assert_double_eq(a.w->cfg.smuggling.learning_rate, 0.3);
 	ck_assert_int_eq(a.w->journal.cmds[a.w->journal.n_cmds - 1].kind, SMUG_CMD_SET);
 	ck_assert(shows(&a, "0.3"));
+	/* a knob set is an unsaved change: q (after Esc) asks before quitting */
+	keys(&a, "\033q");
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert_int_eq(a.prompt, PROMPT_QUIT);
+	ck_assert(shows(&a, "Unsaved changes. Quit anyway?"));
 	smug_world_free(a.w);
 	tui_app_done(&a);
 }
