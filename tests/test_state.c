@@ -354,6 +354,44 @@ START_TEST(test_state_telemetry_rows_refuse_numbers_past_int)
 }
 END_TEST
 
+/* A hot border's key is its corridor's id: a state whose list pairs a
+ * border with another corridor's id is refused, naming the list (the
+ * day loop finds a hot border by its corridor index alone, so a loaded
+ * mismatch would count one border's traffic under another's name). The
+ * keys of the first two entries are swapped: both real ids, both wrong. */
+START_TEST(test_state_hot_borders_refuse_another_corridors_id)
+{
+	struct smug_world *w = busy_world(), *back = NULL;
+	char *json = snapshot_to_json(w), *edited;
+	cJSON *root = cJSON_Parse(json), *hot = find_array(root, "hot_borders"), *a, *b;
+	struct smug_error err;
+	char *ka, *kb;
+
+	ck_assert_msg(hot && cJSON_GetArraySize(hot) >= 2, "fewer than two hot borders");
+	/* unedited, it loads */
+	ck_assert_int_eq(snapshot_from_json(json, strlen(json), "snapshot.json", &back, &err), SMUG_OK);
+	smug_world_free(back);
+	back = NULL;
+	a = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(hot, 0), "key");
+	b = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(hot, 1), "key");
+	ck_assert(cJSON_IsString(a) && cJSON_IsString(b));
+	ka = a->valuestring;
+	kb = b->valuestring;
+	a->valuestring = kb;
+	b->valuestring = ka;
+	edited = cJSON_PrintUnformatted(root);
+	a->valuestring = ka;
+	b->valuestring = kb;
+	ck_assert_int_ne(snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err), SMUG_OK);
+	ck_assert_ptr_null(back);
+	ck_assert_msg(strstr(err.msg, "hot_borders") && strstr(err.msg, "is not the id of corridor"), "%s", err.msg);
+	free(edited);
+	cJSON_Delete(root);
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The cockpit's charts read the same after a save and a load, day by day
  * over a whole chart year: every faction's (Balance, flows, money, and
  * the days your crackdowns shade, from the daily history) and every
@@ -533,6 +571,7 @@ int main(void)
 	tcase_add_test(t, test_state_digest_fast_paths_equal_the_leaf_walk);
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
+	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);
 	tcase_add_test(t, test_state_plan_counters_survive_save_and_load);
 #ifdef HAVE_MALLINFO2

@@ -81,7 +81,10 @@ static void visit_terms(struct sv *s, const char *key, struct smug_driver_terms 
 	sv_end(s);
 }
 
-static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, int index_max)
+/* A TopK list; with `corridors`, one keyed by corridor: each entry's key
+ * is its corridor's id (telemetry finds an entry by its index alone). */
+static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, int index_max,
+		       const struct smug_world *corridors)
 {
 	sv_count(s, key, &t->n, SMUG_TOPK);
 	if (!sv_list(s, key, &t->n, SMUG_TOPK))
@@ -90,6 +93,9 @@ static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, int i
 		sv_str(s, "key", t->e[i].key, sizeof t->e[i].key);
 		sv_int(s, "index", &t->e[i].index, -1, index_max);
 		sv_f(s, "score", &t->e[i].score, -1e15, 1e15);
+		if (corridors && sv_reading(s) && sv_ok(s) &&
+		    (t->e[i].index < 0 || strcmp(t->e[i].key, corridors->corridors[t->e[i].index].id) != 0))
+			sv_fail(s, "key", "'%s' is not the id of corridor %d", t->e[i].key, t->e[i].index);
 		sv_end(s);
 	}
 	sv_end(s);
@@ -1060,9 +1066,9 @@ static void visit_telemetry(struct sv *s, struct smug_world *w)
 	visit_plan_counters(s, &t->plan);
 	visit_history(s, t);
 	visit_events(s, w, t);
-	visit_topk(s, "hot_routes", &t->hot_routes, -1);
-	visit_topk(s, "hot_borders", &t->hot_borders, w->n_corridors - 1);
-	visit_topk(s, "faction_success", &t->faction_success, w->n_factions - 1);
+	visit_topk(s, "hot_routes", &t->hot_routes, -1, NULL);
+	visit_topk(s, "hot_borders", &t->hot_borders, w->n_corridors - 1, w);
+	visit_topk(s, "faction_success", &t->faction_success, w->n_factions - 1, NULL);
 	visit_ints(s, "touched", t->touched, &t->n_touched, SMUG_TOUCHED_CAP, 0, w->n_corridors - 1);
 	visit_ints(s, "touched_yday", t->touched_yday, &t->n_touched_yday, SMUG_TOUCHED_CAP, 0,
 		   w->n_corridors - 1);

@@ -942,6 +942,8 @@ struct smug_event *telemetry_shipment_event(struct smug_world *w, enum smug_even
 	return e;
 }
 
+static void topk_border_update(struct smug_topk *t, const struct smug_world *w, int c, double score);
+
 void telemetry_border_crossed(struct smug_world *w, int c)
 {
 	struct smug_telemetry *t = &w->tel;
@@ -957,7 +959,7 @@ void telemetry_border_crossed(struct smug_world *w, int c)
 	topk_border_crossed(w, c);
 	if (!known && t->n_touched < SMUG_TOUCHED_CAP)
 		t->touched[t->n_touched++] = c;
-	topk_update(&t->hot_borders, w->corridors[c].id, c, (double)b->traffic);
+	topk_border_update(&t->hot_borders, w, c, (double)b->traffic);
 }
 
 static bool topk_before(const struct smug_topk_entry *a, double score, const char *key)
@@ -989,10 +991,9 @@ static int topk_find(const struct smug_topk *t, const char *key)
 	return -1;
 }
 
-void topk_update(struct smug_topk *t, const char *key, int index, double score)
+/* Set key's score, entry i holding key (-1: none does). */
+static void topk_set(struct smug_topk *t, int i, const char *key, int index, double score)
 {
-	int i = topk_find(t, key);
-
 	if (i < 0) {
 		if (t->n == SMUG_TOPK) {
 			if (topk_before(&t->e[t->n - 1], score, key))
@@ -1007,6 +1008,24 @@ void topk_update(struct smug_topk *t, const char *key, int index, double score)
 	t->e[i].index = index;
 	t->e[i].score = score;
 	topk_settle(t, i);
+}
+
+void topk_update(struct smug_topk *t, const char *key, int index, double score)
+{
+	topk_set(t, topk_find(t, key), key, index, score);
+}
+
+/* topk_update for the hot-borders list, found by corridor index: every
+ * entry's key is its corridor's id (telemetry writes them so, the state
+ * loader refuses others) and ids are unique, so the first entry with
+ * index c is the first with c's id, without comparing strings. */
+static void topk_border_update(struct smug_topk *t, const struct smug_world *w, int c, double score)
+{
+	int i = 0;
+
+	while (i < t->n && t->e[i].index != c)
+		i++;
+	topk_set(t, i < t->n ? i : -1, w->corridors[c].id, c, score);
 }
 
 void topk_add(struct smug_topk *t, const char *key, int index, double inc)
