@@ -1127,8 +1127,8 @@ static bool money_at(const char *p, char end)
  * screen, entry by entry: each a name and its terms in brackets ending
  * in "loss <figure>", ", " between them, and after the last either
  * nothing or " and N more", then the next line ("only the ..." or
- * "margin"); or the list is "nothing", or "N corridors" when no name
- * fits. Fails the test, quoting the list, on anything else (an entry
+ * "margin"); or the list is "nothing", or "N corridors" ("1 corridor")
+ * when no name fits. Fails the test, quoting the list, on anything else (an entry
  * without its figure, a name or a count cut); returns the names read
  * and sets *more to N. */
 static int crosses_entries(const char *s, const char *who, const char *where, int *more)
@@ -1149,6 +1149,8 @@ static int crosses_entries(const char *s, const char *who, const char *where, in
 
 		if (sscanf(p, "%d corridor%n", &count, &used) == 1 && used > 0) {
 			*more = count;
+			ck_assert_msg((p[used] == 's') == (count != 1), "%s: '%s' counts %d as '%.*s'", where, head, count,
+				      used + (p[used] == 's'), p);
 			p += used + (p[used] == 's');
 		}
 	}
