@@ -2,10 +2,10 @@
  * in-memory canvas and compared with golden text screens (the main
  * view, the commodities view, the map, the chart view and the why view
  * at 80x24, 120x40 and 160x48), a check that no screen ever cuts a
- * number, and keys and clicks driven through tui_handle_key and
- * tui_click. Goldens are rewritten only by `make update-golden`
- * (SMUGNET_UPDATE_GOLDEN=1), never by make check; SMUGNET_SHOW=1 prints
- * every golden screen as it is checked. */
+ * number or leaves a label without its figure, and keys and clicks
+ * driven through tui_handle_key and tui_click. Goldens are rewritten
+ * only by `make update-golden` (SMUGNET_UPDATE_GOLDEN=1), never by make
+ * check; SMUGNET_SHOW=1 prints every golden screen as it is checked. */
 #include <sys/stat.h>
 
 #include <check.h>
@@ -25,13 +25,17 @@ static struct tui_options ascii_opts = {.ascii = true, .no_color = true, .no_mou
 
 #define world_at test_default_at
 
-/* Draw the cockpit into grid g; with check_cuts, fail on a cut number. */
+/* Draw the cockpit into grid g; with check_cuts, fail on a cut number
+ * and on a label left without its figure ("bribes …" for "bribes
+ * 12.00"; a ward's name of this world shortened inside, "Middle Ward …",
+ * is a name, not a label). */
 static void render_into(struct tui_app *a, struct tui_grid *g, int rows, int cols, bool check_cuts)
 {
 	struct canvas screen = {&a->th, NULL, g, 0, 0, rows, cols};
 	char first[128];
-	int cuts;
+	int cuts, dropped;
 
+	grid_know_names(g, a->w);
 	tui_render(a, &screen);
 	cuts = grid_cut_numbers(g, first, sizeof first);
 	if (check_cuts && cuts != 0) {
@@ -40,6 +44,14 @@ static void render_into(struct tui_app *a, struct tui_grid *g, int rows, int col
 		fprintf(stderr, "%s", text); /* Check's messages are too short for a screen */
 		free(text);
 		ck_abort_msg("%dx%d: %d numbers cut, first at %s", cols, rows, cuts, first);
+	}
+	dropped = grid_dropped_figures(g, first, sizeof first);
+	if (check_cuts && dropped != 0) {
+		char *text = grid_dump(g);
+
+		fprintf(stderr, "%s", text);
+		free(text);
+		ck_abort_msg("%dx%d: %d labels without their figure, first at %s", cols, rows, dropped, first);
 	}
 }
 
@@ -54,27 +66,7 @@ static char *render_checked(struct tui_app *a, int rows, int cols, bool check_cu
 	return text;
 }
 
-/* The screen as render draws it, with no label left without its figure
- * ("loss …" for "loss 1.87"): for screens that name nothing ending in a
- * number ("Ward 38" cut to "Ward …" would count); the caller frees it. */
-static char *render_whole(struct tui_app *a, int rows, int cols)
-{
-	struct tui_grid *g = grid_new(rows, cols);
-	char first[128], *text;
-	int dropped;
-
-	render_into(a, g, rows, cols, true);
-	text = grid_dump(g);
-	dropped = grid_dropped_figures(g, first, sizeof first);
-	if (dropped != 0) {
-		fprintf(stderr, "%s", text);
-		ck_abort_msg("%dx%d: %d labels without their figure, first at %s", cols, rows, dropped, first);
-	}
-	grid_free(g);
-	return text;
-}
-
-/* The why view alone drawn on a canvas of rows x cols, as render_whole
+/* The why view alone drawn on a canvas of rows x cols, as render_into
  * checks a screen; the caller frees the text. */
 static char *why_on_canvas(struct tui_app *a, int rows, int cols)
 {
@@ -82,6 +74,7 @@ static char *why_on_canvas(struct tui_app *a, int rows, int cols)
 	struct canvas cv = {&a->th, NULL, g, 0, 0, rows, cols};
 	char first[128], *text;
 
+	grid_know_names(g, a->w);
 	view_why_draw(a, &cv);
 	text = grid_dump(g);
 	ck_assert_msg(grid_cut_numbers(g, first, sizeof first) == 0, "why view %dx%d: a number cut at %s:\n%s", cols, rows,
@@ -1085,7 +1078,7 @@ START_TEST(test_tui_why_names_what_only_one_crosses)
 		tui_handle_key(&a, '\r');
 		ck_assert_int_eq(a.view, VIEW_WHY);
 		for (int wide = 160; wide >= 80; wide -= 80) {
-			char *screen = render_whole(&a, 48, wide), *s = unframed(screen), shown[8][64], want[64][64];
+			char *screen = render(&a, 48, wide), *s = unframed(screen), shown[8][64], want[64][64];
 			const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
 			const char *who[2] = {"winner", "runner-up"};
 
@@ -1222,7 +1215,8 @@ START_TEST(test_tui_why_lists_whole_entries_that_count_every_corridor)
 			tui_handle_key(&a, '\r');
 			ck_assert_int_eq(a.view, VIEW_WHY);
 			for (int sz = 0; sz < 5; sz++) {
-				char *screen = sz < 4 ? render_whole(&a, size[sz][0], size[sz][1]) : why_on_canvas(&a, 24, 56),
+				char *screen = sz < 4 ? render(&a, size[sz][0], size[sz][1])
+						      : why_on_canvas(&a, 24, 56),
 				     *s = unframed(screen), where[96];
 				const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
 				const char *who[2] = {"winner", "runner-up"};
@@ -3229,6 +3223,93 @@ START_TEST(test_tui_routes_margin_bar_beside_or_below)
 }
 END_TEST
 
+/* Row y of the screen's leftmost pane, inside its frame, into line. */
+static void left_pane_row(const char *screen, int y, char *line, size_t size)
+{
+	static const char bar[] = "\xe2\x94\x82";
+	const char *p = screen, *end;
+
+	for (int i = 0; i < y && p; i++)
+		p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
+	line[0] = '\0';
+	if (p == NULL || strncmp(p, bar, 3) != 0)
+		return;
+	p += 3;
+	end = strstr(p, bar);
+	if (end == NULL || (strchr(p, '\n') && end > strchr(p, '\n')))
+		return;
+	snprintf(line, size, "%.*s", (int)(end - p), p);
+}
+
+/* Under the Routes pane's margin bar, what would flip the decision shows
+ * its threshold with the estimate's name, in the longest wording that
+ * fits whole, for every decision of every faction on day 60 at every
+ * width from 80 to 160 columns: never "from …" (the label without its
+ * figure), never nothing where a wording fits. */
+START_TEST(test_tui_routes_flip_line_keeps_its_figures)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const char *bar[] = {a.th.g->bar_full, a.th.g->bar_empty, a.th.g->mark};
+	int shown = 0, brief = 0;
+
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			const struct smug_explanation *ex;
+			int di = -1;
+
+			a.route_sel = r;
+			ex = view_why_explanation(&a, &di);
+			if (ex == NULL || di < 0 || w->decisions[di].winner < 0 || ex->flip_corridor < 0)
+				continue;
+			for (int cols = 80; cols <= 160; cols += 8) {
+				char *s = render(&a, 24, cols), line[4096], to[32];
+				const char *what;
+				int y = 1, bar_row = -1;
+
+				for (; y < 23 && bar_row < 0; y++) {
+					left_pane_row(s, y, line, sizeof line);
+					for (int i = 0; i < 3 && strstr(line, "loss+cost of cargo "); i++) {
+						const char *after = strchr(line, ':');
+
+						if (after && strncmp(after + 2, bar[i], strlen(bar[i])) == 0)
+							bar_row = y; /* the bar beside */
+					}
+					if (bar_row < 0 && strstr(line, "loss+cost of cargo "))
+						bar_row = y + 1; /* the bar below */
+				}
+				if (bar_row < 0 || bar_row + 1 >= 22) { /* no margin block, or no row under the bar */
+					free(s);
+					continue;
+				}
+				/* the rows under the bar, down to the frame, as one text */
+				line[0] = '\0';
+				for (y = bar_row + 1; y < 22; y++) {
+					char row[256];
+					size_t at = strlen(line);
+
+					left_pane_row(s, y, row, sizeof row);
+					snprintf(line + at, sizeof line - at, "%s%s", at ? " " : "", row);
+				}
+				snprintf(line + strlen(line), sizeof line - strlen(line), " ");
+				what = ex->flip_cost ? "cost_est" : "risk_est";
+				snprintf(to, sizeof to, " %.3f ", ex->flip_to);
+				ck_assert_msg(strstr(line, what) && strstr(line, to) && strstr(line, "flips"),
+					      "%dx24, %s's decision %d: the rows under the bar read '%s', want the flip "
+					      "to %.3f (the flip: '%s')",
+					      cols, w->factions[f].id, r, line, ex->flip_to, ex->flip);
+				shown++;
+				brief += strncmp(line, "flips at ", 9) == 0;
+				free(s);
+			}
+		}
+	}
+	ck_assert_msg(shown > 0 && brief > 0, "%d flip lines checked, %d in the briefest wording", shown, brief);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Below the Routes table, the selected route's line says which candidate
  * won, of how many, and by what margin over which runner-up, each as the
  * decision has it ("the only candidate" when there was no runner-up):
@@ -3972,6 +4053,103 @@ START_TEST(test_tui_canvas_names_the_first_label_without_its_figure)
 }
 END_TEST
 
+/* A detail of comma-separated parts fitted into fewer columns keeps its
+ * leading parts whole and drops the rest whole ("2 hops,…", never
+ * "bribes …"); a first part too long alone loses a label with its figure
+ * ("after" goes with the 2); nothing the canvas watches for is left. */
+START_TEST(test_tui_fit_parts_drops_whole_parts)
+{
+	static const struct {
+		const char *text;
+		int width;
+		const char *shown;
+	} rows[] = {
+		{"ward:23->ward:22 2 hops, bribes 12.00, exploring", 48,
+		 "ward:23->ward:22 2 hops, bribes 12.00, exploring"},
+		{"ward:23->ward:22 2 hops, bribes 12.00, exploring", 47, "ward:23->ward:22 2 hops, bribes 12.00,…"},
+		{"ward:23->ward:22 2 hops, bribes 12.00, exploring", 30, "ward:23->ward:22 2 hops,…"},
+		{"ward:23->ward:22 2 hops, bribes 12.00, exploring", 24, "ward:23->ward:22 2 hops…"},
+		{"inspected, contraband found, bribe taken 12.00", 30, "inspected, contraband found,…"},
+		{"manual, intensity 1.00, until cleared", 20, "manual,…"},
+		{"ward:24->ward:31 after 2 days, buyers paid 12.00", 24, "ward:24->ward:31 …"},
+		{"auctioned for 12.00", 16, "auctioned …"},
+		{"cleared", 8, "cleared"},
+	};
+	enum { N = sizeof rows / sizeof rows[0] };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (int i = 0; i < N; i++) {
+		struct tui_grid *g = grid_new(1, 60);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 1, 60};
+		char *shown, first[128];
+
+		ck_assert_int_eq(canvas_fit_parts(&cv, 0, 0, rows[i].width, ROLE_NORMAL, rows[i].text), rows[i].width);
+		shown = grid_dump(g);
+		shown[strcspn(shown, "\n")] = '\0';
+		ck_assert_msg(strcmp(shown, rows[i].shown) == 0, "'%s' in %d columns reads '%s', want '%s'",
+			      rows[i].text, rows[i].width, shown, rows[i].shown);
+		ck_assert_msg(text_cols(shown) <= rows[i].width, "'%s' takes %d columns of %d", shown, text_cols(shown),
+			      rows[i].width);
+		ck_assert_msg(grid_dropped_figures(g, first, sizeof first) == 0 && grid_cut_numbers(g, NULL, 0) == 0,
+			      "'%s' in %d columns: %s", rows[i].text, rows[i].width, first);
+		free(shown);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* A ward's name that ends in a number, shortened inside by an ellipsis
+ * or the canvas's edge ("Middle Ward 5" drawn as "Middle Ward …"), is a
+ * name cut, not a label without its figure, once the grid knows the
+ * world's names; a label after a name, or a name of no ward, still
+ * counts. */
+START_TEST(test_tui_canvas_ward_names_are_not_labels)
+{
+	static const struct {
+		const char *text;
+		int width; /* 0: drawn plainly, clipped at the canvas's edge */
+		bool dropped;
+	} rows[] = {
+		{"ward:11 Middle Ward 5 - ward:12 Middle Ward 6", 20, false}, /* 'ward:11 Middle Ward…' */
+		{"ward:11 Middle Ward 5 - ward:12 Middle Ward 6", 21, false}, /* 'ward:11 Middle Ward …' */
+		{"Middle Ward 12", 0, false},				       /* clipped to 'Middle Ward ' */
+		{"Middle Ward 5 bribes 12.00", 22, true},		       /* 'Middle Ward 5 bribes …' */
+		{"Muddle Ward 5", 12, true}, /* no ward's name: 'Muddle Ward…' */
+	};
+	enum { N = sizeof rows / sizeof rows[0] };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int want_known = 0, want_unknown = 0;
+
+	for (int known = 1; known >= 0; known--) {
+		struct tui_grid *g = grid_new(N, 40);
+		/* texts drawn plainly at column 0 of a 12-column canvas keep 12 characters */
+		struct canvas cv = {&a.th, NULL, g, 0, 0, N, 12}, wide = {&a.th, NULL, g, 0, 0, N, 40};
+
+		if (known)
+			grid_know_names(g, w);
+		for (int i = 0; i < N; i++) {
+			int want;
+
+			if (rows[i].width == 0)
+				canvas_text(&cv, i, 0, ROLE_NORMAL, rows[i].text);
+			else
+				canvas_fit(&wide, i, 0, rows[i].width, ROLE_NORMAL, rows[i].text, false);
+			/* without the names every row counts */
+			want = known ? (want_known += rows[i].dropped) : ++want_unknown;
+			ck_assert_msg(grid_dropped_figures(g, NULL, 0) == want,
+				      "'%s' in %d columns, names %s: %d dropped counted, want %d", rows[i].text,
+				      rows[i].width ? rows[i].width : 12, known ? "known" : "unknown",
+				      grid_dropped_figures(g, NULL, 0), want);
+		}
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* A chart's day axis: "day FIRST" under the plot's first column, the
  * last day ending under its last column, and the middle label the day
  * halfway between them (rounded down: days 1 to 60 read 30), centred
@@ -4113,6 +4291,7 @@ START_TEST(test_tui_chart_y_labels_read_the_range)
 
 		chart_draw(&cv, &spec);
 		ck_assert_int_eq(grid_cut_numbers(g, NULL, 0), 0);
+		ck_assert_int_eq(grid_dropped_figures(g, NULL, 0), 0);
 		text = grid_dump(g);
 		for (int k = 0; k < 3; k++) {
 			const char *p = text;
@@ -5156,6 +5335,8 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
 	tcase_add_test(t, test_tui_canvas_names_the_first_cut_number);
 	tcase_add_test(t, test_tui_canvas_names_the_first_label_without_its_figure);
+	tcase_add_test(t, test_tui_canvas_ward_names_are_not_labels);
+	tcase_add_test(t, test_tui_fit_parts_drops_whole_parts);
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
@@ -5164,6 +5345,7 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_line_shows_what_each_moved);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
+	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);

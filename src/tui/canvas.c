@@ -4,7 +4,8 @@
  * column per character (the glyph sets use only single-width symbols).
  * The memory back end also watches for text clipped in the middle of a
  * number, so tests can prove no screen ever cuts a value, and for a
- * label shown without its figure ("loss …"). */
+ * label shown without its figure ("loss …"); a ward's name shortened
+ * inside ("Middle Ward …" for "Middle Ward 5") is a name, not a label. */
 #include <curses.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -22,6 +23,7 @@ struct tui_grid {
 	char first_cut[96];
 	int dropped_figures; /* labels shown without their figure */
 	char first_dropped[96];
+	const struct smug_world *names; /* whose ward names are names, or NULL */
 };
 
 struct tui_grid *grid_new(int h, int w)
@@ -97,6 +99,11 @@ int grid_dropped_figures(const struct tui_grid *g, char *first, size_t size)
 	return g->dropped_figures;
 }
 
+void grid_know_names(struct tui_grid *g, const struct smug_world *w)
+{
+	g->names = w;
+}
+
 /* Length in bytes of the UTF-8 character starting at s. */
 static int u8len(const char *s)
 {
@@ -146,9 +153,27 @@ static bool is_letter(char c)
  * "loss …"): the kept text ends in a word, the dropped rest starts, past
  * a space, with a number. A name cut inside ("n:22.0|22.2" kept as
  * "n:22.0|") or a list cut after a comma is not a label. */
+/* Does a ward name the grid knows run across the cut (text kept before
+ * it, dropped from it on): a name shortened inside, not a label. */
+static bool cuts_a_name(const struct tui_grid *g, const char *kept, const char *cut)
+{
+	const struct smug_world *w = g->names;
+
+	for (int i = 0; w && i < w->n_wards; i++) {
+		const char *name = w->wards[i].name;
+		size_t len = strlen(name);
+
+		/* a start k bytes before the cut, 0 < k < len */
+		for (size_t k = 1; k < len && k <= (size_t)(cut - kept); k++)
+			if (strncmp(cut - k, name, len) == 0)
+				return true;
+	}
+	return false;
+}
+
 static void watch_label(struct canvas *cv, int y, int col, const char *kept, size_t bytes, const char *rest)
 {
-	const char *end = kept + bytes, *word, *fig;
+	const char *end = kept + bytes, *word, *fig, *cut = rest;
 	bool gap = *rest == ' ';
 
 	if (cv->grid == NULL)
@@ -160,7 +185,7 @@ static void watch_label(struct canvas *cv, int y, int col, const char *kept, siz
 	while (*rest == ' ')
 		rest++;
 	fig = rest + (*rest == '-' || *rest == '+');
-	if (!gap || end == kept || !is_letter(end[-1]) || !is_digit(*fig))
+	if (!gap || end == kept || !is_letter(end[-1]) || !is_digit(*fig) || cuts_a_name(cv->grid, kept, cut))
 		return;
 	for (word = end; word > kept && word[-1] != ' '; word--)
 		;
@@ -243,34 +268,77 @@ static size_t safe_cut(const char *s, int n)
 	return (size_t)(cut - s);
 }
 
+/* The first `bytes` of s and an ellipsis, in width columns padded (a
+ * text of any length: a long one is copied to the heap). */
+static int fit_shortened(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s, size_t bytes)
+{
+	size_t size = bytes + strlen(cv->th->g->ellipsis) + 1;
+	char small[512], *buf = size <= sizeof small ? small : malloc(size);
+
+	if (buf == NULL)
+		abort();
+	memcpy(buf, s, bytes);
+	snprintf(buf + bytes, size - bytes, "%s", cv->th->g->ellipsis);
+	watch_label(cv, y, x + text_cols(buf) - 1, s, bytes, s + bytes);
+	for (int i = 0; i < width; i++)
+		canvas_text(cv, y, x + i, r, " ");
+	canvas_text(cv, y, x, r, buf);
+	if (buf != small)
+		free(buf);
+	return width;
+}
+
 int canvas_fit(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s, bool right)
 {
 	int n = text_cols(s);
 
 	if (width <= 0)
 		return 0;
-	if (n > width) {
-		/* keep what fits of width-1 columns, and an ellipsis (a text of
-		 * any length: a long one is copied to the heap) */
-		size_t bytes = width > 1 ? safe_cut(s, width - 1) : 0, size = bytes + strlen(cv->th->g->ellipsis) + 1;
-		char small[512], *buf = size <= sizeof small ? small : malloc(size);
-
-		if (buf == NULL)
-			abort();
-		memcpy(buf, s, bytes);
-		snprintf(buf + bytes, size - bytes, "%s", cv->th->g->ellipsis);
-		watch_label(cv, y, x + text_cols(buf) - 1, s, bytes, s + bytes);
-		for (int i = 0; i < width; i++)
-			canvas_text(cv, y, x + i, r, " ");
-		canvas_text(cv, y, x, r, buf);
-		if (buf != small)
-			free(buf);
-		return width;
-	}
+	if (n > width) /* keep what fits of width-1 columns, and an ellipsis */
+		return fit_shortened(cv, y, x, width, r, s, width > 1 ? safe_cut(s, width - 1) : 0);
 	for (int i = 0; i < width; i++)
 		canvas_text(cv, y, x + i, r, " ");
 	canvas_text(cv, y, right ? x + width - n : x, r, s);
 	return width;
+}
+
+/* Where to cut s to keep at most n columns and no label whose figure
+ * goes: as safe_cut, then back before a word that a space and a number
+ * follow ("after 2 days" kept as "after" loses the word too). */
+static size_t label_safe_cut(const char *s, int n)
+{
+	size_t bytes = safe_cut(s, n);
+
+	for (;;) {
+		const char *end = s + bytes, *rest = end, *word;
+
+		while (end > s && end[-1] == ' ')
+			end--;
+		while (*rest == ' ')
+			rest++;
+		rest += *rest == '-' || *rest == '+';
+		if (end == s || (end == s + bytes && s[bytes] != ' ') || !is_letter(end[-1]) || !is_digit(*rest))
+			return bytes;
+		for (word = end; word > s && word[-1] != ' '; word--)
+			;
+		bytes = (size_t)(word - s);
+	}
+}
+
+int canvas_fit_parts(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s)
+{
+	size_t bytes = 0, room;
+
+	if (width <= 1 || text_cols(s) <= width)
+		return canvas_fit(cv, y, x, width, r, s, false);
+	room = safe_cut(s, width - 1); /* width-1 columns: a comma there is kept */
+	/* the leading parts that fit whole with their comma, and the ellipsis */
+	for (const char *comma = strstr(s, ", "); comma && (size_t)(comma - s) + 1 <= room;
+	     comma = strstr(comma + 1, ", "))
+		bytes = (size_t)(comma - s) + 1;
+	if (bytes == 0) /* the first part alone is too long */
+		bytes = label_safe_cut(s, width - 1);
+	return fit_shortened(cv, y, x, width, r, s, bytes);
 }
 
 /* The next row of wrapped text from *s (leading spaces skipped, *s set

@@ -251,7 +251,9 @@ void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui
 	if (table_pos(t, E_DETAIL) >= 0) {
 		int p = table_pos(t, E_DETAIL);
 
-		canvas_wrap(cv, y, t->x[p], t->w[p], 1, r, e->detail);
+		/* off the frame; a long detail keeps its leading parts whole
+		 * ("3 hops,…"), never "bribes …" */
+		canvas_fit_parts(cv, y, t->x[p], t->w[p] > 8 ? t->w[p] - 1 : t->w[p], r, e->detail);
 	}
 }
 

@@ -2,7 +2,8 @@
  * day (commodity, source > demand, hops, borders, score, margin over the
  * runner-up, status), identical decisions folded into one row with a
  * count; with room below, the selected decision's margin and what would
- * flip it. Enter opens the why view. */
+ * flip it, each in the longest wording that fits whole. Enter opens the
+ * why view. */
 #include <stdio.h>
 #include <string.h>
 
@@ -116,6 +117,38 @@ void tui_margin_bar(struct canvas *cv, int y, int x, int width, const struct smu
 	}
 }
 
+/* The first of n texts that canvas_wrap shows whole in `rows` rows, or
+ * none; returns the rows used. */
+static int wrap_first(struct canvas *in, int y, int rows, enum tui_role r, const char *const *texts, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (texts[i][0] && canvas_wrap_rows(in->w, texts[i]) <= rows)
+			return canvas_wrap(in, y, 0, in->w, rows, r, texts[i]);
+	return 0;
+}
+
+/* What would flip the decision, the longest wording first: the core's
+ * sentence, then with short names, then without the candidate, then
+ * the threshold alone; a figure is never left without its label. */
+static int flip_line(const struct tui_app *a, struct canvas *in, int y, const struct smug_explanation *ex)
+{
+	char text[4][200], id[64];
+	const char *what = ex->flip_cost ? "cost_est" : "risk_est";
+
+	if (ex->flip_corridor < 0) { /* "no single estimate change flips it (margin 293)" */
+		const char *none = ex->runner >= 0 ? "no single estimate change flips it" : "";
+
+		return wrap_first(in, y, in->h - y, ROLE_NORMAL, (const char *const[]){ex->flip, none}, 2);
+	}
+	tui_short_corridor(a, ex->flip_corridor, id, sizeof id);
+	snprintf(text[0], sizeof text[0], "%s", ex->flip);
+	snprintf(text[1], sizeof text[1], "%s of %s from %.3f to %.3f flips to #%d", what, id, ex->flip_from,
+		 ex->flip_to, ex->runner + 1);
+	snprintf(text[2], sizeof text[2], "%s %s %.3f to %.3f flips it", id, what, ex->flip_from, ex->flip_to);
+	snprintf(text[3], sizeof text[3], "flips at %s %s %.3f", id, what, ex->flip_to);
+	return wrap_first(in, y, in->h - y, ROLE_NORMAL, (const char *const[]){text[0], text[1], text[2], text[3]}, 4);
+}
+
 void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 {
 	const struct smug_world *w = a->w;
@@ -192,14 +225,18 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 
 		if (ex && di >= 0 && w->decisions[di].winner >= 0) {
 			const struct smug_decision *d = &w->decisions[di];
-			char m[40], v[40], line[200];
+			char m[40], v[40], line[200], brief[100];
 
 			y++;
 			fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
 			fmt_credits(v, sizeof v, d->value);
 			snprintf(line, sizeof line, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand, m,
 				 d->runner + 1);
-			y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_TITLE, d->runner >= 0 ? line : "the only candidate");
+			snprintf(brief, sizeof brief, "margin %s over #%d", m, d->runner + 1);
+			if (d->runner >= 0)
+				y += wrap_first(&in, y, 2, ROLE_TITLE, (const char *const[]){line, brief}, 2);
+			else
+				y += wrap_first(&in, y, 2, ROLE_TITLE, (const char *const[]){"the only candidate"}, 1);
 			snprintf(line, sizeof line, "loss+cost of cargo %s:", v);
 			canvas_text(&in, y, 0, ROLE_DIM, line);
 			if (in.w - text_cols(line) - 1 < 12) /* the bar on a row of its own */
@@ -208,7 +245,7 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 				       in.w - text_cols(line) - 1 < 12 ? in.w : in.w - text_cols(line) - 1, d, ex);
 			y++;
 			if (y < in.h)
-				canvas_wrap(&in, y, 0, in.w, in.h - y, ROLE_NORMAL, ex->flip);
+				flip_line(a, &in, y, ex);
 		}
 	}
 }

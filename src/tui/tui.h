@@ -137,9 +137,13 @@ int grid_cut_numbers(const struct tui_grid *g, char *first, size_t size);
 /* Labels the canvas kept while it dropped their figure whole, clipped
  * or shortened with an ellipsis ("loss 1.87" drawn as "loss …"): a word,
  * a space, then a number left out. The count, and the first case. A
- * name that ends in a number ("Ward 38" drawn as "Ward …") counts too,
- * so a test checks this only on text that holds no such names. */
+ * ward name of the world given to grid_know_names that runs across the
+ * cut ("Middle Ward 5" drawn as "Middle Ward …") is a name shortened,
+ * not a label, and is left out. */
 int grid_dropped_figures(const struct tui_grid *g, char *first, size_t size);
+/* The world whose ward names grid_dropped_figures knows as names
+ * (borrowed while the grid draws; NULL: none). */
+void grid_know_names(struct tui_grid *g, const struct smug_world *w);
 
 void canvas_clear(struct canvas *cv);
 /* Print UTF-8 text at (y, x), clipped to the canvas; returns columns used. */
@@ -150,6 +154,13 @@ int canvas_printf(struct canvas *cv, int y, int x, enum tui_role r, const char *
  * long, padded; right-aligned when right. Returns columns used (width). */
 int canvas_fit(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s,
 	       bool right);
+/* Text of comma-separated parts ("3 hops, bribes 12.00, exploring")
+ * fitted into width columns as canvas_fit does, but shortened by whole
+ * parts: the leading parts that fit, each with its comma, then an
+ * ellipsis ("3 hops,…"). When the first part alone is too long, it is
+ * cut at the last column that keeps no label without its figure ("after
+ * 2 days" loses "after" with the 2). Returns width. */
+int canvas_fit_parts(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s);
 /* Text wrapped at spaces into at most max_rows rows of width columns
  * (the last row shortened with an ellipsis at a space if it still does
  * not fit). Returns the rows used. */
