@@ -92,14 +92,6 @@ int table_pos(const struct tui_table *t, int c)
 	return -1;
 }
 
-int table_col_at(const struct tui_table *t, int x)
-{
-	for (int i = 0; i < t->n_vis; i++)
-		if (x >= t->x[i] && x < t->x[i] + t->w[i] + 1)
-			return t->vis[i];
-	return -1;
-}
-
 int table_header(struct canvas *cv, int y, const struct tui_table *t, int sort, bool desc)
 {
 	int rows = 0;

@@ -217,8 +217,6 @@ int table_header(struct canvas *cv, int y, const struct tui_table *t, int sort, 
 /* One cell of a row. */
 void table_cell(struct canvas *cv, int y, const struct tui_table *t, int c, enum tui_role r,
 		const char *text);
-/* Visible column at x, or -1 (mouse). */
-int table_col_at(const struct tui_table *t, int x);
 
 /* ---- chart.c: time series (btop style), reusable ---- */
 struct chart_series {
