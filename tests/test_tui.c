@@ -2788,6 +2788,58 @@ START_TEST(test_tui_routes_row_reads_its_decision)
 }
 END_TEST
 
+/* Two wards joined by one border, side by side and one above the other:
+ * the map draws the border as one straight run, of '-' on the wards'
+ * row or of '|' in their column, and no corridor line anywhere else. */
+START_TEST(test_tui_map_draws_a_straight_border_straight)
+{
+	static char row[24][256];
+
+	for (int upright = 0; upright < 2; upright++) {
+		char json[1024];
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		struct tui_app a;
+		struct tui_grid *g;
+		char *s, want = upright ? '!' : '-'; /* screen_row shows an ASCII '|' as '!' */
+		int at = -1, cells = 0;
+
+		snprintf(json, sizeof json,
+			 "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+			 " \"ledger\": {\"treasury\": 100000},"
+			 " \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [%d, %d]},"
+			 "  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [%d, %d]}],"
+			 " \"nodes\": [{\"id\": \"n:src\", \"ward\": \"ward:src\"}, {\"id\": \"n:dst\", \"ward\": \"ward:dst\"}],"
+			 " \"corridors\": [{\"a\": \"n:src\", \"b\": \"n:dst\"}],"
+			 " \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+			 "   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}",
+			 upright ? 0 : -5, upright ? -5 : 0, upright ? 0 : 5, upright ? 5 : 0);
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+		tui_app_init(&a, w, &ascii_opts);
+		tui_handle_key(&a, 'M');
+		s = render(&a, 24, 80);
+		screen_rows(s, row, 24, 80);
+		g = render_grid(&a, 24, 80);
+		for (int y = 0; y < 24; y++)
+			for (int x = 0; x < 80; x++) {
+				if (grid_role(g, y, x) != ROLE_LINE)
+					continue;
+				ck_assert_msg(at < 0 || (upright ? x : y) == at, "the %s border's line leaves its %s at (%d,%d):\n%s",
+					      upright ? "upright" : "level", upright ? "column" : "row", y, x, s);
+				at = upright ? x : y;
+				ck_assert_msg(row[y][x] == want, "the %s border drawn with '%c' at row %d column %d:\n%s",
+					      upright ? "upright" : "level", row[y][x], y, x, s);
+				cells++;
+			}
+		ck_assert_int_gt(cells, 3);
+		grid_free(g);
+		free(s);
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 /* The Routes pane folds identical decisions into one row with a count
  * after the lane ("x3"); a row of a single decision shows no count. */
 START_TEST(test_tui_routes_count_only_on_folded_rows)
@@ -5321,6 +5373,7 @@ int main(void)
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
+	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
 	tcase_add_test(t, test_tui_event_selection_lights_the_whole_row);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
