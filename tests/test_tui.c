@@ -2225,6 +2225,38 @@ START_TEST(test_tui_commodities_highlights_only_the_selected_row)
 }
 END_TEST
 
+/* In the commodities view a row's seized figures (count and cargo value)
+ * are drawn in red when it had seizures, and nothing else on the row is:
+ * at most the 5 + 10 characters of those two cells red on any row. */
+START_TEST(test_tui_commodities_only_seizures_red)
+{
+	static char rowtext[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct tui_grid *g;
+	char *screen;
+	int n, red_rows = 0;
+
+	tui_handle_key(&a, 'v');
+	screen = render(&a, 48, 160);
+	g = render_grid(&a, 48, 160);
+	n = screen_rows(screen, rowtext, 48, 160);
+	for (int y = 2; y < n; y++) {
+		int red = 0;
+
+		for (int x = 0; x < 160; x++)
+			red += grid_role(g, y, x) == ROLE_BAD && rowtext[y][x] != ' ';
+		ck_assert_msg(red <= 15, "commodities row %d: %d characters red, more than its seized figures: '%.150s'", y,
+			      red, rowtext[y]);
+		red_rows += red > 0;
+	}
+	ck_assert_int_gt(red_rows, 0); /* some row had seizures */
+	grid_free(g);
+	free(screen);
+	close_app(&a, w);
+}
+END_TEST
+
 /* In the commodities view each commodity's bar is as long as its cargo
  * value sent against the largest row's (the bar's width less the share
  * printed after it), and at least one cell for any cargo sent however
@@ -5436,6 +5468,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
+	tcase_add_test(t, test_tui_commodities_only_seizures_red);
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
 	tcase_add_test(t, test_tui_header_year_rollover);
