@@ -2257,6 +2257,27 @@ START_TEST(test_tui_commodities_only_seizures_red)
 }
 END_TEST
 
+/* In the chart view < and > step the span through 30, 90, 180 days and
+ * the chart year, one step a key, stopping at either end. */
+START_TEST(test_tui_chart_span_steps)
+{
+	static const int want[] = {30, 30, 90, 180, SMUG_CHART_DAYS, SMUG_CHART_DAYS, 180};
+	static const int key[] = {'<', '<', '>', '>', '>', '>', '<'};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+
+	tui_handle_key(&a, 'g');
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert_int_eq(a.chart_days, 90);
+	for (int k = 0; k < 7; k++) {
+		tui_handle_key(&a, key[k]);
+		ck_assert_msg(a.chart_days == want[k], "key %d ('%c'): a %d-day chart, want %d", k + 1, key[k],
+			      a.chart_days, want[k]);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* In the commodities view each commodity's bar is as long as its cargo
  * value sent against the largest row's (the bar's width less the share
  * printed after it), and at least one cell for any cargo sent however
@@ -5469,6 +5490,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_commodities_only_seizures_red);
+	tcase_add_test(t, test_tui_chart_span_steps);
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
 	tcase_add_test(t, test_tui_header_year_rollover);
