@@ -5388,6 +5388,58 @@ START_TEST(test_tui_fresh_grid_is_blank_everywhere)
 }
 END_TEST
 
+/* The help view on a 24x80 screen, one byte per column, into row; the
+ * screen row of its list's first line (the row under its title). */
+static int help_page(struct tui_app *a, char (*row)[256])
+{
+	char *s = render(a, 24, 80);
+	int n = screen_rows(s, row, 24, 80);
+
+	free(s);
+	for (int y = 0; y + 1 < n; y++)
+		if (strstr(row[y], "Keys (Esc to close") != NULL)
+			return y + 1;
+	ck_abort_msg("the help view is not on the screen");
+	return -1;
+}
+
+/* The help scrolls a line at a time with Down and Up and a page at a
+ * time with PgDn and PgUp: after Down its list starts with the line that
+ * was second; after PgDn with a line further down that was on the screen
+ * before (a page skips nothing); Up and PgUp come back the same way. */
+START_TEST(test_tui_help_scrolls_by_line_and_by_page)
+{
+	static char first[24][256], now[24][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+	int f, t, at = -1;
+
+	tui_handle_key(&a, '?');
+	f = help_page(&a, first);
+	tui_handle_key(&a, KEY_DOWN);
+	t = help_page(&a, now);
+	ck_assert_msg(strcmp(now[t], first[f + 1]) == 0, "after Down the help starts '%.60s', want the second line '%.60s'",
+		      now[t], first[f + 1]);
+	tui_handle_key(&a, KEY_UP);
+	t = help_page(&a, now);
+	ck_assert_msg(strcmp(now[t], first[f]) == 0, "after Down, Up the help starts '%.60s', want '%.60s'", now[t],
+		      first[f]);
+	tui_handle_key(&a, KEY_NPAGE);
+	t = help_page(&a, now);
+	for (int y = f; y < 23; y++) /* the first page's lines, above the bottom frame */
+		if (strcmp(now[t], first[y]) == 0)
+			at = y - f;
+	ck_assert_msg(at > 1, "after PgDn the help starts '%.60s', %s", now[t],
+		      at < 0 ? "a line that was not on the first page" : "not a page down");
+	tui_handle_key(&a, KEY_DOWN);
+	tui_handle_key(&a, KEY_PPAGE);
+	t = help_page(&a, now);
+	ck_assert_msg(strcmp(now[t], first[f + 1]) == 0, "after PgDn, Down, PgUp the help starts '%.60s', want '%.60s'",
+		      now[t], first[f + 1]);
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -5502,6 +5554,7 @@ int main(void)
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_config_view_stars_the_changed_knobs);
+	tcase_add_test(t, test_tui_help_scrolls_by_line_and_by_page);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
