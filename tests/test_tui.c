@@ -4361,7 +4361,9 @@ END_TEST
  * chart's own unit, right against the axis: money in credits with two
  * decimals while they fit nine columns (then whole credits, then k/M),
  * counts whole, a fractional middle with one decimal, rates in per cent;
- * a money axis keeps a negative bottom, the others start at 0. */
+ * a money axis keeps a negative bottom, the others start at 0; a flat
+ * series still spans a range: counts of nothing but 0 read 0 to 1, flat
+ * money its value to a credit above. */
 START_TEST(test_tui_chart_y_labels_read_the_range)
 {
 	enum { H = 12, W = 40 };
@@ -4380,6 +4382,8 @@ START_TEST(test_tui_chart_y_labels_read_the_range)
 		{20, 90, false, false, "90", "45", "0"},
 		{0, 7, false, false, "7", "3.5", "0"},
 		{0, 0.5, false, true, "50%", "25%", "0%"},
+		{0, 0, false, false, "1", "0.5", "0"},
+		{250000, 250000, true, false, "2501.00", "2500.50", "2500.00"},
 	};
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 0);
