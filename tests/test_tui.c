@@ -5444,6 +5444,37 @@ START_TEST(test_tui_help_scrolls_by_line_and_by_page)
 }
 END_TEST
 
+/* A cockpit opened on a saved seed (smugnet tui --load NAME) names the
+ * seed in its header, not "(new)", and s offers that name to save under. */
+START_TEST(test_tui_loaded_seed_names_the_header_and_the_save)
+{
+	struct smug_world *w = world_at(5), *loaded = NULL;
+	struct tui_options o = opts;
+	struct tui_app a;
+	struct smug_error err;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], *s, header[512];
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(w, root, "harbour", &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(root, "harbour", &loaded, &err), SMUG_OK);
+	o.vault_root = root;
+	o.seed_name = "harbour";
+	tui_app_init(&a, loaded, &o);
+	s = render(&a, 48, 160);
+	snprintf(header, sizeof header, "%.*s", (int)strcspn(s, "\n"), s);
+	free(s);
+	ck_assert_msg(strstr(header, " harbour ") != NULL && strstr(header, "(new)") == NULL,
+		      "opened on seed harbour, the header reads '%s'", header);
+	tui_handle_key(&a, 's');
+	ck_assert_int_eq(a.prompt, PROMPT_SAVE);
+	ck_assert_str_eq(a.input.text, "harbour");
+	close_app(&a, loaded);
+	smug_world_free(w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -5559,6 +5590,7 @@ int main(void)
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_config_view_stars_the_changed_knobs);
 	tcase_add_test(t, test_tui_help_scrolls_by_line_and_by_page);
+	tcase_add_test(t, test_tui_loaded_seed_names_the_header_and_the_save);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
