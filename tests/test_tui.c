@@ -5475,6 +5475,56 @@ START_TEST(test_tui_loaded_seed_names_the_header_and_the_save)
 }
 END_TEST
 
+/* The margin bar reads the winner's expected loss and cost as a share of
+ * the cargo's value: that share of its cells full (red), the runner-up's
+ * share marked (yellow), the rest empty (green); for a cargo worth 0.01 cr
+ * as for one worth 10 cr. A cargo worth nothing draws no bar. */
+START_TEST(test_tui_margin_bar_fills_the_winners_share)
+{
+	enum { W = 20 };
+	static const struct {
+		int64_t value;
+		double loss, cost, runner;
+		int fill, mark;
+	} cases[] = {
+		{1000, 200, 50, 600, 5, 12},
+		{1, 0.3, 0.2, 0.75, 10, 15},
+		{1, 0.05, 0, 0.25, 1, 5},
+		{0, 0, 0, 0, 0, -1},
+	};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct tui_grid *g = grid_new(1, W + 4);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 1, W + 4};
+		struct smug_decision d = {.value = cases[i].value, .winner = 0, .runner = 1, .n_cand = 2};
+		struct smug_explanation ex = {.n_cand = 2, .winner = 0, .runner = 1};
+		char *text;
+
+		ex.cand[0].expected_loss = cases[i].loss;
+		ex.cand[0].expected_cost = cases[i].cost;
+		ex.cand[1].expected_loss = cases[i].runner;
+		tui_margin_bar(&cv, 0, 2, W, &d, &ex);
+		text = grid_dump(g);
+		text[strcspn(text, "\n")] = '\0';
+		if (cases[i].value <= 0)
+			ck_assert_msg(strspn(text, " ") == strlen(text), "a cargo worth nothing: the bar '%s'", text);
+		for (int x = 0; cases[i].value > 0 && x < W; x++) {
+			int want = x == cases[i].mark ? ROLE_WARN : x < cases[i].fill ? ROLE_BAD : ROLE_GOOD;
+
+			ck_assert_msg(grid_role(g, 0, 2 + x) == want,
+				      "cargo %lld minor units, loss+cost %g, runner-up %g: cell %d of the bar '%s' is role %d, want %d",
+				      (long long)cases[i].value, cases[i].loss + cases[i].cost, cases[i].runner, x, text,
+				      grid_role(g, 0, 2 + x), want);
+		}
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -5545,6 +5595,7 @@ int main(void)
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
+	tcase_add_test(t, test_tui_margin_bar_fills_the_winners_share);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
