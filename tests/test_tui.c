@@ -5525,6 +5525,56 @@ START_TEST(test_tui_margin_bar_fills_the_winners_share)
 }
 END_TEST
 
+/* Wrapped text fills each row to its width (less a column kept off the
+ * frame when the width is over 8) and breaks at the last space that fits:
+ * a word ending on a row's last column stays on that row, a word longer
+ * than a row is broken at the row's end; canvas_wrap_rows counts the
+ * rows canvas_wrap takes. */
+START_TEST(test_tui_wrap_fills_each_row_to_its_width)
+{
+	static const struct {
+		int width;
+		const char *text, *rows[3];
+	} cases[] = {
+		{21, "abcdefghij klmnopqrs tuvw", {"abcdefghij klmnopqrs", "tuvw"}},
+		{21, "xxxxxxxxxxxxxxxxxxxxxxxxx yy", {"xxxxxxxxxxxxxxxxxxxx", "xxxxx yy"}},
+		{6, "abc de fghijk", {"abc de", "fghijk"}},
+		{6, "abc def", {"abc", "def"}},
+	};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct tui_grid *g = grid_new(4, 30);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 4, 30};
+		char *text = NULL, *p;
+		int want = 0, got = canvas_wrap(&cv, 0, 0, cases[i].width, 3, ROLE_NORMAL, cases[i].text);
+
+		while (want < 3 && cases[i].rows[want])
+			want++;
+		text = grid_dump(g);
+		p = text;
+		for (int r = 0; r < 3; r++) {
+			char row[64], *end;
+
+			snprintf(row, sizeof row, "%.*s", (int)strcspn(p, "\n"), p);
+			for (end = row + strlen(row); end > row && end[-1] == ' '; end--)
+				;
+			*end = '\0';
+			ck_assert_msg(strcmp(row, r < want ? cases[i].rows[r] : "") == 0,
+				      "'%s' wrapped %d wide: row %d reads '%s', want '%s'", cases[i].text, cases[i].width, r,
+				      row, r < want ? cases[i].rows[r] : "");
+			p += strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
+		}
+		ck_assert_int_eq(got, want);
+		ck_assert_int_eq(canvas_wrap_rows(cases[i].width, cases[i].text), want);
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -5596,6 +5646,7 @@ int main(void)
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
 	tcase_add_test(t, test_tui_margin_bar_fills_the_winners_share);
+	tcase_add_test(t, test_tui_wrap_fills_each_row_to_its_width);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
