@@ -5575,6 +5575,38 @@ START_TEST(test_tui_wrap_fills_each_row_to_its_width)
 }
 END_TEST
 
+/* Enter on a knob of the config view asks its new value with the knob's
+ * value now filled in, for every knob (the default world, route_topk set
+ * to 20). */
+START_TEST(test_tui_config_enter_offers_the_knobs_value)
+{
+	struct smug_world *w = world_at(1);
+	struct smug_error err;
+	struct tui_app a;
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+
+	ck_assert_int_eq(smug_config_set(w, "smuggling.route_topk", "20", &err), SMUG_OK);
+	tui_app_init(&a, w, &opts);
+	feed(&a, "C");
+	draw(&a, 48, 160);
+	for (int i = 0; i < n; i++) {
+		char val[80];
+
+		if (i > 0)
+			tui_handle_key(&a, KEY_DOWN);
+		tui_handle_key(&a, '\n');
+		ck_assert_int_eq(a.prompt, PROMPT_KNOB);
+		smug_knob_format(&w->cfg, &k[i], val, sizeof val);
+		ck_assert_msg(strcmp(a.input.text, val) == 0, "Enter on %s (= %s) offers '%s'", k[i].key, val,
+			      a.input.text);
+		tui_handle_key(&a, 27);
+		ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -5693,6 +5725,7 @@ int main(void)
 	tcase_add_test(t, test_tui_config_view_stars_the_changed_knobs);
 	tcase_add_test(t, test_tui_help_scrolls_by_line_and_by_page);
 	tcase_add_test(t, test_tui_loaded_seed_names_the_header_and_the_save);
+	tcase_add_test(t, test_tui_config_enter_offers_the_knobs_value);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
