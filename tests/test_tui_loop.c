@@ -375,6 +375,101 @@ START_TEST(test_tui_loop_compare_shows_each_change_in_even_tables)
 }
 END_TEST
 
+/* The starting column of each word of a screen row from column `from`
+ * (columns counted in characters, not bytes); how many. */
+static int word_columns(const char *row, int from, int *col, int max)
+{
+	int n = 0, x = 0;
+	bool in_word = false;
+
+	for (const char *p = row; *p && *p != '\n' && n < max; x++) {
+		unsigned char c = (unsigned char)*p;
+		bool space = c == ' ';
+
+		if (x >= from && !space && !in_word)
+			col[n++] = x;
+		in_word = x >= from && !space;
+		p += c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+	}
+	return n;
+}
+
+/* The compare view colours a border's changes by what they mean: more
+ * traffic green, less red, none dim; more seizures red, fewer green;
+ * for every border row shown, wide and narrow, after a crackdown in the
+ * what-if (traffic leaves its border for others). */
+START_TEST(test_tui_loop_compare_colours_border_changes_by_direction)
+{
+	struct smug_world *w = test_default_at(30);
+	struct tui_app a;
+	struct smug_error err;
+	struct smug_comparison *c = calloc(1, sizeof *c);
+	const struct smug_world *base, *whatif;
+	int b = test_busiest_border(w), up = 0, down = 0;
+
+	tui_app_init(&a, w, &opts);
+	keys(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		keys(&a, ".");
+	keys(&a, "bB");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	loop_pair(&a, &base, &whatif);
+	smug_compare(base, whatif, c);
+	for (int cols = 100; cols <= 160; cols += 60) {
+		struct tui_grid *g = grid_new(48, cols);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 48, cols};
+		char *s, *line[48];
+		int n = 0, head = -1, shown = 0;
+		bool wide = cols - 4 >= 110;
+
+		tui_render(&a, &cv);
+		s = grid_dump(g);
+		for (char *p = s; *p && n < 48; n++) {
+			line[n] = p;
+			p += strcspn(p, "\n");
+			if (*p)
+				*p++ = '\0';
+		}
+		for (int y = 0; y < n && head < 0; y++)
+			if (strstr(line[y], "border") && strstr(line[y], "traffic"))
+				head = y;
+		ck_assert_msg(head > 0, "%d columns: no border table", cols);
+		for (int i = 0; i < c->n_borders && head + 1 + i < n; i++) {
+			const struct smug_cmp_border *bd = &c->borders[i];
+			int y = head + 1 + i, col[12], k = word_columns(line[y], 2 + 24, col, 12), tc = 2, sc = wide ? 5 : 3;
+			int64_t dt = bd->traffic[1] - bd->traffic[0], ds = bd->seizures[1] - bd->seizures[0];
+			int want_t = dt > 0 ? ROLE_GOOD : dt < 0 ? ROLE_BAD : ROLE_DIM;
+			int want_s = ds > 0 ? ROLE_BAD : ds < 0 ? ROLE_GOOD : ROLE_DIM;
+
+			if (strncmp(line[y] + 4, bd->id, strlen(bd->id) < 24 ? strlen(bd->id) : 24) != 0)
+				break; /* the border table ends */
+			ck_assert_msg(k > sc, "%d columns: the row of %s has %d figures: '%s'", cols, bd->id, k, line[y]);
+			ck_assert_msg(grid_role(g, y, col[tc]) == want_t,
+				      "%d columns: %s's traffic %lld, what-if %lld: the change drawn in role %d, want %d: '%s'",
+				      cols, bd->id, (long long)bd->traffic[0], (long long)bd->traffic[1],
+				      grid_role(g, y, col[tc]), want_t, line[y]);
+			ck_assert_msg(grid_role(g, y, col[sc]) == want_s,
+				      "%d columns: %s's seizures %lld, what-if %lld: the change drawn in role %d, want %d: '%s'",
+				      cols, bd->id, (long long)bd->seizures[0], (long long)bd->seizures[1],
+				      grid_role(g, y, col[sc]), want_s, line[y]);
+			up += dt > 0;
+			down += dt < 0;
+			shown++;
+		}
+		ck_assert_int_gt(shown, 5);
+		free(s);
+		grid_free(g);
+	}
+	ck_assert_int_gt(up, 0);
+	ck_assert_int_gt(down, 0);
+	smug_comparison_done(c);
+	free(c);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
 START_TEST(test_tui_loop_config_view_sets_a_knob)
 {
 	struct smug_world *w = test_default_at(3);
@@ -423,6 +518,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
 	tcase_add_test(t, test_tui_loop_branch_compare_keep);
 	tcase_add_test(t, test_tui_loop_compare_shows_each_change_in_even_tables);
+	tcase_add_test(t, test_tui_loop_compare_colours_border_changes_by_direction);
 	tcase_add_test(t, test_tui_loop_config_view_sets_a_knob);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
