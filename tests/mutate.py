@@ -300,14 +300,15 @@ def clean_env(extra=None):
 
 def stop(p):
     """End the process group of p: SIGTERM first (Check passes it on to its
-    forked test), then SIGKILL."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
+    forked test; the Slurm sweep test stops the daemons it started, which
+    left the group when they daemonised), then SIGKILL 15 s later."""
+    for sig, grace in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
         try:
             os.killpg(p.pid, sig)
         except ProcessLookupError:
             pass
         try:
-            p.wait(timeout=5)
+            p.wait(timeout=grace)
             return
         except subprocess.TimeoutExpired:
             continue

@@ -19,15 +19,28 @@ id munge >/dev/null 2>&1 || skip "there is no munge user"
 
 scratch=$(mktemp -d /tmp/smugnet-slurm.XXXXXX)
 chmod 755 "$scratch"
+# All three are signalled at once and waited for together (up to 3 s),
+# so a test runner that stops this script (SIGTERM, then SIGKILL a few
+# seconds later) still finds every daemon gone.
 stop_daemons() {
+	pids=
 	for f in "$scratch/slurmd.pid" "$scratch/slurmctld.pid" "$scratch/munge-run/munged.pid"; do
-		[ -s "$f" ] || continue
-		pid=$(cat "$f")
-		kill "$pid" 2>/dev/null || continue
-		i=0
-		while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-		kill -9 "$pid" 2>/dev/null
+		[ -s "$f" ] && pids="$pids $(cat "$f")"
 	done
+	[ -n "$pids" ] || return 0
+	# shellcheck disable=SC2086
+	kill $pids 2>/dev/null
+	i=0
+	while [ $i -lt 30 ]; do
+		alive=
+		for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+		[ -n "$alive" ] || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	# shellcheck disable=SC2086
+	kill -9 $pids 2>/dev/null
+	return 0
 }
 cleanup() { stop_daemons; rm -rf "$scratch"; }
 trap cleanup EXIT
