@@ -182,6 +182,13 @@ expect_rc 4 "$SMUGNET" run --days 1 --save s --vault "$tmp/not-a-folder"
 err_has "$tmp/not-a-folder/seeds"
 grep -q '"type":"summary"' "$tmp/out" || fail "the run before a failed save printed no summary"
 
+# a new vault named without a folder is made where smugnet runs on the first save
+mkdir "$tmp/cwd"
+(cd "$tmp/cwd" && "$SMUGNET" run --days 1 --save here --vault myvault) >"$tmp/out" 2>"$tmp/err" </dev/null ||
+	fail "a first save to --vault myvault failed: $(cat "$tmp/err")"
+[ -f "$tmp/cwd/myvault/seeds/here/manifest.json" ] || fail "--vault myvault: no seed in ./myvault/seeds/here"
+pass=$((pass + 1))
+
 # where the vault is: --vault, else $SMUGNET_VAULT, else $XDG_DATA_HOME/smugnet,
 # else ~/.local/share/smugnet
 where() { find "$tmp/loc" -path "*/seeds/$1/manifest.json" | sed "s|^$tmp/loc/||; s|/seeds/$1/manifest.json||"; }

@@ -560,6 +560,42 @@ START_TEST(test_state_freed_worlds_return_their_memory)
 END_TEST
 #endif
 
+/* A seed saved while a shipment from the last ward is in flight loads,
+ * and so does the rewind ring's packed copy of that day (the ward ranges
+ * reach the last ward): the first such day of the two-way world, whose
+ * crew trades both ways across its one border. */
+START_TEST(test_state_shipment_from_the_last_ward_loads)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/tests/data/two-way.json"), *back = NULL;
+	struct smug_error err;
+	unsigned char *packed;
+	size_t len;
+	char *json;
+	int from_last = 0;
+
+	for (int day = 0; day < 365 && !from_last; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_shipments; i++)
+			from_last += w->shipments[i].src_ward == w->n_wards - 1;
+	}
+	ck_assert_msg(from_last > 0, "no shipment from the last ward %s in a year", w->wards[w->n_wards - 1].id);
+	json = snapshot_to_json(w);
+	ck_assert_msg(snapshot_from_json(json, strlen(json), "snapshot.json", &back, &err) == SMUG_OK,
+		      "day %d, a shipment from the last ward in flight: %s", w->day, err.msg);
+	ck_assert_uint_eq(smug_world_digest(back), smug_world_digest(w));
+	smug_world_free(back);
+	len = state_pack(w, &packed);
+	back = state_unpack(packed, len);
+	ck_assert_msg(back != NULL, "day %d, a shipment from the last ward in flight: the packed copy does not load",
+		      w->day);
+	ck_assert_uint_eq(smug_world_digest(back), smug_world_digest(w));
+	smug_world_free(back);
+	free(packed);
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("state");
@@ -574,6 +610,7 @@ int main(void)
 	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);
 	tcase_add_test(t, test_state_plan_counters_survive_save_and_load);
+	tcase_add_test(t, test_state_shipment_from_the_last_ward_loads);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_state_freed_worlds_return_their_memory);
 #endif

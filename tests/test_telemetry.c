@@ -585,6 +585,34 @@ START_TEST(test_telemetry_window_lists_show_a_shift)
 }
 END_TEST
 
+/* The TopK view's narrowest window, 1 day (Left in the TopK view), lists
+ * the borders crossed on the last day, each scored by its crossings that
+ * day, the busiest first. */
+START_TEST(test_telemetry_one_day_window_is_the_last_day)
+{
+	struct smug_world *w = test_default_at(60);
+	int64_t *at = calloc((size_t)w->n_corridors, sizeof *at), most = 0;
+	struct smug_topk win;
+
+	for (int c = 0; c < w->n_corridors; c++)
+		at[c] = w->border_stats[c].traffic;
+	smug_cmd_step(w, 1);
+	for (int c = 0; c < w->n_corridors; c++)
+		if (w->border_stats[c].traffic - at[c] > most)
+			most = w->border_stats[c].traffic - at[c];
+	ck_assert_int_gt(most, 0);
+	smug_topk_window(w, SMUG_TOPK_BORDERS, 1, &win);
+	ck_assert_msg(win.n > 0, "day %d: %lld crossings on the busiest border, the 1-day list is empty", w->day,
+		      (long long)most);
+	ck_assert_double_eq(win.e[0].score, (double)most);
+	for (int i = 0; i < win.n; i++)
+		ck_assert_double_eq(win.e[i].score, (double)(w->border_stats[win.e[i].index].traffic -
+							     at[win.e[i].index]));
+	free(at);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("telemetry");
@@ -604,6 +632,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_yesterday_rolls);
 	tcase_add_test(t, test_telemetry_world_lists_are_the_top);
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);
+	tcase_add_test(t, test_telemetry_one_day_window_is_the_last_day);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
