@@ -5525,6 +5525,37 @@ START_TEST(test_tui_margin_bar_fills_the_winners_share)
 }
 END_TEST
 
+/* A margin bar is drawn only where it has four cells or more: in fewer,
+ * a share cannot be read, so the room after the margin line stays blank
+ * rather than showing a stub of one to three cells. */
+START_TEST(test_tui_margin_bar_needs_four_cells)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (int width = 1; width <= 4; width++) {
+		struct tui_grid *g = grid_new(1, 12);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 1, 12};
+		struct smug_decision d = {.value = 1000, .winner = 0, .runner = 1, .n_cand = 2};
+		struct smug_explanation ex = {.n_cand = 2, .winner = 0, .runner = 1};
+		char *text;
+		size_t drawn;
+
+		ex.cand[0].expected_loss = 500;
+		ex.cand[1].expected_loss = 750;
+		tui_margin_bar(&cv, 0, 2, width, &d, &ex);
+		text = grid_dump(g);
+		text[strcspn(text, "\n")] = '\0';
+		drawn = strlen(text) - strspn(text, " ");
+		ck_assert_msg(width < 4 ? drawn == 0 : drawn > 0, "room for %d cell(s): the bar row reads '%s'", width,
+			      text);
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* Wrapped text fills each row to its width (less a column kept off the
  * frame when the width is over 8) and breaks at the last space that fits:
  * a word ending on a row's last column stays on that row, a word longer
@@ -5678,6 +5709,7 @@ int main(void)
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
 	tcase_add_test(t, test_tui_margin_bar_fills_the_winners_share);
+	tcase_add_test(t, test_tui_margin_bar_needs_four_cells);
 	tcase_add_test(t, test_tui_wrap_fills_each_row_to_its_width);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
