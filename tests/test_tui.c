@@ -3282,6 +3282,79 @@ START_TEST(test_tui_sweep_band_spans_the_percentiles)
 }
 END_TEST
 
+/* The sweep view's fan: the selected setting's 25% and 75% lines are
+ * drawn (dim) on the rows of its 25th and 75th percentiles and nowhere
+ * else, for whichever setting is selected. */
+START_TEST(test_tui_sweep_quartile_lines_read_the_selection)
+{
+	static const int days[] = {10, 20, 30, 40};
+	static const char *const labels[] = {"k=0.1", "k=0.2"};
+	static const long long tasks[] = {4, 4};
+	double q[2][4][5];
+	struct tui_fan fan = {"shipments", false, 4, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 40 days", 2, labels, tasks, 1, &fan};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	for (int p = 0; p < 4; p++)
+		for (int k = 0; k < 5; k++) {
+			q[0][p][k] = 100 + 50 * k; /* 100 150 200 250 300 */
+			q[1][p][k] = 60 + 80 * k;  /* 60 140 220 300 380 */
+		}
+	tui_app_init(&a, w, &opts);
+	for (int sel = 0; sel < 2; sel++) {
+		struct tui_grid *g = grid_new(40, 120);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 40, 120};
+		char *text, *line, head[32];
+		int y0 = 0, ph = 0, on_q[2] = {0, 0};
+		double hi;
+
+		tui_sweep_draw(&cv, &sw, 0, sel);
+		text = grid_dump(g);
+		snprintf(head, sizeof head, "5-95%% of %s", labels[sel]);
+		line = strstr(text, head);
+		ck_assert_ptr_nonnull(line);
+		for (const char *p = text; p < line; p++)
+			y0 += *p == '\n';
+		line = strchr(line, '\n') + 1; /* the plot's top row, labelled with the range's top */
+		hi = strtod(line + strspn(line, " "), NULL);
+		ck_assert_msg(hi >= 300, "selected %s: the plot's top reads %g", labels[sel], hi);
+		for (const char *l = line; strstr(l, "day 1") == NULL || strstr(l, "day 1") > strchr(l, '\n');
+		     l = strchr(l, '\n') + 1)
+			ph++;
+		for (int y = 0; y < ph; y++, line = strchr(line, '\n') + 1) {
+			double top = hi * (ph - y) / ph, bottom = hi * (ph - 1 - y) / ph, slack = hi / ph;
+			int col = 0, dim = 0;
+			bool near25, near75;
+
+			for (const char *p = line; *p && *p != '\n'; col++) {
+				unsigned char c = (unsigned char)*p;
+				int n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+
+				if (n == 3 && c == 0xe2 && ((unsigned char)p[1] & 0xfc) == 0xa0 && /* braille */
+				    grid_role(g, y0 + 1 + y, col) == ROLE_DIM)
+					dim++;
+				p += n;
+			}
+			near25 = q[sel][0][1] >= bottom - slack && q[sel][0][1] <= top + slack;
+			near75 = q[sel][0][3] >= bottom - slack && q[sel][0][3] <= top + slack;
+			ck_assert_msg(dim == 0 || near25 || near75,
+				      "selected %s: plot row %d of %d (%.0f to %.0f) has %d dim dots, away from its "
+				      "quartiles %g and %g",
+				      labels[sel], y, ph, bottom, top, dim, q[sel][0][1], q[sel][0][3]);
+			on_q[0] += near25 ? dim : 0;
+			on_q[1] += near75 ? dim : 0;
+		}
+		ck_assert_msg(on_q[0] > 50 && on_q[1] > 50, "selected %s: %d dim dots by its 25%% line, %d by its 75%%",
+			      labels[sel], on_q[0], on_q[1]);
+		free(text);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Below the Routes table, "loss+cost of cargo V:" is followed on its row
  * by the selected route's margin bar when 12 columns or more are left
  * for it (one of them a space), and the bar goes to a row of its own when
@@ -5702,6 +5775,7 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
 	tcase_add_test(t, test_tui_factions_line_shows_what_each_moved);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
+	tcase_add_test(t, test_tui_sweep_quartile_lines_read_the_selection);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
