@@ -5465,6 +5465,35 @@ START_TEST(test_tui_fresh_grid_is_blank_everywhere)
 }
 END_TEST
 
+/* A part of a pane (a sub-canvas) stays inside the pane: asked for more
+ * rows or columns than the pane has below or right of it, it ends at the
+ * pane's edge, and what it draws never spills onto the screen around. */
+START_TEST(test_tui_canvas_sub_stays_inside_its_parent)
+{
+	static const int ask[] = {4, 6, 10}; /* rows asked for; twice that in columns */
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (size_t i = 0; i < sizeof ask / sizeof ask[0]; i++) {
+		struct tui_grid *g = grid_new(10, 20);
+		struct canvas screen = {&a.th, NULL, g, 0, 0, 10, 20};
+		struct canvas pane = canvas_sub(&screen, 1, 2, 5, 10); /* rows 1-5, columns 2-11 */
+		struct canvas part = canvas_sub(&pane, 2, 3, ask[i], 2 * ask[i]);
+		char *text;
+
+		for (int y = 0; y < 10; y++)
+			canvas_text(&part, y, 0, ROLE_NORMAL, "xxxxxxxxxxxxxxxxxxxx");
+		text = grid_dump(g);
+		ck_assert_msg(strcmp(text, "\n\n\n     xxxxxxx\n     xxxxxxx\n     xxxxxxx\n\n\n\n\n") == 0,
+			      "a %dx%d part from row 2, column 3 of a 5x10 pane at row 1, column 2 drew:\n%s", ask[i],
+			      2 * ask[i], text);
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The help view on a 24x80 screen, one byte per column, into row; the
  * screen row of its list's first line (the row under its title). */
 static int help_page(struct tui_app *a, char (*row)[256])
@@ -5757,6 +5786,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
 	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
+	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
 	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
