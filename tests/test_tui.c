@@ -4498,6 +4498,64 @@ START_TEST(test_tui_chart_y_labels_read_the_range)
 }
 END_TEST
 
+/* The candidate lit in the why view, read from the 160x48 screen as
+ * its number (the "+3*" of the row's first column), or 0 when no row is
+ * lit. */
+static int why_lit_candidate(struct tui_app *a)
+{
+	struct tui_grid *g = render_grid(a, 48, 160);
+	char *text = grid_dump(g), *line = text;
+	int lit = 0;
+
+	for (int y = 0; y < 48 && line; y++, line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		const char *num = line + strcspn(line, "+-");
+
+		if (grid_role(g, y, 2) == ROLE_SELECT && grid_role(g, y, 1) == ROLE_SELECT && num[0] &&
+		    isdigit((unsigned char)num[1])) {
+			ck_assert_msg(lit == 0, "two candidates lit: #%d and the row '%.40s'", lit, line);
+			lit = atoi(num + 1);
+		}
+	}
+	free(text);
+	grid_free(g);
+	return lit;
+}
+
+/* Down on the why view's last candidate keeps it selected (lit), as Up
+ * on the first keeps the first: the selection never leaves the list nor
+ * jumps back to the winner. */
+START_TEST(test_tui_why_selection_stops_at_the_ends)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_decision *d = NULL;
+	int rows;
+
+	tui_handle_key(&a, '2');
+	rows = pane_routes_rows(&a);
+	for (int r = 0; r < rows && d == NULL; r++) {
+		d = &w->decisions[pane_routes_decision(&a)];
+		if (d->n_cand < 3 || d->winner == 0 || d->winner == d->n_cand - 1) {
+			d = NULL;
+			tui_handle_key(&a, KEY_DOWN);
+		}
+	}
+	ck_assert_msg(d != NULL, "no decision of day 60 has its winner between its first and last candidates");
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	tui_handle_key(&a, KEY_END);
+	ck_assert_int_eq(why_lit_candidate(&a), d->n_cand);
+	tui_handle_key(&a, KEY_DOWN);
+	ck_assert_msg(why_lit_candidate(&a) == d->n_cand, "Down on the last candidate #%d lit #%d (the winner is #%d)",
+		      d->n_cand, why_lit_candidate(&a), d->winner + 1);
+	tui_handle_key(&a, KEY_HOME);
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_msg(why_lit_candidate(&a) == 1, "Up on the first candidate lit #%d (the winner is #%d)",
+		      why_lit_candidate(&a), d->winner + 1);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The why view's comparison of the winner and the runner-up reads each
  * term of both and their difference, runner-up less winner, signed ("+"
  * for zero or more, "-" below), for every route of the day's Routes
@@ -5824,6 +5882,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
+	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
