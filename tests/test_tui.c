@@ -2712,6 +2712,28 @@ START_TEST(test_tui_borders_click_on_the_border_heading_sorts_by_border)
 }
 END_TEST
 
+/* The header's second row counts the shipments in transit, and the
+ * count follows the world as days pass. */
+START_TEST(test_tui_header_counts_shipments_in_transit)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+
+	for (int step = 0; step < 3; step++) {
+		char want[48], *s = render(&a, 48, 160), *row2 = strchr(s, '\n') + 1;
+
+		*strchr(row2, '\n') = '\0';
+		snprintf(want, sizeof want, "| in transit %d |", w->n_shipments);
+		ck_assert_int_gt(w->n_shipments, 0);
+		ck_assert_msg(strstr(row2, want) != NULL, "day %d, %d shipments in transit: the header's second row reads '%s'",
+			      w->day, w->n_shipments, row2);
+		free(s);
+		tui_handle_key(&a, '.');
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The header's year and day of the year roll over at the year's end. */
 START_TEST(test_tui_header_year_rollover)
 {
@@ -5910,6 +5932,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
 	tcase_add_test(t, test_tui_header_year_rollover);
+	tcase_add_test(t, test_tui_header_counts_shipments_in_transit);
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
 	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
