@@ -5010,6 +5010,49 @@ START_TEST(test_tui_borders_numbers_read_each_window)
 }
 END_TEST
 
+/* The Borders pane's title reads whole at any width it fits in: "3
+ * Borders: N with traffic, today first" where that fits beside the
+ * frame's corners, else the short "3 Borders: N crossed, today first";
+ * never a wording cut with an ellipsis. For each window (t). */
+START_TEST(test_tui_borders_title_whole_at_any_width)
+{
+	static const char *const names[] = {"today", "7 days", "all time"}, *const heads[] = {"today", "7d", "all"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n, longer = 0, shorter = 0;
+
+	free(pane_borders_rows(&a, &n));
+	for (int k = 0; k < WIN_COUNT; k++, feed(&a, "t")) {
+		char full[120], brief[120];
+
+		snprintf(full, sizeof full, "[3 Borders: %d with traffic, %s first]", n, names[a.border_window]);
+		snprintf(brief, sizeof brief, "[3 Borders: %d crossed, %s first]", n, heads[a.border_window]);
+		for (int width = text_cols(brief) + 4; width <= text_cols(full) + 8; width++) {
+			struct tui_grid *g = grid_new(10, width);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, 10, width};
+			char *s;
+
+			pane_borders_draw(&a, &cv, true);
+			s = grid_dump(g);
+			*strchr(s, '\n') = '\0';
+			if (strstr(s, full))
+				longer++;
+			else if (strstr(s, brief))
+				shorter++;
+			else
+				ck_abort_msg("a Borders pane %d columns wide is titled '%s'", width, s);
+			ck_assert_msg(strstr(s, full) || width < text_cols(full) + 4,
+				      "a Borders pane %d columns wide has room for '%s' but is titled '%s'", width, full, s);
+			free(s);
+			grid_free(g);
+		}
+	}
+	ck_assert_int_gt(longer, 0);
+	ck_assert_int_gt(shorter, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Borders pane's last line is the selected border's detail alone,
  * with more borders than rows: no table row shows after its text, and a
  * click on it or on the frame below keeps the selection. */
@@ -5920,6 +5963,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
+	tcase_add_test(t, test_tui_borders_title_whole_at_any_width);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
