@@ -3224,6 +3224,38 @@ START_TEST(test_tui_factions_line_shows_what_each_moved)
 }
 END_TEST
 
+/* A faction that sent nothing yet (a fresh world) says in the Factions
+ * pane what it prefers: every commodity of its smuggling profile with
+ * its weight ("prefers weapon parts 1.0 stolen goods 0.6"), the weights
+ * under 1 too, and no commodity it does not prefer. */
+START_TEST(test_tui_factions_fresh_line_names_each_preference)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), under_one = 0;
+	char *s = render(&a, 48, 160), line[256];
+
+	ck_assert_int_ge(n, 2);
+	for (int i = 0; i < n; i++) {
+		const double *pref = w->factions[fac[i]].net.commodity_prefs;
+
+		faction_second_line(w, s, fac[i], line, sizeof line);
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			char want[64];
+
+			snprintf(want, sizeof want, " %s %.1f", tui_commodity_name(c), pref[c]);
+			ck_assert_msg(pref[c] > 0 ? strstr(line, want) != NULL : strstr(line, tui_commodity_name(c)) == NULL,
+				      "%s prefers %s %g: its line reads '%s'", w->factions[fac[i]].id, tui_commodity_name(c),
+				      pref[c], line);
+			under_one += pref[c] > 0 && pref[c] < 1;
+		}
+	}
+	ck_assert_int_gt(under_one, 0);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The sweep view's fan: the selected setting's 5-95% band fills the plot
  * rows between its 5th and 95th percentiles and no others, and each
  * setting's median line is drawn in its own colour. */
@@ -5927,6 +5959,7 @@ int main(void)
 	tcase_add_test(t, test_tui_fitting_title_runs_into_the_frame);
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
 	tcase_add_test(t, test_tui_factions_line_shows_what_each_moved);
+	tcase_add_test(t, test_tui_factions_fresh_line_names_each_preference);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_sweep_quartile_lines_read_the_selection);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
