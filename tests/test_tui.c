@@ -4575,6 +4575,40 @@ static int why_lit_candidate(struct tui_app *a)
 	return lit;
 }
 
+/* The why view opens on the decision as it was taken: a what-if left on
+ * (x) when the view was closed is not there when it opens again, and
+ * the winner is selected. */
+START_TEST(test_tui_why_reopens_without_the_whatif)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int rows, di;
+
+	tui_handle_key(&a, '2');
+	rows = pane_routes_rows(&a);
+	for (int r = 0; r < rows && !a.whatif; r++) {
+		tui_handle_key(&a, '\r');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		tui_handle_key(&a, 'x');
+		if (!a.whatif) {
+			tui_handle_key(&a, 27);
+			tui_handle_key(&a, KEY_DOWN);
+		}
+	}
+	ck_assert_msg(a.whatif, "no decision of day 60 has a what-if");
+	ck_assert(screen_has(&a, "WHAT-IF (no step)"));
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	ck_assert_msg(!screen_has(&a, "WHAT-IF") && screen_has(&a, "RUNNER-UP"),
+		      "the why view opened again still shows the what-if");
+	di = pane_routes_decision(&a);
+	ck_assert_int_eq(why_lit_candidate(&a), w->decisions[di].winner + 1);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Down on the why view's last candidate keeps it selected (lit), as Up
  * on the first keeps the first: the selection never leaves the list nor
  * jumps back to the winner. */
@@ -5981,6 +6015,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
+	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
