@@ -2281,7 +2281,7 @@ END_TEST
 /* In the commodities view each commodity's bar is as long as its cargo
  * value sent against the largest row's (the bar's width less the share
  * printed after it), and at least one cell for any cargo sent however
- * little; it fills from the left with the shares delivered (good),
+ * little (0.01 cr too); it fills from the left with the shares delivered (good),
  * seized (bad) and lost (warning), the rest not resolved yet (dim). */
 START_TEST(test_tui_commodities_bar_shows_each_share)
 {
@@ -2294,13 +2294,14 @@ START_TEST(test_tui_commodities_bar_shows_each_share)
 	int checked = 0, tiny = 0, parts_seen[3] = {0};
 	int64_t max = 0;
 
-	/* all time; the first faction's first commodity sent once, for 1.00 cr */
+	/* all time; the first faction's first commodity sent once, for the
+	 * least cargo there is (0.01 cr), and delivered */
 	feed(&a, "vt");
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
 		if (w->factions[fac[0]].net.commodity_prefs[c] > 0) {
 			w->tel.factions[fac[0]].total[c] =
 				(struct smug_flow){{[SMUG_FLOW_SENT] = 1, [SMUG_FLOW_DELIVERED] = 1},
-						   {[SMUG_FLOW_SENT] = 100, [SMUG_FLOW_DELIVERED] = 100}};
+						   {[SMUG_FLOW_SENT] = 1, [SMUG_FLOW_DELIVERED] = 1}};
 			break;
 		}
 	for (int i = 0; i < nf; i++)
