@@ -3109,6 +3109,32 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 }
 END_TEST
 
+/* Home in the config view goes back to the first knob, from the last:
+ * the first knob is described, and Enter edits it, offering its value. */
+START_TEST(test_tui_config_home_selects_the_first_knob)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+	char want[512], val[80];
+
+	feed(&a, "C");
+	ck_assert_int_eq(a.view, VIEW_CONFIG);
+	tui_handle_key(&a, KEY_END);
+	draw(&a, 48, 160);
+	tui_handle_key(&a, KEY_HOME);
+	snprintf(want, sizeof want, "%s: %.40s", k[0].key, k[0].meaning);
+	ck_assert_msg(screen_has(&a, want), "after End, Home: the first knob is not selected (want '%s')", want);
+	feed(&a, "\n");
+	ck_assert_int_eq(a.prompt, PROMPT_KNOB);
+	smug_knob_format(&w->cfg, &k[0], val, sizeof val);
+	ck_assert_msg(strcmp(a.input.text, val) == 0, "Enter after Home offers '%s', the first knob %s is %s",
+		      a.input.text, k[0].key, val);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A world with more network factions than fit two rows each: the
  * Factions pane at 160x48 gives each faction one row, every network
  * faction once and in order, and leaves the rows below them empty. */
@@ -6052,6 +6078,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
+	tcase_add_test(t, test_tui_config_home_selects_the_first_knob);
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_config_view_stars_the_changed_knobs);
 	tcase_add_test(t, test_tui_help_scrolls_by_line_and_by_page);
