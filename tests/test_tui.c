@@ -3282,6 +3282,79 @@ START_TEST(test_tui_sweep_band_spans_the_percentiles)
 }
 END_TEST
 
+/* The sweep view's fan: the selected setting's 25% and 75% lines are
+ * drawn (dim) on the rows of its 25th and 75th percentiles and nowhere
+ * else, for whichever setting is selected. */
+START_TEST(test_tui_sweep_quartile_lines_read_the_selection)
+{
+	static const int days[] = {10, 20, 30, 40};
+	static const char *const labels[] = {"k=0.1", "k=0.2"};
+	static const long long tasks[] = {4, 4};
+	double q[2][4][5];
+	struct tui_fan fan = {"shipments", false, 4, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 40 days", 2, labels, tasks, 1, &fan};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	for (int p = 0; p < 4; p++)
+		for (int k = 0; k < 5; k++) {
+			q[0][p][k] = 100 + 50 * k; /* 100 150 200 250 300 */
+			q[1][p][k] = 60 + 80 * k;  /* 60 140 220 300 380 */
+		}
+	tui_app_init(&a, w, &opts);
+	for (int sel = 0; sel < 2; sel++) {
+		struct tui_grid *g = grid_new(40, 120);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 40, 120};
+		char *text, *line, head[32];
+		int y0 = 0, ph = 0, on_q[2] = {0, 0};
+		double hi;
+
+		tui_sweep_draw(&cv, &sw, 0, sel);
+		text = grid_dump(g);
+		snprintf(head, sizeof head, "5-95%% of %s", labels[sel]);
+		line = strstr(text, head);
+		ck_assert_ptr_nonnull(line);
+		for (const char *p = text; p < line; p++)
+			y0 += *p == '\n';
+		line = strchr(line, '\n') + 1; /* the plot's top row, labelled with the range's top */
+		hi = strtod(line + strspn(line, " "), NULL);
+		ck_assert_msg(hi >= 300, "selected %s: the plot's top reads %g", labels[sel], hi);
+		for (const char *l = line; strstr(l, "day 1") == NULL || strstr(l, "day 1") > strchr(l, '\n');
+		     l = strchr(l, '\n') + 1)
+			ph++;
+		for (int y = 0; y < ph; y++, line = strchr(line, '\n') + 1) {
+			double top = hi * (ph - y) / ph, bottom = hi * (ph - 1 - y) / ph, slack = hi / ph;
+			int col = 0, dim = 0;
+			bool near25, near75;
+
+			for (const char *p = line; *p && *p != '\n'; col++) {
+				unsigned char c = (unsigned char)*p;
+				int n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+
+				if (n == 3 && c == 0xe2 && ((unsigned char)p[1] & 0xfc) == 0xa0 && /* braille */
+				    grid_role(g, y0 + 1 + y, col) == ROLE_DIM)
+					dim++;
+				p += n;
+			}
+			near25 = q[sel][0][1] >= bottom - slack && q[sel][0][1] <= top + slack;
+			near75 = q[sel][0][3] >= bottom - slack && q[sel][0][3] <= top + slack;
+			ck_assert_msg(dim == 0 || near25 || near75,
+				      "selected %s: plot row %d of %d (%.0f to %.0f) has %d dim dots, away from its "
+				      "quartiles %g and %g",
+				      labels[sel], y, ph, bottom, top, dim, q[sel][0][1], q[sel][0][3]);
+			on_q[0] += near25 ? dim : 0;
+			on_q[1] += near75 ? dim : 0;
+		}
+		ck_assert_msg(on_q[0] > 50 && on_q[1] > 50, "selected %s: %d dim dots by its 25%% line, %d by its 75%%",
+			      labels[sel], on_q[0], on_q[1]);
+		free(text);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Below the Routes table, "loss+cost of cargo V:" is followed on its row
  * by the selected route's margin bar when 12 columns or more are left
  * for it (one of them a space), and the bar goes to a row of its own when
@@ -5392,6 +5465,35 @@ START_TEST(test_tui_fresh_grid_is_blank_everywhere)
 }
 END_TEST
 
+/* A part of a pane (a sub-canvas) stays inside the pane: asked for more
+ * rows or columns than the pane has below or right of it, it ends at the
+ * pane's edge, and what it draws never spills onto the screen around. */
+START_TEST(test_tui_canvas_sub_stays_inside_its_parent)
+{
+	static const int ask[] = {4, 6, 10}; /* rows asked for; twice that in columns */
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (size_t i = 0; i < sizeof ask / sizeof ask[0]; i++) {
+		struct tui_grid *g = grid_new(10, 20);
+		struct canvas screen = {&a.th, NULL, g, 0, 0, 10, 20};
+		struct canvas pane = canvas_sub(&screen, 1, 2, 5, 10); /* rows 1-5, columns 2-11 */
+		struct canvas part = canvas_sub(&pane, 2, 3, ask[i], 2 * ask[i]);
+		char *text;
+
+		for (int y = 0; y < 10; y++)
+			canvas_text(&part, y, 0, ROLE_NORMAL, "xxxxxxxxxxxxxxxxxxxx");
+		text = grid_dump(g);
+		ck_assert_msg(strcmp(text, "\n\n\n     xxxxxxx\n     xxxxxxx\n     xxxxxxx\n\n\n\n\n") == 0,
+			      "a %dx%d part from row 2, column 3 of a 5x10 pane at row 1, column 2 drew:\n%s", ask[i],
+			      2 * ask[i], text);
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The help view on a 24x80 screen, one byte per column, into row; the
  * screen row of its list's first line (the row under its title). */
 static int help_page(struct tui_app *a, char (*row)[256])
@@ -5518,6 +5620,37 @@ START_TEST(test_tui_margin_bar_fills_the_winners_share)
 				      (long long)cases[i].value, cases[i].loss + cases[i].cost, cases[i].runner, x, text,
 				      grid_role(g, 0, 2 + x), want);
 		}
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* A margin bar is drawn only where it has four cells or more: in fewer,
+ * a share cannot be read, so the room after the margin line stays blank
+ * rather than showing a stub of one to three cells. */
+START_TEST(test_tui_margin_bar_needs_four_cells)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (int width = 1; width <= 4; width++) {
+		struct tui_grid *g = grid_new(1, 12);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 1, 12};
+		struct smug_decision d = {.value = 1000, .winner = 0, .runner = 1, .n_cand = 2};
+		struct smug_explanation ex = {.n_cand = 2, .winner = 0, .runner = 1};
+		char *text;
+		size_t drawn;
+
+		ex.cand[0].expected_loss = 500;
+		ex.cand[1].expected_loss = 750;
+		tui_margin_bar(&cv, 0, 2, width, &d, &ex);
+		text = grid_dump(g);
+		text[strcspn(text, "\n")] = '\0';
+		drawn = strlen(text) - strspn(text, " ");
+		ck_assert_msg(width < 4 ? drawn == 0 : drawn > 0, "room for %d cell(s): the bar row reads '%s'", width,
+			      text);
 		free(text);
 		grid_free(g);
 	}
@@ -5653,6 +5786,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
 	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
+	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
 	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
@@ -5671,6 +5805,7 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
 	tcase_add_test(t, test_tui_factions_line_shows_what_each_moved);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
+	tcase_add_test(t, test_tui_sweep_quartile_lines_read_the_selection);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
@@ -5678,6 +5813,7 @@ int main(void)
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
 	tcase_add_test(t, test_tui_margin_bar_fills_the_winners_share);
+	tcase_add_test(t, test_tui_margin_bar_needs_four_cells);
 	tcase_add_test(t, test_tui_wrap_fills_each_row_to_its_width);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
