@@ -2712,6 +2712,28 @@ START_TEST(test_tui_borders_click_on_the_border_heading_sorts_by_border)
 }
 END_TEST
 
+/* The header's second row counts the shipments in transit, and the
+ * count follows the world as days pass. */
+START_TEST(test_tui_header_counts_shipments_in_transit)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+
+	for (int step = 0; step < 3; step++) {
+		char want[48], *s = render(&a, 48, 160), *row2 = strchr(s, '\n') + 1;
+
+		*strchr(row2, '\n') = '\0';
+		snprintf(want, sizeof want, "| in transit %d |", w->n_shipments);
+		ck_assert_int_gt(w->n_shipments, 0);
+		ck_assert_msg(strstr(row2, want) != NULL, "day %d, %d shipments in transit: the header's second row reads '%s'",
+			      w->day, w->n_shipments, row2);
+		free(s);
+		tui_handle_key(&a, '.');
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The header's year and day of the year roll over at the year's end. */
 START_TEST(test_tui_header_year_rollover)
 {
@@ -4498,6 +4520,64 @@ START_TEST(test_tui_chart_y_labels_read_the_range)
 }
 END_TEST
 
+/* The candidate lit in the why view, read from the 160x48 screen as
+ * its number (the "+3*" of the row's first column), or 0 when no row is
+ * lit. */
+static int why_lit_candidate(struct tui_app *a)
+{
+	struct tui_grid *g = render_grid(a, 48, 160);
+	char *text = grid_dump(g), *line = text;
+	int lit = 0;
+
+	for (int y = 0; y < 48 && line; y++, line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		const char *num = line + strcspn(line, "+-");
+
+		if (grid_role(g, y, 2) == ROLE_SELECT && grid_role(g, y, 1) == ROLE_SELECT && num[0] &&
+		    isdigit((unsigned char)num[1])) {
+			ck_assert_msg(lit == 0, "two candidates lit: #%d and the row '%.40s'", lit, line);
+			lit = atoi(num + 1);
+		}
+	}
+	free(text);
+	grid_free(g);
+	return lit;
+}
+
+/* Down on the why view's last candidate keeps it selected (lit), as Up
+ * on the first keeps the first: the selection never leaves the list nor
+ * jumps back to the winner. */
+START_TEST(test_tui_why_selection_stops_at_the_ends)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_decision *d = NULL;
+	int rows;
+
+	tui_handle_key(&a, '2');
+	rows = pane_routes_rows(&a);
+	for (int r = 0; r < rows && d == NULL; r++) {
+		d = &w->decisions[pane_routes_decision(&a)];
+		if (d->n_cand < 3 || d->winner == 0 || d->winner == d->n_cand - 1) {
+			d = NULL;
+			tui_handle_key(&a, KEY_DOWN);
+		}
+	}
+	ck_assert_msg(d != NULL, "no decision of day 60 has its winner between its first and last candidates");
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	tui_handle_key(&a, KEY_END);
+	ck_assert_int_eq(why_lit_candidate(&a), d->n_cand);
+	tui_handle_key(&a, KEY_DOWN);
+	ck_assert_msg(why_lit_candidate(&a) == d->n_cand, "Down on the last candidate #%d lit #%d (the winner is #%d)",
+		      d->n_cand, why_lit_candidate(&a), d->winner + 1);
+	tui_handle_key(&a, KEY_HOME);
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_msg(why_lit_candidate(&a) == 1, "Up on the first candidate lit #%d (the winner is #%d)",
+		      why_lit_candidate(&a), d->winner + 1);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The why view's comparison of the winner and the runner-up reads each
  * term of both and their difference, runner-up less winner, signed ("+"
  * for zero or more, "-" below), for every route of the day's Routes
@@ -4926,6 +5006,49 @@ START_TEST(test_tui_borders_numbers_read_each_window)
 	ck_assert_int_gt(rows_seen, 3 * 10);
 	ck_assert_int_gt(told_apart, 3 * 5);
 	ck_assert_int_gt(cells, rows_seen * 10);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The Borders pane's title reads whole at any width it fits in: "3
+ * Borders: N with traffic, today first" where that fits beside the
+ * frame's corners, else the short "3 Borders: N crossed, today first";
+ * never a wording cut with an ellipsis. For each window (t). */
+START_TEST(test_tui_borders_title_whole_at_any_width)
+{
+	static const char *const names[] = {"today", "7 days", "all time"}, *const heads[] = {"today", "7d", "all"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n, longer = 0, shorter = 0;
+
+	free(pane_borders_rows(&a, &n));
+	for (int k = 0; k < WIN_COUNT; k++, feed(&a, "t")) {
+		char full[120], brief[120];
+
+		snprintf(full, sizeof full, "[3 Borders: %d with traffic, %s first]", n, names[a.border_window]);
+		snprintf(brief, sizeof brief, "[3 Borders: %d crossed, %s first]", n, heads[a.border_window]);
+		for (int width = text_cols(brief) + 4; width <= text_cols(full) + 8; width++) {
+			struct tui_grid *g = grid_new(10, width);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, 10, width};
+			char *s;
+
+			pane_borders_draw(&a, &cv, true);
+			s = grid_dump(g);
+			*strchr(s, '\n') = '\0';
+			if (strstr(s, full))
+				longer++;
+			else if (strstr(s, brief))
+				shorter++;
+			else
+				ck_abort_msg("a Borders pane %d columns wide is titled '%s'", width, s);
+			ck_assert_msg(strstr(s, full) || width < text_cols(full) + 4,
+				      "a Borders pane %d columns wide has room for '%s' but is titled '%s'", width, full, s);
+			free(s);
+			grid_free(g);
+		}
+	}
+	ck_assert_int_gt(longer, 0);
+	ck_assert_int_gt(shorter, 0);
 	close_app(&a, w);
 }
 END_TEST
@@ -5824,6 +5947,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
+	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
@@ -5839,6 +5963,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
+	tcase_add_test(t, test_tui_borders_title_whole_at_any_width);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
@@ -5851,6 +5976,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
 	tcase_add_test(t, test_tui_header_year_rollover);
+	tcase_add_test(t, test_tui_header_counts_shipments_in_transit);
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
 	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
