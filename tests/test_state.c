@@ -392,6 +392,51 @@ START_TEST(test_state_hot_borders_refuse_another_corridors_id)
 }
 END_TEST
 
+/* A saved event that names a corridor, faction, ward or commodity one
+ * past the last is refused the way a seed load refuses it (the reader,
+ * then the world's checks), with a message that names the field and the
+ * valid range, so whoever edited the save knows what to fix. */
+START_TEST(test_state_events_refuse_an_index_past_the_list)
+{
+	struct smug_world *w = busy_world();
+	const struct {
+		const char *field;
+		int n;
+	} past[] = {
+		{"corridor", w->n_corridors}, {"faction", w->n_factions}, {"src_ward", w->n_wards},
+		{"dst_ward", w->n_wards},     {"commodity", SMUG_COMMODITY_COUNT},
+	};
+	char *json = snapshot_to_json(w);
+
+	for (size_t i = 0; i < sizeof past / sizeof past[0]; i++) {
+		cJSON *root = cJSON_Parse(json), *events = find_array(root, "events");
+		struct smug_world *back = NULL;
+		struct smug_error err = {0};
+		enum smug_status st;
+		char *edited, want[128];
+
+		ck_assert_msg(events && cJSON_GetArraySize(events) > 0, "no events saved");
+		cJSON_ReplaceItemInObjectCaseSensitive(cJSON_GetArrayItem(events, 0), past[i].field,
+						       cJSON_CreateNumber(past[i].n));
+		edited = cJSON_PrintUnformatted(root);
+		st = snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err);
+		if (st == SMUG_OK) {
+			st = smug_world_check(back, "snapshot.json", &err);
+			smug_world_free(back);
+		}
+		snprintf(want, sizeof want, "events[0].%s: expected number in [-1,%d], got %d", past[i].field,
+			 past[i].n - 1, past[i].n);
+		ck_assert_int_eq(st, SMUG_ERR_SCHEMA);
+		ck_assert_msg(strstr(err.msg, want), "%s = %d: \"%s\", expected \"%s\"", past[i].field, past[i].n,
+			      err.msg, want);
+		free(edited);
+		cJSON_Delete(root);
+	}
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The cockpit's charts read the same after a save and a load, day by day
  * over a whole chart year: every faction's (Balance, flows, money, and
  * the days your crackdowns shade, from the daily history) and every
@@ -608,6 +653,7 @@ int main(void)
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
 	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
+	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);
 	tcase_add_test(t, test_state_plan_counters_survive_save_and_load);
 	tcase_add_test(t, test_state_shipment_from_the_last_ward_loads);

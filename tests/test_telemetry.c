@@ -613,6 +613,46 @@ START_TEST(test_telemetry_one_day_window_is_the_last_day)
 }
 END_TEST
 
+/* A busy day can touch SMUG_TOUCHED_CAP borders (up to 2,048 shipments
+ * are on the road, each crossing one border a day). A border crossed
+ * again that day adds to its own count rather than taking another
+ * place, so the day's last new border is still counted: crossed most, it
+ * tops the 1-day TopK list. */
+START_TEST(test_telemetry_busy_day_counts_every_border)
+{
+	char *json = smug_scenario_generate(400, 5, 2);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct smug_topk win;
+	int border[SMUG_TOUCHED_CAP], n = 0, last;
+
+	ck_assert(json != NULL);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	for (int c = 0; c < w->n_corridors && n < SMUG_TOUCHED_CAP; c++)
+		if (w->corridors[c].border)
+			border[n++] = c;
+	ck_assert_int_eq(n, SMUG_TOUCHED_CAP);
+	last = border[n - 1];
+	telemetry_begin_day(w);
+	telemetry_border_crossed(w, border[0]);
+	telemetry_border_crossed(w, border[0]);
+	for (int i = 1; i < n - 1; i++)
+		telemetry_border_crossed(w, border[i]);
+	for (int k = 0; k < 3; k++)
+		telemetry_border_crossed(w, last);
+	smug_topk_window(w, SMUG_TOPK_BORDERS, 1, &win);
+	ck_assert_int_eq(win.n, SMUG_TOPK);
+	ck_assert_msg(win.e[0].index == last && win.e[0].score == 3,
+		      "%d borders crossed today, %s 3 times (the most): the 1-day list starts with %s, %g crossings",
+		      n, w->corridors[last].id, win.e[0].key, win.e[0].score);
+	ck_assert_str_eq(win.e[1].key, w->corridors[border[0]].id);
+	ck_assert_double_eq(win.e[1].score, 2);
+	telemetry_end_day(w);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("telemetry");
@@ -633,6 +673,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_world_lists_are_the_top);
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);
 	tcase_add_test(t, test_telemetry_one_day_window_is_the_last_day);
+	tcase_add_test(t, test_telemetry_busy_day_counts_every_border);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
