@@ -4579,16 +4579,16 @@ START_TEST(test_tui_chart_y_labels_read_the_range)
 }
 END_TEST
 
-/* The candidate lit in the why view, read from the 160x48 screen as
- * its number (the "+3*" of the row's first column), or 0 when no row is
- * lit. */
-static int why_lit_candidate(struct tui_app *a)
+/* The candidate lit in the why view, read from a screen of rows x cols
+ * as its number (the "+3*" of the row's first column), or 0 when no row
+ * is lit. */
+static int why_lit_on(struct tui_app *a, int rows, int cols)
 {
-	struct tui_grid *g = render_grid(a, 48, 160);
+	struct tui_grid *g = render_grid(a, rows, cols);
 	char *text = grid_dump(g), *line = text;
 	int lit = 0;
 
-	for (int y = 0; y < 48 && line; y++, line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+	for (int y = 0; y < rows && line; y++, line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
 		const char *num = line + strcspn(line, "+-");
 
 		if (grid_role(g, y, 2) == ROLE_SELECT && grid_role(g, y, 1) == ROLE_SELECT && num[0] &&
@@ -4600,6 +4600,11 @@ static int why_lit_candidate(struct tui_app *a)
 	free(text);
 	grid_free(g);
 	return lit;
+}
+
+static int why_lit_candidate(struct tui_app *a)
+{
+	return why_lit_on(a, 48, 160);
 }
 
 /* The why view opens on the decision as it was taken: a what-if left on
@@ -4632,6 +4637,39 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 		      "the why view opened again still shows the what-if");
 	di = pane_routes_decision(&a);
 	ck_assert_int_eq(why_lit_candidate(&a), w->decisions[di].winner + 1);
+	close_app(&a, w);
+}
+END_TEST
+
+/* On a small screen the why view's list scrolls to keep the selected
+ * candidate in sight: End shows the last candidate lit, Home the first,
+ * PageDown the tenth. */
+START_TEST(test_tui_why_list_scrolls_to_the_selection)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_decision *d = NULL;
+	int rows;
+
+	tui_handle_key(&a, '2');
+	rows = pane_routes_rows(&a);
+	for (int r = 0; r < rows && d == NULL; r++) {
+		d = &w->decisions[pane_routes_decision(&a)];
+		if (d->n_cand < 20) {
+			d = NULL;
+			tui_handle_key(&a, KEY_DOWN);
+		}
+	}
+	ck_assert_msg(d != NULL, "no decision of day 60 has 20 candidates");
+	tui_handle_key(&a, '\r');
+	tui_handle_key(&a, KEY_END);
+	ck_assert_msg(why_lit_on(&a, 24, 80) == d->n_cand, "End at 24x80: #%d lit in sight, want the last, #%d",
+		      why_lit_on(&a, 24, 80), d->n_cand);
+	tui_handle_key(&a, KEY_HOME);
+	ck_assert_msg(why_lit_on(&a, 24, 80) == 1, "Home at 24x80: #%d lit in sight, want #1", why_lit_on(&a, 24, 80));
+	tui_handle_key(&a, KEY_NPAGE);
+	ck_assert_msg(why_lit_on(&a, 24, 80) == 11, "PageDown at 24x80: #%d lit in sight, want #11",
+		      why_lit_on(&a, 24, 80));
 	close_app(&a, w);
 }
 END_TEST
@@ -6042,6 +6080,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
+	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
