@@ -2673,6 +2673,51 @@ START_TEST(test_tui_border_sort_keys_before_the_table_is_drawn)
 }
 END_TEST
 
+/* The column of the Borders table's sorted heading (drawn lit) on the
+ * 160x48 screen, or -1. */
+static int borders_sorted_x(struct tui_app *a)
+{
+	struct tui_grid *g = render_grid(a, 48, 160);
+	const struct tui_rect *r = &a->pane_rect[PANE_BORDERS];
+	int at = -1;
+
+	for (int y = r->y + 1; y <= r->y + 2 && at < 0; y++)
+		for (int x = r->x + 1; x < r->x + r->w - 1 && at < 0; x++)
+			if (grid_role(g, y, x) == ROLE_FOCUS)
+				at = x;
+	grid_free(g);
+	return at;
+}
+
+/* In the Borders pane Left and Right (h and l) move the sort to the
+ * column on the left or on the right, as < and > do. */
+START_TEST(test_tui_borders_left_right_move_the_sort)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int x0, x1;
+
+	tui_handle_key(&a, '3');
+	x0 = borders_sorted_x(&a);
+	ck_assert_int_ge(x0, 0);
+	tui_handle_key(&a, '>');
+	x1 = borders_sorted_x(&a);
+	ck_assert_msg(x1 > x0, "> moved the sorted heading from column %d to %d", x0, x1);
+	tui_handle_key(&a, KEY_LEFT);
+	ck_assert_msg(borders_sorted_x(&a) == x0, "Left: the sorted heading at column %d, want %d (where < puts it)",
+		      borders_sorted_x(&a), x0);
+	tui_handle_key(&a, KEY_RIGHT);
+	ck_assert_msg(borders_sorted_x(&a) == x1, "Right: the sorted heading at column %d, want %d (where > puts it)",
+		      borders_sorted_x(&a), x1);
+	tui_handle_key(&a, 'h');
+	ck_assert_msg(borders_sorted_x(&a) == x0, "h: the sorted heading at column %d, want %d", borders_sorted_x(&a), x0);
+	tui_handle_key(&a, 'l');
+	ck_assert_msg(borders_sorted_x(&a) == x1, "l: the sorted heading at column %d, want %d", borders_sorted_x(&a), x1);
+	ck_assert_int_eq(a.focus, PANE_BORDERS);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A click on the Borders table's "border" heading (its first column)
  * sorts the rows by border, in the scenario's order; a second click on
  * it reverses them. */
@@ -6114,6 +6159,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
 	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
+	tcase_add_test(t, test_tui_borders_left_right_move_the_sort);
 	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
