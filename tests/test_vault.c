@@ -543,6 +543,23 @@ START_TEST(test_vault_transfer_from_past_the_accounts)
 }
 END_TEST
 
+/* A seed whose shipment in transit belongs to a faction past the last
+ * is refused, and the message names the field and the factions there
+ * are. */
+START_TEST(test_vault_shipment_of_a_faction_past_the_list)
+{
+	struct smug_world *w = dosadi_at(50);
+	char value[16], want[128];
+	int n = w->n_factions;
+
+	ck_assert_int_gt(w->n_shipments, 0);
+	snprintf(value, sizeof value, "%d", n);
+	snprintf(want, sizeof want, "state.shipments[0].faction: expected number in [0,%d], got %d", n - 1, n);
+	refused_with_first(w, "\"shipments\":[{", "faction", value, want);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A seed whose faction remembers an outcome of a shipment never sent,
  * number 0 (they count from 1) or the next to be sent, is refused with
  * the same reason for both, naming the field. */
@@ -1094,6 +1111,7 @@ int main(void)
 	tcase_add_test(t, test_vault_missing_and_bad_names);
 	tcase_add_loop_test(t, test_vault_candidate_index_past_the_list, 0, 3);
 	tcase_add_test(t, test_vault_transfer_from_past_the_accounts);
+	tcase_add_test(t, test_vault_shipment_of_a_faction_past_the_list);
 	tcase_add_loop_test(t, test_vault_recent_outcome_of_a_shipment_never_sent, 0, 2);
 	tcase_set_timeout(t, 120); /* each case simulates 50 days: slow under sanitizers */
 	suite_add_tcase(s, t);
