@@ -2281,7 +2281,7 @@ END_TEST
 /* In the commodities view each commodity's bar is as long as its cargo
  * value sent against the largest row's (the bar's width less the share
  * printed after it), and at least one cell for any cargo sent however
- * little; it fills from the left with the shares delivered (good),
+ * little (0.01 cr too); it fills from the left with the shares delivered (good),
  * seized (bad) and lost (warning), the rest not resolved yet (dim). */
 START_TEST(test_tui_commodities_bar_shows_each_share)
 {
@@ -2294,13 +2294,14 @@ START_TEST(test_tui_commodities_bar_shows_each_share)
 	int checked = 0, tiny = 0, parts_seen[3] = {0};
 	int64_t max = 0;
 
-	/* all time; the first faction's first commodity sent once, for 1.00 cr */
+	/* all time; the first faction's first commodity sent once, for the
+	 * least cargo there is (0.01 cr), and delivered */
 	feed(&a, "vt");
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
 		if (w->factions[fac[0]].net.commodity_prefs[c] > 0) {
 			w->tel.factions[fac[0]].total[c] =
 				(struct smug_flow){{[SMUG_FLOW_SENT] = 1, [SMUG_FLOW_DELIVERED] = 1},
-						   {[SMUG_FLOW_SENT] = 100, [SMUG_FLOW_DELIVERED] = 100}};
+						   {[SMUG_FLOW_SENT] = 1, [SMUG_FLOW_DELIVERED] = 1}};
 			break;
 		}
 	for (int i = 0; i < nf; i++)
@@ -3108,6 +3109,32 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 }
 END_TEST
 
+/* Home in the config view goes back to the first knob, from the last:
+ * the first knob is described, and Enter edits it, offering its value. */
+START_TEST(test_tui_config_home_selects_the_first_knob)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+	char want[512], val[80];
+
+	feed(&a, "C");
+	ck_assert_int_eq(a.view, VIEW_CONFIG);
+	tui_handle_key(&a, KEY_END);
+	draw(&a, 48, 160);
+	tui_handle_key(&a, KEY_HOME);
+	snprintf(want, sizeof want, "%s: %.40s", k[0].key, k[0].meaning);
+	ck_assert_msg(screen_has(&a, want), "after End, Home: the first knob is not selected (want '%s')", want);
+	feed(&a, "\n");
+	ck_assert_int_eq(a.prompt, PROMPT_KNOB);
+	smug_knob_format(&w->cfg, &k[0], val, sizeof val);
+	ck_assert_msg(strcmp(a.input.text, val) == 0, "Enter after Home offers '%s', the first knob %s is %s",
+		      a.input.text, k[0].key, val);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A world with more network factions than fit two rows each: the
  * Factions pane at 160x48 gives each faction one row, every network
  * faction once and in order, and leaves the rows below them empty. */
@@ -3219,6 +3246,38 @@ START_TEST(test_tui_factions_line_shows_what_each_moved)
 		}
 	}
 	ck_assert_int_gt(shares, n); /* some faction moved more than one commodity */
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A faction that sent nothing yet (a fresh world) says in the Factions
+ * pane what it prefers: every commodity of its smuggling profile with
+ * its weight ("prefers weapon parts 1.0 stolen goods 0.6"), the weights
+ * under 1 too, and no commodity it does not prefer. */
+START_TEST(test_tui_factions_fresh_line_names_each_preference)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), under_one = 0;
+	char *s = render(&a, 48, 160), line[256];
+
+	ck_assert_int_ge(n, 2);
+	for (int i = 0; i < n; i++) {
+		const double *pref = w->factions[fac[i]].net.commodity_prefs;
+
+		faction_second_line(w, s, fac[i], line, sizeof line);
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			char want[64];
+
+			snprintf(want, sizeof want, " %s %.1f", tui_commodity_name(c), pref[c]);
+			ck_assert_msg(pref[c] > 0 ? strstr(line, want) != NULL : strstr(line, tui_commodity_name(c)) == NULL,
+				      "%s prefers %s %g: its line reads '%s'", w->factions[fac[i]].id, tui_commodity_name(c),
+				      pref[c], line);
+			under_one += pref[c] > 0 && pref[c] < 1;
+		}
+	}
+	ck_assert_int_gt(under_one, 0);
 	free(s);
 	close_app(&a, w);
 }
@@ -4542,6 +4601,40 @@ static int why_lit_candidate(struct tui_app *a)
 	grid_free(g);
 	return lit;
 }
+
+/* The why view opens on the decision as it was taken: a what-if left on
+ * (x) when the view was closed is not there when it opens again, and
+ * the winner is selected. */
+START_TEST(test_tui_why_reopens_without_the_whatif)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int rows, di;
+
+	tui_handle_key(&a, '2');
+	rows = pane_routes_rows(&a);
+	for (int r = 0; r < rows && !a.whatif; r++) {
+		tui_handle_key(&a, '\r');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		tui_handle_key(&a, 'x');
+		if (!a.whatif) {
+			tui_handle_key(&a, 27);
+			tui_handle_key(&a, KEY_DOWN);
+		}
+	}
+	ck_assert_msg(a.whatif, "no decision of day 60 has a what-if");
+	ck_assert(screen_has(&a, "WHAT-IF (no step)"));
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	ck_assert_msg(!screen_has(&a, "WHAT-IF") && screen_has(&a, "RUNNER-UP"),
+		      "the why view opened again still shows the what-if");
+	di = pane_routes_decision(&a);
+	ck_assert_int_eq(why_lit_candidate(&a), w->decisions[di].winner + 1);
+	close_app(&a, w);
+}
+END_TEST
 
 /* Down on the why view's last candidate keeps it selected (lit), as Up
  * on the first keeps the first: the selection never leaves the list nor
@@ -5927,6 +6020,7 @@ int main(void)
 	tcase_add_test(t, test_tui_fitting_title_runs_into_the_frame);
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
 	tcase_add_test(t, test_tui_factions_line_shows_what_each_moved);
+	tcase_add_test(t, test_tui_factions_fresh_line_names_each_preference);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_sweep_quartile_lines_read_the_selection);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
@@ -5948,6 +6042,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
+	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
@@ -5983,6 +6078,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
+	tcase_add_test(t, test_tui_config_home_selects_the_first_knob);
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_config_view_stars_the_changed_knobs);
 	tcase_add_test(t, test_tui_help_scrolls_by_line_and_by_page);
