@@ -392,6 +392,48 @@ START_TEST(test_state_hot_borders_refuse_another_corridors_id)
 }
 END_TEST
 
+/* A crackdown period in a save is refused, naming the row, when it
+ * claims to have ended after the save's day or when its manual or
+ * exploration flag is neither 0 nor 1, rather than loading a crackdown
+ * history (smug_crackdown_period_at) that never happened. The second
+ * period is edited: a planned one that has ended. */
+START_TEST(test_state_crackdown_periods_refuse_a_future_end_or_a_bad_flag)
+{
+	struct smug_world *w = busy_world();
+	const struct {
+		const char *what;
+		int col;
+		double value;
+	} bad[] = {
+		{"ended the day after the save", 2, w->day + 1},
+		{"manual flag 2", 4, 2},
+		{"exploration flag 2", 5, 2},
+	};
+	char *json = snapshot_to_json(w);
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cJSON *root = cJSON_Parse(json), *rows = find_array(root, "crackdown_period");
+		struct smug_world *back = NULL;
+		struct smug_error err = {0};
+		char *edited;
+
+		ck_assert_msg(rows && cJSON_GetArraySize(rows) >= 12, "fewer than two crackdown periods");
+		ck_assert_double_ge(cJSON_GetArrayItem(rows, 6 + 2)->valuedouble, 0); /* the second one has ended */
+		cJSON_ReplaceItemInArray(rows, 6 + bad[i].col, cJSON_CreateNumber(bad[i].value));
+		edited = cJSON_PrintUnformatted(root);
+		ck_assert_msg(snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err) != SMUG_OK,
+			      "a crackdown period that %s loads", bad[i].what);
+		ck_assert_ptr_null(back);
+		ck_assert_msg(strstr(err.msg, "crackdown_period") && strstr(err.msg, "row 1: day or flag out of range"),
+			      "%s: %s", bad[i].what, err.msg);
+		free(edited);
+		cJSON_Delete(root);
+	}
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A saved event that names a corridor, faction, ward or commodity one
  * past the last is refused the way a seed load refuses it (the reader,
  * then the world's checks), with a message that names the field and the
@@ -654,6 +696,7 @@ int main(void)
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
 	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
 	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
+	tcase_add_test(t, test_state_crackdown_periods_refuse_a_future_end_or_a_bad_flag);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);
 	tcase_add_test(t, test_state_plan_counters_survive_save_and_load);
 	tcase_add_test(t, test_state_shipment_from_the_last_ward_loads);

@@ -7,12 +7,14 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -541,6 +543,23 @@ START_TEST(test_vault_transfer_from_past_the_accounts)
 }
 END_TEST
 
+/* A seed whose shipment in transit belongs to a faction past the last
+ * is refused, and the message names the field and the factions there
+ * are. */
+START_TEST(test_vault_shipment_of_a_faction_past_the_list)
+{
+	struct smug_world *w = dosadi_at(50);
+	char value[16], want[128];
+	int n = w->n_factions;
+
+	ck_assert_int_gt(w->n_shipments, 0);
+	snprintf(value, sizeof value, "%d", n);
+	snprintf(want, sizeof want, "state.shipments[0].faction: expected number in [0,%d], got %d", n - 1, n);
+	refused_with_first(w, "\"shipments\":[{", "faction", value, want);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A seed whose faction remembers an outcome of a shipment never sent,
  * number 0 (they count from 1) or the next to be sent, is refused with
  * the same reason for both, naming the field. */
@@ -866,6 +885,38 @@ START_TEST(test_vault_failed_call_keeps_the_seed)
 }
 END_TEST
 
+/* A save by a host that closed its standard input (a daemon, a cron
+ * job) gives back every descriptor it opened, so the lock on seeds/ is
+ * free when the save returns: the host's next save, or another
+ * process's, does not wait forever. Descriptor 0 is free here, so the
+ * vault's first open gets it. */
+START_TEST(test_vault_save_without_stdin_releases_the_vault)
+{
+	struct smug_world *w = tiny_at(3);
+	struct smug_error err;
+	char seeds[300];
+	int in = dup(0), fd;
+
+	make_fast_root();
+	ck_assert_int_ge(in, 0);
+	ck_assert_int_eq(close(0), 0);
+	ck_assert_msg(smug_vault_save(w, root, "s", &err) == SMUG_OK, "%s", err.msg);
+	errno = 0;
+	ck_assert_msg(fcntl(0, F_GETFD) == -1 && errno == EBADF,
+		      "after the save, descriptor 0 (the vault's first open) is still open");
+	snprintf(seeds, sizeof seeds, "%s/seeds", root);
+	fd = open(seeds, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_msg(flock(fd, LOCK_EX | LOCK_NB) == 0, "after the save, %s is still locked (%s)", seeds,
+		      strerror(errno));
+	close(fd);
+	ck_assert_int_eq(dup2(in, 0), 0);
+	close(in);
+	remove_root();
+	smug_world_free(w);
+}
+END_TEST
+
 /* The same with a real kill -9 of a saving process at each call. */
 START_TEST(test_vault_save_killed_at_every_call)
 {
@@ -1060,6 +1111,7 @@ int main(void)
 	tcase_add_test(t, test_vault_missing_and_bad_names);
 	tcase_add_loop_test(t, test_vault_candidate_index_past_the_list, 0, 3);
 	tcase_add_test(t, test_vault_transfer_from_past_the_accounts);
+	tcase_add_test(t, test_vault_shipment_of_a_faction_past_the_list);
 	tcase_add_loop_test(t, test_vault_recent_outcome_of_a_shipment_never_sent, 0, 2);
 	tcase_set_timeout(t, 120); /* each case simulates 50 days: slow under sanitizers */
 	suite_add_tcase(s, t);
@@ -1067,6 +1119,7 @@ int main(void)
 	tcase_add_test(t, test_vault_save_stopped_at_every_call);
 	tcase_add_test(t, test_vault_two_saves_stopped_at_every_pair);
 	tcase_add_test(t, test_vault_failed_call_keeps_the_seed);
+	tcase_add_test(t, test_vault_save_without_stdin_releases_the_vault);
 	tcase_add_test(t, test_vault_save_killed_at_every_call);
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
