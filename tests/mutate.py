@@ -52,6 +52,7 @@ import time
 
 MUTATED_DIRS = ("src/core", "src/tui")
 GOLDEN_TAG = "golden"
+EQUIVALENT_LIST = "tests/mutants-equivalent.txt"
 
 # ---- a small C tokenizer: enough to find operators outside comments,
 # strings, character constants and preprocessor lines ----
@@ -289,6 +290,50 @@ def describe(m, texts=None):
     return out
 
 
+def equivalence_key(m, text):
+    """How tests/mutants-equivalent.txt names mutant m of a file whose
+    text is text: the file, the nearest non-blank line before the mutated
+    one, and the mutated line with the change marked, spaces collapsed."""
+    ls = text.rfind("\n", 0, m["start"]) + 1
+    le = text.find("\n", m["end"])
+    if le < 0:
+        le = len(text)
+    line = text[ls:m["start"]] + "\u27e6" + text[m["start"]:m["end"]] + "\u27e7\u2192\u27e6" + m["repl"] + "\u27e7" + text[m["end"]:le]
+    prev, p = "", ls - 1
+    while p > 0 and not prev:
+        ps = text.rfind("\n", 0, p) + 1
+        prev = " ".join(text[ps:p].split())
+        p = ps - 1
+    return (m["file"], prev, " ".join(line.split()))
+
+
+def load_equivalent(path):
+    """{key: reason} from tests/mutants-equivalent.txt (blocks of file:,
+    after:, line:, why: lines; # comments)."""
+    out, cur = {}, {}
+
+    def flush():
+        if cur:
+            if not all(k in cur for k in ("file", "after", "line", "why")):
+                raise ValueError(f"{path}: an entry lacks one of file, after, line, why: {cur}")
+            out[(cur["file"], " ".join(cur["after"].split()), " ".join(cur["line"].split()))] = cur["why"]
+            cur.clear()
+
+    with open(path, encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            if raw.startswith("#"):
+                continue
+            if not raw.strip():
+                flush()
+                continue
+            field, sep, value = raw.partition(":")
+            if not sep or field not in ("file", "after", "line", "why"):
+                raise ValueError(f"{path}:{n}: expected 'file:', 'after:', 'line:' or 'why:'")
+            cur[field] = value.strip()
+    flush()
+    return out
+
+
 # ---- building and running ----
 
 def clean_env(extra=None):
@@ -477,6 +522,18 @@ def mutate(args, builddir, scratch, src, build, t_start):
     sample = random.Random(args.seed).sample(sites, n)
     print(f"mutate: {len(sites)} mutation sites in {len(texts)} files; sample of {n} with seed {args.seed}",
           flush=True)
+    try:
+        listed = load_equivalent(os.path.join(src, EQUIVALENT_LIST))
+    except (OSError, ValueError) as e:
+        print(f"mutate: {e}", file=sys.stderr)
+        return 1
+    keys = {equivalence_key(m, texts[m["file"]]) for m in sites} if not only else set()
+    stale = sum(1 for k in listed if k not in keys) if not only else 0
+    for m in sample:
+        m["equivalent"] = listed.get(equivalence_key(m, texts[m["file"]]))
+    print(f"mutate: {EQUIVALENT_LIST} lists {len(listed)} equivalent mutants "
+          f"({sum(1 for m in sample if m['equivalent'])} in this sample"
+          + (f"; {stale} match no line of the sources any more" if stale else "") + ")", flush=True)
     if args.list:
         for k, m in enumerate(sample, 1):
             print(f"[{k:3}] " + describe(m, texts))
@@ -529,7 +586,7 @@ def mutate(args, builddir, scratch, src, build, t_start):
     catchers = {}  # file -> {test name: mutants of that file it caught}
 
     caught = compiled = 0
-    survivors, not_built = [], []
+    survivors, not_built, wrong = [], [], []
     current = None
     for k, m in enumerate(sample, 1):
         if only and k not in only:
@@ -564,10 +621,16 @@ def mutate(args, builddir, scratch, src, build, t_start):
             catchers.setdefault(m["file"], {})[name] = catchers.get(m["file"], {}).get(name, 0) + 1
             print(f"[{k:3}/{n}] caught    {describe(m)}  by {verdict}, {secs:.0f} s  "
                   f"({caught}/{compiled} so far)", flush=True)
+            if m["equivalent"]:
+                wrong.append(m)
+                print(f"          listed in {EQUIVALENT_LIST} as equivalent, but a test catches it: "
+                      "remove the entry", flush=True)
         else:
             m["same_code"] = not changed
             survivors.append(m)
             same = "  (same code)" if not changed else ""
+            if m["equivalent"]:
+                same += "  (listed equivalent)"
             print(f"[{k:3}/{n}] SURVIVED  {describe(m)}  {secs:.0f} s{same}  ({caught}/{compiled} so far)",
                   flush=True)
     if current is not None:
@@ -585,10 +648,21 @@ def mutate(args, builddir, scratch, src, build, t_start):
         rest = compiled - same
         print(f"  {same} of the survivors compiled to the same code as the original (equivalent): "
               f"{caught} / {rest} ({100.0 * caught / rest if rest else 0.0:.1f}%) without them")
+    eqv = sum(1 for m in survivors if m.get("same_code") or m["equivalent"])
+    if eqv > same:
+        rest = compiled - eqv
+        print(f"  {eqv} of the survivors compiled to the same code or are listed in {EQUIVALENT_LIST} "
+              f"with the reason: {caught} / {rest} ({100.0 * caught / rest if rest else 0.0:.1f}%) "
+              "caught without the equivalent ones")
+    if wrong:
+        print(f"  {len(wrong)} mutants listed as equivalent were caught: their entries are wrong")
     if survivors:
         print("survivors:")
         for m in survivors:
-            print("  " + describe(m, texts) + ("  [same code]" if m.get("same_code") else ""))
+            tag = "  [same code]" if m.get("same_code") else ""
+            if m["equivalent"]:
+                tag += f"  [equivalent: {m['equivalent']}]"
+            print("  " + describe(m, texts) + tag)
     return 0
 
 
