@@ -436,7 +436,7 @@ static const struct hostile hostile[] = {
 	{"negative count", "snapshot.json", "\"in_transit\":", "\"in_transit\":-4,\"y\":", true, SMUG_ERR_SCHEMA,
 	 "in_transit: expected number in [0,2048], got -4"},
 	{"duplicate id", "snapshot.json", "\"id\":\"ward:02\"", "\"id\":\"ward:01\"", true, SMUG_ERR_SCHEMA,
-	 "ids must be unique and sorted"},
+	 "snapshot.json: state.wards[1].id: ids must be unique and sorted ('ward:01' after 'ward:01')"},
 	{"version 1", "manifest.json", "\"version_major\":", "\"version_major\": 1, \"was\":", false, SMUG_ERR_VERSION,
 	 "seed format 1 is not supported"},
 	{"malformed digest", "manifest.json", "\"digest\":\t\"", "\"digest\":\t\"0", false, SMUG_ERR_SCHEMA,

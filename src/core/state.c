@@ -49,11 +49,12 @@ static void visit_ints(struct sv *s, const char *key, int *v, int *n, int max, d
 	sv_end(s);
 }
 
-static void check_sorted(struct sv *s, const char *what, const char *prev, const char *cur, int i)
+/* Called inside item i (before its sv_end), so the message's path is
+ * the item's own: "state.wards[1].id: ...". */
+static void check_sorted(struct sv *s, const char *prev, const char *cur, int i)
 {
 	if (sv_reading(s) && sv_ok(s) && i > 0 && strcmp(prev, cur) >= 0)
-		sv_fail(s, NULL, "%s[%d].id: ids must be unique and sorted ('%s' after '%s')", what, i, cur,
-			prev);
+		sv_fail(s, "id", "ids must be unique and sorted ('%s' after '%s')", cur, prev);
 }
 
 static void visit_counters(struct sv *s, const char *key, struct smug_counters *c)
@@ -308,9 +309,9 @@ static void visit_wards(struct sv *s, struct smug_world *w)
 	} else {
 		for (int i = 0; i < w->n_wards && sv_item(s, i); i++) {
 			visit_ward(s, &w->wards[i]);
-			sv_end(s);
 			if (i > 0)
-				check_sorted(s, "wards", w->wards[i - 1].id, w->wards[i].id, i);
+				check_sorted(s, w->wards[i - 1].id, w->wards[i].id, i);
+			sv_end(s);
 		}
 	}
 	sv_end(s);
@@ -328,9 +329,9 @@ static void visit_nodes(struct sv *s, struct smug_world *w)
 	for (int i = 0; i < w->n_nodes && sv_item(s, i); i++) {
 		sv_str(s, "id", w->nodes[i].id, sizeof w->nodes[i].id);
 		sv_int(s, "ward", &w->nodes[i].ward, 0, w->n_wards - 1);
-		sv_end(s);
 		if (i > 0)
-			check_sorted(s, "nodes", w->nodes[i - 1].id, w->nodes[i].id, i);
+			check_sorted(s, w->nodes[i - 1].id, w->nodes[i].id, i);
+		sv_end(s);
 	}
 	sv_end(s);
 }
@@ -417,9 +418,9 @@ static void visit_corridors(struct sv *s, struct smug_world *w)
 	} else {
 		for (int i = 0; i < w->n_corridors && sv_item(s, i); i++) {
 			visit_corridor(s, w, i);
-			sv_end(s);
 			if (i > 0)
-				check_sorted(s, "corridors", w->corridors[i - 1].id, w->corridors[i].id, i);
+				check_sorted(s, w->corridors[i - 1].id, w->corridors[i].id, i);
+			sv_end(s);
 		}
 	}
 	sv_end(s);
@@ -660,9 +661,9 @@ static void visit_factions(struct sv *s, struct smug_world *w)
 		sv_i64(s, "initial_balance", &f->initial_balance, 0, MONEY_MAX);
 		sv_f(s, "bribe_budget_fraction", &f->bribe_budget_fraction, -1, 1);
 		visit_network(s, w, &f->net);
-		sv_end(s);
 		if (i > 0)
-			check_sorted(s, "factions", w->factions[i - 1].id, f->id, i);
+			check_sorted(s, w->factions[i - 1].id, f->id, i);
+		sv_end(s);
 	}
 	sv_end(s);
 }

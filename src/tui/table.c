@@ -12,7 +12,7 @@
 void table_fit(struct tui_table *t, const struct tui_col *cols, int n, int width)
 {
 	bool on[48];
-	int total = 0, shown = 0, spare, n_flex = 0, last = -1;
+	int total = 0, spare, n_flex = 0, last = -1;
 
 	if (n > 48)
 		n = 48;
@@ -23,9 +23,8 @@ void table_fit(struct tui_table *t, const struct tui_col *cols, int n, int width
 	for (int c = 0; c < n; c++) {
 		on[c] = true;
 		total += cols[c].width;
-		shown++;
 	}
-	total += shown - 1;
+	total += n - 1; /* a space between columns */
 	while (total > width) {
 		int drop = -1;
 
@@ -36,7 +35,6 @@ void table_fit(struct tui_table *t, const struct tui_col *cols, int n, int width
 			break;
 		on[drop] = false;
 		total -= cols[drop].width + 1;
-		shown--;
 	}
 	for (int c = 0; c < n; c++) {
 		if (!on[c])
