@@ -1903,6 +1903,38 @@ START_TEST(test_tui_left_right_select_faction)
 }
 END_TEST
 
+/* A world where no faction runs a network has no faction to select:
+ * Left, Right and the list keys leave the routes pane on "Routes of -". */
+START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"quiet\", \"name\": \"no crews\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:a\", \"name\": \"Alpha\", \"ring\": 2, \"pos\": [-5, 0]},"
+		"  {\"id\": \"ward:b\", \"name\": \"Beta\", \"ring\": 2, \"pos\": [5, 0]}],"
+		" \"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:a\"}, {\"id\": \"n:b\", \"ward\": \"ward:b\"}],"
+		" \"corridors\": [{\"a\": \"n:a\", \"b\": \"n:b\"}],"
+		" \"factions\": [{\"id\": \"guild\", \"name\": \"The Guild\", \"kind\": \"guild\", \"home\": \"ward:a\","
+		"   \"balance\": 1000, \"bribe_budget_fraction\": 0}]}";
+	static const int keys[] = {KEY_RIGHT, KEY_LEFT, 'l', 'h'};
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "quiet.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 1);
+	tui_app_init(&a, w, &opts);
+	ck_assert_int_eq(a.faction, -1);
+	for (int i = 0; i < 4; i++) {
+		tui_handle_key(&a, keys[i]);
+		ck_assert_msg(a.faction == -1, "key %d selected faction %d in a world without a network", keys[i], a.faction);
+		ck_assert_msg(screen_has(&a, "Routes of -"), "key %d: the routes pane names a faction", keys[i]);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* s saves (asking before overwriting an existing seed), o loads. */
 START_TEST(test_tui_save_overwrite_and_load)
 {
@@ -6145,6 +6177,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_title_whole_at_any_width);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
+	tcase_add_test(t, test_tui_faction_keys_without_a_network_select_nothing);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
