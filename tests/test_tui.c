@@ -3834,6 +3834,37 @@ START_TEST(test_tui_chart_day_axis_labels_stay_apart)
 }
 END_TEST
 
+/* The header drawn over its previous frame shows only the new one: the
+ * terminal keeps the header's window between frames, so a shorter title
+ * row (PAUSED becoming RUN) must not leave the old row's tail behind. */
+START_TEST(test_tui_header_redrawn_shows_only_the_new_frame)
+{
+	enum { H = 2, W = 150 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 10);
+	struct tui_grid *over = grid_new(H, W), *fresh = grid_new(H, W);
+	struct canvas cv_over = {&a.th, NULL, over, 0, 0, H, W}, cv_fresh = {&a.th, NULL, fresh, 0, 0, H, W};
+	char *t_over, *t_fresh;
+
+	ck_assert(!a.running);
+	pane_header_draw(&a, &cv_over); /* " PAUSED x1 " */
+	feed(&a, " ");
+	ck_assert(a.running);
+	pane_header_draw(&a, &cv_over); /* " RUN x1 ", three columns shorter */
+	pane_header_draw(&a, &cv_fresh);
+	t_over = grid_dump(over);
+	t_fresh = grid_dump(fresh);
+	ck_assert_msg(strstr(t_fresh, "RUN") != NULL, "the header does not say RUN:\n%s", t_fresh);
+	ck_assert_msg(strcmp(t_over, t_fresh) == 0, "the header drawn over the paused one reads\n%s\nnot\n%s", t_over,
+		      t_fresh);
+	free(t_over);
+	free(t_fresh);
+	grid_free(over);
+	grid_free(fresh);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A chart drawn over another shows only the new one: chart_draw draws
  * into its whole canvas, whatever was there before. */
 START_TEST(test_tui_chart_drawn_over_another_shows_only_itself)
@@ -6130,6 +6161,7 @@ int main(void)
 	tcase_add_test(t, test_tui_canvas_ward_names_are_not_labels);
 	tcase_add_test(t, test_tui_fit_parts_drops_whole_parts);
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
+	tcase_add_test(t, test_tui_header_redrawn_shows_only_the_new_frame);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
 	tcase_add_test(t, test_tui_fitting_title_runs_into_the_frame);
