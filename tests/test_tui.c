@@ -2310,6 +2310,33 @@ START_TEST(test_tui_chart_span_steps)
 }
 END_TEST
 
+/* A scenario that starts on a later day charts only the days simulated
+ * since: 5 days after a start on day 100, the chart spans those 5 days. */
+START_TEST(test_tui_chart_spans_only_the_days_since_the_start)
+{
+	size_t len;
+	char *text = test_slurp(SRCDIR "/tests/data/two-ward.json", &len), *json, *at;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert(text != NULL && (at = strstr(text, "\"seed\": 3,")) != NULL);
+	json = malloc(len + 32);
+	snprintf(json, len + 32, "%.*s\"start_day\": 100, %s", (int)(at - text), text, at);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "late.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(w->start_day, 100);
+	smug_cmd_step(w, 5);
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, 'g');
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert_msg(screen_has(&a, "the last 5 days"), "days 101 to 105 simulated, but the chart is titled otherwise");
+	tui_app_done(&a);
+	smug_world_free(w);
+	free(json);
+	free(text);
+}
+END_TEST
+
 /* In the commodities view each commodity's bar is as long as its cargo
  * value sent against the largest row's (the bar's width less the share
  * printed after it), and at least one cell for any cargo sent however
@@ -6217,6 +6244,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_commodities_only_seizures_red);
 	tcase_add_test(t, test_tui_chart_span_steps);
+	tcase_add_test(t, test_tui_chart_spans_only_the_days_since_the_start);
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
 	tcase_add_test(t, test_tui_header_year_rollover);
