@@ -1017,11 +1017,12 @@ START_TEST(test_vault_list_cuts_a_long_reason)
 	if (!(tmp && *tmp))
 		tmp = "/tmp";
 	if (snprintf(base, sizeof base, "%s/smugnet-a-vault-folder-whose-name-is-long-enough-to-make-the-reason-"
-					"longer-than-the-listing-holds", tmp) >= (int)sizeof base) {
+					"longer-than-the-listing-holds-XXXXXX", tmp) >= (int)sizeof base) {
 		snprintf(base, sizeof base, "%s", tmp); /* long already */
 		own = false;
 	}
-	ck_assert(!own || mkdir(base, 0700) == 0 || errno == EEXIST);
+	/* a folder of this run's own: two suites running at once never share it */
+	ck_assert(!own || mkdtemp(base) != NULL);
 	make_root_in(base);
 	ck_assert(smug_vault_save(a, root, "broken", &err) == SMUG_OK);
 	snprintf(path, sizeof path, "%s/seeds/broken/manifest.json", root);
