@@ -1903,6 +1903,38 @@ START_TEST(test_tui_left_right_select_faction)
 }
 END_TEST
 
+/* A world where no faction runs a network has no faction to select:
+ * Left, Right and the list keys leave the routes pane on "Routes of -". */
+START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"quiet\", \"name\": \"no crews\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:a\", \"name\": \"Alpha\", \"ring\": 2, \"pos\": [-5, 0]},"
+		"  {\"id\": \"ward:b\", \"name\": \"Beta\", \"ring\": 2, \"pos\": [5, 0]}],"
+		" \"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:a\"}, {\"id\": \"n:b\", \"ward\": \"ward:b\"}],"
+		" \"corridors\": [{\"a\": \"n:a\", \"b\": \"n:b\"}],"
+		" \"factions\": [{\"id\": \"guild\", \"name\": \"The Guild\", \"kind\": \"guild\", \"home\": \"ward:a\","
+		"   \"balance\": 1000, \"bribe_budget_fraction\": 0}]}";
+	static const int keys[] = {KEY_RIGHT, KEY_LEFT, 'l', 'h'};
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "quiet.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 1);
+	tui_app_init(&a, w, &opts);
+	ck_assert_int_eq(a.faction, -1);
+	for (int i = 0; i < 4; i++) {
+		tui_handle_key(&a, keys[i]);
+		ck_assert_msg(a.faction == -1, "key %d selected faction %d in a world without a network", keys[i], a.faction);
+		ck_assert_msg(screen_has(&a, "Routes of -"), "key %d: the routes pane names a faction", keys[i]);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* s saves (asking before overwriting an existing seed), o loads. */
 START_TEST(test_tui_save_overwrite_and_load)
 {
@@ -2275,6 +2307,33 @@ START_TEST(test_tui_chart_span_steps)
 			      a.chart_days, want[k]);
 	}
 	close_app(&a, w);
+}
+END_TEST
+
+/* A scenario that starts on a later day charts only the days simulated
+ * since: 5 days after a start on day 100, the chart spans those 5 days. */
+START_TEST(test_tui_chart_spans_only_the_days_since_the_start)
+{
+	size_t len;
+	char *text = test_slurp(SRCDIR "/tests/data/two-ward.json", &len), *json, *at;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert(text != NULL && (at = strstr(text, "\"seed\": 3,")) != NULL);
+	json = malloc(len + 32);
+	snprintf(json, len + 32, "%.*s\"start_day\": 100, %s", (int)(at - text), text, at);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "late.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(w->start_day, 100);
+	smug_cmd_step(w, 5);
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, 'g');
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert_msg(screen_has(&a, "the last 5 days"), "days 101 to 105 simulated, but the chart is titled otherwise");
+	tui_app_done(&a);
+	smug_world_free(w);
+	free(json);
+	free(text);
 }
 END_TEST
 
@@ -3798,6 +3857,37 @@ START_TEST(test_tui_chart_day_axis_labels_stay_apart)
 		grid_free(g);
 	}
 	ck_assert_int_ge(with_middle, 60);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The header drawn over its previous frame shows only the new one: the
+ * terminal keeps the header's window between frames, so a shorter title
+ * row (PAUSED becoming RUN) must not leave the old row's tail behind. */
+START_TEST(test_tui_header_redrawn_shows_only_the_new_frame)
+{
+	enum { H = 2, W = 150 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 10);
+	struct tui_grid *over = grid_new(H, W), *fresh = grid_new(H, W);
+	struct canvas cv_over = {&a.th, NULL, over, 0, 0, H, W}, cv_fresh = {&a.th, NULL, fresh, 0, 0, H, W};
+	char *t_over, *t_fresh;
+
+	ck_assert(!a.running);
+	pane_header_draw(&a, &cv_over); /* " PAUSED x1 " */
+	feed(&a, " ");
+	ck_assert(a.running);
+	pane_header_draw(&a, &cv_over); /* " RUN x1 ", three columns shorter */
+	pane_header_draw(&a, &cv_fresh);
+	t_over = grid_dump(over);
+	t_fresh = grid_dump(fresh);
+	ck_assert_msg(strstr(t_fresh, "RUN") != NULL, "the header does not say RUN:\n%s", t_fresh);
+	ck_assert_msg(strcmp(t_over, t_fresh) == 0, "the header drawn over the paused one reads\n%s\nnot\n%s", t_over,
+		      t_fresh);
+	free(t_over);
+	free(t_fresh);
+	grid_free(over);
+	grid_free(fresh);
 	close_app(&a, w);
 }
 END_TEST
@@ -6098,6 +6188,7 @@ int main(void)
 	tcase_add_test(t, test_tui_canvas_ward_names_are_not_labels);
 	tcase_add_test(t, test_tui_fit_parts_drops_whole_parts);
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
+	tcase_add_test(t, test_tui_header_redrawn_shows_only_the_new_frame);
 	tcase_add_test(t, test_tui_numbers_keep_the_digits_that_fit);
 	tcase_add_test(t, test_tui_cut_title_blanks_the_rest_of_its_width);
 	tcase_add_test(t, test_tui_fitting_title_runs_into_the_frame);
@@ -6145,6 +6236,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_title_whole_at_any_width);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
+	tcase_add_test(t, test_tui_faction_keys_without_a_network_select_nothing);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
@@ -6152,6 +6244,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_commodities_only_seizures_red);
 	tcase_add_test(t, test_tui_chart_span_steps);
+	tcase_add_test(t, test_tui_chart_spans_only_the_days_since_the_start);
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
 	tcase_add_test(t, test_tui_header_year_rollover);
