@@ -948,6 +948,36 @@ START_TEST(test_tui_map_marks_are_distinct)
 }
 END_TEST
 
+/* A click a cell beside a border's mark on the map selects that border
+ * (the nearest mark within a few cells), wherever the mark stands. */
+START_TEST(test_tui_map_click_beside_a_mark_selects_its_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int tried = 0;
+
+	tui_handle_key(&a, 'M');
+	draw(&a, 48, 160);
+	for (int i = 0; i < a.n_marks; i++) {
+		int y = a.marks[i].y, x = a.marks[i].x + 1, c = a.marks[i].corridor;
+		bool alone = a.marks[i].x >= 8;
+
+		for (int j = 0; j < a.n_marks && alone; j++) /* no other mark as near to the click */
+			alone = j == i || 4L * (a.marks[j].y - y) * (a.marks[j].y - y) +
+						  (long)(a.marks[j].x - x) * (a.marks[j].x - x) > 1;
+		if (!alone)
+			continue;
+		tui_select_border(&a, -1);
+		tui_click(&a, y + 2, x); /* the map view starts on the screen's third row */
+		ck_assert_msg(a.border == c, "a click right of %s's mark (row %d, column %d) selected border %d",
+			      w->corridors[c].id, y, x - 1, a.border);
+		tried++;
+	}
+	ck_assert_int_ge(tried, 5);
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_border_selection_follows_the_border)
 {
 	struct tui_app a;
@@ -6159,6 +6189,7 @@ int main(void)
 #endif
 	tcase_add_test(t, test_tui_very_tall_screen_changes_nothing_else);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
+	tcase_add_test(t, test_tui_map_click_beside_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
