@@ -548,6 +548,30 @@ START_TEST(test_journal_stays_bounded)
 }
 END_TEST
 
+/* A session that fills the journal's command list before its first step
+ * (day 0): the replay says the journal stopped recording on day 0, the
+ * day from which it cannot vouch for the world, not that it ended early. */
+START_TEST(test_journal_overflow_on_day_zero_names_that_day)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	struct smug_replay_report r;
+	char *text;
+
+	for (int i = 0; i <= SMUG_JOURNAL_CMD_CAP; i++)
+		smug_cmd_auto_crackdown(w, i % 2 == 0);
+	ck_assert_int_eq(w->journal.overflow_day, 0);
+	smug_cmd_step(w, 40);
+	text = smug_journal_to_jsonl(w);
+	r = replay_text(w, text, w);
+	ck_assert(!r.ok);
+	ck_assert_msg(strstr(r.what, "stopped recording commands at day 0") != NULL, "%s", r.what);
+	ck_assert_int_eq(r.diverged_day, 0);
+	smug_world_free(r.world);
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A periodic check (journal.jsonl's check lines between commands) leaves
  * out the telemetry group and only it (smugnet-seed(5)): on day 30 of
  * the default world its digest of every other group is that group's
@@ -607,6 +631,7 @@ int main(void)
 	tcase_add_test(j, test_journal_text_knob_refuses_one_byte_too_many);
 	tcase_add_test(j, test_journal_survives_save_and_load);
 	tcase_add_test(j, test_journal_stays_bounded);
+	tcase_add_test(j, test_journal_overflow_on_day_zero_names_that_day);
 	tcase_add_test(t, test_journal_rewind_and_step_back_is_never_rewinding);
 	tcase_add_test(t, test_journal_cloned_timeline_rewinds_like_its_original);
 #ifdef HAVE_MALLINFO2
