@@ -117,6 +117,13 @@ static void dup_shipment(struct smug_world *w) { w->shipments[1].id = w->shipmen
 static void in_transit(struct smug_world *w) { net0(w)->in_transit += 93; }
 static void delivered(struct smug_world *w) { net0(w)->delivered = 1000000000000; }
 static void total_delivered(struct smug_world *w) { w->tel.total.delivered += 1; }
+/* each total the networks' and borders' records add up to, one at a time */
+static void total_created(struct smug_world *w) { w->tel.total.shipments_created += 1; }
+static void total_seized(struct smug_world *w) { w->tel.total.seized += 1; }
+static void total_lost(struct smug_world *w) { w->tel.total.lost += 1; }
+static void total_delayed(struct smug_world *w) { w->tel.total.delayed += 1; }
+static void total_tariffs(struct smug_world *w) { w->tel.total.tariffs += 1; }
+static void total_checks(struct smug_world *w) { w->tel.total.customs_checks += 1; }
 static void day_forward(struct smug_world *w) { w->day += 1000; }
 static void day_back(struct smug_world *w) { w->day = w->start_day - 1; }
 static void balance(struct smug_world *w) { w->ledger.accounts[0].balance += 100; }
@@ -206,6 +213,12 @@ static const struct violation violations[] = {
 	{"in_transit", in_transit, ".network.in_transit: "},
 	{"delivered", delivered, ".network.shipments: "},
 	{"total delivered", total_delivered, "state.telemetry.total.delivered: "},
+	{"total shipments created", total_created, "state.telemetry.total.shipments_created: "},
+	{"total seized", total_seized, "state.telemetry.total.seized: "},
+	{"total lost", total_lost, "state.telemetry.total.lost: "},
+	{"total delayed", total_delayed, "state.telemetry.total.delayed: "},
+	{"total tariffs", total_tariffs, "state.telemetry.total.tariffs: "},
+	{"total customs checks", total_checks, "state.telemetry.total.customs_checks: "},
 	{"day moved forward", day_forward, "state.day: 1040 days simulated since day 0, but the daily history holds 40"},
 	{"day before the start", day_back, "state.day: -1 is before the scenario's start day 0"},
 	{"money from nowhere", balance, "state.ledger: balances add up to"},
