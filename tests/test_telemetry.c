@@ -554,6 +554,9 @@ START_TEST(test_telemetry_window_lists_show_a_shift)
 			k++;
 		ck_assert_int_lt(k, n_sent);
 		ck_assert_double_eq(win.e[i].score, sent[k].n);
+		/* smugnet/types.h: a route entry has no corridor or faction index */
+		ck_assert_msg(win.e[i].index == -1, "route %s listed with index %d, want -1", win.e[i].key,
+			      win.e[i].index);
 		if (i > 0)
 			ck_assert_double_ge(win.e[i - 1].score, win.e[i].score);
 	}
