@@ -4772,6 +4772,30 @@ static int why_lit_candidate(struct tui_app *a)
 	return why_lit_on(a, 48, 160);
 }
 
+/* Move the Routes pane's selection down to the first decision ok()
+ * accepts; NULL when none of its rows does. */
+static const struct smug_decision *routes_select(struct tui_app *a, const struct smug_world *w,
+						 bool (*ok)(const struct smug_decision *))
+{
+	int rows = pane_routes_rows(a);
+
+	for (int r = 0; r < rows; r++) {
+		const struct smug_decision *d = &w->decisions[pane_routes_decision(a)];
+
+		if (ok(d))
+			return d;
+		tui_handle_key(a, KEY_DOWN);
+	}
+	return NULL;
+}
+
+static bool twenty_candidates(const struct smug_decision *d) { return d->n_cand >= 20; }
+
+static bool winner_inside(const struct smug_decision *d)
+{
+	return d->n_cand >= 3 && d->winner != 0 && d->winner != d->n_cand - 1;
+}
+
 /* The why view opens on the decision as it was taken: a what-if left on
  * (x) when the view was closed is not there when it opens again, and
  * the winner is selected. */
@@ -4813,18 +4837,10 @@ START_TEST(test_tui_why_list_scrolls_to_the_selection)
 {
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
-	const struct smug_decision *d = NULL;
-	int rows;
+	const struct smug_decision *d;
 
 	tui_handle_key(&a, '2');
-	rows = pane_routes_rows(&a);
-	for (int r = 0; r < rows && d == NULL; r++) {
-		d = &w->decisions[pane_routes_decision(&a)];
-		if (d->n_cand < 20) {
-			d = NULL;
-			tui_handle_key(&a, KEY_DOWN);
-		}
-	}
+	d = routes_select(&a, w, twenty_candidates);
 	ck_assert_msg(d != NULL, "no decision of day 60 has 20 candidates");
 	tui_handle_key(&a, '\r');
 	tui_handle_key(&a, KEY_END);
@@ -4846,18 +4862,10 @@ START_TEST(test_tui_why_selection_stops_at_the_ends)
 {
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
-	const struct smug_decision *d = NULL;
-	int rows;
+	const struct smug_decision *d;
 
 	tui_handle_key(&a, '2');
-	rows = pane_routes_rows(&a);
-	for (int r = 0; r < rows && d == NULL; r++) {
-		d = &w->decisions[pane_routes_decision(&a)];
-		if (d->n_cand < 3 || d->winner == 0 || d->winner == d->n_cand - 1) {
-			d = NULL;
-			tui_handle_key(&a, KEY_DOWN);
-		}
-	}
+	d = routes_select(&a, w, winner_inside);
 	ck_assert_msg(d != NULL, "no decision of day 60 has its winner between its first and last candidates");
 	tui_handle_key(&a, '\r');
 	ck_assert_int_eq(a.view, VIEW_WHY);
