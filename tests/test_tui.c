@@ -2942,6 +2942,7 @@ START_TEST(test_tui_topk_view_shows_the_shift)
 	tui_handle_key(&a, KEY_LEFT);
 	ck_assert_int_eq(a.topk_days, 1);
 	ck_assert_msg(strstr(text = render(&a, 24, 80), "last 1 day ") != NULL, "the view does not show one day");
+	ck_assert_msg(strstr(text, "| last 1 day (Left/Right") != NULL, "the view's title does not read 'last 1 day'");
 	free(text);
 	tui_handle_key(&a, KEY_LEFT);
 	ck_assert_int_eq(a.topk_days, 1);
