@@ -2019,6 +2019,8 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_int_eq(a.view, VIEW_LOAD);
 	ck_assert_int_eq(a.n_seeds, 1);
 	ck_assert(screen_has(&a, "one"));
+	ck_assert_msg(screen_has(&a, "Load a seed (Enter to load, Esc to cancel)"),
+		      "the seed list does not say what it is and how to use it");
 	tui_handle_key(&a, '\n');
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	ck_assert_ptr_ne(a.w, w); /* the old world was freed by the load */
