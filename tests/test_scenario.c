@@ -110,6 +110,9 @@ START_TEST(test_scenario_base_loads_with_defaults)
 	ck_assert(!w->cfg.smuggling.enabled);
 	ck_assert_double_eq(w->wards[1].customs.bribe_tolerance, 0.1);
 	ck_assert_double_eq(w->wards[0].customs.bribe_tolerance, 0.2);
+	/* smugnet-scenario(5): a ward's display name defaults to its id */
+	ck_assert_str_eq(w->wards[0].name, "ward:a");
+	ck_assert_str_eq(w->wards[1].name, "ward:b");
 	ck_assert_double_eq(w->corridors[0].hazard, 0.05);
 	acct = smug_world_find_account(w, "acct:fac:crew");
 	ck_assert_int_ge(acct, 0);
