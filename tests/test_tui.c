@@ -5403,6 +5403,50 @@ START_TEST(test_tui_borders_last_line_is_the_detail_alone)
 }
 END_TEST
 
+/* A Borders pane grown one line at a time (a terminal dragged taller)
+ * with the last border selected keeps that border in sight at every
+ * height: its row is the lit one and reads its id. */
+START_TEST(test_tui_borders_growing_keeps_the_last_border_in_sight)
+{
+	enum { W = 160 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n;
+
+	free(pane_borders_rows(&a, &n));
+	ck_assert_int_gt(n, 10);
+	feed(&a, "3");
+	for (int h = 8; h <= n + 8; h++) {
+		struct tui_grid *g = grid_new(h, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, h, W};
+		char id[96], *s, *line;
+		int lit = -1;
+
+		pane_borders_draw(&a, &cv, true);
+		if (h == 8) { /* the selection was made on the first frame: move it to the last border */
+			tui_handle_key(&a, KEY_END);
+			pane_borders_draw(&a, &cv, true);
+		}
+		tui_short_corridor(&a, a.border, id, sizeof id);
+		for (int y = 1; y < h - 2; y++)
+			if (grid_role(g, y, 1) == ROLE_SELECT)
+				lit = y;
+		s = grid_dump(g);
+		if (lit < 0)
+			fputs(s, stderr); /* Check's messages are too short for a screen */
+		ck_assert_msg(lit > 0, "%d rows high: the selected last border %s is not shown", h, id);
+		line = s;
+		for (int y = 0; y < lit; y++)
+			line = strchr(line, '\n') + 1;
+		*strchr(line, '\n') = '\0';
+		ck_assert_msg(strstr(line, id) != NULL, "%d rows high: the lit row is not %s: %s", h, id, line);
+		free(s);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 #ifdef HAVE_MALLINFO2
 /* A cockpit left open redraws its screen many times a second: frames of
  * the main screen (every pane, each focused) and of each full-screen view
@@ -6275,6 +6319,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
+	tcase_add_test(t, test_tui_borders_growing_keeps_the_last_border_in_sight);
 	tcase_add_test(t, test_tui_borders_title_whole_at_any_width);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
