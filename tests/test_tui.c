@@ -708,6 +708,45 @@ START_TEST(test_tui_map_shows_every_ward)
 }
 END_TEST
 
+/* Ids are shown without the prefix all of their kind share, cut back to
+ * its last separator: wards "ward:01" and "ward:02" are labelled "01"
+ * and "02" on the map (not "1" and "2"), and their border, between nodes
+ * "n:01" and "n:02", reads "01|02" in the legend. */
+START_TEST(test_tui_map_short_ids_keep_the_digits_they_share)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:01\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0]},"
+		"  {\"id\": \"ward:02\", \"name\": \"Market\", \"ring\": 2, \"pos\": [5, 0]}],"
+		" \"nodes\": [{\"id\": \"n:01\", \"ward\": \"ward:01\"}, {\"id\": \"n:02\", \"ward\": \"ward:02\"}],"
+		" \"corridors\": [{\"a\": \"n:01\", \"b\": \"n:02\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:01\","
+		"   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	char *s, *row[64], line[512];
+	int n, times;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_select_border(&a, 0);
+	tui_handle_key(&a, 'M');
+	s = render(&a, 24, 80);
+	ck_assert_ptr_nonnull(line_with(s, "traffic 7d", line, sizeof line));
+	ck_assert_msg(strstr(line, "[01|02]") != NULL, "the legend names the border otherwise: %s", line);
+	n = map_rows(s, row, 64);
+	for (int k = 0; k < 2; k++) {
+		label_row(row, n, k ? "02" : "01", &times);
+		ck_assert_msg(times == 1, "ward:0%d labelled '0%d' %d times on the map", k + 1, k + 1, times);
+	}
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The map's legend names every mark at each size: the heat scale, the
  * crackdown, today's seizures and shipments, and the selected border. */
 START_TEST(test_tui_map_legend_names_every_mark)
@@ -6248,6 +6287,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
+	tcase_add_test(t, test_tui_map_short_ids_keep_the_digits_they_share);
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
 	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
