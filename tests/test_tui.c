@@ -5670,7 +5670,9 @@ END_TEST
 /* A table at every width from 8 to 160 columns: the columns shown keep
  * their order and a space apart and end before the last column (a space
  * at the right); a column is hidden only while one of a larger priority
- * is hidden too or none is left to drop (priority 0 always shows), and a
+ * is hidden too or none is left to drop (priority 0 always shows), the
+ * last one hidden (the smallest priority) would not have fitted beside
+ * the others (an exact fit shows it), and a
  * wider table hides none that a narrower one shows; the last shown name
  * column takes all the spare width, a name column before it at most 28. */
 START_TEST(test_tui_table_columns_fit_by_priority)
@@ -5719,6 +5721,18 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 			if (flex_last == t.n_vis - 1 && end < width - 1 && t.n_vis > 0)
 				ck_assert_msg(0, "set %d, %d columns: the last name column leaves %d columns spare", s, width,
 					      width - 1 - end);
+			{
+				int least = -1, need = 0;
+
+				for (int c = 0; c < 7; c++)
+					if (on[c])
+						need += sets[s][c].width + 1;
+					else if (least < 0 || sets[s][c].prio < sets[s][least].prio)
+						least = c;
+				ck_assert_msg(least < 0 || need + sets[s][least].width > width - 1,
+					      "set %d, %d columns: column %d hidden, though with it the columns take %d", s,
+					      width, least, need + sets[s][least].width);
+			}
 			for (int c = 0; c < 7; c++) {
 				ck_assert_msg(sets[s][c].prio > 0 || on[c], "set %d, %d columns: column %d (priority 0) hidden",
 					      s, width, c);
