@@ -3612,6 +3612,39 @@ START_TEST(test_tui_sweep_quartile_lines_read_the_selection)
 }
 END_TEST
 
+/* The sweep view at its smallest (80x24) opens with its title and ends
+ * with the keys it takes, both from the left edge as the cockpit's
+ * header and footer are. */
+START_TEST(test_tui_sweep_title_and_keys_start_at_the_left_edge)
+{
+	static const int days[] = {10, 20};
+	static const char *const labels[] = {"k=0.1", "k=0.2"};
+	static const long long tasks[] = {4, 4};
+	double q[2][2][5] = {{{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}}, {{2, 3, 4, 5, 6}, {2, 3, 4, 5, 6}}};
+	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan};
+	struct tui_grid *g = grid_new(24, 80);
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+	struct canvas cv;
+	char *text, *last;
+
+	tui_app_init(&a, w, &opts);
+	cv = (struct canvas){&a.th, NULL, g, 0, 0, 24, 80};
+	tui_sweep_draw(&cv, &sw, 0, 0);
+	text = grid_dump(g);
+	ck_assert_msg(strncmp(text, sw.title, strlen(sw.title)) == 0, "the first row: %.80s", text);
+	text[strlen(text) - 1] = '\0'; /* the last row's newline */
+	last = strrchr(text, '\n') + 1;
+	ck_assert_msg(strncmp(last, "Tab/f next figure  Shift-Tab/F previous  Up/Down setting  q quit", 64) == 0,
+		      "the last row: '%s'", last);
+	free(text);
+	grid_free(g);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Below the Routes table, "loss+cost of cargo V:" is followed on its row
  * by the selected route's margin bar when 12 columns or more are left
  * for it (one of them a space), and the bar goes to a row of its own when
@@ -6337,6 +6370,7 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_fresh_line_names_each_preference);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_sweep_quartile_lines_read_the_selection);
+	tcase_add_test(t, test_tui_sweep_title_and_keys_start_at_the_left_edge);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
