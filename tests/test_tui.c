@@ -3001,6 +3001,28 @@ START_TEST(test_tui_routes_row_reads_its_decision)
 }
 END_TEST
 
+/* Two wards ten units apart, side by side (at x -5 and 5) or one above
+ * the other (at y -5 and 5), joined by one border. */
+static struct smug_world *pair_world(bool upright)
+{
+	char json[1024];
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	snprintf(json, sizeof json,
+		 "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+		 " \"ledger\": {\"treasury\": 100000},"
+		 " \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [%d, %d]},"
+		 "  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [%d, %d]}],"
+		 " \"nodes\": [{\"id\": \"n:src\", \"ward\": \"ward:src\"}, {\"id\": \"n:dst\", \"ward\": \"ward:dst\"}],"
+		 " \"corridors\": [{\"a\": \"n:src\", \"b\": \"n:dst\"}],"
+		 " \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+		 "   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}",
+		 upright ? 0 : -5, upright ? -5 : 0, upright ? 0 : 5, upright ? 5 : 0);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	return w;
+}
+
 /* Two wards joined by one border, side by side and one above the other:
  * the map draws the border as one straight run, of '-' on the wards'
  * row or of '|' in their column, and no corridor line anywhere else. */
@@ -3009,25 +3031,12 @@ START_TEST(test_tui_map_draws_a_straight_border_straight)
 	static char row[24][256];
 
 	for (int upright = 0; upright < 2; upright++) {
-		char json[1024];
-		struct smug_world *w = NULL;
-		struct smug_error err;
+		struct smug_world *w = pair_world(upright);
 		struct tui_app a;
 		struct tui_grid *g;
 		char *s, want = upright ? '!' : '-'; /* screen_row shows an ASCII '|' as '!' */
 		int at = -1, cells = 0;
 
-		snprintf(json, sizeof json,
-			 "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
-			 " \"ledger\": {\"treasury\": 100000},"
-			 " \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [%d, %d]},"
-			 "  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [%d, %d]}],"
-			 " \"nodes\": [{\"id\": \"n:src\", \"ward\": \"ward:src\"}, {\"id\": \"n:dst\", \"ward\": \"ward:dst\"}],"
-			 " \"corridors\": [{\"a\": \"n:src\", \"b\": \"n:dst\"}],"
-			 " \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
-			 "   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}",
-			 upright ? 0 : -5, upright ? -5 : 0, upright ? 0 : 5, upright ? 5 : 0);
-		ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
 		tui_app_init(&a, w, &ascii_opts);
 		tui_handle_key(&a, 'M');
 		s = render(&a, 24, 80);
@@ -3045,6 +3054,50 @@ START_TEST(test_tui_map_draws_a_straight_border_straight)
 				cells++;
 			}
 		ck_assert_int_gt(cells, 3);
+		grid_free(g);
+		free(s);
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
+/* The Well stands at the centre of the wards: halfway between two wards
+ * side by side, and between two one above the other. */
+START_TEST(test_tui_map_draws_the_well_between_its_wards)
+{
+	static char row[24][256];
+
+	for (int upright = 0; upright < 2; upright++) {
+		struct smug_world *w = pair_world(upright);
+		struct tui_app a;
+		struct tui_grid *g;
+		char *s;
+		int wy = -1, wx = -1, sum_y = 0, sum_x = 0, cells = 0;
+
+		tui_app_init(&a, w, &ascii_opts);
+		tui_handle_key(&a, 'M');
+		s = render(&a, 24, 80);
+		screen_rows(s, row, 24, 80);
+		g = render_grid(&a, 24, 80);
+		for (int y = 2; y < 24; y++)
+			for (int x = 0; x < 80; x++) {
+				if (row[y][x] == '@') { /* the Well in ASCII */
+					ck_assert_msg(wy < 0, "two Wells on the map:\n%s", s);
+					wy = y;
+					wx = x;
+				}
+				if (grid_role(g, y, x) == ROLE_WARD) { /* the two labels, as wide as each other */
+					sum_y += y;
+					sum_x += x;
+					cells++;
+				}
+			}
+		ck_assert_msg(wy >= 0, "no Well on the map:\n%s", s);
+		ck_assert_int_gt(cells, 1);
+		ck_assert_msg(abs(wy * cells - sum_y) <= cells && abs(wx * cells - sum_x) <= cells,
+			      "the Well at row %d column %d, the wards' centre at row %.1f column %.1f:\n%s", wy, wx,
+			      (double)sum_y / cells, (double)sum_x / cells, s);
 		grid_free(g);
 		free(s);
 		tui_app_done(&a);
@@ -6210,6 +6263,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
+	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);
 	tcase_add_test(t, test_tui_event_selection_lights_the_whole_row);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
