@@ -3106,6 +3106,81 @@ START_TEST(test_tui_map_draws_the_well_between_its_wards)
 }
 END_TEST
 
+/* A world of n wards stacked one above the other (ward:00 at the bottom,
+ * one unit apart), each joined to the next by a border, and one border
+ * more joining the top ward to the bottom one: a line that runs through
+ * every other ward. */
+static struct smug_world *column_world(int n)
+{
+	size_t size = 512 + 200 * (size_t)n, at;
+	char *json = malloc(size);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(json);
+	at = (size_t)snprintf(json, size,
+			      "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"column\", \"name\": \"a column\","
+			      " \"seed\": 3, \"ledger\": {\"treasury\": 100000}, \"wards\": [");
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(json + at, size - at,
+				       "%s{\"id\": \"ward:%02d\", \"name\": \"Ward %d\", \"ring\": 2, \"pos\": [0, %d]}", i ? ", " : "",
+				       i, i, i);
+	at += (size_t)snprintf(json + at, size - at, "], \"nodes\": [");
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(json + at, size - at, "%s{\"id\": \"n:%02d\", \"ward\": \"ward:%02d\"}", i ? ", " : "", i, i);
+	at += (size_t)snprintf(json + at, size - at, "], \"corridors\": [{\"a\": \"n:%02d\", \"b\": \"n:00\"}", n - 1);
+	for (int i = 0; i + 1 < n; i++)
+		at += (size_t)snprintf(json + at, size - at, ", {\"a\": \"n:%02d\", \"b\": \"n:%02d\"}", i, i + 1);
+	snprintf(json + at, size - at,
+		 "], \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:00\","
+		 " \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}");
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "column.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	return w;
+}
+
+/* A border whose line runs through other wards' labels from end to end
+ * (a column of wards, the border joining its top and its bottom) still
+ * gets its mark: beside the middle of its line, on a cell that no ward's
+ * label took. */
+START_TEST(test_tui_map_marks_a_line_full_of_wards_beside_its_middle)
+{
+	struct smug_world *w = column_world(41);
+	struct tui_app a;
+	struct tui_grid *before, *after;
+	int top = -1, bottom = -1, my, mx, c = 0;
+
+	while (abs(w->nodes[w->corridors[c].a].ward - w->nodes[w->corridors[c].b].ward) != w->n_wards - 1)
+		c++;
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	before = render_grid(&a, 24, 80);
+	for (int y = 0; y < 24; y++)
+		for (int x = 0; x < 80; x++)
+			if (grid_role(before, y, x) == ROLE_WARD) {
+				top = top < 0 ? y : top;
+				bottom = y;
+			}
+	ck_assert_msg(bottom - top > 10, "the column of wards spans rows %d to %d", top, bottom);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 1.0, -1, NULL), SMUG_OK);
+	after = render_grid(&a, 24, 80);
+	ck_assert_msg(a.n_marks == 1 && a.marks[0].corridor == c, "border %s under a crackdown has no mark on the map",
+		      w->corridors[c].id);
+	my = a.marks[0].y + 2; /* marks are kept in the map pane's coordinates; the pane starts on the screen's third row */
+	mx = a.marks[0].x;
+	ck_assert_int_eq(grid_role(after, my, mx), ROLE_CRACKDOWN);
+	ck_assert_msg(grid_role(before, my, mx) != ROLE_WARD, "border %s's mark covers a ward's label at row %d column %d",
+		      w->corridors[c].id, my, mx);
+	ck_assert_msg(abs(2 * my - top - bottom) <= 4,
+		      "border %s between rows %d and %d has its mark on row %d, not beside the middle", w->corridors[c].id, top,
+		      bottom, my);
+	grid_free(before);
+	grid_free(after);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The Routes pane folds identical decisions into one row with a count
  * after the lane ("x3"); a row of a single decision shows no count. */
 START_TEST(test_tui_routes_count_only_on_folded_rows)
@@ -6264,6 +6339,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
 	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);
+	tcase_add_test(t, test_tui_map_marks_a_line_full_of_wards_beside_its_middle);
 	tcase_add_test(t, test_tui_event_selection_lights_the_whole_row);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
