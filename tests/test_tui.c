@@ -4999,6 +4999,26 @@ static bool winner_inside(const struct smug_decision *d)
 	return d->n_cand >= 3 && d->winner != 0 && d->winner != d->n_cand - 1;
 }
 
+/* Open the why view on the first decision of the Routes pane that has a
+ * what-if (x), and turn it on; the test fails if none has. */
+static void why_with_whatif(struct tui_app *a)
+{
+	int rows;
+
+	tui_handle_key(a, '2');
+	rows = pane_routes_rows(a);
+	for (int r = 0; r < rows && !a->whatif; r++) {
+		tui_handle_key(a, '\r');
+		ck_assert_int_eq(a->view, VIEW_WHY);
+		tui_handle_key(a, 'x');
+		if (!a->whatif) {
+			tui_handle_key(a, 27);
+			tui_handle_key(a, KEY_DOWN);
+		}
+	}
+	ck_assert_msg(a->whatif, "no decision of day %d has a what-if", a->w->day);
+}
+
 /* The why view opens on the decision as it was taken: a what-if left on
  * (x) when the view was closed is not there when it opens again, and
  * the winner is selected. */
@@ -5006,20 +5026,9 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 {
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
-	int rows, di;
+	int di;
 
-	tui_handle_key(&a, '2');
-	rows = pane_routes_rows(&a);
-	for (int r = 0; r < rows && !a.whatif; r++) {
-		tui_handle_key(&a, '\r');
-		ck_assert_int_eq(a.view, VIEW_WHY);
-		tui_handle_key(&a, 'x');
-		if (!a.whatif) {
-			tui_handle_key(&a, 27);
-			tui_handle_key(&a, KEY_DOWN);
-		}
-	}
-	ck_assert_msg(a.whatif, "no decision of day 60 has a what-if");
+	why_with_whatif(&a);
 	ck_assert(screen_has(&a, "WHAT-IF (no step)"));
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(a.view, VIEW_MAIN);
@@ -5029,6 +5038,23 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 		      "the why view opened again still shows the what-if");
 	di = pane_routes_decision(&a);
 	ck_assert_int_eq(why_lit_candidate(&a), w->decisions[di].winner + 1);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The what-if names the border its crackdown is on, by the id the Borders
+ * table and the map show. */
+START_TEST(test_tui_whatif_names_its_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	char id[64], want[128];
+
+	why_with_whatif(&a);
+	tui_short_corridor(&a, a.whatif_data->corridor, id, sizeof id);
+	snprintf(want, sizeof want, "a crackdown on %s takes", id);
+	ck_assert_msg(screen_has(&a, want), "the what-if on border %s does not read '%s'",
+		      w->corridors[a.whatif_data->corridor].id, want);
 	close_app(&a, w);
 }
 END_TEST
@@ -6522,6 +6548,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
+	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
