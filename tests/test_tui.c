@@ -1863,6 +1863,65 @@ START_TEST(test_tui_enter_on_event_opens_its_story)
 }
 END_TEST
 
+/* A story opens with the shipment's faction, commodity and count of
+ * events in the log, whether it has arrived or is still on its way; one
+ * still on its way also shows its cargo, bribe budget, hop and route. */
+START_TEST(test_tui_story_heads_with_the_shipment_and_its_cargo)
+{
+	static const char *const filters[] = {"5/kind:delivered\n", "5/kind:check\n"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+
+	for (int k = 0; k < 2; k++) {
+		const struct smug_shipment *live = NULL;
+		const struct smug_event *e;
+		int events = 0, fac = -1, com = -1;
+		int64_t seq;
+		char want[200], v[40], b[40], *s;
+
+		tui_handle_key(&a, 27);
+		tui_handle_key(&a, 27); /* Esc in the pane clears the filter */
+		feed(&a, filters[k]);
+		tui_handle_key(&a, KEY_END);
+		e = pane_events_at(&a, pane_events_selected(&a), &seq);
+		for (int i = 0; i < w->n_shipments; i++)
+			if (w->shipments[i].id == e->shipment)
+				live = &w->shipments[i];
+		ck_assert_msg(k == 0 ? live == NULL : live != NULL, "the newest %s event's shipment is %s in transit",
+			      k ? "check" : "delivery", live ? "still" : "no longer");
+		tui_handle_key(&a, '\n');
+		ck_assert_int_eq(a.view, VIEW_STORY);
+		for (int i = 0; i < w->tel.event_count; i++) {
+			const struct smug_event *x = smug_event_at(&w->tel, i);
+
+			if (x->shipment == e->shipment && events++ == 0) {
+				fac = x->faction;
+				com = x->commodity;
+			}
+		}
+		s = render(&a, 48, 160);
+		snprintf(want, sizeof want, "%s moves %s; %d events in the log%s", w->factions[fac].id,
+			 com >= 0 ? tui_commodity_short(com) : "-", events, live ? "; still in transit" : "");
+		if (strstr(s, want) == NULL)
+			fputs(s, stderr);
+		ck_assert_msg(strstr(s, want) != NULL, "shipment #%llu's story does not say '%s'",
+			      (unsigned long long)e->shipment, want);
+		if (live) {
+			fmt_credits(v, sizeof v, live->value);
+			fmt_credits(b, sizeof b, live->bribe_budget_total);
+			snprintf(want, sizeof want, "cargo %s cr, bribe budget %s cr, hop %d of %d, route ", v, b,
+				 live->hop + 1, live->n_nodes - 1);
+			if (strstr(s, want) == NULL)
+				fputs(s, stderr);
+			ck_assert_msg(strstr(s, want) != NULL, "shipment #%llu's story does not say '%s'",
+				      (unsigned long long)e->shipment, want);
+		}
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* m cycles the map's heat measure; < > choose the table's sort column and
  * I inverts it; each order really sorts the rows. */
 START_TEST(test_tui_borders_heat_and_sort_keys)
@@ -6403,6 +6462,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
+	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
