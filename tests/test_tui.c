@@ -6281,7 +6281,8 @@ END_TEST
  * frame when the width is over 8) and breaks at the last space that fits:
  * a word ending on a row's last column stays on that row, a word longer
  * than a row is broken at the row's end; canvas_wrap_rows counts the
- * rows canvas_wrap takes. */
+ * rows canvas_wrap takes. Text that needs more rows than it is given
+ * ends its last row with an ellipsis: the reader sees it goes on. */
 START_TEST(test_tui_wrap_fills_each_row_to_its_width)
 {
 	static const struct {
@@ -6320,6 +6321,22 @@ START_TEST(test_tui_wrap_fills_each_row_to_its_width)
 		}
 		ck_assert_int_eq(got, want);
 		ck_assert_int_eq(canvas_wrap_rows(cases[i].width, cases[i].text), want);
+		free(text);
+		grid_free(g);
+	}
+	for (int max_rows = 1; max_rows <= 3; max_rows++) { /* "abc def ghi jkl" in fewer rows than its 4 */
+		struct tui_grid *g = grid_new(4, 30);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 4, 30};
+		char *text, *p;
+
+		ck_assert_int_eq(canvas_wrap(&cv, 0, 0, 6, max_rows, ROLE_NORMAL, "abc def ghi jkl"), max_rows);
+		text = grid_dump(g);
+		p = text;
+		for (int r = 1; r < max_rows; r++)
+			p += strcspn(p, "\n") + 1;
+		p[strcspn(p, "\n")] = '\0';
+		ck_assert_msg(strstr(p, "\xe2\x80\xa6") != NULL, "'abc def ghi jkl' in %d rows 6 wide: the last row reads '%s'",
+			      max_rows, p);
 		free(text);
 		grid_free(g);
 	}
