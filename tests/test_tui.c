@@ -4433,6 +4433,51 @@ static void check_figure(const char *screen, int cols, const struct figure *f, i
 	ck_assert_msg(!f->bars || bars > 0, "'%s': no bar drawn", f->title);
 }
 
+/* Each chart of the chart view names its own series beside its title,
+ * each once and no other: a faction's shipments are delivered, seized
+ * and lost (not its bribes, charted below), its balance is the balance
+ * alone; a border's customs are inspected and seized. */
+START_TEST(test_tui_chart_legend_names_only_its_series)
+{
+	static const struct {
+		const char *keys, *title, *names[3];
+		int n;
+	} charts[] = {
+		{"1g", "Balance (credits)", {"balance"}, 1},
+		{"1g", "Shipments a day", {"delivered", "seized", "lost"}, 3},
+		{"1g", "Bribes paid a day", {"bribes"}, 1},
+		{"3g", "Traffic a day", {"crossings"}, 1},
+		{"3g", "Customs a day", {"inspected", "seized"}, 2},
+		{"3g", "Bribes taken a day", {"bribes"}, 1},
+	};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+
+	tui_select_border(&a, test_busiest_border(w));
+	for (size_t i = 0; i < sizeof charts / sizeof charts[0]; i++) {
+		char *s, line[1024], head[128];
+		int n = 0;
+
+		tui_handle_key(&a, 27);
+		feed(&a, charts[i].keys);
+		ck_assert_int_eq(a.view, VIEW_CHART);
+		s = render(&a, 48, 160);
+		snprintf(head, sizeof head, "%s  %s ", charts[i].title, a.th.g->delivered);
+		ck_assert_msg(line_with(s, head, line, sizeof line) != NULL, "no chart '%s'", charts[i].title);
+		for (const char *p = strstr(line, a.th.g->delivered); p; p = strstr(p + 1, a.th.g->delivered))
+			n++;
+		ck_assert_msg(n == charts[i].n, "'%s' names %d series, want %d: %s", charts[i].title, n, charts[i].n, line);
+		for (int k = 0; k < charts[i].n; k++) {
+			snprintf(head, sizeof head, "%s %s", a.th.g->delivered, charts[i].names[k]);
+			ck_assert_msg(strstr(line, head) != NULL, "'%s' does not name '%s': %s", charts[i].title,
+				      charts[i].names[k], line);
+		}
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The chart view draws the selected border's and faction's figures of
  * the charted days at every size: each chart's y labels are its
  * figure's highest, halfway and lowest values, and a bar chart's every
@@ -6453,6 +6498,7 @@ int main(void)
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
+	tcase_add_test(t, test_tui_chart_legend_names_only_its_series);
 	tcase_add_test(t, test_tui_margin_bar_fills_the_winners_share);
 	tcase_add_test(t, test_tui_margin_bar_needs_four_cells);
 	tcase_add_test(t, test_tui_wrap_fills_each_row_to_its_width);
