@@ -715,57 +715,84 @@ struct cand_score {
 	double loss, cost, score;
 };
 
-/* A candidate's expected loss and cost and its score, summed edge by edge
- * in route order exactly as smug_explain_decision() sums them. Scores
- * only grow edge by edge (every term is >= 0), so once the running
- * score reaches `bound` (the runner-up's score so far) the candidate can
- * be neither winner nor runner-up and is left unfinished: *pruned is set
- * and the score returned is a lower bound. The explanation rebuilds every
- * candidate in full. */
-static struct cand_score score_candidate(const struct smug_world *w, struct smug_plan_memo *m,
-					 int f, const struct route_scan *sc, int i, int64_t value,
-					 double penalty, double heat, double bound, bool *pruned)
+/* What a decision's scoring pass finds: the winner (smallest score, equal
+ * scores keep the smaller route index) and the runner-up likewise among
+ * the others; -1 when there is none. */
+struct cand_pick {
+	int winner, runner;
+	struct cand_score best, second;
+};
+
+/* Score a decision's np candidates and pick the winner and runner-up.
+ * Each candidate's expected loss and cost are summed edge by edge in
+ * route order exactly as smug_explain_decision() sums them. Scores only
+ * grow edge by edge (every term is >= 0), so once a running score
+ * reaches the runner-up's score so far the candidate can be neither
+ * winner nor runner-up and is left unfinished. A candidate sharing a
+ * prefix with an earlier one starts where that prefix ended: the same
+ * edges in the same order were summed already, so the running sums are
+ * the same to the bit. The explanation rebuilds every candidate in full.
+ * Kept out of line: per decision, the memo, the value and the heat are
+ * loaded once, and the inner sum has its own registers. */
+static __attribute__((noinline)) void score_candidates(const struct smug_world *w, struct smug_plan_memo *m,
+						       int f, const struct route_scan *sc, int np,
+						       int64_t value, double penalty, double heat,
+						       struct cand_pick *out)
 {
-	const struct route_scan_path *p = &sc->p[i];
-	const int *slot = sc->slot + p->first;
-	double v = (double)value, pen1 = 1.0 + penalty;
-	double travel = w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
-	struct cand_score r = {0, 0, 0};
-	double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
+	const double v = (double)value, pen1 = 1.0 + penalty;
+	const double travel_weight = w->cfg.smuggling.travel_weight;
 	struct memo_slot *slots = memo_slots(m, f);
-	uint32_t gen = m->gen;
-	int e = 0;
+	const uint32_t gen = m->gen;
+	int winner = -1, runner = -1;
+	struct cand_score best = {0, 0, 0}, second = {0, 0, 0};
 
-	*pruned = false;
-	/* the shared prefix: the same edges in the same order were summed
-	 * already, so the running sums are the same to the bit */
-	if (p->lcp_len > 0 && m->cum_to[p->lcp_from] >= p->lcp_len) {
-		e = p->lcp_len;
-		r.loss = m->cum_loss[p->lcp_from][e - 1];
-		r.cost = m->cum_cost[p->lcp_from][e - 1];
-	}
-	m->cum_to[i] = e; /* entries below the shared prefix are the parent's */
-	for (; e < p->n_edges; e++) {
-		struct memo_slot *xs = &slots[slot[e]];
-		const struct smug_belief *x = &xs->b;
+	for (int i = 0; i < np; i++) {
+		const struct route_scan_path *p = &sc->p[i];
+		const int *slot = sc->slot + p->first;
+		const int n_edges = p->n_edges;
+		double travel = travel_weight * (double)p->travel_days * v;
+		double bound = runner >= 0 ? second.score : INFINITY;
+		double loss = 0, cost = 0, score;
+		double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
+		int e = 0;
 
-		if (xs->gen != gen)
-			memo_fill(w, m, f, xs, slot[e]);
+		if (p->lcp_len > 0 && m->cum_to[p->lcp_from] >= p->lcp_len) {
+			e = p->lcp_len;
+			loss = m->cum_loss[p->lcp_from][e - 1];
+			cost = m->cum_cost[p->lcp_from][e - 1];
+		}
+		for (; e < n_edges; e++) {
+			struct memo_slot *xs = &slots[slot[e]];
 
-		r.loss += smuggling_belief_risk(x, heat) * v * pen1;
-		r.cost += x->cost * v;
-		cl[e] = r.loss;
-		cc[e] = r.cost;
-		if (r.loss + r.cost + travel >= bound) {
+			if (xs->gen != gen)
+				memo_fill(w, m, f, xs, slot[e]);
+			loss += smuggling_belief_risk(&xs->b, heat) * v * pen1;
+			cost += xs->b.cost * v;
+			cl[e] = loss;
+			cc[e] = cost;
+			if (loss + cost + travel >= bound)
+				break; /* score >= the runner-up's: changes nothing */
+		}
+		if (e < n_edges) {
 			m->cum_to[i] = e + 1;
-			*pruned = true;
-			r.score = r.loss + r.cost + travel;
-			return r;
+			continue;
+		}
+		m->cum_to[i] = n_edges;
+		score = loss + cost + travel;
+		if (winner < 0 || score < best.score) {
+			runner = winner;
+			second = best;
+			winner = i;
+			best = (struct cand_score){loss, cost, score};
+		} else if (runner < 0 || score < second.score) {
+			runner = i;
+			second = (struct cand_score){loss, cost, score};
 		}
 	}
-	m->cum_to[i] = p->n_edges;
-	r.score = r.loss + r.cost + travel;
-	return r;
+	out->winner = winner;
+	out->runner = runner;
+	out->best = best;
+	out->second = second;
 }
 
 /* The exploration view of a candidate: its score with every stale edge
@@ -984,30 +1011,14 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	if (np == 0)
 		return skip(d, SMUG_SKIP_NO_ROUTE);
 	{
-		struct cand_score second = {0, 0, 0};
+		struct cand_pick pick;
 
-		/* winner: smallest score, equal scores keep the smaller route
-		 * id; runner-up likewise among the others */
-		for (int i = 0; i < np; i++) {
-			bool pruned;
-			struct cand_score s = score_candidate(
-				w, pl->memo, f, scan, i, d->value, def->seizure_penalty, def->heat,
-				d->runner >= 0 ? second.score : INFINITY, &pruned);
-
-			if (pruned)
-				continue; /* score >= the runner-up's: changes nothing */
-			if (d->winner < 0 || s.score < best.score) {
-				d->runner = d->winner;
-				second = best;
-				d->winner = i;
-				best = s;
-			} else if (d->runner < 0 || s.score < second.score) {
-				d->runner = i;
-				second = s;
-			}
-		}
+		score_candidates(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat, &pick);
+		d->winner = pick.winner;
+		d->runner = pick.runner;
+		best = pick.best;
 		d->winner_score = best.score;
-		d->margin = d->runner >= 0 ? second.score - best.score : 0;
+		d->margin = d->runner >= 0 ? pick.second.score - best.score : 0;
 	}
 	d->chosen = d->winner;
 	sent = best;
