@@ -417,6 +417,15 @@ struct memo_ward {
 	struct customs_odds o;
 };
 
+/* A slot's two terms in the sums of the decision being scored: the
+ * expected loss and cost of crossing it with that decision's cargo, as
+ * score_candidates() adds them. Candidates of one decision share many
+ * edges past their common prefix; tag says which decision wrote them. */
+struct memo_term {
+	uint32_t tag;
+	double loss, cost; /* minor units */
+};
+
 /* A corridor's predation and the inputs it was computed from: it changes
  * only when the corridor's hazard or the loss/delay knobs do, so it is
  * kept across plans and recomputed when one of them differs. */
@@ -435,6 +444,8 @@ struct smug_plan_memo {
 	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum_*[i][e] valid for e < cum_to[i] */
 	struct memo_odds *odds;			    /* [n_slots], shared by all factions */
+	struct memo_term *term;			    /* [n_slots], the decision being scored */
+	uint32_t term_tag;			    /* its tag: one per scored decision */
 	struct memo_pred *pred;			    /* [n_slots / 2], kept across plans */
 	struct memo_ward *ward;			    /* [n_wards] */
 	int n_wards;
@@ -453,6 +464,7 @@ void plan_memo_free(struct smug_plan_memo *m)
 	for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 		free(m->slots[f]);
 	free(m->odds);
+	free(m->term);
 	free(m->pred);
 	free(m->ward);
 	free(m);
@@ -475,6 +487,7 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		m->n_slots = 2 * w->n_corridors;
 		m->n_wards = w->n_wards;
 		m->odds = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->odds);
+		m->term = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->term);
 		m->pred = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *m->pred);
 		m->ward = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *m->ward);
 		w->plan_memo = m;
@@ -742,10 +755,17 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 	const double v = (double)value, pen1 = 1.0 + penalty;
 	const double travel_weight = w->cfg.smuggling.travel_weight;
 	struct memo_slot *slots = memo_slots(m, f);
+	struct memo_term *terms = m->term;
 	const uint32_t gen = m->gen;
+	uint32_t tag;
 	int winner = -1, runner = -1;
 	struct cand_score best = {0, 0, 0}, second = {0, 0, 0};
 
+	if (++m->term_tag == 0) { /* wrapped: forget every tag */
+		memset(terms, 0, (size_t)m->n_slots * sizeof *terms);
+		m->term_tag = 1;
+	}
+	tag = m->term_tag;
 	for (int i = 0; i < np; i++) {
 		const struct route_scan_path *p = &sc->p[i];
 		const int *slot = sc->slot + p->first;
@@ -762,12 +782,19 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 			cost = m->cum_cost[p->lcp_from][e - 1];
 		}
 		for (; e < n_edges; e++) {
-			struct memo_slot *xs = &slots[slot[e]];
+			struct memo_term *t = &terms[slot[e]];
 
-			if (xs->gen != gen)
-				memo_fill(w, m, f, xs, slot[e]);
-			loss += smuggling_belief_risk(&xs->b, heat) * v * pen1;
-			cost += xs->b.cost * v;
+			if (t->tag != tag) {
+				struct memo_slot *xs = &slots[slot[e]];
+
+				if (xs->gen != gen)
+					memo_fill(w, m, f, xs, slot[e]);
+				t->loss = smuggling_belief_risk(&xs->b, heat) * v * pen1;
+				t->cost = xs->b.cost * v;
+				t->tag = tag;
+			}
+			loss += t->loss;
+			cost += t->cost;
 			cl[e] = loss;
 			cc[e] = cost;
 			if (loss + cost + travel >= bound)
