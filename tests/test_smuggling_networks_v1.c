@@ -538,6 +538,33 @@ START_TEST(test_smuggling_explanation_matches_plan)
 }
 END_TEST
 
+/* The loss knobs set during a run (hazard_loss_share, max_delays) price
+ * tomorrow's plan: every unlearned edge's predation follows them, so the
+ * plan's scores still match the explanation, which prices from scratch. */
+START_TEST(test_smuggling_plan_follows_loss_knobs_set_during_a_run)
+{
+	struct smug_world *w = load_default();
+	struct smug_explanation *x = malloc(sizeof *x);
+	int scored = 0;
+
+	ck_assert_ptr_nonnull(x);
+	smug_cmd_step(w, 10);
+	w->cfg.smuggling.hazard_loss_share = 0.9;
+	w->cfg.smuggling.max_delays = 0;
+	for (int day = 0; day < 5; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++) {
+			ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+			check_explanation(&w->decisions[i], x);
+			scored += w->decisions[i].winner >= 0;
+		}
+	}
+	ck_assert_int_gt(scored, 20);
+	smug_world_free(w);
+	free(x);
+}
+END_TEST
+
 /* ---- ROUTE_UPDATE: a lane's new route is logged with the edge that moved it ---- */
 
 static bool on_route(const int *nodes, int n, const struct smug_world *w, int corridor)
@@ -1266,6 +1293,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_choices_are_real);
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
+	tcase_add_test(t, test_smuggling_plan_follows_loss_knobs_set_during_a_run);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
 	tcase_add_test(t, test_smuggling_lane_cap_forgets_the_least_recent_lane);
 	tcase_add_test(t, test_smuggling_risk_text_reads_as_printf);

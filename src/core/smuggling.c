@@ -187,28 +187,17 @@ double smuggling_predation(const struct smug_world *w, int corridor)
 	return clamp01(lost * sum);
 }
 
-static const struct customs_odds *memo_ward_odds(const struct smug_world *w, struct smug_plan_memo *m,
-						 int ward);
-
-/* The odds of a directed corridor, its predation given; the published
- * customs odds of the ward it enters come from plan memo m when there is
- * one (computed once per ward and plan), else are computed here. */
-static void odds_with(const struct smug_world *w, struct smug_plan_memo *m, int corridor, int from, double pred,
-		      struct smug_odds *out)
+/* The odds of a directed corridor: its predation and, at a border, the
+ * published customs odds of the ward it enters. memo_odds_fill() gives
+ * the same from the plan memo. */
+void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out)
 {
-	out->pred = pred;
+	out->pred = smuggling_predation(w, corridor);
 	out->border = w->corridors[corridor].border;
-	if (out->border && m)
-		out->customs = *memo_ward_odds(w, m, smug_corridor_dest_ward(w, corridor, from));
-	else if (out->border)
+	if (out->border)
 		customs_public_odds(w, smug_corridor_dest_ward(w, corridor, from), &out->customs);
 	else
 		memset(&out->customs, 0, sizeof out->customs);
-}
-
-void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out)
-{
-	odds_with(w, NULL, corridor, from, smuggling_predation(w, corridor), out);
 }
 
 /* The offer a network expects to make at a border, in required bribes:
@@ -426,13 +415,13 @@ struct memo_term {
 	double loss, cost; /* minor units */
 };
 
-/* A corridor's predation and the inputs it was computed from: it changes
+/* A corridor's predation and the hazard it was computed from: it changes
  * only when the corridor's hazard or the loss/delay knobs do, so it is
- * kept across plans and recomputed when one of them differs. */
+ * kept across plans and recomputed when the hazard differs (a plan whose
+ * knobs differ from the last plan's forgets them all). */
 struct memo_pred {
 	bool set;
-	int max_delays;
-	double hazard, share, pred;
+	double hazard, pred;
 };
 
 struct smug_plan_memo {
@@ -447,6 +436,8 @@ struct smug_plan_memo {
 	struct memo_term *term;			    /* [n_slots], the decision being scored */
 	uint32_t term_tag;			    /* its tag: one per scored decision */
 	struct memo_pred *pred;			    /* [n_slots / 2], kept across plans */
+	double pred_share;			    /* the knobs they were computed with */
+	int pred_max_delays;
 	struct memo_ward *ward;			    /* [n_wards] */
 	int n_wards;
 	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
@@ -479,6 +470,7 @@ static struct memo_slot *memo_slots(struct smug_plan_memo *m, int f)
 
 static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 {
+	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
 	struct smug_plan_memo *m = w->plan_memo;
 
 	if (m == NULL || m->n_slots != 2 * w->n_corridors || m->n_wards != w->n_wards) {
@@ -499,6 +491,11 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		memset(m->odds, 0, (size_t)m->n_slots * sizeof *m->odds);
 		memset(m->ward, 0, (size_t)m->n_wards * sizeof *m->ward);
 		m->gen = 1;
+	}
+	if (m->pred_share != sc->hazard_loss_share || m->pred_max_delays != sc->max_delays) {
+		memset(m->pred, 0, (size_t)w->n_corridors * sizeof *m->pred);
+		m->pred_share = sc->hazard_loss_share;
+		m->pred_max_delays = sc->max_delays;
 	}
 	return m;
 }
@@ -536,23 +533,28 @@ static const struct customs_odds *memo_ward_odds(const struct smug_world *w, str
 	return &x->o;
 }
 
-/* The odds of a slot, shared by all factions, computed once a plan. */
+/* The odds of a slot, shared by all factions, computed once a plan: as
+ * smuggling_odds() gives them for the corridor entered from its a end
+ * (even slot) or b end (odd slot), so a border enters the other end's
+ * ward. */
 static void memo_odds_fill(const struct smug_world *w, struct smug_plan_memo *m, struct memo_odds *p,
 			   int slot)
 {
-	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
 	int corridor = slot >> 1;
+	const struct smug_corridor *k = &w->corridors[corridor];
 	struct memo_pred *q = &m->pred[corridor];
-	double h = w->corridors[corridor].hazard;
 
-	if (!q->set || q->hazard != h || q->share != sc->hazard_loss_share || q->max_delays != sc->max_delays) {
+	if (!q->set || q->hazard != k->hazard) {
 		q->set = true;
-		q->hazard = h;
-		q->share = sc->hazard_loss_share;
-		q->max_delays = sc->max_delays;
+		q->hazard = k->hazard;
 		q->pred = smuggling_predation(w, corridor);
 	}
-	odds_with(w, m, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a, q->pred, &p->o);
+	p->o.pred = q->pred;
+	p->o.border = k->border;
+	if (k->border)
+		p->o.customs = *memo_ward_odds(w, m, w->nodes[slot & 1 ? k->a : k->b].ward);
+	else
+		memset(&p->o.customs, 0, sizeof p->o.customs);
 	p->gen = m->gen;
 }
 
