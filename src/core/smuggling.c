@@ -681,6 +681,18 @@ void smuggling_drift(struct smug_world *w)
 
 /* ---- the daily plan ---- */
 
+struct cand_score {
+	double loss, cost, score;
+};
+
+/* What a decision's scoring pass finds: the winner (smallest score, equal
+ * scores keep the smaller route index) and the runner-up likewise among
+ * the others; -1 when there is none. */
+struct cand_pick {
+	int winner, runner;
+	struct cand_score best, second;
+};
+
 struct plan_item {
 	int decision;		 /* index into w->decisions */
 	int faction;
@@ -689,9 +701,21 @@ struct plan_item {
 	int64_t bribe[SMUG_ROUTE_MAX_NODES - 1]; /* per corridor of path */
 };
 
+/* A decision's scoring, kept for the rest of the plan: estimates do not
+ * change while the plan is made, so a later decision of the same faction
+ * for the same commodity between the same wards scores the same
+ * candidates to the same bits and takes this pick. */
+struct plan_scored {
+	int faction, src, dst;
+	enum smug_commodity commodity;
+	struct cand_pick pick;
+};
+
 struct plan {
 	struct plan_item items[SMUG_SHIPMENTS_PER_DAY_MAX];
 	int n;
+	struct plan_scored scored[SMUG_SHIPMENTS_PER_DAY_MAX];
+	int n_scored;
 	int64_t committed[SMUG_FACTIONS_MAX]; /* cargo bought today, minor units */
 	int64_t *owed;			      /* per ward: sales its buyers owe, in transit + today */
 	struct smug_plan_memo *memo;
@@ -725,18 +749,6 @@ static int64_t sale_price(const struct smug_commodity_def *def, int64_t value, d
 {
 	return value + (int64_t)((double)value * def->sale_markup * clamp01(demand));
 }
-
-struct cand_score {
-	double loss, cost, score;
-};
-
-/* What a decision's scoring pass finds: the winner (smallest score, equal
- * scores keep the smaller route index) and the runner-up likewise among
- * the others; -1 when there is none. */
-struct cand_pick {
-	int winner, runner;
-	struct cand_score best, second;
-};
 
 /* Score a decision's np candidates and pick the winner and runner-up.
  * Each candidate's expected loss and cost are summed edge by edge in
@@ -1040,9 +1052,22 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	if (np == 0)
 		return skip(d, SMUG_SKIP_NO_ROUTE);
 	{
+		const struct cand_pick *kept = NULL;
 		struct cand_pick pick;
 
-		score_candidates(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat, &pick);
+		for (int i = 0; i < pl->n_scored && kept == NULL; i++) {
+			const struct plan_scored *o = &pl->scored[i];
+
+			if (o->faction == f && o->commodity == c && o->src == src && o->dst == dst)
+				kept = &o->pick;
+		}
+		if (kept) {
+			pick = *kept;
+		} else {
+			score_candidates(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat, &pick);
+			pl->scored[pl->n_scored++] = (struct plan_scored){
+				.faction = f, .src = src, .dst = dst, .commodity = c, .pick = pick};
+		}
 		d->winner = pick.winner;
 		d->runner = pick.runner;
 		best = pick.best;
@@ -1364,6 +1389,7 @@ void smuggling_plan(struct smug_world *w)
 	w->route_evals_today = 0;
 	w->n_launch = 0;
 	pl->n = 0;
+	pl->n_scored = 0;
 	memset(pl->committed, 0, sizeof pl->committed);
 	pl->memo = plan_memo_begin(w);
 	/* what each ward's buyers already owe for shipments on the way */
