@@ -836,33 +836,56 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 	out->second = second;
 }
 
-/* The exploration view of a candidate: its score with every stale edge
- * (never observed, or not refreshed for exploration_stale_days) at its
- * prior, as if what was learned there no longer held. *stale says
- * whether it has such an edge. */
-static struct cand_score score_optimistic(const struct smug_world *w, struct smug_plan_memo *m,
-					  int f, const struct route_scan *sc, int i, int64_t value,
-					  double penalty, double heat, bool *stale)
+/* The exploration pick of a decision: among its np candidates that cross
+ * a stale edge (never observed, or not refreshed for
+ * exploration_stale_days), the one of smallest score (equal scores keep
+ * the smaller route index) with every stale edge at its prior, as if what
+ * was learned there no longer held; -1 when none crosses one. Summed in
+ * route order like score_candidates(); a candidate whose running score
+ * reaches the pick's so far cannot replace it and is left unfinished. */
+static int explore_pick(const struct smug_world *w, struct smug_plan_memo *m, int f,
+			const struct route_scan *sc, int np, int64_t value, double penalty, double heat,
+			struct cand_score *out)
 {
-	const struct route_scan_path *p = &sc->p[i];
-	const int *slot = sc->slot + p->first;
-	double v = (double)value, pen1 = 1.0 + penalty;
-	int since = w->day - w->cfg.smuggling.exploration_stale_days;
-	struct cand_score r = {0, 0, 0};
+	const double v = (double)value, pen1 = 1.0 + penalty;
+	const double travel_weight = w->cfg.smuggling.travel_weight;
+	const int since = w->day - w->cfg.smuggling.exploration_stale_days;
+	struct memo_slot *slots = memo_slots(m, f);
+	const uint32_t gen = m->gen;
+	int pick = -1;
 
-	*stale = false;
-	for (int e = 0; e < p->n_edges; e++) {
-		struct smug_belief x = *memo_belief(w, m, f, slot[e]);
+	for (int i = 0; i < np; i++) {
+		const struct route_scan_path *p = &sc->p[i];
+		const int *slot = sc->slot + p->first;
+		double travel = travel_weight * (double)p->travel_days * v;
+		double bound = pick >= 0 ? out->score : INFINITY;
+		double loss = 0, cost = 0;
+		bool stale = false;
+		int e;
 
-		if (x.last_update_day < since) {
-			*stale = true;
-			memo_prior(w, m, f, slot[e], &x);
+		for (e = 0; e < p->n_edges; e++) {
+			struct memo_slot *xs = &slots[slot[e]];
+			const struct smug_belief *x = &xs->b;
+			struct smug_belief prior;
+
+			if (xs->gen != gen)
+				memo_fill(w, m, f, xs, slot[e]);
+			if (x->last_update_day < since) {
+				stale = true;
+				memo_prior(w, m, f, slot[e], &prior);
+				x = &prior;
+			}
+			loss += smuggling_belief_risk(x, heat) * v * pen1;
+			cost += x->cost * v;
+			if (loss + cost + travel >= bound)
+				break; /* score >= the pick's: changes nothing */
 		}
-		r.loss += smuggling_belief_risk(&x, heat) * v * pen1;
-		r.cost += x.cost * v;
+		if (e < p->n_edges || !stale)
+			continue;
+		pick = i;
+		*out = (struct cand_score){loss, cost, loss + cost + travel};
 	}
-	r.score = r.loss + r.cost + w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
-	return r;
+	return pick;
 }
 
 static bool same_route(const int *a, int na, const int *b, int nb)
@@ -1081,19 +1104,10 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	if (sc->exploration_rate > 0 &&
 	    draw_u01(w, "explore", w->day, (uint64_t)f, (uint64_t)c, (uint64_t)turn) <
 		    sc->exploration_rate) {
-		int pick = -1;
 		struct cand_score pick_s = {0, 0, 0};
+		int pick = explore_pick(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat,
+					&pick_s);
 
-		for (int i = 0; i < np; i++) {
-			bool stale;
-			struct cand_score s = score_optimistic(w, pl->memo, f, scan, i, d->value,
-							       def->seizure_penalty, def->heat, &stale);
-
-			if (stale && (pick < 0 || s.score < pick_s.score)) {
-				pick = i;
-				pick_s = s;
-			}
-		}
 		if (pick >= 0 && (double)(sale - d->value) - pick_s.loss - pick_s.cost > 0) {
 			d->chosen = pick;
 			d->explore = true;
