@@ -708,6 +708,45 @@ START_TEST(test_tui_map_shows_every_ward)
 }
 END_TEST
 
+/* Ids are shown without the prefix all of their kind share, cut back to
+ * its last separator: wards "ward:01" and "ward:02" are labelled "01"
+ * and "02" on the map (not "1" and "2"), and their border, between nodes
+ * "n:01" and "n:02", reads "01|02" in the legend. */
+START_TEST(test_tui_map_short_ids_keep_the_digits_they_share)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:01\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0]},"
+		"  {\"id\": \"ward:02\", \"name\": \"Market\", \"ring\": 2, \"pos\": [5, 0]}],"
+		" \"nodes\": [{\"id\": \"n:01\", \"ward\": \"ward:01\"}, {\"id\": \"n:02\", \"ward\": \"ward:02\"}],"
+		" \"corridors\": [{\"a\": \"n:01\", \"b\": \"n:02\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:01\","
+		"   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	char *s, *row[64], line[512];
+	int n, times;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_select_border(&a, 0);
+	tui_handle_key(&a, 'M');
+	s = render(&a, 24, 80);
+	ck_assert_ptr_nonnull(line_with(s, "traffic 7d", line, sizeof line));
+	ck_assert_msg(strstr(line, "[01|02]") != NULL, "the legend names the border otherwise: %s", line);
+	n = map_rows(s, row, 64);
+	for (int k = 0; k < 2; k++) {
+		label_row(row, n, k ? "02" : "01", &times);
+		ck_assert_msg(times == 1, "ward:0%d labelled '0%d' %d times on the map", k + 1, k + 1, times);
+	}
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The map's legend names every mark at each size: the heat scale, the
  * crackdown, today's seizures and shipments, and the selected border. */
 START_TEST(test_tui_map_legend_names_every_mark)
@@ -3573,6 +3612,39 @@ START_TEST(test_tui_sweep_quartile_lines_read_the_selection)
 }
 END_TEST
 
+/* The sweep view at its smallest (80x24) opens with its title and ends
+ * with the keys it takes, both from the left edge as the cockpit's
+ * header and footer are. */
+START_TEST(test_tui_sweep_title_and_keys_start_at_the_left_edge)
+{
+	static const int days[] = {10, 20};
+	static const char *const labels[] = {"k=0.1", "k=0.2"};
+	static const long long tasks[] = {4, 4};
+	double q[2][2][5] = {{{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}}, {{2, 3, 4, 5, 6}, {2, 3, 4, 5, 6}}};
+	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan};
+	struct tui_grid *g = grid_new(24, 80);
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+	struct canvas cv;
+	char *text, *last;
+
+	tui_app_init(&a, w, &opts);
+	cv = (struct canvas){&a.th, NULL, g, 0, 0, 24, 80};
+	tui_sweep_draw(&cv, &sw, 0, 0);
+	text = grid_dump(g);
+	ck_assert_msg(strncmp(text, sw.title, strlen(sw.title)) == 0, "the first row: %.80s", text);
+	text[strlen(text) - 1] = '\0'; /* the last row's newline */
+	last = strrchr(text, '\n') + 1;
+	ck_assert_msg(strncmp(last, "Tab/f next figure  Shift-Tab/F previous  Up/Down setting  q quit", 64) == 0,
+		      "the last row: '%s'", last);
+	free(text);
+	grid_free(g);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Below the Routes table, "loss+cost of cargo V:" is followed on its row
  * by the selected route's margin bar when 12 columns or more are left
  * for it (one of them a space), and the bar goes to a row of its own when
@@ -5403,6 +5475,50 @@ START_TEST(test_tui_borders_last_line_is_the_detail_alone)
 }
 END_TEST
 
+/* A Borders pane grown one line at a time (a terminal dragged taller)
+ * with the last border selected keeps that border in sight at every
+ * height: its row is the lit one and reads its id. */
+START_TEST(test_tui_borders_growing_keeps_the_last_border_in_sight)
+{
+	enum { W = 160 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n;
+
+	free(pane_borders_rows(&a, &n));
+	ck_assert_int_gt(n, 10);
+	feed(&a, "3");
+	for (int h = 8; h <= n + 8; h++) {
+		struct tui_grid *g = grid_new(h, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, h, W};
+		char id[96], *s, *line;
+		int lit = -1;
+
+		pane_borders_draw(&a, &cv, true);
+		if (h == 8) { /* the selection was made on the first frame: move it to the last border */
+			tui_handle_key(&a, KEY_END);
+			pane_borders_draw(&a, &cv, true);
+		}
+		tui_short_corridor(&a, a.border, id, sizeof id);
+		for (int y = 1; y < h - 2; y++)
+			if (grid_role(g, y, 1) == ROLE_SELECT)
+				lit = y;
+		s = grid_dump(g);
+		if (lit < 0)
+			fputs(s, stderr); /* Check's messages are too short for a screen */
+		ck_assert_msg(lit > 0, "%d rows high: the selected last border %s is not shown", h, id);
+		line = s;
+		for (int y = 0; y < lit; y++)
+			line = strchr(line, '\n') + 1;
+		*strchr(line, '\n') = '\0';
+		ck_assert_msg(strstr(line, id) != NULL, "%d rows high: the lit row is not %s: %s", h, id, line);
+		free(s);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 #ifdef HAVE_MALLINFO2
 /* A cockpit left open redraws its screen many times a second: frames of
  * the main screen (every pane, each focused) and of each full-screen view
@@ -5587,7 +5703,9 @@ END_TEST
 /* A table at every width from 8 to 160 columns: the columns shown keep
  * their order and a space apart and end before the last column (a space
  * at the right); a column is hidden only while one of a larger priority
- * is hidden too or none is left to drop (priority 0 always shows), and a
+ * is hidden too or none is left to drop (priority 0 always shows), the
+ * last one hidden (the smallest priority) would not have fitted beside
+ * the others (an exact fit shows it), and a
  * wider table hides none that a narrower one shows; the last shown name
  * column takes all the spare width, a name column before it at most 28. */
 START_TEST(test_tui_table_columns_fit_by_priority)
@@ -5636,6 +5754,18 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 			if (flex_last == t.n_vis - 1 && end < width - 1 && t.n_vis > 0)
 				ck_assert_msg(0, "set %d, %d columns: the last name column leaves %d columns spare", s, width,
 					      width - 1 - end);
+			{
+				int least = -1, need = 0;
+
+				for (int c = 0; c < 7; c++)
+					if (on[c])
+						need += sets[s][c].width + 1;
+					else if (least < 0 || sets[s][c].prio < sets[s][least].prio)
+						least = c;
+				ck_assert_msg(least < 0 || need + sets[s][least].width > width - 1,
+					      "set %d, %d columns: column %d hidden, though with it the columns take %d", s,
+					      width, least, need + sets[s][least].width);
+			}
 			for (int c = 0; c < 7; c++) {
 				ck_assert_msg(sets[s][c].prio > 0 || on[c], "set %d, %d columns: column %d (priority 0) hidden",
 					      s, width, c);
@@ -6204,6 +6334,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
+	tcase_add_test(t, test_tui_map_short_ids_keep_the_digits_they_share);
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
 	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
@@ -6239,6 +6370,7 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_fresh_line_names_each_preference);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_sweep_quartile_lines_read_the_selection);
+	tcase_add_test(t, test_tui_sweep_title_and_keys_start_at_the_left_edge);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
@@ -6275,6 +6407,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
+	tcase_add_test(t, test_tui_borders_growing_keeps_the_last_border_in_sight);
 	tcase_add_test(t, test_tui_borders_title_whole_at_any_width);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);
