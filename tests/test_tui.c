@@ -3040,6 +3040,28 @@ START_TEST(test_tui_routes_row_reads_its_decision)
 }
 END_TEST
 
+/* Two wards ten units apart, side by side (at x -5 and 5) or one above
+ * the other (at y -5 and 5), joined by one border. */
+static struct smug_world *pair_world(bool upright)
+{
+	char json[1024];
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	snprintf(json, sizeof json,
+		 "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+		 " \"ledger\": {\"treasury\": 100000},"
+		 " \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [%d, %d]},"
+		 "  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [%d, %d]}],"
+		 " \"nodes\": [{\"id\": \"n:src\", \"ward\": \"ward:src\"}, {\"id\": \"n:dst\", \"ward\": \"ward:dst\"}],"
+		 " \"corridors\": [{\"a\": \"n:src\", \"b\": \"n:dst\"}],"
+		 " \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+		 "   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}",
+		 upright ? 0 : -5, upright ? -5 : 0, upright ? 0 : 5, upright ? 5 : 0);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	return w;
+}
+
 /* Two wards joined by one border, side by side and one above the other:
  * the map draws the border as one straight run, of '-' on the wards'
  * row or of '|' in their column, and no corridor line anywhere else. */
@@ -3048,25 +3070,12 @@ START_TEST(test_tui_map_draws_a_straight_border_straight)
 	static char row[24][256];
 
 	for (int upright = 0; upright < 2; upright++) {
-		char json[1024];
-		struct smug_world *w = NULL;
-		struct smug_error err;
+		struct smug_world *w = pair_world(upright);
 		struct tui_app a;
 		struct tui_grid *g;
 		char *s, want = upright ? '!' : '-'; /* screen_row shows an ASCII '|' as '!' */
 		int at = -1, cells = 0;
 
-		snprintf(json, sizeof json,
-			 "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
-			 " \"ledger\": {\"treasury\": 100000},"
-			 " \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [%d, %d]},"
-			 "  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [%d, %d]}],"
-			 " \"nodes\": [{\"id\": \"n:src\", \"ward\": \"ward:src\"}, {\"id\": \"n:dst\", \"ward\": \"ward:dst\"}],"
-			 " \"corridors\": [{\"a\": \"n:src\", \"b\": \"n:dst\"}],"
-			 " \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
-			 "   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}",
-			 upright ? 0 : -5, upright ? -5 : 0, upright ? 0 : 5, upright ? 5 : 0);
-		ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
 		tui_app_init(&a, w, &ascii_opts);
 		tui_handle_key(&a, 'M');
 		s = render(&a, 24, 80);
@@ -3089,6 +3098,125 @@ START_TEST(test_tui_map_draws_a_straight_border_straight)
 		tui_app_done(&a);
 		smug_world_free(w);
 	}
+}
+END_TEST
+
+/* The Well stands at the centre of the wards: halfway between two wards
+ * side by side, and between two one above the other. */
+START_TEST(test_tui_map_draws_the_well_between_its_wards)
+{
+	static char row[24][256];
+
+	for (int upright = 0; upright < 2; upright++) {
+		struct smug_world *w = pair_world(upright);
+		struct tui_app a;
+		struct tui_grid *g;
+		char *s;
+		int wy = -1, wx = -1, sum_y = 0, sum_x = 0, cells = 0;
+
+		tui_app_init(&a, w, &ascii_opts);
+		tui_handle_key(&a, 'M');
+		s = render(&a, 24, 80);
+		screen_rows(s, row, 24, 80);
+		g = render_grid(&a, 24, 80);
+		for (int y = 2; y < 24; y++)
+			for (int x = 0; x < 80; x++) {
+				if (row[y][x] == '@') { /* the Well in ASCII */
+					ck_assert_msg(wy < 0, "two Wells on the map:\n%s", s);
+					wy = y;
+					wx = x;
+				}
+				if (grid_role(g, y, x) == ROLE_WARD) { /* the two labels, as wide as each other */
+					sum_y += y;
+					sum_x += x;
+					cells++;
+				}
+			}
+		ck_assert_msg(wy >= 0, "no Well on the map:\n%s", s);
+		ck_assert_int_gt(cells, 1);
+		ck_assert_msg(abs(wy * cells - sum_y) <= cells && abs(wx * cells - sum_x) <= cells,
+			      "the Well at row %d column %d, the wards' centre at row %.1f column %.1f:\n%s", wy, wx,
+			      (double)sum_y / cells, (double)sum_x / cells, s);
+		grid_free(g);
+		free(s);
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
+/* A world of n wards stacked one above the other (ward:00 at the bottom,
+ * one unit apart), each joined to the next by a border, and one border
+ * more joining the top ward to the bottom one: a line that runs through
+ * every other ward. */
+static struct smug_world *column_world(int n)
+{
+	size_t size = 512 + 200 * (size_t)n, at;
+	char *json = malloc(size);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(json);
+	at = (size_t)snprintf(json, size,
+			      "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"column\", \"name\": \"a column\","
+			      " \"seed\": 3, \"ledger\": {\"treasury\": 100000}, \"wards\": [");
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(json + at, size - at,
+				       "%s{\"id\": \"ward:%02d\", \"name\": \"Ward %d\", \"ring\": 2, \"pos\": [0, %d]}", i ? ", " : "",
+				       i, i, i);
+	at += (size_t)snprintf(json + at, size - at, "], \"nodes\": [");
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(json + at, size - at, "%s{\"id\": \"n:%02d\", \"ward\": \"ward:%02d\"}", i ? ", " : "", i, i);
+	at += (size_t)snprintf(json + at, size - at, "], \"corridors\": [{\"a\": \"n:%02d\", \"b\": \"n:00\"}", n - 1);
+	for (int i = 0; i + 1 < n; i++)
+		at += (size_t)snprintf(json + at, size - at, ", {\"a\": \"n:%02d\", \"b\": \"n:%02d\"}", i, i + 1);
+	snprintf(json + at, size - at,
+		 "], \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:00\","
+		 " \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}");
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "column.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	return w;
+}
+
+/* A border whose line runs through other wards' labels from end to end
+ * (a column of wards, the border joining its top and its bottom) still
+ * gets its mark: beside the middle of its line, on a cell that no ward's
+ * label took. */
+START_TEST(test_tui_map_marks_a_line_full_of_wards_beside_its_middle)
+{
+	struct smug_world *w = column_world(41);
+	struct tui_app a;
+	struct tui_grid *before, *after;
+	int top = -1, bottom = -1, my, mx, c = 0;
+
+	while (abs(w->nodes[w->corridors[c].a].ward - w->nodes[w->corridors[c].b].ward) != w->n_wards - 1)
+		c++;
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	before = render_grid(&a, 24, 80);
+	for (int y = 0; y < 24; y++)
+		for (int x = 0; x < 80; x++)
+			if (grid_role(before, y, x) == ROLE_WARD) {
+				top = top < 0 ? y : top;
+				bottom = y;
+			}
+	ck_assert_msg(bottom - top > 10, "the column of wards spans rows %d to %d", top, bottom);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 1.0, -1, NULL), SMUG_OK);
+	after = render_grid(&a, 24, 80);
+	ck_assert_msg(a.n_marks == 1 && a.marks[0].corridor == c, "border %s under a crackdown has no mark on the map",
+		      w->corridors[c].id);
+	my = a.marks[0].y + 2; /* marks are kept in the map pane's coordinates; the pane starts on the screen's third row */
+	mx = a.marks[0].x;
+	ck_assert_int_eq(grid_role(after, my, mx), ROLE_CRACKDOWN);
+	ck_assert_msg(grid_role(before, my, mx) != ROLE_WARD, "border %s's mark covers a ward's label at row %d column %d",
+		      w->corridors[c].id, my, mx);
+	ck_assert_msg(abs(2 * my - top - bottom) <= 4,
+		      "border %s between rows %d and %d has its mark on row %d, not beside the middle", w->corridors[c].id, top,
+		      bottom, my);
+	grid_free(before);
+	grid_free(after);
+	tui_app_done(&a);
+	smug_world_free(w);
 }
 END_TEST
 
@@ -4871,6 +4999,26 @@ static bool winner_inside(const struct smug_decision *d)
 	return d->n_cand >= 3 && d->winner != 0 && d->winner != d->n_cand - 1;
 }
 
+/* Open the why view on the first decision of the Routes pane that has a
+ * what-if (x), and turn it on; the test fails if none has. */
+static void why_with_whatif(struct tui_app *a)
+{
+	int rows;
+
+	tui_handle_key(a, '2');
+	rows = pane_routes_rows(a);
+	for (int r = 0; r < rows && !a->whatif; r++) {
+		tui_handle_key(a, '\r');
+		ck_assert_int_eq(a->view, VIEW_WHY);
+		tui_handle_key(a, 'x');
+		if (!a->whatif) {
+			tui_handle_key(a, 27);
+			tui_handle_key(a, KEY_DOWN);
+		}
+	}
+	ck_assert_msg(a->whatif, "no decision of day %d has a what-if", a->w->day);
+}
+
 /* The why view opens on the decision as it was taken: a what-if left on
  * (x) when the view was closed is not there when it opens again, and
  * the winner is selected. */
@@ -4878,20 +5026,9 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 {
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
-	int rows, di;
+	int di;
 
-	tui_handle_key(&a, '2');
-	rows = pane_routes_rows(&a);
-	for (int r = 0; r < rows && !a.whatif; r++) {
-		tui_handle_key(&a, '\r');
-		ck_assert_int_eq(a.view, VIEW_WHY);
-		tui_handle_key(&a, 'x');
-		if (!a.whatif) {
-			tui_handle_key(&a, 27);
-			tui_handle_key(&a, KEY_DOWN);
-		}
-	}
-	ck_assert_msg(a.whatif, "no decision of day 60 has a what-if");
+	why_with_whatif(&a);
 	ck_assert(screen_has(&a, "WHAT-IF (no step)"));
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(a.view, VIEW_MAIN);
@@ -4901,6 +5038,23 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 		      "the why view opened again still shows the what-if");
 	di = pane_routes_decision(&a);
 	ck_assert_int_eq(why_lit_candidate(&a), w->decisions[di].winner + 1);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The what-if names the border its crackdown is on, by the id the Borders
+ * table and the map show. */
+START_TEST(test_tui_whatif_names_its_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	char id[64], want[128];
+
+	why_with_whatif(&a);
+	tui_short_corridor(&a, a.whatif_data->corridor, id, sizeof id);
+	snprintf(want, sizeof want, "a crackdown on %s takes", id);
+	ck_assert_msg(screen_has(&a, want), "the what-if on border %s does not read '%s'",
+		      w->corridors[a.whatif_data->corridor].id, want);
 	close_app(&a, w);
 }
 END_TEST
@@ -6341,6 +6495,8 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
+	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);
+	tcase_add_test(t, test_tui_map_marks_a_line_full_of_wards_beside_its_middle);
 	tcase_add_test(t, test_tui_event_selection_lights_the_whole_row);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
@@ -6392,6 +6548,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
+	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
