@@ -492,6 +492,37 @@ static bool check_flip(const struct smug_world *w, const struct smug_decision *d
 	return true;
 }
 
+/* At route_topk's largest value, with lanes that have that many
+ * candidate routes, the why of a decision still lists exactly its
+ * candidates and names its winner, runner-up and margin. */
+START_TEST(test_smuggling_explanation_at_the_largest_route_topk)
+{
+	struct smug_world *w = load_default();
+	struct smug_explanation *x = malloc(sizeof *x);
+	struct smug_error err;
+	char topk[8];
+	int full = 0;
+
+	ck_assert_ptr_nonnull(x);
+	snprintf(topk, sizeof topk, "%d", SMUG_ROUTE_TOPK_MAX);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.route_topk", topk, &err), SMUG_OK);
+	smug_cmd_step(w, 3);
+	for (int i = 0; i < w->n_decisions; i++) {
+		if (w->decisions[i].n_cand < SMUG_ROUTE_TOPK_MAX)
+			continue;
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		check_explanation(&w->decisions[i], x);
+		ck_assert_int_eq(x->winner, w->decisions[i].winner);
+		ck_assert_int_eq(x->runner, w->decisions[i].runner);
+		ck_assert(x->margin == w->decisions[i].margin);
+		full++;
+	}
+	ck_assert_int_gt(full, 0);
+	smug_world_free(w);
+	free(x);
+}
+END_TEST
+
 START_TEST(test_smuggling_explanation_matches_plan)
 {
 	struct smug_world *w = load_default(), *copy;
@@ -1368,6 +1399,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_choices_are_real);
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
+	tcase_add_test(t, test_smuggling_explanation_at_the_largest_route_topk);
 	tcase_add_test(t, test_smuggling_plan_follows_loss_knobs_set_during_a_run);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
 	tcase_add_test(t, test_smuggling_lane_cap_forgets_the_least_recent_lane);
