@@ -173,6 +173,25 @@ START_TEST(test_crackdown_cooldown_and_exploration)
 }
 END_TEST
 
+/* The planner explores only borders that saw traffic: with smuggling
+ * switched off nothing crosses a border, so three weeks of the planner
+ * (three exploration days) start no crackdown at all. */
+START_TEST(test_crackdown_no_traffic_no_exploration)
+{
+	struct smug_world *w = dosadi();
+	struct smug_error err;
+
+	ck_assert_int_eq(smug_config_set(w, "smuggling.enabled", "false", &err), SMUG_OK);
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 21);
+	ck_assert_int_eq(w->tel.total.shipments_created, 0);
+	ck_assert_msg(w->n_crackdowns == 0, "%d crackdowns on a quiet world, the first on corridor %d",
+		      w->n_crackdowns, w->n_crackdowns ? w->crackdowns[0].corridor : -1);
+	ck_assert_int_eq(count_events(w, SMUG_EV_CRACKDOWN_ACTIVATED), 0);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_crackdown_first_pick_is_top_score)
 {
 	struct smug_world *w = dosadi();
@@ -294,6 +313,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_planner_spends_only_its_capacity);
 	tcase_add_test(t, test_crackdown_cooldown_and_exploration);
 	tcase_add_test(t, test_crackdown_first_pick_is_top_score);
+	tcase_add_test(t, test_crackdown_no_traffic_no_exploration);
 	tcase_add_test(t, test_crackdown_cooldowns_bounded);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
