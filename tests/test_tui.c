@@ -3982,6 +3982,34 @@ START_TEST(test_tui_routes_summary_shows_only_with_room)
 }
 END_TEST
 
+/* Enter on an event at a border that carries no shipment (a crackdown
+ * set or lifted) selects that border in the Borders pane, where its
+ * figures are; on an empty event log Enter does nothing. */
+START_TEST(test_tui_enter_on_a_border_event_selects_its_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int c = -1;
+
+	tui_handle_key(&a, '5');
+	ck_assert_int_eq(pane_events_count(&a), 0);
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert_int_eq(a.focus, PANE_EVENTS);
+	for (int k = 0; k < w->n_corridors; k++)
+		if (w->corridors[k].border && k != a.border)
+			c = k;
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 1.0, -1, NULL), SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[c].id, NULL), SMUG_OK);
+	ck_assert_int_gt(pane_events_count(&a), 0);
+	tui_handle_key(&a, '\r');
+	ck_assert_msg(a.view == VIEW_MAIN && a.focus == PANE_BORDERS && a.border == c,
+		      "Enter on the crackdown's event on %s: view %d, focus %d, border %d", w->corridors[c].id, a.view,
+		      a.focus, a.border);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Events pane's day column grows with the day: on day 1000 every
  * event row starts with the whole day number. */
 START_TEST(test_tui_events_day_column_fits_four_digits)
@@ -6565,6 +6593,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
 	tcase_add_test(t, test_tui_routes_summary_shows_only_with_room);
+	tcase_add_test(t, test_tui_enter_on_a_border_event_selects_its_border);
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
