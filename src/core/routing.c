@@ -33,8 +33,9 @@ struct route_scratch {
 	 * resets the whole graph */
 	uint32_t *dist_gen;
 	uint32_t gen;
-	/* hop lower bounds on large graphs: hops from LANDMARKS nodes
-	 * (lm[l * n_nodes + v], -1 = unreachable); NULL on small graphs */
+	/* hop lower bounds on large graphs: hops from LANDMARKS nodes, a
+	 * node's row together (lm[v * LANDMARKS + l], -1 = unreachable);
+	 * NULL on small graphs */
 	int *lm;
 	unsigned char *member; /* [n_nodes] hop_table's region, cleared after use */
 	int *members;	       /* [n_nodes] */
@@ -119,18 +120,21 @@ static void landmarks_build(const struct smug_world *w, struct route_scratch *s)
 {
 	size_t n = (size_t)w->n_nodes;
 	int *queue = xcalloc(n + 1, sizeof *queue);
+	int *row = xcalloc(n + 1, sizeof *row);
 	int next = 0;
 
 	s->lm = xcalloc((size_t)LANDMARKS * n, sizeof *s->lm);
 	for (int l = 0; l < LANDMARKS; l++) {
 		int best = -1, best_d = -1;
 
-		hops_from(w, next, s->lm + (size_t)l * n, queue);
+		hops_from(w, next, row, queue);
+		for (size_t v = 0; v < n; v++)
+			s->lm[v * LANDMARKS + (size_t)l] = row[v];
 		for (size_t v = 0; v < n; v++) {
 			int d = INT32_MAX;
 
 			for (int k = 0; k <= l; k++) {
-				int h = s->lm[(size_t)k * n + v];
+				int h = s->lm[v * LANDMARKS + (size_t)k];
 
 				if (h >= 0 && h < d)
 					d = h;
@@ -142,25 +146,31 @@ static void landmarks_build(const struct smug_world *w, struct route_scratch *s)
 		}
 		next = best >= 0 ? best : 0;
 	}
+	free(row);
 	free(queue);
 }
 
-/* A lower bound on the corridors of any path u -> v (bans only lengthen
- * paths, so it holds in every search); INT32_MAX when no path exists. */
-static int hops_lb(const struct smug_world *w, const struct route_scratch *s, int u, int v)
+static const int *lm_row(const struct route_scratch *s, int v)
 {
-	size_t n = (size_t)w->n_nodes;
-	int lb = 0;
+	return s->lm + (size_t)v * LANDMARKS;
+}
+
+/* A lower bound on the corridors of any path between the nodes of two
+ * landmark rows (bans only lengthen paths, so it holds in every search);
+ * INT32_MAX when no path exists. Every landmark lies in node 0's part of
+ * the graph, so a row is all -1 or has no -1, and the loop needs no
+ * branch. */
+static int hops_lb(const int *a, const int *b)
+{
+	int lb = 0, apart = 0;
 
 	for (int l = 0; l < LANDMARKS; l++) {
-		int a = s->lm[(size_t)l * n + (size_t)u], b = s->lm[(size_t)l * n + (size_t)v];
+		int d = a[l] > b[l] ? a[l] - b[l] : b[l] - a[l];
 
-		if ((a < 0) != (b < 0))
-			return INT32_MAX; /* different components */
-		if (a >= 0 && (a > b ? a - b : b - a) > lb)
-			lb = a > b ? a - b : b - a;
+		apart |= (a[l] < 0) != (b[l] < 0);
+		lb = d > lb ? d : lb;
 	}
-	return lb;
+	return apart ? INT32_MAX : lb;
 }
 
 /* Make the buffers fit w's graph; all masks come back cleared. */
@@ -532,10 +542,12 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int sr
 	 * = corridors from dst), less, on large graphs, the nodes the hop
 	 * bounds to src rule out. A path src -> dst of at most max_hops
 	 * corridors never leaves it. */
+	const int *src_lm = s->lm ? lm_row(s, src) : NULL;
+
 	for (int i = 0; i < s->n_members; i++) {
 		int v = s->members[i];
 
-		if (s->lm && (long long)hops_lb(w, s, src, v) + s->dist[v] > max_hops)
+		if (src_lm && (long long)hops_lb(src_lm, lm_row(s, v)) + s->dist[v] > max_hops)
 			continue;
 		s->member[v] = 1;
 		s->members[nm++] = v;
@@ -710,7 +722,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 
 	if (max_nodes < 1 || s->node_ban[src] || s->node_ban[dst])
 		return false;
-	if (s->lm && hops_lb(w, s, src, dst) > max_nodes - 1)
+	if (s->lm && hops_lb(lm_row(s, src), lm_row(s, dst)) > max_nodes - 1)
 		return false; /* no path short enough exists at all */
 	/* Yen's spur searches: when the cheapest walk on the unbanned
 	 * distances avoids every ban, it is also the cheapest, smallest path
