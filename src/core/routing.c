@@ -54,6 +54,11 @@ struct route_scratch {
 	int *ball, n_ball;
 	int *ball_idx;	       /* [n_nodes], valid with base_gen */
 	int *kid_start, *kids; /* [n_ball + 1], [n_ball] */
+	/* goal-directed spur search: fwd[v] = cost src -> v, valid when
+	 * fwd_gen[v] == fwd_cur */
+	int64_t *fwd;
+	uint32_t *fwd_gen;
+	uint32_t fwd_cur;
 	/* nodes whose tree path meets a ban in the current spur search */
 	uint32_t *aff_gen;
 	uint32_t aff_cur;
@@ -87,6 +92,8 @@ static void scratch_done(struct route_scratch *s)
 	free(s->kid_start);
 	free(s->kids);
 	free(s->aff_gen);
+	free(s->fwd);
+	free(s->fwd_gen);
 	memset(s, 0, sizeof *s);
 }
 
@@ -203,6 +210,8 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->kid_start = xcalloc((size_t)n + 2, sizeof *s->kid_start);
 		s->kids = xcalloc((size_t)n + 1, sizeof *s->kids);
 		s->aff_gen = xcalloc((size_t)n + 1, sizeof *s->aff_gen);
+		s->fwd = xcalloc((size_t)n + 1, sizeof *s->fwd);
+		s->fwd_gen = xcalloc((size_t)n + 1, sizeof *s->fwd_gen);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
 			landmarks_build(w, s);
 		/* hop_cost stays NULL until a path is too long */
@@ -709,6 +718,95 @@ static int64_t repair(const struct smug_world *w, struct route_scratch *s, int s
 	return dist_of(s, src);
 }
 
+static int64_t fwd_of(const struct route_scratch *s, int v)
+{
+	return s->fwd_gen[v] == s->fwd_cur ? s->fwd[v] : ROUTE_INF;
+}
+
+/* The same table dist_to_dst builds, as far as walk_path(-1) reads it,
+ * from a search outward from src guided by the unbanned distances to dst
+ * (a lower bound on the banned ones, and consistent: |base(u) - base(v)|
+ * never exceeds the corridor between them): A* settles only the nodes
+ * whose cost from src plus base could still be within the cheapest
+ * route, not the whole disc around dst. It goes on past dst until every
+ * node on any cheapest route is settled, then marks those nodes walking
+ * back from dst along corridors where fwd is tight, and gives each of
+ * them dist[v] = cost(src, dst) - fwd[v], its exact cost to dst; every
+ * other node is left at ROUTE_INF, which the walk never follows, as it
+ * never follows a node off the cheapest routes in the full table. Needs
+ * the base of yen_with for dst. Returns dist[src] as dist_to_dst does. */
+static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scratch *s, int src,
+				  int dst, int64_t radius)
+{
+	int n_heap = 0, n_on = 0;
+	int64_t best = ROUTE_INF;
+
+	if (base_of(s, src) > radius)
+		return ROUTE_INF;
+	if (++s->fwd_cur == 0) {
+		memset(s->fwd_gen, 0, (size_t)s->n_nodes * sizeof *s->fwd_gen);
+		s->fwd_cur = 1;
+	}
+	s->fwd[src] = 0;
+	s->fwd_gen[src] = s->fwd_cur;
+	heap_push(s->heap, &n_heap, base_of(s, src), src);
+	while (n_heap > 0) {
+		struct heap_item it = heap_pop(s->heap, &n_heap);
+		const struct smug_node *u = &w->nodes[it.node];
+		int64_t g = s->fwd[it.node];
+
+		if (it.dist != g + base_of(s, it.node))
+			continue; /* stale entry */
+		if (it.dist > best || it.dist > radius)
+			break;
+		if (it.node == dst) {
+			best = g;
+			continue;
+		}
+		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+			const struct smug_adj *e = &w->adj[j];
+			int64_t d = g + w->corridors[e->corridor].route_weight, h = base_of(s, e->node);
+
+			if (h != ROUTE_INF && usable(s, e) && d + h <= radius && d < fwd_of(s, e->node)) {
+				s->fwd[e->node] = d;
+				s->fwd_gen[e->node] = s->fwd_cur;
+				heap_push(s->heap, &n_heap, d + h, e->node);
+			}
+		}
+	}
+	if (++s->gen == 0) {
+		memset(s->dist_gen, 0, (size_t)s->n_nodes * sizeof *s->dist_gen);
+		s->gen = 1;
+	}
+	s->n_members = 0;
+	if (best == ROUTE_INF)
+		return ROUTE_INF;
+	/* the cheapest routes' nodes, back from dst (members[] is the queue) */
+	s->dist[dst] = 0;
+	s->dist_gen[dst] = s->gen;
+	s->members[n_on++] = dst;
+	for (int head = 0; head < n_on; head++) {
+		int v = s->members[head];
+		const struct smug_node *nv = &w->nodes[v];
+		int64_t gv = s->fwd[v];
+
+		if (v == src)
+			continue;
+		for (int j = nv->adj_first; j < nv->adj_first + nv->adj_count; j++) {
+			const struct smug_adj *e = &w->adj[j];
+			int64_t gu = fwd_of(s, e->node);
+
+			if (gu != ROUTE_INF && s->dist_gen[e->node] != s->gen && usable(s, e) &&
+			    gu + w->corridors[e->corridor].route_weight == gv) {
+				s->dist[e->node] = best - gu;
+				s->dist_gen[e->node] = s->gen;
+				s->members[n_on++] = e->node;
+			}
+		}
+	}
+	return dist_of(s, src);
+}
+
 /* Smallest path src -> dst (route_path_cmp) of at most max_nodes nodes in
  * the graph without the banned nodes and corridors. */
 static bool search(const struct smug_world *w, struct route_scratch *s, int src, int dst,
@@ -744,7 +842,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 			if (walk_path(w, s, src, dst, max_nodes, WALK_REPAIR, out))
 				return true;
 		} else if (len < 0) {
-			if (dist_to_dst(w, s, src, dst, radius, false) == ROUTE_INF)
+			if (dist_to_dst_guided(w, s, src, dst, radius) == ROUTE_INF)
 				return false;
 			if (walk_path(w, s, src, dst, max_nodes, -1, out))
 				return true;
