@@ -24,6 +24,8 @@ struct route_scratch {
 	unsigned char *on_walk;		 /* [n_nodes] loop guard for walks */
 	struct heap_item *heap;		 /* [n_adj + n_nodes + 1] */
 	int64_t *hop_cost;		 /* [SMUG_ROUTE_MAX_NODES * n_nodes], lazy */
+	int *hop_chg;			 /* [2 * n_nodes] nodes a row improved, lazy */
+	int *hop_chg_row;		 /* [n_nodes] the row that last listed v, lazy */
 	/* Yen's candidate set B, sorted by route_path_cmp */
 	struct route_path cand[SMUG_ROUTE_TOPK_MAX];
 	int cand_dev[SMUG_ROUTE_TOPK_MAX]; /* deviation index of each candidate */
@@ -79,6 +81,8 @@ static void scratch_done(struct route_scratch *s)
 	free(s->on_walk);
 	free(s->heap);
 	free(s->hop_cost);
+	free(s->hop_chg);
+	free(s->hop_chg_row);
 	free(s->dist_gen);
 	free(s->lm);
 	free(s->member);
@@ -562,36 +566,54 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int sr
 		s->members[nm++] = v;
 	}
 	s->n_members = nm;
-	for (int i = 0; i < nm; i++)
+	for (int i = 0; i < nm; i++) {
 		s->hop_cost[s->members[i]] = ROUTE_INF;
+		s->hop_chg_row[s->members[i]] = 0;
+	}
 	s->hop_cost[dst] = 0;
+	/* Only a node whose cost fell in row h - 1 can lower a neighbour's in
+	 * row h (every other neighbour offered the same in row h - 1, and
+	 * that is already in the neighbour's row), so each row relaxes the
+	 * corridors of the nodes the last row improved, not of the region. */
+	int *was = s->hop_chg, *now = s->hop_chg + n;
+	int n_was = 0;
+
+	was[n_was++] = dst;
 	for (h = 1; h <= max_hops; h++) {
 		const int64_t *prev = s->hop_cost + (size_t)(h - 1) * n;
 		int64_t *cur = s->hop_cost + (size_t)h * n;
-		bool changed = false;
+		int n_now = 0;
 
-		for (int i = 0; i < nm; i++) {
-			int v = s->members[i];
-			const struct smug_node *nv = &w->nodes[v];
+		for (int i = 0; i < nm; i++)
+			cur[s->members[i]] = prev[s->members[i]];
+		for (int i = 0; i < n_was; i++) {
+			int u = was[i];
+			const struct smug_node *nu = &w->nodes[u];
 
-			cur[v] = prev[v];
-			if (s->node_ban[v])
-				continue;
-			for (int j = nv->adj_first; j < nv->adj_first + nv->adj_count; j++) {
+			for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
 				const struct smug_adj *e = &w->adj[j];
+				int v = e->node;
 				int64_t d;
 
-				if (!usable(s, e) || !s->member[e->node] ||
-				    prev[e->node] == ROUTE_INF)
+				if (!s->member[v] || !usable(s, e))
 					continue;
-				d = prev[e->node] + w->corridors[e->corridor].route_weight;
-				if (d < cur[v])
+				d = prev[u] + w->corridors[e->corridor].route_weight;
+				if (d < cur[v]) {
 					cur[v] = d;
+					if (s->hop_chg_row[v] != h) {
+						s->hop_chg_row[v] = h;
+						now[n_now++] = v;
+					}
+				}
 			}
-			changed |= cur[v] != prev[v];
 		}
-		if (!changed)
+		if (n_now == 0)
 			return h;
+		int *swap = was;
+
+		was = now;
+		now = swap;
+		n_was = n_now;
 	}
 	return max_hops;
 }
@@ -856,8 +878,12 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 	/* The cheapest path is too long: the cheapest within the hop budget
 	 * (same tie-break) comes from the hop-indexed table. */
 	if (s->hop_cost == NULL)
+	{
 		s->hop_cost = xcalloc((size_t)SMUG_ROUTE_MAX_NODES * (size_t)s->n_nodes,
 				      sizeof *s->hop_cost);
+		s->hop_chg = xcalloc(2 * (size_t)s->n_nodes + 2, sizeof *s->hop_chg);
+		s->hop_chg_row = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_chg_row);
+	}
 	hop_ball(w, s, dst, max_nodes - 1);
 	rows = hop_table(w, s, src, dst, max_nodes - 1);
 	ok = s->hop_cost[(size_t)rows * (size_t)w->n_nodes + (size_t)src] != ROUTE_INF &&
