@@ -3338,6 +3338,53 @@ START_TEST(test_tui_event_selection_lights_the_whole_row)
 }
 END_TEST
 
+/* The Events pane's credits column reads each event's amount: the cargo
+ * value a customs check weighed, the value a shipment arrived with; the
+ * selected row and the rows above it, as they are walked up. */
+START_TEST(test_tui_events_credits_read_each_amount)
+{
+	static const char *const filters[] = {"/kind:check\n", "/kind:delivered\n"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	const struct tui_rect *r = &a.pane_rect[PANE_EVENTS];
+	int64_t seq;
+
+	tui_handle_key(&a, '5');
+	for (int f = 0; f < 2; f++) {
+		feed(&a, filters[f]);
+		tui_handle_key(&a, KEY_END);
+		for (int up = 0; up < 4; up++, tui_handle_key(&a, KEY_UP)) {
+			const struct smug_event *e = pane_events_at(&a, pane_events_selected(&a), &seq);
+			char *s = render(&a, 48, 160), *line = s, *ship, money[40], want[60];
+			int lit = -1;
+			size_t m;
+
+			for (int y = 0; y < r->h && y < 256; y++)
+				if (a.hit[PANE_EVENTS][y] >= 0 && a.hit[PANE_EVENTS][y] == pane_events_selected(&a))
+					lit = r->y + y;
+			ck_assert_int_ge(lit, 0);
+			for (int y = 0; y < lit; y++)
+				line = strchr(line, '\n') + 1;
+			*strchr(line, '\n') = '\0';
+			ck_assert_int_ne(e->amount, 0);
+			fmt_money(money, sizeof money, e->amount, 9);
+			snprintf(want, sizeof want, " #%llu ", (unsigned long long)e->shipment);
+			ship = strstr(line, want);
+			ck_assert_msg(ship != NULL, "the selected row does not name shipment #%llu: %s",
+				      (unsigned long long)e->shipment, line);
+			while (ship > line && ship[-1] == ' ')
+				ship--; /* the credits cell ends before the shipment's */
+			m = strlen(money);
+			ck_assert_msg(ship - line > (ptrdiff_t)m && strncmp(ship - m, money, m) == 0 && ship[-(ptrdiff_t)m - 1] == ' ',
+				      "%s event of shipment #%llu (%s cr): the row reads %s", f ? "a delivery" : "a check",
+				      (unsigned long long)e->shipment, money, line);
+			free(s);
+		}
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The config view 24 and 25 rows tall, where the knobs do not all fit:
  * End selects the last knob and scrolls its row into the list; a blank
  * row parts the list from the selected knob's meaning, which ends above
@@ -6619,6 +6666,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);
 	tcase_add_test(t, test_tui_map_marks_a_line_full_of_wards_beside_its_middle);
 	tcase_add_test(t, test_tui_event_selection_lights_the_whole_row);
+	tcase_add_test(t, test_tui_events_credits_read_each_amount);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
