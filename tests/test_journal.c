@@ -138,6 +138,37 @@ static void expect_divergence(const struct smug_world *w, const char *text, cons
 	free(bad);
 }
 
+/* A journal an editor saved with CRLF line ends and a space left after a
+ * line still replays: white space after each line's object is not part
+ * of the line. */
+START_TEST(test_journal_replays_with_crlf_line_ends)
+{
+	struct smug_world *w = session();
+	char *text = smug_journal_to_jsonl(w);
+	size_t n = strlen(text);
+	char *dos = malloc(2 * n + 2), *o = dos;
+	struct smug_replay_report r;
+
+	for (const char *c = text; *c; c++) {
+		if (*c == '\n') {
+			if (c == text + n - 1)
+				*o++ = ' '; /* the last line: a space before its CRLF */
+			*o++ = '\r';
+		}
+		*o++ = *c;
+	}
+	*o = '\0';
+	r = replay_text(w, dos, w);
+	ck_assert_msg(r.ok, "%s", r.what);
+	ck_assert_uint_eq(smug_world_digest(r.world), smug_world_digest(w));
+	ck_assert_int_eq(r.checks, 3 + 4 + 1);
+	smug_world_free(r.world);
+	free(dos);
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_journal_tampered_command_names_its_day)
 {
 	struct smug_world *w = session();
@@ -624,6 +655,7 @@ int main(void)
 	tcase_add_test(j, test_journal_records_commands_and_merges_steps);
 	tcase_add_test(j, test_journal_replays_to_the_same_digest);
 	tcase_add_test(j, test_journal_periodic_check_covers_every_group_but_telemetry);
+	tcase_add_test(j, test_journal_replays_with_crlf_line_ends);
 	tcase_add_test(j, test_journal_tampered_command_names_its_day);
 	tcase_add_test(j, test_journal_replay_compares_the_final_state_field_by_field);
 	tcase_add_test(j, test_journal_rejects_malformed_lines);

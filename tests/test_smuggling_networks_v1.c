@@ -492,6 +492,37 @@ static bool check_flip(const struct smug_world *w, const struct smug_decision *d
 	return true;
 }
 
+/* At route_topk's largest value, with lanes that have that many
+ * candidate routes, the why of a decision still lists exactly its
+ * candidates and names its winner, runner-up and margin. */
+START_TEST(test_smuggling_explanation_at_the_largest_route_topk)
+{
+	struct smug_world *w = load_default();
+	struct smug_explanation *x = malloc(sizeof *x);
+	struct smug_error err;
+	char topk[8];
+	int full = 0;
+
+	ck_assert_ptr_nonnull(x);
+	snprintf(topk, sizeof topk, "%d", SMUG_ROUTE_TOPK_MAX);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.route_topk", topk, &err), SMUG_OK);
+	smug_cmd_step(w, 3);
+	for (int i = 0; i < w->n_decisions; i++) {
+		if (w->decisions[i].n_cand < SMUG_ROUTE_TOPK_MAX)
+			continue;
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		check_explanation(&w->decisions[i], x);
+		ck_assert_int_eq(x->winner, w->decisions[i].winner);
+		ck_assert_int_eq(x->runner, w->decisions[i].runner);
+		ck_assert(x->margin == w->decisions[i].margin);
+		full++;
+	}
+	ck_assert_int_gt(full, 0);
+	smug_world_free(w);
+	free(x);
+}
+END_TEST
+
 START_TEST(test_smuggling_explanation_matches_plan)
 {
 	struct smug_world *w = load_default(), *copy;
@@ -535,6 +566,33 @@ START_TEST(test_smuggling_explanation_matches_plan)
 	smug_world_free(w);
 	free(x);
 	free(y);
+}
+END_TEST
+
+/* The loss knobs set during a run (hazard_loss_share, max_delays) price
+ * tomorrow's plan: every unlearned edge's predation follows them, so the
+ * plan's scores still match the explanation, which prices from scratch. */
+START_TEST(test_smuggling_plan_follows_loss_knobs_set_during_a_run)
+{
+	struct smug_world *w = load_default();
+	struct smug_explanation *x = malloc(sizeof *x);
+	int scored = 0;
+
+	ck_assert_ptr_nonnull(x);
+	smug_cmd_step(w, 10);
+	w->cfg.smuggling.hazard_loss_share = 0.9;
+	w->cfg.smuggling.max_delays = 0;
+	for (int day = 0; day < 5; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++) {
+			ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+			check_explanation(&w->decisions[i], x);
+			scored += w->decisions[i].winner >= 0;
+		}
+	}
+	ck_assert_int_gt(scored, 20);
+	smug_world_free(w);
+	free(x);
 }
 END_TEST
 
@@ -1052,6 +1110,81 @@ START_TEST(test_smuggling_explores_for_the_smallest_profit)
 }
 END_TEST
 
+/* Exploration as smugnet(7) states it, worked out from scratch for every
+ * decision: every candidate is rescored with its stale edges (not
+ * refreshed for exploration_stale_days) at their prior, and the stale
+ * candidate of smallest score (the smaller route id on equal scores) is
+ * sent when its expected profit is positive. */
+START_TEST(test_smuggling_explores_the_best_stale_candidate)
+{
+	struct smug_world *w = load_default();
+	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
+	struct route_path *paths = malloc(SMUG_ROUTE_TOPK_MAX * sizeof *paths);
+	int explored = 0, off_winner = 0;
+
+	ck_assert_ptr_nonnull(paths);
+	w->cfg.smuggling.exploration_rate = 1.0;
+	for (int day = 0; day < 60; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+			const struct smug_commodity_def *def = &w->commodities[d->commodity];
+			const struct smug_network *n = &w->factions[d->faction].net;
+			double v = (double)d->value, pen1 = 1.0 + def->seizure_penalty, dem;
+			double pick_loss = 0, pick_cost = 0, pick_score = 0;
+			int np, pick = -1;
+			int64_t sale;
+
+			if (d->n_cand == 0)
+				continue;
+			np = route_candidates_copy(w, w->wards[d->src_ward].gate_node, w->wards[d->dst_ward].gate_node,
+						   sc->route_topk, paths);
+			ck_assert_int_eq(np < sc->route_topk ? np : sc->route_topk, d->n_cand);
+			for (int c = 0; c < d->n_cand; c++) {
+				double loss = 0, cost = 0, score;
+				bool stale = false;
+
+				for (int e = 0; e + 1 < paths[c].n_nodes; e++) {
+					struct smug_belief b;
+
+					smuggling_estimate(w, n, n->plan_stats, n->n_plan_stats, paths[c].corridors[e],
+							   paths[c].nodes[e], &b);
+					if (b.last_update_day < d->day - sc->exploration_stale_days) {
+						stale = true;
+						smuggling_prior(w, n, paths[c].corridors[e], paths[c].nodes[e], &b);
+					}
+					loss += smuggling_belief_risk(&b, def->heat) * v * pen1;
+					cost += b.cost * v;
+				}
+				score = loss + cost + sc->travel_weight * (double)paths[c].travel_days * v;
+				if (stale && (pick < 0 || score < pick_score)) {
+					pick = c;
+					pick_loss = loss;
+					pick_cost = cost;
+					pick_score = score;
+				}
+			}
+			dem = d->demand.score < 0 ? 0 : d->demand.score > 1 ? 1 : d->demand.score;
+			sale = d->value + (int64_t)(v * def->sale_markup * dem);
+			if (pick >= 0 && (double)(sale - d->value) - pick_loss - pick_cost > 0) {
+				ck_assert_msg(d->explore && d->chosen == pick && d->explore_score == pick_score,
+					      "day %d decision %d: the best stale candidate is #%d (score %.6f); sent #%d%s",
+					      d->day, i, pick, pick_score, d->chosen, d->explore ? " exploring" : "");
+				explored++;
+				off_winner += pick != d->winner;
+			} else {
+				ck_assert_msg(!d->explore, "day %d decision %d: explored #%d, no stale candidate pays",
+					      d->day, i, d->chosen);
+			}
+		}
+	}
+	ck_assert_int_gt(explored, 100);
+	ck_assert_int_gt(off_winner, 10);
+	free(paths);
+	smug_world_free(w);
+}
+END_TEST
+
 /* An exploring decision judges its stale candidates by their priors and,
  * on equal scores, keeps the smaller route id, as the winner does: on a
  * world of two mirror-image roads from the source to the market (north
@@ -1266,10 +1399,13 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_choices_are_real);
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
+	tcase_add_test(t, test_smuggling_explanation_at_the_largest_route_topk);
+	tcase_add_test(t, test_smuggling_plan_follows_loss_knobs_set_during_a_run);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
 	tcase_add_test(t, test_smuggling_lane_cap_forgets_the_least_recent_lane);
 	tcase_add_test(t, test_smuggling_risk_text_reads_as_printf);
 	tcase_add_test(t, test_smuggling_explores_for_the_smallest_profit);
+	tcase_add_test(t, test_smuggling_explores_the_best_stale_candidate);
 	tcase_add_test(t, test_smuggling_exploring_tie_keeps_the_smaller_route_id);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);

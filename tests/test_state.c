@@ -683,6 +683,47 @@ START_TEST(test_state_shipment_from_the_last_ward_loads)
 }
 END_TEST
 
+/* snapshot.json names the world's opening balances from the scenario's
+ * "ledger" (smugnet-seed(5): the world's identity), in minor units, and
+ * keeps them through a load and a save a year later: the raider-source
+ * world opens with 200000 credits in the treasury and 20000 in the black
+ * market, its buyers with none. */
+START_TEST(test_state_snapshot_names_the_opening_balances)
+{
+	static const struct {
+		const char *key;
+		double credits;
+	} want[] = {{"initial_blackmarket", 20000}, {"initial_treasury", 200000}, {"initial_buyers", 0}};
+	struct smug_world *w = test_load_file(SRCDIR "/tests/data/raider-source.json"), *back = NULL;
+	struct smug_error err;
+	char *json[2];
+
+	smug_cmd_step(w, 365);
+	json[0] = snapshot_to_json(w);
+	ck_assert_int_eq(snapshot_from_json(json[0], strlen(json[0]), "snapshot.json", &back, &err), SMUG_OK);
+	json[1] = snapshot_to_json(back);
+	for (int k = 0; k < 2; k++) {
+		cJSON *root = cJSON_Parse(json[k]);
+		const cJSON *state = cJSON_GetObjectItemCaseSensitive(root, "state");
+
+		for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+			const cJSON *v = cJSON_GetObjectItemCaseSensitive(state, want[i].key);
+
+			ck_assert_msg(cJSON_IsNumber(v), "%s the snapshot has no %s",
+				      k ? "loaded and saved again," : "saved,", want[i].key);
+			ck_assert_msg(v->valuedouble == want[i].credits * SMUG_MINOR_PER_CREDIT,
+				      "%s the snapshot's %s is %.0f, the scenario's %.0f credits",
+				      k ? "loaded and saved again," : "saved,", want[i].key, v->valuedouble,
+				      want[i].credits);
+		}
+		cJSON_Delete(root);
+		free(json[k]);
+	}
+	smug_world_free(back);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("state");
@@ -698,6 +739,7 @@ int main(void)
 	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
 	tcase_add_test(t, test_state_crackdown_periods_refuse_a_future_end_or_a_bad_flag);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);
+	tcase_add_test(t, test_state_snapshot_names_the_opening_balances);
 	tcase_add_test(t, test_state_plan_counters_survive_save_and_load);
 	tcase_add_test(t, test_state_shipment_from_the_last_ward_loads);
 #ifdef HAVE_MALLINFO2

@@ -351,6 +351,47 @@ START_TEST(test_telemetry_route_tally_evicts_like_space_saving)
 }
 END_TEST
 
+/* A route evicted from the full tally leaves the hottest-routes list
+ * too, and the newcomer, with the count it inherits, leads it: 512
+ * routes sent once each fill the tally (the list: the first ten by key),
+ * one more route evicts the first, which the list held; the list then
+ * shows the newcomer and the nine others, and the hot-borders list beside
+ * it is untouched. */
+START_TEST(test_telemetry_evicted_route_leaves_the_hot_routes_list)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct smug_topk borders;
+	char key[32];
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	telemetry_begin_day(w);
+	telemetry_border_crossed(w, 5);
+	telemetry_border_crossed(w, 5);
+	borders = w->tel.hot_borders;
+	ck_assert_int_eq(borders.n, 1);
+	for (int i = 0; i < SMUG_ROUTE_TALLY; i++) {
+		snprintf(key, sizeof key, "w%03d>w%03d", i, i + 1);
+		telemetry_route_sent(w, key);
+	}
+	ck_assert_int_eq(w->tel.hot_routes.n, SMUG_TOPK);
+	ck_assert_str_eq(w->tel.hot_routes.e[0].key, "w000>w001");
+	telemetry_route_sent(w, "w999>w998");
+	ck_assert_int_eq(w->tel.hot_routes.n, SMUG_TOPK);
+	ck_assert_str_eq(w->tel.hot_routes.e[0].key, "w999>w998");
+	ck_assert_double_eq(w->tel.hot_routes.e[0].score, 2);
+	for (int k = 1; k < SMUG_TOPK; k++) {
+		snprintf(key, sizeof key, "w%03d>w%03d", k, k + 1);
+		ck_assert_str_eq(w->tel.hot_routes.e[k].key, key);
+		ck_assert_double_eq(w->tel.hot_routes.e[k].score, 1);
+	}
+	ck_assert_msg(memcmp(&borders, &w->tel.hot_borders, sizeof borders) == 0,
+		      "evicting a route changed the hot-borders list");
+	telemetry_end_day(w);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_telemetry_yesterday_rolls)
 {
 	struct smug_world *w = NULL;
@@ -672,6 +713,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_totals_and_history);
 	tcase_add_test(t, test_telemetry_route_tally_counts_each_route_once);
 	tcase_add_test(t, test_telemetry_route_tally_evicts_like_space_saving);
+	tcase_add_test(t, test_telemetry_evicted_route_leaves_the_hot_routes_list);
 	tcase_add_test(t, test_telemetry_yesterday_rolls);
 	tcase_add_test(t, test_telemetry_world_lists_are_the_top);
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);

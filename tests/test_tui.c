@@ -708,6 +708,45 @@ START_TEST(test_tui_map_shows_every_ward)
 }
 END_TEST
 
+/* Ids are shown without the prefix all of their kind share, cut back to
+ * its last separator: wards "ward:01" and "ward:02" are labelled "01"
+ * and "02" on the map (not "1" and "2"), and their border, between nodes
+ * "n:01" and "n:02", reads "01|02" in the legend. */
+START_TEST(test_tui_map_short_ids_keep_the_digits_they_share)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:01\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0]},"
+		"  {\"id\": \"ward:02\", \"name\": \"Market\", \"ring\": 2, \"pos\": [5, 0]}],"
+		" \"nodes\": [{\"id\": \"n:01\", \"ward\": \"ward:01\"}, {\"id\": \"n:02\", \"ward\": \"ward:02\"}],"
+		" \"corridors\": [{\"a\": \"n:01\", \"b\": \"n:02\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:01\","
+		"   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	char *s, *row[64], line[512];
+	int n, times;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_select_border(&a, 0);
+	tui_handle_key(&a, 'M');
+	s = render(&a, 24, 80);
+	ck_assert_ptr_nonnull(line_with(s, "traffic 7d", line, sizeof line));
+	ck_assert_msg(strstr(line, "[01|02]") != NULL, "the legend names the border otherwise: %s", line);
+	n = map_rows(s, row, 64);
+	for (int k = 0; k < 2; k++) {
+		label_row(row, n, k ? "02" : "01", &times);
+		ck_assert_msg(times == 1, "ward:0%d labelled '0%d' %d times on the map", k + 1, k + 1, times);
+	}
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The map's legend names every mark at each size: the heat scale, the
  * crackdown, today's seizures and shipments, and the selected border. */
 START_TEST(test_tui_map_legend_names_every_mark)
@@ -3001,6 +3040,28 @@ START_TEST(test_tui_routes_row_reads_its_decision)
 }
 END_TEST
 
+/* Two wards ten units apart, side by side (at x -5 and 5) or one above
+ * the other (at y -5 and 5), joined by one border. */
+static struct smug_world *pair_world(bool upright)
+{
+	char json[1024];
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	snprintf(json, sizeof json,
+		 "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+		 " \"ledger\": {\"treasury\": 100000},"
+		 " \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [%d, %d]},"
+		 "  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [%d, %d]}],"
+		 " \"nodes\": [{\"id\": \"n:src\", \"ward\": \"ward:src\"}, {\"id\": \"n:dst\", \"ward\": \"ward:dst\"}],"
+		 " \"corridors\": [{\"a\": \"n:src\", \"b\": \"n:dst\"}],"
+		 " \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+		 "   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}",
+		 upright ? 0 : -5, upright ? -5 : 0, upright ? 0 : 5, upright ? 5 : 0);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	return w;
+}
+
 /* Two wards joined by one border, side by side and one above the other:
  * the map draws the border as one straight run, of '-' on the wards'
  * row or of '|' in their column, and no corridor line anywhere else. */
@@ -3009,25 +3070,12 @@ START_TEST(test_tui_map_draws_a_straight_border_straight)
 	static char row[24][256];
 
 	for (int upright = 0; upright < 2; upright++) {
-		char json[1024];
-		struct smug_world *w = NULL;
-		struct smug_error err;
+		struct smug_world *w = pair_world(upright);
 		struct tui_app a;
 		struct tui_grid *g;
 		char *s, want = upright ? '!' : '-'; /* screen_row shows an ASCII '|' as '!' */
 		int at = -1, cells = 0;
 
-		snprintf(json, sizeof json,
-			 "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
-			 " \"ledger\": {\"treasury\": 100000},"
-			 " \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [%d, %d]},"
-			 "  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [%d, %d]}],"
-			 " \"nodes\": [{\"id\": \"n:src\", \"ward\": \"ward:src\"}, {\"id\": \"n:dst\", \"ward\": \"ward:dst\"}],"
-			 " \"corridors\": [{\"a\": \"n:src\", \"b\": \"n:dst\"}],"
-			 " \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
-			 "   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}",
-			 upright ? 0 : -5, upright ? -5 : 0, upright ? 0 : 5, upright ? 5 : 0);
-		ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
 		tui_app_init(&a, w, &ascii_opts);
 		tui_handle_key(&a, 'M');
 		s = render(&a, 24, 80);
@@ -3050,6 +3098,125 @@ START_TEST(test_tui_map_draws_a_straight_border_straight)
 		tui_app_done(&a);
 		smug_world_free(w);
 	}
+}
+END_TEST
+
+/* The Well stands at the centre of the wards: halfway between two wards
+ * side by side, and between two one above the other. */
+START_TEST(test_tui_map_draws_the_well_between_its_wards)
+{
+	static char row[24][256];
+
+	for (int upright = 0; upright < 2; upright++) {
+		struct smug_world *w = pair_world(upright);
+		struct tui_app a;
+		struct tui_grid *g;
+		char *s;
+		int wy = -1, wx = -1, sum_y = 0, sum_x = 0, cells = 0;
+
+		tui_app_init(&a, w, &ascii_opts);
+		tui_handle_key(&a, 'M');
+		s = render(&a, 24, 80);
+		screen_rows(s, row, 24, 80);
+		g = render_grid(&a, 24, 80);
+		for (int y = 2; y < 24; y++)
+			for (int x = 0; x < 80; x++) {
+				if (row[y][x] == '@') { /* the Well in ASCII */
+					ck_assert_msg(wy < 0, "two Wells on the map:\n%s", s);
+					wy = y;
+					wx = x;
+				}
+				if (grid_role(g, y, x) == ROLE_WARD) { /* the two labels, as wide as each other */
+					sum_y += y;
+					sum_x += x;
+					cells++;
+				}
+			}
+		ck_assert_msg(wy >= 0, "no Well on the map:\n%s", s);
+		ck_assert_int_gt(cells, 1);
+		ck_assert_msg(abs(wy * cells - sum_y) <= cells && abs(wx * cells - sum_x) <= cells,
+			      "the Well at row %d column %d, the wards' centre at row %.1f column %.1f:\n%s", wy, wx,
+			      (double)sum_y / cells, (double)sum_x / cells, s);
+		grid_free(g);
+		free(s);
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
+/* A world of n wards stacked one above the other (ward:00 at the bottom,
+ * one unit apart), each joined to the next by a border, and one border
+ * more joining the top ward to the bottom one: a line that runs through
+ * every other ward. */
+static struct smug_world *column_world(int n)
+{
+	size_t size = 512 + 200 * (size_t)n, at;
+	char *json = malloc(size);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(json);
+	at = (size_t)snprintf(json, size,
+			      "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"column\", \"name\": \"a column\","
+			      " \"seed\": 3, \"ledger\": {\"treasury\": 100000}, \"wards\": [");
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(json + at, size - at,
+				       "%s{\"id\": \"ward:%02d\", \"name\": \"Ward %d\", \"ring\": 2, \"pos\": [0, %d]}", i ? ", " : "",
+				       i, i, i);
+	at += (size_t)snprintf(json + at, size - at, "], \"nodes\": [");
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(json + at, size - at, "%s{\"id\": \"n:%02d\", \"ward\": \"ward:%02d\"}", i ? ", " : "", i, i);
+	at += (size_t)snprintf(json + at, size - at, "], \"corridors\": [{\"a\": \"n:%02d\", \"b\": \"n:00\"}", n - 1);
+	for (int i = 0; i + 1 < n; i++)
+		at += (size_t)snprintf(json + at, size - at, ", {\"a\": \"n:%02d\", \"b\": \"n:%02d\"}", i, i + 1);
+	snprintf(json + at, size - at,
+		 "], \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:00\","
+		 " \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}");
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "column.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	return w;
+}
+
+/* A border whose line runs through other wards' labels from end to end
+ * (a column of wards, the border joining its top and its bottom) still
+ * gets its mark: beside the middle of its line, on a cell that no ward's
+ * label took. */
+START_TEST(test_tui_map_marks_a_line_full_of_wards_beside_its_middle)
+{
+	struct smug_world *w = column_world(41);
+	struct tui_app a;
+	struct tui_grid *before, *after;
+	int top = -1, bottom = -1, my, mx, c = 0;
+
+	while (abs(w->nodes[w->corridors[c].a].ward - w->nodes[w->corridors[c].b].ward) != w->n_wards - 1)
+		c++;
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	before = render_grid(&a, 24, 80);
+	for (int y = 0; y < 24; y++)
+		for (int x = 0; x < 80; x++)
+			if (grid_role(before, y, x) == ROLE_WARD) {
+				top = top < 0 ? y : top;
+				bottom = y;
+			}
+	ck_assert_msg(bottom - top > 10, "the column of wards spans rows %d to %d", top, bottom);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 1.0, -1, NULL), SMUG_OK);
+	after = render_grid(&a, 24, 80);
+	ck_assert_msg(a.n_marks == 1 && a.marks[0].corridor == c, "border %s under a crackdown has no mark on the map",
+		      w->corridors[c].id);
+	my = a.marks[0].y + 2; /* marks are kept in the map pane's coordinates; the pane starts on the screen's third row */
+	mx = a.marks[0].x;
+	ck_assert_int_eq(grid_role(after, my, mx), ROLE_CRACKDOWN);
+	ck_assert_msg(grid_role(before, my, mx) != ROLE_WARD, "border %s's mark covers a ward's label at row %d column %d",
+		      w->corridors[c].id, my, mx);
+	ck_assert_msg(abs(2 * my - top - bottom) <= 4,
+		      "border %s between rows %d and %d has its mark on row %d, not beside the middle", w->corridors[c].id, top,
+		      bottom, my);
+	grid_free(before);
+	grid_free(after);
+	tui_app_done(&a);
+	smug_world_free(w);
 }
 END_TEST
 
@@ -3568,6 +3735,39 @@ START_TEST(test_tui_sweep_quartile_lines_read_the_selection)
 		free(text);
 		grid_free(g);
 	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The sweep view at its smallest (80x24) opens with its title and ends
+ * with the keys it takes, both from the left edge as the cockpit's
+ * header and footer are. */
+START_TEST(test_tui_sweep_title_and_keys_start_at_the_left_edge)
+{
+	static const int days[] = {10, 20};
+	static const char *const labels[] = {"k=0.1", "k=0.2"};
+	static const long long tasks[] = {4, 4};
+	double q[2][2][5] = {{{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}}, {{2, 3, 4, 5, 6}, {2, 3, 4, 5, 6}}};
+	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan};
+	struct tui_grid *g = grid_new(24, 80);
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+	struct canvas cv;
+	char *text, *last;
+
+	tui_app_init(&a, w, &opts);
+	cv = (struct canvas){&a.th, NULL, g, 0, 0, 24, 80};
+	tui_sweep_draw(&cv, &sw, 0, 0);
+	text = grid_dump(g);
+	ck_assert_msg(strncmp(text, sw.title, strlen(sw.title)) == 0, "the first row: %.80s", text);
+	text[strlen(text) - 1] = '\0'; /* the last row's newline */
+	last = strrchr(text, '\n') + 1;
+	ck_assert_msg(strncmp(last, "Tab/f next figure  Shift-Tab/F previous  Up/Down setting  q quit", 64) == 0,
+		      "the last row: '%s'", last);
+	free(text);
+	grid_free(g);
 	tui_app_done(&a);
 	smug_world_free(w);
 }
@@ -4799,6 +4999,26 @@ static bool winner_inside(const struct smug_decision *d)
 	return d->n_cand >= 3 && d->winner != 0 && d->winner != d->n_cand - 1;
 }
 
+/* Open the why view on the first decision of the Routes pane that has a
+ * what-if (x), and turn it on; the test fails if none has. */
+static void why_with_whatif(struct tui_app *a)
+{
+	int rows;
+
+	tui_handle_key(a, '2');
+	rows = pane_routes_rows(a);
+	for (int r = 0; r < rows && !a->whatif; r++) {
+		tui_handle_key(a, '\r');
+		ck_assert_int_eq(a->view, VIEW_WHY);
+		tui_handle_key(a, 'x');
+		if (!a->whatif) {
+			tui_handle_key(a, 27);
+			tui_handle_key(a, KEY_DOWN);
+		}
+	}
+	ck_assert_msg(a->whatif, "no decision of day %d has a what-if", a->w->day);
+}
+
 /* The why view opens on the decision as it was taken: a what-if left on
  * (x) when the view was closed is not there when it opens again, and
  * the winner is selected. */
@@ -4806,20 +5026,9 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 {
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
-	int rows, di;
+	int di;
 
-	tui_handle_key(&a, '2');
-	rows = pane_routes_rows(&a);
-	for (int r = 0; r < rows && !a.whatif; r++) {
-		tui_handle_key(&a, '\r');
-		ck_assert_int_eq(a.view, VIEW_WHY);
-		tui_handle_key(&a, 'x');
-		if (!a.whatif) {
-			tui_handle_key(&a, 27);
-			tui_handle_key(&a, KEY_DOWN);
-		}
-	}
-	ck_assert_msg(a.whatif, "no decision of day 60 has a what-if");
+	why_with_whatif(&a);
 	ck_assert(screen_has(&a, "WHAT-IF (no step)"));
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(a.view, VIEW_MAIN);
@@ -4829,6 +5038,23 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 		      "the why view opened again still shows the what-if");
 	di = pane_routes_decision(&a);
 	ck_assert_int_eq(why_lit_candidate(&a), w->decisions[di].winner + 1);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The what-if names the border its crackdown is on, by the id the Borders
+ * table and the map show. */
+START_TEST(test_tui_whatif_names_its_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	char id[64], want[128];
+
+	why_with_whatif(&a);
+	tui_short_corridor(&a, a.whatif_data->corridor, id, sizeof id);
+	snprintf(want, sizeof want, "a crackdown on %s takes", id);
+	ck_assert_msg(screen_has(&a, want), "the what-if on border %s does not read '%s'",
+		      w->corridors[a.whatif_data->corridor].id, want);
 	close_app(&a, w);
 }
 END_TEST
@@ -5403,6 +5629,50 @@ START_TEST(test_tui_borders_last_line_is_the_detail_alone)
 }
 END_TEST
 
+/* A Borders pane grown one line at a time (a terminal dragged taller)
+ * with the last border selected keeps that border in sight at every
+ * height: its row is the lit one and reads its id. */
+START_TEST(test_tui_borders_growing_keeps_the_last_border_in_sight)
+{
+	enum { W = 160 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n;
+
+	free(pane_borders_rows(&a, &n));
+	ck_assert_int_gt(n, 10);
+	feed(&a, "3");
+	for (int h = 8; h <= n + 8; h++) {
+		struct tui_grid *g = grid_new(h, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, h, W};
+		char id[96], *s, *line;
+		int lit = -1;
+
+		pane_borders_draw(&a, &cv, true);
+		if (h == 8) { /* the selection was made on the first frame: move it to the last border */
+			tui_handle_key(&a, KEY_END);
+			pane_borders_draw(&a, &cv, true);
+		}
+		tui_short_corridor(&a, a.border, id, sizeof id);
+		for (int y = 1; y < h - 2; y++)
+			if (grid_role(g, y, 1) == ROLE_SELECT)
+				lit = y;
+		s = grid_dump(g);
+		if (lit < 0)
+			fputs(s, stderr); /* Check's messages are too short for a screen */
+		ck_assert_msg(lit > 0, "%d rows high: the selected last border %s is not shown", h, id);
+		line = s;
+		for (int y = 0; y < lit; y++)
+			line = strchr(line, '\n') + 1;
+		*strchr(line, '\n') = '\0';
+		ck_assert_msg(strstr(line, id) != NULL, "%d rows high: the lit row is not %s: %s", h, id, line);
+		free(s);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 #ifdef HAVE_MALLINFO2
 /* A cockpit left open redraws its screen many times a second: frames of
  * the main screen (every pane, each focused) and of each full-screen view
@@ -5587,7 +5857,9 @@ END_TEST
 /* A table at every width from 8 to 160 columns: the columns shown keep
  * their order and a space apart and end before the last column (a space
  * at the right); a column is hidden only while one of a larger priority
- * is hidden too or none is left to drop (priority 0 always shows), and a
+ * is hidden too or none is left to drop (priority 0 always shows), the
+ * last one hidden (the smallest priority) would not have fitted beside
+ * the others (an exact fit shows it), and a
  * wider table hides none that a narrower one shows; the last shown name
  * column takes all the spare width, a name column before it at most 28. */
 START_TEST(test_tui_table_columns_fit_by_priority)
@@ -5636,6 +5908,18 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 			if (flex_last == t.n_vis - 1 && end < width - 1 && t.n_vis > 0)
 				ck_assert_msg(0, "set %d, %d columns: the last name column leaves %d columns spare", s, width,
 					      width - 1 - end);
+			{
+				int least = -1, need = 0;
+
+				for (int c = 0; c < 7; c++)
+					if (on[c])
+						need += sets[s][c].width + 1;
+					else if (least < 0 || sets[s][c].prio < sets[s][least].prio)
+						least = c;
+				ck_assert_msg(least < 0 || need + sets[s][least].width > width - 1,
+					      "set %d, %d columns: column %d hidden, though with it the columns take %d", s,
+					      width, least, need + sets[s][least].width);
+			}
 			for (int c = 0; c < 7; c++) {
 				ck_assert_msg(sets[s][c].prio > 0 || on[c], "set %d, %d columns: column %d (priority 0) hidden",
 					      s, width, c);
@@ -6204,12 +6488,15 @@ int main(void)
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
+	tcase_add_test(t, test_tui_map_short_ids_keep_the_digits_they_share);
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
 	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
+	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);
+	tcase_add_test(t, test_tui_map_marks_a_line_full_of_wards_beside_its_middle);
 	tcase_add_test(t, test_tui_event_selection_lights_the_whole_row);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
@@ -6239,6 +6526,7 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_fresh_line_names_each_preference);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_sweep_quartile_lines_read_the_selection);
+	tcase_add_test(t, test_tui_sweep_title_and_keys_start_at_the_left_edge);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
@@ -6260,6 +6548,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
+	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
@@ -6275,6 +6564,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
+	tcase_add_test(t, test_tui_borders_growing_keeps_the_last_border_in_sight);
 	tcase_add_test(t, test_tui_borders_title_whole_at_any_width);
 	tcase_add_test(t, test_tui_run_and_speed_keys);
 	tcase_add_test(t, test_tui_left_right_select_faction);

@@ -187,28 +187,17 @@ double smuggling_predation(const struct smug_world *w, int corridor)
 	return clamp01(lost * sum);
 }
 
-static const struct customs_odds *memo_ward_odds(const struct smug_world *w, struct smug_plan_memo *m,
-						 int ward);
-
-/* The odds of a directed corridor, its predation given; the published
- * customs odds of the ward it enters come from plan memo m when there is
- * one (computed once per ward and plan), else are computed here. */
-static void odds_with(const struct smug_world *w, struct smug_plan_memo *m, int corridor, int from, double pred,
-		      struct smug_odds *out)
+/* The odds of a directed corridor: its predation and, at a border, the
+ * published customs odds of the ward it enters. memo_odds_fill() gives
+ * the same from the plan memo. */
+void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out)
 {
-	out->pred = pred;
+	out->pred = smuggling_predation(w, corridor);
 	out->border = w->corridors[corridor].border;
-	if (out->border && m)
-		out->customs = *memo_ward_odds(w, m, smug_corridor_dest_ward(w, corridor, from));
-	else if (out->border)
+	if (out->border)
 		customs_public_odds(w, smug_corridor_dest_ward(w, corridor, from), &out->customs);
 	else
 		memset(&out->customs, 0, sizeof out->customs);
-}
-
-void smuggling_odds(const struct smug_world *w, int corridor, int from, struct smug_odds *out)
-{
-	odds_with(w, NULL, corridor, from, smuggling_predation(w, corridor), out);
 }
 
 /* The offer a network expects to make at a border, in required bribes:
@@ -417,13 +406,22 @@ struct memo_ward {
 	struct customs_odds o;
 };
 
-/* A corridor's predation and the inputs it was computed from: it changes
+/* A slot's two terms in the sums of the decision being scored: the
+ * expected loss and cost of crossing it with that decision's cargo, as
+ * score_candidates() adds them. Candidates of one decision share many
+ * edges past their common prefix; tag says which decision wrote them. */
+struct memo_term {
+	uint32_t tag;
+	double loss, cost; /* minor units */
+};
+
+/* A corridor's predation and the hazard it was computed from: it changes
  * only when the corridor's hazard or the loss/delay knobs do, so it is
- * kept across plans and recomputed when one of them differs. */
+ * kept across plans and recomputed when the hazard differs (a plan whose
+ * knobs differ from the last plan's forgets them all). */
 struct memo_pred {
 	bool set;
-	int max_delays;
-	double hazard, share, pred;
+	double hazard, pred;
 };
 
 struct smug_plan_memo {
@@ -431,11 +429,16 @@ struct smug_plan_memo {
 	int n_slots;
 	/* running sums of the candidate being scored, per route edge, so a
 	 * later candidate sharing a prefix starts where that prefix ended */
-	double cum_loss[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
-	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
-	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum_*[i][e] valid for e < cum_to[i] */
+	struct {
+		double loss, cost;
+	} cum[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
+	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum[i][e] valid for e < cum_to[i] */
 	struct memo_odds *odds;			    /* [n_slots], shared by all factions */
+	struct memo_term *term;			    /* [n_slots], the decision being scored */
+	uint32_t term_tag;			    /* its tag: one per scored decision */
 	struct memo_pred *pred;			    /* [n_slots / 2], kept across plans */
+	double pred_share;			    /* the knobs they were computed with */
+	int pred_max_delays;
 	struct memo_ward *ward;			    /* [n_wards] */
 	int n_wards;
 	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
@@ -453,6 +456,7 @@ void plan_memo_free(struct smug_plan_memo *m)
 	for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 		free(m->slots[f]);
 	free(m->odds);
+	free(m->term);
 	free(m->pred);
 	free(m->ward);
 	free(m);
@@ -467,6 +471,7 @@ static struct memo_slot *memo_slots(struct smug_plan_memo *m, int f)
 
 static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 {
+	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
 	struct smug_plan_memo *m = w->plan_memo;
 
 	if (m == NULL || m->n_slots != 2 * w->n_corridors || m->n_wards != w->n_wards) {
@@ -475,6 +480,7 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		m->n_slots = 2 * w->n_corridors;
 		m->n_wards = w->n_wards;
 		m->odds = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->odds);
+		m->term = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->term);
 		m->pred = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *m->pred);
 		m->ward = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *m->ward);
 		w->plan_memo = m;
@@ -486,6 +492,11 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		memset(m->odds, 0, (size_t)m->n_slots * sizeof *m->odds);
 		memset(m->ward, 0, (size_t)m->n_wards * sizeof *m->ward);
 		m->gen = 1;
+	}
+	if (m->pred_share != sc->hazard_loss_share || m->pred_max_delays != sc->max_delays) {
+		memset(m->pred, 0, (size_t)w->n_corridors * sizeof *m->pred);
+		m->pred_share = sc->hazard_loss_share;
+		m->pred_max_delays = sc->max_delays;
 	}
 	return m;
 }
@@ -523,23 +534,28 @@ static const struct customs_odds *memo_ward_odds(const struct smug_world *w, str
 	return &x->o;
 }
 
-/* The odds of a slot, shared by all factions, computed once a plan. */
+/* The odds of a slot, shared by all factions, computed once a plan: as
+ * smuggling_odds() gives them for the corridor entered from its a end
+ * (even slot) or b end (odd slot), so a border enters the other end's
+ * ward. */
 static void memo_odds_fill(const struct smug_world *w, struct smug_plan_memo *m, struct memo_odds *p,
 			   int slot)
 {
-	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
 	int corridor = slot >> 1;
+	const struct smug_corridor *k = &w->corridors[corridor];
 	struct memo_pred *q = &m->pred[corridor];
-	double h = w->corridors[corridor].hazard;
 
-	if (!q->set || q->hazard != h || q->share != sc->hazard_loss_share || q->max_delays != sc->max_delays) {
+	if (!q->set || q->hazard != k->hazard) {
 		q->set = true;
-		q->hazard = h;
-		q->share = sc->hazard_loss_share;
-		q->max_delays = sc->max_delays;
+		q->hazard = k->hazard;
 		q->pred = smuggling_predation(w, corridor);
 	}
-	odds_with(w, m, corridor, slot & 1 ? w->corridors[corridor].b : w->corridors[corridor].a, q->pred, &p->o);
+	p->o.pred = q->pred;
+	p->o.border = k->border;
+	if (k->border)
+		p->o.customs = *memo_ward_odds(w, m, w->nodes[slot & 1 ? k->a : k->b].ward);
+	else
+		memset(&p->o.customs, 0, sizeof p->o.customs);
 	p->gen = m->gen;
 }
 
@@ -666,6 +682,18 @@ void smuggling_drift(struct smug_world *w)
 
 /* ---- the daily plan ---- */
 
+struct cand_score {
+	double loss, cost, score;
+};
+
+/* What a decision's scoring pass finds: the winner (smallest score, equal
+ * scores keep the smaller route index) and the runner-up likewise among
+ * the others; -1 when there is none. */
+struct cand_pick {
+	int winner, runner;
+	struct cand_score best, second;
+};
+
 struct plan_item {
 	int decision;		 /* index into w->decisions */
 	int faction;
@@ -674,9 +702,21 @@ struct plan_item {
 	int64_t bribe[SMUG_ROUTE_MAX_NODES - 1]; /* per corridor of path */
 };
 
+/* A decision's scoring, kept for the rest of the plan: estimates do not
+ * change while the plan is made, so a later decision of the same faction
+ * for the same commodity between the same wards scores the same
+ * candidates to the same bits and takes this pick. */
+struct plan_scored {
+	int faction, src, dst;
+	enum smug_commodity commodity;
+	struct cand_pick pick;
+};
+
 struct plan {
 	struct plan_item items[SMUG_SHIPMENTS_PER_DAY_MAX];
 	int n;
+	struct plan_scored scored[SMUG_SHIPMENTS_PER_DAY_MAX];
+	int n_scored;
 	int64_t committed[SMUG_FACTIONS_MAX]; /* cargo bought today, minor units */
 	int64_t *owed;			      /* per ward: sales its buyers owe, in transit + today */
 	struct smug_plan_memo *memo;
@@ -711,90 +751,141 @@ static int64_t sale_price(const struct smug_commodity_def *def, int64_t value, d
 	return value + (int64_t)((double)value * def->sale_markup * clamp01(demand));
 }
 
-struct cand_score {
-	double loss, cost, score;
-};
-
-/* A candidate's expected loss and cost and its score, summed edge by edge
- * in route order exactly as smug_explain_decision() sums them. Scores
- * only grow edge by edge (every term is >= 0), so once the running
- * score reaches `bound` (the runner-up's score so far) the candidate can
- * be neither winner nor runner-up and is left unfinished: *pruned is set
- * and the score returned is a lower bound. The explanation rebuilds every
- * candidate in full. */
-static struct cand_score score_candidate(const struct smug_world *w, struct smug_plan_memo *m,
-					 int f, const struct route_scan *sc, int i, int64_t value,
-					 double penalty, double heat, double bound, bool *pruned)
+/* Score a decision's np candidates and pick the winner and runner-up.
+ * Each candidate's expected loss and cost are summed edge by edge in
+ * route order exactly as smug_explain_decision() sums them. Scores only
+ * grow edge by edge (every term is >= 0), so once a running score
+ * reaches the runner-up's score so far the candidate can be neither
+ * winner nor runner-up and is left unfinished. A candidate sharing a
+ * prefix with an earlier one starts where that prefix ended: the same
+ * edges in the same order were summed already, so the running sums are
+ * the same to the bit. The explanation rebuilds every candidate in full.
+ * Kept out of line: per decision, the memo, the value and the heat are
+ * loaded once, and the inner sum has its own registers. */
+static __attribute__((noinline)) void score_candidates(const struct smug_world *w, struct smug_plan_memo *m,
+						       int f, const struct route_scan *sc, int np,
+						       int64_t value, double penalty, double heat,
+						       struct cand_pick *out)
 {
-	const struct route_scan_path *p = &sc->p[i];
-	const int *slot = sc->slot + p->first;
-	double v = (double)value, pen1 = 1.0 + penalty;
-	double travel = w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
-	struct cand_score r = {0, 0, 0};
-	double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
+	const double v = (double)value, pen1 = 1.0 + penalty;
+	const double travel_weight = w->cfg.smuggling.travel_weight;
 	struct memo_slot *slots = memo_slots(m, f);
-	uint32_t gen = m->gen;
-	int e = 0;
+	struct memo_term *terms = m->term;
+	const uint32_t gen = m->gen;
+	uint32_t tag;
+	int winner = -1, runner = -1;
+	struct cand_score best = {0, 0, 0}, second = {0, 0, 0};
 
-	*pruned = false;
-	/* the shared prefix: the same edges in the same order were summed
-	 * already, so the running sums are the same to the bit */
-	if (p->lcp_len > 0 && m->cum_to[p->lcp_from] >= p->lcp_len) {
-		e = p->lcp_len;
-		r.loss = m->cum_loss[p->lcp_from][e - 1];
-		r.cost = m->cum_cost[p->lcp_from][e - 1];
+	if (++m->term_tag == 0) { /* wrapped: forget every tag */
+		memset(terms, 0, (size_t)m->n_slots * sizeof *terms);
+		m->term_tag = 1;
 	}
-	m->cum_to[i] = e; /* entries below the shared prefix are the parent's */
-	for (; e < p->n_edges; e++) {
-		struct memo_slot *xs = &slots[slot[e]];
-		const struct smug_belief *x = &xs->b;
+	tag = m->term_tag;
+	for (int i = 0; i < np; i++) {
+		const struct route_scan_path *p = &sc->p[i];
+		const int *slot = sc->slot + p->first;
+		const int n_edges = p->n_edges;
+		double travel = travel_weight * (double)p->travel_days * v;
+		double bound = runner >= 0 ? second.score : INFINITY;
+		double loss = 0, cost = 0, score;
+		int e = 0;
 
-		if (xs->gen != gen)
-			memo_fill(w, m, f, xs, slot[e]);
+		if (p->lcp_len > 0 && m->cum_to[p->lcp_from] >= p->lcp_len) {
+			e = p->lcp_len;
+			loss = m->cum[p->lcp_from][e - 1].loss;
+			cost = m->cum[p->lcp_from][e - 1].cost;
+		}
+		for (; e < n_edges; e++) {
+			struct memo_term *t = &terms[slot[e]];
 
-		r.loss += smuggling_belief_risk(x, heat) * v * pen1;
-		r.cost += x->cost * v;
-		cl[e] = r.loss;
-		cc[e] = r.cost;
-		if (r.loss + r.cost + travel >= bound) {
+			if (t->tag != tag) {
+				struct memo_slot *xs = &slots[slot[e]];
+
+				if (xs->gen != gen)
+					memo_fill(w, m, f, xs, slot[e]);
+				t->loss = smuggling_belief_risk(&xs->b, heat) * v * pen1;
+				t->cost = xs->b.cost * v;
+				t->tag = tag;
+			}
+			loss += t->loss;
+			cost += t->cost;
+			m->cum[i][e].loss = loss;
+			m->cum[i][e].cost = cost;
+			if (loss + cost + travel >= bound)
+				break; /* score >= the runner-up's: changes nothing */
+		}
+		if (e < n_edges) {
 			m->cum_to[i] = e + 1;
-			*pruned = true;
-			r.score = r.loss + r.cost + travel;
-			return r;
+			continue;
+		}
+		m->cum_to[i] = n_edges;
+		score = loss + cost + travel;
+		if (winner < 0 || score < best.score) {
+			runner = winner;
+			second = best;
+			winner = i;
+			best = (struct cand_score){loss, cost, score};
+		} else if (runner < 0 || score < second.score) {
+			runner = i;
+			second = (struct cand_score){loss, cost, score};
 		}
 	}
-	m->cum_to[i] = p->n_edges;
-	r.score = r.loss + r.cost + travel;
-	return r;
+	out->winner = winner;
+	out->runner = runner;
+	out->best = best;
+	out->second = second;
 }
 
-/* The exploration view of a candidate: its score with every stale edge
- * (never observed, or not refreshed for exploration_stale_days) at its
- * prior, as if what was learned there no longer held. *stale says
- * whether it has such an edge. */
-static struct cand_score score_optimistic(const struct smug_world *w, struct smug_plan_memo *m,
-					  int f, const struct route_scan *sc, int i, int64_t value,
-					  double penalty, double heat, bool *stale)
+/* The exploration pick of a decision: among its np candidates that cross
+ * a stale edge (never observed, or not refreshed for
+ * exploration_stale_days), the one of smallest score (equal scores keep
+ * the smaller route index) with every stale edge at its prior, as if what
+ * was learned there no longer held; -1 when none crosses one. Summed in
+ * route order like score_candidates(); a candidate whose running score
+ * reaches the pick's so far cannot replace it and is left unfinished. */
+static int explore_pick(const struct smug_world *w, struct smug_plan_memo *m, int f,
+			const struct route_scan *sc, int np, int64_t value, double penalty, double heat,
+			struct cand_score *out)
 {
-	const struct route_scan_path *p = &sc->p[i];
-	const int *slot = sc->slot + p->first;
-	double v = (double)value, pen1 = 1.0 + penalty;
-	int since = w->day - w->cfg.smuggling.exploration_stale_days;
-	struct cand_score r = {0, 0, 0};
+	const double v = (double)value, pen1 = 1.0 + penalty;
+	const double travel_weight = w->cfg.smuggling.travel_weight;
+	const int since = w->day - w->cfg.smuggling.exploration_stale_days;
+	struct memo_slot *slots = memo_slots(m, f);
+	const uint32_t gen = m->gen;
+	int pick = -1;
 
-	*stale = false;
-	for (int e = 0; e < p->n_edges; e++) {
-		struct smug_belief x = *memo_belief(w, m, f, slot[e]);
+	for (int i = 0; i < np; i++) {
+		const struct route_scan_path *p = &sc->p[i];
+		const int *slot = sc->slot + p->first;
+		double travel = travel_weight * (double)p->travel_days * v;
+		double bound = pick >= 0 ? out->score : INFINITY;
+		double loss = 0, cost = 0;
+		bool stale = false;
+		int e;
 
-		if (x.last_update_day < since) {
-			*stale = true;
-			memo_prior(w, m, f, slot[e], &x);
+		for (e = 0; e < p->n_edges; e++) {
+			struct memo_slot *xs = &slots[slot[e]];
+			const struct smug_belief *x = &xs->b;
+			struct smug_belief prior;
+
+			if (xs->gen != gen)
+				memo_fill(w, m, f, xs, slot[e]);
+			if (x->last_update_day < since) {
+				stale = true;
+				memo_prior(w, m, f, slot[e], &prior);
+				x = &prior;
+			}
+			loss += smuggling_belief_risk(x, heat) * v * pen1;
+			cost += x->cost * v;
+			if (loss + cost + travel >= bound)
+				break; /* score >= the pick's: changes nothing */
 		}
-		r.loss += smuggling_belief_risk(&x, heat) * v * pen1;
-		r.cost += x.cost * v;
+		if (e < p->n_edges || !stale)
+			continue;
+		pick = i;
+		*out = (struct cand_score){loss, cost, loss + cost + travel};
 	}
-	r.score = r.loss + r.cost + w->cfg.smuggling.travel_weight * (double)p->travel_days * v;
-	return r;
+	return pick;
 }
 
 static bool same_route(const int *a, int na, const int *b, int nb)
@@ -984,30 +1075,27 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	if (np == 0)
 		return skip(d, SMUG_SKIP_NO_ROUTE);
 	{
-		struct cand_score second = {0, 0, 0};
+		const struct cand_pick *kept = NULL;
+		struct cand_pick pick;
 
-		/* winner: smallest score, equal scores keep the smaller route
-		 * id; runner-up likewise among the others */
-		for (int i = 0; i < np; i++) {
-			bool pruned;
-			struct cand_score s = score_candidate(
-				w, pl->memo, f, scan, i, d->value, def->seizure_penalty, def->heat,
-				d->runner >= 0 ? second.score : INFINITY, &pruned);
+		for (int i = 0; i < pl->n_scored && kept == NULL; i++) {
+			const struct plan_scored *o = &pl->scored[i];
 
-			if (pruned)
-				continue; /* score >= the runner-up's: changes nothing */
-			if (d->winner < 0 || s.score < best.score) {
-				d->runner = d->winner;
-				second = best;
-				d->winner = i;
-				best = s;
-			} else if (d->runner < 0 || s.score < second.score) {
-				d->runner = i;
-				second = s;
-			}
+			if (o->faction == f && o->commodity == c && o->src == src && o->dst == dst)
+				kept = &o->pick;
 		}
+		if (kept) {
+			pick = *kept;
+		} else {
+			score_candidates(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat, &pick);
+			pl->scored[pl->n_scored++] = (struct plan_scored){
+				.faction = f, .src = src, .dst = dst, .commodity = c, .pick = pick};
+		}
+		d->winner = pick.winner;
+		d->runner = pick.runner;
+		best = pick.best;
 		d->winner_score = best.score;
-		d->margin = d->runner >= 0 ? second.score - best.score : 0;
+		d->margin = d->runner >= 0 ? pick.second.score - best.score : 0;
 	}
 	d->chosen = d->winner;
 	sent = best;
@@ -1016,19 +1104,10 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	if (sc->exploration_rate > 0 &&
 	    draw_u01(w, "explore", w->day, (uint64_t)f, (uint64_t)c, (uint64_t)turn) <
 		    sc->exploration_rate) {
-		int pick = -1;
 		struct cand_score pick_s = {0, 0, 0};
+		int pick = explore_pick(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat,
+					&pick_s);
 
-		for (int i = 0; i < np; i++) {
-			bool stale;
-			struct cand_score s = score_optimistic(w, pl->memo, f, scan, i, d->value,
-							       def->seizure_penalty, def->heat, &stale);
-
-			if (stale && (pick < 0 || s.score < pick_s.score)) {
-				pick = i;
-				pick_s = s;
-			}
-		}
 		if (pick >= 0 && (double)(sale - d->value) - pick_s.loss - pick_s.cost > 0) {
 			d->chosen = pick;
 			d->explore = true;
@@ -1324,6 +1403,7 @@ void smuggling_plan(struct smug_world *w)
 	w->route_evals_today = 0;
 	w->n_launch = 0;
 	pl->n = 0;
+	pl->n_scored = 0;
 	memset(pl->committed, 0, sizeof pl->committed);
 	pl->memo = plan_memo_begin(w);
 	/* what each ward's buyers already owe for shipments on the way */
