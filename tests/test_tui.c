@@ -1863,6 +1863,65 @@ START_TEST(test_tui_enter_on_event_opens_its_story)
 }
 END_TEST
 
+/* A story opens with the shipment's faction, commodity and count of
+ * events in the log, whether it has arrived or is still on its way; one
+ * still on its way also shows its cargo, bribe budget, hop and route. */
+START_TEST(test_tui_story_heads_with_the_shipment_and_its_cargo)
+{
+	static const char *const filters[] = {"5/kind:delivered\n", "5/kind:check\n"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+
+	for (int k = 0; k < 2; k++) {
+		const struct smug_shipment *live = NULL;
+		const struct smug_event *e;
+		int events = 0, fac = -1, com = -1;
+		int64_t seq;
+		char want[200], v[40], b[40], *s;
+
+		tui_handle_key(&a, 27);
+		tui_handle_key(&a, 27); /* Esc in the pane clears the filter */
+		feed(&a, filters[k]);
+		tui_handle_key(&a, KEY_END);
+		e = pane_events_at(&a, pane_events_selected(&a), &seq);
+		for (int i = 0; i < w->n_shipments; i++)
+			if (w->shipments[i].id == e->shipment)
+				live = &w->shipments[i];
+		ck_assert_msg(k == 0 ? live == NULL : live != NULL, "the newest %s event's shipment is %s in transit",
+			      k ? "check" : "delivery", live ? "still" : "no longer");
+		tui_handle_key(&a, '\n');
+		ck_assert_int_eq(a.view, VIEW_STORY);
+		for (int i = 0; i < w->tel.event_count; i++) {
+			const struct smug_event *x = smug_event_at(&w->tel, i);
+
+			if (x->shipment == e->shipment && events++ == 0) {
+				fac = x->faction;
+				com = x->commodity;
+			}
+		}
+		s = render(&a, 48, 160);
+		snprintf(want, sizeof want, "%s moves %s; %d events in the log%s", w->factions[fac].id,
+			 com >= 0 ? tui_commodity_short(com) : "-", events, live ? "; still in transit" : "");
+		if (strstr(s, want) == NULL)
+			fputs(s, stderr);
+		ck_assert_msg(strstr(s, want) != NULL, "shipment #%llu's story does not say '%s'",
+			      (unsigned long long)e->shipment, want);
+		if (live) {
+			fmt_credits(v, sizeof v, live->value);
+			fmt_credits(b, sizeof b, live->bribe_budget_total);
+			snprintf(want, sizeof want, "cargo %s cr, bribe budget %s cr, hop %d of %d, route ", v, b,
+				 live->hop + 1, live->n_nodes - 1);
+			if (strstr(s, want) == NULL)
+				fputs(s, stderr);
+			ck_assert_msg(strstr(s, want) != NULL, "shipment #%llu's story does not say '%s'",
+				      (unsigned long long)e->shipment, want);
+		}
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* m cycles the map's heat measure; < > choose the table's sort column and
  * I inverts it; each order really sorts the rows. */
 START_TEST(test_tui_borders_heat_and_sort_keys)
@@ -4502,6 +4561,51 @@ static void check_figure(const char *screen, int cols, const struct figure *f, i
 	ck_assert_msg(!f->bars || bars > 0, "'%s': no bar drawn", f->title);
 }
 
+/* Each chart of the chart view names its own series beside its title,
+ * each once and no other: a faction's shipments are delivered, seized
+ * and lost (not its bribes, charted below), its balance is the balance
+ * alone; a border's customs are inspected and seized. */
+START_TEST(test_tui_chart_legend_names_only_its_series)
+{
+	static const struct {
+		const char *keys, *title, *names[3];
+		int n;
+	} charts[] = {
+		{"1g", "Balance (credits)", {"balance"}, 1},
+		{"1g", "Shipments a day", {"delivered", "seized", "lost"}, 3},
+		{"1g", "Bribes paid a day", {"bribes"}, 1},
+		{"3g", "Traffic a day", {"crossings"}, 1},
+		{"3g", "Customs a day", {"inspected", "seized"}, 2},
+		{"3g", "Bribes taken a day", {"bribes"}, 1},
+	};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+
+	tui_select_border(&a, test_busiest_border(w));
+	for (size_t i = 0; i < sizeof charts / sizeof charts[0]; i++) {
+		char *s, line[1024], head[128];
+		int n = 0;
+
+		tui_handle_key(&a, 27);
+		feed(&a, charts[i].keys);
+		ck_assert_int_eq(a.view, VIEW_CHART);
+		s = render(&a, 48, 160);
+		snprintf(head, sizeof head, "%s  %s ", charts[i].title, a.th.g->delivered);
+		ck_assert_msg(line_with(s, head, line, sizeof line) != NULL, "no chart '%s'", charts[i].title);
+		for (const char *p = strstr(line, a.th.g->delivered); p; p = strstr(p + 1, a.th.g->delivered))
+			n++;
+		ck_assert_msg(n == charts[i].n, "'%s' names %d series, want %d: %s", charts[i].title, n, charts[i].n, line);
+		for (int k = 0; k < charts[i].n; k++) {
+			snprintf(head, sizeof head, "%s %s", a.th.g->delivered, charts[i].names[k]);
+			ck_assert_msg(strstr(line, head) != NULL, "'%s' does not name '%s': %s", charts[i].title,
+				      charts[i].names[k], line);
+		}
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The chart view draws the selected border's and faction's figures of
  * the charted days at every size: each chart's y labels are its
  * figure's highest, halfway and lowest values, and a bar chart's every
@@ -6376,7 +6480,8 @@ END_TEST
  * frame when the width is over 8) and breaks at the last space that fits:
  * a word ending on a row's last column stays on that row, a word longer
  * than a row is broken at the row's end; canvas_wrap_rows counts the
- * rows canvas_wrap takes. */
+ * rows canvas_wrap takes. Text that needs more rows than it is given
+ * ends its last row with an ellipsis: the reader sees it goes on. */
 START_TEST(test_tui_wrap_fills_each_row_to_its_width)
 {
 	static const struct {
@@ -6415,6 +6520,22 @@ START_TEST(test_tui_wrap_fills_each_row_to_its_width)
 		}
 		ck_assert_int_eq(got, want);
 		ck_assert_int_eq(canvas_wrap_rows(cases[i].width, cases[i].text), want);
+		free(text);
+		grid_free(g);
+	}
+	for (int max_rows = 1; max_rows <= 3; max_rows++) { /* "abc def ghi jkl" in fewer rows than its 4 */
+		struct tui_grid *g = grid_new(4, 30);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 4, 30};
+		char *text, *p;
+
+		ck_assert_int_eq(canvas_wrap(&cv, 0, 0, 6, max_rows, ROLE_NORMAL, "abc def ghi jkl"), max_rows);
+		text = grid_dump(g);
+		p = text;
+		for (int r = 1; r < max_rows; r++)
+			p += strcspn(p, "\n") + 1;
+		p[strcspn(p, "\n")] = '\0';
+		ck_assert_msg(strstr(p, "\xe2\x80\xa6") != NULL, "'abc def ghi jkl' in %d rows 6 wide: the last row reads '%s'",
+			      max_rows, p);
 		free(text);
 		grid_free(g);
 	}
@@ -6533,6 +6654,7 @@ int main(void)
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
+	tcase_add_test(t, test_tui_chart_legend_names_only_its_series);
 	tcase_add_test(t, test_tui_margin_bar_fills_the_winners_share);
 	tcase_add_test(t, test_tui_margin_bar_needs_four_cells);
 	tcase_add_test(t, test_tui_wrap_fills_each_row_to_its_width);
@@ -6560,6 +6682,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
+	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
