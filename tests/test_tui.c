@@ -3338,6 +3338,53 @@ START_TEST(test_tui_event_selection_lights_the_whole_row)
 }
 END_TEST
 
+/* The Events pane's credits column reads each event's amount: the cargo
+ * value a customs check weighed, the value a shipment arrived with; the
+ * selected row and the rows above it, as they are walked up. */
+START_TEST(test_tui_events_credits_read_each_amount)
+{
+	static const char *const filters[] = {"/kind:check\n", "/kind:delivered\n"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	const struct tui_rect *r = &a.pane_rect[PANE_EVENTS];
+	int64_t seq;
+
+	tui_handle_key(&a, '5');
+	for (int f = 0; f < 2; f++) {
+		feed(&a, filters[f]);
+		tui_handle_key(&a, KEY_END);
+		for (int up = 0; up < 4; up++, tui_handle_key(&a, KEY_UP)) {
+			const struct smug_event *e = pane_events_at(&a, pane_events_selected(&a), &seq);
+			char *s = render(&a, 48, 160), *line = s, *ship, money[40], want[60];
+			int lit = -1;
+			size_t m;
+
+			for (int y = 0; y < r->h && y < 256; y++)
+				if (a.hit[PANE_EVENTS][y] >= 0 && a.hit[PANE_EVENTS][y] == pane_events_selected(&a))
+					lit = r->y + y;
+			ck_assert_int_ge(lit, 0);
+			for (int y = 0; y < lit; y++)
+				line = strchr(line, '\n') + 1;
+			*strchr(line, '\n') = '\0';
+			ck_assert_int_ne(e->amount, 0);
+			fmt_money(money, sizeof money, e->amount, 9);
+			snprintf(want, sizeof want, " #%llu ", (unsigned long long)e->shipment);
+			ship = strstr(line, want);
+			ck_assert_msg(ship != NULL, "the selected row does not name shipment #%llu: %s",
+				      (unsigned long long)e->shipment, line);
+			while (ship > line && ship[-1] == ' ')
+				ship--; /* the credits cell ends before the shipment's */
+			m = strlen(money);
+			ck_assert_msg(ship - line > (ptrdiff_t)m && strncmp(ship - m, money, m) == 0 && ship[-(ptrdiff_t)m - 1] == ' ',
+				      "%s event of shipment #%llu (%s cr): the row reads %s", f ? "a delivery" : "a check",
+				      (unsigned long long)e->shipment, money, line);
+			free(s);
+		}
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The config view 24 and 25 rows tall, where the knobs do not all fit:
  * End selects the last knob and scrolls its row into the list; a blank
  * row parts the list from the selected knob's meaning, which ends above
@@ -4004,6 +4051,67 @@ START_TEST(test_tui_routes_margin_line_is_the_selected_decisions)
 	}
 	ck_assert_int_ge(checked, 3);
 	ck_assert_int_ge(margins, 2);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The selected route's summary below the Routes table (which candidate
+ * won, then "loss+cost of cargo" with the margin bar, then what would
+ * flip it) shows only where it has room: in a Routes pane of any height,
+ * the winner's line never stands without the loss+cost line under it. */
+START_TEST(test_tui_routes_summary_shows_only_with_room)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int shown = 0, left_out = 0;
+
+	for (int h = 4; h <= 30; h++) {
+		struct tui_grid *g = grid_new(h, 60);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, h, 60};
+		char *text;
+
+		pane_routes_draw(&a, &cv, true);
+		text = grid_dump(g);
+		if (strstr(text, "winner #")) {
+			ck_assert_msg(strstr(text, "loss+cost of cargo") != NULL,
+				      "a Routes pane %d rows high shows the winner's line without the loss+cost line:\n%s", h,
+				      text);
+			shown++;
+		} else {
+			left_out++;
+		}
+		free(text);
+		grid_free(g);
+	}
+	ck_assert_msg(shown > 0 && left_out > 0, "the summary shown at %d heights, left out at %d", shown, left_out);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Enter on an event at a border that carries no shipment (a crackdown
+ * set or lifted) selects that border in the Borders pane, where its
+ * figures are; on an empty event log Enter does nothing. */
+START_TEST(test_tui_enter_on_a_border_event_selects_its_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int c = -1;
+
+	tui_handle_key(&a, '5');
+	ck_assert_int_eq(pane_events_count(&a), 0);
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert_int_eq(a.focus, PANE_EVENTS);
+	for (int k = 0; k < w->n_corridors; k++)
+		if (w->corridors[k].border && k != a.border)
+			c = k;
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 1.0, -1, NULL), SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[c].id, NULL), SMUG_OK);
+	ck_assert_int_gt(pane_events_count(&a), 0);
+	tui_handle_key(&a, '\r');
+	ck_assert_msg(a.view == VIEW_MAIN && a.focus == PANE_BORDERS && a.border == c,
+		      "Enter on the crackdown's event on %s: view %d, focus %d, border %d", w->corridors[c].id, a.view,
+		      a.focus, a.border);
 	close_app(&a, w);
 }
 END_TEST
@@ -6575,6 +6683,7 @@ START_TEST(test_tui_config_enter_offers_the_knobs_value)
 }
 END_TEST
 
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -6619,6 +6728,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);
 	tcase_add_test(t, test_tui_map_marks_a_line_full_of_wards_beside_its_middle);
 	tcase_add_test(t, test_tui_event_selection_lights_the_whole_row);
+	tcase_add_test(t, test_tui_events_credits_read_each_amount);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
@@ -6651,6 +6761,8 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
+	tcase_add_test(t, test_tui_routes_summary_shows_only_with_room);
+	tcase_add_test(t, test_tui_enter_on_a_border_event_selects_its_border);
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);

@@ -429,10 +429,9 @@ struct smug_plan_memo {
 	int n_slots;
 	/* running sums of the candidate being scored, per route edge, so a
 	 * later candidate sharing a prefix starts where that prefix ended */
-	struct {
-		double loss, cost;
-	} cum[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
-	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum[i][e] valid for e < cum_to[i] */
+	double cum_loss[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
+	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
+	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum_*[i][e] valid for e < cum_to[i] */
 	struct memo_odds *odds;			    /* [n_slots], shared by all factions */
 	struct memo_term *term;			    /* [n_slots], the decision being scored */
 	uint32_t term_tag;			    /* its tag: one per scored decision */
@@ -788,12 +787,13 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 		double travel = travel_weight * (double)p->travel_days * v;
 		double bound = runner >= 0 ? second.score : INFINITY;
 		double loss = 0, cost = 0, score;
+		double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
 		int e = 0;
 
 		if (p->lcp_len > 0 && m->cum_to[p->lcp_from] >= p->lcp_len) {
 			e = p->lcp_len;
-			loss = m->cum[p->lcp_from][e - 1].loss;
-			cost = m->cum[p->lcp_from][e - 1].cost;
+			loss = m->cum_loss[p->lcp_from][e - 1];
+			cost = m->cum_cost[p->lcp_from][e - 1];
 		}
 		for (; e < n_edges; e++) {
 			struct memo_term *t = &terms[slot[e]];
@@ -809,8 +809,8 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 			}
 			loss += t->loss;
 			cost += t->cost;
-			m->cum[i][e].loss = loss;
-			m->cum[i][e].cost = cost;
+			cl[e] = loss;
+			cc[e] = cost;
 			if (loss + cost + travel >= bound)
 				break; /* score >= the runner-up's: changes nothing */
 		}
