@@ -1,8 +1,9 @@
 #!/bin/sh
 # Hostile input files and vault trees, from the command line: every odd
 # file (directory, FIFO, device, 1 GB sparse file) as a scenario and as
-# each seed file, trees of symbolic links in the vault, and resealed
-# seeds whose meaning is wrong. Each case must end with the documented
+# each seed file, an empty scenario (refused as JSON, not for its size),
+# trees of symbolic links in the vault, and resealed seeds whose meaning
+# is wrong. Each case must end with the documented
 # exit code and a "file: reason" message (a FIFO must not hang: each
 # command runs under a 10 s guard), and files outside the vault that
 # links point to must stay exactly as they were. The log holds the table
@@ -53,12 +54,14 @@ echo "|---|---|---|---|---|"
 mkdir "$tmp/dir.json"
 mkfifo "$tmp/fifo.json"
 truncate -s 1G "$tmp/sparse.json"
-for kind in dir fifo zero sparse; do
+: >"$tmp/empty.json"
+for kind in dir fifo zero sparse empty; do
 	case $kind in
 	dir) f="$tmp/dir.json" pat="dir.json: not a regular file (a directory)" ;;
 	fifo) f="$tmp/fifo.json" pat="fifo.json: not a regular file (a FIFO)" ;;
 	zero) f=/dev/zero pat="/dev/zero: not a regular file (a character device)" ;;
 	sparse) f="$tmp/sparse.json" pat="sparse.json: 1073741824 bytes, more than the limit of 268435456 bytes" ;;
+	empty) f="$tmp/empty.json" pat="empty.json: line 1 byte 1 (offset 0): malformed JSON" ;;
 	esac
 	if [ $kind = dir ]; then # validate reads a folder as a seed folder
 		case_ 3 "dir.json/manifest.json: cannot read (No such file or directory)" "scenario: $kind" \

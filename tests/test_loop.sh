@@ -54,6 +54,8 @@ cmp -s "$tmp/vault/seeds/j2/journal.jsonl" "$tmp/vault/seeds/j3/journal.jsonl" &
 expect_rc 3 "$SMUGNET" replay j3 $V
 grep -q "diverged on day 200" "$tmp/out" || fail "tampered replay does not name day 200: $(cat "$tmp/out")"
 grep -q "config" "$tmp/out" || fail "tampered replay does not name the config group"
+line=$(grep -n '"value":"0.41"' "$tmp/vault/seeds/j3/journal.jsonl" | cut -d: -f1)
+grep -q "journal line $line:" "$tmp/out" || fail "tampered replay does not name the changed line $line of journal.jsonl: $(cat "$tmp/out")"
 grep -q "changed after the seed was saved" "$tmp/err" || fail "edited journal not reported"
 # a journal file with its scenario
 expect_rc 0 "$SMUGNET" run --days 90 --scenario "$SRCDIR/data/tiny.json" --crackdown "n:a|n:b" --journal "$tmp/tiny.jsonl"

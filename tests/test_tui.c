@@ -4055,6 +4055,67 @@ START_TEST(test_tui_routes_margin_line_is_the_selected_decisions)
 }
 END_TEST
 
+/* The selected route's summary below the Routes table (which candidate
+ * won, then "loss+cost of cargo" with the margin bar, then what would
+ * flip it) shows only where it has room: in a Routes pane of any height,
+ * the winner's line never stands without the loss+cost line under it. */
+START_TEST(test_tui_routes_summary_shows_only_with_room)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int shown = 0, left_out = 0;
+
+	for (int h = 4; h <= 30; h++) {
+		struct tui_grid *g = grid_new(h, 60);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, h, 60};
+		char *text;
+
+		pane_routes_draw(&a, &cv, true);
+		text = grid_dump(g);
+		if (strstr(text, "winner #")) {
+			ck_assert_msg(strstr(text, "loss+cost of cargo") != NULL,
+				      "a Routes pane %d rows high shows the winner's line without the loss+cost line:\n%s", h,
+				      text);
+			shown++;
+		} else {
+			left_out++;
+		}
+		free(text);
+		grid_free(g);
+	}
+	ck_assert_msg(shown > 0 && left_out > 0, "the summary shown at %d heights, left out at %d", shown, left_out);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Enter on an event at a border that carries no shipment (a crackdown
+ * set or lifted) selects that border in the Borders pane, where its
+ * figures are; on an empty event log Enter does nothing. */
+START_TEST(test_tui_enter_on_a_border_event_selects_its_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int c = -1;
+
+	tui_handle_key(&a, '5');
+	ck_assert_int_eq(pane_events_count(&a), 0);
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert_int_eq(a.focus, PANE_EVENTS);
+	for (int k = 0; k < w->n_corridors; k++)
+		if (w->corridors[k].border && k != a.border)
+			c = k;
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 1.0, -1, NULL), SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[c].id, NULL), SMUG_OK);
+	ck_assert_int_gt(pane_events_count(&a), 0);
+	tui_handle_key(&a, '\r');
+	ck_assert_msg(a.view == VIEW_MAIN && a.focus == PANE_BORDERS && a.border == c,
+		      "Enter on the crackdown's event on %s: view %d, focus %d, border %d", w->corridors[c].id, a.view,
+		      a.focus, a.border);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Events pane's day column grows with the day: on day 1000 every
  * event row starts with the whole day number. */
 START_TEST(test_tui_events_day_column_fits_four_digits)
@@ -6649,6 +6710,7 @@ START_TEST(test_tui_config_enter_offers_the_knobs_value)
 }
 END_TEST
 
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -6727,6 +6789,8 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
+	tcase_add_test(t, test_tui_routes_summary_shows_only_with_room);
+	tcase_add_test(t, test_tui_enter_on_a_border_event_selects_its_border);
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
