@@ -431,6 +431,42 @@ START_TEST(test_routing_hop_bounds_keep_answers)
 }
 END_TEST
 
+/* Node 1 is one corridor from dst 0, and 300 leaves (nodes 5..304) hang
+ * below it: each leaf's cheapest way to 0 runs through 1, and its other
+ * corridor goes to one of three hubs (2..4) joined to 0 and to each other.
+ * Every route but the first leaves 1 by a banned corridor, so Yen's spur
+ * searches from 1 find more nodes below their bans than a local repair
+ * takes and search the banned graph whole; many routes tie in cost, so
+ * the node-id order decides. Still the brute-force order. */
+START_TEST(test_routing_wide_spur_keeps_answers)
+{
+	static struct edge_spec e[1 + 3 + 3 + 2 * 300];
+	struct lcg r = {11};
+	int n_e = 0;
+	struct smug_world *w;
+	struct path_list all;
+	struct route_path got[SMUG_ROUTE_TOPK_MAX];
+
+	e[n_e++] = (struct edge_spec){0, 1, 1, 0.0};
+	for (int h = 2; h <= 4; h++) {
+		e[n_e++] = (struct edge_spec){h, 0, lcg_range(&r, 2, 4), 0.0};
+		e[n_e++] = (struct edge_spec){h, h == 4 ? 2 : h + 1, lcg_range(&r, 1, 2), 0.0};
+	}
+	for (int leaf = 5; leaf < 305; leaf++) {
+		e[n_e++] = (struct edge_spec){1, leaf, 1, 0.0};
+		e[n_e++] = (struct edge_spec){leaf, lcg_range(&r, 2, 4), lcg_range(&r, 1, 3), 0.0};
+	}
+	w = make_world(305, 1, e, n_e);
+	all = brute_force(w, 1, 0);
+	ck_assert_int_gt(all.n, SMUG_ROUTE_TOPK_MAX);
+	ck_assert_int_eq(route_yen(w, 1, 0, SMUG_ROUTE_TOPK_MAX, got), SMUG_ROUTE_TOPK_MAX);
+	for (int i = 0; i < SMUG_ROUTE_TOPK_MAX; i++)
+		assert_same_path(&got[i], &all.p[i], "yen, wide spur");
+	free(all.p);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_routing_paths_loopless_and_joined)
 {
 	struct lcg r = {31337};
@@ -651,6 +687,7 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_yen_equal_weights_ties);
 	tcase_add_test(t, test_routing_yen_respects_max_nodes);
 	tcase_add_test(t, test_routing_hop_bounds_keep_answers);
+	tcase_add_test(t, test_routing_wide_spur_keeps_answers);
 	tcase_add_test(t, test_routing_paths_loopless_and_joined);
 	suite_add_tcase(s, t);
 

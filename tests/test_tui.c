@@ -5955,6 +5955,33 @@ START_TEST(test_tui_frames_give_their_memory_back)
 	close_app(&a, w);
 }
 END_TEST
+
+/* A border's chart left open is redrawn many times a second: 1,000
+ * frames of it (90 days charted) give back all the memory they take,
+ * within 64 KiB: a frame keeping as little as a byte a charted day
+ * would keep 90 KB. */
+START_TEST(test_tui_border_chart_frames_give_their_memory_back)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 90);
+	struct tui_grid *g = grid_new(48, 160);
+	struct canvas screen = {&a.th, NULL, g, 0, 0, 48, 160};
+	size_t before;
+
+	tui_select_border(&a, test_busiest_border(w));
+	feed(&a, "3g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(a.chart_border);
+	tui_render(&a, &screen);
+	before = test_heap_in_use();
+	for (int i = 0; i < 1000; i++)
+		tui_render(&a, &screen);
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "1000 frames of a border's chart keep %zu bytes more",
+		      test_heap_in_use() - before);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
 #endif
 
 /* The byte offset of column k of UTF-8 text s. */
@@ -6752,6 +6779,7 @@ int main(void)
 	tcase_add_test(t, test_tui_large_world_fits);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_frames_give_their_memory_back);
+	tcase_add_test(t, test_tui_border_chart_frames_give_their_memory_back);
 #endif
 	tcase_add_test(t, test_tui_very_tall_screen_changes_nothing_else);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);

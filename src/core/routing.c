@@ -24,6 +24,8 @@ struct route_scratch {
 	unsigned char *on_walk;		 /* [n_nodes] loop guard for walks */
 	struct heap_item *heap;		 /* [n_adj + n_nodes + 1] */
 	int64_t *hop_cost;		 /* [SMUG_ROUTE_MAX_NODES * n_nodes], lazy */
+	int *hop_chg;			 /* [2 * n_nodes] nodes a row improved, lazy */
+	int *hop_chg_row;		 /* [n_nodes] the row that last listed v, lazy */
 	/* Yen's candidate set B, sorted by route_path_cmp */
 	struct route_path cand[SMUG_ROUTE_TOPK_MAX];
 	int cand_dev[SMUG_ROUTE_TOPK_MAX]; /* deviation index of each candidate */
@@ -33,8 +35,9 @@ struct route_scratch {
 	 * resets the whole graph */
 	uint32_t *dist_gen;
 	uint32_t gen;
-	/* hop lower bounds on large graphs: hops from LANDMARKS nodes
-	 * (lm[l * n_nodes + v], -1 = unreachable); NULL on small graphs */
+	/* hop lower bounds on large graphs: hops from LANDMARKS nodes, a
+	 * node's row together (lm[v * LANDMARKS + l], -1 = unreachable);
+	 * NULL on small graphs */
 	int *lm;
 	unsigned char *member; /* [n_nodes] hop_table's region, cleared after use */
 	int *members;	       /* [n_nodes] */
@@ -53,6 +56,11 @@ struct route_scratch {
 	int *ball, n_ball;
 	int *ball_idx;	       /* [n_nodes], valid with base_gen */
 	int *kid_start, *kids; /* [n_ball + 1], [n_ball] */
+	/* goal-directed spur search: fwd[v] = cost src -> v, valid when
+	 * fwd_gen[v] == fwd_cur */
+	int64_t *fwd;
+	uint32_t *fwd_gen;
+	uint32_t fwd_cur;
 	/* nodes whose tree path meets a ban in the current spur search */
 	uint32_t *aff_gen;
 	uint32_t aff_cur;
@@ -73,6 +81,8 @@ static void scratch_done(struct route_scratch *s)
 	free(s->on_walk);
 	free(s->heap);
 	free(s->hop_cost);
+	free(s->hop_chg);
+	free(s->hop_chg_row);
 	free(s->dist_gen);
 	free(s->lm);
 	free(s->member);
@@ -86,6 +96,8 @@ static void scratch_done(struct route_scratch *s)
 	free(s->kid_start);
 	free(s->kids);
 	free(s->aff_gen);
+	free(s->fwd);
+	free(s->fwd_gen);
 	memset(s, 0, sizeof *s);
 }
 
@@ -119,18 +131,21 @@ static void landmarks_build(const struct smug_world *w, struct route_scratch *s)
 {
 	size_t n = (size_t)w->n_nodes;
 	int *queue = xcalloc(n + 1, sizeof *queue);
+	int *row = xcalloc(n + 1, sizeof *row);
 	int next = 0;
 
 	s->lm = xcalloc((size_t)LANDMARKS * n, sizeof *s->lm);
 	for (int l = 0; l < LANDMARKS; l++) {
 		int best = -1, best_d = -1;
 
-		hops_from(w, next, s->lm + (size_t)l * n, queue);
+		hops_from(w, next, row, queue);
+		for (size_t v = 0; v < n; v++)
+			s->lm[v * LANDMARKS + (size_t)l] = row[v];
 		for (size_t v = 0; v < n; v++) {
 			int d = INT32_MAX;
 
 			for (int k = 0; k <= l; k++) {
-				int h = s->lm[(size_t)k * n + v];
+				int h = s->lm[v * LANDMARKS + (size_t)k];
 
 				if (h >= 0 && h < d)
 					d = h;
@@ -142,25 +157,31 @@ static void landmarks_build(const struct smug_world *w, struct route_scratch *s)
 		}
 		next = best >= 0 ? best : 0;
 	}
+	free(row);
 	free(queue);
 }
 
-/* A lower bound on the corridors of any path u -> v (bans only lengthen
- * paths, so it holds in every search); INT32_MAX when no path exists. */
-static int hops_lb(const struct smug_world *w, const struct route_scratch *s, int u, int v)
+static const int *lm_row(const struct route_scratch *s, int v)
 {
-	size_t n = (size_t)w->n_nodes;
-	int lb = 0;
+	return s->lm + (size_t)v * LANDMARKS;
+}
+
+/* A lower bound on the corridors of any path between the nodes of two
+ * landmark rows (bans only lengthen paths, so it holds in every search);
+ * INT32_MAX when no path exists. Every landmark lies in node 0's part of
+ * the graph, so a row is all -1 or has no -1, and the loop needs no
+ * branch. */
+static int hops_lb(const int *a, const int *b)
+{
+	int lb = 0, apart = 0;
 
 	for (int l = 0; l < LANDMARKS; l++) {
-		int a = s->lm[(size_t)l * n + (size_t)u], b = s->lm[(size_t)l * n + (size_t)v];
+		int d = a[l] > b[l] ? a[l] - b[l] : b[l] - a[l];
 
-		if ((a < 0) != (b < 0))
-			return INT32_MAX; /* different components */
-		if (a >= 0 && (a > b ? a - b : b - a) > lb)
-			lb = a > b ? a - b : b - a;
+		apart |= (a[l] < 0) != (b[l] < 0);
+		lb = d > lb ? d : lb;
 	}
-	return lb;
+	return apart ? INT32_MAX : lb;
 }
 
 /* Make the buffers fit w's graph; all masks come back cleared. */
@@ -193,6 +214,8 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->kid_start = xcalloc((size_t)n + 2, sizeof *s->kid_start);
 		s->kids = xcalloc((size_t)n + 1, sizeof *s->kids);
 		s->aff_gen = xcalloc((size_t)n + 1, sizeof *s->aff_gen);
+		s->fwd = xcalloc((size_t)n + 1, sizeof *s->fwd);
+		s->fwd_gen = xcalloc((size_t)n + 1, sizeof *s->fwd_gen);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
 			landmarks_build(w, s);
 		/* hop_cost stays NULL until a path is too long */
@@ -532,45 +555,65 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int sr
 	 * = corridors from dst), less, on large graphs, the nodes the hop
 	 * bounds to src rule out. A path src -> dst of at most max_hops
 	 * corridors never leaves it. */
+	const int *src_lm = s->lm ? lm_row(s, src) : NULL;
+
 	for (int i = 0; i < s->n_members; i++) {
 		int v = s->members[i];
 
-		if (s->lm && (long long)hops_lb(w, s, src, v) + s->dist[v] > max_hops)
+		if (src_lm && (long long)hops_lb(src_lm, lm_row(s, v)) + s->dist[v] > max_hops)
 			continue;
 		s->member[v] = 1;
 		s->members[nm++] = v;
 	}
 	s->n_members = nm;
-	for (int i = 0; i < nm; i++)
+	for (int i = 0; i < nm; i++) {
 		s->hop_cost[s->members[i]] = ROUTE_INF;
+		s->hop_chg_row[s->members[i]] = 0;
+	}
 	s->hop_cost[dst] = 0;
+	/* Only a node whose cost fell in row h - 1 can lower a neighbour's in
+	 * row h (every other neighbour offered the same in row h - 1, and
+	 * that is already in the neighbour's row), so each row relaxes the
+	 * corridors of the nodes the last row improved, not of the region. */
+	int *was = s->hop_chg, *now = s->hop_chg + n;
+	int n_was = 0;
+
+	was[n_was++] = dst;
 	for (h = 1; h <= max_hops; h++) {
 		const int64_t *prev = s->hop_cost + (size_t)(h - 1) * n;
 		int64_t *cur = s->hop_cost + (size_t)h * n;
-		bool changed = false;
+		int n_now = 0;
 
-		for (int i = 0; i < nm; i++) {
-			int v = s->members[i];
-			const struct smug_node *nv = &w->nodes[v];
+		for (int i = 0; i < nm; i++)
+			cur[s->members[i]] = prev[s->members[i]];
+		for (int i = 0; i < n_was; i++) {
+			int u = was[i];
+			const struct smug_node *nu = &w->nodes[u];
 
-			cur[v] = prev[v];
-			if (s->node_ban[v])
-				continue;
-			for (int j = nv->adj_first; j < nv->adj_first + nv->adj_count; j++) {
+			for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
 				const struct smug_adj *e = &w->adj[j];
+				int v = e->node;
 				int64_t d;
 
-				if (!usable(s, e) || !s->member[e->node] ||
-				    prev[e->node] == ROUTE_INF)
+				if (!s->member[v] || !usable(s, e))
 					continue;
-				d = prev[e->node] + w->corridors[e->corridor].route_weight;
-				if (d < cur[v])
+				d = prev[u] + w->corridors[e->corridor].route_weight;
+				if (d < cur[v]) {
 					cur[v] = d;
+					if (s->hop_chg_row[v] != h) {
+						s->hop_chg_row[v] = h;
+						now[n_now++] = v;
+					}
+				}
 			}
-			changed |= cur[v] != prev[v];
 		}
-		if (!changed)
+		if (n_now == 0)
 			return h;
+		int *swap = was;
+
+		was = now;
+		now = swap;
+		n_was = n_now;
 	}
 	return max_hops;
 }
@@ -697,6 +740,95 @@ static int64_t repair(const struct smug_world *w, struct route_scratch *s, int s
 	return dist_of(s, src);
 }
 
+static int64_t fwd_of(const struct route_scratch *s, int v)
+{
+	return s->fwd_gen[v] == s->fwd_cur ? s->fwd[v] : ROUTE_INF;
+}
+
+/* The same table dist_to_dst builds, as far as walk_path(-1) reads it,
+ * from a search outward from src guided by the unbanned distances to dst
+ * (a lower bound on the banned ones, and consistent: |base(u) - base(v)|
+ * never exceeds the corridor between them): A* settles only the nodes
+ * whose cost from src plus base could still be within the cheapest
+ * route, not the whole disc around dst. It goes on past dst until every
+ * node on any cheapest route is settled, then marks those nodes walking
+ * back from dst along corridors where fwd is tight, and gives each of
+ * them dist[v] = cost(src, dst) - fwd[v], its exact cost to dst; every
+ * other node is left at ROUTE_INF, which the walk never follows, as it
+ * never follows a node off the cheapest routes in the full table. Needs
+ * the base of yen_with for dst. Returns dist[src] as dist_to_dst does. */
+static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scratch *s, int src,
+				  int dst, int64_t radius)
+{
+	int n_heap = 0, n_on = 0;
+	int64_t best = ROUTE_INF;
+
+	if (base_of(s, src) > radius)
+		return ROUTE_INF;
+	if (++s->fwd_cur == 0) {
+		memset(s->fwd_gen, 0, (size_t)s->n_nodes * sizeof *s->fwd_gen);
+		s->fwd_cur = 1;
+	}
+	s->fwd[src] = 0;
+	s->fwd_gen[src] = s->fwd_cur;
+	heap_push(s->heap, &n_heap, base_of(s, src), src);
+	while (n_heap > 0) {
+		struct heap_item it = heap_pop(s->heap, &n_heap);
+		const struct smug_node *u = &w->nodes[it.node];
+		int64_t g = s->fwd[it.node];
+
+		if (it.dist != g + base_of(s, it.node))
+			continue; /* stale entry */
+		if (it.dist > best || it.dist > radius)
+			break;
+		if (it.node == dst) {
+			best = g;
+			continue;
+		}
+		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+			const struct smug_adj *e = &w->adj[j];
+			int64_t d = g + w->corridors[e->corridor].route_weight, h = base_of(s, e->node);
+
+			if (h != ROUTE_INF && usable(s, e) && d + h <= radius && d < fwd_of(s, e->node)) {
+				s->fwd[e->node] = d;
+				s->fwd_gen[e->node] = s->fwd_cur;
+				heap_push(s->heap, &n_heap, d + h, e->node);
+			}
+		}
+	}
+	if (++s->gen == 0) {
+		memset(s->dist_gen, 0, (size_t)s->n_nodes * sizeof *s->dist_gen);
+		s->gen = 1;
+	}
+	s->n_members = 0;
+	if (best == ROUTE_INF)
+		return ROUTE_INF;
+	/* the cheapest routes' nodes, back from dst (members[] is the queue) */
+	s->dist[dst] = 0;
+	s->dist_gen[dst] = s->gen;
+	s->members[n_on++] = dst;
+	for (int head = 0; head < n_on; head++) {
+		int v = s->members[head];
+		const struct smug_node *nv = &w->nodes[v];
+		int64_t gv = s->fwd[v];
+
+		if (v == src)
+			continue;
+		for (int j = nv->adj_first; j < nv->adj_first + nv->adj_count; j++) {
+			const struct smug_adj *e = &w->adj[j];
+			int64_t gu = fwd_of(s, e->node);
+
+			if (gu != ROUTE_INF && s->dist_gen[e->node] != s->gen && usable(s, e) &&
+			    gu + w->corridors[e->corridor].route_weight == gv) {
+				s->dist[e->node] = best - gu;
+				s->dist_gen[e->node] = s->gen;
+				s->members[n_on++] = e->node;
+			}
+		}
+	}
+	return dist_of(s, src);
+}
+
 /* Smallest path src -> dst (route_path_cmp) of at most max_nodes nodes in
  * the graph without the banned nodes and corridors. */
 static bool search(const struct smug_world *w, struct route_scratch *s, int src, int dst,
@@ -710,7 +842,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 
 	if (max_nodes < 1 || s->node_ban[src] || s->node_ban[dst])
 		return false;
-	if (s->lm && hops_lb(w, s, src, dst) > max_nodes - 1)
+	if (s->lm && hops_lb(lm_row(s, src), lm_row(s, dst)) > max_nodes - 1)
 		return false; /* no path short enough exists at all */
 	/* Yen's spur searches: when the cheapest walk on the unbanned
 	 * distances avoids every ban, it is also the cheapest, smallest path
@@ -732,7 +864,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 			if (walk_path(w, s, src, dst, max_nodes, WALK_REPAIR, out))
 				return true;
 		} else if (len < 0) {
-			if (dist_to_dst(w, s, src, dst, radius, false) == ROUTE_INF)
+			if (dist_to_dst_guided(w, s, src, dst, radius) == ROUTE_INF)
 				return false;
 			if (walk_path(w, s, src, dst, max_nodes, -1, out))
 				return true;
@@ -746,8 +878,12 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 	/* The cheapest path is too long: the cheapest within the hop budget
 	 * (same tie-break) comes from the hop-indexed table. */
 	if (s->hop_cost == NULL)
+	{
 		s->hop_cost = xcalloc((size_t)SMUG_ROUTE_MAX_NODES * (size_t)s->n_nodes,
 				      sizeof *s->hop_cost);
+		s->hop_chg = xcalloc(2 * (size_t)s->n_nodes + 2, sizeof *s->hop_chg);
+		s->hop_chg_row = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_chg_row);
+	}
 	hop_ball(w, s, dst, max_nodes - 1);
 	rows = hop_table(w, s, src, dst, max_nodes - 1);
 	ok = s->hop_cost[(size_t)rows * (size_t)w->n_nodes + (size_t)src] != ROUTE_INF &&
