@@ -79,6 +79,15 @@ echo "$delta" | sed 's/.*"commodities":\[//; s/\].*//' | tr '}' '\n' |
 	sed -n 's/.*"commodity":"\([A-Z_]*\)",.*"delivered":-\{0,1\}\([0-9]*\),.*/\2 \1/p' > "$tmp/com"
 [ "$(cut -d' ' -f1 "$tmp/com" | sort -u | wc -l)" -ge 3 ] || fail "the branch's deliveries change too little to show an order: $delta"
 sort -s -k1,1nr "$tmp/com" | cmp -s - "$tmp/com" || fail "the branch's commodities are not ordered by the change of deliveries: $(tr '\n' ' ' < "$tmp/com")"
+# and they count every faction's shipments: each column of the commodities adds up to the factions' change
+fsum=$(echo "$delta" | sed 's/.*"factions":\[//; s/\],"borders".*//' | tr '}' '\n' |
+	sed -n 's/.*"shipments":\(-\{0,1\}[0-9]*\),"delivered":\(-\{0,1\}[0-9]*\),"seized":\(-\{0,1\}[0-9]*\),"lost":\(-\{0,1\}[0-9]*\),.*/\1 \2 \3 \4/p' |
+	awk '{ for (i = 1; i <= 4; i++) s[i] += $i } END { print s[1], s[2], s[3], s[4] }')
+csum=$(echo "$delta" | sed 's/.*"commodities":\[//; s/\],"routes_changed".*//' | tr '}' '\n' |
+	sed -n 's/.*"sent":\(-\{0,1\}[0-9]*\),"delivered":\(-\{0,1\}[0-9]*\),"seized":\(-\{0,1\}[0-9]*\),"lost":\(-\{0,1\}[0-9]*\),.*/\1 \2 \3 \4/p' |
+	awk '{ for (i = 1; i <= 4; i++) s[i] += $i } END { print s[1], s[2], s[3], s[4] }')
+[ "$fsum" != "0 0 0 0" ] && [ "$csum" = "$fsum" ] ||
+	fail "the branch's commodities (sent, delivered, seized, lost: $csum) do not add up to its factions' ($fsum): $delta"
 # its factions largest balance change first, its borders largest traffic change first
 echo "$delta" | sed 's/.*"factions":\[//; s/\],"borders".*//' | tr '}' '\n' |
 	sed -n 's/.*"id":"\([^"]*\)","balance":-\{0,1\}\([0-9.]*\),.*/\2 \1/p' > "$tmp/fac"

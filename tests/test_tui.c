@@ -3204,6 +3204,47 @@ START_TEST(test_tui_map_draws_the_well_between_its_wards)
 }
 END_TEST
 
+/* A world whose one corridor is a border under a crackdown: the map
+ * draws the crackdown's mark on the line, halfway between the two wards
+ * (beside the Well, which stands at the very middle). */
+START_TEST(test_tui_map_marks_the_only_border_halfway)
+{
+	static char row[24][256];
+	struct smug_world *w = pair_world(false);
+	struct tui_app a;
+	struct tui_grid *g;
+	char *s;
+	int my, mx, sum_y = 0, sum_x = 0, cells = 0;
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[0].id, 1.0, -1, NULL), SMUG_OK);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	s = render(&a, 24, 80);
+	screen_rows(s, row, 24, 80);
+	g = render_grid(&a, 24, 80);
+	ck_assert_msg(a.n_marks == 1, "%d marks on the map of one border:\n%s", a.n_marks, s);
+	my = a.marks[0].y + 2; /* marks are kept in the map pane's coordinates; the pane starts on the screen's third row */
+	mx = a.marks[0].x;
+	ck_assert_msg(row[my][mx] == 'C' && grid_role(g, my, mx) == ROLE_CRACKDOWN,
+		      "no crackdown mark at row %d column %d:\n%s", my, mx, s);
+	for (int y = 2; y < 24; y++)
+		for (int x = 0; x < 80; x++)
+			if (grid_role(g, y, x) == ROLE_WARD) { /* the two labels, as wide as each other */
+				sum_y += y;
+				sum_x += x;
+				cells++;
+			}
+	ck_assert_int_gt(cells, 1);
+	ck_assert_msg(my * cells == sum_y && abs(mx * cells - sum_x) <= 2 * cells,
+		      "the crackdown's mark at row %d column %d, halfway is row %.1f column %.1f:\n%s", my, mx,
+		      (double)sum_y / cells, (double)sum_x / cells, s);
+	grid_free(g);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A world of n wards stacked one above the other (ward:00 at the bottom,
  * one unit apart), each joined to the next by a border, and one border
  * more joining the top ward to the bottom one: a line that runs through
@@ -5914,6 +5955,33 @@ START_TEST(test_tui_frames_give_their_memory_back)
 	close_app(&a, w);
 }
 END_TEST
+
+/* A border's chart left open is redrawn many times a second: 1,000
+ * frames of it (90 days charted) give back all the memory they take,
+ * within 64 KiB: a frame keeping as little as a byte a charted day
+ * would keep 90 KB. */
+START_TEST(test_tui_border_chart_frames_give_their_memory_back)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 90);
+	struct tui_grid *g = grid_new(48, 160);
+	struct canvas screen = {&a.th, NULL, g, 0, 0, 48, 160};
+	size_t before;
+
+	tui_select_border(&a, test_busiest_border(w));
+	feed(&a, "3g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(a.chart_border);
+	tui_render(&a, &screen);
+	before = test_heap_in_use();
+	for (int i = 0; i < 1000; i++)
+		tui_render(&a, &screen);
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "1000 frames of a border's chart keep %zu bytes more",
+		      test_heap_in_use() - before);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
 #endif
 
 /* The byte offset of column k of UTF-8 text s. */
@@ -6711,6 +6779,7 @@ int main(void)
 	tcase_add_test(t, test_tui_large_world_fits);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_frames_give_their_memory_back);
+	tcase_add_test(t, test_tui_border_chart_frames_give_their_memory_back);
 #endif
 	tcase_add_test(t, test_tui_very_tall_screen_changes_nothing_else);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
@@ -6727,6 +6796,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
 	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);
 	tcase_add_test(t, test_tui_map_marks_a_line_full_of_wards_beside_its_middle);
+	tcase_add_test(t, test_tui_map_marks_the_only_border_halfway);
 	tcase_add_test(t, test_tui_event_selection_lights_the_whole_row);
 	tcase_add_test(t, test_tui_events_credits_read_each_amount);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);

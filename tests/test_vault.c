@@ -890,6 +890,51 @@ START_TEST(test_vault_failed_call_keeps_the_seed)
 }
 END_TEST
 
+/* Stop or fail a save at the nth call of one kind (a step starting so). */
+struct fault_at {
+	const char *step;
+	int nth, seen;
+	int mode; /* VAULT_FAULT_STOP or VAULT_FAULT_FAIL */
+};
+
+static int fault_hook(const char *step, void *ctx)
+{
+	struct fault_at *at = ctx;
+
+	if (strncmp(step, at->step, strlen(at->step)) != 0)
+		return 0;
+	return ++at->seen == at->nth ? at->mode : 0;
+}
+
+/* A partial folder left by a stopped save is removed by the next save
+ * before it writes; when that folder cannot be listed, the save fails
+ * and says so (the folder and the cause, not a later step's complaint),
+ * and the seed keeps loading as before. */
+START_TEST(test_vault_partial_that_cannot_be_listed_fails_the_save_saying_so)
+{
+	struct smug_world *a = tiny_at(3), *b = tiny_at(6);
+	const uint64_t want[] = {smug_world_digest(a)};
+	/* the save inspects the folder it found (a first listing), then removes it (a second) */
+	struct fault_at stop = {"write ", 1, 0, VAULT_FAULT_STOP}, fail = {"list .s.partial", 2, 0, VAULT_FAULT_FAIL};
+	struct vault_faults fs = {fault_hook, &stop}, ff = {fault_hook, &fail};
+	struct smug_error err;
+	char path[400], msg[200];
+
+	make_fast_root();
+	ck_assert(smug_vault_save(a, root, "s", &err) == SMUG_OK);
+	ck_assert(vault_save_ex(b, root, "s", &fs, &err) != SMUG_OK); /* stopped writing its first file */
+	snprintf(path, sizeof path, "%s/seeds/.s.partial", root);
+	ck_assert_msg(access(path, F_OK) == 0, "the stopped save left no partial folder");
+	ck_assert_int_eq(vault_save_ex(b, root, "s", &ff, &err), SMUG_ERR_WRITE);
+	snprintf(msg, sizeof msg, "/seeds/.s.partial: cannot list (%s)", strerror(EIO));
+	ck_assert_msg(strstr(err.msg, msg) != NULL, "%s", err.msg);
+	ck_assert_int_eq(loads_as(want, 1), 0);
+	remove_root();
+	smug_world_free(a);
+	smug_world_free(b);
+}
+END_TEST
+
 /* A save by a host that closed its standard input (a daemon, a cron
  * job) gives back every descriptor it opened, so the lock on seeds/ is
  * free when the save returns: the host's next save, or another
@@ -1125,6 +1170,7 @@ int main(void)
 	tcase_add_test(t, test_vault_save_stopped_at_every_call);
 	tcase_add_test(t, test_vault_two_saves_stopped_at_every_pair);
 	tcase_add_test(t, test_vault_failed_call_keeps_the_seed);
+	tcase_add_test(t, test_vault_partial_that_cannot_be_listed_fails_the_save_saying_so);
 	tcase_add_test(t, test_vault_save_without_stdin_releases_the_vault);
 	tcase_add_test(t, test_vault_save_killed_at_every_call);
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
