@@ -295,6 +295,16 @@ static struct heap_item heap_pop(struct heap_item *h, int *n)
 
 /* ---- single-pair search with bans ---------------------------------------- */
 
+/* Start a new generation of a stamp array (v is current when
+ * stamps[v] == *cur); on wrap-around every stamp is forgotten. */
+static void stamp_next(uint32_t *stamps, uint32_t *cur, int n)
+{
+	if (++*cur == 0) {
+		memset(stamps, 0, (size_t)n * sizeof *stamps);
+		*cur = 1;
+	}
+}
+
 static bool usable(const struct route_scratch *s, const struct smug_adj *e)
 {
 	return !s->node_ban[e->node] && !s->corridor_ban[e->corridor];
@@ -317,10 +327,7 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 	int n_heap = 0;
 	int64_t d_src;
 
-	if (++s->gen == 0) { /* wrapped: forget every stamp */
-		memset(s->dist_gen, 0, (size_t)s->n_nodes * sizeof *s->dist_gen);
-		s->gen = 1;
-	}
+	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
 	s->n_members = 0;
 	s->dist[dst] = 0;
 	s->dist_gen[dst] = s->gen;
@@ -516,10 +523,7 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
  * their hop counts (the queue is members[] itself). */
 static void hop_ball(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
 {
-	if (++s->gen == 0) {
-		memset(s->dist_gen, 0, (size_t)s->n_nodes * sizeof *s->dist_gen);
-		s->gen = 1;
-	}
+	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
 	s->n_members = 0;
 	s->dist[dst] = 0;
 	s->dist_gen[dst] = s->gen;
@@ -669,10 +673,7 @@ static int64_t repair(const struct smug_world *w, struct route_scratch *s, int s
 {
 	int n_aff = 0, n_heap = 0;
 
-	if (++s->aff_cur == 0) {
-		memset(s->aff_gen, 0, (size_t)s->n_nodes * sizeof *s->aff_gen);
-		s->aff_cur = 1;
-	}
+	stamp_next(s->aff_gen, &s->aff_cur, s->n_nodes);
 	for (int j = 0; j < s->ban_j; j++)
 		if (!mark_below(s, s->ban_path->nodes[j], &n_aff))
 			return -1;
@@ -692,10 +693,7 @@ static int64_t repair(const struct smug_world *w, struct route_scratch *s, int s
 	}
 	if (!affected(s, src))
 		return -1; /* the caller searches in full */
-	if (++s->gen == 0) {
-		memset(s->dist_gen, 0, (size_t)s->n_nodes * sizeof *s->dist_gen);
-		s->gen = 1;
-	}
+	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
 	for (int i = 0; i < n_aff; i++) {
 		int v = s->members[i];
 		const struct smug_node *nv = &w->nodes[v];
@@ -765,10 +763,7 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 
 	if (base_of(s, src) > radius)
 		return ROUTE_INF;
-	if (++s->fwd_cur == 0) {
-		memset(s->fwd_gen, 0, (size_t)s->n_nodes * sizeof *s->fwd_gen);
-		s->fwd_cur = 1;
-	}
+	stamp_next(s->fwd_gen, &s->fwd_cur, s->n_nodes);
 	s->fwd[src] = 0;
 	s->fwd_gen[src] = s->fwd_cur;
 	heap_push(s->heap, &n_heap, base_of(s, src), src);
@@ -796,10 +791,7 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 			}
 		}
 	}
-	if (++s->gen == 0) {
-		memset(s->dist_gen, 0, (size_t)s->n_nodes * sizeof *s->dist_gen);
-		s->gen = 1;
-	}
+	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
 	s->n_members = 0;
 	if (best == ROUTE_INF)
 		return ROUTE_INF;
@@ -961,10 +953,7 @@ static void base_build(const struct smug_world *w, struct route_scratch *s, int 
 {
 	int64_t radius = (int64_t)(SMUG_ROUTE_MAX_NODES - 1) * s->wmax;
 
-	if (++s->base_cur == 0) {
-		memset(s->base_gen, 0, (size_t)s->n_nodes * sizeof *s->base_gen);
-		s->base_cur = 1;
-	}
+	stamp_next(s->base_gen, &s->base_cur, s->n_nodes);
 	dist_to_dst(w, s, -1, dst, radius, true);
 	s->n_ball = s->n_members;
 	for (int i = 0; i < s->n_members; i++) {
