@@ -3,7 +3,8 @@
  * through wrapping; totals equal the sum of the days; yesterday's border
  * counters roll without stale values; the cockpit's windows (faction
  * flows, border days, charts, crackdown periods) agree with the counters
- * they summarise, over the days they claim. */
+ * they summarise, over the days they claim: recounted day by day from a
+ * whole run's border counters and from its shipment events. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -697,6 +698,311 @@ START_TEST(test_telemetry_busy_day_counts_every_border)
 }
 END_TEST
 
+/* ---- whole-run properties: each window and chart is the days it claims ---- */
+
+enum { DAY_FIELDS = 6 };
+
+/* One border's counters on one day, from its all-time counters' rise. */
+static void border_rise(const struct smug_border_stats *now, const struct smug_border_stats *before, int64_t *out)
+{
+	out[0] = now->traffic - before->traffic;
+	out[1] = now->checks - before->checks;
+	out[2] = now->inspections - before->inspections;
+	out[3] = now->seizures - before->seizures;
+	out[4] = now->bribes - before->bribes;
+	out[5] = now->tariffs - before->tariffs;
+}
+
+static void border_day_fields(const struct smug_border_day *d, int64_t *out)
+{
+	out[0] = d->traffic;
+	out[1] = d->checks;
+	out[2] = d->inspections;
+	out[3] = d->seizures;
+	out[4] = d->bribes;
+	out[5] = d->tariffs;
+}
+
+static const char *const day_field_name[DAY_FIELDS] = {"traffic", "checks", "inspections",
+						       "seizures", "bribes", "tariffs"};
+
+/* A generated 400-ward world with the crackdown planner on, 45 days, a
+ * day at a time: more borders are crossed than SMUG_CHART_BORDERS charts
+ * hold, so charts are handed on, and borders are admitted with days
+ * already behind them. After every day, yesterday's and today's border
+ * counters are the last two days' rises and the newest history record is
+ * the day (its counters, shipments in transit, crackdowns by kind); at the
+ * end every border's 7-day window holds each day's rise, every chart
+ * (`g`) each day since it was tracked with that day's crackdown, and the
+ * crackdown log each planner crackdown from its activation to the day
+ * before it expired. */
+START_TEST(test_telemetry_every_border_day_is_that_days_counts)
+{
+	enum { DAYS = 45 };
+	char *json = smug_scenario_generate(400, 5, 2);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct smug_border_stats *before;
+	int64_t(*rise)[DAY_FIELDS];
+	int *pct, borders = 0, tracked = 0, handed_on = 0, periods = 0, open = 0, nc;
+
+	ck_assert(json != NULL);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	nc = w->n_corridors;
+	before = calloc((size_t)nc, sizeof *before);
+	rise = calloc((size_t)(DAYS + 1) * (size_t)nc, sizeof *rise);
+	pct = calloc((size_t)(DAYS + 1) * (size_t)nc, sizeof *pct);
+	for (int c = 0; c < nc; c++)
+		borders += w->corridors[c].border;
+	/* the border windows' pool: one per border, not one per possible crossing */
+	ck_assert_int_eq(w->tel.n_bwin, borders);
+	smug_cmd_auto_crackdown(w, true);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[test_busiest_border(w)].id, 0.25, 20, NULL), SMUG_OK);
+	for (int day = 1; day <= DAYS; day++) {
+		const struct smug_day_record *r;
+		int manual = 0;
+
+		memcpy(before, w->border_stats, (size_t)nc * sizeof *before);
+		smug_cmd_step(w, 1);
+		ck_assert_int_eq(w->day, day);
+		for (int c = 0; c < nc; c++) {
+			const struct smug_border_stats *b = &w->border_stats[c];
+			int64_t *today = rise[day * nc + c], *yday = rise[(day - 1) * nc + c];
+
+			border_rise(b, &before[c], today);
+			pct[day * nc + c] = (int)(100.0 * crackdown_intensity(w, c) + 0.5);
+			ck_assert_msg(b->traffic_today == today[0] && b->seizures_today == today[3] &&
+					      b->bribes_today == today[4],
+				      "day %d, %s: today traffic %d seizures %d bribes %lld, the day's rise %lld %lld %lld",
+				      day, w->corridors[c].id, b->traffic_today, b->seizures_today,
+				      (long long)b->bribes_today, (long long)today[0], (long long)today[3],
+				      (long long)today[4]);
+			ck_assert_msg(b->traffic_yday == yday[0] && b->seizures_yday == yday[3] && b->bribes_yday == yday[4],
+				      "day %d, %s: yesterday traffic %d seizures %d bribes %lld, day %d's rise %lld %lld %lld",
+				      day, w->corridors[c].id, b->traffic_yday, b->seizures_yday, (long long)b->bribes_yday,
+				      day - 1, (long long)yday[0], (long long)yday[3], (long long)yday[4]);
+		}
+		r = smug_history_at(&w->tel, w->tel.history_count - 1);
+		for (int i = 0; i < w->n_crackdowns; i++)
+			manual += w->crackdowns[i].manual;
+		ck_assert_int_eq(w->tel.history_count, day);
+		ck_assert_int_eq(r->day, day);
+		ck_assert(memcmp(&r->c, &w->tel.today, sizeof r->c) == 0);
+		ck_assert_int_eq(r->in_transit, w->n_shipments);
+		ck_assert_msg(r->crackdowns_manual == manual && r->crackdowns_auto == w->n_crackdowns - manual,
+			      "day %d: the history says %d manual and %d planner crackdowns, the world has %d and %d",
+			      day, r->crackdowns_manual, r->crackdowns_auto, manual, w->n_crackdowns - manual);
+	}
+	for (int c = 0; c < nc; c++) {
+		int since = smug_border_chart_since(w, c);
+		bool crossed = false;
+
+		if (!w->corridors[c].border)
+			continue;
+		for (int day = w->day - SMUG_BORDER_WINDOW_DAYS + 1; day <= w->day; day++) {
+			struct smug_border_day d;
+			int64_t got[DAY_FIELDS];
+
+			smug_border_window_sum(w, c, day, day, &d);
+			border_day_fields(&d, got);
+			for (int k = 0; k < DAY_FIELDS; k++)
+				ck_assert_msg(got[k] == rise[day * nc + c][k], "%s day %d: the 7-day window's %s is %lld, the day's %lld",
+					      w->corridors[c].id, day, day_field_name[k], (long long)got[k],
+					      (long long)rise[day * nc + c][k]);
+		}
+		for (int day = 1; day <= DAYS; day++)
+			crossed |= rise[day * nc + c][0] > 0 || pct[day * nc + c] > 0;
+		if (since < 0)
+			continue;
+		tracked++;
+		ck_assert_msg(crossed, "%s is charted, never crossed nor under a crackdown", w->corridors[c].id);
+		handed_on += since > 1;
+		for (int day = since; day <= w->day; day++) {
+			struct smug_border_day d;
+			int64_t got[DAY_FIELDS];
+
+			ck_assert(smug_border_chart(w, c, day, &d));
+			border_day_fields(&d, got);
+			for (int k = 0; k < DAY_FIELDS; k++)
+				ck_assert_msg(got[k] == rise[day * nc + c][k],
+					      "%s (charted since day %d) day %d: the chart's %s is %lld, the day's %lld",
+					      w->corridors[c].id, since, day, day_field_name[k], (long long)got[k],
+					      (long long)rise[day * nc + c][k]);
+			ck_assert_msg(d.crackdown_pct == pct[day * nc + c], "%s day %d: the chart shades %d%%, the crackdown was %d%%",
+				      w->corridors[c].id, day, d.crackdown_pct, pct[day * nc + c]);
+		}
+	}
+	ck_assert_int_eq(tracked, SMUG_CHART_BORDERS);
+	ck_assert_int_gt(handed_on, 10);
+	/* the crackdown log: each activation, in order, to the day before its end */
+	for (int i = 0; i < w->tel.event_count; i++) {
+		const struct smug_event *e = smug_event_at(&w->tel, i);
+		const struct smug_crackdown_period *p;
+		int end = -1;
+
+		if (e->kind != SMUG_EV_CRACKDOWN_ACTIVATED)
+			continue; /* the first is yours, set before day 1 */
+		ck_assert_int_lt(periods, w->tel.crackdown_log_count);
+		p = smug_crackdown_period_at(&w->tel, periods++);
+		for (int j = i + 1; j < w->tel.event_count && end < 0; j++) {
+			const struct smug_event *x = smug_event_at(&w->tel, j);
+
+			if (x->corridor == e->corridor &&
+			    (x->kind == SMUG_EV_CRACKDOWN_EXPIRED || x->kind == SMUG_EV_CRACKDOWN_CLEARED))
+				end = x->day - 1;
+		}
+		/* yours start the day after the command, the planner's the day it acts */
+		ck_assert_msg(p->corridor == e->corridor && p->start_day == e->day + (i == 0) && p->end_day == end,
+			      "crackdown %d: the log says %s days %d..%d, the events %s days %d..%d", periods,
+			      w->corridors[p->corridor].id, p->start_day, p->end_day, w->corridors[e->corridor].id,
+			      e->day, end);
+		ck_assert_int_eq(p->manual, i == 0);
+		if (p->end_day < 0) {
+			ck_assert_double_gt(crackdown_intensity(w, p->corridor), 0);
+			open++;
+		}
+	}
+	ck_assert_int_eq(periods, w->tel.crackdown_log_count);
+	ck_assert_int_eq(open, w->n_crackdowns);
+	ck_assert_int_gt(periods, 20);
+	free(pct);
+	free(rise);
+	free(before);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The border window's scores against a recount: each listed border's
+ * crossings on the days [first, last] of `per_day` (per_day[d][c],
+ * indexed from day `base`), no border left out busier than the last. */
+static void check_border_window(const struct smug_world *w, int days, const int64_t *per_day, int base, int first,
+				int last)
+{
+	struct smug_topk win;
+	int64_t *sum = calloc((size_t)w->n_corridors, sizeof *sum);
+
+	for (int d = first; d <= last; d++)
+		for (int c = 0; c < w->n_corridors; c++)
+			sum[c] += per_day[(d - base) * w->n_corridors + c];
+	smug_topk_window(w, SMUG_TOPK_BORDERS, days, &win);
+	ck_assert_int_gt(win.n, 0);
+	for (int i = 0; i < win.n; i++)
+		ck_assert_msg(win.e[i].score == (double)sum[win.e[i].index],
+			      "day %d, %d-day list: %s scored %g, crossed %lld times on days %d..%d", w->day, days,
+			      win.e[i].key, win.e[i].score, (long long)sum[win.e[i].index], first, last);
+	for (int c = 0; c < w->n_corridors; c++) {
+		bool listed = false;
+
+		for (int i = 0; i < win.n; i++)
+			listed |= win.e[i].index == c;
+		if (!listed)
+			ck_assert_msg((double)sum[c] <= win.e[win.n - 1].score,
+				      "day %d, %d-day list: %s (%lld crossings on days %d..%d) left out", w->day, days,
+				      w->corridors[c].id, (long long)sum[c], first, last);
+	}
+	free(sum);
+}
+
+/* telemetry.window_days set during a run (the cockpit's config view)
+ * resizes the TopK window from the next day, keeping the days that
+ * still fit: shrunk from 30 to 10 days at day 60, the 10-day list at day
+ * 65 is days 56..65; widened back to 30, the 30-day list at day 70 holds
+ * what the 10-day window kept and the days since, days 56..70. */
+START_TEST(test_telemetry_window_days_set_mid_run_keeps_the_days_that_fit)
+{
+	struct smug_world *w = test_default_at(40);
+	int nc = w->n_corridors;
+	int64_t *per_day = calloc((size_t)30 * (size_t)nc, sizeof *per_day); /* days 41..70 */
+	struct smug_border_stats *before = calloc((size_t)nc, sizeof *before);
+	struct smug_error err;
+
+	for (int day = 41; day <= 70; day++) {
+		if (day == 61)
+			ck_assert_int_eq(smug_config_set(w, "telemetry.window_days", "10", &err), SMUG_OK);
+		if (day == 66)
+			ck_assert_int_eq(smug_config_set(w, "telemetry.window_days", "30", &err), SMUG_OK);
+		memcpy(before, w->border_stats, (size_t)nc * sizeof *before);
+		smug_cmd_step(w, 1);
+		for (int c = 0; c < nc; c++)
+			per_day[(day - 41) * nc + c] = w->border_stats[c].traffic - before[c].traffic;
+		if (day == 60)
+			check_border_window(w, 20, per_day, 41, 41, 60);
+		if (day == 65) {
+			check_border_window(w, 10, per_day, 41, 56, 65);
+			check_border_window(w, 30, per_day, 41, 56, 65); /* no more days than the window */
+		}
+	}
+	check_border_window(w, 30, per_day, 41, 56, 70);
+	check_border_window(w, 3, per_day, 41, 68, 70);
+	free(before);
+	free(per_day);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Every faction's commodity flows are its shipment events recounted:
+ * all time, over each window of 1 to 30 days, and in transit (sent less
+ * resolved), both as shipments and as cargo value. */
+START_TEST(test_telemetry_flows_are_the_shipment_events)
+{
+	struct smug_world *w = test_default_at(75);
+	int64_t(*by_day)[SMUG_COMMODITY_COUNT][SMUG_FLOW_KINDS][2];
+	int nf = w->n_factions, checked = 0;
+
+	ck_assert_uint_eq(w->tel.events_total, (uint64_t)w->tel.event_count); /* every event is kept */
+	by_day = calloc((size_t)nf * 76, sizeof *by_day);
+	for (int i = 0; i < w->tel.event_count; i++) {
+		const struct smug_event *e = smug_event_at(&w->tel, i);
+		int k = e->kind == SMUG_EV_SHIPMENT_CREATED	? SMUG_FLOW_SENT
+			: e->kind == SMUG_EV_SHIPMENT_DELIVERED ? SMUG_FLOW_DELIVERED
+			: e->kind == SMUG_EV_SHIPMENT_SEIZED	? SMUG_FLOW_SEIZED
+			: e->kind == SMUG_EV_SHIPMENT_LOST	? SMUG_FLOW_LOST
+								: -1;
+
+		if (k < 0)
+			continue;
+		ck_assert(e->faction >= 0 && e->commodity >= 0 && e->day >= 1 && e->day <= 75);
+		by_day[e->faction * 76 + e->day][e->commodity][k][0]++;
+		by_day[e->faction * 76 + e->day][e->commodity][k][1] += e->amount;
+	}
+	for (int f = 0; f < nf; f++)
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+			for (int days = 0; days <= SMUG_FLOW_DAYS; days++) {
+				struct smug_flow got;
+				int64_t want[SMUG_FLOW_KINDS][2] = {{0}};
+
+				smug_flow_sum(w, f, c, days, &got);
+				for (int d = days ? w->day - days + 1 : 1; d <= w->day; d++)
+					for (int k = 0; k < SMUG_FLOW_KINDS; k++) {
+						want[k][0] += by_day[f * 76 + d][c][k][0];
+						want[k][1] += by_day[f * 76 + d][c][k][1];
+					}
+				for (int k = 0; k < SMUG_FLOW_KINDS; k++) {
+					ck_assert_msg(got.n[k] == want[k][0] && got.value[k] == want[k][1],
+						      "%s commodity %d, %d days, flow %d: %lld shipments worth %lld, "
+						      "the events %lld worth %lld",
+						      w->factions[f].id, c, days, k, (long long)got.n[k],
+						      (long long)got.value[k], (long long)want[k][0], (long long)want[k][1]);
+					checked += want[k][0] > 0;
+				}
+				if (days == 0) {
+					int64_t n = want[SMUG_FLOW_SENT][0], v = want[SMUG_FLOW_SENT][1];
+
+					for (int k = SMUG_FLOW_DELIVERED; k < SMUG_FLOW_KINDS; k++) {
+						n -= want[k][0];
+						v -= want[k][1];
+					}
+					ck_assert_int_eq(w->tel.factions[f].transit_n[c], n);
+					ck_assert_int_eq(w->tel.factions[f].transit_value[c], v);
+				}
+			}
+	ck_assert_int_gt(checked, 100);
+	free(by_day);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("telemetry");
@@ -719,6 +1025,9 @@ int main(void)
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);
 	tcase_add_test(t, test_telemetry_one_day_window_is_the_last_day);
 	tcase_add_test(t, test_telemetry_busy_day_counts_every_border);
+	tcase_add_test(t, test_telemetry_every_border_day_is_that_days_counts);
+	tcase_add_test(t, test_telemetry_window_days_set_mid_run_keeps_the_days_that_fit);
+	tcase_add_test(t, test_telemetry_flows_are_the_shipment_events);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
