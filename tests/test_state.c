@@ -724,6 +724,157 @@ START_TEST(test_state_snapshot_names_the_opening_balances)
 }
 END_TEST
 
+/* Two TopK lists entry by entry; false with the first difference in msg. */
+static bool same_topk(const struct smug_topk *a, const struct smug_topk *b, char *msg, size_t size)
+{
+	if (a->n != b->n) {
+		snprintf(msg, size, "%d entries, saved %d", b->n, a->n);
+		return false;
+	}
+	for (int i = 0; i < a->n; i++)
+		if (strcmp(a->e[i].key, b->e[i].key) != 0 || a->e[i].index != b->e[i].index ||
+		    a->e[i].score != b->e[i].score) {
+			snprintf(msg, size, "entry %d is %s (%d) %g, saved %s (%d) %g", i, b->e[i].key, b->e[i].index,
+				 b->e[i].score, a->e[i].key, a->e[i].index, a->e[i].score);
+			return false;
+		}
+	return true;
+}
+
+/* What the cockpit and the run summary read from a world's telemetry,
+ * asked of a copy (`how`: loaded, unpacked) and of the original: every
+ * TopK list over every window length, every faction's flows over every
+ * window, every border's 7-day window and chart day, the crackdown log,
+ * the daily history, the event log and the route tally. */
+static void same_answers(const struct smug_world *a, const struct smug_world *b, const char *how)
+{
+	char msg[256];
+
+	ck_assert_int_eq(b->day, a->day);
+	ck_assert_int_eq(b->tel.n_topk_days, a->tel.n_topk_days);
+	for (int kind = 0; kind < 3; kind++)
+		for (int days = 1; days <= a->tel.n_topk_days; days++) {
+			struct smug_topk x, y;
+
+			smug_topk_window(a, (enum smug_topk_kind)kind, days, &x);
+			smug_topk_window(b, (enum smug_topk_kind)kind, days, &y);
+			ck_assert_msg(same_topk(&x, &y, msg, sizeof msg), "%s, day %d: the %d-day TopK list %d: %s", how,
+				      a->day, days, kind, msg);
+		}
+	ck_assert_msg(same_topk(&a->tel.hot_routes, &b->tel.hot_routes, msg, sizeof msg), "%s: hot routes: %s", how, msg);
+	ck_assert_msg(same_topk(&a->tel.hot_borders, &b->tel.hot_borders, msg, sizeof msg), "%s: hot borders: %s", how,
+		      msg);
+	ck_assert_msg(same_topk(&a->tel.faction_success, &b->tel.faction_success, msg, sizeof msg),
+		      "%s: faction success: %s", how, msg);
+	for (int f = 0; f < a->n_factions; f++)
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+			for (int days = 0; days <= SMUG_FLOW_DAYS; days++) {
+				struct smug_flow x, y;
+
+				smug_flow_sum(a, f, c, days, &x);
+				smug_flow_sum(b, f, c, days, &y);
+				ck_assert_msg(memcmp(&x, &y, sizeof x) == 0, "%s: %s commodity %d over %d days: other flows",
+					      how, a->factions[f].id, c, days);
+			}
+	for (int c = 0; c < a->n_corridors; c++) {
+		if (!a->corridors[c].border)
+			continue;
+		ck_assert_int_eq(smug_border_chart_since(b, c), smug_border_chart_since(a, c));
+		for (int day = a->day - SMUG_CHART_DAYS + 1; day <= a->day; day++) {
+			struct smug_border_day x, y;
+			bool in_x = smug_border_chart(a, c, day, &x), in_y = smug_border_chart(b, c, day, &y);
+
+			ck_assert_msg(in_x == in_y && memcmp(&x, &y, sizeof x) == 0,
+				      "%s: %s day %d: chart traffic %d checks %d crackdown %d%%, saved %d %d %d%%", how,
+				      a->corridors[c].id, day, y.traffic, y.checks, y.crackdown_pct, x.traffic, x.checks,
+				      x.crackdown_pct);
+			if (day <= a->day - SMUG_BORDER_WINDOW_DAYS)
+				continue;
+			smug_border_window_sum(a, c, day, day, &x);
+			smug_border_window_sum(b, c, day, day, &y);
+			ck_assert_msg(memcmp(&x, &y, sizeof x) == 0, "%s: %s day %d: window traffic %d, saved %d", how,
+				      a->corridors[c].id, day, y.traffic, x.traffic);
+		}
+	}
+	ck_assert_int_eq(b->tel.crackdown_log_count, a->tel.crackdown_log_count);
+	for (int i = 0; i < a->tel.crackdown_log_count; i++) {
+		const struct smug_crackdown_period *x = smug_crackdown_period_at(&a->tel, i),
+						   *y = smug_crackdown_period_at(&b->tel, i);
+
+		ck_assert_msg(x->corridor == y->corridor && x->start_day == y->start_day && x->end_day == y->end_day &&
+				      x->intensity == y->intensity && x->manual == y->manual &&
+				      x->exploration == y->exploration,
+			      "%s: crackdown period %d: corridor %d days %d..%d, saved %d days %d..%d", how, i,
+			      y->corridor, y->start_day, y->end_day, x->corridor, x->start_day, x->end_day);
+	}
+	ck_assert_int_eq(b->tel.history_count, a->tel.history_count);
+	for (int i = 0; i < a->tel.history_count; i++) {
+		const struct smug_day_record *x = smug_history_at(&a->tel, i), *y = smug_history_at(&b->tel, i);
+
+		ck_assert_msg(x->day == y->day && memcmp(&x->c, &y->c, sizeof x->c) == 0 &&
+				      x->in_transit == y->in_transit && x->crackdowns_manual == y->crackdowns_manual &&
+				      x->crackdowns_auto == y->crackdowns_auto,
+			      "%s: history record %d (day %d) differs", how, i, x->day);
+	}
+	ck_assert_int_eq(b->tel.event_count, a->tel.event_count);
+	ck_assert_uint_eq(b->tel.events_total, a->tel.events_total);
+	for (int i = 0; i < a->tel.event_count; i++) {
+		const struct smug_event *x = smug_event_at(&a->tel, i), *y = smug_event_at(&b->tel, i);
+
+		ck_assert_msg(x->day == y->day && x->kind == y->kind && x->faction == y->faction &&
+				      x->corridor == y->corridor && x->shipment == y->shipment &&
+				      x->commodity == y->commodity && x->amount == y->amount &&
+				      x->src_ward == y->src_ward && x->dst_ward == y->dst_ward &&
+				      strcmp(x->detail, y->detail) == 0,
+			      "%s: event %d (day %d, %s) differs", how, i, x->day, x->detail);
+	}
+	ck_assert_int_eq(b->tel.n_routes, a->tel.n_routes);
+	for (int r = 0; r < a->tel.n_routes; r++)
+		ck_assert_msg(strcmp(a->tel.routes[r].key, b->tel.routes[r].key) == 0 &&
+				      a->tel.routes[r].count == b->tel.routes[r].count,
+			      "%s: route tally slot %d: %s x%lld, saved %s x%lld", how, r, b->tel.routes[r].key,
+			      (long long)b->tel.routes[r].count, a->tel.routes[r].key, (long long)a->tel.routes[r].count);
+}
+
+/* A seed saved mid-run and a rewind copy answer every telemetry question
+ * as the world they were taken from did, and keep answering alike as all
+ * three go on: a generated 400-ward world with the crackdown planner on
+ * and one crackdown of yours, whose charts have been handed on between
+ * borders, saved at day 45, then 10 days more. */
+START_TEST(test_state_loaded_world_answers_as_the_saved_one)
+{
+	char *gen = smug_scenario_generate(400, 5, 2), *json;
+	struct smug_world *w = NULL, *back = NULL, *unpacked;
+	struct smug_error err;
+	unsigned char *bytes;
+	size_t n;
+
+	ck_assert_msg(smug_world_load_json(gen, strlen(gen), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(gen);
+	smug_cmd_auto_crackdown(w, true);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[test_busiest_border(w)].id, 0.25, 20, NULL), SMUG_OK);
+	smug_cmd_step(w, 45);
+	ck_assert_int_gt(w->tel.crackdown_log_count, 20);
+	json = snapshot_to_json(w);
+	ck_assert_msg(snapshot_from_json(json, strlen(json), "snapshot.json", &back, &err) == SMUG_OK, "%s", err.msg);
+	n = state_pack(w, &bytes);
+	unpacked = state_unpack(bytes, n);
+	ck_assert_ptr_nonnull(unpacked);
+	same_answers(w, back, "loaded");
+	same_answers(w, unpacked, "unpacked");
+	smug_cmd_step(w, 10);
+	smug_cmd_step(back, 10);
+	smug_cmd_step(unpacked, 10);
+	same_answers(w, back, "loaded, 10 days on");
+	same_answers(w, unpacked, "unpacked, 10 days on");
+	free(bytes);
+	free(json);
+	smug_world_free(unpacked);
+	smug_world_free(back);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("state");
@@ -739,6 +890,7 @@ int main(void)
 	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
 	tcase_add_test(t, test_state_crackdown_periods_refuse_a_future_end_or_a_bad_flag);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);
+	tcase_add_test(t, test_state_loaded_world_answers_as_the_saved_one);
 	tcase_add_test(t, test_state_snapshot_names_the_opening_balances);
 	tcase_add_test(t, test_state_plan_counters_survive_save_and_load);
 	tcase_add_test(t, test_state_shipment_from_the_last_ward_loads);
