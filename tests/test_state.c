@@ -875,6 +875,168 @@ START_TEST(test_state_loaded_world_answers_as_the_saved_one)
 }
 END_TEST
 
+/* The length of the list that a saved number named `key` (at `path`)
+ * indexes, or -1 when it is not an index. */
+static int index_limit(const struct smug_world *w, const char *path, const char *key)
+{
+	static const char *const corridor_keys[] = {"corridor", "at_corridor", "resolved_corridor", "touched",
+						   "touched_yday"};
+	static const char *const ward_keys[] = {"ward", "src_ward", "dst_ward", "home_ward", "ward_cursor"};
+	static const char *const node_keys[] = {"from_node", "a", "b", "nodes", "route"};
+
+	for (size_t i = 0; i < sizeof corridor_keys / sizeof corridor_keys[0]; i++)
+		if (strcmp(key, corridor_keys[i]) == 0)
+			return w->n_corridors;
+	for (size_t i = 0; i < sizeof ward_keys / sizeof ward_keys[0]; i++)
+		if (strcmp(key, ward_keys[i]) == 0)
+			return w->n_wards;
+	for (size_t i = 0; i < sizeof node_keys / sizeof node_keys[0]; i++)
+		if (strcmp(key, node_keys[i]) == 0)
+			return w->n_nodes;
+	if (strcmp(key, "faction") == 0)
+		return w->n_factions;
+	if (strcmp(key, "from") == 0 || strcmp(key, "to") == 0)
+		return w->ledger.n_accounts;
+	if (strcmp(key, "index") == 0 && strstr(path, "hot_borders"))
+		return w->n_corridors;
+	if (strcmp(key, "index") == 0 && strstr(path, "faction_success"))
+		return w->n_factions;
+	return -1;
+}
+
+/* The saved numbers whose range starts above zero (smugnet-seed(5)):
+ * ids, a route's days, sizes, and entries that exist only once counted. */
+static bool positive_only(const char *path, const char *key)
+{
+	static const char *const keys[] = {"ring", "travel_days", "value_density", "units_per_shipment", "units",
+					   "next_shipment_id", "intensity", "count", "traffic"};
+
+	if (strcmp(key, "id") == 0 || (strcmp(key, "amount") == 0 && strstr(path, "ledger.journal")) ||
+	    (strcmp(key, "index") == 0 && strstr(path, "hot_routes"))) /* a route's index: -1 only */
+		return true;
+	if (strcmp(key, "traffic") == 0 && !strstr(path, "topk_window"))
+		return false; /* a border's customs statistics count from zero */
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return true;
+	return false;
+}
+
+struct range_walk {
+	const struct smug_world *w;
+	cJSON *root;
+	char seen[512][160];
+	int n_seen, zeros, indices;
+};
+
+/* Load the snapshot with `leaf` set to v; "" if it loads, else the
+ * loader's message (in msg). */
+static const char *load_with(struct range_walk *rw, cJSON *leaf, double v, char *msg, size_t size)
+{
+	struct smug_world *back = NULL;
+	struct smug_error err;
+	double old = leaf->valuedouble;
+	char *text;
+
+	cJSON_SetNumberValue(leaf, v);
+	text = cJSON_PrintUnformatted(rw->root);
+	cJSON_SetNumberValue(leaf, old);
+	if (snapshot_from_json(text, strlen(text), "snapshot.json", &back, &err) == SMUG_OK)
+		snprintf(msg, size, "%s", "");
+	else
+		snprintf(msg, size, "%s", err.msg);
+	smug_world_free(back);
+	free(text);
+	return msg;
+}
+
+/* Refused for its own range: the message names the path and a range. */
+static bool out_of_range(const char *msg, const char *path)
+{
+	const char *at = strstr(msg, path);
+
+	return at && strncmp(at + strlen(path), ": expected number in", 20) == 0;
+}
+
+static void walk_ranges(struct range_walk *rw, cJSON *node, const char *path, const char *key)
+{
+	char p[256], pat[160], msg[512];
+	int i = 0, limit;
+
+	if (cJSON_IsObject(node) || cJSON_IsArray(node)) {
+		for (cJSON *c = node->child; c; c = c->next, i++) {
+			if (cJSON_IsObject(node))
+				snprintf(p, sizeof p, "%s.%s", path, c->string);
+			else
+				snprintf(p, sizeof p, "%s[%d]", path, i);
+			walk_ranges(rw, c, p, cJSON_IsObject(node) ? c->string : key);
+		}
+		return;
+	}
+	if (!cJSON_IsNumber(node) || key == NULL)
+		return;
+	pattern(path, pat, sizeof pat);
+	for (int k = 0; k < rw->n_seen; k++)
+		if (strcmp(rw->seen[k], pat) == 0)
+			return;
+	ck_assert_int_lt(rw->n_seen, 512);
+	snprintf(rw->seen[rw->n_seen++], sizeof rw->seen[0], "%s", pat);
+	if (!positive_only(path, key)) {
+		ck_assert_msg(!out_of_range(load_with(rw, node, 0, msg, sizeof msg), path), "%s = 0 is refused: %s",
+			      path, msg);
+		rw->zeros++;
+	}
+	limit = index_limit(rw->w, path, key);
+	if (limit < 0)
+		return;
+	ck_assert_msg(!out_of_range(load_with(rw, node, limit - 1, msg, sizeof msg), path),
+		      "%s = %d, the last of its list, is refused: %s", path, limit - 1, msg);
+	ck_assert_msg(*load_with(rw, node, limit, msg, sizeof msg), "%s = %d, one past the end of its list, loads",
+		      path, limit);
+	rw->indices++;
+}
+
+/* A saved number loads across its whole range and no index points past
+ * its list (a seed edited or damaged by hand is refused, never read out
+ * of bounds): in the snapshot of the tiny world 40 days on (a crackdown of
+ * yours and the planner's), the first of each field (the
+ * config aside: the knob table checks its own ranges) set to 0 is not
+ * refused as out of range unless its range starts above zero; each field
+ * that indexes the corridors, wards, nodes, factions or accounts loads
+ * as the list's last index (or is refused for another reason, such as a
+ * corridor's ends) and is refused as the list's length. */
+START_TEST(test_state_every_number_loads_across_its_range)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	char *json;
+	struct range_walk *rw = calloc(1, sizeof *rw);
+	cJSON *state;
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[0].id, 0.5, -1, NULL), SMUG_OK);
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 40);
+	json = snapshot_to_json(w);
+	rw->w = w;
+	rw->root = cJSON_Parse(json);
+	ck_assert_ptr_nonnull(rw->root);
+	state = cJSON_GetObjectItemCaseSensitive(rw->root, "state");
+	for (cJSON *c = state->child; c; c = c->next) {
+		char p[256];
+
+		if (strcmp(c->string, "config") == 0)
+			continue;
+		snprintf(p, sizeof p, "state.%s", c->string);
+		walk_ranges(rw, c, p, c->string);
+	}
+	ck_assert_int_gt(rw->zeros, 200);
+	ck_assert_int_gt(rw->indices, 25);
+	cJSON_Delete(rw->root);
+	free(rw);
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("state");
@@ -888,6 +1050,7 @@ int main(void)
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
 	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
 	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
+	tcase_add_test(t, test_state_every_number_loads_across_its_range);
 	tcase_add_test(t, test_state_crackdown_periods_refuse_a_future_end_or_a_bad_flag);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);
 	tcase_add_test(t, test_state_loaded_world_answers_as_the_saved_one);
