@@ -7486,6 +7486,418 @@ START_TEST(test_tui_save_and_load_prompts_give_their_memory_back)
 END_TEST
 #endif
 
+/* The why view's head reads its decision: the cargo value, the bribe
+ * budget, the number of candidates and what became of it (the skip
+ * reason, "shipment sent" or "no shipment"); the margin line reads the
+ * runner-up's score less the winner's and the cargo again. Every
+ * decision of every faction on day 60. */
+START_TEST(test_tui_why_head_reads_its_decision)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int checked = 0, margins = 0, sent = 0;
+
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			const struct smug_explanation *x;
+			const struct smug_decision *d;
+			char *screen, *s, v[40], m[40], want[300];
+			int di = -1;
+
+			a.route_sel = r;
+			x = view_why_explanation(&a, &di);
+			if (x == NULL)
+				continue;
+			d = &w->decisions[di];
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			screen = render(&a, 48, 160);
+			s = unframed(screen);
+			fmt_credits(v, sizeof v, d->value);
+			fmt_credits(m, sizeof m, d->bribe_budget);
+			snprintf(want, sizeof want, "cargo %s cr, bribe budget %s cr, %d candidates; %s", v, m, d->n_cand,
+				 d->skipped[0] ? d->skipped : d->shipment ? "shipment sent" : "no shipment");
+			if (strstr(s, want) == NULL)
+				fprintf(stderr, "%s", screen); /* Check's messages are too short for a screen */
+			ck_assert_msg(strstr(s, want) != NULL, "%s's decision %d: no '%s'", w->factions[f].id, r, want);
+			if (x->winner >= 0 && x->runner >= 0 && x->runner != x->winner) {
+				fmt_credits(m, sizeof m, (int64_t)(x->cand[x->runner].score - x->cand[x->winner].score + 0.5));
+				snprintf(want, sizeof want, "margin %s cr; cargo %s cr:", m, v);
+				ck_assert_msg(strstr(s, want) != NULL, "%s's decision %d: no '%s'", w->factions[f].id, r, want);
+				margins++;
+			}
+			sent += d->shipment != 0;
+			free(s);
+			free(screen);
+			tui_handle_key(&a, 27);
+			checked++;
+		}
+	}
+	ck_assert_int_ge(checked, 5);
+	ck_assert_int_gt(margins, 0);
+	ck_assert_int_gt(sent, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Each candidate row of the why view reads its candidate: its number
+ * (starred for the winner, only the winner), score, expected loss and
+ * cost, travel term, days, borders crossed and its route from its first
+ * node; for every candidate of the day's first decisions at 160x90. */
+START_TEST(test_tui_why_candidate_rows_read_their_candidates)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int rows_read = 0;
+
+	tui_handle_key(&a, '2');
+	for (int r = 0; r < 3 && r < pane_routes_rows(&a); r++) {
+		const struct smug_explanation *x;
+		char *s, *row[96];
+		int di = -1, n;
+
+		a.route_sel = r;
+		x = view_why_explanation(&a, &di);
+		ck_assert_ptr_nonnull(x);
+		tui_handle_key(&a, '\r');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		s = render(&a, 90, 160);
+		n = split_rows(s, row, 96);
+		for (int i = 0; i < x->n_cand; i++) {
+			const struct smug_explain_candidate *c = &x->cand[i];
+			const double fig[4] = {c->score, c->expected_loss, c->expected_cost, c->travel_term};
+			static const int width[4] = {9, 9, 9, 8};
+			char sign = 0, got[8][64], want[8][64];
+			int at = why_candidate_row(row, n, i + 1, &sign), borders = 0;
+			const char *first = w->nodes[c->nodes[0]].id + a.node_prefix;
+
+			ck_assert_msg(at >= 0, "decision row %d: candidate #%d not in the list", r, i + 1);
+			ck_assert_int_eq(sscanf(row[at] + 4, "%63s %63s %63s %63s %63s %63s %63s %63s", got[0], got[1], got[2],
+						got[3], got[4], got[5], got[6], got[7]),
+					 8);
+			snprintf(want[0], sizeof want[0], "%d%s", i + 1, i == x->winner ? "*" : "");
+			for (int k = 0; k < 4; k++)
+				fmt_money(want[1 + k], sizeof want[1 + k], (int64_t)(fig[k] + 0.5), width[k]);
+			snprintf(want[5], sizeof want[5], "%d", c->travel_days);
+			for (int e = 0; e + 1 < c->n_nodes; e++)
+				borders += c->edges[e].border;
+			snprintf(want[6], sizeof want[6], "%d", borders);
+			for (int k = 0; k < 7; k++)
+				ck_assert_msg(strcmp(got[k], want[k]) == 0, "decision row %d, candidate #%d: column %d reads '%s', want '%s': %s",
+					      r, i + 1, k, got[k], want[k], row[at]);
+			ck_assert_msg(strncmp(got[7], first, strlen(first)) == 0 && got[7][strlen(first)] == '>',
+				      "decision row %d, candidate #%d: the route '%s' does not start at %s", r, i + 1, got[7], first);
+			rows_read++;
+		}
+		free(s);
+		tui_handle_key(&a, 27);
+	}
+	ck_assert_int_ge(rows_read, 6);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The why view left open follows the days: a step (.) while it is open
+ * shows the new day's decision on that row, its figures those of a
+ * fresh explanation, not the day before's. */
+START_TEST(test_tui_why_follows_the_day)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct smug_explanation *fresh = malloc(sizeof *fresh);
+	int changed = 0;
+	double before = -1;
+
+	ck_assert_ptr_nonnull(fresh);
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	for (int day = 0; day < 4; day++) {
+		const struct smug_explanation *x;
+		char *s, want[64], head[64];
+		int di;
+
+		draw(&a, 48, 160);
+		x = view_why_explanation(&a, &di);
+		ck_assert_ptr_nonnull(x);
+		ck_assert_int_eq(smug_explain_decision(w, di, fresh), SMUG_OK);
+		ck_assert_int_eq(x->n_cand, fresh->n_cand);
+		ck_assert_int_eq(x->winner, fresh->winner);
+		s = render(&a, 48, 160);
+		snprintf(head, sizeof head, ", day %d", w->decisions[di].day);
+		ck_assert_msg(strstr(s, head) != NULL, "after %d steps the why view's title lacks '%s'", day, head);
+		if (fresh->winner >= 0) {
+			snprintf(head, sizeof head, "WINNER #%d", fresh->winner + 1);
+			fmt_money(want, sizeof want, (int64_t)(fresh->cand[fresh->winner].score + 0.5), 20);
+			ck_assert_msg(strstr(s, head) != NULL, "day %d: no '%s'", w->day, head);
+			ck_assert_msg(strstr(s, want) != NULL, "day %d: the winner's score %s is not shown", w->day, want);
+		}
+		free(s);
+		changed += day > 0 && fabs(fresh->cand[0].score - before) > 1e-9;
+		before = fresh->cand[0].score;
+		tui_handle_key(&a, '.');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+	}
+	ck_assert_int_gt(changed, 0);
+	free(fresh);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The what-if's line reads its figures: the border, the risk_est before
+ * and under the crackdown, the winner before and whether it stays or
+ * which candidate becomes the winner (the one the list then lights, and
+ * the comparison heads NEW WINNER against WAS). */
+START_TEST(test_tui_whatif_line_reads_its_figures)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_whatif *wi;
+	char *s, *u, id[64], want[300];
+
+	why_with_whatif(&a);
+	wi = a.whatif_data;
+	tui_short_corridor(&a, wi->corridor, id, sizeof id);
+	snprintf(want, sizeof want,
+		 "a crackdown on %s takes the faction's risk_est there from %.3f to %.3f, the seizure chance under it. "
+		 "Winner #%d %s #%d.",
+		 id, wi->risk_before, wi->risk_after, wi->winner_before + 1,
+		 wi->winner_after == wi->winner_before ? "stays, not" : "becomes", wi->winner_after + 1);
+	s = render(&a, 48, 160);
+	u = unframed(s);
+	if (strstr(u, want) == NULL)
+		fprintf(stderr, "%s", s);
+	ck_assert_msg(strstr(u, want) != NULL, "no '%s'", want);
+	snprintf(want, sizeof want, "NEW WINNER #%d", wi->winner_after + 1);
+	ck_assert_msg(strstr(u, want) != NULL, "no '%s'", want);
+	if (wi->winner_after != wi->winner_before) {
+		snprintf(want, sizeof want, "WAS #%d", wi->winner_before + 1);
+		ck_assert_msg(strstr(u, want) != NULL, "no '%s'", want);
+	}
+	free(u);
+	free(s);
+	ck_assert_int_eq(why_lit_candidate(&a), wi->winner_after + 1);
+	tui_handle_key(&a, 'w');
+	ck_assert_int_eq(why_lit_candidate(&a), wi->winner_after + 1);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Every mark on the map shows its border's state: a crackdown's glyph,
+ * else today's seizure flash, else its heat; the selected border's mark
+ * in the selection's colour and the others in their state's. On a day
+ * with seizures and a crackdown, at each size. */
+START_TEST(test_tui_map_marks_show_their_borders_state)
+{
+	struct smug_world *w = world_at(40);
+	struct tui_app a;
+	int seized = 0, crackdown = -1;
+
+	for (int k = 0; k < 60 && seized == 0; k++) {
+		smug_cmd_step(w, 1);
+		for (int c = 0; c < w->n_corridors; c++)
+			seized += w->corridors[c].border && w->border_stats[c].seizures_today > 0;
+	}
+	ck_assert_int_gt(seized, 0);
+	tui_app_init(&a, w, &ascii_opts);
+	crackdown = test_busiest_border(w);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[crackdown].id, 1.0, -1, NULL), SMUG_OK);
+	tui_handle_key(&a, 'M');
+	for (int sz = 0; sz < 3; sz++) {
+		int rows = sizes[sz][0], cols = sizes[sz][1], flashes = 0, cracks = 0;
+		struct tui_grid *g;
+		double hmax = 0;
+
+		tui_select_border(&a, sz == 1 ? crackdown : -1);
+		g = render_grid(&a, rows, cols);
+		for (int c = 0; c < w->n_corridors; c++)
+			if (w->corridors[c].border && (w->border_stats[c].traffic > 0 || smug_world_crackdown_on(w, c)) &&
+			    map_heat(&a, c) > hmax)
+				hmax = map_heat(&a, c);
+		{
+			char *text = grid_dump(g), *row[128];
+			int n = split_rows(text, row, 128);
+
+			for (int i = 0; i < a.n_marks; i++) {
+				int c = a.marks[i].corridor, y = a.marks[i].y + 2, x = a.marks[i].x, l, role = grid_role(g, y, x);
+				char want;
+				int want_role;
+
+				l = hmax > 0 ? (int)(4.0 * map_heat(&a, c) / hmax) : 0;
+				l = l > 3 ? 3 : l;
+				if (smug_world_crackdown_on(w, c)) {
+					want = 'C';
+					want_role = ROLE_CRACKDOWN;
+					cracks++;
+				} else if (w->border_stats[c].seizures_today > 0) {
+					want = '!';
+					want_role = ROLE_BAD;
+					flashes++;
+				} else {
+					want = ".-=#"[l];
+					want_role = ROLE_HEAT0 + l;
+				}
+				if (c == a.border)
+					want_role = ROLE_SELECT;
+				ck_assert_msg(y < n && row[y][x] == want && role == want_role,
+					      "%dx%d: border %s's mark reads '%c' in role %d, want '%c' in role %d", cols, rows,
+					      w->corridors[c].id, y < n ? row[y][x] : '?', role, want, want_role);
+			}
+			free(text);
+		}
+		ck_assert_int_ge(cracks, 1);
+		ck_assert_int_gt(flashes, 0);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A click anywhere in a pane of the main view, its corners included,
+ * focuses that pane (at 80, 120 and 160 columns); a click on the header
+ * or the footer, or while a prompt is open, focuses nothing new. */
+START_TEST(test_tui_click_in_a_pane_focuses_it_to_its_corners)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+
+	for (int sz = 0; sz < 3; sz++) {
+		int rows = sizes[sz][0], cols = sizes[sz][1], shown = 0;
+
+		for (int p = 0; p < PANE_COUNT; p++) {
+			struct tui_rect r;
+
+			tui_handle_key(&a, p == PANE_MAP ? '4' : '3'); /* the map or the table in their shared place */
+			draw(&a, rows, cols);
+			r = a.pane_rect[p];
+			if (r.h <= 0 || r.w <= 0)
+				continue;
+			shown++;
+			for (int corner = 0; corner < 4; corner++) {
+				int y = r.y + (corner & 1 ? r.h - 1 : 0), x = r.x + (corner & 2 ? r.w - 1 : 0);
+
+				tui_handle_key(&a, p == PANE_FACTIONS ? '5' : '1');
+				draw(&a, rows, cols);
+				tui_click(&a, y, x);
+				ck_assert_msg(a.focus == (enum tui_pane)p, "%dx%d: a click at row %d, column %d (a corner of pane %d) focused pane %d",
+					      cols, rows, y, x, p, a.focus);
+			}
+		}
+		ck_assert_int_eq(shown, PANE_COUNT);
+		tui_handle_key(&a, '2');
+		draw(&a, rows, cols);
+		tui_click(&a, 0, cols / 2);
+		tui_click(&a, rows - 1, cols / 2);
+		ck_assert_msg(a.focus == PANE_ROUTES, "%dx%d: a click on the header or the footer focused pane %d", cols, rows,
+			      a.focus);
+		tui_handle_key(&a, 'n');
+		tui_click(&a, a.pane_rect[PANE_FACTIONS].y + 1, a.pane_rect[PANE_FACTIONS].x + 1);
+		ck_assert_int_eq(a.focus, PANE_ROUTES);
+		ck_assert_int_eq(a.prompt, PROMPT_STEPS);
+		tui_handle_key(&a, 27);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* The pane keys reach what they name: Enter on the Borders table opens
+ * the selected border's chart; g on an
+ * event opens the chart of its border or its faction; m on the table
+ * turns the map's measure; z and Z on the Map pane zoom it; c with no
+ * border selected says how to pick one and changes nothing; q in a view
+ * goes back to the main view without quitting; C, T and ? open their
+ * view and close it again. */
+START_TEST(test_tui_pane_keys_reach_what_they_name)
+{
+	static const char *const measures[] = {"traffic 7d", "seizure rate 7d", "bribes 7d"};
+	static const int views[][2] = {{'C', VIEW_CONFIG}, {'T', VIEW_TOPK}, {'?', VIEW_HELP}, {'M', VIEW_MAP}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	uint64_t before = smug_world_digest(w);
+	bool border_event = false, faction_event = false;
+
+	/* c with nothing selected */
+	tui_handle_key(&a, '3');
+	tui_select_border(&a, -1);
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(status_says(&a, "no border selected"), "c with no border selected does not say so");
+	ck_assert(!a.unsaved);
+	ck_assert_uint_eq(smug_world_digest(w), before);
+	/* Enter on the table */
+	tui_select_border(&a, test_busiest_border(w));
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(a.chart_border);
+	ck_assert_int_eq(a.border, test_busiest_border(w));
+	ck_assert(tui_handle_key(&a, 'q')); /* q in a view: back, not quit */
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	/* m on the table: the map's measure */
+	for (int k = 0; k < 4; k++) {
+		tui_handle_key(&a, 'M');
+		ck_assert_msg(screen_has(&a, measures[k % 3]), "after %d m on the table the map's legend lacks '%s'", k,
+			      measures[k % 3]);
+		tui_handle_key(&a, 27);
+		tui_handle_key(&a, 'm');
+	}
+	/* z and Z on the Map pane */
+	tui_handle_key(&a, '4');
+	for (int z = 1; z <= 2; z++) {
+		char title[32];
+
+		tui_handle_key(&a, 'z');
+		snprintf(title, sizeof title, "4 Map, zoom x%d", 1 << z);
+		ck_assert_msg(screen_has(&a, title), "after %d z on the Map pane its title lacks '%s'", z, title);
+	}
+	feed(&a, "ZZZ");
+	ck_assert_msg(screen_has(&a, "4 Map ") || screen_has(&a, "4 Map]"), "Z on the Map pane does not zoom out");
+	ck_assert(!screen_has(&a, "4 Map, zoom"));
+	/* g on events */
+	tui_handle_key(&a, '5');
+	draw(&a, 48, 160);
+	for (int i = 0; i < pane_events_count(&a) && i < 60 && !(border_event && faction_event); i++) {
+		int64_t seq;
+		const struct smug_event *e;
+
+		tui_handle_key(&a, KEY_HOME);
+		for (int k = 0; k < i; k++)
+			tui_handle_key(&a, KEY_DOWN);
+		e = pane_events_at(&a, pane_events_selected(&a), &seq);
+		if (e->corridor >= 0 && w->corridors[e->corridor].border && !border_event) {
+			tui_handle_key(&a, 'g');
+			ck_assert_int_eq(a.view, VIEW_CHART);
+			ck_assert(a.chart_border);
+			ck_assert_int_eq(a.border, e->corridor);
+			border_event = true;
+			tui_handle_key(&a, 27);
+		} else if ((e->corridor < 0 || !w->corridors[e->corridor].border) && e->faction >= 0 &&
+			   w->factions[e->faction].runs_network && !faction_event && e->faction != a.faction) {
+			tui_handle_key(&a, 'g');
+			ck_assert_int_eq(a.view, VIEW_CHART);
+			ck_assert(!a.chart_border);
+			ck_assert_int_eq(a.faction, e->faction);
+			faction_event = true;
+			tui_handle_key(&a, 27);
+		}
+		ck_assert_int_eq(a.focus, PANE_EVENTS);
+	}
+	ck_assert_msg(border_event, "no event of day 30 on a border");
+	/* views that a key opens and closes */
+	for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
+		tui_handle_key(&a, views[v][0]);
+		ck_assert_int_eq(a.view, views[v][1]);
+		if (views[v][1] == VIEW_MAP)
+			tui_handle_key(&a, 27);
+		else
+			tui_handle_key(&a, views[v][0]);
+		ck_assert_int_eq(a.view, VIEW_MAIN);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -7640,17 +8052,24 @@ int main(void)
 	tcase_add_test(t, test_tui_map_click_on_a_mark_selects_it_and_far_from_all_nothing);
 	tcase_add_test(t, test_tui_map_zoom_centres_on_the_selected_border);
 	tcase_add_test(t, test_tui_map_and_borders_share_a_place_when_narrow);
+	tcase_add_test(t, test_tui_map_marks_show_their_borders_state);
 	suite_add_tcase(s, t);
 	t = tcase_create("why lists and what-if");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_why_enter_unfolds_a_candidate_into_its_edges);
 	tcase_add_test(t, test_tui_why_lists_read_each_corridors_own_figures);
 	tcase_add_test(t, test_tui_whatif_takes_the_lever_else_the_flip_border);
+	tcase_add_test(t, test_tui_whatif_line_reads_its_figures);
+	tcase_add_test(t, test_tui_why_head_reads_its_decision);
+	tcase_add_test(t, test_tui_why_candidate_rows_read_their_candidates);
+	tcase_add_test(t, test_tui_why_follows_the_day);
 	suite_add_tcase(s, t);
-	t = tcase_create("prompts and loads");
+	t = tcase_create("prompts, clicks and pane keys");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_prompts_say_what_became_of_the_answer);
 	tcase_add_test(t, test_tui_loaded_seed_starts_its_selections_afresh);
+	tcase_add_test(t, test_tui_click_in_a_pane_focuses_it_to_its_corners);
+	tcase_add_test(t, test_tui_pane_keys_reach_what_they_name);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_save_and_load_prompts_give_their_memory_back);
 #endif
