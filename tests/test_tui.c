@@ -1399,8 +1399,8 @@ START_TEST(test_tui_why_enter_opens_and_closes_a_candidate)
 	tui_handle_key(&a, '\r');
 	open = render(&a, 48, 160);
 	ck_assert_msg(why_row_marked(open, "-1") && !why_row_marked(open, "+1"), "Enter did not mark candidate 1 open");
-	ck_assert_ptr_null(strstr(closed, "risk_est"));
-	ck_assert_ptr_nonnull(strstr(open, "risk_est")); /* its edges */
+	ck_assert_ptr_null(strstr(closed, "cost_est"));
+	ck_assert_ptr_nonnull(strstr(open, "cost_est")); /* its edges' rows */
 	tui_handle_key(&a, '\r');
 	again = render(&a, 48, 160);
 	ck_assert_msg(why_row_marked(again, "+1") && !why_row_marked(again, "-1"), "Enter again did not close it");
