@@ -1370,47 +1370,6 @@ START_TEST(test_tui_why_leads_with_the_decision)
 }
 END_TEST
 
-/* Whether a Why view screen has a candidate row that opens with `mark`
- * ("+1": candidate 1 closed, "-1": open) right after the frame. */
-static bool why_row_marked(const char *s, const char *mark)
-{
-	char pat[16];
-	size_t n = (size_t)snprintf(pat, sizeof pat, "\n\xe2\x94\x82%s", mark);
-
-	for (const char *p = strstr(s, pat); p; p = strstr(p + 1, pat))
-		if (p[n] < '0' || p[n] > '9')
-			return true;
-	return false;
-}
-
-/* In the Why view, Enter on a candidate opens it: its mark turns from
- * + to - and its edges are listed under it; Enter again closes it. */
-START_TEST(test_tui_why_enter_opens_and_closes_a_candidate)
-{
-	struct tui_app a;
-	struct smug_world *w = open_at(&a, 60);
-	char *closed, *open, *again;
-
-	feed(&a, "2\r");
-	ck_assert_int_eq(a.view, VIEW_WHY);
-	tui_handle_key(&a, KEY_HOME);
-	closed = render(&a, 48, 160);
-	ck_assert_msg(why_row_marked(closed, "+1") && !why_row_marked(closed, "-1"), "candidate 1 is not shown closed");
-	tui_handle_key(&a, '\r');
-	open = render(&a, 48, 160);
-	ck_assert_msg(why_row_marked(open, "-1") && !why_row_marked(open, "+1"), "Enter did not mark candidate 1 open");
-	ck_assert_ptr_null(strstr(closed, "cost_est"));
-	ck_assert_ptr_nonnull(strstr(open, "cost_est")); /* its edges' rows */
-	tui_handle_key(&a, '\r');
-	again = render(&a, 48, 160);
-	ck_assert_msg(why_row_marked(again, "+1") && !why_row_marked(again, "-1"), "Enter again did not close it");
-	free(closed);
-	free(open);
-	free(again);
-	close_app(&a, w);
-}
-END_TEST
-
 /* A route too long for the Why view's route column is shortened in the
  * middle and still ends with its last node, whole, even when the node ids
  * differ in length (a designer's own scenario: a short source id, a long
@@ -8203,7 +8162,6 @@ int main(void)
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
-	tcase_add_test(t, test_tui_why_enter_opens_and_closes_a_candidate);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
 	tcase_add_test(t, test_tui_event_filter_and_story);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
