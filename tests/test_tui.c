@@ -6141,7 +6141,9 @@ END_TEST
  * last one hidden (the smallest priority) would not have fitted beside
  * the others (an exact fit shows it), and a
  * wider table hides none that a narrower one shows; the last shown name
- * column takes all the spare width, a name column before it at most 28. */
+ * column takes all the spare width, a name column before it at most 28;
+ * what no name column takes goes to the number columns, the same to each
+ * and at most 2 (a little air), leaving less than one a number column. */
 START_TEST(test_tui_table_columns_fit_by_priority)
 {
 	static const struct tui_col sets[2][7] = {
@@ -6188,6 +6190,23 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 			if (flex_last == t.n_vis - 1 && end < width - 1 && t.n_vis > 0)
 				ck_assert_msg(0, "set %d, %d columns: the last name column leaves %d columns spare", s, width,
 					      width - 1 - end);
+			{
+				int nums = 0, air = -1;
+
+				for (int i = 0; i < t.n_vis; i++)
+					if (sets[s][t.vis[i]].right) {
+						int extra = t.w[i] - sets[s][t.vis[i]].width;
+
+						ck_assert_msg(air < 0 || extra == air, "set %d, %d columns: number columns widened "
+							      "by %d and %d", s, width, air, extra);
+						air = extra;
+						nums++;
+					}
+				ck_assert_msg(air <= 2, "set %d, %d columns: number columns widened by %d", s, width, air);
+				ck_assert_msg(nums == 0 || air == 2 || width - 1 - end < nums,
+					      "set %d, %d columns: %d columns spare, the %d number columns widened by %d", s,
+					      width, width - 1 - end, nums, air);
+			}
 			{
 				int least = -1, need = 0;
 
