@@ -6141,7 +6141,9 @@ END_TEST
  * last one hidden (the smallest priority) would not have fitted beside
  * the others (an exact fit shows it), and a
  * wider table hides none that a narrower one shows; the last shown name
- * column takes all the spare width, a name column before it at most 28. */
+ * column takes all the spare width, a name column before it at most 28;
+ * what no name column takes goes to the number columns, the same to each
+ * and at most 2 (a little air), leaving less than one a number column. */
 START_TEST(test_tui_table_columns_fit_by_priority)
 {
 	static const struct tui_col sets[2][7] = {
@@ -6188,6 +6190,23 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 			if (flex_last == t.n_vis - 1 && end < width - 1 && t.n_vis > 0)
 				ck_assert_msg(0, "set %d, %d columns: the last name column leaves %d columns spare", s, width,
 					      width - 1 - end);
+			{
+				int nums = 0, air = -1;
+
+				for (int i = 0; i < t.n_vis; i++)
+					if (sets[s][t.vis[i]].right) {
+						int extra = t.w[i] - sets[s][t.vis[i]].width;
+
+						ck_assert_msg(air < 0 || extra == air, "set %d, %d columns: number columns widened "
+							      "by %d and %d", s, width, air, extra);
+						air = extra;
+						nums++;
+					}
+				ck_assert_msg(air <= 2, "set %d, %d columns: number columns widened by %d", s, width, air);
+				ck_assert_msg(nums == 0 || air == 2 || width - 1 - end < nums,
+					      "set %d, %d columns: %d columns spare, the %d number columns widened by %d", s,
+					      width, width - 1 - end, nums, air);
+			}
 			{
 				int least = -1, need = 0;
 
@@ -7896,6 +7915,150 @@ START_TEST(test_tui_pane_keys_reach_what_they_name)
 }
 END_TEST
 
+/* Two wards on a slant joined by one border: the map draws the border
+ * with the slant's glyph ('\' falling to the right, '/' rising) and
+ * level steps between, never the other slant nor an upright step; and
+ * the unzoomed map spans the world: two wards side by side stand near
+ * the map's left and right edges. */
+START_TEST(test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world)
+{
+	for (int k = 0; k < 3; k++) {
+		static const int pos[3][4] = {{-5, 5, 5, -5}, {-5, -5, 5, 5}, {-5, 0, 5, 0}};
+		char json[1024], *text, *row[32];
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		struct tui_app a;
+		struct tui_grid *g;
+		int cells = 0, slanted = 0, n;
+
+		snprintf(json, sizeof json,
+			 "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+			 " \"ledger\": {\"treasury\": 100000},"
+			 " \"wards\": [{\"id\": \"ward:west\", \"name\": \"West\", \"ring\": 2, \"pos\": [%d, %d]},"
+			 "  {\"id\": \"ward:east\", \"name\": \"East\", \"ring\": 2, \"pos\": [%d, %d]}],"
+			 " \"nodes\": [{\"id\": \"n:w\", \"ward\": \"ward:west\"}, {\"id\": \"n:e\", \"ward\": \"ward:east\"}],"
+			 " \"corridors\": [{\"a\": \"n:w\", \"b\": \"n:e\"}],"
+			 " \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:west\","
+			 "   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}",
+			 pos[k][0], pos[k][1], pos[k][2], pos[k][3]);
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+		tui_app_init(&a, w, &ascii_opts);
+		tui_handle_key(&a, 'M');
+		g = render_grid(&a, 24, 80);
+		text = grid_dump(g);
+		n = split_rows(text, row, 32);
+		ck_assert_int_eq(n, 24);
+		for (int y = 0; y < 24; y++)
+			for (int x = 0; x < 80; x++) {
+				if (grid_role(g, y, x) != ROLE_LINE)
+					continue;
+				cells++;
+				if (k < 2) {
+					ck_assert_msg(row[y][x] == (k == 0 ? '\\' : '/') || row[y][x] == '-',
+						      "the %s border drawn with '%c' at row %d, column %d", k == 0 ? "falling" : "rising",
+						      row[y][x], y, x);
+					slanted += row[y][x] != '-';
+				}
+			}
+		ck_assert_int_gt(cells, 3);
+		ck_assert(k == 2 || slanted >= 3);
+		if (k == 2) { /* side by side: the labels near the edges (one column of frame each side) */
+			int wi = w->wards[0].pos[0] < w->wards[1].pos[0] ? 0 : 1;
+			const char *west = tui_short_ward(&a, wi), *east = tui_short_ward(&a, 1 - wi);
+			int wy = -1, wx = -1, ey = -1, ex = -1;
+
+			for (int y = 3; y < 21; y++) {
+				const char *p = strstr(row[y], west), *q = strstr(row[y], east);
+
+				if (p && wy < 0) {
+					wy = y;
+					wx = (int)(p - row[y]);
+				}
+				if (q && ey < 0) {
+					ey = y;
+					ex = (int)(q - row[y]) + (int)strlen(east) - 1;
+				}
+			}
+			ck_assert_msg(wy >= 0 && ey >= 0 && wy == ey, "the wards side by side are not on one row: %d and %d", wy, ey);
+			ck_assert_msg(wx >= 1 && wx <= 6, "the western ward's label starts at column %d of 80", wx);
+			ck_assert_msg(ex >= 73 && ex <= 78, "the eastern ward's label ends at column %d of 80", ex);
+		}
+		free(text);
+		grid_free(g);
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
+/* The map's legend is always one row at any width: the heat scale and
+ * its measure first, then each of the crackdown, seized-today and
+ * shipment parts that still fits, whole, then the selected border when
+ * it fits; the short wording when the long one cannot show the scale and
+ * the crackdown part. The map view drawn alone from 12 to 120 columns. */
+START_TEST(test_tui_map_legend_drops_whole_parts_as_it_narrows)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	char id[64], sel[80];
+	int short_seen = 0, dropped_seen = 0, sel_seen = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_select_border(&a, test_busiest_border(w));
+	tui_short_corridor(&a, a.border, id, sizeof id);
+	snprintf(sel, sizeof sel, "  [%s]", id);
+	for (int cols = 12; cols <= 120; cols++) {
+		static const char *const longs[4] = {".-=# traffic 7d", "  C crackdown", "  ! seized today", "  * shipment"};
+		static const char *const shorts[4] = {".-=# heat", " C crack", " ! seized", " * ship"};
+		struct tui_grid *g = grid_new(12, cols);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 12, cols};
+		char *text, *row[16], line[256];
+		const char *const *part;
+		int in_w = cols - 2, x, n;
+		const char *p;
+
+		view_map_draw(&a, &cv);
+		text = grid_dump(g);
+		n = split_rows(text, row, 16);
+		ck_assert_int_ge(n, 11);
+		snprintf(line, sizeof line, "%.*s", in_w, row[10] + 1); /* the legend: the body's last row, inside the frame */
+		for (size_t k = strlen(line); k > 0 && line[k - 1] == ' '; k--)
+			line[k - 1] = '\0';
+		part = (int)(strlen(longs[0]) + strlen(longs[1])) <= in_w ? longs : shorts;
+		short_seen += part == shorts;
+		ck_assert_msg(strncmp(line, part[0], strlen(part[0])) == 0 || (int)strlen(part[0]) > in_w,
+			      "%d columns: the legend '%s' does not start with '%s'", cols, line, part[0]);
+		p = line + strlen(part[0]);
+		x = (int)strlen(part[0]);
+		for (int i = 1; i < 4 && x <= in_w; i++) {
+			bool fits = x + (int)strlen(part[i]) <= in_w;
+
+			if (fits) {
+				ck_assert_msg(strncmp(p, part[i], strlen(part[i])) == 0, "%d columns: the legend '%s' lacks '%s', which fits",
+					      cols, line, part[i]);
+				p += strlen(part[i]);
+				x += (int)strlen(part[i]);
+			}
+			dropped_seen += !fits;
+		}
+		if (x + (int)strlen(sel) <= in_w) {
+			ck_assert_msg(strcmp(p, sel) == 0, "%d columns: the legend '%s' ends in '%s', want '%s'", cols, line, p, sel);
+			sel_seen++;
+		} else {
+			ck_assert_msg(*p == '\0' || (int)strlen(part[0]) > in_w, "%d columns: the legend '%s' goes on with '%s'",
+				      cols, line, p);
+		}
+		free(text);
+		grid_free(g);
+	}
+	ck_assert_int_gt(short_seen, 0);
+	ck_assert_int_gt(dropped_seen, 0);
+	ck_assert_int_gt(sel_seen, 0);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -8051,6 +8214,8 @@ int main(void)
 	tcase_add_test(t, test_tui_map_zoom_centres_on_the_selected_border);
 	tcase_add_test(t, test_tui_map_and_borders_share_a_place_when_narrow);
 	tcase_add_test(t, test_tui_map_marks_show_their_borders_state);
+	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);
+	tcase_add_test(t, test_tui_map_legend_drops_whole_parts_as_it_narrows);
 	suite_add_tcase(s, t);
 	t = tcase_create("why lists and what-if");
 	tcase_set_timeout(t, 120);
