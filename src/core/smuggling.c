@@ -19,8 +19,10 @@
 
 /* ---- demand and source scores ---- */
 
-static inline void demand_terms(const struct smug_world *w, int ward, enum smug_commodity c,
-				struct smug_driver_terms *t)
+/* The terms and their score (returned too): a caller that wants only the
+ * score passes a local it never reads, and the inlined stores vanish. */
+static inline double demand_terms(const struct smug_world *w, int ward, enum smug_commodity c,
+				  struct smug_driver_terms *t)
 {
 	const struct smug_commodity_def *d = &w->commodities[c];
 	const struct smug_signals *s = &w->wards[ward].sig;
@@ -33,10 +35,11 @@ static inline void demand_terms(const struct smug_world *w, int ward, enum smug_
 	t->score = 0;
 	for (int i = 0; i < SMUG_DEMAND_TERMS; i++)
 		t->score += t->term[i];
+	return t->score;
 }
 
-static inline void source_terms(const struct smug_world *w, int ward, enum smug_commodity c,
-				struct smug_driver_terms *t)
+static inline double source_terms(const struct smug_world *w, int ward, enum smug_commodity c,
+				  struct smug_driver_terms *t)
 {
 	const struct smug_commodity_def *d = &w->commodities[c];
 	const struct smug_signals *s = &w->wards[ward].sig;
@@ -49,6 +52,7 @@ static inline void source_terms(const struct smug_world *w, int ward, enum smug_
 	t->score = 0;
 	for (int i = 0; i < SMUG_SOURCE_TERMS; i++)
 		t->score += t->term[i];
+	return t->score;
 }
 
 /* Whether (ward, score) ranks above entry i of a TopK list (score desc,
@@ -81,11 +85,38 @@ static void ward_topk_insert_at(int *wards, struct smug_driver_terms *terms, int
 	terms[at] = *t;
 }
 
-static inline void ward_topk_insert(int *wards, struct smug_driver_terms *terms, int *n,
-				    int k, int ward, const struct smug_driver_terms *t)
+/* Whether a ward of this score gets into the list: the list has room, or
+ * its last entry ranks below the ward. */
+static inline bool ward_topk_admits(const int *wards, const struct smug_driver_terms *terms, int n,
+				    int k, int ward, double score)
 {
-	if (*n < k || (*n > 0 && ward_outranks(wards, terms, *n - 1, ward, t->score)))
-		ward_topk_insert_at(wards, terms, n, k, ward, t);
+	return n < k || (n > 0 && ward_outranks(wards, terms, n - 1, ward, score));
+}
+
+/* Offer a ward to commodity c's demand (source) list. Most offers are
+ * turned away, so the score is computed alone first (the terms stay in
+ * registers) and the terms are built, the same way, only for a ward that
+ * gets in. */
+static inline void demand_offer(const struct smug_world *w, int ward, enum smug_commodity c, int *wards,
+				struct smug_driver_terms *terms, int *n, int k)
+{
+	struct smug_driver_terms probe, t;
+
+	if (ward_topk_admits(wards, terms, *n, k, ward, demand_terms(w, ward, c, &probe))) {
+		demand_terms(w, ward, c, &t);
+		ward_topk_insert_at(wards, terms, n, k, ward, &t);
+	}
+}
+
+static inline void source_offer(const struct smug_world *w, int ward, enum smug_commodity c, int *wards,
+				struct smug_driver_terms *terms, int *n, int k)
+{
+	struct smug_driver_terms probe, t;
+
+	if (ward_topk_admits(wards, terms, *n, k, ward, source_terms(w, ward, c, &probe))) {
+		source_terms(w, ward, c, &t);
+		ward_topk_insert_at(wards, terms, n, k, ward, &t);
+	}
 }
 
 /* Re-score the current TopK members and a round-robin slice of wards. On
@@ -94,7 +125,8 @@ static inline void ward_topk_insert(int *wards, struct smug_driver_terms *terms,
  * Each ward is scored and inserted once per list (marked in `seen`): a
  * ward inserted before, and pushed out since, is outranked by k others
  * and would be pushed out again, so the lists are the TopK of the members
- * and the slice, whatever the order. */
+ * and the slice, whatever the order; the members go first because they
+ * are most of the result, so few of the slice's wards get in. */
 void smuggling_refresh_wards(struct smug_world *w)
 {
 	/* seen[ward]: bit 2c = inserted into commodity c's demand list, bit
@@ -108,7 +140,6 @@ void smuggling_refresh_wards(struct smug_world *w)
 	struct smug_driver_terms dt[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
 	struct smug_driver_terms st[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
 	int nd[SMUG_COMMODITY_COUNT] = {0}, ns[SMUG_COMMODITY_COUNT] = {0};
-	struct smug_driver_terms t;
 
 	/* each list takes its current members first, then the slice in
 	 * order, as one list at a time would */
@@ -120,8 +151,7 @@ void smuggling_refresh_wards(struct smug_world *w)
 
 			if (!(seen[ward] & dbit)) {
 				seen[ward] |= (unsigned short)dbit;
-				demand_terms(w, ward, (enum smug_commodity)c, &t);
-				ward_topk_insert(dw[c], dt[c], &nd[c], k, ward, &t);
+				demand_offer(w, ward, (enum smug_commodity)c, dw[c], dt[c], &nd[c], k);
 			}
 		}
 		for (int i = 0; i < w->n_source[c]; i++) {
@@ -129,8 +159,7 @@ void smuggling_refresh_wards(struct smug_world *w)
 
 			if (!(seen[ward] & sbit)) {
 				seen[ward] |= (unsigned short)sbit;
-				source_terms(w, ward, (enum smug_commodity)c, &t);
-				ward_topk_insert(sw[c], st[c], &ns[c], k, ward, &t);
+				source_offer(w, ward, (enum smug_commodity)c, sw[c], st[c], &ns[c], k);
 			}
 		}
 	}
@@ -141,14 +170,10 @@ void smuggling_refresh_wards(struct smug_world *w)
 		unsigned marks = seen[ward];
 
 		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
-			if (!(marks & (1u << (2 * c)))) {
-				demand_terms(w, ward, (enum smug_commodity)c, &t);
-				ward_topk_insert(dw[c], dt[c], &nd[c], k, ward, &t);
-			}
-			if (!(marks & (2u << (2 * c)))) {
-				source_terms(w, ward, (enum smug_commodity)c, &t);
-				ward_topk_insert(sw[c], st[c], &ns[c], k, ward, &t);
-			}
+			if (!(marks & (1u << (2 * c))))
+				demand_offer(w, ward, (enum smug_commodity)c, dw[c], dt[c], &nd[c], k);
+			if (!(marks & (2u << (2 * c))))
+				source_offer(w, ward, (enum smug_commodity)c, sw[c], st[c], &ns[c], k);
 		}
 	}
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {

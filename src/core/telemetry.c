@@ -97,7 +97,16 @@ void telemetry_end_day(struct smug_world *w)
 		all[n].score = smug_network_success_rate(&w->factions[f].net);
 		n++;
 	}
-	qsort(all, (size_t)n, sizeof all[0], cmp_success);
+	/* a few factions: an insertion sort, where qsort's set-up and calls
+	 * cost more; the keys differ, so any sort gives this order */
+	for (int i = 1; i < n; i++) {
+		struct smug_topk_entry x = all[i];
+		int j = i;
+
+		for (; j > 0 && cmp_success(&all[j - 1], &x) > 0; j--)
+			all[j] = all[j - 1];
+		all[j] = x;
+	}
 	t->faction_success.n = n < SMUG_TOPK ? n : SMUG_TOPK;
 	memcpy(t->faction_success.e, all, (size_t)t->faction_success.n * sizeof all[0]);
 	charts_end_day(w);
@@ -334,15 +343,24 @@ static void charts_end_day(struct smug_world *w)
 		bchart_admit(w, t->hot_borders.e[i].index, true);
 	for (int i = 0; i < t->n_touched; i++)
 		bchart_admit(w, t->touched[i], false);
+	/* each charted border's day: smug_border_window_sum() of today alone,
+	 * read straight from today's bucket (most borders have none) */
 	for (int i = 0; i < SMUG_CHART_BORDERS; i++) {
 		struct smug_border_chart *b = &t->bchart[i];
 		struct smug_border_day sum;
+		const struct smug_border_day *d;
+		int bw;
 		double k;
 
 		if (b->corridor < 0)
 			continue;
-		smug_border_window_sum(w, b->corridor, w->day, w->day, &sum);
-		k = crackdown_intensity(w, b->corridor);
+		memset(&sum, 0, sizeof sum);
+		sum.day = w->day;
+		bw = t->bwin_of[b->corridor];
+		d = bw < 0 ? NULL : window_find(t->bwin[bw].d, SMUG_BORDER_WINDOW_DAYS, sizeof t->bwin[bw].d[0], w->day);
+		if (d)
+			border_day_add(&sum, d);
+		k = w->n_crackdowns > 0 ? crackdown_intensity(w, b->corridor) : 0.0;
 		sum.crackdown_pct = (int)(100.0 * k + 0.5);
 		if (sum.traffic || sum.checks || sum.crackdown_pct)
 			*(struct smug_border_day *)window_bucket(b->d, SMUG_CHART_DAYS, sizeof b->d[0], w->day) = sum;
