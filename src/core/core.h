@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/types.h>
 
 #include "smugnet/smugnet.h"
@@ -97,12 +98,52 @@ double hash_draw(uint64_t seed, const char *salt, const char *purpose,
  * literal (its length is known when compiled) and three ids. */
 #define draw_u01(w, purpose, day, id0, id1, id2) \
 	draw_keyed((w), "" purpose "", sizeof(purpose) - 1, (day), (id0), (id1), (id2))
-double draw_keyed(const struct smug_world *w, const char *purpose, size_t purpose_len, int day,
-		  uint64_t id0, uint64_t id1, uint64_t id2);
 /* Pack w->draw_head from w's seed and salt (the start of a day): draws
  * then copy it instead of packing the seed and salt each time. */
 void draw_head_prepare(struct smug_world *w);
 uint64_t hash_bytes(const void *p, size_t n);
+#define DRAW_KEY_MAX 256
+/* True while w->draw_head was made from w's seed and salt (the salt's
+ * whole array compared; a compare of known length that compilers inline). */
+static inline bool draw_head_current(const struct smug_draw_head *h, const struct smug_world *w)
+{
+	_Static_assert(sizeof h->salt == sizeof w->cfg.smuggling.deterministic_salt, "the salt's array");
+	return h->len > 0 && h->seed == w->seed &&
+	       memcmp(h->salt, w->cfg.smuggling.deterministic_salt, sizeof h->salt) == 0;
+}
+/* Pack w's seed and salt into key[DRAW_KEY_MAX] as the head would hold
+ * them; returns the bytes used. */
+size_t draw_head_pack(const struct smug_world *w, unsigned char *key);
+/* Inline: a day makes about a hundred draws, and here the purpose's
+ * length is a constant, so its copy is a few stores. */
+static inline double draw_keyed(const struct smug_world *w, const char *purpose, size_t purpose_len, int day,
+				uint64_t id0, uint64_t id1, uint64_t id2)
+{
+	const struct smug_draw_head *h = &w->draw_head;
+	const uint64_t tail[4] = {(uint64_t)(int64_t)day, id0, id1, id2};
+	unsigned char key[DRAW_KEY_MAX];
+	size_t at;
+
+	if (draw_head_current(h, w)) {
+		memcpy(key, h->key, sizeof h->key);
+		at = (size_t)h->len;
+	} else {
+		at = draw_head_pack(w, key);
+	}
+	if (purpose_len > 64)
+		purpose_len = 64; /* as hash_draw cuts it */
+	memcpy(key + at, purpose, purpose_len);
+	key[at + purpose_len] = 0;
+	at += purpose_len + 1;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(key + at, tail, sizeof tail); /* the words' little-endian bytes */
+#else
+	for (size_t i = 0; i < sizeof tail; i++)
+		key[at + i] = (unsigned char)(tail[i / 8] >> (8 * (i % 8)));
+#endif
+	at += sizeof tail;
+	return (double)(hash_bytes(key, at) >> 11) * (1.0 / 9007199254740992.0); /* 2^53 */
+}
 
 /* ---- world.c: allocation, indices, digest ---- */
 struct smug_world *world_alloc(void);
