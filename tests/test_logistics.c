@@ -129,7 +129,7 @@ static struct outcomes first_day(struct smug_world *w, const char *const *route,
 	struct outcomes o = {0, 0, 0};
 	uint64_t base = w->next_shipment_id + 1000000;
 
-	shipments_init(w, 0); /* an empty road */
+	shipments_init(w, 0, false); /* an empty road */
 	for (int i = 0; i < n_ship; i++) {
 		send(w, base + (uint64_t)i, route, 2, 10000)->days_left = 1;
 		if (w->n_shipments == SMUG_SHIPMENT_CAP || i + 1 == n_ship) {
@@ -137,7 +137,7 @@ static struct outcomes first_day(struct smug_world *w, const char *const *route,
 			o.lost += (int)w->tel.today.lost;
 			o.delayed += (int)w->tel.today.delayed;
 			o.passed += (int)(w->tel.today.delivered + w->tel.today.seized);
-			shipments_init(w, 0);
+			shipments_init(w, 0, false);
 			w->day--;
 		}
 	}

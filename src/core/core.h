@@ -379,12 +379,14 @@ enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s,
  * ones filed before). */
 void logistics_step(struct smug_world *w);
 /* The shipment slots (world.h): shipments_init gives w SMUG_SHIPMENT_CAP
- * slots, touched now so the footprint is fixed, the first n_transit of
- * them on the road (n_transit <= SMUG_SHIPMENT_CAP) and the rest free;
+ * slots (with touch, all written now so a simulating world's footprint is
+ * fixed; a world read from a file leaves that to the pages it uses), the
+ * first n_transit of them on the road (n_transit <= SMUG_SHIPMENT_CAP)
+ * and the rest free;
  * shipments_done frees them (and is a no-op on a world without slots);
  * shipments_clone gives dst the road of src (the day's queues are not
  * state and start empty). */
-void shipments_init(struct smug_world *w, int n_transit);
+void shipments_init(struct smug_world *w, int n_transit, bool touch);
 void shipments_done(struct smug_world *w);
 void shipments_clone(struct smug_world *dst, const struct smug_world *src);
 /* A free slot for a new shipment, or -1 when all SMUG_SHIPMENT_CAP are in

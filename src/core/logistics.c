@@ -18,7 +18,7 @@
 
 #include "core.h"
 
-void shipments_init(struct smug_world *w, int n_transit)
+void shipments_init(struct smug_world *w, int n_transit, bool touch)
 {
 	size_t cap = SMUG_SHIPMENT_CAP;
 
@@ -27,7 +27,8 @@ void shipments_init(struct smug_world *w, int n_transit)
 	w->shipment_slots = xcalloc(cap, sizeof *w->shipment_slots);
 	/* Touch the whole bounded array now, so the footprint is fixed from
 	 * day 0 instead of creeping up with each new peak of traffic. */
-	memset(w->shipment_slots, 0, cap * sizeof *w->shipment_slots);
+	if (touch)
+		memset(w->shipment_slots, 0, cap * sizeof *w->shipment_slots);
 	w->in_transit = xcalloc(cap, sizeof *w->in_transit);
 	w->resolved = xcalloc(cap, sizeof *w->resolved);
 	w->free_slots = xcalloc(cap, sizeof *w->free_slots);
@@ -61,7 +62,7 @@ void shipments_clone(struct smug_world *dst, const struct smug_world *src)
 		dst->n_shipments = dst->n_free_slots = dst->n_launch = dst->n_resolved = 0;
 		return;
 	}
-	shipments_init(dst, src->n_shipments);
+	shipments_init(dst, src->n_shipments, true);
 	for (int i = 0; i < src->n_shipments; i++)
 		dst->shipment_slots[i] = src->shipment_slots[src->in_transit[i]];
 }

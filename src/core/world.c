@@ -276,7 +276,7 @@ void world_finish(struct smug_world *w)
 	free(w->border_stats);
 	w->border_stats = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1),
 				  sizeof *w->border_stats);
-	shipments_init(w, 0);
+	shipments_init(w, 0, true);
 	w->next_shipment_id = 1;
 	w->decisions_day = -1;
 	world_init_networks(w);
