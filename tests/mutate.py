@@ -34,8 +34,23 @@ writable with 1 GiB free, else the system's temporary folder),
 MUTATION_ONLY (a list of sample numbers such as '4 38-40': run only
 those members of the sample, numbered as in a whole run's log, e.g. to
 check the survivors again after writing tests; the sample is the same
-only while the mutated source files are).
+only while the mutated source files are), MUTATION_SANITIZE=1 (the
+sanitize mode below).
 Runs at the lowest CPU priority (nice 19).
+
+Sanitize mode (MUTATION_SANITIZE=1): the scratch copy is configured with
+--enable-sanitizers (ASan and UBSan, -fno-sanitize-recover=undefined),
+and the tests run with ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:
+detect_leaks=1 and UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1, so a
+report ends the process with SIGABRT and fails the test that ran it.
+It catches the memory-error mutants the plain build lets through: a read
+or write one past an array that lands in the allocator's slack or the
+stack frame, a leak (LeakSanitizer, when it works on this machine: a
+probe run says so at the start and turns it off when it does not), and
+an uninitialised heap read that now sees ASan's fill byte 0xbe instead
+of the zeroes of fresh memory (ASan does not report such a read itself).
+The clean run is timed in the same build, so the timeouts scale with the
+sanitizers' cost; each mutant costs about twice its plain time.
 """
 import argparse
 import hashlib
@@ -449,6 +464,23 @@ def on_signal(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
 
+SAN_OPTIONS = "halt_on_error=1:abort_on_error=1"
+
+
+def sanitizer_env(build, env):
+    """ASAN_OPTIONS and UBSAN_OPTIONS for sanitize mode: any report aborts
+    the process. LeakSanitizer stays on when a probe run of smugnet with it
+    exits cleanly (it cannot work under ptrace or in some containers)."""
+    out = {"UBSAN_OPTIONS": SAN_OPTIONS + ":print_stacktrace=0"}
+    probe = dict(env, ASAN_OPTIONS=SAN_OPTIONS + ":detect_leaks=1", **out)
+    rc, _ = run([os.path.join(build, "smugnet"), "run", "--days", "2"], build, env=probe, timeout=120)
+    leaks = rc == 0
+    out["ASAN_OPTIONS"] = SAN_OPTIONS + (":detect_leaks=1" if leaks else ":detect_leaks=0")
+    print("mutate: sanitize mode: ASan + UBSan, a report fails the test; LeakSanitizer "
+          + ("on" if leaks else f"off (a probe run with it exited {rc})"), flush=True)
+    return out
+
+
 def sample_numbers(text, n):
     """The set of sample numbers in '4 38-40' (each 1..n); empty for ''."""
     out = set()
@@ -480,6 +512,9 @@ def main():
     ap.add_argument("--list", action="store_true", help="print the sampled mutants and stop")
     ap.add_argument("--only", default=os.environ.get("MUTATION_ONLY", ""),
                     help="sample numbers to run, e.g. '4 38-40' (default: all)")
+    ap.add_argument("--sanitize", action="store_true",
+                    default=os.environ.get("MUTATION_SANITIZE", "") not in ("", "0"),
+                    help="build with --enable-sanitizers (ASan + UBSan, leaks) and fail a test on any report")
     args = ap.parse_args()
 
     try:
@@ -547,8 +582,9 @@ def mutate(args, builddir, scratch, src, build, t_start):
         print(f"mutate: only {len(only)} of them: {args.only}", flush=True)
 
     os.makedirs(build)
-    print(f"mutate: configure (CFLAGS={args.cflags}) and build once", flush=True)
-    rc, _ = run([os.path.join(src, "configure"), "-q", f"CFLAGS={args.cflags}"], build, quiet=False)
+    san = ["--enable-sanitizers"] if args.sanitize else []
+    print(f"mutate: configure (CFLAGS={args.cflags}{' ' + san[0] if san else ''}) and build once", flush=True)
+    rc, _ = run([os.path.join(src, "configure"), "-q", f"CFLAGS={args.cflags}"] + san, build, quiet=False)
     if rc != 0:
         print("mutate: configure failed", file=sys.stderr)
         return 1
@@ -564,6 +600,8 @@ def mutate(args, builddir, scratch, src, build, t_start):
     env = clean_env({"SMUGNET": os.path.join(build, "smugnet"), "SRCDIR": src, "TMPDIR": tmpdir,
                      "JSONL_CHECK": os.path.join(build, "tests", "jsonl_check"),
                      "CK_EXCLUDE_TAGS": GOLDEN_TAG, "CK_VERBOSITY": "silent"})
+    if args.sanitize:
+        env.update(sanitizer_env(build, env))
     tests = []
     for t in args.tests.split():
         prog = os.path.join(build, t)
@@ -574,7 +612,8 @@ def mutate(args, builddir, scratch, src, build, t_start):
     print("mutate: clean run of the behavioural tests (golden screens excluded)", flush=True)
     timing = {}
     for name, cmd in tests:
-        rc, secs = run(cmd, build, env=env, timeout=600)
+        # the sanitizers make a test several times slower
+        rc, secs = run(cmd, build, env=env, timeout=1800 if args.sanitize else 600)
         if rc != 0:
             print(f"mutate: {name} fails without any mutant (exit {rc}); fix that first", file=sys.stderr)
             return 1
@@ -642,8 +681,9 @@ def mutate(args, builddir, scratch, src, build, t_start):
     print()
     same = sum(1 for m in survivors if m.get("same_code"))
     part = f" (only {len(only)} of them)" if only else ""
+    mode = ", sanitize mode" if args.sanitize else ""
     print(f"mutation score: {caught} / {compiled} compiled mutants caught ({share:.1f}%); "
-          f"{len(not_built)} did not build; seed {args.seed}, {n} mutants{part}, {total / 60:.1f} min")
+          f"{len(not_built)} did not build; seed {args.seed}, {n} mutants{part}{mode}, {total / 60:.1f} min")
     if same:
         rest = compiled - same
         print(f"  {same} of the survivors compiled to the same code as the original (equivalent): "

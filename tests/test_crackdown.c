@@ -53,6 +53,15 @@ START_TEST(test_crackdown_manual_commands)
 	ck_assert_int_eq(smug_cmd_crackdown_clear(w, id, &err), SMUG_OK);
 	ck_assert_int_eq(smug_cmd_crackdown_clear(w, id, &err), SMUG_ERR_NOT_FOUND);
 	ck_assert_int_eq(count_events(w, SMUG_EV_CRACKDOWN_CLEARED), 1);
+	{
+		/* the clearing names the border and no faction; it moves no money */
+		const struct smug_event *e = smug_event_at(&w->tel, w->tel.event_count - 1);
+
+		ck_assert_int_eq(e->kind, SMUG_EV_CRACKDOWN_CLEARED);
+		ck_assert_int_eq(e->corridor, 0);
+		ck_assert_int_eq(e->faction, -1);
+		ck_assert_msg(e->amount == 0, "a cleared crackdown's event carries %lld minor units", (long long)e->amount);
+	}
 	smug_world_free(w);
 }
 END_TEST

@@ -384,6 +384,17 @@ START_TEST(test_scenario_generated_worlds)
 			if (r == rings)
 				ck_assert_msg(k->hazard >= 0.0595, "%s in the last ring: hazard %g", k->id, k->hazard);
 		}
+		/* smuggling tolerance rises outward: 0.1-0.3 in the first ring,
+		 * 0.7-0.9 in the last (smugnet(1), gen) */
+		for (int i = 0; i < n; i++) {
+			const struct smug_ward *wa = &w->wards[i];
+			double tol = wa->sig.smuggling_tolerance;
+
+			if (wa->ring == 1)
+				ck_assert_msg(tol >= 0.0995 && tol <= 0.3005, "%s in the first ring: tolerance %g", wa->id, tol);
+			if (wa->ring == rings && rings >= 2)
+				ck_assert_msg(tol >= 0.6995 && tol <= 0.9005, "%s in the last ring: tolerance %g", wa->id, tol);
+		}
 		if (rings >= 3) {
 			ck_assert_double_gt(ring_mean(w, rings, 0), ring_mean(w, 1, 0));
 			ck_assert_double_gt(ring_mean(w, 1, 1), ring_mean(w, rings, 1));
@@ -398,6 +409,53 @@ START_TEST(test_scenario_generated_worlds)
 		free(json);
 		free(again);
 		free(other);
+	}
+}
+END_TEST
+
+#ifdef HAVE_MALLINFO2
+/* A host that generates many worlds (a sweep over seeds) keeps only the
+ * texts it was handed: 200 generated 100-ward scenarios, each freed,
+ * leave the heap within 64 KiB of where it was (a generator keeping as
+ * little as a byte a ward would keep 20 KB). */
+START_TEST(test_scenario_generating_gives_memory_back)
+{
+	size_t before;
+
+	free(smug_scenario_generate(100, 1, 4));
+	before = test_heap_in_use();
+	for (int seed = 1; seed <= 200; seed++)
+		free(smug_scenario_generate(100, (uint64_t)seed, 4));
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "200 generated scenarios keep %zu bytes more",
+		      test_heap_in_use() - before);
+}
+END_TEST
+#endif
+
+/* A key of any length that the format does not know is refused as an
+ * unknown key, the message naming the path shortened to fit: a
+ * 300-letter key at the root and one inside a ward's customs. */
+START_TEST(test_scenario_long_unknown_key_is_named_shortened)
+{
+	/* the anchor in the base scenario, what goes before the key, after it */
+	static const char *const anchors[][3] = {{"\"seed\":3,", "\"seed\":3,\"", "\":1,"},
+						 {"{\"bribe_tolerance\":0.2}", "{\"bribe_tolerance\":0.2,\"", "\":1}"}};
+	static const char *const paths[] = {"s.json: ", "s.json: wards[0].customs."};
+	char key[301], repl[400], want[64];
+
+	memset(key, 'k', sizeof key - 1);
+	key[sizeof key - 1] = '\0';
+	for (int i = 0; i < 2; i++) {
+		struct smug_world *w = NULL;
+		struct smug_error err;
+
+		snprintf(repl, sizeof repl, "%s%s%s", anchors[i][1], key, anchors[i][2]);
+		ck_assert_int_eq(load_mutated(anchors[i][0], repl, &err, &w), SMUG_ERR_SCHEMA);
+		ck_assert_ptr_null(w);
+		snprintf(want, sizeof want, "%s%.20s", paths[i], key);
+		ck_assert_msg(strncmp(err.msg, want, strlen(want)) == 0, "'%s' does not start with '%s'", err.msg, want);
+		ck_assert_msg(strstr(err.msg, key) == NULL, "the whole 300-letter key in '%s'", err.msg);
+		ck_assert_msg(strstr(err.msg, ": unknown key") != NULL, "'%s' does not say unknown key", err.msg);
 	}
 }
 END_TEST
@@ -577,6 +635,7 @@ int main(void)
 	tcase_add_test(t, test_scenario_range_ends_are_kept);
 	tcase_add_test(t, test_scenario_knob_table);
 	tcase_add_test(t, test_scenario_config_knobs_load);
+	tcase_add_test(t, test_scenario_long_unknown_key_is_named_shortened);
 	suite_add_tcase(s, t);
 	t = tcase_create("worlds");
 	tcase_set_timeout(t, 120);
@@ -585,6 +644,9 @@ int main(void)
 	tcase_add_test(t, test_scenario_tiny_loads);
 	tcase_add_loop_test(t, test_scenario_generated_worlds, 0, 4);
 	tcase_add_test(t, test_scenario_digest_ignores_outer_white_space);
+#ifdef HAVE_MALLINFO2
+	tcase_add_test(t, test_scenario_generating_gives_memory_back);
+#endif
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -6141,7 +6141,9 @@ END_TEST
  * last one hidden (the smallest priority) would not have fitted beside
  * the others (an exact fit shows it), and a
  * wider table hides none that a narrower one shows; the last shown name
- * column takes all the spare width, a name column before it at most 28. */
+ * column takes all the spare width, a name column before it at most 28;
+ * what no name column takes goes to the number columns, the same to each
+ * and at most 2 (a little air), leaving less than one a number column. */
 START_TEST(test_tui_table_columns_fit_by_priority)
 {
 	static const struct tui_col sets[2][7] = {
@@ -6188,6 +6190,23 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 			if (flex_last == t.n_vis - 1 && end < width - 1 && t.n_vis > 0)
 				ck_assert_msg(0, "set %d, %d columns: the last name column leaves %d columns spare", s, width,
 					      width - 1 - end);
+			{
+				int nums = 0, air = -1;
+
+				for (int i = 0; i < t.n_vis; i++)
+					if (sets[s][t.vis[i]].right) {
+						int extra = t.w[i] - sets[s][t.vis[i]].width;
+
+						ck_assert_msg(air < 0 || extra == air, "set %d, %d columns: number columns widened "
+							      "by %d and %d", s, width, air, extra);
+						air = extra;
+						nums++;
+					}
+				ck_assert_msg(air <= 2, "set %d, %d columns: number columns widened by %d", s, width, air);
+				ck_assert_msg(nums == 0 || air == 2 || width - 1 - end < nums,
+					      "set %d, %d columns: %d columns spare, the %d number columns widened by %d", s,
+					      width, width - 1 - end, nums, air);
+			}
 			{
 				int least = -1, need = 0;
 
@@ -6751,6 +6770,1294 @@ START_TEST(test_tui_config_enter_offers_the_knobs_value)
 }
 END_TEST
 
+/* ---- the map's keys, clicks and zoom; the why view's lists and what-if;
+ * the prompts' answers (issue 16, broad round on app.c, pane_map.c and
+ * view_why.c) ---- */
+
+/* The mark nearest mark `from` that way (dy, dx: one of them -1 or 1),
+ * in steps of a column, a row counting two (a cell is about twice as
+ * tall as it is wide): the steps along the way plus those across it, a
+ * tie to the lower corridor; -1 when no mark lies that way. */
+static int map_nearest_that_way(const struct tui_app *a, int from, int dy, int dx)
+{
+	int best = -1;
+	long best_steps = 0;
+
+	for (int i = 0; i < a->n_marks; i++) {
+		long rows = 2L * (a->marks[i].y - a->marks[from].y), cols = a->marks[i].x - a->marks[from].x;
+		long along = dy ? rows * dy : cols * dx, across = dy ? labs(cols) : labs(rows);
+
+		if (i == from || along <= 0)
+			continue;
+		if (best < 0 || along + across < best_steps ||
+		    (along + across == best_steps && a->marks[i].corridor < a->marks[best].corridor)) {
+			best = i;
+			best_steps = along + across;
+		}
+	}
+	return best;
+}
+
+/* On the map (the full-screen view and the Map pane of the main view)
+ * an arrow selects the border whose mark is the nearest that way, from
+ * every mark and in each of the four ways, and keeps the selection when
+ * no mark lies that way; with nothing selected an arrow selects a
+ * border on the map. */
+START_TEST(test_tui_map_arrows_go_to_the_nearest_mark_that_way)
+{
+	static const int keys[4] = {KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT};
+	static const int dys[4] = {-1, 1, 0, 0}, dxs[4] = {0, 0, -1, 1};
+	static const char *const way[4] = {"Up", "Down", "Left", "Right"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+
+	for (int pane = 0; pane < 2; pane++) {
+		int moved = 0, stayed = 0;
+		bool on_a_mark = false;
+
+		if (pane)
+			feed(&a, "\0334"); /* Esc to the main view, 4: the Map pane (a pane of its own at 160 columns) */
+		else
+			tui_handle_key(&a, 'M');
+		ck_assert_int_eq(a.view, pane ? VIEW_MAIN : VIEW_MAP);
+		tui_select_border(&a, -1);
+		draw(&a, 48, 160);
+		ck_assert_int_gt(a.n_marks, 10);
+		tui_handle_key(&a, KEY_DOWN);
+		for (int i = 0; i < a.n_marks; i++)
+			on_a_mark |= a.marks[i].corridor == a.border;
+		ck_assert_msg(on_a_mark, "%s: Down with nothing selected selected border %d, which has no mark",
+			      pane ? "the Map pane" : "the map view", a.border);
+		for (int i = 0; i < a.n_marks; i++)
+			for (int k = 0; k < 4; k++) {
+				int c = a.marks[i].corridor, want = map_nearest_that_way(&a, i, dys[k], dxs[k]);
+				int want_c = want >= 0 ? a.marks[want].corridor : c;
+
+				tui_select_border(&a, c);
+				tui_handle_key(&a, keys[k]);
+				ck_assert_msg(a.border == want_c,
+					      "%s: %s from %s (row %d, column %d) selected %s, want %s (row %d, column %d)",
+					      pane ? "the Map pane" : "the map view", way[k], w->corridors[c].id, a.marks[i].y,
+					      a.marks[i].x, a.border >= 0 ? w->corridors[a.border].id : "nothing",
+					      w->corridors[want_c].id, want >= 0 ? a.marks[want].y : a.marks[i].y,
+					      want >= 0 ? a.marks[want].x : a.marks[i].x);
+				moved += want >= 0;
+				stayed += want < 0;
+			}
+		ck_assert_int_gt(moved, 4 * a.n_marks / 2);
+		ck_assert_int_gt(stayed, 3); /* the outermost marks have no mark beyond them */
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* A click on a border's mark selects that border, for every mark of the
+ * map view and for a mark of the Map pane (which the click focuses); a
+ * click further than a few cells from every mark keeps the selection. */
+START_TEST(test_tui_map_click_on_a_mark_selects_it_and_far_from_all_nothing)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int far = 0, keep;
+
+	tui_handle_key(&a, 'M');
+	draw(&a, 48, 160);
+	ck_assert_int_gt(a.n_marks, 10);
+	for (int i = 0; i < a.n_marks; i++) {
+		tui_select_border(&a, -1);
+		tui_click(&a, a.marks[i].y + 2, a.marks[i].x); /* the map view starts on the screen's third row */
+		ck_assert_msg(a.border == a.marks[i].corridor, "a click on %s's mark (row %d, column %d) selected border %d",
+			      w->corridors[a.marks[i].corridor].id, a.marks[i].y, a.marks[i].x, a.border);
+	}
+	keep = a.marks[a.n_marks / 2].corridor;
+	for (int y = 1; y < 44 && far < 30; y += 3)
+		for (int x = 1; x < 158 && far < 30; x += 5) {
+			long nearest = -1;
+
+			for (int i = 0; i < a.n_marks; i++) {
+				long dy = a.marks[i].y - y, dx = a.marks[i].x - x, d = 4 * dy * dy + dx * dx;
+
+				if (nearest < 0 || d < nearest)
+					nearest = d;
+			}
+			if (nearest <= 4 * 3 * 3) /* within three rows or six columns of a mark */
+				continue;
+			tui_select_border(&a, keep);
+			tui_click(&a, y + 2, x);
+			ck_assert_msg(a.border == keep, "a click at row %d, column %d, far from every mark, selected %s", y, x,
+				      a.border >= 0 ? w->corridors[a.border].id : "nothing");
+			far++;
+		}
+	ck_assert_int_ge(far, 30);
+	/* the Map pane of the main view: its own coordinates */
+	feed(&a, "\0331");
+	draw(&a, 48, 160);
+	ck_assert_int_eq(a.focus, PANE_FACTIONS);
+	ck_assert_int_gt(a.n_marks, 10);
+	{
+		const struct tui_rect *r = &a.pane_rect[PANE_MAP];
+		int i = a.n_marks - 1;
+
+		tui_select_border(&a, -1);
+		tui_click(&a, r->y + a.marks[i].y, r->x + a.marks[i].x);
+		ck_assert_int_eq(a.focus, PANE_MAP);
+		ck_assert_msg(a.border == a.marks[i].corridor, "a click on %s's mark in the Map pane selected border %d",
+			      w->corridors[a.marks[i].corridor].id, a.border);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* The map view's body (between the frame's top and the legend): the
+ * row and column of its middle cell, in the view's coordinates (those
+ * of the marks) for a screen rows x cols. */
+static void map_view_middle(int rows, int cols, int *y, int *x)
+{
+	int body_h = rows - 3 - 2 - 1, body_w = cols - 2; /* header, footer; frame; legend */
+
+	*y = 1 + (body_h - 1) / 2;
+	*x = 1 + body_w / 2;
+}
+
+static const struct tui_mark *mark_of(const struct tui_app *a, int corridor)
+{
+	for (int i = 0; i < a->n_marks; i++)
+		if (a->marks[i].corridor == corridor)
+			return &a->marks[i];
+	return NULL;
+}
+
+/* z zooms the map in up to 16 times around the selected border (its
+ * mark stays in the middle of the map; the title says the zoom), Z
+ * zooms out to the whole world; unzoomed, the whole world shows whatever
+ * is selected: every ward labelled once. */
+START_TEST(test_tui_map_zoom_centres_on_the_selected_border)
+{
+	struct smug_world *w = world_at(60);
+	struct tui_app a;
+	const struct tui_mark *m;
+	int my, mx, far = -1, far_d = -1;
+	char *s, *row[64], want[64];
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	draw(&a, 48, 160);
+	map_view_middle(48, 160, &my, &mx);
+	for (int i = 0; i < a.n_marks; i++) { /* the mark furthest from the middle */
+		int d = 2 * abs(a.marks[i].y - my) + abs(a.marks[i].x - mx);
+
+		if (d > far_d) {
+			far_d = d;
+			far = a.marks[i].corridor;
+		}
+	}
+	ck_assert_int_gt(far_d, 40);
+	tui_select_border(&a, far);
+	for (int z = 1; z <= 5; z++) {
+		tui_handle_key(&a, 'z');
+		s = render(&a, 48, 160);
+		snprintf(want, sizeof want, ", zoom x%d]", 1 << (z < 4 ? z : 4));
+		ck_assert_msg(strstr(s, want) != NULL, "after %d z the title lacks '%s'", z, want);
+		free(s);
+		m = mark_of(&a, far);
+		ck_assert_msg(m != NULL, "zoomed x%d, the selected border %s has no mark", 1 << (z < 4 ? z : 4), w->corridors[far].id);
+		ck_assert_msg(abs(m->y - my) <= 2 && abs(m->x - mx) <= 4,
+			      "zoomed x%d on %s: its mark at row %d, column %d, the middle is row %d, column %d", 1 << (z < 4 ? z : 4),
+			      w->corridors[far].id, m->y, m->x, my, mx);
+	}
+	for (int z = 0; z < 5; z++)
+		tui_handle_key(&a, 'Z');
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(s, ", zoom x1]") != NULL, "Z five times does not zoom back to x1");
+	{
+		int n = map_rows(s, row, 64), times;
+
+		for (int i = 0; i < w->n_wards; i++) {
+			label_row(row, n, tui_short_ward(&a, i), &times);
+			ck_assert_msg(times == 1, "unzoomed with %s selected, ward %s is drawn %d times", w->corridors[far].id,
+				      tui_short_ward(&a, i), times);
+		}
+	}
+	free(s);
+	m = mark_of(&a, far);
+	ck_assert_msg(m != NULL && 2 * abs(m->y - my) + abs(m->x - mx) == far_d,
+		      "unzoomed, the selected border's mark moved from where it was with nothing selected");
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The screen's rows, one string each (the screen is cut up in place);
+ * returns how many. */
+static int split_rows(char *screen, char **row, int max)
+{
+	int n = 0;
+
+	for (char *p = screen; *p && n < max;) {
+		char *end = strchr(p, '\n');
+
+		row[n++] = p;
+		if (end == NULL)
+			break;
+		*end = '\0';
+		p = end + 1;
+	}
+	return n;
+}
+
+/* The row of the why view's list for candidate k (1-based), "+k" folded
+ * or "-k" unfolded right after the frame; -1 when none. */
+static int why_candidate_row(char **row, int n, int k, char *sign)
+{
+	for (int r = 0; r < n; r++) {
+		const char *p = row[r] + 3; /* past the frame's "│" */
+		int num = 0, used = 0;
+
+		if (strncmp(row[r], "\xe2\x94\x82", 3) == 0 && (p[0] == '+' || p[0] == '-') &&
+		    sscanf(p + 1, "%d%n", &num, &used) == 1 && num == k && (p[1 + used] == '*' || p[1 + used] == ' ')) {
+			*sign = p[0];
+			return r;
+		}
+	}
+	return -1;
+}
+
+/* Enter on a candidate of the why view unfolds it: "-k", and right
+ * below it a row per edge of its route in order, each starting with
+ * border or corridor, naming it, its risk_est and cost_est, learned or
+ * prior, its expected loss and cost; Enter again folds it back ("+k",
+ * no edge rows). For each candidate of a day-60 decision. */
+START_TEST(test_tui_why_enter_unfolds_a_candidate_into_its_edges)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_explanation *x;
+	int di, unfolded = 0;
+
+	tui_handle_key(&a, '2');
+	feed(&a, "\r");
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	x = view_why_explanation(&a, &di);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_ge(x->n_cand, 3);
+	for (int i = 0; i < x->n_cand && i < 6; i++) {
+		const struct smug_explain_candidate *c = &x->cand[i];
+		char *s, *row[96], sign = 0;
+		int n, r;
+
+		tui_handle_key(&a, KEY_HOME);
+		for (int k = 0; k < i; k++)
+			tui_handle_key(&a, KEY_DOWN);
+		tui_handle_key(&a, '\r');
+		s = render(&a, 90, 160);
+		n = split_rows(s, row, 96);
+		r = why_candidate_row(row, n, i + 1, &sign);
+		ck_assert_msg(r >= 0, "candidate #%d not in the list", i + 1);
+		ck_assert_msg(sign == '-', "candidate #%d unfolded reads '%c%d'", i + 1, sign, i + 1);
+		for (int e = 0; e + 1 < c->n_nodes; e++) {
+			const struct smug_explain_edge *g = &c->edges[e];
+			char id[64], want[6][80];
+			const char *line = r + 1 + e < n ? row[r + 1 + e] : "";
+
+			tui_short_corridor(&a, g->corridor, id, sizeof id);
+			snprintf(want[0], sizeof want[0], " %s ", id);
+			snprintf(want[1], sizeof want[1], "\xe2\x94\x82%s ", g->border ? "border" : "corridor");
+			snprintf(want[2], sizeof want[2], "risk_est %.3f ", g->risk_est);
+			snprintf(want[3], sizeof want[3], "cost_est %.3f ", g->cost_est);
+			snprintf(want[4], sizeof want[4], " %s ", g->known ? "learned" : "prior");
+			strcpy(want[5], "loss ");
+			fmt_money(want[5] + 5, sizeof want[5] - 5, (int64_t)(g->expected_loss + 0.5), 10);
+			for (int k = 0; k < 6; k++)
+				ck_assert_msg(k == 1 ? strncmp(line, want[k], strlen(want[k])) == 0 : strstr(line, want[k]) != NULL, "candidate #%d, edge %d of %d: no '%s' in '%s'", i + 1,
+					      e + 1, c->n_nodes - 1, want[k], line);
+			strcpy(want[5], "cost ");
+			fmt_money(want[5] + 5, sizeof want[5] - 5, (int64_t)(g->expected_cost + 0.5), 10);
+			ck_assert_msg(strstr(line, want[5]) != NULL, "candidate #%d, edge %d: no '%s' in '%s'", i + 1, e + 1,
+				      want[5], line);
+			unfolded++;
+		}
+		free(s);
+		tui_handle_key(&a, '\r');
+		s = render(&a, 90, 160);
+		n = split_rows(s, row, 96);
+		r = why_candidate_row(row, n, i + 1, &sign);
+		ck_assert_msg(r >= 0 && sign == '+', "candidate #%d folded again reads '%c%d'", i + 1, sign, i + 1);
+		ck_assert_msg(r + 1 >= n || strstr(row[r + 1], "risk_est") == NULL,
+			      "candidate #%d folded again still shows an edge: '%s'", i + 1, row[r + 1]);
+		free(s);
+	}
+	ck_assert_int_ge(unfolded, 6);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The edges c crosses and other does not, the largest expected loss
+ * first (in route order on a tie); returns how many. */
+static int only_by_loss(const struct smug_explain_candidate *c, const struct smug_explain_candidate *other, int *pick)
+{
+	int n = 0;
+
+	for (int e = 0; e + 1 < c->n_nodes; e++) {
+		bool shared = false;
+
+		for (int f = 0; f + 1 < other->n_nodes; f++)
+			shared |= other->edges[f].corridor == c->edges[e].corridor;
+		if (!shared)
+			pick[n++] = e;
+	}
+	for (int i = 1; i < n; i++) /* a stable insertion sort */
+		for (int j = i; j > 0 && c->edges[pick[j - 1]].expected_loss < c->edges[pick[j]].expected_loss; j--) {
+			int t = pick[j];
+
+			pick[j] = pick[j - 1];
+			pick[j - 1] = t;
+		}
+	return n;
+}
+
+/* Each entry of the why view's "only the winner crosses" and "only the
+ * runner-up crosses" lists reads its own corridor's figures: the
+ * corridors the route alone crosses, the largest expected loss first,
+ * each with its risk_est, learned or prior, and its expected loss (or
+ * the loss alone in the brief form). Every decision of every faction on
+ * day 60, at 160x48 and 80x24. */
+START_TEST(test_tui_why_lists_read_each_corridors_own_figures)
+{
+	static const int size[][2] = {{48, 160}, {24, 80}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int entries = 0, full = 0, brief = 0;
+
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			const struct smug_explanation *x;
+			int di = -1;
+
+			a.route_sel = r;
+			x = view_why_explanation(&a, &di);
+			if (x == NULL || x->winner < 0 || x->runner < 0 || x->runner == x->winner)
+				continue;
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			for (int sz = 0; sz < 2; sz++) {
+				char *screen = render(&a, size[sz][0], size[sz][1]), *s = unframed(screen);
+				const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
+				const char *who[2] = {"winner", "runner-up"};
+
+				for (int k = 0; k < 2; k++) {
+					int pick[SMUG_ROUTE_MAX_NODES], n = only_by_loss(c[k], c[1 - k], pick);
+					char head[64];
+					const char *p;
+
+					snprintf(head, sizeof head, "only the %s crosses: ", who[k]);
+					p = strstr(s, head);
+					ck_assert_msg(p != NULL, "%dx%d: no '%s'", size[sz][1], size[sz][0], head);
+					p += strlen(head);
+					for (int i = 0; i < n && i < 3; i++) {
+						const struct smug_explain_edge *g = &c[k]->edges[pick[i]];
+						char id[64], loss[32], want[2][160];
+
+						if (i > 0 && strncmp(p, ", ", 2) != 0)
+							break; /* the rest counted, not named */
+						p += i > 0 ? 2 : 0;
+						tui_short_corridor(&a, g->corridor, id, sizeof id);
+						fmt_money(loss, sizeof loss, (int64_t)(g->expected_loss + 0.5), 10);
+						snprintf(want[0], sizeof want[0], "%s (risk %.3f %s, loss %s)", id, g->risk_est,
+							 g->known ? "learned" : "prior", loss);
+						snprintf(want[1], sizeof want[1], "%s (loss %s)", id, loss);
+						if (strncmp(p, want[0], strlen(want[0])) == 0) {
+							p += strlen(want[0]);
+							full++;
+						} else {
+							ck_assert_msg(strncmp(p, want[1], strlen(want[1])) == 0,
+								      "%dx%d, %s's decision %d: entry %d of '%s' reads '%.60s', want '%s' or '%s'",
+								      size[sz][1], size[sz][0], w->factions[f].id, r, i + 1, head, p,
+								      want[0], want[1]);
+							p += strlen(want[1]);
+							brief++;
+						}
+						entries++;
+					}
+				}
+				free(s);
+				free(screen);
+			}
+			tui_handle_key(&a, 27);
+		}
+	}
+	ck_assert_int_ge(entries, 10);
+	ck_assert_int_gt(full, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* x in the why view shows the decision as the faction would plan it
+ * once it met a crackdown on the border that flips it: the lever (the
+ * border only the winner crosses needing the smallest rise in risk_est)
+ * when there is one, else the border of the single change that flips
+ * it; neither, and the view says so and shows no what-if. x again goes
+ * back to the decision. Every decision of every faction on day 60. */
+START_TEST(test_tui_whatif_takes_the_lever_else_the_flip_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int lever = 0;
+
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			const struct smug_explanation *x;
+			int di = -1, want;
+
+			a.route_sel = r;
+			x = view_why_explanation(&a, &di);
+			if (x == NULL)
+				continue;
+			want = x->lever_corridor >= 0 ? x->lever_corridor
+			       : x->flip_corridor >= 0 && w->corridors[x->flip_corridor].border ? x->flip_corridor
+												  : -1;
+			lever += x->lever_corridor >= 0;
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			tui_handle_key(&a, 'x');
+			if (want < 0) {
+				ck_assert_msg(!a.whatif, "%s's decision %d: a what-if with no border that flips it",
+					      w->factions[f].id, r);
+				ck_assert_msg(screen_has(&a, "no border of the winner's route flips this decision"),
+					      "%s's decision %d: x with no border to flip it says nothing", w->factions[f].id, r);
+			} else {
+				char id[64], text[128];
+
+				ck_assert_msg(a.whatif && a.whatif_data->corridor == want,
+					      "%s's decision %d: the what-if is on %s, want %s (%s)", w->factions[f].id, r,
+					      a.whatif ? w->corridors[a.whatif_data->corridor].id : "nothing",
+					      w->corridors[want].id, x->lever_corridor >= 0 ? "the lever" : "the flip");
+				tui_short_corridor(&a, want, id, sizeof id);
+				snprintf(text, sizeof text, "a crackdown on %s takes", id);
+				ck_assert_msg(screen_has(&a, text), "%s's decision %d: no '%s'", w->factions[f].id, r, text);
+				tui_handle_key(&a, 'x');
+				ck_assert_msg(!a.whatif && !screen_has(&a, "WHAT-IF") &&
+						      (x->runner < 0 || x->runner == x->winner || screen_has(&a, "RUNNER-UP")),
+					      "%s's decision %d: x again does not go back to the decision", w->factions[f].id, r);
+			}
+			tui_handle_key(&a, 27);
+		}
+	}
+	ck_assert_int_gt(lever, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Does the footer (where the cockpit reports what a key did) at 160x48
+ * read text. */
+static bool status_says(struct tui_app *a, const char *text)
+{
+	char *s = render(a, 48, 160);
+	bool found = strstr(footer_row(s), text) != NULL;
+
+	free(s);
+	return found;
+}
+
+/* Every prompt says what became of its answer: quit and overwrite
+ * declined, a prompt cancelled with Esc, a seed name refused, a number
+ * of days refused (not a number, 0, over 100000, trailing letters) and
+ * accepted, a rewind day refused, the event filter set, cleared with
+ * Esc and cleared by an empty answer; the rewind prompt offers the day
+ * before; a toggles the auto-crackdown planner and says which. */
+START_TEST(test_tui_prompts_say_what_became_of_the_answer)
+{
+	static const char *const bad_days[] = {"abc", "0", "100001", "3x", "-2"};
+	struct smug_world *w = world_at(4), *seed = NULL;
+	struct tui_options o = opts;
+	struct tui_app a;
+	struct smug_error err;
+	struct smug_seed_info *list = NULL;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], want[128], *s;
+	int day;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	/* quit declined */
+	tui_handle_key(&a, '.');
+	ck_assert(tui_handle_key(&a, 'q'));
+	ck_assert_int_eq(a.prompt, PROMPT_QUIT);
+	ck_assert(tui_handle_key(&a, 'n'));
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_msg(status_says(&a, "quit cancelled"), "n at the quit prompt does not say the quit was cancelled");
+	/* a seed name refused, then saved; overwriting it declined */
+	tui_handle_key(&a, 's');
+	feed(&a, "bad name\r");
+	ck_assert_msg(status_says(&a, "'bad name' is not a valid seed name"), "a name with a space is not refused");
+	ck_assert_int_eq(smug_vault_list(root, &list, &err), 0);
+	free(list);
+	tui_handle_key(&a, 's');
+	tui_handle_key(&a, 21); /* Ctrl-U */
+	feed(&a, "one\r");
+	ck_assert(status_says(&a, "saved seed one"));
+	tui_handle_key(&a, '.');
+	tui_handle_key(&a, 's');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.prompt, PROMPT_OVERWRITE);
+	tui_handle_key(&a, 'x'); /* anything but y declines */
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_msg(status_says(&a, "save cancelled"), "declining the overwrite does not say the save was cancelled");
+	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_int_eq(seed->day, w->day - 1);
+	smug_world_free(seed);
+	/* Esc at a prompt */
+	tui_handle_key(&a, 'n');
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_msg(status_says(&a, "cancelled"), "Esc at the step prompt does not say it cancelled");
+	/* days refused and accepted */
+	day = w->day;
+	for (size_t i = 0; i < sizeof bad_days / sizeof bad_days[0]; i++) {
+		tui_handle_key(&a, 'n');
+		feed(&a, bad_days[i]);
+		tui_handle_key(&a, '\r');
+		snprintf(want, sizeof want, "'%s': expected a number of days from 1 to 100000", bad_days[i]);
+		ck_assert_msg(status_says(&a, want), "step '%s' does not say '%s'", bad_days[i], want);
+		ck_assert_msg(w->day == day, "step '%s' stepped to day %d from %d", bad_days[i], w->day, day);
+	}
+	feed(&a, "n2\r");
+	ck_assert_int_eq(w->day, day + 2);
+	snprintf(want, sizeof want, "stepped 2 days to day %d", w->day);
+	ck_assert_msg(status_says(&a, want), "stepping 2 days does not say '%s'", want);
+	/* rewind: the day before offered; a day that is not a number refused */
+	tui_handle_key(&a, '{');
+	ck_assert_int_eq(a.prompt, PROMPT_REWIND);
+	snprintf(want, sizeof want, "%d", w->day - 1);
+	s = render(&a, 24, 80);
+	ck_assert_msg(strstr(footer_row(s), want) != NULL && strcmp(a.input.text, want) == 0,
+		      "the rewind prompt offers '%s', want the day before, %s", a.input.text, want);
+	free(s);
+	feed(&a, "x\r");
+	ck_assert_msg(status_says(&a, "'x': expected a day number"), "rewind to 'x' is not refused");
+	ck_assert_int_eq(w->day, day + 2);
+	/* the event filter */
+	tui_handle_key(&a, '5');
+	tui_handle_key(&a, '/');
+	feed(&a, "seized\r");
+	ck_assert_str_eq(a.filter, "seized");
+	ck_assert(status_says(&a, "filter set (Esc clears it)"));
+	tui_handle_key(&a, 27);
+	ck_assert_str_eq(a.filter, "");
+	ck_assert_msg(status_says(&a, "filter cleared"), "Esc does not say it cleared the filter");
+	tui_handle_key(&a, '/');
+	feed(&a, "lost");
+	tui_handle_key(&a, 27);
+	ck_assert_str_eq(a.filter, "");
+	ck_assert(status_says(&a, "cancelled"));
+	tui_handle_key(&a, '/');
+	feed(&a, "lost\r/");
+	ck_assert_str_eq(a.filter, "lost");
+	tui_handle_key(&a, 21);
+	tui_handle_key(&a, '\r');
+	ck_assert_str_eq(a.filter, "");
+	ck_assert_msg(status_says(&a, "filter cleared"), "an empty filter does not say it cleared the filter");
+	/* the auto-crackdown planner */
+	for (int k = 0; k < 2; k++) {
+		bool was = w->cfg.crackdown.auto_enabled;
+
+		tui_handle_key(&a, 'a');
+		ck_assert(w->cfg.crackdown.auto_enabled == !was);
+		ck_assert_msg(status_says(&a, was ? "auto-crackdown off" : "auto-crackdown on"), "a does not say the planner is %s",
+			      was ? "off" : "on");
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* A seed loaded from the vault starts its selections afresh: no border
+ * selected (the map's legend names none), no event selected, the first
+ * route of the first faction with a network, no what-if. */
+START_TEST(test_tui_loaded_seed_starts_its_selections_afresh)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_options o = opts;
+	struct tui_app a;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], id[64], legend[80];
+	int fac[SMUG_FACTIONS_MAX];
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	tui_handle_key(&a, 's');
+	feed(&a, "one\r");
+	ck_assert(status_says(&a, "saved seed one"));
+	tui_select_border(&a, test_busiest_border(w));
+	tui_short_corridor(&a, a.border, id, sizeof id);
+	snprintf(legend, sizeof legend, "[%s]", id);
+	tui_handle_key(&a, 'M');
+	ck_assert(screen_has(&a, legend)); /* the map's legend names the selection */
+	tui_handle_key(&a, 27);
+	tui_handle_key(&a, '1');
+	tui_handle_key(&a, KEY_RIGHT);
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, KEY_DOWN);
+	ck_assert_int_gt(a.route_sel, 0);
+	tui_handle_key(&a, '5');
+	tui_handle_key(&a, KEY_UP);
+	draw(&a, 48, 160);
+	ck_assert_int_ge(a.event_sel, 0);
+	tui_handle_key(&a, 'o');
+	ck_assert_int_eq(a.view, VIEW_LOAD);
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert_ptr_ne(a.w, w); /* the old world was freed by the load */
+	ck_assert_int_eq(a.border, -1);
+	tui_handle_key(&a, 'M');
+	ck_assert_msg(!screen_has(&a, legend), "after the load the map still names %s as selected", legend);
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.event_sel, -1);
+	ck_assert_int_eq(a.route_sel, 0);
+	ck_assert_int_gt(tui_network_factions(a.w, fac, SMUG_FACTIONS_MAX), 1);
+	ck_assert_int_eq(a.faction, fac[0]);
+	ck_assert(!a.whatif);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* Below 150 columns the Map shares the Borders table's place: 4 shows
+ * the map there, 3 the table again; from 150 columns both have a pane.
+ * Tab and Shift-Tab walk the five panes round. */
+START_TEST(test_tui_map_and_borders_share_a_place_when_narrow)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+
+	for (int k = 0; k < 2; k++) {
+		tui_handle_key(&a, k ? '3' : '4');
+		ck_assert_int_eq(a.focus, k ? PANE_BORDERS : PANE_MAP);
+		ck_assert_msg(screen_has(&a, "4 Map") && screen_has(&a, "3 Borders:"), "at 160 columns with %s focused, "
+			      "the map and the table do not both show", k ? "Borders" : "Map");
+		{
+			char *s = render(&a, 40, 120);
+
+			ck_assert_msg((strstr(s, "4 Map") != NULL) == !k && (strstr(s, "3 Borders:") != NULL) == !!k,
+				      "at 120 columns with %s focused: the map %s, the table %s", k ? "Borders" : "Map",
+				      strstr(s, "4 Map") ? "shows" : "does not show", strstr(s, "3 Borders:") ? "shows" : "does not show");
+			free(s);
+		}
+	}
+	for (int p = 0; p < 2 * PANE_COUNT; p++) {
+		int was = a.focus;
+
+		tui_handle_key(&a, '\t');
+		ck_assert_int_eq(a.focus, (was + 1) % PANE_COUNT);
+	}
+	for (int p = 0; p < 2 * PANE_COUNT; p++) {
+		int was = a.focus;
+
+		tui_handle_key(&a, KEY_BTAB);
+		ck_assert_int_eq(a.focus, (was + PANE_COUNT - 1) % PANE_COUNT);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+#ifdef HAVE_MALLINFO2
+/* Asking to save over an existing seed and declining, and opening and
+ * closing the load view, 1,000 times each, give back all the memory they
+ * take (each lists the vault), within 64 KiB. */
+START_TEST(test_tui_save_and_load_prompts_give_their_memory_back)
+{
+	struct smug_world *w = world_at(3);
+	struct tui_options o = opts;
+	struct tui_app a;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64];
+	size_t before;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	tui_handle_key(&a, 's');
+	feed(&a, "one\r");
+	feed(&a, "s\rn" "o\033");
+	before = test_heap_in_use();
+	for (int i = 0; i < 1000; i++) {
+		feed(&a, "s\r");
+		ck_assert_int_eq(a.prompt, PROMPT_OVERWRITE);
+		feed(&a, "n" "o");
+		ck_assert_int_eq(a.view, VIEW_LOAD);
+		tui_handle_key(&a, 27);
+	}
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "1000 save prompts and load views keep %zu bytes more",
+		      test_heap_in_use() - before);
+	tui_app_done(&a);
+	smug_world_free(w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+#endif
+
+/* The why view's head reads its decision: the cargo value, the bribe
+ * budget, the number of candidates and what became of it (the skip
+ * reason, "shipment sent" or "no shipment"); the margin line reads the
+ * runner-up's score less the winner's and the cargo again. Every
+ * decision of every faction on day 60. */
+START_TEST(test_tui_why_head_reads_its_decision)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int checked = 0, margins = 0, sent = 0;
+
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			const struct smug_explanation *x;
+			const struct smug_decision *d;
+			char *screen, *s, v[40], m[40], want[300];
+			int di = -1;
+
+			a.route_sel = r;
+			x = view_why_explanation(&a, &di);
+			if (x == NULL)
+				continue;
+			d = &w->decisions[di];
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			screen = render(&a, 48, 160);
+			s = unframed(screen);
+			fmt_credits(v, sizeof v, d->value);
+			fmt_credits(m, sizeof m, d->bribe_budget);
+			snprintf(want, sizeof want, "cargo %s cr, bribe budget %s cr, %d candidates; %s", v, m, d->n_cand,
+				 d->skipped[0] ? d->skipped : d->shipment ? "shipment sent" : "no shipment");
+			if (strstr(s, want) == NULL)
+				fprintf(stderr, "%s", screen); /* Check's messages are too short for a screen */
+			ck_assert_msg(strstr(s, want) != NULL, "%s's decision %d: no '%s'", w->factions[f].id, r, want);
+			if (x->winner >= 0 && x->runner >= 0 && x->runner != x->winner) {
+				fmt_credits(m, sizeof m, (int64_t)(x->cand[x->runner].score - x->cand[x->winner].score + 0.5));
+				snprintf(want, sizeof want, "margin %s cr; cargo %s cr:", m, v);
+				ck_assert_msg(strstr(s, want) != NULL, "%s's decision %d: no '%s'", w->factions[f].id, r, want);
+				margins++;
+			}
+			sent += d->shipment != 0;
+			free(s);
+			free(screen);
+			tui_handle_key(&a, 27);
+			checked++;
+		}
+	}
+	ck_assert_int_ge(checked, 5);
+	ck_assert_int_gt(margins, 0);
+	ck_assert_int_gt(sent, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Each candidate row of the why view reads its candidate: its number
+ * (starred for the winner, only the winner), score, expected loss and
+ * cost, travel term, days, borders crossed and its route from its first
+ * node; for every candidate of the day's first decisions at 160x90. */
+START_TEST(test_tui_why_candidate_rows_read_their_candidates)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int rows_read = 0;
+
+	tui_handle_key(&a, '2');
+	for (int r = 0; r < 3 && r < pane_routes_rows(&a); r++) {
+		const struct smug_explanation *x;
+		char *s, *row[96];
+		int di = -1, n;
+
+		a.route_sel = r;
+		x = view_why_explanation(&a, &di);
+		ck_assert_ptr_nonnull(x);
+		tui_handle_key(&a, '\r');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		s = render(&a, 90, 160);
+		n = split_rows(s, row, 96);
+		for (int i = 0; i < x->n_cand; i++) {
+			const struct smug_explain_candidate *c = &x->cand[i];
+			const double fig[4] = {c->score, c->expected_loss, c->expected_cost, c->travel_term};
+			static const int width[4] = {9, 9, 9, 8};
+			char sign = 0, got[8][64], want[8][64];
+			int at = why_candidate_row(row, n, i + 1, &sign), borders = 0;
+			const char *first = w->nodes[c->nodes[0]].id + a.node_prefix;
+
+			ck_assert_msg(at >= 0, "decision row %d: candidate #%d not in the list", r, i + 1);
+			ck_assert_int_eq(sscanf(row[at] + 4, "%63s %63s %63s %63s %63s %63s %63s %63s", got[0], got[1], got[2],
+						got[3], got[4], got[5], got[6], got[7]),
+					 8);
+			snprintf(want[0], sizeof want[0], "%d%s", i + 1, i == x->winner ? "*" : "");
+			for (int k = 0; k < 4; k++)
+				fmt_money(want[1 + k], sizeof want[1 + k], (int64_t)(fig[k] + 0.5), width[k]);
+			snprintf(want[5], sizeof want[5], "%d", c->travel_days);
+			for (int e = 0; e + 1 < c->n_nodes; e++)
+				borders += c->edges[e].border;
+			snprintf(want[6], sizeof want[6], "%d", borders);
+			for (int k = 0; k < 7; k++)
+				ck_assert_msg(strcmp(got[k], want[k]) == 0, "decision row %d, candidate #%d: column %d reads '%s', want '%s': %s",
+					      r, i + 1, k, got[k], want[k], row[at]);
+			ck_assert_msg(strncmp(got[7], first, strlen(first)) == 0 && got[7][strlen(first)] == '>',
+				      "decision row %d, candidate #%d: the route '%s' does not start at %s", r, i + 1, got[7], first);
+			rows_read++;
+		}
+		free(s);
+		tui_handle_key(&a, 27);
+	}
+	ck_assert_int_ge(rows_read, 6);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The why view left open follows the days: a step (.) while it is open
+ * shows the new day's decision on that row, its figures those of a
+ * fresh explanation, not the day before's. */
+START_TEST(test_tui_why_follows_the_day)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct smug_explanation *fresh = malloc(sizeof *fresh);
+	int changed = 0;
+	double before = -1;
+
+	ck_assert_ptr_nonnull(fresh);
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	for (int day = 0; day < 4; day++) {
+		const struct smug_explanation *x;
+		char *s, want[64], head[64];
+		int di;
+
+		draw(&a, 48, 160);
+		x = view_why_explanation(&a, &di);
+		ck_assert_ptr_nonnull(x);
+		ck_assert_int_eq(smug_explain_decision(w, di, fresh), SMUG_OK);
+		ck_assert_int_eq(x->n_cand, fresh->n_cand);
+		ck_assert_int_eq(x->winner, fresh->winner);
+		s = render(&a, 48, 160);
+		snprintf(head, sizeof head, ", day %d", w->decisions[di].day);
+		ck_assert_msg(strstr(s, head) != NULL, "after %d steps the why view's title lacks '%s'", day, head);
+		if (fresh->winner >= 0) {
+			snprintf(head, sizeof head, "WINNER #%d", fresh->winner + 1);
+			fmt_money(want, sizeof want, (int64_t)(fresh->cand[fresh->winner].score + 0.5), 20);
+			ck_assert_msg(strstr(s, head) != NULL, "day %d: no '%s'", w->day, head);
+			ck_assert_msg(strstr(s, want) != NULL, "day %d: the winner's score %s is not shown", w->day, want);
+		}
+		free(s);
+		changed += day > 0 && fabs(fresh->cand[0].score - before) > 1e-9;
+		before = fresh->cand[0].score;
+		tui_handle_key(&a, '.');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+	}
+	ck_assert_int_gt(changed, 0);
+	free(fresh);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The what-if's line reads its figures: the border, the risk_est before
+ * and under the crackdown, the winner before and whether it stays or
+ * which candidate becomes the winner (the one the list then lights, and
+ * the comparison heads NEW WINNER against WAS). */
+START_TEST(test_tui_whatif_line_reads_its_figures)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_whatif *wi;
+	char *s, *u, id[64], want[300];
+
+	why_with_whatif(&a);
+	wi = a.whatif_data;
+	tui_short_corridor(&a, wi->corridor, id, sizeof id);
+	snprintf(want, sizeof want,
+		 "a crackdown on %s takes the faction's risk_est there from %.3f to %.3f, the seizure chance under it. "
+		 "Winner #%d %s #%d.",
+		 id, wi->risk_before, wi->risk_after, wi->winner_before + 1,
+		 wi->winner_after == wi->winner_before ? "stays, not" : "becomes", wi->winner_after + 1);
+	s = render(&a, 48, 160);
+	u = unframed(s);
+	if (strstr(u, want) == NULL)
+		fprintf(stderr, "%s", s);
+	ck_assert_msg(strstr(u, want) != NULL, "no '%s'", want);
+	snprintf(want, sizeof want, "NEW WINNER #%d", wi->winner_after + 1);
+	ck_assert_msg(strstr(u, want) != NULL, "no '%s'", want);
+	if (wi->winner_after != wi->winner_before) {
+		snprintf(want, sizeof want, "WAS #%d", wi->winner_before + 1);
+		ck_assert_msg(strstr(u, want) != NULL, "no '%s'", want);
+	}
+	free(u);
+	free(s);
+	ck_assert_int_eq(why_lit_candidate(&a), wi->winner_after + 1);
+	tui_handle_key(&a, 'w');
+	ck_assert_int_eq(why_lit_candidate(&a), wi->winner_after + 1);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Every mark on the map shows its border's state: a crackdown's glyph,
+ * else today's seizure flash, else its heat; the selected border's mark
+ * in the selection's colour and the others in their state's. On a day
+ * with seizures and a crackdown, at each size. */
+START_TEST(test_tui_map_marks_show_their_borders_state)
+{
+	struct smug_world *w = world_at(40);
+	struct tui_app a;
+	int seized = 0, crackdown = -1;
+
+	for (int k = 0; k < 60 && seized == 0; k++) {
+		smug_cmd_step(w, 1);
+		for (int c = 0; c < w->n_corridors; c++)
+			seized += w->corridors[c].border && w->border_stats[c].seizures_today > 0;
+	}
+	ck_assert_int_gt(seized, 0);
+	tui_app_init(&a, w, &ascii_opts);
+	crackdown = test_busiest_border(w);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[crackdown].id, 1.0, -1, NULL), SMUG_OK);
+	tui_handle_key(&a, 'M');
+	for (int sz = 0; sz < 3; sz++) {
+		int rows = sizes[sz][0], cols = sizes[sz][1], flashes = 0, cracks = 0;
+		struct tui_grid *g;
+		double hmax = 0;
+
+		tui_select_border(&a, sz == 1 ? crackdown : -1);
+		g = render_grid(&a, rows, cols);
+		for (int c = 0; c < w->n_corridors; c++)
+			if (w->corridors[c].border && (w->border_stats[c].traffic > 0 || smug_world_crackdown_on(w, c)) &&
+			    map_heat(&a, c) > hmax)
+				hmax = map_heat(&a, c);
+		{
+			char *text = grid_dump(g), *row[128];
+			int n = split_rows(text, row, 128);
+
+			for (int i = 0; i < a.n_marks; i++) {
+				int c = a.marks[i].corridor, y = a.marks[i].y + 2, x = a.marks[i].x, l, role = grid_role(g, y, x);
+				char want;
+				int want_role;
+
+				l = hmax > 0 ? (int)(4.0 * map_heat(&a, c) / hmax) : 0;
+				l = l > 3 ? 3 : l;
+				if (smug_world_crackdown_on(w, c)) {
+					want = 'C';
+					want_role = ROLE_CRACKDOWN;
+					cracks++;
+				} else if (w->border_stats[c].seizures_today > 0) {
+					want = '!';
+					want_role = ROLE_BAD;
+					flashes++;
+				} else {
+					want = ".-=#"[l];
+					want_role = ROLE_HEAT0 + l;
+				}
+				if (c == a.border)
+					want_role = ROLE_SELECT;
+				ck_assert_msg(y < n && row[y][x] == want && role == want_role,
+					      "%dx%d: border %s's mark reads '%c' in role %d, want '%c' in role %d", cols, rows,
+					      w->corridors[c].id, y < n ? row[y][x] : '?', role, want, want_role);
+			}
+			free(text);
+		}
+		ck_assert_int_ge(cracks, 1);
+		ck_assert_int_gt(flashes, 0);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A click anywhere in a pane of the main view, its corners included,
+ * focuses that pane (at 80, 120 and 160 columns); a click on the header
+ * or the footer, or while a prompt is open, focuses nothing new. */
+START_TEST(test_tui_click_in_a_pane_focuses_it_to_its_corners)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+
+	for (int sz = 0; sz < 3; sz++) {
+		int rows = sizes[sz][0], cols = sizes[sz][1], shown = 0;
+
+		for (int p = 0; p < PANE_COUNT; p++) {
+			struct tui_rect r;
+
+			tui_handle_key(&a, p == PANE_MAP ? '4' : '3'); /* the map or the table in their shared place */
+			draw(&a, rows, cols);
+			r = a.pane_rect[p];
+			if (r.h <= 0 || r.w <= 0)
+				continue;
+			shown++;
+			for (int corner = 0; corner < 4; corner++) {
+				int y = r.y + (corner & 1 ? r.h - 1 : 0), x = r.x + (corner & 2 ? r.w - 1 : 0);
+
+				tui_handle_key(&a, p == PANE_FACTIONS ? '5' : '1');
+				draw(&a, rows, cols);
+				tui_click(&a, y, x);
+				ck_assert_msg(a.focus == (enum tui_pane)p, "%dx%d: a click at row %d, column %d (a corner of pane %d) focused pane %d",
+					      cols, rows, y, x, p, a.focus);
+			}
+		}
+		ck_assert_int_eq(shown, PANE_COUNT);
+		tui_handle_key(&a, '2');
+		draw(&a, rows, cols);
+		tui_click(&a, 0, cols / 2);
+		tui_click(&a, rows - 1, cols / 2);
+		ck_assert_msg(a.focus == PANE_ROUTES, "%dx%d: a click on the header or the footer focused pane %d", cols, rows,
+			      a.focus);
+		tui_handle_key(&a, 'n');
+		tui_click(&a, a.pane_rect[PANE_FACTIONS].y + 1, a.pane_rect[PANE_FACTIONS].x + 1);
+		ck_assert_int_eq(a.focus, PANE_ROUTES);
+		ck_assert_int_eq(a.prompt, PROMPT_STEPS);
+		tui_handle_key(&a, 27);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* The pane keys reach what they name: Enter on the Borders table opens
+ * the selected border's chart; g on an
+ * event opens the chart of its border or its faction; m on the table
+ * turns the map's measure; z and Z on the Map pane zoom it; c with no
+ * border selected says how to pick one and changes nothing; q in a view
+ * goes back to the main view without quitting; C, T and ? open their
+ * view and close it again. */
+START_TEST(test_tui_pane_keys_reach_what_they_name)
+{
+	static const char *const measures[] = {"traffic 7d", "seizure rate 7d", "bribes 7d"};
+	static const int views[][2] = {{'C', VIEW_CONFIG}, {'T', VIEW_TOPK}, {'?', VIEW_HELP}, {'M', VIEW_MAP}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	uint64_t before = smug_world_digest(w);
+	bool border_event = false, faction_event = false;
+
+	/* c with nothing selected */
+	tui_handle_key(&a, '3');
+	tui_select_border(&a, -1);
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(status_says(&a, "no border selected"), "c with no border selected does not say so");
+	ck_assert(!a.unsaved);
+	ck_assert_uint_eq(smug_world_digest(w), before);
+	/* Enter on the table */
+	tui_select_border(&a, test_busiest_border(w));
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(a.chart_border);
+	ck_assert_int_eq(a.border, test_busiest_border(w));
+	ck_assert(tui_handle_key(&a, 'q')); /* q in a view: back, not quit */
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	/* m on the table: the map's measure */
+	for (int k = 0; k < 4; k++) {
+		tui_handle_key(&a, 'M');
+		ck_assert_msg(screen_has(&a, measures[k % 3]), "after %d m on the table the map's legend lacks '%s'", k,
+			      measures[k % 3]);
+		tui_handle_key(&a, 27);
+		tui_handle_key(&a, 'm');
+	}
+	/* z and Z on the Map pane */
+	tui_handle_key(&a, '4');
+	for (int z = 1; z <= 2; z++) {
+		char title[32];
+
+		tui_handle_key(&a, 'z');
+		snprintf(title, sizeof title, "4 Map, zoom x%d", 1 << z);
+		ck_assert_msg(screen_has(&a, title), "after %d z on the Map pane its title lacks '%s'", z, title);
+	}
+	feed(&a, "ZZZ");
+	ck_assert_msg(screen_has(&a, "4 Map ") || screen_has(&a, "4 Map]"), "Z on the Map pane does not zoom out");
+	ck_assert(!screen_has(&a, "4 Map, zoom"));
+	/* g on events */
+	tui_handle_key(&a, '5');
+	draw(&a, 48, 160);
+	for (int i = 0; i < pane_events_count(&a) && i < 60 && !(border_event && faction_event); i++) {
+		int64_t seq;
+		const struct smug_event *e;
+
+		tui_handle_key(&a, KEY_HOME);
+		for (int k = 0; k < i; k++)
+			tui_handle_key(&a, KEY_DOWN);
+		e = pane_events_at(&a, pane_events_selected(&a), &seq);
+		if (e->corridor >= 0 && w->corridors[e->corridor].border && !border_event) {
+			tui_handle_key(&a, 'g');
+			ck_assert_int_eq(a.view, VIEW_CHART);
+			ck_assert(a.chart_border);
+			ck_assert_int_eq(a.border, e->corridor);
+			border_event = true;
+			tui_handle_key(&a, 27);
+		} else if ((e->corridor < 0 || !w->corridors[e->corridor].border) && e->faction >= 0 &&
+			   w->factions[e->faction].runs_network && !faction_event && e->faction != a.faction) {
+			tui_handle_key(&a, 'g');
+			ck_assert_int_eq(a.view, VIEW_CHART);
+			ck_assert(!a.chart_border);
+			ck_assert_int_eq(a.faction, e->faction);
+			faction_event = true;
+			tui_handle_key(&a, 27);
+		}
+		ck_assert_int_eq(a.focus, PANE_EVENTS);
+	}
+	ck_assert_msg(border_event, "no event of day 30 on a border");
+	/* views that a key opens and closes */
+	for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
+		tui_handle_key(&a, views[v][0]);
+		ck_assert_int_eq(a.view, views[v][1]);
+		if (views[v][1] == VIEW_MAP)
+			tui_handle_key(&a, 27);
+		else
+			tui_handle_key(&a, views[v][0]);
+		ck_assert_int_eq(a.view, VIEW_MAIN);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* Two wards on a slant joined by one border: the map draws the border
+ * with the slant's glyph ('\' falling to the right, '/' rising) and
+ * level steps between, never the other slant nor an upright step; and
+ * the unzoomed map spans the world: two wards side by side stand near
+ * the map's left and right edges. */
+START_TEST(test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world)
+{
+	for (int k = 0; k < 3; k++) {
+		static const int pos[3][4] = {{-5, 5, 5, -5}, {-5, -5, 5, 5}, {-5, 0, 5, 0}};
+		char json[1024], *text, *row[32];
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		struct tui_app a;
+		struct tui_grid *g;
+		int cells = 0, slanted = 0, n;
+
+		snprintf(json, sizeof json,
+			 "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+			 " \"ledger\": {\"treasury\": 100000},"
+			 " \"wards\": [{\"id\": \"ward:west\", \"name\": \"West\", \"ring\": 2, \"pos\": [%d, %d]},"
+			 "  {\"id\": \"ward:east\", \"name\": \"East\", \"ring\": 2, \"pos\": [%d, %d]}],"
+			 " \"nodes\": [{\"id\": \"n:w\", \"ward\": \"ward:west\"}, {\"id\": \"n:e\", \"ward\": \"ward:east\"}],"
+			 " \"corridors\": [{\"a\": \"n:w\", \"b\": \"n:e\"}],"
+			 " \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:west\","
+			 "   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}",
+			 pos[k][0], pos[k][1], pos[k][2], pos[k][3]);
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+		tui_app_init(&a, w, &ascii_opts);
+		tui_handle_key(&a, 'M');
+		g = render_grid(&a, 24, 80);
+		text = grid_dump(g);
+		n = split_rows(text, row, 32);
+		ck_assert_int_eq(n, 24);
+		for (int y = 0; y < 24; y++)
+			for (int x = 0; x < 80; x++) {
+				if (grid_role(g, y, x) != ROLE_LINE)
+					continue;
+				cells++;
+				if (k < 2) {
+					ck_assert_msg(row[y][x] == (k == 0 ? '\\' : '/') || row[y][x] == '-',
+						      "the %s border drawn with '%c' at row %d, column %d", k == 0 ? "falling" : "rising",
+						      row[y][x], y, x);
+					slanted += row[y][x] != '-';
+				}
+			}
+		ck_assert_int_gt(cells, 3);
+		ck_assert(k == 2 || slanted >= 3);
+		if (k == 2) { /* side by side: the labels near the edges (one column of frame each side) */
+			int wi = w->wards[0].pos[0] < w->wards[1].pos[0] ? 0 : 1;
+			const char *west = tui_short_ward(&a, wi), *east = tui_short_ward(&a, 1 - wi);
+			int wy = -1, wx = -1, ey = -1, ex = -1;
+
+			for (int y = 3; y < 21; y++) {
+				const char *p = strstr(row[y], west), *q = strstr(row[y], east);
+
+				if (p && wy < 0) {
+					wy = y;
+					wx = (int)(p - row[y]);
+				}
+				if (q && ey < 0) {
+					ey = y;
+					ex = (int)(q - row[y]) + (int)strlen(east) - 1;
+				}
+			}
+			ck_assert_msg(wy >= 0 && ey >= 0 && wy == ey, "the wards side by side are not on one row: %d and %d", wy, ey);
+			ck_assert_msg(wx >= 1 && wx <= 6, "the western ward's label starts at column %d of 80", wx);
+			ck_assert_msg(ex >= 73 && ex <= 78, "the eastern ward's label ends at column %d of 80", ex);
+		}
+		free(text);
+		grid_free(g);
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
+/* The map's legend is always one row at any width: the heat scale and
+ * its measure first, then each of the crackdown, seized-today and
+ * shipment parts that still fits, whole, then the selected border when
+ * it fits; the short wording when the long one cannot show the scale and
+ * the crackdown part. The map view drawn alone from 12 to 120 columns. */
+START_TEST(test_tui_map_legend_drops_whole_parts_as_it_narrows)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	char id[64], sel[80];
+	int short_seen = 0, dropped_seen = 0, sel_seen = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_select_border(&a, test_busiest_border(w));
+	tui_short_corridor(&a, a.border, id, sizeof id);
+	snprintf(sel, sizeof sel, "  [%s]", id);
+	for (int cols = 12; cols <= 120; cols++) {
+		static const char *const longs[4] = {".-=# traffic 7d", "  C crackdown", "  ! seized today", "  * shipment"};
+		static const char *const shorts[4] = {".-=# heat", " C crack", " ! seized", " * ship"};
+		struct tui_grid *g = grid_new(12, cols);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 12, cols};
+		char *text, *row[16], line[256];
+		const char *const *part;
+		int in_w = cols - 2, x, n;
+		const char *p;
+
+		view_map_draw(&a, &cv);
+		text = grid_dump(g);
+		n = split_rows(text, row, 16);
+		ck_assert_int_ge(n, 11);
+		snprintf(line, sizeof line, "%.*s", in_w, row[10] + 1); /* the legend: the body's last row, inside the frame */
+		for (size_t k = strlen(line); k > 0 && line[k - 1] == ' '; k--)
+			line[k - 1] = '\0';
+		part = (int)(strlen(longs[0]) + strlen(longs[1])) <= in_w ? longs : shorts;
+		short_seen += part == shorts;
+		ck_assert_msg(strncmp(line, part[0], strlen(part[0])) == 0 || (int)strlen(part[0]) > in_w,
+			      "%d columns: the legend '%s' does not start with '%s'", cols, line, part[0]);
+		p = line + strlen(part[0]);
+		x = (int)strlen(part[0]);
+		for (int i = 1; i < 4 && x <= in_w; i++) {
+			bool fits = x + (int)strlen(part[i]) <= in_w;
+
+			if (fits) {
+				ck_assert_msg(strncmp(p, part[i], strlen(part[i])) == 0, "%d columns: the legend '%s' lacks '%s', which fits",
+					      cols, line, part[i]);
+				p += strlen(part[i]);
+				x += (int)strlen(part[i]);
+			}
+			dropped_seen += !fits;
+		}
+		if (x + (int)strlen(sel) <= in_w) {
+			ck_assert_msg(strcmp(p, sel) == 0, "%d columns: the legend '%s' ends in '%s', want '%s'", cols, line, p, sel);
+			sel_seen++;
+		} else {
+			ck_assert_msg(*p == '\0' || (int)strlen(part[0]) > in_w, "%d columns: the legend '%s' goes on with '%s'",
+				      cols, line, p);
+		}
+		free(text);
+		grid_free(g);
+	}
+	ck_assert_int_gt(short_seen, 0);
+	ck_assert_int_gt(dropped_seen, 0);
+	ck_assert_int_gt(sel_seen, 0);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
 
 int main(void)
 {
@@ -6899,6 +8206,36 @@ int main(void)
 	tcase_add_test(t, test_tui_help_scrolls_by_line_and_by_page);
 	tcase_add_test(t, test_tui_loaded_seed_names_the_header_and_the_save);
 	tcase_add_test(t, test_tui_config_enter_offers_the_knobs_value);
+	suite_add_tcase(s, t);
+	t = tcase_create("map keys, clicks and zoom");
+	tcase_set_timeout(t, 120);
+	tcase_add_test(t, test_tui_map_arrows_go_to_the_nearest_mark_that_way);
+	tcase_add_test(t, test_tui_map_click_on_a_mark_selects_it_and_far_from_all_nothing);
+	tcase_add_test(t, test_tui_map_zoom_centres_on_the_selected_border);
+	tcase_add_test(t, test_tui_map_and_borders_share_a_place_when_narrow);
+	tcase_add_test(t, test_tui_map_marks_show_their_borders_state);
+	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);
+	tcase_add_test(t, test_tui_map_legend_drops_whole_parts_as_it_narrows);
+	suite_add_tcase(s, t);
+	t = tcase_create("why lists and what-if");
+	tcase_set_timeout(t, 120);
+	tcase_add_test(t, test_tui_why_enter_unfolds_a_candidate_into_its_edges);
+	tcase_add_test(t, test_tui_why_lists_read_each_corridors_own_figures);
+	tcase_add_test(t, test_tui_whatif_takes_the_lever_else_the_flip_border);
+	tcase_add_test(t, test_tui_whatif_line_reads_its_figures);
+	tcase_add_test(t, test_tui_why_head_reads_its_decision);
+	tcase_add_test(t, test_tui_why_candidate_rows_read_their_candidates);
+	tcase_add_test(t, test_tui_why_follows_the_day);
+	suite_add_tcase(s, t);
+	t = tcase_create("prompts, clicks and pane keys");
+	tcase_set_timeout(t, 120);
+	tcase_add_test(t, test_tui_prompts_say_what_became_of_the_answer);
+	tcase_add_test(t, test_tui_loaded_seed_starts_its_selections_afresh);
+	tcase_add_test(t, test_tui_click_in_a_pane_focuses_it_to_its_corners);
+	tcase_add_test(t, test_tui_pane_keys_reach_what_they_name);
+#ifdef HAVE_MALLINFO2
+	tcase_add_test(t, test_tui_save_and_load_prompts_give_their_memory_back);
+#endif
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -435,6 +435,8 @@ static const struct hostile hostile[] = {
 	 "risk_est: expected number in [0,1], got 1.7"},
 	{"negative count", "snapshot.json", "\"in_transit\":", "\"in_transit\":-4,\"y\":", true, SMUG_ERR_SCHEMA,
 	 "in_transit: expected number in [0,2048], got -4"},
+	{"list item out of range", "snapshot.json", "\"delivered_today\":[", "\"delivered_today\":[-1", true,
+	 SMUG_ERR_SCHEMA, "snapshot.json: state.wards[0].delivered_today[0]: expected number in [0,1000000000], got -1"},
 	{"duplicate id", "snapshot.json", "\"id\":\"ward:02\"", "\"id\":\"ward:01\"", true, SMUG_ERR_SCHEMA,
 	 "snapshot.json: state.wards[1].id: ids must be unique and sorted ('ward:01' after 'ward:01')"},
 	{"version 1", "manifest.json", "\"version_major\":", "\"version_major\": 1, \"was\":", false, SMUG_ERR_VERSION,
@@ -499,6 +501,27 @@ START_TEST(test_vault_candidate_index_past_the_list)
 	ck_assert_msg(strstr(err.msg, want) != NULL, "%s = %d of %d candidates: '%s' lacks '%s'", field, n_cand,
 		      n_cand, err.msg, want);
 	free(text);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
+/* Days count from 1: a seed whose TopK window holds traffic of day 0,
+ * a day never simulated, is refused naming the window (saved at day 5,
+ * while the 30-day window still has room for it). */
+START_TEST(test_vault_topk_day_never_simulated_is_refused)
+{
+	struct smug_world *w = dosadi_at(5), *out = NULL;
+	struct smug_error err = {0};
+
+	make_root();
+	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
+	tamper("victim", "snapshot.json", "\"topk_window\":[", "\"topk_window\":[{\"day\":0,\"routes\":[],\"borders\":[]},",
+	       true);
+	ck_assert_int_eq(smug_vault_load(root, "victim", &out, &err), SMUG_ERR_SCHEMA);
+	ck_assert_ptr_null(out);
+	ck_assert_msg(strstr(err.msg, "state.telemetry.topk_window: holds day 0, before the first simulated day 1") != NULL,
+		      "'%s'", err.msg);
 	smug_world_free(w);
 	remove_root();
 }
@@ -1161,6 +1184,7 @@ int main(void)
 	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));
 	tcase_add_test(t, test_vault_missing_and_bad_names);
 	tcase_add_loop_test(t, test_vault_candidate_index_past_the_list, 0, 3);
+	tcase_add_test(t, test_vault_topk_day_never_simulated_is_refused);
 	tcase_add_test(t, test_vault_transfer_from_past_the_accounts);
 	tcase_add_test(t, test_vault_shipment_of_a_faction_past_the_list);
 	tcase_add_loop_test(t, test_vault_recent_outcome_of_a_shipment_never_sent, 0, 2);

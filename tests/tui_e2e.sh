@@ -120,6 +120,13 @@ out=$($SMUGNET run --load e2eseed --vault "$tmp/vault" --days 1 2>&1 | tail -n 1
 echo "$out" | grep -q '"type":"summary","day":18' || fail "seed did not load headless: $out"
 echo "$out" | grep -q '"crackdown":true' || fail "crackdown mark not in the loaded seed"
 ok "seed loads with smugnet run --load"
+# the cockpit opens the same seed with --load: its day and its crackdown
+$T new-session -d -s load -x 160 -y 48 "TERM=xterm-256color $SMUGNET --load e2eseed --vault $tmp/vault; sleep 30" ||
+	fail "tmux did not start the cockpit with --load"
+wait_until shows load Factions || fail "cockpit --load did not draw its panes"
+wait_until shows load " day 17 " || { $T capture-pane -p -t load; fail "cockpit --load e2eseed is not at day 17"; }
+$T send-keys -t load q
+ok "cockpit --load opens the seed"
 
 # quit after a resize: the shell's screen is left clean
 S=shell

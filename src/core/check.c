@@ -688,10 +688,14 @@ static bool check_windows(struct ck *c)
 			return bad(c, "state.telemetry.windows.border_chart: corridor %d: since day %d, last relevant day %d "
 				      "(the day is %d)", t->bchart[i].corridor, t->bchart[i].since_day,
 				   t->bchart[i].relevant_day, w->day);
-	for (int i = 0; t->topk_days && i < t->n_topk_days; i++)
+	for (int i = 0; t->topk_days && i < t->n_topk_days; i++) {
 		if (t->topk_days[i].day > w->day)
 			return bad(c, "state.telemetry.topk_window: holds day %d, after day %d", t->topk_days[i].day,
 				   w->day);
+		if (t->topk_days[i].day >= 0 && t->topk_days[i].day <= w->start_day)
+			return bad(c, "state.telemetry.topk_window: holds day %d, before the first simulated day %d",
+				   t->topk_days[i].day, w->start_day + 1);
+	}
 	for (int i = 0; i < t->crackdown_log_count; i++) {
 		const struct smug_crackdown_period *p = smug_crackdown_period_at(t, i);
 
