@@ -434,10 +434,10 @@ END_TEST
 /* Node 1 is one corridor from dst 0, and 300 leaves (nodes 5..304) hang
  * below it: each leaf's cheapest way to 0 runs through 1, and its other
  * corridor goes to one of three hubs (2..4) joined to 0 and to each other.
- * Every route but the first leaves 1 by a banned corridor, so Yen's spur
- * searches from 1 find more nodes below their bans than a local repair
- * takes and search the banned graph whole; many routes tie in cost, so
- * the node-id order decides. Still the brute-force order. */
+ * Every route but the first leaves 1 by a banned corridor, so each of
+ * Yen's spur searches from 1 runs the guided search over the banned
+ * graph with hundreds of nodes near the spur; many routes tie in cost,
+ * so the node-id order decides. Still the brute-force order. */
 START_TEST(test_routing_wide_spur_keeps_answers)
 {
 	static struct edge_spec e[1 + 3 + 3 + 2 * 300];

@@ -49,25 +49,11 @@ struct route_scratch {
 	uint32_t *base_gen;
 	uint32_t base_cur;
 	int base_dst; /* -1: none */
-	/* the unbanned tree: succ[v] / succ_corr[v] = the walk's next node and
-	 * corridor from v (-1 at dst); the ball's nodes and, per ball index,
-	 * the nodes whose succ is that node (CSR) */
-	int *succ, *succ_corr;
-	int *ball, n_ball;
-	int *ball_idx;	       /* [n_nodes], valid with base_gen */
-	int *kid_start, *kids; /* [n_ball + 1], [n_ball] */
 	/* goal-directed spur search: fwd[v] = cost src -> v, valid when
 	 * fwd_gen[v] == fwd_cur */
 	int64_t *fwd;
 	uint32_t *fwd_gen;
 	uint32_t fwd_cur;
-	/* nodes whose tree path meets a ban in the current spur search */
-	uint32_t *aff_gen;
-	uint32_t aff_cur;
-	/* the bans of the current Yen spur: nodes path->nodes[0..j), and
-	 * corridor j of every result in out[0..n_out) sharing that root */
-	const struct route_path *ban_path, *ban_out;
-	int ban_j, ban_n_out;
 };
 
 #define LANDMARKS 8
@@ -89,13 +75,6 @@ static void scratch_done(struct route_scratch *s)
 	free(s->members);
 	free(s->base);
 	free(s->base_gen);
-	free(s->succ);
-	free(s->succ_corr);
-	free(s->ball);
-	free(s->ball_idx);
-	free(s->kid_start);
-	free(s->kids);
-	free(s->aff_gen);
 	free(s->fwd);
 	free(s->fwd_gen);
 	memset(s, 0, sizeof *s);
@@ -207,13 +186,6 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->members = xcalloc((size_t)n + 1, sizeof *s->members);
 		s->base = xcalloc((size_t)n + 1, sizeof *s->base);
 		s->base_gen = xcalloc((size_t)n + 1, sizeof *s->base_gen);
-		s->succ = xcalloc((size_t)n + 1, sizeof *s->succ);
-		s->succ_corr = xcalloc((size_t)n + 1, sizeof *s->succ_corr);
-		s->ball = xcalloc((size_t)n + 1, sizeof *s->ball);
-		s->ball_idx = xcalloc((size_t)n + 1, sizeof *s->ball_idx);
-		s->kid_start = xcalloc((size_t)n + 2, sizeof *s->kid_start);
-		s->kids = xcalloc((size_t)n + 1, sizeof *s->kids);
-		s->aff_gen = xcalloc((size_t)n + 1, sizeof *s->aff_gen);
 		s->fwd = xcalloc((size_t)n + 1, sizeof *s->fwd);
 		s->fwd_gen = xcalloc((size_t)n + 1, sizeof *s->fwd_gen);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
@@ -367,21 +339,10 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
  * caller built: dist, or with hop_rows >= 0 the hop-bounded table. Returns false
  * if the path would exceed max_nodes or revisit a node. */
 #define WALK_BASE (-2)   /* walk on the unbanned tree of yen_with (base_of) */
-#define WALK_REPAIR (-3) /* base_of, or the repaired distance where a ban is met */
 
 static int64_t base_of(const struct route_scratch *s, int v)
 {
 	return s->base_gen[v] == s->base_cur ? s->base[v] : ROUTE_INF;
-}
-
-static bool affected(const struct route_scratch *s, int v)
-{
-	return s->aff_gen[v] == s->aff_cur;
-}
-
-static int64_t repaired_of(const struct route_scratch *s, int v)
-{
-	return affected(s, v) ? dist_of(s, v) : base_of(s, v);
 }
 
 static bool walk_path(const struct smug_world *w, struct route_scratch *s, int src, int dst,
@@ -409,9 +370,8 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			ok = false; /* full, and dst not reached */
 			break;
 		}
-		left_u = hop_rows == WALK_BASE	 ? base_of(s, u)
-			 : hop_rows == WALK_REPAIR ? repaired_of(s, u)
-			 : hop_rows < 0		   ? dist_of(s, u)
+		left_u = hop_rows == WALK_BASE ? base_of(s, u)
+			 : hop_rows < 0	       ? dist_of(s, u)
 					       : s->hop_cost[(size_t)(hops < hop_rows ? hops : hop_rows) *
 							    (size_t)w->n_nodes + (size_t)u];
 		if (hop_rows == WALK_BASE && u == src) {
@@ -435,8 +395,6 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 				continue;
 			if (hop_rows == WALK_BASE) {
 				left_v = base_of(s, e->node);
-			} else if (hop_rows == WALK_REPAIR) {
-				left_v = repaired_of(s, e->node);
 			} else if (hop_rows < 0) {
 				left_v = dist_of(s, e->node);
 			} else {
@@ -635,109 +593,6 @@ static bool same_root(const struct route_path *a, const struct route_path *b, in
 	       memcmp(a->nodes, b->nodes, (size_t)(j + 1) * sizeof a->nodes[0]) == 0;
 }
 
-#define REPAIR_MAX 256 /* past this many affected nodes a full search is cheaper */
-
-/* Mark v and every node whose tree path runs through v as affected;
- * false once more than REPAIR_MAX are. */
-static bool mark_below(struct route_scratch *s, int v, int *n_aff)
-{
-	int head = *n_aff;
-
-	if (base_of(s, v) == ROUTE_INF || affected(s, v))
-		return true;
-	s->aff_gen[v] = s->aff_cur;
-	s->members[(*n_aff)++] = v;
-	while (head < *n_aff) {
-		if (*n_aff > REPAIR_MAX)
-			return false;
-		int i = s->ball_idx[s->members[head++]];
-
-		for (int k = s->kid_start[i]; k < s->kid_start[i + 1]; k++)
-			if (!affected(s, s->kids[k])) {
-				s->aff_gen[s->kids[k]] = s->aff_cur;
-				s->members[(*n_aff)++] = s->kids[k];
-			}
-	}
-	return *n_aff <= REPAIR_MAX;
-}
-
-/* Distances to dst in the banned graph, repaired from the unbanned tree:
- * a node whose tree path avoids every ban keeps its unbanned distance
- * (nothing banned is cheaper); only the affected nodes (below a banned
- * node or a banned tree corridor) are searched, seeded from their
- * unaffected neighbours, until src is settled. Returns dist[src], or -1
- * when src itself is unaffected or too many nodes are (then a full search
- * decides). */
-static int64_t repair(const struct smug_world *w, struct route_scratch *s, int src,
-		      int64_t radius)
-{
-	int n_aff = 0, n_heap = 0;
-
-	stamp_next(s->aff_gen, &s->aff_cur, s->n_nodes);
-	for (int j = 0; j < s->ban_j; j++)
-		if (!mark_below(s, s->ban_path->nodes[j], &n_aff))
-			return -1;
-	for (int a = 0; a < s->ban_n_out; a++) {
-		const struct route_path *o = &s->ban_out[a];
-		int c, x, y;
-
-		if (!same_root(o, s->ban_path, s->ban_j))
-			continue;
-		c = o->corridors[s->ban_j];
-		x = w->corridors[c].a;
-		y = w->corridors[c].b;
-		if (base_of(s, x) != ROUTE_INF && s->succ_corr[x] == c && !mark_below(s, x, &n_aff))
-			return -1;
-		if (base_of(s, y) != ROUTE_INF && s->succ_corr[y] == c && !mark_below(s, y, &n_aff))
-			return -1;
-	}
-	if (!affected(s, src))
-		return -1; /* the caller searches in full */
-	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
-	for (int i = 0; i < n_aff; i++) {
-		int v = s->members[i];
-		const struct smug_node *nv = &w->nodes[v];
-		int64_t key = ROUTE_INF;
-
-		if (s->node_ban[v])
-			continue;
-		for (int j = nv->adj_first; j < nv->adj_first + nv->adj_count; j++) {
-			const struct smug_adj *e = &w->adj[j];
-			int64_t b = base_of(s, e->node);
-
-			if (usable(s, e) && !affected(s, e->node) && b != ROUTE_INF &&
-			    b + w->corridors[e->corridor].route_weight < key)
-				key = b + w->corridors[e->corridor].route_weight;
-		}
-		if (key <= radius) {
-			s->dist[v] = key;
-			s->dist_gen[v] = s->gen;
-			heap_push(s->heap, &n_heap, key, v);
-		}
-	}
-	while (n_heap > 0) {
-		struct heap_item it = heap_pop(s->heap, &n_heap);
-		const struct smug_node *u = &w->nodes[it.node];
-
-		if (it.dist != s->dist[it.node])
-			continue; /* stale entry */
-		if (it.node == src)
-			break;
-		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
-			const struct smug_adj *e = &w->adj[j];
-			int64_t d = it.dist + w->corridors[e->corridor].route_weight;
-
-			if (affected(s, e->node) && usable(s, e) && d <= radius &&
-			    d < dist_of(s, e->node)) {
-				s->dist[e->node] = d;
-				s->dist_gen[e->node] = s->gen;
-				heap_push(s->heap, &n_heap, d, e->node);
-			}
-		}
-	}
-	return dist_of(s, src);
-}
-
 static int64_t fwd_of(const struct route_scratch *s, int v)
 {
 	return s->fwd_gen[v] == s->fwd_cur ? s->fwd[v] : ROUTE_INF;
@@ -848,14 +703,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 			return false;
 		if (len > 0 && len <= max_nodes)
 			return walk_path(w, s, src, dst, max_nodes, WALK_BASE, out);
-		int64_t r = len < 0 && s->ban_path != NULL ? repair(w, s, src, radius) : -1;
-
-		if (r > radius)
-			return false;
-		if (r >= 0) {
-			if (walk_path(w, s, src, dst, max_nodes, WALK_REPAIR, out))
-				return true;
-		} else if (len < 0) {
+		if (len < 0) {
 			if (dist_to_dst_guided(w, s, src, dst, radius) == ROUTE_INF)
 				return false;
 			if (walk_path(w, s, src, dst, max_nodes, -1, out))
@@ -955,46 +803,13 @@ static void base_build(const struct smug_world *w, struct route_scratch *s, int 
 
 	stamp_next(s->base_gen, &s->base_cur, s->n_nodes);
 	dist_to_dst(w, s, -1, dst, radius, true);
-	s->n_ball = s->n_members;
 	for (int i = 0; i < s->n_members; i++) {
 		int v = s->members[i];
 
 		s->base[v] = s->dist[v];
 		s->base_gen[v] = s->base_cur;
-		s->ball[i] = v;
-		s->ball_idx[v] = i;
 	}
 	s->n_members = 0;
-	/* the tree the base walk follows, and who hangs below whom */
-	memset(s->kid_start, 0, (size_t)(s->n_ball + 2) * sizeof *s->kid_start);
-	for (int i = 0; i < s->n_ball; i++) {
-		int v = s->ball[i];
-		const struct smug_node *nv = &w->nodes[v];
-
-		s->succ[v] = s->succ_corr[v] = -1;
-		if (v == dst)
-			continue;
-		for (int j = nv->adj_first; j < nv->adj_first + nv->adj_count; j++) {
-			const struct smug_adj *e = &w->adj[j];
-			int64_t b = base_of(s, e->node);
-
-			if (b != ROUTE_INF && b + w->corridors[e->corridor].route_weight == s->base[v]) {
-				s->succ[v] = e->node;
-				s->succ_corr[v] = e->corridor;
-				s->kid_start[s->ball_idx[e->node] + 2]++;
-				break;
-			}
-		}
-	}
-	for (int i = 0; i < s->n_ball; i++)
-		s->kid_start[i + 2] += s->kid_start[i + 1];
-	for (int i = 0; i < s->n_ball; i++) {
-		int v = s->ball[i];
-
-		if (s->succ[v] >= 0)
-			s->kids[s->kid_start[s->ball_idx[s->succ[v]] + 1]++] = v;
-	}
-	/* now kids of ball index i are kids[kid_start[i] .. kid_start[i+1]) */
 	s->base_dst = dst;
 }
 
@@ -1040,12 +855,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 			for (int a = 0; a < n_out; a++)
 				if (same_root(&out[a], prev, j))
 					s->corridor_ban[out[a].corridors[j]] = 1;
-			s->ban_path = prev;
-			s->ban_j = j;
-			s->ban_out = out;
-			s->ban_n_out = n_out;
 			found = search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j, sp);
-			s->ban_path = NULL;
 			if (found) {
 				struct route_path cand;
 
