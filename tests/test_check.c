@@ -99,10 +99,16 @@ static void free_base(void)
 	smug_world_free(base);
 }
 
+/* The i-th shipment on the road. */
+static struct smug_shipment *road(struct smug_world *w, int i)
+{
+	return &w->shipment_slots[w->in_transit[i]];
+}
+
 /* The network of the first shipment's faction. */
 static struct smug_network *net0(struct smug_world *w)
 {
-	return &w->factions[w->shipments[0].faction].net;
+	return &w->factions[road(w, 0)->faction].net;
 }
 
 static int first_border(const struct smug_world *w)
@@ -113,7 +119,7 @@ static int first_border(const struct smug_world *w)
 	return -1;
 }
 
-static void dup_shipment(struct smug_world *w) { w->shipments[1].id = w->shipments[0].id; }
+static void dup_shipment(struct smug_world *w) { road(w, 1)->id = road(w, 0)->id; }
 static void in_transit(struct smug_world *w) { net0(w)->in_transit += 93; }
 static void delivered(struct smug_world *w) { net0(w)->delivered = 1000000000000; }
 static void total_delivered(struct smug_world *w) { w->tel.total.delivered += 1; }
@@ -131,11 +137,11 @@ static void minted(struct smug_world *w) { w->ledger.minted += 100; w->ledger.ac
 static void negative(struct smug_world *w) { w->ledger.accounts[1].balance = -5; w->ledger.accounts[0].balance += 5; }
 static void wrong_corridor(struct smug_world *w)
 {
-	struct smug_shipment *s = &w->shipments[0];
+	struct smug_shipment *s = road(w, 0);
 
 	s->corridors[0] = s->corridors[0] == 0 ? 1 : 0;
 }
-static void foreign_faction(struct smug_world *w) { w->shipments[0].faction = 99; }
+static void foreign_faction(struct smug_world *w) { road(w, 0)->faction = 99; }
 static void node_ward(struct smug_world *w) { w->nodes[3].ward = w->n_wards; }
 static void unsorted_wards(struct smug_world *w) { memcpy(w->wards[1].id, w->wards[0].id, sizeof w->wards[0].id); }
 static void history_head(struct smug_world *w) { w->tel.history_head = (w->tel.history_head + 1) % SMUG_HISTORY_DAYS; }
@@ -147,8 +153,8 @@ static void seizures(struct smug_world *w)
 	w->border_stats[c].seizures = w->border_stats[c].detections + 1;
 }
 static void crackdown_order(struct smug_world *w) { w->crackdowns[1].corridor = w->crackdowns[0].corridor; }
-static void bribe_total(struct smug_world *w) { w->shipments[0].bribe_budget_total += 1; }
-static void days_left(struct smug_world *w) { w->shipments[0].days_left = 0; }
+static void bribe_total(struct smug_world *w) { road(w, 0)->bribe_budget_total += 1; }
+static void days_left(struct smug_world *w) { road(w, 0)->days_left = 0; }
 static void event_future(struct smug_world *w)
 {
 	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].day = w->day + 3;
@@ -182,13 +188,17 @@ static void corridor_ends(struct smug_world *w)
 }
 static void src_ward(struct smug_world *w)
 {
-	w->shipments[0].src_ward = (w->shipments[0].src_ward + 1) % w->n_wards;
+	road(w, 0)->src_ward = (road(w, 0)->src_ward + 1) % w->n_wards;
 }
 static void dst_ward(struct smug_world *w)
 {
-	w->shipments[0].dst_ward = (w->shipments[0].dst_ward + 1) % w->n_wards;
+	road(w, 0)->dst_ward = (road(w, 0)->dst_ward + 1) % w->n_wards;
 }
-static void shipment_id_zero(struct smug_world *w) { w->shipments[0].id = 0; }
+static void shipment_id_zero(struct smug_world *w) { road(w, 0)->id = 0; }
+/* two shipments on the road in one slot: one of them is gone */
+static void slot_twice(struct smug_world *w) { w->in_transit[1] = w->in_transit[0]; }
+/* a free slot that is on no list: the road would run out of room */
+static void slot_lost(struct smug_world *w) { w->n_free_slots--; }
 static void ward_gate(struct smug_world *w) { w->wards[2].gate_node = w->wards[3].gate_node; }
 /* the last day delivered more than all days together (its record agrees) */
 static void today_above_total(struct smug_world *w)
@@ -244,6 +254,8 @@ static const struct violation violations[] = {
 	{"route from another ward", src_ward, "state.shipments[0].src_ward: not the ward its route starts in"},
 	{"route to another ward", dst_ward, "state.shipments[0].dst_ward: not the ward its route ends in"},
 	{"shipment id 0", shipment_id_zero, "state.shipments[0].id: 0, expected 1 to"},
+	{"two shipments in one slot", slot_twice, "is in two places"},
+	{"a slot lost", slot_lost, "slots accounted for"},
 	{"ward's gate in another ward", ward_gate, "state.wards[2]: has no node"},
 	{"event kind out of range", event_kind, "kind, faction, corridor or commodity out of range"},
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},

@@ -262,7 +262,7 @@ START_TEST(test_customs_seizure_stops_shipment)
 			ck_assert_int_gt(w->ledger.by_reason[SMUG_TX_SEIZURE_PENALTY], pen0);
 		}
 		for (int i = 0; i < w->n_shipments; i++)
-			ck_assert_int_eq(w->shipments[i].status, SMUG_OUTCOME_IN_TRANSIT);
+			ck_assert_int_eq(smug_shipment_in_transit(w, i)->status, SMUG_OUTCOME_IN_TRANSIT);
 	}
 	ck_assert_int_gt(seized_days, 0);
 	ck_assert_int_eq(w->factions[0].net.delivered +

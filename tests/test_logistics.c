@@ -37,10 +37,13 @@ static int corridor_between(const struct smug_world *w, int a, int b)
 }
 
 /* A shipment of faction 0 along the given node ids, put in transit. */
-static void send(struct smug_world *w, uint64_t id, const char *const *route, int n, int64_t value)
+static struct smug_shipment *send(struct smug_world *w, uint64_t id, const char *const *route, int n,
+				  int64_t value)
 {
+	int slot = shipment_slot_take(w);
 	struct smug_shipment s;
 
+	ck_assert_int_ge(slot, 0);
 	memset(&s, 0, sizeof s);
 	s.id = id;
 	s.faction = 0;
@@ -63,9 +66,11 @@ static void send(struct smug_world *w, uint64_t id, const char *const *route, in
 	s.status = SMUG_OUTCOME_IN_TRANSIT;
 	s.resolved_corridor = -1;
 	ck_assert_int_lt(w->n_shipments, SMUG_SHIPMENT_CAP);
-	w->shipments[w->n_shipments++] = s; /* on the road, as logistics_step would put it */
+	w->shipment_slots[slot] = s;
+	w->in_transit[w->n_shipments++] = slot; /* on the road, as logistics_step would put it */
 	w->factions[0].net.shipments++;
 	w->factions[0].net.in_transit++;
+	return &w->shipment_slots[slot];
 }
 
 /* One day of logistics only. */
@@ -97,7 +102,7 @@ START_TEST(test_logistics_travel_days_and_delivery)
 	for (int day = 1; day < 5; day++) {
 		travel(w);
 		ck_assert_int_eq(w->n_shipments, 1);
-		ck_assert_int_eq(w->shipments[0].hop, day < 2 ? 0 : 1);
+		ck_assert_int_eq(smug_shipment_in_transit(w, 0)->hop, day < 2 ? 0 : 1);
 	}
 	travel(w); /* day 5: 2 + 3 days of travel are over */
 	ck_assert_int_eq(w->n_shipments, 0);
@@ -124,16 +129,15 @@ static struct outcomes first_day(struct smug_world *w, const char *const *route,
 	struct outcomes o = {0, 0, 0};
 	uint64_t base = w->next_shipment_id + 1000000;
 
-	w->n_shipments = 0;
+	shipments_init(w, 0, false); /* an empty road */
 	for (int i = 0; i < n_ship; i++) {
-		send(w, base + (uint64_t)i, route, 2, 10000);
-		w->shipments[w->n_shipments - 1].days_left = 1;
+		send(w, base + (uint64_t)i, route, 2, 10000)->days_left = 1;
 		if (w->n_shipments == SMUG_SHIPMENT_CAP || i + 1 == n_ship) {
 			travel(w);
 			o.lost += (int)w->tel.today.lost;
 			o.delayed += (int)w->tel.today.delayed;
 			o.passed += (int)(w->tel.today.delivered + w->tel.today.seized);
-			w->n_shipments = 0;
+			shipments_init(w, 0, false);
 			w->day--;
 		}
 	}
@@ -220,8 +224,8 @@ START_TEST(test_logistics_delays_are_bounded)
 		travel(w);
 		days++;
 		for (int i = 0; i < w->n_shipments; i++)
-			if (w->shipments[i].delays > most)
-				most = w->shipments[i].delays;
+			if (smug_shipment_in_transit(w, i)->delays > most)
+				most = smug_shipment_in_transit(w, i)->delays;
 		delivered_late += (int)w->tel.today.delivered;
 	}
 	/* every shipment ends, lost or delivered after at most ten delays */

@@ -195,11 +195,10 @@ static void resolved(struct smug_world *w, int f, const char *const *route, int 
 {
 	struct smug_shipment *s;
 
-	if (w->cap_resolved == 0) {
-		w->resolved = calloc(4, sizeof *w->resolved);
-		w->cap_resolved = 4;
-	}
-	s = &w->resolved[0];
+	logistics_release_resolved(w);
+	w->resolved[0] = shipment_slot_take(w);
+	ck_assert_int_ge(w->resolved[0], 0);
+	s = &w->shipment_slots[w->resolved[0]];
 	memset(s, 0, sizeof *s);
 	s->faction = f;
 	s->n_nodes = n;

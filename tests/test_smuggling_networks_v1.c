@@ -71,12 +71,12 @@ START_TEST(test_smuggling_same_world_same_choices)
 		}
 		ck_assert_int_eq(a->n_shipments, b->n_shipments);
 		for (int i = 0; i < a->n_shipments; i++) {
-			ck_assert_int_eq(a->shipments[i].n_bribes, b->shipments[i].n_bribes);
-			for (int k = 0; k < a->shipments[i].n_bribes; k++) {
-				ck_assert_int_eq(a->shipments[i].bribe_map[k].corridor,
-						 b->shipments[i].bribe_map[k].corridor);
-				ck_assert_int_eq(a->shipments[i].bribe_map[k].amount,
-						 b->shipments[i].bribe_map[k].amount);
+			ck_assert_int_eq(smug_shipment_in_transit(a, i)->n_bribes, smug_shipment_in_transit(b, i)->n_bribes);
+			for (int k = 0; k < smug_shipment_in_transit(a, i)->n_bribes; k++) {
+				ck_assert_int_eq(smug_shipment_in_transit(a, i)->bribe_map[k].corridor,
+						 smug_shipment_in_transit(b, i)->bribe_map[k].corridor);
+				ck_assert_int_eq(smug_shipment_in_transit(a, i)->bribe_map[k].amount,
+						 smug_shipment_in_transit(b, i)->bribe_map[k].amount);
 			}
 		}
 		ck_assert_uint_eq(smug_world_digest(a), smug_world_digest(b));
@@ -226,8 +226,8 @@ END_TEST
 static const struct smug_shipment *shipment_by_id(const struct smug_world *w, uint64_t id)
 {
 	for (int i = 0; i < w->n_shipments; i++)
-		if (w->shipments[i].id == id)
-			return &w->shipments[i];
+		if (smug_shipment_in_transit(w, i)->id == id)
+			return smug_shipment_in_transit(w, i);
 	return NULL;
 }
 
@@ -267,7 +267,7 @@ START_TEST(test_smuggling_planner_bribes_lower_seizure_bounded)
 
 	smug_cmd_step(w, 20);
 	for (int i = 0; i < w->n_shipments && checked < 20; i++) {
-		const struct smug_shipment *s = &w->shipments[i];
+		const struct smug_shipment *s = smug_shipment_in_transit(w, i);
 
 		for (int k = 0; k < s->n_bribes; k++) {
 			int c = s->bribe_map[k].corridor, from = -1;
@@ -300,7 +300,7 @@ START_TEST(test_smuggling_planner_bribes_lower_seizure_bounded)
 	/* What the planner allotted is what an officer who takes the bribe is
 	 * paid, out of the faction's own account into the black market. */
 	for (int i = 0; i < w->n_shipments && paid < 10; i++) {
-		struct smug_shipment s = w->shipments[i];
+		struct smug_shipment s = *smug_shipment_in_transit(w, i);
 		struct smug_world *c = smug_world_clone(w);
 		struct smug_ledger *l = &c->ledger;
 

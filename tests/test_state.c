@@ -663,7 +663,7 @@ START_TEST(test_state_shipment_from_the_last_ward_loads)
 	for (int day = 0; day < 365 && !from_last; day++) {
 		smug_cmd_step(w, 1);
 		for (int i = 0; i < w->n_shipments; i++)
-			from_last += w->shipments[i].src_ward == w->n_wards - 1;
+			from_last += smug_shipment_in_transit(w, i)->src_ward == w->n_wards - 1;
 	}
 	ck_assert_msg(from_last > 0, "no shipment from the last ward %s in a year", w->wards[w->n_wards - 1].id);
 	json = snapshot_to_json(w);

@@ -545,7 +545,7 @@ START_TEST(test_telemetry_window_lists_show_a_shift)
 	for (int d = 0; d < days; d++) {
 		smug_cmd_step(w, 1);
 		for (int i = 0; i < w->n_resolved; i++) {
-			const struct smug_shipment *r = &w->resolved[i];
+			const struct smug_shipment *r = smug_shipment_resolved(w, i);
 
 			resolved[d][r->faction]++;
 			if (d >= days - 7 && r->status == SMUG_OUTCOME_DELIVERED)

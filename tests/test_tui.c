@@ -1885,8 +1885,8 @@ START_TEST(test_tui_story_heads_with_the_shipment_and_its_cargo)
 		tui_handle_key(&a, KEY_END);
 		e = pane_events_at(&a, pane_events_selected(&a), &seq);
 		for (int i = 0; i < w->n_shipments; i++)
-			if (w->shipments[i].id == e->shipment)
-				live = &w->shipments[i];
+			if (smug_shipment_in_transit(w, i)->id == e->shipment)
+				live = smug_shipment_in_transit(w, i);
 		ck_assert_msg(k == 0 ? live == NULL : live != NULL, "the newest %s event's shipment is %s in transit",
 			      k ? "check" : "delivery", live ? "still" : "no longer");
 		tui_handle_key(&a, '\n');

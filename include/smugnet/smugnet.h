@@ -116,6 +116,11 @@ int smug_world_find_account(const struct smug_world *w, const char *id);
 const struct smug_crackdown *
 smug_world_crackdown_on(const struct smug_world *w, int corridor);
 
+/* The i-th shipment in transit, in id order (0 <= i < w->n_shipments),
+ * and the i-th resolved during the last simulated day, in the order they
+ * ended (0 <= i < w->n_resolved). Borrowed: valid until the next step. */
+const struct smug_shipment *smug_shipment_in_transit(const struct smug_world *w, int i);
+const struct smug_shipment *smug_shipment_resolved(const struct smug_world *w, int i);
 /* A shipment by id: in transit, or resolved during the last simulated
  * day (w->resolved); NULL when it is neither. */
 const struct smug_shipment *smug_shipment_find(const struct smug_world *w, uint64_t id);

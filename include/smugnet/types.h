@@ -291,9 +291,10 @@ struct smug_bribe_entry {
 	int64_t amount; /* minor units offered at that border */
 };
 
-/* The scalars come first and the per-node and per-hop arrays last, so
- * that a shipment's live part (shipment_copy) is its head up to nodes
- * plus the first n_nodes / n_nodes - 1 / n_bribes entries of the arrays. */
+/* The scalars come first and the per-node and per-hop arrays last: a day
+ * of travel reads the head and one hop of the arrays. A shipment lives in
+ * one slot of w->shipment_slots from launch until the day after it ends
+ * and is never copied (world.h). */
 struct smug_shipment {
 	uint64_t id; /* world-unique, increasing */
 	int faction;

@@ -50,8 +50,15 @@ struct smug_world {
 	int n_factions;
 	struct smug_ledger ledger;
 
-	struct smug_shipment *shipments; /* in transit, sorted by id; cap SMUG_SHIPMENT_CAP */
-	int n_shipments;
+	/* Shipments live in slots and never move while they exist: the road
+	 * and the day's queues below are lists of slot indices. In use: the
+	 * slots on the road, in launch and in resolved; the rest are on the
+	 * free stack. SMUG_SHIPMENT_CAP slots, touched when the world is made. */
+	struct smug_shipment *shipment_slots;
+	int *free_slots; /* stack of unused slot indices */
+	int n_free_slots;
+	int *in_transit; /* slots of the shipments on the road, sorted by id */
+	int n_shipments; /* shipments in transit */
 	uint64_t next_shipment_id;
 
 	struct smug_crackdown crackdowns[SMUG_CRACKDOWN_CAP]; /* sorted by corridor */
@@ -84,10 +91,10 @@ struct smug_world {
 	 * shipments it sends (launch, empty between days), logistics puts
 	 * them on the road and files the ones that end (resolved: the last
 	 * simulated day's, read by learning, signals and event printers) */
-	struct smug_shipment launch[SMUG_SHIPMENTS_PER_DAY_MAX];
+	int launch[SMUG_SHIPMENTS_PER_DAY_MAX]; /* slots */
 	int n_launch;
-	struct smug_shipment *resolved; /* heap, grows to at most SMUG_SHIPMENT_CAP */
-	int n_resolved, cap_resolved;
+	int *resolved; /* slots, SMUG_SHIPMENT_CAP entries */
+	int n_resolved;
 
 	/* not state: what was done to the world, and the scenario it came from */
 	struct smug_journal journal;

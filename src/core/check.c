@@ -230,21 +230,60 @@ static bool check_bribes(struct ck *c, int i, const struct smug_shipment *s)
 	return true;
 }
 
+/* Each shipment slot is in exactly one place: on the road, in the day's
+ * launch or resolved queue, or on the free stack. */
+static bool check_slots(struct ck *c)
+{
+	const struct smug_world *w = c->w;
+	unsigned char seen[SMUG_SHIPMENT_CAP] = {0};
+	const struct {
+		const char *name;
+		const int *slot;
+		int n;
+	} lists[] = {{"in_transit", w->in_transit, w->n_shipments},
+		     {"launch", w->launch, w->n_launch},
+		     {"resolved", w->resolved, w->n_resolved},
+		     {"free", w->free_slots, w->n_free_slots}};
+	int total = 0;
+
+	if (w->shipment_slots == NULL)
+		return w->n_shipments == 0 ? true : bad(c, "state.shipments: %d, but no slots", w->n_shipments);
+	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+		if (!in(lists[l].n, 0, SMUG_SHIPMENT_CAP - total))
+			return bad(c, "state.shipments: %d slots %s, with %d elsewhere, at most %d in all",
+				   lists[l].n, lists[l].name, total, SMUG_SHIPMENT_CAP);
+		total += lists[l].n;
+		for (int i = 0; i < lists[l].n; i++) {
+			int k = lists[l].slot[i];
+
+			if (!in(k, 0, SMUG_SHIPMENT_CAP - 1) || seen[k]++)
+				return bad(c, "state.shipments: slot %d (%s[%d]) %s", k, lists[l].name, i,
+					   in(k, 0, SMUG_SHIPMENT_CAP - 1) ? "is in two places" : "does not exist");
+		}
+	}
+	if (total != SMUG_SHIPMENT_CAP)
+		return bad(c, "state.shipments: %d of %d slots accounted for", total, SMUG_SHIPMENT_CAP);
+	return true;
+}
+
 static bool check_shipments(struct ck *c, int *per_faction)
 {
 	const struct smug_world *w = c->w;
 
 	if (!in(w->n_shipments, 0, SMUG_SHIPMENT_CAP))
 		return bad(c, "state.shipments: %d, at most %d", w->n_shipments, SMUG_SHIPMENT_CAP);
+	if (!check_slots(c))
+		return false;
 	for (int i = 0; i < w->n_shipments; i++) {
-		const struct smug_shipment *s = &w->shipments[i];
+		const struct smug_shipment *s = smug_shipment_in_transit(w, i);
 
 		if (s->id < 1 || s->id >= w->next_shipment_id)
 			return bad(c, "state.shipments[%d].id: %llu, expected 1 to %llu (next_shipment_id - 1)", i,
 				   (unsigned long long)s->id, (unsigned long long)(w->next_shipment_id - 1));
-		if (i > 0 && s->id <= w->shipments[i - 1].id)
+		if (i > 0 && s->id <= smug_shipment_in_transit(w, i - 1)->id)
 			return bad(c, "state.shipments[%d].id: %llu %s shipments[%d]", i, (unsigned long long)s->id,
-				   s->id == w->shipments[i - 1].id ? "duplicates" : "is not after", i - 1);
+				   s->id == smug_shipment_in_transit(w, i - 1)->id ? "duplicates" : "is not after",
+				   i - 1);
 		if (!in(s->faction, 0, w->n_factions - 1) || !w->factions[s->faction].runs_network)
 			return bad(c, "state.shipments[%d].faction: %d is not a smuggling faction", i, s->faction);
 		if (!in((int)s->commodity, 0, SMUG_COMMODITY_COUNT - 1))
@@ -606,11 +645,14 @@ static bool check_windows(struct ck *c)
 		int64_t n_transit[SMUG_COMMODITY_COUNT] = {0}, v_transit[SMUG_COMMODITY_COUNT] = {0};
 		int64_t sent = 0, delivered = 0, seized = 0, lost = 0;
 
-		for (int i = 0; i < w->n_shipments; i++)
-			if (w->shipments[i].faction == f && (unsigned)w->shipments[i].commodity < SMUG_COMMODITY_COUNT) {
-				n_transit[w->shipments[i].commodity]++;
-				v_transit[w->shipments[i].commodity] += w->shipments[i].value;
+		for (int i = 0; i < w->n_shipments; i++) {
+			const struct smug_shipment *s = smug_shipment_in_transit(w, i);
+
+			if (s->faction == f && (unsigned)s->commodity < SMUG_COMMODITY_COUNT) {
+				n_transit[s->commodity]++;
+				v_transit[s->commodity] += s->value;
 			}
+		}
 		for (int k = 0; k < SMUG_COMMODITY_COUNT; k++) {
 			const struct smug_flow *fl = &ft->total[k];
 

@@ -416,13 +416,28 @@ enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s,
 
 /* ---- logistics.c: stage 6 ---- */
 /* Put the day's launches on the road, advance every shipment a day, and
- * file the ones that end in w->resolved. */
+ * file the ones that end in w->resolved (first releasing the slots of the
+ * ones filed before). */
 void logistics_step(struct smug_world *w);
-/* *dst = *src as far as anyone can tell: the scalars and the live entries
- * of the arrays (n_nodes nodes, n_nodes - 1 hops, n_bribes bribes); the
- * entries past the counts, which nothing reads, are not copied. A route
- * of a few hops moves ~300 of the record's ~1.6 KB. */
-void shipment_copy(struct smug_shipment *dst, const struct smug_shipment *src);
+/* The shipment slots (world.h): shipments_init gives w SMUG_SHIPMENT_CAP
+ * slots (with touch, all written now so a simulating world's footprint is
+ * fixed; a world read from a file leaves that to the pages it uses), the
+ * first n_transit of them on the road (n_transit <= SMUG_SHIPMENT_CAP)
+ * and the rest free;
+ * shipments_done frees them (and is a no-op on a world without slots);
+ * shipments_clone gives dst the road of src (the day's queues are not
+ * state and start empty). */
+void shipments_init(struct smug_world *w, int n_transit, bool touch);
+void shipments_done(struct smug_world *w);
+void shipments_clone(struct smug_world *dst, const struct smug_world *src);
+/* A free slot for a new shipment, or -1 when all SMUG_SHIPMENT_CAP are in
+ * use; the caller puts it in launch (or on the road). */
+int shipment_slot_take(struct smug_world *w);
+/* Release the slots of the shipments filed in w->resolved: called when
+ * nothing reads the last day's outcomes any more (before the plan takes
+ * slots for the day's launches, so the road and the launches always fit
+ * in SMUG_SHIPMENT_CAP slots). */
+void logistics_release_resolved(struct smug_world *w);
 
 /* ---- telemetry.c: stage 8 ---- */
 void telemetry_begin_day(struct smug_world *w);

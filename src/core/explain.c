@@ -205,7 +205,7 @@ static double failure_chance(const struct smug_world *w, const struct smug_decis
 static int64_t offered_by(const struct smug_world *w, const struct smug_decision *d, int corridor)
 {
 	for (int i = 0; i < w->n_shipments; i++) {
-		const struct smug_shipment *s = &w->shipments[i];
+		const struct smug_shipment *s = smug_shipment_in_transit(w, i);
 
 		if (s->id != d->shipment)
 			continue;

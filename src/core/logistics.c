@@ -6,49 +6,77 @@
  * demand ward's buyers pay for a delivery; a seizure costs the faction
  * its fine and the cargo re-enters the seizing ward, auctioned by the
  * treasury or diverted to the black market — and is filed in w->resolved
- * for learning and signals. The array stays sorted by id. Work per day is
- * O(shipments in transit × 1 hop). */
+ * for learning and signals. A shipment stays in its slot from launch until
+ * the day after it ends: the road (w->in_transit) is a list of slots kept
+ * sorted by id, so nothing is copied. Work per day is O(shipments in
+ * transit × 1 hop). */
+#include <assert.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
 
-void shipment_copy(struct smug_shipment *dst, const struct smug_shipment *src)
+void shipments_init(struct smug_world *w, int n_transit, bool touch)
 {
-	int nodes = src->n_nodes < 0 ? 0 : src->n_nodes;
-	int hops, bribes;
+	size_t cap = SMUG_SHIPMENT_CAP;
 
-	if (nodes > SMUG_ROUTE_MAX_NODES)
-		nodes = SMUG_ROUTE_MAX_NODES;
-	hops = nodes > 1 ? nodes - 1 : 0;
-	bribes = src->n_bribes < 0 ? 0 : src->n_bribes;
-	if (bribes > SMUG_ROUTE_MAX_NODES - 1)
-		bribes = SMUG_ROUTE_MAX_NODES - 1;
-
-	memcpy(dst, src, offsetof(struct smug_shipment, nodes));
-	for (int i = 0; i < nodes; i++)
-		dst->nodes[i] = src->nodes[i];
-	for (int i = 0; i < hops; i++) {
-		dst->corridors[i] = src->corridors[i];
-		dst->hop_cost[i] = src->hop_cost[i];
-		dst->plan_risk[i] = src->plan_risk[i];
-	}
-	for (int i = 0; i < bribes; i++)
-		dst->bribe_map[i] = src->bribe_map[i];
+	assert(n_transit >= 0 && n_transit <= SMUG_SHIPMENT_CAP);
+	shipments_done(w);
+	w->shipment_slots = xcalloc(cap, sizeof *w->shipment_slots);
+	/* Touch the whole bounded array now, so the footprint is fixed from
+	 * day 0 instead of creeping up with each new peak of traffic. */
+	if (touch)
+		memset(w->shipment_slots, 0, cap * sizeof *w->shipment_slots);
+	w->in_transit = xcalloc(cap, sizeof *w->in_transit);
+	w->resolved = xcalloc(cap, sizeof *w->resolved);
+	w->free_slots = xcalloc(cap, sizeof *w->free_slots);
+	for (int i = 0; i < n_transit; i++)
+		w->in_transit[i] = i;
+	w->n_shipments = n_transit;
+	/* the lowest free slot on top, so a fresh world fills 0, 1, 2, ... */
+	w->n_free_slots = 0;
+	for (int i = SMUG_SHIPMENT_CAP - 1; i >= n_transit; i--)
+		w->free_slots[w->n_free_slots++] = i;
+	w->n_launch = 0;
+	w->n_resolved = 0;
 }
 
-static void file_resolved(struct smug_world *w, const struct smug_shipment *s)
+void shipments_done(struct smug_world *w)
 {
-	if (w->n_resolved == w->cap_resolved) {
-		int cap = w->cap_resolved ? 2 * w->cap_resolved : 64;
+	free(w->shipment_slots);
+	free(w->in_transit);
+	free(w->resolved);
+	free(w->free_slots);
+	w->shipment_slots = NULL;
+	w->in_transit = w->resolved = w->free_slots = NULL;
+	w->n_shipments = w->n_free_slots = w->n_launch = w->n_resolved = 0;
+}
 
-		if (cap > SMUG_SHIPMENT_CAP + SMUG_SHIPMENTS_PER_DAY_MAX)
-			cap = SMUG_SHIPMENT_CAP + SMUG_SHIPMENTS_PER_DAY_MAX;
-		w->resolved = xrealloc(w->resolved, (size_t)cap * sizeof *w->resolved);
-		w->cap_resolved = cap;
+void shipments_clone(struct smug_world *dst, const struct smug_world *src)
+{
+	dst->shipment_slots = NULL;
+	dst->in_transit = dst->resolved = dst->free_slots = NULL;
+	if (src->shipment_slots == NULL) {
+		dst->n_shipments = dst->n_free_slots = dst->n_launch = dst->n_resolved = 0;
+		return;
 	}
-	shipment_copy(&w->resolved[w->n_resolved++], s);
+	shipments_init(dst, src->n_shipments, true);
+	for (int i = 0; i < src->n_shipments; i++)
+		dst->shipment_slots[i] = src->shipment_slots[src->in_transit[i]];
+}
+
+int shipment_slot_take(struct smug_world *w)
+{
+	return w->n_free_slots > 0 ? w->free_slots[--w->n_free_slots] : -1;
+}
+
+void logistics_release_resolved(struct smug_world *w)
+{
+	for (int i = 0; i < w->n_resolved; i++)
+		w->free_slots[w->n_free_slots++] = w->resolved[i];
+	w->n_resolved = 0;
 }
 
 /* Seized cargo re-enters the ward that seized it: its buyers pay
@@ -72,8 +100,9 @@ static void seized_reenters(struct smug_world *w, const struct smug_shipment *s,
 	sb_money(sb, paid);
 }
 
-static void resolve(struct smug_world *w, struct smug_shipment *s, enum smug_outcome o, int at)
+static void resolve(struct smug_world *w, int slot, enum smug_outcome o, int at)
 {
+	struct smug_shipment *s = &w->shipment_slots[slot];
 	struct smug_faction *fa = &w->factions[s->faction];
 	struct smug_network *n = &fa->net;
 	struct smug_recent_outcome *r;
@@ -127,19 +156,20 @@ static void resolve(struct smug_world *w, struct smug_shipment *s, enum smug_out
 	}
 	if (o == SMUG_OUTCOME_SEIZED)
 		seized_reenters(w, s, smug_corridor_dest_ward(w, at, s->nodes[s->hop]), &sb);
-	file_resolved(w, s);
+	w->resolved[w->n_resolved++] = slot;
 }
 
 /* Advance one shipment by a day; returns true while it stays in transit. */
-static bool advance(struct smug_world *w, struct smug_shipment *s)
+static bool advance(struct smug_world *w, int slot)
 {
+	struct smug_shipment *s = &w->shipment_slots[slot];
 	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
 	int c, from;
 	double u, p;
 	const struct smug_corridor *k;
 
 	if (s->n_nodes < 2) {
-		resolve(w, s, SMUG_OUTCOME_DELIVERED, -1);
+		resolve(w, slot, SMUG_OUTCOME_DELIVERED, -1);
 		return false;
 	}
 	if (--s->days_left > 0)
@@ -155,7 +185,7 @@ static bool advance(struct smug_world *w, struct smug_shipment *s)
 	}
 	u = draw_u01(w, "predation", w->day, s->id, (uint64_t)c, 0);
 	if (u < sc->hazard_loss_share * p) {
-		resolve(w, s, SMUG_OUTCOME_LOST, c);
+		resolve(w, slot, SMUG_OUTCOME_LOST, c);
 		return false;
 	}
 	if (u < p && s->delays < sc->max_delays) {
@@ -172,13 +202,13 @@ static bool advance(struct smug_world *w, struct smug_shipment *s)
 	if (k->border) {
 		telemetry_border_crossed(w, c);
 		if (customs_cross(w, s, c, smug_corridor_dest_ward(w, c, from)) == SMUG_OUTCOME_SEIZED) {
-			resolve(w, s, SMUG_OUTCOME_SEIZED, c);
+			resolve(w, slot, SMUG_OUTCOME_SEIZED, c);
 			return false;
 		}
 	}
 	s->hop++;
 	if (s->hop == s->n_nodes - 1) {
-		resolve(w, s, SMUG_OUTCOME_DELIVERED, -1);
+		resolve(w, slot, SMUG_OUTCOME_DELIVERED, -1);
 		return false;
 	}
 	s->days_left = w->corridors[s->corridors[s->hop]].travel_days;
@@ -189,17 +219,18 @@ void logistics_step(struct smug_world *w)
 {
 	int kept = 0;
 
-	w->n_resolved = 0;
-	/* launches have larger ids than every shipment on the road */
-	for (int i = 0; i < w->n_launch && w->n_shipments < SMUG_SHIPMENT_CAP; i++)
-		shipment_copy(&w->shipments[w->n_shipments++], &w->launch[i]);
+	logistics_release_resolved(w);
+	/* launches have larger ids than every shipment on the road; the plan
+	 * sends no more than the road has room for */
+	assert(w->n_shipments + w->n_launch <= SMUG_SHIPMENT_CAP);
+	for (int i = 0; i < w->n_launch; i++)
+		w->in_transit[w->n_shipments++] = w->launch[i];
 	w->n_launch = 0;
 	for (int i = 0; i < w->n_shipments; i++) {
-		if (advance(w, &w->shipments[i])) {
-			if (kept != i)
-				shipment_copy(&w->shipments[kept], &w->shipments[i]);
-			kept++;
-		}
+		int slot = w->in_transit[i];
+
+		if (advance(w, slot))
+			w->in_transit[kept++] = slot;
 	}
 	w->n_shipments = kept;
 }

@@ -119,7 +119,7 @@ void signals_step(struct smug_world *w)
 void signals_note_resolutions(struct smug_world *w)
 {
 	for (int r = 0; r < w->n_resolved; r++) {
-		const struct smug_shipment *s = &w->resolved[r];
+		const struct smug_shipment *s = &w->shipment_slots[w->resolved[r]];
 
 		if (w->factions[s->faction].kind != SMUG_FACTION_RAIDER)
 			continue;

@@ -15,6 +15,7 @@ static void sim_day(struct smug_world *w)
 	w->day++;
 	draw_head_prepare(w);
 	telemetry_begin_day(w);
+	logistics_release_resolved(w); /* the last day's outcomes are read */
 	signals_step(w);
 	crackdown_step(w);
 	if (w->cfg.smuggling.enabled) {

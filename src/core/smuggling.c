@@ -666,7 +666,7 @@ void smug_calibration(const struct smug_world *w, int min_crossings, double *mae
 void smuggling_learn_day(struct smug_world *w)
 {
 	for (int i = 0; i < w->n_resolved; i++)
-		smuggling_learn(w, &w->resolved[i]);
+		smuggling_learn(w, &w->shipment_slots[w->resolved[i]]);
 }
 
 /* Estimates not refreshed today move toward the calibrated prior for the
@@ -1313,14 +1313,20 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 {
 	struct smug_decision *d = &w->decisions[it->decision];
 	struct smug_faction *fa = &w->factions[it->faction];
-	struct smug_shipment *s = &w->launch[w->n_launch];
+	int slot = shipment_slot_take(w);
+	struct smug_shipment *s;
 	double heat = w->commodities[d->commodity].heat;
 	struct smug_event *ev;
 	struct sbuf sb;
 	char route[256];
 	int64_t paid;
 
-	/* the scalars, then the live entries of the arrays (shipment_copy) */
+	if (slot < 0) { /* the plan keeps the road below its cap */
+		skip(d, SMUG_SKIP_TRANSIT_FULL);
+		return;
+	}
+	s = &w->shipment_slots[slot];
+	/* the scalars, then the live entries of the arrays */
 	memset(s, 0, offsetof(struct smug_shipment, nodes));
 	s->id = w->next_shipment_id;
 	s->faction = it->faction;
@@ -1362,10 +1368,11 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 		ledger_post(&w->ledger, w->day, w->ledger.blackmarket, fa->account, paid,
 			    SMUG_TX_CARGO_PURCHASE);
 		skip(d, SMUG_SKIP_CANNOT_AFFORD);
+		w->free_slots[w->n_free_slots++] = slot;
 		return;
 	}
 	s->purchase = paid;
-	w->n_launch++;
+	w->launch[w->n_launch++] = slot;
 	w->next_shipment_id++;
 	d->shipment = s->id;
 	d->bribe_total = s->bribe_budget_total;
@@ -1426,15 +1433,19 @@ void smuggling_plan(struct smug_world *w)
 	w->n_decisions = 0;
 	w->decisions_day = w->day;
 	w->route_evals_today = 0;
-	w->n_launch = 0;
+	while (w->n_launch > 0) /* empty between days; if not, free its slots */
+		w->free_slots[w->n_free_slots++] = w->launch[--w->n_launch];
 	pl->n = 0;
 	pl->n_scored = 0;
 	memset(pl->committed, 0, sizeof pl->committed);
 	pl->memo = plan_memo_begin(w);
 	/* what each ward's buyers already owe for shipments on the way */
 	pl->owed = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *pl->owed);
-	for (int i = 0; i < w->n_shipments; i++)
-		pl->owed[w->shipments[i].dst_ward] += w->shipments[i].sale_price;
+	for (int i = 0; i < w->n_shipments; i++) {
+		const struct smug_shipment *s = &w->shipment_slots[w->in_transit[i]];
+
+		pl->owed[s->dst_ward] += s->sale_price;
+	}
 	for (int f = 0; f < w->n_factions && na < w->cfg.smuggling.max_active_factions; f++) {
 		struct smug_faction *fa = &w->factions[f];
 

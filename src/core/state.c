@@ -813,9 +813,9 @@ static void visit_shipments(struct sv *s, struct smug_world *w)
 	sv_count(s, "shipments", &w->n_shipments, SMUG_SHIPMENT_CAP);
 	if (sv_list(s, "shipments", &w->n_shipments, SMUG_SHIPMENT_CAP)) {
 		if (sv_reading(s))
-			w->shipments = xcalloc(SMUG_SHIPMENT_CAP, sizeof *w->shipments);
+			shipments_init(w, w->n_shipments, false);
 		for (int i = 0; i < w->n_shipments && sv_item(s, i); i++) {
-			visit_shipment(s, w, &w->shipments[i]);
+			visit_shipment(s, w, &w->shipment_slots[w->in_transit[i]]);
 			sv_end(s);
 		}
 		sv_end(s);

@@ -2,6 +2,7 @@
  * gates, accounts), deep copy, lookups by id and the names of enums.
  * Invariant: every id-ordered array is sorted by strcmp and indices into
  * it are stable for the life of the world. */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,8 +69,7 @@ void smug_world_free(struct smug_world *w)
 	free(w->corridors);
 	free(w->border_stats);
 	free(w->factions);
-	free(w->shipments);
-	free(w->resolved);
+	shipments_done(w);
 	telemetry_free(w);
 	ledger_done(&w->ledger);
 	journal_done(&w->journal);
@@ -99,7 +99,7 @@ struct smug_world *smug_world_clone(const struct smug_world *src)
 	w->corridors = dup_array(src->corridors, (size_t)src->n_corridors, sizeof *w->corridors);
 	w->border_stats = dup_array(src->border_stats, (size_t)src->n_corridors, sizeof *w->border_stats);
 	w->factions = dup_array(src->factions, (size_t)src->n_factions, sizeof *w->factions);
-	w->shipments = dup_array(src->shipments, SMUG_SHIPMENT_CAP, sizeof *w->shipments);
+	shipments_clone(w, src); /* the road only: the day's queues are not state */
 	w->ledger.accounts = dup_array(src->ledger.accounts, (size_t)src->ledger.n_accounts,
 				       sizeof *w->ledger.accounts);
 	telemetry_clone(w, src);
@@ -111,9 +111,6 @@ struct smug_world *smug_world_clone(const struct smug_world *src)
 		world_set_scenario_text(w, src->scenario_text, src->scenario_len);
 	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
 	w->plan_memo = NULL; /* rebuilt on the next plan */
-	w->resolved = NULL;  /* the last day's queue is not state */
-	w->n_resolved = w->cap_resolved = 0;
-	w->n_launch = 0;
 	return w;
 }
 
@@ -279,12 +276,7 @@ void world_finish(struct smug_world *w)
 	free(w->border_stats);
 	w->border_stats = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1),
 				  sizeof *w->border_stats);
-	free(w->shipments);
-	w->shipments = xcalloc(SMUG_SHIPMENT_CAP, sizeof *w->shipments);
-	/* Touch the whole bounded array now, so the footprint is fixed from
-	 * day 0 instead of creeping up with each new peak of traffic. */
-	memset(w->shipments, 0, SMUG_SHIPMENT_CAP * sizeof *w->shipments);
-	w->n_shipments = 0;
+	shipments_init(w, 0, true);
 	w->next_shipment_id = 1;
 	w->decisions_day = -1;
 	world_init_networks(w);
@@ -418,23 +410,36 @@ const struct smug_crackdown *smug_world_crackdown_on(const struct smug_world *w,
 	return NULL;
 }
 
+const struct smug_shipment *smug_shipment_in_transit(const struct smug_world *w, int i)
+{
+	assert(i >= 0 && i < w->n_shipments);
+	return &w->shipment_slots[w->in_transit[i]];
+}
+
+const struct smug_shipment *smug_shipment_resolved(const struct smug_world *w, int i)
+{
+	assert(i >= 0 && i < w->n_resolved);
+	return &w->shipment_slots[w->resolved[i]];
+}
+
 const struct smug_shipment *smug_shipment_find(const struct smug_world *w, uint64_t id)
 {
 	int lo = 0, hi = w->n_shipments - 1;
 
 	while (lo <= hi) { /* in transit: sorted by id */
 		int mid = lo + (hi - lo) / 2;
+		const struct smug_shipment *s = smug_shipment_in_transit(w, mid);
 
-		if (w->shipments[mid].id == id)
-			return &w->shipments[mid];
-		if (w->shipments[mid].id < id)
+		if (s->id == id)
+			return s;
+		if (s->id < id)
 			lo = mid + 1;
 		else
 			hi = mid - 1;
 	}
 	for (int i = 0; i < w->n_resolved; i++)
-		if (w->resolved[i].id == id)
-			return &w->resolved[i];
+		if (smug_shipment_resolved(w, i)->id == id)
+			return smug_shipment_resolved(w, i);
 	return NULL;
 }
 

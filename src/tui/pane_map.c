@@ -286,7 +286,7 @@ static void map_draw(struct tui_app *a, struct canvas *cv)
 	}
 	/* 3. shipments on their corridors */
 	for (int i = 0; i < w->n_shipments; i++) {
-		const struct smug_shipment *s = &w->shipments[i];
+		const struct smug_shipment *s = smug_shipment_in_transit(w, i);
 		int c, wa, wb, n, at;
 		double done;
 

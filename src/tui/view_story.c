@@ -19,8 +19,8 @@ void view_story_draw(struct tui_app *a, struct canvas *cv)
 	int y = 0, skip = a->story_scroll, found = 0, fac = -1, com = -1;
 
 	for (int i = 0; i < w->n_shipments; i++)
-		if (w->shipments[i].id == a->story_shipment)
-			live = &w->shipments[i];
+		if (smug_shipment_in_transit(w, i)->id == a->story_shipment)
+			live = smug_shipment_in_transit(w, i);
 	for (int i = 0; i < t->event_count; i++) {
 		const struct smug_event *e = smug_event_at(t, i);
 
