@@ -93,28 +93,21 @@ static inline bool ward_topk_admits(const int *wards, const struct smug_driver_t
 	return n < k || (n > 0 && ward_outranks(wards, terms, n - 1, ward, score));
 }
 
-/* Offer a ward to commodity c's demand (source) list. Most offers are
- * turned away, so the score is computed alone first (the terms stay in
- * registers) and the terms are built, the same way, only for a ward that
- * gets in. */
-static inline void demand_offer(const struct smug_world *w, int ward, enum smug_commodity c, int *wards,
-				struct smug_driver_terms *terms, int *n, int k)
+typedef double ward_terms_fn(const struct smug_world *w, int ward, enum smug_commodity c,
+			     struct smug_driver_terms *t);
+
+/* Offer a ward to commodity c's demand or source list (terms is
+ * demand_terms or source_terms). Most offers are turned away, so the
+ * score is computed alone first (the terms stay in registers) and the
+ * terms are built, the same way, only for a ward that gets in. */
+static inline void ward_offer(const struct smug_world *w, ward_terms_fn *terms_of, int ward,
+			      enum smug_commodity c, int *wards, struct smug_driver_terms *terms, int *n,
+			      int k)
 {
 	struct smug_driver_terms probe, t;
 
-	if (ward_topk_admits(wards, terms, *n, k, ward, demand_terms(w, ward, c, &probe))) {
-		demand_terms(w, ward, c, &t);
-		ward_topk_insert_at(wards, terms, n, k, ward, &t);
-	}
-}
-
-static inline void source_offer(const struct smug_world *w, int ward, enum smug_commodity c, int *wards,
-				struct smug_driver_terms *terms, int *n, int k)
-{
-	struct smug_driver_terms probe, t;
-
-	if (ward_topk_admits(wards, terms, *n, k, ward, source_terms(w, ward, c, &probe))) {
-		source_terms(w, ward, c, &t);
+	if (ward_topk_admits(wards, terms, *n, k, ward, terms_of(w, ward, c, &probe))) {
+		terms_of(w, ward, c, &t);
 		ward_topk_insert_at(wards, terms, n, k, ward, &t);
 	}
 }
@@ -151,7 +144,7 @@ void smuggling_refresh_wards(struct smug_world *w)
 
 			if (!(seen[ward] & dbit)) {
 				seen[ward] |= (unsigned short)dbit;
-				demand_offer(w, ward, (enum smug_commodity)c, dw[c], dt[c], &nd[c], k);
+				ward_offer(w, demand_terms, ward, (enum smug_commodity)c, dw[c], dt[c], &nd[c], k);
 			}
 		}
 		for (int i = 0; i < w->n_source[c]; i++) {
@@ -159,7 +152,7 @@ void smuggling_refresh_wards(struct smug_world *w)
 
 			if (!(seen[ward] & sbit)) {
 				seen[ward] |= (unsigned short)sbit;
-				source_offer(w, ward, (enum smug_commodity)c, sw[c], st[c], &ns[c], k);
+				ward_offer(w, source_terms, ward, (enum smug_commodity)c, sw[c], st[c], &ns[c], k);
 			}
 		}
 	}
@@ -171,9 +164,9 @@ void smuggling_refresh_wards(struct smug_world *w)
 
 		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
 			if (!(marks & (1u << (2 * c))))
-				demand_offer(w, ward, (enum smug_commodity)c, dw[c], dt[c], &nd[c], k);
+				ward_offer(w, demand_terms, ward, (enum smug_commodity)c, dw[c], dt[c], &nd[c], k);
 			if (!(marks & (2u << (2 * c))))
-				source_offer(w, ward, (enum smug_commodity)c, sw[c], st[c], &ns[c], k);
+				ward_offer(w, source_terms, ward, (enum smug_commodity)c, sw[c], st[c], &ns[c], k);
 		}
 	}
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
