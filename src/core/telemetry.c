@@ -234,21 +234,26 @@ static void border_day_add(struct smug_border_day *to, const struct smug_border_
 	to->tariffs += d->tariffs;
 }
 
+/* A border's bucket of one day in its window, or NULL (no window, or
+ * nothing crossed that day). */
+static const struct smug_border_day *border_day_at(const struct smug_telemetry *t, int corridor, int day)
+{
+	int i = t->bwin_of[corridor];
+
+	return i < 0 ? NULL : window_find(t->bwin[i].d, SMUG_BORDER_WINDOW_DAYS, sizeof t->bwin[i].d[0], day);
+}
+
 void smug_border_window_sum(const struct smug_world *w, int corridor, int first_day, int last_day,
 			    struct smug_border_day *out)
 {
-	const struct smug_telemetry *t = &w->tel;
-	int i = corridor >= 0 && corridor < w->n_corridors ? t->bwin_of[corridor] : -1;
-
 	memset(out, 0, sizeof *out);
 	out->day = last_day;
-	if (i < 0)
+	if (corridor < 0 || corridor >= w->n_corridors || w->tel.bwin_of[corridor] < 0)
 		return;
 	if (first_day < w->day - SMUG_BORDER_WINDOW_DAYS + 1)
 		first_day = w->day - SMUG_BORDER_WINDOW_DAYS + 1;
 	for (int d = first_day; d <= last_day && d <= w->day; d++) {
-		const struct smug_border_day *b =
-			window_find(t->bwin[i].d, SMUG_BORDER_WINDOW_DAYS, sizeof t->bwin[i].d[0], d);
+		const struct smug_border_day *b = border_day_at(&w->tel, corridor, d);
 
 		if (b)
 			border_day_add(out, b);
@@ -343,21 +348,18 @@ static void charts_end_day(struct smug_world *w)
 		bchart_admit(w, t->hot_borders.e[i].index, true);
 	for (int i = 0; i < t->n_touched; i++)
 		bchart_admit(w, t->touched[i], false);
-	/* each charted border's day: smug_border_window_sum() of today alone,
-	 * read straight from today's bucket (most borders have none) */
+	/* each charted border's day: today's bucket alone (most borders have none) */
 	for (int i = 0; i < SMUG_CHART_BORDERS; i++) {
 		struct smug_border_chart *b = &t->bchart[i];
 		struct smug_border_day sum;
 		const struct smug_border_day *d;
-		int bw;
 		double k;
 
 		if (b->corridor < 0)
 			continue;
 		memset(&sum, 0, sizeof sum);
 		sum.day = w->day;
-		bw = t->bwin_of[b->corridor];
-		d = bw < 0 ? NULL : window_find(t->bwin[bw].d, SMUG_BORDER_WINDOW_DAYS, sizeof t->bwin[bw].d[0], w->day);
+		d = border_day_at(t, b->corridor, w->day);
 		if (d)
 			border_day_add(&sum, d);
 		k = w->n_crackdowns > 0 ? crackdown_intensity(w, b->corridor) : 0.0;
