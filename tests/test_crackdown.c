@@ -425,7 +425,8 @@ START_TEST(test_crackdown_unknown_corridor_names_the_nearest)
 
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:22.1|n:23.2", 1.0, -1, &err), SMUG_ERR_NOT_FOUND);
 	ck_assert_ptr_nonnull(strstr(err.msg, "unknown corridor 'n:22.1|n:23.2'; nearest valid ids: 'n:22.1|n:23.1'"));
-	/* clearing a mistyped border says the same */
+	/* clearing a mistyped border says the same (in a fresh error) */
+	memset(&err, 0, sizeof err);
 	ck_assert_int_eq(smug_cmd_crackdown_clear(w, "n:22.1|n:23.2", &err), SMUG_ERR_NOT_FOUND);
 	ck_assert_ptr_nonnull(strstr(err.msg, "crackdown: unknown corridor 'n:22.1|n:23.2'; nearest valid ids: 'n:22.1|n:23.1'"));
 	ck_assert_int_eq(smug_world_nearest_corridors(w, "n:23.1|n:22.1", near, 3), 3);
