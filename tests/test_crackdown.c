@@ -4,10 +4,12 @@
  * per-day cap, cools down after expiry, explores at low intensity, never
  * touches manual targets); the what-if of a decision under a crackdown. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
+#include "smugnet/vault.h"
 #include "test_util.h"
 
 static struct smug_world *dosadi(void)
@@ -102,8 +104,11 @@ static void cd_model_check_day(const struct smug_world *w, const struct cd_model
 
 static int cd_model_set(struct smug_world *w, struct cd_model *m, int n, int c, double intensity, int end)
 {
-	struct cd_model *t = (struct cd_model *)cd_model_find(m, n, c);
+	struct cd_model *t = NULL;
 
+	for (int i = 0; i < n; i++)
+		if (m[i].corridor == c)
+			t = &m[i];
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, intensity, end, NULL), SMUG_OK);
 	if (!t)
 		t = &m[n++];
@@ -229,6 +234,21 @@ START_TEST(test_crackdown_targets_fill_to_their_cap)
 	}
 	smug_cmd_step(w, 1);
 	ck_assert_int_eq(w->n_crackdowns, SMUG_CRACKDOWN_CAP - 2);
+	/* a seed saved with them loads with the same targets */
+	{
+		char root[] = "/tmp/smugnet-crackdown-XXXXXX", cmd[64];
+		struct smug_world *loaded = NULL;
+
+		ck_assert_ptr_nonnull(mkdtemp(root));
+		ck_assert_msg(smug_vault_save(w, root, "full", &err) == SMUG_OK, "%s", err.msg);
+		ck_assert_msg(smug_vault_load(root, "full", &loaded, &err) == SMUG_OK, "%s", err.msg);
+		ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
+		for (int c = 0; c <= SMUG_CRACKDOWN_CAP; c++)
+			ck_assert_double_eq(crackdown_intensity(loaded, c), crackdown_intensity(w, c));
+		smug_world_free(loaded);
+		snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+		ck_assert_int_eq(system(cmd), 0);
+	}
 	smug_world_free(w);
 }
 END_TEST
