@@ -917,6 +917,11 @@ int route_yen(const struct smug_world *w, int src, int dst, int k, struct route_
 
 /* ---- the cache ------------------------------------------------------------ */
 
+/* Reachability rows kept: at most REACH_ROWS * ceil(n_nodes / 64) * 8
+ * bytes (512 KB at 36,000 nodes), one breadth-first search of the hop
+ * ball per row filled. */
+#define REACH_ROWS 112
+
 struct route_cache_entry {
 	int src, dst, k;	   /* the key */
 	int n_paths;
@@ -938,6 +943,16 @@ struct smug_route_cache {
 	struct route_scratch scratch;
 	struct route_path result[SMUG_ROUTE_TOPK_MAX]; /* uncached answers */
 	struct route_scan *result_scan;		       /* [full size] */
+	/* reachability rows (route_reach_row): row[i] is the bitset of the
+	 * nodes within SMUG_ROUTE_MAX_NODES - 1 corridors of reach_src[i],
+	 * reach_words words each; reach_used[i] = tick of the last use,
+	 * 0 = empty */
+	int reach_words;
+	int reach_src[REACH_ROWS];
+	uint64_t reach_used[REACH_ROWS];
+	uint64_t reach_tick;
+	int reach_mru; /* row of the last answer, -1 none */
+	uint64_t *reach_bits; /* [REACH_ROWS * reach_words], lazy */
 };
 
 struct smug_route_cache *route_cache_new(int capacity)
@@ -955,6 +970,7 @@ struct smug_route_cache *route_cache_new(int capacity)
 	c->entries = xcalloc((size_t)c->capacity + 1, sizeof *c->entries);
 	c->lru_head = c->lru_tail = -1;
 	c->enabled = true;
+	c->reach_mru = -1;
 	return c;
 }
 
@@ -969,6 +985,7 @@ void route_cache_free(struct smug_route_cache *c)
 	free(c->entries);
 	free(c->result_scan);
 	free(c->buckets);
+	free(c->reach_bits);
 	scratch_done(&c->scratch);
 	free(c);
 }
@@ -1185,4 +1202,79 @@ int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,
 	n = cache_lookup(w->route_cache, w, src, dst, k, &p, NULL);
 	memcpy(out, p, (size_t)n * sizeof *out);
 	return n;
+}
+
+/* ---- reachability ---------------------------------------------------------- */
+
+/* Fill row i with the nodes within SMUG_ROUTE_MAX_NODES - 1 corridors of
+ * node src: a breadth-first search over every corridor (no bans are set
+ * outside Yen, and corridors are undirected), so the set is exactly the
+ * nodes route_yen finds a route to from src. */
+static void reach_fill(struct smug_route_cache *c, const struct smug_world *w, int i, int src)
+{
+	struct route_scratch *s = &c->scratch;
+	uint64_t *row = c->reach_bits + (size_t)i * (size_t)c->reach_words;
+
+	scratch_fit(s, w);
+	memset(row, 0, (size_t)c->reach_words * sizeof *row);
+	hop_ball(w, s, src, SMUG_ROUTE_MAX_NODES - 1);
+	for (int m = 0; m < s->n_members; m++) {
+		int v = s->members[m];
+
+		row[v >> 6] |= (uint64_t)1 << (v & 63);
+	}
+	s->n_members = 0;
+	c->reach_src[i] = src;
+}
+
+const uint64_t *route_reach_row(struct smug_world *w, int src)
+{
+	struct smug_route_cache *c;
+	int i, victim = 0;
+
+	if (!valid_node(w, src))
+		return NULL;
+	if (w->route_cache == NULL)
+		w->route_cache = route_cache_new(0);
+	c = w->route_cache;
+	if (c->reach_bits == NULL || c->reach_words != (w->n_nodes + 63) / 64) {
+		c->reach_words = (w->n_nodes + 63) / 64;
+		free(c->reach_bits);
+		c->reach_bits = xcalloc((size_t)REACH_ROWS * (size_t)(c->reach_words ? c->reach_words : 1),
+					sizeof *c->reach_bits);
+		memset(c->reach_used, 0, sizeof c->reach_used);
+		c->reach_mru = -1;
+	}
+	c->reach_tick++;
+	if (!c->enabled) {
+		/* every answer from a fresh search, as with an empty cache */
+		reach_fill(c, w, 0, src);
+		c->reach_used[0] = 0;
+		c->reach_mru = -1;
+		return c->reach_bits;
+	}
+	if (c->reach_mru >= 0 && c->reach_src[c->reach_mru] == src) {
+		c->reach_used[c->reach_mru] = c->reach_tick;
+		return c->reach_bits + (size_t)c->reach_mru * (size_t)c->reach_words;
+	}
+	for (i = 0; i < REACH_ROWS; i++) {
+		if (c->reach_used[i] != 0 && c->reach_src[i] == src)
+			break;
+		if (c->reach_used[i] < c->reach_used[victim])
+			victim = i;
+	}
+	if (i == REACH_ROWS) {
+		i = victim;
+		reach_fill(c, w, i, src);
+	}
+	c->reach_used[i] = c->reach_tick;
+	c->reach_mru = i;
+	return c->reach_bits + (size_t)i * (size_t)c->reach_words;
+}
+
+bool route_reachable(struct smug_world *w, int src, int dst)
+{
+	const uint64_t *row = route_reach_row(w, src);
+
+	return row && valid_node(w, dst) && route_reach_has(row, dst);
 }
