@@ -918,8 +918,8 @@ int route_yen(const struct smug_world *w, int src, int dst, int k, struct route_
 /* ---- the cache ------------------------------------------------------------ */
 
 /* Reachability rows kept: at most REACH_ROWS * ceil(n_nodes / 64) * 8
- * bytes (1.3 MB for the about 90,000 nodes of a 36,000-ward generated
- * world), and one breadth-first search of a source's hop ball, at most
+ * bytes plus a row index of 4 bytes a node (1.6 MB in all for the about
+ * 90,000 nodes of a 36,000-ward generated world), and one breadth-first search of a source's hop ball, at most
  * O(n_nodes + n_adj), per row filled. Rows are evicted least recently
  * used first; answers never depend on what the cache holds. */
 #define REACH_ROWS 112
@@ -948,12 +948,13 @@ struct smug_route_cache {
 	/* reachability rows (route_reach_row): row[i] is the bitset of the
 	 * nodes within SMUG_ROUTE_MAX_NODES - 1 corridors of reach_src[i],
 	 * reach_words words each; reach_used[i] = tick of the last use,
-	 * 0 = empty */
+	 * 0 = empty; reach_row_of[v] = the row whose reach_src is v */
 	int reach_words;
 	int reach_src[REACH_ROWS];
 	uint64_t reach_used[REACH_ROWS];
 	uint64_t reach_tick;
-	int reach_mru; /* row of the last answer, -1 none */
+	int *reach_row_of; /* [reach_nodes] row holding a node's answer, -1 none */
+	int reach_nodes;
 	uint64_t *reach_bits; /* [REACH_ROWS * reach_words], lazy */
 };
 
@@ -972,7 +973,6 @@ struct smug_route_cache *route_cache_new(int capacity)
 	c->entries = xcalloc((size_t)c->capacity + 1, sizeof *c->entries);
 	c->lru_head = c->lru_tail = -1;
 	c->enabled = true;
-	c->reach_mru = -1;
 	return c;
 }
 
@@ -988,6 +988,7 @@ void route_cache_free(struct smug_route_cache *c)
 	free(c->result_scan);
 	free(c->buckets);
 	free(c->reach_bits);
+	free(c->reach_row_of);
 	scratch_done(&c->scratch);
 	free(c);
 }
@@ -1232,45 +1233,46 @@ static void reach_fill(struct smug_route_cache *c, const struct smug_world *w, i
 const uint64_t *route_reach_row(struct smug_world *w, int src)
 {
 	struct smug_route_cache *c;
-	int i, victim = 0;
+	int i;
 
 	if (!valid_node(w, src))
 		return NULL;
 	if (w->route_cache == NULL)
 		w->route_cache = route_cache_new(0);
 	c = w->route_cache;
-	if (c->reach_bits == NULL || c->reach_words != (w->n_nodes + 63) / 64) {
+	if (c->reach_bits == NULL || c->reach_nodes != w->n_nodes) {
+		c->reach_nodes = w->n_nodes;
 		c->reach_words = (w->n_nodes + 63) / 64;
 		free(c->reach_bits);
+		free(c->reach_row_of);
 		c->reach_bits = xcalloc((size_t)REACH_ROWS * (size_t)(c->reach_words ? c->reach_words : 1),
 					sizeof *c->reach_bits);
+		c->reach_row_of = xmalloc((size_t)w->n_nodes * sizeof *c->reach_row_of);
+		for (int v = 0; v < w->n_nodes; v++)
+			c->reach_row_of[v] = -1;
 		memset(c->reach_used, 0, sizeof c->reach_used);
-		c->reach_mru = -1;
 	}
 	c->reach_tick++;
 	if (!c->enabled) {
 		/* every answer from a fresh search, as with an empty cache */
-		reach_fill(c, w, 0, src);
+		if (c->reach_used[0] != 0)
+			c->reach_row_of[c->reach_src[0]] = -1;
 		c->reach_used[0] = 0;
-		c->reach_mru = -1;
+		reach_fill(c, w, 0, src);
 		return c->reach_bits;
 	}
-	if (c->reach_mru >= 0 && c->reach_src[c->reach_mru] == src) {
-		c->reach_used[c->reach_mru] = c->reach_tick;
-		return c->reach_bits + (size_t)c->reach_mru * (size_t)c->reach_words;
-	}
-	for (i = 0; i < REACH_ROWS; i++) {
-		if (c->reach_used[i] != 0 && c->reach_src[i] == src)
-			break;
-		if (c->reach_used[i] < c->reach_used[victim])
-			victim = i;
-	}
-	if (i == REACH_ROWS) {
-		i = victim;
+	i = c->reach_row_of[src];
+	if (i < 0) {
+		i = 0;
+		for (int r = 1; r < REACH_ROWS; r++)
+			if (c->reach_used[r] < c->reach_used[i])
+				i = r; /* an empty row (0) or the least recently used */
+		if (c->reach_used[i] != 0)
+			c->reach_row_of[c->reach_src[i]] = -1;
 		reach_fill(c, w, i, src);
+		c->reach_row_of[src] = i;
 	}
 	c->reach_used[i] = c->reach_tick;
-	c->reach_mru = i;
 	return c->reach_bits + (size_t)i * (size_t)c->reach_words;
 }
 
