@@ -3320,6 +3320,210 @@ START_TEST(test_tui_map_marks_a_line_full_of_wards_beside_its_middle)
 }
 END_TEST
 
+/* A world of n wards stacked one above the other, one unit apart
+ * (ward:00 at the bottom), each joined to the next by a border, and one
+ * border more joining ward `from` to ward `to`; the wards
+ * lo to hi stand half a unit to the west of the others (one map column
+ * at the scale of an unzoomed 80x24 screen), none when lo > hi. */
+static struct smug_world *ladder_world(int n, int from, int to, int lo, int hi)
+{
+	size_t size = 512 + 200 * (size_t)n, at;
+	char *json = malloc(size);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(json);
+	at = (size_t)snprintf(json, size,
+			      "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"ladder\", \"name\": \"a ladder\","
+			      " \"seed\": 3, \"ledger\": {\"treasury\": 100000}, \"wards\": [");
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(json + at, size - at,
+				       "%s{\"id\": \"ward:%02d\", \"name\": \"Ward %d\", \"ring\": 2, \"pos\": [%s, %d]}", i ? ", " : "",
+				       i, i, i >= lo && i <= hi ? "-0.5" : "0", i);
+	at += (size_t)snprintf(json + at, size - at, "], \"nodes\": [");
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(json + at, size - at, "%s{\"id\": \"n:%02d\", \"ward\": \"ward:%02d\"}", i ? ", " : "", i, i);
+	at += (size_t)snprintf(json + at, size - at, "], \"corridors\": [{\"a\": \"n:%02d\", \"b\": \"n:%02d\"}", from, to);
+	for (int i = 0; i + 1 < n; i++)
+		at += (size_t)snprintf(json + at, size - at, ", {\"a\": \"n:%02d\", \"b\": \"n:%02d\"}", i, i + 1);
+	snprintf(json + at, size - at,
+		 "], \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:00\","
+		 " \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}");
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "ladder.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	return w;
+}
+
+/* A border whose straight line is covered by wards' labels from end to
+ * end, and whose middle has a free cell on one side only, still gets its
+ * mark on that free cell: on the left when the labels beside the middle
+ * start on the line and run right, on the right when they end on the
+ * line (their wards half a unit west). Each free cell is the only one
+ * around the middle, so a mark that looks on one side only is lost. */
+START_TEST(test_tui_map_marks_a_covered_line_on_its_free_side)
+{
+	static char row[24][256];
+
+	for (int east = 0; east < 2; east++) {
+		/* 18 wards fill the map's 18 rows; the border joins rows 17 and 7,
+		 * its middle on row 12 (map rows 11 to 13 are the wards 4 to 6) */
+		struct smug_world *w = ladder_world(18, 0, 10, east ? 4 : 1, east ? 6 : 0);
+		struct tui_app a;
+		struct tui_grid *before, *after;
+		char *s;
+		int n, times, bottom, top, col = -1, mid, my, mx, free_x, c = 0;
+		char *rows[64];
+
+		while (abs(w->nodes[w->corridors[c].a].ward - w->nodes[w->corridors[c].b].ward) != 10)
+			c++;
+		tui_app_init(&a, w, &ascii_opts);
+		tui_handle_key(&a, 'M');
+		s = render(&a, 24, 80);
+		screen_rows(s, row, 24, 80);
+		before = render_grid(&a, 24, 80);
+		n = map_rows(s, rows, 64);
+		bottom = label_row(rows, n, "00", &times);
+		top = label_row(rows, n, "10", &times);
+		ck_assert_msg(bottom >= 0 && top >= 0 && bottom - top == 10, "wards 00 and 10 on map rows %d and %d:\n%s", bottom,
+			      top, s);
+		bottom += 3; /* map rows to screen rows: header, totals, frame */
+		top += 3;
+		col = (int)(strstr(row[bottom], "00") - row[bottom]);
+		/* the line, straight down the column, is all labels (and the Well) */
+		for (int y = top + 1; y < bottom; y++)
+			ck_assert_msg(grid_role(before, y, col) == ROLE_WARD || row[y][col] == '@',
+				      "the border's line is not covered at row %d column %d:\n%s", y, col, s);
+		mid = (top + bottom) / 2;
+		free_x = east ? col + 1 : col - 1;
+		for (int y = mid - 1; y <= mid + 1; y++)
+			for (int x = col - 1; x <= col + 1; x++)
+				ck_assert_msg((grid_role(before, y, x) == ROLE_WARD) == (x != free_x),
+					      "around the middle of the line, row %d column %d is %s:\n%s", y, x,
+					      x == free_x ? "taken" : "free", s);
+		ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 1.0, -1, NULL), SMUG_OK);
+		free(s);
+		s = render(&a, 24, 80);
+		after = render_grid(&a, 24, 80);
+		ck_assert_msg(a.n_marks == 1 && a.marks[0].corridor == c,
+			      "border %s under a crackdown has no mark on the map (free cells %s of its middle):\n%s",
+			      w->corridors[c].id, east ? "east" : "west", s);
+		my = a.marks[0].y + 2; /* the map pane starts on the screen's third row */
+		mx = a.marks[0].x;
+		ck_assert_msg(grid_role(after, my, mx) == ROLE_CRACKDOWN && abs(my - mid) <= 1 && mx == free_x,
+			      "border %s's mark at row %d column %d, want beside the middle (row %d) at column %d:\n%s",
+			      w->corridors[c].id, my, mx, mid, free_x, s);
+		grid_free(before);
+		grid_free(after);
+		free(s);
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
+/* A world of wards on one east-west line at the given x (ward:00 first),
+ * each joined to the next by a border. */
+static struct smug_world *row_world(const double *x, int n)
+{
+	char json[4096];
+	int at;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	at = snprintf(json, sizeof json,
+		      "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"row\", \"name\": \"a row\","
+		      " \"seed\": 3, \"ledger\": {\"treasury\": 100000}, \"wards\": [");
+	for (int i = 0; i < n; i++)
+		at += snprintf(json + at, sizeof json - (size_t)at,
+			       "%s{\"id\": \"ward:%02d\", \"name\": \"Ward %d\", \"ring\": 2, \"pos\": [%g, 0]}", i ? ", " : "", i,
+			       i, x[i]);
+	at += snprintf(json + at, sizeof json - (size_t)at, "], \"nodes\": [");
+	for (int i = 0; i < n; i++)
+		at += snprintf(json + at, sizeof json - (size_t)at, "%s{\"id\": \"n:%02d\", \"ward\": \"ward:%02d\"}",
+			       i ? ", " : "", i, i);
+	at += snprintf(json + at, sizeof json - (size_t)at, "], \"corridors\": [");
+	for (int i = 0; i + 1 < n; i++)
+		at += snprintf(json + at, sizeof json - (size_t)at, "%s{\"a\": \"n:%02d\", \"b\": \"n:%02d\"}", i ? ", " : "",
+			       i, i + 1);
+	snprintf(json + at, sizeof json - (size_t)at,
+		 "], \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:00\","
+		 " \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}");
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "row.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	return w;
+}
+
+/* A ward too close to another for its label is still on the map, as a
+ * ward's dot at its place; a ward at the very place of another's label
+ * leaves that label whole. Wards 00, 01 and 02 a map column apart (01
+ * under the second digit of 00's label, 02 just after it) and 03 far to
+ * the east: the wards' row reads "00o" and then "03". */
+START_TEST(test_tui_map_ward_without_room_for_its_label_is_a_dot)
+{
+	static char row[24][256];
+	static const double x[] = {0, 0.15, 0.3, 10};
+	struct smug_world *w = row_world(x, 4);
+	struct tui_app a;
+	struct tui_grid *g;
+	char *s, *rows[64];
+	int n, times, y, at;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	s = render(&a, 24, 80);
+	screen_rows(s, row, 24, 80);
+	g = render_grid(&a, 24, 80);
+	n = map_rows(s, rows, 64);
+	y = label_row(rows, n, "00", &times);
+	ck_assert_msg(y >= 0 && times == 1, "ward 00's label drawn %d times:\n%s", times, s);
+	y += 3; /* map rows to screen rows: header, totals, frame */
+	at = (int)(strstr(row[y], "00") - row[y]);
+	ck_assert_msg(strncmp(&row[y][at], "00o", 3) == 0 && grid_role(g, y, at + 2) == ROLE_WARD,
+		      "the wards beside ward 00 read '%.3s', want its label whole and a dot after it:\n%s", &row[y][at], s);
+	ck_assert_msg(label_row(rows, n, "03", &times) == y - 3 && times == 1, "ward 03 not on the wards' row:\n%s", s);
+	grid_free(g);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The focused pane, and only it, is framed as focused: its title in
+ * brackets and its frame lit; every other pane's frame is dim and its
+ * title unbracketed. For each pane focused in turn by its number key. */
+START_TEST(test_tui_only_the_focused_pane_is_framed_as_focused)
+{
+	static char row[48][256];
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &ascii_opts);
+	for (int p = 0; p < PANE_COUNT; p++) {
+		struct tui_grid *g;
+		char *s;
+
+		tui_handle_key(&a, '1' + p);
+		ck_assert_int_eq(a.focus, p);
+		s = render(&a, 48, 160);
+		screen_rows(s, row, 48, 160);
+		g = render_grid(&a, 48, 160);
+		for (int q = 0; q < PANE_COUNT; q++) {
+			const struct tui_rect *r = &a.pane_rect[q];
+
+			ck_assert_msg(r->h > 2 && r->w > 6, "160x48: pane %d drawn %dx%d", q, r->w, r->h);
+			ck_assert_msg((row[r->y][r->x + 1] == '[') == (q == p),
+				      "pane %d focused: pane %d's title reads '%.12s'", p, q, &row[r->y][r->x + 1]);
+			ck_assert_msg((grid_role(g, r->y, r->x) == ROLE_FOCUS) == (q == p) &&
+					      (grid_role(g, r->y + r->h - 1, r->x + r->w - 1) == ROLE_FOCUS) == (q == p),
+				      "pane %d focused: pane %d's frame is %s", p, q, q == p ? "not lit" : "lit");
+		}
+		grid_free(g);
+		free(s);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The Routes pane folds identical decisions into one row with a count
  * after the lane ("x3"); a row of a single decision shows no count. */
 START_TEST(test_tui_routes_count_only_on_folded_rows)
@@ -7262,6 +7466,29 @@ static bool status_says(struct tui_app *a, const char *text)
 	return found;
 }
 
+/* The rewind prompt offers the day before today, and on the first day
+ * (day 0, nothing before it) offers day 0 itself, never a day before
+ * the world began. */
+START_TEST(test_tui_rewind_prompt_offers_no_day_before_the_first)
+{
+	for (int day = 0; day < 3; day++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, day);
+		char want[16], *s;
+
+		ck_assert_int_eq(w->day, day);
+		tui_handle_key(&a, '{');
+		ck_assert_int_eq(a.prompt, PROMPT_REWIND);
+		snprintf(want, sizeof want, "%d", day > 0 ? day - 1 : 0);
+		s = render(&a, 24, 80);
+		ck_assert_msg(strcmp(a.input.text, want) == 0 && strstr(footer_row(s), want) != NULL,
+			      "on day %d the rewind prompt offers '%s', want '%s':\n%s", day, a.input.text, want, s);
+		free(s);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
 /* Every prompt says what became of its answer: quit and overwrite
  * declined, a prompt cancelled with Esc, a seed name refused, a number
  * of days refused (not a number, 0, over 100000, trailing letters) and
@@ -8103,6 +8330,8 @@ int main(void)
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
 	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);
 	tcase_add_test(t, test_tui_map_marks_a_line_full_of_wards_beside_its_middle);
+	tcase_add_test(t, test_tui_map_marks_a_covered_line_on_its_free_side);
+	tcase_add_test(t, test_tui_map_ward_without_room_for_its_label_is_a_dot);
 	tcase_add_test(t, test_tui_map_marks_the_only_border_halfway);
 	tcase_add_test(t, test_tui_event_selection_lights_the_whole_row);
 	tcase_add_test(t, test_tui_events_credits_read_each_amount);
@@ -8165,6 +8394,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
 	tcase_add_test(t, test_tui_event_filter_and_story);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
+	tcase_add_test(t, test_tui_only_the_focused_pane_is_framed_as_focused);
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
@@ -8230,6 +8460,7 @@ int main(void)
 	t = tcase_create("prompts, clicks and pane keys");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_prompts_say_what_became_of_the_answer);
+	tcase_add_test(t, test_tui_rewind_prompt_offers_no_day_before_the_first);
 	tcase_add_test(t, test_tui_loaded_seed_starts_its_selections_afresh);
 	tcase_add_test(t, test_tui_click_in_a_pane_focuses_it_to_its_corners);
 	tcase_add_test(t, test_tui_pane_keys_reach_what_they_name);
