@@ -171,6 +171,15 @@ expect_rc 0 "$SMUGNET" run --load s20 --days 10 --vault "$tmp/vault"
 tail -n 1 "$tmp/out" | grep -q '"day":30' || fail "loaded seed did not continue from day 20"
 expect_rc 3 "$SMUGNET" run --load nosuch --days 1 --vault "$tmp/vault"
 err_has "no such seed"
+# a seed saved as loaded (day 0, before any step) loads and runs on as the
+# world would have: 20 days from it reach the digest of a 20-day run
+expect_rc 0 "$SMUGNET" run --days 0 --save s0 --vault "$tmp/vault"
+expect_rc 0 "$SMUGNET" validate "$tmp/vault/seeds/s0"
+expect_rc 0 "$SMUGNET" run --load s0 --days 20 --vault "$tmp/vault"
+d0=$(tail -n 1 "$tmp/out" | sed -n 's/.*"day":20,"digest":"\([0-9a-f]*\)".*/\1/p')
+expect_rc 0 "$SMUGNET" run --days 20
+d20=$(tail -n 1 "$tmp/out" | sed -n 's/.*"day":20,"digest":"\([0-9a-f]*\)".*/\1/p')
+[ -n "$d0" ] && [ "$d0" = "$d20" ] || fail "the day-0 seed run 20 days: digest '$d0', a 20-day run: '$d20'"
 expect_rc 2 "$SMUGNET" run --days 1 --save "../evil" --vault "$tmp/vault"
 printf 'x' >> "$tmp/vault/seeds/s20/smuggling.json"
 expect_rc 3 "$SMUGNET" validate "$tmp/vault/seeds/s20"

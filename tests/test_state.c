@@ -683,6 +683,92 @@ START_TEST(test_state_shipment_from_the_last_ward_loads)
 }
 END_TEST
 
+/* A seed saved before the first step, at the scenario's start day, loads
+ * back as the same world and goes on as it would have (a designer saves
+ * the world as loaded, to run it later): the default world at day 0 and
+ * the tiny world whose scenario starts at day 100; each, loaded, runs 30
+ * days to the digest the unsaved world reaches. */
+START_TEST(test_state_seed_saved_at_its_start_day_loads)
+{
+	size_t len;
+	char *text = test_slurp(SRCDIR "/data/tiny.json", &len);
+	cJSON *root = cJSON_Parse(text);
+	struct smug_world *w[2] = {test_default_at(0), NULL};
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(root);
+	cJSON_DeleteItemFromObjectCaseSensitive(root, "start_day");
+	cJSON_AddNumberToObject(root, "start_day", 100);
+	free(text);
+	text = cJSON_PrintUnformatted(root);
+	ck_assert_msg(smug_world_load_json(text, strlen(text), "tiny.json", &w[1], &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(w[1]->day, 100);
+	for (int k = 0; k < 2; k++) {
+		struct smug_world *back = NULL;
+		char *json = snapshot_to_json(w[k]);
+		int start = w[k]->start_day;
+
+		ck_assert_int_eq(w[k]->day, start);
+		ck_assert_msg(snapshot_from_json(json, strlen(json), "snapshot.json", &back, &err) == SMUG_OK,
+			      "a seed saved at the start day %d is refused: %s", start, err.msg);
+		ck_assert_int_eq(back->day, start);
+		ck_assert_uint_eq(smug_world_digest(back), smug_world_digest(w[k]));
+		smug_cmd_step(w[k], 30);
+		smug_cmd_step(back, 30);
+		ck_assert_msg(smug_world_digest(back) == smug_world_digest(w[k]),
+			      "the seed saved at day %d, run 30 days, is not the world run 30 days", start);
+		smug_world_free(back);
+		free(json);
+		smug_world_free(w[k]);
+	}
+	cJSON_Delete(root);
+	free(text);
+}
+END_TEST
+
+/* A shipment pays bribes at most at each corridor of its route
+ * (SMUG_ROUTE_MAX_NODES - 1 of them): a seed whose shipment lists one
+ * bribe more is refused, the message naming the list and the limit; one
+ * with exactly as many loads. */
+START_TEST(test_state_bribe_map_longer_than_a_route_is_refused)
+{
+	struct smug_world *w = busy_world(), *back = NULL;
+	char *json = snapshot_to_json(w), *text, want[128];
+	cJSON *root = cJSON_Parse(json), *ships, *map = NULL;
+	struct smug_error err;
+	int ship = -1;
+
+	ck_assert_ptr_nonnull(root);
+	ships = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "state"), "shipments");
+	for (int i = 0; i < cJSON_GetArraySize(ships) && ship < 0; i++) {
+		map = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(ships, i), "bribe_map");
+		if (cJSON_GetArraySize(map) > 0)
+			ship = i;
+	}
+	ck_assert_msg(ship >= 0, "no shipment in transit with a bribe");
+	while (cJSON_GetArraySize(map) < SMUG_ROUTE_MAX_NODES - 1)
+		cJSON_AddItemToArray(map, cJSON_Duplicate(cJSON_GetArrayItem(map, 0), true));
+	text = cJSON_PrintUnformatted(root);
+	ck_assert_msg(snapshot_from_json(text, strlen(text), "snapshot.json", &back, &err) == SMUG_OK,
+		      "%d bribes, one a corridor of the longest route: %s", SMUG_ROUTE_MAX_NODES - 1, err.msg);
+	smug_world_free(back);
+	back = NULL;
+	free(text);
+	cJSON_AddItemToArray(map, cJSON_Duplicate(cJSON_GetArrayItem(map, 0), true));
+	text = cJSON_PrintUnformatted(root);
+	ck_assert_int_ne(snapshot_from_json(text, strlen(text), "snapshot.json", &back, &err), SMUG_OK);
+	ck_assert_ptr_null(back);
+	snprintf(want, sizeof want, "state.shipments[%d].bribe_map: at most %d entries, got %d", ship,
+		 SMUG_ROUTE_MAX_NODES - 1, SMUG_ROUTE_MAX_NODES);
+	ck_assert_msg(strstr(err.msg, want) != NULL, "%d bribes refused as '%s', want '%s'", SMUG_ROUTE_MAX_NODES,
+		      err.msg, want);
+	free(text);
+	cJSON_Delete(root);
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 /* snapshot.json names the world's opening balances from the scenario's
  * "ledger" (smugnet-seed(5): the world's identity), in minor units, and
  * keeps them through a load and a save a year later: the raider-source
@@ -926,7 +1012,7 @@ struct range_walk {
 	const struct smug_world *w;
 	cJSON *root;
 	char seen[512][160];
-	int n_seen, zeros, indices;
+	int n_seen, zeros, positives, indices;
 };
 
 /* Load the snapshot with `leaf` set to v; "" if it loads, else the
@@ -985,6 +1071,10 @@ static void walk_ranges(struct range_walk *rw, cJSON *node, const char *path, co
 		ck_assert_msg(!out_of_range(load_with(rw, node, 0, msg, sizeof msg), path), "%s = 0 is refused: %s",
 			      path, msg);
 		rw->zeros++;
+	} else {
+		ck_assert_msg(out_of_range(load_with(rw, node, 0, msg, sizeof msg), path),
+			      "%s = 0 is not refused as out of its range: %s", path, *msg ? msg : "it loads");
+		rw->positives++;
 	}
 	limit = index_limit(rw->w, path, key);
 	if (limit < 0)
@@ -1004,7 +1094,9 @@ static void walk_ranges(struct range_walk *rw, cJSON *node, const char *path, co
  * refused as out of range unless its range starts above zero; each field
  * that indexes the corridors, wards, nodes, factions or accounts loads
  * as the list's last index (or is refused for another reason, such as a
- * corridor's ends) and is refused as the list's length. */
+ * corridor's ends) and is refused as the list's length; and each field
+ * whose range starts above zero (a corridor's travel days, say) set to 0
+ * is refused, the message naming its path and its range. */
 START_TEST(test_state_every_number_loads_across_its_range)
 {
 	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
@@ -1030,6 +1122,7 @@ START_TEST(test_state_every_number_loads_across_its_range)
 	}
 	ck_assert_int_gt(rw->zeros, 200);
 	ck_assert_int_gt(rw->indices, 25);
+	ck_assert_int_ge(rw->positives, 13);
 	cJSON_Delete(rw->root);
 	free(rw);
 	free(json);
@@ -1057,6 +1150,8 @@ int main(void)
 	tcase_add_test(t, test_state_snapshot_names_the_opening_balances);
 	tcase_add_test(t, test_state_plan_counters_survive_save_and_load);
 	tcase_add_test(t, test_state_shipment_from_the_last_ward_loads);
+	tcase_add_test(t, test_state_seed_saved_at_its_start_day_loads);
+	tcase_add_test(t, test_state_bribe_map_longer_than_a_route_is_refused);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_state_freed_worlds_return_their_memory);
 #endif

@@ -698,6 +698,105 @@ START_TEST(test_telemetry_busy_day_counts_every_border)
 }
 END_TEST
 
+/* Full days of routes: a day can send SMUG_SHIPMENTS_PER_DAY_MAX
+ * shipments, each on its own route. Seven such days in a row, route r
+ * of day d sent 1 + (r + d) % 5 times: the 7-day list scores each route
+ * by its sends over the week, and a route sent only on the first day
+ * (outside the 6-day window) is not in the 6-day list. */
+START_TEST(test_telemetry_full_days_of_routes_sum_over_the_window)
+{
+	enum { DAYS = 7, PER = SMUG_SHIPMENTS_PER_DAY_MAX, KEYS = PER + DAYS };
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct smug_topk win;
+	int64_t want[KEYS] = {0};
+	char key[32];
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	ck_assert_int_ge(w->cfg.telemetry.window_days, DAYS);
+	for (int d = 0; d < DAYS; d++) {
+		w->day++;
+		telemetry_begin_day(w);
+		/* day d's routes: d .. d + PER - 1 of the KEYS names */
+		for (int r = 0; r < PER; r++) {
+			int k = d + r;
+
+			snprintf(key, sizeof key, "n%02d>n%02d", k, k + 1);
+			for (int n = 0; n <= (k + d) % 5; n++)
+				telemetry_route_sent(w, key);
+			want[k] += 1 + (k + d) % 5;
+		}
+		telemetry_end_day(w);
+	}
+	smug_topk_window(w, SMUG_TOPK_ROUTES, DAYS, &win);
+	ck_assert_int_eq(win.n, SMUG_TOPK);
+	for (int i = 0; i < win.n; i++) {
+		int k = -1;
+
+		ck_assert_int_eq(sscanf(win.e[i].key, "n%d>", &k), 1);
+		ck_assert(k >= 0 && k < KEYS);
+		ck_assert_msg(win.e[i].score == (double)want[k], "%s sent %lld times in %d days, listed with %g",
+			      win.e[i].key, (long long)want[k], DAYS, win.e[i].score);
+	}
+	for (int k = 0; k < KEYS; k++) {
+		snprintf(key, sizeof key, "n%02d>n%02d", k, k + 1);
+		if (!listed_in(&win, key))
+			ck_assert_msg((double)want[k] <= win.e[win.n - 1].score, "%s sent %lld times, not listed",
+				      key, (long long)want[k]);
+	}
+	smug_topk_window(w, SMUG_TOPK_ROUTES, DAYS - 1, &win);
+	ck_assert(!listed_in(&win, "n00>n01"));
+	smug_world_free(w);
+}
+END_TEST
+
+/* The border charts are full (SMUG_CHART_BORDERS borders crossed on one
+ * day, none since) and a border comes under a crackdown the next day: it
+ * takes the chart of a border last relevant the longest ago, and of those
+ * (all of them here) the first in corridor order; the other charted
+ * borders keep theirs. */
+START_TEST(test_telemetry_full_charts_hand_on_the_first_border_of_a_tie)
+{
+	char *json = smug_scenario_generate(400, 5, 2);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int border[SMUG_CHART_BORDERS + 1], n = 0, newcomer;
+
+	ck_assert(json != NULL);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	for (int c = 0; c < w->n_corridors && n < SMUG_CHART_BORDERS + 1; c++)
+		if (w->corridors[c].border)
+			border[n++] = c;
+	ck_assert_int_eq(n, SMUG_CHART_BORDERS + 1);
+	newcomer = border[n - 1];
+	/* day 1: the charts fill; the hottest (crossed twice) are the last
+	 * ten, so the first border is charted only because it was crossed */
+	w->day++;
+	telemetry_begin_day(w);
+	for (int i = 0; i < SMUG_CHART_BORDERS; i++)
+		for (int k = 0; k < (i >= SMUG_CHART_BORDERS - SMUG_TOPK ? 2 : 1); k++)
+			telemetry_border_crossed(w, border[i]);
+	telemetry_end_day(w);
+	for (int i = 0; i < SMUG_CHART_BORDERS; i++)
+		ck_assert_int_eq(smug_border_chart_since(w, border[i]), 1);
+	ck_assert_int_eq(smug_border_chart_since(w, newcomer), -1);
+	/* day 2: nothing crossed; a crackdown is set on the newcomer */
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[newcomer].id, 0.5, -1, NULL), SMUG_OK);
+	w->day++;
+	telemetry_begin_day(w);
+	telemetry_end_day(w);
+	ck_assert_int_ge(smug_border_chart_since(w, newcomer), 1);
+	ck_assert_msg(smug_border_chart_since(w, border[0]) == -1,
+		      "%s (corridor %d), first of %d borders last relevant on day 1, kept its chart",
+		      w->corridors[border[0]].id, border[0], SMUG_CHART_BORDERS);
+	for (int i = 1; i < SMUG_CHART_BORDERS; i++)
+		ck_assert_msg(smug_border_chart_since(w, border[i]) == 1, "%s (corridor %d) lost its chart to %s",
+			      w->corridors[border[i]].id, border[i], w->corridors[newcomer].id);
+	smug_world_free(w);
+}
+END_TEST
+
 /* ---- whole-run properties: each window and chart is the days it claims ---- */
 
 enum { DAY_FIELDS = 6 };
@@ -1025,6 +1124,8 @@ int main(void)
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);
 	tcase_add_test(t, test_telemetry_one_day_window_is_the_last_day);
 	tcase_add_test(t, test_telemetry_busy_day_counts_every_border);
+	tcase_add_test(t, test_telemetry_full_days_of_routes_sum_over_the_window);
+	tcase_add_test(t, test_telemetry_full_charts_hand_on_the_first_border_of_a_tie);
 	tcase_add_test(t, test_telemetry_every_border_day_is_that_days_counts);
 	tcase_add_test(t, test_telemetry_window_days_set_mid_run_keeps_the_days_that_fit);
 	tcase_add_test(t, test_telemetry_flows_are_the_shipment_events);

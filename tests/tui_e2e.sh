@@ -4,8 +4,9 @@
 # down on a border from the map, step 10 days and see the shaded period
 # in the chart view, click with the mouse, save a seed and load it
 # headless, shrink below 80x24 and back, quit after a resize and find
-# the shell's screen clean, and run monochrome ASCII. Waits for screen
-# states, never fixed sleeps. Skipped (exit 77) without tmux.
+# the shell's screen clean, run monochrome ASCII, and refuse a terminal
+# type curses does not know. Waits for screen states, never fixed
+# sleeps. Skipped (exit 77) without tmux.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
@@ -177,4 +178,13 @@ $T capture-pane -p -t bad > "$tmp/bad.txt"
 grep -q "EXITED 3" "$tmp/bad.txt" || { cat "$tmp/bad.txt"; fail "bad --scenario: the cockpit did not exit 3"; }
 grep -q "$tmp/none.json: cannot read" "$tmp/bad.txt" || fail "bad --scenario: the file is not named"
 ok "bad --scenario exits 3"
+# a terminal type curses does not know: the cockpit says so in its own
+# words, naming TERM, and exits 1 (a runtime failure)
+$T new-session -d -s noterm -x 100 -y 30 "TERM=smugnet-no-such-term $SMUGNET --vault $tmp/vault; echo EXITED \$?; sleep 30"
+wait_until shows noterm EXITED
+$T capture-pane -p -t noterm > "$tmp/noterm.txt"
+grep -q "EXITED 1" "$tmp/noterm.txt" || { cat "$tmp/noterm.txt"; fail "unknown TERM: the cockpit did not exit 1"; }
+grep -q "smugnet: cannot initialise the terminal (TERM=smugnet-no-such-term)" "$tmp/noterm.txt" ||
+	{ cat "$tmp/noterm.txt"; fail "unknown TERM: the cockpit does not say it cannot use the terminal"; }
+ok "an unknown terminal type exits 1 and says so"
 echo "$pass passed, 0 failed"

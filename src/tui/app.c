@@ -705,8 +705,14 @@ int tui_term_begin(const struct tui_options *opt, struct tui_theme *th)
 {
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C"); /* numbers in saved seeds stay "0.5", never "0,5" */
-	if (initscr() == NULL) {
-		fprintf(stderr, "smugnet: cannot initialise the terminal\n");
+	/* newterm, not initscr: initscr exits by itself on a terminal type
+	 * it does not know, so this message and the caller's status would
+	 * never be seen */
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		const char *term = getenv("TERM");
+
+		fprintf(stderr, "smugnet: cannot initialise the terminal (TERM=%s); try 'smugnet run --days N'\n",
+			term && *term ? term : "unset");
 		return -1;
 	}
 	atexit(restore_terminal);
@@ -753,8 +759,10 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		*w = loaded;
 	}
 	tui_app_init(&a, *w, opt);
-	if (tui_term_begin(opt, &a.th) != 0)
+	if (tui_term_begin(opt, &a.th) != 0) {
+		tui_app_done(&a);
 		return 1;
+	}
 	memset(have, 0, sizeof have);
 	while (go) {
 		struct tui_rect r[SLOT_COUNT];

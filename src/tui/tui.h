@@ -29,7 +29,8 @@ struct tui_options {
 int tui_run(struct smug_world **w, const struct tui_options *opt);
 
 /* The terminal for a full-screen loop: locale, curses modes, signals that
- * restore the screen, colours (theme); -1 when it cannot start. */
+ * restore the screen, colours (theme); -1 when it cannot start (a
+ * terminal type curses does not know), having said so on stderr. */
 struct tui_theme;
 int tui_term_begin(const struct tui_options *opt, struct tui_theme *th);
 void tui_term_end(void);
