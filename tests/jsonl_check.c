@@ -77,7 +77,7 @@ static const struct record known[] = {
 	{"calibration", {{"error", K_RATE}, {"pairs", K_COUNT}, {"min_crossings", K_COUNT}}},
 	{"decisions", {{"made", K_COUNT}, {"sent", K_COUNT}, {"explored", K_COUNT}, {"skipped", K_OBJECT}}},
 	{"skipped",
-	 {{"no_source", K_RATE}, {"no_demand", K_RATE}, {"no_buyers", K_RATE}, {"no_route", K_RATE},
+	 {{"no_source", K_RATE}, {"no_demand", K_RATE}, {"no_buyers", K_RATE}, {"no_reach", K_RATE},
 	  {"unprofitable", K_RATE}, {"cannot_afford", K_RATE}, {"transit_full", K_RATE}}},
 	{"money", {{"minted", K_MONEY_POS}, {"burned", K_MONEY_POS}, {"by_reason", K_ARRAY}, {"flows", K_ARRAY}}},
 	{"flows", {{"reason", K_STR}, {"amount", K_MONEY_POS}}},

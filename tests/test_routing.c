@@ -665,6 +665,116 @@ START_TEST(test_routing_route_text_cut_to_buffer)
 }
 END_TEST
 
+/* ---- reachability ---- */
+
+/* route_reachable against the search itself: for every pair asked, true
+ * exactly when route_candidates (k = 1) and route_dijkstra find a route.
+ * Counts both answers so a test cannot pass on one kind alone. */
+static void assert_reach_exact(struct smug_world *w, int src, int *n_yes, int *n_no)
+{
+	for (int dst = 0; dst < w->n_nodes; dst++) {
+		const struct route_path *c;
+		struct route_path p;
+		bool reach = route_reachable(w, src, dst);
+		int n = route_candidates(w, src, dst, 1, &c);
+
+		ck_assert_msg(reach == (n > 0), "%d -> %d: reachable %d, route_candidates %d", src, dst,
+			      reach, n);
+		ck_assert_int_eq(reach, route_dijkstra(w, src, dst, &p));
+		*n_yes += reach;
+		*n_no += !reach;
+	}
+}
+
+/* A plain chain: a route may have SMUG_ROUTE_MAX_NODES - 1 corridors,
+ * not one more, in either direction. */
+START_TEST(test_routing_reach_stops_at_the_route_length)
+{
+	static struct edge_spec e[99];
+	struct smug_world *w;
+	const int last = SMUG_ROUTE_MAX_NODES - 1;
+
+	for (int i = 0; i + 1 < 100; i++)
+		e[i] = (struct edge_spec){i, i + 1, 1 + i % 3, 0.0};
+	w = make_world(100, 1, e, 99);
+	ck_assert(route_reachable(w, 0, last));
+	ck_assert(!route_reachable(w, 0, last + 1));
+	ck_assert(route_reachable(w, 99, 99 - last));
+	ck_assert(!route_reachable(w, 99, 99 - last - 1));
+	ck_assert(route_reachable(w, 50, 50));
+	ck_assert(!route_reachable(w, 0, 100)); /* no such node */
+	ck_assert(!route_reachable(w, -1, 3));
+	ck_assert_ptr_null(route_reach_row(w, 100));
+	smug_world_free(w);
+}
+END_TEST
+
+/* Long thin worlds (a chain with random shortcuts of up to 4 nodes and
+ * cheap detours), small and large enough for the landmark bounds: the
+ * answer is exact on every pair from many sources. */
+START_TEST(test_routing_reach_matches_the_search)
+{
+	static const int sizes[] = {120, 200, 640};
+	static struct edge_spec e[640 * 3];
+
+	for (int g = 0; g < 3; g++) {
+		struct lcg r = {(uint64_t)g + 77};
+		int n = sizes[g], n_e = 0, n_yes = 0, n_no = 0;
+		struct smug_world *w;
+
+		for (int i = 0; i + 1 < n; i++)
+			e[n_e++] = (struct edge_spec){i, i + 1, lcg_range(&r, 1, 3), 0.0};
+		for (int i = 0; i + 4 < n; i++)
+			if (lcg_range(&r, 0, 2) == 0)
+				e[n_e++] = (struct edge_spec){i, i + lcg_range(&r, 2, 4), lcg_range(&r, 2, 6), 0.0};
+		w = make_world(n, 1, e, n_e);
+		for (int k = 0; k < 24; k++)
+			assert_reach_exact(w, k == 0 ? 0 : k == 1 ? n - 1 : lcg_range(&r, 0, n - 1), &n_yes,
+					   &n_no);
+		ck_assert_int_gt(n_yes, 100);
+		ck_assert_int_gt(n_no, 100);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
+/* More sources than any cache holds, asked in a scrambled order and
+ * again: the same answers as with the cache off (every row searched
+ * afresh) and as with no cache at all. */
+START_TEST(test_routing_reach_cache_never_changes_an_answer)
+{
+	static struct edge_spec e[400];
+	static bool want[400][400];
+	struct lcg r = {4242};
+	struct smug_world *w;
+	int n_e = 0;
+
+	for (int i = 0; i + 1 < 400; i++)
+		e[n_e++] = (struct edge_spec){i, i + 1, 1, 0.0};
+	w = make_world(400, 1, e, n_e);
+	route_cache_set_enabled(w->route_cache, false);
+	for (int a = 0; a < 400; a++)
+		for (int b = 0; b < 400; b++)
+			want[a][b] = (a > b ? a - b : b - a) <= SMUG_ROUTE_MAX_NODES - 1;
+	for (int t = 0; t < 2000; t++) {
+		int a = lcg_range(&r, 0, 399), b = lcg_range(&r, 0, 399);
+
+		ck_assert_int_eq(route_reachable(w, a, b), want[a][b]);
+	}
+	route_cache_set_enabled(w->route_cache, true);
+	for (int t = 0; t < 20000; t++) {
+		int a = lcg_range(&r, 0, 399), b = lcg_range(&r, 0, 399);
+
+		ck_assert_msg(route_reachable(w, a, b) == want[a][b], "%d -> %d (ask %d)", a, b, t);
+	}
+	route_cache_free(w->route_cache);
+	w->route_cache = NULL;
+	ck_assert(route_reachable(w, 10, 10 + SMUG_ROUTE_MAX_NODES - 1));
+	ck_assert(!route_reachable(w, 10, 10 + SMUG_ROUTE_MAX_NODES));
+	smug_world_free(w);
+}
+END_TEST
+
 static Suite *routing_suite(void)
 {
 	Suite *s = suite_create("routing");
@@ -700,6 +810,13 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_cache_matches_fresh);
 	tcase_add_test(t, test_routing_cache_evicts_least_recently_used);
 	tcase_add_test(t, test_routing_cache_off_or_missing_gives_same_answers);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("reach");
+	tcase_set_timeout(t, 60);
+	tcase_add_test(t, test_routing_reach_stops_at_the_route_length);
+	tcase_add_test(t, test_routing_reach_matches_the_search);
+	tcase_add_test(t, test_routing_reach_cache_never_changes_an_answer);
 	suite_add_tcase(s, t);
 	return s;
 }

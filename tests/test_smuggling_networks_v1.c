@@ -3,12 +3,14 @@
  * and asserts what a designer would see: shipments, routes, bribes,
  * seizures, balances, digests. */
 #include <check.h>
+#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
+#include "smugnet/vault.h"
 #include "test_util.h"
 
 static struct smug_world *load_default(void)
@@ -1231,6 +1233,120 @@ START_TEST(test_smuggling_copy_continues_identically)
 }
 END_TEST
 
+/* ---- only reachable pairs ---- */
+
+/* A generated world whose corridors are one chain through every node in
+ * id order (so through the wards in ring order): wards far apart along
+ * it have no route of at most SMUG_ROUTE_MAX_NODES nodes between them. */
+static struct smug_world *load_chain_world(int n_wards, uint64_t seed)
+{
+	char *json = smug_scenario_generate(n_wards, seed, 3), *text;
+	cJSON *root, *nodes, *chain = cJSON_CreateArray();
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int n;
+
+	ck_assert_ptr_nonnull(json);
+	root = cJSON_Parse(json);
+	ck_assert_ptr_nonnull(root);
+	nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
+	n = cJSON_GetArraySize(nodes);
+	for (int i = 0; i + 1 < n; i++) {
+		cJSON *c = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(c, "a", cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(nodes, i), "id")->valuestring);
+		cJSON_AddStringToObject(c, "b", cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(nodes, i + 1), "id")->valuestring);
+		cJSON_AddNumberToObject(c, "travel_days", 1);
+		cJSON_AddNumberToObject(c, "hazard", 0.01);
+		cJSON_AddItemToArray(chain, c);
+	}
+	ck_assert(cJSON_ReplaceItemInObjectCaseSensitive(root, "corridors", chain));
+	text = cJSON_PrintUnformatted(root);
+	ck_assert_msg(smug_world_load_json(text, strlen(text), "chain", &w, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_gt(w->n_nodes, 2 * SMUG_ROUTE_MAX_NODES);
+	cJSON_free(text);
+	cJSON_Delete(root);
+	free(json);
+	return w;
+}
+
+/* On the chain world, 60 days: every demand ward drawn has a route from
+ * its source (the decision scored candidates), although many decisions
+ * had a wanted demand ward in their list that no route reaches, which
+ * the draw could have picked before the mask; a source that reaches no
+ * demand ward whose buyers can pay says so (no_reach), and shipments
+ * still go out. */
+START_TEST(test_smuggling_draws_only_reachable_demand)
+{
+	struct smug_world *w = load_chain_world(40, 2);
+	int drawn = 0, tempted = 0, no_reach = 0;
+
+	for (int day = 0; day < 60; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+			int src = d->src_ward >= 0 ? w->wards[d->src_ward].gate_node : -1;
+			const struct route_path *p;
+			bool far = false;
+
+			no_reach += d->skip == SMUG_SKIP_NO_REACH;
+			if (src < 0)
+				continue;
+			for (int k = 0; k < w->n_demand[d->commodity]; k++) {
+				int ward = w->demand_ward[d->commodity][k];
+
+				far |= ward != d->src_ward && w->demand_terms[d->commodity][k].score > 0 &&
+				       route_candidates(w, src, w->wards[ward].gate_node, 1, &p) == 0;
+			}
+			tempted += far;
+			if (d->dst_ward < 0)
+				continue;
+			drawn++;
+			ck_assert_int_gt(d->n_cand, 0);
+			ck_assert_int_gt(route_candidates(w, src, w->wards[d->dst_ward].gate_node, 1, &p), 0);
+		}
+	}
+	ck_assert_int_gt(drawn, 500);
+	ck_assert_int_gt(tempted, 100);
+	ck_assert_int_gt(no_reach, 0);
+	ck_assert_int_gt(w->tel.total.shipments_created, 100);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The reachability rows are derived data: a run with their cache off,
+ * one continued from a copy (a cold cache) and one continued from a
+ * saved and loaded seed end on the same state as an uninterrupted run. */
+START_TEST(test_smuggling_reach_cache_is_not_state)
+{
+	struct smug_world *w = load_chain_world(40, 2), *off = load_chain_world(40, 2), *copy, *loaded = NULL;
+	char root[] = "/tmp/smugnet-reach-XXXXXX", cmd[128];
+	struct smug_error err;
+
+	route_cache_set_enabled(off->route_cache, false);
+	smug_cmd_step(w, 25);
+	smug_cmd_step(off, 25);
+	copy = smug_world_clone(w);
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(w, root, "r", &err), SMUG_OK);
+	ck_assert_msg(smug_vault_load(root, "r", &loaded, &err) == SMUG_OK, "%s", err.msg);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	ck_assert_int_eq(system(cmd), 0);
+	smug_cmd_step(w, 25);
+	smug_cmd_step(off, 25);
+	smug_cmd_step(copy, 25);
+	smug_cmd_step(loaded, 25);
+	ck_assert_uint_eq(smug_world_digest(off), smug_world_digest(w));
+	ck_assert_uint_eq(smug_world_digest(copy), smug_world_digest(w));
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
+	ck_assert_int_gt(w->tel.plan.skipped[SMUG_SKIP_NO_REACH], 0);
+	smug_world_free(w);
+	smug_world_free(off);
+	smug_world_free(copy);
+	smug_world_free(loaded);
+}
+END_TEST
+
 /* ---- cat and mouse on the default world ---- */
 
 static void border_traffic(const struct smug_world *w, int64_t *out)
@@ -1433,6 +1549,11 @@ static Suite *smuggling_suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("T6 persistence in memory");
 	tcase_add_test(t, test_smuggling_copy_continues_identically);
+	tcase_set_timeout(t, 120);
+	suite_add_tcase(s, t);
+	t = tcase_create("reachable pairs");
+	tcase_add_test(t, test_smuggling_draws_only_reachable_demand);
+	tcase_add_test(t, test_smuggling_reach_cache_is_not_state);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("cat and mouse");

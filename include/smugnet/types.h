@@ -417,7 +417,7 @@ struct smug_topk {
 	X(SMUG_SKIP_NO_SOURCE, "no_source", "no source ward")                   \
 	X(SMUG_SKIP_NO_DEMAND, "no_demand", "no demand ward apart from the source") \
 	X(SMUG_SKIP_NO_BUYERS, "no_buyers", "no demand ward whose buyers can pay") \
-	X(SMUG_SKIP_NO_ROUTE, "no_route", "no route between the wards")         \
+	X(SMUG_SKIP_NO_REACH, "no_reach", "no demand ward whose buyers can pay within reach of the source") \
 	X(SMUG_SKIP_UNPROFITABLE, "unprofitable", "expected loss and cost exceed the margin") \
 	X(SMUG_SKIP_CANNOT_AFFORD, "cannot_afford", "cannot afford the cargo")  \
 	X(SMUG_SKIP_TRANSIT_FULL, "transit_full", "too many shipments in transit")

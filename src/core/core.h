@@ -229,6 +229,18 @@ int route_candidates_scan(struct smug_world *w, int src, int dst, int k,
  * it still fills the cache, which is never part of the state. */
 int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,
 			  struct route_path *out);
+/* The nodes some route of at most SMUG_ROUTE_MAX_NODES nodes joins to
+ * node src, as a bitset over node indices (route_reach_has): exactly the
+ * dst for which route_candidates(w, src, dst, k >= 1) finds a route.
+ * Derived from the corridor graph alone (corridors never close) and held
+ * in a capped cache that never changes an answer; valid until the next
+ * routing call on w. NULL when src is not a node. */
+const uint64_t *route_reach_row(struct smug_world *w, int src);
+static inline bool route_reach_has(const uint64_t *row, int node)
+{
+	return (row[node >> 6] >> (node & 63)) & 1;
+}
+bool route_reachable(struct smug_world *w, int src, int dst);
 struct smug_route_cache *route_cache_new(int capacity);
 void route_cache_free(struct smug_route_cache *c);
 void route_cache_set_enabled(struct smug_route_cache *c, bool on);

@@ -917,6 +917,13 @@ int route_yen(const struct smug_world *w, int src, int dst, int k, struct route_
 
 /* ---- the cache ------------------------------------------------------------ */
 
+/* Reachability rows kept: at most REACH_ROWS * ceil(n_nodes / 64) * 8
+ * bytes plus a row index of 4 bytes a node (1.6 MB in all for the about
+ * 90,000 nodes of a 36,000-ward generated world), and one breadth-first search of a source's hop ball, at most
+ * O(n_nodes + n_adj), per row filled. Rows are evicted least recently
+ * used first; answers never depend on what the cache holds. */
+#define REACH_ROWS 112
+
 struct route_cache_entry {
 	int src, dst, k;	   /* the key */
 	int n_paths;
@@ -938,6 +945,17 @@ struct smug_route_cache {
 	struct route_scratch scratch;
 	struct route_path result[SMUG_ROUTE_TOPK_MAX]; /* uncached answers */
 	struct route_scan *result_scan;		       /* [full size] */
+	/* reachability rows (route_reach_row): row[i] is the bitset of the
+	 * nodes within SMUG_ROUTE_MAX_NODES - 1 corridors of reach_src[i],
+	 * reach_words words each; reach_used[i] = tick of the last use,
+	 * 0 = empty; reach_row_of[v] = the row whose reach_src is v */
+	int reach_words;
+	int reach_src[REACH_ROWS];
+	uint64_t reach_used[REACH_ROWS];
+	uint64_t reach_tick;
+	int *reach_row_of; /* [reach_nodes] row holding a node's answer, -1 none */
+	int reach_nodes;
+	uint64_t *reach_bits; /* [REACH_ROWS * reach_words], lazy */
 };
 
 struct smug_route_cache *route_cache_new(int capacity)
@@ -969,6 +987,8 @@ void route_cache_free(struct smug_route_cache *c)
 	free(c->entries);
 	free(c->result_scan);
 	free(c->buckets);
+	free(c->reach_bits);
+	free(c->reach_row_of);
 	scratch_done(&c->scratch);
 	free(c);
 }
@@ -1185,4 +1205,80 @@ int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,
 	n = cache_lookup(w->route_cache, w, src, dst, k, &p, NULL);
 	memcpy(out, p, (size_t)n * sizeof *out);
 	return n;
+}
+
+/* ---- reachability ---------------------------------------------------------- */
+
+/* Fill row i with the nodes within SMUG_ROUTE_MAX_NODES - 1 corridors of
+ * node src: a breadth-first search over every corridor (no bans are set
+ * outside Yen, and corridors are undirected), so the set is exactly the
+ * nodes route_yen finds a route to from src. */
+static void reach_fill(struct smug_route_cache *c, const struct smug_world *w, int i, int src)
+{
+	struct route_scratch *s = &c->scratch;
+	uint64_t *row = c->reach_bits + (size_t)i * (size_t)c->reach_words;
+
+	scratch_fit(s, w);
+	memset(row, 0, (size_t)c->reach_words * sizeof *row);
+	hop_ball(w, s, src, SMUG_ROUTE_MAX_NODES - 1);
+	for (int m = 0; m < s->n_members; m++) {
+		int v = s->members[m];
+
+		row[v >> 6] |= (uint64_t)1 << (v & 63);
+	}
+	s->n_members = 0;
+	c->reach_src[i] = src;
+}
+
+const uint64_t *route_reach_row(struct smug_world *w, int src)
+{
+	struct smug_route_cache *c;
+	int i;
+
+	if (!valid_node(w, src))
+		return NULL;
+	if (w->route_cache == NULL)
+		w->route_cache = route_cache_new(0);
+	c = w->route_cache;
+	if (c->reach_bits == NULL || c->reach_nodes != w->n_nodes) {
+		c->reach_nodes = w->n_nodes;
+		c->reach_words = (w->n_nodes + 63) / 64;
+		free(c->reach_bits);
+		free(c->reach_row_of);
+		c->reach_bits = xcalloc((size_t)REACH_ROWS * (size_t)(c->reach_words ? c->reach_words : 1),
+					sizeof *c->reach_bits);
+		c->reach_row_of = xmalloc((size_t)w->n_nodes * sizeof *c->reach_row_of);
+		for (int v = 0; v < w->n_nodes; v++)
+			c->reach_row_of[v] = -1;
+		memset(c->reach_used, 0, sizeof c->reach_used);
+	}
+	c->reach_tick++;
+	if (!c->enabled) {
+		/* every answer from a fresh search, as with an empty cache */
+		if (c->reach_used[0] != 0)
+			c->reach_row_of[c->reach_src[0]] = -1;
+		c->reach_used[0] = 0;
+		reach_fill(c, w, 0, src);
+		return c->reach_bits;
+	}
+	i = c->reach_row_of[src];
+	if (i < 0) {
+		i = 0;
+		for (int r = 1; r < REACH_ROWS; r++)
+			if (c->reach_used[r] < c->reach_used[i])
+				i = r; /* an empty row (0) or the least recently used */
+		if (c->reach_used[i] != 0)
+			c->reach_row_of[c->reach_src[i]] = -1;
+		reach_fill(c, w, i, src);
+		c->reach_row_of[src] = i;
+	}
+	c->reach_used[i] = c->reach_tick;
+	return c->reach_bits + (size_t)i * (size_t)c->reach_words;
+}
+
+bool route_reachable(struct smug_world *w, int src, int dst)
+{
+	const uint64_t *row = route_reach_row(w, src);
+
+	return row && valid_node(w, dst) && route_reach_has(row, dst);
 }

@@ -1013,20 +1013,29 @@ static bool skip(struct smug_decision *d, enum smug_skip why)
 
 /* The demand ward of a decision: drawn by demand score among the TopK
  * demand wards (not the source) whose buyers can still pay the sale price
- * on top of what they owe for shipments on the way. */
-static int pick_demand(const struct smug_world *w, struct plan *pl, struct smug_decision *d,
+ * on top of what they owe for shipments on the way and that a route of at
+ * most SMUG_ROUTE_MAX_NODES nodes joins to the source, so a decision never
+ * meets a pair no route joins. No buyers who can pay anywhere exhausts the
+ * commodity for the day; buyers who can pay only out of this source's
+ * reach do not (another source may reach them). */
+static int pick_demand(struct smug_world *w, struct plan *pl, struct smug_decision *d,
 		       enum smug_commodity c, int turn, enum smug_skip *why)
 {
 	const struct smug_commodity_def *def = &w->commodities[c];
+	const uint64_t *reach = route_reach_row(w, w->wards[d->src_ward].gate_node);
 	bool ok[SMUG_WARD_TOPK_MAX];
-	int any = 0, di;
+	int any = 0, paying = 0, di;
 
 	for (int i = 0; i < w->n_demand[c]; i++) {
 		int ward = w->demand_ward[c][i];
 		int64_t sale = sale_price(def, d->value, w->demand_terms[c][i].score);
+		int gate = w->wards[ward].gate_node;
+		bool wanted = ward != d->src_ward && w->demand_terms[c][i].score > 0;
+		bool pays = w->ledger.accounts[w->wards[ward].buyers].balance - pl->owed[ward] >= sale;
 
-		ok[i] = w->ledger.accounts[w->wards[ward].buyers].balance - pl->owed[ward] >= sale;
-		any |= ward != d->src_ward && w->demand_terms[c][i].score > 0;
+		ok[i] = pays && reach && gate >= 0 && route_reach_has(reach, gate);
+		any |= wanted;
+		paying |= wanted && pays;
 	}
 	if (!any) {
 		*why = SMUG_SKIP_NO_DEMAND;
@@ -1036,7 +1045,7 @@ static int pick_demand(const struct smug_world *w, struct plan *pl, struct smug_
 			   draw_u01(w, "pick-demand", w->day, (uint64_t)d->faction, (uint64_t)c,
 				    (uint64_t)turn));
 	if (di < 0)
-		*why = SMUG_SKIP_NO_BUYERS;
+		*why = paying ? SMUG_SKIP_NO_REACH : SMUG_SKIP_NO_BUYERS;
 	return di;
 }
 
@@ -1090,8 +1099,7 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	if (np > w->max_route_evals_per_decision)
 		w->max_route_evals_per_decision = np;
 	d->n_cand = np;
-	if (np == 0)
-		return skip(d, SMUG_SKIP_NO_ROUTE);
+	assert(np > 0); /* pick_demand drew a ward in reach */
 	{
 		const struct cand_pick *kept = NULL;
 		struct cand_pick pick;
