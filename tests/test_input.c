@@ -415,33 +415,29 @@ START_TEST(test_input_utf8_matches_the_definition)
 }
 END_TEST
 
-/* The pre-pass skips plain bytes eight at a time: a NUL, a bad byte or a
- * too-deep bracket is found at every offset of a long line, and the
- * position names the right line and byte after newlines. */
+/* The pre-pass skips plain bytes eight at a time: a NUL or a bad byte is
+ * found at every offset of a long second line, in white space and inside
+ * a string, and the position names the line and byte. */
 START_TEST(test_input_problem_found_at_every_offset)
 {
 	char text[128], want[128];
 	struct smug_error err;
 
-	for (size_t at = 1; at < 40; at++)
-		for (int kind = 0; kind < 2; kind++) {
-			size_t len = 60;
-
-			memset(text, 'x', len);
-			text[0] = '"';
-			text[len - 1] = '"';
-			if (at >= 10)
-				text[5] = '\n'; /* the problem is then on line 2 */
-			text[at + 10] = kind ? '\xfe' : '\0';
-			ck_assert_int_eq(smug_json_check(text, len, "p.json", &err), SMUG_ERR_PARSE);
-			if (at >= 10)
-				snprintf(want, sizeof want, "p.json: line 2 byte %zu (offset %zu): %s", at + 10 - 5,
-					 at + 10, kind ? "invalid UTF-8 (byte 0xfe)" : "NUL byte");
-			else
-				snprintf(want, sizeof want, "p.json: line 1 byte %zu (offset %zu): %s", at + 11, at + 10,
+	for (int in_string = 0; in_string < 2; in_string++)
+		for (size_t at = in_string ? 21 : 4; at < 79; at++)
+			for (int kind = 0; kind < 2; kind++) {
+				memset(text, ' ', 80);
+				text[3] = '\n'; /* line 2 starts at offset 4 */
+				if (in_string) {
+					memset(text + 21, 'x', 58);
+					text[20] = text[79] = '"';
+				}
+				text[at] = kind ? '\xfe' : '\0';
+				ck_assert_int_eq(smug_json_check(text, 80, "p.json", &err), SMUG_ERR_PARSE);
+				snprintf(want, sizeof want, "p.json: line 2 byte %zu (offset %zu): %s", at - 3, at,
 					 kind ? "invalid UTF-8 (byte 0xfe)" : "NUL byte");
-			ck_assert_str_eq(err.msg, want);
-		}
+				ck_assert_str_eq(err.msg, want);
+			}
 	/* a text cut right after a backslash in a string is read no further
 	 * than its end (the sanitizer build sees a read past the buffer) */
 	{
