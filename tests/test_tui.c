@@ -6441,6 +6441,137 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 }
 END_TEST
 
+/* Row y of a grid as text padded with blanks to its width (ASCII). */
+static void grid_row(const struct tui_grid *g, int y, int width, char *out)
+{
+	char *text = grid_dump(g), *p = text;
+
+	for (int k = 0; k < y && p; k++) {
+		p = strchr(p, '\n');
+		p = p ? p + 1 : NULL;
+	}
+	memset(out, ' ', (size_t)width);
+	out[width] = '\0';
+	for (int x = 0; p && x < width && p[x] && p[x] != '\n'; x++)
+		out[x] = p[x];
+	free(text);
+}
+
+/* A table's header, drawn at any row: a group's label centred over the
+ * columns it spans (shortened within them when longer), nothing over a
+ * column without a group, and a line of the shown columns' heads below
+ * it, each in its own cell (numbers to the right), the sorted column's
+ * with its arrow (before a number's head, after a name's) and lit; a
+ * table without groups takes one row. A cell goes under its column and
+ * nowhere else, and a hidden column's cell is not drawn. */
+START_TEST(test_tui_table_header_and_cells_sit_in_their_columns)
+{
+	static const struct tui_col cols[] = {
+		{"name", NULL, 6, 0, false, true},	 {"in", "flow", 5, 1, true, false},
+		{"out", "flow", 6, 1, true, false},	 {"note", NULL, 5, 0, false, false},
+		{"x", "a long group", 3, 0, true, false}, {"y", "yy", 4, 0, true, false},
+		{"wide", NULL, 9, 9, true, false},
+	};
+	enum { N = sizeof cols / sizeof cols[0], W = 60 };
+	struct tui_theme th;
+	struct tui_table t;
+
+	theme_init(&th, false, true);
+	for (int width = W; width >= 44; width -= 16) { /* all shown; then "wide" hidden */
+		table_fit(&t, cols, N, width);
+		ck_assert_int_eq(t.n_vis, width == W ? N : N - 1);
+		for (int sort = -1; sort < N; sort++)
+			for (int desc = 0; desc < 2; desc++) {
+				struct tui_grid *g = grid_new(5, W);
+				struct canvas cv = {&th, NULL, g, 0, 0, 5, W};
+				char row[W + 1], want[W + 1];
+				int rows = table_header(&cv, 1, &t, sort, desc);
+
+				ck_assert_int_eq(rows, 2);
+				grid_row(g, 0, W, row);
+				ck_assert_msg(strspn(row, " ") == W, "a row drawn above the header: '%s'", row);
+				/* the group line */
+				memset(want, ' ', W);
+				want[W] = '\0';
+				for (int i = 0; i < t.n_vis;) {
+					const char *gr = cols[t.vis[i]].group;
+					int j = i + 1;
+
+					while (j < t.n_vis && gr && cols[t.vis[j]].group && strcmp(cols[t.vis[j]].group, gr) == 0)
+						j++;
+					if (gr) {
+						int x0 = t.x[i], span = t.x[j - 1] + t.w[j - 1] - x0, n = (int)strlen(gr);
+
+						if (n > span) {
+							memcpy(want + x0, gr, (size_t)span - 1);
+							want[x0 + span - 1] = '~'; /* the ASCII ellipsis */
+						} else {
+							memcpy(want + x0 + (span - n) / 2, gr, (size_t)n);
+						}
+					}
+					i = j;
+				}
+				grid_row(g, 1, W, row);
+				ck_assert_msg(strcmp(row, want) == 0, "%d columns: the group line reads\n'%s', want\n'%s'", width,
+					      row, want);
+				/* the heads */
+				memset(want, ' ', W);
+				for (int i = 0; i < t.n_vis; i++) {
+					const struct tui_col *c = &cols[t.vis[i]];
+					char head[32];
+					int n;
+
+					if (t.vis[i] == sort)
+						snprintf(head, sizeof head, c->right ? "%2$s%1$s" : "%1$s%2$s", c->head,
+							 desc ? "v" : "^");
+					else
+						snprintf(head, sizeof head, "%s", c->head);
+					n = (int)strlen(head);
+					memcpy(want + t.x[i] + (c->right ? t.w[i] - n : 0), head, (size_t)n);
+					for (int x = t.x[i]; x < t.x[i] + t.w[i]; x++)
+						ck_assert_msg(grid_role(g, 2, x) == (t.vis[i] == sort ? ROLE_FOCUS : ROLE_DIM),
+							      "sorted by %d: head of column %d drawn in role %d at x %d", sort,
+							      t.vis[i], grid_role(g, 2, x), x);
+				}
+				grid_row(g, 2, W, row);
+				ck_assert_msg(strcmp(row, want) == 0, "%d columns, sorted by %d%s: the heads read\n'%s', want\n'%s'",
+					      width, sort, desc ? " down" : "", row, want);
+				grid_free(g);
+			}
+		/* cells */
+		for (int c = 0; c < N; c++) {
+			struct tui_grid *g = grid_new(2, W);
+			struct canvas cv = {&th, NULL, g, 0, 0, 2, W};
+			char row[W + 1], want[W + 1];
+			int i = table_pos(&t, c);
+
+			ck_assert_int_eq(i, c < t.n_vis ? c : -1);
+			table_cell(&cv, 1, &t, c, ROLE_BAD, "42");
+			memset(want, ' ', W);
+			want[W] = '\0';
+			if (i >= 0)
+				memcpy(want + t.x[i] + (cols[c].right ? t.w[i] - 2 : 0), "42", 2);
+			grid_row(g, 1, W, row);
+			ck_assert_msg(strcmp(row, want) == 0, "%d columns: column %d's cell reads\n'%s', want\n'%s'", width, c,
+				      row, want);
+			grid_free(g);
+		}
+	}
+	/* no group: one row */
+	table_fit(&t, cols, 1, 20);
+	{
+		struct tui_grid *g = grid_new(2, 20);
+		struct canvas cv = {&th, NULL, g, 0, 0, 2, 20};
+		char row[21];
+
+		ck_assert_int_eq(table_header(&cv, 0, &t, 0, false), 1);
+		grid_row(g, 0, 20, row);
+		ck_assert_msg(strncmp(row, "name^ ", 6) == 0, "a table without groups heads '%s'", row);
+		grid_free(g);
+	}
+}
+END_TEST
+
 /* A prompt remembers its last 16 different answers: Up walks back from
  * the newest to the oldest and stays there, Down walks forward and past
  * the newest leaves an empty line; an answer given twice in a row is kept
@@ -8345,6 +8476,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
+	tcase_add_test(t, test_tui_table_header_and_cells_sit_in_their_columns);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
