@@ -5036,6 +5036,174 @@ START_TEST(test_tui_chart_view_draws_each_figure)
 }
 END_TEST
 
+/* The faction chart's top line sums the charted days: "<id> (<name>):
+ * balance <now> cr; in N days D delivered, S seized", D and S the
+ * faction's deliveries and seizures of exactly the last N days, at every
+ * span < and > choose (the whole history when shorter) and at 80
+ * columns, where the name may be left out but no figure. */
+START_TEST(test_tui_chart_faction_line_sums_the_charted_days)
+{
+	static const int keys[] = {0, '<', '>', '>'};
+	static const int span[] = {90, 30, 90, 120}; /* 180 days asked for, 120 simulated */
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 120);
+	int f;
+
+	feed(&a, "1g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(!a.chart_border);
+	f = a.faction;
+	ck_assert_int_ge(f, 0);
+	for (int k = 0; k < 4; k++) {
+		int n = span[k], first = w->day - n + 1, sumd = 0, sums = 0;
+		char b[40], want[300], title[80];
+
+		if (keys[k])
+			tui_handle_key(&a, keys[k]);
+		for (int d = first; d <= w->day; d++) {
+			const struct smug_faction_day *fd = smug_faction_chart(w, f, d);
+
+			ck_assert_msg(fd != NULL, "no chart figures of %s on day %d", w->factions[f].id, d);
+			sumd += fd->delivered;
+			sums += fd->seized;
+		}
+		ck_assert_msg(sumd > 0 && sums > 0, "%d days: nothing delivered or seized to sum", n);
+		fmt_credits(b, sizeof b, w->ledger.accounts[w->factions[f].account].balance);
+		snprintf(title, sizeof title, "Chart of the faction: the last %d days", n);
+		for (int s = 0; s < 2; s++) {
+			char *screen = render(&a, s ? 24 : 48, s ? 80 : 160);
+
+			if (s)
+				snprintf(want, sizeof want, "balance %s cr; in %d days %d delivered, %d seized", b, n, sumd, sums);
+			else
+				snprintf(want, sizeof want, "%s (%s): balance %s cr; in %d days %d delivered, %d seized",
+					 w->factions[f].id, w->factions[f].name, b, n, sumd, sums);
+			ck_assert_msg(strstr(screen, title) != NULL, "%d columns: no '%s'", s ? 80 : 160, title);
+			if (strstr(screen, want) == NULL) {
+				fprintf(stderr, "%s", screen); /* Check's messages are too short for a screen */
+				ck_abort_msg("%d columns: no '%s'", s ? 80 : 160, want);
+			}
+			free(screen);
+		}
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* In the chart view Left and Right step the charted faction through the
+ * factions with a network, in their order, and stop at the first and the
+ * last; on a border's chart they step the border through the borders
+ * table's rows. c cracks down on the charted border, and on a faction's
+ * chart does nothing; the chart stays open all along. */
+START_TEST(test_tui_chart_left_right_step_the_charted_faction_or_border)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), nb, *rows, b0, at;
+	char want[128];
+
+	ck_assert_int_ge(n, 3);
+	tui_app_init(&a, w, &opts);
+	tui_select_border(&a, test_busiest_border(w));
+	b0 = a.border;
+	feed(&a, "1g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	for (int i = 0; i < n; i++)
+		tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.faction, fac[0]);
+	for (int i = 1; i < n; i++) {
+		tui_handle_key(&a, KEY_RIGHT);
+		ck_assert_msg(a.faction == fac[i], "Right %d times from the first: faction %d, want %d", i, a.faction, fac[i]);
+		snprintf(want, sizeof want, "%s (%s): balance", w->factions[fac[i]].id, w->factions[fac[i]].name);
+		ck_assert_msg(screen_has(&a, want), "the chart does not head with '%s'", want);
+	}
+	tui_handle_key(&a, KEY_RIGHT);
+	ck_assert_int_eq(a.faction, fac[n - 1]);
+	tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.faction, fac[n - 2]);
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(smug_world_crackdown_on(w, b0) == NULL, "c on a faction's chart cracked down on a border");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert_int_eq(a.border, b0);
+	tui_handle_key(&a, 27);
+	feed(&a, "3g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(a.chart_border);
+	rows = pane_borders_rows(&a, &nb);
+	ck_assert_int_ge(nb, 3);
+	for (at = 0; at < nb && rows[at] != b0; at++)
+		;
+	ck_assert_int_lt(at, nb);
+	for (int step = 0; step < nb + 1; step++) { /* to the last row and past it */
+		tui_handle_key(&a, KEY_RIGHT);
+		at = at + 1 < nb ? at + 1 : nb - 1;
+		ck_assert_msg(a.border == rows[at], "Right: border %d, want row %d's %d", a.border, at, rows[at]);
+	}
+	for (int step = 0; step < nb + 1; step++) {
+		tui_handle_key(&a, KEY_LEFT);
+		at = at > 0 ? at - 1 : 0;
+		ck_assert_msg(a.border == rows[at], "Left: border %d, want row %d's %d", a.border, at, rows[at]);
+	}
+	free(rows);
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(smug_world_crackdown_on(w, a.border) != NULL, "c on a border's chart set no crackdown");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A faction's chart hatches the days a crackdown you set was on, and
+ * only those: on the golden world (your crackdown from day 41, 60 days
+ * charted) the Balance chart's plot is hatched from day 41's column on
+ * and nowhere before; the border's chart heads with whose crackdown it
+ * is and since when. */
+START_TEST(test_tui_chart_faction_hatches_your_crackdown_days)
+{
+	struct smug_world *w = golden_world();
+	struct tui_app a;
+	char *s, *p, *end, want[128];
+	int start = w->crackdowns[0].start_day, rows = 0, in_shade = 0, hatched = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	feed(&a, "1g");
+	ck_assert_int_ge(a.faction, 0);
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(s, "Chart of the faction: the last 60 days") != NULL, "not the 60-day faction chart");
+	p = strstr(s, "Balance (credits)");
+	ck_assert_ptr_nonnull(p);
+	p = strchr(p, '\n') + 1;
+	for (; (end = strchr(p, '\n')) != NULL && strstr(p, "day 1") != p + strspn(p, "| "); p = end + 1) {
+		const char *axis = strchr(p + 1, '+');
+		int pw = (int)(end - axis) - 3;
+
+		ck_assert_msg(axis != NULL && axis < end, "no axis on a plot row");
+		for (int x = 0; x < pw; x++) {
+			int lo = x * 60 / pw, hi = (x + 1) * 60 / pw > lo ? (x + 1) * 60 / pw : lo + 1;
+			bool shade = hi > start - 1;
+
+			ck_assert_msg(shade || axis[1 + x] != '/', "column %d of %d (day %d) hatched before day %d", x, pw,
+				      1 + x * 60 / pw, start);
+			in_shade += shade;
+			hatched += shade && axis[1 + x] == '/';
+		}
+		rows++;
+	}
+	ck_assert_int_ge(rows, 5);
+	ck_assert_msg(hatched * 2 > in_shade, "%d of %d cells from day %d hatched", hatched, in_shade, start);
+	free(s);
+	tui_handle_key(&a, 27);
+	tui_select_border(&a, w->crackdowns[0].corridor);
+	feed(&a, "3g");
+	snprintf(want, sizeof want, "(%s), crackdown (yours) from day %d; history kept",
+		 w->corridors[w->crackdowns[0].corridor].id, start);
+	ck_assert_msg(screen_has(&a, want), "the border's chart does not head with '%s'", want);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The memory screen's cut watch, which every "no screen cuts a number"
  * check relies on: a text clipped at the canvas's right edge between two
  * digits of a number (or a digit and its decimal point or thousands
@@ -8504,6 +8672,9 @@ int main(void)
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
+	tcase_add_test(t, test_tui_chart_faction_line_sums_the_charted_days);
+	tcase_add_test(t, test_tui_chart_left_right_step_the_charted_faction_or_border);
+	tcase_add_test(t, test_tui_chart_faction_hatches_your_crackdown_days);
 	tcase_add_test(t, test_tui_chart_legend_names_only_its_series);
 	tcase_add_test(t, test_tui_margin_bar_fills_the_winners_share);
 	tcase_add_test(t, test_tui_margin_bar_needs_four_cells);
