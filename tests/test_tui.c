@@ -6740,6 +6740,147 @@ START_TEST(test_tui_table_header_and_cells_sit_in_their_columns)
 }
 END_TEST
 
+/* Segments of a header row as the header promises them: texts in their
+ * order, each with its priority (0: always shown, else the largest goes
+ * first when the width runs out). */
+struct hseg {
+	char text[160];
+	int prio;
+};
+
+/* Which segments fit `width`: every must, then the others dropped
+ * largest priority first (of equal ones the later first) until the rest
+ * fit; writes their concatenation to out, returns its columns. */
+static int hsegs_fit(const struct hseg *s, int n, int width, char *out)
+{
+	bool on[16];
+	int total = 0;
+
+	for (int i = 0; i < n; i++) {
+		on[i] = true;
+		total += (int)strlen(s[i].text);
+	}
+	while (total > width) {
+		int drop = -1;
+
+		for (int i = 0; i < n; i++)
+			if (on[i] && s[i].prio > 0 && (drop < 0 || s[i].prio >= s[drop].prio))
+				drop = i;
+		if (drop < 0)
+			break;
+		on[drop] = false;
+		total -= (int)strlen(s[drop].text);
+	}
+	out[0] = '\0';
+	for (int i = 0; i < n; i++)
+		if (on[i])
+			strcat(out, s[i].text);
+	return total;
+}
+
+/* The header at every width from 30 to 220 columns: its first row the
+ * day, the run state and speed, the seed with its unsaved mark and the
+ * auto-crackdown state always (in their shortest forms when the full
+ * ones do not fit), the name, scenario and year dropped by priority; its
+ * second row today's and the total deliveries, seizures, losses, bribes
+ * and profit, the shipments in transit and the crackdowns (yours among
+ * them) of this world, dropped by priority, then blank but for a
+ * sparkline of daily deliveries where 8 columns are left. Each state
+ * shows in its colour: RUN good, PAUSED a warning, auto-crackdown ON
+ * bad, crackdowns in the crackdown colour. */
+START_TEST(test_tui_header_shows_each_figure_by_priority_at_any_width)
+{
+	struct smug_world *w = golden_world();
+	struct tui_app a;
+	const struct smug_counters *t = &w->tel.today, *T = &w->tel.total;
+	struct hseg r1[8], r2[7];
+	char m[4][40];
+	int manual = 0;
+
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 30);
+	tui_app_init(&a, w, &ascii_opts);
+	for (int i = 0; i < w->n_crackdowns; i++)
+		manual += w->crackdowns[i].manual;
+	ck_assert_int_ge(manual, 1);
+	ck_assert_int_gt(t->delivered, 0);
+	for (int run = 0; run < 2; run++) {
+		const struct tui_glyphs *g = a.th.g;
+
+		a.running = run;
+		a.unsaved = run;
+		a.speed = run ? 2 : 0;
+		snprintf(r1[0].text, sizeof r1[0].text, " smugnet ");
+		snprintf(r1[1].text, sizeof r1[1].text, " %s ", w->scenario_name);
+		snprintf(r1[2].text, sizeof r1[2].text, " day %d ", w->day);
+		snprintf(r1[3].text, sizeof r1[3].text, "(year %d, day %d) ", (w->day - 1) / 365 + 1, (w->day - 1) % 365 + 1);
+		snprintf(r1[4].text, sizeof r1[4].text, " %s x%d ", run ? "RUN" : "PAUSED", tui_speeds[a.speed]);
+		snprintf(r1[5].text, sizeof r1[5].text, " seed (new)%s%s ", run ? "*" : "", run ? " (unsaved)" : "");
+		snprintf(r1[6].text, sizeof r1[6].text, " auto-crackdown ON ");
+		r1[0].prio = 5, r1[1].prio = 6, r1[2].prio = 0, r1[3].prio = 7, r1[4].prio = 0, r1[5].prio = 0, r1[6].prio = 0;
+		fmt_credits(m[0], sizeof m[0], t->bribes_spent);
+		fmt_credits(m[1], sizeof m[1], t->profit);
+		fmt_credits(m[2], sizeof m[2], T->bribes_spent);
+		fmt_credits(m[3], sizeof m[3], T->profit);
+		snprintf(r2[0].text, sizeof r2[0].text, " today %s%lld %s%lld %s%lld", g->delivered, (long long)t->delivered,
+			 g->seized, (long long)t->seized, g->lost, (long long)t->lost);
+		snprintf(r2[1].text, sizeof r2[1].text, " bribes %s profit %s", m[0], m[1]);
+		snprintf(r2[2].text, sizeof r2[2].text, " | total %s%lld %s%lld", g->delivered, (long long)T->delivered,
+			 g->seized, (long long)T->seized);
+		snprintf(r2[3].text, sizeof r2[3].text, " %s%lld", g->lost, (long long)T->lost);
+		snprintf(r2[4].text, sizeof r2[4].text, " bribes %s profit %s", m[2], m[3]);
+		snprintf(r2[5].text, sizeof r2[5].text, " | in transit %d", w->n_shipments);
+		snprintf(r2[6].text, sizeof r2[6].text, " | crackdowns %d (%d yours)", w->n_crackdowns, manual);
+		r2[0].prio = 0, r2[1].prio = 5, r2[2].prio = 1, r2[3].prio = 4, r2[4].prio = 6, r2[5].prio = 2, r2[6].prio = 3;
+		for (int width = 30; width <= 220; width++) {
+			struct tui_grid *gr = grid_new(2, width);
+			struct canvas cv = {&a.th, NULL, gr, 0, 0, 2, width};
+			char row[232], want[400];
+			int must = 0, x, sw;
+
+			pane_header_draw(&a, &cv);
+			for (int i = 0; i < 7; i++)
+				must += r1[i].prio == 0 ? (int)strlen(r1[i].text) : 0;
+			if (must > width) { /* the shortest forms */
+				struct hseg n1[7];
+
+				memcpy(n1, r1, sizeof n1);
+				snprintf(n1[4].text, sizeof n1[4].text, " %s ", run ? "RUN" : "PAUSED");
+				snprintf(n1[5].text, sizeof n1[5].text, " (new)%s ", run ? "*" : "");
+				snprintf(n1[6].text, sizeof n1[6].text, " auto ON ");
+				hsegs_fit(n1, 7, width, want);
+			} else {
+				hsegs_fit(r1, 7, width, want);
+			}
+			want[width] = '\0'; /* the musts alone may run past a very narrow screen */
+			grid_row(gr, 0, width, row);
+			ck_assert_msg(strncmp(row, want, strlen(want)) == 0 && strspn(row + strlen(want), " ") ==
+									      strlen(row + strlen(want)),
+				      "%d columns: the header's first row reads\n'%s', want\n'%s'", width, row, want);
+			for (const char *p = strstr(row, run ? "RUN" : "PAUSED"); p && isupper((unsigned char)*p); p++)
+				ck_assert_int_eq(grid_role(gr, 0, (int)(p - row)), (run ? ROLE_GOOD : ROLE_WARN));
+			ck_assert_int_eq(grid_role(gr, 0, (int)(strstr(row, "auto") - row)), ROLE_BAD);
+			x = hsegs_fit(r2, 7, width - 1, want);
+			grid_row(gr, 1, width, row);
+			ck_assert_msg(strncmp(row, want, strlen(want)) == 0, "%d columns: the header's second row reads\n'%s', want\n'%s'",
+				      width, row, want);
+			if (strstr(want, "crackdowns"))
+				ck_assert_int_eq(grid_role(gr, 1, (int)(strstr(row, "crackdowns") - row)), ROLE_CRACKDOWN);
+			sw = width - x - 3 >= 8 ? (width - x - 3 > 30 ? 30 : width - x - 3) : 0;
+			for (int k = x; k < width; k++)
+				ck_assert_msg(row[k] == ' ' || (k >= width - sw - 1 && k < width - 1),
+					      "%d columns: '%c' at column %d of the second row, outside its figures and sparkline:\n'%s'",
+					      width, row[k], k, row);
+			if (sw > 0)
+				ck_assert_msg(row[width - 2] != ' ', "%d columns: no sparkline at the end of\n'%s'", width, row);
+			grid_free(gr);
+		}
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A prompt remembers its last 16 different answers: Up walks back from
  * the newest to the oldest and stays there, Down walks forward and past
  * the newest leaves an empty line; an answer given twice in a row is kept
@@ -8645,6 +8786,7 @@ int main(void)
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
 	tcase_add_test(t, test_tui_table_header_and_cells_sit_in_their_columns);
+	tcase_add_test(t, test_tui_header_shows_each_figure_by_priority_at_any_width);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
