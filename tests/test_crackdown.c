@@ -4,10 +4,12 @@
  * per-day cap, cools down after expiry, explores at low intensity, never
  * touches manual targets); the what-if of a decision under a crackdown. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
+#include "smugnet/vault.h"
 #include "test_util.h"
 
 static struct smug_world *dosadi(void)
@@ -61,6 +63,191 @@ START_TEST(test_crackdown_manual_commands)
 		ck_assert_int_eq(e->corridor, 0);
 		ck_assert_int_eq(e->faction, -1);
 		ck_assert_msg(e->amount == 0, "a cleared crackdown's event carries %lld minor units", (long long)e->amount);
+	}
+	smug_world_free(w);
+}
+END_TEST
+
+/* The manual crackdown's whole life against a plain model: targets set
+ * out of corridor order, one replaced, one cleared, three expiring. Every
+ * day, every corridor's intensity and "active on" answer are the model's;
+ * at the end each activation, expiry and clearing event names its border
+ * and no faction and says what happened in words, and the crackdown log
+ * holds each period with its first and last active day. */
+struct cd_model {
+	int corridor, start, end; /* end -1: until cleared */
+	double intensity;
+};
+
+static const struct cd_model *cd_model_find(const struct cd_model *m, int n, int c)
+{
+	for (int i = 0; i < n; i++)
+		if (m[i].corridor == c)
+			return &m[i];
+	return NULL;
+}
+
+static void cd_model_check_day(const struct smug_world *w, const struct cd_model *m, int n)
+{
+	for (int c = 0; c < w->n_corridors; c++) {
+		const struct cd_model *t = cd_model_find(m, n, c);
+		bool active = t && t->start <= w->day && (t->end < 0 || w->day <= t->end);
+
+		ck_assert_msg(crackdown_intensity(w, c) == (t ? t->intensity : 0.0),
+			      "day %d corridor %d: intensity %.2f, expected %.2f", w->day, c,
+			      crackdown_intensity(w, c), t ? t->intensity : 0.0);
+		ck_assert_msg(smug_crackdown_active_on(w, c, w->day) == active,
+			      "day %d corridor %d: active %d, expected %d", w->day, c,
+			      smug_crackdown_active_on(w, c, w->day), active);
+	}
+}
+
+static int cd_model_set(struct smug_world *w, struct cd_model *m, int n, int c, double intensity, int end)
+{
+	struct cd_model *t = NULL;
+
+	for (int i = 0; i < n; i++)
+		if (m[i].corridor == c)
+			t = &m[i];
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, intensity, end, NULL), SMUG_OK);
+	if (!t)
+		t = &m[n++];
+	*t = (struct cd_model){c, w->day + 1, end, intensity};
+	return n;
+}
+
+static int cd_model_step(struct smug_world *w, struct cd_model *m, int n, int days)
+{
+	for (int d = 0; d < days; d++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < n;)
+			if (m[i].end >= 0 && m[i].end < w->day)
+				m[i] = m[--n];
+			else
+				i++;
+		cd_model_check_day(w, m, n);
+	}
+	return n;
+}
+
+START_TEST(test_crackdown_manual_life_follows_the_model)
+{
+	struct smug_world *w = dosadi();
+	struct cd_model m[8];
+	static const struct {
+		int corridor, start, end;
+		double intensity;
+	} periods[] = {{3, 1, 2, 0.5}, {1, 1, 3, 1.0}, {7, 1, 2, 0.25}, {5, 3, 10, 0.75}, {3, 3, 8, 0.8}};
+	static const struct {
+		enum smug_event_kind kind;
+		int corridor;
+		const char *detail;
+	} events[] = {
+		{SMUG_EV_CRACKDOWN_ACTIVATED, 3, "manual, intensity 0.50, timed"},
+		{SMUG_EV_CRACKDOWN_ACTIVATED, 1, "manual, intensity 1.00, until cleared"},
+		{SMUG_EV_CRACKDOWN_ACTIVATED, 7, "manual, intensity 0.25, timed"},
+		{SMUG_EV_CRACKDOWN_ACTIVATED, 5, "manual, intensity 0.75, timed"},
+		{SMUG_EV_CRACKDOWN_ACTIVATED, 3, "manual, intensity 0.80, timed"},
+		{SMUG_EV_CRACKDOWN_EXPIRED, 7, "expired after 2 days"},
+		{SMUG_EV_CRACKDOWN_CLEARED, 1, "cleared"},
+		{SMUG_EV_CRACKDOWN_EXPIRED, 3, "expired after 6 days"},
+		{SMUG_EV_CRACKDOWN_EXPIRED, 5, "expired after 8 days"},
+	};
+	int n = 0, seen = 0;
+
+	n = cd_model_set(w, m, n, 3, 0.5, 5);
+	n = cd_model_set(w, m, n, 1, 1.0, -1);
+	n = cd_model_set(w, m, n, 7, 0.25, 2);
+	cd_model_check_day(w, m, n);
+	n = cd_model_step(w, m, n, 2);
+	n = cd_model_set(w, m, n, 5, 0.75, 10);
+	n = cd_model_set(w, m, n, 3, 0.8, 8); /* replaces the first: it ends on day 2 */
+	n = cd_model_step(w, m, n, 1);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[1].id, NULL), SMUG_OK);
+	for (int i = 0; i < n; i++)
+		if (m[i].corridor == 1)
+			m[i] = m[--n];
+	cd_model_check_day(w, m, n);
+	n = cd_model_step(w, m, n, 9);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(w->n_crackdowns, 0);
+
+	ck_assert_int_eq(w->tel.crackdown_log_count, 5);
+	for (int i = 0; i < 5; i++) {
+		const struct smug_crackdown_period *p = smug_crackdown_period_at(&w->tel, i);
+
+		ck_assert_msg(p->corridor == periods[i].corridor && p->start_day == periods[i].start &&
+				      p->end_day == periods[i].end && p->intensity == periods[i].intensity,
+			      "period %d: corridor %d days %d-%d at %.2f, expected corridor %d days %d-%d at %.2f", i,
+			      p->corridor, p->start_day, p->end_day, p->intensity, periods[i].corridor,
+			      periods[i].start, periods[i].end, periods[i].intensity);
+		ck_assert(p->manual && !p->exploration);
+	}
+	for (int i = 0; i < w->tel.event_count; i++) {
+		const struct smug_event *e = smug_event_at(&w->tel, i);
+
+		if (e->kind != SMUG_EV_CRACKDOWN_ACTIVATED && e->kind != SMUG_EV_CRACKDOWN_EXPIRED &&
+		    e->kind != SMUG_EV_CRACKDOWN_CLEARED)
+			continue;
+		ck_assert_int_lt(seen, 9);
+		ck_assert_msg(e->kind == events[seen].kind && e->corridor == events[seen].corridor &&
+				      strcmp(e->detail, events[seen].detail) == 0,
+			      "crackdown event %d: kind %d corridor %d '%s', expected kind %d corridor %d '%s'", seen,
+			      e->kind, e->corridor, e->detail, events[seen].kind, events[seen].corridor,
+			      events[seen].detail);
+		ck_assert_int_eq(e->faction, -1);
+		ck_assert(e->amount == 0);
+		seen++;
+	}
+	ck_assert_int_eq(seen, 9);
+	smug_world_free(w);
+}
+END_TEST
+
+/* At most SMUG_CRACKDOWN_CAP targets: set in reverse corridor order up to
+ * the cap, one more is refused with the cap in words while replacing one
+ * still works; clearing targets from the end and the middle of the full
+ * list leaves every other corridor's crackdown as it was. */
+START_TEST(test_crackdown_targets_fill_to_their_cap)
+{
+	struct smug_world *w = dosadi();
+	struct smug_error err;
+
+	ck_assert_int_gt(w->n_corridors, SMUG_CRACKDOWN_CAP);
+	for (int c = SMUG_CRACKDOWN_CAP - 1; c >= 0; c--)
+		ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 0.25 + (c % 4) * 0.25, -1, &err),
+				 SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[SMUG_CRACKDOWN_CAP].id, 1.0, -1, &err),
+			 SMUG_ERR_FULL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "at most 64 targets"));
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[9].id, 0.5, -1, &err), SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[SMUG_CRACKDOWN_CAP - 2].id, &err), SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[30].id, &err), SMUG_OK);
+	ck_assert_int_eq(w->n_crackdowns, SMUG_CRACKDOWN_CAP - 2);
+	for (int c = 0; c <= SMUG_CRACKDOWN_CAP; c++) {
+		double want = c == 9 ? 0.5 : 0.25 + (c % 4) * 0.25;
+
+		if (c == SMUG_CRACKDOWN_CAP - 2 || c == 30 || c == SMUG_CRACKDOWN_CAP)
+			want = 0;
+		ck_assert_msg(crackdown_intensity(w, c) == want, "corridor %d: intensity %.2f, expected %.2f", c,
+			      crackdown_intensity(w, c), want);
+	}
+	smug_cmd_step(w, 1);
+	ck_assert_int_eq(w->n_crackdowns, SMUG_CRACKDOWN_CAP - 2);
+	/* a seed saved with them loads with the same targets */
+	{
+		char root[] = "/tmp/smugnet-crackdown-XXXXXX", cmd[64];
+		struct smug_world *loaded = NULL;
+
+		ck_assert_ptr_nonnull(mkdtemp(root));
+		ck_assert_msg(smug_vault_save(w, root, "full", &err) == SMUG_OK, "%s", err.msg);
+		ck_assert_msg(smug_vault_load(root, "full", &loaded, &err) == SMUG_OK, "%s", err.msg);
+		ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
+		for (int c = 0; c <= SMUG_CRACKDOWN_CAP; c++)
+			ck_assert_double_eq(crackdown_intensity(loaded, c), crackdown_intensity(w, c));
+		smug_world_free(loaded);
+		snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+		ck_assert_int_eq(system(cmd), 0);
 	}
 	smug_world_free(w);
 }
@@ -228,9 +415,10 @@ START_TEST(test_crackdown_cooldowns_bounded)
 	ck_assert_int_gt(w->n_corridors, SMUG_COOLDOWN_CAP + 2);
 	w->day = 100;
 	for (int i = 0; i < SMUG_COOLDOWN_CAP; i++)
-		w->cooldowns[i] = (struct smug_cooldown){i + 1, 200 + (i * 37) % SMUG_COOLDOWN_CAP};
+		w->cooldowns[i] = (struct smug_cooldown){i + 1, 200 + ((i + 5) * 37) % SMUG_COOLDOWN_CAP};
 	w->n_cooldowns = SMUG_COOLDOWN_CAP;
-	soonest = 1; /* (i * 37) % 64 is 0 only for i == 0: corridor 1 ends first */
+	soonest = SMUG_COOLDOWN_CAP - 4; /* ((i + 5) * 37) % 64 is 0 only for i == 59: corridor 60 ends
+					  first, in the middle of the list */
 	expiring = SMUG_COOLDOWN_CAP + 1;
 	w->crackdowns[0] = (struct smug_crackdown){SMUG_CRACKDOWN_BORDER, expiring, 1.0, 90, 99, false, false};
 	w->n_crackdowns = 1;
@@ -257,6 +445,10 @@ START_TEST(test_crackdown_unknown_corridor_names_the_nearest)
 
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:22.1|n:23.2", 1.0, -1, &err), SMUG_ERR_NOT_FOUND);
 	ck_assert_ptr_nonnull(strstr(err.msg, "unknown corridor 'n:22.1|n:23.2'; nearest valid ids: 'n:22.1|n:23.1'"));
+	/* clearing a mistyped border says the same (in a fresh error) */
+	memset(&err, 0, sizeof err);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, "n:22.1|n:23.2", &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_ptr_nonnull(strstr(err.msg, "crackdown: unknown corridor 'n:22.1|n:23.2'; nearest valid ids: 'n:22.1|n:23.1'"));
 	ck_assert_int_eq(smug_world_nearest_corridors(w, "n:23.1|n:22.1", near, 3), 3);
 	for (int i = 0; i < 3; i++)
 		ck_assert_int_ge(smug_world_find_corridor(w, w->corridors[near[i]].id), 0);
@@ -315,6 +507,8 @@ int main(void)
 
 	tcase_add_test(t, test_crackdown_manual_commands);
 	tcase_add_test(t, test_crackdown_unknown_corridor_names_the_nearest);
+	tcase_add_test(t, test_crackdown_manual_life_follows_the_model);
+	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
 	suite_add_tcase(s, t);
 	t = tcase_create("planner");

@@ -331,6 +331,142 @@ START_TEST(test_input_large_numbers_echoed_whole_below_1e18)
 }
 END_TEST
 
+/* An independent UTF-8 reader (RFC 3629 from its definition: the lead
+ * byte gives the length, continuations are 10xxxxxx, the code point must
+ * need that length, no surrogates, nothing past U+10FFFF): the length of
+ * the valid sequence at s[0..n), or 0. */
+static size_t ref_utf8_len(const unsigned char *s, size_t n)
+{
+	static const unsigned long min_cp[5] = {0, 0, 0x80, 0x800, 0x10000};
+	size_t need;
+	unsigned long cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xe0) == 0xc0)
+		need = 2, cp = s[0] & 0x1fu;
+	else if ((s[0] & 0xf0) == 0xe0)
+		need = 3, cp = s[0] & 0x0fu;
+	else if ((s[0] & 0xf8) == 0xf0)
+		need = 4, cp = s[0] & 0x07u;
+	else
+		return 0;
+	if (n < need)
+		return 0;
+	for (size_t i = 1; i < need; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3fu);
+	}
+	if (cp < min_cp[need] || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return need;
+}
+
+/* Every lead byte with every second byte, and every lead byte of a
+ * three- or four-byte form with the continuation bytes at the edges of
+ * each range, inside a JSON string: accepted exactly when the reference
+ * reader accepts the sequence, else refused naming the first bad byte at
+ * its offset. */
+START_TEST(test_input_utf8_matches_the_definition)
+{
+	static const unsigned char edge[] = {0x00, 0x20, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff};
+	unsigned char text[16];
+	struct smug_error err;
+	int checked = 0, good = 0;
+
+	for (int a = 0; a < 256; a++)
+		for (int b = 0; b < 256; b++)
+			for (size_t c = 0; c < sizeof edge; c++)
+				for (size_t d = 0; d < sizeof edge; d++) {
+					unsigned char seq[4] = {(unsigned char)a, (unsigned char)b, edge[c], edge[d]};
+					size_t n = 4, k, bad;
+					enum smug_status st;
+					char want[96];
+
+					/* b takes every value only where it decides alone */
+					if ((c || d) && (a < 0xe0 || a > 0xf4 || (b & 0xc0) != 0x80))
+						continue;
+					if (memchr(seq, 0, 4) || memchr(seq, '"', 4) || memchr(seq, '\\', 4))
+						continue;
+					text[0] = '"';
+					memcpy(text + 1, seq, n);
+					text[1 + n] = '"';
+					for (bad = 0; bad < n; bad += k)
+						if ((k = ref_utf8_len(seq + bad, n - bad)) == 0)
+							break;
+					st = smug_json_check((const char *)text, n + 2, "u.json", &err);
+					checked++;
+					if (bad == n) {
+						good++;
+						ck_assert_msg(st == SMUG_OK, "%02x %02x %02x %02x refused: %s", seq[0], seq[1],
+							      seq[2], seq[3], err.msg);
+						continue;
+					}
+					snprintf(want, sizeof want,
+						 "u.json: line 1 byte %zu (offset %zu): invalid UTF-8 (byte 0x%02x)", bad + 2,
+						 bad + 1, seq[bad]);
+					ck_assert_msg(st == SMUG_ERR_PARSE && strcmp(err.msg, want) == 0,
+						      "%02x %02x %02x %02x: status %d '%s', expected '%s'", seq[0], seq[1],
+						      seq[2], seq[3], st, st == SMUG_OK ? "" : err.msg, want);
+				}
+	ck_assert_int_gt(checked, 60000);
+	ck_assert_int_gt(good, 1000);
+}
+END_TEST
+
+/* The pre-pass skips plain bytes eight at a time: a NUL, a bad byte or a
+ * too-deep bracket is found at every offset of a long line, and the
+ * position names the right line and byte after newlines. */
+START_TEST(test_input_problem_found_at_every_offset)
+{
+	char text[128], want[128];
+	struct smug_error err;
+
+	for (size_t at = 1; at < 40; at++)
+		for (int kind = 0; kind < 2; kind++) {
+			size_t len = 60;
+
+			memset(text, 'x', len);
+			text[0] = '"';
+			text[len - 1] = '"';
+			if (at >= 10)
+				text[5] = '\n'; /* the problem is then on line 2 */
+			text[at + 10] = kind ? '\xfe' : '\0';
+			ck_assert_int_eq(smug_json_check(text, len, "p.json", &err), SMUG_ERR_PARSE);
+			if (at >= 10)
+				snprintf(want, sizeof want, "p.json: line 2 byte %zu (offset %zu): %s", at + 10 - 5,
+					 at + 10, kind ? "invalid UTF-8 (byte 0xfe)" : "NUL byte");
+			else
+				snprintf(want, sizeof want, "p.json: line 1 byte %zu (offset %zu): %s", at + 11, at + 10,
+					 kind ? "invalid UTF-8 (byte 0xfe)" : "NUL byte");
+			ck_assert_str_eq(err.msg, want);
+		}
+	/* a text cut right after a backslash in a string is read no further
+	 * than its end (the sanitizer build sees a read past the buffer) */
+	{
+		char *cut = malloc(3);
+
+		memcpy(cut, "\"a\\", 3);
+		ck_assert_int_eq(smug_json_check(cut, 3, "p.json", &err), SMUG_OK);
+		free(cut);
+	}
+	/* closing brackets give their depth back: 64 levels twice over pass */
+	{
+		char deep[256];
+		size_t n = 0;
+
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 64; i++)
+				deep[n++] = '[';
+			for (int i = 0; i < 64; i++)
+				deep[n++] = ']';
+		}
+		ck_assert_int_eq(smug_json_check(deep, n, "p.json", &err), SMUG_OK);
+	}
+}
+END_TEST
+
 START_TEST(test_input_json_check_for_hosts)
 {
 	struct smug_error err;
@@ -361,6 +497,8 @@ int main(void)
 	tcase_add_test(t, test_input_numbers_printed_exactly);
 	tcase_add_test(t, test_input_large_numbers_echoed_whole_below_1e18);
 	tcase_add_test(t, test_input_json_check_for_hosts);
+	tcase_add_test(t, test_input_utf8_matches_the_definition);
+	tcase_add_test(t, test_input_problem_found_at_every_offset);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
