@@ -5036,6 +5036,174 @@ START_TEST(test_tui_chart_view_draws_each_figure)
 }
 END_TEST
 
+/* The faction chart's top line sums the charted days: "<id> (<name>):
+ * balance <now> cr; in N days D delivered, S seized", D and S the
+ * faction's deliveries and seizures of exactly the last N days, at every
+ * span < and > choose (the whole history when shorter) and at 80
+ * columns, where the name may be left out but no figure. */
+START_TEST(test_tui_chart_faction_line_sums_the_charted_days)
+{
+	static const int keys[] = {0, '<', '>', '>'};
+	static const int span[] = {90, 30, 90, 120}; /* 180 days asked for, 120 simulated */
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 120);
+	int f;
+
+	feed(&a, "1g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(!a.chart_border);
+	f = a.faction;
+	ck_assert_int_ge(f, 0);
+	for (int k = 0; k < 4; k++) {
+		int n = span[k], first = w->day - n + 1, sumd = 0, sums = 0;
+		char b[40], want[300], title[80];
+
+		if (keys[k])
+			tui_handle_key(&a, keys[k]);
+		for (int d = first; d <= w->day; d++) {
+			const struct smug_faction_day *fd = smug_faction_chart(w, f, d);
+
+			ck_assert_msg(fd != NULL, "no chart figures of %s on day %d", w->factions[f].id, d);
+			sumd += fd->delivered;
+			sums += fd->seized;
+		}
+		ck_assert_msg(sumd > 0 && sums > 0, "%d days: nothing delivered or seized to sum", n);
+		fmt_credits(b, sizeof b, w->ledger.accounts[w->factions[f].account].balance);
+		snprintf(title, sizeof title, "Chart of the faction: the last %d days", n);
+		for (int s = 0; s < 2; s++) {
+			char *screen = render(&a, s ? 24 : 48, s ? 80 : 160);
+
+			if (s)
+				snprintf(want, sizeof want, "balance %s cr; in %d days %d delivered, %d seized", b, n, sumd, sums);
+			else
+				snprintf(want, sizeof want, "%s (%s): balance %s cr; in %d days %d delivered, %d seized",
+					 w->factions[f].id, w->factions[f].name, b, n, sumd, sums);
+			ck_assert_msg(strstr(screen, title) != NULL, "%d columns: no '%s'", s ? 80 : 160, title);
+			if (strstr(screen, want) == NULL) {
+				fprintf(stderr, "%s", screen); /* Check's messages are too short for a screen */
+				ck_abort_msg("%d columns: no '%s'", s ? 80 : 160, want);
+			}
+			free(screen);
+		}
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* In the chart view Left and Right step the charted faction through the
+ * factions with a network, in their order, and stop at the first and the
+ * last; on a border's chart they step the border through the borders
+ * table's rows. c cracks down on the charted border, and on a faction's
+ * chart does nothing; the chart stays open all along. */
+START_TEST(test_tui_chart_left_right_step_the_charted_faction_or_border)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), nb, *rows, b0, at;
+	char want[128];
+
+	ck_assert_int_ge(n, 3);
+	tui_app_init(&a, w, &opts);
+	tui_select_border(&a, test_busiest_border(w));
+	b0 = a.border;
+	feed(&a, "1g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	for (int i = 0; i < n; i++)
+		tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.faction, fac[0]);
+	for (int i = 1; i < n; i++) {
+		tui_handle_key(&a, KEY_RIGHT);
+		ck_assert_msg(a.faction == fac[i], "Right %d times from the first: faction %d, want %d", i, a.faction, fac[i]);
+		snprintf(want, sizeof want, "%s (%s): balance", w->factions[fac[i]].id, w->factions[fac[i]].name);
+		ck_assert_msg(screen_has(&a, want), "the chart does not head with '%s'", want);
+	}
+	tui_handle_key(&a, KEY_RIGHT);
+	ck_assert_int_eq(a.faction, fac[n - 1]);
+	tui_handle_key(&a, KEY_LEFT);
+	ck_assert_int_eq(a.faction, fac[n - 2]);
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(smug_world_crackdown_on(w, b0) == NULL, "c on a faction's chart cracked down on a border");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert_int_eq(a.border, b0);
+	tui_handle_key(&a, 27);
+	feed(&a, "3g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(a.chart_border);
+	rows = pane_borders_rows(&a, &nb);
+	ck_assert_int_ge(nb, 3);
+	for (at = 0; at < nb && rows[at] != b0; at++)
+		;
+	ck_assert_int_lt(at, nb);
+	for (int step = 0; step < nb + 1; step++) { /* to the last row and past it */
+		tui_handle_key(&a, KEY_RIGHT);
+		at = at + 1 < nb ? at + 1 : nb - 1;
+		ck_assert_msg(a.border == rows[at], "Right: border %d, want row %d's %d", a.border, at, rows[at]);
+	}
+	for (int step = 0; step < nb + 1; step++) {
+		tui_handle_key(&a, KEY_LEFT);
+		at = at > 0 ? at - 1 : 0;
+		ck_assert_msg(a.border == rows[at], "Left: border %d, want row %d's %d", a.border, at, rows[at]);
+	}
+	free(rows);
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(smug_world_crackdown_on(w, a.border) != NULL, "c on a border's chart set no crackdown");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A faction's chart hatches the days a crackdown you set was on, and
+ * only those: on the golden world (your crackdown from day 41, 60 days
+ * charted) the Balance chart's plot is hatched from day 41's column on
+ * and nowhere before; the border's chart heads with whose crackdown it
+ * is and since when. */
+START_TEST(test_tui_chart_faction_hatches_your_crackdown_days)
+{
+	struct smug_world *w = golden_world();
+	struct tui_app a;
+	char *s, *p, *end, want[128];
+	int start = w->crackdowns[0].start_day, rows = 0, in_shade = 0, hatched = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	feed(&a, "1g");
+	ck_assert_int_ge(a.faction, 0);
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(s, "Chart of the faction: the last 60 days") != NULL, "not the 60-day faction chart");
+	p = strstr(s, "Balance (credits)");
+	ck_assert_ptr_nonnull(p);
+	p = strchr(p, '\n') + 1;
+	for (; (end = strchr(p, '\n')) != NULL && strstr(p, "day 1") != p + strspn(p, "| "); p = end + 1) {
+		const char *axis = strchr(p + 1, '+');
+		int pw = (int)(end - axis) - 3;
+
+		ck_assert_msg(axis != NULL && axis < end, "no axis on a plot row");
+		for (int x = 0; x < pw; x++) {
+			int lo = x * 60 / pw, hi = (x + 1) * 60 / pw > lo ? (x + 1) * 60 / pw : lo + 1;
+			bool shade = hi > start - 1;
+
+			ck_assert_msg(shade || axis[1 + x] != '/', "column %d of %d (day %d) hatched before day %d", x, pw,
+				      1 + x * 60 / pw, start);
+			in_shade += shade;
+			hatched += shade && axis[1 + x] == '/';
+		}
+		rows++;
+	}
+	ck_assert_int_ge(rows, 5);
+	ck_assert_msg(hatched * 2 > in_shade, "%d of %d cells from day %d hatched", hatched, in_shade, start);
+	free(s);
+	tui_handle_key(&a, 27);
+	tui_select_border(&a, w->crackdowns[0].corridor);
+	feed(&a, "3g");
+	snprintf(want, sizeof want, "(%s), crackdown (yours) from day %d; history kept",
+		 w->corridors[w->crackdowns[0].corridor].id, start);
+	ck_assert_msg(screen_has(&a, want), "the border's chart does not head with '%s'", want);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The memory screen's cut watch, which every "no screen cuts a number"
  * check relies on: a text clipped at the canvas's right edge between two
  * digits of a number (or a digit and its decimal point or thousands
@@ -6438,6 +6606,278 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 		}
 	}
 	ck_assert_int_ge(widened, 8);
+}
+END_TEST
+
+/* Row y of a grid as text padded with blanks to its width (ASCII). */
+static void grid_row(const struct tui_grid *g, int y, int width, char *out)
+{
+	char *text = grid_dump(g), *p = text;
+
+	for (int k = 0; k < y && p; k++) {
+		p = strchr(p, '\n');
+		p = p ? p + 1 : NULL;
+	}
+	memset(out, ' ', (size_t)width);
+	out[width] = '\0';
+	for (int x = 0; p && x < width && p[x] && p[x] != '\n'; x++)
+		out[x] = p[x];
+	free(text);
+}
+
+/* A table's header, drawn at any row: a group's label centred over the
+ * columns it spans (shortened within them when longer), nothing over a
+ * column without a group, and a line of the shown columns' heads below
+ * it, each in its own cell (numbers to the right), the sorted column's
+ * with its arrow (before a number's head, after a name's) and lit; a
+ * table without groups takes one row. A cell goes under its column and
+ * nowhere else, and a hidden column's cell is not drawn. */
+START_TEST(test_tui_table_header_and_cells_sit_in_their_columns)
+{
+	static const struct tui_col cols[] = {
+		{"name", NULL, 6, 0, false, true},	 {"in", "flow", 5, 1, true, false},
+		{"out", "flow", 6, 1, true, false},	 {"note", NULL, 5, 0, false, false},
+		{"x", "a long group", 3, 0, true, false}, {"y", "yy", 4, 0, true, false},
+		{"wide", NULL, 9, 9, true, false},
+	};
+	enum { N = sizeof cols / sizeof cols[0], W = 60 };
+	struct tui_theme th;
+	struct tui_table t;
+
+	theme_init(&th, false, true);
+	for (int width = W; width >= 44; width -= 16) { /* all shown; then "wide" hidden */
+		table_fit(&t, cols, N, width);
+		ck_assert_int_eq(t.n_vis, width == W ? N : N - 1);
+		for (int sort = -1; sort < N; sort++)
+			for (int desc = 0; desc < 2; desc++) {
+				struct tui_grid *g = grid_new(5, W);
+				struct canvas cv = {&th, NULL, g, 0, 0, 5, W};
+				char row[W + 1], want[W + 1];
+				int rows = table_header(&cv, 1, &t, sort, desc);
+
+				ck_assert_int_eq(rows, 2);
+				grid_row(g, 0, W, row);
+				ck_assert_msg(strspn(row, " ") == W, "a row drawn above the header: '%s'", row);
+				/* the group line */
+				memset(want, ' ', W);
+				want[W] = '\0';
+				for (int i = 0; i < t.n_vis;) {
+					const char *gr = cols[t.vis[i]].group;
+					int j = i + 1;
+
+					while (j < t.n_vis && gr && cols[t.vis[j]].group && strcmp(cols[t.vis[j]].group, gr) == 0)
+						j++;
+					if (gr) {
+						int x0 = t.x[i], span = t.x[j - 1] + t.w[j - 1] - x0, n = (int)strlen(gr);
+
+						if (n > span) {
+							memcpy(want + x0, gr, (size_t)span - 1);
+							want[x0 + span - 1] = '~'; /* the ASCII ellipsis */
+						} else {
+							memcpy(want + x0 + (span - n) / 2, gr, (size_t)n);
+						}
+					}
+					i = j;
+				}
+				grid_row(g, 1, W, row);
+				ck_assert_msg(strcmp(row, want) == 0, "%d columns: the group line reads\n'%s', want\n'%s'", width,
+					      row, want);
+				/* the heads */
+				memset(want, ' ', W);
+				for (int i = 0; i < t.n_vis; i++) {
+					const struct tui_col *c = &cols[t.vis[i]];
+					char head[32];
+					int n;
+
+					if (t.vis[i] == sort)
+						snprintf(head, sizeof head, c->right ? "%2$s%1$s" : "%1$s%2$s", c->head,
+							 desc ? "v" : "^");
+					else
+						snprintf(head, sizeof head, "%s", c->head);
+					n = (int)strlen(head);
+					memcpy(want + t.x[i] + (c->right ? t.w[i] - n : 0), head, (size_t)n);
+					for (int x = t.x[i]; x < t.x[i] + t.w[i]; x++)
+						ck_assert_msg(grid_role(g, 2, x) == (t.vis[i] == sort ? ROLE_FOCUS : ROLE_DIM),
+							      "sorted by %d: head of column %d drawn in role %d at x %d", sort,
+							      t.vis[i], grid_role(g, 2, x), x);
+				}
+				grid_row(g, 2, W, row);
+				ck_assert_msg(strcmp(row, want) == 0, "%d columns, sorted by %d%s: the heads read\n'%s', want\n'%s'",
+					      width, sort, desc ? " down" : "", row, want);
+				grid_free(g);
+			}
+		/* cells */
+		for (int c = 0; c < N; c++) {
+			struct tui_grid *g = grid_new(2, W);
+			struct canvas cv = {&th, NULL, g, 0, 0, 2, W};
+			char row[W + 1], want[W + 1];
+			int i = table_pos(&t, c);
+
+			ck_assert_int_eq(i, c < t.n_vis ? c : -1);
+			table_cell(&cv, 1, &t, c, ROLE_BAD, "42");
+			memset(want, ' ', W);
+			want[W] = '\0';
+			if (i >= 0)
+				memcpy(want + t.x[i] + (cols[c].right ? t.w[i] - 2 : 0), "42", 2);
+			grid_row(g, 1, W, row);
+			ck_assert_msg(strcmp(row, want) == 0, "%d columns: column %d's cell reads\n'%s', want\n'%s'", width, c,
+				      row, want);
+			grid_free(g);
+		}
+	}
+	/* no group: one row */
+	table_fit(&t, cols, 1, 20);
+	{
+		struct tui_grid *g = grid_new(2, 20);
+		struct canvas cv = {&th, NULL, g, 0, 0, 2, 20};
+		char row[21];
+
+		ck_assert_int_eq(table_header(&cv, 0, &t, 0, false), 1);
+		grid_row(g, 0, 20, row);
+		ck_assert_msg(strncmp(row, "name^ ", 6) == 0, "a table without groups heads '%s'", row);
+		grid_free(g);
+	}
+}
+END_TEST
+
+/* Segments of a header row as the header promises them: texts in their
+ * order, each with its priority (0: always shown, else the largest goes
+ * first when the width runs out). */
+struct hseg {
+	char text[160];
+	int prio;
+};
+
+/* Which segments fit `width`: every must, then the others dropped
+ * largest priority first (of equal ones the later first) until the rest
+ * fit; writes their concatenation to out, returns its columns. */
+static int hsegs_fit(const struct hseg *s, int n, int width, char *out)
+{
+	bool on[16];
+	int total = 0;
+
+	for (int i = 0; i < n; i++) {
+		on[i] = true;
+		total += (int)strlen(s[i].text);
+	}
+	while (total > width) {
+		int drop = -1;
+
+		for (int i = 0; i < n; i++)
+			if (on[i] && s[i].prio > 0 && (drop < 0 || s[i].prio >= s[drop].prio))
+				drop = i;
+		if (drop < 0)
+			break;
+		on[drop] = false;
+		total -= (int)strlen(s[drop].text);
+	}
+	out[0] = '\0';
+	for (int i = 0; i < n; i++)
+		if (on[i])
+			strcat(out, s[i].text);
+	return total;
+}
+
+/* The header at every width from 30 to 220 columns: its first row the
+ * day, the run state and speed, the seed with its unsaved mark and the
+ * auto-crackdown state always (in their shortest forms when the full
+ * ones do not fit), the name, scenario and year dropped by priority; its
+ * second row today's and the total deliveries, seizures, losses, bribes
+ * and profit, the shipments in transit and the crackdowns (yours among
+ * them) of this world, dropped by priority, then blank but for a
+ * sparkline of daily deliveries where 8 columns are left. Each state
+ * shows in its colour: RUN good, PAUSED a warning, auto-crackdown ON
+ * bad, crackdowns in the crackdown colour. */
+START_TEST(test_tui_header_shows_each_figure_by_priority_at_any_width)
+{
+	struct smug_world *w = golden_world();
+	struct tui_app a;
+	const struct smug_counters *t = &w->tel.today, *T = &w->tel.total;
+	struct hseg r1[8], r2[7];
+	char m[4][40];
+	int manual = 0;
+
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 30);
+	tui_app_init(&a, w, &ascii_opts);
+	for (int i = 0; i < w->n_crackdowns; i++)
+		manual += w->crackdowns[i].manual;
+	ck_assert_int_ge(manual, 1);
+	ck_assert_int_gt(t->delivered, 0);
+	for (int run = 0; run < 2; run++) {
+		const struct tui_glyphs *g = a.th.g;
+
+		a.running = run;
+		a.unsaved = run;
+		a.speed = run ? 2 : 0;
+		snprintf(r1[0].text, sizeof r1[0].text, " smugnet ");
+		snprintf(r1[1].text, sizeof r1[1].text, " %s ", w->scenario_name);
+		snprintf(r1[2].text, sizeof r1[2].text, " day %d ", w->day);
+		snprintf(r1[3].text, sizeof r1[3].text, "(year %d, day %d) ", (w->day - 1) / 365 + 1, (w->day - 1) % 365 + 1);
+		snprintf(r1[4].text, sizeof r1[4].text, " %s x%d ", run ? "RUN" : "PAUSED", tui_speeds[a.speed]);
+		snprintf(r1[5].text, sizeof r1[5].text, " seed (new)%s%s ", run ? "*" : "", run ? " (unsaved)" : "");
+		snprintf(r1[6].text, sizeof r1[6].text, " auto-crackdown ON ");
+		r1[0].prio = 5, r1[1].prio = 6, r1[2].prio = 0, r1[3].prio = 7, r1[4].prio = 0, r1[5].prio = 0, r1[6].prio = 0;
+		fmt_credits(m[0], sizeof m[0], t->bribes_spent);
+		fmt_credits(m[1], sizeof m[1], t->profit);
+		fmt_credits(m[2], sizeof m[2], T->bribes_spent);
+		fmt_credits(m[3], sizeof m[3], T->profit);
+		snprintf(r2[0].text, sizeof r2[0].text, " today %s%lld %s%lld %s%lld", g->delivered, (long long)t->delivered,
+			 g->seized, (long long)t->seized, g->lost, (long long)t->lost);
+		snprintf(r2[1].text, sizeof r2[1].text, " bribes %s profit %s", m[0], m[1]);
+		snprintf(r2[2].text, sizeof r2[2].text, " | total %s%lld %s%lld", g->delivered, (long long)T->delivered,
+			 g->seized, (long long)T->seized);
+		snprintf(r2[3].text, sizeof r2[3].text, " %s%lld", g->lost, (long long)T->lost);
+		snprintf(r2[4].text, sizeof r2[4].text, " bribes %s profit %s", m[2], m[3]);
+		snprintf(r2[5].text, sizeof r2[5].text, " | in transit %d", w->n_shipments);
+		snprintf(r2[6].text, sizeof r2[6].text, " | crackdowns %d (%d yours)", w->n_crackdowns, manual);
+		r2[0].prio = 0, r2[1].prio = 5, r2[2].prio = 1, r2[3].prio = 4, r2[4].prio = 6, r2[5].prio = 2, r2[6].prio = 3;
+		for (int width = 30; width <= 220; width++) {
+			struct tui_grid *gr = grid_new(2, width);
+			struct canvas cv = {&a.th, NULL, gr, 0, 0, 2, width};
+			char row[232], want[400];
+			int must = 0, x, sw;
+
+			pane_header_draw(&a, &cv);
+			for (int i = 0; i < 7; i++)
+				must += r1[i].prio == 0 ? (int)strlen(r1[i].text) : 0;
+			if (must > width) { /* the shortest forms */
+				struct hseg n1[7];
+
+				memcpy(n1, r1, sizeof n1);
+				snprintf(n1[4].text, sizeof n1[4].text, " %s ", run ? "RUN" : "PAUSED");
+				snprintf(n1[5].text, sizeof n1[5].text, " (new)%s ", run ? "*" : "");
+				snprintf(n1[6].text, sizeof n1[6].text, " auto ON ");
+				hsegs_fit(n1, 7, width, want);
+			} else {
+				hsegs_fit(r1, 7, width, want);
+			}
+			want[width] = '\0'; /* the musts alone may run past a very narrow screen */
+			grid_row(gr, 0, width, row);
+			ck_assert_msg(strncmp(row, want, strlen(want)) == 0 && strspn(row + strlen(want), " ") ==
+									      strlen(row + strlen(want)),
+				      "%d columns: the header's first row reads\n'%s', want\n'%s'", width, row, want);
+			for (const char *p = strstr(row, run ? "RUN" : "PAUSED"); p && isupper((unsigned char)*p); p++)
+				ck_assert_int_eq(grid_role(gr, 0, (int)(p - row)), (run ? ROLE_GOOD : ROLE_WARN));
+			ck_assert_int_eq(grid_role(gr, 0, (int)(strstr(row, "auto") - row)), ROLE_BAD);
+			x = hsegs_fit(r2, 7, width - 1, want);
+			grid_row(gr, 1, width, row);
+			ck_assert_msg(strncmp(row, want, strlen(want)) == 0, "%d columns: the header's second row reads\n'%s', want\n'%s'",
+				      width, row, want);
+			if (strstr(want, "crackdowns"))
+				ck_assert_int_eq(grid_role(gr, 1, (int)(strstr(row, "crackdowns") - row)), ROLE_CRACKDOWN);
+			sw = width - x - 3 >= 8 ? (width - x - 3 > 30 ? 30 : width - x - 3) : 0;
+			for (int k = x; k < width; k++)
+				ck_assert_msg(row[k] == ' ' || (k >= width - sw - 1 && k < width - 1),
+					      "%d columns: '%c' at column %d of the second row, outside its figures and sparkline:\n'%s'",
+					      width, row[k], k, row);
+			if (sw > 0)
+				ck_assert_msg(row[width - 2] != ' ', "%d columns: no sparkline at the end of\n'%s'", width, row);
+			grid_free(gr);
+		}
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
 }
 END_TEST
 
@@ -8345,6 +8785,8 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
+	tcase_add_test(t, test_tui_table_header_and_cells_sit_in_their_columns);
+	tcase_add_test(t, test_tui_header_shows_each_figure_by_priority_at_any_width);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
@@ -8372,6 +8814,9 @@ int main(void)
 	tcase_add_test(t, test_tui_events_day_column_fits_four_digits);
 	tcase_add_test(t, test_tui_topk_lists_read_rank_score_key_in_their_columns);
 	tcase_add_test(t, test_tui_chart_view_draws_each_figure);
+	tcase_add_test(t, test_tui_chart_faction_line_sums_the_charted_days);
+	tcase_add_test(t, test_tui_chart_left_right_step_the_charted_faction_or_border);
+	tcase_add_test(t, test_tui_chart_faction_hatches_your_crackdown_days);
 	tcase_add_test(t, test_tui_chart_legend_names_only_its_series);
 	tcase_add_test(t, test_tui_margin_bar_fills_the_winners_share);
 	tcase_add_test(t, test_tui_margin_bar_needs_four_cells);
