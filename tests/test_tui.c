@@ -6632,6 +6632,31 @@ static void grid_row(const struct tui_grid *g, int y, int width, char *out)
  * with its arrow (before a number's head, after a name's) and lit; a
  * table without groups takes one row. A cell goes under its column and
  * nowhere else, and a hidden column's cell is not drawn. */
+/* Columns that must show (priority 0) but do not fit the width all
+ * the same keep their own widths, a name column too, one space apart:
+ * the table runs past a too narrow pane rather than cut a column. */
+START_TEST(test_tui_table_musts_wider_than_the_pane_keep_their_widths)
+{
+	static const struct tui_col cols[] = {
+		{"id", NULL, 4, 0, false, false}, {"name", NULL, 10, 0, false, true},
+		{"n", NULL, 5, 0, true, false},	   {"x", NULL, 3, 2, true, false},
+	};
+
+	for (int width = 1; width <= 22; width++) {
+		struct tui_table t;
+
+		table_fit(&t, cols, 4, width);
+		ck_assert_msg(t.n_vis >= 3, "%d columns: %d of the 3 must-show columns shown", width, t.n_vis);
+		for (int i = 0; i < t.n_vis; i++) {
+			ck_assert_msg(t.w[i] >= cols[t.vis[i]].width, "%d columns: column '%s' is %d wide, less than its %d",
+				      width, cols[t.vis[i]].head, t.w[i], cols[t.vis[i]].width);
+			ck_assert_msg(i == 0 || t.x[i] == t.x[i - 1] + t.w[i - 1] + 1, "%d columns: column '%s' at %d", width,
+				      cols[t.vis[i]].head, t.x[i]);
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_tui_table_header_and_cells_sit_in_their_columns)
 {
 	static const struct tui_col cols[] = {
@@ -8786,6 +8811,7 @@ int main(void)
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
 	tcase_add_test(t, test_tui_table_header_and_cells_sit_in_their_columns);
+	tcase_add_test(t, test_tui_table_musts_wider_than_the_pane_keep_their_widths);
 	tcase_add_test(t, test_tui_header_shows_each_figure_by_priority_at_any_width);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
