@@ -3245,11 +3245,12 @@ START_TEST(test_tui_map_marks_the_only_border_halfway)
 }
 END_TEST
 
-/* A world of n wards stacked one above the other (ward:00 at the bottom,
- * one unit apart), each joined to the next by a border, and one border
- * more joining the top ward to the bottom one: a line that runs through
- * every other ward. */
-static struct smug_world *column_world(int n)
+/* A world of n wards stacked one above the other, one unit apart
+ * (ward:00 at the bottom), each joined to the next by a border, and one
+ * border more joining ward `from` to ward `to`; the wards
+ * lo to hi stand half a unit to the west of the others (one map column
+ * at the scale of an unzoomed 80x24 screen), none when lo > hi. */
+static struct smug_world *ladder_world(int n, int from, int to, int lo, int hi)
 {
 	size_t size = 512 + 200 * (size_t)n, at;
 	char *json = malloc(size);
@@ -3258,24 +3259,31 @@ static struct smug_world *column_world(int n)
 
 	ck_assert_ptr_nonnull(json);
 	at = (size_t)snprintf(json, size,
-			      "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"column\", \"name\": \"a column\","
+			      "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"ladder\", \"name\": \"a ladder\","
 			      " \"seed\": 3, \"ledger\": {\"treasury\": 100000}, \"wards\": [");
 	for (int i = 0; i < n; i++)
 		at += (size_t)snprintf(json + at, size - at,
-				       "%s{\"id\": \"ward:%02d\", \"name\": \"Ward %d\", \"ring\": 2, \"pos\": [0, %d]}", i ? ", " : "",
-				       i, i, i);
+				       "%s{\"id\": \"ward:%02d\", \"name\": \"Ward %d\", \"ring\": 2, \"pos\": [%s, %d]}", i ? ", " : "",
+				       i, i, i >= lo && i <= hi ? "-0.5" : "0", i);
 	at += (size_t)snprintf(json + at, size - at, "], \"nodes\": [");
 	for (int i = 0; i < n; i++)
 		at += (size_t)snprintf(json + at, size - at, "%s{\"id\": \"n:%02d\", \"ward\": \"ward:%02d\"}", i ? ", " : "", i, i);
-	at += (size_t)snprintf(json + at, size - at, "], \"corridors\": [{\"a\": \"n:%02d\", \"b\": \"n:00\"}", n - 1);
+	at += (size_t)snprintf(json + at, size - at, "], \"corridors\": [{\"a\": \"n:%02d\", \"b\": \"n:%02d\"}", from, to);
 	for (int i = 0; i + 1 < n; i++)
 		at += (size_t)snprintf(json + at, size - at, ", {\"a\": \"n:%02d\", \"b\": \"n:%02d\"}", i, i + 1);
 	snprintf(json + at, size - at,
 		 "], \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:00\","
 		 " \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}");
-	ck_assert_msg(smug_world_load_json(json, strlen(json), "column.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "ladder.json", &w, &err) == SMUG_OK, "%s", err.msg);
 	free(json);
 	return w;
+}
+
+/* A ladder with no ward moved west whose extra border joins the top
+ * ward to the bottom one: a line that runs through every other ward. */
+static struct smug_world *column_world(int n)
+{
+	return ladder_world(n, n - 1, 0, 1, 0);
 }
 
 /* A border whose line runs through other wards' labels from end to end
@@ -3319,40 +3327,6 @@ START_TEST(test_tui_map_marks_a_line_full_of_wards_beside_its_middle)
 	smug_world_free(w);
 }
 END_TEST
-
-/* A world of n wards stacked one above the other, one unit apart
- * (ward:00 at the bottom), each joined to the next by a border, and one
- * border more joining ward `from` to ward `to`; the wards
- * lo to hi stand half a unit to the west of the others (one map column
- * at the scale of an unzoomed 80x24 screen), none when lo > hi. */
-static struct smug_world *ladder_world(int n, int from, int to, int lo, int hi)
-{
-	size_t size = 512 + 200 * (size_t)n, at;
-	char *json = malloc(size);
-	struct smug_world *w = NULL;
-	struct smug_error err;
-
-	ck_assert_ptr_nonnull(json);
-	at = (size_t)snprintf(json, size,
-			      "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"ladder\", \"name\": \"a ladder\","
-			      " \"seed\": 3, \"ledger\": {\"treasury\": 100000}, \"wards\": [");
-	for (int i = 0; i < n; i++)
-		at += (size_t)snprintf(json + at, size - at,
-				       "%s{\"id\": \"ward:%02d\", \"name\": \"Ward %d\", \"ring\": 2, \"pos\": [%s, %d]}", i ? ", " : "",
-				       i, i, i >= lo && i <= hi ? "-0.5" : "0", i);
-	at += (size_t)snprintf(json + at, size - at, "], \"nodes\": [");
-	for (int i = 0; i < n; i++)
-		at += (size_t)snprintf(json + at, size - at, "%s{\"id\": \"n:%02d\", \"ward\": \"ward:%02d\"}", i ? ", " : "", i, i);
-	at += (size_t)snprintf(json + at, size - at, "], \"corridors\": [{\"a\": \"n:%02d\", \"b\": \"n:%02d\"}", from, to);
-	for (int i = 0; i + 1 < n; i++)
-		at += (size_t)snprintf(json + at, size - at, ", {\"a\": \"n:%02d\", \"b\": \"n:%02d\"}", i, i + 1);
-	snprintf(json + at, size - at,
-		 "], \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:00\","
-		 " \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}");
-	ck_assert_msg(smug_world_load_json(json, strlen(json), "ladder.json", &w, &err) == SMUG_OK, "%s", err.msg);
-	free(json);
-	return w;
-}
 
 /* A border whose straight line is covered by wards' labels from end to
  * end, and whose middle has a free cell on one side only, still gets its
