@@ -919,9 +919,10 @@ int route_yen(const struct smug_world *w, int src, int dst, int k, struct route_
 
 /* Reachability rows kept: at most REACH_ROWS * ceil(n_nodes / 64) * 8
  * bytes plus a row index of 4 bytes a node (1.6 MB in all for the about
- * 90,000 nodes of a 36,000-ward generated world), and one breadth-first search of a source's hop ball, at most
- * O(n_nodes + n_adj), per row filled. Rows are evicted least recently
- * used first; answers never depend on what the cache holds. */
+ * 90,000 nodes of a 36,000-ward generated world), and one breadth-first
+ * search of a source's hop ball, at most O(n_nodes + n_adj), per row
+ * filled. Rows are evicted least recently used first; answers never
+ * depend on what the cache holds. */
 #define REACH_ROWS 112
 
 struct route_cache_entry {
