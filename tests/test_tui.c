@@ -5178,6 +5178,40 @@ START_TEST(test_tui_chart_faction_hatches_your_crackdown_days)
 }
 END_TEST
 
+/* A border's chart says in its title how much of the border's history
+ * it can show: "history kept" for a border whose days are kept (the
+ * hottest borders and crackdown targets), "its last 7 days" for any
+ * other. Every border with no crackdown on day 90 of the default world,
+ * where both kinds exist. */
+START_TEST(test_tui_border_chart_title_says_what_history_is_kept)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 90);
+	int kept = 0, window = 0;
+
+	for (int c = 0; c < w->n_corridors; c++) {
+		char want[160];
+		bool tracked = smug_border_chart_since(w, c) >= 0;
+
+		if (!w->corridors[c].border || smug_world_crackdown_on(w, c) != NULL)
+			continue;
+		tui_handle_key(&a, 27);
+		tui_select_border(&a, c);
+		feed(&a, "3g");
+		ck_assert(a.chart_border);
+		snprintf(want, sizeof want, "(%s); %s", w->corridors[c].id,
+			 tracked ? "history kept" : "history: its last 7 days (a year is kept for the hottest borders");
+		ck_assert_msg(screen_has(&a, want), "border %s: the chart does not head with '%s'", w->corridors[c].id,
+			      want);
+		kept += tracked;
+		window += !tracked;
+	}
+	ck_assert_int_gt(kept, 0);
+	ck_assert_int_gt(window, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The memory screen's cut watch, which every "no screen cuts a number"
  * check relies on: a text clipped at the canvas's right edge between two
  * digits of a number (or a digit and its decimal point or thousands
@@ -6302,28 +6336,36 @@ START_TEST(test_tui_frames_give_their_memory_back)
 }
 END_TEST
 
-/* A border's chart left open is redrawn many times a second: 1,000
- * frames of it (90 days charted) give back all the memory they take,
- * within 64 KiB: a frame keeping as little as a byte a charted day
- * would keep 90 KB. */
-START_TEST(test_tui_border_chart_frames_give_their_memory_back)
+/* A chart left open is redrawn many times a second: 1,000 frames of a
+ * faction's chart and of a border's (90 days charted) give back all the
+ * memory they take, within 64 KiB: a frame keeping as little as a byte
+ * a charted day would keep 90 KB. */
+START_TEST(test_tui_chart_frames_give_their_memory_back)
 {
+	static const struct {
+		const char *keys, *what;
+		bool border;
+	} charts[] = {{"1g", "a faction's chart", false}, {"3g", "a border's chart", true}};
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 90);
 	struct tui_grid *g = grid_new(48, 160);
 	struct canvas screen = {&a.th, NULL, g, 0, 0, 48, 160};
-	size_t before;
 
 	tui_select_border(&a, test_busiest_border(w));
-	feed(&a, "3g");
-	ck_assert_int_eq(a.view, VIEW_CHART);
-	ck_assert(a.chart_border);
-	tui_render(&a, &screen);
-	before = test_heap_in_use();
-	for (int i = 0; i < 1000; i++)
+	for (size_t k = 0; k < sizeof charts / sizeof charts[0]; k++) {
+		size_t before;
+
+		tui_handle_key(&a, 27);
+		feed(&a, charts[k].keys);
+		ck_assert_int_eq(a.view, VIEW_CHART);
+		ck_assert_int_eq(a.chart_border, charts[k].border);
 		tui_render(&a, &screen);
-	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "1000 frames of a border's chart keep %zu bytes more",
-		      test_heap_in_use() - before);
+		before = test_heap_in_use();
+		for (int i = 0; i < 1000; i++)
+			tui_render(&a, &screen);
+		ck_assert_msg(test_heap_in_use() < before + (64u << 10), "1000 frames of %s keep %zu bytes more",
+			      charts[k].what, test_heap_in_use() - before);
+	}
 	grid_free(g);
 	close_app(&a, w);
 }
@@ -8752,8 +8794,9 @@ int main(void)
 	tcase_add_test(t, test_tui_large_world_fits);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_frames_give_their_memory_back);
-	tcase_add_test(t, test_tui_border_chart_frames_give_their_memory_back);
+	tcase_add_test(t, test_tui_chart_frames_give_their_memory_back);
 #endif
+	tcase_add_test(t, test_tui_border_chart_title_says_what_history_is_kept);
 	tcase_add_test(t, test_tui_very_tall_screen_changes_nothing_else);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_map_click_beside_a_mark_selects_its_border);
