@@ -6530,8 +6530,11 @@ END_TEST
  * the others (an exact fit shows it), and a
  * wider table hides none that a narrower one shows; the last shown name
  * column takes all the spare width, a name column before it at most 28;
- * what no name column takes goes to the number columns, the same to each
- * and at most 2 (a little air), leaving less than one a number column. */
+ * name columns before the last share the spare width evenly (within a
+ * column of each other unless one is at 28); what no name column takes
+ * goes to the number columns, the same to each and at most 2 (a little
+ * air), leaving less than one a number column: a number column widens
+ * only once every name column before the last is at 28. */
 START_TEST(test_tui_table_columns_fit_by_priority)
 {
 	static const struct tui_col sets[2][7] = {
@@ -6594,6 +6597,23 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 				ck_assert_msg(nums == 0 || air == 2 || width - 1 - end < nums,
 					      "set %d, %d columns: %d columns spare, the %d number columns widened by %d", s,
 					      width, width - 1 - end, nums, air);
+				for (int i = 0; i + 1 < t.n_vis; i++) {
+					const struct tui_col *ci = &sets[s][t.vis[i]];
+
+					if (!ci->flex || t.w[i] >= 28)
+						continue;
+					ck_assert_msg(air <= 0, "set %d, %d columns: number columns widened by %d while name "
+						      "column %d is %d wide", s, width, air, t.vis[i], t.w[i]);
+					for (int j = i + 1; j + 1 < t.n_vis; j++) {
+						const struct tui_col *cj = &sets[s][t.vis[j]];
+						int gap = (t.w[j] - cj->width) - (t.w[i] - ci->width);
+
+						ck_assert_msg(!cj->flex || t.w[j] >= 28 || (gap >= -1 && gap <= 1),
+							      "set %d, %d columns: name columns %d and %d widened by %d and %d",
+							      s, width, t.vis[i], t.vis[j], t.w[i] - ci->width,
+							      t.w[j] - cj->width);
+					}
+				}
 			}
 			{
 				int least = -1, need = 0;
