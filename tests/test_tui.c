@@ -6942,6 +6942,113 @@ START_TEST(test_tui_header_shows_each_figure_by_priority_at_any_width)
 }
 END_TEST
 
+/* The header's second row at every width from 60 to 220 columns: its
+ * figures in the normal colour, the crackdowns (the last figure) in the
+ * crackdown colour; the sparkline at its end charts the deliveries of
+ * every day kept, as chart_spark() draws them (on day 20, fewer days
+ * than its 30 columns: the first day too). */
+START_TEST(test_tui_header_second_row_colours_and_sparkline)
+{
+	struct smug_world *w = world_at(0);
+	struct tui_app a;
+	double v[SMUG_HISTORY_DAYS];
+	int n = 0, sparks = 0;
+
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 20);
+	tui_app_init(&a, w, &ascii_opts);
+	ck_assert_int_gt(w->n_crackdowns, 0);
+	for (int i = 0; i < w->tel.history_count; i++)
+		v[n++] = (double)smug_history_at(&w->tel, i)->c.delivered;
+	ck_assert_int_eq(n, 20);
+	for (int width = 60; width <= 220; width++) {
+		struct tui_grid *gr = grid_new(2, width), *sg = grid_new(1, width);
+		struct canvas cv = {&a.th, NULL, gr, 0, 0, 2, width}, sc = {&a.th, NULL, sg, 0, 0, 1, width};
+		char row[232], want[232];
+		const char *gap, *cd;
+		int end, sw;
+
+		pane_header_draw(&a, &cv);
+		grid_row(gr, 1, width, row);
+		gap = strstr(row, "  "); /* none: the figures run to the last column but one */
+		for (end = gap ? (int)(gap - row) : width; end > 0 && row[end - 1] == ' ';)
+			end--;
+		cd = strstr(row, " | crackdowns");
+		for (int k = 0; k < end; k++) {
+			int want_role = cd && k >= (int)(cd - row) ? ROLE_CRACKDOWN : ROLE_NORMAL;
+
+			ck_assert_msg(grid_role(gr, 1, k) == want_role, "%d columns: '%c' at column %d of\n'%s'\nin role %d, want %d",
+				      width, row[k], k, row, grid_role(gr, 1, k), want_role);
+		}
+		sw = width - end - 3 >= 8 ? (width - end - 3 > 30 ? 30 : width - end - 3) : 0;
+		if (sw > 0) {
+			chart_spark(&sc, 0, width - sw - 1, sw, v, n, ROLE_GOOD);
+			grid_row(sg, 0, width, want);
+			ck_assert_msg(memcmp(row + width - sw - 1, want + width - sw - 1, (size_t)sw) == 0,
+				      "%d columns: the sparkline reads '%.*s', want '%.*s'", width, sw, row + width - sw - 1,
+				      sw, want + width - sw - 1);
+			for (int k = width - 1 - (n < sw ? n : sw); k < width - 1; k++)
+				ck_assert_int_eq(grid_role(gr, 1, k), ROLE_GOOD);
+			sparks++;
+		}
+		grid_free(gr);
+		grid_free(sg);
+	}
+	ck_assert_int_gt(sparks, 50);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The footer: a prompt's question in the warning colour, the answer typed
+ * so far after it and the cursor (a cell in the selection colour) right
+ * after the answer; an answer offered whole (selected, typing replaces
+ * it) in the selection colour and no cursor after it; with no prompt, a
+ * status message from the footer's first column, in the warning colour. */
+START_TEST(test_tui_footer_shows_prompt_cursor_and_status)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 3);
+	struct tui_grid *g = grid_new(1, 120);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 1, 120};
+	const char *q = "Step how many days? (Enter steps, Esc cancels) ";
+	int nq = (int)strlen(q);
+	char row[121];
+
+	prompt_start(&a, PROMPT_STEPS, NULL);
+	feed(&a, "12");
+	pane_footer_draw(&a, &cv);
+	grid_row(g, 0, 120, row);
+	ck_assert_msg(strncmp(row, q, (size_t)nq) == 0 && strncmp(row + nq, "12 ", 3) == 0, "the footer reads '%s'", row);
+	ck_assert_int_eq(grid_role(g, 0, 0), ROLE_WARN);
+	ck_assert_int_eq(grid_role(g, 0, nq), ROLE_NORMAL);
+	ck_assert_int_eq(grid_role(g, 0, nq + 1), ROLE_NORMAL);
+	ck_assert_msg(grid_role(g, 0, nq + 2) == ROLE_SELECT, "no cursor after the answer: role %d", grid_role(g, 0, nq + 2));
+	ck_assert_int_eq(grid_role(g, 0, nq + 3), ROLE_TITLE);
+
+	prompt_start(&a, PROMPT_STEPS, "30");
+	canvas_clear(&cv);
+	pane_footer_draw(&a, &cv);
+	grid_row(g, 0, 120, row);
+	ck_assert_msg(strncmp(row + nq, "30 ", 3) == 0, "the footer reads '%s'", row);
+	ck_assert_int_eq(grid_role(g, 0, nq), ROLE_SELECT);
+	ck_assert_int_eq(grid_role(g, 0, nq + 1), ROLE_SELECT);
+	ck_assert_msg(grid_role(g, 0, nq + 2) == ROLE_TITLE, "a cursor after an offered answer: role %d",
+		      grid_role(g, 0, nq + 2));
+
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	snprintf(a.status, sizeof a.status, "saved seed one");
+	canvas_clear(&cv);
+	pane_footer_draw(&a, &cv);
+	grid_row(g, 0, 120, row);
+	ck_assert_msg(strncmp(row, "saved seed one ", 15) == 0, "the footer reads '%s'", row);
+	ck_assert_int_eq(grid_role(g, 0, 0), ROLE_WARN);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A prompt remembers its last 16 different answers: Up walks back from
  * the newest to the oldest and stays there, Down walks forward and past
  * the newest leaves an empty line; an answer given twice in a row is kept
@@ -8851,6 +8958,8 @@ int main(void)
 	tcase_add_test(t, test_tui_table_musts_wider_than_the_pane_keep_their_widths);
 	tcase_add_test(t, test_tui_header_shows_each_figure_by_priority_at_any_width);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
+	tcase_add_test(t, test_tui_header_second_row_colours_and_sparkline);
+	tcase_add_test(t, test_tui_footer_shows_prompt_cursor_and_status);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
 	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
