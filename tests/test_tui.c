@@ -6219,6 +6219,34 @@ START_TEST(test_tui_borders_title_whole_at_any_width)
 }
 END_TEST
 
+/* c cracks down on the selected border and c again lifts it, whichever
+ * border it is: the tiny world's first corridor (index 0) too; with no
+ * border selected it says how to pick one. */
+START_TEST(test_tui_c_toggles_a_crackdown_on_the_first_border_too)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	struct tui_app a;
+
+	ck_assert(w->corridors[0].border);
+	tui_app_init(&a, w, &opts);
+	tui_select_border(&a, -1);
+	tui_toggle_crackdown(&a);
+	ck_assert_int_eq(w->n_crackdowns, 0);
+	ck_assert_ptr_nonnull(strstr(a.status, "no border selected"));
+	for (int c = 0; c < w->n_corridors; c++) {
+		if (!w->corridors[c].border)
+			continue;
+		tui_select_border(&a, c);
+		tui_toggle_crackdown(&a);
+		ck_assert_msg(smug_world_crackdown_on(w, c) != NULL, "border %d (%s): no crackdown after c: '%s'", c,
+			      w->corridors[c].id, a.status);
+		tui_toggle_crackdown(&a);
+		ck_assert_msg(smug_world_crackdown_on(w, c) == NULL, "border %d: the crackdown stays after c again", c);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Borders pane's last line is the selected border's detail alone,
  * with more borders than rows: no table row shows after its text, and a
  * click on it or on the frame below keeps the selection. */
@@ -9022,6 +9050,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
+	tcase_add_test(t, test_tui_c_toggles_a_crackdown_on_the_first_border_too);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
 	tcase_add_test(t, test_tui_borders_growing_keeps_the_last_border_in_sight);
 	tcase_add_test(t, test_tui_borders_title_whole_at_any_width);
