@@ -1280,6 +1280,45 @@ START_TEST(test_vault_many_generations)
 }
 END_TEST
 
+/* `smugnet replay <seed>` warns that the journal was changed after the
+ * save only when it was: an untouched seed loads for replay as not
+ * edited, the same state as a plain load; once journal.jsonl differs from
+ * the manifest's hash it loads as edited (replay judges it). */
+START_TEST(test_vault_replay_load_says_whether_the_journal_was_edited)
+{
+	struct smug_world *w = tiny_at(6), *out = NULL;
+	struct smug_error err;
+	char path[400];
+	char *text;
+	bool edited = true;
+	FILE *f;
+
+	make_fast_root();
+	ck_assert(smug_vault_save(w, root, "s", &err) == SMUG_OK);
+	ck_assert_msg(smug_vault_load_replay(root, "s", &out, &edited, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(!edited, "an untouched journal is taken for an edited one");
+	ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(w));
+	smug_world_free(out);
+	out = NULL;
+	snprintf(path, sizeof path, "%s/seeds/s/journal.jsonl", root);
+	text = slurp(path);
+	ck_assert_ptr_nonnull(text);
+	f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert(text[0] == '{');
+	fprintf(f, "{ %s", text + 1); /* a space: the same journal, another hash */
+	fclose(f);
+	free(text);
+	ck_assert_msg(smug_vault_load_replay(root, "s", &out, &edited, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(edited, "a journal changed after the save is not said to be edited");
+	smug_world_free(out);
+	out = NULL;
+	ck_assert_int_eq(smug_vault_load(root, "s", &out, &err), SMUG_ERR_HASH);
+	remove_root();
+	smug_world_free(w);
+}
+END_TEST
+
 /* The same with a real kill -9 of a saving process at each call. */
 START_TEST(test_vault_save_killed_at_every_call)
 {
@@ -1495,6 +1534,7 @@ int main(void)
 	t = tcase_create("descriptors and generations");
 	tcase_add_test(t, test_vault_gives_back_every_descriptor);
 	tcase_add_test(t, test_vault_many_generations);
+	tcase_add_test(t, test_vault_replay_load_says_whether_the_journal_was_edited);
 	tcase_set_timeout(t, 300);
 	suite_add_tcase(s, t);
 	t = tcase_create("listing");
