@@ -670,6 +670,50 @@ START_TEST(test_crackdown_whatif_of_cargo_without_heat)
 }
 END_TEST
 
+/* A decision that explored (sent its cargo on another route than the
+ * winner) still has its lever on the winner's route: the what-if there
+ * starts from the lever's own estimate, in the direction the winner
+ * crosses that border, and raises the winner's score. */
+START_TEST(test_crackdown_whatif_of_an_explored_decision_takes_the_winners_side)
+{
+	struct smug_world *w = dosadi();
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int tried = 0, reversed = 0;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(x);
+	for (int day = 0; day < 60; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+			const struct smug_explain_candidate *win;
+
+			if (d->winner < 0 || d->chosen == d->winner)
+				continue;
+			ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+			if (x->lever_corridor < 0)
+				continue;
+			ck_assert_int_eq(smug_explain_whatif(w, i, x->lever_corridor, 1.0, wi), SMUG_OK);
+			ck_assert_msg(wi->risk_before == x->lever_from,
+				      "day %d, decision %d explored: the what-if on the lever %s starts at %.6f, the lever at %.6f",
+				      w->day, i, w->corridors[x->lever_corridor].id, wi->risk_before, x->lever_from);
+			ck_assert(wi->x.cand[d->winner].score > x->cand[d->winner].score);
+			win = &x->cand[d->winner];
+			for (int e = 0; e + 1 < win->n_nodes; e++)
+				reversed += win->edges[e].corridor == x->lever_corridor &&
+					    w->corridors[x->lever_corridor].b == win->nodes[e];
+			tried++;
+		}
+	}
+	ck_assert_int_gt(tried, 5);
+	ck_assert_int_gt(reversed, 0);
+	free(wi);
+	free(x);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("crackdown");
@@ -683,6 +727,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
 	tcase_add_test(t, test_crackdown_whatif_of_cargo_without_heat);
+	tcase_add_test(t, test_crackdown_whatif_of_an_explored_decision_takes_the_winners_side);
 	suite_add_tcase(s, t);
 	t = tcase_create("planner");
 	tcase_add_test(t, test_crackdown_planner_targets_hottest_within_capacity);
