@@ -774,9 +774,16 @@ static int64_t sale_price(const struct smug_commodity_def *def, int64_t value, d
  * grow edge by edge (every term is >= 0), so once a running score
  * reaches the runner-up's score so far the candidate can be neither
  * winner nor runner-up and is left unfinished. A candidate sharing a
- * prefix with an earlier one starts where that prefix ended: the same
- * edges in the same order were summed already, so the running sums are
- * the same to the bit. The explanation rebuilds every candidate in full.
+ * prefix with an earlier one starts where that prefix ended, or where
+ * the earlier one was left unfinished inside it: the same edges in the
+ * same order were summed already, so the running sums are the same to
+ * the bit, and if its running score there already reaches the bound it
+ * is left unfinished at once (the sum would stop there too). Its own
+ * running sums are written from that edge on; a later candidate reads
+ * them only past this one's shared prefix (lcp_from names the earliest
+ * route of the longest shared prefix, so a later route sharing no more
+ * than that names the earlier route instead). The explanation rebuilds
+ * every candidate in full.
  * Kept out of line: per decision, the memo, the value and the heat are
  * loaded once, and the inner sum has its own registers. */
 static __attribute__((noinline)) void score_candidates(const struct smug_world *w, struct smug_plan_memo *m,
@@ -808,10 +815,14 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 		double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
 		int e = 0;
 
-		if (p->lcp_len > 0 && m->cum_to[p->lcp_from] >= p->lcp_len) {
-			e = p->lcp_len;
+		if (p->lcp_len > 0 && m->cum_to[p->lcp_from] > 0) {
+			e = m->cum_to[p->lcp_from] < p->lcp_len ? m->cum_to[p->lcp_from] : p->lcp_len;
 			loss = m->cum_loss[p->lcp_from][e - 1];
 			cost = m->cum_cost[p->lcp_from][e - 1];
+			if (loss + cost + travel >= bound) {
+				m->cum_to[i] = 0;
+				continue; /* as the sum below would stop at edge e - 1 */
+			}
 		}
 		for (; e < n_edges; e++) {
 			struct memo_term *t = &terms[slot[e]];
