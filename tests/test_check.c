@@ -160,6 +160,16 @@ static void event_future(struct smug_world *w)
 	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].day = w->day + 3;
 }
 static void decisions_day(struct smug_world *w) { w->decisions_day -= 1; }
+static struct smug_decision *decision0(struct smug_world *w)
+{
+	ck_assert_int_gt(w->n_decisions, 0);
+	return &w->decisions[0];
+}
+static void decision_faction(struct smug_world *w) { decision0(w)->faction = w->n_factions; }
+static void decision_cands(struct smug_world *w) { decision0(w)->n_cand = SMUG_ROUTE_TOPK_MAX + 1; }
+static void decision_winner(struct smug_world *w) { decision0(w)->winner = decision0(w)->n_cand; }
+static void decision_runner(struct smug_world *w) { decision0(w)->runner = decision0(w)->n_cand; }
+static void decision_route(struct smug_world *w) { decision0(w)->route_len = SMUG_ROUTE_MAX_NODES + 1; }
 static void edge_stats_order(struct smug_world *w)
 {
 	struct smug_network *n = net0(w);
@@ -246,6 +256,11 @@ static const struct violation violations[] = {
 	{"days left", days_left, "state.shipments[0].days_left: 0"},
 	{"event in the future", event_future, "state.telemetry.events["},
 	{"decisions day", decisions_day, "state.decisions_day: 39, expected 40"},
+	{"decision's faction", decision_faction, "state.decisions[0]: day, faction, candidates or route out of range"},
+	{"decision's candidates", decision_cands, "state.decisions[0]: day, faction, candidates or route out of range"},
+	{"decision's winner", decision_winner, "state.decisions[0]: day, faction, candidates or route out of range"},
+	{"decision's runner-up", decision_runner, "state.decisions[0]: day, faction, candidates or route out of range"},
+	{"decision's route length", decision_route, "state.decisions[0]: day, faction, candidates or route out of range"},
 	{"edge stats unsorted", edge_stats_order, ".network.edge_stats[1]: entries must be unique and sorted"},
 	{"last day's record", last_record, "state.telemetry.history: the last day's record disagrees"},
 	{"bribes by reason", bribes_by_reason, "state.telemetry.total.bribes_spent: "},

@@ -797,6 +797,61 @@ START_TEST(test_telemetry_full_charts_hand_on_the_first_border_of_a_tie)
 }
 END_TEST
 
+/* A border charted late (the charts full, one of them last relevant a
+ * week and more ago) shows the week its window still holds and no day
+ * before: days 1-5 of a chart taken on day 12 are unknown, not empty.
+ * The chart it takes is the first one (the others crossed every day),
+ * so the first chart is handed on like any other. */
+START_TEST(test_telemetry_late_chart_knows_only_its_week)
+{
+	char *json = smug_scenario_generate(400, 5, 2);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int border[SMUG_CHART_BORDERS + 1], n = 0, newcomer, first;
+
+	ck_assert(json != NULL);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	for (int c = 0; c < w->n_corridors && n < SMUG_CHART_BORDERS + 1; c++)
+		if (w->corridors[c].border)
+			border[n++] = c;
+	ck_assert_int_eq(n, SMUG_CHART_BORDERS + 1);
+	newcomer = border[n - 1];
+	w->day++;
+	telemetry_begin_day(w);
+	for (int i = 0; i < SMUG_CHART_BORDERS; i++)
+		telemetry_border_crossed(w, border[i]);
+	telemetry_end_day(w);
+	first = w->tel.bchart[0].corridor;
+	ck_assert_int_ge(first, 0);
+	for (int d = 2; d <= 11; d++) { /* every charted border but the first stays relevant */
+		w->day++;
+		telemetry_begin_day(w);
+		for (int i = 0; i < SMUG_CHART_BORDERS; i++)
+			if (border[i] != first)
+				telemetry_border_crossed(w, border[i]);
+		telemetry_end_day(w);
+	}
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[newcomer].id, 0.5, -1, NULL), SMUG_OK);
+	w->day++;
+	telemetry_begin_day(w);
+	telemetry_end_day(w);
+	ck_assert_int_eq(w->day, 12);
+	ck_assert_int_eq(smug_border_chart_since(w, first), -1);
+	ck_assert_int_eq(smug_border_chart_since(w, newcomer), 6);
+	for (int d = 1; d <= 12; d++) {
+		struct smug_border_day x;
+		bool known = smug_border_chart(w, newcomer, d, &x);
+
+		ck_assert_msg(known == (d >= 6), "%s, charted from day 6: day %d %s", w->corridors[newcomer].id, d,
+			      known ? "known" : "unknown");
+		ck_assert_int_eq(x.traffic, 0);
+		ck_assert_int_eq(x.crackdown_pct, d == 12 ? 50 : 0);
+	}
+	smug_world_free(w);
+}
+END_TEST
+
 /* ---- whole-run properties: each window and chart is the days it claims ---- */
 
 enum { DAY_FIELDS = 6 };
@@ -1126,6 +1181,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_busy_day_counts_every_border);
 	tcase_add_test(t, test_telemetry_full_days_of_routes_sum_over_the_window);
 	tcase_add_test(t, test_telemetry_full_charts_hand_on_the_first_border_of_a_tie);
+	tcase_add_test(t, test_telemetry_late_chart_knows_only_its_week);
 	tcase_add_test(t, test_telemetry_every_border_day_is_that_days_counts);
 	tcase_add_test(t, test_telemetry_window_days_set_mid_run_keeps_the_days_that_fit);
 	tcase_add_test(t, test_telemetry_flows_are_the_shipment_events);

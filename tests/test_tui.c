@@ -5178,6 +5178,40 @@ START_TEST(test_tui_chart_faction_hatches_your_crackdown_days)
 }
 END_TEST
 
+/* A border's chart says in its title how much of the border's history
+ * it can show: "history kept" for a border whose days are kept (the
+ * hottest borders and crackdown targets), "its last 7 days" for any
+ * other. Every border with no crackdown on day 90 of the default world,
+ * where both kinds exist. */
+START_TEST(test_tui_border_chart_title_says_what_history_is_kept)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 90);
+	int kept = 0, window = 0;
+
+	for (int c = 0; c < w->n_corridors; c++) {
+		char want[160];
+		bool tracked = smug_border_chart_since(w, c) >= 0;
+
+		if (!w->corridors[c].border || smug_world_crackdown_on(w, c) != NULL)
+			continue;
+		tui_handle_key(&a, 27);
+		tui_select_border(&a, c);
+		feed(&a, "3g");
+		ck_assert(a.chart_border);
+		snprintf(want, sizeof want, "(%s); %s", w->corridors[c].id,
+			 tracked ? "history kept" : "history: its last 7 days (a year is kept for the hottest borders");
+		ck_assert_msg(screen_has(&a, want), "border %s: the chart does not head with '%s'", w->corridors[c].id,
+			      want);
+		kept += tracked;
+		window += !tracked;
+	}
+	ck_assert_int_gt(kept, 0);
+	ck_assert_int_gt(window, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The memory screen's cut watch, which every "no screen cuts a number"
  * check relies on: a text clipped at the canvas's right edge between two
  * digits of a number (or a digit and its decimal point or thousands
@@ -6185,6 +6219,34 @@ START_TEST(test_tui_borders_title_whole_at_any_width)
 }
 END_TEST
 
+/* c cracks down on the selected border and c again lifts it, whichever
+ * border it is: the tiny world's first corridor (index 0) too; with no
+ * border selected it says how to pick one. */
+START_TEST(test_tui_c_toggles_a_crackdown_on_the_first_border_too)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	struct tui_app a;
+
+	ck_assert(w->corridors[0].border);
+	tui_app_init(&a, w, &opts);
+	tui_select_border(&a, -1);
+	tui_toggle_crackdown(&a);
+	ck_assert_int_eq(w->n_crackdowns, 0);
+	ck_assert_ptr_nonnull(strstr(a.status, "no border selected"));
+	for (int c = 0; c < w->n_corridors; c++) {
+		if (!w->corridors[c].border)
+			continue;
+		tui_select_border(&a, c);
+		tui_toggle_crackdown(&a);
+		ck_assert_msg(smug_world_crackdown_on(w, c) != NULL, "border %d (%s): no crackdown after c: '%s'", c,
+			      w->corridors[c].id, a.status);
+		tui_toggle_crackdown(&a);
+		ck_assert_msg(smug_world_crackdown_on(w, c) == NULL, "border %d: the crackdown stays after c again", c);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Borders pane's last line is the selected border's detail alone,
  * with more borders than rows: no table row shows after its text, and a
  * click on it or on the frame below keeps the selection. */
@@ -6302,28 +6364,36 @@ START_TEST(test_tui_frames_give_their_memory_back)
 }
 END_TEST
 
-/* A border's chart left open is redrawn many times a second: 1,000
- * frames of it (90 days charted) give back all the memory they take,
- * within 64 KiB: a frame keeping as little as a byte a charted day
- * would keep 90 KB. */
-START_TEST(test_tui_border_chart_frames_give_their_memory_back)
+/* A chart left open is redrawn many times a second: 1,000 frames of a
+ * faction's chart and of a border's (90 days charted) give back all the
+ * memory they take, within 64 KiB: a frame keeping as little as a byte
+ * a charted day would keep 90 KB. */
+START_TEST(test_tui_chart_frames_give_their_memory_back)
 {
+	static const struct {
+		const char *keys, *what;
+		bool border;
+	} charts[] = {{"1g", "a faction's chart", false}, {"3g", "a border's chart", true}};
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 90);
 	struct tui_grid *g = grid_new(48, 160);
 	struct canvas screen = {&a.th, NULL, g, 0, 0, 48, 160};
-	size_t before;
 
 	tui_select_border(&a, test_busiest_border(w));
-	feed(&a, "3g");
-	ck_assert_int_eq(a.view, VIEW_CHART);
-	ck_assert(a.chart_border);
-	tui_render(&a, &screen);
-	before = test_heap_in_use();
-	for (int i = 0; i < 1000; i++)
+	for (size_t k = 0; k < sizeof charts / sizeof charts[0]; k++) {
+		size_t before;
+
+		tui_handle_key(&a, 27);
+		feed(&a, charts[k].keys);
+		ck_assert_int_eq(a.view, VIEW_CHART);
+		ck_assert_int_eq(a.chart_border, charts[k].border);
 		tui_render(&a, &screen);
-	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "1000 frames of a border's chart keep %zu bytes more",
-		      test_heap_in_use() - before);
+		before = test_heap_in_use();
+		for (int i = 0; i < 1000; i++)
+			tui_render(&a, &screen);
+		ck_assert_msg(test_heap_in_use() < before + (64u << 10), "1000 frames of %s keep %zu bytes more",
+			      charts[k].what, test_heap_in_use() - before);
+	}
 	grid_free(g);
 	close_app(&a, w);
 }
@@ -6488,8 +6558,11 @@ END_TEST
  * the others (an exact fit shows it), and a
  * wider table hides none that a narrower one shows; the last shown name
  * column takes all the spare width, a name column before it at most 28;
- * what no name column takes goes to the number columns, the same to each
- * and at most 2 (a little air), leaving less than one a number column. */
+ * name columns before the last share the spare width evenly (within a
+ * column of each other unless one is at 28); what no name column takes
+ * goes to the number columns, the same to each and at most 2 (a little
+ * air), leaving less than one a number column: a number column widens
+ * only once every name column before the last is at 28. */
 START_TEST(test_tui_table_columns_fit_by_priority)
 {
 	static const struct tui_col sets[2][7] = {
@@ -6552,6 +6625,23 @@ START_TEST(test_tui_table_columns_fit_by_priority)
 				ck_assert_msg(nums == 0 || air == 2 || width - 1 - end < nums,
 					      "set %d, %d columns: %d columns spare, the %d number columns widened by %d", s,
 					      width, width - 1 - end, nums, air);
+				for (int i = 0; i + 1 < t.n_vis; i++) {
+					const struct tui_col *ci = &sets[s][t.vis[i]];
+
+					if (!ci->flex || t.w[i] >= 28)
+						continue;
+					ck_assert_msg(air <= 0, "set %d, %d columns: number columns widened by %d while name "
+						      "column %d is %d wide", s, width, air, t.vis[i], t.w[i]);
+					for (int j = i + 1; j + 1 < t.n_vis; j++) {
+						const struct tui_col *cj = &sets[s][t.vis[j]];
+						int gap = (t.w[j] - cj->width) - (t.w[i] - ci->width);
+
+						ck_assert_msg(!cj->flex || t.w[j] >= 28 || (gap >= -1 && gap <= 1),
+							      "set %d, %d columns: name columns %d and %d widened by %d and %d",
+							      s, width, t.vis[i], t.vis[j], t.w[i] - ci->width,
+							      t.w[j] - cj->width);
+					}
+				}
 			}
 			{
 				int least = -1, need = 0;
@@ -6877,6 +6967,113 @@ START_TEST(test_tui_header_shows_each_figure_by_priority_at_any_width)
 	}
 	tui_app_done(&a);
 	smug_world_free(w);
+}
+END_TEST
+
+/* The header's second row at every width from 60 to 220 columns: its
+ * figures in the normal colour, the crackdowns (the last figure) in the
+ * crackdown colour; the sparkline at its end charts the deliveries of
+ * every day kept, as chart_spark() draws them (on day 20, fewer days
+ * than its 30 columns: the first day too). */
+START_TEST(test_tui_header_second_row_colours_and_sparkline)
+{
+	struct smug_world *w = world_at(0);
+	struct tui_app a;
+	double v[SMUG_HISTORY_DAYS];
+	int n = 0, sparks = 0;
+
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 20);
+	tui_app_init(&a, w, &ascii_opts);
+	ck_assert_int_gt(w->n_crackdowns, 0);
+	for (int i = 0; i < w->tel.history_count; i++)
+		v[n++] = (double)smug_history_at(&w->tel, i)->c.delivered;
+	ck_assert_int_eq(n, 20);
+	for (int width = 60; width <= 220; width++) {
+		struct tui_grid *gr = grid_new(2, width), *sg = grid_new(1, width);
+		struct canvas cv = {&a.th, NULL, gr, 0, 0, 2, width}, sc = {&a.th, NULL, sg, 0, 0, 1, width};
+		char row[232], want[232];
+		const char *gap, *cd;
+		int end, sw;
+
+		pane_header_draw(&a, &cv);
+		grid_row(gr, 1, width, row);
+		gap = strstr(row, "  "); /* none: the figures run to the last column but one */
+		for (end = gap ? (int)(gap - row) : width; end > 0 && row[end - 1] == ' ';)
+			end--;
+		cd = strstr(row, " | crackdowns");
+		for (int k = 0; k < end; k++) {
+			int want_role = cd && k >= (int)(cd - row) ? ROLE_CRACKDOWN : ROLE_NORMAL;
+
+			ck_assert_msg(grid_role(gr, 1, k) == want_role, "%d columns: '%c' at column %d of\n'%s'\nin role %d, want %d",
+				      width, row[k], k, row, grid_role(gr, 1, k), want_role);
+		}
+		sw = width - end - 3 >= 8 ? (width - end - 3 > 30 ? 30 : width - end - 3) : 0;
+		if (sw > 0) {
+			chart_spark(&sc, 0, width - sw - 1, sw, v, n, ROLE_GOOD);
+			grid_row(sg, 0, width, want);
+			ck_assert_msg(memcmp(row + width - sw - 1, want + width - sw - 1, (size_t)sw) == 0,
+				      "%d columns: the sparkline reads '%.*s', want '%.*s'", width, sw, row + width - sw - 1,
+				      sw, want + width - sw - 1);
+			for (int k = width - 1 - (n < sw ? n : sw); k < width - 1; k++)
+				ck_assert_int_eq(grid_role(gr, 1, k), ROLE_GOOD);
+			sparks++;
+		}
+		grid_free(gr);
+		grid_free(sg);
+	}
+	ck_assert_int_gt(sparks, 50);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The footer: a prompt's question in the warning colour, the answer typed
+ * so far after it and the cursor (a cell in the selection colour) right
+ * after the answer; an answer offered whole (selected, typing replaces
+ * it) in the selection colour and no cursor after it; with no prompt, a
+ * status message from the footer's first column, in the warning colour. */
+START_TEST(test_tui_footer_shows_prompt_cursor_and_status)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 3);
+	struct tui_grid *g = grid_new(1, 120);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 1, 120};
+	const char *q = "Step how many days? (Enter steps, Esc cancels) ";
+	int nq = (int)strlen(q);
+	char row[121];
+
+	prompt_start(&a, PROMPT_STEPS, NULL);
+	feed(&a, "12");
+	pane_footer_draw(&a, &cv);
+	grid_row(g, 0, 120, row);
+	ck_assert_msg(strncmp(row, q, (size_t)nq) == 0 && strncmp(row + nq, "12 ", 3) == 0, "the footer reads '%s'", row);
+	ck_assert_int_eq(grid_role(g, 0, 0), ROLE_WARN);
+	ck_assert_int_eq(grid_role(g, 0, nq), ROLE_NORMAL);
+	ck_assert_int_eq(grid_role(g, 0, nq + 1), ROLE_NORMAL);
+	ck_assert_msg(grid_role(g, 0, nq + 2) == ROLE_SELECT, "no cursor after the answer: role %d", grid_role(g, 0, nq + 2));
+	ck_assert_int_eq(grid_role(g, 0, nq + 3), ROLE_TITLE);
+
+	prompt_start(&a, PROMPT_STEPS, "30");
+	canvas_clear(&cv);
+	pane_footer_draw(&a, &cv);
+	grid_row(g, 0, 120, row);
+	ck_assert_msg(strncmp(row + nq, "30 ", 3) == 0, "the footer reads '%s'", row);
+	ck_assert_int_eq(grid_role(g, 0, nq), ROLE_SELECT);
+	ck_assert_int_eq(grid_role(g, 0, nq + 1), ROLE_SELECT);
+	ck_assert_msg(grid_role(g, 0, nq + 2) == ROLE_TITLE, "a cursor after an offered answer: role %d",
+		      grid_role(g, 0, nq + 2));
+
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	snprintf(a.status, sizeof a.status, "saved seed one");
+	canvas_clear(&cv);
+	pane_footer_draw(&a, &cv);
+	grid_row(g, 0, 120, row);
+	ck_assert_msg(strncmp(row, "saved seed one ", 15) == 0, "the footer reads '%s'", row);
+	ck_assert_int_eq(grid_role(g, 0, 0), ROLE_WARN);
+	grid_free(g);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -9031,8 +9228,9 @@ int main(void)
 	tcase_add_test(t, test_tui_large_world_fits);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_frames_give_their_memory_back);
-	tcase_add_test(t, test_tui_border_chart_frames_give_their_memory_back);
+	tcase_add_test(t, test_tui_chart_frames_give_their_memory_back);
 #endif
+	tcase_add_test(t, test_tui_border_chart_title_says_what_history_is_kept);
 	tcase_add_test(t, test_tui_very_tall_screen_changes_nothing_else);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_map_click_beside_a_mark_selects_its_border);
@@ -9067,6 +9265,8 @@ int main(void)
 	tcase_add_test(t, test_tui_table_musts_wider_than_the_pane_keep_their_widths);
 	tcase_add_test(t, test_tui_header_shows_each_figure_by_priority_at_any_width);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
+	tcase_add_test(t, test_tui_header_second_row_colours_and_sparkline);
+	tcase_add_test(t, test_tui_footer_shows_prompt_cursor_and_status);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
 	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
@@ -9129,6 +9329,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
+	tcase_add_test(t, test_tui_c_toggles_a_crackdown_on_the_first_border_too);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
 	tcase_add_test(t, test_tui_borders_growing_keeps_the_last_border_in_sight);
 	tcase_add_test(t, test_tui_borders_title_whole_at_any_width);

@@ -202,6 +202,61 @@ static void check_compare_screen(struct tui_app *a, const struct smug_comparison
 	}
 }
 
+/* With a what-if branch open, the header's first row names it
+ * (" WHAT-IF ", in the warning colour) at every width where it fits
+ * beside the day, the run state, the seed and the auto-crackdown state
+ * (their short forms where the full ones do not fit): it is the last
+ * thing dropped for width, after the scenario, the year and the
+ * program's name. */
+START_TEST(test_tui_loop_header_names_the_branch_while_it_fits)
+{
+	struct tui_app a;
+	int shown = 0, hidden = 0;
+
+	tui_app_init(&a, test_default_at(30), &opts);
+	keys(&a, "b");
+	ck_assert_str_eq(loop_branch_label(&a), "WHAT-IF");
+	for (int width = 30; width <= 220; width++) {
+		struct tui_grid *g = grid_new(2, width);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 2, width};
+		char full[4][64], brief[4][64], seed[40], *text;
+		const char *at;
+		int m = 0, mb = 0, need;
+
+		snprintf(seed, sizeof seed, "%.24s%s", a.seed_name[0] ? a.seed_name : "(new)", a.unsaved ? "*" : "");
+		snprintf(full[0], sizeof full[0], " day %d ", a.w->day);
+		snprintf(full[1], sizeof full[1], " %s x%d ", a.running ? "RUN" : "PAUSED", tui_speeds[a.speed]);
+		snprintf(full[2], sizeof full[2], " seed %s%s ", seed, a.unsaved ? " (unsaved)" : "");
+		snprintf(full[3], sizeof full[3], " auto-crackdown %s ", a.w->cfg.crackdown.auto_enabled ? "ON" : "off");
+		snprintf(brief[0], sizeof brief[0], "%s", full[0]);
+		snprintf(brief[1], sizeof brief[1], " %s ", a.running ? "RUN" : "PAUSED");
+		snprintf(brief[2], sizeof brief[2], " %s ", seed);
+		snprintf(brief[3], sizeof brief[3], " auto %s ", a.w->cfg.crackdown.auto_enabled ? "ON" : "off");
+		for (int i = 0; i < 4; i++) {
+			m += (int)strlen(full[i]);
+			mb += (int)strlen(brief[i]);
+		}
+		need = (m <= width ? m : mb) + (int)strlen(" WHAT-IF ");
+		pane_header_draw(&a, &cv);
+		text = grid_dump(g);
+		at = strstr(text, " WHAT-IF"); /* its trailing blank may end the dumped row */
+		ck_assert_msg(at == NULL || at < strchr(text, '\n'), "the label off the first row");
+		ck_assert_msg((at != NULL) == (need <= width), "%d columns (%d needed): the branch %s:\n%s", width, need,
+			      at ? "named though it does not fit" : "not named though it fits", text);
+		if (at)
+			ck_assert_int_eq(grid_role(g, 0, (int)(at - text) + 1), ROLE_WARN);
+		shown += at != NULL;
+		hidden += at == NULL;
+		free(text);
+		grid_free(g);
+	}
+	ck_assert_int_gt(shown, 0);
+	ck_assert_int_gt(hidden, 0);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
 START_TEST(test_tui_loop_branch_compare_keep)
 {
 	struct smug_world *w = test_default_at(30);
@@ -516,6 +571,7 @@ int main(void)
 
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
+	tcase_add_test(t, test_tui_loop_header_names_the_branch_while_it_fits);
 	tcase_add_test(t, test_tui_loop_branch_compare_keep);
 	tcase_add_test(t, test_tui_loop_compare_shows_each_change_in_even_tables);
 	tcase_add_test(t, test_tui_loop_compare_colours_border_changes_by_direction);

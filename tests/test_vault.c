@@ -350,6 +350,131 @@ START_TEST(test_vault_exports_hold_the_state)
 }
 END_TEST
 
+/* smuggling.json says, field by field, what each network holds: its
+ * preferences, totals, per-border weights (both directions of a border
+ * summed in one entry), every edge estimate, and its recent outcomes
+ * oldest first as the ring holds them -- including a ring that wrapped,
+ * an outcome with a place and one without. */
+START_TEST(test_vault_smuggling_export_every_field)
+{
+	static const int days[] = {4, 150}; /* rings partly filled, and wrapped */
+	int wrapped = 0, partial = 0, placed = 0, unplaced = 0, weights = 0;
+
+	make_root();
+	for (int d = 0; d < 2; d++) {
+		struct smug_world *w = dosadi_at(days[d]);
+		const struct smug_smuggling_config *c = &w->cfg.smuggling;
+		struct smug_error err;
+		cJSON *j;
+		const cJSON *e, *cfg;
+
+		ck_assert_msg(smug_vault_save(w, root, "x", &err) == SMUG_OK, "%s", err.msg);
+		j = export_json("x", "smuggling.json");
+		ck_assert_int_eq(count(j, "day"), w->day);
+		cfg = get(j, "config");
+		ck_assert_int_eq(cJSON_IsTrue(get(cfg, "enabled")), c->enabled);
+		ck_assert_int_eq(count(cfg, "max_active_factions"), c->max_active_factions);
+		ck_assert_int_eq(count(cfg, "max_shipments_per_day"), c->max_shipments_per_day);
+		ck_assert_int_eq(count(cfg, "commodity_topk"), c->commodity_topk);
+		ck_assert_int_eq(count(cfg, "route_topk"), c->route_topk);
+		ck_assert_double_eq_tol(get(cfg, "learning_rate")->valuedouble, c->learning_rate, 5e-7);
+		ck_assert_str_eq(get(cfg, "deterministic_salt")->valuestring, c->deterministic_salt);
+		e = get(j, "networks")->child;
+		for (int f = 0; f < w->n_factions; f++) {
+			const struct smug_network *n = &w->factions[f].net;
+			const cJSON *x, *prefs, *pb;
+			int k = 0, i;
+
+			if (!w->factions[f].runs_network)
+				continue;
+			ck_assert_ptr_nonnull(e);
+			ck_assert_str_eq(get(e, "faction_id")->valuestring, w->factions[f].id);
+			/* the positive preferences, in commodity order */
+			prefs = get(e, "commodity_prefs");
+			x = prefs->child;
+			for (int m = 0; m < SMUG_COMMODITY_COUNT; m++) {
+				if (!(n->commodity_prefs[m] > 0))
+					continue;
+				ck_assert_msg(x != NULL, "%s: no preference for %s", w->factions[f].id,
+					      smug_commodity_name((enum smug_commodity)m));
+				ck_assert_str_eq(x->string, smug_commodity_name((enum smug_commodity)m));
+				ck_assert_double_eq_tol(x->valuedouble, n->commodity_prefs[m], 5e-7);
+				x = x->next;
+			}
+			ck_assert_ptr_null(x);
+			ck_assert_double_eq_tol(get(e, "bribe_budget_fraction")->valuedouble, n->bribe_budget_fraction, 5e-7);
+			ck_assert_int_eq(count(e, "last_run_day"), n->last_run_day);
+			ck_assert_int_eq(count(e, "delayed"), n->delayed);
+			ck_assert_double_eq_tol(get(e, "success_rate")->valuedouble, smug_network_success_rate(n), 5e-7);
+			ck_assert_int_eq(money(e, "purchases"), n->purchases);
+			ck_assert_int_eq(money(e, "sales"), n->sales);
+			/* one entry per border with weight, both directions summed */
+			pb = get(e, "preferred_borders");
+			x = pb->child;
+			for (i = 0; i < n->n_edge_stats; i++) {
+				int kc = n->edge_stats[i].corridor;
+				double want = n->preferred_border_weight[i];
+
+				if (i + 1 < n->n_edge_stats && n->edge_stats[i + 1].corridor == kc)
+					want += n->preferred_border_weight[++i];
+				if (!w->corridors[kc].border || !(want > 0))
+					continue;
+				ck_assert_msg(x != NULL, "%s: no preferred border %s", w->factions[f].id, w->corridors[kc].id);
+				ck_assert_str_eq(x->string, w->corridors[kc].id);
+				ck_assert_double_eq_tol(x->valuedouble, want, 5e-7);
+				x = x->next;
+				weights++;
+			}
+			ck_assert_ptr_null(x);
+			cJSON_ArrayForEach(x, get(e, "edge_stats")) {
+				const struct smug_edge_stats *s = &n->edge_stats[k++];
+
+				ck_assert_int_eq(cJSON_IsTrue(get(x, "border")), w->corridors[s->corridor].border);
+				ck_assert_int_eq(count(x, "last_update_day"), s->last_update_day);
+				ck_assert_int_eq(count(x, "uses"), s->uses);
+			}
+			ck_assert_int_eq(k, n->n_edge_stats);
+			/* the ring, oldest first */
+			k = 0;
+			cJSON_ArrayForEach(x, get(e, "recent_outcomes")) {
+				int at = (n->recent_head - n->recent_count + k + SMUG_RECENT_OUTCOMES) % SMUG_RECENT_OUTCOMES;
+				const struct smug_recent_outcome *r = &n->recent[at];
+				const cJSON *where = get(x, "at");
+
+				ck_assert_int_eq(count(x, "day"), r->day);
+				ck_assert_uint_eq((uint64_t)get(x, "shipment")->valuedouble, r->shipment);
+				ck_assert_str_eq(get(x, "commodity")->valuestring, smug_commodity_name(r->commodity));
+				ck_assert_str_eq(get(x, "outcome")->valuestring, smug_outcome_name(r->outcome));
+				if (r->at_corridor >= 0) {
+					ck_assert_str_eq(where->valuestring, w->corridors[r->at_corridor].id);
+					placed++;
+				} else {
+					ck_assert(cJSON_IsNull(where));
+					unplaced++;
+				}
+				ck_assert_int_eq(money(x, "value"), r->value);
+				if (k > 0)
+					ck_assert_int_le(count(x->prev, "day"), r->day);
+				k++;
+			}
+			ck_assert_int_eq(k, n->recent_count);
+			wrapped += n->recent_count == SMUG_RECENT_OUTCOMES && n->recent_head != 0;
+			partial += n->recent_count > 0 && n->recent_count < SMUG_RECENT_OUTCOMES;
+			e = e->next;
+		}
+		ck_assert_ptr_null(e);
+		cJSON_Delete(j);
+		smug_world_free(w);
+	}
+	ck_assert_int_gt(wrapped, 0);
+	ck_assert_int_gt(partial, 0);
+	ck_assert_int_gt(placed, 0);
+	ck_assert_int_gt(unplaced, 0);
+	ck_assert_int_gt(weights, 0);
+	remove_root();
+}
+END_TEST
+
 /* A save interrupted between its two renames leaves only .<name>.old;
  * loading <name> falls back to it. A complete <name> always wins. */
 START_TEST(test_vault_load_falls_back_to_old)
@@ -990,6 +1115,171 @@ START_TEST(test_vault_save_without_stdin_releases_the_vault)
 }
 END_TEST
 
+/* How many descriptors the process has open (among the first 4096). */
+static int open_fds(void)
+{
+	int n = 0;
+
+	for (int fd = 0; fd < 4096; fd++)
+		n += fcntl(fd, F_GETFD) != -1;
+	return n;
+}
+
+/* A session that lists, loads and saves many times (the cockpit, a
+ * sweep) gives every descriptor back, whatever happened: a listing, a
+ * load, a load of a missing seed, and a save failed or stopped at each of
+ * its calls leave as many descriptors open as before, and seeds/
+ * unlocked for the next save. */
+START_TEST(test_vault_gives_back_every_descriptor)
+{
+	struct smug_world *a = tiny_at(3), *b = tiny_at(6), *out = NULL;
+	struct smug_seed_info *v = NULL;
+	struct smug_error err;
+	char seeds[300];
+	int before, fd, points = 0;
+
+	make_fast_root();
+	ck_assert(smug_vault_save(a, root, "s", &err) == SMUG_OK);
+	before = open_fds();
+	ck_assert_int_eq(smug_vault_list(root, &v, &err), 1);
+	free(v);
+	ck_assert_msg(open_fds() == before, "a listing kept a descriptor");
+	ck_assert(smug_vault_load(root, "s", &out, &err) == SMUG_OK);
+	smug_world_free(out);
+	ck_assert_msg(open_fds() == before, "a load kept a descriptor");
+	ck_assert_int_eq(smug_vault_load(root, "none", &out, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_msg(open_fds() == before, "a load of a missing seed kept a descriptor");
+	for (int mode = 0; mode < 2; mode++)
+		for (int n = 1;; n++) {
+			bool hit;
+
+			clear_root();
+			ck_assert(smug_vault_save(a, root, "s", &err) == SMUG_OK);
+			hit = save_stopped(b, n, mode ? VAULT_FAULT_STOP : VAULT_FAULT_FAIL, NULL);
+
+			ck_assert_msg(open_fds() == before, "a save %s at call %d kept a descriptor",
+				      mode ? "stopped" : "failed", n);
+			if (!hit)
+				break;
+			points++;
+		}
+	ck_assert_int_ge(points, 60);
+	snprintf(seeds, sizeof seeds, "%s/seeds", root);
+	fd = open(seeds, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_msg(flock(fd, LOCK_EX | LOCK_NB) == 0, "%s is still locked (%s)", seeds, strerror(errno));
+	close(fd);
+	remove_root();
+	smug_world_free(a);
+	smug_world_free(b);
+}
+END_TEST
+
+static bool exists_in_seeds(const char *entry)
+{
+	char path[400];
+	struct stat sb;
+
+	snprintf(path, sizeof path, "%s/seeds/%s", root, entry);
+	return lstat(path, &sb) == 0;
+}
+
+/* The listing's entry for name (failing when it is not listed once). */
+static struct smug_seed_info listed(const char *name)
+{
+	struct smug_seed_info *v = NULL, got = {0};
+	struct smug_error err;
+	int n = smug_vault_list(root, &v, &err), found = 0;
+
+	for (int i = 0; i < n; i++)
+		if (strcmp(v[i].name, name) == 0) {
+			got = v[i];
+			found++;
+		}
+	free(v);
+	ck_assert_msg(found == 1, "%s listed %d times", name, found);
+	return got;
+}
+
+#define N_GENS 40
+
+/* Interrupted saves left forty generations .s.old.1 .. .s.old.40 (made
+ * in no particular order), and another seed t left .t.old.7: load and the
+ * listing take the newest complete one (40; 39 while 40 has lost its
+ * manifest), the next save of s removes all forty and leaves t's alone,
+ * and a later save stopped right after moving s aside names it
+ * generation 1, whatever t's generations are called. */
+START_TEST(test_vault_many_generations)
+{
+	struct smug_world *a = tiny_at(3), *b = tiny_at(6), *c = tiny_at(9), *out = NULL;
+	struct fault_at stop = {"fsync seeds", 1, 0, VAULT_FAULT_STOP};
+	struct vault_faults fs = {fault_hook, &stop};
+	struct smug_seed_info got;
+	struct smug_error err;
+	char from[400], to[400], entry[64];
+
+	make_fast_root();
+	ck_assert(smug_vault_save(a, root, "s", &err) == SMUG_OK);
+	snprintf(from, sizeof from, "%s/seeds/s", root);
+	for (int i = 0; i < N_GENS; i++) {
+		int g = (i * 17) % N_GENS + 1;
+
+		if (g == 39)
+			continue;
+		snprintf(to, sizeof to, "%s/seeds/.s.old.%d", root, g);
+		copy_tree(from, to);
+	}
+	remove_tree(from);
+	ck_assert(smug_vault_save(b, root, "u", &err) == SMUG_OK); /* another name: the generations stay */
+	snprintf(from, sizeof from, "%s/seeds/u", root);
+	snprintf(to, sizeof to, "%s/seeds/.s.old.39", root);
+	ck_assert_int_eq(rename(from, to), 0);
+	ck_assert(smug_vault_save(c, root, "t", &err) == SMUG_OK);
+	snprintf(from, sizeof from, "%s/seeds/t", root);
+	snprintf(to, sizeof to, "%s/seeds/.t.old.7", root);
+	ck_assert_int_eq(rename(from, to), 0);
+
+	ck_assert_msg(smug_vault_load(root, "s", &out, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(a));
+	smug_world_free(out);
+	got = listed("s");
+	ck_assert_int_eq(got.generation, N_GENS);
+	ck_assert_int_eq(got.day, a->day);
+	snprintf(from, sizeof from, "%s/seeds/.s.old.%d/manifest.json", root, N_GENS);
+	ck_assert_int_eq(unlink(from), 0);
+	ck_assert_msg(smug_vault_load(root, "s", &out, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(b));
+	smug_world_free(out);
+	got = listed("s");
+	ck_assert_int_eq(got.generation, N_GENS - 1);
+	ck_assert_int_eq(got.day, b->day);
+
+	ck_assert_msg(smug_vault_save(c, root, "s", &err) == SMUG_OK, "%s", err.msg);
+	for (int g = 1; g <= N_GENS + 1; g++) {
+		snprintf(entry, sizeof entry, ".s.old.%d", g);
+		ck_assert_msg(!exists_in_seeds(entry), "%s left behind", entry);
+	}
+	ck_assert(exists_in_seeds(".t.old.7"));
+	got = listed("t");
+	ck_assert_int_eq(got.generation, 7);
+	ck_assert_int_eq(got.day, c->day);
+	got = listed("s");
+	ck_assert_int_eq(got.generation, 0);
+	ck_assert_int_eq(got.day, c->day);
+
+	ck_assert(vault_save_ex(a, root, "s", &fs, &err) != SMUG_OK);
+	ck_assert(!exists_in_seeds("s"));
+	ck_assert_msg(exists_in_seeds(".s.old.1"), "the seed moved aside is not generation 1");
+	got = listed("s");
+	ck_assert_int_eq(got.generation, 1);
+	ck_assert_int_eq(got.day, c->day);
+	remove_root();
+	smug_world_free(a);
+	smug_world_free(b);
+	smug_world_free(c);
+}
+END_TEST
+
 /* The same with a real kill -9 of a saving process at each call. */
 START_TEST(test_vault_save_killed_at_every_call)
 {
@@ -1177,6 +1467,7 @@ int main(void)
 	t = tcase_create("exports");
 	tcase_add_test(t, test_vault_stable_export);
 	tcase_add_test(t, test_vault_exports_hold_the_state);
+	tcase_add_test(t, test_vault_smuggling_export_every_field);
 	tcase_add_test(t, test_vault_loaded_seed_explains_the_same);
 	tcase_set_timeout(t, 120); /* seeds of 200 days hold their event log */
 	suite_add_tcase(s, t);
@@ -1200,6 +1491,11 @@ int main(void)
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
 	tcase_set_timeout(t, 1800); /* thousands of saves: generous under sanitizers */
+	suite_add_tcase(s, t);
+	t = tcase_create("descriptors and generations");
+	tcase_add_test(t, test_vault_gives_back_every_descriptor);
+	tcase_add_test(t, test_vault_many_generations);
+	tcase_set_timeout(t, 300);
 	suite_add_tcase(s, t);
 	t = tcase_create("listing");
 	tcase_add_test(t, test_vault_list_cuts_a_long_reason);
