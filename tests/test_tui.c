@@ -490,7 +490,10 @@ START_TEST(test_tui_first_screen_says_what_to_press)
 	ck_assert_ptr_nonnull(strstr(s, "day 0"));
 	ck_assert_ptr_null(strstr(s, "day -1"));
 	ck_assert_ptr_nonnull(strstr(s, "Press Space to run"));
-	ck_assert_ptr_nonnull(strstr(s, "Nothing simulated yet"));
+	/* the routes pane says it from its first column, under its frame */
+	ck_assert_ptr_nonnull(strstr(s, "\u2502Nothing simulated yet."));
+	ck_assert_ptr_nonnull(strstr(s, "\u2502Press . to step a day"));
+	ck_assert_ptr_nonnull(strstr(s, "\u2502Space to run;"));
 	free(s);
 	close_app(&a, w);
 }
@@ -2109,23 +2112,31 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_uint_eq(smug_world_digest(seed), smug_world_digest(w));
 	smug_world_free(seed);
 
-	/* o lists the vault; Enter replaces the world with the seed */
+	/* o lists the vault; Enter replaces the world with the seed, and the
+	 * header names the seed loaded (not the one saved last, "two") */
 	tui_handle_key(&a, '.');
+	tui_handle_key(&a, '.');
+	tui_handle_key(&a, 's');
+	feed(&a, "two\n");
+	ck_assert_str_eq(a.seed_name, "two");
 	tui_handle_key(&a, '.');
 	ck_assert(a.unsaved);
 	tui_handle_key(&a, 'o');
 	ck_assert_int_eq(a.view, VIEW_LOAD);
-	ck_assert_int_eq(a.n_seeds, 1);
+	ck_assert_int_eq(a.n_seeds, 2);
 	ck_assert(screen_has(&a, "one"));
 	ck_assert_msg(screen_has(&a, "Load a seed (Enter to load, Esc to cancel)"),
 		      "the seed list does not say what it is and how to use it");
+	while (strcmp(a.seeds[a.load_sel].name, "one") != 0)
+		tui_handle_key(&a, KEY_DOWN);
 	tui_handle_key(&a, '\n');
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	ck_assert_ptr_ne(a.w, w); /* the old world was freed by the load */
 	ck_assert_int_eq(a.w->day, 12);
 	ck_assert(!a.unsaved);
 	ck_assert_str_eq(a.seed_name, "one");
-	ck_assert(screen_has(&a, "loaded seed one"));
+	ck_assert(screen_has(&a, "loaded seed one at day 12"));
+	ck_assert(screen_has(&a, " seed one "));
 	smug_world_free(a.w);
 	tui_app_done(&a);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);

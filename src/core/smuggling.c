@@ -799,6 +799,7 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 	uint32_t tag;
 	int winner = -1, runner = -1;
 	struct cand_score best = {0, 0, 0}, second = {0, 0, 0};
+	double bound = INFINITY; /* the runner-up's score once there is one */
 
 	if (++m->term_tag == 0) { /* wrapped: forget every tag */
 		memset(terms, 0, (size_t)m->n_slots * sizeof *terms);
@@ -810,7 +811,6 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 		const int *slot = sc->slot + p->first;
 		const int n_edges = p->n_edges;
 		double travel = travel_weight * (double)p->travel_days * v;
-		double bound = runner >= 0 ? second.score : INFINITY;
 		double loss = 0, cost = 0, score;
 		double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
 		int e = 0;
@@ -858,6 +858,8 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 			runner = i;
 			second = (struct cand_score){loss, cost, score};
 		}
+		if (runner >= 0)
+			bound = second.score;
 	}
 	out->winner = winner;
 	out->runner = runner;
