@@ -500,16 +500,234 @@ START_TEST(test_crackdown_whatif_moves_the_decision_not_the_world)
 }
 END_TEST
 
+static bool cand_has(const struct smug_explain_candidate *c, int corridor)
+{
+	for (int e = 0; e + 1 < c->n_nodes; e++)
+		if (c->edges[e].corridor == corridor)
+			return true;
+	return false;
+}
+
+/* The what-if of every corridor of a decision's route prices the
+ * crackdown there and nothing else: its estimate before is the one the
+ * route was planned with; the failure chance after is a chance, grows
+ * with the crackdown's intensity at a border (customs search harder) and
+ * shrinks on a plain corridor (its predators are chased off), is at
+ * least the border's predation, and is lower for a faction that bribes
+ * than for the same one not bribing; the re-explained route carries it
+ * on that corridor; a candidate that avoids the corridor keeps its score
+ * exactly; the winner after is the lowest score. Intensities outside
+ * (0, 1] and unknown corridors or decisions are refused. */
+START_TEST(test_crackdown_whatif_prices_only_its_corridor)
+{
+	static const double intensity[] = {0.25, 0.5, 1.0};
+	struct smug_world *w = dosadi(), *nobribe;
+	struct smug_whatif *wi = malloc(sizeof *wi), *nb = malloc(sizeof *nb);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int tried = 0, borders = 0, plain = 0, bribed_lower = 0, reversed = 0;
+	uint64_t before;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(nb);
+	ck_assert_ptr_nonnull(x);
+	smug_cmd_step(w, 40);
+	before = smug_world_digest(w);
+	nobribe = smug_world_clone(w);
+	for (int f = 0; f < nobribe->n_factions; f++)
+		nobribe->factions[f].net.bribe_budget_fraction = 0;
+	for (int i = 0; i < w->n_decisions && tried < 300; i++) {
+		const struct smug_decision *d = &w->decisions[i];
+		const struct smug_explain_candidate *win;
+
+		if (d->winner < 0 || d->chosen != d->winner)
+			continue;
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		win = &x->cand[d->winner];
+		for (int e = 0; e + 1 < win->n_nodes; e++) {
+			int c = win->edges[e].corridor;
+			bool border = w->corridors[c].border;
+			double last = -1;
+
+			reversed += w->corridors[c].b == win->nodes[e];
+			for (size_t k = 0; k < sizeof intensity / sizeof intensity[0]; k++) {
+				const struct smug_explain_candidate *after;
+
+				ck_assert_int_eq(smug_explain_whatif(w, i, c, intensity[k], wi), SMUG_OK);
+				ck_assert_int_eq(wi->corridor, c);
+				ck_assert(wi->intensity == intensity[k]);
+				ck_assert_int_eq(wi->winner_before, d->winner);
+				ck_assert_msg(wi->risk_before == win->edges[e].risk_est,
+					      "decision %d, %s (edge %d): risk before %.6f, the route was planned at %.6f", i,
+					      w->corridors[c].id, e, wi->risk_before, win->edges[e].risk_est);
+				ck_assert_msg(wi->risk_after >= 0 && wi->risk_after <= 1, "risk after %g", wi->risk_after);
+				if (border) {
+					ck_assert(wi->risk_after >= smuggling_predation(w, c) - 1e-12);
+					ck_assert_msg(wi->risk_after >= last, "%s: risk after %.6f at intensity %.2f, %.6f below it",
+						      w->corridors[c].id, wi->risk_after, intensity[k], last);
+				} else if (last >= 0) {
+					ck_assert_msg(wi->risk_after <= last, "%s: risk after %.6f at intensity %.2f, %.6f below it",
+						      w->corridors[c].id, wi->risk_after, intensity[k], last);
+				}
+				last = wi->risk_after;
+				ck_assert_int_eq(wi->x.n_cand, x->n_cand);
+				after = &wi->x.cand[d->winner];
+				ck_assert_int_eq(after->edges[e].corridor, c);
+				if (!border || wi->risk_after < 0.5)
+					ck_assert_msg(fabs(after->edges[e].risk_est - wi->risk_after) < 1e-9,
+						      "%s: the re-explained route prices it at %.6f, the what-if says %.6f",
+						      w->corridors[c].id, after->edges[e].risk_est, wi->risk_after);
+				for (int q = 0; q < x->n_cand; q++)
+					if (!cand_has(&x->cand[q], c))
+						ck_assert_msg(wi->x.cand[q].score == x->cand[q].score,
+							      "candidate %d avoids %s but its score moved", q, w->corridors[c].id);
+				{
+					int low = 0;
+
+					for (int q = 1; q < wi->x.n_cand; q++)
+						if (wi->x.cand[q].score < wi->x.cand[low].score)
+							low = q;
+					ck_assert_int_eq(wi->winner_after, low);
+				}
+			}
+			if (border && w->factions[d->faction].net.bribe_budget_fraction > 0) {
+				ck_assert_int_eq(smug_explain_whatif(nobribe, i, c, 1.0, nb), SMUG_OK);
+				ck_assert_msg(wi->risk_after <= nb->risk_after, "%s: bribing raises the risk after from %.6f to %.6f",
+					      w->corridors[c].id, nb->risk_after, wi->risk_after);
+				bribed_lower += wi->risk_after < nb->risk_after;
+			}
+			borders += border;
+			plain += !border;
+			tried++;
+		}
+	}
+	ck_assert_int_gt(borders, 10);
+	ck_assert_int_gt(plain, 5);
+	ck_assert_int_gt(reversed, 5);
+	ck_assert_int_gt(bribed_lower, 0);
+	/* what is refused */
+	{
+		static const double bad[] = {0, -0.5, 1.0000001, 2};
+		int c = x->cand[0].edges[0].corridor;
+
+		for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+			ck_assert_msg(smug_explain_whatif(w, 0, c, bad[k], wi) == SMUG_ERR_ARG, "intensity %g accepted", bad[k]);
+		ck_assert_int_eq(smug_explain_whatif(w, 0, c, NAN, wi), SMUG_ERR_ARG);
+		ck_assert_int_eq(smug_explain_whatif(w, 0, c, 1e-9, wi), SMUG_OK);
+		ck_assert_int_eq(smug_explain_whatif(w, 0, w->n_corridors, 1.0, wi), SMUG_ERR_ARG);
+		ck_assert_int_eq(smug_explain_whatif(w, w->n_decisions, c, 1.0, wi), SMUG_ERR_ARG);
+		ck_assert_int_eq(smug_explain_whatif(w, -1, c, 1.0, wi), SMUG_ERR_ARG);
+		ck_assert_int_eq(smug_explain_whatif(w, 0, c, 1.0, NULL), SMUG_ERR_ARG);
+	}
+	ck_assert_uint_eq(smug_world_digest(w), before);
+	smug_world_free(nobribe);
+	smug_world_free(w);
+	free(wi);
+	free(nb);
+	free(x);
+}
+END_TEST
+
+/* Cargo of no heat (a scenario may give a commodity heat 0): the what-if
+ * at a border still re-prices the route at its failure chance after the
+ * crackdown, a number in [0, 1], not a division by the cargo's heat. */
+START_TEST(test_crackdown_whatif_of_cargo_without_heat)
+{
+	struct smug_world *w = dosadi();
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int tried = 0;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(x);
+	for (int k = 0; k < SMUG_COMMODITY_COUNT; k++)
+		w->commodities[k].heat = 0;
+	smug_cmd_step(w, 20);
+	for (int i = 0; i < w->n_decisions && tried < 60; i++) {
+		const struct smug_decision *d = &w->decisions[i];
+		const struct smug_explain_candidate *win;
+
+		if (d->winner < 0 || d->chosen != d->winner)
+			continue;
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		win = &x->cand[d->winner];
+		for (int e = 0; e + 1 < win->n_nodes; e++) {
+			int c = win->edges[e].corridor;
+
+			if (!w->corridors[c].border)
+				continue;
+			ck_assert_int_eq(smug_explain_whatif(w, i, c, 1.0, wi), SMUG_OK);
+			ck_assert(wi->risk_after >= 0 && wi->risk_after <= 1);
+			ck_assert_msg(fabs(wi->x.cand[d->winner].edges[e].risk_est - wi->risk_after) < 1e-9,
+				      "%s, cargo of no heat: the re-explained route prices it at %g, the what-if says %g (before %g, planned %g)",
+				      w->corridors[c].id, wi->x.cand[d->winner].edges[e].risk_est, wi->risk_after, wi->risk_before, win->edges[e].risk_est);
+			tried++;
+		}
+	}
+	ck_assert_int_gt(tried, 10);
+	smug_world_free(w);
+	free(wi);
+	free(x);
+}
+END_TEST
+
+/* A decision that explored (sent its cargo on another route than the
+ * winner) still has its lever on the winner's route: the what-if there
+ * starts from the lever's own estimate, in the direction the winner
+ * crosses that border, and raises the winner's score. */
+START_TEST(test_crackdown_whatif_of_an_explored_decision_takes_the_winners_side)
+{
+	struct smug_world *w = dosadi();
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int tried = 0, reversed = 0;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(x);
+	for (int day = 0; day < 60; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+			const struct smug_explain_candidate *win;
+
+			if (d->winner < 0 || d->chosen == d->winner)
+				continue;
+			ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+			if (x->lever_corridor < 0)
+				continue;
+			ck_assert_int_eq(smug_explain_whatif(w, i, x->lever_corridor, 1.0, wi), SMUG_OK);
+			ck_assert_msg(wi->risk_before == x->lever_from,
+				      "day %d, decision %d explored: the what-if on the lever %s starts at %.6f, the lever at %.6f",
+				      w->day, i, w->corridors[x->lever_corridor].id, wi->risk_before, x->lever_from);
+			ck_assert(wi->x.cand[d->winner].score > x->cand[d->winner].score);
+			win = &x->cand[d->winner];
+			for (int e = 0; e + 1 < win->n_nodes; e++)
+				reversed += win->edges[e].corridor == x->lever_corridor &&
+					    w->corridors[x->lever_corridor].b == win->nodes[e];
+			tried++;
+		}
+	}
+	ck_assert_int_gt(tried, 5);
+	ck_assert_int_gt(reversed, 0);
+	free(wi);
+	free(x);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("crackdown");
 	TCase *t = tcase_create("manual");
 
+	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_crackdown_manual_commands);
 	tcase_add_test(t, test_crackdown_unknown_corridor_names_the_nearest);
 	tcase_add_test(t, test_crackdown_manual_life_follows_the_model);
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
+	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
+	tcase_add_test(t, test_crackdown_whatif_of_cargo_without_heat);
+	tcase_add_test(t, test_crackdown_whatif_of_an_explored_decision_takes_the_winners_side);
 	suite_add_tcase(s, t);
 	t = tcase_create("planner");
 	tcase_add_test(t, test_crackdown_planner_targets_hottest_within_capacity);

@@ -115,6 +115,25 @@ START_TEST(test_model_calibrated_after_a_year)
 	printf("calibration after a year: %.4f over %d faction-border pairs\n", mae, pairs);
 	ck_assert_int_ge(pairs, 20);
 	ck_assert_double_le(mae, 0.03);
+	{ /* the mean, over the pairs crossed 30 times or more, of |planned - seen| */
+		double sum = 0;
+		int n = 0, none;
+
+		for (int i = 0; i < w->n_factions; i++)
+			for (int k = 0; k < w->factions[i].net.n_edge_stats; k++) {
+				const struct smug_edge_stats *e = &w->factions[i].net.edge_stats[k];
+
+				if (!w->corridors[e->corridor].border || e->cal_n < 30)
+					continue;
+				sum += fabs(e->cal_risk / e->cal_n - (double)e->cal_fail / e->cal_n);
+				n++;
+			}
+		ck_assert_int_eq(pairs, n);
+		ck_assert_double_eq_tol(mae, sum / n, 1e-12);
+		smug_calibration(w, 1 << 30, &mae, &none);
+		ck_assert_int_eq(none, 0);
+		ck_assert_double_eq(mae, 0);
+	}
 	/* the priors alone (nothing learned) match what happens too */
 	frozen->cfg.smuggling.learning_rate = 1e-9;
 	smug_cmd_step(frozen, 365);

@@ -1504,6 +1504,175 @@ START_TEST(test_smuggling_ward_lists_are_topk_of_members_and_slice)
 }
 END_TEST
 
+/* ---- explain: the flip, the lever and the history ---- */
+
+static bool cand_has(const struct smug_explain_candidate *c, int corridor)
+{
+	for (int e = 0; e + 1 < c->n_nodes; e++)
+		if (c->edges[e].corridor == corridor)
+			return true;
+	return false;
+}
+
+/* The flip is the smallest single change of one estimate that closes the
+ * margin: a risk_est or (at a border) cost_est raised on an edge only the
+ * winner uses or lowered on one only the runner-up uses, staying within
+ * [0, 1]; when none exists the explanation says so. The lever is the
+ * smallest rise of risk_est on a border only the winner crosses. Checked
+ * against every edge of both routes, for every decision of 40 days. */
+START_TEST(test_smuggling_flip_and_lever_are_the_smallest_changes)
+{
+	struct smug_world *w = load_default();
+	struct smug_explanation *x = malloc(sizeof *x);
+	int named = 0, none = 0, levers = 0, no_lever = 0;
+
+	ck_assert_ptr_nonnull(x);
+	for (int day = 0; day < 40; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+			double v = (double)d->value, pen = 1.0 + w->commodities[d->commodity].seizure_penalty;
+			double dr, dc, best = -1, lever = -1;
+			bool best_cost = false;
+
+			ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+			if (d->winner < 0 || d->runner < 0 || d->value <= 0)
+				continue;
+			dr = d->margin / (v * pen);
+			dc = d->margin / v;
+			for (int side = 0; side < 2; side++) {
+				const struct smug_explain_candidate *c = &x->cand[side == 0 ? d->winner : d->runner];
+				const struct smug_explain_candidate *o = &x->cand[side == 0 ? d->runner : d->winner];
+				double sign = side == 0 ? 1.0 : -1.0;
+
+				for (int e = 0; e + 1 < c->n_nodes; e++) {
+					const struct smug_explain_edge *g = &c->edges[e];
+
+					if (cand_has(o, g->corridor))
+						continue;
+					if (g->risk_est + sign * dr >= 0 && g->risk_est + sign * dr <= 1 && (best < 0 || dr < best)) {
+						best = dr;
+						best_cost = false;
+					}
+					if (g->border && g->cost_est + sign * dc >= 0 && g->cost_est + sign * dc <= 1 &&
+					    (best < 0 || dc < best)) {
+						best = dc;
+						best_cost = true;
+					}
+					if (side == 0 && g->border && g->risk_est + dr <= 1)
+						lever = dr;
+				}
+			}
+			if (best < 0) {
+				ck_assert_msg(x->flip_corridor < 0, "decision %d of day %d: flip on %d where no single change closes %g",
+					      i, w->day, x->flip_corridor, d->margin);
+				ck_assert_msg(strncmp(x->flip, "no single estimate change", 25) == 0, "flip text '%s'", x->flip);
+				none++;
+			} else {
+				int on_win, on_run;
+				const struct smug_explain_candidate *c;
+				const struct smug_explain_edge *g = NULL;
+
+				ck_assert_msg(x->flip_corridor >= 0, "decision %d of day %d: no flip named, but %s changes by %g close it",
+					      i, w->day, best_cost ? "cost" : "risk", best);
+				on_win = cand_has(&x->cand[d->winner], x->flip_corridor);
+				on_run = cand_has(&x->cand[d->runner], x->flip_corridor);
+				ck_assert_msg(on_win + on_run == 1, "flip '%s' on %d of the two routes", x->flip, on_win + on_run);
+				c = &x->cand[on_win ? d->winner : d->runner];
+				for (int e = 0; e + 1 < c->n_nodes; e++)
+					if (c->edges[e].corridor == x->flip_corridor)
+						g = &c->edges[e];
+				ck_assert_msg(x->flip_cost == best_cost, "flip '%s': a %s change is smaller", x->flip,
+					      best_cost ? "cost" : "risk");
+				ck_assert(x->flip_from == (best_cost ? g->cost_est : g->risk_est));
+				ck_assert_msg(fabs(x->flip_to - (x->flip_from + (on_win ? best : -best))) <= 1e-12,
+					      "flip '%s': from %.6f to %.6f, want a change of %+.6f", x->flip, x->flip_from, x->flip_to,
+					      on_win ? best : -best);
+				ck_assert(x->flip_to >= 0 && x->flip_to <= 1);
+				named++;
+			}
+			if (lever < 0) {
+				ck_assert_int_eq(x->lever_corridor, -1);
+				no_lever++;
+			} else {
+				const struct smug_explain_candidate *c = &x->cand[d->winner];
+				const struct smug_explain_edge *g = NULL;
+
+				ck_assert_msg(x->lever_corridor >= 0, "decision %d of day %d: no lever, but a border takes it", i, w->day);
+				ck_assert(!cand_has(&x->cand[d->runner], x->lever_corridor));
+				for (int e = 0; e + 1 < c->n_nodes; e++)
+					if (c->edges[e].corridor == x->lever_corridor)
+						g = &c->edges[e];
+				ck_assert_ptr_nonnull(g);
+				ck_assert(g->border);
+				ck_assert(x->lever_from == g->risk_est);
+				ck_assert_msg(fabs(x->lever_to - (g->risk_est + dr)) <= 1e-12, "lever from %.6f to %.6f, want +%.6f",
+					      x->lever_from, x->lever_to, dr);
+				ck_assert(x->lever_to <= 1);
+				levers++;
+			}
+		}
+	}
+	ck_assert_int_gt(named, 100);
+	ck_assert_int_gt(levers, 50);
+	ck_assert_int_gt(none + no_lever, 0);
+	smug_world_free(w);
+	free(x);
+}
+END_TEST
+
+/* The world keeps a summary of its last SMUG_EXPLAIN_HISTORY decisions
+ * (the seed's explain_history): oldest first, each one the decision's
+ * own day, faction, cargo, lane, candidates, winner's score, margin and
+ * shipment; a day's decisions in their order. */
+START_TEST(test_smuggling_explain_history_keeps_the_last_decisions)
+{
+	struct smug_world *w = load_default();
+	struct smug_decision_summary *want = calloc(100000, sizeof *want);
+	int total = 0;
+
+	ck_assert_ptr_nonnull(want);
+	ck_assert_int_eq(w->explain_count, 0);
+	for (int day = 0; day < 12; day++) {
+		int n;
+
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions && total < 100000; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+
+			want[total++] = (struct smug_decision_summary){
+				.day = d->day,
+				.faction = d->faction,
+				.commodity = d->commodity,
+				.src_ward = d->src_ward,
+				.dst_ward = d->dst_ward,
+				.n_cand = d->n_cand,
+				.winner_score = d->winner >= 0 ? d->winner_score : 0,
+				.margin = d->margin,
+				.shipment = d->shipment,
+			};
+		}
+		n = total < SMUG_EXPLAIN_HISTORY ? total : SMUG_EXPLAIN_HISTORY;
+		ck_assert_int_eq(w->explain_count, n);
+		ck_assert_int_eq(w->explain_head, total % SMUG_EXPLAIN_HISTORY);
+		for (int k = 0; k < n; k++) {
+			int slot = ((w->explain_head - n + k) % SMUG_EXPLAIN_HISTORY + 2 * SMUG_EXPLAIN_HISTORY) %
+				   SMUG_EXPLAIN_HISTORY;
+			const struct smug_decision_summary *h = &w->explain_hist[slot], *e = &want[total - n + k];
+
+			ck_assert_msg(h->day == e->day && h->faction == e->faction && h->commodity == e->commodity &&
+					      h->src_ward == e->src_ward && h->dst_ward == e->dst_ward && h->n_cand == e->n_cand &&
+					      h->winner_score == e->winner_score && h->margin == e->margin &&
+					      h->shipment == e->shipment,
+				      "day %d: history entry %d of %d is not decision %d", w->day, k, n, total - n + k);
+		}
+	}
+	ck_assert_int_gt(total, SMUG_EXPLAIN_HISTORY);
+	smug_world_free(w);
+	free(want);
+}
+END_TEST
+
 static Suite *smuggling_suite(void)
 {
 	Suite *s = suite_create("smuggling_networks_v1");
@@ -1517,6 +1686,8 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
 	tcase_add_test(t, test_smuggling_explanation_at_the_largest_route_topk);
 	tcase_add_test(t, test_smuggling_plan_follows_loss_knobs_set_during_a_run);
+	tcase_add_test(t, test_smuggling_flip_and_lever_are_the_smallest_changes);
+	tcase_add_test(t, test_smuggling_explain_history_keeps_the_last_decisions);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
 	tcase_add_test(t, test_smuggling_lane_cap_forgets_the_least_recent_lane);
 	tcase_add_test(t, test_smuggling_risk_text_reads_as_printf);

@@ -490,7 +490,10 @@ START_TEST(test_tui_first_screen_says_what_to_press)
 	ck_assert_ptr_nonnull(strstr(s, "day 0"));
 	ck_assert_ptr_null(strstr(s, "day -1"));
 	ck_assert_ptr_nonnull(strstr(s, "Press Space to run"));
-	ck_assert_ptr_nonnull(strstr(s, "Nothing simulated yet"));
+	/* the routes pane says it from its first column, under its frame */
+	ck_assert_ptr_nonnull(strstr(s, "\u2502Nothing simulated yet."));
+	ck_assert_ptr_nonnull(strstr(s, "\u2502Press . to step a day"));
+	ck_assert_ptr_nonnull(strstr(s, "\u2502Space to run;"));
 	free(s);
 	close_app(&a, w);
 }
@@ -2109,23 +2112,31 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_uint_eq(smug_world_digest(seed), smug_world_digest(w));
 	smug_world_free(seed);
 
-	/* o lists the vault; Enter replaces the world with the seed */
+	/* o lists the vault; Enter replaces the world with the seed, and the
+	 * header names the seed loaded (not the one saved last, "two") */
 	tui_handle_key(&a, '.');
+	tui_handle_key(&a, '.');
+	tui_handle_key(&a, 's');
+	feed(&a, "two\n");
+	ck_assert_str_eq(a.seed_name, "two");
 	tui_handle_key(&a, '.');
 	ck_assert(a.unsaved);
 	tui_handle_key(&a, 'o');
 	ck_assert_int_eq(a.view, VIEW_LOAD);
-	ck_assert_int_eq(a.n_seeds, 1);
+	ck_assert_int_eq(a.n_seeds, 2);
 	ck_assert(screen_has(&a, "one"));
 	ck_assert_msg(screen_has(&a, "Load a seed (Enter to load, Esc to cancel)"),
 		      "the seed list does not say what it is and how to use it");
+	while (strcmp(a.seeds[a.load_sel].name, "one") != 0)
+		tui_handle_key(&a, KEY_DOWN);
 	tui_handle_key(&a, '\n');
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	ck_assert_ptr_ne(a.w, w); /* the old world was freed by the load */
 	ck_assert_int_eq(a.w->day, 12);
 	ck_assert(!a.unsaved);
 	ck_assert_str_eq(a.seed_name, "one");
-	ck_assert(screen_has(&a, "loaded seed one"));
+	ck_assert(screen_has(&a, "loaded seed one at day 12"));
+	ck_assert(screen_has(&a, " seed one "));
 	smug_world_free(a.w);
 	tui_app_done(&a);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
@@ -8922,6 +8933,295 @@ START_TEST(test_tui_map_legend_drops_whole_parts_as_it_narrows)
 }
 END_TEST
 
+/* ---- the full-screen views' frame: help and the seed list ---- */
+
+/* A view's box on an ASCII screen: the row of its title and its left
+ * and right frame columns; the rows of text run below the title. */
+struct view_box {
+	int top, bottom, left, right;
+};
+
+static struct view_box find_view_box(const struct tui_grid *g, int rows, int cols, const char *title)
+{
+	struct view_box b = {-1, -1, -1, -1};
+	char row[512];
+
+	for (int y = 0; y < rows && b.top < 0; y++) {
+		grid_row(g, y, cols, row);
+		if (strstr(row, title) != NULL) {
+			b.top = y;
+			b.left = (int)(strchr(row, '+') - row);
+			b.right = (int)(strrchr(row, '+') - row);
+		}
+	}
+	ck_assert_msg(b.top >= 0, "no view titled '%s' on the screen", title);
+	for (int y = b.top + 1; y < rows && b.bottom < 0; y++) {
+		grid_row(g, y, cols, row);
+		if (row[b.left] == '+')
+			b.bottom = y;
+		else
+			ck_assert_msg(row[b.left] == '|' && row[b.right] == '|',
+				      "'%s': row %d is not framed at columns %d and %d: '%s'", title, y, b.left,
+				      b.right, row);
+	}
+	ck_assert_msg(b.bottom > b.top + 1, "'%s' has no bottom frame", title);
+	grid_row(g, b.bottom, cols, row);
+	ck_assert_msg(row[b.right] == '+', "'%s': the bottom frame ends before column %d: '%s'", title, b.right, row);
+	return b;
+}
+
+/* The help's entries in order: each key of the table but its aliases,
+ * then the notes (the first note a blank line). */
+static int help_entries(const struct tui_key **keys, int max)
+{
+	int n, m = 0;
+	const struct tui_key *k = keymap_table(&n);
+
+	for (int i = 0; i < n && m < max; i++)
+		if (k[i].label[0] != '\0')
+			keys[m++] = &k[i];
+	return m;
+}
+
+/* The help's text rows (inside its frame and margin) show entries from
+ * `first` on: each key's label in the focus colour, then what it does
+ * and where; past the keys, a blank line and the notes, dimmed. */
+static void check_help_rows(struct tui_app *a, int rows, int cols, int first)
+{
+	static const char *const note_starts[] = {"", "Panes: 1 Factions", "Views: g chart", "Map: heat glyphs",
+						  "Days count from 1"};
+	const struct tui_key *keys[256];
+	int nk = help_entries(keys, 256), n_entries = nk + 5;
+	struct tui_grid *g = grid_new(rows, cols);
+	struct view_box b;
+	char row[512];
+
+	render_into(a, g, rows, cols, false);
+	b = find_view_box(g, rows, cols, "Keys (Esc to close, arrows scroll)");
+	for (int y = b.top + 1; y < b.bottom; y++) {
+		int e = first + y - b.top - 1, x = b.left + 2, in_w = b.right - 1 - x;
+		char want[600], where[160];
+
+		grid_row(g, y, cols, row);
+		row[b.right] = '\0';
+		if (e >= n_entries || (e >= nk && e == nk)) {
+			for (int c = b.left + 1; c < b.right; c++)
+				ck_assert_msg(row[c] == ' ', "help from entry %d: row %d should be blank: '%s'", first, y, row);
+			continue;
+		}
+		ck_assert_msg(row[b.left + 1] == ' ' && row[b.left + 2 - 1] == ' ', "help: row %d lacks its margin: '%s'", y, row);
+		if (e >= nk) {
+			const char *note = note_starts[e - nk];
+
+			ck_assert_msg(strncmp(row + x, note, strlen(note)) == 0, "help from entry %d: row %d should be the note '%s': '%s'",
+				      first, y, note, row);
+			ck_assert_int_eq(grid_role(g, y, x), ROLE_DIM);
+			continue;
+		}
+		ck_assert_msg(strncmp(row + x, keys[e]->label, strlen(keys[e]->label)) == 0 &&
+				      row[x + (int)strlen(keys[e]->label)] == ' ',
+			      "help from entry %d: row %d should start with the key %s: '%s'", first, y, keys[e]->label, row);
+		ck_assert_int_eq(grid_role(g, y, x), ROLE_FOCUS);
+		keymap_where(keys[e]->ctx, where, sizeof where);
+		snprintf(want, sizeof want, "%s  (%s)", keys[e]->help, where);
+		if ((int)strlen(want) > in_w - 9)
+			want[in_w - 9 - 1] = '\0'; /* cut: compare what fits before the mark */
+		ck_assert_msg(strncmp(row + x + 9, want, strlen(want)) == 0,
+			      "help from entry %d: row %d should read '%s' beside %s: '%s'", first, y, want, keys[e]->label, row);
+		ck_assert_int_eq(grid_role(g, y, x + 9), ROLE_NORMAL);
+	}
+	grid_free(g);
+}
+
+/* The help lists the keys a row each inside its frame, and its scroll
+ * keys move it: a row for Up and Down, ten for the page keys, back to
+ * the top for Home, never above the first row; any other key leaves it,
+ * and Esc closes it. */
+START_TEST(test_tui_help_rows_and_scroll_keys)
+{
+	static const struct {
+		int key, top;
+	} walk[] = {{KEY_DOWN, 1}, {KEY_DOWN, 2}, {KEY_NPAGE, 12}, {KEY_UP, 11}, {KEY_PPAGE, 1}, {KEY_PPAGE, 0},
+		    {KEY_UP, 0},   {KEY_DOWN, 1}, {KEY_NPAGE, 11}, {KEY_HOME, 0}, {KEY_NPAGE, 10}, {KEY_END, 10},
+		    {'x', 10},     {KEY_PPAGE, 0}};
+	const struct tui_key *keys[256];
+	int nk = help_entries(keys, 256);
+	struct tui_app a;
+	struct smug_world *w = world_at(2);
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, '?');
+	ck_assert_int_eq(a.view, VIEW_HELP);
+	check_help_rows(&a, 24, 80, 0);
+	check_help_rows(&a, 48, 160, 0);
+	for (size_t i = 0; i < sizeof walk / sizeof walk[0]; i++) {
+		tui_handle_key(&a, walk[i].key);
+		ck_assert_int_eq(a.view, VIEW_HELP);
+		check_help_rows(&a, 24, 80, walk[i].top);
+	}
+	/* scrolled to its end: the notes, then blank rows */
+	for (int i = 0; i < nk - 2; i++)
+		tui_handle_key(&a, KEY_DOWN);
+	check_help_rows(&a, 24, 80, nk - 2);
+	check_help_rows(&a, 48, 160, nk - 2);
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	/* opened again, it starts at its top */
+	tui_handle_key(&a, '?');
+	check_help_rows(&a, 24, 80, 0);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A view opened from another view comes back to it on Esc (and on its
+ * own key), and that one then back to the main view; the help opened
+ * over the seed list comes back to the main view instead. */
+START_TEST(test_tui_views_close_back_to_where_they_were_opened)
+{
+	struct tui_app a;
+	struct smug_world *w = world_at(30);
+	struct tui_options o = opts;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200];
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(w, root, "one", &err), SMUG_OK);
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	tui_handle_key(&a, '3');
+	tui_select_border(&a, test_busiest_border(w));
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	tui_handle_key(&a, '?');
+	ck_assert_int_eq(a.view, VIEW_HELP);
+	tui_handle_key(&a, 27);
+	ck_assert_msg(a.view == VIEW_CHART, "Esc in the help opened from the chart went to view %d", a.view);
+	tui_handle_key(&a, '?');
+	tui_handle_key(&a, '?');
+	ck_assert_msg(a.view == VIEW_CHART, "? in the help opened from the chart went to view %d", a.view);
+	tui_handle_key(&a, 27);
+	ck_assert_msg(a.view == VIEW_MAIN, "Esc in the chart after the help went to view %d", a.view);
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	/* the help over the seed list: back to the main view, the world kept */
+	tui_handle_key(&a, 'o');
+	ck_assert_int_eq(a.view, VIEW_LOAD);
+	tui_handle_key(&a, '?');
+	ck_assert_int_eq(a.view, VIEW_HELP);
+	tui_handle_key(&a, 27);
+	ck_assert_msg(a.view == VIEW_MAIN, "Esc in the help opened over the seed list went to view %d", a.view);
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert_ptr_eq(a.w, w);
+	tui_app_done(&a);
+	smug_world_free(w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* The seed list, for every selection: its rows are the seeds in order
+ * from the first one shown, inside the frame; the selected one is lit
+ * across the whole row and always on screen (on the last row once the
+ * list has scrolled); an unreadable seed reads red, a good one shows
+ * its day, scenario and digest. An empty vault says so. */
+START_TEST(test_tui_load_view_rows_follow_the_selection)
+{
+	struct smug_world *w = world_at(3);
+	struct tui_options o = ascii_opts;
+	struct tui_app a;
+	struct smug_error err;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", path[160], cmd[200], want[160], row[512];
+	FILE *f;
+	int rows = 24, cols = 90;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	o.vault_root = root;
+	/* empty */
+	tui_app_init(&a, w, &o);
+	tui_handle_key(&a, 'o');
+	ck_assert_int_eq(a.view, VIEW_LOAD);
+	ck_assert_int_eq(a.n_seeds, 0);
+	{
+		struct tui_grid *g = grid_new(rows, cols);
+		struct view_box b;
+
+		render_into(&a, g, rows, cols, false);
+		b = find_view_box(g, rows, cols, "Load a seed (Enter to load, Esc to cancel)");
+		grid_row(g, b.top + 1, cols, row);
+		ck_assert_msg(strncmp(row + b.left + 2, "the vault has no seeds yet", 26) == 0 && row[b.left + 1] == ' ',
+			      "an empty seed list does not say the vault is empty on its first row: '%s'", row);
+		grid_free(g);
+	}
+	tui_handle_key(&a, '\r');
+	ck_assert_ptr_eq(a.w, w);
+	tui_app_done(&a);
+	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
+	for (int i = 0; i < 30; i++) {
+		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
+		ck_assert_int_eq(mkdir(path, 0700), 0);
+		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
+		ck_assert_ptr_nonnull(f = fopen(path, "w"));
+		fputs("not json", f);
+		fclose(f);
+	}
+	tui_app_init(&a, w, &o);
+	tui_handle_key(&a, 'o');
+	ck_assert_int_eq(a.n_seeds, 31);
+	for (int sel = 0; sel < a.n_seeds; sel++) {
+		struct tui_grid *g = grid_new(rows, cols);
+		struct view_box b;
+		int h, first, lit = -1;
+
+		render_into(&a, g, rows, cols, false);
+		b = find_view_box(g, rows, cols, "Load a seed (Enter to load, Esc to cancel)");
+		h = b.bottom - b.top - 1;
+		first = sel >= h ? sel - h + 1 : 0;
+		for (int y = b.top + 1; y < b.bottom; y++) {
+			int i = first + y - b.top - 1, x = b.left + 2;
+			bool is_lit = grid_role(g, y, x) == ROLE_SELECT;
+
+			grid_row(g, y, cols, row);
+			if (i >= a.n_seeds) {
+				ck_assert_msg(strspn(row + b.left + 1, " ") >= (size_t)(b.right - b.left - 1),
+					      "seed list at %d: row %d past the seeds is not blank: '%s'", sel, y, row);
+				continue;
+			}
+			ck_assert_msg(row[b.left + 1] == ' ' && strncmp(row + x, a.seeds[i].name, strlen(a.seeds[i].name)) == 0 &&
+					      row[x + (int)strlen(a.seeds[i].name)] == ' ',
+				      "seed list at %d: row %d should show seed %d '%s' from column %d: '%s'", sel, y, i,
+				      a.seeds[i].name, x, row);
+			if (is_lit) {
+				ck_assert_msg(lit < 0, "seed list at %d: two rows lit", sel);
+				lit = i;
+				for (int c = x; c < b.right - 1; c++)
+					ck_assert_msg(grid_role(g, y, c) == ROLE_SELECT,
+						      "seed list at %d: the lit row %d stops at column %d", sel, y, c);
+			} else {
+				ck_assert_int_eq(grid_role(g, y, x), a.seeds[i].problem[0] ? ROLE_BAD : ROLE_NORMAL);
+			}
+			if (a.seeds[i].problem[0] == '\0') {
+				snprintf(want, sizeof want, "day %-7d %-16s %016llx", w->day, w->scenario_id,
+					 (unsigned long long)smug_world_digest(w));
+				ck_assert_msg(strstr(row, want) != NULL, "seed list: the good seed's row lacks '%s': '%s'", want, row);
+			} else {
+				ck_assert_msg(strstr(row, "unreadable: ") != NULL, "seed list: row '%s' does not say it is unreadable", row);
+			}
+		}
+		ck_assert_msg(lit == sel, "seed list at %d: row of seed %d lit", sel, lit);
+		if (sel >= h)
+			ck_assert_int_eq(grid_role(g, b.bottom - 1, b.left + 2), ROLE_SELECT);
+		grid_free(g);
+		tui_handle_key(&a, KEY_DOWN);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -9113,6 +9413,12 @@ int main(void)
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_save_and_load_prompts_give_their_memory_back);
 #endif
+	suite_add_tcase(s, t);
+	t = tcase_create("views: help, seed list, back");
+	tcase_set_timeout(t, 120);
+	tcase_add_test(t, test_tui_help_rows_and_scroll_keys);
+	tcase_add_test(t, test_tui_views_close_back_to_where_they_were_opened);
+	tcase_add_test(t, test_tui_load_view_rows_follow_the_selection);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -138,8 +138,10 @@ enum smug_status smug_explain_decision(const struct smug_world *w, int i,
 
 /* What-if: decision i of the last simulated day re-explained as if the
  * faction knew of a crackdown of `intensity` on `corridor`: its estimate
- * for that corridor becomes the seizure chance under the crackdown (with
- * the bribe its shipment offered there). Nothing in w changes: the
+ * for that corridor, in the direction the route taken crosses it (else
+ * the winner's route, so an explored decision's lever too), becomes the
+ * seizure chance under the crackdown (with the bribe its shipment
+ * offered there). Nothing in w changes: the
  * crackdown lives on a private copy. SMUG_ERR_ARG for bad arguments. */
 enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corridor,
 				     double intensity, struct smug_whatif *out);

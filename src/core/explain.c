@@ -241,6 +241,16 @@ enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corr
 		    (kk->b == d->route[k] && kk->a == d->route[k + 1]))
 			from = d->route[k];
 	}
+	if (from < 0 && d->winner >= 0 && smug_explain_decision(w, i, &out->x) == SMUG_OK) {
+		/* off the route taken (an explored decision's lever is on the
+		 * winner's route): the direction the winner crosses it */
+		const struct smug_explain_candidate *win = &out->x.cand[d->winner];
+
+		for (int k = 0; k + 1 < win->n_nodes && from < 0; k++)
+			if (win->edges[k].corridor == corridor)
+				from = win->nodes[k];
+		memset(&out->x, 0, sizeof out->x);
+	}
 	if (from < 0)
 		from = w->corridors[corridor].a;
 	/* a private copy: the crackdown and the changed estimate never touch w */
