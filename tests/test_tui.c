@@ -750,6 +750,37 @@ START_TEST(test_tui_map_short_ids_keep_the_digits_they_share)
 }
 END_TEST
 
+/* Short names drop the ids' common prefix up to its last separator
+ * ("n:01.0" shows as "01.0"), and nothing when the shared part has no
+ * separator: the tiny world renamed to nodes "xa".."xd" and wards
+ * "wa".."wd" shows them whole. */
+START_TEST(test_tui_short_names_cut_only_at_a_separator)
+{
+	struct smug_world *w = world_at(0), *t = NULL;
+	struct tui_app a;
+	struct smug_error err;
+	char buf[64], *json = test_slurp(SRCDIR "/data/tiny.json", NULL), *p;
+
+	tui_app_init(&a, w, &opts);
+	tui_short_corridor(&a, 0, buf, sizeof buf);
+	ck_assert_str_eq(buf, "01.0|01.1");
+	ck_assert_str_eq(tui_short_ward(&a, 0), w->wards[0].id + strlen("ward:"));
+	close_app(&a, w);
+	ck_assert_ptr_nonnull(json);
+	while ((p = strstr(json, "\"n:")) != NULL)
+		memmove(p + 2, p + 3, strlen(p + 3) + 1), p[1] = 'x';
+	while ((p = strstr(json, "\"ward:")) != NULL)
+		memmove(p + 2, p + 6, strlen(p + 6) + 1), p[1] = 'w';
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "renamed tiny", &t, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	tui_app_init(&a, t, &opts);
+	tui_short_corridor(&a, 0, buf, sizeof buf);
+	ck_assert_str_eq(buf, "xa|xb");
+	ck_assert_str_eq(tui_short_ward(&a, 0), "wa");
+	close_app(&a, t);
+}
+END_TEST
+
 /* The map's legend names every mark at each size: the heat scale, the
  * crackdown, today's seizures and shipments, and the selected border. */
 START_TEST(test_tui_map_legend_names_every_mark)
@@ -9257,6 +9288,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_click_beside_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
+	tcase_add_test(t, test_tui_short_names_cut_only_at_a_separator);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
 	tcase_add_test(t, test_tui_map_short_ids_keep_the_digits_they_share);
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
