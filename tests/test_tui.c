@@ -3600,8 +3600,9 @@ START_TEST(test_tui_event_selection_lights_the_whole_row)
 END_TEST
 
 /* The Events pane's credits column reads each event's amount: the cargo
- * value a customs check weighed, the value a shipment arrived with; the
- * selected row and the rows above it, as they are walked up. */
+ * value a customs check weighed, the value a shipment arrived with, beside
+ * the cargo's commodity; the selected row and the rows above it, as they
+ * are walked up. */
 START_TEST(test_tui_events_credits_read_each_amount)
 {
 	static const char *const filters[] = {"/kind:check\n", "/kind:delivered\n"};
@@ -3628,6 +3629,9 @@ START_TEST(test_tui_events_credits_read_each_amount)
 				line = strchr(line, '\n') + 1;
 			*strchr(line, '\n') = '\0';
 			ck_assert_int_ne(e->amount, 0);
+			ck_assert_msg(e->commodity >= 0 && strstr(line, tui_commodity_short(e->commodity)) != NULL,
+				      "the selected row does not name its cargo, %s: %s", tui_commodity_short(e->commodity),
+				      line);
 			fmt_money(money, sizeof money, e->amount, 9);
 			snprintf(want, sizeof want, " #%llu ", (unsigned long long)e->shipment);
 			ship = strstr(line, want);
