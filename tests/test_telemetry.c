@@ -750,17 +750,14 @@ START_TEST(test_telemetry_full_days_of_routes_sum_over_the_window)
 }
 END_TEST
 
-/* The border charts are full (SMUG_CHART_BORDERS borders crossed on one
- * day, none since) and a border comes under a crackdown the next day: it
- * takes the chart of a border last relevant the longest ago, and of those
- * (all of them here) the first in corridor order; the other charted
- * borders keep theirs. */
-START_TEST(test_telemetry_full_charts_hand_on_the_first_border_of_a_tie)
+/* A generated 400-ward world at day 0 and its first SMUG_CHART_BORDERS + 1
+ * borders in corridor order: one more than the border charts hold. */
+static struct smug_world *chart_borders_world(int *border)
 {
 	char *json = smug_scenario_generate(400, 5, 2);
 	struct smug_world *w = NULL;
 	struct smug_error err;
-	int border[SMUG_CHART_BORDERS + 1], n = 0, newcomer;
+	int n = 0;
 
 	ck_assert(json != NULL);
 	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
@@ -769,7 +766,19 @@ START_TEST(test_telemetry_full_charts_hand_on_the_first_border_of_a_tie)
 		if (w->corridors[c].border)
 			border[n++] = c;
 	ck_assert_int_eq(n, SMUG_CHART_BORDERS + 1);
-	newcomer = border[n - 1];
+	return w;
+}
+
+/* The border charts are full (SMUG_CHART_BORDERS borders crossed on one
+ * day, none since) and a border comes under a crackdown the next day: it
+ * takes the chart of a border last relevant the longest ago, and of those
+ * (all of them here) the first in corridor order; the other charted
+ * borders keep theirs. */
+START_TEST(test_telemetry_full_charts_hand_on_the_first_border_of_a_tie)
+{
+	int border[SMUG_CHART_BORDERS + 1];
+	struct smug_world *w = chart_borders_world(border);
+	int newcomer = border[SMUG_CHART_BORDERS];
 	/* day 1: the charts fill; the hottest (crossed twice) are the last
 	 * ten, so the first border is charted only because it was crossed */
 	w->day++;
@@ -804,19 +813,9 @@ END_TEST
  * so the first chart is handed on like any other. */
 START_TEST(test_telemetry_late_chart_knows_only_its_week)
 {
-	char *json = smug_scenario_generate(400, 5, 2);
-	struct smug_world *w = NULL;
-	struct smug_error err;
-	int border[SMUG_CHART_BORDERS + 1], n = 0, newcomer, first;
-
-	ck_assert(json != NULL);
-	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
-	free(json);
-	for (int c = 0; c < w->n_corridors && n < SMUG_CHART_BORDERS + 1; c++)
-		if (w->corridors[c].border)
-			border[n++] = c;
-	ck_assert_int_eq(n, SMUG_CHART_BORDERS + 1);
-	newcomer = border[n - 1];
+	int border[SMUG_CHART_BORDERS + 1], first;
+	struct smug_world *w = chart_borders_world(border);
+	int newcomer = border[SMUG_CHART_BORDERS];
 	w->day++;
 	telemetry_begin_day(w);
 	for (int i = 0; i < SMUG_CHART_BORDERS; i++)
