@@ -627,6 +627,57 @@ START_TEST(test_crackdown_whatif_prices_only_its_corridor)
 }
 END_TEST
 
+/* On the first day no faction has seen an outcome, so every edge of every
+ * route is planned from the public prior. A what-if on such an edge adds
+ * the statistic the crackdown would teach: the re-explained route now
+ * knows that edge and prices it at the what-if's risk after, and every
+ * other edge stays on its prior, priced as before. */
+START_TEST(test_crackdown_whatif_on_an_unseen_edge_adds_its_statistic)
+{
+	struct smug_world *w = dosadi();
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int tried = 0;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(x);
+	smug_cmd_step(w, 1);
+	for (int i = 0; i < w->n_decisions && tried < 60; i++) {
+		const struct smug_decision *d = &w->decisions[i];
+		const struct smug_explain_candidate *win, *after;
+
+		if (d->winner < 0 || d->chosen != d->winner)
+			continue;
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		win = &x->cand[d->winner];
+		for (int e = 0; e + 1 < win->n_nodes; e++) {
+			int c = win->edges[e].corridor;
+
+			ck_assert_msg(!win->edges[e].known, "day 1: %s known before any outcome", w->corridors[c].id);
+			ck_assert_int_eq(smug_explain_whatif(w, i, c, 1.0, wi), SMUG_OK);
+			after = &wi->x.cand[d->winner];
+			ck_assert_msg(after->edges[e].known, "decision %d: the what-if on %s left it on its prior", i,
+				      w->corridors[c].id);
+			if (!w->corridors[c].border || wi->risk_after < 0.5)
+				ck_assert_msg(fabs(after->edges[e].risk_est - wi->risk_after) < 1e-9,
+					      "%s: the re-explained route prices it at %.6f, the what-if says %.6f",
+					      w->corridors[c].id, after->edges[e].risk_est, wi->risk_after);
+			for (int o = 0; o + 1 < win->n_nodes; o++)
+				if (win->edges[o].corridor != c) {
+					ck_assert_msg(!after->edges[o].known, "a what-if on %s taught %s too",
+						      w->corridors[c].id, w->corridors[win->edges[o].corridor].id);
+					ck_assert(after->edges[o].risk_est == win->edges[o].risk_est);
+				}
+			tried++;
+		}
+	}
+	ck_assert_int_gt(tried, 20);
+	smug_world_free(w);
+	free(wi);
+	free(x);
+}
+END_TEST
+
 /* Cargo of no heat (a scenario may give a commodity heat 0): the what-if
  * at a border still re-prices the route at its failure chance after the
  * crackdown, a number in [0, 1], not a division by the cargo's heat. */
@@ -726,6 +777,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
+	tcase_add_test(t, test_crackdown_whatif_on_an_unseen_edge_adds_its_statistic);
 	tcase_add_test(t, test_crackdown_whatif_of_cargo_without_heat);
 	tcase_add_test(t, test_crackdown_whatif_of_an_explored_decision_takes_the_winners_side);
 	suite_add_tcase(s, t);
