@@ -221,6 +221,17 @@ static void event_kind(struct smug_world *w)
 {
 	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].kind = SMUG_EVENT_KIND_COUNT;
 }
+/* today's list of crossed borders names one nobody crossed today, or one twice */
+static void touched_uncrossed(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.n_touched, 0);
+	w->border_stats[w->tel.touched[0]].traffic_today = 0;
+}
+static void touched_twice(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.n_touched, 1);
+	w->tel.touched[1] = w->tel.touched[0];
+}
 
 struct violation {
 	const char *what;
@@ -274,6 +285,8 @@ static const struct violation violations[] = {
 	{"ward's gate in another ward", ward_gate, "state.wards[2]: has no node"},
 	{"event kind out of range", event_kind, "kind, faction, corridor or commodity out of range"},
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a border touched today that nobody crossed", touched_uncrossed, "was not crossed today"},
+	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},
 };
 
 START_TEST(test_check_catches_each_violation)

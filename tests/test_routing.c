@@ -40,17 +40,19 @@ static int cmp_corridor_id(const void *x, const void *y)
 	return strcmp(a->id, b->id);
 }
 
-/* Nodes "n:00".. (index order = id order), wards "w:0".., corridors "a|b"
- * sorted by id, then world_finish. */
-static struct smug_world *make_world(int n_nodes, int n_wards, const struct edge_spec *edges,
-				     int n_edges)
+/* Nodes "n:00".. (index order = id order), wards "w:0".. (ward i at map
+ * position (scale * i, 0)), corridors "a|b" sorted by id, then world_finish. */
+static struct smug_world *make_world_at(int n_nodes, int n_wards, const struct edge_spec *edges,
+					int n_edges, double scale)
 {
 	struct smug_world *w = world_alloc();
 
 	w->n_wards = n_wards;
 	w->wards = xcalloc((size_t)n_wards, sizeof *w->wards);
-	for (int i = 0; i < n_wards; i++)
+	for (int i = 0; i < n_wards; i++) {
 		snprintf(w->wards[i].id, sizeof w->wards[i].id, "w:%d", i);
+		w->wards[i].pos[0] = scale * i;
+	}
 	w->n_nodes = n_nodes;
 	w->nodes = xcalloc((size_t)n_nodes, sizeof *w->nodes);
 	for (int i = 0; i < n_nodes; i++) {
@@ -73,6 +75,13 @@ static struct smug_world *make_world(int n_nodes, int n_wards, const struct edge
 	qsort(w->corridors, (size_t)n_edges, sizeof *w->corridors, cmp_corridor_id);
 	world_finish(w);
 	return w;
+}
+
+/* Every ward at the map's origin. */
+static struct smug_world *make_world(int n_nodes, int n_wards, const struct edge_spec *edges,
+				     int n_edges)
+{
+	return make_world_at(n_nodes, n_wards, edges, n_edges, 0.0);
 }
 
 /* A connected random graph: a spanning tree plus extra edges. With
@@ -573,6 +582,39 @@ START_TEST(test_routing_cache_matches_fresh)
 }
 END_TEST
 
+/* A chain of 60 nodes, each in its own ward one step further along the
+ * map. A pair further apart on the map than SMUG_ROUTE_MAX_NODES - 1
+ * corridors can span has no route, and asking for it costs no search
+ * (no cache miss, no entry), whatever the map's scale: a world drawn on
+ * unit coordinates (the longest corridor spanning 1 or less) is pruned
+ * like one drawn on a 100-unit grid. A pair within reach is searched. */
+START_TEST(test_routing_far_pair_costs_no_search_at_any_scale)
+{
+	static const double scales[] = {0.25, 1.0, 1.5, 100.0};
+	static struct edge_spec e[59];
+
+	for (int i = 0; i + 1 < 60; i++)
+		e[i] = (struct edge_spec){i, i + 1, 1, 0.0};
+	for (size_t s = 0; s < sizeof scales / sizeof scales[0]; s++) {
+		struct smug_world *w = make_world_at(60, 60, e, 59, scales[s]);
+		const struct route_path *c;
+		int64_t hits, misses;
+		int entries;
+
+		ck_assert_int_eq(route_candidates(w, 0, 59, 4, &c), 0);
+		ck_assert_int_eq(route_candidates(w, 55, 2, 4, &c), 0);
+		route_cache_stats(w->route_cache, &entries, &hits, &misses);
+		ck_assert_msg(misses == 0 && entries == 0,
+			      "scale %g: far pairs searched (%lld misses, %d entries)", scales[s],
+			      (long long)misses, entries);
+		ck_assert_int_eq(route_candidates(w, 0, SMUG_ROUTE_MAX_NODES - 1, 4, &c), 1);
+		route_cache_stats(w->route_cache, &entries, &hits, &misses);
+		ck_assert_int_eq(misses, 1);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 START_TEST(test_routing_cache_evicts_least_recently_used)
 {
 	struct lcg r = {808};
@@ -854,6 +896,7 @@ static Suite *routing_suite(void)
 	t = tcase_create("cache");
 	tcase_add_test(t, test_routing_cache_matches_fresh);
 	tcase_add_test(t, test_routing_cache_evicts_least_recently_used);
+	tcase_add_test(t, test_routing_far_pair_costs_no_search_at_any_scale);
 	tcase_add_test(t, test_routing_cache_off_or_missing_gives_same_answers);
 	tcase_add_test(t, test_routing_caches_give_their_memory_back);
 	suite_add_tcase(s, t);

@@ -321,6 +321,7 @@ START_TEST(test_scenario_generated_worlds)
 		struct smug_world *w = NULL;
 		struct smug_error err;
 		int ring_size[32] = {0}, rings = 0, nodes[2] = {0}, nets = 0, watch = 0;
+		int two_inward = 0, twins = 0;
 
 		ck_assert_ptr_nonnull(json);
 		ck_assert_str_eq(json, again);
@@ -369,6 +370,34 @@ START_TEST(test_scenario_generated_worlds)
 					ck_assert(adjacent_wards(w, i, i + 1 < n && w->wards[i + 1].ring == r ? i + 1 : first));
 				}
 		}
+		/* a ward's ways out are node-disjoint alternatives: its second way
+		 * inward leaves from another node than its first, and two corridors
+		 * joining the same two wards share no node */
+		for (int j = 0; j < w->n_nodes; j++) {
+			int ring = w->wards[w->nodes[j].ward].ring, inward = 0;
+
+			for (int c = 0; c < w->n_corridors; c++) {
+				const struct smug_corridor *k = &w->corridors[c];
+				int far = k->a == j ? k->b : k->b == j ? k->a : -1;
+
+				inward += far >= 0 && w->wards[w->nodes[far].ward].ring == ring - 1;
+			}
+			if (inward > 1)
+				ck_abort_msg("node %s has %d corridors inward", w->nodes[j].id, inward);
+			two_inward += inward;
+		}
+		for (int c = 0; c < w->n_corridors; c++)
+			for (int d = c + 1; d < w->n_corridors; d++) {
+				const struct smug_corridor *k = &w->corridors[c], *l = &w->corridors[d];
+				int ka = w->nodes[k->a].ward, kb = w->nodes[k->b].ward;
+				int la = w->nodes[l->a].ward, lb = w->nodes[l->b].ward;
+
+				if (ka == kb || !((ka == la && kb == lb) || (ka == lb && kb == la)))
+					continue;
+				if (k->a == l->a || k->a == l->b || k->b == l->a || k->b == l->b)
+					ck_abort_msg("%s and %s join the same wards through one node", k->id, l->id);
+				twins++;
+			}
 		/* hazards rise outward: borders of the first ring 0.01-0.03, those
 		 * reaching the last ring 0.06-0.18 (smugnet(1), gen) */
 		for (int c = 0; c < w->n_corridors && rings >= 2; c++) {
@@ -405,6 +434,10 @@ START_TEST(test_scenario_generated_worlds)
 		}
 		ck_assert_int_eq(nets, factions);
 		ck_assert_int_eq(watch, 1);
+		if (n >= 100) { /* some wards have both second ways */
+			ck_assert_int_gt(two_inward, w->n_wards - ring_size[1]); /* more than one a ward */
+			ck_assert_int_gt(twins, 0);
+		}
 		smug_world_free(w);
 		free(json);
 		free(again);

@@ -354,6 +354,46 @@ START_TEST(test_state_telemetry_rows_refuse_numbers_past_int)
 }
 END_TEST
 
+/* Every telemetry row that holds a day (a faction's flow and chart days,
+ * a border's window and days, a tracked border's chart days) is refused,
+ * naming the row, when that day is after the save's day or before day 0
+ * (a chart would otherwise show a day that has not happened); the save's
+ * own day is not out of range. Row 0's day is edited, one kind at a time. */
+START_TEST(test_state_telemetry_rows_refuse_a_day_outside_the_run)
+{
+	static const char *const kinds[] = {"flow_day", "faction_day", "border_window", "border_day", "chart_day"};
+	struct smug_world *w = busy_world();
+	const double days[] = {w->day + 1, -1, w->day};
+	char *json = snapshot_to_json(w);
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
+			cJSON *root = cJSON_Parse(json), *rows = find_array(root, kinds[i]);
+			struct smug_world *back = NULL;
+			struct smug_error err = {0};
+			bool refused, out;
+			char *edited;
+
+			ck_assert_msg(rows && cJSON_GetArraySize(rows) > 1, "no %s rows", kinds[i]);
+			cJSON_ReplaceItemInArray(rows, 1, cJSON_CreateNumber(days[d]));
+			edited = cJSON_PrintUnformatted(root);
+			refused = snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err) != SMUG_OK;
+			out = refused && strstr(err.msg, kinds[i]) && strstr(err.msg, "row 0: day out of range");
+			if (days[d] == w->day)
+				ck_assert_msg(!out, "%s row 0 on the save's day %d is refused as out of range: %s", kinds[i],
+					      w->day, err.msg);
+			else
+				ck_assert_msg(out, "%s row 0 on day %.0f (the save is on day %d): %s", kinds[i], days[d],
+					      w->day, refused ? err.msg : "it loads");
+			smug_world_free(back);
+			free(edited);
+			cJSON_Delete(root);
+		}
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A hot border's key is its corridor's id: a state whose list pairs a
  * border with another corridor's id is refused, naming the list (the
  * day loop finds a hot border by its corridor index alone, so a loaded
@@ -1214,6 +1254,7 @@ int main(void)
 	tcase_add_test(t, test_state_digest_fast_paths_equal_the_leaf_walk);
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
+	tcase_add_test(t, test_state_telemetry_rows_refuse_a_day_outside_the_run);
 	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
 	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
 	tcase_add_test(t, test_state_every_number_loads_across_its_range);

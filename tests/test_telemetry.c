@@ -168,14 +168,17 @@ START_TEST(test_telemetry_faction_flows_add_up)
 END_TEST
 
 /* A border's 7-day window is its all-time counters' rise over 7 days; a
- * faction's chart holds the balance the ledger had each day; a tracked
- * border's chart holds each day's traffic and its crackdown. */
+ * faction's chart day holds the balance the ledger had and the shipments
+ * in transit at the day's end, and the bribes and tariffs paid that day
+ * (the network's totals' rise that day: the seed's faction_day and the
+ * bribes chart); a tracked border's chart holds each day's traffic and
+ * its crackdown. */
 START_TEST(test_telemetry_border_windows_and_charts)
 {
 	struct smug_world *w = test_default_at(20);
 	struct smug_border_stats *then = malloc(sizeof *then * (size_t)w->n_corridors);
-	int64_t balance[40];
-	int fac = -1, busiest = -1;
+	int64_t balance[40], bribes[40], tariffs[40], paid = 0;
+	int transit[40], fac = -1, busiest = -1;
 
 	for (int f = 0; f < w->n_factions && fac < 0; f++)
 		if (w->factions[f].runs_network)
@@ -187,8 +190,13 @@ START_TEST(test_telemetry_border_windows_and_charts)
 	for (int d = 0; d < 20; d++) {
 		if (d == 13)
 			memcpy(then, w->border_stats, sizeof *then * (size_t)w->n_corridors);
+		bribes[d] = -w->factions[fac].net.bribes_spent;
+		tariffs[d] = -w->factions[fac].net.tariffs_paid;
 		smug_cmd_step(w, 1);
 		balance[d] = w->ledger.accounts[w->factions[fac].account].balance;
+		bribes[d] += w->factions[fac].net.bribes_spent;
+		tariffs[d] += w->factions[fac].net.tariffs_paid;
+		transit[d] = w->factions[fac].net.in_transit;
 	}
 	/* day 40 now; `then` is the end of day 33 */
 	for (int c = 0; c < w->n_corridors; c++) {
@@ -204,8 +212,18 @@ START_TEST(test_telemetry_border_windows_and_charts)
 		ck_assert_int_eq(d.bribes, w->border_stats[c].bribes - then[c].bribes);
 		ck_assert_int_eq(d.tariffs, w->border_stats[c].tariffs - then[c].tariffs);
 	}
-	for (int d = 0; d < 20; d++)
-		ck_assert_int_eq(smug_faction_chart(w, fac, 21 + d)->balance, balance[d]);
+	for (int d = 0; d < 20; d++) {
+		const struct smug_faction_day *b = smug_faction_chart(w, fac, 21 + d);
+
+		ck_assert_int_eq(b->balance, balance[d]);
+		ck_assert_int_eq(b->in_transit, transit[d]);
+		ck_assert_msg(b->bribes == bribes[d] && b->tariffs == tariffs[d],
+			      "day %d: the chart says %lld bribes and %lld tariffs paid, the network paid %lld and %lld",
+			      21 + d, (long long)b->bribes, (long long)b->tariffs, (long long)bribes[d],
+			      (long long)tariffs[d]);
+		paid += bribes[d] > 0 && tariffs[d] > 0;
+	}
+	ck_assert_int_ge(paid, 2); /* days that paid both, so a day's figure is not the total */
 	ck_assert_ptr_null(smug_faction_chart(w, fac, w->day + 1));
 	/* the crackdown ran days 21-33 at intensity 0.5: the chart says so */
 	ck_assert_int_ge(smug_border_chart_since(w, busiest), 1);

@@ -1083,6 +1083,48 @@ START_TEST(test_vault_partial_that_cannot_be_listed_fails_the_save_saying_so)
 }
 END_TEST
 
+/* A complete partial folder (manifest and all) left by a save stopped as
+ * it put the new seed in place is removed by the next save, manifest
+ * first; when any of its files cannot be removed, the manifest or
+ * another, the save fails naming that file and the cause, the seed keeps
+ * loading as before, and a later save clears the folder and succeeds. */
+START_TEST(test_vault_partial_that_cannot_be_removed_fails_the_save_saying_so)
+{
+	static const struct {
+		const char *step, *what;
+	} fails[] = {
+		{"unlink manifest.json", "/seeds/.s.partial/manifest.json: cannot remove"},
+		{"unlink snapshot.json", "/seeds/.s.partial/snapshot.json: cannot remove"},
+	};
+	struct smug_world *a = tiny_at(3), *b = tiny_at(6);
+	const uint64_t want[] = {smug_world_digest(a), smug_world_digest(b)};
+	struct smug_error err;
+
+	make_fast_root();
+	for (size_t i = 0; i < sizeof fails / sizeof fails[0]; i++) {
+		struct fault_at stop = {"rename .s.partial", 1, 0, VAULT_FAULT_STOP};
+		struct fault_at fail = {fails[i].step, 1, 0, VAULT_FAULT_FAIL};
+		struct vault_faults fs = {fault_hook, &stop}, ff = {fault_hook, &fail};
+		char path[400], msg[200];
+
+		clear_root();
+		ck_assert(smug_vault_save(a, root, "s", &err) == SMUG_OK);
+		ck_assert(vault_save_ex(b, root, "s", &fs, &err) != SMUG_OK);
+		snprintf(path, sizeof path, "%s/seeds/.s.partial/manifest.json", root);
+		ck_assert_msg(access(path, F_OK) == 0, "the stopped save left no complete partial folder");
+		ck_assert_int_eq(vault_save_ex(b, root, "s", &ff, &err), SMUG_ERR_WRITE);
+		snprintf(msg, sizeof msg, "%s (%s)", fails[i].what, strerror(EIO));
+		ck_assert_msg(strstr(err.msg, msg) != NULL, "%s: %s", fails[i].step, err.msg);
+		ck_assert_int_eq(loads_as(want, 2), 0);
+		ck_assert(smug_vault_save(b, root, "s", &err) == SMUG_OK);
+		ck_assert_int_eq(loads_as(want, 2), 1);
+	}
+	remove_root();
+	smug_world_free(a);
+	smug_world_free(b);
+}
+END_TEST
+
 /* A save by a host that closed its standard input (a daemon, a cron
  * job) gives back every descriptor it opened, so the lock on seeds/ is
  * free when the save returns: the host's next save, or another
@@ -1525,6 +1567,7 @@ int main(void)
 	tcase_add_test(t, test_vault_two_saves_stopped_at_every_pair);
 	tcase_add_test(t, test_vault_failed_call_keeps_the_seed);
 	tcase_add_test(t, test_vault_partial_that_cannot_be_listed_fails_the_save_saying_so);
+	tcase_add_test(t, test_vault_partial_that_cannot_be_removed_fails_the_save_saying_so);
 	tcase_add_test(t, test_vault_save_without_stdin_releases_the_vault);
 	tcase_add_test(t, test_vault_save_killed_at_every_call);
 	tcase_add_test(t, test_vault_load_falls_back_to_old);

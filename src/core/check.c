@@ -542,9 +542,19 @@ static bool check_telemetry(struct ck *c)
 	}
 	if (!in(t->n_touched, 0, SMUG_TOUCHED_CAP) || !in(t->n_touched_yday, 0, SMUG_TOUCHED_CAP))
 		return bad(c, "state.telemetry.touched: at most %d", SMUG_TOUCHED_CAP);
-	for (int i = 0; i < t->n_touched; i++)
+	/* the borders crossed today: each once, and each with today's traffic
+	 * (a new crossing adds its border when that traffic was still 0) */
+	for (int i = 0; i < t->n_touched; i++) {
 		if (!in(t->touched[i], 0, w->n_corridors - 1))
 			return bad(c, "state.telemetry.touched[%d]: not a corridor index", i);
+		if (w->border_stats[t->touched[i]].traffic_today < 1)
+			return bad(c, "state.telemetry.touched[%d]: %s was not crossed today", i,
+				   w->corridors[t->touched[i]].id);
+		for (int j = 0; j < i; j++)
+			if (t->touched[j] == t->touched[i])
+				return bad(c, "state.telemetry.touched[%d]: %s is listed twice", i,
+					   w->corridors[t->touched[i]].id);
+	}
 	for (int i = 0; i < t->n_touched_yday; i++)
 		if (!in(t->touched_yday[i], 0, w->n_corridors - 1))
 			return bad(c, "state.telemetry.touched_yday[%d]: not a corridor index", i);

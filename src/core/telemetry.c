@@ -968,11 +968,9 @@ void telemetry_border_crossed(struct smug_world *w, int c)
 {
 	struct smug_telemetry *t = &w->tel;
 	struct smug_border_stats *b = &w->border_stats[c];
+	/* on today's list once crossed today (smug_world_check holds a seed to it) */
 	bool known = b->traffic_today > 0 || b->seizures_today > 0 || b->bribes_today > 0;
 
-	if (!known)
-		for (int i = 0; i < t->n_touched && !known; i++)
-			known = t->touched[i] == c;
 	b->traffic++;
 	b->traffic_today++;
 	border_today(w, c)->traffic++;
