@@ -6,6 +6,7 @@
  * they summarise, over the days they claim: recounted day by day from a
  * whole run's border counters and from its shipment events. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1112,6 +1113,54 @@ START_TEST(test_telemetry_window_days_set_mid_run_keeps_the_days_that_fit)
 }
 END_TEST
 
+
+struct first_row {
+	double v[65];
+	int n;
+};
+
+static void keep_first_row(void *ctx, const double *v, int n)
+{
+	struct first_row *r = ctx;
+
+	if (r->n == 0) {
+		memcpy(r->v, v, sizeof v[0] * (size_t)n);
+		r->n = n;
+	}
+}
+
+/* A seed's row is judged by its own numbers: the loader reads each row
+ * into a buffer that also holds what earlier, longer rows left past its
+ * end (or nothing set at all), and no number there may get a row refused
+ * as out of range. Each kind's first row of a busy world, followed by a
+ * NaN, is set again: it may be refused for repeating a day or a border,
+ * never for a value out of range. */
+START_TEST(test_telemetry_rows_are_judged_by_their_own_numbers)
+{
+	struct smug_world *w = test_default_at(40);
+	int kinds = 0;
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[test_busiest_border(w)].id, 0.5, -1, NULL), SMUG_OK);
+	smug_cmd_step(w, 5);
+	for (int k = 0; k < TEL_ROW_COUNT; k++) {
+		struct first_row r = {.n = 0};
+		const char *why;
+
+		telemetry_rows(w, (enum tel_row)k, keep_first_row, &r);
+		if (r.n == 0)
+			continue;
+		ck_assert_int_lt(r.n, 65);
+		r.v[r.n] = NAN;
+		why = telemetry_row_set(w, (enum tel_row)k, 0, r.v, r.n);
+		ck_assert_msg(why == NULL || strcmp(why, "value out of range") != 0, "%s row 0: %s",
+			      telemetry_row_name((enum tel_row)k), why);
+		kinds++;
+	}
+	ck_assert_int_eq(kinds, TEL_ROW_COUNT);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Every faction's commodity flows are its shipment events recounted:
  * all time, over each window of 1 to 30 days, and in transit (sent less
  * resolved), both as shipments and as cargo value. */
@@ -1202,6 +1251,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_every_border_day_is_that_days_counts);
 	tcase_add_test(t, test_telemetry_window_days_set_mid_run_keeps_the_days_that_fit);
 	tcase_add_test(t, test_telemetry_flows_are_the_shipment_events);
+	tcase_add_test(t, test_telemetry_rows_are_judged_by_their_own_numbers);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
