@@ -2784,6 +2784,32 @@ START_TEST(test_tui_help_and_footer_follow_the_key_table)
 		ck_assert_ptr_nonnull(strstr(foot, "? help"));
 		ck_assert_int_eq(strstr(foot, "c crackdown") != NULL, p == PANE_BORDERS || p == PANE_MAP);
 		ck_assert_int_eq(strstr(foot, "/ filter") != NULL, p == PANE_EVENTS);
+		/* every pair is "label word" of a footer key of this pane, in
+		 * the footer's priority order */
+		{
+			enum tui_ctx ctx = tui_context(&a);
+			char pairs[512];
+			int last = 0, seen = 0;
+
+			snprintf(pairs, sizeof pairs, "%s", foot);
+			for (char *pair = strtok(pairs, " "); pair; pair = strtok(NULL, " ")) {
+				char *word = strtok(NULL, " ");
+				int at = -1;
+
+				ck_assert_msg(word != NULL, "pane %d: footer '%s' ends in a key without its word", p, foot);
+				for (int i = 0; i < n && at < 0; i++)
+					if (k[i].footer > 0 && (k[i].ctx & (1u << ctx)) && strcmp(k[i].label, pair) == 0 &&
+					    k[i].word && strcmp(k[i].word, word) == 0)
+						at = i;
+				ck_assert_msg(at >= 0, "pane %d: footer '%s' shows '%s %s', not a footer key of this pane", p,
+					      foot, pair, word);
+				ck_assert_msg(k[at].footer >= last, "pane %d: footer '%s' shows '%s' after a later key", p,
+					      foot, pair);
+				last = k[at].footer;
+				seen++;
+			}
+			ck_assert_int_ge(seen, 4);
+		}
 		free(s);
 	}
 	close_app(&a, w);
