@@ -210,6 +210,14 @@ static void slot_twice(struct smug_world *w) { w->in_transit[1] = w->in_transit[
 /* a free slot that is on no list: the road would run out of room */
 static void slot_lost(struct smug_world *w) { w->n_free_slots--; }
 static void ward_gate(struct smug_world *w) { w->wards[2].gate_node = w->wards[3].gate_node; }
+/* each index one past the end of its list */
+static void home_ward(struct smug_world *w) { w->factions[1].home_ward = w->n_wards; }
+static void faction_account(struct smug_world *w) { w->factions[1].account = w->ledger.n_accounts; }
+static void ward_account(struct smug_world *w) { w->wards[2].account = w->ledger.n_accounts; }
+static void corridor_end(struct smug_world *w) { w->corridors[1].b = w->n_nodes; }
+static void gate_past(struct smug_world *w) { w->wards[2].gate_node = w->n_nodes; }
+static void blackmarket(struct smug_world *w) { w->ledger.blackmarket = w->ledger.n_accounts; }
+static void treasury(struct smug_world *w) { w->ledger.treasury = w->ledger.n_accounts; }
 /* the last day delivered more than all days together (its record agrees) */
 static void today_above_total(struct smug_world *w)
 {
@@ -287,6 +295,13 @@ static const struct violation violations[] = {
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a border touched today that nobody crossed", touched_uncrossed, "was not crossed today"},
 	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},
+	{"home ward past the wards", home_ward, "state.factions[1].home_ward: "},
+	{"faction's account past the ledger", faction_account, "state.factions[1]: account "},
+	{"ward's account past the ledger", ward_account, "state.wards[2]: account "},
+	{"corridor's end past the nodes", corridor_end, "state.corridors[1]: endpoints"},
+	{"ward's gate past the nodes", gate_past, "state.wards[2]: has no node"},
+	{"black market account past the ledger", blackmarket, "state.ledger: black market or treasury account missing"},
+	{"treasury account past the ledger", treasury, "state.ledger: black market or treasury account missing"},
 };
 
 START_TEST(test_check_catches_each_violation)
