@@ -242,6 +242,38 @@ START_TEST(test_model_bribes_cut_seizures)
 }
 END_TEST
 
+/* The JSON Lines health's cap_binding_share counts the days the plan
+ * reached max_shipments_per_day: with a cap of 3 those are exactly the
+ * days that created 3 shipments (most days of the default world), with
+ * the cap at its largest none. */
+START_TEST(test_model_cap_binding_days_are_the_days_at_the_cap)
+{
+	static const int caps[] = {3, SMUG_SHIPMENTS_PER_DAY_MAX};
+
+	for (size_t k = 0; k < sizeof caps / sizeof caps[0]; k++) {
+		struct smug_world *w = test_default_at(0);
+		int64_t at_cap = 0;
+
+		w->cfg.smuggling.max_shipments_per_day = caps[k];
+		smug_cmd_step(w, 60);
+		for (int i = 0; i < w->tel.history_count; i++) {
+			int64_t made = smug_history_at(&w->tel, i)->c.shipments_created;
+
+			ck_assert_int_le(made, caps[k]);
+			at_cap += made == caps[k];
+		}
+		ck_assert_int_eq(w->tel.plan.days, 60);
+		ck_assert_msg(w->tel.plan.cap_days == at_cap, "cap %d: %lld days counted at the cap, %lld created %d",
+			      caps[k], (long long)w->tel.plan.cap_days, (long long)at_cap, caps[k]);
+		if (k == 0)
+			ck_assert_int_gt(at_cap, 30);
+		else
+			ck_assert_int_eq(at_cap, 0);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 /* ---- a closed money loop ---- */
 
 struct pools {
@@ -381,6 +413,7 @@ int main(void)
 	t = tcase_create("default world");
 	tcase_add_test(t, test_model_calibrated_after_a_year);
 	tcase_add_test(t, test_model_bribes_cut_seizures);
+	tcase_add_test(t, test_model_cap_binding_days_are_the_days_at_the_cap);
 	tcase_set_timeout(t, 300);
 	suite_add_tcase(s, t);
 	t = tcase_create("money");
