@@ -778,6 +778,22 @@ START_TEST(test_tui_short_names_cut_only_at_a_separator)
 	ck_assert_str_eq(buf, "xa|xb");
 	ck_assert_str_eq(tui_short_ward(&a, 0), "wa");
 	close_app(&a, t);
+	/* a shared part made of the first and last of each kind of letter
+	 * and digit is no separator: "n:09azAZa" shows as "09azAZa" */
+	json = test_slurp(SRCDIR "/data/tiny.json", NULL);
+	ck_assert_ptr_nonnull(json);
+	json = realloc(json, strlen(json) * 2 + 1);
+	for (char *q = json; (p = strstr(q, "\"n:")) != NULL; q = p + 9) {
+		memmove(p + 9, p + 3, strlen(p + 3) + 1);
+		memcpy(p + 3, "09azAZ", 6);
+	}
+	t = NULL;
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "renamed tiny", &t, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	tui_app_init(&a, t, &opts);
+	tui_short_corridor(&a, 0, buf, sizeof buf);
+	ck_assert_str_eq(buf, "09azAZa|09azAZb");
+	close_app(&a, t);
 }
 END_TEST
 
