@@ -4,6 +4,7 @@
  * bytes, invalid UTF-8, \u0000, nesting depth) with exact positions and
  * numbers in the messages. */
 #include <check.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +127,27 @@ START_TEST(test_input_links_followed_only_for_user_paths)
 	ck_assert_int_eq(file_read_at(AT_FDCWD, p, "link.json", FILE_NOFOLLOW, &text, &len, &err), SMUG_ERR_IO);
 	ck_assert_str_eq(err.msg, "link.json: is a symbolic link (the vault never follows links)");
 	ck_assert_ptr_null(text);
+	/* a user's path through a loop of links is unreadable, not "a link
+	 * the vault refuses"; and a vault path that fails for another
+	 * reason says that reason */
+	{
+		char a[300], b[300], want[400], under[320];
+
+		path_of(a, sizeof a, "loop-a.json");
+		path_of(b, sizeof b, "loop-b.json");
+		ck_assert_int_eq(symlink(b, a), 0);
+		ck_assert_int_eq(symlink(a, b), 0);
+		ck_assert_int_eq(smug_file_read(a, &text, &len, &err), SMUG_ERR_IO);
+		snprintf(want, sizeof want, "%s: cannot read (%s)", a, strerror(ELOOP));
+		ck_assert_str_eq(err.msg, want);
+		snprintf(under, sizeof under, "%s/x.json", target);
+		ck_assert_int_eq(file_read_at(AT_FDCWD, under, "x.json", FILE_NOFOLLOW, &text, &len, &err), SMUG_ERR_IO);
+		snprintf(want, sizeof want, "x.json: cannot read (%s)", strerror(ENOTDIR));
+		ck_assert_str_eq(err.msg, want);
+		ck_assert_ptr_null(text);
+		unlink(a);
+		unlink(b);
+	}
 	remove_dir();
 }
 END_TEST
