@@ -319,6 +319,33 @@ START_TEST(test_check_catches_each_violation)
 }
 END_TEST
 
+/* The day the last decisions were made is the last day simulated, and
+ * -1 before any: the refusal names the day it expected, on the first
+ * day and before it too (the violation table's world is 40 days on). */
+START_TEST(test_check_names_the_expected_decisions_day)
+{
+	static const struct {
+		int days, set;
+		const char *msg;
+	} cases[] = {
+		{1, 0, "snapshot.json: state.decisions_day: 0, expected 1"},
+		{2, 1, "snapshot.json: state.decisions_day: 1, expected 2"},
+		{0, 0, "snapshot.json: state.decisions_day: 0, expected -1"},
+	};
+
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct smug_world *w = test_default_at(cases[k].days);
+		struct smug_error err = {0};
+
+		holds(w, "as simulated");
+		w->decisions_day = cases[k].set;
+		ck_assert_int_eq(smug_world_check(w, "snapshot.json", &err), SMUG_ERR_SCHEMA);
+		ck_assert_str_eq(err.msg, cases[k].msg);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("check");
@@ -332,6 +359,7 @@ int main(void)
 	t = tcase_create("violations are caught");
 	tcase_add_unchecked_fixture(t, make_base, free_base);
 	tcase_add_loop_test(t, test_check_catches_each_violation, 0, (int)(sizeof violations / sizeof violations[0]));
+	tcase_add_test(t, test_check_names_the_expected_decisions_day);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
