@@ -274,6 +274,40 @@ START_TEST(test_model_cap_binding_days_are_the_days_at_the_cap)
 }
 END_TEST
 
+/* preferred_borders is the share of its bribe budget a faction gives
+ * each border, learned from nothing: a faction that never bribes
+ * prefers no border (every weight 0, so the seed's smuggling export
+ * lists none), while the default factions, which bribe, come to prefer
+ * some. */
+START_TEST(test_model_preferred_borders_start_from_nothing)
+{
+	struct smug_world *w = test_default_at(0), *bribing = test_default_at(0);
+	int learned = 0, preferred = 0;
+
+	w->cfg.smuggling.bribe_budget_fraction = 0;
+	for (int f = 0; f < w->n_factions; f++)
+		w->factions[f].net.bribe_budget_fraction = 0;
+	smug_cmd_step(w, 60);
+	smug_cmd_step(bribing, 60);
+	for (int f = 0; f < w->n_factions; f++) {
+		const struct smug_network *n = &w->factions[f].net, *b = &bribing->factions[f].net;
+
+		for (int i = 0; i < n->n_edge_stats; i++) {
+			ck_assert_msg(n->preferred_border_weight[i] == 0, "%s prefers %s at %g without bribing",
+				      w->factions[f].id, w->corridors[n->edge_stats[i].corridor].id,
+				      n->preferred_border_weight[i]);
+			learned++;
+		}
+		for (int i = 0; i < b->n_edge_stats; i++)
+			preferred += b->preferred_border_weight[i] > 0;
+	}
+	ck_assert_int_gt(learned, 20);
+	ck_assert_int_gt(preferred, 5);
+	smug_world_free(w);
+	smug_world_free(bribing);
+}
+END_TEST
+
 /* ---- a closed money loop ---- */
 
 struct pools {
@@ -414,6 +448,7 @@ int main(void)
 	tcase_add_test(t, test_model_calibrated_after_a_year);
 	tcase_add_test(t, test_model_bribes_cut_seizures);
 	tcase_add_test(t, test_model_cap_binding_days_are_the_days_at_the_cap);
+	tcase_add_test(t, test_model_preferred_borders_start_from_nothing);
 	tcase_set_timeout(t, 300);
 	suite_add_tcase(s, t);
 	t = tcase_create("money");
