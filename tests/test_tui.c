@@ -8785,7 +8785,8 @@ START_TEST(test_tui_pane_keys_reach_what_they_name)
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 30);
 	uint64_t before = smug_world_digest(w);
-	bool border_event = false, faction_event = false;
+	bool border_event = false, faction_done[SMUG_FACTIONS_MAX] = {false};
+	int factions_charted = 0, factions_to_chart = 0;
 
 	/* c with nothing selected */
 	tui_handle_key(&a, '3');
@@ -8822,10 +8823,14 @@ START_TEST(test_tui_pane_keys_reach_what_they_name)
 	feed(&a, "ZZZ");
 	ck_assert_msg(screen_has(&a, "4 Map ") || screen_has(&a, "4 Map]"), "Z on the Map pane does not zoom out");
 	ck_assert(!screen_has(&a, "4 Map, zoom"));
-	/* g on events */
+	/* g on events: a border's chart, else its faction's (each network
+	 * faction's, whichever faction was charted before) */
+	for (int f = 0; f < w->n_factions; f++)
+		factions_to_chart += w->factions[f].runs_network;
 	tui_handle_key(&a, '5');
 	draw(&a, 48, 160);
-	for (int i = 0; i < pane_events_count(&a) && i < 60 && !(border_event && faction_event); i++) {
+	for (int i = 0; i < pane_events_count(&a) && i < 200 && !(border_event && factions_charted == factions_to_chart);
+	     i++) {
 		int64_t seq;
 		const struct smug_event *e;
 
@@ -8841,17 +8846,22 @@ START_TEST(test_tui_pane_keys_reach_what_they_name)
 			border_event = true;
 			tui_handle_key(&a, 27);
 		} else if ((e->corridor < 0 || !w->corridors[e->corridor].border) && e->faction >= 0 &&
-			   w->factions[e->faction].runs_network && !faction_event && e->faction != a.faction) {
+			   w->factions[e->faction].runs_network && !faction_done[e->faction]) {
+			a.faction = (e->faction + 1) % w->n_factions; /* charted before: another */
 			tui_handle_key(&a, 'g');
 			ck_assert_int_eq(a.view, VIEW_CHART);
 			ck_assert(!a.chart_border);
-			ck_assert_int_eq(a.faction, e->faction);
-			faction_event = true;
+			ck_assert_msg(a.faction == e->faction, "g on an event of %s charts faction %d",
+				      w->factions[e->faction].id, a.faction);
+			faction_done[e->faction] = true;
+			factions_charted++;
 			tui_handle_key(&a, 27);
 		}
 		ck_assert_int_eq(a.focus, PANE_EVENTS);
 	}
 	ck_assert_msg(border_event, "no event of day 30 on a border");
+	ck_assert_msg(faction_done[0] && factions_charted >= 2, "g charted %d factions from events, faction 0 %s",
+		      factions_charted, faction_done[0] ? "among them" : "not");
 	/* views that a key opens and closes */
 	for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
 		tui_handle_key(&a, views[v][0]);
