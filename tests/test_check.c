@@ -3,6 +3,7 @@
  * kind of inconsistency a hand-edited seed could carry is caught and
  * named by its snapshot path. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +177,22 @@ static void edge_stats_order(struct smug_world *w)
 
 	n->edge_stats[1] = n->edge_stats[0]; /* the same corridor and direction twice */
 }
+/* a learned edge's calibration sums: failures within 0..crossings, the
+ * summed planned risk a number within 0..crossings */
+static void cal_fail_negative(struct smug_world *w) { net0(w)->edge_stats[1].cal_fail = -1; }
+static void cal_fail_above(struct smug_world *w)
+{
+	struct smug_edge_stats *e = &net0(w)->edge_stats[1];
+
+	e->cal_fail = e->cal_n + 1;
+}
+static void cal_risk_nan(struct smug_world *w) { net0(w)->edge_stats[1].cal_risk = NAN; }
+static void cal_risk_above(struct smug_world *w)
+{
+	struct smug_edge_stats *e = &net0(w)->edge_stats[1];
+
+	e->cal_risk = (double)e->cal_n + 0.5;
+}
 static void last_record(struct smug_world *w)
 {
 	w->tel.history[(w->tel.history_head + SMUG_HISTORY_DAYS - 1) % SMUG_HISTORY_DAYS].in_transit += 1;
@@ -281,6 +298,10 @@ static const struct violation violations[] = {
 	{"decision's runner-up", decision_runner, "state.decisions[0]: day, faction, candidates or route out of range"},
 	{"decision's route length", decision_route, "state.decisions[0]: day, faction, candidates or route out of range"},
 	{"edge stats unsorted", edge_stats_order, ".network.edge_stats[1]: entries must be unique and sorted"},
+	{"calibration failures below 0", cal_fail_negative, ".network.edge_stats[1]: calibration sums out of range"},
+	{"calibration failures above the crossings", cal_fail_above, ".network.edge_stats[1]: calibration sums out of range"},
+	{"calibration risk not a number", cal_risk_nan, ".network.edge_stats[1]: calibration sums out of range"},
+	{"calibration risk above the crossings", cal_risk_above, ".network.edge_stats[1]: calibration sums out of range"},
 	{"last day's record", last_record, "state.telemetry.history: the last day's record disagrees"},
 	{"bribes by reason", bribes_by_reason, "state.telemetry.total.bribes_spent: "},
 	{"journal out of order", journal_order, "state.ledger.journal["},
