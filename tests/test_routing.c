@@ -407,6 +407,29 @@ START_TEST(test_routing_yen_respects_max_nodes)
 }
 END_TEST
 
+/* A chain of corridors all alike: the route between its ends that uses
+ * exactly the most corridors a route may have (every one of them as dear
+ * as the dearest) is found, by Yen and by the cheapest-path search; one
+ * corridor more and there is none. */
+START_TEST(test_routing_route_of_the_most_corridors_at_the_dearest_is_found)
+{
+	struct edge_spec e[SMUG_ROUTE_MAX_NODES];
+	struct route_path got[SMUG_ROUTE_TOPK_MAX], best;
+	struct smug_world *w;
+
+	for (int i = 0; i < SMUG_ROUTE_MAX_NODES; i++)
+		e[i] = (struct edge_spec){i, i + 1, 2, 0.25};
+	w = make_world(SMUG_ROUTE_MAX_NODES + 1, 1, e, SMUG_ROUTE_MAX_NODES);
+	ck_assert_int_eq(route_yen(w, 0, SMUG_ROUTE_MAX_NODES - 1, 4, got), 1);
+	ck_assert_int_eq(got[0].n_nodes, SMUG_ROUTE_MAX_NODES);
+	ck_assert(route_dijkstra(w, SMUG_ROUTE_MAX_NODES - 1, 0, &best));
+	ck_assert_int_eq(best.n_nodes, SMUG_ROUTE_MAX_NODES);
+	ck_assert_int_eq(route_yen(w, 0, SMUG_ROUTE_MAX_NODES, 4, got), 0);
+	ck_assert(!route_dijkstra(w, SMUG_ROUTE_MAX_NODES, 0, &best));
+	smug_world_free(w);
+}
+END_TEST
+
 /* The same chain with a 540-node tail hung off node 30: a graph big enough
  * for the hop lower bounds (landmarks) and the bounded search region to be
  * used. Answers must not change: still the brute-force order. */
@@ -883,6 +906,7 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_yen_matches_brute_force);
 	tcase_add_test(t, test_routing_yen_equal_weights_ties);
 	tcase_add_test(t, test_routing_yen_respects_max_nodes);
+	tcase_add_test(t, test_routing_route_of_the_most_corridors_at_the_dearest_is_found);
 	tcase_add_test(t, test_routing_hop_bounds_keep_answers);
 	tcase_add_test(t, test_routing_wide_spur_keeps_answers);
 	tcase_add_test(t, test_routing_paths_loopless_and_joined);
