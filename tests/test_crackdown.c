@@ -500,6 +500,19 @@ START_TEST(test_crackdown_whatif_moves_the_decision_not_the_world)
 }
 END_TEST
 
+/* The explained winner of decision i when the plan sent it (not an
+ * explored runner-up), else NULL. */
+static const struct smug_explain_candidate *sent_winner(const struct smug_world *w, int i,
+							struct smug_explanation *x)
+{
+	const struct smug_decision *d = &w->decisions[i];
+
+	if (d->winner < 0 || d->chosen != d->winner)
+		return NULL;
+	ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+	return &x->cand[d->winner];
+}
+
 static bool cand_has(const struct smug_explain_candidate *c, int corridor)
 {
 	for (int e = 0; e + 1 < c->n_nodes; e++)
@@ -539,10 +552,8 @@ START_TEST(test_crackdown_whatif_prices_only_its_corridor)
 		const struct smug_decision *d = &w->decisions[i];
 		const struct smug_explain_candidate *win;
 
-		if (d->winner < 0 || d->chosen != d->winner)
+		if ((win = sent_winner(w, i, x)) == NULL)
 			continue;
-		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
-		win = &x->cand[d->winner];
 		for (int e = 0; e + 1 < win->n_nodes; e++) {
 			int c = win->edges[e].corridor;
 			bool border = w->corridors[c].border;
@@ -646,10 +657,8 @@ START_TEST(test_crackdown_whatif_on_an_unseen_edge_adds_its_statistic)
 		const struct smug_decision *d = &w->decisions[i];
 		const struct smug_explain_candidate *win, *after;
 
-		if (d->winner < 0 || d->chosen != d->winner)
+		if ((win = sent_winner(w, i, x)) == NULL)
 			continue;
-		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
-		win = &x->cand[d->winner];
 		for (int e = 0; e + 1 < win->n_nodes; e++) {
 			int c = win->edges[e].corridor;
 
@@ -697,10 +706,8 @@ START_TEST(test_crackdown_whatif_of_cargo_without_heat)
 		const struct smug_decision *d = &w->decisions[i];
 		const struct smug_explain_candidate *win;
 
-		if (d->winner < 0 || d->chosen != d->winner)
+		if ((win = sent_winner(w, i, x)) == NULL)
 			continue;
-		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
-		win = &x->cand[d->winner];
 		for (int e = 0; e + 1 < win->n_nodes; e++) {
 			int c = win->edges[e].corridor;
 
