@@ -797,6 +797,62 @@ START_TEST(test_tui_short_names_cut_only_at_a_separator)
 }
 END_TEST
 
+/* The Map pane's frame is closed wherever it shows: below its title row the
+ * left frame line runs down to a corner, and the bottom line between
+ * that corner and the right one is whole (its legend stays inside). */
+START_TEST(test_tui_map_pane_frame_is_closed)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int shown = 0;
+
+	tui_app_init(&a, w, &opts);
+	for (int sz = 0; sz < 3; sz++) {
+		int rows = sizes[sz][0], cols = sizes[sz][1], top = -1, c0 = -1, c1 = -1, y;
+		char *s = render(&a, rows, cols), *p = s, line[512];
+
+		for (int r = 0; r < rows && top < 0; r++) {
+			char *end = strchr(p, '\n'), *t;
+
+			screen_row(p, end ? end : p + strlen(p), line, cols);
+			if ((t = strstr(line, "4 Map")) != NULL) {
+				top = r;
+				for (c0 = (int)(t - line); c0 > 0 && line[c0] != '+'; c0--)
+					;
+				for (c1 = (int)(t - line); c1 < cols && line[c1] != '+'; c1++)
+					;
+			}
+			p = end ? end + 1 : p + strlen(p);
+		}
+		if (top < 0) { /* narrow: the map shares the table's place */
+			free(s);
+			continue;
+		}
+		ck_assert_msg(line[c0] == '+' && c1 < cols, "%dx%d: the Map pane's title row has no corners", rows, cols);
+		shown++;
+		p = s;
+		for (y = 0; y <= top; y++)
+			p = strchr(p, '\n') + 1;
+		for (;; y++) {
+			char *end = strchr(p, '\n');
+
+			ck_assert_msg(y < rows, "%dx%d: the Map pane's left frame line runs off the screen", rows, cols);
+			screen_row(p, end ? end : p + strlen(p), line, cols);
+			if (line[c0] != '|')
+				break;
+			p = end + 1;
+		}
+		ck_assert_msg(line[c0] == '+' && line[c1] == '+', "%dx%d: row %d closes no frame: %s", rows, cols, y, line);
+		for (int x = c0 + 1; x < c1; x++)
+			ck_assert_msg(line[x] == '-', "%dx%d: the Map pane's bottom line is broken at column %d: %s", rows,
+				      cols, x, line);
+		free(s);
+	}
+	ck_assert_int_ge(shown, 1); /* at 48x160; narrower it gives way to the table */
+	close_app(&a, w);
+}
+END_TEST
+
 /* The map's legend names every mark at each size: the heat scale, the
  * crackdown, today's seizures and shipments, and the selected border. */
 START_TEST(test_tui_map_legend_names_every_mark)
@@ -9346,6 +9402,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_short_names_cut_only_at_a_separator);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
+	tcase_add_test(t, test_tui_map_pane_frame_is_closed);
 	tcase_add_test(t, test_tui_map_short_ids_keep_the_digits_they_share);
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
 	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
