@@ -5819,6 +5819,79 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 }
 END_TEST
 
+/* The why view's "margin N cr; cargo ..." line weighs the winner against
+ * another route: the runner-up, N its score less the winner's; under a
+ * what-if (x), the decision's own winner against the new one. It is not
+ * there when there is nothing to weigh: a decision without a runner-up,
+ * or a what-if whose winner stays. For every route of every faction on
+ * day 110 (where one what-if keeps its winner), with its what-if and
+ * without. */
+START_TEST(test_tui_why_margin_weighs_two_routes)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 110);
+	struct smug_explanation *ex = malloc(sizeof *ex);
+	int shown = 0, hidden = 0;
+
+	ck_assert_ptr_nonnull(ex);
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			int di;
+			const struct smug_decision *d;
+
+			a.route_sel = r;
+			di = pane_routes_decision(&a);
+			d = &w->decisions[di];
+			if (d->winner < 0)
+				continue; /* "no candidate route": nothing to weigh either way */
+			ck_assert_int_eq(smug_explain_decision(w, di, ex), SMUG_OK);
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			for (int pass = 0; pass < 2; pass++) {
+				const struct smug_explanation *x = ex;
+				int win = d->winner, run = d->runner;
+				char m[40], want[80];
+				char *s;
+
+				if (pass == 1) { /* the what-if, when the decision has one */
+					tui_handle_key(&a, 'x');
+					if (!a.whatif)
+						break;
+					x = &a.whatif_data->x;
+					win = a.whatif_data->winner_after;
+					run = d->winner;
+				}
+				s = render(&a, 48, 160);
+				if (run >= 0 && run != win) {
+					fmt_credits(m, sizeof m, (int64_t)(x->cand[run].score - x->cand[win].score + 0.5));
+					snprintf(want, sizeof want, "margin %s cr; cargo ", m);
+					ck_assert_msg(strstr(s, want) != NULL,
+						      "%s, route %d%s: no '%s' (winner #%d, weighed against #%d)",
+						      w->factions[f].id, r, pass ? " under its what-if" : "", want, win + 1,
+						      run + 1);
+					shown++;
+				} else {
+					ck_assert_msg(strstr(s, " cr; cargo ") == NULL,
+						      "%s, route %d%s: a margin line with nothing to weigh (winner #%d, "
+						      "the other #%d)",
+						      w->factions[f].id, r, pass ? " under its what-if" : "", win + 1, run + 1);
+					hidden++;
+				}
+				free(s);
+			}
+			tui_handle_key(&a, 27);
+			ck_assert_int_eq(a.view, VIEW_MAIN);
+		}
+	}
+	ck_assert_int_gt(shown, 10);
+	ck_assert_int_gt(hidden, 0);
+	free(ex);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The what-if names the border its crackdown is on, by the id the Borders
  * table and the map show. */
 START_TEST(test_tui_whatif_names_its_border)
@@ -9479,6 +9552,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
+	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
