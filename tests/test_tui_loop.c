@@ -326,11 +326,34 @@ static bool blank_row(const char *line)
 	return strspn(line + 3, " ") == strlen(line) - 6; /* frame, spaces, frame */
 }
 
+/* The first and one past the last column of each word of a screen row
+ * (columns counted in characters), its frame lines left out; how many. */
+static int word_spans(const char *row, int *first, int *end, int max)
+{
+	int n = 0, x = 0;
+
+	for (const char *p = row; *p && n < max;) {
+		unsigned char c = (unsigned char)*p;
+		int len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+
+		if (c != ' ' && strncmp(p, "\u2502", 3) != 0) {
+			if (n == 0 || end[n - 1] != x)
+				first[n++] = x;
+			end[n - 1] = x + 1;
+		}
+		p += len;
+		x++;
+	}
+	return n;
+}
+
 /* The compare view at rows x cols: each faction's row shows the change
  * of its deliveries and of its seizures, what-if minus base (wide, the
- * base and what-if figures before each); a blank row sets off each
- * table; under the faction table the border table, when it has more
- * borders than it shows, and the routes share the rows evenly. */
+ * base and what-if figures before each), each figure under its head
+ * (ending where the head ends; the faction's name starting where
+ * "faction" starts); a blank row sets off each table; under the faction
+ * table the border table, when it has more borders than it shows, and
+ * the routes share the rows evenly. */
 static void check_compare_tables(struct tui_app *a, const struct smug_comparison *c, int rows, int cols)
 {
 	char *s = screen_at(a, rows, cols), *line[64];
@@ -384,6 +407,16 @@ static void check_compare_tables(struct tui_app *a, const struct smug_comparison
 			ck_assert_msg(atoll(words[4]) == f->delivered[0] && atoll(words[5]) == f->delivered[1] &&
 					      atoll(words[7]) == f->seized[0] && atoll(words[8]) == f->seized[1],
 				      "%dx%d: %s's row: '%s'", cols, rows, f->id, line[i]);
+		{
+			int hf[16], he[16], rf[16], re[16], nh = word_spans(line[fh], hf, he, 16),
+								 nr = word_spans(line[i], rf, re, 16);
+
+			ck_assert_int_eq(nr, nh);
+			for (int j = 0; j < nr; j++)
+				ck_assert_msg(j == 0 ? rf[j] == hf[j] : re[j] == he[j],
+					      "%dx%d: %s's figure %d is not under its head:\n%s\n%s", cols, rows, f->id,
+					      j, line[fh], line[i]);
+		}
 		factions++;
 	}
 	ck_assert_int_eq(factions, c->n_factions);
