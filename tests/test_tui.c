@@ -1355,6 +1355,78 @@ START_TEST(test_tui_border_selection_follows_the_border)
 }
 END_TEST
 
+/* Columns [x, x + n) of screen row y, as text (UTF-8 counted by
+ * characters), into out. */
+static void row_cols(const char *screen, int y, int x, int n, char *out, size_t size)
+{
+	const char *p = screen;
+	size_t o = 0;
+
+	for (int r = 0; r < y && p; r++)
+		p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
+	ck_assert_ptr_nonnull(p);
+	for (int c = 0; *p && *p != '\n' && c < x + n; c++) {
+		unsigned char b = (unsigned char)*p;
+		size_t len = b < 0x80 ? 1 : (b & 0xe0) == 0xc0 ? 2 : (b & 0xf0) == 0xe0 ? 3 : 4;
+
+		if (c >= x && o + len < size) {
+			memcpy(out + o, p, len);
+			o += len;
+		}
+		p += len;
+	}
+	out[o] = '\0';
+}
+
+/* The first frame of a cockpit, its Borders pane focused, with nothing
+ * selected there yet: the pane selects a border and lights one row, the
+ * table's first (under the head that names the columns), which is the
+ * border selected (the one a crackdown would go on); at 160 and at 120
+ * columns, on days 1, 30 and 90. */
+START_TEST(test_tui_borders_first_frame_lights_the_border_selected)
+{
+	static const int days[] = {1, 30, 90}, widths[] = {160, 120};
+
+	for (size_t d = 0; d < sizeof days / sizeof days[0]; d++)
+		for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+			struct tui_app a;
+			struct smug_world *w = open_at(&a, days[d]);
+			struct tui_grid *g;
+			char *text, id[64], head[512], row[512];
+			int lit = -1;
+			struct tui_rect r;
+
+			tui_handle_key(&a, '3');
+			ck_assert_int_lt(a.border, 0);
+			g = render_grid(&a, 40, widths[k]);
+			text = grid_dump(g);
+			r = a.pane_rect[PANE_BORDERS];
+			ck_assert_int_ge(a.border, 0);
+			for (int y = r.y + 1; y < r.y + r.h - 1; y++) {
+				if (grid_role(g, y, r.x + 1) != ROLE_SELECT)
+					continue;
+				ck_assert_msg(lit < 0, "day %d, %d columns: rows %d and %d of the Borders pane both lit",
+					      days[d], widths[k], lit, y);
+				lit = y;
+			}
+			ck_assert_msg(lit > r.y + 1, "day %d, %d columns: no row of the Borders table lit", days[d],
+				      widths[k]);
+			row_cols(text, lit - 1, r.x, r.w, head, sizeof head);
+			row_cols(text, lit, r.x, r.w, row, sizeof row);
+			tui_short_corridor(&a, a.border, id, sizeof id);
+			ck_assert_msg(strncmp(head, "\xe2\x94\x82" "border ", 10) == 0, /* frame, the first head */
+				      "day %d, %d columns: the row lit is not the table's first; above it: '%s'", days[d],
+				      widths[k], head);
+			ck_assert_msg(strncmp(row + 3, id, strlen(id)) == 0 && row[3 + strlen(id)] == ' ',
+				      "day %d, %d columns: border %s selected, the row lit: '%s'",
+				      days[d], widths[k], id, row);
+			free(text);
+			grid_free(g);
+			close_app(&a, w);
+		}
+}
+END_TEST
+
 /* The names in the why view's "only the winner crosses: ..." (or "only
  * the runner-up crosses: ...") line, one string each: the text before
  * each " (risk "; returns how many, or -1 when the line is not there. */
@@ -9812,6 +9884,7 @@ int main(void)
 	tcase_add_test(t, test_tui_prompt_history_walks_the_last_answers);
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
+	tcase_add_test(t, test_tui_borders_first_frame_lights_the_border_selected);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
