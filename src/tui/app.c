@@ -827,9 +827,8 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 			}
 		}
 		go = tui_handle_key(&a, key);
-		*w = a.w;
 	}
-	*w = a.w;
+	*w = a.w; /* the world shown last (a load replaced the one handed in) */
 	for (int i = 0; i < SLOT_COUNT; i++)
 		if (wins[i])
 			delwin(wins[i]);
