@@ -5764,6 +5764,10 @@ START_TEST(test_tui_canvas_names_the_first_label_without_its_figure)
 		{"n:22.0|22.2 (loss 1.87)", 9, false},	/* 'n:22.0|…': a name cut */
 		{"seized 12, lost 3", 12, false},	/* 'seized 12, …' */
 		{"x 1.87) and 2 more", 13, true},	/* 'x 1.87) and …' */
+		{"vita 12", 0, true},			/* a label, whatever letter ends it: */
+		{"quiz 12", 0, true},			/* both ends of a-z and of A-Z */
+		{"VITA 12", 0, true},
+		{"QUIZ 12", 0, true},
 	};
 	enum { N = sizeof rows / sizeof rows[0] };
 	struct tui_app a;
@@ -5814,6 +5818,10 @@ START_TEST(test_tui_fit_parts_drops_whole_parts)
 		{"manual, intensity 1.00, until cleared", 20, "manual,…"},
 		{"ward:24->ward:31 after 2 days, buyers paid 12.00", 24, "ward:24->ward:31 …"},
 		{"auctioned for 12.00", 16, "auctioned …"},
+		{"paid via 12.00", 12, "paid …"}, /* a label, whatever letter ends it */
+		{"paid fez 12.00", 12, "paid …"},
+		{"paid VIA 12.00", 12, "paid …"},
+		{"paid FEZ 12.00", 12, "paid …"},
 		{"cleared", 8, "cleared"},
 	};
 	enum { N = sizeof rows / sizeof rows[0] };
