@@ -478,8 +478,17 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 
 /* Breadth-first from dst over the unbanned graph, at most max_hops
  * corridors: members[] lists the nodes reached in order and dist[v] holds
- * their hop counts (the queue is members[] itself). */
-static void hop_ball(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
+ * their hop counts (the queue is members[] itself).
+ * With src_lm (the landmark row of a route's source), only the nodes that
+ * can lie on a route from that source of at most max_hops corridors join:
+ * those with hops_lb(src, v) + dist[v] <= max_hops. A node left out is
+ * not expanded, and that loses no node that joins: the bound is
+ * consistent (two neighbours' bounds differ by at most one corridor), so
+ * every node on a fewest-hops way from dst to a node that joins joins
+ * too, and a node that joins is reached at its true hop count. The set is
+ * the one a full ball filtered afterwards gives; only its order differs. */
+static void hop_ball(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops,
+		     const int *src_lm)
 {
 	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
 	s->n_members = 0;
@@ -498,6 +507,9 @@ static void hop_ball(const struct smug_world *w, struct route_scratch *s, int ds
 			if (usable(s, e) && s->dist_gen[e->node] != s->gen) {
 				s->dist[e->node] = s->dist[u] + 1;
 				s->dist_gen[e->node] = s->gen;
+				if (src_lm && (long long)hops_lb(src_lm, lm_row(s, e->node)) + s->dist[u] + 1 >
+						      max_hops)
+					continue; /* seen, left out */
 				s->members[s->n_members++] = e->node;
 			}
 		}
@@ -507,27 +519,16 @@ static void hop_ball(const struct smug_world *w, struct route_scratch *s, int ds
 /* Bellman-Ford by hop count: hop_cost[h][v] = cheapest v -> dst with at
  * most h corridors. Returns the number of rows filled (rows past it equal
  * the last one). Only used when the cheapest path is too long. */
-static int hop_table(const struct smug_world *w, struct route_scratch *s, int src, int dst,
-		     int max_hops)
+static int hop_table(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
 {
 	size_t n = (size_t)w->n_nodes;
-	int h, nm = 0;
+	int h, nm = s->n_members;
 
-	/* The region: the hop ball members[] the caller collected (dist[v]
-	 * = corridors from dst), less, on large graphs, the nodes the hop
-	 * bounds to src rule out. A path src -> dst of at most max_hops
-	 * corridors never leaves it. */
-	const int *src_lm = s->lm ? lm_row(s, src) : NULL;
-
-	for (int i = 0; i < s->n_members; i++) {
-		int v = s->members[i];
-
-		if (src_lm && (long long)hops_lb(src_lm, lm_row(s, v)) + s->dist[v] > max_hops)
-			continue;
-		s->member[v] = 1;
-		s->members[nm++] = v;
-	}
-	s->n_members = nm;
+	/* The region: the hop ball members[] the caller collected, which on
+	 * large graphs leaves out the nodes the hop bounds to src rule out.
+	 * A path src -> dst of at most max_hops corridors never leaves it. */
+	for (int i = 0; i < nm; i++)
+		s->member[s->members[i]] = 1;
 	for (int i = 0; i < nm; i++) {
 		s->hop_cost[s->members[i]] = ROUTE_INF;
 		s->hop_chg_row[s->members[i]] = 0;
@@ -724,8 +725,8 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 		s->hop_chg = xcalloc(2 * (size_t)s->n_nodes + 2, sizeof *s->hop_chg);
 		s->hop_chg_row = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_chg_row);
 	}
-	hop_ball(w, s, dst, max_nodes - 1);
-	rows = hop_table(w, s, src, dst, max_nodes - 1);
+	hop_ball(w, s, dst, max_nodes - 1, s->lm ? lm_row(s, src) : NULL);
+	rows = hop_table(w, s, dst, max_nodes - 1);
 	ok = s->hop_cost[(size_t)rows * (size_t)w->n_nodes + (size_t)src] != ROUTE_INF &&
 	     walk_path(w, s, src, dst, max_nodes, rows, out);
 	region_clear(s);
@@ -1221,7 +1222,7 @@ static void reach_fill(struct smug_route_cache *c, const struct smug_world *w, i
 
 	scratch_fit(s, w);
 	memset(row, 0, (size_t)c->reach_words * sizeof *row);
-	hop_ball(w, s, src, SMUG_ROUTE_MAX_NODES - 1);
+	hop_ball(w, s, src, SMUG_ROUTE_MAX_NODES - 1, NULL);
 	for (int m = 0; m < s->n_members; m++) {
 		int v = s->members[m];
 
