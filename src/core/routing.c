@@ -44,10 +44,18 @@ struct route_scratch {
 	int n_members;
 	int64_t wmax; /* heaviest corridor route_weight of the graph */
 	/* yen_with's unbanned distances to its dst, over the ball no
-	 * short-enough route leaves: base[v] valid when base_gen[v] == base_cur */
-	int64_t *base;
-	uint32_t *base_gen;
+	 * short-enough route leaves, settled on demand (base_of): a Dijkstra
+	 * from dst over the whole graph, bans ignored, kept open between
+	 * reads. base[v] is settled when base_gen[v] == base_cur; base_tent[v]
+	 * is v's tentative distance when base_tgen[v] == base_cur; base_heap
+	 * holds the frontier (base_n entries), empty once the next entry lies
+	 * beyond base_radius. */
+	int64_t *base, *base_tent;
+	uint32_t *base_gen, *base_tgen;
 	uint32_t base_cur;
+	struct heap_item *base_heap; /* [n_adj + n_nodes + 1] */
+	int base_n;
+	int64_t base_radius;
 	int base_dst; /* -1: none */
 	/* goal-directed spur search: fwd[v] = cost src -> v, valid when
 	 * fwd_gen[v] == fwd_cur */
@@ -75,6 +83,9 @@ static void scratch_done(struct route_scratch *s)
 	free(s->members);
 	free(s->base);
 	free(s->base_gen);
+	free(s->base_tent);
+	free(s->base_tgen);
+	free(s->base_heap);
 	free(s->fwd);
 	free(s->fwd_gen);
 	memset(s, 0, sizeof *s);
@@ -186,6 +197,9 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->members = xcalloc((size_t)n + 1, sizeof *s->members);
 		s->base = xcalloc((size_t)n + 1, sizeof *s->base);
 		s->base_gen = xcalloc((size_t)n + 1, sizeof *s->base_gen);
+		s->base_tent = xcalloc((size_t)n + 1, sizeof *s->base_tent);
+		s->base_tgen = xcalloc((size_t)n + 1, sizeof *s->base_tgen);
+		s->base_heap = xcalloc((size_t)a + (size_t)n + 1, sizeof *s->base_heap);
 		s->fwd = xcalloc((size_t)n + 1, sizeof *s->fwd);
 		s->fwd_gen = xcalloc((size_t)n + 1, sizeof *s->fwd_gen);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
@@ -290,17 +304,14 @@ static int64_t dist_of(const struct route_scratch *s, int v)
 /* Dijkstra from dst over the unbanned graph until src is settled, never
  * past `radius`. On return dist[v] is exact for every v with dist[v] <
  * dist[src]; other values are >= dist[src], which is all the walk below
- * needs. Returns dist[src], or ROUTE_INF when src is farther than radius.
- * With collect, it does not stop at src: it settles the whole ball of the
- * radius and lists its nodes in members[]. */
+ * needs. Returns dist[src], or ROUTE_INF when src is farther than radius. */
 static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, int src,
-			   int dst, int64_t radius, bool collect)
+			   int dst, int64_t radius)
 {
 	int n_heap = 0;
 	int64_t d_src;
 
 	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
-	s->n_members = 0;
 	s->dist[dst] = 0;
 	s->dist_gen[dst] = s->gen;
 	heap_push(s->heap, &n_heap, 0, dst);
@@ -312,9 +323,7 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 			continue; /* stale entry */
 		if (it.dist > radius)
 			break;
-		if (collect)
-			s->members[s->n_members++] = it.node;
-		else if (it.node == src)
+		if (it.node == src)
 			break;
 		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
 			const struct smug_adj *e = &w->adj[j];
@@ -327,8 +336,6 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 			}
 		}
 	}
-	if (src < 0)
-		return ROUTE_INF; /* a ball only */
 	d_src = dist_of(s, src);
 	return d_src <= radius ? d_src : ROUTE_INF;
 }
@@ -340,9 +347,44 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
  * if the path would exceed max_nodes or revisit a node. */
 #define WALK_BASE (-2)   /* walk on the unbanned tree of yen_with (base_of) */
 
-static int64_t base_of(const struct route_scratch *s, int v)
+/* Settle base entries in order of distance until v is settled or the
+ * next one lies beyond the radius: base[v], or ROUTE_INF. Dijkstra's
+ * settled distances are exact whatever is read in between, so v gets the
+ * value a full build would give it. */
+static int64_t base_more(const struct smug_world *w, struct route_scratch *s, int v)
 {
-	return s->base_gen[v] == s->base_cur ? s->base[v] : ROUTE_INF;
+	uint32_t cur = s->base_cur;
+
+	while (s->base_gen[v] != cur && s->base_n > 0) {
+		struct heap_item it = heap_pop(s->base_heap, &s->base_n);
+		const struct smug_node *u = &w->nodes[it.node];
+
+		if (s->base_gen[it.node] == cur || it.dist != s->base_tent[it.node])
+			continue; /* settled, or a stale entry */
+		if (it.dist > s->base_radius) {
+			s->base_n = 0;
+			break;
+		}
+		s->base[it.node] = it.dist;
+		s->base_gen[it.node] = cur;
+		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+			const struct smug_adj *e = &w->adj[j];
+			int64_t d = it.dist + w->corridors[e->corridor].route_weight;
+
+			if (s->base_gen[e->node] != cur &&
+			    (s->base_tgen[e->node] != cur || d < s->base_tent[e->node])) {
+				s->base_tent[e->node] = d;
+				s->base_tgen[e->node] = cur;
+				heap_push(s->base_heap, &s->base_n, d, e->node);
+			}
+		}
+	}
+	return s->base_gen[v] == cur ? s->base[v] : ROUTE_INF;
+}
+
+static inline int64_t base_of(const struct smug_world *w, struct route_scratch *s, int v)
+{
+	return s->base_gen[v] == s->base_cur ? s->base[v] : base_more(w, s, v);
 }
 
 static bool walk_path(const struct smug_world *w, struct route_scratch *s, int src, int dst,
@@ -370,7 +412,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			ok = false; /* full, and dst not reached */
 			break;
 		}
-		left_u = hop_rows == WALK_BASE ? base_of(s, u)
+		left_u = hop_rows == WALK_BASE ? base_of(w, s, u)
 			 : hop_rows < 0	       ? dist_of(s, u)
 					       : s->hop_cost[(size_t)(hops < hop_rows ? hops : hop_rows) *
 							    (size_t)w->n_nodes + (size_t)u];
@@ -380,7 +422,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			left_u = ROUTE_INF;
 			for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
 				const struct smug_adj *e = &w->adj[j];
-				int64_t b = base_of(s, e->node);
+				int64_t b = base_of(w, s, e->node);
 
 				if (usable(s, e) && b != ROUTE_INF &&
 				    b + w->corridors[e->corridor].route_weight < left_u)
@@ -394,7 +436,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			if (!usable(s, e))
 				continue;
 			if (hop_rows == WALK_BASE) {
-				left_v = base_of(s, e->node);
+				left_v = base_of(w, s, e->node);
 			} else if (hop_rows < 0) {
 				left_v = dist_of(s, e->node);
 			} else {
@@ -434,7 +476,7 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 
 	for (int j = w->nodes[u].adj_first; j < w->nodes[u].adj_first + w->nodes[u].adj_count; j++) {
 		const struct smug_adj *e = &w->adj[j];
-		int64_t b = base_of(s, e->node);
+		int64_t b = base_of(w, s, e->node);
 
 		if (usable(s, e) && b != ROUTE_INF && b + w->corridors[e->corridor].route_weight < left_u)
 			left_u = b + w->corridors[e->corridor].route_weight;
@@ -456,10 +498,10 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 			break;
 		}
 		if (u != src)
-			left_u = base_of(s, u);
+			left_u = base_of(w, s, u);
 		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t b = base_of(s, e->node);
+			int64_t b = base_of(w, s, e->node);
 
 			if (usable(s, e) && b != ROUTE_INF &&
 			    b + w->corridors[e->corridor].route_weight == left_u)
@@ -617,18 +659,18 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 	int n_heap = 0, n_on = 0;
 	int64_t best = ROUTE_INF;
 
-	if (base_of(s, src) > radius)
+	if (base_of(w, s, src) > radius)
 		return ROUTE_INF;
 	stamp_next(s->fwd_gen, &s->fwd_cur, s->n_nodes);
 	s->fwd[src] = 0;
 	s->fwd_gen[src] = s->fwd_cur;
-	heap_push(s->heap, &n_heap, base_of(s, src), src);
+	heap_push(s->heap, &n_heap, base_of(w, s, src), src);
 	while (n_heap > 0) {
 		struct heap_item it = heap_pop(s->heap, &n_heap);
 		const struct smug_node *u = &w->nodes[it.node];
 		int64_t g = s->fwd[it.node];
 
-		if (it.dist != g + base_of(s, it.node))
+		if (it.dist != g + base_of(w, s, it.node))
 			continue; /* stale entry */
 		if (it.dist > best || it.dist > radius)
 			break;
@@ -638,7 +680,7 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 		}
 		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t d = g + w->corridors[e->corridor].route_weight, h = base_of(s, e->node);
+			int64_t d = g + w->corridors[e->corridor].route_weight, h = base_of(w, s, e->node);
 
 			if (h != ROUTE_INF && usable(s, e) && d + h <= radius && d < fwd_of(s, e->node)) {
 				s->fwd[e->node] = d;
@@ -711,7 +753,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 				return true;
 		}
 	} else {
-		if (dist_to_dst(w, s, src, dst, radius, false) == ROUTE_INF)
+		if (dist_to_dst(w, s, src, dst, radius) == ROUTE_INF)
 			return false;
 		if (walk_path(w, s, src, dst, max_nodes, -1, out))
 			return true;
@@ -797,20 +839,21 @@ static void annotate(const struct smug_world *w, struct route_path *p)
 		p->travel_days += w->corridors[p->corridors[e]].travel_days;
 }
 
-/* The unbanned distances to dst over the ball of routes short enough. */
-static void base_build(const struct smug_world *w, struct route_scratch *s, int dst)
+/* Open the unbanned distances to dst over the ball of routes short
+ * enough: base_of settles them as far as the searches read them, which
+ * is most often a small part of the ball (the routes' own discs). */
+static void base_build(struct route_scratch *s, int dst)
 {
-	int64_t radius = (int64_t)(SMUG_ROUTE_MAX_NODES - 1) * s->wmax;
-
-	stamp_next(s->base_gen, &s->base_cur, s->n_nodes);
-	dist_to_dst(w, s, -1, dst, radius, true);
-	for (int i = 0; i < s->n_members; i++) {
-		int v = s->members[i];
-
-		s->base[v] = s->dist[v];
-		s->base_gen[v] = s->base_cur;
+	if (++s->base_cur == 0) { /* wrapped: forget every stamp */
+		memset(s->base_gen, 0, (size_t)s->n_nodes * sizeof *s->base_gen);
+		memset(s->base_tgen, 0, (size_t)s->n_nodes * sizeof *s->base_tgen);
+		s->base_cur = 1;
 	}
-	s->n_members = 0;
+	s->base_radius = (int64_t)(SMUG_ROUTE_MAX_NODES - 1) * s->wmax;
+	s->base_n = 0;
+	s->base_tent[dst] = 0;
+	s->base_tgen[dst] = s->base_cur;
+	heap_push(s->base_heap, &s->base_n, 0, dst);
 	s->base_dst = dst;
 }
 
@@ -835,7 +878,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 		return 1;
 	}
 	scratch_fit(s, w);
-	base_build(w, s, dst);
+	base_build(s, dst);
 	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, &out[0])) {
 		s->base_dst = -1;
 		return 0;
