@@ -15,6 +15,11 @@ struct heap_item {
 	int node;
 };
 
+struct hop_rec {
+	int64_t cost;
+	int row, prev; /* prev: the node's earlier record, -1 none */
+};
+
 /* Per-search buffers sized for one world's graph; grown on demand. */
 struct route_scratch {
 	int n_nodes, n_adj, n_corridors; /* sizes the buffers hold */
@@ -23,9 +28,16 @@ struct route_scratch {
 	unsigned char *corridor_ban;	 /* [n_corridors] 1 = banned first hop */
 	unsigned char *on_walk;		 /* [n_nodes] loop guard for walks */
 	struct heap_item *heap;		 /* [n_adj + n_nodes + 1] */
-	int64_t *hop_cost;		 /* [SMUG_ROUTE_MAX_NODES * n_nodes], lazy */
-	int *hop_chg;			 /* [2 * n_nodes] nodes a row improved, lazy */
-	int *hop_chg_row;		 /* [n_nodes] the row that last listed v, lazy */
+	/* hop_table's rows, kept as their changes: node v's cost at row h is
+	 * that of the latest of v's records (hop_head[v], then .prev) whose
+	 * row is at most h, ROUTE_INF when none is (hop_cost) */
+	struct hop_rec *hop_rec; /* [cap_hop_rec], lazy, grown */
+	int n_hop_rec, cap_hop_rec;
+	int *hop_head;	   /* [n_nodes] v's latest record, -1 none, lazy */
+	int64_t *hop_best; /* [n_nodes] v's cost in the row being built, lazy */
+	int64_t *hop_from; /* [n_nodes] the last row's costs of its changed nodes, lazy */
+	int *hop_chg;	   /* [2 * n_nodes] nodes a row improved, lazy */
+	int *hop_chg_row;  /* [n_nodes] the row that last listed v, lazy */
 	/* Yen's candidate set B, sorted by route_path_cmp */
 	struct route_path cand[SMUG_ROUTE_TOPK_MAX];
 	int cand_dev[SMUG_ROUTE_TOPK_MAX]; /* deviation index of each candidate */
@@ -74,7 +86,10 @@ static void scratch_done(struct route_scratch *s)
 	free(s->corridor_ban);
 	free(s->on_walk);
 	free(s->heap);
-	free(s->hop_cost);
+	free(s->hop_rec);
+	free(s->hop_head);
+	free(s->hop_best);
+	free(s->hop_from);
 	free(s->hop_chg);
 	free(s->hop_chg_row);
 	free(s->dist_gen);
@@ -204,7 +219,7 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->fwd_gen = xcalloc((size_t)n + 1, sizeof *s->fwd_gen);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
 			landmarks_build(w, s);
-		/* hop_cost stays NULL until a path is too long */
+		/* hop_table's buffers stay NULL until a path is too long */
 	}
 	/* the masks are restored by every user; nothing to clear */
 	s->base_dst = -1;
@@ -340,6 +355,15 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 	return d_src <= radius ? d_src : ROUTE_INF;
 }
 
+/* Node v's cost to dst in row h of hop_table (v in its region). */
+static int64_t hop_cost(const struct route_scratch *s, int v, int h)
+{
+	for (int r = s->hop_head[v]; r >= 0; r = s->hop_rec[r].prev)
+		if (s->hop_rec[r].row <= h)
+			return s->hop_rec[r].cost;
+	return ROUTE_INF;
+}
+
 /* Walk src -> dst taking, at each node, the smallest neighbour index that
  * stays on a cheapest path (cost(u,v) + left(v) == left(u)). That is the
  * lexicographically smallest cheapest path. left(v) reads the table the
@@ -414,8 +438,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 		}
 		left_u = hop_rows == WALK_BASE ? base_of(w, s, u)
 			 : hop_rows < 0	       ? dist_of(s, u)
-					       : s->hop_cost[(size_t)(hops < hop_rows ? hops : hop_rows) *
-							    (size_t)w->n_nodes + (size_t)u];
+					       : hop_cost(s, u, hops < hop_rows ? hops : hop_rows);
 		if (hop_rows == WALK_BASE && u == src) {
 			/* the spur node: its cheapest unbanned way may be banned,
 			 * so the first hop is the cheapest usable one */
@@ -444,7 +467,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 
 				if (h < 0 || !s->member[e->node])
 					continue;
-				left_v = s->hop_cost[(size_t)h * (size_t)w->n_nodes + (size_t)e->node];
+				left_v = hop_cost(s, e->node, h);
 			}
 			if (left_v != ROUTE_INF && left_v + wt == left_u) {
 				next = e->node;
@@ -558,9 +581,21 @@ static void hop_ball(const struct smug_world *w, struct route_scratch *s, int ds
 	}
 }
 
-/* Bellman-Ford by hop count: hop_cost[h][v] = cheapest v -> dst with at
- * most h corridors. Returns the number of rows filled (rows past it equal
- * the last one). Only used when the cheapest path is too long. */
+/* Add node v's cost at row `row` to its records. */
+static void hop_record(struct route_scratch *s, int v, int row, int64_t cost)
+{
+	if (s->n_hop_rec == s->cap_hop_rec) {
+		s->cap_hop_rec = s->cap_hop_rec ? 2 * s->cap_hop_rec : 4 * s->n_nodes + 16;
+		s->hop_rec = xrealloc(s->hop_rec, (size_t)s->cap_hop_rec * sizeof *s->hop_rec);
+	}
+	s->hop_rec[s->n_hop_rec] = (struct hop_rec){cost, row, s->hop_head[v]};
+	s->hop_head[v] = s->n_hop_rec++;
+}
+
+/* Bellman-Ford by hop count: hop_cost(s, v, h) = cheapest v -> dst with
+ * at most h corridors. Returns the number of rows filled (rows past it
+ * equal the last one). Only used when the cheapest path is too long. A
+ * row is kept as the nodes it changed, not copied whole from the last. */
 static int hop_table(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
 {
 	size_t n = (size_t)w->n_nodes;
@@ -569,13 +604,17 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 	/* The region: the hop ball members[] the caller collected, which on
 	 * large graphs leaves out the nodes the hop bounds to src rule out.
 	 * A path src -> dst of at most max_hops corridors never leaves it. */
-	for (int i = 0; i < nm; i++)
-		s->member[s->members[i]] = 1;
 	for (int i = 0; i < nm; i++) {
-		s->hop_cost[s->members[i]] = ROUTE_INF;
-		s->hop_chg_row[s->members[i]] = 0;
+		int v = s->members[i];
+
+		s->member[v] = 1;
+		s->hop_best[v] = ROUTE_INF;
+		s->hop_head[v] = -1;
+		s->hop_chg_row[v] = 0;
 	}
-	s->hop_cost[dst] = 0;
+	s->n_hop_rec = 0;
+	s->hop_best[dst] = 0;
+	hop_record(s, dst, 0, 0);
 	/* Only a node whose cost fell in row h - 1 can lower a neighbour's in
 	 * row h (every other neighbour offered the same in row h - 1, and
 	 * that is already in the neighbour's row), so each row relaxes the
@@ -585,12 +624,12 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 
 	was[n_was++] = dst;
 	for (h = 1; h <= max_hops; h++) {
-		const int64_t *prev = s->hop_cost + (size_t)(h - 1) * n;
-		int64_t *cur = s->hop_cost + (size_t)h * n;
 		int n_now = 0;
 
-		for (int i = 0; i < nm; i++)
-			cur[s->members[i]] = prev[s->members[i]];
+		/* the last row's costs of the nodes it changed, before this
+		 * row lowers any of them */
+		for (int i = 0; i < n_was; i++)
+			s->hop_from[i] = s->hop_best[was[i]];
 		for (int i = 0; i < n_was; i++) {
 			int u = was[i];
 			const struct smug_node *nu = &w->nodes[u];
@@ -602,9 +641,9 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 
 				if (!s->member[v] || !usable(s, e))
 					continue;
-				d = prev[u] + w->corridors[e->corridor].route_weight;
-				if (d < cur[v]) {
-					cur[v] = d;
+				d = s->hop_from[i] + w->corridors[e->corridor].route_weight;
+				if (d < s->hop_best[v]) {
+					s->hop_best[v] = d;
 					if (s->hop_chg_row[v] != h) {
 						s->hop_chg_row[v] = h;
 						now[n_now++] = v;
@@ -614,6 +653,8 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 		}
 		if (n_now == 0)
 			return h;
+		for (int i = 0; i < n_now; i++)
+			hop_record(s, now[i], h, s->hop_best[now[i]]);
 		int *swap = was;
 
 		was = now;
@@ -760,16 +801,16 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 	}
 	/* The cheapest path is too long: the cheapest within the hop budget
 	 * (same tie-break) comes from the hop-indexed table. */
-	if (s->hop_cost == NULL)
-	{
-		s->hop_cost = xcalloc((size_t)SMUG_ROUTE_MAX_NODES * (size_t)s->n_nodes,
-				      sizeof *s->hop_cost);
+	if (s->hop_head == NULL) {
+		s->hop_head = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_head);
+		s->hop_best = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_best);
+		s->hop_from = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_from);
 		s->hop_chg = xcalloc(2 * (size_t)s->n_nodes + 2, sizeof *s->hop_chg);
 		s->hop_chg_row = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_chg_row);
 	}
 	hop_ball(w, s, dst, max_nodes - 1, s->lm ? lm_row(s, src) : NULL);
 	rows = hop_table(w, s, dst, max_nodes - 1);
-	ok = s->hop_cost[(size_t)rows * (size_t)w->n_nodes + (size_t)src] != ROUTE_INF &&
+	ok = s->member[src] && hop_cost(s, src, rows) != ROUTE_INF &&
 	     walk_path(w, s, src, dst, max_nodes, rows, out);
 	region_clear(s);
 	return ok;
