@@ -898,6 +898,30 @@ static void base_build(struct route_scratch *s, int dst)
 	s->base_dst = dst;
 }
 
+/* Whether no route the spur search from x could find would be kept: the
+ * candidate set already holds `keep` routes and the cheapest the spur's
+ * route could cost (the root's cost, then the cheapest usable first hop
+ * and the unbanned distance on from there, which bans only lengthen) is
+ * above the keep-th's cost, so cand_insert would turn it away. Equal
+ * costs are searched: the node order may still let the route in. */
+static bool spur_cannot_enter(const struct smug_world *w, struct route_scratch *s, int x,
+			      int64_t root_cost, int n_cand, int keep)
+{
+	const struct smug_node *nx = &w->nodes[x];
+	int64_t left = ROUTE_INF;
+
+	if (n_cand < keep || keep <= 0)
+		return false;
+	for (int j = nx->adj_first; j < nx->adj_first + nx->adj_count; j++) {
+		const struct smug_adj *e = &w->adj[j];
+		int64_t b = usable(s, e) ? base_of(w, s, e->node) : ROUTE_INF;
+
+		if (b != ROUTE_INF && b + w->corridors[e->corridor].route_weight < left)
+			left = b + w->corridors[e->corridor].route_weight;
+	}
+	return left == ROUTE_INF || root_cost + left > s->cand[keep - 1].cost;
+}
+
 /* Yen's algorithm with Lawler's refinement: a new path only spurs from
  * its deviation index on, since earlier roots were expanded by its parent. */
 static int yen_with(const struct smug_world *w, struct route_scratch *s, int src, int dst, int k,
@@ -940,7 +964,8 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 			for (int a = 0; a < n_out; a++)
 				if (same_root(&out[a], prev, j))
 					s->corridor_ban[out[a].corridors[j]] = 1;
-			found = search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j, sp);
+			found = !spur_cannot_enter(w, s, prev->nodes[j], root_cost, n_cand, k - n_out) &&
+				search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j, sp);
 			if (found) {
 				struct route_path cand;
 
