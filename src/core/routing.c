@@ -671,10 +671,14 @@ static void region_clear(struct route_scratch *s)
 	s->n_members = 0;
 }
 
-static bool same_root(const struct route_path *a, const struct route_path *b, int j)
+/* How many leading nodes two paths share. */
+static int shared_nodes(const struct route_path *a, const struct route_path *b)
 {
-	return a->n_nodes > j + 1 && b->n_nodes > j + 1 &&
-	       memcmp(a->nodes, b->nodes, (size_t)(j + 1) * sizeof a->nodes[0]) == 0;
+	int n = a->n_nodes < b->n_nodes ? a->n_nodes : b->n_nodes, i = 0;
+
+	while (i < n && a->nodes[i] == b->nodes[i])
+		i++;
+	return i;
 }
 
 static int64_t fwd_of(const struct route_scratch *s, int v)
@@ -952,6 +956,15 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 	while (n_out < k) {
 		const struct route_path *prev = &out[n_out - 1];
 		int64_t root_cost = 0;
+		/* out[a] shares prev's root up to spur node j (nodes 0..j)
+		 * and goes on past it exactly when j < root[a] */
+		int root[SMUG_ROUTE_TOPK_MAX];
+
+		for (int a = 0; a < n_out; a++) {
+			int sh = shared_nodes(&out[a], prev);
+
+			root[a] = sh < out[a].n_nodes - 1 ? sh : out[a].n_nodes - 1;
+		}
 
 		for (int j = 0; j < s->dev[n_out - 1]; j++) {
 			s->node_ban[prev->nodes[j]] = 1;
@@ -962,7 +975,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 			bool found;
 
 			for (int a = 0; a < n_out; a++)
-				if (same_root(&out[a], prev, j))
+				if (j < root[a])
 					s->corridor_ban[out[a].corridors[j]] = 1;
 			found = !spur_cannot_enter(w, s, prev->nodes[j], root_cost, n_cand, k - n_out) &&
 				search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j, sp);
@@ -979,7 +992,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 				cand_insert(s, &n_cand, k - n_out, &cand, j);
 			}
 			for (int a = 0; a < n_out; a++)
-				if (same_root(&out[a], prev, j))
+				if (j < root[a])
 					s->corridor_ban[out[a].corridors[j]] = 0;
 			s->node_ban[prev->nodes[j]] = 1;
 			root_cost += w->corridors[prev->corridors[j]].route_weight;
