@@ -15,6 +15,11 @@ struct heap_item {
 	int node;
 };
 
+struct base_ent {
+	int64_t dist;
+	int node, next;
+};
+
 struct hop_rec {
 	int64_t cost;
 	int row, prev; /* prev: the node's earlier record, -1 none */
@@ -58,16 +63,23 @@ struct route_scratch {
 	/* yen_with's unbanned distances to its dst, over the ball no
 	 * short-enough route leaves, settled on demand (base_of): a Dijkstra
 	 * from dst over the whole graph, bans ignored, kept open between
-	 * reads. base[v] is settled when base_gen[v] == base_cur; base_tent[v]
-	 * is v's tentative distance when base_tgen[v] == base_cur; base_heap
-	 * holds the frontier (base_n entries), empty once the next entry lies
-	 * beyond base_radius. */
+ * reads. base[v] is settled when base_gen[v] == base_cur; base_tent[v]
+	 * is v's tentative distance when base_tgen[v] == base_cur. The frontier
+	 * is a bucket queue (Dial's): every entry not yet taken lies within
+	 * wmax of base_at, the distance being taken (in bucket base_pos), so
+	 * a bucket, taken round the ring of base_nb = wmax + 1, holds only
+	 * entries of one distance (a list through base_ent[].next), and
+	 * base_bits marks the buckets that hold any; base_live counts the
+	 * entries, 0 once base_at passes base_radius. */
 	int64_t *base, *base_tent;
 	uint32_t *base_gen, *base_tgen;
 	uint32_t base_cur;
-	struct heap_item *base_heap; /* [n_adj + n_nodes + 1] */
-	int base_n;
-	int64_t base_radius;
+	struct base_ent *base_ent; /* [n_adj + n_nodes + 1]: each settled node's corridors push at most once */
+	int base_n_ent, base_live;
+	int *base_bucket; /* [base_nb] first entry, -1 none */
+	uint64_t *base_bits; /* [(base_nb + 63) / 64] */
+	int base_nb, base_bucket_cap, base_pos;
+	int64_t base_at, base_radius;
 	int base_dst; /* -1: none */
 	/* goal-directed spur search: fwd[v] = cost src -> v, valid when
 	 * fwd_gen[v] == fwd_cur */
@@ -100,7 +112,9 @@ static void scratch_done(struct route_scratch *s)
 	free(s->base_gen);
 	free(s->base_tent);
 	free(s->base_tgen);
-	free(s->base_heap);
+	free(s->base_ent);
+	free(s->base_bucket);
+	free(s->base_bits);
 	free(s->fwd);
 	free(s->fwd_gen);
 	memset(s, 0, sizeof *s);
@@ -214,7 +228,7 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->base_gen = xcalloc((size_t)n + 1, sizeof *s->base_gen);
 		s->base_tent = xcalloc((size_t)n + 1, sizeof *s->base_tent);
 		s->base_tgen = xcalloc((size_t)n + 1, sizeof *s->base_tgen);
-		s->base_heap = xcalloc((size_t)a + (size_t)n + 1, sizeof *s->base_heap);
+		s->base_ent = xcalloc((size_t)a + (size_t)n + 1, sizeof *s->base_ent);
 		s->fwd = xcalloc((size_t)n + 1, sizeof *s->fwd);
 		s->fwd_gen = xcalloc((size_t)n + 1, sizeof *s->fwd_gen);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
@@ -375,31 +389,72 @@ static int64_t hop_cost(const struct route_scratch *s, int v, int h)
  * next one lies beyond the radius: base[v], or ROUTE_INF. Dijkstra's
  * settled distances are exact whatever is read in between, so v gets the
  * value a full build would give it. */
+static void base_push(struct route_scratch *s, int64_t dist, int node)
+{
+	int e = s->base_n_ent++, b = s->base_pos + (int)(dist - s->base_at);
+
+	if (b >= s->base_nb)
+		b -= s->base_nb;
+	s->base_ent[e] = (struct base_ent){dist, node, s->base_bucket[b]};
+	s->base_bucket[b] = e;
+	s->base_bits[b >> 6] |= (uint64_t)1 << (b & 63);
+	s->base_live++;
+}
+
+/* Move base_at and base_pos to the nearest bucket round the ring that
+ * holds an entry (there is one: base_live > 0). */
+static void base_advance(struct route_scratch *s)
+{
+	int nw = (s->base_nb + 63) / 64, i = s->base_pos >> 6, b = -1;
+	uint64_t m = s->base_bits[i] & (~(uint64_t)0 << (s->base_pos & 63));
+
+	for (int k = 0; k <= nw; k++) {
+		if (m) {
+			b = (i << 6) + __builtin_ctzll(m);
+			break;
+		}
+		i = i + 1 == nw ? 0 : i + 1;
+		m = s->base_bits[i];
+	}
+	s->base_at += b >= s->base_pos ? b - s->base_pos : b + s->base_nb - s->base_pos;
+	s->base_pos = b;
+}
+
 static int64_t base_more(const struct smug_world *w, struct route_scratch *s, int v)
 {
 	uint32_t cur = s->base_cur;
 
-	while (s->base_gen[v] != cur && s->base_n > 0) {
-		struct heap_item it = heap_pop(s->base_heap, &s->base_n);
-		const struct smug_node *u = &w->nodes[it.node];
+	while (s->base_gen[v] != cur && s->base_live > 0) {
+		int b, x;
+		const struct base_ent *it;
+		const struct smug_node *u;
 
-		if (s->base_gen[it.node] == cur || it.dist != s->base_tent[it.node])
-			continue; /* settled, or a stale entry */
-		if (it.dist > s->base_radius) {
-			s->base_n = 0;
+		base_advance(s);
+		if (s->base_at > s->base_radius) {
+			s->base_live = 0;
 			break;
 		}
-		s->base[it.node] = it.dist;
-		s->base_gen[it.node] = cur;
+		b = s->base_pos;
+		x = s->base_bucket[b];
+		it = &s->base_ent[x];
+		s->base_bucket[b] = it->next;
+		if (it->next < 0)
+			s->base_bits[b >> 6] &= ~((uint64_t)1 << (b & 63));
+		s->base_live--;
+		if (s->base_gen[it->node] == cur || it->dist != s->base_tent[it->node])
+			continue; /* settled, or a stale entry */
+		u = &w->nodes[it->node];
+		s->base[it->node] = it->dist;
+		s->base_gen[it->node] = cur;
 		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t d = it.dist + w->corridors[e->corridor].route_weight;
+			int64_t d = it->dist + w->corridors[e->corridor].route_weight;
 
 			if (s->base_gen[e->node] != cur &&
 			    (s->base_tgen[e->node] != cur || d < s->base_tent[e->node])) {
 				s->base_tent[e->node] = d;
 				s->base_tgen[e->node] = cur;
-				heap_push(s->base_heap, &s->base_n, d, e->node);
+				base_push(s, d, e->node);
 			}
 		}
 	}
@@ -895,10 +950,22 @@ static void base_build(struct route_scratch *s, int dst)
 		s->base_cur = 1;
 	}
 	s->base_radius = (int64_t)(SMUG_ROUTE_MAX_NODES - 1) * s->wmax;
-	s->base_n = 0;
+	s->base_nb = (int)s->wmax + 1;
+	if (s->base_nb > s->base_bucket_cap) {
+		s->base_bucket_cap = s->base_nb;
+		s->base_bucket = xrealloc(s->base_bucket, (size_t)s->base_nb * sizeof *s->base_bucket);
+		free(s->base_bits);
+		s->base_bits = xcalloc((size_t)(s->base_nb + 63) / 64, sizeof *s->base_bits);
+	}
+	for (int b = 0; b < s->base_nb; b++)
+		s->base_bucket[b] = -1;
+	memset(s->base_bits, 0, (size_t)(s->base_nb + 63) / 64 * sizeof *s->base_bits);
+	s->base_n_ent = s->base_live = 0;
+	s->base_at = 0;
+	s->base_pos = 0;
 	s->base_tent[dst] = 0;
 	s->base_tgen[dst] = s->base_cur;
-	heap_push(s->base_heap, &s->base_n, 0, dst);
+	base_push(s, 0, dst);
 	s->base_dst = dst;
 }
 
