@@ -237,10 +237,7 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 	}
 	/* the masks are restored by every user; nothing to clear */
 	s->base_dst = -1;
-	s->wmax = 0;
-	for (int c = 0; c < w->n_corridors; c++)
-		if (w->corridors[c].route_weight > s->wmax)
-			s->wmax = w->corridors[c].route_weight;
+	s->wmax = w->route_wmax;
 }
 
 /* ---- path order --------------------------------------------------------- */
