@@ -57,6 +57,22 @@ grep -q "config" "$tmp/out" || fail "tampered replay does not name the config gr
 line=$(grep -n '"value":"0.41"' "$tmp/vault/seeds/j3/journal.jsonl" | cut -d: -f1)
 grep -q "journal line $line:" "$tmp/out" || fail "tampered replay does not name the changed line $line of journal.jsonl: $(cat "$tmp/out")"
 grep -q "changed after the seed was saved" "$tmp/err" || fail "edited journal not reported"
+# every digest of the journal, when it is wrong, is named by its own day
+# and line: the commands' checks, the first periodic check, the checks
+# between commands, and those after the last command (the seed's end)
+J2="$tmp/vault/seeds/j2/journal.jsonl"
+last_cmd=$(grep -n '"type":"command"' "$J2" | tail -n 1 | cut -d: -f1)
+[ "$last_cmd" -lt $(($(wc -l < "$J2") - 1)) ] || fail "j2's journal has fewer than two checks after its last command"
+for n in $(grep -n '"digest":"' "$J2" | cut -d: -f1); do
+	day=$(sed -n "${n}s/^{\"type\":\"[a-z]*\",\"day\":\([0-9]*\),.*/\1/p" "$J2")
+	rm -rf "$tmp/vault/seeds/j4"
+	cp -r "$tmp/vault/seeds/j2" "$tmp/vault/seeds/j4"
+	sed "${n}s/\"digest\":\"[0-9a-f]*\"/\"digest\":\"0000000000000000\"/" "$J2" > "$tmp/vault/seeds/j4/journal.jsonl"
+	cmp -s "$J2" "$tmp/vault/seeds/j4/journal.jsonl" && fail "line $n of the journal did not change"
+	expect_rc 3 "$SMUGNET" replay j4 $V
+	grep -Eq "diverged on day $day( \([^)]*\))?, journal line $n: state digest" "$tmp/out" ||
+		fail "a wrong digest on line $n (day $day) of journal.jsonl is not named by its line and day: $(cat "$tmp/out")"
+done
 # a journal file with its scenario
 expect_rc 0 "$SMUGNET" run --days 90 --scenario "$SRCDIR/data/tiny.json" --crackdown "n:a|n:b" --journal "$tmp/tiny.jsonl"
 expect_rc 0 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.json"

@@ -217,6 +217,23 @@ static void screen_row(const char *p, const char *end, char *out, int cols)
 	}
 }
 
+/* The screen's rows one byte per column (see screen_row), in out[rows]
+ * of cols + 1 bytes each; how many rows. */
+static int screen_rows(const char *screen, char (*out)[256], int rows, int cols)
+{
+	int n = 0;
+
+	for (const char *line = screen; n < rows; n++) {
+		const char *end = strchr(line, '\n') ? strchr(line, '\n') : line + strlen(line);
+
+		screen_row(line, end, out[n], cols);
+		if (*end == '\0')
+			return n + 1;
+		line = end + 1;
+	}
+	return n;
+}
+
 static bool is_frame(char c)
 {
 	return c == '|' || c == '+' || c == '-';
@@ -797,59 +814,247 @@ START_TEST(test_tui_short_names_cut_only_at_a_separator)
 }
 END_TEST
 
-/* The Map pane's frame is closed wherever it shows: below its title row the
- * left frame line runs down to a corner, and the bottom line between
- * that corner and the right one is whole (its legend stays inside). */
-START_TEST(test_tui_map_pane_frame_is_closed)
+/* ---- every frame is closed ---- */
+
+/* Whether cell (y, x) of the screen is frame glyph c drawn in a frame's
+ * role (canvas_box: the focused pane's, or the others' dim one), so not
+ * text or a map line of the same shape drawn over it. */
+static bool frame_cell(const struct tui_grid *g, char (*row)[256], int y, int x, char c)
 {
-	struct smug_world *w = world_at(30);
-	struct tui_app a;
-	int shown = 0;
+	int r = grid_role(g, y, x);
 
-	tui_app_init(&a, w, &opts);
-	for (int sz = 0; sz < 3; sz++) {
-		int rows = sizes[sz][0], cols = sizes[sz][1], top = -1, c0 = -1, c1 = -1, y;
-		char *s = render(&a, rows, cols), *p = s, line[512];
+	return row[y][x] == c && (r == ROLE_FOCUS || r == ROLE_DIM);
+}
 
-		for (int r = 0; r < rows && top < 0; r++) {
-			char *end = strchr(p, '\n'), *t;
+/* The frame around rect r of the screen (row: screen_rows, g: its
+ * roles) is closed: a corner at each of the rect's four corners, a
+ * vertical line down both its sides, a horizontal line along its bottom
+ * and along its top after the title, nothing drawn over any of them. */
+static void assert_frame_closed(const struct tui_grid *g, char (*row)[256], int rows, int cols, struct tui_rect r,
+				const char *what)
+{
+	int top = r.y, bottom = r.y + r.h - 1, left = r.x, right = r.x + r.w - 1, x;
 
-			screen_row(p, end ? end : p + strlen(p), line, cols);
-			if ((t = strstr(line, "4 Map")) != NULL) {
-				top = r;
-				for (c0 = (int)(t - line); c0 > 0 && line[c0] != '+'; c0--)
-					;
-				for (c1 = (int)(t - line); c1 < cols && line[c1] != '+'; c1++)
-					;
-			}
-			p = end ? end + 1 : p + strlen(p);
-		}
-		if (top < 0) { /* narrow: the map shares the table's place */
-			free(s);
+	ck_assert_msg(r.h >= 3 && r.w >= 6 && top >= 0 && left >= 0 && bottom < rows && right < cols,
+		      "%s: the rect y %d x %d h %d w %d is not a pane on the screen", what, r.y, r.x, r.h, r.w);
+	ck_assert_msg(frame_cell(g, row, top, left, '+') && frame_cell(g, row, top, right, '+') &&
+			      frame_cell(g, row, bottom, left, '+') && frame_cell(g, row, bottom, right, '+'),
+		      "%s: a corner is missing at rows %d-%d, columns %d-%d:\n%s\n%s", what, top, bottom, left, right,
+		      row[top], row[bottom]);
+	for (int y = top + 1; y < bottom; y++)
+		ck_assert_msg(frame_cell(g, row, y, left, '|') && frame_cell(g, row, y, right, '|'),
+			      "%s: row %d breaks the frame's side at column %d or %d:\n%s", what, y, left, right, row[y]);
+	for (x = left + 1; x < right; x++)
+		ck_assert_msg(frame_cell(g, row, bottom, x, '-'), "%s: the bottom line (row %d) is broken at column %d:\n%s",
+			      what, bottom, x, row[bottom]);
+	/* the top line: the title from the corner on, then the line */
+	for (x = right - 1; x > left && frame_cell(g, row, top, x, '-'); x--)
+		;
+	ck_assert_msg(x > left + 1 && x < right - 1 && (row[top][left + 1] == ' ' || row[top][left + 1] == '['),
+		      "%s: the top line (row %d) is not a title then a line:\n%s", what, top, row[top]);
+	for (; x > left; x--)
+		ck_assert_msg(grid_role(g, top, x) == ROLE_TITLE || grid_role(g, top, x) == ROLE_FOCUS,
+			      "%s: something is drawn over the title (row %d, column %d):\n%s", what, top, x, row[top]);
+}
+
+/* Sizes from the smallest the cockpit draws to wide, odd ones among
+ * them, on both sides of the width where the map gets a pane of its own. */
+static const int frame_sizes[][2] = {{24, 80}, {25, 81}, {31, 97}, {40, 120}, {33, 149},
+				     {37, 150}, {48, 160}, {45, 177}, {61, 211}};
+#define N_FRAME_SIZES ((int)(sizeof frame_sizes / sizeof frame_sizes[0]))
+
+/* The screen drawn with its roles, its text left to the other tests
+ * (they check numbers and labels). */
+static struct tui_grid *frame_grid(struct tui_app *a, int rows, int cols)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+
+	render_into(a, g, rows, cols, false);
+	return g;
+}
+
+/* The main view at rows x cols: every pane it lays out has its frame
+ * closed where the layout put it, and the panes share out the body, no
+ * cell twice, none left over. Returns the panes shown; *body: the
+ * rect they fill (where a full-screen view goes). */
+static int assert_panes_framed(struct tui_app *a, int rows, int cols, struct tui_rect *body)
+{
+	static const char *const names[PANE_COUNT] = {"Factions", "Routes", "Borders", "Map", "Events"};
+	struct tui_grid *g = frame_grid(a, rows, cols);
+	char *text = grid_dump(g), (*row)[256] = malloc((size_t)rows * sizeof *row), what[96];
+	unsigned char *owner = calloc((size_t)rows * (size_t)cols, 1);
+	int shown = 0, y1 = 0, x1 = 0;
+
+	ck_assert_ptr_nonnull(owner);
+	ck_assert_ptr_nonnull(row);
+	ck_assert_int_eq(screen_rows(text, row, rows, cols), rows);
+	*body = (struct tui_rect){rows, cols, 0, 0};
+	for (int p = 0; p < PANE_COUNT; p++) {
+		struct tui_rect r = a->pane_rect[p];
+
+		if (r.h <= 0 || r.w <= 0)
 			continue;
-		}
-		ck_assert_msg(line[c0] == '+' && c1 < cols, "%dx%d: the Map pane's title row has no corners", rows, cols);
 		shown++;
-		p = s;
-		for (y = 0; y <= top; y++)
-			p = strchr(p, '\n') + 1;
-		for (;; y++) {
-			char *end = strchr(p, '\n');
-
-			ck_assert_msg(y < rows, "%dx%d: the Map pane's left frame line runs off the screen", rows, cols);
-			screen_row(p, end ? end : p + strlen(p), line, cols);
-			if (line[c0] != '|')
-				break;
-			p = end + 1;
-		}
-		ck_assert_msg(line[c0] == '+' && line[c1] == '+', "%dx%d: row %d closes no frame: %s", rows, cols, y, line);
-		for (int x = c0 + 1; x < c1; x++)
-			ck_assert_msg(line[x] == '-', "%dx%d: the Map pane's bottom line is broken at column %d: %s", rows,
-				      cols, x, line);
-		free(s);
+		snprintf(what, sizeof what, "%dx%d, %s pane (focus %s)", cols, rows, names[p], names[a->focus]);
+		assert_frame_closed(g, row, rows, cols, r, what);
+		for (int y = r.y; y < r.y + r.h; y++)
+			for (int x = r.x; x < r.x + r.w; x++) {
+				ck_assert_msg(owner[y * cols + x] == 0, "%s: cell (%d, %d) is also the %s pane's", what, y, x,
+					      names[owner[y * cols + x] - 1]);
+				owner[y * cols + x] = (unsigned char)(p + 1);
+			}
+		body->y = r.y < body->y ? r.y : body->y;
+		body->x = r.x < body->x ? r.x : body->x;
+		y1 = r.y + r.h > y1 ? r.y + r.h : y1;
+		x1 = r.x + r.w > x1 ? r.x + r.w : x1;
 	}
-	ck_assert_int_ge(shown, 1); /* at 48x160; narrower it gives way to the table */
-	close_app(&a, w);
+	body->h = y1 - body->y;
+	body->w = x1 - body->x;
+	/* between the header's two rows and the footer's, edge to edge */
+	ck_assert_msg(body->y == 2 && y1 == rows - 1 && body->x == 0 && x1 == cols,
+		      "%dx%d: the panes fill rows %d-%d, columns %d-%d, not the screen below the header and above the footer",
+		      cols, rows, body->y, y1 - 1, body->x, x1 - 1);
+	for (int y = body->y; y < y1; y++)
+		for (int x = body->x; x < x1; x++)
+			ck_assert_msg(owner[y * cols + x] != 0, "%dx%d: cell (%d, %d) of the main view is no pane's", cols,
+				      rows, y, x);
+	free(owner);
+	free(row);
+	free(text);
+	grid_free(g);
+	return shown;
+}
+
+/* The full-screen view open now has its frame closed around body. */
+static void assert_view_framed(struct tui_app *a, int rows, int cols, struct tui_rect body)
+{
+	struct tui_grid *g = frame_grid(a, rows, cols);
+	char *text = grid_dump(g), (*row)[256] = malloc((size_t)rows * sizeof *row), what[96];
+
+	ck_assert_ptr_nonnull(row);
+	ck_assert_int_eq(screen_rows(text, row, rows, cols), rows);
+	snprintf(what, sizeof what, "%dx%d, the %s view", cols, rows, view_def(a->view)->name);
+	assert_frame_closed(g, row, rows, cols, body, what);
+	free(row);
+	free(text);
+	grid_free(g);
+}
+
+/* The full-screen view open now (`keys` opened it) has its frame closed
+ * around body at every size, as it opened and moved 30 rows down; then
+ * Esc closes it. */
+static void assert_view_frames(struct tui_app *a, const struct tui_rect *body, const char *keys)
+{
+	ck_assert_msg(a->view != VIEW_MAIN, "'%s' opens no view", keys);
+	for (int down = 0; down < 2; down++) {
+		for (int k = 0; down && k < 30; k++)
+			tui_handle_key(a, 'j');
+		for (int s = 0; s < N_FRAME_SIZES; s++)
+			assert_view_framed(a, frame_sizes[s][0], frame_sizes[s][1], body[s]);
+	}
+	feed(a, "\033");
+	ck_assert_msg(a->view == VIEW_MAIN, "Esc does not close the view '%s' opened", keys);
+}
+
+/* Every pane's frame is closed on w's cockpit (with options o), and
+ * every full-screen view's: at each of frame_sizes, each pane focused in
+ * turn and its list moved 30 rows down, each view opened and moved
+ * down. */
+static void assert_every_frame_closed(struct smug_world *w, const struct tui_options *o)
+{
+	/* a full-screen view: the keys that open it from the main view */
+	static const char *const views[] = {"?", "M", "v", "g", "3g", "T", "C", "o", "2\r", "5\r"};
+	struct tui_app a;
+	struct tui_rect body[N_FRAME_SIZES];
+	int n_knobs, longest = 0;
+	const struct smug_knob *knob = smug_knob_table(&n_knobs);
+
+	tui_app_init(&a, w, o);
+	feed(&a, "..."); /* today's seizures and shipments on the map */
+	for (const char *f = "12345"; *f; f++) {
+		char keys[] = {*f, '\0'};
+
+		feed(&a, keys);
+		for (int k = 0; k < 30; k++) /* down the list: the tables scroll */
+			tui_handle_key(&a, 'j');
+		for (int s = 0; s < N_FRAME_SIZES; s++) {
+			int rows = frame_sizes[s][0], cols = frame_sizes[s][1];
+
+			/* from 150 columns the map has a pane of its own;
+			 * narrower it takes the table's place while focused
+			 * (and after, until the table is) */
+			ck_assert_int_eq(assert_panes_framed(&a, rows, cols, &body[s]), cols >= 150 ? 5 : 4);
+		}
+	}
+	for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
+		feed(&a, "1");
+		feed(&a, views[v]);
+		assert_view_frames(&a, body, views[v]);
+	}
+	/* the config view with the knob of the longest meaning selected:
+	 * the meaning in full takes both its rows */
+	for (int k = 0; k < n_knobs; k++)
+		if (strlen(knob[k].key) + strlen(knob[k].meaning) > strlen(knob[longest].key) + strlen(knob[longest].meaning))
+			longest = k;
+	feed(&a, "1C");
+	tui_handle_key(&a, KEY_HOME);
+	for (int k = 0; k < longest; k++)
+		tui_handle_key(&a, 'j');
+	ck_assert_int_eq(a.config_sel, longest);
+	assert_view_frames(&a, body, "C");
+	/* the what-if against the base: a branch that turns the crackdown
+	 * on the Borders table's first border on or off for 20 days */
+	feed(&a, "1b3");
+	tui_handle_key(&a, KEY_HOME);
+	feed(&a, "c....................B");
+	assert_view_frames(&a, body, "B");
+	feed(&a, "b"); /* back on the base: w (the app frees the what-if) */
+	ck_assert_ptr_eq(a.w, w);
+	tui_app_done(&a);
+}
+
+/* Every pane's frame is closed wherever it shows, and every full-screen
+ * view's: at sizes from 80x24 to 211x61 (odd ones too), each pane
+ * focused in turn and scrolled down, with 60 days of content (a
+ * crackdown, long tables, events to scroll) and on a world of 16
+ * factions (more than the Factions pane has rows for), no pane draws
+ * over its own corners and lines or outside them (an inner canvas one
+ * row or column too big drew its last row or column over the frame; an
+ * inner map 4 rows too tall drew its legend over the bottom line: only
+ * the golden screens saw it, and only at their three sizes). */
+START_TEST(test_tui_every_frame_is_closed)
+{
+	struct smug_world *w = golden_world();
+	char *json = smug_scenario_generate(400, 3, 16), root[] = "/tmp/smugnet-tui-XXXXXX", path[160], cmd[200];
+	struct smug_error err;
+	struct tui_options o = opts;
+	int fac[SMUG_FACTIONS_MAX];
+	FILE *f;
+
+	/* a vault of more seeds than the load view has rows for */
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
+	for (int i = 0; i < 60; i++) {
+		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
+		ck_assert_int_eq(mkdir(path, 0700), 0);
+		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
+		ck_assert_ptr_nonnull(f = fopen(path, "w"));
+		fputs("not json", f);
+		fclose(f);
+	}
+	o.vault_root = root;
+	assert_every_frame_closed(w, &o);
+	smug_world_free(w);
+	ck_assert_ptr_nonnull(json);
+	w = NULL;
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	ck_assert_int_eq(tui_network_factions(w, fac, SMUG_FACTIONS_MAX), 16);
+	smug_cmd_step(w, 30);
+	assert_every_frame_closed(w, &o);
+	smug_world_free(w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
 }
 END_TEST
 
@@ -2435,23 +2640,6 @@ START_TEST(test_tui_commodities_faction_line_is_the_sum)
 	close_app(&a, w);
 }
 END_TEST
-
-/* The screen's rows one byte per column (see screen_row), in out[rows]
- * of cols + 1 bytes each; how many rows. */
-static int screen_rows(const char *screen, char (*out)[256], int rows, int cols)
-{
-	int n = 0;
-
-	for (const char *line = screen; n < rows; n++) {
-		const char *end = strchr(line, '\n') ? strchr(line, '\n') : line + strlen(line);
-
-		screen_row(line, end, out[n], cols);
-		if (*end == '\0')
-			return n + 1;
-		line = end + 1;
-	}
-	return n;
-}
 
 /* The commodities view's highlighted row on the 160x48 screen, failing
  * unless exactly one row of the table is highlighted. */
@@ -9402,7 +9590,6 @@ int main(void)
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_short_names_cut_only_at_a_separator);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
-	tcase_add_test(t, test_tui_map_pane_frame_is_closed);
 	tcase_add_test(t, test_tui_map_short_ids_keep_the_digits_they_share);
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
 	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
@@ -9466,6 +9653,10 @@ int main(void)
 	tcase_add_test(t, test_tui_margin_bar_fills_the_winners_share);
 	tcase_add_test(t, test_tui_margin_bar_needs_four_cells);
 	tcase_add_test(t, test_tui_wrap_fills_each_row_to_its_width);
+	suite_add_tcase(s, t);
+	t = tcase_create("frames");
+	tcase_set_timeout(t, 120);
+	tcase_add_test(t, test_tui_every_frame_is_closed);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
