@@ -245,10 +245,12 @@ END_TEST
 /* The JSON Lines health's cap_binding_share counts the days the plan
  * reached max_shipments_per_day: with a cap of 3 those are exactly the
  * days that created 3 shipments (most days of the default world), with
- * the cap at its largest none. */
+ * the cap at its largest none, and at its smallest, 0, none either: that
+ * cap turns the plan off (no shipment, no decision), it holds back no
+ * plan. */
 START_TEST(test_model_cap_binding_days_are_the_days_at_the_cap)
 {
-	static const int caps[] = {3, SMUG_SHIPMENTS_PER_DAY_MAX};
+	static const int caps[] = {3, SMUG_SHIPMENTS_PER_DAY_MAX, 0};
 
 	for (size_t k = 0; k < sizeof caps / sizeof caps[0]; k++) {
 		struct smug_world *w = test_default_at(0);
@@ -260,7 +262,7 @@ START_TEST(test_model_cap_binding_days_are_the_days_at_the_cap)
 			int64_t made = smug_history_at(&w->tel, i)->c.shipments_created;
 
 			ck_assert_int_le(made, caps[k]);
-			at_cap += made == caps[k];
+			at_cap += caps[k] > 0 && made == caps[k];
 		}
 		ck_assert_int_eq(w->tel.plan.days, 60);
 		ck_assert_msg(w->tel.plan.cap_days == at_cap, "cap %d: %lld days counted at the cap, %lld created %d",
@@ -269,6 +271,8 @@ START_TEST(test_model_cap_binding_days_are_the_days_at_the_cap)
 			ck_assert_int_gt(at_cap, 30);
 		else
 			ck_assert_int_eq(at_cap, 0);
+		if (caps[k] == 0)
+			ck_assert_int_eq(w->tel.plan.decisions, 0);
 		smug_world_free(w);
 	}
 }

@@ -412,6 +412,46 @@ START_TEST(test_smuggling_planner_bribes_within_budget_and_caps)
 }
 END_TEST
 
+/* A faction learns what share of its intended offers its budget covers
+ * (offer_fill, which its expected offer follows), whatever the size of
+ * the offers: with a budget that rounds to nothing (bribe_budget_fraction
+ * 1e-12 of its balance) it covers none, and offer_fill falls from 1 toward
+ * 0, at the largest offer ratio and at one whose offers are a fraction
+ * of a minor unit; with its usual budget the tiny offers are covered
+ * whole and offer_fill stays 1. On the tiny world, 20 days. */
+START_TEST(test_smuggling_offer_fill_is_the_covered_share_of_any_offer)
+{
+	static const struct {
+		const char *ratio, *fraction;
+		bool covered;
+	} runs[] = {{"4", "1e-12", false}, {"1e-6", "1e-12", false}, {"1e-6", "0.004", true}};
+
+	for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
+		struct smug_world *w = load_tiny();
+		struct smug_error err;
+		const struct smug_network *n = &w->factions[0].net;
+		int borders = 0;
+
+		ck_assert_int_eq(smug_config_set(w, "smuggling.bribe_offer_ratio", runs[r].ratio, &err), SMUG_OK);
+		ck_assert_int_eq(smug_config_set(w, "smuggling.bribe_budget_fraction", runs[r].fraction, &err), SMUG_OK);
+		for (int day = 0; day < 20; day++) {
+			smug_cmd_step(w, 1);
+			for (int i = 0; i < w->n_decisions; i++)
+				borders += w->decisions[i].shipment != 0 ? w->decisions[i].route_borders : 0;
+		}
+		ck_assert_int_gt(borders, 20); /* offers were meant at borders */
+		if (runs[r].covered)
+			ck_assert_msg(n->offer_fill == 1.0, "offer ratio %s, fraction %s: offer_fill %.4f, want 1",
+				      runs[r].ratio, runs[r].fraction, n->offer_fill);
+		else
+			ck_assert_msg(n->offer_fill < 0.1,
+				      "offer ratio %s, fraction %s (no budget): offer_fill %.4f, want it near 0",
+				      runs[r].ratio, runs[r].fraction, n->offer_fill);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 /* ---- auditable: the explanation agrees with the plan ---- */
 
 /* Check explanation x against decision d: same candidates, the winner and
@@ -1718,6 +1758,7 @@ static Suite *smuggling_suite(void)
 	t = tcase_create("T3 bribes");
 	tcase_add_test(t, test_smuggling_planner_bribes_lower_seizure_bounded);
 	tcase_add_test(t, test_smuggling_planner_bribes_within_budget_and_caps);
+	tcase_add_test(t, test_smuggling_offer_fill_is_the_covered_share_of_any_offer);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T4 learning");

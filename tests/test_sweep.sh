@@ -9,7 +9,8 @@
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+# a cockpit left in tmux by a failed check goes with the server
+trap '[ -S "$tmp/tmux.sock" ] && tmux -S "$tmp/tmux.sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 pass=0
 fail() { echo "FAIL: $*"; echo "$pass passed, 1 failed"; exit 1; }
 ok() { pass=$((pass + 1)); }
@@ -191,6 +192,23 @@ if command -v tmux >/dev/null 2>&1; then
 	grep -q "5-95% of $KNOB=0.15" "$tmp/screen" || fail "Down did not select the second setting's band"
 	grep -q "^$KNOB=0.6 " "$tmp/screen" || fail "sweep view table has no row per setting"
 	grep -q EXITED "$tmp/screen2" || fail "q did not leave the sweep view"
+	# its least size is 80x24: drawn whole there; a row or a column less
+	# says what it needs
+	shown_in() {
+		end=$(($(date +%s) + 60))
+		until tmux -S "$sock" capture-pane -p -t "$1" 2>/dev/null | grep -q -- "$2"; do
+			[ "$(date +%s)" -lt "$end" ] || return 1
+			sleep 0.1
+		done
+	}
+	for size in 80x24 80x23 79x24; do
+		tmux -S "$sock" new-session -d -s "s$size" -x "${size%x*}" -y "${size#*x}" "$SMUGNET --sweep $S; sleep 30"
+	done
+	shown_in s80x24 "sweep $S: 16 tasks" || fail "the sweep view at 80x24 is not drawn: $(tmux -S "$sock" capture-pane -p -t s80x24)"
+	shown_in s80x24 "Tab/f next figure" || fail "the sweep view at 80x24 has no key line"
+	shown_in s80x23 "The sweep view needs 80x24 (this is 80x23)" || fail "the sweep view at 80x23 does not say it needs 80x24"
+	shown_in s79x24 "The sweep view needs 80x24 (this is 79x24)" || fail "the sweep view at 79x24 does not say it needs 80x24"
+	tmux -S "$sock" kill-server 2>/dev/null
 	ok
 fi
 

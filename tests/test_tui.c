@@ -2452,6 +2452,81 @@ START_TEST(test_tui_save_overwrite_and_load)
 }
 END_TEST
 
+/* Keys as the cockpit takes them: each one, then a frame drawn. */
+static void keys_drawn(struct tui_app *a, const int *keys, int n, int rows, int cols)
+{
+	for (int i = 0; i < n; i++) {
+		tui_handle_key(a, keys[i]);
+		draw(a, rows, cols);
+	}
+}
+
+/* Rows [y, y + h) of a screen, the caller frees them. */
+static char *rows_of(const char *screen, int y, int h)
+{
+	const char *start = screen, *end;
+
+	for (int r = 0; r < y && start; r++)
+		start = strchr(start, '\n') ? strchr(start, '\n') + 1 : NULL;
+	ck_assert_ptr_nonnull(start);
+	end = start;
+	for (int r = 0; r < h && end && *end; r++)
+		end = strchr(end, '\n') ? strchr(end, '\n') + 1 : end + strlen(end);
+	return strndup(start, (size_t)(end - start));
+}
+
+/* A loaded seed's Borders table starts from its top, as selections do: a
+ * table scrolled to its end before the load, and hidden while the seed
+ * loads (the Map in its slot at 120 columns), shows a border picked on
+ * the Map afterwards just as a cockpit opened on that seed does. */
+START_TEST(test_tui_loaded_seed_borders_table_starts_at_the_top)
+{
+	static const int scroll[] = {'3', KEY_END}, load[] = {'4', 'o', '\n'};
+	static const int pick[] = {KEY_DOWN, KEY_RIGHT, KEY_DOWN, '3'};
+	struct smug_world *w = world_at(60), *seed = NULL;
+	struct tui_options o = opts;
+	struct tui_app a, b;
+	struct smug_error err;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], *sa, *sb, *ta, *tb;
+	struct tui_rect r;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	o.vault_root = root;
+	ck_assert_int_eq(smug_vault_save(w, root, "s", &err), SMUG_OK);
+	tui_app_init(&a, w, &o);
+	keys_drawn(&a, scroll, 2, 40, 120);
+	ck_assert_int_gt(a.border_top, 0); /* scrolled */
+	keys_drawn(&a, load, 3, 40, 120);
+	ck_assert_str_eq(a.seed_name, "s");
+	keys_drawn(&a, pick, 4, 40, 120);
+	ck_assert_int_ge(a.border, 0);
+	sa = render(&a, 40, 120);
+	r = a.pane_rect[PANE_BORDERS];
+	ck_assert_int_eq(smug_vault_load(root, "s", &seed, &err), SMUG_OK);
+	tui_app_init(&b, seed, &o);
+	keys_drawn(&b, load, 1, 40, 120); /* the Map in its slot */
+	keys_drawn(&b, pick, 4, 40, 120);
+	ck_assert_int_eq(b.border, a.border);
+	sb = render(&b, 40, 120);
+	for (int y = r.y; y < r.y + r.h; y++) {
+		ta = rows_of(sa, y, 1);
+		tb = rows_of(sb, y, 1);
+		ck_assert_msg(strcmp(ta, tb) == 0,
+			      "row %d of the Borders table after the load:\n%sin a cockpit opened on the seed:\n%s",
+			      y - r.y, ta, tb);
+		free(ta);
+		free(tb);
+	}
+	free(sa);
+	free(sb);
+	close_app(&b, seed);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* The load view marks a seed whose manifest cannot be read, with the
  * reason, and scrolls so the selected seed stays on screen. */
 START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
@@ -6003,6 +6078,79 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 		      "the why view opened again still shows the what-if");
 	di = pane_routes_decision(&a);
 	ck_assert_int_eq(why_lit_candidate(&a), w->decisions[di].winner + 1);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The why view's "margin N cr; cargo ..." line weighs the winner against
+ * another route: the runner-up, N its score less the winner's; under a
+ * what-if (x), the decision's own winner against the new one. It is not
+ * there when there is nothing to weigh: a decision without a runner-up,
+ * or a what-if whose winner stays. For every route of every faction on
+ * day 110 (where one what-if keeps its winner), with its what-if and
+ * without. */
+START_TEST(test_tui_why_margin_weighs_two_routes)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 110);
+	struct smug_explanation *ex = malloc(sizeof *ex);
+	int shown = 0, hidden = 0;
+
+	ck_assert_ptr_nonnull(ex);
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			int di;
+			const struct smug_decision *d;
+
+			a.route_sel = r;
+			di = pane_routes_decision(&a);
+			d = &w->decisions[di];
+			if (d->winner < 0)
+				continue; /* "no candidate route": nothing to weigh either way */
+			ck_assert_int_eq(smug_explain_decision(w, di, ex), SMUG_OK);
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			for (int pass = 0; pass < 2; pass++) {
+				const struct smug_explanation *x = ex;
+				int win = d->winner, run = d->runner;
+				char m[40], want[80];
+				char *s;
+
+				if (pass == 1) { /* the what-if, when the decision has one */
+					tui_handle_key(&a, 'x');
+					if (!a.whatif)
+						break;
+					x = &a.whatif_data->x;
+					win = a.whatif_data->winner_after;
+					run = d->winner;
+				}
+				s = render(&a, 48, 160);
+				if (run >= 0 && run != win) {
+					fmt_credits(m, sizeof m, (int64_t)(x->cand[run].score - x->cand[win].score + 0.5));
+					snprintf(want, sizeof want, "margin %s cr; cargo ", m);
+					ck_assert_msg(strstr(s, want) != NULL,
+						      "%s, route %d%s: no '%s' (winner #%d, weighed against #%d)",
+						      w->factions[f].id, r, pass ? " under its what-if" : "", want, win + 1,
+						      run + 1);
+					shown++;
+				} else {
+					ck_assert_msg(strstr(s, " cr; cargo ") == NULL,
+						      "%s, route %d%s: a margin line with nothing to weigh (winner #%d, "
+						      "the other #%d)",
+						      w->factions[f].id, r, pass ? " under its what-if" : "", win + 1, run + 1);
+					hidden++;
+				}
+				free(s);
+			}
+			tui_handle_key(&a, 27);
+			ck_assert_int_eq(a.view, VIEW_MAIN);
+		}
+	}
+	ck_assert_int_gt(shown, 10);
+	ck_assert_int_gt(hidden, 0);
+	free(ex);
 	close_app(&a, w);
 }
 END_TEST
@@ -9670,6 +9818,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
+	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
@@ -9695,6 +9844,7 @@ int main(void)
 	tcase_add_test(t, test_tui_faction_keys_without_a_network_select_nothing);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
+	tcase_add_test(t, test_tui_loaded_seed_borders_table_starts_at_the_top);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);

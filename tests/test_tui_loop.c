@@ -103,11 +103,33 @@ static bool has_edge(char edges[][96], int n, const char *id)
 	return false;
 }
 
-/* A changed route's why names each edge one side's route has and the
- * other lacks, and no edge both share. */
-static int check_whys(const struct smug_comparison *c)
+/* Is text the faction's risk_est on corridor `corr` in world w as the
+ * why shows it (one of its estimates there, "%.3f"), or "prior" when it
+ * holds none. */
+static bool risk_is(const struct smug_world *w, const char *faction, const char *corr, const char *text)
 {
-	int checked = 0;
+	int f = smug_world_find_faction(w, faction), k = smug_world_find_corridor(w, corr);
+	bool any = false;
+
+	for (int i = 0; f >= 0 && k >= 0 && i < w->factions[f].net.n_edge_stats; i++) {
+		char v[16];
+
+		if (w->factions[f].net.edge_stats[i].corridor != k)
+			continue;
+		any = true;
+		snprintf(v, sizeof v, "%.3f", w->factions[f].net.edge_stats[i].risk_est);
+		if (strcmp(v, text) == 0)
+			return true;
+	}
+	return !any && strcmp(text, "prior") == 0;
+}
+
+/* A changed route's why names each edge one side's route has and the
+ * other lacks, and no edge both share, each with the faction's risk_est
+ * there in its own world and in the other (w: base, what-if). */
+static int check_whys(const struct smug_comparison *c, const struct smug_world *const w[2])
+{
+	int checked = 0, risks = 0;
 
 	for (int i = 0; i < c->n_routes; i++) {
 		const struct smug_cmp_route *r = &c->routes[i];
@@ -125,8 +147,25 @@ static int check_whys(const struct smug_comparison *c)
 				char want[112];
 				bool shown;
 
-				snprintf(want, sizeof want, "%.95s risk_est", e[s][k]);
+				snprintf(want, sizeof want, "%.95s risk_est ", e[s][k]);
 				shown = strstr(r->why[s], want) != NULL;
+				if (shown) {
+					const char *at = strstr(r->why[s], want) + strlen(want);
+					const char *other = strstr(at, " (other ");
+					char mine[32] = "", theirs[32] = "";
+
+					if (other && strchr(other, ')')) { /* not cut */
+						snprintf(mine, sizeof mine, "%.*s", (int)(other - at), at);
+						other += strlen(" (other ");
+						snprintf(theirs, sizeof theirs, "%.*s", (int)(strchr(other, ')') - other), other);
+						ck_assert_msg(risk_is(w[s], r->faction, e[s][k], mine) &&
+								      risk_is(w[1 - s], r->faction, e[s][k], theirs),
+							      "route %s of %s: edge %s risk_est %s (other %s) is not the "
+							      "faction's: %s",
+							      r->route[s], r->faction, e[s][k], mine, theirs, r->why[s]);
+						risks++;
+					}
+				}
 				if (has_edge(e[1 - s], n[1 - s], e[s][k]))
 					ck_assert_msg(!shown, "route %s: shared edge %s in its why: %s", r->route[s], e[s][k],
 						      r->why[s]);
@@ -140,6 +179,7 @@ static int check_whys(const struct smug_comparison *c)
 		}
 		checked++;
 	}
+	ck_assert_int_gt(risks, 0); /* some why shows its numbers whole */
 	return checked;
 }
 
@@ -307,7 +347,11 @@ START_TEST(test_tui_loop_branch_compare_keep)
 
 		loop_pair(&a, &base, &whatif);
 		smug_compare(base, whatif, c);
-		ck_assert_int_gt(check_whys(c), 0);
+		{
+			const struct smug_world *const pair[2] = {base, whatif};
+
+			ck_assert_int_gt(check_whys(c, pair), 0);
+		}
 		check_compare_screen(&a, c);
 		smug_comparison_done(c);
 		free(c);
@@ -326,11 +370,34 @@ static bool blank_row(const char *line)
 	return strspn(line + 3, " ") == strlen(line) - 6; /* frame, spaces, frame */
 }
 
+/* The first and one past the last column of each word of a screen row
+ * (columns counted in characters), its frame lines left out; how many. */
+static int word_spans(const char *row, int *first, int *end, int max)
+{
+	int n = 0, x = 0;
+
+	for (const char *p = row; *p && n < max;) {
+		unsigned char c = (unsigned char)*p;
+		int len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+
+		if (c != ' ' && strncmp(p, "\u2502", 3) != 0) {
+			if (n == 0 || end[n - 1] != x)
+				first[n++] = x;
+			end[n - 1] = x + 1;
+		}
+		p += len;
+		x++;
+	}
+	return n;
+}
+
 /* The compare view at rows x cols: each faction's row shows the change
  * of its deliveries and of its seizures, what-if minus base (wide, the
- * base and what-if figures before each); a blank row sets off each
- * table; under the faction table the border table, when it has more
- * borders than it shows, and the routes share the rows evenly. */
+ * base and what-if figures before each), each figure under its head
+ * (ending where the head ends; the faction's name starting where
+ * "faction" starts); a blank row sets off each table; under the faction
+ * table the border table, when it has more borders than it shows, and
+ * the routes share the rows evenly. */
 static void check_compare_tables(struct tui_app *a, const struct smug_comparison *c, int rows, int cols)
 {
 	char *s = screen_at(a, rows, cols), *line[64];
@@ -384,6 +451,16 @@ static void check_compare_tables(struct tui_app *a, const struct smug_comparison
 			ck_assert_msg(atoll(words[4]) == f->delivered[0] && atoll(words[5]) == f->delivered[1] &&
 					      atoll(words[7]) == f->seized[0] && atoll(words[8]) == f->seized[1],
 				      "%dx%d: %s's row: '%s'", cols, rows, f->id, line[i]);
+		{
+			int hf[16], he[16], rf[16], re[16], nh = word_spans(line[fh], hf, he, 16),
+								 nr = word_spans(line[i], rf, re, 16);
+
+			ck_assert_int_eq(nr, nh);
+			for (int j = 0; j < nr; j++)
+				ck_assert_msg(j == 0 ? rf[j] == hf[j] : re[j] == he[j],
+					      "%dx%d: %s's figure %d is not under its head:\n%s\n%s", cols, rows, f->id,
+					      j, line[fh], line[i]);
+		}
 		factions++;
 	}
 	ck_assert_int_eq(factions, c->n_factions);
