@@ -43,6 +43,7 @@ struct smug_world {
 	struct smug_adj *adj; /* CSR adjacency, see smug_node */
 	int n_adj;
 	double span2_max; /* largest squared map distance one corridor spans */
+	int64_t route_wmax; /* heaviest corridor route_weight (derived, set with the weights) */
 	struct smug_corridor *corridors; /* sorted by id */
 	int n_corridors;
 	struct smug_border_stats *border_stats; /* parallel to corridors */

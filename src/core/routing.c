@@ -15,6 +15,16 @@ struct heap_item {
 	int node;
 };
 
+struct base_ent {
+	int64_t dist;
+	int node, next;
+};
+
+struct hop_rec {
+	int64_t cost;
+	int row, prev; /* prev: the node's earlier record, -1 none */
+};
+
 /* Per-search buffers sized for one world's graph; grown on demand. */
 struct route_scratch {
 	int n_nodes, n_adj, n_corridors; /* sizes the buffers hold */
@@ -23,9 +33,16 @@ struct route_scratch {
 	unsigned char *corridor_ban;	 /* [n_corridors] 1 = banned first hop */
 	unsigned char *on_walk;		 /* [n_nodes] loop guard for walks */
 	struct heap_item *heap;		 /* [n_adj + n_nodes + 1] */
-	int64_t *hop_cost;		 /* [SMUG_ROUTE_MAX_NODES * n_nodes], lazy */
-	int *hop_chg;			 /* [2 * n_nodes] nodes a row improved, lazy */
-	int *hop_chg_row;		 /* [n_nodes] the row that last listed v, lazy */
+	/* hop_table's rows, kept as their changes: node v's cost at row h is
+	 * that of the latest of v's records (hop_head[v], then .prev) whose
+	 * row is at most h, ROUTE_INF when none is (hop_cost) */
+	struct hop_rec *hop_rec; /* [cap_hop_rec], lazy, grown */
+	int n_hop_rec, cap_hop_rec;
+	int *hop_head;	   /* [n_nodes] v's latest record, -1 none, lazy */
+	int64_t *hop_best; /* [n_nodes] v's cost in the row being built, lazy */
+	int64_t *hop_from; /* [n_nodes] the last row's costs of its changed nodes, lazy */
+	int *hop_chg;	   /* [2 * n_nodes] nodes a row improved, lazy */
+	int *hop_chg_row;  /* [n_nodes] the row that last listed v, lazy */
 	/* Yen's candidate set B, sorted by route_path_cmp */
 	struct route_path cand[SMUG_ROUTE_TOPK_MAX];
 	int cand_dev[SMUG_ROUTE_TOPK_MAX]; /* deviation index of each candidate */
@@ -44,10 +61,25 @@ struct route_scratch {
 	int n_members;
 	int64_t wmax; /* heaviest corridor route_weight of the graph */
 	/* yen_with's unbanned distances to its dst, over the ball no
-	 * short-enough route leaves: base[v] valid when base_gen[v] == base_cur */
-	int64_t *base;
-	uint32_t *base_gen;
+	 * short-enough route leaves, settled on demand (base_of): a Dijkstra
+	 * from dst over the whole graph, bans ignored, kept open between
+ * reads. base[v] is settled when base_gen[v] == base_cur; base_tent[v]
+	 * is v's tentative distance when base_tgen[v] == base_cur. The frontier
+	 * is a bucket queue (Dial's): every entry not yet taken lies within
+	 * wmax of base_at, the distance being taken (in bucket base_pos), so
+	 * a bucket, taken round the ring of base_nb = wmax + 1, holds only
+	 * entries of one distance (a list through base_ent[].next), and
+	 * base_bits marks the buckets that hold any; base_live counts the
+	 * entries, 0 once base_at passes base_radius. */
+	int64_t *base, *base_tent;
+	uint32_t *base_gen, *base_tgen;
 	uint32_t base_cur;
+	struct base_ent *base_ent; /* [n_adj + n_nodes + 1]: each settled node's corridors push at most once */
+	int base_n_ent, base_live;
+	int *base_bucket; /* [base_nb] first entry, -1 none */
+	uint64_t *base_bits; /* [(base_nb + 63) / 64] */
+	int base_nb, base_bucket_cap, base_pos;
+	int64_t base_at, base_radius;
 	int base_dst; /* -1: none */
 	/* goal-directed spur search: fwd[v] = cost src -> v, valid when
 	 * fwd_gen[v] == fwd_cur */
@@ -66,7 +98,10 @@ static void scratch_done(struct route_scratch *s)
 	free(s->corridor_ban);
 	free(s->on_walk);
 	free(s->heap);
-	free(s->hop_cost);
+	free(s->hop_rec);
+	free(s->hop_head);
+	free(s->hop_best);
+	free(s->hop_from);
 	free(s->hop_chg);
 	free(s->hop_chg_row);
 	free(s->dist_gen);
@@ -75,6 +110,11 @@ static void scratch_done(struct route_scratch *s)
 	free(s->members);
 	free(s->base);
 	free(s->base_gen);
+	free(s->base_tent);
+	free(s->base_tgen);
+	free(s->base_ent);
+	free(s->base_bucket);
+	free(s->base_bits);
 	free(s->fwd);
 	free(s->fwd_gen);
 	memset(s, 0, sizeof *s);
@@ -186,18 +226,18 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->members = xcalloc((size_t)n + 1, sizeof *s->members);
 		s->base = xcalloc((size_t)n + 1, sizeof *s->base);
 		s->base_gen = xcalloc((size_t)n + 1, sizeof *s->base_gen);
+		s->base_tent = xcalloc((size_t)n + 1, sizeof *s->base_tent);
+		s->base_tgen = xcalloc((size_t)n + 1, sizeof *s->base_tgen);
+		s->base_ent = xcalloc((size_t)a + (size_t)n + 1, sizeof *s->base_ent);
 		s->fwd = xcalloc((size_t)n + 1, sizeof *s->fwd);
 		s->fwd_gen = xcalloc((size_t)n + 1, sizeof *s->fwd_gen);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
 			landmarks_build(w, s);
-		/* hop_cost stays NULL until a path is too long */
+		/* hop_table's buffers stay NULL until a path is too long */
 	}
 	/* the masks are restored by every user; nothing to clear */
 	s->base_dst = -1;
-	s->wmax = 0;
-	for (int c = 0; c < w->n_corridors; c++)
-		if (w->corridors[c].route_weight > s->wmax)
-			s->wmax = w->corridors[c].route_weight;
+	s->wmax = w->route_wmax;
 }
 
 /* ---- path order --------------------------------------------------------- */
@@ -290,17 +330,14 @@ static int64_t dist_of(const struct route_scratch *s, int v)
 /* Dijkstra from dst over the unbanned graph until src is settled, never
  * past `radius`. On return dist[v] is exact for every v with dist[v] <
  * dist[src]; other values are >= dist[src], which is all the walk below
- * needs. Returns dist[src], or ROUTE_INF when src is farther than radius.
- * With collect, it does not stop at src: it settles the whole ball of the
- * radius and lists its nodes in members[]. */
+ * needs. Returns dist[src], or ROUTE_INF when src is farther than radius. */
 static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, int src,
-			   int dst, int64_t radius, bool collect)
+			   int dst, int64_t radius)
 {
 	int n_heap = 0;
 	int64_t d_src;
 
 	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
-	s->n_members = 0;
 	s->dist[dst] = 0;
 	s->dist_gen[dst] = s->gen;
 	heap_push(s->heap, &n_heap, 0, dst);
@@ -312,9 +349,7 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 			continue; /* stale entry */
 		if (it.dist > radius)
 			break;
-		if (collect)
-			s->members[s->n_members++] = it.node;
-		else if (it.node == src)
+		if (it.node == src)
 			break;
 		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
 			const struct smug_adj *e = &w->adj[j];
@@ -327,10 +362,17 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 			}
 		}
 	}
-	if (src < 0)
-		return ROUTE_INF; /* a ball only */
 	d_src = dist_of(s, src);
 	return d_src <= radius ? d_src : ROUTE_INF;
+}
+
+/* Node v's cost to dst in row h of hop_table (v in its region). */
+static int64_t hop_cost(const struct route_scratch *s, int v, int h)
+{
+	for (int r = s->hop_head[v]; r >= 0; r = s->hop_rec[r].prev)
+		if (s->hop_rec[r].row <= h)
+			return s->hop_rec[r].cost;
+	return ROUTE_INF;
 }
 
 /* Walk src -> dst taking, at each node, the smallest neighbour index that
@@ -340,9 +382,85 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
  * if the path would exceed max_nodes or revisit a node. */
 #define WALK_BASE (-2)   /* walk on the unbanned tree of yen_with (base_of) */
 
-static int64_t base_of(const struct route_scratch *s, int v)
+/* Settle base entries in order of distance until v is settled or the
+ * next one lies beyond the radius: base[v], or ROUTE_INF. Dijkstra's
+ * settled distances are exact whatever is read in between, so v gets the
+ * value a full build would give it. */
+static void base_push(struct route_scratch *s, int64_t dist, int node)
 {
-	return s->base_gen[v] == s->base_cur ? s->base[v] : ROUTE_INF;
+	int e = s->base_n_ent++, b = s->base_pos + (int)(dist - s->base_at);
+
+	if (b >= s->base_nb)
+		b -= s->base_nb;
+	s->base_ent[e] = (struct base_ent){dist, node, s->base_bucket[b]};
+	s->base_bucket[b] = e;
+	s->base_bits[b >> 6] |= (uint64_t)1 << (b & 63);
+	s->base_live++;
+}
+
+/* Move base_at and base_pos to the nearest bucket round the ring that
+ * holds an entry (there is one: base_live > 0). */
+static void base_advance(struct route_scratch *s)
+{
+	int nw = (s->base_nb + 63) / 64, i = s->base_pos >> 6, b = -1;
+	uint64_t m = s->base_bits[i] & (~(uint64_t)0 << (s->base_pos & 63));
+
+	for (int k = 0; k <= nw; k++) {
+		if (m) {
+			b = (i << 6) + __builtin_ctzll(m);
+			break;
+		}
+		i = i + 1 == nw ? 0 : i + 1;
+		m = s->base_bits[i];
+	}
+	s->base_at += b >= s->base_pos ? b - s->base_pos : b + s->base_nb - s->base_pos;
+	s->base_pos = b;
+}
+
+static int64_t base_more(const struct smug_world *w, struct route_scratch *s, int v)
+{
+	uint32_t cur = s->base_cur;
+
+	while (s->base_gen[v] != cur && s->base_live > 0) {
+		int b, x;
+		const struct base_ent *it;
+		const struct smug_node *u;
+
+		base_advance(s);
+		if (s->base_at > s->base_radius) {
+			s->base_live = 0;
+			break;
+		}
+		b = s->base_pos;
+		x = s->base_bucket[b];
+		it = &s->base_ent[x];
+		s->base_bucket[b] = it->next;
+		if (it->next < 0)
+			s->base_bits[b >> 6] &= ~((uint64_t)1 << (b & 63));
+		s->base_live--;
+		if (s->base_gen[it->node] == cur || it->dist != s->base_tent[it->node])
+			continue; /* settled, or a stale entry */
+		u = &w->nodes[it->node];
+		s->base[it->node] = it->dist;
+		s->base_gen[it->node] = cur;
+		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+			const struct smug_adj *e = &w->adj[j];
+			int64_t d = it->dist + w->corridors[e->corridor].route_weight;
+
+			if (s->base_gen[e->node] != cur &&
+			    (s->base_tgen[e->node] != cur || d < s->base_tent[e->node])) {
+				s->base_tent[e->node] = d;
+				s->base_tgen[e->node] = cur;
+				base_push(s, d, e->node);
+			}
+		}
+	}
+	return s->base_gen[v] == cur ? s->base[v] : ROUTE_INF;
+}
+
+static inline int64_t base_of(const struct smug_world *w, struct route_scratch *s, int v)
+{
+	return s->base_gen[v] == s->base_cur ? s->base[v] : base_more(w, s, v);
 }
 
 static bool walk_path(const struct smug_world *w, struct route_scratch *s, int src, int dst,
@@ -370,17 +488,16 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			ok = false; /* full, and dst not reached */
 			break;
 		}
-		left_u = hop_rows == WALK_BASE ? base_of(s, u)
+		left_u = hop_rows == WALK_BASE ? base_of(w, s, u)
 			 : hop_rows < 0	       ? dist_of(s, u)
-					       : s->hop_cost[(size_t)(hops < hop_rows ? hops : hop_rows) *
-							    (size_t)w->n_nodes + (size_t)u];
+					       : hop_cost(s, u, hops < hop_rows ? hops : hop_rows);
 		if (hop_rows == WALK_BASE && u == src) {
 			/* the spur node: its cheapest unbanned way may be banned,
 			 * so the first hop is the cheapest usable one */
 			left_u = ROUTE_INF;
 			for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
 				const struct smug_adj *e = &w->adj[j];
-				int64_t b = base_of(s, e->node);
+				int64_t b = base_of(w, s, e->node);
 
 				if (usable(s, e) && b != ROUTE_INF &&
 				    b + w->corridors[e->corridor].route_weight < left_u)
@@ -394,7 +511,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			if (!usable(s, e))
 				continue;
 			if (hop_rows == WALK_BASE) {
-				left_v = base_of(s, e->node);
+				left_v = base_of(w, s, e->node);
 			} else if (hop_rows < 0) {
 				left_v = dist_of(s, e->node);
 			} else {
@@ -402,7 +519,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 
 				if (h < 0 || !s->member[e->node])
 					continue;
-				left_v = s->hop_cost[(size_t)h * (size_t)w->n_nodes + (size_t)e->node];
+				left_v = hop_cost(s, e->node, h);
 			}
 			if (left_v != ROUTE_INF && left_v + wt == left_u) {
 				next = e->node;
@@ -434,7 +551,7 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 
 	for (int j = w->nodes[u].adj_first; j < w->nodes[u].adj_first + w->nodes[u].adj_count; j++) {
 		const struct smug_adj *e = &w->adj[j];
-		int64_t b = base_of(s, e->node);
+		int64_t b = base_of(w, s, e->node);
 
 		if (usable(s, e) && b != ROUTE_INF && b + w->corridors[e->corridor].route_weight < left_u)
 			left_u = b + w->corridors[e->corridor].route_weight;
@@ -456,10 +573,10 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 			break;
 		}
 		if (u != src)
-			left_u = base_of(s, u);
+			left_u = base_of(w, s, u);
 		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t b = base_of(s, e->node);
+			int64_t b = base_of(w, s, e->node);
 
 			if (usable(s, e) && b != ROUTE_INF &&
 			    b + w->corridors[e->corridor].route_weight == left_u)
@@ -478,8 +595,17 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 
 /* Breadth-first from dst over the unbanned graph, at most max_hops
  * corridors: members[] lists the nodes reached in order and dist[v] holds
- * their hop counts (the queue is members[] itself). */
-static void hop_ball(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
+ * their hop counts (the queue is members[] itself).
+ * With src_lm (the landmark row of a route's source), only the nodes that
+ * can lie on a route from that source of at most max_hops corridors join:
+ * those with hops_lb(src, v) + dist[v] <= max_hops. A node left out is
+ * not expanded, and that loses no node that joins: the bound is
+ * consistent (two neighbours' bounds differ by at most one corridor), so
+ * every node on a fewest-hops way from dst to a node that joins joins
+ * too, and a node that joins is reached at its true hop count. The set is
+ * the one a full ball filtered afterwards gives; only its order differs. */
+static void hop_ball(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops,
+		     const int *src_lm)
 {
 	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
 	s->n_members = 0;
@@ -498,41 +624,49 @@ static void hop_ball(const struct smug_world *w, struct route_scratch *s, int ds
 			if (usable(s, e) && s->dist_gen[e->node] != s->gen) {
 				s->dist[e->node] = s->dist[u] + 1;
 				s->dist_gen[e->node] = s->gen;
+				if (src_lm && (long long)hops_lb(src_lm, lm_row(s, e->node)) + s->dist[u] + 1 >
+						      max_hops)
+					continue; /* seen, left out */
 				s->members[s->n_members++] = e->node;
 			}
 		}
 	}
 }
 
-/* Bellman-Ford by hop count: hop_cost[h][v] = cheapest v -> dst with at
- * most h corridors. Returns the number of rows filled (rows past it equal
- * the last one). Only used when the cheapest path is too long. */
-static int hop_table(const struct smug_world *w, struct route_scratch *s, int src, int dst,
-		     int max_hops)
+/* Add node v's cost at row `row` to its records. */
+static void hop_record(struct route_scratch *s, int v, int row, int64_t cost)
+{
+	if (s->n_hop_rec == s->cap_hop_rec) {
+		s->cap_hop_rec = s->cap_hop_rec ? 2 * s->cap_hop_rec : 4 * s->n_nodes + 16;
+		s->hop_rec = xrealloc(s->hop_rec, (size_t)s->cap_hop_rec * sizeof *s->hop_rec);
+	}
+	s->hop_rec[s->n_hop_rec] = (struct hop_rec){cost, row, s->hop_head[v]};
+	s->hop_head[v] = s->n_hop_rec++;
+}
+
+/* Bellman-Ford by hop count: hop_cost(s, v, h) = cheapest v -> dst with
+ * at most h corridors. Returns the number of rows filled (rows past it
+ * equal the last one). Only used when the cheapest path is too long. A
+ * row is kept as the nodes it changed, not copied whole from the last. */
+static int hop_table(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
 {
 	size_t n = (size_t)w->n_nodes;
-	int h, nm = 0;
+	int h, nm = s->n_members;
 
-	/* The region: the hop ball members[] the caller collected (dist[v]
-	 * = corridors from dst), less, on large graphs, the nodes the hop
-	 * bounds to src rule out. A path src -> dst of at most max_hops
-	 * corridors never leaves it. */
-	const int *src_lm = s->lm ? lm_row(s, src) : NULL;
-
-	for (int i = 0; i < s->n_members; i++) {
+	/* The region: the hop ball members[] the caller collected, which on
+	 * large graphs leaves out the nodes the hop bounds to src rule out.
+	 * A path src -> dst of at most max_hops corridors never leaves it. */
+	for (int i = 0; i < nm; i++) {
 		int v = s->members[i];
 
-		if (src_lm && (long long)hops_lb(src_lm, lm_row(s, v)) + s->dist[v] > max_hops)
-			continue;
 		s->member[v] = 1;
-		s->members[nm++] = v;
+		s->hop_best[v] = ROUTE_INF;
+		s->hop_head[v] = -1;
+		s->hop_chg_row[v] = 0;
 	}
-	s->n_members = nm;
-	for (int i = 0; i < nm; i++) {
-		s->hop_cost[s->members[i]] = ROUTE_INF;
-		s->hop_chg_row[s->members[i]] = 0;
-	}
-	s->hop_cost[dst] = 0;
+	s->n_hop_rec = 0;
+	s->hop_best[dst] = 0;
+	hop_record(s, dst, 0, 0);
 	/* Only a node whose cost fell in row h - 1 can lower a neighbour's in
 	 * row h (every other neighbour offered the same in row h - 1, and
 	 * that is already in the neighbour's row), so each row relaxes the
@@ -542,12 +676,12 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int sr
 
 	was[n_was++] = dst;
 	for (h = 1; h <= max_hops; h++) {
-		const int64_t *prev = s->hop_cost + (size_t)(h - 1) * n;
-		int64_t *cur = s->hop_cost + (size_t)h * n;
 		int n_now = 0;
 
-		for (int i = 0; i < nm; i++)
-			cur[s->members[i]] = prev[s->members[i]];
+		/* the last row's costs of the nodes it changed, before this
+		 * row lowers any of them */
+		for (int i = 0; i < n_was; i++)
+			s->hop_from[i] = s->hop_best[was[i]];
 		for (int i = 0; i < n_was; i++) {
 			int u = was[i];
 			const struct smug_node *nu = &w->nodes[u];
@@ -559,9 +693,9 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int sr
 
 				if (!s->member[v] || !usable(s, e))
 					continue;
-				d = prev[u] + w->corridors[e->corridor].route_weight;
-				if (d < cur[v]) {
-					cur[v] = d;
+				d = s->hop_from[i] + w->corridors[e->corridor].route_weight;
+				if (d < s->hop_best[v]) {
+					s->hop_best[v] = d;
 					if (s->hop_chg_row[v] != h) {
 						s->hop_chg_row[v] = h;
 						now[n_now++] = v;
@@ -571,6 +705,8 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int sr
 		}
 		if (n_now == 0)
 			return h;
+		for (int i = 0; i < n_now; i++)
+			hop_record(s, now[i], h, s->hop_best[now[i]]);
 		int *swap = was;
 
 		was = now;
@@ -587,10 +723,14 @@ static void region_clear(struct route_scratch *s)
 	s->n_members = 0;
 }
 
-static bool same_root(const struct route_path *a, const struct route_path *b, int j)
+/* How many leading nodes two paths share. */
+static int shared_nodes(const struct route_path *a, const struct route_path *b)
 {
-	return a->n_nodes > j + 1 && b->n_nodes > j + 1 &&
-	       memcmp(a->nodes, b->nodes, (size_t)(j + 1) * sizeof a->nodes[0]) == 0;
+	int n = a->n_nodes < b->n_nodes ? a->n_nodes : b->n_nodes, i = 0;
+
+	while (i < n && a->nodes[i] == b->nodes[i])
+		i++;
+	return i;
 }
 
 static int64_t fwd_of(const struct route_scratch *s, int v)
@@ -616,18 +756,18 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 	int n_heap = 0, n_on = 0;
 	int64_t best = ROUTE_INF;
 
-	if (base_of(s, src) > radius)
+	if (base_of(w, s, src) > radius)
 		return ROUTE_INF;
 	stamp_next(s->fwd_gen, &s->fwd_cur, s->n_nodes);
 	s->fwd[src] = 0;
 	s->fwd_gen[src] = s->fwd_cur;
-	heap_push(s->heap, &n_heap, base_of(s, src), src);
+	heap_push(s->heap, &n_heap, base_of(w, s, src), src);
 	while (n_heap > 0) {
 		struct heap_item it = heap_pop(s->heap, &n_heap);
 		const struct smug_node *u = &w->nodes[it.node];
 		int64_t g = s->fwd[it.node];
 
-		if (it.dist != g + base_of(s, it.node))
+		if (it.dist != g + base_of(w, s, it.node))
 			continue; /* stale entry */
 		if (it.dist > best || it.dist > radius)
 			break;
@@ -637,7 +777,7 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 		}
 		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t d = g + w->corridors[e->corridor].route_weight, h = base_of(s, e->node);
+			int64_t d = g + w->corridors[e->corridor].route_weight, h = base_of(w, s, e->node);
 
 			if (h != ROUTE_INF && usable(s, e) && d + h <= radius && d < fwd_of(s, e->node)) {
 				s->fwd[e->node] = d;
@@ -710,23 +850,23 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 				return true;
 		}
 	} else {
-		if (dist_to_dst(w, s, src, dst, radius, false) == ROUTE_INF)
+		if (dist_to_dst(w, s, src, dst, radius) == ROUTE_INF)
 			return false;
 		if (walk_path(w, s, src, dst, max_nodes, -1, out))
 			return true;
 	}
 	/* The cheapest path is too long: the cheapest within the hop budget
 	 * (same tie-break) comes from the hop-indexed table. */
-	if (s->hop_cost == NULL)
-	{
-		s->hop_cost = xcalloc((size_t)SMUG_ROUTE_MAX_NODES * (size_t)s->n_nodes,
-				      sizeof *s->hop_cost);
+	if (s->hop_head == NULL) {
+		s->hop_head = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_head);
+		s->hop_best = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_best);
+		s->hop_from = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_from);
 		s->hop_chg = xcalloc(2 * (size_t)s->n_nodes + 2, sizeof *s->hop_chg);
 		s->hop_chg_row = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_chg_row);
 	}
-	hop_ball(w, s, dst, max_nodes - 1);
-	rows = hop_table(w, s, src, dst, max_nodes - 1);
-	ok = s->hop_cost[(size_t)rows * (size_t)w->n_nodes + (size_t)src] != ROUTE_INF &&
+	hop_ball(w, s, dst, max_nodes - 1, s->lm ? lm_row(s, src) : NULL);
+	rows = hop_table(w, s, dst, max_nodes - 1);
+	ok = s->member[src] && hop_cost(s, src, rows) != ROUTE_INF &&
 	     walk_path(w, s, src, dst, max_nodes, rows, out);
 	region_clear(s);
 	return ok;
@@ -796,21 +936,58 @@ static void annotate(const struct smug_world *w, struct route_path *p)
 		p->travel_days += w->corridors[p->corridors[e]].travel_days;
 }
 
-/* The unbanned distances to dst over the ball of routes short enough. */
-static void base_build(const struct smug_world *w, struct route_scratch *s, int dst)
+/* Open the unbanned distances to dst over the ball of routes short
+ * enough: base_of settles them as far as the searches read them, which
+ * is most often a small part of the ball (the routes' own discs). */
+static void base_build(struct route_scratch *s, int dst)
 {
-	int64_t radius = (int64_t)(SMUG_ROUTE_MAX_NODES - 1) * s->wmax;
-
-	stamp_next(s->base_gen, &s->base_cur, s->n_nodes);
-	dist_to_dst(w, s, -1, dst, radius, true);
-	for (int i = 0; i < s->n_members; i++) {
-		int v = s->members[i];
-
-		s->base[v] = s->dist[v];
-		s->base_gen[v] = s->base_cur;
+	if (++s->base_cur == 0) { /* wrapped: forget every stamp */
+		memset(s->base_gen, 0, (size_t)s->n_nodes * sizeof *s->base_gen);
+		memset(s->base_tgen, 0, (size_t)s->n_nodes * sizeof *s->base_tgen);
+		s->base_cur = 1;
 	}
-	s->n_members = 0;
+	s->base_radius = (int64_t)(SMUG_ROUTE_MAX_NODES - 1) * s->wmax;
+	s->base_nb = (int)s->wmax + 1;
+	if (s->base_nb > s->base_bucket_cap) {
+		s->base_bucket_cap = s->base_nb;
+		s->base_bucket = xrealloc(s->base_bucket, (size_t)s->base_nb * sizeof *s->base_bucket);
+		free(s->base_bits);
+		s->base_bits = xcalloc((size_t)(s->base_nb + 63) / 64, sizeof *s->base_bits);
+	}
+	for (int b = 0; b < s->base_nb; b++)
+		s->base_bucket[b] = -1;
+	memset(s->base_bits, 0, (size_t)(s->base_nb + 63) / 64 * sizeof *s->base_bits);
+	s->base_n_ent = s->base_live = 0;
+	s->base_at = 0;
+	s->base_pos = 0;
+	s->base_tent[dst] = 0;
+	s->base_tgen[dst] = s->base_cur;
+	base_push(s, 0, dst);
 	s->base_dst = dst;
+}
+
+/* Whether no route the spur search from x could find would be kept: the
+ * candidate set already holds `keep` routes and the cheapest the spur's
+ * route could cost (the root's cost, then the cheapest usable first hop
+ * and the unbanned distance on from there, which bans only lengthen) is
+ * above the keep-th's cost, so cand_insert would turn it away. Equal
+ * costs are searched: the node order may still let the route in. */
+static bool spur_cannot_enter(const struct smug_world *w, struct route_scratch *s, int x,
+			      int64_t root_cost, int n_cand, int keep)
+{
+	const struct smug_node *nx = &w->nodes[x];
+	int64_t left = ROUTE_INF;
+
+	if (n_cand < keep || keep <= 0)
+		return false;
+	for (int j = nx->adj_first; j < nx->adj_first + nx->adj_count; j++) {
+		const struct smug_adj *e = &w->adj[j];
+		int64_t b = usable(s, e) ? base_of(w, s, e->node) : ROUTE_INF;
+
+		if (b != ROUTE_INF && b + w->corridors[e->corridor].route_weight < left)
+			left = b + w->corridors[e->corridor].route_weight;
+	}
+	return left == ROUTE_INF || root_cost + left > s->cand[keep - 1].cost;
 }
 
 /* Yen's algorithm with Lawler's refinement: a new path only spurs from
@@ -834,7 +1011,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 		return 1;
 	}
 	scratch_fit(s, w);
-	base_build(w, s, dst);
+	base_build(s, dst);
 	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, &out[0])) {
 		s->base_dst = -1;
 		return 0;
@@ -843,6 +1020,15 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 	while (n_out < k) {
 		const struct route_path *prev = &out[n_out - 1];
 		int64_t root_cost = 0;
+		/* out[a] shares prev's root up to spur node j (nodes 0..j)
+		 * and goes on past it exactly when j < root[a] */
+		int root[SMUG_ROUTE_TOPK_MAX];
+
+		for (int a = 0; a < n_out; a++) {
+			int sh = shared_nodes(&out[a], prev);
+
+			root[a] = sh < out[a].n_nodes - 1 ? sh : out[a].n_nodes - 1;
+		}
 
 		for (int j = 0; j < s->dev[n_out - 1]; j++) {
 			s->node_ban[prev->nodes[j]] = 1;
@@ -853,9 +1039,10 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 			bool found;
 
 			for (int a = 0; a < n_out; a++)
-				if (same_root(&out[a], prev, j))
+				if (j < root[a])
 					s->corridor_ban[out[a].corridors[j]] = 1;
-			found = search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j, sp);
+			found = !spur_cannot_enter(w, s, prev->nodes[j], root_cost, n_cand, k - n_out) &&
+				search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j, sp);
 			if (found) {
 				struct route_path cand;
 
@@ -869,7 +1056,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 				cand_insert(s, &n_cand, k - n_out, &cand, j);
 			}
 			for (int a = 0; a < n_out; a++)
-				if (same_root(&out[a], prev, j))
+				if (j < root[a])
 					s->corridor_ban[out[a].corridors[j]] = 0;
 			s->node_ban[prev->nodes[j]] = 1;
 			root_cost += w->corridors[prev->corridors[j]].route_weight;
@@ -1221,7 +1408,7 @@ static void reach_fill(struct smug_route_cache *c, const struct smug_world *w, i
 
 	scratch_fit(s, w);
 	memset(row, 0, (size_t)c->reach_words * sizeof *row);
-	hop_ball(w, s, src, SMUG_ROUTE_MAX_NODES - 1);
+	hop_ball(w, s, src, SMUG_ROUTE_MAX_NODES - 1, NULL);
 	for (int m = 0; m < s->n_members; m++) {
 		int v = s->members[m];
 

@@ -227,6 +227,10 @@ void world_index(struct smug_world *w)
 		k->route_weight = (int64_t)k->travel_days *
 				  (1000 + (int64_t)(350.0 * k->hazard + 0.5));
 	}
+	w->route_wmax = 0;
+	for (int c = 0; c < w->n_corridors; c++)
+		if (w->corridors[c].route_weight > w->route_wmax)
+			w->route_wmax = w->corridors[c].route_weight;
 	w->span2_max = 0;
 	for (int c = 0; c < w->n_corridors; c++) {
 		const double *pa = w->wards[w->nodes[w->corridors[c].a].ward].pos;
