@@ -713,6 +713,35 @@ START_TEST(test_routing_caches_give_their_memory_back)
 }
 END_TEST
 
+/* A large world's route search buffers (a few per node, some per
+ * corridor: about 200 KB on 3,600 wards) are given back with the world;
+ * on the default world each is below the allocator's own noise. */
+START_TEST(test_routing_large_worlds_give_their_search_buffers_back)
+{
+	char *json = smug_scenario_generate(3600, 42, 2);
+	size_t before = 0;
+	int made = 0;
+
+	ck_assert_ptr_nonnull(json);
+	for (int round = 0; round < 8; round++) {
+		struct smug_world *w = NULL;
+		struct smug_error err;
+
+		if (smug_world_load_json(json, strlen(json), "w3600", &w, &err) == SMUG_OK) {
+			smug_cmd_step(w, 1); /* routes searched: the buffers fitted to the graph */
+			made += w->route_cache != NULL;
+			smug_world_free(w);
+		}
+		if (round == 1)
+			before = test_heap_in_use();
+	}
+	ck_assert_int_eq(made, 8);
+	ck_assert_msg(test_heap_in_use() <= before + 16 * 1024, "6 worlds of 3,600 wards freed: %zu bytes more in use",
+		      test_heap_in_use() - before);
+	free(json);
+}
+END_TEST
+
 START_TEST(test_routing_cache_off_or_missing_gives_same_answers)
 {
 	struct lcg r = {1717};
@@ -923,6 +952,7 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_far_pair_costs_no_search_at_any_scale);
 	tcase_add_test(t, test_routing_cache_off_or_missing_gives_same_answers);
 	tcase_add_test(t, test_routing_caches_give_their_memory_back);
+	tcase_add_test(t, test_routing_large_worlds_give_their_search_buffers_back);
 	suite_add_tcase(s, t);
 
 	t = tcase_create("reach");
