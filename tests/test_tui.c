@@ -3150,8 +3150,34 @@ START_TEST(test_tui_panes_show_the_world)
 }
 END_TEST
 
+/* A footer is pairs "label word" of the footer keys of context ctx, in
+ * their priority order; how many (where: what the messages name). */
+static int footer_pairs(const char *foot, enum tui_ctx ctx, const char *where)
+{
+	int n, last = 0, seen = 0;
+	const struct tui_key *k = keymap_table(&n);
+	char pairs[512];
+
+	snprintf(pairs, sizeof pairs, "%s", foot);
+	for (char *pair = strtok(pairs, " "); pair; pair = strtok(NULL, " ")) {
+		char *word = strtok(NULL, " ");
+		int at = -1;
+
+		ck_assert_msg(word != NULL, "%s: footer '%s' ends in a key without its word", where, foot);
+		for (int i = 0; i < n && at < 0; i++)
+			if (k[i].footer > 0 && (k[i].ctx & (1u << ctx)) && strcmp(k[i].label, pair) == 0 && k[i].word &&
+			    strcmp(k[i].word, word) == 0)
+				at = i;
+		ck_assert_msg(at >= 0, "%s: footer '%s' shows '%s %s', not a footer key there", where, foot, pair, word);
+		ck_assert_msg(k[at].footer >= last, "%s: footer '%s' shows '%s' after a later key", where, foot, pair);
+		last = k[at].footer;
+		seen++;
+	}
+	return seen;
+}
+
 /* The help lists every key with what it does; the footer shows the keys
- * of the focused pane only. */
+ * of the focused pane only, and in each view the keys of that view. */
 START_TEST(test_tui_help_and_footer_follow_the_key_table)
 {
 	struct tui_app a;
@@ -3193,31 +3219,15 @@ START_TEST(test_tui_help_and_footer_follow_the_key_table)
 		ck_assert_int_eq(strstr(foot, "/ filter") != NULL, p == PANE_EVENTS);
 		/* every pair is "label word" of a footer key of this pane, in
 		 * the footer's priority order */
-		{
-			enum tui_ctx ctx = tui_context(&a);
-			char pairs[512];
-			int last = 0, seen = 0;
-
-			snprintf(pairs, sizeof pairs, "%s", foot);
-			for (char *pair = strtok(pairs, " "); pair; pair = strtok(NULL, " ")) {
-				char *word = strtok(NULL, " ");
-				int at = -1;
-
-				ck_assert_msg(word != NULL, "pane %d: footer '%s' ends in a key without its word", p, foot);
-				for (int i = 0; i < n && at < 0; i++)
-					if (k[i].footer > 0 && (k[i].ctx & (1u << ctx)) && strcmp(k[i].label, pair) == 0 &&
-					    k[i].word && strcmp(k[i].word, word) == 0)
-						at = i;
-				ck_assert_msg(at >= 0, "pane %d: footer '%s' shows '%s %s', not a footer key of this pane", p,
-					      foot, pair, word);
-				ck_assert_msg(k[at].footer >= last, "pane %d: footer '%s' shows '%s' after a later key", p,
-					      foot, pair);
-				last = k[at].footer;
-				seen++;
-			}
-			ck_assert_int_ge(seen, 4);
-		}
+		ck_assert_int_ge(footer_pairs(foot, tui_context(&a), keymap_ctx_name(tui_context(&a))), 4);
 		free(s);
+	}
+	/* and in every view, the footer as wide as the screen */
+	for (int c = 0; c < CTX_COUNT; c++) {
+		char foot[512];
+
+		keymap_footer((enum tui_ctx)c, 158, foot, sizeof foot);
+		ck_assert_int_ge(footer_pairs(foot, (enum tui_ctx)c, keymap_ctx_name((enum tui_ctx)c)), 1);
 	}
 	close_app(&a, w);
 }
