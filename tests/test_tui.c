@@ -4587,6 +4587,62 @@ START_TEST(test_tui_sweep_title_and_keys_start_at_the_left_edge)
 }
 END_TEST
 
+/* The sweep view's table of the last day takes at most a third of the
+ * screen's rows, so the chart keeps the rest however many settings the
+ * sweep has: 12 settings at 80x24 show the table's head and as many
+ * settings as a third holds, at 120x60 all 12, the table ending above
+ * the key line either way. */
+START_TEST(test_tui_sweep_table_takes_at_most_a_third)
+{
+	enum { N = 12 };
+	static const int days[] = {10, 20}, size[][2] = {{24, 80}, {60, 120}};
+	static const char *const labels[N] = {"k=0.01", "k=0.02", "k=0.03", "k=0.04", "k=0.05", "k=0.06",
+					      "k=0.07", "k=0.08", "k=0.09", "k=0.10", "k=0.11", "k=0.12"};
+	static const long long tasks[N] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+	double q[N][2][5];
+	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 12 tasks, 12 settings, 20 days", N, labels, tasks, 1, &fan};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	for (int s = 0; s < N; s++)
+		for (int p = 0; p < 2; p++)
+			for (int k = 0; k < 5; k++)
+				q[s][p][k] = s + p + k;
+	tui_app_init(&a, w, &opts);
+	for (int z = 0; z < 2; z++) {
+		int h = size[z][0], cols = size[z][1], table_h = N + 2 < h / 3 ? N + 2 : h / 3, top = -1, shown = 0;
+		struct tui_grid *g = grid_new(h, cols);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, h, cols};
+		char *text, *row[64];
+		int n = 0;
+
+		tui_sweep_draw(&cv, &sw, 0, 0);
+		text = grid_dump(g);
+		for (char *p = text; *p && n < 64; n++) {
+			row[n] = p;
+			p += strcspn(p, "\n");
+			if (*p)
+				*p++ = '\0';
+		}
+		for (int y = 0; y < n; y++) {
+			if (top < 0 && strstr(row[y], "last day") != NULL)
+				top = y;
+			shown += strncmp(row[y], "k=0.", 4) == 0;
+		}
+		ck_assert_msg(top == h - 1 - table_h, "%dx%d: the table starts on row %d, want %d (a third of %d rows)",
+			      cols, h, top, h - 1 - table_h, h);
+		ck_assert_msg(shown == table_h - 2 && strncmp(row[h - 2], "k=0.", 4) == 0,
+			      "%dx%d: %d settings shown, want %d, the last on the row above the keys", cols, h, shown,
+			      table_h - 2);
+		free(text);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Below the Routes table, "loss+cost of cargo V:" is followed on its row
  * by the selected route's margin bar when 12 columns or more are left
  * for it (one of them a space), and the bar goes to a row of its own when
@@ -9876,6 +9932,7 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_sweep_quartile_lines_read_the_selection);
 	tcase_add_test(t, test_tui_sweep_title_and_keys_start_at_the_left_edge);
+	tcase_add_test(t, test_tui_sweep_table_takes_at_most_a_third);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);
