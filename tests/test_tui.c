@@ -2916,6 +2916,69 @@ START_TEST(test_tui_chart_spans_only_the_days_since_the_start)
 }
 END_TEST
 
+/* The chart view charts only days simulated: on the day a world starts
+ * (day 0 of the default world, day 100 of a scenario starting there) both
+ * the faction chart and the border chart say nothing is simulated yet and
+ * draw no chart; one day later both draw their charts and the message is
+ * gone. */
+START_TEST(test_tui_chart_waits_for_the_first_day)
+{
+	static const char *const first[2] = {"Balance (credits)", "Traffic a day"}; /* faction, border */
+	static const char *const msg = "nothing simulated yet: step some days";
+	size_t len;
+	char *text = test_slurp(SRCDIR "/tests/data/two-ward.json", &len), *json, *at;
+
+	ck_assert(text != NULL && (at = strstr(text, "\"seed\": 3,")) != NULL);
+	json = malloc(len + 32);
+	snprintf(json, len + 32, "%.*s\"start_day\": 100, %s", (int)(at - text), text, at);
+	for (int late = 0; late < 2; late++) {
+		for (int steps = 0; steps < 2; steps++) {
+			for (int border = 0; border < 2; border++) {
+				struct smug_world *w = NULL;
+				struct smug_error err;
+				struct tui_app a;
+				char *s;
+
+				if (late)
+					ck_assert_msg(smug_world_load_json(json, strlen(json), "late.json", &w, &err) == SMUG_OK,
+						      "%s", err.msg);
+				else
+					w = world_at(0);
+				smug_cmd_step(w, steps);
+				tui_app_init(&a, w, &opts);
+				if (border) { /* a border picked on the map: the Borders table lists none before day 1 */
+					int c = 0;
+
+					while (c < w->n_corridors && !w->corridors[c].border)
+						c++;
+					ck_assert_int_lt(c, w->n_corridors);
+					tui_select_border(&a, c);
+				}
+				tui_handle_key(&a, border ? '4' : '1');
+				tui_handle_key(&a, 'g');
+				ck_assert_int_eq(a.view, VIEW_CHART);
+				ck_assert(a.chart_border == (border == 1));
+				s = render(&a, 48, 160);
+				if ((strstr(s, msg) != NULL) != (steps == 0) || (strstr(s, first[border]) != NULL) != (steps == 1))
+					fprintf(stderr, "%s", s); /* Check's messages are too short for a screen */
+				ck_assert_msg((strstr(s, msg) != NULL) == (steps == 0),
+					      "%s chart on day %d (the world starts on day %d): '%s' %s",
+					      border ? "border" : "faction", w->day, w->start_day, msg,
+					      steps ? "though a day is simulated" : "missing");
+				ck_assert_msg((strstr(s, first[border]) != NULL) == (steps == 1),
+					      "%s chart on day %d (the world starts on day %d): a chart '%s' %s",
+					      border ? "border" : "faction", w->day, w->start_day, first[border],
+					      steps ? "missing" : "drawn before any day is simulated");
+				free(s);
+				close_app(&a, w);
+			}
+		}
+	}
+	free(json);
+	free(text);
+}
+END_TEST
+
 /* In the commodities view each commodity's bar is as long as its cargo
  * value sent against the largest row's (the bar's width less the share
  * printed after it), and at least one cell for any cargo sent however
@@ -9999,6 +10062,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_only_seizures_red);
 	tcase_add_test(t, test_tui_chart_span_steps);
 	tcase_add_test(t, test_tui_chart_spans_only_the_days_since_the_start);
+	tcase_add_test(t, test_tui_chart_waits_for_the_first_day);
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
 	tcase_add_test(t, test_tui_header_year_rollover);
