@@ -2305,6 +2305,78 @@ START_TEST(test_tui_story_heads_with_the_shipment_and_its_cargo)
 }
 END_TEST
 
+/* What the Borders table sorts column col by for corridor c, as its
+ * cells show it: a window's count or money (columns 1 to 15), the 7-day
+ * seizure rate (none below any), the trend, the crackdown (the newest
+ * first). */
+static int64_t border_sort_value(const struct smug_world *w, int c, int col)
+{
+	struct smug_border_day d;
+	const struct smug_crackdown *k;
+	int m = (col - 1) / WIN_COUNT;
+
+	if (col == 1 + 5 * WIN_COUNT) {
+		tui_border_window(w, c, WIN_RECENT, &d);
+		return d.traffic ? (int64_t)d.seizures * 100000 / d.traffic : -1;
+	}
+	if (col == 2 + 5 * WIN_COUNT)
+		return tui_border_trend(w, c);
+	if (col == 3 + 5 * WIN_COUNT)
+		return (k = smug_world_crackdown_on(w, c)) ? 1000000 - k->start_day : 0;
+	tui_border_window(w, c, (enum tui_window)((col - 1) % WIN_COUNT), &d);
+	return m == 0 ? d.traffic : m == 1 ? d.inspections : m == 2 ? d.seizures : m == 3 ? d.bribes : d.tariffs;
+}
+
+/* Every column of the Borders table sorts its rows either way (> steps
+ * through the columns shown, I inverts), and rows of equal value keep the
+ * map's order, lowest corridor first, in both directions, so a re-sort
+ * never shuffles ties. */
+START_TEST(test_tui_border_sort_breaks_ties_by_corridor)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n, *rows, n_cols, ties = 0, checked = 0;
+
+	tui_handle_key(&a, '3');
+	draw(&a, 60, 240); /* wide: ten columns or more */
+	feed(&a, "><");	   /* the default column, named */
+	n_cols = a.n_border_vis;
+	ck_assert_int_ge(n_cols, 10);
+	for (int k = 0; k < n_cols; k++) {
+		for (int inv = 0; inv < 2; inv++) {
+			int col = a.border_sort;
+
+			rows = pane_borders_rows(&a, &n);
+			ck_assert_int_gt(n, 5);
+			for (int i = 0; col > 0 && i + 1 < n; i++) {
+				int64_t x = border_sort_value(w, rows[i], col), y = border_sort_value(w, rows[i + 1], col);
+
+				ck_assert_msg(a.border_desc ? x >= y : x <= y,
+					      "column %d %s: row %d (corridor %d) %lld before row %d (corridor %d) %lld", col,
+					      a.border_desc ? "descending" : "ascending", i, rows[i], (long long)x, i + 1,
+					      rows[i + 1], (long long)y);
+				if (x == y) {
+					ck_assert_msg(rows[i] < rows[i + 1],
+						      "column %d %s: rows %d and %d tie at %lld but list corridor %d before %d",
+						      col, a.border_desc ? "descending" : "ascending", i, i + 1, (long long)x,
+						      rows[i], rows[i + 1]);
+					ties++;
+				}
+			}
+			checked += col > 0;
+			free(rows);
+			tui_handle_key(&a, 'I');
+			draw(&a, 60, 240);
+		}
+		tui_handle_key(&a, '>');
+		draw(&a, 60, 240);
+	}
+	ck_assert_int_ge(checked, 2 * (n_cols - 1)); /* every column but the id, both ways */
+	ck_assert_int_gt(ties, 0);		    /* and some rows tied */
+	close_app(&a, w);
+}
+END_TEST
+
 /* m cycles the map's heat measure; < > choose the table's sort column and
  * I inverts it; each order really sorts the rows. */
 START_TEST(test_tui_borders_heat_and_sort_keys)
@@ -10045,6 +10117,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
+	tcase_add_test(t, test_tui_border_sort_breaks_ties_by_corridor);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
 	tcase_add_test(t, test_tui_c_toggles_a_crackdown_on_the_first_border_too);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
