@@ -430,6 +430,36 @@ START_TEST(test_routing_route_of_the_most_corridors_at_the_dearest_is_found)
 }
 END_TEST
 
+/* Node U hangs off a chain of L corridors down to dst 0 and has its own
+ * corridor straight to 0, as dear as L + d of the chain's (d = 0, 1, 2);
+ * the source hangs one corridor above U. For L from 40 to 52 the chain
+ * from the source is short enough or too long, and the straight corridor
+ * ties, follows or trails it; every answer is still the brute-force
+ * order: when the chain is too long, the route over the straight
+ * corridor is found (the cheapest walk's length must be measured on the
+ * cheapest walk, not on one that takes the straight corridor because it
+ * costs what the source's distance does). */
+START_TEST(test_routing_a_straight_corridor_is_found_when_the_chain_is_too_long)
+{
+	struct edge_spec e[52 + 2];
+	struct smug_world *w;
+
+	for (int len = 40; len <= 52; len++)
+		for (int d = 0; d <= 2; d++) {
+			int n_e = 0;
+
+			for (int i = 0; i < len; i++)
+				e[n_e++] = (struct edge_spec){i, i + 1, 1, 0.0};
+			e[n_e++] = (struct edge_spec){len, 0, len + d, 0.0}; /* U = len, straight to 0 */
+			e[n_e++] = (struct edge_spec){len + 1, len, 1, 0.0}; /* the source above U */
+			w = make_world(len + 2, 1, e, n_e);
+			check_pair(w, len + 1, 0);
+			check_pair(w, len, 0);
+			smug_world_free(w);
+		}
+}
+END_TEST
+
 /* The same chain with a 540-node tail hung off node 30: a graph big enough
  * for the hop lower bounds (landmarks) and the bounded search region to be
  * used. Answers must not change: still the brute-force order. */
@@ -936,6 +966,7 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_yen_equal_weights_ties);
 	tcase_add_test(t, test_routing_yen_respects_max_nodes);
 	tcase_add_test(t, test_routing_route_of_the_most_corridors_at_the_dearest_is_found);
+	tcase_add_test(t, test_routing_a_straight_corridor_is_found_when_the_chain_is_too_long);
 	tcase_add_test(t, test_routing_hop_bounds_keep_answers);
 	tcase_add_test(t, test_routing_wide_spur_keeps_answers);
 	tcase_add_test(t, test_routing_paths_loopless_and_joined);
