@@ -474,6 +474,58 @@ START_TEST(test_state_crackdown_periods_refuse_a_future_end_or_a_bad_flag)
 }
 END_TEST
 
+/* A seed whose crackdown ends on the day it was saved, day 0 to 3 (a
+ * designer's edit may start and end it on day 0), runs that crackdown's
+ * last day out: the next step ends it with an "expired" event, on every
+ * such day alike; one that ends a day later is still on after that step. */
+START_TEST(test_state_crackdown_ending_on_the_saved_day_expires_next_step)
+{
+	for (int day = 0; day <= 3; day++) {
+		for (int later = 0; later < 2; later++) {
+			struct smug_world *w = test_default_at(0), *back = NULL;
+			struct smug_error err = {0};
+			int border = -1, expired = 0;
+			cJSON *root, *list, *k;
+			char *json, *edited;
+
+			for (int c = 0; c < w->n_corridors && border < 0; c++)
+				if (w->corridors[c].border)
+					border = c;
+			ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[border].id, 0.5, 9, NULL), SMUG_OK);
+			smug_cmd_step(w, day);
+			json = snapshot_to_json(w);
+			root = cJSON_Parse(json);
+			list = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "state"), "crackdowns");
+			ck_assert_int_eq(cJSON_GetArraySize(list), 1);
+			k = cJSON_GetArrayItem(list, 0);
+			if (day < 1)
+				cJSON_ReplaceItemInObjectCaseSensitive(k, "start_day", cJSON_CreateNumber(day));
+			cJSON_ReplaceItemInObjectCaseSensitive(k, "end_day", cJSON_CreateNumber(day + later));
+			edited = cJSON_PrintUnformatted(root);
+			ck_assert_msg(snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err) == SMUG_OK,
+				      "day %d: %s", day, err.msg);
+			ck_assert_ptr_nonnull(smug_world_crackdown_on(back, border));
+			smug_cmd_step(back, 1);
+			for (int i = 0; i < back->tel.event_count; i++) {
+				const struct smug_event *e = smug_event_at(&back->tel, i);
+
+				expired += e->kind == SMUG_EV_CRACKDOWN_EXPIRED && e->corridor == border && e->day == day + 1;
+			}
+			ck_assert_msg((smug_world_crackdown_on(back, border) == NULL) == !later,
+				      "a crackdown ending on day %d, saved on day %d: %s after day %d", day + later, day,
+				      later ? "over" : "still on", day + 1);
+			ck_assert_msg(expired == !later, "a crackdown ending on day %d, saved on day %d: %d expired events on day %d",
+				      day + later, day, expired, day + 1);
+			free(edited);
+			cJSON_Delete(root);
+			free(json);
+			smug_world_free(back);
+			smug_world_free(w);
+		}
+	}
+}
+END_TEST
+
 /* A saved event that names a corridor, faction, ward or commodity one
  * past the last is refused the way a seed load refuses it (the reader,
  * then the world's checks), with a message that names the field and the
@@ -1259,6 +1311,7 @@ int main(void)
 	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
 	tcase_add_test(t, test_state_every_number_loads_across_its_range);
 	tcase_add_test(t, test_state_crackdown_periods_refuse_a_future_end_or_a_bad_flag);
+	tcase_add_test(t, test_state_crackdown_ending_on_the_saved_day_expires_next_step);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);
 	tcase_add_test(t, test_state_loaded_world_answers_as_the_saved_one);
 	tcase_add_test(t, test_state_snapshot_names_the_opening_balances);
