@@ -247,6 +247,50 @@ START_TEST(test_journal_rejects_malformed_lines)
 }
 END_TEST
 
+/* A journal holds at most SMUG_JOURNAL_CMD_CAP commands and
+ * SMUG_JOURNAL_CHECK_CAP + 1 checks (the periodic ones and the final
+ * one): a file with as many loads with every line kept, one with a line
+ * more is refused at that line, naming the limit. */
+START_TEST(test_journal_refuses_more_lines_than_it_keeps)
+{
+	static const char head[] =
+		"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		"\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n";
+	static const char cmd[] = "{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":1}\n";
+	static const char check[] = "{\"type\":\"check\",\"day\":0,\"digest\":\"0000000000000000\",\"groups\":[]}\n";
+	const struct {
+		const char *line, *what;
+		int cap;
+	} kind[] = {{cmd, "commands", SMUG_JOURNAL_CMD_CAP}, {check, "checks", SMUG_JOURNAL_CHECK_CAP + 1}};
+
+	for (int k = 0; k < 2; k++)
+		for (int extra = 0; extra < 2; extra++) {
+			int n = kind[k].cap + extra;
+			size_t size = sizeof head + (size_t)n * strlen(kind[k].line) + 1, at = 0;
+			char *text = malloc(size), want[80];
+			struct smug_journal_file f = {0};
+			struct smug_error err = {0};
+			enum smug_status st;
+
+			at += (size_t)snprintf(text + at, size - at, "%s", head);
+			for (int i = 0; i < n; i++)
+				at += (size_t)snprintf(text + at, size - at, "%s", kind[k].line);
+			st = smug_journal_parse(text, strlen(text), "j.jsonl", &f, &err);
+			if (!extra) {
+				ck_assert_msg(st == SMUG_OK, "%d %s: %s", n, kind[k].what, err.msg);
+				ck_assert_int_eq(k ? f.j.n_checks : f.j.n_cmds, n);
+				smug_journal_file_done(&f);
+			} else {
+				snprintf(want, sizeof want, "line %d: more than %d %s", n + 1, kind[k].cap, kind[k].what);
+				ck_assert_msg(st != SMUG_OK, "%d %s load, more than the %d kept", n, kind[k].what, kind[k].cap);
+				ck_assert_msg(strstr(err.msg, want) != NULL, "%d %s: '%s' lacks '%s'", n, kind[k].what, err.msg,
+					      want);
+			}
+			free(text);
+		}
+}
+END_TEST
+
 /* The default scenario with config.SECTION.KEY = v for each given knob. */
 static struct smug_world *default_with(const char *const *keys, const double *v, int n)
 {
@@ -659,6 +703,7 @@ int main(void)
 	tcase_add_test(j, test_journal_tampered_command_names_its_day);
 	tcase_add_test(j, test_journal_replay_compares_the_final_state_field_by_field);
 	tcase_add_test(j, test_journal_rejects_malformed_lines);
+	tcase_add_test(j, test_journal_refuses_more_lines_than_it_keeps);
 	tcase_add_test(j, test_journal_set_knob_equals_a_scenario_with_it);
 	tcase_add_test(j, test_journal_text_knob_refuses_one_byte_too_many);
 	tcase_add_test(j, test_journal_survives_save_and_load);
