@@ -2126,6 +2126,64 @@ START_TEST(test_tui_story_opens_at_its_first_event)
 }
 END_TEST
 
+/* A story scrolled past its end keeps its last page full: its last event
+ * on the screen's last inner row, not an empty table under its head. */
+START_TEST(test_tui_story_scrolled_past_its_end_shows_its_last_events)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_telemetry *t = &w->tel;
+	const struct smug_event *e = NULL;
+	int64_t seq;
+	uint64_t id = 0;
+	int best = 0;
+	char tag[32], day[16];
+
+	/* the shipment with the most events in the log */
+	for (int i = 0; i < pane_events_count(&a); i++) {
+		uint64_t s = pane_events_at(&a, i, &seq)->shipment;
+		int n = 0;
+
+		for (int j = 0; s && j < t->event_count; j++)
+			n += smug_event_at(t, j)->shipment == s;
+		if (n > best) {
+			best = n;
+			id = s;
+		}
+	}
+	ck_assert_int_ge(best, 3);
+	for (int j = 0; j < t->event_count; j++)
+		if (smug_event_at(t, j)->shipment == id)
+			e = smug_event_at(t, j);
+	snprintf(tag, sizeof tag, " #%llu ", (unsigned long long)id);
+	snprintf(day, sizeof day, "\xe2\x94\x82%3d ", e->day); /* the frame, then the day column */
+	a.story_shipment = id;
+	view_open(&a, VIEW_STORY);
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	for (int i = 0; i < 200; i++)
+		tui_handle_key(&a, KEY_DOWN);
+	for (int rows = 24; rows <= 48; rows += 8) {
+		char *s = render(&a, rows, 100), *last = NULL;
+		int shown = 0, want = best < rows - 12 ? best : rows - 12;
+
+		for (char *p = s, *eol; (eol = strchr(p, '\n')) != NULL; p = eol + 1) {
+			*eol = '\0';
+			if (strstr(p, tag)) {
+				shown++;
+				last = p;
+			}
+			*eol = '\n';
+		}
+		ck_assert_msg(shown >= want && last != NULL && strncmp(last, day, strlen(day)) == 0,
+			      "%dx100, scrolled 200 rows down a story of %d events: %d of them shown, the last %s the "
+			      "story's last (day %d):\n%s",
+			      rows, best, shown, last && strncmp(last, day, strlen(day)) == 0 ? "is" : "is not", e->day, s);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The trend arrow of border c's row in the Borders pane ("" if none). */
 static const char *border_row_trend(struct tui_app *a, int c, char *row, size_t size)
 {
@@ -9979,6 +10037,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
+	tcase_add_test(t, test_tui_story_scrolled_past_its_end_shows_its_last_events);
 	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
