@@ -1013,6 +1013,25 @@ static void assert_every_frame_closed(struct smug_world *w, const struct tui_opt
 	tui_app_done(&a);
 }
 
+/* Into the vault at root: the seed "good" of w and n seed folders z00..
+ * whose manifest is not JSON. */
+static void vault_with_unreadable_seeds(const char *root, const struct smug_world *w, int n)
+{
+	struct smug_error err;
+	char path[160];
+	FILE *f;
+
+	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
+		ck_assert_int_eq(mkdir(path, 0700), 0);
+		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
+		ck_assert_ptr_nonnull(f = fopen(path, "w"));
+		fputs("not json", f);
+		fclose(f);
+	}
+}
+
 /* Every pane's frame is closed wherever it shows, and every full-screen
  * view's: at sizes from 80x24 to 211x61 (odd ones too), each pane
  * focused in turn and scrolled down, with 60 days of content (a
@@ -1025,23 +1044,14 @@ static void assert_every_frame_closed(struct smug_world *w, const struct tui_opt
 START_TEST(test_tui_every_frame_is_closed)
 {
 	struct smug_world *w = golden_world();
-	char *json = smug_scenario_generate(400, 3, 16), root[] = "/tmp/smugnet-tui-XXXXXX", path[160], cmd[200];
+	char *json = smug_scenario_generate(400, 3, 16), root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200];
 	struct smug_error err;
 	struct tui_options o = opts;
 	int fac[SMUG_FACTIONS_MAX];
-	FILE *f;
 
 	/* a vault of more seeds than the load view has rows for */
 	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
-	for (int i = 0; i < 60; i++) {
-		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
-		ck_assert_int_eq(mkdir(path, 0700), 0);
-		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
-		ck_assert_ptr_nonnull(f = fopen(path, "w"));
-		fputs("not json", f);
-		fclose(f);
-	}
+	vault_with_unreadable_seeds(root, w, 60);
 	o.vault_root = root;
 	assert_every_frame_closed(w, &o);
 	smug_world_free(w);
@@ -2664,20 +2674,10 @@ START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 	struct smug_world *w = world_at(3);
 	struct tui_options o = opts;
 	struct tui_app a;
-	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", path[160], cmd[200], *s;
-	FILE *f;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200], *s;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
-	for (int i = 0; i < 40; i++) {
-		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
-		ck_assert_int_eq(mkdir(path, 0700), 0);
-		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
-		ck_assert_ptr_nonnull(f = fopen(path, "w"));
-		fputs("not json", f);
-		fclose(f);
-	}
+	vault_with_unreadable_seeds(root, w, 40);
 	o.vault_root = root;
 	tui_app_init(&a, w, &o);
 	tui_handle_key(&a, 'o');
@@ -9814,9 +9814,7 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 	struct smug_world *w = world_at(3);
 	struct tui_options o = ascii_opts;
 	struct tui_app a;
-	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", path[160], cmd[200], want[160], row[512];
-	FILE *f;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200], want[160], row[512];
 	int rows = 24, cols = 90;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
@@ -9840,15 +9838,7 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 	tui_handle_key(&a, '\r');
 	ck_assert_ptr_eq(a.w, w);
 	tui_app_done(&a);
-	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
-	for (int i = 0; i < 30; i++) {
-		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
-		ck_assert_int_eq(mkdir(path, 0700), 0);
-		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
-		ck_assert_ptr_nonnull(f = fopen(path, "w"));
-		fputs("not json", f);
-		fclose(f);
-	}
+	vault_with_unreadable_seeds(root, w, 30);
 	tui_app_init(&a, w, &o);
 	tui_handle_key(&a, 'o');
 	ck_assert_int_eq(a.n_seeds, 31);
