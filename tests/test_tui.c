@@ -1013,6 +1013,25 @@ static void assert_every_frame_closed(struct smug_world *w, const struct tui_opt
 	tui_app_done(&a);
 }
 
+/* Into the vault at root: the seed "good" of w and n seed folders z00..
+ * whose manifest is not JSON. */
+static void vault_with_unreadable_seeds(const char *root, const struct smug_world *w, int n)
+{
+	struct smug_error err;
+	char path[160];
+	FILE *f;
+
+	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
+		ck_assert_int_eq(mkdir(path, 0700), 0);
+		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
+		ck_assert_ptr_nonnull(f = fopen(path, "w"));
+		fputs("not json", f);
+		fclose(f);
+	}
+}
+
 /* Every pane's frame is closed wherever it shows, and every full-screen
  * view's: at sizes from 80x24 to 211x61 (odd ones too), each pane
  * focused in turn and scrolled down, with 60 days of content (a
@@ -1025,23 +1044,14 @@ static void assert_every_frame_closed(struct smug_world *w, const struct tui_opt
 START_TEST(test_tui_every_frame_is_closed)
 {
 	struct smug_world *w = golden_world();
-	char *json = smug_scenario_generate(400, 3, 16), root[] = "/tmp/smugnet-tui-XXXXXX", path[160], cmd[200];
+	char *json = smug_scenario_generate(400, 3, 16), root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200];
 	struct smug_error err;
 	struct tui_options o = opts;
 	int fac[SMUG_FACTIONS_MAX];
-	FILE *f;
 
 	/* a vault of more seeds than the load view has rows for */
 	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
-	for (int i = 0; i < 60; i++) {
-		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
-		ck_assert_int_eq(mkdir(path, 0700), 0);
-		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
-		ck_assert_ptr_nonnull(f = fopen(path, "w"));
-		fputs("not json", f);
-		fclose(f);
-	}
+	vault_with_unreadable_seeds(root, w, 60);
 	o.vault_root = root;
 	assert_every_frame_closed(w, &o);
 	smug_world_free(w);
@@ -2126,6 +2136,64 @@ START_TEST(test_tui_story_opens_at_its_first_event)
 }
 END_TEST
 
+/* A story scrolled past its end keeps its last page full: its last event
+ * on the screen's last inner row, not an empty table under its head. */
+START_TEST(test_tui_story_scrolled_past_its_end_shows_its_last_events)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_telemetry *t = &w->tel;
+	const struct smug_event *e = NULL;
+	int64_t seq;
+	uint64_t id = 0;
+	int best = 0;
+	char tag[32], day[16];
+
+	/* the shipment with the most events in the log */
+	for (int i = 0; i < pane_events_count(&a); i++) {
+		uint64_t s = pane_events_at(&a, i, &seq)->shipment;
+		int n = 0;
+
+		for (int j = 0; s && j < t->event_count; j++)
+			n += smug_event_at(t, j)->shipment == s;
+		if (n > best) {
+			best = n;
+			id = s;
+		}
+	}
+	ck_assert_int_ge(best, 3);
+	for (int j = 0; j < t->event_count; j++)
+		if (smug_event_at(t, j)->shipment == id)
+			e = smug_event_at(t, j);
+	snprintf(tag, sizeof tag, " #%llu ", (unsigned long long)id);
+	snprintf(day, sizeof day, "\xe2\x94\x82%3d ", e->day); /* the frame, then the day column */
+	a.story_shipment = id;
+	view_open(&a, VIEW_STORY);
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	for (int i = 0; i < 200; i++)
+		tui_handle_key(&a, KEY_DOWN);
+	for (int rows = 24; rows <= 48; rows += 8) {
+		char *s = render(&a, rows, 100), *last = NULL;
+		int shown = 0, want = best < rows - 12 ? best : rows - 12;
+
+		for (char *p = s, *eol; (eol = strchr(p, '\n')) != NULL; p = eol + 1) {
+			*eol = '\0';
+			if (strstr(p, tag)) {
+				shown++;
+				last = p;
+			}
+			*eol = '\n';
+		}
+		ck_assert_msg(shown >= want && last != NULL && strncmp(last, day, strlen(day)) == 0,
+			      "%dx100, scrolled 200 rows down a story of %d events: %d of them shown, the last %s the "
+			      "story's last (day %d):\n%s",
+			      rows, best, shown, last && strncmp(last, day, strlen(day)) == 0 ? "is" : "is not", e->day, s);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The trend arrow of border c's row in the Borders pane ("" if none). */
 static const char *border_row_trend(struct tui_app *a, int c, char *row, size_t size)
 {
@@ -2678,20 +2746,10 @@ START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 	struct smug_world *w = world_at(3);
 	struct tui_options o = opts;
 	struct tui_app a;
-	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", path[160], cmd[200], *s;
-	FILE *f;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200], *s;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
-	for (int i = 0; i < 40; i++) {
-		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
-		ck_assert_int_eq(mkdir(path, 0700), 0);
-		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
-		ck_assert_ptr_nonnull(f = fopen(path, "w"));
-		fputs("not json", f);
-		fclose(f);
-	}
+	vault_with_unreadable_seeds(root, w, 40);
 	o.vault_root = root;
 	tui_app_init(&a, w, &o);
 	tui_handle_key(&a, 'o');
@@ -9891,9 +9949,7 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 	struct smug_world *w = world_at(3);
 	struct tui_options o = ascii_opts;
 	struct tui_app a;
-	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", path[160], cmd[200], want[160], row[512];
-	FILE *f;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200], want[160], row[512];
 	int rows = 24, cols = 90;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
@@ -9917,15 +9973,7 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 	tui_handle_key(&a, '\r');
 	ck_assert_ptr_eq(a.w, w);
 	tui_app_done(&a);
-	ck_assert_int_eq(smug_vault_save(w, root, "good", &err), SMUG_OK);
-	for (int i = 0; i < 30; i++) {
-		snprintf(path, sizeof path, "%s/seeds/z%02d", root, i);
-		ck_assert_int_eq(mkdir(path, 0700), 0);
-		snprintf(path, sizeof path, "%s/seeds/z%02d/manifest.json", root, i);
-		ck_assert_ptr_nonnull(f = fopen(path, "w"));
-		fputs("not json", f);
-		fclose(f);
-	}
+	vault_with_unreadable_seeds(root, w, 30);
 	tui_app_init(&a, w, &o);
 	tui_handle_key(&a, 'o');
 	ck_assert_int_eq(a.n_seeds, 31);
@@ -10114,6 +10162,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
+	tcase_add_test(t, test_tui_story_scrolled_past_its_end_shows_its_last_events);
 	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);

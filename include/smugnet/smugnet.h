@@ -257,7 +257,8 @@ struct smug_cmp_route {
 	char src[SMUG_ID_MAX], dst[SMUG_ID_MAX];
 	char route[2][512];  /* node ids joined by ">", "" when the lane is unused */
 	int last_day[2];
-	char why[2][256];    /* the faction's risk_est on the edges one route has and the other lacks */
+	char why[2][256];    /* the faction's risk_est on the edges one route has and the other lacks,
+			      * whole parts joined by ", ", then "N more" when some do not fit */
 };
 
 struct smug_comparison {

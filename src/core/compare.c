@@ -158,7 +158,8 @@ static int route_corridors(const struct smug_world *w, const struct smug_lane *l
 }
 
 /* For each edge one route has and the other lacks: the risk_est each
- * world's faction holds for it. */
+ * world's faction holds for it, as whole parts joined by ", "; the edges
+ * past what the field holds are counted at its end ("3 more"). */
 static void explain_change(const struct smug_world *const w[2], const int f[2], const struct smug_lane *ln[2],
 			   struct smug_cmp_route *r)
 {
@@ -169,22 +170,33 @@ static void explain_change(const struct smug_world *const w[2], const int f[2], 
 		if (ln[s])
 			n[s] = route_corridors(w[s], ln[s], ids[s]);
 	for (int s = 0; s < 2; s++) {
-		size_t at = 0;
+		/* room kept for the count of the edges left out */
+		size_t at = 0, room = sizeof r->why[s] - sizeof ", 99 more";
+		int more = 0;
 
 		r->why[s][0] = '\0';
 		for (int i = 0; i < n[s]; i++) {
 			bool shared = false;
-			char mine[16], theirs[16];
+			char mine[16], theirs[16], part[2 * SMUG_ID_MAX + 80];
+			int len;
 
 			for (int j = 0; j < n[1 - s] && !shared; j++)
 				shared = strcmp(ids[s][i], ids[1 - s][j]) == 0;
-			if (shared || at >= sizeof r->why[s])
+			if (shared)
 				continue;
 			risk_text(w[s], f[s], ids[s][i], mine, sizeof mine);
 			risk_text(w[1 - s], f[1 - s], ids[s][i], theirs, sizeof theirs);
-			at += (size_t)snprintf(r->why[s] + at, sizeof r->why[s] - at, "%s%s risk_est %s (other %s)",
-					       at ? "; " : "", ids[s][i], mine, theirs);
+			len = snprintf(part, sizeof part, "%s%s risk_est %s (other %s)", at ? ", " : "", ids[s][i], mine,
+				       theirs);
+			if (more > 0 || len < 0 || (size_t)len >= sizeof part || at + (size_t)len >= room) {
+				more++;
+				continue;
+			}
+			memcpy(r->why[s] + at, part, (size_t)len + 1);
+			at += (size_t)len;
 		}
+		if (more > 0)
+			snprintf(r->why[s] + at, sizeof r->why[s] - at, "%s%d more", at ? ", " : "", more);
 	}
 }
 

@@ -473,6 +473,9 @@ const struct tui_view_def *view_def(enum tui_view v);
 void view_open(struct tui_app *a, enum tui_view v);
 /* Up/Down/PgUp/PgDn/Home move a scrolled view's first row; true if handled. */
 bool view_scroll_key(int *scroll, int action);
+/* Keep a list's scroll where its last page is full: at most total - rows
+ * (rows: the lines it has on screen), at least 0. */
+void view_scroll_clamp(int *scroll, int total, int rows);
 void view_close(struct tui_app *a);
 
 void view_help_draw(struct tui_app *a, struct canvas *cv);

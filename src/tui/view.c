@@ -62,6 +62,16 @@ bool view_scroll_key(int *scroll, int action)
 	return true;
 }
 
+void view_scroll_clamp(int *scroll, int total, int rows)
+{
+	int last = total > rows ? total - rows : 0;
+
+	if (*scroll > last)
+		*scroll = last;
+	if (*scroll < 0)
+		*scroll = 0;
+}
+
 static bool view_help_key(struct tui_app *a, int action, int key)
 {
 	(void)key;

@@ -115,7 +115,7 @@ static int draw_routes(struct canvas *cv, int y, const struct smug_comparison *c
 		      c->routes_total > c->n_routes ? " (the first shown)" : "");
 	for (int i = 0; i < c->n_routes && y + 1 + rows + 3 <= cv->h; i++) {
 		const struct smug_cmp_route *r = &c->routes[i];
-		/* room for the whole route and its why: canvas_fit cuts to the screen */
+		/* room for the whole route and its why: canvas_fit_parts cuts to the screen */
 		char line[sizeof r->route[0] + sizeof r->why[0] + 32];
 
 		canvas_printf(cv, y + 1 + rows++, 0, ROLE_NORMAL, "%s %s %s -> %s", r->faction,
@@ -123,7 +123,8 @@ static int draw_routes(struct canvas *cv, int y, const struct smug_comparison *c
 		for (int s = 0; s < 2; s++) {
 			snprintf(line, sizeof line, "  %-8s %s%s%s", s ? "what-if" : "base",
 				 r->route[s][0] ? r->route[s] : "(not used)", r->why[s][0] ? "  why: " : "", r->why[s]);
-			canvas_fit(cv, y + 1 + rows++, 0, cv->w, s ? ROLE_WARN : ROLE_DIM, line, false);
+			/* cut by whole edges: no risk_est without its figures */
+			canvas_fit_parts(cv, y + 1 + rows++, 0, cv->w, s ? ROLE_WARN : ROLE_DIM, line);
 		}
 	}
 	return 1 + rows;

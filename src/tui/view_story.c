@@ -61,6 +61,8 @@ void view_story_draw(struct tui_app *a, struct canvas *cv)
 	y++;
 	tui_event_table(a, &tab, in.w);
 	y += table_header(&in, y, &tab, -1, false);
+	view_scroll_clamp(&a->story_scroll, found, in.h - y); /* the last page stays full */
+	skip = a->story_scroll;
 	for (int i = 0; i < t->event_count && y < in.h; i++) {
 		const struct smug_event *e = smug_event_at(t, i);
 
