@@ -291,6 +291,29 @@ START_TEST(test_journal_refuses_more_lines_than_it_keeps)
 }
 END_TEST
 
+/* smug_state_groups(names, max) names the first max groups and no more,
+ * whatever max (0 to all of them): a caller's shorter list is filled to
+ * its end and not past it, and the count is always that of every group. */
+START_TEST(test_journal_state_groups_fill_no_more_than_asked)
+{
+	const char *all[SMUG_STATE_GROUPS], *some[SMUG_STATE_GROUPS + 1];
+	static const char guard[] = "guard";
+	int n = smug_state_groups(all, SMUG_STATE_GROUPS);
+
+	ck_assert_int_gt(n, 2);
+	for (int max = 0; max <= n; max++) {
+		for (int i = 0; i <= SMUG_STATE_GROUPS; i++)
+			some[i] = guard;
+		ck_assert_int_eq(smug_state_groups(some, max), n);
+		for (int i = 0; i < max; i++)
+			ck_assert_msg(some[i] == all[i], "max %d: name %d is %s, want %s", max, i, some[i], all[i]);
+		for (int i = max; i <= SMUG_STATE_GROUPS; i++)
+			ck_assert_msg(some[i] == guard, "max %d: name %d written (%s), past the %d asked for", max, i,
+				      some[i], max);
+	}
+}
+END_TEST
+
 /* The default scenario with config.SECTION.KEY = v for each given knob. */
 static struct smug_world *default_with(const char *const *keys, const double *v, int n)
 {
@@ -704,6 +727,7 @@ int main(void)
 	tcase_add_test(j, test_journal_replay_compares_the_final_state_field_by_field);
 	tcase_add_test(j, test_journal_rejects_malformed_lines);
 	tcase_add_test(j, test_journal_refuses_more_lines_than_it_keeps);
+	tcase_add_test(j, test_journal_state_groups_fill_no_more_than_asked);
 	tcase_add_test(j, test_journal_set_knob_equals_a_scenario_with_it);
 	tcase_add_test(j, test_journal_text_knob_refuses_one_byte_too_many);
 	tcase_add_test(j, test_journal_survives_save_and_load);
