@@ -4420,6 +4420,71 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 }
 END_TEST
 
+/* Each column of the config view starts under its head: on every knob
+ * row shown, the knob's name starts where "knob" does, its value where
+ * "value" does, its default, range and meaning where theirs do. */
+START_TEST(test_tui_config_columns_sit_under_their_heads)
+{
+	static char row[48][256];
+	static const char *const head[] = {"knob", "value", "default", "range", "meaning"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+	int n, rows, hy = -1, hx[5], checked = 0;
+	const struct smug_knob *k = smug_knob_table(&n);
+	char *screen;
+
+	feed(&a, "C");
+	ck_assert_int_eq(a.view, VIEW_CONFIG);
+	screen = render(&a, 48, 160);
+	rows = screen_rows(screen, row, 48, 160);
+	for (int y = 0; y < rows && hy < 0; y++) {
+		char *p = strstr(row[y], "knob ");
+
+		if (p && strstr(p, " value ") && strstr(p, " default ") && strstr(p, " range ") && strstr(p, " meaning"))
+			hy = y;
+	}
+	ck_assert_msg(hy >= 0, "no head row in the config view:\n%s", screen);
+	for (int h = 0; h < 5; h++) {
+		char *p = strstr(row[hy], head[h]);
+
+		ck_assert_ptr_nonnull(p);
+		hx[h] = (int)(p - row[hy]);
+	}
+	for (int y = hy + 1; y < rows; y++) {
+		int x = 0, len = 0;
+
+		while (row[y][x] == '|' || row[y][x] == ' ')
+			x++;
+		while (row[y][x + len] && row[y][x + len] != ' ')
+			len++;
+		for (int i = 0; i < n; i++) {
+			char field[5][512];
+
+			if (len == 0 || strlen(k[i].key) != (size_t)len || strncmp(row[y] + x, k[i].key, (size_t)len) != 0)
+				continue;
+			snprintf(field[0], sizeof field[0], "%s ", k[i].key);
+			smug_knob_format(&w->cfg, &k[i], field[1], sizeof field[1]);
+			smug_knob_format_default(&k[i], field[2], sizeof field[2]);
+			smug_knob_format_range(&k[i], field[3], sizeof field[3]);
+			snprintf(field[4], sizeof field[4], "%.10s", k[i].meaning);
+			for (int h = 0; h < 5; h++) {
+				for (char *c = field[h]; *c; c++)
+					if (*c == '|')
+						*c = '!'; /* as screen_row shows a '|' that is no frame */
+				ck_assert_msg(strncmp(row[y] + hx[h], field[h], strlen(field[h])) == 0 &&
+						      (hx[h] == 0 || row[y][hx[h] - 1] == ' '),
+					      "knob %s: its %s '%s' is not under the head at column %d: '%s'", k[i].key,
+					      head[h], field[h], hx[h], row[y]);
+			}
+			checked++;
+		}
+	}
+	ck_assert_int_gt(checked, 10);
+	free(screen);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Home in the config view goes back to the first knob, from the last:
  * the first knob is described, and Enter edits it, offering its value. */
 START_TEST(test_tui_config_home_selects_the_first_knob)
@@ -10197,6 +10262,7 @@ int main(void)
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	tcase_add_test(t, test_tui_config_home_selects_the_first_knob);
+	tcase_add_test(t, test_tui_config_columns_sit_under_their_heads);
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_config_view_stars_the_changed_knobs);
 	tcase_add_test(t, test_tui_help_scrolls_by_line_and_by_page);
