@@ -669,6 +669,72 @@ START_TEST(test_tui_loop_config_view_sets_a_knob)
 }
 END_TEST
 
+/* Whether two explanations differ in any candidate's route or score. */
+static bool explanations_differ(const struct smug_explanation *x, const struct smug_explanation *y)
+{
+	if (x->n_cand != y->n_cand || x->winner != y->winner)
+		return true;
+	for (int i = 0; i < x->n_cand; i++)
+		if (x->cand[i].score != y->cand[i].score || x->cand[i].n_nodes != y->cand[i].n_nodes ||
+		    memcmp(x->cand[i].nodes, y->cand[i].nodes, (size_t)x->cand[i].n_nodes * sizeof x->cand[i].nodes[0]))
+			return true;
+	return false;
+}
+
+/* The why view explains the decision of the world shown, after a branch
+ * switch too: a what-if that weighs travel time 250 times more explains
+ * its routes on day 31; switched back to the base and stepped to day 31
+ * as well, the same row of Routes opens the base's own explanation, not
+ * the what-if's. */
+START_TEST(test_tui_loop_why_after_a_switch_explains_the_world_shown)
+{
+	struct smug_world *w = test_default_at(30);
+	struct tui_app a;
+	struct smug_error err;
+	struct smug_explanation *other = malloc(sizeof *other), *fresh = malloc(sizeof *fresh);
+	const struct smug_explanation *x;
+	int di, differ = 0;
+
+	tui_app_init(&a, w, &opts);
+	keys(&a, "b");
+	ck_assert_msg(smug_config_set(a.w, "smuggling.travel_weight", "0.5", &err) == SMUG_OK, "%s", err.msg);
+	keys(&a, ".");
+	ck_assert_int_eq(a.w->day, 31);
+	for (int row = 0; row < 8; row++) {
+		keys(&a, "2");
+		for (int k = 0; k < row; k++)
+			tui_handle_key(&a, KEY_DOWN);
+		keys(&a, "\n");
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		free(screen(&a));
+		x = view_why_explanation(&a, &di);
+		ck_assert_ptr_nonnull(x);
+		*other = *x; /* the what-if's */
+		keys(&a, "\033b."); /* the base, day 31 */
+		ck_assert(!a.loop.whatif_active);
+		ck_assert_int_eq(a.w->day, 31);
+		keys(&a, "2\n");
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		free(screen(&a));
+		x = view_why_explanation(&a, &di);
+		ck_assert_ptr_nonnull(x);
+		ck_assert_int_eq(smug_explain_decision(a.w, di, fresh), SMUG_OK);
+		ck_assert_msg(!explanations_differ(x, fresh),
+			      "row %d: after switching to the base the why view explains another decision than the base's "
+			      "decision %d (%d candidates shown, %d in the base)", row, di, x->n_cand, fresh->n_cand);
+		differ += explanations_differ(other, fresh);
+		keys(&a, "\033[b"); /* back to the what-if, day 31; the base back to day 30 */
+		ck_assert(a.loop.whatif_active);
+		ck_assert_int_eq(a.w->day, 31);
+	}
+	ck_assert_int_gt(differ, 0); /* the branches explained some row differently */
+	free(other);
+	free(fresh);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui loop");
@@ -678,6 +744,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
 	tcase_add_test(t, test_tui_loop_header_names_the_branch_while_it_fits);
 	tcase_add_test(t, test_tui_loop_branch_compare_keep);
+	tcase_add_test(t, test_tui_loop_why_after_a_switch_explains_the_world_shown);
 	tcase_add_test(t, test_tui_loop_compare_shows_each_change_in_even_tables);
 	tcase_add_test(t, test_tui_loop_compare_colours_border_changes_by_direction);
 	tcase_add_test(t, test_tui_loop_config_view_sets_a_knob);
