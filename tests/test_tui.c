@@ -1280,6 +1280,50 @@ START_TEST(test_tui_map_highlights_only_the_selected_border)
 }
 END_TEST
 
+/* A border whose two wards share one cell has no line to carry its mark:
+ * the mark goes next to them, wherever that is free, so it is shown with
+ * the pair on the map's top row and on its bottom row alike, at every
+ * size (a 3-letter label fills the cells either side of the wards' cell,
+ * the map ends on the other side). */
+START_TEST(test_tui_map_marks_a_border_whose_wards_share_a_cell)
+{
+	static const char fmt[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"A pair at the edge\", "
+		"\"seed\": 3, \"wards\": ["
+		"{\"id\": \"ward:aaa\", \"name\": \"A\", \"ring\": 1, \"pos\": [0, %d]},"
+		"{\"id\": \"ward:bbb\", \"name\": \"B\", \"ring\": 1, \"pos\": [0, %d]},"
+		"{\"id\": \"ward:ccc\", \"name\": \"C\", \"ring\": 1, \"pos\": [-5, %d]},"
+		"{\"id\": \"ward:ddd\", \"name\": \"D\", \"ring\": 1, \"pos\": [5, %d]}],"
+		"\"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:aaa\"}, {\"id\": \"n:b\", \"ward\": \"ward:bbb\"},"
+		"{\"id\": \"n:c\", \"ward\": \"ward:ccc\"}, {\"id\": \"n:d\", \"ward\": \"ward:ddd\"}],"
+		"\"corridors\": [{\"a\": \"n:a\", \"b\": \"n:b\", \"travel_days\": 1, \"hazard\": 0.02},"
+		"{\"a\": \"n:b\", \"b\": \"n:c\", \"travel_days\": 1, \"hazard\": 0.02},"
+		"{\"a\": \"n:c\", \"b\": \"n:d\", \"travel_days\": 1, \"hazard\": 0.02}]}";
+
+	for (int edge = 0; edge < 2; edge++)
+		for (int sz = 0; sz < 3; sz++) {
+			int pair = edge ? 0 : 40, rest = edge ? 40 : 0, found = 0;
+			char json[sizeof fmt + 64];
+			struct smug_world *w = NULL;
+			struct smug_error err;
+			struct tui_app a;
+
+			snprintf(json, sizeof json, fmt, pair, pair, rest, rest);
+			ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s",
+				      err.msg);
+			ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:a|n:b", 1.0, -1, &err), SMUG_OK);
+			tui_app_init(&a, w, &opts);
+			tui_handle_key(&a, 'M');
+			draw(&a, sizes[sz][0], sizes[sz][1]);
+			for (int i = 0; i < a.n_marks; i++)
+				found += strcmp(w->corridors[a.marks[i].corridor].id, "n:a|n:b") == 0;
+			ck_assert_msg(found == 1, "%dx%d, the pair at y %d: %d marks of their border", sizes[sz][1],
+				      sizes[sz][0], pair, found);
+			close_app(&a, w);
+		}
+}
+END_TEST
+
 /* Two borders joining the same wards get marks of their own, and a
  * crackdown on one shows on its own mark. */
 START_TEST(test_tui_map_marks_are_distinct)
@@ -10127,6 +10171,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_chart_title_says_what_history_is_kept);
 	tcase_add_test(t, test_tui_very_tall_screen_changes_nothing_else);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
+	tcase_add_test(t, test_tui_map_marks_a_border_whose_wards_share_a_cell);
 	tcase_add_test(t, test_tui_map_click_beside_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
