@@ -7956,6 +7956,60 @@ START_TEST(test_tui_header_second_row_colours_and_sparkline)
 }
 END_TEST
 
+/* The Factions pane's sparkline charts the change of each faction's
+ * balance, not its level: the lowest balance of the days charted is the
+ * lowest bar and, when the balance moved, the highest is the full bar,
+ * on every day from the second to the tenth. */
+START_TEST(test_tui_factions_spark_spans_lowest_to_highest_balance)
+{
+	static const char *const low = "\xe2\x96\x81", *const full = "\xe2\x96\x88";
+	struct smug_world *w = world_at(1);
+	int checked = 0, moved = 0;
+
+	for (int day = 2; day <= 10; day++) {
+		struct tui_app a;
+		int fac[SMUG_FACTIONS_MAX], nf;
+		char *screen;
+
+		smug_cmd_step(w, 1);
+		tui_app_init(&a, w, &opts);
+		screen = render(&a, 60, 260); /* wide: the Factions pane has room for the sparkline */
+		nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+		for (int i = 0; i < nf; i++) {
+			const char *id = w->factions[fac[i]].id, *row = strstr(screen, id), *end;
+			int64_t lo = INT64_MAX, hi = INT64_MIN;
+			char seg[1024];
+
+			if (row == NULL)
+				continue;
+			end = strstr(row, "\xe2\x94\x82"); /* the pane's right frame */
+			ck_assert_ptr_nonnull(end);
+			snprintf(seg, sizeof seg, "%.*s", (int)(end - row), row);
+			for (int d = w->day - SMUG_FLOW_DAYS + 1; d <= w->day; d++) {
+				const struct smug_faction_day *b = smug_faction_chart(w, fac[i], d);
+
+				if (b) {
+					lo = b->balance < lo ? b->balance : lo;
+					hi = b->balance > hi ? b->balance : hi;
+				}
+			}
+			ck_assert_msg(strstr(seg, low) != NULL, "day %d, %s: no lowest bar for its lowest balance %lld: '%s'",
+				      w->day, id, (long long)lo, seg);
+			ck_assert_msg(hi == lo || strstr(seg, full) != NULL,
+				      "day %d, %s: no full bar for its highest balance %lld (lowest %lld): '%s'", w->day, id,
+				      (long long)hi, (long long)lo, seg);
+			checked++;
+			moved += hi != lo;
+		}
+		free(screen);
+		tui_app_done(&a);
+	}
+	ck_assert_int_gt(checked, 9);
+	ck_assert_int_gt(moved, 0);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The footer: a prompt's question in the warning colour, the answer typed
  * so far after it and the cursor (a cell in the selection colour) right
  * after the answer; an answer offered whole (selected, typing replaces
@@ -10206,6 +10260,7 @@ int main(void)
 	tcase_add_test(t, test_tui_header_shows_each_figure_by_priority_at_any_width);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_header_second_row_colours_and_sparkline);
+	tcase_add_test(t, test_tui_factions_spark_spans_lowest_to_highest_balance);
 	tcase_add_test(t, test_tui_footer_shows_prompt_cursor_and_status);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
 	tcase_add_test(t, test_tui_chart_line_breaks_at_days_without_data);
