@@ -521,6 +521,54 @@ static bool cand_has(const struct smug_explain_candidate *c, int corridor)
 	return false;
 }
 
+/* An explored decision (the faction took another route than its plan's
+ * winner) is asked about the route it took: the what-if of each corridor
+ * of that route starts from the estimate that route was planned with, in
+ * the direction it crosses the corridor, whether or not the winner's
+ * route crosses it too. */
+START_TEST(test_crackdown_whatif_of_an_explored_route_starts_from_its_own_estimate)
+{
+	struct smug_world *w = dosadi();
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int explored = 0, edges = 0, reversed = 0;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(x);
+	for (int day = 1; day <= 60; day++) {
+		smug_cmd_step(w, 1); /* the decisions kept are the day's */
+		for (int i = 0; i < w->n_decisions; i++) {
+			const struct smug_decision *d = &w->decisions[i];
+			const struct smug_explain_candidate *took;
+
+			if (d->winner < 0 || d->chosen < 0 || d->chosen == d->winner)
+				continue;
+			ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+			took = &x->cand[d->chosen];
+			explored++;
+			for (int e = 0; e + 1 < took->n_nodes; e++) {
+				int c = took->edges[e].corridor;
+
+				ck_assert_int_eq(smug_explain_whatif(w, i, c, 1.0, wi), SMUG_OK);
+				ck_assert_msg(wi->risk_before == took->edges[e].risk_est,
+					      "day %d, explored decision %d, %s (edge %d, from %s): risk before %.6f, the "
+					      "route taken was planned at %.6f",
+					      w->day, i, w->corridors[c].id, e, w->nodes[took->nodes[e]].id, wi->risk_before,
+					      took->edges[e].risk_est);
+				edges++;
+				reversed += w->corridors[c].b == took->nodes[e];
+			}
+		}
+	}
+	ck_assert_int_gt(explored, 0);
+	ck_assert_int_gt(edges, explored); /* routes of more than one corridor */
+	ck_assert_int_gt(reversed, 0);	   /* some crossing from the corridor's second end */
+	free(wi);
+	free(x);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The what-if of every corridor of a decision's route prices the
  * crackdown there and nothing else: its estimate before is the one the
  * route was planned with; the failure chance after is a chance, grows
@@ -784,6 +832,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
+	tcase_add_test(t, test_crackdown_whatif_of_an_explored_route_starts_from_its_own_estimate);
 	tcase_add_test(t, test_crackdown_whatif_on_an_unseen_edge_adds_its_statistic);
 	tcase_add_test(t, test_crackdown_whatif_of_cargo_without_heat);
 	tcase_add_test(t, test_crackdown_whatif_of_an_explored_decision_takes_the_winners_side);
