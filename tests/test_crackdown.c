@@ -436,6 +436,74 @@ START_TEST(test_crackdown_cooldowns_bounded)
 }
 END_TEST
 
+/* Edit distance by the book (the whole table, no early stop). */
+static int ref_edit_distance(const char *a, const char *b)
+{
+	int la = (int)strlen(a), lb = (int)strlen(b), d[80][80];
+
+	ck_assert(la < 80 && lb < 80);
+	for (int i = 0; i <= la; i++)
+		for (int j = 0; j <= lb; j++) {
+			int v = i == 0 ? j : j == 0 ? i : d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (i > 0 && j > 0 && d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (i > 0 && j > 0 && d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb];
+}
+
+/* The nearest ids named for a mistyped corridor are the k nearest by edit
+ * distance, borders before other corridors at equal distance, then in id
+ * order: for every corridor id with one character changed or dropped,
+ * and k from 1 to 5, the list is the brute-force one. */
+START_TEST(test_crackdown_nearest_corridors_are_the_nearest)
+{
+	struct smug_world *w = dosadi();
+	int *key = malloc((size_t)w->n_corridors * sizeof *key), queries = 0;
+
+	ck_assert_ptr_nonnull(key);
+	for (int c = 0; c < w->n_corridors; c += 3)
+		for (int pos = 0; w->corridors[c].id[pos]; pos += 2)
+			for (int drop = 0; drop < 2; drop++) {
+				char id[80];
+
+				snprintf(id, sizeof id, "%s", w->corridors[c].id);
+				if (drop)
+					memmove(id + pos, id + pos + 1, strlen(id + pos));
+				else
+					id[pos] = id[pos] == '9' ? '0' : '9';
+				for (int i = 0; i < w->n_corridors; i++)
+					key[i] = 2 * ref_edit_distance(id, w->corridors[i].id) + !w->corridors[i].border;
+				for (int k = 1; k <= 5; k++) {
+					int near[5], n = smug_world_nearest_corridors(w, id, near, k), last = -1, last_key = -1;
+
+					ck_assert_int_eq(n, k);
+					for (int r = 0; r < n; r++) {
+						int want = -1;
+
+						for (int i = 0; i < w->n_corridors; i++) /* the next in (key, index) order */
+							if ((key[i] > last_key || (key[i] == last_key && i > last)) &&
+							    (want < 0 || key[i] < key[want]))
+								want = i;
+						ck_assert_msg(near[r] == want,
+							      "'%s', k %d: nearest %d is %s (distance %d), want %s (distance %d)", id, k,
+							      r + 1, w->corridors[near[r]].id, key[near[r]] / 2, w->corridors[want].id,
+							      key[want] / 2);
+						last = want;
+						last_key = key[want];
+					}
+					queries++;
+				}
+			}
+	ck_assert_int_gt(queries, 500);
+	free(key);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A mistyped border names the nearest valid ids, nearest first. */
 START_TEST(test_crackdown_unknown_corridor_names_the_nearest)
 {
@@ -828,6 +896,7 @@ int main(void)
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_crackdown_manual_commands);
 	tcase_add_test(t, test_crackdown_unknown_corridor_names_the_nearest);
+	tcase_add_test(t, test_crackdown_nearest_corridors_are_the_nearest);
 	tcase_add_test(t, test_crackdown_manual_life_follows_the_model);
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
