@@ -63,7 +63,7 @@ struct route_scratch {
 	/* yen_with's unbanned distances to its dst, over the ball no
 	 * short-enough route leaves, settled on demand (base_of): a Dijkstra
 	 * from dst over the whole graph, bans ignored, kept open between
- * reads. base[v] is settled when base_gen[v] == base_cur; base_tent[v]
+	 * reads. base[v] is settled when base_gen[v] == base_cur; base_tent[v]
 	 * is v's tentative distance when base_tgen[v] == base_cur. The frontier
 	 * is a bucket queue (Dial's): every entry not yet taken lies within
 	 * wmax of base_at, the distance being taken (in bucket base_pos), so
@@ -382,10 +382,7 @@ static int64_t hop_cost(const struct route_scratch *s, int v, int h)
  * if the path would exceed max_nodes or revisit a node. */
 #define WALK_BASE (-2)   /* walk on the unbanned tree of yen_with (base_of) */
 
-/* Settle base entries in order of distance until v is settled or the
- * next one lies beyond the radius: base[v], or ROUTE_INF. Dijkstra's
- * settled distances are exact whatever is read in between, so v gets the
- * value a full build would give it. */
+/* Add an entry of distance dist (within wmax of base_at) to its bucket. */
 static void base_push(struct route_scratch *s, int64_t dist, int node)
 {
 	int e = s->base_n_ent++, b = s->base_pos + (int)(dist - s->base_at);
@@ -417,6 +414,10 @@ static void base_advance(struct route_scratch *s)
 	s->base_pos = b;
 }
 
+/* Settle base entries in order of distance until v is settled or the
+ * next one lies beyond the radius: base[v], or ROUTE_INF. Dijkstra's
+ * settled distances are exact whatever is read in between, so v gets the
+ * value a full build would give it. */
 static int64_t base_more(const struct smug_world *w, struct route_scratch *s, int v)
 {
 	uint32_t cur = s->base_cur;
@@ -463,6 +464,25 @@ static inline int64_t base_of(const struct smug_world *w, struct route_scratch *
 	return s->base_gen[v] == s->base_cur ? s->base[v] : base_more(w, s, v);
 }
 
+/* Node x's cheapest way to dst through a usable first corridor: that
+ * corridor, then the unbanned distance on (ROUTE_INF when none leads into
+ * the ball). A spur node's own unbanned way may start with a banned
+ * corridor, so its walk starts here. */
+static int64_t base_first_hop(const struct smug_world *w, struct route_scratch *s, int x)
+{
+	const struct smug_node *nx = &w->nodes[x];
+	int64_t left = ROUTE_INF;
+
+	for (int j = nx->adj_first; j < nx->adj_first + nx->adj_count; j++) {
+		const struct smug_adj *e = &w->adj[j];
+		int64_t b = usable(s, e) ? base_of(w, s, e->node) : ROUTE_INF;
+
+		if (b != ROUTE_INF && b + w->corridors[e->corridor].route_weight < left)
+			left = b + w->corridors[e->corridor].route_weight;
+	}
+	return left;
+}
+
 static bool walk_path(const struct smug_world *w, struct route_scratch *s, int src, int dst,
 		      int max_nodes, int hop_rows, struct route_path *out)
 {
@@ -492,17 +512,8 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			 : hop_rows < 0	       ? dist_of(s, u)
 					       : hop_cost(s, u, hops < hop_rows ? hops : hop_rows);
 		if (hop_rows == WALK_BASE && u == src) {
-			/* the spur node: its cheapest unbanned way may be banned,
-			 * so the first hop is the cheapest usable one */
-			left_u = ROUTE_INF;
-			for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
-				const struct smug_adj *e = &w->adj[j];
-				int64_t b = base_of(w, s, e->node);
-
-				if (usable(s, e) && b != ROUTE_INF &&
-				    b + w->corridors[e->corridor].route_weight < left_u)
-					left_u = b + w->corridors[e->corridor].route_weight;
-			}
+			/* the spur node: its cheapest unbanned way may be banned */
+			left_u = base_first_hop(w, s, u);
 		}
 		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
 			const struct smug_adj *e = &w->adj[j];
@@ -547,15 +558,8 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 static int base_walk_len(const struct smug_world *w, struct route_scratch *s, int src, int dst)
 {
 	int u = src, n = 0, result;
-	int64_t left_u = ROUTE_INF;
+	int64_t left_u = base_first_hop(w, s, src);
 
-	for (int j = w->nodes[u].adj_first; j < w->nodes[u].adj_first + w->nodes[u].adj_count; j++) {
-		const struct smug_adj *e = &w->adj[j];
-		int64_t b = base_of(w, s, e->node);
-
-		if (usable(s, e) && b != ROUTE_INF && b + w->corridors[e->corridor].route_weight < left_u)
-			left_u = b + w->corridors[e->corridor].route_weight;
-	}
 	if (src != dst && left_u == ROUTE_INF)
 		return -2;
 	for (;;) {
@@ -975,18 +979,11 @@ static void base_build(struct route_scratch *s, int dst)
 static bool spur_cannot_enter(const struct smug_world *w, struct route_scratch *s, int x,
 			      int64_t root_cost, int n_cand, int keep)
 {
-	const struct smug_node *nx = &w->nodes[x];
-	int64_t left = ROUTE_INF;
+	int64_t left;
 
 	if (n_cand < keep || keep <= 0)
 		return false;
-	for (int j = nx->adj_first; j < nx->adj_first + nx->adj_count; j++) {
-		const struct smug_adj *e = &w->adj[j];
-		int64_t b = usable(s, e) ? base_of(w, s, e->node) : ROUTE_INF;
-
-		if (b != ROUTE_INF && b + w->corridors[e->corridor].route_weight < left)
-			left = b + w->corridors[e->corridor].route_weight;
-	}
+	left = base_first_hop(w, s, x);
 	return left == ROUTE_INF || root_cost + left > s->cand[keep - 1].cost;
 }
 
