@@ -2098,6 +2098,42 @@ START_TEST(test_tui_large_world_fits)
 }
 END_TEST
 
+/* A world of more than 60 wards draws only its marked borders (traffic
+ * or a crackdown) as lines until the map is zoomed in 4 times, then every
+ * border: on day 0, before any crossing, the map of 400 wards has no line
+ * at x1 and x2 and has them at x4. */
+START_TEST(test_tui_map_of_a_large_world_draws_every_border_from_zoom_x4)
+{
+	char *json = smug_scenario_generate(400, 3, 5);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	for (int z = 0; z <= 2; z++) {
+		struct tui_grid *g = render_grid(&a, 48, 160);
+		int lines = 0;
+
+		for (int y = 0; y < 48; y++)
+			for (int x = 0; x < 160; x++)
+				lines += grid_role(g, y, x) == ROLE_LINE;
+		grid_free(g);
+		if (z < 2)
+			ck_assert_msg(lines == 0, "day 0, 400 wards, zoom x%d: %d cells of border lines, none is marked yet",
+				      1 << z, lines);
+		else
+			ck_assert_msg(lines > 0, "day 0, 400 wards, zoom x4: no border line drawn");
+		tui_handle_key(&a, 'z');
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Events in the log whose kind contains `kind` (or, when faction is set,
  * whose faction id is `faction`). */
 static int count_matching(const struct smug_world *w, const char *kind, const char *faction)
@@ -10236,6 +10272,7 @@ int main(void)
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);
+	tcase_add_test(t, test_tui_map_of_a_large_world_draws_every_border_from_zoom_x4);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_frames_give_their_memory_back);
 	tcase_add_test(t, test_tui_chart_frames_give_their_memory_back);
