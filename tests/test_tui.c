@@ -8116,8 +8116,8 @@ END_TEST
 /* A prompt remembers its last 16 different answers: Up walks back from
  * the newest to the oldest and stays there, Down walks forward and past
  * the newest leaves an empty line; an answer given twice in a row is kept
- * once; each prompt has its own answers; Right keeps a recalled answer to
- * type after it, Backspace on a recalled one clears it. */
+ * once; each prompt has its own answers; Right, Left, End and Home keep a
+ * recalled answer to type after it, Backspace on a recalled one clears it. */
 START_TEST(test_tui_prompt_history_walks_the_last_answers)
 {
 	struct tui_app a;
@@ -8155,6 +8155,18 @@ START_TEST(test_tui_prompt_history_walks_the_last_answers)
 	tui_handle_key(&a, KEY_RIGHT);
 	feed(&a, "x");
 	ck_assert_str_eq(a.input.text, "f18x");
+	for (int k = 0; k < 3; k++) { /* so do Left, End and Home */
+		static const int keep[] = {KEY_LEFT, KEY_END, KEY_HOME};
+		static const char *const name[] = {"Left", "End", "Home"};
+		char typed[sizeof a.input.text + 1];
+
+		tui_handle_key(&a, KEY_UP);
+		snprintf(typed, sizeof typed, "%sx", a.input.text);
+		tui_handle_key(&a, keep[k]);
+		feed(&a, "x");
+		ck_assert_msg(strcmp(a.input.text, typed) == 0, "%s on a recalled answer, then x: '%s', want '%s'", name[k],
+			      a.input.text, typed);
+	}
 	tui_handle_key(&a, KEY_UP);
 	tui_handle_key(&a, KEY_BACKSPACE);
 	ck_assert_str_eq(a.input.text, "");
