@@ -8261,6 +8261,53 @@ START_TEST(test_tui_chart_range_takes_whole_band_days_only)
 }
 END_TEST
 
+/* The fan band fills every row whose middle lies between the band's low
+ * and high, up to the top row: a band of 0 to 10 on every day (and no
+ * series data) shades the whole plot, the top row as the others. */
+START_TEST(test_tui_chart_band_fills_up_to_the_top_row)
+{
+	enum { H = 12, W = 40, N = 8 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[N], lo[N], hi[N];
+	struct tui_grid *g = grid_new(H, W);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+	struct chart_series series = {"v", v, ROLE_GOOD};
+	struct chart_spec spec = {.title = "Band", .n = N, .first_day = 1, .series = &series, .n_series = 1,
+				  .band_lo = lo, .band_hi = hi};
+	char *text, *row[H];
+	const char *plot[H];
+	int n = 0;
+
+	for (int i = 0; i < N; i++) {
+		v[i] = NAN;
+		lo[i] = 0;
+		hi[i] = 10;
+	}
+	chart_draw(&cv, &spec);
+	text = grid_dump(g);
+	for (char *p = text; p && n < H; n++) {
+		row[n] = p;
+		p = strchr(p, '\n');
+		if (p)
+			*p++ = '\0';
+	}
+	ck_assert_int_ge(n, H - 2);
+	for (int y = 1; y <= H - 2; y++) { /* the plot's rows: after the axis */
+		plot[y] = strstr(row[y], a.th.g->axis);
+		ck_assert_msg(plot[y] != NULL, "row %d has no axis: '%s'", y, row[y]);
+		plot[y] += strlen(a.th.g->axis);
+	}
+	ck_assert_msg(strstr(plot[2], a.th.g->bar_part[1]) != NULL, "the band is not drawn: '%s'", row[2]);
+	for (int y = 1; y <= H - 2; y++)
+		ck_assert_msg(strcmp(plot[y], plot[2]) == 0, "band 0 to 10 on an axis of 0 to 10: row %d reads '%s', row 2 '%s'",
+			      y, plot[y], plot[2]);
+	free(text);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The TopK view shows each list in two columns: all time from the left
  * edge, under its title, and the last days' window from the column of
  * its "last N days" title; each row reads rank, score and key of the
@@ -10320,6 +10367,7 @@ int main(void)
 	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
 	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
+	tcase_add_test(t, test_tui_chart_band_fills_up_to_the_top_row);
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
 	tcase_add_test(t, test_tui_table_header_and_cells_sit_in_their_columns);
