@@ -8308,6 +8308,52 @@ START_TEST(test_tui_chart_band_fills_up_to_the_top_row)
 }
 END_TEST
 
+/* The x axis names the first day and, where there is room, the middle
+ * and the last: at every width the labels ("day 1000", "1003", "1007")
+ * stand at least two spaces apart (one space would read "day 1000 1007",
+ * none "day 10001003"). */
+START_TEST(test_tui_chart_day_labels_stand_apart)
+{
+	enum { H = 8, N = 8 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[N];
+	struct chart_series series = {"v", v, ROLE_GOOD};
+	struct chart_spec spec = {.title = "D", .n = N, .first_day = 1000, .series = &series, .n_series = 1};
+	int both = 0;
+
+	for (int i = 0; i < N; i++)
+		v[i] = i;
+	for (int wide = 8; wide <= 40; wide++) {
+		struct tui_grid *g = grid_new(H, wide);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, wide};
+		char *text, *last, *day;
+
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		last = text;
+		for (int y = 0; y < H - 1 && last; y++)
+			last = strchr(last, '\n') ? strchr(last, '\n') + 1 : NULL;
+		ck_assert_ptr_nonnull(last);
+		last[strcspn(last, "\n")] = '\0';
+		for (const char *p = (day = strstr(last, "day 1000")) ? day + 8 : ""; *p; p += strcspn(p, " ")) {
+			int gap = (int)strspn(p, " ");
+
+			if (p[gap] == '\0')
+				break;
+			ck_assert_msg(gap >= 2, "%d wide: the day labels read '%s', %d space%s apart", wide, day, gap,
+				      gap == 1 ? "" : "s");
+			both++;
+			p += gap;
+		}
+		free(text);
+		grid_free(g);
+	}
+	ck_assert_int_gt(both, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The TopK view shows each list in two columns: all time from the left
  * edge, under its title, and the last days' window from the column of
  * its "last N days" title; each row reads rank, score and key of the
@@ -10368,6 +10414,7 @@ int main(void)
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
 	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
 	tcase_add_test(t, test_tui_chart_band_fills_up_to_the_top_row);
+	tcase_add_test(t, test_tui_chart_day_labels_stand_apart);
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
 	tcase_add_test(t, test_tui_table_header_and_cells_sit_in_their_columns);

@@ -226,13 +226,15 @@ void chart_draw(struct canvas *cv, const struct chart_spec *s)
 	{
 		int last = s->first_day + s->n - 1;
 		char a[24], m[24], z[24];
+		int mid_at;
 
 		snprintf(a, sizeof a, "day %d", s->first_day);
 		snprintf(m, sizeof m, "%d", s->first_day + (s->n - 1) / 2);
 		snprintf(z, sizeof z, "%d", last);
+		mid_at = (pw - text_cols(m)) / 2; /* centred, two spaces from the first and the last */
 		canvas_text(cv, cv->h - 1, px, ROLE_DIM, a);
-		if (pw > text_cols(a) + text_cols(m) + text_cols(z) + 4 && s->n > 2)
-			canvas_text(cv, cv->h - 1, px + (pw - text_cols(m)) / 2, ROLE_DIM, m);
+		if (mid_at >= text_cols(a) + 2 && mid_at + text_cols(m) + 2 <= pw - text_cols(z) && s->n > 2)
+			canvas_text(cv, cv->h - 1, px + mid_at, ROLE_DIM, m);
 		if (pw > text_cols(a) + text_cols(z) + 1 && s->n > 1)
 			canvas_text(cv, cv->h - 1, px + pw - text_cols(z), ROLE_DIM, z);
 	}
