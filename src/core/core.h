@@ -318,6 +318,67 @@ static inline int64_t ledger_post(struct smug_ledger *l, int day, int from, int 
 	return amount;
 }
 
+/* A run of transfers between accounts (no mint, no burn reason) posted
+ * exactly as ledger_post would post them one by one, with the ledger's
+ * counters (journal head and count, the day's sequence, the totals per
+ * reason) held in the run until ledger_run_end: the ward economy posts
+ * five a ward, and a store into a balance could otherwise be a store into
+ * any of them. Nothing else may post between begin and end. */
+struct ledger_run {
+	struct smug_ledger *l;
+	struct smug_account *acc;
+	int day, n_accounts, head, count;
+	uint32_t seq;
+	int64_t moved[SMUG_TX_REASON_COUNT];
+};
+
+static inline void ledger_run_begin(struct ledger_run *r, struct smug_ledger *l, int day)
+{
+	*r = (struct ledger_run){.l = l, .acc = l->accounts, .day = day, .n_accounts = l->n_accounts,
+				 .head = l->journal_head, .count = l->journal_count,
+				 .seq = l->day_seq_day == day ? l->day_seq : 0};
+}
+
+static inline int64_t ledger_run_move(struct ledger_run *r, int from, int to, int64_t amount,
+				      enum smug_tx_reason reason)
+{
+	struct smug_account *acc = r->acc;
+
+	assert(!ledger_reason_is_mint(reason) && !ledger_reason_is_burn(reason));
+	assert(from >= 0 && from < r->n_accounts && to >= 0 && to < r->n_accounts);
+	if (amount <= 0 || from == to)
+		return 0;
+	if (amount > acc[from].balance)
+		amount = acc[from].balance;
+	if (amount > LEDGER_BALANCE_MAX - acc[to].balance)
+		amount = LEDGER_BALANCE_MAX - acc[to].balance;
+	if (amount <= 0)
+		return 0;
+	acc[from].balance -= amount;
+	acc[to].balance += amount;
+	r->moved[reason] += amount;
+	r->l->journal[r->head] = (struct smug_tx){r->day, r->seq++, from, to, amount, reason};
+	if (++r->head == SMUG_JOURNAL_CAP)
+		r->head = 0;
+	if (r->count < SMUG_JOURNAL_CAP)
+		r->count++;
+	return amount;
+}
+
+static inline void ledger_run_end(struct ledger_run *r)
+{
+	struct smug_ledger *l = r->l;
+
+	for (int i = 0; i < SMUG_TX_REASON_COUNT; i++)
+		l->by_reason[i] += r->moved[i];
+	l->journal_head = r->head;
+	l->journal_count = r->count;
+	if (r->seq > 0) { /* something was posted today */
+		l->day_seq_day = r->day;
+		l->day_seq = r->seq;
+	}
+}
+
 /* ---- signals.c: stage 1, daily drift and the ward economy ---- */
 void signals_step(struct smug_world *w);
 /* Note the raider runs and busts of the day's resolved shipments
