@@ -44,7 +44,10 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 	struct smug_signals *s = &wa->sig;
 	const struct smug_signals *b = &wa->base;
 	double md = t->md;
-	double bm = clamp01((double)wa->bribes_today / t->bribe_norm);
+	/* a quiet ward (no bribes, no runs: most wards on most days) skips
+	 * the divisions: 0 / norm is +0 for the positive norms config.c
+	 * allows, and 0 - raider_loss × 0 is +0 */
+	double bm = wa->bribes_today == 0 ? 0.0 : clamp01((double)wa->bribes_today / t->bribe_norm);
 	double short_avg = 0, runs, d;
 
 	d = t->bm_alpha * (bm - s->blackmarket_flow);
@@ -55,14 +58,22 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 	for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
 		d = -t->ease * wa->delivered_today[g] + t->regen * (b->shortage[g] - s->shortage[g]);
 		s->shortage[g] = step_toward(s->shortage[g], d, md);
-		short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
 	}
-	d = (s->corruption > t->tol_corruption ? t->tol_gain * short_avg : 0.0) +
-	    t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
+	/* the shortage average counts only where corruption is high */
+	if (s->corruption > t->tol_corruption) {
+		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+			short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
+		d = t->tol_gain * short_avg;
+	} else {
+		d = 0.0;
+	}
+	d += t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
 	s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
-	runs = clampd(((double)wa->raider_runs_today - t->raider_loss * wa->raider_busts_today) /
-			      t->raider_norm,
-		      -1.0, 1.0);
+	runs = wa->raider_runs_today == 0 && wa->raider_busts_today == 0
+		       ? 0.0
+		       : clampd(((double)wa->raider_runs_today - t->raider_loss * wa->raider_busts_today) /
+					t->raider_norm,
+				-1.0, 1.0);
 	wa->raider_presence += t->raider_decay * (runs - wa->raider_presence);
 	d = clamp01(b->raider_influence + t->raider_gain * wa->raider_presence) - s->raider_influence;
 	s->raider_influence = step_toward(s->raider_influence, d, md);
