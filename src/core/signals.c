@@ -55,6 +55,7 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 	d = t->per_bribe * bm - t->audit_pull * s->audit * s->corruption +
 	    t->corr_pull * (b->corruption - s->corruption);
 	s->corruption = step_toward(s->corruption, d, md);
+#pragma GCC unroll 8 /* a handful of goods; gcc -O2 keeps the loop otherwise */
 	for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
 		d = -t->ease * wa->delivered_today[g] + t->regen * (b->shortage[g] - s->shortage[g]);
 		s->shortage[g] = step_toward(s->shortage[g], d, md);
