@@ -262,6 +262,26 @@ static void touched_twice(struct smug_world *w)
 	ck_assert_int_gt(w->tel.n_touched, 1);
 	w->tel.touched[1] = w->tel.touched[0];
 }
+/* a seizure today at a border nobody crossed today */
+static void seized_uncrossed(struct smug_world *w)
+{
+	int c = 0;
+
+	while (c < w->n_corridors && (!w->corridors[c].border || w->border_stats[c].traffic_today > 0))
+		c++;
+	ck_assert_int_lt(c, w->n_corridors);
+	w->border_stats[c].seizures_today = 1;
+}
+/* a bribe today at a border nobody crossed today */
+static void bribed_uncrossed(struct smug_world *w)
+{
+	int c = 0;
+
+	while (c < w->n_corridors && (!w->corridors[c].border || w->border_stats[c].traffic_today > 0))
+		c++;
+	ck_assert_int_lt(c, w->n_corridors);
+	w->border_stats[c].bribes_today = 500;
+}
 
 struct violation {
 	const char *what;
@@ -323,6 +343,8 @@ static const struct violation violations[] = {
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a border touched today that nobody crossed", touched_uncrossed, "was not crossed today"},
 	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},
+	{"a seizure today where nobody crossed today", seized_uncrossed, "1 seizures and bribes of 0 today at "},
+	{"a bribe today where nobody crossed today", bribed_uncrossed, "0 seizures and bribes of 500 today at "},
 	{"home ward past the wards", home_ward, "state.factions[1].home_ward: "},
 	{"faction's account past the ledger", faction_account, "state.factions[1]: account "},
 	{"ward's account past the ledger", ward_account, "state.wards[2]: account "},

@@ -888,6 +888,80 @@ START_TEST(test_crackdown_whatif_of_an_explored_decision_takes_the_winners_side)
 }
 END_TEST
 
+/* A network whose list of plan-time estimates is full (256, as many as
+ * border_topk may keep): a what-if on an edge of its route that the list
+ * lacks still re-explains every other edge of that route with the
+ * estimate the plan had for it. */
+START_TEST(test_crackdown_whatif_with_a_full_list_keeps_the_other_estimates)
+{
+	struct smug_world *w = dosadi();
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int tried = 0;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_ge(2 * w->n_corridors, SMUG_EDGE_STATS_MAX + SMUG_ROUTE_MAX_NODES);
+	w->cfg.smuggling.border_topk = SMUG_EDGE_STATS_MAX;
+	smug_cmd_step(w, 1);
+	for (int i = 0; i < w->n_decisions && tried < 40; i++) {
+		const struct smug_decision *d = &w->decisions[i];
+		const struct smug_explain_candidate *win, *after;
+		struct smug_network *n = &w->factions[d->faction].net;
+		bool known[SMUG_ROUTE_MAX_NODES];
+		double risk[SMUG_ROUTE_MAX_NODES];
+		int c, ckey, fill, m = 0;
+
+		if ((win = sent_winner(w, i, x)) == NULL || win->n_nodes < 3)
+			continue;
+		c = win->edges[0].corridor;
+		ckey = 2 * c + (w->corridors[c].b == win->nodes[0]);
+		/* the route's other edges learnt, then the lowest other keys */
+		fill = SMUG_EDGE_STATS_MAX - (win->n_nodes - 2);
+		for (int key = 0; key < 2 * w->n_corridors && m < SMUG_EDGE_STATS_MAX; key++) {
+			const struct smug_corridor *k = &w->corridors[key / 2];
+			bool on_route = false;
+
+			for (int e = 1; e + 1 < win->n_nodes; e++)
+				on_route |= key == 2 * win->edges[e].corridor + (k->b == win->nodes[e]) &&
+					    key / 2 == win->edges[e].corridor;
+			if (key == ckey || (!on_route && fill == 0))
+				continue;
+			fill -= !on_route;
+			n->plan_stats[m++] = (struct smug_edge_stats){
+				.corridor = key / 2, .from_node = key % 2 ? k->b : k->a,
+				.risk_est = on_route ? 0.01 * (1 + key % 37) : 0.5, .cost_est = 0.1,
+				.last_update_day = w->day, .uses = 3};
+		}
+		ck_assert_int_eq(m, SMUG_EDGE_STATS_MAX);
+		n->n_plan_stats = m;
+		win = sent_winner(w, i, x);
+		for (int e = 1; e + 1 < win->n_nodes; e++) {
+			known[e] = win->edges[e].known;
+			risk[e] = win->edges[e].risk_est;
+			ck_assert_msg(known[e], "decision %d: %s not read from the full list", i,
+				      w->corridors[win->edges[e].corridor].id);
+		}
+		ck_assert_int_eq(smug_explain_whatif(w, i, c, 1.0, wi), SMUG_OK);
+		after = &wi->x.cand[d->winner];
+		ck_assert_int_eq(after->n_nodes, win->n_nodes);
+		for (int e = 1; e + 1 < win->n_nodes; e++)
+			if (after->edges[e].corridor != c)
+				ck_assert_msg(after->edges[e].known == known[e] && after->edges[e].risk_est == risk[e],
+					      "decision %d, full list of %d estimates: the what-if on %s put %s at %s %.6f, "
+					      "the plan had it learnt at %.6f",
+					      i, m, w->corridors[c].id, w->corridors[after->edges[e].corridor].id,
+					      after->edges[e].known ? "learnt" : "its prior", after->edges[e].risk_est,
+					      risk[e]);
+		tried++;
+	}
+	ck_assert_int_gt(tried, 10);
+	smug_world_free(w);
+	free(wi);
+	free(x);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("crackdown");
@@ -901,6 +975,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
+	tcase_add_test(t, test_crackdown_whatif_with_a_full_list_keeps_the_other_estimates);
 	tcase_add_test(t, test_crackdown_whatif_of_an_explored_route_starts_from_its_own_estimate);
 	tcase_add_test(t, test_crackdown_whatif_on_an_unseen_edge_adds_its_statistic);
 	tcase_add_test(t, test_crackdown_whatif_of_cargo_without_heat);

@@ -311,6 +311,26 @@ START_TEST(test_routing_path_order)
 }
 END_TEST
 
+/* Only a path's own nodes count: two copies of one route whose arrays
+ * hold other leftovers after the last node are the same route (Yen's
+ * candidate set drops such a copy), and a proper prefix stays first
+ * whatever its array holds after its end. */
+START_TEST(test_routing_path_order_ignores_what_lies_past_the_last_node)
+{
+	static const int a[] = {0, 1, 3}, c[] = {0, 1};
+	struct route_path p013 = mk_path(5, 3, a), again = mk_path(5, 3, a), p01 = mk_path(5, 2, c);
+
+	again.nodes[3] = 7; /* a longer route's node left behind */
+	p01.nodes[2] = 9;
+	ck_assert_msg(route_path_cmp(&p013, &again) == 0 && route_path_cmp(&again, &p013) == 0,
+		      "route 0-1-3 and a copy of it with 7 left after its last node compare as different routes (%d, %d)",
+		      route_path_cmp(&p013, &again), route_path_cmp(&again, &p013));
+	ck_assert_msg(route_path_cmp(&p01, &p013) < 0 && route_path_cmp(&p013, &p01) > 0,
+		      "route 0-1 (9 left after its end) no longer comes before 0-1-3 (%d, %d)",
+		      route_path_cmp(&p01, &p013), route_path_cmp(&p013, &p01));
+}
+END_TEST
+
 /* ---- dijkstra ---- */
 
 START_TEST(test_routing_dijkstra_breaks_ties_by_node_ids)
@@ -951,6 +971,7 @@ static Suite *routing_suite(void)
 
 	t = tcase_create("order");
 	tcase_add_test(t, test_routing_path_order);
+	tcase_add_test(t, test_routing_path_order_ignores_what_lies_past_the_last_node);
 	tcase_add_test(t, test_routing_route_text_cut_to_buffer);
 	suite_add_tcase(s, t);
 

@@ -1557,6 +1557,24 @@ static char *unframed(const char *screen)
 	return out;
 }
 
+/* Enter on the routes pane when it lists no route (day 0: nothing
+ * planned yet) opens nothing: there is no decision to explain. */
+START_TEST(test_tui_enter_on_an_empty_routes_pane_opens_nothing)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	tui_handle_key(&a, '2');
+	ck_assert_int_eq(a.focus, PANE_ROUTES);
+	ck_assert_int_eq(pane_routes_rows(&a), 0);
+	draw(&a, 48, 160);
+	tui_handle_key(&a, '\r');
+	ck_assert_msg(a.view == VIEW_MAIN, "Enter on a routes pane without routes opened %s",
+		      a.view == VIEW_WHY ? "the why view" : "another view");
+	close_app(&a, w);
+}
+END_TEST
+
 /* The why view names the corridors only the winner crosses and those only
  * the runner-up crosses: all of them up to three (then "and N more"),
  * never one both cross; for each route of the first faction on day 60, on
@@ -10316,6 +10334,7 @@ int main(void)
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
+	tcase_add_test(t, test_tui_enter_on_an_empty_routes_pane_opens_nothing);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
 	tcase_add_test(t, test_tui_event_filter_and_story);

@@ -414,6 +414,10 @@ static bool check_totals(struct ck *c)
 		      b->detections >= b->seizures && b->seizures >= 0 && b->bribes >= 0 && b->tariffs >= 0))
 			return bad(c, "state.corridors[%d].stats: traffic >= checks >= inspections >= detections >= seizures >= 0 does not hold at %s",
 				   i, w->corridors[i].id);
+		/* customs acts on a crossing already counted */
+		if (b->seizures_today > b->traffic_today || (b->bribes_today > 0 && b->traffic_today < 1))
+			return bad(c, "state.corridors[%d].stats: %d seizures and bribes of %lld today at %s, crossed %d times today",
+				   i, b->seizures_today, (long long)b->bribes_today, w->corridors[i].id, b->traffic_today);
 		if (!w->corridors[i].border && (b->traffic || b->checks || b->bribes || b->tariffs))
 			return bad(c, "state.corridors[%d].stats: customs counts on %s, which is not a border", i,
 				   w->corridors[i].id);
