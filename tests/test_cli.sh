@@ -101,6 +101,16 @@ d1=$(tail -n 1 "$tmp/out" | sed 's/.*"digest":"\([0-9a-f]*\)".*/\1/')
 expect_rc 0 "$SMUGNET" run --days 30 --seed 2
 d2=$(tail -n 1 "$tmp/out" | sed 's/.*"digest":"\([0-9a-f]*\)".*/\1/')
 [ "$d1" != "$d2" ] || fail "different seeds gave the same digest"
+# a setting written -0 is the setting 0: the same world, the same digest
+expect_rc 0 "$SMUGNET" run --days 30 --set smuggling.bribe_offer_ratio=0
+d1=$(tail -n 1 "$tmp/out" | sed 's/.*"digest":"\([0-9a-f]*\)".*/\1/')
+expect_rc 0 "$SMUGNET" run --days 30 --set smuggling.bribe_offer_ratio=-0
+d2=$(tail -n 1 "$tmp/out" | sed 's/.*"digest":"\([0-9a-f]*\)".*/\1/')
+[ "$d1" = "$d2" ] || fail "bribe_offer_ratio=-0 gave digest $d2, =0 gave $d1"
+sed 's/"max_shipments_per_day": 4/"max_shipments_per_day": 4, "prior_drift": -0.0/' "$SRCDIR/data/tiny.json" > "$tmp/negzero.json"
+expect_rc 0 "$SMUGNET" config --scenario "$tmp/negzero.json"
+grep -q '^smuggling.prior_drift  *real  *0.01  *\[0,1\]  *0  ' "$tmp/out" ||
+	fail "a scenario's prior_drift -0.0 is not listed as 0: $(grep prior_drift "$tmp/out")"
 expect_rc 0 "$SMUGNET" run --days 10 --events
 grep -q '"type":"event","day":[0-9]*,"kind":"SMUGGLING_SHIPMENT_CREATED"' "$tmp/out" || fail "--events printed no creation events"
 contract < "$tmp/out" || fail "--events output breaks the contract: $(cat "$tmp/check.err")"

@@ -2098,6 +2098,42 @@ START_TEST(test_tui_large_world_fits)
 }
 END_TEST
 
+/* A world of more than 60 wards draws only its marked borders (traffic
+ * or a crackdown) as lines until the map is zoomed in 4 times, then every
+ * border: on day 0, before any crossing, the map of 400 wards has no line
+ * at x1 and x2 and has them at x4. */
+START_TEST(test_tui_map_of_a_large_world_draws_every_border_from_zoom_x4)
+{
+	char *json = smug_scenario_generate(400, 3, 5);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	for (int z = 0; z <= 2; z++) {
+		struct tui_grid *g = render_grid(&a, 48, 160);
+		int lines = 0;
+
+		for (int y = 0; y < 48; y++)
+			for (int x = 0; x < 160; x++)
+				lines += grid_role(g, y, x) == ROLE_LINE;
+		grid_free(g);
+		if (z < 2)
+			ck_assert_msg(lines == 0, "day 0, 400 wards, zoom x%d: %d cells of border lines, none is marked yet",
+				      1 << z, lines);
+		else
+			ck_assert_msg(lines > 0, "day 0, 400 wards, zoom x4: no border line drawn");
+		tui_handle_key(&a, 'z');
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Events in the log whose kind contains `kind` (or, when faction is set,
  * whose faction id is `faction`). */
 static int count_matching(const struct smug_world *w, const char *kind, const char *faction)
@@ -8080,8 +8116,8 @@ END_TEST
 /* A prompt remembers its last 16 different answers: Up walks back from
  * the newest to the oldest and stays there, Down walks forward and past
  * the newest leaves an empty line; an answer given twice in a row is kept
- * once; each prompt has its own answers; Right keeps a recalled answer to
- * type after it, Backspace on a recalled one clears it. */
+ * once; each prompt has its own answers; Right, Left, End and Home keep a
+ * recalled answer to type after it, Backspace on a recalled one clears it. */
 START_TEST(test_tui_prompt_history_walks_the_last_answers)
 {
 	struct tui_app a;
@@ -8119,6 +8155,18 @@ START_TEST(test_tui_prompt_history_walks_the_last_answers)
 	tui_handle_key(&a, KEY_RIGHT);
 	feed(&a, "x");
 	ck_assert_str_eq(a.input.text, "f18x");
+	for (int k = 0; k < 3; k++) { /* so do Left, End and Home */
+		static const int keep[] = {KEY_LEFT, KEY_END, KEY_HOME};
+		static const char *const name[] = {"Left", "End", "Home"};
+		char typed[sizeof a.input.text + 1];
+
+		tui_handle_key(&a, KEY_UP);
+		snprintf(typed, sizeof typed, "%sx", a.input.text);
+		tui_handle_key(&a, keep[k]);
+		feed(&a, "x");
+		ck_assert_msg(strcmp(a.input.text, typed) == 0, "%s on a recalled answer, then x: '%s', want '%s'", name[k],
+			      a.input.text, typed);
+	}
 	tui_handle_key(&a, KEY_UP);
 	tui_handle_key(&a, KEY_BACKSPACE);
 	ck_assert_str_eq(a.input.text, "");
@@ -10236,6 +10284,7 @@ int main(void)
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);
+	tcase_add_test(t, test_tui_map_of_a_large_world_draws_every_border_from_zoom_x4);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_frames_give_their_memory_back);
 	tcase_add_test(t, test_tui_chart_frames_give_their_memory_back);

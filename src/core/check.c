@@ -587,6 +587,10 @@ static bool check_crackdowns(struct ck *c)
 		if (k->start_day > c->next_day || (k->end_day != -1 && k->end_day < k->start_day))
 			return bad(c, "state.crackdowns[%d]: start day %d and end day %d are inconsistent (the day is %d)",
 				   i, k->start_day, k->end_day, w->day);
+		/* a timed target is removed the day after its last one */
+		if (k->end_day != -1 && k->end_day < c->last_day)
+			return bad(c, "state.crackdowns[%d].end_day: day %d is over (the day is %d); the target would have expired",
+				   i, k->end_day, w->day);
 	}
 	for (int i = 0; i < w->n_cooldowns; i++) {
 		if (!in(w->cooldowns[i].corridor, 0, w->n_corridors - 1))

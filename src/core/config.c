@@ -243,13 +243,16 @@ void smug_knob_format_range(const struct smug_knob *k, char *buf, size_t size)
 	}
 }
 
-/* A number from text, the whole text: false on junk, NaN or overflow. */
+/* A number from text, the whole text: false on junk, NaN or overflow.
+ * "-0" is 0: the same setting must give the same digest. */
 static bool parse_number(const char *text, double *out)
 {
 	char *end;
 
 	errno = 0;
 	*out = strtod(text, &end);
+	if (*out == 0)
+		*out = 0;
 	return end != text && *end == '\0' && errno == 0 && *out == *out;
 }
 
