@@ -318,6 +318,72 @@ static inline int64_t ledger_post(struct smug_ledger *l, int day, int from, int 
 	return amount;
 }
 
+/* A run of transfers between accounts (no mint, no burn reason) posted
+ * exactly as ledger_post would post them one by one, with the ledger's
+ * counters (journal head and count, the day's sequence, the totals per
+ * reason) held in the run until ledger_run_end: the ward economy posts
+ * five a ward, and a store into a balance could otherwise be a store into
+ * any of them. One counter drives the run: the n-th transfer of the run
+ * has sequence seq0 + n and goes to ring slot (head0 + n) mod the ring's
+ * size, a power of two. Nothing else may post between begin and end. */
+_Static_assert((SMUG_JOURNAL_CAP & (SMUG_JOURNAL_CAP - 1)) == 0, "the journal ring is a power of two");
+struct ledger_run {
+	struct smug_ledger *l;
+	struct smug_account *acc;
+	int day;
+	unsigned n_accounts;
+	uint32_t seq0, seq, slot0; /* slot0: head0 - seq0, mod the ring */
+	int64_t moved[SMUG_TX_REASON_COUNT];
+};
+
+static inline void ledger_run_begin(struct ledger_run *r, struct smug_ledger *l, int day)
+{
+	uint32_t seq = l->day_seq_day == day ? l->day_seq : 0;
+
+	*r = (struct ledger_run){.l = l, .acc = l->accounts, .day = day, .n_accounts = (unsigned)l->n_accounts,
+				 .seq0 = seq, .seq = seq, .slot0 = (uint32_t)l->journal_head - seq};
+}
+
+static inline int64_t ledger_run_move(struct ledger_run *r, int from, int to, int64_t amount,
+				      enum smug_tx_reason reason)
+{
+	struct smug_account *acc = r->acc;
+
+	assert(!ledger_reason_is_mint(reason) && !ledger_reason_is_burn(reason));
+	assert((unsigned)from < r->n_accounts && (unsigned)to < r->n_accounts);
+	if (amount <= 0 || from == to)
+		return 0;
+	if (amount > acc[from].balance)
+		amount = acc[from].balance;
+	if (amount > LEDGER_BALANCE_MAX - acc[to].balance)
+		amount = LEDGER_BALANCE_MAX - acc[to].balance;
+	if (amount <= 0)
+		return 0;
+	acc[from].balance -= amount;
+	acc[to].balance += amount;
+	r->moved[reason] += amount;
+	r->l->journal[(r->slot0 + r->seq) & (SMUG_JOURNAL_CAP - 1)] =
+		(struct smug_tx){r->day, r->seq, from, to, amount, reason};
+	r->seq++;
+	return amount;
+}
+
+static inline void ledger_run_end(struct ledger_run *r)
+{
+	struct smug_ledger *l = r->l;
+	uint32_t n = r->seq - r->seq0;
+
+	if (n == 0)
+		return;
+	for (int i = 0; i < SMUG_TX_REASON_COUNT; i++)
+		l->by_reason[i] += r->moved[i];
+	l->journal_head = (int)((r->slot0 + r->seq) & (SMUG_JOURNAL_CAP - 1));
+	l->journal_count = n >= (uint32_t)(SMUG_JOURNAL_CAP - l->journal_count) ? SMUG_JOURNAL_CAP
+										   : l->journal_count + (int)n;
+	l->day_seq_day = r->day;
+	l->day_seq = r->seq;
+}
+
 /* ---- signals.c: stage 1, daily drift and the ward economy ---- */
 void signals_step(struct smug_world *w);
 /* Note the raider runs and busts of the day's resolved shipments

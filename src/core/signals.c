@@ -32,34 +32,51 @@ static int64_t share_of(int64_t amount, double rate)
 	return amount > 0 && rate > 0 ? (int64_t)((double)amount * rate) : 0;
 }
 
-static void ward_signals(struct smug_world *w, struct smug_ward *wa)
+/* The day's parameters, read once for all wards. */
+struct signal_terms {
+	double md, bribe_norm, bm_alpha, per_bribe, audit_pull, corr_pull;
+	double ease, regen, tol_corruption, tol_gain, tol_decay;
+	double raider_loss, raider_norm, raider_decay, raider_gain;
+};
+
+static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 {
-	const struct smug_signals_config *c = &w->cfg.signals;
 	struct smug_signals *s = &wa->sig;
 	const struct smug_signals *b = &wa->base;
-	double md = c->max_daily_delta;
-	double bm = clamp01((double)wa->bribes_today / c->bribe_norm);
+	double md = t->md;
+	/* a quiet ward (no bribes, no runs: most wards on most days) skips
+	 * the divisions: 0 / norm is +0 for the positive norms config.c
+	 * allows, and 0 - raider_loss × 0 is +0 */
+	double bm = wa->bribes_today == 0 ? 0.0 : clamp01((double)wa->bribes_today / t->bribe_norm);
 	double short_avg = 0, runs, d;
 
-	d = c->blackmarket_alpha * (bm - s->blackmarket_flow);
+	d = t->bm_alpha * (bm - s->blackmarket_flow);
 	s->blackmarket_flow = step_toward(s->blackmarket_flow, d, md);
-	d = c->corruption_per_bribe * bm - c->audit_pull * s->audit * s->corruption +
-	    c->corruption_pull * (b->corruption - s->corruption);
+	d = t->per_bribe * bm - t->audit_pull * s->audit * s->corruption +
+	    t->corr_pull * (b->corruption - s->corruption);
 	s->corruption = step_toward(s->corruption, d, md);
+#pragma GCC unroll 8 /* a handful of goods; gcc -O2 keeps the loop otherwise */
 	for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
-		d = -c->shortage_ease * wa->delivered_today[g] +
-		    c->shortage_regen * (b->shortage[g] - s->shortage[g]);
+		d = -t->ease * wa->delivered_today[g] + t->regen * (b->shortage[g] - s->shortage[g]);
 		s->shortage[g] = step_toward(s->shortage[g], d, md);
-		short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
 	}
-	d = (s->corruption > c->tolerance_corruption ? c->tolerance_gain * short_avg : 0.0) +
-	    c->tolerance_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
+	/* the shortage average counts only where corruption is high */
+	if (s->corruption > t->tol_corruption) {
+		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+			short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
+		d = t->tol_gain * short_avg;
+	} else {
+		d = 0.0;
+	}
+	d += t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
 	s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
-	runs = clampd(((double)wa->raider_runs_today - c->raider_loss * wa->raider_busts_today) /
-			      c->raider_norm,
-		      -1.0, 1.0);
-	wa->raider_presence += c->raider_decay * (runs - wa->raider_presence);
-	d = clamp01(b->raider_influence + c->raider_gain * wa->raider_presence) - s->raider_influence;
+	runs = wa->raider_runs_today == 0 && wa->raider_busts_today == 0
+		       ? 0.0
+		       : clampd(((double)wa->raider_runs_today - t->raider_loss * wa->raider_busts_today) /
+					t->raider_norm,
+				-1.0, 1.0);
+	wa->raider_presence += t->raider_decay * (runs - wa->raider_presence);
+	d = clamp01(b->raider_influence + t->raider_gain * wa->raider_presence) - s->raider_influence;
 	s->raider_influence = step_toward(s->raider_influence, d, md);
 	wa->bribes_today = 0;
 	wa->raider_runs_today = wa->raider_busts_today = 0;
@@ -67,51 +84,65 @@ static void ward_signals(struct smug_world *w, struct smug_ward *wa)
 		wa->delivered_today[g] = 0;
 }
 
-static void ward_economy(struct smug_world *w)
+static void ward_economy(struct smug_world *w, double points, double corruption)
 {
 	const struct smug_economy_config *ec = &w->cfg.economy;
 	struct smug_ledger *l = &w->ledger;
-	int64_t pay = share_of(l->accounts[l->treasury].balance, ec->enforcement_pay_rate);
-	int64_t spend = share_of(l->accounts[l->blackmarket].balance, ec->blackmarket_spend_rate);
-	double points = 0, corruption = 0;
+	struct smug_account *acc = l->accounts;
+	int treasury = l->treasury, blackmarket = l->blackmarket;
+	int64_t pay = share_of(acc[treasury].balance, ec->enforcement_pay_rate);
+	int64_t spend = share_of(acc[blackmarket].balance, ec->blackmarket_spend_rate);
+	struct ledger_run run;
 
-	for (int i = 0; i < w->n_wards; i++) {
-		points += w->wards[i].customs.enforcement_points;
-		corruption += w->wards[i].sig.corruption;
-	}
+	ledger_run_begin(&run, l, w->day);
 	for (int i = 0; i < w->n_wards; i++) {
 		struct smug_ward *wa = &w->wards[i];
-		int64_t levy = share_of(l->accounts[wa->buyers].balance, ec->levy_rate);
+		int64_t levy = share_of(acc[wa->buyers].balance, ec->levy_rate);
 		int64_t leak = share_of(levy, ec->corruption_leak * wa->sig.corruption);
 		double pw = points > 0 ? wa->customs.enforcement_points / points : 1.0 / w->n_wards;
 		double cw = corruption > 0 ? wa->sig.corruption / corruption : 1.0 / w->n_wards;
 
-		ledger_post(l, w->day, wa->buyers, l->blackmarket, leak, SMUG_TX_CORRUPTION_LEAK);
-		ledger_post(l, w->day, wa->buyers, l->treasury, levy - leak, SMUG_TX_LEVY_THROUGHPUT);
-		ledger_post(l, w->day, l->treasury, wa->account, share_of(pay, pw),
-			    SMUG_TX_PAY_ENFORCEMENT);
-		ledger_post(l, w->day, wa->account, wa->buyers,
-			    share_of(l->accounts[wa->account].balance, ec->ward_spend_rate),
-			    SMUG_TX_WARD_SPENDING);
-		ledger_post(l, w->day, l->blackmarket, wa->buyers, share_of(spend, cw),
-			    SMUG_TX_BLACKMARKET_SPENDING);
+		ledger_run_move(&run, wa->buyers, blackmarket, leak, SMUG_TX_CORRUPTION_LEAK);
+		ledger_run_move(&run, wa->buyers, treasury, levy - leak, SMUG_TX_LEVY_THROUGHPUT);
+		ledger_run_move(&run, treasury, wa->account, share_of(pay, pw), SMUG_TX_PAY_ENFORCEMENT);
+		ledger_run_move(&run, wa->account, wa->buyers,
+				share_of(acc[wa->account].balance, ec->ward_spend_rate), SMUG_TX_WARD_SPENDING);
+		ledger_run_move(&run, blackmarket, wa->buyers, share_of(spend, cw),
+				SMUG_TX_BLACKMARKET_SPENDING);
 	}
 	for (int f = 0; f < w->n_factions; f++) {
 		const struct smug_faction *fa = &w->factions[f];
 
 		if (!fa->runs_network)
 			continue;
-		ledger_post(l, w->day, fa->account, w->wards[fa->home_ward].buyers,
-			    share_of(l->accounts[fa->account].balance, w->cfg.smuggling.upkeep_fraction),
-			    SMUG_TX_UPKEEP);
+		ledger_run_move(&run, fa->account, w->wards[fa->home_ward].buyers,
+				share_of(acc[fa->account].balance, w->cfg.smuggling.upkeep_fraction),
+				SMUG_TX_UPKEEP);
 	}
+	ledger_run_end(&run);
 }
 
 void signals_step(struct smug_world *w)
 {
-	for (int i = 0; i < w->n_wards; i++)
-		ward_signals(w, &w->wards[i]);
-	ward_economy(w);
+	const struct smug_signals_config *c = &w->cfg.signals;
+	const struct signal_terms t = {
+		c->max_daily_delta,	 c->bribe_norm,	    c->blackmarket_alpha, c->corruption_per_bribe,
+		c->audit_pull,		 c->corruption_pull, c->shortage_ease,	   c->shortage_regen,
+		c->tolerance_corruption, c->tolerance_gain, c->tolerance_decay,   c->raider_loss,
+		c->raider_norm,		 c->raider_decay,   c->raider_gain,
+	};
+	/* the economy's shares, summed in ward order as the wards are done
+	 * (signals_step does not move enforcement points) */
+	double points = 0, corruption = 0;
+
+	for (int i = 0; i < w->n_wards; i++) {
+		struct smug_ward *wa = &w->wards[i];
+
+		ward_signals(&t, wa);
+		points += wa->customs.enforcement_points;
+		corruption += wa->sig.corruption;
+	}
+	ward_economy(w, points, corruption);
 }
 
 /* A raider faction's delivery is a run through every ward on its route;
