@@ -276,6 +276,16 @@ static inline bool ledger_reason_is_burn(enum smug_tx_reason r)
 	}
 }
 #define LEDGER_BALANCE_MAX (INT64_MAX / 4)
+/* What of amount can move: no more than the payer has, no more than the
+ * payee can hold (either side INT64_MAX when it is no account). */
+static inline int64_t ledger_fit(int64_t amount, int64_t payer_has, int64_t payee_room)
+{
+	if (amount > payer_has)
+		amount = payer_has;
+	if (amount > payee_room)
+		amount = payee_room;
+	return amount;
+}
 /* Move up to amount from -> to (capped at the payer's balance) and
  * journal it. from or to may be -1 only for mint (from) / burn (to)
  * reasons. Returns what moved (>= 0). Inline: a day posts 5 transfers
@@ -290,10 +300,8 @@ static inline int64_t ledger_post(struct smug_ledger *l, int day, int from, int 
 	assert(burn ? to == -1 : (to >= 0 && to < l->n_accounts));
 	if (amount <= 0 || from == to)
 		return 0;
-	if (!mint && amount > l->accounts[from].balance)
-		amount = l->accounts[from].balance;
-	if (!burn && amount > LEDGER_BALANCE_MAX - l->accounts[to].balance)
-		amount = LEDGER_BALANCE_MAX - l->accounts[to].balance;
+	amount = ledger_fit(amount, mint ? INT64_MAX : l->accounts[from].balance,
+			    burn ? INT64_MAX : LEDGER_BALANCE_MAX - l->accounts[to].balance);
 	if (amount <= 0)
 		return 0;
 	if (mint)
@@ -353,10 +361,7 @@ static inline int64_t ledger_run_move(struct ledger_run *r, int from, int to, in
 	assert((unsigned)from < r->n_accounts && (unsigned)to < r->n_accounts);
 	if (amount <= 0 || from == to)
 		return 0;
-	if (amount > acc[from].balance)
-		amount = acc[from].balance;
-	if (amount > LEDGER_BALANCE_MAX - acc[to].balance)
-		amount = LEDGER_BALANCE_MAX - acc[to].balance;
+	amount = ledger_fit(amount, acc[from].balance, LEDGER_BALANCE_MAX - acc[to].balance);
 	if (amount <= 0)
 		return 0;
 	acc[from].balance -= amount;
