@@ -123,7 +123,7 @@ static bool get_num(struct ld *ld, const cJSON *o, const char *path, const char 
 	if (!isfinite(j->valuedouble) || j->valuedouble < lo || j->valuedouble > hi)
 		return fail(ld, p, "expected number in [%s,%s], got %s", num_text(lo, a, sizeof a),
 			    num_text(hi, b, sizeof b), num_text(j->valuedouble, v, sizeof v));
-	*out = j->valuedouble == 0 ? 0 : j->valuedouble; /* -0 is 0: the same scenario, the same digest */
+	*out = j->valuedouble == 0 ? 0 : j->valuedouble; /* -0 is 0, as the config listing shows it */
 	return true;
 }
 
