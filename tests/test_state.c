@@ -354,6 +354,47 @@ START_TEST(test_state_telemetry_rows_refuse_numbers_past_int)
 }
 END_TEST
 
+/* A telemetry row whose owner is one past the last faction or corridor
+ * is refused, naming the row, as an unknown index: a snapshot edited to
+ * name a faction or border the world does not have must not load (its
+ * row would be kept past the world's lists). The rows checked first are
+ * those that would otherwise be refused for another reason or loaded
+ * whole, so a bound one too high shows as the wrong message or a load. */
+START_TEST(test_state_telemetry_rows_refuse_an_owner_one_past_the_last)
+{
+	static const char *const kinds[] = {
+		"faction_seen", "flow_total", "flow_transit", "flow_day", "faction_day", /* faction rows */
+		"crackdown_period", "border_window", "border_day", "border_chart", "chart_day",
+	};
+	struct smug_world *w = busy_world();
+	char *json = snapshot_to_json(w);
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		cJSON *root = cJSON_Parse(json), *rows = find_array(root, kinds[i]);
+		bool faction = i < 5;
+		int past = faction ? w->n_factions : w->n_corridors;
+		struct smug_world *back = NULL;
+		struct smug_error err = {0};
+		char *edited;
+
+		ck_assert_msg(rows && cJSON_GetArraySize(rows) > 0, "no %s rows", kinds[i]);
+		cJSON_ReplaceItemInArray(rows, 0, cJSON_CreateNumber(past));
+		edited = cJSON_PrintUnformatted(root);
+		ck_assert_msg(snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err) != SMUG_OK,
+			      "a %s row naming %s %d (the world's last is %d) loads", kinds[i],
+			      faction ? "faction" : "corridor", past, past - 1);
+		ck_assert_msg(strstr(err.msg, kinds[i]) &&
+				      strstr(err.msg, faction ? "row 0: unknown faction index" : "row 0: unknown corridor index"),
+			      "a %s row naming %s %d (the world's last is %d): %s", kinds[i],
+			      faction ? "faction" : "corridor", past, past - 1, err.msg);
+		free(edited);
+		cJSON_Delete(root);
+	}
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Every telemetry row that holds a day (a faction's flow and chart days,
  * a border's window and days, a tracked border's chart days) is refused,
  * naming the row, when that day is after the save's day or before day 0
@@ -1306,6 +1347,7 @@ int main(void)
 	tcase_add_test(t, test_state_digest_fast_paths_equal_the_leaf_walk);
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
+	tcase_add_test(t, test_state_telemetry_rows_refuse_an_owner_one_past_the_last);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_a_day_outside_the_run);
 	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
 	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
