@@ -3638,6 +3638,39 @@ START_TEST(test_tui_border_sort_keys_before_the_table_is_drawn)
 }
 END_TEST
 
+/* > and < step the Borders table's sort through the columns shown, in
+ * their order, from the border id column too: > from the id sorts by the
+ * column after it, < from the id by the last one. */
+START_TEST(test_tui_border_sort_steps_on_from_the_id_column)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int n;
+
+	tui_handle_key(&a, '3');
+	draw(&a, 48, 160);
+	n = a.n_border_vis;
+	ck_assert_int_ge(n, 3);
+	ck_assert_int_eq(a.border_vis[0], 0); /* the id column comes first */
+	for (int k = 0; k <= n && a.border_sort != 0; k++) {
+		tui_handle_key(&a, '>');
+		draw(&a, 48, 160);
+	}
+	ck_assert_msg(a.border_sort == 0, "%d presses of > never sorted by the border id", n + 1);
+	tui_handle_key(&a, '>');
+	ck_assert_msg(a.border_sort == a.border_vis[1],
+		      "> on the border id column sorted by column %d, not the next one shown (%d)", a.border_sort,
+		      a.border_vis[1]);
+	tui_handle_key(&a, '<');
+	ck_assert_int_eq(a.border_sort, 0);
+	tui_handle_key(&a, '<');
+	ck_assert_msg(a.border_sort == a.border_vis[n - 1],
+		      "< on the border id column sorted by column %d, not the last one shown (%d)", a.border_sort,
+		      a.border_vis[n - 1]);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The column of the Borders table's sorted heading (drawn lit) on the
  * 160x48 screen, or -1. */
 static int borders_sorted_x(struct tui_app *a)
@@ -10520,6 +10553,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
 	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
+	tcase_add_test(t, test_tui_border_sort_steps_on_from_the_id_column);
 	tcase_add_test(t, test_tui_borders_left_right_move_the_sort);
 	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
