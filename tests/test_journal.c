@@ -438,6 +438,35 @@ START_TEST(test_journal_cloned_timeline_rewinds_like_its_original)
 END_TEST
 
 #ifdef HAVE_MALLINFO2
+/* A journal read and freed gives all its memory back, its checks' line
+ * numbers too: every seed the cockpit or `run --load` loads reads its
+ * journal.jsonl, and a long session loads many. */
+START_TEST(test_journal_read_journals_give_their_memory_back)
+{
+	struct smug_world *w = session();
+	char *text = smug_journal_to_jsonl(w);
+	struct smug_journal_file f = {0};
+	struct smug_error err;
+	size_t before;
+
+	ck_assert_int_eq(smug_journal_parse(text, strlen(text), "journal.jsonl", &f, &err), SMUG_OK);
+	ck_assert_int_gt(f.j.n_checks, 1);
+	smug_journal_file_done(&f);
+	before = test_heap_in_use();
+	for (int i = 0; i < 200; i++) {
+		ck_assert_int_eq(smug_journal_parse(text, strlen(text), "journal.jsonl", &f, &err), SMUG_OK);
+		smug_journal_file_done(&f);
+	}
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10),
+		      "200 journals of %d commands and checks read and freed: %zu bytes more in use",
+		      w->journal.n_cmds + w->journal.n_checks, test_heap_in_use() - before);
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+#endif
+
+#ifdef HAVE_MALLINFO2
 /* A timeline gives all its memory back when freed, reset or cloned and
  * freed: a long cockpit session starts what-if branches (a clone each)
  * and rewinds many times, and must not grow by a ring of copies each
@@ -733,6 +762,9 @@ int main(void)
 	tcase_add_test(j, test_journal_survives_save_and_load);
 	tcase_add_test(j, test_journal_stays_bounded);
 	tcase_add_test(j, test_journal_overflow_on_day_zero_names_that_day);
+#ifdef HAVE_MALLINFO2
+	tcase_add_test(j, test_journal_read_journals_give_their_memory_back);
+#endif
 	tcase_add_test(t, test_journal_rewind_and_step_back_is_never_rewinding);
 	tcase_add_test(t, test_journal_cloned_timeline_rewinds_like_its_original);
 #ifdef HAVE_MALLINFO2
