@@ -126,8 +126,23 @@ $T new-session -d -s load -x 160 -y 48 "TERM=xterm-256color $SMUGNET --load e2es
 	fail "tmux did not start the cockpit with --load"
 wait_until shows load Factions || fail "cockpit --load did not draw its panes"
 wait_until shows load " day 17 " || { $T capture-pane -p -t load; fail "cockpit --load e2eseed is not at day 17"; }
-$T send-keys -t load q
 ok "cockpit --load opens the seed"
+# the seed list opened after the help view shows the seeds on a blank
+# page: the terminal keeps a view's window between views, so a view
+# that did not clear it would show the help's lines below the seeds
+$T send-keys -t load '?'
+wait_until shows load "Keys (Esc to close" || fail "? did not open the help"
+$T send-keys -t load Escape
+wait_until shows load Factions || fail "Esc did not close the help"
+$T send-keys -t load o
+wait_until shows load "Load a seed" || fail "o did not open the seed list"
+$T capture-pane -p -t load > "$tmp/load.txt"
+grep -q "e2eseed  *day 17 " "$tmp/load.txt" || { cat "$tmp/load.txt"; fail "the seed list does not show e2eseed at day 17"; }
+if grep -q "(all panes)" "$tmp/load.txt"; then cat "$tmp/load.txt"; fail "the seed list shows the help's lines below the seeds"; fi
+$T send-keys -t load Escape
+wait_until shows load Factions || fail "Esc did not close the seed list"
+$T send-keys -t load q
+ok "the seed list after the help view shows only the seeds"
 
 # quit after a resize: the shell's screen is left clean
 S=shell
