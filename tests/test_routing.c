@@ -660,7 +660,8 @@ END_TEST
  * corridors can span has no route, and asking for it costs no search
  * (no cache miss, no entry), whatever the map's scale: a world drawn on
  * unit coordinates (the longest corridor spanning 1 or less) is pruned
- * like one drawn on a 100-unit grid. A pair within reach is searched. */
+ * like one drawn on a 100-unit grid. A pair within reach is searched,
+ * at either end of the chain. */
 START_TEST(test_routing_far_pair_costs_no_search_at_any_scale)
 {
 	static const double scales[] = {0.25, 1.0, 1.5, 100.0};
@@ -683,6 +684,11 @@ START_TEST(test_routing_far_pair_costs_no_search_at_any_scale)
 		ck_assert_int_eq(route_candidates(w, 0, SMUG_ROUTE_MAX_NODES - 1, 4, &c), 1);
 		route_cache_stats(w->route_cache, &entries, &hits, &misses);
 		ck_assert_int_eq(misses, 1);
+		/* as far apart, away from the map's origin: the reach is the
+		 * distance between them, not where they lie */
+		ck_assert_msg(route_candidates(w, 59, 60 - SMUG_ROUTE_MAX_NODES, 4, &c) == 1,
+			      "scale %g: no route from ward 59 to ward %d, %d corridors apart", scales[s],
+			      60 - SMUG_ROUTE_MAX_NODES, SMUG_ROUTE_MAX_NODES - 1);
 		smug_world_free(w);
 	}
 }
