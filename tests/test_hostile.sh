@@ -190,5 +190,20 @@ case_ 3 "^r  *999 .* bad: .*manifest.json: day: 999, but the snapshot is at day 
 resealed 3 "manifest.json: seed: 12, but the snapshot's is 7" manifest-seed=12
 resealed 3 "manifest.json: digest: the restored state is [0-9a-f]*, the manifest says 0123456789abcdef" \
 	manifest-digest=0123456789abcdef
+# a journal of another scenario: its header's scenario id, then its
+# scenario hash, edited and the seed resealed
+for j_edit in journal-scenario journal-scenario-hash; do
+	case $j_edit in
+	journal-scenario) j_sed='1s/"scenario":"dosadi-36"/"scenario":"dosadi-37"/' ;;
+	*) j_sed='1s/"scenario_hash":"[0-9a-f]*"/"scenario_hash":"0123456789abcdef"/' ;;
+	esac
+	rm -rf "$R/seeds/r" && cp -R "$tmp/r-pristine" "$R/seeds/r"
+	sed "$j_sed" "$tmp/r-pristine/journal.jsonl" >"$R/seeds/r/journal.jsonl"
+	cmp -s "$tmp/r-pristine/journal.jsonl" "$R/seeds/r/journal.jsonl" && fail "$j_edit: the journal is unchanged"
+	"$RESEAL" "$R/seeds/r" none || fail "reseal after $j_edit"
+	j_pat="journal.jsonl: scenario: dosadi-3[67] .*is not the snapshot's dosadi-36"
+	case_ 3 "$j_pat" "resealed: $j_edit" "$SMUGNET" validate "$R/seeds/r"
+	case_ 3 "$j_pat" "resealed: $j_edit" "$SMUGNET" run --days 1 --load r --vault "$R"
+done
 
 echo "$pass passed, 0 failed"
