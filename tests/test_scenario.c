@@ -205,6 +205,16 @@ static const struct range_case ranges[] = {
 	{"factions[0].smuggling_profile.NARCOTICS", "\"NARCOTICS\":1", "\"NARCOTICS\":@", "0", "5", "-0.01", NULL},
 	{"factions[0].bribe_budget_fraction", "\"balance\":12.34", "\"balance\":12.34,\"bribe_budget_fraction\":@", "0", "1",
 	 "-0.01", "1.01"},
+	{"commodities.NARCOTICS.value_density", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"value_density\":@}},", "0.01", "1000000", "0", "1000001"},
+	{"commodities.NARCOTICS.units_per_shipment", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"units_per_shipment\":@}},", "1", "100000", "0", "100001"},
+	{"commodities.NARCOTICS.seizure_penalty", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"seizure_penalty\":@}},", "0", "2", "-0.01", "2.01"},
+	{"commodities.NARCOTICS.heat", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"heat\":@}},", "0", "5", "-0.01", "5.01"},
+	{"commodities.NARCOTICS.sale_markup", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"sale_markup\":@}},", "0", "10", "-0.01", "10.01"},
 };
 
 /* c->fmt with its '@' replaced by value. */
