@@ -215,6 +215,22 @@ static const struct range_case ranges[] = {
 	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"heat\":@}},", "0", "5", "-0.01", "5.01"},
 	{"commodities.NARCOTICS.sale_markup", "\"seed\":3,",
 	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"sale_markup\":@}},", "0", "10", "-0.01", "10.01"},
+	{"commodities.NARCOTICS.demand.tolerance", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"demand\":{\"tolerance\":@}}},", "0", "10", "-0.01", "10.01"},
+	{"commodities.NARCOTICS.demand.shortage", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"demand\":{\"shortage\":@}}},", "0", "10", "-0.01", "10.01"},
+	{"commodities.NARCOTICS.demand.corruption", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"demand\":{\"corruption\":@}}},", "0", "10", "-0.01", "10.01"},
+	{"commodities.NARCOTICS.demand.raider", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"demand\":{\"raider\":@}}},", "0", "10", "-0.01", "10.01"},
+	{"commodities.NARCOTICS.demand.war", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"demand\":{\"war\":@}}},", "0", "10", "-0.01", "10.01"},
+	{"commodities.NARCOTICS.source.raider", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"source\":{\"raider\":@}}},", "0", "10", "-0.01", "10.01"},
+	{"commodities.NARCOTICS.source.precursor", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"source\":{\"precursor\":@}}},", "0", "10", "-0.01", "10.01"},
+	{"commodities.NARCOTICS.source.blackmarket", "\"seed\":3,",
+	 "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"source\":{\"blackmarket\":@}}},", "0", "10", "-0.01", "10.01"},
 };
 
 /* c->fmt with its '@' replaced by value. */
