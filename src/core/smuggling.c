@@ -662,6 +662,43 @@ void smuggling_learn_day(struct smug_world *w)
 		smuggling_learn(w, &w->shipment_slots[w->resolved[i]]);
 }
 
+/* smuggling_drift() for a faction planned today: the priors come from the
+ * plan memo. What stays the same for every statistic (the day, the
+ * faction's offer, the memo's arrays) is read once into locals, which the
+ * statistics' stores could otherwise overwrite as far as the compiler
+ * knows; the sums are the same, in the same order. */
+static void drift_memo(const struct smug_world *w, struct smug_plan_memo *m, int f, struct smug_network *n,
+		       double a)
+{
+	const struct smug_corridor *corridors = w->corridors;
+	struct memo_odds *odds = m->odds;
+	const uint32_t gen = m->gen;
+	const bool bribes = m->bribes[f];
+	const double offer = m->offer[f], boost = m->boost[f], mix = m->heat_mix[f];
+	const int day = w->day, count = n->n_edge_stats;
+	struct smug_edge_stats *stats = n->edge_stats;
+	double *weight = n->preferred_border_weight;
+
+	for (int i = 0; i < count; i++) {
+		struct smug_edge_stats *st = &stats[i];
+		struct smug_belief prior;
+		struct memo_odds *p;
+		int c, slot;
+
+		if (st->last_update_day == day)
+			continue;
+		c = st->corridor;
+		slot = 2 * c + (corridors[c].b == st->from_node); /* edge_key() */
+		p = &odds[slot];
+		if (p->gen != gen)
+			memo_odds_fill(w, m, p, slot);
+		belief_from_odds(w, &p->o, bribes, offer, boost, &prior);
+		st->risk_est += a * (smuggling_belief_risk(&prior, mix) - st->risk_est);
+		st->cost_est += a * (prior.cost - st->cost_est);
+		weight[i] *= 1.0 - a;
+	}
+}
+
 /* Estimates not refreshed today move toward the calibrated prior for the
  * faction's cargo mix, so a belief nothing confirms fades back to what the
  * published dials say. */
@@ -674,22 +711,22 @@ void smuggling_drift(struct smug_world *w)
 
 	for (int f = 0; f < w->n_factions; f++) {
 		struct smug_network *n = &w->factions[f].net;
-		bool memo = m && m->seeded[f] == m->gen;
 		double mix;
 
 		if (!w->factions[f].runs_network || n->n_edge_stats == 0)
 			continue;
-		mix = memo ? m->heat_mix[f] : smuggling_heat_mix(w, n);
+		if (m && m->seeded[f] == m->gen) {
+			drift_memo(w, m, f, n, a);
+			continue;
+		}
+		mix = smuggling_heat_mix(w, n);
 		for (int i = 0; i < n->n_edge_stats; i++) {
 			struct smug_edge_stats *st = &n->edge_stats[i];
 			struct smug_belief prior;
 
 			if (st->last_update_day == w->day)
 				continue;
-			if (memo)
-				memo_prior(w, m, f, stats_key(w, st), &prior);
-			else
-				smuggling_prior(w, n, st->corridor, st->from_node, &prior);
+			smuggling_prior(w, n, st->corridor, st->from_node, &prior);
 			st->risk_est += a * (smuggling_belief_risk(&prior, mix) - st->risk_est);
 			st->cost_est += a * (prior.cost - st->cost_est);
 			n->preferred_border_weight[i] *= 1.0 - a;
