@@ -1251,10 +1251,11 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 			continue;
 		for (int e = 0; e + 1 < it->path.n_nodes; e++) {
 			int c = it->path.corridors[e], from = it->path.nodes[e], u;
-			int dest, key = edge_key(w, c, from);
+			int dest, key;
 
 			if (!w->corridors[c].border)
 				continue;
+			key = edge_key(w, c, from);
 			dest = smug_corridor_dest_ward(w, c, from);
 			for (u = 0; u < nu && use[u].key != key; u++)
 				;
@@ -1334,11 +1335,15 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 		if (it->faction != f)
 			continue;
 		for (int e = 0; e + 1 < it->path.n_nodes; e++) {
-			int key = edge_key(w, it->path.corridors[e], it->path.nodes[e]);
+			int c = it->path.corridors[e], key, u;
 
-			for (int u = 0; u < nu; u++)
-				if (use[u].key == key && use[u].value > 0)
-					it->bribe[e] = (int64_t)(use[u].alloc * (double)it->value / use[u].value);
+			if (!w->corridors[c].border) /* use[] holds borders only */
+				continue;
+			key = edge_key(w, c, it->path.nodes[e]);
+			for (u = 0; u < nu && use[u].key != key; u++) /* keys are unique in use[] */
+				;
+			if (u < nu && use[u].value > 0)
+				it->bribe[e] = (int64_t)(use[u].alloc * (double)it->value / use[u].value);
 		}
 	}
 	return short_any;
