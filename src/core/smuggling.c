@@ -328,10 +328,34 @@ static int stats_search(const struct smug_world *w, const struct smug_edge_stats
 	return -(lo + 1);
 }
 
+/* stats_search() over a network's own statistics, by their keys. */
+static int keys_search(const int *keys, int n, int key)
+{
+	int lo = 0, hi = n - 1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] == key)
+			return mid;
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -(lo + 1);
+}
+
+void smuggling_key_stats(const struct smug_world *w, struct smug_network *n)
+{
+	for (int i = 0; i < n->n_edge_stats; i++)
+		n->edge_keys[i] = stats_key(w, &n->edge_stats[i]);
+}
+
 struct smug_edge_stats *network_find_stats(const struct smug_world *w, struct smug_network *n,
 					   int corridor, int from)
 {
-	int i = stats_search(w, n->edge_stats, n->n_edge_stats, edge_key(w, corridor, from));
+	int i = keys_search(n->edge_keys, n->n_edge_stats, edge_key(w, corridor, from));
 
 	return i >= 0 ? &n->edge_stats[i] : NULL;
 }
@@ -343,6 +367,7 @@ static void stats_remove(struct smug_network *n, int i)
 	memmove(&n->edge_stats[i], &n->edge_stats[i + 1], (size_t)tail * sizeof n->edge_stats[0]);
 	memmove(&n->preferred_border_weight[i], &n->preferred_border_weight[i + 1],
 		(size_t)tail * sizeof n->preferred_border_weight[0]);
+	memmove(&n->edge_keys[i], &n->edge_keys[i + 1], (size_t)tail * sizeof n->edge_keys[0]);
 	n->n_edge_stats--;
 }
 
@@ -352,7 +377,7 @@ static void stats_remove(struct smug_network *n, int i)
 static struct smug_edge_stats *network_touch(const struct smug_world *w, struct smug_network *n,
 					     int corridor, int from)
 {
-	int key = edge_key(w, corridor, from), i = stats_search(w, n->edge_stats, n->n_edge_stats, key);
+	int key = edge_key(w, corridor, from), i = keys_search(n->edge_keys, n->n_edge_stats, key);
 	int cap = w->cfg.smuggling.border_topk;
 	struct smug_belief prior;
 
@@ -366,12 +391,14 @@ static struct smug_edge_stats *network_touch(const struct smug_world *w, struct 
 				victim = j; /* sorted by key: first minimum = smallest key */
 		stats_remove(n, victim);
 	}
-	i = -stats_search(w, n->edge_stats, n->n_edge_stats, key) - 1;
+	i = -keys_search(n->edge_keys, n->n_edge_stats, key) - 1;
 	memmove(&n->edge_stats[i + 1], &n->edge_stats[i],
 		(size_t)(n->n_edge_stats - i) * sizeof n->edge_stats[0]);
 	memmove(&n->preferred_border_weight[i + 1], &n->preferred_border_weight[i],
 		(size_t)(n->n_edge_stats - i) * sizeof n->preferred_border_weight[0]);
+	memmove(&n->edge_keys[i + 1], &n->edge_keys[i], (size_t)(n->n_edge_stats - i) * sizeof n->edge_keys[0]);
 	n->n_edge_stats++;
+	n->edge_keys[i] = key;
 	smuggling_prior(w, n, corridor, from, &prior);
 	n->edge_stats[i] = (struct smug_edge_stats){
 		.corridor = corridor,
@@ -531,7 +558,7 @@ static void memo_seed(const struct smug_world *w, struct smug_plan_memo *m, int 
 	m->seeded[f] = m->gen;
 	for (int i = 0; i < n->n_edge_stats; i++) {
 		const struct smug_edge_stats *st = &n->edge_stats[i];
-		struct memo_slot *x = &slots[stats_key(w, st)];
+		struct memo_slot *x = &slots[n->edge_keys[i]];
 
 		x->gen = m->gen;
 		belief_of_stats(w, st, m->heat_mix[f], &x->b);
@@ -670,7 +697,6 @@ void smuggling_learn_day(struct smug_world *w)
 static void drift_memo(const struct smug_world *w, struct smug_plan_memo *m, int f, struct smug_network *n,
 		       double a)
 {
-	const struct smug_corridor *corridors = w->corridors;
 	struct memo_odds *odds = m->odds;
 	const uint32_t gen = m->gen;
 	const bool bribes = m->bribes[f];
@@ -678,17 +704,17 @@ static void drift_memo(const struct smug_world *w, struct smug_plan_memo *m, int
 	const int day = w->day, count = n->n_edge_stats;
 	struct smug_edge_stats *stats = n->edge_stats;
 	double *weight = n->preferred_border_weight;
+	const int *keys = n->edge_keys;
 
 	for (int i = 0; i < count; i++) {
 		struct smug_edge_stats *st = &stats[i];
 		struct smug_belief prior;
 		struct memo_odds *p;
-		int c, slot;
+		int slot;
 
 		if (st->last_update_day == day)
 			continue;
-		c = st->corridor;
-		slot = 2 * c + (corridors[c].b == st->from_node); /* edge_key() */
+		slot = keys[i];
 		p = &odds[slot];
 		if (p->gen != gen)
 			memo_odds_fill(w, m, p, slot);
