@@ -890,9 +890,10 @@ END_TEST
 
 /* A network whose list of plan-time estimates is full (256, as many as
  * border_topk may keep): a what-if on an edge of its route that the list
- * lacks still re-explains every other edge of that route with the
- * estimate the plan had for it. */
-START_TEST(test_crackdown_whatif_with_a_full_list_keeps_the_other_estimates)
+ * lacks puts that edge at the crackdown's estimate (an estimate the
+ * route does not cross makes room) and still re-explains every other
+ * edge of that route with the estimate the plan had for it. */
+START_TEST(test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_others)
 {
 	struct smug_world *w = dosadi();
 	struct smug_whatif *wi = malloc(sizeof *wi);
@@ -916,7 +917,8 @@ START_TEST(test_crackdown_whatif_with_a_full_list_keeps_the_other_estimates)
 			continue;
 		c = win->edges[0].corridor;
 		ckey = 2 * c + (w->corridors[c].b == win->nodes[0]);
-		/* the route's other edges learnt, then the lowest other keys */
+		/* the route's other edges learnt (the day before: the oldest
+		 * estimates), then the lowest other keys */
 		fill = SMUG_EDGE_STATS_MAX - (win->n_nodes - 2);
 		for (int key = 0; key < 2 * w->n_corridors && m < SMUG_EDGE_STATS_MAX; key++) {
 			const struct smug_corridor *k = &w->corridors[key / 2];
@@ -931,7 +933,7 @@ START_TEST(test_crackdown_whatif_with_a_full_list_keeps_the_other_estimates)
 			n->plan_stats[m++] = (struct smug_edge_stats){
 				.corridor = key / 2, .from_node = key % 2 ? k->b : k->a,
 				.risk_est = on_route ? 0.01 * (1 + key % 37) : 0.5, .cost_est = 0.1,
-				.last_update_day = w->day, .uses = 3};
+				.last_update_day = w->day - on_route, .uses = 3};
 		}
 		ck_assert_int_eq(m, SMUG_EDGE_STATS_MAX);
 		n->n_plan_stats = m;
@@ -945,6 +947,11 @@ START_TEST(test_crackdown_whatif_with_a_full_list_keeps_the_other_estimates)
 		ck_assert_int_eq(smug_explain_whatif(w, i, c, 1.0, wi), SMUG_OK);
 		after = &wi->x.cand[d->winner];
 		ck_assert_int_eq(after->n_nodes, win->n_nodes);
+		ck_assert_msg(after->edges[0].known && wi->risk_after > wi->risk_before,
+			      "decision %d, full list of %d estimates: the what-if on %s left it at %s %.6f "
+			      "(a crackdown there: seizure chance %.6f, was %.6f)",
+			      i, m, w->corridors[c].id, after->edges[0].known ? "learnt" : "its prior",
+			      after->edges[0].risk_est, wi->risk_after, wi->risk_before);
 		for (int e = 1; e + 1 < win->n_nodes; e++)
 			if (after->edges[e].corridor != c)
 				ck_assert_msg(after->edges[e].known == known[e] && after->edges[e].risk_est == risk[e],
@@ -975,7 +982,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
-	tcase_add_test(t, test_crackdown_whatif_with_a_full_list_keeps_the_other_estimates);
+	tcase_add_test(t, test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_others);
 	tcase_add_test(t, test_crackdown_whatif_of_an_explored_route_starts_from_its_own_estimate);
 	tcase_add_test(t, test_crackdown_whatif_on_an_unseen_edge_adds_its_statistic);
 	tcase_add_test(t, test_crackdown_whatif_of_cargo_without_heat);

@@ -717,6 +717,62 @@ START_TEST(test_telemetry_busy_day_counts_every_border)
 }
 END_TEST
 
+/* A day that crosses more distinct borders than the touched list holds:
+ * the borders crossed after the list filled still show that day's
+ * crossings as yesterday's the next day, start the next day at 0 today,
+ * and show 0 yesterday the day after (on the borders pane, today and
+ * yesterday are the counts a designer reads). */
+START_TEST(test_telemetry_overfull_day_rolls_every_border)
+{
+	enum { N = SMUG_TOUCHED_CAP + 2 };
+	char *json = smug_scenario_generate(400, 5, 2);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int border[N], n = 0;
+
+	ck_assert(json != NULL);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	for (int c = 0; c < w->n_corridors && n < N; c++)
+		if (w->corridors[c].border)
+			border[n++] = c;
+	ck_assert_int_eq(n, N);
+	telemetry_begin_day(w);
+	for (int i = 0; i < N; i++)
+		for (int k = 0; k < 1 + (i >= SMUG_TOUCHED_CAP); k++)
+			telemetry_border_crossed(w, border[i]);
+	ck_assert_int_eq(w->tel.n_touched, SMUG_TOUCHED_CAP);
+	telemetry_end_day(w);
+	telemetry_begin_day(w); /* day 2: one border crossed once */
+	for (int i = SMUG_TOUCHED_CAP - 1; i < N; i++) {
+		const struct smug_border_stats *b = &w->border_stats[border[i]];
+		int want = 1 + (i >= SMUG_TOUCHED_CAP);
+
+		ck_assert_msg(b->traffic_yday == want && b->traffic_today == 0,
+			      "%s, crossed %d times on a day of %d borders: next day it shows %d yesterday, %d today",
+			      w->corridors[border[i]].id, want, N, b->traffic_yday, b->traffic_today);
+	}
+	telemetry_border_crossed(w, border[0]);
+	telemetry_end_day(w);
+	telemetry_begin_day(w); /* day 3: the last border crossed once */
+	telemetry_border_crossed(w, border[N - 1]);
+	for (int i = 1; i < N; i++) {
+		const struct smug_border_stats *b = &w->border_stats[border[i]];
+
+		ck_assert_msg(b->traffic_yday == 0,
+			      "%s, not crossed on day 2, shows %d crossings yesterday on day 3",
+			      w->corridors[border[i]].id, b->traffic_yday);
+	}
+	ck_assert_msg(w->border_stats[border[N - 1]].traffic_today == 1,
+		      "%s crossed once on day 3 shows %d today", w->corridors[border[N - 1]].id,
+		      w->border_stats[border[N - 1]].traffic_today);
+	ck_assert_int_eq(w->border_stats[border[N - 1]].traffic, 3);
+	ck_assert_int_eq(w->border_stats[border[0]].traffic_yday, 1);
+	telemetry_end_day(w);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Full days of routes: a day can send SMUG_SHIPMENTS_PER_DAY_MAX
  * shipments, each on its own route. Seven such days in a row, route r
  * of day d sent 1 + (r + d) % 5 times: the 7-day list scores each route
@@ -1245,6 +1301,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);
 	tcase_add_test(t, test_telemetry_one_day_window_is_the_last_day);
 	tcase_add_test(t, test_telemetry_busy_day_counts_every_border);
+	tcase_add_test(t, test_telemetry_overfull_day_rolls_every_border);
 	tcase_add_test(t, test_telemetry_full_days_of_routes_sum_over_the_window);
 	tcase_add_test(t, test_telemetry_full_charts_hand_on_the_first_border_of_a_tie);
 	tcase_add_test(t, test_telemetry_late_chart_knows_only_its_week);

@@ -216,6 +216,38 @@ static int64_t offered_by(const struct smug_world *w, const struct smug_decision
 	return 0;
 }
 
+/* The estimate a what-if drops from network n's full list of plan-time
+ * estimates to make room for the crackdown's: the least recently updated
+ * (ties: the smaller key, as a faction's own list drops) of those no
+ * candidate route of decision i crosses, so every other edge the
+ * decision weighs keeps the estimate the plan had. When the candidates
+ * cross every listed edge (at most 64 routes of 47 corridors against 256
+ * estimates), the least recently updated of all. x is scratch. */
+static int whatif_victim(const struct smug_world *w, int i, const struct smug_network *n,
+			 struct smug_explanation *x)
+{
+	bool used[SMUG_EDGE_STATS_MAX] = {false};
+	int v = -1, any = 0;
+
+	if (smug_explain_decision(w, i, x) == SMUG_OK) {
+		for (int k = 0; k < x->n_cand; k++)
+			for (int e = 0; e + 1 < x->cand[k].n_nodes; e++) {
+				int c = x->cand[k].edges[e].corridor, from = x->cand[k].nodes[e];
+
+				for (int j = 0; j < n->n_plan_stats; j++)
+					if (n->plan_stats[j].corridor == c && n->plan_stats[j].from_node == from)
+						used[j] = true;
+			}
+	}
+	for (int j = 1; j < n->n_plan_stats; j++)
+		if (n->plan_stats[j].last_update_day < n->plan_stats[any].last_update_day)
+			any = j;
+	for (int j = 0; j < n->n_plan_stats; j++)
+		if (!used[j] && (v < 0 || n->plan_stats[j].last_update_day < n->plan_stats[v].last_update_day))
+			v = j;
+	return v >= 0 ? v : any;
+}
+
 enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corridor,
 				     double intensity, struct smug_whatif *out)
 {
@@ -283,7 +315,16 @@ enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corr
 		if (at < n->n_plan_stats && n->plan_stats[at].corridor == corridor &&
 		    n->plan_stats[at].from_node == from) {
 			n->plan_stats[at].risk_est = e.risk_est;
-		} else if (n->n_plan_stats < SMUG_EDGE_STATS_MAX) {
+		} else {
+			if (n->n_plan_stats == SMUG_EDGE_STATS_MAX) {
+				int v = whatif_victim(w, i, n, &out->x);
+
+				memset(&out->x, 0, sizeof out->x);
+				memmove(&n->plan_stats[v], &n->plan_stats[v + 1],
+					(size_t)(n->n_plan_stats - v - 1) * sizeof n->plan_stats[0]);
+				n->n_plan_stats--;
+				at -= v < at;
+			}
 			memmove(&n->plan_stats[at + 1], &n->plan_stats[at],
 				(size_t)(n->n_plan_stats - at) * sizeof n->plan_stats[0]);
 			n->plan_stats[at] = e;

@@ -30,11 +30,36 @@ void smug_counters_add(struct smug_counters *to, const struct smug_counters *c)
 	to->customs_checks += c->customs_checks;
 }
 
+/* Every border's today rolls into yesterday: the day after a day whose
+ * touched list filled, since a border first crossed after it filled is on
+ * neither list (SMUG_TOUCHED_CAP distinct borders crossed in one day takes
+ * a world of thousands of shipments on the road; no generated world comes
+ * near it). One pass over the corridors, on such days only. */
+static void roll_every_border(struct smug_world *w)
+{
+	for (int c = 0; c < w->n_corridors; c++) {
+		struct smug_border_stats *b = &w->border_stats[c];
+
+		b->traffic_yday = b->traffic_today;
+		b->seizures_yday = b->seizures_today;
+		b->bribes_yday = b->bribes_today;
+		b->traffic_today = b->seizures_today = 0;
+		b->bribes_today = 0;
+	}
+}
+
 void telemetry_begin_day(struct smug_world *w)
 {
 	struct smug_telemetry *t = &w->tel;
 
 	memset(&t->today, 0, sizeof t->today);
+	if (t->n_touched == SMUG_TOUCHED_CAP || t->n_touched_yday == SMUG_TOUCHED_CAP) {
+		roll_every_border(w);
+		memcpy(t->touched_yday, t->touched, (size_t)t->n_touched * sizeof t->touched[0]);
+		t->n_touched_yday = t->n_touched;
+		t->n_touched = 0;
+		return;
+	}
 	for (int i = 0; i < t->n_touched_yday; i++) {
 		struct smug_border_stats *b = &w->border_stats[t->touched_yday[i]];
 
@@ -968,7 +993,8 @@ void telemetry_border_crossed(struct smug_world *w, int c)
 {
 	struct smug_telemetry *t = &w->tel;
 	struct smug_border_stats *b = &w->border_stats[c];
-	/* on today's list once crossed today (smug_world_check holds a seed to it) */
+	/* on today's list once crossed today, while the list has room (a
+	 * loaded seed is checked for it: smug_world_check) */
 	bool known = b->traffic_today > 0 || b->seizures_today > 0 || b->bribes_today > 0;
 
 	b->traffic++;
