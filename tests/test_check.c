@@ -197,6 +197,9 @@ static void cal_fail_above(struct smug_world *w)
 	e->cal_fail = e->cal_n + 1;
 }
 static void cal_risk_nan(struct smug_world *w) { net0(w)->edge_stats[1].cal_risk = NAN; }
+/* the key the planner finds a statistic by, out of step with its corridor
+ * and end (the other end's key) */
+static void edge_key_stale(struct smug_world *w) { net0(w)->edge_keys[1] ^= 1; }
 static void cal_risk_above(struct smug_world *w)
 {
 	struct smug_edge_stats *e = &net0(w)->edge_stats[1];
@@ -335,6 +338,7 @@ static const struct violation violations[] = {
 	{"calibration failures above the crossings", cal_fail_above, ".network.edge_stats[1]: calibration sums out of range"},
 	{"calibration risk not a number", cal_risk_nan, ".network.edge_stats[1]: calibration sums out of range"},
 	{"calibration risk above the crossings", cal_risk_above, ".network.edge_stats[1]: calibration sums out of range"},
+	{"statistic's search key", edge_key_stale, ".network.edge_stats[1]: its search key "},
 	{"last day's record", last_record, "state.telemetry.history: the last day's record disagrees"},
 	{"bribes by reason", bribes_by_reason, "state.telemetry.total.bribes_spent: "},
 	{"journal out of order", journal_order, "state.ledger.journal["},

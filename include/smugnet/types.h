@@ -203,6 +203,10 @@ struct smug_network {
 	/* preferred_borders: EMA of bribe allocation weight, bounded like
 	 * edge_stats (same corridor set, parallel array) */
 	double preferred_border_weight[SMUG_EDGE_STATS_MAX];
+	/* derived, not saved (rebuilt when a state is read): each entry's
+	 * key, 2 × corridor + (from_node is the corridor's b end), for the
+	 * searches and the plan memo (parallel array, like the weights) */
+	int edge_keys[SMUG_EDGE_STATS_MAX];
 	struct smug_recent_outcome recent[SMUG_RECENT_OUTCOMES];
 	int recent_head, recent_count;
 	struct smug_lane lanes[SMUG_LANE_CAP];

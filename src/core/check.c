@@ -357,6 +357,9 @@ static bool check_network(struct ck *c, int f, int in_flight)
 		if (e->last_update_day != -1 && !in(e->last_update_day, c->first_day, c->last_day))
 			return bad(c, "state.factions[%d].network.edge_stats[%d].last_update_day: %d is outside the days simulated so far",
 				   f, i, e->last_update_day);
+		if (n->edge_keys[i] != 2 * e->corridor + (w->corridors[e->corridor].b == e->from_node))
+			return bad(c, "state.factions[%d].network.edge_stats[%d]: its search key %d is not that of its corridor and end",
+				   f, i, n->edge_keys[i]);
 	}
 	if (n->last_run_day != -1 && !in(n->last_run_day, c->first_day, c->last_day))
 		return bad(c, "state.factions[%d].network.last_run_day: %d is outside the days simulated so far", f,

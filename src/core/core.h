@@ -464,6 +464,8 @@ void smuggling_learn_day(struct smug_world *w);
 void smuggling_drift(struct smug_world *w);
 struct smug_edge_stats *network_find_stats(const struct smug_world *w, struct smug_network *n,
 					   int corridor, int from);
+/* Rebuild n->edge_keys from its edge_stats (a state just read). */
+void smuggling_key_stats(const struct smug_world *w, struct smug_network *n);
 /* The belief network n plans with for crossing `corridor` from node
  * `from`: its statistic in stats[0..n_stats) (sorted by key) when it has
  * one, else the prior. Returns true when the statistic was known. */

@@ -328,10 +328,34 @@ static int stats_search(const struct smug_world *w, const struct smug_edge_stats
 	return -(lo + 1);
 }
 
+/* stats_search() over a network's own statistics, by their keys. */
+static int keys_search(const int *keys, int n, int key)
+{
+	int lo = 0, hi = n - 1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] == key)
+			return mid;
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -(lo + 1);
+}
+
+void smuggling_key_stats(const struct smug_world *w, struct smug_network *n)
+{
+	for (int i = 0; i < n->n_edge_stats; i++)
+		n->edge_keys[i] = stats_key(w, &n->edge_stats[i]);
+}
+
 struct smug_edge_stats *network_find_stats(const struct smug_world *w, struct smug_network *n,
 					   int corridor, int from)
 {
-	int i = stats_search(w, n->edge_stats, n->n_edge_stats, edge_key(w, corridor, from));
+	int i = keys_search(n->edge_keys, n->n_edge_stats, edge_key(w, corridor, from));
 
 	return i >= 0 ? &n->edge_stats[i] : NULL;
 }
@@ -343,6 +367,7 @@ static void stats_remove(struct smug_network *n, int i)
 	memmove(&n->edge_stats[i], &n->edge_stats[i + 1], (size_t)tail * sizeof n->edge_stats[0]);
 	memmove(&n->preferred_border_weight[i], &n->preferred_border_weight[i + 1],
 		(size_t)tail * sizeof n->preferred_border_weight[0]);
+	memmove(&n->edge_keys[i], &n->edge_keys[i + 1], (size_t)tail * sizeof n->edge_keys[0]);
 	n->n_edge_stats--;
 }
 
@@ -352,7 +377,7 @@ static void stats_remove(struct smug_network *n, int i)
 static struct smug_edge_stats *network_touch(const struct smug_world *w, struct smug_network *n,
 					     int corridor, int from)
 {
-	int key = edge_key(w, corridor, from), i = stats_search(w, n->edge_stats, n->n_edge_stats, key);
+	int key = edge_key(w, corridor, from), i = keys_search(n->edge_keys, n->n_edge_stats, key);
 	int cap = w->cfg.smuggling.border_topk;
 	struct smug_belief prior;
 
@@ -366,12 +391,14 @@ static struct smug_edge_stats *network_touch(const struct smug_world *w, struct 
 				victim = j; /* sorted by key: first minimum = smallest key */
 		stats_remove(n, victim);
 	}
-	i = -stats_search(w, n->edge_stats, n->n_edge_stats, key) - 1;
+	i = -keys_search(n->edge_keys, n->n_edge_stats, key) - 1;
 	memmove(&n->edge_stats[i + 1], &n->edge_stats[i],
 		(size_t)(n->n_edge_stats - i) * sizeof n->edge_stats[0]);
 	memmove(&n->preferred_border_weight[i + 1], &n->preferred_border_weight[i],
 		(size_t)(n->n_edge_stats - i) * sizeof n->preferred_border_weight[0]);
+	memmove(&n->edge_keys[i + 1], &n->edge_keys[i], (size_t)(n->n_edge_stats - i) * sizeof n->edge_keys[0]);
 	n->n_edge_stats++;
+	n->edge_keys[i] = key;
 	smuggling_prior(w, n, corridor, from, &prior);
 	n->edge_stats[i] = (struct smug_edge_stats){
 		.corridor = corridor,
@@ -531,7 +558,7 @@ static void memo_seed(const struct smug_world *w, struct smug_plan_memo *m, int 
 	m->seeded[f] = m->gen;
 	for (int i = 0; i < n->n_edge_stats; i++) {
 		const struct smug_edge_stats *st = &n->edge_stats[i];
-		struct memo_slot *x = &slots[stats_key(w, st)];
+		struct memo_slot *x = &slots[n->edge_keys[i]];
 
 		x->gen = m->gen;
 		belief_of_stats(w, st, m->heat_mix[f], &x->b);
@@ -662,6 +689,42 @@ void smuggling_learn_day(struct smug_world *w)
 		smuggling_learn(w, &w->shipment_slots[w->resolved[i]]);
 }
 
+/* smuggling_drift() for a faction planned today: the priors come from the
+ * plan memo. What stays the same for every statistic (the day, the
+ * faction's offer, the memo's arrays) is read once into locals, which the
+ * statistics' stores could otherwise overwrite as far as the compiler
+ * knows; the sums are the same, in the same order. */
+static void drift_memo(const struct smug_world *w, struct smug_plan_memo *m, int f, struct smug_network *n,
+		       double a)
+{
+	struct memo_odds *odds = m->odds;
+	const uint32_t gen = m->gen;
+	const bool bribes = m->bribes[f];
+	const double offer = m->offer[f], boost = m->boost[f], mix = m->heat_mix[f];
+	const int day = w->day, count = n->n_edge_stats;
+	struct smug_edge_stats *stats = n->edge_stats;
+	double *weight = n->preferred_border_weight;
+	const int *keys = n->edge_keys;
+
+	for (int i = 0; i < count; i++) {
+		struct smug_edge_stats *st = &stats[i];
+		struct smug_belief prior;
+		struct memo_odds *p;
+		int slot;
+
+		if (st->last_update_day == day)
+			continue;
+		slot = keys[i];
+		p = &odds[slot];
+		if (p->gen != gen)
+			memo_odds_fill(w, m, p, slot);
+		belief_from_odds(w, &p->o, bribes, offer, boost, &prior);
+		st->risk_est += a * (smuggling_belief_risk(&prior, mix) - st->risk_est);
+		st->cost_est += a * (prior.cost - st->cost_est);
+		weight[i] *= 1.0 - a;
+	}
+}
+
 /* Estimates not refreshed today move toward the calibrated prior for the
  * faction's cargo mix, so a belief nothing confirms fades back to what the
  * published dials say. */
@@ -674,22 +737,22 @@ void smuggling_drift(struct smug_world *w)
 
 	for (int f = 0; f < w->n_factions; f++) {
 		struct smug_network *n = &w->factions[f].net;
-		bool memo = m && m->seeded[f] == m->gen;
 		double mix;
 
 		if (!w->factions[f].runs_network || n->n_edge_stats == 0)
 			continue;
-		mix = memo ? m->heat_mix[f] : smuggling_heat_mix(w, n);
+		if (m && m->seeded[f] == m->gen) {
+			drift_memo(w, m, f, n, a);
+			continue;
+		}
+		mix = smuggling_heat_mix(w, n);
 		for (int i = 0; i < n->n_edge_stats; i++) {
 			struct smug_edge_stats *st = &n->edge_stats[i];
 			struct smug_belief prior;
 
 			if (st->last_update_day == w->day)
 				continue;
-			if (memo)
-				memo_prior(w, m, f, stats_key(w, st), &prior);
-			else
-				smuggling_prior(w, n, st->corridor, st->from_node, &prior);
+			smuggling_prior(w, n, st->corridor, st->from_node, &prior);
 			st->risk_est += a * (smuggling_belief_risk(&prior, mix) - st->risk_est);
 			st->cost_est += a * (prior.cost - st->cost_est);
 			n->preferred_border_weight[i] *= 1.0 - a;
@@ -1214,10 +1277,11 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 			continue;
 		for (int e = 0; e + 1 < it->path.n_nodes; e++) {
 			int c = it->path.corridors[e], from = it->path.nodes[e], u;
-			int dest, key = edge_key(w, c, from);
+			int dest, key;
 
 			if (!w->corridors[c].border)
 				continue;
+			key = edge_key(w, c, from);
 			dest = smug_corridor_dest_ward(w, c, from);
 			for (u = 0; u < nu && use[u].key != key; u++)
 				;
@@ -1297,11 +1361,15 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 		if (it->faction != f)
 			continue;
 		for (int e = 0; e + 1 < it->path.n_nodes; e++) {
-			int key = edge_key(w, it->path.corridors[e], it->path.nodes[e]);
+			int c = it->path.corridors[e], key, u;
 
-			for (int u = 0; u < nu; u++)
-				if (use[u].key == key && use[u].value > 0)
-					it->bribe[e] = (int64_t)(use[u].alloc * (double)it->value / use[u].value);
+			if (!w->corridors[c].border) /* use[] holds borders only */
+				continue;
+			key = edge_key(w, c, it->path.nodes[e]);
+			for (u = 0; u < nu && use[u].key != key; u++) /* keys are unique in use[] */
+				;
+			if (u < nu && use[u].value > 0)
+				it->bribe[e] = (int64_t)(use[u].alloc * (double)it->value / use[u].value);
 		}
 	}
 	return short_any;

@@ -515,6 +515,8 @@ static void visit_edge_stats(struct sv *s, const struct smug_world *w, struct sm
 			sv_end(s);
 			check_edge_order(s, w, n->edge_stats, i, "edge_stats");
 		}
+		if (sv_reading(s) && sv_ok(s))
+			smuggling_key_stats(w, n);
 	}
 	sv_end(s);
 	sv_count(s, "plan_stats", &n->n_plan_stats, max);
