@@ -99,6 +99,7 @@ ok "resize below 80x24 and back"
 # Space runs the days by itself at the chosen speed, Space again pauses
 screen_day() { $T capture-pane -p -t $S | sed -n 's/.* day \([0-9]*\) (year.*/\1/p' | head -n 1; }
 start=$(screen_day)
+t0=$(date +%s%3N)
 $T send-keys -t $S Space
 wait_for "RUN x1 " || fail "Space did not start running"
 $T send-keys -t $S + +
@@ -108,8 +109,14 @@ wait_until days_past $((start + 3))
 [ "$(screen_day)" -ge $((start + 3)) ] || fail "running did not advance the days (day $(screen_day))"
 $T send-keys -t $S Space
 wait_for "PAUSED x5 " || fail "Space did not pause"
+t1=$(date +%s%3N)
 d1=$(screen_day); sleep 1; d2=$(screen_day)
 [ "$d1" = "$d2" ] || fail "days still advance when paused ($d1 -> $d2)"
+# never faster than the speed shown: at most 5 days a second (x1, then
+# x5) after the first day, which comes at once, and one for rounding; a
+# slow machine only runs fewer (a bound from above: load cannot break it)
+[ $((d1 - start)) -le $(((t1 - t0) * 5 / 1000 + 2)) ] ||
+	fail "ran $((d1 - start)) days in $((t1 - t0)) ms at x1 and x5 (at most $(((t1 - t0) * 5 / 1000 + 2)))"
 ok "run and pause"
 $T send-keys -t $S q
 wait_for "Quit anyway" || fail "q did not ask about the unsaved days"
