@@ -881,6 +881,47 @@ START_TEST(test_telemetry_full_charts_hand_on_the_first_border_of_a_tie)
 }
 END_TEST
 
+/* A border on the hot list stays relevant while it is hot, crossed or
+ * not: the charts full (SMUG_CHART_BORDERS borders crossed on day 1, ten
+ * of them more often: the hot list) and nothing crossed on day 2, a
+ * border coming under a crackdown on day 3 takes the chart of the first
+ * border that is not hot (last relevant on day 1), not of the first
+ * border, which is hot (the least hot of the ten). */
+START_TEST(test_telemetry_hot_borders_keep_their_charts)
+{
+	int border[SMUG_CHART_BORDERS + 1];
+	struct smug_world *w = chart_borders_world(border);
+	int newcomer = border[SMUG_CHART_BORDERS];
+
+	w->day++;
+	telemetry_begin_day(w);
+	for (int i = 0; i < SMUG_CHART_BORDERS; i++) {
+		int times = i == 0 ? 2 : i >= SMUG_CHART_BORDERS - (SMUG_TOPK - 1) ? 3 : 1;
+
+		for (int k = 0; k < times; k++)
+			telemetry_border_crossed(w, border[i]);
+	}
+	telemetry_end_day(w);
+	ck_assert_int_eq(w->tel.hot_borders.n, SMUG_TOPK);
+	ck_assert_int_eq(w->tel.hot_borders.e[SMUG_TOPK - 1].index, border[0]);
+	for (int day = 2; day <= 3; day++) {
+		if (day == 3)
+			ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[newcomer].id, 0.5, -1, NULL), SMUG_OK);
+		w->day++;
+		telemetry_begin_day(w);
+		telemetry_end_day(w);
+	}
+	ck_assert_int_ge(smug_border_chart_since(w, newcomer), 1);
+	ck_assert_msg(smug_border_chart_since(w, border[0]) == 1,
+		      "%s (corridor %d), on the hot list, lost its chart to %s on day 3", w->corridors[border[0]].id,
+		      border[0], w->corridors[newcomer].id);
+	ck_assert_msg(smug_border_chart_since(w, border[1]) == -1,
+		      "%s (corridor %d), first of the borders last relevant on day 1, kept its chart",
+		      w->corridors[border[1]].id, border[1]);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A border charted late (the charts full, one of them last relevant a
  * week and more ago) shows the week its window still holds and no day
  * before: days 1-5 of a chart taken on day 12 are unknown, not empty.
@@ -1304,6 +1345,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_overfull_day_rolls_every_border);
 	tcase_add_test(t, test_telemetry_full_days_of_routes_sum_over_the_window);
 	tcase_add_test(t, test_telemetry_full_charts_hand_on_the_first_border_of_a_tie);
+	tcase_add_test(t, test_telemetry_hot_borders_keep_their_charts);
 	tcase_add_test(t, test_telemetry_late_chart_knows_only_its_week);
 	tcase_add_test(t, test_telemetry_every_border_day_is_that_days_counts);
 	tcase_add_test(t, test_telemetry_window_days_set_mid_run_keeps_the_days_that_fit);
