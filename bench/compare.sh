@@ -10,6 +10,9 @@
 #     simulated day in the first year (days 2-365) and after it (days
 #     366-1095), by differences of runs of 1, 365 and 1095 days so that
 #     loading and writing output are left out; and the ratios REF / this.
+#     The runs go in rounds (each round runs both builds, one after the
+#     other), and each round gives its own differences and ratio, so a
+#     change of load between the builds' runs shows as a spread.
 # Usage: bench/compare.sh [SMUGNET] [REF]   (make bench runs it after bench/bench)
 set -eu
 SMUGNET=$(cd "$(dirname "${1:-./smugnet}")" && pwd)/$(basename "${1:-./smugnet}")
@@ -50,37 +53,66 @@ for w in default w360; do
 done
 
 TIMEFORMAT='%3U %3S %3R'
-cost() { # $1 = binary, $2 = days, rest = run arguments: "cpu wall" medians in seconds
+once() { # $1 = binary, $2 = days, rest = run arguments: "cpu wall" in seconds
 	local b=$1 days=$2; shift 2
-	for i in $(seq "$RUNS"); do
-		{ time "$b" run --days "$days" --every 100000 "$@" > /dev/null; } 2>&1 | awk '{ print $1 + $2, $3 }'
-	done | sort -n -k1 | awk '{ c[NR] = $1; w[NR] = $2 } END { m = int((NR + 1) / 2); print c[m], w[m] }'
+	{ time "$b" run --days "$days" --every 100000 "$@" > /dev/null; } 2>&1 | awk '{ print $1 + $2, $3 }'
 }
+# The runs are taken in rounds: in each round both builds run 1, 365 and
+# 1,095 days back to back, so a round's per-day figures (differences of
+# its own runs) and its speed-up (a ratio of two builds timed seconds
+# apart) see the same load. Printed: medians over the rounds, and the
+# least and most speed-up of a round, which show how noisy the run was.
 echo
-echo "per simulated day, us; CPU time (wall in brackets); medians of $RUNS runs"
+echo "per simulated day, us; CPU time (wall in brackets); medians of $RUNS rounds"
 printf '%-9s %-10s %22s %22s\n' world build "days 2-365" "days 366-1095"
-declare -A first after
 for w in default w360; do
 	if [ $w = default ]; then set --; else set -- --scenario "$tmp/w360.json"; fi
-	for which in this ref; do
-		if [ $which = this ]; then b=$SMUGNET; else b=$REFBIN; fi
-		read c0 w0 <<< "$(cost "$b" 1 "$@")"
-		read c1 w1 <<< "$(cost "$b" 365 "$@")"
-		read c2 w2 <<< "$(cost "$b" 1095 "$@")"
-		f=$(awk -v a=$c0 -v b=$c1 'BEGIN { printf "%.1f", (b - a) * 1e6 / 364 }')
-		s=$(awk -v a=$c1 -v b=$c2 'BEGIN { printf "%.1f", (b - a) * 1e6 / 730 }')
-		fw=$(awk -v a=$w0 -v b=$w1 'BEGIN { printf "%.1f", (b - a) * 1e6 / 364 }')
-		sw=$(awk -v a=$w1 -v b=$w2 'BEGIN { printf "%.1f", (b - a) * 1e6 / 730 }')
-		first[$w$which]=$f
-		after[$w$which]=$s
-		label=$which
-		[ $which = ref ] && label=$REF
-		printf '%-9s %-10s %22s %22s\n' $w "$label" "$f ($fw)" "$s ($sw)"
+	: > "$tmp/rounds"
+	for r in $(seq "$RUNS"); do
+		line=""
+		for b in "$SMUGNET" "$REFBIN"; do
+			for days in 1 365 1095; do
+				line="$line $(once "$b" $days "$@")"
+			done
+		done
+		echo "$line" >> "$tmp/rounds"
 	done
-	awk -v w=$w -v f1="${first[${w}ref]}" -v f0="${first[${w}this]}" \
-		-v s1="${after[${w}ref]}" -v s0="${after[${w}this]}" 'BEGIN {
-		printf "%-9s %-10s %21.2fx %21.2fx\n", w, "speed-up", (f0 > 0 ? f1 / f0 : 0), (s0 > 0 ? s1 / s0 : 0) }'
+	# a round: this (cpu wall) x 1, 365, 1095 days, then the reference the same
+	awk -v w=$w -v ref="$REF" '
+	function med(a, n,   i, j, t) {
+		for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}
+	{
+		for (k = 0; k < 2; k++) {
+			o = 6 * k
+			f[k, NR] = ($(o + 3) - $(o + 1)) * 1e6 / 364; fw[k, NR] = ($(o + 4) - $(o + 2)) * 1e6 / 364
+			s[k, NR] = ($(o + 5) - $(o + 3)) * 1e6 / 730; sw[k, NR] = ($(o + 6) - $(o + 4)) * 1e6 / 730
+		}
+		# a round whose longer run took no more time than its shorter
+		# one (load changed within it) gives no ratio
+		if (f[0, NR] > 0 && f[1, NR] > 0) rf[++nf] = f[1, NR] / f[0, NR]
+		if (s[0, NR] > 0 && s[1, NR] > 0) rs[++ns] = s[1, NR] / s[0, NR]
+	}
+	END {
+		n = NR
+		for (k = 0; k < 2; k++) {
+			for (i = 1; i <= n; i++) { a[i] = f[k, i]; b[i] = fw[k, i]; c[i] = s[k, i]; d[i] = sw[k, i] }
+			printf "%-9s %-10s %22s %22s\n", w, k ? ref : "this", sprintf("%.1f (%.1f)", med(a, n), med(b, n)),
+				sprintf("%.1f (%.1f)", med(c, n), med(d, n))
+		}
+		printf "%-9s %-10s %22s %22s\n", w, "speed-up", ratio(rf, nf, n), ratio(rs, ns, n)
+	}
+	function ratio(r, k, n,   m, t) { # median (least-most)[, rounds used]
+		if (k == 0)
+			return "no round"
+		m = med(r, k)
+		t = sprintf("%.2fx (%.2f-%.2f)", m, r[1], r[k])
+		return k < n ? t sprintf(" %d/%d", k, n) : t
+	}' "$tmp/rounds"
 done
-echo "(speed-up: $REF's CPU time a day / this build's; above 1 this build is faster. $REF runs"
+echo "(speed-up: $REF's CPU time a day / this build's in the same round, the median and the"
+echo " least and most of the $RUNS rounds (k/$RUNS: only k rounds gave both builds a positive"
+echo " difference); above 1 this build is faster. $REF runs"
 echo " its own model on the same scenario: the ratio compares a simulated day, not the same decisions)"
 exit $bad
