@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "core/core.h"
 #include "test_util.h"
 
@@ -159,6 +161,52 @@ static int64_t traffic_over(struct smug_world *w, int border, int days)
 	smug_cmd_step(w, days);
 	return w->border_stats[border].traffic - t0;
 }
+
+/* A ward whose source score is the least positive number there is, the
+ * only source of the goods, is still a source: in tiny.json with every
+ * source signal 0 but the first ward's precursor output (4.9e-324, the
+ * smallest double above 0) and the goods sourced by precursor output
+ * alone, no decision in 30 days finds no source ward. */
+START_TEST(test_model_faintest_source_is_a_source)
+{
+	char path[512], *text, *edited;
+	size_t len;
+	cJSON *root, *ward, *sig;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int i = 0;
+
+	snprintf(path, sizeof path, "%s/data/tiny.json", SRCDIR);
+	text = test_slurp(path, &len);
+	ck_assert_msg(text != NULL, "cannot read %s", path);
+	root = cJSON_Parse(text);
+	ck_assert_ptr_nonnull(root);
+	cJSON_ArrayForEach(ward, cJSON_GetObjectItemCaseSensitive(root, "wards"))
+	{
+		if ((sig = cJSON_GetObjectItemCaseSensitive(ward, "signals")) == NULL)
+			sig = cJSON_AddObjectToObject(ward, "signals");
+		cJSON_DeleteItemFromObjectCaseSensitive(sig, "raider_influence");
+		cJSON_DeleteItemFromObjectCaseSensitive(sig, "precursor_output");
+		cJSON_AddNumberToObject(sig, "raider_influence", 0);
+		cJSON_AddNumberToObject(sig, "precursor_output", i++ == 0 ? 4.9406564584124654e-324 : 0);
+	}
+	cJSON_AddItemToObject(root, "commodities",
+			      cJSON_Parse("{\"NARCOTICS\":{\"source\":{\"raider\":0,\"precursor\":1,\"blackmarket\":0}}}"));
+	edited = cJSON_PrintUnformatted(root);
+	ck_assert_msg(smug_world_load_json(edited, strlen(edited), "faint.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert(w->wards[0].sig.precursor_output > 0);
+	smug_cmd_step(w, 30);
+	ck_assert_int_gt(w->tel.plan.decisions, 0);
+	ck_assert_msg(w->tel.plan.skipped[SMUG_SKIP_NO_SOURCE] == 0,
+		      "%lld of %lld decisions found no source ward; %s (source score %g) is one",
+		      (long long)w->tel.plan.skipped[SMUG_SKIP_NO_SOURCE], (long long)w->tel.plan.decisions, w->wards[0].id,
+		      w->wards[0].sig.precursor_output);
+	smug_world_free(w);
+	free(edited);
+	cJSON_Delete(root);
+	free(text);
+}
+END_TEST
 
 /* tiny.json under seed `seed`: the lane's busier border is cracked down
  * for 60 days, then cleared; crossings of it in the 30 days before, the
@@ -444,6 +492,7 @@ int main(void)
 	t = tcase_create("worlds");
 	tcase_add_test(t, test_model_two_ward_world_ships_and_bribes);
 	tcase_add_test(t, test_model_raider_source_stays_the_source);
+	tcase_add_test(t, test_model_faintest_source_is_a_source);
 	tcase_add_test(t, test_model_directions_learn_apart);
 	tcase_add_test(t, test_model_exploration_returns_to_cleared_border);
 	tcase_set_timeout(t, 120);
