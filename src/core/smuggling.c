@@ -425,6 +425,19 @@ bool smuggling_estimate(const struct smug_world *w, const struct smug_network *n
 	return false;
 }
 
+/* smuggling_estimate() from the network's own statistics, found by their
+ * keys, for a caller that has the network's heat mix at hand. */
+static void own_estimate(const struct smug_world *w, const struct smug_network *n, int corridor, int from,
+			 double heat_mix, struct smug_belief *out)
+{
+	int i = keys_search(n->edge_keys, n->n_edge_stats, edge_key(w, corridor, from));
+
+	if (i >= 0)
+		belief_of_stats(w, &n->edge_stats[i], heat_mix, out);
+	else
+		smuggling_prior(w, n, corridor, from, out);
+}
+
 /* ---- the plan's estimate memo (not state) ----
  * Estimates do not change while the day's plan is made, and the day's
  * candidate routes share most of their edges, so each faction's belief
@@ -1012,7 +1025,7 @@ static int moved_edge(const struct smug_world *w, struct smug_network *n,
 			shared |= now->corridors[j] == c;
 		if (shared)
 			continue;
-		smuggling_estimate(w, n, n->edge_stats, n->n_edge_stats, c, a, &x);
+		own_estimate(w, n, c, a, mix, &x);
 		r = smuggling_belief_risk(&x, mix);
 		if (r + x.cost > best_w) {
 			best_w = r + x.cost;
