@@ -586,9 +586,6 @@ int telemetry_row_len(enum tel_row k);
 /* Set key's score (in place if present, else insert if it beats the
  * smallest); order score desc, key asc. */
 void topk_update(struct smug_topk *t, const char *key, int index, double score);
-/* Space-saving count: add inc to key; a new key replaces the smallest
- * entry and inherits its score. */
-void topk_add(struct smug_topk *t, const char *key, int index, double inc);
 
 /* ---- window.c: rings of day buckets (first member: int day, -1 = empty) ---- */
 /* The bucket of `day` (>= 0) in a ring of n buckets of `size` bytes,

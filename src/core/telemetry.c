@@ -1072,28 +1072,6 @@ static void topk_border_update(struct smug_topk *t, const struct smug_world *w, 
 	topk_set(t, i < t->n ? i : -1, w->corridors[c].id, c, score);
 }
 
-void topk_add(struct smug_topk *t, const char *key, int index, double inc)
-{
-	int i = topk_find(t, key);
-
-	if (i < 0) {
-		double base = 0;
-
-		if (t->n == SMUG_TOPK) {
-			i = t->n - 1; /* space-saving: replace the smallest, inherit its count */
-			base = t->e[i].score;
-		} else {
-			i = t->n++;
-		}
-		memset(&t->e[i], 0, sizeof t->e[i]);
-		str_copy(t->e[i].key, sizeof t->e[i].key, key);
-		t->e[i].score = base;
-	}
-	t->e[i].index = index;
-	t->e[i].score += inc;
-	topk_settle(t, i);
-}
-
 /* ---- the windows as rows: the one description that snapshots write and
  * read and the digest hashes. Each row is a vector of numbers (integers
  * up to 2^53, and a crackdown's intensity), owner index first; rows come
