@@ -2688,6 +2688,36 @@ START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
 }
 END_TEST
 
+/* A save that cannot be written (the vault's place is a file, not a
+ * folder; root's permissions would not stop it) says so in the status
+ * line with the reason, and the world stays unsaved under its old name. */
+START_TEST(test_tui_save_that_fails_says_why)
+{
+	struct smug_world *w = world_at(10);
+	struct tui_options o = opts;
+	struct tui_app a;
+	char root[] = "/tmp/smugnet-tui-XXXXXX";
+	int fd = mkstemp(root);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	tui_handle_key(&a, '.');
+	tui_handle_key(&a, 's');
+	feed(&a, "one\n");
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_msg(strncmp(a.status, "save failed: ", 13) == 0 && strlen(a.status) > 13,
+		      "saving into a vault that is a file: the status reads '%s'", a.status);
+	ck_assert_msg(screen_has(&a, "save failed: "), "the failed save is not on the screen");
+	ck_assert(a.unsaved);
+	ck_assert_str_ne(a.seed_name, "one");
+	tui_app_done(&a);
+	smug_world_free(w);
+	unlink(root);
+}
+END_TEST
+
 /* s saves (asking before overwriting an existing seed), o loads. */
 START_TEST(test_tui_save_overwrite_and_load)
 {
@@ -10541,6 +10571,7 @@ int main(void)
 	tcase_add_test(t, test_tui_left_right_select_faction);
 	tcase_add_test(t, test_tui_faction_keys_without_a_network_select_nothing);
 	tcase_add_test(t, test_tui_save_overwrite_and_load);
+	tcase_add_test(t, test_tui_save_that_fails_says_why);
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_loaded_seed_borders_table_starts_at_the_top);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
