@@ -30,22 +30,14 @@ void smug_counters_add(struct smug_counters *to, const struct smug_counters *c)
 	to->customs_checks += c->customs_checks;
 }
 
-/* Every border's today rolls into yesterday: the day after a day whose
- * touched list filled, since a border first crossed after it filled is on
- * neither list (SMUG_TOUCHED_CAP distinct borders crossed in one day takes
- * a world of thousands of shipments on the road; no generated world comes
- * near it). One pass over the corridors, on such days only. */
-static void roll_every_border(struct smug_world *w)
+/* A border's today becomes its yesterday. */
+static void roll_border(struct smug_border_stats *b)
 {
-	for (int c = 0; c < w->n_corridors; c++) {
-		struct smug_border_stats *b = &w->border_stats[c];
-
-		b->traffic_yday = b->traffic_today;
-		b->seizures_yday = b->seizures_today;
-		b->bribes_yday = b->bribes_today;
-		b->traffic_today = b->seizures_today = 0;
-		b->bribes_today = 0;
-	}
+	b->traffic_yday = b->traffic_today;
+	b->seizures_yday = b->seizures_today;
+	b->bribes_yday = b->bribes_today;
+	b->traffic_today = b->seizures_today = 0;
+	b->bribes_today = 0;
 }
 
 void telemetry_begin_day(struct smug_world *w)
@@ -53,27 +45,22 @@ void telemetry_begin_day(struct smug_world *w)
 	struct smug_telemetry *t = &w->tel;
 
 	memset(&t->today, 0, sizeof t->today);
+	/* the mornings after a day whose touched list filled roll every
+	 * border: a border first crossed after it filled is on neither list
+	 * (SMUG_TOUCHED_CAP distinct borders in a day takes thousands of
+	 * shipments on the road; no generated world comes near it) */
 	if (t->n_touched == SMUG_TOUCHED_CAP || t->n_touched_yday == SMUG_TOUCHED_CAP) {
-		roll_every_border(w);
-		memcpy(t->touched_yday, t->touched, (size_t)t->n_touched * sizeof t->touched[0]);
-		t->n_touched_yday = t->n_touched;
-		t->n_touched = 0;
-		return;
-	}
-	for (int i = 0; i < t->n_touched_yday; i++) {
-		struct smug_border_stats *b = &w->border_stats[t->touched_yday[i]];
+		for (int c = 0; c < w->n_corridors; c++)
+			roll_border(&w->border_stats[c]);
+	} else {
+		for (int i = 0; i < t->n_touched_yday; i++) {
+			struct smug_border_stats *b = &w->border_stats[t->touched_yday[i]];
 
-		b->traffic_yday = b->seizures_yday = 0;
-		b->bribes_yday = 0;
-	}
-	for (int i = 0; i < t->n_touched; i++) {
-		struct smug_border_stats *b = &w->border_stats[t->touched[i]];
-
-		b->traffic_yday = b->traffic_today;
-		b->seizures_yday = b->seizures_today;
-		b->bribes_yday = b->bribes_today;
-		b->traffic_today = b->seizures_today = 0;
-		b->bribes_today = 0;
+			b->traffic_yday = b->seizures_yday = 0;
+			b->bribes_yday = 0;
+		}
+		for (int i = 0; i < t->n_touched; i++)
+			roll_border(&w->border_stats[t->touched[i]]);
 	}
 	memcpy(t->touched_yday, t->touched, (size_t)t->n_touched * sizeof t->touched[0]);
 	t->n_touched_yday = t->n_touched;
