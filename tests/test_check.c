@@ -294,6 +294,13 @@ static void touched_twice(struct smug_world *w)
 	ck_assert_int_gt(w->tel.n_touched, 1);
 	w->tel.touched[1] = w->tel.touched[0];
 }
+/* the same, the two entries after the first (each entry is compared with
+ * every one before it, not only with the first) */
+static void touched_twice_later(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.n_touched, 2);
+	w->tel.touched[2] = w->tel.touched[1];
+}
 /* a seizure today at a border nobody crossed today */
 static void seized_uncrossed(struct smug_world *w)
 {
@@ -380,6 +387,7 @@ static const struct violation violations[] = {
 	{"hot routes out of order", hot_routes_swapped, "state.telemetry.hot_routes[1]: '"},
 	{"a hot border listed twice", hot_borders_twice, "state.telemetry.hot_borders[1]: 'n:"},
 	{"equal success with keys descending", faction_success_tie_unsorted, "state.telemetry.faction_success[1]: '' after '"},
+	{"a border touched twice today, after the first", touched_twice_later, "state.telemetry.touched[2]: n:"},
 	{"a seizure today where nobody crossed today", seized_uncrossed, "1 seizures and bribes of 0 today at "},
 	{"a bribe today where nobody crossed today", bribed_uncrossed, "0 seizures and bribes of 500 today at "},
 	{"home ward past the wards", home_ward, "state.factions[1].home_ward: "},
