@@ -161,12 +161,50 @@ void smuggling_refresh_wards(struct smug_world *w)
 	for (int i = 0; i < slice; i++) {
 		int ward = start + i < w->n_wards ? start + i : start + i - w->n_wards;
 		unsigned marks = seen[ward];
+		const struct smug_signals *sg = &w->wards[ward].sig;
+		const double tol = sg->smuggling_tolerance, corr = sg->corruption;
+		const double raider = sg->raider_influence, war = sg->war_pressure;
+		const double precursor = sg->precursor_output, flow = sg->blackmarket_flow;
 
 		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
-			if (!(marks & (1u << (2 * c))))
-				ward_offer(w, demand_terms, ward, (enum smug_commodity)c, dw[c], dt[c], &nd[c], k);
-			if (!(marks & (2u << (2 * c))))
-				ward_offer(w, source_terms, ward, (enum smug_commodity)c, sw[c], st[c], &ns[c], k);
+			const struct smug_commodity_def *d = &w->commodities[c];
+			struct smug_driver_terms t;
+
+			/* each score as demand_terms() and source_terms() sum it,
+			 * term by term in the same order; the terms are built only
+			 * for a ward that gets in */
+			if (!(marks & (1u << (2 * c)))) {
+				double t0 = d->demand_w_tolerance * tol;
+				double t1 = d->demand_w_shortage * sg->shortage[d->related_good];
+				double t2 = d->demand_w_corruption * corr;
+				double t3 = d->demand_w_raider * raider;
+				double t4 = d->demand_w_war * war;
+				double score = 0;
+
+				score += t0;
+				score += t1;
+				score += t2;
+				score += t3;
+				score += t4;
+				if (ward_topk_admits(dw[c], dt[c], nd[c], k, ward, score)) {
+					demand_terms(w, ward, (enum smug_commodity)c, &t);
+					ward_topk_insert_at(dw[c], dt[c], &nd[c], k, ward, &t);
+				}
+			}
+			if (!(marks & (2u << (2 * c)))) {
+				double t0 = d->source_w_raider * raider;
+				double t1 = d->source_w_precursor * precursor;
+				double t2 = d->source_w_blackmarket * flow;
+				double score = 0;
+
+				score += t0;
+				score += t1;
+				score += t2;
+				if (ward_topk_admits(sw[c], st[c], ns[c], k, ward, score)) {
+					source_terms(w, ward, (enum smug_commodity)c, &t);
+					ward_topk_insert_at(sw[c], st[c], &ns[c], k, ward, &t);
+				}
+			}
 		}
 	}
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
