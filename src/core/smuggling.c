@@ -829,6 +829,7 @@ struct plan_item {
 	int decision;		 /* index into w->decisions */
 	int faction;
 	struct route_path path;	 /* the route sent */
+	char text[ROUTE_TEXT];	 /* its text (smug_route_format) */
 	int64_t value, sale;
 	int64_t bribe[SMUG_ROUTE_MAX_NODES - 1]; /* per corridor of path */
 };
@@ -1292,6 +1293,7 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		.value = d->value,
 		.sale = sale,
 	};
+	route_candidate_text(w, paths, d->chosen, pl->items[pl->n].text);
 	pl->n++;
 	return true;
 }
@@ -1451,7 +1453,6 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	double heat = w->commodities[d->commodity].heat;
 	struct smug_event *ev;
 	struct sbuf sb;
-	char route[256];
 	int64_t paid;
 
 	if (slot < 0) { /* the plan keeps the road below its cap */
@@ -1516,8 +1517,7 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	w->tel.today.profit -= paid;
 	w->tel.plan.sent++;
 	w->tel.plan.explored += s->explore;
-	smug_route_format(w, s->nodes, s->n_nodes, route, sizeof route);
-	telemetry_route_sent(w, route);
+	telemetry_route_sent(w, it->text);
 	ev = telemetry_shipment_event(w, SMUG_EV_SHIPMENT_CREATED, s, -1, s->value);
 	sb_init(&sb, ev->detail, sizeof ev->detail);
 	sb_str(&sb, w->wards[s->src_ward].id, 20);
