@@ -1286,15 +1286,17 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		return skip(d, SMUG_SKIP_TRANSIT_FULL);
 	pl->committed[f] += d->value;
 	pl->owed[dst] += sale;
-	pl->items[pl->n] = (struct plan_item){
-		.decision = w->n_decisions - 1,
-		.faction = f,
-		.path = paths[d->chosen],
-		.value = d->value,
-		.sale = sale,
-	};
-	route_candidate_text(w, paths, d->chosen, pl->items[pl->n].text);
-	pl->n++;
+	{ /* every field written; the text is a string, the bribes zero */
+		struct plan_item *it = &pl->items[pl->n++];
+
+		it->decision = w->n_decisions - 1;
+		it->faction = f;
+		it->path = paths[d->chosen];
+		route_candidate_text(w, paths, d->chosen, it->text);
+		it->value = d->value;
+		it->sale = sale;
+		memset(it->bribe, 0, sizeof it->bribe);
+	}
 	return true;
 }
 
@@ -1554,7 +1556,7 @@ int smuggling_rank_commodities(const struct smug_world *w, const struct smug_net
 
 void smuggling_plan(struct smug_world *w)
 {
-	struct plan *pl = xmalloc(sizeof *pl); /* items are written whole when added */
+	struct plan *pl = xmalloc(sizeof *pl); /* an item's every field is written when it is added */
 	int active[SMUG_FACTIONS_MAX], na = 0;
 	int64_t budget[SMUG_FACTIONS_MAX];
 	enum smug_commodity ranked[SMUG_FACTIONS_MAX][SMUG_COMMODITY_COUNT];
