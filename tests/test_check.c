@@ -270,6 +270,13 @@ static void touched_twice(struct smug_world *w)
 	ck_assert_int_gt(w->tel.n_touched, 1);
 	w->tel.touched[1] = w->tel.touched[0];
 }
+/* the same, the two entries after the first (each entry is compared with
+ * every one before it, not only with the first) */
+static void touched_twice_later(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.n_touched, 2);
+	w->tel.touched[2] = w->tel.touched[1];
+}
 /* a seizure today at a border nobody crossed today */
 static void seized_uncrossed(struct smug_world *w)
 {
@@ -353,6 +360,7 @@ static const struct violation violations[] = {
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a border touched today that nobody crossed", touched_uncrossed, "was not crossed today"},
 	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},
+	{"a border touched twice today, after the first", touched_twice_later, "state.telemetry.touched[2]: n:"},
 	{"a seizure today where nobody crossed today", seized_uncrossed, "1 seizures and bribes of 0 today at "},
 	{"a bribe today where nobody crossed today", bribed_uncrossed, "0 seizures and bribes of 500 today at "},
 	{"home ward past the wards", home_ward, "state.factions[1].home_ward: "},

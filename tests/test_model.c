@@ -86,6 +86,34 @@ START_TEST(test_model_two_ward_world_ships_and_bribes)
 }
 END_TEST
 
+/* The run summary's bribe_short_share is budget_short_days over
+ * budget_days, the days a faction had a border to bribe. In the two-ward
+ * world every shipment crosses the one border, whose customs take bribes
+ * (tolerance 0.1 on a 0.8-tolerant market: a border of low priority), so
+ * the days with a border to bribe are the days a shipment was sent, and
+ * the short days are some of them. */
+START_TEST(test_model_two_ward_days_with_a_border_to_bribe)
+{
+	struct smug_world *w = data_world("two-ward.json");
+	int64_t sending_days = 0;
+
+	for (int day = 0; day < 60; day++) {
+		bool sent = false;
+
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++)
+			sent |= w->decisions[i].skip == SMUG_SKIP_NONE && w->decisions[i].route_borders > 0;
+		sending_days += sent;
+	}
+	ck_assert_int_gt(sending_days, 10);
+	ck_assert_msg(w->tel.plan.budget_days == sending_days,
+		      "%lld days with a border to bribe, %lld days a shipment crossed one",
+		      (long long)w->tel.plan.budget_days, (long long)sending_days);
+	ck_assert_int_le(w->tel.plan.budget_short_days, w->tel.plan.budget_days);
+	smug_world_free(w);
+}
+END_TEST
+
 /* ---- beliefs match outcomes ---- */
 
 /* Planned and seen failure shares summed over every border crossing. */
@@ -491,6 +519,7 @@ int main(void)
 
 	t = tcase_create("worlds");
 	tcase_add_test(t, test_model_two_ward_world_ships_and_bribes);
+	tcase_add_test(t, test_model_two_ward_days_with_a_border_to_bribe);
 	tcase_add_test(t, test_model_raider_source_stays_the_source);
 	tcase_add_test(t, test_model_faintest_source_is_a_source);
 	tcase_add_test(t, test_model_directions_learn_apart);

@@ -75,6 +75,34 @@ START_TEST(test_tui_loop_rewind_and_step_on_is_never_rewinding)
 }
 END_TEST
 
+#ifdef HAVE_MALLINFO2
+/* Each rewind replaces the world shown by one rebuilt from the timeline:
+ * the world left behind is given back. Ten rewinds by a day, each
+ * stepped on again, keep the heap within 256 KiB of where it was. */
+START_TEST(test_tui_loop_rewinds_give_their_memory_back)
+{
+	struct smug_world *w = test_default_at(0);
+	struct tui_app a;
+	size_t before;
+
+	tui_app_init(&a, w, &opts);
+	for (int i = 0; i < 25; i++)
+		keys(&a, ".");
+	keys(&a, "[.");
+	before = test_heap_in_use();
+	for (int i = 0; i < 10; i++) {
+		keys(&a, "[");
+		ck_assert_int_eq(a.w->day, 24);
+		keys(&a, ".");
+	}
+	ck_assert_msg(test_heap_in_use() < before + (256u << 10), "10 rewinds keep %zu bytes more",
+		      test_heap_in_use() - before);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+#endif
+
 /* The corridor ids ("a|b", a < b) of a route shown as node ids joined by ">". */
 static int route_edges(const char *route, char edges[][96], int max)
 {
@@ -742,6 +770,9 @@ int main(void)
 
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
+#ifdef HAVE_MALLINFO2
+	tcase_add_test(t, test_tui_loop_rewinds_give_their_memory_back);
+#endif
 	tcase_add_test(t, test_tui_loop_header_names_the_branch_while_it_fits);
 	tcase_add_test(t, test_tui_loop_branch_compare_keep);
 	tcase_add_test(t, test_tui_loop_why_after_a_switch_explains_the_world_shown);
