@@ -576,6 +576,9 @@ struct smug_telemetry {
 	 * on load): the sum of a keyed hash of every event kept whose sequence
 	 * number is below events_folded (the rest is added when hashed) */
 	uint64_t events_sum, events_folded;
+	/* derived, not state: [events_cap] the hash each folded event was
+	 * summed with, by ring slot, taken back out when it leaves the ring */
+	uint64_t *event_hashes;
 	uint64_t events_total;
 	struct smug_topk hot_routes, hot_borders, faction_success;
 	int touched[SMUG_TOUCHED_CAP]; /* borders crossed today */

@@ -225,6 +225,12 @@ int route_candidates(struct smug_world *w, int src, int dst, int k,
 		     const struct route_path **out);
 int route_candidates_scan(struct smug_world *w, int src, int dst, int k,
 			  const struct route_path **out, const struct route_scan **scan);
+/* Route texts as smug_route_format writes them into a buffer of this size. */
+#define ROUTE_TEXT 256
+/* Candidate i's text (smug_route_format's bytes, buf[ROUTE_TEXT]) of the
+ * answer `paths` that route_candidates_scan gave last: a cached answer
+ * formats each candidate once and copies it after. */
+void route_candidate_text(struct smug_world *w, const struct route_path *paths, int i, char *buf);
 /* The same answer copied into out[k] for a reader holding a const world;
  * it still fills the cache, which is never part of the state. */
 int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,

@@ -161,12 +161,50 @@ void smuggling_refresh_wards(struct smug_world *w)
 	for (int i = 0; i < slice; i++) {
 		int ward = start + i < w->n_wards ? start + i : start + i - w->n_wards;
 		unsigned marks = seen[ward];
+		const struct smug_signals *sg = &w->wards[ward].sig;
+		const double tol = sg->smuggling_tolerance, corr = sg->corruption;
+		const double raider = sg->raider_influence, war = sg->war_pressure;
+		const double precursor = sg->precursor_output, flow = sg->blackmarket_flow;
 
 		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
-			if (!(marks & (1u << (2 * c))))
-				ward_offer(w, demand_terms, ward, (enum smug_commodity)c, dw[c], dt[c], &nd[c], k);
-			if (!(marks & (2u << (2 * c))))
-				ward_offer(w, source_terms, ward, (enum smug_commodity)c, sw[c], st[c], &ns[c], k);
+			const struct smug_commodity_def *d = &w->commodities[c];
+			struct smug_driver_terms t;
+
+			/* each score as demand_terms() and source_terms() sum it,
+			 * term by term in the same order; the terms are built only
+			 * for a ward that gets in */
+			if (!(marks & (1u << (2 * c)))) {
+				double t0 = d->demand_w_tolerance * tol;
+				double t1 = d->demand_w_shortage * sg->shortage[d->related_good];
+				double t2 = d->demand_w_corruption * corr;
+				double t3 = d->demand_w_raider * raider;
+				double t4 = d->demand_w_war * war;
+				double score = 0;
+
+				score += t0;
+				score += t1;
+				score += t2;
+				score += t3;
+				score += t4;
+				if (ward_topk_admits(dw[c], dt[c], nd[c], k, ward, score)) {
+					demand_terms(w, ward, (enum smug_commodity)c, &t);
+					ward_topk_insert_at(dw[c], dt[c], &nd[c], k, ward, &t);
+				}
+			}
+			if (!(marks & (2u << (2 * c)))) {
+				double t0 = d->source_w_raider * raider;
+				double t1 = d->source_w_precursor * precursor;
+				double t2 = d->source_w_blackmarket * flow;
+				double score = 0;
+
+				score += t0;
+				score += t1;
+				score += t2;
+				if (ward_topk_admits(sw[c], st[c], ns[c], k, ward, score)) {
+					source_terms(w, ward, (enum smug_commodity)c, &t);
+					ward_topk_insert_at(sw[c], st[c], &ns[c], k, ward, &t);
+				}
+			}
 		}
 	}
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
@@ -791,6 +829,7 @@ struct plan_item {
 	int decision;		 /* index into w->decisions */
 	int faction;
 	struct route_path path;	 /* the route sent */
+	char text[ROUTE_TEXT];	 /* its text (smug_route_format) */
 	int64_t value, sale;
 	int64_t bribe[SMUG_ROUTE_MAX_NODES - 1]; /* per corridor of path */
 };
@@ -1247,14 +1286,17 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		return skip(d, SMUG_SKIP_TRANSIT_FULL);
 	pl->committed[f] += d->value;
 	pl->owed[dst] += sale;
-	pl->items[pl->n] = (struct plan_item){
-		.decision = w->n_decisions - 1,
-		.faction = f,
-		.path = paths[d->chosen],
-		.value = d->value,
-		.sale = sale,
-	};
-	pl->n++;
+	{ /* every field written; the text is a string, the bribes zero */
+		struct plan_item *it = &pl->items[pl->n++];
+
+		it->decision = w->n_decisions - 1;
+		it->faction = f;
+		it->path = paths[d->chosen];
+		route_candidate_text(w, paths, d->chosen, it->text);
+		it->value = d->value;
+		it->sale = sale;
+		memset(it->bribe, 0, sizeof it->bribe);
+	}
 	return true;
 }
 
@@ -1413,7 +1455,6 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	double heat = w->commodities[d->commodity].heat;
 	struct smug_event *ev;
 	struct sbuf sb;
-	char route[256];
 	int64_t paid;
 
 	if (slot < 0) { /* the plan keeps the road below its cap */
@@ -1478,8 +1519,7 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	w->tel.today.profit -= paid;
 	w->tel.plan.sent++;
 	w->tel.plan.explored += s->explore;
-	smug_route_format(w, s->nodes, s->n_nodes, route, sizeof route);
-	telemetry_route_sent(w, route);
+	telemetry_route_sent(w, it->text);
 	ev = telemetry_shipment_event(w, SMUG_EV_SHIPMENT_CREATED, s, -1, s->value);
 	sb_init(&sb, ev->detail, sizeof ev->detail);
 	sb_str(&sb, w->wards[s->src_ward].id, 20);
@@ -1516,7 +1556,7 @@ int smuggling_rank_commodities(const struct smug_world *w, const struct smug_net
 
 void smuggling_plan(struct smug_world *w)
 {
-	struct plan *pl = xmalloc(sizeof *pl); /* items are written whole when added */
+	struct plan *pl = xmalloc(sizeof *pl); /* an item's every field is written when it is added */
 	int active[SMUG_FACTIONS_MAX], na = 0;
 	int64_t budget[SMUG_FACTIONS_MAX];
 	enum smug_commodity ranked[SMUG_FACTIONS_MAX][SMUG_COMMODITY_COUNT];

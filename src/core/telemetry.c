@@ -749,6 +749,7 @@ void telemetry_free(struct smug_world *w)
 	struct smug_telemetry *t = &w->tel;
 
 	free(t->events);
+	free(t->event_hashes);
 	free(t->topk_days);
 	t->topk_days = NULL;
 	t->n_topk_days = 0;
@@ -763,6 +764,7 @@ void telemetry_free(struct smug_world *w)
 	free(t->bwin_of);
 	free(t->bchart_of);
 	t->events = NULL;
+	t->event_hashes = NULL;
 	t->events_cap = 0;
 	t->factions = NULL;
 	t->bwin = NULL;
@@ -795,6 +797,7 @@ void telemetry_events_room(struct smug_telemetry *t, int need)
 		memcpy(grown, t->events, (size_t)had * sizeof *grown);
 	free(t->events);
 	t->events = grown;
+	t->event_hashes = xrealloc(t->event_hashes, (size_t)cap * sizeof *t->event_hashes);
 	t->events_cap = cap;
 }
 
@@ -873,6 +876,7 @@ void telemetry_clone(struct smug_world *dst, const struct smug_world *src)
 	size_t nc = (size_t)(src->n_corridors ? src->n_corridors : 1);
 
 	t->events = dup_bytes(s->events, (size_t)s->events_cap * sizeof *s->events);
+	t->event_hashes = dup_bytes(s->event_hashes, (size_t)s->events_cap * sizeof *s->event_hashes);
 	t->topk_days = dup_bytes(s->topk_days, (size_t)s->n_topk_days * sizeof *s->topk_days);
 	t->routes = dup_bytes(s->routes, SMUG_ROUTE_TALLY * sizeof *s->routes);
 	t->route_index = NULL; /* rebuilt on first use */
@@ -917,13 +921,23 @@ static uint64_t oldest_seq(const struct smug_telemetry *t)
 	return t->events_total - (uint64_t)t->event_count;
 }
 
-/* Fold the events logged since the last fold into the sum. */
+/* Fold the events logged since the last fold into the sum, keeping each
+ * one's hash by its ring slot: an event is final once folded (its day has
+ * ended), so the hash it leaves the ring with is the one kept. */
 static void events_fold(struct smug_telemetry *t)
 {
 	uint64_t first = t->events_folded > oldest_seq(t) ? t->events_folded : oldest_seq(t);
+	/* event q sits t->events_total - q slots behind the head */
+	int slot = (t->event_head - (int)(t->events_total - first) + SMUG_EVENT_CAP) % SMUG_EVENT_CAP;
 
-	for (uint64_t q = first; q < t->events_total; q++)
-		t->events_sum += event_hash(smug_event_at(t, (int)(q - oldest_seq(t))), q);
+	for (uint64_t q = first; q < t->events_total; q++) {
+		uint64_t h = event_hash(&t->events[slot], q);
+
+		t->event_hashes[slot] = h;
+		t->events_sum += h;
+		if (++slot == SMUG_EVENT_CAP)
+			slot = 0;
+	}
 	t->events_folded = t->events_total;
 }
 
@@ -953,7 +967,7 @@ struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k,
 		telemetry_events_room(t, t->event_count + 1);
 	e = &t->events[t->event_head];
 	if (t->event_count == SMUG_EVENT_CAP && oldest_seq(t) < t->events_folded)
-		t->events_sum -= event_hash(e, oldest_seq(t)); /* the oldest leaves the ring */
+		t->events_sum -= t->event_hashes[t->event_head]; /* the oldest leaves the ring */
 
 	t->event_head = (t->event_head + 1) % SMUG_EVENT_CAP;
 	if (t->event_count < SMUG_EVENT_CAP)
