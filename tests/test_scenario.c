@@ -75,6 +75,16 @@ static const struct bad_case cases[] = {
 	 "s.json: commodities.OPIUM: unknown commodity"},
 	{"unknown good", "{\"water\":0.5}", "{\"gold\":0.5}", SMUG_ERR_SCHEMA, "s.json: wards[1].signals.shortage.gold: unknown good"},
 	{"bad id characters", "{\"id\":\"n:c\"", "{\"id\":\"n|c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	/* smugnet-scenario(5): printable ASCII, no space, |, >, " or \ */
+	{"space in an id", "{\"id\":\"n:c\"", "{\"id\":\"n c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"tab in an id", "{\"id\":\"n:c\"", "{\"id\":\"n\\tc\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"DEL in an id", "{\"id\":\"n:c\"", "{\"id\":\"n\\u007fc\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"non-ASCII id", "{\"id\":\"n:c\"", "{\"id\":\"n\xc3\xa9\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"> in an id", "{\"id\":\"n:c\"", "{\"id\":\"n>c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"quote in an id", "{\"id\":\"n:c\"", "{\"id\":\"n\\\"c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"backslash in an id", "{\"id\":\"n:c\"", "{\"id\":\"n\\\\c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"id of 40 characters", "{\"id\":\"n:c\"", "{\"id\":\"n:12345678901234567890123456789012345678\"", SMUG_ERR_SCHEMA,
+	 "s.json: nodes[2].id: invalid id"},
 	{"bad config", "\"seed\":3,", "\"seed\":3,\"config\":{\"smuggling\":{\"route_topk\":0}},", SMUG_ERR_SCHEMA,
 	 "s.json: config.smuggling.route_topk: expected number in [1,64], got 0"},
 };
