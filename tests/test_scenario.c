@@ -314,6 +314,21 @@ START_TEST(test_scenario_range_ends_are_kept)
 	ck_assert_int_eq(w->corridors[1].travel_days, 365);
 	ck_assert_double_eq(w->corridors[1].hazard, 1);
 	smug_world_free(w);
+	/* a faction's bribe_budget_fraction of 0 (smugnet-scenario(5): it
+	 * never pays a bribe) is its network's, over the config's default;
+	 * without the key the network has the default */
+	w = NULL;
+	ck_assert_msg(load_mutated("\"balance\":12.34", "\"balance\":12.34,\"bribe_budget_fraction\":0", &err, &w) == SMUG_OK,
+		      "%s", err.msg);
+	ck_assert_double_gt(w->cfg.smuggling.bribe_budget_fraction, 0);
+	ck_assert_msg(w->factions[0].net.bribe_budget_fraction == 0,
+		      "bribe_budget_fraction 0: the network's is %g, it would pay bribes",
+		      w->factions[0].net.bribe_budget_fraction);
+	smug_world_free(w);
+	w = NULL;
+	ck_assert_msg(load_mutated("\"seed\":3", "\"seed\":3", &err, &w) == SMUG_OK, "%s", err.msg);
+	ck_assert_double_eq(w->factions[0].net.bribe_budget_fraction, w->cfg.smuggling.bribe_budget_fraction);
+	smug_world_free(w);
 }
 END_TEST
 
