@@ -265,6 +265,30 @@ static void touched_uncrossed(struct smug_world *w)
 	ck_assert_int_gt(w->tel.n_touched, 0);
 	w->border_stats[w->tel.touched[0]].traffic_today = 0;
 }
+/* the hot-routes list out of order, and a key listed twice */
+static void hot_routes_swapped(struct smug_world *w)
+{
+	struct smug_topk_entry e;
+
+	ck_assert_int_gt(w->tel.hot_routes.n, 1);
+	ck_assert(w->tel.hot_routes.e[0].score > w->tel.hot_routes.e[1].score);
+	e = w->tel.hot_routes.e[0];
+	w->tel.hot_routes.e[0] = w->tel.hot_routes.e[1];
+	w->tel.hot_routes.e[1] = e;
+}
+static void hot_borders_twice(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.hot_borders.n, 1);
+	w->tel.hot_borders.e[1] = w->tel.hot_borders.e[0];
+}
+static void faction_success_tie_unsorted(struct smug_world *w)
+{
+	struct smug_topk *t = &w->tel.faction_success;
+
+	ck_assert_int_gt(t->n, 1);
+	t->e[1].score = t->e[0].score;
+	str_copy(t->e[1].key, sizeof t->e[1].key, "");
+}
 static void touched_twice(struct smug_world *w)
 {
 	ck_assert_int_gt(w->tel.n_touched, 1);
@@ -360,6 +384,9 @@ static const struct violation violations[] = {
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a border touched today that nobody crossed", touched_uncrossed, "was not crossed today"},
 	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},
+	{"hot routes out of order", hot_routes_swapped, "state.telemetry.hot_routes[1]: '"},
+	{"a hot border listed twice", hot_borders_twice, "state.telemetry.hot_borders[1]: 'n:"},
+	{"equal success with keys descending", faction_success_tie_unsorted, "state.telemetry.faction_success[1]: '' after '"},
 	{"a border touched twice today, after the first", touched_twice_later, "state.telemetry.touched[2]: n:"},
 	{"a seizure today where nobody crossed today", seized_uncrossed, "1 seizures and bribes of 0 today at "},
 	{"a bribe today where nobody crossed today", bribed_uncrossed, "0 seizures and bribes of 500 today at "},

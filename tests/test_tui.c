@@ -10420,6 +10420,85 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 }
 END_TEST
 
+/* A curses screen of terminal type `term` writing to /dev/null; its
+ * files are closed by screen_close. */
+static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
+{
+	SCREEN *sc;
+
+	*out = fopen("/dev/null", "w");
+	*in = fopen("/dev/null", "r");
+	ck_assert_ptr_nonnull(*out);
+	ck_assert_ptr_nonnull(*in);
+	sc = newterm(term, *out, *in);
+	ck_assert_msg(sc != NULL, "curses does not know the terminal %s", term);
+	set_term(sc);
+	return sc;
+}
+
+static void screen_close(SCREEN *sc, FILE *out, FILE *in)
+{
+	endwin();
+	delscreen(sc);
+	fclose(out);
+	fclose(in);
+}
+
+/* The cockpit's colours follow the terminal and --no-color: on
+ * xterm-256color each role gets its pair (the title in colour 75 of
+ * 256); with --no-color there, and on a terminal whose description
+ * counts colours but has no way to set one (colors#8 and pairs#64, no
+ * setaf, setf or scp: curses' has_colors says no, though start_color
+ * alone would start them), no role has a colour and each keeps its
+ * monochrome look: the focus underlined, a crackdown in reverse video. */
+START_TEST(test_tui_colours_only_where_the_terminal_can_set_them)
+{
+	static const char entry[] =
+		"smugnet-colourless|counts colours and cannot set them,\n"
+		"\tcols#80, lines#24, colors#8, pairs#64,\n"
+		"\tbold=\\E[1m, clear=\\E[H\\E[2J, cup=\\E[%i%p1%d;%p2%dH, dim=\\E[2m, el=\\E[K,\n"
+		"\trev=\\E[7m, rmul=\\E[24m, sgr0=\\E[m, smul=\\E[4m,\n";
+	char root[] = "/tmp/smugnet-tui-XXXXXX", path[64], cmd[160];
+	struct tui_theme th;
+	FILE *out, *in, *src;
+	SCREEN *sc;
+	short fg = -1, bg = -1;
+
+	sc = screen_open("xterm-256color", &out, &in);
+	theme_init(&th, true, false);
+	ck_assert_msg(th.color, "no colours on xterm-256color");
+	ck_assert_int_ne(th.attr[ROLE_TITLE] & A_COLOR, 0);
+	ck_assert_msg(pair_content((short)PAIR_NUMBER(th.attr[ROLE_TITLE]), &fg, &bg) == OK && fg == 75,
+		      "the title's colour pair is not colour 75 on the default background (%d on %d)", fg, bg);
+	theme_init(&th, false, false);
+	ck_assert_msg(!th.color, "colours on xterm-256color with --no-color");
+	for (int r = 0; r < ROLE_COUNT; r++)
+		ck_assert_msg((th.attr[r] & A_COLOR) == 0, "role %d has a colour with --no-color", r);
+	screen_close(sc, out, in);
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	snprintf(path, sizeof path, "%s/colourless.ti", root);
+	ck_assert_ptr_nonnull(src = fopen(path, "w"));
+	ck_assert_int_eq(fputs(entry, src) >= 0, 1);
+	ck_assert_int_eq(fclose(src), 0);
+	snprintf(cmd, sizeof cmd, "tic -o '%s' '%s'", root, path);
+	ck_assert_msg(system(cmd) == 0, "%s failed (tic is part of ncurses)", cmd);
+	ck_assert_int_eq(setenv("TERMINFO", root, 1), 0);
+	sc = screen_open("smugnet-colourless", &out, &in);
+	ck_assert_int_eq(has_colors(), FALSE);
+	theme_init(&th, true, false);
+	ck_assert_msg(!th.color, "colours on a terminal that cannot set them");
+	for (int r = 0; r < ROLE_COUNT; r++)
+		ck_assert_msg((th.attr[r] & A_COLOR) == 0, "role %d has a colour on a terminal that cannot set one", r);
+	ck_assert_int_eq(th.attr[ROLE_FOCUS] & (A_UNDERLINE | A_BOLD), A_UNDERLINE | A_BOLD);
+	ck_assert_int_eq(th.attr[ROLE_CRACKDOWN] & A_REVERSE, A_REVERSE);
+	screen_close(sc, out, in);
+	unsetenv("TERMINFO");
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -10530,6 +10609,9 @@ int main(void)
 	t = tcase_create("frames");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_every_frame_is_closed);
+	suite_add_tcase(s, t);
+	t = tcase_create("colours");
+	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);

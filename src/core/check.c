@@ -543,9 +543,21 @@ static bool check_telemetry(struct ck *c)
 	for (int k = 0; k < 3; k++) {
 		if (!in(lists[k]->n, 0, SMUG_TOPK))
 			return bad(c, "state.telemetry.%s: at most %d entries", names[k], SMUG_TOPK);
-		for (int i = 0; i < lists[k]->n; i++)
-			if (!in(lists[k]->e[i].index, -1, index_max[k]))
+		for (int i = 0; i < lists[k]->n; i++) {
+			const struct smug_topk_entry *e = &lists[k]->e[i];
+
+			if (!in(e->index, -1, index_max[k]))
 				return bad(c, "state.telemetry.%s[%d].index: out of range", names[k], i);
+			/* the order telemetry keeps and relies on when it moves
+			 * an entry: scores descending, then keys ascending, so
+			 * each key once */
+			if (i > 0 && (e[-1].score < e->score ||
+				      (e[-1].score == e->score && strcmp(e[-1].key, e->key) >= 0)))
+				return bad(c,
+					   "state.telemetry.%s[%d]: '%s' after '%s' (scores descending, "
+					   "then keys ascending, each key once)",
+					   names[k], i, e->key, e[-1].key);
+		}
 	}
 	if (!in(t->n_touched, 0, SMUG_TOUCHED_CAP) || !in(t->n_touched_yday, 0, SMUG_TOUCHED_CAP))
 		return bad(c, "state.telemetry.touched: at most %d", SMUG_TOUCHED_CAP);

@@ -80,7 +80,8 @@ struct route_scratch {
 	uint64_t *base_bits; /* [(base_nb + 63) / 64] */
 	int base_nb, base_bucket_cap, base_pos;
 	int64_t base_at, base_radius;
-	int base_dst; /* -1: none */
+	int base_dst; /* -1: none; scratch_fit clears it at every entry, so a base tree
+		       * serves only the search that built it */
 	/* goal-directed spur search: fwd[v] = cost src -> v, valid when
 	 * fwd_gen[v] == fwd_cur */
 	int64_t *fwd;
@@ -1009,10 +1010,8 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 	}
 	scratch_fit(s, w);
 	base_build(s, dst);
-	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, &out[0])) {
-		s->base_dst = -1;
+	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, &out[0]))
 		return 0;
-	}
 	s->dev[0] = 0;
 	while (n_out < k) {
 		const struct route_path *prev = &out[n_out - 1];
@@ -1085,7 +1084,6 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 			}
 		}
 	}
-	s->base_dst = -1;
 	return n_out;
 }
 
