@@ -265,6 +265,11 @@ static void touched_uncrossed(struct smug_world *w)
 	ck_assert_int_gt(w->tel.n_touched, 0);
 	w->border_stats[w->tel.touched[0]].traffic_today = 0;
 }
+static void source_term_past_three(struct smug_world *w)
+{
+	ck_assert_int_gt(w->n_source[1], 0);
+	w->source_terms[1][0].term[SMUG_SOURCE_TERMS + 1] = 0.25;
+}
 /* the hot-routes list out of order, and a key listed twice */
 static void hot_routes_swapped(struct smug_world *w)
 {
@@ -384,6 +389,7 @@ static const struct violation violations[] = {
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a border touched today that nobody crossed", touched_uncrossed, "was not crossed today"},
 	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},
+	{"a source term past the third", source_term_past_three, "state.ward_topk[1].source[0].term[4]: 0.25, a source has 3 terms"},
 	{"hot routes out of order", hot_routes_swapped, "state.telemetry.hot_routes[1]: '"},
 	{"a hot border listed twice", hot_borders_twice, "state.telemetry.hot_borders[1]: 'n:"},
 	{"equal success with keys descending", faction_success_tie_unsorted, "state.telemetry.faction_success[1]: '' after '"},

@@ -626,9 +626,18 @@ static bool check_plan(struct ck *c)
 		for (int i = 0; i < w->n_demand[k]; i++)
 			if (!in(w->demand_ward[k][i], 0, w->n_wards - 1))
 				return bad(c, "state.ward_topk[%d].demand[%d]: not a ward index", k, i);
-		for (int i = 0; i < w->n_source[k]; i++)
+		for (int i = 0; i < w->n_source[k]; i++) {
+			const struct smug_driver_terms *t = &w->source_terms[k][i];
+
 			if (!in(w->source_ward[k][i], 0, w->n_wards - 1))
 				return bad(c, "state.ward_topk[%d].source[%d]: not a ward index", k, i);
+			/* a source has SMUG_SOURCE_TERMS terms; the rest of the
+			 * array is 0 */
+			for (size_t j = SMUG_SOURCE_TERMS; j < sizeof t->term / sizeof t->term[0]; j++)
+				if (t->term[j] != 0)
+					return bad(c, "state.ward_topk[%d].source[%d].term[%zu]: %g, a source has %d terms", k,
+						   i, j, t->term[j], SMUG_SOURCE_TERMS);
+		}
 	}
 	if (!in(w->ward_cursor, 0, w->n_wards - 1))
 		return bad(c, "state.ward_cursor: not a ward index");
