@@ -2928,7 +2928,7 @@ START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 END_TEST
 
 /* In the commodities view End selects the last row and Home the first;
- * Up and Down then move one row and stop at the ends. */
+ * Up and Down then move one row, PgUp and PgDn ten, and stop at the ends. */
 START_TEST(test_tui_commodities_home_and_end)
 {
 	struct tui_app a;
@@ -2954,6 +2954,17 @@ START_TEST(test_tui_commodities_home_and_end)
 	tui_handle_key(&a, KEY_UP);
 	free(render(&a, 48, 160));
 	ck_assert_int_eq(a.commodity_sel, 0);
+	/* PgDn and PgUp move ten rows, stopping at the ends */
+	tui_handle_key(&a, KEY_NPAGE);
+	free(render(&a, 48, 160));
+	ck_assert_msg(a.commodity_sel == (last < 10 ? last : 10), "PgDn from the first of rows 0-%d selects row %d", last,
+		      a.commodity_sel);
+	tui_handle_key(&a, KEY_END);
+	free(render(&a, 48, 160));
+	tui_handle_key(&a, KEY_PPAGE);
+	free(render(&a, 48, 160));
+	ck_assert_msg(a.commodity_sel == (last < 10 ? 0 : last - 10), "PgUp from the last of rows 0-%d selects row %d",
+		      last, a.commodity_sel);
 	close_app(&a, w);
 }
 END_TEST
