@@ -7247,7 +7247,8 @@ START_TEST(test_tui_borders_numbers_read_each_window)
 				if (col == 1 + 5 * WIN_COUNT) { /* seiz%: the last 7 days */
 					ck_assert_msg(week.traffic > 0 || strcmp(cell, "-") == 0, "seiz%% '%s' with no traffic", cell);
 					if (week.traffic > 0)
-						ck_assert_msg(fabs(atof(cell) - 100.0 * week.seizures / week.traffic) < 0.051,
+						ck_assert_msg(strspn(cell, "0123456789.") == strlen(cell) && cell[0] &&
+								      fabs(atof(cell) - 100.0 * week.seizures / week.traffic) < 0.051,
 							      "%s: seiz%% reads %s, 7 days: %d of %d seized", w->corridors[c].id,
 							      cell, week.seizures, week.traffic);
 					cells++;
