@@ -89,6 +89,25 @@ static const struct bad_case cases[] = {
 	 "s.json: config.smuggling.route_topk: expected number in [1,64], got 0"},
 };
 
+/* The library's status messages (smugnet/status.h): each status its own
+ * words, a value outside the list "unknown status", never NULL. */
+START_TEST(test_scenario_status_messages)
+{
+	ck_assert_str_eq(smug_status_str(SMUG_OK), "ok");
+	ck_assert_str_eq(smug_status_str(SMUG_ERR_SCHEMA), "invalid content");
+	ck_assert_str_eq(smug_status_str(SMUG_ERR_WRITE), "write failed");
+	for (int i = 0; i < SMUG_STATUS_COUNT; i++) {
+		ck_assert_ptr_nonnull(smug_status_str((enum smug_status)i));
+		ck_assert_msg(strcmp(smug_status_str((enum smug_status)i), "unknown status") != 0,
+			      "status %d reads 'unknown status'", i);
+		for (int j = 0; j < i; j++)
+			ck_assert_str_ne(smug_status_str((enum smug_status)i), smug_status_str((enum smug_status)j));
+	}
+	ck_assert_str_eq(smug_status_str(SMUG_STATUS_COUNT), "unknown status");
+	ck_assert_str_eq(smug_status_str((enum smug_status)-1), "unknown status");
+}
+END_TEST
+
 START_TEST(test_scenario_rejects_bad_input)
 {
 	const struct bad_case *c = &cases[_i];
@@ -714,6 +733,7 @@ int main(void)
 	TCase *t = tcase_create("bad input");
 
 	tcase_set_timeout(t, 120); /* a world per knob and per case: slow under sanitizers */
+	tcase_add_test(t, test_scenario_status_messages);
 	tcase_add_loop_test(t, test_scenario_rejects_bad_input, 0, (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_loop_test(t, test_scenario_documented_ranges, 0, (int)(sizeof ranges / sizeof ranges[0]));
 	tcase_add_test(t, test_scenario_range_ends_are_kept);
