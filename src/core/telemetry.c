@@ -1015,8 +1015,14 @@ static bool topk_before(const struct smug_topk_entry *a, double score, const cha
 /* Move entry i to its place after its score changed. */
 static void topk_settle(struct smug_topk *t, int i)
 {
-	struct smug_topk_entry e = t->e[i];
+	struct smug_topk_entry e;
 
+	/* in its place already (most updates: a count up by one that passes
+	 * no one): the loops below would not move it */
+	if ((i == 0 || topk_before(&t->e[i - 1], t->e[i].score, t->e[i].key)) &&
+	    (i + 1 >= t->n || !topk_before(&t->e[i + 1], t->e[i].score, t->e[i].key)))
+		return;
+	e = t->e[i];
 	while (i > 0 && !topk_before(&t->e[i - 1], e.score, e.key)) {
 		t->e[i] = t->e[i - 1];
 		i--;
