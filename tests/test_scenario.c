@@ -75,6 +75,16 @@ static const struct bad_case cases[] = {
 	 "s.json: commodities.OPIUM: unknown commodity"},
 	{"unknown good", "{\"water\":0.5}", "{\"gold\":0.5}", SMUG_ERR_SCHEMA, "s.json: wards[1].signals.shortage.gold: unknown good"},
 	{"bad id characters", "{\"id\":\"n:c\"", "{\"id\":\"n|c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	/* smugnet-scenario(5): printable ASCII, no space, |, >, " or \ */
+	{"space in an id", "{\"id\":\"n:c\"", "{\"id\":\"n c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"tab in an id", "{\"id\":\"n:c\"", "{\"id\":\"n\\tc\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"DEL in an id", "{\"id\":\"n:c\"", "{\"id\":\"n\\u007fc\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"non-ASCII id", "{\"id\":\"n:c\"", "{\"id\":\"n\xc3\xa9\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"> in an id", "{\"id\":\"n:c\"", "{\"id\":\"n>c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"quote in an id", "{\"id\":\"n:c\"", "{\"id\":\"n\\\"c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"backslash in an id", "{\"id\":\"n:c\"", "{\"id\":\"n\\\\c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
+	{"id of 40 characters", "{\"id\":\"n:c\"", "{\"id\":\"n:12345678901234567890123456789012345678\"", SMUG_ERR_SCHEMA,
+	 "s.json: nodes[2].id: invalid id"},
 	{"bad config", "\"seed\":3,", "\"seed\":3,\"config\":{\"smuggling\":{\"route_topk\":0}},", SMUG_ERR_SCHEMA,
 	 "s.json: config.smuggling.route_topk: expected number in [1,64], got 0"},
 };
@@ -303,6 +313,21 @@ START_TEST(test_scenario_range_ends_are_kept)
 	ck_assert_msg(load_mutated("\"travel_days\":2", "\"travel_days\":365,\"hazard\":1", &err, &w) == SMUG_OK, "%s", err.msg);
 	ck_assert_int_eq(w->corridors[1].travel_days, 365);
 	ck_assert_double_eq(w->corridors[1].hazard, 1);
+	smug_world_free(w);
+	/* a faction's bribe_budget_fraction of 0 (smugnet-scenario(5): it
+	 * never pays a bribe) is its network's, over the config's default;
+	 * without the key the network has the default */
+	w = NULL;
+	ck_assert_msg(load_mutated("\"balance\":12.34", "\"balance\":12.34,\"bribe_budget_fraction\":0", &err, &w) == SMUG_OK,
+		      "%s", err.msg);
+	ck_assert_double_gt(w->cfg.smuggling.bribe_budget_fraction, 0);
+	ck_assert_msg(w->factions[0].net.bribe_budget_fraction == 0,
+		      "bribe_budget_fraction 0: the network's is %g, it would pay bribes",
+		      w->factions[0].net.bribe_budget_fraction);
+	smug_world_free(w);
+	w = NULL;
+	ck_assert_msg(load_mutated("\"seed\":3", "\"seed\":3", &err, &w) == SMUG_OK, "%s", err.msg);
+	ck_assert_double_eq(w->factions[0].net.bribe_budget_fraction, w->cfg.smuggling.bribe_budget_fraction);
 	smug_world_free(w);
 }
 END_TEST

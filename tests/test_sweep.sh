@@ -208,6 +208,13 @@ if command -v tmux >/dev/null 2>&1; then
 	shown_in s80x24 "Tab/f next figure" || fail "the sweep view at 80x24 has no key line"
 	shown_in s80x23 "The sweep view needs 80x24 (this is 80x23)" || fail "the sweep view at 80x23 does not say it needs 80x24"
 	shown_in s79x24 "The sweep view needs 80x24 (this is 79x24)" || fail "the sweep view at 79x24 does not say it needs 80x24"
+	# a terminal type curses does not know: said, and exit 1 as the cockpit
+	tmux -S "$sock" new-session -d -s noterm -x 100 -y 30 "TERM=smugnet-no-such-term $SMUGNET --sweep $S; echo EXITED \$?; sleep 30"
+	shown_in noterm "EXITED" || fail "the sweep view on an unknown TERM did not end"
+	tmux -S "$sock" capture-pane -p -t noterm > "$tmp/noterm"
+	grep -q "EXITED 1" "$tmp/noterm" || fail "the sweep view on an unknown TERM did not exit 1: $(cat "$tmp/noterm")"
+	grep -q "smugnet: cannot initialise the terminal (TERM=smugnet-no-such-term)" "$tmp/noterm" ||
+		fail "the sweep view on an unknown TERM does not say it cannot use the terminal: $(cat "$tmp/noterm")"
 	tmux -S "$sock" kill-server 2>/dev/null
 	ok
 fi

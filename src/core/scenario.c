@@ -195,7 +195,7 @@ static bool get_str(struct ld *ld, const cJSON *o, const char *path, const char 
 	if (!cJSON_IsString(j))
 		return fail(ld, p, "expected string, got %s", type_name(j));
 	if (is_id && !valid_id(j->valuestring, true))
-		return fail(ld, p, "invalid id '%.60s' (1-%d printable characters, no spaces, '|' or '>')",
+		return fail(ld, p, "invalid id '%.60s' (1-%d printable ASCII characters, no spaces, '|', '>', '\"' or '\\')",
 			    j->valuestring, SMUG_ID_MAX - 1);
 	if (strlen(j->valuestring) >= size)
 		return fail(ld, p, "too long (at most %zu bytes)", size - 1);
