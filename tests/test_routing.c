@@ -655,6 +655,36 @@ START_TEST(test_routing_cache_matches_fresh)
 }
 END_TEST
 
+/* The unbanned distances of a search are stamped with a 32-bit counter
+ * that wraps around after 2^32 searches: a search at the wrap finds what
+ * a fresh search finds (here every search is one at the wrap, on worlds
+ * with ties and without). */
+START_TEST(test_routing_stamp_wrap_changes_no_route)
+{
+	struct lcg r = {4243};
+
+	for (int equal = 0; equal < 2; equal++) {
+		struct smug_world *w = random_world(&r, 14, 20, equal);
+		const struct route_path *c;
+
+		route_cache_set_enabled(w->route_cache, false); /* every query searches */
+		for (int q = 0; q < 200; q++) {
+			int src = lcg_range(&r, 0, 13), dst = lcg_range(&r, 0, 13);
+			struct route_path fresh[SMUG_ROUTE_TOPK_MAX];
+			int nf = route_yen(w, src, dst, 8, fresh), nc;
+
+			route_cache_stamp_set(w->route_cache, UINT32_MAX);
+			nc = route_candidates(w, src, dst, 8, &c);
+			ck_assert_msg(nc == nf, "query %d (%d->%d): %d routes at the wrap, %d from a fresh search", q,
+				      src, dst, nc, nf);
+			for (int i = 0; i < nc; i++)
+				assert_same_path(&c[i], &fresh[i], "at the wrap");
+		}
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 /* A chain of 60 nodes, each in its own ward one step further along the
  * map. A pair further apart on the map than SMUG_ROUTE_MAX_NODES - 1
  * corridors can span has no route, and asking for it costs no search
@@ -1039,6 +1069,7 @@ static Suite *routing_suite(void)
 	t = tcase_create("cache");
 	tcase_set_timeout(t, 60); /* 3,600-ward worlds made and stepped: seconds under sanitizers */
 	tcase_add_test(t, test_routing_cache_matches_fresh);
+	tcase_add_test(t, test_routing_stamp_wrap_changes_no_route);
 	tcase_add_test(t, test_routing_candidate_text_matches_the_route);
 	tcase_add_test(t, test_routing_cache_evicts_least_recently_used);
 	tcase_add_test(t, test_routing_far_pair_costs_no_search_at_any_scale);

@@ -250,6 +250,10 @@ bool route_reachable(struct smug_world *w, int src, int dst);
 struct smug_route_cache *route_cache_new(int capacity);
 void route_cache_free(struct smug_route_cache *c);
 void route_cache_set_enabled(struct smug_route_cache *c, bool on);
+/* Tests: the stamp of the cache's unbanned-distance builds (one per
+ * search), which wraps around after 2^32 of them; set near the top, the
+ * wrap comes within a few searches. */
+void route_cache_stamp_set(struct smug_route_cache *c, uint32_t stamp);
 /* Entries held, hits and misses so far (for tests and the benchmark). */
 void route_cache_stats(const struct smug_route_cache *c, int *entries, int64_t *hits,
 		       int64_t *misses);

@@ -1186,6 +1186,12 @@ void route_cache_set_enabled(struct smug_route_cache *c, bool on)
 		c->enabled = on; /* entries stay valid: they depend only on the graph */
 }
 
+void route_cache_stamp_set(struct smug_route_cache *c, uint32_t stamp)
+{
+	if (c)
+		c->scratch.base_cur = stamp;
+}
+
 void route_cache_stats(const struct smug_route_cache *c, int *entries, int64_t *hits,
 		       int64_t *misses)
 {
