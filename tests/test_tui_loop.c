@@ -584,6 +584,7 @@ static int word_columns(const char *row, int from, int *col, int max)
 
 /* The compare view colours a border's changes by what they mean: more
  * traffic green, less red, none dim; more seizures red, fewer green;
+ * and a faction's: more balance and deliveries green, more seizures red;
  * for every border row shown, wide and narrow, after a crackdown in the
  * what-if (traffic leaves its border for others). */
 START_TEST(test_tui_loop_compare_colours_border_changes_by_direction)
@@ -593,7 +594,7 @@ START_TEST(test_tui_loop_compare_colours_border_changes_by_direction)
 	struct smug_error err;
 	struct smug_comparison *c = calloc(1, sizeof *c);
 	const struct smug_world *base, *whatif;
-	int b = test_busiest_border(w), up = 0, down = 0;
+	int b = test_busiest_border(w), up = 0, down = 0, factions = 0, fewer_seized = 0;
 
 	tui_app_init(&a, w, &opts);
 	keys(&a, "b");
@@ -646,9 +647,52 @@ START_TEST(test_tui_loop_compare_colours_border_changes_by_direction)
 			shown++;
 		}
 		ck_assert_int_gt(shown, 5);
+		/* each faction's changes: more balance and deliveries green,
+		 * more seizures red, the other way round the other colour */
+		for (int y = 0, fh = -1; y < n; y++) {
+			const struct smug_cmp_faction *f = NULL;
+			int col[16], k, idw = wide ? 18 : 16;
+
+			if (fh < 0) { /* the faction table's rows follow its head */
+				if (strstr(line[y], "faction") && strstr(line[y], "balance"))
+					fh = y;
+				continue;
+			}
+
+			for (int j = 0; j < c->n_factions && f == NULL; j++) {
+				size_t len = strlen(c->factions[j].id);
+
+				if (strncmp(line[y] + 4, c->factions[j].id, len) == 0 && line[y][4 + len] == ' ')
+					f = &c->factions[j];
+			}
+			if (f == NULL)
+				break; /* the faction table ends */
+			k = word_columns(line[y], 2 + idw, col, 16);
+			/* the figures, and the pane's right frame */
+			ck_assert_msg(k == (wide ? 10 : 6), "%d columns: %s's row has %d figures: '%s'", cols, f->id, k - 1,
+				      line[y]);
+			{
+				const int at[3] = {2, wide ? 5 : 3, wide ? 8 : 4};
+				const int64_t d[3] = {f->balance[1] - f->balance[0], f->delivered[1] - f->delivered[0],
+						      f->seized[1] - f->seized[0]};
+
+				for (int m = 0; m < 3; m++) {
+					int want = d[m] == 0 ? ROLE_DIM : (d[m] > 0) == (m < 2) ? ROLE_GOOD : ROLE_BAD;
+
+					ck_assert_msg(grid_role(g, y, col[at[m]]) == want,
+						      "%d columns: %s's %s change %lld drawn in role %d, want %d: '%s'", cols,
+						      f->id, m == 0 ? "balance" : m == 1 ? "deliveries" : "seizures",
+						      (long long)d[m], grid_role(g, y, col[at[m]]), want, line[y]);
+				}
+				fewer_seized += d[2] < 0 || (d[2] == 0 && f->seized[0] > 0);
+			}
+			factions++;
+		}
 		free(s);
 		grid_free(g);
 	}
+	ck_assert_int_eq(factions, 2 * c->n_factions);
+	ck_assert_msg(fewer_seized > 0, "no faction had as many seizures or fewer in the what-if: a sign is not tried");
 	ck_assert_int_gt(up, 0);
 	ck_assert_int_gt(down, 0);
 	smug_comparison_done(c);
