@@ -8147,6 +8147,67 @@ END_TEST
  * balance, not its level: the lowest balance of the days charted is the
  * lowest bar and, when the balance moved, the highest is the full bar,
  * on every day from the second to the tenth. */
+/* The Factions pane draws a faction's seizures of the last days in red
+ * when there were some, in the row's own colour when there were none,
+ * and in the selection's colour on the selected row; on days 10, 30 and
+ * 60, for every row of the four smuggling factions. */
+START_TEST(test_tui_factions_seized_red_only_when_some)
+{
+	static const int days[] = {10, 30, 60};
+	int red = 0, plain = 0;
+
+	for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, days[d]);
+		struct tui_grid *g = render_grid(&a, 48, 160);
+		char *text = grid_dump(g), row[1024];
+		const struct tui_rect r = a.pane_rect[PANE_FACTIONS];
+		int end = -1, rows = 0;
+
+		for (int y = r.y + 1; y < r.y + r.h - 1; y++) {
+			const char *at;
+			int f = -1;
+			int64_t seized = 0;
+
+			row_cols(text, y, r.x + 1, r.w - 2, row, sizeof row);
+			if (end < 0) { /* the head: figures end under "seized" */
+				if ((at = strstr(row, " seized")) != NULL)
+					end = (int)(at - row) + 7;
+				continue;
+			}
+			for (int i = 0; i < w->n_factions && f < 0; i++)
+				if (strncmp(row, w->factions[i].id, strlen(w->factions[i].id)) == 0 &&
+				    row[strlen(w->factions[i].id)] == ' ')
+					f = i;
+			if (f < 0)
+				continue;
+			for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+				struct smug_flow fl;
+
+				smug_flow_sum(w, f, c, SMUG_FLOW_DAYS, &fl);
+				seized += fl.n[SMUG_FLOW_SEIZED];
+			}
+			{
+				int role = grid_role(g, y, r.x + 1 + end - 1),
+				    want = f == a.faction ? grid_role(g, y, r.x + 1) : seized > 0 ? ROLE_BAD : ROLE_NORMAL;
+
+				ck_assert_msg(role == want, "day %d: %s seized %lld in the last days, drawn in role %d, want %d: '%s'",
+					      days[d], w->factions[f].id, (long long)seized, role, want, row);
+				red += f != a.faction && seized > 0;
+				plain += f != a.faction && seized == 0;
+			}
+			rows++;
+		}
+		ck_assert_msg(end > 0 && rows >= 4, "day %d: %d faction rows under a 'seized' head", days[d],
+			      rows);
+		free(text);
+		grid_free(g);
+		close_app(&a, w);
+	}
+	ck_assert_msg(red > 0 && plain > 0, "rows with seizures %d, without %d: both colours must be tried", red, plain);
+}
+END_TEST
+
 START_TEST(test_tui_factions_spark_spans_lowest_to_highest_balance)
 {
 	static const char *const low = "\xe2\x96\x81", *const full = "\xe2\x96\x88";
@@ -10634,6 +10695,7 @@ int main(void)
 	tcase_add_test(t, test_tui_header_shows_each_figure_by_priority_at_any_width);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_header_second_row_colours_and_sparkline);
+	tcase_add_test(t, test_tui_factions_seized_red_only_when_some);
 	tcase_add_test(t, test_tui_factions_spark_spans_lowest_to_highest_balance);
 	tcase_add_test(t, test_tui_footer_shows_prompt_cursor_and_status);
 	tcase_add_test(t, test_tui_fit_keeps_the_longest_prefix_at_any_width);
