@@ -201,10 +201,19 @@ static int check_whys(const struct smug_comparison *c, const struct smug_world *
 					left++;
 				named += shown;
 			}
-			/* whole parts only: every edge named has both figures */
-			for (const char *p = strstr(r->why[s], " risk_est "); p; p = strstr(p + 1, " risk_est "))
-				ck_assert_msg(strstr(p, " (other ") && strchr(p, ')'), "route %s: a part cut: %s",
-					      r->route[s], r->why[s]);
+			/* whole parts only: every edge named has both figures; and
+			 * nothing but the route's edges is named */
+			{
+				int parts = 0;
+
+				for (const char *p = strstr(r->why[s], " risk_est "); p; p = strstr(p + 1, " risk_est ")) {
+					ck_assert_msg(strstr(p, " (other ") && strchr(p, ')'), "route %s: a part cut: %s",
+						      r->route[s], r->why[s]);
+					parts++;
+				}
+				ck_assert_msg(parts == named, "route %s: its why names %d edges, %d of them the route's: %s",
+					      r->route[s], parts, named, r->why[s]);
+			}
 			if (left > 0) {
 				char tail[32];
 
