@@ -5628,6 +5628,40 @@ START_TEST(test_tui_numbers_keep_the_digits_that_fit)
 }
 END_TEST
 
+/* A chart of more days than columns shades the column whose days hold a
+ * shaded day, wherever in the column's days it falls: a year into 60
+ * columns with day 201 alone shaded shades one column. */
+START_TEST(test_tui_chart_shades_one_day_of_a_wide_column)
+{
+	enum { H = 12, W = 60, N = 365 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(H, W);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+	static double v[N];
+	static bool shade[N];
+	struct chart_series flat = {"flat", v, ROLE_GOOD};
+	struct chart_spec spec = {.title = "One day shaded", .n = N, .first_day = 1, .series = &flat, .n_series = 1,
+				  .shade = shade, .shade_label = "shaded"};
+	int cols = 0;
+
+	for (int i = 0; i < N; i++) {
+		v[i] = 5;
+		shade[i] = i == 200;
+	}
+	chart_draw(&cv, &spec);
+	for (int x = 0; x < W; x++)
+		for (int y = 1; y < H - 1; y++)
+			if (grid_role(g, y, x) == ROLE_SHADE) {
+				cols++;
+				break;
+			}
+	ck_assert_msg(cols == 1, "a year in %d columns with day 201 shaded: %d columns shaded, want 1", W, cols);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The border chart hatches the days of the border's crackdown, and only
  * those: on the golden world (a crackdown from day 41, 60 days charted)
  * the Traffic chart's plot is hatched from the column of day 41 to its
@@ -10679,6 +10713,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_selection_lights_the_whole_row);
 	tcase_add_test(t, test_tui_events_credits_read_each_amount);
 	tcase_add_test(t, test_tui_chart_stacks_fewer_on_short_screens);
+	tcase_add_test(t, test_tui_chart_shades_one_day_of_a_wide_column);
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
