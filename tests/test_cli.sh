@@ -53,6 +53,14 @@ grep -q "range.json: wards\[0\].customs.bribe_tolerance: expected number in \[0,
 expect_rc 3 "$SMUGNET" validate "$tmp/missing.json"
 grep -q "missing.json: cannot read" "$tmp/err" || fail "missing file message"
 
+# a file that reads shorter than the size it states (a sysfs file states
+# 4096 bytes): refused as changed while being read, not waited on
+sysf=/sys/kernel/mm/transparent_hugepage/enabled
+if [ -r "$sysf" ] && [ "$(stat -c %s "$sysf")" -gt "$(wc -c < "$sysf")" ]; then
+	expect_rc 3 timeout 20 "$SMUGNET" validate "$sysf"
+	err_has "$sysf: changed size while being read"
+fi
+
 # the JSON Lines contract: every documented field of every record, checked
 # against the man page itself (jsonl_check --man)
 MAN="$SRCDIR/man/smugnet.1"
