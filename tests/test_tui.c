@@ -583,6 +583,16 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 	s = render(&a, 24, 80);
 	ck_assert_msg(strstr(footer_row(s), "Step how many") == NULL, "after Esc the footer reads '%s'", footer_row(s));
 	free(s);
+	/* an answer longer than the prompt holds keeps its first 63
+	 * characters */
+	tui_handle_key(&a, 'n');
+	tui_handle_key(&a, 21); /* Ctrl-U */
+	for (int i = 0; i < 70; i++)
+		tui_handle_key(&a, '1');
+	ck_assert_msg(strlen(a.input.text) == sizeof a.input.text - 1, "70 keys typed: the prompt holds %zu characters",
+		      strlen(a.input.text));
+	tui_handle_key(&a, 27);
+	ck_assert_int_eq(w->day, 7);
 	tui_handle_key(&a, '5');
 	tui_handle_key(&a, '/');
 	feed(&a, "x");
