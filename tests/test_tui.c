@@ -5599,7 +5599,8 @@ END_TEST
 /* A number that does not fit its column whole keeps as many digits as
  * fit: first fewer decimals, then k, M, G with two, one or no decimals;
  * a value that would read 1000 of one suffix goes to the next (1.00M,
- * never 1000.00k or 1000k). */
+ * never 1000.00k or 1000k); where not even that fits, a column of one
+ * reads "#" and a column of none nothing. */
 START_TEST(test_tui_numbers_keep_the_digits_that_fit)
 {
 	static const struct {
@@ -5623,6 +5624,10 @@ START_TEST(test_tui_numbers_keep_the_digits_that_fit)
 		{12345678, 4, true, "123k"},
 		{-12345678, 5, true, "-123k"},
 		{99995000, 5, true, "1.00M"},
+		{123456, 2, false, "0M"},
+		{123456, 1, false, "#"}, /* nothing fits: a mark, never a cut number */
+		{12345678, 1, true, "#"},
+		{123456, 0, false, ""},
 	};
 	char buf[64];
 
