@@ -6956,7 +6956,8 @@ END_TEST
 /* The why view's comparison of the winner and the runner-up reads each
  * term of both and their difference, runner-up less winner, signed ("+"
  * for zero or more, "-" below), for every route of the day's Routes
- * pane: the figures the explanation holds. */
+ * pane: the figures the explanation holds; and below them what would
+ * flip the decision (or that nothing single does). */
 START_TEST(test_tui_why_compares_winner_and_runner_up_term_by_term)
 {
 	static const char *const names[] = {"score", "expected loss", "expected cost", "travel term"};
@@ -7014,6 +7015,8 @@ START_TEST(test_tui_why_compares_winner_and_runner_up_term_by_term)
 			}
 			compared++;
 		}
+		ck_assert_msg(strstr(s, x->flip) != NULL, "route row %d: the why view does not read what flips it, '%s'", r,
+			      x->flip);
 		free(s);
 		tui_handle_key(&a, 27);
 		tui_handle_key(&a, KEY_DOWN);
