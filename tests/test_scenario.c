@@ -362,6 +362,8 @@ static bool adjacent_wards(const struct smug_world *w, int x, int y)
 	return false;
 }
 
+/* The mean over a ring's wards of their corruption (what 0), inspection
+ * bias (1) or shortage of good what - 2. */
 static double ring_mean(const struct smug_world *w, int ring, int what)
 {
 	double sum = 0;
@@ -369,7 +371,9 @@ static double ring_mean(const struct smug_world *w, int ring, int what)
 
 	for (int i = 0; i < w->n_wards; i++)
 		if (w->wards[i].ring == ring) {
-			sum += what == 0 ? w->wards[i].sig.corruption : w->wards[i].customs.inspection_bias;
+			sum += what == 0   ? w->wards[i].sig.corruption
+			       : what == 1 ? w->wards[i].customs.inspection_bias
+					   : w->wards[i].sig.shortage[what - 2];
 			n++;
 		}
 	return sum / n;
@@ -497,6 +501,16 @@ START_TEST(test_scenario_generated_worlds)
 		if (rings >= 3) {
 			ck_assert_double_gt(ring_mean(w, rings, 0), ring_mean(w, 1, 0));
 			ck_assert_double_gt(ring_mean(w, 1, 1), ring_mean(w, rings, 1));
+			/* water and food run short in the outer rings, medicine,
+			 * suits and parts in the inner ones (smugnet(1), gen) */
+			for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
+				double first = ring_mean(w, 1, 2 + g), last = ring_mean(w, rings, 2 + g);
+				bool outward = g == SMUG_GOOD_WATER || g == SMUG_GOOD_FOOD;
+
+				ck_assert_msg(outward ? last > first : first > last,
+					      "%d wards: mean %s shortage %.3f in the first ring, %.3f in the last",
+					      n, smug_good_name((enum smug_good)g), first, last);
+			}
 		}
 		for (int f = 0; f < w->n_factions; f++) {
 			nets += w->factions[f].runs_network;

@@ -1673,6 +1673,93 @@ START_TEST(test_smuggling_flip_and_lever_are_the_smallest_changes)
 }
 END_TEST
 
+/* The tiny world with its north road (n:a>n:b>n:d) made fast and deadly,
+ * predators on both its corridors taking nearly every cargo, and its south
+ * road (n:a>n:c>n:d) safe but ten days a corridor, at a travel weight that
+ * lets the north road win shipments to ward:d by a margin that no risk_est
+ * can close: the north road's risks would have to rise past 1, the south
+ * road's fall below 0. Only a rise of the north road's cost_est flips it. */
+static struct smug_world *load_fast_deadly_road(void)
+{
+	char *json = test_slurp(SRCDIR "/data/tiny.json", NULL), *text;
+	cJSON *root, *corridors, *smuggling;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(json);
+	root = cJSON_Parse(json);
+	ck_assert_ptr_nonnull(root);
+	corridors = cJSON_GetObjectItemCaseSensitive(root, "corridors");
+	for (int i = 0; i < cJSON_GetArraySize(corridors); i++) {
+		cJSON *c = cJSON_GetArrayItem(corridors, i);
+		bool north = strcmp(cJSON_GetObjectItemCaseSensitive(c, "a")->valuestring, "n:b") == 0 ||
+			     strcmp(cJSON_GetObjectItemCaseSensitive(c, "b")->valuestring, "n:b") == 0;
+
+		cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(c, north ? "hazard" : "travel_days"), north ? 1 : 10);
+	}
+	smuggling = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "config"), "smuggling");
+	cJSON_AddNumberToObject(smuggling, "travel_weight", 0.17);
+	text = cJSON_PrintUnformatted(root);
+	ck_assert_msg(smug_world_load_json(text, strlen(text), "fast-deadly", &w, &err) == SMUG_OK, "%s", err.msg);
+	cJSON_free(text);
+	cJSON_Delete(root);
+	free(json);
+	return w;
+}
+
+/* When no risk_est within [0, 1] closes the margin but a border's cost_est
+ * does, the flip is that cost change and says so ("cost_est of ..."): on
+ * the fast deadly road, every day-1 decision for ward:d names a north
+ * border's cost_est raised by margin / value. */
+START_TEST(test_smuggling_flip_names_a_cost_change_when_no_risk_change_closes_it)
+{
+	struct smug_world *w = load_fast_deadly_road();
+	struct smug_explanation *x = malloc(sizeof *x);
+	int d_ward = smug_world_find_ward(w, "ward:d"), checked = 0;
+
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_ge(d_ward, 0);
+	smug_cmd_step(w, 1);
+	for (int i = 0; i < w->n_decisions; i++) {
+		const struct smug_decision *d = &w->decisions[i];
+		const struct smug_explain_candidate *win;
+		double v = (double)d->value, pen = 1.0 + w->commodities[d->commodity].seizure_penalty;
+		const struct smug_explain_edge *g = NULL;
+
+		if (d->dst_ward != d_ward || d->winner < 0 || d->runner < 0 || d->value <= 0)
+			continue;
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		win = &x->cand[d->winner];
+		ck_assert_msg(win->n_nodes == 3 && w->corridors[win->edges[0].corridor].hazard == 1,
+			      "decision %d: the winner is not the north road", i);
+		/* no risk change closes it: each north risk would pass 1, each south one 0 */
+		for (int side = 0; side < 2; side++) {
+			const struct smug_explain_candidate *c = &x->cand[side == 0 ? d->winner : d->runner];
+
+			for (int e = 0; e + 1 < c->n_nodes; e++) {
+				double to = c->edges[e].risk_est + (side == 0 ? 1 : -1) * d->margin / (v * pen);
+
+				ck_assert_msg(to > 1 || to < 0, "decision %d: risk_est %.3f -> %.3f closes the margin",
+					      i, c->edges[e].risk_est, to);
+			}
+		}
+		ck_assert_msg(x->flip_cost && strncmp(x->flip, "cost_est of ", 12) == 0,
+			      "decision %d: the flip reads '%s', want a cost_est change", i, x->flip);
+		ck_assert(cand_has(win, x->flip_corridor) && !cand_has(&x->cand[d->runner], x->flip_corridor));
+		for (int e = 0; e + 1 < win->n_nodes; e++)
+			if (win->edges[e].corridor == x->flip_corridor)
+				g = &win->edges[e];
+		ck_assert(x->flip_from == g->cost_est);
+		ck_assert_msg(fabs(x->flip_to - (g->cost_est + d->margin / v)) <= 1e-12, "flip '%s': want to %.6f", x->flip,
+			      g->cost_est + d->margin / v);
+		checked++;
+	}
+	ck_assert_msg(checked > 0, "no day-1 decision for ward:d with a runner-up");
+	smug_world_free(w);
+	free(x);
+}
+END_TEST
+
 /* The world keeps a summary of its last SMUG_EXPLAIN_HISTORY decisions
  * (the seed's explain_history): oldest first, each one the decision's
  * own day, faction, cargo, lane, candidates, winner's score, margin and
@@ -1739,6 +1826,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_explanation_at_the_largest_route_topk);
 	tcase_add_test(t, test_smuggling_plan_follows_loss_knobs_set_during_a_run);
 	tcase_add_test(t, test_smuggling_flip_and_lever_are_the_smallest_changes);
+	tcase_add_test(t, test_smuggling_flip_names_a_cost_change_when_no_risk_change_closes_it);
 	tcase_add_test(t, test_smuggling_explain_history_keeps_the_last_decisions);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
 	tcase_add_test(t, test_smuggling_lane_cap_forgets_the_least_recent_lane);
