@@ -43,6 +43,7 @@ struct route_scratch {
 	int64_t *hop_from; /* [n_nodes] the last row's costs of its changed nodes, lazy */
 	int *hop_chg;	   /* [2 * n_nodes] nodes a row improved, lazy */
 	int *hop_chg_row;  /* [n_nodes] the row that last listed v, lazy */
+	int *hop_lim;	   /* [n_nodes] the last row a route from src reads v at, lazy */
 	/* Yen's candidate set B, sorted by route_path_cmp */
 	struct route_path cand[SMUG_ROUTE_TOPK_MAX];
 	int cand_dev[SMUG_ROUTE_TOPK_MAX]; /* deviation index of each candidate */
@@ -105,6 +106,7 @@ static void scratch_done(struct route_scratch *s)
 	free(s->hop_from);
 	free(s->hop_chg);
 	free(s->hop_chg_row);
+	free(s->hop_lim);
 	free(s->dist_gen);
 	free(s->lm);
 	free(s->member);
@@ -617,6 +619,8 @@ static void hop_ball(const struct smug_world *w, struct route_scratch *s, int ds
 	s->dist[dst] = 0;
 	s->dist_gen[dst] = s->gen;
 	s->members[s->n_members++] = dst;
+	if (s->hop_lim)
+		s->hop_lim[dst] = max_hops;
 	for (int head = 0; head < s->n_members; head++) {
 		int u = s->members[head];
 		const struct smug_node *nu = &w->nodes[u];
@@ -627,11 +631,14 @@ static void hop_ball(const struct smug_world *w, struct route_scratch *s, int ds
 			const struct smug_adj *e = &w->adj[j];
 
 			if (usable(s, e) && s->dist_gen[e->node] != s->gen) {
+				int lb = src_lm ? hops_lb(src_lm, lm_row(s, e->node)) : 0;
+
 				s->dist[e->node] = s->dist[u] + 1;
 				s->dist_gen[e->node] = s->gen;
-				if (src_lm && (long long)hops_lb(src_lm, lm_row(s, e->node)) + s->dist[u] + 1 >
-						      max_hops)
+				if ((long long)lb + s->dist[u] + 1 > max_hops)
 					continue; /* seen, left out */
+				if (s->hop_lim)
+					s->hop_lim[e->node] = max_hops - lb;
 				s->members[s->n_members++] = e->node;
 			}
 		}
@@ -650,9 +657,14 @@ static void hop_record(struct route_scratch *s, int v, int row, int64_t cost)
 }
 
 /* Bellman-Ford by hop count: hop_cost(s, v, h) = cheapest v -> dst with
- * at most h corridors. Returns the number of rows filled (rows past it
- * equal the last one). Only used when the cheapest path is too long. A
- * row is kept as the nodes it changed, not copied whole from the last. */
+ * at most h corridors, exact for every h up to hop_lim[v], the rows a
+ * route from src can read v at (a node at least lb corridors from src is
+ * read with at most max_hops - lb left); rows past it are not built for
+ * v. Exact where read: v's row h <= hop_lim[v] takes its neighbours' row
+ * h - 1, within their limits too, as the hop bounds of neighbours differ
+ * by at most one. Returns the number of rows filled (rows past it equal
+ * the last one). Only used when the cheapest path is too long. A row is
+ * kept as the nodes it changed, not copied whole from the last. */
 static int hop_table(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
 {
 	size_t n = (size_t)w->n_nodes;
@@ -696,7 +708,7 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 				int v = e->node;
 				int64_t d;
 
-				if (!s->member[v] || !usable(s, e))
+				if (!s->member[v] || h > s->hop_lim[v] || !usable(s, e))
 					continue;
 				d = s->hop_from[i] + w->corridors[e->corridor].route_weight;
 				if (d < s->hop_best[v]) {
@@ -868,6 +880,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 		s->hop_from = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_from);
 		s->hop_chg = xcalloc(2 * (size_t)s->n_nodes + 2, sizeof *s->hop_chg);
 		s->hop_chg_row = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_chg_row);
+		s->hop_lim = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_lim);
 	}
 	hop_ball(w, s, dst, max_nodes - 1, s->lm ? lm_row(s, src) : NULL);
 	rows = hop_table(w, s, dst, max_nodes - 1);
