@@ -165,6 +165,10 @@ static void crackdown_over(struct smug_world *w)
 	w->crackdowns[0].end_day = w->day - 1;
 }
 static void crackdown_past(struct smug_world *w) { w->crackdowns[w->n_crackdowns - 1].corridor = w->n_corridors; }
+static void cooldown_past(struct smug_world *w)
+{
+	w->cooldowns[w->n_cooldowns++] = (struct smug_cooldown){w->n_corridors, w->day + 1};
+}
 static void bribe_total(struct smug_world *w) { road(w, 0)->bribe_budget_total += 1; }
 static void days_left(struct smug_world *w) { road(w, 0)->days_left = 0; }
 static void event_future(struct smug_world *w)
@@ -362,6 +366,7 @@ static const struct violation violations[] = {
 	{"crackdown ending before it starts", crackdown_ends_first, "state.crackdowns[0]: start day "},
 	{"crackdown past its end day", crackdown_over, "state.crackdowns[0].end_day: day "},
 	{"crackdown's corridor past the corridors", crackdown_past, "].corridor: not a corridor index"},
+	{"cooldown's corridor past the corridors", cooldown_past, "].corridor: not a corridor index"},
 	{"bribe budget", bribe_total, "state.shipments[0].bribe_budget_total: "},
 	{"days left", days_left, "state.shipments[0].days_left: 0"},
 	{"event in the future", event_future, "state.telemetry.events["},
