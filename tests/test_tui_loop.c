@@ -590,7 +590,10 @@ START_TEST(test_tui_loop_compare_shows_each_change_in_even_tables)
 	for (int rows = 30; rows <= 48; rows++)
 		for (int cols = 100; cols <= 160; cols += 60)
 			check_compare_tables(&a, c, rows, cols);
+	/* done frees the border list and leaves the comparison empty */
 	smug_comparison_done(c);
+	ck_assert_msg(c->n_borders == 0 && c->borders == NULL, "after smug_comparison_done: %d borders at %p",
+		      c->n_borders, (void *)c->borders);
 	free(c);
 	smug_world_free(a.w);
 	tui_app_done(&a);

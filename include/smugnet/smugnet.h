@@ -275,7 +275,8 @@ struct smug_comparison {
 };
 
 /* Compare world a with world b (b minus a), matching factions, borders
- * and lanes by id. Free with smug_comparison_done. */
+ * and lanes by id. Free with smug_comparison_done, which leaves it empty
+ * (no borders). */
 void smug_compare(const struct smug_world *a, const struct smug_world *b, struct smug_comparison *out);
 void smug_comparison_done(struct smug_comparison *c);
 
