@@ -39,6 +39,16 @@ struct signal_terms {
 	double raider_loss, raider_norm, raider_decay, raider_gain;
 };
 
+/* Whether any good was delivered to wa today. */
+static bool delivered_any(const struct smug_ward *wa)
+{
+	int any = 0;
+
+	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+		any |= wa->delivered_today[g];
+	return any != 0;
+}
+
 static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 {
 	struct smug_signals *s = &wa->sig;
@@ -49,16 +59,28 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 	 * allows, and 0 - raider_loss × 0 is +0 */
 	double bm = wa->bribes_today == 0 ? 0.0 : clamp01((double)wa->bribes_today / t->bribe_norm);
 	double short_avg = 0, runs, d;
+	bool delivered = delivered_any(wa);
 
 	d = t->bm_alpha * (bm - s->blackmarket_flow);
 	s->blackmarket_flow = step_toward(s->blackmarket_flow, d, md);
 	d = t->per_bribe * bm - t->audit_pull * s->audit * s->corruption +
 	    t->corr_pull * (b->corruption - s->corruption);
 	s->corruption = step_toward(s->corruption, d, md);
+	if (delivered) {
 #pragma GCC unroll 8 /* a handful of goods; gcc -O2 keeps the loop otherwise */
-	for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
-		d = -t->ease * wa->delivered_today[g] + t->regen * (b->shortage[g] - s->shortage[g]);
-		s->shortage[g] = step_toward(s->shortage[g], d, md);
+		for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
+			d = -t->ease * wa->delivered_today[g] + t->regen * (b->shortage[g] - s->shortage[g]);
+			s->shortage[g] = step_toward(s->shortage[g], d, md);
+		}
+	} else {
+		/* no deliveries (most wards on most days): -ease × 0 is -0.0
+		 * for the ease in [0,1] config.c allows, and -0.0 + x is x for
+		 * every x, signed zeros included */
+#pragma GCC unroll 8
+		for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
+			d = t->regen * (b->shortage[g] - s->shortage[g]);
+			s->shortage[g] = step_toward(s->shortage[g], d, md);
+		}
 	}
 	/* the shortage average counts only where corruption is high */
 	if (s->corruption > t->tol_corruption) {
