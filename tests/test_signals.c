@@ -57,6 +57,45 @@ START_TEST(test_signals_bribes_raise_corruption_and_flow)
 }
 END_TEST
 
+/* The black-market flow is an average of the bribes: on a day without
+ * any it falls by blackmarket_alpha of itself, and a ward never bribed
+ * keeps a flow of exactly +0, day after day. */
+START_TEST(test_signals_flow_falls_back_without_bribes)
+{
+	struct smug_world *w = tiny();
+	int b = smug_world_find_ward(w, "ward:b");
+	struct smug_ward *wa = &w->wards[b];
+	const struct smug_signals_config *c = &w->cfg.signals;
+	double f0;
+
+	wa->bribes_today = (int64_t)c->bribe_norm;
+	signals_step(w);
+	f0 = wa->sig.blackmarket_flow;
+	ck_assert_double_gt(f0, 0);
+	for (int day = 1; day <= 3; day++) {
+		double want = f0 - fmin(c->blackmarket_alpha * f0, c->max_daily_delta);
+
+		signals_step(w);
+		ck_assert_msg(fabs(wa->sig.blackmarket_flow - want) < EPS,
+			      "day %d without bribes: flow %.6f, want %.6f", day, wa->sig.blackmarket_flow, want);
+		f0 = wa->sig.blackmarket_flow;
+	}
+	for (int i = 0; i < w->n_wards; i++) {
+		if (i == b)
+			continue;
+		ck_assert_double_eq(w->wards[i].sig.blackmarket_flow, 0);
+		ck_assert(!signbit(w->wards[i].sig.blackmarket_flow));
+	}
+	/* a flow of -0.0 (a state that says so) steps to +0.0, as the sum of
+	 * every step does; the digest sees the sign */
+	wa = &w->wards[b == 0 ? 1 : 0];
+	wa->sig.blackmarket_flow = -0.0;
+	signals_step(w);
+	ck_assert_msg(!signbit(wa->sig.blackmarket_flow), "a flow of -0.0 stayed -0.0 on a day without bribes");
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_signals_audit_and_base_pull_lower_corruption)
 {
 	struct smug_world *w = tiny();
@@ -418,6 +457,7 @@ int main(void)
 	TCase *t = tcase_create("drift");
 
 	tcase_add_test(t, test_signals_bribes_raise_corruption_and_flow);
+	tcase_add_test(t, test_signals_flow_falls_back_without_bribes);
 	tcase_add_test(t, test_signals_audit_and_base_pull_lower_corruption);
 	tcase_add_test(t, test_signals_deliveries_ease_shortage_which_regenerates);
 	tcase_add_test(t, test_signals_tolerance_and_raiders_drift_back);

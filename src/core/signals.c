@@ -20,6 +20,8 @@
  * its balance in the wards in proportion to their corruption
  * (BLACKMARKET_SPENDING). Smuggling factions pay UPKEEP (their crews'
  * wages) into the buyer purse of their home ward. */
+#include <math.h>
+
 #include "core.h"
 
 static double step_toward(double v, double delta, double max_delta)
@@ -61,8 +63,12 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 	double short_avg = 0, runs, d;
 	bool delivered = delivered_any(wa);
 
-	d = t->bm_alpha * (bm - s->blackmarket_flow);
-	s->blackmarket_flow = step_toward(s->blackmarket_flow, d, md);
+	/* no bribes and a flow of +0.0 (a ward never bribed): alpha × (+0 - +0)
+	 * is +0, and the step leaves +0 where it is */
+	if (bm != 0 || s->blackmarket_flow != 0 || signbit(s->blackmarket_flow)) {
+		d = t->bm_alpha * (bm - s->blackmarket_flow);
+		s->blackmarket_flow = step_toward(s->blackmarket_flow, d, md);
+	}
 	d = t->per_bribe * bm - t->audit_pull * s->audit * s->corruption +
 	    t->corr_pull * (b->corruption - s->corruption);
 	s->corruption = step_toward(s->corruption, d, md);
