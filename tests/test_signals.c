@@ -175,6 +175,38 @@ START_TEST(test_signals_tolerance_and_raiders_drift_back)
 }
 END_TEST
 
+/* Raider presence is an average of the runs: on a day without raiders
+ * it fades by raider_decay of itself, also in a ward whose influence sits
+ * at its base (raider_gain 0 here, so the influence never leaves it); an
+ * influence of -0.0 at a base of 0 steps to +0.0, as every step's sum
+ * does. */
+START_TEST(test_signals_presence_fades_where_influence_sits_at_base)
+{
+	struct smug_world *w = tiny();
+	int a = smug_world_find_ward(w, "ward:a");
+	struct smug_ward *wa = &w->wards[a], *other = &w->wards[a == 0 ? 1 : 0];
+	const struct smug_signals_config *c = &w->cfg.signals;
+	double p1, want;
+
+	w->cfg.signals.raider_gain = 0;
+	wa->sig.raider_influence = wa->base.raider_influence;
+	wa->raider_runs_today = 2;
+	signals_step(w);
+	p1 = wa->raider_presence;
+	ck_assert_double_gt(p1, 0);
+	ck_assert_double_eq(wa->sig.raider_influence, wa->base.raider_influence);
+	signals_step(w); /* no raiders today */
+	want = p1 + c->raider_decay * (0 - p1);
+	ck_assert_msg(wa->raider_presence == want, "a day without raiders: presence %.9f, want %.9f",
+		      wa->raider_presence, want);
+	other->base.raider_influence = 0;
+	other->sig.raider_influence = -0.0;
+	signals_step(w);
+	ck_assert_msg(!signbit(other->sig.raider_influence), "an influence of -0.0 stayed -0.0");
+	smug_world_free(w);
+}
+END_TEST
+
 /* A burst of raider runs lifts raider influence by at most
  * max_daily_delta a day, however strong the burst, and it falls back at
  * the same pace when the runs stop. */
@@ -461,6 +493,7 @@ int main(void)
 	tcase_add_test(t, test_signals_audit_and_base_pull_lower_corruption);
 	tcase_add_test(t, test_signals_deliveries_ease_shortage_which_regenerates);
 	tcase_add_test(t, test_signals_tolerance_and_raiders_drift_back);
+	tcase_add_test(t, test_signals_presence_fades_where_influence_sits_at_base);
 	tcase_add_test(t, test_signals_raider_influence_moves_at_most_the_daily_clamp);
 	tcase_add_test(t, test_signals_shortage_and_corruption_raise_tolerance);
 	tcase_add_test(t, test_signals_raiders_follow_outcomes);

@@ -103,9 +103,15 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 		       : clampd(((double)wa->raider_runs_today - t->raider_loss * wa->raider_busts_today) /
 					t->raider_norm,
 				-1.0, 1.0);
-	wa->raider_presence += t->raider_decay * (runs - wa->raider_presence);
-	d = clamp01(b->raider_influence + t->raider_gain * wa->raider_presence) - s->raider_influence;
-	s->raider_influence = step_toward(s->raider_influence, d, md);
+	/* no raiders ever (a presence of +0.0) and an influence at its base
+	 * (not -0.0): the presence stays +0, the influence's target is its
+	 * base and its step is +0, so both stay where they are */
+	if (runs != 0 || wa->raider_presence != 0 || signbit(wa->raider_presence) ||
+	    s->raider_influence != b->raider_influence || signbit(s->raider_influence)) {
+		wa->raider_presence += t->raider_decay * (runs - wa->raider_presence);
+		d = clamp01(b->raider_influence + t->raider_gain * wa->raider_presence) - s->raider_influence;
+		s->raider_influence = step_toward(s->raider_influence, d, md);
+	}
 	wa->bribes_today = 0;
 	wa->raider_runs_today = wa->raider_busts_today = 0;
 	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
