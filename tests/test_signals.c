@@ -207,6 +207,36 @@ START_TEST(test_signals_presence_fades_where_influence_sits_at_base)
 }
 END_TEST
 
+/* A ward that nothing reaches (no deliveries, corruption below
+ * tolerance_corruption) keeps its shortages and smuggling tolerance at
+ * their base bit for bit, day after day; a value of -0.0 at a base of 0
+ * steps to +0.0, as every step's sum does (the digest sees the sign). */
+START_TEST(test_signals_quiet_ward_stays_at_base_and_minus_zero_steps)
+{
+	struct smug_world *w = tiny();
+	struct smug_ward *wa = &w->wards[smug_world_find_ward(w, "ward:a")];
+	struct smug_signals before;
+
+	wa->sig.corruption = wa->base.corruption = 0;
+	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+		wa->sig.shortage[g] = wa->base.shortage[g];
+	wa->sig.smuggling_tolerance = wa->base.smuggling_tolerance;
+	before = wa->sig;
+	for (int day = 0; day < 5; day++)
+		signals_step(w);
+	ck_assert(memcmp(wa->sig.shortage, before.shortage, sizeof before.shortage) == 0);
+	ck_assert(memcmp(&wa->sig.smuggling_tolerance, &before.smuggling_tolerance, sizeof(double)) == 0);
+	wa->base.shortage[SMUG_GOOD_WATER] = 0;
+	wa->sig.shortage[SMUG_GOOD_WATER] = -0.0;
+	wa->base.smuggling_tolerance = 0;
+	wa->sig.smuggling_tolerance = -0.0;
+	signals_step(w);
+	ck_assert_msg(!signbit(wa->sig.shortage[SMUG_GOOD_WATER]), "a shortage of -0.0 stayed -0.0");
+	ck_assert_msg(!signbit(wa->sig.smuggling_tolerance), "a tolerance of -0.0 stayed -0.0");
+	smug_world_free(w);
+}
+END_TEST
+
 /* A burst of raider runs lifts raider influence by at most
  * max_daily_delta a day, however strong the burst, and it falls back at
  * the same pace when the runs stop. */
@@ -493,6 +523,7 @@ int main(void)
 	tcase_add_test(t, test_signals_audit_and_base_pull_lower_corruption);
 	tcase_add_test(t, test_signals_deliveries_ease_shortage_which_regenerates);
 	tcase_add_test(t, test_signals_tolerance_and_raiders_drift_back);
+	tcase_add_test(t, test_signals_quiet_ward_stays_at_base_and_minus_zero_steps);
 	tcase_add_test(t, test_signals_presence_fades_where_influence_sits_at_base);
 	tcase_add_test(t, test_signals_raider_influence_moves_at_most_the_daily_clamp);
 	tcase_add_test(t, test_signals_shortage_and_corruption_raise_tolerance);

@@ -41,6 +41,18 @@ struct signal_terms {
 	double raider_loss, raider_norm, raider_decay, raider_gain;
 };
 
+/* Whether each of the n signals v equals its base and is not -0.0: then
+ * a day that only pulls it toward its base (d = rate × (base - v), which
+ * is ±0, and v + ±0 is v) leaves it where it is. */
+static bool at_base(const double *v, const double *base, int n)
+{
+	bool at = true;
+
+	for (int i = 0; i < n; i++)
+		at &= v[i] == base[i] && !signbit(v[i]);
+	return at;
+}
+
 /* Whether any good was delivered to wa today. */
 static bool delivered_any(const struct smug_ward *wa)
 {
@@ -78,10 +90,11 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 			d = -t->ease * wa->delivered_today[g] + t->regen * (b->shortage[g] - s->shortage[g]);
 			s->shortage[g] = step_toward(s->shortage[g], d, md);
 		}
-	} else {
+	} else if (!at_base(s->shortage, b->shortage, SMUG_GOOD_COUNT)) {
 		/* no deliveries (most wards on most days): -ease × 0 is -0.0
 		 * for the ease in [0,1] config.c allows, and -0.0 + x is x for
-		 * every x, signed zeros included */
+		 * every x, signed zeros included; and shortages at their base
+		 * (a ward never delivered to) stay there */
 #pragma GCC unroll 8
 		for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
 			d = t->regen * (b->shortage[g] - s->shortage[g]);
@@ -93,11 +106,12 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
 			short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
 		d = t->tol_gain * short_avg;
-	} else {
-		d = 0.0;
+		d += t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
+		s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
+	} else if (!at_base(&s->smuggling_tolerance, &b->smuggling_tolerance, 1)) {
+		d = 0.0 + t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
+		s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
 	}
-	d += t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
-	s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
 	runs = wa->raider_runs_today == 0 && wa->raider_busts_today == 0
 		       ? 0.0
 		       : clampd(((double)wa->raider_runs_today - t->raider_loss * wa->raider_busts_today) /
