@@ -164,6 +164,7 @@ static void crackdown_over(struct smug_world *w)
 	w->crackdowns[0].start_day = w->day - 3;
 	w->crackdowns[0].end_day = w->day - 1;
 }
+static void crackdown_past(struct smug_world *w) { w->crackdowns[w->n_crackdowns - 1].corridor = w->n_corridors; }
 static void bribe_total(struct smug_world *w) { road(w, 0)->bribe_budget_total += 1; }
 static void days_left(struct smug_world *w) { road(w, 0)->days_left = 0; }
 static void event_future(struct smug_world *w)
@@ -360,6 +361,7 @@ static const struct violation violations[] = {
 	{"crackdown starting after tomorrow", crackdown_future, "state.crackdowns[0]: start day "},
 	{"crackdown ending before it starts", crackdown_ends_first, "state.crackdowns[0]: start day "},
 	{"crackdown past its end day", crackdown_over, "state.crackdowns[0].end_day: day "},
+	{"crackdown's corridor past the corridors", crackdown_past, "].corridor: not a corridor index"},
 	{"bribe budget", bribe_total, "state.shipments[0].bribe_budget_total: "},
 	{"days left", days_left, "state.shipments[0].days_left: 0"},
 	{"event in the future", event_future, "state.telemetry.events["},

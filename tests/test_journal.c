@@ -648,11 +648,16 @@ START_TEST(test_journal_stays_bounded)
 	struct smug_replay_report r;
 
 	/* daily checks: when the list is full every other one goes and the
-	 * spacing doubles, and the journal still replays */
+	 * spacing doubles, the checks left spanning the whole run evenly, and
+	 * the journal still replays */
 	smug_journal_set_check_every(w, 1);
 	smug_cmd_step(w, SMUG_JOURNAL_CHECK_CAP + 100);
 	ck_assert_int_le(w->journal.n_checks, SMUG_JOURNAL_CHECK_CAP);
 	ck_assert_int_eq(w->journal.check_every, 2);
+	ck_assert_int_eq(w->journal.n_checks, w->day / 2);
+	for (int i = 0; i < w->journal.n_checks; i++)
+		ck_assert_msg(w->journal.checks[i].day == 2 * (i + 1), "day %d, checks every 2 days: check %d is of day %d",
+			      w->day, i, w->journal.checks[i].day);
 	ck_assert_int_eq(w->journal.n_cmds, 1);
 	text = smug_journal_to_jsonl(w);
 	r = replay_text(w, text, w);

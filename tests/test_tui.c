@@ -1335,6 +1335,52 @@ START_TEST(test_tui_map_marks_a_border_whose_wards_share_a_cell)
 }
 END_TEST
 
+/* A border whose line runs along the map's top row or its bottom row
+ * has its mark on that row, on its line, at every size. */
+START_TEST(test_tui_map_marks_a_border_along_the_edge_row)
+{
+	static const char fmt[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"edge\", \"name\": \"A border along the edge\", "
+		"\"seed\": 3, \"wards\": ["
+		"{\"id\": \"ward:aaa\", \"name\": \"A\", \"ring\": 1, \"pos\": [-20, %d]},"
+		"{\"id\": \"ward:bbb\", \"name\": \"B\", \"ring\": 1, \"pos\": [20, %d]},"
+		"{\"id\": \"ward:ccc\", \"name\": \"C\", \"ring\": 1, \"pos\": [0, %d]}],"
+		"\"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:aaa\"}, {\"id\": \"n:b\", \"ward\": \"ward:bbb\"},"
+		"{\"id\": \"n:c\", \"ward\": \"ward:ccc\"}],"
+		"\"corridors\": [{\"a\": \"n:a\", \"b\": \"n:b\", \"travel_days\": 1, \"hazard\": 0.02},"
+		"{\"a\": \"n:b\", \"b\": \"n:c\", \"travel_days\": 1, \"hazard\": 0.02}]}";
+
+	for (int edge = 0; edge < 2; edge++)
+		for (int sz = 0; sz < 3; sz++) {
+			int pair = edge ? 0 : 40, rest = edge ? 40 : 0, found = 0, row = -1, ward_row, times, n;
+			char json[sizeof fmt + 64], *txt, *rows[64];
+			struct smug_world *w = NULL;
+			struct smug_error err;
+			struct tui_app a;
+
+			snprintf(json, sizeof json, fmt, pair, pair, rest);
+			ck_assert_msg(smug_world_load_json(json, strlen(json), "edge.json", &w, &err) == SMUG_OK, "%s",
+				      err.msg);
+			ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:a|n:b", 1.0, -1, &err), SMUG_OK);
+			tui_app_init(&a, w, &ascii_opts);
+			tui_handle_key(&a, 'M');
+			txt = render(&a, sizes[sz][0], sizes[sz][1]);
+			n = map_rows(txt, rows, 64);
+			for (int i = 0; i < a.n_marks; i++)
+				if (strcmp(w->corridors[a.marks[i].corridor].id, "n:a|n:b") == 0) {
+					found++;
+					row = a.marks[i].y - 1; /* less the frame */
+				}
+			ward_row = label_row(rows, n, tui_short_ward(&a, w->nodes[w->corridors[0].a].ward), &times);
+			free(txt);
+			ck_assert_msg(found == 1 && row == ward_row && (ward_row == 0 || ward_row == n - 1),
+				      "%dx%d, the border along y %d: %d marks, on row %d, its wards on row %d of %d",
+				      sizes[sz][1], sizes[sz][0], pair, found, row, ward_row, n);
+			close_app(&a, w);
+		}
+}
+END_TEST
+
 /* Two borders joining the same wards get marks of their own, and a
  * crackdown on one shows on its own mark. */
 START_TEST(test_tui_map_marks_are_distinct)
@@ -6910,7 +6956,8 @@ END_TEST
 /* The why view's comparison of the winner and the runner-up reads each
  * term of both and their difference, runner-up less winner, signed ("+"
  * for zero or more, "-" below), for every route of the day's Routes
- * pane: the figures the explanation holds. */
+ * pane: the figures the explanation holds; and below them what would
+ * flip the decision (or that nothing single does). */
 START_TEST(test_tui_why_compares_winner_and_runner_up_term_by_term)
 {
 	static const char *const names[] = {"score", "expected loss", "expected cost", "travel term"};
@@ -6968,6 +7015,8 @@ START_TEST(test_tui_why_compares_winner_and_runner_up_term_by_term)
 			}
 			compared++;
 		}
+		ck_assert_msg(strstr(s, x->flip) != NULL, "route row %d: the why view does not read what flips it, '%s'", r,
+			      x->flip);
 		free(s);
 		tui_handle_key(&a, 27);
 		tui_handle_key(&a, KEY_DOWN);
@@ -10708,6 +10757,7 @@ int main(void)
 	tcase_add_test(t, test_tui_very_tall_screen_changes_nothing_else);
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_map_marks_a_border_whose_wards_share_a_cell);
+	tcase_add_test(t, test_tui_map_marks_a_border_along_the_edge_row);
 	tcase_add_test(t, test_tui_map_click_beside_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);

@@ -460,8 +460,10 @@ static int word_spans(const char *row, int *first, int *end, int max)
  * of its deliveries and of its seizures, what-if minus base (wide, the
  * base and what-if figures before each), each figure under its head
  * (ending where the head ends; the faction's name starting where
- * "faction" starts); a blank row sets off each table; under the faction
- * table the border table, when it has more borders than it shows, and
+ * "faction" starts); each border's row, in the comparison's order, its
+ * traffic and seizures in each branch (seizures wide only) and the
+ * changes, what-if minus base; a blank row sets off each table; under the
+ * faction table the border table, when it has more borders than it shows, and
  * the routes share the rows evenly. */
 static void check_compare_tables(struct tui_app *a, const struct smug_comparison *c, int rows, int cols)
 {
@@ -529,6 +531,29 @@ static void check_compare_tables(struct tui_app *a, const struct smug_comparison
 		factions++;
 	}
 	ck_assert_int_eq(factions, c->n_factions);
+	for (int i = bh + 1; i < rh - 1; i++) {
+		char words[16][48];
+		int k = 0;
+		const struct smug_cmp_border *b = &c->borders[i - bh - 1];
+
+		for (char *p = line[i]; *p && k < 16;) {
+			size_t len = strcspn(p, " ");
+
+			if (len > 0 && len < sizeof words[0] && strncmp(p, "\u2502", 3) != 0)
+				snprintf(words[k++], sizeof words[0], "%.*s", (int)len, p);
+			p += len + strspn(p + len, " ");
+		}
+		ck_assert_msg(i - bh - 1 < c->n_borders && k == (wide ? 10 : 8) && strncmp(words[0], b->id, 24) == 0,
+			      "%dx%d: border row %d '%s' has %d words, want %d, the border %s", cols, rows, i - bh - 1,
+			      line[i], k, wide ? 10 : 8, b->id);
+		ck_assert_msg(atoll(words[1]) == b->traffic[0] && atoll(words[2]) == b->traffic[1] &&
+				      atoll(words[3]) == b->traffic[1] - b->traffic[0] &&
+				      atoll(words[wide ? 6 : 4]) == b->seizures[1] - b->seizures[0] &&
+				      (!wide || (atoll(words[4]) == b->seizures[0] && atoll(words[5]) == b->seizures[1])),
+			      "%dx%d: %s traffic %lld, what-if %lld, seized %lld, what-if %lld; its row: '%s'", cols, rows,
+			      b->id, (long long)b->traffic[0], (long long)b->traffic[1], (long long)b->seizures[0],
+			      (long long)b->seizures[1], line[i]);
+	}
 	if (rh - 1 - (bh + 1) < c->n_borders) {
 		int table = rh - 1 - bh, below = bottom - (rh - 1); /* head and rows; the blank row and the routes */
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # End to end in a real terminal: the cockpit in a detached tmux session.
-# Step N days through the prompt (exactly N), open the why view, crack
-# down on a border from the map, step 10 days and see the shaded period
+# The cursor hidden while it runs, shown after. Step N days through the
+# prompt (exactly N), open the why view, crack down on a border from the
+# map, step 10 days and see the shaded period
 # in the chart view, click with the mouse, save a seed and load it
 # headless, shrink below 80x24 and back, quit after a resize and find
 # the shell's screen clean, run monochrome ASCII, and refuse a terminal
@@ -47,6 +48,10 @@ $T new-session -d -s $S -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/
 wait_for "Factions" || fail "cockpit did not draw its panes"
 wait_for "Press Space to run" || fail "the first screen does not say what to press"
 wait_for " day 0 " || fail "a fresh world is not at day 0"
+# the terminal's cursor is hidden while the cockpit runs (it would blink
+# on a pane) and shown again when it exits
+cursor() { $T display -p -t $S '#{cursor_flag}'; }
+[ "$(cursor)" = 0 ] || fail "the terminal's cursor shows on the cockpit"
 ok "first screen"
 $T send-keys -t $S n
 wait_for "Step how many days" || fail "no step prompt"
@@ -122,6 +127,7 @@ $T send-keys -t $S q
 wait_for "Quit anyway" || fail "q did not ask about the unsaved days"
 $T send-keys -t $S y
 wait_for "EXITED 0" || fail "cockpit did not quit cleanly"
+[ "$(cursor)" = 1 ] || fail "the shell's cursor is still hidden after the cockpit quit"
 ok "quit"
 [ -f "$tmp/vault/seeds/e2eseed/snapshot.json" ] || fail "seed folder missing"
 out=$($SMUGNET run --load e2eseed --vault "$tmp/vault" --days 1 2>&1 | tail -n 1)
