@@ -121,7 +121,7 @@ static char *edit(const char *text, const char *find, const char *repl)
 }
 
 /* Replay the journal with one edit; it must diverge on `day`, naming
- * `group` when given. */
+ * `group` when given, and no other group. */
 static void expect_divergence(const struct smug_world *w, const char *text, const char *find,
 			      const char *repl, int day, int line, const char *group)
 {
@@ -132,8 +132,12 @@ static void expect_divergence(const struct smug_world *w, const char *text, cons
 	ck_assert_int_eq(r.diverged_day, day);
 	if (line)
 		ck_assert_int_eq(r.line, line);
-	if (group)
-		ck_assert_msg(strstr(r.what, group) != NULL, "'%s' does not name %s", r.what, group);
+	if (group) {
+		const char *list = strstr(r.what, "groups that differ: ");
+
+		ck_assert_msg(list != NULL && strcmp(list + 20, group) == 0, "'%s' does not name %s alone", r.what,
+			      group);
+	}
 	smug_world_free(r.world);
 	free(bad);
 }
@@ -175,8 +179,8 @@ START_TEST(test_journal_tampered_command_names_its_day)
 	char *text = smug_journal_to_jsonl(w);
 
 	/* a weaker crackdown than the one applied on day 12 (line 4: header,
-	 * step, set, crackdown) */
-	expect_divergence(w, text, "\"intensity\":0.75", "\"intensity\":0.5", 12, 4, "crackdowns");
+	 * step, set, crackdown): the target and its period in the telemetry */
+	expect_divergence(w, text, "\"intensity\":0.75", "\"intensity\":0.5", 12, 4, "crackdowns telemetry");
 	/* another knob value: the config group differs */
 	expect_divergence(w, text, "\"value\":\"0.3\"", "\"value\":\"0.35\"", 12, 3, "config");
 	/* one day more in the first step: the next command is out of step */

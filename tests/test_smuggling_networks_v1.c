@@ -1673,6 +1673,36 @@ START_TEST(test_smuggling_flip_and_lever_are_the_smallest_changes)
 }
 END_TEST
 
+/* A network's last_run_day (smuggling.json) is the last day it planned:
+ * with max_active_factions 1 only the first network in id order plans,
+ * the others keep the day they last did (-1: never). */
+START_TEST(test_smuggling_last_run_day_is_the_last_day_a_network_planned)
+{
+	struct smug_world *w = load_default();
+	int first = -1, others = 0;
+
+	for (int f = 0; f < w->n_factions && first < 0; f++)
+		if (w->factions[f].runs_network)
+			first = f;
+	ck_assert_int_ge(first, 0);
+	w->cfg.smuggling.max_active_factions = 1;
+	smug_cmd_step(w, 5);
+	w->cfg.smuggling.max_active_factions = SMUG_FACTIONS_MAX;
+	smug_cmd_step(w, 3);
+	w->cfg.smuggling.max_active_factions = 1;
+	smug_cmd_step(w, 2);
+	for (int f = 0; f < w->n_factions; f++) {
+		int want = !w->factions[f].runs_network ? -1 : f == first ? 10 : 8;
+
+		ck_assert_msg(w->factions[f].net.last_run_day == want, "%s: last_run_day %d on day %d, want %d",
+			      w->factions[f].id, w->factions[f].net.last_run_day, w->day, want);
+		others += w->factions[f].runs_network && f != first;
+	}
+	ck_assert_int_gt(others, 0);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The tiny world with its north road (n:a>n:b>n:d) made fast and deadly,
  * predators on both its corridors taking nearly every cargo, and its south
  * road (n:a>n:c>n:d) safe but ten days a corridor, at a travel weight that
@@ -1827,6 +1857,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_plan_follows_loss_knobs_set_during_a_run);
 	tcase_add_test(t, test_smuggling_flip_and_lever_are_the_smallest_changes);
 	tcase_add_test(t, test_smuggling_flip_names_a_cost_change_when_no_risk_change_closes_it);
+	tcase_add_test(t, test_smuggling_last_run_day_is_the_last_day_a_network_planned);
 	tcase_add_test(t, test_smuggling_explain_history_keeps_the_last_decisions);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
 	tcase_add_test(t, test_smuggling_lane_cap_forgets_the_least_recent_lane);
