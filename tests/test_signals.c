@@ -57,6 +57,45 @@ START_TEST(test_signals_bribes_raise_corruption_and_flow)
 }
 END_TEST
 
+/* The black-market flow is an average of the bribes: on a day without
+ * any it falls by blackmarket_alpha of itself, and a ward never bribed
+ * keeps a flow of exactly +0, day after day. */
+START_TEST(test_signals_flow_falls_back_without_bribes)
+{
+	struct smug_world *w = tiny();
+	int b = smug_world_find_ward(w, "ward:b");
+	struct smug_ward *wa = &w->wards[b];
+	const struct smug_signals_config *c = &w->cfg.signals;
+	double f0;
+
+	wa->bribes_today = (int64_t)c->bribe_norm;
+	signals_step(w);
+	f0 = wa->sig.blackmarket_flow;
+	ck_assert_double_gt(f0, 0);
+	for (int day = 1; day <= 3; day++) {
+		double want = f0 - fmin(c->blackmarket_alpha * f0, c->max_daily_delta);
+
+		signals_step(w);
+		ck_assert_msg(fabs(wa->sig.blackmarket_flow - want) < EPS,
+			      "day %d without bribes: flow %.6f, want %.6f", day, wa->sig.blackmarket_flow, want);
+		f0 = wa->sig.blackmarket_flow;
+	}
+	for (int i = 0; i < w->n_wards; i++) {
+		if (i == b)
+			continue;
+		ck_assert_double_eq(w->wards[i].sig.blackmarket_flow, 0);
+		ck_assert(!signbit(w->wards[i].sig.blackmarket_flow));
+	}
+	/* a flow of -0.0 (a state that says so) steps to +0.0, as the sum of
+	 * every step does; the digest sees the sign */
+	wa = &w->wards[b == 0 ? 1 : 0];
+	wa->sig.blackmarket_flow = -0.0;
+	signals_step(w);
+	ck_assert_msg(!signbit(wa->sig.blackmarket_flow), "a flow of -0.0 stayed -0.0 on a day without bribes");
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_signals_audit_and_base_pull_lower_corruption)
 {
 	struct smug_world *w = tiny();
@@ -132,6 +171,68 @@ START_TEST(test_signals_tolerance_and_raiders_drift_back)
 		signals_step(w);
 	ck_assert_double_eq_tol(wa->sig.smuggling_tolerance, wa->base.smuggling_tolerance, 1e-6);
 	ck_assert_double_eq_tol(wa->sig.raider_influence, wa->base.raider_influence, 1e-6);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Raider presence is an average of the runs: on a day without raiders
+ * it fades by raider_decay of itself, also in a ward whose influence sits
+ * at its base (raider_gain 0 here, so the influence never leaves it); an
+ * influence of -0.0 at a base of 0 steps to +0.0, as every step's sum
+ * does. */
+START_TEST(test_signals_presence_fades_where_influence_sits_at_base)
+{
+	struct smug_world *w = tiny();
+	int a = smug_world_find_ward(w, "ward:a");
+	struct smug_ward *wa = &w->wards[a], *other = &w->wards[a == 0 ? 1 : 0];
+	const struct smug_signals_config *c = &w->cfg.signals;
+	double p1, want;
+
+	w->cfg.signals.raider_gain = 0;
+	wa->sig.raider_influence = wa->base.raider_influence;
+	wa->raider_runs_today = 2;
+	signals_step(w);
+	p1 = wa->raider_presence;
+	ck_assert_double_gt(p1, 0);
+	ck_assert_double_eq(wa->sig.raider_influence, wa->base.raider_influence);
+	signals_step(w); /* no raiders today */
+	want = p1 + c->raider_decay * (0 - p1);
+	ck_assert_msg(wa->raider_presence == want, "a day without raiders: presence %.9f, want %.9f",
+		      wa->raider_presence, want);
+	other->base.raider_influence = 0;
+	other->sig.raider_influence = -0.0;
+	signals_step(w);
+	ck_assert_msg(!signbit(other->sig.raider_influence), "an influence of -0.0 stayed -0.0");
+	smug_world_free(w);
+}
+END_TEST
+
+/* A ward that nothing reaches (no deliveries, corruption below
+ * tolerance_corruption) keeps its shortages and smuggling tolerance at
+ * their base bit for bit, day after day; a value of -0.0 at a base of 0
+ * steps to +0.0, as every step's sum does (the digest sees the sign). */
+START_TEST(test_signals_quiet_ward_stays_at_base_and_minus_zero_steps)
+{
+	struct smug_world *w = tiny();
+	struct smug_ward *wa = &w->wards[smug_world_find_ward(w, "ward:a")];
+	struct smug_signals before;
+
+	wa->sig.corruption = wa->base.corruption = 0;
+	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+		wa->sig.shortage[g] = wa->base.shortage[g];
+	wa->sig.smuggling_tolerance = wa->base.smuggling_tolerance;
+	before = wa->sig;
+	for (int day = 0; day < 5; day++)
+		signals_step(w);
+	ck_assert(memcmp(wa->sig.shortage, before.shortage, sizeof before.shortage) == 0);
+	ck_assert(memcmp(&wa->sig.smuggling_tolerance, &before.smuggling_tolerance, sizeof(double)) == 0);
+	wa->base.shortage[SMUG_GOOD_WATER] = 0;
+	wa->sig.shortage[SMUG_GOOD_WATER] = -0.0;
+	wa->base.smuggling_tolerance = 0;
+	wa->sig.smuggling_tolerance = -0.0;
+	signals_step(w);
+	ck_assert_msg(!signbit(wa->sig.shortage[SMUG_GOOD_WATER]), "a shortage of -0.0 stayed -0.0");
+	ck_assert_msg(!signbit(wa->sig.smuggling_tolerance), "a tolerance of -0.0 stayed -0.0");
 	smug_world_free(w);
 }
 END_TEST
@@ -418,9 +519,12 @@ int main(void)
 	TCase *t = tcase_create("drift");
 
 	tcase_add_test(t, test_signals_bribes_raise_corruption_and_flow);
+	tcase_add_test(t, test_signals_flow_falls_back_without_bribes);
 	tcase_add_test(t, test_signals_audit_and_base_pull_lower_corruption);
 	tcase_add_test(t, test_signals_deliveries_ease_shortage_which_regenerates);
 	tcase_add_test(t, test_signals_tolerance_and_raiders_drift_back);
+	tcase_add_test(t, test_signals_quiet_ward_stays_at_base_and_minus_zero_steps);
+	tcase_add_test(t, test_signals_presence_fades_where_influence_sits_at_base);
 	tcase_add_test(t, test_signals_raider_influence_moves_at_most_the_daily_clamp);
 	tcase_add_test(t, test_signals_shortage_and_corruption_raise_tolerance);
 	tcase_add_test(t, test_signals_raiders_follow_outcomes);

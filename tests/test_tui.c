@@ -2349,6 +2349,83 @@ START_TEST(test_tui_story_scrolled_past_its_end_shows_its_last_events)
 }
 END_TEST
 
+/* The story view alone drawn on a canvas of rows x cols; the caller
+ * frees the text. */
+static char *story_on_canvas(struct tui_app *a, int rows, int cols)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+	struct canvas cv = {&a->th, NULL, g, 0, 0, rows, cols};
+	char *text;
+
+	view_story_draw(a, &cv);
+	text = grid_dump(g);
+	grid_free(g);
+	return text;
+}
+
+/* The rows of screen s that show an event of shipment `tag` (" #id "),
+ * up to max, copied; how many. */
+static int story_rows(const char *s, const char *tag, char rows[][256], int max)
+{
+	int n = 0;
+
+	for (const char *p = s, *eol; (eol = strchr(p, '\n')) != NULL && n < max; p = eol + 1) {
+		snprintf(rows[n], 256, "%.*s", (int)(eol - p), p);
+		n += strstr(rows[n], tag) != NULL;
+	}
+	return n;
+}
+
+/* Down in a story longer than its view moves it by one event: the
+ * second event on the top row, one more event at the bottom; Up moves
+ * it back. (The story view alone on a canvas of 12 rows: at the
+ * cockpit's least height it holds 19 events, more than the longest
+ * stories of the default world.) */
+START_TEST(test_tui_story_down_scrolls_by_one_event)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_telemetry *t = &w->tel;
+	uint64_t id = 0, top = 0;
+	int best = 0, n0, n1, n2, *count;
+	char tag[32], *s, before[64][256], after[64][256], back[64][256];
+
+	for (int i = 0; i < t->event_count; i++) /* the shipment with the most events in the log */
+		top = smug_event_at(t, i)->shipment > top ? smug_event_at(t, i)->shipment : top;
+	count = calloc(top + 1, sizeof *count);
+	for (int i = 0; i < t->event_count; i++) {
+		uint64_t sh = smug_event_at(t, i)->shipment;
+
+		if (sh && ++count[sh] > best) {
+			best = count[sh];
+			id = sh;
+		}
+	}
+	free(count);
+	snprintf(tag, sizeof tag, " #%llu ", (unsigned long long)id);
+	a.story_shipment = id;
+	view_open(&a, VIEW_STORY);
+	s = story_on_canvas(&a, 12, 80);
+	n0 = story_rows(s, tag, before, 64);
+	free(s);
+	ck_assert_msg(n0 > 1 && n0 < best, "a story of %d events shows %d on 12 rows: it does not need scrolling", best, n0);
+	tui_handle_key(&a, KEY_DOWN);
+	s = story_on_canvas(&a, 12, 80);
+	n1 = story_rows(s, tag, after, 64);
+	free(s);
+	ck_assert_msg(n1 == n0 && strcmp(after[0], before[1]) == 0 && strcmp(after[n1 - 2], before[n0 - 1]) == 0,
+		      "Down in a story of %d events (%d shown): its top row '%s', want the second '%s'", best, n0, after[0],
+		      before[1]);
+	tui_handle_key(&a, KEY_UP);
+	s = story_on_canvas(&a, 12, 80);
+	n2 = story_rows(s, tag, back, 64);
+	free(s);
+	ck_assert_msg(n2 == n0 && strcmp(back[0], before[0]) == 0, "Up after Down: the top row '%s', want '%s'", back[0],
+		      before[0]);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The trend arrow of border c's row in the Borders pane ("" if none). */
 static const char *border_row_trend(struct tui_app *a, int c, char *row, size_t size)
 {
@@ -10868,6 +10945,7 @@ int main(void)
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
 	tcase_add_test(t, test_tui_story_scrolled_past_its_end_shows_its_last_events);
+	tcase_add_test(t, test_tui_story_down_scrolls_by_one_event);
 	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);

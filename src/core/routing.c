@@ -662,10 +662,12 @@ static void hop_record(struct route_scratch *s, int v, int row, int64_t cost)
  * read with at most max_hops - lb left); rows past it are not built for
  * v. Exact where read: v's row h <= hop_lim[v] takes its neighbours' row
  * h - 1, within their limits too, as the hop bounds of neighbours differ
- * by at most one. Returns the number of rows filled (rows past it equal
- * the last one). Only used when the cheapest path is too long. A row is
+ * by at most one. With cap, a cost above it is not recorded: a cost up
+ * to cap is still exact (the cheapest way's every suffix costs no more),
+ * one above it is ROUTE_INF or the cost of some dearer way. Returns the
+ * number of rows filled (rows past it equal the last one). Only used when the cheapest path is too long. A row is
  * kept as the nodes it changed, not copied whole from the last. */
-static int hop_table(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops)
+static int hop_table(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops, int64_t cap)
 {
 	size_t n = (size_t)w->n_nodes;
 	int h, nm = s->n_members;
@@ -711,7 +713,7 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 				if (!s->member[v] || h > s->hop_lim[v] || !usable(s, e))
 					continue;
 				d = s->hop_from[i] + w->corridors[e->corridor].route_weight;
-				if (d < s->hop_best[v]) {
+				if (d < s->hop_best[v] && d <= cap) {
 					s->hop_best[v] = d;
 					if (s->hop_chg_row[v] != h) {
 						s->hop_chg_row[v] = h;
@@ -834,9 +836,12 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 }
 
 /* Smallest path src -> dst (route_path_cmp) of at most max_nodes nodes in
- * the graph without the banned nodes and corridors. */
+ * the graph without the banned nodes and corridors. With a cap (ROUTE_INF
+ * for none) the answer holds only when that path costs at most cap;
+ * otherwise it may be false or some dearer path: a caller that throws
+ * away every path dearer than cap loses nothing. */
 static bool search(const struct smug_world *w, struct route_scratch *s, int src, int dst,
-		   int max_nodes, struct route_path *out)
+		   int max_nodes, int64_t cap, struct route_path *out)
 {
 	/* a path of at most max_nodes - 1 corridors weighs at most this, so
 	 * nothing farther from dst can be on one */
@@ -861,7 +866,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 		if (len > 0 && len <= max_nodes)
 			return walk_path(w, s, src, dst, max_nodes, WALK_BASE, out);
 		if (len < 0) {
-			if (dist_to_dst_guided(w, s, src, dst, radius) == ROUTE_INF)
+			if (dist_to_dst_guided(w, s, src, dst, cap < radius ? cap : radius) == ROUTE_INF)
 				return false;
 			if (walk_path(w, s, src, dst, max_nodes, -1, out))
 				return true;
@@ -883,7 +888,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 		s->hop_lim = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_lim);
 	}
 	hop_ball(w, s, dst, max_nodes - 1, s->lm ? lm_row(s, src) : NULL);
-	rows = hop_table(w, s, dst, max_nodes - 1);
+	rows = hop_table(w, s, dst, max_nodes - 1, cap);
 	ok = s->member[src] && hop_cost(s, src, rows) != ROUTE_INF &&
 	     walk_path(w, s, src, dst, max_nodes, rows, out);
 	region_clear(s);
@@ -901,7 +906,7 @@ static bool dijkstra_with(const struct smug_world *w, struct route_scratch *s, i
 	if (!valid_node(w, src) || !valid_node(w, dst))
 		return false;
 	scratch_fit(s, w);
-	return search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, out);
+	return search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, ROUTE_INF, out);
 }
 
 bool route_dijkstra(const struct smug_world *w, int src, int dst, struct route_path *out)
@@ -1001,6 +1006,17 @@ static bool spur_cannot_enter(const struct smug_world *w, struct route_scratch *
 	return left == ROUTE_INF || root_cost + left > s->cand[keep - 1].cost;
 }
 
+/* The cap of a spur search from a root costing root_cost: a spur path
+ * dearer than cap would make a candidate cand_insert turns away (the set
+ * holds `keep` routes, and the keep-th costs less), so its search need
+ * not find it; ROUTE_INF while the set has room. */
+static int64_t spur_cap(const struct route_scratch *s, int64_t root_cost, int n_cand, int keep)
+{
+	if (n_cand < keep || keep <= 0)
+		return ROUTE_INF;
+	return s->cand[keep - 1].cost - root_cost;
+}
+
 /* Yen's algorithm with Lawler's refinement: a new path only spurs from
  * its deviation index on, since earlier roots were expanded by its parent. */
 static int yen_with(const struct smug_world *w, struct route_scratch *s, int src, int dst, int k,
@@ -1023,7 +1039,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 	}
 	scratch_fit(s, w);
 	base_build(s, dst);
-	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, &out[0]))
+	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, ROUTE_INF, &out[0]))
 		return 0;
 	s->dev[0] = 0;
 	while (n_out < k) {
@@ -1051,7 +1067,8 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 				if (j < root[a])
 					s->corridor_ban[out[a].corridors[j]] = 1;
 			found = !spur_cannot_enter(w, s, prev->nodes[j], root_cost, n_cand, k - n_out) &&
-				search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j, sp);
+				search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j,
+				       spur_cap(s, root_cost, n_cand, k - n_out), sp);
 			if (found) {
 				struct route_path cand;
 

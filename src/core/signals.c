@@ -20,6 +20,8 @@
  * its balance in the wards in proportion to their corruption
  * (BLACKMARKET_SPENDING). Smuggling factions pay UPKEEP (their crews'
  * wages) into the buyer purse of their home ward. */
+#include <math.h>
+
 #include "core.h"
 
 static double step_toward(double v, double delta, double max_delta)
@@ -39,6 +41,28 @@ struct signal_terms {
 	double raider_loss, raider_norm, raider_decay, raider_gain;
 };
 
+/* Whether each of the n signals v equals its base and is not -0.0: then
+ * a day that only pulls it toward its base (d = rate × (base - v), which
+ * is ±0, and v + ±0 is v) leaves it where it is. */
+static bool at_base(const double *v, const double *base, int n)
+{
+	bool at = true;
+
+	for (int i = 0; i < n; i++)
+		at &= v[i] == base[i] && !signbit(v[i]);
+	return at;
+}
+
+/* Whether any good was delivered to wa today. */
+static bool delivered_any(const struct smug_ward *wa)
+{
+	int any = 0;
+
+	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+		any |= wa->delivered_today[g];
+	return any != 0;
+}
+
 static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 {
 	struct smug_signals *s = &wa->sig;
@@ -49,35 +73,59 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 	 * allows, and 0 - raider_loss × 0 is +0 */
 	double bm = wa->bribes_today == 0 ? 0.0 : clamp01((double)wa->bribes_today / t->bribe_norm);
 	double short_avg = 0, runs, d;
+	bool delivered = delivered_any(wa);
 
-	d = t->bm_alpha * (bm - s->blackmarket_flow);
-	s->blackmarket_flow = step_toward(s->blackmarket_flow, d, md);
+	/* no bribes and a flow of +0.0 (a ward never bribed): alpha × (+0 - +0)
+	 * is +0, and the step leaves +0 where it is */
+	if (bm != 0 || s->blackmarket_flow != 0 || signbit(s->blackmarket_flow)) {
+		d = t->bm_alpha * (bm - s->blackmarket_flow);
+		s->blackmarket_flow = step_toward(s->blackmarket_flow, d, md);
+	}
 	d = t->per_bribe * bm - t->audit_pull * s->audit * s->corruption +
 	    t->corr_pull * (b->corruption - s->corruption);
 	s->corruption = step_toward(s->corruption, d, md);
+	if (delivered) {
 #pragma GCC unroll 8 /* a handful of goods; gcc -O2 keeps the loop otherwise */
-	for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
-		d = -t->ease * wa->delivered_today[g] + t->regen * (b->shortage[g] - s->shortage[g]);
-		s->shortage[g] = step_toward(s->shortage[g], d, md);
+		for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
+			d = -t->ease * wa->delivered_today[g] + t->regen * (b->shortage[g] - s->shortage[g]);
+			s->shortage[g] = step_toward(s->shortage[g], d, md);
+		}
+	} else if (!at_base(s->shortage, b->shortage, SMUG_GOOD_COUNT)) {
+		/* no deliveries (most wards on most days): -ease × 0 is -0.0
+		 * for the ease in [0,1] config.c allows, and -0.0 + x is x for
+		 * every x, signed zeros included; and shortages at their base
+		 * (a ward never delivered to) stay there */
+#pragma GCC unroll 8
+		for (int g = 0; g < SMUG_GOOD_COUNT; g++) {
+			d = t->regen * (b->shortage[g] - s->shortage[g]);
+			s->shortage[g] = step_toward(s->shortage[g], d, md);
+		}
 	}
 	/* the shortage average counts only where corruption is high */
 	if (s->corruption > t->tol_corruption) {
 		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
 			short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
 		d = t->tol_gain * short_avg;
-	} else {
-		d = 0.0;
+		d += t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
+		s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
+	} else if (!at_base(&s->smuggling_tolerance, &b->smuggling_tolerance, 1)) {
+		d = 0.0 + t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
+		s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
 	}
-	d += t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
-	s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
 	runs = wa->raider_runs_today == 0 && wa->raider_busts_today == 0
 		       ? 0.0
 		       : clampd(((double)wa->raider_runs_today - t->raider_loss * wa->raider_busts_today) /
 					t->raider_norm,
 				-1.0, 1.0);
-	wa->raider_presence += t->raider_decay * (runs - wa->raider_presence);
-	d = clamp01(b->raider_influence + t->raider_gain * wa->raider_presence) - s->raider_influence;
-	s->raider_influence = step_toward(s->raider_influence, d, md);
+	/* no raiders ever (a presence of +0.0) and an influence at its base
+	 * (not -0.0): the presence stays +0, the influence's target is its
+	 * base and its step is +0, so both stay where they are */
+	if (runs != 0 || wa->raider_presence != 0 || signbit(wa->raider_presence) ||
+	    s->raider_influence != b->raider_influence || signbit(s->raider_influence)) {
+		wa->raider_presence += t->raider_decay * (runs - wa->raider_presence);
+		d = clamp01(b->raider_influence + t->raider_gain * wa->raider_presence) - s->raider_influence;
+		s->raider_influence = step_toward(s->raider_influence, d, md);
+	}
 	wa->bribes_today = 0;
 	wa->raider_runs_today = wa->raider_busts_today = 0;
 	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
