@@ -2454,15 +2454,17 @@ static const char *border_row_trend(struct tui_app *a, int c, char *row, size_t 
  * 4 before them, as smugnet(1) says: day by day on the default world, a
  * border whose traffic stopped in the last 3 days after two crossings or
  * more in the 4 before points down (a single crossing is too few to call
- * a trend), one whose traffic began in the last 3 days points up. */
+ * a trend), one whose traffic began in the last 3 days points up, and one
+ * whose daily traffic held (three crossings or more, within a tenth of
+ * the 4 days before) points right. */
 START_TEST(test_tui_border_trend_compares_the_last_days)
 {
 	struct smug_world *w = world_at(10);
 	struct tui_app a;
-	bool down = false, up = false;
+	bool down = false, up = false, steady = false;
 
 	tui_app_init(&a, w, &opts);
-	for (int day = 11; day <= 120 && !(down && up); day++) {
+	for (int day = 11; day <= 120 && !(down && up && steady); day++) {
 		smug_cmd_step(w, 1);
 		for (int c = 0; c < w->n_corridors; c++) {
 			struct smug_border_day recent, before;
@@ -2477,6 +2479,9 @@ START_TEST(test_tui_border_trend_compares_the_last_days)
 				want = "\xe2\x86\x93";
 			else if (before.traffic == 0 && recent.traffic > 0 && !up)
 				want = "\xe2\x86\x91";
+			else if (recent.traffic >= 3 && fabs(recent.traffic / 3.0 - before.traffic / 4.0) <= 0.1 * before.traffic / 4.0 &&
+				 !steady)
+				want = "\xe2\x86\x92"; /* the same daily traffic, within a tenth */
 			else
 				continue;
 			arrow = border_row_trend(&a, c, row, sizeof row);
@@ -2484,10 +2489,12 @@ START_TEST(test_tui_border_trend_compares_the_last_days)
 				      "day %d, %s: traffic %d in the last 3 days, %d in the 4 before, shows '%s' (want %s): %s",
 				      w->day, w->corridors[c].id, recent.traffic, before.traffic, arrow, want, row);
 			down |= recent.traffic == 0;
-			up |= recent.traffic > 0;
+			up |= before.traffic == 0 && recent.traffic > 0;
+			steady |= recent.traffic > 0 && before.traffic > 0;
 		}
 	}
-	ck_assert_msg(down && up, "no border stopped%s or began%s", down ? " (found)" : "", up ? " (found)" : "");
+	ck_assert_msg(down && up && steady, "no border stopped%s, began%s or kept its traffic%s", down ? " (found)" : "",
+		      up ? " (found)" : "", steady ? " (found)" : "");
 	close_app(&a, w);
 }
 END_TEST
