@@ -208,6 +208,12 @@ if command -v tmux >/dev/null 2>&1; then
 	shown_in s80x24 "Tab/f next figure" || fail "the sweep view at 80x24 has no key line"
 	shown_in s80x23 "The sweep view needs 80x24 (this is 80x23)" || fail "the sweep view at 80x23 does not say it needs 80x24"
 	shown_in s79x24 "The sweep view needs 80x24 (this is 79x24)" || fail "the sweep view at 79x24 does not say it needs 80x24"
+	# on its first row, from the first column, where a small window shows it
+	first=$(tmux -S "$sock" capture-pane -p -t s79x24 | head -n 1)
+	case $first in
+	"The sweep view needs 80x24 (this is 79x24)."*) ;;
+	*) fail "at 79x24 the first row reads '$first', not the message from its first column" ;;
+	esac
 	# a terminal type curses does not know: said, and exit 1 as the cockpit
 	tmux -S "$sock" new-session -d -s noterm -x 100 -y 30 "TERM=smugnet-no-such-term $SMUGNET --sweep $S; echo EXITED \$?; sleep 30"
 	shown_in noterm "EXITED" || fail "the sweep view on an unknown TERM did not end"

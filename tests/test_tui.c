@@ -2454,15 +2454,17 @@ static const char *border_row_trend(struct tui_app *a, int c, char *row, size_t 
  * 4 before them, as smugnet(1) says: day by day on the default world, a
  * border whose traffic stopped in the last 3 days after two crossings or
  * more in the 4 before points down (a single crossing is too few to call
- * a trend), one whose traffic began in the last 3 days points up. */
+ * a trend), one whose traffic began in the last 3 days points up, and one
+ * whose daily traffic held (three crossings or more, within a tenth of
+ * the 4 days before) points right. */
 START_TEST(test_tui_border_trend_compares_the_last_days)
 {
 	struct smug_world *w = world_at(10);
 	struct tui_app a;
-	bool down = false, up = false;
+	bool down = false, up = false, steady = false;
 
 	tui_app_init(&a, w, &opts);
-	for (int day = 11; day <= 120 && !(down && up); day++) {
+	for (int day = 11; day <= 120 && !(down && up && steady); day++) {
 		smug_cmd_step(w, 1);
 		for (int c = 0; c < w->n_corridors; c++) {
 			struct smug_border_day recent, before;
@@ -2477,6 +2479,9 @@ START_TEST(test_tui_border_trend_compares_the_last_days)
 				want = "\xe2\x86\x93";
 			else if (before.traffic == 0 && recent.traffic > 0 && !up)
 				want = "\xe2\x86\x91";
+			else if (recent.traffic >= 3 && fabs(recent.traffic / 3.0 - before.traffic / 4.0) <= 0.1 * before.traffic / 4.0 &&
+				 !steady)
+				want = "\xe2\x86\x92"; /* the same daily traffic, within a tenth */
 			else
 				continue;
 			arrow = border_row_trend(&a, c, row, sizeof row);
@@ -2484,10 +2489,12 @@ START_TEST(test_tui_border_trend_compares_the_last_days)
 				      "day %d, %s: traffic %d in the last 3 days, %d in the 4 before, shows '%s' (want %s): %s",
 				      w->day, w->corridors[c].id, recent.traffic, before.traffic, arrow, want, row);
 			down |= recent.traffic == 0;
-			up |= recent.traffic > 0;
+			up |= before.traffic == 0 && recent.traffic > 0;
+			steady |= recent.traffic > 0 && before.traffic > 0;
 		}
 	}
-	ck_assert_msg(down && up, "no border stopped%s or began%s", down ? " (found)" : "", up ? " (found)" : "");
+	ck_assert_msg(down && up && steady, "no border stopped%s, began%s or kept its traffic%s", down ? " (found)" : "",
+		      up ? " (found)" : "", steady ? " (found)" : "");
 	close_app(&a, w);
 }
 END_TEST
@@ -7003,6 +7010,44 @@ START_TEST(test_tui_why_list_scrolls_to_the_selection)
 }
 END_TEST
 
+static bool to_the_first_ward(const struct smug_decision *d) { return d->dst_ward == 0; }
+
+/* The why view's title names a decision's wards by their short names,
+ * the world's first ward (index 0) too: a decision that ships to it
+ * (East in tests/data/two-way.json; the default world's first ward is
+ * never a demand ward). */
+START_TEST(test_tui_why_title_names_the_first_ward)
+{
+	struct tui_app a;
+	struct smug_world *w = test_load_file(SRCDIR "/tests/data/two-way.json");
+	const struct smug_decision *d = NULL;
+	char want[160], *s, *title;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '2');
+	for (int day = 0; day <= 60 && d == NULL; day++) {
+		draw(&a, 48, 160);
+		d = routes_select(&a, w, to_the_first_ward);
+		if (d == NULL) {
+			smug_cmd_step(w, 1);
+			tui_handle_key(&a, KEY_HOME);
+		}
+	}
+	ck_assert_msg(d != NULL, "no decision of the two-way world's first 60 days ships to %s", tui_short_ward(&a, 0));
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	s = render(&a, 48, 160);
+	snprintf(want, sizeof want, "%s > %s, day %d", d->src_ward >= 0 ? tui_short_ward(&a, d->src_ward) : "-",
+		 tui_short_ward(&a, 0), d->day);
+	title = strstr(s, "Why: ");
+	ck_assert_msg(title != NULL && strstr(s, want) != NULL,
+		      "the why view of a decision shipping to the first ward does not read '%s': '%.*s'", want,
+		      title ? (int)strcspn(title, "]\n") : 0, title ? title : "");
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Down on the why view's last candidate keeps it selected (lit), as Up
  * on the first keeps the first: the selection never leaves the list nor
  * jumps back to the winner. */
@@ -7034,7 +7079,8 @@ END_TEST
  * term of both and their difference, runner-up less winner, signed ("+"
  * for zero or more, "-" below), for every route of the day's Routes
  * pane: the figures the explanation holds; and below them what would
- * flip the decision (or that nothing single does). */
+ * flip the decision (or that nothing single does). Its title names the
+ * faction, the commodity, the two wards and the day. */
 START_TEST(test_tui_why_compares_winner_and_runner_up_term_by_term)
 {
 	static const char *const names[] = {"score", "expected loss", "expected cost", "travel term"};
@@ -7092,6 +7138,10 @@ START_TEST(test_tui_why_compares_winner_and_runner_up_term_by_term)
 			}
 			compared++;
 		}
+		snprintf(line, sizeof line, "Why: %s moves %s %s > %s, day %d", w->factions[d->faction].id,
+			 tui_commodity_short((int)d->commodity), d->src_ward >= 0 ? tui_short_ward(&a, d->src_ward) : "-",
+			 d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-", d->day);
+		ck_assert_msg(strstr(s, line) != NULL, "route row %d: the why view's title is not '%s'", r, line);
 		ck_assert_msg(strstr(s, x->flip) != NULL, "route row %d: the why view does not read what flips it, '%s'", r,
 			      x->flip);
 		free(s);
@@ -10926,6 +10976,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_first_frame_lights_the_border_selected);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
+	tcase_add_test(t, test_tui_why_title_names_the_first_ward);
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);

@@ -429,6 +429,36 @@ START_TEST(test_tui_loop_branch_compare_keep)
 }
 END_TEST
 
+#ifdef HAVE_MALLINFO2
+/* Enter in the compare view keeps the branch shown and gives the other
+ * world back: a cockpit that forks and keeps ten times holds no more
+ * memory than one that did it once (a world of the default size is some
+ * hundreds of kilobytes). No day is stepped: the rewind ring, which grows
+ * with the days, stays as it is. */
+START_TEST(test_tui_loop_keep_gives_the_other_branch_back)
+{
+	struct tui_app a;
+	size_t before = 0;
+
+	tui_app_init(&a, test_default_at(30), &opts);
+	for (int round = 0; round < 11; round++) {
+		if (round == 1)
+			before = test_heap_in_use(); /* after one round: its buffers are grown */
+		keys(&a, "b");
+		ck_assert(loop_has_branch(&a));
+		keys(&a, round % 2 ? "bB" : "B"); /* keep the base on odd rounds, the what-if on even */
+		ck_assert_int_eq(a.view, VIEW_COMPARE);
+		keys(&a, "\n");
+		ck_assert(!loop_has_branch(&a));
+	}
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "ten branches kept: %zu bytes more in use",
+		      test_heap_in_use() - before);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+#endif
+
 /* A row of the screen, between its frame lines, blank. */
 static bool blank_row(const char *line)
 {
@@ -853,6 +883,9 @@ int main(void)
 #endif
 	tcase_add_test(t, test_tui_loop_header_names_the_branch_while_it_fits);
 	tcase_add_test(t, test_tui_loop_branch_compare_keep);
+#ifdef HAVE_MALLINFO2
+	tcase_add_test(t, test_tui_loop_keep_gives_the_other_branch_back);
+#endif
 	tcase_add_test(t, test_tui_loop_why_after_a_switch_explains_the_world_shown);
 	tcase_add_test(t, test_tui_loop_compare_shows_each_change_in_even_tables);
 	tcase_add_test(t, test_tui_loop_compare_colours_border_changes_by_direction);
