@@ -1439,6 +1439,42 @@ START_TEST(test_tui_map_click_beside_a_mark_selects_its_border)
 }
 END_TEST
 
+/* In the main screen's Map pane a click on a border's mark selects that
+ * border: every mark the pane drew is where the mouse finds it (the cell
+ * holds the mark, drawn in its heat, seizure, crackdown or selection). */
+START_TEST(test_tui_map_pane_click_on_a_mark_selects_its_border)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct tui_grid *g;
+	const struct tui_rect *r = &a.pane_rect[PANE_MAP];
+	int n;
+	struct tui_mark *marks;
+
+	g = render_grid(&a, 48, 160);
+	n = a.n_marks;
+	ck_assert_int_gt(n, 10);
+	marks = malloc(sizeof *marks * (size_t)n);
+	memcpy(marks, a.marks, sizeof *marks * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		int c = marks[i].corridor, role = grid_role(g, r->y + marks[i].y, r->x + marks[i].x);
+
+		ck_assert_msg((role >= ROLE_HEAT0 && role <= ROLE_HEAT3) || role == ROLE_BAD || role == ROLE_CRACKDOWN ||
+				      role == ROLE_SELECT,
+			      "border %s's mark at row %d, column %d of the Map pane: that cell is drawn in role %d, not a mark's",
+			      w->corridors[c].id, marks[i].y, marks[i].x, role);
+		tui_select_border(&a, -1);
+		tui_click(&a, r->y + marks[i].y, r->x + marks[i].x);
+		ck_assert_msg(a.border == c, "a click on %s's mark in the Map pane selected border %d", w->corridors[c].id,
+			      a.border);
+		draw(&a, 48, 160);
+	}
+	free(marks);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_border_selection_follows_the_border)
 {
 	struct tui_app a;
@@ -10886,6 +10922,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_marks_a_border_whose_wards_share_a_cell);
 	tcase_add_test(t, test_tui_map_marks_a_border_along_the_edge_row);
 	tcase_add_test(t, test_tui_map_click_beside_a_mark_selects_its_border);
+	tcase_add_test(t, test_tui_map_pane_click_on_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_short_names_cut_only_at_a_separator);
