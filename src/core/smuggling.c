@@ -536,6 +536,11 @@ struct smug_plan_memo {
 	int pred_max_delays;
 	struct memo_ward *ward;			    /* [n_wards] */
 	int n_wards;
+	/* the plan's owed sums, per ward ([n_wards], all 0 between plans),
+	 * and the wards a plan made nonzero, put back to 0 when it ends
+	 * (n_owed_wards past n_wards: the whole array is) */
+	int64_t *owed;
+	int *owed_wards, n_owed_wards;
 	struct memo_slot *slots[SMUG_FACTIONS_MAX]; /* allocated on first use */
 	bool bribes[SMUG_FACTIONS_MAX];		    /* how a faction turns odds into a prior */
 	double offer[SMUG_FACTIONS_MAX];
@@ -554,6 +559,8 @@ void plan_memo_free(struct smug_plan_memo *m)
 	free(m->term);
 	free(m->pred);
 	free(m->ward);
+	free(m->owed);
+	free(m->owed_wards);
 	free(m);
 }
 
@@ -578,6 +585,8 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		m->term = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->term);
 		m->pred = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *m->pred);
 		m->ward = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *m->ward);
+		m->owed = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *m->owed);
+		m->owed_wards = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *m->owed_wards);
 		w->plan_memo = m;
 	}
 	if (++m->gen == 0) { /* wrapped: forget every stamp */
@@ -853,6 +862,20 @@ struct plan {
 	int64_t *owed;			      /* per ward: sales its buyers owe, in transit + today */
 	struct smug_plan_memo *memo;
 };
+
+/* Add amount to what ward's buyers owe in this plan, noting a ward that
+ * turns nonzero so the plan's end clears it. */
+static void plan_owe(struct plan *pl, int ward, int64_t amount)
+{
+	struct smug_plan_memo *m = pl->memo;
+
+	if (pl->owed[ward] == 0 && amount != 0) {
+		if (m->n_owed_wards < m->n_wards) /* past it (a ward back at 0 and again), the end clears all */
+			m->owed_wards[m->n_owed_wards] = ward;
+		m->n_owed_wards++;
+	}
+	pl->owed[ward] += amount;
+}
 
 /* Index into wards[0..n) by score weight, skipping `exclude`, wards of
  * score <= 0 and wards whose ok[] is false (ok may be NULL); -1 if none. */
@@ -1285,7 +1308,7 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	if (w->n_shipments + pl->n >= SMUG_SHIPMENT_CAP)
 		return skip(d, SMUG_SKIP_TRANSIT_FULL);
 	pl->committed[f] += d->value;
-	pl->owed[dst] += sale;
+	plan_owe(pl, dst, sale);
 	{ /* every field written; the text is a string, the bribes zero */
 		struct plan_item *it = &pl->items[pl->n++];
 
@@ -1574,12 +1597,14 @@ void smuggling_plan(struct smug_world *w)
 	pl->n_scored = 0;
 	memset(pl->committed, 0, sizeof pl->committed);
 	pl->memo = plan_memo_begin(w);
-	/* what each ward's buyers already owe for shipments on the way */
-	pl->owed = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *pl->owed);
+	/* what each ward's buyers already owe for shipments on the way (the
+	 * memo's array, all 0: only the wards a plan touched are cleared, not
+	 * the whole map every day) */
+	pl->owed = pl->memo->owed;
 	for (int i = 0; i < w->n_shipments; i++) {
 		const struct smug_shipment *s = &w->shipment_slots[w->in_transit[i]];
 
-		pl->owed[s->dst_ward] += s->sale_price;
+		plan_owe(pl, s->dst_ward, s->sale_price);
 	}
 	for (int f = 0; f < w->n_factions && na < w->cfg.smuggling.max_active_factions; f++) {
 		struct smug_faction *fa = &w->factions[f];
@@ -1653,6 +1678,11 @@ void smuggling_plan(struct smug_world *w)
 	w->tel.plan.cap_days += cap > 0 && pl->n >= cap;
 	for (int i = 0; i < na; i++)
 		w->factions[active[i]].net.last_run_day = w->day;
-	free(pl->owed);
+	if (pl->memo->n_owed_wards > pl->memo->n_wards)
+		memset(pl->owed, 0, (size_t)pl->memo->n_wards * sizeof *pl->owed);
+	else
+		for (int i = 0; i < pl->memo->n_owed_wards; i++)
+			pl->owed[pl->memo->owed_wards[i]] = 0;
+	pl->memo->n_owed_wards = 0;
 	free(pl);
 }
