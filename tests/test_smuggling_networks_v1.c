@@ -1703,6 +1703,29 @@ START_TEST(test_smuggling_last_run_day_is_the_last_day_a_network_planned)
 }
 END_TEST
 
+/* A faction's own bribe_budget_fraction (the scenario's) is its network's,
+ * whatever the config's: 0 (it never bribes) and 0.5 alike; a faction
+ * without one (-1) follows the config's. */
+START_TEST(test_smuggling_faction_fraction_overrides_the_config)
+{
+	static const double own[] = {0, 0.5, -1};
+
+	for (int i = 0; i < 3; i++) {
+		struct smug_world *w = load_tiny();
+		int f = smug_world_find_faction(w, "crew");
+		double want = own[i] >= 0 ? own[i] : w->cfg.smuggling.bribe_budget_fraction;
+
+		ck_assert_int_ge(f, 0);
+		w->factions[f].bribe_budget_fraction = own[i];
+		smug_cmd_step(w, 1);
+		ck_assert_msg(w->factions[f].net.bribe_budget_fraction == want,
+			      "own fraction %g, config's %g: the network plans with %g", own[i],
+			      w->cfg.smuggling.bribe_budget_fraction, w->factions[f].net.bribe_budget_fraction);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 /* The tiny world with its north road (n:a>n:b>n:d) made fast and deadly,
  * predators on both its corridors taking nearly every cargo, and its south
  * road (n:a>n:c>n:d) safe but ten days a corridor, at a travel weight that
@@ -1858,6 +1881,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_flip_and_lever_are_the_smallest_changes);
 	tcase_add_test(t, test_smuggling_flip_names_a_cost_change_when_no_risk_change_closes_it);
 	tcase_add_test(t, test_smuggling_last_run_day_is_the_last_day_a_network_planned);
+	tcase_add_test(t, test_smuggling_faction_fraction_overrides_the_config);
 	tcase_add_test(t, test_smuggling_explain_history_keeps_the_last_decisions);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
 	tcase_add_test(t, test_smuggling_lane_cap_forgets_the_least_recent_lane);
