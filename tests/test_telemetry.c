@@ -635,6 +635,12 @@ START_TEST(test_telemetry_window_lists_show_a_shift)
 		resolved_sum += res;
 	}
 	ck_assert_int_gt(resolved_sum, 0);
+	/* a window of no days, or fewer, lists nothing */
+	for (int kind = SMUG_TOPK_ROUTES; kind <= SMUG_TOPK_FACTIONS; kind++)
+		for (int none = 0; none >= -1; none--) {
+			smug_topk_window(w, (enum smug_topk_kind)kind, none, &win);
+			ck_assert_msg(win.n == 0, "list %d over %d days: %d entries", kind, none, win.n);
+		}
 	free(at);
 	smug_world_free(w);
 }
