@@ -138,6 +138,58 @@ START_TEST(test_vault_split_continues_exactly)
 }
 END_TEST
 
+/* A copy of a world (what the cockpit's what-if branch and rewind make)
+ * saves a seed that loads to the same state: it carries its scenario,
+ * and the seed's scenario.json is the original's. */
+START_TEST(test_vault_clone_saves_a_seed_that_loads)
+{
+	struct smug_world *w = dosadi_at(40), *copy = smug_world_clone(w), *loaded = NULL;
+	struct smug_error err;
+	char *orig, *cloned;
+
+	make_root();
+	ck_assert_msg(smug_vault_save(w, root, "orig", &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_vault_save(copy, root, "copy", &err) == SMUG_OK, "%s", err.msg);
+	orig = seed_file("orig", "scenario.json");
+	cloned = seed_file("copy", "scenario.json");
+	ck_assert_msg(orig != NULL && cloned != NULL && strcmp(orig, cloned) == 0,
+		      "the copy's seed holds a scenario.json of %zu bytes, the world's %zu", cloned ? strlen(cloned) : 0,
+		      orig ? strlen(orig) : 0);
+	ck_assert_msg(smug_vault_load(root, "copy", &loaded, &err) == SMUG_OK, "the copy's seed: %s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
+	free(orig);
+	free(cloned);
+	smug_world_free(loaded);
+	smug_world_free(copy);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
+#ifdef HAVE_MALLINFO2
+/* Saving gives back what it took: two hundred saves of one world hold
+ * no more memory than the first (each builds the manifest as a JSON
+ * tree; the allocator's own caches account for some kilobytes). */
+START_TEST(test_vault_saves_give_their_memory_back)
+{
+	struct smug_world *w = dosadi_at(5);
+	struct smug_error err;
+	size_t before = 0;
+
+	make_root();
+	for (int i = 0; i < 201; i++) {
+		if (i == 1)
+			before = test_heap_in_use();
+		ck_assert_msg(smug_vault_save(w, root, "again", &err) == SMUG_OK, "%s", err.msg);
+	}
+	ck_assert_msg(test_heap_in_use() <= before + (64u << 10), "200 saves: %zu bytes more in use",
+		      test_heap_in_use() - before);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+#endif
+
 START_TEST(test_vault_200_years)
 {
 	struct smug_world *w = dosadi_at(73000), *loaded = NULL;
@@ -1590,6 +1642,10 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("200 years");
 	tcase_add_test(t, test_vault_200_years);
+	tcase_add_test(t, test_vault_clone_saves_a_seed_that_loads);
+#ifdef HAVE_MALLINFO2
+	tcase_add_test(t, test_vault_saves_give_their_memory_back);
+#endif
 	tcase_set_timeout(t, 900);
 	suite_add_tcase(s, t);
 	t = tcase_create("exports");
