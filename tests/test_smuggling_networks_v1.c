@@ -1615,6 +1615,14 @@ START_TEST(test_smuggling_flip_and_lever_are_the_smallest_changes)
 					ck_assert_msg(x->flip_corridor < 0, "decision %d of day %d: flip on %d where no single change closes %g",
 						      i, w->day, x->flip_corridor, d->margin);
 					ck_assert_msg(strncmp(x->flip, "no single estimate change", 25) == 0, "flip text '%s'", x->flip);
+					{ /* the margin in credits, as the why view's "margin ... cr" reads it */
+						char m[32], want[64];
+
+						smug_money_format((int64_t)(d->margin + 0.5), m, sizeof m);
+						snprintf(want, sizeof want, "(margin %s cr)", m);
+						ck_assert_msg(strstr(x->flip, want) != NULL, "flip text '%s', want the margin '%s'",
+							      x->flip, want);
+					}
 					none++;
 				} else {
 					int on_win, on_run;

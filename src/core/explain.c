@@ -72,10 +72,12 @@ static void explain_flip(const struct smug_world *w, const struct smug_decision 
 			}
 		}
 	}
-	if (x->flip_corridor < 0)
-		snprintf(x->flip, sizeof x->flip,
-			 "no single estimate change flips it (margin %.0f)", d->margin);
-	else
+	if (x->flip_corridor < 0) {
+		char m[32];
+
+		smug_money_format((int64_t)(d->margin + 0.5), m, sizeof m); /* scores are in minor units */
+		snprintf(x->flip, sizeof x->flip, "no single estimate change flips it (margin %s cr)", m);
+	} else
 		snprintf(x->flip, sizeof x->flip, "%s of %s from %.3f to %.3f flips to candidate #%d",
 			 x->flip_cost ? "cost_est" : "risk_est", w->corridors[x->flip_corridor].id,
 			 x->flip_from, x->flip_to, d->runner + 1);
