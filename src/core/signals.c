@@ -102,14 +102,14 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 		}
 	}
 	/* the shortage average counts only where corruption is high */
-	if (s->corruption > t->tol_corruption) {
-		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
-			short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
-		d = t->tol_gain * short_avg;
+	if (s->corruption > t->tol_corruption || !at_base(&s->smuggling_tolerance, &b->smuggling_tolerance, 1)) {
+		d = 0.0;
+		if (s->corruption > t->tol_corruption) {
+			for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+				short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
+			d = t->tol_gain * short_avg;
+		}
 		d += t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
-		s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
-	} else if (!at_base(&s->smuggling_tolerance, &b->smuggling_tolerance, 1)) {
-		d = 0.0 + t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
 		s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, md);
 	}
 	runs = wa->raider_runs_today == 0 && wa->raider_busts_today == 0
@@ -121,7 +121,7 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 	 * (not -0.0): the presence stays +0, the influence's target is its
 	 * base and its step is +0, so both stay where they are */
 	if (runs != 0 || wa->raider_presence != 0 || signbit(wa->raider_presence) ||
-	    s->raider_influence != b->raider_influence || signbit(s->raider_influence)) {
+	    !at_base(&s->raider_influence, &b->raider_influence, 1)) {
 		wa->raider_presence += t->raider_decay * (runs - wa->raider_presence);
 		d = clamp01(b->raider_influence + t->raider_gain * wa->raider_presence) - s->raider_influence;
 		s->raider_influence = step_toward(s->raider_influence, d, md);
