@@ -210,7 +210,8 @@ END_TEST
 /* A ward that nothing reaches (no deliveries, corruption below
  * tolerance_corruption) keeps its shortages and smuggling tolerance at
  * their base bit for bit, day after day; a value of -0.0 at a base of 0
- * steps to +0.0, as every step's sum does (the digest sees the sign). */
+ * or of -0.0 steps to +0.0, as every step's sum does (the digest sees the
+ * sign). */
 START_TEST(test_signals_quiet_ward_stays_at_base_and_minus_zero_steps)
 {
 	struct smug_world *w = tiny();
@@ -233,6 +234,20 @@ START_TEST(test_signals_quiet_ward_stays_at_base_and_minus_zero_steps)
 	signals_step(w);
 	ck_assert_msg(!signbit(wa->sig.shortage[SMUG_GOOD_WATER]), "a shortage of -0.0 stayed -0.0");
 	ck_assert_msg(!signbit(wa->sig.smuggling_tolerance), "a tolerance of -0.0 stayed -0.0");
+	/* a base of -0.0 (a scenario may say "-0"): a value of -0.0, its
+	 * base bit for bit, steps to +0.0 all the same, and +0.0 stays */
+	wa->base.shortage[SMUG_GOOD_WATER] = -0.0;
+	wa->sig.shortage[SMUG_GOOD_WATER] = -0.0;
+	wa->base.smuggling_tolerance = -0.0;
+	wa->sig.smuggling_tolerance = -0.0;
+	signals_step(w);
+	ck_assert_msg(!signbit(wa->sig.shortage[SMUG_GOOD_WATER]), "a shortage of -0.0 at a base of -0.0 stayed -0.0");
+	ck_assert_msg(!signbit(wa->sig.smuggling_tolerance), "a tolerance of -0.0 at a base of -0.0 stayed -0.0");
+	signals_step(w);
+	ck_assert_msg(wa->sig.shortage[SMUG_GOOD_WATER] == 0 && !signbit(wa->sig.shortage[SMUG_GOOD_WATER]),
+		      "a shortage of +0.0 at a base of -0.0 moved");
+	ck_assert_msg(wa->sig.smuggling_tolerance == 0 && !signbit(wa->sig.smuggling_tolerance),
+		      "a tolerance of +0.0 at a base of -0.0 moved");
 	smug_world_free(w);
 }
 END_TEST

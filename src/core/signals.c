@@ -21,6 +21,7 @@
  * (BLACKMARKET_SPENDING). Smuggling factions pay UPKEEP (their crews'
  * wages) into the buyer purse of their home ward. */
 #include <math.h>
+#include <string.h>
 
 #include "core.h"
 
@@ -41,16 +42,24 @@ struct signal_terms {
 	double raider_loss, raider_norm, raider_decay, raider_gain;
 };
 
-/* Whether each of the n signals v equals its base and is not -0.0: then
- * a day that only pulls it toward its base (d = rate × (base - v), which
- * is ±0, and v + ±0 is v) leaves it where it is. */
+/* Whether each of the n signals v holds its base's bits and is not -0.0:
+ * then a day that only pulls it toward its base (d = rate × (base - v),
+ * which is ±0, and v + ±0 is v) leaves it where it is. Compared as bits,
+ * a few integer operations a signal: a value equal to its base but not in
+ * bits (+0.0 against a base of -0.0; bases are numbers in [0,1], never
+ * NaN) takes the step, which leaves it where it is just the same. */
 static bool at_base(const double *v, const double *base, int n)
 {
-	bool at = true;
+	uint64_t off = 0;
 
-	for (int i = 0; i < n; i++)
-		at &= v[i] == base[i] && !signbit(v[i]);
-	return at;
+	for (int i = 0; i < n; i++) {
+		uint64_t a, b;
+
+		memcpy(&a, &v[i], sizeof a);
+		memcpy(&b, &base[i], sizeof b);
+		off |= (a ^ b) | (a & UINT64_C(0x8000000000000000));
+	}
+	return off == 0;
 }
 
 /* Whether any good was delivered to wa today. */
