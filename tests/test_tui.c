@@ -2867,7 +2867,8 @@ START_TEST(test_tui_left_right_select_faction)
 END_TEST
 
 /* A world where no faction runs a network has no faction to select:
- * Left, Right and the list keys leave the routes pane on "Routes of -". */
+ * Left, Right and the list keys leave the routes pane on "Routes of -",
+ * and g (chart) says there is no faction to chart. */
 START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
 {
 	static const char json[] =
@@ -2893,6 +2894,11 @@ START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
 		ck_assert_msg(a.faction == -1, "key %d selected faction %d in a world without a network", keys[i], a.faction);
 		ck_assert_msg(screen_has(&a, "Routes of -"), "key %d: the routes pane names a faction", keys[i]);
 	}
+	/* nothing to chart either: g says so and opens no chart */
+	tui_handle_key(&a, 'g');
+	ck_assert_msg(a.view == VIEW_MAIN, "g in a world without a network opened view %d", a.view);
+	ck_assert_msg(screen_has(&a, "no faction to chart"), "g in a world without a network: the status reads '%s'",
+		      a.status);
 	tui_app_done(&a);
 	smug_world_free(w);
 }
@@ -4052,6 +4058,35 @@ END_TEST
  * keeps its all-time rank but is gone from the last 30 days' list; Left
  * shortens the window down to one day, Right lengthens it up to
  * telemetry.window_days, and T or Esc closes the view. */
+/* On day 0 nothing has crossed yet: the TopK view's route and border
+ * lists read "(none)" on their first row, all time and in the window. */
+START_TEST(test_tui_topk_view_on_day_0_lists_none)
+{
+	static const char *const heads[] = {"Routes (shipments sent)", "Borders (crossings)"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char *text;
+
+	feed(&a, "T");
+	ck_assert_int_eq(a.view, VIEW_TOPK);
+	text = render(&a, 48, 160);
+	for (int h = 0; h < 2; h++) {
+		const char *at = strstr(text, heads[h]), *row, *end;
+		int n = 0;
+
+		ck_assert_msg(at != NULL, "no '%s' in the TopK view", heads[h]);
+		row = strchr(at, '\n') + 1;
+		end = strchr(row, '\n');
+		for (const char *p = strstr(row, "(none)"); p && p < end; p = strstr(p + 1, "(none)"))
+			n++;
+		ck_assert_msg(n == 2, "day 0: the first row under '%s' reads '%.*s', want '(none)' twice", heads[h],
+			      (int)(end - row), row);
+	}
+	free(text);
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_topk_view_shows_the_shift)
 {
 	struct smug_world *w = world_at(90);
@@ -11134,6 +11169,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_left_right_move_the_sort);
 	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
+	tcase_add_test(t, test_tui_topk_view_on_day_0_lists_none);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	tcase_add_test(t, test_tui_config_page_up_stops_at_the_first_knob);
 	tcase_add_test(t, test_tui_config_home_selects_the_first_knob);
