@@ -740,6 +740,11 @@ START_TEST(test_crackdown_whatif_prices_only_its_corridor)
 			ck_assert_msg(smug_explain_whatif(w, 0, c, bad[k], wi) == SMUG_ERR_ARG, "intensity %g accepted", bad[k]);
 		ck_assert_int_eq(smug_explain_whatif(w, 0, c, NAN, wi), SMUG_ERR_ARG);
 		ck_assert_int_eq(smug_explain_whatif(w, 0, c, 1e-9, wi), SMUG_OK);
+		/* the first and the last corridor are corridors like any other */
+		ck_assert_int_eq(smug_explain_whatif(w, 0, 0, 1.0, wi), SMUG_OK);
+		ck_assert_int_eq(wi->corridor, 0);
+		ck_assert_int_eq(smug_explain_whatif(w, 0, w->n_corridors - 1, 1.0, wi), SMUG_OK);
+		ck_assert_int_eq(wi->corridor, w->n_corridors - 1);
 		ck_assert_int_eq(smug_explain_whatif(w, 0, w->n_corridors, 1.0, wi), SMUG_ERR_ARG);
 		ck_assert_int_eq(smug_explain_whatif(w, w->n_decisions, c, 1.0, wi), SMUG_ERR_ARG);
 		ck_assert_int_eq(smug_explain_whatif(w, -1, c, 1.0, wi), SMUG_ERR_ARG);

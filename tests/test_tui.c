@@ -4198,6 +4198,92 @@ START_TEST(test_tui_routes_row_reads_its_decision)
 }
 END_TEST
 
+/* The text of a Routes cell in row: a right-aligned column's cell ends
+ * where its head ends, a left-aligned one starts where its head starts
+ * (and runs to the next double space or frame line). */
+static void routes_cell(const char *row, const char *head_row, int from, const char *head, bool right, char *out,
+			size_t size)
+{
+	const char *h = strstr(head_row + from, head);
+	int a, b;
+
+	ck_assert_msg(h != NULL, "no '%s' head in the Routes pane", head);
+	if (right) {
+		b = (int)(h - head_row) + (int)strlen(head);
+		for (a = b; a > 0 && row[a - 1] != ' ' && row[a - 1] != '|'; a--)
+			;
+	} else {
+		a = (int)(h - head_row);
+		for (b = a; row[b] && row[b] != '|' && !(row[b] == ' ' && row[b + 1] == ' '); b++)
+			;
+	}
+	snprintf(out, size, "%.*s", b - a, row + a);
+}
+
+/* Every row of the Routes pane reads its decision under each head: the
+ * commodity, the lane, the cargo's value, the hops, borders, score and
+ * margin of a route taken (empty when none was), and the status ("sent",
+ * or why not). Day 60 of the default world, its first faction's rows. */
+START_TEST(test_tui_routes_every_cell_under_its_head)
+{
+	static char g[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int rows, hy = -1, from = 0, with_margin = 0, skipped = 0;
+
+	tui_handle_key(&a, '2');
+	rows = pane_routes_rows(&a);
+	ck_assert_int_ge(rows, 4);
+	for (int r = 0; r < rows && r < 12; r++) {
+		const struct smug_decision *d = &w->decisions[pane_routes_decision(&a)];
+		char *s = render(&a, 48, 200), want[64], got[64];
+		const char *row;
+
+		screen_rows(s, g, 48, 200);
+		free(s);
+		for (int y = 0; y < 48 && hy < 0; y++)
+			if (strstr(g[y], "src>dst") && strstr(g[y], "status")) {
+				hy = y; /* the pane's left frame line */
+				for (from = (int)(strstr(g[y], "src>dst") - g[y]); from > 0 && g[y][from] != '|'; from--)
+					;
+			}
+		ck_assert_msg(hy >= 0, "no Routes header");
+		row = g[hy + 1 + r];
+		routes_cell(row, g[hy], from, "commodity", false, got, sizeof got);
+		ck_assert_msg(strcmp(got, tui_commodity_short((int)d->commodity)) == 0, "row %d commodity '%s'", r, got);
+		snprintf(want, sizeof want, "%s>%s", tui_short_ward(&a, d->src_ward),
+			 d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-"); /* no demand ward: "-" */
+		routes_cell(row, g[hy], from, "src>dst", false, got, sizeof got);
+		ck_assert_msg(strcmp(got, want) == 0, "row %d lane '%s', not '%s'", r, got, want);
+		fmt_money(want, sizeof want, d->value, 9);
+		routes_cell(row, g[hy], from, "cargo", true, got, sizeof got);
+		ck_assert_msg(strcmp(got, want) == 0, "row %d cargo '%s', not '%s'", r, got, want);
+		snprintf(want, sizeof want, "%d", d->winner >= 0 ? d->route_len - 1 : 0);
+		routes_cell(row, g[hy], from, "hops", true, got, sizeof got);
+		ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d hops '%s'", r, got);
+		snprintf(want, sizeof want, "%d", d->route_borders);
+		routes_cell(row, g[hy], from, "brd", true, got, sizeof got);
+		ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d brd '%s'", r, got);
+		fmt_money(want, sizeof want, (int64_t)(d->winner_score + 0.5), 8);
+		routes_cell(row, g[hy], from, "score", true, got, sizeof got);
+		ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d score '%s'", r, got);
+		fmt_money(want, sizeof want, (int64_t)(d->margin + 0.5), 8);
+		routes_cell(row, g[hy], from, "margin", true, got, sizeof got);
+		ck_assert_msg(strcmp(got, d->winner >= 0 && d->runner >= 0 ? want : "") == 0,
+			      "row %d margin '%s', not '%s'", r, got, want);
+		routes_cell(row, g[hy], from, "status", false, got, sizeof got);
+		ck_assert_msg(d->skipped[0] ? got[0] && strcmp(got, "sent") != 0 : strcmp(got, "sent") == 0,
+			      "row %d status '%s' for '%s'", r, got, d->skipped);
+		with_margin += d->winner >= 0 && d->runner >= 0;
+		skipped += d->skipped[0] != '\0';
+		tui_handle_key(&a, KEY_DOWN);
+	}
+	ck_assert_int_gt(with_margin, 0);
+	ck_assert_int_gt(skipped, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Two wards ten units apart, side by side (at x -5 and 5) or one above
  * the other (at y -5 and 5), joined by one border. */
 static struct smug_world *pair_world(bool upright)
@@ -11032,6 +11118,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
+	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
 	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);

@@ -616,6 +616,8 @@ static const struct hostile hostile[] = {
 	 SMUG_ERR_SCHEMA, "snapshot.json: state.wards[0].delivered_today[0]: expected number in [0,1000000000], got -1"},
 	{"duplicate id", "snapshot.json", "\"id\":\"ward:02\"", "\"id\":\"ward:01\"", true, SMUG_ERR_SCHEMA,
 	 "snapshot.json: state.wards[1].id: ids must be unique and sorted ('ward:01' after 'ward:01')"},
+	{"duplicate node id", "snapshot.json", "\"id\":\"n:01.1\"", "\"id\":\"n:01.0\"", true, SMUG_ERR_SCHEMA,
+	 "snapshot.json: state.nodes[1].id: ids must be unique and sorted ('n:01.0' after 'n:01.0')"},
 	{"version 1", "manifest.json", "\"version_major\":", "\"version_major\": 1, \"was\":", false, SMUG_ERR_VERSION,
 	 "seed format 1 is not supported"},
 	{"malformed digest", "manifest.json", "\"digest\":\t\"", "\"digest\":\t\"0", false, SMUG_ERR_SCHEMA,
