@@ -4130,6 +4130,17 @@ START_TEST(test_tui_routes_row_reads_its_decision)
 }
 END_TEST
 
+/* Two decisions of the Routes pane fold into one row when everything
+ * the row shows of them is the same: faction, commodity, wards, route and
+ * the reason nothing was sent. */
+static bool routes_same_row(const struct smug_decision *x, const struct smug_decision *y)
+{
+	return x->faction == y->faction && x->commodity == y->commodity && x->src_ward == y->src_ward &&
+	       x->dst_ward == y->dst_ward && x->route_len == y->route_len &&
+	       memcmp(x->route, y->route, (size_t)x->route_len * sizeof x->route[0]) == 0 &&
+	       strcmp(x->skipped, y->skipped) == 0;
+}
+
 /* The text of a Routes cell in row: a right-aligned column's cell ends
  * where its head ends, a left-aligned one starts where its head starts
  * (and runs to the next double space or frame line). */
@@ -4155,63 +4166,115 @@ static void routes_cell(const char *row, const char *head_row, int from, const c
 /* Every row of the Routes pane reads its decision under each head: the
  * commodity, the lane, the cargo's value, the hops, borders, score and
  * margin of a route taken (empty when none was), and the status ("sent",
- * or why not). Day 60 of the default world, its first faction's rows. */
+ * or why not), and "xN" under n for N identical decisions folded into
+ * one row. Day 1 of the default world, every faction's first 12 rows. */
 START_TEST(test_tui_routes_every_cell_under_its_head)
 {
 	static char g[48][256];
 	struct tui_app a;
-	struct smug_world *w = open_at(&a, 60);
-	int rows, hy = -1, from = 0, with_margin = 0, skipped = 0;
+	struct smug_world *w = open_at(&a, 1);
+	int rows, hy = -1, from = 0, with_margin = 0, skipped = 0, folded = 0, size;
 
 	tui_handle_key(&a, '2');
-	rows = pane_routes_rows(&a);
-	ck_assert_int_ge(rows, 4);
-	for (int r = 0; r < rows && r < 12; r++) {
-		const struct smug_decision *d = &w->decisions[pane_routes_decision(&a)];
-		char *s = render(&a, 48, 200), want[64], got[64];
-		const char *row;
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		a.route_sel = 0;
+		rows = pane_routes_rows(&a);
+		for (int r = 0; r < rows && r < 12; r++) {
+			const struct smug_decision *d = &w->decisions[pane_routes_decision(&a)];
+			char *s = render(&a, 48, 200), want[64], got[64];
+			const char *row;
 
-		screen_rows(s, g, 48, 200);
-		free(s);
-		for (int y = 0; y < 48 && hy < 0; y++)
-			if (strstr(g[y], "src>dst") && strstr(g[y], "status")) {
-				hy = y; /* the pane's left frame line */
-				for (from = (int)(strstr(g[y], "src>dst") - g[y]); from > 0 && g[y][from] != '|'; from--)
-					;
-			}
-		ck_assert_msg(hy >= 0, "no Routes header");
-		row = g[hy + 1 + r];
-		routes_cell(row, g[hy], from, "commodity", false, got, sizeof got);
-		ck_assert_msg(strcmp(got, tui_commodity_short((int)d->commodity)) == 0, "row %d commodity '%s'", r, got);
-		snprintf(want, sizeof want, "%s>%s", tui_short_ward(&a, d->src_ward),
-			 d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-"); /* no demand ward: "-" */
-		routes_cell(row, g[hy], from, "src>dst", false, got, sizeof got);
-		ck_assert_msg(strcmp(got, want) == 0, "row %d lane '%s', not '%s'", r, got, want);
-		fmt_money(want, sizeof want, d->value, 9);
-		routes_cell(row, g[hy], from, "cargo", true, got, sizeof got);
-		ck_assert_msg(strcmp(got, want) == 0, "row %d cargo '%s', not '%s'", r, got, want);
-		snprintf(want, sizeof want, "%d", d->winner >= 0 ? d->route_len - 1 : 0);
-		routes_cell(row, g[hy], from, "hops", true, got, sizeof got);
-		ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d hops '%s'", r, got);
-		snprintf(want, sizeof want, "%d", d->route_borders);
-		routes_cell(row, g[hy], from, "brd", true, got, sizeof got);
-		ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d brd '%s'", r, got);
-		fmt_money(want, sizeof want, (int64_t)(d->winner_score + 0.5), 8);
-		routes_cell(row, g[hy], from, "score", true, got, sizeof got);
-		ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d score '%s'", r, got);
-		fmt_money(want, sizeof want, (int64_t)(d->margin + 0.5), 8);
-		routes_cell(row, g[hy], from, "margin", true, got, sizeof got);
-		ck_assert_msg(strcmp(got, d->winner >= 0 && d->runner >= 0 ? want : "") == 0,
-			      "row %d margin '%s', not '%s'", r, got, want);
-		routes_cell(row, g[hy], from, "status", false, got, sizeof got);
-		ck_assert_msg(d->skipped[0] ? got[0] && strcmp(got, "sent") != 0 : strcmp(got, "sent") == 0,
-			      "row %d status '%s' for '%s'", r, got, d->skipped);
-		with_margin += d->winner >= 0 && d->runner >= 0;
-		skipped += d->skipped[0] != '\0';
-		tui_handle_key(&a, KEY_DOWN);
+			screen_rows(s, g, 48, 200);
+			free(s);
+			for (int y = 0; y < 48 && hy < 0; y++)
+				if (strstr(g[y], "src>dst") && strstr(g[y], "status")) {
+					hy = y; /* the pane's left frame line */
+					for (from = (int)(strstr(g[y], "src>dst") - g[y]); from > 0 && g[y][from] != '|'; from--)
+						;
+				}
+			ck_assert_msg(hy >= 0, "no Routes header");
+			row = g[hy + 1 + r];
+			routes_cell(row, g[hy], from, "commodity", false, got, sizeof got);
+			ck_assert_msg(strcmp(got, tui_commodity_short((int)d->commodity)) == 0, "row %d commodity '%s'", r, got);
+			snprintf(want, sizeof want, "%s>%s", tui_short_ward(&a, d->src_ward),
+				 d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-"); /* no demand ward: "-" */
+			routes_cell(row, g[hy], from, "src>dst", false, got, sizeof got);
+			ck_assert_msg(strcmp(got, want) == 0, "row %d lane '%s', not '%s'", r, got, want);
+			fmt_money(want, sizeof want, d->value, 9);
+			routes_cell(row, g[hy], from, "cargo", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, want) == 0, "row %d cargo '%s', not '%s'", r, got, want);
+			snprintf(want, sizeof want, "%d", d->winner >= 0 ? d->route_len - 1 : 0);
+			routes_cell(row, g[hy], from, "hops", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d hops '%s'", r, got);
+			snprintf(want, sizeof want, "%d", d->route_borders);
+			routes_cell(row, g[hy], from, "brd", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d brd '%s'", r, got);
+			fmt_money(want, sizeof want, (int64_t)(d->winner_score + 0.5), 8);
+			routes_cell(row, g[hy], from, "score", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d score '%s'", r, got);
+			fmt_money(want, sizeof want, (int64_t)(d->margin + 0.5), 8);
+			routes_cell(row, g[hy], from, "margin", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, d->winner >= 0 && d->runner >= 0 ? want : "") == 0,
+				      "row %d margin '%s', not '%s'", r, got, want);
+			size = 0;
+			for (int i = 0; i < w->n_decisions; i++)
+				size += routes_same_row(d, &w->decisions[i]);
+			snprintf(want, sizeof want, "x%d", size);
+			routes_cell(row, g[hy], from, "n", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, size > 1 ? want : "") == 0, "row %d n '%s' for %d alike", r, got, size);
+			routes_cell(row, g[hy], from, "status", false, got, sizeof got);
+			ck_assert_msg(d->skipped[0] ? got[0] && strcmp(got, "sent") != 0 : strcmp(got, "sent") == 0,
+				      "row %d status '%s' for '%s'", r, got, d->skipped);
+			with_margin += d->winner >= 0 && d->runner >= 0;
+			skipped += d->skipped[0] != '\0';
+			folded += size > 1;
+			tui_handle_key(&a, KEY_DOWN);
+		}
 	}
 	ck_assert_int_gt(with_margin, 0);
 	ck_assert_int_gt(skipped, 0);
+	ck_assert_int_gt(folded, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The Routes pane has one row per group of identical decisions of the
+ * faction ("xN" in its n column when N > 1): over 90 days of the default
+ * world, each faction's rows count those groups, some of several. */
+START_TEST(test_tui_routes_fold_only_identical_decisions)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int folded = 0;
+
+	for (int day = 1; day <= 90; day++) {
+		smug_cmd_step(w, 1);
+		for (int f = 0; f < w->n_factions; f++) {
+			int groups = 0;
+
+			a.faction = f;
+			for (int i = 0; i < w->n_decisions; i++) {
+				const struct smug_decision *d = &w->decisions[i];
+				int j, size = 1;
+
+				if (d->faction != f)
+					continue;
+				for (j = 0; j < i && !(w->decisions[j].faction == f && routes_same_row(&w->decisions[j], d)); j++)
+					;
+				if (j < i)
+					continue; /* not the first of its group */
+				groups++;
+				for (int k = i + 1; k < w->n_decisions; k++) {
+					size += routes_same_row(d, &w->decisions[k]);
+				}
+				folded += size > 1;
+			}
+			ck_assert_msg(pane_routes_rows(&a) == groups, "day %d faction %d: %d rows for %d groups", day, f,
+				      pane_routes_rows(&a), groups);
+		}
+	}
+	ck_assert_int_gt(folded, 0);
 	close_app(&a, w);
 }
 END_TEST
@@ -11019,6 +11082,7 @@ int main(void)
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
 	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);
