@@ -2283,6 +2283,36 @@ START_TEST(test_tui_event_filter)
 }
 END_TEST
 
+/* The Events pane's shipment column (8 wide) shows a shipment number
+ * that fills it, "#1000000" once a run has made a million shipments, and
+ * leaves out one too wide for it rather than cut it to "#…". */
+START_TEST(test_tui_events_shipment_number_that_fills_its_column)
+{
+	static const struct {
+		uint64_t first;
+		const char *shown, *not_shown;
+	} cases[] = {{1000000, "#100000", NULL}, {10000000, NULL, "#\xe2\x80\xa6"}};
+
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, 0);
+		char *s;
+
+		w->next_shipment_id = cases[k].first;
+		smug_cmd_step(w, 1);
+		ck_assert_uint_gt(w->next_shipment_id, cases[k].first + 3);
+		s = render(&a, 48, 200);
+		ck_assert_msg(strstr(s, "shipment") != NULL, "no shipment column at 200 columns");
+		if (cases[k].shown)
+			ck_assert_msg(strstr(s, cases[k].shown) != NULL, "no %s... on the screen", cases[k].shown);
+		if (cases[k].not_shown)
+			ck_assert_msg(strstr(s, cases[k].not_shown) == NULL, "a shipment number cut on the screen");
+		free(s);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
 /* A story opened from the Events pane starts at its first event, even
  * after another story was scrolled: the screen is the one a fresh cockpit
  * shows for that story. */
@@ -11179,6 +11209,7 @@ int main(void)
 	tcase_add_test(t, test_tui_only_the_focused_pane_is_framed_as_focused);
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
+	tcase_add_test(t, test_tui_events_shipment_number_that_fills_its_column);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
