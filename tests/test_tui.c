@@ -3348,6 +3348,46 @@ START_TEST(test_tui_commodities_only_seizures_red)
 }
 END_TEST
 
+/* In the Borders table only seizure counts above 0 are red: a red
+ * character is a digit, not a lone 0, at most three cells of four digits
+ * a row, and some row has one (day 200 of the default world). */
+START_TEST(test_tui_borders_only_seizures_red)
+{
+	static char rowtext[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 200);
+	struct tui_grid *g;
+	struct tui_rect r;
+	char *screen;
+	int red_rows = 0;
+
+	screen = render(&a, 48, 220);
+	g = render_grid(&a, 48, 220);
+	screen_rows(screen, rowtext, 48, 220);
+	r = a.pane_rect[PANE_BORDERS];
+	ck_assert_msg(strstr(rowtext[r.y + 1], "seiz") != NULL, "no seizure columns: '%.200s'", rowtext[r.y + 1]);
+	for (int y = r.y + 1; y < r.y + r.h - 1; y++) {
+		int red = 0;
+
+		for (int x = r.x + 1; x < r.x + r.w - 1; x++) {
+			bool bad = grid_role(g, y, x) == ROLE_BAD && rowtext[y][x] != ' ';
+
+			ck_assert_msg(!bad || (rowtext[y][x] >= '0' && rowtext[y][x] <= '9'),
+				      "borders row %d: '%c' red in '%.120s'", y, rowtext[y][x], rowtext[y] + r.x);
+			ck_assert_msg(!bad || rowtext[y][x] != '0' || rowtext[y][x - 1] != ' ' || rowtext[y][x + 1] != ' ',
+				      "borders row %d: a 0 red in '%.120s'", y, rowtext[y] + r.x);
+			red += bad;
+		}
+		ck_assert_msg(red <= 12, "borders row %d: %d digits red", y, red);
+		red_rows += red > 0;
+	}
+	ck_assert_int_gt(red_rows, 0);
+	grid_free(g);
+	free(screen);
+	close_app(&a, w);
+}
+END_TEST
+
 /* In the chart view < and > step the span through 30, 90, 180 days and
  * the chart year, one step a key, stopping at either end. */
 START_TEST(test_tui_chart_span_steps)
@@ -11236,6 +11276,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_commodities_only_seizures_red);
+	tcase_add_test(t, test_tui_borders_only_seizures_red);
 	tcase_add_test(t, test_tui_chart_span_steps);
 	tcase_add_test(t, test_tui_chart_spans_only_the_days_since_the_start);
 	tcase_add_test(t, test_tui_chart_waits_for_the_first_day);
