@@ -2868,8 +2868,9 @@ START_TEST(test_tui_left_right_select_faction)
 }
 END_TEST
 
-/* A world where no faction runs a network has no faction to select:
- * Left, Right and the list keys leave the routes pane on "Routes of -". */
+/* A world where no faction runs a network has no faction to select: the
+ * Factions pane says "no smuggling factions", and Left, Right and the
+ * list keys leave the routes pane on "Routes of -". */
 START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
 {
 	static const char json[] =
@@ -2890,6 +2891,7 @@ START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
 	smug_cmd_step(w, 1);
 	tui_app_init(&a, w, &opts);
 	ck_assert_int_eq(a.faction, -1);
+	ck_assert_msg(screen_has(&a, "no smuggling factions"), "the Factions pane does not say it is empty");
 	for (int i = 0; i < 4; i++) {
 		tui_handle_key(&a, keys[i]);
 		ck_assert_msg(a.faction == -1, "key %d selected faction %d in a world without a network", keys[i], a.faction);
