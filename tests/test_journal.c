@@ -190,6 +190,76 @@ START_TEST(test_journal_tampered_command_names_its_day)
 }
 END_TEST
 
+/* A world reseeded before its first day (run --seed) journals the seed
+ * and replays with it: a journal holding another seed diverges on day 0,
+ * in the world group. */
+START_TEST(test_journal_reseed_replays_with_its_seed)
+{
+	struct smug_world *w = test_default_at(0);
+	struct smug_error err;
+	struct smug_replay_report r;
+	char *text;
+
+	ck_assert_int_eq(smug_world_reseed(w, 4242, &err), SMUG_OK);
+	smug_cmd_step(w, 40);
+	text = smug_journal_to_jsonl(w);
+	ck_assert_msg(strstr(text, "\"op\":\"reseed\",\"seed\":4242,") != NULL, "no reseed command in '%.200s'",
+		      strchr(text, '\n') + 1);
+	r = replay_text(w, text, w);
+	ck_assert_msg(r.ok, "%s", r.what);
+	ck_assert_uint_eq(r.world->seed, 4242);
+	ck_assert_uint_eq(smug_world_digest(r.world), smug_world_digest(w));
+	smug_world_free(r.world);
+	expect_divergence(w, text, "\"seed\":4242", "\"seed\":4243", 0, 2, "world");
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Where a replay runs out, it says so with the day: a check past the
+ * journal's last command, a check recorded for a day before the replay
+ * reached it, and an end snapshot at another day (ahead or behind). */
+START_TEST(test_journal_replay_names_the_day_it_runs_out)
+{
+	struct smug_world *w = session(), *other = smug_world_clone(w), *early = test_default_at(10);
+	char *text = smug_journal_to_jsonl(w), *cut;
+	struct smug_replay_report r;
+
+	ck_assert_int_eq(w->day, 95);
+	/* the final check moved to day 96: the replay stops at 95 */
+	cut = edit(text, "{\"type\":\"check\",\"day\":95,", "{\"type\":\"check\",\"day\":96,");
+	r = replay_text(w, cut, NULL);
+	ck_assert_msg(!r.ok && r.diverged_day == 96 && strstr(r.what, "the replay ends at day 95 before this check"),
+		      "a check for day 96 after a journal ending on day 95: ok %d, day %d, '%s'", r.ok,
+		      r.diverged_day, r.what);
+	smug_world_free(r.world);
+	free(cut);
+	/* the day-30 check, taken during the step from day 12, said day 10 */
+	cut = edit(text, "{\"type\":\"check\",\"day\":30,", "{\"type\":\"check\",\"day\":10,");
+	r = replay_text(w, cut, NULL);
+	ck_assert_msg(!r.ok && r.diverged_day == 10 &&
+			      strstr(r.what, "the journal has a check for day 10, the replay is at day 13"),
+		      "a check for day 10 after the step from day 12: ok %d, day %d, '%s'", r.ok, r.diverged_day,
+		      r.what);
+	smug_world_free(r.world);
+	free(cut);
+	/* the end snapshot three days ahead, and one at day 10 */
+	smug_cmd_step(other, 3);
+	r = replay_text(w, text, other);
+	ck_assert_msg(!r.ok && r.diverged_day == 95 && strstr(r.what, "the replay ends at day 95, the snapshot is at day 98"),
+		      "snapshot at day 98: ok %d, day %d, '%s'", r.ok, r.diverged_day, r.what);
+	smug_world_free(r.world);
+	r = replay_text(w, text, early);
+	ck_assert_msg(!r.ok && r.diverged_day == 10 && strstr(r.what, "the replay ends at day 95, the snapshot is at day 10"),
+		      "snapshot at day 10: ok %d, day %d, '%s'", r.ok, r.diverged_day, r.what);
+	smug_world_free(r.world);
+	free(text);
+	smug_world_free(early);
+	smug_world_free(other);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_journal_replay_compares_the_final_state_field_by_field)
 {
 	struct smug_world *w = session(), *other = smug_world_clone(w);
@@ -239,6 +309,23 @@ START_TEST(test_journal_rejects_malformed_lines)
 		 "{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":0}\n",
 		 "line 2: days: expected a whole number in [1,1000000000], got 0"},
 		{"{\"type\":\"header\"\n", "line 1: malformed JSON"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "{\"type\":\"command\",\"op\":\"step\",\"days\":1}\n",
+		 "line 2: day: missing"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "{\"type\":\"command\",\"day\":0,\"op\":5}\n",
+		 "line 2: op: expected string"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "{\"type\":\"command\",\"day\":0,\"op\":\"set\",\"key\":\"smuggling.learning_rate\","
+		 "\"value\":\"0123456789012345678901234567890123456789012345678901234567890123\"}\n",
+		 "line 2: value: longer than 63 bytes"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "{\"type\":\"note\"}\n",
+		 "line 2: type: expected \"command\" or \"check\", got \"note\""},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct smug_journal_file f = {0};
@@ -763,6 +850,8 @@ int main(void)
 	tcase_add_test(j, test_journal_replays_with_crlf_line_ends);
 	tcase_add_test(j, test_journal_tampered_command_names_its_day);
 	tcase_add_test(j, test_journal_replay_compares_the_final_state_field_by_field);
+	tcase_add_test(j, test_journal_reseed_replays_with_its_seed);
+	tcase_add_test(j, test_journal_replay_names_the_day_it_runs_out);
 	tcase_add_test(j, test_journal_rejects_malformed_lines);
 	tcase_add_test(j, test_journal_refuses_more_lines_than_it_keeps);
 	tcase_add_test(j, test_journal_state_groups_fill_no_more_than_asked);

@@ -85,6 +85,16 @@ static const struct bad_case cases[] = {
 	{"backslash in an id", "{\"id\":\"n:c\"", "{\"id\":\"n\\\\c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
 	{"id of 40 characters", "{\"id\":\"n:c\"", "{\"id\":\"n:12345678901234567890123456789012345678\"", SMUG_ERR_SCHEMA,
 	 "s.json: nodes[2].id: invalid id"},
+	{"unknown related good", "\"seed\":3,", "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"related_good\":\"gold\"}},",
+	 SMUG_ERR_SCHEMA, "s.json: commodities.NARCOTICS.related_good: unknown good 'gold'"},
+	{"related good a number", "\"seed\":3,", "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"related_good\":2}},",
+	 SMUG_ERR_SCHEMA, "s.json: commodities.NARCOTICS.related_good: expected string, got number"},
+	{"name of 48 bytes", "{\"id\":\"ward:a\",", "{\"id\":\"ward:a\",\"name\":\"Ward of the Long Name That Runs to 48 Bytes, Yes\",",
+	 SMUG_ERR_SCHEMA, "s.json: wards[0].name: too long (at most 47 bytes)"},
+	{"corridors not a list", "\"corridors\":[{\"a\":\"n:a\",\"b\":\"n:b\"},{\"a\":\"n:c\",\"b\":\"n:b\",\"travel_days\":2}],",
+	 "\"corridors\":{},", SMUG_ERR_SCHEMA, "s.json: corridors: expected array, got object"},
+	{"no corridors", "\"corridors\":[{\"a\":\"n:a\",\"b\":\"n:b\"},{\"a\":\"n:c\",\"b\":\"n:b\",\"travel_days\":2}],", "",
+	 SMUG_ERR_SCHEMA, "s.json: corridors: missing required key"},
 	{"bad config", "\"seed\":3,", "\"seed\":3,\"config\":{\"smuggling\":{\"route_topk\":0}},", SMUG_ERR_SCHEMA,
 	 "s.json: config.smuggling.route_topk: expected number in [1,64], got 0"},
 };
@@ -147,6 +157,27 @@ START_TEST(test_scenario_base_loads_with_defaults)
 	ck_assert_int_ge(acct, 0);
 	ck_assert_int_eq(w->ledger.accounts[acct].balance, 1234);
 	ck_assert_uint_eq(w->seed, 3);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A commodity's related_good names the good whose shortage draws its
+ * demand (smugnet-scenario(5)): NARCOTICS (medicine by default) tied to
+ * water, the first good, or to parts, the last, loads so. */
+START_TEST(test_scenario_related_good_loads)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_msg(load_mutated("\"seed\":3,", "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"related_good\":\"water\"}},",
+				   &err, &w) == SMUG_OK,
+		      "%s", err.msg);
+	ck_assert_str_eq(smug_good_name(w->commodities[SMUG_COMMODITY_NARCOTICS].related_good), "water");
+	smug_world_free(w);
+	ck_assert_msg(load_mutated("\"seed\":3,", "\"seed\":3,\"commodities\":{\"NARCOTICS\":{\"related_good\":\"parts\"}},",
+				   &err, &w) == SMUG_OK,
+		      "%s", err.msg);
+	ck_assert_str_eq(smug_good_name(w->commodities[SMUG_COMMODITY_NARCOTICS].related_good), "parts");
 	smug_world_free(w);
 }
 END_TEST
@@ -758,6 +789,7 @@ int main(void)
 	t = tcase_create("worlds");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_scenario_base_loads_with_defaults);
+	tcase_add_test(t, test_scenario_related_good_loads);
 	tcase_add_test(t, test_scenario_default_world_shape);
 	tcase_add_test(t, test_scenario_tiny_loads);
 	tcase_add_loop_test(t, test_scenario_generated_worlds, 0, 4);

@@ -210,7 +210,8 @@ END_TEST
 /* A ward that nothing reaches (no deliveries, corruption below
  * tolerance_corruption) keeps its shortages and smuggling tolerance at
  * their base bit for bit, day after day; a value of -0.0 at a base of 0
- * steps to +0.0, as every step's sum does (the digest sees the sign). */
+ * or of -0.0 steps to +0.0, as every step's sum does (the digest sees the
+ * sign). */
 START_TEST(test_signals_quiet_ward_stays_at_base_and_minus_zero_steps)
 {
 	struct smug_world *w = tiny();
@@ -233,6 +234,20 @@ START_TEST(test_signals_quiet_ward_stays_at_base_and_minus_zero_steps)
 	signals_step(w);
 	ck_assert_msg(!signbit(wa->sig.shortage[SMUG_GOOD_WATER]), "a shortage of -0.0 stayed -0.0");
 	ck_assert_msg(!signbit(wa->sig.smuggling_tolerance), "a tolerance of -0.0 stayed -0.0");
+	/* a base of -0.0 (a scenario may say "-0"): a value of -0.0, its
+	 * base bit for bit, steps to +0.0 all the same, and +0.0 stays */
+	wa->base.shortage[SMUG_GOOD_WATER] = -0.0;
+	wa->sig.shortage[SMUG_GOOD_WATER] = -0.0;
+	wa->base.smuggling_tolerance = -0.0;
+	wa->sig.smuggling_tolerance = -0.0;
+	signals_step(w);
+	ck_assert_msg(!signbit(wa->sig.shortage[SMUG_GOOD_WATER]), "a shortage of -0.0 at a base of -0.0 stayed -0.0");
+	ck_assert_msg(!signbit(wa->sig.smuggling_tolerance), "a tolerance of -0.0 at a base of -0.0 stayed -0.0");
+	signals_step(w);
+	ck_assert_msg(wa->sig.shortage[SMUG_GOOD_WATER] == 0 && !signbit(wa->sig.shortage[SMUG_GOOD_WATER]),
+		      "a shortage of +0.0 at a base of -0.0 moved");
+	ck_assert_msg(wa->sig.smuggling_tolerance == 0 && !signbit(wa->sig.smuggling_tolerance),
+		      "a tolerance of +0.0 at a base of -0.0 moved");
 	smug_world_free(w);
 }
 END_TEST
@@ -445,6 +460,129 @@ START_TEST(test_signals_upkeep_and_ward_economy)
 }
 END_TEST
 
+/* A day of the ward economy in a world of more wards than the ledger's
+ * journal ring has room for five transfers each leaves in the ring the
+ * records posting them one by one would: its newest SMUG_JOURNAL_CAP
+ * transfers (2,000 wards: about 6,000 on the first day), or all of them
+ * after the older ones (1,000 wards: about 3,000, some wards having
+ * nothing to move); today's, numbered consecutively up to the last,
+ * newest first the networks' upkeep, then each ward's five (spending of
+ * the black market, the ward's spending, its pay, the levy, the leak)
+ * from the last ward back, each between the accounts its reason names
+ * and for what the balances moved. */
+static void economy_journal_check(int n_wards)
+{
+	char *json = smug_scenario_generate(n_wards, 7, 3);
+	struct smug_world *w = NULL;
+	struct smug_ledger *l;
+	int64_t *before, *moved;
+	static const enum smug_tx_reason order[5] = {
+		SMUG_TX_BLACKMARKET_SPENDING, SMUG_TX_WARD_SPENDING, SMUG_TX_PAY_ENFORCEMENT,
+		SMUG_TX_LEVY_THROUGHPUT,      SMUG_TX_CORRUPTION_LEAK,
+	};
+	int ward, k, f, n_upkeep = 0, oldest_ward, count0, n_today;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_int_eq(smug_world_load_json(json, strlen(json), "gen", &w, NULL), SMUG_OK);
+	free(json);
+	l = &w->ledger;
+	before = calloc((size_t)l->n_accounts, sizeof *before);
+	moved = calloc((size_t)l->n_accounts, sizeof *moved);
+	for (int i = 0; i < l->n_accounts; i++)
+		before[i] = l->accounts[i].balance;
+	count0 = l->journal_count;
+	w->day++;
+	signals_step(w);
+	ck_assert_int_eq(l->day_seq_day, w->day);
+	ck_assert_msg(n_wards < 2000 ? l->day_seq < SMUG_JOURNAL_CAP : l->day_seq > SMUG_JOURNAL_CAP,
+		      "%d wards: %u transfers today", n_wards, l->day_seq);
+	n_today = (int)l->day_seq < SMUG_JOURNAL_CAP ? (int)l->day_seq : SMUG_JOURNAL_CAP;
+	ck_assert_int_eq(l->journal_count, count0 + (int)l->day_seq < SMUG_JOURNAL_CAP ? count0 + (int)l->day_seq
+										: SMUG_JOURNAL_CAP);
+	if (n_today < SMUG_JOURNAL_CAP) /* the record before today's is as it was */
+		ck_assert_int_lt(l->journal[(l->journal_head - 1 - n_today + 2 * SMUG_JOURNAL_CAP) % SMUG_JOURNAL_CAP].day,
+				 w->day);
+	f = w->n_factions - 1;
+	ward = w->n_wards - 1;
+	k = 0;
+	for (int j = 0; j < n_today; j++) {
+		const struct smug_tx *t = &l->journal[(l->journal_head - 1 - j + 2 * SMUG_JOURNAL_CAP) % SMUG_JOURNAL_CAP];
+		const struct smug_ward *wa;
+		int from, to;
+
+		ck_assert_int_eq(t->day, w->day);
+		ck_assert_msg(t->seq == l->day_seq - 1 - (uint32_t)j, "record %d back: seq %u, want %u", j, t->seq,
+			      l->day_seq - 1 - (uint32_t)j);
+		ck_assert_int_gt(t->amount, 0);
+		while (f >= 0 && (!w->factions[f].runs_network || t->reason != SMUG_TX_UPKEEP))
+			f--;
+		if (f >= 0) { /* the upkeep, newest first */
+			ck_assert_int_eq(t->from, w->factions[f].account);
+			ck_assert_int_eq(t->to, w->wards[w->factions[f].home_ward].buyers);
+			n_upkeep++;
+			f--;
+			moved[t->from] -= t->amount;
+			moved[t->to] += t->amount;
+			continue;
+		}
+		/* the next of the wards' transfers back with this reason */
+		while (ward >= 0 && order[k] != t->reason) {
+			if (++k == 5) {
+				k = 0;
+				ward--;
+			}
+		}
+		ck_assert_msg(ward >= 0, "record %d back (reason %d) is no ward's next transfer", j, (int)t->reason);
+		wa = &w->wards[ward];
+		from = t->reason == SMUG_TX_BLACKMARKET_SPENDING ? l->blackmarket
+		       : t->reason == SMUG_TX_WARD_SPENDING	 ? wa->account
+		       : t->reason == SMUG_TX_PAY_ENFORCEMENT	 ? l->treasury
+								 : wa->buyers;
+		to = t->reason == SMUG_TX_BLACKMARKET_SPENDING || t->reason == SMUG_TX_WARD_SPENDING ? wa->buyers
+		     : t->reason == SMUG_TX_PAY_ENFORCEMENT					     ? wa->account
+		     : t->reason == SMUG_TX_LEVY_THROUGHPUT					     ? l->treasury
+												     : l->blackmarket;
+		ck_assert_msg(t->from == from && t->to == to, "record %d back, ward %d reason %d: %d -> %d, want %d -> %d",
+			      j, ward, (int)t->reason, t->from, t->to, from, to);
+		moved[t->from] -= t->amount;
+		moved[t->to] += t->amount;
+		if (++k == 5) {
+			k = 0;
+			ward--;
+		}
+	}
+	ck_assert_int_gt(n_upkeep, 0);
+	/* every ward after the oldest one in the ring has all its transfers
+	 * there: its two accounts moved by what the records say */
+	oldest_ward = ward + 1;
+	ck_assert_int_lt(oldest_ward, w->n_wards - 500);
+	if (n_today < SMUG_JOURNAL_CAP) /* every ward's transfers are there */
+		oldest_ward = -1;
+	for (int i = oldest_ward + 1; i < w->n_wards; i++) {
+		const struct smug_ward *wa = &w->wards[i];
+
+		ck_assert_msg(l->accounts[wa->account].balance - before[wa->account] == moved[wa->account],
+			      "ward %d's account moved %lld, its records say %lld", i,
+			      (long long)(l->accounts[wa->account].balance - before[wa->account]),
+			      (long long)moved[wa->account]);
+		ck_assert_msg(l->accounts[wa->buyers].balance - before[wa->buyers] == moved[wa->buyers],
+			      "ward %d's buyers moved %lld, their records say %lld", i,
+			      (long long)(l->accounts[wa->buyers].balance - before[wa->buyers]),
+			      (long long)moved[wa->buyers]);
+	}
+	ck_assert(smug_ledger_conserved(l));
+	free(before);
+	free(moved);
+	smug_world_free(w);
+}
+
+START_TEST(test_signals_economy_journal_keeps_the_newest_transfers)
+{
+	economy_journal_check(2000);
+	economy_journal_check(1000);
+}
+END_TEST
+
 /* The ward economy moves whole minor units: at a spending rate of 1 a
  * ward's account spends its whole balance, down to a single minor unit;
  * at a rate below 1 the balance times the rate, truncated, so one minor
@@ -533,6 +671,7 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("money");
 	tcase_add_test(t, test_signals_upkeep_and_ward_economy);
+	tcase_add_test(t, test_signals_economy_journal_keeps_the_newest_transfers);
 	tcase_add_test(t, test_signals_ward_spending_moves_whole_minor_units);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

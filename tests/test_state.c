@@ -902,6 +902,128 @@ START_TEST(test_state_bribe_map_longer_than_a_route_is_refused)
 }
 END_TEST
 
+/* The node at a path such as "state.wards[1].sig" (NULL if absent). */
+static cJSON *node_at(cJSON *root, const char *path)
+{
+	char key[64];
+	const char *p = path;
+
+	while (root && *p) {
+		size_t n = strcspn(p, ".[");
+
+		if (n > 0) {
+			snprintf(key, sizeof key, "%.*s", (int)n, p);
+			root = cJSON_GetObjectItemCaseSensitive(root, key);
+			p += n;
+		} else if (*p == '[') {
+			root = cJSON_GetArrayItem(root, atoi(p + 1));
+			p = strchr(p, ']') + 1;
+		}
+		if (*p == '.')
+			p++;
+	}
+	return root;
+}
+
+enum damage { DROP, SET_NUMBER, SET_TEXT, REVERSE, EMPTY, COPY_FIRST, DROP_LAST };
+
+/* The tiny world's snapshot with one damage at path (key: the member
+ * changed, for DROP, SET_NUMBER and SET_TEXT): "" if it loads, else the
+ * loader's message. */
+static const char *load_damaged(const char *json, const char *path, const char *key, enum damage how,
+				double v, const char *text, char *msg, size_t size)
+{
+	cJSON *root = cJSON_Parse(json), *at = node_at(root, path), *e;
+	struct smug_world *back = NULL;
+	struct smug_error err;
+	char *edited;
+	int n;
+
+	ck_assert_msg(at != NULL, "no %s in the snapshot", path);
+	n = cJSON_GetArraySize(at);
+	switch (how) {
+	case DROP: cJSON_DeleteItemFromObjectCaseSensitive(at, key); break;
+	case SET_NUMBER: cJSON_ReplaceItemInObjectCaseSensitive(at, key, cJSON_CreateNumber(v)); break;
+	case SET_TEXT: cJSON_ReplaceItemInObjectCaseSensitive(at, key, cJSON_CreateString(text)); break;
+	case REVERSE:
+		for (int i = 0; i < n; i++)
+			cJSON_AddItemToArray(at, cJSON_DetachItemFromArray(at, n - 1 - i));
+		break;
+	case EMPTY:
+		while (cJSON_GetArraySize(at) > 0)
+			cJSON_DeleteItemFromArray(at, 0);
+		break;
+	case COPY_FIRST: /* a second entry like the first, v in its member key */
+		e = cJSON_Duplicate(cJSON_GetArrayItem(at, 0), true);
+		cJSON_ReplaceItemInObjectCaseSensitive(e, key, cJSON_CreateNumber(v));
+		cJSON_AddItemToArray(at, e);
+		break;
+	case DROP_LAST: cJSON_DeleteItemFromArray(at, n - 1); break;
+	}
+	edited = cJSON_PrintUnformatted(root);
+	if (snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err) == SMUG_OK)
+		snprintf(msg, size, "%s", "");
+	else
+		snprintf(msg, size, "%s", err.msg);
+	if (*msg)
+		ck_assert_ptr_null(back);
+	smug_world_free(back);
+	free(edited);
+	cJSON_Delete(root);
+	return msg;
+}
+
+/* A seed damaged by hand is refused with the path of what is wrong and
+ * why (smugnet-seed(5)): a missing member, a number where a flag or a
+ * text belongs, a text one byte longer than its field (one byte less
+ * loads), a day before the start day, no wards, lists out of their
+ * order (edge beliefs, crackdowns: one per corridor, by corridor), a
+ * telemetry row cut short. */
+START_TEST(test_state_damaged_seed_names_the_path)
+{
+	static const char long47[] = "ward-name-ward-name-ward-name-ward-name-ward-na",
+			  long48[] = "ward-name-ward-name-ward-name-ward-name-ward-nam";
+	static const struct {
+		const char *path, *key;
+		enum damage how;
+		double v;
+		const char *text, *want;
+	} cases[] = {
+		{"state.wards[1].sig", "corruption", DROP, 0, NULL, "state.wards[1].sig.corruption: missing"},
+		{"state.config.smuggling", "enabled", SET_NUMBER, 1, NULL, "state.config.smuggling.enabled: expected boolean"},
+		{"state.wards[1]", "name", SET_NUMBER, 5, NULL, "state.wards[1].name: expected string"},
+		{"state.wards[1]", "name", SET_TEXT, 0, long48, "state.wards[1].name: longer than 47 bytes"},
+		{"state.wards[1]", "name", SET_TEXT, 0, long47, ""},
+		{"state", "start_day", SET_NUMBER, 41, NULL, "state.day: before start_day 41"},
+		{"state", "start_day", SET_NUMBER, 40, NULL, ""},
+		{"state.wards", NULL, EMPTY, 0, NULL, "state.wards: at least one ward"},
+		{"state.factions[0].network.edge_stats", NULL, REVERSE, 0, NULL,
+		 "state.factions[0].network.edge_stats: edge_stats must be sorted by corridor and direction"},
+		{"state.crackdowns", "corridor", COPY_FIRST, 0, NULL, "state.crackdowns: crackdowns must be sorted by corridor"},
+		{"state.crackdowns", "corridor", COPY_FIRST, 1, NULL, ""},
+		{"state.telemetry.windows.border_window", NULL, DROP_LAST, 0, NULL,
+		 "state.telemetry.windows.border_window: expected rows of 2 numbers, got 7 numbers"},
+	};
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	char *json, msg[512];
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[0].id, 0.5, -1, NULL), SMUG_OK);
+	smug_cmd_step(w, 40);
+	json = snapshot_to_json(w);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		load_damaged(json, cases[i].path, cases[i].key, cases[i].how, cases[i].v, cases[i].text, msg, sizeof msg);
+		if (*cases[i].want)
+			ck_assert_msg(strstr(msg, cases[i].want) != NULL, "case %zu: '%s', want '%s'", i,
+				      *msg ? msg : "it loads", cases[i].want);
+		else
+			ck_assert_msg(*msg == '\0', "case %zu (%s %s): refused: %s", i, cases[i].path,
+				      cases[i].key ? cases[i].key : "", msg);
+	}
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 /* snapshot.json names the world's opening balances from the scenario's
  * "ledger" (smugnet-seed(5): the world's identity), in minor units, and
  * keeps them through a load and a save a year later: the raider-source
@@ -1352,6 +1474,7 @@ int main(void)
 	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
 	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
 	tcase_add_test(t, test_state_every_number_loads_across_its_range);
+	tcase_add_test(t, test_state_damaged_seed_names_the_path);
 	tcase_add_test(t, test_state_crackdown_periods_refuse_a_future_end_or_a_bad_flag);
 	tcase_add_test(t, test_state_crackdown_ending_on_the_saved_day_expires_next_step);
 	tcase_add_test(t, test_state_charts_survive_save_and_load);

@@ -184,6 +184,15 @@ if command -v tmux >/dev/null 2>&1; then
 	tmux -S "$sock" send-keys Tab Down
 	shown "5-95% of $KNOB=0.15"
 	tmux -S "$sock" capture-pane -p > "$tmp/screen"
+	# Shift-Tab and Up wrap around: from the second figure and the
+	# second setting, twice each, to the last figure (in_transit) and the
+	# last setting; Up again, the setting above it
+	tmux -S "$sock" send-keys BTab BTab Up Up
+	shown "in_transit .*: medians, and 5-95% of $KNOB=0.6" ||
+		fail "Shift-Tab, Up twice each from the second figure and setting: not the last ones: $(tmux -S "$sock" capture-pane -p | sed -n 2p)"
+	tmux -S "$sock" send-keys Up
+	shown "in_transit .*: medians, and 5-95% of $KNOB=0.3 " ||
+		fail "Up from the last setting does not select the one above it: $(tmux -S "$sock" capture-pane -p | sed -n 2p)"
 	tmux -S "$sock" send-keys q
 	shown EXITED
 	tmux -S "$sock" capture-pane -p > "$tmp/screen2"

@@ -1923,6 +1923,39 @@ START_TEST(test_tui_why_leads_with_the_decision)
 }
 END_TEST
 
+/* In the why view PageUp moves ten candidates up and stops at the first;
+ * once smuggling is switched off and a day passes, the day has no
+ * decision and the view says so instead of an old one. */
+START_TEST(test_tui_why_page_up_and_a_day_without_decisions)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct smug_error err;
+	int di, n;
+
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	di = pane_routes_decision(&a);
+	n = w->decisions[di].n_cand;
+	ck_assert_int_gt(n, 11);
+	tui_handle_key(&a, KEY_END);
+	tui_handle_key(&a, KEY_PPAGE);
+	ck_assert_msg(a.why_sel == n - 11, "PageUp from the last of %d candidates selects %d, want %d", n, a.why_sel,
+		      n - 11);
+	for (int i = 0; i < n / 10 + 1; i++)
+		tui_handle_key(&a, KEY_PPAGE);
+	ck_assert_int_eq(a.why_sel, 0);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.enabled", "false", &err), SMUG_OK);
+	tui_handle_key(&a, '.');
+	ck_assert_int_eq(w->day, 61);
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	ck_assert_msg(screen_has(&a, "no decision selected (the Routes pane lists them)"),
+		      "day 61 without decisions: the why view does not say no decision is selected");
+	close_app(&a, w);
+}
+END_TEST
+
 /* A route too long for the Why view's route column is shortened in the
  * middle and still ends with its last node, whole, even when the node ids
  * differ in length (a designer's own scenario: a short source id, a long
@@ -2869,8 +2902,9 @@ START_TEST(test_tui_left_right_select_faction)
 END_TEST
 
 /* A world where no faction runs a network has no faction to select: the
- * Factions pane says "no smuggling factions", and Left, Right and the
- * list keys leave the routes pane on "Routes of -". */
+ * Factions pane says "no smuggling factions", Left, Right and the list
+ * keys leave the routes pane on "Routes of -", and g (chart) says there
+ * is no faction to chart. */
 START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
 {
 	static const char json[] =
@@ -2897,6 +2931,11 @@ START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
 		ck_assert_msg(a.faction == -1, "key %d selected faction %d in a world without a network", keys[i], a.faction);
 		ck_assert_msg(screen_has(&a, "Routes of -"), "key %d: the routes pane names a faction", keys[i]);
 	}
+	/* nothing to chart either: g says so and opens no chart */
+	tui_handle_key(&a, 'g');
+	ck_assert_msg(a.view == VIEW_MAIN, "g in a world without a network opened view %d", a.view);
+	ck_assert_msg(screen_has(&a, "no faction to chart"), "g in a world without a network: the status reads '%s'",
+		      a.status);
 	tui_app_done(&a);
 	smug_world_free(w);
 }
@@ -4096,6 +4135,35 @@ END_TEST
  * keeps its all-time rank but is gone from the last 30 days' list; Left
  * shortens the window down to one day, Right lengthens it up to
  * telemetry.window_days, and T or Esc closes the view. */
+/* On day 0 nothing has crossed yet: the TopK view's route and border
+ * lists read "(none)" on their first row, all time and in the window. */
+START_TEST(test_tui_topk_view_on_day_0_lists_none)
+{
+	static const char *const heads[] = {"Routes (shipments sent)", "Borders (crossings)"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char *text;
+
+	feed(&a, "T");
+	ck_assert_int_eq(a.view, VIEW_TOPK);
+	text = render(&a, 48, 160);
+	for (int h = 0; h < 2; h++) {
+		const char *at = strstr(text, heads[h]), *row, *end;
+		int n = 0;
+
+		ck_assert_msg(at != NULL, "no '%s' in the TopK view", heads[h]);
+		row = strchr(at, '\n') + 1;
+		end = strchr(row, '\n');
+		for (const char *p = strstr(row, "(none)"); p && p < end; p = strstr(p + 1, "(none)"))
+			n++;
+		ck_assert_msg(n == 2, "day 0: the first row under '%s' reads '%.*s', want '(none)' twice", heads[h],
+			      (int)(end - row), row);
+	}
+	free(text);
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_topk_view_shows_the_shift)
 {
 	struct smug_world *w = world_at(90);
@@ -4995,6 +5063,38 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 	ck_assert_int_eq(a.prompt, PROMPT_KNOB);
 	snprintf(want, sizeof want, "%s: %.40s", k[n - 1].key, k[n - 1].meaning);
 	ck_assert_msg(screen_has(&a, want), "the last knob is not the one edited (want '%s')", want);
+	close_app(&a, w);
+}
+END_TEST
+
+/* PageUp in the config view moves the selection ten knobs up and stops
+ * at the first; Up on the first knob keeps it, so Enter (with no frame
+ * drawn in between) edits the first knob. */
+START_TEST(test_tui_config_page_up_stops_at_the_first_knob)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+	char want[512];
+
+	ck_assert_int_gt(n, 11);
+	feed(&a, "C");
+	ck_assert_int_eq(a.view, VIEW_CONFIG);
+	tui_handle_key(&a, KEY_END);
+	tui_handle_key(&a, KEY_PPAGE);
+	snprintf(want, sizeof want, "%s: %.40s", k[n - 11].key, k[n - 11].meaning);
+	ck_assert_msg(screen_has(&a, want), "PageUp from the last knob does not select the 11th from the end (want '%s')",
+		      want);
+	for (int i = 0; i < n / 10 + 1; i++)
+		tui_handle_key(&a, KEY_PPAGE);
+	snprintf(want, sizeof want, "%s: %.40s", k[0].key, k[0].meaning);
+	ck_assert_msg(screen_has(&a, want), "PageUp past the top does not select the first knob (want '%s')", want);
+	tui_handle_key(&a, KEY_UP);
+	feed(&a, "\n");
+	ck_assert_msg(a.prompt == PROMPT_KNOB, "Enter after Up on the first knob edits nothing");
+	ck_assert_msg(screen_has(&a, want), "Up on the first knob, then Enter: not the first knob edited (want '%s')",
+		      want);
 	close_app(&a, w);
 }
 END_TEST
@@ -11240,6 +11340,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_borders_first_frame_lights_the_border_selected);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
+	tcase_add_test(t, test_tui_why_page_up_and_a_day_without_decisions);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
 	tcase_add_test(t, test_tui_why_title_names_the_first_ward);
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
@@ -11298,7 +11399,9 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_left_right_move_the_sort);
 	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
+	tcase_add_test(t, test_tui_topk_view_on_day_0_lists_none);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
+	tcase_add_test(t, test_tui_config_page_up_stops_at_the_first_knob);
 	tcase_add_test(t, test_tui_config_home_selects_the_first_knob);
 	tcase_add_test(t, test_tui_config_columns_sit_under_their_heads);
 	tcase_add_test(t, test_tui_config_view_scrolls_to_the_selection);

@@ -105,6 +105,8 @@ struct smug_world {
 
 	struct smug_route_cache *route_cache; /* results never depend on it */
 	struct smug_plan_memo *plan_memo;     /* per-day estimate memo, likewise */
+	int64_t *economy_held;		      /* the ward economy's day of amounts, likewise */
+	int economy_held_cap;
 	struct smug_draw_head draw_head;      /* draws' key head, likewise */
 };
 

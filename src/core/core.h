@@ -383,6 +383,39 @@ static inline int64_t ledger_run_move(struct ledger_run *r, int from, int to, in
 	return amount;
 }
 
+/* ledger_run_move with the journal record held back: the money moves
+ * and the transfer takes its sequence number, and the caller keeps what
+ * moved (0: nothing did, no sequence taken) to journal with
+ * ledger_run_journal if the record is among the ring's newest, where
+ * ledger_run_move would have left it. A run of more than SMUG_JOURNAL_CAP
+ * transfers writes most of its records only to write over them. */
+static inline int64_t ledger_run_hold(struct ledger_run *r, int from, int to, int64_t amount,
+				      enum smug_tx_reason reason)
+{
+	struct smug_account *acc = r->acc;
+
+	assert(!ledger_reason_is_mint(reason) && !ledger_reason_is_burn(reason));
+	assert((unsigned)from < r->n_accounts && (unsigned)to < r->n_accounts);
+	if (amount <= 0 || from == to)
+		return 0;
+	amount = ledger_fit(amount, acc[from].balance, LEDGER_BALANCE_MAX - acc[to].balance);
+	if (amount <= 0)
+		return 0;
+	acc[from].balance -= amount;
+	acc[to].balance += amount;
+	r->moved[reason] += amount;
+	r->seq++;
+	return amount;
+}
+
+/* The record of a held transfer, the run's transfer with sequence seq. */
+static inline void ledger_run_journal(struct ledger_run *r, uint32_t seq, int from, int to, int64_t amount,
+				      enum smug_tx_reason reason)
+{
+	r->l->journal[(r->slot0 + seq) & (SMUG_JOURNAL_CAP - 1)] =
+		(struct smug_tx){r->day, seq, from, to, amount, reason};
+}
+
 static inline void ledger_run_end(struct ledger_run *r)
 {
 	struct smug_ledger *l = r->l;

@@ -21,6 +21,8 @@
  * (BLACKMARKET_SPENDING). Smuggling factions pay UPKEEP (their crews'
  * wages) into the buyer purse of their home ward. */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "core.h"
 
@@ -41,16 +43,24 @@ struct signal_terms {
 	double raider_loss, raider_norm, raider_decay, raider_gain;
 };
 
-/* Whether each of the n signals v equals its base and is not -0.0: then
- * a day that only pulls it toward its base (d = rate × (base - v), which
- * is ±0, and v + ±0 is v) leaves it where it is. */
+/* Whether each of the n signals v holds its base's bits and is not -0.0:
+ * then a day that only pulls it toward its base (d = rate × (base - v),
+ * which is ±0, and v + ±0 is v) leaves it where it is. Compared as bits,
+ * a few integer operations a signal: a value equal to its base but not in
+ * bits (+0.0 against a base of -0.0; bases are numbers in [0,1], never
+ * NaN) takes the step, which leaves it where it is just the same. */
 static bool at_base(const double *v, const double *base, int n)
 {
-	bool at = true;
+	uint64_t off = 0;
 
-	for (int i = 0; i < n; i++)
-		at &= v[i] == base[i] && !signbit(v[i]);
-	return at;
+	for (int i = 0; i < n; i++) {
+		uint64_t a, b;
+
+		memcpy(&a, &v[i], sizeof a);
+		memcpy(&b, &base[i], sizeof b);
+		off |= (a ^ b) | (a & UINT64_C(0x8000000000000000));
+	}
+	return off == 0;
 }
 
 /* Whether any good was delivered to wa today. */
@@ -132,40 +142,147 @@ static void ward_signals(const struct signal_terms *t, struct smug_ward *wa)
 		wa->delivered_today[g] = 0;
 }
 
-static void ward_economy(struct smug_world *w, double points, double corruption)
+/* A ward's transfers of the day, in posting order: payer, payee and
+ * reason, the accounts named by their part. */
+enum econ_party { ECON_BUYERS, ECON_ACCOUNT, ECON_TREASURY, ECON_BLACKMARKET };
+#define ECON_WARD_MOVES 5
+static const struct econ_move {
+	enum econ_party from, to;
+	enum smug_tx_reason reason;
+} ward_moves[ECON_WARD_MOVES] = {
+	{ECON_BUYERS, ECON_BLACKMARKET, SMUG_TX_CORRUPTION_LEAK},
+	{ECON_BUYERS, ECON_TREASURY, SMUG_TX_LEVY_THROUGHPUT},
+	{ECON_TREASURY, ECON_ACCOUNT, SMUG_TX_PAY_ENFORCEMENT},
+	{ECON_ACCOUNT, ECON_BUYERS, SMUG_TX_WARD_SPENDING},
+	{ECON_BLACKMARKET, ECON_BUYERS, SMUG_TX_BLACKMARKET_SPENDING},
+};
+
+static inline __attribute__((always_inline)) int party(const struct smug_ledger *l, const struct smug_ward *wa,
+						       enum econ_party p)
+{
+	switch (p) {
+	case ECON_BUYERS: return wa->buyers;
+	case ECON_ACCOUNT: return wa->account;
+	case ECON_TREASURY: return l->treasury;
+	case ECON_BLACKMARKET: return l->blackmarket;
+	}
+	return -1;
+}
+
+/* Post ward_moves[k] of wa: journaled now, or (hold) moved and its amount
+ * kept in held[at] for economy_journal. */
+static inline __attribute__((always_inline)) void econ_post(struct ledger_run *run, bool hold, int64_t *held,
+							      int at, const struct smug_ward *wa, int k, int64_t amount)
+{
+	const struct econ_move *m = &ward_moves[k];
+	int from = party(run->l, wa, m->from), to = party(run->l, wa, m->to);
+
+	if (hold)
+		held[at] = ledger_run_hold(run, from, to, amount, m->reason);
+	else
+		ledger_run_move(run, from, to, amount, m->reason);
+}
+
+/* The day's transfers, each ward's five in ward order, then the
+ * factions' upkeep; hold: keep what moved in held (ECON_WARD_MOVES a
+ * ward, then one a faction) instead of journaling each as it moves.
+ * Inlined into each caller, so neither pays for the other's way. */
+static inline __attribute__((always_inline)) void economy_moves(struct smug_world *w, struct ledger_run *run,
+								  bool hold, int64_t *held, double points,
+								  double corruption)
 {
 	const struct smug_economy_config *ec = &w->cfg.economy;
-	struct smug_ledger *l = &w->ledger;
-	struct smug_account *acc = l->accounts;
-	int treasury = l->treasury, blackmarket = l->blackmarket;
-	int64_t pay = share_of(acc[treasury].balance, ec->enforcement_pay_rate);
-	int64_t spend = share_of(acc[blackmarket].balance, ec->blackmarket_spend_rate);
-	struct ledger_run run;
+	struct smug_account *acc = w->ledger.accounts;
+	int64_t pay = share_of(acc[w->ledger.treasury].balance, ec->enforcement_pay_rate);
+	int64_t spend = share_of(acc[w->ledger.blackmarket].balance, ec->blackmarket_spend_rate);
+	int n = ECON_WARD_MOVES * w->n_wards;
 
-	ledger_run_begin(&run, l, w->day);
 	for (int i = 0; i < w->n_wards; i++) {
-		struct smug_ward *wa = &w->wards[i];
+		const struct smug_ward *wa = &w->wards[i];
 		int64_t levy = share_of(acc[wa->buyers].balance, ec->levy_rate);
 		int64_t leak = share_of(levy, ec->corruption_leak * wa->sig.corruption);
 		double pw = points > 0 ? wa->customs.enforcement_points / points : 1.0 / w->n_wards;
 		double cw = corruption > 0 ? wa->sig.corruption / corruption : 1.0 / w->n_wards;
+		int at = ECON_WARD_MOVES * i;
 
-		ledger_run_move(&run, wa->buyers, blackmarket, leak, SMUG_TX_CORRUPTION_LEAK);
-		ledger_run_move(&run, wa->buyers, treasury, levy - leak, SMUG_TX_LEVY_THROUGHPUT);
-		ledger_run_move(&run, treasury, wa->account, share_of(pay, pw), SMUG_TX_PAY_ENFORCEMENT);
-		ledger_run_move(&run, wa->account, wa->buyers,
-				share_of(acc[wa->account].balance, ec->ward_spend_rate), SMUG_TX_WARD_SPENDING);
-		ledger_run_move(&run, blackmarket, wa->buyers, share_of(spend, cw),
-				SMUG_TX_BLACKMARKET_SPENDING);
+		econ_post(run, hold, held, at, wa, 0, leak);
+		econ_post(run, hold, held, at + 1, wa, 1, levy - leak);
+		econ_post(run, hold, held, at + 2, wa, 2, share_of(pay, pw));
+		econ_post(run, hold, held, at + 3, wa, 3, share_of(acc[wa->account].balance, ec->ward_spend_rate));
+		econ_post(run, hold, held, at + 4, wa, 4, share_of(spend, cw));
 	}
 	for (int f = 0; f < w->n_factions; f++) {
 		const struct smug_faction *fa = &w->factions[f];
+		int to = w->wards[fa->home_ward].buyers;
+		int64_t amount = share_of(acc[fa->account].balance, w->cfg.smuggling.upkeep_fraction);
 
-		if (!fa->runs_network)
-			continue;
-		ledger_run_move(&run, fa->account, w->wards[fa->home_ward].buyers,
-				share_of(acc[fa->account].balance, w->cfg.smuggling.upkeep_fraction),
-				SMUG_TX_UPKEEP);
+		if (!hold) {
+			if (fa->runs_network)
+				ledger_run_move(run, fa->account, to, amount, SMUG_TX_UPKEEP);
+		} else {
+			held[n + f] =
+				fa->runs_network ? ledger_run_hold(run, fa->account, to, amount, SMUG_TX_UPKEEP) : 0;
+		}
+	}
+}
+
+/* Journal the newest of a held day's transfers, as many as the ring
+ * keeps, newest first, each with the sequence number it moved with: the
+ * records ledger_run_move would have left in the ring, and no others. */
+static void economy_journal(const struct smug_world *w, struct ledger_run *run, const int64_t *held)
+{
+	uint32_t seq = run->seq, left = run->seq - run->seq0;
+	const int64_t *upkeep = held + ECON_WARD_MOVES * w->n_wards;
+
+	if (left > SMUG_JOURNAL_CAP)
+		left = SMUG_JOURNAL_CAP;
+	for (int f = w->n_factions - 1; f >= 0 && left > 0; f--) {
+		const struct smug_faction *fa = &w->factions[f];
+
+		if (upkeep[f] > 0) {
+			ledger_run_journal(run, --seq, fa->account, w->wards[fa->home_ward].buyers, upkeep[f],
+					   SMUG_TX_UPKEEP);
+			left--;
+		}
+	}
+	for (int i = w->n_wards - 1; i >= 0 && left > 0; i--) {
+		const struct smug_ward *wa = &w->wards[i];
+		const int64_t *h = held + ECON_WARD_MOVES * i;
+
+#pragma GCC unroll 8 /* the table's entries become constants */
+		for (int k = ECON_WARD_MOVES - 1; k >= 0; k--) {
+			const struct econ_move *m = &ward_moves[k];
+
+			if (h[k] > 0) {
+				ledger_run_journal(run, --seq, party(&w->ledger, wa, m->from),
+						   party(&w->ledger, wa, m->to), h[k], m->reason);
+				if (--left == 0)
+					break;
+			}
+		}
+	}
+}
+
+/* The ward economy's transfers. A day of more of them than the journal
+ * ring keeps (a world of more than about 800 wards) holds their records
+ * back and writes only the newest, the ring's contents when the day is
+ * done; a smaller day journals each as it moves. */
+static void ward_economy(struct smug_world *w, double points, double corruption)
+{
+	int n = ECON_WARD_MOVES * w->n_wards + w->n_factions;
+	struct ledger_run run;
+
+	ledger_run_begin(&run, &w->ledger, w->day);
+	if (n <= SMUG_JOURNAL_CAP) {
+		economy_moves(w, &run, false, NULL, points, corruption);
+	} else {
+		if (w->economy_held_cap < n) {
+			free(w->economy_held);
+			w->economy_held = xmalloc((size_t)n * sizeof *w->economy_held);
+			w->economy_held_cap = n;
+		}
+		economy_moves(w, &run, true, w->economy_held, points, corruption);
+		economy_journal(w, &run, w->economy_held);
 	}
 	ledger_run_end(&run);
 }

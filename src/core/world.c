@@ -77,6 +77,7 @@ void smug_world_free(struct smug_world *w)
 		free((char *)(uintptr_t)w->scenario_text);
 	route_cache_free(w->route_cache);
 	plan_memo_free(w->plan_memo);
+	free(w->economy_held);
 	free(w);
 }
 
@@ -111,6 +112,8 @@ struct smug_world *smug_world_clone(const struct smug_world *src)
 		world_set_scenario_text(w, src->scenario_text, src->scenario_len);
 	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
 	w->plan_memo = NULL; /* rebuilt on the next plan */
+	w->economy_held = NULL; /* likewise */
+	w->economy_held_cap = 0;
 	return w;
 }
 
