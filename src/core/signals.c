@@ -53,6 +53,7 @@ static bool at_base(const double *v, const double *base, int n)
 {
 	uint64_t off = 0;
 
+#pragma GCC unroll 8 /* n is a constant where it is inlined: no loop left */
 	for (int i = 0; i < n; i++) {
 		uint64_t a, b;
 
