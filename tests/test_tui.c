@@ -2316,6 +2316,39 @@ START_TEST(test_tui_event_filter)
 }
 END_TEST
 
+/* A filter kept while the event log's ring wraps (it keeps the last
+ * SMUG_EVENT_CAP events; the default world logs its 100,000th on day
+ * 2120) lists exactly the matching events the log still holds, the
+ * first of them the oldest one kept. */
+START_TEST(test_tui_event_filter_follows_the_ring_when_it_wraps)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 2100);
+	int64_t seq;
+
+	ck_assert_int_lt(w->tel.events_total, SMUG_EVENT_CAP);
+	tui_handle_key(&a, '5');
+	tui_handle_key(&a, '/');
+	feed(&a, "DELIVERED\n");
+	ck_assert_int_eq(pane_events_count(&a), count_matching(w, "DELIVERED", NULL));
+	tui_handle_key(&a, 'n');
+	feed(&a, "100\r");
+	ck_assert_int_eq(w->day, 2200);
+	ck_assert_uint_gt(w->tel.events_total, SMUG_EVENT_CAP + 1000);
+	ck_assert_msg(pane_events_count(&a) == count_matching(w, "DELIVERED", NULL),
+		      "day 2200, %llu events logged, %d kept: the filter lists %d, the log holds %d that match",
+		      (unsigned long long)w->tel.events_total, w->tel.event_count, pane_events_count(&a),
+		      count_matching(w, "DELIVERED", NULL));
+	for (int i = 0; i < w->tel.event_count; i++)
+		if (strstr(smug_event_kind_name(smug_event_at(&w->tel, i)->kind), "DELIVERED")) {
+			ck_assert_msg(pane_events_at(&a, 0, &seq) == smug_event_at(&w->tel, i),
+				      "the filter's first event is not the oldest matching one kept");
+			break;
+		}
+	close_app(&a, w);
+}
+END_TEST
+
 /* A story opened from the Events pane starts at its first event, even
  * after another story was scrolled: the screen is the one a fresh cockpit
  * shows for that story. */
@@ -11216,6 +11249,7 @@ int main(void)
 	tcase_add_test(t, test_tui_only_the_focused_pane_is_framed_as_focused);
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
+	tcase_add_test(t, test_tui_event_filter_follows_the_ring_when_it_wraps);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
