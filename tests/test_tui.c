@@ -536,6 +536,28 @@ START_TEST(test_tui_one_day_numbering)
 }
 END_TEST
 
+/* The Routes pane's title names the day of its decisions when the pane
+ * is wide enough, and drops it whole when not: from day 100 at 80x24 it
+ * read "2 Routes of dustrunners, day …" (render fails on a label left
+ * without its figure); there it now reads "2 Routes of dustrunners", and
+ * at 160 columns ", day 120" follows. */
+START_TEST(test_tui_routes_title_drops_the_day_whole)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 120);
+	char *s;
+
+	ck_assert_str_eq(w->factions[a.faction].id, "dustrunners");
+	s = render(&a, 24, 80);
+	ck_assert_msg(strstr(s, " 2 Routes of dustrunners \xe2\x94\x80") != NULL, "80x24: no whole title '2 Routes of dustrunners'");
+	free(s);
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(s, " 2 Routes of dustrunners, day 120 ") != NULL, "160x48: no title '2 Routes of dustrunners, day 120'");
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The screen's last row (the footer) of a rendered screen s; trims the
  * blank rows at s's end. */
 static const char *footer_row(char *s)
@@ -11125,6 +11147,7 @@ int main(void)
 	tcase_add_test(t, test_tui_header_keeps_the_musts_at_80);
 	tcase_add_test(t, test_tui_first_screen_says_what_to_press);
 	tcase_add_test(t, test_tui_one_day_numbering);
+	tcase_add_test(t, test_tui_routes_title_drops_the_day_whole);
 	tcase_add_test(t, test_tui_too_small_says_size);
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
