@@ -2961,7 +2961,8 @@ END_TEST
 
 /* A save that cannot be written (the vault's place is a file, not a
  * folder; root's permissions would not stop it) says so in the status
- * line with the reason, and the world stays unsaved under its old name. */
+ * line with the reason, and the world stays unsaved under its old name;
+ * o (load) says the vault cannot be listed, naming it. */
 START_TEST(test_tui_save_that_fails_says_why)
 {
 	struct smug_world *w = world_at(10);
@@ -2983,6 +2984,11 @@ START_TEST(test_tui_save_that_fails_says_why)
 	ck_assert_msg(screen_has(&a, "save failed: "), "the failed save is not on the screen");
 	ck_assert(a.unsaved);
 	ck_assert_str_ne(a.seed_name, "one");
+	/* nor can its seeds be listed: o says so and opens no list */
+	tui_handle_key(&a, 'o');
+	ck_assert_msg(a.view == VIEW_MAIN, "o on a vault that is a file opened view %d", a.view);
+	ck_assert_msg(strncmp(a.status, "cannot list the vault: ", 23) == 0 && strstr(a.status, root) != NULL,
+		      "o on a vault that is a file: the status reads '%s'", a.status);
 	tui_app_done(&a);
 	smug_world_free(w);
 	unlink(root);
