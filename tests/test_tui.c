@@ -1692,57 +1692,62 @@ END_TEST
 
 /* The why view names the corridors only the winner crosses and those only
  * the runner-up crosses: all of them up to three (then "and N more"),
- * never one both cross; for each route of the first faction on day 60, on
- * a tall screen 160 columns wide and 80 wide, where a list may take three
- * rows. */
+ * never one both cross; for each route of every faction on day 44 (some
+ * whose runner-up is the first candidate), on a tall screen 160 columns
+ * wide and 80 wide, where a list may take three rows. */
 START_TEST(test_tui_why_names_what_only_one_crosses)
 {
 	struct tui_app a;
-	struct smug_world *w = open_at(&a, 60);
-	int checked = 0, rows = 0;
+	struct smug_world *w = open_at(&a, 44);
+	int checked = 0, rows = 0, runner_first = 0;
 
 	tui_handle_key(&a, '2');
 	draw(&a, 48, 160);
-	for (int r = 0; r < w->n_decisions; r++) {
-		const struct smug_explanation *x;
-		int di = -1;
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < w->n_decisions; r++) {
+			const struct smug_explanation *x;
+			int di = -1;
 
-		a.route_sel = r;
-		x = view_why_explanation(&a, &di);
-		if (x == NULL || di < 0 || w->decisions[di].faction != a.faction)
-			break;
-		rows++;
-		if (x->winner < 0 || x->runner < 0 || x->runner == x->winner)
-			continue;
-		tui_handle_key(&a, '\r');
-		ck_assert_int_eq(a.view, VIEW_WHY);
-		for (int wide = 160; wide >= 80; wide -= 80) {
-			char *screen = render(&a, 48, wide), *s = unframed(screen), shown[8][64], want[64][64];
-			const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
-			const char *who[2] = {"winner", "runner-up"};
+			a.route_sel = r;
+			x = view_why_explanation(&a, &di);
+			if (x == NULL || di < 0 || w->decisions[di].faction != a.faction)
+				break;
+			rows++;
+			if (x->winner < 0 || x->runner < 0 || x->runner == x->winner)
+				continue;
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			for (int wide = 160; wide >= 80; wide -= 80) {
+				char *screen = render(&a, 48, wide), *s = unframed(screen), shown[8][64], want[64][64];
+				const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
+				const char *who[2] = {"winner", "runner-up"};
 
-			for (int k = 0; k < 2; k++) {
-				int n = crosses_names(s, who[k], shown, 8), m = only_in(&a, c[k], c[1 - k], want, 64);
+				for (int k = 0; k < 2; k++) {
+					int n = crosses_names(s, who[k], shown, 8), m = only_in(&a, c[k], c[1 - k], want, 64);
 
-				ck_assert_msg(n >= 0, "%d wide, route %d: no 'only the %s crosses' line", wide, r, who[k]);
-				ck_assert_msg(n == (m < 3 ? m : 3), "%d wide, route %d: %d corridors named only the %s crosses, want %d",
-					      wide, r, n, who[k], m < 3 ? m : 3);
-				for (int i = 0; i < n; i++) {
-					bool found = false;
+					ck_assert_msg(n >= 0, "%d wide, route %d: no 'only the %s crosses' line", wide, r, who[k]);
+					ck_assert_msg(n == (m < 3 ? m : 3), "%d wide, route %d: %d corridors named only the %s crosses, want %d",
+						      wide, r, n, who[k], m < 3 ? m : 3);
+					for (int i = 0; i < n; i++) {
+						bool found = false;
 
-					for (int j = 0; j < m; j++)
-						found |= strcmp(shown[i], want[j]) == 0;
-					ck_assert_msg(found, "%d wide, route %d: %s named as only the %s's, but both cross it", wide, r,
-						      shown[i], who[k]);
+						for (int j = 0; j < m; j++)
+							found |= strcmp(shown[i], want[j]) == 0;
+						ck_assert_msg(found, "%d wide, route %d: %s named as only the %s's, but both cross it", wide, r,
+							      shown[i], who[k]);
+					}
 				}
+				free(s);
+				free(screen);
 			}
-			free(s);
-			free(screen);
+			tui_handle_key(&a, 27);
+			checked++;
+			runner_first += x->runner == 0;
 		}
-		tui_handle_key(&a, 27);
-		checked++;
 	}
 	ck_assert_int_ge(checked, 2);
+	ck_assert_int_gt(runner_first, 0); /* a runner-up that is the first candidate */
 	close_app(&a, w);
 }
 END_TEST
@@ -2371,6 +2376,36 @@ START_TEST(test_tui_event_filter_follows_the_ring_when_it_wraps)
 }
 END_TEST
 
+/* The Events pane's shipment column (8 wide) shows a shipment number
+ * that fills it, "#1000000" once a run has made a million shipments, and
+ * leaves out one too wide for it rather than cut it to "#…". */
+START_TEST(test_tui_events_shipment_number_that_fills_its_column)
+{
+	static const struct {
+		uint64_t first;
+		const char *shown, *not_shown;
+	} cases[] = {{1000000, "#100000", NULL}, {10000000, NULL, "#\xe2\x80\xa6"}};
+
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, 0);
+		char *s;
+
+		w->next_shipment_id = cases[k].first;
+		smug_cmd_step(w, 1);
+		ck_assert_uint_gt(w->next_shipment_id, cases[k].first + 3);
+		s = render(&a, 48, 200);
+		ck_assert_msg(strstr(s, "shipment") != NULL, "no shipment column at 200 columns");
+		if (cases[k].shown)
+			ck_assert_msg(strstr(s, cases[k].shown) != NULL, "no %s... on the screen", cases[k].shown);
+		if (cases[k].not_shown)
+			ck_assert_msg(strstr(s, cases[k].not_shown) == NULL, "a shipment number cut on the screen");
+		free(s);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
 /* A story opened from the Events pane starts at its first event, even
  * after another story was scrolled: the screen is the one a fresh cockpit
  * shows for that story. */
@@ -2921,9 +2956,10 @@ START_TEST(test_tui_left_right_select_faction)
 }
 END_TEST
 
-/* A world where no faction runs a network has no faction to select:
- * Left, Right and the list keys leave the routes pane on "Routes of -",
- * and g (chart) says there is no faction to chart. */
+/* A world where no faction runs a network has no faction to select: the
+ * Factions pane says "no smuggling factions", Left, Right and the list
+ * keys leave the routes pane on "Routes of -", and g (chart) says there
+ * is no faction to chart. */
 START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
 {
 	static const char json[] =
@@ -2944,6 +2980,7 @@ START_TEST(test_tui_faction_keys_without_a_network_select_nothing)
 	smug_cmd_step(w, 1);
 	tui_app_init(&a, w, &opts);
 	ck_assert_int_eq(a.faction, -1);
+	ck_assert_msg(screen_has(&a, "no smuggling factions"), "the Factions pane does not say it is empty");
 	for (int i = 0; i < 4; i++) {
 		tui_handle_key(&a, keys[i]);
 		ck_assert_msg(a.faction == -1, "key %d selected faction %d in a world without a network", keys[i], a.faction);
@@ -3412,6 +3449,46 @@ START_TEST(test_tui_commodities_only_seizures_red)
 		red_rows += red > 0;
 	}
 	ck_assert_int_gt(red_rows, 0); /* some row had seizures */
+	grid_free(g);
+	free(screen);
+	close_app(&a, w);
+}
+END_TEST
+
+/* In the Borders table only seizure counts above 0 are red: a red
+ * character is a digit, not a lone 0, at most three cells of four digits
+ * a row, and some row has one (day 200 of the default world). */
+START_TEST(test_tui_borders_only_seizures_red)
+{
+	static char rowtext[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 200);
+	struct tui_grid *g;
+	struct tui_rect r;
+	char *screen;
+	int red_rows = 0;
+
+	screen = render(&a, 48, 220);
+	g = render_grid(&a, 48, 220);
+	screen_rows(screen, rowtext, 48, 220);
+	r = a.pane_rect[PANE_BORDERS];
+	ck_assert_msg(strstr(rowtext[r.y + 1], "seiz") != NULL, "no seizure columns: '%.200s'", rowtext[r.y + 1]);
+	for (int y = r.y + 1; y < r.y + r.h - 1; y++) {
+		int red = 0;
+
+		for (int x = r.x + 1; x < r.x + r.w - 1; x++) {
+			bool bad = grid_role(g, y, x) == ROLE_BAD && rowtext[y][x] != ' ';
+
+			ck_assert_msg(!bad || (rowtext[y][x] >= '0' && rowtext[y][x] <= '9'),
+				      "borders row %d: '%c' red in '%.120s'", y, rowtext[y][x], rowtext[y] + r.x);
+			ck_assert_msg(!bad || rowtext[y][x] != '0' || rowtext[y][x - 1] != ' ' || rowtext[y][x + 1] != ' ',
+				      "borders row %d: a 0 red in '%.120s'", y, rowtext[y] + r.x);
+			red += bad;
+		}
+		ck_assert_msg(red <= 12, "borders row %d: %d digits red", y, red);
+		red_rows += red > 0;
+	}
+	ck_assert_int_gt(red_rows, 0);
 	grid_free(g);
 	free(screen);
 	close_app(&a, w);
@@ -4259,6 +4336,17 @@ START_TEST(test_tui_routes_row_reads_its_decision)
 }
 END_TEST
 
+/* Two decisions of the Routes pane fold into one row when everything
+ * the row shows of them is the same: faction, commodity, wards, route and
+ * the reason nothing was sent. */
+static bool routes_same_row(const struct smug_decision *x, const struct smug_decision *y)
+{
+	return x->faction == y->faction && x->commodity == y->commodity && x->src_ward == y->src_ward &&
+	       x->dst_ward == y->dst_ward && x->route_len == y->route_len &&
+	       memcmp(x->route, y->route, (size_t)x->route_len * sizeof x->route[0]) == 0 &&
+	       strcmp(x->skipped, y->skipped) == 0;
+}
+
 /* The text of a Routes cell in row: a right-aligned column's cell ends
  * where its head ends, a left-aligned one starts where its head starts
  * (and runs to the next double space or frame line). */
@@ -4284,63 +4372,115 @@ static void routes_cell(const char *row, const char *head_row, int from, const c
 /* Every row of the Routes pane reads its decision under each head: the
  * commodity, the lane, the cargo's value, the hops, borders, score and
  * margin of a route taken (empty when none was), and the status ("sent",
- * or why not). Day 60 of the default world, its first faction's rows. */
+ * or why not), and "xN" under n for N identical decisions folded into
+ * one row. Day 1 of the default world, every faction's first 12 rows. */
 START_TEST(test_tui_routes_every_cell_under_its_head)
 {
 	static char g[48][256];
 	struct tui_app a;
-	struct smug_world *w = open_at(&a, 60);
-	int rows, hy = -1, from = 0, with_margin = 0, skipped = 0;
+	struct smug_world *w = open_at(&a, 1);
+	int rows, hy = -1, from = 0, with_margin = 0, skipped = 0, folded = 0, size;
 
 	tui_handle_key(&a, '2');
-	rows = pane_routes_rows(&a);
-	ck_assert_int_ge(rows, 4);
-	for (int r = 0; r < rows && r < 12; r++) {
-		const struct smug_decision *d = &w->decisions[pane_routes_decision(&a)];
-		char *s = render(&a, 48, 200), want[64], got[64];
-		const char *row;
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		a.route_sel = 0;
+		rows = pane_routes_rows(&a);
+		for (int r = 0; r < rows && r < 12; r++) {
+			const struct smug_decision *d = &w->decisions[pane_routes_decision(&a)];
+			char *s = render(&a, 48, 200), want[64], got[64];
+			const char *row;
 
-		screen_rows(s, g, 48, 200);
-		free(s);
-		for (int y = 0; y < 48 && hy < 0; y++)
-			if (strstr(g[y], "src>dst") && strstr(g[y], "status")) {
-				hy = y; /* the pane's left frame line */
-				for (from = (int)(strstr(g[y], "src>dst") - g[y]); from > 0 && g[y][from] != '|'; from--)
-					;
-			}
-		ck_assert_msg(hy >= 0, "no Routes header");
-		row = g[hy + 1 + r];
-		routes_cell(row, g[hy], from, "commodity", false, got, sizeof got);
-		ck_assert_msg(strcmp(got, tui_commodity_short((int)d->commodity)) == 0, "row %d commodity '%s'", r, got);
-		snprintf(want, sizeof want, "%s>%s", tui_short_ward(&a, d->src_ward),
-			 d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-"); /* no demand ward: "-" */
-		routes_cell(row, g[hy], from, "src>dst", false, got, sizeof got);
-		ck_assert_msg(strcmp(got, want) == 0, "row %d lane '%s', not '%s'", r, got, want);
-		fmt_money(want, sizeof want, d->value, 9);
-		routes_cell(row, g[hy], from, "cargo", true, got, sizeof got);
-		ck_assert_msg(strcmp(got, want) == 0, "row %d cargo '%s', not '%s'", r, got, want);
-		snprintf(want, sizeof want, "%d", d->winner >= 0 ? d->route_len - 1 : 0);
-		routes_cell(row, g[hy], from, "hops", true, got, sizeof got);
-		ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d hops '%s'", r, got);
-		snprintf(want, sizeof want, "%d", d->route_borders);
-		routes_cell(row, g[hy], from, "brd", true, got, sizeof got);
-		ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d brd '%s'", r, got);
-		fmt_money(want, sizeof want, (int64_t)(d->winner_score + 0.5), 8);
-		routes_cell(row, g[hy], from, "score", true, got, sizeof got);
-		ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d score '%s'", r, got);
-		fmt_money(want, sizeof want, (int64_t)(d->margin + 0.5), 8);
-		routes_cell(row, g[hy], from, "margin", true, got, sizeof got);
-		ck_assert_msg(strcmp(got, d->winner >= 0 && d->runner >= 0 ? want : "") == 0,
-			      "row %d margin '%s', not '%s'", r, got, want);
-		routes_cell(row, g[hy], from, "status", false, got, sizeof got);
-		ck_assert_msg(d->skipped[0] ? got[0] && strcmp(got, "sent") != 0 : strcmp(got, "sent") == 0,
-			      "row %d status '%s' for '%s'", r, got, d->skipped);
-		with_margin += d->winner >= 0 && d->runner >= 0;
-		skipped += d->skipped[0] != '\0';
-		tui_handle_key(&a, KEY_DOWN);
+			screen_rows(s, g, 48, 200);
+			free(s);
+			for (int y = 0; y < 48 && hy < 0; y++)
+				if (strstr(g[y], "src>dst") && strstr(g[y], "status")) {
+					hy = y; /* the pane's left frame line */
+					for (from = (int)(strstr(g[y], "src>dst") - g[y]); from > 0 && g[y][from] != '|'; from--)
+						;
+				}
+			ck_assert_msg(hy >= 0, "no Routes header");
+			row = g[hy + 1 + r];
+			routes_cell(row, g[hy], from, "commodity", false, got, sizeof got);
+			ck_assert_msg(strcmp(got, tui_commodity_short((int)d->commodity)) == 0, "row %d commodity '%s'", r, got);
+			snprintf(want, sizeof want, "%s>%s", tui_short_ward(&a, d->src_ward),
+				 d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-"); /* no demand ward: "-" */
+			routes_cell(row, g[hy], from, "src>dst", false, got, sizeof got);
+			ck_assert_msg(strcmp(got, want) == 0, "row %d lane '%s', not '%s'", r, got, want);
+			fmt_money(want, sizeof want, d->value, 9);
+			routes_cell(row, g[hy], from, "cargo", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, want) == 0, "row %d cargo '%s', not '%s'", r, got, want);
+			snprintf(want, sizeof want, "%d", d->winner >= 0 ? d->route_len - 1 : 0);
+			routes_cell(row, g[hy], from, "hops", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d hops '%s'", r, got);
+			snprintf(want, sizeof want, "%d", d->route_borders);
+			routes_cell(row, g[hy], from, "brd", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d brd '%s'", r, got);
+			fmt_money(want, sizeof want, (int64_t)(d->winner_score + 0.5), 8);
+			routes_cell(row, g[hy], from, "score", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d score '%s'", r, got);
+			fmt_money(want, sizeof want, (int64_t)(d->margin + 0.5), 8);
+			routes_cell(row, g[hy], from, "margin", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, d->winner >= 0 && d->runner >= 0 ? want : "") == 0,
+				      "row %d margin '%s', not '%s'", r, got, want);
+			size = 0;
+			for (int i = 0; i < w->n_decisions; i++)
+				size += routes_same_row(d, &w->decisions[i]);
+			snprintf(want, sizeof want, "x%d", size);
+			routes_cell(row, g[hy], from, "n", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, size > 1 ? want : "") == 0, "row %d n '%s' for %d alike", r, got, size);
+			routes_cell(row, g[hy], from, "status", false, got, sizeof got);
+			ck_assert_msg(d->skipped[0] ? got[0] && strcmp(got, "sent") != 0 : strcmp(got, "sent") == 0,
+				      "row %d status '%s' for '%s'", r, got, d->skipped);
+			with_margin += d->winner >= 0 && d->runner >= 0;
+			skipped += d->skipped[0] != '\0';
+			folded += size > 1;
+			tui_handle_key(&a, KEY_DOWN);
+		}
 	}
 	ck_assert_int_gt(with_margin, 0);
 	ck_assert_int_gt(skipped, 0);
+	ck_assert_int_gt(folded, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The Routes pane has one row per group of identical decisions of the
+ * faction ("xN" in its n column when N > 1): over 90 days of the default
+ * world, each faction's rows count those groups, some of several. */
+START_TEST(test_tui_routes_fold_only_identical_decisions)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int folded = 0;
+
+	for (int day = 1; day <= 90; day++) {
+		smug_cmd_step(w, 1);
+		for (int f = 0; f < w->n_factions; f++) {
+			int groups = 0;
+
+			a.faction = f;
+			for (int i = 0; i < w->n_decisions; i++) {
+				const struct smug_decision *d = &w->decisions[i];
+				int j, size = 1;
+
+				if (d->faction != f)
+					continue;
+				for (j = 0; j < i && !(w->decisions[j].faction == f && routes_same_row(&w->decisions[j], d)); j++)
+					;
+				if (j < i)
+					continue; /* not the first of its group */
+				groups++;
+				for (int k = i + 1; k < w->n_decisions; k++) {
+					size += routes_same_row(d, &w->decisions[k]);
+				}
+				folded += size > 1;
+			}
+			ck_assert_msg(pane_routes_rows(&a) == groups, "day %d faction %d: %d rows for %d groups", day, f,
+				      pane_routes_rows(&a), groups);
+		}
+	}
+	ck_assert_int_gt(folded, 0);
 	close_app(&a, w);
 }
 END_TEST
@@ -11181,6 +11321,7 @@ int main(void)
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
 	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);
@@ -11279,6 +11420,7 @@ int main(void)
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
 	tcase_add_test(t, test_tui_event_filter_follows_the_ring_when_it_wraps);
+	tcase_add_test(t, test_tui_events_shipment_number_that_fills_its_column);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
@@ -11305,6 +11447,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_commodities_only_seizures_red);
+	tcase_add_test(t, test_tui_borders_only_seizures_red);
 	tcase_add_test(t, test_tui_chart_span_steps);
 	tcase_add_test(t, test_tui_chart_spans_only_the_days_since_the_start);
 	tcase_add_test(t, test_tui_chart_waits_for_the_first_day);

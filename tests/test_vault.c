@@ -685,6 +685,46 @@ START_TEST(test_vault_candidate_index_past_the_list)
 }
 END_TEST
 
+/* A network's edge statistics (and its planner's copy) are kept sorted
+ * by corridor and direction: a seed with the first two swapped is
+ * refused as it is read, naming the list ("state.factions[0].network.
+ * edge_stats: edge_stats must be sorted ..."). */
+START_TEST(test_vault_unsorted_edge_stats_are_refused)
+{
+	static const char *const lists[] = {"edge_stats", "plan_stats"};
+	struct smug_world *w = dosadi_at(50), *out = NULL;
+	struct smug_error err = {0};
+	char key[32], want[96], *text, *a, *b, *end, *find, *repl;
+	size_t la, lb;
+
+	make_root();
+	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
+	text = seed_file("victim", "snapshot.json");
+	snprintf(key, sizeof key, "\"%s\":[{", lists[_i]);
+	a = strstr(text, key);
+	ck_assert_msg(a != NULL, "no %s", key);
+	a += strlen(key) - 1; /* the first entry, flat: no braces inside */
+	b = strchr(a, '}') + 2;
+	ck_assert_msg(b[-1] == ',' && b[0] == '{', "%s has one entry", lists[_i]);
+	end = strchr(b, '}') + 1;
+	la = (size_t)(b - 1 - a);
+	lb = (size_t)(end - b);
+	find = strndup(a, (size_t)(end - a));
+	repl = malloc(la + lb + 2);
+	sprintf(repl, "%.*s,%.*s", (int)lb, b, (int)la, a);
+	tamper("victim", "snapshot.json", find, repl, true);
+	ck_assert_int_eq(smug_vault_load(root, "victim", &out, &err), SMUG_ERR_SCHEMA);
+	ck_assert_ptr_null(out);
+	snprintf(want, sizeof want, "%s must be sorted by corridor and direction", lists[_i]);
+	ck_assert_msg(strstr(err.msg, want) != NULL, "'%s' lacks '%s'", err.msg, want);
+	free(find);
+	free(repl);
+	free(text);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
 /* Days count from 1: a seed whose TopK window holds traffic of day 0,
  * a day never simulated, is refused naming the window (saved at day 5,
  * while the 30-day window still has room for it). */
@@ -1661,6 +1701,7 @@ int main(void)
 	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));
 	tcase_add_test(t, test_vault_missing_and_bad_names);
 	tcase_add_loop_test(t, test_vault_candidate_index_past_the_list, 0, 3);
+	tcase_add_loop_test(t, test_vault_unsorted_edge_stats_are_refused, 0, 2);
 	tcase_add_test(t, test_vault_topk_day_never_simulated_is_refused);
 	tcase_add_test(t, test_vault_transfer_from_past_the_accounts);
 	tcase_add_test(t, test_vault_shipment_of_a_faction_past_the_list);

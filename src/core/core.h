@@ -83,7 +83,7 @@ const char *num_text(double v, char *buf, size_t size);
  * a new NUL-terminated buffer the caller frees. Directories, FIFOs,
  * devices, sockets and files past SMUG_FILE_MAX bytes are refused with
  * SMUG_ERR_IO before anything is read; a missing file is
- * SMUG_ERR_NOT_FOUND. `shown` names the file in messages. */
+ * SMUG_ERR_NOT_FOUND. `shown` (not NULL) names the file in messages. */
 enum smug_status file_read_at(int dirfd, const char *name, const char *shown, unsigned flags,
 			      char **text, size_t *len, struct smug_error *err);
 /* "a directory", "a FIFO", ... for messages. */

@@ -67,8 +67,6 @@ enum smug_status file_read_at(int dirfd, const char *name, const char *shown, un
 	char *p, extra;
 	int fd;
 
-	if (shown == NULL)
-		shown = name;
 	if (fstatat(dirfd, name, &before, (flags & FILE_NOFOLLOW) ? AT_SYMLINK_NOFOLLOW : 0) != 0)
 		return open_error(shown, errno, flags, err);
 	if ((st = check_kind(shown, &before, err)) != SMUG_OK)

@@ -92,11 +92,13 @@ static bool too_small(int rows, int cols)
 	return rows < MIN_ROWS || cols < MIN_COLS;
 }
 
-static int n_factions_shown(const struct smug_world *w)
+/* The Factions pane's body rows: per rows a faction, or the one line
+ * that says there is none. */
+static int factions_rows(const struct smug_world *w, int per)
 {
-	int fac[SMUG_FACTIONS_MAX];
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
 
-	return tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+	return n > 0 ? n * per : 1;
 }
 
 /* The main view: Factions over Routes on the left; on the right the
@@ -105,7 +107,7 @@ static int n_factions_shown(const struct smug_world *w)
 static void layout(const struct tui_app *a, int rows, int cols, struct tui_rect r[SLOT_COUNT])
 {
 	int body = rows - 3, left = cols * 2 / 5 > 36 ? cols * 2 / 5 : 36, right = cols - left;
-	int per = body >= 36 ? 2 : 1, fh = n_factions_shown(a->w) * per + 3, top = body * 11 / 20;
+	int per = body >= 36 ? 2 : 1, fh = factions_rows(a->w, per) + 3, top = body * 11 / 20;
 
 	memset(r, 0, sizeof(struct tui_rect) * SLOT_COUNT);
 	if (too_small(rows, cols)) {
