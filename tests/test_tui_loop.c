@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "smugnet/vault.h"
 #include "tui/tui.h"
 #include "test_util.h"
 
@@ -459,6 +460,45 @@ START_TEST(test_tui_loop_keep_gives_the_other_branch_back)
 END_TEST
 #endif
 
+#ifdef HAVE_MALLINFO2
+/* Loading a seed while a what-if branch is open gives the branch back,
+ * its world and its rewind ring: ten rounds of fork, step, load hold no
+ * more memory than one. */
+START_TEST(test_tui_loop_load_gives_the_branch_back)
+{
+	struct tui_options o = opts;
+	char root[] = "/tmp/smugnet-loop-XXXXXX", cmd[64];
+	struct smug_world *w = test_default_at(30);
+	struct smug_error err;
+	struct tui_app a;
+	size_t before = 0;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(w, root, "day30", &err), SMUG_OK);
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	for (int round = 0; round < 11; round++) {
+		if (round == 1)
+			before = test_heap_in_use(); /* after one round: its buffers are grown */
+		keys(&a, "b");
+		ck_assert(loop_has_branch(&a));
+		keys(&a, "...");
+		keys(&a, "o");
+		ck_assert_int_eq(a.view, VIEW_LOAD);
+		keys(&a, "\n");
+		ck_assert_msg(a.w->day == 30, "round %d: day %d after loading the seed of day 30", round, a.w->day);
+		ck_assert(!loop_has_branch(&a));
+	}
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "ten loads over a branch: %zu bytes more in use",
+		      test_heap_in_use() - before);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+#endif
+
 /* A row of the screen, between its frame lines, blank. */
 static bool blank_row(const char *line)
 {
@@ -888,6 +928,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_branch_compare_keep);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_loop_keep_gives_the_other_branch_back);
+	tcase_add_test(t, test_tui_loop_load_gives_the_branch_back);
 #endif
 	tcase_add_test(t, test_tui_loop_why_after_a_switch_explains_the_world_shown);
 	tcase_add_test(t, test_tui_loop_compare_shows_each_change_in_even_tables);
