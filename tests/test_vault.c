@@ -725,6 +725,45 @@ START_TEST(test_vault_unsorted_edge_stats_are_refused)
 }
 END_TEST
 
+/* Only a faction that runs a network learns from its crossings: a seed
+ * that gives a guild (tests/data/two-way.json with a guild added) the crew's first
+ * edge statistic is refused, naming the guild. */
+START_TEST(test_vault_statistics_of_a_faction_without_a_network_are_refused)
+{
+	static const char guild[] = "\"factions\": [{\"id\": \"guild\", \"name\": \"The Guild\", \"kind\": \"guild\","
+				    " \"home\": \"ward:west\", \"balance\": 1000, \"bribe_budget_fraction\": 0},";
+	struct smug_world *w = NULL, *out = NULL;
+	struct smug_error err = {0};
+	size_t len;
+	char *text = test_slurp(SRCDIR "/tests/data/two-way.json", &len), *json, *snap, *a, *end, repl[1024];
+
+	ck_assert_ptr_nonnull(text);
+	a = strstr(text, "\"factions\": [");
+	ck_assert_ptr_nonnull(a);
+	json = malloc(len + sizeof guild);
+	sprintf(json, "%.*s%s%s", (int)(a - text), text, guild, a + strlen("\"factions\": ["));
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "guilded.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 30);
+	make_root();
+	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
+	snap = seed_file("victim", "snapshot.json");
+	a = strstr(snap, "\"edge_stats\":[{"); /* the crew's, not empty */
+	ck_assert_msg(a != NULL, "the crew learned nothing in 30 days");
+	a += strlen("\"edge_stats\":[");
+	end = strchr(a, '}') + 1;
+	snprintf(repl, sizeof repl, "\"edge_stats\":[%.*s]", (int)(end - a), a);
+	tamper("victim", "snapshot.json", "\"edge_stats\":[]", repl, true);
+	ck_assert_int_eq(smug_vault_load(root, "victim", &out, &err), SMUG_ERR_SCHEMA);
+	ck_assert_ptr_null(out);
+	ck_assert_msg(strstr(err.msg, "'guild' runs no network, yet holds 1 edge statistics") != NULL, "'%s'", err.msg);
+	free(snap);
+	free(json);
+	free(text);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
 /* Days count from 1: a seed whose TopK window holds traffic of day 0,
  * a day never simulated, is refused naming the window (saved at day 5,
  * while the 30-day window still has room for it). */
@@ -1701,6 +1740,7 @@ int main(void)
 	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));
 	tcase_add_test(t, test_vault_missing_and_bad_names);
 	tcase_add_loop_test(t, test_vault_candidate_index_past_the_list, 0, 3);
+	tcase_add_test(t, test_vault_statistics_of_a_faction_without_a_network_are_refused);
 	tcase_add_loop_test(t, test_vault_unsorted_edge_stats_are_refused, 0, 2);
 	tcase_add_test(t, test_vault_topk_day_never_simulated_is_refused);
 	tcase_add_test(t, test_vault_transfer_from_past_the_accounts);

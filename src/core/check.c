@@ -348,6 +348,9 @@ static bool check_network(struct ck *c, int f, int in_flight)
 			   "in transit %d do not add up to it",
 			   f, (long long)n->shipments, (long long)n->delivered, (long long)n->seized,
 			   (long long)n->lost, n->in_transit);
+	if (!w->factions[f].runs_network && (n->n_edge_stats > 0 || n->n_plan_stats > 0))
+		return bad(c, "state.factions[%d].network: '%s' runs no network, yet holds %d edge statistics and %d for its plan",
+			   f, w->factions[f].id, n->n_edge_stats, n->n_plan_stats);
 	if (!check_stats(c, f, "edge_stats", n->edge_stats, n->n_edge_stats) ||
 	    !check_stats(c, f, "plan_stats", n->plan_stats, n->n_plan_stats))
 		return false;
