@@ -326,6 +326,18 @@ static void visit_nodes(struct sv *s, struct smug_world *w)
 		return;
 	if (sv_reading(s))
 		w->nodes = xcalloc((size_t)w->n_nodes, sizeof *w->nodes);
+	if (sv_hashing_blocks(s)) {
+		/* the digest's fast path: the leaves below, the id as sv_str
+		 * hashes it (a node at a time: 9,000 nodes at 3,600 wards) */
+		for (int i = 0; i < w->n_nodes; i++) {
+			uint64_t ward = (uint64_t)(int64_t)w->nodes[i].ward;
+
+			sv_hash_text(s, w->nodes[i].id);
+			sv_hash_words(s, &ward, 1);
+		}
+		sv_end(s);
+		return;
+	}
 	for (int i = 0; i < w->n_nodes && sv_item(s, i); i++) {
 		sv_str(s, "id", w->nodes[i].id, sizeof w->nodes[i].id);
 		sv_int(s, "ward", &w->nodes[i].ward, 0, w->n_wards - 1);
@@ -720,9 +732,20 @@ static void visit_ledger(struct sv *s, struct smug_world *w)
 		return;
 	sv_derived_i(s, "accounts.length", l->n_accounts);
 	if (sv_list_n(s, "balances", l->n_accounts)) {
-		for (int i = 0; i < l->n_accounts; i++) {
-			sv_derived_s(s, "id", l->accounts[i].id);
-			sv_i64(s, NULL, &l->accounts[i].balance, 0, SV_INT_LIMIT);
+		if (sv_hashing_blocks(s)) {
+			/* the digest's fast path: the leaves below, the derived
+			 * id as sv_str hashes it (two accounts a ward) */
+			for (int i = 0; i < l->n_accounts; i++) {
+				uint64_t balance = (uint64_t)l->accounts[i].balance;
+
+				sv_hash_text(s, l->accounts[i].id);
+				sv_hash_words(s, &balance, 1);
+			}
+		} else {
+			for (int i = 0; i < l->n_accounts; i++) {
+				sv_derived_s(s, "id", l->accounts[i].id);
+				sv_i64(s, NULL, &l->accounts[i].balance, 0, SV_INT_LIMIT);
+			}
 		}
 		sv_end(s);
 	}

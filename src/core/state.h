@@ -48,7 +48,7 @@ struct sv {
 	size_t plen[SV_DEPTH];
 	/* SV_HASH */
 	struct sv_hash *h;
-	unsigned char hbuf[1024];
+	unsigned char hbuf[16384]; /* XXH3 takes a long feed for far fewer instructions a byte than 1 KB ones */
 	size_t hlen;
 	int n_groups;
 	unsigned skip; /* SV_HASH: groups (bit per index) left out */

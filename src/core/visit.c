@@ -215,15 +215,29 @@ static inline void hash_u64(struct sv *s, uint64_t v)
 	sv_hash_u64(s, v);
 }
 
+/* Bytes into the buffer, which goes to the hash whenever it is full
+ * (XXH3's streaming value does not depend on where its input is cut):
+ * the way for a block across the buffer's end, out of the common way. */
+static __attribute__((noinline)) void hash_bytes_across(struct sv *s, const unsigned char *b, size_t n)
+{
+	while (n > sizeof s->hbuf - s->hlen) {
+		size_t room = sizeof s->hbuf - s->hlen;
+
+		memcpy(s->hbuf + s->hlen, b, room);
+		s->hlen = sizeof s->hbuf;
+		sv_hash_flush(s);
+		b += room;
+		n -= room;
+	}
+	memcpy(s->hbuf + s->hlen, b, n);
+	s->hlen += n;
+}
+
 static void hash_bytes_in(struct sv *s, const void *p, size_t n)
 {
-	if (s->hlen + n > sizeof s->hbuf) {
-		sv_hash_flush(s);
-		if (n > sizeof s->hbuf) {
-			digest_update(&s->h->all, p, n);
-			digest_update(&s->h->grp, p, n);
-			return;
-		}
+	if (n > sizeof s->hbuf - s->hlen) {
+		hash_bytes_across(s, p, n);
+		return;
 	}
 	memcpy(s->hbuf + s->hlen, p, n);
 	s->hlen += n;
