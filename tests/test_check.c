@@ -171,6 +171,10 @@ static void cooldown_past(struct smug_world *w)
 }
 static void bribe_total(struct smug_world *w) { road(w, 0)->bribe_budget_total += 1; }
 static void days_left(struct smug_world *w) { road(w, 0)->days_left = 0; }
+/* one past the route's last corridor */
+static void hop_past(struct smug_world *w) { road(w, 0)->hop = road(w, 0)->n_nodes - 1; }
+/* one entry more than the route has corridors */
+static void bribes_past(struct smug_world *w) { road(w, 0)->n_bribes = road(w, 0)->n_nodes; }
 static void event_future(struct smug_world *w)
 {
 	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].day = w->day + 3;
@@ -369,6 +373,8 @@ static const struct violation violations[] = {
 	{"cooldown's corridor past the corridors", cooldown_past, "].corridor: not a corridor index"},
 	{"bribe budget", bribe_total, "state.shipments[0].bribe_budget_total: "},
 	{"days left", days_left, "state.shipments[0].days_left: 0"},
+	{"hop past the route", hop_past, "state.shipments[0].hop: "},
+	{"bribe map longer than the route", bribes_past, "state.shipments[0].bribe_map: "},
 	{"event in the future", event_future, "state.telemetry.events["},
 	{"decisions day", decisions_day, "state.decisions_day: 39, expected 40"},
 	{"decision's faction", decision_faction, "state.decisions[0]: day, faction, candidates or route out of range"},

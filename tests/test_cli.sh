@@ -189,6 +189,16 @@ expect_rc 0 "$SMUGNET" run --load s20 --days 10 --vault "$tmp/vault"
 tail -n 1 "$tmp/out" | grep -q '"day":30' || fail "loaded seed did not continue from day 20"
 expect_rc 3 "$SMUGNET" run --load nosuch --days 1 --vault "$tmp/vault"
 err_has "no such seed"
+# a seed whose own name ends in .old, left by an interrupted save only as
+# its older generation (.a.old.old): listed under its name, and it loads
+expect_rc 0 "$SMUGNET" run --days 3 --save a.old --vault "$tmp/vault"
+mv "$tmp/vault/seeds/a.old" "$tmp/vault/seeds/.a.old.old"
+expect_rc 0 "$SMUGNET" seeds --vault "$tmp/vault"
+grep -q "^a\.old  *3 .*(an interrupted save left it as \.a\.old\.old)" "$tmp/out" ||
+	fail "seeds does not list a.old from .a.old.old: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" run --load a.old --days 1 --vault "$tmp/vault"
+tail -n 1 "$tmp/out" | grep -q '"day":4' || fail "a.old from .a.old.old did not continue from day 3"
+rm -rf "$tmp/vault/seeds/.a.old.old"
 # a seed saved as loaded (day 0, before any step) loads and runs on as the
 # world would have: 20 days from it reach the digest of a 20-day run
 expect_rc 0 "$SMUGNET" run --days 0 --save s0 --vault "$tmp/vault"

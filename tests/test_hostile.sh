@@ -150,6 +150,26 @@ untouched "seeds/real/snapshot.json is a link"
 rm "$L/seeds/real/snapshot.json"
 mv "$tmp/real-snapshot.json" "$L/seeds/real/snapshot.json"
 
+# something else than a file inside a seed (a folder, a FIFO), or a file
+# where an older generation's folder would be: the save stops, names it,
+# and leaves it and the seed alone
+mkdir "$L/seeds/real/extra"
+case_ 4 "seeds/real/extra: not a file the vault wrote (a directory; left alone)" "seeds/real/extra is a folder" \
+	"$SMUGNET" run --days 1 --save real --vault "$L"
+[ -d "$L/seeds/real/extra" ] || fail "the folder seeds/real/extra was removed"
+rmdir "$L/seeds/real/extra"
+mkfifo "$L/seeds/real/pipe"
+case_ 4 "seeds/real/pipe: not a file the vault wrote (a FIFO; left alone)" "seeds/real/pipe is a FIFO" \
+	"$SMUGNET" run --days 1 --save real --vault "$L"
+[ -p "$L/seeds/real/pipe" ] || fail "the FIFO seeds/real/pipe was removed"
+rm "$L/seeds/real/pipe"
+echo keep > "$L/seeds/.real.old"
+case_ 4 "seeds/.real.old: not a seed folder (a regular file; left alone)" "seeds/.real.old is a file" \
+	"$SMUGNET" run --days 1 --save real --vault "$L"
+[ "$(cat "$L/seeds/.real.old")" = keep ] || fail "the file seeds/.real.old was changed"
+rm "$L/seeds/.real.old"
+case_ 0 '"type":"summary","day":6' "the seed refused three saves" "$SMUGNET" run --days 1 --load real --vault "$L"
+
 # the seeds folder itself is a link
 mkdir "$tmp/L2"
 ln -s "$tmp/outside" "$tmp/L2/seeds"

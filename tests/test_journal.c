@@ -636,6 +636,49 @@ START_TEST(test_journal_rewind_and_step_back_is_never_rewinding)
 }
 END_TEST
 
+/* After 300 days the ring holds no copy of every day (at most 256, the
+ * oldest thinned): back to any of the first 12 days, across a knob set
+ * on day 5 and a crackdown on day 7 that no kept copy may hold, the
+ * world is the straight run's of that day, commands and all. */
+START_TEST(test_journal_rewind_past_thinned_copies_replays_the_commands)
+{
+	struct smug_world *w = test_default_at(0), *ref = test_default_at(0), *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct smug_error err;
+	uint64_t want[13];
+	int b = -1;
+
+	for (int c = 0; c < ref->n_corridors && b < 0; c++)
+		if (ref->corridors[c].border)
+			b = c;
+	for (int d = 0; d <= 12; d++) {
+		if (d == 5)
+			ck_assert_int_eq(smug_config_set(ref, "smuggling.learning_rate", "0.3", &err), SMUG_OK);
+		if (d == 7)
+			ck_assert_int_eq(smug_cmd_crackdown_set(ref, ref->corridors[b].id, 0.75, -1, &err), SMUG_OK);
+		want[d] = smug_world_digest(ref);
+		smug_cmd_step(ref, 1);
+	}
+	smug_timeline_reset(t, w);
+	smug_timeline_step(t, w, 5);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.learning_rate", "0.3", &err), SMUG_OK);
+	smug_timeline_step(t, w, 2);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 0.75, -1, &err), SMUG_OK);
+	smug_timeline_step(t, w, 293);
+	for (int d = 12; d >= 1; d--) {
+		ck_assert_msg(smug_timeline_rewind(t, w, d, &r, &err) == SMUG_OK, "back to day %d: %s", d, err.msg);
+		ck_assert_msg(r->day == d && smug_world_digest(r) == want[d],
+			      "back to day %d from day 300: day %d, digest %016llx, the straight run's %016llx", d, r->day,
+			      (unsigned long long)smug_world_digest(r), (unsigned long long)want[d]);
+		smug_world_free(w);
+		w = r;
+	}
+	smug_timeline_free(t);
+	smug_world_free(ref);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Back to a day, another future than the first, then back into that new
  * future: the rewound day is the new future's, never a copy kept from
  * the abandoned one. */
@@ -869,6 +912,7 @@ int main(void)
 	tcase_add_test(t, test_journal_freed_timelines_return_their_memory);
 #endif
 	tcase_add_test(t, test_journal_rewind_into_a_new_future);
+	tcase_add_test(t, test_journal_rewind_past_thinned_copies_replays_the_commands);
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
 	suite_add_tcase(s, j);
 	suite_add_tcase(s, t);

@@ -713,6 +713,30 @@ START_TEST(test_smuggling_risk_text_reads_as_printf)
 }
 END_TEST
 
+/* On the tiny world the edge that moves a lane is often its first
+ * corridor, n:a|n:b, index 0: such an update names it like any other
+ * (corridor index 0 is an edge, not "none"). */
+START_TEST(test_smuggling_route_update_names_corridor_0)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	int updates = 0, first = 0;
+
+	smug_cmd_step(w, 120);
+	for (int i = 0; i < w->tel.event_count; i++) {
+		const struct smug_event *e = smug_event_at(&w->tel, i);
+
+		if (e->kind != SMUG_EV_ROUTE_UPDATE)
+			continue;
+		assert_route_update_text(w, e);
+		updates++;
+		first += e->corridor == 0;
+	}
+	ck_assert_msg(first > 0, "120 days of the tiny world: %d route updates, none moved by %s", updates,
+		      w->corridors[0].id);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_smuggling_route_update_names_the_moved_edge)
 {
 	struct smug_world *w = load_default();
@@ -1892,6 +1916,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_faction_fraction_overrides_the_config);
 	tcase_add_test(t, test_smuggling_explain_history_keeps_the_last_decisions);
 	tcase_add_test(t, test_smuggling_route_update_names_the_moved_edge);
+	tcase_add_test(t, test_smuggling_route_update_names_corridor_0);
 	tcase_add_test(t, test_smuggling_lane_cap_forgets_the_least_recent_lane);
 	tcase_add_test(t, test_smuggling_risk_text_reads_as_printf);
 	tcase_add_test(t, test_smuggling_explores_for_the_smallest_profit);

@@ -536,6 +536,28 @@ START_TEST(test_tui_one_day_numbering)
 }
 END_TEST
 
+/* The Routes pane's title names the day of its decisions when the pane
+ * is wide enough, and drops it whole when not: from day 100 at 80x24 it
+ * read "2 Routes of dustrunners, day …" (render fails on a label left
+ * without its figure); there it now reads "2 Routes of dustrunners", and
+ * at 160 columns ", day 120" follows. */
+START_TEST(test_tui_routes_title_drops_the_day_whole)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 120);
+	char *s;
+
+	ck_assert_str_eq(w->factions[a.faction].id, "dustrunners");
+	s = render(&a, 24, 80);
+	ck_assert_msg(strstr(s, " 2 Routes of dustrunners \xe2\x94\x80") != NULL, "80x24: no whole title '2 Routes of dustrunners'");
+	free(s);
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(s, " 2 Routes of dustrunners, day 120 ") != NULL, "160x48: no title '2 Routes of dustrunners, day 120'");
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The screen's last row (the footer) of a rendered screen s; trims the
  * blank rows at s's end. */
 static const char *footer_row(char *s)
@@ -2321,6 +2343,39 @@ START_TEST(test_tui_event_filter)
 }
 END_TEST
 
+/* A filter kept while the event log's ring wraps (it keeps the last
+ * SMUG_EVENT_CAP events; the default world logs its 100,000th on day
+ * 2120) lists exactly the matching events the log still holds, the
+ * first of them the oldest one kept. */
+START_TEST(test_tui_event_filter_follows_the_ring_when_it_wraps)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 2100);
+	int64_t seq;
+
+	ck_assert_int_lt(w->tel.events_total, SMUG_EVENT_CAP);
+	tui_handle_key(&a, '5');
+	tui_handle_key(&a, '/');
+	feed(&a, "DELIVERED\n");
+	ck_assert_int_eq(pane_events_count(&a), count_matching(w, "DELIVERED", NULL));
+	tui_handle_key(&a, 'n');
+	feed(&a, "100\r");
+	ck_assert_int_eq(w->day, 2200);
+	ck_assert_uint_gt(w->tel.events_total, SMUG_EVENT_CAP + 1000);
+	ck_assert_msg(pane_events_count(&a) == count_matching(w, "DELIVERED", NULL),
+		      "day 2200, %llu events logged, %d kept: the filter lists %d, the log holds %d that match",
+		      (unsigned long long)w->tel.events_total, w->tel.event_count, pane_events_count(&a),
+		      count_matching(w, "DELIVERED", NULL));
+	for (int i = 0; i < w->tel.event_count; i++)
+		if (strstr(smug_event_kind_name(smug_event_at(&w->tel, i)->kind), "DELIVERED")) {
+			ck_assert_msg(pane_events_at(&a, 0, &seq) == smug_event_at(&w->tel, i),
+				      "the filter's first event is not the oldest matching one kept");
+			break;
+		}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Events pane's shipment column (8 wide) shows a shipment number
  * that fills it, "#1000000" once a run has made a million shipments, and
  * leaves out one too wide for it rather than cut it to "#…". */
@@ -2943,7 +2998,8 @@ END_TEST
 
 /* A save that cannot be written (the vault's place is a file, not a
  * folder; root's permissions would not stop it) says so in the status
- * line with the reason, and the world stays unsaved under its old name. */
+ * line with the reason, and the world stays unsaved under its old name;
+ * o (load) says the vault cannot be listed, naming it. */
 START_TEST(test_tui_save_that_fails_says_why)
 {
 	struct smug_world *w = world_at(10);
@@ -2965,6 +3021,11 @@ START_TEST(test_tui_save_that_fails_says_why)
 	ck_assert_msg(screen_has(&a, "save failed: "), "the failed save is not on the screen");
 	ck_assert(a.unsaved);
 	ck_assert_str_ne(a.seed_name, "one");
+	/* nor can its seeds be listed: o says so and opens no list */
+	tui_handle_key(&a, 'o');
+	ck_assert_msg(a.view == VIEW_MAIN, "o on a vault that is a file opened view %d", a.view);
+	ck_assert_msg(strncmp(a.status, "cannot list the vault: ", 23) == 0 && strstr(a.status, root) != NULL,
+		      "o on a vault that is a file: the status reads '%s'", a.status);
 	tui_app_done(&a);
 	smug_world_free(w);
 	unlink(root);
@@ -11232,6 +11293,7 @@ int main(void)
 	tcase_add_test(t, test_tui_header_keeps_the_musts_at_80);
 	tcase_add_test(t, test_tui_first_screen_says_what_to_press);
 	tcase_add_test(t, test_tui_one_day_numbering);
+	tcase_add_test(t, test_tui_routes_title_drops_the_day_whole);
 	tcase_add_test(t, test_tui_too_small_says_size);
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
@@ -11357,6 +11419,7 @@ int main(void)
 	tcase_add_test(t, test_tui_only_the_focused_pane_is_framed_as_focused);
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
+	tcase_add_test(t, test_tui_event_filter_follows_the_ring_when_it_wraps);
 	tcase_add_test(t, test_tui_events_shipment_number_that_fills_its_column);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
