@@ -362,27 +362,6 @@ static inline void ledger_run_begin(struct ledger_run *r, struct smug_ledger *l,
 				 .seq0 = seq, .seq = seq, .slot0 = (uint32_t)l->journal_head - seq};
 }
 
-static inline int64_t ledger_run_move(struct ledger_run *r, int from, int to, int64_t amount,
-				      enum smug_tx_reason reason)
-{
-	struct smug_account *acc = r->acc;
-
-	assert(!ledger_reason_is_mint(reason) && !ledger_reason_is_burn(reason));
-	assert((unsigned)from < r->n_accounts && (unsigned)to < r->n_accounts);
-	if (amount <= 0 || from == to)
-		return 0;
-	amount = ledger_fit(amount, acc[from].balance, LEDGER_BALANCE_MAX - acc[to].balance);
-	if (amount <= 0)
-		return 0;
-	acc[from].balance -= amount;
-	acc[to].balance += amount;
-	r->moved[reason] += amount;
-	r->l->journal[(r->slot0 + r->seq) & (SMUG_JOURNAL_CAP - 1)] =
-		(struct smug_tx){r->day, r->seq, from, to, amount, reason};
-	r->seq++;
-	return amount;
-}
-
 /* ledger_run_move with the journal record held back: the money moves
  * and the transfer takes its sequence number, and the caller keeps what
  * moved (0: nothing did, no sequence taken) to journal with
@@ -414,6 +393,18 @@ static inline void ledger_run_journal(struct ledger_run *r, uint32_t seq, int fr
 {
 	r->l->journal[(r->slot0 + seq) & (SMUG_JOURNAL_CAP - 1)] =
 		(struct smug_tx){r->day, seq, from, to, amount, reason};
+}
+
+/* Move amount from one account to another within the run and journal
+ * the transfer; what moved (0: nothing did). */
+static inline int64_t ledger_run_move(struct ledger_run *r, int from, int to, int64_t amount,
+				      enum smug_tx_reason reason)
+{
+	int64_t moved = ledger_run_hold(r, from, to, amount, reason);
+
+	if (moved > 0)
+		ledger_run_journal(r, r->seq - 1, from, to, moved, reason);
+	return moved;
 }
 
 static inline void ledger_run_end(struct ledger_run *r)
