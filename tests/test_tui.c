@@ -11194,6 +11194,463 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 }
 END_TEST
 
+/* ---- every cell of a pane under its head, read against the model ---- */
+
+/* A screen read one code point per cell (row_cells). */
+struct cells {
+	unsigned c[64][256];
+	int rows, cols;
+};
+
+static void cells_of(const char *text, int rows, int cols, struct cells *s)
+{
+	const char *p = text;
+
+	ck_assert(rows <= 64 && cols <= 256);
+	s->rows = rows;
+	s->cols = cols;
+	for (int y = 0; y < rows; y++) {
+		const char *end = strchr(p, '\n') ? strchr(p, '\n') : p + strlen(p);
+
+		row_cells(p, end, s->c[y], cols);
+		p = *end ? end + 1 : end;
+	}
+}
+
+static void read_screen(struct tui_app *a, int rows, int cols, struct cells *s)
+{
+	char *text = render(a, rows, cols);
+
+	cells_of(text, rows, cols, s);
+	free(text);
+}
+
+/* One pane drawn alone on a canvas of rows x cols, read into s. */
+static void read_pane(struct tui_app *a, void (*pane_draw)(struct tui_app *, struct canvas *, bool), int rows, int cols,
+		      struct cells *s)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+	struct canvas cv = {&a->th, NULL, g, 0, 0, rows, cols};
+	char first[128], *text;
+
+	grid_know_names(g, a->w);
+	pane_draw(a, &cv, true);
+	text = grid_dump(g);
+	ck_assert_msg(grid_cut_numbers(g, first, sizeof first) == 0, "%dx%d: a number cut at %s", cols, rows, first);
+	cells_of(text, rows, cols, s);
+	free(text);
+	grid_free(g);
+}
+
+/* Does row y hold the ASCII text at column x. */
+static bool cells_at(const struct cells *s, int y, int x, const char *text)
+{
+	for (int i = 0; text[i]; i++)
+		if (x + i >= s->cols || s->c[y][x + i] != (unsigned char)text[i])
+			return false;
+	return true;
+}
+
+/* A vertical frame line, a space or a sort mark (▾ ▴): what stands
+ * around a head or a cell. */
+static bool cell_gap(unsigned cp)
+{
+	return cp == ' ' || cp == 0x2502 || cp == 0x25be || cp == 0x25b4;
+}
+
+/* Columns [x0, x1) of row y as UTF-8 without the spaces around them. */
+static void cells_text(const struct cells *s, int y, int x0, int x1, char *out, size_t size)
+{
+	size_t o = 0;
+
+	while (x0 < x1 && s->c[y][x0] == ' ')
+		x0++;
+	while (x1 > x0 && s->c[y][x1 - 1] == ' ')
+		x1--;
+	for (int x = x0; x < x1 && o + 5 < size; x++) {
+		unsigned cp = s->c[y][x];
+
+		if (cp < 0x80) {
+			out[o++] = (char)cp;
+		} else if (cp < 0x800) {
+			out[o++] = (char)(0xc0 | cp >> 6);
+			out[o++] = (char)(0x80 | (cp & 0x3f));
+		} else {
+			out[o++] = (char)(0xe0 | cp >> 12);
+			out[o++] = (char)(0x80 | (cp >> 6 & 0x3f));
+			out[o++] = (char)(0x80 | (cp & 0x3f));
+		}
+	}
+	out[o] = '\0';
+}
+
+/* The frame of the box whose title holds `title`: its top and bottom rows,
+ * its left and right columns; false when the screen shows none. */
+struct box {
+	int top, bottom, left, right;
+};
+
+static bool find_box(const struct cells *s, const char *title, struct box *b)
+{
+	for (int y = 0; y < s->rows; y++)
+		for (int x = 0; x < s->cols; x++) {
+			int l = x, r = x, bot = y + 1;
+
+			if (!cells_at(s, y, x, title))
+				continue;
+			while (l > 0 && s->c[y][l] != 0x250c) /* ┌ */
+				l--;
+			while (r < s->cols - 1 && s->c[y][r] != 0x2510) /* ┐ */
+				r++;
+			while (bot < s->rows && s->c[bot][l] != 0x2514) /* └ */
+				bot++;
+			if (s->c[y][l] == 0x250c && s->c[y][r] == 0x2510 && bot < s->rows) {
+				*b = (struct box){y, bot, l, r};
+				return true;
+			}
+		}
+	return false;
+}
+
+/* The heads of a table's head row y inside box b, each a run of text
+ * between spaces, its sort mark (▾ descending, ▴ ascending) taken off
+ * and kept. */
+struct head {
+	char name[24];
+	int x0, x1;  /* the name's columns, [x0, x1) */
+	int sort;    /* 0, +1 ascending, -1 descending */
+	bool before; /* the sort mark stands before the name (a right-aligned column) */
+};
+
+/* Is the head drawn the name given: the name itself, or, marked sorted
+ * and short of room, its first letters with the mark on the side of its
+ * alignment. */
+static bool head_is(const struct head *h, const char *name, bool right)
+{
+	return strcmp(h->name, name) == 0 ||
+	       (h->sort && h->before == right && h->name[0] && strncmp(h->name, name, strlen(h->name)) == 0);
+}
+
+static int read_heads(const struct cells *s, int y, const struct box *b, struct head *h, int max)
+{
+	int n = 0;
+
+	for (int x = b->left + 1; x < b->right && n < max;) {
+		int x0, x1, sort = 0;
+		bool before = false;
+
+		if (s->c[y][x] == ' ') {
+			x++;
+			continue;
+		}
+		for (x1 = x; x1 < b->right && s->c[y][x1] != ' '; x1++)
+			;
+		x0 = x;
+		x = x1;
+		if (s->c[y][x0] == 0x25be || s->c[y][x0] == 0x25b4) {
+			sort = s->c[y][x0++] == 0x25be ? -1 : 1;
+			before = true;
+		}
+		if (s->c[y][x1 - 1] == 0x25be || s->c[y][x1 - 1] == 0x25b4)
+			sort = s->c[y][--x1] == 0x25be ? -1 : 1;
+		h[n] = (struct head){"", x0, x1, sort, before};
+		cells_text(s, y, x0, x1, h[n].name, sizeof h[n].name);
+		n++;
+	}
+	return n;
+}
+
+/* A right-aligned cell: the text that ends at column end (where its head
+ * ends), back to a space or the frame. */
+static void right_cell(const struct cells *s, int y, int end, char *out, size_t size)
+{
+	int x0 = end;
+
+	while (x0 > 0 && !cell_gap(s->c[y][x0 - 1]))
+		x0--;
+	cells_text(s, y, x0, end, out, size);
+}
+
+/* A left-aligned cell: does the text want (UTF-8) start at column x
+ * (where its head starts), with a space or the frame after it; "" for a
+ * cell left blank as wide as its head. */
+static bool left_cell_is(const struct cells *s, int y, int x, int head_width, const char *want)
+{
+	char got[256];
+	int cols = text_cols(want);
+
+	if (cols == 0) {
+		cells_text(s, y, x, x + head_width, got, sizeof got);
+		return got[0] == '\0';
+	}
+	cells_text(s, y, x, x + cols, got, sizeof got);
+	return strcmp(got, want) == 0 && (x + cols >= s->cols || cell_gap(s->c[y][x + cols])) &&
+	       (x == 0 || s->c[y][x - 1] == ' ' || s->c[y][x - 1] == 0x2502);
+}
+
+/* Does a drawn figure ("1234", "-56.78", "+3.2k", "4M") read v as closely
+ * as its digits can. */
+static bool reads_figure(const char *cell, double v)
+{
+	char *end;
+	double x = strtod(cell, &end), unit = 1;
+	const char *dot = strchr(cell, '.');
+	int dec = 0;
+
+	if (end == cell || !(isdigit((unsigned char)cell[0]) || cell[0] == '-' || cell[0] == '+'))
+		return false;
+	if (*end == 'k' || *end == 'M' || *end == 'G')
+		unit = *end++ == 'k' ? 1e3 : end[-1] == 'M' ? 1e6 : 1e9;
+	if (*end != '\0')
+		return false;
+	if (dot != NULL)
+		dec = (int)(end - dot) - 1 - (unit > 1);
+	return fabs(x * unit - v) <= 0.5 * pow(10, -dec) * unit * (1 + 1e-9);
+}
+
+/* The border a table's id cell names ("22.1|23.1" for n:22.1|n:23.1):
+ * each half the end of its node's id, after a character that is not a
+ * letter or digit; -1 when none. */
+static int border_of_cell(const struct smug_world *w, const char *cell)
+{
+	const char *bar = strchr(cell, '|');
+	size_t la, lb;
+
+	if (bar == NULL)
+		return -1;
+	la = (size_t)(bar - cell);
+	lb = strlen(bar + 1);
+	for (int c = 0; c < w->n_corridors; c++) {
+		const char *ia = w->nodes[w->corridors[c].a].id, *ib = w->nodes[w->corridors[c].b].id;
+		size_t na = strlen(ia), nb = strlen(ib);
+
+		if (w->corridors[c].border && na >= la && nb >= lb && memcmp(ia + na - la, cell, la) == 0 &&
+		    memcmp(ib + nb - lb, bar + 1, lb) == 0 && (na == la || !isalnum((unsigned char)ia[na - la - 1])) &&
+		    (nb == lb || !isalnum((unsigned char)ib[nb - lb - 1])))
+			return c;
+	}
+	return -1;
+}
+
+/* The default world at day 60 with the crackdown planner on from day 40
+ * and a crackdown of yours on the busiest border from day 51. */
+static struct smug_world *crackdown_world(void)
+{
+	struct smug_world *w = world_at(40);
+	struct smug_error err;
+
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 10);
+	ck_assert_msg(smug_cmd_crackdown_set(w, w->corridors[test_busiest_border(w)].id, 0.8, -1, &err) == SMUG_OK,
+		      "%s", err.msg);
+	smug_cmd_step(w, 10);
+	return w;
+}
+
+/* Does head i of the Borders table's head row y name column col[i] of
+ * the pane's own order (border, then per measure today, 7d, all, then
+ * seiz%, tr, crack), under its measure's group name for a window's
+ * column: the group row names each run of a measure's columns once, over
+ * them (after the head before the run, ending by the run's last head). */
+static bool border_head_names(const struct cells *s, int y, const struct head *h, const int *col, int n, int i)
+{
+	static const char *const groups[] = {"traf", "insp", "seiz", "bribes", "tariffs"}, *const wins[] = {"today", "7d", "all"};
+	static const char *const others[] = {"border", "seiz%", "tr", "crack"};
+	int m = (col[i] - 1) / 3, first = i, last = i, len;
+
+	if (col[i] == 0 || col[i] > 15)
+		return head_is(&h[i], others[col[i] ? col[i] - 15 : 0], col[i] == 16);
+	if (!head_is(&h[i], wins[(col[i] - 1) % 3], true))
+		return false;
+	while (first > 0 && col[first - 1] >= 1 && col[first - 1] <= 15 && (col[first - 1] - 1) / 3 == m)
+		first--;
+	while (last + 1 < n && col[last + 1] >= 1 && col[last + 1] <= 15 && (col[last + 1] - 1) / 3 == m)
+		last++;
+	len = (int)strlen(groups[m]);
+	for (int x = first > 0 ? h[first - 1].x1 + 1 : 0; x + len <= h[last].x1; x++)
+		if (cells_at(s, y - 1, x, groups[m]))
+			return true;
+	return false;
+}
+
+/* The trend arrow a border's traffic calls for: its last 3 days against
+ * the 4 before, per day (smugnet(1)); none without traffic in either. */
+static const char *trend_wanted(const struct smug_world *w, int c)
+{
+	struct smug_border_day recent, before;
+	double r, b;
+
+	smug_border_window_sum(w, c, w->day - 2, w->day, &recent);
+	smug_border_window_sum(w, c, w->day - 6, w->day - 3, &before);
+	if (recent.traffic == 0 && before.traffic == 0)
+		return "";
+	r = recent.traffic / 3.0;
+	b = before.traffic / 4.0;
+	return r > 1.25 * b + 0.2 ? "\xe2\x86\x91" : r < 0.8 * b - 0.2 ? "\xe2\x86\x93" : "\xe2\x86\x92";
+}
+
+/* Every row of the Borders pane reads its border under each head: the
+ * id, traffic, inspections, seizures, bribes and tariffs of today, the
+ * last 7 days and all time (the core's window sums and totals), the 7-day
+ * seizure rate, the trend arrow and the crackdown mark (⊗ yours, A the
+ * planner's, and its first day); the rows are the borders with traffic or
+ * a crackdown, as many as the title says, in the order of the column
+ * marked sorted, ties by the map's order, under every sort key either
+ * way; the last line names the selected border. At 80x24 and 160x48,
+ * and the pane alone 230 columns wide (every column). */
+START_TEST(test_tui_borders_every_cell_under_its_head)
+{
+	static const int size[][2] = {{24, 80}, {48, 160}, {60, 230}}, min_cols[] = {4, 7, 19};
+	static struct cells s;
+	struct smug_world *w = crackdown_world();
+	struct tui_app a;
+	int expect[512], n = 0, rows_read = 0, mine = 0, planner = 0, sorts = 0, seized = 0;
+
+	for (int c = 0; c < w->n_corridors; c++)
+		if (w->corridors[c].border && (w->border_stats[c].traffic > 0 || smug_world_crackdown_on(w, c)))
+			expect[n++] = c;
+	ck_assert_int_gt(n, 20);
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '3');
+	for (int z = 0; z < 3; z++) {
+		int rows = size[z][0], cols = size[z][1], n_keys;
+
+		if (z < 2) /* the cockpit; then the pane alone, wide enough for every column */
+			draw(&a, rows, cols);
+		else
+			read_pane(&a, pane_borders_draw, rows, cols, &s);
+		n_keys = 2 * a.n_border_vis;
+		ck_assert_msg(a.n_border_vis >= min_cols[z], "%dx%d: %d columns", cols, rows, a.n_border_vis);
+		for (int key = 0; key < n_keys; key++, tui_handle_key(&a, key % 2 ? 'I' : '>')) {
+			struct head h[32];
+			struct box b;
+			int nh, hy, col[32], sorted = -1, order[512], first = -1, shown = 0;
+			char text[256];
+
+			if (z < 2)
+				read_screen(&a, rows, cols, &s);
+			else
+				read_pane(&a, pane_borders_draw, rows, cols, &s);
+			ck_assert_msg(find_box(&s, "3 Borders: ", &b), "%dx%d: no Borders pane", cols, rows);
+			cells_text(&s, b.top, b.left + 1, b.right, text, sizeof text);
+			ck_assert_msg(atoi(strstr(text, "Borders: ") + 9) == n, "%dx%d: the title '%s' for %d borders", cols, rows,
+				      text, n);
+			hy = b.top + 2;
+			nh = read_heads(&s, hy, &b, h, 32);
+			ck_assert_msg(nh == a.n_border_vis, "%dx%d: %d heads for %d columns", cols, rows, nh, a.n_border_vis);
+			for (int i = 0; i < nh; i++)
+				col[i] = a.border_vis[i];
+			for (int i = 0; i < nh; i++) {
+				ck_assert_msg(border_head_names(&s, hy, h, col, nh, i), "%dx%d: head %d '%s' for column %d", cols,
+					      rows, i, h[i].name, col[i]);
+				if (h[i].sort) {
+					ck_assert_msg(sorted < 0, "%dx%d: two heads marked sorted", cols, rows);
+					sorted = i;
+				}
+			}
+			ck_assert_msg(sorted >= 0, "%dx%d: no head marked sorted", cols, rows);
+			/* the order the sorted head calls for */
+			memcpy(order, expect, (size_t)n * sizeof *order);
+			for (int i = 1; i < n; i++)
+				for (int j = i; j > 0; j--) {
+					int64_t x = col[sorted] ? border_sort_value(w, order[j - 1], col[sorted]) : 0,
+						y = col[sorted] ? border_sort_value(w, order[j], col[sorted]) : 0;
+					int t;
+
+					if (col[sorted] == 0) { /* the border id: ▾ the map's order */
+						x = -order[j - 1];
+						y = -order[j];
+					}
+					if (h[sorted].sort < 0 ? x > y || (x == y && order[j - 1] < order[j])
+							       : x < y || (x == y && order[j - 1] < order[j]))
+						break;
+					t = order[j], order[j] = order[j - 1], order[j - 1] = t;
+				}
+			for (int y = hy + 1; y < b.bottom - 1; y++) {
+				int c, k;
+
+				cells_text(&s, y, h[0].x0, h[0].x0 + 40 < b.right ? h[0].x0 + 40 : b.right, text, sizeof text);
+				text[strcspn(text, " ")] = '\0';
+				if (text[0] == '\0')
+					break;
+				c = border_of_cell(w, text);
+				ck_assert_msg(c >= 0, "%dx%d: row %d names no border: '%s'", cols, rows, y, text);
+				for (k = 0; k < n && order[k] != c; k++)
+					;
+				ck_assert_msg(k < n, "%dx%d: %s has a row", cols, rows, w->corridors[c].id);
+				if (first < 0)
+					first = k;
+				ck_assert_msg(k == first + shown, "%dx%d, %s %s: row %d is %s, want %s", cols, rows, h[sorted].name,
+					      h[sorted].sort < 0 ? "desc" : "asc", shown, text, w->corridors[order[first + shown]].id);
+				shown++;
+				for (int i = 1; i < nh; i++) {
+					const struct smug_crackdown *ck = smug_world_crackdown_on(w, c);
+					int m = (col[i] - 1) / 3, win = (col[i] - 1) % 3;
+					struct smug_border_day d;
+					char cell[64], want[64];
+					double v;
+
+					if (col[i] == 17) {
+						ck_assert_msg(left_cell_is(&s, y, h[i].x0, 2, trend_wanted(w, c)), "%s: tr is not '%s'",
+							      w->corridors[c].id, trend_wanted(w, c));
+						continue;
+					}
+					if (col[i] == 18) {
+						want[0] = '\0';
+						if (ck)
+							snprintf(want, sizeof want, "%s%d", ck->manual ? "\xe2\x8a\x97" : "A", ck->start_day);
+						mine += ck && ck->manual;
+						planner += ck && !ck->manual;
+						ck_assert_msg(left_cell_is(&s, y, h[i].x0, 5, want), "%s: crack is not '%s'",
+							      w->corridors[c].id, want);
+						continue;
+					}
+					right_cell(&s, y, h[i].x1, cell, sizeof cell);
+					if (col[i] == 16) {
+						smug_border_window_sum(w, c, w->day - 6, w->day, &d);
+						ck_assert_msg(d.traffic ? fabs(atof(cell) - 100.0 * d.seizures / d.traffic) < 0.051 &&
+										  isdigit((unsigned char)cell[0])
+									: strcmp(cell, "-") == 0,
+							      "%s: seiz%% '%s', %d of %d seized", w->corridors[c].id, cell, d.seizures,
+							      d.traffic);
+						continue;
+					}
+					if (win == 2) {
+						const struct smug_border_stats *t = &w->border_stats[c];
+
+						d = (struct smug_border_day){.traffic = (int)t->traffic,
+									     .inspections = (int)t->inspections,
+									     .seizures = (int)t->seizures,
+									     .bribes = t->bribes,
+									     .tariffs = t->tariffs};
+					} else {
+						smug_border_window_sum(w, c, win ? w->day - 6 : w->day, w->day, &d);
+					}
+					v = m == 0 ? d.traffic : m == 1 ? d.inspections : m == 2 ? d.seizures
+						: m == 3 ? d.bribes / 100.0 : d.tariffs / 100.0;
+					seized += m == 2 && v > 0;
+					ck_assert_msg(reads_figure(cell, v), "%s: %s %s reads '%s', want %g", w->corridors[c].id,
+						      (const char *[]){"traf", "insp", "seiz", "bribes", "tariffs"}[m], h[i].name, cell, v);
+				}
+			}
+			ck_assert_msg(shown == (n < b.bottom - hy - 2 ? n : b.bottom - hy - 2), "%dx%d: %d rows for %d borders",
+				      cols, rows, shown, n);
+			cells_text(&s, b.bottom - 1, b.left + 1, b.right, text, sizeof text);
+			ck_assert_msg(strncmp(text, w->corridors[a.border].id, strlen(w->corridors[a.border].id)) == 0 &&
+					      text[strlen(w->corridors[a.border].id)] == ':',
+				      "%dx%d: the last line '%s' does not name %s", cols, rows, text, w->corridors[a.border].id);
+			rows_read += shown;
+			sorts++;
+		}
+	}
+	ck_assert_int_ge(sorts, 2 * (4 + 7 + 19));
+	ck_assert_int_gt(rows_read, 10 * sorts);
+	ck_assert_msg(mine > 0 && planner > 0 && seized > 0, "crackdowns read: %d yours, %d the planner's; %d seized", mine,
+		      planner, seized);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -11390,6 +11847,10 @@ int main(void)
 	t = tcase_create("frames");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_every_frame_is_closed);
+	suite_add_tcase(s, t);
+	t = tcase_create("every cell under its head");
+	tcase_set_timeout(t, 120);
+	tcase_add_test(t, test_tui_borders_every_cell_under_its_head);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
