@@ -11651,6 +11651,139 @@ START_TEST(test_tui_borders_every_cell_under_its_head)
 }
 END_TEST
 
+/* The Factions pane's figure for faction f under column `head`, from the
+ * core (money in credits): balance, its change since 30 days before (or
+ * since the first day, in the first 30), shipments in transit, success
+ * rate in percent, shipments sent and seized in 30 days, bribes paid. */
+static double faction_figure(const struct smug_world *w, int f, const char *head)
+{
+	const struct smug_faction *fa = &w->factions[f];
+	int64_t bal = w->ledger.accounts[fa->account].balance, sent = 0, seized = 0;
+	int trn = 0;
+
+	if (strcmp(head, "balance") == 0)
+		return bal / 100.0;
+	if (strcmp(head, "30d") == 0) {
+		const struct smug_faction_day *old = smug_faction_chart(w, f, w->day > 30 ? w->day - 30 : 1);
+
+		ck_assert_ptr_nonnull(old);
+		return (bal - old->balance) / 100.0;
+	}
+	if (strcmp(head, "trn") == 0) {
+		for (int i = 0; i < w->n_shipments; i++)
+			trn += smug_shipment_in_transit(w, i)->faction == f;
+		return trn;
+	}
+	if (strcmp(head, "succ") == 0)
+		return 100.0 * smug_network_success_rate(&fa->net);
+	if (strcmp(head, "bribes") == 0)
+		return fa->net.bribes_spent / 100.0;
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+		struct smug_flow fl;
+
+		smug_flow_sum(w, f, c, SMUG_FLOW_DAYS, &fl);
+		sent += fl.n[SMUG_FLOW_SENT];
+		seized += fl.n[SMUG_FLOW_SEIZED];
+	}
+	ck_assert_msg(strcmp(head, "sent") == 0 || strcmp(head, "seized") == 0, "a Factions head '%s'", head);
+	return strcmp(head, "sent") == 0 ? sent : seized;
+}
+
+/* Every row of the Factions pane reads its faction under each head: the
+ * smuggling factions in order, each its id, balance, change over 30 days
+ * (signed, + for a gain), shipments in transit, success rate, shipments
+ * sent and seized in 30 days and bribes, from the core; with room, its
+ * second line ends with its latest outcomes, newest last (● delivered,
+ * ✖ seized, ◌ lost). On day 20 (the change since day 1) and day 60, at
+ * 80x24, 160x48 and the pane alone 200 wide. */
+START_TEST(test_tui_factions_every_cell_under_its_head)
+{
+	static const int size[][2] = {{24, 80}, {48, 160}, {14, 200}}, min_heads[] = {4, 7, 10};
+	static const unsigned outcome_glyph[] = {[SMUG_OUTCOME_DELIVERED] = 0x25cf, [SMUG_OUTCOME_SEIZED] = 0x2716,
+						 [SMUG_OUTCOME_LOST] = 0x25cc};
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 20);
+	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), cells = 0, gains = 0, losses = 0,
+	    outcomes = 0;
+
+	ck_assert_int_ge(nf, 4);
+	for (int day = 0; day < 2; day++, smug_cmd_step(w, 40))
+		for (int z = 0; z < 3; z++) {
+			int rows = size[z][0], cols = size[z][1], nh, y, per;
+			struct head h[16];
+			struct box b;
+
+			if (z < 2)
+				read_screen(&a, rows, cols, &s);
+			else
+				read_pane(&a, pane_factions_draw, rows, cols, &s);
+			ck_assert_msg(find_box(&s, "1 Factions", &b), "%dx%d: no Factions pane", cols, rows);
+			nh = read_heads(&s, b.top + 1, &b, h, 16);
+			ck_assert_msg(nh >= min_heads[z] && strcmp(h[0].name, "faction") == 0, "%dx%d: %d heads, the first '%s'",
+				      cols, rows, nh, h[0].name);
+			y = b.top + 2;
+			per = b.bottom - b.top - 2 >= 2 * nf ? 2 : 1; /* with room, a second line each */
+			for (int i = 0; i < nf && y < b.bottom; i++) {
+				const struct smug_network *net = &w->factions[fac[i]].net;
+				char cell[64];
+
+				ck_assert_msg(left_cell_is(&s, y, h[0].x0, 7, w->factions[fac[i]].id), "day %d, %dx%d: row %d is not %s",
+					      w->day, cols, rows, i, w->factions[fac[i]].id);
+				for (int k = 1; k < nh; k++) {
+					double v;
+
+					if (strcmp(h[k].name, "balance") == 0 && h[k].x0 > h[1].x0)
+						continue; /* the sparkline's "balance 30d" */
+					if (strcmp(h[k].name, "30d") == 0 && strcmp(h[k - 1].name, "balance") == 0 && k > 2)
+						continue;
+					right_cell(&s, y, h[k].x1, cell, sizeof cell);
+					v = faction_figure(w, fac[i], h[k].name);
+					if (strcmp(h[k].name, "succ") == 0) {
+						ck_assert_msg(cell[0] && cell[strlen(cell) - 1] == '%', "%s: succ '%s'",
+							      w->factions[fac[i]].id, cell);
+						cell[strlen(cell) - 1] = '\0';
+					}
+					if (strcmp(h[k].name, "30d") == 0) {
+						ck_assert_msg(cell[0] == (v >= 0 ? '+' : '-'), "%s: 30d '%s' for %.2f", w->factions[fac[i]].id,
+							      cell, v);
+						gains += v > 0;
+						losses += v < 0;
+					}
+					ck_assert_msg(reads_figure(cell, v), "day %d, %dx%d: %s %s reads '%s', want %.10g", w->day, cols, rows,
+						      w->factions[fac[i]].id, h[k].name, cell, v);
+					cells++;
+				}
+				y++;
+				if (per == 2 && net->recent_count > 0) { /* the second line: the latest outcomes, newest last */
+					int x = b.right - 1, run = 0;
+
+					while (x > b.left && s.c[y][x] == ' ')
+						x--;
+					for (; x > b.left && run < net->recent_count; x--, run++) {
+						int idx = (net->recent_head - 1 - run + 2 * SMUG_RECENT_OUTCOMES) % SMUG_RECENT_OUTCOMES;
+
+						if (s.c[y][x] != outcome_glyph[net->recent[idx].outcome]) {
+							/* no room for older ones: the run starts a space after what it moves */
+							ck_assert_msg(s.c[y][x] == ' ' && run > 0 && s.c[y][x - 1] != ' ',
+								      "day %d: %s's outcome %d from the newest is U+%04X, want U+%04X", w->day,
+								      w->factions[fac[i]].id, run, s.c[y][x],
+								      outcome_glyph[net->recent[idx].outcome]);
+							break;
+						}
+						outcomes++;
+					}
+				}
+				y += per - 1;
+			}
+		}
+	ck_assert_int_ge(cells, 2 * 4 * (3 + 6 + 7));
+	ck_assert_msg(gains > 0 && losses > 0, "changes over 30 days: %d gains, %d losses", gains, losses);
+	ck_assert_int_gt(outcomes, 20);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -11851,6 +11984,7 @@ int main(void)
 	t = tcase_create("every cell under its head");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_borders_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_factions_every_cell_under_its_head);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
