@@ -11408,7 +11408,7 @@ static bool reads_figure(const char *cell, double v)
 	return fabs(x * unit - v) <= 0.5 * pow(10, -dec) * unit * (1 + 1e-9);
 }
 
-/* The border a table's id cell names ("22.1|23.1" for n:22.1|n:23.1):
+/* The corridor a table's id cell names ("22.1|23.1" for n:22.1|n:23.1):
  * each half the end of its node's id, after a character that is not a
  * letter or digit; -1 when none. */
 static int border_of_cell(const struct smug_world *w, const char *cell)
@@ -11424,7 +11424,7 @@ static int border_of_cell(const struct smug_world *w, const char *cell)
 		const char *ia = w->nodes[w->corridors[c].a].id, *ib = w->nodes[w->corridors[c].b].id;
 		size_t na = strlen(ia), nb = strlen(ib);
 
-		if (w->corridors[c].border && na >= la && nb >= lb && memcmp(ia + na - la, cell, la) == 0 &&
+		if (na >= la && nb >= lb && memcmp(ia + na - la, cell, la) == 0 &&
 		    memcmp(ib + nb - lb, bar + 1, lb) == 0 && (na == la || !isalnum((unsigned char)ia[na - la - 1])) &&
 		    (nb == lb || !isalnum((unsigned char)ib[nb - lb - 1])))
 			return c;
@@ -11784,6 +11784,162 @@ START_TEST(test_tui_factions_every_cell_under_its_head)
 }
 END_TEST
 
+/* A left-aligned cell that may be shortened with an ellipsis (a name
+ * column that shares the spare width): the text of columns [x0, x1)
+ * reads want whole, or its first letters then "…". */
+static bool left_cell_reads(const struct cells *s, int y, int x0, int x1, const char *want)
+{
+	char got[256];
+	size_t n;
+
+	cells_text(s, y, x0, x1, got, sizeof got);
+	n = strlen(got);
+	if (n >= 3 && strcmp(got + n - 3, "\xe2\x80\xa6") == 0)
+		return n > 3 && strncmp(got, want, n - 3) == 0 && strlen(want) > n - 3;
+	return strcmp(got, want) == 0;
+}
+
+/* Every row of the Events pane reads its event under each head: the
+ * events the log holds (those the filter matches, by smugnet(1)'s rule),
+ * oldest first, the selected one the last row, each its day, kind,
+ * faction, commodity, border, amount in credits, shipment number and
+ * text (whole, or its first parts then "…"); the title counts them.
+ * Unfiltered and under four filters, with the selection on the newest
+ * and 40 events up, at 80x24, 160x48 and the pane alone 230 wide. */
+START_TEST(test_tui_events_every_cell_under_its_head)
+{
+	static const char *const kind[SMUG_EVENT_KIND_COUNT] = {
+		[SMUG_EV_SHIPMENT_CREATED] = "sent",	  [SMUG_EV_SHIPMENT_SEIZED] = "SEIZED",
+		[SMUG_EV_SHIPMENT_DELIVERED] = "arrived", [SMUG_EV_SHIPMENT_LOST] = "lost",
+		[SMUG_EV_SHIPMENT_DELAYED] = "delayed",	  [SMUG_EV_ROUTE_UPDATE] = "route",
+		[SMUG_EV_CUSTOMS_CHECK] = "check",	  [SMUG_EV_CRACKDOWN_ACTIVATED] = "crack on",
+		[SMUG_EV_CRACKDOWN_EXPIRED] = "expired",  [SMUG_EV_CRACKDOWN_CLEARED] = "cleared",
+	};
+	static const char *const com[] = {"suit mods", "narcotics", "weapons", "stolen", "supplies"};
+	static const char *const filters[] = {"", "SEIZED", "crack", "faction:raiders commodity:supp", "border:23.1"};
+	static const int size[][2] = {{24, 80}, {48, 160}, {30, 230}}, min_heads[] = {5, 8, 8};
+	static const struct smug_event *match[SMUG_EVENT_CAP];
+	static struct cells s;
+	struct smug_world *w = crackdown_world();
+	struct tui_app a;
+	int rows_read = 0, kinds = 0, cut_text = 0;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '5');
+	for (size_t f = 0; f < sizeof filters / sizeof filters[0]; f++) {
+		int n = 0;
+
+		tui_handle_key(&a, 27); /* Esc clears the filter */
+		if (filters[f][0]) {
+			tui_handle_key(&a, '/');
+			feed(&a, filters[f]);
+			tui_handle_key(&a, '\n');
+		}
+		for (int i = 0; i < w->tel.event_count; i++)
+			if (filter_should_match(w, smug_event_at(&w->tel, i), filters[f]))
+				match[n++] = smug_event_at(&w->tel, i);
+		ck_assert_msg(n > 10, "filter '%s' matches %d events", filters[f], n);
+		for (int up = 0; up < 2; up++) {
+			tui_handle_key(&a, KEY_END);
+			for (int k = 0; k < 40 * up; k++)
+				tui_handle_key(&a, KEY_UP);
+			for (int z = 0; z < 3; z++) {
+				int rows = size[z][0], cols = size[z][1], nh, sel, first;
+				struct head h[16];
+				struct box b;
+				char title[256], want[160];
+
+				if (z < 2)
+					read_screen(&a, rows, cols, &s);
+				else
+					read_pane(&a, pane_events_draw, rows, cols, &s);
+				ck_assert_msg(find_box(&s, "5 Events: ", &b), "%dx%d: no Events pane", cols, rows);
+				cells_text(&s, b.top, b.left + 1, b.right, title, sizeof title);
+				if (filters[f][0])
+					snprintf(want, sizeof want, "5 Events: %d of %d match '%s'", n, w->tel.event_count, filters[f]);
+				else
+					snprintf(want, sizeof want, "5 Events: the last %d of %llu", n,
+						 (unsigned long long)w->tel.events_total);
+				{ /* whole, or cut with an ellipsis where the frame is too narrow */
+					const char *at = strstr(title, "5 Events"), *cut = strstr(title, "\xe2\x80\xa6");
+
+					ck_assert_msg(at && (strncmp(at, want, strlen(want)) == 0 ||
+							     (cut && strncmp(at, want, (size_t)(cut - at)) == 0 && cut - at > 20)),
+						      "%dx%d: the title '%s', want '%s'", cols, rows, title, want);
+				}
+				nh = read_heads(&s, b.top + 1, &b, h, 16);
+				ck_assert_msg(nh >= min_heads[z] && strcmp(h[0].name, "day") == 0 && strcmp(h[1].name, "event") == 0,
+					      "%dx%d: %d heads, '%s' '%s' first", cols, rows, nh, h[0].name, h[1].name);
+				/* the selected event the last row, unless the list starts above it */
+				sel = n - 1 - 40 * up > 0 ? n - 1 - 40 * up : 0;
+				first = sel - (b.bottom - b.top - 2) + 1 > 0 ? sel - (b.bottom - b.top - 2) + 1 : 0;
+				for (int y = b.top + 2, i = first; y < b.bottom; y++, i++) {
+					const struct smug_event *e = match[i < n ? i : 0];
+					char cell[128];
+
+					if (i >= n) { /* below the last event: nothing */
+						cells_text(&s, y, b.left + 1, b.right, cell, sizeof cell);
+						ck_assert_msg(cell[0] == '\0', "'%s': a row after the last event: '%s'", filters[f], cell);
+						continue;
+					}
+					right_cell(&s, y, h[0].x1, cell, sizeof cell);
+					ck_assert_msg(strspn(cell, "0123456789") == strlen(cell) && atoi(cell) == e->day,
+						      "'%s', %dx%d: the row of event %d reads day '%s', want %d", filters[f], cols, rows, i,
+						      cell, e->day);
+					for (int k = 1; k < nh; k++) {
+						int x1 = k + 1 < nh ? h[k + 1].x0 - 1 : b.right;
+						const char *hd = h[k].name;
+
+						if (strcmp(hd, "event") == 0)
+							ck_assert_msg(left_cell_is(&s, y, h[k].x0, 5, kind[e->kind]), "event %d: kind is not '%s'", i,
+								      kind[e->kind]);
+						else if (strcmp(hd, "faction") == 0)
+							ck_assert_msg(left_cell_reads(&s, y, h[k].x0, x1, e->faction >= 0 ? w->factions[e->faction].id : ""),
+								      "event %d: the faction is not %s", i,
+								      e->faction >= 0 ? w->factions[e->faction].id : "blank");
+						else if (strcmp(hd, "commodity") == 0)
+							ck_assert_msg(left_cell_is(&s, y, h[k].x0, 9, e->commodity >= 0 ? com[e->commodity] : ""),
+								      "event %d: the commodity is not '%s'", i,
+								      e->commodity >= 0 ? com[e->commodity] : "");
+						else if (strcmp(hd, "border") == 0) {
+							cells_text(&s, y, h[k].x0, x1, cell, sizeof cell);
+							cell[strcspn(cell, " ")] = '\0';
+							ck_assert_msg(e->corridor >= 0 ? border_of_cell(w, cell) == e->corridor : cell[0] == '\0',
+								      "event %d: the border reads '%s', want %s", i, cell,
+								      e->corridor >= 0 ? w->corridors[e->corridor].id : "blank");
+						} else if (strcmp(hd, "credits") == 0) {
+							right_cell(&s, y, h[k].x1, cell, sizeof cell);
+							ck_assert_msg(e->amount ? reads_figure(cell, e->amount / 100.0) : cell[0] == '\0',
+								      "event %d: credits '%s' for %lld minor", i, cell, (long long)e->amount);
+						} else if (strcmp(hd, "shipment") == 0) {
+							right_cell(&s, y, h[k].x1, cell, sizeof cell);
+							snprintf(want, sizeof want, "#%llu", (unsigned long long)e->shipment);
+							ck_assert_msg(strcmp(cell, e->shipment ? want : "") == 0, "event %d: shipment '%s', want '%s'",
+								      i, cell, e->shipment ? want : "");
+						} else if (strcmp(hd, "detail") == 0) {
+							cells_text(&s, y, h[k].x0, b.right, cell, sizeof cell);
+							ck_assert_msg(left_cell_reads(&s, y, h[k].x0, b.right, e->detail),
+								      "event %d: the text '%s', want '%s'", i, cell, e->detail);
+							cut_text += strcmp(cell, e->detail) != 0;
+						} else {
+							ck_abort_msg("an Events head '%s'", hd);
+						}
+					}
+					kinds |= 1 << e->kind;
+					rows_read++;
+				}
+			}
+		}
+	}
+	ck_assert_int_ge(rows_read, 500);
+	ck_assert_msg(kinds == (1 << SMUG_EVENT_KIND_COUNT) - 1 - (1 << SMUG_EV_CRACKDOWN_CLEARED) ||
+			      kinds == (1 << SMUG_EVENT_KIND_COUNT) - 1,
+		      "event kinds read: %#x", kinds);
+	ck_assert_int_gt(cut_text, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -11985,6 +12141,7 @@ int main(void)
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_borders_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_factions_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_events_every_cell_under_its_head);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
