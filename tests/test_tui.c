@@ -11785,13 +11785,16 @@ START_TEST(test_tui_factions_every_cell_under_its_head)
 END_TEST
 
 /* A left-aligned cell that may be shortened with an ellipsis (a name
- * column that shares the spare width): the text of columns [x0, x1)
- * reads want whole, or its first letters then "…". */
+ * column that shares the spare width): the text of columns [x0, x1), up
+ * to two spaces, reads want whole, or its first letters then "…". */
 static bool left_cell_reads(const struct cells *s, int y, int x0, int x1, const char *want)
 {
 	char got[256];
 	size_t n;
 
+	for (int x = x0 + 1; x + 1 < x1; x++)
+		if (s->c[y][x] == ' ' && s->c[y][x + 1] == ' ')
+			x1 = x; /* the next cell's text after two spaces or more */
 	cells_text(s, y, x0, x1, got, sizeof got);
 	n = strlen(got);
 	if (n >= 3 && strcmp(got + n - 3, "\xe2\x80\xa6") == 0)
@@ -11936,6 +11939,183 @@ START_TEST(test_tui_events_every_cell_under_its_head)
 			      kinds == (1 << SMUG_EVENT_KIND_COUNT) - 1,
 		      "event kinds read: %#x", kinds);
 	ck_assert_int_gt(cut_text, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The Commodities view's figure for faction f and commodity c (-1: the
+ * faction's line, the sum of the commodities it lists) over the last
+ * `days` days (0: all time), under group g (0 sent, 1 transit, 2
+ * delivered, 3 seized, 4 lost), the count or the cargo value in credits;
+ * in transit counted from the shipments on their way. */
+static double commodity_figure(const struct smug_world *w, int f, int c, int days, int g, bool value)
+{
+	static const enum smug_flow_kind kind[] = {SMUG_FLOW_SENT, SMUG_FLOW_SENT, SMUG_FLOW_DELIVERED, SMUG_FLOW_SEIZED,
+						   SMUG_FLOW_LOST};
+	double sum = 0;
+
+	for (int k = c < 0 ? 0 : c; k < (c < 0 ? SMUG_COMMODITY_COUNT : c + 1); k++) {
+		struct smug_flow fl, ever;
+
+		smug_flow_sum(w, f, k, 0, &ever);
+		if (w->factions[f].net.commodity_prefs[k] <= 0 && ever.n[SMUG_FLOW_SENT] == 0)
+			continue; /* not listed */
+		if (g == 1) {
+			for (int i = 0; i < w->n_shipments; i++) {
+				const struct smug_shipment *sh = smug_shipment_in_transit(w, i);
+
+				if (sh->faction == f && (int)sh->commodity == k)
+					sum += value ? sh->value / 100.0 : 1;
+			}
+			continue;
+		}
+		smug_flow_sum(w, f, k, days, &fl);
+		sum += value ? fl.value[kind[g]] / 100.0 : (double)fl.n[kind[g]];
+	}
+	return sum;
+}
+
+/* Every row of the Commodities view reads its faction and commodity
+ * under each head: per smuggling faction, in order, its line (the sums of
+ * its commodities) and then each commodity it prefers or ever sent, with
+ * its preference, the shipments and cargo value sent, in transit,
+ * delivered, seized and lost over the window the title names (today, 30
+ * days, all time), from the core, and the share of the largest row's
+ * cargo sent; within a faction, its commodities in the order of the head
+ * marked sorted (ties in the commodities' order), under every sort key
+ * either way. At 80x24, 120x40 and 160x48. */
+START_TEST(test_tui_commodities_every_cell_under_its_head)
+{
+	static const char *const name[] = {"suit mods", "narcotics", "weapon parts", "stolen goods", "raider supplies"};
+	static const char *const groups[] = {"sent", "transit", "delivered", "seized", "lost"};
+	static const char *const windows[] = {"today", "the last 30 days", "all time"};
+	static const int size[][2] = {{24, 80}, {40, 120}, {48, 160}}, window_days[] = {1, 30, 0};
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), cells = 0, orders = 0;
+
+	tui_handle_key(&a, 'v');
+	ck_assert_int_eq(a.view, VIEW_COMMODITIES);
+	for (int win = 0; win < 3; win++, tui_handle_key(&a, 't'))
+		for (int key = 0; key < 22; key++, tui_handle_key(&a, key % 2 ? 'I' : '>'))
+			for (int z = 0; z < 3; z++) {
+				int rows = size[z][0], cols = size[z][1], nh, y, days = -1, grp[24], sorted = -1, labels = 0;
+				unsigned label_x[8];
+				struct head h[24];
+				struct box b;
+				char text[256], want[64];
+				double largest = 0;
+
+				read_screen(&a, rows, cols, &s);
+				ck_assert_msg(find_box(&s, "Commodities: ", &b), "%dx%d: no Commodities view", cols, rows);
+				cells_text(&s, b.top, b.left + 1, b.right, text, sizeof text);
+				for (int k = 0; k < 3; k++)
+					if (strstr(text, windows[k]))
+						days = window_days[k];
+				ck_assert_msg(days >= 0, "the title '%s' names no window", text);
+				/* the group row's names in order; a group starts at each n, or
+				 * at a value after a value (its n dropped) */
+				for (int x = b.left + 1; x < b.right && labels < 8; x++)
+					for (int g = 0; g < 5; g++)
+						if (s.c[b.top + 1][x - 1] == ' ' && cells_at(&s, b.top + 1, x, groups[g]) &&
+						    s.c[b.top + 1][x + (int)strlen(groups[g])] == ' ')
+							label_x[labels++] = (unsigned)g;
+				nh = read_heads(&s, b.top + 2, &b, h, 24);
+				ck_assert_msg(nh >= 3 && strcmp(h[0].name, "commodity") == 0, "%dx%d: '%s' first of %d heads", cols,
+					      rows, h[0].name, nh);
+				for (int i = 0, g = -1; i < nh; i++) {
+					bool n_head = head_is(&h[i], "n", true), v_head = head_is(&h[i], "value", true);
+
+					if (n_head || (v_head && i > 0 && grp[i - 1] >= 0 && head_is(&h[i - 1], "value", true)))
+						g++;
+					grp[i] = n_head || v_head ? g : -1;
+					ck_assert_msg(grp[i] < labels, "%dx%d: head %d '%s' under no group", cols, rows, i, h[i].name);
+					if (grp[i] >= 0)
+						grp[i] = (int)label_x[grp[i]];
+					if (h[i].sort) {
+						ck_assert_msg(sorted < 0, "two heads marked sorted");
+						sorted = i;
+					}
+				}
+				for (int i = 0; i < nf; i++)
+					for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+						if (commodity_figure(w, fac[i], c, days, 0, true) > largest)
+							largest = commodity_figure(w, fac[i], c, days, 0, true);
+				y = b.top + 3;
+				for (int i = 0; i < nf; i++) {
+					int listed[SMUG_COMMODITY_COUNT], nl = 0;
+
+					ck_assert_msg(left_cell_reads(&s, y, h[0].x0, h[1].x0 - 1, w->factions[fac[i]].id),
+						      "%dx%d: row %d does not name %s", cols, rows, y - b.top - 3, w->factions[fac[i]].id);
+					for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+						struct smug_flow ever;
+
+						smug_flow_sum(w, fac[i], c, 0, &ever);
+						if (w->factions[fac[i]].net.commodity_prefs[c] > 0 || ever.n[SMUG_FLOW_SENT] > 0)
+							listed[nl++] = c;
+					}
+					for (int r = -1; r < nl; r++, y++) {
+						int c = -1, pos = -1;
+						char cell[64];
+
+						if (r >= 0) { /* the commodity this row names, indented */
+							for (int k = 0; k < nl && pos < 0; k++)
+								if (listed[k] >= 0 && left_cell_reads(&s, y, h[0].x0 + 2, h[1].x0 - 1, name[listed[k]]))
+									pos = k;
+							ck_assert_msg(pos >= 0, "%dx%d: %s's row %d names none of its commodities", cols, rows,
+								      w->factions[fac[i]].id, r);
+							c = listed[pos];
+							listed[pos] = -1; /* once */
+						}
+						for (int k = 1; k < nh; k++) {
+							double v;
+
+							if (strcmp(h[k].name, "pref") == 0) {
+								right_cell(&s, y, h[k].x1, cell, sizeof cell);
+								ck_assert_msg(c < 0 ? cell[0] == '\0' : reads_figure(cell, w->factions[fac[i]].net.commodity_prefs[c]),
+									      "%s, %s: pref '%s'", w->factions[fac[i]].id, c < 0 ? "its line" : name[c], cell);
+								continue;
+							}
+							if (grp[k] < 0)
+								continue; /* the bar's head, read below */
+							right_cell(&s, y, h[k].x1, cell, sizeof cell);
+							v = commodity_figure(w, fac[i], c, days, grp[k], head_is(&h[k], "value", true));
+							ck_assert_msg(reads_figure(cell, v), "%dx%d, %s, %s: %s %s reads '%s', want %.10g", cols, rows,
+								      w->factions[fac[i]].id, c < 0 ? "its line" : name[c], groups[grp[k]], h[k].name, cell, v);
+							cells++;
+						}
+						if (r >= 0 && strcmp(h[nh - 1].name, "sent") == 0 && grp[nh - 1] < 0) { /* the bar's share */
+							right_cell(&s, y, b.right - 1, cell, sizeof cell);
+							snprintf(want, sizeof want, "%.1f%%", largest > 0 ? 100.0 * commodity_figure(w, fac[i], c, days, 0, true) / largest : 0.0);
+							ck_assert_msg(strcmp(cell, want) == 0, "%s, %s: the share reads '%s', want '%s'",
+								      w->factions[fac[i]].id, name[c], cell, want);
+						}
+						if (r > 0 && sorted >= 0 && (grp[sorted] >= 0 || strcmp(h[sorted].name, "pref") == 0)) {
+							int prev = -1;
+							double x, z2;
+
+							for (int k = 0; k < SMUG_COMMODITY_COUNT; k++)
+								if (left_cell_reads(&s, y - 1, h[0].x0 + 2, h[1].x0 - 1, name[k]))
+									prev = k;
+							x = grp[sorted] < 0 ? w->factions[fac[i]].net.commodity_prefs[prev]
+									    : commodity_figure(w, fac[i], prev, days, grp[sorted], head_is(&h[sorted], "value", true));
+							z2 = grp[sorted] < 0 ? w->factions[fac[i]].net.commodity_prefs[c]
+									     : commodity_figure(w, fac[i], c, days, grp[sorted], head_is(&h[sorted], "value", true));
+							ck_assert_msg(h[sorted].sort < 0 ? x > z2 || (x == z2 && prev < c) : x < z2 || (x == z2 && prev < c),
+								      "%dx%d, %s, %s %s %s: %s (%.10g) before %s (%.10g)", cols, rows, w->factions[fac[i]].id,
+								      grp[sorted] < 0 ? "" : groups[grp[sorted]], h[sorted].name,
+								      h[sorted].sort < 0 ? "desc" : "asc", name[prev], x, name[c], z2);
+							orders++;
+						}
+					}
+				}
+				cells_text(&s, y, b.left + 1, b.right, text, sizeof text);
+				ck_assert_msg(text[0] == '\0' || strncmp(text, "bar:", 4) == 0, "%dx%d: a row after the last faction's: '%s'",
+					      cols, rows, text);
+			}
+	ck_assert_int_gt(cells, 3 * 22 * 13 * (4 + 8 + 10));
+	ck_assert_int_ge(orders, 600);
 	close_app(&a, w);
 }
 END_TEST
@@ -12142,6 +12322,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_factions_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_events_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_commodities_every_cell_under_its_head);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
