@@ -11802,14 +11802,13 @@ static bool left_cell_reads(const struct cells *s, int y, int x0, int x1, const 
 	return strcmp(got, want) == 0;
 }
 
-/* Every row of the Events pane reads its event under each head: the
- * events the log holds (those the filter matches, by smugnet(1)'s rule),
- * oldest first, the selected one the last row, each its day, kind,
- * faction, commodity, border, amount in credits, shipment number and
- * text (whole, or its first parts then "…"); the title counts them.
- * Unfiltered and under four filters, with the selection on the newest
- * and 40 events up, at 80x24, 160x48 and the pane alone 230 wide. */
-START_TEST(test_tui_events_every_cell_under_its_head)
+/* Does row y of an event table (the Events pane, a story) read event e
+ * under each of its nh heads: its day, kind, faction (whole or its first
+ * letters and "…"), commodity, border (any corridor), amount in credits,
+ * shipment number and text (whole or its first parts and "…"); true when
+ * the text was cut. `what` names the table in a failure. */
+static bool event_row_reads(const struct cells *s, int y, const struct head *h, int nh, const struct box *b,
+			    const struct smug_world *w, const struct smug_event *e, const char *what)
 {
 	static const char *const kind[SMUG_EVENT_KIND_COUNT] = {
 		[SMUG_EV_SHIPMENT_CREATED] = "sent",	  [SMUG_EV_SHIPMENT_SEIZED] = "SEIZED",
@@ -11819,6 +11818,63 @@ START_TEST(test_tui_events_every_cell_under_its_head)
 		[SMUG_EV_CRACKDOWN_EXPIRED] = "expired",  [SMUG_EV_CRACKDOWN_CLEARED] = "cleared",
 	};
 	static const char *const com[] = {"suit mods", "narcotics", "weapons", "stolen", "supplies"};
+	char cell[128], want[64];
+	bool cut = false;
+
+	right_cell(s, y, h[0].x1, cell, sizeof cell);
+	ck_assert_msg(strspn(cell, "0123456789") == strlen(cell) && atoi(cell) == e->day,
+		      "%s: the row of the day %d %s event reads day '%s'", what, e->day, kind[e->kind], cell);
+	for (int k = 1; k < nh; k++) {
+		int x1 = k + 1 < nh ? h[k + 1].x0 - 1 : b->right;
+		const char *hd = h[k].name;
+
+		if (strcmp(hd, "event") == 0)
+			ck_assert_msg(left_cell_is(s, y, h[k].x0, 5, kind[e->kind]), "%s, day %d: kind is not '%s'", what, e->day,
+				      kind[e->kind]);
+		else if (strcmp(hd, "faction") == 0)
+			ck_assert_msg(left_cell_reads(s, y, h[k].x0, x1, e->faction >= 0 ? w->factions[e->faction].id : ""),
+				      "%s, day %d: the faction is not %s", what, e->day,
+				      e->faction >= 0 ? w->factions[e->faction].id : "blank");
+		else if (strcmp(hd, "commodity") == 0)
+			ck_assert_msg(left_cell_is(s, y, h[k].x0, 9, e->commodity >= 0 ? com[e->commodity] : ""),
+				      "%s, day %d: the commodity is not '%s'", what, e->day,
+				      e->commodity >= 0 ? com[e->commodity] : "");
+		else if (strcmp(hd, "border") == 0) {
+			cells_text(s, y, h[k].x0, x1, cell, sizeof cell);
+			cell[strcspn(cell, " ")] = '\0';
+			ck_assert_msg(e->corridor >= 0 ? border_of_cell(w, cell) == e->corridor : cell[0] == '\0',
+				      "%s, day %d: the border reads '%s', want %s", what, e->day, cell,
+				      e->corridor >= 0 ? w->corridors[e->corridor].id : "blank");
+		} else if (strcmp(hd, "credits") == 0) {
+			right_cell(s, y, h[k].x1, cell, sizeof cell);
+			ck_assert_msg(e->amount ? reads_figure(cell, e->amount / 100.0) : cell[0] == '\0',
+				      "%s, day %d: credits '%s' for %lld minor", what, e->day, cell, (long long)e->amount);
+		} else if (strcmp(hd, "shipment") == 0) {
+			right_cell(s, y, h[k].x1, cell, sizeof cell);
+			snprintf(want, sizeof want, "#%llu", (unsigned long long)e->shipment);
+			ck_assert_msg(strcmp(cell, e->shipment ? want : "") == 0, "%s, day %d: shipment '%s', want '%s'",
+				      what, e->day, cell, e->shipment ? want : "");
+		} else if (strcmp(hd, "detail") == 0) {
+			cells_text(s, y, h[k].x0, b->right, cell, sizeof cell);
+			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, e->detail),
+				      "%s, day %d: the text '%s', want '%s'", what, e->day, cell, e->detail);
+			cut = strcmp(cell, e->detail) != 0;
+		} else {
+			ck_abort_msg("an Events head '%s'", hd);
+		}
+	}
+	return cut;
+}
+
+/* Every row of the Events pane reads its event under each head: the
+ * events the log holds (those the filter matches, by smugnet(1)'s rule),
+ * oldest first, the selected one the last row, each its day, kind,
+ * faction, commodity, border, amount in credits, shipment number and
+ * text (whole, or its first parts then "…"); the title counts them.
+ * Unfiltered and under four filters, with the selection on the newest
+ * and 40 events up, at 80x24, 160x48 and the pane alone 230 wide. */
+START_TEST(test_tui_events_every_cell_under_its_head)
+{
 	static const char *const filters[] = {"", "SEIZED", "crack", "faction:raiders commodity:supp", "border:23.1"};
 	static const int size[][2] = {{24, 80}, {48, 160}, {30, 230}}, min_heads[] = {5, 8, 8};
 	static const struct smug_event *match[SMUG_EVENT_CAP];
@@ -11885,49 +11941,7 @@ START_TEST(test_tui_events_every_cell_under_its_head)
 						ck_assert_msg(cell[0] == '\0', "'%s': a row after the last event: '%s'", filters[f], cell);
 						continue;
 					}
-					right_cell(&s, y, h[0].x1, cell, sizeof cell);
-					ck_assert_msg(strspn(cell, "0123456789") == strlen(cell) && atoi(cell) == e->day,
-						      "'%s', %dx%d: the row of event %d reads day '%s', want %d", filters[f], cols, rows, i,
-						      cell, e->day);
-					for (int k = 1; k < nh; k++) {
-						int x1 = k + 1 < nh ? h[k + 1].x0 - 1 : b.right;
-						const char *hd = h[k].name;
-
-						if (strcmp(hd, "event") == 0)
-							ck_assert_msg(left_cell_is(&s, y, h[k].x0, 5, kind[e->kind]), "event %d: kind is not '%s'", i,
-								      kind[e->kind]);
-						else if (strcmp(hd, "faction") == 0)
-							ck_assert_msg(left_cell_reads(&s, y, h[k].x0, x1, e->faction >= 0 ? w->factions[e->faction].id : ""),
-								      "event %d: the faction is not %s", i,
-								      e->faction >= 0 ? w->factions[e->faction].id : "blank");
-						else if (strcmp(hd, "commodity") == 0)
-							ck_assert_msg(left_cell_is(&s, y, h[k].x0, 9, e->commodity >= 0 ? com[e->commodity] : ""),
-								      "event %d: the commodity is not '%s'", i,
-								      e->commodity >= 0 ? com[e->commodity] : "");
-						else if (strcmp(hd, "border") == 0) {
-							cells_text(&s, y, h[k].x0, x1, cell, sizeof cell);
-							cell[strcspn(cell, " ")] = '\0';
-							ck_assert_msg(e->corridor >= 0 ? border_of_cell(w, cell) == e->corridor : cell[0] == '\0',
-								      "event %d: the border reads '%s', want %s", i, cell,
-								      e->corridor >= 0 ? w->corridors[e->corridor].id : "blank");
-						} else if (strcmp(hd, "credits") == 0) {
-							right_cell(&s, y, h[k].x1, cell, sizeof cell);
-							ck_assert_msg(e->amount ? reads_figure(cell, e->amount / 100.0) : cell[0] == '\0',
-								      "event %d: credits '%s' for %lld minor", i, cell, (long long)e->amount);
-						} else if (strcmp(hd, "shipment") == 0) {
-							right_cell(&s, y, h[k].x1, cell, sizeof cell);
-							snprintf(want, sizeof want, "#%llu", (unsigned long long)e->shipment);
-							ck_assert_msg(strcmp(cell, e->shipment ? want : "") == 0, "event %d: shipment '%s', want '%s'",
-								      i, cell, e->shipment ? want : "");
-						} else if (strcmp(hd, "detail") == 0) {
-							cells_text(&s, y, h[k].x0, b.right, cell, sizeof cell);
-							ck_assert_msg(left_cell_reads(&s, y, h[k].x0, b.right, e->detail),
-								      "event %d: the text '%s', want '%s'", i, cell, e->detail);
-							cut_text += strcmp(cell, e->detail) != 0;
-						} else {
-							ck_abort_msg("an Events head '%s'", hd);
-						}
-					}
+					cut_text += event_row_reads(&s, y, h, nh, &b, w, e, filters[f]);
 					kinds |= 1 << e->kind;
 					rows_read++;
 				}
@@ -12116,6 +12130,107 @@ START_TEST(test_tui_commodities_every_cell_under_its_head)
 			}
 	ck_assert_int_gt(cells, 3 * 22 * 13 * (4 + 8 + 10));
 	ck_assert_int_ge(orders, 600);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The story of each of three shipments, one seized, one delivered and one
+ * still on its way, reads its events under the table's heads: every
+ * event of the shipment the log holds, in the log's order, from the one
+ * scrolled to (the last page kept full), each its day, kind, faction,
+ * commodity, border, amount, shipment number and text; nothing below the
+ * last. Scrolled 0, 3 and 200 rows, the view alone 80x12 (fewer rows
+ * than events) and the screen at 160x48. */
+static void story_alone(struct tui_app *a, struct canvas *cv, bool focused)
+{
+	(void)focused;
+	view_story_draw(a, cv);
+}
+
+START_TEST(test_tui_story_every_cell_under_its_head)
+{
+	static const int size[][2] = {{12, 80}, {48, 160}}, scrolls[] = {0, 3, 200};
+	static const struct smug_event *mine[SMUG_EVENT_CAP];
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	uint64_t ship[3] = {0, 0, 0};
+	int rows_read = 0, longest = 0, scrolled = 0;
+
+	for (int i = 0; i < w->tel.event_count; i++) { /* the newest seized and delivered */
+		const struct smug_event *e = smug_event_at(&w->tel, i);
+
+		if (e->kind == SMUG_EV_SHIPMENT_SEIZED)
+			ship[0] = e->shipment;
+		if (e->kind == SMUG_EV_SHIPMENT_DELIVERED)
+			ship[1] = e->shipment;
+	}
+	for (int i = 0; i < w->n_shipments; i++) { /* the one on its way with the most events */
+		int n = 0;
+
+		for (int k = 0; k < w->tel.event_count; k++)
+			n += smug_event_at(&w->tel, k)->shipment == smug_shipment_in_transit(w, i)->id;
+		if (n > longest) {
+			longest = n;
+			ship[2] = smug_shipment_in_transit(w, i)->id;
+		}
+	}
+	ck_assert_msg(ship[0] && ship[1] && longest >= 4, "no seized, delivered and travelled shipments to tell");
+	for (int k = 0; k < 3; k++) {
+		int n = 0;
+
+		for (int i = 0; i < w->tel.event_count; i++)
+			if (smug_event_at(&w->tel, i)->shipment == ship[k])
+				mine[n++] = smug_event_at(&w->tel, i);
+		for (int sc = 0; sc < 3; sc++) {
+			a.story_shipment = ship[k];
+			view_open(&a, VIEW_STORY);
+			ck_assert_int_eq(a.view, VIEW_STORY);
+			for (int d = 0; d < scrolls[sc]; d++)
+				tui_handle_key(&a, KEY_DOWN);
+			for (int z = 0; z < 2; z++) {
+				int rows = size[z][0], cols = size[z][1], hy = -1, nh, first;
+				struct head h[16];
+				struct box b;
+				char what[64];
+
+				if (z == 0)
+					read_pane(&a, story_alone, rows, cols, &s);
+				else
+					read_screen(&a, rows, cols, &s);
+				snprintf(what, sizeof what, "Shipment #%llu:", (unsigned long long)ship[k]);
+				ck_assert_msg(find_box(&s, what, &b), "%dx%d: no story of #%llu", cols, rows,
+					      (unsigned long long)ship[k]);
+				for (int y = b.top + 1; y < b.bottom && hy < 0; y++)
+					if (cells_at(&s, y, b.left + 1, "day ") || cells_at(&s, y, b.left + 1, " day ") ||
+					    cells_at(&s, y, b.left + 1, "  day "))
+						hy = y;
+				ck_assert_msg(hy > 0, "%dx%d: the story of #%llu has no table", cols, rows,
+					      (unsigned long long)ship[k]);
+				nh = read_heads(&s, hy, &b, h, 16);
+				ck_assert_msg(nh >= 5 && strcmp(h[0].name, "day") == 0, "%dx%d: %d heads", cols, rows, nh);
+				first = n - (b.bottom - hy - 1) > 0 ? n - (b.bottom - hy - 1) : 0;
+				first = scrolls[sc] < first ? scrolls[sc] : first;
+				snprintf(what, sizeof what, "#%llu scrolled %d, %dx%d", (unsigned long long)ship[k], scrolls[sc],
+					 cols, rows);
+				for (int y = hy + 1, i = first; y < b.bottom; y++, i++) {
+					char text[256];
+
+					if (i >= n) {
+						cells_text(&s, y, b.left + 1, b.right, text, sizeof text);
+						ck_assert_msg(text[0] == '\0', "%s: a row after its last event: '%s'", what, text);
+						continue;
+					}
+					event_row_reads(&s, y, h, nh, &b, w, mine[i], what);
+					rows_read++;
+					scrolled += i == 3 && y == hy + 1;
+				}
+			}
+			tui_handle_key(&a, 27);
+		}
+	}
+	ck_assert_int_ge(rows_read, 3 * 3 * 2 * 2);
+	ck_assert_int_gt(scrolled, 0); /* some story began at its fourth event */
 	close_app(&a, w);
 }
 END_TEST
@@ -12323,6 +12438,7 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_events_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_commodities_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
