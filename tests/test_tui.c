@@ -12235,6 +12235,45 @@ START_TEST(test_tui_story_every_cell_under_its_head)
 }
 END_TEST
 
+/* In the Borders pane Up on the first row and PgUp near it keep the first
+ * border, Down on the last row and PgDn near it keep the last, and Up
+ * and Down in between move one row; the last line names the border
+ * selected. */
+START_TEST(test_tui_borders_up_and_down_stop_at_the_ends)
+{
+	static const struct {
+		int key, from, to; /* rows: from the top when >= 0, from the bottom (-1 the last) when < 0 */
+	} moves[] = {{KEY_UP, 0, 0}, {KEY_PPAGE, 3, 0}, {KEY_DOWN, 0, 1}, {KEY_UP, 2, 1},
+		     {KEY_DOWN, -1, -1}, {KEY_NPAGE, -4, -1}, {KEY_UP, -1, -2}, {KEY_HOME, -1, 0}};
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n, *rows;
+
+	tui_handle_key(&a, '3');
+	draw(&a, 48, 160);
+	rows = pane_borders_rows(&a, &n);
+	ck_assert_int_gt(n, 10);
+	for (size_t k = 0; k < sizeof moves / sizeof moves[0]; k++) {
+		int from = rows[moves[k].from >= 0 ? moves[k].from : n + moves[k].from],
+		    to = rows[moves[k].to >= 0 ? moves[k].to : n + moves[k].to];
+		struct box b;
+		char text[256];
+
+		tui_select_border(&a, from);
+		tui_handle_key(&a, moves[k].key);
+		read_screen(&a, 48, 160, &s);
+		ck_assert_msg(find_box(&s, "3 Borders: ", &b), "no Borders pane");
+		cells_text(&s, b.bottom - 1, b.left + 1, b.right, text, sizeof text);
+		ck_assert_msg(a.border == to && strncmp(text, w->corridors[to].id, strlen(w->corridors[to].id)) == 0,
+			      "move %zu from row %d: %s selected, want row %d, %s; the last line '%s'", k, moves[k].from,
+			      w->corridors[a.border].id, moves[k].to, w->corridors[to].id, text);
+	}
+	free(rows);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -12439,6 +12478,7 @@ int main(void)
 	tcase_add_test(t, test_tui_events_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_commodities_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
