@@ -12274,6 +12274,139 @@ START_TEST(test_tui_borders_up_and_down_stop_at_the_ends)
 }
 END_TEST
 
+/* The compare view's figure of row `id` under table column k (its heads
+ * in order, the name first), from the two worlds themselves: per
+ * faction its balance (credits), deliveries and seizures since the world
+ * began in each and the change; per border its traffic and seizures in
+ * each and the change (then *change is set). -1e18 for a column with no
+ * figure. */
+static double compare_figure(const struct smug_world *const w[2], const char *id, bool faction, bool wide, int k,
+			     bool *change)
+{
+	static const int fw[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, fn[] = {0, 1, 2, 3, 6, 9};
+	static const int bw[] = {0, 1, 2, 3, 4, 5, 6}, bn[] = {0, 1, 2, 3, 6};
+	double v[10] = {0};
+
+	for (int s = 0; s < 2; s++) {
+		if (faction) {
+			const struct smug_faction *f = &w[s]->factions[smug_world_find_faction(w[s], id)];
+
+			v[1 + s] = w[s]->ledger.accounts[f->account].balance / 100.0;
+			v[4 + s] = (double)f->net.delivered;
+			v[7 + s] = (double)f->net.seized;
+		} else {
+			const struct smug_border_stats *b = &w[s]->border_stats[smug_world_find_corridor(w[s], id)];
+
+			v[1 + s] = (double)b->traffic;
+			v[4 + s] = (double)b->seizures;
+		}
+	}
+	v[3] = v[2] - v[1];
+	v[6] = v[5] - v[4];
+	v[9] = v[8] - v[7];
+	if (k >= (faction ? (wide ? 10 : 6) : (wide ? 7 : 5)))
+		return -1e18;
+	k = faction ? (wide ? fw[k] : fn[k]) : (wide ? bw[k] : bn[k]);
+	*change = k % 3 == 0;
+	return v[k];
+}
+
+/* The compare view, a crackdown in the what-if since day 30 and 20 days
+ * stepped in both, reads the two worlds under its heads: per faction (the
+ * largest change of balance first) its balance in the base and the
+ * what-if and the change, signed, and its deliveries and seizures (in
+ * each branch when the view is wide) and their changes; per border that
+ * differs (the largest change of traffic first) its traffic and seizures
+ * in each and the changes, and "on / off" for its crackdown in each. At
+ * 100x40 (narrow) and 160x48. */
+START_TEST(test_tui_compare_every_cell_under_its_head)
+{
+	static const int size[][2] = {{40, 100}, {48, 160}};
+	static struct cells s;
+	struct smug_world *w = world_at(30);
+	const struct smug_world *pair[2];
+	struct tui_app a;
+	struct smug_error err;
+	int read = 0, moved = 0, cracked = 0;
+
+	tui_app_init(&a, w, &opts);
+	feed(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[test_busiest_border(a.w)].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		feed(&a, ".");
+	feed(&a, "bB");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	loop_pair(&a, &pair[0], &pair[1]);
+	ck_assert_int_eq(pair[0]->day, pair[1]->day);
+	for (int z = 0; z < 2; z++) {
+		int rows = size[z][0], cols = size[z][1];
+		bool wide = cols - 6 >= 110;
+		struct box b;
+
+		read_screen(&a, rows, cols, &s);
+		ck_assert_msg(find_box(&s, "What-if against base", &b), "%dx%d: no compare view", cols, rows);
+		for (int table = 0; table < 2; table++) {
+			const char *first = table ? "border" : "faction";
+			int hy = -1, nh, y, k0;
+			double last = 1e18;
+			struct head h[16];
+
+			for (int y0 = b.top + 1; y0 < b.bottom && hy < 0; y0++)
+				if (cells_at(&s, y0, b.left + 2, first) && s.c[y0][b.left + 2 + (int)strlen(first)] == ' ')
+					hy = y0;
+			ck_assert_msg(hy > 0, "%dx%d: no %s table", cols, rows, first);
+			nh = read_heads(&s, hy, &b, h, 16);
+			for (k0 = 1; k0 < nh && strcmp(h[k0].name, table ? "traffic" : "balance") != 0; k0++)
+				;
+			ck_assert_msg(k0 < nh, "%dx%d: the %s table's heads lack its first figure", cols, rows, first);
+			for (y = hy + 1; y < b.bottom; y++) {
+				char id[64], cell[64];
+				double change;
+				bool any;
+
+				cells_text(&s, y, b.left + 2, b.left + 2 + 24, id, sizeof id);
+				id[strcspn(id, " ")] = '\0';
+				if (id[0] == '\0')
+					break;
+				ck_assert_msg(table ? smug_world_find_corridor(pair[0], id) >= 0 : smug_world_find_faction(pair[0], id) >= 0,
+					      "%dx%d: a %s row names '%s'", cols, rows, first, id);
+				for (int k = k0; k < nh; k++) {
+					bool signed_change = false;
+					double v = compare_figure(pair, id, !table, wide, k - k0 + 1, &signed_change);
+
+					if (table && strcmp(h[k].name, "crackdown") == 0) {
+						char want[16];
+						int c = smug_world_find_corridor(pair[0], id);
+						bool on0 = smug_world_crackdown_on(pair[0], c), on1 = smug_world_crackdown_on(pair[1], c);
+
+						snprintf(want, sizeof want, "%s / %s", on0 ? "on" : "off", on1 ? "on" : "off");
+						ck_assert_msg(left_cell_is(&s, y, h[k].x0, 9, want), "%dx%d: %s crackdown is not '%s'", cols,
+							      rows, id, want);
+						cracked += on0 != on1;
+						continue;
+					}
+					right_cell(&s, y, h[k].x1, cell, sizeof cell);
+					ck_assert_msg(v > -1e17 && reads_figure(cell, v) && (!signed_change || v <= 0 || cell[0] == '+'),
+						      "%dx%d: %s, %s (column %d) reads '%s', want %.10g", cols, rows, id, h[k].name,
+						      k - k0 + 1, cell, v);
+					read++;
+				}
+				change = fabs(compare_figure(pair, id, !table, true, 3, &any));
+				ck_assert_msg(change <= last, "%dx%d: %s (change %.10g) after a row of change %.10g", cols, rows, id,
+					      change, last);
+				last = change;
+				moved += change > 0;
+			}
+			ck_assert_msg(y > hy + 1, "%dx%d: the %s table has no rows", cols, rows, first);
+		}
+	}
+	ck_assert_int_gt(read, 2 * 4 * 5);
+	ck_assert_int_gt(moved, 4);
+	ck_assert_int_gt(cracked, 0);
+	close_app(&a, a.w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -12479,6 +12612,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
+	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
