@@ -12407,6 +12407,77 @@ START_TEST(test_tui_compare_every_cell_under_its_head)
 }
 END_TEST
 
+/* The map view draws each ward's label centred where the world puts it,
+ * by one scale for both axes (a cell twice as tall as it is wide): the
+ * labels' columns grow with the wards' x and their rows fall as y grows,
+ * each within a cell of the straight line through the westernmost and
+ * easternmost (northernmost and southernmost) wards, the column scale
+ * twice the row scale. At 120x40 and 160x48, unzoomed and zoomed in
+ * once. */
+START_TEST(test_tui_map_labels_stand_where_the_world_puts_them)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int checked = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	for (int zoom = 0; zoom < 2; zoom++, tui_handle_key(&a, 'z'))
+		for (int sz = 1; sz < 3; sz++) {
+			char *s = render(&a, sizes[sz][0], sizes[sz][1]), *row[64];
+			int n = map_rows(s, row, 64), at[64][2], found = 0, ext[4] = {-1, -1, -1, -1};
+			double kx, ky;
+
+			for (int i = 0; i < w->n_wards && i < 64; i++) {
+				const char *label = tui_short_ward(&a, i);
+				int times;
+
+				at[i][0] = label_row(row, n, label, &times);
+				if (times != 1) {
+					at[i][0] = -1;
+					continue;
+				}
+				for (const char *p = strstr(row[at[i][0]], label);; p = strstr(p + 1, label))
+					if ((p == row[at[i][0]] || !isdigit((unsigned char)p[-1])) && !isdigit((unsigned char)p[strlen(label)])) {
+						at[i][1] = (int)(p - row[at[i][0]]) + ((int)strlen(label) - 1) / 2;
+						break;
+					}
+				found++;
+				/* the wards furthest west, east, south and north among those labelled */
+				if (ext[0] < 0 || w->wards[i].pos[0] < w->wards[ext[0]].pos[0]) ext[0] = i;
+				if (ext[1] < 0 || w->wards[i].pos[0] > w->wards[ext[1]].pos[0]) ext[1] = i;
+				if (ext[2] < 0 || w->wards[i].pos[1] < w->wards[ext[2]].pos[1]) ext[2] = i;
+				if (ext[3] < 0 || w->wards[i].pos[1] > w->wards[ext[3]].pos[1]) ext[3] = i;
+			}
+			ck_assert_int_eq(a.map_zoom, zoom);
+			ck_assert_msg(found >= (zoom ? 8 : w->n_wards), "%dx%d zoom %d: %d wards labelled once", sizes[sz][1],
+				      sizes[sz][0], zoom, found);
+			kx = (at[ext[1]][1] - at[ext[0]][1]) / (w->wards[ext[1]].pos[0] - w->wards[ext[0]].pos[0]);
+			ky = (at[ext[3]][0] - at[ext[2]][0]) / (w->wards[ext[3]].pos[1] - w->wards[ext[2]].pos[1]);
+			ck_assert_msg(kx > 0 && ky < 0 && fabs(kx + 2 * ky) <= 0.15 * kx,
+				      "%dx%d zoom %d: %.2f columns and %.2f rows per unit east and north", sizes[sz][1],
+				      sizes[sz][0], zoom, kx, ky);
+			for (int i = 0; i < w->n_wards && i < 64; i++) {
+				double col, r;
+
+				if (at[i][0] < 0)
+					continue;
+				col = at[ext[0]][1] + kx * (w->wards[i].pos[0] - w->wards[ext[0]].pos[0]);
+				r = at[ext[2]][0] + ky * (w->wards[i].pos[1] - w->wards[ext[2]].pos[1]);
+				ck_assert_msg(fabs(at[i][1] - col) <= 1.01 && fabs(at[i][0] - r) <= 1.01,
+					      "%dx%d zoom %d: ward %s at (%.1f, %.1f) labelled on row %d column %d, want about %.1f, %.1f",
+					      sizes[sz][1], sizes[sz][0], zoom, tui_short_ward(&a, i), w->wards[i].pos[0],
+					      w->wards[i].pos[1], at[i][0], at[i][1], r, col);
+				checked++;
+			}
+			free(s);
+		}
+	ck_assert_int_gt(checked, 2 * w->n_wards + 16);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -12613,6 +12684,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
