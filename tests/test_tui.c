@@ -12478,6 +12478,34 @@ START_TEST(test_tui_map_labels_stand_where_the_world_puts_them)
 }
 END_TEST
 
+/* The event filter "border:" finds the events of the scenario's first
+ * corridor (index 0) like any other's: on the tiny world, whose first
+ * corridor n:a|n:b is a border, the Events pane lists exactly the
+ * events smugnet(1)'s rule matches, some of them on that border. */
+START_TEST(test_tui_event_filter_finds_the_first_corridor)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	struct tui_app a;
+	int want = 0, first = 0, n;
+	int64_t seq;
+
+	smug_cmd_step(w, 60);
+	ck_assert(w->corridors[0].border && strcmp(w->corridors[0].id, "n:a|n:b") == 0);
+	for (int i = 0; i < w->tel.event_count; i++) {
+		want += filter_should_match(w, smug_event_at(&w->tel, i), "border:n:a|n:b");
+		first += smug_event_at(&w->tel, i)->corridor == 0;
+	}
+	ck_assert_msg(first > 0, "no event on n:a|n:b in 60 days");
+	tui_app_init(&a, w, &opts);
+	feed(&a, "5/border:n:a|n:b\n");
+	n = pane_events_count(&a);
+	ck_assert_msg(n == want, "'border:n:a|n:b' lists %d events, want %d", n, want);
+	for (int i = 0; i < n; i++)
+		ck_assert_int_eq(pane_events_at(&a, i, &seq)->corridor, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -12718,6 +12746,7 @@ int main(void)
 	tcase_add_test(t, test_tui_events_shipment_number_that_fills_its_column);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
+	tcase_add_test(t, test_tui_event_filter_finds_the_first_corridor);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
 	tcase_add_test(t, test_tui_story_scrolled_past_its_end_shows_its_last_events);
