@@ -12506,6 +12506,48 @@ START_TEST(test_tui_event_filter_finds_the_first_corridor)
 }
 END_TEST
 
+/* The Borders pane's last line names the selected border in full: its
+ * id, each side's ward id and name, and for a border under a crackdown
+ * whose it is (yours or the planner's), the day it started, "until
+ * cleared" for one without an end, and its intensity; for every border
+ * under a crackdown and one without, on day 60 with the planner on. */
+START_TEST(test_tui_borders_last_line_names_the_crackdown)
+{
+	static struct cells s;
+	struct smug_world *w = crackdown_world();
+	struct tui_app a;
+	int yours = 0, planner = 0, plain = 0;
+
+	tui_app_init(&a, w, &opts);
+	for (int c = 0; c < w->n_corridors; c++) {
+		const struct smug_corridor *k = &w->corridors[c];
+		const struct smug_ward *wa = &w->wards[w->nodes[k->a].ward], *wb = &w->wards[w->nodes[k->b].ward];
+		const struct smug_crackdown *ck = smug_world_crackdown_on(w, c);
+		char want[400], got[400];
+		struct box b;
+		int at;
+
+		if (!k->border || w->border_stats[c].traffic == 0 || (ck == NULL && plain > 0))
+			continue;
+		tui_select_border(&a, c);
+		read_pane(&a, pane_borders_draw, 40, 230, &s);
+		ck_assert(find_box(&s, "3 Borders: ", &b));
+		at = snprintf(want, sizeof want, "%s: %s %s - %s %s", k->id, wa->id, wa->name, wb->id, wb->name);
+		if (ck)
+			snprintf(want + at, sizeof want - (size_t)at, "; crackdown %s from day %d%s, intensity %.2f",
+				 ck->manual ? "(yours)" : "(planner)", ck->start_day, ck->end_day < 0 ? " until cleared" : "",
+				 ck->intensity);
+		cells_text(&s, b.bottom - 1, b.left + 1, b.right, got, sizeof got);
+		ck_assert_msg(strcmp(got, want) == 0, "the last line reads '%s', want '%s'", got, want);
+		yours += ck && ck->manual;
+		planner += ck && !ck->manual;
+		plain += ck == NULL;
+	}
+	ck_assert_msg(yours > 0 && planner > 0 && plain > 0, "%d yours, %d the planner's, %d without", yours, planner, plain);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -12711,6 +12753,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
+	tcase_add_test(t, test_tui_borders_last_line_names_the_crackdown);
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
 	suite_add_tcase(s, t);
