@@ -12548,6 +12548,44 @@ START_TEST(test_tui_borders_last_line_names_the_crackdown)
 }
 END_TEST
 
+/* A click on any letter of a Borders heading, and on the space after a
+ * right-aligned one (the column's own gap), sorts the table by that
+ * column, at 160x48 and 80x24. */
+START_TEST(test_tui_borders_click_on_each_heading_sorts_by_it)
+{
+	static const int size[][2] = {{48, 160}, {24, 80}};
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int clicks = 0;
+
+	tui_handle_key(&a, '3');
+	for (int z = 0; z < 2; z++) {
+		struct head h[32];
+		struct box b;
+		int nh;
+
+		read_screen(&a, size[z][0], size[z][1], &s);
+		ck_assert(find_box(&s, "3 Borders: ", &b));
+		nh = read_heads(&s, b.top + 2, &b, h, 32);
+		ck_assert_int_eq(nh, a.n_border_vis);
+		for (int i = 0; i < nh; i++) {
+			bool right = i > 0 && !head_is(&h[i], "tr", false) && !head_is(&h[i], "crack", false);
+
+			for (int x = h[i].x0; x < h[i].x1 + right; x++) {
+				a.border_sort = a.border_vis[i == 1 ? 2 : 1]; /* another column: the click does not invert */
+				tui_click(&a, b.top + 2, x);
+				ck_assert_msg(a.border_sort == a.border_vis[i], "%dx%d: a click on column %d of '%s' sorts by column %d, not %d",
+					      size[z][1], size[z][0], x, h[i].name, a.border_sort, a.border_vis[i]);
+				clicks++;
+			}
+		}
+	}
+	ck_assert_int_gt(clicks, 40);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -12754,6 +12792,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
 	tcase_add_test(t, test_tui_borders_last_line_names_the_crackdown);
+	tcase_add_test(t, test_tui_borders_click_on_each_heading_sorts_by_it);
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
 	suite_add_tcase(s, t);
