@@ -11995,9 +11995,10 @@ static double commodity_figure(const struct smug_world *w, int f, int c, int day
  * its preference, the shipments and cargo value sent, in transit,
  * delivered, seized and lost over the window the title names (today, 30
  * days, all time), from the core, and the share of the largest row's
- * cargo sent; within a faction, its commodities in the order of the head
- * marked sorted (ties in the commodities' order), under every sort key
- * either way. At 80x24, 120x40 and 160x48. */
+ * cargo sent, with no bar for a commodity that sent nothing; within a
+ * faction, its commodities in the order of the head marked sorted (ties
+ * in the commodities' order), under every sort key either way. At 80x24,
+ * 120x40 and 160x48. */
 START_TEST(test_tui_commodities_every_cell_under_its_head)
 {
 	static const char *const name[] = {"suit mods", "narcotics", "weapon parts", "stolen goods", "raider supplies"};
@@ -12008,6 +12009,7 @@ START_TEST(test_tui_commodities_every_cell_under_its_head)
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
 	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), cells = 0, orders = 0;
+	int empty_bars = 0;
 
 	tui_handle_key(&a, 'v');
 	ck_assert_int_eq(a.view, VIEW_COMMODITIES);
@@ -12100,10 +12102,18 @@ START_TEST(test_tui_commodities_every_cell_under_its_head)
 							cells++;
 						}
 						if (r >= 0 && strcmp(h[nh - 1].name, "sent") == 0 && grp[nh - 1] < 0) { /* the bar's share */
+							double sent = commodity_figure(w, fac[i], c, days, 0, true);
+							int share_x = nh - 4; /* "share of cargo sent": the bar starts under "share" */
+
 							right_cell(&s, y, b.right - 1, cell, sizeof cell);
-							snprintf(want, sizeof want, "%.1f%%", largest > 0 ? 100.0 * commodity_figure(w, fac[i], c, days, 0, true) / largest : 0.0);
+							snprintf(want, sizeof want, "%.1f%%", largest > 0 ? 100.0 * sent / largest : 0.0);
 							ck_assert_msg(strcmp(cell, want) == 0, "%s, %s: the share reads '%s', want '%s'",
 								      w->factions[fac[i]].id, name[c], cell, want);
+							cells_text(&s, y, h[share_x].x0, b.right - 1 - (int)strlen(want), text, sizeof text);
+							ck_assert_msg(strcmp(h[share_x].name, "share") == 0 && (sent > 0) == (text[0] != '\0'),
+								      "%dx%d, %s, %s: %.2f cr sent, its bar '%s'", cols, rows, w->factions[fac[i]].id,
+								      name[c], sent, text);
+							empty_bars += sent == 0;
 						}
 						if (r > 0 && sorted >= 0 && (grp[sorted] >= 0 || strcmp(h[sorted].name, "pref") == 0)) {
 							int prev = -1;
@@ -12130,6 +12140,7 @@ START_TEST(test_tui_commodities_every_cell_under_its_head)
 			}
 	ck_assert_int_gt(cells, 3 * 22 * 13 * (4 + 8 + 10));
 	ck_assert_int_ge(orders, 600);
+	ck_assert_int_gt(empty_bars, 0); /* some commodity sent nothing today */
 	close_app(&a, w);
 }
 END_TEST
