@@ -12597,6 +12597,65 @@ START_TEST(test_tui_borders_click_on_each_heading_sorts_by_it)
 }
 END_TEST
 
+/* The Events pane with one event to show lists it, under its heads; with
+ * none it says why: "no events yet: step a day (.)" on a fresh world, "no
+ * events match the filter (Esc clears it)" under a filter nothing
+ * matches. A crackdown set on day 5 is the only crackdown event by day 6. */
+START_TEST(test_tui_events_one_event_or_none)
+{
+	static const struct {
+		int day;
+		const char *filter, *says;
+	} cases[] = {{0, "", "no events yet: step a day (.)"},
+		     {6, "kind:crack", NULL},
+		     {6, "kind:cleared", "no events match the filter (Esc clears it)"}};
+	static struct cells s;
+	struct smug_world *w = world_at(0);
+	struct tui_app a;
+	struct smug_error err;
+
+	tui_app_init(&a, w, &opts);
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const struct smug_event *only = NULL;
+		struct head h[16];
+		struct box b;
+		char text[256];
+		int n = 0, nh;
+
+		if (w->day < cases[k].day) {
+			smug_cmd_step(w, cases[k].day - 1 - w->day);
+			ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[test_busiest_border(w)].id, 0.5, -1, &err), SMUG_OK);
+			smug_cmd_step(w, 1);
+		}
+		tui_handle_key(&a, '5');
+		tui_handle_key(&a, 27);
+		if (cases[k].filter[0]) {
+			tui_handle_key(&a, '/');
+			feed(&a, cases[k].filter);
+			tui_handle_key(&a, '\n');
+		}
+		for (int i = 0; i < w->tel.event_count; i++)
+			if (filter_should_match(w, smug_event_at(&w->tel, i), cases[k].filter)) {
+				only = smug_event_at(&w->tel, i);
+				n++;
+			}
+		ck_assert_msg(n == (cases[k].says ? 0 : 1), "day %d, '%s': %d events", w->day, cases[k].filter, n);
+		read_screen(&a, 48, 160, &s);
+		ck_assert(find_box(&s, "5 Events: ", &b));
+		nh = read_heads(&s, b.top + 1, &b, h, 16);
+		cells_text(&s, b.top + 2, b.left + 1, b.right, text, sizeof text);
+		if (cases[k].says)
+			ck_assert_msg(strcmp(text, cases[k].says) == 0, "day %d, '%s': the first row reads '%s'", w->day,
+				      cases[k].filter, text);
+		else
+			event_row_reads(&s, b.top + 2, h, nh, &b, w, only, cases[k].filter);
+		cells_text(&s, b.top + 3, b.left + 1, b.right, text, sizeof text);
+		ck_assert_msg(text[0] == '\0', "day %d, '%s': a second row '%s'", w->day, cases[k].filter, text);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -12804,6 +12863,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
 	tcase_add_test(t, test_tui_borders_last_line_names_the_crackdown);
 	tcase_add_test(t, test_tui_borders_click_on_each_heading_sorts_by_it);
+	tcase_add_test(t, test_tui_events_one_event_or_none);
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
 	suite_add_tcase(s, t);
