@@ -608,6 +608,40 @@ START_TEST(test_signals_ward_spending_moves_whole_minor_units)
 }
 END_TEST
 
+/* A ward whose account is 10 minor units short of the most a balance
+ * may hold is paid those 10 and no more, and then spends its share of
+ * the full account: once the ledger holds more money than one balance
+ * may, every payee's room counts. Nothing is created or destroyed. */
+START_TEST(test_signals_ward_account_at_its_bound_is_paid_what_it_can_hold)
+{
+	struct smug_world *w = tiny();
+	struct smug_ledger *l = &w->ledger;
+	int b = smug_world_find_ward(w, "ward:b"), acct = w->wards[b].account;
+	int64_t room = 10, paid = -1, spend;
+
+	ledger_post(l, w->day, -1, l->treasury, 1000000, SMUG_TX_INITIAL_BALANCE);
+	ledger_post(l, w->day, -1, acct, LEDGER_BALANCE_MAX - room - l->accounts[acct].balance,
+		    SMUG_TX_INITIAL_BALANCE);
+	ck_assert_int_eq(l->accounts[acct].balance, LEDGER_BALANCE_MAX - room);
+	w->day++;
+	signals_step(w);
+	for (int j = 1; j <= l->journal_count && paid < 0; j++) {
+		const struct smug_tx *t = &l->journal[(l->journal_head - j + SMUG_JOURNAL_CAP) % SMUG_JOURNAL_CAP];
+
+		if (t->day == w->day && t->reason == SMUG_TX_PAY_ENFORCEMENT && t->to == acct)
+			paid = t->amount;
+	}
+	ck_assert_msg(paid == room, "the ward 10 short of a full account was paid %lld", (long long)paid);
+	spend = (int64_t)((double)LEDGER_BALANCE_MAX * w->cfg.economy.ward_spend_rate);
+	ck_assert_int_gt(spend, 0);
+	ck_assert_msg(l->accounts[acct].balance == LEDGER_BALANCE_MAX - spend,
+		      "the full account spent its share: %lld left, want %lld", (long long)l->accounts[acct].balance,
+		      (long long)(LEDGER_BALANCE_MAX - spend));
+	ck_assert(smug_ledger_conserved(l));
+	smug_world_free(w);
+}
+END_TEST
+
 /* Over two years of the default world every signal stays in [0,1], and
  * the ones only the daily drift moves change at most max_daily_delta a
  * day (the black-market flow at most its averaging weight). */
@@ -673,6 +707,7 @@ int main(void)
 	tcase_add_test(t, test_signals_upkeep_and_ward_economy);
 	tcase_add_test(t, test_signals_economy_journal_keeps_the_newest_transfers);
 	tcase_add_test(t, test_signals_ward_spending_moves_whole_minor_units);
+	tcase_add_test(t, test_signals_ward_account_at_its_bound_is_paid_what_it_can_hold);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

@@ -11252,6 +11252,1290 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 }
 END_TEST
 
+/* ---- every cell of a pane under its head, read against the model ---- */
+
+/* A screen read one code point per cell (row_cells). */
+struct cells {
+	unsigned c[64][256];
+	int rows, cols;
+};
+
+static void cells_of(const char *text, int rows, int cols, struct cells *s)
+{
+	const char *p = text;
+
+	ck_assert(rows <= 64 && cols <= 256);
+	s->rows = rows;
+	s->cols = cols;
+	for (int y = 0; y < rows; y++) {
+		const char *end = strchr(p, '\n') ? strchr(p, '\n') : p + strlen(p);
+
+		row_cells(p, end, s->c[y], cols);
+		p = *end ? end + 1 : end;
+	}
+}
+
+static void read_screen(struct tui_app *a, int rows, int cols, struct cells *s)
+{
+	char *text = render(a, rows, cols);
+
+	cells_of(text, rows, cols, s);
+	free(text);
+}
+
+/* One pane drawn alone on a canvas of rows x cols, read into s. */
+static void read_pane(struct tui_app *a, void (*pane_draw)(struct tui_app *, struct canvas *, bool), int rows, int cols,
+		      struct cells *s)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+	struct canvas cv = {&a->th, NULL, g, 0, 0, rows, cols};
+	char first[128], *text;
+
+	grid_know_names(g, a->w);
+	pane_draw(a, &cv, true);
+	text = grid_dump(g);
+	ck_assert_msg(grid_cut_numbers(g, first, sizeof first) == 0, "%dx%d: a number cut at %s", cols, rows, first);
+	cells_of(text, rows, cols, s);
+	free(text);
+	grid_free(g);
+}
+
+/* Does row y hold the ASCII text at column x. */
+static bool cells_at(const struct cells *s, int y, int x, const char *text)
+{
+	for (int i = 0; text[i]; i++)
+		if (x + i >= s->cols || s->c[y][x + i] != (unsigned char)text[i])
+			return false;
+	return true;
+}
+
+/* A vertical frame line, a space or a sort mark (▾ ▴): what stands
+ * around a head or a cell. */
+static bool cell_gap(unsigned cp)
+{
+	return cp == ' ' || cp == 0x2502 || cp == 0x25be || cp == 0x25b4;
+}
+
+/* Columns [x0, x1) of row y as UTF-8 without the spaces around them. */
+static void cells_text(const struct cells *s, int y, int x0, int x1, char *out, size_t size)
+{
+	size_t o = 0;
+
+	while (x0 < x1 && s->c[y][x0] == ' ')
+		x0++;
+	while (x1 > x0 && s->c[y][x1 - 1] == ' ')
+		x1--;
+	for (int x = x0; x < x1 && o + 5 < size; x++) {
+		unsigned cp = s->c[y][x];
+
+		if (cp < 0x80) {
+			out[o++] = (char)cp;
+		} else if (cp < 0x800) {
+			out[o++] = (char)(0xc0 | cp >> 6);
+			out[o++] = (char)(0x80 | (cp & 0x3f));
+		} else {
+			out[o++] = (char)(0xe0 | cp >> 12);
+			out[o++] = (char)(0x80 | (cp >> 6 & 0x3f));
+			out[o++] = (char)(0x80 | (cp & 0x3f));
+		}
+	}
+	out[o] = '\0';
+}
+
+/* The frame of the box whose title holds `title`: its top and bottom rows,
+ * its left and right columns; false when the screen shows none. */
+struct box {
+	int top, bottom, left, right;
+};
+
+static bool find_box(const struct cells *s, const char *title, struct box *b)
+{
+	for (int y = 0; y < s->rows; y++)
+		for (int x = 0; x < s->cols; x++) {
+			int l = x, r = x, bot = y + 1;
+
+			if (!cells_at(s, y, x, title))
+				continue;
+			while (l > 0 && s->c[y][l] != 0x250c) /* ┌ */
+				l--;
+			while (r < s->cols - 1 && s->c[y][r] != 0x2510) /* ┐ */
+				r++;
+			while (bot < s->rows && s->c[bot][l] != 0x2514) /* └ */
+				bot++;
+			if (s->c[y][l] == 0x250c && s->c[y][r] == 0x2510 && bot < s->rows) {
+				*b = (struct box){y, bot, l, r};
+				return true;
+			}
+		}
+	return false;
+}
+
+/* The heads of a table's head row y inside box b, each a run of text
+ * between spaces, its sort mark (▾ descending, ▴ ascending) taken off
+ * and kept. */
+struct head {
+	char name[24];
+	int x0, x1;  /* the name's columns, [x0, x1) */
+	int sort;    /* 0, +1 ascending, -1 descending */
+	bool before; /* the sort mark stands before the name (a right-aligned column) */
+};
+
+/* Is the head drawn the name given: the name itself, or, marked sorted
+ * and short of room, its first letters with the mark on the side of its
+ * alignment. */
+static bool head_is(const struct head *h, const char *name, bool right)
+{
+	return strcmp(h->name, name) == 0 ||
+	       (h->sort && h->before == right && h->name[0] && strncmp(h->name, name, strlen(h->name)) == 0);
+}
+
+static int read_heads(const struct cells *s, int y, const struct box *b, struct head *h, int max)
+{
+	int n = 0;
+
+	for (int x = b->left + 1; x < b->right && n < max;) {
+		int x0, x1, sort = 0;
+		bool before = false;
+
+		if (s->c[y][x] == ' ') {
+			x++;
+			continue;
+		}
+		for (x1 = x; x1 < b->right && s->c[y][x1] != ' '; x1++)
+			;
+		x0 = x;
+		x = x1;
+		if (s->c[y][x0] == 0x25be || s->c[y][x0] == 0x25b4) {
+			sort = s->c[y][x0++] == 0x25be ? -1 : 1;
+			before = true;
+		}
+		if (s->c[y][x1 - 1] == 0x25be || s->c[y][x1 - 1] == 0x25b4)
+			sort = s->c[y][--x1] == 0x25be ? -1 : 1;
+		h[n] = (struct head){"", x0, x1, sort, before};
+		cells_text(s, y, x0, x1, h[n].name, sizeof h[n].name);
+		n++;
+	}
+	return n;
+}
+
+/* A right-aligned cell: the text that ends at column end (where its head
+ * ends), back to a space or the frame. */
+static void right_cell(const struct cells *s, int y, int end, char *out, size_t size)
+{
+	int x0 = end;
+
+	while (x0 > 0 && !cell_gap(s->c[y][x0 - 1]))
+		x0--;
+	cells_text(s, y, x0, end, out, size);
+}
+
+/* A left-aligned cell: does the text want (UTF-8) start at column x
+ * (where its head starts), with a space or the frame after it; "" for a
+ * cell left blank as wide as its head. */
+static bool left_cell_is(const struct cells *s, int y, int x, int head_width, const char *want)
+{
+	char got[256];
+	int cols = text_cols(want);
+
+	if (cols == 0) {
+		cells_text(s, y, x, x + head_width, got, sizeof got);
+		return got[0] == '\0';
+	}
+	cells_text(s, y, x, x + cols, got, sizeof got);
+	return strcmp(got, want) == 0 && (x + cols >= s->cols || cell_gap(s->c[y][x + cols])) &&
+	       (x == 0 || s->c[y][x - 1] == ' ' || s->c[y][x - 1] == 0x2502);
+}
+
+/* Does a drawn figure ("1234", "-56.78", "+3.2k", "4M") read v as closely
+ * as its digits can. */
+static bool reads_figure(const char *cell, double v)
+{
+	char *end;
+	double x = strtod(cell, &end), unit = 1;
+	const char *dot = strchr(cell, '.');
+	int dec = 0;
+
+	if (end == cell || !(isdigit((unsigned char)cell[0]) || cell[0] == '-' || cell[0] == '+'))
+		return false;
+	if (*end == 'k' || *end == 'M' || *end == 'G')
+		unit = *end++ == 'k' ? 1e3 : end[-1] == 'M' ? 1e6 : 1e9;
+	if (*end != '\0')
+		return false;
+	if (dot != NULL)
+		dec = (int)(end - dot) - 1 - (unit > 1);
+	return fabs(x * unit - v) <= 0.5 * pow(10, -dec) * unit * (1 + 1e-9);
+}
+
+/* The corridor a table's id cell names ("22.1|23.1" for n:22.1|n:23.1):
+ * each half the end of its node's id, after a character that is not a
+ * letter or digit; -1 when none. */
+static int border_of_cell(const struct smug_world *w, const char *cell)
+{
+	const char *bar = strchr(cell, '|');
+	size_t la, lb;
+
+	if (bar == NULL)
+		return -1;
+	la = (size_t)(bar - cell);
+	lb = strlen(bar + 1);
+	for (int c = 0; c < w->n_corridors; c++) {
+		const char *ia = w->nodes[w->corridors[c].a].id, *ib = w->nodes[w->corridors[c].b].id;
+		size_t na = strlen(ia), nb = strlen(ib);
+
+		if (na >= la && nb >= lb && memcmp(ia + na - la, cell, la) == 0 &&
+		    memcmp(ib + nb - lb, bar + 1, lb) == 0 && (na == la || !isalnum((unsigned char)ia[na - la - 1])) &&
+		    (nb == lb || !isalnum((unsigned char)ib[nb - lb - 1])))
+			return c;
+	}
+	return -1;
+}
+
+/* The default world at day 60 with the crackdown planner on from day 40
+ * and a crackdown of yours on the busiest border from day 51. */
+static struct smug_world *crackdown_world(void)
+{
+	struct smug_world *w = world_at(40);
+	struct smug_error err;
+
+	smug_cmd_auto_crackdown(w, true);
+	smug_cmd_step(w, 10);
+	ck_assert_msg(smug_cmd_crackdown_set(w, w->corridors[test_busiest_border(w)].id, 0.8, -1, &err) == SMUG_OK,
+		      "%s", err.msg);
+	smug_cmd_step(w, 10);
+	return w;
+}
+
+/* Does head i of the Borders table's head row y name column col[i] of
+ * the pane's own order (border, then per measure today, 7d, all, then
+ * seiz%, tr, crack), under its measure's group name for a window's
+ * column: the group row names each run of a measure's columns once, over
+ * them (after the head before the run, ending by the run's last head). */
+static bool border_head_names(const struct cells *s, int y, const struct head *h, const int *col, int n, int i)
+{
+	static const char *const groups[] = {"traf", "insp", "seiz", "bribes", "tariffs"}, *const wins[] = {"today", "7d", "all"};
+	static const char *const others[] = {"border", "seiz%", "tr", "crack"};
+	int m = (col[i] - 1) / 3, first = i, last = i, len;
+
+	if (col[i] == 0 || col[i] > 15)
+		return head_is(&h[i], others[col[i] ? col[i] - 15 : 0], col[i] == 16);
+	if (!head_is(&h[i], wins[(col[i] - 1) % 3], true))
+		return false;
+	while (first > 0 && col[first - 1] >= 1 && col[first - 1] <= 15 && (col[first - 1] - 1) / 3 == m)
+		first--;
+	while (last + 1 < n && col[last + 1] >= 1 && col[last + 1] <= 15 && (col[last + 1] - 1) / 3 == m)
+		last++;
+	len = (int)strlen(groups[m]);
+	for (int x = first > 0 ? h[first - 1].x1 + 1 : 0; x + len <= h[last].x1; x++)
+		if (cells_at(s, y - 1, x, groups[m]))
+			return true;
+	return false;
+}
+
+/* The trend arrow a border's traffic calls for: its last 3 days against
+ * the 4 before, per day (smugnet(1)); none without traffic in either. */
+static const char *trend_wanted(const struct smug_world *w, int c)
+{
+	struct smug_border_day recent, before;
+	double r, b;
+
+	smug_border_window_sum(w, c, w->day - 2, w->day, &recent);
+	smug_border_window_sum(w, c, w->day - 6, w->day - 3, &before);
+	if (recent.traffic == 0 && before.traffic == 0)
+		return "";
+	r = recent.traffic / 3.0;
+	b = before.traffic / 4.0;
+	return r > 1.25 * b + 0.2 ? "\xe2\x86\x91" : r < 0.8 * b - 0.2 ? "\xe2\x86\x93" : "\xe2\x86\x92";
+}
+
+/* Every row of the Borders pane reads its border under each head: the
+ * id, traffic, inspections, seizures, bribes and tariffs of today, the
+ * last 7 days and all time (the core's window sums and totals), the 7-day
+ * seizure rate, the trend arrow and the crackdown mark (⊗ yours, A the
+ * planner's, and its first day); the rows are the borders with traffic or
+ * a crackdown, as many as the title says, in the order of the column
+ * marked sorted, ties by the map's order, under every sort key either
+ * way; the last line names the selected border. At 80x24 and 160x48,
+ * and the pane alone 230 columns wide (every column). */
+START_TEST(test_tui_borders_every_cell_under_its_head)
+{
+	static const int size[][2] = {{24, 80}, {48, 160}, {60, 230}}, min_cols[] = {4, 7, 19};
+	static struct cells s;
+	struct smug_world *w = crackdown_world();
+	struct tui_app a;
+	int expect[512], n = 0, rows_read = 0, mine = 0, planner = 0, sorts = 0, seized = 0;
+
+	for (int c = 0; c < w->n_corridors; c++)
+		if (w->corridors[c].border && (w->border_stats[c].traffic > 0 || smug_world_crackdown_on(w, c)))
+			expect[n++] = c;
+	ck_assert_int_gt(n, 20);
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '3');
+	for (int z = 0; z < 3; z++) {
+		int rows = size[z][0], cols = size[z][1], n_keys;
+
+		if (z < 2) /* the cockpit; then the pane alone, wide enough for every column */
+			draw(&a, rows, cols);
+		else
+			read_pane(&a, pane_borders_draw, rows, cols, &s);
+		n_keys = 2 * a.n_border_vis;
+		ck_assert_msg(a.n_border_vis >= min_cols[z], "%dx%d: %d columns", cols, rows, a.n_border_vis);
+		for (int key = 0; key < n_keys; key++, tui_handle_key(&a, key % 2 ? 'I' : '>')) {
+			struct head h[32];
+			struct box b;
+			int nh, hy, col[32], sorted = -1, order[512], first = -1, shown = 0;
+			char text[256];
+
+			if (z < 2)
+				read_screen(&a, rows, cols, &s);
+			else
+				read_pane(&a, pane_borders_draw, rows, cols, &s);
+			ck_assert_msg(find_box(&s, "3 Borders: ", &b), "%dx%d: no Borders pane", cols, rows);
+			cells_text(&s, b.top, b.left + 1, b.right, text, sizeof text);
+			ck_assert_msg(atoi(strstr(text, "Borders: ") + 9) == n, "%dx%d: the title '%s' for %d borders", cols, rows,
+				      text, n);
+			hy = b.top + 2;
+			nh = read_heads(&s, hy, &b, h, 32);
+			ck_assert_msg(nh == a.n_border_vis, "%dx%d: %d heads for %d columns", cols, rows, nh, a.n_border_vis);
+			for (int i = 0; i < nh; i++)
+				col[i] = a.border_vis[i];
+			for (int i = 0; i < nh; i++) {
+				ck_assert_msg(border_head_names(&s, hy, h, col, nh, i), "%dx%d: head %d '%s' for column %d", cols,
+					      rows, i, h[i].name, col[i]);
+				if (h[i].sort) {
+					ck_assert_msg(sorted < 0, "%dx%d: two heads marked sorted", cols, rows);
+					sorted = i;
+				}
+			}
+			ck_assert_msg(sorted >= 0, "%dx%d: no head marked sorted", cols, rows);
+			/* the order the sorted head calls for */
+			memcpy(order, expect, (size_t)n * sizeof *order);
+			for (int i = 1; i < n; i++)
+				for (int j = i; j > 0; j--) {
+					int64_t x = col[sorted] ? border_sort_value(w, order[j - 1], col[sorted]) : 0,
+						y = col[sorted] ? border_sort_value(w, order[j], col[sorted]) : 0;
+					int t;
+
+					if (col[sorted] == 0) { /* the border id: ▾ the map's order */
+						x = -order[j - 1];
+						y = -order[j];
+					}
+					if (h[sorted].sort < 0 ? x > y || (x == y && order[j - 1] < order[j])
+							       : x < y || (x == y && order[j - 1] < order[j]))
+						break;
+					t = order[j], order[j] = order[j - 1], order[j - 1] = t;
+				}
+			for (int y = hy + 1; y < b.bottom - 1; y++) {
+				int c, k;
+
+				cells_text(&s, y, h[0].x0, h[0].x0 + 40 < b.right ? h[0].x0 + 40 : b.right, text, sizeof text);
+				text[strcspn(text, " ")] = '\0';
+				if (text[0] == '\0')
+					break;
+				c = border_of_cell(w, text);
+				ck_assert_msg(c >= 0, "%dx%d: row %d names no border: '%s'", cols, rows, y, text);
+				for (k = 0; k < n && order[k] != c; k++)
+					;
+				ck_assert_msg(k < n, "%dx%d: %s has a row", cols, rows, w->corridors[c].id);
+				if (first < 0)
+					first = k;
+				ck_assert_msg(k == first + shown, "%dx%d, %s %s: row %d is %s, want %s", cols, rows, h[sorted].name,
+					      h[sorted].sort < 0 ? "desc" : "asc", shown, text, w->corridors[order[first + shown]].id);
+				shown++;
+				for (int i = 1; i < nh; i++) {
+					const struct smug_crackdown *ck = smug_world_crackdown_on(w, c);
+					int m = (col[i] - 1) / 3, win = (col[i] - 1) % 3;
+					struct smug_border_day d;
+					char cell[64], want[64];
+					double v;
+
+					if (col[i] == 17) {
+						ck_assert_msg(left_cell_is(&s, y, h[i].x0, 2, trend_wanted(w, c)), "%s: tr is not '%s'",
+							      w->corridors[c].id, trend_wanted(w, c));
+						continue;
+					}
+					if (col[i] == 18) {
+						want[0] = '\0';
+						if (ck)
+							snprintf(want, sizeof want, "%s%d", ck->manual ? "\xe2\x8a\x97" : "A", ck->start_day);
+						mine += ck && ck->manual;
+						planner += ck && !ck->manual;
+						ck_assert_msg(left_cell_is(&s, y, h[i].x0, 5, want), "%s: crack is not '%s'",
+							      w->corridors[c].id, want);
+						continue;
+					}
+					right_cell(&s, y, h[i].x1, cell, sizeof cell);
+					if (col[i] == 16) {
+						smug_border_window_sum(w, c, w->day - 6, w->day, &d);
+						ck_assert_msg(d.traffic ? fabs(atof(cell) - 100.0 * d.seizures / d.traffic) < 0.051 &&
+										  isdigit((unsigned char)cell[0])
+									: strcmp(cell, "-") == 0,
+							      "%s: seiz%% '%s', %d of %d seized", w->corridors[c].id, cell, d.seizures,
+							      d.traffic);
+						continue;
+					}
+					if (win == 2) {
+						const struct smug_border_stats *t = &w->border_stats[c];
+
+						d = (struct smug_border_day){.traffic = (int)t->traffic,
+									     .inspections = (int)t->inspections,
+									     .seizures = (int)t->seizures,
+									     .bribes = t->bribes,
+									     .tariffs = t->tariffs};
+					} else {
+						smug_border_window_sum(w, c, win ? w->day - 6 : w->day, w->day, &d);
+					}
+					v = m == 0 ? d.traffic : m == 1 ? d.inspections : m == 2 ? d.seizures
+						: m == 3 ? d.bribes / 100.0 : d.tariffs / 100.0;
+					seized += m == 2 && v > 0;
+					ck_assert_msg(reads_figure(cell, v), "%s: %s %s reads '%s', want %g", w->corridors[c].id,
+						      (const char *[]){"traf", "insp", "seiz", "bribes", "tariffs"}[m], h[i].name, cell, v);
+				}
+			}
+			ck_assert_msg(shown == (n < b.bottom - hy - 2 ? n : b.bottom - hy - 2), "%dx%d: %d rows for %d borders",
+				      cols, rows, shown, n);
+			cells_text(&s, b.bottom - 1, b.left + 1, b.right, text, sizeof text);
+			ck_assert_msg(strncmp(text, w->corridors[a.border].id, strlen(w->corridors[a.border].id)) == 0 &&
+					      text[strlen(w->corridors[a.border].id)] == ':',
+				      "%dx%d: the last line '%s' does not name %s", cols, rows, text, w->corridors[a.border].id);
+			rows_read += shown;
+			sorts++;
+		}
+	}
+	ck_assert_int_ge(sorts, 2 * (4 + 7 + 19));
+	ck_assert_int_gt(rows_read, 10 * sorts);
+	ck_assert_msg(mine > 0 && planner > 0 && seized > 0, "crackdowns read: %d yours, %d the planner's; %d seized", mine,
+		      planner, seized);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The Factions pane's figure for faction f under column `head`, from the
+ * core (money in credits): balance, its change since 30 days before (or
+ * since the first day, in the first 30), shipments in transit, success
+ * rate in percent, shipments sent and seized in 30 days, bribes paid. */
+static double faction_figure(const struct smug_world *w, int f, const char *head)
+{
+	const struct smug_faction *fa = &w->factions[f];
+	int64_t bal = w->ledger.accounts[fa->account].balance, sent = 0, seized = 0;
+	int trn = 0;
+
+	if (strcmp(head, "balance") == 0)
+		return bal / 100.0;
+	if (strcmp(head, "30d") == 0) {
+		const struct smug_faction_day *old = smug_faction_chart(w, f, w->day > 30 ? w->day - 30 : 1);
+
+		ck_assert_ptr_nonnull(old);
+		return (bal - old->balance) / 100.0;
+	}
+	if (strcmp(head, "trn") == 0) {
+		for (int i = 0; i < w->n_shipments; i++)
+			trn += smug_shipment_in_transit(w, i)->faction == f;
+		return trn;
+	}
+	if (strcmp(head, "succ") == 0)
+		return 100.0 * smug_network_success_rate(&fa->net);
+	if (strcmp(head, "bribes") == 0)
+		return fa->net.bribes_spent / 100.0;
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+		struct smug_flow fl;
+
+		smug_flow_sum(w, f, c, SMUG_FLOW_DAYS, &fl);
+		sent += fl.n[SMUG_FLOW_SENT];
+		seized += fl.n[SMUG_FLOW_SEIZED];
+	}
+	ck_assert_msg(strcmp(head, "sent") == 0 || strcmp(head, "seized") == 0, "a Factions head '%s'", head);
+	return strcmp(head, "sent") == 0 ? sent : seized;
+}
+
+/* Every row of the Factions pane reads its faction under each head: the
+ * smuggling factions in order, each its id, balance, change over 30 days
+ * (signed, + for a gain), shipments in transit, success rate, shipments
+ * sent and seized in 30 days and bribes, from the core; with room, its
+ * second line ends with its latest outcomes, newest last (● delivered,
+ * ✖ seized, ◌ lost). On day 20 (the change since day 1) and day 60, at
+ * 80x24, 160x48 and the pane alone 200 wide. */
+START_TEST(test_tui_factions_every_cell_under_its_head)
+{
+	static const int size[][2] = {{24, 80}, {48, 160}, {14, 200}}, min_heads[] = {4, 7, 10};
+	static const unsigned outcome_glyph[] = {[SMUG_OUTCOME_DELIVERED] = 0x25cf, [SMUG_OUTCOME_SEIZED] = 0x2716,
+						 [SMUG_OUTCOME_LOST] = 0x25cc};
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 20);
+	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), cells = 0, gains = 0, losses = 0,
+	    outcomes = 0;
+
+	ck_assert_int_ge(nf, 4);
+	for (int day = 0; day < 2; day++, smug_cmd_step(w, 40))
+		for (int z = 0; z < 3; z++) {
+			int rows = size[z][0], cols = size[z][1], nh, y, per;
+			struct head h[16];
+			struct box b;
+
+			if (z < 2)
+				read_screen(&a, rows, cols, &s);
+			else
+				read_pane(&a, pane_factions_draw, rows, cols, &s);
+			ck_assert_msg(find_box(&s, "1 Factions", &b), "%dx%d: no Factions pane", cols, rows);
+			nh = read_heads(&s, b.top + 1, &b, h, 16);
+			ck_assert_msg(nh >= min_heads[z] && strcmp(h[0].name, "faction") == 0, "%dx%d: %d heads, the first '%s'",
+				      cols, rows, nh, h[0].name);
+			y = b.top + 2;
+			per = b.bottom - b.top - 2 >= 2 * nf ? 2 : 1; /* with room, a second line each */
+			for (int i = 0; i < nf && y < b.bottom; i++) {
+				const struct smug_network *net = &w->factions[fac[i]].net;
+				char cell[64];
+
+				ck_assert_msg(left_cell_is(&s, y, h[0].x0, 7, w->factions[fac[i]].id), "day %d, %dx%d: row %d is not %s",
+					      w->day, cols, rows, i, w->factions[fac[i]].id);
+				for (int k = 1; k < nh; k++) {
+					double v;
+
+					if (strcmp(h[k].name, "balance") == 0 && h[k].x0 > h[1].x0)
+						continue; /* the sparkline's "balance 30d" */
+					if (strcmp(h[k].name, "30d") == 0 && strcmp(h[k - 1].name, "balance") == 0 && k > 2)
+						continue;
+					right_cell(&s, y, h[k].x1, cell, sizeof cell);
+					v = faction_figure(w, fac[i], h[k].name);
+					if (strcmp(h[k].name, "succ") == 0) {
+						ck_assert_msg(cell[0] && cell[strlen(cell) - 1] == '%', "%s: succ '%s'",
+							      w->factions[fac[i]].id, cell);
+						cell[strlen(cell) - 1] = '\0';
+					}
+					if (strcmp(h[k].name, "30d") == 0) {
+						ck_assert_msg(cell[0] == (v >= 0 ? '+' : '-'), "%s: 30d '%s' for %.2f", w->factions[fac[i]].id,
+							      cell, v);
+						gains += v > 0;
+						losses += v < 0;
+					}
+					ck_assert_msg(reads_figure(cell, v), "day %d, %dx%d: %s %s reads '%s', want %.10g", w->day, cols, rows,
+						      w->factions[fac[i]].id, h[k].name, cell, v);
+					cells++;
+				}
+				y++;
+				if (per == 2 && net->recent_count > 0) { /* the second line: the latest outcomes, newest last */
+					int x = b.right - 1, run = 0;
+
+					while (x > b.left && s.c[y][x] == ' ')
+						x--;
+					for (; x > b.left && run < net->recent_count; x--, run++) {
+						int idx = (net->recent_head - 1 - run + 2 * SMUG_RECENT_OUTCOMES) % SMUG_RECENT_OUTCOMES;
+
+						if (s.c[y][x] != outcome_glyph[net->recent[idx].outcome]) {
+							/* no room for older ones: the run starts a space after what it moves */
+							ck_assert_msg(s.c[y][x] == ' ' && run > 0 && s.c[y][x - 1] != ' ',
+								      "day %d: %s's outcome %d from the newest is U+%04X, want U+%04X", w->day,
+								      w->factions[fac[i]].id, run, s.c[y][x],
+								      outcome_glyph[net->recent[idx].outcome]);
+							break;
+						}
+						outcomes++;
+					}
+				}
+				y += per - 1;
+			}
+		}
+	ck_assert_int_ge(cells, 2 * 4 * (3 + 6 + 7));
+	ck_assert_msg(gains > 0 && losses > 0, "changes over 30 days: %d gains, %d losses", gains, losses);
+	ck_assert_int_gt(outcomes, 20);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A left-aligned cell that may be shortened with an ellipsis (a name
+ * column that shares the spare width): the text of columns [x0, x1), up
+ * to two spaces, reads want whole, or its first letters then "…". */
+static bool left_cell_reads(const struct cells *s, int y, int x0, int x1, const char *want)
+{
+	char got[256];
+	size_t n;
+
+	for (int x = x0 + 1; x + 1 < x1; x++)
+		if (s->c[y][x] == ' ' && s->c[y][x + 1] == ' ')
+			x1 = x; /* the next cell's text after two spaces or more */
+	cells_text(s, y, x0, x1, got, sizeof got);
+	n = strlen(got);
+	if (n >= 3 && strcmp(got + n - 3, "\xe2\x80\xa6") == 0)
+		return n > 3 && strncmp(got, want, n - 3) == 0 && strlen(want) > n - 3;
+	return strcmp(got, want) == 0;
+}
+
+/* Does row y of an event table (the Events pane, a story) read event e
+ * under each of its nh heads: its day, kind, faction (whole or its first
+ * letters and "…"), commodity, border (any corridor), amount in credits,
+ * shipment number and text (whole or its first parts and "…"); true when
+ * the text was cut. `what` names the table in a failure. */
+static bool event_row_reads(const struct cells *s, int y, const struct head *h, int nh, const struct box *b,
+			    const struct smug_world *w, const struct smug_event *e, const char *what)
+{
+	static const char *const kind[SMUG_EVENT_KIND_COUNT] = {
+		[SMUG_EV_SHIPMENT_CREATED] = "sent",	  [SMUG_EV_SHIPMENT_SEIZED] = "SEIZED",
+		[SMUG_EV_SHIPMENT_DELIVERED] = "arrived", [SMUG_EV_SHIPMENT_LOST] = "lost",
+		[SMUG_EV_SHIPMENT_DELAYED] = "delayed",	  [SMUG_EV_ROUTE_UPDATE] = "route",
+		[SMUG_EV_CUSTOMS_CHECK] = "check",	  [SMUG_EV_CRACKDOWN_ACTIVATED] = "crack on",
+		[SMUG_EV_CRACKDOWN_EXPIRED] = "expired",  [SMUG_EV_CRACKDOWN_CLEARED] = "cleared",
+	};
+	static const char *const com[] = {"suit mods", "narcotics", "weapons", "stolen", "supplies"};
+	char cell[128], want[64];
+	bool cut = false;
+
+	right_cell(s, y, h[0].x1, cell, sizeof cell);
+	ck_assert_msg(strspn(cell, "0123456789") == strlen(cell) && atoi(cell) == e->day,
+		      "%s: the row of the day %d %s event reads day '%s'", what, e->day, kind[e->kind], cell);
+	for (int k = 1; k < nh; k++) {
+		int x1 = k + 1 < nh ? h[k + 1].x0 - 1 : b->right;
+		const char *hd = h[k].name;
+
+		if (strcmp(hd, "event") == 0)
+			ck_assert_msg(left_cell_is(s, y, h[k].x0, 5, kind[e->kind]), "%s, day %d: kind is not '%s'", what, e->day,
+				      kind[e->kind]);
+		else if (strcmp(hd, "faction") == 0)
+			ck_assert_msg(left_cell_reads(s, y, h[k].x0, x1, e->faction >= 0 ? w->factions[e->faction].id : ""),
+				      "%s, day %d: the faction is not %s", what, e->day,
+				      e->faction >= 0 ? w->factions[e->faction].id : "blank");
+		else if (strcmp(hd, "commodity") == 0)
+			ck_assert_msg(left_cell_is(s, y, h[k].x0, 9, e->commodity >= 0 ? com[e->commodity] : ""),
+				      "%s, day %d: the commodity is not '%s'", what, e->day,
+				      e->commodity >= 0 ? com[e->commodity] : "");
+		else if (strcmp(hd, "border") == 0) {
+			cells_text(s, y, h[k].x0, x1, cell, sizeof cell);
+			cell[strcspn(cell, " ")] = '\0';
+			ck_assert_msg(e->corridor >= 0 ? border_of_cell(w, cell) == e->corridor : cell[0] == '\0',
+				      "%s, day %d: the border reads '%s', want %s", what, e->day, cell,
+				      e->corridor >= 0 ? w->corridors[e->corridor].id : "blank");
+		} else if (strcmp(hd, "credits") == 0) {
+			right_cell(s, y, h[k].x1, cell, sizeof cell);
+			ck_assert_msg(e->amount ? reads_figure(cell, e->amount / 100.0) : cell[0] == '\0',
+				      "%s, day %d: credits '%s' for %lld minor", what, e->day, cell, (long long)e->amount);
+		} else if (strcmp(hd, "shipment") == 0) {
+			right_cell(s, y, h[k].x1, cell, sizeof cell);
+			snprintf(want, sizeof want, "#%llu", (unsigned long long)e->shipment);
+			ck_assert_msg(strcmp(cell, e->shipment ? want : "") == 0, "%s, day %d: shipment '%s', want '%s'",
+				      what, e->day, cell, e->shipment ? want : "");
+		} else if (strcmp(hd, "detail") == 0) {
+			cells_text(s, y, h[k].x0, b->right, cell, sizeof cell);
+			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, e->detail),
+				      "%s, day %d: the text '%s', want '%s'", what, e->day, cell, e->detail);
+			cut = strcmp(cell, e->detail) != 0;
+		} else {
+			ck_abort_msg("an Events head '%s'", hd);
+		}
+	}
+	return cut;
+}
+
+/* Every row of the Events pane reads its event under each head: the
+ * events the log holds (those the filter matches, by smugnet(1)'s rule),
+ * oldest first, the selected one the last row, each its day, kind,
+ * faction, commodity, border, amount in credits, shipment number and
+ * text (whole, or its first parts then "…"); the title counts them.
+ * Unfiltered and under four filters, with the selection on the newest
+ * and 40 events up, at 80x24, 160x48 and the pane alone 230 wide. */
+START_TEST(test_tui_events_every_cell_under_its_head)
+{
+	static const char *const filters[] = {"", "SEIZED", "crack", "faction:raiders commodity:supp", "border:23.1"};
+	static const int size[][2] = {{24, 80}, {48, 160}, {30, 230}}, min_heads[] = {5, 8, 8};
+	static const struct smug_event *match[SMUG_EVENT_CAP];
+	static struct cells s;
+	struct smug_world *w = crackdown_world();
+	struct tui_app a;
+	int rows_read = 0, kinds = 0, cut_text = 0;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '5');
+	for (size_t f = 0; f < sizeof filters / sizeof filters[0]; f++) {
+		int n = 0;
+
+		tui_handle_key(&a, 27); /* Esc clears the filter */
+		if (filters[f][0]) {
+			tui_handle_key(&a, '/');
+			feed(&a, filters[f]);
+			tui_handle_key(&a, '\n');
+		}
+		for (int i = 0; i < w->tel.event_count; i++)
+			if (filter_should_match(w, smug_event_at(&w->tel, i), filters[f]))
+				match[n++] = smug_event_at(&w->tel, i);
+		ck_assert_msg(n > 10, "filter '%s' matches %d events", filters[f], n);
+		for (int up = 0; up < 2; up++) {
+			tui_handle_key(&a, KEY_END);
+			for (int k = 0; k < 40 * up; k++)
+				tui_handle_key(&a, KEY_UP);
+			for (int z = 0; z < 3; z++) {
+				int rows = size[z][0], cols = size[z][1], nh, sel, first;
+				struct head h[16];
+				struct box b;
+				char title[256], want[160];
+
+				if (z < 2)
+					read_screen(&a, rows, cols, &s);
+				else
+					read_pane(&a, pane_events_draw, rows, cols, &s);
+				ck_assert_msg(find_box(&s, "5 Events: ", &b), "%dx%d: no Events pane", cols, rows);
+				cells_text(&s, b.top, b.left + 1, b.right, title, sizeof title);
+				if (filters[f][0])
+					snprintf(want, sizeof want, "5 Events: %d of %d match '%s'", n, w->tel.event_count, filters[f]);
+				else
+					snprintf(want, sizeof want, "5 Events: the last %d of %llu", n,
+						 (unsigned long long)w->tel.events_total);
+				{ /* whole, or cut with an ellipsis where the frame is too narrow */
+					const char *at = strstr(title, "5 Events"), *cut = strstr(title, "\xe2\x80\xa6");
+
+					ck_assert_msg(at && (strncmp(at, want, strlen(want)) == 0 ||
+							     (cut && strncmp(at, want, (size_t)(cut - at)) == 0 && cut - at > 20)),
+						      "%dx%d: the title '%s', want '%s'", cols, rows, title, want);
+				}
+				nh = read_heads(&s, b.top + 1, &b, h, 16);
+				ck_assert_msg(nh >= min_heads[z] && strcmp(h[0].name, "day") == 0 && strcmp(h[1].name, "event") == 0,
+					      "%dx%d: %d heads, '%s' '%s' first", cols, rows, nh, h[0].name, h[1].name);
+				/* the selected event the last row, unless the list starts above it */
+				sel = n - 1 - 40 * up > 0 ? n - 1 - 40 * up : 0;
+				first = sel - (b.bottom - b.top - 2) + 1 > 0 ? sel - (b.bottom - b.top - 2) + 1 : 0;
+				for (int y = b.top + 2, i = first; y < b.bottom; y++, i++) {
+					const struct smug_event *e = match[i < n ? i : 0];
+					char cell[128];
+
+					if (i >= n) { /* below the last event: nothing */
+						cells_text(&s, y, b.left + 1, b.right, cell, sizeof cell);
+						ck_assert_msg(cell[0] == '\0', "'%s': a row after the last event: '%s'", filters[f], cell);
+						continue;
+					}
+					cut_text += event_row_reads(&s, y, h, nh, &b, w, e, filters[f]);
+					kinds |= 1 << e->kind;
+					rows_read++;
+				}
+			}
+		}
+	}
+	ck_assert_int_ge(rows_read, 500);
+	ck_assert_msg(kinds == (1 << SMUG_EVENT_KIND_COUNT) - 1 - (1 << SMUG_EV_CRACKDOWN_CLEARED) ||
+			      kinds == (1 << SMUG_EVENT_KIND_COUNT) - 1,
+		      "event kinds read: %#x", kinds);
+	ck_assert_int_gt(cut_text, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The Commodities view's figure for faction f and commodity c (-1: the
+ * faction's line, the sum of the commodities it lists) over the last
+ * `days` days (0: all time), under group g (0 sent, 1 transit, 2
+ * delivered, 3 seized, 4 lost), the count or the cargo value in credits;
+ * in transit counted from the shipments on their way. */
+static double commodity_figure(const struct smug_world *w, int f, int c, int days, int g, bool value)
+{
+	static const enum smug_flow_kind kind[] = {SMUG_FLOW_SENT, SMUG_FLOW_SENT, SMUG_FLOW_DELIVERED, SMUG_FLOW_SEIZED,
+						   SMUG_FLOW_LOST};
+	double sum = 0;
+
+	for (int k = c < 0 ? 0 : c; k < (c < 0 ? SMUG_COMMODITY_COUNT : c + 1); k++) {
+		struct smug_flow fl, ever;
+
+		smug_flow_sum(w, f, k, 0, &ever);
+		if (w->factions[f].net.commodity_prefs[k] <= 0 && ever.n[SMUG_FLOW_SENT] == 0)
+			continue; /* not listed */
+		if (g == 1) {
+			for (int i = 0; i < w->n_shipments; i++) {
+				const struct smug_shipment *sh = smug_shipment_in_transit(w, i);
+
+				if (sh->faction == f && (int)sh->commodity == k)
+					sum += value ? sh->value / 100.0 : 1;
+			}
+			continue;
+		}
+		smug_flow_sum(w, f, k, days, &fl);
+		sum += value ? fl.value[kind[g]] / 100.0 : (double)fl.n[kind[g]];
+	}
+	return sum;
+}
+
+/* Every row of the Commodities view reads its faction and commodity
+ * under each head: per smuggling faction, in order, its line (the sums of
+ * its commodities) and then each commodity it prefers or ever sent, with
+ * its preference, the shipments and cargo value sent, in transit,
+ * delivered, seized and lost over the window the title names (today, 30
+ * days, all time), from the core, and the share of the largest row's
+ * cargo sent; within a faction, its commodities in the order of the head
+ * marked sorted (ties in the commodities' order), under every sort key
+ * either way. At 80x24, 120x40 and 160x48. */
+START_TEST(test_tui_commodities_every_cell_under_its_head)
+{
+	static const char *const name[] = {"suit mods", "narcotics", "weapon parts", "stolen goods", "raider supplies"};
+	static const char *const groups[] = {"sent", "transit", "delivered", "seized", "lost"};
+	static const char *const windows[] = {"today", "the last 30 days", "all time"};
+	static const int size[][2] = {{24, 80}, {40, 120}, {48, 160}}, window_days[] = {1, 30, 0};
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), cells = 0, orders = 0;
+
+	tui_handle_key(&a, 'v');
+	ck_assert_int_eq(a.view, VIEW_COMMODITIES);
+	for (int win = 0; win < 3; win++, tui_handle_key(&a, 't'))
+		for (int key = 0; key < 22; key++, tui_handle_key(&a, key % 2 ? 'I' : '>'))
+			for (int z = 0; z < 3; z++) {
+				int rows = size[z][0], cols = size[z][1], nh, y, days = -1, grp[24], sorted = -1, labels = 0;
+				unsigned label_x[8];
+				struct head h[24];
+				struct box b;
+				char text[256], want[64];
+				double largest = 0;
+
+				read_screen(&a, rows, cols, &s);
+				ck_assert_msg(find_box(&s, "Commodities: ", &b), "%dx%d: no Commodities view", cols, rows);
+				cells_text(&s, b.top, b.left + 1, b.right, text, sizeof text);
+				for (int k = 0; k < 3; k++)
+					if (strstr(text, windows[k]))
+						days = window_days[k];
+				ck_assert_msg(days >= 0, "the title '%s' names no window", text);
+				/* the group row's names in order; a group starts at each n, or
+				 * at a value after a value (its n dropped) */
+				for (int x = b.left + 1; x < b.right && labels < 8; x++)
+					for (int g = 0; g < 5; g++)
+						if (s.c[b.top + 1][x - 1] == ' ' && cells_at(&s, b.top + 1, x, groups[g]) &&
+						    s.c[b.top + 1][x + (int)strlen(groups[g])] == ' ')
+							label_x[labels++] = (unsigned)g;
+				nh = read_heads(&s, b.top + 2, &b, h, 24);
+				ck_assert_msg(nh >= 3 && strcmp(h[0].name, "commodity") == 0, "%dx%d: '%s' first of %d heads", cols,
+					      rows, h[0].name, nh);
+				for (int i = 0, g = -1; i < nh; i++) {
+					bool n_head = head_is(&h[i], "n", true), v_head = head_is(&h[i], "value", true);
+
+					if (n_head || (v_head && i > 0 && grp[i - 1] >= 0 && head_is(&h[i - 1], "value", true)))
+						g++;
+					grp[i] = n_head || v_head ? g : -1;
+					ck_assert_msg(grp[i] < labels, "%dx%d: head %d '%s' under no group", cols, rows, i, h[i].name);
+					if (grp[i] >= 0)
+						grp[i] = (int)label_x[grp[i]];
+					if (h[i].sort) {
+						ck_assert_msg(sorted < 0, "two heads marked sorted");
+						sorted = i;
+					}
+				}
+				for (int i = 0; i < nf; i++)
+					for (int c = 0; c < SMUG_COMMODITY_COUNT; c++)
+						if (commodity_figure(w, fac[i], c, days, 0, true) > largest)
+							largest = commodity_figure(w, fac[i], c, days, 0, true);
+				y = b.top + 3;
+				for (int i = 0; i < nf; i++) {
+					int listed[SMUG_COMMODITY_COUNT], nl = 0;
+
+					ck_assert_msg(left_cell_reads(&s, y, h[0].x0, h[1].x0 - 1, w->factions[fac[i]].id),
+						      "%dx%d: row %d does not name %s", cols, rows, y - b.top - 3, w->factions[fac[i]].id);
+					for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+						struct smug_flow ever;
+
+						smug_flow_sum(w, fac[i], c, 0, &ever);
+						if (w->factions[fac[i]].net.commodity_prefs[c] > 0 || ever.n[SMUG_FLOW_SENT] > 0)
+							listed[nl++] = c;
+					}
+					for (int r = -1; r < nl; r++, y++) {
+						int c = -1, pos = -1;
+						char cell[64];
+
+						if (r >= 0) { /* the commodity this row names, indented */
+							for (int k = 0; k < nl && pos < 0; k++)
+								if (listed[k] >= 0 && left_cell_reads(&s, y, h[0].x0 + 2, h[1].x0 - 1, name[listed[k]]))
+									pos = k;
+							ck_assert_msg(pos >= 0, "%dx%d: %s's row %d names none of its commodities", cols, rows,
+								      w->factions[fac[i]].id, r);
+							c = listed[pos];
+							listed[pos] = -1; /* once */
+						}
+						for (int k = 1; k < nh; k++) {
+							double v;
+
+							if (strcmp(h[k].name, "pref") == 0) {
+								right_cell(&s, y, h[k].x1, cell, sizeof cell);
+								ck_assert_msg(c < 0 ? cell[0] == '\0' : reads_figure(cell, w->factions[fac[i]].net.commodity_prefs[c]),
+									      "%s, %s: pref '%s'", w->factions[fac[i]].id, c < 0 ? "its line" : name[c], cell);
+								continue;
+							}
+							if (grp[k] < 0)
+								continue; /* the bar's head, read below */
+							right_cell(&s, y, h[k].x1, cell, sizeof cell);
+							v = commodity_figure(w, fac[i], c, days, grp[k], head_is(&h[k], "value", true));
+							ck_assert_msg(reads_figure(cell, v), "%dx%d, %s, %s: %s %s reads '%s', want %.10g", cols, rows,
+								      w->factions[fac[i]].id, c < 0 ? "its line" : name[c], groups[grp[k]], h[k].name, cell, v);
+							cells++;
+						}
+						if (r >= 0 && strcmp(h[nh - 1].name, "sent") == 0 && grp[nh - 1] < 0) { /* the bar's share */
+							right_cell(&s, y, b.right - 1, cell, sizeof cell);
+							snprintf(want, sizeof want, "%.1f%%", largest > 0 ? 100.0 * commodity_figure(w, fac[i], c, days, 0, true) / largest : 0.0);
+							ck_assert_msg(strcmp(cell, want) == 0, "%s, %s: the share reads '%s', want '%s'",
+								      w->factions[fac[i]].id, name[c], cell, want);
+						}
+						if (r > 0 && sorted >= 0 && (grp[sorted] >= 0 || strcmp(h[sorted].name, "pref") == 0)) {
+							int prev = -1;
+							double x, z2;
+
+							for (int k = 0; k < SMUG_COMMODITY_COUNT; k++)
+								if (left_cell_reads(&s, y - 1, h[0].x0 + 2, h[1].x0 - 1, name[k]))
+									prev = k;
+							x = grp[sorted] < 0 ? w->factions[fac[i]].net.commodity_prefs[prev]
+									    : commodity_figure(w, fac[i], prev, days, grp[sorted], head_is(&h[sorted], "value", true));
+							z2 = grp[sorted] < 0 ? w->factions[fac[i]].net.commodity_prefs[c]
+									     : commodity_figure(w, fac[i], c, days, grp[sorted], head_is(&h[sorted], "value", true));
+							ck_assert_msg(h[sorted].sort < 0 ? x > z2 || (x == z2 && prev < c) : x < z2 || (x == z2 && prev < c),
+								      "%dx%d, %s, %s %s %s: %s (%.10g) before %s (%.10g)", cols, rows, w->factions[fac[i]].id,
+								      grp[sorted] < 0 ? "" : groups[grp[sorted]], h[sorted].name,
+								      h[sorted].sort < 0 ? "desc" : "asc", name[prev], x, name[c], z2);
+							orders++;
+						}
+					}
+				}
+				cells_text(&s, y, b.left + 1, b.right, text, sizeof text);
+				ck_assert_msg(text[0] == '\0' || strncmp(text, "bar:", 4) == 0, "%dx%d: a row after the last faction's: '%s'",
+					      cols, rows, text);
+			}
+	ck_assert_int_gt(cells, 3 * 22 * 13 * (4 + 8 + 10));
+	ck_assert_int_ge(orders, 600);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The story of each of three shipments, one seized, one delivered and one
+ * still on its way, reads its events under the table's heads: every
+ * event of the shipment the log holds, in the log's order, from the one
+ * scrolled to (the last page kept full), each its day, kind, faction,
+ * commodity, border, amount, shipment number and text; nothing below the
+ * last. Scrolled 0, 3 and 200 rows, the view alone 80x12 (fewer rows
+ * than events) and the screen at 160x48. */
+static void story_alone(struct tui_app *a, struct canvas *cv, bool focused)
+{
+	(void)focused;
+	view_story_draw(a, cv);
+}
+
+START_TEST(test_tui_story_every_cell_under_its_head)
+{
+	static const int size[][2] = {{12, 80}, {48, 160}}, scrolls[] = {0, 3, 200};
+	static const struct smug_event *mine[SMUG_EVENT_CAP];
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	uint64_t ship[3] = {0, 0, 0};
+	int rows_read = 0, longest = 0, scrolled = 0;
+
+	for (int i = 0; i < w->tel.event_count; i++) { /* the newest seized and delivered */
+		const struct smug_event *e = smug_event_at(&w->tel, i);
+
+		if (e->kind == SMUG_EV_SHIPMENT_SEIZED)
+			ship[0] = e->shipment;
+		if (e->kind == SMUG_EV_SHIPMENT_DELIVERED)
+			ship[1] = e->shipment;
+	}
+	for (int i = 0; i < w->n_shipments; i++) { /* the one on its way with the most events */
+		int n = 0;
+
+		for (int k = 0; k < w->tel.event_count; k++)
+			n += smug_event_at(&w->tel, k)->shipment == smug_shipment_in_transit(w, i)->id;
+		if (n > longest) {
+			longest = n;
+			ship[2] = smug_shipment_in_transit(w, i)->id;
+		}
+	}
+	ck_assert_msg(ship[0] && ship[1] && longest >= 4, "no seized, delivered and travelled shipments to tell");
+	for (int k = 0; k < 3; k++) {
+		int n = 0;
+
+		for (int i = 0; i < w->tel.event_count; i++)
+			if (smug_event_at(&w->tel, i)->shipment == ship[k])
+				mine[n++] = smug_event_at(&w->tel, i);
+		for (int sc = 0; sc < 3; sc++) {
+			a.story_shipment = ship[k];
+			view_open(&a, VIEW_STORY);
+			ck_assert_int_eq(a.view, VIEW_STORY);
+			for (int d = 0; d < scrolls[sc]; d++)
+				tui_handle_key(&a, KEY_DOWN);
+			for (int z = 0; z < 2; z++) {
+				int rows = size[z][0], cols = size[z][1], hy = -1, nh, first;
+				struct head h[16];
+				struct box b;
+				char what[64];
+
+				if (z == 0)
+					read_pane(&a, story_alone, rows, cols, &s);
+				else
+					read_screen(&a, rows, cols, &s);
+				snprintf(what, sizeof what, "Shipment #%llu:", (unsigned long long)ship[k]);
+				ck_assert_msg(find_box(&s, what, &b), "%dx%d: no story of #%llu", cols, rows,
+					      (unsigned long long)ship[k]);
+				for (int y = b.top + 1; y < b.bottom && hy < 0; y++)
+					if (cells_at(&s, y, b.left + 1, "day ") || cells_at(&s, y, b.left + 1, " day ") ||
+					    cells_at(&s, y, b.left + 1, "  day "))
+						hy = y;
+				ck_assert_msg(hy > 0, "%dx%d: the story of #%llu has no table", cols, rows,
+					      (unsigned long long)ship[k]);
+				nh = read_heads(&s, hy, &b, h, 16);
+				ck_assert_msg(nh >= 5 && strcmp(h[0].name, "day") == 0, "%dx%d: %d heads", cols, rows, nh);
+				first = n - (b.bottom - hy - 1) > 0 ? n - (b.bottom - hy - 1) : 0;
+				first = scrolls[sc] < first ? scrolls[sc] : first;
+				snprintf(what, sizeof what, "#%llu scrolled %d, %dx%d", (unsigned long long)ship[k], scrolls[sc],
+					 cols, rows);
+				for (int y = hy + 1, i = first; y < b.bottom; y++, i++) {
+					char text[256];
+
+					if (i >= n) {
+						cells_text(&s, y, b.left + 1, b.right, text, sizeof text);
+						ck_assert_msg(text[0] == '\0', "%s: a row after its last event: '%s'", what, text);
+						continue;
+					}
+					event_row_reads(&s, y, h, nh, &b, w, mine[i], what);
+					rows_read++;
+					scrolled += i == 3 && y == hy + 1;
+				}
+			}
+			tui_handle_key(&a, 27);
+		}
+	}
+	ck_assert_int_ge(rows_read, 3 * 3 * 2 * 2);
+	ck_assert_int_gt(scrolled, 0); /* some story began at its fourth event */
+	close_app(&a, w);
+}
+END_TEST
+
+/* In the Borders pane Up on the first row and PgUp near it keep the first
+ * border, Down on the last row and PgDn near it keep the last, and Up
+ * and Down in between move one row; the last line names the border
+ * selected. */
+START_TEST(test_tui_borders_up_and_down_stop_at_the_ends)
+{
+	static const struct {
+		int key, from, to; /* rows: from the top when >= 0, from the bottom (-1 the last) when < 0 */
+	} moves[] = {{KEY_UP, 0, 0}, {KEY_PPAGE, 3, 0}, {KEY_DOWN, 0, 1}, {KEY_UP, 2, 1},
+		     {KEY_DOWN, -1, -1}, {KEY_NPAGE, -4, -1}, {KEY_UP, -1, -2}, {KEY_HOME, -1, 0}};
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n, *rows;
+
+	tui_handle_key(&a, '3');
+	draw(&a, 48, 160);
+	rows = pane_borders_rows(&a, &n);
+	ck_assert_int_gt(n, 10);
+	for (size_t k = 0; k < sizeof moves / sizeof moves[0]; k++) {
+		int from = rows[moves[k].from >= 0 ? moves[k].from : n + moves[k].from],
+		    to = rows[moves[k].to >= 0 ? moves[k].to : n + moves[k].to];
+		struct box b;
+		char text[256];
+
+		tui_select_border(&a, from);
+		tui_handle_key(&a, moves[k].key);
+		read_screen(&a, 48, 160, &s);
+		ck_assert_msg(find_box(&s, "3 Borders: ", &b), "no Borders pane");
+		cells_text(&s, b.bottom - 1, b.left + 1, b.right, text, sizeof text);
+		ck_assert_msg(a.border == to && strncmp(text, w->corridors[to].id, strlen(w->corridors[to].id)) == 0,
+			      "move %zu from row %d: %s selected, want row %d, %s; the last line '%s'", k, moves[k].from,
+			      w->corridors[a.border].id, moves[k].to, w->corridors[to].id, text);
+	}
+	free(rows);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The compare view's figure of row `id` under table column k (its heads
+ * in order, the name first), from the two worlds themselves: per
+ * faction its balance (credits), deliveries and seizures since the world
+ * began in each and the change; per border its traffic and seizures in
+ * each and the change (then *change is set). -1e18 for a column with no
+ * figure. */
+static double compare_figure(const struct smug_world *const w[2], const char *id, bool faction, bool wide, int k,
+			     bool *change)
+{
+	static const int fw[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, fn[] = {0, 1, 2, 3, 6, 9};
+	static const int bw[] = {0, 1, 2, 3, 4, 5, 6}, bn[] = {0, 1, 2, 3, 6};
+	double v[10] = {0};
+
+	for (int s = 0; s < 2; s++) {
+		if (faction) {
+			const struct smug_faction *f = &w[s]->factions[smug_world_find_faction(w[s], id)];
+
+			v[1 + s] = w[s]->ledger.accounts[f->account].balance / 100.0;
+			v[4 + s] = (double)f->net.delivered;
+			v[7 + s] = (double)f->net.seized;
+		} else {
+			const struct smug_border_stats *b = &w[s]->border_stats[smug_world_find_corridor(w[s], id)];
+
+			v[1 + s] = (double)b->traffic;
+			v[4 + s] = (double)b->seizures;
+		}
+	}
+	v[3] = v[2] - v[1];
+	v[6] = v[5] - v[4];
+	v[9] = v[8] - v[7];
+	if (k >= (faction ? (wide ? 10 : 6) : (wide ? 7 : 5)))
+		return -1e18;
+	k = faction ? (wide ? fw[k] : fn[k]) : (wide ? bw[k] : bn[k]);
+	*change = k % 3 == 0;
+	return v[k];
+}
+
+/* The compare view, a crackdown in the what-if since day 30 and 20 days
+ * stepped in both, reads the two worlds under its heads: per faction (the
+ * largest change of balance first) its balance in the base and the
+ * what-if and the change, signed, and its deliveries and seizures (in
+ * each branch when the view is wide) and their changes; per border that
+ * differs (the largest change of traffic first) its traffic and seizures
+ * in each and the changes, and "on / off" for its crackdown in each. At
+ * 100x40 (narrow) and 160x48. */
+START_TEST(test_tui_compare_every_cell_under_its_head)
+{
+	static const int size[][2] = {{40, 100}, {48, 160}};
+	static struct cells s;
+	struct smug_world *w = world_at(30);
+	const struct smug_world *pair[2];
+	struct tui_app a;
+	struct smug_error err;
+	int read = 0, moved = 0, cracked = 0;
+
+	tui_app_init(&a, w, &opts);
+	feed(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[test_busiest_border(a.w)].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		feed(&a, ".");
+	feed(&a, "bB");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	loop_pair(&a, &pair[0], &pair[1]);
+	ck_assert_int_eq(pair[0]->day, pair[1]->day);
+	for (int z = 0; z < 2; z++) {
+		int rows = size[z][0], cols = size[z][1];
+		bool wide = cols - 6 >= 110;
+		struct box b;
+
+		read_screen(&a, rows, cols, &s);
+		ck_assert_msg(find_box(&s, "What-if against base", &b), "%dx%d: no compare view", cols, rows);
+		for (int table = 0; table < 2; table++) {
+			const char *first = table ? "border" : "faction";
+			int hy = -1, nh, y, k0;
+			double last = 1e18;
+			struct head h[16];
+
+			for (int y0 = b.top + 1; y0 < b.bottom && hy < 0; y0++)
+				if (cells_at(&s, y0, b.left + 2, first) && s.c[y0][b.left + 2 + (int)strlen(first)] == ' ')
+					hy = y0;
+			ck_assert_msg(hy > 0, "%dx%d: no %s table", cols, rows, first);
+			nh = read_heads(&s, hy, &b, h, 16);
+			for (k0 = 1; k0 < nh && strcmp(h[k0].name, table ? "traffic" : "balance") != 0; k0++)
+				;
+			ck_assert_msg(k0 < nh, "%dx%d: the %s table's heads lack its first figure", cols, rows, first);
+			for (y = hy + 1; y < b.bottom; y++) {
+				char id[64], cell[64];
+				double change;
+				bool any;
+
+				cells_text(&s, y, b.left + 2, b.left + 2 + 24, id, sizeof id);
+				id[strcspn(id, " ")] = '\0';
+				if (id[0] == '\0')
+					break;
+				ck_assert_msg(table ? smug_world_find_corridor(pair[0], id) >= 0 : smug_world_find_faction(pair[0], id) >= 0,
+					      "%dx%d: a %s row names '%s'", cols, rows, first, id);
+				for (int k = k0; k < nh; k++) {
+					bool signed_change = false;
+					double v = compare_figure(pair, id, !table, wide, k - k0 + 1, &signed_change);
+
+					if (table && strcmp(h[k].name, "crackdown") == 0) {
+						char want[16];
+						int c = smug_world_find_corridor(pair[0], id);
+						bool on0 = smug_world_crackdown_on(pair[0], c), on1 = smug_world_crackdown_on(pair[1], c);
+
+						snprintf(want, sizeof want, "%s / %s", on0 ? "on" : "off", on1 ? "on" : "off");
+						ck_assert_msg(left_cell_is(&s, y, h[k].x0, 9, want), "%dx%d: %s crackdown is not '%s'", cols,
+							      rows, id, want);
+						cracked += on0 != on1;
+						continue;
+					}
+					right_cell(&s, y, h[k].x1, cell, sizeof cell);
+					ck_assert_msg(v > -1e17 && reads_figure(cell, v) && (!signed_change || v <= 0 || cell[0] == '+'),
+						      "%dx%d: %s, %s (column %d) reads '%s', want %.10g", cols, rows, id, h[k].name,
+						      k - k0 + 1, cell, v);
+					read++;
+				}
+				change = fabs(compare_figure(pair, id, !table, true, 3, &any));
+				ck_assert_msg(change <= last, "%dx%d: %s (change %.10g) after a row of change %.10g", cols, rows, id,
+					      change, last);
+				last = change;
+				moved += change > 0;
+			}
+			ck_assert_msg(y > hy + 1, "%dx%d: the %s table has no rows", cols, rows, first);
+		}
+	}
+	ck_assert_int_gt(read, 2 * 4 * 5);
+	ck_assert_int_gt(moved, 4);
+	ck_assert_int_gt(cracked, 0);
+	close_app(&a, a.w);
+}
+END_TEST
+
+/* The map view draws each ward's label centred where the world puts it,
+ * by one scale for both axes (a cell twice as tall as it is wide): the
+ * labels' columns grow with the wards' x and their rows fall as y grows,
+ * each within a cell of the straight line through the westernmost and
+ * easternmost (northernmost and southernmost) wards, the column scale
+ * twice the row scale. At 120x40 and 160x48, unzoomed and zoomed in
+ * once. */
+START_TEST(test_tui_map_labels_stand_where_the_world_puts_them)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int checked = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	for (int zoom = 0; zoom < 2; zoom++, tui_handle_key(&a, 'z'))
+		for (int sz = 1; sz < 3; sz++) {
+			char *s = render(&a, sizes[sz][0], sizes[sz][1]), *row[64];
+			int n = map_rows(s, row, 64), at[64][2], found = 0, ext[4] = {-1, -1, -1, -1};
+			double kx, ky;
+
+			for (int i = 0; i < w->n_wards && i < 64; i++) {
+				const char *label = tui_short_ward(&a, i);
+				int times;
+
+				at[i][0] = label_row(row, n, label, &times);
+				if (times != 1) {
+					at[i][0] = -1;
+					continue;
+				}
+				for (const char *p = strstr(row[at[i][0]], label);; p = strstr(p + 1, label))
+					if ((p == row[at[i][0]] || !isdigit((unsigned char)p[-1])) && !isdigit((unsigned char)p[strlen(label)])) {
+						at[i][1] = (int)(p - row[at[i][0]]) + ((int)strlen(label) - 1) / 2;
+						break;
+					}
+				found++;
+				/* the wards furthest west, east, south and north among those labelled */
+				if (ext[0] < 0 || w->wards[i].pos[0] < w->wards[ext[0]].pos[0]) ext[0] = i;
+				if (ext[1] < 0 || w->wards[i].pos[0] > w->wards[ext[1]].pos[0]) ext[1] = i;
+				if (ext[2] < 0 || w->wards[i].pos[1] < w->wards[ext[2]].pos[1]) ext[2] = i;
+				if (ext[3] < 0 || w->wards[i].pos[1] > w->wards[ext[3]].pos[1]) ext[3] = i;
+			}
+			ck_assert_int_eq(a.map_zoom, zoom);
+			ck_assert_msg(found >= (zoom ? 8 : w->n_wards), "%dx%d zoom %d: %d wards labelled once", sizes[sz][1],
+				      sizes[sz][0], zoom, found);
+			kx = (at[ext[1]][1] - at[ext[0]][1]) / (w->wards[ext[1]].pos[0] - w->wards[ext[0]].pos[0]);
+			ky = (at[ext[3]][0] - at[ext[2]][0]) / (w->wards[ext[3]].pos[1] - w->wards[ext[2]].pos[1]);
+			ck_assert_msg(kx > 0 && ky < 0 && fabs(kx + 2 * ky) <= 0.15 * kx,
+				      "%dx%d zoom %d: %.2f columns and %.2f rows per unit east and north", sizes[sz][1],
+				      sizes[sz][0], zoom, kx, ky);
+			for (int i = 0; i < w->n_wards && i < 64; i++) {
+				double col, r;
+
+				if (at[i][0] < 0)
+					continue;
+				col = at[ext[0]][1] + kx * (w->wards[i].pos[0] - w->wards[ext[0]].pos[0]);
+				r = at[ext[2]][0] + ky * (w->wards[i].pos[1] - w->wards[ext[2]].pos[1]);
+				ck_assert_msg(fabs(at[i][1] - col) <= 1.01 && fabs(at[i][0] - r) <= 1.01,
+					      "%dx%d zoom %d: ward %s at (%.1f, %.1f) labelled on row %d column %d, want about %.1f, %.1f",
+					      sizes[sz][1], sizes[sz][0], zoom, tui_short_ward(&a, i), w->wards[i].pos[0],
+					      w->wards[i].pos[1], at[i][0], at[i][1], r, col);
+				checked++;
+			}
+			free(s);
+		}
+	ck_assert_int_gt(checked, 2 * w->n_wards + 16);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -11448,6 +12732,17 @@ int main(void)
 	t = tcase_create("frames");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_every_frame_is_closed);
+	suite_add_tcase(s, t);
+	t = tcase_create("every cell under its head");
+	tcase_set_timeout(t, 120);
+	tcase_add_test(t, test_tui_borders_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_factions_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_events_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_commodities_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
+	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);

@@ -20,6 +20,7 @@
  * its balance in the wards in proportion to their corruption
  * (BLACKMARKET_SPENDING). Smuggling factions pay UPKEEP (their crews'
  * wages) into the buyer purse of their home ward. */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,60 +171,123 @@ static inline __attribute__((always_inline)) int party(const struct smug_ledger 
 	return -1;
 }
 
-/* Post ward_moves[k] of wa: journaled now, or (hold) moved and its amount
- * kept in held[at] for economy_journal. */
-static inline __attribute__((always_inline)) void econ_post(struct ledger_run *run, bool hold, int64_t *held,
-							      int at, const struct smug_ward *wa, int k, int64_t amount)
+/* A rate for share_part: share_of's rate, or +0 where share_of takes
+ * none of the amount (a rate not above 0, NaN included). */
+static double share_rate(double rate)
 {
-	const struct econ_move *m = &ward_moves[k];
-	int from = party(run->l, wa, m->from), to = party(run->l, wa, m->to);
-
-	if (hold)
-		held[at] = ledger_run_hold(run, from, to, amount, m->reason);
-	else
-		ledger_run_move(run, from, to, amount, m->reason);
+	return rate > 0 ? rate : 0.0;
 }
 
-/* The day's transfers, each ward's five in ward order, then the
- * factions' upkeep; hold: keep what moved in held (ECON_WARD_MOVES a
- * ward, then one a faction) instead of journaling each as it moves.
- * Inlined into each caller, so neither pays for the other's way. */
-static inline __attribute__((always_inline)) void economy_moves(struct smug_world *w, struct ledger_run *run,
-								  bool hold, int64_t *held, double points,
-								  double corruption)
+/* share_of(amount, rate) for an amount >= 0 and a rate share_rate gave
+ * or a product of such rates and numbers in [0,1] (+0 or -0 where
+ * share_of's rate is not above 0): a nought amount or rate gives 0 by
+ * the product, no test needed. */
+static inline int64_t share_part(int64_t amount, double rate)
+{
+	return (int64_t)((double)amount * rate);
+}
+
+/* One of a ward's transfers, between the caller's copies of two
+ * balances: what of amount moves from *from to *to, no more than the
+ * payer has nor the payee can hold, as ledger_run_hold moves it between
+ * two distinct accounts (0: nothing moves, no sequence taken). roomy:
+ * the ledger's money adds up to no more than LEDGER_BALANCE_MAX, so no
+ * payee can be filled past it by what a payer has (both balances are
+ * parts of that sum) and the payee's room need not be tested. */
+static inline __attribute__((always_inline)) int64_t econ_move(int64_t *from, int64_t *to, int64_t amount,
+							       bool roomy)
+{
+	int64_t m = ledger_fit(amount, *from, roomy ? INT64_MAX : LEDGER_BALANCE_MAX - *to);
+
+	m = m > 0 ? m : 0;
+	*from -= m;
+	*to += m;
+	return m;
+}
+
+/* The wards' five transfers each, in ward order (ward_moves), as
+ * ledger_run_hold would post them one by one, what moved kept in held
+ * (ECON_WARD_MOVES a ward) for economy_journal; how many moved nothing.
+ * The treasury's and the black market's balances, touched by every
+ * ward, are held in locals and the totals per reason summed in the loop:
+ * the five accounts of a ward's day are distinct (world_build_accounts
+ * gives every ward its own two), so no transfer between two of them is
+ * skipped; and every amount is a share of a balance, never negative. */
+static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_world *w, int64_t *held,
+								     int64_t moved[ECON_WARD_MOVES],
+								     double points, double corruption,
+								     bool roomy)
 {
 	const struct smug_economy_config *ec = &w->cfg.economy;
-	struct smug_account *acc = w->ledger.accounts;
-	int64_t pay = share_of(acc[w->ledger.treasury].balance, ec->enforcement_pay_rate);
-	int64_t spend = share_of(acc[w->ledger.blackmarket].balance, ec->blackmarket_spend_rate);
-	int n = ECON_WARD_MOVES * w->n_wards;
+	struct smug_ledger *l = &w->ledger;
+	struct smug_account *acc = l->accounts;
+	const struct smug_ward *wards = w->wards;
+	int n_wards = w->n_wards;
+	double levy_rate = share_rate(ec->levy_rate), leak_rate = share_rate(ec->corruption_leak);
+	double ward_spend_rate = share_rate(ec->ward_spend_rate), even = 1.0 / n_wards;
+	int64_t treasury = acc[l->treasury].balance, blackmarket = acc[l->blackmarket].balance;
+	int64_t pay = share_of(treasury, ec->enforcement_pay_rate);
+	int64_t spend = share_of(blackmarket, ec->blackmarket_spend_rate);
+	uint64_t idle = 0;
 
-	for (int i = 0; i < w->n_wards; i++) {
-		const struct smug_ward *wa = &w->wards[i];
-		int64_t levy = share_of(acc[wa->buyers].balance, ec->levy_rate);
-		int64_t leak = share_of(levy, ec->corruption_leak * wa->sig.corruption);
-		double pw = points > 0 ? wa->customs.enforcement_points / points : 1.0 / w->n_wards;
-		double cw = corruption > 0 ? wa->sig.corruption / corruption : 1.0 / w->n_wards;
-		int at = ECON_WARD_MOVES * i;
+	assert(l->treasury != l->blackmarket);
+	for (int i = 0; i < n_wards; i++) {
+		const struct smug_ward *wa = &wards[i];
+		int64_t buyers = acc[wa->buyers].balance, account = acc[wa->account].balance;
+		int64_t levy = share_part(buyers, levy_rate);
+		int64_t leak = share_part(levy, leak_rate * wa->sig.corruption);
+		/* the shares of pay and spend may come out negative only
+		 * where share_of gives 0: either way nothing moves */
+		double pw = points > 0 ? wa->customs.enforcement_points / points : even;
+		double cw = corruption > 0 ? wa->sig.corruption / corruption : even;
+		int64_t *h = held + ECON_WARD_MOVES * i, m0, m1, m2, m3, m4;
 
-		econ_post(run, hold, held, at, wa, 0, leak);
-		econ_post(run, hold, held, at + 1, wa, 1, levy - leak);
-		econ_post(run, hold, held, at + 2, wa, 2, share_of(pay, pw));
-		econ_post(run, hold, held, at + 3, wa, 3, share_of(acc[wa->account].balance, ec->ward_spend_rate));
-		econ_post(run, hold, held, at + 4, wa, 4, share_of(spend, cw));
+		/* in ward_moves' order; each amount read when its turn comes */
+		m0 = econ_move(&buyers, &blackmarket, leak, roomy);
+		m1 = econ_move(&buyers, &treasury, levy - leak, roomy);
+		m2 = econ_move(&treasury, &account, share_part(pay, pw), roomy);
+		m3 = econ_move(&account, &buyers, share_part(account, ward_spend_rate), roomy);
+		m4 = econ_move(&blackmarket, &buyers, share_part(spend, cw), roomy);
+		h[0] = m0, h[1] = m1, h[2] = m2, h[3] = m3, h[4] = m4;
+		moved[0] += m0, moved[1] += m1, moved[2] += m2, moved[3] += m3, moved[4] += m4;
+		/* m - 1 is negative just where m, never negative, is 0 */
+		idle += ((uint64_t)(m0 - 1) >> 63) + ((uint64_t)(m1 - 1) >> 63) + ((uint64_t)(m2 - 1) >> 63) +
+			((uint64_t)(m3 - 1) >> 63) + ((uint64_t)(m4 - 1) >> 63);
+		acc[wa->buyers].balance = buyers;
+		acc[wa->account].balance = account;
 	}
+	acc[l->treasury].balance = treasury;
+	acc[l->blackmarket].balance = blackmarket;
+	return (uint32_t)idle;
+}
+
+/* The day's transfers, the wards' (economy_wards) and then the factions'
+ * upkeep, what moved kept in held (ECON_WARD_MOVES a ward, then one a
+ * faction). */
+static void economy_moves(struct smug_world *w, struct ledger_run *run, int64_t *held, double points,
+			  double corruption)
+{
+	const struct smug_ledger *l = &w->ledger;
+	struct smug_account *acc = w->ledger.accounts;
+	int64_t moved[ECON_WARD_MOVES] = {0}, total;
+	int n = ECON_WARD_MOVES * w->n_wards;
+	uint32_t idle;
+
+	/* sum(balances) is initial_total + minted - burned (ledger.c) */
+	if (!__builtin_add_overflow(l->initial_total, l->minted, &total) &&
+	    !__builtin_sub_overflow(total, l->burned, &total) && total <= LEDGER_BALANCE_MAX)
+		idle = economy_wards(w, held, moved, points, corruption, true);
+	else
+		idle = economy_wards(w, held, moved, points, corruption, false);
+	for (int k = 0; k < ECON_WARD_MOVES; k++)
+		run->moved[ward_moves[k].reason] += moved[k];
+	run->seq += (uint32_t)n - idle;
 	for (int f = 0; f < w->n_factions; f++) {
 		const struct smug_faction *fa = &w->factions[f];
 		int to = w->wards[fa->home_ward].buyers;
 		int64_t amount = share_of(acc[fa->account].balance, w->cfg.smuggling.upkeep_fraction);
 
-		if (!hold) {
-			if (fa->runs_network)
-				ledger_run_move(run, fa->account, to, amount, SMUG_TX_UPKEEP);
-		} else {
-			held[n + f] =
-				fa->runs_network ? ledger_run_hold(run, fa->account, to, amount, SMUG_TX_UPKEEP) : 0;
-		}
+		held[n + f] = fa->runs_network ? ledger_run_hold(run, fa->account, to, amount, SMUG_TX_UPKEEP) : 0;
 	}
 }
 
@@ -264,27 +328,22 @@ static void economy_journal(const struct smug_world *w, struct ledger_run *run, 
 	}
 }
 
-/* The ward economy's transfers. A day of more of them than the journal
- * ring keeps (a world of more than about 800 wards) holds their records
- * back and writes only the newest, the ring's contents when the day is
- * done; a smaller day journals each as it moves. */
+/* The ward economy's transfers: the day's amounts held back and only the
+ * newest records written, the ring's contents when the day is done (a
+ * world of more than about 800 wards moves more than the ring keeps). */
 static void ward_economy(struct smug_world *w, double points, double corruption)
 {
 	int n = ECON_WARD_MOVES * w->n_wards + w->n_factions;
 	struct ledger_run run;
 
-	ledger_run_begin(&run, &w->ledger, w->day);
-	if (n <= SMUG_JOURNAL_CAP) {
-		economy_moves(w, &run, false, NULL, points, corruption);
-	} else {
-		if (w->economy_held_cap < n) {
-			free(w->economy_held);
-			w->economy_held = xmalloc((size_t)n * sizeof *w->economy_held);
-			w->economy_held_cap = n;
-		}
-		economy_moves(w, &run, true, w->economy_held, points, corruption);
-		economy_journal(w, &run, w->economy_held);
+	if (w->economy_held_cap < n) {
+		free(w->economy_held);
+		w->economy_held = xmalloc((size_t)n * sizeof *w->economy_held);
+		w->economy_held_cap = n;
 	}
+	ledger_run_begin(&run, &w->ledger, w->day);
+	economy_moves(w, &run, w->economy_held, points, corruption);
+	economy_journal(w, &run, w->economy_held);
 	ledger_run_end(&run);
 }
 

@@ -5,6 +5,7 @@
  * Add a field here and it is saved, loaded, hashed, packed and compared.
  * Derived fields (indices rebuilt by world_index) are hashed but not
  * saved. The command journal and the caches are not state. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,54 +242,47 @@ static void visit_ward(struct sv *s, struct smug_ward *wa)
 	sv_f(s, "raider_presence", &wa->raider_presence, -1, 1);
 }
 
-/* The words visit_signals hashes, for the digest's fast path. */
-static int signals_words(const struct smug_signals *g, uint64_t *v)
-{
-	int k = 0;
-
-	v[k++] = sv_f_bits(g->smuggling_tolerance);
-	v[k++] = sv_f_bits(g->corruption);
-	v[k++] = sv_f_bits(g->legitimacy);
-	v[k++] = sv_f_bits(g->audit);
-	v[k++] = sv_f_bits(g->raider_influence);
-	v[k++] = sv_f_bits(g->precursor_output);
-	v[k++] = sv_f_bits(g->war_pressure);
-	for (int i = 0; i < SMUG_GOOD_COUNT; i++)
-		v[k++] = sv_f_bits(g->shortage[i]);
-	v[k++] = sv_f_bits(g->blackmarket_flow);
-	return k;
-}
-
 /* The digest's fast path for a ward (the journal's periodic checks hash
  * every ward): the same words as the leaves of visit_ward, in its order,
  * the id and name as sv_str hashes them. */
 static void hash_ward(struct sv *s, const struct smug_ward *wa)
 {
-	uint64_t v[31 + 3 * SMUG_GOOD_COUNT]; /* the leaves below, no more */
-	int k = 0;
+	/* the signals and the customs policy are doubles only, in the order
+	 * visit_signals and visit_ward visit them */
+#define SIG_AT(field, i) (offsetof(struct smug_signals, field) == (i) * sizeof(double))
+#define POLICY_AT(field, i) (offsetof(struct smug_customs_policy, field) == (i) * sizeof(double))
+	_Static_assert(SIG_AT(smuggling_tolerance, 0) && SIG_AT(corruption, 1) && SIG_AT(legitimacy, 2) &&
+			       SIG_AT(audit, 3) && SIG_AT(raider_influence, 4) && SIG_AT(precursor_output, 5) &&
+			       SIG_AT(war_pressure, 6) && SIG_AT(shortage, 7) &&
+			       SIG_AT(blackmarket_flow, 7 + SMUG_GOOD_COUNT) &&
+			       sizeof(struct smug_signals) == (8 + SMUG_GOOD_COUNT) * sizeof(double),
+		       "the signals are their doubles in the order visited");
+	_Static_assert(POLICY_AT(inspection_bias, 0) && POLICY_AT(tariff_bias, 1) && POLICY_AT(contraband_bias, 2) &&
+			       POLICY_AT(bribe_tolerance, 3) && POLICY_AT(enforcement_points, 4) &&
+			       sizeof(struct smug_customs_policy) == 5 * sizeof(double),
+		       "the customs policy is its doubles in the order visited");
+#undef SIG_AT
+#undef POLICY_AT
+	enum { N_SIG = sizeof(struct smug_signals) / sizeof(double) };
+	unsigned char *p = sv_hash_put(s, 16 + sizeof wa->id + sizeof wa->name + (26 + 2 * N_SIG) * 8);
 
-	sv_hash_text(s, wa->id);
-	sv_hash_text(s, wa->name);
-	v[k++] = (uint64_t)(int64_t)wa->ring;
-	v[k++] = sv_f_bits(wa->pos[0]);
-	v[k++] = sv_f_bits(wa->pos[1]);
-	k += signals_words(&wa->sig, v + k);
-	k += signals_words(&wa->base, v + k);
-	v[k++] = sv_f_bits(wa->customs.inspection_bias);
-	v[k++] = sv_f_bits(wa->customs.tariff_bias);
-	v[k++] = sv_f_bits(wa->customs.contraband_bias);
-	v[k++] = sv_f_bits(wa->customs.bribe_tolerance);
-	v[k++] = sv_f_bits(wa->customs.enforcement_points);
-	v[k++] = (uint64_t)(int64_t)wa->gate_node;
-	v[k++] = (uint64_t)(int64_t)wa->account;
-	v[k++] = (uint64_t)(int64_t)wa->buyers;
-	v[k++] = (uint64_t)wa->bribes_today;
+	p = sv_put_text(p, wa->id, sizeof wa->id);
+	p = sv_put_text(p, wa->name, sizeof wa->name);
+	p = sv_put_u64(p, (uint64_t)(int64_t)wa->ring);
+	p = sv_put_f(p, wa->pos, 2);
+	p = sv_put_f(p, &wa->sig, N_SIG);
+	p = sv_put_f(p, &wa->base, N_SIG);
+	p = sv_put_f(p, &wa->customs, 5);
+	p = sv_put_u64(p, (uint64_t)(int64_t)wa->gate_node);
+	p = sv_put_u64(p, (uint64_t)(int64_t)wa->account);
+	p = sv_put_u64(p, (uint64_t)(int64_t)wa->buyers);
+	p = sv_put_u64(p, (uint64_t)wa->bribes_today);
 	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
-		v[k++] = (uint64_t)(int64_t)wa->delivered_today[g];
-	v[k++] = (uint64_t)(int64_t)wa->raider_runs_today;
-	v[k++] = (uint64_t)(int64_t)wa->raider_busts_today;
-	v[k++] = sv_f_bits(wa->raider_presence);
-	sv_hash_words(s, v, (size_t)k);
+		p = sv_put_u64(p, (uint64_t)(int64_t)wa->delivered_today[g]);
+	p = sv_put_u64(p, (uint64_t)(int64_t)wa->raider_runs_today);
+	p = sv_put_u64(p, (uint64_t)(int64_t)wa->raider_busts_today);
+	p = sv_put_f(p, &wa->raider_presence, 1);
+	sv_hash_put_end(s, p);
 }
 
 static void visit_wards(struct sv *s, struct smug_world *w)
@@ -330,10 +324,10 @@ static void visit_nodes(struct sv *s, struct smug_world *w)
 		/* the digest's fast path: the leaves below, the id as sv_str
 		 * hashes it (a node at a time: 9,000 nodes at 3,600 wards) */
 		for (int i = 0; i < w->n_nodes; i++) {
-			uint64_t ward = (uint64_t)(int64_t)w->nodes[i].ward;
+			unsigned char *p = sv_hash_put(s, 16 + sizeof w->nodes[i].id);
 
-			sv_hash_text(s, w->nodes[i].id);
-			sv_hash_words(s, &ward, 1);
+			p = sv_put_text(p, w->nodes[i].id, sizeof w->nodes[i].id);
+			sv_hash_put_end(s, sv_put_u64(p, (uint64_t)(int64_t)w->nodes[i].ward));
 		}
 		sv_end(s);
 		return;
@@ -396,21 +390,29 @@ static void hash_corridor(struct sv *s, const struct smug_world *w, int i)
 {
 	const struct smug_corridor *k = &w->corridors[i];
 	const struct smug_border_stats *b = &w->border_stats[i];
-	const uint64_t v[] = {
-		(uint64_t)(int64_t)k->a,	       (uint64_t)(int64_t)k->b,
-		(uint64_t)(int64_t)k->travel_days,     sv_f_bits(k->hazard),
-		(uint64_t)(int64_t)k->route_weight,    (uint64_t)(int64_t)k->border,
-		(uint64_t)b->traffic,		       (uint64_t)b->checks,
-		(uint64_t)b->inspections,	       (uint64_t)b->detections,
-		(uint64_t)b->seizures,		       (uint64_t)b->bribes,
-		(uint64_t)b->tariffs,		       (uint64_t)(int64_t)b->traffic_today,
-		(uint64_t)(int64_t)b->seizures_today,  (uint64_t)(int64_t)b->traffic_yday,
-		(uint64_t)(int64_t)b->seizures_yday,   (uint64_t)b->bribes_today,
-		(uint64_t)b->bribes_yday,
-	};
+	unsigned char *p = sv_hash_put(s, 8 + sizeof k->id + 19 * 8);
 
-	sv_hash_text(s, k->id);
-	sv_hash_words(s, v, sizeof v / sizeof v[0]);
+	p = sv_put_text(p, k->id, sizeof k->id);
+	p = sv_put_u64(p, (uint64_t)(int64_t)k->a);
+	p = sv_put_u64(p, (uint64_t)(int64_t)k->b);
+	p = sv_put_u64(p, (uint64_t)(int64_t)k->travel_days);
+	p = sv_put_f(p, &k->hazard, 1);
+	p = sv_put_u64(p, (uint64_t)(int64_t)k->route_weight);
+	p = sv_put_u64(p, (uint64_t)(int64_t)k->border);
+	p = sv_put_u64(p, (uint64_t)b->traffic);
+	p = sv_put_u64(p, (uint64_t)b->checks);
+	p = sv_put_u64(p, (uint64_t)b->inspections);
+	p = sv_put_u64(p, (uint64_t)b->detections);
+	p = sv_put_u64(p, (uint64_t)b->seizures);
+	p = sv_put_u64(p, (uint64_t)b->bribes);
+	p = sv_put_u64(p, (uint64_t)b->tariffs);
+	p = sv_put_u64(p, (uint64_t)(int64_t)b->traffic_today);
+	p = sv_put_u64(p, (uint64_t)(int64_t)b->seizures_today);
+	p = sv_put_u64(p, (uint64_t)(int64_t)b->traffic_yday);
+	p = sv_put_u64(p, (uint64_t)(int64_t)b->seizures_yday);
+	p = sv_put_u64(p, (uint64_t)b->bribes_today);
+	p = sv_put_u64(p, (uint64_t)b->bribes_yday);
+	sv_hash_put_end(s, p);
 }
 
 static void visit_corridors(struct sv *s, struct smug_world *w)
@@ -736,10 +738,10 @@ static void visit_ledger(struct sv *s, struct smug_world *w)
 			/* the digest's fast path: the leaves below, the derived
 			 * id as sv_str hashes it (two accounts a ward) */
 			for (int i = 0; i < l->n_accounts; i++) {
-				uint64_t balance = (uint64_t)l->accounts[i].balance;
+				unsigned char *p = sv_hash_put(s, 16 + sizeof l->accounts[i].id);
 
-				sv_hash_text(s, l->accounts[i].id);
-				sv_hash_words(s, &balance, 1);
+				p = sv_put_text(p, l->accounts[i].id, sizeof l->accounts[i].id);
+				sv_hash_put_end(s, sv_put_u64(p, (uint64_t)l->accounts[i].balance));
 			}
 		} else {
 			for (int i = 0; i < l->n_accounts; i++) {

@@ -101,6 +101,61 @@ static inline void sv_hash_u64(struct sv *s, uint64_t v)
 #endif
 	s->hlen += 8;
 }
+/* The digest's buffer with room for n more bytes (n at most its size;
+ * the buffer fed to the hash first if it has less): a fast path writes a
+ * record there with sv_put_u64, sv_put_f and sv_put_text, the bytes
+ * sv_hash_words and sv_hash_text would copy, and sv_hash_put_end takes
+ * what it wrote. No word goes through a record on the stack. */
+static inline unsigned char *sv_hash_put(struct sv *s, size_t n)
+{
+	if (s->hlen + n > sizeof s->hbuf)
+		sv_hash_flush(s);
+	return s->hbuf + s->hlen;
+}
+static inline void sv_hash_put_end(struct sv *s, const unsigned char *end)
+{
+	s->hlen = (size_t)(end - s->hbuf);
+}
+/* A word as sv_hash_u64 hashes it, at b; b past it. */
+static inline unsigned char *sv_put_u64(unsigned char *b, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(b, &v, 8);
+#else
+	for (int i = 0; i < 8; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+#endif
+	return b + 8;
+}
+/* The n doubles at v (an array of them, or a struct of only doubles) by
+ * their bits, at b; b past them. */
+static inline unsigned char *sv_put_f(unsigned char *b, const void *v, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(b, v, 8 * n);
+	return b + 8 * n;
+#else
+	for (size_t i = 0; i < n; i++) {
+		uint64_t bits;
+
+		memcpy(&bits, (const unsigned char *)v + 8 * i, 8);
+		b = sv_put_u64(b, bits);
+	}
+	return b;
+#endif
+}
+/* A text as sv_hash_text hashes it (its length, then its bytes), from
+ * v[size]; b past it. All size bytes of v are copied (a fixed copy, no
+ * call): those past the text lie beyond the returned end, where the next
+ * put writes over them, so sv_hash_put must allow for size. */
+static inline unsigned char *sv_put_text(unsigned char *b, const char *v, size_t size)
+{
+	size_t n = strlen(v);
+
+	b = sv_put_u64(b, n);
+	memcpy(b, v, size);
+	return b + n;
+}
 /* A double as the digest and the packed form hold it: its 64 bits. */
 static inline uint64_t sv_f_bits(double v)
 {

@@ -119,11 +119,17 @@ int table_header(struct canvas *cv, int y, const struct tui_table *t, int sort, 
 		const struct tui_col *c = &t->cols[t->vis[i]];
 		char head[64];
 		bool sorted = t->vis[i] == sort;
+		/* a sorted head keeps its mark: a name too long for the
+		 * column beside it gives up its last letters ("tr" of a
+		 * two-column trend reads "t▾", never "t…") */
+		int name = sorted && text_cols(c->head) + 1 > t->w[i] ? t->w[i] - 1 : (int)strlen(c->head);
 
+		if (name < 0)
+			name = 0;
 		if (sorted && c->right)
-			snprintf(head, sizeof head, "%s%s", desc ? cv->th->g->sort_down : cv->th->g->sort_up, c->head);
+			snprintf(head, sizeof head, "%s%.*s", desc ? cv->th->g->sort_down : cv->th->g->sort_up, name, c->head);
 		else if (sorted)
-			snprintf(head, sizeof head, "%s%s", c->head, desc ? cv->th->g->sort_down : cv->th->g->sort_up);
+			snprintf(head, sizeof head, "%.*s%s", name, c->head, desc ? cv->th->g->sort_down : cv->th->g->sort_up);
 		else
 			snprintf(head, sizeof head, "%s", c->head);
 		canvas_fit(cv, y + rows, t->x[i], t->w[i], sorted ? ROLE_FOCUS : ROLE_DIM, head, c->right);
