@@ -11802,14 +11802,13 @@ static bool left_cell_reads(const struct cells *s, int y, int x0, int x1, const 
 	return strcmp(got, want) == 0;
 }
 
-/* Every row of the Events pane reads its event under each head: the
- * events the log holds (those the filter matches, by smugnet(1)'s rule),
- * oldest first, the selected one the last row, each its day, kind,
- * faction, commodity, border, amount in credits, shipment number and
- * text (whole, or its first parts then "…"); the title counts them.
- * Unfiltered and under four filters, with the selection on the newest
- * and 40 events up, at 80x24, 160x48 and the pane alone 230 wide. */
-START_TEST(test_tui_events_every_cell_under_its_head)
+/* Does row y of an event table (the Events pane, a story) read event e
+ * under each of its nh heads: its day, kind, faction (whole or its first
+ * letters and "…"), commodity, border (any corridor), amount in credits,
+ * shipment number and text (whole or its first parts and "…"); true when
+ * the text was cut. `what` names the table in a failure. */
+static bool event_row_reads(const struct cells *s, int y, const struct head *h, int nh, const struct box *b,
+			    const struct smug_world *w, const struct smug_event *e, const char *what)
 {
 	static const char *const kind[SMUG_EVENT_KIND_COUNT] = {
 		[SMUG_EV_SHIPMENT_CREATED] = "sent",	  [SMUG_EV_SHIPMENT_SEIZED] = "SEIZED",
@@ -11819,6 +11818,63 @@ START_TEST(test_tui_events_every_cell_under_its_head)
 		[SMUG_EV_CRACKDOWN_EXPIRED] = "expired",  [SMUG_EV_CRACKDOWN_CLEARED] = "cleared",
 	};
 	static const char *const com[] = {"suit mods", "narcotics", "weapons", "stolen", "supplies"};
+	char cell[128], want[64];
+	bool cut = false;
+
+	right_cell(s, y, h[0].x1, cell, sizeof cell);
+	ck_assert_msg(strspn(cell, "0123456789") == strlen(cell) && atoi(cell) == e->day,
+		      "%s: the row of the day %d %s event reads day '%s'", what, e->day, kind[e->kind], cell);
+	for (int k = 1; k < nh; k++) {
+		int x1 = k + 1 < nh ? h[k + 1].x0 - 1 : b->right;
+		const char *hd = h[k].name;
+
+		if (strcmp(hd, "event") == 0)
+			ck_assert_msg(left_cell_is(s, y, h[k].x0, 5, kind[e->kind]), "%s, day %d: kind is not '%s'", what, e->day,
+				      kind[e->kind]);
+		else if (strcmp(hd, "faction") == 0)
+			ck_assert_msg(left_cell_reads(s, y, h[k].x0, x1, e->faction >= 0 ? w->factions[e->faction].id : ""),
+				      "%s, day %d: the faction is not %s", what, e->day,
+				      e->faction >= 0 ? w->factions[e->faction].id : "blank");
+		else if (strcmp(hd, "commodity") == 0)
+			ck_assert_msg(left_cell_is(s, y, h[k].x0, 9, e->commodity >= 0 ? com[e->commodity] : ""),
+				      "%s, day %d: the commodity is not '%s'", what, e->day,
+				      e->commodity >= 0 ? com[e->commodity] : "");
+		else if (strcmp(hd, "border") == 0) {
+			cells_text(s, y, h[k].x0, x1, cell, sizeof cell);
+			cell[strcspn(cell, " ")] = '\0';
+			ck_assert_msg(e->corridor >= 0 ? border_of_cell(w, cell) == e->corridor : cell[0] == '\0',
+				      "%s, day %d: the border reads '%s', want %s", what, e->day, cell,
+				      e->corridor >= 0 ? w->corridors[e->corridor].id : "blank");
+		} else if (strcmp(hd, "credits") == 0) {
+			right_cell(s, y, h[k].x1, cell, sizeof cell);
+			ck_assert_msg(e->amount ? reads_figure(cell, e->amount / 100.0) : cell[0] == '\0',
+				      "%s, day %d: credits '%s' for %lld minor", what, e->day, cell, (long long)e->amount);
+		} else if (strcmp(hd, "shipment") == 0) {
+			right_cell(s, y, h[k].x1, cell, sizeof cell);
+			snprintf(want, sizeof want, "#%llu", (unsigned long long)e->shipment);
+			ck_assert_msg(strcmp(cell, e->shipment ? want : "") == 0, "%s, day %d: shipment '%s', want '%s'",
+				      what, e->day, cell, e->shipment ? want : "");
+		} else if (strcmp(hd, "detail") == 0) {
+			cells_text(s, y, h[k].x0, b->right, cell, sizeof cell);
+			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, e->detail),
+				      "%s, day %d: the text '%s', want '%s'", what, e->day, cell, e->detail);
+			cut = strcmp(cell, e->detail) != 0;
+		} else {
+			ck_abort_msg("an Events head '%s'", hd);
+		}
+	}
+	return cut;
+}
+
+/* Every row of the Events pane reads its event under each head: the
+ * events the log holds (those the filter matches, by smugnet(1)'s rule),
+ * oldest first, the selected one the last row, each its day, kind,
+ * faction, commodity, border, amount in credits, shipment number and
+ * text (whole, or its first parts then "…"); the title counts them.
+ * Unfiltered and under four filters, with the selection on the newest
+ * and 40 events up, at 80x24, 160x48 and the pane alone 230 wide. */
+START_TEST(test_tui_events_every_cell_under_its_head)
+{
 	static const char *const filters[] = {"", "SEIZED", "crack", "faction:raiders commodity:supp", "border:23.1"};
 	static const int size[][2] = {{24, 80}, {48, 160}, {30, 230}}, min_heads[] = {5, 8, 8};
 	static const struct smug_event *match[SMUG_EVENT_CAP];
@@ -11885,49 +11941,7 @@ START_TEST(test_tui_events_every_cell_under_its_head)
 						ck_assert_msg(cell[0] == '\0', "'%s': a row after the last event: '%s'", filters[f], cell);
 						continue;
 					}
-					right_cell(&s, y, h[0].x1, cell, sizeof cell);
-					ck_assert_msg(strspn(cell, "0123456789") == strlen(cell) && atoi(cell) == e->day,
-						      "'%s', %dx%d: the row of event %d reads day '%s', want %d", filters[f], cols, rows, i,
-						      cell, e->day);
-					for (int k = 1; k < nh; k++) {
-						int x1 = k + 1 < nh ? h[k + 1].x0 - 1 : b.right;
-						const char *hd = h[k].name;
-
-						if (strcmp(hd, "event") == 0)
-							ck_assert_msg(left_cell_is(&s, y, h[k].x0, 5, kind[e->kind]), "event %d: kind is not '%s'", i,
-								      kind[e->kind]);
-						else if (strcmp(hd, "faction") == 0)
-							ck_assert_msg(left_cell_reads(&s, y, h[k].x0, x1, e->faction >= 0 ? w->factions[e->faction].id : ""),
-								      "event %d: the faction is not %s", i,
-								      e->faction >= 0 ? w->factions[e->faction].id : "blank");
-						else if (strcmp(hd, "commodity") == 0)
-							ck_assert_msg(left_cell_is(&s, y, h[k].x0, 9, e->commodity >= 0 ? com[e->commodity] : ""),
-								      "event %d: the commodity is not '%s'", i,
-								      e->commodity >= 0 ? com[e->commodity] : "");
-						else if (strcmp(hd, "border") == 0) {
-							cells_text(&s, y, h[k].x0, x1, cell, sizeof cell);
-							cell[strcspn(cell, " ")] = '\0';
-							ck_assert_msg(e->corridor >= 0 ? border_of_cell(w, cell) == e->corridor : cell[0] == '\0',
-								      "event %d: the border reads '%s', want %s", i, cell,
-								      e->corridor >= 0 ? w->corridors[e->corridor].id : "blank");
-						} else if (strcmp(hd, "credits") == 0) {
-							right_cell(&s, y, h[k].x1, cell, sizeof cell);
-							ck_assert_msg(e->amount ? reads_figure(cell, e->amount / 100.0) : cell[0] == '\0',
-								      "event %d: credits '%s' for %lld minor", i, cell, (long long)e->amount);
-						} else if (strcmp(hd, "shipment") == 0) {
-							right_cell(&s, y, h[k].x1, cell, sizeof cell);
-							snprintf(want, sizeof want, "#%llu", (unsigned long long)e->shipment);
-							ck_assert_msg(strcmp(cell, e->shipment ? want : "") == 0, "event %d: shipment '%s', want '%s'",
-								      i, cell, e->shipment ? want : "");
-						} else if (strcmp(hd, "detail") == 0) {
-							cells_text(&s, y, h[k].x0, b.right, cell, sizeof cell);
-							ck_assert_msg(left_cell_reads(&s, y, h[k].x0, b.right, e->detail),
-								      "event %d: the text '%s', want '%s'", i, cell, e->detail);
-							cut_text += strcmp(cell, e->detail) != 0;
-						} else {
-							ck_abort_msg("an Events head '%s'", hd);
-						}
-					}
+					cut_text += event_row_reads(&s, y, h, nh, &b, w, e, filters[f]);
 					kinds |= 1 << e->kind;
 					rows_read++;
 				}
@@ -12117,6 +12131,350 @@ START_TEST(test_tui_commodities_every_cell_under_its_head)
 	ck_assert_int_gt(cells, 3 * 22 * 13 * (4 + 8 + 10));
 	ck_assert_int_ge(orders, 600);
 	close_app(&a, w);
+}
+END_TEST
+
+/* The story of each of three shipments, one seized, one delivered and one
+ * still on its way, reads its events under the table's heads: every
+ * event of the shipment the log holds, in the log's order, from the one
+ * scrolled to (the last page kept full), each its day, kind, faction,
+ * commodity, border, amount, shipment number and text; nothing below the
+ * last. Scrolled 0, 3 and 200 rows, the view alone 80x12 (fewer rows
+ * than events) and the screen at 160x48. */
+static void story_alone(struct tui_app *a, struct canvas *cv, bool focused)
+{
+	(void)focused;
+	view_story_draw(a, cv);
+}
+
+START_TEST(test_tui_story_every_cell_under_its_head)
+{
+	static const int size[][2] = {{12, 80}, {48, 160}}, scrolls[] = {0, 3, 200};
+	static const struct smug_event *mine[SMUG_EVENT_CAP];
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	uint64_t ship[3] = {0, 0, 0};
+	int rows_read = 0, longest = 0, scrolled = 0;
+
+	for (int i = 0; i < w->tel.event_count; i++) { /* the newest seized and delivered */
+		const struct smug_event *e = smug_event_at(&w->tel, i);
+
+		if (e->kind == SMUG_EV_SHIPMENT_SEIZED)
+			ship[0] = e->shipment;
+		if (e->kind == SMUG_EV_SHIPMENT_DELIVERED)
+			ship[1] = e->shipment;
+	}
+	for (int i = 0; i < w->n_shipments; i++) { /* the one on its way with the most events */
+		int n = 0;
+
+		for (int k = 0; k < w->tel.event_count; k++)
+			n += smug_event_at(&w->tel, k)->shipment == smug_shipment_in_transit(w, i)->id;
+		if (n > longest) {
+			longest = n;
+			ship[2] = smug_shipment_in_transit(w, i)->id;
+		}
+	}
+	ck_assert_msg(ship[0] && ship[1] && longest >= 4, "no seized, delivered and travelled shipments to tell");
+	for (int k = 0; k < 3; k++) {
+		int n = 0;
+
+		for (int i = 0; i < w->tel.event_count; i++)
+			if (smug_event_at(&w->tel, i)->shipment == ship[k])
+				mine[n++] = smug_event_at(&w->tel, i);
+		for (int sc = 0; sc < 3; sc++) {
+			a.story_shipment = ship[k];
+			view_open(&a, VIEW_STORY);
+			ck_assert_int_eq(a.view, VIEW_STORY);
+			for (int d = 0; d < scrolls[sc]; d++)
+				tui_handle_key(&a, KEY_DOWN);
+			for (int z = 0; z < 2; z++) {
+				int rows = size[z][0], cols = size[z][1], hy = -1, nh, first;
+				struct head h[16];
+				struct box b;
+				char what[64];
+
+				if (z == 0)
+					read_pane(&a, story_alone, rows, cols, &s);
+				else
+					read_screen(&a, rows, cols, &s);
+				snprintf(what, sizeof what, "Shipment #%llu:", (unsigned long long)ship[k]);
+				ck_assert_msg(find_box(&s, what, &b), "%dx%d: no story of #%llu", cols, rows,
+					      (unsigned long long)ship[k]);
+				for (int y = b.top + 1; y < b.bottom && hy < 0; y++)
+					if (cells_at(&s, y, b.left + 1, "day ") || cells_at(&s, y, b.left + 1, " day ") ||
+					    cells_at(&s, y, b.left + 1, "  day "))
+						hy = y;
+				ck_assert_msg(hy > 0, "%dx%d: the story of #%llu has no table", cols, rows,
+					      (unsigned long long)ship[k]);
+				nh = read_heads(&s, hy, &b, h, 16);
+				ck_assert_msg(nh >= 5 && strcmp(h[0].name, "day") == 0, "%dx%d: %d heads", cols, rows, nh);
+				first = n - (b.bottom - hy - 1) > 0 ? n - (b.bottom - hy - 1) : 0;
+				first = scrolls[sc] < first ? scrolls[sc] : first;
+				snprintf(what, sizeof what, "#%llu scrolled %d, %dx%d", (unsigned long long)ship[k], scrolls[sc],
+					 cols, rows);
+				for (int y = hy + 1, i = first; y < b.bottom; y++, i++) {
+					char text[256];
+
+					if (i >= n) {
+						cells_text(&s, y, b.left + 1, b.right, text, sizeof text);
+						ck_assert_msg(text[0] == '\0', "%s: a row after its last event: '%s'", what, text);
+						continue;
+					}
+					event_row_reads(&s, y, h, nh, &b, w, mine[i], what);
+					rows_read++;
+					scrolled += i == 3 && y == hy + 1;
+				}
+			}
+			tui_handle_key(&a, 27);
+		}
+	}
+	ck_assert_int_ge(rows_read, 3 * 3 * 2 * 2);
+	ck_assert_int_gt(scrolled, 0); /* some story began at its fourth event */
+	close_app(&a, w);
+}
+END_TEST
+
+/* In the Borders pane Up on the first row and PgUp near it keep the first
+ * border, Down on the last row and PgDn near it keep the last, and Up
+ * and Down in between move one row; the last line names the border
+ * selected. */
+START_TEST(test_tui_borders_up_and_down_stop_at_the_ends)
+{
+	static const struct {
+		int key, from, to; /* rows: from the top when >= 0, from the bottom (-1 the last) when < 0 */
+	} moves[] = {{KEY_UP, 0, 0}, {KEY_PPAGE, 3, 0}, {KEY_DOWN, 0, 1}, {KEY_UP, 2, 1},
+		     {KEY_DOWN, -1, -1}, {KEY_NPAGE, -4, -1}, {KEY_UP, -1, -2}, {KEY_HOME, -1, 0}};
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n, *rows;
+
+	tui_handle_key(&a, '3');
+	draw(&a, 48, 160);
+	rows = pane_borders_rows(&a, &n);
+	ck_assert_int_gt(n, 10);
+	for (size_t k = 0; k < sizeof moves / sizeof moves[0]; k++) {
+		int from = rows[moves[k].from >= 0 ? moves[k].from : n + moves[k].from],
+		    to = rows[moves[k].to >= 0 ? moves[k].to : n + moves[k].to];
+		struct box b;
+		char text[256];
+
+		tui_select_border(&a, from);
+		tui_handle_key(&a, moves[k].key);
+		read_screen(&a, 48, 160, &s);
+		ck_assert_msg(find_box(&s, "3 Borders: ", &b), "no Borders pane");
+		cells_text(&s, b.bottom - 1, b.left + 1, b.right, text, sizeof text);
+		ck_assert_msg(a.border == to && strncmp(text, w->corridors[to].id, strlen(w->corridors[to].id)) == 0,
+			      "move %zu from row %d: %s selected, want row %d, %s; the last line '%s'", k, moves[k].from,
+			      w->corridors[a.border].id, moves[k].to, w->corridors[to].id, text);
+	}
+	free(rows);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The compare view's figure of row `id` under table column k (its heads
+ * in order, the name first), from the two worlds themselves: per
+ * faction its balance (credits), deliveries and seizures since the world
+ * began in each and the change; per border its traffic and seizures in
+ * each and the change (then *change is set). -1e18 for a column with no
+ * figure. */
+static double compare_figure(const struct smug_world *const w[2], const char *id, bool faction, bool wide, int k,
+			     bool *change)
+{
+	static const int fw[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, fn[] = {0, 1, 2, 3, 6, 9};
+	static const int bw[] = {0, 1, 2, 3, 4, 5, 6}, bn[] = {0, 1, 2, 3, 6};
+	double v[10] = {0};
+
+	for (int s = 0; s < 2; s++) {
+		if (faction) {
+			const struct smug_faction *f = &w[s]->factions[smug_world_find_faction(w[s], id)];
+
+			v[1 + s] = w[s]->ledger.accounts[f->account].balance / 100.0;
+			v[4 + s] = (double)f->net.delivered;
+			v[7 + s] = (double)f->net.seized;
+		} else {
+			const struct smug_border_stats *b = &w[s]->border_stats[smug_world_find_corridor(w[s], id)];
+
+			v[1 + s] = (double)b->traffic;
+			v[4 + s] = (double)b->seizures;
+		}
+	}
+	v[3] = v[2] - v[1];
+	v[6] = v[5] - v[4];
+	v[9] = v[8] - v[7];
+	if (k >= (faction ? (wide ? 10 : 6) : (wide ? 7 : 5)))
+		return -1e18;
+	k = faction ? (wide ? fw[k] : fn[k]) : (wide ? bw[k] : bn[k]);
+	*change = k % 3 == 0;
+	return v[k];
+}
+
+/* The compare view, a crackdown in the what-if since day 30 and 20 days
+ * stepped in both, reads the two worlds under its heads: per faction (the
+ * largest change of balance first) its balance in the base and the
+ * what-if and the change, signed, and its deliveries and seizures (in
+ * each branch when the view is wide) and their changes; per border that
+ * differs (the largest change of traffic first) its traffic and seizures
+ * in each and the changes, and "on / off" for its crackdown in each. At
+ * 100x40 (narrow) and 160x48. */
+START_TEST(test_tui_compare_every_cell_under_its_head)
+{
+	static const int size[][2] = {{40, 100}, {48, 160}};
+	static struct cells s;
+	struct smug_world *w = world_at(30);
+	const struct smug_world *pair[2];
+	struct tui_app a;
+	struct smug_error err;
+	int read = 0, moved = 0, cracked = 0;
+
+	tui_app_init(&a, w, &opts);
+	feed(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[test_busiest_border(a.w)].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		feed(&a, ".");
+	feed(&a, "bB");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	loop_pair(&a, &pair[0], &pair[1]);
+	ck_assert_int_eq(pair[0]->day, pair[1]->day);
+	for (int z = 0; z < 2; z++) {
+		int rows = size[z][0], cols = size[z][1];
+		bool wide = cols - 6 >= 110;
+		struct box b;
+
+		read_screen(&a, rows, cols, &s);
+		ck_assert_msg(find_box(&s, "What-if against base", &b), "%dx%d: no compare view", cols, rows);
+		for (int table = 0; table < 2; table++) {
+			const char *first = table ? "border" : "faction";
+			int hy = -1, nh, y, k0;
+			double last = 1e18;
+			struct head h[16];
+
+			for (int y0 = b.top + 1; y0 < b.bottom && hy < 0; y0++)
+				if (cells_at(&s, y0, b.left + 2, first) && s.c[y0][b.left + 2 + (int)strlen(first)] == ' ')
+					hy = y0;
+			ck_assert_msg(hy > 0, "%dx%d: no %s table", cols, rows, first);
+			nh = read_heads(&s, hy, &b, h, 16);
+			for (k0 = 1; k0 < nh && strcmp(h[k0].name, table ? "traffic" : "balance") != 0; k0++)
+				;
+			ck_assert_msg(k0 < nh, "%dx%d: the %s table's heads lack its first figure", cols, rows, first);
+			for (y = hy + 1; y < b.bottom; y++) {
+				char id[64], cell[64];
+				double change;
+				bool any;
+
+				cells_text(&s, y, b.left + 2, b.left + 2 + 24, id, sizeof id);
+				id[strcspn(id, " ")] = '\0';
+				if (id[0] == '\0')
+					break;
+				ck_assert_msg(table ? smug_world_find_corridor(pair[0], id) >= 0 : smug_world_find_faction(pair[0], id) >= 0,
+					      "%dx%d: a %s row names '%s'", cols, rows, first, id);
+				for (int k = k0; k < nh; k++) {
+					bool signed_change = false;
+					double v = compare_figure(pair, id, !table, wide, k - k0 + 1, &signed_change);
+
+					if (table && strcmp(h[k].name, "crackdown") == 0) {
+						char want[16];
+						int c = smug_world_find_corridor(pair[0], id);
+						bool on0 = smug_world_crackdown_on(pair[0], c), on1 = smug_world_crackdown_on(pair[1], c);
+
+						snprintf(want, sizeof want, "%s / %s", on0 ? "on" : "off", on1 ? "on" : "off");
+						ck_assert_msg(left_cell_is(&s, y, h[k].x0, 9, want), "%dx%d: %s crackdown is not '%s'", cols,
+							      rows, id, want);
+						cracked += on0 != on1;
+						continue;
+					}
+					right_cell(&s, y, h[k].x1, cell, sizeof cell);
+					ck_assert_msg(v > -1e17 && reads_figure(cell, v) && (!signed_change || v <= 0 || cell[0] == '+'),
+						      "%dx%d: %s, %s (column %d) reads '%s', want %.10g", cols, rows, id, h[k].name,
+						      k - k0 + 1, cell, v);
+					read++;
+				}
+				change = fabs(compare_figure(pair, id, !table, true, 3, &any));
+				ck_assert_msg(change <= last, "%dx%d: %s (change %.10g) after a row of change %.10g", cols, rows, id,
+					      change, last);
+				last = change;
+				moved += change > 0;
+			}
+			ck_assert_msg(y > hy + 1, "%dx%d: the %s table has no rows", cols, rows, first);
+		}
+	}
+	ck_assert_int_gt(read, 2 * 4 * 5);
+	ck_assert_int_gt(moved, 4);
+	ck_assert_int_gt(cracked, 0);
+	close_app(&a, a.w);
+}
+END_TEST
+
+/* The map view draws each ward's label centred where the world puts it,
+ * by one scale for both axes (a cell twice as tall as it is wide): the
+ * labels' columns grow with the wards' x and their rows fall as y grows,
+ * each within a cell of the straight line through the westernmost and
+ * easternmost (northernmost and southernmost) wards, the column scale
+ * twice the row scale. At 120x40 and 160x48, unzoomed and zoomed in
+ * once. */
+START_TEST(test_tui_map_labels_stand_where_the_world_puts_them)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	int checked = 0;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	for (int zoom = 0; zoom < 2; zoom++, tui_handle_key(&a, 'z'))
+		for (int sz = 1; sz < 3; sz++) {
+			char *s = render(&a, sizes[sz][0], sizes[sz][1]), *row[64];
+			int n = map_rows(s, row, 64), at[64][2], found = 0, ext[4] = {-1, -1, -1, -1};
+			double kx, ky;
+
+			for (int i = 0; i < w->n_wards && i < 64; i++) {
+				const char *label = tui_short_ward(&a, i);
+				int times;
+
+				at[i][0] = label_row(row, n, label, &times);
+				if (times != 1) {
+					at[i][0] = -1;
+					continue;
+				}
+				for (const char *p = strstr(row[at[i][0]], label);; p = strstr(p + 1, label))
+					if ((p == row[at[i][0]] || !isdigit((unsigned char)p[-1])) && !isdigit((unsigned char)p[strlen(label)])) {
+						at[i][1] = (int)(p - row[at[i][0]]) + ((int)strlen(label) - 1) / 2;
+						break;
+					}
+				found++;
+				/* the wards furthest west, east, south and north among those labelled */
+				if (ext[0] < 0 || w->wards[i].pos[0] < w->wards[ext[0]].pos[0]) ext[0] = i;
+				if (ext[1] < 0 || w->wards[i].pos[0] > w->wards[ext[1]].pos[0]) ext[1] = i;
+				if (ext[2] < 0 || w->wards[i].pos[1] < w->wards[ext[2]].pos[1]) ext[2] = i;
+				if (ext[3] < 0 || w->wards[i].pos[1] > w->wards[ext[3]].pos[1]) ext[3] = i;
+			}
+			ck_assert_int_eq(a.map_zoom, zoom);
+			ck_assert_msg(found >= (zoom ? 8 : w->n_wards), "%dx%d zoom %d: %d wards labelled once", sizes[sz][1],
+				      sizes[sz][0], zoom, found);
+			kx = (at[ext[1]][1] - at[ext[0]][1]) / (w->wards[ext[1]].pos[0] - w->wards[ext[0]].pos[0]);
+			ky = (at[ext[3]][0] - at[ext[2]][0]) / (w->wards[ext[3]].pos[1] - w->wards[ext[2]].pos[1]);
+			ck_assert_msg(kx > 0 && ky < 0 && fabs(kx + 2 * ky) <= 0.15 * kx,
+				      "%dx%d zoom %d: %.2f columns and %.2f rows per unit east and north", sizes[sz][1],
+				      sizes[sz][0], zoom, kx, ky);
+			for (int i = 0; i < w->n_wards && i < 64; i++) {
+				double col, r;
+
+				if (at[i][0] < 0)
+					continue;
+				col = at[ext[0]][1] + kx * (w->wards[i].pos[0] - w->wards[ext[0]].pos[0]);
+				r = at[ext[2]][0] + ky * (w->wards[i].pos[1] - w->wards[ext[2]].pos[1]);
+				ck_assert_msg(fabs(at[i][1] - col) <= 1.01 && fabs(at[i][0] - r) <= 1.01,
+					      "%dx%d zoom %d: ward %s at (%.1f, %.1f) labelled on row %d column %d, want about %.1f, %.1f",
+					      sizes[sz][1], sizes[sz][0], zoom, tui_short_ward(&a, i), w->wards[i].pos[0],
+					      w->wards[i].pos[1], at[i][0], at[i][1], r, col);
+				checked++;
+			}
+			free(s);
+		}
+	ck_assert_int_gt(checked, 2 * w->n_wards + 16);
+	tui_app_done(&a);
+	smug_world_free(w);
 }
 END_TEST
 
@@ -12323,6 +12681,10 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_events_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_commodities_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
+	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
