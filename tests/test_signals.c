@@ -252,6 +252,92 @@ START_TEST(test_signals_quiet_ward_stays_at_base_and_minus_zero_steps)
 }
 END_TEST
 
+/* A world of hundreds of wards steps its quiet wards (nothing happened
+ * there today, their signals where a quiet day leaves them) by a shorter
+ * way than a small world: every ward of a 400-ward world, after a day,
+ * holds the signals, bit for bit, that the same ward gives in the tiny
+ * world on the same day. A few wards are set in each of the states that
+ * make a ward not quiet, or quiet at its edges: a bribe, a delivery, a
+ * raider run, a flow or presence of -0.0, a shortage (of each pair the
+ * quiet test reads together, and the last) or influence off its base or
+ * at -0.0, tolerance off its base with corruption low and
+ * high. Over three days, so the wards the first day moved step again. */
+static void set_ward_case(struct smug_ward *wa, int k)
+{
+	switch (k) {
+	case 0: wa->bribes_today = 1000; break;
+	case 1: wa->delivered_today[SMUG_GOOD_FOOD] = 2; break;
+	case 2: wa->raider_runs_today = 1; break;
+	case 3: wa->raider_busts_today = 1; break;
+	case 4: wa->sig.blackmarket_flow = -0.0; break;
+	case 5: wa->raider_presence = -0.0; break;
+	case 6: wa->raider_presence = 0.25; break;
+	case 7: wa->sig.shortage[SMUG_GOOD_MEDICINE] = clamp01(wa->base.shortage[SMUG_GOOD_MEDICINE] + 0.125); break;
+	case 8: wa->base.shortage[SMUG_GOOD_WATER] = wa->sig.shortage[SMUG_GOOD_WATER] = -0.0; break;
+	case 9: wa->sig.raider_influence = clamp01(wa->base.raider_influence + 0.0625); break;
+	case 10: wa->base.raider_influence = wa->sig.raider_influence = -0.0; break;
+	case 11:
+		wa->sig.smuggling_tolerance = clamp01(wa->base.smuggling_tolerance + 0.25);
+		wa->sig.corruption = wa->base.corruption = 0;
+		break;
+	case 12:
+		wa->sig.smuggling_tolerance = wa->base.smuggling_tolerance;
+		wa->sig.corruption = wa->base.corruption = 1;
+		break;
+	case 13: wa->base.smuggling_tolerance = wa->sig.smuggling_tolerance = -0.0; break;
+	case 14: wa->sig.blackmarket_flow = 0.5; break;
+	case 15: wa->sig.shortage[SMUG_GOOD_PARTS] = clamp01(wa->base.shortage[SMUG_GOOD_PARTS] + 0.125); break;
+	case 16: wa->base.shortage[SMUG_GOOD_SUITS] = wa->sig.shortage[SMUG_GOOD_SUITS] = -0.0; break;
+	case 17: wa->base.shortage[SMUG_GOOD_PARTS] = wa->sig.shortage[SMUG_GOOD_PARTS] = -0.0; break;
+	default: break; /* as generated */
+	}
+}
+
+START_TEST(test_signals_large_world_steps_each_ward_as_a_small_one)
+{
+	char *json = smug_scenario_generate(400, 7, 3);
+	struct smug_world *big = NULL, *small = tiny();
+	int b = smug_world_find_ward(small, "ward:b");
+	struct smug_ward *before;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_int_eq(smug_world_load_json(json, strlen(json), "gen", &big, NULL), SMUG_OK);
+	free(json);
+	small->cfg.signals = big->cfg.signals;
+	before = calloc((size_t)big->n_wards, sizeof *before);
+	for (int i = 0; i < big->n_wards; i++)
+		set_ward_case(&big->wards[i], i % 20);
+	for (int day = 0; day < 3; day++) {
+		memcpy(before, big->wards, (size_t)big->n_wards * sizeof *before);
+		signals_step(big);
+		for (int i = 0; i < big->n_wards; i++) {
+			struct smug_ward *wa = &small->wards[b], keep = *wa;
+
+			*wa = before[i];
+			memcpy(wa->id, keep.id, sizeof wa->id);
+			wa->gate_node = keep.gate_node;
+			wa->account = keep.account;
+			wa->buyers = keep.buyers;
+			signals_step(small);
+			ck_assert_msg(memcmp(&wa->sig, &big->wards[i].sig, sizeof wa->sig) == 0 &&
+					      memcmp(&wa->raider_presence, &big->wards[i].raider_presence,
+						     sizeof wa->raider_presence) == 0,
+				      "day %d, ward %d (case %d): its signals differ from the same ward's in a small world "
+				      "(corruption %.17g, tolerance %.17g against %.17g, %.17g)",
+				      day, i, i % 20, big->wards[i].sig.corruption, big->wards[i].sig.smuggling_tolerance,
+				      wa->sig.corruption, wa->sig.smuggling_tolerance);
+			ck_assert_int_eq(big->wards[i].bribes_today, 0);
+			ck_assert_int_eq(big->wards[i].raider_runs_today + big->wards[i].raider_busts_today, 0);
+			for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+				ck_assert_int_eq(big->wards[i].delivered_today[g], 0);
+		}
+	}
+	free(before);
+	smug_world_free(big);
+	smug_world_free(small);
+}
+END_TEST
+
 /* A burst of raider runs lifts raider influence by at most
  * max_daily_delta a day, however strong the burst, and it falls back at
  * the same pace when the runs stop. */
@@ -696,6 +782,7 @@ int main(void)
 	tcase_add_test(t, test_signals_deliveries_ease_shortage_which_regenerates);
 	tcase_add_test(t, test_signals_tolerance_and_raiders_drift_back);
 	tcase_add_test(t, test_signals_quiet_ward_stays_at_base_and_minus_zero_steps);
+	tcase_add_test(t, test_signals_large_world_steps_each_ward_as_a_small_one);
 	tcase_add_test(t, test_signals_presence_fades_where_influence_sits_at_base);
 	tcase_add_test(t, test_signals_raider_influence_moves_at_most_the_daily_clamp);
 	tcase_add_test(t, test_signals_shortage_and_corruption_raise_tolerance);
