@@ -3774,6 +3774,64 @@ START_TEST(test_tui_commodities_sort_keys_step_through_the_columns)
 }
 END_TEST
 
+/* Under every sort column, in both orders, each network faction's line
+ * heads its own commodity rows: the view starts with a faction line,
+ * lists each faction once, and the figures of a faction's line are the
+ * sums of the commodity rows below it (sorting moves rows only within
+ * their faction). */
+START_TEST(test_tui_commodities_faction_line_heads_its_rows_under_every_sort)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+
+	tui_handle_key(&a, 'v');
+	for (int order = 0; order < 2; order++) {
+		for (int col = 0; col < 11; col++) {
+			char *screen = render(&a, 48, 160);
+			double head[10] = {0}, sum[10] = {0};
+			int heads = 0, rows = 0, sorted = commodities_sorted_column(&a);
+
+			for (const char *line = screen;; line = strchr(line, '\n') + 1) {
+				const char *end = strchr(line, '\n') ? strchr(line, '\n') : line + strlen(line);
+				double v[12];
+				int n = row_numbers(line, end, v, 12);
+				bool commodity = n == 11 && strncmp(line + 3, "  ", 2) == 0;
+
+				if (n == 10 || (*end == '\0' && heads > 0)) { /* a faction line, or the end */
+					for (int k = 0; k < 10 && heads > 0; k++)
+						ck_assert_msg(sum[k] == head[k],
+							      "column %d, order %d: faction %d's figure %d is %.2f, its rows sum "
+							      "to %.2f",
+							      sorted, order, heads, k, head[k], sum[k]);
+					if (n == 10) {
+						ck_assert_msg(heads == 0 || rows > 0, "column %d: a faction line with no rows",
+							      sorted);
+						memcpy(head, v, sizeof head);
+						memset(sum, 0, sizeof sum);
+						heads++;
+					}
+				} else if (commodity) {
+					ck_assert_msg(heads > 0, "column %d, order %d: a commodity row above every faction line",
+						      sorted, order);
+					for (int k = 0; k < 10; k++)
+						sum[k] += v[k + 1];
+					rows++;
+				}
+				if (*end == '\0')
+					break;
+			}
+			ck_assert_msg(heads == nf, "column %d, order %d: %d faction lines, want %d", sorted, order,
+				      heads, nf);
+			free(screen);
+			tui_handle_key(&a, '>');
+		}
+		tui_handle_key(&a, 'I');
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The panes show the world's numbers: each network faction's balance
  * and its change over 30 days, the header's totals, each border row's 7-day traffic, the selected
  * border in full, the newest event. */
@@ -12748,6 +12806,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_waits_for_the_first_day);
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);
 	tcase_add_test(t, test_tui_commodities_sort_keys_step_through_the_columns);
+	tcase_add_test(t, test_tui_commodities_faction_line_heads_its_rows_under_every_sort);
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_header_counts_shipments_in_transit);
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);

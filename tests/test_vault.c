@@ -629,6 +629,8 @@ static const struct hostile hostile[] = {
 	 "manifest.json: scenario_id: expected a string of at most"},
 	{"unbalanced ledger", "snapshot.json", "\"balances\":[", "\"balances\":[1", true, SMUG_ERR_SCHEMA,
 	 "balances do not add up"},
+	{"digest mismatch", "manifest.json", "\"digest\":\t\"", "\"digest\":\t\"0000000000000000\", \"was\":\"", false,
+	 SMUG_ERR_HASH, "manifest.json: digest: the restored state is"},
 };
 
 START_TEST(test_vault_hostile_input)
@@ -647,6 +649,16 @@ START_TEST(test_vault_hostile_input)
 	ck_assert_msg(strstr(err.msg, h->msg) != NULL, "%s: '%s' lacks '%s'", h->what, err.msg, h->msg);
 	ck_assert(out == sentinel);
 	ck_assert_uint_eq(smug_world_digest(w), before); /* the running world is untouched */
+#ifdef HAVE_MALLINFO2
+	{ /* a refused load gives back what it took: 50 more hold no more */
+		size_t heap = test_heap_in_use();
+
+		for (int i = 0; i < 50; i++)
+			ck_assert(smug_vault_load(root, "victim", &out, &err) == h->st && out == sentinel);
+		ck_assert_msg(test_heap_in_use() <= heap + (64u << 10), "%s: 50 refused loads hold %zu bytes more",
+			      h->what, test_heap_in_use() - heap);
+	}
+#endif
 	smug_world_free(w);
 	remove_root();
 }

@@ -295,7 +295,7 @@ int canvas_fit(struct canvas *cv, int y, int x, int width, enum tui_role r, cons
 	if (width <= 0)
 		return 0;
 	if (n > width) /* keep what fits of width-1 columns, and an ellipsis */
-		return fit_shortened(cv, y, x, width, r, s, width > 1 ? safe_cut(s, width - 1) : 0);
+		return fit_shortened(cv, y, x, width, r, s, safe_cut(s, width - 1));
 	for (int i = 0; i < width; i++)
 		canvas_text(cv, y, x + i, r, " ");
 	canvas_text(cv, y, right ? x + width - n : x, r, s);

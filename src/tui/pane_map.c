@@ -213,8 +213,8 @@ static void map_draw(struct tui_app *a, struct canvas *cv)
 	struct map m;
 	int cap = 4 * (cv->h + cv->w) + 8, *ys = malloc((size_t)cap * sizeof *ys), *xs = malloc((size_t)cap * sizeof *xs);
 	double hmax = 0;
-	int *wy = malloc((size_t)(w->n_wards ? w->n_wards : 1) * sizeof *wy);
-	int *wx = malloc((size_t)(w->n_wards ? w->n_wards : 1) * sizeof *wx);
+	int *wy = malloc((size_t)w->n_wards * sizeof *wy); /* a world has a ward */
+	int *wx = malloc((size_t)w->n_wards * sizeof *wx);
 	int *par_idx = calloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *par_idx);
 	int *par_cnt = calloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *par_cnt);
 
@@ -332,10 +332,12 @@ static void map_draw(struct tui_app *a, struct canvas *cv)
 					got_x = xs[i];
 				}
 			}
-		for (int dy = -1; dy <= 1 && got_y < 0; dy++) /* a short line: next to it */
+		/* a short line: next to it (want < n, as a marked border's
+		 * index among its parallels is below their count) */
+		for (int dy = -1; dy <= 1 && got_y < 0; dy++)
 			for (int dx = -1; dx <= 1 && got_y < 0; dx++) {
-				int y = (n ? ys[want < n ? want : n - 1] : (wy[wa] + wy[wb]) / 2) + dy;
-				int x = (n ? xs[want < n ? want : n - 1] : (wx[wa] + wx[wb]) / 2) + dx;
+				int y = (n ? ys[want] : (wy[wa] + wy[wb]) / 2) + dy;
+				int x = (n ? xs[want] : (wx[wa] + wx[wb]) / 2) + dx;
 
 				if (inside(&m, y, x) && m.occ[y * m.w + x] != OCC_WARD && m.occ[y * m.w + x] != OCC_MARK) {
 					got_y = y;
