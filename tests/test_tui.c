@@ -12714,6 +12714,43 @@ START_TEST(test_tui_events_one_event_or_none)
 }
 END_TEST
 
+/* A Routes pane too narrow for the status beside the commodity and the
+ * lane drops the status column whole (it goes last of the columns that
+ * may go); one just wide enough shows it: 24 and 30 columns. */
+START_TEST(test_tui_routes_narrow_pane_drops_the_status_last)
+{
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+
+	for (int width = 24; width <= 30; width += 6) {
+		struct head h[16];
+		struct box b;
+		int nh;
+		char heads[128] = "";
+		struct tui_grid *g = grid_new(16, width);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 16, width};
+		char *text;
+
+		pane_routes_draw(&a, &cv, true); /* the table's heads only: the margin lines below are not read */
+		text = grid_dump(g);
+		cells_of(text, 16, width, &s);
+		free(text);
+		grid_free(g);
+		ck_assert(find_box(&s, "2 Routes", &b));
+		nh = read_heads(&s, b.top + 1, &b, h, 16);
+		for (int i = 0; i < nh && strlen(heads) + strlen(h[i].name) + 2 < sizeof heads; i++) {
+			if (i > 0)
+				strcat(heads, " ");
+			strcat(heads, h[i].name);
+		}
+		ck_assert_msg(strcmp(heads, width < 30 ? "commodity src>dst" : "commodity src>dst status") == 0,
+			      "a Routes pane %d wide heads '%s'", width, heads);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -12922,6 +12959,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_last_line_names_the_crackdown);
 	tcase_add_test(t, test_tui_borders_click_on_each_heading_sorts_by_it);
 	tcase_add_test(t, test_tui_events_one_event_or_none);
+	tcase_add_test(t, test_tui_routes_narrow_pane_drops_the_status_last);
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
 	suite_add_tcase(s, t);
