@@ -12053,9 +12053,10 @@ static double commodity_figure(const struct smug_world *w, int f, int c, int day
  * its preference, the shipments and cargo value sent, in transit,
  * delivered, seized and lost over the window the title names (today, 30
  * days, all time), from the core, and the share of the largest row's
- * cargo sent; within a faction, its commodities in the order of the head
- * marked sorted (ties in the commodities' order), under every sort key
- * either way. At 80x24, 120x40 and 160x48. */
+ * cargo sent, with no bar for a commodity that sent nothing; within a
+ * faction, its commodities in the order of the head marked sorted (ties
+ * in the commodities' order), under every sort key either way. At 80x24,
+ * 120x40 and 160x48. */
 START_TEST(test_tui_commodities_every_cell_under_its_head)
 {
 	static const char *const name[] = {"suit mods", "narcotics", "weapon parts", "stolen goods", "raider supplies"};
@@ -12066,6 +12067,7 @@ START_TEST(test_tui_commodities_every_cell_under_its_head)
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
 	int fac[SMUG_FACTIONS_MAX], nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), cells = 0, orders = 0;
+	int empty_bars = 0;
 
 	tui_handle_key(&a, 'v');
 	ck_assert_int_eq(a.view, VIEW_COMMODITIES);
@@ -12158,10 +12160,18 @@ START_TEST(test_tui_commodities_every_cell_under_its_head)
 							cells++;
 						}
 						if (r >= 0 && strcmp(h[nh - 1].name, "sent") == 0 && grp[nh - 1] < 0) { /* the bar's share */
+							double sent = commodity_figure(w, fac[i], c, days, 0, true);
+							int share_x = nh - 4; /* "share of cargo sent": the bar starts under "share" */
+
 							right_cell(&s, y, b.right - 1, cell, sizeof cell);
-							snprintf(want, sizeof want, "%.1f%%", largest > 0 ? 100.0 * commodity_figure(w, fac[i], c, days, 0, true) / largest : 0.0);
+							snprintf(want, sizeof want, "%.1f%%", largest > 0 ? 100.0 * sent / largest : 0.0);
 							ck_assert_msg(strcmp(cell, want) == 0, "%s, %s: the share reads '%s', want '%s'",
 								      w->factions[fac[i]].id, name[c], cell, want);
+							cells_text(&s, y, h[share_x].x0, b.right - 1 - (int)strlen(want), text, sizeof text);
+							ck_assert_msg(strcmp(h[share_x].name, "share") == 0 && (sent > 0) == (text[0] != '\0'),
+								      "%dx%d, %s, %s: %.2f cr sent, its bar '%s'", cols, rows, w->factions[fac[i]].id,
+								      name[c], sent, text);
+							empty_bars += sent == 0;
 						}
 						if (r > 0 && sorted >= 0 && (grp[sorted] >= 0 || strcmp(h[sorted].name, "pref") == 0)) {
 							int prev = -1;
@@ -12188,6 +12198,7 @@ START_TEST(test_tui_commodities_every_cell_under_its_head)
 			}
 	ck_assert_int_gt(cells, 3 * 22 * 13 * (4 + 8 + 10));
 	ck_assert_int_ge(orders, 600);
+	ck_assert_int_gt(empty_bars, 0); /* some commodity sent nothing today */
 	close_app(&a, w);
 }
 END_TEST
@@ -12536,6 +12547,173 @@ START_TEST(test_tui_map_labels_stand_where_the_world_puts_them)
 }
 END_TEST
 
+/* The event filter "border:" finds the events of the scenario's first
+ * corridor (index 0) like any other's: on the tiny world, whose first
+ * corridor n:a|n:b is a border, the Events pane lists exactly the
+ * events smugnet(1)'s rule matches, some of them on that border. */
+START_TEST(test_tui_event_filter_finds_the_first_corridor)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	struct tui_app a;
+	int want = 0, first = 0, n;
+	int64_t seq;
+
+	smug_cmd_step(w, 60);
+	ck_assert(w->corridors[0].border && strcmp(w->corridors[0].id, "n:a|n:b") == 0);
+	for (int i = 0; i < w->tel.event_count; i++) {
+		want += filter_should_match(w, smug_event_at(&w->tel, i), "border:n:a|n:b");
+		first += smug_event_at(&w->tel, i)->corridor == 0;
+	}
+	ck_assert_msg(first > 0, "no event on n:a|n:b in 60 days");
+	tui_app_init(&a, w, &opts);
+	feed(&a, "5/border:n:a|n:b\n");
+	n = pane_events_count(&a);
+	ck_assert_msg(n == want, "'border:n:a|n:b' lists %d events, want %d", n, want);
+	for (int i = 0; i < n; i++)
+		ck_assert_int_eq(pane_events_at(&a, i, &seq)->corridor, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The Borders pane's last line names the selected border in full: its
+ * id, each side's ward id and name, and for a border under a crackdown
+ * whose it is (yours or the planner's), the day it started, "until
+ * cleared" for one without an end, and its intensity; for every border
+ * under a crackdown and one without, on day 60 with the planner on. */
+START_TEST(test_tui_borders_last_line_names_the_crackdown)
+{
+	static struct cells s;
+	struct smug_world *w = crackdown_world();
+	struct tui_app a;
+	int yours = 0, planner = 0, plain = 0;
+
+	tui_app_init(&a, w, &opts);
+	for (int c = 0; c < w->n_corridors; c++) {
+		const struct smug_corridor *k = &w->corridors[c];
+		const struct smug_ward *wa = &w->wards[w->nodes[k->a].ward], *wb = &w->wards[w->nodes[k->b].ward];
+		const struct smug_crackdown *ck = smug_world_crackdown_on(w, c);
+		char want[400], got[400];
+		struct box b;
+		int at;
+
+		if (!k->border || w->border_stats[c].traffic == 0 || (ck == NULL && plain > 0))
+			continue;
+		tui_select_border(&a, c);
+		read_pane(&a, pane_borders_draw, 40, 230, &s);
+		ck_assert(find_box(&s, "3 Borders: ", &b));
+		at = snprintf(want, sizeof want, "%s: %s %s - %s %s", k->id, wa->id, wa->name, wb->id, wb->name);
+		if (ck)
+			snprintf(want + at, sizeof want - (size_t)at, "; crackdown %s from day %d%s, intensity %.2f",
+				 ck->manual ? "(yours)" : "(planner)", ck->start_day, ck->end_day < 0 ? " until cleared" : "",
+				 ck->intensity);
+		cells_text(&s, b.bottom - 1, b.left + 1, b.right, got, sizeof got);
+		ck_assert_msg(strcmp(got, want) == 0, "the last line reads '%s', want '%s'", got, want);
+		yours += ck && ck->manual;
+		planner += ck && !ck->manual;
+		plain += ck == NULL;
+	}
+	ck_assert_msg(yours > 0 && planner > 0 && plain > 0, "%d yours, %d the planner's, %d without", yours, planner, plain);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A click on any letter of a Borders heading, and on the space after a
+ * right-aligned one (the column's own gap), sorts the table by that
+ * column, at 160x48 and 80x24. */
+START_TEST(test_tui_borders_click_on_each_heading_sorts_by_it)
+{
+	static const int size[][2] = {{48, 160}, {24, 80}};
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int clicks = 0;
+
+	tui_handle_key(&a, '3');
+	for (int z = 0; z < 2; z++) {
+		struct head h[32];
+		struct box b;
+		int nh;
+
+		read_screen(&a, size[z][0], size[z][1], &s);
+		ck_assert(find_box(&s, "3 Borders: ", &b));
+		nh = read_heads(&s, b.top + 2, &b, h, 32);
+		ck_assert_int_eq(nh, a.n_border_vis);
+		for (int i = 0; i < nh; i++) {
+			bool right = i > 0 && !head_is(&h[i], "tr", false) && !head_is(&h[i], "crack", false);
+
+			for (int x = h[i].x0; x < h[i].x1 + right; x++) {
+				a.border_sort = a.border_vis[i == 1 ? 2 : 1]; /* another column: the click does not invert */
+				tui_click(&a, b.top + 2, x);
+				ck_assert_msg(a.border_sort == a.border_vis[i], "%dx%d: a click on column %d of '%s' sorts by column %d, not %d",
+					      size[z][1], size[z][0], x, h[i].name, a.border_sort, a.border_vis[i]);
+				clicks++;
+			}
+		}
+	}
+	ck_assert_int_gt(clicks, 40);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The Events pane with one event to show lists it, under its heads; with
+ * none it says why: "no events yet: step a day (.)" on a fresh world, "no
+ * events match the filter (Esc clears it)" under a filter nothing
+ * matches. A crackdown set on day 5 is the only crackdown event by day 6. */
+START_TEST(test_tui_events_one_event_or_none)
+{
+	static const struct {
+		int day;
+		const char *filter, *says;
+	} cases[] = {{0, "", "no events yet: step a day (.)"},
+		     {6, "kind:crack", NULL},
+		     {6, "kind:cleared", "no events match the filter (Esc clears it)"}};
+	static struct cells s;
+	struct smug_world *w = world_at(0);
+	struct tui_app a;
+	struct smug_error err;
+
+	tui_app_init(&a, w, &opts);
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const struct smug_event *only = NULL;
+		struct head h[16];
+		struct box b;
+		char text[256];
+		int n = 0, nh;
+
+		if (w->day < cases[k].day) {
+			smug_cmd_step(w, cases[k].day - 1 - w->day);
+			ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[test_busiest_border(w)].id, 0.5, -1, &err), SMUG_OK);
+			smug_cmd_step(w, 1);
+		}
+		tui_handle_key(&a, '5');
+		tui_handle_key(&a, 27);
+		if (cases[k].filter[0]) {
+			tui_handle_key(&a, '/');
+			feed(&a, cases[k].filter);
+			tui_handle_key(&a, '\n');
+		}
+		for (int i = 0; i < w->tel.event_count; i++)
+			if (filter_should_match(w, smug_event_at(&w->tel, i), cases[k].filter)) {
+				only = smug_event_at(&w->tel, i);
+				n++;
+			}
+		ck_assert_msg(n == (cases[k].says ? 0 : 1), "day %d, '%s': %d events", w->day, cases[k].filter, n);
+		read_screen(&a, 48, 160, &s);
+		ck_assert(find_box(&s, "5 Events: ", &b));
+		nh = read_heads(&s, b.top + 1, &b, h, 16);
+		cells_text(&s, b.top + 2, b.left + 1, b.right, text, sizeof text);
+		if (cases[k].says)
+			ck_assert_msg(strcmp(text, cases[k].says) == 0, "day %d, '%s': the first row reads '%s'", w->day,
+				      cases[k].filter, text);
+		else
+			event_row_reads(&s, b.top + 2, h, nh, &b, w, only, cases[k].filter);
+		cells_text(&s, b.top + 3, b.left + 1, b.right, text, sizeof text);
+		ck_assert_msg(text[0] == '\0', "day %d, '%s': a second row '%s'", w->day, cases[k].filter, text);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -12741,6 +12919,9 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
+	tcase_add_test(t, test_tui_borders_last_line_names_the_crackdown);
+	tcase_add_test(t, test_tui_borders_click_on_each_heading_sorts_by_it);
+	tcase_add_test(t, test_tui_events_one_event_or_none);
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
 	suite_add_tcase(s, t);
@@ -12776,6 +12957,7 @@ int main(void)
 	tcase_add_test(t, test_tui_events_shipment_number_that_fills_its_column);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
+	tcase_add_test(t, test_tui_event_filter_finds_the_first_corridor);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
 	tcase_add_test(t, test_tui_story_scrolled_past_its_end_shows_its_last_events);

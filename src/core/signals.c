@@ -287,11 +287,14 @@ static inline int64_t share_part(int64_t amount, double rate)
  * payee can be filled past it by what a payer has (both balances are
  * parts of that sum) and the payee's room need not be tested. */
 static inline __attribute__((always_inline)) int64_t econ_move(int64_t *from, int64_t *to, int64_t amount,
-							       bool roomy)
+							       bool roomy, bool nonneg)
 {
 	int64_t m = ledger_fit(amount, *from, roomy ? INT64_MAX : LEDGER_BALANCE_MAX - *to);
 
-	m = m > 0 ? m : 0;
+	/* nonneg: the amount is never negative, nor the payer's balance
+	 * nor the payee's room, so neither is m */
+	if (!nonneg)
+		m = m > 0 ? m : 0;
 	*from -= m;
 	*to += m;
 	return m;
@@ -320,7 +323,8 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 	int64_t treasury = acc[l->treasury].balance, blackmarket = acc[l->blackmarket].balance;
 	int64_t pay = share_of(treasury, ec->enforcement_pay_rate);
 	int64_t spend = share_of(blackmarket, ec->blackmarket_spend_rate);
-	uint64_t idle = 0;
+	int64_t zero = 0; /* negative once a transfer moved nothing */
+	uint32_t idle = 0;
 
 	assert(l->treasury != l->blackmarket);
 	for (int i = 0; i < n_wards; i++) {
@@ -328,29 +332,35 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 		int64_t buyers = acc[wa->buyers].balance, account = acc[wa->account].balance;
 		int64_t levy = share_part(buyers, levy_rate);
 		int64_t leak = share_part(levy, leak_rate * wa->sig.corruption);
-		/* the shares of pay and spend may come out negative only
-		 * where share_of gives 0: either way nothing moves */
+		/* the share of pay may come out negative (enforcement points
+		 * below 0, which no scenario has) only where share_of gives
+		 * 0: either way nothing moves; corruption, stepped above, is
+		 * in [0,1] (or -0.0), so the share of spend is never below 0 */
 		double pw = points > 0 ? wa->customs.enforcement_points / points : even;
 		double cw = corruption > 0 ? wa->sig.corruption / corruption : even;
 		int64_t *h = held + ECON_WARD_MOVES * i, m0, m1, m2, m3, m4;
 
-		/* in ward_moves' order; each amount read when its turn comes */
-		m0 = econ_move(&buyers, &blackmarket, leak, roomy);
-		m1 = econ_move(&buyers, &treasury, levy - leak, roomy);
-		m2 = econ_move(&treasury, &account, share_part(pay, pw), roomy);
-		m3 = econ_move(&account, &buyers, share_part(account, ward_spend_rate), roomy);
-		m4 = econ_move(&blackmarket, &buyers, share_part(spend, cw), roomy);
+		/* in ward_moves' order; each amount read when its turn comes.
+		 * Only two can be negative: the levy's part left after a
+		 * leak of a rate above 1, and the pay above */
+		m0 = econ_move(&buyers, &blackmarket, leak, roomy, true);
+		m1 = econ_move(&buyers, &treasury, levy - leak, roomy, false);
+		m2 = econ_move(&treasury, &account, share_part(pay, pw), roomy, false);
+		m3 = econ_move(&account, &buyers, share_part(account, ward_spend_rate), roomy, true);
+		m4 = econ_move(&blackmarket, &buyers, share_part(spend, cw), roomy, true);
 		h[0] = m0, h[1] = m1, h[2] = m2, h[3] = m3, h[4] = m4;
 		moved[0] += m0, moved[1] += m1, moved[2] += m2, moved[3] += m3, moved[4] += m4;
 		/* m - 1 is negative just where m, never negative, is 0 */
-		idle += ((uint64_t)(m0 - 1) >> 63) + ((uint64_t)(m1 - 1) >> 63) + ((uint64_t)(m2 - 1) >> 63) +
-			((uint64_t)(m3 - 1) >> 63) + ((uint64_t)(m4 - 1) >> 63);
+		zero |= (m0 - 1) | (m1 - 1) | (m2 - 1) | (m3 - 1) | (m4 - 1);
 		acc[wa->buyers].balance = buyers;
 		acc[wa->account].balance = account;
 	}
 	acc[l->treasury].balance = treasury;
 	acc[l->blackmarket].balance = blackmarket;
-	return (uint32_t)idle;
+	if (zero < 0) /* some transfer moved nothing (rare): count them */
+		for (int j = 0; j < ECON_WARD_MOVES * n_wards; j++)
+			idle += held[j] == 0;
+	return idle;
 }
 
 /* The day's transfers, the wards' (economy_wards) and then the factions'
