@@ -1461,19 +1461,36 @@ int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,
 /* Fill row i with the nodes within SMUG_ROUTE_MAX_NODES - 1 corridors of
  * node src: a breadth-first search over every corridor (no bans are set
  * outside Yen, and corridors are undirected), so the set is exactly the
- * nodes route_yen finds a route to from src. */
+ * nodes route_yen finds a route to from src. The hop ball's set, the row
+ * itself marking the nodes seen: level by level from src, each level's
+ * nodes expanded while a route through them can still be short enough
+ * (members[] is the queue). */
 static void reach_fill(struct smug_route_cache *c, const struct smug_world *w, int i, int src)
 {
 	struct route_scratch *s = &c->scratch;
 	uint64_t *row = c->reach_bits + (size_t)i * (size_t)c->reach_words;
+	int *queue, head = 0, n = 0;
 
 	scratch_fit(s, w);
+	queue = s->members;
 	memset(row, 0, (size_t)c->reach_words * sizeof *row);
-	hop_ball(w, s, src, SMUG_ROUTE_MAX_NODES - 1, NULL);
-	for (int m = 0; m < s->n_members; m++) {
-		int v = s->members[m];
+	row[src >> 6] |= (uint64_t)1 << (src & 63);
+	queue[n++] = src;
+	for (int hops = 0; hops < SMUG_ROUTE_MAX_NODES - 1 && head < n; hops++) {
+		for (int end = n; head < end; head++) {
+			const struct smug_node *nu = &w->nodes[queue[head]];
+			const struct smug_adj *e = &w->adj[nu->adj_first], *last = e + nu->adj_count;
 
-		row[v >> 6] |= (uint64_t)1 << (v & 63);
+			for (; e < last; e++) {
+				int v = e->node;
+				uint64_t bit = (uint64_t)1 << (v & 63);
+
+				if (!(row[v >> 6] & bit)) {
+					row[v >> 6] |= bit;
+					queue[n++] = v;
+				}
+			}
+		}
 	}
 	s->n_members = 0;
 	c->reach_src[i] = src;
