@@ -268,6 +268,13 @@ static void event_kind(struct smug_world *w)
 {
 	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].kind = SMUG_EVENT_KIND_COUNT;
 }
+static struct smug_event *newest_event(struct smug_world *w)
+{
+	return &w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP];
+}
+static void event_faction(struct smug_world *w) { newest_event(w)->faction = w->n_factions; }
+static void event_corridor(struct smug_world *w) { newest_event(w)->corridor = w->n_corridors; }
+static void event_commodity(struct smug_world *w) { newest_event(w)->commodity = SMUG_COMMODITY_COUNT; }
 /* today's list of crossed borders names one nobody crossed today, or one twice */
 static void touched_uncrossed(struct smug_world *w)
 {
@@ -399,6 +406,9 @@ static const struct violation violations[] = {
 	{"a slot lost", slot_lost, "slots accounted for"},
 	{"ward's gate in another ward", ward_gate, "state.wards[2]: has no node"},
 	{"event kind out of range", event_kind, "kind, faction, corridor or commodity out of range"},
+	{"event faction out of range", event_faction, "kind, faction, corridor or commodity out of range"},
+	{"event corridor out of range", event_corridor, "kind, faction, corridor or commodity out of range"},
+	{"event commodity out of range", event_commodity, "kind, faction, corridor or commodity out of range"},
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a border touched today that nobody crossed", touched_uncrossed, "was not crossed today"},
 	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},

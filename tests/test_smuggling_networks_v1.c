@@ -1176,6 +1176,59 @@ START_TEST(test_smuggling_explores_for_the_smallest_profit)
 }
 END_TEST
 
+/* A faction can afford a cargo when what it holds, less what it already
+ * committed today, is the cargo's value or more: holding exactly one
+ * cargo's value when it plans (no upkeep taken), it sends the day's first
+ * shipment; one minor unit less, the decision is skipped as
+ * cannot_afford. */
+START_TEST(test_smuggling_exactly_one_cargos_value_is_enough)
+{
+	struct smug_world *base = load_default();
+	bool tried = false;
+
+	smug_cmd_step(base, 20);
+	for (int day = 21; day <= 60 && !tried; day++) {
+		struct smug_world *probe = smug_world_clone(base);
+		const struct smug_decision *d = &probe->decisions[0];
+
+		smug_cmd_step(probe, 1);
+		if (probe->n_decisions == 0 || d->shipment == 0) {
+			smug_world_free(probe);
+			smug_cmd_step(base, 1);
+			continue;
+		}
+		tried = true;
+		for (int64_t less = 0; less <= 1; less++) {
+			struct smug_world *twin = smug_world_clone(base);
+			struct smug_ledger *l = &twin->ledger;
+			int acct = twin->factions[d->faction].account;
+			int64_t want = d->value - less, moved = l->accounts[acct].balance - want;
+			const struct smug_decision *t;
+
+			l->accounts[acct].balance -= moved; /* the rest to the treasury: the ledger still balances */
+			l->accounts[l->treasury].balance += moved;
+			twin->cfg.smuggling.upkeep_fraction = 0; /* no upkeep taken before the plan */
+			smug_cmd_step(twin, 1);
+			t = &twin->decisions[0];
+			ck_assert_msg(t->faction == d->faction && t->commodity == d->commodity && t->value == d->value,
+				      "day %d: another first decision", twin->day);
+			if (less == 0)
+				ck_assert_msg(t->skip == SMUG_SKIP_NONE && t->shipment != 0,
+					      "day %d: holding exactly the cargo's value %lld, skipped (%d)", twin->day,
+					      (long long)d->value, (int)t->skip);
+			else
+				ck_assert_msg(t->skip == SMUG_SKIP_CANNOT_AFFORD,
+					      "day %d: holding one unit less than %lld, skip %d, not cannot_afford",
+					      twin->day, (long long)d->value, (int)t->skip);
+			smug_world_free(twin);
+		}
+		smug_world_free(probe);
+	}
+	ck_assert_msg(tried, "no day's first decision sent a shipment");
+	smug_world_free(base);
+}
+END_TEST
+
 /* Exploration as smugnet(7) states it, worked out from scratch for every
  * decision: every candidate is rescored with its stale edges (not
  * refreshed for exploration_stale_days) at their prior, and the stale
@@ -1942,6 +1995,7 @@ static Suite *smuggling_suite(void)
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T5 ledger");
+	tcase_add_test(t, test_smuggling_exactly_one_cargos_value_is_enough);
 	tcase_add_test(t, test_smuggling_ledger_flows_and_conservation);
 	tcase_add_test(t, test_smuggling_bribe_taken_leaves_faction_account);
 	tcase_add_test(t, test_smuggling_ledger_conserved_generated_and_planner);

@@ -474,7 +474,8 @@ void view_open(struct tui_app *a, enum tui_view v);
 /* Up/Down/PgUp/PgDn/Home move a scrolled view's first row; true if handled. */
 bool view_scroll_key(int *scroll, int action);
 /* Keep a list's scroll where its last page is full: at most total - rows
- * (rows: the lines it has on screen), at least 0. */
+ * (rows: the lines it has on screen), and 0 when all fit. The scroll
+ * given is 0 or more (as view_scroll_key leaves it). */
 void view_scroll_clamp(int *scroll, int total, int rows);
 void view_close(struct tui_app *a);
 

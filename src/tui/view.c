@@ -66,10 +66,8 @@ void view_scroll_clamp(int *scroll, int total, int rows)
 {
 	int last = total > rows ? total - rows : 0;
 
-	if (*scroll > last)
+	if (*scroll > last) /* never below 0: view_scroll_key keeps it at 0 or more */
 		*scroll = last;
-	if (*scroll < 0)
-		*scroll = 0;
 }
 
 static bool view_help_key(struct tui_app *a, int action, int key)
