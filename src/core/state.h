@@ -83,24 +83,8 @@ bool sv_fail(struct sv *s, const char *key, const char *fmt, ...) __attribute__(
 
 /* ---- leaves: key names the member; NULL inside a list means "the next
  * element". lo and hi bound what reading accepts. ---- */
-/* The digest's leaf: a 64-bit word, little-endian, into the hash buffer
- * (inline, so hashing the state makes no call per number). */
+/* The digest's words go little-endian into the hash buffer. */
 void sv_hash_flush(struct sv *s);
-static inline void sv_hash_u64(struct sv *s, uint64_t v)
-{
-	unsigned char *b;
-
-	if (s->hlen + 8 > sizeof s->hbuf)
-		sv_hash_flush(s);
-	b = s->hbuf + s->hlen;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(b, &v, 8);
-#else
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
-#endif
-	s->hlen += 8;
-}
 /* The digest's buffer with room for n more bytes (n at most its size;
  * the buffer fed to the hash first if it has less): a fast path writes a
  * record there with sv_put_u64, sv_put_f and sv_put_text, the bytes
@@ -116,7 +100,7 @@ static inline void sv_hash_put_end(struct sv *s, const unsigned char *end)
 {
 	s->hlen = (size_t)(end - s->hbuf);
 }
-/* A word as sv_hash_u64 hashes it, at b; b past it. */
+/* A 64-bit word, little-endian, at b; b past it. */
 static inline unsigned char *sv_put_u64(unsigned char *b, uint64_t v)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -126,6 +110,12 @@ static inline unsigned char *sv_put_u64(unsigned char *b, uint64_t v)
 		b[i] = (unsigned char)(v >> (8 * i));
 #endif
 	return b + 8;
+}
+/* The digest's leaf: one word through the buffer (inline, so hashing
+ * the state makes no call per number). */
+static inline void sv_hash_u64(struct sv *s, uint64_t v)
+{
+	sv_hash_put_end(s, sv_put_u64(sv_hash_put(s, 8), v));
 }
 /* The n doubles at v (an array of them, or a struct of only doubles) by
  * their bits, at b; b past them. */
