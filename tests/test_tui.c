@@ -9208,6 +9208,59 @@ START_TEST(test_tui_chart_band_fills_up_to_the_top_row)
 }
 END_TEST
 
+/* A band's rows are those whose middle lies between its low and high,
+ * both ends included, from the plot's first column on: on an axis of 0
+ * to 10 in ten rows (rows 1 to 10, middles 9.5 down to 0.5) a band of
+ * 2.5 to 6.5 on day 1 fills rows 4 to 8 of the first column, five rows. */
+START_TEST(test_tui_chart_band_takes_the_rows_at_its_ends)
+{
+	enum { H = 12, W = 40, N = 8 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[N], lo[N], hi[N];
+	struct tui_grid *g = grid_new(H, W);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+	struct chart_series series = {"v", v, ROLE_GOOD};
+	struct chart_spec spec = {.title = "Band", .n = N, .first_day = 1, .series = &series, .n_series = 1,
+				  .band_lo = lo, .band_hi = hi};
+	const char *band = a.th.g->bar_part[1];
+	char *text, *row[H], rows[64] = "", top[16], bottom[16];
+	int n = 0;
+
+	for (int i = 0; i < N; i++) {
+		v[i] = NAN;
+		lo[i] = i == N - 1 ? 0 : 2.5; /* the last day's band sets the axis to 0..10 */
+		hi[i] = i == N - 1 ? 10 : 6.5;
+	}
+	chart_draw(&cv, &spec);
+	text = grid_dump(g);
+	for (char *p = text; p && n < H; n++) {
+		row[n] = p;
+		p = strchr(p, '\n');
+		if (p)
+			*p++ = '\0';
+	}
+	ck_assert_int_ge(n, H - 2);
+	snprintf(top, sizeof top, "10%s", a.th.g->axis);
+	snprintf(bottom, sizeof bottom, " 0%s", a.th.g->axis);
+	ck_assert_msg(strncmp(row[1], top, strlen(top)) == 0 && strncmp(row[H - 2], bottom, strlen(bottom)) == 0,
+		      "not an axis of 0 to 10: '%s' '%s'", row[1], row[H - 2]);
+	for (int y = 1; y <= H - 2; y++) {
+		const char *plot = strstr(row[y], a.th.g->axis);
+
+		ck_assert_msg(plot != NULL, "row %d has no axis: '%s'", y, row[y]);
+		plot += strlen(a.th.g->axis);
+		if (strncmp(plot, band, strlen(band)) == 0)
+			snprintf(rows + strlen(rows), sizeof rows - strlen(rows), " %d", y);
+	}
+	ck_assert_msg(strcmp(rows, " 4 5 6 7 8") == 0, "a band of 2.5 to 6.5 fills rows%s of the first column, want 4 5 6 7 8",
+		      *rows ? rows : " none");
+	free(text);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The x axis names the first day and, where there is room, the middle
  * and the last: at every width the labels ("day 1000", "1003", "1007")
  * stand at least two spaces apart (one space would read "day 1000 1007",
@@ -12898,6 +12951,7 @@ int main(void)
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
 	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
 	tcase_add_test(t, test_tui_chart_band_fills_up_to_the_top_row);
+	tcase_add_test(t, test_tui_chart_band_takes_the_rows_at_its_ends);
 	tcase_add_test(t, test_tui_chart_day_labels_stand_apart);
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
