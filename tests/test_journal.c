@@ -843,7 +843,8 @@ END_TEST
  * the default world its digest of every other group is that group's
  * digest in the whole state, so a replay that parts from the journal in
  * any of them, e.g. a shipment in flight worth one minor unit more, is
- * caught at that check. */
+ * caught at that check, and one that parts from it in telemetry only
+ * passes it. */
 START_TEST(test_journal_periodic_check_covers_every_group_but_telemetry)
 {
 	struct smug_world *w = test_default_at(0), *other;
@@ -875,6 +876,12 @@ START_TEST(test_journal_periodic_check_covers_every_group_but_telemetry)
 	other->shipment_slots[other->in_transit[0]].value++;
 	state_digest_some(other, c->skip, &d);
 	ck_assert_msg(d.all != c->digest, "a shipment in flight worth more passes the day-30 check");
+	smug_world_free(other);
+	/* and a world that parts from it in telemetry only passes it */
+	other = smug_world_clone(w);
+	other->tel.total.delivered++;
+	state_digest_some(other, c->skip, &d);
+	ck_assert_msg(d.all == c->digest, "a world with one more delivery counted in telemetry fails the day-30 check");
 	smug_world_free(other);
 	smug_world_free(w);
 }

@@ -1350,6 +1350,66 @@ START_TEST(test_smuggling_copy_continues_identically)
 }
 END_TEST
 
+/* A copy continues as the world it was made from through days with
+ * smuggling turned off: such a day has no plan, and the networks'
+ * estimates drift toward that day's published odds, in the copy as in
+ * the world that planned the day before. */
+START_TEST(test_smuggling_copy_continues_identically_with_smuggling_off)
+{
+	struct smug_world *w = load_default(), *copy;
+	struct smug_error err;
+
+	smug_cmd_step(w, 100);
+	copy = smug_world_clone(w);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.enabled", "false", &err), SMUG_OK);
+	ck_assert_int_eq(smug_config_set(copy, "smuggling.enabled", "false", &err), SMUG_OK);
+	for (int day = 101; day <= 103; day++) {
+		smug_cmd_step(w, 1);
+		smug_cmd_step(copy, 1);
+		ck_assert_int_eq(w->n_decisions, 0);
+		ck_assert_msg(smug_world_digest(w) == smug_world_digest(copy),
+			      "day %d, smuggling off since day 100: the world's digest %016llx, its copy's %016llx",
+			      day, (unsigned long long)smug_world_digest(w), (unsigned long long)smug_world_digest(copy));
+	}
+	smug_world_free(w);
+	smug_world_free(copy);
+}
+END_TEST
+
+/* A copy continues as the world it was made from when fewer factions
+ * plan than the day before and a knob the planners price with moves:
+ * the factions left out of the plan drift toward the priors of today's
+ * knobs, not toward those they last planned with. */
+START_TEST(test_smuggling_copy_continues_identically_with_fewer_planners)
+{
+	struct smug_world *w = load_default(), *copy;
+	struct smug_error err;
+	int planners = 0;
+
+	smug_cmd_step(w, 100);
+	for (int f = 0; f < w->n_factions; f++)
+		planners += w->factions[f].runs_network;
+	ck_assert_int_gt(planners, 1);
+	copy = smug_world_clone(w);
+	for (int k = 0; k < 2; k++) {
+		struct smug_world *x = k ? copy : w;
+
+		ck_assert_int_eq(smug_config_set(x, "smuggling.max_active_factions", "1", &err), SMUG_OK);
+		ck_assert_int_eq(smug_config_set(x, "smuggling.bribe_offer_ratio", "0.5", &err), SMUG_OK);
+	}
+	for (int day = 101; day <= 103; day++) {
+		smug_cmd_step(w, 1);
+		smug_cmd_step(copy, 1);
+		ck_assert_msg(smug_world_digest(w) == smug_world_digest(copy),
+			      "day %d, one planner and offers at half the bribe since day 100: the world's digest "
+			      "%016llx, its copy's %016llx",
+			      day, (unsigned long long)smug_world_digest(w), (unsigned long long)smug_world_digest(copy));
+	}
+	smug_world_free(w);
+	smug_world_free(copy);
+}
+END_TEST
+
 /* ---- only reachable pairs ---- */
 
 /* A generated world whose corridors are one chain through every node in
@@ -2003,6 +2063,8 @@ static Suite *smuggling_suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("T6 persistence in memory");
 	tcase_add_test(t, test_smuggling_copy_continues_identically);
+	tcase_add_test(t, test_smuggling_copy_continues_identically_with_smuggling_off);
+	tcase_add_test(t, test_smuggling_copy_continues_identically_with_fewer_planners);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("reachable pairs");

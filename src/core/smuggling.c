@@ -522,6 +522,7 @@ struct memo_pred {
 
 struct smug_plan_memo {
 	uint32_t gen;
+	int day; /* the day of the plan it holds */
 	int n_slots;
 	/* running sums of the candidate being scored, per route edge, so a
 	 * later candidate sharing a prefix starts where that prefix ended */
@@ -589,6 +590,7 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		m->owed_wards = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *m->owed_wards);
 		w->plan_memo = m;
 	}
+	m->day = w->day;
 	if (++m->gen == 0) { /* wrapped: forget every stamp */
 		for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 			if (m->slots[f])
@@ -792,8 +794,10 @@ void smuggling_drift(struct smug_world *w)
 {
 	double a = w->cfg.smuggling.prior_drift;
 	/* today's plan memo holds today's priors (signals do not change after
-	 * stage 1), so a faction planned today reads them from there */
-	struct smug_plan_memo *m = w->decisions_day == w->day ? w->plan_memo : NULL;
+	 * stage 1), so a faction planned today reads them from there; a day
+	 * with smuggling off has no plan, and the memo of an earlier one holds
+	 * that day's odds */
+	struct smug_plan_memo *m = w->plan_memo && w->plan_memo->day == w->day ? w->plan_memo : NULL;
 
 	for (int f = 0; f < w->n_factions; f++) {
 		struct smug_network *n = &w->factions[f].net;
