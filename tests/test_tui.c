@@ -12804,6 +12804,40 @@ START_TEST(test_tui_routes_narrow_pane_drops_the_status_last)
 }
 END_TEST
 
+/* Below the Routes table a decision with no runner-up reads "the only
+ * candidate", and the next row goes on with its loss+cost and the bar:
+ * on a world of one road (tests/data/long-road.json) after a day. */
+START_TEST(test_tui_routes_only_candidate_then_its_cost)
+{
+	size_t len;
+	char *json = test_slurp(SRCDIR "/tests/data/long-road.json", &len), *text, *at, *next, *end;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	struct tui_grid *g = grid_new(20, 60);
+	struct canvas cv = {NULL, NULL, g, 0, 0, 20, 60};
+
+	ck_assert(json != NULL);
+	ck_assert_msg(smug_world_load_json(json, len, "long-road.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 1);
+	tui_app_init(&a, w, &opts);
+	cv.th = &a.th;
+	pane_routes_draw(&a, &cv, true);
+	text = grid_dump(g);
+	at = strstr(text, "the only candidate");
+	ck_assert_msg(at != NULL, "no 'the only candidate' in the Routes pane:\n%s", text);
+	next = strchr(at, '\n') + 1;
+	end = strchr(next, '\n');
+	at = strstr(next, "loss+cost of cargo");
+	ck_assert_msg(at != NULL && at < end, "the row after 'the only candidate' is not its loss+cost:\n%s", text);
+	free(text);
+	grid_free(g);
+	tui_app_done(&a);
+	smug_world_free(w);
+	free(json);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -13016,6 +13050,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_narrow_pane_drops_the_status_last);
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
+	tcase_add_test(t, test_tui_routes_only_candidate_then_its_cost);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
