@@ -12838,6 +12838,52 @@ START_TEST(test_tui_routes_only_candidate_then_its_cost)
 }
 END_TEST
 
+/* The map draws each shipment in transit on its road, the first one as
+ * the others: on the world of one long road (tests/data/long-road.json,
+ * its crew held to one shipment a day) the full map shows one shipment
+ * after a day and three after three days. */
+START_TEST(test_tui_map_draws_every_shipment_in_transit)
+{
+	size_t len;
+	char *text = test_slurp(SRCDIR "/tests/data/long-road.json", &len), *at;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert(text != NULL && (at = strstr(text, "\"max_shipments_per_day\": 60")) != NULL);
+	memcpy(at, "\"max_shipments_per_day\":  1", strlen("\"max_shipments_per_day\": 60"));
+	ck_assert_msg(smug_world_load_json(text, len, "long-road.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	feed(&a, "M");
+	for (int day = 1; day <= 3; day += 2) {
+		struct tui_grid *g;
+		char *dump, *row;
+		int y = 0, ships = 0;
+
+		smug_cmd_step(w, day == 1 ? 1 : 2);
+		ck_assert_int_eq(w->n_shipments, day);
+		g = frame_grid(&a, 48, 160);
+		dump = grid_dump(g);
+		/* the map's rows: all but the legend's, which names the glyph */
+		for (row = dump; row && *row; row = strchr(row, '\n') ? strchr(row, '\n') + 1 : NULL, y++) {
+			const char *end = strchr(row, '\n');
+
+			if (strstr(row, "shipment") && (end == NULL || strstr(row, "shipment") < end))
+				continue;
+			for (int x = 0; x < 160; x++)
+				ships += grid_role(g, y, x) == ROLE_SHIPMENT;
+		}
+		ck_assert_msg(ships == day, "day %d, %d shipments in transit: %d drawn on the map", day, w->n_shipments,
+			      ships);
+		free(dump);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+	free(text);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -13051,6 +13097,7 @@ int main(void)
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
 	tcase_add_test(t, test_tui_routes_only_candidate_then_its_cost);
+	tcase_add_test(t, test_tui_map_draws_every_shipment_in_transit);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
