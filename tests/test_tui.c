@@ -12884,6 +12884,41 @@ START_TEST(test_tui_map_draws_every_shipment_in_transit)
 }
 END_TEST
 
+/* The commodities view keeps its last row for the bars' legend however
+ * long the list: on a generated world of 12 factions (a line each and
+ * one per commodity it prefers, more rows than the view has), 160
+ * columns wide and from 24 to 48 rows high, with the first row selected
+ * and with the last, the screen reads "bar: cargo value sent against
+ * the largest row". */
+START_TEST(test_tui_commodities_legend_stays_under_a_long_list)
+{
+	char *json = smug_scenario_generate(100, 5, 12);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &opts);
+	feed(&a, "v");
+	ck_assert_int_eq(a.view, VIEW_COMMODITIES);
+	for (int rows = 24; rows <= 48; rows++)
+		for (int end = 0; end < 2; end++) {
+			char *s;
+
+			tui_handle_key(&a, end ? KEY_END : KEY_HOME);
+			s = render(&a, rows, 160);
+			ck_assert_msg(!end || a.commodity_sel + 1 > 24, "%d rows listed, no more than a screen of 24 rows",
+				      a.commodity_sel + 1);
+			ck_assert_msg(strstr(s, "bar: cargo value sent against the largest row") != NULL,
+				      "160x%d, row %d selected: no legend under the list", rows, a.commodity_sel);
+			free(s);
+		}
+	tui_app_done(&a);
+	smug_world_free(w);
+	free(json);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -13098,6 +13133,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
 	tcase_add_test(t, test_tui_routes_only_candidate_then_its_cost);
 	tcase_add_test(t, test_tui_map_draws_every_shipment_in_transit);
+	tcase_add_test(t, test_tui_commodities_legend_stays_under_a_long_list);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
