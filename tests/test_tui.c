@@ -12919,6 +12919,38 @@ START_TEST(test_tui_commodities_legend_stays_under_a_long_list)
 }
 END_TEST
 
+/* The map of a world of up to 60 wards draws every border, crossed or
+ * not; a larger one only those with traffic or a crackdown: on day 0,
+ * before any crossing, the full map of a generated world of 60 wards has
+ * its border lines, one of 61 wards none. */
+START_TEST(test_tui_map_small_world_draws_every_border)
+{
+	for (int n_wards = 60; n_wards <= 61; n_wards++) {
+		char *json = smug_scenario_generate(n_wards, 3, 4);
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		struct tui_app a;
+		struct tui_grid *g;
+		int lines = 0;
+
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+		ck_assert_int_eq(w->n_wards, n_wards);
+		tui_app_init(&a, w, &ascii_opts);
+		feed(&a, "M");
+		g = frame_grid(&a, 48, 160);
+		for (int y = 0; y < 48; y++)
+			for (int x = 0; x < 160; x++)
+				lines += grid_role(g, y, x) == ROLE_LINE;
+		ck_assert_msg(n_wards <= 60 ? lines > 100 : lines == 0, "day 0, %d wards: %d cells of border lines on the map",
+			      n_wards, lines);
+		grid_free(g);
+		tui_app_done(&a);
+		smug_world_free(w);
+		free(json);
+	}
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -13134,6 +13166,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_only_candidate_then_its_cost);
 	tcase_add_test(t, test_tui_map_draws_every_shipment_in_transit);
 	tcase_add_test(t, test_tui_commodities_legend_stays_under_a_long_list);
+	tcase_add_test(t, test_tui_map_small_world_draws_every_border);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
