@@ -12951,6 +12951,46 @@ START_TEST(test_tui_map_small_world_draws_every_border)
 }
 END_TEST
 
+/* A ward whose label would touch another's on the map is drawn as a dot:
+ * on the full 160-column map of four wards in a row (src at -5, bbb at
+ * 3.0, aaa at 3.2, dst at 5: 15 columns a unit, so bbb's label would end
+ * in the column before aaa's begins) aaa, drawn first, keeps its label
+ * and bbb is a dot beside it, never "bbbaaa". */
+START_TEST(test_tui_map_label_never_touches_the_next)
+{
+	const char *json =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"row\", \"name\": \"a row\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:aaa\", \"name\": \"A\", \"ring\": 2, \"pos\": [3.2, 0]},"
+		"  {\"id\": \"ward:bbb\", \"name\": \"B\", \"ring\": 2, \"pos\": [3.0, 0]},"
+		"  {\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0]},"
+		"  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [5, 0]}],"
+		" \"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:aaa\"}, {\"id\": \"n:b\", \"ward\": \"ward:bbb\"},"
+		"  {\"id\": \"n:src\", \"ward\": \"ward:src\"}, {\"id\": \"n:dst\", \"ward\": \"ward:dst\"}],"
+		" \"corridors\": [{\"a\": \"n:src\", \"b\": \"n:b\"}, {\"a\": \"n:b\", \"b\": \"n:a\"}, {\"a\": \"n:a\", \"b\": \"n:dst\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+		"   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	char *s, *row[64];
+	int n, times, r;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "row.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	feed(&a, "M");
+	s = render(&a, 48, 160);
+	n = map_rows(s, row, 64);
+	r = label_row(row, n, "aaa", &times);
+	ck_assert_msg(times == 1, "ward aaa labelled %d times:\n%s", times, s);
+	ck_assert_msg(strstr(row[r], "bbb") == NULL, "bbb's label touches aaa's: '%s'", row[r]);
+	ck_assert_msg(strstr(row[r], "src") != NULL && strstr(row[r], "dst") != NULL, "not one row of wards: '%s'", row[r]);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -13167,6 +13207,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_draws_every_shipment_in_transit);
 	tcase_add_test(t, test_tui_commodities_legend_stays_under_a_long_list);
 	tcase_add_test(t, test_tui_map_small_world_draws_every_border);
+	tcase_add_test(t, test_tui_map_label_never_touches_the_next);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
