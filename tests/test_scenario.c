@@ -546,6 +546,12 @@ START_TEST(test_scenario_generated_worlds)
 		for (int f = 0; f < w->n_factions; f++) {
 			nets += w->factions[f].runs_network;
 			watch += w->factions[f].kind == SMUG_FACTION_STATE;
+			if (w->factions[f].runs_network) { /* fac01, fac02, ... (smugnet(1), gen) */
+				char id[16];
+
+				snprintf(id, sizeof id, "fac%02d", nets);
+				ck_assert_str_eq(w->factions[f].id, id);
+			}
 		}
 		ck_assert_int_eq(nets, factions);
 		ck_assert_int_eq(watch, 1);
