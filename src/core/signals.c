@@ -95,6 +95,7 @@ static inline __attribute__((always_inline)) void tolerance_step(const struct si
 	double short_avg = 0, d = 0.0;
 
 	if (s->corruption > t->tol_corruption) {
+#pragma GCC unroll 8 /* a handful of goods */
 		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
 			short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
 		d = t->tol_gain * short_avg;
@@ -168,48 +169,57 @@ static inline __attribute__((always_inline)) void ward_signals(const struct sign
  * (not -0.0). Then ward_signals moves corruption, and tolerance where
  * corruption is high or tolerance is off its base, and nothing else:
  * every other step is skipped there, and the day's counts it clears are
- * 0 already. One pass of integer words tells. */
+ * 0 already. A few 16-byte words tell, in the vector types gcc and clang
+ * share: the day's counts and the presence are one run of bytes (the
+ * four between the busts and the presence are padding, masked off), and
+ * the shortages, the flow and the influence are read two by two. */
 _Static_assert(offsetof(struct smug_ward, delivered_today) == offsetof(struct smug_ward, bribes_today) + 8 &&
 		       offsetof(struct smug_ward, raider_runs_today) ==
 			       offsetof(struct smug_ward, delivered_today) + SMUG_GOOD_COUNT * sizeof(int) &&
 		       offsetof(struct smug_ward, raider_busts_today) ==
-			       offsetof(struct smug_ward, raider_runs_today) + sizeof(int),
-	       "the day's counts are one run of words");
+			       offsetof(struct smug_ward, raider_runs_today) + sizeof(int) &&
+		       offsetof(struct smug_ward, raider_presence) ==
+			       offsetof(struct smug_ward, raider_busts_today) + 8 &&
+		       offsetof(struct smug_ward, raider_presence) - offsetof(struct smug_ward, bribes_today) == 40,
+	       "the day's counts and the presence are one run of 48 bytes, 4 of them padding");
+_Static_assert(SMUG_GOOD_COUNT == 5 &&
+		       offsetof(struct smug_signals, blackmarket_flow) ==
+			       offsetof(struct smug_signals, shortage) + SMUG_GOOD_COUNT * sizeof(double) &&
+		       offsetof(struct smug_signals, precursor_output) ==
+			       offsetof(struct smug_signals, raider_influence) + sizeof(double),
+	       "four shortages in pairs, the fifth with the flow, the influence with the next signal");
 static bool ward_quiet(const struct smug_ward *wa)
 {
-	enum { TODAY = 8 + (SMUG_GOOD_COUNT + 2) * sizeof(int) }; /* the day's counts, bytes */
-	const unsigned char *today = (const unsigned char *)&wa->bribes_today;
-	uint64_t off = 0, a, b;
+	typedef uint64_t u64x2 __attribute__((vector_size(16)));
+	const uint64_t sign = UINT64_C(0x8000000000000000), all = ~UINT64_C(0);
+	/* read through the ward's bytes: each word spans two fields */
+	const unsigned char *ward = (const unsigned char *)wa;
+	const unsigned char *today = ward + offsetof(struct smug_ward, bribes_today);
+	const unsigned char *sig = ward + offsetof(struct smug_ward, sig);
+	const unsigned char *base = ward + offsetof(struct smug_ward, base);
+	const size_t shortage = offsetof(struct smug_signals, shortage);
+	const size_t influence = offsetof(struct smug_signals, raider_influence);
+	const u64x2 counts_mask = {UINT64_C(0xffffffff), all}, sign2 = {sign, sign};
+	const u64x2 first = {all, 0}, sign_then_all = {sign, all}, sign_then_none = {sign, 0};
+	u64x2 c0, c1, c2, v0, v1, v2, b0, b1, b2, r, rb, o;
 
-	for (size_t i = 0; i + 8 <= TODAY; i += 8) {
-		memcpy(&a, today + i, 8);
-		off |= a;
-	}
-	if (TODAY % 8) {
-		uint32_t x;
-
-		memcpy(&x, today + TODAY - 4, 4);
-		off |= x;
-	}
-	memcpy(&a, &wa->sig.blackmarket_flow, 8);
-	memcpy(&b, &wa->raider_presence, 8);
-	off |= a | b;
-	/* the shortages two at a time (the vector types gcc and clang share) */
-	{
-		typedef uint64_t u64x2 __attribute__((vector_size(16)));
-		const u64x2 sign = {UINT64_C(0x8000000000000000), UINT64_C(0x8000000000000000)};
-		u64x2 v0, v1, b0, b1, o;
-
-		_Static_assert(SMUG_GOOD_COUNT == 5, "four shortages in pairs, the fifth alone");
-		memcpy(&v0, &wa->sig.shortage[0], 16);
-		memcpy(&v1, &wa->sig.shortage[2], 16);
-		memcpy(&b0, &wa->base.shortage[0], 16);
-		memcpy(&b1, &wa->base.shortage[2], 16);
-		o = (v0 ^ b0) | (v0 & sign) | (v1 ^ b1) | (v1 & sign);
-		off |= o[0] | o[1];
-	}
-	return off == 0 && at_base(&wa->sig.shortage[4], &wa->base.shortage[4], 1) &&
-	       at_base(&wa->sig.raider_influence, &wa->base.raider_influence, 1);
+	memcpy(&c0, today, 16);
+	memcpy(&c1, today + 16, 16);
+	memcpy(&c2, today + 32, 16); /* the busts, padding, the presence */
+	memcpy(&v0, sig + shortage, 16);
+	memcpy(&v1, sig + shortage + 16, 16);
+	memcpy(&v2, sig + shortage + 32, 16); /* the last shortage, the flow */
+	memcpy(&b0, base + shortage, 16);
+	memcpy(&b1, base + shortage + 16, 16);
+	memcpy(&b2, base + shortage + 32, 16);
+	memcpy(&r, sig + influence, 16);
+	memcpy(&rb, base + influence, 16);
+	o = c0 | c1 | (c2 & counts_mask);
+	o |= (v0 ^ b0) | (v1 ^ b1) | ((v0 | v1) & sign2);
+	/* the flow's bits all 0 (+0.0), whatever its base */
+	o |= ((v2 ^ b2) & first) | (v2 & sign_then_all);
+	o |= ((r ^ rb) & first) | (r & sign_then_none);
+	return (o[0] | o[1]) == 0;
 }
 
 /* ward_signals on a quiet ward: the same steps, the ones a quiet day
