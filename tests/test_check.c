@@ -227,6 +227,13 @@ static void journal_order(struct smug_world *w)
 	l->journal[(l->journal_head + SMUG_JOURNAL_CAP - 1) % SMUG_JOURNAL_CAP].day = w->start_day;
 	l->journal[(l->journal_head + SMUG_JOURNAL_CAP - 2) % SMUG_JOURNAL_CAP].day = w->day - 1;
 }
+/* the oldest transaction kept, of amount 0 */
+static void journal_oldest_empty(struct smug_world *w)
+{
+	struct smug_ledger *l = &w->ledger;
+
+	l->journal[(l->journal_head - l->journal_count + SMUG_JOURNAL_CAP) % SMUG_JOURNAL_CAP].amount = 0;
+}
 
 static void corridor_ends(struct smug_world *w)
 {
@@ -398,6 +405,8 @@ static const struct violation violations[] = {
 	{"last day's record", last_record, "state.telemetry.history: the last day's record disagrees"},
 	{"bribes by reason", bribes_by_reason, "state.telemetry.total.bribes_spent: "},
 	{"journal out of order", journal_order, "state.ledger.journal["},
+	{"oldest transaction of amount 0", journal_oldest_empty,
+	 "state.ledger.journal[0]: accounts, amount or reason out of range"},
 	{"first corridor's ends swapped", corridor_ends, "state.corridors[0]: endpoints"},
 	{"route from another ward", src_ward, "state.shipments[0].src_ward: not the ward its route starts in"},
 	{"route to another ward", dst_ward, "state.shipments[0].dst_ward: not the ward its route ends in"},

@@ -529,6 +529,22 @@ START_TEST(test_scenario_generated_worlds)
 			if (wa->ring == rings && rings >= 2)
 				ck_assert_msg(tol >= 0.6995 && tol <= 0.9005, "%s in the last ring: tolerance %g", wa->id, tol);
 		}
+		/* customs are strict inward, lax outward: an inspection bias of
+		 * 0.4-0.6 and a contraband bias of 0.3-0.5 in the first ring,
+		 * -0.6 to -0.4 and -0.5 to -0.3 in the last (smugnet(1), gen) */
+		for (int i = 0; i < n; i++) {
+			const struct smug_ward *wa = &w->wards[i];
+			double insp = wa->customs.inspection_bias, cb = wa->customs.contraband_bias;
+			double sign = wa->ring == 1 ? 1 : -1;
+
+			if (wa->ring != 1 && (wa->ring != rings || rings < 2))
+				continue;
+			/* written to 3 decimals, a negative one rounded up by as much as 0.001 */
+			ck_assert_msg(sign * insp >= 0.3985 && sign * insp <= 0.6005 && sign * cb >= 0.2985 &&
+					      sign * cb <= 0.5005,
+				      "%s in ring %d of %d: inspection bias %g, contraband bias %g", wa->id, wa->ring,
+				      rings, insp, cb);
+		}
 		if (rings >= 3) {
 			ck_assert_double_gt(ring_mean(w, rings, 0), ring_mean(w, 1, 0));
 			ck_assert_double_gt(ring_mean(w, 1, 1), ring_mean(w, rings, 1));
@@ -546,6 +562,12 @@ START_TEST(test_scenario_generated_worlds)
 		for (int f = 0; f < w->n_factions; f++) {
 			nets += w->factions[f].runs_network;
 			watch += w->factions[f].kind == SMUG_FACTION_STATE;
+			if (w->factions[f].runs_network) { /* fac01, fac02, ... (smugnet(1), gen) */
+				char id[16];
+
+				snprintf(id, sizeof id, "fac%02d", nets);
+				ck_assert_str_eq(w->factions[f].id, id);
+			}
 		}
 		ck_assert_int_eq(nets, factions);
 		ck_assert_int_eq(watch, 1);

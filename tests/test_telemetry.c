@@ -403,6 +403,48 @@ START_TEST(test_telemetry_evicted_route_leaves_the_hot_routes_list)
 }
 END_TEST
 
+/* The same from the middle of the list: the first route tallied is the
+ * second by key, so the eviction takes the list's second entry; the
+ * newcomer leads, the first by key and the eight after the evicted one
+ * follow, and the hot-borders list is untouched. */
+START_TEST(test_telemetry_evicted_route_leaves_the_middle_of_the_hot_routes_list)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct smug_topk borders;
+	char key[32];
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	telemetry_begin_day(w);
+	telemetry_border_crossed(w, 5);
+	telemetry_border_crossed(w, 5);
+	borders = w->tel.hot_borders;
+	for (int i = 0; i < SMUG_ROUTE_TALLY; i++) {
+		int r = i == 0 ? 1 : i == 1 ? 0 : i; /* w001 is tallied first */
+
+		snprintf(key, sizeof key, "w%03d>w%03d", r, r + 1);
+		telemetry_route_sent(w, key);
+	}
+	ck_assert_str_eq(w->tel.hot_routes.e[1].key, "w001>w002");
+	telemetry_route_sent(w, "w999>w998");
+	ck_assert_int_eq(w->tel.hot_routes.n, SMUG_TOPK);
+	ck_assert_str_eq(w->tel.hot_routes.e[0].key, "w999>w998");
+	ck_assert_double_eq(w->tel.hot_routes.e[0].score, 2);
+	for (int k = 1; k < SMUG_TOPK; k++) {
+		int r = k == 1 ? 0 : k;
+
+		snprintf(key, sizeof key, "w%03d>w%03d", r, r + 1);
+		ck_assert_msg(strcmp(w->tel.hot_routes.e[k].key, key) == 0 && w->tel.hot_routes.e[k].score == 1,
+			      "hot route %d: '%.20s' sent %g, expected '%s' sent once", k, w->tel.hot_routes.e[k].key,
+			      w->tel.hot_routes.e[k].score, key);
+	}
+	ck_assert_msg(memcmp(&borders, &w->tel.hot_borders, sizeof borders) == 0,
+		      "evicting a route changed the hot-borders list");
+	telemetry_end_day(w);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_telemetry_yesterday_rolls)
 {
 	struct smug_world *w = NULL;
@@ -1334,6 +1376,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_route_tally_counts_each_route_once);
 	tcase_add_test(t, test_telemetry_route_tally_evicts_like_space_saving);
 	tcase_add_test(t, test_telemetry_evicted_route_leaves_the_hot_routes_list);
+	tcase_add_test(t, test_telemetry_evicted_route_leaves_the_middle_of_the_hot_routes_list);
 	tcase_add_test(t, test_telemetry_yesterday_rolls);
 	tcase_add_test(t, test_telemetry_world_lists_are_the_top);
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);
