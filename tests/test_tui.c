@@ -13041,6 +13041,43 @@ START_TEST(test_tui_map_world_in_one_row_fills_the_middle_row)
 }
 END_TEST
 
+/* A world whose wards all stand on one point is drawn in the middle of
+ * the map: two wards at (2, 3) on the full 160x48 map, under the Well
+ * ('@', the centre of the wards) on the middle row, middle column. */
+START_TEST(test_tui_map_world_on_one_point_stands_in_the_middle)
+{
+	const char *json =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:west\", \"name\": \"West\", \"ring\": 2, \"pos\": [2, 3]},"
+		"  {\"id\": \"ward:east\", \"name\": \"East\", \"ring\": 2, \"pos\": [2, 3]}],"
+		" \"nodes\": [{\"id\": \"n:w\", \"ward\": \"ward:west\"}, {\"id\": \"n:e\", \"ward\": \"ward:east\"}],"
+		" \"corridors\": [{\"a\": \"n:w\", \"b\": \"n:e\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:west\","
+		"   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	char *s, *row[64];
+	int n, r, at;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	feed(&a, "M");
+	s = render(&a, 48, 160);
+	n = map_rows(s, row, 64);
+	for (r = 0; r < n && strchr(row[r], '@') == NULL; r++)
+		;
+	ck_assert_msg(r == (int)lround((n - 1) / 2.0), "the Well of a world on one point on map row %d of %d, want %d", r,
+		      n, (int)lround((n - 1) / 2.0));
+	at = (int)(strchr(row[r], '@') - row[r]);
+	ck_assert_msg(at == 80, "the Well of a world on one point in column %d of 160, want 80", at);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -13259,6 +13296,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_small_world_draws_every_border);
 	tcase_add_test(t, test_tui_map_label_never_touches_the_next);
 	tcase_add_test(t, test_tui_map_world_in_one_row_fills_the_middle_row);
+	tcase_add_test(t, test_tui_map_world_on_one_point_stands_in_the_middle);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
