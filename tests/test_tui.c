@@ -13078,6 +13078,45 @@ START_TEST(test_tui_map_world_on_one_point_stands_in_the_middle)
 }
 END_TEST
 
+/* Shipments on the map never cover the Well nor a ward: on the world of
+ * one long road (tests/data/long-road.json, the Well halfway along it)
+ * the road holds a day's shipments every few cells after 30 days, and
+ * the full map at every width from 80 to 200 columns still shows the
+ * Well ('@') once and both wards' labels. */
+START_TEST(test_tui_map_shipments_pass_under_the_well)
+{
+	size_t len;
+	char *json = test_slurp(SRCDIR "/tests/data/long-road.json", &len);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert(json != NULL);
+	ck_assert_msg(smug_world_load_json(json, len, "long-road.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	for (int day = 1; day <= 30; day++)
+		feed(&a, ".");
+	ck_assert_int_gt(w->n_shipments, 100);
+	feed(&a, "M");
+	for (int cols = 80; cols <= 200; cols++) {
+		char *s = render(&a, 30, cols), *row[64];
+		int n = map_rows(s, row, 64), wells = 0, times[2];
+
+		for (int r = 0; r < n; r++)
+			wells += strchr(row[r], '@') != NULL;
+		label_row(row, n, tui_short_ward(&a, 0), &times[0]);
+		label_row(row, n, tui_short_ward(&a, 1), &times[1]);
+		ck_assert_msg(wells == 1 && times[0] == 1 && times[1] == 1,
+			      "%dx30, %d shipments on the road: %d Wells, %s labelled %d times, %s %d times", cols,
+			      w->n_shipments, wells, tui_short_ward(&a, 0), times[0], tui_short_ward(&a, 1), times[1]);
+		free(s);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+	free(json);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -13297,6 +13336,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_label_never_touches_the_next);
 	tcase_add_test(t, test_tui_map_world_in_one_row_fills_the_middle_row);
 	tcase_add_test(t, test_tui_map_world_on_one_point_stands_in_the_middle);
+	tcase_add_test(t, test_tui_map_shipments_pass_under_the_well);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
