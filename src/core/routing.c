@@ -46,7 +46,8 @@ struct route_scratch {
 	int64_t *hop_from; /* [n_nodes] the last row's costs of its changed nodes, lazy */
 	int *hop_chg;	   /* [2 * n_nodes] nodes a row improved, lazy */
 	int *hop_chg_row;  /* [n_nodes] the row that last listed v, lazy */
-	int *hop_lim;	   /* [n_nodes] the last row a route from src reads v at, lazy */
+	int *hop_lim;	   /* [n_nodes] the last row a route from src reads v at, lazy;
+			    * 0 for every node outside the region */
 	/* Yen's candidate set B, sorted by route_path_cmp */
 	struct route_path cand[SMUG_ROUTE_TOPK_MAX];
 	int cand_dev[SMUG_ROUTE_TOPK_MAX]; /* deviation index of each candidate */
@@ -744,7 +745,9 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 				int v = e->node;
 				int64_t d;
 
-				if (!s->member[v] || h > s->hop_lim[v] || !usable(s, e))
+				/* a node outside the region has a limit of 0, and
+				 * none in it is banned (hop_ball never enters one) */
+				if (h > s->hop_lim[v] || s->corridor_ban[e->corridor])
 					continue;
 				d = s->hop_from[i] + w->corridors[e->corridor].route_weight;
 				if (d < s->hop_best[v] && d <= cap) {
@@ -771,8 +774,10 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 
 static void region_clear(struct route_scratch *s)
 {
-	for (int i = 0; i < s->n_members; i++)
+	for (int i = 0; i < s->n_members; i++) {
 		s->member[s->members[i]] = 0;
+		s->hop_lim[s->members[i]] = 0;
+	}
 	s->n_members = 0;
 }
 
