@@ -65,6 +65,11 @@ struct route_scratch {
 	int *members;	       /* [n_nodes] */
 	int n_members;
 	int64_t wmax; /* heaviest corridor route_weight of the graph */
+	/* adj_w[j]: the route_weight of adj[j]'s corridor, the searches'
+	 * one read of it an entry, filled for adj_w_of (a world's weights
+	 * change only when it is indexed, which gives it a new cache) */
+	int64_t *adj_w;
+	const struct smug_world *adj_w_of;
 	/* yen_with's unbanned distances to its dst, over the ball no
 	 * short-enough route leaves, settled on demand (base_of): a Dijkstra
 	 * from dst over the whole graph, bans ignored, kept open between
@@ -124,6 +129,7 @@ static void scratch_done(struct route_scratch *s)
 	free(s->base_bits);
 	free(s->fwd);
 	free(s->fwd_gen);
+	free(s->adj_w);
 	memset(s, 0, sizeof *s);
 }
 
@@ -269,9 +275,15 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->base_ent = xcalloc((size_t)a + (size_t)n + 1, sizeof *s->base_ent);
 		s->fwd = xcalloc((size_t)n + 1, sizeof *s->fwd);
 		s->fwd_gen = xcalloc((size_t)n + 1, sizeof *s->fwd_gen);
+		s->adj_w = xcalloc((size_t)a + 1, sizeof *s->adj_w);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
 			landmarks_build(w, s);
 		/* hop_table's buffers stay NULL until a path is too long */
+	}
+	if (s->adj_w_of != w) {
+		for (int j = 0; j < w->n_adj; j++)
+			s->adj_w[j] = w->corridors[w->adj[j].corridor].route_weight;
+		s->adj_w_of = w;
 	}
 	/* the masks are restored by every user; nothing to clear */
 	s->base_dst = -1;
@@ -391,7 +403,7 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 			break;
 		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t d = it.dist + w->corridors[e->corridor].route_weight;
+			int64_t d = it.dist + s->adj_w[j];
 
 			if (usable(s, e) && d < dist_of(s, e->node)) {
 				s->dist[e->node] = d;
@@ -484,7 +496,7 @@ static int64_t base_more(const struct smug_world *w, struct route_scratch *s, in
 		s->base_gen[it->node] = cur;
 		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t d = it->dist + w->corridors[e->corridor].route_weight;
+			int64_t d = it->dist + s->adj_w[j];
 
 			if (s->base_gen[e->node] != cur &&
 			    (s->base_tgen[e->node] != cur || d < s->base_tent[e->node])) {
@@ -515,8 +527,8 @@ static int64_t base_first_hop(const struct smug_world *w, struct route_scratch *
 		const struct smug_adj *e = &w->adj[j];
 		int64_t b = usable(s, e) ? base_of(w, s, e->node) : ROUTE_INF;
 
-		if (b != ROUTE_INF && b + w->corridors[e->corridor].route_weight < left)
-			left = b + w->corridors[e->corridor].route_weight;
+		if (b != ROUTE_INF && b + s->adj_w[j] < left)
+			left = b + s->adj_w[j];
 	}
 	return left;
 }
@@ -555,7 +567,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 		}
 		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t wt = w->corridors[e->corridor].route_weight, left_v;
+			int64_t wt = s->adj_w[j], left_v;
 
 			if (!usable(s, e))
 				continue;
@@ -621,7 +633,7 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 			int64_t b = base_of(w, s, e->node);
 
 			if (usable(s, e) && b != ROUTE_INF &&
-			    b + w->corridors[e->corridor].route_weight == left_u)
+			    b + s->adj_w[j] == left_u)
 				next = e->node;
 		}
 		if (next < 0) {
@@ -749,7 +761,7 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 				 * none in it is banned (hop_ball never enters one) */
 				if (h > s->hop_lim[v] || s->corridor_ban[e->corridor])
 					continue;
-				d = s->hop_from[i] + w->corridors[e->corridor].route_weight;
+				d = s->hop_from[i] + s->adj_w[j];
 				if (d < s->hop_best[v] && d <= cap) {
 					s->hop_best[v] = d;
 					if (s->hop_chg_row[v] != h) {
@@ -835,7 +847,7 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 		}
 		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t d = g + w->corridors[e->corridor].route_weight, h = base_of(w, s, e->node);
+			int64_t d = g + s->adj_w[j], h = base_of(w, s, e->node);
 
 			if (h != ROUTE_INF && usable(s, e) && d + h <= radius && d < fwd_of(s, e->node)) {
 				s->fwd[e->node] = d;
@@ -864,7 +876,7 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 			int64_t gu = fwd_of(s, e->node);
 
 			if (gu != ROUTE_INF && s->dist_gen[e->node] != s->gen && usable(s, e) &&
-			    gu + w->corridors[e->corridor].route_weight == gv) {
+			    gu + s->adj_w[j] == gv) {
 				s->dist[e->node] = best - gu;
 				s->dist_gen[e->node] = s->gen;
 				s->members[n_on++] = e->node;
