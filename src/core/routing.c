@@ -146,7 +146,7 @@ static void hops_from(const struct smug_world *w, int from, int *row, int *queue
 		int u = queue[head++];
 		const struct smug_node *nu = &w->nodes[u];
 
-		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
+		for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end; j++) {
 			int v = w->adj[j].node;
 
 			if (row[v] < 0) {
@@ -401,7 +401,7 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 			break;
 		if (it.node == src)
 			break;
-		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+		for (int j = u->adj_first, j_end = j + u->adj_count; j < j_end; j++) {
 			const struct smug_adj *e = &w->adj[j];
 			int64_t d = it.dist + s->adj_w[j];
 
@@ -494,7 +494,7 @@ static int64_t base_more(const struct smug_world *w, struct route_scratch *s, in
 		u = &w->nodes[it->node];
 		s->base[it->node] = it->dist;
 		s->base_gen[it->node] = cur;
-		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+		for (int j = u->adj_first, j_end = j + u->adj_count; j < j_end; j++) {
 			const struct smug_adj *e = &w->adj[j];
 			int64_t d = it->dist + s->adj_w[j];
 
@@ -523,7 +523,7 @@ static int64_t base_first_hop(const struct smug_world *w, struct route_scratch *
 	const struct smug_node *nx = &w->nodes[x];
 	int64_t left = ROUTE_INF;
 
-	for (int j = nx->adj_first; j < nx->adj_first + nx->adj_count; j++) {
+	for (int j = nx->adj_first, j_end = j + nx->adj_count; j < j_end; j++) {
 		const struct smug_adj *e = &w->adj[j];
 		int64_t b = usable(s, e) ? base_of(w, s, e->node) : ROUTE_INF;
 
@@ -565,7 +565,7 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			/* the spur node: its cheapest unbanned way may be banned */
 			left_u = base_first_hop(w, s, u);
 		}
-		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
+		for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end && next < 0; j++) {
 			const struct smug_adj *e = &w->adj[j];
 			int64_t wt = s->adj_w[j], left_v;
 
@@ -628,7 +628,7 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 		}
 		if (u != src)
 			left_u = base_of(w, s, u);
-		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
+		for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end && next < 0; j++) {
 			const struct smug_adj *e = &w->adj[j];
 			int64_t b = base_of(w, s, e->node);
 
@@ -674,7 +674,7 @@ static void hop_ball(const struct smug_world *w, struct route_scratch *s, int ds
 
 		if (s->dist[u] >= max_hops)
 			continue;
-		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
+		for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end; j++) {
 			const struct smug_adj *e = &w->adj[j];
 
 			if (usable(s, e) && s->dist_gen[e->node] != s->gen) {
@@ -752,7 +752,7 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 			int u = was[i];
 			const struct smug_node *nu = &w->nodes[u];
 
-			for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
+			for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end; j++) {
 				const struct smug_adj *e = &w->adj[j];
 				int v = e->node;
 				int64_t d;
@@ -845,7 +845,7 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 			best = g;
 			continue;
 		}
-		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+		for (int j = u->adj_first, j_end = j + u->adj_count; j < j_end; j++) {
 			const struct smug_adj *e = &w->adj[j];
 			int64_t d = g + s->adj_w[j], h = base_of(w, s, e->node);
 
@@ -871,7 +871,7 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 
 		if (v == src)
 			continue;
-		for (int j = nv->adj_first; j < nv->adj_first + nv->adj_count; j++) {
+		for (int j = nv->adj_first, j_end = j + nv->adj_count; j < j_end; j++) {
 			const struct smug_adj *e = &w->adj[j];
 			int64_t gu = fwd_of(s, e->node);
 
