@@ -519,6 +519,28 @@ START_TEST(test_routing_hop_bounds_keep_answers)
 }
 END_TEST
 
+/* A chain of 33,000 nodes: a node's hops from the first landmark (node 0)
+ * run past what 16 bits hold. Routes between nodes on either side of
+ * 32,767 hops are still found, and one too long still is not. */
+START_TEST(test_routing_hop_bounds_hold_past_16_bits)
+{
+	enum { N = 33000 };
+	static struct edge_spec e[N - 1];
+	struct route_path got[SMUG_ROUTE_TOPK_MAX];
+	struct smug_world *w;
+
+	for (int i = 0; i + 1 < N; i++)
+		e[i] = (struct edge_spec){i, i + 1, 1, 0.0};
+	w = make_world(N, 1, e, N - 1);
+	ck_assert_msg(route_yen(w, 32740, 32780, 4, got) == 1 && got[0].n_nodes == 41,
+		      "32740 -> 32780 (40 corridors): %d routes", route_yen(w, 32740, 32780, 4, got));
+	ck_assert_msg(route_dijkstra(w, 16000, 16040, &got[0]) && got[0].n_nodes == 41,
+		      "16000 -> 16040 (40 corridors): not found");
+	ck_assert_int_eq(route_yen(w, 32740, 32740 + SMUG_ROUTE_MAX_NODES, 4, got), 0);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Node 1 is one corridor from dst 0, and 300 leaves (nodes 5..304) hang
  * below it: each leaf's cheapest way to 0 runs through 1, and its other
  * corridor goes to one of three hubs (2..4) joined to 0 and to each other.
@@ -1087,6 +1109,7 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_route_of_the_most_corridors_at_the_dearest_is_found);
 	tcase_add_test(t, test_routing_a_straight_corridor_is_found_when_the_chain_is_too_long);
 	tcase_add_test(t, test_routing_hop_bounds_keep_answers);
+	tcase_add_test(t, test_routing_hop_bounds_hold_past_16_bits);
 	tcase_add_test(t, test_routing_wide_spur_keeps_answers);
 	tcase_add_test(t, test_routing_paths_loopless_and_joined);
 	suite_add_tcase(s, t);

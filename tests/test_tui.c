@@ -9208,6 +9208,59 @@ START_TEST(test_tui_chart_band_fills_up_to_the_top_row)
 }
 END_TEST
 
+/* A band's rows are those whose middle lies between its low and high,
+ * both ends included, from the plot's first column on: on an axis of 0
+ * to 10 in ten rows (rows 1 to 10, middles 9.5 down to 0.5) a band of
+ * 2.5 to 6.5 on day 1 fills rows 4 to 8 of the first column, five rows. */
+START_TEST(test_tui_chart_band_takes_the_rows_at_its_ends)
+{
+	enum { H = 12, W = 40, N = 8 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[N], lo[N], hi[N];
+	struct tui_grid *g = grid_new(H, W);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+	struct chart_series series = {"v", v, ROLE_GOOD};
+	struct chart_spec spec = {.title = "Band", .n = N, .first_day = 1, .series = &series, .n_series = 1,
+				  .band_lo = lo, .band_hi = hi};
+	const char *band = a.th.g->bar_part[1];
+	char *text, *row[H], rows[64] = "", top[16], bottom[16];
+	int n = 0;
+
+	for (int i = 0; i < N; i++) {
+		v[i] = NAN;
+		lo[i] = i == N - 1 ? 0 : 2.5; /* the last day's band sets the axis to 0..10 */
+		hi[i] = i == N - 1 ? 10 : 6.5;
+	}
+	chart_draw(&cv, &spec);
+	text = grid_dump(g);
+	for (char *p = text; p && n < H; n++) {
+		row[n] = p;
+		p = strchr(p, '\n');
+		if (p)
+			*p++ = '\0';
+	}
+	ck_assert_int_ge(n, H - 2);
+	snprintf(top, sizeof top, "10%s", a.th.g->axis);
+	snprintf(bottom, sizeof bottom, " 0%s", a.th.g->axis);
+	ck_assert_msg(strncmp(row[1], top, strlen(top)) == 0 && strncmp(row[H - 2], bottom, strlen(bottom)) == 0,
+		      "not an axis of 0 to 10: '%s' '%s'", row[1], row[H - 2]);
+	for (int y = 1; y <= H - 2; y++) {
+		const char *plot = strstr(row[y], a.th.g->axis);
+
+		ck_assert_msg(plot != NULL, "row %d has no axis: '%s'", y, row[y]);
+		plot += strlen(a.th.g->axis);
+		if (strncmp(plot, band, strlen(band)) == 0)
+			snprintf(rows + strlen(rows), sizeof rows - strlen(rows), " %d", y);
+	}
+	ck_assert_msg(strcmp(rows, " 4 5 6 7 8") == 0, "a band of 2.5 to 6.5 fills rows%s of the first column, want 4 5 6 7 8",
+		      *rows ? rows : " none");
+	free(text);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The x axis names the first day and, where there is room, the middle
  * and the last: at every width the labels ("day 1000", "1003", "1007")
  * stand at least two spaces apart (one space would read "day 1000 1007",
@@ -12751,6 +12804,193 @@ START_TEST(test_tui_routes_narrow_pane_drops_the_status_last)
 }
 END_TEST
 
+/* Below the Routes table a decision with no runner-up reads "the only
+ * candidate", and the next row goes on with its loss+cost and the bar:
+ * on a world of one road (tests/data/long-road.json) after a day. */
+START_TEST(test_tui_routes_only_candidate_then_its_cost)
+{
+	size_t len;
+	char *json = test_slurp(SRCDIR "/tests/data/long-road.json", &len), *text, *at, *next, *end;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	struct tui_grid *g = grid_new(20, 60);
+	struct canvas cv = {NULL, NULL, g, 0, 0, 20, 60};
+
+	ck_assert(json != NULL);
+	ck_assert_msg(smug_world_load_json(json, len, "long-road.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 1);
+	tui_app_init(&a, w, &opts);
+	cv.th = &a.th;
+	pane_routes_draw(&a, &cv, true);
+	text = grid_dump(g);
+	at = strstr(text, "the only candidate");
+	ck_assert_msg(at != NULL, "no 'the only candidate' in the Routes pane:\n%s", text);
+	next = strchr(at, '\n') + 1;
+	end = strchr(next, '\n');
+	at = strstr(next, "loss+cost of cargo");
+	ck_assert_msg(at != NULL && at < end, "the row after 'the only candidate' is not its loss+cost:\n%s", text);
+	free(text);
+	grid_free(g);
+	tui_app_done(&a);
+	smug_world_free(w);
+	free(json);
+}
+END_TEST
+
+/* The map draws each shipment in transit on its road, the first one as
+ * the others: on the world of one long road (tests/data/long-road.json,
+ * its crew held to one shipment a day) the full map shows one shipment
+ * after a day and three after three days. */
+START_TEST(test_tui_map_draws_every_shipment_in_transit)
+{
+	size_t len;
+	char *text = test_slurp(SRCDIR "/tests/data/long-road.json", &len), *at;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert(text != NULL && (at = strstr(text, "\"max_shipments_per_day\": 60")) != NULL);
+	memcpy(at, "\"max_shipments_per_day\":  1", strlen("\"max_shipments_per_day\": 60"));
+	ck_assert_msg(smug_world_load_json(text, len, "long-road.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	feed(&a, "M");
+	for (int day = 1; day <= 3; day += 2) {
+		struct tui_grid *g;
+		char *dump, *row;
+		int y = 0, ships = 0;
+
+		smug_cmd_step(w, day == 1 ? 1 : 2);
+		ck_assert_int_eq(w->n_shipments, day);
+		g = frame_grid(&a, 48, 160);
+		dump = grid_dump(g);
+		/* the map's rows: all but the legend's, which names the glyph */
+		for (row = dump; row && *row; row = strchr(row, '\n') ? strchr(row, '\n') + 1 : NULL, y++) {
+			const char *end = strchr(row, '\n');
+
+			if (strstr(row, "shipment") && (end == NULL || strstr(row, "shipment") < end))
+				continue;
+			for (int x = 0; x < 160; x++)
+				ships += grid_role(g, y, x) == ROLE_SHIPMENT;
+		}
+		ck_assert_msg(ships == day, "day %d, %d shipments in transit: %d drawn on the map", day, w->n_shipments,
+			      ships);
+		free(dump);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+	free(text);
+}
+END_TEST
+
+/* The commodities view keeps its last row for the bars' legend however
+ * long the list: on a generated world of 12 factions (a line each and
+ * one per commodity it prefers, more rows than the view has), 160
+ * columns wide and from 24 to 48 rows high, with the first row selected
+ * and with the last, the screen reads "bar: cargo value sent against
+ * the largest row". */
+START_TEST(test_tui_commodities_legend_stays_under_a_long_list)
+{
+	char *json = smug_scenario_generate(100, 5, 12);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &opts);
+	feed(&a, "v");
+	ck_assert_int_eq(a.view, VIEW_COMMODITIES);
+	for (int rows = 24; rows <= 48; rows++)
+		for (int end = 0; end < 2; end++) {
+			char *s;
+
+			tui_handle_key(&a, end ? KEY_END : KEY_HOME);
+			s = render(&a, rows, 160);
+			ck_assert_msg(!end || a.commodity_sel + 1 > 24, "%d rows listed, no more than a screen of 24 rows",
+				      a.commodity_sel + 1);
+			ck_assert_msg(strstr(s, "bar: cargo value sent against the largest row") != NULL,
+				      "160x%d, row %d selected: no legend under the list", rows, a.commodity_sel);
+			free(s);
+		}
+	tui_app_done(&a);
+	smug_world_free(w);
+	free(json);
+}
+END_TEST
+
+/* The map of a world of up to 60 wards draws every border, crossed or
+ * not; a larger one only those with traffic or a crackdown: on day 0,
+ * before any crossing, the full map of a generated world of 60 wards has
+ * its border lines, one of 61 wards none. */
+START_TEST(test_tui_map_small_world_draws_every_border)
+{
+	for (int n_wards = 60; n_wards <= 61; n_wards++) {
+		char *json = smug_scenario_generate(n_wards, 3, 4);
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		struct tui_app a;
+		struct tui_grid *g;
+		int lines = 0;
+
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+		ck_assert_int_eq(w->n_wards, n_wards);
+		tui_app_init(&a, w, &ascii_opts);
+		feed(&a, "M");
+		g = frame_grid(&a, 48, 160);
+		for (int y = 0; y < 48; y++)
+			for (int x = 0; x < 160; x++)
+				lines += grid_role(g, y, x) == ROLE_LINE;
+		ck_assert_msg(n_wards <= 60 ? lines > 100 : lines == 0, "day 0, %d wards: %d cells of border lines on the map",
+			      n_wards, lines);
+		grid_free(g);
+		tui_app_done(&a);
+		smug_world_free(w);
+		free(json);
+	}
+}
+END_TEST
+
+/* A ward whose label would touch another's on the map is drawn as a dot:
+ * on the full 160-column map of four wards in a row (src at -5, bbb at
+ * 3.0, aaa at 3.2, dst at 5: 15 columns a unit, so bbb's label would end
+ * in the column before aaa's begins) aaa, drawn first, keeps its label
+ * and bbb is a dot beside it, never "bbbaaa". */
+START_TEST(test_tui_map_label_never_touches_the_next)
+{
+	const char *json =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"row\", \"name\": \"a row\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:aaa\", \"name\": \"A\", \"ring\": 2, \"pos\": [3.2, 0]},"
+		"  {\"id\": \"ward:bbb\", \"name\": \"B\", \"ring\": 2, \"pos\": [3.0, 0]},"
+		"  {\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0]},"
+		"  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [5, 0]}],"
+		" \"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:aaa\"}, {\"id\": \"n:b\", \"ward\": \"ward:bbb\"},"
+		"  {\"id\": \"n:src\", \"ward\": \"ward:src\"}, {\"id\": \"n:dst\", \"ward\": \"ward:dst\"}],"
+		" \"corridors\": [{\"a\": \"n:src\", \"b\": \"n:b\"}, {\"a\": \"n:b\", \"b\": \"n:a\"}, {\"a\": \"n:a\", \"b\": \"n:dst\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+		"   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	char *s, *row[64];
+	int n, times, r;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "row.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	feed(&a, "M");
+	s = render(&a, 48, 160);
+	n = map_rows(s, row, 64);
+	r = label_row(row, n, "aaa", &times);
+	ck_assert_msg(times == 1, "ward aaa labelled %d times:\n%s", times, s);
+	ck_assert_msg(strstr(row[r], "bbb") == NULL, "bbb's label touches aaa's: '%s'", row[r]);
+	ck_assert_msg(strstr(row[r], "src") != NULL && strstr(row[r], "dst") != NULL, "not one row of wards: '%s'", row[r]);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -12898,6 +13138,7 @@ int main(void)
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
 	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
 	tcase_add_test(t, test_tui_chart_band_fills_up_to_the_top_row);
+	tcase_add_test(t, test_tui_chart_band_takes_the_rows_at_its_ends);
 	tcase_add_test(t, test_tui_chart_day_labels_stand_apart);
 	tcase_add_test(t, test_tui_credits_group_thousands);
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
@@ -12962,6 +13203,11 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_narrow_pane_drops_the_status_last);
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
+	tcase_add_test(t, test_tui_routes_only_candidate_then_its_cost);
+	tcase_add_test(t, test_tui_map_draws_every_shipment_in_transit);
+	tcase_add_test(t, test_tui_commodities_legend_stays_under_a_long_list);
+	tcase_add_test(t, test_tui_map_small_world_draws_every_border);
+	tcase_add_test(t, test_tui_map_label_never_touches_the_next);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);

@@ -52,6 +52,13 @@ wait_for " day 0 " || fail "a fresh world is not at day 0"
 # on a pane) and shown again when it exits
 cursor() { $T display -p -t $S '#{cursor_flag}'; }
 [ "$(cursor)" = 0 ] || fail "the terminal's cursor shows on the cockpit"
+# each pane fills its window from edge to edge: the first row of boxes
+# opens at the screen's left column and closes at its right one
+top=$(screen | sed -n 3p)
+case "$top" in
+"┌[1 Factions]"*┐) ;;
+*) fail "the top row of boxes does not span the screen: '$top'" ;;
+esac
 ok "first screen"
 $T send-keys -t $S n
 wait_for "Step how many days" || fail "no step prompt"

@@ -3,6 +3,9 @@
  * of <= SMUG_ROUTE_MAX_NODES nodes in route_path_cmp order; no global state. */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core.h"
 
@@ -54,9 +57,9 @@ struct route_scratch {
 	uint32_t *dist_gen;
 	uint32_t gen;
 	/* hop lower bounds on large graphs: hops from LANDMARKS nodes, a
-	 * node's row together (lm[v * LANDMARKS + l], -1 = unreachable);
-	 * NULL on small graphs */
-	int *lm;
+	 * node's row together (lm[v * LANDMARKS + l], -1 = unreachable,
+	 * at most LM_HOPS_MAX); NULL on small graphs */
+	int16_t *lm;
 	unsigned char *member; /* [n_nodes] hop_table's region, cleared after use */
 	int *members;	       /* [n_nodes] */
 	int n_members;
@@ -147,6 +150,16 @@ static void hops_from(const struct smug_world *w, int from, int *row, int *queue
 	}
 }
 
+/* A landmark row's hop counts are kept no greater than this, so that
+ * one row is a vector of 8 int16 and the difference of two counts never
+ * overflows. A bound is only ever compared with a route's corridors
+ * (fewer than SMUG_ROUTE_MAX_NODES): counts kept so are still a lower
+ * bound (|min(a, M) - min(b, M)| <= |a - b|), the same one wherever no
+ * count exceeds M, which no map of a million nodes in a plane comes
+ * near. */
+#define LM_HOPS_MAX 16383
+_Static_assert(SMUG_ROUTE_MAX_NODES < LM_HOPS_MAX, "a route's corridors fit under the kept counts");
+
 /* Landmarks by farthest-point selection from node 0 (ties: smaller
  * index), so the hop bounds below are tight across the whole map. */
 static void landmarks_build(const struct smug_world *w, struct route_scratch *s)
@@ -154,56 +167,77 @@ static void landmarks_build(const struct smug_world *w, struct route_scratch *s)
 	size_t n = (size_t)w->n_nodes;
 	int *queue = xcalloc(n + 1, sizeof *queue);
 	int *row = xcalloc(n + 1, sizeof *row);
+	int *near = xcalloc(n + 1, sizeof *near); /* fewest hops to a landmark so far, INT32_MAX none */
 	int next = 0;
 
 	s->lm = xcalloc((size_t)LANDMARKS * n, sizeof *s->lm);
+	for (size_t v = 0; v < n; v++)
+		near[v] = INT32_MAX;
 	for (int l = 0; l < LANDMARKS; l++) {
 		int best = -1, best_d = -1;
 
 		hops_from(w, next, row, queue);
-		for (size_t v = 0; v < n; v++)
-			s->lm[v * LANDMARKS + (size_t)l] = row[v];
 		for (size_t v = 0; v < n; v++) {
-			int d = INT32_MAX;
-
-			for (int k = 0; k <= l; k++) {
-				int h = s->lm[v * LANDMARKS + (size_t)k];
-
-				if (h >= 0 && h < d)
-					d = h;
-			}
-			if (d != INT32_MAX && d > best_d) {
-				best_d = d;
+			s->lm[v * LANDMARKS + (size_t)l] = (int16_t)(row[v] < LM_HOPS_MAX ? row[v] : LM_HOPS_MAX);
+			if (row[v] >= 0 && row[v] < near[v])
+				near[v] = row[v];
+			if (near[v] != INT32_MAX && near[v] > best_d) {
+				best_d = near[v];
 				best = (int)v;
 			}
 		}
 		next = best >= 0 ? best : 0;
 	}
+	free(near);
 	free(row);
 	free(queue);
 }
 
-static const int *lm_row(const struct route_scratch *s, int v)
+static const int16_t *lm_row(const struct route_scratch *s, int v)
 {
 	return s->lm + (size_t)v * LANDMARKS;
+}
+
+/* A landmark row as one vector (the vector types gcc and clang share). */
+typedef int16_t lm_vec __attribute__((vector_size(LANDMARKS * sizeof(int16_t))));
+#if defined(__clang__)
+#define LM_SHUFFLE(v, ...) __builtin_shufflevector(v, v, __VA_ARGS__)
+#else
+#define LM_SHUFFLE(v, ...) __builtin_shuffle(v, (lm_vec){__VA_ARGS__})
+#endif
+
+/* The larger of each pair of counts: one instruction on x86-64 (SSE2's
+ * pmaxsw, which gcc does not find in the masks below), else the masks. */
+static inline lm_vec lm_max(lm_vec a, lm_vec b)
+{
+#ifdef __SSE2__
+	return (lm_vec)_mm_max_epi16((__m128i)a, (__m128i)b);
+#else
+	lm_vec m = a > b;
+
+	return (a & m) | (b & ~m);
+#endif
 }
 
 /* A lower bound on the corridors of any path between the nodes of two
  * landmark rows (bans only lengthen paths, so it holds in every search);
  * INT32_MAX when no path exists. Every landmark lies in node 0's part of
- * the graph, so a row is all -1 or has no -1, and the loop needs no
- * branch. */
-static int hops_lb(const int *a, const int *b)
+ * the graph, so a row is all -1 or has no -1, and its first count tells.
+ * The eight differences at once, then their largest. */
+static int hops_lb(const int16_t *a, const int16_t *b)
 {
-	int lb = 0, apart = 0;
+	_Static_assert(LANDMARKS == 8, "a row is one vector of 8 counts");
+	lm_vec x, y, d;
 
-	for (int l = 0; l < LANDMARKS; l++) {
-		int d = a[l] > b[l] ? a[l] - b[l] : b[l] - a[l];
-
-		apart |= (a[l] < 0) != (b[l] < 0);
-		lb = d > lb ? d : lb;
-	}
-	return apart ? INT32_MAX : lb;
+	if ((a[0] < 0) != (b[0] < 0))
+		return INT32_MAX;
+	memcpy(&x, a, sizeof x);
+	memcpy(&y, b, sizeof y);
+	d = lm_max(x - y, y - x);
+	d = lm_max(d, LM_SHUFFLE(d, 4, 5, 6, 7, 0, 1, 2, 3));
+	d = lm_max(d, LM_SHUFFLE(d, 2, 3, 0, 1, 6, 7, 4, 5));
+	d = lm_max(d, LM_SHUFFLE(d, 1, 0, 3, 2, 5, 4, 7, 6));
+	return d[0];
 }
 
 /* Make the buffers fit w's graph; all masks come back cleared. */
@@ -612,7 +646,7 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
  * too, and a node that joins is reached at its true hop count. The set is
  * the one a full ball filtered afterwards gives; only its order differs. */
 static void hop_ball(const struct smug_world *w, struct route_scratch *s, int dst, int max_hops,
-		     const int *src_lm)
+		     const int16_t *src_lm)
 {
 	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
 	s->n_members = 0;

@@ -12,7 +12,7 @@
 void table_fit(struct tui_table *t, const struct tui_col *cols, int n, int width)
 {
 	bool on[48];
-	int total = 0, spare, n_flex = 0, last = -1;
+	int total = 0, spare, n_flex = 0, last;
 
 	if (n > 48)
 		n = 48;
@@ -43,9 +43,9 @@ void table_fit(struct tui_table *t, const struct tui_col *cols, int n, int width
 		t->w[t->n_vis] = cols[c].width;
 		t->groups |= cols[c].group != NULL;
 		n_flex += cols[c].flex;
-		last = t->n_vis;
 		t->n_vis++;
 	}
+	last = t->n_vis - 1; /* the last column shown takes what is left */
 	spare = width - total;
 	for (int i = 0; i < t->n_vis && spare > 0 && n_flex > 0; i++) {
 		int c = t->vis[i], give;
