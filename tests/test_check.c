@@ -452,6 +452,30 @@ START_TEST(test_check_catches_each_violation)
 }
 END_TEST
 
+/* The least bribe a shipment's bribe map can hold is one minor unit: a
+ * map offering 1 at a border (its budget total following) passes the
+ * check, and one offering 0 there is refused. */
+START_TEST(test_check_bribe_map_holds_one_minor_unit)
+{
+	struct smug_world *w = smug_world_clone(base);
+	struct smug_shipment *s = NULL;
+	struct smug_error err = {0};
+
+	for (int i = 0; i < w->n_shipments && s == NULL; i++)
+		if (road(w, i)->n_bribes > 0 && road(w, i)->bribe_map[0].amount > 1)
+			s = road(w, i);
+	ck_assert_ptr_nonnull(s);
+	s->bribe_budget_total -= s->bribe_map[0].amount - 1;
+	s->bribe_map[0].amount = 1;
+	ck_assert_msg(smug_world_check(w, "snapshot.json", &err) == SMUG_OK, "a bribe of 1 minor unit: %s", err.msg);
+	s->bribe_budget_total -= 1;
+	s->bribe_map[0].amount = 0;
+	ck_assert_int_eq(smug_world_check(w, "snapshot.json", &err), SMUG_ERR_SCHEMA);
+	ck_assert_msg(strstr(err.msg, "].amount: expected a positive amount") != NULL, "a bribe of 0: '%s'", err.msg);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The day the last decisions were made is the last day simulated, and
  * -1 before any: the refusal names the day it expected, on the first
  * day and before it too (the violation table's world is 40 days on). */
@@ -492,6 +516,7 @@ int main(void)
 	t = tcase_create("violations are caught");
 	tcase_add_unchecked_fixture(t, make_base, free_base);
 	tcase_add_loop_test(t, test_check_catches_each_violation, 0, (int)(sizeof violations / sizeof violations[0]));
+	tcase_add_test(t, test_check_bribe_map_holds_one_minor_unit);
 	tcase_add_test(t, test_check_names_the_expected_decisions_day);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);

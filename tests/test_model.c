@@ -399,6 +399,44 @@ START_TEST(test_model_preferred_borders_start_from_nothing)
 }
 END_TEST
 
+/* A border a faction learns today (its first shipment across it
+ * resolved) starts from nothing too: it is not preferred before a plan
+ * gives it part of the budget, also where the border beside it in the
+ * faction's statistics is preferred. */
+START_TEST(test_model_preferred_borders_learned_today_start_from_nothing)
+{
+	struct smug_world *w = test_default_at(0);
+	static int known[SMUG_FACTIONS_MAX][SMUG_EDGE_STATS_MAX];
+	int n_known[SMUG_FACTIONS_MAX] = {0}, learned = 0, beside = 0;
+
+	for (int day = 1; day <= 60; day++) {
+		smug_cmd_step(w, 1);
+		for (int f = 0; f < w->n_factions; f++) {
+			const struct smug_network *n = &w->factions[f].net;
+
+			for (int i = 0; i < n->n_edge_stats; i++) {
+				bool old = false;
+
+				for (int k = 0; k < n_known[f] && !old; k++)
+					old = known[f][k] == n->edge_keys[i];
+				if (old)
+					continue;
+				ck_assert_msg(n->preferred_border_weight[i] == 0,
+					      "day %d: %s prefers %s at %g the day it learned it", day, w->factions[f].id,
+					      w->corridors[n->edge_stats[i].corridor].id, n->preferred_border_weight[i]);
+				learned++;
+				beside += i + 1 < n->n_edge_stats && n->preferred_border_weight[i + 1] > 0;
+			}
+			n_known[f] = n->n_edge_stats;
+			memcpy(known[f], n->edge_keys, (size_t)n->n_edge_stats * sizeof known[f][0]);
+		}
+	}
+	ck_assert_int_gt(learned, 20);
+	ck_assert_int_gt(beside, 0);
+	smug_world_free(w);
+}
+END_TEST
+
 /* ---- a closed money loop ---- */
 
 struct pools {
@@ -542,6 +580,7 @@ int main(void)
 	tcase_add_test(t, test_model_bribes_cut_seizures);
 	tcase_add_test(t, test_model_cap_binding_days_are_the_days_at_the_cap);
 	tcase_add_test(t, test_model_preferred_borders_start_from_nothing);
+	tcase_add_test(t, test_model_preferred_borders_learned_today_start_from_nothing);
 	tcase_set_timeout(t, 300);
 	suite_add_tcase(s, t);
 	t = tcase_create("money");

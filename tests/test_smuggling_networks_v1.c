@@ -1410,6 +1410,62 @@ START_TEST(test_smuggling_copy_continues_identically_with_fewer_planners)
 }
 END_TEST
 
+/* The uses of a faction's edge: its uses, 0 for an edge it has not
+ * learned. */
+static int uses_of(const struct smug_world *w, int f, int corridor, int from)
+{
+	const struct smug_network *n = &w->factions[f].net;
+
+	for (int i = 0; i < n->n_edge_stats; i++)
+		if (n->edge_stats[i].corridor == corridor && n->edge_stats[i].from_node == from)
+			return n->edge_stats[i].uses;
+	return 0;
+}
+
+/* An edge's uses (edge_stats.csv) count the resolved shipments that
+ * learned from it: each day on the tiny world, every edge's uses grow by
+ * the shipments resolved that day that crossed it, all of the route of
+ * one delivered, up to the corridor it failed on for one seized or
+ * lost. */
+START_TEST(test_smuggling_uses_count_the_shipments_resolved)
+{
+	struct smug_world *w = load_tiny();
+	int before[8][8], want[8][8], resolved = 0, failed = 0;
+
+	ck_assert_int_le(w->n_corridors, 8);
+	ck_assert_int_le(w->n_nodes, 8);
+	for (int day = 1; day <= 60; day++) {
+		for (int c = 0; c < w->n_corridors; c++) {
+			before[c][w->corridors[c].a] = want[c][w->corridors[c].a] = uses_of(w, 0, c, w->corridors[c].a);
+			before[c][w->corridors[c].b] = want[c][w->corridors[c].b] = uses_of(w, 0, c, w->corridors[c].b);
+		}
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_resolved; i++) {
+			const struct smug_shipment *s = &w->shipment_slots[w->resolved[i]];
+			int last = s->status == SMUG_OUTCOME_DELIVERED ? s->n_nodes - 2 : s->hop;
+
+			ck_assert_int_eq(s->faction, 0);
+			for (int h = 0; h <= last; h++)
+				want[s->corridors[h]][s->nodes[h]]++;
+			resolved++;
+			failed += s->status != SMUG_OUTCOME_DELIVERED;
+		}
+		for (int c = 0; c < w->n_corridors; c++)
+			for (int e = 0; e < 2; e++) {
+				int from = e ? w->corridors[c].b : w->corridors[c].a;
+
+				ck_assert_msg(uses_of(w, 0, c, from) == want[c][from],
+					      "day %d: %s from %s used %d times, %d before the day, %d expected", day,
+					      w->corridors[c].id, w->nodes[from].id, uses_of(w, 0, c, from), before[c][from],
+					      want[c][from]);
+			}
+	}
+	ck_assert_int_gt(resolved, 100);
+	ck_assert_int_gt(failed, 0);
+	smug_world_free(w);
+}
+END_TEST
+
 /* ---- only reachable pairs ---- */
 
 /* A generated world whose corridors are one chain through every node in
@@ -2052,6 +2108,7 @@ static Suite *smuggling_suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("T4 learning");
 	tcase_add_test(t, test_smuggling_seizures_raise_risk_and_shift_routes);
+	tcase_add_test(t, test_smuggling_uses_count_the_shipments_resolved);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T5 ledger");
