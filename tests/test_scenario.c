@@ -74,6 +74,8 @@ static const struct bad_case cases[] = {
 	{"unknown commodity", "\"seed\":3,", "\"seed\":3,\"commodities\":{\"OPIUM\":{}},", SMUG_ERR_SCHEMA,
 	 "s.json: commodities.OPIUM: unknown commodity"},
 	{"unknown good", "{\"water\":0.5}", "{\"gold\":0.5}", SMUG_ERR_SCHEMA, "s.json: wards[1].signals.shortage.gold: unknown good"},
+	{"good named twice", "{\"water\":0.5}", "{\"water\":0.5,\"water\":0.7}", SMUG_ERR_SCHEMA,
+	 "s.json: wards[1].signals.shortage.water: duplicate key"},
 	{"bad id characters", "{\"id\":\"n:c\"", "{\"id\":\"n|c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
 	/* smugnet-scenario(5): printable ASCII, no space, |, >, " or \ */
 	{"space in an id", "{\"id\":\"n:c\"", "{\"id\":\"n c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
