@@ -504,6 +504,48 @@ START_TEST(test_crackdown_nearest_corridors_are_the_nearest)
 }
 END_TEST
 
+/* The what-if moves a decision of a faction's first plan day too, when
+ * it has learned no border yet: on the tiny world's day 1 a full
+ * crackdown on n:a|n:b raises the score of every winner that leaves by
+ * it, and some then lose to the route by n:a|n:c. */
+START_TEST(test_crackdown_whatif_moves_a_first_day_decision)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int ab = smug_world_find_corridor(w, "n:a|n:b"), tried = 0, flipped = 0;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_ge(ab, 0);
+	smug_cmd_step(w, 1);
+	ck_assert_int_eq(w->factions[0].net.n_plan_stats, 0);
+	for (int i = 0; i < w->n_decisions; i++) {
+		const struct smug_decision *d = &w->decisions[i];
+		bool via = false;
+
+		if (d->winner < 0)
+			continue;
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		for (int k = 0; k + 1 < x->cand[d->winner].n_nodes; k++)
+			via |= x->cand[d->winner].edges[k].corridor == ab;
+		if (!via)
+			continue;
+		ck_assert_int_eq(smug_explain_whatif(w, i, ab, 1.0, wi), SMUG_OK);
+		ck_assert_msg(wi->x.cand[d->winner].score > x->cand[d->winner].score,
+			      "decision %d: its winner by n:a|n:b scores %.3f under a crackdown there, %.3f without", i,
+			      wi->x.cand[d->winner].score, x->cand[d->winner].score);
+		flipped += wi->winner_after != d->winner;
+		tried++;
+	}
+	ck_assert_int_gt(tried, 0);
+	ck_assert_int_gt(flipped, 0);
+	free(wi);
+	free(x);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A mistyped border names the nearest valid ids, nearest first. */
 START_TEST(test_crackdown_unknown_corridor_names_the_nearest)
 {
@@ -986,6 +1028,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_manual_life_follows_the_model);
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
+	tcase_add_test(t, test_crackdown_whatif_moves_a_first_day_decision);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
 	tcase_add_test(t, test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_others);
 	tcase_add_test(t, test_crackdown_whatif_of_an_explored_route_starts_from_its_own_estimate);
