@@ -271,6 +271,22 @@ static void today_above_total(struct smug_world *w)
 	w->tel.history[(w->tel.history_head + SMUG_HISTORY_DAYS - 1) % SMUG_HISTORY_DAYS].c.delivered =
 		w->tel.today.delivered;
 }
+/* each other count of the last day above its total, its record following */
+#define TODAY_ABOVE_TOTAL(count)                                                                          \
+	static void today_above_total_##count(struct smug_world *w)                                       \
+	{                                                                                                 \
+		w->tel.today.count = w->tel.total.count + 1;                                              \
+		w->tel.history[(w->tel.history_head + SMUG_HISTORY_DAYS - 1) % SMUG_HISTORY_DAYS].c.count = \
+			w->tel.today.count;                                                                \
+	}
+TODAY_ABOVE_TOTAL(shipments_created)
+TODAY_ABOVE_TOTAL(seized)
+TODAY_ABOVE_TOTAL(lost)
+TODAY_ABOVE_TOTAL(delayed)
+TODAY_ABOVE_TOTAL(bribes_spent)
+TODAY_ABOVE_TOTAL(tariffs)
+TODAY_ABOVE_TOTAL(customs_checks)
+#undef TODAY_ABOVE_TOTAL
 static void event_kind(struct smug_world *w)
 {
 	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].kind = SMUG_EVENT_KIND_COUNT;
@@ -419,6 +435,13 @@ static const struct violation violations[] = {
 	{"event corridor out of range", event_corridor, "kind, faction, corridor or commodity out of range"},
 	{"event commodity out of range", event_commodity, "kind, faction, corridor or commodity out of range"},
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's shipments created above the total", today_above_total_shipments_created, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's seized above the total", today_above_total_seized, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's lost above the total", today_above_total_lost, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's delayed above the total", today_above_total_delayed, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's bribes spent above the total", today_above_total_bribes_spent, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's tariffs above the total", today_above_total_tariffs, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's customs checks above the total", today_above_total_customs_checks, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a border touched today that nobody crossed", touched_uncrossed, "was not crossed today"},
 	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},
 	{"a source term past the third", source_term_past_three, "state.ward_topk[1].source[0].term[4]: 0.25, a source has 3 terms"},
