@@ -520,6 +520,27 @@ START_TEST(test_scenario_generated_worlds)
 			if (r == rings)
 				ck_assert_msg(k->hazard >= 0.0595, "%s in the last ring: hazard %g", k->id, k->hazard);
 		}
+		/* a corridor around a ring (between the wards' first nodes)
+		 * takes 1 day, 2 for about three in ten (smugnet(1), gen) */
+		if (n >= 100) {
+			int ring_corridors = 0, slow = 0;
+
+			for (int c = 0; c < w->n_corridors; c++) {
+				const struct smug_corridor *k = &w->corridors[c];
+				const char *ia = w->nodes[k->a].id, *ib = w->nodes[k->b].id;
+				int wa = w->nodes[k->a].ward, wb = w->nodes[k->b].ward;
+
+				if (wa == wb || w->wards[wa].ring != w->wards[wb].ring ||
+				    strcmp(ia + strlen(ia) - 2, ".0") != 0 || strcmp(ib + strlen(ib) - 2, ".0") != 0)
+					continue;
+				ck_assert(k->travel_days == 1 || k->travel_days == 2);
+				ring_corridors++;
+				slow += k->travel_days == 2;
+			}
+			ck_assert_int_ge(ring_corridors, n - 12);
+			ck_assert_msg(slow >= ring_corridors / 6 && slow <= ring_corridors / 2,
+				      "%d wards: %d of %d corridors around the rings take 2 days", n, slow, ring_corridors);
+		}
 		/* smuggling tolerance rises outward: 0.1-0.3 in the first ring,
 		 * 0.7-0.9 in the last (smugnet(1), gen) */
 		for (int i = 0; i < n; i++) {
