@@ -546,6 +546,72 @@ START_TEST(test_crackdown_whatif_moves_a_first_day_decision)
 }
 END_TEST
 
+/* The faction's risk for crossing corridor c from node from, as it
+ * planned (the what-if's risk_before). */
+static double planned_risk(const struct smug_world *w, const struct smug_decision *d, int c, int from)
+{
+	const struct smug_network *n = &w->factions[d->faction].net;
+	struct smug_belief b;
+
+	smuggling_estimate(w, n, n->plan_stats, n->n_plan_stats, c, from, &b);
+	return smuggling_belief_risk(&b, w->commodities[d->commodity].heat);
+}
+
+/* A what-if prices a corridor in the direction the route sent crosses
+ * it, also for an explored decision whose winner crosses it the other
+ * way: on day 10 of the default world, a decision made to have sent
+ * (exploring) a candidate that crosses a corridor against its winner's
+ * direction is priced from the sent route's side. */
+START_TEST(test_crackdown_whatif_prices_the_direction_the_route_sent_crosses)
+{
+	struct smug_world *w = dosadi();
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int tried = 0, forward = 0;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(x);
+	smug_cmd_step(w, 10);
+	for (int i = 0; i < w->n_decisions; i++) {
+		struct smug_decision *d = &w->decisions[i];
+		const struct smug_explain_candidate *win;
+
+		if (d->winner < 0)
+			continue;
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		win = &x->cand[d->winner];
+		for (int j = 0; j < x->n_cand; j++)
+			for (int k = 0; k + 1 < x->cand[j].n_nodes; k++)
+				for (int m = 0; m + 1 < win->n_nodes; m++) {
+					const struct smug_explain_candidate *p = &x->cand[j];
+					int c = p->edges[k].corridor, from = p->nodes[k];
+					struct smug_decision saved = *d;
+
+					if (win->nodes[m] != p->nodes[k + 1] || win->nodes[m + 1] != from ||
+					    planned_risk(w, d, c, from) == planned_risk(w, d, c, win->nodes[m]))
+						continue;
+					d->chosen = j;
+					d->explore = true;
+					memcpy(d->route, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
+					d->route_len = p->n_nodes;
+					ck_assert_int_eq(smug_explain_whatif(w, i, c, 1.0, wi), SMUG_OK);
+					ck_assert_msg(wi->risk_before == planned_risk(w, d, c, from),
+						      "decision %d sent by candidate %d: %s priced at %g, from %s %g", i, j,
+						      w->corridors[c].id, wi->risk_before, w->nodes[from].id,
+						      planned_risk(w, d, c, from));
+					*d = saved;
+					forward += from == w->corridors[c].a;
+					tried++;
+				}
+	}
+	ck_assert_int_gt(forward, 0); /* sent across from its a end, and from its b end */
+	ck_assert_int_gt(tried, forward);
+	free(wi);
+	free(x);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A mistyped border names the nearest valid ids, nearest first. */
 START_TEST(test_crackdown_unknown_corridor_names_the_nearest)
 {
@@ -1028,6 +1094,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_manual_life_follows_the_model);
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
+	tcase_add_test(t, test_crackdown_whatif_prices_the_direction_the_route_sent_crosses);
 	tcase_add_test(t, test_crackdown_whatif_moves_a_first_day_decision);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
 	tcase_add_test(t, test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_others);
