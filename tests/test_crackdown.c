@@ -369,6 +369,40 @@ START_TEST(test_crackdown_cooldown_and_exploration)
 }
 END_TEST
 
+/* The planner explores on the days that are multiples of
+ * crackdown.exploration_every (7 by default), and every day at 1: the
+ * exploration crackdowns of days 31 to 72 all start on a multiple of 7,
+ * and with exploration_every 1 the next 42 days have more days that
+ * start one than the 6 a weekly planner could. */
+START_TEST(test_crackdown_explores_every_exploration_every_days)
+{
+	struct smug_world *w = dosadi();
+	struct smug_error err;
+	int started[2] = {0};
+
+	smug_cmd_step(w, 30);
+	smug_cmd_auto_crackdown(w, true);
+	for (int k = 0; k < 2; k++) {
+		if (k == 1)
+			ck_assert_int_eq(smug_config_set(w, "crackdown.exploration_every", "1", &err), SMUG_OK);
+		for (int d = 0; d < 42; d++) {
+			bool today = false;
+
+			smug_cmd_step(w, 1);
+			for (int i = 0; i < w->n_crackdowns; i++)
+				today |= w->crackdowns[i].exploration && w->crackdowns[i].start_day == w->day;
+			ck_assert_msg(!today || k == 1 || w->day % 7 == 0,
+				      "day %d: an exploration crackdown starts, exploration_every 7", w->day);
+			started[k] += today;
+		}
+	}
+	ck_assert_int_gt(started[0], 0);
+	ck_assert_msg(started[1] > 6, "exploration_every 1: exploration crackdowns start on %d days of 42",
+		      started[1]);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The planner explores only borders that saw traffic: with smuggling
  * switched off nothing crosses a border, so three weeks of the planner
  * (three exploration days) start no crackdown at all. */
@@ -1109,6 +1143,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_cooldown_and_exploration);
 	tcase_add_test(t, test_crackdown_first_pick_is_top_score);
 	tcase_add_test(t, test_crackdown_no_traffic_no_exploration);
+	tcase_add_test(t, test_crackdown_explores_every_exploration_every_days);
 	tcase_add_test(t, test_crackdown_cooldowns_bounded);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
