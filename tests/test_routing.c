@@ -541,6 +541,40 @@ START_TEST(test_routing_hop_bounds_hold_past_16_bits)
 }
 END_TEST
 
+/* Chains of 50 to 90 nodes too long for one route, with dearer shortcuts
+ * of 2 to 7 nodes: every route from near one end to near the other takes
+ * some, and Yen's spur searches each fill a hop-bounded table from a
+ * region of their own, whose roots the next spur bans. The answers are
+ * brute force's, whatever regions the searches before left behind. */
+START_TEST(test_routing_hop_budget_regions_keep_answers)
+{
+	static struct edge_spec e[90 + 14];
+
+	for (int seed = 1; seed <= 40; seed++) {
+		struct lcg r = {(uint64_t)seed};
+		int n = lcg_range(&r, 50, 90), n_e = 0, shortcuts = lcg_range(&r, 4, 14);
+		struct smug_world *w;
+
+		for (int i = 0; i + 1 < n; i++)
+			e[n_e++] = (struct edge_spec){i, i + 1, 1, 0.0};
+		for (int b = 0; b < shortcuts; b++) {
+			int a = lcg_range(&r, 0, n - 3), span = lcg_range(&r, 2, 7), days = lcg_range(&r, 2, 9);
+			bool dup = a + span >= n;
+
+			for (int q = 0; q < n_e && !dup; q++)
+				dup = e[q].a == a && e[q].b == a + span;
+			if (!dup)
+				e[n_e++] = (struct edge_spec){a, a + span, days, 0.0};
+		}
+		w = make_world(n, 1, e, n_e);
+		for (int src = 0; src < 3; src++)
+			for (int dst = n - 3; dst < n; dst++)
+				check_pair(w, src, dst);
+		smug_world_free(w);
+	}
+}
+END_TEST
+
 /* Node 1 is one corridor from dst 0, and 300 leaves (nodes 5..304) hang
  * below it: each leaf's cheapest way to 0 runs through 1, and its other
  * corridor goes to one of three hubs (2..4) joined to 0 and to each other.
@@ -1134,6 +1168,7 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_route_of_the_most_corridors_at_the_dearest_is_found);
 	tcase_add_test(t, test_routing_a_straight_corridor_is_found_when_the_chain_is_too_long);
 	tcase_add_test(t, test_routing_hop_bounds_keep_answers);
+	tcase_add_test(t, test_routing_hop_budget_regions_keep_answers);
 	tcase_add_test(t, test_routing_hop_bounds_hold_past_16_bits);
 	tcase_add_test(t, test_routing_wide_spur_keeps_answers);
 	tcase_add_test(t, test_routing_paths_loopless_and_joined);

@@ -46,7 +46,8 @@ struct route_scratch {
 	int64_t *hop_from; /* [n_nodes] the last row's costs of its changed nodes, lazy */
 	int *hop_chg;	   /* [2 * n_nodes] nodes a row improved, lazy */
 	int *hop_chg_row;  /* [n_nodes] the row that last listed v, lazy */
-	int *hop_lim;	   /* [n_nodes] the last row a route from src reads v at, lazy */
+	int *hop_lim;	   /* [n_nodes] the last row a route from src reads v at, lazy;
+			    * 0 for every node outside the region */
 	/* Yen's candidate set B, sorted by route_path_cmp */
 	struct route_path cand[SMUG_ROUTE_TOPK_MAX];
 	int cand_dev[SMUG_ROUTE_TOPK_MAX]; /* deviation index of each candidate */
@@ -64,6 +65,11 @@ struct route_scratch {
 	int *members;	       /* [n_nodes] */
 	int n_members;
 	int64_t wmax; /* heaviest corridor route_weight of the graph */
+	/* adj_w[j]: the route_weight of adj[j]'s corridor, the searches'
+	 * one read of it an entry, filled for adj_w_of (a world's weights
+	 * change only when it is indexed, which gives it a new cache) */
+	int64_t *adj_w;
+	const struct smug_world *adj_w_of;
 	/* yen_with's unbanned distances to its dst, over the ball no
 	 * short-enough route leaves, settled on demand (base_of): a Dijkstra
 	 * from dst over the whole graph, bans ignored, kept open between
@@ -123,6 +129,7 @@ static void scratch_done(struct route_scratch *s)
 	free(s->base_bits);
 	free(s->fwd);
 	free(s->fwd_gen);
+	free(s->adj_w);
 	memset(s, 0, sizeof *s);
 }
 
@@ -139,7 +146,7 @@ static void hops_from(const struct smug_world *w, int from, int *row, int *queue
 		int u = queue[head++];
 		const struct smug_node *nu = &w->nodes[u];
 
-		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
+		for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end; j++) {
 			int v = w->adj[j].node;
 
 			if (row[v] < 0) {
@@ -268,9 +275,15 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->base_ent = xcalloc((size_t)a + (size_t)n + 1, sizeof *s->base_ent);
 		s->fwd = xcalloc((size_t)n + 1, sizeof *s->fwd);
 		s->fwd_gen = xcalloc((size_t)n + 1, sizeof *s->fwd_gen);
+		s->adj_w = xcalloc((size_t)a + 1, sizeof *s->adj_w);
 		if (w->n_nodes >= LANDMARK_MIN_NODES)
 			landmarks_build(w, s);
 		/* hop_table's buffers stay NULL until a path is too long */
+	}
+	if (s->adj_w_of != w) {
+		for (int j = 0; j < w->n_adj; j++)
+			s->adj_w[j] = w->corridors[w->adj[j].corridor].route_weight;
+		s->adj_w_of = w;
 	}
 	/* the masks are restored by every user; nothing to clear */
 	s->base_dst = -1;
@@ -388,9 +401,9 @@ static int64_t dist_to_dst(const struct smug_world *w, struct route_scratch *s, 
 			break;
 		if (it.node == src)
 			break;
-		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+		for (int j = u->adj_first, j_end = j + u->adj_count; j < j_end; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t d = it.dist + w->corridors[e->corridor].route_weight;
+			int64_t d = it.dist + s->adj_w[j];
 
 			if (usable(s, e) && d < dist_of(s, e->node)) {
 				s->dist[e->node] = d;
@@ -481,9 +494,9 @@ static int64_t base_more(const struct smug_world *w, struct route_scratch *s, in
 		u = &w->nodes[it->node];
 		s->base[it->node] = it->dist;
 		s->base_gen[it->node] = cur;
-		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+		for (int j = u->adj_first, j_end = j + u->adj_count; j < j_end; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t d = it->dist + w->corridors[e->corridor].route_weight;
+			int64_t d = it->dist + s->adj_w[j];
 
 			if (s->base_gen[e->node] != cur &&
 			    (s->base_tgen[e->node] != cur || d < s->base_tent[e->node])) {
@@ -510,12 +523,12 @@ static int64_t base_first_hop(const struct smug_world *w, struct route_scratch *
 	const struct smug_node *nx = &w->nodes[x];
 	int64_t left = ROUTE_INF;
 
-	for (int j = nx->adj_first; j < nx->adj_first + nx->adj_count; j++) {
+	for (int j = nx->adj_first, j_end = j + nx->adj_count; j < j_end; j++) {
 		const struct smug_adj *e = &w->adj[j];
 		int64_t b = usable(s, e) ? base_of(w, s, e->node) : ROUTE_INF;
 
-		if (b != ROUTE_INF && b + w->corridors[e->corridor].route_weight < left)
-			left = b + w->corridors[e->corridor].route_weight;
+		if (b != ROUTE_INF && b + s->adj_w[j] < left)
+			left = b + s->adj_w[j];
 	}
 	return left;
 }
@@ -552,9 +565,9 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			/* the spur node: its cheapest unbanned way may be banned */
 			left_u = base_first_hop(w, s, u);
 		}
-		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
+		for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end && next < 0; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t wt = w->corridors[e->corridor].route_weight, left_v;
+			int64_t wt = s->adj_w[j], left_v;
 
 			if (!usable(s, e))
 				continue;
@@ -615,12 +628,12 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 		}
 		if (u != src)
 			left_u = base_of(w, s, u);
-		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count && next < 0; j++) {
+		for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end && next < 0; j++) {
 			const struct smug_adj *e = &w->adj[j];
 			int64_t b = base_of(w, s, e->node);
 
 			if (usable(s, e) && b != ROUTE_INF &&
-			    b + w->corridors[e->corridor].route_weight == left_u)
+			    b + s->adj_w[j] == left_u)
 				next = e->node;
 		}
 		if (next < 0) {
@@ -661,7 +674,7 @@ static void hop_ball(const struct smug_world *w, struct route_scratch *s, int ds
 
 		if (s->dist[u] >= max_hops)
 			continue;
-		for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
+		for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end; j++) {
 			const struct smug_adj *e = &w->adj[j];
 
 			if (usable(s, e) && s->dist_gen[e->node] != s->gen) {
@@ -739,14 +752,16 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 			int u = was[i];
 			const struct smug_node *nu = &w->nodes[u];
 
-			for (int j = nu->adj_first; j < nu->adj_first + nu->adj_count; j++) {
+			for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end; j++) {
 				const struct smug_adj *e = &w->adj[j];
 				int v = e->node;
 				int64_t d;
 
-				if (!s->member[v] || h > s->hop_lim[v] || !usable(s, e))
+				/* a node outside the region has a limit of 0, and
+				 * none in it is banned (hop_ball never enters one) */
+				if (h > s->hop_lim[v] || s->corridor_ban[e->corridor])
 					continue;
-				d = s->hop_from[i] + w->corridors[e->corridor].route_weight;
+				d = s->hop_from[i] + s->adj_w[j];
 				if (d < s->hop_best[v] && d <= cap) {
 					s->hop_best[v] = d;
 					if (s->hop_chg_row[v] != h) {
@@ -771,8 +786,10 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 
 static void region_clear(struct route_scratch *s)
 {
-	for (int i = 0; i < s->n_members; i++)
+	for (int i = 0; i < s->n_members; i++) {
 		s->member[s->members[i]] = 0;
+		s->hop_lim[s->members[i]] = 0;
+	}
 	s->n_members = 0;
 }
 
@@ -828,9 +845,9 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 			best = g;
 			continue;
 		}
-		for (int j = u->adj_first; j < u->adj_first + u->adj_count; j++) {
+		for (int j = u->adj_first, j_end = j + u->adj_count; j < j_end; j++) {
 			const struct smug_adj *e = &w->adj[j];
-			int64_t d = g + w->corridors[e->corridor].route_weight, h = base_of(w, s, e->node);
+			int64_t d = g + s->adj_w[j], h = base_of(w, s, e->node);
 
 			if (h != ROUTE_INF && usable(s, e) && d + h <= radius && d < fwd_of(s, e->node)) {
 				s->fwd[e->node] = d;
@@ -854,12 +871,12 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 
 		if (v == src)
 			continue;
-		for (int j = nv->adj_first; j < nv->adj_first + nv->adj_count; j++) {
+		for (int j = nv->adj_first, j_end = j + nv->adj_count; j < j_end; j++) {
 			const struct smug_adj *e = &w->adj[j];
 			int64_t gu = fwd_of(s, e->node);
 
 			if (gu != ROUTE_INF && s->dist_gen[e->node] != s->gen && usable(s, e) &&
-			    gu + w->corridors[e->corridor].route_weight == gv) {
+			    gu + s->adj_w[j] == gv) {
 				s->dist[e->node] = best - gu;
 				s->dist_gen[e->node] = s->gen;
 				s->members[n_on++] = e->node;
