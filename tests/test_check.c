@@ -264,6 +264,17 @@ static void corridor_end(struct smug_world *w) { w->corridors[1].b = w->n_nodes;
 static void gate_past(struct smug_world *w) { w->wards[2].gate_node = w->n_nodes; }
 static void blackmarket(struct smug_world *w) { w->ledger.blackmarket = w->ledger.n_accounts; }
 static void treasury(struct smug_world *w) { w->ledger.treasury = w->ledger.n_accounts; }
+/* the first lane of the first shipment's faction, from or to one past the last ward */
+static void lane_src_past(struct smug_world *w)
+{
+	ck_assert_int_gt(net0(w)->n_lanes, 0);
+	net0(w)->lanes[0].src_ward = w->n_wards;
+}
+static void lane_dst_past(struct smug_world *w)
+{
+	ck_assert_int_gt(net0(w)->n_lanes, 0);
+	net0(w)->lanes[0].dst_ward = w->n_wards;
+}
 /* the last day delivered more than all days together (its record agrees) */
 static void today_above_total(struct smug_world *w)
 {
@@ -458,6 +469,8 @@ static const struct violation violations[] = {
 	{"ward's gate past the nodes", gate_past, "state.wards[2]: has no node"},
 	{"black market account past the ledger", blackmarket, "state.ledger: black market or treasury account missing"},
 	{"treasury account past the ledger", treasury, "state.ledger: black market or treasury account missing"},
+	{"lane from a ward past the wards", lane_src_past, ".network.lanes[0]: ward or route out of range"},
+	{"lane to a ward past the wards", lane_dst_past, ".network.lanes[0]: ward or route out of range"},
 };
 
 START_TEST(test_check_catches_each_violation)
