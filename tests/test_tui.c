@@ -12991,6 +12991,132 @@ START_TEST(test_tui_map_label_never_touches_the_next)
 }
 END_TEST
 
+/* A world whose wards lie in one row is drawn along the map's middle row
+ * and across its width, whatever its size: two wards 10 units apart (at
+ * x -5 and 5, y 0) stand on the middle row of the full 160x48 map, and
+ * so do two 1 unit apart (at -0.5 and 0.5), in the same columns. */
+START_TEST(test_tui_map_world_in_one_row_fills_the_middle_row)
+{
+	static const double half[2] = {5, 0.5};
+	int col[2][2];
+
+	for (int k = 0; k < 2; k++) {
+		char json[1024], *s, *row[64];
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		struct tui_app a;
+		int n;
+
+		snprintf(json, sizeof json,
+			 "{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+			 " \"ledger\": {\"treasury\": 100000},"
+			 " \"wards\": [{\"id\": \"ward:west\", \"name\": \"West\", \"ring\": 2, \"pos\": [%g, 0]},"
+			 "  {\"id\": \"ward:east\", \"name\": \"East\", \"ring\": 2, \"pos\": [%g, 0]}],"
+			 " \"nodes\": [{\"id\": \"n:w\", \"ward\": \"ward:west\"}, {\"id\": \"n:e\", \"ward\": \"ward:east\"}],"
+			 " \"corridors\": [{\"a\": \"n:w\", \"b\": \"n:e\"}],"
+			 " \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:west\","
+			 "   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}",
+			 -half[k], half[k]);
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+		tui_app_init(&a, w, &ascii_opts);
+		feed(&a, "M");
+		s = render(&a, 48, 160);
+		n = map_rows(s, row, 64);
+		for (int i = 0; i < 2; i++) {
+			const char *label = tui_short_ward(&a, i);
+			int times, r = label_row(row, n, label, &times);
+
+			ck_assert_msg(times == 1 && r == (int)lround((n - 1) / 2.0),
+				      "wards %g apart in one row: %s on map row %d of %d (%d times), want the middle, %d",
+				      2 * half[k], label, r, n, times, (int)lround((n - 1) / 2.0));
+			col[k][i] = (int)(strstr(row[r], label) - row[r]);
+		}
+		free(s);
+		tui_app_done(&a);
+		smug_world_free(w);
+	}
+	ck_assert_msg(col[0][0] == col[1][0] && col[0][1] == col[1][1],
+		      "wards 10 apart in one row stand in columns %d and %d, 1 apart in %d and %d", col[0][0], col[0][1],
+		      col[1][0], col[1][1]);
+}
+END_TEST
+
+/* A world whose wards all stand on one point is drawn in the middle of
+ * the map: two wards at (2, 3) on the full 160x48 map, under the Well
+ * ('@', the centre of the wards) on the middle row, middle column. */
+START_TEST(test_tui_map_world_on_one_point_stands_in_the_middle)
+{
+	const char *json =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:west\", \"name\": \"West\", \"ring\": 2, \"pos\": [2, 3]},"
+		"  {\"id\": \"ward:east\", \"name\": \"East\", \"ring\": 2, \"pos\": [2, 3]}],"
+		" \"nodes\": [{\"id\": \"n:w\", \"ward\": \"ward:west\"}, {\"id\": \"n:e\", \"ward\": \"ward:east\"}],"
+		" \"corridors\": [{\"a\": \"n:w\", \"b\": \"n:e\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:west\","
+		"   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	char *s, *row[64];
+	int n, r, at;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	feed(&a, "M");
+	s = render(&a, 48, 160);
+	n = map_rows(s, row, 64);
+	for (r = 0; r < n && strchr(row[r], '@') == NULL; r++)
+		;
+	ck_assert_msg(r == (int)lround((n - 1) / 2.0), "the Well of a world on one point on map row %d of %d, want %d", r,
+		      n, (int)lround((n - 1) / 2.0));
+	at = (int)(strchr(row[r], '@') - row[r]);
+	ck_assert_msg(at == 80, "the Well of a world on one point in column %d of 160, want 80", at);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Shipments on the map never cover the Well nor a ward: on the world of
+ * one long road (tests/data/long-road.json, the Well halfway along it)
+ * the road holds a day's shipments every few cells after 30 days, and
+ * the full map at every width from 80 to 200 columns still shows the
+ * Well ('@') once and both wards' labels. */
+START_TEST(test_tui_map_shipments_pass_under_the_well)
+{
+	size_t len;
+	char *json = test_slurp(SRCDIR "/tests/data/long-road.json", &len);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert(json != NULL);
+	ck_assert_msg(smug_world_load_json(json, len, "long-road.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	for (int day = 1; day <= 30; day++)
+		feed(&a, ".");
+	ck_assert_int_gt(w->n_shipments, 100);
+	feed(&a, "M");
+	for (int cols = 80; cols <= 200; cols++) {
+		char *s = render(&a, 30, cols), *row[64];
+		int n = map_rows(s, row, 64), wells = 0, times[2];
+
+		for (int r = 0; r < n; r++)
+			wells += strchr(row[r], '@') != NULL;
+		label_row(row, n, tui_short_ward(&a, 0), &times[0]);
+		label_row(row, n, tui_short_ward(&a, 1), &times[1]);
+		ck_assert_msg(wells == 1 && times[0] == 1 && times[1] == 1,
+			      "%dx30, %d shipments on the road: %d Wells, %s labelled %d times, %s %d times", cols,
+			      w->n_shipments, wells, tui_short_ward(&a, 0), times[0], tui_short_ward(&a, 1), times[1]);
+		free(s);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+	free(json);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -13208,6 +13334,9 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_legend_stays_under_a_long_list);
 	tcase_add_test(t, test_tui_map_small_world_draws_every_border);
 	tcase_add_test(t, test_tui_map_label_never_touches_the_next);
+	tcase_add_test(t, test_tui_map_world_in_one_row_fills_the_middle_row);
+	tcase_add_test(t, test_tui_map_world_on_one_point_stands_in_the_middle);
+	tcase_add_test(t, test_tui_map_shipments_pass_under_the_well);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);

@@ -135,8 +135,8 @@ static void index_update(struct tui_app *a)
 	while (drop < x->n && x->seq[drop] < oldest)
 		drop++;
 	if (drop > 0) {
-		memmove(x->seq, x->seq + drop, (size_t)(x->n - drop) * sizeof *x->seq);
 		x->n -= drop;
+		memmove(x->seq, x->seq + drop, (size_t)x->n * sizeof *x->seq);
 	}
 }
 

@@ -63,12 +63,13 @@ static void map_frame(struct tui_app *a, struct map *m, int h, int w)
 		if (i == 0 || p[1] < miny) miny = p[1];
 		if (i == 0 || p[1] > maxy) maxy = p[1];
 	}
-	if (maxx - minx < 1e-9)
-		maxx = minx + 1;
-	if (maxy - miny < 1e-9)
-		maxy = miny + 1;
-	/* labels are up to 3 wide: keep two columns clear of the frame */
+	/* labels are up to 3 wide: keep two columns clear of the frame. A
+	 * world in one row is fitted by its width alone (its height of 0
+	 * gives an infinite bound), one in a column by its height, so either
+	 * fills the map at any size, centred */
 	k = fmin((w - 8) / (maxx - minx) / 2.0, (h - 1) / (maxy - miny));
+	if (!isfinite(k))
+		k = 1; /* every ward on one point, drawn at the centre */
 	for (int z = 0; z < a->map_zoom; z++)
 		k *= 2;
 	m->h = h;
