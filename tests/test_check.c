@@ -264,6 +264,17 @@ static void corridor_end(struct smug_world *w) { w->corridors[1].b = w->n_nodes;
 static void gate_past(struct smug_world *w) { w->wards[2].gate_node = w->n_nodes; }
 static void blackmarket(struct smug_world *w) { w->ledger.blackmarket = w->ledger.n_accounts; }
 static void treasury(struct smug_world *w) { w->ledger.treasury = w->ledger.n_accounts; }
+/* the first lane of the first shipment's faction, from or to one past the last ward */
+static void lane_src_past(struct smug_world *w)
+{
+	ck_assert_int_gt(net0(w)->n_lanes, 0);
+	net0(w)->lanes[0].src_ward = w->n_wards;
+}
+static void lane_dst_past(struct smug_world *w)
+{
+	ck_assert_int_gt(net0(w)->n_lanes, 0);
+	net0(w)->lanes[0].dst_ward = w->n_wards;
+}
 /* the last day delivered more than all days together (its record agrees) */
 static void today_above_total(struct smug_world *w)
 {
@@ -271,6 +282,22 @@ static void today_above_total(struct smug_world *w)
 	w->tel.history[(w->tel.history_head + SMUG_HISTORY_DAYS - 1) % SMUG_HISTORY_DAYS].c.delivered =
 		w->tel.today.delivered;
 }
+/* each other count of the last day above its total, its record following */
+#define TODAY_ABOVE_TOTAL(count)                                                                          \
+	static void today_above_total_##count(struct smug_world *w)                                       \
+	{                                                                                                 \
+		w->tel.today.count = w->tel.total.count + 1;                                              \
+		w->tel.history[(w->tel.history_head + SMUG_HISTORY_DAYS - 1) % SMUG_HISTORY_DAYS].c.count = \
+			w->tel.today.count;                                                                \
+	}
+TODAY_ABOVE_TOTAL(shipments_created)
+TODAY_ABOVE_TOTAL(seized)
+TODAY_ABOVE_TOTAL(lost)
+TODAY_ABOVE_TOTAL(delayed)
+TODAY_ABOVE_TOTAL(bribes_spent)
+TODAY_ABOVE_TOTAL(tariffs)
+TODAY_ABOVE_TOTAL(customs_checks)
+#undef TODAY_ABOVE_TOTAL
 static void event_kind(struct smug_world *w)
 {
 	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].kind = SMUG_EVENT_KIND_COUNT;
@@ -419,6 +446,13 @@ static const struct violation violations[] = {
 	{"event corridor out of range", event_corridor, "kind, faction, corridor or commodity out of range"},
 	{"event commodity out of range", event_commodity, "kind, faction, corridor or commodity out of range"},
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's shipments created above the total", today_above_total_shipments_created, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's seized above the total", today_above_total_seized, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's lost above the total", today_above_total_lost, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's delayed above the total", today_above_total_delayed, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's bribes spent above the total", today_above_total_bribes_spent, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's tariffs above the total", today_above_total_tariffs, "state.telemetry.today: a count of the last day exceeds the total"},
+	{"a day's customs checks above the total", today_above_total_customs_checks, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a border touched today that nobody crossed", touched_uncrossed, "was not crossed today"},
 	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},
 	{"a source term past the third", source_term_past_three, "state.ward_topk[1].source[0].term[4]: 0.25, a source has 3 terms"},
@@ -435,6 +469,8 @@ static const struct violation violations[] = {
 	{"ward's gate past the nodes", gate_past, "state.wards[2]: has no node"},
 	{"black market account past the ledger", blackmarket, "state.ledger: black market or treasury account missing"},
 	{"treasury account past the ledger", treasury, "state.ledger: black market or treasury account missing"},
+	{"lane from a ward past the wards", lane_src_past, ".network.lanes[0]: ward or route out of range"},
+	{"lane to a ward past the wards", lane_dst_past, ".network.lanes[0]: ward or route out of range"},
 };
 
 START_TEST(test_check_catches_each_violation)

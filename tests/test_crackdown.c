@@ -369,6 +369,40 @@ START_TEST(test_crackdown_cooldown_and_exploration)
 }
 END_TEST
 
+/* The planner explores on the days that are multiples of
+ * crackdown.exploration_every (7 by default), and every day at 1: the
+ * exploration crackdowns of days 31 to 72 all start on a multiple of 7,
+ * and with exploration_every 1 the next 42 days have more days that
+ * start one than the 6 a weekly planner could. */
+START_TEST(test_crackdown_explores_every_exploration_every_days)
+{
+	struct smug_world *w = dosadi();
+	struct smug_error err;
+	int started[2] = {0};
+
+	smug_cmd_step(w, 30);
+	smug_cmd_auto_crackdown(w, true);
+	for (int k = 0; k < 2; k++) {
+		if (k == 1)
+			ck_assert_int_eq(smug_config_set(w, "crackdown.exploration_every", "1", &err), SMUG_OK);
+		for (int d = 0; d < 42; d++) {
+			bool today = false;
+
+			smug_cmd_step(w, 1);
+			for (int i = 0; i < w->n_crackdowns; i++)
+				today |= w->crackdowns[i].exploration && w->crackdowns[i].start_day == w->day;
+			ck_assert_msg(!today || k == 1 || w->day % 7 == 0,
+				      "day %d: an exploration crackdown starts, exploration_every 7", w->day);
+			started[k] += today;
+		}
+	}
+	ck_assert_int_gt(started[0], 0);
+	ck_assert_msg(started[1] > 6, "exploration_every 1: exploration crackdowns start on %d days of 42",
+		      started[1]);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The planner explores only borders that saw traffic: with smuggling
  * switched off nothing crosses a border, so three weeks of the planner
  * (three exploration days) start no crackdown at all. */
@@ -500,6 +534,114 @@ START_TEST(test_crackdown_nearest_corridors_are_the_nearest)
 			}
 	ck_assert_int_gt(queries, 500);
 	free(key);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The what-if moves a decision of a faction's first plan day too, when
+ * it has learned no border yet: on the tiny world's day 1 a full
+ * crackdown on n:a|n:b raises the score of every winner that leaves by
+ * it, and some then lose to the route by n:a|n:c. */
+START_TEST(test_crackdown_whatif_moves_a_first_day_decision)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int ab = smug_world_find_corridor(w, "n:a|n:b"), tried = 0, flipped = 0;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_ge(ab, 0);
+	smug_cmd_step(w, 1);
+	ck_assert_int_eq(w->factions[0].net.n_plan_stats, 0);
+	for (int i = 0; i < w->n_decisions; i++) {
+		const struct smug_decision *d = &w->decisions[i];
+		bool via = false;
+
+		if (d->winner < 0)
+			continue;
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		for (int k = 0; k + 1 < x->cand[d->winner].n_nodes; k++)
+			via |= x->cand[d->winner].edges[k].corridor == ab;
+		if (!via)
+			continue;
+		ck_assert_int_eq(smug_explain_whatif(w, i, ab, 1.0, wi), SMUG_OK);
+		ck_assert_msg(wi->x.cand[d->winner].score > x->cand[d->winner].score,
+			      "decision %d: its winner by n:a|n:b scores %.3f under a crackdown there, %.3f without", i,
+			      wi->x.cand[d->winner].score, x->cand[d->winner].score);
+		flipped += wi->winner_after != d->winner;
+		tried++;
+	}
+	ck_assert_int_gt(tried, 0);
+	ck_assert_int_gt(flipped, 0);
+	free(wi);
+	free(x);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The faction's risk for crossing corridor c from node from, as it
+ * planned (the what-if's risk_before). */
+static double planned_risk(const struct smug_world *w, const struct smug_decision *d, int c, int from)
+{
+	const struct smug_network *n = &w->factions[d->faction].net;
+	struct smug_belief b;
+
+	smuggling_estimate(w, n, n->plan_stats, n->n_plan_stats, c, from, &b);
+	return smuggling_belief_risk(&b, w->commodities[d->commodity].heat);
+}
+
+/* A what-if prices a corridor in the direction the route sent crosses
+ * it, also for an explored decision whose winner crosses it the other
+ * way: on day 10 of the default world, a decision made to have sent
+ * (exploring) a candidate that crosses a corridor against its winner's
+ * direction is priced from the sent route's side. */
+START_TEST(test_crackdown_whatif_prices_the_direction_the_route_sent_crosses)
+{
+	struct smug_world *w = dosadi();
+	struct smug_whatif *wi = malloc(sizeof *wi);
+	struct smug_explanation *x = malloc(sizeof *x);
+	int tried = 0, forward = 0;
+
+	ck_assert_ptr_nonnull(wi);
+	ck_assert_ptr_nonnull(x);
+	smug_cmd_step(w, 10);
+	for (int i = 0; i < w->n_decisions; i++) {
+		struct smug_decision *d = &w->decisions[i];
+		const struct smug_explain_candidate *win;
+
+		if (d->winner < 0)
+			continue;
+		ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+		win = &x->cand[d->winner];
+		for (int j = 0; j < x->n_cand; j++)
+			for (int k = 0; k + 1 < x->cand[j].n_nodes; k++)
+				for (int m = 0; m + 1 < win->n_nodes; m++) {
+					const struct smug_explain_candidate *p = &x->cand[j];
+					int c = p->edges[k].corridor, from = p->nodes[k];
+					struct smug_decision saved = *d;
+
+					if (win->nodes[m] != p->nodes[k + 1] || win->nodes[m + 1] != from ||
+					    planned_risk(w, d, c, from) == planned_risk(w, d, c, win->nodes[m]))
+						continue;
+					d->chosen = j;
+					d->explore = true;
+					memcpy(d->route, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
+					d->route_len = p->n_nodes;
+					ck_assert_int_eq(smug_explain_whatif(w, i, c, 1.0, wi), SMUG_OK);
+					ck_assert_msg(wi->risk_before == planned_risk(w, d, c, from),
+						      "decision %d sent by candidate %d: %s priced at %g, from %s %g", i, j,
+						      w->corridors[c].id, wi->risk_before, w->nodes[from].id,
+						      planned_risk(w, d, c, from));
+					*d = saved;
+					forward += from == w->corridors[c].a;
+					tried++;
+				}
+	}
+	ck_assert_int_gt(forward, 0); /* sent across from its a end, and from its b end */
+	ck_assert_int_gt(tried, forward);
+	free(wi);
+	free(x);
 	smug_world_free(w);
 }
 END_TEST
@@ -986,6 +1128,8 @@ int main(void)
 	tcase_add_test(t, test_crackdown_manual_life_follows_the_model);
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
+	tcase_add_test(t, test_crackdown_whatif_prices_the_direction_the_route_sent_crosses);
+	tcase_add_test(t, test_crackdown_whatif_moves_a_first_day_decision);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
 	tcase_add_test(t, test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_others);
 	tcase_add_test(t, test_crackdown_whatif_of_an_explored_route_starts_from_its_own_estimate);
@@ -999,6 +1143,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_cooldown_and_exploration);
 	tcase_add_test(t, test_crackdown_first_pick_is_top_score);
 	tcase_add_test(t, test_crackdown_no_traffic_no_exploration);
+	tcase_add_test(t, test_crackdown_explores_every_exploration_every_days);
 	tcase_add_test(t, test_crackdown_cooldowns_bounded);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

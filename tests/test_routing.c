@@ -921,6 +921,31 @@ START_TEST(test_routing_large_worlds_give_their_search_buffers_back)
 }
 END_TEST
 
+/* route_yen, the search without a cache (a hand-built world's, and the
+ * cache's own on a miss), gives its scratch back every time: 40 searches
+ * on the default world leave the heap where it was. */
+START_TEST(test_routing_yen_gives_its_scratch_back)
+{
+	struct smug_world *w = test_default_at(0);
+	struct route_path *got = malloc(SMUG_ROUTE_TOPK_MAX * sizeof *got);
+	size_t before = 0;
+	int found = 0;
+
+	ck_assert_ptr_nonnull(got);
+	/* no assertion inside the loop: Check keeps a note of each one */
+	for (int round = 0; round < 42; round++) {
+		found += route_yen(w, 0, w->n_nodes - 1, SMUG_ROUTE_TOPK_MAX, got) > 0;
+		if (round == 1)
+			before = test_heap_in_use();
+	}
+	ck_assert_int_eq(found, 42);
+	ck_assert_msg(test_heap_in_use() <= before + 16 * 1024, "40 searches: %zu bytes more in use",
+		      test_heap_in_use() - before);
+	free(got);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The buffers of the search within the hop budget (taken only when the
  * cheapest route has too many nodes) go back with the world too: 200
  * bypass worlds, each routed end to end and freed, leave the heap where
@@ -1165,6 +1190,7 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_caches_give_their_memory_back);
 	tcase_add_test(t, test_routing_large_worlds_give_their_search_buffers_back);
 	tcase_add_test(t, test_routing_hop_budget_search_gives_its_buffers_back);
+	tcase_add_test(t, test_routing_yen_gives_its_scratch_back);
 	suite_add_tcase(s, t);
 
 	t = tcase_create("reach");

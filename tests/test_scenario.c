@@ -74,6 +74,8 @@ static const struct bad_case cases[] = {
 	{"unknown commodity", "\"seed\":3,", "\"seed\":3,\"commodities\":{\"OPIUM\":{}},", SMUG_ERR_SCHEMA,
 	 "s.json: commodities.OPIUM: unknown commodity"},
 	{"unknown good", "{\"water\":0.5}", "{\"gold\":0.5}", SMUG_ERR_SCHEMA, "s.json: wards[1].signals.shortage.gold: unknown good"},
+	{"good named twice", "{\"water\":0.5}", "{\"water\":0.5,\"water\":0.7}", SMUG_ERR_SCHEMA,
+	 "s.json: wards[1].signals.shortage.water: duplicate key"},
 	{"bad id characters", "{\"id\":\"n:c\"", "{\"id\":\"n|c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
 	/* smugnet-scenario(5): printable ASCII, no space, |, >, " or \ */
 	{"space in an id", "{\"id\":\"n:c\"", "{\"id\":\"n c\"", SMUG_ERR_SCHEMA, "s.json: nodes[2].id: invalid id"},
@@ -517,6 +519,27 @@ START_TEST(test_scenario_generated_worlds)
 				ck_assert_msg(k->hazard <= 0.0305, "%s in the first ring: hazard %g", k->id, k->hazard);
 			if (r == rings)
 				ck_assert_msg(k->hazard >= 0.0595, "%s in the last ring: hazard %g", k->id, k->hazard);
+		}
+		/* a corridor around a ring (between the wards' first nodes)
+		 * takes 1 day, 2 for about three in ten (smugnet(1), gen) */
+		if (n >= 100) {
+			int ring_corridors = 0, slow = 0;
+
+			for (int c = 0; c < w->n_corridors; c++) {
+				const struct smug_corridor *k = &w->corridors[c];
+				const char *ia = w->nodes[k->a].id, *ib = w->nodes[k->b].id;
+				int wa = w->nodes[k->a].ward, wb = w->nodes[k->b].ward;
+
+				if (wa == wb || w->wards[wa].ring != w->wards[wb].ring ||
+				    strcmp(ia + strlen(ia) - 2, ".0") != 0 || strcmp(ib + strlen(ib) - 2, ".0") != 0)
+					continue;
+				ck_assert(k->travel_days == 1 || k->travel_days == 2);
+				ring_corridors++;
+				slow += k->travel_days == 2;
+			}
+			ck_assert_int_ge(ring_corridors, n - 12);
+			ck_assert_msg(slow >= ring_corridors / 6 && slow <= ring_corridors / 2,
+				      "%d wards: %d of %d corridors around the rings take 2 days", n, slow, ring_corridors);
 		}
 		/* smuggling tolerance rises outward: 0.1-0.3 in the first ring,
 		 * 0.7-0.9 in the last (smugnet(1), gen) */

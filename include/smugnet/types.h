@@ -643,9 +643,9 @@ struct smug_decision {
 	int runner;		/* index of the runner-up, -1 = none */
 	double winner_score;	/* expected loss + cost + travel term */
 	double margin;		/* runner-up score minus winner score */
-	int route[SMUG_ROUTE_MAX_NODES]; /* the winner's nodes */
+	int route[SMUG_ROUTE_MAX_NODES]; /* the nodes of the route sent (chosen) */
 	int route_len;
-	int route_borders;	/* borders the winner crosses */
+	int route_borders;	/* borders it crosses */
 	char skipped[96];	/* why no shipment was sent, "" if sent */
 	enum smug_skip skip;	/* the same as a code */
 	int chosen;		/* candidate sent: the winner, or the exploration pick */

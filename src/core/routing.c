@@ -1034,8 +1034,9 @@ static void base_build(struct route_scratch *s, int dst)
 	s->base_n_ent = s->base_live = 0;
 	s->base_at = 0;
 	s->base_pos = 0;
+	/* dst's entry is the only one and the first settled, before any edge
+	 * into dst is relaxed: its tentative stamp is never read */
 	s->base_tent[dst] = 0;
-	s->base_tgen[dst] = s->base_cur;
 	base_push(s, 0, dst);
 	s->base_dst = dst;
 }

@@ -359,12 +359,16 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 		m3 = econ_move(&account, &buyers, share_part(account, ward_spend_rate), roomy, true);
 		m4 = econ_move(&blackmarket, &buyers, share_part(spend, cw), roomy, true);
 		h[0] = m0, h[1] = m1, h[2] = m2, h[3] = m3, h[4] = m4;
-		moved[0] += m0, moved[1] += m1, moved[2] += m2, moved[3] += m3, moved[4] += m4;
+		moved[2] += m2, moved[3] += m3, moved[4] += m4;
 		/* m - 1 is negative just where m, never negative, is 0 */
 		zero |= (m0 - 1) | (m1 - 1) | (m2 - 1) | (m3 - 1) | (m4 - 1);
 		acc[wa->buyers].balance = buyers;
 		acc[wa->account].balance = account;
 	}
+	/* the leaks and levies are what the black market and the treasury
+	 * gained besides what they paid out */
+	moved[0] += blackmarket - acc[l->blackmarket].balance + moved[4];
+	moved[1] += treasury - acc[l->treasury].balance + moved[2];
 	acc[l->treasury].balance = treasury;
 	acc[l->blackmarket].balance = blackmarket;
 	if (zero < 0) /* some transfer moved nothing (rare): count them */
