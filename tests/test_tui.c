@@ -13117,6 +13117,69 @@ START_TEST(test_tui_map_shipments_pass_under_the_well)
 }
 END_TEST
 
+/* Two borders between the same two wards share one line on the map and
+ * split it: their marks stand a third and two thirds of the way along,
+ * whatever other borders the wards have. Wards A (-5, 0), B (5, 0) and
+ * C (0, 5); borders n:a|n:b, n:a|n:c and n:a|n:d (A-B, A-C and A-B
+ * again, in that order of their ids), each under a crackdown (so
+ * marked); on the full 160x48 map the A-B marks are at 1/3 and 2/3 of
+ * the columns from A to B. */
+START_TEST(test_tui_map_parallel_borders_share_their_line)
+{
+	const char *json =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"tri\", \"name\": \"three wards\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:aaa\", \"name\": \"A\", \"ring\": 2, \"pos\": [-5, 0]},"
+		"  {\"id\": \"ward:bbb\", \"name\": \"B\", \"ring\": 2, \"pos\": [5, 0]},"
+		"  {\"id\": \"ward:ccc\", \"name\": \"C\", \"ring\": 2, \"pos\": [0, 5]}],"
+		" \"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:aaa\"}, {\"id\": \"n:b\", \"ward\": \"ward:bbb\"},"
+		"  {\"id\": \"n:c\", \"ward\": \"ward:ccc\"}, {\"id\": \"n:d\", \"ward\": \"ward:bbb\"}],"
+		" \"corridors\": [{\"a\": \"n:a\", \"b\": \"n:b\"}, {\"a\": \"n:a\", \"b\": \"n:c\"}, {\"a\": \"n:a\", \"b\": \"n:d\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:aaa\","
+		"   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	int ax = -1, bx = -1, at[2] = {-1, -1};
+	char *s;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "tri.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(w->n_corridors, 3);
+	for (int c = 0; c < 3; c++)
+		ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 1.0, -1, NULL), SMUG_OK);
+	tui_app_init(&a, w, &ascii_opts);
+	feed(&a, "M");
+	s = render(&a, 48, 160);
+	for (int i = 0, k = 0; i < a.n_marks; i++) { /* the marks of the two A-B borders */
+		int c = a.marks[i].corridor;
+		int wa = w->nodes[w->corridors[c].a].ward, wb = w->nodes[w->corridors[c].b].ward;
+
+		if (wa + wb == 1 && k < 2) /* wards 0 and 1 */
+			at[k++] = a.marks[i].x;
+	}
+	if (at[0] > at[1]) {
+		int t = at[0];
+
+		at[0] = at[1];
+		at[1] = t;
+	}
+	/* the wards' columns: the middle of their labels on the A-B row */
+	for (char *p = s; p && ax < 0; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+		if (strstr(p, "aaa") && strstr(p, "bbb") && strstr(p, "aaa") < strchr(p, '\n')) {
+			ax = (int)(strstr(p, "aaa") - p) + 1;
+			bx = (int)(strstr(p, "bbb") - p) + 1;
+		}
+	ck_assert_msg(ax >= 0 && at[0] >= 0 && at[1] >= 0, "no A-B row or marks (A at %d, marks at %d and %d):\n%s", ax,
+		      at[0], at[1], s);
+	ck_assert_msg(abs(at[0] - (ax + (bx - ax) / 3)) <= 2 && abs(at[1] - (ax + 2 * (bx - ax) / 3)) <= 2,
+		      "A in column %d, B in %d: the parallel borders' marks in columns %d and %d, want about %d and %d", ax,
+		      bx, at[0], at[1], ax + (bx - ax) / 3, ax + 2 * (bx - ax) / 3);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A curses screen of terminal type `term` writing to /dev/null; its
  * files are closed by screen_close. */
 static SCREEN *screen_open(const char *term, FILE **out, FILE **in)
@@ -13337,6 +13400,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_world_in_one_row_fills_the_middle_row);
 	tcase_add_test(t, test_tui_map_world_on_one_point_stands_in_the_middle);
 	tcase_add_test(t, test_tui_map_shipments_pass_under_the_well);
+	tcase_add_test(t, test_tui_map_parallel_borders_share_their_line);
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);

@@ -738,7 +738,7 @@ int tui_term_begin(const struct tui_options *opt, struct tui_theme *th)
 
 void tui_term_end(void)
 {
-	restore_terminal();
+	restore_terminal(); /* now, not only at exit: the caller may write to the terminal after */
 }
 
 int tui_run(struct smug_world **w, const struct tui_options *opt)
