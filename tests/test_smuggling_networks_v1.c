@@ -485,6 +485,9 @@ static void check_explanation(const struct smug_decision *d, const struct smug_e
 	if (d->runner >= 0) {
 		ck_assert(x->cand[d->runner].score - x->cand[d->winner].score == d->margin);
 		ck_assert(x->flip[0] != '\0');
+	} else {
+		/* the only candidate wins by no margin: the routes pane and a saved seed show none */
+		ck_assert_msg(d->margin == 0 && x->margin == 0, "the only candidate wins by a margin of %g", d->margin);
 	}
 }
 
@@ -562,6 +565,30 @@ START_TEST(test_smuggling_explanation_at_the_largest_route_topk)
 	ck_assert_int_gt(full, 0);
 	smug_world_free(w);
 	free(x);
+}
+END_TEST
+
+/* On a world of one road (tests/data/long-road.json) every decision has
+ * one candidate: it wins by no margin, in the plan and its explanation
+ * (the Routes pane reads "the only candidate", a saved seed margin 0). */
+START_TEST(test_smuggling_only_candidate_wins_by_no_margin)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/tests/data/long-road.json");
+	struct smug_explanation *x = malloc(sizeof *x);
+	int alone = 0;
+
+	ck_assert_ptr_nonnull(x);
+	for (int day = 0; day < 5; day++) {
+		smug_cmd_step(w, 1);
+		for (int i = 0; i < w->n_decisions; i++) {
+			ck_assert_int_eq(smug_explain_decision(w, i, x), SMUG_OK);
+			check_explanation(&w->decisions[i], x);
+			alone += w->decisions[i].winner >= 0 && w->decisions[i].runner < 0;
+		}
+	}
+	ck_assert_int_gt(alone, 0);
+	free(x);
+	smug_world_free(w);
 }
 END_TEST
 
@@ -2077,6 +2104,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_choices_are_real);
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
+	tcase_add_test(t, test_smuggling_only_candidate_wins_by_no_margin);
 	tcase_add_test(t, test_smuggling_explanation_at_the_largest_route_topk);
 	tcase_add_test(t, test_smuggling_plan_follows_loss_knobs_set_during_a_run);
 	tcase_add_test(t, test_smuggling_flip_and_lever_are_the_smallest_changes);
