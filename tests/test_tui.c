@@ -9441,6 +9441,30 @@ START_TEST(test_tui_canvas_sub_stays_inside_its_parent)
 }
 END_TEST
 
+/* A part asked to begin above or left of its pane begins at the pane's
+ * top-left corner, and its size counts from there: it still never
+ * spills out of the pane. */
+START_TEST(test_tui_canvas_sub_from_before_the_pane_starts_at_its_corner)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(10, 20);
+	struct canvas screen = {&a.th, NULL, g, 0, 0, 10, 20};
+	struct canvas pane = canvas_sub(&screen, 1, 2, 5, 10); /* rows 1-5, columns 2-11 */
+	struct canvas part = canvas_sub(&pane, -2, -3, 2, 4);
+	char *text;
+
+	for (int y = 0; y < 10; y++)
+		canvas_text(&part, y, 0, ROLE_NORMAL, "xxxxxxxxxxxxxxxxxxxx");
+	text = grid_dump(g);
+	ck_assert_msg(strcmp(text, "\n  xxxx\n  xxxx\n\n\n\n\n\n\n\n") == 0,
+		      "a 2x4 part from row -2, column -3 of a 5x10 pane at row 1, column 2 drew:\n%s", text);
+	free(text);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The help view on a 24x80 screen, one byte per column, into row; the
  * screen row of its list's first line (the row under its title). */
 static int help_page(struct tui_app *a, char (*row)[256])
@@ -13325,6 +13349,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
 	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
+	tcase_add_test(t, test_tui_canvas_sub_from_before_the_pane_starts_at_its_corner);
 	tcase_add_test(t, test_tui_chart_range_takes_whole_band_days_only);
 	tcase_add_test(t, test_tui_chart_band_fills_up_to_the_top_row);
 	tcase_add_test(t, test_tui_chart_band_takes_the_rows_at_its_ends);
