@@ -465,7 +465,7 @@ static void base_advance(struct route_scratch *s)
  * value a full build would give it. */
 static int64_t base_more(const struct smug_world *w, struct route_scratch *s, int v)
 {
-	const uint32_t cur = s->base_cur;
+	const uint32_t cur = s->base_cur, tent = cur - 1;
 	struct base_node *const bn = s->base;
 
 	while (bn[v].gen != cur && s->base_live > 0) {
@@ -497,11 +497,13 @@ static int64_t base_more(const struct smug_world *w, struct route_scratch *s, in
 			struct base_node *y = &bn[w->adj[j].node];
 			int64_t d = at + s->adj_w[j];
 
-			/* a node neither tentative nor settled in this build is
-			 * pushed; a settled one is at most at <= d away */
-			if (cur - y->gen > 1u || d < y->dist) {
+			/* a node neither tentative nor settled in this build
+			 * (stamped before it: stamps only grow between wraps,
+			 * which clear them) is pushed; a settled one is at most
+			 * at <= d away */
+			if (y->gen < tent || d < y->dist) {
 				y->dist = d;
-				y->gen = cur - 1;
+				y->gen = tent;
 				base_push(s, d, w->adj[j].node);
 			}
 		}
