@@ -67,6 +67,8 @@ import time
 
 MUTATED_DIRS = ("src/core", "src/tui")
 GOLDEN_TAG = "golden"
+# tests of the test suite itself, not of the product: never run on a mutant
+NOT_BEHAVIOURAL = {"tests/mutants_list.sh"}
 EQUIVALENT_LIST = "tests/mutants-equivalent.txt"
 
 # ---- a small C tokenizer: enough to find operators outside comments,
@@ -322,16 +324,17 @@ def equivalence_key(m, text):
     return (m["file"], prev, " ".join(line.split()))
 
 
-def load_equivalent(path):
-    """{key: reason} from tests/mutants-equivalent.txt (blocks of file:,
-    after:, line:, why: lines; # comments)."""
-    out, cur = {}, {}
+def equivalent_entries(path):
+    """[(line number, key, reason)] of tests/mutants-equivalent.txt, in
+    file order (blocks of file:, after:, line:, why: lines; # comments)."""
+    out, cur, first = [], {}, 0
 
     def flush():
         if cur:
             if not all(k in cur for k in ("file", "after", "line", "why")):
-                raise ValueError(f"{path}: an entry lacks one of file, after, line, why: {cur}")
-            out[(cur["file"], " ".join(cur["after"].split()), " ".join(cur["line"].split()))] = cur["why"]
+                raise ValueError(f"{path}:{first}: an entry lacks one of file, after, line, why")
+            key = (cur["file"], " ".join(cur["after"].split()), " ".join(cur["line"].split()))
+            out.append((first, key, cur["why"]))
             cur.clear()
 
     with open(path, encoding="utf-8") as f:
@@ -344,9 +347,43 @@ def load_equivalent(path):
             field, sep, value = raw.partition(":")
             if not sep or field not in ("file", "after", "line", "why"):
                 raise ValueError(f"{path}:{n}: expected 'file:', 'after:', 'line:' or 'why:'")
+            if not cur:
+                first = n
             cur[field] = value.strip()
     flush()
     return out
+
+
+def load_equivalent(path):
+    """{key: reason} from tests/mutants-equivalent.txt."""
+    return {key: why for _, key, why in equivalent_entries(path)}
+
+
+def check_list(srcdir):
+    """Every entry of the equivalence list names a mutant the sources still
+    have, once: an entry whose line changed no longer excludes anything and
+    its argument was made about code that is gone. 0 when so, 1 if not."""
+    path = os.path.join(srcdir, EQUIVALENT_LIST)
+    try:
+        entries = equivalent_entries(path)
+    except (OSError, ValueError) as e:
+        print(f"mutate: {e}", file=sys.stderr)
+        return 1
+    texts, sites = all_sites(srcdir, set())
+    keys = {equivalence_key(m, texts[m["file"]]) for m in sites}
+    seen, bad = {}, 0
+    for n, key, _ in entries:
+        if key in seen:
+            print(f"{path}:{n}: the same mutant as the entry at line {seen[key]}", file=sys.stderr, flush=True)
+            bad += 1
+        elif key not in keys:
+            print(f"{path}:{n}: matches no mutant of {key[0]} any more "
+                  f"(after '{key[1]}', line '{key[2]}'): find the line's new text and check "
+                  f"the argument still holds, or remove the entry", file=sys.stderr, flush=True)
+            bad += 1
+        seen.setdefault(key, n)
+    print(f"mutate: {len(entries)} entries in {EQUIVALENT_LIST}, {bad} wrong", flush=True)
+    return 1 if bad else 0
 
 
 # ---- building and running ----
@@ -510,12 +547,16 @@ def main():
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS") or 2),
                     help="tests run at once for one mutant (default 2)")
     ap.add_argument("--list", action="store_true", help="print the sampled mutants and stop")
+    ap.add_argument("--check-list", metavar="SRCDIR",
+                    help="check that each entry of the equivalence list matches one mutant of SRCDIR's sources, once")
     ap.add_argument("--only", default=os.environ.get("MUTATION_ONLY", ""),
                     help="sample numbers to run, e.g. '4 38-40' (default: all)")
     ap.add_argument("--sanitize", action="store_true",
                     default=os.environ.get("MUTATION_SANITIZE", "") not in ("", "0"),
                     help="build with --enable-sanitizers (ASan + UBSan, leaks) and fail a test on any report")
     args = ap.parse_args()
+    if args.check_list:
+        return check_list(args.check_list)
 
     try:
         os.nice(19)
@@ -604,6 +645,8 @@ def mutate(args, builddir, scratch, src, build, t_start):
         env.update(sanitizer_env(build, env))
     tests = []
     for t in args.tests.split():
+        if t in NOT_BEHAVIOURAL:
+            continue
         prog = os.path.join(build, t)
         if os.path.isfile(prog) and os.access(prog, os.X_OK) and not t.endswith(".sh"):
             tests.append((t, [prog]))

@@ -435,6 +435,42 @@ START_TEST(test_state_telemetry_rows_refuse_a_day_outside_the_run)
 }
 END_TEST
 
+/* A tracked border's chart history starts on day 1 at the earliest (the
+ * simulator starts one the day after the start or later): a border_chart
+ * row whose first day is 0 is refused, naming the row, as a day out of
+ * range; from day 1 it loads. The cockpit reads a border with a first
+ * day as one whose history is kept ("since >= 0"), one without (-1) as
+ * one that shows its last 7 days. */
+START_TEST(test_state_border_chart_starts_after_the_first_day)
+{
+	struct smug_world *w = busy_world();
+	char *json = snapshot_to_json(w);
+
+	for (int since = 0; since <= 1; since++) {
+		cJSON *root = cJSON_Parse(json), *row = find_array(root, "border_chart");
+		struct smug_world *back = NULL;
+		struct smug_error err = {0};
+		enum smug_status st;
+		char *edited;
+
+		ck_assert_msg(row && cJSON_GetArraySize(row) > 1, "no border_chart rows");
+		cJSON_ReplaceItemInArray(row, 1, cJSON_CreateNumber(since));
+		edited = cJSON_PrintUnformatted(root);
+		st = snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err);
+		if (since == 0)
+			ck_assert_msg(st != SMUG_OK && strstr(err.msg, "border_chart") && strstr(err.msg, "row 0: day out of range"),
+				      "a border's chart from day 0: %s", st == SMUG_OK ? "it loads" : err.msg);
+		else
+			ck_assert_msg(st == SMUG_OK, "a border's chart from day 1: %s", err.msg);
+		smug_world_free(back);
+		free(edited);
+		cJSON_Delete(root);
+	}
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A hot border's key is its corridor's id: a state whose list pairs a
  * border with another corridor's id is refused, naming the list (the
  * day loop finds a hot border by its corridor index alone, so a loaded
@@ -1471,6 +1507,7 @@ int main(void)
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_an_owner_one_past_the_last);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_a_day_outside_the_run);
+	tcase_add_test(t, test_state_border_chart_starts_after_the_first_day);
 	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
 	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
 	tcase_add_test(t, test_state_every_number_loads_across_its_range);

@@ -1400,7 +1400,9 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, c
 			;
 		if (slot == SMUG_CHART_BORDERS)
 			return "too many border charts";
-		if (!row_int(v, 1, 0, w->day + 1) || !row_int(v, 2, 0, w->day))
+		/* a chart starts on day 1 at the earliest: bchart_admit starts one on the
+		 * day after the start or later, and a start is day 0 or later */
+		if (!row_int(v, 1, 1, w->day + 1) || !row_int(v, 2, 0, w->day))
 			return "day out of range";
 		t->bchart[slot].corridor = c;
 		t->bchart[slot].since_day = (int)v[1];
