@@ -18,9 +18,13 @@ struct heap_item {
 	int node;
 };
 
-struct base_ent {
+struct base_node {
 	int64_t dist;
-	int node, next;
+	uint32_t gen;
+};
+
+struct base_ent {
+	int node, next; /* its distance is its bucket's */
 };
 
 struct hop_rec {
@@ -73,22 +77,22 @@ struct route_scratch {
 	/* yen_with's unbanned distances to its dst, over the ball no
 	 * short-enough route leaves, settled on demand (base_of): a Dijkstra
 	 * from dst over the whole graph, bans ignored, kept open between
-	 * reads. base[v] is settled when base_gen[v] == base_cur; base_tent[v]
-	 * is v's tentative distance when base_tgen[v] == base_cur. The frontier
+	 * reads. base[v].dist is v's settled distance when base[v].gen ==
+	 * base_cur, its tentative one when base[v].gen == base_cur - 1 (one
+	 * record, read at once by a relaxation). The frontier
 	 * is a bucket queue (Dial's): every entry not yet taken lies within
 	 * wmax of base_at, the distance being taken (in bucket base_pos), so
 	 * a bucket, taken round the ring of base_nb = wmax + 1, holds only
 	 * entries of one distance (a list through base_ent[].next), and
 	 * base_bits marks the buckets that hold any; base_live counts the
 	 * entries, 0 once base_at passes base_radius. */
-	int64_t *base, *base_tent;
-	uint32_t *base_gen, *base_tgen;
+	struct base_node *base;
 	uint32_t base_cur;
 	struct base_ent *base_ent; /* [n_adj + n_nodes + 1]: each settled node's corridors push at most once */
 	int base_n_ent, base_live;
 	int *base_bucket; /* [base_nb] first entry, -1 none */
 	uint64_t *base_bits; /* [(base_nb + 63) / 64] */
-	int base_nb, base_bucket_cap, base_pos;
+	int base_nb, base_nw, base_bucket_cap, base_pos; /* base_nw: words of base_bits */
 	int64_t base_at, base_radius;
 	int base_dst; /* -1: none; scratch_fit clears it at every entry, so a base tree
 		       * serves only the search that built it */
@@ -121,9 +125,6 @@ static void scratch_done(struct route_scratch *s)
 	free(s->member);
 	free(s->members);
 	free(s->base);
-	free(s->base_gen);
-	free(s->base_tent);
-	free(s->base_tgen);
 	free(s->base_ent);
 	free(s->base_bucket);
 	free(s->base_bits);
@@ -269,9 +270,6 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		s->member = xcalloc((size_t)n + 1, 1);
 		s->members = xcalloc((size_t)n + 1, sizeof *s->members);
 		s->base = xcalloc((size_t)n + 1, sizeof *s->base);
-		s->base_gen = xcalloc((size_t)n + 1, sizeof *s->base_gen);
-		s->base_tent = xcalloc((size_t)n + 1, sizeof *s->base_tent);
-		s->base_tgen = xcalloc((size_t)n + 1, sizeof *s->base_tgen);
 		s->base_ent = xcalloc((size_t)a + (size_t)n + 1, sizeof *s->base_ent);
 		s->fwd = xcalloc((size_t)n + 1, sizeof *s->fwd);
 		s->fwd_gen = xcalloc((size_t)n + 1, sizeof *s->fwd_gen);
@@ -433,13 +431,13 @@ static int64_t hop_cost(const struct route_scratch *s, int v, int h)
 #define WALK_BASE (-2)   /* walk on the unbanned tree of yen_with (base_of) */
 
 /* Add an entry of distance dist (within wmax of base_at) to its bucket. */
-static void base_push(struct route_scratch *s, int64_t dist, int node)
+static inline void base_push(struct route_scratch *s, int64_t dist, int node)
 {
 	int e = s->base_n_ent++, b = s->base_pos + (int)(dist - s->base_at);
 
 	if (b >= s->base_nb)
 		b -= s->base_nb;
-	s->base_ent[e] = (struct base_ent){dist, node, s->base_bucket[b]};
+	s->base_ent[e] = (struct base_ent){node, s->base_bucket[b]};
 	s->base_bucket[b] = e;
 	s->base_bits[b >> 6] |= (uint64_t)1 << (b & 63);
 	s->base_live++;
@@ -449,18 +447,15 @@ static void base_push(struct route_scratch *s, int64_t dist, int node)
  * holds an entry (there is one: base_live > 0). */
 static void base_advance(struct route_scratch *s)
 {
-	int nw = (s->base_nb + 63) / 64, i = s->base_pos >> 6, b = -1;
-	uint64_t m = s->base_bits[i] & (~(uint64_t)0 << (s->base_pos & 63));
+	int pos = s->base_pos, i = pos >> 6, b;
+	uint64_t m = s->base_bits[i] & (~(uint64_t)0 << (pos & 63));
 
-	for (int k = 0; k <= nw; k++) {
-		if (m) {
-			b = (i << 6) + __builtin_ctzll(m);
-			break;
-		}
-		i = i + 1 == nw ? 0 : i + 1;
+	while (m == 0) { /* ends: some word has a bit, at worst this one again */
+		i = i + 1 == s->base_nw ? 0 : i + 1;
 		m = s->base_bits[i];
 	}
-	s->base_at += b >= s->base_pos ? b - s->base_pos : b + s->base_nb - s->base_pos;
+	b = (i << 6) + __builtin_ctzll(m);
+	s->base_at += b >= pos ? b - pos : b + s->base_nb - pos;
 	s->base_pos = b;
 }
 
@@ -470,48 +465,55 @@ static void base_advance(struct route_scratch *s)
  * value a full build would give it. */
 static int64_t base_more(const struct smug_world *w, struct route_scratch *s, int v)
 {
-	uint32_t cur = s->base_cur;
+	const uint32_t cur = s->base_cur, tent = cur - 1;
+	struct base_node *const bn = s->base;
 
-	while (s->base_gen[v] != cur && s->base_live > 0) {
-		int b, x;
-		const struct base_ent *it;
+	while (bn[v].gen != cur && s->base_live > 0) {
+		int64_t at;
+		int pos, x, node;
 		const struct smug_node *u;
 
 		base_advance(s);
-		if (s->base_at > s->base_radius) {
+		at = s->base_at;
+		pos = s->base_pos;
+		if (at > s->base_radius) {
 			s->base_live = 0;
 			break;
 		}
-		b = s->base_pos;
-		x = s->base_bucket[b];
-		it = &s->base_ent[x];
-		s->base_bucket[b] = it->next;
-		if (it->next < 0)
-			s->base_bits[b >> 6] &= ~((uint64_t)1 << (b & 63));
+		x = s->base_bucket[pos];
+		node = s->base_ent[x].node;
+		s->base_bucket[pos] = s->base_ent[x].next;
+		if (s->base_ent[x].next < 0)
+			s->base_bits[pos >> 6] &= ~((uint64_t)1 << (pos & 63));
 		s->base_live--;
-		if (s->base_gen[it->node] == cur || it->dist != s->base_tent[it->node])
-			continue; /* settled, or a stale entry */
-		u = &w->nodes[it->node];
-		s->base[it->node] = it->dist;
-		s->base_gen[it->node] = cur;
+		/* a node's entries have distinct distances (a push lowers its
+		 * tentative one), so only the entry that settles it has its
+		 * distance: an entry of another is stale */
+		if (at != bn[node].dist)
+			continue;
+		bn[node].gen = cur;
+		u = &w->nodes[node];
 		for (int j = u->adj_first, j_end = j + u->adj_count; j < j_end; j++) {
-			const struct smug_adj *e = &w->adj[j];
-			int64_t d = it->dist + s->adj_w[j];
+			struct base_node *y = &bn[w->adj[j].node];
+			int64_t d = at + s->adj_w[j];
 
-			if (s->base_gen[e->node] != cur &&
-			    (s->base_tgen[e->node] != cur || d < s->base_tent[e->node])) {
-				s->base_tent[e->node] = d;
-				s->base_tgen[e->node] = cur;
-				base_push(s, d, e->node);
+			/* a node neither tentative nor settled in this build
+			 * (stamped before it: stamps only grow between wraps,
+			 * which clear them) is pushed; a settled one is at most
+			 * at <= d away */
+			if (y->gen < tent || d < y->dist) {
+				y->dist = d;
+				y->gen = tent;
+				base_push(s, d, w->adj[j].node);
 			}
 		}
 	}
-	return s->base_gen[v] == cur ? s->base[v] : ROUTE_INF;
+	return bn[v].gen == cur ? bn[v].dist : ROUTE_INF;
 }
 
 static inline int64_t base_of(const struct smug_world *w, struct route_scratch *s, int v)
 {
-	return s->base_gen[v] == s->base_cur ? s->base[v] : base_more(w, s, v);
+	return s->base[v].gen == s->base_cur ? s->base[v].dist : base_more(w, s, v);
 }
 
 /* Node x's cheapest way to dst through a usable first corridor: that
@@ -1015,13 +1017,16 @@ static void annotate(const struct smug_world *w, struct route_path *p)
  * is most often a small part of the ball (the routes' own discs). */
 static void base_build(struct route_scratch *s, int dst)
 {
-	if (++s->base_cur == 0) { /* wrapped: forget every stamp */
-		memset(s->base_gen, 0, (size_t)s->n_nodes * sizeof *s->base_gen);
-		memset(s->base_tgen, 0, (size_t)s->n_nodes * sizeof *s->base_tgen);
-		s->base_cur = 1;
+	/* two stamps a build: base_cur - 1 tentative, base_cur settled */
+	s->base_cur += 2;
+	if (s->base_cur < 2) { /* wrapped: forget every stamp */
+		for (int v = 0; v < s->n_nodes; v++)
+			s->base[v].gen = 0;
+		s->base_cur = 2;
 	}
 	s->base_radius = (int64_t)(SMUG_ROUTE_MAX_NODES - 1) * s->wmax;
 	s->base_nb = (int)s->wmax + 1;
+	s->base_nw = (s->base_nb + 63) / 64;
 	if (s->base_nb > s->base_bucket_cap) {
 		s->base_bucket_cap = s->base_nb;
 		s->base_bucket = xrealloc(s->base_bucket, (size_t)s->base_nb * sizeof *s->base_bucket);
@@ -1036,7 +1041,7 @@ static void base_build(struct route_scratch *s, int dst)
 	s->base_pos = 0;
 	/* dst's entry is the only one and the first settled, before any edge
 	 * into dst is relaxed: its tentative stamp is never read */
-	s->base_tent[dst] = 0;
+	s->base[dst].dist = 0;
 	base_push(s, 0, dst);
 	s->base_dst = dst;
 }
