@@ -435,6 +435,7 @@ START_TEST(test_scenario_generated_worlds)
 		ck_assert_str_ne(json, other);
 		ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
 		ck_assert_int_eq(w->n_wards, n);
+		ck_assert_str_eq(w->scenario_name, "Generated Dosadi"); /* the header and the map's title name it */
 		for (int i = 0; i < n; i++) {
 			const struct smug_ward *wa = &w->wards[i];
 			int k = 0;
