@@ -6959,6 +6959,27 @@ START_TEST(test_tui_canvas_names_the_first_label_without_its_figure)
 }
 END_TEST
 
+/* A label shortened with an ellipsis is named where the shortened text
+ * ends on the screen (its ellipsis), counted from the canvas's own
+ * column: 'a (risk…' fitted in 8 columns at column 3 of a canvas 4 columns
+ * in ends at screen column 4 + 3 + 7. */
+START_TEST(test_tui_canvas_names_a_shortened_label_at_its_ellipsis)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(6, 40);
+	struct canvas cv = {&a.th, NULL, g, 2, 4, 3, 30};
+	char first[128];
+
+	canvas_fit(&cv, 1, 3, 8, ROLE_NORMAL, "a (risk 0.004 prior, loss 1.87)", false);
+	ck_assert_int_eq(grid_dropped_figures(g, first, sizeof first), 1);
+	ck_assert_msg(strcmp(first, "row 3 col 14: '(risk' without its '0.004'") == 0, "the shortened label named '%s'",
+		      first);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A detail of comma-separated parts fitted into fewer columns keeps its
  * leading parts whole and drops the rest whole ("2 hops,…", never
  * "bribes …"); a first part too long alone loses a label with its figure
@@ -13369,6 +13390,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_y_labels_read_the_range);
 	tcase_add_test(t, test_tui_canvas_names_the_first_cut_number);
 	tcase_add_test(t, test_tui_canvas_names_the_first_label_without_its_figure);
+	tcase_add_test(t, test_tui_canvas_names_a_shortened_label_at_its_ellipsis);
 	tcase_add_test(t, test_tui_canvas_ward_names_are_not_labels);
 	tcase_add_test(t, test_tui_fit_parts_drops_whole_parts);
 	tcase_add_test(t, test_tui_chart_drawn_over_another_shows_only_itself);
