@@ -344,6 +344,7 @@ static void faction_success_tie_unsorted(struct smug_world *w)
 	t->e[1].score = t->e[0].score;
 	str_copy(t->e[1].key, sizeof t->e[1].key, "");
 }
+static void touched_yday_negative(struct smug_world *w) { w->tel.n_touched_yday = -1; }
 static void touched_twice(struct smug_world *w)
 {
 	ck_assert_int_gt(w->tel.n_touched, 1);
@@ -454,6 +455,7 @@ static const struct violation violations[] = {
 	{"a day's tariffs above the total", today_above_total_tariffs, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a day's customs checks above the total", today_above_total_customs_checks, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a border touched today that nobody crossed", touched_uncrossed, "was not crossed today"},
+	{"a negative count of borders touched yesterday", touched_yday_negative, "state.telemetry.touched: at most"},
 	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},
 	{"a source term past the third", source_term_past_three, "state.ward_topk[1].source[0].term[4]: 0.25, a source has 3 terms"},
 	{"hot routes out of order", hot_routes_swapped, "state.telemetry.hot_routes[1]: '"},
