@@ -362,6 +362,30 @@ START_TEST(test_telemetry_route_tally_evicts_like_space_saving)
 }
 END_TEST
 
+/* The default world on a day whose border 5 was crossed twice (its
+ * hot-borders list into *borders) and whose route tally is full: 512
+ * routes w000>w001, w001>w002, ... sent once each, route number `first`
+ * tallied first and w000>w001 in its place. */
+static struct smug_world *full_route_tally(int first, struct smug_topk *borders)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	char key[32];
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	telemetry_begin_day(w);
+	telemetry_border_crossed(w, 5);
+	telemetry_border_crossed(w, 5);
+	*borders = w->tel.hot_borders;
+	for (int i = 0; i < SMUG_ROUTE_TALLY; i++) {
+		int r = i == 0 ? first : i == first ? 0 : i;
+
+		snprintf(key, sizeof key, "w%03d>w%03d", r, r + 1);
+		telemetry_route_sent(w, key);
+	}
+	return w;
+}
+
 /* A route evicted from the full tally leaves the hottest-routes list
  * too, and the newcomer, with the count it inherits, leads it: 512
  * routes sent once each fill the tally (the list: the first ten by key),
@@ -370,21 +394,11 @@ END_TEST
  * it is untouched. */
 START_TEST(test_telemetry_evicted_route_leaves_the_hot_routes_list)
 {
-	struct smug_world *w = NULL;
-	struct smug_error err;
 	struct smug_topk borders;
+	struct smug_world *w = full_route_tally(0, &borders);
 	char key[32];
 
-	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
-	telemetry_begin_day(w);
-	telemetry_border_crossed(w, 5);
-	telemetry_border_crossed(w, 5);
-	borders = w->tel.hot_borders;
 	ck_assert_int_eq(borders.n, 1);
-	for (int i = 0; i < SMUG_ROUTE_TALLY; i++) {
-		snprintf(key, sizeof key, "w%03d>w%03d", i, i + 1);
-		telemetry_route_sent(w, key);
-	}
 	ck_assert_int_eq(w->tel.hot_routes.n, SMUG_TOPK);
 	ck_assert_str_eq(w->tel.hot_routes.e[0].key, "w000>w001");
 	telemetry_route_sent(w, "w999>w998");
@@ -409,22 +423,10 @@ END_TEST
  * follow, and the hot-borders list is untouched. */
 START_TEST(test_telemetry_evicted_route_leaves_the_middle_of_the_hot_routes_list)
 {
-	struct smug_world *w = NULL;
-	struct smug_error err;
 	struct smug_topk borders;
+	struct smug_world *w = full_route_tally(1, &borders);
 	char key[32];
 
-	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
-	telemetry_begin_day(w);
-	telemetry_border_crossed(w, 5);
-	telemetry_border_crossed(w, 5);
-	borders = w->tel.hot_borders;
-	for (int i = 0; i < SMUG_ROUTE_TALLY; i++) {
-		int r = i == 0 ? 1 : i == 1 ? 0 : i; /* w001 is tallied first */
-
-		snprintf(key, sizeof key, "w%03d>w%03d", r, r + 1);
-		telemetry_route_sent(w, key);
-	}
 	ck_assert_str_eq(w->tel.hot_routes.e[1].key, "w001>w002");
 	telemetry_route_sent(w, "w999>w998");
 	ck_assert_int_eq(w->tel.hot_routes.n, SMUG_TOPK);
