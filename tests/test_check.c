@@ -541,6 +541,36 @@ START_TEST(test_check_names_the_expected_decisions_day)
 }
 END_TEST
 
+/* A border cooling down after the planner's target on it expired may
+ * carry a manual crackdown, set by the designer, but not a planner's
+ * target: the planner targets only borders off cooldown, so a seed with
+ * one is refused and names the border (here the only target). */
+START_TEST(test_check_cooldown_takes_a_manual_target_not_the_planners)
+{
+	struct smug_world *w = test_default_at(30);
+	struct smug_error err = {0};
+	char want[160];
+	int c;
+
+	smug_cmd_auto_crackdown(w, true);
+	for (int d = 0; d < 200 && w->n_cooldowns == 0; d++)
+		smug_cmd_step(w, 1);
+	ck_assert_int_gt(w->n_cooldowns, 0);
+	c = w->cooldowns[0].corridor;
+	while (w->n_crackdowns > 0)
+		ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[w->crackdowns[0].corridor].id, &err), SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[c].id, 0.5, -1, &err), SMUG_OK);
+	holds(w, "a manual crackdown on a border cooling down");
+	ck_assert_int_eq(w->n_crackdowns, 1);
+	w->crackdowns[0].manual = false;
+	ck_assert_int_eq(smug_world_check(w, "snapshot.json", &err), SMUG_ERR_SCHEMA);
+	snprintf(want, sizeof want, "snapshot.json: state.cooldowns[0]: %s is cooling down, yet the planner targets it",
+		 w->corridors[c].id);
+	ck_assert_str_eq(err.msg, want);
+	smug_world_free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("check");
@@ -556,6 +586,7 @@ int main(void)
 	tcase_add_loop_test(t, test_check_catches_each_violation, 0, (int)(sizeof violations / sizeof violations[0]));
 	tcase_add_test(t, test_check_bribe_map_holds_one_minor_unit);
 	tcase_add_test(t, test_check_names_the_expected_decisions_day);
+	tcase_add_test(t, test_check_cooldown_takes_a_manual_target_not_the_planners);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

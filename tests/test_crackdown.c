@@ -1039,20 +1039,24 @@ END_TEST
  * border_topk may keep): a what-if on an edge of its route that the list
  * lacks puts that edge at the crackdown's estimate (an estimate the
  * route does not cross makes room) and still re-explains every other
- * edge of that route with the estimate the plan had for it. */
+ * edge of that route with the estimate the plan had for it, whether the
+ * rest of the list holds the lowest other keys or the highest (then the
+ * route's own oldest estimate can head the list). */
 START_TEST(test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_others)
 {
 	struct smug_world *w = dosadi();
 	struct smug_whatif *wi = malloc(sizeof *wi);
 	struct smug_explanation *x = malloc(sizeof *x);
-	int tried = 0;
+	int tried = 0, headed = 0;
 
 	ck_assert_ptr_nonnull(wi);
 	ck_assert_ptr_nonnull(x);
 	ck_assert_int_ge(2 * w->n_corridors, SMUG_EDGE_STATS_MAX + SMUG_ROUTE_MAX_NODES);
 	w->cfg.smuggling.border_topk = SMUG_EDGE_STATS_MAX;
 	smug_cmd_step(w, 1);
-	for (int i = 0; i < w->n_decisions && tried < 40; i++) {
+	for (int t = 0; t < 2 * w->n_decisions && tried < 80; t++) {
+		int i = t / 2;
+		bool top = t % 2; /* the rest of the list: the highest other keys */
 		const struct smug_decision *d = &w->decisions[i];
 		const struct smug_explain_candidate *win, *after;
 		struct smug_network *n = &w->factions[d->faction].net;
@@ -1065,9 +1069,11 @@ START_TEST(test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_othe
 		c = win->edges[0].corridor;
 		ckey = 2 * c + (w->corridors[c].b == win->nodes[0]);
 		/* the route's other edges learnt (the day before: the oldest
-		 * estimates), then the lowest other keys */
+		 * estimates), then the lowest (or highest) other keys, the
+		 * list sorted by key either way */
 		fill = SMUG_EDGE_STATS_MAX - (win->n_nodes - 2);
-		for (int key = 0; key < 2 * w->n_corridors && m < SMUG_EDGE_STATS_MAX; key++) {
+		for (int up = 0; up < 2 * w->n_corridors && m < SMUG_EDGE_STATS_MAX; up++) {
+			int key = top ? 2 * w->n_corridors - 1 - up : up;
 			const struct smug_corridor *k = &w->corridors[key / 2];
 			bool on_route = false;
 
@@ -1077,13 +1083,14 @@ START_TEST(test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_othe
 			if (key == ckey || (!on_route && fill == 0))
 				continue;
 			fill -= !on_route;
-			n->plan_stats[m++] = (struct smug_edge_stats){
+			n->plan_stats[top ? SMUG_EDGE_STATS_MAX - 1 - m++ : m++] = (struct smug_edge_stats){
 				.corridor = key / 2, .from_node = key % 2 ? k->b : k->a,
 				.risk_est = on_route ? 0.01 * (1 + key % 37) : 0.5, .cost_est = 0.1,
 				.last_update_day = w->day - on_route, .uses = 3};
 		}
 		ck_assert_int_eq(m, SMUG_EDGE_STATS_MAX);
 		n->n_plan_stats = m;
+		headed += n->plan_stats[0].last_update_day < w->day;
 		win = sent_winner(w, i, x);
 		for (int e = 1; e + 1 < win->n_nodes; e++) {
 			known[e] = win->edges[e].known;
@@ -1109,7 +1116,8 @@ START_TEST(test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_othe
 					      risk[e]);
 		tried++;
 	}
-	ck_assert_int_gt(tried, 10);
+	ck_assert_int_gt(tried, 20);
+	ck_assert_int_gt(headed, 0);
 	smug_world_free(w);
 	free(wi);
 	free(x);

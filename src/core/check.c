@@ -615,6 +615,13 @@ static bool check_crackdowns(struct ck *c)
 			return bad(c, "state.cooldowns[%d].corridor: not a corridor index", i);
 		if (i > 0 && w->cooldowns[i].corridor <= w->cooldowns[i - 1].corridor)
 			return bad(c, "state.cooldowns[%d]: must be unique and sorted by corridor", i);
+		/* a cooldown starts when the planner's target expires, and the
+		 * planner targets only borders off cooldown (a manual target
+		 * may run during one) */
+		for (int j = 0; j < w->n_crackdowns; j++)
+			if (w->crackdowns[j].corridor == w->cooldowns[i].corridor && !w->crackdowns[j].manual)
+				return bad(c, "state.cooldowns[%d]: %s is cooling down, yet the planner targets it", i,
+					   w->corridors[w->cooldowns[i].corridor].id);
 	}
 	return true;
 }

@@ -500,6 +500,11 @@ struct smug_edge_stats *network_find_stats(const struct smug_world *w, struct sm
 					   int corridor, int from);
 /* Rebuild n->edge_keys from its edge_stats (a state just read). */
 void smuggling_key_stats(const struct smug_world *w, struct smug_network *n);
+/* The index in stats[0..n_stats) (sorted by key) of the statistic of
+ * crossing `corridor` from node `from`, or a negative number when it has
+ * none; reads no entry outside the list. */
+int smuggling_stats_index(const struct smug_world *w, const struct smug_edge_stats *stats, int n_stats,
+			  int corridor, int from);
 /* The belief network n plans with for crossing `corridor` from node
  * `from`: its statistic in stats[0..n_stats) (sorted by key) when it has
  * one, else the prior. Returns true when the statistic was known. */

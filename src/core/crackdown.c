@@ -68,14 +68,13 @@ static int cooldown_index(const struct smug_world *w, int corridor)
 	return -1;
 }
 
+/* A cooldown for `corridor`, which has none: it starts when a planner
+ * target expires, and the planner targets only corridors off cooldown (a
+ * state with both does not load: smug_world_check). */
 static void cooldown_add(struct smug_world *w, int corridor, int until)
 {
-	int i = cooldown_index(w, corridor), at;
+	int at;
 
-	if (i >= 0) {
-		w->cooldowns[i].until_day = until;
-		return;
-	}
 	if (w->n_cooldowns == SMUG_COOLDOWN_CAP) {
 		int v = 0; /* drop the soonest-ending, ties by corridor */
 

@@ -234,11 +234,11 @@ static int whatif_victim(const struct smug_world *w, int i, const struct smug_ne
 	if (smug_explain_decision(w, i, x) == SMUG_OK) {
 		for (int k = 0; k < x->n_cand; k++)
 			for (int e = 0; e + 1 < x->cand[k].n_nodes; e++) {
-				int c = x->cand[k].edges[e].corridor, from = x->cand[k].nodes[e];
+				int j = smuggling_stats_index(w, n->plan_stats, n->n_plan_stats,
+							      x->cand[k].edges[e].corridor, x->cand[k].nodes[e]);
 
-				for (int j = 0; j < n->n_plan_stats; j++)
-					if (n->plan_stats[j].corridor == c && n->plan_stats[j].from_node == from)
-						used[j] = true;
+				if (j >= 0)
+					used[j] = true;
 			}
 	}
 	for (int j = 1; j < n->n_plan_stats; j++)

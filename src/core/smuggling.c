@@ -449,6 +449,12 @@ static struct smug_edge_stats *network_touch(const struct smug_world *w, struct 
 	return &n->edge_stats[i];
 }
 
+int smuggling_stats_index(const struct smug_world *w, const struct smug_edge_stats *stats, int n_stats,
+			  int corridor, int from)
+{
+	return stats_search(w, stats, n_stats, edge_key(w, corridor, from));
+}
+
 bool smuggling_estimate(const struct smug_world *w, const struct smug_network *n,
 			const struct smug_edge_stats *stats, int n_stats, int corridor, int from,
 			struct smug_belief *out)
