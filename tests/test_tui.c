@@ -13304,6 +13304,63 @@ START_TEST(test_tui_colours_only_where_the_terminal_can_set_them)
 }
 END_TEST
 
+#ifdef HAVE_MALLINFO2
+/* A terminal resized again and again (its window dragged by a corner)
+ * gets the cockpit's windows made anew at each size, and the old ones
+ * are given back: 50 times from 160x48 to 100x40 and back leave the heap
+ * where it was, within 64 KiB (one set of windows at 160x48 takes over
+ * 200 KB), and when the cockpit ends its windows give back theirs (over
+ * 200 KB at 100x40). */
+START_TEST(test_tui_resizes_give_their_windows_back)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_windows ws;
+	FILE *out, *in;
+	SCREEN *sc = screen_open("xterm-256color", &out, &in);
+	size_t before, empty;
+	int shown = 0;
+
+	memset(&ws, 0, sizeof ws);
+	for (int k = 0; k < 2; k++) { /* the first sizes may keep what later ones reuse */
+		resize_term(48, 160);
+		tui_windows_fit(&ws, &a, 48, 160);
+		resize_term(40, 100);
+		tui_windows_fit(&ws, &a, 40, 100);
+	}
+	tui_windows_done(&ws);
+	empty = test_heap_in_use();
+	tui_windows_fit(&ws, &a, 40, 100);
+	for (int i = 0; i < TUI_SLOTS; i++) {
+		if (ws.at[i].h <= 0)
+			continue;
+		shown++;
+		ck_assert_msg(ws.win[i] != NULL && getmaxy((WINDOW *)ws.win[i]) == ws.at[i].h &&
+				      getmaxx((WINDOW *)ws.win[i]) == ws.at[i].w,
+			      "slot %d of 100x40 has no window of %dx%d", i, ws.at[i].w, ws.at[i].h);
+	}
+	ck_assert_int_ge(shown, 6);
+	before = test_heap_in_use();
+	for (int k = 0; k < 50; k++) {
+		resize_term(48, 160);
+		tui_windows_fit(&ws, &a, 48, 160);
+		resize_term(40, 100);
+		tui_windows_fit(&ws, &a, 40, 100);
+	}
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "50 resizes to 160x48 and back keep %zu bytes more",
+		      test_heap_in_use() - before);
+	/* and at the end all of them */
+	tui_windows_done(&ws);
+	for (int i = 0; i < TUI_SLOTS; i++)
+		ck_assert_msg(ws.win[i] == NULL, "slot %d keeps a window when the windows are done", i);
+	ck_assert_msg(test_heap_in_use() < empty + (64u << 10), "the windows done: %zu bytes more in use than before them",
+		      test_heap_in_use() - empty);
+	screen_close(sc, out, in);
+	close_app(&a, w);
+}
+END_TEST
+#endif
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -13334,6 +13391,7 @@ int main(void)
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_frames_give_their_memory_back);
 	tcase_add_test(t, test_tui_chart_frames_give_their_memory_back);
+	tcase_add_test(t, test_tui_resizes_give_their_windows_back);
 #endif
 	tcase_add_test(t, test_tui_border_chart_title_says_what_history_is_kept);
 	tcase_add_test(t, test_tui_very_tall_screen_changes_nothing_else);

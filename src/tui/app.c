@@ -86,6 +86,7 @@ void tui_set_status(struct tui_app *a, const char *fmt, ...)
  * terminal, a region of the grid in tests. */
 enum tui_slot { SLOT_HEADER, SLOT_FOOTER, SLOT_FACTIONS, SLOT_ROUTES, SLOT_BORDERS, SLOT_MAP, SLOT_EVENTS,
 		SLOT_VIEW, SLOT_COUNT };
+_Static_assert(SLOT_COUNT == TUI_SLOTS, "a window a slot");
 
 static bool too_small(int rows, int cols)
 {
@@ -741,14 +742,38 @@ void tui_term_end(void)
 	restore_terminal(); /* now, not only at exit: the caller may write to the terminal after */
 }
 
+void tui_windows_fit(struct tui_windows *ws, const struct tui_app *a, int rows, int cols)
+{
+	struct tui_rect r[SLOT_COUNT];
+
+	layout(a, rows, cols, r);
+	for (int i = 0; i < SLOT_COUNT; i++) {
+		if (ws->win[i] && memcmp(&ws->at[i], &r[i], sizeof r[i]) == 0)
+			continue;
+		if (ws->win[i])
+			delwin(ws->win[i]);
+		ws->win[i] = r[i].h > 0 && r[i].w > 0 ? newwin(r[i].h, r[i].w, r[i].y, r[i].x) : NULL;
+		ws->at[i] = r[i];
+		clearok(curscr, TRUE);
+	}
+}
+
+void tui_windows_done(struct tui_windows *ws)
+{
+	for (int i = 0; i < SLOT_COUNT; i++) {
+		if (ws->win[i])
+			delwin(ws->win[i]);
+		ws->win[i] = NULL;
+	}
+}
+
 int tui_run(struct smug_world **w, const struct tui_options *opt)
 {
 	struct tui_app a;
 	struct smug_error err;
 	bool go = true;
 	double next_tick = 0;
-	WINDOW *wins[SLOT_COUNT] = {0};
-	struct tui_rect have[SLOT_COUNT];
+	struct tui_windows ws;
 
 	if (opt->seed_name) {
 		struct smug_world *loaded = NULL;
@@ -765,31 +790,22 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		tui_app_done(&a);
 		return 1;
 	}
-	memset(have, 0, sizeof have);
+	memset(&ws, 0, sizeof ws);
 	while (go) {
-		struct tui_rect r[SLOT_COUNT];
 		struct canvas cv[SLOT_COUNT];
 		unsigned used;
 		int key;
 
 		/* one window per slot; made anew when the layout moves */
-		layout(&a, LINES, COLS, r);
-		for (int i = 0; i < SLOT_COUNT; i++) {
-			if (wins[i] && memcmp(&have[i], &r[i], sizeof r[i]) == 0)
-				continue;
-			if (wins[i])
-				delwin(wins[i]);
-			wins[i] = r[i].h > 0 && r[i].w > 0 ? newwin(r[i].h, r[i].w, r[i].y, r[i].x) : NULL;
-			have[i] = r[i];
-			clearok(curscr, TRUE);
-		}
+		tui_windows_fit(&ws, &a, LINES, COLS);
 		for (int i = 0; i < SLOT_COUNT; i++)
-			cv[i] = (struct canvas){&a.th, wins[i], NULL, 0, 0, wins[i] ? r[i].h : 0, wins[i] ? r[i].w : 0};
+			cv[i] = (struct canvas){&a.th, ws.win[i], NULL, 0, 0, ws.win[i] ? ws.at[i].h : 0,
+						ws.win[i] ? ws.at[i].w : 0};
 		used = draw_slots(&a, cv, LINES, COLS);
 		wnoutrefresh(stdscr);
 		for (int i = 0; i < SLOT_COUNT; i++)
-			if ((used & (1u << i)) && wins[i])
-				wnoutrefresh(wins[i]);
+			if ((used & (1u << i)) && ws.win[i])
+				wnoutrefresh(ws.win[i]);
 		doupdate(); /* one screen update per frame */
 		if (a.running && a.prompt == PROMPT_NONE) {
 			double now = now_ms(), wait;
@@ -831,9 +847,7 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		go = tui_handle_key(&a, key);
 	}
 	*w = a.w; /* the world shown last (a load replaced the one handed in) */
-	for (int i = 0; i < SLOT_COUNT; i++)
-		if (wins[i])
-			delwin(wins[i]);
+	tui_windows_done(&ws);
 	tui_app_done(&a);
 	restore_terminal();
 	return 0;

@@ -590,4 +590,18 @@ enum tui_ctx tui_context(const struct tui_app *a);
 /* Make sure the selected border is a row of the table (or none). */
 void tui_select_border(struct tui_app *a, int corridor);
 
+/* The terminal's windows: one a slot of the layout (header, footer, the
+ * five panes, a full-screen view). */
+#define TUI_SLOTS 8
+struct tui_windows {
+	void *win[TUI_SLOTS];		/* curses WINDOW *, NULL for a slot not shown */
+	struct tui_rect at[TUI_SLOTS];	/* the rectangle each was made for */
+};
+/* Fit ws (zeroed before the first call) to the layout of a rows x cols
+ * terminal: a slot whose rectangle changed gets a window made anew and
+ * its old one deleted. Needs the terminal begun (tui_term_begin). */
+void tui_windows_fit(struct tui_windows *ws, const struct tui_app *a, int rows, int cols);
+/* Delete every window of ws. */
+void tui_windows_done(struct tui_windows *ws);
+
 #endif

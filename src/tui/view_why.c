@@ -238,12 +238,17 @@ static const struct tui_col cand_cols[W_N] = {
 	[W_ROUTE] = {"route", NULL, 10, 0, false, true},
 };
 
-/* Rows of the candidate list: a candidate, or one of its edges. */
-static int list_rows(const struct tui_app *a, const struct smug_explanation *x, int *cand, int *edge, int max)
+/* Rows of the candidate list: a candidate, or one of its edges (edge
+ * -1 on a candidate's own row); *sel_row is set to the selected
+ * candidate's row. */
+static int list_rows(const struct tui_app *a, const struct smug_explanation *x, int *cand, int *edge, int max,
+		     int *sel_row)
 {
 	int n = 0;
 
 	for (int i = 0; i < x->n_cand && n < max; i++) {
+		if (i == a->why_sel)
+			*sel_row = n;
 		cand[n] = i;
 		edge[n++] = -1;
 		if (i < 64 && (a->why_open[0] >> i & 1))
@@ -391,12 +396,9 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 	edge = malloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
 	if (cand == NULL || edge == NULL)
 		abort();
-	n = list_rows(a, x, cand, edge, 64 * SMUG_ROUTE_MAX_NODES);
 	if (a->why_sel < 0 || a->why_sel >= x->n_cand)
 		a->why_sel = win;
-	for (int i = 0; i < n; i++)
-		if (cand[i] == a->why_sel && edge[i] < 0)
-			sel_row = i;
+	n = list_rows(a, x, cand, edge, 64 * SMUG_ROUTE_MAX_NODES, &sel_row);
 	table_fit(&t, cand_cols, W_N, in.w);
 	y += table_header(&in, y, &t, -1, false);
 	rows = in.h - y;
