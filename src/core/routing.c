@@ -694,6 +694,59 @@ static void hop_ball(const struct smug_world *w, struct route_scratch *s, int ds
 	}
 }
 
+/* Keep of hop_ball's region only the nodes on some walk src -> dst of at
+ * most max_hops corridors inside it: a breadth-first search from src
+ * through the region gives each node its fewest corridors from src, hs
+ * (in fwd[]), and a node stays when hs plus its corridors to dst (dist[])
+ * is at most max_hops, its hop_lim lowered to max_hops - hs (hs is at
+ * least the landmark bound, and two neighbours' hs differ by at most
+ * one, which hop_table's exactness needs). The search expands only nodes
+ * that stay and loses none: every node on a fewest-corridors way from src
+ * to one that stays stays too. Returns false when dst is not reached: no
+ * route is short enough (src is outside the ball, most often), and
+ * hop_table need not be built. */
+static bool region_from_src(const struct smug_world *w, struct route_scratch *s, int src, int dst,
+			    int max_hops)
+{
+	int *queue = s->hop_chg, n_q = 0, kept = 0;
+
+	stamp_next(s->fwd_gen, &s->fwd_cur, s->n_nodes);
+	if (s->hop_lim[src] > 0) { /* a member: within max_hops of dst */
+		s->fwd[src] = 0;
+		s->fwd_gen[src] = s->fwd_cur;
+		queue[n_q++] = src;
+	}
+	for (int head = 0; head < n_q; head++) {
+		int u = queue[head];
+		const struct smug_node *nu = &w->nodes[u];
+		int64_t hu = s->fwd[u] + 1;
+
+		for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end; j++) {
+			const struct smug_adj *e = &w->adj[j];
+			int v = e->node;
+
+			if (s->hop_lim[v] > 0 && s->fwd_gen[v] != s->fwd_cur &&
+			    !s->corridor_ban[e->corridor] && hu + s->dist[v] <= max_hops) {
+				s->fwd[v] = hu;
+				s->fwd_gen[v] = s->fwd_cur;
+				queue[n_q++] = v;
+			}
+		}
+	}
+	for (int i = 0; i < s->n_members; i++) {
+		int v = s->members[i];
+
+		if (s->fwd_gen[v] == s->fwd_cur) {
+			s->hop_lim[v] = max_hops - (int)s->fwd[v];
+			s->members[kept++] = v;
+		} else {
+			s->hop_lim[v] = 0;
+		}
+	}
+	s->n_members = kept;
+	return s->fwd_gen[dst] == s->fwd_cur;
+}
+
 /* Add node v's cost at row `row` to its records. */
 static void hop_record(struct route_scratch *s, int v, int row, int64_t cost)
 {
@@ -707,11 +760,12 @@ static void hop_record(struct route_scratch *s, int v, int row, int64_t cost)
 
 /* Bellman-Ford by hop count: hop_cost(s, v, h) = cheapest v -> dst with
  * at most h corridors, exact for every h up to hop_lim[v], the rows a
- * route from src can read v at (a node at least lb corridors from src is
- * read with at most max_hops - lb left); rows past it are not built for
- * v. Exact where read: v's row h <= hop_lim[v] takes its neighbours' row
- * h - 1, within their limits too, as the hop bounds of neighbours differ
- * by at most one. With cap, a cost above it is not recorded: a cost up
+ * route from src can read v at (a node hs corridors from src is read
+ * with at most max_hops - hs left; region_from_src); rows past it are not
+ * built for v. Exact where read: v's row h <= hop_lim[v] takes its
+ * neighbours' row h - 1, within their limits too, as the hs of
+ * neighbours differ by at most one. With cap, a cost above it is not
+ * recorded (a node's cost starts just above it): a cost up
  * to cap is still exact (the cheapest way's every suffix costs no more),
  * one above it is ROUTE_INF or the cost of some dearer way. Returns the
  * number of rows filled (rows past it equal the last one). Only used when the cheapest path is too long. A row is
@@ -728,7 +782,7 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 		int v = s->members[i];
 
 		s->member[v] = 1;
-		s->hop_best[v] = ROUTE_INF;
+		s->hop_best[v] = cap == ROUTE_INF ? ROUTE_INF : cap + 1;
 		s->hop_head[v] = -1;
 		s->hop_chg_row[v] = 0;
 	}
@@ -764,7 +818,7 @@ static int hop_table(const struct smug_world *w, struct route_scratch *s, int ds
 				if (h > s->hop_lim[v] || s->corridor_ban[e->corridor])
 					continue;
 				d = s->hop_from[i] + s->adj_w[j];
-				if (d < s->hop_best[v] && d <= cap) {
+				if (d < s->hop_best[v]) {
 					s->hop_best[v] = d;
 					if (s->hop_chg_row[v] != h) {
 						s->hop_chg_row[v] = h;
@@ -941,6 +995,10 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 		s->hop_lim = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_lim);
 	}
 	hop_ball(w, s, dst, max_nodes - 1, s->lm ? lm_row(s, src) : NULL);
+	if (!region_from_src(w, s, src, dst, max_nodes - 1)) {
+		region_clear(s);
+		return false;
+	}
 	rows = hop_table(w, s, dst, max_nodes - 1, cap);
 	ok = s->member[src] && hop_cost(s, src, rows) != ROUTE_INF &&
 	     walk_path(w, s, src, dst, max_nodes, rows, out);
