@@ -3558,9 +3558,10 @@ END_TEST
 
 /* The chart view charts only days simulated: on the day a world starts
  * (day 0 of the default world, day 100 of a scenario starting there) both
- * the faction chart and the border chart say nothing is simulated yet and
- * draw no chart; one day later both draw their charts and the message is
- * gone. */
+ * the faction chart and the border chart say nothing is simulated yet
+ * (in the box's first row, from its left edge: screen row 3, column 1)
+ * and draw no chart; one day later both draw their charts and the
+ * message is gone. */
 START_TEST(test_tui_chart_waits_for_the_first_day)
 {
 	static const char *const first[2] = {"Balance (credits)", "Traffic a day"}; /* faction, border */
@@ -3609,6 +3610,20 @@ START_TEST(test_tui_chart_waits_for_the_first_day)
 					      "%s chart on day %d (the world starts on day %d): a chart '%s' %s",
 					      border ? "border" : "faction", w->day, w->start_day, first[border],
 					      steps ? "missing" : "drawn before any day is simulated");
+				if (steps == 0) {
+					const char *m = strstr(s, msg), *bol = m;
+					int row = 0, col = 0;
+
+					while (bol > s && bol[-1] != '\n')
+						bol--;
+					for (const char *p = s; p < bol; p++)
+						row += *p == '\n';
+					for (const char *p = bol; p < m; p++)
+						col += (*p & 0xc0) != 0x80; /* a column a UTF-8 character */
+					ck_assert_msg(row == 3 && col == 1,
+						      "%s chart on day %d: '%s' at screen row %d, column %d, not 3, 1",
+						      border ? "border" : "faction", w->day, msg, row, col);
+				}
 				free(s);
 				close_app(&a, w);
 			}
