@@ -5865,41 +5865,47 @@ END_TEST
 /* Below the Routes table, the selected route's line says which candidate
  * won, of how many, and by what margin over which runner-up, each as the
  * decision has it ("the only candidate" when there was no runner-up):
- * for every route of the first faction on day 60. */
+ * for every route of the first faction on day 1 (one of whose runners-up
+ * is the first candidate, #1, the winner another) and on day 60. */
 START_TEST(test_tui_routes_margin_line_is_the_selected_decisions)
 {
-	struct tui_app a;
-	struct smug_world *w = open_at(&a, 60);
-	int checked = 0, margins = 0;
+	int checked = 0, margins = 0, first_runner = 0;
 
-	tui_handle_key(&a, '2');
-	draw(&a, 48, 160);
-	for (int r = 0; r < w->n_decisions; r++) {
-		const struct smug_decision *d;
-		char m[40], want[200], *s;
-		int di = -1;
+	for (int day = 1; day <= 60; day += 59) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, day);
 
-		a.route_sel = r;
-		if (view_why_explanation(&a, &di) == NULL || di < 0 || w->decisions[di].faction != a.faction)
-			break;
-		d = &w->decisions[di];
-		if (d->winner < 0)
-			continue;
-		fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
-		if (d->runner >= 0)
-			snprintf(want, sizeof want, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand, m,
-				 d->runner + 1);
-		else
-			snprintf(want, sizeof want, "the only candidate");
-		s = render(&a, 48, 160);
-		ck_assert_msg(strstr(s, want) != NULL, "route %d: no '%s' on the screen", r, want);
-		free(s);
-		checked++;
-		margins += d->runner >= 0 && (int64_t)(d->margin + 0.5) > 0;
+		tui_handle_key(&a, '2');
+		draw(&a, 48, 160);
+		for (int r = 0; r < w->n_decisions; r++) {
+			const struct smug_decision *d;
+			char m[40], want[200], *s;
+			int di = -1;
+
+			a.route_sel = r;
+			if (view_why_explanation(&a, &di) == NULL || di < 0 || w->decisions[di].faction != a.faction)
+				break;
+			d = &w->decisions[di];
+			if (d->winner < 0)
+				continue;
+			fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
+			if (d->runner >= 0)
+				snprintf(want, sizeof want, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand,
+					 m, d->runner + 1);
+			else
+				snprintf(want, sizeof want, "the only candidate");
+			s = render(&a, 48, 160);
+			ck_assert_msg(strstr(s, want) != NULL, "day %d, route %d: no '%s' on the screen", day, r, want);
+			free(s);
+			checked++;
+			margins += d->runner >= 0 && (int64_t)(d->margin + 0.5) > 0;
+			first_runner += d->runner == 0;
+		}
+		close_app(&a, w);
 	}
-	ck_assert_int_ge(checked, 3);
-	ck_assert_int_ge(margins, 2);
-	close_app(&a, w);
+	ck_assert_int_ge(checked, 6);
+	ck_assert_int_ge(margins, 4);
+	ck_assert_int_ge(first_runner, 1);
 }
 END_TEST
 
