@@ -607,6 +607,40 @@ START_TEST(test_scenario_generated_worlds)
 }
 END_TEST
 
+/* A host asking for a world the generator cannot make gets NULL, not a
+ * world: no wards, fewer than no factions, or more than fit beside the
+ * state's Watch (SMUG_FACTIONS_MAX - 1); the ends of each range are
+ * generated, and load with that many wards and networks. */
+START_TEST(test_scenario_generate_refuses_out_of_range)
+{
+	static const struct {
+		int wards, factions;
+	} bad[] = {{0, 4}, {-1, 4}, {10, -1}, {10, SMUG_FACTIONS_MAX}, {0, -1}}, good[] = {
+		{1, 0}, {1, SMUG_FACTIONS_MAX - 1}, {7, 1}};
+
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		char *json = smug_scenario_generate(bad[k].wards, 1, bad[k].factions);
+
+		ck_assert_msg(json == NULL, "%d wards, %d factions: generated", bad[k].wards, bad[k].factions);
+	}
+	for (size_t k = 0; k < sizeof good / sizeof good[0]; k++) {
+		char *json = smug_scenario_generate(good[k].wards, 1, good[k].factions);
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		int nets = 0;
+
+		ck_assert_msg(json != NULL, "%d wards, %d factions: refused", good[k].wards, good[k].factions);
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+		for (int f = 0; f < w->n_factions; f++)
+			nets += w->factions[f].runs_network;
+		ck_assert_int_eq(w->n_wards, good[k].wards);
+		ck_assert_int_eq(nets, good[k].factions);
+		smug_world_free(w);
+		free(json);
+	}
+}
+END_TEST
+
 #ifdef HAVE_MALLINFO2
 /* A host that generates many worlds (a sweep over seeds) keeps only the
  * texts it was handed: 200 generated 100-ward scenarios, each freed,
@@ -840,6 +874,7 @@ int main(void)
 	tcase_add_test(t, test_scenario_tiny_loads);
 	tcase_add_loop_test(t, test_scenario_generated_worlds, 0, 4);
 	tcase_add_test(t, test_scenario_digest_ignores_outer_white_space);
+	tcase_add_test(t, test_scenario_generate_refuses_out_of_range);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_scenario_generating_gives_memory_back);
 #endif

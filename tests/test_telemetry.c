@@ -718,6 +718,52 @@ START_TEST(test_telemetry_one_day_window_is_the_last_day)
 }
 END_TEST
 
+/* The checks a border's 7-day window holds (0 once its window is gone). */
+static int window_checks(const struct smug_world *w, int c)
+{
+	struct smug_border_day d;
+
+	smug_border_window_sum(w, c, w->day - SMUG_BORDER_WINDOW_DAYS + 1, w->day, &d);
+	return (int)d.checks;
+}
+
+/* The pool of border windows holds min(borders, 7 x 2,048) slots, which
+ * a simulated week never fills; a world of more borders with a seed
+ * that claims a full week can. Then a border newly crossed takes the
+ * window of the border crossed least recently (ties: the smaller
+ * corridor), whose counts are gone, and the others keep theirs. Here
+ * the default world's pool is cut to 3 slots. */
+START_TEST(test_telemetry_full_border_pool_drops_the_least_recently_crossed)
+{
+	struct smug_world *w = test_default_at(0);
+	/* in slot order: b[3] on day 10, b[1] and b[2] on day 11, b[0] on
+	 * day 12 (the pool full), b[4] on day 13 */
+	int b[5], n = 0, crossed[5] = {12, 11, 11, 10, 13};
+	bool kept[5] = {true, false, true, false, true};
+
+	for (int c = 0; c < w->n_corridors && n < 5; c++)
+		if (w->corridors[c].border)
+			b[n++] = c;
+	ck_assert_int_eq(n, 5);
+	ck_assert_int_ge(w->tel.n_bwin, 3);
+	w->tel.n_bwin = 3;
+	for (int day = 10; day <= 13; day++) {
+		w->day = day;
+		for (int i = 0; i < 5; i++)
+			if (crossed[i] == day)
+				telemetry_customs(w, b[i], false, false, 0, 0);
+	}
+	/* day 12: b[0] took the window of b[3] (day 10), not of the smaller
+	 * b[1] after it; day 13: b[4] took that of b[1], which ties with
+	 * b[2] (day 11) and is the smaller */
+	for (int i = 0; i < 5; i++)
+		ck_assert_msg(window_checks(w, b[i]) == kept[i],
+			      "border %s, crossed on day %d: its window holds %d checks on day 13, expected %d",
+			      w->corridors[b[i]].id, crossed[i], window_checks(w, b[i]), kept[i]);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A busy day can touch SMUG_TOUCHED_CAP borders (up to 2,048 shipments
  * are on the road, each crossing one border a day). A border crossed
  * again that day adds to its own count rather than taking another
@@ -1384,6 +1430,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);
 	tcase_add_test(t, test_telemetry_one_day_window_is_the_last_day);
 	tcase_add_test(t, test_telemetry_busy_day_counts_every_border);
+	tcase_add_test(t, test_telemetry_full_border_pool_drops_the_least_recently_crossed);
 	tcase_add_test(t, test_telemetry_overfull_day_rolls_every_border);
 	tcase_add_test(t, test_telemetry_full_days_of_routes_sum_over_the_window);
 	tcase_add_test(t, test_telemetry_full_charts_hand_on_the_first_border_of_a_tie);

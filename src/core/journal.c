@@ -719,7 +719,7 @@ static bool verify(struct replay *rp, const struct smug_check *c, int line)
 {
 	struct state_digest d;
 	struct smug_replay_report *r = rp->r;
-	size_t at = 0;
+	struct sbuf b;
 
 	r->checks++;
 	if (c->day != rp->w->day)
@@ -732,10 +732,12 @@ static bool verify(struct replay *rp, const struct smug_check *c, int line)
 	}
 	mismatch(r, c->day, line, "state digest %016llx, the journal says %016llx; groups that differ:",
 		 (unsigned long long)d.all, (unsigned long long)c->digest);
-	at = strlen(r->what);
-	for (int i = 0; i < d.n_groups && at < sizeof r->what; i++)
-		if (!(c->skip >> i & 1u) && (i >= c->n_groups || d.digest[i] != c->groups[i]))
-			at += (size_t)snprintf(r->what + at, sizeof r->what - at, " %s", d.group[i]);
+	b = (struct sbuf){r->what, sizeof r->what, strlen(r->what)};
+	for (int i = 0; i < d.n_groups; i++)
+		if (!(c->skip >> i & 1u) && (i >= c->n_groups || d.digest[i] != c->groups[i])) {
+			sb_str(&b, " ", 1);
+			sb_str(&b, d.group[i], SIZE_MAX);
+		}
 	return false;
 }
 
