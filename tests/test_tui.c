@@ -3558,9 +3558,10 @@ END_TEST
 
 /* The chart view charts only days simulated: on the day a world starts
  * (day 0 of the default world, day 100 of a scenario starting there) both
- * the faction chart and the border chart say nothing is simulated yet and
- * draw no chart; one day later both draw their charts and the message is
- * gone. */
+ * the faction chart and the border chart say nothing is simulated yet
+ * (in the box's first row, from its left edge: screen row 3, column 1)
+ * and draw no chart; one day later both draw their charts and the
+ * message is gone. */
 START_TEST(test_tui_chart_waits_for_the_first_day)
 {
 	static const char *const first[2] = {"Balance (credits)", "Traffic a day"}; /* faction, border */
@@ -3609,6 +3610,20 @@ START_TEST(test_tui_chart_waits_for_the_first_day)
 					      "%s chart on day %d (the world starts on day %d): a chart '%s' %s",
 					      border ? "border" : "faction", w->day, w->start_day, first[border],
 					      steps ? "missing" : "drawn before any day is simulated");
+				if (steps == 0) {
+					const char *m = strstr(s, msg), *bol = m;
+					int row = 0, col = 0;
+
+					while (bol > s && bol[-1] != '\n')
+						bol--;
+					for (const char *p = s; p < bol; p++)
+						row += *p == '\n';
+					for (const char *p = bol; p < m; p++)
+						col += (*p & 0xc0) != 0x80; /* a column a UTF-8 character */
+					ck_assert_msg(row == 3 && col == 1,
+						      "%s chart on day %d: '%s' at screen row %d, column %d, not 3, 1",
+						      border ? "border" : "faction", w->day, msg, row, col);
+				}
 				free(s);
 				close_app(&a, w);
 			}
@@ -5850,41 +5865,47 @@ END_TEST
 /* Below the Routes table, the selected route's line says which candidate
  * won, of how many, and by what margin over which runner-up, each as the
  * decision has it ("the only candidate" when there was no runner-up):
- * for every route of the first faction on day 60. */
+ * for every route of the first faction on day 1 (one of whose runners-up
+ * is the first candidate, #1, the winner another) and on day 60. */
 START_TEST(test_tui_routes_margin_line_is_the_selected_decisions)
 {
-	struct tui_app a;
-	struct smug_world *w = open_at(&a, 60);
-	int checked = 0, margins = 0;
+	int checked = 0, margins = 0, first_runner = 0;
 
-	tui_handle_key(&a, '2');
-	draw(&a, 48, 160);
-	for (int r = 0; r < w->n_decisions; r++) {
-		const struct smug_decision *d;
-		char m[40], want[200], *s;
-		int di = -1;
+	for (int day = 1; day <= 60; day += 59) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, day);
 
-		a.route_sel = r;
-		if (view_why_explanation(&a, &di) == NULL || di < 0 || w->decisions[di].faction != a.faction)
-			break;
-		d = &w->decisions[di];
-		if (d->winner < 0)
-			continue;
-		fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
-		if (d->runner >= 0)
-			snprintf(want, sizeof want, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand, m,
-				 d->runner + 1);
-		else
-			snprintf(want, sizeof want, "the only candidate");
-		s = render(&a, 48, 160);
-		ck_assert_msg(strstr(s, want) != NULL, "route %d: no '%s' on the screen", r, want);
-		free(s);
-		checked++;
-		margins += d->runner >= 0 && (int64_t)(d->margin + 0.5) > 0;
+		tui_handle_key(&a, '2');
+		draw(&a, 48, 160);
+		for (int r = 0; r < w->n_decisions; r++) {
+			const struct smug_decision *d;
+			char m[40], want[200], *s;
+			int di = -1;
+
+			a.route_sel = r;
+			if (view_why_explanation(&a, &di) == NULL || di < 0 || w->decisions[di].faction != a.faction)
+				break;
+			d = &w->decisions[di];
+			if (d->winner < 0)
+				continue;
+			fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
+			if (d->runner >= 0)
+				snprintf(want, sizeof want, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand,
+					 m, d->runner + 1);
+			else
+				snprintf(want, sizeof want, "the only candidate");
+			s = render(&a, 48, 160);
+			ck_assert_msg(strstr(s, want) != NULL, "day %d, route %d: no '%s' on the screen", day, r, want);
+			free(s);
+			checked++;
+			margins += d->runner >= 0 && (int64_t)(d->margin + 0.5) > 0;
+			first_runner += d->runner == 0;
+		}
+		close_app(&a, w);
 	}
-	ck_assert_int_ge(checked, 3);
-	ck_assert_int_ge(margins, 2);
-	close_app(&a, w);
+	ck_assert_int_ge(checked, 6);
+	ck_assert_int_ge(margins, 4);
+	ck_assert_int_ge(first_runner, 1);
 }
 END_TEST
 
