@@ -575,6 +575,45 @@ START_TEST(test_routing_hop_budget_regions_keep_answers)
 }
 END_TEST
 
+/* A chain 0..47, a route of the most nodes a route may have, each of its
+ * corridors doubled by a dearer detour through a node of its own (a route
+ * with one detour is a node too long), and node 48 joined to 45 and to
+ * 47, dearer than 46: the second route leaves the chain at 45 and goes
+ * through 48. The spur searches before 45 find only routes a node too
+ * long, and their hop balls tell, for each later spur node, which of its
+ * corridors may still lead to a route short enough; 48, as far from 0 as
+ * a route allows, is one of them. A 520-node tail off node 0 makes the
+ * graph large enough for the landmarks' hop bounds. */
+START_TEST(test_routing_last_spur_of_a_full_route)
+{
+	enum { CHAIN = SMUG_ROUTE_MAX_NODES, X = CHAIN, DET = CHAIN + 1, TAIL = DET + CHAIN - 1,
+	       N = TAIL + 520 };
+	static struct edge_spec e[3 * (CHAIN - 1) + 2 + 520];
+	struct route_path got[SMUG_ROUTE_TOPK_MAX];
+	struct smug_world *w;
+	int n_e = 0, n;
+
+	for (int i = 0; i + 1 < CHAIN; i++) {
+		e[n_e++] = (struct edge_spec){i, i + 1, 1, 0.0};
+		e[n_e++] = (struct edge_spec){i, DET + i, 1, 0.0};
+		e[n_e++] = (struct edge_spec){DET + i, i + 1, 1, 0.0};
+	}
+	e[n_e++] = (struct edge_spec){CHAIN - 3, X, 1, 0.0};
+	e[n_e++] = (struct edge_spec){X, CHAIN - 1, 2, 0.0};
+	e[n_e++] = (struct edge_spec){0, TAIL, 1, 0.0};
+	for (int i = TAIL; i + 1 < N; i++)
+		e[n_e++] = (struct edge_spec){i, i + 1, 1, 0.0};
+	w = make_world(N, 1, e, n_e);
+	n = route_yen(w, 0, CHAIN - 1, 4, got);
+	ck_assert_msg(n == 2, "0 -> %d: %d routes, want the chain and the one through %d", CHAIN - 1,
+		      n, X);
+	ck_assert_int_eq(got[0].n_nodes, CHAIN);
+	ck_assert_int_eq(got[1].n_nodes, CHAIN);
+	ck_assert_int_eq(got[1].nodes[CHAIN - 2], X);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Node 1 is one corridor from dst 0, and 300 leaves (nodes 5..304) hang
  * below it: each leaf's cheapest way to 0 runs through 1, and its other
  * corridor goes to one of three hubs (2..4) joined to 0 and to each other.
@@ -1169,6 +1208,7 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_a_straight_corridor_is_found_when_the_chain_is_too_long);
 	tcase_add_test(t, test_routing_hop_bounds_keep_answers);
 	tcase_add_test(t, test_routing_hop_budget_regions_keep_answers);
+	tcase_add_test(t, test_routing_last_spur_of_a_full_route);
 	tcase_add_test(t, test_routing_hop_bounds_hold_past_16_bits);
 	tcase_add_test(t, test_routing_wide_spur_keeps_answers);
 	tcase_add_test(t, test_routing_paths_loopless_and_joined);

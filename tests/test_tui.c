@@ -6,12 +6,16 @@
  * driven through tui_handle_key and tui_click. Goldens are rewritten
  * only by `make update-golden` (SMUGNET_UPDATE_GOLDEN=1), never by make
  * check; SMUGNET_SHOW=1 prints every golden screen as it is checked. */
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <check.h>
 #include <ctype.h>
 #include <curses.h>
 #include <math.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +29,15 @@ static struct tui_options opts = {.ascii = false, .no_color = true, .no_mouse = 
 static struct tui_options ascii_opts = {.ascii = true, .no_color = true, .no_mouse = true, .vault_root = "/tmp"};
 
 #define world_at test_default_at
+
+/* In the sanitizer build an allocation too large to give returns NULL,
+ * as glibc's does, instead of stopping the test: the out-of-memory test
+ * sees the cockpit's own handling. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+	return "allocator_may_return_null=1";
+}
 
 /* Draw the cockpit into grid g; with check_cuts, fail on a cut number
  * and on a label left without its figure ("bribes …" for "bribes
@@ -3545,9 +3558,10 @@ END_TEST
 
 /* The chart view charts only days simulated: on the day a world starts
  * (day 0 of the default world, day 100 of a scenario starting there) both
- * the faction chart and the border chart say nothing is simulated yet and
- * draw no chart; one day later both draw their charts and the message is
- * gone. */
+ * the faction chart and the border chart say nothing is simulated yet
+ * (in the box's first row, from its left edge: screen row 3, column 1)
+ * and draw no chart; one day later both draw their charts and the
+ * message is gone. */
 START_TEST(test_tui_chart_waits_for_the_first_day)
 {
 	static const char *const first[2] = {"Balance (credits)", "Traffic a day"}; /* faction, border */
@@ -3596,6 +3610,20 @@ START_TEST(test_tui_chart_waits_for_the_first_day)
 					      "%s chart on day %d (the world starts on day %d): a chart '%s' %s",
 					      border ? "border" : "faction", w->day, w->start_day, first[border],
 					      steps ? "missing" : "drawn before any day is simulated");
+				if (steps == 0) {
+					const char *m = strstr(s, msg), *bol = m;
+					int row = 0, col = 0;
+
+					while (bol > s && bol[-1] != '\n')
+						bol--;
+					for (const char *p = s; p < bol; p++)
+						row += *p == '\n';
+					for (const char *p = bol; p < m; p++)
+						col += (*p & 0xc0) != 0x80; /* a column a UTF-8 character */
+					ck_assert_msg(row == 3 && col == 1,
+						      "%s chart on day %d: '%s' at screen row %d, column %d, not 3, 1",
+						      border ? "border" : "faction", w->day, msg, row, col);
+				}
 				free(s);
 				close_app(&a, w);
 			}
@@ -5837,41 +5865,47 @@ END_TEST
 /* Below the Routes table, the selected route's line says which candidate
  * won, of how many, and by what margin over which runner-up, each as the
  * decision has it ("the only candidate" when there was no runner-up):
- * for every route of the first faction on day 60. */
+ * for every route of the first faction on day 1 (one of whose runners-up
+ * is the first candidate, #1, the winner another) and on day 60. */
 START_TEST(test_tui_routes_margin_line_is_the_selected_decisions)
 {
-	struct tui_app a;
-	struct smug_world *w = open_at(&a, 60);
-	int checked = 0, margins = 0;
+	int checked = 0, margins = 0, first_runner = 0;
 
-	tui_handle_key(&a, '2');
-	draw(&a, 48, 160);
-	for (int r = 0; r < w->n_decisions; r++) {
-		const struct smug_decision *d;
-		char m[40], want[200], *s;
-		int di = -1;
+	for (int day = 1; day <= 60; day += 59) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, day);
 
-		a.route_sel = r;
-		if (view_why_explanation(&a, &di) == NULL || di < 0 || w->decisions[di].faction != a.faction)
-			break;
-		d = &w->decisions[di];
-		if (d->winner < 0)
-			continue;
-		fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
-		if (d->runner >= 0)
-			snprintf(want, sizeof want, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand, m,
-				 d->runner + 1);
-		else
-			snprintf(want, sizeof want, "the only candidate");
-		s = render(&a, 48, 160);
-		ck_assert_msg(strstr(s, want) != NULL, "route %d: no '%s' on the screen", r, want);
-		free(s);
-		checked++;
-		margins += d->runner >= 0 && (int64_t)(d->margin + 0.5) > 0;
+		tui_handle_key(&a, '2');
+		draw(&a, 48, 160);
+		for (int r = 0; r < w->n_decisions; r++) {
+			const struct smug_decision *d;
+			char m[40], want[200], *s;
+			int di = -1;
+
+			a.route_sel = r;
+			if (view_why_explanation(&a, &di) == NULL || di < 0 || w->decisions[di].faction != a.faction)
+				break;
+			d = &w->decisions[di];
+			if (d->winner < 0)
+				continue;
+			fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
+			if (d->runner >= 0)
+				snprintf(want, sizeof want, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand,
+					 m, d->runner + 1);
+			else
+				snprintf(want, sizeof want, "the only candidate");
+			s = render(&a, 48, 160);
+			ck_assert_msg(strstr(s, want) != NULL, "day %d, route %d: no '%s' on the screen", day, r, want);
+			free(s);
+			checked++;
+			margins += d->runner >= 0 && (int64_t)(d->margin + 0.5) > 0;
+			first_runner += d->runner == 0;
+		}
+		close_app(&a, w);
 	}
-	ck_assert_int_ge(checked, 3);
-	ck_assert_int_ge(margins, 2);
-	close_app(&a, w);
+	ck_assert_int_ge(checked, 6);
+	ck_assert_int_ge(margins, 4);
+	ck_assert_int_ge(first_runner, 1);
 }
 END_TEST
 
@@ -13249,6 +13283,68 @@ static void screen_close(SCREEN *sc, FILE *out, FILE *in)
 	fclose(in);
 }
 
+/* Memory the machine cannot give (more than the address space, asked
+ * for afresh, zeroed or to grow a block) ends the cockpit: the terminal restored
+ * first (xterm's screen switched back, the cursor shown), then
+ * "smugnet: out of memory" on stderr, so that the message stays on the
+ * shell's screen, and the program aborts (SIGABRT), not later on a null
+ * pointer. The cockpit runs in a child, its terminal and its stderr one
+ * file, read after. */
+static void out_of_memory_ends_the_cockpit(const char *how)
+{
+	char path[] = "/tmp/smugnet-oom-XXXXXX", *text, *bye, *msg;
+	int fd = mkstemp(path), status;
+	pid_t pid;
+	size_t len;
+
+	ck_assert_int_ge(fd, 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		FILE *term = fdopen(fd, "w"), *in = fopen("/dev/null", "r");
+		SCREEN *sc = term && in && dup2(fd, 2) == 2 ? newterm("xterm-256color", term, in) : NULL;
+		struct rlimit no_core = {0, 0};
+		void *p;
+
+		if (sc == NULL || setrlimit(RLIMIT_CORE, &no_core) != 0) /* no core file left in the build tree */
+			_exit(2);
+		set_term(sc);
+		mvaddstr(0, 0, "the cockpit");
+		refresh();
+		if (strcmp(how, "malloc") == 0)
+			p = tui_xmalloc(SIZE_MAX - 64);
+		else if (strcmp(how, "calloc") == 0)
+			p = tui_xcalloc(SIZE_MAX / 2, 4);
+		else
+			p = tui_xrealloc(tui_xmalloc(16), SIZE_MAX - 64);
+		_exit(p == NULL ? 3 : 4);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	close(fd);
+	text = test_slurp(path, &len);
+	unlink(path);
+	ck_assert_ptr_nonnull(text);
+	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+		      "%s: the cockpit did not abort (%s %d)", how, WIFSIGNALED(status) ? "signal" : "exit",
+		      WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+	bye = strstr(text, "\033[?1049l");
+	msg = strstr(text, "smugnet: out of memory\n");
+	ck_assert_msg(bye != NULL, "%s: the terminal is not restored (no rmcup)", how);
+	ck_assert_msg(msg != NULL && msg > bye, "%s: 'smugnet: out of memory' not said after the terminal is restored: %s",
+		      how, msg ? "before it" : "not at all");
+	ck_assert_msg(strstr(text, "the cockpit") != NULL && strstr(text, "the cockpit") < bye,
+		      "the child drew no screen first");
+	free(text);
+}
+
+START_TEST(test_tui_out_of_memory_restores_the_terminal_and_says_so)
+{
+	out_of_memory_ends_the_cockpit("malloc");
+	out_of_memory_ends_the_cockpit("calloc");
+	out_of_memory_ends_the_cockpit("realloc");
+}
+END_TEST
+
 /* The cockpit's colours follow the terminal and --no-color: on
  * xterm-256color each role gets its pair (the title in colour 75 of
  * 256); with --no-color there, and on a terminal whose description
@@ -13509,6 +13605,7 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("colours");
 	tcase_add_test(t, test_tui_colours_only_where_the_terminal_can_set_them);
+	tcase_add_test(t, test_tui_out_of_memory_restores_the_terminal_and_says_so);
 	suite_add_tcase(s, t);
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);

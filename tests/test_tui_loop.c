@@ -70,6 +70,10 @@ START_TEST(test_tui_loop_rewind_and_step_on_is_never_rewinding)
 	keys(&a, "{40\n");
 	ck_assert_int_eq(a.w->day, 25); /* not a day behind: refused */
 	ck_assert(shows(&a, "not before day 25"));
+	tui_set_status(&a, "%s", "");
+	keys(&a, "{25\n");
+	ck_assert_int_eq(a.w->day, 25); /* the day shown is not behind either */
+	ck_assert_msg(shows(&a, "rewind: day 25 is not before day 25"), "{25 on day 25: %s", a.status);
 	smug_world_free(straight);
 	smug_world_free(a.w);
 	tui_app_done(&a);

@@ -747,6 +747,36 @@ static bool region_from_src(const struct smug_world *w, struct route_scratch *s,
 	return s->fwd_gen[dst] == s->fwd_cur;
 }
 
+/* What hop_ball's ball tells Yen's later spurs of the same root: ahead[i]
+ * is spur node j + 1 + i when this search is spur j's (max_hops
+ * corridors), and spur j + 1 + i has i + 1 fewer. Its route leaves by a
+ * corridor to some x and goes on to dst in the graph of that spur, which
+ * bans every node this one bans and more (spur node j, which every
+ * corridor this one bans touches, among them), so in at least the
+ * corridors x has to dst here. A node of the ball has them in dist[]; a
+ * node left out has more than max_hops less its landmark bound from src,
+ * itself at most i + 2, so more than the route could take. Bit k of
+ * ahead_open[i] (the node's k-th corridor) is cleared when x cannot lead
+ * to a route of at most max_hops - i - 1 corridors: x is not in the ball,
+ * or 1 + dist[x] is more. Corridors past the 64th are not told about. */
+static void ball_close_ahead(const struct smug_world *w, const struct route_scratch *s, int max_hops,
+			     const int *ahead, int n_ahead, uint64_t *ahead_open)
+{
+	for (int i = 0; i < n_ahead; i++) {
+		const struct smug_node *nv = &w->nodes[ahead[i]];
+		int left = max_hops - i - 2, deg = nv->adj_count < 64 ? nv->adj_count : 64;
+		uint64_t open = 0;
+
+		for (int k = 0; k < deg; k++) {
+			int x = w->adj[nv->adj_first + k].node;
+
+			if (s->hop_lim[x] > 0 && s->dist[x] <= left) /* in the ball, near enough */
+				open |= (uint64_t)1 << k;
+		}
+		ahead_open[i] &= open;
+	}
+}
+
 /* Add node v's cost at row `row` to its records. */
 static void hop_record(struct route_scratch *s, int v, int row, int64_t cost)
 {
@@ -946,9 +976,12 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
  * the graph without the banned nodes and corridors. With a cap (ROUTE_INF
  * for none) the answer holds only when that path costs at most cap;
  * otherwise it may be false or some dearer path: a caller that throws
- * away every path dearer than cap loses nothing. */
+ * away every path dearer than cap loses nothing. ahead[0..n_ahead) are
+ * Yen's later spur nodes of the same root; a hop ball, when one is built,
+ * closes ahead_open's corridors (ball_close_ahead). */
 static bool search(const struct smug_world *w, struct route_scratch *s, int src, int dst,
-		   int max_nodes, int64_t cap, struct route_path *out)
+		   int max_nodes, int64_t cap, const int *ahead, int n_ahead, uint64_t *ahead_open,
+		   struct route_path *out)
 {
 	/* a path of at most max_nodes - 1 corridors weighs at most this, so
 	 * nothing farther from dst can be on one */
@@ -995,6 +1028,7 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 		s->hop_lim = xcalloc((size_t)s->n_nodes + 1, sizeof *s->hop_lim);
 	}
 	hop_ball(w, s, dst, max_nodes - 1, s->lm ? lm_row(s, src) : NULL);
+	ball_close_ahead(w, s, max_nodes - 1, ahead, n_ahead, ahead_open);
 	if (!region_from_src(w, s, src, dst, max_nodes - 1)) {
 		region_clear(s);
 		return false;
@@ -1017,7 +1051,7 @@ static bool dijkstra_with(const struct smug_world *w, struct route_scratch *s, i
 	if (!valid_node(w, src) || !valid_node(w, dst))
 		return false;
 	scratch_fit(s, w);
-	return search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, ROUTE_INF, out);
+	return search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, ROUTE_INF, NULL, 0, NULL, out);
 }
 
 bool route_dijkstra(const struct smug_world *w, int src, int dst, struct route_path *out)
@@ -1121,6 +1155,21 @@ static bool spur_cannot_enter(const struct smug_world *w, struct route_scratch *
 	return left == ROUTE_INF || root_cost + left > s->cand[keep - 1].cost;
 }
 
+/* Whether spur node x has a usable corridor among those `open` marks
+ * (bit k: its k-th corridor; those past the 64th always count). When it
+ * has none, no route of at most SMUG_ROUTE_MAX_NODES - j nodes leaves
+ * spur node j, and its search could only fail (ball_close_ahead). */
+static bool spur_may_leave(const struct smug_world *w, const struct route_scratch *s, int x,
+			   uint64_t open)
+{
+	const struct smug_node *nx = &w->nodes[x];
+
+	for (int k = 0; k < nx->adj_count; k++)
+		if ((k >= 64 || (open >> k & 1)) && usable(s, &w->adj[nx->adj_first + k]))
+			return true;
+	return false;
+}
+
 /* The cap of a spur search from a root costing root_cost: a spur path
  * dearer than cap would make a candidate cand_insert turns away (the set
  * holds `keep` routes, and the keep-th costs less), so its search need
@@ -1154,7 +1203,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 	}
 	scratch_fit(s, w);
 	base_build(s, dst);
-	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, ROUTE_INF, &out[0]))
+	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, ROUTE_INF, NULL, 0, NULL, &out[0]))
 		return 0;
 	s->dev[0] = 0;
 	while (n_out < k) {
@@ -1163,7 +1212,13 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 		/* out[a] shares prev's root up to spur node j (nodes 0..j)
 		 * and goes on past it exactly when j < root[a] */
 		int root[SMUG_ROUTE_TOPK_MAX];
+		/* spur_open[j]: spur node j's corridors that may still lead to
+		 * a route short enough, as the hop balls of this root's
+		 * earlier spurs tell (ball_close_ahead) */
+		uint64_t spur_open[SMUG_ROUTE_MAX_NODES];
 
+		for (int j = 0; j < prev->n_nodes; j++)
+			spur_open[j] = ~(uint64_t)0;
 		for (int a = 0; a < n_out; a++) {
 			int sh = shared_nodes(&out[a], prev);
 
@@ -1181,9 +1236,11 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 			for (int a = 0; a < n_out; a++)
 				if (j < root[a])
 					s->corridor_ban[out[a].corridors[j]] = 1;
-			found = !spur_cannot_enter(w, s, prev->nodes[j], root_cost, n_cand, k - n_out) &&
+			found = (spur_open[j] == ~(uint64_t)0 || spur_may_leave(w, s, prev->nodes[j], spur_open[j])) &&
+				!spur_cannot_enter(w, s, prev->nodes[j], root_cost, n_cand, k - n_out) &&
 				search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j,
-				       spur_cap(s, root_cost, n_cand, k - n_out), sp);
+				       spur_cap(s, root_cost, n_cand, k - n_out),
+				       prev->nodes + j + 1, prev->n_nodes - j - 2, spur_open + j + 1, sp);
 			if (found) {
 				struct route_path cand;
 

@@ -2,7 +2,8 @@
  * the terminal's size, focus, the full-screen views, prompts, the
  * run/pause loop (blocking getch when paused, a timed getch when
  * running), the mouse, resize handling, and the terminal's restoration
- * on exit, on Ctrl-C and on a fatal signal. Keys act only through the
+ * on exit, on Ctrl-C, on a fatal signal and when memory runs out (the
+ * cockpit's one allocator). Keys act only through the
  * command API and the vault. tui_render, tui_handle_key and tui_click
  * need no terminal, so the golden-screen tests drive them directly. */
 #include <curses.h>
@@ -687,6 +688,40 @@ static void restore_terminal(void)
 		refresh();
 		endwin();
 	}
+}
+
+static _Noreturn void out_of_memory(void)
+{
+	restore_terminal(); /* first: written on the cockpit's screen, the message would go with it */
+	fputs("smugnet: out of memory\n", stderr);
+	abort();
+}
+
+void *tui_xmalloc(size_t size)
+{
+	void *p = malloc(size);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *tui_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *tui_xrealloc(void *p, size_t size)
+{
+	void *q = realloc(p, size);
+
+	if (q == NULL)
+		out_of_memory();
+	return q;
 }
 
 static void on_fatal(int sig)

@@ -28,16 +28,12 @@ struct tui_grid {
 
 struct tui_grid *grid_new(int h, int w)
 {
-	struct tui_grid *g = calloc(1, sizeof *g);
+	struct tui_grid *g = tui_xcalloc(1, sizeof *g);
 
-	if (g == NULL)
-		abort();
 	g->h = h;
 	g->w = w;
-	g->cell = calloc((size_t)h * (size_t)w, sizeof *g->cell);
-	g->role = calloc((size_t)h * (size_t)w + 1, 1); /* ROLE_NORMAL */
-	if (g->cell == NULL || g->role == NULL)
-		abort();
+	g->cell = tui_xcalloc((size_t)h * (size_t)w, sizeof *g->cell);
+	g->role = tui_xcalloc((size_t)h * (size_t)w + 1, 1); /* ROLE_NORMAL */
 	for (int i = 0; i < h * w; i++)
 		g->cell[i][0] = ' ';
 	return g;
@@ -55,10 +51,8 @@ void grid_free(struct tui_grid *g)
 char *grid_dump(const struct tui_grid *g)
 {
 	size_t cap = (size_t)g->h * ((size_t)g->w * 4 + 1) + 1, at = 0;
-	char *out = malloc(cap);
+	char *out = tui_xmalloc(cap);
 
-	if (out == NULL)
-		abort();
 	for (int y = 0; y < g->h; y++) {
 		size_t end = at;
 
@@ -273,10 +267,8 @@ static size_t safe_cut(const char *s, int n)
 static int fit_shortened(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s, size_t bytes)
 {
 	size_t size = bytes + strlen(cv->th->g->ellipsis) + 1;
-	char small[512], *buf = size <= sizeof small ? small : malloc(size);
+	char small[512], *buf = size <= sizeof small ? small : tui_xmalloc(size);
 
-	if (buf == NULL)
-		abort();
 	memcpy(buf, s, bytes);
 	snprintf(buf + bytes, size - bytes, "%s", cv->th->g->ellipsis);
 	watch_label(cv, y, x + text_cols(buf) - 1, s, bytes, s + bytes);

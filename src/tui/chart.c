@@ -163,10 +163,8 @@ void chart_draw(struct canvas *cv, const struct chart_spec *s)
 	} else if (g->braille) {
 		int dw = pw * 2, dh = ph * 4;
 
-		dots = calloc((size_t)pw * (size_t)ph, 1);
-		who = calloc((size_t)pw * (size_t)ph, 1);
-		if (dots == NULL || who == NULL)
-			abort();
+		dots = tui_xcalloc((size_t)pw * (size_t)ph, 1);
+		who = tui_xcalloc((size_t)pw * (size_t)ph, 1);
 		for (int k = 0; k < s->n_series; k++) {
 			int prev = -1;
 

@@ -178,10 +178,8 @@ static size_t mdoc_text(char *out, size_t size, const char *s)
 char *keymap_mdoc(void)
 {
 	size_t cap = 16384, at = 0;
-	char *out = malloc(cap), w[256], label[64], help[512];
+	char *out = tui_xmalloc(cap), w[256], label[64], help[512];
 
-	if (out == NULL)
-		abort();
 	at += (size_t)snprintf(out + at, cap - at, ".Bl -tag -width \"Right/l\"\n");
 	for (int i = 0; i < N_KEYS; i++) {
 		if (keys[i].label[0] == '\0')

@@ -94,12 +94,10 @@ static int cmp_asc(const void *x, const void *y)
 int *pane_borders_rows(struct tui_app *a, int *count)
 {
 	const struct smug_world *w = a->w;
-	struct sort_key *k = malloc((size_t)(w->n_corridors > 0 ? w->n_corridors : 1) * sizeof *k);
-	int *out = malloc((size_t)(w->n_corridors > 0 ? w->n_corridors : 1) * sizeof *out);
+	struct sort_key *k = tui_xmalloc((size_t)(w->n_corridors > 0 ? w->n_corridors : 1) * sizeof *k);
+	int *out = tui_xmalloc((size_t)(w->n_corridors > 0 ? w->n_corridors : 1) * sizeof *out);
 	int n = 0, col = a->border_sort >= 0 ? a->border_sort : default_sort(a);
 
-	if (k == NULL || out == NULL)
-		abort();
 	for (int c = 0; c < w->n_corridors; c++)
 		if (w->corridors[c].border && (w->border_stats[c].traffic > 0 || smug_world_crackdown_on(w, c))) {
 			k[n].corridor = c;

@@ -125,9 +125,7 @@ static void index_update(struct tui_app *a)
 			continue;
 		if (x->n == x->cap) {
 			x->cap = x->cap ? 2 * x->cap : 1024;
-			x->seq = realloc(x->seq, (size_t)x->cap * sizeof *x->seq);
-			if (x->seq == NULL)
-				abort();
+			x->seq = tui_xrealloc(x->seq, (size_t)x->cap * sizeof *x->seq);
 		}
 		x->seq[x->n++] = s;
 	}

@@ -154,9 +154,7 @@ static void add_mark(struct tui_app *a, int c, int y, int x)
 {
 	if (a->n_marks == a->cap_marks) {
 		a->cap_marks = a->cap_marks ? 2 * a->cap_marks : 256;
-		a->marks = realloc(a->marks, (size_t)a->cap_marks * sizeof *a->marks);
-		if (a->marks == NULL)
-			abort();
+		a->marks = tui_xrealloc(a->marks, (size_t)a->cap_marks * sizeof *a->marks);
 	}
 	a->marks[a->n_marks++] = (struct tui_mark){c, y, x};
 }
@@ -181,11 +179,9 @@ static int cmp_pair(const void *x, const void *y)
 static void parallels(const struct tui_app *a, int *idx, int *cnt)
 {
 	const struct smug_world *w = a->w;
-	struct pair_key *k = malloc((size_t)(w->n_corridors ? w->n_corridors : 1) * sizeof *k);
+	struct pair_key *k = tui_xmalloc((size_t)(w->n_corridors ? w->n_corridors : 1) * sizeof *k);
 	int n = 0;
 
-	if (k == NULL)
-		abort();
 	for (int c = 0; c < w->n_corridors; c++) {
 		int wa = w->nodes[w->corridors[c].a].ward, wb = w->nodes[w->corridors[c].b].ward;
 
@@ -212,20 +208,17 @@ static void map_draw(struct tui_app *a, struct canvas *cv)
 	const struct smug_world *w = a->w;
 	const struct tui_glyphs *g = cv->th->g;
 	struct map m;
-	int cap = 4 * (cv->h + cv->w) + 8, *ys = malloc((size_t)cap * sizeof *ys), *xs = malloc((size_t)cap * sizeof *xs);
+	int cap = 4 * (cv->h + cv->w) + 8;
+	int *ys = tui_xmalloc((size_t)cap * sizeof *ys), *xs = tui_xmalloc((size_t)cap * sizeof *xs);
 	double hmax = 0;
-	int *wy = malloc((size_t)w->n_wards * sizeof *wy); /* a world has a ward */
-	int *wx = malloc((size_t)w->n_wards * sizeof *wx);
-	int *par_idx = calloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *par_idx);
-	int *par_cnt = calloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *par_cnt);
+	int *wy = tui_xmalloc((size_t)w->n_wards * sizeof *wy); /* a world has a ward */
+	int *wx = tui_xmalloc((size_t)w->n_wards * sizeof *wx);
+	int *par_idx = tui_xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *par_idx);
+	int *par_cnt = tui_xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *par_cnt);
 
-	if (ys == NULL || xs == NULL || wy == NULL || wx == NULL || par_idx == NULL || par_cnt == NULL)
-		abort();
 	parallels(a, par_idx, par_cnt);
 	map_frame(a, &m, cv->h, cv->w);
-	m.occ = calloc((size_t)m.h * (size_t)m.w + 1, 1);
-	if (m.occ == NULL)
-		abort();
+	m.occ = tui_xcalloc((size_t)m.h * (size_t)m.w + 1, 1);
 	a->n_marks = 0;
 	for (int i = 0; i < w->n_wards; i++) {
 		wy[i] = cell_y(&m, w->wards[i].pos[1]);

@@ -75,8 +75,8 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	const struct tui_fan *f = &sw->fans[fan];
 	int n_days = f->n_points ? f->days[f->n_points - 1] : 0;
 	int table_h = sw->n_settings + 2, ns = sw->n_settings + 2;
-	double *v = calloc((size_t)(ns + 2) * (size_t)(n_days + 1), sizeof *v);
-	struct chart_series *series = calloc((size_t)ns, sizeof *series);
+	double *v = tui_xcalloc((size_t)(ns + 2) * (size_t)(n_days + 1), sizeof *v);
+	struct chart_series *series = tui_xcalloc((size_t)ns, sizeof *series);
 	double *lo = v + (size_t)ns * (size_t)n_days, *hi = lo + n_days;
 	char title[320];
 	struct chart_spec spec;

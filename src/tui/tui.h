@@ -35,6 +35,14 @@ struct tui_theme;
 int tui_term_begin(const struct tui_options *opt, struct tui_theme *th);
 void tui_term_end(void);
 
+/* The cockpit's allocator: malloc, calloc and realloc that never return
+ * NULL. Out of memory is fatal: the terminal is restored (if it was
+ * begun), "smugnet: out of memory" said on stderr, and the program
+ * aborts. */
+void *tui_xmalloc(size_t size);
+void *tui_xcalloc(size_t n, size_t size);
+void *tui_xrealloc(void *p, size_t size);
+
 /* ---- sweep_view.c: the cockpit on a sweep folder (smugnet --sweep DIR) ---- */
 /* One figure's fan: per setting and per point of the series, the 5, 25,
  * 50, 75 and 95 percentiles over the setting's tasks. */

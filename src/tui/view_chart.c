@@ -50,15 +50,13 @@ static void draw_stack(struct canvas *cv, int y, struct stack *st)
 static void faction_charts(struct tui_app *a, struct canvas *in, int n, int first)
 {
 	const struct smug_world *w = a->w;
-	double *v = malloc(sizeof(double) * (size_t)n * 5);
-	bool *shade = malloc(sizeof(bool) * (size_t)n);
+	double *v = tui_xmalloc(sizeof(double) * (size_t)n * 5);
+	bool *shade = tui_xmalloc(sizeof(bool) * (size_t)n);
 	double *bal = v, *del = v + n, *sei = v + 2 * n, *lost = v + 3 * n, *bri = v + 4 * n;
 	struct stack st;
 	char line[300], b[40];
 	int f = a->faction, sumd = 0, sums = 0;
 
-	if (v == NULL || shade == NULL)
-		abort();
 	for (int i = 0; i < n; i++) {
 		const struct smug_faction_day *d = smug_faction_chart(w, f, first + i);
 
@@ -99,18 +97,16 @@ static void faction_charts(struct tui_app *a, struct canvas *in, int n, int firs
 static void border_charts(struct tui_app *a, struct canvas *in, int n, int first)
 {
 	const struct smug_world *w = a->w;
-	double *v = malloc(sizeof(double) * (size_t)n * 5);
-	bool *shade = malloc(sizeof(bool) * (size_t)n);
+	double *v = tui_xmalloc(sizeof(double) * (size_t)n * 5);
+	bool *shade = tui_xmalloc(sizeof(bool) * (size_t)n);
 	double *tra = v, *rate = v + n, *ins = v + 2 * n, *sei = v + 3 * n, *bri = v + 4 * n;
-	struct smug_border_day *d = malloc(sizeof *d * (size_t)n);
-	bool *known = malloc(sizeof(bool) * (size_t)n);
+	struct smug_border_day *d = tui_xmalloc(sizeof *d * (size_t)n);
+	bool *known = tui_xmalloc(sizeof(bool) * (size_t)n);
 	struct stack st;
 	char line[400], id[64];
 	int c = a->border, since = smug_border_chart_since(w, c);
 	const struct smug_crackdown *k = smug_world_crackdown_on(w, c);
 
-	if (v == NULL || shade == NULL || d == NULL || known == NULL)
-		abort();
 	for (int i = 0; i < n; i++)
 		known[i] = smug_border_chart(w, c, first + i, &d[i]);
 	for (int i = 0; i < n; i++) {

@@ -146,7 +146,7 @@ void view_compare_draw(struct tui_app *a, struct canvas *cv)
 		return;
 	}
 	loop_pair(a, &base, &whatif);
-	c = calloc(1, sizeof *c);
+	c = tui_xcalloc(1, sizeof *c);
 	smug_compare(base, whatif, c);
 	snprintf(title, sizeof title, "What-if against base, day %d, branched on day %d%s (Enter keeps the %s, Esc back)",
 		 c->day[0], a->loop.fork_day, c->digest[0] == c->digest[1] ? ": identical" : "",

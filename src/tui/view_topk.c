@@ -60,11 +60,11 @@ void view_topk_draw(struct tui_app *a, struct canvas *cv)
 	canvas_box(cv, title, true);
 	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
 	half = (in.w - 2) / 2;
-	rows = (in.h - 3 * 2) / 3; /* three lists, each with its title row and a gap */
+	/* three lists, each with its title row and a gap: at least 4 rows
+	 * each, as the view has 21 rows or more (a terminal of 24) */
+	rows = (in.h - 3 * 2) / 3;
 	if (rows > SMUG_TOPK)
 		rows = SMUG_TOPK;
-	if (rows < 1)
-		rows = 1;
 	for (int l = 0; l < 3 && y < in.h; l++) {
 		char head[128];
 

@@ -22,9 +22,7 @@ const struct smug_explanation *view_why_explanation(struct tui_app *a, int *deci
 	if (di < 0)
 		return NULL;
 	if (a->why_x == NULL) {
-		a->why_x = malloc(sizeof *a->why_x);
-		if (a->why_x == NULL)
-			abort();
+		a->why_x = tui_xmalloc(sizeof *a->why_x);
 		a->why_x_for = -1;
 	}
 	if (a->why_x_for != di || a->why_x_day != a->w->day) {
@@ -392,10 +390,8 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 				     : "score = loss + cost + travel; loss = risk_est x cargo x (1 + penalty); prior: "
 				       "the public customs dials; learned: the faction's own crossings");
 	/* below: every candidate */
-	cand = malloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
-	edge = malloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
-	if (cand == NULL || edge == NULL)
-		abort();
+	cand = tui_xmalloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
+	edge = tui_xmalloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
 	if (a->why_sel < 0 || a->why_sel >= x->n_cand)
 		a->why_sel = win;
 	n = list_rows(a, x, cand, edge, 64 * SMUG_ROUTE_MAX_NODES, &sel_row);
@@ -436,8 +432,8 @@ static void toggle_whatif(struct tui_app *a)
 		tui_set_status(a, "no border of the winner's route flips this decision");
 		return;
 	}
-	if (a->whatif_data == NULL && (a->whatif_data = malloc(sizeof *a->whatif_data)) == NULL)
-		abort();
+	if (a->whatif_data == NULL)
+		a->whatif_data = tui_xmalloc(sizeof *a->whatif_data);
 	if (smug_explain_whatif(a->w, di, c, 1.0, a->whatif_data) != SMUG_OK) {
 		tui_set_status(a, "this decision cannot be re-explained");
 		return;
