@@ -546,6 +546,37 @@ START_TEST(test_signals_upkeep_and_ward_economy)
 }
 END_TEST
 
+/* A designer who sets the levy and the enforcement pay to 0 turns them
+ * off: a day of the ward economy takes no levy (and so no leak) from any
+ * ward's buyers and pays no ward's account, though the treasury and the
+ * buyers hold money; the wards still spend. */
+START_TEST(test_signals_rates_of_zero_levy_and_pay_nothing)
+{
+	struct smug_world *w = tiny();
+	struct smug_ledger *l = &w->ledger;
+	int64_t treasury0;
+
+	ledger_post(l, 0, -1, l->treasury, 1000000, SMUG_TX_INITIAL_BALANCE);
+	for (int i = 0; i < w->n_wards; i++) {
+		ledger_post(l, 0, -1, w->wards[i].buyers, 200000, SMUG_TX_INITIAL_BALANCE);
+		ledger_post(l, 0, -1, w->wards[i].account, 50000, SMUG_TX_INITIAL_BALANCE);
+	}
+	w->cfg.economy.levy_rate = 0;
+	w->cfg.economy.enforcement_pay_rate = 0;
+	treasury0 = l->accounts[l->treasury].balance;
+	signals_step(w);
+	ck_assert_msg(l->by_reason[SMUG_TX_LEVY_THROUGHPUT] == 0 && l->by_reason[SMUG_TX_CORRUPTION_LEAK] == 0,
+		      "a levy rate of 0 took %lld minor units of levy and %lld of leak",
+		      (long long)l->by_reason[SMUG_TX_LEVY_THROUGHPUT], (long long)l->by_reason[SMUG_TX_CORRUPTION_LEAK]);
+	ck_assert_msg(l->by_reason[SMUG_TX_PAY_ENFORCEMENT] == 0, "an enforcement pay rate of 0 paid %lld minor units",
+		      (long long)l->by_reason[SMUG_TX_PAY_ENFORCEMENT]);
+	ck_assert_int_eq(l->accounts[l->treasury].balance, treasury0);
+	ck_assert_int_gt(l->by_reason[SMUG_TX_WARD_SPENDING], 0);
+	ck_assert(smug_ledger_conserved(l));
+	smug_world_free(w);
+}
+END_TEST
+
 /* A day of the ward economy in a world of more wards than the ledger's
  * journal ring has room for five transfers each leaves in the ring the
  * records posting them one by one would: its newest SMUG_JOURNAL_CAP
@@ -794,6 +825,7 @@ int main(void)
 	tcase_add_test(t, test_signals_upkeep_and_ward_economy);
 	tcase_add_test(t, test_signals_economy_journal_keeps_the_newest_transfers);
 	tcase_add_test(t, test_signals_ward_spending_moves_whole_minor_units);
+	tcase_add_test(t, test_signals_rates_of_zero_levy_and_pay_nothing);
 	tcase_add_test(t, test_signals_ward_account_at_its_bound_is_paid_what_it_can_hold);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

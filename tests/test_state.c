@@ -794,6 +794,45 @@ START_TEST(test_state_digest_fast_paths_equal_the_leaf_walk)
 }
 END_TEST
 
+/* The wards are hashed a record at a time into the digest's buffer, each
+ * record's room asked for first (the longest id and name it can hold):
+ * wherever the buffer's end falls in a record, the digest is the leaf
+ * walk's. On a generated world of 400 wards (many buffers' worth of
+ * records) whose wards are named by the longest name a scenario allows
+ * (47 bytes), the first wards' names are shortened by 0 to 480 bytes in
+ * all, 8 at a time, which moves the first buffer's end across a whole
+ * record (439 bytes). */
+START_TEST(test_state_digest_of_the_wards_equals_the_leaf_walk_at_every_cut)
+{
+	char *gen = smug_scenario_generate(400, 5, 2);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	const int longest = SMUG_NAME_MAX - 1;
+
+	ck_assert_msg(smug_world_load_json(gen, strlen(gen), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(gen);
+	for (int shorter = 0; shorter <= 480; shorter += 8) {
+		struct state_digest fast, leaf;
+
+		for (int i = 0; i < w->n_wards; i++) {
+			int cut = shorter - i * longest, len = longest - (cut < 0 ? 0 : cut > longest ? longest : cut);
+
+			memset(w->wards[i].name, 'x', (size_t)len);
+			w->wards[i].name[len] = '\0';
+		}
+		state_digest(w, &fast);
+		state_digest_leafwise(w, &leaf);
+		ck_assert_int_eq(fast.n_groups, leaf.n_groups);
+		for (int g = 0; g < fast.n_groups; g++)
+			ck_assert_msg(fast.digest[g] == leaf.digest[g],
+				      "wards named by 47 bytes, %d bytes fewer in all: group %s differs", shorter,
+				      fast.group[g]);
+		ck_assert(fast.all == leaf.all);
+	}
+	smug_world_free(w);
+}
+END_TEST
+
 #ifdef HAVE_MALLINFO2
 /* A freed world gives all its memory back: a long cockpit session (what-if
  * branches, rewinds) or a sweep frees many, and must not grow by a world
@@ -1503,6 +1542,7 @@ int main(void)
 	tcase_add_test(t, test_state_every_saved_field_moves_the_digest);
 	tcase_add_test(t, test_state_directions_agree);
 	tcase_add_test(t, test_state_digest_fast_paths_equal_the_leaf_walk);
+	tcase_add_test(t, test_state_digest_of_the_wards_equals_the_leaf_walk_at_every_cut);
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_an_owner_one_past_the_last);

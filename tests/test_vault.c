@@ -1588,6 +1588,41 @@ START_TEST(test_vault_list_shows_recovered_and_unreadable)
 }
 END_TEST
 
+/* A seed whose only generation is being removed (a .<name>.old.<n>
+ * folder left without its manifest) has nothing to load and is not
+ * listed, and the seeds listed around it read as usual: no problem, the
+ * seed folder, the day saved. Six of each, made in turns, so that some
+ * seed comes after such a folder in the folder's order. */
+START_TEST(test_vault_list_skips_a_seed_being_removed)
+{
+	struct smug_world *a = tiny_at(3);
+	struct smug_seed_info *v = NULL;
+	struct smug_error err;
+	char name[16], path[400];
+	int n;
+
+	make_fast_root();
+	for (int i = 0; i < 6; i++) {
+		snprintf(name, sizeof name, "kept%d", i);
+		ck_assert(smug_vault_save(a, root, name, &err) == SMUG_OK);
+		snprintf(path, sizeof path, "%s/seeds/.gone%d.old.1", root, i);
+		ck_assert_int_eq(mkdir(path, 0700), 0);
+	}
+	n = smug_vault_list(root, &v, &err);
+	ck_assert_int_eq(n, 6);
+	for (int i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "kept%d", i);
+		ck_assert_str_eq(v[i].name, name);
+		ck_assert_msg(v[i].problem[0] == '\0' && v[i].generation == 0 && v[i].day == a->day,
+			      "%s listed with a problem of %zu bytes, generation %lld, day %d", name,
+			      strnlen(v[i].problem, sizeof v[i].problem), v[i].generation, v[i].day);
+	}
+	free(v);
+	smug_world_free(a);
+	remove_root();
+}
+END_TEST
+
 /* In a vault whose folder has a long path, an unreadable seed's reason is
  * longer than the listing holds: the listing still says why, the
  * reason's beginning cut to fit, as `seeds` and the cockpit's load view
@@ -1770,6 +1805,7 @@ int main(void)
 	tcase_add_test(t, test_vault_save_killed_at_every_call);
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
+	tcase_add_test(t, test_vault_list_skips_a_seed_being_removed);
 	tcase_set_timeout(t, 1800); /* thousands of saves: generous under sanitizers */
 	suite_add_tcase(s, t);
 	t = tcase_create("descriptors and generations");
