@@ -13435,11 +13435,37 @@ END_TEST
 
 #ifdef HAVE_MALLINFO2
 /* A terminal resized again and again (its window dragged by a corner)
- * gets the cockpit's windows made anew at each size, and the old ones
- * are given back: 50 times from 160x48 to 100x40 and back leave the heap
+ * gets the cockpit's windows made anew at each size, where the panes
+ * stand at that size, and the old ones are given back: 50 times from 160x48 to 100x40 and back leave the heap
  * where it was, within 64 KiB (one set of windows at 160x48 takes over
  * 200 KB), and when the cockpit ends its windows give back theirs (over
  * 200 KB at 100x40). */
+/* Each pane tui_render draws on a rows x cols screen has a window of ws
+ * at its place, of its size. */
+static void windows_stand_where_the_panes_do(struct tui_app *a, const struct tui_windows *ws, int rows, int cols)
+{
+	struct tui_grid *g = grid_new(rows, cols);
+	struct canvas screen = {&a->th, NULL, g, 0, 0, rows, cols};
+
+	tui_render(a, &screen);
+	grid_free(g);
+	for (int p = 0; p < PANE_COUNT; p++) {
+		const struct tui_rect *r = &a->pane_rect[p];
+		bool found = false;
+
+		if (r->h <= 0 || r->w <= 0)
+			continue;
+		for (int i = 0; i < TUI_SLOTS; i++) {
+			WINDOW *win = ws->win[i];
+
+			found = found || (win && getbegy(win) == r->y && getbegx(win) == r->x && getmaxy(win) == r->h &&
+					  getmaxx(win) == r->w);
+		}
+		ck_assert_msg(found, "%dx%d: no window where pane %d stands, %dx%d at row %d, column %d", cols, rows, p,
+			      r->w, r->h, r->y, r->x);
+	}
+}
+
 START_TEST(test_tui_resizes_give_their_windows_back)
 {
 	struct tui_app a;
@@ -13454,8 +13480,10 @@ START_TEST(test_tui_resizes_give_their_windows_back)
 	for (int k = 0; k < 2; k++) { /* the first sizes may keep what later ones reuse */
 		resize_term(48, 160);
 		tui_windows_fit(&ws, &a, 48, 160);
+		windows_stand_where_the_panes_do(&a, &ws, 48, 160);
 		resize_term(40, 100);
 		tui_windows_fit(&ws, &a, 40, 100);
+		windows_stand_where_the_panes_do(&a, &ws, 40, 100);
 	}
 	tui_windows_done(&ws);
 	empty = test_heap_in_use();
