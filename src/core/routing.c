@@ -95,7 +95,7 @@ struct route_scratch {
 	uint32_t base_cur;
 	struct base_ent *base_ent; /* [n_adj + n_nodes + 1]: each settled node's corridors push at most once */
 	int base_n_ent, base_live;
-	int *base_bucket; /* [base_nb] first entry, -1 none */
+	int *base_bucket; /* [base_nb] first entry, read only where base_bits has the bucket */
 	uint64_t *base_bits; /* [(base_nb + 63) / 64] */
 	int base_nb, base_nw, base_bucket_cap, base_pos; /* base_nw: words of base_bits */
 	int64_t base_at, base_radius;
@@ -453,12 +453,16 @@ static inline uint32_t base_h(const struct route_scratch *s, int v)
 static inline void base_push(struct route_scratch *s, int64_t key, int node)
 {
 	int e = s->base_n_ent++, b = s->base_pos + (int)(key - s->base_at);
+	uint64_t *word, bit;
 
 	if (b >= s->base_nb)
 		b -= s->base_nb;
-	s->base_ent[e] = (struct base_ent){node, s->base_bucket[b]};
+	word = &s->base_bits[b >> 6];
+	bit = (uint64_t)1 << (b & 63);
+	/* an empty bucket's head is not read: it may be left from a build before */
+	s->base_ent[e] = (struct base_ent){node, *word & bit ? s->base_bucket[b] : -1};
 	s->base_bucket[b] = e;
-	s->base_bits[b >> 6] |= (uint64_t)1 << (b & 63);
+	*word |= bit;
 	s->base_live++;
 }
 
@@ -1161,8 +1165,6 @@ static void base_build(struct route_scratch *s, int src, int dst)
 		free(s->base_bits);
 		s->base_bits = xcalloc((size_t)(s->base_nb + 63) / 64, sizeof *s->base_bits);
 	}
-	for (int b = 0; b < s->base_nb; b++)
-		s->base_bucket[b] = -1;
 	memset(s->base_bits, 0, (size_t)(s->base_nb + 63) / 64 * sizeof *s->base_bits);
 	s->base_n_ent = s->base_live = 0;
 	s->base_pos = 0;
