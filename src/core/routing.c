@@ -423,13 +423,6 @@ static int64_t hop_cost(const struct route_scratch *s, int v, int h)
 	return ROUTE_INF;
 }
 
-/* Walk src -> dst taking, at each node, the smallest neighbour index that
- * stays on a cheapest path (cost(u,v) + left(v) == left(u)). That is the
- * lexicographically smallest cheapest path. left(v) reads the table the
- * caller built: dist, or with hop_rows >= 0 the hop-bounded table. Returns false
- * if the path would exceed max_nodes or revisit a node. */
-#define WALK_BASE (-2)   /* walk on the unbanned tree of yen_with (base_of) */
-
 /* Add an entry of distance dist (within wmax of base_at) to its bucket. */
 static inline void base_push(struct route_scratch *s, int64_t dist, int node)
 {
@@ -535,6 +528,11 @@ static int64_t base_first_hop(const struct smug_world *w, struct route_scratch *
 	return left;
 }
 
+/* Walk src -> dst taking, at each node, the smallest neighbour index that
+ * stays on a cheapest path (cost(u,v) + left(v) == left(u)). That is the
+ * lexicographically smallest cheapest path. left(v) reads the table the
+ * caller built: dist, or with hop_rows >= 0 the hop-bounded table. Returns false
+ * if the path would exceed max_nodes or revisit a node. */
 static bool walk_path(const struct smug_world *w, struct route_scratch *s, int src, int dst,
 		      int max_nodes, int hop_rows, struct route_path *out)
 {
@@ -560,22 +558,14 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 			ok = false; /* full, and dst not reached */
 			break;
 		}
-		left_u = hop_rows == WALK_BASE ? base_of(w, s, u)
-			 : hop_rows < 0	       ? dist_of(s, u)
-					       : hop_cost(s, u, hops < hop_rows ? hops : hop_rows);
-		if (hop_rows == WALK_BASE && u == src) {
-			/* the spur node: its cheapest unbanned way may be banned */
-			left_u = base_first_hop(w, s, u);
-		}
+		left_u = hop_rows < 0 ? dist_of(s, u) : hop_cost(s, u, hops < hop_rows ? hops : hop_rows);
 		for (int j = nu->adj_first, j_end = j + nu->adj_count; j < j_end && next < 0; j++) {
 			const struct smug_adj *e = &w->adj[j];
 			int64_t wt = s->adj_w[j], left_v;
 
 			if (!usable(s, e))
 				continue;
-			if (hop_rows == WALK_BASE) {
-				left_v = base_of(w, s, e->node);
-			} else if (hop_rows < 0) {
+			if (hop_rows < 0) {
 				left_v = dist_of(s, e->node);
 			} else {
 				int h = hops - 1 < hop_rows ? hops - 1 : hop_rows;
@@ -603,14 +593,21 @@ static bool walk_path(const struct smug_world *w, struct route_scratch *s, int s
 	return ok;
 }
 
-/* Follow the walk of walk_path(WALK_BASE) without a node budget. Returns
- * its node count when it reaches dst avoiding every ban, -1 when it meets
- * a ban, a loop or a dead end, and -2 when no usable first hop leads into
- * the ball at all (then no route short enough exists). */
-static int base_walk_len(const struct smug_world *w, struct route_scratch *s, int src, int dst)
+/* Walk src -> dst as walk_path does, on the unbanned distances to dst
+ * (base_of; yen_with's tree) and without a node budget: at the spur node
+ * src the cheapest usable first hop (its cheapest unbanned way may be
+ * banned), then at each node the smallest neighbour index over a usable
+ * corridor that stays on a cheapest way. Returns its node count when it
+ * reaches dst avoiding every ban, -1 when it meets a ban, a loop or a
+ * dead end, and -2 when no usable first hop leads into the ball at all
+ * (then no route short enough exists). A walk to dst of at most
+ * SMUG_ROUTE_MAX_NODES nodes is left in out; otherwise out is left in
+ * pieces. */
+static int base_walk_len(const struct smug_world *w, struct route_scratch *s, int src, int dst,
+			 struct route_path *out)
 {
 	int u = src, n = 0, result;
-	int64_t left_u = base_first_hop(w, s, src);
+	int64_t left_u = base_first_hop(w, s, src), cost = 0;
 
 	if (src != dst && left_u == ROUTE_INF)
 		return -2;
@@ -635,8 +632,12 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 			int64_t b = base_of(w, s, e->node);
 
 			if (usable(s, e) && b != ROUTE_INF &&
-			    b + s->adj_w[j] == left_u)
+			    b + s->adj_w[j] == left_u) {
 				next = e->node;
+				cost += s->adj_w[j];
+				if (n < SMUG_ROUTE_MAX_NODES)
+					out->corridors[n - 1] = e->corridor;
+			}
 		}
 		if (next < 0) {
 			result = -1;
@@ -646,6 +647,11 @@ static int base_walk_len(const struct smug_world *w, struct route_scratch *s, in
 	}
 	for (int i = 0; i < n; i++)
 		s->on_walk[s->members[i]] = 0;
+	if (result > 0 && result <= SMUG_ROUTE_MAX_NODES) {
+		memcpy(out->nodes, s->members, (size_t)n * sizeof out->nodes[0]);
+		out->n_nodes = n;
+		out->cost = cost;
+	}
 	return result;
 }
 
@@ -999,12 +1005,12 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 	 * no search is needed; when it is too long, so is the banned graph's
 	 * cheapest path. Only a walk that meets a ban needs the full search. */
 	if (dst == s->base_dst) {
-		int len = base_walk_len(w, s, src, dst);
+		int len = base_walk_len(w, s, src, dst, out);
 
 		if (len == -2)
 			return false;
 		if (len > 0 && len <= max_nodes)
-			return walk_path(w, s, src, dst, max_nodes, WALK_BASE, out);
+			return true; /* the walk, left in out */
 		if (len < 0) {
 			if (dist_to_dst_guided(w, s, src, dst, cap < radius ? cap : radius) == ROUTE_INF)
 				return false;
