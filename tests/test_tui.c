@@ -690,6 +690,39 @@ START_TEST(test_tui_crackdown_from_the_table_and_the_map)
 }
 END_TEST
 
+/* c on a border while the world already holds as many crackdowns as it
+ * can (64) starts none, and the status line says why. */
+START_TEST(test_tui_crackdown_refused_says_why)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	struct smug_error err;
+	int n, *rows, c, held = 0;
+	char want[64];
+
+	tui_handle_key(&a, '3');
+	draw(&a, 48, 160); /* the table selects its first row */
+	rows = pane_borders_rows(&a, &n);
+	ck_assert_int_gt(n, 0);
+	c = rows[0];
+	free(rows);
+	ck_assert_int_eq(a.border, c);
+	for (int k = 0; k < w->n_corridors && held < SMUG_CRACKDOWN_CAP; k++)
+		if (k != c) {
+			ck_assert_msg(smug_cmd_crackdown_set(w, w->corridors[k].id, 1.0, -1, &err) == SMUG_OK, "%s",
+				      err.msg);
+			held++;
+		}
+	ck_assert_int_eq(held, SMUG_CRACKDOWN_CAP);
+	tui_set_status(&a, "%s", "");
+	tui_handle_key(&a, 'c');
+	ck_assert_ptr_null(smug_world_crackdown_on(w, c));
+	snprintf(want, sizeof want, "crackdown: at most %d targets", SMUG_CRACKDOWN_CAP);
+	ck_assert_msg(screen_has(&a, want), "c with %d crackdowns held: the status reads '%s'", held, a.status);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The rows of the map pane (between its title and its legend) of an
  * ASCII screen, one string each; returns how many. */
 static int map_rows(char *screen, char **row, int max)
@@ -13612,6 +13645,7 @@ int main(void)
 	tcase_add_test(t, test_tui_step_prompt_replaces_and_clears);
 	tcase_add_test(t, test_tui_prompt_history_walks_the_last_answers);
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
+	tcase_add_test(t, test_tui_crackdown_refused_says_why);
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_borders_first_frame_lights_the_border_selected);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);

@@ -255,7 +255,10 @@ static char *screen_at(struct tui_app *a, int rows, int cols)
 
 /* The compare view's table heads name every column, wide and narrow; the
  * routes that changed fill the view down to its last rows: each takes
- * three rows, so fewer than three are left blank when some are not shown. */
+ * three rows, so fewer than three are left blank when some are not shown;
+ * a route's first row (faction, commodity, from -> to) starts in the
+ * column of the "routes that changed" head, its base and what-if rows
+ * two columns in. */
 /* Whether p is " " and then a figure: a number or "prior". */
 static bool has_figure(const char *p)
 {
@@ -284,11 +287,17 @@ static void check_compare_screen(struct tui_app *a, const struct smug_comparison
 				      head[i]);
 			p += strlen(head[i]);
 		}
-		for (p = strstr(s, "routes that changed"); p && *p; p = strchr(p, '\n') + 1) {
+		p = strstr(s, "routes that changed");
+		ck_assert(p != NULL && p - 4 >= s && strncmp(p - 4, "\xe2\x94\x82 ", 4) == 0); /* frame, margin */
+		for (const char *prev = NULL; p && *p; prev = p, p = strchr(p, '\n') + 1) {
 			const char *eol = strchr(p, '\n');
 
-			if (strncmp(p, "\xe2\x94\x82   base ", 10) == 0) /* frame, margin, "  base" */
+			if (strncmp(p, "\xe2\x94\x82   base ", 10) == 0) { /* frame, margin, "  base" */
 				shown++;
+				ck_assert_msg(prev != NULL && strncmp(prev, "\xe2\x94\x82 ", 4) == 0 && prev[4] != ' ',
+					      "%dx%d: a route's first row does not start under the routes' head: '%.40s...'",
+					      cols, rows, prev);
+			}
 			/* a label on screen keeps its figure: "risk_est 0.039", "(other prior)" */
 			for (const char *q = strstr(p, "risk_est"); q && q < eol; q = strstr(q + 1, "risk_est"))
 				ck_assert_msg(has_figure(q + strlen("risk_est")), "%dx%d: risk_est without its figure: %.*s",
