@@ -577,6 +577,30 @@ START_TEST(test_signals_rates_of_zero_levy_and_pay_nothing)
 }
 END_TEST
 
+/* Wards that keep no enforcement points at all (none anywhere to weigh
+ * the pay by) share the day's enforcement pay evenly: each ward's account
+ * is paid its 1/n of it, and the treasury pays it all. */
+START_TEST(test_signals_pay_without_enforcement_points_is_shared_evenly)
+{
+	struct smug_world *w = tiny();
+	struct smug_ledger *l = &w->ledger;
+	int64_t pay, each;
+
+	ledger_post(l, 0, -1, l->treasury, 1000000, SMUG_TX_INITIAL_BALANCE);
+	for (int i = 0; i < w->n_wards; i++)
+		w->wards[i].customs.enforcement_points = 0;
+	pay = (int64_t)((double)l->accounts[l->treasury].balance * w->cfg.economy.enforcement_pay_rate);
+	each = (int64_t)((double)pay * (1.0 / w->n_wards));
+	ck_assert_int_gt(each, 0);
+	signals_step(w);
+	ck_assert_msg(l->by_reason[SMUG_TX_PAY_ENFORCEMENT] == each * w->n_wards,
+		      "%d wards without enforcement points were paid %lld in all, want %lld each",
+		      w->n_wards, (long long)l->by_reason[SMUG_TX_PAY_ENFORCEMENT], (long long)each);
+	ck_assert(smug_ledger_conserved(l));
+	smug_world_free(w);
+}
+END_TEST
+
 /* A day of the ward economy in a world of more wards than the ledger's
  * journal ring has room for five transfers each leaves in the ring the
  * records posting them one by one would: its newest SMUG_JOURNAL_CAP
@@ -826,6 +850,7 @@ int main(void)
 	tcase_add_test(t, test_signals_economy_journal_keeps_the_newest_transfers);
 	tcase_add_test(t, test_signals_ward_spending_moves_whole_minor_units);
 	tcase_add_test(t, test_signals_rates_of_zero_levy_and_pay_nothing);
+	tcase_add_test(t, test_signals_pay_without_enforcement_points_is_shared_evenly);
 	tcase_add_test(t, test_signals_ward_account_at_its_bound_is_paid_what_it_can_hold);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

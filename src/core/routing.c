@@ -21,6 +21,7 @@ struct heap_item {
 struct base_node {
 	int64_t dist;
 	uint32_t gen;
+	uint32_t h; /* base_h, set when the build first reaches the node */
 };
 
 struct base_ent {
@@ -69,6 +70,7 @@ struct route_scratch {
 	int *members;	       /* [n_nodes] */
 	int n_members;
 	int64_t wmax; /* heaviest corridor route_weight of the graph */
+	int64_t wmin; /* lightest, 0 with no corridor (filled with adj_w) */
 	/* adj_w[j]: the route_weight of adj[j]'s corridor, the searches'
 	 * one read of it an entry, filled for adj_w_of (a world's weights
 	 * change only when it is indexed, which gives it a new cache) */
@@ -79,21 +81,26 @@ struct route_scratch {
 	 * from dst over the whole graph, bans ignored, kept open between
 	 * reads. base[v].dist is v's settled distance when base[v].gen ==
 	 * base_cur, its tentative one when base[v].gen == base_cur - 1 (one
-	 * record, read at once by a relaxation). The frontier
-	 * is a bucket queue (Dial's): every entry not yet taken lies within
-	 * wmax of base_at, the distance being taken (in bucket base_pos), so
-	 * a bucket, taken round the ring of base_nb = wmax + 1, holds only
-	 * entries of one distance (a list through base_ent[].next), and
-	 * base_bits marks the buckets that hold any; base_live counts the
-	 * entries, 0 once base_at passes base_radius. */
+	 * record, read at once by a relaxation). Nodes are settled in order
+	 * of their distance plus base_h, a consistent lower bound on their
+	 * cost from yen_with's source (A*), so the ones off the way to it
+	 * wait: a settled distance is exact all the same. The frontier
+	 * is a bucket queue (Dial's) of those keys: every entry not yet taken
+	 * lies within wmax + base_hstep of base_at, the key being taken (in
+	 * bucket base_pos), so a bucket, taken round the ring of base_nb =
+	 * wmax + base_hstep + 1, holds only entries of one key (a list through
+	 * base_ent[].next), and base_bits marks the buckets that hold any;
+	 * base_live counts the entries. No entry is made past base_radius. */
 	struct base_node *base;
 	uint32_t base_cur;
 	struct base_ent *base_ent; /* [n_adj + n_nodes + 1]: each settled node's corridors push at most once */
 	int base_n_ent, base_live;
-	int *base_bucket; /* [base_nb] first entry, -1 none */
+	int *base_bucket; /* [base_nb] first entry, read only where base_bits has the bucket */
 	uint64_t *base_bits; /* [(base_nb + 63) / 64] */
 	int base_nb, base_nw, base_bucket_cap, base_pos; /* base_nw: words of base_bits */
 	int64_t base_at, base_radius;
+	int64_t base_hstep;	    /* the lightest corridor's weight on large graphs, else 0 */
+	const int16_t *base_src_lm; /* the landmark row of yen_with's source */
 	int base_dst; /* -1: none; scratch_fit clears it at every entry, so a base tree
 		       * serves only the search that built it */
 	/* goal-directed spur search: fwd[v] = cost src -> v, valid when
@@ -279,8 +286,12 @@ static void scratch_fit(struct route_scratch *s, const struct smug_world *w)
 		/* hop_table's buffers stay NULL until a path is too long */
 	}
 	if (s->adj_w_of != w) {
-		for (int j = 0; j < w->n_adj; j++)
+		s->wmin = w->n_adj > 0 ? INT64_MAX : 0;
+		for (int j = 0; j < w->n_adj; j++) {
 			s->adj_w[j] = w->corridors[w->adj[j].corridor].route_weight;
+			if (s->adj_w[j] < s->wmin)
+				s->wmin = s->adj_w[j];
+		}
 		s->adj_w_of = w;
 	}
 	/* the masks are restored by every user; nothing to clear */
@@ -423,16 +434,35 @@ static int64_t hop_cost(const struct route_scratch *s, int v, int h)
 	return ROUTE_INF;
 }
 
-/* Add an entry of distance dist (within wmax of base_at) to its bucket. */
-static inline void base_push(struct route_scratch *s, int64_t dist, int node)
+/* A lower bound on v's cost from yen_with's source: the landmarks' bound
+ * on the corridors between them, each weighing at least base_hstep (0 on
+ * small graphs: no bound), kept under 2^32 (still a lower bound). It is
+ * consistent: across a corridor the hop bound changes by at most one, so
+ * the estimate by at most base_hstep, no more than the corridor weighs. */
+static inline uint32_t base_h(const struct route_scratch *s, int v)
 {
-	int e = s->base_n_ent++, b = s->base_pos + (int)(dist - s->base_at);
+	int64_t h;
+
+	if (s->base_hstep == 0)
+		return 0;
+	h = (int64_t)hops_lb(lm_row(s, v), s->base_src_lm) * s->base_hstep;
+	return h < (int64_t)UINT32_MAX ? (uint32_t)h : UINT32_MAX;
+}
+
+/* Add an entry of key `key` (within wmax + base_hstep of base_at) to its bucket. */
+static inline void base_push(struct route_scratch *s, int64_t key, int node)
+{
+	int e = s->base_n_ent++, b = s->base_pos + (int)(key - s->base_at);
+	uint64_t *word, bit;
 
 	if (b >= s->base_nb)
 		b -= s->base_nb;
-	s->base_ent[e] = (struct base_ent){node, s->base_bucket[b]};
+	word = &s->base_bits[b >> 6];
+	bit = (uint64_t)1 << (b & 63);
+	/* an empty bucket's head is not read: it may be left from a build before */
+	s->base_ent[e] = (struct base_ent){node, *word & bit ? s->base_bucket[b] : -1};
 	s->base_bucket[b] = e;
-	s->base_bits[b >> 6] |= (uint64_t)1 << (b & 63);
+	*word |= bit;
 	s->base_live++;
 }
 
@@ -452,53 +482,55 @@ static void base_advance(struct route_scratch *s)
 	s->base_pos = b;
 }
 
-/* Settle base entries in order of distance until v is settled or the
- * next one lies beyond the radius: base[v], or ROUTE_INF. Dijkstra's
- * settled distances are exact whatever is read in between, so v gets the
- * value a full build would give it. */
+/* Settle base entries in order of key until v is settled or none is
+ * left: base[v], or ROUTE_INF (v farther than base_radius). A*'s settled
+ * distances, with a consistent estimate, are exact whatever is read in
+ * between, so v gets the value a full Dijkstra would give it. */
 static int64_t base_more(const struct smug_world *w, struct route_scratch *s, int v)
 {
 	const uint32_t cur = s->base_cur, tent = cur - 1;
 	struct base_node *const bn = s->base;
 
 	while (bn[v].gen != cur && s->base_live > 0) {
-		int64_t at;
+		int64_t at, g;
 		int pos, x, node;
 		const struct smug_node *u;
 
 		base_advance(s);
 		at = s->base_at;
 		pos = s->base_pos;
-		if (at > s->base_radius) {
-			s->base_live = 0;
-			break;
-		}
 		x = s->base_bucket[pos];
 		node = s->base_ent[x].node;
 		s->base_bucket[pos] = s->base_ent[x].next;
 		if (s->base_ent[x].next < 0)
 			s->base_bits[pos >> 6] &= ~((uint64_t)1 << (pos & 63));
 		s->base_live--;
-		/* a node's entries have distinct distances (a push lowers its
-		 * tentative one), so only the entry that settles it has its
-		 * distance: an entry of another is stale */
-		if (at != bn[node].dist)
+		/* a node's entries have distinct keys (a push lowers its
+		 * tentative distance), so only the entry that settles it has
+		 * its distance's key: an entry of another is stale */
+		if (at != bn[node].dist + bn[node].h)
 			continue;
 		bn[node].gen = cur;
+		g = bn[node].dist;
 		u = &w->nodes[node];
 		for (int j = u->adj_first, j_end = j + u->adj_count; j < j_end; j++) {
-			struct base_node *y = &bn[w->adj[j].node];
-			int64_t d = at + s->adj_w[j];
+			int y_node = w->adj[j].node;
+			struct base_node *y = &bn[y_node];
+			int64_t d = g + s->adj_w[j];
 
 			/* a node neither tentative nor settled in this build
 			 * (stamped before it: stamps only grow between wraps,
-			 * which clear them) is pushed; a settled one is at most
-			 * at <= d away */
-			if (y->gen < tent || d < y->dist) {
-				y->dist = d;
+			 * which clear them) gets its estimate; a settled one is
+			 * at most g <= d away (the estimate is consistent) */
+			if (y->gen < tent) {
+				y->h = base_h(s, y_node);
 				y->gen = tent;
-				base_push(s, d, w->adj[j].node);
+			} else if (d >= y->dist) {
+				continue;
 			}
+			y->dist = d;
+			if (d <= s->base_radius)
+				base_push(s, d + y->h, y_node);
 		}
 	}
 	return bn[v].gen == cur ? bn[v].dist : ROUTE_INF;
@@ -1113,7 +1145,7 @@ static void annotate(const struct smug_world *w, struct route_path *p)
 /* Open the unbanned distances to dst over the ball of routes short
  * enough: base_of settles them as far as the searches read them, which
  * is most often a small part of the ball (the routes' own discs). */
-static void base_build(struct route_scratch *s, int dst)
+static void base_build(struct route_scratch *s, int src, int dst)
 {
 	/* two stamps a build: base_cur - 1 tentative, base_cur settled */
 	s->base_cur += 2;
@@ -1123,7 +1155,9 @@ static void base_build(struct route_scratch *s, int dst)
 		s->base_cur = 2;
 	}
 	s->base_radius = (int64_t)(SMUG_ROUTE_MAX_NODES - 1) * s->wmax;
-	s->base_nb = (int)s->wmax + 1;
+	s->base_hstep = s->lm ? s->wmin : 0;
+	s->base_src_lm = s->lm ? lm_row(s, src) : NULL;
+	s->base_nb = (int)(s->wmax + s->base_hstep) + 1;
 	s->base_nw = (s->base_nb + 63) / 64;
 	if (s->base_nb > s->base_bucket_cap) {
 		s->base_bucket_cap = s->base_nb;
@@ -1131,16 +1165,15 @@ static void base_build(struct route_scratch *s, int dst)
 		free(s->base_bits);
 		s->base_bits = xcalloc((size_t)(s->base_nb + 63) / 64, sizeof *s->base_bits);
 	}
-	for (int b = 0; b < s->base_nb; b++)
-		s->base_bucket[b] = -1;
 	memset(s->base_bits, 0, (size_t)(s->base_nb + 63) / 64 * sizeof *s->base_bits);
 	s->base_n_ent = s->base_live = 0;
-	s->base_at = 0;
 	s->base_pos = 0;
 	/* dst's entry is the only one and the first settled, before any edge
 	 * into dst is relaxed: its tentative stamp is never read */
 	s->base[dst].dist = 0;
-	base_push(s, 0, dst);
+	s->base[dst].h = base_h(s, dst);
+	s->base_at = s->base[dst].h;
+	base_push(s, s->base_at, dst);
 	s->base_dst = dst;
 }
 
@@ -1208,7 +1241,7 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 		return 1;
 	}
 	scratch_fit(s, w);
-	base_build(s, dst);
+	base_build(s, src, dst);
 	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, ROUTE_INF, NULL, 0, NULL, &out[0]))
 		return 0;
 	s->dev[0] = 0;
