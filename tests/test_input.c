@@ -498,6 +498,32 @@ START_TEST(test_input_json_check_for_hosts)
 }
 END_TEST
 
+/* A text cJSON cannot read is refused at the byte where it gave up: its
+ * first when that one starts no value, the last when the text ends early. */
+START_TEST(test_input_malformed_json_named_where_it_fails)
+{
+	static const struct {
+		const char *text, *msg;
+	} cases[] = {
+		{"x\n", "m.json: line 1 byte 1 (offset 0): malformed JSON"},
+		{"@ {}", "m.json: line 1 byte 1 (offset 0): malformed JSON"},
+		{"\n\n  nope", "m.json: line 3 byte 3 (offset 4): malformed JSON"},
+		{"{\"a\":\n[1,", "m.json: line 2 byte 3 (offset 8): malformed JSON"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct smug_world *w = NULL;
+		struct smug_error err;
+
+		ck_assert_int_eq(smug_world_load_json(cases[i].text, strlen(cases[i].text), "m.json", &w, &err),
+				 SMUG_ERR_PARSE);
+		ck_assert_msg(strcmp(err.msg, cases[i].msg) == 0, "'%s': '%s', want '%s'", cases[i].text, err.msg,
+			      cases[i].msg);
+		ck_assert_ptr_null(w);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("input");
@@ -518,6 +544,7 @@ int main(void)
 	tcase_add_test(t, test_input_numbers_printed_exactly);
 	tcase_add_test(t, test_input_large_numbers_echoed_whole_below_1e18);
 	tcase_add_test(t, test_input_json_check_for_hosts);
+	tcase_add_test(t, test_input_malformed_json_named_where_it_fails);
 	tcase_add_test(t, test_input_utf8_matches_the_definition);
 	tcase_add_test(t, test_input_problem_found_at_every_offset);
 	/* the UTF-8 definition sweep checks 134,400 strings: 1 s alone,
