@@ -190,6 +190,29 @@ START_TEST(test_journal_tampered_command_names_its_day)
 }
 END_TEST
 
+/* A periodic check whose digest was changed diverges on its day, and the
+ * report names its line in journal.jsonl: the session's lines are the
+ * header, four commands, the day-30 check (line 6), two commands, the
+ * day-60 check (line 9), two commands and the day-90 check (line 12). */
+START_TEST(test_journal_tampered_check_names_its_line)
+{
+	struct smug_world *w = session();
+	char *text = smug_journal_to_jsonl(w);
+	static const int line[] = {6, 9, 12};
+
+	ck_assert_int_eq(w->journal.n_checks, 3);
+	for (int k = 0; k < 3; k++) {
+		char find[24], repl[24];
+
+		snprintf(find, sizeof find, "\"%016llx\"", (unsigned long long)w->journal.checks[k].digest);
+		snprintf(repl, sizeof repl, "\"%016llx\"", (unsigned long long)(w->journal.checks[k].digest ^ 1));
+		expect_divergence(w, text, find, repl, 30 * (k + 1), line[k], NULL);
+	}
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A world reseeded before its first day (run --seed) journals the seed
  * and replays with it: a journal holding another seed diverges on day 0,
  * in the world group. */
@@ -899,6 +922,7 @@ int main(void)
 	tcase_add_test(j, test_journal_periodic_check_covers_every_group_but_telemetry);
 	tcase_add_test(j, test_journal_replays_with_crlf_line_ends);
 	tcase_add_test(j, test_journal_tampered_command_names_its_day);
+	tcase_add_test(j, test_journal_tampered_check_names_its_line);
 	tcase_add_test(j, test_journal_replay_compares_the_final_state_field_by_field);
 	tcase_add_test(j, test_journal_reseed_replays_with_its_seed);
 	tcase_add_test(j, test_journal_replay_names_the_day_it_runs_out);
