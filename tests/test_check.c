@@ -220,6 +220,7 @@ static void last_record(struct smug_world *w)
 	w->tel.history[(w->tel.history_head + SMUG_HISTORY_DAYS - 1) % SMUG_HISTORY_DAYS].in_transit += 1;
 }
 static void bribes_by_reason(struct smug_world *w) { w->ledger.by_reason[SMUG_TX_CUSTOMS_BRIBE] += 1; }
+static void tariffs_by_reason(struct smug_world *w) { w->ledger.by_reason[SMUG_TX_CUSTOMS_TARIFF] += 1; }
 static void journal_order(struct smug_world *w)
 {
 	struct smug_ledger *l = &w->ledger;
@@ -448,6 +449,7 @@ static const struct violation violations[] = {
 	{"statistic's search key", edge_key_stale, ".network.edge_stats[1]: its search key "},
 	{"last day's record", last_record, "state.telemetry.history: the last day's record disagrees"},
 	{"bribes by reason", bribes_by_reason, "state.telemetry.total.bribes_spent: "},
+	{"tariffs by reason", tariffs_by_reason, "state.telemetry.total.tariffs: "},
 	{"transaction to the account past the ledger", journal_to_past, "]: accounts, amount or reason out of range"},
 	{"journal out of order", journal_order, "state.ledger.journal["},
 	{"oldest transaction of amount 0", journal_oldest_empty,
