@@ -552,6 +552,36 @@ START_TEST(test_journal_cloned_timeline_rewinds_like_its_original)
 END_TEST
 
 #ifdef HAVE_MALLINFO2
+/* A journal refused on its last line gives back what its earlier lines
+ * took: the commands and checks read before it, and their line numbers
+ * (a seed with a damaged journal.jsonl is refused each time the cockpit
+ * or `run --load` tries it). */
+START_TEST(test_journal_refused_journals_give_their_memory_back)
+{
+	struct smug_world *w = session();
+	char *text = smug_journal_to_jsonl(w), *bad;
+	struct smug_journal_file f = {0};
+	struct smug_error err;
+	size_t before, n;
+
+	bad = malloc(strlen(text) + 16);
+	strcpy(bad, text);
+	strcat(bad, "{\"type\":7}\n");
+	n = strlen(bad);
+	ck_assert_int_eq(smug_journal_parse(bad, n, "journal.jsonl", &f, &err), SMUG_ERR_SCHEMA);
+	before = test_heap_in_use();
+	for (int i = 0; i < 200; i++)
+		ck_assert_int_ne(smug_journal_parse(bad, n, "journal.jsonl", &f, &err), SMUG_OK);
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10),
+		      "200 journals of %d commands and checks refused on their last line: %zu bytes more in use",
+		      w->journal.n_cmds + w->journal.n_checks, test_heap_in_use() - before);
+	smug_journal_file_done(&f);
+	free(bad);
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A journal read and freed gives all its memory back, its checks' line
  * numbers too: every seed the cockpit or `run --load` loads reads its
  * journal.jsonl, and a long session loads many. */
@@ -935,6 +965,7 @@ int main(void)
 	tcase_add_test(j, test_journal_stays_bounded);
 	tcase_add_test(j, test_journal_overflow_on_day_zero_names_that_day);
 #ifdef HAVE_MALLINFO2
+	tcase_add_test(j, test_journal_refused_journals_give_their_memory_back);
 	tcase_add_test(j, test_journal_read_journals_give_their_memory_back);
 #endif
 	tcase_add_test(t, test_journal_rewind_and_step_back_is_never_rewinding);
