@@ -6099,6 +6099,61 @@ START_TEST(test_tui_chart_bars_stand_for_their_own_days)
 }
 END_TEST
 
+/* A chart names its series beside its title in whole entries only: at
+ * every width an entry that does not fit the rest of the row is left
+ * out, never cut at the edge, and the shading's entry follows whole or
+ * not at all. */
+START_TEST(test_tui_chart_legend_keeps_whole_entries)
+{
+	enum { N = 30 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	static double v[3][N];
+	static bool shade[N];
+	const struct chart_series series[3] = {
+		{"delivered", v[0], ROLE_GOOD}, {"seized", v[1], ROLE_BAD}, {"lost", v[2], ROLE_WARN}};
+	const struct chart_spec spec = {.title = "Shipments a day", .n = N, .first_day = 1, .series = series,
+					.n_series = 3, .shade = shade, .shade_label = "crackdown"};
+	int shown = 0;
+
+	tui_app_done(&a);
+	tui_app_init(&a, w, &ascii_opts);
+	for (int i = 0; i < N; i++) {
+		for (int k = 0; k < 3; k++)
+			v[k][i] = k + i % 5;
+		shade[i] = i >= 20;
+	}
+	for (int width = 16; width <= 80; width++) {
+		struct tui_grid *g = grid_new(8, width);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 8, width};
+		char want[128], entry[64], *text;
+		size_t at = strlen(spec.title);
+
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		*strchr(text, '\n') = '\0';
+		snprintf(want, sizeof want, "%s", spec.title);
+		for (int k = 0; k <= 3; k++) {
+			if (k < 3)
+				snprintf(entry, sizeof entry, "  %s %s", a.th.g->delivered, series[k].label);
+			else
+				snprintf(entry, sizeof entry, "  %s%s %s", a.th.g->hatch, a.th.g->hatch, spec.shade_label);
+			if (at + strlen(entry) <= (size_t)width) {
+				snprintf(want + at, sizeof want - at, "%s", entry);
+				at += strlen(entry);
+				shown += k == 3;
+			}
+		}
+		ck_assert_msg(strcmp(text, want) == 0, "%d columns: the title row reads '%s', want '%s'", width, text,
+			      want);
+		free(text);
+		grid_free(g);
+	}
+	ck_assert_int_gt(shown, 10);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A chart's day axis reads "day FIRST", the middle day when there is
  * room for it with a space on each side, and the last day: never two
  * labels run together, at any width. */
@@ -13582,6 +13637,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
+	tcase_add_test(t, test_tui_chart_legend_keeps_whole_entries);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
 	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
