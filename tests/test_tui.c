@@ -7988,6 +7988,91 @@ START_TEST(test_tui_routes_selection_moves_within_the_rows)
 	close_app(&a, w);
 }
 END_TEST
+/* In the Borders table Up, Down, PgUp, PgDn, Home and End move the
+ * selection; the pane, at every height from 6 to 16 rows, highlights one
+ * row, the selected border's, across the table's whole width (in the
+ * selection's colour while focused, in the focus colour when not), and
+ * it scrolls only as far as it must to show it: a selection below the
+ * last row shown comes in at the bottom, one above the first at the top,
+ * one already shown moves nothing. */
+START_TEST(test_tui_borders_selection_moves_within_the_rows)
+{
+	static const int keys[] = {KEY_DOWN, KEY_DOWN,	KEY_DOWN, KEY_NPAGE, KEY_DOWN, KEY_DOWN, KEY_UP,
+				   KEY_PPAGE, KEY_END,	KEY_UP,	  KEY_UP,    KEY_UP,   KEY_HOME, KEY_NPAGE,
+				   KEY_NPAGE, KEY_DOWN, KEY_UP,	  KEY_UP,    KEY_UP,   KEY_UP,	 KEY_UP};
+	enum { W = 80 };
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n, *rows = pane_borders_rows(&a, &n), scrolled = 0;
+
+	ck_assert_msg(n >= 20, "%d borders with traffic: pick a later day", n);
+	feed(&a, "3");
+	for (int h = 6; h <= 16; h++) {
+		int top = 0;
+
+		tui_handle_key(&a, KEY_HOME);
+		for (size_t k = 0; k <= sizeof keys / sizeof keys[0]; k++) {
+			int sel = -1;
+			char id[96];
+
+			if (k > 0)
+				tui_handle_key(&a, keys[k - 1]);
+			for (int i = 0; i < n; i++)
+				if (rows[i] == a.border)
+					sel = i;
+			ck_assert_msg(sel >= 0, "after key #%zu the selected border %d is not in the table", k, a.border);
+			tui_short_corridor(&a, a.border, id, sizeof id);
+			for (char *p = strchr(id, '|'); p; p = strchr(p, '|'))
+				*p = '!'; /* as screen_rows reads it */
+			for (int focused = 1; focused >= 0; focused--) {
+				struct tui_grid *g = grid_new(h, W);
+				struct canvas cv = {&a.th, NULL, g, 0, 0, h, W};
+				enum tui_role lit_role = focused ? ROLE_SELECT : ROLE_FOCUS;
+				int head = -1, lit = -1, body;
+				char *s;
+
+				pane_borders_draw(&a, &cv, focused);
+				s = grid_dump(g);
+				screen_rows(s, row, h, W);
+				free(s);
+				for (int y = 1; y < h - 1 && head < 0; y++)
+					if (strstr(row[y], "border") != NULL)
+						head = y; /* the row of the column heads */
+				ck_assert_msg(head > 0, "%d rows: no column heads", h);
+				body = h - 3 - head; /* the table's rows: under the heads, above the detail line */
+				if (sel < top)
+					top = sel;
+				if (sel >= top + body)
+					top = sel - body + 1;
+				for (int y = head + 1; y < h - 2; y++) {
+					if (grid_role(g, y, 1) != (int)lit_role)
+						continue;
+					ck_assert_msg(lit < 0, "%d rows: lines %d and %d both highlighted", h, lit, y);
+					lit = y;
+				}
+				ck_assert_msg(lit - (head + 1) == sel - top,
+					      "%d rows, after key #%zu: row %d of %d selected, the pane highlights its line %d "
+					      "(want %d: scrolled by %d)",
+					      h, k, sel, n, lit < 0 ? -1 : lit - (head + 1), sel - top, top);
+				ck_assert_msg(strstr(row[lit], id) != NULL, "%d rows: the highlighted row '%s' is not %s", h,
+					      row[lit], id);
+				for (int x = 1; x < W - 1; x++)
+					ck_assert_msg(grid_role(g, lit, x) == (int)lit_role,
+						      "%d rows, %s: column %d of the highlighted row '%s' is drawn in role %d, "
+						      "want %d",
+						      h, focused ? "focused" : "not focused", x, row[lit], grid_role(g, lit, x),
+						      lit_role);
+				scrolled += top > 0;
+				grid_free(g);
+			}
+		}
+	}
+	ck_assert_int_gt(scrolled, 40);
+	free(rows);
+	close_app(&a, w);
+}
+END_TEST
 
 /* A day with no data (NAN) leaves a gap in a chart's line: nothing is
  * drawn over the gap, and the line resumes at the next day's own point,
@@ -13753,6 +13838,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_filter_follows_the_ring_when_it_wraps);
 	tcase_add_test(t, test_tui_events_shipment_number_that_fills_its_column);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
+	tcase_add_test(t, test_tui_borders_selection_moves_within_the_rows);
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_event_filter_finds_the_first_corridor);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
