@@ -10173,6 +10173,40 @@ START_TEST(test_tui_map_zoom_centres_on_the_selected_border)
 }
 END_TEST
 
+/* Zoomed in, the map centres on the selected border whichever it is,
+ * the world's first corridor too: on a column of 5 wards (each joined to
+ * the next, and the bottom one to the third), with corridor 0 selected,
+ * below the world's middle, and marked by a crackdown, each z keeps its
+ * mark in the middle of the map, from x2 to x16. */
+START_TEST(test_tui_map_zoom_centres_on_the_first_border)
+{
+	struct smug_world *w = ladder_world(5, 0, 2, 1, 0);
+	struct tui_app a;
+	const struct tui_mark *m;
+	int my, mx;
+
+	ck_assert_msg(w->corridors[0].border, "corridor 0 (%s) is not a border", w->corridors[0].id);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	map_view_middle(48, 160, &my, &mx);
+	tui_select_border(&a, 0);
+	ck_assert_int_eq(a.border, 0);
+	tui_toggle_crackdown(&a); /* a border without traffic has a mark only under a crackdown */
+	ck_assert_ptr_nonnull(smug_world_crackdown_on(w, 0));
+	for (int z = 1; z <= 4; z++) {
+		tui_handle_key(&a, 'z');
+		draw(&a, 48, 160);
+		m = mark_of(&a, 0);
+		ck_assert_msg(m != NULL, "zoomed x%d, the selected border 0 (%s) has no mark", 1 << z, w->corridors[0].id);
+		ck_assert_msg(abs(m->y - my) <= 2 && abs(m->x - mx) <= 4,
+			      "zoomed x%d on border 0 (%s): its mark at row %d, column %d, the middle is row %d, column %d",
+			      1 << z, w->corridors[0].id, m->y, m->x, my, mx);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The screen's rows, one string each (the screen is cut up in place);
  * returns how many. */
 static int split_rows(char *screen, char **row, int max)
@@ -13897,6 +13931,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_arrows_go_to_the_nearest_mark_that_way);
 	tcase_add_test(t, test_tui_map_click_on_a_mark_selects_it_and_far_from_all_nothing);
 	tcase_add_test(t, test_tui_map_zoom_centres_on_the_selected_border);
+	tcase_add_test(t, test_tui_map_zoom_centres_on_the_first_border);
 	tcase_add_test(t, test_tui_map_and_borders_share_a_place_when_narrow);
 	tcase_add_test(t, test_tui_map_marks_show_their_borders_state);
 	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);
