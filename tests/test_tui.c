@@ -10482,6 +10482,29 @@ static bool status_says(struct tui_app *a, const char *text)
 	return found;
 }
 
+/* A message on the status line stays until the next key that does
+ * something: a key bound to nothing leaves it, Tab (the next pane)
+ * clears it and the footer lists the keys again. */
+START_TEST(test_tui_status_lasts_until_the_next_key_that_acts)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 4);
+	char *s;
+
+	tui_handle_key(&a, 'a');
+	ck_assert_msg(status_says(&a, "auto-crackdown on"), "a does not say the planner is on");
+	ck_assert_int_eq(keymap_lookup(KEY_F(5), tui_context(&a)), ACT_NONE);
+	tui_handle_key(&a, KEY_F(5));
+	ck_assert_msg(status_says(&a, "auto-crackdown on"), "a key bound to nothing cleared the status");
+	tui_handle_key(&a, '\t');
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(footer_row(s), "auto-crackdown") == NULL && strstr(footer_row(s), "? help") != NULL,
+		      "after Tab the footer reads '%.160s'", footer_row(s));
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The rewind prompt offers the day before today, and on the first day
  * (day 0, nothing before it) offers day 0 itself, never a day before
  * the world began. */
@@ -13950,6 +13973,7 @@ int main(void)
 	t = tcase_create("prompts, clicks and pane keys");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_prompts_say_what_became_of_the_answer);
+	tcase_add_test(t, test_tui_status_lasts_until_the_next_key_that_acts);
 	tcase_add_test(t, test_tui_rewind_prompt_offers_no_day_before_the_first);
 	tcase_add_test(t, test_tui_loaded_seed_starts_its_selections_afresh);
 	tcase_add_test(t, test_tui_click_in_a_pane_focuses_it_to_its_corners);
