@@ -8413,6 +8413,32 @@ START_TEST(test_tui_frames_give_their_memory_back)
 }
 END_TEST
 
+/* A cockpit closed with an event filter set gives back the filter's
+ * index of matching events with everything else: 20 cockpits opened on
+ * the same world, each filtering its events, leave the heap where it
+ * was, within 64 KiB (each index takes at least 8 KiB). */
+START_TEST(test_tui_closed_cockpits_give_their_event_filter_back)
+{
+	struct smug_world *w = world_at(30);
+	size_t before = 0;
+
+	for (int k = 0; k < 21; k++) {
+		struct tui_app a;
+
+		tui_app_init(&a, w, &opts);
+		feed(&a, "5/DELIVERED\n");
+		ck_assert_str_eq(a.filter, "DELIVERED");
+		ck_assert_int_gt(pane_events_count(&a), 0);
+		tui_app_done(&a);
+		if (k == 0) /* the first may leave what the allocator keeps for later */
+			before = test_heap_in_use();
+	}
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "20 cockpits closed with a filter keep %zu bytes more",
+		      test_heap_in_use() - before);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A chart left open is redrawn many times a second: 1,000 frames of a
  * faction's chart and of a border's (90 days charted) give back all the
  * memory they take, within 64 KiB: a frame keeping as little as a byte
@@ -13745,6 +13771,7 @@ int main(void)
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_frames_give_their_memory_back);
 	tcase_add_test(t, test_tui_chart_frames_give_their_memory_back);
+	tcase_add_test(t, test_tui_closed_cockpits_give_their_event_filter_back);
 	tcase_add_test(t, test_tui_resizes_give_their_windows_back);
 #endif
 	tcase_add_test(t, test_tui_border_chart_title_says_what_history_is_kept);
