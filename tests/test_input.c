@@ -5,11 +5,13 @@
  * numbers in the messages. */
 #include <check.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/core.h"
@@ -73,6 +75,46 @@ START_TEST(test_input_regular_file_whole)
 	ck_assert_uint_eq(len, 9);
 	ck_assert_str_eq(text, "{\"x\": 1}\n");
 	free(text);
+	remove_dir();
+}
+END_TEST
+
+/* errno left at EINTR by an earlier interrupted call (the cockpit's
+ * getch after a resize, say) is not taken for an interrupted read: a
+ * file, empty or not, is read whole and the read returns. Each read runs
+ * in a child that the alarm ends if it never returns. */
+START_TEST(test_input_read_ends_with_a_stale_eintr)
+{
+	static const char *const texts[] = {"{\"x\": 1}\n", ""};
+
+	make_dir();
+	for (int i = 0; i < 2; i++) {
+		char p[300];
+		int status;
+		pid_t pid;
+
+		write_text("e.json", texts[i]);
+		path_of(p, sizeof p, "e.json");
+		pid = fork();
+		ck_assert_int_ge(pid, 0);
+		if (pid == 0) {
+			char *text = NULL;
+			size_t len = 0;
+			struct smug_error err;
+			enum smug_status st;
+
+			signal(SIGALRM, SIG_DFL);
+			alarm(3);
+			errno = EINTR;
+			st = smug_file_read(p, &text, &len, &err);
+			_exit(st == SMUG_OK && len == strlen(texts[i]) && strcmp(text, texts[i]) == 0 ? 0 : 1);
+		}
+		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+		ck_assert_msg(WIFEXITED(status), "%zu-byte file, errno EINTR before the read: no return in 3 s",
+			      strlen(texts[i]));
+		ck_assert_msg(WEXITSTATUS(status) == 0, "%zu-byte file, errno EINTR before the read: not read whole",
+			      strlen(texts[i]));
+	}
 	remove_dir();
 }
 END_TEST
@@ -498,6 +540,32 @@ START_TEST(test_input_json_check_for_hosts)
 }
 END_TEST
 
+/* A text cJSON cannot read is refused at the byte where it gave up: its
+ * first when that one starts no value, the last when the text ends early. */
+START_TEST(test_input_malformed_json_named_where_it_fails)
+{
+	static const struct {
+		const char *text, *msg;
+	} cases[] = {
+		{"x\n", "m.json: line 1 byte 1 (offset 0): malformed JSON"},
+		{"@ {}", "m.json: line 1 byte 1 (offset 0): malformed JSON"},
+		{"\n\n  nope", "m.json: line 3 byte 3 (offset 4): malformed JSON"},
+		{"{\"a\":\n[1,", "m.json: line 2 byte 3 (offset 8): malformed JSON"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct smug_world *w = NULL;
+		struct smug_error err;
+
+		ck_assert_int_eq(smug_world_load_json(cases[i].text, strlen(cases[i].text), "m.json", &w, &err),
+				 SMUG_ERR_PARSE);
+		ck_assert_msg(strcmp(err.msg, cases[i].msg) == 0, "'%s': '%s', want '%s'", cases[i].text, err.msg,
+			      cases[i].msg);
+		ck_assert_ptr_null(w);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("input");
@@ -505,6 +573,7 @@ int main(void)
 
 	t = tcase_create("files");
 	tcase_add_test(t, test_input_regular_file_whole);
+	tcase_add_test(t, test_input_read_ends_with_a_stale_eintr);
 	tcase_add_test(t, test_input_refuses_what_is_not_a_regular_file);
 	tcase_add_test(t, test_input_links_followed_only_for_user_paths);
 	suite_add_tcase(s, t);
@@ -518,6 +587,7 @@ int main(void)
 	tcase_add_test(t, test_input_numbers_printed_exactly);
 	tcase_add_test(t, test_input_large_numbers_echoed_whole_below_1e18);
 	tcase_add_test(t, test_input_json_check_for_hosts);
+	tcase_add_test(t, test_input_malformed_json_named_where_it_fails);
 	tcase_add_test(t, test_input_utf8_matches_the_definition);
 	tcase_add_test(t, test_input_problem_found_at_every_offset);
 	/* the UTF-8 definition sweep checks 134,400 strings: 1 s alone,

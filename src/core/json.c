@@ -170,22 +170,17 @@ cJSON *json_parse_span(const char *text, size_t len)
 enum smug_status json_parse(const char *text, size_t len, const char *file, cJSON **root,
 			    struct smug_error *err)
 {
-	const char *end = NULL;
+	const char *end = text;
 	enum smug_status st;
 	cJSON *j;
 
 	if ((st = json_text_check(text, len, file, err)) != SMUG_OK)
 		return st;
 	j = cJSON_ParseWithLengthOpts(text, len, &end, false);
-	if (j == NULL) {
-		size_t off = (end && end >= text && end <= text + len) ? (size_t)(end - text) : len;
-
-		/* cJSON points at the start of the value it could not finish
-		 * or, for an empty text, nowhere */
-		if (off == len && len > 0)
-			return text_error(text, off, file, err, "malformed JSON (unexpected end)");
-		return text_error(text, off, file, err, "malformed JSON");
-	}
+	/* cJSON points at the byte where it gave up, inside the text: the
+	 * last one when the text ends early, the first of an empty text */
+	if (j == NULL)
+		return text_error(text, (size_t)(end - text), file, err, "malformed JSON");
 	while (end < text + len && json_space(*end))
 		end++;
 	if (end < text + len) {

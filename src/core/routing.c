@@ -68,6 +68,9 @@ struct route_scratch {
 	int16_t *lm;
 	unsigned char *member; /* [n_nodes] hop_table's region, cleared after use */
 	int *members;	       /* [n_nodes] */
+	/* members[] in hop_ball's region, from hop_ball to region_clear
+	 * (0 between them); the other searches that queue in members[]
+	 * count on their own and leave it at 0 */
 	int n_members;
 	int64_t wmax; /* heaviest corridor route_weight of the graph */
 	int64_t wmin; /* lightest, 0 with no corridor (filled with adj_w) */
@@ -981,7 +984,6 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
 		}
 	}
 	stamp_next(s->dist_gen, &s->gen, s->n_nodes);
-	s->n_members = 0;
 	if (best == ROUTE_INF)
 		return ROUTE_INF;
 	/* the cheapest routes' nodes, back from dst (members[] is the queue) */
@@ -1703,7 +1705,6 @@ static void reach_fill(struct smug_route_cache *c, const struct smug_world *w, i
 			}
 		}
 	}
-	s->n_members = 0;
 	c->reach_src[i] = src;
 }
 
