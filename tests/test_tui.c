@@ -6099,6 +6099,61 @@ START_TEST(test_tui_chart_bars_stand_for_their_own_days)
 }
 END_TEST
 
+/* A chart names its series beside its title in whole entries only: at
+ * every width an entry that does not fit the rest of the row is left
+ * out, never cut at the edge, and the shading's entry follows whole or
+ * not at all. */
+START_TEST(test_tui_chart_legend_keeps_whole_entries)
+{
+	enum { N = 30 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	static double v[3][N];
+	static bool shade[N];
+	const struct chart_series series[3] = {
+		{"delivered", v[0], ROLE_GOOD}, {"seized", v[1], ROLE_BAD}, {"lost", v[2], ROLE_WARN}};
+	const struct chart_spec spec = {.title = "Shipments a day", .n = N, .first_day = 1, .series = series,
+					.n_series = 3, .shade = shade, .shade_label = "crackdown"};
+	int shown = 0;
+
+	tui_app_done(&a);
+	tui_app_init(&a, w, &ascii_opts);
+	for (int i = 0; i < N; i++) {
+		for (int k = 0; k < 3; k++)
+			v[k][i] = k + i % 5;
+		shade[i] = i >= 20;
+	}
+	for (int width = 16; width <= 80; width++) {
+		struct tui_grid *g = grid_new(8, width);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 8, width};
+		char want[128], entry[64], *text;
+		size_t at = strlen(spec.title);
+
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		*strchr(text, '\n') = '\0';
+		snprintf(want, sizeof want, "%s", spec.title);
+		for (int k = 0; k <= 3; k++) {
+			if (k < 3)
+				snprintf(entry, sizeof entry, "  %s %s", a.th.g->delivered, series[k].label);
+			else
+				snprintf(entry, sizeof entry, "  %s%s %s", a.th.g->hatch, a.th.g->hatch, spec.shade_label);
+			if (at + strlen(entry) <= (size_t)width) {
+				snprintf(want + at, sizeof want - at, "%s", entry);
+				at += strlen(entry);
+				shown += k == 3;
+			}
+		}
+		ck_assert_msg(strcmp(text, want) == 0, "%d columns: the title row reads '%s', want '%s'", width, text,
+			      want);
+		free(text);
+		grid_free(g);
+	}
+	ck_assert_int_gt(shown, 10);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A chart's day axis reads "day FIRST", the middle day when there is
  * room for it with a space on each side, and the last day: never two
  * labels run together, at any width. */
@@ -7933,6 +7988,91 @@ START_TEST(test_tui_routes_selection_moves_within_the_rows)
 	close_app(&a, w);
 }
 END_TEST
+/* In the Borders table Up, Down, PgUp, PgDn, Home and End move the
+ * selection; the pane, at every height from 6 to 16 rows, highlights one
+ * row, the selected border's, across the table's whole width (in the
+ * selection's colour while focused, in the focus colour when not), and
+ * it scrolls only as far as it must to show it: a selection below the
+ * last row shown comes in at the bottom, one above the first at the top,
+ * one already shown moves nothing. */
+START_TEST(test_tui_borders_selection_moves_within_the_rows)
+{
+	static const int keys[] = {KEY_DOWN, KEY_DOWN,	KEY_DOWN, KEY_NPAGE, KEY_DOWN, KEY_DOWN, KEY_UP,
+				   KEY_PPAGE, KEY_END,	KEY_UP,	  KEY_UP,    KEY_UP,   KEY_HOME, KEY_NPAGE,
+				   KEY_NPAGE, KEY_DOWN, KEY_UP,	  KEY_UP,    KEY_UP,   KEY_UP,	 KEY_UP};
+	enum { W = 80 };
+	static char row[48][256];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n, *rows = pane_borders_rows(&a, &n), scrolled = 0;
+
+	ck_assert_msg(n >= 20, "%d borders with traffic: pick a later day", n);
+	feed(&a, "3");
+	for (int h = 6; h <= 16; h++) {
+		int top = 0;
+
+		tui_handle_key(&a, KEY_HOME);
+		for (size_t k = 0; k <= sizeof keys / sizeof keys[0]; k++) {
+			int sel = -1;
+			char id[96];
+
+			if (k > 0)
+				tui_handle_key(&a, keys[k - 1]);
+			for (int i = 0; i < n; i++)
+				if (rows[i] == a.border)
+					sel = i;
+			ck_assert_msg(sel >= 0, "after key #%zu the selected border %d is not in the table", k, a.border);
+			tui_short_corridor(&a, a.border, id, sizeof id);
+			for (char *p = strchr(id, '|'); p; p = strchr(p, '|'))
+				*p = '!'; /* as screen_rows reads it */
+			for (int focused = 1; focused >= 0; focused--) {
+				struct tui_grid *g = grid_new(h, W);
+				struct canvas cv = {&a.th, NULL, g, 0, 0, h, W};
+				enum tui_role lit_role = focused ? ROLE_SELECT : ROLE_FOCUS;
+				int head = -1, lit = -1, body;
+				char *s;
+
+				pane_borders_draw(&a, &cv, focused);
+				s = grid_dump(g);
+				screen_rows(s, row, h, W);
+				free(s);
+				for (int y = 1; y < h - 1 && head < 0; y++)
+					if (strstr(row[y], "border") != NULL)
+						head = y; /* the row of the column heads */
+				ck_assert_msg(head > 0, "%d rows: no column heads", h);
+				body = h - 3 - head; /* the table's rows: under the heads, above the detail line */
+				if (sel < top)
+					top = sel;
+				if (sel >= top + body)
+					top = sel - body + 1;
+				for (int y = head + 1; y < h - 2; y++) {
+					if (grid_role(g, y, 1) != (int)lit_role)
+						continue;
+					ck_assert_msg(lit < 0, "%d rows: lines %d and %d both highlighted", h, lit, y);
+					lit = y;
+				}
+				ck_assert_msg(lit - (head + 1) == sel - top,
+					      "%d rows, after key #%zu: row %d of %d selected, the pane highlights its line %d "
+					      "(want %d: scrolled by %d)",
+					      h, k, sel, n, lit < 0 ? -1 : lit - (head + 1), sel - top, top);
+				ck_assert_msg(strstr(row[lit], id) != NULL, "%d rows: the highlighted row '%s' is not %s", h,
+					      row[lit], id);
+				for (int x = 1; x < W - 1; x++)
+					ck_assert_msg(grid_role(g, lit, x) == (int)lit_role,
+						      "%d rows, %s: column %d of the highlighted row '%s' is drawn in role %d, "
+						      "want %d",
+						      h, focused ? "focused" : "not focused", x, row[lit], grid_role(g, lit, x),
+						      lit_role);
+				scrolled += top > 0;
+				grid_free(g);
+			}
+		}
+	}
+	ck_assert_int_gt(scrolled, 40);
+	free(rows);
+	close_app(&a, w);
+}
+END_TEST
 
 /* A day with no data (NAN) leaves a gap in a chart's line: nothing is
  * drawn over the gap, and the line resumes at the next day's own point,
@@ -8270,6 +8410,32 @@ START_TEST(test_tui_frames_give_their_memory_back)
 		grid_free(g);
 	}
 	close_app(&a, w);
+}
+END_TEST
+
+/* A cockpit closed with an event filter set gives back the filter's
+ * index of matching events with everything else: 20 cockpits opened on
+ * the same world, each filtering its events, leave the heap where it
+ * was, within 64 KiB (each index takes at least 8 KiB). */
+START_TEST(test_tui_closed_cockpits_give_their_event_filter_back)
+{
+	struct smug_world *w = world_at(30);
+	size_t before = 0;
+
+	for (int k = 0; k < 21; k++) {
+		struct tui_app a;
+
+		tui_app_init(&a, w, &opts);
+		feed(&a, "5/DELIVERED\n");
+		ck_assert_str_eq(a.filter, "DELIVERED");
+		ck_assert_int_gt(pane_events_count(&a), 0);
+		tui_app_done(&a);
+		if (k == 0) /* the first may leave what the allocator keeps for later */
+			before = test_heap_in_use();
+	}
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "20 cockpits closed with a filter keep %zu bytes more",
+		      test_heap_in_use() - before);
+	smug_world_free(w);
 }
 END_TEST
 
@@ -10033,6 +10199,40 @@ START_TEST(test_tui_map_zoom_centres_on_the_selected_border)
 }
 END_TEST
 
+/* Zoomed in, the map centres on the selected border whichever it is,
+ * the world's first corridor too: on a column of 5 wards (each joined to
+ * the next, and the bottom one to the third), with corridor 0 selected,
+ * below the world's middle, and marked by a crackdown, each z keeps its
+ * mark in the middle of the map, from x2 to x16. */
+START_TEST(test_tui_map_zoom_centres_on_the_first_border)
+{
+	struct smug_world *w = ladder_world(5, 0, 2, 1, 0);
+	struct tui_app a;
+	const struct tui_mark *m;
+	int my, mx;
+
+	ck_assert_msg(w->corridors[0].border, "corridor 0 (%s) is not a border", w->corridors[0].id);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	map_view_middle(48, 160, &my, &mx);
+	tui_select_border(&a, 0);
+	ck_assert_int_eq(a.border, 0);
+	tui_toggle_crackdown(&a); /* a border without traffic has a mark only under a crackdown */
+	ck_assert_ptr_nonnull(smug_world_crackdown_on(w, 0));
+	for (int z = 1; z <= 4; z++) {
+		tui_handle_key(&a, 'z');
+		draw(&a, 48, 160);
+		m = mark_of(&a, 0);
+		ck_assert_msg(m != NULL, "zoomed x%d, the selected border 0 (%s) has no mark", 1 << z, w->corridors[0].id);
+		ck_assert_msg(abs(m->y - my) <= 2 && abs(m->x - mx) <= 4,
+			      "zoomed x%d on border 0 (%s): its mark at row %d, column %d, the middle is row %d, column %d",
+			      1 << z, w->corridors[0].id, m->y, m->x, my, mx);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The screen's rows, one string each (the screen is cut up in place);
  * returns how many. */
 static int split_rows(char *screen, char **row, int max)
@@ -10307,6 +10507,29 @@ static bool status_says(struct tui_app *a, const char *text)
 	free(s);
 	return found;
 }
+
+/* A message on the status line stays until the next key that does
+ * something: a key bound to nothing leaves it, Tab (the next pane)
+ * clears it and the footer lists the keys again. */
+START_TEST(test_tui_status_lasts_until_the_next_key_that_acts)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 4);
+	char *s;
+
+	tui_handle_key(&a, 'a');
+	ck_assert_msg(status_says(&a, "auto-crackdown on"), "a does not say the planner is on");
+	ck_assert_int_eq(keymap_lookup(KEY_F(5), tui_context(&a)), ACT_NONE);
+	tui_handle_key(&a, KEY_F(5));
+	ck_assert_msg(status_says(&a, "auto-crackdown on"), "a key bound to nothing cleared the status");
+	tui_handle_key(&a, '\t');
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(footer_row(s), "auto-crackdown") == NULL && strstr(footer_row(s), "? help") != NULL,
+		      "after Tab the footer reads '%.160s'", footer_row(s));
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
 
 /* The rewind prompt offers the day before today, and on the first day
  * (day 0, nothing before it) offers day 0 itself, never a day before
@@ -13548,6 +13771,7 @@ int main(void)
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_frames_give_their_memory_back);
 	tcase_add_test(t, test_tui_chart_frames_give_their_memory_back);
+	tcase_add_test(t, test_tui_closed_cockpits_give_their_event_filter_back);
 	tcase_add_test(t, test_tui_resizes_give_their_windows_back);
 #endif
 	tcase_add_test(t, test_tui_border_chart_title_says_what_history_is_kept);
@@ -13582,6 +13806,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
+	tcase_add_test(t, test_tui_chart_legend_keeps_whole_entries);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
 	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
@@ -13697,6 +13922,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_filter_follows_the_ring_when_it_wraps);
 	tcase_add_test(t, test_tui_events_shipment_number_that_fills_its_column);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
+	tcase_add_test(t, test_tui_borders_selection_moves_within_the_rows);
 	tcase_add_test(t, test_tui_event_filter_matches_each_documented_way);
 	tcase_add_test(t, test_tui_event_filter_finds_the_first_corridor);
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
@@ -13755,6 +13981,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_arrows_go_to_the_nearest_mark_that_way);
 	tcase_add_test(t, test_tui_map_click_on_a_mark_selects_it_and_far_from_all_nothing);
 	tcase_add_test(t, test_tui_map_zoom_centres_on_the_selected_border);
+	tcase_add_test(t, test_tui_map_zoom_centres_on_the_first_border);
 	tcase_add_test(t, test_tui_map_and_borders_share_a_place_when_narrow);
 	tcase_add_test(t, test_tui_map_marks_show_their_borders_state);
 	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);
@@ -13773,6 +14000,7 @@ int main(void)
 	t = tcase_create("prompts, clicks and pane keys");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_prompts_say_what_became_of_the_answer);
+	tcase_add_test(t, test_tui_status_lasts_until_the_next_key_that_acts);
 	tcase_add_test(t, test_tui_rewind_prompt_offers_no_day_before_the_first);
 	tcase_add_test(t, test_tui_loaded_seed_starts_its_selections_afresh);
 	tcase_add_test(t, test_tui_click_in_a_pane_focuses_it_to_its_corners);
