@@ -6099,6 +6099,45 @@ START_TEST(test_tui_chart_bars_stand_for_their_own_days)
 }
 END_TEST
 
+/* The memory screen dumps every cell whole, however many bytes its
+ * character takes: a screen full of 4-byte characters (an emoji in every
+ * cell, as a scenario's names may hold) dumps as its rows of them, each
+ * row ended by a newline, at 24x80, 48x160 and 60x211. */
+START_TEST(test_tui_grid_dumps_a_screen_of_four_byte_characters)
+{
+	static const char emoji[] = "\xf0\x9f\x98\x80"; /* U+1F600 */
+	static const int size[][2] = {{24, 80}, {48, 160}, {60, 211}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (int z = 0; z < 3; z++) {
+		int h = size[z][0], cols = size[z][1];
+		struct tui_grid *g = grid_new(h, cols);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, h, cols};
+		char *line = malloc(4 * (size_t)cols + 1), *text;
+		const char *p;
+
+		ck_assert_ptr_nonnull(line);
+		for (int x = 0; x < cols; x++)
+			memcpy(line + 4 * x, emoji, 4);
+		line[4 * cols] = '\0';
+		for (int y = 0; y < h; y++)
+			ck_assert_int_eq(canvas_text(&cv, y, 0, ROLE_NORMAL, line), cols);
+		text = grid_dump(g);
+		ck_assert_msg(strlen(text) == (size_t)h * (4 * (size_t)cols + 1), "%dx%d of 4-byte characters: %zu bytes dumped, want %zu",
+			      cols, h, strlen(text), (size_t)h * (4 * (size_t)cols + 1));
+		p = text;
+		for (int y = 0; y < h; y++, p += 4 * cols + 1)
+			ck_assert_msg(memcmp(p, line, 4 * (size_t)cols) == 0 && p[4 * cols] == '\n',
+				      "%dx%d of 4-byte characters: row %d dumped otherwise", cols, h, y);
+		free(text);
+		free(line);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* A chart names its series beside its title in whole entries only: at
  * every width an entry that does not fit the rest of the row is left
  * out, never cut at the edge, and the shading's entry follows whole or
@@ -13807,6 +13846,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_legend_keeps_whole_entries);
+	tcase_add_test(t, test_tui_grid_dumps_a_screen_of_four_byte_characters);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
 	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
