@@ -6193,6 +6193,40 @@ START_TEST(test_tui_chart_legend_keeps_whole_entries)
 }
 END_TEST
 
+/* A chart's line is whole where it jumps: a series that rises from its
+ * lowest value straight to its highest, or falls from it, is drawn down
+ * the jump's column, a dot in every row of the plot. */
+START_TEST(test_tui_chart_line_is_whole_across_a_jump_from_the_bottom)
+{
+	enum { H = 12, W = 40, N = 40 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[N];
+
+	ck_assert(a.th.g->braille);
+	for (int rise = 0; rise < 2; rise++) {
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Jump", .n = N, .first_day = 1, .series = &series, .n_series = 1};
+
+		for (int i = 0; i < N; i++)
+			v[i] = (i < N / 2) == (rise == 1) ? 0 : 8;
+		chart_draw(&cv, &spec);
+		for (int y = 1; y <= H - 2; y++) {
+			int dots = 0;
+
+			for (int x = 0; x < W; x++)
+				dots += grid_role(g, y, x) == ROLE_GOOD;
+			ck_assert_msg(dots > 0, "a line %s the bottom: no dot on plot row %d of %d", rise ? "rising from" : "falling to",
+				      y, H - 2);
+		}
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* A chart's day axis reads "day FIRST", the middle day when there is
  * room for it with a space on each side, and the last day: never two
  * labels run together, at any width. */
@@ -13845,6 +13879,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
+	tcase_add_test(t, test_tui_chart_line_is_whole_across_a_jump_from_the_bottom);
 	tcase_add_test(t, test_tui_chart_legend_keeps_whole_entries);
 	tcase_add_test(t, test_tui_grid_dumps_a_screen_of_four_byte_characters);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
