@@ -13078,6 +13078,43 @@ START_TEST(test_tui_borders_last_line_names_the_crackdown)
 }
 END_TEST
 
+/* The Borders table's last line says "until cleared" only for a
+ * crackdown without an end: one whose last day is day 0 (a seed at day
+ * 0 may hold one from day 0 to day 0, which the world's check accepts)
+ * has an end, and the line gives its start and intensity alone. */
+START_TEST(test_tui_borders_last_line_gives_day_0_as_an_end)
+{
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct smug_crackdown *ck;
+	struct smug_error err;
+	char want[400], got[400];
+	struct box b;
+	int c = -1;
+
+	for (int i = 0; i < w->n_corridors && c < 0; i++)
+		if (w->corridors[i].border)
+			c = i;
+	ck_assert_int_ge(c, 0);
+	tui_select_border(&a, c);
+	tui_toggle_crackdown(&a);
+	ck_assert_int_eq(w->n_crackdowns, 1);
+	ck = &w->crackdowns[0];
+	ck_assert_int_eq(ck->corridor, c);
+	ck->start_day = 0;
+	ck->end_day = 0;
+	ck_assert_msg(smug_world_check(w, "day0.json", &err) == SMUG_OK, "%s", err.msg);
+	read_pane(&a, pane_borders_draw, 40, 230, &s);
+	ck_assert(find_box(&s, "3 Borders: ", &b));
+	cells_text(&s, b.bottom - 1, b.left + 1, b.right, got, sizeof got);
+	snprintf(want, sizeof want, "; crackdown (yours) from day 0, intensity %.2f", ck->intensity);
+	ck_assert_msg(strstr(got, want) != NULL, "a crackdown from day 0 to day 0: the last line reads '%s', want it to end '%s'",
+		      got, want);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A click on any letter of a Borders heading, and on the space after a
  * right-aligned one (the column's own gap), sorts the table by that
  * column, at 160x48 and 80x24. */
@@ -13949,6 +13986,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
 	tcase_add_test(t, test_tui_borders_last_line_names_the_crackdown);
+	tcase_add_test(t, test_tui_borders_last_line_gives_day_0_as_an_end);
 	tcase_add_test(t, test_tui_borders_click_on_each_heading_sorts_by_it);
 	tcase_add_test(t, test_tui_events_one_event_or_none);
 	tcase_add_test(t, test_tui_routes_narrow_pane_drops_the_status_last);
