@@ -293,46 +293,87 @@ static void set_ward_case(struct smug_ward *wa, int k)
 	}
 }
 
-START_TEST(test_signals_large_world_steps_each_ward_as_a_small_one)
+/* One day of signals_step in big, and each of its wards stepped alone
+ * in small (as ward b, from its record before the day): the same
+ * signals and raider presence, bit for bit, and the day's counts
+ * cleared. */
+static void step_each_as_small(struct smug_world *big, struct smug_world *small, int b, int day)
 {
-	char *json = smug_scenario_generate(400, 7, 3);
-	struct smug_world *big = NULL, *small = tiny();
-	int b = smug_world_find_ward(small, "ward:b");
-	struct smug_ward *before;
+	struct smug_ward *before = calloc((size_t)big->n_wards, sizeof *before);
 
-	ck_assert_ptr_nonnull(json);
-	ck_assert_int_eq(smug_world_load_json(json, strlen(json), "gen", &big, NULL), SMUG_OK);
-	free(json);
-	small->cfg.signals = big->cfg.signals;
-	before = calloc((size_t)big->n_wards, sizeof *before);
-	for (int i = 0; i < big->n_wards; i++)
-		set_ward_case(&big->wards[i], i % 20);
-	for (int day = 0; day < 3; day++) {
-		memcpy(before, big->wards, (size_t)big->n_wards * sizeof *before);
-		signals_step(big);
-		for (int i = 0; i < big->n_wards; i++) {
-			struct smug_ward *wa = &small->wards[b], keep = *wa;
+	memcpy(before, big->wards, (size_t)big->n_wards * sizeof *before);
+	signals_step(big);
+	for (int i = 0; i < big->n_wards; i++) {
+		struct smug_ward *wa = &small->wards[b], keep = *wa;
 
-			*wa = before[i];
-			memcpy(wa->id, keep.id, sizeof wa->id);
-			wa->gate_node = keep.gate_node;
-			wa->account = keep.account;
-			wa->buyers = keep.buyers;
-			signals_step(small);
-			ck_assert_msg(memcmp(&wa->sig, &big->wards[i].sig, sizeof wa->sig) == 0 &&
-					      memcmp(&wa->raider_presence, &big->wards[i].raider_presence,
-						     sizeof wa->raider_presence) == 0,
-				      "day %d, ward %d (case %d): its signals differ from the same ward's in a small world "
-				      "(corruption %.17g, tolerance %.17g against %.17g, %.17g)",
-				      day, i, i % 20, big->wards[i].sig.corruption, big->wards[i].sig.smuggling_tolerance,
-				      wa->sig.corruption, wa->sig.smuggling_tolerance);
-			ck_assert_int_eq(big->wards[i].bribes_today, 0);
-			ck_assert_int_eq(big->wards[i].raider_runs_today + big->wards[i].raider_busts_today, 0);
-			for (int g = 0; g < SMUG_GOOD_COUNT; g++)
-				ck_assert_int_eq(big->wards[i].delivered_today[g], 0);
-		}
+		*wa = before[i];
+		memcpy(wa->id, keep.id, sizeof wa->id);
+		wa->gate_node = keep.gate_node;
+		wa->account = keep.account;
+		wa->buyers = keep.buyers;
+		signals_step(small);
+		ck_assert_msg(memcmp(&wa->sig, &big->wards[i].sig, sizeof wa->sig) == 0 &&
+				      memcmp(&wa->raider_presence, &big->wards[i].raider_presence,
+					     sizeof wa->raider_presence) == 0,
+			      "day %d, ward %d (bribes %lld, runs %d, busts %d, food delivered %d): its signals "
+			      "differ from the same ward's in a small world "
+			      "(corruption %.17g, tolerance %.17g, presence %.17g against %.17g, %.17g, %.17g)",
+			      day, i, (long long)before[i].bribes_today, before[i].raider_runs_today,
+			      before[i].raider_busts_today, before[i].delivered_today[SMUG_GOOD_FOOD],
+			      big->wards[i].sig.corruption, big->wards[i].sig.smuggling_tolerance,
+			      big->wards[i].raider_presence, wa->sig.corruption, wa->sig.smuggling_tolerance,
+			      wa->raider_presence);
+		ck_assert_int_eq(big->wards[i].bribes_today, 0);
+		ck_assert_int_eq(big->wards[i].raider_runs_today + big->wards[i].raider_busts_today, 0);
+		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+			ck_assert_int_eq(big->wards[i].delivered_today[g], 0);
 	}
 	free(before);
+}
+
+static struct smug_world *generated(int n_wards)
+{
+	char *json = smug_scenario_generate(n_wards, 7, 3);
+	struct smug_world *w = NULL;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_int_eq(smug_world_load_json(json, strlen(json), "gen", &w, NULL), SMUG_OK);
+	free(json);
+	return w;
+}
+
+START_TEST(test_signals_large_world_steps_each_ward_as_a_small_one)
+{
+	struct smug_world *big = generated(400), *small = tiny();
+	int b = smug_world_find_ward(small, "ward:b");
+
+	small->cfg.signals = big->cfg.signals;
+	for (int i = 0; i < big->n_wards; i++)
+		set_ward_case(&big->wards[i], i % 20);
+	for (int day = 0; day < 3; day++)
+		step_each_as_small(big, small, b, day);
+	smug_world_free(big);
+	smug_world_free(small);
+}
+END_TEST
+
+/* A large world's ward that has come to rest (quiet days left its
+ * signals where a quiet day leaves them) moves again on the day a bribe
+ * is taken there, a good delivered, a raider run through it or busted
+ * there, as it would in a small world: two quiet days, then each day
+ * half the wards, in turns, get one of the four. */
+START_TEST(test_signals_large_world_wards_at_rest_move_on_the_day_something_happens)
+{
+	struct smug_world *big = generated(400), *small = tiny();
+	int b = smug_world_find_ward(small, "ward:b");
+
+	small->cfg.signals = big->cfg.signals;
+	for (int day = 0; day < 8; day++) {
+		for (int i = 0; day >= 2 && i < big->n_wards; i++)
+			if ((i + day) % 8 < 4)
+				set_ward_case(&big->wards[i], (i + day) % 8);
+		step_each_as_small(big, small, b, day);
+	}
 	smug_world_free(big);
 	smug_world_free(small);
 }
@@ -613,8 +654,7 @@ END_TEST
  * and for what the balances moved. */
 static void economy_journal_check(int n_wards)
 {
-	char *json = smug_scenario_generate(n_wards, 7, 3);
-	struct smug_world *w = NULL;
+	struct smug_world *w = generated(n_wards);
 	struct smug_ledger *l;
 	int64_t *before, *moved;
 	static const enum smug_tx_reason order[5] = {
@@ -623,9 +663,6 @@ static void economy_journal_check(int n_wards)
 	};
 	int ward, k, f, n_upkeep = 0, oldest_ward, count0, n_today;
 
-	ck_assert_ptr_nonnull(json);
-	ck_assert_int_eq(smug_world_load_json(json, strlen(json), "gen", &w, NULL), SMUG_OK);
-	free(json);
 	l = &w->ledger;
 	before = calloc((size_t)l->n_accounts, sizeof *before);
 	moved = calloc((size_t)l->n_accounts, sizeof *moved);
@@ -838,6 +875,7 @@ int main(void)
 	tcase_add_test(t, test_signals_tolerance_and_raiders_drift_back);
 	tcase_add_test(t, test_signals_quiet_ward_stays_at_base_and_minus_zero_steps);
 	tcase_add_test(t, test_signals_large_world_steps_each_ward_as_a_small_one);
+	tcase_add_test(t, test_signals_large_world_wards_at_rest_move_on_the_day_something_happens);
 	tcase_add_test(t, test_signals_presence_fades_where_influence_sits_at_base);
 	tcase_add_test(t, test_signals_raider_influence_moves_at_most_the_daily_clamp);
 	tcase_add_test(t, test_signals_shortage_and_corruption_raise_tolerance);

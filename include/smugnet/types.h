@@ -115,6 +115,13 @@ struct smug_ward {
 	 * in [-1,1] that lifts raider influence above its base by at most
 	 * signals.raider_gain */
 	int raider_runs_today, raider_busts_today;
+	/* signals_step's note, not state (neither saved nor hashed; 0 in a
+	 * ward loaded or made): 1 when the day it last stepped the ward left
+	 * the black-market flow and raider presence +0.0 and the shortages
+	 * and raider influence at their base's bits. A day without bribes,
+	 * deliveries or raider runs keeps them so; whatever else sets those
+	 * signals or their base in a world of 200 wards or more sets it 0 */
+	unsigned char signals_at_rest;
 	double raider_presence;
 };
 
