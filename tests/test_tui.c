@@ -13,6 +13,7 @@
 #include <check.h>
 #include <ctype.h>
 #include <curses.h>
+#include <limits.h>
 #include <math.h>
 #include <signal.h>
 #include <stdint.h>
@@ -6095,6 +6096,63 @@ START_TEST(test_tui_chart_bars_stand_for_their_own_days)
 		ck_assert_int_eq(checked, pw);
 		grid_free(g);
 	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* The memory screen's edges: grid_free(NULL) does nothing, as every
+ * X_free(NULL) of the project, and a cell's role asked outside the grid
+ * (a row or column before the first or past the last) is -1, no role. */
+START_TEST(test_tui_grid_has_no_role_outside_it)
+{
+	static const int out[][2] = {{-1, 0}, {0, -1}, {6, 0}, {0, 10}, {6, 10}, {-1, -1}};
+	struct tui_grid *g = grid_new(6, 10);
+
+	grid_free(NULL);
+	for (int y = 0; y < 6; y++)
+		for (int x = 0; x < 10; x++)
+			ck_assert_int_eq(grid_role(g, y, x), ROLE_NORMAL);
+	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++)
+		ck_assert_msg(grid_role(g, out[i][0], out[i][1]) == -1, "a 10x6 grid: row %d column %d has role %d, want -1",
+			      out[i][0], out[i][1], grid_role(g, out[i][0], out[i][1]));
+	grid_free(g);
+}
+END_TEST
+
+/* Drawing into no room draws nothing: a text fitted into 0 columns (or
+ * fewer) takes none and leaves the row as it was, a box on a canvas
+ * under 2x2 draws no frame, and a text wrapped into no width needs
+ * more rows than any screen has (an empty one none). */
+START_TEST(test_tui_canvas_draws_nothing_into_no_room)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(4, 12);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 4, 12};
+	char *text;
+
+	tui_app_done(&a);
+	tui_app_init(&a, w, &ascii_opts);
+	ck_assert_int_eq(canvas_fit(&cv, 0, 2, 0, ROLE_BAD, "12", false), 0);
+	ck_assert_int_eq(canvas_fit(&cv, 0, 2, -3, ROLE_BAD, "12", true), 0);
+	for (int hw = 0; hw < 4; hw++) {
+		struct canvas small = canvas_sub(&cv, 1, 1, hw == 0 || hw == 1 ? 1 : 3, hw == 2 || hw == 1 ? 1 : 3);
+
+		if (hw == 3)
+			small = canvas_sub(&cv, 1, 1, 0, 0);
+		canvas_box(&small, "x", true);
+	}
+	text = grid_dump(g);
+	ck_assert_msg(strspn(text, " \n") == strlen(text), "fits into no room and boxes under 2x2 drew '%s'", text);
+	for (int y = 0; y < 4; y++)
+		for (int x = 0; x < 12; x++)
+			ck_assert_msg(grid_role(g, y, x) == ROLE_NORMAL, "row %d column %d drawn in role %d", y, x,
+				      grid_role(g, y, x));
+	free(text);
+	ck_assert_int_eq(canvas_wrap_rows(0, "a few words"), INT_MAX);
+	ck_assert_int_eq(canvas_wrap_rows(-2, "a"), INT_MAX);
+	ck_assert_int_eq(canvas_wrap_rows(0, ""), 0);
+	grid_free(g);
 	close_app(&a, w);
 }
 END_TEST
@@ -13919,6 +13977,8 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_line_is_whole_across_a_jump_from_the_bottom);
 	tcase_add_test(t, test_tui_chart_legend_keeps_whole_entries);
 	tcase_add_test(t, test_tui_grid_dumps_a_screen_of_four_byte_characters);
+	tcase_add_test(t, test_tui_grid_has_no_role_outside_it);
+	tcase_add_test(t, test_tui_canvas_draws_nothing_into_no_room);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
 	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
