@@ -6720,6 +6720,53 @@ static void want_label(char *buf, size_t size, double v, bool money, bool percen
 		snprintf(buf, size, "%.1f", v);
 }
 
+/* A chart with no known value at all (every day unknown) reads the
+ * range 0 to 1, in credits as well: a money chart's y labels are those
+ * of 0 and 1 minor unit, never an infinity. */
+START_TEST(test_tui_chart_of_no_known_value_reads_0_to_1)
+{
+	enum { H = 10, W = 40, N = 20 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[N];
+
+	tui_app_done(&a);
+	tui_app_init(&a, w, &ascii_opts);
+	for (int i = 0; i < N; i++)
+		v[i] = NAN;
+	for (int money = 0; money < 2; money++) {
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Unknown", .n = N, .first_day = 1, .series = &series, .n_series = 1,
+					  .money = money};
+		char *text, *row[H], top[32], bottom[32];
+		int n = 0;
+
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		for (char *p = text; *p && n < H; n++) {
+			row[n] = p;
+			p += strcspn(p, "\n");
+			if (*p)
+				*p++ = '\0';
+		}
+		ck_assert_int_eq(n, H);
+		want_label(top, sizeof top, 1, money, false);
+		want_label(bottom, sizeof bottom, 0, money, false);
+		ck_assert_msg(strncmp(row[1] + strspn(row[1], " "), top, strlen(top)) == 0,
+			      "%s chart of no known value: its top row reads '%s', want the label '%s'", money ? "a money" : "a",
+			      row[1], top);
+		ck_assert_msg(strncmp(row[H - 2] + strspn(row[H - 2], " "), bottom, strlen(bottom)) == 0,
+			      "%s chart of no known value: its bottom row reads '%s', want the label '%s'",
+			      money ? "a money" : "a", row[H - 2], bottom);
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* One chart of the view: its series' values over the n charted days
  * (NAN for a day not known), how they read, whether drawn as bars. */
 struct figure {
@@ -13975,6 +14022,7 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_line_is_whole_across_a_jump_from_the_bottom);
+	tcase_add_test(t, test_tui_chart_of_no_known_value_reads_0_to_1);
 	tcase_add_test(t, test_tui_chart_legend_keeps_whole_entries);
 	tcase_add_test(t, test_tui_grid_dumps_a_screen_of_four_byte_characters);
 	tcase_add_test(t, test_tui_grid_has_no_role_outside_it);
