@@ -10377,6 +10377,29 @@ START_TEST(test_tui_map_zoom_centres_on_the_selected_border)
 }
 END_TEST
 
+/* c in the map view starts a crackdown on the selected border, as in
+ * the Borders and Map panes, and c again clears it; the view stays open. */
+START_TEST(test_tui_map_view_c_toggles_the_crackdown)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int c = test_busiest_border(w);
+
+	tui_select_border(&a, c);
+	tui_handle_key(&a, 'M');
+	ck_assert_int_eq(a.view, VIEW_MAP);
+	ck_assert_ptr_null(smug_world_crackdown_on(w, c));
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(smug_world_crackdown_on(w, c) != NULL, "c in the map view started no crackdown on %s",
+		      w->corridors[c].id);
+	ck_assert_int_eq(a.view, VIEW_MAP);
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(smug_world_crackdown_on(w, c) == NULL, "c again in the map view left the crackdown on %s",
+		      w->corridors[c].id);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Zoomed in, the map centres on the selected border whichever it is,
  * the world's first corridor too: on a column of 5 wards (each joined to
  * the next, and the bottom one to the third), with corridor 0 selected,
@@ -14203,6 +14226,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_click_on_a_mark_selects_it_and_far_from_all_nothing);
 	tcase_add_test(t, test_tui_map_zoom_centres_on_the_selected_border);
 	tcase_add_test(t, test_tui_map_zoom_centres_on_the_first_border);
+	tcase_add_test(t, test_tui_map_view_c_toggles_the_crackdown);
 	tcase_add_test(t, test_tui_map_and_borders_share_a_place_when_narrow);
 	tcase_add_test(t, test_tui_map_marks_show_their_borders_state);
 	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);
