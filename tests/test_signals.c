@@ -357,6 +357,31 @@ START_TEST(test_signals_large_world_steps_each_ward_as_a_small_one)
 }
 END_TEST
 
+/* A copy of a large world taken after some days (smug_world_clone: a
+ * what-if's world) steps its wards' signals as the world does, its wards
+ * at rest among them: five days apart, then five together. */
+START_TEST(test_signals_large_world_clone_steps_as_the_world)
+{
+	struct smug_world *w = generated(400), *c;
+
+	for (int day = 0; day < 5; day++)
+		signals_step(w);
+	c = smug_world_clone(w);
+	for (int day = 0; day < 5; day++) {
+		signals_step(w);
+		signals_step(c);
+		for (int i = 0; i < w->n_wards; i++)
+			ck_assert_msg(memcmp(&w->wards[i].sig, &c->wards[i].sig, sizeof w->wards[i].sig) == 0,
+				      "day %d after the copy, ward %d: tolerance %.17g in the world, %.17g in its copy "
+				      "(corruption %.17g, %.17g)",
+				      day, i, w->wards[i].sig.smuggling_tolerance, c->wards[i].sig.smuggling_tolerance,
+				      w->wards[i].sig.corruption, c->wards[i].sig.corruption);
+	}
+	smug_world_free(c);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A large world's ward that has come to rest (quiet days left its
  * signals where a quiet day leaves them) moves again on the day a bribe
  * is taken there, a good delivered, a raider run through it or busted
@@ -876,6 +901,7 @@ int main(void)
 	tcase_add_test(t, test_signals_quiet_ward_stays_at_base_and_minus_zero_steps);
 	tcase_add_test(t, test_signals_large_world_steps_each_ward_as_a_small_one);
 	tcase_add_test(t, test_signals_large_world_wards_at_rest_move_on_the_day_something_happens);
+	tcase_add_test(t, test_signals_large_world_clone_steps_as_the_world);
 	tcase_add_test(t, test_signals_presence_fades_where_influence_sits_at_base);
 	tcase_add_test(t, test_signals_raider_influence_moves_at_most_the_daily_clamp);
 	tcase_add_test(t, test_signals_shortage_and_corruption_raise_tolerance);
