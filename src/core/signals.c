@@ -351,11 +351,14 @@ static inline __attribute__((always_inline)) int64_t econ_move(int64_t *from, in
  * ward, are held in locals and the totals per reason summed in the loop:
  * the five accounts of a ward's day are distinct (world_build_accounts
  * gives every ward its own two), so no transfer between two of them is
- * skipped; and every amount is a share of a balance, never negative. */
+ * skipped; and every amount is a share of a balance, never negative.
+ * shared: the enforcement points and the corruption both sum above 0, so
+ * every ward's shares are its part of them, none the even one, and the
+ * loop takes no test for it. */
 static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_world *w, int64_t *held,
 								     int64_t moved[ECON_WARD_MOVES],
 								     double points, double corruption,
-								     bool roomy)
+								     bool roomy, bool shared)
 {
 	const struct smug_economy_config *ec = &w->cfg.economy;
 	struct smug_ledger *l = &w->ledger;
@@ -380,8 +383,8 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 		 * below 0, which no scenario has) only where share_of gives
 		 * 0: either way nothing moves; corruption, stepped above, is
 		 * in [0,1] (or -0.0), so the share of spend is never below 0 */
-		double pw = points > 0 ? wa->customs.enforcement_points / points : even;
-		double cw = corruption > 0 ? wa->sig.corruption / corruption : even;
+		double pw = shared || points > 0 ? wa->customs.enforcement_points / points : even;
+		double cw = shared || corruption > 0 ? wa->sig.corruption / corruption : even;
 		int64_t *h = held + ECON_WARD_MOVES * i, m0, m1, m2, m3, m4;
 
 		/* in ward_moves' order; each amount read when its turn comes.
@@ -426,9 +429,10 @@ static void economy_moves(struct smug_world *w, struct ledger_run *run, int64_t 
 	/* sum(balances) is initial_total + minted - burned (ledger.c) */
 	if (!__builtin_add_overflow(l->initial_total, l->minted, &total) &&
 	    !__builtin_sub_overflow(total, l->burned, &total) && total <= LEDGER_BALANCE_MAX)
-		idle = economy_wards(w, held, moved, points, corruption, true);
+		idle = points > 0 && corruption > 0 ? economy_wards(w, held, moved, points, corruption, true, true)
+						    : economy_wards(w, held, moved, points, corruption, true, false);
 	else
-		idle = economy_wards(w, held, moved, points, corruption, false);
+		idle = economy_wards(w, held, moved, points, corruption, false, false);
 	for (int k = 0; k < ECON_WARD_MOVES; k++)
 		run->moved[ward_moves[k].reason] += moved[k];
 	run->seq += (uint32_t)n - idle;
