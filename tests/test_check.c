@@ -220,12 +220,29 @@ static void last_record(struct smug_world *w)
 	w->tel.history[(w->tel.history_head + SMUG_HISTORY_DAYS - 1) % SMUG_HISTORY_DAYS].in_transit += 1;
 }
 static void bribes_by_reason(struct smug_world *w) { w->ledger.by_reason[SMUG_TX_CUSTOMS_BRIBE] += 1; }
+static void tariffs_by_reason(struct smug_world *w) { w->ledger.by_reason[SMUG_TX_CUSTOMS_TARIFF] += 1; }
 static void journal_order(struct smug_world *w)
 {
 	struct smug_ledger *l = &w->ledger;
 
 	l->journal[(l->journal_head + SMUG_JOURNAL_CAP - 1) % SMUG_JOURNAL_CAP].day = w->start_day;
 	l->journal[(l->journal_head + SMUG_JOURNAL_CAP - 2) % SMUG_JOURNAL_CAP].day = w->day - 1;
+}
+/* the oldest transaction kept that is not a burn, paid to the account
+ * one past the ledger's last */
+static void journal_to_past(struct smug_world *w)
+{
+	struct smug_ledger *l = &w->ledger;
+
+	for (int i = 0; i < l->journal_count; i++) {
+		struct smug_tx *t = &l->journal[(l->journal_head - l->journal_count + i + SMUG_JOURNAL_CAP) % SMUG_JOURNAL_CAP];
+
+		if (!ledger_reason_is_burn(t->reason)) {
+			t->to = l->n_accounts;
+			return;
+		}
+	}
+	ck_abort_msg("no transaction but burns");
 }
 /* the oldest transaction kept, of amount 0 */
 static void journal_oldest_empty(struct smug_world *w)
@@ -432,6 +449,8 @@ static const struct violation violations[] = {
 	{"statistic's search key", edge_key_stale, ".network.edge_stats[1]: its search key "},
 	{"last day's record", last_record, "state.telemetry.history: the last day's record disagrees"},
 	{"bribes by reason", bribes_by_reason, "state.telemetry.total.bribes_spent: "},
+	{"tariffs by reason", tariffs_by_reason, "state.telemetry.total.tariffs: "},
+	{"transaction to the account past the ledger", journal_to_past, "]: accounts, amount or reason out of range"},
 	{"journal out of order", journal_order, "state.ledger.journal["},
 	{"oldest transaction of amount 0", journal_oldest_empty,
 	 "state.ledger.journal[0]: accounts, amount or reason out of range"},

@@ -190,6 +190,29 @@ START_TEST(test_journal_tampered_command_names_its_day)
 }
 END_TEST
 
+/* A periodic check whose digest was changed diverges on its day, and the
+ * report names its line in journal.jsonl: the session's lines are the
+ * header, four commands, the day-30 check (line 6), two commands, the
+ * day-60 check (line 9), two commands and the day-90 check (line 12). */
+START_TEST(test_journal_tampered_check_names_its_line)
+{
+	struct smug_world *w = session();
+	char *text = smug_journal_to_jsonl(w);
+	static const int line[] = {6, 9, 12};
+
+	ck_assert_int_eq(w->journal.n_checks, 3);
+	for (int k = 0; k < 3; k++) {
+		char find[24], repl[24];
+
+		snprintf(find, sizeof find, "\"%016llx\"", (unsigned long long)w->journal.checks[k].digest);
+		snprintf(repl, sizeof repl, "\"%016llx\"", (unsigned long long)(w->journal.checks[k].digest ^ 1));
+		expect_divergence(w, text, find, repl, 30 * (k + 1), line[k], NULL);
+	}
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A world reseeded before its first day (run --seed) journals the seed
  * and replays with it: a journal holding another seed diverges on day 0,
  * in the world group. */
@@ -529,6 +552,36 @@ START_TEST(test_journal_cloned_timeline_rewinds_like_its_original)
 END_TEST
 
 #ifdef HAVE_MALLINFO2
+/* A journal refused on its last line gives back what its earlier lines
+ * took: the commands and checks read before it, and their line numbers
+ * (a seed with a damaged journal.jsonl is refused each time the cockpit
+ * or `run --load` tries it). */
+START_TEST(test_journal_refused_journals_give_their_memory_back)
+{
+	struct smug_world *w = session();
+	char *text = smug_journal_to_jsonl(w), *bad;
+	struct smug_journal_file f = {0};
+	struct smug_error err;
+	size_t before, n;
+
+	bad = malloc(strlen(text) + 16);
+	strcpy(bad, text);
+	strcat(bad, "{\"type\":7}\n");
+	n = strlen(bad);
+	ck_assert_int_eq(smug_journal_parse(bad, n, "journal.jsonl", &f, &err), SMUG_ERR_SCHEMA);
+	before = test_heap_in_use();
+	for (int i = 0; i < 200; i++)
+		ck_assert_int_ne(smug_journal_parse(bad, n, "journal.jsonl", &f, &err), SMUG_OK);
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10),
+		      "200 journals of %d commands and checks refused on their last line: %zu bytes more in use",
+		      w->journal.n_cmds + w->journal.n_checks, test_heap_in_use() - before);
+	smug_journal_file_done(&f);
+	free(bad);
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A journal read and freed gives all its memory back, its checks' line
  * numbers too: every seed the cockpit or `run --load` loads reads its
  * journal.jsonl, and a long session loads many. */
@@ -899,6 +952,7 @@ int main(void)
 	tcase_add_test(j, test_journal_periodic_check_covers_every_group_but_telemetry);
 	tcase_add_test(j, test_journal_replays_with_crlf_line_ends);
 	tcase_add_test(j, test_journal_tampered_command_names_its_day);
+	tcase_add_test(j, test_journal_tampered_check_names_its_line);
 	tcase_add_test(j, test_journal_replay_compares_the_final_state_field_by_field);
 	tcase_add_test(j, test_journal_reseed_replays_with_its_seed);
 	tcase_add_test(j, test_journal_replay_names_the_day_it_runs_out);
@@ -911,6 +965,7 @@ int main(void)
 	tcase_add_test(j, test_journal_stays_bounded);
 	tcase_add_test(j, test_journal_overflow_on_day_zero_names_that_day);
 #ifdef HAVE_MALLINFO2
+	tcase_add_test(j, test_journal_refused_journals_give_their_memory_back);
 	tcase_add_test(j, test_journal_read_journals_give_their_memory_back);
 #endif
 	tcase_add_test(t, test_journal_rewind_and_step_back_is_never_rewinding);

@@ -40,6 +40,30 @@ START_TEST(test_telemetry_topk_order_and_updates)
 }
 END_TEST
 
+/* An entry whose score is set lower moves down past every entry that now
+ * comes before it, and one set lower where it stands stays: the list is
+ * in order after each update. */
+START_TEST(test_telemetry_topk_score_set_lower_moves_down)
+{
+	struct smug_topk t;
+
+	memset(&t, 0, sizeof t);
+	topk_update(&t, "a", 0, 9);
+	topk_update(&t, "b", 1, 7);
+	topk_update(&t, "c", 2, 5);
+	topk_update(&t, "d", 3, 3);
+	topk_update(&t, "a", 0, 4); /* below b and c, above d */
+	ck_assert_msg(strcmp(t.e[0].key, "b") == 0 && strcmp(t.e[1].key, "c") == 0 && strcmp(t.e[2].key, "a") == 0 &&
+			      strcmp(t.e[3].key, "d") == 0,
+		      "a set from 9 to 4: %s %s %s %s, want b c a d", t.e[0].key, t.e[1].key, t.e[2].key, t.e[3].key);
+	topk_update(&t, "b", 1, 5); /* ties with c: the smaller key first */
+	ck_assert_str_eq(t.e[0].key, "b");
+	topk_update(&t, "d", 3, 1); /* the last, lower still */
+	ck_assert_str_eq(t.e[3].key, "d");
+	ck_assert_int_eq(t.n, 4);
+}
+END_TEST
+
 START_TEST(test_telemetry_event_ring_keeps_newest)
 {
 	struct smug_world *w = NULL;
@@ -1413,6 +1437,7 @@ int main(void)
 	TCase *t = tcase_create("topk");
 
 	tcase_add_test(t, test_telemetry_topk_order_and_updates);
+	tcase_add_test(t, test_telemetry_topk_score_set_lower_moves_down);
 	suite_add_tcase(s, t);
 	t = tcase_create("rings");
 	tcase_add_test(t, test_telemetry_event_ring_keeps_newest);
