@@ -362,6 +362,31 @@ START_TEST(test_signals_large_world_steps_each_ward_as_a_small_one)
 }
 END_TEST
 
+/* A copy of a large world taken after some days (smug_world_clone: a
+ * what-if's world) steps its wards' signals as the world does, its wards
+ * at rest among them: five days apart, then five together. */
+START_TEST(test_signals_large_world_clone_steps_as_the_world)
+{
+	struct smug_world *w = generated(400), *c;
+
+	for (int day = 0; day < 5; day++)
+		signals_step(w);
+	c = smug_world_clone(w);
+	for (int day = 0; day < 5; day++) {
+		signals_step(w);
+		signals_step(c);
+		for (int i = 0; i < w->n_wards; i++)
+			ck_assert_msg(memcmp(&w->wards[i].sig, &c->wards[i].sig, sizeof w->wards[i].sig) == 0,
+				      "day %d after the copy, ward %d: tolerance %.17g in the world, %.17g in its copy "
+				      "(corruption %.17g, %.17g)",
+				      day, i, w->wards[i].sig.smuggling_tolerance, c->wards[i].sig.smuggling_tolerance,
+				      w->wards[i].sig.corruption, c->wards[i].sig.corruption);
+	}
+	smug_world_free(c);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A large world's ward that has come to rest (quiet days left its
  * signals where a quiet day leaves them) moves again on the day a bribe
  * is taken there, a good delivered, a raider run through it or busted
@@ -647,6 +672,30 @@ START_TEST(test_signals_pay_without_enforcement_points_is_shared_evenly)
 }
 END_TEST
 
+/* Wards none of which is corrupt at all (no corruption anywhere to
+ * weigh the black market's spending by) share that spending evenly: each
+ * ward's buyers get their 1/n of it, and the black market pays it all. */
+START_TEST(test_signals_blackmarket_spending_without_corruption_is_shared_evenly)
+{
+	struct smug_world *w = tiny();
+	struct smug_ledger *l = &w->ledger;
+	int64_t spend, each;
+
+	ledger_post(l, 0, -1, l->blackmarket, 1000000, SMUG_TX_INITIAL_BALANCE);
+	for (int i = 0; i < w->n_wards; i++)
+		w->wards[i].sig.corruption = w->wards[i].base.corruption = 0;
+	spend = (int64_t)((double)l->accounts[l->blackmarket].balance * w->cfg.economy.blackmarket_spend_rate);
+	each = (int64_t)((double)spend * (1.0 / w->n_wards));
+	ck_assert_int_gt(each, 0);
+	signals_step(w);
+	ck_assert_msg(l->by_reason[SMUG_TX_BLACKMARKET_SPENDING] == each * w->n_wards,
+		      "%d wards without corruption were spent %lld in all by the black market, want %lld each",
+		      w->n_wards, (long long)l->by_reason[SMUG_TX_BLACKMARKET_SPENDING], (long long)each);
+	ck_assert(smug_ledger_conserved(l));
+	smug_world_free(w);
+}
+END_TEST
+
 /* A day of the ward economy in a world of more wards than the ledger's
  * journal ring has room for five transfers each leaves in the ring the
  * records posting them one by one would: its newest SMUG_JOURNAL_CAP
@@ -881,6 +930,7 @@ int main(void)
 	tcase_add_test(t, test_signals_quiet_ward_stays_at_base_and_minus_zero_steps);
 	tcase_add_test(t, test_signals_large_world_steps_each_ward_as_a_small_one);
 	tcase_add_test(t, test_signals_large_world_wards_at_rest_move_on_the_day_something_happens);
+	tcase_add_test(t, test_signals_large_world_clone_steps_as_the_world);
 	tcase_add_test(t, test_signals_presence_fades_where_influence_sits_at_base);
 	tcase_add_test(t, test_signals_raider_influence_moves_at_most_the_daily_clamp);
 	tcase_add_test(t, test_signals_shortage_and_corruption_raise_tolerance);
@@ -894,6 +944,7 @@ int main(void)
 	tcase_add_test(t, test_signals_ward_spending_moves_whole_minor_units);
 	tcase_add_test(t, test_signals_rates_of_zero_levy_and_pay_nothing);
 	tcase_add_test(t, test_signals_pay_without_enforcement_points_is_shared_evenly);
+	tcase_add_test(t, test_signals_blackmarket_spending_without_corruption_is_shared_evenly);
 	tcase_add_test(t, test_signals_ward_account_at_its_bound_is_paid_what_it_can_hold);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

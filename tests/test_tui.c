@@ -13,6 +13,7 @@
 #include <check.h>
 #include <ctype.h>
 #include <curses.h>
+#include <limits.h>
 #include <math.h>
 #include <signal.h>
 #include <stdint.h>
@@ -6099,6 +6100,102 @@ START_TEST(test_tui_chart_bars_stand_for_their_own_days)
 }
 END_TEST
 
+/* The memory screen's edges: grid_free(NULL) does nothing, as every
+ * X_free(NULL) of the project, and a cell's role asked outside the grid
+ * (a row or column before the first or past the last) is -1, no role. */
+START_TEST(test_tui_grid_has_no_role_outside_it)
+{
+	static const int out[][2] = {{-1, 0}, {0, -1}, {6, 0}, {0, 10}, {6, 10}, {-1, -1}};
+	struct tui_grid *g = grid_new(6, 10);
+
+	grid_free(NULL);
+	for (int y = 0; y < 6; y++)
+		for (int x = 0; x < 10; x++)
+			ck_assert_int_eq(grid_role(g, y, x), ROLE_NORMAL);
+	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++)
+		ck_assert_msg(grid_role(g, out[i][0], out[i][1]) == -1, "a 10x6 grid: row %d column %d has role %d, want -1",
+			      out[i][0], out[i][1], grid_role(g, out[i][0], out[i][1]));
+	grid_free(g);
+}
+END_TEST
+
+/* Drawing into no room draws nothing: a text fitted into 0 columns (or
+ * fewer) takes none and leaves the row as it was, a box on a canvas
+ * under 2x2 draws no frame, and a text wrapped into no width needs
+ * more rows than any screen has (an empty one none). */
+START_TEST(test_tui_canvas_draws_nothing_into_no_room)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(4, 12);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 4, 12};
+	char *text;
+
+	tui_app_done(&a);
+	tui_app_init(&a, w, &ascii_opts);
+	ck_assert_int_eq(canvas_fit(&cv, 0, 2, 0, ROLE_BAD, "12", false), 0);
+	ck_assert_int_eq(canvas_fit(&cv, 0, 2, -3, ROLE_BAD, "12", true), 0);
+	for (int hw = 0; hw < 4; hw++) {
+		struct canvas small = canvas_sub(&cv, 1, 1, hw == 0 || hw == 1 ? 1 : 3, hw == 2 || hw == 1 ? 1 : 3);
+
+		if (hw == 3)
+			small = canvas_sub(&cv, 1, 1, 0, 0);
+		canvas_box(&small, "x", true);
+	}
+	text = grid_dump(g);
+	ck_assert_msg(strspn(text, " \n") == strlen(text), "fits into no room and boxes under 2x2 drew '%s'", text);
+	for (int y = 0; y < 4; y++)
+		for (int x = 0; x < 12; x++)
+			ck_assert_msg(grid_role(g, y, x) == ROLE_NORMAL, "row %d column %d drawn in role %d", y, x,
+				      grid_role(g, y, x));
+	free(text);
+	ck_assert_int_eq(canvas_wrap_rows(0, "a few words"), INT_MAX);
+	ck_assert_int_eq(canvas_wrap_rows(-2, "a"), INT_MAX);
+	ck_assert_int_eq(canvas_wrap_rows(0, ""), 0);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The memory screen dumps every cell whole, however many bytes its
+ * character takes: a screen full of 4-byte characters (an emoji in every
+ * cell, as a scenario's names may hold) dumps as its rows of them, each
+ * row ended by a newline, at 24x80, 48x160 and 60x211. */
+START_TEST(test_tui_grid_dumps_a_screen_of_four_byte_characters)
+{
+	static const char emoji[] = "\xf0\x9f\x98\x80"; /* U+1F600 */
+	static const int size[][2] = {{24, 80}, {48, 160}, {60, 211}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (int z = 0; z < 3; z++) {
+		int h = size[z][0], cols = size[z][1];
+		struct tui_grid *g = grid_new(h, cols);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, h, cols};
+		char *line = malloc(4 * (size_t)cols + 1), *text;
+		const char *p;
+
+		ck_assert_ptr_nonnull(line);
+		for (int x = 0; x < cols; x++)
+			memcpy(line + 4 * x, emoji, 4);
+		line[4 * cols] = '\0';
+		for (int y = 0; y < h; y++)
+			ck_assert_int_eq(canvas_text(&cv, y, 0, ROLE_NORMAL, line), cols);
+		text = grid_dump(g);
+		ck_assert_msg(strlen(text) == (size_t)h * (4 * (size_t)cols + 1), "%dx%d of 4-byte characters: %zu bytes dumped, want %zu",
+			      cols, h, strlen(text), (size_t)h * (4 * (size_t)cols + 1));
+		p = text;
+		for (int y = 0; y < h; y++, p += 4 * cols + 1)
+			ck_assert_msg(memcmp(p, line, 4 * (size_t)cols) == 0 && p[4 * cols] == '\n',
+				      "%dx%d of 4-byte characters: row %d dumped otherwise", cols, h, y);
+		free(text);
+		free(line);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* A chart names its series beside its title in whole entries only: at
  * every width an entry that does not fit the rest of the row is left
  * out, never cut at the edge, and the shading's entry follows whole or
@@ -6150,6 +6247,40 @@ START_TEST(test_tui_chart_legend_keeps_whole_entries)
 		grid_free(g);
 	}
 	ck_assert_int_gt(shown, 10);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A chart's line is whole where it jumps: a series that rises from its
+ * lowest value straight to its highest, or falls from it, is drawn down
+ * the jump's column, a dot in every row of the plot. */
+START_TEST(test_tui_chart_line_is_whole_across_a_jump_from_the_bottom)
+{
+	enum { H = 12, W = 40, N = 40 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[N];
+
+	ck_assert(a.th.g->braille);
+	for (int rise = 0; rise < 2; rise++) {
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Jump", .n = N, .first_day = 1, .series = &series, .n_series = 1};
+
+		for (int i = 0; i < N; i++)
+			v[i] = (i < N / 2) == (rise == 1) ? 0 : 8;
+		chart_draw(&cv, &spec);
+		for (int y = 1; y <= H - 2; y++) {
+			int dots = 0;
+
+			for (int x = 0; x < W; x++)
+				dots += grid_role(g, y, x) == ROLE_GOOD;
+			ck_assert_msg(dots > 0, "a line %s the bottom: no dot on plot row %d of %d", rise ? "rising from" : "falling to",
+				      y, H - 2);
+		}
+		grid_free(g);
+	}
 	close_app(&a, w);
 }
 END_TEST
@@ -6589,6 +6720,53 @@ static void want_label(char *buf, size_t size, double v, bool money, bool percen
 		snprintf(buf, size, "%.1f", v);
 }
 
+/* A chart with no known value at all (every day unknown) reads the
+ * range 0 to 1, in credits as well: a money chart's y labels are those
+ * of 0 and 1 minor unit, never an infinity. */
+START_TEST(test_tui_chart_of_no_known_value_reads_0_to_1)
+{
+	enum { H = 10, W = 40, N = 20 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[N];
+
+	tui_app_done(&a);
+	tui_app_init(&a, w, &ascii_opts);
+	for (int i = 0; i < N; i++)
+		v[i] = NAN;
+	for (int money = 0; money < 2; money++) {
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Unknown", .n = N, .first_day = 1, .series = &series, .n_series = 1,
+					  .money = money};
+		char *text, *row[H], top[32], bottom[32];
+		int n = 0;
+
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		for (char *p = text; *p && n < H; n++) {
+			row[n] = p;
+			p += strcspn(p, "\n");
+			if (*p)
+				*p++ = '\0';
+		}
+		ck_assert_int_eq(n, H);
+		want_label(top, sizeof top, 1, money, false);
+		want_label(bottom, sizeof bottom, 0, money, false);
+		ck_assert_msg(strncmp(row[1] + strspn(row[1], " "), top, strlen(top)) == 0,
+			      "%s chart of no known value: its top row reads '%s', want the label '%s'", money ? "a money" : "a",
+			      row[1], top);
+		ck_assert_msg(strncmp(row[H - 2] + strspn(row[H - 2], " "), bottom, strlen(bottom)) == 0,
+			      "%s chart of no known value: its bottom row reads '%s', want the label '%s'",
+			      money ? "a money" : "a", row[H - 2], bottom);
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* One chart of the view: its series' values over the n charted days
  * (NAN for a day not known), how they read, whether drawn as bars. */
 struct figure {
@@ -6987,8 +7165,8 @@ START_TEST(test_tui_canvas_names_the_first_cut_number)
 		const char *text;
 		bool cut;
 	} rows[] = {
-		{"ab 12345", true},  /* '1' | '2345' */
 		{"price", false},    /* a word */
+		{"ab 12345", true},  /* '1' | '2345' */
 		{"ab 1.5", true},    /* '1' | '.5' */
 		{"ab 3,000", true},  /* '3' | ',000' */
 		{"a 12 xy", false},  /* the number fits, ' xy' dropped */
@@ -7015,8 +7193,8 @@ START_TEST(test_tui_canvas_names_the_first_cut_number)
 			      rows[i].text, grid_cut_numbers(g, NULL, 0), want);
 	}
 	ck_assert_int_eq(grid_cut_numbers(g, first, sizeof first), 5);
-	/* the first: row 2 + 0, column 3 + 2 + 4 */
-	ck_assert_msg(strcmp(first, "row 2 col 9: '1' then '2345'") == 0, "the first cut named '%s'", first);
+	/* the first: row 2 + 1, column 3 + 2 + 4 */
+	ck_assert_msg(strcmp(first, "row 3 col 9: '1' then '2345'") == 0, "the first cut named '%s'", first);
 	grid_free(g);
 	close_app(&a, w);
 }
@@ -10199,6 +10377,29 @@ START_TEST(test_tui_map_zoom_centres_on_the_selected_border)
 }
 END_TEST
 
+/* c in the map view starts a crackdown on the selected border, as in
+ * the Borders and Map panes, and c again clears it; the view stays open. */
+START_TEST(test_tui_map_view_c_toggles_the_crackdown)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int c = test_busiest_border(w);
+
+	tui_select_border(&a, c);
+	tui_handle_key(&a, 'M');
+	ck_assert_int_eq(a.view, VIEW_MAP);
+	ck_assert_ptr_null(smug_world_crackdown_on(w, c));
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(smug_world_crackdown_on(w, c) != NULL, "c in the map view started no crackdown on %s",
+		      w->corridors[c].id);
+	ck_assert_int_eq(a.view, VIEW_MAP);
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(smug_world_crackdown_on(w, c) == NULL, "c again in the map view left the crackdown on %s",
+		      w->corridors[c].id);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Zoomed in, the map centres on the selected border whichever it is,
  * the world's first corridor too: on a column of 5 wards (each joined to
  * the next, and the bottom one to the third), with corridor 0 selected,
@@ -13005,6 +13206,43 @@ START_TEST(test_tui_borders_last_line_names_the_crackdown)
 }
 END_TEST
 
+/* The Borders table's last line says "until cleared" only for a
+ * crackdown without an end: one whose last day is day 0 (a seed at day
+ * 0 may hold one from day 0 to day 0, which the world's check accepts)
+ * has an end, and the line gives its start and intensity alone. */
+START_TEST(test_tui_borders_last_line_gives_day_0_as_an_end)
+{
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct smug_crackdown *ck;
+	struct smug_error err;
+	char want[400], got[400];
+	struct box b;
+	int c = -1;
+
+	for (int i = 0; i < w->n_corridors && c < 0; i++)
+		if (w->corridors[i].border)
+			c = i;
+	ck_assert_int_ge(c, 0);
+	tui_select_border(&a, c);
+	tui_toggle_crackdown(&a);
+	ck_assert_int_eq(w->n_crackdowns, 1);
+	ck = &w->crackdowns[0];
+	ck_assert_int_eq(ck->corridor, c);
+	ck->start_day = 0;
+	ck->end_day = 0;
+	ck_assert_msg(smug_world_check(w, "day0.json", &err) == SMUG_OK, "%s", err.msg);
+	read_pane(&a, pane_borders_draw, 40, 230, &s);
+	ck_assert(find_box(&s, "3 Borders: ", &b));
+	cells_text(&s, b.bottom - 1, b.left + 1, b.right, got, sizeof got);
+	snprintf(want, sizeof want, "; crackdown (yours) from day 0, intensity %.2f", ck->intensity);
+	ck_assert_msg(strstr(got, want) != NULL, "a crackdown from day 0 to day 0: the last line reads '%s', want it to end '%s'",
+		      got, want);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A click on any letter of a Borders heading, and on the space after a
  * right-aligned one (the column's own gap), sorts the table by that
  * column, at 160x48 and 80x24. */
@@ -13806,7 +14044,12 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_shades_the_crackdown_days);
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
+	tcase_add_test(t, test_tui_chart_line_is_whole_across_a_jump_from_the_bottom);
+	tcase_add_test(t, test_tui_chart_of_no_known_value_reads_0_to_1);
 	tcase_add_test(t, test_tui_chart_legend_keeps_whole_entries);
+	tcase_add_test(t, test_tui_grid_dumps_a_screen_of_four_byte_characters);
+	tcase_add_test(t, test_tui_grid_has_no_role_outside_it);
+	tcase_add_test(t, test_tui_canvas_draws_nothing_into_no_room);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
 	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
@@ -13874,6 +14117,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_borders_up_and_down_stop_at_the_ends);
 	tcase_add_test(t, test_tui_borders_last_line_names_the_crackdown);
+	tcase_add_test(t, test_tui_borders_last_line_gives_day_0_as_an_end);
 	tcase_add_test(t, test_tui_borders_click_on_each_heading_sorts_by_it);
 	tcase_add_test(t, test_tui_events_one_event_or_none);
 	tcase_add_test(t, test_tui_routes_narrow_pane_drops_the_status_last);
@@ -13982,6 +14226,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_click_on_a_mark_selects_it_and_far_from_all_nothing);
 	tcase_add_test(t, test_tui_map_zoom_centres_on_the_selected_border);
 	tcase_add_test(t, test_tui_map_zoom_centres_on_the_first_border);
+	tcase_add_test(t, test_tui_map_view_c_toggles_the_crackdown);
 	tcase_add_test(t, test_tui_map_and_borders_share_a_place_when_narrow);
 	tcase_add_test(t, test_tui_map_marks_show_their_borders_state);
 	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);

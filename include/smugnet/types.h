@@ -120,7 +120,9 @@ struct smug_ward {
 	 * the black-market flow and raider presence +0.0 and the shortages
 	 * and raider influence at their base's bits. A day without bribes,
 	 * deliveries or raider runs keeps them so; whatever else sets those
-	 * signals or their base in a world of 200 wards or more sets it 0 */
+	 * signals or their base in a world of 200 wards or more sets it 0.
+	 * The world holds the shortages' average beside it
+	 * (rest_shortage_avg) */
 	unsigned char signals_at_rest;
 	double raider_presence;
 };

@@ -107,6 +107,11 @@ struct smug_world {
 	struct smug_plan_memo *plan_memo;     /* per-day estimate memo, likewise */
 	int64_t *economy_held;		      /* the ward economy's day of amounts, likewise */
 	int economy_held_cap;
+	/* beside each ward's signals_at_rest, read only with it: the
+	 * shortages' average as the tolerance step takes it, of the
+	 * shortages at rest (rest_shortage_n of them) */
+	double *rest_shortage_avg;
+	int rest_shortage_n;
 	struct smug_draw_head draw_head;      /* draws' key head, likewise */
 };
 

@@ -87,19 +87,27 @@ static inline void corruption_step(const struct signal_terms *t, struct smug_sig
 	s->corruption = step_toward(s->corruption, d, t->md);
 }
 
-/* Tolerance's day: it creeps up with the shortages where corruption is
- * high (the average counts only there) and decays toward its base. */
-static inline __attribute__((always_inline)) void tolerance_step(const struct signal_terms *t, struct smug_signals *s,
-								    const struct smug_signals *b)
+/* The shortages' average as the tolerance step takes it. */
+static inline __attribute__((always_inline)) double shortage_avg(const struct smug_signals *s)
 {
-	double short_avg = 0, d = 0.0;
+	double short_avg = 0;
 
-	if (s->corruption > t->tol_corruption) {
 #pragma GCC unroll 8 /* a handful of goods */
-		for (int g = 0; g < SMUG_GOOD_COUNT; g++)
-			short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
-		d = t->tol_gain * short_avg;
-	}
+	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
+		short_avg += s->shortage[g] / SMUG_GOOD_COUNT;
+	return short_avg;
+}
+
+/* Tolerance's day: it creeps up with the shortages where corruption is
+ * high (the average counts only there) and decays toward its base. avg:
+ * shortage_avg(s) where the caller holds it, or NULL. */
+static inline __attribute__((always_inline)) void tolerance_step(const struct signal_terms *t, struct smug_signals *s,
+								    const struct smug_signals *b, const double *avg)
+{
+	double d = 0.0;
+
+	if (s->corruption > t->tol_corruption)
+		d = t->tol_gain * (avg ? *avg : shortage_avg(s));
 	d += t->tol_decay * (b->smuggling_tolerance - s->smuggling_tolerance);
 	s->smuggling_tolerance = step_toward(s->smuggling_tolerance, d, t->md);
 }
@@ -141,7 +149,7 @@ static inline __attribute__((always_inline)) void ward_signals(const struct sign
 		}
 	}
 	if (s->corruption > t->tol_corruption || !at_base(&s->smuggling_tolerance, &b->smuggling_tolerance, 1))
-		tolerance_step(t, s, b);
+		tolerance_step(t, s, b, NULL);
 	runs = wa->raider_runs_today == 0 && wa->raider_busts_today == 0
 		       ? 0.0
 		       : clampd(((double)wa->raider_runs_today - t->raider_loss * wa->raider_busts_today) /
@@ -245,13 +253,15 @@ static bool ward_rests(const struct smug_ward *wa)
 }
 
 /* ward_signals on a quiet ward: the same steps, the ones a quiet day
- * skips left out. */
-static inline void quiet_ward_signals(const struct signal_terms *t, struct smug_ward *wa)
+ * skips left out; avg as tolerance_step takes it (a ward at rest holds
+ * its shortages' average: they do not move). */
+static inline __attribute__((always_inline)) void quiet_ward_signals(const struct signal_terms *t,
+								       struct smug_ward *wa, const double *avg)
 {
 	corruption_step(t, &wa->sig, &wa->base, 0.0);
 	if (wa->sig.corruption > t->tol_corruption ||
 	    !at_base(&wa->sig.smuggling_tolerance, &wa->base.smuggling_tolerance, 1))
-		tolerance_step(t, &wa->sig, &wa->base);
+		tolerance_step(t, &wa->sig, &wa->base, avg);
 }
 
 /* ward_signals out of the loop's way, for the few wards that are not
@@ -341,11 +351,14 @@ static inline __attribute__((always_inline)) int64_t econ_move(int64_t *from, in
  * ward, are held in locals and the totals per reason summed in the loop:
  * the five accounts of a ward's day are distinct (world_build_accounts
  * gives every ward its own two), so no transfer between two of them is
- * skipped; and every amount is a share of a balance, never negative. */
+ * skipped; and every amount is a share of a balance, never negative.
+ * shared: the enforcement points and the corruption both sum above 0, so
+ * every ward's shares are its part of them, none the even one, and the
+ * loop takes no test for it. */
 static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_world *w, int64_t *held,
 								     int64_t moved[ECON_WARD_MOVES],
 								     double points, double corruption,
-								     bool roomy)
+								     bool roomy, bool shared)
 {
 	const struct smug_economy_config *ec = &w->cfg.economy;
 	struct smug_ledger *l = &w->ledger;
@@ -370,8 +383,8 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 		 * below 0, which no scenario has) only where share_of gives
 		 * 0: either way nothing moves; corruption, stepped above, is
 		 * in [0,1] (or -0.0), so the share of spend is never below 0 */
-		double pw = points > 0 ? wa->customs.enforcement_points / points : even;
-		double cw = corruption > 0 ? wa->sig.corruption / corruption : even;
+		double pw = shared || points > 0 ? wa->customs.enforcement_points / points : even;
+		double cw = shared || corruption > 0 ? wa->sig.corruption / corruption : even;
 		int64_t *h = held + ECON_WARD_MOVES * i, m0, m1, m2, m3, m4;
 
 		/* in ward_moves' order; each amount read when its turn comes.
@@ -416,9 +429,10 @@ static void economy_moves(struct smug_world *w, struct ledger_run *run, int64_t 
 	/* sum(balances) is initial_total + minted - burned (ledger.c) */
 	if (!__builtin_add_overflow(l->initial_total, l->minted, &total) &&
 	    !__builtin_sub_overflow(total, l->burned, &total) && total <= LEDGER_BALANCE_MAX)
-		idle = economy_wards(w, held, moved, points, corruption, true);
+		idle = points > 0 && corruption > 0 ? economy_wards(w, held, moved, points, corruption, true, true)
+						    : economy_wards(w, held, moved, points, corruption, true, false);
 	else
-		idle = economy_wards(w, held, moved, points, corruption, false);
+		idle = economy_wards(w, held, moved, points, corruption, false, false);
 	for (int k = 0; k < ECON_WARD_MOVES; k++)
 		run->moved[ward_moves[k].reason] += moved[k];
 	run->seq += (uint32_t)n - idle;
@@ -487,6 +501,22 @@ static void ward_economy(struct smug_world *w, double points, double corruption)
 	ledger_run_end(&run);
 }
 
+/* The world's averages of the shortages at rest, one a ward: a world
+ * that has none yet (made, loaded or cloned since) gets them, and its
+ * wards' notes are cleared, so no ward rests before a day has set its
+ * average with its note. */
+static double *rest_shortage_avg(struct smug_world *w)
+{
+	if (w->rest_shortage_n != w->n_wards) {
+		free(w->rest_shortage_avg);
+		w->rest_shortage_avg = xcalloc((size_t)w->n_wards, sizeof *w->rest_shortage_avg);
+		w->rest_shortage_n = w->n_wards;
+		for (int i = 0; i < w->n_wards; i++)
+			w->wards[i].signals_at_rest = 0;
+	}
+	return w->rest_shortage_avg;
+}
+
 void signals_step(struct smug_world *w)
 {
 	const struct smug_signals_config *c = &w->cfg.signals;
@@ -509,18 +539,21 @@ void signals_step(struct smug_world *w)
 			corruption += wa->sig.corruption;
 		}
 	} else {
+		double *avg = rest_shortage_avg(w);
+
 		for (int i = 0; i < w->n_wards; i++) {
 			struct smug_ward *wa = &w->wards[i];
 
 			if (__builtin_expect(ward_rests(wa), 1)) {
-				quiet_ward_signals(&t, wa);
+				quiet_ward_signals(&t, wa, &avg[i]);
 			} else {
 				if (ward_quiet(wa))
-					quiet_ward_signals(&t, wa);
+					quiet_ward_signals(&t, wa, NULL);
 				else
 					busy_ward_signals(&t, wa);
 				/* the day's counts now 0: at rest just where quiet */
 				wa->signals_at_rest = ward_quiet(wa);
+				avg[i] = shortage_avg(&wa->sig);
 			}
 			points += wa->customs.enforcement_points;
 			corruption += wa->sig.corruption;

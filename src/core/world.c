@@ -78,6 +78,7 @@ void smug_world_free(struct smug_world *w)
 	route_cache_free(w->route_cache);
 	plan_memo_free(w->plan_memo);
 	free(w->economy_held);
+	free(w->rest_shortage_avg);
 	free(w);
 }
 
@@ -114,6 +115,8 @@ struct smug_world *smug_world_clone(const struct smug_world *src)
 	w->plan_memo = NULL; /* rebuilt on the next plan */
 	w->economy_held = NULL; /* likewise */
 	w->economy_held_cap = 0;
+	w->rest_shortage_avg = NULL; /* and its wards' notes cleared on the next day */
+	w->rest_shortage_n = 0;
 	return w;
 }
 

@@ -149,6 +149,11 @@ static int flip_line(const struct tui_app *a, struct canvas *in, int y, const st
 	return wrap_first(in, y, in->h - y, ROLE_NORMAL, (const char *const[]){text[0], text[1], text[2], text[3]}, 4);
 }
 
+/* The rows a click can select: under the table's heads (two rows at
+ * most) at most SMUG_SHIPMENTS_PER_DAY_MAX rows, each with its line of
+ * the pane's hit map, whatever the pane's height. */
+_Static_assert(2 + SMUG_SHIPMENTS_PER_DAY_MAX + 1 < 256, "a route row's pane line fits the hit map");
+
 void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 {
 	const struct smug_world *w = a->w;
@@ -192,8 +197,7 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 		char buf[128];
 
 		canvas_fill_row(&in, y, 0, r);
-		if (y + 1 < 256)
-			a->hit[PANE_ROUTES][y + 1] = row;
+		a->hit[PANE_ROUTES][y + 1] = row; /* y + 1 < 256: see the assertion above */
 		table_cell(&in, y, &t, R_COM, r, tui_commodity_short((int)d->commodity));
 		snprintf(buf, sizeof buf, "%s>%s", d->src_ward >= 0 ? tui_short_ward(a, d->src_ward) : "-",
 			 d->dst_ward >= 0 ? tui_short_ward(a, d->dst_ward) : "-");
