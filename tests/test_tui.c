@@ -13,6 +13,7 @@
 #include <check.h>
 #include <ctype.h>
 #include <curses.h>
+#include <limits.h>
 #include <math.h>
 #include <signal.h>
 #include <stdint.h>
@@ -6099,6 +6100,63 @@ START_TEST(test_tui_chart_bars_stand_for_their_own_days)
 }
 END_TEST
 
+/* The memory screen's edges: grid_free(NULL) does nothing, as every
+ * X_free(NULL) of the project, and a cell's role asked outside the grid
+ * (a row or column before the first or past the last) is -1, no role. */
+START_TEST(test_tui_grid_has_no_role_outside_it)
+{
+	static const int out[][2] = {{-1, 0}, {0, -1}, {6, 0}, {0, 10}, {6, 10}, {-1, -1}};
+	struct tui_grid *g = grid_new(6, 10);
+
+	grid_free(NULL);
+	for (int y = 0; y < 6; y++)
+		for (int x = 0; x < 10; x++)
+			ck_assert_int_eq(grid_role(g, y, x), ROLE_NORMAL);
+	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++)
+		ck_assert_msg(grid_role(g, out[i][0], out[i][1]) == -1, "a 10x6 grid: row %d column %d has role %d, want -1",
+			      out[i][0], out[i][1], grid_role(g, out[i][0], out[i][1]));
+	grid_free(g);
+}
+END_TEST
+
+/* Drawing into no room draws nothing: a text fitted into 0 columns (or
+ * fewer) takes none and leaves the row as it was, a box on a canvas
+ * under 2x2 draws no frame, and a text wrapped into no width needs
+ * more rows than any screen has (an empty one none). */
+START_TEST(test_tui_canvas_draws_nothing_into_no_room)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(4, 12);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 4, 12};
+	char *text;
+
+	tui_app_done(&a);
+	tui_app_init(&a, w, &ascii_opts);
+	ck_assert_int_eq(canvas_fit(&cv, 0, 2, 0, ROLE_BAD, "12", false), 0);
+	ck_assert_int_eq(canvas_fit(&cv, 0, 2, -3, ROLE_BAD, "12", true), 0);
+	for (int hw = 0; hw < 4; hw++) {
+		struct canvas small = canvas_sub(&cv, 1, 1, hw == 0 || hw == 1 ? 1 : 3, hw == 2 || hw == 1 ? 1 : 3);
+
+		if (hw == 3)
+			small = canvas_sub(&cv, 1, 1, 0, 0);
+		canvas_box(&small, "x", true);
+	}
+	text = grid_dump(g);
+	ck_assert_msg(strspn(text, " \n") == strlen(text), "fits into no room and boxes under 2x2 drew '%s'", text);
+	for (int y = 0; y < 4; y++)
+		for (int x = 0; x < 12; x++)
+			ck_assert_msg(grid_role(g, y, x) == ROLE_NORMAL, "row %d column %d drawn in role %d", y, x,
+				      grid_role(g, y, x));
+	free(text);
+	ck_assert_int_eq(canvas_wrap_rows(0, "a few words"), INT_MAX);
+	ck_assert_int_eq(canvas_wrap_rows(-2, "a"), INT_MAX);
+	ck_assert_int_eq(canvas_wrap_rows(0, ""), 0);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The memory screen dumps every cell whole, however many bytes its
  * character takes: a screen full of 4-byte characters (an emoji in every
  * cell, as a scenario's names may hold) dumps as its rows of them, each
@@ -6661,6 +6719,53 @@ static void want_label(char *buf, size_t size, double v, bool money, bool percen
 	else
 		snprintf(buf, size, "%.1f", v);
 }
+
+/* A chart with no known value at all (every day unknown) reads the
+ * range 0 to 1, in credits as well: a money chart's y labels are those
+ * of 0 and 1 minor unit, never an infinity. */
+START_TEST(test_tui_chart_of_no_known_value_reads_0_to_1)
+{
+	enum { H = 10, W = 40, N = 20 };
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	double v[N];
+
+	tui_app_done(&a);
+	tui_app_init(&a, w, &ascii_opts);
+	for (int i = 0; i < N; i++)
+		v[i] = NAN;
+	for (int money = 0; money < 2; money++) {
+		struct tui_grid *g = grid_new(H, W);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, H, W};
+		struct chart_series series = {"v", v, ROLE_GOOD};
+		struct chart_spec spec = {.title = "Unknown", .n = N, .first_day = 1, .series = &series, .n_series = 1,
+					  .money = money};
+		char *text, *row[H], top[32], bottom[32];
+		int n = 0;
+
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		for (char *p = text; *p && n < H; n++) {
+			row[n] = p;
+			p += strcspn(p, "\n");
+			if (*p)
+				*p++ = '\0';
+		}
+		ck_assert_int_eq(n, H);
+		want_label(top, sizeof top, 1, money, false);
+		want_label(bottom, sizeof bottom, 0, money, false);
+		ck_assert_msg(strncmp(row[1] + strspn(row[1], " "), top, strlen(top)) == 0,
+			      "%s chart of no known value: its top row reads '%s', want the label '%s'", money ? "a money" : "a",
+			      row[1], top);
+		ck_assert_msg(strncmp(row[H - 2] + strspn(row[H - 2], " "), bottom, strlen(bottom)) == 0,
+			      "%s chart of no known value: its bottom row reads '%s', want the label '%s'",
+			      money ? "a money" : "a", row[H - 2], bottom);
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
 
 /* One chart of the view: its series' values over the n charted days
  * (NAN for a day not known), how they read, whether drawn as bars. */
@@ -10269,6 +10374,29 @@ START_TEST(test_tui_map_zoom_centres_on_the_selected_border)
 		      "unzoomed, the selected border's mark moved from where it was with nothing selected");
 	tui_app_done(&a);
 	smug_world_free(w);
+}
+END_TEST
+
+/* c in the map view starts a crackdown on the selected border, as in
+ * the Borders and Map panes, and c again clears it; the view stays open. */
+START_TEST(test_tui_map_view_c_toggles_the_crackdown)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int c = test_busiest_border(w);
+
+	tui_select_border(&a, c);
+	tui_handle_key(&a, 'M');
+	ck_assert_int_eq(a.view, VIEW_MAP);
+	ck_assert_ptr_null(smug_world_crackdown_on(w, c));
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(smug_world_crackdown_on(w, c) != NULL, "c in the map view started no crackdown on %s",
+		      w->corridors[c].id);
+	ck_assert_int_eq(a.view, VIEW_MAP);
+	tui_handle_key(&a, 'c');
+	ck_assert_msg(smug_world_crackdown_on(w, c) == NULL, "c again in the map view left the crackdown on %s",
+		      w->corridors[c].id);
+	close_app(&a, w);
 }
 END_TEST
 
@@ -13917,8 +14045,11 @@ int main(void)
 	tcase_add_test(t, test_tui_chart_bars_stand_for_their_own_days);
 	tcase_add_test(t, test_tui_chart_day_axis_labels_stay_apart);
 	tcase_add_test(t, test_tui_chart_line_is_whole_across_a_jump_from_the_bottom);
+	tcase_add_test(t, test_tui_chart_of_no_known_value_reads_0_to_1);
 	tcase_add_test(t, test_tui_chart_legend_keeps_whole_entries);
 	tcase_add_test(t, test_tui_grid_dumps_a_screen_of_four_byte_characters);
+	tcase_add_test(t, test_tui_grid_has_no_role_outside_it);
+	tcase_add_test(t, test_tui_canvas_draws_nothing_into_no_room);
 	tcase_add_test(t, test_tui_chart_middle_day_is_halfway);
 	tcase_add_test(t, test_tui_fresh_grid_is_blank_everywhere);
 	tcase_add_test(t, test_tui_canvas_sub_stays_inside_its_parent);
@@ -14095,6 +14226,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_click_on_a_mark_selects_it_and_far_from_all_nothing);
 	tcase_add_test(t, test_tui_map_zoom_centres_on_the_selected_border);
 	tcase_add_test(t, test_tui_map_zoom_centres_on_the_first_border);
+	tcase_add_test(t, test_tui_map_view_c_toggles_the_crackdown);
 	tcase_add_test(t, test_tui_map_and_borders_share_a_place_when_narrow);
 	tcase_add_test(t, test_tui_map_marks_show_their_borders_state);
 	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);

@@ -18,10 +18,6 @@ void view_config_draw(struct tui_app *a, struct canvas *cv)
 	canvas_box(cv, "Configuration (Enter edits the selected knob; it applies from the next day; Esc back)", true);
 	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
 	rows = in.h - 4; /* the header row, and the selected knob's meaning in full below */
-	if (a->config_sel >= n)
-		a->config_sel = n - 1;
-	if (a->config_sel < 0)
-		a->config_sel = 0;
 	if (a->config_sel < a->config_top)
 		a->config_top = a->config_sel;
 	if (rows > 0 && a->config_sel >= a->config_top + rows)
