@@ -395,6 +395,231 @@ static void bribed_uncrossed(struct smug_world *w)
 	w->border_stats[c].bribes_today = 500;
 }
 
+/* ---- the checks no other case reaches, one a function ---- */
+static void no_wards(struct smug_world *w) { w->n_wards = 0; }
+static void travel_days_0(struct smug_world *w) { w->corridors[0].travel_days = 0; }
+static void border_flag(struct smug_world *w) { w->corridors[0].border = !w->corridors[0].border; }
+static void network_of_a_non_smuggler(struct smug_world *w)
+{
+	w->factions[road(w, 0)->faction].runs_network = false;
+}
+static void history_day(struct smug_world *w)
+{
+	w->tel.history[(w->tel.history_head + SMUG_HISTORY_DAYS - 1) % SMUG_HISTORY_DAYS].day += 1;
+}
+static void day_seq_future(struct smug_world *w) { w->ledger.day_seq_day = w->day + 5; }
+static void route_one_node(struct smug_world *w) { road(w, 0)->n_nodes = 1; }
+static void route_node_past(struct smug_world *w) { road(w, 0)->nodes[0] = w->n_nodes; }
+static void hop_corridor_past(struct smug_world *w) { road(w, 0)->corridors[0] = w->n_corridors; }
+static void commodity_past(struct smug_world *w) { road(w, 0)->commodity = SMUG_COMMODITY_COUNT; }
+static void resolved_in_transit(struct smug_world *w) { road(w, 0)->resolved_corridor = 0; }
+static void created_tomorrow(struct smug_world *w) { road(w, 0)->created_day = w->day + 1; }
+/* the first shipment of three nodes or more, its first corridor bribed twice */
+static void bribe_map_twice(struct smug_world *w)
+{
+	for (int i = 0; i < w->n_shipments; i++) {
+		struct smug_shipment *s = road(w, i);
+
+		if (s->n_nodes >= 3) {
+			s->n_bribes = 2;
+			s->bribe_map[0] = s->bribe_map[1] = (struct smug_bribe_entry){.corridor = s->corridors[0], .amount = 1};
+			return;
+		}
+	}
+	ck_abort_msg("no shipment of three nodes");
+}
+static void bribe_off_route(struct smug_world *w)
+{
+	struct smug_shipment *s = road(w, 0);
+	int c = 0;
+
+	for (bool on = true; on; c += on) {
+		on = false;
+		for (int k = 0; k + 1 < s->n_nodes; k++)
+			on |= s->corridors[k] == c;
+	}
+	s->n_bribes = 1;
+	s->bribe_map[0] = (struct smug_bribe_entry){.corridor = c, .amount = 1};
+}
+static void shipments_past_cap(struct smug_world *w) { w->n_shipments = SMUG_SHIPMENT_CAP + 1; }
+static void free_slots_past_cap(struct smug_world *w) { w->n_free_slots += 1; }
+static void edge_stats_past_topk(struct smug_world *w) { net0(w)->n_edge_stats = w->cfg.smuggling.border_topk + 1; }
+static struct smug_edge_stats *edge0(struct smug_world *w)
+{
+	ck_assert_int_gt(net0(w)->n_edge_stats, 0);
+	return &net0(w)->edge_stats[0];
+}
+static void edge_corridor_past(struct smug_world *w) { edge0(w)->corridor = w->n_corridors; }
+static void edge_from_elsewhere(struct smug_world *w) { edge0(w)->from_node = -5; }
+static void edge_updated_tomorrow(struct smug_world *w) { edge0(w)->last_update_day = w->day + 1; }
+static void network_ran_tomorrow(struct smug_world *w) { net0(w)->last_run_day = w->day + 1; }
+static void recent_corridor_past(struct smug_world *w)
+{
+	ck_assert_int_gt(net0(w)->recent_count, 0);
+	for (int i = 0; i < SMUG_RECENT_OUTCOMES; i++)
+		net0(w)->recent[i].at_corridor = w->n_corridors;
+}
+static void lanes_past_cap(struct smug_world *w) { net0(w)->n_lanes = SMUG_LANE_CAP + 1; }
+static void lane_node_past(struct smug_world *w)
+{
+	struct smug_network *n = net0(w);
+
+	ck_assert_int_gt(n->n_lanes, 0);
+	ck_assert_int_gt(n->lanes[0].route_len, 0);
+	n->lanes[0].route_nodes[0] = w->n_nodes;
+}
+static void customs_off_border(struct smug_world *w)
+{
+	for (int c = 0; c < w->n_corridors; c++)
+		if (!w->corridors[c].border) {
+			w->border_stats[c].traffic = 1;
+			return;
+		}
+	ck_abort_msg("no corridor inside a ward");
+}
+static void by_reason_negative(struct smug_world *w) { w->ledger.by_reason[SMUG_TX_UPKEEP] = -1; }
+static void burned(struct smug_world *w) { w->ledger.burned += 100; }
+static void events_total_short(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.event_count, 1);
+	w->tel.events_total = (uint64_t)w->tel.event_count - 1;
+}
+/* the newest event on the first day simulated, after later ones */
+static void event_late(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 2) % SMUG_EVENT_CAP].day, w->start_day + 1);
+	w->tel.events[(w->tel.event_head + SMUG_EVENT_CAP - 1) % SMUG_EVENT_CAP].day = w->start_day + 1;
+}
+static void hot_routes_past_topk(struct smug_world *w) { w->tel.hot_routes.n = SMUG_TOPK + 1; }
+static void hot_border_past(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.hot_borders.n, 0);
+	w->tel.hot_borders.e[0].index = w->n_corridors;
+}
+static void touched_past(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.n_touched, 0);
+	w->tel.touched[0] = w->n_corridors;
+}
+static void touched_yday_past(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.n_touched_yday, 0);
+	w->tel.touched_yday[0] = w->n_corridors;
+}
+static void crackdowns_past_cap(struct smug_world *w) { w->n_crackdowns = SMUG_CRACKDOWN_CAP + 1; }
+static void crackdown_kind(struct smug_world *w)
+{
+	w->crackdowns[0].kind = w->crackdowns[0].kind == SMUG_CRACKDOWN_BORDER ? SMUG_CRACKDOWN_CORRIDOR
+									   : SMUG_CRACKDOWN_BORDER;
+}
+static void crackdown_intensity_0(struct smug_world *w) { w->crackdowns[0].intensity = 0; }
+/* two cooldowns on one corridor that no planner targets */
+static void cooldowns_twice(struct smug_world *w)
+{
+	w->cooldowns[0] = w->cooldowns[1] = (struct smug_cooldown){0, w->day + 1};
+	w->n_cooldowns = 2;
+}
+static int demanded(const struct smug_world *w)
+{
+	for (int k = 0; k < SMUG_COMMODITY_COUNT; k++)
+		if (w->n_demand[k] > 0 && w->n_source[k] > 0)
+			return k;
+	ck_abort_msg("no commodity with a demand and a source ward");
+	return 0;
+}
+static void demand_past_topk(struct smug_world *w) { w->n_demand[0] = w->cfg.smuggling.ward_topk + 1; }
+static void demand_ward_past(struct smug_world *w) { w->demand_ward[demanded(w)][0] = w->n_wards; }
+static void source_ward_past(struct smug_world *w) { w->source_ward[demanded(w)][0] = w->n_wards; }
+static void ward_cursor_past(struct smug_world *w) { w->ward_cursor = w->n_wards; }
+static void decisions_past_cap(struct smug_world *w) { w->n_decisions = SMUG_SHIPMENTS_PER_DAY_MAX + 1; }
+static void decision_node_past(struct smug_world *w)
+{
+	for (int i = 0; i < w->n_decisions; i++)
+		if (w->decisions[i].route_len > 0) {
+			w->decisions[i].route[0] = w->n_nodes;
+			return;
+		}
+	ck_abort_msg("no decision with a route");
+}
+static void decision_shipment_unsent(struct smug_world *w) { decision0(w)->shipment = w->next_shipment_id; }
+static void explain_faction_past(struct smug_world *w)
+{
+	ck_assert_int_gt(w->explain_count, 0);
+	for (int i = 0; i < SMUG_EXPLAIN_HISTORY; i++)
+		w->explain_hist[i].faction = w->n_factions;
+}
+static void flow_day_tomorrow(struct smug_world *w) { w->tel.factions[0].days[0].day = w->day + 1; }
+static void faction_day_tomorrow(struct smug_world *w) { w->tel.factions[0].chart[0].day = w->day + 1; }
+static void topk_day_tomorrow(struct smug_world *w) { w->tel.topk_days[0].day = w->day + 1; }
+static void explain_day_tomorrow(struct smug_world *w)
+{
+	ck_assert_int_gt(w->explain_count, 0);
+	for (int i = 0; i < SMUG_EXPLAIN_HISTORY; i++)
+		w->explain_hist[i].day = w->day + 1;
+}
+/* two borders whose counts each pass half of what a total can hold */
+static void border_counts_overflow(struct smug_world *w)
+{
+	int n = 0;
+
+	for (int c = 0; c < w->n_corridors && n < 2; c++)
+		if (w->corridors[c].border) {
+			struct smug_border_stats *b = &w->border_stats[c];
+
+			b->traffic = b->checks = b->inspections = b->detections = b->seizures = INT64_MAX / 2 + 1;
+			n++;
+		}
+	ck_assert_int_eq(n, 2);
+}
+static void balances_overflow(struct smug_world *w)
+{
+	w->ledger.accounts[0].balance = w->ledger.accounts[1].balance = INT64_MAX / 2 + 1;
+}
+static struct smug_flow *flow0(struct smug_world *w)
+{
+	const struct smug_shipment *s = road(w, 0);
+
+	return &w->tel.factions[s->faction].total[s->commodity];
+}
+static void flow_transit(struct smug_world *w)
+{
+	const struct smug_shipment *s = road(w, 0);
+
+	w->tel.factions[s->faction].transit_n[s->commodity] += 1;
+}
+static void flow_sent_unresolved(struct smug_world *w) { flow0(w)->n[SMUG_FLOW_SENT] += 1; }
+static void flow_sent_and_delivered(struct smug_world *w)
+{
+	flow0(w)->n[SMUG_FLOW_SENT] += 1;
+	flow0(w)->n[SMUG_FLOW_DELIVERED] += 1;
+}
+static void border_chart_tomorrow(struct smug_world *w)
+{
+	for (int i = 0; i < SMUG_CHART_BORDERS; i++)
+		if (w->tel.bchart[i].corridor >= 0) {
+			w->tel.bchart[i].relevant_day = w->day + 1;
+			return;
+		}
+	ck_abort_msg("no border chart");
+}
+static void recent_ring(struct smug_world *w) { net0(w)->recent_head = -1; }
+static void recent_tomorrow(struct smug_world *w)
+{
+	ck_assert_int_gt(net0(w)->recent_count, 0);
+	for (int i = 0; i < SMUG_RECENT_OUTCOMES; i++)
+		net0(w)->recent[i].day = w->day + 1;
+}
+static void ledger_journal_ring(struct smug_world *w) { w->ledger.journal_head = -1; }
+static void events_ring(struct smug_world *w) { w->tel.event_head = -1; }
+static void explain_ring(struct smug_world *w) { w->explain_head = -1; }
+static void crackdown_period_after_tomorrow(struct smug_world *w)
+{
+	struct smug_telemetry *t = &w->tel;
+
+	ck_assert_int_gt(t->crackdown_log_count, 0);
+	t->crackdown_log[(t->crackdown_log_head + SMUG_CRACKDOWN_LOG - 1) % SMUG_CRACKDOWN_LOG].start_day = w->day + 2;
+}
+
 struct violation {
 	const char *what;
 	void (*mutate)(struct smug_world *w);
@@ -450,6 +675,67 @@ static const struct violation violations[] = {
 	{"last day's record", last_record, "state.telemetry.history: the last day's record disagrees"},
 	{"bribes by reason", bribes_by_reason, "state.telemetry.total.bribes_spent: "},
 	{"tariffs by reason", tariffs_by_reason, "state.telemetry.total.tariffs: "},
+	{"no ward", no_wards, "snapshot.json: state.wards: at least one ward and one node"},
+	{"a corridor of 0 travel days", travel_days_0, "state.corridors[0].travel_days: at least 1, got 0"},
+	{"border flag flipped", border_flag, "state.corridors[0]: border flag disagrees with its wards"},
+	{"a smuggler not running its network", network_of_a_non_smuggler, "]: only criminal and raider factions run networks"},
+	{"the last day's record of another day", history_day, "state.telemetry.history[39].day: 41, expected 40 (the day is 40)"},
+	{"ledger day sequence after today", day_seq_future, "state.ledger.day_seq_day: 45 is outside the days simulated so far"},
+	{"a route of one node", route_one_node, "state.shipments[0].nodes: 1 nodes, expected 2 to 48"},
+	{"a route node past the nodes", route_node_past, "state.shipments[0].nodes[0]: "},
+	{"a hop past the corridors", hop_corridor_past, " is not a corridor index"},
+	{"commodity past the commodities", commodity_past, "state.shipments[0].commodity: out of range"},
+	{"a resolved shipment on the road", resolved_in_transit, "state.shipments[0].status: a shipment kept in state is in transit"},
+	{"a shipment created tomorrow", created_tomorrow, "state.shipments[0].created_day: 41 is outside the days simulated so far"},
+	{"a border bribed twice", bribe_map_twice, "].bribe_map[1]: entries must be unique and sorted by corridor"},
+	{"a bribe off the route", bribe_off_route, "state.shipments[0].bribe_map[0].corridor: not on the shipment's route"},
+	{"more shipments than slots", shipments_past_cap, "state.shipments: 2049, at most 2048"},
+	{"one free slot too many", free_slots_past_cap, " slots free, with "},
+	{"edge statistics past border_topk", edge_stats_past_topk, ".network.edge_stats: "},
+	{"an edge statistic's corridor past the corridors", edge_corridor_past, ".network.edge_stats[0].corridor: "},
+	{"an edge statistic from neither end", edge_from_elsewhere, ".network.edge_stats[0].from_node: not an end of its corridor"},
+	{"an edge statistic updated tomorrow", edge_updated_tomorrow, ".network.edge_stats[0].last_update_day: 41 is outside"},
+	{"a network run tomorrow", network_ran_tomorrow, ".network.last_run_day: 41 is outside"},
+	{"a recent outcome's corridor past the corridors", recent_corridor_past, ".network.recent[0].at_corridor: out of range"},
+	{"lanes past their cap", lanes_past_cap, ".network.lanes: at most "},
+	{"a lane's node past the nodes", lane_node_past, ".network.lanes[0].route[0]: not a node index"},
+	{"customs counts inside a ward", customs_off_border, ", which is not a border"},
+	{"a reason's total below 0", by_reason_negative, "state.ledger.by_reason["},
+	{"burned without a reason", burned, "state.ledger.burned: "},
+	{"fewer events logged than kept", events_total_short, "state.telemetry.events_total: fewer than the events kept"},
+	{"the newest event before the one before it", event_late, "].day: out of order"},
+	{"hot routes past the list's size", hot_routes_past_topk, "state.telemetry.hot_routes: at most "},
+	{"a hot border past the corridors", hot_border_past, "state.telemetry.hot_borders[0].index: out of range"},
+	{"a border touched today past the corridors", touched_past, "state.telemetry.touched[0]: not a corridor index"},
+	{"a border touched yesterday past the corridors", touched_yday_past, "state.telemetry.touched_yday[0]: not a corridor index"},
+	{"crackdowns past their cap", crackdowns_past_cap, "state.crackdowns: at most "},
+	{"a crackdown of the wrong kind", crackdown_kind, "state.crackdowns[0].kind: disagrees with whether "},
+	{"a crackdown of intensity 0", crackdown_intensity_0, "state.crackdowns[0].intensity: expected (0,1]"},
+	{"a corridor cooling down twice", cooldowns_twice, "state.cooldowns[1]: must be unique and sorted by corridor"},
+	{"demand wards past ward_topk", demand_past_topk, "state.ward_topk[0]: more wards than ward_topk"},
+	{"a demand ward past the wards", demand_ward_past, "].demand[0]: not a ward index"},
+	{"a source ward past the wards", source_ward_past, "].source[0]: not a ward index"},
+	{"ward cursor past the wards", ward_cursor_past, "state.ward_cursor: not a ward index"},
+	{"decisions past the day's cap", decisions_past_cap, "state.decisions: at most "},
+	{"a decision's node past the nodes", decision_node_past, "].route[0]: not a node index"},
+	{"a decision's shipment not yet sent", decision_shipment_unsent, "state.decisions[0].shipment: no such shipment was sent"},
+	{"an explained decision's faction past the factions", explain_faction_past, "state.explain_history[0].faction: not a faction index"},
+	{"a faction's flow of tomorrow", flow_day_tomorrow, "state.telemetry.windows.flow_day: faction 0 holds day 41, after day 40"},
+	{"a faction's chart day of tomorrow", faction_day_tomorrow, "state.telemetry.windows.faction_day: faction 0 holds day 41, after day 40"},
+	{"a TopK day of tomorrow", topk_day_tomorrow, "state.telemetry.topk_window: holds day 41, after day 40"},
+	{"an explained decision of tomorrow", explain_day_tomorrow, "state.explain_history[0].day: 41 is outside the days simulated so far (1 to 40)"},
+	{"border counts past what their total holds", border_counts_overflow, "state: counters overflow when added up"},
+	{"balances past what their total holds", balances_overflow, "state.ledger.balances: the total overflows"},
+	{"a faction's flow in transit", flow_transit, "state.telemetry.windows.flow_transit: faction "},
+	{"a faction's flow sent, never resolved", flow_sent_unresolved, ": sent less resolved is not what is in transit"},
+	{"a faction's flow sent and delivered", flow_sent_and_delivered, ": the flows do not add up to its network's shipments"},
+	{"a border chart relevant tomorrow", border_chart_tomorrow, "state.telemetry.windows.border_chart: corridor "},
+	{"a crackdown period starting after tomorrow", crackdown_period_after_tomorrow, "state.telemetry.windows.crackdown_period["},
+	{"a network's recent outcomes' ring head before the ring", recent_ring, ".network.recent: ring head -1 and count "},
+	{"a network's recent outcomes of tomorrow", recent_tomorrow, ".network.recent[0].day: 41 is outside the days simulated so far (1 to 40)"},
+	{"the ledger journal's ring head before the ring", ledger_journal_ring, "state.ledger.journal: ring head -1 and count "},
+	{"the event ring's head before the ring", events_ring, "state.telemetry.events: ring head -1 and count "},
+	{"the explained decisions' ring head before the ring", explain_ring, "state.explain_history: ring head -1 and count "},
 	{"transaction to the account past the ledger", journal_to_past, "]: accounts, amount or reason out of range"},
 	{"journal out of order", journal_order, "state.ledger.journal["},
 	{"oldest transaction of amount 0", journal_oldest_empty,
@@ -505,6 +791,20 @@ START_TEST(test_check_catches_each_violation)
 	ck_assert_msg(strncmp(err.msg, "snapshot.json: ", 15) == 0, "%s: '%s' does not name the file", v->what,
 		      err.msg);
 	ck_assert_msg(strstr(err.msg, v->msg) != NULL, "%s: '%s' lacks '%s'", v->what, err.msg, v->msg);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A host that checks a world of its own, read from no file, gets the
+ * message alone, with no file name before it. */
+START_TEST(test_check_without_a_file_names_none)
+{
+	struct smug_world *w = smug_world_clone(base);
+	struct smug_error err = {0};
+
+	w->corridors[0].travel_days = 0;
+	ck_assert_int_eq(smug_world_check(w, NULL, &err), SMUG_ERR_SCHEMA);
+	ck_assert_str_eq(err.msg, "state.corridors[0].travel_days: at least 1, got 0");
 	smug_world_free(w);
 }
 END_TEST
@@ -603,6 +903,7 @@ int main(void)
 	t = tcase_create("violations are caught");
 	tcase_add_unchecked_fixture(t, make_base, free_base);
 	tcase_add_loop_test(t, test_check_catches_each_violation, 0, (int)(sizeof violations / sizeof violations[0]));
+	tcase_add_test(t, test_check_without_a_file_names_none);
 	tcase_add_test(t, test_check_bribe_map_holds_one_minor_unit);
 	tcase_add_test(t, test_check_names_the_expected_decisions_day);
 	tcase_add_test(t, test_check_cooldown_takes_a_manual_target_not_the_planners);

@@ -179,6 +179,16 @@ case_ 3 "L2/seeds: is a symbolic link" "vault/seeds is a link" "$SMUGNET" run --
 case_ 3 "L2/seeds: is a symbolic link" "vault/seeds is a link" "$SMUGNET" seeds --vault "$tmp/L2"
 untouched "vault/seeds is a link"
 
+# the seeds folder is a file, not a link: told so, not as a link
+mkdir "$tmp/L3"
+echo keep > "$tmp/L3/seeds"
+case_ 4 "L3/seeds: cannot open (Not a directory)" "vault/seeds is a file" \
+	"$SMUGNET" run --days 1 --save Y --vault "$tmp/L3"
+case_ 3 "L3/seeds: cannot open (Not a directory)" "vault/seeds is a file" \
+	"$SMUGNET" run --days 1 --load Y --vault "$tmp/L3"
+case_ 3 "L3/seeds: cannot open (Not a directory)" "vault/seeds is a file" "$SMUGNET" seeds --vault "$tmp/L3"
+[ "$(cat "$tmp/L3/seeds")" = keep ] || fail "the file L3/seeds was changed"
+
 # after all that, the real seed still saves and loads
 case_ 0 '"type":"summary","day":6' "the vault still works" "$SMUGNET" run --days 1 --load real --save real --vault "$L"
 case_ 0 '"type":"summary","day":7' "the vault still works" "$SMUGNET" run --days 1 --load real --vault "$L"

@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -146,6 +148,29 @@ START_TEST(test_input_refuses_what_is_not_a_regular_file)
 	close(fd);
 	ck_assert_int_eq(read_named("big.json", &err), SMUG_ERR_IO);
 	ck_assert_ptr_nonnull(strstr(err.msg, "big.json: 268435457 bytes, more than the limit of 268435456 bytes"));
+	/* a socket someone left where a scenario was expected */
+	{
+		struct sockaddr_un sa = {.sun_family = AF_UNIX};
+		int sk = socket(AF_UNIX, SOCK_STREAM, 0);
+
+		ck_assert_int_ge(sk, 0);
+		path_of(p, sizeof p, "sock.json");
+		ck_assert_uint_lt(strlen(p), sizeof sa.sun_path);
+		memcpy(sa.sun_path, p, strlen(p) + 1);
+		ck_assert_int_eq(bind(sk, (struct sockaddr *)&sa, sizeof sa), 0);
+		ck_assert_int_eq(read_named("sock.json", &err), SMUG_ERR_IO);
+		ck_assert_ptr_nonnull(strstr(err.msg, "sock.json: not a regular file (a socket)"));
+		close(sk);
+	}
+	/* a block device, where the machine has one to look at */
+	{
+		struct stat sb;
+
+		if (stat("/dev/loop0", &sb) == 0 && S_ISBLK(sb.st_mode)) {
+			ck_assert_int_eq(smug_file_read("/dev/loop0", &(char *){NULL}, &(size_t){0}, &err), SMUG_ERR_IO);
+			ck_assert_str_eq(err.msg, "/dev/loop0: not a regular file (a block device)");
+		}
+	}
 	remove_dir();
 }
 END_TEST

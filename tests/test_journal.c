@@ -361,6 +361,74 @@ START_TEST(test_journal_rejects_malformed_lines)
 }
 END_TEST
 
+/* Each field of a header, a command and a check that is missing or not
+ * of its form refuses the journal at its line, naming the field: the
+ * header's format, version, scenario hash (16 hexadecimal digits), days
+ * and overflow day; a line without a type; a command's corridor, switch,
+ * key or seed; a check's skip list (of field groups), day, digest and
+ * groups (at most SMUG_STATE_GROUPS digests). */
+#define J_HEAD_NO(fields) "{\"type\":\"header\"," fields "}\n"
+#define J_HEAD                                                                                                  \
+	"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","                  \
+	"\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+#define J_HEX "\"0000000000000000\""
+#define J_HEX4 J_HEX "," J_HEX "," J_HEX "," J_HEX
+START_TEST(test_journal_rejects_each_field_out_of_form)
+{
+	static const struct {
+		const char *text, *msg;
+	} bad[] = {
+		{J_HEAD_NO("\"version\":1"), "line 1: format: missing"},
+		{J_HEAD_NO("\"format\":\"smugnet-log\",\"version\":1"), "line 1: format: expected \"smugnet-journal\""},
+		{J_HEAD_NO("\"format\":\"smugnet-journal\""), "line 1: version: missing"},
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\",\"scenario_hash\":\"00\""),
+		 "line 1: scenario_hash: expected 16 hexadecimal digits"},
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+			   "\"scenario_hash\":\"000000000000000z\""),
+		 "line 1: scenario_hash: expected 16 hexadecimal digits"},
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\",\"scenario_hash\":" J_HEX),
+		 "line 1: start_day: missing"},
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\",\"scenario_hash\":" J_HEX
+			   ",\"start_day\":0"),
+		 "line 1: check_every: missing"},
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\",\"scenario_hash\":" J_HEX
+			   ",\"start_day\":0,\"check_every\":30"),
+		 "line 1: overflow_day: missing"},
+		{J_HEAD "{\"day\":0}\n", "line 2: type: missing"},
+		{J_HEAD "{\"type\":\"command\",\"day\":0,\"op\":\"crackdown\",\"intensity\":0.5,\"end_day\":-1}\n",
+		 "line 2: corridor: missing"},
+		{J_HEAD "{\"type\":\"command\",\"day\":0,\"op\":\"clear\"}\n", "line 2: corridor: missing"},
+		{J_HEAD "{\"type\":\"command\",\"day\":0,\"op\":\"auto\"}\n", "line 2: on: missing"},
+		{J_HEAD "{\"type\":\"command\",\"day\":0,\"op\":\"set\",\"value\":\"1\"}\n", "line 2: key: missing"},
+		{J_HEAD "{\"type\":\"command\",\"day\":0,\"op\":\"reseed\"}\n", "line 2: seed: missing"},
+		{J_HEAD "{\"type\":\"check\",\"day\":0,\"skip\":\"world\",\"digest\":" J_HEX ",\"groups\":[]}\n",
+		 "line 2: skip: expected array"},
+		{J_HEAD "{\"type\":\"check\",\"day\":0,\"skip\":[\"weather\"],\"digest\":" J_HEX ",\"groups\":[]}\n",
+		 "line 2: skip: unknown field group"},
+		{J_HEAD "{\"type\":\"check\",\"digest\":" J_HEX ",\"groups\":[]}\n", "line 2: day: missing"},
+		{J_HEAD "{\"type\":\"check\",\"day\":0,\"groups\":[]}\n", "line 2: digest: expected 16 hexadecimal digits"},
+		{J_HEAD "{\"type\":\"check\",\"day\":0,\"digest\":" J_HEX ",\"groups\":[" J_HEX4 "," J_HEX4 "," J_HEX4
+			"," J_HEX4 "," J_HEX4 "," J_HEX4 "," J_HEX4 "," J_HEX4 "," J_HEX "]}\n",
+		 "line 2: groups: at most "},
+		{J_HEAD "{\"type\":\"check\",\"day\":0,\"digest\":" J_HEX ",\"groups\":[" J_HEX ",7]}\n",
+		 "line 2: groups: expected 16 hexadecimal digits"},
+	};
+
+	ck_assert_int_lt(SMUG_STATE_GROUPS, 33);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct smug_journal_file f = {0};
+		struct smug_error err = {0};
+
+		ck_assert_int_ne(smug_journal_parse(bad[i].text, strlen(bad[i].text), "j.jsonl", &f, &err), SMUG_OK);
+		ck_assert_msg(strstr(err.msg, bad[i].msg) != NULL, "'%s' lacks '%s'", err.msg, bad[i].msg);
+	}
+}
+END_TEST
+#undef J_HEX4
+#undef J_HEX
+#undef J_HEAD
+#undef J_HEAD_NO
+
 /* A journal holds at most SMUG_JOURNAL_CMD_CAP commands and
  * SMUG_JOURNAL_CHECK_CAP + 1 checks (the periodic ones and the final
  * one): a file with as many loads with every line kept, one with a line
@@ -957,6 +1025,7 @@ int main(void)
 	tcase_add_test(j, test_journal_reseed_replays_with_its_seed);
 	tcase_add_test(j, test_journal_replay_names_the_day_it_runs_out);
 	tcase_add_test(j, test_journal_rejects_malformed_lines);
+	tcase_add_test(j, test_journal_rejects_each_field_out_of_form);
 	tcase_add_test(j, test_journal_refuses_more_lines_than_it_keeps);
 	tcase_add_test(j, test_journal_state_groups_fill_no_more_than_asked);
 	tcase_add_test(j, test_journal_set_knob_equals_a_scenario_with_it);

@@ -260,7 +260,7 @@ END_TEST
  * make a ward not quiet, or quiet at its edges: a bribe, a delivery, a
  * raider run, a flow or presence of -0.0, a shortage (of each pair the
  * quiet test reads together, and the last) or influence off its base or
- * at -0.0, tolerance off its base with corruption low and
+ * at -0.0, a shortage off a base of +0.0, tolerance off its base with corruption low and
  * high. Over three days, so the wards the first day moved step again. */
 static void set_ward_case(struct smug_ward *wa, int k)
 {
@@ -289,6 +289,11 @@ static void set_ward_case(struct smug_ward *wa, int k)
 	case 15: wa->sig.shortage[SMUG_GOOD_PARTS] = clamp01(wa->base.shortage[SMUG_GOOD_PARTS] + 0.125); break;
 	case 16: wa->base.shortage[SMUG_GOOD_SUITS] = wa->sig.shortage[SMUG_GOOD_SUITS] = -0.0; break;
 	case 17: wa->base.shortage[SMUG_GOOD_PARTS] = wa->sig.shortage[SMUG_GOOD_PARTS] = -0.0; break;
+	case 18: /* the first pair's bases at +0.0 (all bits 0), food's shortage off them */
+		wa->base.shortage[SMUG_GOOD_WATER] = wa->sig.shortage[SMUG_GOOD_WATER] = 0.0;
+		wa->base.shortage[SMUG_GOOD_FOOD] = 0.0;
+		wa->sig.shortage[SMUG_GOOD_FOOD] = 0.125;
+		break;
 	default: break; /* as generated */
 	}
 }

@@ -622,6 +622,8 @@ static const struct hostile hostile[] = {
 	 "seed format 1 is not supported"},
 	{"malformed digest", "manifest.json", "\"digest\":\t\"", "\"digest\":\t\"0", false, SMUG_ERR_SCHEMA,
 	 "manifest.json: digest: expected 16 hexadecimal digits"},
+	{"digest of 16 letters past f", "manifest.json", "\"digest\":\t\"", "\"digest\":\t\"zzzzzzzzzzzzzzzz\", \"was\":\"",
+	 false, SMUG_ERR_SCHEMA, "manifest.json: digest: expected 16 hexadecimal digits"},
 	{"no scenario id", "manifest.json", "\"scenario_id\":", "\"scenario_ix\":", false, SMUG_ERR_SCHEMA,
 	 "manifest.json: scenario_id: expected a string of at most"},
 	{"scenario id too long", "manifest.json", "\"scenario_id\":\t\"", "\"scenario_id\":\t\""
