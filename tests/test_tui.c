@@ -2390,6 +2390,38 @@ START_TEST(test_tui_event_filter)
 }
 END_TEST
 
+/* A filter set on the Events pane selects the newest matching event and
+ * follows the log from there, wherever the selection was before: with an
+ * event 40 rows up selected, the filter DELIVERED selects the newest
+ * delivery, and after a day's step the newest again. */
+START_TEST(test_tui_event_filter_selects_the_newest_match)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int64_t seq, old;
+	int n;
+
+	tui_handle_key(&a, '5');
+	for (int k = 0; k < 40; k++)
+		tui_handle_key(&a, KEY_UP);
+	pane_events_at(&a, pane_events_selected(&a), &old);
+	ck_assert_int_eq(a.event_sel, old);
+	tui_handle_key(&a, '/');
+	feed(&a, "DELIVERED\r");
+	ck_assert_str_eq(a.filter, "DELIVERED");
+	n = pane_events_count(&a);
+	pane_events_at(&a, n - 1, &seq);
+	ck_assert_msg(seq > old, "no delivery after the event selected before the filter: pick another day");
+	ck_assert_msg(pane_events_selected(&a) == n - 1, "the filter DELIVERED selects match %d of %d, want the newest",
+		      pane_events_selected(&a), n);
+	tui_handle_key(&a, '.');
+	n = pane_events_count(&a);
+	ck_assert_msg(pane_events_selected(&a) == n - 1, "a day after the filter, match %d of %d selected, want the newest",
+		      pane_events_selected(&a), n);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A filter kept while the event log's ring wraps (it keeps the last
  * SMUG_EVENT_CAP events; the default world logs its 100,000th on day
  * 2120) lists exactly the matching events the log still holds, the
@@ -14163,6 +14195,7 @@ int main(void)
 	tcase_add_test(t, test_tui_only_the_focused_pane_is_framed_as_focused);
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
+	tcase_add_test(t, test_tui_event_filter_selects_the_newest_match);
 	tcase_add_test(t, test_tui_event_filter_follows_the_ring_when_it_wraps);
 	tcase_add_test(t, test_tui_events_shipment_number_that_fills_its_column);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);

@@ -66,9 +66,7 @@ void table_fit(struct tui_table *t, const struct tui_col *cols, int n, int width
 		if (i == 0)
 			for (int j = 0; j < t->n_vis; j++)
 				nums += cols[t->vis[j]].right;
-		if (nums == 0)
-			break;
-		if (cols[t->vis[i]].right) {
+		if (cols[t->vis[i]].right) { /* so nums >= 1 */
 			int give = spare / nums;
 
 			if (give > 2)
