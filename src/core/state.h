@@ -88,7 +88,7 @@ void sv_hash_flush(struct sv *s);
 /* The digest's buffer with room for n more bytes (n at most its size;
  * the buffer fed to the hash first if it has less): a fast path writes a
  * record there with sv_put_u64, sv_put_f and sv_put_text, the bytes
- * sv_hash_words and sv_hash_text would copy, and sv_hash_put_end takes
+ * sv_hash_words and sv_str's hash would copy, and sv_hash_put_end takes
  * what it wrote. No word goes through a record on the stack. */
 static inline unsigned char *sv_hash_put(struct sv *s, size_t n)
 {
@@ -134,7 +134,7 @@ static inline unsigned char *sv_put_f(unsigned char *b, const void *v, size_t n)
 	return b;
 #endif
 }
-/* A text as sv_hash_text hashes it (its length, then its bytes), from
+/* A text as sv_str hashes it (its length, then its bytes), from
  * v[size]; b past it. All size bytes of v are copied (a fixed copy, no
  * call): those past the text lie beyond the returned end, where the next
  * put writes over them, so sv_hash_put must allow for size. */
@@ -202,7 +202,6 @@ bool sv_hashing(const struct sv *s);
  * leaf walk are on (state_digest_leafwise turns them off). */
 bool sv_hashing_blocks(const struct sv *s);
 void sv_hash_words(struct sv *s, const uint64_t *v, size_t n);
-void sv_hash_text(struct sv *s, const char *v);
 
 /* Derived values: hashed and compared, never saved (rebuilt on load). */
 void sv_derived_i(struct sv *s, const char *key, int64_t v);

@@ -265,14 +265,6 @@ void sv_hash_words(struct sv *s, const uint64_t *v, size_t n)
 #endif
 }
 
-void sv_hash_text(struct sv *s, const char *v)
-{
-	size_t n = strlen(v);
-
-	hash_u64(s, n);
-	hash_bytes_in(s, v, n);
-}
-
 static void group_close(struct sv *s)
 {
 	if (s->mode == SV_HASH && s->n_groups > 0) {
