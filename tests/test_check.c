@@ -620,6 +620,15 @@ static void crackdown_period_after_tomorrow(struct smug_world *w)
 	t->crackdown_log[(t->crackdown_log_head + SMUG_CRACKDOWN_LOG - 1) % SMUG_CRACKDOWN_LOG].start_day = w->day + 2;
 }
 
+/* shipments on the road, and no slots to hold them (a seed of a world
+ * whose shipment slots were never made) */
+static void no_slots(struct smug_world *w)
+{
+	ck_assert_int_gt(w->n_shipments, 0);
+	free(w->shipment_slots);
+	w->shipment_slots = NULL;
+}
+
 struct violation {
 	const char *what;
 	void (*mutate)(struct smug_world *w);
@@ -778,6 +787,7 @@ static const struct violation violations[] = {
 	{"treasury account past the ledger", treasury, "state.ledger: black market or treasury account missing"},
 	{"lane from a ward past the wards", lane_src_past, ".network.lanes[0]: ward or route out of range"},
 	{"lane to a ward past the wards", lane_dst_past, ".network.lanes[0]: ward or route out of range"},
+	{"shipments on the road with no slots", no_slots, ", but no slots"},
 };
 
 START_TEST(test_check_catches_each_violation)

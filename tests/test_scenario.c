@@ -119,6 +119,17 @@ static const struct bad_case cases[] = {
 	 SMUG_ERR_SCHEMA, "s.json: corridors: missing required key"},
 	{"bad config", "\"seed\":3,", "\"seed\":3,\"config\":{\"smuggling\":{\"route_topk\":0}},", SMUG_ERR_SCHEMA,
 	 "s.json: config.smuggling.route_topk: expected number in [1,64], got 0"},
+	{"a coordinate past the finite", "\"pos\":[0,0]", "\"pos\":[1e400,0]", SMUG_ERR_SCHEMA,
+	 "s.json: wards[0].pos: expected finite coordinates"},
+	{"shortage a number", "\"shortage\":{\"water\":0.5}", "\"shortage\":0.5", SMUG_ERR_SCHEMA,
+	 "s.json: wards[1].signals.shortage: expected object, got number"},
+	{"no wards",
+	 "\"wards\":[{\"id\":\"ward:a\",\"ring\":1,\"pos\":[0,0],\"customs\":{\"bribe_tolerance\":0.2}},\n"
+	 "{\"id\":\"ward:b\",\"ring\":1,\"pos\":[1,0],\"signals\":{\"shortage\":{\"water\":0.5}}}],",
+	 "\"wards\":[],", SMUG_ERR_SCHEMA, "s.json: wards: expected 1 to 1000000 wards, got 0"},
+	{"no nodes",
+	 "\"nodes\":[{\"id\":\"n:a\",\"ward\":\"ward:a\"},{\"id\":\"n:b\",\"ward\":\"ward:b\"},{\"id\":\"n:c\",\"ward\":\"ward:b\"}],",
+	 "\"nodes\":[],", SMUG_ERR_SCHEMA, "s.json: nodes: expected 1 to 4000000 nodes, got 0"},
 };
 
 /* The library's status messages (smugnet/status.h): each status its own

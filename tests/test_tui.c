@@ -2422,6 +2422,36 @@ START_TEST(test_tui_event_filter_selects_the_newest_match)
 }
 END_TEST
 
+/* Up and Down on an Events pane whose filter matches nothing move
+ * nothing: the pane keeps following the log, so once the filter is
+ * cleared the newest event is selected. */
+START_TEST(test_tui_event_keys_on_an_empty_filter_move_nothing)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int n;
+
+	tui_handle_key(&a, '5');
+	tui_handle_key(&a, '/');
+	feed(&a, "nosuchword\r");
+	ck_assert_str_eq(a.filter, "nosuchword");
+	ck_assert_int_eq(pane_events_count(&a), 0);
+	tui_handle_key(&a, KEY_UP);
+	tui_handle_key(&a, KEY_DOWN);
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_msg(a.event_sel == -1, "Up and Down on a filter that matches nothing selected event %lld",
+		      (long long)a.event_sel);
+	ck_assert_int_eq(pane_events_selected(&a), -1);
+	tui_handle_key(&a, 27); /* Esc clears the filter */
+	ck_assert_str_eq(a.filter, "");
+	n = pane_events_count(&a);
+	ck_assert_int_gt(n, 0);
+	ck_assert_msg(pane_events_selected(&a) == n - 1, "the filter cleared: event %d of %d selected, want the newest",
+		      pane_events_selected(&a), n);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A filter kept while the event log's ring wraps (it keeps the last
  * SMUG_EVENT_CAP events; the default world logs its 100,000th on day
  * 2120) lists exactly the matching events the log still holds, the
@@ -14196,6 +14226,7 @@ int main(void)
 	tcase_add_test(t, test_tui_keys_help_quit);
 	tcase_add_test(t, test_tui_event_filter);
 	tcase_add_test(t, test_tui_event_filter_selects_the_newest_match);
+	tcase_add_test(t, test_tui_event_keys_on_an_empty_filter_move_nothing);
 	tcase_add_test(t, test_tui_event_filter_follows_the_ring_when_it_wraps);
 	tcase_add_test(t, test_tui_events_shipment_number_that_fills_its_column);
 	tcase_add_test(t, test_tui_routes_selection_moves_within_the_rows);
