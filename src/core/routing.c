@@ -1018,7 +1018,10 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
  * otherwise it may be false or some dearer path: a caller that throws
  * away every path dearer than cap loses nothing. ahead[0..n_ahead) are
  * Yen's later spur nodes of the same root; a hop ball, when one is built,
- * closes ahead_open's corridors (ball_close_ahead). */
+ * closes ahead_open's corridors (ball_close_ahead). Neither src nor dst
+ * is banned and max_nodes is at least 2: Yen bans only the root's nodes
+ * before the spur node src, a loopless path passes none of them twice
+ * and ends at dst, and a spur leaves at least one corridor to go. */
 static bool search(const struct smug_world *w, struct route_scratch *s, int src, int dst,
 		   int max_nodes, int64_t cap, const int *ahead, int n_ahead, uint64_t *ahead_open,
 		   struct route_path *out)
@@ -1029,8 +1032,6 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 	int rows;
 	bool ok;
 
-	if (max_nodes < 1 || s->node_ban[src] || s->node_ban[dst])
-		return false;
 	if (s->lm && hops_lb(lm_row(s, src), lm_row(s, dst)) > max_nodes - 1)
 		return false; /* no path short enough exists at all */
 	/* Yen's spur searches: when the cheapest walk on the unbanned
