@@ -1383,8 +1383,7 @@ struct smug_route_cache {
 	int reach_src[REACH_ROWS];
 	uint64_t reach_used[REACH_ROWS];
 	uint64_t reach_tick;
-	int *reach_row_of; /* [reach_nodes] row holding a node's answer, -1 none */
-	int reach_nodes;
+	int *reach_row_of; /* [n_nodes] row holding a node's answer, -1 none */
 	uint64_t *reach_bits; /* [REACH_ROWS * reach_words], lazy */
 };
 
@@ -1719,11 +1718,10 @@ const uint64_t *route_reach_row(struct smug_world *w, int src)
 	if (w->route_cache == NULL)
 		w->route_cache = route_cache_new(0);
 	c = w->route_cache;
-	if (c->reach_bits == NULL || c->reach_nodes != w->n_nodes) {
-		c->reach_nodes = w->n_nodes;
+	if (c->reach_bits == NULL) {
+		/* a cache serves one graph (world_index makes a new one
+		 * whenever the graph is set), so its rows are sized once */
 		c->reach_words = (w->n_nodes + 63) / 64;
-		free(c->reach_bits);
-		free(c->reach_row_of);
 		c->reach_bits = xcalloc((size_t)REACH_ROWS * (size_t)(c->reach_words ? c->reach_words : 1),
 					sizeof *c->reach_bits);
 		c->reach_row_of = xmalloc((size_t)w->n_nodes * sizeof *c->reach_row_of);
