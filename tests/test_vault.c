@@ -1335,6 +1335,43 @@ START_TEST(test_vault_save_without_stdin_releases_the_vault)
 }
 END_TEST
 
+/* Closes descriptor 0 at the save's step named in ctx, so the next
+ * descriptor the save opens is 0. */
+static int close_stdin_hook(const char *step, void *ctx)
+{
+	const char *at = ctx;
+
+	if (strcmp(step, at) == 0)
+		close(0);
+	return 0;
+}
+
+/* A host whose standard input is closed while it saves (a daemon that
+ * closes it once the vault is open) hands the save descriptor 0 for the
+ * partial folder: a valid descriptor, so the save succeeds and the seed
+ * loads as the state saved. */
+START_TEST(test_vault_save_with_the_partial_folder_on_descriptor_0)
+{
+	struct smug_world *w = tiny_at(3), *out = NULL;
+	struct vault_faults f = {close_stdin_hook, (void *)(uintptr_t) "open .s.partial"};
+	struct smug_error err;
+	enum smug_status st;
+	int in = dup(0);
+
+	make_fast_root();
+	ck_assert_int_ge(in, 0);
+	st = vault_save_ex(w, root, "s", &f, &err);
+	ck_assert_int_eq(dup2(in, 0), 0);
+	close(in);
+	ck_assert_msg(st == SMUG_OK, "the save with .s.partial on descriptor 0: %s", err.msg);
+	ck_assert_msg(smug_vault_load(root, "s", &out, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(w));
+	smug_world_free(out);
+	remove_root();
+	smug_world_free(w);
+}
+END_TEST
+
 /* How many descriptors the process has open (among the first 4096). */
 static int open_fds(void)
 {
@@ -1835,6 +1872,7 @@ int main(void)
 	tcase_add_test(t, test_vault_partial_that_cannot_be_listed_fails_the_save_saying_so);
 	tcase_add_test(t, test_vault_partial_that_cannot_be_removed_fails_the_save_saying_so);
 	tcase_add_test(t, test_vault_save_without_stdin_releases_the_vault);
+	tcase_add_test(t, test_vault_save_with_the_partial_folder_on_descriptor_0);
 	tcase_add_test(t, test_vault_save_killed_at_every_call);
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
