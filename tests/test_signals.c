@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "core/snapshot.h"
 #include "test_util.h"
 
 #define EPS 1e-12
@@ -384,6 +385,77 @@ START_TEST(test_signals_large_world_clone_steps_as_the_world)
 	}
 	smug_world_free(c);
 	smug_world_free(w);
+}
+END_TEST
+
+/* A large world's wards at rest whose signals or base are then written
+ * (a shortage raised, raider influence's base moved, raider presence and
+ * the black-market flow set), the writer saying so (signals_changed),
+ * step as in a copy of the world read back from its snapshot, which
+ * holds no note: each signal the same, day by day. wrap: the change is
+ * the one that brings the rest key round to 1 again, and the written
+ * wards' notes hold 1 (written 2^32 changes ago). */
+static void written_at_rest_steps_as_a_loaded_copy(bool wrap)
+{
+	struct smug_world *w = generated(400), *copy = NULL;
+	struct smug_error err = {0};
+	int at_rest[4], n = 0;
+	char *json;
+
+	for (int day = 0; day < 3; day++)
+		signals_step(w);
+	for (int i = 0; i < w->n_wards && n < 4; i++)
+		if (w->rest_key != 0 && w->wards[i].signals_at_rest == w->rest_key)
+			at_rest[n++] = i;
+	ck_assert_int_eq(n, 4);
+	{
+		struct smug_ward *a = &w->wards[at_rest[0]], *b = &w->wards[at_rest[1]];
+		double s = a->base.shortage[SMUG_GOOD_MEDICINE], r = b->base.raider_influence;
+
+		a->sig.shortage[SMUG_GOOD_MEDICINE] = s > 0.5 ? s - 0.125 : s + 0.125;
+		b->base.raider_influence = r > 0.5 ? r - 0.0625 : r + 0.0625;
+		w->wards[at_rest[2]].raider_presence = 0.25;
+		w->wards[at_rest[3]].sig.blackmarket_flow = 0.5;
+	}
+	if (wrap) {
+		w->rest_key = UINT32_MAX;
+		for (int k = 0; k < 4; k++)
+			w->wards[at_rest[k]].signals_at_rest = 1;
+	}
+	signals_changed(w);
+	json = snapshot_to_json(w);
+	ck_assert_ptr_nonnull(json);
+	ck_assert_int_eq(snapshot_from_json(json, strlen(json), "snapshot.json", &copy, &err), SMUG_OK);
+	free(json);
+	for (int day = 0; day < 3; day++) {
+		signals_step(w);
+		signals_step(copy);
+		for (int k = 0; k < 4; k++) {
+			const struct smug_ward *x = &w->wards[at_rest[k]], *y = &copy->wards[at_rest[k]];
+
+			ck_assert_msg(memcmp(&x->sig, &y->sig, sizeof x->sig) == 0 &&
+					      memcmp(&x->raider_presence, &y->raider_presence, sizeof(double)) == 0,
+				      "day %d after the write, ward %d (written %d): medicine shortage %.17g, "
+				      "raider influence %.17g, flow %.17g in the world; %.17g, %.17g, %.17g in its "
+				      "loaded copy",
+				      day, at_rest[k], k, x->sig.shortage[SMUG_GOOD_MEDICINE], x->sig.raider_influence,
+				      x->sig.blackmarket_flow, y->sig.shortage[SMUG_GOOD_MEDICINE],
+				      y->sig.raider_influence, y->sig.blackmarket_flow);
+		}
+	}
+	smug_world_free(copy);
+	smug_world_free(w);
+}
+
+START_TEST(test_signals_large_world_ward_written_at_rest_steps_as_a_loaded_copy)
+{
+	written_at_rest_steps_as_a_loaded_copy(false);
+}
+END_TEST
+
+START_TEST(test_signals_large_world_rest_key_come_round_again_finds_no_note)
+{
+	written_at_rest_steps_as_a_loaded_copy(true);
 }
 END_TEST
 
@@ -930,6 +1002,8 @@ int main(void)
 	tcase_add_test(t, test_signals_quiet_ward_stays_at_base_and_minus_zero_steps);
 	tcase_add_test(t, test_signals_large_world_steps_each_ward_as_a_small_one);
 	tcase_add_test(t, test_signals_large_world_wards_at_rest_move_on_the_day_something_happens);
+	tcase_add_test(t, test_signals_large_world_ward_written_at_rest_steps_as_a_loaded_copy);
+	tcase_add_test(t, test_signals_large_world_rest_key_come_round_again_finds_no_note);
 	tcase_add_test(t, test_signals_large_world_clone_steps_as_the_world);
 	tcase_add_test(t, test_signals_presence_fades_where_influence_sits_at_base);
 	tcase_add_test(t, test_signals_raider_influence_moves_at_most_the_daily_clamp);

@@ -116,14 +116,15 @@ struct smug_ward {
 	 * signals.raider_gain */
 	int raider_runs_today, raider_busts_today;
 	/* signals_step's note, not state (neither saved nor hashed; 0 in a
-	 * ward loaded or made): 1 when the day it last stepped the ward left
-	 * the black-market flow and raider presence +0.0 and the shortages
-	 * and raider influence at their base's bits. A day without bribes,
-	 * deliveries or raider runs keeps them so; whatever else sets those
-	 * signals or their base in a world of 200 wards or more sets it 0.
-	 * The world holds the shortages' average beside it
-	 * (rest_shortage_avg) */
-	unsigned char signals_at_rest;
+	 * ward loaded or made): the world's rest key (rest_key) on the day
+	 * it last stepped the ward, when that day left the black-market flow
+	 * and raider presence +0.0 and the shortages and raider influence at
+	 * their base's bits; else 0. A day without bribes, deliveries or
+	 * raider runs keeps them so. Whatever else sets those signals or
+	 * their base calls signals_changed, which changes the key, so no
+	 * note written before rests. The world holds the shortages' average
+	 * beside it (rest_shortage_avg) */
+	uint32_t signals_at_rest;
 	double raider_presence;
 };
 

@@ -112,6 +112,9 @@ struct smug_world {
 	 * shortages at rest (rest_shortage_n of them) */
 	double *rest_shortage_avg;
 	int rest_shortage_n;
+	/* the key a ward's note holds when it is at rest: never 0 once a
+	 * day has stepped the world (0 before), changed by signals_changed */
+	uint32_t rest_key;
 	struct smug_draw_head draw_head;      /* draws' key head, likewise */
 };
 

@@ -425,6 +425,15 @@ static inline void ledger_run_end(struct ledger_run *r)
 
 /* ---- signals.c: stage 1, daily drift and the ward economy ---- */
 void signals_step(struct smug_world *w);
+/* Whatever writes a ward's signals (sig) or their base, or its raider
+ * presence, in a world a day has stepped, other than signals_step, calls
+ * this after: it changes the world's rest key, so no ward's note
+ * (signals_at_rest, written with the key of its day) lets it rest on
+ * the values it had. A world made or loaded (the scenario loader,
+ * world_finish, a snapshot read) needs no call: its first day finds no
+ * shortage averages and takes a new key with them (rest_shortage_avg);
+ * nor does a clone (smug_world_clone leaves its averages behind). */
+void signals_changed(struct smug_world *w);
 /* Note the raider runs and busts of the day's resolved shipments
  * (w->resolved); the next signals_step folds them into raider presence. */
 void signals_note_resolutions(struct smug_world *w);

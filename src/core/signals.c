@@ -230,19 +230,20 @@ static bool ward_quiet(const struct smug_ward *wa)
 	return (o[0] | o[1]) == 0;
 }
 
-/* A quiet ward told by its note: signals_step left it at rest
- * (signals_at_rest) and nothing happened there today. The note sits in
- * the padding between the busts and the presence, so the day's counts
- * and the note are the first 40 of the bytes ward_quiet reads, and the
- * signals themselves are not read at all. */
+/* A quiet ward told by its note: signals_step left it at rest with
+ * today's rest key (signals_at_rest == key, never 0) and nothing
+ * happened there today. The note sits in the padding between the busts
+ * and the presence, so the day's counts and the note are the first 40
+ * of the bytes ward_quiet reads, and the signals themselves are not
+ * read at all. */
 _Static_assert(offsetof(struct smug_ward, signals_at_rest) == offsetof(struct smug_ward, raider_busts_today) + 4,
 	       "the note in the padding after the busts");
-static bool ward_rests(const struct smug_ward *wa)
+static bool ward_rests(const struct smug_ward *wa, uint32_t key)
 {
 	typedef uint64_t u64x2 __attribute__((vector_size(16)));
 	const unsigned char *today = (const unsigned char *)wa + offsetof(struct smug_ward, bribes_today);
 	/* the busts and the note (little-endian, as ward_quiet reads them) */
-	const u64x2 counts_and_note = {UINT64_C(0xffffffffff), 0}, at_rest = {UINT64_C(1) << 32, 0};
+	const u64x2 counts_and_note = {~UINT64_C(0), 0}, at_rest = {(uint64_t)key << 32, 0};
 	u64x2 c0, c1, c2, o;
 
 	memcpy(&c0, today, 16);
@@ -501,18 +502,27 @@ static void ward_economy(struct smug_world *w, double points, double corruption)
 	ledger_run_end(&run);
 }
 
+void signals_changed(struct smug_world *w)
+{
+	/* a key that comes round again after 2^32 changes finds no note */
+	if (++w->rest_key == 0) {
+		w->rest_key = 1;
+		for (int i = 0; i < w->n_wards; i++)
+			w->wards[i].signals_at_rest = 0;
+	}
+}
+
 /* The world's averages of the shortages at rest, one a ward: a world
- * that has none yet (made, loaded or cloned since) gets them, and its
- * wards' notes are cleared, so no ward rests before a day has set its
- * average with its note. */
+ * that has none yet (made or loaded since) gets them, and a new rest
+ * key, so no ward rests before a day has set its average with its
+ * note. */
 static double *rest_shortage_avg(struct smug_world *w)
 {
 	if (w->rest_shortage_n != w->n_wards) {
 		free(w->rest_shortage_avg);
 		w->rest_shortage_avg = xcalloc((size_t)w->n_wards, sizeof *w->rest_shortage_avg);
 		w->rest_shortage_n = w->n_wards;
-		for (int i = 0; i < w->n_wards; i++)
-			w->wards[i].signals_at_rest = 0;
+		signals_changed(w);
 	}
 	return w->rest_shortage_avg;
 }
@@ -540,11 +550,12 @@ void signals_step(struct smug_world *w)
 		}
 	} else {
 		double *avg = rest_shortage_avg(w);
+		uint32_t key = w->rest_key;
 
 		for (int i = 0; i < w->n_wards; i++) {
 			struct smug_ward *wa = &w->wards[i];
 
-			if (__builtin_expect(ward_rests(wa), 1)) {
+			if (__builtin_expect(ward_rests(wa, key), 1)) {
 				quiet_ward_signals(&t, wa, &avg[i]);
 			} else {
 				if (ward_quiet(wa))
@@ -552,7 +563,7 @@ void signals_step(struct smug_world *w)
 				else
 					busy_ward_signals(&t, wa);
 				/* the day's counts now 0: at rest just where quiet */
-				wa->signals_at_rest = ward_quiet(wa);
+				wa->signals_at_rest = ward_quiet(wa) ? key : 0;
 				avg[i] = shortage_avg(&wa->sig);
 			}
 			points += wa->customs.enforcement_points;
