@@ -4,7 +4,8 @@
 # crackdown ends (by schedule or by --clear-crackdown); crackdown events
 # reach --events; shipment events name their wards, route and bribes;
 # explain sees the same day as run, from a scenario or a loaded seed;
-# no bribe budget means no bribes; the summary's health block adds up.
+# no bribe budget means no bribes; the summary's health block adds up,
+# its minted the ledger's from the world's first day, 0 from a seed.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
 SRCDIR=${SRCDIR:-.}
@@ -135,8 +136,11 @@ for s in (no, yes):
     assert d["made"] > 0 and 0 < d["sent"] <= d["made"] and d["explored"] <= d["sent"]
     assert d["sent"] == s["shipments_created"]
     assert abs(sum(d["skipped"].values()) + d["sent"] / d["made"] - 1) < 0.001, d
-    assert h["money"]["minted"] == 0 and h["money"]["burned"] == 0
-    assert [r["reason"] for r in h["money"]["by_reason"]] == ["INITIAL_BALANCE"]
+    # a run from the world's first day counts the money the world was made
+    # with: the health's minted is the ledger's, all of it the opening mint
+    assert h["money"]["minted"] == s["ledger"]["minted"] == 2430000, (h["money"], s["ledger"])
+    assert h["money"]["burned"] == 0
+    assert [(r["reason"], r["amount"]) for r in h["money"]["by_reason"]] == [("INITIAL_BALANCE", 2430000)]
     assert [b["id"] for b in h["balances"]] == [f["id"] for f in s["factions"]]
     assert [b["end"] for b in h["balances"]] == [f["balance"] for f in s["factions"]]
     # the factions' balances move by the run's profit less upkeep, to the cent,
@@ -160,6 +164,8 @@ py "$tmp/out" "$tmp/vault" <<'PY'
 import json, sys
 s = json.loads(open(sys.argv[1]).read().splitlines()[-1])
 assert s["health"]["days"] == 10 and s["day"] == 30
+# the opening mint was before this run: none in its health, all in the ledger
+assert s["health"]["money"]["minted"] == 0 and s["ledger"]["minted"] == 2430000, (s["health"]["money"], s["ledger"])
 assert any(b["start"] != b["end"] for b in s["health"]["balances"])
 c = s["health"]["balance_change"]
 assert round(sum(b["end"] - b["start"] for b in s["health"]["balances"]), 2) == c["total"]

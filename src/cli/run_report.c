@@ -21,6 +21,13 @@ void report_base_take(struct report_base *b, const struct smug_world *w)
 	memcpy(b->by_reason, w->ledger.by_reason, sizeof b->by_reason);
 	b->minted = w->ledger.minted;
 	b->burned = w->ledger.burned;
+	/* a run from the world's first day (none simulated yet) counts the
+	 * money the world was made with: its health then reports the same
+	 * minted total as the ledger, not 0 beside the ledger's figure */
+	if (w->day == w->start_day) {
+		b->minted -= b->by_reason[SMUG_TX_INITIAL_BALANCE];
+		b->by_reason[SMUG_TX_INITIAL_BALANCE] = 0;
+	}
 	for (int f = 0; f < w->n_factions && f < SMUG_FACTIONS_MAX; f++)
 		b->balance[f] = w->ledger.accounts[w->factions[f].account].balance;
 }
