@@ -332,14 +332,12 @@ static inline int64_t share_part(int64_t amount, double rate)
  * payee can be filled past it by what a payer has (both balances are
  * parts of that sum) and the payee's room need not be tested. */
 static inline __attribute__((always_inline)) int64_t econ_move(int64_t *from, int64_t *to, int64_t amount,
-							       bool roomy, bool nonneg)
+							       bool roomy)
 {
+	/* the amount is never negative (economy_wards), nor the payer's
+	 * balance nor the payee's room, so neither is m */
 	int64_t m = ledger_fit(amount, *from, roomy ? INT64_MAX : LEDGER_BALANCE_MAX - *to);
 
-	/* nonneg: the amount is never negative, nor the payer's balance
-	 * nor the payee's room, so neither is m */
-	if (!nonneg)
-		m = m > 0 ? m : 0;
 	*from -= m;
 	*to += m;
 	return m;
@@ -380,22 +378,25 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 		int64_t buyers = acc[wa->buyers].balance, account = acc[wa->account].balance;
 		int64_t levy = share_part(buyers, levy_rate);
 		int64_t leak = share_part(levy, leak_rate * wa->sig.corruption);
-		/* the share of pay may come out negative (enforcement points
-		 * below 0, which no scenario has) only where share_of gives
-		 * 0: either way nothing moves; corruption, stepped above, is
-		 * in [0,1] (or -0.0), so the share of spend is never below 0 */
+		/* no amount is below 0: the rates are in [0,1] (the knob
+		 * table's ranges, checked by every loader and by --set), the
+		 * balances and pay and spend are not below 0, corruption,
+		 * stepped above, is in [0,1] (or -0.0), enforcement points are
+		 * in [0,1e6] (the scenario's and the snapshot's range; nothing
+		 * changes them), so points is above 0 wherever it divides;
+		 * and the leak is no more than the levy: the levy, a double
+		 * truncated, converts back exactly, and a product with a rate
+		 * of at most 1 is no larger */
 		double pw = shared || points > 0 ? wa->customs.enforcement_points / points : even;
 		double cw = shared || corruption > 0 ? wa->sig.corruption / corruption : even;
 		int64_t *h = held + ECON_WARD_MOVES * i, m0, m1, m2, m3, m4;
 
-		/* in ward_moves' order; each amount read when its turn comes.
-		 * Only two can be negative: the levy's part left after a
-		 * leak of a rate above 1, and the pay above */
-		m0 = econ_move(&buyers, &blackmarket, leak, roomy, true);
-		m1 = econ_move(&buyers, &treasury, levy - leak, roomy, false);
-		m2 = econ_move(&treasury, &account, share_part(pay, pw), roomy, false);
-		m3 = econ_move(&account, &buyers, share_part(account, ward_spend_rate), roomy, true);
-		m4 = econ_move(&blackmarket, &buyers, share_part(spend, cw), roomy, true);
+		/* in ward_moves' order; each amount read when its turn comes */
+		m0 = econ_move(&buyers, &blackmarket, leak, roomy);
+		m1 = econ_move(&buyers, &treasury, levy - leak, roomy);
+		m2 = econ_move(&treasury, &account, share_part(pay, pw), roomy);
+		m3 = econ_move(&account, &buyers, share_part(account, ward_spend_rate), roomy);
+		m4 = econ_move(&blackmarket, &buyers, share_part(spend, cw), roomy);
 		h[0] = m0, h[1] = m1, h[2] = m2, h[3] = m3, h[4] = m4;
 		moved[2] += m2, moved[3] += m3, moved[4] += m4;
 		/* m - 1 is negative just where m, never negative, is 0 */
