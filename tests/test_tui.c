@@ -8402,6 +8402,51 @@ START_TEST(test_tui_chart_line_breaks_at_days_without_data)
 }
 END_TEST
 
+/* The Borders pane's 7d and all money columns are 9 wide, the today
+ * ones 8: on a border whose cargo is worth 200,000 credits, the
+ * all-time bribes and tariffs after 30 days (295,557.26 and 692,000.00)
+ * read in full, to the cent, where an 8-wide column would round them to
+ * whole credits. The pane alone, 230 columns wide (every column). */
+START_TEST(test_tui_borders_all_time_money_reads_to_the_cent)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"rich\", \"name\": \"a rich border\", \"seed\": 5,"
+		" \"ledger\": {\"treasury\": 100000, \"blackmarket\": 100000000},"
+		" \"commodities\": {\"NARCOTICS\": {\"value_density\": 5000}},"
+		" \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0],"
+		"   \"signals\": {\"raider_influence\": 0.9, \"precursor_output\": 0.9, \"smuggling_tolerance\": 0.9}},"
+		"  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [5, 0],"
+		"   \"signals\": {\"smuggling_tolerance\": 0.9, \"corruption\": 0.9, \"shortage\": {\"medicine\": 0.9}}}],"
+		" \"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:src\"}, {\"id\": \"n:b\", \"ward\": \"ward:dst\"}],"
+		" \"corridors\": [{\"a\": \"n:a\", \"b\": \"n:b\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+		"   \"balance\": 1000000000, \"bribe_budget_fraction\": 0.05, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}],"
+		" \"config\": {\"smuggling\": {\"enabled\": true}}}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	struct tui_grid *g = grid_new(12, 230);
+	struct canvas cv;
+	char bribes[32], tariffs[32], *s;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "rich.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 30);
+	smug_money_format(w->border_stats[0].bribes, bribes, sizeof bribes);
+	smug_money_format(w->border_stats[0].tariffs, tariffs, sizeof tariffs);
+	ck_assert_msg(strlen(bribes) == 9 && strlen(tariffs) == 9, "all-time bribes %s and tariffs %s: want 9 characters",
+		      bribes, tariffs);
+	tui_app_init(&a, w, &opts);
+	cv = (struct canvas){&a.th, NULL, g, 0, 0, 12, 230};
+	pane_borders_draw(&a, &cv, true);
+	s = grid_dump(g);
+	ck_assert_msg(strstr(s, bribes) != NULL && strstr(s, tariffs) != NULL,
+		      "the border's all-time bribes %s and tariffs %s do not read in full:\n%s", bribes, tariffs, s);
+	free(s);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Every number of the Borders table reads the border's own counters for
  * its window: "today" the day's crossings, seizures and bribes, "7d" the
  * sums of the last 7 days, "all" the all-time totals (traffic,
@@ -14275,6 +14320,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_border_sort_breaks_ties_by_corridor);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
+	tcase_add_test(t, test_tui_borders_all_time_money_reads_to_the_cent);
 	tcase_add_test(t, test_tui_c_toggles_a_crackdown_on_the_first_border_too);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
 	tcase_add_test(t, test_tui_borders_growing_keeps_the_last_border_in_sight);
