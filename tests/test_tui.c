@@ -629,9 +629,7 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 		      strlen(a.input.text));
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(w->day, 7);
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "x");
+	feed(&a, "5/x");
 	tui_handle_key(&a, KEY_BACKSPACE);
 	feed(&a, "seized\r");
 	ck_assert_str_eq(a.filter, "seized");
@@ -2095,9 +2093,7 @@ START_TEST(test_tui_event_filter_and_story)
 	char *s;
 
 	all = pane_events_count(&a);
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "SeIzEd\r"); /* case-insensitive */
+	feed(&a, "5/SeIzEd\r"); /* case-insensitive */
 	some = pane_events_count(&a);
 	ck_assert_int_gt(some, 0);
 	ck_assert_int_lt(some, all);
@@ -2431,9 +2427,7 @@ START_TEST(test_tui_event_keys_on_an_empty_filter_move_nothing)
 	struct smug_world *w = open_at(&a, 30);
 	int n;
 
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "nosuchword\r");
+	feed(&a, "5/nosuchword\r");
 	ck_assert_str_eq(a.filter, "nosuchword");
 	ck_assert_int_eq(pane_events_count(&a), 0);
 	tui_handle_key(&a, KEY_UP);
@@ -2463,9 +2457,7 @@ START_TEST(test_tui_event_filter_follows_the_ring_when_it_wraps)
 	int64_t seq;
 
 	ck_assert_int_lt(w->tel.events_total, SMUG_EVENT_CAP);
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "DELIVERED\n");
+	feed(&a, "5/DELIVERED\n");
 	ck_assert_int_eq(pane_events_count(&a), count_matching(w, "DELIVERED", NULL));
 	tui_handle_key(&a, 'n');
 	feed(&a, "100\r");
@@ -2807,9 +2799,7 @@ START_TEST(test_tui_enter_on_event_opens_its_story)
 	int n, opened = 0;
 	int64_t seq;
 
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "kind:check\n");
+	feed(&a, "5/kind:check\n");
 	n = pane_events_count(&a);
 	ck_assert_int_gt(n, 3);
 	for (int up = 0; up < 3; up++) {
@@ -10972,9 +10962,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 	ck_assert_msg(status_says(&a, "'x': expected a day number"), "rewind to 'x' is not refused");
 	ck_assert_int_eq(w->day, day + 2);
 	/* the event filter */
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "seized\r");
+	feed(&a, "5/seized\r");
 	ck_assert_str_eq(a.filter, "seized");
 	ck_assert(status_says(&a, "filter set (Esc clears it)"));
 	tui_handle_key(&a, 27);
