@@ -120,6 +120,20 @@ static int first_border(const struct smug_world *w)
 	return -1;
 }
 
+/* The first border whose count at byte offset off of its stats (an
+ * int64_t) is above 0. */
+static int64_t *border_count(struct smug_world *w, size_t off)
+{
+	for (int c = 0; c < w->n_corridors; c++) {
+		int64_t *v = (int64_t *)(void *)((char *)&w->border_stats[c] + off);
+
+		if (w->corridors[c].border && *v > 0)
+			return v;
+	}
+	ck_abort_msg("no border has that count above 0");
+	return NULL;
+}
+
 static void dup_shipment(struct smug_world *w) { road(w, 1)->id = road(w, 0)->id; }
 static void in_transit(struct smug_world *w) { net0(w)->in_transit += 93; }
 static void delivered(struct smug_world *w) { net0(w)->delivered = 1000000000000; }
@@ -131,6 +145,10 @@ static void total_lost(struct smug_world *w) { w->tel.total.lost += 1; }
 static void total_delayed(struct smug_world *w) { w->tel.total.delayed += 1; }
 static void total_tariffs(struct smug_world *w) { w->tel.total.tariffs += 1; }
 static void total_checks(struct smug_world *w) { w->tel.total.customs_checks += 1; }
+/* each total the borders' records add up to: one border's count one less */
+static void border_seized(struct smug_world *w) { *border_count(w, offsetof(struct smug_border_stats, seizures)) -= 1; }
+static void border_bribes(struct smug_world *w) { *border_count(w, offsetof(struct smug_border_stats, bribes)) -= 1; }
+static void border_tariffs(struct smug_world *w) { *border_count(w, offsetof(struct smug_border_stats, tariffs)) -= 1; }
 static void day_forward(struct smug_world *w) { w->day += 1000; }
 static void day_back(struct smug_world *w) { w->day = w->start_day - 1; }
 static void balance(struct smug_world *w) { w->ledger.accounts[0].balance += 100; }
@@ -646,6 +664,9 @@ static const struct violation violations[] = {
 	{"total delayed", total_delayed, "state.telemetry.total.delayed: "},
 	{"total tariffs", total_tariffs, "state.telemetry.total.tariffs: "},
 	{"total customs checks", total_checks, "state.telemetry.total.customs_checks: "},
+	{"a border's seizures", border_seized, "state.telemetry.total.seized: "},
+	{"a border's bribes", border_bribes, "state.telemetry.total.bribes_spent: "},
+	{"a border's tariffs", border_tariffs, "state.telemetry.total.tariffs: "},
 	{"day moved forward", day_forward, "state.day: 1040 days simulated since day 0, but the daily history holds 40"},
 	{"day before the start", day_back, "state.day: -1 is before the scenario's start day 0"},
 	{"money from nowhere", balance, "state.ledger: balances add up to"},

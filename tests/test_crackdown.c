@@ -470,6 +470,32 @@ START_TEST(test_crackdown_cooldowns_bounded)
 }
 END_TEST
 
+/* A full list of cooldowns, one of which ended yesterday: the day drops
+ * that one and keeps the other 63 as they were, in order. */
+START_TEST(test_crackdown_full_cooldowns_drop_the_one_ended)
+{
+	struct smug_world *w = dosadi();
+	const int ended = 20; /* in the middle of the list */
+
+	ck_assert_int_gt(w->n_corridors, SMUG_COOLDOWN_CAP + 2);
+	w->day = 100;
+	for (int i = 0; i < SMUG_COOLDOWN_CAP; i++)
+		w->cooldowns[i] = (struct smug_cooldown){i + 1, i == ended ? 99 : 200 + i};
+	w->n_cooldowns = SMUG_COOLDOWN_CAP;
+	w->n_crackdowns = 0;
+	crackdown_step(w);
+	ck_assert_int_eq(w->n_cooldowns, SMUG_COOLDOWN_CAP - 1);
+	for (int i = 0; i < w->n_cooldowns; i++) {
+		int was = i < ended ? i : i + 1;
+
+		ck_assert_msg(w->cooldowns[i].corridor == was + 1 && w->cooldowns[i].until_day == 200 + was,
+			      "cooldown %d: corridor %d until day %d, expected corridor %d until day %d", i,
+			      w->cooldowns[i].corridor, w->cooldowns[i].until_day, was + 1, 200 + was);
+	}
+	smug_world_free(w);
+}
+END_TEST
+
 /* Edit distance by the book (the whole table, no early stop). */
 static int ref_edit_distance(const char *a, const char *b)
 {
@@ -1153,6 +1179,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_no_traffic_no_exploration);
 	tcase_add_test(t, test_crackdown_explores_every_exploration_every_days);
 	tcase_add_test(t, test_crackdown_cooldowns_bounded);
+	tcase_add_test(t, test_crackdown_full_cooldowns_drop_the_one_ended);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }

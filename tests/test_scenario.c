@@ -127,10 +127,48 @@ static const struct bad_case cases[] = {
 	 "\"wards\":[{\"id\":\"ward:a\",\"ring\":1,\"pos\":[0,0],\"customs\":{\"bribe_tolerance\":0.2}},\n"
 	 "{\"id\":\"ward:b\",\"ring\":1,\"pos\":[1,0],\"signals\":{\"shortage\":{\"water\":0.5}}}],",
 	 "\"wards\":[],", SMUG_ERR_SCHEMA, "s.json: wards: expected 1 to 1000000 wards, got 0"},
+	{"duplicate faction", "\"factions\":[{\"id\":\"crew\"",
+	 "\"factions\":[{\"id\":\"crew\",\"kind\":\"state\",\"home\":\"ward:b\",\"balance\":0},{\"id\":\"crew\"", SMUG_ERR_SCHEMA,
+	 "s.json: factions[1].id: duplicate id 'crew'"},
 	{"no nodes",
 	 "\"nodes\":[{\"id\":\"n:a\",\"ward\":\"ward:a\"},{\"id\":\"n:b\",\"ward\":\"ward:b\"},{\"id\":\"n:c\",\"ward\":\"ward:b\"}],",
 	 "\"nodes\":[],", SMUG_ERR_SCHEMA, "s.json: nodes: expected 1 to 4000000 nodes, got 0"},
 };
+
+/* A scenario of SMUG_FACTIONS_MAX factions loads with all of them; one
+ * more is refused, naming the list and the count. */
+START_TEST(test_scenario_faction_cap)
+{
+	const char *list = strstr(base, "\"factions\":[");
+	char *buf = malloc(8192);
+
+	ck_assert_ptr_nonnull(list);
+	ck_assert_ptr_nonnull(buf);
+	for (int n = SMUG_FACTIONS_MAX; n <= SMUG_FACTIONS_MAX + 1; n++) {
+		struct smug_world *w = NULL;
+		struct smug_error err = {0};
+		enum smug_status st;
+		int len = snprintf(buf, 8192, "%.*s\"factions\":[", (int)(list - base), base);
+
+		for (int i = 0; i < n; i++)
+			len += snprintf(buf + len, (size_t)(8192 - len),
+					"%s{\"id\":\"f%02d\",\"kind\":\"state\",\"home\":\"ward:a\",\"balance\":0}",
+					i ? "," : "", i);
+		len += snprintf(buf + len, (size_t)(8192 - len), "]}");
+		ck_assert_int_lt(len, 8192);
+		st = smug_world_load_json(buf, (size_t)len, "s.json", &w, &err);
+		if (n == SMUG_FACTIONS_MAX) {
+			ck_assert_msg(st == SMUG_OK, "%d factions: %s", n, err.msg);
+			ck_assert_int_eq(w->n_factions, n);
+			smug_world_free(w);
+		} else {
+			ck_assert_msg(st == SMUG_ERR_SCHEMA, "%d factions: status %d", n, st);
+			ck_assert_str_eq(err.msg, "s.json: factions: at most 64 factions, got 65");
+		}
+	}
+	free(buf);
+}
+END_TEST
 
 /* The library's status messages (smugnet/status.h): each status its own
  * words, a value outside the list "unknown status", never NULL. */
@@ -891,6 +929,7 @@ int main(void)
 	tcase_set_timeout(t, 120); /* a world per knob and per case: slow under sanitizers */
 	tcase_add_test(t, test_scenario_status_messages);
 	tcase_add_loop_test(t, test_scenario_rejects_bad_input, 0, (int)(sizeof cases / sizeof cases[0]));
+	tcase_add_test(t, test_scenario_faction_cap);
 	tcase_add_loop_test(t, test_scenario_documented_ranges, 0, (int)(sizeof ranges / sizeof ranges[0]));
 	tcase_add_test(t, test_scenario_range_ends_are_kept);
 	tcase_add_test(t, test_scenario_knob_table);

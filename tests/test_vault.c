@@ -1043,6 +1043,32 @@ static struct smug_world *tiny_at(int days)
 	return w;
 }
 
+/* A seed of the longest name a seed may have, whose folder is gone and
+ * whose newest generation .<name>.old.<n> an interrupted save left,
+ * loads from that generation as the state saved. */
+START_TEST(test_vault_longest_name_falls_back_to_its_generation)
+{
+	struct smug_world *a = tiny_at(3), *out = NULL;
+	struct smug_error err;
+	char name[SMUG_SEED_NAME_MAX], from[512], to[512];
+
+	memset(name, 'g', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	ck_assert(smug_seed_name_valid(name));
+	make_fast_root();
+	ck_assert_msg(smug_vault_save(a, root, name, &err) == SMUG_OK, "%s", err.msg);
+	snprintf(from, sizeof from, "%s/seeds/%s", root, name);
+	snprintf(to, sizeof to, "%s/seeds/.%s.old.12", root, name);
+	ck_assert_int_eq(rename(from, to), 0);
+	ck_assert_msg(smug_vault_load(root, name, &out, &err) == SMUG_OK, "a seed of a %zu-byte name: %s",
+		      strlen(name), err.msg);
+	ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(a));
+	smug_world_free(out);
+	remove_root();
+	smug_world_free(a);
+}
+END_TEST
+
 /* Stop a save at each of its calls in turn: a seed loads afterwards, as
  * the old or the new state, `seeds` lists it, and the next save cleans
  * up whatever the stopped one left. */
@@ -1330,6 +1356,43 @@ START_TEST(test_vault_save_without_stdin_releases_the_vault)
 	close(fd);
 	ck_assert_int_eq(dup2(in, 0), 0);
 	close(in);
+	remove_root();
+	smug_world_free(w);
+}
+END_TEST
+
+/* Closes descriptor 0 at the save's step named in ctx, so the next
+ * descriptor the save opens is 0. */
+static int close_stdin_hook(const char *step, void *ctx)
+{
+	const char *at = ctx;
+
+	if (strcmp(step, at) == 0)
+		close(0);
+	return 0;
+}
+
+/* A host whose standard input is closed while it saves (a daemon that
+ * closes it once the vault is open) hands the save descriptor 0 for the
+ * partial folder: a valid descriptor, so the save succeeds and the seed
+ * loads as the state saved. */
+START_TEST(test_vault_save_with_the_partial_folder_on_descriptor_0)
+{
+	struct smug_world *w = tiny_at(3), *out = NULL;
+	struct vault_faults f = {close_stdin_hook, (void *)(uintptr_t) "open .s.partial"};
+	struct smug_error err;
+	enum smug_status st;
+	int in = dup(0);
+
+	make_fast_root();
+	ck_assert_int_ge(in, 0);
+	st = vault_save_ex(w, root, "s", &f, &err);
+	ck_assert_int_eq(dup2(in, 0), 0);
+	close(in);
+	ck_assert_msg(st == SMUG_OK, "the save with .s.partial on descriptor 0: %s", err.msg);
+	ck_assert_msg(smug_vault_load(root, "s", &out, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(out), smug_world_digest(w));
+	smug_world_free(out);
 	remove_root();
 	smug_world_free(w);
 }
@@ -1835,8 +1898,10 @@ int main(void)
 	tcase_add_test(t, test_vault_partial_that_cannot_be_listed_fails_the_save_saying_so);
 	tcase_add_test(t, test_vault_partial_that_cannot_be_removed_fails_the_save_saying_so);
 	tcase_add_test(t, test_vault_save_without_stdin_releases_the_vault);
+	tcase_add_test(t, test_vault_save_with_the_partial_folder_on_descriptor_0);
 	tcase_add_test(t, test_vault_save_killed_at_every_call);
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
+	tcase_add_test(t, test_vault_longest_name_falls_back_to_its_generation);
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
 	tcase_add_test(t, test_vault_list_skips_a_seed_being_removed);
 	tcase_set_timeout(t, 1800); /* thousands of saves: generous under sanitizers */

@@ -1018,7 +1018,10 @@ static int64_t dist_to_dst_guided(const struct smug_world *w, struct route_scrat
  * otherwise it may be false or some dearer path: a caller that throws
  * away every path dearer than cap loses nothing. ahead[0..n_ahead) are
  * Yen's later spur nodes of the same root; a hop ball, when one is built,
- * closes ahead_open's corridors (ball_close_ahead). */
+ * closes ahead_open's corridors (ball_close_ahead). Neither src nor dst
+ * is banned and max_nodes is at least 2: Yen bans only the root's nodes
+ * before the spur node src, a loopless path passes none of them twice
+ * and ends at dst, and a spur leaves at least one corridor to go. */
 static bool search(const struct smug_world *w, struct route_scratch *s, int src, int dst,
 		   int max_nodes, int64_t cap, const int *ahead, int n_ahead, uint64_t *ahead_open,
 		   struct route_path *out)
@@ -1029,8 +1032,6 @@ static bool search(const struct smug_world *w, struct route_scratch *s, int src,
 	int rows;
 	bool ok;
 
-	if (max_nodes < 1 || s->node_ban[src] || s->node_ban[dst])
-		return false;
 	if (s->lm && hops_lb(lm_row(s, src), lm_row(s, dst)) > max_nodes - 1)
 		return false; /* no path short enough exists at all */
 	/* Yen's spur searches: when the cheapest walk on the unbanned
@@ -1382,8 +1383,7 @@ struct smug_route_cache {
 	int reach_src[REACH_ROWS];
 	uint64_t reach_used[REACH_ROWS];
 	uint64_t reach_tick;
-	int *reach_row_of; /* [reach_nodes] row holding a node's answer, -1 none */
-	int reach_nodes;
+	int *reach_row_of; /* [n_nodes] row holding a node's answer, -1 none */
 	uint64_t *reach_bits; /* [REACH_ROWS * reach_words], lazy */
 };
 
@@ -1718,11 +1718,10 @@ const uint64_t *route_reach_row(struct smug_world *w, int src)
 	if (w->route_cache == NULL)
 		w->route_cache = route_cache_new(0);
 	c = w->route_cache;
-	if (c->reach_bits == NULL || c->reach_nodes != w->n_nodes) {
-		c->reach_nodes = w->n_nodes;
+	if (c->reach_bits == NULL) {
+		/* a cache serves one graph (world_index makes a new one
+		 * whenever the graph is set), so its rows are sized once */
 		c->reach_words = (w->n_nodes + 63) / 64;
-		free(c->reach_bits);
-		free(c->reach_row_of);
 		c->reach_bits = xcalloc((size_t)REACH_ROWS * (size_t)(c->reach_words ? c->reach_words : 1),
 					sizeof *c->reach_bits);
 		c->reach_row_of = xmalloc((size_t)w->n_nodes * sizeof *c->reach_row_of);
