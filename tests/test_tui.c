@@ -2694,6 +2694,38 @@ START_TEST(test_tui_story_down_scrolls_by_one_event)
 }
 END_TEST
 
+/* The story of a shipment whose events the log no longer holds (it
+ * keeps the last SMUG_EVENT_CAP; the default world has logged more by
+ * day 2200, and none of shipment #1's, from its first days, is left)
+ * says so on the second row inside the frame, from its left edge on,
+ * instead of showing an empty story. */
+START_TEST(test_tui_story_of_a_shipment_the_log_dropped_says_so)
+{
+	static const char want[] = "\xe2\x94\x82the event log no longer holds this shipment's events (it keeps the last "
+				   "100,000)"; /* │, then the text */
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 2200);
+	const char *row;
+	char *s;
+
+	ck_assert_uint_gt(w->tel.events_total, SMUG_EVENT_CAP);
+	for (int i = 0; i < w->tel.event_count; i++)
+		ck_assert_uint_ne(smug_event_at(&w->tel, i)->shipment, 1);
+	a.story_shipment = 1;
+	view_open(&a, VIEW_STORY);
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	s = story_on_canvas(&a, 12, 100);
+	row = strchr(s, '\n');
+	row = row ? strchr(row + 1, '\n') : NULL; /* the second row under the frame's top */
+	ck_assert_msg(row != NULL && strncmp(row + 1, want, strlen(want)) == 0,
+		      "the story of shipment #1 at day 2200 does not say, on its second row, that the log no longer "
+		      "holds its events:\n%s",
+		      s);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The trend arrow of border c's row in the Borders pane ("" if none). */
 static const char *border_row_trend(struct tui_app *a, int c, char *row, size_t size)
 {
@@ -14237,6 +14269,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
 	tcase_add_test(t, test_tui_story_scrolled_past_its_end_shows_its_last_events);
 	tcase_add_test(t, test_tui_story_down_scrolls_by_one_event);
+	tcase_add_test(t, test_tui_story_of_a_shipment_the_log_dropped_says_so);
 	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
