@@ -629,9 +629,7 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 		      strlen(a.input.text));
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(w->day, 7);
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "x");
+	feed(&a, "5/x");
 	tui_handle_key(&a, KEY_BACKSPACE);
 	feed(&a, "seized\r");
 	ck_assert_str_eq(a.filter, "seized");
@@ -2095,9 +2093,7 @@ START_TEST(test_tui_event_filter_and_story)
 	char *s;
 
 	all = pane_events_count(&a);
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "SeIzEd\r"); /* case-insensitive */
+	feed(&a, "5/SeIzEd\r"); /* case-insensitive */
 	some = pane_events_count(&a);
 	ck_assert_int_gt(some, 0);
 	ck_assert_int_lt(some, all);
@@ -2431,9 +2427,7 @@ START_TEST(test_tui_event_keys_on_an_empty_filter_move_nothing)
 	struct smug_world *w = open_at(&a, 30);
 	int n;
 
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "nosuchword\r");
+	feed(&a, "5/nosuchword\r");
 	ck_assert_str_eq(a.filter, "nosuchword");
 	ck_assert_int_eq(pane_events_count(&a), 0);
 	tui_handle_key(&a, KEY_UP);
@@ -2463,9 +2457,7 @@ START_TEST(test_tui_event_filter_follows_the_ring_when_it_wraps)
 	int64_t seq;
 
 	ck_assert_int_lt(w->tel.events_total, SMUG_EVENT_CAP);
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "DELIVERED\n");
+	feed(&a, "5/DELIVERED\n");
 	ck_assert_int_eq(pane_events_count(&a), count_matching(w, "DELIVERED", NULL));
 	tui_handle_key(&a, 'n');
 	feed(&a, "100\r");
@@ -2807,9 +2799,7 @@ START_TEST(test_tui_enter_on_event_opens_its_story)
 	int n, opened = 0;
 	int64_t seq;
 
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "kind:check\n");
+	feed(&a, "5/kind:check\n");
 	n = pane_events_count(&a);
 	ck_assert_int_gt(n, 3);
 	for (int up = 0; up < 3; up++) {
@@ -8402,6 +8392,51 @@ START_TEST(test_tui_chart_line_breaks_at_days_without_data)
 }
 END_TEST
 
+/* The Borders pane's 7d and all money columns are 9 wide, the today
+ * ones 8: on a border whose cargo is worth 200,000 credits, the
+ * all-time bribes and tariffs after 30 days (295,557.26 and 692,000.00)
+ * read in full, to the cent, where an 8-wide column would round them to
+ * whole credits. The pane alone, 230 columns wide (every column). */
+START_TEST(test_tui_borders_all_time_money_reads_to_the_cent)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"rich\", \"name\": \"a rich border\", \"seed\": 5,"
+		" \"ledger\": {\"treasury\": 100000, \"blackmarket\": 100000000},"
+		" \"commodities\": {\"NARCOTICS\": {\"value_density\": 5000}},"
+		" \"wards\": [{\"id\": \"ward:src\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0],"
+		"   \"signals\": {\"raider_influence\": 0.9, \"precursor_output\": 0.9, \"smuggling_tolerance\": 0.9}},"
+		"  {\"id\": \"ward:dst\", \"name\": \"Market\", \"ring\": 2, \"pos\": [5, 0],"
+		"   \"signals\": {\"smuggling_tolerance\": 0.9, \"corruption\": 0.9, \"shortage\": {\"medicine\": 0.9}}}],"
+		" \"nodes\": [{\"id\": \"n:a\", \"ward\": \"ward:src\"}, {\"id\": \"n:b\", \"ward\": \"ward:dst\"}],"
+		" \"corridors\": [{\"a\": \"n:a\", \"b\": \"n:b\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+		"   \"balance\": 1000000000, \"bribe_budget_fraction\": 0.05, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}],"
+		" \"config\": {\"smuggling\": {\"enabled\": true}}}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	struct tui_grid *g = grid_new(12, 230);
+	struct canvas cv;
+	char bribes[32], tariffs[32], *s;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "rich.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 30);
+	smug_money_format(w->border_stats[0].bribes, bribes, sizeof bribes);
+	smug_money_format(w->border_stats[0].tariffs, tariffs, sizeof tariffs);
+	ck_assert_msg(strlen(bribes) == 9 && strlen(tariffs) == 9, "all-time bribes %s and tariffs %s: want 9 characters",
+		      bribes, tariffs);
+	tui_app_init(&a, w, &opts);
+	cv = (struct canvas){&a.th, NULL, g, 0, 0, 12, 230};
+	pane_borders_draw(&a, &cv, true);
+	s = grid_dump(g);
+	ck_assert_msg(strstr(s, bribes) != NULL && strstr(s, tariffs) != NULL,
+		      "the border's all-time bribes %s and tariffs %s do not read in full:\n%s", bribes, tariffs, s);
+	free(s);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Every number of the Borders table reads the border's own counters for
  * its window: "today" the day's crossings, seizures and bribes, "7d" the
  * sums of the last 7 days, "all" the all-time totals (traffic,
@@ -10927,9 +10962,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 	ck_assert_msg(status_says(&a, "'x': expected a day number"), "rewind to 'x' is not refused");
 	ck_assert_int_eq(w->day, day + 2);
 	/* the event filter */
-	tui_handle_key(&a, '5');
-	tui_handle_key(&a, '/');
-	feed(&a, "seized\r");
+	feed(&a, "5/seized\r");
 	ck_assert_str_eq(a.filter, "seized");
 	ck_assert(status_says(&a, "filter set (Esc clears it)"));
 	tui_handle_key(&a, 27);
@@ -14275,6 +14308,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_border_sort_breaks_ties_by_corridor);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
+	tcase_add_test(t, test_tui_borders_all_time_money_reads_to_the_cent);
 	tcase_add_test(t, test_tui_c_toggles_a_crackdown_on_the_first_border_too);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
 	tcase_add_test(t, test_tui_borders_growing_keeps_the_last_border_in_sight);
