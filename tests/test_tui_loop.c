@@ -228,6 +228,11 @@ static int check_whys(const struct smug_comparison *c, const struct smug_world *
 					      "route %s: %d edges left out, the why does not say so: %s", r->route[s], left,
 					      r->why[s]);
 				more++;
+			} else {
+				/* nothing left out: no count, the why ends with its last part */
+				ck_assert_msg(r->why[s][0] == '\0' || r->why[s][strlen(r->why[s]) - 1] == ')',
+					      "route %s: no edge left out, yet the why ends otherwise: %s", r->route[s],
+					      r->why[s]);
 			}
 			ck_assert_msg(named > 0 || strcmp(r->route[0], r->route[1]) == 0, "route %s: empty why",
 				      r->route[s]);
