@@ -8437,6 +8437,40 @@ START_TEST(test_tui_borders_all_time_money_reads_to_the_cent)
 }
 END_TEST
 
+/* The Borders pane's 7d and all count columns are 6 wide, the today ones
+ * 5: a border's all-time crossings and seizures of six digits (a long
+ * run on a busy border) read in full on its row, never scaled to "235k".
+ * The pane alone, 260 columns wide (every column). */
+START_TEST(test_tui_borders_all_time_counts_read_six_digits)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int c = test_busiest_border(w);
+	struct tui_grid *g = grid_new(24, 260);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 24, 260};
+	char id[96], *s, *row;
+
+	ck_assert_int_ge(c, 0);
+	w->border_stats[c].traffic = 234567;
+	w->border_stats[c].seizures = 100234;
+	pane_borders_draw(&a, &cv, true);
+	s = grid_dump(g);
+	if (getenv("SMUGNET_SHOW"))
+		fputs(s, stdout);
+	tui_short_corridor(&a, c, id, sizeof id);
+	row = strstr(s, id);
+	ck_assert_msg(row != NULL, "no row for border %s", id);
+	while (row > s && row[-1] != '\n') /* back to the row's start */
+		row--;
+	row[strcspn(row, "\n")] = '\0';
+	ck_assert_msg(strstr(row, " 234567 ") != NULL && strstr(row, " 100234 ") != NULL,
+		      "the border's all-time crossings 234567 and seizures 100234 do not read in full: '%s'", row);
+	free(s);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* Every number of the Borders table reads the border's own counters for
  * its window: "today" the day's crossings, seizures and bribes, "7d" the
  * sums of the last 7 days, "all" the all-time totals (traffic,
@@ -14309,6 +14343,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_sort_breaks_ties_by_corridor);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
 	tcase_add_test(t, test_tui_borders_all_time_money_reads_to_the_cent);
+	tcase_add_test(t, test_tui_borders_all_time_counts_read_six_digits);
 	tcase_add_test(t, test_tui_c_toggles_a_crackdown_on_the_first_border_too);
 	tcase_add_test(t, test_tui_borders_last_line_is_the_detail_alone);
 	tcase_add_test(t, test_tui_borders_growing_keeps_the_last_border_in_sight);

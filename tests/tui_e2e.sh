@@ -98,6 +98,20 @@ wait_for "\[5 Events" || fail "a click did not focus the Events pane"
 click 10 5
 wait_for "\[1 Factions" || fail "a click did not focus the Factions pane"
 ok "mouse clicks focus"
+# the wheel steps the focused pane's selection: down in the Factions
+# pane selects the next faction (the Routes pane names it), up the one
+# before again
+wheel() { $T send-keys -t $S -l "$(printf '\033[<%d;%d;%dM' "$1" $(($2 + 1)) $(($3 + 1)))"; }
+routes_of() { screen | sed -n 's/.*2 Routes of \([a-z]*\).*/\1/p'; }
+routes_not() { [ "$(routes_of)" != "$1" ]; }
+before=$(routes_of)
+[ -n "$before" ] || fail "the Routes pane names no faction"
+wheel 65 10 6
+wait_until routes_not "$before" || fail "the wheel down left the Factions pane on $before"
+after=$(routes_of)
+wheel 64 10 6
+wait_for "2 Routes of $before" || fail "the wheel up did not go back from $after to $before"
+ok "the mouse wheel steps the selection ($before, $after, $before)"
 $T send-keys -t $S s
 wait_for "Save seed as" || fail "no save prompt"
 $T send-keys -t $S e2eseed Enter
@@ -182,6 +196,32 @@ wait_until few_lines
 left=$(screen | grep -v '^READY\$' | grep -c .)
 [ "$left" -eq 0 ] || fail "the screen after quitting is not clean ($left lines besides the shell)"
 ok "quit after a resize leaves the shell's screen clean"
+
+# a signal ends the cockpit and gives the terminal back: Ctrl-C (SIGINT),
+# and SIGTERM, SIGSEGV and SIGABRT sent to it, each kill the process by
+# that signal (its shell sees 128 + the signal's number), and leave the
+# terminal off the cockpit's alternate screen with its cursor shown. The
+# shell around it outlives Ctrl-C (a trap) to say how the cockpit ended.
+gone() { ! kill -0 "$1" 2>/dev/null; }
+for sig in INT:130 TERM:143 SEGV:139 ABRT:134; do
+	name=${sig%:*} status=${sig#*:} S=sig$name
+	$T new-session -d -s $S -x 100 -y 30 "ulimit -c 0; trap true INT; sh -c 'echo \$\$ > $tmp/$S.pid; exec env TERM=xterm-256color $SMUGNET --vault $tmp/vault'; echo EXITED \$?; sleep 30" ||
+		fail "tmux did not start"
+	wait_for "Factions" || fail "SIG$name: the cockpit did not start"
+	[ "$($T display -p -t $S '#{alternate_on}')" = 1 ] || fail "SIG$name: the cockpit does not draw on the alternate screen"
+	if [ "$name" = INT ]; then
+		$T send-keys -t $S C-c
+	else
+		kill -s "$name" "$(cat "$tmp/$S.pid")"
+	fi
+	wait_until gone "$(cat "$tmp/$S.pid")" || fail "SIG$name: the cockpit did not end"
+	wait_for "EXITED [0-9]" || fail "SIG$name: the shell did not go on after the cockpit"
+	[ "$($T display -p -t $S '#{alternate_on}')" = 0 ] || fail "SIG$name: the terminal is left on the cockpit's screen"
+	[ "$($T display -p -t $S '#{cursor_flag}')" = 1 ] || fail "SIG$name: the terminal's cursor is left hidden"
+	screen | grep -q "^EXITED $status\$" || fail "SIG$name: the cockpit did not die of the signal (want status $status)"
+	$T kill-session -t $S
+done
+ok "SIGINT, SIGTERM, SIGSEGV and SIGABRT end the cockpit and restore the terminal"
 
 # monochrome: no colour escapes with NO_COLOR, nor with --no-color; no
 # UTF-8 with --ascii. Each screen must first have drawn its panes.
