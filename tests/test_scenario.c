@@ -289,6 +289,50 @@ START_TEST(test_scenario_default_world_shape)
 }
 END_TEST
 
+/* smugnet-scenario(5): "the node with the smallest id is its gate". A
+ * route leaves its source ward at the gate and enters its destination
+ * ward at the gate, even when the ward's other node is nearer: here the
+ * source ward's n:a (written second, the smallest id, the world's first
+ * node) lies one corridor behind n:m, which touches the border. */
+START_TEST(test_scenario_route_leaves_from_the_gate)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"gates\", \"seed\": 5,"
+		" \"ledger\": {\"treasury\": 100000, \"blackmarket\": 100000000},"
+		" \"wards\": [{\"id\": \"ward:src\", \"ring\": 2, \"pos\": [-5, 0],"
+		"   \"signals\": {\"raider_influence\": 0.9, \"precursor_output\": 0.9, \"smuggling_tolerance\": 0.9}},"
+		"  {\"id\": \"ward:dst\", \"ring\": 2, \"pos\": [5, 0],"
+		"   \"signals\": {\"smuggling_tolerance\": 0.9, \"corruption\": 0.9,"
+		"   \"shortage\": {\"medicine\": 0.9, \"parts\": 0.9, \"suits\": 0.9}}}],"
+		" \"nodes\": [{\"id\": \"n:m\", \"ward\": \"ward:src\"}, {\"id\": \"n:a\", \"ward\": \"ward:src\"},"
+		"  {\"id\": \"n:y\", \"ward\": \"ward:dst\"}, {\"id\": \"n:z\", \"ward\": \"ward:dst\"}],"
+		" \"corridors\": [{\"a\": \"n:a\", \"b\": \"n:m\"}, {\"a\": \"n:m\", \"b\": \"n:z\"},"
+		"  {\"a\": \"n:z\", \"b\": \"n:y\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"kind\": \"criminal\", \"home\": \"ward:src\","
+		"   \"balance\": 1000000000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}],"
+		" \"config\": {\"smuggling\": {\"enabled\": true}}}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int sent = 0;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gates.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(w, 1);
+	for (int i = 0; i < w->n_decisions; i++) {
+		const struct smug_decision *d = &w->decisions[i];
+		char route[256];
+
+		if (d->shipment == 0)
+			continue;
+		sent++;
+		smug_route_format(w, d->route, d->route_len, route, sizeof route);
+		ck_assert_msg(strcmp(route, "n:a>n:m>n:z>n:y") == 0,
+			      "the route from ward:src to ward:dst is %s, not from gate n:a to gate n:y", route);
+	}
+	ck_assert_int_gt(sent, 0);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_scenario_tiny_loads)
 {
 	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json");
@@ -942,6 +986,7 @@ int main(void)
 	tcase_add_test(t, test_scenario_related_good_loads);
 	tcase_add_test(t, test_scenario_default_world_shape);
 	tcase_add_test(t, test_scenario_tiny_loads);
+	tcase_add_test(t, test_scenario_route_leaves_from_the_gate);
 	tcase_add_loop_test(t, test_scenario_generated_worlds, 0, 4);
 	tcase_add_test(t, test_scenario_digest_ignores_outer_white_space);
 	tcase_add_test(t, test_scenario_generate_refuses_out_of_range);

@@ -1719,6 +1719,45 @@ START_TEST(test_vault_list_skips_a_seed_being_removed)
 }
 END_TEST
 
+/* Folders in seeds/ that look like an interrupted save's generation but
+ * name no seed (no name before ".old", a name longer than a seed name
+ * may be, a generation number missing after the dot) are not seeds:
+ * each holds a whole saved seed, yet the listing names only the real
+ * one, as it was saved. */
+START_TEST(test_vault_list_ignores_generations_of_no_seed)
+{
+	struct smug_world *a = tiny_at(3);
+	struct smug_seed_info *v = NULL;
+	struct smug_error err;
+	char odd[6][256], from[600], to[2048];
+	int n;
+
+	snprintf(odd[0], sizeof odd[0], ".old");
+	snprintf(odd[1], sizeof odd[1], "..old.3");
+	snprintf(odd[2], sizeof odd[2], ".x.old.");
+	snprintf(odd[3], sizeof odd[3], ".%0*d.old.2", SMUG_SEED_NAME_MAX, 0);
+	snprintf(odd[4], sizeof odd[4], ".%0*d.old", 240, 0);
+	snprintf(odd[5], sizeof odd[5], ".%0*d.old.%0*d.old", 120, 0, 120, 0);
+	make_fast_root();
+	ck_assert(smug_vault_save(a, root, "kept", &err) == SMUG_OK);
+	for (int i = 0; i < 6; i++) {
+		ck_assert_msg(smug_vault_save(a, root, "odd", &err) == SMUG_OK, "%s", err.msg);
+		snprintf(from, sizeof from, "%s/seeds/odd", root);
+		snprintf(to, sizeof to, "%s/seeds/%s", root, odd[i]);
+		ck_assert_msg(rename(from, to) == 0, "%s: %s", odd[i], strerror(errno));
+	}
+	n = smug_vault_list(root, &v, &err);
+	ck_assert_msg(n == 1, "%d seeds listed, want kept alone (first: %s)", n, n > 0 ? v[0].name : "-");
+	ck_assert_str_eq(v[0].name, "kept");
+	ck_assert_str_eq(v[0].problem, "");
+	ck_assert_int_eq(v[0].generation, 0);
+	ck_assert_int_eq(v[0].day, a->day);
+	free(v);
+	smug_world_free(a);
+	remove_root();
+}
+END_TEST
+
 /* In a vault whose folder has a long path, an unreadable seed's reason is
  * longer than the listing holds: the listing still says why, the
  * reason's beginning cut to fit, as `seeds` and the cockpit's load view
@@ -1904,6 +1943,7 @@ int main(void)
 	tcase_add_test(t, test_vault_longest_name_falls_back_to_its_generation);
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
 	tcase_add_test(t, test_vault_list_skips_a_seed_being_removed);
+	tcase_add_test(t, test_vault_list_ignores_generations_of_no_seed);
 	tcase_set_timeout(t, 1800); /* thousands of saves: generous under sanitizers */
 	suite_add_tcase(s, t);
 	t = tcase_create("descriptors and generations");
