@@ -360,7 +360,7 @@ END_TEST
  * the last, a faction's flow rows out of their faction-then-commodity
  * order (row 0 naming the second commodity, or the second faction), a
  * crackdown period's intensity outside (0,1], a border's day given
- * twice. A busy world's save is edited, one number at a time (of row 0
+ * twice; the extremes a save may hold, +-(2^53 - 1), are read whole. A busy world's save is edited, one number at a time (of row 0
  * but for the day given twice). */
 START_TEST(test_state_telemetry_rows_refuse_what_the_world_lacks)
 {
@@ -389,11 +389,29 @@ START_TEST(test_state_telemetry_rows_refuse_what_the_world_lacks)
 		{"flow_total", 0, 1, "row 0: out of order"},
 		{"crackdown_period", 3, 0, "row 0: intensity out of range"},
 		{"crackdown_period", 3, 1.5, "row 0: intensity out of range"},
+		/* the lowest number a save may hold, -(2^53 - 1), is read whole and
+		 * judged as any negative balance is */
+		{"faction_day", 7, -9007199254740991.0, "row 0: negative count"},
 		/* a border's day twice: a row takes the day of a later row of its border (found below) */
 		{"border_day", 1, -1, NULL},
 	};
 	char twice[80];
 
+	{ /* and the highest, 2^53 - 1, loads as a faction's balance on a day */
+		cJSON *root = cJSON_Parse(json), *rows = find_array(root, "faction_day");
+		struct smug_world *back = NULL;
+		struct smug_error err = {0};
+		char *edited;
+
+		ck_assert_msg(rows && cJSON_GetArraySize(rows) > 7, "no faction_day rows");
+		cJSON_ReplaceItemInArray(rows, 7, cJSON_CreateRaw("9007199254740991"));
+		edited = cJSON_PrintUnformatted(root);
+		ck_assert_msg(snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err) == SMUG_OK,
+			      "a faction_day balance of 9007199254740991: %s", err.msg);
+		smug_world_free(back);
+		free(edited);
+		cJSON_Delete(root);
+	}
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		cJSON *root = cJSON_Parse(json), *rows = find_array(root, bad[i].rows);
 		struct smug_world *back = NULL;
@@ -402,7 +420,7 @@ START_TEST(test_state_telemetry_rows_refuse_what_the_world_lacks)
 		double value = bad[i].value;
 		const char *why = bad[i].why;
 		int col = bad[i].col;
-		char *edited;
+		char text[32], *edited;
 
 		ck_assert_msg(rows && cJSON_GetArraySize(rows) > bad[i].col, "no %s rows", bad[i].rows);
 		if (why == NULL) { /* border_day: rows of 8 numbers, the border first, then the day */
@@ -418,11 +436,12 @@ START_TEST(test_state_telemetry_rows_refuse_what_the_world_lacks)
 			snprintf(twice, sizeof twice, "row %d: day repeated or after the window's last day", j);
 			why = twice;
 		}
-		cJSON_ReplaceItemInArray(rows, col, cJSON_CreateNumber(value));
+		snprintf(text, sizeof text, "%.17g", value); /* exact: cJSON would print 2^53 - 1 to 15 digits */
+		cJSON_ReplaceItemInArray(rows, col, cJSON_CreateRaw(text));
 		edited = cJSON_PrintUnformatted(root);
 		st = snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err);
 		ck_assert_msg(st != SMUG_OK && strstr(err.msg, bad[i].rows) && strstr(err.msg, why),
-			      "%s number %d set to %g: want '%s', got %s", bad[i].rows, col, value, why,
+			      "%s number %d set to %.17g: want '%s', got %s", bad[i].rows, col, value, why,
 			      st == SMUG_OK ? "it loads" : err.msg);
 		smug_world_free(back);
 		free(edited);
