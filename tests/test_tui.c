@@ -8437,6 +8437,48 @@ START_TEST(test_tui_borders_all_time_money_reads_to_the_cent)
 }
 END_TEST
 
+/* Stepping the Borders pane's sort to another column (>) sorts by it
+ * largest first, even after I turned the column before ascending: the
+ * new column's head carries the descending mark and its first row holds
+ * its largest value. */
+START_TEST(test_tui_borders_sort_step_starts_descending)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const char *down = a.th.g->sort_down, *up = a.th.g->sort_up;
+	int n, *rows, sort, m;
+	int64_t v[2];
+	char *s;
+
+	tui_handle_key(&a, '3');
+	ck_assert_int_eq(a.focus, PANE_BORDERS);
+	tui_handle_key(&a, 'I'); /* the first sort column, ascending */
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(s, up) != NULL && strstr(s, down) == NULL, "I did not turn the sort ascending");
+	free(s);
+	tui_handle_key(&a, '>');
+	sort = a.border_sort;
+	ck_assert_msg(sort > 0 && sort <= 15, "> sorted by column %d, not a count or money", sort);
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(s, down) != NULL && strstr(s, up) == NULL,
+		      "after I then >, the new sort column's head is not marked descending");
+	free(s);
+	rows = pane_borders_rows(&a, &n);
+	ck_assert_int_gt(n, 1);
+	m = (sort - 1) / WIN_COUNT;
+	for (int i = 0; i < 2; i++) {
+		struct smug_border_day d;
+
+		tui_border_window(w, rows[i ? n - 1 : 0], (enum tui_window)((sort - 1) % WIN_COUNT), &d);
+		v[i] = m == 0 ? d.traffic : m == 1 ? d.inspections : m == 2 ? d.seizures : m == 3 ? d.bribes : d.tariffs;
+	}
+	ck_assert_msg(v[0] > v[1], "sorted by column %d: the first row holds %lld, the last %lld", sort,
+		      (long long)v[0], (long long)v[1]);
+	free(rows);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Borders pane's 7d and all count columns are 6 wide, the today ones
  * 5: a border's all-time crossings and seizures of six digits (a long
  * run on a busy border) read in full on its row, never scaled to "235k".
@@ -14340,6 +14382,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
+	tcase_add_test(t, test_tui_borders_sort_step_starts_descending);
 	tcase_add_test(t, test_tui_border_sort_breaks_ties_by_corridor);
 	tcase_add_test(t, test_tui_borders_numbers_read_each_window);
 	tcase_add_test(t, test_tui_borders_all_time_money_reads_to_the_cent);
