@@ -9,6 +9,7 @@
 
 struct smug_route_cache; /* core-internal, never part of the state */
 struct smug_plan_memo;  /* core-internal, never part of the state */
+struct smug_econ_ward;  /* core-internal, never part of the state */
 
 /* The packed head of every keyed draw's key: the seed, then the salt and
  * its terminator (hash.c). Made at the start of each simulated day; a
@@ -107,6 +108,11 @@ struct smug_world {
 	struct smug_plan_memo *plan_memo;     /* per-day estimate memo, likewise */
 	int64_t *economy_held;		      /* the ward economy's day of amounts, likewise */
 	int economy_held_cap;
+	/* what the ward economy reads of each ward, written by the signals
+	 * pass as it steps the ward (econ_wards_n of them, sized with the
+	 * world when it is made, loaded or copied), likewise */
+	struct smug_econ_ward *econ_wards;
+	int econ_wards_n;
 	/* beside each ward's signals_at_rest, read only with it: the
 	 * shortages' average as the tolerance step takes it, of the
 	 * shortages at rest (rest_shortage_n of them) */

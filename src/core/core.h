@@ -424,6 +424,20 @@ static inline void ledger_run_end(struct ledger_run *r)
 }
 
 /* ---- signals.c: stage 1, daily drift and the ward economy ---- */
+/* What the ward economy reads of a ward, so the economy's pass streams
+ * 24 bytes a ward and the accounts instead of the ward records (which a
+ * world of 36,000 wards does not keep in cache between the signals pass
+ * and the economy's). Scratch: never saved, hashed or compared. */
+struct smug_econ_ward {
+	double points;	   /* customs.enforcement_points, copied each day by signals_step */
+	double corruption; /* sig.corruption after the day's step, likewise */
+	int buyers;	   /* the ward's account indices, as in smug_ward: */
+	int account;	   /* copied by signals_size_scratch */
+};
+/* Size the world's econ_wards to its wards and copy their account
+ * indices: world_index (a world made or loaded, its accounts built) and
+ * smug_world_clone call it; signals_step needs it done. */
+void signals_size_scratch(struct smug_world *w);
 void signals_step(struct smug_world *w);
 /* Whatever writes a ward's signals (sig) or their base, or its raider
  * presence, in a world a day has stepped, other than signals_step, calls

@@ -296,12 +296,12 @@ static const struct econ_move {
 	{ECON_BLACKMARKET, ECON_BUYERS, SMUG_TX_BLACKMARKET_SPENDING},
 };
 
-static inline __attribute__((always_inline)) int party(const struct smug_ledger *l, const struct smug_ward *wa,
+static inline __attribute__((always_inline)) int party(const struct smug_ledger *l, const struct smug_econ_ward *e,
 						       enum econ_party p)
 {
 	switch (p) {
-	case ECON_BUYERS: return wa->buyers;
-	case ECON_ACCOUNT: return wa->account;
+	case ECON_BUYERS: return e->buyers;
+	case ECON_ACCOUNT: return e->account;
 	case ECON_TREASURY: return l->treasury;
 	case ECON_BLACKMARKET: return l->blackmarket;
 	}
@@ -362,7 +362,7 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 	const struct smug_economy_config *ec = &w->cfg.economy;
 	struct smug_ledger *l = &w->ledger;
 	struct smug_account *acc = l->accounts;
-	const struct smug_ward *wards = w->wards;
+	const struct smug_econ_ward *econ = w->econ_wards;
 	int n_wards = w->n_wards;
 	double levy_rate = share_rate(ec->levy_rate), leak_rate = share_rate(ec->corruption_leak);
 	double ward_spend_rate = share_rate(ec->ward_spend_rate), even = 1.0 / n_wards;
@@ -374,10 +374,10 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 
 	assert(l->treasury != l->blackmarket);
 	for (int i = 0; i < n_wards; i++) {
-		const struct smug_ward *wa = &wards[i];
-		int64_t buyers = acc[wa->buyers].balance, account = acc[wa->account].balance;
+		const struct smug_econ_ward *e = &econ[i];
+		int64_t buyers = acc[e->buyers].balance, account = acc[e->account].balance;
 		int64_t levy = share_part(buyers, levy_rate);
-		int64_t leak = share_part(levy, leak_rate * wa->sig.corruption);
+		int64_t leak = share_part(levy, leak_rate * e->corruption);
 		/* no amount is below 0: the rates are in [0,1] (the knob
 		 * table's ranges, checked by every loader and by --set), the
 		 * balances and pay and spend are not below 0, corruption,
@@ -387,8 +387,8 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 		 * and the leak is no more than the levy: the levy, a double
 		 * truncated, converts back exactly, and a product with a rate
 		 * of at most 1 is no larger */
-		double pw = shared || points > 0 ? wa->customs.enforcement_points / points : even;
-		double cw = shared || corruption > 0 ? wa->sig.corruption / corruption : even;
+		double pw = shared || points > 0 ? e->points / points : even;
+		double cw = shared || corruption > 0 ? e->corruption / corruption : even;
 		int64_t *h = held + ECON_WARD_MOVES * i, m0, m1, m2, m3, m4;
 
 		/* in ward_moves' order; each amount read when its turn comes */
@@ -401,8 +401,8 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 		moved[2] += m2, moved[3] += m3, moved[4] += m4;
 		/* m - 1 is negative just where m, never negative, is 0 */
 		zero |= (m0 - 1) | (m1 - 1) | (m2 - 1) | (m3 - 1) | (m4 - 1);
-		acc[wa->buyers].balance = buyers;
-		acc[wa->account].balance = account;
+		acc[e->buyers].balance = buyers;
+		acc[e->account].balance = account;
 	}
 	/* the leaks and levies are what the black market and the treasury
 	 * gained besides what they paid out */
@@ -467,7 +467,7 @@ static void economy_journal(const struct smug_world *w, struct ledger_run *run, 
 		}
 	}
 	for (int i = w->n_wards - 1; i >= 0 && left > 0; i--) {
-		const struct smug_ward *wa = &w->wards[i];
+		const struct smug_econ_ward *e = &w->econ_wards[i];
 		const int64_t *h = held + ECON_WARD_MOVES * i;
 
 #pragma GCC unroll 8 /* the table's entries become constants */
@@ -475,8 +475,8 @@ static void economy_journal(const struct smug_world *w, struct ledger_run *run, 
 			const struct econ_move *m = &ward_moves[k];
 
 			if (h[k] > 0) {
-				ledger_run_journal(run, --seq, party(&w->ledger, wa, m->from),
-						   party(&w->ledger, wa, m->to), h[k], m->reason);
+				ledger_run_journal(run, --seq, party(&w->ledger, e, m->from),
+						   party(&w->ledger, e, m->to), h[k], m->reason);
 				if (--left == 0)
 					break;
 			}
@@ -528,6 +528,34 @@ static double *rest_shortage_avg(struct smug_world *w)
 	return w->rest_shortage_avg;
 }
 
+void signals_size_scratch(struct smug_world *w)
+{
+	if (w->econ_wards_n != w->n_wards) {
+		free(w->econ_wards);
+		w->econ_wards = xcalloc((size_t)w->n_wards, sizeof *w->econ_wards);
+		w->econ_wards_n = w->n_wards;
+	}
+	for (int i = 0; i < w->n_wards; i++) {
+		w->econ_wards[i].buyers = w->wards[i].buyers;
+		w->econ_wards[i].account = w->wards[i].account;
+	}
+}
+
+/* What the economy reads of wa that a day can change (the account
+ * indices are copied with the world: only world_index sets them), copied
+ * to e once the day has stepped wa, and summed. */
+static inline __attribute__((always_inline)) void econ_ward_note(struct smug_econ_ward *e,
+								   const struct smug_ward *wa, double *points,
+								   double *corruption)
+{
+	double p = wa->customs.enforcement_points, c = wa->sig.corruption;
+
+	e->points = p;
+	e->corruption = c;
+	*points += p;
+	*corruption += c;
+}
+
 void signals_step(struct smug_world *w)
 {
 	const struct smug_signals_config *c = &w->cfg.signals;
@@ -538,16 +566,19 @@ void signals_step(struct smug_world *w)
 		c->raider_norm,		 c->raider_decay,   c->raider_gain,
 	};
 	/* the economy's shares, summed in ward order as the wards are done
-	 * (signals_step does not move enforcement points) */
+	 * (signals_step does not move enforcement points), and what it reads
+	 * of each ward copied beside them */
 	double points = 0, corruption = 0;
+	struct smug_econ_ward *econ;
 
+	assert(w->econ_wards_n == w->n_wards); /* world_index, smug_world_clone */
+	econ = w->econ_wards;
 	if (w->n_wards < QUIET_WORLD_WARDS) {
 		for (int i = 0; i < w->n_wards; i++) {
 			struct smug_ward *wa = &w->wards[i];
 
 			ward_signals(&t, wa);
-			points += wa->customs.enforcement_points;
-			corruption += wa->sig.corruption;
+			econ_ward_note(&econ[i], wa, &points, &corruption);
 		}
 	} else {
 		double *avg = rest_shortage_avg(w);
@@ -567,8 +598,7 @@ void signals_step(struct smug_world *w)
 				wa->signals_at_rest = ward_quiet(wa) ? key : 0;
 				avg[i] = shortage_avg(&wa->sig);
 			}
-			points += wa->customs.enforcement_points;
-			corruption += wa->sig.corruption;
+			econ_ward_note(&econ[i], wa, &points, &corruption);
 		}
 	}
 	ward_economy(w, points, corruption);

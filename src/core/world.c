@@ -79,6 +79,7 @@ void smug_world_free(struct smug_world *w)
 	plan_memo_free(w->plan_memo);
 	free(w->economy_held);
 	free(w->rest_shortage_avg);
+	free(w->econ_wards);
 	free(w);
 }
 
@@ -117,6 +118,9 @@ struct smug_world *smug_world_clone(const struct smug_world *src)
 	w->economy_held_cap = 0;
 	w->rest_shortage_avg = NULL; /* and a new rest key on the next day */
 	w->rest_shortage_n = 0;
+	w->econ_wards = NULL;
+	w->econ_wards_n = 0;
+	signals_size_scratch(w);
 	return w;
 }
 
@@ -264,6 +268,7 @@ void world_index(struct smug_world *w)
 	w->route_cache = route_cache_new(ROUTE_CACHE_CAPACITY);
 	plan_memo_free(w->plan_memo);
 	w->plan_memo = NULL;
+	signals_size_scratch(w);
 }
 
 void world_finish(struct smug_world *w)
