@@ -354,6 +354,85 @@ START_TEST(test_state_telemetry_rows_refuse_numbers_past_int)
 }
 END_TEST
 
+/* A telemetry row that names what the world does not have, or that
+ * breaks its kind's order, is refused with the row's name and why: a
+ * border's row on a corridor inside a ward, a flow row's commodity past
+ * the last, a faction's flow rows out of their faction-then-commodity
+ * order (row 0 naming the second commodity, or the second faction), a
+ * crackdown period's intensity outside (0,1], a border's day given
+ * twice. A busy world's save is edited, one number at a time (of row 0
+ * but for the day given twice). */
+START_TEST(test_state_telemetry_rows_refuse_what_the_world_lacks)
+{
+	struct smug_world *w = busy_world();
+	int inner = -1;
+	char *json = snapshot_to_json(w);
+
+	for (int c = 0; c < w->n_corridors && inner < 0; c++)
+		if (!w->corridors[c].border)
+			inner = c;
+	ck_assert_msg(inner >= 0 && w->n_factions > 1, "the world needs a corridor inside a ward and two factions");
+	const struct {
+		const char *rows;
+		int col;
+		double value;
+		const char *why;
+	} bad[] = {
+		{"border_window", 0, inner, "row 0: not a border"},
+		{"border_day", 0, inner, "row 0: not a border"},
+		{"border_chart", 0, inner, "row 0: not a border"},
+		{"chart_day", 0, inner, "row 0: not a border"},
+		{"flow_total", 1, SMUG_COMMODITY_COUNT, "row 0: unknown commodity index"},
+		{"flow_transit", 1, -1, "row 0: unknown commodity index"},
+		{"flow_total", 1, 1, "row 0: out of order"},
+		{"flow_transit", 1, 1, "row 0: out of order"},
+		{"flow_total", 0, 1, "row 0: out of order"},
+		{"crackdown_period", 3, 0, "row 0: intensity out of range"},
+		{"crackdown_period", 3, 1.5, "row 0: intensity out of range"},
+		/* a border's day twice: a row takes the day of a later row of its border (found below) */
+		{"border_day", 1, -1, NULL},
+	};
+	char twice[80];
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cJSON *root = cJSON_Parse(json), *rows = find_array(root, bad[i].rows);
+		struct smug_world *back = NULL;
+		struct smug_error err = {0};
+		enum smug_status st;
+		double value = bad[i].value;
+		const char *why = bad[i].why;
+		int col = bad[i].col;
+		char *edited;
+
+		ck_assert_msg(rows && cJSON_GetArraySize(rows) > bad[i].col, "no %s rows", bad[i].rows);
+		if (why == NULL) { /* border_day: rows of 8 numbers, the border first, then the day */
+			int n = cJSON_GetArraySize(rows) / 8, r = 0, j = 1;
+
+			while (r < n - 1 && cJSON_GetArrayItem(rows, 8 * r)->valuedouble !=
+						    cJSON_GetArrayItem(rows, 8 * j)->valuedouble)
+				if (++j == n)
+					j = ++r + 1;
+			ck_assert_msg(r < n - 1, "no border has two days in its window");
+			col = 8 * r + 1;
+			value = cJSON_GetArrayItem(rows, 8 * j + 1)->valuedouble;
+			snprintf(twice, sizeof twice, "row %d: day repeated or after the window's last day", j);
+			why = twice;
+		}
+		cJSON_ReplaceItemInArray(rows, col, cJSON_CreateNumber(value));
+		edited = cJSON_PrintUnformatted(root);
+		st = snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err);
+		ck_assert_msg(st != SMUG_OK && strstr(err.msg, bad[i].rows) && strstr(err.msg, why),
+			      "%s number %d set to %g: want '%s', got %s", bad[i].rows, col, value, why,
+			      st == SMUG_OK ? "it loads" : err.msg);
+		smug_world_free(back);
+		free(edited);
+		cJSON_Delete(root);
+	}
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A telemetry row whose owner is one past the last faction or corridor
  * is refused, naming the row, as an unknown index: a snapshot edited to
  * name a faction or border the world does not have must not load (its
@@ -1546,6 +1625,7 @@ int main(void)
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_numbers_past_int);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_an_owner_one_past_the_last);
+	tcase_add_test(t, test_state_telemetry_rows_refuse_what_the_world_lacks);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_a_day_outside_the_run);
 	tcase_add_test(t, test_state_border_chart_starts_after_the_first_day);
 	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
