@@ -1158,6 +1158,60 @@ START_TEST(test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_othe
 }
 END_TEST
 
+/* smug_compare fills its result whatever the result held before: one
+ * filled with 0xA5 bytes, and one that held another comparison (given
+ * back with smug_comparison_done), come out byte for byte as a zeroed
+ * one, for a base and a what-if with a crackdown that moved traffic. */
+static void compare_like_fresh(const struct smug_comparison *fresh, struct smug_comparison *got,
+			       const char *what)
+{
+	struct smug_cmp_border *borders = got->borders;
+	int same;
+
+	ck_assert_msg(got->n_factions == fresh->n_factions && got->n_borders == fresh->n_borders &&
+			      got->n_routes == fresh->n_routes && got->routes_total == fresh->routes_total,
+		      "%s: %d factions, %d borders, %d routes of %d changed; a zeroed result: %d, %d, %d of %d",
+		      what, got->n_factions, got->n_borders, got->n_routes, got->routes_total, fresh->n_factions,
+		      fresh->n_borders, fresh->n_routes, fresh->routes_total);
+	got->borders = fresh->borders;
+	same = memcmp(got, fresh, sizeof *got) == 0;
+	got->borders = borders;
+	ck_assert_msg(same, "%s: the comparison differs from a zeroed result's", what);
+	ck_assert_msg(memcmp(got->borders, fresh->borders, (size_t)fresh->n_borders * sizeof *fresh->borders) == 0,
+		      "%s: the borders differ from a zeroed result's", what);
+}
+
+START_TEST(test_crackdown_comparison_ignores_what_its_result_held)
+{
+	struct smug_world *base = test_default_at(20), *whatif = smug_world_clone(base);
+	struct smug_comparison *fresh = calloc(1, sizeof *fresh), *got = malloc(sizeof *got);
+	struct smug_error err;
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(whatif, whatif->corridors[test_busiest_border(whatif)].id, 1.0, -1,
+						&err), SMUG_OK);
+	smug_cmd_step(base, 15);
+	smug_cmd_step(whatif, 15);
+	smug_compare(base, whatif, fresh);
+	ck_assert_int_gt(fresh->n_factions, 0);
+	ck_assert_int_gt(fresh->n_borders, 0);
+	ck_assert_int_gt(fresh->routes_total, 0);
+	memset(got, 0xA5, sizeof *got);
+	smug_compare(base, whatif, got);
+	compare_like_fresh(fresh, got, "a result of 0xA5 bytes");
+	smug_comparison_done(got);
+	smug_compare(whatif, base, got); /* the other way round first */
+	smug_comparison_done(got);
+	smug_compare(base, whatif, got);
+	compare_like_fresh(fresh, got, "a result used before");
+	smug_comparison_done(got);
+	smug_comparison_done(fresh);
+	free(got);
+	free(fresh);
+	smug_world_free(whatif);
+	smug_world_free(base);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("crackdown");
@@ -1170,6 +1224,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_manual_life_follows_the_model);
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
+	tcase_add_test(t, test_crackdown_comparison_ignores_what_its_result_held);
 	tcase_add_test(t, test_crackdown_whatif_prices_the_direction_the_route_sent_crosses);
 	tcase_add_test(t, test_crackdown_whatif_moves_a_first_day_decision);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
