@@ -628,6 +628,36 @@ static void recent_tomorrow(struct smug_world *w)
 		net0(w)->recent[i].day = w->day + 1;
 }
 static void ledger_journal_ring(struct smug_world *w) { w->ledger.journal_head = -1; }
+/* the oldest transaction of a full journal ring left out by its count
+ * (or, on a ring not yet full, the head one past the count with a copy
+ * of the newest there): every transaction in the window the count and
+ * head give is valid and in order, only the ring's shape is wrong */
+static void ledger_journal_count_short(struct smug_world *w)
+{
+	struct smug_ledger *l = &w->ledger;
+
+	if (l->journal_count == SMUG_JOURNAL_CAP) {
+		ck_assert_int_ne(l->journal_head, SMUG_JOURNAL_CAP - 1);
+		l->journal_count--;
+	} else {
+		ck_assert_int_gt(l->journal_count, 0);
+		ck_assert_int_lt(l->journal_count, SMUG_JOURNAL_CAP - 1);
+		l->journal[l->journal_count] = l->journal[l->journal_count - 1];
+		l->journal_head = l->journal_count + 1;
+	}
+}
+/* one more faction than a world may have, ids sorted after the rest */
+static void factions_past_cap(struct smug_world *w)
+{
+	int n = w->n_factions;
+
+	w->factions = xrealloc(w->factions, (SMUG_FACTIONS_MAX + 1) * sizeof *w->factions);
+	for (int f = n; f <= SMUG_FACTIONS_MAX; f++) {
+		w->factions[f] = w->factions[n - 1];
+		snprintf(w->factions[f].id, sizeof w->factions[f].id, "zz-%02d", f);
+	}
+	w->n_factions = SMUG_FACTIONS_MAX + 1;
+}
 static void events_ring(struct smug_world *w) { w->tel.event_head = -1; }
 static void explain_ring(struct smug_world *w) { w->explain_head = -1; }
 static void crackdown_period_after_tomorrow(struct smug_world *w)
@@ -764,6 +794,8 @@ static const struct violation violations[] = {
 	{"a network's recent outcomes' ring head before the ring", recent_ring, ".network.recent: ring head -1 and count "},
 	{"a network's recent outcomes of tomorrow", recent_tomorrow, ".network.recent[0].day: 41 is outside the days simulated so far (1 to 40)"},
 	{"the ledger journal's ring head before the ring", ledger_journal_ring, "state.ledger.journal: ring head -1 and count "},
+	{"the ledger journal's count one short of its window", ledger_journal_count_short, "state.ledger.journal: ring head "},
+	{"more factions than a world may have", factions_past_cap, "state.factions: at most 64, got 65"},
 	{"the event ring's head before the ring", events_ring, "state.telemetry.events: ring head -1 and count "},
 	{"the explained decisions' ring head before the ring", explain_ring, "state.explain_history: ring head -1 and count "},
 	{"transaction to the account past the ledger", journal_to_past, "]: accounts, amount or reason out of range"},

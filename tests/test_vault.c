@@ -1758,6 +1758,36 @@ START_TEST(test_vault_list_ignores_generations_of_no_seed)
 }
 END_TEST
 
+/* A seed whose manifest.json is JSON but no object (a list, a number)
+ * is refused saying so, and listed with that reason. */
+START_TEST(test_vault_manifest_not_an_object_is_refused)
+{
+	static const char *const texts[] = {"[]", "[{\"format\": \"smugnet-seed\"}]", "7"};
+	struct smug_world *w = tiny_at(3), *out = NULL;
+	struct smug_seed_info *v = NULL;
+	struct smug_error err = {0};
+
+	make_root();
+	ck_assert(smug_vault_save(w, root, "s", &err) == SMUG_OK);
+	for (int i = 0; i < 3; i++) {
+		char path[400];
+
+		snprintf(path, sizeof path, "%s/seeds/s/manifest.json", root);
+		spit(path, texts[i]);
+		ck_assert_int_eq(smug_vault_load(root, "s", &out, &err), SMUG_ERR_SCHEMA);
+		ck_assert_msg(strstr(err.msg, "seeds/s/manifest.json: expected an object") != NULL,
+			      "a manifest of %s: %s", texts[i], err.msg);
+		ck_assert_ptr_null(out);
+		ck_assert_int_eq(smug_vault_list(root, &v, &err), 1);
+		ck_assert_msg(strstr(v[0].problem, "manifest.json: expected an object") != NULL,
+			      "a manifest of %s is listed with: %s", texts[i], v[0].problem);
+		free(v);
+	}
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
 /* In a vault whose folder has a long path, an unreadable seed's reason is
  * longer than the listing holds: the listing still says why, the
  * reason's beginning cut to fit, as `seeds` and the cockpit's load view
@@ -1944,6 +1974,7 @@ int main(void)
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
 	tcase_add_test(t, test_vault_list_skips_a_seed_being_removed);
 	tcase_add_test(t, test_vault_list_ignores_generations_of_no_seed);
+	tcase_add_test(t, test_vault_manifest_not_an_object_is_refused);
 	tcase_set_timeout(t, 1800); /* thousands of saves: generous under sanitizers */
 	suite_add_tcase(s, t);
 	t = tcase_create("descriptors and generations");
