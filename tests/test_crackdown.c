@@ -1212,6 +1212,59 @@ START_TEST(test_crackdown_comparison_ignores_what_its_result_held)
 }
 END_TEST
 
+/* Each faction of a comparison carries each branch's own figures: its
+ * shipments, outcomes and bribes spent are what that branch's faction
+ * reports, so `smugnet branch` and the compare view show each side's
+ * bribes and their change (a branch with a crackdown bribes otherwise). */
+static const struct smug_faction *faction_by_id(const struct smug_world *w, const char *id)
+{
+	for (int f = 0; f < w->n_factions; f++)
+		if (strcmp(w->factions[f].id, id) == 0)
+			return &w->factions[f];
+	return NULL;
+}
+
+START_TEST(test_crackdown_comparison_gives_each_side_its_bribes)
+{
+	struct smug_world *base = test_default_at(20), *whatif = smug_world_clone(base);
+	const struct smug_world *side_world[2] = {base, whatif};
+	struct smug_comparison *c = calloc(1, sizeof *c);
+	struct smug_error err;
+	int64_t spent = 0;
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(whatif, whatif->corridors[test_busiest_border(whatif)].id, 1.0, -1,
+						&err), SMUG_OK);
+	smug_cmd_step(base, 15);
+	smug_cmd_step(whatif, 15);
+	smug_compare(base, whatif, c);
+	ck_assert_int_gt(c->n_factions, 0);
+	for (int i = 0; i < c->n_factions; i++)
+		for (int side = 0; side < 2; side++) {
+			const struct smug_cmp_faction *cf = &c->factions[i];
+			const struct smug_faction *fa = faction_by_id(side_world[side], cf->id);
+
+			if (!cf->in[side])
+				continue;
+			ck_assert_ptr_nonnull(fa);
+			ck_assert_msg(cf->bribes[side] == fa->net.bribes_spent &&
+					      cf->shipments[side] == fa->net.shipments &&
+					      cf->seized[side] == fa->net.seized,
+				      "faction %s, %s: the comparison says bribes %lld, %lld shipments, %lld seized; "
+				      "the branch says %lld, %lld, %lld",
+				      cf->id, side ? "what-if" : "base", (long long)cf->bribes[side],
+				      (long long)cf->shipments[side], (long long)cf->seized[side],
+				      (long long)fa->net.bribes_spent, (long long)fa->net.shipments,
+				      (long long)fa->net.seized);
+			spent += cf->bribes[side];
+		}
+	ck_assert_msg(spent > 0, "no faction of either branch spent on bribes in 35 days");
+	smug_comparison_done(c);
+	free(c);
+	smug_world_free(whatif);
+	smug_world_free(base);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("crackdown");
@@ -1225,6 +1278,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
 	tcase_add_test(t, test_crackdown_comparison_ignores_what_its_result_held);
+	tcase_add_test(t, test_crackdown_comparison_gives_each_side_its_bribes);
 	tcase_add_test(t, test_crackdown_whatif_prices_the_direction_the_route_sent_crosses);
 	tcase_add_test(t, test_crackdown_whatif_moves_a_first_day_decision);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);
