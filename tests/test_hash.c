@@ -121,6 +121,30 @@ START_TEST(test_hash_world_draws_follow_seed_and_salt)
 }
 END_TEST
 
+/* The bounded text copy every fixed-size id, key and name goes through:
+ * a text too long for its field is cut to the field's size less one and
+ * ended there, and the bytes after the field (the next field of the
+ * record) are left as they were; a text that fits is copied whole. */
+START_TEST(test_text_copy_cuts_within_its_field)
+{
+	struct {
+		char field[8];
+		char next[8];
+	} r;
+	bool whole;
+
+	memset(r.next, 'Z', sizeof r.next);
+	whole = str_copy(r.field, sizeof r.field, "abcdefghijkl");
+	ck_assert_msg(!whole, "a 12-byte text said to fit an 8-byte field");
+	ck_assert_str_eq(r.field, "abcdefg");
+	for (size_t i = 0; i < sizeof r.next; i++)
+		ck_assert_msg(r.next[i] == 'Z', "the byte %zu after the field was written: '%c'", i, r.next[i]);
+	ck_assert(str_copy(r.field, sizeof r.field, "abcdefg"));
+	ck_assert_str_eq(r.field, "abcdefg");
+	ck_assert_msg(r.next[0] == 'Z', "a text that fits wrote past its field");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("hash");
@@ -130,6 +154,9 @@ int main(void)
 	tcase_add_test(t, test_hash_key_fields_independent);
 	tcase_add_test(t, test_hash_golden_values);
 	tcase_add_test(t, test_hash_world_draws_follow_seed_and_salt);
+	suite_add_tcase(s, t);
+	t = tcase_create("text");
+	tcase_add_test(t, test_text_copy_cuts_within_its_field);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
