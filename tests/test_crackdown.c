@@ -1158,6 +1158,22 @@ START_TEST(test_crackdown_whatif_with_a_full_list_learns_its_edge_keeps_the_othe
 }
 END_TEST
 
+/* A base and a what-if of the default world that part on day 20, the
+ * what-if with a full crackdown on the busiest border, both 15 days on;
+ * the base is returned, the what-if in *whatif. */
+static struct smug_world *crackdown_branches(struct smug_world **whatif)
+{
+	struct smug_world *base = test_default_at(20);
+	struct smug_error err;
+
+	*whatif = smug_world_clone(base);
+	ck_assert_int_eq(smug_cmd_crackdown_set(*whatif, (*whatif)->corridors[test_busiest_border(*whatif)].id, 1.0,
+						-1, &err), SMUG_OK);
+	smug_cmd_step(base, 15);
+	smug_cmd_step(*whatif, 15);
+	return base;
+}
+
 /* smug_compare fills its result whatever the result held before: one
  * filled with 0xA5 bytes, and one that held another comparison (given
  * back with smug_comparison_done), come out byte for byte as a zeroed
@@ -1183,14 +1199,9 @@ static void compare_like_fresh(const struct smug_comparison *fresh, struct smug_
 
 START_TEST(test_crackdown_comparison_ignores_what_its_result_held)
 {
-	struct smug_world *base = test_default_at(20), *whatif = smug_world_clone(base);
+	struct smug_world *whatif, *base = crackdown_branches(&whatif);
 	struct smug_comparison *fresh = calloc(1, sizeof *fresh), *got = malloc(sizeof *got);
-	struct smug_error err;
 
-	ck_assert_int_eq(smug_cmd_crackdown_set(whatif, whatif->corridors[test_busiest_border(whatif)].id, 1.0, -1,
-						&err), SMUG_OK);
-	smug_cmd_step(base, 15);
-	smug_cmd_step(whatif, 15);
 	smug_compare(base, whatif, fresh);
 	ck_assert_int_gt(fresh->n_factions, 0);
 	ck_assert_int_gt(fresh->n_borders, 0);
@@ -1216,36 +1227,25 @@ END_TEST
  * shipments, outcomes and bribes spent are what that branch's faction
  * reports, so `smugnet branch` and the compare view show each side's
  * bribes and their change (a branch with a crackdown bribes otherwise). */
-static const struct smug_faction *faction_by_id(const struct smug_world *w, const char *id)
-{
-	for (int f = 0; f < w->n_factions; f++)
-		if (strcmp(w->factions[f].id, id) == 0)
-			return &w->factions[f];
-	return NULL;
-}
-
 START_TEST(test_crackdown_comparison_gives_each_side_its_bribes)
 {
-	struct smug_world *base = test_default_at(20), *whatif = smug_world_clone(base);
+	struct smug_world *whatif, *base = crackdown_branches(&whatif);
 	const struct smug_world *side_world[2] = {base, whatif};
 	struct smug_comparison *c = calloc(1, sizeof *c);
-	struct smug_error err;
 	int64_t spent = 0;
 
-	ck_assert_int_eq(smug_cmd_crackdown_set(whatif, whatif->corridors[test_busiest_border(whatif)].id, 1.0, -1,
-						&err), SMUG_OK);
-	smug_cmd_step(base, 15);
-	smug_cmd_step(whatif, 15);
 	smug_compare(base, whatif, c);
 	ck_assert_int_gt(c->n_factions, 0);
 	for (int i = 0; i < c->n_factions; i++)
 		for (int side = 0; side < 2; side++) {
 			const struct smug_cmp_faction *cf = &c->factions[i];
-			const struct smug_faction *fa = faction_by_id(side_world[side], cf->id);
+			int f = smug_world_find_faction(side_world[side], cf->id);
+			const struct smug_faction *fa;
 
 			if (!cf->in[side])
 				continue;
-			ck_assert_ptr_nonnull(fa);
+			ck_assert_msg(f >= 0, "faction %s is not in the %s", cf->id, side ? "what-if" : "base");
+			fa = &side_world[side]->factions[f];
 			ck_assert_msg(cf->bribes[side] == fa->net.bribes_spent &&
 					      cf->shipments[side] == fa->net.shipments &&
 					      cf->seized[side] == fa->net.seized,
