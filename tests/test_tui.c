@@ -4274,6 +4274,53 @@ START_TEST(test_tui_border_sort_steps_on_from_the_id_column)
 }
 END_TEST
 
+/* Whether column col of the Borders table is among those shown. */
+static bool border_col_shown(const struct tui_app *a, int col)
+{
+	for (int i = 0; i < a->n_border_vis; i++)
+		if (a->border_vis[i] == col)
+			return true;
+	return false;
+}
+
+/* A Borders table sorted by a column that a narrower screen no longer
+ * shows steps its sort as from the border id column: > sorts by the
+ * first column shown after the id, < by the last one shown. */
+START_TEST(test_tui_border_sort_steps_from_a_hidden_column_as_from_the_id)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+
+	tui_handle_key(&a, '3');
+	for (int dir = 0; dir < 2; dir++) {
+		int hidden, n;
+
+		draw(&a, 48, 140); /* a column shown at 140 columns and not at 100 */
+		n = a.n_border_vis;
+		for (int k = 0; k <= n; k++) {
+			tui_handle_key(&a, '>');
+			draw(&a, 48, 100);
+			if (!border_col_shown(&a, a.border_sort))
+				break;
+			draw(&a, 48, 140);
+		}
+		hidden = a.border_sort;
+		ck_assert_msg(!border_col_shown(&a, hidden), "every column the table shows at 140 columns shows at 100");
+		ck_assert_int_ge(a.n_border_vis, 4);
+		tui_handle_key(&a, dir == 0 ? '>' : '<');
+		if (dir == 0)
+			ck_assert_msg(a.border_sort == a.border_vis[1],
+				      "> from hidden column %d sorted by column %d, not the first after the id (%d)", hidden,
+				      a.border_sort, a.border_vis[1]);
+		else
+			ck_assert_msg(a.border_sort == a.border_vis[a.n_border_vis - 1],
+				      "< from hidden column %d sorted by column %d, not the last one shown (%d)", hidden,
+				      a.border_sort, a.border_vis[a.n_border_vis - 1]);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The column of the Borders table's sorted heading (drawn lit) on the
  * 160x48 screen, or -1. */
 static int borders_sorted_x(struct tui_app *a)
@@ -14415,6 +14462,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
 	tcase_add_test(t, test_tui_border_sort_steps_on_from_the_id_column);
+	tcase_add_test(t, test_tui_border_sort_steps_from_a_hidden_column_as_from_the_id);
 	tcase_add_test(t, test_tui_borders_left_right_move_the_sort);
 	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
