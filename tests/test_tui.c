@@ -1448,6 +1448,56 @@ START_TEST(test_tui_map_marks_a_border_along_the_edge_row)
 }
 END_TEST
 
+/* Zoomed in, a border's line runs on to the map's last cell, the
+ * bottom-right corner, and is drawn there (the map keeps a cell for
+ * each place on it, that one too: under AddressSanitizer a map one
+ * cell short fails this test). The border C-D runs a quarter of the way
+ * up from the bottom: at zoom x4 about the centre that is the bottom
+ * row, and its line reaches far past both sides. */
+START_TEST(test_tui_map_draws_a_line_into_its_last_cell)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"corner\", \"name\": \"A line to the corner\", "
+		"\"seed\": 3, \"wards\": ["
+		"{\"id\": \"ward:top\", \"name\": \"T\", \"ring\": 1, \"pos\": [0, 4]},"
+		"{\"id\": \"ward:aaa\", \"name\": \"A\", \"ring\": 1, \"pos\": [-4, -4]},"
+		"{\"id\": \"ward:bbb\", \"name\": \"B\", \"ring\": 1, \"pos\": [4, -4]},"
+		"{\"id\": \"ward:ccc\", \"name\": \"C\", \"ring\": 1, \"pos\": [-4, -1]},"
+		"{\"id\": \"ward:ddd\", \"name\": \"D\", \"ring\": 1, \"pos\": [4, -1]}],"
+		"\"nodes\": [{\"id\": \"n:t\", \"ward\": \"ward:top\"}, {\"id\": \"n:a\", \"ward\": \"ward:aaa\"},"
+		"{\"id\": \"n:b\", \"ward\": \"ward:bbb\"}, {\"id\": \"n:c\", \"ward\": \"ward:ccc\"},"
+		"{\"id\": \"n:d\", \"ward\": \"ward:ddd\"}],"
+		"\"corridors\": [{\"a\": \"n:t\", \"b\": \"n:c\", \"travel_days\": 1, \"hazard\": 0.02},"
+		"{\"a\": \"n:c\", \"b\": \"n:d\", \"travel_days\": 1, \"hazard\": 0.02},"
+		"{\"a\": \"n:d\", \"b\": \"n:b\", \"travel_days\": 1, \"hazard\": 0.02},"
+		"{\"a\": \"n:b\", \"b\": \"n:a\", \"travel_days\": 1, \"hazard\": 0.02}]}";
+
+	for (int sz = 0; sz < 3; sz++) {
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		struct tui_app a;
+		char *txt, *rows[64], *last;
+		int n;
+		size_t len;
+
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "corner.json", &w, &err) == SMUG_OK, "%s", err.msg);
+		tui_app_init(&a, w, &ascii_opts);
+		feed(&a, "Mzz");
+		ck_assert_int_eq(a.map_zoom, 2);
+		txt = render(&a, sizes[sz][0], sizes[sz][1]);
+		n = map_rows(txt, rows, 64);
+		ck_assert_int_ge(n, 3);
+		last = rows[n - 1];
+		len = strlen(last);
+		ck_assert_msg(len >= 3 && last[len - 1] == '|' && last[len - 2] == '-',
+			      "%dx%d, zoom x4: the map's bottom row ends '%s', not the line C-D ('-') and the frame",
+			      sizes[sz][1], sizes[sz][0], len >= 3 ? last + len - 3 : last);
+		free(txt);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
 /* Two borders joining the same wards get marks of their own, and a
  * crackdown on one shows on its own mark. */
 START_TEST(test_tui_map_marks_are_distinct)
@@ -14267,6 +14317,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_map_marks_a_border_whose_wards_share_a_cell);
 	tcase_add_test(t, test_tui_map_marks_a_border_along_the_edge_row);
+	tcase_add_test(t, test_tui_map_draws_a_line_into_its_last_cell);
 	tcase_add_test(t, test_tui_map_click_beside_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_pane_click_on_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
