@@ -3463,6 +3463,65 @@ START_TEST(test_tui_commodities_home_and_end)
 }
 END_TEST
 
+/* A world holding as many factions as a scenario may, every one a
+ * smuggling network: the commodities view lists them all and nothing
+ * after them. End selects the last row, the last faction's one
+ * commodity, under that faction's line. */
+START_TEST(test_tui_commodities_list_the_largest_number_of_networks)
+{
+	static const char faction[] = "{\"id\": \"crew%02d\", \"name\": \"Crew %02d\", \"kind\": \"criminal\", "
+				      "\"home\": \"ward:a\", \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}%s";
+	char *tiny = test_slurp(SRCDIR "/data/tiny.json", NULL), *json, *at, *end, name[16];
+	size_t len = 0, cap;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	char *s, row[48][256];
+	int sel_y = -1;
+
+	ck_assert_ptr_nonnull(tiny);
+	at = strstr(tiny, "\"factions\": [");
+	ck_assert_ptr_nonnull(at);
+	at += strlen("\"factions\": [");
+	end = strstr(at, "],");
+	ck_assert_ptr_nonnull(end);
+	cap = strlen(tiny) + SMUG_FACTIONS_MAX * sizeof faction + 1;
+	json = malloc(cap);
+	ck_assert_ptr_nonnull(json);
+	len = (size_t)snprintf(json, cap, "%.*s", (int)(at - tiny), tiny);
+	for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
+		len += (size_t)snprintf(json + len, cap - len, faction, f, f, f + 1 < SMUG_FACTIONS_MAX ? ", " : "");
+	snprintf(json + len, cap - len, "%s", end);
+	free(tiny);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "crews.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	ck_assert_int_eq(w->n_factions, SMUG_FACTIONS_MAX);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'v');
+	draw(&a, 48, 160);
+	tui_handle_key(&a, KEY_END);
+	s = render(&a, 48, 160);
+	screen_rows(s, row, 48, 160);
+	free(s);
+	ck_assert_msg(a.commodity_sel == 2 * SMUG_FACTIONS_MAX - 1,
+		      "End selected row %d; %d networks of one commodity each make rows 0-%d", a.commodity_sel,
+		      SMUG_FACTIONS_MAX, 2 * SMUG_FACTIONS_MAX - 1);
+	{
+		struct tui_grid *g = render_grid(&a, 48, 160);
+
+		for (int y = 2; y < 47 && sel_y < 0; y++)
+			if (grid_role(g, y, 1) == ROLE_SELECT)
+				sel_y = y;
+		grid_free(g);
+	}
+	snprintf(name, sizeof name, "crew%02d", SMUG_FACTIONS_MAX - 1);
+	ck_assert_msg(sel_y > 2 && strstr(row[sel_y - 1], name) != NULL,
+		      "End: the row above the selected one (screen row %d) reads '%s', not the last faction's line (%s)",
+		      sel_y, sel_y > 2 ? row[sel_y - 1] : "", name);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The numbers of a screen row, left to right: tokens between spaces that
  * read whole as a number once thousands commas are dropped (a share such
  * as "62.3%" does not); how many. */
@@ -14497,6 +14556,7 @@ int main(void)
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_loaded_seed_borders_table_starts_at_the_top);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
+	tcase_add_test(t, test_tui_commodities_list_the_largest_number_of_networks);
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_commodities_only_seizures_red);
