@@ -1901,6 +1901,64 @@ START_TEST(test_smuggling_flip_and_lever_are_the_smallest_changes)
 }
 END_TEST
 
+/* tiny.json with its NARCOTICS shipments set to one unit of
+ * value_density credits (the scenario's smallest cargo: 0.01 cr). */
+static struct smug_world *tiny_with_cargo(const char *value_density)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	char *tiny = test_slurp(SRCDIR "/data/tiny.json", NULL), *json;
+	const char *body;
+	size_t size;
+
+	ck_assert_ptr_nonnull(tiny);
+	body = strchr(tiny, '{');
+	ck_assert_ptr_nonnull(body);
+	size = strlen(body) + 200;
+	json = malloc(size);
+	ck_assert_ptr_nonnull(json);
+	snprintf(json, size, "{\"commodities\": {\"NARCOTICS\": {\"value_density\": %s, \"units_per_shipment\": 1}}, %s",
+		 value_density, body + 1);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "tiny.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	free(tiny);
+	return w;
+}
+
+/* The why of a decision names its flip for the smallest cargo a scenario
+ * can set (0.01 cr, one minor unit): the same estimate change, from and
+ * to the same values, as for a cargo of 1 cr on the same first day (every
+ * score is the cargo's value times the same terms, so the change that
+ * closes the margin does not depend on the value). */
+START_TEST(test_smuggling_flip_named_for_a_one_minor_unit_cargo)
+{
+	struct smug_world *penny = tiny_with_cargo("0.01"), *credit = tiny_with_cargo("1");
+	struct smug_explanation *x = malloc(sizeof *x), *y = malloc(sizeof *y);
+	int named = 0;
+
+	ck_assert_ptr_nonnull(x);
+	ck_assert_ptr_nonnull(y);
+	smug_cmd_step(penny, 1);
+	smug_cmd_step(credit, 1);
+	ck_assert_int_eq(penny->n_decisions, credit->n_decisions);
+	for (int i = 0; i < penny->n_decisions; i++) {
+		ck_assert_int_eq(penny->decisions[i].value, 1);
+		ck_assert_int_eq(smug_explain_decision(penny, i, x), SMUG_OK);
+		ck_assert_int_eq(smug_explain_decision(credit, i, y), SMUG_OK);
+		if (penny->decisions[i].runner < 0)
+			continue;
+		ck_assert_msg(strcmp(x->flip, y->flip) == 0 && x->flip_corridor == y->flip_corridor,
+			      "decision %d: a 0.01 cr cargo's flip is '%s', a 1 cr cargo's '%s'", i, x->flip, y->flip);
+		named += x->flip_corridor >= 0;
+	}
+	ck_assert_int_gt(named, 0);
+	free(x);
+	free(y);
+	smug_world_free(penny);
+	smug_world_free(credit);
+}
+END_TEST
+
 /* A network's last_run_day (smuggling.json) is the last day it planned:
  * with max_active_factions 1 only the first network in id order plans,
  * the others keep the day they last did (-1: never). */
@@ -2109,6 +2167,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_plan_follows_loss_knobs_set_during_a_run);
 	tcase_add_test(t, test_smuggling_flip_and_lever_are_the_smallest_changes);
 	tcase_add_test(t, test_smuggling_flip_names_a_cost_change_when_no_risk_change_closes_it);
+	tcase_add_test(t, test_smuggling_flip_named_for_a_one_minor_unit_cargo);
 	tcase_add_test(t, test_smuggling_last_run_day_is_the_last_day_a_network_planned);
 	tcase_add_test(t, test_smuggling_faction_fraction_overrides_the_config);
 	tcase_add_test(t, test_smuggling_explain_history_keeps_the_last_decisions);
