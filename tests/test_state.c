@@ -313,6 +313,33 @@ static cJSON *find_array(cJSON *node, const char *key)
 	return NULL;
 }
 
+/* Load the save json with one number replaced: entry `at` of the first
+ * array named `list` (or, when field is not NULL, that entry's member
+ * field) set to value, written whole with 17 digits (cJSON would print
+ * 2^53 - 1 to 15). The status; the world loaded, or NULL, in *back (the
+ * caller's to free); the reason in err. */
+static enum smug_status load_with_number(const char *json, const char *list, int at, const char *field, double value,
+					 struct smug_world **back, struct smug_error *err)
+{
+	cJSON *root = cJSON_Parse(json), *rows = find_array(root, list);
+	enum smug_status st;
+	char text[32], *edited;
+
+	ck_assert_msg(rows && cJSON_GetArraySize(rows) > at, "no %s entry %d in the save", list, at);
+	snprintf(text, sizeof text, "%.17g", value);
+	if (field)
+		cJSON_ReplaceItemInObjectCaseSensitive(cJSON_GetArrayItem(rows, at), field, cJSON_CreateRaw(text));
+	else
+		cJSON_ReplaceItemInArray(rows, at, cJSON_CreateRaw(text));
+	edited = cJSON_PrintUnformatted(root);
+	*back = NULL;
+	*err = (struct smug_error){0};
+	st = snapshot_from_json(edited, strlen(edited), "snapshot.json", back, err);
+	free(edited);
+	cJSON_Delete(root);
+	return st;
+}
+
 /* A telemetry row whose index or count is past what an int holds is
  * refused with the row's name and a reason, never converted (the long
  * fuzz run found a chart_day row whose border index was 32147483648). */
@@ -334,20 +361,13 @@ START_TEST(test_state_telemetry_rows_refuse_numbers_past_int)
 	char *json = snapshot_to_json(w);
 
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		cJSON *root = cJSON_Parse(json), *rows = find_array(root, bad[i].rows);
-		struct smug_world *back = NULL;
+		struct smug_world *back;
 		struct smug_error err;
-		char *edited;
 
-		ck_assert_msg(rows && cJSON_GetArraySize(rows) > bad[i].col, "no %s rows", bad[i].rows);
-		cJSON_ReplaceItemInArray(rows, bad[i].col, cJSON_CreateNumber(bad[i].value));
-		edited = cJSON_PrintUnformatted(root);
-		ck_assert_int_ne(snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err), SMUG_OK);
+		ck_assert_int_ne(load_with_number(json, bad[i].rows, bad[i].col, NULL, bad[i].value, &back, &err), SMUG_OK);
 		ck_assert_ptr_null(back);
 		ck_assert_msg(strstr(err.msg, bad[i].rows) && strstr(err.msg, bad[i].why), "%s[%d] = %.0f: %s",
 			      bad[i].rows, bad[i].col, bad[i].value, err.msg);
-		free(edited);
-		cJSON_Delete(root);
 	}
 	free(json);
 	smug_world_free(w);
@@ -398,32 +418,23 @@ START_TEST(test_state_telemetry_rows_refuse_what_the_world_lacks)
 	char twice[80];
 
 	{ /* and the highest, 2^53 - 1, loads as a faction's balance on a day */
-		cJSON *root = cJSON_Parse(json), *rows = find_array(root, "faction_day");
-		struct smug_world *back = NULL;
-		struct smug_error err = {0};
-		char *edited;
+		struct smug_world *back;
+		struct smug_error err;
 
-		ck_assert_msg(rows && cJSON_GetArraySize(rows) > 7, "no faction_day rows");
-		cJSON_ReplaceItemInArray(rows, 7, cJSON_CreateRaw("9007199254740991"));
-		edited = cJSON_PrintUnformatted(root);
-		ck_assert_msg(snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err) == SMUG_OK,
+		ck_assert_msg(load_with_number(json, "faction_day", 7, NULL, 9007199254740991.0, &back, &err) == SMUG_OK,
 			      "a faction_day balance of 9007199254740991: %s", err.msg);
 		smug_world_free(back);
-		free(edited);
-		cJSON_Delete(root);
 	}
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		cJSON *root = cJSON_Parse(json), *rows = find_array(root, bad[i].rows);
-		struct smug_world *back = NULL;
-		struct smug_error err = {0};
+		struct smug_world *back;
+		struct smug_error err;
 		enum smug_status st;
 		double value = bad[i].value;
 		const char *why = bad[i].why;
 		int col = bad[i].col;
-		char text[32], *edited;
 
-		ck_assert_msg(rows && cJSON_GetArraySize(rows) > bad[i].col, "no %s rows", bad[i].rows);
 		if (why == NULL) { /* border_day: rows of 8 numbers, the border first, then the day */
+			cJSON *root = cJSON_Parse(json), *rows = find_array(root, bad[i].rows);
 			int n = cJSON_GetArraySize(rows) / 8, r = 0, j = 1;
 
 			while (r < n - 1 && cJSON_GetArrayItem(rows, 8 * r)->valuedouble !=
@@ -435,17 +446,13 @@ START_TEST(test_state_telemetry_rows_refuse_what_the_world_lacks)
 			value = cJSON_GetArrayItem(rows, 8 * j + 1)->valuedouble;
 			snprintf(twice, sizeof twice, "row %d: day repeated or after the window's last day", j);
 			why = twice;
+			cJSON_Delete(root);
 		}
-		snprintf(text, sizeof text, "%.17g", value); /* exact: cJSON would print 2^53 - 1 to 15 digits */
-		cJSON_ReplaceItemInArray(rows, col, cJSON_CreateRaw(text));
-		edited = cJSON_PrintUnformatted(root);
-		st = snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err);
+		st = load_with_number(json, bad[i].rows, col, NULL, value, &back, &err);
 		ck_assert_msg(st != SMUG_OK && strstr(err.msg, bad[i].rows) && strstr(err.msg, why),
 			      "%s number %d set to %.17g: want '%s', got %s", bad[i].rows, col, value, why,
 			      st == SMUG_OK ? "it loads" : err.msg);
 		smug_world_free(back);
-		free(edited);
-		cJSON_Delete(root);
 	}
 	free(json);
 	smug_world_free(w);
@@ -468,25 +475,18 @@ START_TEST(test_state_telemetry_rows_refuse_an_owner_one_past_the_last)
 	char *json = snapshot_to_json(w);
 
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		cJSON *root = cJSON_Parse(json), *rows = find_array(root, kinds[i]);
 		bool faction = i < 5;
 		int past = faction ? w->n_factions : w->n_corridors;
-		struct smug_world *back = NULL;
-		struct smug_error err = {0};
-		char *edited;
+		struct smug_world *back;
+		struct smug_error err;
 
-		ck_assert_msg(rows && cJSON_GetArraySize(rows) > 0, "no %s rows", kinds[i]);
-		cJSON_ReplaceItemInArray(rows, 0, cJSON_CreateNumber(past));
-		edited = cJSON_PrintUnformatted(root);
-		ck_assert_msg(snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err) != SMUG_OK,
+		ck_assert_msg(load_with_number(json, kinds[i], 0, NULL, past, &back, &err) != SMUG_OK,
 			      "a %s row naming %s %d (the world's last is %d) loads", kinds[i],
 			      faction ? "faction" : "corridor", past, past - 1);
 		ck_assert_msg(strstr(err.msg, kinds[i]) &&
 				      strstr(err.msg, faction ? "row 0: unknown faction index" : "row 0: unknown corridor index"),
 			      "a %s row naming %s %d (the world's last is %d): %s", kinds[i],
 			      faction ? "faction" : "corridor", past, past - 1, err.msg);
-		free(edited);
-		cJSON_Delete(root);
 	}
 	free(json);
 	smug_world_free(w);
@@ -507,17 +507,10 @@ START_TEST(test_state_telemetry_rows_refuse_a_day_outside_the_run)
 
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
-			cJSON *root = cJSON_Parse(json), *rows = find_array(root, kinds[i]);
-			struct smug_world *back = NULL;
-			struct smug_error err = {0};
-			bool refused, out;
-			char *edited;
-
-			ck_assert_msg(rows && cJSON_GetArraySize(rows) > 1, "no %s rows", kinds[i]);
-			cJSON_ReplaceItemInArray(rows, 1, cJSON_CreateNumber(days[d]));
-			edited = cJSON_PrintUnformatted(root);
-			refused = snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err) != SMUG_OK;
-			out = refused && strstr(err.msg, kinds[i]) && strstr(err.msg, "row 0: day out of range");
+			struct smug_world *back;
+			struct smug_error err;
+			bool refused = load_with_number(json, kinds[i], 1, NULL, days[d], &back, &err) != SMUG_OK;
+			bool out = refused && strstr(err.msg, kinds[i]) && strstr(err.msg, "row 0: day out of range");
 			if (days[d] == w->day)
 				ck_assert_msg(!out, "%s row 0 on the save's day %d is refused as out of range: %s", kinds[i],
 					      w->day, err.msg);
@@ -525,8 +518,6 @@ START_TEST(test_state_telemetry_rows_refuse_a_day_outside_the_run)
 				ck_assert_msg(out, "%s row 0 on day %.0f (the save is on day %d): %s", kinds[i], days[d],
 					      w->day, refused ? err.msg : "it loads");
 			smug_world_free(back);
-			free(edited);
-			cJSON_Delete(root);
 		}
 	free(json);
 	smug_world_free(w);
@@ -545,24 +536,16 @@ START_TEST(test_state_border_chart_starts_after_the_first_day)
 	char *json = snapshot_to_json(w);
 
 	for (int since = 0; since <= 1; since++) {
-		cJSON *root = cJSON_Parse(json), *row = find_array(root, "border_chart");
-		struct smug_world *back = NULL;
-		struct smug_error err = {0};
-		enum smug_status st;
-		char *edited;
+		struct smug_world *back;
+		struct smug_error err;
+		enum smug_status st = load_with_number(json, "border_chart", 1, NULL, since, &back, &err);
 
-		ck_assert_msg(row && cJSON_GetArraySize(row) > 1, "no border_chart rows");
-		cJSON_ReplaceItemInArray(row, 1, cJSON_CreateNumber(since));
-		edited = cJSON_PrintUnformatted(root);
-		st = snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err);
 		if (since == 0)
 			ck_assert_msg(st != SMUG_OK && strstr(err.msg, "border_chart") && strstr(err.msg, "row 0: day out of range"),
 				      "a border's chart from day 0: %s", st == SMUG_OK ? "it loads" : err.msg);
 		else
 			ck_assert_msg(st == SMUG_OK, "a border's chart from day 1: %s", err.msg);
 		smug_world_free(back);
-		free(edited);
-		cJSON_Delete(root);
 	}
 	free(json);
 	smug_world_free(w);
@@ -625,24 +608,21 @@ START_TEST(test_state_crackdown_periods_refuse_a_future_end_or_a_bad_flag)
 		{"exploration flag 2", 5, 2},
 	};
 	char *json = snapshot_to_json(w);
+	cJSON *root = cJSON_Parse(json), *rows = find_array(root, "crackdown_period");
 
+	ck_assert_msg(rows && cJSON_GetArraySize(rows) >= 12, "fewer than two crackdown periods");
+	ck_assert_double_ge(cJSON_GetArrayItem(rows, 6 + 2)->valuedouble, 0); /* the second one has ended */
+	cJSON_Delete(root);
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		cJSON *root = cJSON_Parse(json), *rows = find_array(root, "crackdown_period");
-		struct smug_world *back = NULL;
-		struct smug_error err = {0};
-		char *edited;
+		struct smug_world *back;
+		struct smug_error err;
 
-		ck_assert_msg(rows && cJSON_GetArraySize(rows) >= 12, "fewer than two crackdown periods");
-		ck_assert_double_ge(cJSON_GetArrayItem(rows, 6 + 2)->valuedouble, 0); /* the second one has ended */
-		cJSON_ReplaceItemInArray(rows, 6 + bad[i].col, cJSON_CreateNumber(bad[i].value));
-		edited = cJSON_PrintUnformatted(root);
-		ck_assert_msg(snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err) != SMUG_OK,
+		ck_assert_msg(load_with_number(json, "crackdown_period", 6 + bad[i].col, NULL, bad[i].value, &back, &err) !=
+				      SMUG_OK,
 			      "a crackdown period that %s loads", bad[i].what);
 		ck_assert_ptr_null(back);
 		ck_assert_msg(strstr(err.msg, "crackdown_period") && strstr(err.msg, "row 1: day or flag out of range"),
 			      "%s: %s", bad[i].what, err.msg);
-		free(edited);
-		cJSON_Delete(root);
 	}
 	free(json);
 	smug_world_free(w);
@@ -718,17 +698,11 @@ START_TEST(test_state_events_refuse_an_index_past_the_list)
 	char *json = snapshot_to_json(w);
 
 	for (size_t i = 0; i < sizeof past / sizeof past[0]; i++) {
-		cJSON *root = cJSON_Parse(json), *events = find_array(root, "events");
-		struct smug_world *back = NULL;
-		struct smug_error err = {0};
-		enum smug_status st;
-		char *edited, want[128];
+		struct smug_world *back;
+		struct smug_error err;
+		enum smug_status st = load_with_number(json, "events", 0, past[i].field, past[i].n, &back, &err);
+		char want[128];
 
-		ck_assert_msg(events && cJSON_GetArraySize(events) > 0, "no events saved");
-		cJSON_ReplaceItemInObjectCaseSensitive(cJSON_GetArrayItem(events, 0), past[i].field,
-						       cJSON_CreateNumber(past[i].n));
-		edited = cJSON_PrintUnformatted(root);
-		st = snapshot_from_json(edited, strlen(edited), "snapshot.json", &back, &err);
 		if (st == SMUG_OK) {
 			st = smug_world_check(back, "snapshot.json", &err);
 			smug_world_free(back);
@@ -738,8 +712,6 @@ START_TEST(test_state_events_refuse_an_index_past_the_list)
 		ck_assert_int_eq(st, SMUG_ERR_SCHEMA);
 		ck_assert_msg(strstr(err.msg, want), "%s = %d: \"%s\", expected \"%s\"", past[i].field, past[i].n,
 			      err.msg, want);
-		free(edited);
-		cJSON_Delete(root);
 	}
 	free(json);
 	smug_world_free(w);
