@@ -156,6 +156,11 @@ grep -q "first simulated day is 1" "$tmp/err" || fail "explain --day 0 does not 
 # explain
 expect_rc 0 "$SMUGNET" explain --day 5
 grep -q "risk_est" "$tmp/out" || fail "explain shows no terms"
+# a decision that sent nothing says why, in smugnet(1)'s words for its reason
+for why in "expected loss and cost exceed the margin" "no demand ward whose buyers can pay"; do
+	grep -q "^    no shipment: $why\$" "$tmp/out" ||
+		fail "explain --day 5 gives no decision the reason '$why'; it says: $(grep -m 1 'no shipment' "$tmp/out")"
+done
 expect_rc 0 "$SMUGNET" explain --day 5 --faction syndicate --json
 "$CHECK" --document < "$tmp/out" || fail "explain --json is not one JSON object"
 printf '{"a":1} x' | "$CHECK" --document 2>/dev/null && fail "jsonl_check --document accepted trailing junk"
