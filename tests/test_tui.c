@@ -3463,21 +3463,16 @@ START_TEST(test_tui_commodities_home_and_end)
 }
 END_TEST
 
-/* A world holding as many factions as a scenario may, every one a
- * smuggling network: the commodities view lists them all and nothing
- * after them. End selects the last row, the last faction's one
- * commodity, under that faction's line. */
-START_TEST(test_tui_commodities_list_the_largest_number_of_networks)
+/* The tiny world with as many factions as a scenario may hold, every one
+ * a smuggling network: crew00 to crew63, each moving one commodity. */
+static struct smug_world *crews_world(void)
 {
 	static const char faction[] = "{\"id\": \"crew%02d\", \"name\": \"Crew %02d\", \"kind\": \"criminal\", "
 				      "\"home\": \"ward:a\", \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}%s";
-	char *tiny = test_slurp(SRCDIR "/data/tiny.json", NULL), *json, *at, *end, name[16];
+	char *tiny = test_slurp(SRCDIR "/data/tiny.json", NULL), *json, *at, *end;
 	size_t len = 0, cap;
 	struct smug_world *w = NULL;
 	struct smug_error err;
-	struct tui_app a;
-	char *s, row[48][256];
-	int sel_y = -1;
 
 	ck_assert_ptr_nonnull(tiny);
 	at = strstr(tiny, "\"factions\": [");
@@ -3496,6 +3491,20 @@ START_TEST(test_tui_commodities_list_the_largest_number_of_networks)
 	ck_assert_msg(smug_world_load_json(json, strlen(json), "crews.json", &w, &err) == SMUG_OK, "%s", err.msg);
 	free(json);
 	ck_assert_int_eq(w->n_factions, SMUG_FACTIONS_MAX);
+	return w;
+}
+
+/* A world holding as many factions as a scenario may, every one a
+ * smuggling network: the commodities view lists them all and nothing
+ * after them. End selects the last row, the last faction's one
+ * commodity, under that faction's line. */
+START_TEST(test_tui_commodities_list_the_largest_number_of_networks)
+{
+	struct smug_world *w = crews_world();
+	struct tui_app a;
+	char *s, row[48][256], name[16];
+	int sel_y = -1;
+
 	tui_app_init(&a, w, &ascii_opts);
 	tui_handle_key(&a, 'v');
 	draw(&a, 48, 160);
@@ -5614,21 +5623,15 @@ END_TEST
 /* A world with more network factions than fit two rows each: the
  * Factions pane at 160x48 gives each faction one row, every network
  * faction once and in order, and leaves the rows below them empty. */
-START_TEST(test_tui_factions_pane_lists_each_faction_once)
+static void factions_pane_lists_each_faction_once(struct smug_world *w, int rows)
 {
-	char *json = smug_scenario_generate(100, 5, 12), *s, *p;
-	struct smug_world *w = NULL;
-	struct smug_error err;
 	struct tui_app a;
+	char *s, *p;
 	int fac[SMUG_FACTIONS_MAX], n, row = 0, seen = 0, blank = 0;
 
-	ck_assert_ptr_nonnull(json);
-	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
-	free(json);
 	n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
-	ck_assert_int_ge(n, 10);
 	tui_app_init(&a, w, &opts);
-	s = render(&a, 48, 160);
+	s = render(&a, rows, 160);
 	p = strstr(s, "[1 Factions]");
 	ck_assert_ptr_nonnull(p);
 	/* the pane's rows: from the line below its title to its bottom frame */
@@ -5656,6 +5659,25 @@ START_TEST(test_tui_factions_pane_lists_each_faction_once)
 	ck_assert_msg(blank > 0, "no spare row: the pane was sized to its factions");
 	free(s);
 	tui_app_done(&a);
+}
+
+START_TEST(test_tui_factions_pane_lists_each_faction_once)
+{
+	char *json = smug_scenario_generate(100, 5, 12);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int fac[SMUG_FACTIONS_MAX];
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	ck_assert_int_ge(tui_network_factions(w, fac, SMUG_FACTIONS_MAX), 10);
+	factions_pane_lists_each_faction_once(w, 48);
+	smug_world_free(w);
+	/* as many networks as a scenario may hold, on a screen whose pane has
+	 * rows to spare for them (half the body, 98 rows, a row each) */
+	w = crews_world();
+	factions_pane_lists_each_faction_once(w, 200);
 	smug_world_free(w);
 }
 END_TEST
