@@ -10366,7 +10366,8 @@ END_TEST
 /* The margin bar reads the winner's expected loss and cost as a share of
  * the cargo's value: that share of its cells full (red), the runner-up's
  * share marked (yellow), the rest empty (green); for a cargo worth 0.01 cr
- * as for one worth 10 cr. A cargo worth nothing draws no bar. */
+ * as for one worth 10 cr. A decision with no runner-up (its route the
+ * only candidate) marks no cell. A cargo worth nothing draws no bar. */
 START_TEST(test_tui_margin_bar_fills_the_winners_share)
 {
 	enum { W = 20 };
@@ -10378,6 +10379,7 @@ START_TEST(test_tui_margin_bar_fills_the_winners_share)
 		{1000, 200, 50, 600, 5, 12},
 		{1, 0.3, 0.2, 0.75, 10, 15},
 		{1, 0.05, 0, 0.25, 1, 5},
+		{1000, 200, 50, -1, 5, -1}, /* runner -1: no runner-up */
 		{0, 0, 0, 0, 0, -1},
 	};
 	struct tui_app a;
@@ -10386,13 +10388,16 @@ START_TEST(test_tui_margin_bar_fills_the_winners_share)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct tui_grid *g = grid_new(1, W + 4);
 		struct canvas cv = {&a.th, NULL, g, 0, 0, 1, W + 4};
-		struct smug_decision d = {.value = cases[i].value, .winner = 0, .runner = 1, .n_cand = 2};
-		struct smug_explanation ex = {.n_cand = 2, .winner = 0, .runner = 1};
+		bool runner = cases[i].runner >= 0;
+		struct smug_decision d = {
+			.value = cases[i].value, .winner = 0, .runner = runner ? 1 : -1, .n_cand = 1 + runner};
+		struct smug_explanation ex = {.n_cand = 1 + runner, .winner = 0, .runner = d.runner};
 		char *text;
 
 		ex.cand[0].expected_loss = cases[i].loss;
 		ex.cand[0].expected_cost = cases[i].cost;
-		ex.cand[1].expected_loss = cases[i].runner;
+		if (runner)
+			ex.cand[1].expected_loss = cases[i].runner;
 		tui_margin_bar(&cv, 0, 2, W, &d, &ex);
 		text = grid_dump(g);
 		text[strcspn(text, "\n")] = '\0';
