@@ -524,6 +524,48 @@ START_TEST(test_state_telemetry_rows_refuse_a_day_outside_the_run)
 }
 END_TEST
 
+/* A save edited to hold a faction's flows on day 0 (the reader takes a
+ * flow_day row of any day from 0 to the save's) keeps them: saved again
+ * and loaded, the world's flows over the last 30 days, what the
+ * commodities view sums, are the ones the edited save gave. The world is
+ * saved on day 5; the first flow_day row (its faction's day 1) is moved
+ * to day 0. */
+START_TEST(test_state_flows_edited_onto_day_0_are_saved_again)
+{
+	struct smug_world *w = test_default_at(5), *back, *again = NULL;
+	struct smug_error err;
+	char *json = snapshot_to_json(w), *resaved;
+	cJSON *root = cJSON_Parse(json);
+	int f;
+
+	ck_assert_msg(cJSON_GetArraySize(find_array(root, "flow_day")) > 2, "no flow_day rows on day 5");
+	f = (int)cJSON_GetArrayItem(find_array(root, "flow_day"), 0)->valuedouble;
+	ck_assert_int_eq((int)cJSON_GetArrayItem(find_array(root, "flow_day"), 1)->valuedouble, 1);
+	cJSON_Delete(root);
+	ck_assert_msg(load_with_number(json, "flow_day", 1, NULL, 0, &back, &err) == SMUG_OK, "%s", err.msg);
+	resaved = snapshot_to_json(back);
+	ck_assert_msg(snapshot_from_json(resaved, strlen(resaved), "snapshot.json", &again, &err) == SMUG_OK, "%s",
+		      err.msg);
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+		struct smug_flow x, y;
+
+		smug_flow_sum(back, f, c, SMUG_FLOW_DAYS, &x);
+		smug_flow_sum(again, f, c, SMUG_FLOW_DAYS, &y);
+		for (int k = 0; k < SMUG_FLOW_KINDS; k++)
+			ck_assert_msg(x.n[k] == y.n[k] && x.value[k] == y.value[k],
+				      "%s, %s, flow %d over 30 days: %lld (%lld minor units) loaded with day 0's flows, "
+				      "%lld (%lld) saved again and loaded",
+				      w->factions[f].id, smug_commodity_name(c), k, (long long)x.n[k],
+				      (long long)x.value[k], (long long)y.n[k], (long long)y.value[k]);
+	}
+	free(resaved);
+	free(json);
+	smug_world_free(again);
+	smug_world_free(back);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A tracked border's chart history starts on day 1 at the earliest (the
  * simulator starts one the day after the start or later): a border_chart
  * row whose first day is 0 is refused, naming the row, as a day out of
@@ -1619,6 +1661,7 @@ int main(void)
 	tcase_add_test(t, test_state_telemetry_rows_refuse_what_the_world_lacks);
 	tcase_add_test(t, test_state_telemetry_rows_refuse_a_day_outside_the_run);
 	tcase_add_test(t, test_state_border_chart_starts_after_the_first_day);
+	tcase_add_test(t, test_state_flows_edited_onto_day_0_are_saved_again);
 	tcase_add_test(t, test_state_hot_borders_refuse_another_corridors_id);
 	tcase_add_test(t, test_state_events_refuse_an_index_past_the_list);
 	tcase_add_test(t, test_state_every_number_loads_across_its_range);
