@@ -1265,6 +1265,50 @@ START_TEST(test_crackdown_comparison_gives_each_side_its_bribes)
 }
 END_TEST
 
+/* A lane only the second world uses is a changed route of the
+ * comparison, for its first faction too: tiny.json (one faction, crew)
+ * on its first day, when crew has run no lane, against 5 days on; each
+ * lane crew ran by then is listed as unused on the first side and with
+ * its route on the second. */
+START_TEST(test_crackdown_comparison_lists_the_first_factions_new_lanes)
+{
+	struct smug_world *a = test_load_file(SRCDIR "/data/tiny.json");
+	struct smug_world *b = test_load_file(SRCDIR "/data/tiny.json");
+	struct smug_comparison *c = calloc(1, sizeof *c);
+	const struct smug_network *n;
+
+	ck_assert_ptr_nonnull(c);
+	smug_cmd_step(b, 5);
+	ck_assert_int_eq(smug_world_find_faction(b, "crew"), 0);
+	n = &b->factions[0].net;
+	ck_assert_int_eq(a->factions[0].net.n_lanes, 0);
+	ck_assert_int_gt(n->n_lanes, 0);
+	smug_compare(a, b, c);
+	ck_assert_msg(c->routes_total == n->n_lanes && c->n_routes == n->n_lanes,
+		      "crew ran %d lanes in 5 days; the comparison lists %d changed routes (%d in all)", n->n_lanes,
+		      c->n_routes, c->routes_total);
+	for (int i = 0; i < n->n_lanes; i++) {
+		const struct smug_lane *ln = &n->lanes[i];
+		char route[512];
+		int found = 0;
+
+		smug_route_format(b, ln->route_nodes, ln->route_len, route, sizeof route);
+		for (int r = 0; r < c->n_routes; r++)
+			found += strcmp(c->routes[r].faction, "crew") == 0 && c->routes[r].commodity == ln->commodity &&
+				 strcmp(c->routes[r].src, b->wards[ln->src_ward].id) == 0 &&
+				 strcmp(c->routes[r].dst, b->wards[ln->dst_ward].id) == 0 &&
+				 c->routes[r].route[0][0] == '\0' && strcmp(c->routes[r].route[1], route) == 0 &&
+				 c->routes[r].last_day[0] == -1 && c->routes[r].last_day[1] == ln->last_day;
+		ck_assert_msg(found == 1, "crew's lane %s -> %s by %s is listed %d times, want once", b->wards[ln->src_ward].id,
+			      b->wards[ln->dst_ward].id, route, found);
+	}
+	smug_comparison_done(c);
+	free(c);
+	smug_world_free(a);
+	smug_world_free(b);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("crackdown");
@@ -1279,6 +1323,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
 	tcase_add_test(t, test_crackdown_comparison_ignores_what_its_result_held);
 	tcase_add_test(t, test_crackdown_comparison_gives_each_side_its_bribes);
+	tcase_add_test(t, test_crackdown_comparison_lists_the_first_factions_new_lanes);
 	tcase_add_test(t, test_crackdown_whatif_prices_the_direction_the_route_sent_crosses);
 	tcase_add_test(t, test_crackdown_whatif_moves_a_first_day_decision);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);

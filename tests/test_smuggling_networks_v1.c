@@ -1705,62 +1705,95 @@ static double driver_score(const struct smug_world *w, int ward, int c, bool dem
 	return sum;
 }
 
+/* One day of a 200-ward world (slices of 64), then its refresh checked:
+ * per commodity, the lists hold the ward_topk best of their previous
+ * members and the day's slice, by score descending, then ward id (a
+ * brute-force ranking). */
+static void check_ward_refresh(struct smug_world *w, int day)
+{
+	enum { WARDS = 200, SLICE = 64 };
+	static struct ranked_ward cand[SMUG_WARD_TOPK_MAX + SLICE];
+	int old[2][SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX], n_old[2][SMUG_COMMODITY_COUNT];
+	int cursor, k = w->cfg.smuggling.ward_topk;
+
+	ck_assert_int_eq(w->n_wards, WARDS);
+	smug_cmd_step(w, 1); /* signals move */
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+		n_old[0][c] = w->n_demand[c];
+		n_old[1][c] = w->n_source[c];
+		memcpy(old[0][c], w->demand_ward[c], sizeof old[0][c]);
+		memcpy(old[1][c], w->source_ward[c], sizeof old[1][c]);
+	}
+	cursor = w->ward_cursor;
+	smuggling_refresh_wards(w);
+	ck_assert_int_eq(w->ward_cursor, (cursor + SLICE) % WARDS);
+	for (int kind = 0; kind < 2; kind++)
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			int n = 0, got = kind == 0 ? w->n_demand[c] : w->n_source[c];
+			const int *wards = kind == 0 ? w->demand_ward[c] : w->source_ward[c];
+			const struct smug_driver_terms *terms = kind == 0 ? w->demand_terms[c] : w->source_terms[c];
+
+			for (int i = 0; i < n_old[kind][c] + SLICE; i++) {
+				int ward = i < n_old[kind][c] ? old[kind][c][i] : (cursor + i - n_old[kind][c]) % WARDS;
+				bool dup = false;
+
+				for (int j = 0; j < n && !dup; j++)
+					dup = cand[j].ward == ward;
+				if (!dup)
+					cand[n++] = (struct ranked_ward){ward, driver_score(w, ward, c, kind == 0)};
+			}
+			qsort(cand, (size_t)n, sizeof cand[0], cmp_ranked);
+			ck_assert_int_eq(got, n < k ? n : k);
+			for (int i = 0; i < got; i++) {
+				ck_assert_msg(wards[i] == cand[i].ward,
+					      "day %d, ward_topk %d: %s list of commodity %d, rank %d: ward %d, expected %d",
+					      day, k, kind == 0 ? "demand" : "source", c, i, wards[i], cand[i].ward);
+				ck_assert(terms[i].score == cand[i].score);
+			}
+		}
+}
+
+static struct smug_world *two_hundred_wards(void)
+{
+	char *json = smug_scenario_generate(200, 5, 2);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_int_eq(smug_world_load_json(json, strlen(json), "gen", &w, &err), SMUG_OK);
+	free(json);
+	return w;
+}
+
 /* Each day's refresh keeps, per commodity, the ward_topk best of the
- * lists' previous members and the day's slice of 64 wards, by score
- * descending, then ward id: checked against a brute-force ranking on a
+ * lists' previous members and the day's slice of 64 wards: checked on a
  * 200-ward world (a slice is a third of the wards) for 40 days. */
 START_TEST(test_smuggling_ward_lists_are_topk_of_members_and_slice)
 {
-	enum { WARDS = 200, SLICE = 64 };
-	char *json = smug_scenario_generate(WARDS, 5, 2);
-	struct smug_world *w = NULL;
-	struct smug_error err;
-	static struct ranked_ward cand[SMUG_WARD_TOPK_MAX + SLICE];
+	struct smug_world *w = two_hundred_wards();
 
-	ck_assert_int_eq(smug_world_load_json(json, strlen(json), "gen", &w, &err), SMUG_OK);
-	ck_assert_int_eq(w->n_wards, WARDS);
-	for (int day = 0; day < 40; day++) {
-		int old[2][SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX], n_old[2][SMUG_COMMODITY_COUNT];
-		int cursor, k = w->cfg.smuggling.ward_topk;
-
-		smug_cmd_step(w, 1); /* signals move */
-		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
-			n_old[0][c] = w->n_demand[c];
-			n_old[1][c] = w->n_source[c];
-			memcpy(old[0][c], w->demand_ward[c], sizeof old[0][c]);
-			memcpy(old[1][c], w->source_ward[c], sizeof old[1][c]);
-		}
-		cursor = w->ward_cursor;
-		smuggling_refresh_wards(w);
-		ck_assert_int_eq(w->ward_cursor, (cursor + SLICE) % WARDS);
-		for (int kind = 0; kind < 2; kind++)
-			for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
-				int n = 0, got = kind == 0 ? w->n_demand[c] : w->n_source[c];
-				const int *wards = kind == 0 ? w->demand_ward[c] : w->source_ward[c];
-				const struct smug_driver_terms *terms =
-					kind == 0 ? w->demand_terms[c] : w->source_terms[c];
-
-				for (int i = 0; i < n_old[kind][c] + SLICE; i++) {
-					int ward = i < n_old[kind][c] ? old[kind][c][i] : (cursor + i - n_old[kind][c]) % WARDS;
-					bool dup = false;
-
-					for (int j = 0; j < n && !dup; j++)
-						dup = cand[j].ward == ward;
-					if (!dup)
-						cand[n++] = (struct ranked_ward){ward, driver_score(w, ward, c, kind == 0)};
-				}
-				qsort(cand, (size_t)n, sizeof cand[0], cmp_ranked);
-				ck_assert_int_eq(got, n < k ? n : k);
-				for (int i = 0; i < got; i++) {
-					ck_assert_msg(wards[i] == cand[i].ward,
-						      "day %d %s list of commodity %d, rank %d: ward %d, expected %d", day,
-						      kind == 0 ? "demand" : "source", c, i, wards[i], cand[i].ward);
-					ck_assert(terms[i].score == cand[i].score);
-				}
-			}
-	}
+	for (int day = 0; day < 40; day++)
+		check_ward_refresh(w, day);
 	smug_world_free(w);
-	free(json);
+}
+END_TEST
+
+/* The same at ward_topk's largest value (full lists), and after it is
+ * set back to 4 during the run: a list that shrank holds its 4 best, and
+ * the wards it dropped come back only as the slice reaches them. */
+START_TEST(test_smuggling_ward_lists_at_the_largest_ward_topk_and_after)
+{
+	struct smug_world *w = two_hundred_wards();
+	struct smug_error err;
+	char topk[8];
+
+	snprintf(topk, sizeof topk, "%d", SMUG_WARD_TOPK_MAX);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.ward_topk", topk, &err), SMUG_OK);
+	for (int day = 0; day < 20; day++)
+		check_ward_refresh(w, day);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.ward_topk", "4", &err), SMUG_OK);
+	for (int day = 20; day < 80; day++)
+		check_ward_refresh(w, day);
+	smug_world_free(w);
 }
 END_TEST
 
@@ -1898,6 +1931,64 @@ START_TEST(test_smuggling_flip_and_lever_are_the_smallest_changes)
 	ck_assert_int_gt(no_lever, 0);
 	ck_assert_int_gt(slow_none, 0);
 	free(x);
+}
+END_TEST
+
+/* tiny.json with its NARCOTICS shipments set to one unit of
+ * value_density credits (the scenario's smallest cargo: 0.01 cr). */
+static struct smug_world *tiny_with_cargo(const char *value_density)
+{
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	char *tiny = test_slurp(SRCDIR "/data/tiny.json", NULL), *json;
+	const char *body;
+	size_t size;
+
+	ck_assert_ptr_nonnull(tiny);
+	body = strchr(tiny, '{');
+	ck_assert_ptr_nonnull(body);
+	size = strlen(body) + 200;
+	json = malloc(size);
+	ck_assert_ptr_nonnull(json);
+	snprintf(json, size, "{\"commodities\": {\"NARCOTICS\": {\"value_density\": %s, \"units_per_shipment\": 1}}, %s",
+		 value_density, body + 1);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "tiny.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	free(tiny);
+	return w;
+}
+
+/* The why of a decision names its flip for the smallest cargo a scenario
+ * can set (0.01 cr, one minor unit): the same estimate change, from and
+ * to the same values, as for a cargo of 1 cr on the same first day (every
+ * score is the cargo's value times the same terms, so the change that
+ * closes the margin does not depend on the value). */
+START_TEST(test_smuggling_flip_named_for_a_one_minor_unit_cargo)
+{
+	struct smug_world *penny = tiny_with_cargo("0.01"), *credit = tiny_with_cargo("1");
+	struct smug_explanation *x = malloc(sizeof *x), *y = malloc(sizeof *y);
+	int named = 0;
+
+	ck_assert_ptr_nonnull(x);
+	ck_assert_ptr_nonnull(y);
+	smug_cmd_step(penny, 1);
+	smug_cmd_step(credit, 1);
+	ck_assert_int_eq(penny->n_decisions, credit->n_decisions);
+	for (int i = 0; i < penny->n_decisions; i++) {
+		ck_assert_int_eq(penny->decisions[i].value, 1);
+		ck_assert_int_eq(smug_explain_decision(penny, i, x), SMUG_OK);
+		ck_assert_int_eq(smug_explain_decision(credit, i, y), SMUG_OK);
+		if (penny->decisions[i].runner < 0)
+			continue;
+		ck_assert_msg(strcmp(x->flip, y->flip) == 0 && x->flip_corridor == y->flip_corridor,
+			      "decision %d: a 0.01 cr cargo's flip is '%s', a 1 cr cargo's '%s'", i, x->flip, y->flip);
+		named += x->flip_corridor >= 0;
+	}
+	ck_assert_int_gt(named, 0);
+	free(x);
+	free(y);
+	smug_world_free(penny);
+	smug_world_free(credit);
 }
 END_TEST
 
@@ -2101,6 +2192,7 @@ static Suite *smuggling_suite(void)
 	t = tcase_create("T1 determinism");
 	tcase_add_test(t, test_smuggling_same_world_same_choices);
 	tcase_add_test(t, test_smuggling_ward_lists_are_topk_of_members_and_slice);
+	tcase_add_test(t, test_smuggling_ward_lists_at_the_largest_ward_topk_and_after);
 	tcase_add_test(t, test_smuggling_choices_are_real);
 	tcase_add_test(t, test_smuggling_seed_changes_outcomes);
 	tcase_add_test(t, test_smuggling_explanation_matches_plan);
@@ -2109,6 +2201,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_plan_follows_loss_knobs_set_during_a_run);
 	tcase_add_test(t, test_smuggling_flip_and_lever_are_the_smallest_changes);
 	tcase_add_test(t, test_smuggling_flip_names_a_cost_change_when_no_risk_change_closes_it);
+	tcase_add_test(t, test_smuggling_flip_named_for_a_one_minor_unit_cargo);
 	tcase_add_test(t, test_smuggling_last_run_day_is_the_last_day_a_network_planned);
 	tcase_add_test(t, test_smuggling_faction_fraction_overrides_the_config);
 	tcase_add_test(t, test_smuggling_explain_history_keeps_the_last_decisions);

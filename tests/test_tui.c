@@ -1448,6 +1448,56 @@ START_TEST(test_tui_map_marks_a_border_along_the_edge_row)
 }
 END_TEST
 
+/* Zoomed in, a border's line runs on to the map's last cell, the
+ * bottom-right corner, and is drawn there (the map keeps a cell for
+ * each place on it, that one too: under AddressSanitizer a map one
+ * cell short fails this test). The border C-D runs a quarter of the way
+ * up from the bottom: at zoom x4 about the centre that is the bottom
+ * row, and its line reaches far past both sides. */
+START_TEST(test_tui_map_draws_a_line_into_its_last_cell)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"corner\", \"name\": \"A line to the corner\", "
+		"\"seed\": 3, \"wards\": ["
+		"{\"id\": \"ward:top\", \"name\": \"T\", \"ring\": 1, \"pos\": [0, 4]},"
+		"{\"id\": \"ward:aaa\", \"name\": \"A\", \"ring\": 1, \"pos\": [-4, -4]},"
+		"{\"id\": \"ward:bbb\", \"name\": \"B\", \"ring\": 1, \"pos\": [4, -4]},"
+		"{\"id\": \"ward:ccc\", \"name\": \"C\", \"ring\": 1, \"pos\": [-4, -1]},"
+		"{\"id\": \"ward:ddd\", \"name\": \"D\", \"ring\": 1, \"pos\": [4, -1]}],"
+		"\"nodes\": [{\"id\": \"n:t\", \"ward\": \"ward:top\"}, {\"id\": \"n:a\", \"ward\": \"ward:aaa\"},"
+		"{\"id\": \"n:b\", \"ward\": \"ward:bbb\"}, {\"id\": \"n:c\", \"ward\": \"ward:ccc\"},"
+		"{\"id\": \"n:d\", \"ward\": \"ward:ddd\"}],"
+		"\"corridors\": [{\"a\": \"n:t\", \"b\": \"n:c\", \"travel_days\": 1, \"hazard\": 0.02},"
+		"{\"a\": \"n:c\", \"b\": \"n:d\", \"travel_days\": 1, \"hazard\": 0.02},"
+		"{\"a\": \"n:d\", \"b\": \"n:b\", \"travel_days\": 1, \"hazard\": 0.02},"
+		"{\"a\": \"n:b\", \"b\": \"n:a\", \"travel_days\": 1, \"hazard\": 0.02}]}";
+
+	for (int sz = 0; sz < 3; sz++) {
+		struct smug_world *w = NULL;
+		struct smug_error err;
+		struct tui_app a;
+		char *txt, *rows[64], *last;
+		int n;
+		size_t len;
+
+		ck_assert_msg(smug_world_load_json(json, strlen(json), "corner.json", &w, &err) == SMUG_OK, "%s", err.msg);
+		tui_app_init(&a, w, &ascii_opts);
+		feed(&a, "Mzz");
+		ck_assert_int_eq(a.map_zoom, 2);
+		txt = render(&a, sizes[sz][0], sizes[sz][1]);
+		n = map_rows(txt, rows, 64);
+		ck_assert_int_ge(n, 3);
+		last = rows[n - 1];
+		len = strlen(last);
+		ck_assert_msg(len >= 3 && last[len - 1] == '|' && last[len - 2] == '-',
+			      "%dx%d, zoom x4: the map's bottom row ends '%s', not the line C-D ('-') and the frame",
+			      sizes[sz][1], sizes[sz][0], len >= 3 ? last + len - 3 : last);
+		free(txt);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
 /* Two borders joining the same wards get marks of their own, and a
  * crackdown on one shows on its own mark. */
 START_TEST(test_tui_map_marks_are_distinct)
@@ -3413,6 +3463,65 @@ START_TEST(test_tui_commodities_home_and_end)
 }
 END_TEST
 
+/* A world holding as many factions as a scenario may, every one a
+ * smuggling network: the commodities view lists them all and nothing
+ * after them. End selects the last row, the last faction's one
+ * commodity, under that faction's line. */
+START_TEST(test_tui_commodities_list_the_largest_number_of_networks)
+{
+	static const char faction[] = "{\"id\": \"crew%02d\", \"name\": \"Crew %02d\", \"kind\": \"criminal\", "
+				      "\"home\": \"ward:a\", \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}%s";
+	char *tiny = test_slurp(SRCDIR "/data/tiny.json", NULL), *json, *at, *end, name[16];
+	size_t len = 0, cap;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	char *s, row[48][256];
+	int sel_y = -1;
+
+	ck_assert_ptr_nonnull(tiny);
+	at = strstr(tiny, "\"factions\": [");
+	ck_assert_ptr_nonnull(at);
+	at += strlen("\"factions\": [");
+	end = strstr(at, "],");
+	ck_assert_ptr_nonnull(end);
+	cap = strlen(tiny) + SMUG_FACTIONS_MAX * sizeof faction + 1;
+	json = malloc(cap);
+	ck_assert_ptr_nonnull(json);
+	len = (size_t)snprintf(json, cap, "%.*s", (int)(at - tiny), tiny);
+	for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
+		len += (size_t)snprintf(json + len, cap - len, faction, f, f, f + 1 < SMUG_FACTIONS_MAX ? ", " : "");
+	snprintf(json + len, cap - len, "%s", end);
+	free(tiny);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "crews.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	ck_assert_int_eq(w->n_factions, SMUG_FACTIONS_MAX);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'v');
+	draw(&a, 48, 160);
+	tui_handle_key(&a, KEY_END);
+	s = render(&a, 48, 160);
+	screen_rows(s, row, 48, 160);
+	free(s);
+	ck_assert_msg(a.commodity_sel == 2 * SMUG_FACTIONS_MAX - 1,
+		      "End selected row %d; %d networks of one commodity each make rows 0-%d", a.commodity_sel,
+		      SMUG_FACTIONS_MAX, 2 * SMUG_FACTIONS_MAX - 1);
+	{
+		struct tui_grid *g = render_grid(&a, 48, 160);
+
+		for (int y = 2; y < 47 && sel_y < 0; y++)
+			if (grid_role(g, y, 1) == ROLE_SELECT)
+				sel_y = y;
+		grid_free(g);
+	}
+	snprintf(name, sizeof name, "crew%02d", SMUG_FACTIONS_MAX - 1);
+	ck_assert_msg(sel_y > 2 && strstr(row[sel_y - 1], name) != NULL,
+		      "End: the row above the selected one (screen row %d) reads '%s', not the last faction's line (%s)",
+		      sel_y, sel_y > 2 ? row[sel_y - 1] : "", name);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The numbers of a screen row, left to right: tokens between spaces that
  * read whole as a number once thousands commas are dropped (a share such
  * as "62.3%" does not); how many. */
@@ -4270,6 +4379,53 @@ START_TEST(test_tui_border_sort_steps_on_from_the_id_column)
 	ck_assert_msg(a.border_sort == a.border_vis[n - 1],
 		      "< on the border id column sorted by column %d, not the last one shown (%d)", a.border_sort,
 		      a.border_vis[n - 1]);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Whether column col of the Borders table is among those shown. */
+static bool border_col_shown(const struct tui_app *a, int col)
+{
+	for (int i = 0; i < a->n_border_vis; i++)
+		if (a->border_vis[i] == col)
+			return true;
+	return false;
+}
+
+/* A Borders table sorted by a column that a narrower screen no longer
+ * shows steps its sort as from the border id column: > sorts by the
+ * first column shown after the id, < by the last one shown. */
+START_TEST(test_tui_border_sort_steps_from_a_hidden_column_as_from_the_id)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+
+	tui_handle_key(&a, '3');
+	for (int dir = 0; dir < 2; dir++) {
+		int hidden, n;
+
+		draw(&a, 48, 140); /* a column shown at 140 columns and not at 100 */
+		n = a.n_border_vis;
+		for (int k = 0; k <= n; k++) {
+			tui_handle_key(&a, '>');
+			draw(&a, 48, 100);
+			if (!border_col_shown(&a, a.border_sort))
+				break;
+			draw(&a, 48, 140);
+		}
+		hidden = a.border_sort;
+		ck_assert_msg(!border_col_shown(&a, hidden), "every column the table shows at 140 columns shows at 100");
+		ck_assert_int_ge(a.n_border_vis, 4);
+		tui_handle_key(&a, dir == 0 ? '>' : '<');
+		if (dir == 0)
+			ck_assert_msg(a.border_sort == a.border_vis[1],
+				      "> from hidden column %d sorted by column %d, not the first after the id (%d)", hidden,
+				      a.border_sort, a.border_vis[1]);
+		else
+			ck_assert_msg(a.border_sort == a.border_vis[a.n_border_vis - 1],
+				      "< from hidden column %d sorted by column %d, not the last one shown (%d)", hidden,
+				      a.border_sort, a.border_vis[a.n_border_vis - 1]);
+	}
 	close_app(&a, w);
 }
 END_TEST
@@ -14220,6 +14376,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_marks_are_distinct);
 	tcase_add_test(t, test_tui_map_marks_a_border_whose_wards_share_a_cell);
 	tcase_add_test(t, test_tui_map_marks_a_border_along_the_edge_row);
+	tcase_add_test(t, test_tui_map_draws_a_line_into_its_last_cell);
 	tcase_add_test(t, test_tui_map_click_beside_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_pane_click_on_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
@@ -14399,6 +14556,7 @@ int main(void)
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_loaded_seed_borders_table_starts_at_the_top);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
+	tcase_add_test(t, test_tui_commodities_list_the_largest_number_of_networks);
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
 	tcase_add_test(t, test_tui_commodities_faction_line_is_the_sum);
 	tcase_add_test(t, test_tui_commodities_only_seizures_red);
@@ -14415,6 +14573,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
 	tcase_add_test(t, test_tui_border_sort_steps_on_from_the_id_column);
+	tcase_add_test(t, test_tui_border_sort_steps_from_a_hidden_column_as_from_the_id);
 	tcase_add_test(t, test_tui_borders_left_right_move_the_sort);
 	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
