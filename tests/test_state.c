@@ -293,6 +293,12 @@ START_TEST(test_state_compare_names_the_field_and_group)
 	ck_assert(state_compare(a, b, path, sizeof path, &group));
 	ck_assert_str_eq(path, "state.crackdowns.length");
 	ck_assert_str_eq(group, "crackdowns");
+	/* a field of the first group, the world's identity, by its name too */
+	b->n_crackdowns++;
+	b->seed++;
+	ck_assert(state_compare(a, b, path, sizeof path, &group));
+	ck_assert_str_eq(path, "state.seed");
+	ck_assert_str_eq(group, "world");
 	smug_world_free(a);
 	smug_world_free(b);
 }
