@@ -148,6 +148,20 @@ START_TEST(test_input_refuses_what_is_not_a_regular_file)
 	close(fd);
 	ck_assert_int_eq(read_named("big.json", &err), SMUG_ERR_IO);
 	ck_assert_ptr_nonnull(strstr(err.msg, "big.json: 268435457 bytes, more than the limit of 268435456 bytes"));
+	/* exactly the limit: read, every byte */
+	path_of(p, sizeof p, "limit.json");
+	ck_assert_int_ge(fd = open(p, O_WRONLY | O_CREAT, 0600), 0);
+	ck_assert_int_eq(ftruncate(fd, (off_t)SMUG_FILE_MAX), 0);
+	close(fd);
+	{
+		char *text = NULL;
+		size_t len = 0;
+
+		ck_assert_msg(smug_file_read(p, &text, &len, &err) == SMUG_OK, "a file of the limit's size: %s", err.msg);
+		ck_assert_uint_eq(len, SMUG_FILE_MAX);
+		free(text);
+	}
+	ck_assert_int_eq(unlink(p), 0);
 	/* a socket someone left where a scenario was expected */
 	{
 		struct sockaddr_un sa = {.sun_family = AF_UNIX};

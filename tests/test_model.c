@@ -329,6 +329,51 @@ START_TEST(test_model_bribes_cut_seizures)
 }
 END_TEST
 
+/* A faction short of budget splits it among the borders it crosses in
+ * proportion to border_priority = traffic x (1 - risk_est) x
+ * bribe_tolerance x smuggling_tolerance (spec), so a shipment offers
+ * less where it expects more risk. On one road over two borders whose
+ * wards differ only in enforcement (tests/data/two-borders.json: 40
+ * points on the first, 1 on the second) and a budget short of what the
+ * offers aim at, each shipment crossing both offers at each border its
+ * (1 - risk_est) share: the riskier first border gets less. */
+START_TEST(test_model_short_budget_favours_the_safer_border)
+{
+	struct smug_world *w = data_world("two-borders.json");
+	int strict = smug_world_find_corridor(w, "n:src|n:strict");
+	int lax = smug_world_find_corridor(w, "n:market|n:strict");
+	int both = 0;
+
+	ck_assert_int_ge(strict, 0);
+	ck_assert_int_ge(lax, 0);
+	smug_cmd_step(w, 1);
+	for (int i = 0; i < w->n_shipments; i++) {
+		const struct smug_shipment *s = &w->shipment_slots[w->in_transit[i]];
+		int64_t offer[2] = {0, 0};
+
+		if (s->n_nodes != 3)
+			continue;
+		ck_assert_int_eq(s->corridors[0], strict);
+		ck_assert_int_eq(s->corridors[1], lax);
+		for (int b = 0; b < s->n_bribes; b++)
+			offer[s->bribe_map[b].corridor == lax] = s->bribe_map[b].amount;
+		ck_assert_msg(s->plan_risk[0] > s->plan_risk[1], "shipment %llu planned risk %.4f at the strict border, %.4f at the lax one",
+			      (unsigned long long)s->id, s->plan_risk[0], s->plan_risk[1]);
+		ck_assert_msg(offer[0] > 0 && offer[0] < offer[1] &&
+				      llabs((int64_t)((double)offer[1] * (1.0 - s->plan_risk[0])) -
+					    (int64_t)((double)offer[0] * (1.0 - s->plan_risk[1]))) <= 2,
+			      "shipment %llu offers %lld at the strict border (risk_est %.4f), %lld at the lax one (%.4f): "
+			      "want them as 1 - risk_est",
+			      (unsigned long long)s->id, (long long)offer[0], s->plan_risk[0], (long long)offer[1],
+			      s->plan_risk[1]);
+		both++;
+	}
+	ck_assert_int_gt(both, 0);
+	ck_assert_int_eq(w->tel.plan.budget_short_days, 1);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The JSON Lines health's cap_binding_share counts the days the plan
  * reached max_shipments_per_day: with a cap of 3 those are exactly the
  * days that created 3 shipments (most days of the default world), with
@@ -569,6 +614,7 @@ int main(void)
 	t = tcase_create("worlds");
 	tcase_add_test(t, test_model_two_ward_world_ships_and_bribes);
 	tcase_add_test(t, test_model_two_ward_days_with_a_border_to_bribe);
+	tcase_add_test(t, test_model_short_budget_favours_the_safer_border);
 	tcase_add_test(t, test_model_raider_source_stays_the_source);
 	tcase_add_test(t, test_model_faintest_source_is_a_source);
 	tcase_add_test(t, test_model_directions_learn_apart);

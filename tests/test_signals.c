@@ -989,6 +989,43 @@ START_TEST(test_signals_bounded_over_years)
 }
 END_TEST
 
+#ifdef HAVE_MALLINFO2
+/* A large world gives its whole memory back when freed after quiet days
+ * (the days its wards rest on their shortage averages), and so does its
+ * copy: a sweep or a cockpit session makes, copies and frees many. The
+ * generated json is kept, so only the worlds come and go; the allocator
+ * keeps about 13 KB of freed blocks for reuse, a world's shortage
+ * averages alone are 3,200 bytes. */
+START_TEST(test_signals_large_world_freed_after_quiet_days_gives_its_memory_back)
+{
+	char *json = smug_scenario_generate(400, 7, 3);
+	size_t before = 0;
+	int rested = 0;
+
+	ck_assert_ptr_nonnull(json);
+	for (int round = 0; round <= 30; round++) {
+		struct smug_world *w = NULL, *copy;
+
+		if (round == 1)
+			before = test_heap_in_use(); /* the first may set up what later ones reuse */
+		ck_assert_int_eq(smug_world_load_json(json, strlen(json), "gen", &w, NULL), SMUG_OK);
+		smug_cmd_step(w, 2);
+		copy = smug_world_clone(w);
+		smug_cmd_step(copy, 2);
+		for (int i = 0; i < copy->n_wards; i++)
+			rested += copy->wards[i].signals_at_rest == copy->rest_key;
+		smug_world_free(copy);
+		smug_world_free(w);
+	}
+	ck_assert_int_gt(rested, 0);
+	ck_assert_msg(test_heap_in_use() < before + (64u << 10),
+		      "30 worlds of 400 wards and their copies, 2 days each, freed: %zu bytes more in use",
+		      test_heap_in_use() - before);
+	free(json);
+}
+END_TEST
+#endif
+
 int main(void)
 {
 	Suite *s = suite_create("signals");
@@ -1021,5 +1058,11 @@ int main(void)
 	tcase_add_test(t, test_signals_blackmarket_spending_without_corruption_is_shared_evenly);
 	tcase_add_test(t, test_signals_ward_account_at_its_bound_is_paid_what_it_can_hold);
 	suite_add_tcase(s, t);
+#ifdef HAVE_MALLINFO2
+	t = tcase_create("memory");
+	tcase_add_test(t, test_signals_large_world_freed_after_quiet_days_gives_its_memory_back);
+	tcase_set_timeout(t, 60);
+	suite_add_tcase(s, t);
+#endif
 	return test_run_suite(s);
 }

@@ -1934,6 +1934,38 @@ START_TEST(test_smuggling_flip_and_lever_are_the_smallest_changes)
 }
 END_TEST
 
+/* A bribing faction's prior for a border it has not crossed prices the
+ * offer it expects to make (bribe_offer_ratio x its covered share), even
+ * below one required bribe; the officer's own price for a crossing with
+ * no offer (customs.fallback_bribe_fraction) does not enter it. */
+START_TEST(test_smuggling_prior_prices_an_offer_below_one_required_bribe)
+{
+	struct smug_world *w = load_tiny();
+	int f = smug_world_find_faction(w, "crew"), c = smug_world_find_corridor(w, "n:a|n:b");
+	struct smug_network *n;
+	struct smug_belief half, half_own_price, quarter;
+
+	ck_assert_int_ge(f, 0);
+	ck_assert_int_ge(c, 0);
+	n = &w->factions[f].net;
+	ck_assert(n->bribe_budget_fraction > 0);
+	n->plan_offer_fill = 1.0; /* its budget has covered its aims */
+	w->cfg.smuggling.bribe_offer_ratio = 0.5;
+	smuggling_prior(w, n, c, w->corridors[c].a, &half);
+	w->cfg.customs.fallback_bribe_fraction = 2.0;
+	smuggling_prior(w, n, c, w->corridors[c].a, &half_own_price);
+	ck_assert_msg(half.cost > 0 && half_own_price.cost == half.cost,
+		      "offer 0.5 required: cost_est %.6f, %.6f with the officer's own price at 2 x value", half.cost,
+		      half_own_price.cost);
+	w->cfg.customs.fallback_bribe_fraction = 0.25;
+	w->cfg.smuggling.bribe_offer_ratio = 0.25;
+	smuggling_prior(w, n, c, w->corridors[c].a, &quarter);
+	ck_assert_msg(quarter.cost < half.cost, "cost_est %.6f offering 0.25 required, %.6f offering 0.5",
+		      quarter.cost, half.cost);
+	smug_world_free(w);
+}
+END_TEST
+
 /* tiny.json with its NARCOTICS shipments set to one unit of
  * value_density credits (the scenario's smallest cargo: 0.01 cr). */
 static struct smug_world *tiny_with_cargo(const char *value_density)
@@ -2225,6 +2257,7 @@ static Suite *smuggling_suite(void)
 	tcase_add_test(t, test_smuggling_planner_bribes_lower_seizure_bounded);
 	tcase_add_test(t, test_smuggling_planner_bribes_within_budget_and_caps);
 	tcase_add_test(t, test_smuggling_offer_fill_is_the_covered_share_of_any_offer);
+	tcase_add_test(t, test_smuggling_prior_prices_an_offer_below_one_required_bribe);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("T4 learning");

@@ -222,6 +222,40 @@ START_TEST(test_state_every_saved_field_moves_the_digest)
 }
 END_TEST
 
+/* A corridor's customs statistics are saved only when it saw traffic
+ * (snapshot.json stays small on a large world): in the saved state of a
+ * busy world a corridor has "stats" exactly when one of its counters is
+ * not 0, and some corridors have them and some do not. */
+START_TEST(test_state_corridor_stats_saved_only_when_not_all_zero)
+{
+	struct smug_world *w = busy_world();
+	char *json = snapshot_to_json(w);
+	cJSON *root = cJSON_Parse(json), *list;
+	int with = 0, without = 0;
+
+	ck_assert_ptr_nonnull(root);
+	list = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "state"), "corridors");
+	ck_assert_int_eq(cJSON_GetArraySize(list), w->n_corridors);
+	for (int c = 0; c < w->n_corridors; c++) {
+		const struct smug_border_stats *b = &w->border_stats[c];
+		bool any = b->traffic || b->checks || b->inspections || b->detections || b->seizures || b->bribes ||
+			   b->tariffs || b->traffic_today || b->seizures_today || b->traffic_yday ||
+			   b->seizures_yday || b->bribes_today || b->bribes_yday;
+		bool saved = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(list, c), "stats") != NULL;
+
+		ck_assert_msg(saved == any, "corridor %s (traffic %lld): stats %s", w->corridors[c].id,
+			      (long long)b->traffic, saved ? "saved, all 0" : "not saved");
+		with += saved;
+		without += !saved;
+	}
+	ck_assert_int_gt(with, 0);
+	ck_assert_int_gt(without, 0);
+	cJSON_Delete(root);
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_state_directions_agree)
 {
 	struct smug_world *w = busy_world(), *back = NULL, *unpacked;
@@ -293,6 +327,12 @@ START_TEST(test_state_compare_names_the_field_and_group)
 	ck_assert(state_compare(a, b, path, sizeof path, &group));
 	ck_assert_str_eq(path, "state.crackdowns.length");
 	ck_assert_str_eq(group, "crackdowns");
+	/* a field of the first group, the world's identity, by its name too */
+	b->n_crackdowns++;
+	b->seed++;
+	ck_assert(state_compare(a, b, path, sizeof path, &group));
+	ck_assert_str_eq(path, "state.seed");
+	ck_assert_str_eq(group, "world");
 	smug_world_free(a);
 	smug_world_free(b);
 }
@@ -1653,6 +1693,7 @@ int main(void)
 	tcase_set_timeout(t, 300);
 	tcase_add_test(t, test_state_every_saved_field_moves_the_digest);
 	tcase_add_test(t, test_state_directions_agree);
+	tcase_add_test(t, test_state_corridor_stats_saved_only_when_not_all_zero);
 	tcase_add_test(t, test_state_digest_fast_paths_equal_the_leaf_walk);
 	tcase_add_test(t, test_state_digest_of_the_wards_equals_the_leaf_walk_at_every_cut);
 	tcase_add_test(t, test_state_compare_names_the_field_and_group);

@@ -115,11 +115,12 @@ struct smug_world {
 	int econ_wards_n;
 	/* beside each ward's signals_at_rest, read only with it: the
 	 * shortages' average as the tolerance step takes it, of the
-	 * shortages at rest (rest_shortage_n of them) */
+	 * shortages at rest (rest_shortage_n of them, sized as econ_wards
+	 * is), likewise */
 	double *rest_shortage_avg;
 	int rest_shortage_n;
-	/* the key a ward's note holds when it is at rest: never 0 once a
-	 * day has stepped the world (0 before), changed by signals_changed */
+	/* the key a ward's note holds when it is at rest: never 0 once the
+	 * world is made, loaded or copied, changed by signals_changed */
 	uint32_t rest_key;
 	struct smug_draw_head draw_head;      /* draws' key head, likewise */
 };

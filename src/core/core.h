@@ -434,8 +434,10 @@ struct smug_econ_ward {
 	int buyers;	   /* the ward's account indices, as in smug_ward: */
 	int account;	   /* copied by signals_size_scratch */
 };
-/* Size the world's econ_wards to its wards and copy their account
- * indices: world_index (a world made or loaded, its accounts built) and
+/* Make the world's per-ward scratch of the signals pass (econ_wards and
+ * rest_shortage_avg, each once, n_wards long, the averages with a new
+ * rest key) and copy the wards' account indices into econ_wards:
+ * world_index (a world made or loaded, its accounts built) and
  * smug_world_clone call it; signals_step needs it done. */
 void signals_size_scratch(struct smug_world *w);
 void signals_step(struct smug_world *w);
@@ -444,9 +446,9 @@ void signals_step(struct smug_world *w);
  * this after: it changes the world's rest key, so no ward's note
  * (signals_at_rest, written with the key of its day) lets it rest on
  * the values it had. A world made or loaded (the scenario loader,
- * world_finish, a snapshot read) needs no call: its first day finds no
- * shortage averages and takes a new key with them (rest_shortage_avg);
- * nor does a clone (smug_world_clone leaves its averages behind). */
+ * world_finish, a snapshot read) needs no call, nor does a clone:
+ * signals_size_scratch gives it its shortage averages and a new key with
+ * them. */
 void signals_changed(struct smug_world *w);
 /* Note the raider runs and busts of the day's resolved shipments
  * (w->resolved); the next signals_step folds them into raider presence. */

@@ -513,28 +513,24 @@ void signals_changed(struct smug_world *w)
 	}
 }
 
-/* The world's averages of the shortages at rest, one a ward: a world
- * that has none yet (made or loaded since) gets them, and a new rest
- * key, so no ward rests before a day has set its average with its
- * note. */
-static double *rest_shortage_avg(struct smug_world *w)
+/* One rule for the pass's per-ward scratch: each array is made once, as
+ * the world is (a world's ward count never changes once its wards are
+ * read), and smug_world_free frees it. The shortage averages come with a
+ * new rest key, so no ward rests before a day has set its average with
+ * its note (a clone's notes are its source's, whose averages it does not
+ * take). */
+void signals_size_scratch(struct smug_world *w)
 {
-	if (w->rest_shortage_n != w->n_wards) {
-		free(w->rest_shortage_avg);
+	if (w->econ_wards == NULL) {
+		w->econ_wards = xcalloc((size_t)w->n_wards, sizeof *w->econ_wards);
+		w->econ_wards_n = w->n_wards;
+	}
+	if (w->rest_shortage_avg == NULL) {
 		w->rest_shortage_avg = xcalloc((size_t)w->n_wards, sizeof *w->rest_shortage_avg);
 		w->rest_shortage_n = w->n_wards;
 		signals_changed(w);
 	}
-	return w->rest_shortage_avg;
-}
-
-void signals_size_scratch(struct smug_world *w)
-{
-	if (w->econ_wards_n != w->n_wards) {
-		free(w->econ_wards);
-		w->econ_wards = xcalloc((size_t)w->n_wards, sizeof *w->econ_wards);
-		w->econ_wards_n = w->n_wards;
-	}
+	assert(w->econ_wards_n == w->n_wards && w->rest_shortage_n == w->n_wards);
 	for (int i = 0; i < w->n_wards; i++) {
 		w->econ_wards[i].buyers = w->wards[i].buyers;
 		w->econ_wards[i].account = w->wards[i].account;
@@ -571,7 +567,8 @@ void signals_step(struct smug_world *w)
 	double points = 0, corruption = 0;
 	struct smug_econ_ward *econ;
 
-	assert(w->econ_wards_n == w->n_wards); /* world_index, smug_world_clone */
+	/* world_index, smug_world_clone */
+	assert(w->econ_wards_n == w->n_wards && w->rest_shortage_n == w->n_wards);
 	econ = w->econ_wards;
 	if (w->n_wards < QUIET_WORLD_WARDS) {
 		for (int i = 0; i < w->n_wards; i++) {
@@ -581,7 +578,7 @@ void signals_step(struct smug_world *w)
 			econ_ward_note(&econ[i], wa, &points, &corruption);
 		}
 	} else {
-		double *avg = rest_shortage_avg(w);
+		double *avg = w->rest_shortage_avg;
 		uint32_t key = w->rest_key;
 
 		for (int i = 0; i < w->n_wards; i++) {

@@ -1601,8 +1601,9 @@ void smuggling_plan(struct smug_world *w)
 	w->n_decisions = 0;
 	w->decisions_day = w->day;
 	w->route_evals_today = 0;
-	while (w->n_launch > 0) /* empty between days; if not, free its slots */
-		w->free_slots[w->n_free_slots++] = w->launch[--w->n_launch];
+	/* w->launch is empty here: logistics_step takes the day's launches
+	 * right after this plan, and a new, loaded or copied world starts
+	 * with none (shipments_init) */
 	pl->n = 0;
 	pl->n_scored = 0;
 	memset(pl->committed, 0, sizeof pl->committed);

@@ -116,7 +116,7 @@ struct smug_world *smug_world_clone(const struct smug_world *src)
 	w->plan_memo = NULL; /* rebuilt on the next plan */
 	w->economy_held = NULL; /* likewise */
 	w->economy_held_cap = 0;
-	w->rest_shortage_avg = NULL; /* and a new rest key on the next day */
+	w->rest_shortage_avg = NULL; /* made anew below, with a new rest key */
 	w->rest_shortage_n = 0;
 	w->econ_wards = NULL;
 	w->econ_wards_n = 0;
