@@ -9902,6 +9902,36 @@ START_TEST(test_tui_prompt_history_walks_the_last_answers)
 }
 END_TEST
 
+/* Backspace in a prompt deletes the last character typed, whichever code
+ * the terminal sends for it: curses' KEY_BACKSPACE, DEL (127) or Ctrl-H
+ * (8). "ab" then Backspace leaves "a", and Enter filters the events by
+ * "a". */
+START_TEST(test_tui_prompt_backspace_deletes_for_each_code)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} bs[] = {{KEY_BACKSPACE, "KEY_BACKSPACE"}, {127, "DEL (127)"}, {8, "Ctrl-H (8)"}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	feed(&a, "5"); /* the event log */
+	for (size_t k = 0; k < sizeof bs / sizeof bs[0]; k++) {
+		tui_handle_key(&a, '/');
+		ck_assert_int_eq(a.prompt, PROMPT_FILTER);
+		tui_handle_key(&a, 21); /* Ctrl-U: the last answer goes */
+		feed(&a, "ab");
+		tui_handle_key(&a, bs[k].key);
+		ck_assert_msg(strcmp(a.input.text, "a") == 0, "'ab' then %s in the filter prompt: '%s', want 'a'",
+			      bs[k].name, a.input.text);
+		tui_handle_key(&a, '\r');
+		ck_assert_msg(strcmp(a.filter, "a") == 0, "'ab', %s, Enter: the filter is '%s', want 'a'", bs[k].name,
+			      a.filter);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The header's money reads whole credits with a comma every three digits
  * and two decimals, a minus before a loss. */
 START_TEST(test_tui_credits_group_thousands)
@@ -14528,6 +14558,7 @@ int main(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, test_tui_step_prompt_replaces_and_clears);
 	tcase_add_test(t, test_tui_prompt_history_walks_the_last_answers);
+	tcase_add_test(t, test_tui_prompt_backspace_deletes_for_each_code);
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_crackdown_refused_says_why);
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
