@@ -13391,11 +13391,12 @@ static double compare_figure(const struct smug_world *const w[2], const char *id
  * what-if and the change, signed, and its deliveries and seizures (in
  * each branch when the view is wide) and their changes; per border that
  * differs (the largest change of traffic first) its traffic and seizures
- * in each and the changes, and "on / off" for its crackdown in each. At
- * 100x40 (narrow) and 160x48. */
+ * in each and the changes, and "on / off" for its crackdown in each. The
+ * view is wide from 110 columns inside its frame and margins (114 on the
+ * screen): at 100x40 and 113x40 (narrow), 114x40 and 160x48 (wide). */
 START_TEST(test_tui_compare_every_cell_under_its_head)
 {
-	static const int size[][2] = {{40, 100}, {48, 160}};
+	static const int size[][2] = {{40, 100}, {40, 113}, {40, 114}, {48, 160}};
 	static struct cells s;
 	struct smug_world *w = world_at(30);
 	const struct smug_world *pair[2];
@@ -13412,9 +13413,9 @@ START_TEST(test_tui_compare_every_cell_under_its_head)
 	ck_assert_int_eq(a.view, VIEW_COMPARE);
 	loop_pair(&a, &pair[0], &pair[1]);
 	ck_assert_int_eq(pair[0]->day, pair[1]->day);
-	for (int z = 0; z < 2; z++) {
+	for (int z = 0; z < 4; z++) {
 		int rows = size[z][0], cols = size[z][1];
-		bool wide = cols - 6 >= 110;
+		bool wide = cols - 4 >= 110; /* the view's frame and a margin of one each side */
 		struct box b;
 
 		read_screen(&a, rows, cols, &s);
@@ -13433,6 +13434,11 @@ START_TEST(test_tui_compare_every_cell_under_its_head)
 			for (k0 = 1; k0 < nh && strcmp(h[k0].name, table ? "traffic" : "balance") != 0; k0++)
 				;
 			ck_assert_msg(k0 < nh, "%dx%d: the %s table's heads lack its first figure", cols, rows, first);
+			/* wide: each branch's deliveries and seizures (traffic and
+			 * seizures per border) beside the change */
+			ck_assert_msg(nh - k0 == (table ? (wide ? 7 : 5) : (wide ? 9 : 5)),
+				      "%dx%d: the %s table has %d heads after its name, want %d (%s)", cols, rows, first,
+				      nh - k0, table ? (wide ? 7 : 5) : (wide ? 9 : 5), wide ? "wide" : "narrow");
 			for (y = hy + 1; y < b.bottom; y++) {
 				char id[64], cell[64];
 				double change;
