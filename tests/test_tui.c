@@ -6023,17 +6023,41 @@ START_TEST(test_tui_sweep_table_takes_at_most_a_third)
 }
 END_TEST
 
+/* The margin bar of `width` cells that tui_margin_bar draws for decision
+ * d, as glyphs: the winner's share of the cargo's value full, the
+ * runner-up's share marked (the last cell when past the end), the rest
+ * empty. */
+static void margin_bar_want(const struct tui_app *a, const struct smug_decision *d,
+			    const struct smug_explanation *ex, int width, char *out, size_t size)
+{
+	const struct tui_glyphs *g = a->th.g;
+	double v = (double)d->value, win = ex->cand[d->winner].expected_loss + ex->cand[d->winner].expected_cost;
+	int fill = (int)(win / v * width + 0.5), mark = -1;
+	size_t at = 0;
+
+	if (d->runner >= 0)
+		mark = (int)((ex->cand[d->runner].expected_loss + ex->cand[d->runner].expected_cost) / v * width + 0.5);
+	out[0] = '\0';
+	for (int i = 0; i < width && at < size; i++)
+		at += (size_t)snprintf(out + at, size - at, "%s",
+				       i == mark || (mark >= width && i == width - 1) ? g->mark
+				       : i < fill				       ? g->bar_full
+										       : g->bar_empty);
+}
+
 /* Below the Routes table, "loss+cost of cargo V:" is followed on its row
  * by the selected route's margin bar when 12 columns or more are left
  * for it (one of them a space), and the bar goes to a row of its own when
- * fewer are: the text is never drawn over. */
+ * fewer are: the text is never drawn over. Beside the text the bar has
+ * the 12 cells up to the frame, below it the pane's whole inside, each
+ * filled to the shares of its own width. */
 START_TEST(test_tui_routes_margin_bar_beside_or_below)
 {
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
 	const struct smug_explanation *ex;
 	const char *bar[] = {a.th.g->bar_full, a.th.g->bar_empty, a.th.g->mark};
-	char v[40], text[80];
+	char v[40], text[80], want[1024], cut[1024];
 	int di = -1, len;
 
 	draw(&a, 48, 160);
@@ -6042,6 +6066,11 @@ START_TEST(test_tui_routes_margin_bar_beside_or_below)
 	ck_assert_msg(di >= 0 && w->decisions[di].winner >= 0, "the selected route sent nothing: pick another day");
 	fmt_credits(v, sizeof v, w->decisions[di].value);
 	len = snprintf(text, sizeof text, "loss+cost of cargo %s:", v);
+	/* a bar of 12 cells reads otherwise than the first 12 of a wider one */
+	margin_bar_want(&a, &w->decisions[di], ex, 12, want, sizeof want);
+	margin_bar_want(&a, &w->decisions[di], ex, len + 13, cut, sizeof cut);
+	ck_assert_msg(strncmp(want, cut, strlen(want)) != 0, "the selected route's bar '%s' is the start of '%s': pick another day",
+		      want, cut);
 	/* the Routes pane is cols * 2 / 5 wide, its inside two less: leave
 	 * 13 columns (bar beside) and 12 (bar below) after the text */
 	for (int room = 13; room >= 12; room--) {
@@ -6065,6 +6094,12 @@ START_TEST(test_tui_routes_margin_bar_beside_or_below)
 		else
 			ck_assert_msg(below && !beside, "%d columns (12 free): the bar is not on the row below: %s", cols,
 				      line);
+		/* the bar's cells, then the pane's frame */
+		margin_bar_want(&a, &w->decisions[di], ex, room == 13 ? 12 : len + 12, want, sizeof want);
+		snprintf(line, sizeof line, "%.*s", (int)strlen(want) + 3, room == 13 ? at + 1 : next);
+		ck_assert_msg(strncmp(line, want, strlen(want)) == 0 && strcmp(line + strlen(want), "\xe2\x94\x82") == 0,
+			      "%d columns (%d free): the bar %s reads '%s', want '%s' and the frame", cols, room,
+			      room == 13 ? "beside" : "below", line, want);
 		free(s);
 	}
 	close_app(&a, w);
