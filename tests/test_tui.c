@@ -13522,6 +13522,78 @@ START_TEST(test_tui_compare_every_cell_under_its_head)
 }
 END_TEST
 
+/* The map drawn over its previous frame shows only the new one (the
+ * terminal keeps each pane's window between frames): the Map pane and
+ * the map view zoomed in twice, then zoomed out on the same canvas, read
+ * cell for cell (glyph and colour) as zoomed out on a fresh one, though
+ * the zoomed frame had wards, lines and marks where the new one has
+ * none. */
+START_TEST(test_tui_map_drawn_over_its_last_frame_shows_only_the_new)
+{
+	enum { H = 24, W = 64 };
+	static struct cells zoomed, out;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+
+	tui_select_border(&a, test_busiest_border(w));
+	for (int view = 0; view < 2; view++) {
+		struct tui_grid *over = grid_new(H, W), *fresh = grid_new(H, W);
+		struct canvas cv_over = {&a.th, NULL, over, 0, 0, H, W}, cv_fresh = {&a.th, NULL, fresh, 0, 0, H, W};
+		const char *name = view ? "the map view" : "the Map pane";
+		char *t_zoomed, *t_over, *t_fresh;
+		int stale = 0;
+
+		a.map_zoom = 2;
+		if (view)
+			view_map_draw(&a, &cv_over);
+		else
+			pane_map_draw(&a, &cv_over, false);
+		t_zoomed = grid_dump(over);
+		a.map_zoom = 0;
+		if (view) {
+			view_map_draw(&a, &cv_over);
+			view_map_draw(&a, &cv_fresh);
+		} else {
+			pane_map_draw(&a, &cv_over, false);
+			pane_map_draw(&a, &cv_fresh, false);
+		}
+		t_over = grid_dump(over);
+		t_fresh = grid_dump(fresh);
+		/* the zoomed frame drew where the new one leaves blank */
+		cells_of(t_zoomed, H, W, &zoomed);
+		cells_of(t_fresh, H, W, &out);
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++)
+				stale += out.c[y][x] == ' ' && zoomed.c[y][x] != ' ';
+		ck_assert_msg(stale > 0, "%s zoomed in twice drew nothing where the zoomed-out one is blank:\n%s", name,
+			      t_zoomed);
+		cells_of(t_over, H, W, &zoomed);
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				char got[4 * W] = "", want[4 * W] = "";
+
+				if (zoomed.c[y][x] != out.c[y][x]) {
+					row_cols(t_over, y, 0, W, got, sizeof got);
+					row_cols(t_fresh, y, 0, W, want, sizeof want);
+				}
+				ck_assert_msg(zoomed.c[y][x] == out.c[y][x],
+					      "%s zoomed out over its zoomed frame: cell (%d,%d) is U+%04X, on a fresh canvas "
+					      "U+%04X; row %d reads '%s', want '%s'",
+					      name, y, x, zoomed.c[y][x], out.c[y][x], y, got, want);
+				ck_assert_msg(grid_role(over, y, x) == grid_role(fresh, y, x),
+					      "%s: cell (%d,%d) in role %d, on a fresh canvas %d", name, y, x,
+					      grid_role(over, y, x), grid_role(fresh, y, x));
+			}
+		free(t_zoomed);
+		free(t_over);
+		free(t_fresh);
+		grid_free(over);
+		grid_free(fresh);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The map view draws each ward's label centred where the world puts it,
  * by one scale for both axes (a cell twice as tall as it is wide): the
  * labels' columns grow with the wards' x and their rows fall as y grows,
@@ -14698,6 +14770,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_marks_show_their_borders_state);
 	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);
 	tcase_add_test(t, test_tui_map_legend_drops_whole_parts_as_it_narrows);
+	tcase_add_test(t, test_tui_map_drawn_over_its_last_frame_shows_only_the_new);
 	suite_add_tcase(s, t);
 	t = tcase_create("why lists and what-if");
 	tcase_set_timeout(t, 120);
