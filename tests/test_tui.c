@@ -6023,17 +6023,41 @@ START_TEST(test_tui_sweep_table_takes_at_most_a_third)
 }
 END_TEST
 
+/* The margin bar of `width` cells that tui_margin_bar draws for decision
+ * d, as glyphs: the winner's share of the cargo's value full, the
+ * runner-up's share marked (the last cell when past the end), the rest
+ * empty. */
+static void margin_bar_want(const struct tui_app *a, const struct smug_decision *d,
+			    const struct smug_explanation *ex, int width, char *out, size_t size)
+{
+	const struct tui_glyphs *g = a->th.g;
+	double v = (double)d->value, win = ex->cand[d->winner].expected_loss + ex->cand[d->winner].expected_cost;
+	int fill = (int)(win / v * width + 0.5), mark = -1;
+	size_t at = 0;
+
+	if (d->runner >= 0)
+		mark = (int)((ex->cand[d->runner].expected_loss + ex->cand[d->runner].expected_cost) / v * width + 0.5);
+	out[0] = '\0';
+	for (int i = 0; i < width && at < size; i++)
+		at += (size_t)snprintf(out + at, size - at, "%s",
+				       i == mark || (mark >= width && i == width - 1) ? g->mark
+				       : i < fill				       ? g->bar_full
+										       : g->bar_empty);
+}
+
 /* Below the Routes table, "loss+cost of cargo V:" is followed on its row
  * by the selected route's margin bar when 12 columns or more are left
  * for it (one of them a space), and the bar goes to a row of its own when
- * fewer are: the text is never drawn over. */
+ * fewer are: the text is never drawn over. Beside the text the bar has
+ * the 12 cells up to the frame, below it the pane's whole inside, each
+ * filled to the shares of its own width. */
 START_TEST(test_tui_routes_margin_bar_beside_or_below)
 {
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
 	const struct smug_explanation *ex;
 	const char *bar[] = {a.th.g->bar_full, a.th.g->bar_empty, a.th.g->mark};
-	char v[40], text[80];
+	char v[40], text[80], want[1024], cut[1024];
 	int di = -1, len;
 
 	draw(&a, 48, 160);
@@ -6042,6 +6066,11 @@ START_TEST(test_tui_routes_margin_bar_beside_or_below)
 	ck_assert_msg(di >= 0 && w->decisions[di].winner >= 0, "the selected route sent nothing: pick another day");
 	fmt_credits(v, sizeof v, w->decisions[di].value);
 	len = snprintf(text, sizeof text, "loss+cost of cargo %s:", v);
+	/* a bar of 12 cells reads otherwise than the first 12 of a wider one */
+	margin_bar_want(&a, &w->decisions[di], ex, 12, want, sizeof want);
+	margin_bar_want(&a, &w->decisions[di], ex, len + 13, cut, sizeof cut);
+	ck_assert_msg(strncmp(want, cut, strlen(want)) != 0, "the selected route's bar '%s' is the start of '%s': pick another day",
+		      want, cut);
 	/* the Routes pane is cols * 2 / 5 wide, its inside two less: leave
 	 * 13 columns (bar beside) and 12 (bar below) after the text */
 	for (int room = 13; room >= 12; room--) {
@@ -6065,6 +6094,12 @@ START_TEST(test_tui_routes_margin_bar_beside_or_below)
 		else
 			ck_assert_msg(below && !beside, "%d columns (12 free): the bar is not on the row below: %s", cols,
 				      line);
+		/* the bar's cells, then the pane's frame */
+		margin_bar_want(&a, &w->decisions[di], ex, room == 13 ? 12 : len + 12, want, sizeof want);
+		snprintf(line, sizeof line, "%.*s", (int)strlen(want) + 3, room == 13 ? at + 1 : next);
+		ck_assert_msg(strncmp(line, want, strlen(want)) == 0 && strcmp(line + strlen(want), "\xe2\x94\x82") == 0,
+			      "%d columns (%d free): the bar %s reads '%s', want '%s' and the frame", cols, room,
+			      room == 13 ? "beside" : "below", line, want);
 		free(s);
 	}
 	close_app(&a, w);
@@ -9902,6 +9937,36 @@ START_TEST(test_tui_prompt_history_walks_the_last_answers)
 }
 END_TEST
 
+/* Backspace in a prompt deletes the last character typed, whichever code
+ * the terminal sends for it: curses' KEY_BACKSPACE, DEL (127) or Ctrl-H
+ * (8). "ab" then Backspace leaves "a", and Enter filters the events by
+ * "a". */
+START_TEST(test_tui_prompt_backspace_deletes_for_each_code)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} bs[] = {{KEY_BACKSPACE, "KEY_BACKSPACE"}, {127, "DEL (127)"}, {8, "Ctrl-H (8)"}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	feed(&a, "5"); /* the event log */
+	for (size_t k = 0; k < sizeof bs / sizeof bs[0]; k++) {
+		tui_handle_key(&a, '/');
+		ck_assert_int_eq(a.prompt, PROMPT_FILTER);
+		tui_handle_key(&a, 21); /* Ctrl-U: the last answer goes */
+		feed(&a, "ab");
+		tui_handle_key(&a, bs[k].key);
+		ck_assert_msg(strcmp(a.input.text, "a") == 0, "'ab' then %s in the filter prompt: '%s', want 'a'",
+			      bs[k].name, a.input.text);
+		tui_handle_key(&a, '\r');
+		ck_assert_msg(strcmp(a.filter, "a") == 0, "'ab', %s, Enter: the filter is '%s', want 'a'", bs[k].name,
+			      a.filter);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The header's money reads whole credits with a comma every three digits
  * and two decimals, a minus before a loss. */
 START_TEST(test_tui_credits_group_thousands)
@@ -13361,11 +13426,12 @@ static double compare_figure(const struct smug_world *const w[2], const char *id
  * what-if and the change, signed, and its deliveries and seizures (in
  * each branch when the view is wide) and their changes; per border that
  * differs (the largest change of traffic first) its traffic and seizures
- * in each and the changes, and "on / off" for its crackdown in each. At
- * 100x40 (narrow) and 160x48. */
+ * in each and the changes, and "on / off" for its crackdown in each. The
+ * view is wide from 110 columns inside its frame and margins (114 on the
+ * screen): at 100x40 and 113x40 (narrow), 114x40 and 160x48 (wide). */
 START_TEST(test_tui_compare_every_cell_under_its_head)
 {
-	static const int size[][2] = {{40, 100}, {48, 160}};
+	static const int size[][2] = {{40, 100}, {40, 113}, {40, 114}, {48, 160}};
 	static struct cells s;
 	struct smug_world *w = world_at(30);
 	const struct smug_world *pair[2];
@@ -13382,9 +13448,9 @@ START_TEST(test_tui_compare_every_cell_under_its_head)
 	ck_assert_int_eq(a.view, VIEW_COMPARE);
 	loop_pair(&a, &pair[0], &pair[1]);
 	ck_assert_int_eq(pair[0]->day, pair[1]->day);
-	for (int z = 0; z < 2; z++) {
+	for (int z = 0; z < 4; z++) {
 		int rows = size[z][0], cols = size[z][1];
-		bool wide = cols - 6 >= 110;
+		bool wide = cols - 4 >= 110; /* the view's frame and a margin of one each side */
 		struct box b;
 
 		read_screen(&a, rows, cols, &s);
@@ -13403,6 +13469,11 @@ START_TEST(test_tui_compare_every_cell_under_its_head)
 			for (k0 = 1; k0 < nh && strcmp(h[k0].name, table ? "traffic" : "balance") != 0; k0++)
 				;
 			ck_assert_msg(k0 < nh, "%dx%d: the %s table's heads lack its first figure", cols, rows, first);
+			/* wide: each branch's deliveries and seizures (traffic and
+			 * seizures per border) beside the change */
+			ck_assert_msg(nh - k0 == (table ? (wide ? 7 : 5) : (wide ? 9 : 5)),
+				      "%dx%d: the %s table has %d heads after its name, want %d (%s)", cols, rows, first,
+				      nh - k0, table ? (wide ? 7 : 5) : (wide ? 9 : 5), wide ? "wide" : "narrow");
 			for (y = hy + 1; y < b.bottom; y++) {
 				char id[64], cell[64];
 				double change;
@@ -13448,6 +13519,78 @@ START_TEST(test_tui_compare_every_cell_under_its_head)
 	ck_assert_int_gt(moved, 4);
 	ck_assert_int_gt(cracked, 0);
 	close_app(&a, a.w);
+}
+END_TEST
+
+/* The map drawn over its previous frame shows only the new one (the
+ * terminal keeps each pane's window between frames): the Map pane and
+ * the map view zoomed in twice, then zoomed out on the same canvas, read
+ * cell for cell (glyph and colour) as zoomed out on a fresh one, though
+ * the zoomed frame had wards, lines and marks where the new one has
+ * none. */
+START_TEST(test_tui_map_drawn_over_its_last_frame_shows_only_the_new)
+{
+	enum { H = 24, W = 64 };
+	static struct cells zoomed, out;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+
+	tui_select_border(&a, test_busiest_border(w));
+	for (int view = 0; view < 2; view++) {
+		struct tui_grid *over = grid_new(H, W), *fresh = grid_new(H, W);
+		struct canvas cv_over = {&a.th, NULL, over, 0, 0, H, W}, cv_fresh = {&a.th, NULL, fresh, 0, 0, H, W};
+		const char *name = view ? "the map view" : "the Map pane";
+		char *t_zoomed, *t_over, *t_fresh;
+		int stale = 0;
+
+		a.map_zoom = 2;
+		if (view)
+			view_map_draw(&a, &cv_over);
+		else
+			pane_map_draw(&a, &cv_over, false);
+		t_zoomed = grid_dump(over);
+		a.map_zoom = 0;
+		if (view) {
+			view_map_draw(&a, &cv_over);
+			view_map_draw(&a, &cv_fresh);
+		} else {
+			pane_map_draw(&a, &cv_over, false);
+			pane_map_draw(&a, &cv_fresh, false);
+		}
+		t_over = grid_dump(over);
+		t_fresh = grid_dump(fresh);
+		/* the zoomed frame drew where the new one leaves blank */
+		cells_of(t_zoomed, H, W, &zoomed);
+		cells_of(t_fresh, H, W, &out);
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++)
+				stale += out.c[y][x] == ' ' && zoomed.c[y][x] != ' ';
+		ck_assert_msg(stale > 0, "%s zoomed in twice drew nothing where the zoomed-out one is blank:\n%s", name,
+			      t_zoomed);
+		cells_of(t_over, H, W, &zoomed);
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				char got[4 * W] = "", want[4 * W] = "";
+
+				if (zoomed.c[y][x] != out.c[y][x]) {
+					row_cols(t_over, y, 0, W, got, sizeof got);
+					row_cols(t_fresh, y, 0, W, want, sizeof want);
+				}
+				ck_assert_msg(zoomed.c[y][x] == out.c[y][x],
+					      "%s zoomed out over its zoomed frame: cell (%d,%d) is U+%04X, on a fresh canvas "
+					      "U+%04X; row %d reads '%s', want '%s'",
+					      name, y, x, zoomed.c[y][x], out.c[y][x], y, got, want);
+				ck_assert_msg(grid_role(over, y, x) == grid_role(fresh, y, x),
+					      "%s: cell (%d,%d) in role %d, on a fresh canvas %d", name, y, x,
+					      grid_role(over, y, x), grid_role(fresh, y, x));
+			}
+		free(t_zoomed);
+		free(t_over);
+		free(t_fresh);
+		grid_free(over);
+		grid_free(fresh);
+	}
+	close_app(&a, w);
 }
 END_TEST
 
@@ -14528,6 +14671,7 @@ int main(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, test_tui_step_prompt_replaces_and_clears);
 	tcase_add_test(t, test_tui_prompt_history_walks_the_last_answers);
+	tcase_add_test(t, test_tui_prompt_backspace_deletes_for_each_code);
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_crackdown_refused_says_why);
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
@@ -14626,6 +14770,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_marks_show_their_borders_state);
 	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);
 	tcase_add_test(t, test_tui_map_legend_drops_whole_parts_as_it_narrows);
+	tcase_add_test(t, test_tui_map_drawn_over_its_last_frame_shows_only_the_new);
 	suite_add_tcase(s, t);
 	t = tcase_create("why lists and what-if");
 	tcase_set_timeout(t, 120);
