@@ -83,8 +83,10 @@ END_TEST
 
 /* errno left at EINTR by an earlier interrupted call (the cockpit's
  * getch after a resize, say) is not taken for an interrupted read: a
- * file, empty or not, is read whole and the read returns. Each read runs
- * in a child that the alarm ends if it never returns. */
+ * file, empty or not, is read whole and the read returns, and a file that
+ * reads shorter than the size it states (a sysfs file states 4096 bytes)
+ * is refused as changed while being read. Each read runs in a child that
+ * the alarm ends if it never returns. */
 START_TEST(test_input_read_ends_with_a_stale_eintr)
 {
 	static const char *const texts[] = {"{\"x\": 1}\n", ""};
@@ -118,6 +120,41 @@ START_TEST(test_input_read_ends_with_a_stale_eintr)
 			      strlen(texts[i]));
 	}
 	remove_dir();
+	{
+		static const char sysf[] = "/sys/kernel/mm/transparent_hugepage/enabled";
+		struct stat sb;
+		char buf[4096];
+		ssize_t got = -1;
+		int fd = open(sysf, O_RDONLY), status;
+		pid_t pid;
+
+		if (fd >= 0) {
+			got = read(fd, buf, sizeof buf);
+			close(fd);
+		}
+		if (got < 0 || stat(sysf, &sb) != 0 || sb.st_size <= got)
+			return; /* no file here that reads short */
+		pid = fork();
+		ck_assert_int_ge(pid, 0);
+		if (pid == 0) {
+			char *text = NULL;
+			size_t len = 0;
+			struct smug_error err;
+			enum smug_status st;
+
+			signal(SIGALRM, SIG_DFL);
+			alarm(3);
+			errno = EINTR;
+			st = smug_file_read(sysf, &text, &len, &err);
+			_exit(st == SMUG_ERR_IO && strstr(err.msg, ": changed size while being read") != NULL ? 0 : 1);
+		}
+		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+		ck_assert_msg(WIFEXITED(status), "%s (%jd bytes stated, %zd read), errno EINTR before the read: no return in 3 s",
+			      sysf, (intmax_t)sb.st_size, got);
+		ck_assert_msg(WEXITSTATUS(status) == 0,
+			      "%s (%jd bytes stated, %zd read), errno EINTR before the read: not refused as changed size",
+			      sysf, (intmax_t)sb.st_size, got);
+	}
 }
 END_TEST
 

@@ -720,6 +720,63 @@ START_TEST(test_scenario_generated_worlds)
 }
 END_TEST
 
+/* The sixth of the map, counted counterclockwise from east (0 to 5),
+ * that holds a point off the centre: the point is at or past the
+ * sixth's first edge and before its second. */
+static int map_sixth(const double *pos)
+{
+	static const double edge[6][2] = {{1, 0}, {0.5, 0.8660254037844386}, {-0.5, 0.8660254037844386},
+					  {-1, 0}, {-0.5, -0.8660254037844386}, {0.5, -0.8660254037844386}};
+
+	for (int k = 0; k < 6; k++) {
+		const double *a = edge[k], *b = edge[(k + 1) % 6];
+
+		if (a[0] * pos[1] - a[1] * pos[0] >= 0 && b[0] * pos[1] - b[1] * pos[0] < 0)
+			return k;
+	}
+	return -1;
+}
+
+/* A generated ring is laid out around the Well in order: ring r's wards
+ * (6r places, the last ring partial) go counterclockwise from east, so
+ * its k-th ward lies in the (k / r)-th sixth of the map, and raider
+ * country is two opposite sixths, the first and the fourth: a ward with
+ * a raider influence above 0.05 lies in one of them. */
+START_TEST(test_scenario_generated_wards_in_their_sixth)
+{
+	static const int sizes[] = {6, 25, 100, 361};
+	const int n = sizes[_i];
+	char *json = smug_scenario_generate(n, 42, 4);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int raided = 0;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen", &w, &err) == SMUG_OK, "%s", err.msg);
+	for (int i = 0, first = 0; i < n; i++) {
+		const struct smug_ward *wa = &w->wards[i];
+		int k, sixth = map_sixth(wa->pos);
+
+		if (i > 0 && wa->ring != w->wards[i - 1].ring)
+			first = i;
+		k = i - first;
+		ck_assert_msg(sixth == k / wa->ring,
+			      "%d wards: %s (%s, place %d of ring %d) at (%.3f, %.3f), in sixth %d of the map, want %d",
+			      n, wa->id, wa->name, k, wa->ring, wa->pos[0], wa->pos[1], sixth, k / wa->ring);
+		if (wa->sig.raider_influence > 0.05) {
+			ck_assert_msg(sixth == 0 || sixth == 3,
+				      "%d wards: %s has raider influence %.3f at (%.3f, %.3f), in sixth %d of the map",
+				      n, wa->id, wa->sig.raider_influence, wa->pos[0], wa->pos[1], sixth);
+			raided++;
+		}
+	}
+	if (n >= 100)
+		ck_assert_int_gt(raided, 0);
+	smug_world_free(w);
+	free(json);
+}
+END_TEST
+
 /* A host asking for a world the generator cannot make gets NULL, not a
  * world: no wards, fewer than no factions, or more than fit beside the
  * state's Watch (SMUG_FACTIONS_MAX - 1); the ends of each range are
@@ -988,6 +1045,7 @@ int main(void)
 	tcase_add_test(t, test_scenario_tiny_loads);
 	tcase_add_test(t, test_scenario_route_leaves_from_the_gate);
 	tcase_add_loop_test(t, test_scenario_generated_worlds, 0, 4);
+	tcase_add_loop_test(t, test_scenario_generated_wards_in_their_sixth, 0, 4);
 	tcase_add_test(t, test_scenario_digest_ignores_outer_white_space);
 	tcase_add_test(t, test_scenario_generate_refuses_out_of_range);
 #ifdef HAVE_MALLINFO2
