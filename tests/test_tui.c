@@ -6778,6 +6778,9 @@ START_TEST(test_tui_numbers_keep_the_digits_that_fit)
 		{999949000, 6, false, "999.9M"},
 		{999600, 5, false, "1.00M"},
 		{999499, 5, false, "999k"},
+		{999500, 5, false, "1.00M"}, /* 999.5k: "%.0f" would round it to 1000k */
+		{-999500, 6, false, "-1.00M"},
+		{999500000, 5, false, "1.00G"},
 		{999950000, 6, false, "1.00G"},
 		{12345678, 9, true, "123456.78"},
 		{12345678, 6, true, "123457"},
