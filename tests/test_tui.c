@@ -7994,6 +7994,49 @@ static void assert_why_margin_bar(const struct tui_app *a, const char *screen, c
 	(*bars)++;
 }
 
+/* The why view of a decision that had no candidate route (skipped before
+ * the routes were weighed: no demand, no buyers, no source) says "no
+ * candidate route" under the decision's line and compares no routes; a
+ * decision with a winner does not say it. Every route of every faction
+ * on day 110. */
+START_TEST(test_tui_why_says_when_there_was_no_candidate_route)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 110);
+	int without = 0, with = 0;
+
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			const struct smug_decision *d;
+			char *s;
+			bool says, compares;
+
+			a.route_sel = r;
+			d = &w->decisions[pane_routes_decision(&a)];
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			s = render(&a, 48, 160);
+			says = strstr(s, "no candidate route") != NULL;
+			compares = strstr(s, "WINNER") != NULL;
+			ck_assert_msg(says == (d->winner < 0) && compares == (d->winner >= 0),
+				      "%s's decision %d (winner %d, '%s'): the why view %s 'no candidate route' and %s the "
+				      "routes",
+				      w->factions[f].id, r, d->winner, d->skipped, says ? "says" : "does not say",
+				      compares ? "compares" : "does not compare");
+			free(s);
+			without += d->winner < 0;
+			with += d->winner >= 0;
+			tui_handle_key(&a, 27);
+			ck_assert_int_eq(a.view, VIEW_MAIN);
+		}
+	}
+	ck_assert_msg(without > 0 && with > 0, "day 110: %d decisions without a candidate route, %d with", without, with);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The why view's "margin N cr; cargo ..." line weighs the winner against
  * another route: the runner-up, N its score less the winner's; under a
  * what-if (x), the decision's own winner against the new one. It is not
@@ -14688,6 +14731,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);
+	tcase_add_test(t, test_tui_why_says_when_there_was_no_candidate_route);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_enter_on_an_empty_routes_pane_opens_nothing);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
