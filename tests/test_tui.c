@@ -7994,6 +7994,49 @@ static void assert_why_margin_bar(const struct tui_app *a, const char *screen, c
 	(*bars)++;
 }
 
+/* The why view of a decision that had no candidate route (skipped before
+ * the routes were weighed: no demand, no buyers, no source) says "no
+ * candidate route" under the decision's line and compares no routes; a
+ * decision with a winner does not say it. Every route of every faction
+ * on day 110. */
+START_TEST(test_tui_why_says_when_there_was_no_candidate_route)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 110);
+	int without = 0, with = 0;
+
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			const struct smug_decision *d;
+			char *s;
+			bool says, compares;
+
+			a.route_sel = r;
+			d = &w->decisions[pane_routes_decision(&a)];
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			s = render(&a, 48, 160);
+			says = strstr(s, "no candidate route") != NULL;
+			compares = strstr(s, "WINNER") != NULL;
+			ck_assert_msg(says == (d->winner < 0) && compares == (d->winner >= 0),
+				      "%s's decision %d (winner %d, '%s'): the why view %s 'no candidate route' and %s the "
+				      "routes",
+				      w->factions[f].id, r, d->winner, d->skipped, says ? "says" : "does not say",
+				      compares ? "compares" : "does not compare");
+			free(s);
+			without += d->winner < 0;
+			with += d->winner >= 0;
+			tui_handle_key(&a, 27);
+			ck_assert_int_eq(a.view, VIEW_MAIN);
+		}
+	}
+	ck_assert_msg(without > 0 && with > 0, "day 110: %d decisions without a candidate route, %d with", without, with);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The why view's "margin N cr; cargo ..." line weighs the winner against
  * another route: the runner-up, N its score less the winner's; under a
  * what-if (x), the decision's own winner against the new one. It is not
@@ -13597,6 +13640,79 @@ START_TEST(test_tui_map_drawn_over_its_last_frame_shows_only_the_new)
 }
 END_TEST
 
+/* A view drawn over another shows only itself: the views share one
+ * window on the terminal, kept between frames, so each view opened after
+ * another (help, why, chart, map, commodities, story, load, compare,
+ * config, TopK, each after each) reads cell for cell, glyph and colour,
+ * as drawn on a fresh canvas, though the one before drew where it is
+ * blank. On day 60, the view's place on a 160x48 screen. */
+START_TEST(test_tui_view_drawn_over_another_shows_only_itself)
+{
+	enum { H = 45, W = 160 };
+	static struct cells before, got, want;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+
+	tui_handle_key(&a, '2'); /* a route selected for the why view */
+	for (int v = VIEW_HELP; v < VIEW_COUNT; v++) {
+		struct tui_grid *fresh = grid_new(H, W);
+		struct canvas cv_fresh = {&a.th, NULL, fresh, 0, 0, H, W};
+		char *t_fresh;
+		int stale = 0;
+
+		a.view = (enum tui_view)v;
+		view_def(a.view)->draw(&a, &cv_fresh);
+		t_fresh = grid_dump(fresh);
+		cells_of(t_fresh, H, W, &want);
+		for (int p = VIEW_HELP; p < VIEW_COUNT; p++) {
+			struct tui_grid *over = grid_new(H, W);
+			struct canvas cv_over = {&a.th, NULL, over, 0, 0, H, W};
+			char *t_before, *t_over;
+
+			if (p == v) {
+				grid_free(over);
+				continue;
+			}
+			a.view = (enum tui_view)p;
+			view_def(a.view)->draw(&a, &cv_over);
+			t_before = grid_dump(over);
+			cells_of(t_before, H, W, &before);
+			a.view = (enum tui_view)v;
+			view_def(a.view)->draw(&a, &cv_over);
+			t_over = grid_dump(over);
+			cells_of(t_over, H, W, &got);
+			for (int y = 0; y < H; y++)
+				for (int x = 0; x < W; x++) {
+					char row_got[4 * W] = "", row_want[4 * W] = "";
+
+					stale += want.c[y][x] == ' ' && before.c[y][x] != ' ';
+					if (got.c[y][x] != want.c[y][x]) {
+						row_cols(t_over, y, 0, W, row_got, sizeof row_got);
+						row_cols(t_fresh, y, 0, W, row_want, sizeof row_want);
+					}
+					ck_assert_msg(got.c[y][x] == want.c[y][x],
+						      "the %s view over the %s view: cell (%d,%d) is U+%04X, on a fresh canvas "
+						      "U+%04X; row %d reads '%s', want '%s'",
+						      view_def(v)->name, view_def(p)->name, y, x, got.c[y][x], want.c[y][x], y,
+						      row_got, row_want);
+					ck_assert_msg(grid_role(over, y, x) == grid_role(fresh, y, x),
+						      "the %s view over the %s view: cell (%d,%d) in role %d, on a fresh canvas %d",
+						      view_def(v)->name, view_def(p)->name, y, x, grid_role(over, y, x),
+						      grid_role(fresh, y, x));
+				}
+			free(t_before);
+			free(t_over);
+			grid_free(over);
+		}
+		ck_assert_msg(stale > 0, "no view drew where the %s view is blank", view_def(v)->name);
+		free(t_fresh);
+		grid_free(fresh);
+	}
+	a.view = VIEW_MAIN;
+	close_app(&a, w);
+}
+END_TEST
+
 /* The map view draws each ward's label centred where the world puts it,
  * by one scale for both axes (a cell twice as tall as it is wide): the
  * labels' columns grow with the wards' x and their rows fall as y grows,
@@ -14688,6 +14804,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);
+	tcase_add_test(t, test_tui_why_says_when_there_was_no_candidate_route);
 	tcase_add_test(t, test_tui_why_names_what_only_one_crosses);
 	tcase_add_test(t, test_tui_enter_on_an_empty_routes_pane_opens_nothing);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
@@ -14802,6 +14919,7 @@ int main(void)
 	tcase_add_test(t, test_tui_help_rows_and_scroll_keys);
 	tcase_add_test(t, test_tui_views_close_back_to_where_they_were_opened);
 	tcase_add_test(t, test_tui_load_view_rows_follow_the_selection);
+	tcase_add_test(t, test_tui_view_drawn_over_another_shows_only_itself);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);
 }
