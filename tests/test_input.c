@@ -81,80 +81,74 @@ START_TEST(test_input_regular_file_whole)
 }
 END_TEST
 
+/* Reads path in a child with errno left at EINTR and an alarm that ends
+ * the child if the read never returns. want is the text the read must
+ * give, or NULL when it must be refused with a message holding refusal.
+ * Returns the child's wait status: exited 0 when the read ended as wanted. */
+static int read_with_stale_eintr(const char *path, const char *want, const char *refusal)
+{
+	int status;
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char *text = NULL;
+		size_t len = 0;
+		struct smug_error err;
+		enum smug_status st;
+		bool ok;
+
+		signal(SIGALRM, SIG_DFL);
+		alarm(3);
+		errno = EINTR;
+		st = smug_file_read(path, &text, &len, &err);
+		ok = want != NULL ? st == SMUG_OK && len == strlen(want) && strcmp(text, want) == 0
+				  : st == SMUG_ERR_IO && strstr(err.msg, refusal) != NULL;
+		_exit(ok ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
 /* errno left at EINTR by an earlier interrupted call (the cockpit's
  * getch after a resize, say) is not taken for an interrupted read: a
  * file, empty or not, is read whole and the read returns, and a file that
  * reads shorter than the size it states (a sysfs file states 4096 bytes)
- * is refused as changed while being read. Each read runs in a child that
- * the alarm ends if it never returns. */
+ * is refused as changed while being read. */
 START_TEST(test_input_read_ends_with_a_stale_eintr)
 {
 	static const char *const texts[] = {"{\"x\": 1}\n", ""};
+	static const char sysf[] = "/sys/kernel/mm/transparent_hugepage/enabled";
+	struct stat sb;
+	char buf[4096];
+	ssize_t got = -1;
+	int fd, status;
 
 	make_dir();
 	for (int i = 0; i < 2; i++) {
 		char p[300];
-		int status;
-		pid_t pid;
 
 		write_text("e.json", texts[i]);
 		path_of(p, sizeof p, "e.json");
-		pid = fork();
-		ck_assert_int_ge(pid, 0);
-		if (pid == 0) {
-			char *text = NULL;
-			size_t len = 0;
-			struct smug_error err;
-			enum smug_status st;
-
-			signal(SIGALRM, SIG_DFL);
-			alarm(3);
-			errno = EINTR;
-			st = smug_file_read(p, &text, &len, &err);
-			_exit(st == SMUG_OK && len == strlen(texts[i]) && strcmp(text, texts[i]) == 0 ? 0 : 1);
-		}
-		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+		status = read_with_stale_eintr(p, texts[i], NULL);
 		ck_assert_msg(WIFEXITED(status), "%zu-byte file, errno EINTR before the read: no return in 3 s",
 			      strlen(texts[i]));
 		ck_assert_msg(WEXITSTATUS(status) == 0, "%zu-byte file, errno EINTR before the read: not read whole",
 			      strlen(texts[i]));
 	}
 	remove_dir();
-	{
-		static const char sysf[] = "/sys/kernel/mm/transparent_hugepage/enabled";
-		struct stat sb;
-		char buf[4096];
-		ssize_t got = -1;
-		int fd = open(sysf, O_RDONLY), status;
-		pid_t pid;
-
-		if (fd >= 0) {
-			got = read(fd, buf, sizeof buf);
-			close(fd);
-		}
-		if (got < 0 || stat(sysf, &sb) != 0 || sb.st_size <= got)
-			return; /* no file here that reads short */
-		pid = fork();
-		ck_assert_int_ge(pid, 0);
-		if (pid == 0) {
-			char *text = NULL;
-			size_t len = 0;
-			struct smug_error err;
-			enum smug_status st;
-
-			signal(SIGALRM, SIG_DFL);
-			alarm(3);
-			errno = EINTR;
-			st = smug_file_read(sysf, &text, &len, &err);
-			_exit(st == SMUG_ERR_IO && strstr(err.msg, ": changed size while being read") != NULL ? 0 : 1);
-		}
-		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-		ck_assert_msg(WIFEXITED(status), "%s (%jd bytes stated, %zd read), errno EINTR before the read: no return in 3 s",
-			      sysf, (intmax_t)sb.st_size, got);
-		ck_assert_msg(WEXITSTATUS(status) == 0,
-			      "%s (%jd bytes stated, %zd read), errno EINTR before the read: not refused as changed size",
-			      sysf, (intmax_t)sb.st_size, got);
+	if ((fd = open(sysf, O_RDONLY)) >= 0) {
+		got = read(fd, buf, sizeof buf);
+		close(fd);
 	}
+	if (got < 0 || stat(sysf, &sb) != 0 || sb.st_size <= got)
+		return; /* no file here that reads short */
+	status = read_with_stale_eintr(sysf, NULL, ": changed size while being read");
+	ck_assert_msg(WIFEXITED(status), "%s (%jd bytes stated, %zd read), errno EINTR before the read: no return in 3 s",
+		      sysf, (intmax_t)sb.st_size, got);
+	ck_assert_msg(WEXITSTATUS(status) == 0,
+		      "%s (%jd bytes stated, %zd read), errno EINTR before the read: not refused as changed size", sysf,
+		      (intmax_t)sb.st_size, got);
 }
 END_TEST
 

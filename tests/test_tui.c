@@ -12361,6 +12361,36 @@ static void cells_of(const char *text, int rows, int cols, struct cells *s)
 	}
 }
 
+/* Asserts that a canvas drawn over an older frame reads cell for cell,
+ * glyph and colour, as the same drawing on a fresh canvas (the terminal
+ * keeps a window between frames); what names the drawing in the
+ * messages. */
+static void assert_as_on_fresh(const char *what, struct tui_grid *over, struct tui_grid *fresh, int rows, int cols)
+{
+	static struct cells got, want;
+	char *t_over = grid_dump(over), *t_fresh = grid_dump(fresh);
+
+	cells_of(t_over, rows, cols, &got);
+	cells_of(t_fresh, rows, cols, &want);
+	for (int y = 0; y < rows; y++)
+		for (int x = 0; x < cols; x++) {
+			char row_got[4 * 256] = "", row_want[4 * 256] = "";
+
+			if (got.c[y][x] != want.c[y][x]) {
+				row_cols(t_over, y, 0, cols, row_got, sizeof row_got);
+				row_cols(t_fresh, y, 0, cols, row_want, sizeof row_want);
+			}
+			ck_assert_msg(got.c[y][x] == want.c[y][x],
+				      "%s: cell (%d,%d) is U+%04X, on a fresh canvas U+%04X; row %d reads '%s', want '%s'",
+				      what, y, x, got.c[y][x], want.c[y][x], y, row_got, row_want);
+			ck_assert_msg(grid_role(over, y, x) == grid_role(fresh, y, x),
+				      "%s: cell (%d,%d) in role %d, on a fresh canvas %d", what, y, x, grid_role(over, y, x),
+				      grid_role(fresh, y, x));
+		}
+	free(t_over);
+	free(t_fresh);
+}
+
 static void read_screen(struct tui_app *a, int rows, int cols, struct cells *s)
 {
 	char *text = render(a, rows, cols);
@@ -13586,7 +13616,7 @@ START_TEST(test_tui_map_drawn_over_its_last_frame_shows_only_the_new)
 		struct tui_grid *over = grid_new(H, W), *fresh = grid_new(H, W);
 		struct canvas cv_over = {&a.th, NULL, over, 0, 0, H, W}, cv_fresh = {&a.th, NULL, fresh, 0, 0, H, W};
 		const char *name = view ? "the map view" : "the Map pane";
-		char *t_zoomed, *t_over, *t_fresh;
+		char *t_zoomed, *t_fresh, what[64];
 		int stale = 0;
 
 		a.map_zoom = 2;
@@ -13603,7 +13633,6 @@ START_TEST(test_tui_map_drawn_over_its_last_frame_shows_only_the_new)
 			pane_map_draw(&a, &cv_over, false);
 			pane_map_draw(&a, &cv_fresh, false);
 		}
-		t_over = grid_dump(over);
 		t_fresh = grid_dump(fresh);
 		/* the zoomed frame drew where the new one leaves blank */
 		cells_of(t_zoomed, H, W, &zoomed);
@@ -13613,25 +13642,9 @@ START_TEST(test_tui_map_drawn_over_its_last_frame_shows_only_the_new)
 				stale += out.c[y][x] == ' ' && zoomed.c[y][x] != ' ';
 		ck_assert_msg(stale > 0, "%s zoomed in twice drew nothing where the zoomed-out one is blank:\n%s", name,
 			      t_zoomed);
-		cells_of(t_over, H, W, &zoomed);
-		for (int y = 0; y < H; y++)
-			for (int x = 0; x < W; x++) {
-				char got[4 * W] = "", want[4 * W] = "";
-
-				if (zoomed.c[y][x] != out.c[y][x]) {
-					row_cols(t_over, y, 0, W, got, sizeof got);
-					row_cols(t_fresh, y, 0, W, want, sizeof want);
-				}
-				ck_assert_msg(zoomed.c[y][x] == out.c[y][x],
-					      "%s zoomed out over its zoomed frame: cell (%d,%d) is U+%04X, on a fresh canvas "
-					      "U+%04X; row %d reads '%s', want '%s'",
-					      name, y, x, zoomed.c[y][x], out.c[y][x], y, got, want);
-				ck_assert_msg(grid_role(over, y, x) == grid_role(fresh, y, x),
-					      "%s: cell (%d,%d) in role %d, on a fresh canvas %d", name, y, x,
-					      grid_role(over, y, x), grid_role(fresh, y, x));
-			}
+		snprintf(what, sizeof what, "%s zoomed out over its zoomed frame", name);
+		assert_as_on_fresh(what, over, fresh, H, W);
 		free(t_zoomed);
-		free(t_over);
 		free(t_fresh);
 		grid_free(over);
 		grid_free(fresh);
@@ -13649,7 +13662,7 @@ END_TEST
 START_TEST(test_tui_view_drawn_over_another_shows_only_itself)
 {
 	enum { H = 45, W = 160 };
-	static struct cells before, got, want;
+	static struct cells before, want;
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
 
@@ -13667,7 +13680,7 @@ START_TEST(test_tui_view_drawn_over_another_shows_only_itself)
 		for (int p = VIEW_HELP; p < VIEW_COUNT; p++) {
 			struct tui_grid *over = grid_new(H, W);
 			struct canvas cv_over = {&a.th, NULL, over, 0, 0, H, W};
-			char *t_before, *t_over;
+			char *t_before, what[96];
 
 			if (p == v) {
 				grid_free(over);
@@ -13679,29 +13692,12 @@ START_TEST(test_tui_view_drawn_over_another_shows_only_itself)
 			cells_of(t_before, H, W, &before);
 			a.view = (enum tui_view)v;
 			view_def(a.view)->draw(&a, &cv_over);
-			t_over = grid_dump(over);
-			cells_of(t_over, H, W, &got);
 			for (int y = 0; y < H; y++)
-				for (int x = 0; x < W; x++) {
-					char row_got[4 * W] = "", row_want[4 * W] = "";
-
+				for (int x = 0; x < W; x++)
 					stale += want.c[y][x] == ' ' && before.c[y][x] != ' ';
-					if (got.c[y][x] != want.c[y][x]) {
-						row_cols(t_over, y, 0, W, row_got, sizeof row_got);
-						row_cols(t_fresh, y, 0, W, row_want, sizeof row_want);
-					}
-					ck_assert_msg(got.c[y][x] == want.c[y][x],
-						      "the %s view over the %s view: cell (%d,%d) is U+%04X, on a fresh canvas "
-						      "U+%04X; row %d reads '%s', want '%s'",
-						      view_def(v)->name, view_def(p)->name, y, x, got.c[y][x], want.c[y][x], y,
-						      row_got, row_want);
-					ck_assert_msg(grid_role(over, y, x) == grid_role(fresh, y, x),
-						      "the %s view over the %s view: cell (%d,%d) in role %d, on a fresh canvas %d",
-						      view_def(v)->name, view_def(p)->name, y, x, grid_role(over, y, x),
-						      grid_role(fresh, y, x));
-				}
+			snprintf(what, sizeof what, "the %s view over the %s view", view_def(v)->name, view_def(p)->name);
+			assert_as_on_fresh(what, over, fresh, H, W);
 			free(t_before);
-			free(t_over);
 			grid_free(over);
 		}
 		ck_assert_msg(stale > 0, "no view drew where the %s view is blank", view_def(v)->name);
