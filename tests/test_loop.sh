@@ -76,6 +76,10 @@ done
 # a journal file with its scenario
 expect_rc 0 "$SMUGNET" run --days 90 --scenario "$SRCDIR/data/tiny.json" --crackdown "n:a|n:b" --journal "$tmp/tiny.jsonl"
 expect_rc 0 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.json"
+# a written journal keeps its periodic checks (days 30, 60 and 90), though
+# a run that keeps no journal takes none
+[ "$(grep -c '^{"type":"check","day":[369]0,"skip":' "$tmp/tiny.jsonl")" = 3 ] ||
+	fail "the 90-day journal of run --journal does not hold the periodic checks of days 30, 60 and 90: $(grep -c '"type":"check"' "$tmp/tiny.jsonl") checks"
 expect_rc 2 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.json" extra
 expect_rc 3 "$SMUGNET" replay "$tmp/tiny.jsonl"
 grep -q "is not the journal's" "$tmp/err" || fail "replay with the wrong scenario: $(cat "$tmp/err")"

@@ -199,6 +199,10 @@ int cmd_run(int argc, char **argv)
 	};
 	if ((rc = cli_world_open(&setup, load, vault, &w, &seen)) != EXIT_OK)
 		return rc;
+	/* the journal's periodic checks (a whole-state digest every 30 days)
+	 * are read only from a saved seed or a written journal */
+	if (!save && !journal)
+		smug_journal_set_check_every(w, 0);
 
 	if (n_branch) {
 		rc = cli_run_branch(&setup, w, branch, n_branch, days, quiet);
