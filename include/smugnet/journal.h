@@ -68,8 +68,10 @@ struct smug_journal {
 /* Names of the field groups, in order (static strings); their count. */
 int smug_state_groups(const char **names, int max);
 
-/* Days between periodic checks of w's journal from now on (the cockpit
- * checks every day; headless runs every SMUG_JOURNAL_CHECK_EVERY). */
+/* Days between periodic checks of w's journal from now on (0: none).
+ * A world starts at SMUG_JOURNAL_CHECK_EVERY, which the cockpit and a
+ * run that saves a seed or writes its journal keep; a run that keeps no
+ * journal, explain and sweep tasks set 0. */
 void smug_journal_set_check_every(struct smug_world *w, int days);
 
 /* The journal as JSON Lines (journal.jsonl, smugnet-seed(5)): a header,
