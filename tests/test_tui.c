@@ -6024,25 +6024,23 @@ START_TEST(test_tui_sweep_table_takes_at_most_a_third)
 END_TEST
 
 /* The margin bar of `width` cells that tui_margin_bar draws for decision
- * d, as glyphs: the winner's share of the cargo's value full, the
- * runner-up's share marked (the last cell when past the end), the rest
- * empty. */
+ * d, as text: drawn on a fresh canvas of its own, so that a pane's bar is
+ * compared with the bar itself (which cells it fills for which shares is
+ * test_tui_margin_bar_fills_the_winners_share's, with stated shares). */
 static void margin_bar_want(const struct tui_app *a, const struct smug_decision *d,
 			    const struct smug_explanation *ex, int width, char *out, size_t size)
 {
-	const struct tui_glyphs *g = a->th.g;
-	double v = (double)d->value, win = ex->cand[d->winner].expected_loss + ex->cand[d->winner].expected_cost;
-	int fill = (int)(win / v * width + 0.5), mark = -1;
-	size_t at = 0;
+	struct tui_grid *g = grid_new(1, width);
+	struct canvas cv = {&a->th, NULL, g, 0, 0, 1, width};
+	char *text;
 
-	if (d->runner >= 0)
-		mark = (int)((ex->cand[d->runner].expected_loss + ex->cand[d->runner].expected_cost) / v * width + 0.5);
-	out[0] = '\0';
-	for (int i = 0; i < width && at < size; i++)
-		at += (size_t)snprintf(out + at, size - at, "%s",
-				       i == mark || (mark >= width && i == width - 1) ? g->mark
-				       : i < fill				       ? g->bar_full
-										       : g->bar_empty);
+	tui_margin_bar(&cv, 0, 0, width, d, ex);
+	text = grid_dump(g);
+	text[strcspn(text, "\n")] = '\0';
+	ck_assert_msg(strlen(text) < size, "a bar of %d cells: %zu bytes", width, strlen(text));
+	snprintf(out, size, "%s", text);
+	free(text);
+	grid_free(g);
 }
 
 /* Below the Routes table, "loss+cost of cargo V:" is followed on its row
@@ -10476,7 +10474,8 @@ END_TEST
 
 /* The margin bar reads the winner's expected loss and cost as a share of
  * the cargo's value: that share of its cells full (red), the runner-up's
- * share marked (yellow), the rest empty (green); for a cargo worth 0.01 cr
+ * share marked (yellow), the rest empty (green), each share rounded to
+ * the nearest cell and a mark past the end on the last; for a cargo worth 0.01 cr
  * as for one worth 10 cr. A decision with no runner-up (its route the
  * only candidate) marks no cell. A cargo worth nothing draws no bar. */
 START_TEST(test_tui_margin_bar_fills_the_winners_share)
@@ -10490,6 +10489,10 @@ START_TEST(test_tui_margin_bar_fills_the_winners_share)
 		{1000, 200, 50, 600, 5, 12},
 		{1, 0.3, 0.2, 0.75, 10, 15},
 		{1, 0.05, 0, 0.25, 1, 5},
+		/* shares between cells go to the nearer: 4.6 -> 5, 12.48 -> 12,
+		 * 4.48 -> 4; 19.5 -> 20, past the end: the last cell */
+		{1000, 180, 50, 624, 5, 12},
+		{1000, 200, 24, 975, 4, 19},
 		{1000, 200, 50, -1, 5, -1}, /* runner -1: no runner-up */
 		{0, 0, 0, 0, 0, -1},
 	};
