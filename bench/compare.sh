@@ -8,7 +8,7 @@
 #   - times `smugnet run` of this build and of REF on the same worlds: CPU
 #     time (user + system) and wall time, medians of RUNS (5) runs, per
 #     simulated day in the first year (days 2-365) and after it (days
-#     366-1095), by differences of runs of 1, 365 and 1095 days so that
+#     366-3650), by differences of runs of 1, 365 and 3,650 days so that
 #     loading and writing output are left out; and the ratios REF / this.
 #     The runs go in rounds (each round runs both builds, one after the
 #     other), and each round gives its own differences and ratio, so a
@@ -58,26 +58,26 @@ once() { # $1 = binary, $2 = days, rest = run arguments: "cpu wall" in seconds
 	{ time "$b" run --days "$days" --every 100000 "$@" > /dev/null; } 2>&1 | awk '{ print $1 + $2, $3 }'
 }
 # The runs are taken in rounds: in each round both builds run 1, 365 and
-# 1,095 days back to back, so a round's per-day figures (differences of
+# 3,650 days back to back, so a round's per-day figures (differences of
 # its own runs) and its speed-up (a ratio of two builds timed seconds
 # apart) see the same load. Printed: medians over the rounds, and the
 # least and most speed-up of a round, which show how noisy the run was.
 echo
 echo "per simulated day, us; CPU time (wall in brackets); medians of $RUNS rounds"
-printf '%-9s %-10s %22s %22s\n' world build "days 2-365" "days 366-1095"
+printf '%-9s %-10s %22s %22s\n' world build "days 2-365" "days 366-3650"
 for w in default w360; do
 	if [ $w = default ]; then set --; else set -- --scenario "$tmp/w360.json"; fi
 	: > "$tmp/rounds"
 	for r in $(seq "$RUNS"); do
 		line=""
 		for b in "$SMUGNET" "$REFBIN"; do
-			for days in 1 365 1095; do
+			for days in 1 365 3650; do
 				line="$line $(once "$b" $days "$@")"
 			done
 		done
 		echo "$line" >> "$tmp/rounds"
 	done
-	# a round: this (cpu wall) x 1, 365, 1095 days, then the reference the same
+	# a round: this (cpu wall) x 1, 365, 3650 days, then the reference the same
 	awk -v w=$w -v ref="$REF" '
 	function med(a, n,   i, j, t) {
 		for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
@@ -87,7 +87,7 @@ for w in default w360; do
 		for (k = 0; k < 2; k++) {
 			o = 6 * k
 			f[k, NR] = ($(o + 3) - $(o + 1)) * 1e6 / 364; fw[k, NR] = ($(o + 4) - $(o + 2)) * 1e6 / 364
-			s[k, NR] = ($(o + 5) - $(o + 3)) * 1e6 / 730; sw[k, NR] = ($(o + 6) - $(o + 4)) * 1e6 / 730
+			s[k, NR] = ($(o + 5) - $(o + 3)) * 1e6 / 3285; sw[k, NR] = ($(o + 6) - $(o + 4)) * 1e6 / 3285
 		}
 		# a round whose longer run took no more time than its shorter
 		# one (load changed within it) gives no ratio
