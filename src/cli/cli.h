@@ -104,6 +104,10 @@ struct cli_setup {
 	const char *const *clears; /* --clear-crackdown ID@DAY specs */
 	int n_clears;
 	bool auto_crackdown;
+	/* the command saves a seed or writes the journal, which read the
+	 * journal's periodic checks (a whole-state digest every 30 days);
+	 * any other command's world takes none */
+	bool keeps_journal;
 };
 /* Build the world of s; prints the error and returns an exit code. */
 int cli_world_setup(const struct cli_setup *s, struct smug_world **out);

@@ -211,7 +211,6 @@ int cmd_explain(int argc, char **argv)
 	};
 	if ((rc = cli_world_open(&setup, load, vault, &w, NULL)) != EXIT_OK)
 		return rc;
-	smug_journal_set_check_every(w, 0); /* no journal is kept */
 	if (faction && (fi = smug_world_find_faction(w, faction)) < 0) {
 		smug_world_free(w);
 		return cli_usage_error("explain", "unknown faction '%s'", faction);

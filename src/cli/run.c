@@ -195,14 +195,10 @@ int cmd_run(int argc, char **argv)
 	setup = (struct cli_setup){
 		.cmd = "run", .scenario_file = scenario, .seed = seed, .sets = sets, .n_sets = n_sets,
 		.crackdowns = crack, .n_crackdowns = n_crack, .clears = clears, .n_clears = n_clears,
-		.auto_crackdown = auto_crack,
+		.auto_crackdown = auto_crack, .keeps_journal = save || journal,
 	};
 	if ((rc = cli_world_open(&setup, load, vault, &w, &seen)) != EXIT_OK)
 		return rc;
-	/* the journal's periodic checks (a whole-state digest every 30 days)
-	 * are read only from a saved seed or a written journal */
-	if (!save && !journal)
-		smug_journal_set_check_every(w, 0);
 
 	if (n_branch) {
 		rc = cli_run_branch(&setup, w, branch, n_branch, days, quiet);

@@ -246,6 +246,15 @@ int cli_world_steer(const struct cli_setup *s, struct smug_world *w)
 	return EXIT_OK;
 }
 
+/* The journal's periodic checks only where the command keeps them, set
+ * before the steering commands (each takes its own check when
+ * recorded, whatever the interval). */
+static void journal_checks(const struct cli_setup *s, struct smug_world *w)
+{
+	if (!s->keeps_journal)
+		smug_journal_set_check_every(w, 0);
+}
+
 int cli_world_open(const struct cli_setup *s, const char *load, const char *vault, struct smug_world **out,
 		   uint64_t *events_before)
 {
@@ -264,6 +273,7 @@ int cli_world_open(const struct cli_setup *s, const char *load, const char *vaul
 		return cli_status_exit(st, err.msg);
 	if (events_before)
 		*events_before = w->tel.events_total;
+	journal_checks(s, w);
 	if ((rc = cli_world_steer(s, w)) != EXIT_OK) {
 		smug_world_free(w);
 		return rc;
@@ -286,6 +296,7 @@ int cli_world_setup(const struct cli_setup *s, struct smug_world **out)
 		fprintf(stderr, "%s\n", err.msg);
 		return EXIT_BAD_INPUT;
 	}
+	journal_checks(s, w);
 	if ((rc = cli_world_steer(s, w)) != EXIT_OK) {
 		smug_world_free(w);
 		return rc;

@@ -435,7 +435,6 @@ static int write_result(FILE *f, const struct sweep_manifest *m, long long i,
 		}
 	fprintf(f, "],\n\"series\":[");
 	report_base_take(&start, w);
-	smug_journal_set_check_every(w, 0); /* a task keeps no journal */
 	for (long long d = 1; d <= m->days && rc == EXIT_OK; d++) {
 		smug_cmd_step(w, 1);
 		smug_counters_add(&period, &w->tel.today);
