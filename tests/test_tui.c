@@ -7943,52 +7943,42 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 END_TEST
 
 /* The why view's margin bar, on the margin line from `at` on: after the
- * text and a space it runs to the view's right edge, its filled share the
- * winner's expected loss and cost over the cargo's value and its mark the
- * runner-up's (the last cell when that is past the end), as the Routes
- * pane's bar is drawn. Its right edge is the view's frame. */
-static void assert_why_margin_bar(const struct tui_app *a, const char *screen, const char *at,
-				  const struct smug_decision *d, const struct smug_explanation *x, int *bars)
+ * text and a space it runs to the view's right edge, where the view's
+ * frame is, and it is the bar tui_margin_bar draws for the decision at
+ * that width, as the Routes pane's is (which cells it fills for which
+ * shares is test_tui_margin_bar_fills_the_winners_share's, with stated
+ * shares). */
+static void assert_why_margin_bar(const struct tui_app *a, const char *at, const struct smug_decision *d,
+				  const struct smug_explanation *x, int *bars)
 {
 	const struct tui_glyphs *g = a->th.g;
 	const char *glyph[] = {g->bar_full, g->bar_empty, g->mark}, *p = strstr(at, ": "), *eol = strchr(at, '\n');
-	double v = (double)d->value, win, run;
-	int cells = 0, full = 0, mark = -1, want_fill, want_mark, width;
+	const char *bar;
+	char want[1024];
+	int cells = 0;
 
-	(void)screen;
-	if (v <= 0)
+	if (d->value <= 0)
 		return;
 	ck_assert_ptr_nonnull(p);
 	ck_assert_ptr_nonnull(eol);
-	for (p += 2; p < eol; cells++) {
+	for (bar = p += 2; p < eol; cells++) {
 		int k = 0;
 
 		while (k < 3 && strncmp(p, glyph[k], strlen(glyph[k])) != 0)
 			k++;
 		if (k == 3)
 			break;
-		full += k == 0;
-		if (k == 2)
-			mark = cells;
 		p += strlen(glyph[k]);
 	}
-	width = cells;
-	ck_assert_msg(width >= 4, "the margin line '%.*s' has no bar", (int)(eol - at), at);
+	ck_assert_msg(cells >= 4, "the margin line '%.*s' has no bar", (int)(eol - at), at);
 	ck_assert_msg(p == eol || (eol - p == 3 && strncmp(p, "\xe2\x94\x82", 3) == 0),
 		      "the margin bar of '%.*s' stops %d bytes before the view's frame", (int)(eol - at), at,
 		      (int)(eol - p));
-	win = x->cand[d->winner].expected_loss + x->cand[d->winner].expected_cost;
-	run = x->cand[d->runner].expected_loss + x->cand[d->runner].expected_cost;
-	want_fill = (int)(win / v * width + 0.5);
-	want_mark = (int)(run / v * width + 0.5);
-	if (want_mark >= width)
-		want_mark = width - 1;
-	want_fill = want_fill > width ? width : want_fill;
-	ck_assert_msg(full + (mark >= 0 && mark < want_fill) == want_fill,
-		      "a margin bar of %d cells shows %d filled (the mark at %d), want %d: loss+cost %.1f of cargo %.0f",
-		      width, full, mark, want_fill, win, v);
-	ck_assert_msg(mark == want_mark, "a margin bar of %d cells has its mark at %d, want %d: runner-up %.1f of %.0f",
-		      width, mark, want_mark, run, v);
+	margin_bar_want(a, d, x, cells, want, sizeof want);
+	ck_assert_msg((size_t)(p - bar) == strlen(want) && strncmp(bar, want, strlen(want)) == 0,
+		      "the why view's margin bar of %d cells is '%.*s', tui_margin_bar draws '%s' (winner #%d, "
+		      "runner-up #%d, cargo %lld)",
+		      cells, (int)(p - bar), bar, want, d->winner + 1, d->runner + 1, (long long)d->value);
 	(*bars)++;
 }
 
@@ -8088,7 +8078,7 @@ START_TEST(test_tui_why_margin_weighs_two_routes)
 						      w->factions[f].id, r, pass ? " under its what-if" : "", want, win + 1,
 						      run + 1);
 					if (pass == 0)
-						assert_why_margin_bar(&a, s, strstr(s, want), d, x, &bars);
+						assert_why_margin_bar(&a, strstr(s, want), d, x, &bars);
 					shown++;
 				} else {
 					ck_assert_msg(strstr(s, " cr; cargo ") == NULL,
