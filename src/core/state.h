@@ -154,22 +154,54 @@ static inline uint64_t sv_f_bits(double v)
 	memcpy(&bits, &v, sizeof bits);
 	return bits;
 }
+/* The packed form's buffer with room for n more bytes (grown as needed,
+ * visit.c): a number leaf is packed inline, as it is hashed, with no
+ * call per number; SV_PACK never fails, so nothing is tested first. */
+void sv_pack_grow(struct sv *s, size_t n);
+static inline unsigned char *sv_pack_room(struct sv *s, size_t n)
+{
+	if (s->cap - s->len < n)
+		sv_pack_grow(s, n);
+	return s->buf + s->len;
+}
+/* A double packed: its 64 bits, little-endian. */
+static inline void sv_pack_f(struct sv *s, double v)
+{
+	s->len = (size_t)(sv_put_u64(sv_pack_room(s, 8), sv_f_bits(v)) - s->buf);
+}
+/* An integer packed: zigzag, then a varint of 7 bits a byte (at most
+ * 10), low bits first. */
+static inline void sv_pack_i64(struct sv *s, int64_t v)
+{
+	uint64_t z = ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+	unsigned char *b = sv_pack_room(s, 10), *p = b;
+
+	while (z >= 0x80) {
+		*p++ = (unsigned char)(z | 0x80);
+		z >>= 7;
+	}
+	*p++ = (unsigned char)z;
+	s->len += (size_t)(p - b);
+}
 /* The number leaves in the other directions (visit.c). */
 void sv_f_walk(struct sv *s, const char *key, double *v, double lo, double hi);
 void sv_i64_walk(struct sv *s, const char *key, int64_t *v, double lo, double hi);
 void sv_int_walk(struct sv *s, const char *key, int *v, double lo, double hi);
 static inline void sv_f(struct sv *s, const char *key, double *v, double lo, double hi)
 {
-	if (s->mode != SV_HASH) {
+	if (s->mode == SV_HASH)
+		sv_hash_u64(s, sv_f_bits(*v));
+	else if (s->mode == SV_PACK)
+		sv_pack_f(s, *v);
+	else
 		sv_f_walk(s, key, v, lo, hi);
-		return;
-	}
-	sv_hash_u64(s, sv_f_bits(*v));
 }
 static inline void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double hi)
 {
 	if (s->mode == SV_HASH)
 		sv_hash_u64(s, (uint64_t)*v);
+	else if (s->mode == SV_PACK)
+		sv_pack_i64(s, *v);
 	else
 		sv_i64_walk(s, key, v, lo, hi);
 }
@@ -177,6 +209,8 @@ static inline void sv_int(struct sv *s, const char *key, int *v, double lo, doub
 {
 	if (s->mode == SV_HASH)
 		sv_hash_u64(s, (uint64_t)(int64_t)*v);
+	else if (s->mode == SV_PACK)
+		sv_pack_i64(s, *v);
 	else
 		sv_int_walk(s, key, v, lo, hi);
 }

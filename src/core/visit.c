@@ -286,22 +286,29 @@ bool sv_group(struct sv *s, const char *name)
 
 /* ---- the packed form ---- */
 
-static void pack_byte(struct sv *s, unsigned char c)
+void sv_pack_grow(struct sv *s, size_t n)
 {
-	if (s->len == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 4096;
-		s->buf = xrealloc(s->buf, s->cap);
+	size_t cap = s->cap ? s->cap : 4096;
+
+	while (cap - s->len < n)
+		cap *= 2;
+	if (cap != s->cap) {
+		s->buf = xrealloc(s->buf, cap);
+		s->cap = cap;
 	}
-	s->buf[s->len++] = c;
 }
 
+/* A length packed: a varint of 7 bits a byte, low bits first. */
 static void pack_varint(struct sv *s, uint64_t v)
 {
+	unsigned char *b = sv_pack_room(s, 10), *p = b;
+
 	while (v >= 0x80) {
-		pack_byte(s, (unsigned char)(v | 0x80));
+		*p++ = (unsigned char)(v | 0x80);
 		v >>= 7;
 	}
-	pack_byte(s, (unsigned char)v);
+	*p++ = (unsigned char)v;
+	s->len += (size_t)(p - b);
 }
 
 static uint64_t unpack_varint(struct sv *s)
@@ -322,11 +329,6 @@ static uint64_t unpack_varint(struct sv *s)
 	}
 	sv_fail(s, NULL, "packed state: bad number");
 	return 0;
-}
-
-static uint64_t zigzag(int64_t v)
-{
-	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
 }
 
 static int64_t unzigzag(uint64_t v)
@@ -360,7 +362,7 @@ static int64_t leaf_int(struct sv *s, const char *key, int64_t v, double lo, dou
 {
 	switch (s->mode) {
 	case SV_HASH: hash_u64(s, (uint64_t)v); break;
-	case SV_PACK: pack_varint(s, zigzag(v)); break;
+	case SV_PACK: sv_pack_i64(s, v); break;
 	case SV_UNPACK:
 		v = unzigzag(unpack_varint(s));
 		if (!s->failed && ((double)v < lo || (double)v > hi))
@@ -378,10 +380,7 @@ static double leaf_double(struct sv *s, const char *key, double v)
 
 	switch (s->mode) {
 	case SV_HASH: hash_u64(s, bits); break;
-	case SV_PACK:
-		for (int i = 0; i < 8; i++)
-			pack_byte(s, (unsigned char)(bits >> (8 * i)));
-		break;
+	case SV_PACK: sv_pack_f(s, v); break;
 	case SV_UNPACK:
 		if (s->at + 8 > s->len) {
 			sv_fail(s, key, "packed state ends early");
@@ -493,8 +492,8 @@ void sv_str(struct sv *s, const char *key, char *v, size_t size)
 	case SV_PACK:
 		n = strlen(v);
 		pack_varint(s, n);
-		for (size_t i = 0; i < n; i++)
-			pack_byte(s, (unsigned char)v[i]);
+		memcpy(sv_pack_room(s, n), v, n);
+		s->len += n;
 		break;
 	case SV_UNPACK:
 		n = (size_t)unpack_varint(s);
