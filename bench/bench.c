@@ -200,11 +200,51 @@ static struct world_result bench_generated(int wards, int runs, int warm, int st
 	return r;
 }
 
+/* What one of the journal's periodic checks costs (a digest of the
+ * state, which the cockpit's world takes every SMUG_JOURNAL_CHECK_EVERY
+ * days for its seeds): a world after 30 days and its clone without the
+ * checks step `days` days each, alternated `rounds` times; the median of
+ * the rounds' differences in CPU time, over the checks the one took. */
+static void bench_check(const char *what, const char *json, size_t len, const char *name, int rounds, int days)
+{
+	struct smug_world *w = load_or_die(json, len, name), *plain;
+	double *diff = malloc(sizeof(double) * (size_t)rounds);
+	int checks = 0;
+
+	if (diff == NULL)
+		exit(1);
+	smug_cmd_step(w, 30);
+	plain = smug_world_clone(w);
+	if (plain == NULL)
+		exit(1);
+	smug_journal_set_check_every(plain, 0);
+	for (int r = 0; r < rounds; r++) {
+		int before = w->journal.n_checks;
+		double c0 = cpu_now(), c1, c2;
+
+		smug_cmd_step(w, days);
+		c1 = cpu_now();
+		smug_cmd_step(plain, days);
+		c2 = cpu_now();
+		checks = w->journal.n_checks - before;
+		diff[r] = checks > 0 ? ((c1 - c0) - (c2 - c1)) / checks * 1e3 : 0;
+	}
+	printf("periodic journal check (the cockpit's, every %d days), %-10s %.3f ms cpu a check "
+	       "(median of %d rounds of %d days, %d checks each, with and without)\n",
+	       w->journal.check_every, what, median(diff, rounds), rounds, days, checks);
+	smug_world_free(plain);
+	smug_world_free(w);
+	free(diff);
+}
+
 /* The cockpit after 30 days: one day stepped with the '.' key and the
  * whole screen drawn into an in-memory canvas, `steps` times; medians of
- * the step, of the redraw and of both (wall time), and the median CPU
- * time of a step + redraw. UTF-8 glyphs, colours off (drawing is the
- * same work). */
+ * the step, of the redraw and of both (wall time), and the median and
+ * the mean CPU time of a step + redraw. The mean counts the days that
+ * packed a copy of the state into the rewind ring, which the median
+ * leaves out once the ring has thinned to a copy every few days (every
+ * day before its first 256 copies: a run of 200 steps packs on each).
+ * UTF-8 glyphs, colours off (drawing is the same work). */
 static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, int cols, int steps,
 			     const char *keys)
 {
@@ -213,6 +253,7 @@ static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, i
 	struct tui_app a;
 	double *st = malloc(sizeof(double) * (size_t)steps), *dr = malloc(sizeof(double) * (size_t)steps);
 	double *both = malloc(sizeof(double) * (size_t)steps), *cpu = malloc(sizeof(double) * (size_t)steps);
+	double mean = 0;
 
 	if (st == NULL || dr == NULL || both == NULL || cpu == NULL)
 		exit(1);
@@ -231,10 +272,12 @@ static void bench_cockpit_on(const char *what, struct smug_world *w, int rows, i
 		both[i] = st[i] + dr[i];
 		cpu[i] = (cpu_now() - c0) * 1e3;
 	}
+	for (int i = 0; i < steps; i++)
+		mean += cpu[i] / steps;
 	printf("cockpit %-22s %3dx%-3d step + redraw %.3f ms wall (step %.3f, redraw %.3f), %.3f ms cpu; "
-	       "medians of %d days, day %d at the end\n",
+	       "medians of %d days, day %d at the end; mean %.3f ms cpu\n",
 	       what, cols, rows, median(both, steps), median(st, steps), median(dr, steps), median(cpu, steps), steps,
-	       w->day);
+	       w->day, mean);
 	tui_app_done(&a);
 	grid_free(g);
 	free(st);
@@ -272,6 +315,8 @@ static void bench_cockpit(int steps)
 			bench_cockpit_on(what, w, sz ? 48 : 24, sz ? 160 : 80, steps, views[v].keys);
 			smug_world_free(w);
 		}
+	bench_check("default:", json, len, "dosadi-36.json", 9, 300);
+	bench_check("400 wards:", gen, strlen(gen), "gen-400.json", 9, 300);
 	free(gen);
 }
 
