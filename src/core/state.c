@@ -1005,6 +1005,8 @@ static void visit_windows(struct sv *s, struct smug_world *w)
 
 				sv_hash_words(s, &bits, 1);
 			}
+		} else if (sv_packing(s)) { /* the same bytes as sv_f packs them, in one copy */
+			sv_pack_f_array(s, r.v, (size_t)n);
 		} else if (sv_list(s, name, &n, 1 << 24)) {
 			if (sv_reading(s) && n % len != 0)
 				sv_fail(s, NULL, "expected rows of %d numbers, got %d numbers", len, n);

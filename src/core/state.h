@@ -183,6 +183,24 @@ static inline void sv_pack_i64(struct sv *s, int64_t v)
 	*p++ = (unsigned char)z;
 	s->len += (size_t)(p - b);
 }
+/* Packing (the list of n doubles at v as sv_f packs them one by one:
+ * their 8 bytes each, little-endian; a list adds no bytes of its own). */
+static inline bool sv_packing(const struct sv *s)
+{
+	return s->mode == SV_PACK && !s->failed;
+}
+static inline void sv_pack_f_array(struct sv *s, const double *v, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n > 0) { /* v may be NULL when n is 0 */
+		memcpy(sv_pack_room(s, 8 * n), v, 8 * n);
+		s->len += 8 * n;
+	}
+#else
+	for (size_t i = 0; i < n; i++)
+		sv_pack_f(s, v[i]);
+#endif
+}
 /* The number leaves in the other directions (visit.c). */
 void sv_f_walk(struct sv *s, const char *key, double *v, double lo, double hi);
 void sv_i64_walk(struct sv *s, const char *key, int64_t *v, double lo, double hi);

@@ -565,8 +565,13 @@ void sv_count(struct sv *s, const char *key, int *n, int max)
 
 	if (s->failed || s->mode == SV_WRITE || s->mode == SV_READ)
 		return;
-	if (s->mode == SV_HASH) { /* the key is for messages only */
+	/* the key is for messages and paths only */
+	if (s->mode == SV_HASH) {
 		hash_u64(s, (uint64_t)(int64_t)*n);
+		return;
+	}
+	if (s->mode == SV_PACK) {
+		sv_pack_i64(s, *n);
 		return;
 	}
 	snprintf(k, sizeof k, "%s.length", key);
