@@ -156,7 +156,7 @@ static inline uint64_t sv_f_bits(double v)
 }
 /* The packed form's buffer with room for n more bytes (grown as needed,
  * visit.c): a number leaf is packed inline, as it is hashed, with no
- * call per number; SV_PACK never fails, so nothing is tested first. */
+ * call per number (nothing after a failure, as every leaf's walk). */
 void sv_pack_grow(struct sv *s, size_t n);
 static inline unsigned char *sv_pack_room(struct sv *s, size_t n)
 {
@@ -169,22 +169,29 @@ static inline void sv_pack_f(struct sv *s, double v)
 {
 	s->len = (size_t)(sv_put_u64(sv_pack_room(s, 8), sv_f_bits(v)) - s->buf);
 }
-/* An integer packed: zigzag, then a varint of 7 bits a byte (at most
- * 10), low bits first. */
-static inline void sv_pack_i64(struct sv *s, int64_t v)
+/* A number packed as a varint: 7 bits a byte (at most 10), low bits
+ * first, the high bit set on every byte but the last. */
+static inline void sv_pack_varint(struct sv *s, uint64_t v)
 {
-	uint64_t z = ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
 	unsigned char *b = sv_pack_room(s, 10), *p = b;
 
-	while (z >= 0x80) {
-		*p++ = (unsigned char)(z | 0x80);
-		z >>= 7;
+	while (v >= 0x80) {
+		*p++ = (unsigned char)(v | 0x80);
+		v >>= 7;
 	}
-	*p++ = (unsigned char)z;
+	*p++ = (unsigned char)v;
 	s->len += (size_t)(p - b);
 }
-/* Packing (the list of n doubles at v as sv_f packs them one by one:
- * their 8 bytes each, little-endian; a list adds no bytes of its own). */
+/* An integer packed: zigzag (0, -1, 1, -2, ... as 0, 1, 2, 3, ...),
+ * then a varint. */
+static inline void sv_pack_i64(struct sv *s, int64_t v)
+{
+	sv_pack_varint(s, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
+}
+/* Packing, and nothing has failed: the leaves go into the packed form
+ * (sv_pack_f_array packs the list of n doubles at v as sv_f packs them
+ * one by one: their 8 bytes each, little-endian; a list adds no bytes of
+ * its own). */
 static inline bool sv_packing(const struct sv *s)
 {
 	return s->mode == SV_PACK && !s->failed;
@@ -209,28 +216,28 @@ static inline void sv_f(struct sv *s, const char *key, double *v, double lo, dou
 {
 	if (s->mode == SV_HASH)
 		sv_hash_u64(s, sv_f_bits(*v));
-	else if (s->mode == SV_PACK)
-		sv_pack_f(s, *v);
-	else
+	else if (s->mode != SV_PACK)
 		sv_f_walk(s, key, v, lo, hi);
+	else if (!s->failed)
+		sv_pack_f(s, *v);
 }
 static inline void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double hi)
 {
 	if (s->mode == SV_HASH)
 		sv_hash_u64(s, (uint64_t)*v);
-	else if (s->mode == SV_PACK)
-		sv_pack_i64(s, *v);
-	else
+	else if (s->mode != SV_PACK)
 		sv_i64_walk(s, key, v, lo, hi);
+	else if (!s->failed)
+		sv_pack_i64(s, *v);
 }
 static inline void sv_int(struct sv *s, const char *key, int *v, double lo, double hi)
 {
 	if (s->mode == SV_HASH)
 		sv_hash_u64(s, (uint64_t)(int64_t)*v);
-	else if (s->mode == SV_PACK)
-		sv_pack_i64(s, *v);
-	else
+	else if (s->mode != SV_PACK)
 		sv_int_walk(s, key, v, lo, hi);
+	else if (!s->failed)
+		sv_pack_i64(s, *v);
 }
 void sv_u32(struct sv *s, const char *key, uint32_t *v);
 void sv_u64(struct sv *s, const char *key, uint64_t *v, double lo); /* up to 2^53-1 */

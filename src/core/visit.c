@@ -298,19 +298,6 @@ void sv_pack_grow(struct sv *s, size_t n)
 	}
 }
 
-/* A length packed: a varint of 7 bits a byte, low bits first. */
-static void pack_varint(struct sv *s, uint64_t v)
-{
-	unsigned char *b = sv_pack_room(s, 10), *p = b;
-
-	while (v >= 0x80) {
-		*p++ = (unsigned char)(v | 0x80);
-		v >>= 7;
-	}
-	*p++ = (unsigned char)v;
-	s->len += (size_t)(p - b);
-}
-
 static uint64_t unpack_varint(struct sv *s)
 {
 	uint64_t v = 0;
@@ -491,7 +478,7 @@ void sv_str(struct sv *s, const char *key, char *v, size_t size)
 		break;
 	case SV_PACK:
 		n = strlen(v);
-		pack_varint(s, n);
+		sv_pack_varint(s, n);
 		memcpy(sv_pack_room(s, n), v, n);
 		s->len += n;
 		break;
