@@ -156,7 +156,7 @@ static inline uint64_t sv_f_bits(double v)
 }
 /* The packed form's buffer with room for n more bytes (grown as needed,
  * visit.c): a number leaf is packed inline, as it is hashed, with no
- * call per number (nothing after a failure, as every leaf's walk). */
+ * call per number (after a failure it goes to its walk, which stops). */
 void sv_pack_grow(struct sv *s, size_t n);
 static inline unsigned char *sv_pack_room(struct sv *s, size_t n)
 {
@@ -216,28 +216,28 @@ static inline void sv_f(struct sv *s, const char *key, double *v, double lo, dou
 {
 	if (s->mode == SV_HASH)
 		sv_hash_u64(s, sv_f_bits(*v));
-	else if (s->mode != SV_PACK)
-		sv_f_walk(s, key, v, lo, hi);
-	else if (!s->failed)
+	else if (sv_packing(s))
 		sv_pack_f(s, *v);
+	else
+		sv_f_walk(s, key, v, lo, hi);
 }
 static inline void sv_i64(struct sv *s, const char *key, int64_t *v, double lo, double hi)
 {
 	if (s->mode == SV_HASH)
 		sv_hash_u64(s, (uint64_t)*v);
-	else if (s->mode != SV_PACK)
-		sv_i64_walk(s, key, v, lo, hi);
-	else if (!s->failed)
+	else if (sv_packing(s))
 		sv_pack_i64(s, *v);
+	else
+		sv_i64_walk(s, key, v, lo, hi);
 }
 static inline void sv_int(struct sv *s, const char *key, int *v, double lo, double hi)
 {
 	if (s->mode == SV_HASH)
 		sv_hash_u64(s, (uint64_t)(int64_t)*v);
-	else if (s->mode != SV_PACK)
-		sv_int_walk(s, key, v, lo, hi);
-	else if (!s->failed)
+	else if (sv_packing(s))
 		sv_pack_i64(s, *v);
+	else
+		sv_int_walk(s, key, v, lo, hi);
 }
 void sv_u32(struct sv *s, const char *key, uint32_t *v);
 void sv_u64(struct sv *s, const char *key, uint64_t *v, double lo); /* up to 2^53-1 */
