@@ -344,6 +344,12 @@ static struct smug_event *newest_event(struct smug_world *w)
 static void event_faction(struct smug_world *w) { newest_event(w)->faction = w->n_factions; }
 static void event_corridor(struct smug_world *w) { newest_event(w)->corridor = w->n_corridors; }
 static void event_commodity(struct smug_world *w) { newest_event(w)->commodity = SMUG_COMMODITY_COUNT; }
+/* a delay whose text would name no corridor (smug_event_text reads it) */
+static void event_delay_nowhere(struct smug_world *w)
+{
+	newest_event(w)->kind = SMUG_EV_SHIPMENT_DELAYED;
+	newest_event(w)->corridor = -1;
+}
 /* today's list of crossed borders names one nobody crossed today, or one twice */
 static void touched_uncrossed(struct smug_world *w)
 {
@@ -813,6 +819,7 @@ static const struct violation violations[] = {
 	{"event faction out of range", event_faction, "kind, faction, corridor or commodity out of range"},
 	{"event corridor out of range", event_corridor, "kind, faction, corridor or commodity out of range"},
 	{"event commodity out of range", event_commodity, "kind, faction, corridor or commodity out of range"},
+	{"event text without its corridor", event_delay_nowhere, "its text names the corridor it is held up on"},
 	{"a day above the total", today_above_total, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a day's shipments created above the total", today_above_total_shipments_created, "state.telemetry.today: a count of the last day exceeds the total"},
 	{"a day's seized above the total", today_above_total_seized, "state.telemetry.today: a count of the last day exceeds the total"},

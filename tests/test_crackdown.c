@@ -191,9 +191,9 @@ START_TEST(test_crackdown_manual_life_follows_the_model)
 			continue;
 		ck_assert_int_lt(seen, 9);
 		ck_assert_msg(e->kind == events[seen].kind && e->corridor == events[seen].corridor &&
-				      strcmp(e->detail, events[seen].detail) == 0,
+				      strcmp(event_text(w, e), events[seen].detail) == 0,
 			      "crackdown event %d: kind %d corridor %d '%s', expected kind %d corridor %d '%s'", seen,
-			      e->kind, e->corridor, e->detail, events[seen].kind, events[seen].corridor,
+			      e->kind, e->corridor, event_text(w, e), events[seen].kind, events[seen].corridor,
 			      events[seen].detail);
 		ck_assert_int_eq(e->faction, -1);
 		ck_assert(e->amount == 0);

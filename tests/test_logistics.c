@@ -392,7 +392,7 @@ START_TEST(test_logistics_run_resolutions_agree)
 				char text[96];
 
 				snprintf(text, sizeof text, "held up on %.60s", w->corridors[e->corridor].id);
-				ck_assert_str_eq(e->detail, text);
+				ck_assert_str_eq(event_text(w, e), text);
 				ck_assert_int_eq(e->amount, 0);
 				delayed++;
 				continue;
@@ -407,8 +407,8 @@ START_TEST(test_logistics_run_resolutions_agree)
 			ck_assert_int_eq(e->faction, s->faction);
 			snprintf(head, sizeof head, "%.20s->%.20s after %d days", w->wards[s->src_ward].id,
 				 w->wards[s->dst_ward].id, w->day - s->created_day + 1);
-			ck_assert_msg(strncmp(e->detail, head, strlen(head)) == 0, "%s, not %s", e->detail, head);
-			p = e->detail + strlen(head);
+			ck_assert_msg(strncmp(event_text(w, e), head, strlen(head)) == 0, "%s, not %s", event_text(w, e), head);
+			p = event_text(w, e) + strlen(head);
 			{
 				const struct smug_network *n = &w->factions[s->faction].net;
 				bool remembered = false;
@@ -434,7 +434,7 @@ START_TEST(test_logistics_run_resolutions_agree)
 				if (*p == '\0') {
 					sales += s->sale_price;
 				} else {
-					ck_assert_msg(strncmp(p, ", buyers paid ", 14) == 0, "%s", e->detail);
+					ck_assert_msg(strncmp(p, ", buyers paid ", 14) == 0, "%s", event_text(w, e));
 					ck_assert_int_lt(parse_money(p + 14), s->sale_price);
 					sales += parse_money(p + 14);
 					tot_short++;
@@ -449,7 +449,7 @@ START_TEST(test_logistics_run_resolutions_agree)
 				else if (strncmp(p, ", diverted to the black market for ", 35) == 0)
 					diverted += parse_money(p + 35);
 				else
-					ck_abort_msg("seized, but not auctioned nor diverted: %s", e->detail);
+					ck_abort_msg("seized, but not auctioned nor diverted: %s", event_text(w, e));
 				seized++;
 			} else {
 				ck_assert_int_eq(s->status, SMUG_OUTCOME_LOST);
@@ -579,7 +579,7 @@ START_TEST(test_logistics_delivery_text_and_short_payment)
 	ck_assert_int_eq(e->corridor, -1);
 	ck_assert_int_eq(e->amount, 10000);
 	snprintf(want, sizeof want, "ward:a->ward:b after %d days", w->day - 0 + 1);
-	ck_assert_str_eq(e->detail, want);
+	ck_assert_str_eq(event_text(w, e), want);
 	ck_assert_int_eq(n->sales, 15000);
 	/* buyers with 50.00 left pay 50.00 for a 150.00 sale */
 	ledger_post(&w->ledger, w->day, buyers, w->ledger.treasury, w->ledger.accounts[buyers].balance - 5000,
@@ -591,7 +591,7 @@ START_TEST(test_logistics_delivery_text_and_short_payment)
 	ck_assert_int_eq(w->ledger.accounts[buyers].balance, 0);
 	e = smug_event_at(&w->tel, w->tel.event_count - 1);
 	snprintf(want, sizeof want, "ward:a->ward:b after %d days, buyers paid 50.00", w->day - 1 + 1);
-	ck_assert_str_eq(e->detail, want);
+	ck_assert_str_eq(event_text(w, e), want);
 	ck_assert_int_eq(n->recent[n->recent_count - 1].outcome, SMUG_OUTCOME_DELIVERED);
 	ck_assert_int_eq(n->recent[n->recent_count - 1].at_corridor, -1);
 	smug_world_free(w);

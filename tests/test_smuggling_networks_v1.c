@@ -691,18 +691,18 @@ static void assert_route_update_text(const struct smug_world *w, const struct sm
 		const char *id = w->corridors[e->corridor].id;
 		size_t n = strlen(id) < 38 ? strlen(id) : 38;
 
-		ck_assert_msg(strncmp(e->detail, id, n) == 0 && e->detail[n] == ' ' &&
-				      sscanf(e->detail + n + 1, "%lf", &risk) == 1,
-			      "route update '%s' does not start with its edge and risk", e->detail);
+		ck_assert_msg(strncmp(event_text(w, e), id, n) == 0 && event_text(w, e)[n] == ' ' &&
+				      sscanf(event_text(w, e) + n + 1, "%lf", &risk) == 1,
+			      "route update '%s' does not start with its edge and risk", event_text(w, e));
 		ck_assert(risk >= 0 && risk <= 1);
 		snprintf(want, sizeof want, "%.38s %.3f %s", id, risk, lane);
-		want[sizeof e->detail - 1] = '\0'; /* the detail's room */
-		ck_assert_str_eq(e->detail, want);
+		want[SMUG_EVENT_TEXT_MAX - 1] = '\0'; /* the text's room */
+		ck_assert_str_eq(event_text(w, e), want);
 	} else {
 		snprintf(want, sizeof want, "%s now ", lane);
-		ck_assert_msg(strncmp(e->detail, want, strlen(want)) == 0 && strlen(e->detail + strlen(want)) > 0 &&
-				      strlen(e->detail + strlen(want)) <= 40,
-			      "route update '%s' does not read '%s<route>'", e->detail, want);
+		ck_assert_msg(strncmp(event_text(w, e), want, strlen(want)) == 0 && strlen(event_text(w, e) + strlen(want)) > 0 &&
+				      strlen(event_text(w, e) + strlen(want)) <= 40,
+			      "route update '%s' does not read '%s<route>'", event_text(w, e), want);
 	}
 }
 
@@ -813,14 +813,14 @@ START_TEST(test_smuggling_route_update_names_the_moved_edge)
 				const struct smug_event *e = smug_event_at(&w->tel, k);
 
 				if (e->kind != SMUG_EV_ROUTE_UPDATE || e->faction != d->faction ||
-				    e->commodity != (int)d->commodity || strstr(e->detail, lane_text) == NULL)
+				    e->commodity != (int)d->commodity || strstr(event_text(w, e), lane_text) == NULL)
 					continue;
 				logged = true;
 				/* the named edge was on the old route and is not on the new one */
 				if (e->corridor >= 0) {
 					ck_assert(on_route(l->route_nodes, l->route_len, w, e->corridor));
 					ck_assert(!on_route(d->route, d->route_len, w, e->corridor));
-					ck_assert_ptr_nonnull(strstr(e->detail, w->corridors[e->corridor].id));
+					ck_assert_ptr_nonnull(strstr(event_text(w, e), w->corridors[e->corridor].id));
 				}
 			}
 			ck_assert_msg(logged, "day %d: %s changed its %s route without a ROUTE_UPDATE", w->day,
@@ -912,7 +912,7 @@ START_TEST(test_smuggling_lane_cap_forgets_the_least_recent_lane)
 					const struct smug_event *e = smug_event_at(&w->tel, k);
 
 					logged = e->kind == SMUG_EV_ROUTE_UPDATE && e->faction == d->faction &&
-						 e->commodity == (int)d->commodity && strstr(e->detail, lane_text) != NULL;
+						 e->commodity == (int)d->commodity && strstr(event_text(w, e), lane_text) != NULL;
 				}
 				ck_assert_msg(logged, "day %d: %s changed its %s %s route without a ROUTE_UPDATE",
 					      w->day, w->factions[d->faction].id, smug_commodity_name(d->commodity),

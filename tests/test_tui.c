@@ -2149,7 +2149,7 @@ START_TEST(test_tui_event_filter_and_story)
 	ck_assert_int_lt(some, all);
 	for (i = 0; i < some; i++) {
 		e = pane_events_at(&a, i, &seq);
-		ck_assert_msg(e->kind == SMUG_EV_SHIPMENT_SEIZED || strstr(e->detail, "SEIZED"), "%s", e->detail);
+		ck_assert_msg(e->kind == SMUG_EV_SHIPMENT_SEIZED || strstr(event_text(w, e), "SEIZED"), "%s", event_text(w, e));
 	}
 	/* every seizure the totals count is in the log */
 	{
@@ -8339,7 +8339,7 @@ static bool filter_should_match(const struct smug_world *w, const struct smug_ev
 				      (has_word(smug_commodity_name((enum smug_commodity)e->commodity), word, n) ||
 				       has_word(tui_commodity_short(e->commodity), word, n));
 				break;
-			default: any = has_word(e->detail, word, n);
+			default: any = has_word(event_text(w, e), word, n);
 			}
 		}
 		if (!any)
@@ -8381,7 +8381,7 @@ START_TEST(test_tui_event_filter_matches_each_documented_way)
 			ck_assert_msg(k < shown, "filter '%s': lists %d events, want %d or more", filters[f], shown, want);
 			ck_assert_msg(pane_events_at(&a, k++, &seq) == e,
 				      "filter '%s': its event #%d is not the log's next match (%s: %s)", filters[f], k - 1,
-				      smug_event_kind_name(e->kind), e->detail);
+				      smug_event_kind_name(e->kind), event_text(w, e));
 			ck_assert_int_gt(seq, prev);
 			prev = seq;
 		}
@@ -13023,9 +13023,9 @@ static bool event_row_reads(const struct cells *s, int y, const struct head *h, 
 				      what, e->day, cell, e->shipment ? want : "");
 		} else if (strcmp(hd, "detail") == 0) {
 			cells_text(s, y, h[k].x0, b->right, cell, sizeof cell);
-			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, e->detail),
-				      "%s, day %d: the text '%s', want '%s'", what, e->day, cell, e->detail);
-			cut = strcmp(cell, e->detail) != 0;
+			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, event_text(w, e)),
+				      "%s, day %d: the text '%s', want '%s'", what, e->day, cell, event_text(w, e));
+			cut = strcmp(cell, event_text(w, e)) != 0;
 		} else {
 			ck_abort_msg("an Events head '%s'", hd);
 		}

@@ -15,6 +15,18 @@
 
 #include "smugnet/smugnet.h"
 
+/* An event's text, as the cockpit, JSON Lines and CSV show it. One
+ * buffer for each of four calls in turn, so an assertion may compare or
+ * print up to four texts. */
+static inline const char *event_text(const struct smug_world *w, const struct smug_event *e)
+{
+	static char buf[4][SMUG_EVENT_TEXT_MAX];
+	static int next;
+
+	next = (next + 1) % 4;
+	return smug_event_text(w, e, buf[next], sizeof buf[next]);
+}
+
 #ifdef HAVE_MALLINFO2
 /* Heap bytes in use (glibc's own count), for the checks that freed worlds
  * and drawn frames give their memory back. A sanitizer's or valgrind's

@@ -193,6 +193,12 @@ double smug_network_success_rate(const struct smug_network *n);
 
 /* Events in order, oldest first: i in [0, tel.event_count). */
 const struct smug_event *smug_event_at(const struct smug_telemetry *t, int i);
+/* An event's text, formatted from its fields when read ("w03->w17 after
+ * 4 days, buyers paid 12.00"): what the cockpit, JSON Lines and CSV show.
+ * At most SMUG_EVENT_TEXT_MAX - 1 bytes, fewer if size is smaller.
+ * Returns buf. */
+const char *smug_event_text(const struct smug_world *w, const struct smug_event *e, char *buf,
+			    size_t size);
 /* Crackdown periods, oldest first: i in [0, tel.crackdown_log_count). */
 const struct smug_crackdown_period *smug_crackdown_period_at(const struct smug_telemetry *t, int i);
 /* A faction's flows of one commodity over the last `days` days

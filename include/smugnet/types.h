@@ -402,16 +402,43 @@ enum smug_event_kind {
 	SMUG_EVENT_KIND_COUNT
 };
 
+/* What an event's text says beyond its fields (smug_event_text), by kind. */
+#define SMUG_EVF_INSPECTED 0x1u	 /* customs check: inspected, not waved through */
+#define SMUG_EVF_FOUND 0x2u	 /* customs check: contraband found */
+#define SMUG_EVF_SEIZED 0x4u	 /* customs check: the shipment seized */
+#define SMUG_EVF_EXPLORING 0x8u	 /* shipment created on an exploring route */
+#define SMUG_EVF_SHORT 0x10u	 /* delivered: the buyers paid less than the price */
+#define SMUG_EVF_DIVERTED 0x20u	 /* seized: the cargo went to the black market */
+#define SMUG_EVF_TIMED 0x40u	 /* crackdown activated with an end day */
+#define SMUG_EVF_MANUAL 0x80u	 /* crackdown activated by a command */
+#define SMUG_EVF_PLANNER 0x100u	 /* crackdown activated by the planner */
+#define SMUG_EVF_ALL 0x1ffu
+#define SMUG_EVENT_TEXT_MAX 96	 /* bytes of an event's text, NUL included */
+#define SMUG_EVENT_ROUTE_NODES 20 /* a route update keeps its route's first nodes: as many as its text shows */
+
 struct smug_event {
 	int day;
 	enum smug_event_kind kind;
 	int faction;	   /* -1 if none */
-	int corridor;	   /* -1 if none */
+	int corridor;	   /* -1 if none; a route update's moved edge */
 	uint64_t shipment; /* 0 if none */
 	int commodity;	   /* -1 if none */
 	int64_t amount;	   /* minor units, meaning by kind */
-	int src_ward, dst_ward; /* a shipment's source and demand wards, -1 if none */
-	char detail[96];   /* short human text */
+	int src_ward, dst_ward; /* a shipment's (a lane's) source and demand wards, -1 if none */
+	unsigned flags;	   /* SMUG_EVF_* */
+	union {
+		struct {
+			int64_t money;	/* bribe taken; buyers paid (short); auction or
+					 * diversion proceeds; bribes planned */
+			int count;	/* hops; days on the road; days a crackdown ran */
+			double figure[5]; /* the moved edge's risk; a crackdown's intensity,
+					   * then the planner's score, bribes, seizures, traffic */
+		} v;
+		struct {
+			int n;		/* nodes kept */
+			int nodes[SMUG_EVENT_ROUTE_NODES];
+		} route;		/* a route update without a moved edge: the new route */
+	} u;
 };
 
 struct smug_topk_entry {

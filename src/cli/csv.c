@@ -257,6 +257,8 @@ static void table_history(FILE *f, const struct smug_world *w)
 
 static void table_events(FILE *f, const struct smug_world *w)
 {
+	char text[SMUG_EVENT_TEXT_MAX];
+
 	csv_header(f, "day,kind,faction,corridor,shipment,commodity,amount,detail");
 	for (int i = 0; i < w->tel.event_count; i++) {
 		const struct smug_event *e = smug_event_at(&w->tel, i);
@@ -271,7 +273,7 @@ static void table_events(FILE *f, const struct smug_world *w)
 			csv_text(f, "", false);
 		csv_text(f, e->commodity >= 0 ? smug_commodity_name((enum smug_commodity)e->commodity) : "", false);
 		csv_money(f, e->amount, false);
-		csv_text(f, e->detail, true);
+		csv_text(f, smug_event_text(w, e, text, sizeof text), true);
 	}
 }
 

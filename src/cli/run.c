@@ -26,6 +26,7 @@ static void print_events(const struct smug_world *w, uint64_t *seen)
 {
 	const struct smug_telemetry *t = &w->tel;
 	uint64_t fresh = t->events_total - *seen;
+	char text[SMUG_EVENT_TEXT_MAX];
 
 	if (fresh > (uint64_t)t->event_count)
 		fresh = (uint64_t)t->event_count;
@@ -59,7 +60,7 @@ static void print_events(const struct smug_world *w, uint64_t *seen)
 			printf("null,\"bribe_total\":null");
 		}
 		printf(",\"detail\":");
-		jsonl_string(stdout, e->detail);
+		jsonl_string(stdout, smug_event_text(w, e, text, sizeof text));
 		printf("}\n");
 	}
 	*seen = t->events_total;

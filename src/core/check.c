@@ -524,6 +524,7 @@ static bool check_telemetry(struct ck *c)
 	const struct smug_topk *lists[] = {&t->hot_routes, &t->hot_borders, &t->faction_success};
 	const int index_max[] = {-1, w->n_corridors - 1, w->n_factions - 1};
 	const char *names[] = {"hot_routes", "hot_borders", "faction_success"};
+	const char *why;
 
 	if (!ring(c, "state.telemetry.events", t->event_head, t->event_count, SMUG_EVENT_CAP))
 		return false;
@@ -542,6 +543,8 @@ static bool check_telemetry(struct ck *c)
 		if (!in((int)e->kind, 0, SMUG_EVENT_KIND_COUNT - 1) || !in(e->faction, -1, w->n_factions - 1) ||
 		    !in(e->corridor, -1, w->n_corridors - 1) || !in(e->commodity, -1, SMUG_COMMODITY_COUNT - 1))
 			return bad(c, "state.telemetry.events[%d]: kind, faction, corridor or commodity out of range", i);
+		if ((why = event_text_fields(w, e)) != NULL)
+			return bad(c, "state.telemetry.events[%d]: %s", i, why);
 	}
 	for (int k = 0; k < 3; k++) {
 		if (!in(lists[k]->n, 0, SMUG_TOPK))

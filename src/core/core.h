@@ -598,6 +598,19 @@ struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k,
  * up as events come and go) and its rebuild after a load. */
 uint64_t telemetry_events_digest(const struct smug_telemetry *t);
 void telemetry_events_rehash(struct smug_telemetry *t);
+/* Which part of an event's union its kind uses (what the digest, the
+ * state's walk and smug_event_text read): a route update without a moved
+ * edge keeps its route; every other event its money, its count and
+ * event_figures(e) figures. */
+static inline bool event_has_route(const struct smug_event *e)
+{
+	return e->kind == SMUG_EV_ROUTE_UPDATE && e->corridor < 0;
+}
+int event_figures(const struct smug_event *e);
+/* NULL when every field e's text reads is in range for w (its wards, its
+ * corridor, its route's nodes), else what is not: a loaded or checked
+ * event is refused before smug_event_text would read past w's arrays. */
+const char *event_text_fields(const struct smug_world *w, const struct smug_event *e);
 /* An event about shipment s: its faction, id, commodity and wards. */
 struct smug_event *telemetry_shipment_event(struct smug_world *w, enum smug_event_kind k,
 					    const struct smug_shipment *s, int corridor, int64_t amount);

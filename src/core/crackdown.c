@@ -93,12 +93,17 @@ static void cooldown_add(struct smug_world *w, int corridor, int until)
 	w->n_cooldowns++;
 }
 
-static void activated_event(struct smug_world *w, const struct smug_crackdown *t, const char *why)
+/* why: SMUG_EVF_MANUAL, SMUG_EVF_PLANNER (with the planner's score,
+ * bribes, seizures and traffic in planner[4]) or 0 (exploration). */
+static void activated_event(struct smug_world *w, const struct smug_crackdown *t, unsigned why,
+			    const double *planner)
 {
 	struct smug_event *ev = telemetry_event(w, SMUG_EV_CRACKDOWN_ACTIVATED, -1, t->corridor, 0, -1, 0);
 
-	snprintf(ev->detail, sizeof ev->detail, "%s, intensity %.2f, %s", why, t->intensity,
-		 t->end_day < 0 ? "until cleared" : "timed");
+	ev->flags = why | (t->end_day < 0 ? 0u : SMUG_EVF_TIMED);
+	ev->u.v.figure[0] = t->intensity;
+	if (planner)
+		memcpy(&ev->u.v.figure[1], planner, 4 * sizeof *planner);
 	telemetry_crackdown_started(w, t);
 }
 
@@ -132,7 +137,7 @@ enum smug_status smug_cmd_crackdown_set(struct smug_world *w, const char *corrid
 	if (!target_add(w, &t))
 		return smug_error_set(err, SMUG_ERR_FULL, "crackdown: at most %d targets",
 				      SMUG_CRACKDOWN_CAP);
-	activated_event(w, &t, "manual");
+	activated_event(w, &t, SMUG_EVF_MANUAL, NULL);
 	{
 		struct smug_cmd cmd = {.kind = SMUG_CMD_CRACKDOWN, .intensity = intensity, .end_day = end_day};
 
@@ -146,7 +151,6 @@ enum smug_status smug_cmd_crackdown_clear(struct smug_world *w, const char *corr
 					  struct smug_error *err)
 {
 	int c = smug_world_find_corridor(w, corridor_id), i;
-	struct smug_event *ev;
 
 	if (c < 0) {
 		smug_world_unknown_corridor(w, "crackdown", corridor_id, err);
@@ -158,8 +162,7 @@ enum smug_status smug_cmd_crackdown_clear(struct smug_world *w, const char *corr
 				      corridor_id);
 	target_remove(w, i);
 	telemetry_crackdown_ended(w, c, w->day);
-	ev = telemetry_event(w, SMUG_EV_CRACKDOWN_CLEARED, -1, c, 0, -1, 0);
-	snprintf(ev->detail, sizeof ev->detail, "cleared");
+	telemetry_event(w, SMUG_EV_CRACKDOWN_CLEARED, -1, c, 0, -1, 0);
 	{
 		struct smug_cmd cmd = {.kind = SMUG_CMD_CLEAR};
 
@@ -224,7 +227,7 @@ static void plan_targets(struct smug_world *w)
 	for (int i = 0; i < nc && planner < k->max_targets_per_day && capacity >= 0.25; i++) {
 		struct smug_crackdown t = {SMUG_CRACKDOWN_BORDER, cand[i].corridor, 0, w->day,
 					   w->day + k->duration_days - 1, false, false};
-		char why[80];
+		double why[4];
 
 		for (int l = 0; l < 4 && t.intensity == 0; l++)
 			if (levels[l] <= capacity + 1e-12)
@@ -233,9 +236,11 @@ static void plan_targets(struct smug_world *w)
 			break;
 		capacity -= t.intensity;
 		planner++;
-		snprintf(why, sizeof why, "planner score %.2f (bribes %.2f seizures %.0f traffic %.0f)",
-			 cand[i].score, cand[i].bribes, cand[i].seizures, cand[i].traffic);
-		activated_event(w, &t, why);
+		why[0] = cand[i].score;
+		why[1] = cand[i].bribes;
+		why[2] = cand[i].seizures;
+		why[3] = cand[i].traffic;
+		activated_event(w, &t, SMUG_EVF_PLANNER, why);
 	}
 	if (k->exploration_every > 0 && w->day % k->exploration_every == 0 &&
 	    planner < k->max_targets_per_day) {
@@ -250,7 +255,7 @@ static void plan_targets(struct smug_world *w)
 						   w->day, w->day + k->duration_days - 1, false, true};
 
 			if (target_add(w, &t))
-				activated_event(w, &t, "exploration");
+				activated_event(w, &t, 0, NULL);
 		}
 	}
 }
@@ -264,8 +269,7 @@ void crackdown_step(struct smug_world *w)
 			struct smug_event *ev = telemetry_event(w, SMUG_EV_CRACKDOWN_EXPIRED, -1,
 							       t->corridor, 0, -1, 0);
 
-			snprintf(ev->detail, sizeof ev->detail, "expired after %d days",
-				 t->end_day - t->start_day + 1);
+			ev->u.v.count = t->end_day - t->start_day + 1;
 			if (!t->manual)
 				cooldown_add(w, t->corridor, w->day + w->cfg.crackdown.cooldown_days);
 			telemetry_crackdown_ended(w, t->corridor, t->end_day);

@@ -141,7 +141,6 @@ enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s, i
 	int64_t offered = offered_at(s, corridor), tariff = 0, bribe = 0;
 	bool inspected = false, detected = false, seized = false;
 	struct smug_event *ev;
-	struct sbuf sb;
 
 	if (w->tel.today.customs_checks >= w->cfg.customs.max_checks_per_day)
 		return SMUG_OUTCOME_IN_TRANSIT; /* the post is saturated: waved through */
@@ -185,15 +184,8 @@ enum smug_outcome customs_cross(struct smug_world *w, struct smug_shipment *s, i
 	s->hop_cost[s->hop] = tariff + bribe;
 	telemetry_customs(w, corridor, inspected, seized, tariff, bribe);
 	ev = telemetry_shipment_event(w, SMUG_EV_CUSTOMS_CHECK, s, corridor, tariff + bribe);
-	sb_init(&sb, ev->detail, sizeof ev->detail);
-	sb_str(&sb, inspected ? "inspected" : "cleared", SIZE_MAX);
-	if (detected)
-		sb_str(&sb, ", contraband found", SIZE_MAX);
-	if (bribe > 0)
-		sb_str(&sb, ", bribe taken ", SIZE_MAX);
-	if (seized)
-		sb_str(&sb, ", SEIZED", SIZE_MAX);
-	else if (bribe > 0)
-		sb_money(&sb, bribe);
+	ev->flags = (inspected ? SMUG_EVF_INSPECTED : 0u) | (detected ? SMUG_EVF_FOUND : 0u) |
+		    (seized ? SMUG_EVF_SEIZED : 0u);
+	ev->u.v.money = bribe;
 	return seized ? SMUG_OUTCOME_SEIZED : SMUG_OUTCOME_IN_TRANSIT;
 }

@@ -84,7 +84,7 @@ void logistics_release_resolved(struct smug_world *w)
  * chance diversion_weight × the ward's corruption, to the black market
  * (a quiet diversion); the goods ease the related shortage. */
 static void seized_reenters(struct smug_world *w, const struct smug_shipment *s, int ward,
-			    struct sbuf *sb)
+			    struct smug_event *ev)
 {
 	const struct smug_economy_config *ec = &w->cfg.economy;
 	struct smug_ward *wa = &w->wards[ward];
@@ -96,8 +96,8 @@ static void seized_reenters(struct smug_world *w, const struct smug_shipment *s,
 				   diverted ? SMUG_TX_SEIZED_DIVERSION : SMUG_TX_SEIZED_AUCTION);
 
 	wa->delivered_today[w->commodities[s->commodity].related_good]++;
-	sb_str(sb, diverted ? ", diverted to the black market for " : ", auctioned for ", SIZE_MAX);
-	sb_money(sb, paid);
+	ev->flags |= diverted ? SMUG_EVF_DIVERTED : 0u;
+	ev->u.v.money = paid;
 }
 
 static void resolve(struct smug_world *w, int slot, enum smug_outcome o, int at)
@@ -107,7 +107,6 @@ static void resolve(struct smug_world *w, int slot, enum smug_outcome o, int at)
 	struct smug_network *n = &fa->net;
 	struct smug_recent_outcome *r;
 	struct smug_event *ev;
-	struct sbuf sb;
 	enum smug_event_kind kind = SMUG_EV_SHIPMENT_DELIVERED;
 	int64_t paid = 0;
 
@@ -143,19 +142,13 @@ static void resolve(struct smug_world *w, int slot, enum smug_outcome o, int at)
 		n->recent_count++;
 	*r = (struct smug_recent_outcome){w->day, s->id, s->commodity, o, at, s->value};
 	ev = telemetry_shipment_event(w, kind, s, at, s->value);
-	sb_init(&sb, ev->detail, sizeof ev->detail);
-	sb_str(&sb, w->wards[s->src_ward].id, 20);
-	sb_str(&sb, "->", 2);
-	sb_str(&sb, w->wards[s->dst_ward].id, 20);
-	sb_str(&sb, " after ", SIZE_MAX);
-	sb_int(&sb, w->day - s->created_day + 1);
-	sb_str(&sb, " days", SIZE_MAX);
+	ev->u.v.count = w->day - s->created_day + 1;
 	if (o == SMUG_OUTCOME_DELIVERED && paid < s->sale_price) {
-		sb_str(&sb, ", buyers paid ", SIZE_MAX);
-		sb_money(&sb, paid);
+		ev->flags = SMUG_EVF_SHORT;
+		ev->u.v.money = paid;
 	}
 	if (o == SMUG_OUTCOME_SEIZED)
-		seized_reenters(w, s, smug_corridor_dest_ward(w, at, s->nodes[s->hop]), &sb);
+		seized_reenters(w, s, smug_corridor_dest_ward(w, at, s->nodes[s->hop]), ev);
 	w->resolved[w->n_resolved++] = slot;
 }
 
@@ -189,14 +182,11 @@ static bool advance(struct smug_world *w, int slot)
 		return false;
 	}
 	if (u < p && s->delays < sc->max_delays) {
-		struct smug_event *ev;
-
 		s->days_left = 1;
 		s->delays++;
 		w->tel.today.delayed++;
 		w->factions[s->faction].net.delayed++;
-		ev = telemetry_shipment_event(w, SMUG_EV_SHIPMENT_DELAYED, s, c, 0);
-		snprintf(ev->detail, sizeof ev->detail, "held up on %.60s", k->id);
+		telemetry_shipment_event(w, SMUG_EV_SHIPMENT_DELAYED, s, c, 0);
 		return true;
 	}
 	if (k->border) {

@@ -1120,31 +1120,19 @@ static void lane_record(struct smug_world *w, int f, enum smug_commodity c, int 
 		    n->lanes[i].dst_ward == dst)
 			lane = &n->lanes[i];
 	if (lane && !same_route(lane->route_nodes, lane->route_len, p->nodes, p->n_nodes)) {
-		char text[256];
 		double risk = 0;
 		int edge = moved_edge(w, n, lane, p, &risk);
 		struct smug_event *ev = telemetry_event(w, SMUG_EV_ROUTE_UPDATE, f, edge, 0, (int)c, 0);
-		struct sbuf sb;
 
 		ev->src_ward = src;
 		ev->dst_ward = dst;
-		/* "%.38s %.3f %.20s->%.20s" (the moved edge, its risk, the lane)
-		 * or "%.20s->%.20s now %.40s" (the lane, its new route), built
-		 * piece by piece */
-		sb_init(&sb, ev->detail, sizeof ev->detail);
+		/* the moved edge and its risk, or the new route's head (its
+		 * text shows 40 characters: 20 nodes at most) */
 		if (edge >= 0) {
-			sb_str(&sb, w->corridors[edge].id, 38);
-			sb_str(&sb, " ", 1);
-			sb_fixed3(&sb, risk);
-			sb_str(&sb, " ", 1);
-		}
-		sb_str(&sb, w->wards[src].id, 20);
-		sb_str(&sb, "->", 2);
-		sb_str(&sb, w->wards[dst].id, 20);
-		if (edge < 0) {
-			smug_route_format(w, p->nodes, p->n_nodes, text, sizeof text);
-			sb_str(&sb, " now ", SIZE_MAX);
-			sb_str(&sb, text, 40);
+			ev->u.v.figure[0] = risk;
+		} else {
+			ev->u.route.n = p->n_nodes < SMUG_EVENT_ROUTE_NODES ? p->n_nodes : SMUG_EVENT_ROUTE_NODES;
+			memcpy(ev->u.route.nodes, p->nodes, (size_t)ev->u.route.n * sizeof p->nodes[0]);
 		}
 	}
 	if (lane == NULL) {
@@ -1487,7 +1475,6 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	struct smug_shipment *s;
 	double heat = w->commodities[d->commodity].heat;
 	struct smug_event *ev;
-	struct sbuf sb;
 	int64_t paid;
 
 	if (slot < 0) { /* the plan keeps the road below its cap */
@@ -1554,16 +1541,9 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	w->tel.plan.explored += s->explore;
 	telemetry_route_sent(w, it->text);
 	ev = telemetry_shipment_event(w, SMUG_EV_SHIPMENT_CREATED, s, -1, s->value);
-	sb_init(&sb, ev->detail, sizeof ev->detail);
-	sb_str(&sb, w->wards[s->src_ward].id, 20);
-	sb_str(&sb, "->", 2);
-	sb_str(&sb, w->wards[s->dst_ward].id, 20);
-	sb_str(&sb, " ", 1);
-	sb_int(&sb, s->n_nodes - 1);
-	sb_str(&sb, " hops, bribes ", SIZE_MAX);
-	sb_money(&sb, s->bribe_budget_total);
-	if (s->explore)
-		sb_str(&sb, ", exploring", SIZE_MAX);
+	ev->u.v.count = s->n_nodes - 1;
+	ev->u.v.money = s->bribe_budget_total;
+	ev->flags = s->explore ? SMUG_EVF_EXPLORING : 0u;
 	lane_record(w, it->faction, s->commodity, s->src_ward, s->dst_ward, &it->path);
 }
 

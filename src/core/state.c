@@ -908,6 +908,28 @@ static void visit_history(struct sv *s, struct smug_telemetry *t)
 	sv_end(s);
 }
 
+/* What an event's text is formatted from, beyond its record's fields
+ * (smug_event_text): its flags, then its route or its money, count and
+ * figures, as its kind uses them. */
+static void visit_event_text(struct sv *s, const struct smug_world *w, struct smug_event *e)
+{
+	int flags = (int)e->flags;
+	const char *why;
+
+	sv_int(s, "flags", &flags, 0, SMUG_EVF_ALL);
+	e->flags = (unsigned)flags;
+	if (event_has_route(e)) {
+		visit_ints(s, "route", e->u.route.nodes, &e->u.route.n, SMUG_EVENT_ROUTE_NODES, 0, w->n_nodes - 1);
+	} else {
+		sv_i64(s, "money", &e->u.v.money, 0, MONEY_MAX);
+		sv_int(s, "count", &e->u.v.count, 0, DAY_MAX);
+		if (event_figures(e) > 0)
+			visit_doubles(s, "figures", e->u.v.figure, event_figures(e), 0, MONEY_MAX);
+	}
+	if (sv_reading(s) && sv_ok(s) && (why = event_text_fields(w, e)) != NULL)
+		sv_fail(s, "kind", "%s", why);
+}
+
 static void visit_events(struct sv *s, const struct smug_world *w, struct smug_telemetry *t)
 {
 	sv_count(s, "events", &t->event_count, SMUG_EVENT_CAP);
@@ -939,7 +961,7 @@ static void visit_events(struct sv *s, const struct smug_world *w, struct smug_t
 		sv_i64(s, "amount", &e->amount, -MONEY_MAX, MONEY_MAX);
 		sv_int(s, "src_ward", &e->src_ward, -1, w->n_wards - 1);
 		sv_int(s, "dst_ward", &e->dst_ward, -1, w->n_wards - 1);
-		sv_str(s, "detail", e->detail, sizeof e->detail);
+		visit_event_text(s, w, e);
 		sv_end(s);
 	}
 	sv_end(s);

@@ -891,29 +891,101 @@ void telemetry_clone(struct smug_world *dst, const struct smug_world *src)
  * come and go, so hashing the state costs the same with 100 or 100,000
  * events kept. Order counts through the sequence number in each hash. ---- */
 
-static void put_u64(unsigned char *b, uint64_t v)
+/* v little-endian at b + *n; *n moves on past it */
+static void put_u64(unsigned char *b, size_t *n, uint64_t v)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(b, &v, 8); /* the same bytes, one store */
+	memcpy(b + *n, &v, 8); /* the same bytes, one store */
 #else
 	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
+		b[*n + i] = (unsigned char)(v >> (8 * i));
 #endif
+	*n += 8;
 }
 
+static void put_u32(unsigned char *b, size_t *n, uint32_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(b + *n, &v, 4);
+#else
+	for (int i = 0; i < 4; i++)
+		b[*n + i] = (unsigned char)(v >> (8 * i));
+#endif
+	*n += 4;
+}
+
+int event_figures(const struct smug_event *e)
+{
+	if (e->kind == SMUG_EV_CRACKDOWN_ACTIVATED)
+		return 5;
+	return e->kind == SMUG_EV_ROUTE_UPDATE && e->corridor >= 0 ? 1 : 0;
+}
+
+const char *event_text_fields(const struct smug_world *w, const struct smug_event *e)
+{
+	switch (e->kind) {
+	case SMUG_EV_SHIPMENT_CREATED:
+	case SMUG_EV_SHIPMENT_DELIVERED:
+	case SMUG_EV_SHIPMENT_SEIZED:
+	case SMUG_EV_SHIPMENT_LOST:
+	case SMUG_EV_ROUTE_UPDATE:
+		if (e->src_ward < 0 || e->src_ward >= w->n_wards || e->dst_ward < 0 || e->dst_ward >= w->n_wards)
+			return "its text names its source and demand wards: both must be wards";
+		break;
+	case SMUG_EV_SHIPMENT_DELAYED:
+		if (e->corridor < 0 || e->corridor >= w->n_corridors)
+			return "its text names the corridor it is held up on: it must be a corridor";
+		break;
+	default:
+		break;
+	}
+	if (event_has_route(e)) {
+		if (e->u.route.n < 0 || e->u.route.n > SMUG_EVENT_ROUTE_NODES)
+			return "its route keeps more nodes than its text shows (20)";
+		for (int i = 0; i < e->u.route.n; i++)
+			if (e->u.route.nodes[i] < 0 || e->u.route.nodes[i] >= w->n_nodes)
+				return "its route names a node that is not one";
+	}
+	return NULL;
+}
+
+/* An event's hash covers every field its text is formatted from: the
+ * record's fields, then its money and count (64 bytes so far, the most
+ * XXH3 takes in its four-round case: the kind and the flags share a
+ * word), then its figures; or its route instead of money and count. */
 static uint64_t event_hash(const struct smug_event *e, uint64_t seq)
 {
-	unsigned char b[11 * 8 + sizeof e->detail];
-	uint64_t v[] = {seq, (uint64_t)(int64_t)e->day, (uint64_t)(int64_t)e->kind, (uint64_t)(int64_t)e->faction,
-			(uint64_t)(int64_t)e->corridor, e->shipment, (uint64_t)(int64_t)e->commodity,
-			(uint64_t)e->amount, (uint64_t)(int64_t)e->src_ward, (uint64_t)(int64_t)e->dst_ward,
-			strlen(e->detail)};
+	/* the fields (52 bytes), then the longer of the two tails: a route
+	 * (4 + 80) over money, count and figures (12 + 40) */
+	unsigned char b[52 + 4 + 4 * SMUG_EVENT_ROUTE_NODES];
 	size_t n = 0;
 
-	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++, n += 8)
-		put_u64(b + n, v[i]);
-	memcpy(b + n, e->detail, (size_t)v[10]);
-	return hash_bytes(b, n + (size_t)v[10]);
+	_Static_assert(SMUG_EVENT_KIND_COUNT < 1 << 16 && SMUG_EVF_ALL < 1u << 16, "kind and flags share a word");
+	put_u64(b, &n, seq);
+	put_u64(b, &n, e->shipment);
+	put_u64(b, &n, (uint64_t)e->amount);
+	put_u32(b, &n, (uint32_t)e->day);
+	put_u32(b, &n, (uint32_t)e->kind | (uint32_t)e->flags << 16); /* kinds and flags below 2^16 */
+	put_u32(b, &n, (uint32_t)e->faction);
+	put_u32(b, &n, (uint32_t)e->corridor);
+	put_u32(b, &n, (uint32_t)e->commodity);
+	put_u32(b, &n, (uint32_t)e->src_ward);
+	put_u32(b, &n, (uint32_t)e->dst_ward);
+	if (event_has_route(e)) {
+		put_u32(b, &n, (uint32_t)e->u.route.n);
+		for (int i = 0; i < e->u.route.n; i++)
+			put_u32(b, &n, (uint32_t)e->u.route.nodes[i]);
+	} else {
+		put_u64(b, &n, (uint64_t)e->u.v.money);
+		put_u32(b, &n, (uint32_t)e->u.v.count);
+		for (int i = 0; i < event_figures(e); i++) {
+			uint64_t bits;
+
+			memcpy(&bits, &e->u.v.figure[i], 8);
+			put_u64(b, &n, bits);
+		}
+	}
+	return hash_bytes(b, n);
 }
 
 static uint64_t oldest_seq(const struct smug_telemetry *t)
@@ -973,7 +1045,15 @@ struct smug_event *telemetry_event(struct smug_world *w, enum smug_event_kind k,
 	if (t->event_count < SMUG_EVENT_CAP)
 		t->event_count++;
 	t->events_total++;
-	*e = (struct smug_event){w->day, k, faction, corridor, shipment, commodity, amount, -1, -1, ""};
+	memset(e, 0, sizeof *e); /* the union's every byte, whichever member the kind uses */
+	e->day = w->day;
+	e->kind = k;
+	e->faction = faction;
+	e->corridor = corridor;
+	e->shipment = shipment;
+	e->commodity = commodity;
+	e->amount = amount;
+	e->src_ward = e->dst_ward = -1;
 	flow_from_event(w, e);
 	return e;
 }

@@ -25,8 +25,9 @@
 #include "snapshot.h"
 
 #define VAULT_FORMAT "smugnet-seed"
-#define VAULT_MAJOR 5 /* 4: days count from 1; telemetry windows and chart history;
-			 5: edge statistics per direction, buyer accounts, the ward economy */
+#define VAULT_MAJOR 6 /* 4: days count from 1; telemetry windows and chart history;
+			 5: edge statistics per direction, buyer accounts, the ward economy;
+			 6: an event keeps what its text is formatted from, not the text */
 #define VAULT_MINOR 0
 #define PATHBUF 1024
 

@@ -494,6 +494,110 @@ const struct smug_event *smug_event_at(const struct smug_telemetry *t, int i)
 	return &t->events[(start + i) % SMUG_EVENT_CAP];
 }
 
+/* A crackdown's start: why, its intensity, whether it ends by itself. */
+static void crackdown_text(struct sbuf *b, const struct smug_event *e)
+{
+	const double *f = e->u.v.figure;
+	char tmp[SMUG_EVENT_TEXT_MAX];
+
+	if (e->flags & SMUG_EVF_PLANNER)
+		snprintf(tmp, sizeof tmp, "planner score %.2f (bribes %.2f seizures %.0f traffic %.0f)", f[1],
+			 f[2], f[3], f[4]);
+	else
+		snprintf(tmp, sizeof tmp, "%s", e->flags & SMUG_EVF_MANUAL ? "manual" : "exploration");
+	sb_str(b, tmp, 79); /* the reason's room when it was a text of its own */
+	snprintf(tmp, sizeof tmp, ", intensity %.2f, %s", f[0], e->flags & SMUG_EVF_TIMED ? "timed" : "until cleared");
+	sb_str(b, tmp, SIZE_MAX);
+}
+
+static void lane_text(struct sbuf *b, const struct smug_world *w, const struct smug_event *e)
+{
+	sb_str(b, w->wards[e->src_ward].id, 20);
+	sb_str(b, "->", 2);
+	sb_str(b, w->wards[e->dst_ward].id, 20);
+}
+
+const char *smug_event_text(const struct smug_world *w, const struct smug_event *e, char *buf, size_t size)
+{
+	struct sbuf b;
+	char route[256];
+
+	if (size == 0)
+		return buf;
+	sb_init(&b, buf, size < SMUG_EVENT_TEXT_MAX ? size : SMUG_EVENT_TEXT_MAX);
+	switch (e->kind) {
+	case SMUG_EV_SHIPMENT_CREATED:
+		lane_text(&b, w, e);
+		sb_str(&b, " ", 1);
+		sb_int(&b, e->u.v.count);
+		sb_str(&b, " hops, bribes ", SIZE_MAX);
+		sb_money(&b, e->u.v.money);
+		if (e->flags & SMUG_EVF_EXPLORING)
+			sb_str(&b, ", exploring", SIZE_MAX);
+		break;
+	case SMUG_EV_SHIPMENT_DELIVERED:
+	case SMUG_EV_SHIPMENT_SEIZED:
+	case SMUG_EV_SHIPMENT_LOST:
+		lane_text(&b, w, e);
+		sb_str(&b, " after ", SIZE_MAX);
+		sb_int(&b, e->u.v.count);
+		sb_str(&b, " days", SIZE_MAX);
+		if (e->kind == SMUG_EV_SHIPMENT_DELIVERED && (e->flags & SMUG_EVF_SHORT)) {
+			sb_str(&b, ", buyers paid ", SIZE_MAX);
+			sb_money(&b, e->u.v.money);
+		} else if (e->kind == SMUG_EV_SHIPMENT_SEIZED) {
+			sb_str(&b, e->flags & SMUG_EVF_DIVERTED ? ", diverted to the black market for " : ", auctioned for ",
+			       SIZE_MAX);
+			sb_money(&b, e->u.v.money);
+		}
+		break;
+	case SMUG_EV_SHIPMENT_DELAYED:
+		sb_str(&b, "held up on ", SIZE_MAX);
+		sb_str(&b, w->corridors[e->corridor].id, 60);
+		break;
+	case SMUG_EV_ROUTE_UPDATE:
+		/* the moved edge, its risk and the lane; or the lane and its new route */
+		if (e->corridor >= 0) {
+			sb_str(&b, w->corridors[e->corridor].id, 38);
+			sb_str(&b, " ", 1);
+			sb_fixed3(&b, e->u.v.figure[0]);
+			sb_str(&b, " ", 1);
+		}
+		lane_text(&b, w, e);
+		if (e->corridor < 0) {
+			smug_route_format(w, e->u.route.nodes, e->u.route.n, route, sizeof route);
+			sb_str(&b, " now ", SIZE_MAX);
+			sb_str(&b, route, 40);
+		}
+		break;
+	case SMUG_EV_CUSTOMS_CHECK:
+		sb_str(&b, e->flags & SMUG_EVF_INSPECTED ? "inspected" : "cleared", SIZE_MAX);
+		if (e->flags & SMUG_EVF_FOUND)
+			sb_str(&b, ", contraband found", SIZE_MAX);
+		if (e->u.v.money > 0)
+			sb_str(&b, ", bribe taken ", SIZE_MAX);
+		if (e->flags & SMUG_EVF_SEIZED)
+			sb_str(&b, ", SEIZED", SIZE_MAX);
+		else if (e->u.v.money > 0)
+			sb_money(&b, e->u.v.money);
+		break;
+	case SMUG_EV_CRACKDOWN_ACTIVATED:
+		crackdown_text(&b, e);
+		break;
+	case SMUG_EV_CRACKDOWN_EXPIRED:
+		sb_str(&b, "expired after ", SIZE_MAX);
+		sb_int(&b, e->u.v.count);
+		sb_str(&b, " days", SIZE_MAX);
+		break;
+	case SMUG_EV_CRACKDOWN_CLEARED:
+		sb_str(&b, "cleared", SIZE_MAX);
+		break;
+	default:
+		break;
+	}
+	return buf;
+}
+
 const struct smug_day_record *smug_history_at(const struct smug_telemetry *t, int i)
 {
 	int start = (t->history_head - t->history_count + SMUG_HISTORY_DAYS) % SMUG_HISTORY_DAYS;

@@ -41,7 +41,7 @@ void tui_event_kind_short(const struct smug_event *e, char *buf, size_t size)
 static bool field_matches(const struct smug_world *w, const struct smug_event *e, int field, const char *word,
 			  size_t n)
 {
-	char k[24];
+	char k[SMUG_EVENT_TEXT_MAX];
 
 	switch (field) {
 	case 0:
@@ -52,7 +52,7 @@ static bool field_matches(const struct smug_world *w, const struct smug_event *e
 	case 3:
 		return e->commodity >= 0 && (ci_contains(smug_commodity_name((enum smug_commodity)e->commodity), word, n) ||
 					     ci_contains(tui_commodity_short(e->commodity), word, n));
-	default: return ci_contains(e->detail, word, n);
+	default: return ci_contains(smug_event_text(w, e, k, sizeof k), word, n);
 	}
 }
 
@@ -251,7 +251,8 @@ void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui
 
 		/* off the frame; a long detail keeps its leading parts whole
 		 * ("3 hops,…"), never "bribes …" */
-		canvas_fit_parts(cv, y, t->x[p], t->w[p] > 8 ? t->w[p] - 1 : t->w[p], r, e->detail);
+		canvas_fit_parts(cv, y, t->x[p], t->w[p] > 8 ? t->w[p] - 1 : t->w[p], r,
+				 smug_event_text(w, e, buf, sizeof buf));
 	}
 }
 
