@@ -914,41 +914,6 @@ static void put_u32(unsigned char *b, size_t *n, uint32_t v)
 	*n += 4;
 }
 
-int event_figures(const struct smug_event *e)
-{
-	if (e->kind == SMUG_EV_CRACKDOWN_ACTIVATED)
-		return 5;
-	return e->kind == SMUG_EV_ROUTE_UPDATE && e->corridor >= 0 ? 1 : 0;
-}
-
-const char *event_text_fields(const struct smug_world *w, const struct smug_event *e)
-{
-	switch (e->kind) {
-	case SMUG_EV_SHIPMENT_CREATED:
-	case SMUG_EV_SHIPMENT_DELIVERED:
-	case SMUG_EV_SHIPMENT_SEIZED:
-	case SMUG_EV_SHIPMENT_LOST:
-	case SMUG_EV_ROUTE_UPDATE:
-		if (e->src_ward < 0 || e->src_ward >= w->n_wards || e->dst_ward < 0 || e->dst_ward >= w->n_wards)
-			return "its text names its source and demand wards: both must be wards";
-		break;
-	case SMUG_EV_SHIPMENT_DELAYED:
-		if (e->corridor < 0 || e->corridor >= w->n_corridors)
-			return "its text names the corridor it is held up on: it must be a corridor";
-		break;
-	default:
-		break;
-	}
-	if (event_has_route(e)) {
-		if (e->u.route.n < 0 || e->u.route.n > SMUG_EVENT_ROUTE_NODES)
-			return "its route keeps more nodes than its text shows (20)";
-		for (int i = 0; i < e->u.route.n; i++)
-			if (e->u.route.nodes[i] < 0 || e->u.route.nodes[i] >= w->n_nodes)
-				return "its route names a node that is not one";
-	}
-	return NULL;
-}
-
 /* An event's hash covers every field its text is formatted from: the
  * record's fields, then its money and count (64 bytes so far, the most
  * XXH3 takes in its four-round case: the kind and the flags share a
