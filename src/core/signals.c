@@ -281,6 +281,36 @@ static __attribute__((noinline)) void busy_ward_signals(const struct signal_term
  * gives the same signals. */
 #define QUIET_WORLD_WARDS 200
 
+/* A world of this many wards or more keeps more ward records (424 bytes
+ * each) than the caches hold from one day to the next, and the quiet
+ * wards' loop waits on memory: there it asks for the records
+ * PREFETCH_AHEAD wards ahead. In a generated world of 36,000 wards
+ * (15 MB of records) that took a third off the day's CPU time; at 3,600,
+ * 7,200 and 14,400 wards it changed the CPU time by no more than the
+ * machine's spread, so smaller worlds are spared its instructions. */
+#define PREFETCH_WORLD_WARDS 8192
+#define PREFETCH_AHEAD 32
+
+/* Ask for the lines of wa that a resting ward's day reads: its
+ * enforcement points to its base's corruption (struct smug_ward keeps
+ * them together), a line at a time and the last byte. */
+static inline __attribute__((always_inline)) void ward_prefetch(const struct smug_ward *wa)
+{
+	const char *p = (const char *)wa;
+	const size_t from = offsetof(struct smug_ward, customs.enforcement_points);
+	const size_t to = offsetof(struct smug_ward, base.corruption) + sizeof wa->base.corruption;
+
+	for (size_t off = from; off < to; off += 64)
+		__builtin_prefetch(p + off, 1);
+	__builtin_prefetch(p + to - 1, 1);
+}
+_Static_assert(offsetof(struct smug_ward, customs.enforcement_points) < offsetof(struct smug_ward, bribes_today) &&
+		       offsetof(struct smug_ward, raider_presence) < offsetof(struct smug_ward, sig) &&
+		       offsetof(struct smug_ward, base) - offsetof(struct smug_ward, sig) == sizeof(struct smug_signals) &&
+		       offsetof(struct smug_signals, corruption) < 32 && offsetof(struct smug_signals, audit) < 32 &&
+		       offsetof(struct smug_signals, smuggling_tolerance) < 32,
+	       "what a resting ward reads lies between its enforcement points and its base's corruption");
+
 /* A ward's transfers of the day, in posting order: payer, payee and
  * reason, the accounts named by their part. */
 enum econ_party { ECON_BUYERS, ECON_ACCOUNT, ECON_TREASURY, ECON_BLACKMARKET };
@@ -552,6 +582,41 @@ static inline __attribute__((always_inline)) void econ_ward_note(struct smug_eco
 	*corruption += c;
 }
 
+/* The wards of a world of QUIET_WORLD_WARDS or more, in ward order: the
+ * quiet ones by quiet_ward_signals, told by their note (ward_rests) once
+ * a day has left them at rest, by ward_quiet until then; each noted for
+ * the economy and summed into *points and *corruption. prefetch: ask for
+ * the records PREFETCH_AHEAD wards ahead (ward_prefetch). */
+static inline __attribute__((always_inline)) void quiet_world_signals(struct smug_world *w,
+								      const struct signal_terms *t,
+								      double *points, double *corruption,
+								      bool prefetch)
+{
+	struct smug_econ_ward *econ = w->econ_wards;
+	double *avg = w->rest_shortage_avg;
+	uint32_t key = w->rest_key;
+	int n = w->n_wards;
+
+	for (int i = 0; i < n; i++) {
+		struct smug_ward *wa = &w->wards[i];
+
+		if (prefetch && i + PREFETCH_AHEAD < n)
+			ward_prefetch(&w->wards[i + PREFETCH_AHEAD]);
+		if (__builtin_expect(ward_rests(wa, key), 1)) {
+			quiet_ward_signals(t, wa, &avg[i]);
+		} else {
+			if (ward_quiet(wa))
+				quiet_ward_signals(t, wa, NULL);
+			else
+				busy_ward_signals(t, wa);
+			/* the day's counts now 0: at rest just where quiet */
+			wa->signals_at_rest = ward_quiet(wa) ? key : 0;
+			avg[i] = shortage_avg(&wa->sig);
+		}
+		econ_ward_note(&econ[i], wa, points, corruption);
+	}
+}
+
 void signals_step(struct smug_world *w)
 {
 	const struct smug_signals_config *c = &w->cfg.signals;
@@ -577,26 +642,10 @@ void signals_step(struct smug_world *w)
 			ward_signals(&t, wa);
 			econ_ward_note(&econ[i], wa, &points, &corruption);
 		}
+	} else if (w->n_wards < PREFETCH_WORLD_WARDS) {
+		quiet_world_signals(w, &t, &points, &corruption, false);
 	} else {
-		double *avg = w->rest_shortage_avg;
-		uint32_t key = w->rest_key;
-
-		for (int i = 0; i < w->n_wards; i++) {
-			struct smug_ward *wa = &w->wards[i];
-
-			if (__builtin_expect(ward_rests(wa, key), 1)) {
-				quiet_ward_signals(&t, wa, &avg[i]);
-			} else {
-				if (ward_quiet(wa))
-					quiet_ward_signals(&t, wa, NULL);
-				else
-					busy_ward_signals(&t, wa);
-				/* the day's counts now 0: at rest just where quiet */
-				wa->signals_at_rest = ward_quiet(wa) ? key : 0;
-				avg[i] = shortage_avg(&wa->sig);
-			}
-			econ_ward_note(&econ[i], wa, &points, &corruption);
-		}
+		quiet_world_signals(w, &t, &points, &corruption, true);
 	}
 	ward_economy(w, points, corruption);
 }
