@@ -348,9 +348,9 @@ static struct smug_world *generated(int n_wards)
 	return w;
 }
 
-START_TEST(test_signals_large_world_steps_each_ward_as_a_small_one)
+static void large_world_steps_each_ward_as_a_small_one(int n_wards)
 {
-	struct smug_world *big = generated(400), *small = tiny();
+	struct smug_world *big = generated(n_wards), *small = tiny();
 	int b = smug_world_find_ward(small, "ward:b");
 
 	small->cfg.signals = big->cfg.signals;
@@ -360,6 +360,20 @@ START_TEST(test_signals_large_world_steps_each_ward_as_a_small_one)
 		step_each_as_small(big, small, b, day);
 	smug_world_free(big);
 	smug_world_free(small);
+}
+
+START_TEST(test_signals_large_world_steps_each_ward_as_a_small_one)
+{
+	large_world_steps_each_ward_as_a_small_one(400);
+}
+END_TEST
+
+/* The same in a world large enough that the loop over its wards asks for
+ * their records ahead (SIGNALS_PREFETCH_WARDS): the wards it has asked
+ * for step as they would without, each in every case above. */
+START_TEST(test_signals_very_large_world_steps_each_ward_as_a_small_one)
+{
+	large_world_steps_each_ward_as_a_small_one(SIGNALS_PREFETCH_WARDS);
 }
 END_TEST
 
@@ -1038,6 +1052,7 @@ int main(void)
 	tcase_add_test(t, test_signals_tolerance_and_raiders_drift_back);
 	tcase_add_test(t, test_signals_quiet_ward_stays_at_base_and_minus_zero_steps);
 	tcase_add_test(t, test_signals_large_world_steps_each_ward_as_a_small_one);
+	tcase_add_test(t, test_signals_very_large_world_steps_each_ward_as_a_small_one);
 	tcase_add_test(t, test_signals_large_world_wards_at_rest_move_on_the_day_something_happens);
 	tcase_add_test(t, test_signals_large_world_ward_written_at_rest_steps_as_a_loaded_copy);
 	tcase_add_test(t, test_signals_large_world_rest_key_come_round_again_finds_no_note);

@@ -440,6 +440,11 @@ struct smug_econ_ward {
  * world_index (a world made or loaded, its accounts built) and
  * smug_world_clone call it; signals_step needs it done. */
 void signals_size_scratch(struct smug_world *w);
+/* A world of this many wards or more keeps more ward records (424 bytes
+ * each) than the caches hold from one day to the next, and signals_step's
+ * loop over its wards waits on memory: there the loop asks for the
+ * records a few wards ahead (signals.c). */
+#define SIGNALS_PREFETCH_WARDS 8192
 void signals_step(struct smug_world *w);
 /* Whatever writes a ward's signals (sig) or their base, or its raider
  * presence, in a world a day has stepped, other than signals_step, calls

@@ -281,14 +281,12 @@ static __attribute__((noinline)) void busy_ward_signals(const struct signal_term
  * gives the same signals. */
 #define QUIET_WORLD_WARDS 200
 
-/* A world of this many wards or more keeps more ward records (424 bytes
- * each) than the caches hold from one day to the next, and the quiet
- * wards' loop waits on memory: there it asks for the records
- * PREFETCH_AHEAD wards ahead. In a generated world of 36,000 wards
- * (15 MB of records) that took a third off the day's CPU time; at 3,600,
- * 7,200 and 14,400 wards it changed the CPU time by no more than the
- * machine's spread, so smaller worlds are spared its instructions. */
-#define PREFETCH_WORLD_WARDS 8192
+/* From SIGNALS_PREFETCH_WARDS wards on (core.h) the quiet wards' loop
+ * asks for the records PREFETCH_AHEAD wards ahead. In a generated world
+ * of 36,000 wards (15 MB of records) that took a third off the day's CPU
+ * time; at 3,600, 7,200 and 14,400 wards it changed the CPU time by no
+ * more than the machine's spread, so smaller worlds are spared its
+ * instructions. */
 #define PREFETCH_AHEAD 32
 
 /* Ask for the lines of wa that a resting ward's day reads: its
@@ -642,7 +640,7 @@ void signals_step(struct smug_world *w)
 			ward_signals(&t, wa);
 			econ_ward_note(&econ[i], wa, &points, &corruption);
 		}
-	} else if (w->n_wards < PREFETCH_WORLD_WARDS) {
+	} else if (w->n_wards < SIGNALS_PREFETCH_WARDS) {
 		quiet_world_signals(w, &t, &points, &corruption, false);
 	} else {
 		quiet_world_signals(w, &t, &points, &corruption, true);
