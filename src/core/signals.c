@@ -580,11 +580,10 @@ static inline __attribute__((always_inline)) void econ_ward_note(struct smug_eco
 	*corruption += c;
 }
 
-/* The wards of a world of QUIET_WORLD_WARDS or more, in ward order: the
- * quiet ones by quiet_ward_signals, told by their note (ward_rests) once
- * a day has left them at rest, by ward_quiet until then; each noted for
- * the economy and summed into *points and *corruption. prefetch: ask for
- * the records PREFETCH_AHEAD wards ahead (ward_prefetch). */
+/* The wards of a world of QUIET_WORLD_WARDS or more, in ward order, as
+ * that bound's comment says; each noted for the economy and summed into
+ * *points and *corruption. prefetch: ask for the records PREFETCH_AHEAD
+ * wards ahead (ward_prefetch). */
 static inline __attribute__((always_inline)) void quiet_world_signals(struct smug_world *w,
 								      const struct signal_terms *t,
 								      double *points, double *corruption,
