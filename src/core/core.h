@@ -89,6 +89,30 @@ enum smug_status file_read_at(int dirfd, const char *name, const char *shown, un
 /* "a directory", "a FIFO", ... for messages. */
 const char *file_kind_name(mode_t mode);
 
+/* ---- words as bytes: v's little-endian bytes at b, b past them; how
+ * the digest, the state's hash and pack and the keyed draws write a
+ * number, whatever the machine's byte order ---- */
+static inline unsigned char *put_le64(unsigned char *b, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(b, &v, 8); /* the same bytes, one store */
+#else
+	for (int i = 0; i < 8; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+#endif
+	return b + 8;
+}
+static inline unsigned char *put_le32(unsigned char *b, uint32_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(b, &v, 4);
+#else
+	for (int i = 0; i < 4; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+#endif
+	return b + 4;
+}
+
 /* ---- hash.c: keyed deterministic draws ---- */
 /* u in [0,1) from the top 53 bits of XXH3_64bits over the packed key
  * (seed, salt, purpose, day, ids[0..n)). No stream state. */

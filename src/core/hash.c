@@ -12,13 +12,7 @@
 
 static size_t put_u64(unsigned char *b, size_t at, uint64_t v)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(b + at, &v, 8); /* the same bytes, one store */
-#else
-	for (int i = 0; i < 8; i++)
-		b[at + (size_t)i] = (unsigned char)(v >> (8 * i));
-#endif
-	return at + 8;
+	return (size_t)(put_le64(b + at, v) - b);
 }
 
 static size_t put_str(unsigned char *b, size_t at, const char *s)

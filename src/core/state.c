@@ -268,19 +268,19 @@ static void hash_ward(struct sv *s, const struct smug_ward *wa)
 
 	p = sv_put_text(p, wa->id, sizeof wa->id);
 	p = sv_put_text(p, wa->name, sizeof wa->name);
-	p = sv_put_u64(p, (uint64_t)(int64_t)wa->ring);
+	p = put_le64(p, (uint64_t)(int64_t)wa->ring);
 	p = sv_put_f(p, wa->pos, 2);
 	p = sv_put_f(p, &wa->sig, N_SIG);
 	p = sv_put_f(p, &wa->base, N_SIG);
 	p = sv_put_f(p, &wa->customs, 5);
-	p = sv_put_u64(p, (uint64_t)(int64_t)wa->gate_node);
-	p = sv_put_u64(p, (uint64_t)(int64_t)wa->account);
-	p = sv_put_u64(p, (uint64_t)(int64_t)wa->buyers);
-	p = sv_put_u64(p, (uint64_t)wa->bribes_today);
+	p = put_le64(p, (uint64_t)(int64_t)wa->gate_node);
+	p = put_le64(p, (uint64_t)(int64_t)wa->account);
+	p = put_le64(p, (uint64_t)(int64_t)wa->buyers);
+	p = put_le64(p, (uint64_t)wa->bribes_today);
 	for (int g = 0; g < SMUG_GOOD_COUNT; g++)
-		p = sv_put_u64(p, (uint64_t)(int64_t)wa->delivered_today[g]);
-	p = sv_put_u64(p, (uint64_t)(int64_t)wa->raider_runs_today);
-	p = sv_put_u64(p, (uint64_t)(int64_t)wa->raider_busts_today);
+		p = put_le64(p, (uint64_t)(int64_t)wa->delivered_today[g]);
+	p = put_le64(p, (uint64_t)(int64_t)wa->raider_runs_today);
+	p = put_le64(p, (uint64_t)(int64_t)wa->raider_busts_today);
 	p = sv_put_f(p, &wa->raider_presence, 1);
 	sv_hash_put_end(s, p);
 }
@@ -327,7 +327,7 @@ static void visit_nodes(struct sv *s, struct smug_world *w)
 			unsigned char *p = sv_hash_put(s, 16 + sizeof w->nodes[i].id);
 
 			p = sv_put_text(p, w->nodes[i].id, sizeof w->nodes[i].id);
-			sv_hash_put_end(s, sv_put_u64(p, (uint64_t)(int64_t)w->nodes[i].ward));
+			sv_hash_put_end(s, put_le64(p, (uint64_t)(int64_t)w->nodes[i].ward));
 		}
 		sv_end(s);
 		return;
@@ -393,25 +393,25 @@ static void hash_corridor(struct sv *s, const struct smug_world *w, int i)
 	unsigned char *p = sv_hash_put(s, 8 + sizeof k->id + 19 * 8);
 
 	p = sv_put_text(p, k->id, sizeof k->id);
-	p = sv_put_u64(p, (uint64_t)(int64_t)k->a);
-	p = sv_put_u64(p, (uint64_t)(int64_t)k->b);
-	p = sv_put_u64(p, (uint64_t)(int64_t)k->travel_days);
+	p = put_le64(p, (uint64_t)(int64_t)k->a);
+	p = put_le64(p, (uint64_t)(int64_t)k->b);
+	p = put_le64(p, (uint64_t)(int64_t)k->travel_days);
 	p = sv_put_f(p, &k->hazard, 1);
-	p = sv_put_u64(p, (uint64_t)(int64_t)k->route_weight);
-	p = sv_put_u64(p, (uint64_t)(int64_t)k->border);
-	p = sv_put_u64(p, (uint64_t)b->traffic);
-	p = sv_put_u64(p, (uint64_t)b->checks);
-	p = sv_put_u64(p, (uint64_t)b->inspections);
-	p = sv_put_u64(p, (uint64_t)b->detections);
-	p = sv_put_u64(p, (uint64_t)b->seizures);
-	p = sv_put_u64(p, (uint64_t)b->bribes);
-	p = sv_put_u64(p, (uint64_t)b->tariffs);
-	p = sv_put_u64(p, (uint64_t)(int64_t)b->traffic_today);
-	p = sv_put_u64(p, (uint64_t)(int64_t)b->seizures_today);
-	p = sv_put_u64(p, (uint64_t)(int64_t)b->traffic_yday);
-	p = sv_put_u64(p, (uint64_t)(int64_t)b->seizures_yday);
-	p = sv_put_u64(p, (uint64_t)b->bribes_today);
-	p = sv_put_u64(p, (uint64_t)b->bribes_yday);
+	p = put_le64(p, (uint64_t)(int64_t)k->route_weight);
+	p = put_le64(p, (uint64_t)(int64_t)k->border);
+	p = put_le64(p, (uint64_t)b->traffic);
+	p = put_le64(p, (uint64_t)b->checks);
+	p = put_le64(p, (uint64_t)b->inspections);
+	p = put_le64(p, (uint64_t)b->detections);
+	p = put_le64(p, (uint64_t)b->seizures);
+	p = put_le64(p, (uint64_t)b->bribes);
+	p = put_le64(p, (uint64_t)b->tariffs);
+	p = put_le64(p, (uint64_t)(int64_t)b->traffic_today);
+	p = put_le64(p, (uint64_t)(int64_t)b->seizures_today);
+	p = put_le64(p, (uint64_t)(int64_t)b->traffic_yday);
+	p = put_le64(p, (uint64_t)(int64_t)b->seizures_yday);
+	p = put_le64(p, (uint64_t)b->bribes_today);
+	p = put_le64(p, (uint64_t)b->bribes_yday);
 	sv_hash_put_end(s, p);
 }
 
@@ -741,7 +741,7 @@ static void visit_ledger(struct sv *s, struct smug_world *w)
 				unsigned char *p = sv_hash_put(s, 16 + sizeof l->accounts[i].id);
 
 				p = sv_put_text(p, l->accounts[i].id, sizeof l->accounts[i].id);
-				sv_hash_put_end(s, sv_put_u64(p, (uint64_t)l->accounts[i].balance));
+				sv_hash_put_end(s, put_le64(p, (uint64_t)l->accounts[i].balance));
 			}
 		} else {
 			for (int i = 0; i < l->n_accounts; i++) {

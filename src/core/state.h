@@ -87,7 +87,7 @@ bool sv_fail(struct sv *s, const char *key, const char *fmt, ...) __attribute__(
 void sv_hash_flush(struct sv *s);
 /* The digest's buffer with room for n more bytes (n at most its size;
  * the buffer fed to the hash first if it has less): a fast path writes a
- * record there with sv_put_u64, sv_put_f and sv_put_text, the bytes
+ * record there with put_le64 (core.h), sv_put_f and sv_put_text, the bytes
  * sv_hash_words and sv_str's hash would copy, and sv_hash_put_end takes
  * what it wrote. No word goes through a record on the stack. */
 static inline unsigned char *sv_hash_put(struct sv *s, size_t n)
@@ -100,22 +100,11 @@ static inline void sv_hash_put_end(struct sv *s, const unsigned char *end)
 {
 	s->hlen = (size_t)(end - s->hbuf);
 }
-/* A 64-bit word, little-endian, at b; b past it. */
-static inline unsigned char *sv_put_u64(unsigned char *b, uint64_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(b, &v, 8);
-#else
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
-#endif
-	return b + 8;
-}
 /* The digest's leaf: one word through the buffer (inline, so hashing
  * the state makes no call per number). */
 static inline void sv_hash_u64(struct sv *s, uint64_t v)
 {
-	sv_hash_put_end(s, sv_put_u64(sv_hash_put(s, 8), v));
+	sv_hash_put_end(s, put_le64(sv_hash_put(s, 8), v));
 }
 /* The n doubles at v (an array of them, or a struct of only doubles) by
  * their bits, at b; b past them. */
@@ -129,7 +118,7 @@ static inline unsigned char *sv_put_f(unsigned char *b, const void *v, size_t n)
 		uint64_t bits;
 
 		memcpy(&bits, (const unsigned char *)v + 8 * i, 8);
-		b = sv_put_u64(b, bits);
+		b = put_le64(b, bits);
 	}
 	return b;
 #endif
@@ -142,7 +131,7 @@ static inline unsigned char *sv_put_text(unsigned char *b, const char *v, size_t
 {
 	size_t n = strlen(v);
 
-	b = sv_put_u64(b, n);
+	b = put_le64(b, n);
 	memcpy(b, v, size);
 	return b + n;
 }
@@ -167,7 +156,7 @@ static inline unsigned char *sv_pack_room(struct sv *s, size_t n)
 /* A double packed: its 64 bits, little-endian. */
 static inline void sv_pack_f(struct sv *s, double v)
 {
-	s->len = (size_t)(sv_put_u64(sv_pack_room(s, 8), sv_f_bits(v)) - s->buf);
+	s->len = (size_t)(put_le64(sv_pack_room(s, 8), sv_f_bits(v)) - s->buf);
 }
 /* A number packed as a varint: 7 bits a byte (at most 10), low bits
  * first, the high bit set on every byte but the last. */

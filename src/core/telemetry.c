@@ -891,29 +891,6 @@ void telemetry_clone(struct smug_world *dst, const struct smug_world *src)
  * come and go, so hashing the state costs the same with 100 or 100,000
  * events kept. Order counts through the sequence number in each hash. ---- */
 
-/* v little-endian at b + *n; *n moves on past it */
-static void put_u64(unsigned char *b, size_t *n, uint64_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(b + *n, &v, 8); /* the same bytes, one store */
-#else
-	for (int i = 0; i < 8; i++)
-		b[*n + i] = (unsigned char)(v >> (8 * i));
-#endif
-	*n += 8;
-}
-
-static void put_u32(unsigned char *b, size_t *n, uint32_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(b + *n, &v, 4);
-#else
-	for (int i = 0; i < 4; i++)
-		b[*n + i] = (unsigned char)(v >> (8 * i));
-#endif
-	*n += 4;
-}
-
 /* An event's hash covers every field its text is formatted from: the
  * record's fields, then its money and count (64 bytes so far, the most
  * XXH3 takes in its four-round case: the kind and the flags share a
@@ -922,35 +899,34 @@ static uint64_t event_hash(const struct smug_event *e, uint64_t seq)
 {
 	/* the fields (52 bytes), then the longer of the two tails: a route
 	 * (4 + 80) over money, count and figures (12 + 40) */
-	unsigned char b[52 + 4 + 4 * SMUG_EVENT_ROUTE_NODES];
-	size_t n = 0;
+	unsigned char b[52 + 4 + 4 * SMUG_EVENT_ROUTE_NODES], *p = b;
 
 	_Static_assert(SMUG_EVENT_KIND_COUNT < 1 << 16 && SMUG_EVF_ALL < 1u << 16, "kind and flags share a word");
-	put_u64(b, &n, seq);
-	put_u64(b, &n, e->shipment);
-	put_u64(b, &n, (uint64_t)e->amount);
-	put_u32(b, &n, (uint32_t)e->day);
-	put_u32(b, &n, (uint32_t)e->kind | (uint32_t)e->flags << 16); /* kinds and flags below 2^16 */
-	put_u32(b, &n, (uint32_t)e->faction);
-	put_u32(b, &n, (uint32_t)e->corridor);
-	put_u32(b, &n, (uint32_t)e->commodity);
-	put_u32(b, &n, (uint32_t)e->src_ward);
-	put_u32(b, &n, (uint32_t)e->dst_ward);
+	p = put_le64(p, seq);
+	p = put_le64(p, e->shipment);
+	p = put_le64(p, (uint64_t)e->amount);
+	p = put_le32(p, (uint32_t)e->day);
+	p = put_le32(p, (uint32_t)e->kind | (uint32_t)e->flags << 16); /* kinds and flags below 2^16 */
+	p = put_le32(p, (uint32_t)e->faction);
+	p = put_le32(p, (uint32_t)e->corridor);
+	p = put_le32(p, (uint32_t)e->commodity);
+	p = put_le32(p, (uint32_t)e->src_ward);
+	p = put_le32(p, (uint32_t)e->dst_ward);
 	if (event_has_route(e)) {
-		put_u32(b, &n, (uint32_t)e->u.route.n);
+		p = put_le32(p, (uint32_t)e->u.route.n);
 		for (int i = 0; i < e->u.route.n; i++)
-			put_u32(b, &n, (uint32_t)e->u.route.nodes[i]);
+			p = put_le32(p, (uint32_t)e->u.route.nodes[i]);
 	} else {
-		put_u64(b, &n, (uint64_t)e->u.v.money);
-		put_u32(b, &n, (uint32_t)e->u.v.count);
+		p = put_le64(p, (uint64_t)e->u.v.money);
+		p = put_le32(p, (uint32_t)e->u.v.count);
 		for (int i = 0; i < event_figures(e); i++) {
 			uint64_t bits;
 
 			memcpy(&bits, &e->u.v.figure[i], 8);
-			put_u64(b, &n, bits);
+			p = put_le64(p, bits);
 		}
 	}
-	return hash_bytes(b, n);
+	return hash_bytes(b, (size_t)(p - b));
 }
 
 static uint64_t oldest_seq(const struct smug_telemetry *t)
