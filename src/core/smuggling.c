@@ -534,7 +534,6 @@ struct smug_plan_memo {
 	 * later candidate sharing a prefix starts where that prefix ended */
 	double cum_loss[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
-	int cum_to[SMUG_ROUTE_TOPK_MAX]; /* cum_*[i][e] valid for e < cum_to[i] */
 	struct memo_odds *odds;			    /* [n_slots], shared by all factions */
 	struct memo_term *term;			    /* [n_slots], the decision being scored */
 	uint32_t term_tag;			    /* its tag: one per scored decision */
@@ -918,20 +917,17 @@ static int64_t sale_price(const struct smug_commodity_def *def, int64_t value, d
 
 /* Score a decision's np candidates and pick the winner and runner-up.
  * Each candidate's expected loss and cost are summed edge by edge in
- * route order exactly as smug_explain_decision() sums them. Scores only
- * grow edge by edge (every term is >= 0), so once a running score
- * reaches the runner-up's score so far the candidate can be neither
- * winner nor runner-up and is left unfinished. A candidate sharing a
- * prefix with an earlier one starts where that prefix ended, or where
- * the earlier one was left unfinished inside it: the same edges in the
- * same order were summed already, so the running sums are the same to
- * the bit, and if its running score there already reaches the bound it
- * is left unfinished at once (the sum would stop there too). Its own
- * running sums are written from that edge on; a later candidate reads
- * them only past this one's shared prefix (lcp_from names the earliest
- * route of the longest shared prefix, so a later route sharing no more
- * than that names the earlier route instead). The explanation rebuilds
- * every candidate in full.
+ * route order exactly as smug_explain_decision() sums them. First the two
+ * terms of every edge the candidates cross are looked up, each once; then
+ * every candidate is summed in full, without a test per edge: a bound
+ * that stopped a candidate once its running score reached the runner-up's
+ * summed a third fewer terms, but its exits, taken at places no branch
+ * predictor can learn, cost more time than those terms. A
+ * candidate sharing a prefix with an earlier one starts where that prefix
+ * ended: the same edges in the same order were summed already, so the
+ * running sums are the same to the bit (lcp_from names the earliest route
+ * of the longest shared prefix). Equal scores keep the smaller route
+ * index.
  * Kept out of line: per decision, the memo, the value and the heat are
  * loaded once, and the inner sum has its own registers. */
 static __attribute__((noinline)) void score_candidates(const struct smug_world *w, struct smug_plan_memo *m,
@@ -947,32 +943,16 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 	uint32_t tag;
 	int winner = -1, runner = -1;
 	struct cand_score best = {0, 0, 0}, second = {0, 0, 0};
-	double bound = INFINITY; /* the runner-up's score once there is one */
 
 	if (++m->term_tag == 0) { /* wrapped: forget every tag */
 		memset(terms, 0, (size_t)m->n_slots * sizeof *terms);
 		m->term_tag = 1;
 	}
 	tag = m->term_tag;
-	for (int i = 0; i < np; i++) {
-		const struct route_scan_path *p = &sc->p[i];
-		const int *slot = sc->slot + p->first;
-		const int n_edges = p->n_edges;
-		double travel = travel_weight * (double)p->travel_days * v;
-		double loss = 0, cost = 0, score;
-		double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
-		int e = 0;
+	for (int i = 0; i < np; i++) { /* past its shared prefix: those were looked up */
+		const int *slot = sc->slot + sc->p[i].first;
 
-		if (p->lcp_len > 0 && m->cum_to[p->lcp_from] > 0) {
-			e = m->cum_to[p->lcp_from] < p->lcp_len ? m->cum_to[p->lcp_from] : p->lcp_len;
-			loss = m->cum_loss[p->lcp_from][e - 1];
-			cost = m->cum_cost[p->lcp_from][e - 1];
-			if (loss + cost + travel >= bound) {
-				m->cum_to[i] = 0;
-				continue; /* as the sum below would stop at edge e - 1 */
-			}
-		}
-		for (; e < n_edges; e++) {
+		for (int e = sc->p[i].lcp_len; e < sc->p[i].n_edges; e++) {
 			struct memo_term *t = &terms[slot[e]];
 
 			if (t->tag != tag) {
@@ -984,18 +964,30 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 				t->cost = xs->b.cost * v;
 				t->tag = tag;
 			}
+		}
+	}
+	for (int i = 0; i < np; i++) {
+		const struct route_scan_path *p = &sc->p[i];
+		const int *slot = sc->slot + p->first;
+		const int n_edges = p->n_edges;
+		double travel = travel_weight * (double)p->travel_days * v;
+		double loss = 0, cost = 0, score;
+		double *cl = m->cum_loss[i], *cc = m->cum_cost[i];
+		int e = 0;
+
+		if (p->lcp_len > 0) {
+			e = p->lcp_len;
+			loss = m->cum_loss[p->lcp_from][e - 1];
+			cost = m->cum_cost[p->lcp_from][e - 1];
+		}
+		for (; e < n_edges; e++) {
+			const struct memo_term *t = &terms[slot[e]];
+
 			loss += t->loss;
 			cost += t->cost;
 			cl[e] = loss;
 			cc[e] = cost;
-			if (loss + cost + travel >= bound)
-				break; /* score >= the runner-up's: changes nothing */
 		}
-		if (e < n_edges) {
-			m->cum_to[i] = e + 1;
-			continue;
-		}
-		m->cum_to[i] = n_edges;
 		score = loss + cost + travel;
 		if (winner < 0 || score < best.score) {
 			runner = winner;
@@ -1006,8 +998,6 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 			runner = i;
 			second = (struct cand_score){loss, cost, score};
 		}
-		if (runner >= 0)
-			bound = second.score;
 	}
 	out->winner = winner;
 	out->runner = runner;
