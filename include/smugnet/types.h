@@ -226,6 +226,11 @@ struct smug_network {
 	int recent_head, recent_count;
 	struct smug_lane lanes[SMUG_LANE_CAP];
 	int n_lanes;
+	/* derived, not saved (rebuilt when a state is read): each lane's two
+	 * wards as one number, smuggling_lane_key(), so the plan looks for a
+	 * lane in a short array instead of striding over the lanes (parallel
+	 * array) */
+	uint64_t lane_keys[SMUG_LANE_CAP];
 	/* totals since the world began */
 	int64_t shipments, delivered, seized, lost, delayed;
 	int64_t bribes_spent, tariffs_paid, purchases, sales; /* minor units */

@@ -392,6 +392,9 @@ static bool check_network(struct ck *c, int f, int in_flight)
 		for (int j = 0; j < l->route_len; j++)
 			if (!in(l->route_nodes[j], 0, w->n_nodes - 1))
 				return bad(c, "state.factions[%d].network.lanes[%d].route[%d]: not a node index", f, i, j);
+		if (n->lane_keys[i] != smuggling_lane_key(l->src_ward, l->dst_ward))
+			return bad(c, "state.factions[%d].network.lanes[%d]: its search key is not that of its wards", f,
+				   i);
 	}
 	return true;
 }

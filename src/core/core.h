@@ -554,6 +554,13 @@ struct smug_edge_stats *network_find_stats(const struct smug_world *w, struct sm
 					   int corridor, int from);
 /* Rebuild n->edge_keys from its edge_stats (a state just read). */
 void smuggling_key_stats(const struct smug_world *w, struct smug_network *n);
+/* A lane's search key: its two wards (smuggling_key_lanes() writes every
+ * lane's into lane_keys); lanes of the same wards differ by commodity. */
+static inline uint64_t smuggling_lane_key(int src_ward, int dst_ward)
+{
+	return (uint64_t)(uint32_t)src_ward << 32 | (uint32_t)dst_ward;
+}
+void smuggling_key_lanes(struct smug_network *n);
 /* The index in stats[0..n_stats) (sorted by key) of the statistic of
  * crossing `corridor` from node `from`, or a negative number when it has
  * none; reads no entry outside the list. */

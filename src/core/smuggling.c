@@ -366,22 +366,32 @@ static int stats_search(const struct smug_world *w, const struct smug_edge_stats
 	return -(lo + 1);
 }
 
-/* stats_search() over a network's own statistics, by their keys. */
+/* stats_search() over a network's own statistics, by their keys (unique
+ * and ascending). The first key not below the one sought is found by
+ * halving a window that keeps its length whichever half it takes, so the
+ * step is a conditional move, not a branch: which half is data no branch
+ * predictor can learn. */
 static int keys_search(const int *keys, int n, int key)
 {
-	int lo = 0, hi = n - 1;
+	const int *base = keys;
+	int lo;
 
-	while (lo <= hi) {
-		int mid = lo + (hi - lo) / 2;
+	if (n <= 0)
+		return -1;
+	for (int len = n; len > 1;) {
+		int half = len / 2;
 
-		if (keys[mid] == key)
-			return mid;
-		if (keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
+		base = base[half] < key ? base + half : base;
+		len -= half;
 	}
-	return -(lo + 1);
+	lo = (int)(base - keys) + (*base < key);
+	return lo < n && keys[lo] == key ? lo : -(lo + 1);
+}
+
+void smuggling_key_lanes(struct smug_network *n)
+{
+	for (int i = 0; i < n->n_lanes; i++)
+		n->lane_keys[i] = smuggling_lane_key(n->lanes[i].src_ward, n->lanes[i].dst_ward);
 }
 
 void smuggling_key_stats(const struct smug_world *w, struct smug_network *n)
@@ -1103,11 +1113,11 @@ static void lane_record(struct smug_world *w, int f, enum smug_commodity c, int 
 {
 	struct smug_network *n = &w->factions[f].net;
 	struct smug_lane *lane = NULL;
+	const uint64_t key = smuggling_lane_key(src, dst);
 
 	/* the last lane of the key: scanned from the end */
 	for (int i = n->n_lanes - 1; i >= 0 && lane == NULL; i--)
-		if (n->lanes[i].commodity == c && n->lanes[i].src_ward == src &&
-		    n->lanes[i].dst_ward == dst)
+		if (n->lane_keys[i] == key && n->lanes[i].commodity == c)
 			lane = &n->lanes[i];
 	if (lane && !same_route(lane->route_nodes, lane->route_len, p->nodes, p->n_nodes)) {
 		double risk = 0;
@@ -1137,6 +1147,7 @@ static void lane_record(struct smug_world *w, int f, enum smug_commodity c, int 
 		lane->commodity = c;
 		lane->src_ward = src;
 		lane->dst_ward = dst;
+		n->lane_keys[lane - n->lanes] = key;
 	}
 	memcpy(lane->route_nodes, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
 	lane->route_len = p->n_nodes;

@@ -627,6 +627,8 @@ static void visit_lanes(struct sv *s, const struct smug_world *w, struct smug_ne
 		sv_int(s, "last_day", &ln->last_day, -1, DAY_MAX);
 		sv_end(s);
 	}
+	if (sv_reading(s) && sv_ok(s))
+		smuggling_key_lanes(n);
 	sv_end(s);
 }
 
