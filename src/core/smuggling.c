@@ -518,15 +518,6 @@ struct memo_ward {
 	struct customs_odds o;
 };
 
-/* A slot's two terms in the sums of the decision being scored: the
- * expected loss and cost of crossing it with that decision's cargo, as
- * score_candidates() adds them. Candidates of one decision share many
- * edges past their common prefix; tag says which decision wrote them. */
-struct memo_term {
-	uint32_t tag;
-	double loss, cost; /* minor units */
-};
-
 /* A corridor's predation and the hazard it was computed from: it changes
  * only when the corridor's hazard or the loss/delay knobs do, so it is
  * kept across plans and recomputed when the hazard differs (a plan whose
@@ -545,8 +536,6 @@ struct smug_plan_memo {
 	double cum_loss[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	struct memo_odds *odds;			    /* [n_slots], shared by all factions */
-	struct memo_term *term;			    /* [n_slots], the decision being scored */
-	uint32_t term_tag;			    /* its tag: one per scored decision */
 	struct memo_pred *pred;			    /* [n_slots / 2], kept across plans */
 	double pred_share;			    /* the knobs they were computed with */
 	int pred_max_delays;
@@ -572,7 +561,6 @@ void plan_memo_free(struct smug_plan_memo *m)
 	for (int f = 0; f < SMUG_FACTIONS_MAX; f++)
 		free(m->slots[f]);
 	free(m->odds);
-	free(m->term);
 	free(m->pred);
 	free(m->ward);
 	free(m->owed);
@@ -598,7 +586,6 @@ static struct smug_plan_memo *plan_memo_begin(struct smug_world *w)
 		m->n_slots = 2 * w->n_corridors;
 		m->n_wards = w->n_wards;
 		m->odds = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->odds);
-		m->term = xcalloc((size_t)(m->n_slots ? m->n_slots : 1), sizeof *m->term);
 		m->pred = xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *m->pred);
 		m->ward = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *m->ward);
 		m->owed = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *m->owed);
@@ -927,17 +914,17 @@ static int64_t sale_price(const struct smug_commodity_def *def, int64_t value, d
 
 /* Score a decision's np candidates and pick the winner and runner-up.
  * Each candidate's expected loss and cost are summed edge by edge in
- * route order exactly as smug_explain_decision() sums them. First the two
- * terms of every edge the candidates cross are looked up, each once; then
- * every candidate is summed in full, without a test per edge: a bound
+ * route order exactly as smug_explain_decision() sums them, every
+ * candidate in full and each term worked out where it is added. A bound
  * that stopped a candidate once its running score reached the runner-up's
- * summed a third fewer terms, but its exits, taken at places no branch
- * predictor can learn, cost more time than those terms. A
- * candidate sharing a prefix with an earlier one starts where that prefix
- * ended: the same edges in the same order were summed already, so the
- * running sums are the same to the bit (lcp_from names the earliest route
- * of the longest shared prefix). Equal scores keep the smaller route
- * index.
+ * summed a third fewer terms, and keeping each edge's terms for the rest
+ * of the decision worked out fewer, but both need a test per edge whose
+ * outcome no branch predictor can learn, and those cost more time than
+ * the terms they save. A candidate sharing a prefix with an earlier one
+ * starts where that prefix ended: the same edges in the same order were
+ * summed already, so the running sums are the same to the bit (lcp_from
+ * names the earliest route of the longest shared prefix). Equal scores
+ * keep the smaller route index.
  * Kept out of line: per decision, the memo, the value and the heat are
  * loaded once, and the inner sum has its own registers. */
 static __attribute__((noinline)) void score_candidates(const struct smug_world *w, struct smug_plan_memo *m,
@@ -948,34 +935,10 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 	const double v = (double)value, pen1 = 1.0 + penalty;
 	const double travel_weight = w->cfg.smuggling.travel_weight;
 	struct memo_slot *slots = memo_slots(m, f);
-	struct memo_term *terms = m->term;
 	const uint32_t gen = m->gen;
-	uint32_t tag;
 	int winner = -1, runner = -1;
 	struct cand_score best = {0, 0, 0}, second = {0, 0, 0};
 
-	if (++m->term_tag == 0) { /* wrapped: forget every tag */
-		memset(terms, 0, (size_t)m->n_slots * sizeof *terms);
-		m->term_tag = 1;
-	}
-	tag = m->term_tag;
-	for (int i = 0; i < np; i++) { /* past its shared prefix: those were looked up */
-		const int *slot = sc->slot + sc->p[i].first;
-
-		for (int e = sc->p[i].lcp_len; e < sc->p[i].n_edges; e++) {
-			struct memo_term *t = &terms[slot[e]];
-
-			if (t->tag != tag) {
-				struct memo_slot *xs = &slots[slot[e]];
-
-				if (xs->gen != gen)
-					memo_fill(w, m, f, xs, slot[e]);
-				t->loss = smuggling_belief_risk(&xs->b, heat) * v * pen1;
-				t->cost = xs->b.cost * v;
-				t->tag = tag;
-			}
-		}
-	}
 	for (int i = 0; i < np; i++) {
 		const struct route_scan_path *p = &sc->p[i];
 		const int *slot = sc->slot + p->first;
@@ -991,10 +954,12 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 			cost = m->cum_cost[p->lcp_from][e - 1];
 		}
 		for (; e < n_edges; e++) {
-			const struct memo_term *t = &terms[slot[e]];
+			struct memo_slot *xs = &slots[slot[e]];
 
-			loss += t->loss;
-			cost += t->cost;
+			if (xs->gen != gen) /* the faction's first look at it in this plan */
+				memo_fill(w, m, f, xs, slot[e]);
+			loss += smuggling_belief_risk(&xs->b, heat) * v * pen1;
+			cost += xs->b.cost * v;
 			cl[e] = loss;
 			cc[e] = cost;
 		}
