@@ -484,6 +484,12 @@ static void recent_corridor_past(struct smug_world *w)
 		net0(w)->recent[i].at_corridor = w->n_corridors;
 }
 static void lanes_past_cap(struct smug_world *w) { net0(w)->n_lanes = SMUG_LANE_CAP + 1; }
+/* the key the planner finds a lane by, out of step with its wards */
+static void lane_key_stale(struct smug_world *w)
+{
+	ck_assert_int_gt(net0(w)->n_lanes, 0);
+	net0(w)->lane_keys[0] ^= 1;
+}
 static void lane_node_past(struct smug_world *w)
 {
 	struct smug_network *n = net0(w);
@@ -765,6 +771,7 @@ static const struct violation violations[] = {
 	{"a recent outcome's corridor past the corridors", recent_corridor_past, ".network.recent[0].at_corridor: out of range"},
 	{"lanes past their cap", lanes_past_cap, ".network.lanes: at most "},
 	{"a lane's node past the nodes", lane_node_past, ".network.lanes[0].route[0]: not a node index"},
+	{"a lane's search key", lane_key_stale, ".network.lanes[0]: its search key is not that of its wards"},
 	{"customs counts inside a ward", customs_off_border, ", which is not a border"},
 	{"a reason's total below 0", by_reason_negative, "state.ledger.by_reason["},
 	{"burned without a reason", burned, "state.ledger.burned: "},
