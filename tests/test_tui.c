@@ -1992,6 +1992,62 @@ START_TEST(test_tui_why_lists_whole_entries_that_count_every_corridor)
 }
 END_TEST
 
+/* The why view spends two rows on the winner's and the runner-up's whole
+ * routes only while its table of candidates keeps at least three rows
+ * (the winner, the runner-up and one more) below them; on a shorter
+ * canvas it leaves the two routes out for the table. Every decision of
+ * every faction with a runner-up on day 60, the view alone on canvases
+ * 8 to 40 rows high at 56, 64, 80 and 120 columns. */
+START_TEST(test_tui_why_routes_leave_the_table_three_rows)
+{
+	static const int cols[] = {56, 64, 80, 120};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int shown = 0, left_out = 0;
+
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < pane_routes_rows(&a); r++) {
+			const struct smug_explanation *x;
+			int di = -1;
+
+			a.route_sel = r;
+			x = view_why_explanation(&a, &di);
+			if (x == NULL || x->winner < 0 || x->runner < 0 || x->runner == x->winner)
+				continue;
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++)
+				for (int h = 8; h <= 40; h++) {
+					char *s = why_on_canvas(&a, h, cols[c]);
+					const char *p = s;
+					int rows = 0;
+
+					while ((p = strstr(p, "\n\u2502+")) != NULL) { /* a candidate's row */
+						rows++;
+						p++;
+					}
+					if (strstr(s, "\u2502winner:    ") != NULL) {
+						ck_assert_msg(rows >= 3,
+							      "%s's decision %d at %dx%d: the routes shown leave the table %d "
+							      "rows, want 3:\n%s",
+							      w->factions[f].id, r, cols[c], h, rows, s);
+						shown++;
+					} else if (rows > 0) {
+						left_out++;
+					}
+					free(s);
+				}
+			tui_handle_key(&a, 27);
+		}
+	}
+	ck_assert_int_gt(shown, 0);
+	ck_assert_int_gt(left_out, 0); /* some canvas had a table but no room for the routes */
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_why_leads_with_the_decision)
 {
 	struct tui_app a;
@@ -14798,6 +14854,7 @@ int main(void)
 	tcase_add_test(t, test_tui_enter_on_an_empty_routes_pane_opens_nothing);
 	tcase_add_test(t, test_tui_why_short_route_keeps_its_last_node);
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
+	tcase_add_test(t, test_tui_why_routes_leave_the_table_three_rows);
 	tcase_add_test(t, test_tui_event_filter_and_story);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
 	tcase_add_test(t, test_tui_only_the_focused_pane_is_framed_as_focused);
