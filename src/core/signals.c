@@ -381,7 +381,17 @@ static inline __attribute__((always_inline)) int64_t econ_move(int64_t *from, in
  * skipped; and every amount is a share of a balance, never negative.
  * shared: the enforcement points and the corruption both sum above 0, so
  * every ward's shares are its part of them, none the even one, and the
- * loop takes no test for it. */
+ * loop takes no test for it.
+ * The wards go in blocks of ECON_BLOCK, each in two passes. The first
+ * works out what each ward's transfers ask for that depends on nothing
+ * an earlier ward's transfers change (its levy and leak from its buyers'
+ * balance at the start, its shares of the enforcement pay and of the
+ * black market's spending): chains of conversions and divisions of
+ * wards that do not wait on each other. The second makes the transfers
+ * in ward order, where the treasury's and the black market's balances
+ * pass from ward to ward. The same operations on the same values as one
+ * pass, so the same bits. */
+#define ECON_BLOCK 64
 static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_world *w, int64_t *held,
 								     int64_t moved[ECON_WARD_MOVES],
 								     double points, double corruption,
@@ -398,40 +408,59 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 	int64_t pay = share_of(treasury, ec->enforcement_pay_rate);
 	int64_t spend = share_of(blackmarket, ec->blackmarket_spend_rate);
 	int64_t zero = 0; /* negative once a transfer moved nothing */
+	int64_t paid = 0, spent = 0, given = 0; /* moved[2], [3] and [4] of these wards */
 	uint32_t idle = 0;
 
 	assert(l->treasury != l->blackmarket);
-	for (int i = 0; i < n_wards; i++) {
-		const struct smug_econ_ward *e = &econ[i];
-		int64_t buyers = acc[e->buyers].balance, account = acc[e->account].balance;
-		int64_t levy = share_part(buyers, levy_rate);
-		int64_t leak = share_part(levy, leak_rate * e->corruption);
-		/* no amount is below 0: the rates are in [0,1] (the knob
-		 * table's ranges, checked by every loader and by --set), the
-		 * balances and pay and spend are not below 0, corruption,
-		 * stepped above, is in [0,1] (or -0.0), enforcement points are
-		 * in [0,1e6] (the scenario's and the snapshot's range; nothing
-		 * changes them), so points is above 0 wherever it divides;
-		 * and the leak is no more than the levy: the levy, a double
-		 * truncated, converts back exactly, and a product with a rate
-		 * of at most 1 is no larger */
-		double pw = shared || points > 0 ? e->points / points : even;
-		double cw = shared || corruption > 0 ? e->corruption / corruption : even;
-		int64_t *h = held + ECON_WARD_MOVES * i, m0, m1, m2, m3, m4;
+	for (int i0 = 0; i0 < n_wards; i0 += ECON_BLOCK) {
+		const int nb = n_wards - i0 < ECON_BLOCK ? n_wards - i0 : ECON_BLOCK;
+		struct {
+			int64_t buyers, levy, leak, pay, spend;
+		} ask[ECON_BLOCK];
 
-		/* in ward_moves' order; each amount read when its turn comes */
-		m0 = econ_move(&buyers, &blackmarket, leak, roomy);
-		m1 = econ_move(&buyers, &treasury, levy - leak, roomy);
-		m2 = econ_move(&treasury, &account, share_part(pay, pw), roomy);
-		m3 = econ_move(&account, &buyers, share_part(account, ward_spend_rate), roomy);
-		m4 = econ_move(&blackmarket, &buyers, share_part(spend, cw), roomy);
-		h[0] = m0, h[1] = m1, h[2] = m2, h[3] = m3, h[4] = m4;
-		moved[2] += m2, moved[3] += m3, moved[4] += m4;
-		/* m - 1 is negative just where m, never negative, is 0 */
-		zero |= (m0 - 1) | (m1 - 1) | (m2 - 1) | (m3 - 1) | (m4 - 1);
-		acc[e->buyers].balance = buyers;
-		acc[e->account].balance = account;
+		for (int b = 0; b < nb; b++) {
+			const struct smug_econ_ward *e = &econ[i0 + b];
+			int64_t buyers = acc[e->buyers].balance;
+			int64_t levy = share_part(buyers, levy_rate);
+			/* no amount is below 0: the rates are in [0,1] (the knob
+			 * table's ranges, checked by every loader and by --set),
+			 * the balances and pay and spend are not below 0,
+			 * corruption, stepped above, is in [0,1] (or -0.0),
+			 * enforcement points are in [0,1e6] (the scenario's and
+			 * the snapshot's range; nothing changes them), so points
+			 * is above 0 wherever it divides; and the leak is no more
+			 * than the levy: the levy, a double truncated, converts
+			 * back exactly, and a product with a rate of at most 1 is
+			 * no larger */
+			double pw = shared || points > 0 ? e->points / points : even;
+			double cw = shared || corruption > 0 ? e->corruption / corruption : even;
+
+			ask[b].buyers = buyers;
+			ask[b].levy = levy;
+			ask[b].leak = share_part(levy, leak_rate * e->corruption);
+			ask[b].pay = share_part(pay, pw);
+			ask[b].spend = share_part(spend, cw);
+		}
+		for (int b = 0; b < nb; b++) {
+			const struct smug_econ_ward *e = &econ[i0 + b];
+			int64_t buyers = ask[b].buyers, account = acc[e->account].balance, leak = ask[b].leak;
+			int64_t *h = held + ECON_WARD_MOVES * (i0 + b), m0, m1, m2, m3, m4;
+
+			/* in ward_moves' order; each amount read when its turn comes */
+			m0 = econ_move(&buyers, &blackmarket, leak, roomy);
+			m1 = econ_move(&buyers, &treasury, ask[b].levy - leak, roomy);
+			m2 = econ_move(&treasury, &account, ask[b].pay, roomy);
+			m3 = econ_move(&account, &buyers, share_part(account, ward_spend_rate), roomy);
+			m4 = econ_move(&blackmarket, &buyers, ask[b].spend, roomy);
+			h[0] = m0, h[1] = m1, h[2] = m2, h[3] = m3, h[4] = m4;
+			paid += m2, spent += m3, given += m4;
+			/* m - 1 is negative just where m, never negative, is 0 */
+			zero |= (m0 - 1) | (m1 - 1) | (m2 - 1) | (m3 - 1) | (m4 - 1);
+			acc[e->buyers].balance = buyers;
+			acc[e->account].balance = account;
+		}
 	}
+	moved[2] += paid, moved[3] += spent, moved[4] += given;
 	/* the leaks and levies are what the black market and the treasury
 	 * gained besides what they paid out */
 	moved[0] += blackmarket - acc[l->blackmarket].balance + moved[4];
