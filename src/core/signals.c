@@ -415,12 +415,13 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 	for (int i0 = 0; i0 < n_wards; i0 += ECON_BLOCK) {
 		const int nb = n_wards - i0 < ECON_BLOCK ? n_wards - i0 : ECON_BLOCK;
 		struct {
-			int64_t buyers, levy, leak, pay, spend;
+			int64_t buyers, account, levy, leak, pay, spend;
+			int64_t spent; /* m3's amount if m2 moves all of pay */
 		} ask[ECON_BLOCK];
 
 		for (int b = 0; b < nb; b++) {
 			const struct smug_econ_ward *e = &econ[i0 + b];
-			int64_t buyers = acc[e->buyers].balance;
+			int64_t buyers = acc[e->buyers].balance, account = acc[e->account].balance;
 			int64_t levy = share_part(buyers, levy_rate);
 			/* no amount is below 0: the rates are in [0,1] (the knob
 			 * table's ranges, checked by every loader and by --set),
@@ -438,19 +439,25 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 			ask[b].buyers = buyers;
 			ask[b].levy = levy;
 			ask[b].leak = share_part(levy, leak_rate * e->corruption);
+			ask[b].account = account;
 			ask[b].pay = share_part(pay, pw);
 			ask[b].spend = share_part(spend, cw);
+			/* both are at most LEDGER_BALANCE_MAX: no overflow */
+			ask[b].spent = share_part(account + ask[b].pay, ward_spend_rate);
 		}
 		for (int b = 0; b < nb; b++) {
 			const struct smug_econ_ward *e = &econ[i0 + b];
-			int64_t buyers = ask[b].buyers, account = acc[e->account].balance, leak = ask[b].leak;
+			int64_t buyers = ask[b].buyers, account = ask[b].account, leak = ask[b].leak, spent_ask;
 			int64_t *h = held + ECON_WARD_MOVES * (i0 + b), m0, m1, m2, m3, m4;
 
 			/* in ward_moves' order; each amount read when its turn comes */
 			m0 = econ_move(&buyers, &blackmarket, leak, roomy);
 			m1 = econ_move(&buyers, &treasury, ask[b].levy - leak, roomy);
 			m2 = econ_move(&treasury, &account, ask[b].pay, roomy);
-			m3 = econ_move(&account, &buyers, share_part(account, ward_spend_rate), roomy);
+			spent_ask = ask[b].spent; /* the balance it was worked out for */
+			if (__builtin_expect(m2 != ask[b].pay, 0))
+				spent_ask = share_part(account, ward_spend_rate);
+			m3 = econ_move(&account, &buyers, spent_ask, roomy);
 			m4 = econ_move(&blackmarket, &buyers, ask[b].spend, roomy);
 			h[0] = m0, h[1] = m1, h[2] = m2, h[3] = m3, h[4] = m4;
 			paid += m2, spent += m3, given += m4;
