@@ -16,6 +16,8 @@ TOPK=${TOPK:-24 12 6 1}
 SHIPS=${SHIPS:-12 6 3}
 scenario=()
 if [ -n "${2:-}" ]; then scenario=(--scenario "$2"); fi
+# a world that does not load stops here, with smugnet's own message
+"$SMUGNET" run --days 1 --every 100000 "${scenario[@]}" > /dev/null || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
