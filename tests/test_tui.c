@@ -1927,6 +1927,30 @@ static int crosses_entries(const char *s, const char *who, const char *where, in
 	return n;
 }
 
+/* Open the why view on the next decision of the Routes pane, from
+ * faction *f's row *r on, whose runner-up is another route than its
+ * winner; NULL when none is left. The caller leaves the view with Esc
+ * and moves *r on. */
+static const struct smug_explanation *why_next_contested(struct tui_app *a, int *f, int *r)
+{
+	for (; *f < a->w->n_factions; (*f)++, *r = 0) {
+		a->faction = *f;
+		for (; *r < pane_routes_rows(a); (*r)++) {
+			const struct smug_explanation *x;
+			int di = -1;
+
+			a->route_sel = *r;
+			x = view_why_explanation(a, &di);
+			if (x == NULL || x->winner < 0 || x->runner < 0 || x->runner == x->winner)
+				continue;
+			tui_handle_key(a, '\r');
+			ck_assert_int_eq(a->view, VIEW_WHY);
+			return x;
+		}
+	}
+	return NULL;
+}
+
 /* The why view's two "only ... crosses" lists show whole entries at
  * every size: each named corridor with its loss figure, never a name, a
  * figure or the count of the rest cut, and the names shown plus "and N
@@ -1940,49 +1964,38 @@ START_TEST(test_tui_why_lists_whole_entries_that_count_every_corridor)
 	static const int size[][2] = {{24, 80}, {48, 80}, {40, 120}, {48, 160}};
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
+	const struct smug_explanation *x;
 	int checked = 0, named = 0, more_shown = 0, counted_only = 0;
 
 	tui_handle_key(&a, '2');
-	for (int f = 0; f < w->n_factions; f++) {
-		a.faction = f;
-		for (int r = 0; r < pane_routes_rows(&a); r++) {
-			const struct smug_explanation *x;
-			int di = -1;
+	for (int f = 0, r = 0; (x = why_next_contested(&a, &f, &r)) != NULL; r++) {
+		for (int sz = 0; sz < 5; sz++) {
+			char *screen = sz < 4 ? render(&a, size[sz][0], size[sz][1])
+					      : why_on_canvas(&a, 24, 56),
+			     *s = unframed(screen), where[96];
+			const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
+			const char *who[2] = {"winner", "runner-up"};
 
-			a.route_sel = r;
-			x = view_why_explanation(&a, &di);
-			if (x == NULL || x->winner < 0 || x->runner < 0 || x->runner == x->winner)
-				continue;
-			tui_handle_key(&a, '\r');
-			ck_assert_int_eq(a.view, VIEW_WHY);
-			for (int sz = 0; sz < 5; sz++) {
-				char *screen = sz < 4 ? render(&a, size[sz][0], size[sz][1])
-						      : why_on_canvas(&a, 24, 56),
-				     *s = unframed(screen), where[96];
-				const struct smug_explain_candidate *c[2] = {&x->cand[x->winner], &x->cand[x->runner]};
-				const char *who[2] = {"winner", "runner-up"};
+			for (int k = 0; k < 2; k++) {
+				char want[64][64];
+				int more, m = only_in(&a, c[k], c[1 - k], want, 64), n;
 
-				for (int k = 0; k < 2; k++) {
-					char want[64][64];
-					int more, m = only_in(&a, c[k], c[1 - k], want, 64), n;
-
-					snprintf(where, sizeof where, "%dx%d, %s's decision %d", sz < 4 ? size[sz][1] : 56,
-						 sz < 4 ? size[sz][0] : 24, w->factions[f].id, r);
-					n = crosses_entries(s, who[k], where, &more);
-					ck_assert_msg(n + more == m, "%s: %d named and %d more only the %s crosses, want %d in all",
-						      where, n, more, who[k], m);
-					ck_assert_msg(m == 0 || n > 0 || sz == 4, "%s: none of the %d corridors only the %s crosses named",
-						      where, m, who[k]);
-					named += n;
-					counted_only += sz == 4 && n == 0 && m > 0;
-					more_shown += more > 0;
-				}
-				free(s);
-				free(screen);
+				snprintf(where, sizeof where, "%dx%d, %s's decision %d", sz < 4 ? size[sz][1] : 56,
+					 sz < 4 ? size[sz][0] : 24, w->factions[f].id, r);
+				n = crosses_entries(s, who[k], where, &more);
+				ck_assert_msg(n + more == m, "%s: %d named and %d more only the %s crosses, want %d in all",
+					      where, n, more, who[k], m);
+				ck_assert_msg(m == 0 || n > 0 || sz == 4, "%s: none of the %d corridors only the %s crosses named",
+					      where, m, who[k]);
+				named += n;
+				counted_only += sz == 4 && n == 0 && m > 0;
+				more_shown += more > 0;
 			}
-			tui_handle_key(&a, 27);
-			checked++;
+			free(s);
+			free(screen);
 		}
+		tui_handle_key(&a, 27);
+		checked++;
 	}
 	ck_assert_int_ge(checked, 5);
 	ck_assert_int_gt(more_shown, 0); /* some list is longer than what it names */
@@ -2006,41 +2019,29 @@ START_TEST(test_tui_why_routes_leave_the_table_three_rows)
 	int shown = 0, left_out = 0;
 
 	tui_handle_key(&a, '2');
-	for (int f = 0; f < w->n_factions; f++) {
-		a.faction = f;
-		for (int r = 0; r < pane_routes_rows(&a); r++) {
-			const struct smug_explanation *x;
-			int di = -1;
+	for (int f = 0, r = 0; why_next_contested(&a, &f, &r) != NULL; r++) {
+		for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++)
+			for (int h = 8; h <= 40; h++) {
+				char *s = why_on_canvas(&a, h, cols[c]);
+				const char *p = s;
+				int rows = 0;
 
-			a.route_sel = r;
-			x = view_why_explanation(&a, &di);
-			if (x == NULL || x->winner < 0 || x->runner < 0 || x->runner == x->winner)
-				continue;
-			tui_handle_key(&a, '\r');
-			ck_assert_int_eq(a.view, VIEW_WHY);
-			for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++)
-				for (int h = 8; h <= 40; h++) {
-					char *s = why_on_canvas(&a, h, cols[c]);
-					const char *p = s;
-					int rows = 0;
-
-					while ((p = strstr(p, "\n\u2502+")) != NULL) { /* a candidate's row */
-						rows++;
-						p++;
-					}
-					if (strstr(s, "\u2502winner:    ") != NULL) {
-						ck_assert_msg(rows >= 3,
-							      "%s's decision %d at %dx%d: the routes shown leave the table %d "
-							      "rows, want 3:\n%s",
-							      w->factions[f].id, r, cols[c], h, rows, s);
-						shown++;
-					} else if (rows > 0) {
-						left_out++;
-					}
-					free(s);
+				while ((p = strstr(p, "\n\u2502+")) != NULL) { /* a candidate's row */
+					rows++;
+					p++;
 				}
-			tui_handle_key(&a, 27);
-		}
+				if (strstr(s, "\u2502winner:    ") != NULL) {
+					ck_assert_msg(rows >= 3,
+						      "%s's decision %d at %dx%d: the routes shown leave the table %d "
+						      "rows, want 3:\n%s",
+						      w->factions[f].id, r, cols[c], h, rows, s);
+					shown++;
+				} else if (rows > 0) {
+					left_out++;
+				}
+				free(s);
+			}
+		tui_handle_key(&a, 27);
 	}
 	ck_assert_int_gt(shown, 0);
 	ck_assert_int_gt(left_out, 0); /* some canvas had a table but no room for the routes */
