@@ -386,11 +386,13 @@ static inline __attribute__((always_inline)) int64_t econ_move(int64_t *from, in
  * works out what each ward's transfers ask for that depends on nothing
  * an earlier ward's transfers change (its levy and leak from its buyers'
  * balance at the start, its shares of the enforcement pay and of the
- * black market's spending): chains of conversions and divisions of
- * wards that do not wait on each other. The second makes the transfers
- * in ward order, where the treasury's and the black market's balances
- * pass from ward to ward. The same operations on the same values as one
- * pass, so the same bits. */
+ * black market's spending, and its spending from its account as the pay
+ * will leave it if the treasury pays it in full): chains of conversions
+ * and divisions of wards that do not wait on each other. The second
+ * makes the transfers in ward order, where the treasury's and the black
+ * market's balances pass from ward to ward, and works the spending out
+ * again where the treasury could not pay in full. The same operations
+ * on the same values as one pass, so the same bits. */
 #define ECON_BLOCK 64
 static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_world *w, int64_t *held,
 								     int64_t moved[ECON_WARD_MOVES],
@@ -416,7 +418,7 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 		const int nb = n_wards - i0 < ECON_BLOCK ? n_wards - i0 : ECON_BLOCK;
 		struct {
 			int64_t buyers, account, levy, leak, pay, spend;
-			int64_t spent; /* m3's amount if m2 moves all of pay */
+			int64_t spend_if_paid; /* m3's amount if m2 moves all of pay */
 		} ask[ECON_BLOCK];
 
 		for (int b = 0; b < nb; b++) {
@@ -443,21 +445,21 @@ static inline __attribute__((always_inline)) uint32_t economy_wards(struct smug_
 			ask[b].pay = share_part(pay, pw);
 			ask[b].spend = share_part(spend, cw);
 			/* both are at most LEDGER_BALANCE_MAX: no overflow */
-			ask[b].spent = share_part(account + ask[b].pay, ward_spend_rate);
+			ask[b].spend_if_paid = share_part(account + ask[b].pay, ward_spend_rate);
 		}
 		for (int b = 0; b < nb; b++) {
 			const struct smug_econ_ward *e = &econ[i0 + b];
-			int64_t buyers = ask[b].buyers, account = ask[b].account, leak = ask[b].leak, spent_ask;
+			int64_t buyers = ask[b].buyers, account = ask[b].account, leak = ask[b].leak, spending;
 			int64_t *h = held + ECON_WARD_MOVES * (i0 + b), m0, m1, m2, m3, m4;
 
-			/* in ward_moves' order; each amount read when its turn comes */
+			/* in ward_moves' order */
 			m0 = econ_move(&buyers, &blackmarket, leak, roomy);
 			m1 = econ_move(&buyers, &treasury, ask[b].levy - leak, roomy);
 			m2 = econ_move(&treasury, &account, ask[b].pay, roomy);
-			spent_ask = ask[b].spent; /* the balance it was worked out for */
+			spending = ask[b].spend_if_paid; /* account is what it was worked out from */
 			if (__builtin_expect(m2 != ask[b].pay, 0))
-				spent_ask = share_part(account, ward_spend_rate);
-			m3 = econ_move(&account, &buyers, spent_ask, roomy);
+				spending = share_part(account, ward_spend_rate);
+			m3 = econ_move(&account, &buyers, spending, roomy);
 			m4 = econ_move(&blackmarket, &buyers, ask[b].spend, roomy);
 			h[0] = m0, h[1] = m1, h[2] = m2, h[3] = m3, h[4] = m4;
 			paid += m2, spent += m3, given += m4;
