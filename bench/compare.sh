@@ -52,10 +52,10 @@ for w in default w360; do
 	printf 'digest %-8s %-40s this build %s, -O0 build %s: %s\n' "$w" "($args)" "$a" "$b" "$r" | sed "s|$tmp/||"
 done
 
-TIMEFORMAT='%3U %3S %3R'
+. "$src/bench/lib.sh"
 once() { # $1 = binary, $2 = days, rest = run arguments: "cpu wall" in seconds
 	local b=$1 days=$2; shift 2
-	{ time "$b" run --days "$days" --every 100000 "$@" > /dev/null; } 2>&1 | awk '{ print $1 + $2, $3 }'
+	timed /dev/null "$b" run --days "$days" --every 100000 "$@"
 }
 # The runs are taken in rounds: in each round both builds run 1, 365 and
 # 3,650 days back to back, so a round's per-day figures (differences of
@@ -78,11 +78,7 @@ for w in default w360; do
 		echo "$line" >> "$tmp/rounds"
 	done
 	# a round: this (cpu wall) x 1, 365, 3650 days, then the reference the same
-	awk -v w=$w -v ref="$REF" '
-	function med(a, n,   i, j, t) {
-		for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-	}
+	awk -v w=$w -v ref="$REF" "$AWK_MEDIAN"'
 	{
 		for (k = 0; k < 2; k++) {
 			o = 6 * k

@@ -21,11 +21,10 @@ if [ -n "${2:-}" ]; then scenario=(--scenario "$2"); fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-TIMEFORMAT='%3U %3S %3R'
+. "$(dirname "$0")/lib.sh"
 once() { # $1 = days, rest = run arguments: "cpu wall" in seconds; the summary in $tmp/out
 	local days=$1; shift
-	{ time "$SMUGNET" run --days "$days" --every 100000 "${scenario[@]}" "$@" > "$tmp/out"; } 2>&1 |
-		awk '{ print $1 + $2, $3 }'
+	timed "$tmp/out" "$SMUGNET" run --days "$days" --every 100000 "${scenario[@]}" "$@"
 }
 printf 'per simulated day after the first year (days 366-3650), us; medians of %s rounds\n' "$RUNS"
 printf '%5s %6s %14s %14s %10s %7s %6s %12s\n' topk ships "CPU a day" "wall a day" delivered seized lost profit
@@ -37,11 +36,7 @@ for k in $TOPK; do
 			echo "$(once 365 "$@") $(once 3650 "$@")" >> "$tmp/rounds"
 		done
 		tail -n 1 "$tmp/out" > "$tmp/summary"
-		awk -v k="$k" -v s="$s" -v sum="$(cat "$tmp/summary")" '
-		function med(a, n,   i, j, t) {
-			for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-			return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-		}
+		awk -v k="$k" -v s="$s" -v sum="$(cat "$tmp/summary")" "$AWK_MEDIAN"'
 		function field(name,   m) { # a number of the summary line
 			if (match(sum, "\"" name "\":-?[0-9.]+") == 0) return "?"
 			m = substr(sum, RSTART, RLENGTH)
