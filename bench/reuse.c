@@ -202,8 +202,8 @@ int main(int argc, char **argv)
 {
 	int wards = 0, from = 365, days = 365;
 	long scored = 0;
-	char *json = NULL;
-	const char *name = "default world";
+	char *generated = NULL;
+	const char *json, *name = "default world";
 	size_t len = 0;
 	struct smug_world *w = NULL;
 	struct smug_error err;
@@ -232,16 +232,20 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (wards > 0) {
-		json = smug_scenario_generate(wards, 42, 6);
+		generated = smug_scenario_generate(wards, 42, 6);
+		json = generated;
+		len = generated ? strlen(generated) : 0;
 		snprintf(label, sizeof label, "generated %d wards", wards);
 		name = label;
 	} else {
-		const char *d = smug_default_scenario(&len);
-
-		json = d ? strdup(d) : NULL;
+		json = smug_default_scenario(&len);
 	}
-	if (json == NULL || smug_world_load_json(json, wards > 0 ? strlen(json) : len, name, &w, &err) != SMUG_OK) {
-		fprintf(stderr, "reuse: %s\n", json ? err.msg : "no world");
+	if (json == NULL) {
+		fprintf(stderr, "reuse: cannot make the world\n");
+		return 1;
+	}
+	if (smug_world_load_json(json, len, name, &w, &err) != SMUG_OK) {
+		fprintf(stderr, "reuse: %s\n", err.msg);
 		return 1;
 	}
 	smug_journal_set_check_every(w, 0);
@@ -292,7 +296,7 @@ int main(int argc, char **argv)
 		free(d);
 	}
 	smug_world_free(w);
-	free(json);
+	free(generated);
 	free(x);
 	free(keys);
 	free(edges);
