@@ -112,6 +112,23 @@ static inline unsigned char *put_le32(unsigned char *b, uint32_t v)
 #endif
 	return b + 4;
 }
+/* The n 64-bit words at v (words or doubles, any alignment) as their
+ * little-endian bytes at b; b past them. */
+static inline unsigned char *put_le64s(unsigned char *b, const void *v, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n > 0) /* v may be NULL when n is 0 */
+		memcpy(b, v, 8 * n); /* the same bytes, one copy */
+#else
+	for (size_t i = 0; i < n; i++) {
+		uint64_t w;
+
+		memcpy(&w, (const unsigned char *)v + 8 * i, 8);
+		put_le64(b + 8 * i, w);
+	}
+#endif
+	return b + 8 * n;
+}
 
 /* ---- hash.c: keyed deterministic draws ---- */
 /* u in [0,1) from the top 53 bits of XXH3_64bits over the packed key
@@ -159,12 +176,7 @@ static inline double draw_keyed(const struct smug_world *w, const char *purpose,
 	memcpy(key + at, purpose, purpose_len);
 	key[at + purpose_len] = 0;
 	at += purpose_len + 1;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(key + at, tail, sizeof tail); /* the words' little-endian bytes */
-#else
-	for (size_t i = 0; i < sizeof tail; i++)
-		key[at + i] = (unsigned char)(tail[i / 8] >> (8 * (i % 8)));
-#endif
+	put_le64s(key + at, tail, sizeof tail / sizeof tail[0]);
 	at += sizeof tail;
 	return (double)(hash_bytes(key, at) >> 11) * (1.0 / 9007199254740992.0); /* 2^53 */
 }

@@ -110,18 +110,7 @@ static inline void sv_hash_u64(struct sv *s, uint64_t v)
  * their bits, at b; b past them. */
 static inline unsigned char *sv_put_f(unsigned char *b, const void *v, size_t n)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(b, v, 8 * n);
-	return b + 8 * n;
-#else
-	for (size_t i = 0; i < n; i++) {
-		uint64_t bits;
-
-		memcpy(&bits, (const unsigned char *)v + 8 * i, 8);
-		b = put_le64(b, bits);
-	}
-	return b;
-#endif
+	return put_le64s(b, v, n);
 }
 /* A text as sv_str hashes it (its length, then its bytes), from
  * v[size]; b past it. All size bytes of v are copied (a fixed copy, no
@@ -187,15 +176,8 @@ static inline bool sv_packing(const struct sv *s)
 }
 static inline void sv_pack_f_array(struct sv *s, const double *v, size_t n)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (n > 0) { /* v may be NULL when n is 0 */
-		memcpy(sv_pack_room(s, 8 * n), v, 8 * n);
-		s->len += 8 * n;
-	}
-#else
-	for (size_t i = 0; i < n; i++)
-		sv_pack_f(s, v[i]);
-#endif
+	if (n > 0) /* the buffer may not be there yet when n is 0 */
+		s->len = (size_t)(put_le64s(sv_pack_room(s, 8 * n), v, n) - s->buf);
 }
 /* The number leaves in the other directions (visit.c). */
 void sv_f_walk(struct sv *s, const char *key, double *v, double lo, double hi);
