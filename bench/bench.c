@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "smugnet/smugnet.h"
+#include "sort.h"
 #include "tui/tui.h"
 
 static double now_s(void)
@@ -47,16 +48,9 @@ static long rss_kib(void)
 	return resident < 0 ? -1 : resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 static double median(double *v, int n)
 {
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	sort_doubles(v, (size_t)n);
 	return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 

@@ -21,6 +21,7 @@
 #include <xxhash.h>
 
 #include "smugnet/smugnet.h"
+#include "sort.h"
 
 #define KEYS_CAP (1 << 16)	   /* decisions remembered (open addressing) */
 #define EDGES_CAP (1 << 18)	   /* (faction, edge, commodity) terms remembered */
@@ -80,13 +81,6 @@ static struct edge_entry *edge_slot(uint64_t key)
 		if (edges[h].key == key || edges[h].key == 0)
 			return &edges[h];
 	return NULL;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
 }
 
 static double quantile(const double *sorted, long n, double q)
@@ -257,8 +251,8 @@ int main(int argc, char **argv)
 			note_decision(w, i, x);
 		}
 	}
-	qsort(moves, (size_t)n_moves, sizeof *moves, cmp_double);
-	qsort(leads, (size_t)n_leads, sizeof *leads, cmp_double);
+	sort_doubles(moves, (size_t)n_moves);
+	sort_doubles(leads, (size_t)n_leads);
 	{
 		long zero = 0;
 		double *d = malloc((size_t)(n_checks ? n_checks : 1) * sizeof *d);
@@ -272,7 +266,7 @@ int main(int argc, char **argv)
 			zero += moves[i] == 0;
 		for (long i = 0; i < n_checks; i++)
 			d[i] = checks[i].days;
-		qsort(d, (size_t)n_checks, sizeof *d, cmp_double);
+		sort_doubles(d, (size_t)n_checks);
 		printf("%s, days %d-%d: %ld decisions scored 3 candidates or more; %ld scored again a\n"
 		       "key scored before with the same candidates (%ld keys and %ld edge terms did not fit)\n",
 		       name, from + 1, from + days, scored, n_checks, n_keys_full, n_edges_full);
