@@ -244,15 +244,21 @@ int route_yen(const struct smug_world *w, int src, int dst, int k,
 	      struct route_path *out);
 /* A result list packed for scoring: per path the directed corridor slots
  * (2c, or 2c+1 when entered from node b) of its edges, contiguous, so a
- * scoring pass reads a few cache lines. */
+ * scoring pass reads a few cache lines. The paths share most of their
+ * edges: uniq lists each slot once (in order of first use) and uniq_at
+ * gives, for each edge, its slot's place in uniq, so a scoring pass can
+ * work out each slot's terms once and sum the paths without a test. */
 struct route_scan {
 	int n;
+	int n_slots, n_uniq;
 	struct route_scan_path {
 		int first;   /* slot[first] is edge 0 of the path */
 		int n_edges; /* corridors in the path */
 		int lcp_from, lcp_len, travel_days; /* as in route_path */
 	} p[SMUG_ROUTE_TOPK_MAX];
-	int slot[]; /* sum over paths of n_edges */
+	const int *uniq_at; /* [n_slots], into the tail of slot[] */
+	const int *uniq;    /* [n_uniq], likewise */
+	int slot[];	    /* [n_slots], then uniq_at, then uniq */
 };
 /* Cached route_yen; identical results with or without the cache. The
  * returned arrays stay valid until the next routing call on w. scan may

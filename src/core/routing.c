@@ -1529,24 +1529,38 @@ static size_t scan_size(const struct route_path *p, int n)
 
 	for (int i = 0; i < n; i++)
 		slots += (size_t)(p[i].n_nodes - 1);
-	return sizeof(struct route_scan) + (slots ? slots : 1) * sizeof(int);
+	return sizeof(struct route_scan) + 3 * (slots ? slots : 1) * sizeof(int);
 }
 
 static void scan_build(const struct smug_world *w, const struct route_path *p, int n,
 		       struct route_scan *sc)
 {
-	int at = 0;
+	int at = 0, total = 0, nu = 0;
+	int *uniq_at, *uniq;
 
+	for (int i = 0; i < n; i++)
+		total += p[i].n_nodes - 1;
+	uniq_at = sc->slot + total;
+	uniq = uniq_at + total;
 	sc->n = n;
+	sc->n_slots = total;
 	for (int i = 0; i < n; i++) {
 		sc->p[i] = (struct route_scan_path){at, p[i].n_nodes - 1, p[i].lcp_from,
 						    p[i].lcp_len, p[i].travel_days};
-		for (int e = 0; e + 1 < p[i].n_nodes; e++) {
-			int c = p[i].corridors[e];
+		for (int e = 0; e + 1 < p[i].n_nodes; e++, at++) {
+			int c = p[i].corridors[e], u = 0;
 
-			sc->slot[at++] = 2 * c + (w->corridors[c].a == p[i].nodes[e] ? 0 : 1);
+			sc->slot[at] = 2 * c + (w->corridors[c].a == p[i].nodes[e] ? 0 : 1);
+			while (u < nu && uniq[u] != sc->slot[at]) /* at most 24 x 11 slots */
+				u++;
+			if (u == nu)
+				uniq[nu++] = sc->slot[at];
+			uniq_at[at] = u;
 		}
 	}
+	sc->n_uniq = nu;
+	sc->uniq_at = uniq_at;
+	sc->uniq = uniq;
 }
 
 static int cache_lookup(struct smug_route_cache *c, const struct smug_world *w, int src,
@@ -1609,7 +1623,7 @@ packed_result:
 	if (scan) {
 		if (c->result_scan == NULL)
 			c->result_scan = xmalloc(sizeof(struct route_scan) +
-						 (size_t)SMUG_ROUTE_TOPK_MAX *
+						 3 * (size_t)SMUG_ROUTE_TOPK_MAX *
 							 (SMUG_ROUTE_MAX_NODES - 1) * sizeof(int));
 		scan_build(w, c->result, n, c->result_scan);
 		*scan = c->result_scan;

@@ -535,6 +535,10 @@ struct smug_plan_memo {
 	 * later candidate sharing a prefix starts where that prefix ended */
 	double cum_loss[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
 	double cum_cost[SMUG_ROUTE_TOPK_MAX][SMUG_ROUTE_MAX_NODES];
+	/* the terms of the scan's distinct slots (route_scan.uniq) for the
+	 * decision being scored */
+	double term_loss[SMUG_ROUTE_TOPK_MAX * (SMUG_ROUTE_MAX_NODES - 1)];
+	double term_cost[SMUG_ROUTE_TOPK_MAX * (SMUG_ROUTE_MAX_NODES - 1)];
 	struct memo_odds *odds;			    /* [n_slots], shared by all factions */
 	struct memo_pred *pred;			    /* [n_slots / 2], kept across plans */
 	double pred_share;			    /* the knobs they were computed with */
@@ -915,12 +919,15 @@ static int64_t sale_price(const struct smug_commodity_def *def, int64_t value, d
 /* Score a decision's np candidates and pick the winner and runner-up.
  * Each candidate's expected loss and cost are summed edge by edge in
  * route order exactly as smug_explain_decision() sums them, every
- * candidate in full and each term worked out where it is added. A bound
- * that stopped a candidate once its running score reached the runner-up's
- * summed a third fewer terms, and keeping each edge's terms for the rest
- * of the decision worked out fewer, but both need a test per edge whose
- * outcome no branch predictor can learn, and those cost more time than
- * the terms they save. A candidate sharing a prefix with an earlier one
+ * candidate in full. The terms of each distinct slot of the scan are
+ * worked out first, once (the candidates share most of their edges); the
+ * sums then add them through the scan's uniq_at, with no test per edge.
+ * A term stored and added is the same double as a term worked out where
+ * it is added (no contraction: DET_CFLAGS), so the sums are the same to
+ * the bit. A bound that stopped a candidate once its running score
+ * reached the runner-up's summed a third fewer terms, but its exits come
+ * where no branch predictor can learn them, and cost more time than the
+ * terms they save. A candidate sharing a prefix with an earlier one
  * starts where that prefix ended: the same edges in the same order were
  * summed already, so the running sums are the same to the bit (lcp_from
  * names the earliest route of the longest shared prefix). Equal scores
@@ -936,12 +943,23 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 	const double travel_weight = w->cfg.smuggling.travel_weight;
 	struct memo_slot *slots = memo_slots(m, f);
 	const uint32_t gen = m->gen;
+	double *tl = m->term_loss, *tc = m->term_cost;
 	int winner = -1, runner = -1;
 	struct cand_score best = {0, 0, 0}, second = {0, 0, 0};
 
+	/* every slot of the scan: np is the scan's count but for a route_topk
+	 * below it, and a slot's memo entry is the same whoever fills it */
+	for (int u = 0; u < sc->n_uniq; u++) {
+		struct memo_slot *xs = &slots[sc->uniq[u]];
+
+		if (xs->gen != gen) /* the faction's first look at it in this plan */
+			memo_fill(w, m, f, xs, sc->uniq[u]);
+		tl[u] = smuggling_belief_risk(&xs->b, heat) * v * pen1;
+		tc[u] = xs->b.cost * v;
+	}
 	for (int i = 0; i < np; i++) {
 		const struct route_scan_path *p = &sc->p[i];
-		const int *slot = sc->slot + p->first;
+		const int *at = sc->uniq_at + p->first;
 		const int n_edges = p->n_edges;
 		double travel = travel_weight * (double)p->travel_days * v;
 		double loss = 0, cost = 0, score;
@@ -954,12 +972,8 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 			cost = m->cum_cost[p->lcp_from][e - 1];
 		}
 		for (; e < n_edges; e++) {
-			struct memo_slot *xs = &slots[slot[e]];
-
-			if (xs->gen != gen) /* the faction's first look at it in this plan */
-				memo_fill(w, m, f, xs, slot[e]);
-			loss += smuggling_belief_risk(&xs->b, heat) * v * pen1;
-			cost += xs->b.cost * v;
+			loss += tl[at[e]];
+			cost += tc[at[e]];
 			cl[e] = loss;
 			cc[e] = cost;
 		}
