@@ -856,6 +856,55 @@ START_TEST(test_routing_candidate_text_matches_the_route)
 }
 END_TEST
 
+/* The scan a scoring pass reads: each path's edges as directed slots in
+ * route order, and every distinct slot once, with each edge pointing at
+ * its own: cached, from the cache again, through evictions, and with the
+ * cache off. A scoring pass works a slot's terms out once from this list,
+ * so an edge pointing at another slot, or a slot missing, would score a
+ * route by edges it does not cross. */
+START_TEST(test_routing_scan_lists_each_slot_once)
+{
+	struct lcg r = {6061};
+	struct smug_world *w = random_world(&r, 14, 20, false);
+	int shared = 0;
+
+	route_cache_free(w->route_cache);
+	w->route_cache = route_cache_new(3);
+	for (int q = 0; q < 400; q++) {
+		int src = lcg_range(&r, 0, 6), dst = lcg_range(&r, 0, 6);
+		int k = lcg_range(&r, 1, 8), n, at = 0;
+		const struct route_path *c;
+		const struct route_scan *sc;
+
+		route_cache_set_enabled(w->route_cache, q % 7 != 6);
+		n = route_candidates_scan(w, src, dst, k, &c, &sc);
+		ck_assert_int_eq(sc->n, n);
+		for (int i = 0; i < n; i++) {
+			ck_assert_int_eq(sc->p[i].first, at);
+			ck_assert_int_eq(sc->p[i].n_edges, c[i].n_nodes - 1);
+			for (int e = 0; e + 1 < c[i].n_nodes; e++, at++) {
+				int cor = c[i].corridors[e];
+				int want = 2 * cor + (w->corridors[cor].a == c[i].nodes[e] ? 0 : 1);
+				int u = sc->uniq_at[at];
+
+				ck_assert_int_eq(sc->slot[at], want);
+				ck_assert_msg(u >= 0 && u < sc->n_uniq && sc->uniq[u] == want,
+					      "query %d, route %d, edge %d: points at distinct slot %d, not at %d",
+					      q, i, e, u, want);
+			}
+		}
+		ck_assert_int_eq(sc->n_slots, at);
+		for (int u = 0; u < sc->n_uniq; u++)
+			for (int v = 0; v < u; v++)
+				ck_assert_msg(sc->uniq[u] != sc->uniq[v], "query %d: slot %d listed twice",
+					      q, sc->uniq[u]);
+		shared += sc->n_uniq < sc->n_slots;
+	}
+	ck_assert_msg(shared > 0, "no answer whose routes share an edge");
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_routing_cache_evicts_least_recently_used)
 {
 	struct lcg r = {808};
@@ -1224,6 +1273,7 @@ static Suite *routing_suite(void)
 	tcase_add_test(t, test_routing_cache_matches_fresh);
 	tcase_add_test(t, test_routing_stamp_wrap_changes_no_route);
 	tcase_add_test(t, test_routing_candidate_text_matches_the_route);
+	tcase_add_test(t, test_routing_scan_lists_each_slot_once);
 	tcase_add_test(t, test_routing_cache_evicts_least_recently_used);
 	tcase_add_test(t, test_routing_far_pair_costs_no_search_at_any_scale);
 	tcase_add_test(t, test_routing_cache_off_or_missing_gives_same_answers);
