@@ -1532,14 +1532,27 @@ static size_t scan_size(const struct route_path *p, int n)
 	return sizeof(struct route_scan) + 3 * (slots ? slots : 1) * sizeof(int);
 }
 
+/* scan_build's table of the distinct slots seen: open addressing, a
+ * power of two at least twice the scan's edges, so it is at most half
+ * full and a probe ends at an empty place */
+#define SCAN_TABLE_MAX 8192
+_Static_assert(2 * SMUG_ROUTE_TOPK_MAX * (SMUG_ROUTE_MAX_NODES - 1) <= SCAN_TABLE_MAX,
+	       "a scan's edges fill at most half of scan_build's table");
+
 static void scan_build(const struct smug_world *w, const struct route_path *p, int n,
 		       struct route_scan *sc)
 {
+	int table[SCAN_TABLE_MAX]; /* index into uniq, -1 empty */
 	int at = 0, total = 0, nu = 0;
+	unsigned bits = 6, size;
 	int *uniq_at, *uniq;
 
 	for (int i = 0; i < n; i++)
 		total += p[i].n_nodes - 1;
+	while ((1u << bits) < 2 * (unsigned)total)
+		bits++;
+	size = 1u << bits;
+	memset(table, -1, size * sizeof table[0]);
 	uniq_at = sc->slot + total;
 	uniq = uniq_at + total;
 	sc->n = n;
@@ -1548,14 +1561,18 @@ static void scan_build(const struct smug_world *w, const struct route_path *p, i
 		sc->p[i] = (struct route_scan_path){at, p[i].n_nodes - 1, p[i].lcp_from,
 						    p[i].lcp_len, p[i].travel_days};
 		for (int e = 0; e + 1 < p[i].n_nodes; e++, at++) {
-			int c = p[i].corridors[e], u = 0;
+			int c = p[i].corridors[e];
+			int slot = 2 * c + (w->corridors[c].a == p[i].nodes[e] ? 0 : 1);
+			unsigned h = ((uint32_t)slot * 2654435761u) >> (32 - bits); /* Fibonacci hashing */
 
-			sc->slot[at] = 2 * c + (w->corridors[c].a == p[i].nodes[e] ? 0 : 1);
-			while (u < nu && uniq[u] != sc->slot[at]) /* at most 24 x 11 slots */
-				u++;
-			if (u == nu)
-				uniq[nu++] = sc->slot[at];
-			uniq_at[at] = u;
+			while (table[h] >= 0 && uniq[table[h]] != slot)
+				h = (h + 1) & (size - 1);
+			if (table[h] < 0) {
+				table[h] = nu;
+				uniq[nu++] = slot;
+			}
+			sc->slot[at] = slot;
+			uniq_at[at] = table[h];
 		}
 	}
 	sc->n_uniq = nu;
