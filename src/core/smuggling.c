@@ -947,8 +947,9 @@ static __attribute__((noinline)) void score_candidates(const struct smug_world *
 	int winner = -1, runner = -1;
 	struct cand_score best = {0, 0, 0}, second = {0, 0, 0};
 
-	/* every slot of the scan: np is the scan's count but for a route_topk
-	 * below it, and a slot's memo entry is the same whoever fills it */
+	/* every distinct slot of the scan (its paths are the np candidates:
+	 * the answer was asked for route_topk routes), filled in any order,
+	 * since a slot's memo entry is the same whoever fills it */
 	for (int u = 0; u < sc->n_uniq; u++) {
 		struct memo_slot *xs = &slots[sc->uniq[u]];
 
