@@ -11021,7 +11021,8 @@ static int why_candidate_row(char **row, int n, int k, char *sign)
 /* Enter on a candidate of the why view unfolds it: "-k", and right
  * below it a row per edge of its route in order, each starting with
  * border or corridor, naming it, its risk_est and cost_est, learned or
- * prior, its expected loss and cost; Enter again folds it back ("+k",
+ * prior, its expected loss and cost, and then the next candidate's row,
+ * no more edges than the route has; Enter again folds it back ("+k",
  * no edge rows). For each candidate of a day-60 decision. */
 START_TEST(test_tui_why_enter_unfolds_a_candidate_into_its_edges)
 {
@@ -11071,6 +11072,13 @@ START_TEST(test_tui_why_enter_unfolds_a_candidate_into_its_edges)
 			ck_assert_msg(strstr(line, want[5]) != NULL, "candidate #%d, edge %d: no '%s' in '%s'", i + 1, e + 1,
 				      want[5], line);
 			unfolded++;
+		}
+		if (i + 1 < x->n_cand) {
+			char next_sign = 0;
+			int next = why_candidate_row(row, n, i + 2, &next_sign);
+
+			ck_assert_msg(next == r + c->n_nodes, "candidate #%d unfolded: %d rows before #%d, want its %d edges",
+				      i + 1, next - r - 1, i + 2, c->n_nodes - 1);
 		}
 		free(s);
 		tui_handle_key(&a, '\r');
