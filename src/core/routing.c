@@ -1523,13 +1523,20 @@ static bool beyond_reach(const struct smug_world *w, int src, int dst)
 	return w->span2_max > 0 && dx * dx + dy * dy > w->span2_max * hops * hops * (1.0 + 1e-9);
 }
 
+/* The bytes of a scan of that many edges: slot[], uniq_at[] and uniq[]
+ * (at most one distinct slot an edge) in its tail. */
+static size_t scan_bytes(size_t slots)
+{
+	return sizeof(struct route_scan) + 3 * (slots ? slots : 1) * sizeof(int);
+}
+
 static size_t scan_size(const struct route_path *p, int n)
 {
 	size_t slots = 0;
 
 	for (int i = 0; i < n; i++)
 		slots += (size_t)(p[i].n_nodes - 1);
-	return sizeof(struct route_scan) + 3 * (slots ? slots : 1) * sizeof(int);
+	return scan_bytes(slots);
 }
 
 /* scan_build's table of the distinct slots seen: open addressing, a
@@ -1639,9 +1646,7 @@ static int cache_lookup(struct smug_route_cache *c, const struct smug_world *w, 
 packed_result:
 	if (scan) {
 		if (c->result_scan == NULL)
-			c->result_scan = xmalloc(sizeof(struct route_scan) +
-						 3 * (size_t)SMUG_ROUTE_TOPK_MAX *
-							 (SMUG_ROUTE_MAX_NODES - 1) * sizeof(int));
+			c->result_scan = xmalloc(scan_bytes((size_t)SMUG_ROUTE_TOPK_MAX * (SMUG_ROUTE_MAX_NODES - 1)));
 		scan_build(w, c->result, n, c->result_scan);
 		*scan = c->result_scan;
 	}
