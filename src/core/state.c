@@ -269,10 +269,10 @@ static void hash_ward(struct sv *s, const struct smug_ward *wa)
 	p = sv_put_text(p, wa->id, sizeof wa->id);
 	p = sv_put_text(p, wa->name, sizeof wa->name);
 	p = put_le64(p, (uint64_t)(int64_t)wa->ring);
-	p = sv_put_f(p, wa->pos, 2);
-	p = sv_put_f(p, &wa->sig, N_SIG);
-	p = sv_put_f(p, &wa->base, N_SIG);
-	p = sv_put_f(p, &wa->customs, 5);
+	p = put_le64s(p, wa->pos, 2);
+	p = put_le64s(p, &wa->sig, N_SIG);
+	p = put_le64s(p, &wa->base, N_SIG);
+	p = put_le64s(p, &wa->customs, 5);
 	p = put_le64(p, (uint64_t)(int64_t)wa->gate_node);
 	p = put_le64(p, (uint64_t)(int64_t)wa->account);
 	p = put_le64(p, (uint64_t)(int64_t)wa->buyers);
@@ -281,7 +281,7 @@ static void hash_ward(struct sv *s, const struct smug_ward *wa)
 		p = put_le64(p, (uint64_t)(int64_t)wa->delivered_today[g]);
 	p = put_le64(p, (uint64_t)(int64_t)wa->raider_runs_today);
 	p = put_le64(p, (uint64_t)(int64_t)wa->raider_busts_today);
-	p = sv_put_f(p, &wa->raider_presence, 1);
+	p = put_le64s(p, &wa->raider_presence, 1);
 	sv_hash_put_end(s, p);
 }
 
@@ -396,7 +396,7 @@ static void hash_corridor(struct sv *s, const struct smug_world *w, int i)
 	p = put_le64(p, (uint64_t)(int64_t)k->a);
 	p = put_le64(p, (uint64_t)(int64_t)k->b);
 	p = put_le64(p, (uint64_t)(int64_t)k->travel_days);
-	p = sv_put_f(p, &k->hazard, 1);
+	p = put_le64s(p, &k->hazard, 1);
 	p = put_le64(p, (uint64_t)(int64_t)k->route_weight);
 	p = put_le64(p, (uint64_t)(int64_t)k->border);
 	p = put_le64(p, (uint64_t)b->traffic);

@@ -87,9 +87,10 @@ bool sv_fail(struct sv *s, const char *key, const char *fmt, ...) __attribute__(
 void sv_hash_flush(struct sv *s);
 /* The digest's buffer with room for n more bytes (n at most its size;
  * the buffer fed to the hash first if it has less): a fast path writes a
- * record there with put_le64 (core.h), sv_put_f and sv_put_text, the bytes
- * sv_hash_words and sv_str's hash would copy, and sv_hash_put_end takes
- * what it wrote. No word goes through a record on the stack. */
+ * record there with put_le64 and put_le64s (core.h; doubles by their
+ * bits) and sv_put_text, the bytes sv_hash_words and sv_str's hash would
+ * copy, and sv_hash_put_end takes what it wrote. No word goes through a
+ * record on the stack. */
 static inline unsigned char *sv_hash_put(struct sv *s, size_t n)
 {
 	if (s->hlen + n > sizeof s->hbuf)
@@ -105,12 +106,6 @@ static inline void sv_hash_put_end(struct sv *s, const unsigned char *end)
 static inline void sv_hash_u64(struct sv *s, uint64_t v)
 {
 	sv_hash_put_end(s, put_le64(sv_hash_put(s, 8), v));
-}
-/* The n doubles at v (an array of them, or a struct of only doubles) by
- * their bits, at b; b past them. */
-static inline unsigned char *sv_put_f(unsigned char *b, const void *v, size_t n)
-{
-	return put_le64s(b, v, n);
 }
 /* A text as sv_str hashes it (its length, then its bytes), from
  * v[size]; b past it. All size bytes of v are copied (a fixed copy, no
