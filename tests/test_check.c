@@ -372,6 +372,24 @@ static void hot_routes_swapped(struct smug_world *w)
 	w->tel.hot_routes.e[0] = w->tel.hot_routes.e[1];
 	w->tel.hot_routes.e[1] = e;
 }
+/* a hot route's count that is not its tally slot's */
+static void hot_route_count_off(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.hot_routes.n, 0);
+	w->tel.hot_routes.e[0].score += 1;
+}
+/* the same route listed twice */
+static void hot_route_twice(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.hot_routes.n, 1);
+	w->tel.hot_routes.e[1] = w->tel.hot_routes.e[0];
+}
+/* a hot route pointing past the routes tallied */
+static void hot_route_past_tally(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.hot_routes.n, 0);
+	w->tel.hot_routes.e[0].index = w->tel.n_routes;
+}
 static void hot_borders_twice(struct smug_world *w)
 {
 	ck_assert_int_gt(w->tel.hot_borders.n, 1);
@@ -839,7 +857,11 @@ static const struct violation violations[] = {
 	{"a negative count of borders touched yesterday", touched_yday_negative, "state.telemetry.touched: at most"},
 	{"a border touched twice today", touched_twice, "state.telemetry.touched[1]: n:"},
 	{"a source term past the third", source_term_past_three, "state.ward_topk[1].source[0].term[4]: 0.25, a source has 3 terms"},
-	{"hot routes out of order", hot_routes_swapped, "state.telemetry.hot_routes[1]: '"},
+	{"hot routes out of order", hot_routes_swapped, "state.telemetry.hot_routes[1]: route slot "},
+	{"a hot route's count not its tally's", hot_route_count_off,
+	 "state.telemetry.hot_routes[0].score: "},
+	{"a hot route listed twice", hot_route_twice, "state.telemetry.hot_routes[1]: route slot "},
+	{"a hot route past the tally", hot_route_past_tally, "state.telemetry.hot_routes[0].index: out of range"},
 	{"a hot border listed twice", hot_borders_twice, "state.telemetry.hot_borders[1]: 'n:"},
 	{"equal success with keys descending", faction_success_tie_unsorted, "state.telemetry.faction_success[1]: '' after '"},
 	{"a border touched twice today, after the first", touched_twice_later, "state.telemetry.touched[2]: n:"},

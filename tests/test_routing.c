@@ -824,38 +824,6 @@ START_TEST(test_routing_far_pair_costs_no_search_at_any_scale)
 }
 END_TEST
 
-/* A route's text, as the route tally and the day's hot routes count it,
- * is the same whether the answer was cached, came again from the cache,
- * or was searched afresh: through evictions that reuse an entry for
- * another pair, with the cache off, and for a pair no route joins. */
-START_TEST(test_routing_candidate_text_matches_the_route)
-{
-	struct lcg r = {5150};
-	struct smug_world *w = random_world(&r, 14, 20, false);
-
-	route_cache_free(w->route_cache);
-	w->route_cache = route_cache_new(3); /* tiny: entries reused all the time */
-	for (int q = 0; q < 400; q++) {
-		int src = lcg_range(&r, 0, 6), dst = lcg_range(&r, 0, 6);
-		int k = lcg_range(&r, 1, 8), n;
-		const struct route_path *c;
-		const struct route_scan *sc;
-
-		route_cache_set_enabled(w->route_cache, q % 7 != 6);
-		n = route_candidates_scan(w, src, dst, k, &c, &sc);
-		for (int i = n - 1; i >= 0; i -= 1 + q % 2) {
-			char want[ROUTE_TEXT], got[ROUTE_TEXT];
-
-			smug_route_format(w, c[i].nodes, c[i].n_nodes, want, sizeof want);
-			route_candidate_text(w, c, i, got);
-			ck_assert_msg(strcmp(got, want) == 0, "query %d (%d->%d, k %d), route %d: '%s', not '%s'",
-				      q, src, dst, k, i, got, want);
-		}
-	}
-	smug_world_free(w);
-}
-END_TEST
-
 /* The scan a scoring pass reads: each path's edges as directed slots in
  * route order, and every distinct slot once, with each edge pointing at
  * its own: cached, from the cache again, through evictions, and with the
@@ -1272,7 +1240,6 @@ static Suite *routing_suite(void)
 	tcase_set_timeout(t, 60); /* 3,600-ward worlds made and stepped: seconds under sanitizers */
 	tcase_add_test(t, test_routing_cache_matches_fresh);
 	tcase_add_test(t, test_routing_stamp_wrap_changes_no_route);
-	tcase_add_test(t, test_routing_candidate_text_matches_the_route);
 	tcase_add_test(t, test_routing_scan_lists_each_slot_once);
 	tcase_add_test(t, test_routing_cache_evicts_least_recently_used);
 	tcase_add_test(t, test_routing_far_pair_costs_no_search_at_any_scale);

@@ -289,6 +289,30 @@ START_TEST(test_telemetry_totals_and_history)
 }
 END_TEST
 
+/* One shipment sent along the route of nodes a, b and, when c >= 0, c. */
+static void send_route(struct smug_world *w, int a, int b, int c)
+{
+	const int nodes[] = {a, b, c};
+
+	telemetry_route_sent(w, nodes, c >= 0 ? 3 : 2);
+}
+
+/* Whether the tally's route r is the route of nodes a, b and c (c < 0: none). */
+static bool tallied_route_is(const struct smug_world *w, int r, int a, int b, int c)
+{
+	const struct smug_route_key *k = &w->tel.routes[r].route;
+
+	return k->n_nodes == (c >= 0 ? 3 : 2) && k->nodes[0] == a && k->nodes[1] == b && (c < 0 || k->nodes[2] == c);
+}
+
+/* Whether hot route k is the route of nodes a and b, sent `count` times. */
+static bool hot_route_is(const struct smug_world *w, int k, int a, int b, double count)
+{
+	const struct smug_topk_entry *e = &w->tel.hot_routes.e[k];
+
+	return e->key[0] == '\0' && tallied_route_is(w, e->index, a, b, -1) && e->score == count;
+}
+
 /* The route tally counts each route under its own key, however the keys
  * collide in its hash index: 400 routes sent round-robin, route i sent
  * i % 7 + 1 times, give 400 tallied routes (no route counted twice under
@@ -299,7 +323,6 @@ START_TEST(test_telemetry_route_tally_counts_each_route_once)
 	enum { ROUTES = 400 };
 	struct smug_world *w = NULL;
 	struct smug_error err;
-	char key[32];
 	int seen[ROUTES] = {0};
 
 	ck_assert(ROUTES < SMUG_ROUTE_TALLY); /* no route is evicted */
@@ -307,19 +330,17 @@ START_TEST(test_telemetry_route_tally_counts_each_route_once)
 	telemetry_begin_day(w);
 	for (int round = 0; round < 7; round++)
 		for (int i = 0; i < ROUTES; i++)
-			if (round <= i % 7) {
-				snprintf(key, sizeof key, "w%d>w%d>w%d", i, i + 1, i % 13);
-				telemetry_route_sent(w, key);
-			}
+			if (round <= i % 7)
+				send_route(w, i, i + 1, i % 13);
 	ck_assert_int_eq(w->tel.n_routes, ROUTES);
 	for (int r = 0; r < w->tel.n_routes; r++) {
-		int i = -1;
+		int i = w->tel.routes[r].route.nodes[0];
 
-		ck_assert_int_eq(sscanf(w->tel.routes[r].key, "w%d>", &i), 1);
 		ck_assert(i >= 0 && i < ROUTES);
+		ck_assert(tallied_route_is(w, r, i, i + 1, i % 13));
 		seen[i]++;
-		ck_assert_msg(w->tel.routes[r].count == i % 7 + 1, "route %s counted %lld times, sent %d",
-			      w->tel.routes[r].key, (long long)w->tel.routes[r].count, i % 7 + 1);
+		ck_assert_msg(w->tel.routes[r].count == i % 7 + 1, "route %d counted %lld times, sent %d", i,
+			      (long long)w->tel.routes[r].count, i % 7 + 1);
 	}
 	for (int i = 0; i < ROUTES; i++)
 		ck_assert_int_eq(seen[i], 1);
@@ -340,13 +361,12 @@ END_TEST
 START_TEST(test_telemetry_route_tally_evicts_like_space_saving)
 {
 	enum { POOL = 6000, SENDS = 8000 };
-	static char model_key[SMUG_ROUTE_TALLY][32];
+	static int model_route[SMUG_ROUTE_TALLY];
 	static int64_t model_count[SMUG_ROUTE_TALLY];
 	struct smug_world *w = NULL;
 	struct smug_error err;
 	uint32_t x = 12345;
 	int n = 0, evictions = 0;
-	char key[32];
 
 	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
 	telemetry_begin_day(w);
@@ -357,9 +377,8 @@ START_TEST(test_telemetry_route_tally_evicts_like_space_saving)
 		i = (int)((x >> 8) % POOL);
 		if (i % 3) /* two routes in three are hot: sent from a small set */
 			i %= 97;
-		snprintf(key, sizeof key, "w%d>w%d>w%d", i, i + 1, i % 13);
-		telemetry_route_sent(w, key);
-		for (r = 0; r < n && strcmp(model_key[r], key) != 0; r++)
+		send_route(w, i, i + 1, i % 13);
+		for (r = 0; r < n && model_route[r] != i; r++)
 			;
 		if (r == n && n < SMUG_ROUTE_TALLY) {
 			n++;
@@ -371,15 +390,17 @@ START_TEST(test_telemetry_route_tally_evicts_like_space_saving)
 					r = k;
 			evictions++;
 		}
-		snprintf(model_key[r], sizeof model_key[r], "%s", key);
+		model_route[r] = i;
 		model_count[r]++;
 	}
 	ck_assert_int_gt(evictions, 1000);
 	ck_assert_int_eq(w->tel.n_routes, n);
 	for (int r = 0; r < n; r++) {
-		ck_assert_str_eq(w->tel.routes[r].key, model_key[r]);
-		ck_assert_msg(w->tel.routes[r].count == model_count[r], "route %s counted %lld times, expected %lld",
-			      model_key[r], (long long)w->tel.routes[r].count, (long long)model_count[r]);
+		int i = model_route[r];
+
+		ck_assert_msg(tallied_route_is(w, r, i, i + 1, i % 13), "slot %d: not route %d", r, i);
+		ck_assert_msg(w->tel.routes[r].count == model_count[r], "route %d counted %lld times, expected %lld",
+			      i, (long long)w->tel.routes[r].count, (long long)model_count[r]);
 	}
 	telemetry_end_day(w);
 	smug_world_free(w);
@@ -388,13 +409,12 @@ END_TEST
 
 /* The default world on a day whose border 5 was crossed twice (its
  * hot-borders list into *borders) and whose route tally is full: 512
- * routes w000>w001, w001>w002, ... sent once each, route number `first`
- * tallied first and w000>w001 in its place. */
+ * routes of nodes (0, 1), (1, 2), ... sent once each, route number
+ * `first` tallied first and (0, 1) in its place. */
 static struct smug_world *full_route_tally(int first, struct smug_topk *borders)
 {
 	struct smug_world *w = NULL;
 	struct smug_error err;
-	char key[32];
 
 	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
 	telemetry_begin_day(w);
@@ -404,15 +424,69 @@ static struct smug_world *full_route_tally(int first, struct smug_topk *borders)
 	for (int i = 0; i < SMUG_ROUTE_TALLY; i++) {
 		int r = i == 0 ? first : i == first ? 0 : i;
 
-		snprintf(key, sizeof key, "w%03d>w%03d", r, r + 1);
-		telemetry_route_sent(w, key);
+		send_route(w, r, r + 1, -1);
 	}
 	return w;
 }
 
+/* Two routes that part only at their last node are two routes, however
+ * long: on the default world, 21 nodes whose text runs past what a list
+ * entry shows, sent three times and twice, are tallied apart with their
+ * own counts, and the all-time and windowed lists show them apart, each
+ * ending with its last node. */
+START_TEST(test_telemetry_long_routes_that_part_at_the_end_count_apart)
+{
+	enum { N = 21 };
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	int a[N], b[N];
+	char text[N * SMUG_ID_MAX];
+	struct smug_topk all, win;
+
+	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
+	ck_assert_int_gt(w->n_nodes, N);
+	for (int i = 0; i < N; i++)
+		a[i] = b[i] = i;
+	b[N - 1] = N;
+	smug_route_format(w, a, N, text, sizeof text);
+	ck_assert_uint_ge(strlen(text), sizeof all.e[0].key);
+	w->day++;
+	telemetry_begin_day(w);
+	for (int s = 0; s < 5; s++)
+		telemetry_route_sent(w, s < 3 ? a : b, N);
+	telemetry_end_day(w);
+	ck_assert_int_eq(w->tel.n_routes, 2);
+	ck_assert_int_eq(w->tel.routes[0].count, 3);
+	ck_assert_int_eq(w->tel.routes[1].count, 2);
+	smug_topk_all(w, SMUG_TOPK_ROUTES, &all);
+	smug_topk_window(w, SMUG_TOPK_ROUTES, 1, &win);
+	for (int l = 0; l < 2; l++) {
+		const struct smug_topk *t = l ? &win : &all;
+
+		ck_assert_int_eq(t->n, 2);
+		ck_assert_double_eq(t->e[0].score, 3);
+		ck_assert_double_eq(t->e[1].score, 2);
+		ck_assert_str_ne(t->e[0].key, t->e[1].key);
+		for (int i = 0; i < 2; i++) {
+			const char *last = w->nodes[i ? b[N - 1] : a[N - 1]].id;
+			size_t n = strlen(t->e[i].key);
+
+			ck_assert_int_eq(t->e[i].index, -1);
+			ck_assert_msg(n > strlen(last) && strcmp(t->e[i].key + n - strlen(last), last) == 0 &&
+					      t->e[i].key[n - strlen(last) - 1] == '>',
+				      "list %d, route %d: '%s' does not end with >%s", l, i, t->e[i].key, last);
+			ck_assert_msg(strstr(t->e[i].key, "...>") != NULL, "list %d, route %d: '%s' is not marked cut", l,
+				      i, t->e[i].key);
+		}
+	}
+	smug_world_free(w);
+}
+END_TEST
+
 /* A route evicted from the full tally leaves the hottest-routes list
  * too, and the newcomer, with the count it inherits, leads it: 512
- * routes sent once each fill the tally (the list: the first ten by key),
+ * routes sent once each fill the tally (the list: the first ten in the
+ * route order),
  * one more route evicts the first, which the list held; the list then
  * shows the newcomer and the nine others, and the hot-borders list beside
  * it is untouched. */
@@ -420,20 +494,15 @@ START_TEST(test_telemetry_evicted_route_leaves_the_hot_routes_list)
 {
 	struct smug_topk borders;
 	struct smug_world *w = full_route_tally(0, &borders);
-	char key[32];
 
 	ck_assert_int_eq(borders.n, 1);
 	ck_assert_int_eq(w->tel.hot_routes.n, SMUG_TOPK);
-	ck_assert_str_eq(w->tel.hot_routes.e[0].key, "w000>w001");
-	telemetry_route_sent(w, "w999>w998");
+	ck_assert(hot_route_is(w, 0, 0, 1, 1));
+	send_route(w, 999, 998, -1);
 	ck_assert_int_eq(w->tel.hot_routes.n, SMUG_TOPK);
-	ck_assert_str_eq(w->tel.hot_routes.e[0].key, "w999>w998");
-	ck_assert_double_eq(w->tel.hot_routes.e[0].score, 2);
-	for (int k = 1; k < SMUG_TOPK; k++) {
-		snprintf(key, sizeof key, "w%03d>w%03d", k, k + 1);
-		ck_assert_str_eq(w->tel.hot_routes.e[k].key, key);
-		ck_assert_double_eq(w->tel.hot_routes.e[k].score, 1);
-	}
+	ck_assert(hot_route_is(w, 0, 999, 998, 2));
+	for (int k = 1; k < SMUG_TOPK; k++)
+		ck_assert_msg(hot_route_is(w, k, k, k + 1, 1), "hot route %d: not (%d, %d) sent once", k, k, k + 1);
 	ck_assert_msg(memcmp(&borders, &w->tel.hot_borders, sizeof borders) == 0,
 		      "evicting a route changed the hot-borders list");
 	telemetry_end_day(w);
@@ -449,20 +518,15 @@ START_TEST(test_telemetry_evicted_route_leaves_the_middle_of_the_hot_routes_list
 {
 	struct smug_topk borders;
 	struct smug_world *w = full_route_tally(1, &borders);
-	char key[32];
 
-	ck_assert_str_eq(w->tel.hot_routes.e[1].key, "w001>w002");
-	telemetry_route_sent(w, "w999>w998");
+	ck_assert(hot_route_is(w, 1, 1, 2, 1));
+	send_route(w, 999, 998, -1);
 	ck_assert_int_eq(w->tel.hot_routes.n, SMUG_TOPK);
-	ck_assert_str_eq(w->tel.hot_routes.e[0].key, "w999>w998");
-	ck_assert_double_eq(w->tel.hot_routes.e[0].score, 2);
+	ck_assert(hot_route_is(w, 0, 999, 998, 2));
 	for (int k = 1; k < SMUG_TOPK; k++) {
 		int r = k == 1 ? 0 : k;
 
-		snprintf(key, sizeof key, "w%03d>w%03d", r, r + 1);
-		ck_assert_msg(strcmp(w->tel.hot_routes.e[k].key, key) == 0 && w->tel.hot_routes.e[k].score == 1,
-			      "hot route %d: '%.20s' sent %g, expected '%s' sent once", k, w->tel.hot_routes.e[k].key,
-			      w->tel.hot_routes.e[k].score, key);
+		ck_assert_msg(hot_route_is(w, k, r, r + 1, 1), "hot route %d: not (%d, %d) sent once", k, r, r + 1);
 	}
 	ck_assert_msg(memcmp(&borders, &w->tel.hot_borders, sizeof borders) == 0,
 		      "evicting a route changed the hot-borders list");
@@ -896,20 +960,22 @@ START_TEST(test_telemetry_full_days_of_routes_sum_over_the_window)
 	struct smug_error err;
 	struct smug_topk win;
 	int64_t want[KEYS] = {0};
-	char key[32];
+	char text[KEYS][64];
 
 	ck_assert(smug_world_load_default(&w, &err) == SMUG_OK);
 	ck_assert_int_ge(w->cfg.telemetry.window_days, DAYS);
+	ck_assert_int_gt(w->n_nodes, KEYS);
+	for (int k = 0; k < KEYS; k++)
+		smug_route_format(w, (const int[]){k, k + 1}, 2, text[k], sizeof text[k]);
 	for (int d = 0; d < DAYS; d++) {
 		w->day++;
 		telemetry_begin_day(w);
-		/* day d's routes: d .. d + PER - 1 of the KEYS names */
+		/* day d's routes: d .. d + PER - 1 of the KEYS routes (k, k + 1) */
 		for (int r = 0; r < PER; r++) {
 			int k = d + r;
 
-			snprintf(key, sizeof key, "n%02d>n%02d", k, k + 1);
 			for (int n = 0; n <= (k + d) % 5; n++)
-				telemetry_route_sent(w, key);
+				send_route(w, k, k + 1, -1);
 			want[k] += 1 + (k + d) % 5;
 		}
 		telemetry_end_day(w);
@@ -917,21 +983,20 @@ START_TEST(test_telemetry_full_days_of_routes_sum_over_the_window)
 	smug_topk_window(w, SMUG_TOPK_ROUTES, DAYS, &win);
 	ck_assert_int_eq(win.n, SMUG_TOPK);
 	for (int i = 0; i < win.n; i++) {
-		int k = -1;
+		int k = 0;
 
-		ck_assert_int_eq(sscanf(win.e[i].key, "n%d>", &k), 1);
-		ck_assert(k >= 0 && k < KEYS);
+		while (k < KEYS && strcmp(win.e[i].key, text[k]) != 0)
+			k++;
+		ck_assert_msg(k < KEYS, "%s: not a route sent", win.e[i].key);
 		ck_assert_msg(win.e[i].score == (double)want[k], "%s sent %lld times in %d days, listed with %g",
 			      win.e[i].key, (long long)want[k], DAYS, win.e[i].score);
 	}
-	for (int k = 0; k < KEYS; k++) {
-		snprintf(key, sizeof key, "n%02d>n%02d", k, k + 1);
-		if (!listed_in(&win, key))
+	for (int k = 0; k < KEYS; k++)
+		if (!listed_in(&win, text[k]))
 			ck_assert_msg((double)want[k] <= win.e[win.n - 1].score, "%s sent %lld times, not listed",
-				      key, (long long)want[k]);
-	}
+				      text[k], (long long)want[k]);
 	smug_topk_window(w, SMUG_TOPK_ROUTES, DAYS - 1, &win);
-	ck_assert(!listed_in(&win, "n00>n01"));
+	ck_assert(!listed_in(&win, text[0]));
 	smug_world_free(w);
 }
 END_TEST
@@ -1458,6 +1523,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_full_border_pool_drops_the_least_recently_crossed);
 	tcase_add_test(t, test_telemetry_overfull_day_rolls_every_border);
 	tcase_add_test(t, test_telemetry_full_days_of_routes_sum_over_the_window);
+	tcase_add_test(t, test_telemetry_long_routes_that_part_at_the_end_count_apart);
 	tcase_add_test(t, test_telemetry_full_charts_hand_on_the_first_border_of_a_tie);
 	tcase_add_test(t, test_telemetry_hot_borders_keep_their_charts);
 	tcase_add_test(t, test_telemetry_late_chart_knows_only_its_week);

@@ -599,8 +599,8 @@ struct hostile {
 
 static const struct hostile hostile[] = {
 	{"tampered", "smuggling.json", "\"schema\"", "\"schemb\"", false, SMUG_ERR_HASH, "hash mismatch"},
-	{"other major", "manifest.json", "\"version_major\":", "\"version_major\": 7, \"was\":", false, SMUG_ERR_VERSION,
-	 "seed format 7 is not supported"},
+	{"other major", "manifest.json", "\"version_major\":", "\"version_major\": 8, \"was\":", false, SMUG_ERR_VERSION,
+	 "seed format 8 is not supported"},
 	{"truncated", "snapshot.json", "\"state\":", "\"state", true, SMUG_ERR_PARSE, "malformed JSON"},
 	{"wrong type", "snapshot.json", "\"learning_rate\":", "\"learning_rate\":\"x\",\"lr\":", true, SMUG_ERR_SCHEMA,
 	 "state.config.smuggling.learning_rate: expected number"},

@@ -182,11 +182,14 @@ void smug_calibration(const struct smug_world *w, int min_crossings, double *mae
 
 /* A TopK list over the last `days` days (1 to telemetry.window_days;
  * larger is clamped): routes by shipments sent, borders by crossings,
- * factions by success rate (delivered / resolved in the window). The
- * all-time lists are tel.hot_routes, tel.hot_borders and
- * tel.faction_success. */
+ * factions by success rate (delivered / resolved in the window). Equal
+ * scores: borders and factions by key, routes by their nodes' indices. */
 void smug_topk_window(const struct smug_world *w, enum smug_topk_kind kind, int days,
 		      struct smug_topk *out);
+/* The all-time list of a kind (tel.hot_routes, tel.hot_borders,
+ * tel.faction_success) as smug_topk_window gives its lists: a route's
+ * entry with its text and index -1. */
+void smug_topk_all(const struct smug_world *w, enum smug_topk_kind kind, struct smug_topk *out);
 
 /* Success rate of a network: delivered / resolved, 0 when none. */
 double smug_network_success_rate(const struct smug_network *n);

@@ -452,10 +452,13 @@ struct smug_event {
 };
 
 struct smug_topk_entry {
-	char key[SMUG_ID_MAX * 3]; /* route id, border id, faction id */
+	char key[SMUG_ID_MAX * 3]; /* route text, border id, faction id */
 	int index;		   /* corridor / faction index, -1 for routes */
 	double score;
 };
+/* tel.hot_routes is kept by route: an entry's index is its route's slot
+ * in tel.routes and its key is empty. smug_topk_all() and
+ * smug_topk_window() give routes with their text and index -1. */
 
 struct smug_topk {
 	struct smug_topk_entry e[SMUG_TOPK]; /* score desc, key asc */
@@ -577,6 +580,14 @@ struct smug_crackdown_period {
 	bool manual, exploration;
 };
 
+/* A route as telemetry counts it: its nodes, which tell routes apart
+ * whatever their length. Its text (the nodes' ids joined by '>',
+ * smug_route_format) is formatted only when it is read. */
+struct smug_route_key {
+	int n_nodes;
+	int nodes[SMUG_ROUTE_MAX_NODES];
+};
+
 /* One day of the rolling TopK window (telemetry.window_days days, a ring
  * of day buckets as in window.c): the routes taken by the shipments sent
  * that day and the borders crossed. */
@@ -585,7 +596,7 @@ struct smug_topk_day {
 	int day; /* -1 = empty */
 	int n_routes, n_borders;
 	struct {
-		char key[SMUG_ID_MAX * 3]; /* route id */
+		struct smug_route_key route;
 		int count;
 	} routes[SMUG_SHIPMENTS_PER_DAY_MAX];
 	struct {
@@ -601,7 +612,7 @@ enum smug_topk_kind { SMUG_TOPK_ROUTES, SMUG_TOPK_BORDERS, SMUG_TOPK_FACTIONS, S
  * count overstates by at most shipments / SMUG_ROUTE_TALLY). */
 #define SMUG_ROUTE_TALLY 512
 struct smug_route_tally {
-	char key[SMUG_ID_MAX * 3];
+	struct smug_route_key route;
 	int64_t count;
 };
 

@@ -138,19 +138,25 @@ static void report_topk_list(FILE *f, const char *name, const struct smug_topk *
 
 static void report_topk(FILE *f, const struct smug_world *w)
 {
-	struct smug_topk win;
+	static const struct {
+		const char *all, *window;
+		enum smug_topk_kind kind;
+		bool rate;
+	} lists[] = {
+		{"routes_all", "routes_window", SMUG_TOPK_ROUTES, false},
+		{"borders_all", "borders_window", SMUG_TOPK_BORDERS, false},
+		{"factions_all", "factions_window", SMUG_TOPK_FACTIONS, true},
+	};
+	struct smug_topk list;
 	int days = w->tel.n_topk_days;
 
 	fprintf(f, ",\"topk\":{\"window_days\":%d", days);
-	report_topk_list(f, "routes_all", &w->tel.hot_routes, false);
-	smug_topk_window(w, SMUG_TOPK_ROUTES, days, &win);
-	report_topk_list(f, "routes_window", &win, false);
-	report_topk_list(f, "borders_all", &w->tel.hot_borders, false);
-	smug_topk_window(w, SMUG_TOPK_BORDERS, days, &win);
-	report_topk_list(f, "borders_window", &win, false);
-	report_topk_list(f, "factions_all", &w->tel.faction_success, true);
-	smug_topk_window(w, SMUG_TOPK_FACTIONS, days, &win);
-	report_topk_list(f, "factions_window", &win, true);
+	for (int l = 0; l < 3; l++) {
+		smug_topk_all(w, lists[l].kind, &list);
+		report_topk_list(f, lists[l].all, &list, lists[l].rate);
+		smug_topk_window(w, lists[l].kind, days, &list);
+		report_topk_list(f, lists[l].window, &list, lists[l].rate);
+	}
 	fprintf(f, "}");
 }
 

@@ -520,12 +520,35 @@ static bool check_ledger(struct ck *c)
 	return true;
 }
 
+/* Hot route i: its tally slot's count, after the route before it (the
+ * order telemetry keeps: counts descending, then the route order, so
+ * each route once). */
+static bool hot_route_ok(struct ck *c, int i)
+{
+	const struct smug_telemetry *t = &c->w->tel;
+	const struct smug_topk_entry *e = &t->hot_routes.e[i];
+
+	if (e->key[0] != '\0')
+		return bad(c, "state.telemetry.hot_routes[%d].key: a route is kept by its tally slot", i);
+	if (e->score != (double)t->routes[e->index].count)
+		return bad(c, "state.telemetry.hot_routes[%d].score: %g, but its route was counted %lld times", i,
+			   e->score, (long long)t->routes[e->index].count);
+	if (i > 0 && (e[-1].score < e->score ||
+		      (e[-1].score == e->score &&
+		       telemetry_route_cmp(&t->routes[e[-1].index].route, &t->routes[e->index].route) >= 0)))
+		return bad(c,
+			   "state.telemetry.hot_routes[%d]: route slot %d after slot %d (counts descending, "
+			   "then the route order, each route once)",
+			   i, e->index, e[-1].index);
+	return true;
+}
+
 static bool check_telemetry(struct ck *c)
 {
 	const struct smug_world *w = c->w;
 	const struct smug_telemetry *t = &w->tel;
 	const struct smug_topk *lists[] = {&t->hot_routes, &t->hot_borders, &t->faction_success};
-	const int index_max[] = {-1, w->n_corridors - 1, w->n_factions - 1};
+	const int index_min[] = {0, -1, -1}, index_max[] = {t->n_routes - 1, w->n_corridors - 1, w->n_factions - 1};
 	const char *names[] = {"hot_routes", "hot_borders", "faction_success"};
 	const char *why;
 
@@ -555,12 +578,14 @@ static bool check_telemetry(struct ck *c)
 		for (int i = 0; i < lists[k]->n; i++) {
 			const struct smug_topk_entry *e = &lists[k]->e[i];
 
-			if (!in(e->index, -1, index_max[k]))
+			if (!in(e->index, index_min[k], index_max[k]))
 				return bad(c, "state.telemetry.%s[%d].index: out of range", names[k], i);
+			if (k == 0 && !hot_route_ok(c, i))
+				return false;
 			/* the order telemetry keeps and relies on when it moves
 			 * an entry: scores descending, then keys ascending, so
 			 * each key once */
-			if (i > 0 && (e[-1].score < e->score ||
+			if (k > 0 && i > 0 && (e[-1].score < e->score ||
 				      (e[-1].score == e->score && strcmp(e[-1].key, e->key) >= 0)))
 				return bad(c,
 					   "state.telemetry.%s[%d]: '%s' after '%s' (scores descending, "

@@ -267,12 +267,6 @@ int route_candidates(struct smug_world *w, int src, int dst, int k,
 		     const struct route_path **out);
 int route_candidates_scan(struct smug_world *w, int src, int dst, int k,
 			  const struct route_path **out, const struct route_scan **scan);
-/* Route texts as smug_route_format writes them into a buffer of this size. */
-#define ROUTE_TEXT 256
-/* Candidate i's text (smug_route_format's bytes, buf[ROUTE_TEXT]) of the
- * answer `paths` that route_candidates_scan gave last: a cached answer
- * formats each candidate once and copies it after. */
-void route_candidate_text(struct smug_world *w, const struct route_path *paths, int i, char *buf);
 /* The same answer copied into out[k] for a reader holding a const world;
  * it still fills the cache, which is never part of the state. */
 int route_candidates_copy(const struct smug_world *w, int src, int dst, int k,
@@ -669,8 +663,13 @@ const char *event_text_fields(const struct smug_world *w, const struct smug_even
 struct smug_event *telemetry_shipment_event(struct smug_world *w, enum smug_event_kind k,
 					    const struct smug_shipment *s, int corridor, int64_t amount);
 void telemetry_border_crossed(struct smug_world *w, int corridor);
-/* A shipment was sent along `route` today (the rolling TopK window). */
-void telemetry_route_sent(struct smug_world *w, const char *route);
+/* A shipment was sent along the route of n nodes today: the all-time
+ * tally, the hottest routes and the rolling TopK window. */
+void telemetry_route_sent(struct smug_world *w, const int *nodes, int n);
+/* The order of routes of equal score in the TopK lists: by their nodes'
+ * indices, the first that differs; a route before every longer route it
+ * begins. */
+int telemetry_route_cmp(const struct smug_route_key *a, const struct smug_route_key *b);
 /* The rolling window's bucket of `day` (recycling an older one): for
  * the snapshot reader. */
 struct smug_topk_day *telemetry_topk_day(struct smug_world *w, int day);

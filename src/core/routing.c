@@ -1356,9 +1356,6 @@ struct route_cache_entry {
 	int n_paths;
 	struct route_path *paths;  /* n_paths, heap */
 	struct route_scan *scan;   /* the same, packed; heap */
-	char *text;		   /* [text_cap][ROUTE_TEXT] as formatted, heap, lazy */
-	int text_cap;
-	uint64_t text_done;	   /* bit i: text of path i formatted */
 	int hash_next;		   /* next entry in the bucket, -1 ends */
 	int lru_prev, lru_next;	   /* -1 ends; head = most recently used */
 };
@@ -1412,7 +1409,6 @@ void route_cache_free(struct smug_route_cache *c)
 	for (int i = 0; i < c->n_entries; i++) {
 		free(c->entries[i].paths);
 		free(c->entries[i].scan);
-		free(c->entries[i].text);
 	}
 	free(c->entries);
 	free(c->result_scan);
@@ -1634,7 +1630,6 @@ static int cache_lookup(struct smug_route_cache *c, const struct smug_world *w, 
 	memcpy(e->paths, c->result, (size_t)n * sizeof *e->paths);
 	e->scan = xrealloc(e->scan, scan_size(e->paths, n));
 	scan_build(w, e->paths, n, e->scan);
-	e->text_done = 0;
 	e->hash_next = c->buckets[b];
 	c->buckets[b] = i;
 	lru_push_front(c, i);
@@ -1659,31 +1654,6 @@ int route_candidates_scan(struct smug_world *w, int src, int dst, int k,
 	if (w->route_cache == NULL)
 		w->route_cache = route_cache_new(0); /* hand-built world: scratch only */
 	return cache_lookup(w->route_cache, w, src, dst, k, out, scan);
-}
-
-void route_candidate_text(struct smug_world *w, const struct route_path *paths, int i, char *buf)
-{
-	_Static_assert(SMUG_ROUTE_TOPK_MAX <= 64, "a cached answer's texts are marked in 64 bits");
-	struct smug_route_cache *c = w->route_cache;
-	struct route_cache_entry *e = c && c->lru_head >= 0 ? &c->entries[c->lru_head] : NULL;
-	char *t;
-
-	/* the answer last given is the most recently used entry, unless it
-	 * was not cached */
-	if (e == NULL || e->paths != paths || i < 0 || i >= e->n_paths) {
-		smug_route_format(w, paths[i].nodes, paths[i].n_nodes, buf, ROUTE_TEXT);
-		return;
-	}
-	if (e->text_cap < e->n_paths) {
-		e->text = xrealloc(e->text, (size_t)e->n_paths * ROUTE_TEXT);
-		e->text_cap = e->n_paths;
-	}
-	t = e->text + (size_t)i * ROUTE_TEXT;
-	if (!(e->text_done >> i & 1)) {
-		smug_route_format(w, paths[i].nodes, paths[i].n_nodes, t, ROUTE_TEXT);
-		e->text_done |= (uint64_t)1 << i;
-	}
-	memcpy(buf, t, strlen(t) + 1);
 }
 
 int route_candidates(struct smug_world *w, int src, int dst, int k,

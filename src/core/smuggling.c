@@ -848,7 +848,6 @@ struct plan_item {
 	int decision;		 /* index into w->decisions */
 	int faction;
 	struct route_path path;	 /* the route sent */
-	char text[ROUTE_TEXT];	 /* its text (smug_route_format) */
 	int64_t value, sale;
 	int64_t bribe[SMUG_ROUTE_MAX_NODES - 1]; /* per corridor of path */
 };
@@ -1288,13 +1287,12 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		return skip(d, SMUG_SKIP_TRANSIT_FULL);
 	pl->committed[f] += d->value;
 	plan_owe(pl, dst, sale);
-	{ /* every field written; the text is a string, the bribes zero */
+	{ /* every field written; the bribes zero */
 		struct plan_item *it = &pl->items[pl->n++];
 
 		it->decision = w->n_decisions - 1;
 		it->faction = f;
 		it->path = paths[d->chosen];
-		route_candidate_text(w, paths, d->chosen, it->text);
 		it->value = d->value;
 		it->sale = sale;
 		memset(it->bribe, 0, sizeof it->bribe);
@@ -1520,7 +1518,7 @@ static void create_shipment(struct smug_world *w, struct plan *pl, struct plan_i
 	w->tel.today.profit -= paid;
 	w->tel.plan.sent++;
 	w->tel.plan.explored += s->explore;
-	telemetry_route_sent(w, it->text);
+	telemetry_route_sent(w, s->nodes, s->n_nodes);
 	ev = telemetry_shipment_event(w, SMUG_EV_SHIPMENT_CREATED, s, -1, s->value);
 	ev->u.v.count = s->n_nodes - 1;
 	ev->u.v.money = s->bribe_budget_total;

@@ -11,7 +11,7 @@
 #include "snapshot.h"
 #include "state.h"
 
-#define SNAPSHOT_VERSION 6 /* see VAULT_MAJOR in vault.c */
+#define SNAPSHOT_VERSION 7 /* see VAULT_MAJOR in vault.c */
 
 char *snapshot_to_json(const struct smug_world *w)
 {

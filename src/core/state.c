@@ -50,6 +50,14 @@ static void visit_ints(struct sv *s, const char *key, int *v, int *n, int max, d
 	sv_end(s);
 }
 
+/* A route telemetry counts: its nodes (at least one, each a node). */
+static void visit_route_key(struct sv *s, const struct smug_world *w, struct smug_route_key *k)
+{
+	visit_ints(s, "route", k->nodes, &k->n_nodes, SMUG_ROUTE_MAX_NODES, 0, w->n_nodes - 1);
+	if (sv_reading(s) && sv_ok(s) && k->n_nodes < 1)
+		sv_fail(s, "route", "a route has at least one node");
+}
+
 /* Called inside item i (before its sv_end), so the message's path is
  * the item's own: "state.wards[1].id: ...". */
 static void check_sorted(struct sv *s, const char *prev, const char *cur, int i)
@@ -98,6 +106,23 @@ static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, int i
 		if (corridors && sv_reading(s) && sv_ok(s) &&
 		    (t->e[i].index < 0 || strcmp(t->e[i].key, corridors->corridors[t->e[i].index].id) != 0))
 			sv_fail(s, "key", "'%s' is not the id of corridor %d", t->e[i].key, t->e[i].index);
+		sv_end(s);
+	}
+	sv_end(s);
+}
+
+/* The hot routes: each entry its route's slot in the tally (route_tally,
+ * in visit_telemetry) and its count; smug_world_check matches the two. */
+static void visit_hot_routes(struct sv *s, struct smug_topk *t)
+{
+	sv_count(s, "hot_routes", &t->n, SMUG_TOPK);
+	if (!sv_list(s, "hot_routes", &t->n, SMUG_TOPK))
+		return;
+	for (int i = 0; i < t->n && sv_item(s, i); i++) {
+		if (sv_reading(s))
+			t->e[i].key[0] = '\0';
+		sv_int(s, "index", &t->e[i].index, 0, SMUG_ROUTE_TALLY - 1);
+		sv_f(s, "score", &t->e[i].score, -1e15, 1e15);
 		sv_end(s);
 	}
 	sv_end(s);
@@ -1085,7 +1110,7 @@ static void visit_topk_window(struct sv *s, struct smug_world *w)
 		sv_count(s, "routes", &b->n_routes, SMUG_SHIPMENTS_PER_DAY_MAX);
 		if (sv_list(s, "routes", &b->n_routes, SMUG_SHIPMENTS_PER_DAY_MAX)) {
 			for (int k = 0; k < b->n_routes && sv_item(s, k); k++) {
-				sv_str(s, "route", b->routes[k].key, sizeof b->routes[k].key);
+				visit_route_key(s, w, &b->routes[k].route);
 				sv_int(s, "count", &b->routes[k].count, 1, DAY_MAX);
 				sv_end(s);
 			}
@@ -1120,7 +1145,7 @@ static void visit_telemetry(struct sv *s, struct smug_world *w)
 	visit_plan_counters(s, &t->plan);
 	visit_history(s, t);
 	visit_events(s, w, t);
-	visit_topk(s, "hot_routes", &t->hot_routes, -1, NULL);
+	visit_hot_routes(s, &t->hot_routes);
 	visit_topk(s, "hot_borders", &t->hot_borders, w->n_corridors - 1, w);
 	visit_topk(s, "faction_success", &t->faction_success, w->n_factions - 1, NULL);
 	visit_ints(s, "touched", t->touched, &t->n_touched, SMUG_TOUCHED_CAP, 0, w->n_corridors - 1);
@@ -1133,7 +1158,7 @@ static void visit_telemetry(struct sv *s, struct smug_world *w)
 	sv_count(s, "route_tally", &t->n_routes, SMUG_ROUTE_TALLY);
 	if (sv_list(s, "route_tally", &t->n_routes, SMUG_ROUTE_TALLY)) {
 		for (int i = 0; i < t->n_routes && sv_item(s, i); i++) {
-			sv_str(s, "route", t->routes[i].key, sizeof t->routes[i].key);
+			visit_route_key(s, w, &t->routes[i].route);
 			sv_i64(s, "count", &t->routes[i].count, 1, MONEY_MAX);
 			sv_end(s);
 		}

@@ -503,16 +503,48 @@ static struct smug_topk_day *topk_today(struct smug_world *w)
 
 #define ROUTE_INDEX (2 * SMUG_ROUTE_TALLY)
 
-static unsigned route_hash(const char *key)
+int telemetry_route_cmp(const struct smug_route_key *a, const struct smug_route_key *b)
 {
-	return (unsigned)(hash_bytes(key, strlen(key)) % ROUTE_INDEX);
+	int n = a->n_nodes < b->n_nodes ? a->n_nodes : b->n_nodes;
+
+	for (int i = 0; i < n; i++)
+		if (a->nodes[i] != b->nodes[i])
+			return a->nodes[i] < b->nodes[i] ? -1 : 1;
+	return (a->n_nodes > b->n_nodes) - (a->n_nodes < b->n_nodes);
+}
+
+static bool same_route(const struct smug_route_key *a, const int *nodes, int n)
+{
+	return a->n_nodes == n && memcmp(a->nodes, nodes, (size_t)n * sizeof *nodes) == 0;
+}
+
+static void route_key_set(struct smug_route_key *k, const int *nodes, int n)
+{
+	k->n_nodes = n;
+	memcpy(k->nodes, nodes, (size_t)n * sizeof *nodes);
+}
+
+/* Where a route's probe starts in the index: a multiplicative hash of
+ * its nodes (the index is not state, so any spread will do). */
+static unsigned route_hash(const int *nodes, int n)
+{
+	uint64_t h = (uint64_t)n;
+
+	for (int i = 0; i < n; i++)
+		h = (h ^ (uint32_t)nodes[i]) * 0x9e3779b97f4a7c15ull;
+	return (unsigned)((h >> 32) % ROUTE_INDEX);
+}
+
+static unsigned route_home(const struct smug_telemetry *t, int r)
+{
+	return route_hash(t->routes[r].route.nodes, t->routes[r].route.n_nodes);
 }
 
 /* Put route r into the index (where a rebuild would put it, r being the
  * last route inserted). */
 static void route_index_put(struct smug_telemetry *t, int r)
 {
-	unsigned h = route_hash(t->routes[r].key);
+	unsigned h = route_home(t, r);
 
 	while (t->route_index[h] >= 0)
 		h = (h + 1) % ROUTE_INDEX;
@@ -534,12 +566,12 @@ static void route_index_build(struct smug_telemetry *t)
  * every key left is still found by probing from its home slot. */
 static void route_index_drop(struct smug_telemetry *t, int r)
 {
-	unsigned hole = route_hash(t->routes[r].key), j;
+	unsigned hole = route_home(t, r), j;
 
 	while (t->route_index[hole] != r)
 		hole = (hole + 1) % ROUTE_INDEX;
 	for (j = (hole + 1) % ROUTE_INDEX; t->route_index[j] >= 0; j = (j + 1) % ROUTE_INDEX) {
-		unsigned home = route_hash(t->routes[t->route_index[j]].key);
+		unsigned home = route_home(t, t->route_index[j]);
 		bool stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
 
 		if (!stays) {
@@ -550,27 +582,29 @@ static void route_index_drop(struct smug_telemetry *t, int r)
 	t->route_index[hole] = -1;
 }
 
-static int route_lookup(struct smug_telemetry *t, const char *key)
+static int route_lookup(struct smug_telemetry *t, const int *nodes, int n)
 {
 	if (t->route_index == NULL)
 		route_index_build(t);
-	for (unsigned h = route_hash(key);; h = (h + 1) % ROUTE_INDEX) {
+	for (unsigned h = route_hash(nodes, n);; h = (h + 1) % ROUTE_INDEX) {
 		int r = t->route_index[h];
 
-		if (r < 0 || strcmp(t->routes[r].key, key) == 0)
+		if (r < 0 || same_route(&t->routes[r].route, nodes, n))
 			return r;
 	}
 }
 
+static void hot_route_update(struct smug_telemetry *t, int r);
+
 /* Count a shipment on its route; the hottest-routes list follows. */
-static void route_tally(struct smug_world *w, const char *key)
+static void route_tally(struct smug_world *w, const int *nodes, int n)
 {
 	struct smug_telemetry *t = &w->tel;
-	int r = route_lookup(t, key);
+	int r = route_lookup(t, nodes, n);
 
 	if (r < 0 && t->n_routes < SMUG_ROUTE_TALLY) {
 		r = t->n_routes++;
-		str_copy(t->routes[r].key, sizeof t->routes[r].key, key);
+		route_key_set(&t->routes[r].route, nodes, n);
 		t->routes[r].count = 0;
 		route_index_put(t, r);
 	} else if (r < 0) {
@@ -581,32 +615,32 @@ static void route_tally(struct smug_world *w, const char *key)
 			if (t->routes[i].count < t->routes[r].count)
 				r = i;
 		for (int i = 0; i < t->hot_routes.n; i++)
-			if (strcmp(t->hot_routes.e[i].key, t->routes[r].key) == 0) {
+			if (t->hot_routes.e[i].index == r) {
 				memmove(&t->hot_routes.e[i], &t->hot_routes.e[i + 1],
 					(size_t)(t->hot_routes.n - i - 1) * sizeof t->hot_routes.e[0]);
 				t->hot_routes.n--;
 				break;
 			}
 		route_index_drop(t, r);
-		str_copy(t->routes[r].key, sizeof t->routes[r].key, key);
+		route_key_set(&t->routes[r].route, nodes, n);
 		route_index_put(t, r);
 	}
 	t->routes[r].count++;
-	topk_update(&t->hot_routes, key, -1, (double)t->routes[r].count);
+	hot_route_update(t, r);
 }
 
-void telemetry_route_sent(struct smug_world *w, const char *route)
+void telemetry_route_sent(struct smug_world *w, const int *nodes, int n)
 {
 	struct smug_topk_day *b = topk_today(w);
 
-	route_tally(w, route);
+	route_tally(w, nodes, n);
 	for (int i = 0; i < b->n_routes; i++)
-		if (strcmp(b->routes[i].key, route) == 0) {
+		if (same_route(&b->routes[i].route, nodes, n)) {
 			b->routes[i].count++;
 			return;
 		}
 	if (b->n_routes < SMUG_SHIPMENTS_PER_DAY_MAX) {
-		str_copy(b->routes[b->n_routes].key, sizeof b->routes[0].key, route);
+		route_key_set(&b->routes[b->n_routes].route, nodes, n);
 		b->routes[b->n_routes++].count = 1;
 	}
 }
@@ -642,43 +676,75 @@ static void topk_keep(struct smug_topk *out, const char *key, int index, double 
 		topk_update(out, key, index, score);
 }
 
-static int cmp_key(const void *a, const void *b)
+/* A route's shipments over the window, found by its nodes. */
+struct route_sum {
+	const struct smug_route_key *route;
+	int64_t count;
+};
+
+static int cmp_route_sum_route(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return telemetry_route_cmp(((const struct route_sum *)a)->route, ((const struct route_sum *)b)->route);
+}
+
+/* The TopK order: more shipments first, then the route order. */
+static int cmp_route_sum_hot(const void *a, const void *b)
+{
+	const struct route_sum *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return telemetry_route_cmp(x->route, y->route);
+}
+
+/* A route's entry as the lists are read: its text and index -1. A text
+ * longer than an entry's key keeps its head and its last node, with
+ * "..." between, so routes that part near their end read apart. */
+static void route_entry(const struct smug_world *w, const struct smug_route_key *k, double score,
+			struct smug_topk_entry *e)
+{
+	char text[SMUG_ROUTE_MAX_NODES * SMUG_ID_MAX];
+	size_t len, tail;
+
+	memset(e, 0, sizeof *e);
+	smug_route_format(w, k->nodes, k->n_nodes, text, sizeof text);
+	len = strlen(text);
+	if (len < sizeof e->key) {
+		memcpy(e->key, text, len + 1);
+	} else {
+		tail = strlen(w->nodes[k->nodes[k->n_nodes - 1]].id) + 1; /* ">" and the last id */
+		memcpy(e->key, text, sizeof e->key - 4 - tail);
+		memcpy(e->key + sizeof e->key - 4 - tail, "...", 3);
+		memcpy(e->key + sizeof e->key - 1 - tail, text + len - tail, tail + 1);
+	}
+	e->index = -1;
+	e->score = score;
 }
 
 static void window_routes(const struct smug_world *w, int days, struct smug_topk *out)
 {
 	const struct smug_telemetry *t = &w->tel;
-	const char **keys = xmalloc((size_t)(days * SMUG_SHIPMENTS_PER_DAY_MAX + 1) * sizeof *keys);
-	int *counts = NULL, n = 0;
+	struct route_sum *all = xmalloc((size_t)(days * SMUG_SHIPMENTS_PER_DAY_MAX + 1) * sizeof *all);
+	int n = 0, m = 0;
 
 	for (int d = w->day - days + 1; d <= w->day; d++) {
 		const struct smug_topk_day *b = window_find(t->topk_days, t->n_topk_days, sizeof *b, d);
 
 		for (int i = 0; b && i < b->n_routes; i++)
-			keys[n++] = b->routes[i].key;
+			all[n++] = (struct route_sum){&b->routes[i].route, b->routes[i].count};
 	}
-	/* the same key on several days: sort the keys, then sum each run */
-	qsort(keys, (size_t)n, sizeof *keys, cmp_key);
-	counts = xcalloc((size_t)(n + 1), sizeof *counts);
-	for (int d = w->day - days + 1; d <= w->day; d++) {
-		const struct smug_topk_day *b = window_find(t->topk_days, t->n_topk_days, sizeof *b, d);
-
-		for (int i = 0; b && i < b->n_routes; i++) {
-			const char *k = b->routes[i].key;
-			const char **at = bsearch(&k, keys, (size_t)n, sizeof *keys, cmp_key);
-
-			while (at > keys && strcmp(at[-1], k) == 0)
-				at--;
-			counts[at - keys] += b->routes[i].count;
-		}
+	/* the same route on several days: sort by route, then sum each run */
+	qsort(all, (size_t)n, sizeof *all, cmp_route_sum_route);
+	for (int i = 0; i < n; i++) {
+		if (m > 0 && telemetry_route_cmp(all[m - 1].route, all[i].route) == 0)
+			all[m - 1].count += all[i].count;
+		else
+			all[m++] = all[i];
 	}
-	for (int i = 0; i < n; i++)
-		if (i == 0 || strcmp(keys[i - 1], keys[i]) != 0)
-			topk_keep(out, keys[i], -1, counts[i]);
-	free(counts);
-	free(keys);
+	qsort(all, (size_t)m, sizeof *all, cmp_route_sum_hot);
+	for (int i = 0; i < m && out->n < SMUG_TOPK; i++)
+		route_entry(w, all[i].route, (double)all[i].count, &out->e[out->n++]);
+	free(all);
 }
 
 static void window_borders(const struct smug_world *w, int days, struct smug_topk *out)
@@ -738,6 +804,23 @@ void smug_topk_window(const struct smug_world *w, enum smug_topk_kind kind, int 
 	case SMUG_TOPK_FACTIONS:
 		window_factions(w, days < SMUG_CHART_DAYS ? days : SMUG_CHART_DAYS, out);
 		break;
+	default: break;
+	}
+}
+
+void smug_topk_all(const struct smug_world *w, enum smug_topk_kind kind, struct smug_topk *out)
+{
+	const struct smug_telemetry *t = &w->tel;
+
+	memset(out, 0, sizeof *out);
+	switch (kind) {
+	case SMUG_TOPK_ROUTES:
+		for (int i = 0; i < t->hot_routes.n; i++)
+			route_entry(w, &t->routes[t->hot_routes.e[i].index].route, t->hot_routes.e[i].score,
+				    &out->e[out->n++]);
+		break;
+	case SMUG_TOPK_BORDERS: *out = t->hot_borders; break;
+	case SMUG_TOPK_FACTIONS: *out = t->faction_success; break;
 	default: break;
 	}
 }
@@ -1028,27 +1111,34 @@ void telemetry_border_crossed(struct smug_world *w, int c)
 	topk_border_update(&t->hot_borders, w, c, (double)b->traffic);
 }
 
-static bool topk_before(const struct smug_topk_entry *a, double score, const char *key)
+/* Whether entry a comes before entry b: the higher score first; equal
+ * scores by key, or in the hot-routes list (routes given: an entry's
+ * index is its slot in the tally) in the route order. */
+static bool topk_before(const struct smug_route_tally *routes, const struct smug_topk_entry *a,
+			const struct smug_topk_entry *b)
 {
-	return a->score > score || (a->score == score && strcmp(a->key, key) < 0);
+	if (a->score != b->score)
+		return a->score > b->score;
+	return routes ? telemetry_route_cmp(&routes[a->index].route, &routes[b->index].route) < 0
+		      : strcmp(a->key, b->key) < 0;
 }
 
 /* Move entry i to its place after its score changed. */
-static void topk_settle(struct smug_topk *t, int i)
+static void topk_settle(struct smug_topk *t, int i, const struct smug_route_tally *routes)
 {
 	struct smug_topk_entry e;
 
 	/* in its place already (most updates: a count up by one that passes
 	 * no one): the loops below would not move it */
-	if ((i == 0 || topk_before(&t->e[i - 1], t->e[i].score, t->e[i].key)) &&
-	    (i + 1 >= t->n || !topk_before(&t->e[i + 1], t->e[i].score, t->e[i].key)))
+	if ((i == 0 || topk_before(routes, &t->e[i - 1], &t->e[i])) &&
+	    (i + 1 >= t->n || !topk_before(routes, &t->e[i + 1], &t->e[i])))
 		return;
 	e = t->e[i];
-	while (i > 0 && !topk_before(&t->e[i - 1], e.score, e.key)) {
+	while (i > 0 && !topk_before(routes, &t->e[i - 1], &e)) {
 		t->e[i] = t->e[i - 1];
 		i--;
 	}
-	while (i + 1 < t->n && topk_before(&t->e[i + 1], e.score, e.key)) {
+	while (i + 1 < t->n && topk_before(routes, &t->e[i + 1], &e)) {
 		t->e[i] = t->e[i + 1];
 		i++;
 	}
@@ -1063,28 +1153,46 @@ static int topk_find(const struct smug_topk *t, const char *key)
 	return -1;
 }
 
-/* Set key's score, entry i holding key (-1: none does). */
-static void topk_set(struct smug_topk *t, int i, const char *key, int index, double score)
+/* Set the score of the entry of key (none for the hot routes) and index,
+ * entry i holding it (-1: none does). */
+static void topk_set(struct smug_topk *t, int i, const char *key, int index, double score,
+		     const struct smug_route_tally *routes)
 {
 	if (i < 0) {
+		struct smug_topk_entry x;
+
+		memset(&x, 0, sizeof x);
+		if (key)
+			str_copy(x.key, sizeof x.key, key);
+		x.index = index;
 		if (t->n == SMUG_TOPK) {
-			if (topk_before(&t->e[t->n - 1], score, key))
+			x.score = score;
+			if (topk_before(routes, &t->e[t->n - 1], &x))
 				return;
 			i = t->n - 1;
 		} else {
 			i = t->n++;
 		}
-		memset(&t->e[i], 0, sizeof t->e[i]);
-		str_copy(t->e[i].key, sizeof t->e[i].key, key);
+		t->e[i] = x;
 	}
 	t->e[i].index = index;
 	t->e[i].score = score;
-	topk_settle(t, i);
+	topk_settle(t, i, routes);
 }
 
 void topk_update(struct smug_topk *t, const char *key, int index, double score)
 {
-	topk_set(t, topk_find(t, key), key, index, score);
+	topk_set(t, topk_find(t, key), key, index, score, NULL);
+}
+
+/* The hot-routes list after route r's count went up: found by its slot. */
+static void hot_route_update(struct smug_telemetry *t, int r)
+{
+	int i = 0;
+
+	while (i < t->hot_routes.n && t->hot_routes.e[i].index != r)
+		i++;
+	topk_set(&t->hot_routes, i < t->hot_routes.n ? i : -1, NULL, r, (double)t->routes[r].count, t->routes);
 }
 
 /* topk_update for the hot-borders list, found by corridor index: every
@@ -1097,7 +1205,7 @@ static void topk_border_update(struct smug_topk *t, const struct smug_world *w, 
 
 	while (i < t->n && t->e[i].index != c)
 		i++;
-	topk_set(t, i < t->n ? i : -1, w->corridors[c].id, c, score);
+	topk_set(t, i < t->n ? i : -1, w->corridors[c].id, c, score, NULL);
 }
 
 /* ---- the windows as rows: the one description that snapshots write and

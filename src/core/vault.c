@@ -25,9 +25,10 @@
 #include "snapshot.h"
 
 #define VAULT_FORMAT "smugnet-seed"
-#define VAULT_MAJOR 6 /* 4: days count from 1; telemetry windows and chart history;
+#define VAULT_MAJOR 7 /* 4: days count from 1; telemetry windows and chart history;
 			 5: edge statistics per direction, buyer accounts, the ward economy;
-			 6: an event keeps what its text is formatted from, not the text */
+			 6: an event keeps what its text is formatted from, not the text;
+			 7: telemetry keeps a route by its nodes, not its text */
 #define VAULT_MINOR 0
 #define PATHBUF 1024
 

@@ -48,9 +48,8 @@ void view_topk_draw(struct tui_app *a, struct canvas *cv)
 		{"Networks (delivered / resolved)", SMUG_TOPK_FACTIONS, true},
 	};
 	const struct smug_world *w = a->w;
-	const struct smug_topk *all[] = {&w->tel.hot_routes, &w->tel.hot_borders, &w->tel.faction_success};
 	int days = window_of(a), half, rows, y = 0;
-	struct smug_topk win;
+	struct smug_topk all, win;
 	struct canvas in;
 	char title[160];
 
@@ -71,8 +70,9 @@ void view_topk_draw(struct tui_app *a, struct canvas *cv)
 		canvas_fit(&in, y, 0, half, ROLE_TITLE, lists[l].title, false);
 		snprintf(head, sizeof head, "last %d day%s", days, days == 1 ? "" : "s");
 		canvas_fit(&in, y, half + 2, in.w - half - 2, ROLE_TITLE, head, false);
+		smug_topk_all(w, lists[l].kind, &all);
 		smug_topk_window(w, lists[l].kind, days, &win);
-		draw_list(&in, y + 1, 0, half, rows, all[l], lists[l].rate);
+		draw_list(&in, y + 1, 0, half, rows, &all, lists[l].rate);
 		draw_list(&in, y + 1, half + 2, in.w - half - 2, rows, &win, lists[l].rate);
 		y += rows + 2;
 	}
