@@ -390,6 +390,12 @@ static void hot_route_past_tally(struct smug_world *w)
 	ck_assert_int_gt(w->tel.hot_routes.n, 0);
 	w->tel.hot_routes.e[0].index = w->tel.n_routes;
 }
+/* one route tallied in two slots */
+static void route_tallied_twice(struct smug_world *w)
+{
+	ck_assert_int_gt(w->tel.n_routes, 3);
+	w->tel.routes[3].route = w->tel.routes[1].route;
+}
 static void hot_borders_twice(struct smug_world *w)
 {
 	ck_assert_int_gt(w->tel.hot_borders.n, 1);
@@ -862,6 +868,7 @@ static const struct violation violations[] = {
 	 "state.telemetry.hot_routes[0].score: "},
 	{"a hot route listed twice", hot_route_twice, "state.telemetry.hot_routes[1]: route slot "},
 	{"a hot route past the tally", hot_route_past_tally, "state.telemetry.hot_routes[0].index: out of range"},
+	{"a route tallied twice", route_tallied_twice, "state.telemetry.route_tally[3]: the route of slot 1 again"},
 	{"a hot border listed twice", hot_borders_twice, "state.telemetry.hot_borders[1]: 'n:"},
 	{"equal success with keys descending", faction_success_tie_unsorted, "state.telemetry.faction_success[1]: '' after '"},
 	{"a border touched twice today, after the first", touched_twice_later, "state.telemetry.touched[2]: n:"},

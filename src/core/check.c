@@ -572,6 +572,11 @@ static bool check_telemetry(struct ck *c)
 		if ((why = event_text_fields(w, e)) != NULL)
 			return bad(c, "state.telemetry.events[%d]: %s", i, why);
 	}
+	/* the tally counts a route in one slot (at most 512: every pair) */
+	for (int r = 1; r < t->n_routes; r++)
+		for (int q = 0; q < r; q++)
+			if (telemetry_route_cmp(&t->routes[q].route, &t->routes[r].route) == 0)
+				return bad(c, "state.telemetry.route_tally[%d]: the route of slot %d again", r, q);
 	for (int k = 0; k < 3; k++) {
 		if (!in(lists[k]->n, 0, SMUG_TOPK))
 			return bad(c, "state.telemetry.%s: at most %d entries", names[k], SMUG_TOPK);

@@ -699,7 +699,9 @@ static int cmp_route_sum_hot(const void *a, const void *b)
 
 /* A route's entry as the lists are read: its text and index -1. A text
  * longer than an entry's key keeps its head and its last node, with
- * "..." between, so routes that part near their end read apart. */
+ * "..." between, so routes that part near their end read apart. The
+ * bytes copied stop short of the key's last, which the memset leaves
+ * the text's NUL. */
 static void route_entry(const struct smug_world *w, const struct smug_route_key *k, double score,
 			struct smug_topk_entry *e)
 {
@@ -710,12 +712,12 @@ static void route_entry(const struct smug_world *w, const struct smug_route_key 
 	smug_route_format(w, k->nodes, k->n_nodes, text, sizeof text);
 	len = strlen(text);
 	if (len < sizeof e->key) {
-		memcpy(e->key, text, len + 1);
+		memcpy(e->key, text, len);
 	} else {
 		tail = strlen(w->nodes[k->nodes[k->n_nodes - 1]].id) + 1; /* ">" and the last id */
 		memcpy(e->key, text, sizeof e->key - 4 - tail);
 		memcpy(e->key + sizeof e->key - 4 - tail, "...", 3);
-		memcpy(e->key + sizeof e->key - 1 - tail, text + len - tail, tail + 1);
+		memcpy(e->key + sizeof e->key - 1 - tail, text + len - tail, tail);
 	}
 	e->index = -1;
 	e->score = score;
