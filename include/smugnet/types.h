@@ -623,7 +623,7 @@ struct smug_telemetry {
 	int n_topk_days;
 	struct smug_route_tally *routes; /* SMUG_ROUTE_TALLY slots, n_routes used */
 	int n_routes;
-	int *route_index; /* derived, not state: open-addressed slots by key hash */
+	int *route_index; /* derived, not state: open-addressed slots by a hash of the nodes */
 	struct smug_day_record history[SMUG_HISTORY_DAYS]; /* ring */
 	int history_head, history_count;
 	struct smug_event *events; /* ring of SMUG_EVENT_CAP; final once their day ends */
