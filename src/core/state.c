@@ -91,38 +91,27 @@ static void visit_terms(struct sv *s, const char *key, struct smug_driver_terms 
 	sv_end(s);
 }
 
-/* A TopK list; with `corridors`, one keyed by corridor: each entry's key
- * is its corridor's id (telemetry finds an entry by its index alone). */
-static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, int index_max,
+/* A TopK list: its entries' keys, or for the hot routes (!keyed) none,
+ * an entry being its route's slot in the tally (route_tally, in
+ * visit_telemetry; smug_world_check matches each to its slot's count).
+ * With `corridors`, one keyed by corridor: each entry's key is its
+ * corridor's id (telemetry finds an entry by its index alone). */
+static void visit_topk(struct sv *s, const char *key, struct smug_topk *t, bool keyed, int index_max,
 		       const struct smug_world *corridors)
 {
 	sv_count(s, key, &t->n, SMUG_TOPK);
 	if (!sv_list(s, key, &t->n, SMUG_TOPK))
 		return;
 	for (int i = 0; i < t->n && sv_item(s, i); i++) {
-		sv_str(s, "key", t->e[i].key, sizeof t->e[i].key);
-		sv_int(s, "index", &t->e[i].index, -1, index_max);
+		if (keyed)
+			sv_str(s, "key", t->e[i].key, sizeof t->e[i].key);
+		else if (sv_reading(s))
+			t->e[i].key[0] = '\0';
+		sv_int(s, "index", &t->e[i].index, keyed ? -1 : 0, index_max);
 		sv_f(s, "score", &t->e[i].score, -1e15, 1e15);
 		if (corridors && sv_reading(s) && sv_ok(s) &&
 		    (t->e[i].index < 0 || strcmp(t->e[i].key, corridors->corridors[t->e[i].index].id) != 0))
 			sv_fail(s, "key", "'%s' is not the id of corridor %d", t->e[i].key, t->e[i].index);
-		sv_end(s);
-	}
-	sv_end(s);
-}
-
-/* The hot routes: each entry its route's slot in the tally (route_tally,
- * in visit_telemetry) and its count; smug_world_check matches the two. */
-static void visit_hot_routes(struct sv *s, struct smug_topk *t)
-{
-	sv_count(s, "hot_routes", &t->n, SMUG_TOPK);
-	if (!sv_list(s, "hot_routes", &t->n, SMUG_TOPK))
-		return;
-	for (int i = 0; i < t->n && sv_item(s, i); i++) {
-		if (sv_reading(s))
-			t->e[i].key[0] = '\0';
-		sv_int(s, "index", &t->e[i].index, 0, SMUG_ROUTE_TALLY - 1);
-		sv_f(s, "score", &t->e[i].score, -1e15, 1e15);
 		sv_end(s);
 	}
 	sv_end(s);
@@ -1145,9 +1134,9 @@ static void visit_telemetry(struct sv *s, struct smug_world *w)
 	visit_plan_counters(s, &t->plan);
 	visit_history(s, t);
 	visit_events(s, w, t);
-	visit_hot_routes(s, &t->hot_routes);
-	visit_topk(s, "hot_borders", &t->hot_borders, w->n_corridors - 1, w);
-	visit_topk(s, "faction_success", &t->faction_success, w->n_factions - 1, NULL);
+	visit_topk(s, "hot_routes", &t->hot_routes, false, SMUG_ROUTE_TALLY - 1, NULL);
+	visit_topk(s, "hot_borders", &t->hot_borders, true, w->n_corridors - 1, w);
+	visit_topk(s, "faction_success", &t->faction_success, true, w->n_factions - 1, NULL);
 	visit_ints(s, "touched", t->touched, &t->n_touched, SMUG_TOUCHED_CAP, 0, w->n_corridors - 1);
 	visit_ints(s, "touched_yday", t->touched_yday, &t->n_touched_yday, SMUG_TOUCHED_CAP, 0,
 		   w->n_corridors - 1);
