@@ -453,7 +453,7 @@ struct smug_event {
 
 struct smug_topk_entry {
 	char key[SMUG_ID_MAX * 3]; /* route text, border id, faction id */
-	int index;		   /* corridor / faction index, -1 for routes */
+	int index;		   /* corridor / faction index; -1 for routes as read (below) */
 	double score;
 };
 /* tel.hot_routes is kept by route: an entry's index is its route's slot
@@ -461,7 +461,7 @@ struct smug_topk_entry {
  * smug_topk_window() give routes with their text and index -1. */
 
 struct smug_topk {
-	struct smug_topk_entry e[SMUG_TOPK]; /* score desc, key asc */
+	struct smug_topk_entry e[SMUG_TOPK]; /* score desc, then key asc (hot routes: route order) */
 	int n;
 };
 
