@@ -8346,6 +8346,54 @@ START_TEST(test_tui_why_compares_winner_and_runner_up_term_by_term)
 }
 END_TEST
 
+/* The comparison shows the runner-up wherever it stands among the
+ * candidates, the first one too: the first decision of the default world
+ * (a Routes pane row, day by day, faction by faction) whose runner-up is
+ * candidate #1 and whose winner is another opens a why view that heads
+ * "RUNNER-UP #1" beside the winner and reads the difference column. */
+START_TEST(test_tui_why_compares_a_runner_up_that_is_the_first_candidate)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+	int found = -1;
+
+	for (int day = 1; day <= 120 && found < 0; day++) {
+		for (int f = 0; f < w->n_factions && found < 0; f++) {
+			a.faction = f;
+			for (int r = 0; r < pane_routes_rows(&a) && found < 0; r++) {
+				const struct smug_decision *d;
+
+				a.route_sel = r;
+				d = &w->decisions[pane_routes_decision(&a)];
+				if (d->runner == 0 && d->winner > 0)
+					found = pane_routes_decision(&a);
+			}
+		}
+		if (found < 0)
+			tui_handle_key(&a, '.');
+	}
+	ck_assert_msg(found >= 0, "no decision in 120 days whose runner-up is candidate #1");
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	{
+		int di = -1;
+		char *s, head[64];
+
+		ck_assert_ptr_nonnull(view_why_explanation(&a, &di));
+		ck_assert_int_eq(di, found);
+		s = render(&a, 48, 160);
+		snprintf(head, sizeof head, "WINNER #%d", w->decisions[found].winner + 1);
+		ck_assert_msg(strstr(s, head) != NULL, "day %d, decision %d: no '%s'", w->day, found, head);
+		ck_assert_msg(strstr(s, "RUNNER-UP #1") != NULL && strstr(s, "difference") != NULL,
+			      "day %d, decision %d (winner #%d): no 'RUNNER-UP #1' and difference column", w->day, found,
+			      w->decisions[found].winner + 1);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* Does hay contain word (its first n bytes), ignoring case. */
 static bool has_word(const char *hay, const char *word, size_t n)
 {
@@ -14852,6 +14900,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
 	tcase_add_test(t, test_tui_why_page_up_and_a_day_without_decisions);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
+	tcase_add_test(t, test_tui_why_compares_a_runner_up_that_is_the_first_candidate);
 	tcase_add_test(t, test_tui_why_title_names_the_first_ward);
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
