@@ -89,6 +89,12 @@ enum smug_status file_read_at(int dirfd, const char *name, const char *shown, un
 /* "a directory", "a FIFO", ... for messages. */
 const char *file_kind_name(mode_t mode);
 
+/* Whether two routes are the same nodes in the same order. */
+static inline bool route_nodes_equal(const int *a, int na, const int *b, int nb)
+{
+	return na == nb && memcmp(a, b, (size_t)na * sizeof a[0]) == 0;
+}
+
 /* ---- words as bytes: v's little-endian bytes at b, b past them; how
  * the digest, the state's hash and pack and the keyed draws write a
  * number, whatever the machine's byte order ---- */

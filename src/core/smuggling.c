@@ -1046,11 +1046,6 @@ static int explore_pick(const struct smug_world *w, struct smug_plan_memo *m, in
 	return pick;
 }
 
-static bool same_route(const int *a, int na, const int *b, int nb)
-{
-	return na == nb && memcmp(a, b, (size_t)na * sizeof a[0]) == 0;
-}
-
 /* The edge of the old route, absent from the new one, whose estimate
  * weighs most: the one that moved the choice. */
 static int moved_edge(const struct smug_world *w, struct smug_network *n,
@@ -1098,7 +1093,7 @@ static void lane_record(struct smug_world *w, int f, enum smug_commodity c, int 
 	for (int i = n->n_lanes - 1; i >= 0 && lane == NULL; i--)
 		if (n->lane_keys[i] == key && n->lanes[i].commodity == c)
 			lane = &n->lanes[i];
-	if (lane && !same_route(lane->route_nodes, lane->route_len, p->nodes, p->n_nodes)) {
+	if (lane && !route_nodes_equal(lane->route_nodes, lane->route_len, p->nodes, p->n_nodes)) {
 		double risk = 0;
 		int edge = moved_edge(w, n, lane, p, &risk);
 		struct smug_event *ev = telemetry_event(w, SMUG_EV_ROUTE_UPDATE, f, edge, 0, (int)c, 0);

@@ -513,11 +513,6 @@ int telemetry_route_cmp(const struct smug_route_key *a, const struct smug_route_
 	return (a->n_nodes > b->n_nodes) - (a->n_nodes < b->n_nodes);
 }
 
-static bool same_route(const struct smug_route_key *a, const int *nodes, int n)
-{
-	return a->n_nodes == n && memcmp(a->nodes, nodes, (size_t)n * sizeof *nodes) == 0;
-}
-
 static void route_key_set(struct smug_route_key *k, const int *nodes, int n)
 {
 	k->n_nodes = n;
@@ -589,7 +584,7 @@ static int route_lookup(struct smug_telemetry *t, const int *nodes, int n)
 	for (unsigned h = route_hash(nodes, n);; h = (h + 1) % ROUTE_INDEX) {
 		int r = t->route_index[h];
 
-		if (r < 0 || same_route(&t->routes[r].route, nodes, n))
+		if (r < 0 || route_nodes_equal(t->routes[r].route.nodes, t->routes[r].route.n_nodes, nodes, n))
 			return r;
 	}
 }
@@ -635,7 +630,7 @@ void telemetry_route_sent(struct smug_world *w, const int *nodes, int n)
 
 	route_tally(w, nodes, n);
 	for (int i = 0; i < b->n_routes; i++)
-		if (same_route(&b->routes[i].route, nodes, n)) {
+		if (route_nodes_equal(b->routes[i].route.nodes, b->routes[i].route.n_nodes, nodes, n)) {
 			b->routes[i].count++;
 			return;
 		}
