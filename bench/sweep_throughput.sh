@@ -27,3 +27,31 @@ for world in default w400; do
 			c = (u + s) / n; printf "%-14s %6d %6d %12.3f %12.3f %14.3f %14d\n", w, y, n, c, r / n, 1 / c, b }'
 	done
 done
+
+# What a task pays to read its manifest, which grows with the sweep:
+# GNU parallel's jobs (sweep run --jobs, sweep parallel) each read it
+# once for one task, a Slurm array task once for its chunk. One task of
+# a 1-day sweep of 1,000,000 tasks against one of a 1-task sweep, CPU
+# time (user + system) medians of 3, and the peak RSS when GNU time is
+# installed.
+echo
+"$SMUGNET" sweep plan "$tmp/m1" --seeds 1-1 --days 1 > /dev/null
+"$SMUGNET" sweep plan "$tmp/m1e6" --seeds 1-1000000 --days 1 > /dev/null
+read_cost() { # DIR: CPU seconds of one task, medians of 3
+	for i in 1 2 3; do
+		t=$( { time "$SMUGNET" sweep run "$1" --task 0 --quiet; } 2>&1 )
+		set -- "$1" $t
+		echo "$2 $3" | awk '{ print $1 + $2 }'
+	done | sort -n | sed -n 2p
+}
+one=$(read_cost "$tmp/m1")
+big=$(read_cost "$tmp/m1e6")
+rss=n/a
+if [ -x /usr/bin/time ]; then
+	rss=$(/usr/bin/time -f %M "$SMUGNET" sweep run "$tmp/m1e6" --task 0 --quiet 2>&1 | tail -n 1)
+	rss="$((rss / 1024)) MB"
+fi
+mbytes=$(du -b --apparent-size "$tmp/m1e6/manifest.json" | cut -f1)
+awk -v one=$one -v big=$big -v b=$mbytes -v rss="$rss" 'BEGIN {
+	printf "manifest of 1,000,000 tasks (%.1f MB): a task reads it in %.3f s of CPU (%.3f s against %.3f s with a 1-task manifest); peak RSS %s\n",
+		b / 1e6, big - one, big, one, rss }'

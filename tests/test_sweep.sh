@@ -47,6 +47,37 @@ for v in $VALUES; do
 done
 ok
 
+# a manifest edited by hand reads the same: the task list with spaces,
+# its members in another order and CRLF line ends runs each task with
+# the seed and setting it had (its summary equals the planned one's)
+E="$tmp/edited"
+mkdir "$E"
+sed -e 's/{"id":\([0-9]*\),"seed":\([0-9]*\),"setting":\([0-9]*\)}/{ "seed": \2, "id": \1,	"setting": \3 }/' \
+	-e 's/$/\r/' "$S/manifest.json" > "$E/manifest.json"
+grep -q '{ "seed": 12, "id": 1,	"setting": 0 }' "$E/manifest.json" || fail "the edit missed the task list"
+for t in 1 6 15; do
+	expect_rc 0 "$SMUGNET" sweep run "$E" --task $t --quiet
+	want=$(sed -n 's/^"summary":\(.*\),"check":"[0-9a-f]*"}$/\1/p' "$S/results/$t.json")
+	got=$(sed -n 's/^"summary":\(.*\),"check":"[0-9a-f]*"}$/\1/p' "$E/results/$t.json")
+	[ -n "$got" ] && [ "$got" = "$want" ] || fail "task $t of the edited manifest differs from the planned one"
+done
+
+# a broken task list is refused with its place and the reason (exit 3)
+broken() { # NAME SED-SCRIPT MESSAGE
+	mkdir "$tmp/broken-$1"
+	sed "$2" "$S/manifest.json" > "$tmp/broken-$1/manifest.json"
+	cmp -s "$S/manifest.json" "$tmp/broken-$1/manifest.json" && fail "$1: the edit changed nothing"
+	expect_rc 3 "$SMUGNET" sweep run "$tmp/broken-$1" --task 0 --quiet
+	grep -qxF "$tmp/broken-$1/manifest.json: $3" "$tmp/err" || fail "$1: expected '$3', got: $(cat "$tmp/err")"
+}
+broken id 's/{"id":3,"seed"/{"id":7,"seed"/' 'tasks[3].id: expected a whole number in [3,3]'
+broken seed 's/{"id":2,"seed":[0-9]*,/{"id":2,"seed":-1,/' 'tasks[2].seed: expected a whole number in [0,9007199254740991]'
+broken setting 's/{"id":15,\("seed":[0-9]*\),"setting":3}/{"id":15,\1,"setting":4}/' \
+	'tasks[15].setting: expected a whole number in [0,3]'
+broken object 's/{"id":4,"seed":[0-9]*,"setting":[0-9]*}/[4]/' 'tasks[4]: expected an object'
+broken comma 's/}]}$/},]}/' 'malformed JSON'
+broken empty '/^{"id":[0-9]*,"seed"/d; s/^"tasks":\[$/"tasks":[]}/' 'tasks: expected a non-empty array'
+
 # collect: one CSV row per task, one per task per day at the stride
 expect_rc 0 "$SMUGNET" sweep collect "$S"
 [ "$(tail -n +2 "$S/collect/tasks.csv" | wc -l)" -eq 16 ] || fail "tasks.csv does not have 16 rows"

@@ -31,9 +31,7 @@ struct sweep_task {
 
 struct sweep_manifest {
 	char *dir;		/* the sweep folder, as given */
-	char *bytes;		/* manifest.json as read */
-	size_t len;
-	uint64_t hash;		/* XXH3 of bytes: results name it */
+	uint64_t hash;		/* XXH3 of manifest.json's bytes: results name it */
 	char *program;		/* "smugnet VERSION" that planned it */
 	char *scenario_file;	/* as given to plan, or NULL: default world */
 	char *scenario_id;

@@ -103,6 +103,7 @@ bool sweep_parse_threshold(const char *s, int64_t *minor, double *share)
 struct mf {
 	const char *file;
 	bool failed;
+	bool quiet; /* the fast read: fail without a word (the tree read speaks) */
 };
 
 static bool bad(struct mf *p, const char *path, const char *fmt, ...)
@@ -114,12 +115,14 @@ static bool bad(struct mf *p, const char *path, const char *fmt, ...)
 
 	if (p->failed)
 		return false;
+	p->failed = true;
+	if (p->quiet)
+		return false;
 	fprintf(stderr, "%s: %s: ", p->file, path);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	p->failed = true;
 	return false;
 }
 
@@ -134,12 +137,13 @@ static bool get_int(struct mf *p, const cJSON *o, const char *path, const char *
 	const cJSON *j = member(o, key);
 	char at[128];
 
+	if (cJSON_IsNumber(j) && j->valuedouble == floor(j->valuedouble) &&
+	    j->valuedouble >= (double)lo && j->valuedouble <= (double)hi) {
+		*out = (long long)j->valuedouble;
+		return true;
+	}
 	snprintf(at, sizeof at, "%s%s%s", path, *path ? "." : "", key);
-	if (!cJSON_IsNumber(j) || j->valuedouble != floor(j->valuedouble) ||
-	    j->valuedouble < (double)lo || j->valuedouble > (double)hi)
-		return bad(p, at, "expected a whole number in [%lld,%lld]", lo, hi);
-	*out = (long long)j->valuedouble;
-	return true;
+	return bad(p, at, "expected a whole number in [%lld,%lld]", lo, hi);
 }
 
 static bool get_str(struct mf *p, const cJSON *o, const char *path, const char *key,
@@ -282,64 +286,6 @@ static bool load_tasks(struct mf *p, const cJSON *root, struct sweep_manifest *m
 	return true;
 }
 
-int sweep_manifest_load(const char *dir, struct sweep_manifest *m)
-{
-	char file[4096];
-	cJSON *root;
-	struct mf p = {file, false};
-	struct smug_error err;
-	long long v;
-	const cJSON *j;
-	char version[128], *format, *money;
-	int rc;
-
-	memset(m, 0, sizeof *m);
-	m->dir = strdup(dir);
-	sweep_path(file, sizeof file, dir, "manifest.json");
-	if ((rc = cli_read_file(file, &m->bytes, &m->len)) != EXIT_OK)
-		return rc;
-	m->hash = XXH3_64bits(m->bytes, m->len);
-	if (smug_json_check(m->bytes, m->len, file, &err) != SMUG_OK) {
-		fprintf(stderr, "%s\n", err.msg);
-		return EXIT_BAD_INPUT;
-	}
-	root = cJSON_ParseWithLength(m->bytes, m->len);
-	if (root == NULL) {
-		fprintf(stderr, "%s: malformed JSON\n", file);
-		return EXIT_BAD_INPUT;
-	}
-	if (!cJSON_IsObject(root)) {
-		bad(&p, "(root)", "expected an object");
-	} else if (get_str(&p, root, "", "format", false, &format)) {
-		if (strcmp(format, SWEEP_FORMAT) != 0)
-			bad(&p, "format", "expected \"%s\"", SWEEP_FORMAT);
-		free(format);
-	}
-	if (!p.failed && get_int(&p, root, "", "version", 1, 1, &v) &&
-	    get_str(&p, root, "", "program", false, &m->program) && load_scenario(&p, root, m) &&
-	    get_int(&p, root, "", "days", 1, 100000000, &m->days) &&
-	    get_int(&p, root, "", "stride", 1, 100000000, &v) && (m->stride = (int)v, true) &&
-	    get_str(&p, root, "", "bankrupt_below", false, &money)) {
-		if (!sweep_parse_threshold(money, &m->bankrupt_below, &m->bankrupt_share))
-			bad(&p, "bankrupt_below", "expected credits (\"1.00\") or a share (\"50%%\")");
-		free(money);
-	}
-	if (!p.failed && get_strings(&p, root, "crackdowns", SWEEP_MAX_CRACKDOWNS, &m->crackdowns,
-				     &m->n_crackdowns)) {
-		j = member(root, "auto_crackdown");
-		if (!cJSON_IsBool(j))
-			bad(&p, "auto_crackdown", "expected true or false");
-		m->auto_crackdown = cJSON_IsTrue(j);
-	}
-	if (!p.failed && load_grid(&p, root, m))
-		load_tasks(&p, root, m);
-	cJSON_Delete(root);
-	snprintf(version, sizeof version, "smugnet %s", smug_version());
-	if (!p.failed && strcmp(m->program, version) != 0)
-		bad(&p, "program", "planned by '%s'; this is '%s'", m->program, version);
-	return p.failed ? EXIT_BAD_INPUT : EXIT_OK;
-}
-
 static void free_strings(char **s, int n)
 {
 	if (s == NULL)
@@ -349,10 +295,220 @@ static void free_strings(char **s, int n)
 	free(s);
 }
 
-void sweep_manifest_done(struct sweep_manifest *m)
+/* ---- the task list read as text ----
+ * A sweep of a million tasks has a 41 MB manifest. As one cJSON tree it
+ * took about 464 MB and a second and a half of CPU to read, and GNU
+ * parallel's jobs read it once a task. So the loader first tries a fast
+ * read: the header (everything but the task list) as a tree, and the
+ * task list element by element, the planner's own form of a task
+ * ({"id":I,"seed":S,"setting":K}, no spaces) by hand and any other form
+ * as its own small tree. The fast read is quiet and accepts only a
+ * manifest the tree read accepts with the same fields; anything else (a
+ * syntax error anywhere, a value out of range, a key spelt with escapes)
+ * sends the loader to the tree read, which names the problem. */
+
+static bool json_ws(char c)
 {
-	free(m->dir);
-	free(m->bytes);
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+static size_t skip_ws(const char *s, size_t i, size_t n)
+{
+	while (i < n && json_ws(s[i]))
+		i++;
+	return i;
+}
+
+/* Where the JSON value that starts at s[i] ends: after its closing
+ * bracket or quote, or at the delimiter after a bare word; 0 when the
+ * text ends first. Only the extent: the value's syntax is checked when
+ * it is parsed. */
+static size_t value_end(const char *s, size_t i, size_t n)
+{
+	int depth = 0;
+
+	for (; i < n; i++) {
+		char c = s[i];
+
+		if (c == '"') {
+			for (i++; i < n && s[i] != '"'; i++)
+				i += s[i] == '\\';
+			if (i >= n)
+				return 0;
+			if (depth == 0)
+				return i + 1;
+		} else if (c == '[' || c == '{') {
+			depth++;
+		} else if (c == ']' || c == '}') {
+			if (depth == 0)
+				return i;
+			if (--depth == 0)
+				return i + 1;
+		} else if (depth == 0 && (c == ',' || json_ws(c))) {
+			return i;
+		}
+	}
+	return depth == 0 ? n : 0;
+}
+
+/* The offset of the top-level "tasks" value when it is an array and
+ * every key before it is spelt without escapes (cJSON reads the first
+ * member of a name; an escaped key might be it); 0 otherwise. */
+static size_t tasks_at(const char *s, size_t n)
+{
+	size_t i = skip_ws(s, 0, n);
+
+	if (i >= n || s[i] != '{')
+		return 0;
+	for (i = skip_ws(s, i + 1, n); i < n && s[i] == '"';) {
+		size_t k = i + 1, v;
+
+		while (k < n && s[k] != '"' && s[k] != '\\')
+			k++;
+		v = skip_ws(s, k + 1, n);
+		if (k >= n || s[k] == '\\' || v >= n || s[v] != ':')
+			return 0;
+		v = skip_ws(s, v + 1, n);
+		if (k - i == 6 && memcmp(s + i, "\"tasks", 6) == 0)
+			return v < n && s[v] == '[' ? v : 0;
+		if ((i = value_end(s, v, n)) <= v)
+			return 0;
+		i = skip_ws(s, i, n);
+		if (i >= n || s[i] != ',')
+			return 0;
+		i = skip_ws(s, i + 1, n);
+	}
+	return 0;
+}
+
+/* A whole number as the planner writes it: 1 to 15 digits, no leading
+ * zero (below 2^53, so its double is exact). Returns the offset after
+ * it, or 0. */
+static size_t plain_number(const char *s, size_t i, size_t n, long long *v)
+{
+	size_t j = i;
+	long long x = 0;
+
+	while (j < n && j - i < 16 && s[j] >= '0' && s[j] <= '9')
+		x = x * 10 + (s[j++] - '0');
+	if (j == i || j - i > 15 || (s[i] == '0' && j - i > 1))
+		return 0;
+	*v = x;
+	return j;
+}
+
+/* s[i..) begins with text (a string literal: its length is known, so
+ * the compare is a few loads): the offset after it, or 0. */
+#define LITERAL(s, i, n, text) \
+	((n) - (i) >= sizeof(text) - 1 && memcmp((s) + (i), text, sizeof(text) - 1) == 0 \
+		 ? (i) + sizeof(text) - 1                                              \
+		 : 0)
+
+/* A task in the planner's form at s[i]: {"id":I,"seed":S,"setting":K}.
+ * Returns the offset after it, or 0. */
+static size_t planned_task(const char *s, size_t i, size_t n, long long v[3])
+{
+	if ((i = LITERAL(s, i, n, "{\"id\":")) == 0 || (i = plain_number(s, i, n, &v[0])) == 0 ||
+	    (i = LITERAL(s, i, n, ",\"seed\":")) == 0 || (i = plain_number(s, i, n, &v[1])) == 0 ||
+	    (i = LITERAL(s, i, n, ",\"setting\":")) == 0 || (i = plain_number(s, i, n, &v[2])) == 0)
+		return 0;
+	return LITERAL(s, i, n, "}");
+}
+
+/* A task in any other form, parsed on its own; the checks of load_tasks
+ * but the range of "setting", which the caller checks. */
+static size_t other_task(struct mf *p, const char *s, size_t i, size_t n, long long id, long long v[3])
+{
+	size_t e = value_end(s, i, n);
+	const char *end = NULL;
+	cJSON *j = e > i ? cJSON_ParseWithLengthOpts(s + i, e - i, &end, false) : NULL;
+	bool ok = j && end == s + e && cJSON_IsObject(j) &&
+		  get_int(p, j, "", "id", id, id, &v[0]) &&
+		  get_int(p, j, "", "seed", 0, 9007199254740991LL, &v[1]) &&
+		  get_int(p, j, "", "setting", 0, INT_MAX, &v[2]);
+
+	cJSON_Delete(j);
+	return ok ? e : 0;
+}
+
+/* The task list from its text s[i..n), s[i] == '['. Returns the offset
+ * after its closing bracket, or 0 (p failed) when the fast read cannot
+ * take it. */
+static size_t load_task_text(struct mf *p, const char *s, size_t i, size_t n, struct sweep_manifest *m,
+			     long long *max_setting)
+{
+	long long cap = 0;
+
+	*max_setting = 0;
+	i = skip_ws(s, i + 1, n);
+	while (i < n && s[i] != ']') {
+		long long v[3];
+		size_t e = planned_task(s, i, n, v);
+
+		if (e == 0 || v[0] != m->n_tasks)
+			e = other_task(p, s, i, n, m->n_tasks, v);
+		if (e == 0 || m->n_tasks == SWEEP_MAX_TASKS)
+			break;
+		if (m->n_tasks == cap) {
+			struct sweep_task *t = realloc(m->tasks, (size_t)(cap = cap ? 2 * cap : 1024) * sizeof *t);
+
+			if (t == NULL)
+				break;
+			m->tasks = t;
+		}
+		m->tasks[m->n_tasks].seed = v[1];
+		m->tasks[m->n_tasks++].setting = (int)(v[2] < INT_MAX ? v[2] : INT_MAX);
+		if (v[2] > *max_setting)
+			*max_setting = v[2];
+		i = skip_ws(s, e, n);
+		if (i < n && s[i] == ']')
+			return i + 1;
+		if (i >= n || s[i] != ',')
+			break;
+		i = skip_ws(s, i + 1, n); /* an element must follow: not ']' */
+	}
+	p->failed = true; /* the tree read names it: an empty list is refused there too */
+	return 0;
+}
+
+/* Everything but the task list, from the tree, in the order the checks
+ * name problems. */
+static void load_fields(struct mf *p, const cJSON *root, struct sweep_manifest *m)
+{
+	long long v;
+	const cJSON *j;
+	char *format, *money;
+
+	if (!cJSON_IsObject(root)) {
+		bad(p, "(root)", "expected an object");
+	} else if (get_str(p, root, "", "format", false, &format)) {
+		if (strcmp(format, SWEEP_FORMAT) != 0)
+			bad(p, "format", "expected \"%s\"", SWEEP_FORMAT);
+		free(format);
+	}
+	if (!p->failed && get_int(p, root, "", "version", 1, 1, &v) &&
+	    get_str(p, root, "", "program", false, &m->program) && load_scenario(p, root, m) &&
+	    get_int(p, root, "", "days", 1, 100000000, &m->days) &&
+	    get_int(p, root, "", "stride", 1, 100000000, &v) && (m->stride = (int)v, true) &&
+	    get_str(p, root, "", "bankrupt_below", false, &money)) {
+		if (!sweep_parse_threshold(money, &m->bankrupt_below, &m->bankrupt_share))
+			bad(p, "bankrupt_below", "expected credits (\"1.00\") or a share (\"50%%\")");
+		free(money);
+	}
+	if (!p->failed && get_strings(p, root, "crackdowns", SWEEP_MAX_CRACKDOWNS, &m->crackdowns,
+				      &m->n_crackdowns)) {
+		j = member(root, "auto_crackdown");
+		if (!cJSON_IsBool(j))
+			bad(p, "auto_crackdown", "expected true or false");
+		m->auto_crackdown = cJSON_IsTrue(j);
+	}
+	if (!p->failed)
+		load_grid(p, root, m);
+}
+
+/* The fields the loader fills, freed and zeroed (not dir or hash). */
+static void fields_free(struct sweep_manifest *m)
+{
 	free(m->program);
 	free(m->scenario_file);
 	free(m->scenario_id);
@@ -363,6 +519,88 @@ void sweep_manifest_done(struct sweep_manifest *m)
 		free_strings(m->settings[i].sets, m->settings[i].n_sets);
 	free(m->settings);
 	free(m->tasks);
+	m->program = m->scenario_file = m->scenario_id = m->scenario_text = NULL;
+	m->scenario_len = 0;
+	m->crackdowns = m->keys = NULL;
+	m->n_crackdowns = m->n_keys = 0;
+	m->settings = NULL;
+	m->n_settings = 0;
+	m->tasks = NULL;
+	m->n_tasks = 0;
+}
+
+/* The fast read of the manifest's text s[0..n) (see above): true when
+ * it took the whole manifest. */
+static bool load_fast(const char *file, const char *s, size_t n, struct sweep_manifest *m)
+{
+	struct mf p = {file, false, true};
+	size_t a = tasks_at(s, n), b;
+	long long max_setting;
+	char *head;
+	cJSON *root;
+
+	if (a == 0 || (b = load_task_text(&p, s, a, n, m, &max_setting)) == 0)
+		return false;
+	/* the header: the text with an empty task list */
+	if ((head = malloc(n - (b - a) + 2)) == NULL)
+		return false;
+	memcpy(head, s, a);
+	memcpy(head + a, "[]", 2);
+	memcpy(head + a + 2, s + b, n - b);
+	root = cJSON_ParseWithLength(head, n - (b - a) + 2);
+	free(head);
+	if (root == NULL)
+		return false;
+	load_fields(&p, root, m);
+	cJSON_Delete(root);
+	return !p.failed && max_setting < m->n_settings;
+}
+
+int sweep_manifest_load(const char *dir, struct sweep_manifest *m)
+{
+	char file[4096];
+	cJSON *root;
+	struct mf p = {file, false, false};
+	struct smug_error err;
+	char version[128], *bytes;
+	size_t len;
+	int rc;
+
+	memset(m, 0, sizeof *m);
+	m->dir = strdup(dir);
+	sweep_path(file, sizeof file, dir, "manifest.json");
+	if ((rc = cli_read_file(file, &bytes, &len)) != EXIT_OK)
+		return rc;
+	m->hash = XXH3_64bits(bytes, len);
+	if (smug_json_check(bytes, len, file, &err) != SMUG_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		free(bytes);
+		return EXIT_BAD_INPUT;
+	}
+	if (!load_fast(file, bytes, len, m)) {
+		fields_free(m);
+		root = cJSON_ParseWithLength(bytes, len);
+		if (root == NULL) {
+			fprintf(stderr, "%s: malformed JSON\n", file);
+			free(bytes);
+			return EXIT_BAD_INPUT;
+		}
+		load_fields(&p, root, m);
+		if (!p.failed)
+			load_tasks(&p, root, m);
+		cJSON_Delete(root);
+	}
+	free(bytes); /* read once: a task keeps its fields, not the text */
+	snprintf(version, sizeof version, "smugnet %s", smug_version());
+	if (!p.failed && strcmp(m->program, version) != 0)
+		bad(&p, "program", "planned by '%s'; this is '%s'", m->program, version);
+	return p.failed ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+void sweep_manifest_done(struct sweep_manifest *m)
+{
+	fields_free(m);
+	free(m->dir);
 	memset(m, 0, sizeof *m);
 }
 
