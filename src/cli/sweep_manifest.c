@@ -297,12 +297,12 @@ static void free_strings(char **s, int n)
 
 /* ---- the task list read as text ----
  * A sweep of a million tasks has a 41 MB manifest. As one cJSON tree it
- * took about 464 MB and a second and a half of CPU to read, and GNU
- * parallel's jobs read it once a task. So the loader first tries a fast
- * read: the header (everything but the task list) as a tree, and the
- * task list element by element, the planner's own form of a task
- * ({"id":I,"seed":S,"setting":K}, no spaces) by hand and any other form
- * as its own small tree. The fast read is quiet and accepts only a
+ * took about 460 MB and 1 to 2 s of CPU to read, and GNU parallel's jobs
+ * read it once a task. So the loader first tries a fast read: the header
+ * (everything but the task list) as a tree, and the task list element by
+ * element, the planner's own form of a task ({"id":I,"seed":S,
+ * "setting":K}, no spaces) by a few compares and any other form as its
+ * own small tree. The fast read is quiet and accepts only a
  * manifest the tree read accepts with the same fields; anything else (a
  * syntax error anywhere, a value out of range, a key spelt with escapes)
  * sends the loader to the tree read, which names the problem. */
