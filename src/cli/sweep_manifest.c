@@ -445,9 +445,9 @@ static size_t load_task_text(struct mf *p, const char *s, size_t i, size_t n, st
 		long long v[3];
 		size_t e = planned_task(s, i, n, v);
 
-		if (e == 0 || v[0] != m->n_tasks)
+		if (e == 0) /* another form: other_task checks the id as well */
 			e = other_task(p, s, i, n, m->n_tasks, v);
-		if (e == 0 || m->n_tasks == SWEEP_MAX_TASKS)
+		if (e == 0 || v[0] != m->n_tasks || m->n_tasks == SWEEP_MAX_TASKS)
 			break;
 		if (m->n_tasks == cap) {
 			struct sweep_task *t = realloc(m->tasks, (size_t)(cap = cap ? 2 * cap : 1024) * sizeof *t);
