@@ -2,7 +2,9 @@
 # Sweep throughput (a benchmark, not a test): tasks per second per core
 # for 10-, 50- and 200-year tasks on the default world and on a generated
 # 400-ward world, from the CPU time (user + system) of one-job sweeps run
-# under nice, and the size of one result on disk at the default stride.
+# under nice (one process for all of a sweep's tasks, as `sweep run
+# --jobs 1` batches them), and the size of one result on disk at the
+# default stride.
 # Usage: bench/sweep_throughput.sh [SMUGNET]   (make bench-sweep)
 set -eu
 SMUGNET=${1:-./smugnet}
@@ -55,3 +57,22 @@ mbytes=$(du -b --apparent-size "$tmp/m1e6/manifest.json" | cut -f1)
 awk -v one=$one -v big=$big -v b=$mbytes -v rss="$rss" 'BEGIN {
 	printf "manifest of 1,000,000 tasks (%.1f MB): a task reads it in %.3f s of CPU (%.3f s against %.3f s with a 1-task manifest); peak RSS %s\n",
 		b / 1e6, big - one, big, one, rss }'
+
+# What a task's own process costs: 48 one-year tasks of the default
+# world, one process a task (--batch 1) against batches of 16 (the
+# default with one job), fork pool, CPU time (user + system) a task,
+# medians of 3.
+echo
+batch_cost() { # [--batch 1]: CPU seconds a task, median of 3
+	for i in 1 2 3; do
+		rm -rf "$tmp/b"
+		"$SMUGNET" sweep plan "$tmp/b" --seeds 1-48 --years 1 > /dev/null
+		t=$( { time nice -n 19 "$SMUGNET" sweep run "$tmp/b" --jobs 1 --engine fork --quiet "$@"; } 2>&1 )
+		echo "$t" | awk '{ printf "%.5f\n", ($1 + $2) / 48 }'
+	done | sort -n | sed -n 2p
+}
+one=$(batch_cost --batch 1)
+many=$(batch_cost)
+awk -v one=$one -v many=$many 'BEGIN {
+	printf "1-year tasks: %.1f ms of CPU a task one process a task (--batch 1), %.1f ms in batches of 16 (%+.0f%%)\n",
+		one * 1000, many * 1000, (many / one - 1) * 100 }'

@@ -3,7 +3,8 @@
 # one knob, 5 years) planned, run with two jobs, collected; each task's
 # summary equals `smugnet run` with the same settings; re-running is a
 # no-op and resuming recreates a deleted result byte for byte; GNU
-# parallel gives the same bytes as the fork pool; collect names missing,
+# parallel gives the same bytes as the fork pool, and so do batches of
+# any size; a failing task is named and stops no other; collect names missing,
 # duplicate, foreign and tampered results and exits 3; the Slurm script
 # is valid shell; the fan chart is drawn; progress only on a terminal.
 set -u
@@ -55,8 +56,9 @@ mkdir "$E"
 sed -e 's/{"id":\([0-9]*\),"seed":\([0-9]*\),"setting":\([0-9]*\)}/{ "seed": \2, "id": \1,	"setting": \3 }/' \
 	-e 's/$/\r/' "$S/manifest.json" > "$E/manifest.json"
 grep -q '{ "seed": 12, "id": 1,	"setting": 0 }' "$E/manifest.json" || fail "the edit missed the task list"
+expect_rc 0 "$SMUGNET" sweep run "$E" --task 1 6 15 --quiet
+[ "$(ls "$E/results" | sort -n | tr '\n' ' ')" = "1.json 6.json 15.json " ] || fail "--task 1 6 15 ran: $(ls "$E/results")"
 for t in 1 6 15; do
-	expect_rc 0 "$SMUGNET" sweep run "$E" --task $t --quiet
 	want=$(sed -n 's/^"summary":\(.*\),"check":"[0-9a-f]*"}$/\1/p' "$S/results/$t.json")
 	got=$(sed -n 's/^"summary":\(.*\),"check":"[0-9a-f]*"}$/\1/p' "$E/results/$t.json")
 	[ -n "$got" ] && [ "$got" = "$want" ] || fail "task $t of the edited manifest differs from the planned one"
@@ -77,6 +79,29 @@ broken setting 's/{"id":15,\("seed":[0-9]*\),"setting":3}/{"id":15,\1,"setting":
 broken object 's/{"id":4,"seed":[0-9]*,"setting":[0-9]*}/[4]/' 'tasks[4]: expected an object'
 broken comma 's/}]}$/},]}/' 'malformed JSON'
 broken empty '/^{"id":[0-9]*,"seed"/d; s/^"tasks":\[$/"tasks":[]}/' 'tasks: expected a non-empty array'
+
+# batches: one job running all 16 tasks in one process writes the bytes
+# of two jobs running batches of two; a task that fails in a batch does
+# not stop the others, and only it is reported (exit 1)
+O="$tmp/one"
+expect_rc 0 "$SMUGNET" sweep plan "$O" --seeds 11-14 --years 5 --set "$KNOB=0.05,0.15,0.3,0.6"
+expect_rc 0 "$SMUGNET" sweep run "$O" --jobs 1 --engine fork
+diff -r "$S/results" "$O/results" >/dev/null || fail "a batch of 16 tasks gave other bytes than batches of 2"
+F="$tmp/fails"
+expect_rc 0 "$SMUGNET" sweep plan "$F" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.2,0.3"
+sed -i "s/\"$KNOB=0.2\"/\"$KNOB=7\"/" "$F/manifest.json"
+failing() { # ENGINE JOBS: tasks 4-7 (the edited setting) fail, the others have results
+	rm -rf "$F/results"
+	expect_rc 1 "$SMUGNET" sweep run "$F" --jobs "$2" --engine "$1" --quiet
+	grep -qx "smugnet sweep run: 4 tasks failed: 4 5 6 7" "$tmp/err" || fail "$1: failed tasks not named: $(cat "$tmp/err")"
+	[ "$(ls "$F/results" | sort -n | tr '\n' ' ')" = "0.json 1.json 2.json 3.json 8.json 9.json 10.json 11.json " ] ||
+		fail "$1: a failing task stopped its batch: $(ls "$F/results")"
+}
+failing fork 1
+expect_rc 2 "$SMUGNET" sweep run "$F" --jobs 1 --batch 17
+expect_rc 2 "$SMUGNET" sweep run "$F" --task 0 --batch 2
+expect_rc 2 "$SMUGNET" sweep run "$F" 3
+grep -q "unexpected argument '3'" "$tmp/err" || fail "a task number without --task: $(cat "$tmp/err")"
 
 # collect: one CSV row per task, one per task per day at the stride
 expect_rc 0 "$SMUGNET" sweep collect "$S"
@@ -145,6 +170,7 @@ if command -v parallel >/dev/null 2>&1; then
 	expect_rc 0 "$SMUGNET" sweep run "$P" --jobs 2 --engine parallel
 	diff -r "$S/results" "$P/results" >/dev/null || fail "GNU parallel results differ from the fork pool's"
 	echo "GNU parallel: 16 results identical to the fork pool's"
+	failing parallel 2
 elif [ "${CI:-}" = true ]; then
 	fail "GNU parallel is not installed in CI"
 else
@@ -166,6 +192,9 @@ SLURM_ARRAY_TASK_ID=1 bash "$tmp/chunk.sbatch" || fail "chunk 1 of the script fa
 [ -e "$S/results/7.json" ] || fail "chunk 1 did not run tasks 4-7"
 expect_rc 0 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts"
 grep -q "parallel --will-cite --sshloginfile $tmp/hosts" "$tmp/out" && grep -q -- "--task {}" "$tmp/out" || fail "parallel command line: $(cat "$tmp/out")"
+grep -q -- "--max-args 1 " "$tmp/out" || fail "16 tasks over 64 job slots are not one a job: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts" --batch 5
+grep -q -- "--max-args 5 " "$tmp/out" || fail "--batch 5 not passed to parallel: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
 
 # collect names every bad result and exits 3

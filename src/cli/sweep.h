@@ -70,6 +70,13 @@ bool sweep_result_exists(const struct sweep_manifest *m, long long task);
 /* Run task i and write its result atomically; prints errors and
  * returns an exit code. */
 int sweep_task_run(const struct sweep_manifest *m, long long i);
+/* Tasks one job runs in one process (sweep run --jobs, sweep parallel):
+ * a task's own process costs about 11 ms of start-up (exec, the manifest
+ * and scenario read, the event ring's first pages), paid once a batch.
+ * With one job, SWEEP_BATCH_MAX; with more, small enough that each job
+ * takes about four batches, so the last ones end together. */
+#define SWEEP_BATCH_MAX 16
+long long sweep_batch_size(long long n_tasks, long long jobs);
 /* The path of this program, for scripts that call it back. */
 void sweep_self_path(char *buf, size_t size, const char *argv0);
 /* An absolute form of path (for scripts run elsewhere). */

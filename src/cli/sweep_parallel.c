@@ -1,6 +1,7 @@
 /* smugnet sweep parallel: print the GNU parallel command line that runs
  * the sweep's missing tasks on many hosts (an --sshloginfile), each job
- * calling `smugnet sweep run DIR --task I`. The hosts must see the sweep
+ * calling `smugnet sweep run DIR --task I J ...` with a batch of tasks.
+ * The hosts must see the sweep
  * folder and the program at the same absolute paths (a shared file
  * system), as the nodes of a Slurm cluster do. */
 #include <getopt.h>
@@ -13,11 +14,13 @@ int sweep_parallel(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"sshlogin", required_argument, NULL, 's'}, {"jobs", required_argument, NULL, 'j'},
-		{"help", no_argument, NULL, 'h'},	    {NULL, 0, NULL, 0},
+		{"batch", required_argument, NULL, 'b'},    {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
 	};
 	const char *logins = NULL, *jobs = "100%";
 	char self[4096], dir[4096], file[4096], log[4200];
 	struct sweep_manifest m;
+	long long batch = 0;
 	int c, rc;
 
 	optind = 1;
@@ -25,8 +28,13 @@ int sweep_parallel(int argc, char **argv)
 		switch (c) {
 		case 's': logins = optarg; break;
 		case 'j': jobs = optarg; break;
+		case 'b':
+			if (!cli_parse_int(optarg, SWEEP_BATCH_MAX, &batch) || batch < 1)
+				return cli_usage_error("sweep parallel", "--batch: expected a number in [1,%d], got '%s'",
+						       SWEEP_BATCH_MAX, optarg);
+			break;
 		case 'h':
-			printf("Usage: smugnet sweep parallel DIR --sshlogin FILE [--jobs N]\n"
+			printf("Usage: smugnet sweep parallel DIR --sshlogin FILE [--jobs N] [--batch B]\n"
 			       "Print the GNU parallel command that runs the missing tasks on the hosts of FILE.\n");
 			return jsonl_close_stdout();
 		default: return cli_usage_error("sweep parallel", "invalid option");
@@ -40,6 +48,9 @@ int sweep_parallel(int argc, char **argv)
 		sweep_manifest_done(&m);
 		return rc;
 	}
+	/* the hosts' job slots are not known here: batches for 64 of them */
+	if (batch == 0)
+		batch = sweep_batch_size(m.n_tasks, 64);
 	sweep_self_path(self, sizeof self, argv[0]);
 	sweep_abs_path(dir, sizeof dir, m.dir);
 	sweep_abs_path(file, sizeof file, logins);
@@ -56,6 +67,7 @@ int sweep_parallel(int argc, char **argv)
 	sweep_shell_word(stdout, file);
 	printf(" --jobs ");
 	sweep_shell_word(stdout, jobs);
+	printf(" --max-args %lld", batch);
 	printf(" --joblog ");
 	sweep_shell_word(stdout, log);
 	printf(" \\\n    ");

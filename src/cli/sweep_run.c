@@ -1,8 +1,9 @@
-/* smugnet sweep run / missing: run one task, one chunk of tasks, or every
- * missing task with N jobs. The local engine is GNU parallel when it is
- * installed (each job calls this program back with --task I) and a plain
- * fork pool otherwise; both write the same bytes. Resuming runs only the
- * tasks whose result file is missing. */
+/* smugnet sweep run / missing: run some tasks, one chunk of tasks, or
+ * every missing task with N jobs. The local engine is GNU parallel when it
+ * is installed (each job calls this program back with --task I J ...) and
+ * a plain fork pool otherwise; both hand a job a batch of tasks to run in
+ * one process and write the same bytes. Resuming runs only the tasks whose
+ * result file is missing. */
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -15,6 +16,13 @@
 
 #include "cli/sweep.h"
 
+long long sweep_batch_size(long long n_tasks, long long jobs)
+{
+	long long k = jobs <= 1 ? SWEEP_BATCH_MAX : (n_tasks + 4 * jobs - 1) / (4 * jobs);
+
+	return k < 1 ? 1 : k > SWEEP_BATCH_MAX ? SWEEP_BATCH_MAX : k;
+}
+
 static long long *missing_tasks(const struct sweep_manifest *m, long long *n)
 {
 	long long *ids = malloc(((size_t)m->n_tasks + 1) * sizeof *ids);
@@ -24,6 +32,33 @@ static long long *missing_tasks(const struct sweep_manifest *m, long long *n)
 		if (!sweep_result_exists(m, i))
 			ids[(*n)++] = i;
 	return ids;
+}
+
+/* Run tasks ids[0..n) in this process, each whatever the others did;
+ * the exit code of the first that failed. */
+static int run_tasks(const struct sweep_manifest *m, const long long *ids, long long n)
+{
+	int rc = EXIT_OK;
+
+	for (long long i = 0; i < n; i++) {
+		int r = sweep_task_run(m, ids[i]);
+
+		if (rc == EXIT_OK)
+			rc = r;
+	}
+	return rc;
+}
+
+/* A batch that failed: its tasks left without a result. */
+static void batch_failed(const struct sweep_manifest *m, const long long *ids, long long n,
+			 long long *failed, long long *n_failed, long long cap)
+{
+	for (long long i = 0; i < n; i++)
+		if (!sweep_result_exists(m, ids[i])) {
+			if (*n_failed < cap)
+				failed[*n_failed] = ids[i];
+			(*n_failed)++;
+		}
 }
 
 static void report_failures(const long long *failed, long long n_failed)
@@ -36,13 +71,15 @@ static void report_failures(const long long *failed, long long n_failed)
 	fprintf(stderr, "%s\n", n_failed > 20 ? " ..." : "");
 }
 
-/* The fork pool: up to jobs children, each runs one task in-process. */
+/* The fork pool: up to jobs children, each runs a batch of tasks
+ * in-process. */
 static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, long long n,
-			 int jobs, bool quiet)
+			 int jobs, long long batch, bool quiet)
 {
 	struct progress prog;
 	long long next = 0, done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
-	long long *slot_task = calloc((size_t)jobs, sizeof *slot_task);
+	long long *slot_first = calloc((size_t)jobs, sizeof *slot_first);
+	long long *slot_count = calloc((size_t)jobs, sizeof *slot_count);
 	pid_t *slot = calloc((size_t)jobs, sizeof *slot);
 	int running = 0;
 
@@ -53,21 +90,26 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 		pid_t pid;
 
 		while (running < jobs && next < n) {
+			long long count = n - next < batch ? n - next : batch;
 			int k = 0;
 
 			while (slot[k])
 				k++;
 			pid = fork();
 			if (pid == 0)
-				_exit(sweep_task_run(m, ids[next]));
+				_exit(run_tasks(m, ids + next, count));
 			if (pid < 0) {
 				fprintf(stderr, "smugnet sweep run: fork: %s\n", strerror(errno));
-				failed[n_failed++] = ids[next++];
-				done++;
+				for (long long i = 0; i < count; i++)
+					failed[n_failed++] = ids[next + i];
+				next += count;
+				done += count;
 				continue;
 			}
 			slot[k] = pid;
-			slot_task[k] = ids[next++];
+			slot_first[k] = next;
+			slot_count[k] = count;
+			next += count;
 			running++;
 		}
 		if (running == 0)
@@ -78,10 +120,10 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 		for (int k = 0; k < jobs; k++)
 			if (slot[k] == pid) {
 				if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-					failed[n_failed++] = slot_task[k];
+					batch_failed(m, ids + slot_first[k], slot_count[k], failed, &n_failed, n);
 				slot[k] = 0;
 				running--;
-				done++;
+				done += slot_count[k];
 			}
 		progress_update(&prog, (long)done, (long)n_failed);
 	}
@@ -89,7 +131,8 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 	report_failures(failed, n_failed);
 	free(failed);
 	free(slot);
-	free(slot_task);
+	free(slot_first);
+	free(slot_count);
 	return n_failed ? EXIT_RUNTIME : EXIT_OK;
 }
 
@@ -109,10 +152,11 @@ static bool in_path(const char *prog)
 	return false;
 }
 
-/* Lines of the job log after the header, and how many of them failed
- * (column 7 is the exit value). */
-static void joblog_count(const char *log, long long *done, long long *n_failed,
-			 long long *failed, long long cap)
+/* The tasks of the job log's finished jobs (the numbers after the last
+ * "--task " of each line's command), and those a failed job (column 7 is
+ * the exit value) left without a result. */
+static void joblog_count(const struct sweep_manifest *m, const char *log, long long *done,
+			 long long *n_failed, long long *failed, long long cap)
 {
 	FILE *f = fopen(log, "r");
 	char line[8192];
@@ -126,30 +170,43 @@ static void joblog_count(const char *log, long long *done, long long *n_failed,
 		return;
 	}
 	while (fgets(line, sizeof line, f)) {
-		char *col = line, *task;
-		int exitval;
+		long long ids[SWEEP_BATCH_MAX];
+		char *col = line, *task = NULL, *at, *end;
+		int exitval, n = 0;
 
 		if (strchr(line, '\n') == NULL)
 			break; /* a line still being written */
 		for (int c = 0; c < 6 && col; c++)
 			col = strchr(col, '\t') ? strchr(col, '\t') + 1 : NULL;
-		(*done)++;
+		for (at = line; (at = strstr(at, "--task ")) != NULL; at++)
+			task = at + 7;
+		for (at = task; at && n < SWEEP_BATCH_MAX; at = end) {
+			long long id = strtoll(at, &end, 10);
+
+			if (end == at || id < 0 || id >= m->n_tasks)
+				break;
+			ids[n++] = id;
+		}
+		*done += n ? n : 1;
 		if (col == NULL || sscanf(col, "%d", &exitval) != 1 || exitval != 0) {
-			task = strstr(line, "--task ");
-			if (*n_failed < cap)
-				failed[*n_failed] = task ? atoll(task + 7) : -1;
-			(*n_failed)++;
+			if (n == 0) {
+				if (*n_failed < cap)
+					failed[*n_failed] = -1;
+				(*n_failed)++;
+			}
+			batch_failed(m, ids, n, failed, n_failed, cap);
 		}
 	}
 	fclose(f);
 }
 
 /* GNU parallel: task ids on its standard input, each job calls this
- * program with --task I; progress is read from its job log. */
+ * program with a batch, --task I J ...; progress is read from its job
+ * log. */
 static int run_parallel(const struct sweep_manifest *m, const long long *ids, long long n,
-			int jobs, bool quiet, const char *self)
+			int jobs, long long batch, bool quiet, const char *self)
 {
-	char jobs_s[32], log[4200], tmp[4096];
+	char jobs_s[32], batch_s[32], log[4200], tmp[4096];
 	struct progress prog;
 	long long done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
 	int fds[2], status = 0;
@@ -161,6 +218,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		return EXIT_WRITE;
 	snprintf(log, sizeof log, "%s/parallel.%ld.log", tmp, (long)getpid());
 	snprintf(jobs_s, sizeof jobs_s, "%d", jobs);
+	snprintf(batch_s, sizeof batch_s, "%lld", batch);
 	unlink(log);
 	fflush(NULL);
 	if (pipe(fds) != 0 || (pid = fork()) < 0) {
@@ -172,7 +230,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		close(fds[0]);
 		close(fds[1]);
 		execlp("parallel", "parallel", "--will-cite", "--halt", "never", "--jobs", jobs_s,
-		       "--joblog", log, self, "sweep", "run", m->dir, "--quiet", "--task", "{}",
+		       "--max-args", batch_s, "--joblog", log, self, "sweep", "run", m->dir, "--quiet", "--task", "{}",
 		       (char *)NULL);
 		fprintf(stderr, "smugnet sweep run: cannot run parallel: %s\n", strerror(errno));
 		_exit(127);
@@ -189,14 +247,14 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		pid_t r = waitpid(pid, &status, prog.on ? WNOHANG : 0);
 
 		if (prog.on) {
-			joblog_count(log, &done, &n_failed, failed, n);
+			joblog_count(m, log, &done, &n_failed, failed, n);
 			progress_update(&prog, (long)done, (long)n_failed);
 		}
 		if (r == pid || r < 0)
 			break;
 		nanosleep(&ts, NULL);
 	}
-	joblog_count(log, &done, &n_failed, failed, n);
+	joblog_count(m, log, &done, &n_failed, failed, n);
 	progress_update(&prog, (long)done, (long)n_failed);
 	progress_end(&prog);
 	unlink(log);
@@ -214,9 +272,9 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 
 static void run_usage(FILE *f)
 {
-	fprintf(f, "Usage: smugnet sweep run DIR (--task I | --chunk J --chunk-size K | --jobs N)\n"
-		   "                         [--engine auto|parallel|fork] [--quiet]\n"
-		   "Run one task, one chunk of tasks, or every missing task with N jobs\n"
+	fprintf(f, "Usage: smugnet sweep run DIR (--task I [J ...] | --chunk J --chunk-size K | --jobs N)\n"
+		   "                         [--engine auto|parallel|fork] [--batch B] [--quiet]\n"
+		   "Run some tasks, one chunk of tasks, or every missing task with N jobs\n"
 		   "(see smugnet-sweep(1)).\n");
 }
 
@@ -225,11 +283,12 @@ int sweep_run(int argc, char **argv)
 	static const struct option opts[] = {
 		{"task", required_argument, NULL, 't'},	  {"chunk", required_argument, NULL, 'c'},
 		{"chunk-size", required_argument, NULL, 'k'}, {"jobs", required_argument, NULL, 'j'},
-		{"engine", required_argument, NULL, 'e'},  {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},	  {NULL, 0, NULL, 0},
+		{"engine", required_argument, NULL, 'e'},  {"batch", required_argument, NULL, 'b'},
+		{"quiet", no_argument, NULL, 'q'},	  {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
 	};
 	struct sweep_manifest m;
-	long long task = -1, chunk = -1, chunk_size = 1, jobs = 0, n, *ids;
+	long long task = -1, chunk = -1, chunk_size = 1, jobs = 0, batch = 0, n, *ids;
 	const char *engine = "auto";
 	char self[4096];
 	bool quiet = false;
@@ -259,45 +318,81 @@ int sweep_run(int argc, char **argv)
 				return cli_usage_error("sweep run", "--engine: expected auto, parallel or fork, got '%s'", optarg);
 			engine = optarg;
 			break;
+		case 'b':
+			if (!cli_parse_int(optarg, SWEEP_BATCH_MAX, &batch) || batch < 1)
+				return cli_usage_error("sweep run", "--batch: expected a number in [1,%d], got '%s'",
+						       SWEEP_BATCH_MAX, optarg);
+			break;
 		case 'q': quiet = true; break;
 		case 'h': run_usage(stdout); return jsonl_close_stdout();
 		default: return cli_usage_error("sweep run", "invalid option");
 		}
 	}
-	if (optind + 1 != argc)
+	if (optind >= argc)
 		return cli_usage_error("sweep run", "the sweep folder is required");
+	if (optind + 1 < argc && task < 0)
+		return cli_usage_error("sweep run", "unexpected argument '%s' (task numbers follow --task)",
+				       argv[optind + 1]);
 	if ((task >= 0) + (chunk >= 0) + (jobs > 0) != 1)
 		return cli_usage_error("sweep run", "give one of --task I, --chunk J or --jobs N");
+	if (batch > 0 && jobs == 0)
+		return cli_usage_error("sweep run", "--batch goes with --jobs N");
+	if (task >= 0) { /* --task I, then any more task numbers after the folder */
+		n = argc - optind;
+		ids = malloc((size_t)n * sizeof *ids);
+		ids[0] = task;
+		for (long long i = 1; i < n; i++)
+			if (!cli_parse_int(argv[optind + i], SWEEP_MAX_TASKS, &ids[i])) {
+				rc = cli_usage_error("sweep run", "--task: expected a task number, got '%s'",
+						     argv[optind + i]);
+				free(ids);
+				return rc;
+			}
+	} else {
+		n = 0;
+		ids = NULL;
+	}
 	if ((rc = sweep_manifest_load(argv[optind], &m)) != EXIT_OK) {
+		free(ids);
 		sweep_manifest_done(&m);
 		return rc;
 	}
-	if (task >= 0 || chunk >= 0) {
-		long long lo = task >= 0 ? task : chunk * chunk_size;
-		long long hi = task >= 0 ? task : lo + chunk_size - 1;
+	if (chunk >= 0) { /* the last chunk may be short */
+		long long lo = chunk * chunk_size;
 
-		if (lo >= m.n_tasks) {
-			sweep_manifest_done(&m);
-			return cli_usage_error("sweep run", "no task %lld: the sweep has %lld tasks", lo,
-					       m.n_tasks);
-		}
-		for (long long i = lo; i <= hi && i < m.n_tasks && rc == EXIT_OK; i++)
-			rc = sweep_task_run(&m, i);
+		n = lo < m.n_tasks ? (m.n_tasks - lo < chunk_size ? m.n_tasks - lo : chunk_size) : 1;
+		ids = malloc((size_t)n * sizeof *ids);
+		for (long long i = 0; i < n; i++)
+			ids[i] = lo + i;
+	}
+	if (task >= 0 || chunk >= 0) {
+		for (long long i = 0; i < n; i++)
+			if (ids[i] >= m.n_tasks) {
+				rc = cli_usage_error("sweep run", "no task %lld: the sweep has %lld tasks", ids[i],
+						     m.n_tasks);
+				free(ids);
+				sweep_manifest_done(&m);
+				return rc;
+			}
+		rc = run_tasks(&m, ids, n);
+		free(ids);
 		sweep_manifest_done(&m);
 		return rc;
 	}
 	ids = missing_tasks(&m, &n);
+	if (batch == 0)
+		batch = sweep_batch_size(n, jobs);
 	if (!quiet && isatty(STDERR_FILENO))
 		fprintf(stderr, "smugnet sweep run: %lld of %lld tasks to run\n", n, m.n_tasks);
 	if (n == 0)
 		rc = EXIT_OK;
 	else if (strcmp(engine, "fork") == 0 || (strcmp(engine, "auto") == 0 && !in_path("parallel")))
-		rc = run_fork_pool(&m, ids, n, (int)jobs, quiet);
+		rc = run_fork_pool(&m, ids, n, (int)jobs, batch, quiet);
 	else if (!in_path("parallel"))
 		rc = cli_usage_error("sweep run", "--engine parallel: GNU parallel is not installed");
 	else {
 		sweep_self_path(self, sizeof self, argv[0]);
-		rc = run_parallel(&m, ids, n, (int)jobs, quiet, self);
+		rc = run_parallel(&m, ids, n, (int)jobs, batch, quiet, self);
 	}
 	free(ids);
 	sweep_manifest_done(&m);
