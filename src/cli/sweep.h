@@ -71,7 +71,7 @@ bool sweep_result_exists(const struct sweep_manifest *m, long long task);
  * returns an exit code. */
 int sweep_task_run(const struct sweep_manifest *m, long long i);
 /* Tasks one job runs in one process (sweep run --jobs, sweep parallel):
- * a task's own process costs about 11 ms of start-up (exec, the manifest
+ * a task's own process costs about 9 ms of CPU to start (exec, the manifest
  * and scenario read, the event ring's first pages), paid once a batch.
  * With one job, SWEEP_BATCH_MAX; with more, small enough that each job
  * takes about four batches, so the last ones end together. */
