@@ -4,8 +4,9 @@
 Takes a fixed-seed random sample of operator mutants in src/core and
 src/tui (comparisons, logic operators, + and -, the constants 0 and 1,
 dropped statements), builds each one and runs the behavioural tests
-(everything `make check` runs except the golden-screen test cases, which
-catch any change to a drawn screen by construction). A mutant is caught
+(everything `make check` runs except the golden cases, Check tag golden:
+the screens and test_cli's event stream, which catch any change to a
+drawn screen or to the simulation by construction). A mutant is caught
 when a test fails or times out; one that does not build is not counted.
 Prints caught / compiled, the survivors with file:line, and the time.
 

@@ -185,6 +185,21 @@ void progress_end(struct progress *p);
 /* JSON Lines helpers (jsonl.c): money as credits with 2 decimals. */
 void jsonl_money(FILE *f, const char *key, int64_t minor, bool comma);
 void jsonl_string(FILE *f, const char *s);
+/* Text gathered in memory for f and written to it in large pieces (the
+ * event stream writes thousands of lines a second): the same text as the
+ * helpers above. Flush before anything else writes to f. */
+struct jsonl_buf {
+	FILE *f;
+	size_t len;
+	char p[16384];
+};
+void jb_raw(struct jsonl_buf *b, const char *s, size_t n);
+#define JB_LIT(b, lit) jb_raw((b), (lit), sizeof(lit) - 1)
+void jb_string(struct jsonl_buf *b, const char *s); /* quoted and escaped */
+void jb_uint(struct jsonl_buf *b, unsigned long long v);
+void jb_int(struct jsonl_buf *b, long long v);
+void jb_money(struct jsonl_buf *b, int64_t minor); /* credits, 2 decimals */
+void jb_flush(struct jsonl_buf *b);
 /* Finish stdout: flush and check for write errors; EXIT_WRITE on failure. */
 int jsonl_close_stdout(void);
 

@@ -1,23 +1,39 @@
 /* JSON Lines output helpers: escaped strings, money as a JSON number in
- * credits with exactly two decimals, and a checked close of stdout so a
- * failed write becomes exit code 4. */
+ * credits with exactly two decimals, a line built in memory and written
+ * with one call, and a checked close of stdout so a failed write becomes
+ * exit code 4. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
+/* The length of s's head that JSON takes as it is (no quote, backslash
+ * or control character). */
+static size_t plain_span(const char *s)
+{
+	size_t n = 0;
+
+	for (unsigned char c; (c = (unsigned char)s[n]) != 0 && c != '"' && c != '\\' && c >= 0x20;)
+		n++;
+	return n;
+}
+
 void jsonl_string(FILE *f, const char *s)
 {
 	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	for (;;) {
+		size_t n = plain_span(s);
+		unsigned char c;
 
+		fwrite(s, 1, n, f);
+		s += n;
+		if ((c = (unsigned char)*s) == 0)
+			break;
 		if (c == '"' || c == '\\')
 			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
 		else
-			fputc(c, f);
+			fprintf(f, "\\u%04x", c);
+		s++;
 	}
 	fputc('"', f);
 }
@@ -28,6 +44,76 @@ void jsonl_money(FILE *f, const char *key, int64_t minor, bool comma)
 
 	smug_money_format(minor, buf, sizeof buf);
 	fprintf(f, "%s\"%s\":%s", comma ? "," : "", key, buf);
+}
+
+void jb_raw(struct jsonl_buf *b, const char *s, size_t n)
+{
+	if (b->len + n > sizeof b->p) {
+		fwrite(b->p, 1, b->len, b->f);
+		b->len = 0;
+		if (n > sizeof b->p) {
+			fwrite(s, 1, n, b->f);
+			return;
+		}
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+void jb_string(struct jsonl_buf *b, const char *s)
+{
+	jb_raw(b, "\"", 1);
+	for (;;) {
+		size_t n = plain_span(s);
+		unsigned char c;
+		char esc[8];
+
+		jb_raw(b, s, n);
+		s += n;
+		if ((c = (unsigned char)*s) == 0)
+			break;
+		if (c == '"' || c == '\\')
+			jb_raw(b, esc, (size_t)snprintf(esc, sizeof esc, "\\%c", c));
+		else
+			jb_raw(b, esc, (size_t)snprintf(esc, sizeof esc, "\\u%04x", c));
+		s++;
+	}
+	jb_raw(b, "\"", 1);
+}
+
+void jb_uint(struct jsonl_buf *b, unsigned long long v)
+{
+	char digits[24];
+	int n = (int)sizeof digits;
+
+	do
+		digits[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	jb_raw(b, digits + n, sizeof digits - (size_t)n);
+}
+
+void jb_int(struct jsonl_buf *b, long long v)
+{
+	if (v < 0) {
+		jb_raw(b, "-", 1);
+		jb_uint(b, 0ULL - (unsigned long long)v);
+	} else {
+		jb_uint(b, (unsigned long long)v);
+	}
+}
+
+void jb_money(struct jsonl_buf *b, int64_t minor)
+{
+	char buf[32];
+
+	smug_money_format(minor, buf, sizeof buf);
+	jb_raw(b, buf, strlen(buf));
+}
+
+void jb_flush(struct jsonl_buf *b)
+{
+	fwrite(b->p, 1, b->len, b->f);
+	b->len = 0;
 }
 
 int jsonl_close_stdout(void)

@@ -13,13 +13,12 @@
 #define MAX_CRACKDOWNS 64
 #define MAX_BRANCH 16
 
-static void print_id_or_null(const char *key, const char *id)
+static void id_or_null(struct jsonl_buf *b, const char *id)
 {
-	printf(",\"%s\":", key);
 	if (id)
-		jsonl_string(stdout, id);
+		jb_string(b, id);
 	else
-		printf("null");
+		JB_LIT(b, "null");
 }
 
 static void print_events(const struct smug_world *w, uint64_t *seen)
@@ -27,6 +26,7 @@ static void print_events(const struct smug_world *w, uint64_t *seen)
 	const struct smug_telemetry *t = &w->tel;
 	uint64_t fresh = t->events_total - *seen;
 	char text[SMUG_EVENT_TEXT_MAX];
+	struct jsonl_buf b = {.f = stdout, .len = 0};
 
 	if (fresh > (uint64_t)t->event_count)
 		fresh = (uint64_t)t->event_count;
@@ -34,35 +34,46 @@ static void print_events(const struct smug_world *w, uint64_t *seen)
 		const struct smug_event *e = smug_event_at(t, i);
 		const struct smug_shipment *s;
 
-		printf("{\"type\":\"event\",\"day\":%d,\"kind\":\"%s\"", e->day,
-		       smug_event_kind_name(e->kind));
-		print_id_or_null("faction", e->faction >= 0 ? w->factions[e->faction].id : NULL);
-		print_id_or_null("corridor", e->corridor >= 0 ? w->corridors[e->corridor].id : NULL);
+		JB_LIT(&b, "{\"type\":\"event\",\"day\":");
+		jb_int(&b, e->day);
+		JB_LIT(&b, ",\"kind\":\"");
+		jb_raw(&b, smug_event_kind_name(e->kind), strlen(smug_event_kind_name(e->kind)));
+		JB_LIT(&b, "\",\"faction\":");
+		id_or_null(&b, e->faction >= 0 ? w->factions[e->faction].id : NULL);
+		JB_LIT(&b, ",\"corridor\":");
+		id_or_null(&b, e->corridor >= 0 ? w->corridors[e->corridor].id : NULL);
+		JB_LIT(&b, ",\"shipment\":");
 		if (e->shipment)
-			printf(",\"shipment\":%llu", (unsigned long long)e->shipment);
+			jb_uint(&b, (unsigned long long)e->shipment);
 		else
-			printf(",\"shipment\":null");
-		print_id_or_null("commodity", e->commodity >= 0 ? smug_commodity_name((enum smug_commodity)e->commodity) : NULL);
-		jsonl_money(stdout, "amount", e->amount, true);
-		print_id_or_null("source", e->src_ward >= 0 ? w->wards[e->src_ward].id : NULL);
-		print_id_or_null("demand", e->dst_ward >= 0 ? w->wards[e->dst_ward].id : NULL);
+			JB_LIT(&b, "null");
+		JB_LIT(&b, ",\"commodity\":");
+		id_or_null(&b, e->commodity >= 0 ? smug_commodity_name((enum smug_commodity)e->commodity) : NULL);
+		JB_LIT(&b, ",\"amount\":");
+		jb_money(&b, e->amount);
+		JB_LIT(&b, ",\"source\":");
+		id_or_null(&b, e->src_ward >= 0 ? w->wards[e->src_ward].id : NULL);
+		JB_LIT(&b, ",\"demand\":");
+		id_or_null(&b, e->dst_ward >= 0 ? w->wards[e->dst_ward].id : NULL);
 		s = e->shipment ? smug_shipment_find(w, e->shipment) : NULL;
-		printf(",\"route\":");
+		JB_LIT(&b, ",\"route\":");
 		if (s) { /* printed the day it happened: the shipment is still known */
-			printf("[");
+			JB_LIT(&b, "[");
 			for (int k = 0; k + 1 < s->n_nodes; k++) {
-				printf("%s", k ? "," : "");
-				jsonl_string(stdout, w->corridors[s->corridors[k]].id);
+				if (k)
+					JB_LIT(&b, ",");
+				jb_string(&b, w->corridors[s->corridors[k]].id);
 			}
-			printf("]");
-			jsonl_money(stdout, "bribe_total", s->bribe_budget_total, true);
+			JB_LIT(&b, "],\"bribe_total\":");
+			jb_money(&b, s->bribe_budget_total);
 		} else {
-			printf("null,\"bribe_total\":null");
+			JB_LIT(&b, "null,\"bribe_total\":null");
 		}
-		printf(",\"detail\":");
-		jsonl_string(stdout, smug_event_text(w, e, text, sizeof text));
-		printf("}\n");
+		JB_LIT(&b, ",\"detail\":");
+		jb_string(&b, smug_event_text(w, e, text, sizeof text));
+		JB_LIT(&b, "}\n");
 	}
+	jb_flush(&b);
 	*seen = t->events_total;
 }
 

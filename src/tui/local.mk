@@ -24,6 +24,9 @@ EXTRA_DIST += tests/golden/screens tests/tui_e2e.sh tests/tui_loop_e2e.sh
 TESTS += tests/tui_e2e.sh tests/tui_loop_e2e.sh
 
 # Goldens change only through this explicit target.
-update-golden: tests/test_tui$(EXEEXT)
+update-golden: tests/test_tui$(EXEEXT) smugnet$(EXEEXT)
 	SMUGNET_UPDATE_GOLDEN=1 SRCDIR='$(abs_top_srcdir)' ./tests/test_tui$(EXEEXT)
+	SMUGNET='$(abs_top_builddir)/smugnet' SRCDIR='$(abs_top_srcdir)' \
+		sh '$(abs_top_srcdir)/tests/golden_events.sh' > '$(abs_top_srcdir)/tests/golden/events-tiny.jsonl.tmp'
+	mv '$(abs_top_srcdir)/tests/golden/events-tiny.jsonl.tmp' '$(abs_top_srcdir)/tests/golden/events-tiny.jsonl'
 .PHONY: update-golden
