@@ -256,6 +256,35 @@ START_TEST(test_state_corridor_stats_saved_only_when_not_all_zero)
 }
 END_TEST
 
+/* snapshot.json is written as text, not printed from a cJSON tree: its
+ * bytes are still what cJSON prints of the same values (parsed back,
+ * numbers held as their 17-digit text), with names holding every class
+ * of character JSON escapes and bytes past ASCII, and every element of a
+ * busy world (lists empty and full, sparse members left out). */
+START_TEST(test_state_snapshot_text_is_what_cjson_prints)
+{
+	struct smug_world *w = busy_world();
+	static const char odd[] = "q\"b\\s/ \b\f\n\r\t\x01\x1f\x7f\xc3\xa9 end";
+	char *json, *again;
+	cJSON *root;
+
+	snprintf(w->scenario_name, sizeof w->scenario_name, "%s", odd);
+	snprintf(w->factions[0].name, sizeof w->factions[0].name, "%s", odd);
+	json = snapshot_to_json(w);
+	ck_assert_ptr_nonnull(strstr(json, "\"q\\\"b\\\\s/ \\b\\f\\n\\r\\t\\u0001\\u001f\x7f\xc3\xa9 end\""));
+	root = cJSON_Parse(json);
+	ck_assert_ptr_nonnull(root);
+	numbers_raw(root);
+	again = cJSON_PrintUnformatted(root);
+	ck_assert_uint_eq(strlen(again), strlen(json));
+	ck_assert_msg(strcmp(again, json) == 0, "the snapshot text is not what cJSON prints of it");
+	free(again);
+	cJSON_Delete(root);
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_state_directions_agree)
 {
 	struct smug_world *w = busy_world(), *back = NULL, *unpacked;
@@ -1734,6 +1763,7 @@ int main(void)
 	tcase_set_timeout(t, 300);
 	tcase_add_test(t, test_state_every_saved_field_moves_the_digest);
 	tcase_add_test(t, test_state_directions_agree);
+	tcase_add_test(t, test_state_snapshot_text_is_what_cjson_prints);
 	tcase_add_test(t, test_state_corridor_stats_saved_only_when_not_all_zero);
 	tcase_add_test(t, test_state_digest_fast_paths_equal_the_leaf_walk);
 	tcase_add_test(t, test_state_digest_of_the_wards_equals_the_leaf_walk_at_every_cut);

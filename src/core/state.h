@@ -38,8 +38,10 @@ struct sv {
 	struct smug_error *err;
 	const char *file;
 	int depth;
-	/* JSON (SV_WRITE, SV_READ) */
+	/* JSON (SV_READ; SV_WRITE writes text into buf) */
 	void *stack[SV_DEPTH]; /* cJSON * */
+	bool wmore[SV_DEPTH];  /* SV_WRITE: the object or array at each level has a member */
+	bool warray[SV_DEPTH]; /* SV_WRITE: and it is an array */
 	void *cur[SV_DEPTH];   /* last array element read at each level */
 	int cur_i[SV_DEPTH];
 	int next[SV_DEPTH]; /* next keyless element of the array at each level */
@@ -55,7 +57,7 @@ struct sv {
 	bool leafwise; /* SV_HASH: the block fast paths off, every leaf walked */
 	const char *group_name[SV_GROUP_MAX];
 	uint64_t group_digest[SV_GROUP_MAX];
-	/* SV_PACK / SV_UNPACK */
+	/* SV_PACK / SV_UNPACK; SV_WRITE's text */
 	unsigned char *buf;
 	size_t len, cap, at;
 	/* SV_LEAVES / SV_FIND */

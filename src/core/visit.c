@@ -136,14 +136,68 @@ static const cJSON *read_leaf(struct sv *s, const char *key)
 	return j;
 }
 
-static void write_leaf(struct sv *s, const char *key, cJSON *v)
+/* ---- canonical JSON written as text (SV_WRITE) ----
+ * The bytes cJSON_PrintUnformatted made of the tree this direction once
+ * built: members in the order walked, no spaces, numbers as their raw
+ * text, strings escaped as cJSON escapes them; the text grows in s->buf
+ * (a snapshot's events alone are tens of MB as a tree). */
+static void w_raw(struct sv *s, const char *t, size_t n)
 {
-	if (key)
-		cJSON_AddItemToObject(top(s), key, v);
-	else {
-		cJSON_AddItemToArray(top(s), v);
+	memcpy(sv_pack_room(s, n), t, n);
+	s->len += n;
+}
+
+/* cJSON's escaping: quote, backslash and the controls \b \f \n \r \t by
+ * a letter, any other byte under 32 as \u00xx, the rest as they are. */
+static void w_string(struct sv *s, const char *v)
+{
+	const unsigned char *p = (const unsigned char *)v;
+
+	w_raw(s, "\"", 1);
+	for (;;) {
+		size_t n = 0;
+		char esc[8];
+
+		while (p[n] > 31 && p[n] != '"' && p[n] != '\\')
+			n++;
+		w_raw(s, (const char *)p, n);
+		p += n;
+		if (*p == '\0')
+			break;
+		switch (*p) {
+		case '"': w_raw(s, "\\\"", 2); break;
+		case '\\': w_raw(s, "\\\\", 2); break;
+		case '\b': w_raw(s, "\\b", 2); break;
+		case '\f': w_raw(s, "\\f", 2); break;
+		case '\n': w_raw(s, "\\n", 2); break;
+		case '\r': w_raw(s, "\\r", 2); break;
+		case '\t': w_raw(s, "\\t", 2); break;
+		default: w_raw(s, esc, (size_t)snprintf(esc, sizeof esc, "\\u%04x", *p)); break;
+		}
+		p++;
+	}
+	w_raw(s, "\"", 1);
+}
+
+/* What goes before a value in the current object or array: a comma
+ * unless it is the first, and the member's name. */
+static void w_member(struct sv *s, const char *key)
+{
+	if (s->wmore[s->depth])
+		w_raw(s, ",", 1);
+	s->wmore[s->depth] = true;
+	if (key) {
+		w_string(s, key);
+		w_raw(s, ":", 1);
+	} else {
 		s->next[s->depth]++;
 	}
+}
+
+static void write_leaf(struct sv *s, const char *key, const char *text)
+{
+	w_member(s, key);
+	w_raw(s, text, strlen(text));
 }
 
 static double read_num(struct sv *s, const char *key, double lo, double hi)
@@ -183,20 +237,20 @@ static double read_whole(struct sv *s, const char *key, double lo, double hi)
 
 /* cJSON's own number printing compares with an epsilon and is not
  * bit-exact: doubles get 17 significant digits, integers print whole. */
-static cJSON *num_f(double v)
+static void write_f(struct sv *s, const char *key, double v)
 {
 	char buf[40];
 
 	snprintf(buf, sizeof buf, "%.17g", v);
-	return cJSON_CreateRaw(buf);
+	write_leaf(s, key, buf);
 }
 
-static cJSON *num_i(int64_t v)
+static void write_i(struct sv *s, const char *key, int64_t v)
 {
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%lld", (long long)v);
-	return cJSON_CreateRaw(buf);
+	write_leaf(s, key, buf);
 }
 
 /* ---- the digest ---- */
@@ -390,7 +444,7 @@ void sv_f_walk(struct sv *s, const char *key, double *v, double lo, double hi)
 	if (s->failed)
 		return;
 	if (s->mode == SV_WRITE)
-		write_leaf(s, key, num_f(*v));
+		write_f(s, key, *v);
 	else if (s->mode == SV_READ)
 		*v = read_num(s, key, lo, hi);
 	else
@@ -402,7 +456,7 @@ void sv_i64_walk(struct sv *s, const char *key, int64_t *v, double lo, double hi
 	if (s->failed)
 		return;
 	if (s->mode == SV_WRITE)
-		write_leaf(s, key, num_i(*v));
+		write_i(s, key, *v);
 	else if (s->mode == SV_READ)
 		*v = (int64_t)read_whole(s, key, lo, hi);
 	else
@@ -440,7 +494,7 @@ void sv_bool(struct sv *s, const char *key, bool *v)
 	if (s->failed)
 		return;
 	if (s->mode == SV_WRITE) {
-		write_leaf(s, key, cJSON_CreateBool(*v));
+		write_leaf(s, key, *v ? "true" : "false");
 	} else if (s->mode == SV_READ) {
 		if ((j = read_leaf(s, key)) == NULL)
 			return;
@@ -460,7 +514,10 @@ void sv_str(struct sv *s, const char *key, char *v, size_t size)
 	if (s->failed)
 		return;
 	switch (s->mode) {
-	case SV_WRITE: write_leaf(s, key, cJSON_CreateString(v)); break;
+	case SV_WRITE:
+		w_member(s, key);
+		w_string(s, v);
+		break;
 	case SV_READ:
 		if ((j = read_leaf(s, key)) == NULL)
 			return;
@@ -570,11 +627,12 @@ static bool enter_json(struct sv *s, const char *key, int index, bool array)
 	cJSON *child;
 
 	if (s->mode == SV_WRITE) {
-		child = array ? cJSON_CreateArray() : cJSON_CreateObject();
-		if (key)
-			cJSON_AddItemToObject(top(s), key, child);
-		else
-			cJSON_AddItemToArray(top(s), child);
+		w_member(s, key);
+		w_raw(s, array ? "[" : "{", 1);
+		push(s, key, index);
+		s->wmore[s->depth] = false;
+		s->warray[s->depth] = array;
+		return true;
 	} else {
 		if (key) {
 			child = cJSON_GetObjectItemCaseSensitive(top(s), key);
@@ -653,8 +711,11 @@ bool sv_list_n(struct sv *s, const char *key, int n)
 
 void sv_end(struct sv *s)
 {
-	if (s->depth > 0)
+	if (s->depth > 0) {
+		if (s->mode == SV_WRITE)
+			w_raw(s, s->warray[s->depth] ? "]" : "}", 1);
 		pop(s);
+	}
 }
 
 void sv_sparse(struct sv *s, const char *key, void (*fn)(struct sv *, void *), void *ctx)
