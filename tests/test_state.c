@@ -285,6 +285,48 @@ START_TEST(test_state_snapshot_text_is_what_cjson_prints)
 }
 END_TEST
 
+/* A seed is read where it lies in its text when it has the form this
+ * program writes, and as a tree otherwise: the same snapshot printed
+ * with spaces and line breaks, or with the members of the state in
+ * reverse order, loads to the same world. */
+START_TEST(test_state_snapshot_in_another_form_loads_the_same)
+{
+	struct smug_world *w = busy_world(), *back = NULL;
+	struct smug_error err;
+	char *json = snapshot_to_json(w), *pretty, *reordered;
+	cJSON *root = cJSON_Parse(json), *state, *rev = cJSON_CreateObject();
+
+	ck_assert_ptr_nonnull(root);
+	numbers_raw(root);
+	pretty = cJSON_Print(root);
+	ck_assert_ptr_nonnull(strchr(pretty, '\n'));
+	ck_assert_int_eq(snapshot_from_json(pretty, strlen(pretty), "snapshot.json", &back, &err), SMUG_OK);
+	ck_assert_uint_eq(smug_world_digest(back), smug_world_digest(w));
+	smug_world_free(back);
+	state = cJSON_DetachItemFromObjectCaseSensitive(root, "state");
+	while (state->child) { /* the last member first */
+		cJSON *last = state->child;
+
+		while (last->next)
+			last = last->next;
+		cJSON_AddItemToObject(rev, last->string, cJSON_DetachItemViaPointer(state, last));
+	}
+	cJSON_AddItemToObject(root, "state", rev);
+	reordered = cJSON_PrintUnformatted(root);
+	ck_assert_int_ne(strcmp(reordered, json), 0);
+	back = NULL;
+	ck_assert_int_eq(snapshot_from_json(reordered, strlen(reordered), "snapshot.json", &back, &err), SMUG_OK);
+	ck_assert_uint_eq(smug_world_digest(back), smug_world_digest(w));
+	smug_world_free(back);
+	cJSON_Delete(state);
+	cJSON_Delete(root);
+	free(pretty);
+	free(reordered);
+	free(json);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_state_directions_agree)
 {
 	struct smug_world *w = busy_world(), *back = NULL, *unpacked;
@@ -1764,6 +1806,7 @@ int main(void)
 	tcase_add_test(t, test_state_every_saved_field_moves_the_digest);
 	tcase_add_test(t, test_state_directions_agree);
 	tcase_add_test(t, test_state_snapshot_text_is_what_cjson_prints);
+	tcase_add_test(t, test_state_snapshot_in_another_form_loads_the_same);
 	tcase_add_test(t, test_state_corridor_stats_saved_only_when_not_all_zero);
 	tcase_add_test(t, test_state_digest_fast_paths_equal_the_leaf_walk);
 	tcase_add_test(t, test_state_digest_of_the_wards_equals_the_leaf_walk_at_every_cut);

@@ -40,8 +40,10 @@ struct sv {
 	int depth;
 	/* JSON (SV_READ; SV_WRITE writes text into buf) */
 	void *stack[SV_DEPTH]; /* cJSON * */
-	bool wmore[SV_DEPTH];  /* SV_WRITE: the object or array at each level has a member */
-	bool warray[SV_DEPTH]; /* SV_WRITE: and it is an array */
+	bool wmore[SV_DEPTH];  /* SV_WRITE, text: the object or array at each level has a member */
+	bool warray[SV_DEPTH]; /* SV_WRITE, text: and it is an array */
+	bool text;	       /* SV_READ from the canonical text at tp, not from the tree */
+	const char *tp, *tend;
 	void *cur[SV_DEPTH];   /* last array element read at each level */
 	int cur_i[SV_DEPTH];
 	int next[SV_DEPTH]; /* next keyless element of the array at each level */

@@ -36,7 +36,7 @@ struct sv_hash {
 
 static bool track_path(const struct sv *s)
 {
-	return s->mode == SV_READ || s->mode == SV_FIND;
+	return (s->mode == SV_READ && !s->text) || s->mode == SV_FIND;
 }
 
 static void join(char *out, size_t size, const char *path, const char *key)
@@ -117,6 +117,144 @@ static cJSON *item(struct sv *s, int i)
 	s->cur[d] = c;
 	s->cur_i[d] = i;
 	return c;
+}
+
+/* ---- canonical JSON read where it lies (SV_READ with s->text) ----
+ * snapshot.json as the walk writes it: members in the walk's order, no
+ * white space, strings without escapes, numbers in JSON's own form. The
+ * first thing that differs (a member out of order or unknown, a space, an
+ * escape, a value the checks refuse) ends the walk, and the loader reads
+ * the text again as a tree, which takes any order and names the problem;
+ * so what this read takes, the tree read takes with the same values. */
+static bool t_off(struct sv *s)
+{
+	s->failed = true;
+	s->st = SMUG_ERR_SCHEMA;
+	return false;
+}
+
+static bool t_lit(struct sv *s, const char *lit, size_t n)
+{
+	if ((size_t)(s->tend - s->tp) < n || memcmp(s->tp, lit, n) != 0)
+		return t_off(s);
+	s->tp += n;
+	return true;
+}
+
+/* Whether the next member of the current object is key (not consumed). */
+static bool t_next_is(const struct sv *s, const char *key)
+{
+	const char *p = s->tp;
+	size_t n = strlen(key);
+
+	if (s->wmore[s->depth] && (p >= s->tend || *p++ != ','))
+		return false;
+	return (size_t)(s->tend - p) >= n + 3 && p[0] == '"' && memcmp(p + 1, key, n) == 0 && p[n + 1] == '"' &&
+	       p[n + 2] == ':';
+}
+
+/* The start of a member (its name) or of an element, after a comma but
+ * for the first. */
+static bool t_member(struct sv *s, const char *key)
+{
+	if (key && !t_next_is(s, key))
+		return t_off(s);
+	if (s->wmore[s->depth] && !t_lit(s, ",", 1))
+		return false;
+	s->wmore[s->depth] = true;
+	if (key)
+		s->tp += strlen(key) + 3;
+	return true;
+}
+
+/* A number in JSON's grammar, -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?, as
+ * strtod reads it (cJSON's value for the same text). */
+static bool t_number(struct sv *s, double *out)
+{
+	const char *p = s->tp, *e = s->tend;
+	char buf[64], *end;
+	size_t n;
+
+	if (p < e && *p == '-')
+		p++;
+	if (p < e && *p == '0')
+		p++;
+	else if (p < e && *p >= '1' && *p <= '9')
+		while (p < e && *p >= '0' && *p <= '9')
+			p++;
+	else
+		return t_off(s);
+	if (p < e && *p == '.') {
+		if (++p >= e || *p < '0' || *p > '9')
+			return t_off(s);
+		while (p < e && *p >= '0' && *p <= '9')
+			p++;
+	}
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		if (++p < e && (*p == '+' || *p == '-'))
+			p++;
+		if (p >= e || *p < '0' || *p > '9')
+			return t_off(s);
+		while (p < e && *p >= '0' && *p <= '9')
+			p++;
+	}
+	n = (size_t)(p - s->tp);
+	if (n >= sizeof buf)
+		return t_off(s);
+	memcpy(buf, s->tp, n);
+	buf[n] = '\0';
+	*out = strtod(buf, &end);
+	if (end != buf + n)
+		return t_off(s);
+	s->tp = p;
+	return true;
+}
+
+/* A string without escapes: its bytes stay in the text. */
+static bool t_string(struct sv *s, const char **str, size_t *len)
+{
+	const char *q;
+
+	if (s->tp >= s->tend || *s->tp != '"')
+		return t_off(s);
+	for (q = s->tp + 1; q < s->tend && *q != '"' && *q != '\\'; q++)
+		;
+	if (q >= s->tend || *q != '"')
+		return t_off(s);
+	*str = s->tp + 1;
+	*len = (size_t)(q - *str);
+	s->tp = q + 1;
+	return true;
+}
+
+/* The elements of the array just entered: commas outside any inner
+ * string, array or object, plus one (the walk checks each as it reads
+ * it); -1 when the text ends first. */
+static int t_count(const struct sv *s)
+{
+	int depth = 0, n = 1;
+
+	if (s->tp < s->tend && *s->tp == ']')
+		return 0;
+	for (const char *p = s->tp; p < s->tend; p++) {
+		switch (*p) {
+		case '"':
+			for (p++; p < s->tend && *p != '"'; p++)
+				if (*p == '\\')
+					p++;
+			break;
+		case '[':
+		case '{': depth++; break;
+		case ']':
+		case '}':
+			if (depth-- == 0)
+				return n;
+			break;
+		case ',': n += depth == 0; break;
+		default: break;
+		}
+	}
+	return -1;
 }
 
 /* The JSON value of a leaf being read: a member, or the next element. */
@@ -202,10 +340,19 @@ static void write_leaf(struct sv *s, const char *key, const char *text)
 
 static double read_num(struct sv *s, const char *key, double lo, double hi)
 {
-	const cJSON *j = read_leaf(s, key);
+	const cJSON *j;
 	char kb[24], a[32], b[32], v[32];
 
-	if (j == NULL)
+	if (s->text) {
+		double d;
+
+		if (!t_member(s, key) || !t_number(s, &d))
+			return lo;
+		if (!isfinite(d) || d < lo || d > hi)
+			t_off(s);
+		return d;
+	}
+	if ((j = read_leaf(s, key)) == NULL)
 		return lo;
 	key = leaf_key(s, key, kb, sizeof kb);
 	if (!cJSON_IsNumber(j)) {
@@ -495,6 +642,15 @@ void sv_bool(struct sv *s, const char *key, bool *v)
 		return;
 	if (s->mode == SV_WRITE) {
 		write_leaf(s, key, *v ? "true" : "false");
+	} else if (s->mode == SV_READ && s->text) {
+		if (!t_member(s, key))
+			return;
+		if (s->tend - s->tp >= 4 && memcmp(s->tp, "true", 4) == 0) {
+			s->tp += 4;
+			*v = true;
+		} else if (t_lit(s, "false", 5)) {
+			*v = false;
+		}
 	} else if (s->mode == SV_READ) {
 		if ((j = read_leaf(s, key)) == NULL)
 			return;
@@ -519,6 +675,19 @@ void sv_str(struct sv *s, const char *key, char *v, size_t size)
 		w_string(s, v);
 		break;
 	case SV_READ:
+		if (s->text) {
+			const char *t;
+
+			if (t_member(s, key) && t_string(s, &t, &n)) {
+				if (n >= size) {
+					t_off(s);
+				} else {
+					memcpy(v, t, n);
+					v[n] = '\0';
+				}
+			}
+			break;
+		}
 		if ((j = read_leaf(s, key)) == NULL)
 			return;
 		if (!cJSON_IsString(j))
@@ -633,6 +802,13 @@ static bool enter_json(struct sv *s, const char *key, int index, bool array)
 		s->wmore[s->depth] = false;
 		s->warray[s->depth] = array;
 		return true;
+	} else if (s->text) {
+		if (!t_member(s, key) || !t_lit(s, array ? "[" : "{", 1))
+			return false;
+		push(s, key, index);
+		s->wmore[s->depth] = false;
+		s->warray[s->depth] = array;
+		return true;
 	} else {
 		if (key) {
 			child = cJSON_GetObjectItemCaseSensitive(top(s), key);
@@ -682,7 +858,10 @@ bool sv_list(struct sv *s, const char *key, int *n, int max)
 	if (!enter(s, key, 0, true))
 		return false;
 	if (s->mode == SV_READ) {
-		int k = cJSON_GetArraySize(top(s));
+		int k = s->text ? t_count(s) : cJSON_GetArraySize(top(s));
+
+		if (s->text && (k < 0 || k > max))
+			return t_off(s);
 
 		if (k > max) {
 			sv_end(s);
@@ -714,6 +893,8 @@ void sv_end(struct sv *s)
 	if (s->depth > 0) {
 		if (s->mode == SV_WRITE)
 			w_raw(s, s->warray[s->depth] ? "]" : "}", 1);
+		else if (s->mode == SV_READ && s->text && !s->failed)
+			t_lit(s, s->warray[s->depth] ? "]" : "}", 1);
 		pop(s);
 	}
 }
@@ -729,7 +910,7 @@ void sv_sparse(struct sv *s, const char *key, void (*fn)(struct sv *, void *), v
 		if (z.zero)
 			return;
 	} else if (s->mode == SV_READ) {
-		if (cJSON_GetObjectItemCaseSensitive(top(s), key) == NULL)
+		if (s->text ? !t_next_is(s, key) : cJSON_GetObjectItemCaseSensitive(top(s), key) == NULL)
 			return;
 	}
 	if (sv_obj(s, key)) {
