@@ -1,4 +1,4 @@
-# Sourced by the bench scripts (compare.sh, knobs.sh): how they time a
+# Sourced by the bench scripts (compare.sh, knobs.sh, io.sh): how they time a
 # run and take a median, written once.
 
 TIMEFORMAT='%3U %3S %3R'
