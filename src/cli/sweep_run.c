@@ -61,10 +61,19 @@ static void batch_failed(const struct sweep_manifest *m, const long long *ids, l
 		}
 }
 
-static void report_failures(const long long *failed, long long n_failed)
+static int by_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The failed tasks in order (jobs end in any order), the first 20. */
+static void report_failures(long long *failed, long long n_failed)
 {
 	if (n_failed == 0)
 		return;
+	qsort(failed, (size_t)n_failed, sizeof *failed, by_id);
 	fprintf(stderr, "smugnet sweep run: %lld task%s failed:", n_failed, n_failed == 1 ? "" : "s");
 	for (long long i = 0; i < n_failed && i < 20; i++)
 		fprintf(stderr, " %lld", failed[i]);
