@@ -3316,8 +3316,9 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_uint_eq(smug_world_digest(seed), smug_world_digest(w));
 	smug_world_free(seed);
 
-	/* o lists the vault; Enter replaces the world with the seed, and the
-	 * header names the seed loaded (not the one saved last, "two") */
+	/* o lists the vault; Enter over unsaved changes asks first (n keeps
+	 * the world and the list), y replaces the world with the seed, and
+	 * the header names the seed loaded (not the one saved last, "two") */
 	tui_handle_key(&a, '.');
 	tui_handle_key(&a, '.');
 	tui_handle_key(&a, 's');
@@ -3334,6 +3335,18 @@ START_TEST(test_tui_save_overwrite_and_load)
 	while (strcmp(a.seeds[a.load_sel].name, "one") != 0)
 		tui_handle_key(&a, KEY_DOWN);
 	tui_handle_key(&a, '\n');
+	ck_assert_int_eq(a.prompt, PROMPT_DISCARD);
+	ck_assert(screen_has(&a, "Unsaved changes. Load the seed anyway? (y/n)"));
+	tui_handle_key(&a, 'n');
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_int_eq(a.view, VIEW_LOAD);
+	ck_assert_ptr_eq(a.w, w);
+	ck_assert_int_eq(a.w->day, 15); /* "two" was saved at day 14 */
+	ck_assert(a.unsaved);
+	ck_assert(screen_has(&a, "load cancelled"));
+	tui_handle_key(&a, '\n');
+	ck_assert_int_eq(a.prompt, PROMPT_DISCARD);
+	tui_handle_key(&a, 'y');
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	ck_assert_ptr_ne(a.w, w); /* the old world was freed by the load */
 	ck_assert_int_eq(a.w->day, 12);
@@ -3341,6 +3354,15 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_str_eq(a.seed_name, "one");
 	ck_assert(screen_has(&a, "loaded seed one at day 12"));
 	ck_assert(screen_has(&a, " seed one "));
+	/* nothing unsaved: Enter loads at once */
+	tui_handle_key(&a, 'o');
+	while (strcmp(a.seeds[a.load_sel].name, "two") != 0)
+		tui_handle_key(&a, KEY_DOWN);
+	tui_handle_key(&a, '\n');
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert_str_eq(a.seed_name, "two");
+	ck_assert_int_eq(a.w->day, 14);
 	smug_world_free(a.w);
 	tui_app_done(&a);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);

@@ -348,11 +348,10 @@ static int list_step(int act)
 	}
 }
 
+static bool do_load(struct tui_app *a);
+
 static bool load_key(struct tui_app *a, int act)
 {
-	struct smug_world *nw = NULL;
-	struct smug_error err;
-
 	int d = list_step(act), last = a->n_seeds > 0 ? a->n_seeds - 1 : 0;
 
 	if (d != 0) {
@@ -365,6 +364,19 @@ static bool load_key(struct tui_app *a, int act)
 		return false;
 	if (a->load_sel >= a->n_seeds)
 		return true;
+	if (a->unsaved) { /* as quitting does: what was not saved would be lost */
+		prompt_start(a, PROMPT_DISCARD, NULL);
+		return true;
+	}
+	return do_load(a);
+}
+
+/* Replace the world with the seed selected in the load view. */
+static bool do_load(struct tui_app *a)
+{
+	struct smug_world *nw = NULL;
+	struct smug_error err;
+
 	if (smug_vault_load(a->vault_root, a->seeds[a->load_sel].name, &nw, &err) != SMUG_OK) {
 		tui_set_status(a, "load failed: %s", err.msg);
 		return true;
@@ -389,14 +401,18 @@ static bool prompt_key(struct tui_app *a, int key)
 	enum tui_prompt p = a->prompt;
 	bool accepted;
 
-	if (p == PROMPT_OVERWRITE || p == PROMPT_QUIT) {
+	if (p == PROMPT_OVERWRITE || p == PROMPT_QUIT || p == PROMPT_DISCARD) {
 		a->prompt = PROMPT_NONE;
 		if (key == 'y' || key == 'Y') {
 			if (p == PROMPT_QUIT)
 				return false;
+			if (p == PROMPT_DISCARD)
+				return do_load(a);
 			do_save(a);
 		} else {
-			tui_set_status(a, "%s", p == PROMPT_QUIT ? "quit cancelled" : "save cancelled");
+			tui_set_status(a, "%s", p == PROMPT_QUIT	? "quit cancelled"
+						: p == PROMPT_DISCARD ? "load cancelled"
+								      : "save cancelled");
 		}
 		return true;
 	}

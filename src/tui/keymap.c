@@ -86,7 +86,7 @@ static const struct tui_key keys[] = {
 	{'T', "T", ACT_TOPK, MAIN_AND_VIEWS, 0, NULL,
 	 "TopK view: hottest routes, borders and networks, all time beside the last days (Left/Right: how many)"},
 	{'s', "s", ACT_SAVE, MAIN_AND_VIEWS, 13, "save", "save the seed (asks a name)"},
-	{'o', "o", ACT_LOAD, MAIN_AND_VIEWS, 16, "load", "load a seed from the vault"},
+	{'o', "o", ACT_LOAD, MAIN_AND_VIEWS, 16, "load", "load a seed from the vault (asks first when there are unsaved changes)"},
 };
 
 #define N_KEYS ((int)(sizeof keys / sizeof keys[0]))

@@ -150,6 +150,7 @@ void pane_footer_draw(struct tui_app *a, struct canvas *cv)
 		[PROMPT_QUIT] = "Unsaved changes. Quit anyway? (y/n) ",
 		[PROMPT_REWIND] = "Rewind to day (Enter goes back, Esc cancels): ",
 		[PROMPT_KNOB] = "New value (applies from the next day; Enter sets, Esc cancels): ",
+		[PROMPT_DISCARD] = "Unsaved changes. Load the seed anyway? (y/n) ",
 	};
 	char keys[512];
 

@@ -283,6 +283,7 @@ enum tui_prompt {
 	PROMPT_QUIT,	  /* y/n with unsaved changes */
 	PROMPT_REWIND,	  /* day to go back to */
 	PROMPT_KNOB,	  /* new value of the selected knob */
+	PROMPT_DISCARD,	  /* y/n: load a seed over unsaved changes */
 	PROMPT_COUNT
 };
 /* Time windows of the tables. */
