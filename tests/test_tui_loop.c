@@ -504,6 +504,8 @@ START_TEST(test_tui_loop_load_gives_the_branch_back)
 		keys(&a, "o");
 		ck_assert_int_eq(a.view, VIEW_LOAD);
 		keys(&a, "\n");
+		ck_assert_int_eq(a.prompt, PROMPT_DISCARD); /* the branch's days are unsaved */
+		keys(&a, "y");
 		ck_assert_msg(a.w->day == 30, "round %d: day %d after loading the seed of day 30", round, a.w->day);
 		ck_assert(!loop_has_branch(&a));
 	}
