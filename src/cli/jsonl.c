@@ -20,22 +20,12 @@ static size_t plain_span(const char *s)
 
 void jsonl_string(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (;;) {
-		size_t n = plain_span(s);
-		unsigned char c;
+	struct jsonl_buf b; /* not zeroed: only b.p[0..len) is read */
 
-		fwrite(s, 1, n, f);
-		s += n;
-		if ((c = (unsigned char)*s) == 0)
-			break;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else
-			fprintf(f, "\\u%04x", c);
-		s++;
-	}
-	fputc('"', f);
+	b.f = f;
+	b.len = 0;
+	jb_string(&b, s);
+	jb_flush(&b);
 }
 
 void jsonl_money(FILE *f, const char *key, int64_t minor, bool comma)

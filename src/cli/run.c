@@ -33,11 +33,13 @@ static void print_events(const struct smug_world *w, uint64_t *seen)
 	for (int i = t->event_count - (int)fresh; i < t->event_count; i++) {
 		const struct smug_event *e = smug_event_at(t, i);
 		const struct smug_shipment *s;
+		const char *kind;
 
 		JB_LIT(&b, "{\"type\":\"event\",\"day\":");
 		jb_int(&b, e->day);
 		JB_LIT(&b, ",\"kind\":\"");
-		jb_raw(&b, smug_event_kind_name(e->kind), strlen(smug_event_kind_name(e->kind)));
+		kind = smug_event_kind_name(e->kind);
+		jb_raw(&b, kind, strlen(kind));
 		JB_LIT(&b, "\",\"faction\":");
 		id_or_null(&b, e->faction >= 0 ? w->factions[e->faction].id : NULL);
 		JB_LIT(&b, ",\"corridor\":");

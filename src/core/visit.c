@@ -141,29 +141,37 @@ static bool t_lit(struct sv *s, const char *lit, size_t n)
 	return true;
 }
 
-/* Whether the next member of the current object is key (not consumed). */
-static bool t_next_is(const struct sv *s, const char *key)
+/* The bytes that start member key if it comes next in the current
+ * object (the comma after the first member, the quoted name, the
+ * colon), or 0 when another member or the object's end comes. */
+static size_t t_key_at(const struct sv *s, const char *key)
 {
 	const char *p = s->tp;
 	size_t n = strlen(key);
+	bool comma = s->wmore[s->depth];
 
-	if (s->wmore[s->depth] && (p >= s->tend || *p++ != ','))
-		return false;
-	return (size_t)(s->tend - p) >= n + 3 && p[0] == '"' && memcmp(p + 1, key, n) == 0 && p[n + 1] == '"' &&
-	       p[n + 2] == ':';
+	if (comma && (p >= s->tend || *p++ != ','))
+		return 0;
+	if ((size_t)(s->tend - p) < n + 3 || p[0] != '"' || memcmp(p + 1, key, n) != 0 || p[n + 1] != '"' ||
+	    p[n + 2] != ':')
+		return 0;
+	return comma + n + 3;
 }
 
 /* The start of a member (its name) or of an element, after a comma but
  * for the first. */
 static bool t_member(struct sv *s, const char *key)
 {
-	if (key && !t_next_is(s, key))
-		return t_off(s);
-	if (s->wmore[s->depth] && !t_lit(s, ",", 1))
+	if (key) {
+		size_t n = t_key_at(s, key);
+
+		if (n == 0)
+			return t_off(s);
+		s->tp += n;
+	} else if (s->wmore[s->depth] && !t_lit(s, ",", 1)) {
 		return false;
+	}
 	s->wmore[s->depth] = true;
-	if (key)
-		s->tp += strlen(key) + 3;
 	return true;
 }
 
@@ -910,7 +918,7 @@ void sv_sparse(struct sv *s, const char *key, void (*fn)(struct sv *, void *), v
 		if (z.zero)
 			return;
 	} else if (s->mode == SV_READ) {
-		if (s->text ? !t_next_is(s, key) : cJSON_GetObjectItemCaseSensitive(top(s), key) == NULL)
+		if (s->text ? t_key_at(s, key) == 0 : cJSON_GetObjectItemCaseSensitive(top(s), key) == NULL)
 			return;
 	}
 	if (sv_obj(s, key)) {
