@@ -2825,6 +2825,42 @@ START_TEST(test_tui_story_of_a_shipment_the_log_dropped_says_so)
 }
 END_TEST
 
+/* The story of a shipment still in transit opens with two lines inside
+ * the frame, each from its left edge on: who moves what and how many of
+ * its events the log holds, then its cargo, bribe budget, hop and route. */
+START_TEST(test_tui_story_of_a_shipment_in_transit_starts_at_the_left_edge)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_shipment *sh;
+	static const char cargo[] = "\xe2\x94\x82" "cargo "; /* │, then the text */
+	char head[256], *s;
+	const char *row;
+	int events = 0;
+
+	ck_assert_int_gt(w->n_shipments, 0);
+	sh = smug_shipment_in_transit(w, 0);
+	for (int i = 0; i < w->tel.event_count; i++)
+		events += smug_event_at(&w->tel, i)->shipment == sh->id;
+	ck_assert_int_gt(events, 0);
+	snprintf(head, sizeof head, "\xe2\x94\x82%s moves %s; %d events in the log; still in transit",
+		 w->factions[sh->faction].id, tui_commodity_short(sh->commodity), events); /* │, then the text */
+	a.story_shipment = sh->id;
+	view_open(&a, VIEW_STORY);
+	s = story_on_canvas(&a, 12, 160);
+	row = strchr(s, '\n'); /* the first row under the frame's top */
+	ck_assert_msg(row != NULL && strncmp(row + 1, head, strlen(head)) == 0,
+		      "shipment #%llu's story does not open with '%s' from the frame's left edge:\n%s",
+		      (unsigned long long)sh->id, head + 3, s);
+	row = strchr(row + 1, '\n'); /* the second */
+	ck_assert_msg(row != NULL && strncmp(row + 1, cargo, strlen(cargo)) == 0,
+		      "shipment #%llu's story does not give its cargo on the second row from the frame's left edge:\n%s",
+		      (unsigned long long)sh->id, s);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The trend arrow of border c's row in the Borders pane ("" if none). */
 static const char *border_row_trend(struct tui_app *a, int c, char *row, size_t size)
 {
@@ -14953,6 +14989,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_scrolled_past_its_end_shows_its_last_events);
 	tcase_add_test(t, test_tui_story_down_scrolls_by_one_event);
 	tcase_add_test(t, test_tui_story_of_a_shipment_the_log_dropped_says_so);
+	tcase_add_test(t, test_tui_story_of_a_shipment_in_transit_starts_at_the_left_edge);
 	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
