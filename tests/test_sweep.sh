@@ -17,6 +17,16 @@ fail() { echo "FAIL: $*"; echo "$pass passed, 1 failed"; exit 1; }
 ok() { pass=$((pass + 1)); }
 expect_rc() { want=$1; shift; "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?; [ $rc -eq "$want" ] || fail "$* exited $rc, expected $want: $(cat "$tmp/err")"; ok; }
 
+# `sweep --help` lists every option of every sweep command's own --help
+for sub in plan run missing collect chart slurm parallel; do
+	"$SMUGNET" sweep $sub --help > "$tmp/sub" || fail "sweep $sub --help failed"
+	"$SMUGNET" sweep --help > "$tmp/all" || fail "sweep --help failed"
+	for opt in $(grep -o -- '--[a-z][a-z-]*' "$tmp/sub" | sort -u); do
+		grep -q -- "$opt\([^a-z-]\|\$\)" "$tmp/all" || fail "sweep --help does not list sweep $sub's $opt"
+	done
+	ok
+done
+
 S="$tmp/sw"
 KNOB=smuggling.learning_rate
 VALUES="0.05 0.15 0.3 0.6"
