@@ -264,6 +264,13 @@ grep -q "^v4 " "$tmp/out" || fail "seeds does not look in ~/.local/share/smugnet
 expect_rc 0 env -u XDG_DATA_HOME HOME="$tmp/loc/home" SMUGNET_VAULT="$tmp/loc/env" "$SMUGNET" run --load v2 --days 1
 tail -n 1 "$tmp/out" | grep -q '"day":2,' || fail "--load does not look in SMUGNET_VAULT"
 
+# gen makes no world too large for a scenario file (200,000 wards are
+# 232.5 MB, under the 256 MiB every loader reads): one more is refused
+# before anything is written
+expect_rc 2 "$SMUGNET" gen --wards 200001
+err_has "--wards: expected 1 to 200000 (more would not fit in the 268435456 bytes a scenario may hold), got '200001'"
+[ -s "$tmp/out" ] && fail "gen --wards 200001 wrote $(wc -c < "$tmp/out") bytes"
+
 # gen: deterministic in its seed, with the asked number of smuggling factions
 expect_rc 0 "$SMUGNET" gen --wards 100 --seed 3
 cp "$tmp/out" "$tmp/gen.json"

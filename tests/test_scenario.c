@@ -778,14 +778,16 @@ START_TEST(test_scenario_generated_wards_in_their_sixth)
 END_TEST
 
 /* A host asking for a world the generator cannot make gets NULL, not a
- * world: no wards, fewer than no factions, or more than fit beside the
- * state's Watch (SMUG_FACTIONS_MAX - 1); the ends of each range are
- * generated, and load with that many wards and networks. */
+ * world: no wards, more wards than a scenario file can hold
+ * (SMUG_GEN_WARDS_MAX), fewer than no factions, or more than fit beside
+ * the state's Watch (SMUG_FACTIONS_MAX - 1); the ends of each range but
+ * the largest world (1.5 GB to make) are generated, and load with that
+ * many wards and networks. */
 START_TEST(test_scenario_generate_refuses_out_of_range)
 {
 	static const struct {
 		int wards, factions;
-	} bad[] = {{0, 4}, {-1, 4}, {10, -1}, {10, SMUG_FACTIONS_MAX}, {0, -1}}, good[] = {
+	} bad[] = {{0, 4}, {-1, 4}, {SMUG_GEN_WARDS_MAX + 1, 4}, {10, -1}, {10, SMUG_FACTIONS_MAX}, {0, -1}}, good[] = {
 		{1, 0}, {1, SMUG_FACTIONS_MAX - 1}, {7, 1}};
 
 	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {

@@ -225,10 +225,15 @@ int smug_border_chart_since(const struct smug_world *w, int corridor);
 const struct smug_day_record *smug_history_at(const struct smug_telemetry *t,
 					      int i);
 
+/* The most wards smug_scenario_generate makes: its text takes about 1,163
+ * bytes a ward, so 200,000 wards are 232.5 MB, under SMUG_FILE_MAX, and
+ * every command that reads a scenario loads what it writes. */
+#define SMUG_GEN_WARDS_MAX 200000
+
 /* A generated scenario of n_wards wards in rings and n_factions smuggling
  * factions, deterministic in seed: JSON text the caller frees, or NULL
- * when the arguments are out of range (n_wards >= 1, 0 <= n_factions <
- * SMUG_FACTIONS_MAX). */
+ * when the arguments are out of range (1 <= n_wards <= SMUG_GEN_WARDS_MAX,
+ * 0 <= n_factions < SMUG_FACTIONS_MAX). */
 char *smug_scenario_generate(int n_wards, uint64_t seed, int n_factions);
 
 /* ---- comparing two worlds (what-if branches, seed diff) ---- */

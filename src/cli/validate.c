@@ -58,8 +58,11 @@ int cmd_gen(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
-			if (!cli_parse_int(optarg, 1000000, &wards) || wards < 1)
-				return cli_usage_error("gen", "--wards: expected 1 to 1000000, got '%s'", optarg);
+			if (!cli_parse_int(optarg, SMUG_GEN_WARDS_MAX, &wards) || wards < 1)
+				return cli_usage_error("gen",
+						       "--wards: expected 1 to %d (more would not fit in the %d bytes "
+						       "a scenario may hold), got '%s'",
+						       SMUG_GEN_WARDS_MAX, SMUG_FILE_MAX, optarg);
 			break;
 		case 's':
 			if (!cli_parse_int(optarg, 9007199254740991LL, &seed))
@@ -72,7 +75,7 @@ int cmd_gen(int argc, char **argv)
 			break;
 		case 'h':
 			printf("Usage: smugnet gen --wards N [--seed S] [--factions F]\n"
-			       "Write a generated scenario of N wards in rings to standard output.\n");
+			       "Write a generated scenario of N wards (1 to 200000) in rings to standard output.\n");
 			return jsonl_close_stdout();
 		default: return cli_usage_error("gen", "invalid option");
 		}

@@ -199,7 +199,7 @@ char *smug_scenario_generate(int n_wards, uint64_t seed, int n_factions)
 	char a[SMUG_ID_MAX], b[SMUG_ID_MAX], idbuf[SMUG_ID_MAX];
 	char *text;
 
-	if (n_wards < 1 || n_factions < 0 || n_factions > SMUG_FACTIONS_MAX - 1)
+	if (n_wards < 1 || n_wards > SMUG_GEN_WARDS_MAX || n_factions < 0 || n_factions > SMUG_FACTIONS_MAX - 1)
 		return NULL;
 	g.digits = n_wards < 100 ? 2 : n_wards < 1000 ? 3 : n_wards < 10000 ? 4 : n_wards < 100000 ? 5 : 6;
 	g.ring = xcalloc((size_t)n_wards, sizeof *g.ring);
