@@ -298,6 +298,25 @@ if command -v tmux >/dev/null 2>&1; then
 	shown_in noterm "EXITED" || fail "the sweep view on an unknown TERM did not end"
 	tmux -S "$sock" capture-pane -p -t noterm > "$tmp/noterm"
 	grep -q "EXITED 1" "$tmp/noterm" || fail "the sweep view on an unknown TERM did not exit 1: $(cat "$tmp/noterm")"
+	# a sweep still running shows what it has: 1 of 4 tasks run, the
+	# setting with none has no values; a sweep with no result yet says so
+	R="$tmp/running"
+	expect_rc 0 "$SMUGNET" sweep plan "$R" --seeds 1-2 --days 20 --set "$KNOB=0.1,0.3"
+	for t in "" 0; do
+		[ -n "$t" ] && { expect_rc 0 "$SMUGNET" sweep run "$R" --task $t; }
+		tmux -S "$sock" new-session -d -s "run$t" -x 100 -y 30 "$SMUGNET --sweep $R; echo EXITED \$?; sleep 30"
+	done
+	shown_in run "EXITED" || fail "the sweep view of a sweep with no result did not end"
+	tmux -S "$sock" capture-pane -p -J -t run > "$tmp/none"
+	grep -q "EXITED 3" "$tmp/none" && grep -q "$R: no task has a result yet; \`smugnet sweep run $R --jobs N\` runs them" "$tmp/none" ||
+		fail "the sweep view of a sweep with no result does not say so and exit 3: $(cat "$tmp/none")"
+	shown_in run0 "sweep $R: 1 of 4 tasks run so far, 2 settings, 20 days" ||
+		fail "the sweep view of a running sweep does not show it: $(tmux -S "$sock" capture-pane -p -t run0)"
+	tmux -S "$sock" capture-pane -p -t run0 > "$tmp/part"
+	grep -q "^$KNOB=0.1  *1  *[0-9]" "$tmp/part" && grep -q "^$KNOB=0.3  *0  *-  *-  *-  *-  *-" "$tmp/part" ||
+		fail "the running sweep's table does not give setting 0.1 its one result and 0.3 none: $(cat "$tmp/part")"
+	tmux -S "$sock" send-keys -t run0 q
+	shown_in run0 "EXITED 0" || fail "q did not leave the running sweep's view with 0"
 	grep -q "smugnet: cannot initialise the terminal (TERM=smugnet-no-such-term)" "$tmp/noterm" ||
 		fail "the sweep view on an unknown TERM does not say it cannot use the terminal: $(cat "$tmp/noterm")"
 	tmux -S "$sock" kill-server 2>/dev/null

@@ -142,8 +142,8 @@ void sweep_stats_of(double *v, long long n, struct sweep_stats *s);
 struct sweep_fan {
 	int n_settings, n_points;
 	int *days;	  /* [n_points] */
-	long long *n;	  /* [n_settings] tasks per setting */
-	double *q;	  /* [n_settings][n_points][5]: p5 p25 p50 p75 p95 */
+	long long *n;	  /* [n_settings] tasks per setting with a result */
+	double *q;	  /* [n_settings][n_points][5]: p5 p25 p50 p75 p95; NaN where n is 0 */
 	char title[256];  /* "balance of syndicate" */
 };
 /* The fan of figure ("balance" needs faction) over every result; prints
@@ -151,9 +151,12 @@ struct sweep_fan {
  * or EXIT_USAGE for an unknown figure or faction. */
 int sweep_fan_compute(const struct sweep_manifest *m, const char *figure, const char *faction,
 		      bool quiet, struct sweep_fan *fan);
-/* n_fans fans in one pass over the results (figures[i], factions[i]). */
+/* n_fans fans in one pass over the results (figures[i], factions[i]).
+ * With missing non-NULL, tasks without a result yet (a sweep still
+ * running) are left out and counted there instead of being problems; a
+ * result that is there and bad is a problem either way. */
 int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *const *figures,
-		       const char *const *factions, bool quiet, struct sweep_fan *fans);
+		       const char *const *factions, bool quiet, struct sweep_fan *fans, long long *missing);
 void sweep_fan_done(struct sweep_fan *fan);
 
 /* ---- subcommands ---- */

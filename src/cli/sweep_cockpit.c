@@ -1,7 +1,8 @@
 /* smugnet --sweep DIR: the cockpit's fan charts of a sweep folder. The
  * results are read and checked here (problems are named on stderr before
  * the screen opens), every figure's percentiles computed in one pass,
- * then src/tui draws them. */
+ * then src/tui draws them. A sweep still running shows the results it
+ * has so far: tasks without one are counted in the title. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,8 @@ int cli_sweep_cockpit(const char *dir, const struct tui_options *opt)
 	struct sweep_fan *fans = NULL;
 	struct tui_fan *tfans = NULL;
 	const char **figures = NULL, **factions = NULL;
-	char **labels = NULL, title[512];
+	char **labels = NULL, title[512], done[64];
+	long long missing = 0;
 	int n_fans = 0, rc;
 
 	if ((rc = sweep_manifest_load(dir, &m)) != EXIT_OK || (rc = sweep_factions_load(&m, &fa)) != EXIT_OK)
@@ -29,8 +31,14 @@ int cli_sweep_cockpit(const char *dir, const struct tui_options *opt)
 	for (int f = 0; f < SWEEP_FIG_COUNT; f++, n_fans++)
 		figures[n_fans] = sweep_figure_names[f];
 	fans = calloc((size_t)n_fans, sizeof *fans);
-	if ((rc = sweep_fans_compute(&m, n_fans, figures, factions, false, fans)) != EXIT_OK)
+	if ((rc = sweep_fans_compute(&m, n_fans, figures, factions, false, fans, &missing)) != EXIT_OK)
 		goto out;
+	if (missing == m.n_tasks) {
+		fprintf(stderr, "smugnet: %s: no task has a result yet; `smugnet sweep run %s --jobs N` runs them\n",
+			dir, dir);
+		rc = EXIT_BAD_INPUT;
+		goto out;
+	}
 	tfans = calloc((size_t)n_fans, sizeof *tfans);
 	for (int f = 0; f < n_fans; f++)
 		tfans[f] = (struct tui_fan){fans[f].title,
@@ -44,8 +52,12 @@ int cli_sweep_cockpit(const char *dir, const struct tui_options *opt)
 		sweep_setting_label(&m, s, buf, sizeof buf);
 		labels[s] = strdup(buf);
 	}
-	snprintf(title, sizeof title, "sweep %s: %lld tasks, %d setting%s, %lld days, %s", dir,
-		 m.n_tasks, m.n_settings, m.n_settings == 1 ? "" : "s", m.days, m.scenario_id);
+	if (missing > 0)
+		snprintf(done, sizeof done, "%lld of %lld tasks run so far", m.n_tasks - missing, m.n_tasks);
+	else
+		snprintf(done, sizeof done, "%lld tasks", m.n_tasks);
+	snprintf(title, sizeof title, "sweep %s: %s, %d setting%s, %lld days, %s", dir, done, m.n_settings,
+		 m.n_settings == 1 ? "" : "s", m.days, m.scenario_id);
 	rc = tui_sweep_run(&(struct tui_sweep){title, m.n_settings, (const char *const *)labels,
 					       fans[0].n, n_fans, tfans},
 			   opt);

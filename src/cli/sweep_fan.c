@@ -3,6 +3,7 @@
  * 50, 75 and 95 percentiles over that setting's tasks. Several fans are
  * computed in one pass over the results; one setting's results are in
  * memory at a time. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,19 +62,21 @@ static void fill_setting(struct sweep_fan *fans, const struct fan_pick *picks, i
 
 		fan->n[s] = got;
 		for (int p = 0; p < fan->n_points; p++) {
+			double *q = &fan->q[((size_t)s * (size_t)fan->n_points + (size_t)p) * 5];
 			struct sweep_stats st;
 
 			for (long long i = 0; i < got; i++)
 				v[i] = value_of(&res[i], &picks[f], p, nf);
 			sweep_stats_of(v, got, &st);
-			memcpy(&fan->q[((size_t)s * (size_t)fan->n_points + (size_t)p) * 5], st.p, sizeof st.p);
+			for (int k = 0; k < 5; k++)
+				q[k] = got > 0 ? st.p[k] : NAN; /* no result: no value, not 0 */
 		}
 	}
 	free(v);
 }
 
 int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *const *figures,
-		       const char *const *factions, bool quiet, struct sweep_fan *fans)
+		       const char *const *factions, bool quiet, struct sweep_fan *fans, long long *missing)
 {
 	struct sweep_factions fa;
 	struct progress prog;
@@ -82,6 +85,8 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 	int n_points = (int)(m->days / m->stride + (m->days % m->stride != 0)), rc;
 
 	memset(fans, 0, (size_t)n_fans * sizeof *fans);
+	if (missing)
+		*missing = 0;
 	if ((rc = sweep_factions_load(m, &fa)) != EXIT_OK) {
 		free(picks);
 		return rc;
@@ -113,7 +118,9 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 				continue;
 			if (got == cap)
 				res = realloc(res, (size_t)(cap *= 2) * sizeof *res);
-			if (sweep_result_load(m, &fa, i, &res[got]))
+			if (missing && !sweep_result_exists(m, i))
+				++*missing;
+			else if (sweep_result_load(m, &fa, i, &res[got]))
 				got++;
 			else
 				problems++;
@@ -141,7 +148,7 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 int sweep_fan_compute(const struct sweep_manifest *m, const char *figure, const char *faction,
 		      bool quiet, struct sweep_fan *fan)
 {
-	return sweep_fans_compute(m, 1, &figure, &faction, quiet, fan);
+	return sweep_fans_compute(m, 1, &figure, &faction, quiet, fan, NULL);
 }
 
 void sweep_fan_done(struct sweep_fan *fan)

@@ -61,7 +61,9 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 		for (int q = 0; q < 5 && last >= 0; q++) {
 			double v = fan_q(f, s, last, q);
 
-			if (f->money)
+			if (isnan(v)) /* a setting none of whose tasks has run yet */
+				snprintf(buf, sizeof buf, "-");
+			else if (f->money)
 				fmt_money(buf, sizeof buf, (int64_t)llround(v * SMUG_MINOR_PER_CREDIT), 10);
 			else
 				snprintf(buf, sizeof buf, "%.1f", v);

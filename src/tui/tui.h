@@ -57,7 +57,7 @@ struct tui_sweep {
 	const char *title;	   /* the sweep: folder, tasks, settings, days */
 	int n_settings;
 	const char *const *labels; /* per setting: "key=v key2=w" */
-	const long long *n;	   /* tasks per setting */
+	const long long *n;	   /* tasks per setting with a result (percentiles NaN at 0) */
 	int n_fans;
 	const struct tui_fan *fans;
 };
