@@ -347,5 +347,19 @@ if command -v script >/dev/null 2>&1; then
 	script -qec "$SMUGNET run --days 200 --quiet > /dev/null" /dev/null > "$tmp/tty.err" </dev/null
 	[ ! -s "$tmp/tty.err" ] || fail "--quiet still drew progress"
 	ok
+	# a problem named while the line is drawn starts a line of its own (the
+	# progress line is cleared first and drawn again under it): a sweep of
+	# 4 tasks with one result, collected and charted on a terminal
+	P="$tmp/part"
+	expect_rc 0 "$SMUGNET" sweep plan "$P" --seeds 1-4 --days 20
+	expect_rc 0 "$SMUGNET" sweep run "$P" --task 0
+	for what in "collect $P" "chart $P --figure delivered"; do
+		script -qec "$SMUGNET sweep $what" /dev/null > "$tmp/tty.err" </dev/null
+		tr '\r' '\n' < "$tmp/tty.err" | sed 's/\x1b\[K//g' > "$tmp/lines"
+		grep -q "4/4 results" "$tmp/lines" || fail "sweep $what on a terminal: no progress line: $(cat "$tmp/lines")"
+		[ "$(grep -c "^$P/manifest.json: tasks\[[123]\]: no result (results/[123].json is missing)\$" "$tmp/lines")" -eq 3 ] ||
+			fail "sweep $what on a terminal: the missing results are not each on a line of their own: $(cat "$tmp/lines")"
+		ok
+	done
 fi
 echo "$pass passed, 0 failed"

@@ -18,8 +18,10 @@ int cli_read_file(const char *file, char **out, size_t *len)
 	struct smug_error err;
 	enum smug_status st = smug_file_read(file, out, len, &err);
 
-	if (st != SMUG_OK)
+	if (st != SMUG_OK) {
+		progress_clear();
 		fprintf(stderr, "%s\n", err.msg);
+	}
 	return st == SMUG_OK ? EXIT_OK : EXIT_BAD_INPUT;
 }
 

@@ -27,6 +27,9 @@ static void format_duration(double s, char *buf, size_t size)
 		snprintf(buf, size, "%lds", t);
 }
 
+/* Whether a progress line is on the screen now, the cursor at its end. */
+static bool shown;
+
 void progress_start(struct progress *p, const char *what, const char *unit, long total, bool quiet)
 {
 	p->on = !quiet && isatty(STDERR_FILENO);
@@ -51,6 +54,15 @@ static void progress_draw(struct progress *p, double t)
 		p->unit, rate, left, failed);
 	fflush(stderr);
 	p->last = t;
+	shown = true;
+}
+
+void progress_clear(void)
+{
+	if (!shown)
+		return;
+	fputs("\r\033[K", stderr);
+	shown = false; /* drawn again at the next update, under the message */
 }
 
 void progress_update(struct progress *p, long done, long failed)
@@ -62,7 +74,7 @@ void progress_update(struct progress *p, long done, long failed)
 	p->done = done;
 	p->failed = failed;
 	t = now_seconds();
-	if (t - p->last >= 0.1 || done == p->total)
+	if (t - p->last >= 0.1 || done == p->total || !shown)
 		progress_draw(p, t);
 }
 
@@ -73,4 +85,5 @@ void progress_end(struct progress *p)
 	progress_draw(p, now_seconds());
 	fputc('\n', stderr);
 	p->on = false;
+	shown = false;
 }

@@ -50,6 +50,7 @@ void sweep_factions_done(struct sweep_factions *f)
 
 static bool problem(const char *file, const char *path, const char *reason)
 {
+	progress_clear();
 	fprintf(stderr, "%s: %s: %s\n", file, path, reason);
 	return false;
 }
@@ -206,6 +207,7 @@ bool sweep_result_load(const struct sweep_manifest *m, const struct sweep_factio
 		goto out;
 	}
 	if (smug_json_check(bytes, len, file, &err) != SMUG_OK) {
+		progress_clear();
 		fprintf(stderr, "%s\n", err.msg);
 		goto out;
 	}
