@@ -312,9 +312,9 @@ if command -v tmux >/dev/null 2>&1; then
 		fail "the sweep view of a sweep with no result does not say so and exit 3: $(cat "$tmp/none")"
 	shown_in run0 "sweep $R: 1 of 4 tasks run so far, 2 settings, 20 days" ||
 		fail "the sweep view of a running sweep does not show it: $(tmux -S "$sock" capture-pane -p -t run0)"
-	tmux -S "$sock" capture-pane -p -t run0 > "$tmp/part"
-	grep -q "^$KNOB=0.1  *1  *[0-9]" "$tmp/part" && grep -q "^$KNOB=0.3  *0  *-  *-  *-  *-  *-" "$tmp/part" ||
-		fail "the running sweep's table does not give setting 0.1 its one result and 0.3 none: $(cat "$tmp/part")"
+	tmux -S "$sock" capture-pane -p -t run0 > "$tmp/running.screen"
+	grep -q "^$KNOB=0.1  *1  *[0-9]" "$tmp/running.screen" && grep -q "^$KNOB=0.3  *0  *-  *-  *-  *-  *-" "$tmp/running.screen" ||
+		fail "the running sweep's table does not give setting 0.1 its one result and 0.3 none: $(cat "$tmp/running.screen")"
 	tmux -S "$sock" send-keys -t run0 q
 	shown_in run0 "EXITED 0" || fail "q did not leave the running sweep's view with 0"
 	grep -q "smugnet: cannot initialise the terminal (TERM=smugnet-no-such-term)" "$tmp/noterm" ||
