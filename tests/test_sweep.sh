@@ -300,11 +300,13 @@ if command -v tmux >/dev/null 2>&1; then
 	grep -q "EXITED 1" "$tmp/noterm" || fail "the sweep view on an unknown TERM did not exit 1: $(cat "$tmp/noterm")"
 	# a sweep still running shows what it has: 1 of 4 tasks run, the
 	# setting with none has no values; a sweep with no result yet says so
+	# (220 columns: the title holds the folder's path whole even under a
+	# long TMPDIR, as make mutate's)
 	R="$tmp/running"
 	expect_rc 0 "$SMUGNET" sweep plan "$R" --seeds 1-2 --days 20 --set "$KNOB=0.1,0.3"
 	for t in "" 0; do
 		[ -n "$t" ] && { expect_rc 0 "$SMUGNET" sweep run "$R" --task $t; }
-		tmux -S "$sock" new-session -d -s "run$t" -x 100 -y 30 "$SMUGNET --sweep $R; echo EXITED \$?; sleep 30"
+		tmux -S "$sock" new-session -d -s "run$t" -x 220 -y 30 "$SMUGNET --sweep $R; echo EXITED \$?; sleep 30"
 	done
 	shown_in run "EXITED" || fail "the sweep view of a sweep with no result did not end"
 	tmux -S "$sock" capture-pane -p -J -t run > "$tmp/none"
