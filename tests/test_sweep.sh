@@ -310,6 +310,7 @@ if command -v tmux >/dev/null 2>&1; then
 	done
 	shown_in run "EXITED" || fail "the sweep view of a sweep with no result did not end"
 	tmux -S "$sock" capture-pane -p -J -t run > "$tmp/none"
+	grep -q "^sweep view: 4/4 results" "$tmp/none" || fail "the sweep view's progress line is not its own: $(cat "$tmp/none")"
 	grep -q "EXITED 3" "$tmp/none" && grep -q "$R: no task has a result yet; \`smugnet sweep run $R --jobs N\` runs them" "$tmp/none" ||
 		fail "the sweep view of a sweep with no result does not say so and exit 3: $(cat "$tmp/none")"
 	shown_in run0 "sweep $R: 1 of 4 tasks run so far, 2 settings, 20 days" ||

@@ -151,12 +151,14 @@ struct sweep_fan {
  * or EXIT_USAGE for an unknown figure or faction. */
 int sweep_fan_compute(const struct sweep_manifest *m, const char *figure, const char *faction,
 		      bool quiet, struct sweep_fan *fan);
-/* n_fans fans in one pass over the results (figures[i], factions[i]).
- * With missing non-NULL, tasks without a result yet (a sweep still
+/* n_fans fans in one pass over the results (figures[i], factions[i]);
+ * `what` names the work on the progress line ("sweep chart"). With
+ * missing non-NULL, tasks without a result yet (a sweep still
  * running) are left out and counted there instead of being problems; a
  * result that is there and bad is a problem either way. */
 int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *const *figures,
-		       const char *const *factions, bool quiet, struct sweep_fan *fans, long long *missing);
+		       const char *const *factions, const char *what, bool quiet, struct sweep_fan *fans,
+		       long long *missing);
 void sweep_fan_done(struct sweep_fan *fan);
 
 /* ---- subcommands ---- */

@@ -31,7 +31,7 @@ int cli_sweep_cockpit(const char *dir, const struct tui_options *opt)
 	for (int f = 0; f < SWEEP_FIG_COUNT; f++, n_fans++)
 		figures[n_fans] = sweep_figure_names[f];
 	fans = calloc((size_t)n_fans, sizeof *fans);
-	if ((rc = sweep_fans_compute(&m, n_fans, figures, factions, false, fans, &missing)) != EXIT_OK)
+	if ((rc = sweep_fans_compute(&m, n_fans, figures, factions, "sweep view", false, fans, &missing)) != EXIT_OK)
 		goto out;
 	if (missing == m.n_tasks) {
 		fprintf(stderr, "smugnet: %s: no task has a result yet; `smugnet sweep run %s --jobs N` runs them\n",

@@ -76,7 +76,8 @@ static void fill_setting(struct sweep_fan *fans, const struct fan_pick *picks, i
 }
 
 int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *const *figures,
-		       const char *const *factions, bool quiet, struct sweep_fan *fans, long long *missing)
+		       const char *const *factions, const char *what, bool quiet, struct sweep_fan *fans,
+		       long long *missing)
 {
 	struct sweep_factions fa;
 	struct progress prog;
@@ -108,7 +109,7 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 		fans[f].q = calloc((size_t)m->n_settings * (size_t)n_points * 5 + 1, sizeof *fans[f].q);
 	}
 	problems = sweep_results_check(m);
-	progress_start(&prog, "sweep chart", "results", (long)m->n_tasks, quiet);
+	progress_start(&prog, what, "results", (long)m->n_tasks, quiet);
 	for (int s = 0; s < m->n_settings; s++) {
 		long long got = 0, cap = 16;
 		struct sweep_result *res = calloc((size_t)cap, sizeof *res);
@@ -148,7 +149,7 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 int sweep_fan_compute(const struct sweep_manifest *m, const char *figure, const char *faction,
 		      bool quiet, struct sweep_fan *fan)
 {
-	return sweep_fans_compute(m, 1, &figure, &faction, quiet, fan, NULL);
+	return sweep_fans_compute(m, 1, &figure, &faction, "sweep chart", quiet, fan, NULL);
 }
 
 void sweep_fan_done(struct sweep_fan *fan)
