@@ -364,5 +364,17 @@ if command -v script >/dev/null 2>&1; then
 			fail "sweep $what on a terminal: the missing results are not each on a line of their own: $(cat "$tmp/lines")"
 		ok
 	done
+	# so do a failing task's messages under `sweep run --jobs` with the
+	# fork pool (a batch's messages are printed when it ends): a sweep
+	# whose second setting is out of range, so that its 4 tasks fail
+	F2="$tmp/failing"
+	expect_rc 0 "$SMUGNET" sweep plan "$F2" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
+	sed -i "s/\"$KNOB=0.3\"/\"$KNOB=7\"/" "$F2/manifest.json"
+	script -qec "$SMUGNET sweep run $F2 --jobs 2 --engine fork" /dev/null > "$tmp/tty.err" </dev/null
+	tr '\r' '\n' < "$tmp/tty.err" | sed 's/\x1b\[K//g' > "$tmp/lines"
+	grep -q "8/8 tasks, .*4 failed" "$tmp/lines" || fail "sweep run --jobs 2 on a terminal: no progress line: $(cat "$tmp/lines")"
+	[ "$(grep -c "^smugnet sweep run: --set $KNOB: expected number in \[1e-09,1\], got '7'\$" "$tmp/lines")" -eq 4 ] ||
+		fail "sweep run --jobs 2 on a terminal: the failing tasks' messages are not each on a line of their own: $(cat "$tmp/lines")"
+	ok
 fi
 echo "$pass passed, 0 failed"

@@ -34,6 +34,26 @@ static long long *missing_tasks(const struct sweep_manifest *m, long long *n)
 	return ids;
 }
 
+/* What a batch wrote to stderr (its file, kept while the progress line is
+ * drawn so that the two do not share a line), printed under the line. */
+static void batch_messages(FILE *f)
+{
+	char buf[4096];
+	size_t got;
+
+	if (f == NULL)
+		return;
+	fflush(f);
+	if (ftell(f) > 0) {
+		rewind(f);
+		progress_clear();
+		while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+			fwrite(buf, 1, got, stderr);
+		fflush(stderr);
+	}
+	fclose(f);
+}
+
 /* Run tasks ids[0..n) in this process, each whatever the others did;
  * the exit code of the first that failed. */
 static int run_tasks(const struct sweep_manifest *m, const long long *ids, long long n)
@@ -90,6 +110,7 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 	long long *slot_first = calloc((size_t)jobs, sizeof *slot_first);
 	long long *slot_count = calloc((size_t)jobs, sizeof *slot_count);
 	pid_t *slot = calloc((size_t)jobs, sizeof *slot);
+	FILE **slot_err = calloc((size_t)jobs, sizeof *slot_err);
 	int running = 0;
 
 	fflush(NULL);
@@ -104,10 +125,17 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 
 			while (slot[k])
 				k++;
+			/* under a progress line a batch's messages wait in a file */
+			slot_err[k] = prog.on ? tmpfile() : NULL;
 			pid = fork();
-			if (pid == 0)
+			if (pid == 0) {
+				if (slot_err[k] != NULL)
+					dup2(fileno(slot_err[k]), STDERR_FILENO);
 				_exit(run_tasks(m, ids + next, count));
+			}
 			if (pid < 0) {
+				batch_messages(slot_err[k]);
+				slot_err[k] = NULL;
 				fprintf(stderr, "smugnet sweep run: fork: %s\n", strerror(errno));
 				for (long long i = 0; i < count; i++)
 					failed[n_failed++] = ids[next + i];
@@ -128,6 +156,8 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 			break;
 		for (int k = 0; k < jobs; k++)
 			if (slot[k] == pid) {
+				batch_messages(slot_err[k]);
+				slot_err[k] = NULL;
 				if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 					batch_failed(m, ids + slot_first[k], slot_count[k], failed, &n_failed, n);
 				slot[k] = 0;
@@ -140,6 +170,7 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 	report_failures(failed, n_failed);
 	free(failed);
 	free(slot);
+	free(slot_err);
 	free(slot_first);
 	free(slot_count);
 	return n_failed ? EXIT_RUNTIME : EXIT_OK;
