@@ -370,11 +370,19 @@ if command -v script >/dev/null 2>&1; then
 	F2="$tmp/failing"
 	expect_rc 0 "$SMUGNET" sweep plan "$F2" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
 	sed -i "s/\"$KNOB=0.3\"/\"$KNOB=7\"/" "$F2/manifest.json"
-	script -qec "$SMUGNET sweep run $F2 --jobs 2 --engine fork" /dev/null > "$tmp/tty.err" </dev/null
-	tr '\r' '\n' < "$tmp/tty.err" | sed 's/\x1b\[K//g' > "$tmp/lines"
-	grep -q "8/8 tasks, .*4 failed" "$tmp/lines" || fail "sweep run --jobs 2 on a terminal: no progress line: $(cat "$tmp/lines")"
-	[ "$(grep -c "^smugnet sweep run: --set $KNOB: expected number in \[1e-09,1\], got '7'\$" "$tmp/lines")" -eq 4 ] ||
-		fail "sweep run --jobs 2 on a terminal: the failing tasks' messages are not each on a line of their own: $(cat "$tmp/lines")"
-	ok
+	# and under GNU parallel, whose messages (its jobs' stderr) wait in a
+	# file and are printed under the line as whole lines
+	engines=fork
+	command -v parallel >/dev/null 2>&1 && engines="fork parallel"
+	for engine in $engines; do
+		rm -f "$F2"/results/*.json
+		script -qec "$SMUGNET sweep run $F2 --jobs 2 --engine $engine" /dev/null > "$tmp/tty.err" </dev/null
+		tr '\r' '\n' < "$tmp/tty.err" | sed 's/\x1b\[K//g' > "$tmp/lines"
+		grep -q "8/8 tasks, .*4 failed" "$tmp/lines" ||
+			fail "sweep run --jobs 2 --engine $engine on a terminal: no progress line: $(cat "$tmp/lines")"
+		[ "$(grep -c "^smugnet sweep run: --set $KNOB: expected number in \[1e-09,1\], got '7'\$" "$tmp/lines")" -eq 4 ] ||
+			fail "sweep run --jobs 2 --engine $engine on a terminal: the failing tasks' messages are not each on a line of their own: $(cat "$tmp/lines")"
+		ok
+	done
 fi
 echo "$pass passed, 0 failed"

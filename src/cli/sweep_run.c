@@ -240,9 +240,37 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 	fclose(f);
 }
 
+/* What GNU parallel and its jobs wrote to stderr since *off (a file,
+ * while the progress line is drawn), printed under the line: whole lines
+ * only, so that a message is not cut where a job is still writing, unless
+ * all (parallel has ended). The file's own offset is left to the writers. */
+static void parallel_messages(FILE *f, off_t *off, bool all)
+{
+	char buf[4096];
+	ssize_t got;
+
+	if (f == NULL)
+		return;
+	while ((got = pread(fileno(f), buf, sizeof buf, *off)) > 0) {
+		size_t n = (size_t)got;
+
+		if (!all && got < (ssize_t)sizeof buf) {
+			while (n > 0 && buf[n - 1] != '\n')
+				n--;
+			if (n == 0)
+				break;
+		}
+		progress_clear();
+		fwrite(buf, 1, n, stderr);
+		fflush(stderr);
+		*off += (off_t)n;
+	}
+}
+
 /* GNU parallel: task ids on its standard input, each job calls this
  * program with a batch, --task I J ...; progress is read from its job
- * log. */
+ * log. On a terminal, parallel's stderr (its jobs' messages) goes to a
+ * file and is printed under the progress line as it comes. */
 static int run_parallel(const struct sweep_manifest *m, const long long *ids, long long n,
 			int jobs, long long batch, bool quiet, const char *self)
 {
@@ -251,7 +279,8 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	long long done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
 	int fds[2], status = 0;
 	pid_t pid;
-	FILE *in;
+	FILE *in, *err = NULL;
+	off_t err_off = 0;
 
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
 	if (cli_mkdir(tmp) != EXIT_OK)
@@ -261,11 +290,19 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	snprintf(batch_s, sizeof batch_s, "%lld", batch);
 	unlink(log);
 	fflush(NULL);
+	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
+	if (prog.on)
+		err = tmpfile();
 	if (pipe(fds) != 0 || (pid = fork()) < 0) {
 		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
+		if (err)
+			fclose(err);
+		free(failed);
 		return EXIT_RUNTIME;
 	}
 	if (pid == 0) {
+		if (err)
+			dup2(fileno(err), STDERR_FILENO);
 		dup2(fds[0], STDIN_FILENO);
 		close(fds[0]);
 		close(fds[1]);
@@ -281,12 +318,12 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	for (long long i = 0; i < n; i++)
 		fprintf(in, "%lld\n", ids[i]);
 	fclose(in);
-	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
 	for (;;) {
 		struct timespec ts = {0, 100000000};
 		pid_t r = waitpid(pid, &status, prog.on ? WNOHANG : 0);
 
 		if (prog.on) {
+			parallel_messages(err, &err_off, r == pid || r < 0);
 			joblog_count(m, log, &done, &n_failed, failed, n);
 			progress_update(&prog, (long)done, (long)n_failed);
 		}
@@ -297,6 +334,8 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	joblog_count(m, log, &done, &n_failed, failed, n);
 	progress_update(&prog, (long)done, (long)n_failed);
 	progress_end(&prog);
+	if (err)
+		fclose(err);
 	unlink(log);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127 || WEXITSTATUS(status) == 255) {
 		fprintf(stderr, "smugnet sweep run: parallel failed\n");
