@@ -322,30 +322,30 @@ START_TEST(test_journal_rejects_malformed_lines)
 	} bad[] = {
 		{"", "empty journal"},
 		{"{\"type\":\"command\"}\n", "line 1: type: expected \"header\" first"},
-		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2}\n", "version 2 is not supported"},
-		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1}\n", "version 1 is not supported"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
 		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"day\":0,\"op\":\"fly\"}\n",
 		 "line 2: op: unknown command 'fly'"},
-		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
 		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":0}\n",
 		 "line 2: days: expected a whole number in [1,1000000000], got 0"},
 		{"{\"type\":\"header\"\n", "line 1: malformed JSON"},
-		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
 		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"op\":\"step\",\"days\":1}\n",
 		 "line 2: day: missing"},
-		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
 		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"day\":0,\"op\":5}\n",
 		 "line 2: op: expected string"},
-		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
 		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"day\":0,\"op\":\"set\",\"key\":\"smuggling.learning_rate\","
 		 "\"value\":\"0123456789012345678901234567890123456789012345678901234567890123\"}\n",
 		 "line 2: value: longer than 63 bytes"},
-		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
 		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"note\"}\n",
 		 "line 2: type: expected \"command\" or \"check\", got \"note\""},
@@ -369,7 +369,7 @@ END_TEST
  * groups (at most SMUG_STATE_GROUPS digests). */
 #define J_HEAD_NO(fields) "{\"type\":\"header\"," fields "}\n"
 #define J_HEAD                                                                                                  \
-	"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","                  \
+	"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","                  \
 	"\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 #define J_HEX "\"0000000000000000\""
 #define J_HEX4 J_HEX "," J_HEX "," J_HEX "," J_HEX
@@ -378,20 +378,20 @@ START_TEST(test_journal_rejects_each_field_out_of_form)
 	static const struct {
 		const char *text, *msg;
 	} bad[] = {
-		{J_HEAD_NO("\"version\":1"), "line 1: format: missing"},
-		{J_HEAD_NO("\"format\":\"smugnet-log\",\"version\":1"), "line 1: format: expected \"smugnet-journal\""},
+		{J_HEAD_NO("\"version\":2"), "line 1: format: missing"},
+		{J_HEAD_NO("\"format\":\"smugnet-log\",\"version\":2"), "line 1: format: expected \"smugnet-journal\""},
 		{J_HEAD_NO("\"format\":\"smugnet-journal\""), "line 1: version: missing"},
-		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\",\"scenario_hash\":\"00\""),
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\",\"scenario_hash\":\"00\""),
 		 "line 1: scenario_hash: expected 16 hexadecimal digits"},
-		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
 			   "\"scenario_hash\":\"000000000000000z\""),
 		 "line 1: scenario_hash: expected 16 hexadecimal digits"},
-		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\",\"scenario_hash\":" J_HEX),
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\",\"scenario_hash\":" J_HEX),
 		 "line 1: start_day: missing"},
-		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\",\"scenario_hash\":" J_HEX
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\",\"scenario_hash\":" J_HEX
 			   ",\"start_day\":0"),
 		 "line 1: check_every: missing"},
-		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\",\"scenario_hash\":" J_HEX
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\",\"scenario_hash\":" J_HEX
 			   ",\"start_day\":0,\"check_every\":30"),
 		 "line 1: overflow_day: missing"},
 		{J_HEAD "{\"day\":0}\n", "line 2: type: missing"},
@@ -436,7 +436,7 @@ END_TEST
 START_TEST(test_journal_refuses_more_lines_than_it_keeps)
 {
 	static const char head[] =
-		"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1,\"scenario\":\"x\","
+		"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
 		"\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n";
 	static const char cmd[] = "{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":1}\n";
 	static const char check[] = "{\"type\":\"check\",\"day\":0,\"digest\":\"0000000000000000\",\"groups\":[]}\n";

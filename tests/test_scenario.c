@@ -2,6 +2,7 @@
  * status and the exact path in the message; the default and tiny worlds
  * load with their documented shape and defaults. */
 #include <check.h>
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -860,44 +861,108 @@ START_TEST(test_scenario_long_unknown_key_is_named_shortened)
 }
 END_TEST
 
-/* `smugnet gen > file` writes the scenario with a final newline; loading
- * that file (or one an editor left with blank lines or a CRLF at its end)
- * gives the digest of the scenario held in memory, while a change inside
- * the JSON text still changes it. */
-START_TEST(test_scenario_digest_ignores_outer_white_space)
+/* The digest is of the parsed scenario, not of its text: the scenario
+ * `smugnet gen` writes (pretty-printed), the same scenario with white
+ * space around it (a final newline, an editor's CRLF), printed compact,
+ * with the members of objects in another order and with numbers spelled
+ * otherwise all load to one digest, and stay together for 20 days; a
+ * changed value changes it. */
+static char *replace_once(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	size_t n = strlen(text), a, b;
+	char *out;
+
+	ck_assert_msg(at != NULL, "'%s' is not in the scenario", from);
+	a = strlen(from);
+	b = strlen(to);
+	out = malloc(n - a + b + 1);
+	memcpy(out, text, (size_t)(at - text));
+	memcpy(out + (at - text), to, b);
+	memcpy(out + (at - text) + b, at + a, n - (size_t)(at - text) - a + 1);
+	return out;
+}
+
+static void reverse_members(cJSON *o)
+{
+	cJSON *kids[64];
+	int n = 0;
+
+	while (o->child && n < 64)
+		kids[n++] = cJSON_DetachItemViaPointer(o, o->child);
+	ck_assert_ptr_null(o->child);
+	while (n > 0) {
+		cJSON *k = kids[--n];
+
+		cJSON_AddItemToObject(o, k->string, k);
+	}
+}
+
+START_TEST(test_scenario_digest_is_of_the_parsed_scenario)
 {
 	char *json = smug_scenario_generate(40, 7, 2);
 	size_t n = strlen(json);
-	char *padded = malloc(n + 8), *edited = malloc(n + 2); /* one more byte: a space goes in */
-	char *comma;
-	struct smug_world *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+	cJSON *root = cJSON_Parse(json);
+	char *compact, *reordered, *respelled, *changed, *padded = malloc(n + 8);
+	const char *first_key;
+	struct {
+		const char *what;
+		const char *text;
+		size_t len;
+	} same[5];
+	struct smug_world *first = NULL, *w = NULL;
 	struct smug_error err;
 
+	ck_assert_ptr_nonnull(root);
+	compact = cJSON_PrintUnformatted(root);
+	ck_assert_ptr_nonnull(strstr(compact, "\"seed\":7,"));
+	ck_assert_ptr_nonnull(strstr(compact, "\"smuggling_tolerance\":0.132,"));
+	respelled = replace_once(compact, "\"seed\":7,", "\"seed\":7.0e0,");
+	{
+		char *t = replace_once(respelled, "\"smuggling_tolerance\":0.132,", "\"smuggling_tolerance\":132E-3,");
+
+		free(respelled);
+		respelled = t;
+	}
+	changed = replace_once(compact, "\"smuggling_tolerance\":0.132,", "\"smuggling_tolerance\":0.133,");
+	reverse_members(root);
+	reverse_members(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(root, "wards"), 0));
+	reverse_members(cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(root, "wards"), 0), "signals"));
+	reordered = cJSON_PrintUnformatted(root);
+	first_key = reordered + 2; /* past {" */
+	ck_assert_msg(strncmp(first_key, "format", 6) != 0, "the members were not reordered: %.40s", reordered);
 	memcpy(padded, " \n", 2);
 	memcpy(padded + 2, json, n);
 	memcpy(padded + 2 + n, "\r\n\n\t ", 5);
-	memcpy(edited, json, n + 1);
-	comma = strchr(edited, ',');
-	ck_assert_ptr_nonnull(comma);
-	memmove(comma + 1, comma, strlen(comma) + 1); /* a space after the first comma: same JSON, other text */
-	comma[1] = ' ';
-	ck_assert_int_eq(smug_world_load_json(json, n, "mem", &a, &err), SMUG_OK);
-	ck_assert_int_eq(smug_world_load_json(padded, n + 7, "file", &b, &err), SMUG_OK);
-	ck_assert_int_eq(smug_world_load_json(edited, strlen(edited), "edited", &c, &err), SMUG_OK);
-	ck_assert_int_eq(smug_world_load_json(padded, n + 3, "file", &d, &err), SMUG_OK); /* "...}\r\n" */
-	ck_assert_uint_eq(smug_world_digest(a), smug_world_digest(b));
-	ck_assert_uint_eq(smug_world_digest(a), smug_world_digest(d));
-	ck_assert_uint_ne(smug_world_digest(a), smug_world_digest(c));
-	smug_cmd_step(a, 20);
-	smug_cmd_step(b, 20);
-	ck_assert_uint_eq(smug_world_digest(a), smug_world_digest(b));
-	smug_world_free(a);
-	smug_world_free(b);
-	smug_world_free(c);
-	smug_world_free(d);
-	free(json);
+	same[0].what = "with white space around it", same[0].text = padded, same[0].len = n + 7;
+	same[1].what = "ending in CRLF", same[1].text = padded, same[1].len = n + 4;
+	same[2].what = "compact", same[2].text = compact, same[2].len = strlen(compact);
+	same[3].what = "with its members in another order", same[3].text = reordered, same[3].len = strlen(reordered);
+	same[4].what = "with numbers spelled otherwise", same[4].text = respelled, same[4].len = strlen(respelled);
+	ck_assert_int_eq(smug_world_load_json(json, n, "gen", &first, &err), SMUG_OK);
+	smug_cmd_step(first, 20);
+	for (int i = 0; i < 5; i++) {
+		ck_assert_msg(smug_world_load_json(same[i].text, same[i].len, "copy", &w, &err) == SMUG_OK, "%s: %s",
+			      same[i].what, err.msg);
+		ck_assert_msg(w->scenario_hash == first->scenario_hash, "the scenario %s hashes otherwise", same[i].what);
+		smug_cmd_step(w, 20);
+		ck_assert_msg(smug_world_digest(w) == smug_world_digest(first), "the scenario %s: another digest on day 20",
+			      same[i].what);
+		smug_world_free(w);
+	}
+	ck_assert_int_eq(smug_world_load_json(changed, strlen(changed), "changed", &w, &err), SMUG_OK);
+	ck_assert_uint_ne(w->scenario_hash, first->scenario_hash);
+	ck_assert_uint_ne(smug_world_digest(w), smug_world_digest(first));
+	smug_world_free(w);
+	smug_world_free(first);
+	cJSON_Delete(root);
+	cJSON_free(compact);
+	cJSON_free(reordered);
+	free(respelled);
+	free(changed);
 	free(padded);
-	free(edited);
+	free(json);
 }
 END_TEST
 
@@ -1048,7 +1113,7 @@ int main(void)
 	tcase_add_test(t, test_scenario_route_leaves_from_the_gate);
 	tcase_add_loop_test(t, test_scenario_generated_worlds, 0, 4);
 	tcase_add_loop_test(t, test_scenario_generated_wards_in_their_sixth, 0, 4);
-	tcase_add_test(t, test_scenario_digest_ignores_outer_white_space);
+	tcase_add_test(t, test_scenario_digest_is_of_the_parsed_scenario);
 	tcase_add_test(t, test_scenario_generate_refuses_out_of_range);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_scenario_generating_gives_memory_back);

@@ -599,8 +599,8 @@ struct hostile {
 
 static const struct hostile hostile[] = {
 	{"tampered", "smuggling.json", "\"schema\"", "\"schemb\"", false, SMUG_ERR_HASH, "hash mismatch"},
-	{"other major", "manifest.json", "\"version_major\":", "\"version_major\": 8, \"was\":", false, SMUG_ERR_VERSION,
-	 "seed format 8 is not supported"},
+	{"other major", "manifest.json", "\"version_major\":", "\"version_major\": 9, \"was\":", false, SMUG_ERR_VERSION,
+	 "seed format 9 is not supported"},
 	{"truncated", "snapshot.json", "\"state\":", "\"state", true, SMUG_ERR_PARSE, "malformed JSON"},
 	{"wrong type", "snapshot.json", "\"learning_rate\":", "\"learning_rate\":\"x\",\"lr\":", true, SMUG_ERR_SCHEMA,
 	 "state.config.smuggling.learning_rate: expected number"},
@@ -620,6 +620,8 @@ static const struct hostile hostile[] = {
 	 "snapshot.json: state.nodes[1].id: ids must be unique and sorted ('n:01.0' after 'n:01.0')"},
 	{"version 1", "manifest.json", "\"version_major\":", "\"version_major\": 1, \"was\":", false, SMUG_ERR_VERSION,
 	 "seed format 1 is not supported"},
+	{"version 7 (its scenario hash is of the bytes)", "manifest.json", "\"version_major\":",
+	 "\"version_major\": 7, \"was\":", false, SMUG_ERR_VERSION, "seed format 7 is not supported (this program reads 8)"},
 	{"malformed digest", "manifest.json", "\"digest\":\t\"", "\"digest\":\t\"0", false, SMUG_ERR_SCHEMA,
 	 "manifest.json: digest: expected 16 hexadecimal digits"},
 	{"digest of 16 letters past f", "manifest.json", "\"digest\":\t\"", "\"digest\":\t\"zzzzzzzzzzzzzzzz\", \"was\":\"",

@@ -25,7 +25,7 @@ struct smug_draw_head {
 struct smug_world {
 	char scenario_id[SMUG_ID_MAX];
 	char scenario_name[SMUG_NAME_MAX * 2];
-	uint64_t scenario_hash; /* XXH3 of the scenario file bytes */
+	uint64_t scenario_hash; /* XXH3 of the parsed scenario, canonical form (json_value_hash) */
 	uint64_t seed;		/* world seed: keys every draw */
 	int day;		/* the last simulated day (days count from 1;
 				   a fresh world is at start_day) */

@@ -13,6 +13,8 @@
 #include "json.h"
 #include "state.h"
 
+#define JOURNAL_VERSION 2 /* 2: the scenario hash is of the parsed scenario, not its bytes */
+
 void journal_init(struct smug_journal *j)
 {
 	memset(j, 0, sizeof *j);
@@ -337,7 +339,7 @@ char *smug_journal_to_jsonl(const struct smug_world *w)
 
 	cJSON_AddStringToObject(o, "type", "header");
 	cJSON_AddStringToObject(o, "format", "smugnet-journal");
-	cJSON_AddNumberToObject(o, "version", 1);
+	cJSON_AddNumberToObject(o, "version", JOURNAL_VERSION);
 	cJSON_AddStringToObject(o, "scenario", w->scenario_id);
 	add_hex(o, "scenario_hash", w->scenario_hash);
 	cJSON_AddNumberToObject(o, "start_day", w->start_day);
@@ -580,12 +582,12 @@ static bool read_header(struct jp *p, const cJSON *o, struct smug_journal_file *
 		return jp_fail(p, "format", "expected \"smugnet-journal\"");
 	if (!get_whole(p, o, "version", 0, 1e9, &v))
 		return false;
-	if (v != 1) {
+	if (v != JOURNAL_VERSION) {
 		char t[32];
 
 		p->st = smug_error_set(p->err, SMUG_ERR_VERSION,
-				       "%s: line %d: version: journal version %s is not supported (this program reads 1)",
-				       p->name, p->line, num_text(v, t, sizeof t));
+				       "%s: line %d: version: journal version %s is not supported (this program reads %d)",
+				       p->name, p->line, num_text(v, t, sizeof t), JOURNAL_VERSION);
 		return false;
 	}
 	if (!get_text(p, o, "scenario", f->scenario_id, sizeof f->scenario_id) ||

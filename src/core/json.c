@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define XXH_STATIC_LINKING_ONLY /* XXH3_state_t on the stack */
+#include <xxhash.h>
+
 #include "json.h"
 
 /* "line L byte B (offset O)": line and byte within the line count from
@@ -189,4 +192,110 @@ enum smug_status json_parse(const char *text, size_t len, const char *file, cJSO
 	}
 	*root = j;
 	return SMUG_OK;
+}
+
+/* ---- the canonical hash ---- */
+
+/* The canonical form goes through a buffer, so that XXH3 sees it in
+ * blocks rather than a call for every tag and number. */
+struct canon {
+	XXH3_state_t st;
+	size_t at;
+	unsigned char buf[4096];
+};
+
+static void canon_put(struct canon *c, const void *p, size_t n)
+{
+	if (c->at + n > sizeof c->buf) {
+		XXH3_64bits_update(&c->st, c->buf, c->at);
+		c->at = 0;
+		if (n > sizeof c->buf) {
+			XXH3_64bits_update(&c->st, p, n);
+			return;
+		}
+	}
+	memcpy(c->buf + c->at, p, n);
+	c->at += n;
+}
+
+static void canon_tag(struct canon *c, char tag, uint64_t n)
+{
+	unsigned char b[9];
+
+	b[0] = (unsigned char)tag;
+	put_le64(b + 1, n);
+	canon_put(c, b, sizeof b);
+}
+
+static void canon_str(struct canon *c, char tag, const char *s)
+{
+	size_t n = strlen(s);
+
+	canon_tag(c, tag, n);
+	canon_put(c, s, n);
+}
+
+/* An object's members by key, insertion sort: objects are small. */
+static void members_sort(const cJSON **m, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		const cJSON *x = m[i];
+		size_t j = i;
+
+		for (; j > 0 && strcmp(m[j - 1]->string, x->string) > 0; j--)
+			m[j] = m[j - 1];
+		m[j] = x;
+	}
+}
+
+static void canon_value(struct canon *c, const cJSON *v)
+{
+	const cJSON *k;
+	size_t n = 0;
+
+	if (cJSON_IsObject(v)) {
+		const cJSON *few[32], **m;
+
+		for (k = v->child; k; k = k->next)
+			n++;
+		m = n <= sizeof few / sizeof few[0] ? few : xmalloc(n * sizeof *m);
+		n = 0;
+		for (k = v->child; k; k = k->next)
+			m[n++] = k;
+		members_sort(m, n);
+		canon_tag(c, '{', n);
+		for (size_t i = 0; i < n; i++) {
+			canon_str(c, 'k', m[i]->string);
+			canon_value(c, m[i]);
+		}
+		if (m != few)
+			free(m);
+	} else if (cJSON_IsArray(v)) {
+		for (k = v->child; k; k = k->next)
+			n++;
+		canon_tag(c, '[', n);
+		for (k = v->child; k; k = k->next)
+			canon_value(c, k);
+	} else if (cJSON_IsNumber(v)) {
+		double d = v->valuedouble == 0 ? 0.0 : v->valuedouble; /* -0 as 0 */
+		uint64_t bits;
+
+		memcpy(&bits, &d, sizeof bits);
+		canon_tag(c, '#', bits);
+	} else if (cJSON_IsString(v)) {
+		canon_str(c, '"', v->valuestring);
+	} else {
+		canon_tag(c, cJSON_IsTrue(v) ? 't' : cJSON_IsFalse(v) ? 'f' : 'z', 0);
+	}
+}
+
+uint64_t json_value_hash(const cJSON *v)
+{
+	struct canon c; /* on the stack: XXH3_state_t wants 64-byte alignment */
+
+	XXH3_64bits_reset(&c.st);
+	c.at = 0;
+	canon_value(&c, v);
+	XXH3_64bits_update(&c.st, c.buf, c.at);
+	return XXH3_64bits_digest(&c.st);
 }

@@ -24,4 +24,14 @@ enum smug_status json_parse(const char *text, size_t len, const char *file, cJSO
  * whose whole text was checked). The caller cJSON_Deletes. */
 cJSON *json_parse_span(const char *text, size_t len);
 
+/* XXH3 of a parsed value's canonical form, so that texts holding the same
+ * value hash alike whatever their layout: object members in byte order of
+ * their keys (the loaders refuse duplicate keys), numbers by the double
+ * they parse to (-0 as 0: 1, 1.0 and 1e0 are one number), strings by their
+ * bytes, each value tagged with its type and each string and container
+ * with its length. Pretty-printing, re-ordering an object's members or
+ * re-spelling a number leaves it unchanged; changing any value does not.
+ * Nesting is at most JSON_DEPTH_MAX (json_parse's pre-pass). */
+uint64_t json_value_hash(const cJSON *v);
+
 #endif

@@ -803,22 +803,6 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 	return !ld->failed;
 }
 
-/* The scenario's hash (part of the state digest): its text without the
- * white space before and after the JSON value, so that a scenario file
- * with or without a final newline (`smugnet gen > file`, an editor's
- * last line) gives the digest of the same text held in memory. */
-static uint64_t scenario_text_hash(const char *json, size_t len)
-{
-	size_t a = 0;
-
-	while (len > 0 && (json[len - 1] == ' ' || json[len - 1] == '\t' || json[len - 1] == '\n' ||
-			   json[len - 1] == '\r'))
-		len--;
-	while (a < len && (json[a] == ' ' || json[a] == '\t' || json[a] == '\n' || json[a] == '\r'))
-		a++;
-	return hash_bytes(json + a, len - a);
-}
-
 enum smug_status smug_world_load_json(const char *json, size_t len, const char *name,
 				      struct smug_world **out, struct smug_error *err)
 {
@@ -834,8 +818,8 @@ enum smug_status smug_world_load_json(const char *json, size_t len, const char *
 		smug_world_free(w);
 		return ld.st;
 	}
+	w->scenario_hash = json_value_hash(root);
 	cJSON_Delete(root);
-	w->scenario_hash = scenario_text_hash(json, len);
 	world_set_scenario_text(w, json, len);
 	*out = w;
 	return SMUG_OK;

@@ -12,7 +12,7 @@
 #include "snapshot.h"
 #include "state.h"
 
-#define SNAPSHOT_VERSION 7 /* see VAULT_MAJOR in vault.c */
+#define SNAPSHOT_VERSION 8 /* see VAULT_MAJOR in vault.c */
 
 /* The text as the state walk writes it (visit.c), inside the header
  * cJSON_PrintUnformatted gave the tree of format, version and state. */

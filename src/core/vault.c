@@ -25,10 +25,11 @@
 #include "snapshot.h"
 
 #define VAULT_FORMAT "smugnet-seed"
-#define VAULT_MAJOR 7 /* 4: days count from 1; telemetry windows and chart history;
+#define VAULT_MAJOR 8 /* 4: days count from 1; telemetry windows and chart history;
 			 5: edge statistics per direction, buyer accounts, the ward economy;
 			 6: an event keeps what its text is formatted from, not the text;
-			 7: telemetry keeps a route by its nodes, not its text */
+			 7: telemetry keeps a route by its nodes, not its text;
+			 8: the scenario hash is of the parsed scenario, not its bytes */
 #define VAULT_MINOR 0
 #define PATHBUF 1024
 
