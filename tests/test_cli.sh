@@ -188,6 +188,22 @@ cmp -s "$tmp/out" "$tmp/explain7" || fail "explain --seed 7 differs from the def
 expect_rc 0 "$SMUGNET" explain --day 5 --json --seed 8
 cmp -s "$tmp/out" "$tmp/explain7" && fail "explain --seed 8 explains the same decisions as seed 7"
 
+# on a terminal, explain draws progress while it runs to the day and erases
+# it before the decisions: after the last erase (ESC [K) the first line
+# reads "Day 60 of ..."; --quiet draws nothing
+if command -v script >/dev/null 2>&1; then
+	script -qec "$SMUGNET explain --day 60 --faction syndicate" /dev/null > "$tmp/tty.out" </dev/null
+	grep -q "explain: [0-9]*/60 days" "$tmp/tty.out" || fail "explain drew no progress on a terminal"
+	first=$(head -n 1 "$tmp/tty.out" | sed 's/.*\x1b\[K//')
+	case "$first" in
+	"Day 60 of dosadi-36: "*) ;;
+	*) fail "explain's first line on a terminal is '$first', not the day's heading" ;;
+	esac
+	script -qec "$SMUGNET explain --day 60 --faction syndicate --quiet" /dev/null > "$tmp/tty.out" </dev/null
+	grep -q "explain:" "$tmp/tty.out" && fail "explain --quiet drew progress"
+	head -n 1 "$tmp/tty.out" | grep -q "^Day 60 of dosadi-36: " || fail "explain --quiet on a terminal: $(head -n 1 "$tmp/tty.out")"
+fi
+
 # the vault from the command line
 expect_rc 0 "$SMUGNET" run --days 20 --save s20 --vault "$tmp/vault"
 expect_rc 0 "$SMUGNET" run --days 20 --vault "$tmp/vault" --save s20b

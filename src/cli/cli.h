@@ -181,6 +181,9 @@ struct progress {
 void progress_start(struct progress *p, const char *what, const char *unit, long total, bool quiet);
 void progress_update(struct progress *p, long done, long failed);
 void progress_end(struct progress *p);
+/* Ends the line by erasing it, for a command whose own output follows on
+ * the same terminal (explain). */
+void progress_erase(struct progress *p);
 /* Before a message on stderr while a progress line may be drawn: the line
  * is cleared, so the message starts at the left edge, and drawn again at
  * the next update. Nothing when no line is drawn. */

@@ -142,7 +142,7 @@ static void explain_usage(FILE *f)
 {
 	fprintf(f, "Usage: smugnet explain --day N [--scenario FILE | --load NAME [--vault DIR]] [--seed S]\n"
 		   "                       [--crackdown ID[@FROM[-TO]][:I]]... [--clear-crackdown ID@DAY]...\n"
-		   "                       [--auto-crackdown] [--set KEY=V]... [--faction ID] [--json]\n"
+		   "                       [--auto-crackdown] [--set KEY=V]... [--faction ID] [--json] [--quiet]\n"
 		   "Run to day N (as smugnet run would) and show every routing decision of that day with its terms.\n");
 }
 
@@ -155,13 +155,14 @@ int cmd_explain(int argc, char **argv)
 		{"load", required_argument, NULL, 'l'},	    {"vault", required_argument, NULL, 'v'},
 		{"crackdown", required_argument, NULL, 'c'}, {"clear-crackdown", required_argument, NULL, 'C'},
 		{"auto-crackdown", no_argument, NULL, 'a'}, {"set", required_argument, NULL, 'x'},
-		{NULL, 0, NULL, 0},
+		{"quiet", no_argument, NULL, 'q'},	    {NULL, 0, NULL, 0},
 	};
 	const char *scenario = NULL, *faction = NULL, *load = NULL, *vault = NULL;
 	const char *crack[EXPLAIN_MAX], *clears[EXPLAIN_MAX], *sets[EXPLAIN_MAX];
 	int n_crack = 0, n_clears = 0, n_sets = 0;
 	long long day = -1, seed = -1;
-	bool json = false, first = true, auto_crack = false;
+	bool json = false, first = true, auto_crack = false, quiet = false;
+	struct progress prog;
 	struct smug_world *w = NULL;
 	struct smug_explanation *ex;
 	struct cli_setup setup;
@@ -184,6 +185,7 @@ int cmd_explain(int argc, char **argv)
 		case 'l': load = optarg; break;
 		case 'v': vault = optarg; break;
 		case 'a': auto_crack = true; break;
+		case 'q': quiet = true; break;
 		case 'c':
 		case 'C':
 		case 'x': {
@@ -221,15 +223,20 @@ int cmd_explain(int argc, char **argv)
 		smug_world_free(w);
 		return cli_usage_error("explain", "--day %lld: the first simulated day is %d", day, first_day);
 	}
-	/* the days before N as `smugnet run` lives them, schedules included */
-	while (w->day < day - 1) {
+	/* the days up to N as `smugnet run` lives them, schedules included; the
+	 * progress line is erased before the decisions are printed */
+	progress_start(&prog, "explain", "days", (long)(day - w->day), quiet);
+	for (long done = 1; w->day < day - 1; done++) {
 		smug_cmd_step(w, 1);
 		if ((rc = cli_crackdowns_due(&setup, w)) != EXIT_OK) {
+			progress_erase(&prog);
 			smug_world_free(w);
 			return rc;
 		}
+		progress_update(&prog, done, 0);
 	}
 	smug_cmd_step(w, 1);
+	progress_erase(&prog);
 	if (json)
 		printf("{\"day\":%lld,\"scenario\":", day);
 	if (json)

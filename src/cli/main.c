@@ -65,6 +65,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
+	progress_clear(); /* a crackdown schedule can fail in the middle of a run */
 	fprintf(stderr, "smugnet%s%s: ", cmd ? " " : "", cmd ? cmd : "");
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

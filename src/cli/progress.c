@@ -78,6 +78,14 @@ void progress_update(struct progress *p, long done, long failed)
 		progress_draw(p, t);
 }
 
+void progress_erase(struct progress *p)
+{
+	if (!p->on)
+		return;
+	progress_clear();
+	p->on = false;
+}
+
 void progress_end(struct progress *p)
 {
 	if (!p->on)
