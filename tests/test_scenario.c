@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "core/json.h"
 #include "test_util.h"
 
 static const char *const base =
@@ -966,6 +967,50 @@ START_TEST(test_scenario_digest_is_of_the_parsed_scenario)
 }
 END_TEST
 
+/* The canonical hash on its own: an object of more members than the
+ * hash sorts on the stack (40), in two orders, hashes alike; a changed
+ * member value, a renamed key, a member moved into a nested object or a
+ * string for a number does not. */
+START_TEST(test_scenario_value_hash_sorts_any_object)
+{
+	cJSON *a = cJSON_CreateObject(), *b = cJSON_CreateObject(), *c;
+	char key[16];
+	uint64_t h;
+
+	for (int i = 0; i < 40; i++) {
+		snprintf(key, sizeof key, "k%02d", i);
+		cJSON_AddNumberToObject(a, key, i);
+		snprintf(key, sizeof key, "k%02d", 39 - i);
+		cJSON_AddNumberToObject(b, key, 39 - i);
+	}
+	h = json_value_hash(a);
+	ck_assert_uint_eq(h, json_value_hash(b));
+	c = cJSON_Duplicate(a, true);
+	cJSON_ReplaceItemInObject(c, "k17", cJSON_CreateNumber(17.5));
+	ck_assert_uint_ne(h, json_value_hash(c));
+	cJSON_Delete(c);
+	c = cJSON_Duplicate(a, true);
+	cJSON_ReplaceItemInObject(c, "k17", cJSON_CreateString("17"));
+	ck_assert_uint_ne(h, json_value_hash(c));
+	cJSON_Delete(c);
+	c = cJSON_Duplicate(a, true);
+	cJSON_AddItemToObject(c, "k40", cJSON_DetachItemFromObject(c, "k17"));
+	ck_assert_uint_ne(h, json_value_hash(c));
+	cJSON_Delete(c);
+	c = cJSON_Duplicate(a, true);
+	{
+		cJSON *inner = cJSON_CreateObject();
+
+		cJSON_AddItemToObject(inner, "k17", cJSON_DetachItemFromObject(c, "k17"));
+		cJSON_AddItemToObject(c, "k17", inner);
+	}
+	ck_assert_uint_ne(h, json_value_hash(c));
+	cJSON_Delete(c);
+	cJSON_Delete(a);
+	cJSON_Delete(b);
+}
+END_TEST
+
 /* Every knob of the table: found by its key, its default formatted as
  * the config holds it, reads back what it prints, takes both ends of its
  * range and refuses what lies beyond, says its range in the documented
@@ -1114,6 +1159,7 @@ int main(void)
 	tcase_add_loop_test(t, test_scenario_generated_worlds, 0, 4);
 	tcase_add_loop_test(t, test_scenario_generated_wards_in_their_sixth, 0, 4);
 	tcase_add_test(t, test_scenario_digest_is_of_the_parsed_scenario);
+	tcase_add_test(t, test_scenario_value_hash_sorts_any_object);
 	tcase_add_test(t, test_scenario_generate_refuses_out_of_range);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_scenario_generating_gives_memory_back);
