@@ -104,6 +104,10 @@ failing() { # ENGINE JOBS: tasks 4-7 (the edited setting) fail, the others have 
 	rm -rf "$F/results"
 	expect_rc 1 "$SMUGNET" sweep run "$F" --jobs "$2" --engine "$1" --quiet
 	grep -qx "smugnet sweep run: 4 tasks failed: 4 5 6 7" "$tmp/err" || fail "$1: failed tasks not named: $(cat "$tmp/err")"
+	# each by its place in the manifest, as bad input, without a usage hint
+	[ "$(grep -cx "$F/manifest.json: settings\[1\].set\[0\]: $KNOB: expected number in \[1e-09,1\], got '7'" "$tmp/err")" -eq 4 ] ||
+		fail "$1: the edited setting is not named in the manifest: $(cat "$tmp/err")"
+	grep -q "Try 'smugnet" "$tmp/err" && fail "$1: a usage hint for a setting the manifest holds: $(cat "$tmp/err")"
 	[ "$(ls "$F/results" | sort -n | tr '\n' ' ')" = "0.json 1.json 2.json 3.json 8.json 9.json 10.json 11.json " ] ||
 		fail "$1: a failing task stopped its batch: $(ls "$F/results")"
 }
@@ -380,7 +384,7 @@ if command -v script >/dev/null 2>&1; then
 		tr '\r' '\n' < "$tmp/tty.err" | sed 's/\x1b\[K//g' > "$tmp/lines"
 		grep -q "8/8 tasks, .*4 failed" "$tmp/lines" ||
 			fail "sweep run --jobs 2 --engine $engine on a terminal: no progress line: $(cat "$tmp/lines")"
-		[ "$(grep -c "^smugnet sweep run: --set $KNOB: expected number in \[1e-09,1\], got '7'\$" "$tmp/lines")" -eq 4 ] ||
+		[ "$(grep -c "^$F2/manifest.json: settings\[1\].set\[0\]: $KNOB: expected number in \[1e-09,1\], got '7'\$" "$tmp/lines")" -eq 4 ] ||
 			fail "sweep run --jobs 2 --engine $engine on a terminal: the failing tasks' messages are not each on a line of their own: $(cat "$tmp/lines")"
 		ok
 	done
