@@ -608,6 +608,8 @@ static const struct hostile hostile[] = {
 	 "state.start_day: expected number"},
 	{"past 2^53", "snapshot.json", "\"start_day\":0", "\"start_day\":9007199254740993", true, SMUG_ERR_SCHEMA,
 	 "state.start_day: expected number in [0,100000000], got 9007199254740992"},
+	{"past 2^63", "snapshot.json", "\"start_day\":0", "\"start_day\":41111111111111111111111110", true,
+	 SMUG_ERR_SCHEMA, "state.start_day: expected number in [0,100000000], got "},
 	{"out of range", "snapshot.json", "\"risk_est\":", "\"risk_est\":1.7,\"x\":", true, SMUG_ERR_SCHEMA,
 	 "risk_est: expected number in [0,1], got 1.7"},
 	{"negative count", "snapshot.json", "\"in_transit\":", "\"in_transit\":-4,\"y\":", true, SMUG_ERR_SCHEMA,

@@ -356,8 +356,10 @@ static double read_num(struct sv *s, const char *key, double lo, double hi)
 
 		if (!t_member(s, key) || !t_number(s, &d))
 			return lo;
-		if (!isfinite(d) || d < lo || d > hi)
-			t_off(s);
+		if (!isfinite(d) || d < lo || d > hi) {
+			t_off(s); /* the tree reads it again and names it */
+			return lo; /* not d: a caller converts it to an integer */
+		}
 		return d;
 	}
 	if ((j = read_leaf(s, key)) == NULL)
