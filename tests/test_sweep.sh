@@ -343,6 +343,18 @@ got=$(sed -n 's/^"summary":\(.*\),"check":"[0-9a-f]*"}$/\1/p' "$C/results/0.json
 [ "$want" != "$plain" ] || fail "the scheduled crackdown changed nothing in run"
 [ -n "$got" ] && [ "$got" = "$want" ] || fail "a sweep task with crackdown $B@11-20 differs from run"
 ok
+# a crackdown the world refuses, edited into the manifest by hand: the
+# task fails as bad input named by its place there, not as a usage error
+C2="$tmp/cs2"
+cp -r "$C" "$C2"
+rm -rf "$C2/results"
+sed -i "s/\"$B@11-20\"/\"n:nowhere|n:else@11-20\"/" "$C2/manifest.json"
+expect_rc 3 "$SMUGNET" sweep run "$C2" --task 0
+grep -q "^$C2/manifest.json: crackdowns\[0\]: unknown corridor 'n:nowhere|n:else'" "$tmp/err" ||
+	fail "a refused crackdown is not named in the manifest: $(cat "$tmp/err")"
+grep -q "Try 'smugnet" "$tmp/err" && fail "a usage hint for a crackdown the manifest holds: $(cat "$tmp/err")"
+[ ! -e "$C2/results/0.json" ] || fail "a task whose crackdown was refused left a result"
+ok
 
 # progress: drawn on a terminal, never on stdout
 if command -v script >/dev/null 2>&1; then

@@ -104,6 +104,10 @@ struct cli_setup {
 	const char *const *clears; /* --clear-crackdown ID@DAY specs */
 	int n_clears;
 	bool auto_crackdown;
+	/* when set (a sweep task: "DIR/manifest.json"), a crackdown the world
+	 * refuses is bad input named by its place there (exit code 3), not a
+	 * usage error about an option */
+	const char *origin;
 	/* the command saves a seed or writes the journal, which read the
 	 * journal's periodic checks (a whole-state digest every 30 days);
 	 * any other command's world takes none */

@@ -183,6 +183,19 @@ enum smug_status cli_clear_parse(const struct smug_world *w, const char *spec, c
 	return SMUG_OK;
 }
 
+/* A crackdown of s the world refused: a usage error, or where s has an
+ * origin (a sweep's manifest), bad input at crackdowns[i] there. */
+static int crackdown_refused(const struct cli_setup *s, int i, const char *msg)
+{
+	if (s->origin == NULL)
+		return cli_usage_error(s->cmd, "%s", msg);
+	if (strncmp(msg, "crackdown: ", 11) == 0)
+		msg += 11;
+	progress_clear();
+	fprintf(stderr, "%s: crackdowns[%d]: %s\n", s->origin, i, msg);
+	return EXIT_BAD_INPUT;
+}
+
 /* The clears of s due before the next day (checked before day 1). */
 static int clears_due(const struct cli_setup *s, struct smug_world *w)
 {
@@ -210,10 +223,9 @@ int cli_crackdowns_due(const struct cli_setup *s, struct smug_world *w)
 		struct cli_crackdown c;
 		struct smug_error err;
 
-		if (cli_crackdown_parse(w, s->crackdowns[i], &c, &err) != SMUG_OK)
-			return cli_usage_error(s->cmd, "%s", err.msg);
-		if (c.from == w->day + 1 && cli_crackdown_start(w, &c, &err) != 0)
-			return cli_usage_error(s->cmd, "%s", err.msg);
+		if (cli_crackdown_parse(w, s->crackdowns[i], &c, &err) != SMUG_OK ||
+		    (c.from == w->day + 1 && cli_crackdown_start(w, &c, &err) != 0))
+			return crackdown_refused(s, i, err.msg);
 	}
 	return EXIT_OK;
 }
@@ -240,7 +252,7 @@ int cli_world_steer(const struct cli_setup *s, struct smug_world *w)
 		return rc;
 	for (int i = 0; i < s->n_crackdowns; i++)
 		if (cli_crackdown_apply(w, s->crackdowns[i], &err) < 0)
-			return cli_usage_error(s->cmd, "%s", err.msg);
+			return crackdown_refused(s, i, err.msg);
 	if (s->auto_crackdown)
 		smug_cmd_auto_crackdown(w, true);
 	return EXIT_OK;

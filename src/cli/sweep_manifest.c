@@ -767,11 +767,13 @@ int sweep_task_run(const struct sweep_manifest *m, long long i)
 		.n_crackdowns = m->n_crackdowns, .auto_crackdown = m->auto_crackdown,
 	};
 	struct smug_world *w = NULL;
-	char path[4096], tmp[4096], *buf = NULL;
+	char path[4096], tmp[4096], origin[4200], *buf = NULL;
 	size_t len = 0;
 	FILE *f;
 	int rc;
 
+	snprintf(origin, sizeof origin, "%s/manifest.json", m->dir);
+	setup.origin = origin;
 	if (setup.scenario_text == NULL) {
 		setup.scenario_text = smug_default_scenario(&setup.scenario_len);
 		setup.scenario_file = "dosadi-36.json";
