@@ -227,7 +227,9 @@ ok "SIGINT, SIGTERM, SIGSEGV and SIGABRT end the cockpit and restore the termina
 # UTF-8 with --ascii. Each screen must first have drawn its panes.
 # mono_check SESSION WHAT: the session's screen, drawn, has no colour
 mono_check() {
+	# both ends of the first frame: tmux may show a frame half drawn
 	wait_until shows "$1" Factions
+	wait_until shows "$1" Events
 	$T capture-pane -p -e -t "$1" > "$tmp/$1.txt" 2>/dev/null
 	grep -q Factions "$tmp/$1.txt" || { $T capture-pane -p -t "$1"; fail "$2: the cockpit never drew"; }
 	grep -q "Events" "$tmp/$1.txt" || fail "$2: no Events pane"
