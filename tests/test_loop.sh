@@ -152,6 +152,14 @@ expect_rc 1 "$SMUGNET" diff "$tmp/r1" "$tmp/r2"
 grep -q "first divergence on day 40: the day records of days 31-40 differ" "$tmp/out" || fail "run-file diff: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" diff "$tmp/r1" "$tmp/r1"
 expect_rc 2 "$SMUGNET" diff "$tmp/r1" d1 $V
+# a day no run writes is refused by line before it is taken as an int
+# (a day of 1e300 was an undefined conversion)
+for e in 's/"day":40,/"day":1e300,/' 's/"day":40,/"day":-1,/' 's/"day":40,/"day":40.5,/' 's/"start_day":0/"start_day":1e300/'; do
+	sed "$e" "$tmp/r1" > "$tmp/r3"
+	expect_rc 3 "$SMUGNET" diff "$tmp/r3" "$tmp/r2"
+	grep -q "^$tmp/r3: line [0-9]*: \(start_\)\{0,1\}day: expected a whole number in \[0,100000000\]\$" "$tmp/err" ||
+		fail "run-file diff with $e: $(cat "$tmp/err")"
+done
 
 # CSV: the day rows equal the JSON Lines day records; per faction and border rows add up
 expect_rc 0 "$SMUGNET" run --days 30 --every 1

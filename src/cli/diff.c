@@ -106,6 +106,19 @@ static void run_file_done(struct run_file *r)
 	free(r->days);
 }
 
+/* A day of a run file, before diff takes it as an int: where the record
+ * has one, a whole number in [0, 100000000]; a missing one reads as 0. */
+static bool day_ok(const char *path, int line, const cJSON *o, const char *key)
+{
+	const cJSON *j = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (j == NULL || (cJSON_IsNumber(j) && j->valuedouble >= 0 && j->valuedouble <= 1e8 &&
+			  j->valuedouble == (double)(long long)j->valuedouble))
+		return true;
+	fprintf(stderr, "%s: line %d: %s: expected a whole number in [0,100000000]\n", path, line, key);
+	return false;
+}
+
 static int read_run_file(const char *path, struct run_file *r)
 {
 	char *text, *line, *save = NULL;
@@ -126,6 +139,13 @@ static int read_run_file(const char *path, struct run_file *r)
 		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
 
 		n++;
+		if (cJSON_IsString(t) &&
+		    !day_ok(path, n, o, strcmp(t->valuestring, "header") == 0 ? "start_day" : "day")) {
+			cJSON_Delete(o);
+			free(text);
+			run_file_done(r);
+			return EXIT_BAD_INPUT;
+		}
 		if (!cJSON_IsString(t)) {
 			fprintf(stderr, "%s: line %d: not a smugnet run record\n", path, n);
 			cJSON_Delete(o);
