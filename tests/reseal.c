@@ -12,7 +12,9 @@
  *   balance+=N            ledger.balances[0] += N and minted += N
  *   manifest-day=N        the manifest's day (the snapshot is unchanged)
  *   manifest-seed=N       the manifest's seed
- *   manifest-digest=HEX   the manifest's digest (after resealing) */
+ *   manifest-digest=HEX   the manifest's digest (after resealing)
+ * reseal --result FILE FIND REPLACE: a sweep result file with the first
+ * FIND replaced by REPLACE and its check sum recomputed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +83,39 @@ static void edit_snapshot(cJSON *snap, const char *edit)
 	}
 }
 
+/* A sweep result: its check sum is the XXH3 of every byte before
+ * ,"check":"...", which closes the file. */
+static int reseal_result(const char *path, const char *find, const char *repl)
+{
+	static const char tag[] = ",\"check\":\"";
+	size_t len;
+	char *text = test_slurp(path, &len), *end = NULL, *p, *hit;
+	FILE *f;
+
+	if (text == NULL)
+		die(path);
+	for (p = text; (p = strstr(p, tag)) != NULL; p++)
+		end = p;
+	if (end == NULL)
+		die("no check sum");
+	*end = '\0';
+	if ((hit = strstr(text, find)) == NULL)
+		die(find);
+	*hit = '\0';
+	if ((f = fopen(path, "w")) == NULL)
+		die(path);
+	fprintf(f, "%s%s%s", text, repl, hit + strlen(find));
+	fclose(f);
+	/* the check sum of what was just written */
+	free(text);
+	if ((text = test_slurp(path, &len)) == NULL || (f = fopen(path, "a")) == NULL)
+		die(path);
+	fprintf(f, ",\"check\":\"%016llx\"}\n", (unsigned long long)hash_bytes(text, len));
+	fclose(f);
+	free(text);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	char path[1024], hex[17], *text, *out;
@@ -90,8 +125,10 @@ int main(int argc, char **argv)
 	size_t len;
 	double n;
 
+	if (argc == 5 && strcmp(argv[1], "--result") == 0)
+		return reseal_result(argv[2], argv[3], argv[4]);
 	if (argc != 3)
-		die("usage: reseal SEED_DIR EDIT");
+		die("usage: reseal SEED_DIR EDIT | reseal --result FILE FIND REPLACE");
 	snprintf(path, sizeof path, "%s/snapshot.json", argv[1]);
 	if ((text = test_slurp(path, &len)) == NULL || (snap = cJSON_Parse(text)) == NULL)
 		die(path);

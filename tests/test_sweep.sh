@@ -217,6 +217,24 @@ sed -i '3s/"delivered":[0-9]*/"delivered":1/' "$S/results/2.json"
 expect_rc 3 "$SMUGNET" sweep collect "$S"
 grep -q "results/2.json: check: " "$tmp/err" || fail "tampered result not named: $(cat "$tmp/err")"
 cp "$tmp/2.json" "$S/results/2.json"
+# a result resealed by hand (its check sum recomputed) with numbers no run
+# writes: named by path, nothing converted out of range (a day of 1e300
+# was an undefined conversion to int)
+RESEAL=${RESEAL:-./tests/reseal}
+for edit in '"day":30,|"day":1e300,|series[0].day: expected a whole number in [1,100000000], got 1.0000000000000001e+300' \
+	'"delivered":|"delivered":-1,"x":|series[0].delivered: expected a whole number in [0,9007199254740991], got -1' \
+	'"bankrupt_day":[null|"bankrupt_day":[1e300|bankrupt_day[0]: expected a whole number in [1,100000000], got 1.0000000000000001e+300' \
+	'"success_rate":|"success_rate":7,"y":|summary.factions[0]: expected a number in [0,1], got 7'; do
+	find=${edit%%|*}
+	rest=${edit#*|}
+	repl=${rest%%|*}
+	msg=${rest#*|} # not want: expect_rc sets it
+	cp "$tmp/2.json" "$S/results/2.json"
+	"$RESEAL" --result "$S/results/2.json" "$find" "$repl" || fail "reseal $find failed"
+	expect_rc 3 "$SMUGNET" sweep collect "$S"
+	grep -qF "results/2.json: $msg" "$tmp/err" || fail "a resealed result with $repl not refused by name: $(cat "$tmp/err")"
+done
+cp "$tmp/2.json" "$S/results/2.json"
 cp "$S/results/1.json" "$S/results/01.json"
 expect_rc 3 "$SMUGNET" sweep collect "$S"
 grep -q "results/01.json: task: duplicate" "$tmp/err" || fail "duplicate not named: $(cat "$tmp/err")"

@@ -65,6 +65,39 @@ static bool num(const cJSON *o, const char *key, double *out)
 	return true;
 }
 
+/* What a run can write: money in credits within what int64 minor units
+ * hold, counts whole and not negative, days from 1. A result whose check
+ * sum holds (resealed by hand) is still refused outside these, before a
+ * number is used or converted to an integer. */
+#define RESULT_MONEY_MAX 92233720368547758.07
+#define RESULT_COUNT_MAX 9007199254740991.0
+#define RESULT_DAY_MAX 100000000.0
+
+static bool in_range(const char *file, const char *path, double v, double lo, double hi, bool whole)
+{
+	char reason[160];
+
+	if (v >= lo && v <= hi && (!whole || v == (double)(long long)v))
+		return true;
+	snprintf(reason, sizeof reason, "expected %s in [%.17g,%.17g], got %.17g", whole ? "a whole number" : "a number",
+		 lo, hi, v);
+	return problem(file, path, reason);
+}
+
+/* A figure of a day record or of the summary (sweep_figure_names). */
+static bool figure_ok(const char *file, const char *at, int fig, double v)
+{
+	char path[96];
+	const char *name = sweep_figure_names[fig];
+
+	snprintf(path, sizeof path, "%s.%s", at, name);
+	if (strcmp(name, "profit") == 0)
+		return in_range(file, path, v, -RESULT_MONEY_MAX, RESULT_MONEY_MAX, false);
+	if (strcmp(name, "bribes_spent") == 0)
+		return in_range(file, path, v, 0, RESULT_MONEY_MAX, false);
+	return in_range(file, path, v, 0, RESULT_COUNT_MAX, true);
+}
+
 /* The check sum: XXH3 of every byte before ,"check":"...", which must
  * close the file. */
 static bool check_sum_ok(const char *bytes, size_t len)
@@ -106,10 +139,16 @@ static bool load_series(const char *file, const cJSON *root, int nf, struct swee
 		snprintf(path, sizeof path, "series[%d]", p);
 		if (!num(e, "day", &day))
 			return problem(file, path, "expected a day record");
+		snprintf(path, sizeof path, "series[%d].day", p);
+		if (!in_range(file, path, day, 1, RESULT_DAY_MAX, true))
+			return false;
+		snprintf(path, sizeof path, "series[%d]", p);
 		r->days[p] = (int)day;
 		for (int fig = 0; fig < SWEEP_FIG_COUNT; fig++) {
 			if (!num(e, sweep_figure_names[fig], &v))
 				return problem(file, path, "expected every figure of a day record");
+			if (!figure_ok(file, path, fig, v))
+				return false;
 			r->series[(size_t)p * SWEEP_FIG_COUNT + (size_t)fig] = v;
 		}
 		snprintf(path, sizeof path, "balances[%d]", p);
@@ -118,6 +157,8 @@ static bool load_series(const char *file, const cJSON *root, int nf, struct swee
 		cJSON_ArrayForEach(x, b) {
 			if (!cJSON_IsNumber(x))
 				return problem(file, path, "expected numbers");
+			if (!in_range(file, path, x->valuedouble, -RESULT_MONEY_MAX, RESULT_MONEY_MAX, false))
+				return false;
 			r->balances[(size_t)p * (size_t)nf + (size_t)k++] = x->valuedouble;
 		}
 		b = b->next;
@@ -142,6 +183,8 @@ static bool load_summary(const char *file, const cJSON *root, const struct sweep
 	for (int fig = 0; fig < SWEEP_FIG_COUNT; fig++)
 		if (!num(s, sweep_figure_names[fig], &r->totals[fig]))
 			return problem(file, "summary", "expected the run totals");
+		else if (!figure_ok(file, "summary", fig, r->totals[fig]))
+			return false;
 	fa = cJSON_GetObjectItemCaseSensitive(s, "factions");
 	if (!cJSON_IsArray(fa) || cJSON_GetArraySize(fa) != f->n)
 		return problem(file, "summary.factions", "expected one entry per faction");
@@ -159,6 +202,9 @@ static bool load_summary(const char *file, const cJSON *root, const struct sweep
 		if (!cJSON_IsString(id) || strcmp(id->valuestring, f->ids[k]) != 0 ||
 		    !num(e, "balance", &r->balance_end[k]) || !num(e, "success_rate", &r->success_rate[k]))
 			return problem(file, path, "expected the factions of the sweep's world in id order");
+		if (!in_range(file, path, r->balance_end[k], -RESULT_MONEY_MAX, RESULT_MONEY_MAX, false) ||
+		    !in_range(file, path, r->success_rate[k], 0, 1, false))
+			return false;
 		k++;
 	}
 	k = 0;
@@ -168,6 +214,8 @@ static bool load_summary(const char *file, const cJSON *root, const struct sweep
 		snprintf(path, sizeof path, "bankrupt_day[%d]", k);
 		if (cJSON_IsNull(e))
 			r->bankrupt_day[k] = -1;
+		else if (cJSON_IsNumber(e) && !in_range(file, path, e->valuedouble, 1, RESULT_DAY_MAX, true))
+			return false;
 		else if (cJSON_IsNumber(e))
 			r->bankrupt_day[k] = (int)e->valuedouble;
 		else
