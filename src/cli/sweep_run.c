@@ -34,24 +34,44 @@ static long long *missing_tasks(const struct sweep_manifest *m, long long *n)
 	return ids;
 }
 
-/* What a batch wrote to stderr (its file, kept while the progress line is
- * drawn so that the two do not share a line), printed under the line. */
-static void batch_messages(FILE *f)
+/* What children wrote to stderr since *off, into f (a file, while the
+ * progress line is drawn, so that the two do not share a line), printed
+ * under the line: whole lines only, so that a message is not cut where a
+ * child is still writing, unless all (the writers have ended). The
+ * file's own offset is left to the writers. The fork pool reads a
+ * batch's file once when the batch ends; GNU parallel's file is read as
+ * it grows. */
+static void child_messages(FILE *f, off_t *off, bool all)
 {
 	char buf[4096];
-	size_t got;
+	ssize_t got;
 
 	if (f == NULL)
 		return;
-	fflush(f);
-	if (ftell(f) > 0) {
-		rewind(f);
+	while ((got = pread(fileno(f), buf, sizeof buf, *off)) > 0) {
+		size_t n = (size_t)got;
+
+		if (!all && got < (ssize_t)sizeof buf) {
+			while (n > 0 && buf[n - 1] != '\n')
+				n--;
+			if (n == 0)
+				break;
+		}
 		progress_clear();
-		while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-			fwrite(buf, 1, got, stderr);
+		fwrite(buf, 1, n, stderr);
 		fflush(stderr);
+		*off += (off_t)n;
 	}
-	fclose(f);
+}
+
+/* A batch's file, printed whole, then closed. */
+static void batch_messages(FILE *f)
+{
+	off_t off = 0;
+
+	child_messages(f, &off, true);
+	if (f != NULL)
+		fclose(f);
 }
 
 /* Run tasks ids[0..n) in this process, each whatever the others did;
@@ -240,33 +260,6 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 	fclose(f);
 }
 
-/* What GNU parallel and its jobs wrote to stderr since *off (a file,
- * while the progress line is drawn), printed under the line: whole lines
- * only, so that a message is not cut where a job is still writing, unless
- * all (parallel has ended). The file's own offset is left to the writers. */
-static void parallel_messages(FILE *f, off_t *off, bool all)
-{
-	char buf[4096];
-	ssize_t got;
-
-	if (f == NULL)
-		return;
-	while ((got = pread(fileno(f), buf, sizeof buf, *off)) > 0) {
-		size_t n = (size_t)got;
-
-		if (!all && got < (ssize_t)sizeof buf) {
-			while (n > 0 && buf[n - 1] != '\n')
-				n--;
-			if (n == 0)
-				break;
-		}
-		progress_clear();
-		fwrite(buf, 1, n, stderr);
-		fflush(stderr);
-		*off += (off_t)n;
-	}
-}
-
 /* GNU parallel: task ids on its standard input, each job calls this
  * program with a batch, --task I J ...; progress is read from its job
  * log. On a terminal, parallel's stderr (its jobs' messages) goes to a
@@ -323,7 +316,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		pid_t r = waitpid(pid, &status, prog.on ? WNOHANG : 0);
 
 		if (prog.on) {
-			parallel_messages(err, &err_off, r == pid || r < 0);
+			child_messages(err, &err_off, r == pid || r < 0);
 			joblog_count(m, log, &done, &n_failed, failed, n);
 			progress_update(&prog, (long)done, (long)n_failed);
 		}
