@@ -104,10 +104,11 @@ struct cli_setup {
 	const char *const *clears; /* --clear-crackdown ID@DAY specs */
 	int n_clears;
 	bool auto_crackdown;
-	/* when set (a sweep task: "DIR/manifest.json"), a crackdown the world
-	 * refuses is bad input named by its place there (exit code 3), not a
-	 * usage error about an option */
-	const char *origin;
+	/* when set (a sweep task: "DIR/manifest.json"), a setting or crackdown
+	 * the world refuses is bad input named by its place there (exit code
+	 * 3), not a usage error about an option: crackdowns[i], and
+	 * sets_at[k] for a setting ("settings[1].set") */
+	const char *origin, *sets_at;
 	/* the command saves a seed or writes the journal, which read the
 	 * journal's periodic checks (a whole-state digest every 30 days);
 	 * any other command's world takes none */

@@ -183,17 +183,42 @@ enum smug_status cli_clear_parse(const struct smug_world *w, const char *spec, c
 	return SMUG_OK;
 }
 
-/* A crackdown of s the world refused: a usage error, or where s has an
- * origin (a sweep's manifest), bad input at crackdowns[i] there. */
-static int crackdown_refused(const struct cli_setup *s, int i, const char *msg)
+/* Where s has an origin (a sweep's manifest), a setting or crackdown the
+ * world refused is bad input at its place there, "ORIGIN: AT[i]: reason"
+ * (a crackdown's reason without its leading "crackdown: "). */
+static int origin_refused(const struct cli_setup *s, const char *at, int i, const char *msg)
 {
-	if (s->origin == NULL)
-		return cli_usage_error(s->cmd, "%s", msg);
 	if (strncmp(msg, "crackdown: ", 11) == 0)
 		msg += 11;
 	progress_clear();
-	fprintf(stderr, "%s: crackdowns[%d]: %s\n", s->origin, i, msg);
+	fprintf(stderr, "%s: %s[%d]: %s\n", s->origin, at, i, msg);
 	return EXIT_BAD_INPUT;
+}
+
+/* A crackdown of s the world refused: a usage error, or bad input at
+ * crackdowns[i] of s's origin. */
+static int crackdown_refused(const struct cli_setup *s, int i, const char *msg)
+{
+	return s->origin ? origin_refused(s, "crackdowns", i, msg) : cli_usage_error(s->cmd, "%s", msg);
+}
+
+/* The settings of s: as --set options (a usage error names the option),
+ * or where s has an origin, each refusal named at sets_at[k] there. */
+static int apply_sets(const struct cli_setup *s, struct smug_world *w)
+{
+	if (s->origin == NULL)
+		return cli_apply_sets(w, s->cmd, s->sets, s->n_sets);
+	for (int k = 0; k < s->n_sets; k++) {
+		char key[256];
+		const char *v;
+		struct smug_error err;
+
+		if (!cli_setting_split(s->sets[k], key, sizeof key, &v))
+			return origin_refused(s, s->sets_at, k, "expected KEY=VALUE");
+		if (smug_config_set(w, key, v, &err) != SMUG_OK)
+			return origin_refused(s, s->sets_at, k, err.msg);
+	}
+	return EXIT_OK;
 }
 
 /* The clears of s due before the next day (checked before day 1). */
@@ -239,7 +264,7 @@ int cli_world_steer(const struct cli_setup *s, struct smug_world *w)
 		fprintf(stderr, "smugnet %s: %s\n", s->cmd, err.msg);
 		return EXIT_RUNTIME;
 	}
-	if ((rc = cli_apply_sets(w, s->cmd, s->sets, s->n_sets)) != EXIT_OK)
+	if ((rc = apply_sets(s, w)) != EXIT_OK)
 		return rc;
 	for (int i = 0; i < s->n_clears; i++) {
 		char id[SMUG_ID_MAX * 2];
