@@ -73,29 +73,31 @@ static bool num(const cJSON *o, const char *key, double *out)
 #define RESULT_COUNT_MAX 9007199254740991.0
 #define RESULT_DAY_MAX 100000000.0
 
-static bool in_range(const char *file, const char *path, double v, double lo, double hi, bool whole)
+/* v in [lo, hi] (and whole): else a problem at path, or at path.name
+ * when name is given (formatted only then). */
+static bool in_range(const char *file, const char *path, const char *name, double v, double lo, double hi,
+		     bool whole)
 {
-	char reason[160];
+	char reason[160], at[96];
 
 	if (v >= lo && v <= hi && (!whole || v == (double)(long long)v))
 		return true;
+	if (name) {
+		snprintf(at, sizeof at, "%s.%s", path, name);
+		path = at;
+	}
 	snprintf(reason, sizeof reason, "expected %s in [%.17g,%.17g], got %.17g", whole ? "a whole number" : "a number",
 		 lo, hi, v);
 	return problem(file, path, reason);
 }
 
-/* A figure of a day record or of the summary (sweep_figure_names). */
+/* A figure of a day record or of the summary (enum sweep_figure). */
 static bool figure_ok(const char *file, const char *at, int fig, double v)
 {
-	char path[96];
-	const char *name = sweep_figure_names[fig];
+	bool money = fig == SWEEP_FIG_PROFIT || fig == SWEEP_FIG_BRIBES;
 
-	snprintf(path, sizeof path, "%s.%s", at, name);
-	if (strcmp(name, "profit") == 0)
-		return in_range(file, path, v, -RESULT_MONEY_MAX, RESULT_MONEY_MAX, false);
-	if (strcmp(name, "bribes_spent") == 0)
-		return in_range(file, path, v, 0, RESULT_MONEY_MAX, false);
-	return in_range(file, path, v, 0, RESULT_COUNT_MAX, true);
+	return in_range(file, at, sweep_figure_names[fig], v, fig == SWEEP_FIG_PROFIT ? -RESULT_MONEY_MAX : 0,
+			money ? RESULT_MONEY_MAX : RESULT_COUNT_MAX, !money);
 }
 
 /* The check sum: XXH3 of every byte before ,"check":"...", which must
@@ -139,10 +141,8 @@ static bool load_series(const char *file, const cJSON *root, int nf, struct swee
 		snprintf(path, sizeof path, "series[%d]", p);
 		if (!num(e, "day", &day))
 			return problem(file, path, "expected a day record");
-		snprintf(path, sizeof path, "series[%d].day", p);
-		if (!in_range(file, path, day, 1, RESULT_DAY_MAX, true))
+		if (!in_range(file, path, "day", day, 1, RESULT_DAY_MAX, true))
 			return false;
-		snprintf(path, sizeof path, "series[%d]", p);
 		r->days[p] = (int)day;
 		for (int fig = 0; fig < SWEEP_FIG_COUNT; fig++) {
 			if (!num(e, sweep_figure_names[fig], &v))
@@ -157,7 +157,7 @@ static bool load_series(const char *file, const cJSON *root, int nf, struct swee
 		cJSON_ArrayForEach(x, b) {
 			if (!cJSON_IsNumber(x))
 				return problem(file, path, "expected numbers");
-			if (!in_range(file, path, x->valuedouble, -RESULT_MONEY_MAX, RESULT_MONEY_MAX, false))
+			if (!in_range(file, path, NULL, x->valuedouble, -RESULT_MONEY_MAX, RESULT_MONEY_MAX, false))
 				return false;
 			r->balances[(size_t)p * (size_t)nf + (size_t)k++] = x->valuedouble;
 		}
@@ -202,8 +202,8 @@ static bool load_summary(const char *file, const cJSON *root, const struct sweep
 		if (!cJSON_IsString(id) || strcmp(id->valuestring, f->ids[k]) != 0 ||
 		    !num(e, "balance", &r->balance_end[k]) || !num(e, "success_rate", &r->success_rate[k]))
 			return problem(file, path, "expected the factions of the sweep's world in id order");
-		if (!in_range(file, path, r->balance_end[k], -RESULT_MONEY_MAX, RESULT_MONEY_MAX, false) ||
-		    !in_range(file, path, r->success_rate[k], 0, 1, false))
+		if (!in_range(file, path, NULL, r->balance_end[k], -RESULT_MONEY_MAX, RESULT_MONEY_MAX, false) ||
+		    !in_range(file, path, NULL, r->success_rate[k], 0, 1, false))
 			return false;
 		k++;
 	}
@@ -214,7 +214,7 @@ static bool load_summary(const char *file, const cJSON *root, const struct sweep
 		snprintf(path, sizeof path, "bankrupt_day[%d]", k);
 		if (cJSON_IsNull(e))
 			r->bankrupt_day[k] = -1;
-		else if (cJSON_IsNumber(e) && !in_range(file, path, e->valuedouble, 1, RESULT_DAY_MAX, true))
+		else if (cJSON_IsNumber(e) && !in_range(file, path, NULL, e->valuedouble, 1, RESULT_DAY_MAX, true))
 			return false;
 		else if (cJSON_IsNumber(e))
 			r->bankrupt_day[k] = (int)e->valuedouble;
