@@ -7,7 +7,10 @@ dropped statements), builds each one and runs the behavioural tests
 (everything `make check` runs except the golden cases, Check tag golden:
 the screens and test_cli's event stream, which catch any change to a
 drawn screen or to the simulation by construction). A mutant is caught
-when a test fails or times out; one that does not build is not counted.
+when a test fails or times out, and fails or times out again when run a
+second time on its own (a test that failed only under load is not a
+catch: the mutant is a survivor, marked so); one that does not build is
+not counted.
 Prints caught / compiled, the survivors with file:line, and the time.
 
 Everything happens out of tree: the distributed sources are copied into
@@ -696,6 +699,14 @@ def mutate(args, builddir, scratch, src, build, t_start):
         order = sorted((t for t in tests if (t[0] in changed) or (t[0] not in clean_code and scripts_see)),
                        key=lambda t: (-catchers.get(m["file"], {}).get(t[0], 0), timing[t[0]]))
         verdict = first_failure(order, build, env, timeouts, args.jobs) if order else None
+        flaky = None
+        if verdict:
+            # a catch is confirmed by the same test failing again, run alone:
+            # a test that failed only under the load of the other job (a
+            # timing-sensitive one) must not hide a survivor
+            again = next(t for t in order if os.path.basename(t[0]) == verdict.split(" ")[0])
+            if first_failure([again], build, env, timeouts, 1) is None:
+                flaky, verdict = verdict, None
         secs = time.monotonic() - t0
         if verdict:
             caught += 1
@@ -710,8 +721,11 @@ def mutate(args, builddir, scratch, src, build, t_start):
                       "remove the entry", flush=True)
         else:
             m["same_code"] = not changed
+            m["flaky"] = flaky
             survivors.append(m)
             same = "  (same code)" if not changed else ""
+            if flaky:
+                same += f"  ({flaky} failed once and passed when run again alone: not a catch)"
             if m["equivalent"]:
                 same += "  (listed equivalent)"
             print(f"[{k:3}/{n}] SURVIVED  {describe(m)}  {secs:.0f} s{same}  ({caught}/{compiled} so far)",
@@ -738,12 +752,18 @@ def mutate(args, builddir, scratch, src, build, t_start):
         print(f"  {eqv} of the survivors compiled to the same code or are listed in {EQUIVALENT_LIST} "
               f"with the reason: {caught} / {rest} ({100.0 * caught / rest if rest else 0.0:.1f}%) "
               "caught without the equivalent ones")
+    flaky = sum(1 for m in survivors if m.get("flaky"))
+    if flaky:
+        print(f"  {flaky} of the survivors failed a test once that passed when run again alone: "
+              "a test that fails under load (not counted as catches)")
     if wrong:
         print(f"  {len(wrong)} mutants listed as equivalent were caught: their entries are wrong")
     if survivors:
         print("survivors:")
         for m in survivors:
             tag = "  [same code]" if m.get("same_code") else ""
+            if m.get("flaky"):
+                tag += f"  [{m['flaky']} failed once, then passed alone]"
             if m["equivalent"]:
                 tag += f"  [equivalent: {m['equivalent']}]"
             print("  " + describe(m, texts) + tag)
