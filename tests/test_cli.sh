@@ -169,6 +169,14 @@ grep -q "first simulated day is 1" "$tmp/err" || fail "explain --day 0 does not 
 # explain
 expect_rc 0 "$SMUGNET" explain --day 5
 grep -q "risk_est" "$tmp/out" || fail "explain shows no terms"
+# candidates are numbered in route order under a '#' column (the number
+# "winner #N" names), not ranked by score: the starred row carries the
+# winner's number, and the winner is not always the first route
+grep -q '^    #  *score  *exp.loss' "$tmp/out" || fail "explain's candidate table has no '#' column: $(grep -m 1 'score' "$tmp/out")"
+awk '/^  \* [0-9]/ { star = $2 }
+	/^    winner #/ { n++; w = substr($2, 2) + 0; if (w != star) bad++; if (w > 1) later++; star = -1 }
+	END { exit !(n > 0 && bad == 0 && later > 0) }' "$tmp/out" ||
+	fail "explain --day 5: a starred row does not carry the number 'winner #N' names, or every winner is #1"
 # a decision that sent nothing says why, in smugnet(1)'s words for its reason
 for why in "expected loss and cost exceed the margin" "no demand ward whose buyers can pay"; do
 	grep -q "^    no shipment: $why\$" "$tmp/out" ||

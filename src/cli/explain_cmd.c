@@ -29,7 +29,7 @@ static void text_decision(const struct smug_world *w, const struct smug_decision
 	printf("\n    source %.3f =", d->source.score);
 	for (int i = 0; i < SMUG_SOURCE_TERMS; i++)
 		printf(" %s %.3f%s", source_names[i], d->source.term[i], i + 1 < SMUG_SOURCE_TERMS ? " +" : "");
-	printf("\n    %-4s %10s %10s %10s %8s %4s  %s\n", "rank", "score", "exp.loss", "exp.cost",
+	printf("\n    %-4s %10s %10s %10s %8s %4s  %s\n", "#", "score", "exp.loss", "exp.cost",
 	       "travel", "days", "route");
 	for (int i = 0; i < x->n_cand; i++) {
 		const struct smug_explain_candidate *c = &x->cand[i];
