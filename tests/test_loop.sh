@@ -124,6 +124,19 @@ expect_rc 0 "$SMUGNET" run --load w0 $V --days 30 --branch "auto off"
 tail -n 1 "$tmp/out" | grep -q '"identical":true' || fail "a branch that changes nothing differs"
 tail -n 1 "$tmp/out" | grep -q '"borders":\[\],' || fail "a branch that changes nothing lists borders that differ: $(tail -n 1 "$tmp/out")"
 expect_rc 2 "$SMUGNET" run --days 5 --branch "teleport x"
+# a refused change names the --branch the designer typed and what it wants
+expect_rc 2 "$SMUGNET" run --days 5 --branch "auto maybe"
+grep -qF "smugnet run: --branch 'auto maybe': expected 'auto on' or 'auto off'" "$tmp/err" ||
+	fail "a branch's bad auto value: $(cat "$tmp/err")"
+expect_rc 2 "$SMUGNET" run --days 5 --branch "set smuggling.route_topk=0"
+grep -qF "smugnet run: --branch 'set smuggling.route_topk=0': smuggling.route_topk: expected whole number in [1,64], got '0'" "$tmp/err" ||
+	fail "a branch's refused setting: $(cat "$tmp/err")"
+expect_rc 2 "$SMUGNET" run --days 5 --branch "set route_topk"
+grep -qF "smugnet run: --branch 'set route_topk': 'route_topk': expected KEY=VALUE" "$tmp/err" ||
+	fail "a branch's setting without a value: $(cat "$tmp/err")"
+expect_rc 2 "$SMUGNET" run --days 5 --set route_topk
+grep -qF "smugnet run: --set 'route_topk': expected KEY=VALUE" "$tmp/err" ||
+	fail "--set without a value: $(cat "$tmp/err")"
 expect_rc 2 "$SMUGNET" run --days 5 --branch "crackdown nowhere@3"
 expect_rc 2 "$SMUGNET" run --load w0 $V --days 5 --branch "crackdown $B@3-9"
 grep -q "day 3 has passed" "$tmp/err" || fail "a schedule in the past is not refused: $(cat "$tmp/err")"

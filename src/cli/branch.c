@@ -44,9 +44,14 @@ static int branch_apply(struct smug_world *w, const char *spec, const char **cra
 			return cli_usage_error("run", "--branch: %s", err.msg);
 		return EXIT_OK;
 	}
-	if (strcmp(verb, "set") == 0)
-		return cli_apply_sets(w, "run", &arg, 1);
-	if (strcmp(verb, "auto") == 0 && (strcmp(arg, "on") == 0 || strcmp(arg, "off") == 0)) {
+	if (strcmp(verb, "set") == 0) {
+		if (cli_set_one(w, arg, &err) < 0)
+			return cli_usage_error("run", "--branch '%s': %s", spec, err.msg);
+		return EXIT_OK;
+	}
+	if (strcmp(verb, "auto") == 0) {
+		if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+			return cli_usage_error("run", "--branch '%s': expected 'auto on' or 'auto off'", spec);
 		smug_cmd_auto_crackdown(w, strcmp(arg, "on") == 0);
 		return EXIT_OK;
 	}

@@ -51,6 +51,9 @@ void csv_run_done(struct csv_run *r); /* NULL is a no-op */
  * on a bad one print "smugnet CMD: --set KEY: reason" and return
  * EXIT_USAGE. */
 int cli_apply_sets(struct smug_world *w, const char *cmd, const char *const *sets, int n);
+/* One KEY=VALUE setting applied to w; -1 with err->msg ("KEY: reason", or
+ * "'TEXT': expected KEY=VALUE ...") when it is refused. */
+int cli_set_one(struct smug_world *w, const char *set, struct smug_error *err);
 /* Write w's journal (journal.jsonl format) to path atomically: a
  * temporary file beside it, then a rename. EXIT_WRITE on failure. */
 int cli_write_journal(const struct smug_world *w, const char *path);

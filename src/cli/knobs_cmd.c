@@ -10,21 +10,26 @@
 #include "cli/cli.h"
 #include "smugnet/vault.h"
 
+int cli_set_one(struct smug_world *w, const char *set, struct smug_error *err)
+{
+	const char *eq = strchr(set, '=');
+	char key[128];
+
+	if (eq == NULL || eq == set || (size_t)(eq - set) >= sizeof key) {
+		smug_error_set(err, SMUG_ERR_ARG, "'%s': expected KEY=VALUE (smugnet config lists the keys)", set);
+		return -1;
+	}
+	memcpy(key, set, (size_t)(eq - set));
+	key[eq - set] = '\0';
+	return smug_config_set(w, key, eq + 1, err) == SMUG_OK ? 0 : -1;
+}
+
 int cli_apply_sets(struct smug_world *w, const char *cmd, const char *const *sets, int n)
 {
 	for (int i = 0; i < n; i++) {
-		const char *eq = strchr(sets[i], '=');
-		char key[128];
 		struct smug_error err;
-		enum smug_status st;
 
-		if (eq == NULL || eq == sets[i] || (size_t)(eq - sets[i]) >= sizeof key)
-			return cli_usage_error(cmd, "--set '%s': expected KEY=VALUE (smugnet config lists the keys)",
-					       sets[i]);
-		memcpy(key, sets[i], (size_t)(eq - sets[i]));
-		key[eq - sets[i]] = '\0';
-		st = smug_config_set(w, key, eq + 1, &err);
-		if (st != SMUG_OK)
+		if (cli_set_one(w, sets[i], &err) < 0)
 			return cli_usage_error(cmd, "--set %s", err.msg);
 	}
 	return EXIT_OK;
