@@ -14092,7 +14092,34 @@ END_TEST
 /* The Events pane with one event to show lists it, under its heads; with
  * none it says why: "no events yet: step a day (.)" on a fresh world, "no
  * events match the filter (Esc clears it)" under a filter nothing
- * matches. A crackdown set on day 5 is the only crackdown event by day 6. */
+ * matches. A crackdown set on day 5 is the only crackdown event by day 6.
+ * (A world whose days had no events: test_tui_events_days_without_any.) */
+/* Days that happened with nothing in them do not ask for a step: with
+ * smuggling off, after 1 and then 3 days the Events pane's first row says
+ * how many days passed without an event, not "step a day". */
+START_TEST(test_tui_events_days_without_any)
+{
+	static struct cells s;
+	struct smug_world *w = world_at(0);
+	struct tui_app a;
+	struct smug_error err;
+	struct box b;
+	char text[256];
+
+	ck_assert_int_eq(smug_config_set(w, "smuggling.enabled", "false", &err), SMUG_OK);
+	tui_app_init(&a, w, &opts);
+	for (int k = 0; k < 2; k++) {
+		smug_cmd_step(w, k == 0 ? 1 : 2);
+		ck_assert_int_eq(w->tel.event_count, 0);
+		read_screen(&a, 48, 160, &s);
+		ck_assert(find_box(&s, "5 Events: ", &b));
+		cells_text(&s, b.top + 2, b.left + 1, b.right, text, sizeof text);
+		ck_assert_str_eq(text, k == 0 ? "no events in the 1 day simulated" : "no events in the 3 days simulated");
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_events_one_event_or_none)
 {
 	static const struct {
@@ -14929,6 +14956,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_last_line_gives_day_0_as_an_end);
 	tcase_add_test(t, test_tui_borders_click_on_each_heading_sorts_by_it);
 	tcase_add_test(t, test_tui_events_one_event_or_none);
+	tcase_add_test(t, test_tui_events_days_without_any);
 	tcase_add_test(t, test_tui_routes_narrow_pane_drops_the_status_last);
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);
