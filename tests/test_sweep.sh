@@ -36,6 +36,10 @@ grep -q "16 tasks" "$tmp/out" || fail "plan did not announce 16 tasks: $(cat "$t
 expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --set smuggling.no_such_knob=1
 grep -q "smuggling.no_such_knob: no such knob" "$tmp/err" || fail "bad --set key not named: $(cat "$tmp/err")"
 [ ! -e "$tmp/bad" ] || fail "a refused plan left a folder behind"
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 3-1 --days 5
+grep -qF -- "--seeds: expected a seed S or a range A-B of whole numbers with A <= B, got '3-1'" "$tmp/err" ||
+	fail "a reversed --seeds range is not told apart: $(cat "$tmp/err")"
+[ ! -e "$tmp/bad" ] || fail "a refused plan left a folder behind"
 expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --set "$KNOB=0.1,7"
 grep -q "learning_rate" "$tmp/err" || fail "out-of-range --set value not named: $(cat "$tmp/err")"
 expect_rc 2 "$SMUGNET" sweep plan "$S" --seeds 1-2 --days 5

@@ -213,7 +213,9 @@ int sweep_plan(int argc, char **argv)
 		switch (c) {
 		case 'S':
 			if (!sweep_parse_range(optarg, &p.seed_lo, &p.seed_hi))
-				return cli_usage_error("sweep plan", "--seeds: expected A-B, got '%s'", optarg);
+				return cli_usage_error("sweep plan",
+						       "--seeds: expected a seed S or a range A-B of whole numbers "
+						       "with A <= B, got '%s'", optarg);
 			break;
 		case 'd':
 			if (!cli_parse_int(optarg, 100000000, &p.days) || p.days < 1)
