@@ -231,6 +231,12 @@ expect_rc 0 "$SMUGNET" run --load s20 --days 10 --vault "$tmp/vault"
 tail -n 1 "$tmp/out" | grep -q '"day":30' || fail "loaded seed did not continue from day 20"
 expect_rc 3 "$SMUGNET" run --load nosuch --days 1 --vault "$tmp/vault"
 err_has "no such seed"
+# --seed on a seed past its first day: a usage error that names the option
+for sub in run explain; do
+	if [ $sub = run ]; then set -- --days 1; else set -- --day 25; fi
+	expect_rc 2 "$SMUGNET" $sub --load s20 "$@" --seed 3 --vault "$tmp/vault"
+	err_has "smugnet $sub: --seed: a world's seed is set before its first day; this one is at day 20 (a loaded seed keeps its own)"
+done
 # a seed whose own name ends in .old, left by an interrupted save only as
 # its older generation (.a.old.old): listed under its name, and it loads
 expect_rc 0 "$SMUGNET" run --days 3 --save a.old --vault "$tmp/vault"

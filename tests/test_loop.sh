@@ -226,5 +226,11 @@ PY
 	pass=$((pass + 1))
 fi
 expect_rc 2 "$SMUGNET" export d3 $V
+# a --csv folder that is a file: refused by name, nothing written beside it
+: > "$tmp/afile"
+expect_rc 4 "$SMUGNET" export d3 --csv "$tmp/afile" $V
+grep -qF "$tmp/afile: cannot create: it exists and is not a folder" "$tmp/err" ||
+	fail "export into a file: $(cat "$tmp/err")"
+[ ! -s "$tmp/afile" ] || fail "export wrote into the file named as its folder"
 expect_rc 3 "$SMUGNET" export nosuch --csv "$tmp/x" $V
 echo "$pass passed, 0 failed"

@@ -90,7 +90,8 @@ struct cli_atomic {
 int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir);
 int cli_atomic_commit(struct cli_atomic *a);
 void cli_atomic_abort(struct cli_atomic *a);
-/* mkdir that accepts an existing folder; prints and returns EXIT_WRITE. */
+/* mkdir that accepts an existing folder (or a link to one), not an
+ * existing file; prints and returns EXIT_WRITE. */
 int cli_mkdir(const char *path);
 
 /* The world a headless run starts from (run_setup.c). */

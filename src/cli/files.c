@@ -95,8 +95,16 @@ int cli_write_atomic(const char *path, const char *tmp_dir, const char *bytes, s
 
 int cli_mkdir(const char *path)
 {
-	if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+	struct stat st;
+
+	if (mkdir(path, 0777) == 0)
+		return EXIT_OK;
+	if (errno != EEXIST) {
 		fprintf(stderr, "%s: cannot create: %s\n", path, strerror(errno));
+		return EXIT_WRITE;
+	}
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "%s: cannot create: it exists and is not a folder\n", path);
 		return EXIT_WRITE;
 	}
 	return EXIT_OK;

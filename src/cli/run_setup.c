@@ -260,10 +260,9 @@ int cli_world_steer(const struct cli_setup *s, struct smug_world *w)
 	struct smug_error err;
 	int rc;
 
-	if (s->seed >= 0 && smug_world_reseed(w, (uint64_t)s->seed, &err) != SMUG_OK) {
-		fprintf(stderr, "smugnet %s: %s\n", s->cmd, err.msg);
-		return EXIT_RUNTIME;
-	}
+	if (s->seed >= 0 && smug_world_reseed(w, (uint64_t)s->seed, &err) != SMUG_OK)
+		return cli_usage_error(s->cmd, "--seed: a world's seed is set before its first day; this one is at "
+				       "day %d (a loaded seed keeps its own)", w->day);
 	if ((rc = apply_sets(s, w)) != EXIT_OK)
 		return rc;
 	for (int i = 0; i < s->n_clears; i++) {
