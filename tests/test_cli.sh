@@ -231,6 +231,9 @@ expect_rc 0 "$SMUGNET" run --load s20 --days 10 --vault "$tmp/vault"
 tail -n 1 "$tmp/out" | grep -q '"day":30' || fail "loaded seed did not continue from day 20"
 expect_rc 3 "$SMUGNET" run --load nosuch --days 1 --vault "$tmp/vault"
 err_has "no such seed"
+# a refused seed name says what a name may be
+expect_rc 2 "$SMUGNET" run --days 1 --save "a b" --vault "$tmp/vault"
+err_has "smugnet run: --save: 'a b' is not a valid seed name (1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..')"
 # --seed on a seed past its first day: a usage error that names the option
 for sub in run explain; do
 	if [ $sub = run ]; then set -- --days 1; else set -- --day 25; fi

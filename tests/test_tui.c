@@ -11448,7 +11448,8 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 	/* a seed name refused, then saved; overwriting it declined */
 	tui_handle_key(&a, 's');
 	feed(&a, "bad name\r");
-	ck_assert_msg(status_says(&a, "'bad name' is not a valid seed name"), "a name with a space is not refused");
+	ck_assert_msg(status_says(&a, "'bad name': not a seed name (1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..')"),
+		      "a name with a space is not refused with the rule");
 	ck_assert_int_eq(smug_vault_list(root, &list, &err), 0);
 	free(list);
 	tui_handle_key(&a, 's');

@@ -26,6 +26,8 @@ struct smug_seed_info {
 
 /* A plain name: [A-Za-z0-9._-], no leading dot, no "..", 1..63 bytes. */
 bool smug_seed_name_valid(const char *name);
+/* The rule, in the words a refusal gives the user. */
+#define SMUG_SEED_NAME_RULE "1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..'"
 
 /* Save w as <root>/seeds/<name>, atomically (temp folder, fsync, rename);
  * an existing seed of that name stays intact until the new one is whole,

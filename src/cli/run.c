@@ -195,7 +195,7 @@ int cmd_run(int argc, char **argv)
 	if (scenario && load)
 		return cli_usage_error("run", "--scenario and --load cannot be used together");
 	if (save && !smug_seed_name_valid(save))
-		return cli_usage_error("run", "--save: '%s' is not a valid seed name", save);
+		return cli_usage_error("run", "--save: '%s' is not a valid seed name (" SMUG_SEED_NAME_RULE ")", save);
 	if (per != CSV_PER_DAY && !csv)
 		return cli_usage_error("run", "--per goes with --format csv");
 	if (csv && (events || n_branch))

@@ -449,7 +449,7 @@ static bool prompt_key(struct tui_app *a, int key)
 		view_config_set(a, a->input.text);
 	} else if (p == PROMPT_SAVE) {
 		if (!smug_seed_name_valid(a->input.text))
-			tui_set_status(a, "'%s' is not a valid seed name (letters, digits, . _ -)", a->input.text);
+			tui_set_status(a, "'%s': not a seed name (" SMUG_SEED_NAME_RULE ")", a->input.text);
 		else if (seed_exists(a, a->input.text))
 			a->prompt = PROMPT_OVERWRITE;
 		else
