@@ -14095,6 +14095,43 @@ END_TEST
  * events match the filter (Esc clears it)" under a filter nothing
  * matches. A crackdown set on day 5 is the only crackdown event by day 6.
  * (A world whose days had no events: test_tui_events_days_without_any.) */
+/* A world without smuggling factions: the Routes pane is headed "2
+ * Routes" (not "Routes of -") and says there are no smuggling factions,
+ * as the Factions pane does, on day 0 and after days simulated. */
+START_TEST(test_tui_routes_without_factions)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"empty\", \"name\": \"no crews\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:01\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0]},"
+		"  {\"id\": \"ward:02\", \"name\": \"Market\", \"ring\": 2, \"pos\": [5, 0]}],"
+		" \"nodes\": [{\"id\": \"n:01\", \"ward\": \"ward:01\"}, {\"id\": \"n:02\", \"ward\": \"ward:02\"}],"
+		" \"corridors\": [{\"a\": \"n:01\", \"b\": \"n:02\"}], \"factions\": []}";
+	static struct cells s;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	struct box b;
+	char text[256];
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "empty.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &opts);
+	for (int k = 0; k < 2; k++) {
+		if (k == 1)
+			smug_cmd_step(w, 3);
+		read_screen(&a, 48, 160, &s);
+		ck_assert_msg(find_box(&s, "2 Routes", &b), "day %d: no Routes pane", w->day);
+		cells_text(&s, b.top, b.left + 1, b.right, text, sizeof text);
+		ck_assert_msg(strstr(text, "Routes of") == NULL, "day %d: the Routes pane is headed '%s'", w->day, text);
+		cells_text(&s, b.top + 1, b.left + 1, b.right, text, sizeof text);
+		ck_assert_msg(strcmp(text, "no smuggling factions") == 0, "day %d: the Routes pane says '%s'", w->day,
+			      text);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Days that happened with nothing in them do not ask for a step: with
  * smuggling off, after 1 and then 3 days the Events pane's first row says
  * how many days passed without an event, not "step a day". */
@@ -14958,6 +14995,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_click_on_each_heading_sorts_by_it);
 	tcase_add_test(t, test_tui_events_one_event_or_none);
 	tcase_add_test(t, test_tui_events_days_without_any);
+	tcase_add_test(t, test_tui_routes_without_factions);
 	tcase_add_test(t, test_tui_routes_narrow_pane_drops_the_status_last);
 	tcase_add_test(t, test_tui_compare_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_map_labels_stand_where_the_world_puts_them);

@@ -169,15 +169,20 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	snprintf(title, sizeof title, "2 Routes of %s, day %d", a->faction >= 0 ? w->factions[a->faction].id : "-",
 		 w->decisions_day);
 	/* without decisions, or too narrow for the day (canvas_box would cut
-	 * it to "day …"; the header names the day): the faction alone */
-	if (w->n_decisions == 0 || text_cols(title) + 2 > cv->w - 3)
-		snprintf(title, sizeof title, "2 Routes of %s", a->faction >= 0 ? w->factions[a->faction].id : "-");
+	 * it to "day …"; the header names the day): the faction alone; with
+	 * no faction, the pane's name alone */
+	if (a->faction < 0)
+		snprintf(title, sizeof title, "2 Routes");
+	else if (w->n_decisions == 0 || text_cols(title) + 2 > cv->w - 3)
+		snprintf(title, sizeof title, "2 Routes of %s", w->factions[a->faction].id);
 	canvas_box(cv, title, focused);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
 	if (a->route_sel >= n)
 		a->route_sel = n > 0 ? n - 1 : 0;
 	if (n == 0) {
-		if (w->day == w->start_day) {
+		if (a->faction < 0) { /* no faction runs a network: no routes to show, ever */
+			canvas_fit(&in, 0, 0, in.w, ROLE_DIM, "no smuggling factions", false);
+		} else if (w->day == w->start_day) {
 			canvas_fit(&in, 0, 0, in.w, ROLE_WARN, "Nothing simulated yet.", false);
 			canvas_fit(&in, 1, 0, in.w, ROLE_NORMAL, "Press . to step a day, n to step N days,", false);
 			canvas_fit(&in, 2, 0, in.w, ROLE_NORMAL, "Space to run; ? lists every key.", false);
