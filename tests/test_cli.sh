@@ -270,6 +270,12 @@ expect_rc 4 "$SMUGNET" run --days 1 --save s --vault "$tmp/not-a-folder"
 err_has "$tmp/not-a-folder/seeds"
 grep -q '"type":"summary"' "$tmp/out" || fail "the run before a failed save printed no summary"
 
+# a file that cannot be written is named as given, not by the temporary
+# file beside it; nothing is left there
+expect_rc 4 "$SMUGNET" run --days 1 --journal "$tmp/no-such-folder/j.jsonl"
+err_has "$tmp/no-such-folder/j.jsonl: cannot write: No such file or directory"
+grep -q "\.tmp" "$tmp/err" && fail "a failed write names its temporary file: $(cat "$tmp/err")"
+
 # a new vault named without a folder is made where smugnet runs on the first save
 mkdir "$tmp/cwd"
 (cd "$tmp/cwd" && "$SMUGNET" run --days 1 --save here --vault myvault) >"$tmp/out" 2>"$tmp/err" </dev/null ||

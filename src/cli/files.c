@@ -49,7 +49,9 @@ int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir)
 	snprintf(a->tmp, sizeof a->tmp, "%s/.%s.%ld.tmp", tmp_dir ? tmp_dir : dirname(copy),
 		 basename(copy), (long)getpid());
 	if ((a->f = fopen(a->tmp, "wb")) == NULL) {
-		fprintf(stderr, "%s: cannot write: %s\n", a->tmp, strerror(errno));
+		/* beside the file: the file's own name (its folder is missing or
+		 * closed), not the temporary one the user never gave */
+		fprintf(stderr, "%s: cannot write: %s\n", tmp_dir ? a->tmp : path, strerror(errno));
 		return EXIT_WRITE;
 	}
 	return EXIT_OK;
