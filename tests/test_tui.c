@@ -14099,11 +14099,14 @@ END_TEST
  * (A world whose days had no events: test_tui_events_days_without_any.) */
 /* A world without smuggling factions: the Routes pane is headed "2
  * Routes" (not "Routes of -") and says there are no smuggling factions,
- * as the Factions pane does, on day 0 and after days simulated. */
+ * as the Factions pane does, on its first day and after days simulated.
+ * The world starts at day 100: the Events pane counts the days simulated
+ * from there ("no events yet" at day 100, "in the 3 days" at day 103). */
 START_TEST(test_tui_routes_without_factions)
 {
 	static const char json[] =
 		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"empty\", \"name\": \"no crews\", \"seed\": 3,"
+		" \"start_day\": 100,"
 		" \"ledger\": {\"treasury\": 100000},"
 		" \"wards\": [{\"id\": \"ward:01\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0]},"
 		"  {\"id\": \"ward:02\", \"name\": \"Market\", \"ring\": 2, \"pos\": [5, 0]}],"
@@ -14128,6 +14131,9 @@ START_TEST(test_tui_routes_without_factions)
 		cells_text(&s, b.top + 1, b.left + 1, b.right, text, sizeof text);
 		ck_assert_msg(strcmp(text, "no smuggling factions") == 0, "day %d: the Routes pane says '%s'", w->day,
 			      text);
+		ck_assert(find_box(&s, "5 Events: ", &b));
+		cells_text(&s, b.top + 2, b.left + 1, b.right, text, sizeof text);
+		ck_assert_str_eq(text, k == 0 ? "no events yet: step a day (.)" : "no events in the 3 days simulated");
 	}
 	tui_app_done(&a);
 	smug_world_free(w);

@@ -297,11 +297,11 @@ void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused)
 		 * nothing in them (no faction sending, smuggling off) */
 		if (a->filter[0])
 			snprintf(none, sizeof none, "no events match the filter (Esc clears it)");
-		else if (a->w->day == 0)
+		else if (a->w->day == a->w->start_day)
 			snprintf(none, sizeof none, "no events yet: step a day (.)");
 		else
-			snprintf(none, sizeof none, "no events in the %d day%s simulated", a->w->day,
-				 a->w->day == 1 ? "" : "s");
+			snprintf(none, sizeof none, "no events in the %d day%s simulated", a->w->day - a->w->start_day,
+				 a->w->day - a->w->start_day == 1 ? "" : "s");
 		canvas_fit(&in, y, 0, in.w, ROLE_DIM, none, false);
 		return;
 	}
