@@ -271,10 +271,10 @@ err_has "$tmp/not-a-folder/seeds"
 grep -q '"type":"summary"' "$tmp/out" || fail "the run before a failed save printed no summary"
 
 # a file that cannot be written is named as given, not by the temporary
-# file beside it; nothing is left there
+# file (.NAME.PID.tmp) the program would have written beside it
 expect_rc 4 "$SMUGNET" run --days 1 --journal "$tmp/no-such-folder/j.jsonl"
 err_has "$tmp/no-such-folder/j.jsonl: cannot write: No such file or directory"
-grep -q "\.tmp" "$tmp/err" && fail "a failed write names its temporary file: $(cat "$tmp/err")"
+grep -q "\.j\.jsonl\.[0-9]*\.tmp" "$tmp/err" && fail "a failed write names its temporary file: $(cat "$tmp/err")"
 
 # a new vault named without a folder is made where smugnet runs on the first save
 mkdir "$tmp/cwd"
