@@ -2308,6 +2308,82 @@ START_TEST(test_tui_keys_help_quit)
 }
 END_TEST
 
+/* The set of contexts a where-text names ("everywhere", "everywhere but
+ * A and B", "all panes, C, D and E"), as ctx bits; -1 for a name that
+ * is no context's. */
+static long where_names(const char *text)
+{
+	char buf[256], *p;
+	unsigned all = (1u << CTX_COUNT) - 1, set = 0;
+	bool but = false;
+
+	if (strcmp(text, "everywhere") == 0)
+		return all;
+	if (strncmp(text, "everywhere but ", 15) == 0) {
+		but = true;
+		text += 15;
+	}
+	snprintf(buf, sizeof buf, "%s", text);
+	for (p = buf; *p;) {
+		char *end = p + strcspn(p, ",");
+		char *conj = strstr(p, " and ");
+		int c;
+		bool last;
+
+		if (conj != NULL && conj < end)
+			end = conj;
+		last = *end == '\0';
+		*end = '\0';
+		if (strcmp(p, "all panes") == 0)
+			set |= CTX_ALL_PANES;
+		else {
+			for (c = 0; c < CTX_COUNT && strcmp(p, keymap_ctx_name((enum tui_ctx)c)) != 0; c++)
+				;
+			if (c == CTX_COUNT)
+				return -1;
+			set |= 1u << c;
+		}
+		if (last)
+			break;
+		p = end + 1;
+		p += strspn(p, " ");
+		if (strncmp(p, "and ", 4) == 0)
+			p += 4;
+	}
+	return but ? (long)(all & ~set) : (long)set;
+}
+
+/* The help says where each key works in words that name exactly the
+ * places it works: "everywhere but" the few it does not, when that is
+ * shorter than the list. */
+START_TEST(test_tui_help_says_where_each_key_works)
+{
+	int n;
+	const struct tui_key *k = keymap_table(&n);
+	unsigned all = (1u << CTX_COUNT) - 1;
+	int buts = 0;
+
+	for (int i = 0; i < n; i++) {
+		char where[256];
+		long got;
+		int missing = 0;
+
+		if (k[i].label[0] == '\0')
+			continue;
+		keymap_where(k[i].ctx, where, sizeof where);
+		got = where_names(where);
+		ck_assert_msg(got == (long)(k[i].ctx & all), "key %s works in contexts %#x; the help says '%s' (%#lx)",
+			      k[i].label, k[i].ctx & all, where, got);
+		for (int c = 0; c < CTX_COUNT; c++)
+			missing += !(k[i].ctx & (1u << c));
+		ck_assert_msg((strncmp(where, "everywhere but ", 15) == 0) == (missing > 0 && missing <= 3),
+			      "key %s, missing from %d places: '%s'", k[i].label, missing, where);
+		buts += strncmp(where, "everywhere but ", 15) == 0;
+	}
+	ck_assert_int_ge(buts, 10); /* stepping, running, saving: all but the seed list and the help */
+}
+END_TEST
+
 /* smugnet(1)'s KEYS section is the key table's. */
 START_TEST(test_tui_man_keys_match_the_table)
 {
@@ -12276,15 +12352,113 @@ static int help_entries(const struct tui_key **keys, int max)
 	return m;
 }
 
-/* The help's text rows (inside its frame and margin) show entries from
- * `first` on: each key's label in the focus colour, then what it does
- * and where; past the keys, a blank line and the notes, dimmed. */
-static void check_help_rows(struct tui_app *a, int rows, int cols, int first)
+#define HELP_MAX_ROWS 400
+
+/* The help's whole text at this width, as a screen tall enough for all
+ * of it shows it: each row inside the frame and margin into doc (padded
+ * with blanks), the role of its first and of its tenth column into
+ * roles; returns the rows. The view's scroll is kept. */
+static int help_document(struct tui_app *a, int cols, char (*doc)[512], int (*roles)[2])
 {
-	static const char *const note_starts[] = {"", "Panes: 1 Factions", "Views: g chart", "Map: heat glyphs",
+	int keep = a->story_scroll, n = 0;
+	struct tui_grid *g = grid_new(HELP_MAX_ROWS, cols);
+	struct view_box b;
+	char row[512];
+
+	a->story_scroll = 0;
+	render_into(a, g, HELP_MAX_ROWS, cols, false);
+	a->story_scroll = keep;
+	b = find_view_box(g, HELP_MAX_ROWS, cols, "Keys (Esc to close, arrows scroll)");
+	for (int y = b.top + 1; y < b.bottom; y++) {
+		grid_row(g, y, cols, row);
+		snprintf(doc[n], 512, "%.*s", b.right - 1 - (b.left + 2), row + b.left + 2);
+		roles[n][0] = grid_role(g, y, b.left + 2);
+		roles[n][1] = grid_role(g, y, b.left + 2 + 9);
+		n++;
+	}
+	grid_free(g);
+	while (n > 0 && doc[n - 1][strspn(doc[n - 1], " ")] == '\0')
+		n--; /* the tall screen's blank rows under the text */
+	ck_assert_msg(n < b.bottom - b.top - 1, "the help at %d columns fills %d rows: make the test's screen taller", cols,
+		      HELP_MAX_ROWS);
+	return n;
+}
+
+/* s with each run of blanks as one space and none at its ends, into out. */
+static void squeeze(const char *s, char *out, size_t size)
+{
+	size_t at = 0;
+
+	for (; *s && at + 1 < size; s++)
+		if (*s != ' ' || (at > 0 && out[at - 1] != ' '))
+			out[at++] = *s;
+	while (at > 0 && out[at - 1] == ' ')
+		at--;
+	out[at] = '\0';
+}
+
+/* The help at this width says everything whole: each key's label in
+ * the focus colour at the start of a row, then what it does and where
+ * it works (keymap_where) in full, wrapped under itself on the rows
+ * below (blank in the label's column), nothing cut; then a blank row
+ * and the notes, dimmed, whole. */
+static void check_help_document(struct tui_app *a, int cols)
+{
+	static char doc[HELP_MAX_ROWS][512];
+	static int roles[HELP_MAX_ROWS][2];
+	static const char *const note_starts[] = {"Panes: 1 Factions", "Views: g chart", "Map: heat glyphs",
 						  "Days count from 1"};
 	const struct tui_key *keys[256];
-	int nk = help_entries(keys, 256), n_entries = nk + 5;
+	int nk = help_entries(keys, 256), n = help_document(a, cols, doc, roles), y = 0, note = 0;
+	const char *cut = a->th.g->ellipsis;
+	char notes[4096] = "", flat_notes[4096];
+
+	for (int e = 0; e < nk; e++) {
+		char want[600], where[160], got[2048] = "", flat[2048], flat_want[600];
+		size_t len = strlen(keys[e]->label);
+
+		ck_assert_msg(y < n, "%d columns: the help ends before the key %s", cols, keys[e]->label);
+		ck_assert_msg(strncmp(doc[y], keys[e]->label, len) == 0 && doc[y][len] == ' ',
+			      "%d columns: row %d should start with the key %s: '%s'", cols, y, keys[e]->label, doc[y]);
+		ck_assert_int_eq(roles[y][0], ROLE_FOCUS);
+		ck_assert_int_eq(roles[y][1], ROLE_NORMAL);
+		do {
+			ck_assert_msg(strstr(doc[y], cut) == NULL, "%d columns: the help's row %d is cut: '%s'", cols, y, doc[y]);
+			strcat(got, " ");
+			strcat(got, doc[y] + 9);
+			y++;
+		} while (y < n && doc[y][strspn(doc[y], " ")] != '\0' && strspn(doc[y], " ") >= 9);
+		keymap_where(keys[e]->ctx, where, sizeof where);
+		snprintf(want, sizeof want, "%s  (%s)", keys[e]->help, where);
+		squeeze(got, flat, sizeof flat);
+		squeeze(want, flat_want, sizeof flat_want);
+		ck_assert_msg(strcmp(flat, flat_want) == 0, "%d columns: the key %s reads '%s', want '%s'", cols,
+			      keys[e]->label, flat, flat_want);
+	}
+	ck_assert_msg(y < n && doc[y][strspn(doc[y], " ")] == '\0', "%d columns: no blank row after the keys", cols);
+	for (y++; y < n; y++) {
+		ck_assert_msg(strstr(doc[y], cut) == NULL, "%d columns: the help's row %d is cut: '%s'", cols, y, doc[y]);
+		ck_assert_int_eq(roles[y][0], ROLE_DIM);
+		if (note < 4 && strncmp(doc[y], note_starts[note], strlen(note_starts[note])) == 0)
+			note++;
+		strcat(notes, " ");
+		strcat(notes, doc[y]);
+	}
+	ck_assert_msg(note == 4, "%d columns: the notes lack '%s'", cols, note < 4 ? note_starts[note] : "");
+	squeeze(notes, flat_notes, sizeof flat_notes);
+	ck_assert_msg(strstr(flat_notes, "(Enter: story). Views:") != NULL &&
+			      strstr(flat_notes, "the header shows the last one simulated.") != NULL,
+		      "%d columns: the notes are not whole: '%s'", cols, flat_notes);
+}
+
+/* The help on a rows x cols screen shows its text (help_document) from
+ * row `first` on, a row of it per row of its frame, and blank rows only
+ * past its end; returns the rows its frame holds. */
+static int check_help_rows(struct tui_app *a, int rows, int cols, int first)
+{
+	static char doc[HELP_MAX_ROWS][512];
+	static int roles[HELP_MAX_ROWS][2];
+	int n = help_document(a, cols, doc, roles);
 	struct tui_grid *g = grid_new(rows, cols);
 	struct view_box b;
 	char row[512];
@@ -12292,71 +12466,62 @@ static void check_help_rows(struct tui_app *a, int rows, int cols, int first)
 	render_into(a, g, rows, cols, false);
 	b = find_view_box(g, rows, cols, "Keys (Esc to close, arrows scroll)");
 	for (int y = b.top + 1; y < b.bottom; y++) {
-		int e = first + y - b.top - 1, x = b.left + 2, in_w = b.right - 1 - x;
-		char want[600], where[160];
+		int r = first + y - b.top - 1;
+		const char *want = r < n ? doc[r] : "";
 
 		grid_row(g, y, cols, row);
-		row[b.right] = '\0';
-		if (e >= n_entries || (e >= nk && e == nk)) {
-			for (int c = b.left + 1; c < b.right; c++)
-				ck_assert_msg(row[c] == ' ', "help from entry %d: row %d should be blank: '%s'", first, y, row);
-			continue;
-		}
-		ck_assert_msg(row[b.left + 1] == ' ' && row[b.left + 2 - 1] == ' ', "help: row %d lacks its margin: '%s'", y, row);
-		if (e >= nk) {
-			const char *note = note_starts[e - nk];
-
-			ck_assert_msg(strncmp(row + x, note, strlen(note)) == 0, "help from entry %d: row %d should be the note '%s': '%s'",
-				      first, y, note, row);
-			ck_assert_int_eq(grid_role(g, y, x), ROLE_DIM);
-			continue;
-		}
-		ck_assert_msg(strncmp(row + x, keys[e]->label, strlen(keys[e]->label)) == 0 &&
-				      row[x + (int)strlen(keys[e]->label)] == ' ',
-			      "help from entry %d: row %d should start with the key %s: '%s'", first, y, keys[e]->label, row);
-		ck_assert_int_eq(grid_role(g, y, x), ROLE_FOCUS);
-		keymap_where(keys[e]->ctx, where, sizeof where);
-		snprintf(want, sizeof want, "%s  (%s)", keys[e]->help, where);
-		if ((int)strlen(want) > in_w - 9)
-			want[in_w - 9 - 1] = '\0'; /* cut: compare what fits before the mark */
-		ck_assert_msg(strncmp(row + x + 9, want, strlen(want)) == 0,
-			      "help from entry %d: row %d should read '%s' beside %s: '%s'", first, y, want, keys[e]->label, row);
-		ck_assert_int_eq(grid_role(g, y, x + 9), ROLE_NORMAL);
+		row[b.right - 1] = '\0';
+		ck_assert_msg(row[b.left + 1] == ' ', "help: row %d lacks its margin: '%s'", y, row);
+		ck_assert_msg(strncmp(row + b.left + 2, want, strlen(want)) == 0 &&
+				      row[b.left + 2 + strspn(row + b.left + 2 + strlen(want), " ") + strlen(want)] == '\0',
+			      "help scrolled to row %d: screen row %d reads '%s', want '%s'", first, y, row + b.left + 2, want);
 	}
 	grid_free(g);
+	return b.bottom - b.top - 1;
 }
 
-/* The help lists the keys a row each inside its frame, and its scroll
- * keys move it: a row for Up and Down, ten for the page keys, back to
- * the top for Home, never above the first row; any other key leaves it,
- * and Esc closes it. */
+/* The help at 80 and at 160 columns says what every key does and where,
+ * whole, wrapped. Its scroll keys move it by rows: one for Up and Down,
+ * ten for the page keys, to the top for Home and to the last page for
+ * End; never above the first row or past the last page (which stays
+ * full); any other key leaves it, and Esc closes it. */
 START_TEST(test_tui_help_rows_and_scroll_keys)
 {
+	enum { LAST = -1, LAST_10 = -2 };
 	static const struct {
 		int key, top;
-	} walk[] = {{KEY_DOWN, 1}, {KEY_DOWN, 2}, {KEY_NPAGE, 12}, {KEY_UP, 11}, {KEY_PPAGE, 1}, {KEY_PPAGE, 0},
-		    {KEY_UP, 0},   {KEY_DOWN, 1}, {KEY_NPAGE, 11}, {KEY_HOME, 0}, {KEY_NPAGE, 10}, {KEY_END, 10},
-		    {'x', 10},     {KEY_PPAGE, 0}};
-	const struct tui_key *keys[256];
-	int nk = help_entries(keys, 256);
+	} walk[] = {{KEY_DOWN, 1}, {KEY_DOWN, 2}, {KEY_NPAGE, 12}, {KEY_UP, 11}, {KEY_PPAGE, 1},  {KEY_PPAGE, 0},
+		    {KEY_UP, 0},   {KEY_DOWN, 1}, {KEY_NPAGE, 11}, {KEY_HOME, 0}, {KEY_NPAGE, 10}, {KEY_END, LAST},
+		    {'x', LAST},   {KEY_DOWN, LAST}, {KEY_NPAGE, LAST}, {KEY_PPAGE, LAST_10}, {KEY_END, LAST}, {KEY_HOME, 0}};
+	static char doc[HELP_MAX_ROWS][512];
+	static int roles[HELP_MAX_ROWS][2];
 	struct tui_app a;
 	struct smug_world *w = world_at(2);
+	int n80, page, last;
 
 	tui_app_init(&a, w, &ascii_opts);
 	tui_handle_key(&a, '?');
 	ck_assert_int_eq(a.view, VIEW_HELP);
-	check_help_rows(&a, 24, 80, 0);
+	check_help_document(&a, 80);
+	check_help_document(&a, 160);
+	n80 = help_document(&a, 80, doc, roles);
+	page = check_help_rows(&a, 24, 80, 0);
+	last = n80 - page;
+	ck_assert_int_gt(last, 20); /* the walk's pages fit above the last one */
 	check_help_rows(&a, 48, 160, 0);
 	for (size_t i = 0; i < sizeof walk / sizeof walk[0]; i++) {
+		int top = walk[i].top == LAST ? last : walk[i].top == LAST_10 ? last - 10 : walk[i].top;
+
 		tui_handle_key(&a, walk[i].key);
 		ck_assert_int_eq(a.view, VIEW_HELP);
-		check_help_rows(&a, 24, 80, walk[i].top);
+		check_help_rows(&a, 24, 80, top);
 	}
-	/* scrolled to its end: the notes, then blank rows */
-	for (int i = 0; i < nk - 2; i++)
+	/* Down past the end: the last page, full */
+	for (int i = 0; i < n80 + 5; i++)
 		tui_handle_key(&a, KEY_DOWN);
-	check_help_rows(&a, 24, 80, nk - 2);
-	check_help_rows(&a, 48, 160, nk - 2);
+	check_help_rows(&a, 24, 80, last);
+	tui_handle_key(&a, KEY_UP);
+	check_help_rows(&a, 24, 80, last - 1);
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	/* opened again, it starts at its top */
@@ -14909,6 +15074,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
 	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
+	tcase_add_test(t, test_tui_help_says_where_each_key_works);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);

@@ -141,24 +141,41 @@ void keymap_footer(enum tui_ctx ctx, int width, char *buf, size_t size)
 	}
 }
 
-/* Where a key works, in words. */
+/* names[0..n-1] joined as a list ("Borders, Map and chart view") after
+ * prefix. */
+static void join_names(const char *prefix, const char *const *names, int n, char *buf, size_t size)
+{
+	size_t at = (size_t)snprintf(buf, size, "%s", prefix);
+
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(buf + at, at < size ? size - at : 0, "%s%s",
+				       i == 0 ? "" : i == n - 1 ? " and " : ", ", names[i]);
+}
+
+/* Where a key works, in words: "everywhere"; "everywhere but" the few
+ * places it does not work in; or "all panes" and the views it works in. */
 static void where(unsigned ctx, char *buf, size_t size)
 {
-	size_t at = 0;
+	const char *names[CTX_COUNT];
+	unsigned missing = ((1u << CTX_COUNT) - 1) & ~ctx;
+	int n = 0;
 
-	if (ctx == CTX_ALL) {
-		snprintf(buf, size, "everywhere");
+	for (int c = 0; c < CTX_COUNT; c++)
+		if (missing & (1u << c))
+			names[n++] = ctx_names[c];
+	if (n <= 3) {
+		join_names(n ? "everywhere but " : "everywhere", names, n, buf, size);
 		return;
 	}
+	n = 0;
 	if ((ctx & PANES) == PANES) {
-		at += (size_t)snprintf(buf, size, "all panes");
+		names[n++] = "all panes";
 		ctx &= ~PANES;
 	}
-	buf[at] = '\0';
 	for (int c = 0; c < CTX_COUNT; c++)
 		if (ctx & (1u << c))
-			at += (size_t)snprintf(buf + at, at < size ? size - at : 0, "%s%s", at ? ", " : "",
-					       ctx_names[c]);
+			names[n++] = ctx_names[c];
+	join_names("", names, n, buf, size);
 }
 
 /* Text for an mdoc line: hyphens as \- so groff keeps them. */

@@ -2,6 +2,7 @@
  * (each view lives in its own view_<name>.c), opening and closing them,
  * and the help view, drawn from the key table. A view opened from
  * another (a story from the why view) returns to it on Esc. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -73,43 +74,72 @@ void view_scroll_clamp(int *scroll, int total, int rows)
 static bool view_help_key(struct tui_app *a, int action, int key)
 {
 	(void)key;
+	if (action == ACT_END) {
+		a->story_scroll = INT_MAX / 2; /* the draw keeps the last page full */
+		return true;
+	}
 	return view_scroll_key(&a->story_scroll, action);
 }
 
+static const char *const help_notes[] = {
+	"",
+	"Panes: 1 Factions, 2 Routes (Enter: why), 3 Borders (table), 4 Map, 5 Events (Enter: story).",
+	"Views: g chart, M map, v commodities, T TopK, Enter why / story; Esc comes back.",
+	"Map: heat glyphs low to high, crackdown and seizure marks, shipments moving; legend below it.",
+	"Days count from 1: day N is the N-th simulated day; the header shows the last one simulated.",
+};
+
+#define HELP_TEXT_X 9 /* the column what a key does starts at, after its label */
+
+/* What key k does and where it works, as the help shows it. */
+static void help_line(const struct tui_key *k, char *line, size_t size)
+{
+	char where[160];
+
+	keymap_where(k->ctx, where, sizeof where);
+	snprintf(line, size, "%s  (%s)", k->help, where);
+}
+
+/* The help: each key's label, then what it does and where it works,
+ * wrapped under itself; then the notes, wrapped. It scrolls by rows, and
+ * the last page stays full. */
 void view_help_draw(struct tui_app *a, struct canvas *cv)
 {
-	int n, y = 0, skip = a->story_scroll;
+	int n, total = 0, y;
 	const struct tui_key *k = keymap_table(&n);
+	const int n_notes = (int)(sizeof help_notes / sizeof help_notes[0]);
 	struct canvas in;
-	static const char *const notes[] = {
-		"",
-		"Panes: 1 Factions, 2 Routes (Enter: why), 3 Borders (table), 4 Map, 5 Events (Enter: story).",
-		"Views: g chart, M map, v commodities, T TopK, Enter why / story; Esc comes back.",
-		"Map: heat glyphs low to high, crackdown and seizure marks, shipments moving; legend below it.",
-		"Days count from 1: day N is the N-th simulated day; the header shows the last one simulated.",
-	};
+	char line[512];
 
 	canvas_clear(cv);
 	canvas_box(cv, "Keys (Esc to close, arrows scroll)", true);
 	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
-	for (int i = 0; i < n + (int)(sizeof notes / sizeof notes[0]) && y < in.h; i++) {
-		char where[160], line[512];
+	if (in.w <= HELP_TEXT_X || in.h <= 0)
+		return;
+	for (int i = 0; i < n; i++)
+		if (k[i].label[0] != '\0') { /* aliases are shown with their main key */
+			help_line(&k[i], line, sizeof line);
+			total += canvas_wrap_rows(in.w - HELP_TEXT_X, line);
+		}
+	for (int i = 0; i < n_notes; i++)
+		total += help_notes[i][0] ? canvas_wrap_rows(in.w, help_notes[i]) : 1;
+	view_scroll_clamp(&a->story_scroll, total, in.h);
+	y = -a->story_scroll; /* rows above the top are clipped */
+	for (int i = 0; i < n && y < in.h; i++) {
+		int rows;
 
-		if (i < n && k[i].label[0] == '\0')
-			continue; /* aliases are shown with their main key */
-		if (skip > 0) {
-			skip--;
+		if (k[i].label[0] == '\0')
 			continue;
+		help_line(&k[i], line, sizeof line);
+		rows = canvas_wrap_rows(in.w - HELP_TEXT_X, line);
+		if (y + rows > 0) {
+			canvas_fit(&in, y, 0, HELP_TEXT_X - 1, ROLE_FOCUS, k[i].label, false);
+			canvas_wrap(&in, y, HELP_TEXT_X, in.w - HELP_TEXT_X, rows, ROLE_NORMAL, line);
 		}
-		if (i >= n) {
-			canvas_fit(&in, y++, 0, in.w, ROLE_DIM, notes[i - n], false);
-			continue;
-		}
-		keymap_where(k[i].ctx, where, sizeof where);
-		canvas_fit(&in, y, 0, 8, ROLE_FOCUS, k[i].label, false);
-		snprintf(line, sizeof line, "%s  (%s)", k[i].help, where);
-		canvas_fit(&in, y++, 9, in.w - 9, ROLE_NORMAL, line, false);
+		y += rows;
 	}
+	for (int i = 0; i < n_notes && y < in.h; i++)
+		y += help_notes[i][0] ? canvas_wrap(&in, y, 0, in.w, INT_MAX, ROLE_DIM, help_notes[i]) : 1;
 }
 
 void view_load_draw(struct tui_app *a, struct canvas *cv)
