@@ -26,9 +26,21 @@ err_has "unknown command 'frobnicate'"; err_has "Try 'smugnet --help'."
 expect_rc 2 "$SMUGNET" run
 err_has "smugnet run: --days N or --years N is required"; err_has "Try 'smugnet run --help'."
 expect_rc 2 "$SMUGNET" run --days x
-err_has "--days: expected a whole number, got 'x'"
+err_has "--days: expected a whole number in [0,100000000], got 'x'"
 expect_rc 2 "$SMUGNET" run --years -1
-err_has "--years: expected a whole number, got '-1'"
+err_has "--years: expected a whole number in [0,100000], got '-1'"
+# a whole number out of range is told by its range, not as "not a number"
+expect_rc 2 "$SMUGNET" run --days 200000000
+err_has "--days: expected a whole number in [0,100000000], got '200000000'"
+expect_rc 2 "$SMUGNET" run --days 1 --every 0
+err_has "--every: expected a whole number in [1,100000000], got '0'"
+for c in "run --days 1" "explain --day 1" "gen --wards 40"; do
+	# shellcheck disable=SC2086 # the command and its options, split
+	expect_rc 2 "$SMUGNET" $c --seed 9007199254740992
+	err_has "smugnet ${c%% *}: --seed: expected a whole number in [0,9007199254740991], got '9007199254740992'"
+	# shellcheck disable=SC2086
+	expect_rc 0 "$SMUGNET" $c --seed 9007199254740991
+done
 expect_rc 2 "$SMUGNET" run --days 5 --crackdown no-such-corridor
 err_has "unknown corridor 'no-such-corridor'"
 expect_rc 2 "$SMUGNET" run --days 5 --crackdown 'n:20.1|n:21.1'

@@ -16,6 +16,7 @@ pass=0
 fail() { echo "FAIL: $*"; echo "$pass passed, 1 failed"; exit 1; }
 ok() { pass=$((pass + 1)); }
 expect_rc() { want=$1; shift; "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?; [ $rc -eq "$want" ] || fail "$* exited $rc, expected $want: $(cat "$tmp/err")"; ok; }
+err_has() { grep -qF -- "$1" "$tmp/err" || fail "expected '$1' on stderr, got: $(cat "$tmp/err")"; }
 
 # `sweep --help` lists every option of every sweep command's own --help
 for sub in plan run missing collect chart slurm parallel; do
@@ -37,9 +38,26 @@ expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --set smugglin
 grep -q "smuggling.no_such_knob: no such knob" "$tmp/err" || fail "bad --set key not named: $(cat "$tmp/err")"
 [ ! -e "$tmp/bad" ] || fail "a refused plan left a folder behind"
 expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 3-1 --days 5
-grep -qF -- "--seeds: expected a seed S or a range A-B of whole numbers with A <= B, got '3-1'" "$tmp/err" ||
+grep -qF -- "--seeds: expected a seed S or a range A-B of whole numbers in [0,9007199254740991] with A <= B, got '3-1'" "$tmp/err" ||
 	fail "a reversed --seeds range is not told apart: $(cat "$tmp/err")"
 [ ! -e "$tmp/bad" ] || fail "a refused plan left a folder behind"
+# a seed is any whole number up to 2^53 - 1, alone as in a range; past it, the range is named
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 9007199254740992 --days 5
+grep -qF -- "in [0,9007199254740991] with A <= B, got '9007199254740992'" "$tmp/err" ||
+	fail "a seed past 2^53 - 1 does not name the range: $(cat "$tmp/err")"
+[ ! -e "$tmp/bad" ] || fail "a refused plan left a folder behind"
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/single" --seeds 200000000000 --days 1
+grep -qxF "$tmp/single/manifest.json: 1 task (1 seed x 1 setting), 1 day each" "$tmp/out" ||
+	fail "a one-task plan says: $(cat "$tmp/out")"
+grep -q '"seed":200000000000[,}]' "$tmp/single/manifest.json" || fail "--seeds 200000000000 did not plan that seed"
+expect_rc 0 "$SMUGNET" sweep run "$tmp/single" --task 0
+expect_rc 0 "$SMUGNET" run --days 1 --seed 200000000000
+a=$(sed -n 's/.*"digest":"\([0-9a-f]*\)".*/\1/p' "$tmp/out" | tail -n 1)
+grep -q "\"digest\":\"$a\"" "$tmp/single/results/0.json" || fail "task 0 of --seeds 200000000000 is not run --seed 200000000000 (digest $a)"
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 0
+err_has "--days: expected a whole number in [1,100000000], got '0'"
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --stride 0
+err_has "--stride: expected a whole number in [1,100000000], got '0'"
 expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --set "$KNOB=0.1,7"
 grep -q "learning_rate" "$tmp/err" || fail "out-of-range --set value not named: $(cat "$tmp/err")"
 expect_rc 2 "$SMUGNET" sweep plan "$S" --seeds 1-2 --days 5

@@ -71,6 +71,15 @@ int cli_load_world(const char *file, struct smug_world **out);
 bool cli_parse_int(const char *s, long long max, long long *out);
 /* Print a usage error for prog and return EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The largest world seed: 2^53 - 1, exact in a JSON number
+ * (smugnet-scenario(5)). */
+#define CLI_SEED_MAX 9007199254740991LL
+
+/* Option opt's argument s as a whole number in [lo, hi] into *out:
+ * EXIT_OK; otherwise a usage error of cmd that names the range
+ * ("--days: expected a whole number in [0,100000000], got '2e9'"):
+ * EXIT_USAGE. */
+int cli_int_option(const char *cmd, const char *opt, const char *s, long long lo, long long hi, long long *out);
 
 /* Read a whole file into a NUL-terminated buffer the caller frees, with
  * the core's one input-file routine (smug_file_read: regular files only,

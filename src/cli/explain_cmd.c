@@ -172,13 +172,13 @@ int cmd_explain(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			if (!cli_parse_int(optarg, 100000000, &day))
-				return cli_usage_error("explain", "--day: expected a whole number, got '%s'", optarg);
+			if (cli_int_option("explain", "--day", optarg, 0, 100000000, &day) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 's': scenario = optarg; break;
 		case 'S':
-			if (!cli_parse_int(optarg, 9007199254740991LL, &seed))
-				return cli_usage_error("explain", "--seed: expected a whole number, got '%s'", optarg);
+			if (cli_int_option("explain", "--seed", optarg, 0, CLI_SEED_MAX, &seed) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'f': faction = optarg; break;
 		case 'j': json = true; break;

@@ -87,6 +87,16 @@ bool cli_parse_int(const char *s, long long max, long long *out)
 	return true;
 }
 
+int cli_int_option(const char *cmd, const char *opt, const char *s, long long lo, long long hi, long long *out)
+{
+	long long v;
+
+	if (!cli_parse_int(s, hi, &v) || v < lo)
+		return cli_usage_error(cmd, "%s: expected a whole number in [%lld,%lld], got '%s'", opt, lo, hi, s);
+	*out = v;
+	return EXIT_OK;
+}
+
 const char *cli_vault_root(const char *opt, char *buf, size_t size)
 {
 	const char *env;

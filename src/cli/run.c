@@ -126,22 +126,22 @@ int cmd_run(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			if (!cli_parse_int(optarg, 100000000, &days))
-				return cli_usage_error("run", "--days: expected a whole number, got '%s'", optarg);
+			if (cli_int_option("run", "--days", optarg, 0, 100000000, &days) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'y':
-			if (!cli_parse_int(optarg, 100000, &v))
-				return cli_usage_error("run", "--years: expected a whole number, got '%s'", optarg);
+			if (cli_int_option("run", "--years", optarg, 0, 100000, &v) != EXIT_OK)
+				return EXIT_USAGE;
 			days = v * 365;
 			break;
 		case 's': scenario = optarg; break;
 		case 'S':
-			if (!cli_parse_int(optarg, 9007199254740991LL, &seed))
-				return cli_usage_error("run", "--seed: expected a whole number, got '%s'", optarg);
+			if (cli_int_option("run", "--seed", optarg, 0, CLI_SEED_MAX, &seed) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'e':
-			if (!cli_parse_int(optarg, 100000000, &every) || every < 1)
-				return cli_usage_error("run", "--every: expected a positive number, got '%s'", optarg);
+			if (cli_int_option("run", "--every", optarg, 1, 100000000, &every) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'c':
 			if (n_crack == MAX_CRACKDOWNS)

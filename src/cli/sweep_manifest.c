@@ -33,13 +33,12 @@ bool sweep_parse_range(const char *s, long long *lo, long long *hi)
 	const char *dash = strchr(s, '-');
 
 	if (dash == NULL)
-		return cli_parse_int(s, SWEEP_MAX_TASKS * 1000, lo) && (*hi = *lo, true);
+		return cli_parse_int(s, CLI_SEED_MAX, lo) && (*hi = *lo, true);
 	if ((size_t)(dash - s) >= sizeof a)
 		return false;
 	memcpy(a, s, (size_t)(dash - s));
 	a[dash - s] = '\0';
-	return cli_parse_int(a, 9007199254740991LL, lo) &&
-	       cli_parse_int(dash + 1, 9007199254740991LL, hi) && *lo <= *hi;
+	return cli_parse_int(a, CLI_SEED_MAX, lo) && cli_parse_int(dash + 1, CLI_SEED_MAX, hi) && *lo <= *hi;
 }
 
 void sweep_abs_path(char *buf, size_t size, const char *path)
@@ -277,7 +276,7 @@ static bool load_tasks(struct mf *p, const cJSON *root, struct sweep_manifest *m
 		if (!cJSON_IsObject(e))
 			return bad(p, at, "expected an object");
 		if (!get_int(p, e, at, "id", i, i, &id) ||
-		    !get_int(p, e, at, "seed", 0, 9007199254740991LL, &m->tasks[i].seed) ||
+		    !get_int(p, e, at, "seed", 0, CLI_SEED_MAX, &m->tasks[i].seed) ||
 		    !get_int(p, e, at, "setting", 0, m->n_settings - 1, &setting))
 			return false;
 		m->tasks[i].setting = (int)setting;
@@ -424,7 +423,7 @@ static size_t other_task(struct mf *p, const char *s, size_t i, size_t n, long l
 	cJSON *j = e > i ? cJSON_ParseWithLengthOpts(s + i, e - i, &end, false) : NULL;
 	bool ok = j && end == s + e && cJSON_IsObject(j) &&
 		  get_int(p, j, "", "id", id, id, &v[0]) &&
-		  get_int(p, j, "", "seed", 0, 9007199254740991LL, &v[1]) &&
+		  get_int(p, j, "", "seed", 0, CLI_SEED_MAX, &v[1]) &&
 		  get_int(p, j, "", "setting", 0, INT_MAX, &v[2]);
 
 	cJSON_Delete(j);

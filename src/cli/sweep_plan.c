@@ -180,10 +180,13 @@ static int plan_write(const struct plan *p)
 		goto out;
 	}
 	if ((rc = cli_mkdir(p->dir)) == EXIT_OK &&
-	    (rc = cli_write_atomic(path, NULL, buf, blen)) == EXIT_OK)
-		printf("%s: %lld tasks (%lld seeds x %lld settings), %lld days each\n", path,
-		       (p->seed_hi - p->seed_lo + 1) * p->n_settings, p->seed_hi - p->seed_lo + 1,
-		       p->n_settings, p->days);
+	    (rc = cli_write_atomic(path, NULL, buf, blen)) == EXIT_OK) {
+		long long seeds = p->seed_hi - p->seed_lo + 1, tasks = seeds * p->n_settings;
+
+		printf("%s: %lld task%s (%lld seed%s x %lld setting%s), %lld day%s each\n", path, tasks,
+		       tasks == 1 ? "" : "s", seeds, seeds == 1 ? "" : "s", p->n_settings,
+		       p->n_settings == 1 ? "" : "s", p->days, p->days == 1 ? "" : "s");
+	}
 out:
 	free(text);
 	free(id);
@@ -215,15 +218,15 @@ int sweep_plan(int argc, char **argv)
 			if (!sweep_parse_range(optarg, &p.seed_lo, &p.seed_hi))
 				return cli_usage_error("sweep plan",
 						       "--seeds: expected a seed S or a range A-B of whole numbers "
-						       "with A <= B, got '%s'", optarg);
+						       "in [0,%lld] with A <= B, got '%s'", CLI_SEED_MAX, optarg);
 			break;
 		case 'd':
-			if (!cli_parse_int(optarg, 100000000, &p.days) || p.days < 1)
-				return cli_usage_error("sweep plan", "--days: expected a positive number, got '%s'", optarg);
+			if (cli_int_option("sweep plan", "--days", optarg, 1, 100000000, &p.days) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'y':
-			if (!cli_parse_int(optarg, 100000, &v) || v < 1)
-				return cli_usage_error("sweep plan", "--years: expected a positive number, got '%s'", optarg);
+			if (cli_int_option("sweep plan", "--years", optarg, 1, 100000, &v) != EXIT_OK)
+				return EXIT_USAGE;
 			p.days = v * 365;
 			break;
 		case 's': p.scenario = optarg; break;
@@ -238,8 +241,8 @@ int sweep_plan(int argc, char **argv)
 			break;
 		case 'a': p.auto_crack = true; break;
 		case 't':
-			if (!cli_parse_int(optarg, 100000000, &p.stride) || p.stride < 1)
-				return cli_usage_error("sweep plan", "--stride: expected a positive number, got '%s'", optarg);
+			if (cli_int_option("sweep plan", "--stride", optarg, 1, 100000000, &p.stride) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'b':
 			if (!sweep_parse_threshold(optarg, &minor, &share))

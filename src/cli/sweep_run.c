@@ -378,8 +378,8 @@ int sweep_run(int argc, char **argv)
 				return cli_usage_error("sweep run", "--chunk: expected a chunk number, got '%s'", optarg);
 			break;
 		case 'k':
-			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &chunk_size) || chunk_size < 1)
-				return cli_usage_error("sweep run", "--chunk-size: expected a positive number, got '%s'", optarg);
+			if (cli_int_option("sweep run", "--chunk-size", optarg, 1, SWEEP_MAX_TASKS, &chunk_size) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'j':
 			if (!cli_parse_int(optarg, 4096, &jobs) || jobs < 1)

@@ -125,16 +125,16 @@ int sweep_slurm(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
-			if (!cli_parse_int(optarg, 100000000, &o.limit))
-				return cli_usage_error("sweep slurm", "--limit: expected a number, got '%s'", optarg);
+			if (cli_int_option("sweep slurm", "--limit", optarg, 0, 100000000, &o.limit) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'k':
-			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &o.chunk_size) || o.chunk_size < 1)
-				return cli_usage_error("sweep slurm", "--chunk-size: expected a positive number, got '%s'", optarg);
+			if (cli_int_option("sweep slurm", "--chunk-size", optarg, 1, SWEEP_MAX_TASKS, &o.chunk_size) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'M':
-			if (!cli_parse_int(optarg, 100000000, &o.max_array) || o.max_array < 1)
-				return cli_usage_error("sweep slurm", "--max-array-size: expected a positive number, got '%s'", optarg);
+			if (cli_int_option("sweep slurm", "--max-array-size", optarg, 1, 100000000, &o.max_array) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 't': o.time = optarg; break;
 		case 'm': o.mem = optarg; break;

@@ -65,8 +65,8 @@ int cmd_gen(int argc, char **argv)
 						       SMUG_GEN_WARDS_MAX, SMUG_FILE_MAX, optarg);
 			break;
 		case 's':
-			if (!cli_parse_int(optarg, 9007199254740991LL, &seed))
-				return cli_usage_error("gen", "--seed: expected a whole number, got '%s'", optarg);
+			if (cli_int_option("gen", "--seed", optarg, 0, CLI_SEED_MAX, &seed) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'f':
 			if (!cli_parse_int(optarg, SMUG_FACTIONS_MAX - 1, &factions))
