@@ -235,6 +235,14 @@ l20b=$(grep "^s20b " "$tmp/out" | sed 's/^s20b *//')
 [ -n "$l20" ] && [ "$l20" = "$l20b" ] || fail "s20 and s20b differ: '$l20' vs '$l20b'"
 echo "$l20" | grep -q "20" || fail "seeds does not show day 20: $l20"
 expect_rc 0 "$SMUGNET" validate "$tmp/vault/seeds/s20"
+# a folder that is no seed is told so, by validate and by diff
+mkdir "$tmp/plain"
+expect_rc 3 "$SMUGNET" validate "$tmp/plain"
+err_has "$tmp/plain: not a seed folder (it has no manifest.json; smugnet-seed(5))"
+expect_rc 3 "$SMUGNET" diff "$tmp/plain" "$tmp/vault/seeds/s20"
+err_has "$tmp/plain: not a seed folder"
+expect_rc 0 "$SMUGNET" validate --help
+grep -q "^Usage: smugnet validate FILE|SEED_DIR" "$tmp/out" || fail "validate --help: $(cat "$tmp/out")"
 # run with standard input closed (from cron, say): the seed folder may get descriptor 0
 "$SMUGNET" validate "$tmp/vault/seeds/s20" >"$tmp/out" 2>"$tmp/err" <&- || fail "validate with stdin closed: $(cat "$tmp/err")"
 grep -qx ok "$tmp/out" || fail "validate with stdin closed did not print ok"

@@ -1,6 +1,6 @@
-/* smugnet validate FILE: load a scenario and report "ok" or the first
- * problem as "file: json.path: reason" (exit 3); smugnet gen: write a
- * generated scenario to standard output. */
+/* smugnet validate FILE|SEED_DIR: load a scenario or a seed folder and
+ * report "ok" or the first problem as "file: json.path: reason" (exit 3);
+ * smugnet gen: write a generated scenario to standard output. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +17,12 @@ int cmd_validate(int argc, char **argv)
 	int rc;
 
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		printf("Usage: smugnet validate FILE\nCheck a scenario file; print ok or the first error.\n");
+		printf("Usage: smugnet validate FILE|SEED_DIR\n"
+		       "Check a scenario file or a seed folder; print ok or the first error.\n");
 		return jsonl_close_stdout();
 	}
 	if (argc != 2)
-		return cli_usage_error("validate", "expected exactly one FILE");
+		return cli_usage_error("validate", "expected exactly one FILE or SEED_DIR");
 	{
 		struct stat sb;
 

@@ -1008,11 +1008,17 @@ enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, s
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	enum smug_status st;
 
+	struct stat sb;
+	bool edited;
+
 	if (fd < 0)
 		return smug_error_set(err, errno == ENOENT ? SMUG_ERR_NOT_FOUND : SMUG_ERR_IO, "%s: cannot open (%s)",
 				      dir, strerror(errno));
-	bool edited;
-
+	if (fstatat(fd, "manifest.json", &sb, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT) {
+		close(fd);
+		return smug_error_set(err, SMUG_ERR_NOT_FOUND,
+				      "%s: not a seed folder (it has no manifest.json; smugnet-seed(5))", dir);
+	}
 	st = load_seed_at(fd, dir, false, &edited, out, err);
 	close(fd);
 	return st;
