@@ -64,7 +64,7 @@ for kind in dir fifo zero sparse empty; do
 	empty) f="$tmp/empty.json" pat="empty.json: line 1 byte 1 (offset 0): malformed JSON" ;;
 	esac
 	if [ $kind = dir ]; then # validate reads a folder as a seed folder
-		case_ 3 "dir.json/manifest.json: cannot read (No such file or directory)" "scenario: $kind" \
+		case_ 3 "dir.json: not a seed folder (it has no manifest.json; smugnet-seed(5))" "scenario: $kind" \
 			"$SMUGNET" validate "$f"
 	else
 		case_ 3 "$pat" "scenario: $kind" "$SMUGNET" validate "$f"
@@ -115,7 +115,7 @@ untouched "seeds/X is a link"
 case_ 3 "seeds/X: is a symbolic link (the vault never follows links)" "seeds/X is a link" \
 	"$SMUGNET" run --days 1 --load X --vault "$L"
 case_ 0 "^X .*unreadable: .*seeds/X: is a symbolic link" "seeds/X is a link" "$SMUGNET" seeds --vault "$L"
-case_ 3 "X/manifest.json: cannot read" "seeds/X is a link" "$SMUGNET" validate "$L/seeds/X"
+case_ 3 "seeds/X: not a seed folder (it has no manifest.json" "seeds/X is a link" "$SMUGNET" validate "$L/seeds/X"
 untouched "seeds/X is a link"
 rm "$L/seeds/X"
 
