@@ -313,7 +313,11 @@ if command -v tmux >/dev/null 2>&1; then
 	tmux -S "$sock" kill-server 2>/dev/null
 	grep -q "sweep $S: 16 tasks, 4 settings" "$tmp/screen" || fail "sweep view title missing: $(cat "$tmp/screen")"
 	grep -q "5-95% of $KNOB=0.15" "$tmp/screen" || fail "Down did not select the second setting's band"
-	grep -q "^$KNOB=0.6 " "$tmp/screen" || fail "sweep view table has no row per setting"
+	# the table: headed by the key, a row per setting that starts with its value
+	grep -q "^$KNOB  *tasks  " "$tmp/screen" || fail "the sweep view's table is not headed by $KNOB: $(cat "$tmp/screen")"
+	for v in 0.05 0.15 0.3 0.6; do
+		grep -q "^$v  *4  " "$tmp/screen" || fail "the sweep view's table has no row for $v: $(cat "$tmp/screen")"
+	done
 	grep -q EXITED "$tmp/screen2" || fail "q did not leave the sweep view"
 	# its least size is 80x24: drawn whole there; a row or a column less
 	# says what it needs
@@ -361,7 +365,7 @@ if command -v tmux >/dev/null 2>&1; then
 	shown_in run0 "sweep $R: 1 of 4 tasks run so far, 2 settings, 20 days" ||
 		fail "the sweep view of a running sweep does not show it: $(tmux -S "$sock" capture-pane -p -t run0)"
 	tmux -S "$sock" capture-pane -p -t run0 > "$tmp/running.screen"
-	grep -q "^$KNOB=0.1  *1  *[0-9]" "$tmp/running.screen" && grep -q "^$KNOB=0.3  *0  *-  *-  *-  *-  *-" "$tmp/running.screen" ||
+	grep -q "^0.1  *1  *[0-9]" "$tmp/running.screen" && grep -q "^0.3  *0  *-  *-  *-  *-  *-" "$tmp/running.screen" ||
 		fail "the running sweep's table does not give setting 0.1 its one result and 0.3 none: $(cat "$tmp/running.screen")"
 	tmux -S "$sock" send-keys -t run0 q
 	shown_in run0 "EXITED 0" || fail "q did not leave the running sweep's view with 0"

@@ -5984,7 +5984,7 @@ START_TEST(test_tui_sweep_band_spans_the_percentiles)
 	static const long long tasks[] = {4, 4};
 	double q[2][4][5];
 	struct tui_fan fan = {"shipments", false, 4, days, &q[0][0][0]};
-	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 40 days", 2, labels, tasks, 1, &fan};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 40 days", 2, labels, tasks, 1, &fan, NULL, NULL};
 	struct tui_grid *g = grid_new(40, 120);
 	struct tui_app a;
 	struct smug_world *w = world_at(0);
@@ -6064,7 +6064,7 @@ START_TEST(test_tui_sweep_quartile_lines_read_the_selection)
 	static const long long tasks[] = {4, 4};
 	double q[2][4][5];
 	struct tui_fan fan = {"shipments", false, 4, days, &q[0][0][0]};
-	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 40 days", 2, labels, tasks, 1, &fan};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 40 days", 2, labels, tasks, 1, &fan, NULL, NULL};
 	struct tui_app a;
 	struct smug_world *w = world_at(0);
 
@@ -6137,7 +6137,7 @@ START_TEST(test_tui_sweep_title_and_keys_start_at_the_left_edge)
 	static const long long tasks[] = {4, 4};
 	double q[2][2][5] = {{{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}}, {{2, 3, 4, 5, 6}, {2, 3, 4, 5, 6}}};
 	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
-	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan, NULL, NULL};
 	struct tui_grid *g = grid_new(24, 80);
 	struct tui_app a;
 	struct smug_world *w = world_at(0);
@@ -6160,6 +6160,73 @@ START_TEST(test_tui_sweep_title_and_keys_start_at_the_left_edge)
 }
 END_TEST
 
+/* The sweep view's table heads its first column with the keys every
+ * setting sets and gives each row only that setting's values, so at 80
+ * columns rows of a long key still tell the settings apart (as labels,
+ * "smuggling.bribe_budget_fraction=0.004", they were all cut to the same
+ * "smuggling.bribe_…"); without keys (a sweep of one setting), the label
+ * under "setting". */
+START_TEST(test_tui_sweep_table_rows_show_the_values)
+{
+	static const int days[] = {10, 20};
+	static const char *const labels[] = {"smuggling.bribe_budget_fraction=0 customs.bribe_accept=0.6",
+					     "smuggling.bribe_budget_fraction=0.004 customs.bribe_accept=0.6",
+					     "smuggling.bribe_budget_fraction=0.02 customs.bribe_accept=0.6"};
+	static const char *const values[] = {"0, 0.6", "0.004, 0.6", "0.02, 0.6"};
+	static const char *const all[] = {"all"};
+	static const long long tasks[] = {4, 4, 4};
+	double q[3][2][5] = {{{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}},
+			     {{2, 3, 4, 5, 6}, {2, 3, 4, 5, 6}},
+			     {{3, 4, 5, 6, 7}, {3, 4, 5, 6, 7}}};
+	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 12 tasks, 3 settings, 20 days", 3, labels, tasks, 1, &fan,
+			       "smuggling.bribe_budget_fraction, customs.bribe_accept", values};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	tui_app_init(&a, w, &ascii_opts);
+	for (int z = 0; z < 2; z++) {
+		struct tui_grid *g = grid_new(24, 80);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 24, 80};
+		char *text, *row[32];
+		int head = -1, n = 0;
+
+		if (z == 1) { /* one setting, no grid */
+			sw.n_settings = 1;
+			sw.labels = all;
+			sw.keys = NULL;
+			sw.values = NULL;
+		}
+		tui_sweep_draw(&cv, &sw, 0, 1 - z);
+		text = grid_dump(g);
+		for (char *p = text; *p && n < 32; n++) { /* the rows, trailing blanks trimmed */
+			row[n] = p;
+			p += strcspn(p, "\n");
+			if (*p)
+				*p++ = '\0';
+		}
+		for (int y = 0; y < n && head < 0; y++)
+			if (strstr(row[y], "tasks") != NULL && strstr(row[y], "median") != NULL)
+				head = y;
+		ck_assert_msg(head >= 0, "no table head on the screen");
+		ck_assert_msg(strncmp(row[head], z ? "setting " : "smuggling.bribe_", z ? 8 : 16) == 0,
+			      "the table's head: '%s'", row[head]);
+		ck_assert_msg(head + sw.n_settings < n, "the table has no room for its rows");
+		for (int s = 0; s < sw.n_settings; s++) {
+			const char *want = z ? "all" : values[s], *r = row[head + 1 + s];
+
+			ck_assert_msg(strncmp(r, want, strlen(want)) == 0 && r[strlen(want)] == ' ',
+				      "setting %d's row: '%s', want it to start with '%s'", s, r, want);
+			ck_assert_msg(strstr(r, " 4 ") != NULL, "setting %d's row lacks its tasks: '%s'", s, r);
+		}
+		free(text);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The sweep view's table of the last day takes at most a third of the
  * screen's rows, so the chart keeps the rest however many settings the
  * sweep has: 12 settings at 80x24 show the table's head and as many
@@ -6174,7 +6241,7 @@ START_TEST(test_tui_sweep_table_takes_at_most_a_third)
 	static const long long tasks[N] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 	double q[N][2][5];
 	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
-	struct tui_sweep sw = {"sweep test: 12 tasks, 12 settings, 20 days", N, labels, tasks, 1, &fan};
+	struct tui_sweep sw = {"sweep test: 12 tasks, 12 settings, 20 days", N, labels, tasks, 1, &fan, NULL, NULL};
 	struct tui_app a;
 	struct smug_world *w = world_at(0);
 
@@ -15136,6 +15203,7 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_quartile_lines_read_the_selection);
 	tcase_add_test(t, test_tui_sweep_title_and_keys_start_at_the_left_edge);
 	tcase_add_test(t, test_tui_sweep_table_takes_at_most_a_third);
+	tcase_add_test(t, test_tui_sweep_table_rows_show_the_values);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);

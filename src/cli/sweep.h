@@ -65,6 +65,10 @@ void sweep_manifest_done(struct sweep_manifest *m);
 const char *sweep_setting_value(const struct sweep_manifest *m, int s, int k);
 /* A short label for setting s: "key=v key2=w", or "all" without a grid. */
 void sweep_setting_label(const struct sweep_manifest *m, int s, char *buf, size_t size);
+/* Setting s's values in the grid keys' order ("0.3, 12"), or "all"
+ * without a grid; and the keys themselves ("key, key2"), or "setting". */
+void sweep_setting_values(const struct sweep_manifest *m, int s, char *buf, size_t size);
+void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size);
 /* Whether results/I.json exists. */
 bool sweep_result_exists(const struct sweep_manifest *m, long long task);
 /* Run task i and write its result atomically; prints errors and

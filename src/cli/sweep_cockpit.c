@@ -16,7 +16,7 @@ int cli_sweep_cockpit(const char *dir, const struct tui_options *opt)
 	struct sweep_fan *fans = NULL;
 	struct tui_fan *tfans = NULL;
 	const char **figures = NULL, **factions = NULL;
-	char **labels = NULL, title[512], done[64];
+	char **labels = NULL, **values = NULL, title[512], done[64], keys[512] = "setting";
 	long long missing = 0;
 	int n_fans = 0, rc;
 
@@ -46,27 +46,34 @@ int cli_sweep_cockpit(const char *dir, const struct tui_options *opt)
 						    strcmp(figures[f], "profit") == 0,
 					    fans[f].n_points, fans[f].days, fans[f].q};
 	labels = calloc((size_t)m.n_settings, sizeof *labels);
+	values = calloc((size_t)m.n_settings, sizeof *values);
 	for (int s = 0; s < m.n_settings; s++) {
 		char buf[512];
 
 		sweep_setting_label(&m, s, buf, sizeof buf);
 		labels[s] = strdup(buf);
+		sweep_setting_values(&m, s, buf, sizeof buf);
+		values[s] = strdup(buf);
 	}
+	sweep_keys_list(&m, keys, sizeof keys);
 	if (missing > 0)
 		snprintf(done, sizeof done, "%lld of %lld tasks run so far", m.n_tasks - missing, m.n_tasks);
 	else
 		snprintf(done, sizeof done, "%lld tasks", m.n_tasks);
 	snprintf(title, sizeof title, "sweep %s: %s, %d setting%s, %lld days, %s", dir, done, m.n_settings,
 		 m.n_settings == 1 ? "" : "s", m.days, m.scenario_id);
-	rc = tui_sweep_run(&(struct tui_sweep){title, m.n_settings, (const char *const *)labels,
-					       fans[0].n, n_fans, tfans},
+	rc = tui_sweep_run(&(struct tui_sweep){title, m.n_settings, (const char *const *)labels, fans[0].n, n_fans,
+					       tfans, keys, (const char *const *)values},
 			   opt);
 out:
 	for (int f = 0; fans && f < n_fans; f++)
 		sweep_fan_done(&fans[f]);
 	for (int s = 0; labels && s < m.n_settings; s++)
 		free(labels[s]);
+	for (int s = 0; values && s < m.n_settings; s++)
+		free(values[s]);
 	free(labels);
+	free(values);
 	free(tfans);
 	free(fans);
 	free(figures);

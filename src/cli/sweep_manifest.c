@@ -621,6 +621,32 @@ void sweep_setting_label(const struct sweep_manifest *m, int s, char *buf, size_
 		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? " " : "", m->settings[s].sets[k]);
 }
 
+void sweep_setting_values(const struct sweep_manifest *m, int s, char *buf, size_t size)
+{
+	size_t at = 0;
+
+	buf[0] = '\0';
+	if (m->n_keys == 0) {
+		snprintf(buf, size, "all");
+		return;
+	}
+	for (int k = 0; k < m->n_keys && at < size; k++)
+		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? ", " : "", sweep_setting_value(m, s, k));
+}
+
+void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size)
+{
+	size_t at = 0;
+
+	if (m->n_keys == 0) {
+		snprintf(buf, size, "setting");
+		return;
+	}
+	buf[0] = '\0';
+	for (int k = 0; k < m->n_keys && at < size; k++)
+		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? ", " : "", m->keys[k]);
+}
+
 bool sweep_result_exists(const struct sweep_manifest *m, long long task)
 {
 	char path[4096];

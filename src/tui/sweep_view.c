@@ -36,10 +36,14 @@ static void per_day(const struct tui_fan *f, int s, int q, double *out, int n_da
 	}
 }
 
+/* The table of the last day's percentiles, a row per setting. Every
+ * setting sets the same keys, so the keys head the first column and its
+ * cells hold only each setting's values: the part that tells the rows
+ * apart stays in view however long the keys are. */
 static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const struct tui_fan *f, int sel)
 {
-	static const struct tui_col cols[] = {
-		{"setting", NULL, 12, 0, false, true}, {"tasks", NULL, 6, 1, true, false},
+	const struct tui_col cols[] = {
+		{sw->values ? sw->keys : "setting", NULL, 12, 0, false, true}, {"tasks", NULL, 6, 1, true, false},
 		{"p5", "last day", 10, 2, true, false}, {"p25", "last day", 10, 3, true, false},
 		{"median", "last day", 10, 0, true, false}, {"p75", "last day", 10, 3, true, false},
 		{"p95", "last day", 10, 2, true, false},
@@ -55,7 +59,7 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 
 		if (s == sel)
 			canvas_fill_row(cv, y, 0, ROLE_SELECT);
-		table_cell(cv, y, &t, 0, r, sw->labels[s]);
+		table_cell(cv, y, &t, 0, r, sw->values ? sw->values[s] : sw->labels[s]);
 		fmt_count(buf, sizeof buf, sw->n[s], 6);
 		table_cell(cv, y, &t, 1, r, buf);
 		for (int q = 0; q < 5 && last >= 0; q++) {

@@ -60,6 +60,12 @@ struct tui_sweep {
 	const long long *n;	   /* tasks per setting with a result (percentiles NaN at 0) */
 	int n_fans;
 	const struct tui_fan *fans;
+	/* The table's setting column: its head, the keys every setting
+	 * sets ("smuggling.learning_rate, smuggling.route_topk"), and per
+	 * setting its values in that order ("0.15, 3"); NULL: the labels,
+	 * under "setting". */
+	const char *keys;
+	const char *const *values;
 };
 /* Show the fans until q; returns an exit code. */
 int tui_sweep_run(const struct tui_sweep *sw, const struct tui_options *opt);
