@@ -57,6 +57,24 @@ grep -q "config" "$tmp/out" || fail "tampered replay does not name the config gr
 line=$(grep -n '"value":"0.41"' "$tmp/vault/seeds/j3/journal.jsonl" | cut -d: -f1)
 grep -q "journal line $line:" "$tmp/out" || fail "tampered replay does not name the changed line $line of journal.jsonl: $(cat "$tmp/out")"
 grep -q "changed after the seed was saved" "$tmp/err" || fail "edited journal not reported"
+# a seed folder by its path, out of any vault: replayed as the seed is,
+# its last state checked against its snapshot
+cp -r "$tmp/vault/seeds/j2" "$tmp/j2-copy"
+expect_rc 0 "$SMUGNET" replay "$tmp/j2-copy" --json
+grep -q "\"ok\":true,\"replayed\":\"$tmp/j2-copy\",\"days\":250" "$tmp/out" ||
+	fail "a seed folder out of the vault does not replay: $(cat "$tmp/out") $(cat "$tmp/err")"
+cp "$tmp/vault/seeds/j3/journal.jsonl" "$tmp/j2-copy/journal.jsonl"
+expect_rc 3 "$SMUGNET" replay "$tmp/j2-copy"
+grep -q "journal line $line:" "$tmp/out" || fail "the tampered journal of a seed folder is not named by its line: $(cat "$tmp/out")"
+grep -q "changed after the seed was saved" "$tmp/err" || fail "the edited journal of a seed folder is not reported"
+# its last state is compared with its snapshot: one more step day in the journal, with its checks gone
+sed -e '/"type":"check"/d' -e 's/"op":"step","days":50}/"op":"step","days":51}/' "$tmp/vault/seeds/j2/journal.jsonl" > "$tmp/j2-copy/journal.jsonl"
+expect_rc 3 "$SMUGNET" replay "$tmp/j2-copy"
+grep -q "the replay ends at day 251, the snapshot is at day 250" "$tmp/out" ||
+	fail "a seed folder's last state is not compared with its snapshot: $(cat "$tmp/out")"
+mkdir "$tmp/not-a-seed"
+expect_rc 3 "$SMUGNET" replay "$tmp/not-a-seed"
+grep -qF "$tmp/not-a-seed: not a seed folder" "$tmp/err" || fail "replay of a plain folder: $(cat "$tmp/err")"
 # every digest of the journal, when it is wrong, is named by its own day
 # and line: the commands' checks, the first periodic check, the checks
 # between commands, and those after the last command (the seed's end)

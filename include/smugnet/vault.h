@@ -56,6 +56,9 @@ enum smug_status smug_vault_load_replay(const char *root, const char *name, stru
 /* Load a seed folder by path (for `smugnet validate DIR`). */
 enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out,
 				     struct smug_error *err);
+/* For replay of a seed folder by path: as smug_vault_load_replay. */
+enum smug_status smug_vault_load_dir_replay(const char *dir, struct smug_world **out, bool *journal_edited,
+					    struct smug_error *err);
 
 /* List seeds sorted by name, from their manifests: every name that
  * smug_vault_load would look for, including seeds only an interrupted

@@ -27,7 +27,7 @@ static void usage(FILE *f)
 		"       smugnet gen --wards N [--seed S] [--factions F]\n"
 		"       smugnet seeds [--vault DIR] [--check]\n"
 		"       smugnet config [--scenario FILE | --load NAME] [--mdoc]\n"
-		"       smugnet replay NAME|FILE [--scenario FILE] [--vault DIR] [--json]\n"
+		"       smugnet replay NAME|SEED_DIR|FILE [--scenario FILE] [--vault DIR] [--json]\n"
 		"       smugnet diff A B [--vault DIR] [--json]\n"
 		"       smugnet export NAME --csv DIR [--vault DIR]\n"
 		"\n"

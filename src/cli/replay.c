@@ -1,4 +1,4 @@
-/* smugnet replay NAME|FILE: rebuild a world from its scenario and its
+/* smugnet replay NAME|SEED_DIR|FILE: rebuild a world from its scenario and its
  * command journal and check the digest at every command and check the
  * journal recorded, and (for a seed) the final state field by field
  * against the saved snapshot. Exit 0 when it all matches, 3 on the first
@@ -27,9 +27,11 @@ int cli_write_journal(const struct smug_world *w, const char *path)
 static void replay_usage(FILE *f)
 {
 	fprintf(f, "Usage: smugnet replay NAME [--vault DIR] [--json]\n"
+		   "       smugnet replay SEED_DIR [--json]\n"
 		   "       smugnet replay FILE [--scenario FILE] [--json]\n"
-		   "Rebuild a seed (or a journal.jsonl file) from its scenario and command journal\n"
-		   "and compare the state wherever the journal recorded its digest.\n"
+		   "Rebuild a seed (a vault's, or a seed folder anywhere), or a journal.jsonl file,\n"
+		   "from its scenario and command journal and compare the state wherever the\n"
+		   "journal recorded its digest (and a seed's last state with its snapshot).\n"
 		   "Exit status: 0 identical, 3 a mismatch or bad input.\n");
 }
 
@@ -112,7 +114,7 @@ int cmd_replay(int argc, char **argv)
 	};
 	const char *scenario = NULL, *vault = NULL, *arg;
 	char vault_buf[1024], name[1100];
-	bool json = false, is_file;
+	bool json = false, is_file, is_dir;
 	int c, rc;
 	struct smug_journal_file jf = {0};
 	struct smug_replay_report r = {0};
@@ -137,7 +139,8 @@ int cmd_replay(int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage_error("replay", "expected one seed name or journal file");
 	arg = argv[optind];
-	is_file = strchr(arg, '/') != NULL || !smug_seed_name_valid(arg) || stat(arg, &sb) == 0;
+	is_dir = stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode);
+	is_file = !is_dir && (strchr(arg, '/') != NULL || !smug_seed_name_valid(arg) || stat(arg, &sb) == 0);
 	if (is_file) {
 		if ((rc = load_journal_file(arg, scenario, &jf, &text, &len, name, sizeof name)) != EXIT_OK) {
 			smug_journal_file_done(&jf);
@@ -148,8 +151,11 @@ int cmd_replay(int argc, char **argv)
 
 		if (scenario)
 			return cli_usage_error("replay", "--scenario goes with a journal file; a seed has its own");
-		st = smug_vault_load_replay(cli_vault_root(vault, vault_buf, sizeof vault_buf), arg, &end, &edited,
-					    &err);
+		if (is_dir)
+			st = smug_vault_load_dir_replay(arg, &end, &edited, &err);
+		else
+			st = smug_vault_load_replay(cli_vault_root(vault, vault_buf, sizeof vault_buf), arg, &end,
+						    &edited, &err);
 		if (st != SMUG_OK)
 			return cli_status_exit(st, err.msg);
 		if (edited)

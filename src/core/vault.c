@@ -1003,14 +1003,16 @@ out:
 	return st;
 }
 
-enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, struct smug_error *err)
+/* A seed folder by path; with tolerate, a journal edited after the save
+ * is still read (*edited says so). */
+static enum smug_status load_dir(const char *dir, bool tolerate, bool *edited, struct smug_world **out,
+				 struct smug_error *err)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	enum smug_status st;
-
 	struct stat sb;
-	bool edited;
 
+	*edited = false;
 	if (fd < 0)
 		return smug_error_set(err, errno == ENOENT ? SMUG_ERR_NOT_FOUND : SMUG_ERR_IO, "%s: cannot open (%s)",
 				      dir, strerror(errno));
@@ -1019,9 +1021,22 @@ enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, s
 		return smug_error_set(err, SMUG_ERR_NOT_FOUND,
 				      "%s: not a seed folder (it has no manifest.json; smugnet-seed(5))", dir);
 	}
-	st = load_seed_at(fd, dir, false, &edited, out, err);
+	st = load_seed_at(fd, dir, tolerate, edited, out, err);
 	close(fd);
 	return st;
+}
+
+enum smug_status smug_vault_load_dir(const char *dir, struct smug_world **out, struct smug_error *err)
+{
+	bool edited;
+
+	return load_dir(dir, false, &edited, out, err);
+}
+
+enum smug_status smug_vault_load_dir_replay(const char *dir, struct smug_world **out, bool *journal_edited,
+					    struct smug_error *err)
+{
+	return load_dir(dir, true, journal_edited, out, err);
 }
 
 /* Which entry of seeds/ holds the seed called name: the seed folder when
