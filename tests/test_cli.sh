@@ -225,6 +225,12 @@ if command -v script >/dev/null 2>&1; then
 fi
 
 # the vault from the command line
+# an empty vault says so, and where it is
+expect_rc 0 "$SMUGNET" seeds --vault "$tmp/vault"
+grep -qxF "no seeds in $tmp/vault yet: 'smugnet run --days N --save NAME', or s in the cockpit, saves one" "$tmp/out" ||
+	fail "seeds on an empty vault: $(cat "$tmp/out")"
+expect_rc 0 env -u SMUGNET_VAULT XDG_DATA_HOME="$tmp/xdg" "$SMUGNET" seeds
+grep -qF "no seeds in $tmp/xdg/smugnet yet" "$tmp/out" || fail "seeds does not name the vault \$XDG_DATA_HOME gives: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" run --days 20 --save s20 --vault "$tmp/vault"
 expect_rc 0 "$SMUGNET" run --days 20 --vault "$tmp/vault" --save s20b
 expect_rc 0 "$SMUGNET" seeds --vault "$tmp/vault"

@@ -126,6 +126,12 @@ int cmd_seeds(int argc, char **argv)
 	n = smug_vault_list(vault, &seeds, &err);
 	if (n < 0)
 		return cli_status_exit(err.status, err.msg);
+	if (n == 0) { /* say where they would be: the vault's place depends on the environment */
+		printf("no seeds in %s yet: 'smugnet run --days N --save NAME', or s in the cockpit, saves one\n",
+		       vault);
+		free(seeds);
+		return jsonl_close_stdout();
+	}
 	printf("%-24s %8s  %-16s %s\n", "name", "day", "scenario", "digest");
 	for (int i = 0; i < n; i++) {
 		const struct smug_seed_info *s = &seeds[i];
