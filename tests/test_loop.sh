@@ -24,7 +24,20 @@ grep -q "^customs.base_tariff_rate .* 0.05 *\*" "$tmp/out" || fail "config --set
 expect_rc 2 "$SMUGNET" run --days 1 --set smuggling.learning_rate=2
 grep -q "smuggling.learning_rate: expected number in \[1e-09,1\], got '2'" "$tmp/err" || fail "bad --set value: $(cat "$tmp/err")"
 expect_rc 2 "$SMUGNET" run --days 1 --set no.such=1
-grep -q "no.such: no such knob" "$tmp/err" || fail "unknown --set key: $(cat "$tmp/err")"
+grep -q "no.such: no such knob (smugnet config lists them)" "$tmp/err" || fail "unknown --set key: $(cat "$tmp/err")"
+# a mistyped key, or a key without its section, names the knob it most likely meant
+for typo in smuggling.route_top smugling.route_topk route_topk; do
+	expect_rc 2 "$SMUGNET" run --days 1 --set "$typo=3"
+	grep -qF -- "--set $typo: no such knob; did you mean smuggling.route_topk? (smugnet config lists them)" "$tmp/err" ||
+		fail "--set $typo does not suggest smuggling.route_topk: $(cat "$tmp/err")"
+done
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/typo-sweep" --seeds 1-2 --days 5 --set "learning_rat=0.1,0.2"
+grep -qF "learning_rat: no such knob; did you mean smuggling.learning_rate?" "$tmp/err" ||
+	fail "sweep plan --set learning_rat does not suggest the knob: $(cat "$tmp/err")"
+sed 's/"max_shipments_per_day": 4/"max_shipments_per_day": 4, "learning_rat": 0.3/' "$SRCDIR/data/tiny.json" > "$tmp/typo.json"
+expect_rc 3 "$SMUGNET" validate "$tmp/typo.json"
+grep -qF "typo.json: config.smuggling.learning_rat: unknown key (did you mean 'learning_rate'?)" "$tmp/err" ||
+	fail "a scenario's mistyped knob does not suggest the key: $(cat "$tmp/err")"
 expect_rc 2 "$SMUGNET" run --days 1 --set learning_rate
 sed 's/"max_shipments_per_day": 4/"max_shipments_per_day": 4, "learning_rate": 0.3/' "$SRCDIR/data/tiny.json" > "$tmp/lr.json"
 expect_rc 0 "$SMUGNET" run --days 60 --scenario "$tmp/lr.json"

@@ -314,6 +314,28 @@ void smug_config_defaults(struct smug_config *cfg)
 	}
 }
 
+/* The knob a mistyped key most likely meant: the nearest key (str_near),
+ * a key's name without its section counting as that key ("route_topk"
+ * for smuggling.route_topk); NULL when none is near. */
+static const struct smug_knob *knob_nearest(const char *key)
+{
+	const struct smug_knob *near = NULL;
+	int best = STR_FAR;
+
+	for (int i = 0; i < N_KNOBS; i++) {
+		const char *name = strchr(knobs[i].key, '.');
+		int d = str_distance(key, knobs[i].key);
+
+		if (strchr(key, '.') == NULL && name && str_distance(key, name + 1) < d)
+			d = str_distance(key, name + 1);
+		if (d < best) {
+			best = d;
+			near = &knobs[i];
+		}
+	}
+	return near && str_near(key, best) ? near : NULL;
+}
+
 enum smug_status smug_config_set(struct smug_world *w, const char *key, const char *value,
 				 struct smug_error *err)
 {
@@ -323,9 +345,16 @@ enum smug_status smug_config_set(struct smug_world *w, const char *key, const ch
 	struct smug_cmd cmd = {.kind = SMUG_CMD_SET};
 	enum smug_status st;
 
-	if (k == NULL)
+	if (k == NULL) {
+		const struct smug_knob *near = knob_nearest(key);
+
+		if (near)
+			return smug_error_set(err, SMUG_ERR_NOT_FOUND,
+					      "%s: no such knob; did you mean %s? (smugnet config lists them)", key,
+					      near->key);
 		return smug_error_set(err, SMUG_ERR_NOT_FOUND, "%s: no such knob (smugnet config lists them)",
 				      key);
+	}
 	if ((st = smug_knob_parse(&c, k, value, err)) != SMUG_OK)
 		return st;
 	w->cfg = c;

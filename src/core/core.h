@@ -36,6 +36,16 @@ static inline double clamp01(double x)
 }
 /* Copy src into dst[size] with NUL; returns false if truncated. */
 bool str_copy(char *dst, size_t size, const char *src);
+/* How many single-byte insertions, deletions and substitutions turn a
+ * into b (Levenshtein); names of 64 bytes or more are STR_FAR apart. */
+#define STR_FAR 1000
+int str_distance(const char *a, const char *b);
+/* Close enough to suggest b for a mistyped a: at most 2 edits, and fewer
+ * than a has bytes (so "x" suggests nothing). */
+static inline bool str_near(const char *a, int distance)
+{
+	return distance <= 2 && (size_t)distance < strlen(a);
+}
 /* Appending to a fixed buffer, always NUL-terminated, truncating like
  * snprintf; the simulation's event texts are built with these, which
  * cost a fraction of a printf. */

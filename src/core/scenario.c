@@ -94,8 +94,22 @@ static bool check_keys(struct ld *ld, const cJSON *o, const char *path,
 		for (const char *const *a = allowed; a && *a; a++)
 			ok |= strcmp(*a, k->string) == 0;
 		sub(p, path, k->string);
-		if (!ok)
+		if (!ok) {
+			const char *near = NULL;
+			int best = STR_FAR;
+
+			for (const char *const *a = allowed; a && *a; a++) {
+				int d = str_distance(k->string, *a);
+
+				if (d < best) {
+					best = d;
+					near = *a;
+				}
+			}
+			if (near && str_near(k->string, best))
+				return fail(ld, p, "unknown key (did you mean '%s'?)", near);
 			return fail(ld, p, "unknown key");
+		}
 		for (const cJSON *j = o->child; j != k; j = j->next)
 			if (strcmp(j->string, k->string) == 0)
 				return fail(ld, p, "duplicate key");

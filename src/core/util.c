@@ -43,6 +43,28 @@ char *xstrdup(const char *s)
 	return d;
 }
 
+int str_distance(const char *a, const char *b)
+{
+	enum { MAX = 64 };
+	int prev[MAX + 1], cur[MAX + 1];
+	size_t na = strnlen(a, MAX), nb = strnlen(b, MAX);
+
+	if (na == MAX || nb == MAX)
+		return STR_FAR;
+	for (size_t j = 0; j <= nb; j++)
+		prev[j] = (int)j;
+	for (size_t i = 1; i <= na; i++) {
+		cur[0] = (int)i;
+		for (size_t j = 1; j <= nb; j++) {
+			int del = prev[j] + 1, ins = cur[j - 1] + 1, rep = prev[j - 1] + (a[i - 1] != b[j - 1]);
+
+			cur[j] = del < ins ? (del < rep ? del : rep) : (ins < rep ? ins : rep);
+		}
+		memcpy(prev, cur, (nb + 1) * sizeof prev[0]);
+	}
+	return prev[nb];
+}
+
 bool str_copy(char *dst, size_t size, const char *src)
 {
 	size_t n = strlen(src);
