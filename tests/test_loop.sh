@@ -21,6 +21,13 @@ sed -n '/^\.\\" BEGIN KNOBS/,/^\.\\" END KNOBS/p' "$SRCDIR/man/smugnet-scenario.
 diff "$tmp/out" "$tmp/man-knobs" > "$tmp/diff" || fail "smugnet-scenario(5) CONFIG is not the knob table (make update-man): $(head -5 "$tmp/diff")"
 expect_rc 0 "$SMUGNET" config --set customs.base_tariff_rate=0.05
 grep -q "^customs.base_tariff_rate .* 0.05 *\*" "$tmp/out" || fail "config --set does not show the changed value"
+# the mark is a column of its own: every meaning starts under MEANING, changed or not
+col() { awk -v k="$1" -v m="$2" '$1 == k { print index($0, m) }' "$tmp/out"; }
+head_at=$(col KEY MEANING)
+changed_at=$(col customs.base_tariff_rate "$(sed -n 's/^customs\.base_tariff_rate .*[*] \(.\{10\}\).*/\1/p' "$tmp/out")")
+same_at=$(col customs.max_checks_per_day "customs checks per day")
+[ -n "$head_at" ] && [ "$head_at" = "$changed_at" ] && [ "$head_at" = "$same_at" ] ||
+	fail "config: MEANING at column $head_at, a changed knob's meaning at $changed_at, an unchanged one's at $same_at"
 expect_rc 2 "$SMUGNET" run --days 1 --set smuggling.learning_rate=2
 grep -q "smuggling.learning_rate: expected number in \[1e-09,1\], got '2'" "$tmp/err" || fail "bad --set value: $(cat "$tmp/err")"
 expect_rc 2 "$SMUGNET" run --days 1 --set no.such=1

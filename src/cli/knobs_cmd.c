@@ -75,7 +75,7 @@ static void print_table(const struct smug_world *w)
 	int n;
 	const struct smug_knob *k = smug_knob_table(&n);
 
-	printf("%-42s %-7s %-13s %-16s %s%s\n", "KEY", "TYPE", "DEFAULT", "RANGE", w ? "VALUE          " : "",
+	printf("%-42s %-7s %-13s %-16s %s%s\n", "KEY", "TYPE", "DEFAULT", "RANGE", w ? "VALUE             " : "",
 	       "MEANING");
 	for (int i = 0; i < n; i++) {
 		char def[80], range[80], val[80] = "";
@@ -86,7 +86,7 @@ static void print_table(const struct smug_world *w)
 			smug_knob_format(&w->cfg, &k[i], val, sizeof val);
 		printf("%-42s %-7s %-13s %-16s ", k[i].key, smug_knob_type_name(k[i].type), def, range);
 		if (w)
-			printf("%-15s%s", val, strcmp(val, def) != 0 ? "*" : " ");
+			printf("%-15s %s ", val, strcmp(val, def) != 0 ? "*" : " "); /* its own column */
 		printf("%s\n", k[i].meaning);
 	}
 }
