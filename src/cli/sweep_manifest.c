@@ -608,7 +608,10 @@ const char *sweep_setting_value(const struct sweep_manifest *m, int s, int k)
 	return strchr(m->settings[s].sets[k], '=') + 1;
 }
 
-void sweep_setting_label(const struct sweep_manifest *m, int s, char *buf, size_t size)
+/* Setting s's "key=value" parts, or its values alone, joined by sep;
+ * "all" without a grid. */
+static void setting_join(const struct sweep_manifest *m, int s, const char *sep, bool values, char *buf,
+			 size_t size)
 {
 	size_t at = 0;
 
@@ -618,20 +621,18 @@ void sweep_setting_label(const struct sweep_manifest *m, int s, char *buf, size_
 		return;
 	}
 	for (int k = 0; k < m->n_keys && at < size; k++)
-		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? " " : "", m->settings[s].sets[k]);
+		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? sep : "",
+				       values ? sweep_setting_value(m, s, k) : m->settings[s].sets[k]);
+}
+
+void sweep_setting_label(const struct sweep_manifest *m, int s, char *buf, size_t size)
+{
+	setting_join(m, s, " ", false, buf, size);
 }
 
 void sweep_setting_values(const struct sweep_manifest *m, int s, char *buf, size_t size)
 {
-	size_t at = 0;
-
-	buf[0] = '\0';
-	if (m->n_keys == 0) {
-		snprintf(buf, size, "all");
-		return;
-	}
-	for (int k = 0; k < m->n_keys && at < size; k++)
-		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? ", " : "", sweep_setting_value(m, s, k));
+	setting_join(m, s, ", ", true, buf, size);
 }
 
 void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size)
