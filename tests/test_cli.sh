@@ -266,6 +266,11 @@ for sub in run explain; do
 	expect_rc 2 "$SMUGNET" $sub --load s20 "$@" --seed 3 --vault "$tmp/vault"
 	err_has "smugnet $sub: --seed: a world's seed is set before its first day; this one is at day 20 (a loaded seed keeps its own)"
 done
+# explain goes on from a seed: a day of its past is refused by what the seed is at
+expect_rc 2 "$SMUGNET" explain --load s20 --day 20 --vault "$tmp/vault"
+err_has "smugnet explain: --day 20: seed 's20' is at day 20 and explain goes on from it, so the first day it can show is 21"
+expect_rc 0 "$SMUGNET" explain --load s20 --day 21 --vault "$tmp/vault"
+grep -q "^Day 21 of dosadi-36: " "$tmp/out" || fail "explain --load s20 --day 21: $(head -n 1 "$tmp/out")"
 # a seed whose own name ends in .old, left by an interrupted save only as
 # its older generation (.a.old.old): listed under its name, and it loads
 expect_rc 0 "$SMUGNET" run --days 3 --save a.old --vault "$tmp/vault"

@@ -218,10 +218,15 @@ int cmd_explain(int argc, char **argv)
 		return cli_usage_error("explain", "unknown faction '%s'", faction);
 	}
 	if (day <= w->day) {
-		int first_day = w->day + 1;
+		int at = w->day;
 
 		smug_world_free(w);
-		return cli_usage_error("explain", "--day %lld: the first simulated day is %d", day, first_day);
+		if (load && at > 0)
+			return cli_usage_error("explain",
+					       "--day %lld: seed '%s' is at day %d and explain goes on from it, so the "
+					       "first day it can show is %d",
+					       day, load, at, at + 1);
+		return cli_usage_error("explain", "--day %lld: the first simulated day is %d", day, at + 1);
 	}
 	/* the days up to N as `smugnet run` lives them, schedules included; the
 	 * progress line is erased before the decisions are printed */
