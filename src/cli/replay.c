@@ -114,7 +114,7 @@ int cmd_replay(int argc, char **argv)
 	};
 	const char *scenario = NULL, *vault = NULL, *arg;
 	char vault_buf[1024], name[1100];
-	bool json = false, is_file, is_dir;
+	bool json = false, exists, is_file, is_dir;
 	int c, rc;
 	struct smug_journal_file jf = {0};
 	struct smug_replay_report r = {0};
@@ -139,8 +139,11 @@ int cmd_replay(int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage_error("replay", "expected one seed name or journal file");
 	arg = argv[optind];
-	is_dir = stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode);
-	is_file = !is_dir && (strchr(arg, '/') != NULL || !smug_seed_name_valid(arg) || stat(arg, &sb) == 0);
+	/* a path that exists is a seed folder or a journal file; otherwise a
+	 * seed name is looked up in the vault */
+	exists = stat(arg, &sb) == 0;
+	is_dir = exists && S_ISDIR(sb.st_mode);
+	is_file = !is_dir && (exists || strchr(arg, '/') != NULL || !smug_seed_name_valid(arg));
 	if (is_file) {
 		if ((rc = load_journal_file(arg, scenario, &jf, &text, &len, name, sizeof name)) != EXIT_OK) {
 			smug_journal_file_done(&jf);
