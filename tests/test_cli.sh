@@ -266,11 +266,35 @@ for sub in run explain; do
 	expect_rc 2 "$SMUGNET" $sub --load s20 "$@" --seed 3 --vault "$tmp/vault"
 	err_has "smugnet $sub: --seed: a world's seed is set before its first day; this one is at day 20 (a loaded seed keeps its own)"
 done
-# explain goes on from a seed: a day of its past is refused by what the seed is at
-expect_rc 2 "$SMUGNET" explain --load s20 --day 20 --vault "$tmp/vault"
-err_has "smugnet explain: --day 20: seed 's20' is at day 20 and explain goes on from it, so the first day it can show is 21"
+# explain of a day in a seed's past shows it as the seed lived it (rebuilt
+# from its scenario and journal), steering commands included: a seed whose
+# first 20 days ran with a knob and a crackdown, then 20 more from a load
+# with another knob
+expect_rc 0 "$SMUGNET" explain --load s20 --day 20 --vault "$tmp/vault"
+cp "$tmp/out" "$tmp/past"
+expect_rc 0 "$SMUGNET" explain --day 20
+cmp -s "$tmp/out" "$tmp/past" || fail "explain --load s20 --day 20 is not day 20 of the run s20 saved"
 expect_rc 0 "$SMUGNET" explain --load s20 --day 21 --vault "$tmp/vault"
 grep -q "^Day 21 of dosadi-36: " "$tmp/out" || fail "explain --load s20 --day 21: $(head -n 1 "$tmp/out")"
+expect_rc 0 "$SMUGNET" run --days 20 --seed 5 --set smuggling.route_topk=6 --crackdown "$near" --save h20 --vault "$tmp/vault"
+expect_rc 0 "$SMUGNET" run --load h20 --days 20 --set smuggling.route_topk=2 --save h40 --vault "$tmp/vault"
+for d in 1 12 20 21 33 40; do
+	expect_rc 0 "$SMUGNET" explain --load h40 --day $d --vault "$tmp/vault"
+	cp "$tmp/out" "$tmp/past"
+	if [ $d -le 20 ]; then
+		expect_rc 0 "$SMUGNET" explain --seed 5 --set smuggling.route_topk=6 --crackdown "$near" --day $d
+	else
+		expect_rc 0 "$SMUGNET" explain --load h20 --set smuggling.route_topk=2 --day $d --vault "$tmp/vault"
+	fi
+	cmp -s "$tmp/out" "$tmp/past" || fail "explain --load h40 --day $d is not day $d as the seed lived it"
+done
+grep -Eq '^ +3 +[0-9]+\.[0-9]{2} ' "$tmp/past" && fail "explain --load h40 --day 40 shows a third candidate under route_topk 2"
+grep -Eq '^ +2 +[0-9]+\.[0-9]{2} ' "$tmp/past" || fail "explain --load h40 --day 40 shows no second candidate: $(head -n 9 "$tmp/past")"
+# steering options would start after the day asked, and day 0 is no simulated day
+expect_rc 2 "$SMUGNET" explain --load h40 --day 30 --set smuggling.route_topk=3 --vault "$tmp/vault"
+err_has "smugnet explain: --day 30 is in seed 'h40''s past (it is at day 40) and is shown as the seed lived it: --set, --crackdown, --clear-crackdown and --auto-crackdown would start at day 41; leave them out, or ask for a later day"
+expect_rc 2 "$SMUGNET" explain --load h40 --day 0 --vault "$tmp/vault"
+err_has "smugnet explain: --day 0: the first simulated day is 1"
 # a seed whose own name ends in .old, left by an interrupted save only as
 # its older generation (.a.old.old): listed under its name, and it loads
 expect_rc 0 "$SMUGNET" run --days 3 --save a.old --vault "$tmp/vault"

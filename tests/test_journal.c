@@ -833,6 +833,119 @@ START_TEST(test_journal_rewind_into_a_new_future)
 }
 END_TEST
 
+/* session()'s days one at a time: want[d] = the digest of day d, the
+ * commands applied on that day included (days 0 to 95). */
+static void session_digests(uint64_t want[96])
+{
+	struct smug_world *w = test_default_at(0);
+	struct smug_error err;
+	int b = -1;
+
+	for (int d = 0; d <= 95; d++) {
+		if (d == 12) {
+			ck_assert_int_eq(smug_config_set(w, "smuggling.learning_rate", "0.3", &err), SMUG_OK);
+			b = test_busiest_border(w);
+			ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 0.75, -1, &err), SMUG_OK);
+		}
+		if (d == 32)
+			smug_cmd_auto_crackdown(w, true);
+		if (d == 82)
+			ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[b].id, &err), SMUG_OK);
+		want[d] = smug_world_digest(w);
+		if (d < 95)
+			smug_cmd_step(w, 1);
+	}
+	smug_world_free(w);
+}
+
+/* A seed loaded in the cockpit: its ring starts at the load (day 95),
+ * and a rewind to any earlier day rebuilds that day from the scenario
+ * and the seed's journal, commands and all; stepping on from there with
+ * the same commands gives the seed again, digest and journal. */
+START_TEST(test_journal_rewind_before_a_loaded_seed)
+{
+	struct smug_world *seed = session(), *w = NULL, *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	char root[] = "/tmp/smugnet-journal-XXXXXX", cmd[128];
+	static const int days[] = {94, 82, 50, 32, 12, 5, 0};
+	struct smug_error err;
+	uint64_t want[96];
+	int b;
+
+	session_digests(want);
+	ck_assert_uint_eq(smug_world_digest(seed), want[95]);
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(seed, root, "s", &err), SMUG_OK);
+	ck_assert_msg(smug_vault_load(root, "s", &w, &err) == SMUG_OK, "%s", err.msg);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	ck_assert_int_eq(system(cmd), 0);
+	smug_timeline_reset(t, w);
+	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+		int d = days[i];
+
+		ck_assert_msg(smug_timeline_rewind(t, w, d, &r, &err) == SMUG_OK, "back to day %d: %s", d, err.msg);
+		ck_assert_msg(r->day == d && smug_world_digest(r) == want[d],
+			      "back to day %d before the load: day %d, digest %016llx, the straight run's %016llx", d,
+			      r->day, (unsigned long long)smug_world_digest(r), (unsigned long long)want[d]);
+		smug_world_free(w);
+		w = r;
+		if (d == 12)
+			break;
+	}
+	/* on from day 12 as the session went: the seed again */
+	b = test_busiest_border(w);
+	smug_timeline_step(t, w, 20);
+	smug_cmd_auto_crackdown(w, true);
+	smug_timeline_step(t, w, 50);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, w->corridors[b].id, &err), SMUG_OK);
+	smug_timeline_step(t, w, 13);
+	ck_assert_uint_eq(smug_world_digest(w), want[95]);
+	same_journal(w, seed);
+	/* and back again, before the day the ring restarted from */
+	ck_assert_msg(smug_timeline_rewind(t, w, 5, &r, &err) == SMUG_OK, "back to day 5: %s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(r), want[5]);
+	smug_world_free(r);
+	ck_assert_int_eq(smug_world_rebuild(w, 96, &r, &err), SMUG_ERR_ARG);
+	ck_assert_int_eq(smug_world_rebuild(w, -1, &r, &err), SMUG_ERR_ARG);
+	smug_timeline_free(t);
+	smug_world_free(seed);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A journal that stopped recording on day 3 (its cap reached by the
+ * commands of that day, the last of them lost) cannot give day 3 back,
+ * by a rewind or a rebuild: the world it would give has the auto
+ * planner on, the real one off. Day 2 it still gives. */
+START_TEST(test_journal_rewind_stops_before_the_day_the_journal_stopped)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json"), *ref = test_load_file(SRCDIR "/data/tiny.json");
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct smug_world *r = NULL;
+	struct smug_error err;
+
+	smug_timeline_reset(t, w);
+	smug_timeline_step(t, w, 3);
+	for (int i = 0; i < SMUG_JOURNAL_CMD_CAP; i++)
+		smug_cmd_auto_crackdown(w, i % 2 == 0);
+	ck_assert_int_eq(w->journal.overflow_day, 3);
+	smug_timeline_step(t, w, 2);
+	ck_assert_int_eq(smug_timeline_rewind(t, w, 3, &r, &err), SMUG_ERR_FULL);
+	ck_assert_msg(strstr(err.msg, "since day 3") != NULL, "%s", err.msg);
+	ck_assert_int_eq(smug_world_rebuild(w, 3, &r, &err), SMUG_ERR_FULL);
+	smug_cmd_step(ref, 2);
+	ck_assert_int_eq(smug_world_rebuild(w, 2, &r, &err), SMUG_OK);
+	ck_assert_uint_eq(smug_world_digest(r), smug_world_digest(ref));
+	smug_world_free(r);
+	ck_assert_int_eq(smug_timeline_rewind(t, w, 2, &r, &err), SMUG_OK);
+	ck_assert_uint_eq(smug_world_digest(r), smug_world_digest(ref));
+	smug_world_free(r);
+	smug_timeline_free(t);
+	smug_world_free(ref);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_journal_ring_stays_within_its_budget)
 {
 	struct smug_world *w = test_default_at(0), *r = NULL;
@@ -1045,6 +1158,8 @@ int main(void)
 	tcase_add_test(t, test_journal_rewind_into_a_new_future);
 	tcase_add_test(t, test_journal_rewind_past_thinned_copies_replays_the_commands);
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
+	tcase_add_test(t, test_journal_rewind_before_a_loaded_seed);
+	tcase_add_test(t, test_journal_rewind_stops_before_the_day_the_journal_stopped);
 	suite_add_tcase(s, j);
 	suite_add_tcase(s, t);
 	return test_run_suite(s);

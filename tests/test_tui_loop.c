@@ -80,6 +80,45 @@ START_TEST(test_tui_loop_rewind_and_step_on_is_never_rewinding)
 }
 END_TEST
 
+/* A seed loaded in the cockpit can be rewound before the day it was
+ * loaded at: [ and { rebuild the day from the seed's scenario and
+ * journal, and stepping on gives the seed's day again. */
+START_TEST(test_tui_loop_rewind_before_a_loaded_seed)
+{
+	struct tui_options o = opts;
+	char root[] = "/tmp/smugnet-loop-XXXXXX", cmd[64];
+	struct smug_world *seed = test_default_at(30), *at29 = test_default_at(29), *at5 = test_default_at(5);
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(seed, root, "day30", &err), SMUG_OK);
+	o.vault_root = root;
+	tui_app_init(&a, test_default_at(0), &o);
+	keys(&a, "o");
+	ck_assert_int_eq(a.view, VIEW_LOAD);
+	keys(&a, "\n");
+	ck_assert_int_eq(a.w->day, 30);
+	keys(&a, "[");
+	ck_assert_msg(a.w->day == 29, "[ on a seed loaded at day 30: day %d, %s", a.w->day, a.status);
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(at29));
+	ck_assert_msg(shows(&a, "back to day 29 (from 30)"), "%s", a.status);
+	keys(&a, "{5\n");
+	ck_assert_int_eq(a.w->day, 5);
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(at5));
+	for (int i = 0; i < 25; i++)
+		keys(&a, ".");
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(seed));
+	smug_world_free(a.w);
+	tui_app_done(&a);
+	smug_world_free(seed);
+	smug_world_free(at29);
+	smug_world_free(at5);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 #ifdef HAVE_MALLINFO2
 /* Each rewind replaces the world shown by one rebuilt from the timeline:
  * the world left behind is given back. Ten rewinds by a day, each
@@ -941,6 +980,7 @@ int main(void)
 
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
+	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_loop_rewinds_give_their_memory_back);
 #endif

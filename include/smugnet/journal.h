@@ -117,6 +117,14 @@ enum smug_status smug_replay(const char *scenario, size_t scenario_len, const ch
 			     const struct smug_journal_file *jf, const struct smug_world *end,
 			     struct smug_replay_report *report, struct smug_error *err);
 
+/* *out = a new world equal to w as it stood at `day` (start_day <= day <=
+ * w->day; the commands applied on that day included), rebuilt from w's
+ * scenario and its journal, which holds every command from the start (a
+ * loaded seed's too). It costs the days up to `day` simulated again.
+ * SMUG_ERR_FULL past the day the journal stopped recording. */
+enum smug_status smug_world_rebuild(const struct smug_world *w, int day, struct smug_world **out,
+				    struct smug_error *err);
+
 /* ---- rewinding: a bounded ring of packed copies of the state ---- */
 
 struct smug_timeline;
@@ -139,7 +147,9 @@ enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *
 /* *out = a new world equal to w as it stood at `day` (start_day <= day <=
  * w->day; the commands applied on that day included): the nearest
  * earlier copy, then w's journal replayed up to that day. Copies after
- * `day` are dropped: they belong to the future the caller discards. */
+ * `day` are dropped: they belong to the future the caller discards. A day
+ * before the ring's first copy (a loaded seed's past) is rebuilt from the
+ * scenario (smug_world_rebuild) and the ring starts over from it. */
 enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
 				      struct smug_world **out, struct smug_error *err);
 /* Bytes held, copies held, days between copies, budget. */

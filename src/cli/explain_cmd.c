@@ -143,7 +143,42 @@ static void explain_usage(FILE *f)
 	fprintf(f, "Usage: smugnet explain --day N [--scenario FILE | --load NAME [--vault DIR]] [--seed S]\n"
 		   "                       [--crackdown ID[@FROM[-TO]][:I]]... [--clear-crackdown ID@DAY]...\n"
 		   "                       [--auto-crackdown] [--set KEY=V]... [--faction ID] [--json] [--quiet]\n"
-		   "Run to day N (as smugnet run would) and show every routing decision of that day with its terms.\n");
+		   "Run to day N (as smugnet run would) and show every routing decision of that day with its terms.\n"
+		   "With --load, a day at or before the seed's is rebuilt from its scenario and journal.\n");
+}
+
+/* --day at or before a loaded seed's day: *w becomes the seed's world as
+ * it stood the day before, rebuilt from its scenario and journal, so the
+ * day is explained as the seed lived it. Steering options would start at
+ * the seed's day, after the day asked: they are refused. */
+static int seed_past(const struct cli_setup *s, const char *load, long long day, struct smug_world **w)
+{
+	struct smug_world *r = NULL;
+	struct smug_error err;
+	enum smug_status st;
+	int first = (*w)->start_day + 1, at = (*w)->day;
+
+	if (load == NULL || day < first) {
+		smug_world_free(*w);
+		return cli_usage_error("explain", "--day %lld: the first simulated day is %d", day, load ? first : at + 1);
+	}
+	if (s->n_sets || s->n_crackdowns || s->n_clears || s->auto_crackdown) {
+		smug_world_free(*w);
+		return cli_usage_error("explain",
+				       "--day %lld is in seed '%s''s past (it is at day %d) and is shown as the seed "
+				       "lived it: --set, --crackdown, --clear-crackdown and --auto-crackdown would "
+				       "start at day %d; leave them out, or ask for a later day",
+				       day, load, at, at + 1);
+	}
+	st = smug_world_rebuild(*w, (int)day - 1, &r, &err);
+	smug_world_free(*w);
+	*w = NULL;
+	if (st != SMUG_OK) {
+		fprintf(stderr, "smugnet explain: --day %lld: ", day);
+		return cli_status_exit(st, err.msg);
+	}
+	*w = r;
+	return EXIT_OK;
 }
 
 int cmd_explain(int argc, char **argv)
@@ -217,17 +252,8 @@ int cmd_explain(int argc, char **argv)
 		smug_world_free(w);
 		return cli_usage_error("explain", "unknown faction '%s'", faction);
 	}
-	if (day <= w->day) {
-		int at = w->day;
-
-		smug_world_free(w);
-		if (load && at > 0)
-			return cli_usage_error("explain",
-					       "--day %lld: seed '%s' is at day %d and explain goes on from it, so the "
-					       "first day it can show is %d",
-					       day, load, at, at + 1);
-		return cli_usage_error("explain", "--day %lld: the first simulated day is %d", day, at + 1);
-	}
+	if (day <= w->day && (rc = seed_past(&setup, load, day, &w)) != EXIT_OK)
+		return rc;
 	/* the days up to N as `smugnet run` lives them, schedules included; the
 	 * progress line is erased before the decisions are printed */
 	progress_start(&prog, "explain", "days", (long)(day - w->day), quiet);

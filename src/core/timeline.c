@@ -5,6 +5,8 @@
  * whole history at a resolution that coarsens with its length. A rewind
  * unpacks the nearest copy at or before the day and replays the world's
  * journal up to that day: rewinding costs at most `every` simulated days.
+ * A day before the first copy (a loaded seed's past: the ring starts at
+ * the load) is rebuilt from the scenario and the whole journal.
  * A copy is packed into one scratch buffer kept with the ring and stored
  * in blocks of one size (TL_BLOCK): blocks a thinning frees are the ones
  * the next copies take, so the heap does not fragment and the process
@@ -176,6 +178,42 @@ enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *
 	return SMUG_OK;
 }
 
+enum smug_status smug_world_rebuild(const struct smug_world *w, int day, struct smug_world **out,
+				    struct smug_error *err)
+{
+	struct smug_world *r = NULL;
+	enum smug_status st;
+
+	if (day < w->start_day || day > w->day)
+		return smug_error_set(err, SMUG_ERR_ARG, "rebuild: day %d is outside %d..%d", day, w->start_day,
+				      w->day);
+	if (w->journal.overflow_day >= 0 && day >= w->journal.overflow_day)
+		return smug_error_set(err, SMUG_ERR_FULL,
+				      "rebuild: the journal is full since day %d (commands of that day are lost); "
+				      "that day and later ones cannot be rebuilt",
+				      w->journal.overflow_day);
+	if (w->scenario_text == NULL)
+		return smug_error_set(err, SMUG_ERR_ARG, "rebuild: the world keeps no scenario to start from");
+	st = smug_world_load_json(w->scenario_text, w->scenario_len, w->scenario_id, &r, err);
+	if (st != SMUG_OK)
+		return st;
+	if (r->scenario_hash != w->scenario_hash || r->day != w->start_day) {
+		smug_world_free(r);
+		return smug_error_set(err, SMUG_ERR_ARG, "rebuild: the scenario kept is not the world's");
+	}
+	journal_prefix(&r->journal, &w->journal, 0, r->day);
+	st = journal_continue(r, &w->journal, day, err);
+	if (st == SMUG_OK && r->day != day)
+		st = smug_error_set(err, SMUG_ERR_ARG, "rebuild: the journal ends at day %d, before day %d", r->day,
+				    day);
+	if (st != SMUG_OK) {
+		smug_world_free(r);
+		return st;
+	}
+	*out = r;
+	return SMUG_OK;
+}
+
 enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
 				      struct smug_world **out, struct smug_error *err)
 {
@@ -184,12 +222,21 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 	enum smug_status st;
 	int k = 0;
 
-	if (day > w->day || t->n == 0 || day < t->c[0].day)
-		return smug_error_set(err, SMUG_ERR_ARG, "rewind: day %d is outside %d..%d", day,
-				      t->n ? t->c[0].day : w->day, w->day);
-	if (w->journal.overflow_day >= 0 && day > w->journal.overflow_day)
+	if (day > w->day || day < w->start_day)
+		return smug_error_set(err, SMUG_ERR_ARG, "rewind: day %d is outside %d..%d", day, w->start_day,
+				      w->day);
+	if (t->n == 0 || day < t->c[0].day) { /* before the ring: from the scenario */
+		st = smug_world_rebuild(w, day, &r, err);
+		if (st != SMUG_OK)
+			return st;
+		smug_timeline_reset(t, r);
+		*out = r;
+		return SMUG_OK;
+	}
+	if (w->journal.overflow_day >= 0 && day >= w->journal.overflow_day)
 		return smug_error_set(err, SMUG_ERR_FULL,
-				      "rewind: the journal is full since day %d; days after it cannot be rebuilt",
+				      "rewind: the journal is full since day %d (commands of that day are lost); "
+				      "that day and later ones cannot be rebuilt",
 				      w->journal.overflow_day);
 	while (k + 1 < t->n && t->c[k + 1].day <= day)
 		k++;
