@@ -108,7 +108,8 @@ cmp -s "$tmp/out" "$tmp/explain_scenario" || fail "explain --load differs from e
 expect_rc 0 "$SMUGNET" explain --day 25 --json
 cmp -s "$tmp/out" "$tmp/explain_scenario" && fail "explain ignores --crackdown"
 expect_rc 0 "$SMUGNET" explain --day 25 --json --load s20 $V --auto-crackdown --set crackdown.cooldown_days=3
-expect_rc 2 "$SMUGNET" explain --day 20 --load s20 $V
+# a day of the seed's past is shown as the seed lived it: no schedule
+expect_rc 2 "$SMUGNET" explain --day 20 --load s20 $V --crackdown "$B@22"
 expect_rc 2 "$SMUGNET" explain --day 30 --load s20 $V --scenario "$SRCDIR/data/tiny.json"
 expect_rc 3 "$SMUGNET" explain --day 30 --load nope $V
 expect_rc 2 "$SMUGNET" explain --day 30 --crackdown "$B@9-3"
