@@ -860,8 +860,10 @@ static void session_digests(uint64_t want[96])
 
 /* A seed loaded in the cockpit: its ring starts at the load (day 95),
  * and a rewind to any earlier day rebuilds that day from the scenario
- * and the seed's journal, commands and all; stepping on from there with
- * the same commands gives the seed again, digest and journal. */
+ * and the seed's journal, commands and all, refilling the ring on the
+ * way so that the next rewinds start from its copies; stepping on from
+ * there with the same commands gives the seed again, digest and
+ * journal. */
 START_TEST(test_journal_rewind_before_a_loaded_seed)
 {
 	struct smug_world *seed = session(), *w = NULL, *r = NULL;
@@ -889,6 +891,10 @@ START_TEST(test_journal_rewind_before_a_loaded_seed)
 			      r->day, (unsigned long long)smug_world_digest(r), (unsigned long long)want[d]);
 		smug_world_free(w);
 		w = r;
+		if (d == 94) /* the ring refilled on the way: a copy of each day from 0 */
+			ck_assert_msg(smug_timeline_count(t) == 95 && smug_timeline_every(t) == 1,
+				      "after the rebuild of day 94 the ring holds %d copies, one every %d days",
+				      smug_timeline_count(t), smug_timeline_every(t));
 		if (d == 12)
 			break;
 	}

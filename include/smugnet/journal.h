@@ -149,7 +149,8 @@ enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *
  * earlier copy, then w's journal replayed up to that day. Copies after
  * `day` are dropped: they belong to the future the caller discards. A day
  * before the ring's first copy (a loaded seed's past) is rebuilt from the
- * scenario (smug_world_rebuild) and the ring starts over from it. */
+ * scenario (smug_world_rebuild), the ring refilled with copies of the days
+ * up to it as if the world had been stepped from its start. */
 enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
 				      struct smug_world **out, struct smug_error *err);
 /* Bytes held, copies held, days between copies, budget. */

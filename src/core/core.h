@@ -229,9 +229,11 @@ void journal_step_day(struct smug_world *w, int day_before);
 enum smug_status journal_apply(struct smug_world *w, const struct smug_cmd *c, int days,
 			       struct smug_error *err);
 /* Apply the commands of `from` after w's own (a prefix of them) up to
- * to_day: steps stop at to_day, commands of to_day are applied. */
+ * to_day: steps stop at to_day, commands of to_day are applied. With a
+ * ring, the days are stepped through it (smug_timeline_step), which keeps
+ * its copies as they pass. */
 enum smug_status journal_continue(struct smug_world *w, const struct smug_journal *from, int to_day,
-				  struct smug_error *err);
+				  struct smug_timeline *t, struct smug_error *err);
 
 /* ---- scenario.c: the JSON loader with strict validation ---- */
 void scenario_default_commodities(struct smug_commodity_def *defs);

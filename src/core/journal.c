@@ -190,8 +190,13 @@ enum smug_status journal_apply(struct smug_world *w, const struct smug_cmd *c, i
 	return smug_error_set(err, SMUG_ERR_ARG, "journal: unknown command");
 }
 
+static enum smug_status step(struct smug_world *w, int days, struct smug_timeline *t)
+{
+	return t ? smug_timeline_step(t, w, days) : smug_cmd_step(w, days);
+}
+
 enum smug_status journal_continue(struct smug_world *w, const struct smug_journal *from, int to_day,
-				  struct smug_error *err)
+				  struct smug_timeline *t, struct smug_error *err)
 {
 	int n = w->journal.n_cmds;
 	enum smug_status st = SMUG_OK;
@@ -202,7 +207,7 @@ enum smug_status journal_continue(struct smug_world *w, const struct smug_journa
 		int end = from->cmds[n - 1].day + from->cmds[n - 1].days;
 
 		if (end > w->day)
-			smug_cmd_step(w, (end < to_day ? end : to_day) - w->day);
+			step(w, (end < to_day ? end : to_day) - w->day, t);
 	}
 	for (int i = n; i < from->n_cmds && st == SMUG_OK; i++) {
 		const struct smug_cmd *c = &from->cmds[i];
@@ -214,7 +219,7 @@ enum smug_status journal_continue(struct smug_world *w, const struct smug_journa
 					      "journal: command %d is for day %d, the world is at day %d", i + 1,
 					      c->day, w->day);
 		if (c->kind == SMUG_CMD_STEP)
-			st = smug_cmd_step(w, (c->day + c->days < to_day ? c->day + c->days : to_day) - w->day);
+			st = step(w, (c->day + c->days < to_day ? c->day + c->days : to_day) - w->day, t);
 		else
 			st = journal_apply(w, c, 0, err);
 	}

@@ -6,7 +6,9 @@
  * unpacks the nearest copy at or before the day and replays the world's
  * journal up to that day: rewinding costs at most `every` simulated days.
  * A day before the first copy (a loaded seed's past: the ring starts at
- * the load) is rebuilt from the scenario and the whole journal.
+ * the load) is rebuilt from the scenario and the whole journal, and the
+ * ring is refilled on the way, so the next rewinds cost what they cost
+ * in a world stepped from its start.
  * A copy is packed into one scratch buffer kept with the ring and stored
  * in blocks of one size (TL_BLOCK): blocks a thinning frees are the ones
  * the next copies take, so the heap does not fragment and the process
@@ -178,8 +180,10 @@ enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *
 	return SMUG_OK;
 }
 
-enum smug_status smug_world_rebuild(const struct smug_world *w, int day, struct smug_world **out,
-				    struct smug_error *err)
+/* smug_world_rebuild; with a ring, the ring starts over from the
+ * scenario's first day and keeps its copies along the way. */
+static enum smug_status rebuild(const struct smug_world *w, int day, struct smug_timeline *t,
+				struct smug_world **out, struct smug_error *err)
 {
 	struct smug_world *r = NULL;
 	enum smug_status st;
@@ -202,16 +206,26 @@ enum smug_status smug_world_rebuild(const struct smug_world *w, int day, struct 
 		return smug_error_set(err, SMUG_ERR_ARG, "rebuild: the scenario kept is not the world's");
 	}
 	journal_prefix(&r->journal, &w->journal, 0, r->day);
-	st = journal_continue(r, &w->journal, day, err);
+	if (t)
+		smug_timeline_reset(t, r);
+	st = journal_continue(r, &w->journal, day, t, err);
 	if (st == SMUG_OK && r->day != day)
 		st = smug_error_set(err, SMUG_ERR_ARG, "rebuild: the journal ends at day %d, before day %d", r->day,
 				    day);
 	if (st != SMUG_OK) {
+		if (t) /* the ring as it was asked for: from w */
+			smug_timeline_reset(t, w);
 		smug_world_free(r);
 		return st;
 	}
 	*out = r;
 	return SMUG_OK;
+}
+
+enum smug_status smug_world_rebuild(const struct smug_world *w, int day, struct smug_world **out,
+				    struct smug_error *err)
+{
+	return rebuild(w, day, NULL, out, err);
 }
 
 enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
@@ -225,14 +239,8 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 	if (day > w->day || day < w->start_day)
 		return smug_error_set(err, SMUG_ERR_ARG, "rewind: day %d is outside %d..%d", day, w->start_day,
 				      w->day);
-	if (t->n == 0 || day < t->c[0].day) { /* before the ring: from the scenario */
-		st = smug_world_rebuild(w, day, &r, err);
-		if (st != SMUG_OK)
-			return st;
-		smug_timeline_reset(t, r);
-		*out = r;
-		return SMUG_OK;
-	}
+	if (t->n == 0 || day < t->c[0].day) /* before the ring: from the scenario, the ring refilled */
+		return rebuild(w, day, t, out, err);
 	if (w->journal.overflow_day >= 0 && day >= w->journal.overflow_day)
 		return smug_error_set(err, SMUG_ERR_FULL,
 				      "rewind: the journal is full since day %d (commands of that day are lost); "
@@ -258,7 +266,7 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 	if (w->scenario_text)
 		world_set_scenario_text(r, w->scenario_text, w->scenario_len);
 	journal_prefix(&r->journal, &w->journal, c->n_cmds, c->day);
-	st = journal_continue(r, &w->journal, day, err);
+	st = journal_continue(r, &w->journal, day, NULL, err);
 	if (st != SMUG_OK) {
 		smug_world_free(r);
 		return st;
