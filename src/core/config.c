@@ -324,10 +324,10 @@ static const struct smug_knob *knob_nearest(const char *key)
 
 	for (int i = 0; i < N_KNOBS; i++) {
 		const char *name = strchr(knobs[i].key, '.');
-		int d = str_distance(key, knobs[i].key);
+		int d = str_distance(key, knobs[i].key), e;
 
-		if (strchr(key, '.') == NULL && name && str_distance(key, name + 1) < d)
-			d = str_distance(key, name + 1);
+		if (strchr(key, '.') == NULL && name && (e = str_distance(key, name + 1)) < d)
+			d = e;
 		if (d < best) {
 			best = d;
 			near = &knobs[i];

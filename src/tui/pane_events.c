@@ -291,17 +291,17 @@ void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	y = table_header(&in, 0, &t, -1, false);
 	rows = in.h - y;
 	if (n == 0) {
+		int days = a->w->day - a->w->start_day;
 		char none[96];
 
 		/* why the log is empty: a filter, no day simulated, or days with
 		 * nothing in them (no faction sending, smuggling off) */
 		if (a->filter[0])
 			snprintf(none, sizeof none, "no events match the filter (Esc clears it)");
-		else if (a->w->day == a->w->start_day)
+		else if (days == 0)
 			snprintf(none, sizeof none, "no events yet: step a day (.)");
 		else
-			snprintf(none, sizeof none, "no events in the %d day%s simulated", a->w->day - a->w->start_day,
-				 a->w->day - a->w->start_day == 1 ? "" : "s");
+			snprintf(none, sizeof none, "no events in the %d day%s simulated", days, days == 1 ? "" : "s");
 		canvas_fit(&in, y, 0, in.w, ROLE_DIM, none, false);
 		return;
 	}

@@ -166,15 +166,16 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	for (int i = 0; i < 256; i++)
 		a->hit[PANE_ROUTES][i] = -1;
 	canvas_clear(cv);
-	snprintf(title, sizeof title, "2 Routes of %s, day %d", a->faction >= 0 ? w->factions[a->faction].id : "-",
-		 w->decisions_day);
 	/* without decisions, or too narrow for the day (canvas_box would cut
 	 * it to "day …"; the header names the day): the faction alone; with
 	 * no faction, the pane's name alone */
-	if (a->faction < 0)
+	if (a->faction < 0) {
 		snprintf(title, sizeof title, "2 Routes");
-	else if (w->n_decisions == 0 || text_cols(title) + 2 > cv->w - 3)
-		snprintf(title, sizeof title, "2 Routes of %s", w->factions[a->faction].id);
+	} else {
+		snprintf(title, sizeof title, "2 Routes of %s, day %d", w->factions[a->faction].id, w->decisions_day);
+		if (w->n_decisions == 0 || text_cols(title) + 2 > cv->w - 3)
+			snprintf(title, sizeof title, "2 Routes of %s", w->factions[a->faction].id);
+	}
 	canvas_box(cv, title, focused);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
 	if (a->route_sel >= n)
