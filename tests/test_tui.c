@@ -2049,6 +2049,47 @@ START_TEST(test_tui_why_routes_leave_the_table_three_rows)
 }
 END_TEST
 
+/* A decision that sent nothing says why in the why view's first line, whole
+ * at 80 columns ("...; expected loss and cost exceed the margin" wraps onto
+ * a second row rather than being cut). */
+START_TEST(test_tui_why_says_whole_why_nothing_was_sent)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const char *why = smug_skip_text(SMUG_SKIP_UNPROFITABLE);
+	int found = 0;
+
+	tui_handle_key(&a, '2');
+	draw(&a, 24, 80);
+	for (int f = 0; f < w->n_factions && !found; f++) {
+		a.faction = f;
+		for (int r = 0; r < w->n_decisions && !found; r++) {
+			const struct smug_explanation *x;
+			int di = -1;
+			char *s, *flat;
+
+			a.route_sel = r;
+			x = view_why_explanation(&a, &di);
+			if (x == NULL || di < 0 || w->decisions[di].faction != a.faction)
+				break;
+			if (strcmp(w->decisions[di].skipped, why) != 0)
+				continue;
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			s = render(&a, 24, 80);
+			flat = unframed(s);
+			ck_assert_msg(strstr(flat, why) != NULL, "80x24: the why view does not say '%s' whole:\n%s", why, s);
+			free(flat);
+			free(s);
+			tui_handle_key(&a, 27);
+			found++;
+		}
+	}
+	ck_assert_msg(found, "day 60 has no decision that was unprofitable");
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_why_leads_with_the_decision)
 {
 	struct tui_app a;
@@ -15265,6 +15306,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_borders_first_frame_lights_the_border_selected);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
+	tcase_add_test(t, test_tui_why_says_whole_why_nothing_was_sent);
 	tcase_add_test(t, test_tui_why_page_up_and_a_day_without_decisions);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);
 	tcase_add_test(t, test_tui_why_compares_a_runner_up_that_is_the_first_candidate);

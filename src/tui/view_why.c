@@ -332,7 +332,8 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 	fmt_credits(m, sizeof m, d->bribe_budget);
 	snprintf(line, sizeof line, "cargo %s cr, bribe budget %s cr, %d candidates; %s", v, m, d->n_cand,
 		 d->skipped[0] ? d->skipped : d->shipment ? "shipment sent" : "no shipment");
-	y += canvas_wrap(&in, y, 0, in.w, 1, d->skipped[0] ? ROLE_WARN : ROLE_NORMAL, line);
+	/* why nothing was sent is read whole: two rows where one is short */
+	y += canvas_wrap(&in, y, 0, in.w, 2, d->skipped[0] ? ROLE_WARN : ROLE_NORMAL, line);
 	if (a->whatif && a->whatif_data) {
 		const struct smug_whatif *wi = a->whatif_data;
 		char id[64];
