@@ -60,6 +60,21 @@ expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --stride 0
 err_has "--stride: expected a whole number in [1,100000000], got '0'"
 expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --set "$KNOB=0.1,7"
 grep -q "learning_rate" "$tmp/err" || fail "out-of-range --set value not named: $(cat "$tmp/err")"
+# every value between commas counts: an empty one is refused by a number
+# knob (it was dropped, the sweep planned with one setting fewer) and taken
+# by a text knob, as run --set takes it
+for v in "0.1,,0.2" "0.1,0.2," ",0.1"; do
+	expect_rc 2 "$SMUGNET" sweep plan "$tmp/bad" --seeds 1-2 --days 5 --set "$KNOB=$v"
+	err_has "--set $KNOB: expected number in [1e-09,1], got ''"
+done
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/salt" --seeds 3 --days 2 --set "smuggling.deterministic_salt=,pepper"
+grep -qxF "$tmp/salt/manifest.json: 2 tasks (1 seed x 2 settings), 2 days each" "$tmp/out" ||
+	fail "an empty salt and another: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" sweep run "$tmp/salt" --task 0
+expect_rc 0 "$SMUGNET" run --days 2 --seed 3 --set "smuggling.deterministic_salt="
+a=$(sed -n 's/.*"digest":"\([0-9a-f]*\)".*/\1/p' "$tmp/out" | tail -n 1)
+grep -q "\"digest\":\"$a\"" "$tmp/salt/results/0.json" || fail "the empty-salt task is not run --set 'smuggling.deterministic_salt=' (digest $a)"
+expect_rc 0 "$SMUGNET" sweep run "$tmp/salt" --task 1
 expect_rc 2 "$SMUGNET" sweep plan "$S" --seeds 1-2 --days 5
 grep -q "another sweep" "$tmp/err" || fail "planning over another sweep was not refused"
 
@@ -319,8 +334,8 @@ if command -v tmux >/dev/null 2>&1; then
 		grep -q "^$v  *4  " "$tmp/screen" || fail "the sweep view's table has no row for $v: $(cat "$tmp/screen")"
 	done
 	grep -q EXITED "$tmp/screen2" || fail "q did not leave the sweep view"
-	# its least size is 80x24: drawn whole there; a row or a column less
-	# says what it needs
+	# an empty value has a row of its own, shown as ""
+	tmux -S "$sock" new-session -d -s salt -x 100 -y 30 "$SMUGNET --sweep $tmp/salt; sleep 30"
 	shown_in() {
 		end=$(($(date +%s) + 60))
 		until tmux -S "$sock" capture-pane -p -t "$1" 2>/dev/null | grep -q -- "$2"; do
@@ -328,6 +343,11 @@ if command -v tmux >/dev/null 2>&1; then
 			sleep 0.1
 		done
 	}
+	shown_in salt "^pepper  *1  " || fail "the salt sweep's view has no row for pepper: $(tmux -S "$sock" capture-pane -p -t salt)"
+	tmux -S "$sock" capture-pane -p -t salt | grep -q '^""  *1  ' ||
+		fail "the salt sweep's view does not show the empty salt as \"\": $(tmux -S "$sock" capture-pane -p -t salt)"
+	# its least size is 80x24: drawn whole there; a row or a column less
+	# says what it needs
 	for size in 80x24 80x23 79x24; do
 		tmux -S "$sock" new-session -d -s "s$size" -x "${size%x*}" -y "${size#*x}" "$SMUGNET --sweep $S; sleep 30"
 	done

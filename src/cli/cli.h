@@ -139,7 +139,9 @@ int cli_world_open(const struct cli_setup *s, const char *load, const char *vaul
 /* Seed, settings, crackdowns and auto-crackdown of s on an existing
  * world (also a loaded seed); prints the error and returns an exit code. */
 int cli_world_steer(const struct cli_setup *s, struct smug_world *w);
-/* Split "KEY=V" into key and value; false when it has no '=' or parts. */
+/* Split "KEY=V" into key and value (V may be empty: a text knob takes
+ * it, the knob's parser refuses it for the others); false when it has
+ * no '=', no key or a key of key_size bytes or more. */
 bool cli_setting_split(const char *kv, char *key, size_t key_size, const char **value);
 /* A --crackdown spec, ID[@FROM[-TO]][:INTENSITY]: the corridor, the
  * first and last simulated days (counted from 1; 0 / -1 when not given:

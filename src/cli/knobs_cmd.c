@@ -12,16 +12,14 @@
 
 int cli_set_one(struct smug_world *w, const char *set, struct smug_error *err)
 {
-	const char *eq = strchr(set, '=');
-	char key[128];
+	const char *value;
+	char key[256];
 
-	if (eq == NULL || eq == set || (size_t)(eq - set) >= sizeof key) {
+	if (!cli_setting_split(set, key, sizeof key, &value)) {
 		smug_error_set(err, SMUG_ERR_ARG, "'%s': expected KEY=VALUE (smugnet config lists the keys)", set);
 		return -1;
 	}
-	memcpy(key, set, (size_t)(eq - set));
-	key[eq - set] = '\0';
-	return smug_config_set(w, key, eq + 1, err) == SMUG_OK ? 0 : -1;
+	return smug_config_set(w, key, value, err) == SMUG_OK ? 0 : -1;
 }
 
 int cli_apply_sets(struct smug_world *w, const char *cmd, const char *const *sets, int n)

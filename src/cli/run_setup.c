@@ -29,7 +29,7 @@ bool cli_setting_split(const char *kv, char *key, size_t key_size, const char **
 	const char *eq = strchr(kv, '=');
 	size_t n;
 
-	if (eq == NULL || eq == kv || eq[1] == '\0')
+	if (eq == NULL || eq == kv)
 		return false;
 	n = (size_t)(eq - kv);
 	if (n >= key_size)

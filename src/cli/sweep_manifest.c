@@ -608,8 +608,8 @@ const char *sweep_setting_value(const struct sweep_manifest *m, int s, int k)
 	return strchr(m->settings[s].sets[k], '=') + 1;
 }
 
-/* Setting s's "key=value" parts, or its values alone, joined by sep;
- * "all" without a grid. */
+/* Setting s's "key=value" parts, or its values alone (an empty one as
+ * ""), joined by sep; "all" without a grid. */
 static void setting_join(const struct sweep_manifest *m, int s, const char *sep, bool values, char *buf,
 			 size_t size)
 {
@@ -620,9 +620,11 @@ static void setting_join(const struct sweep_manifest *m, int s, const char *sep,
 		snprintf(buf, size, "all");
 		return;
 	}
-	for (int k = 0; k < m->n_keys && at < size; k++)
-		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? sep : "",
-				       values ? sweep_setting_value(m, s, k) : m->settings[s].sets[k]);
+	for (int k = 0; k < m->n_keys && at < size; k++) {
+		const char *v = values ? sweep_setting_value(m, s, k) : m->settings[s].sets[k];
+
+		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? sep : "", *v ? v : "\"\"");
+	}
 }
 
 void sweep_setting_label(const struct sweep_manifest *m, int s, char *buf, size_t size)

@@ -25,7 +25,7 @@ struct grid {
 static int grid_add(struct grid *g, const char *arg)
 {
 	const char *value;
-	char *v, *save = NULL;
+	char *v;
 	int k = g->n_keys;
 
 	if (k == SWEEP_MAX_KEYS)
@@ -37,14 +37,16 @@ static int grid_add(struct grid *g, const char *arg)
 			return cli_usage_error("sweep plan", "--set %s: given twice", g->key[k]);
 	g->spec[k] = strdup(value);
 	g->n_values[k] = 0;
-	for (v = strtok_r(g->spec[k], ",", &save); v; v = strtok_r(NULL, ",", &save)) {
+	/* every value between commas counts, an empty one too (a text knob
+	 * takes it; the others refuse it by name when the plan checks them) */
+	for (v = g->spec[k]; v; v = strchr(v, ',') ? strchr(v, ',') + 1 : NULL) {
 		if (g->n_values[k] == SWEEP_MAX_VALUES)
 			return cli_usage_error("sweep plan", "--set %s: at most %d values", g->key[k],
 					       SWEEP_MAX_VALUES);
 		g->values[k][g->n_values[k]++] = v;
 	}
-	if (g->n_values[k] == 0)
-		return cli_usage_error("sweep plan", "--set '%s': no values", arg);
+	for (v = g->spec[k]; (v = strchr(v, ',')) != NULL;)
+		*v++ = '\0';
 	g->n_keys++;
 	return EXIT_OK;
 }
