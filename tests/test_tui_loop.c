@@ -299,7 +299,8 @@ static char *screen_at(struct tui_app *a, int rows, int cols)
 
 /* The compare view's table heads name every column, wide and narrow; the
  * routes that changed fill the view down to its last rows: each takes
- * three rows, so fewer than three are left blank when some are not shown;
+ * three rows, so fewer than three are left blank when some are not shown,
+ * and a screen with room for all shows each once and nothing more;
  * a route's first row (faction, commodity, from -> to) starts in the
  * column of the "routes that changed" head, its base and what-if rows
  * two columns in. */
@@ -361,6 +362,18 @@ static void check_compare_screen(struct tui_app *a, const struct smug_comparison
 		ck_assert_int_gt(shown, 0);
 		ck_assert_msg(shown == c->n_routes || blank < 3, "%dx%d: %d of %d routes shown and %d rows left blank",
 			      cols, rows, shown, c->n_routes, blank);
+		free(s);
+	}
+	/* on a screen with room for them all: every route once, nothing after */
+	{
+		int rows = 3 * c->n_routes + 60, shown = 0;
+		char *s = screen_at(a, rows, 160), *p = strstr(s, "routes that changed");
+
+		ck_assert(p != NULL);
+		for (; (p = strstr(p, "\xe2\x94\x82   base ")) != NULL; p++)
+			shown++;
+		ck_assert_msg(shown == c->n_routes, "160x%d: %d routes shown, the comparison has %d", rows, shown,
+			      c->n_routes);
 		free(s);
 	}
 }
