@@ -366,6 +366,43 @@ static void bench_replay(int runs, int days)
 
 /* The cockpit's rewind ring on a generated 400-ward world: its memory
  * against the 64 MB budget over ten years, and what a rewind costs. */
+/* The cockpit's ring starts at a loaded seed's day: the first rewind
+ * before it rebuilds the day from the scenario and the journal, refilling
+ * the ring on the way; the next ones start from its copies. The default
+ * world stepped `days` days stands for the seed. */
+static void bench_rewind_loaded(int days)
+{
+	size_t len;
+	const char *json = smug_default_scenario(&len);
+	struct smug_world *w = load_or_die(json, len, "dosadi-36.json");
+	struct smug_timeline *t = smug_timeline_new(SMUG_TIMELINE_BUDGET);
+	double first = 0, next[4], c0;
+
+	smug_cmd_step(w, days);
+	smug_timeline_reset(t, w);
+	for (int i = 0; i < 5; i++) {
+		struct smug_world *r = NULL;
+		struct smug_error err;
+
+		c0 = cpu_now();
+		if (smug_timeline_rewind(t, w, w->day - 1, &r, &err) != SMUG_OK) {
+			fprintf(stderr, "bench: %s\n", err.msg);
+			exit(1);
+		}
+		if (i == 0)
+			first = cpu_now() - c0;
+		else
+			next[i - 1] = cpu_now() - c0;
+		smug_world_free(w);
+		w = r;
+	}
+	printf("rewind before a loaded seed, default world at day %d: the first a day back %.2f s cpu (rebuilt from "
+	       "day 0, the ring refilled: %d copies every %d days), the next ones %.1f ms cpu (median of 4)\n",
+	       days, first, smug_timeline_count(t), smug_timeline_every(t), 1000 * median(next, 4));
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+
 static void bench_rewind(int days)
 {
 	char *json = smug_scenario_generate(400, 3, 4);
@@ -462,6 +499,7 @@ int main(int argc, char **argv)
 	if (loop_only) {
 		bench_replay(3, 3650);
 		bench_rewind(3650);
+		bench_rewind_loaded(3650);
 		return 0;
 	}
 	print_header();
@@ -495,5 +533,6 @@ int main(int argc, char **argv)
 	/* last: the ring's copies would inflate the RSS figures above */
 	bench_replay(quick ? 1 : 3, quick ? 730 : 3650);
 	bench_rewind(quick ? 365 : 3650);
+	bench_rewind_loaded(quick ? 365 : 3650);
 	return 0;
 }
