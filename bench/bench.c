@@ -367,9 +367,10 @@ static void bench_replay(int runs, int days)
 /* The cockpit's rewind ring on a generated 400-ward world: its memory
  * against the 64 MB budget over ten years, and what a rewind costs. */
 /* The cockpit's ring starts at a loaded seed's day: the first rewind
- * before it rebuilds the day from the scenario and the journal, refilling
- * the ring on the way; the next ones start from its copies. The default
- * world stepped `days` days stands for the seed. */
+ * before it rebuilds the seed's day from the scenario and the journal
+ * (checked against the seed), refilling the ring on the way; the next
+ * ones start from its copies. The default world stepped `days` days
+ * stands for the seed. */
 static void bench_rewind_loaded(int days)
 {
 	size_t len;
@@ -397,7 +398,8 @@ static void bench_rewind_loaded(int days)
 		w = r;
 	}
 	printf("rewind before a loaded seed, default world at day %d: the first a day back %.2f s cpu (rebuilt from "
-	       "day 0, the ring refilled: %d copies every %d days), the next ones %.1f ms cpu (median of 4)\n",
+	       "day 0 to the seed's day and checked, the ring refilled: %d copies every %d days), the next ones "
+	       "%.1f ms cpu (median of 4)\n",
 	       days, first, smug_timeline_count(t), smug_timeline_every(t), 1000 * median(next, 4));
 	smug_timeline_free(t);
 	smug_world_free(w);

@@ -235,5 +235,16 @@ for j_edit in journal-scenario journal-scenario-hash; do
 	case_ 3 "$j_pat" "resealed: $j_edit" "$SMUGNET" validate "$R/seeds/r"
 	case_ 3 "$j_pat" "resealed: $j_edit" "$SMUGNET" run --days 1 --load r --vault "$R"
 done
+# a journal whose knob was edited, then resealed: the seed loads (its
+# snapshot is whole), but its past is not the journal's to give
+"$SMUGNET" run --days 20 --set smuggling.route_topk=6 --save k --vault "$R" >/dev/null || fail "cannot save k"
+case_ 0 "^Day 10 of dosadi-36: " "explain of the pristine seed's past" "$SMUGNET" explain --load k --day 10 --vault "$R"
+sed 's/"key":"smuggling.route_topk","value":"6"/"key":"smuggling.route_topk","value":"5"/' \
+	"$R/seeds/k/journal.jsonl" >"$tmp/k-journal" && mv "$tmp/k-journal" "$R/seeds/k/journal.jsonl"
+grep -q '"value":"5"' "$R/seeds/k/journal.jsonl" || fail "the knob in k's journal is unchanged"
+"$RESEAL" "$R/seeds/k" none || fail "reseal k"
+case_ 0 "" "resealed: a knob in the journal" "$SMUGNET" run --days 1 --load k --vault "$R"
+case_ 3 "smugnet explain: --day 10: rewind: the journal does not rebuild this world (day 20 differs; smugnet replay names the first day that does)" \
+	"resealed: a knob in the journal" "$SMUGNET" explain --load k --day 10 --vault "$R"
 
 echo "$pass passed, 0 failed"

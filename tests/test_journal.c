@@ -919,6 +919,47 @@ START_TEST(test_journal_rewind_before_a_loaded_seed)
 }
 END_TEST
 
+/* A seed whose journal does not rebuild it (here its knob's value edited
+ * after the load, as a journal.jsonl edited and resealed would load) gives
+ * no past: the rewind before the ring is refused by name, the world shown
+ * and its ring stay as they were. */
+START_TEST(test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed)
+{
+	struct smug_world *seed = session(), *w = NULL, *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	char root[] = "/tmp/smugnet-journal-XXXXXX", cmd[128];
+	struct smug_error err;
+	uint64_t before;
+	int set = -1;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(seed, root, "s", &err), SMUG_OK);
+	ck_assert_msg(smug_vault_load(root, "s", &w, &err) == SMUG_OK, "%s", err.msg);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	ck_assert_int_eq(system(cmd), 0);
+	for (int i = 0; i < w->journal.n_cmds && set < 0; i++)
+		if (w->journal.cmds[i].kind == SMUG_CMD_SET)
+			set = i;
+	ck_assert_int_ge(set, 0);
+	ck_assert_str_eq(w->journal.cmds[set].value, "0.3");
+	snprintf(w->journal.cmds[set].value, sizeof w->journal.cmds[set].value, "0.35");
+	before = smug_world_digest(w);
+	smug_timeline_reset(t, w);
+	ck_assert_int_eq(smug_timeline_rewind(t, w, 50, &r, &err), SMUG_ERR_HASH);
+	ck_assert_msg(strstr(err.msg, "the journal does not rebuild this world (day 95 differs") != NULL, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(w), before);
+	ck_assert_int_eq(smug_timeline_count(t), 1);
+	/* the seed's own journal back: day 50 as it was */
+	snprintf(w->journal.cmds[set].value, sizeof w->journal.cmds[set].value, "0.3");
+	ck_assert_msg(smug_timeline_rewind(t, w, 50, &r, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(r->day, 50);
+	smug_world_free(r);
+	smug_timeline_free(t);
+	smug_world_free(seed);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A journal that stopped recording on day 3 (its cap reached by the
  * commands of that day, the last of them lost) cannot give day 3 back,
  * by a rewind or a rebuild: the world it would give has the auto
@@ -1165,6 +1206,7 @@ int main(void)
 	tcase_add_test(t, test_journal_rewind_past_thinned_copies_replays_the_commands);
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
 	tcase_add_test(t, test_journal_rewind_before_a_loaded_seed);
+	tcase_add_test(t, test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed);
 	tcase_add_test(t, test_journal_rewind_stops_before_the_day_the_journal_stopped);
 	suite_add_tcase(s, j);
 	suite_add_tcase(s, t);

@@ -148,9 +148,10 @@ enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *
  * w->day; the commands applied on that day included): the nearest
  * earlier copy, then w's journal replayed up to that day. Copies after
  * `day` are dropped: they belong to the future the caller discards. A day
- * before the ring's first copy (a loaded seed's past) is rebuilt from the
- * scenario (smug_world_rebuild), the ring refilled with copies of the days
- * up to it as if the world had been stepped from its start. */
+ * before the ring's first copy (a loaded seed's past): the scenario and
+ * the journal rebuild today (SMUG_ERR_HASH unless that gives w), the ring
+ * refilled with copies on the way as if the world had been stepped from
+ * its start, and the day comes from the ring. */
 enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
 				      struct smug_world **out, struct smug_error *err);
 /* Bytes held, copies held, days between copies, budget. */

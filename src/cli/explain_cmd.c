@@ -148,12 +148,15 @@ static void explain_usage(FILE *f)
 }
 
 /* --day at or before a loaded seed's day: *w becomes the seed's world as
- * it stood the day before, rebuilt from its scenario and journal, so the
- * day is explained as the seed lived it. Steering options would start at
- * the seed's day, after the day asked: they are refused. */
+ * it stood the day before, rebuilt from its scenario and journal as the
+ * cockpit's rewind rebuilds it (to the seed's day, which must be the
+ * seed, then back from the copies kept on the way), so the day is
+ * explained as the seed lived it. Steering options would start at the
+ * seed's day, after the day asked: they are refused. */
 static int seed_past(const struct cli_setup *s, const char *load, long long day, struct smug_world **w)
 {
 	struct smug_world *r = NULL;
+	struct smug_timeline *t;
 	struct smug_error err;
 	enum smug_status st;
 	int first = (*w)->start_day + 1, at = (*w)->day;
@@ -170,7 +173,10 @@ static int seed_past(const struct cli_setup *s, const char *load, long long day,
 				       "start at day %d; leave them out, or ask for a later day",
 				       day, load, at, at + 1);
 	}
-	st = smug_world_rebuild(*w, (int)day - 1, &r, &err);
+	t = smug_timeline_new(SMUG_TIMELINE_BUDGET);
+	smug_timeline_reset(t, *w);
+	st = smug_timeline_rewind(t, *w, (int)day - 1, &r, &err);
+	smug_timeline_free(t);
 	smug_world_free(*w);
 	*w = NULL;
 	if (st != SMUG_OK) {

@@ -6,9 +6,10 @@
  * unpacks the nearest copy at or before the day and replays the world's
  * journal up to that day: rewinding costs at most `every` simulated days.
  * A day before the first copy (a loaded seed's past: the ring starts at
- * the load) is rebuilt from the scenario and the whole journal, and the
- * ring is refilled on the way, so the next rewinds cost what they cost
- * in a world stepped from its start.
+ * the load) is rebuilt from the scenario and the whole journal, to today,
+ * which must give the world shown, and the ring is refilled on the way,
+ * so this rewind and the next ones cost what they cost in a world stepped
+ * from its start.
  * A copy is packed into one scratch buffer kept with the ring and stored
  * in blocks of one size (TL_BLOCK): blocks a thinning frees are the ones
  * the next copies take, so the heap does not fragment and the process
@@ -239,8 +240,26 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 	if (day > w->day || day < w->start_day)
 		return smug_error_set(err, SMUG_ERR_ARG, "rewind: day %d is outside %d..%d", day, w->start_day,
 				      w->day);
-	if (t->n == 0 || day < t->c[0].day) /* before the ring: from the scenario, the ring refilled */
-		return rebuild(w, day, t, out, err);
+	if (t->n == 0 || day < t->c[0].day) { /* before the ring: from the scenario, the ring refilled */
+		struct smug_world *now = NULL;
+
+		if (w->journal.overflow_day >= 0) /* not to today: as far as the journal reaches */
+			return rebuild(w, day, t, out, err);
+		/* to today, which the world shown proves: a journal that does
+		 * not rebuild it (edited, then resealed) gives no past */
+		st = rebuild(w, w->day, t, &now, err);
+		if (st != SMUG_OK)
+			return st;
+		if (smug_world_digest(now) != smug_world_digest(w)) {
+			smug_world_free(now);
+			smug_timeline_reset(t, w);
+			return smug_error_set(err, SMUG_ERR_HASH,
+					      "rewind: the journal does not rebuild this world (day %d differs; "
+					      "smugnet replay names the first day that does)",
+					      w->day);
+		}
+		smug_world_free(now);
+	}
 	if (w->journal.overflow_day >= 0 && day >= w->journal.overflow_day)
 		return smug_error_set(err, SMUG_ERR_FULL,
 				      "rewind: the journal is full since day %d (commands of that day are lost); "
