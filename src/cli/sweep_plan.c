@@ -25,7 +25,7 @@ struct grid {
 static int grid_add(struct grid *g, const char *arg)
 {
 	const char *value;
-	char *v;
+	char *v, *comma;
 	int k = g->n_keys;
 
 	if (k == SWEEP_MAX_KEYS)
@@ -39,14 +39,14 @@ static int grid_add(struct grid *g, const char *arg)
 	g->n_values[k] = 0;
 	/* every value between commas counts, an empty one too (a text knob
 	 * takes it; the others refuse it by name when the plan checks them) */
-	for (v = g->spec[k]; v; v = strchr(v, ',') ? strchr(v, ',') + 1 : NULL) {
+	for (v = g->spec[k]; v; v = comma) {
+		if ((comma = strchr(v, ',')) != NULL)
+			*comma++ = '\0';
 		if (g->n_values[k] == SWEEP_MAX_VALUES)
 			return cli_usage_error("sweep plan", "--set %s: at most %d values", g->key[k],
 					       SWEEP_MAX_VALUES);
 		g->values[k][g->n_values[k]++] = v;
 	}
-	for (v = g->spec[k]; (v = strchr(v, ',')) != NULL;)
-		*v++ = '\0';
 	g->n_keys++;
 	return EXIT_OK;
 }
