@@ -986,6 +986,81 @@ START_TEST(test_tui_loop_why_after_a_switch_explains_the_world_shown)
 }
 END_TEST
 
+/* What a front end's busy hook saw: each call's day, progress and
+ * status; it says stop at call number stop_at (0: never). */
+static struct {
+	int n, stop_at;
+	int day[16], done[16], total[16];
+	char status[16][160];
+} busy_seen;
+
+static bool busy_record(struct tui_app *a, int done, int total)
+{
+	int i = busy_seen.n++;
+
+	ck_assert_int_lt(i, 16);
+	busy_seen.day[i] = a->w->day;
+	busy_seen.done[i] = done;
+	busy_seen.total[i] = total;
+	snprintf(busy_seen.status[i], sizeof busy_seen.status[i], "%s", a->status);
+	return busy_seen.n != busy_seen.stop_at;
+}
+
+/* A long `n` steps in slices with the front end's hook between them,
+ * which draws the progress and may stop it (Esc in the terminal): the
+ * world stopped is the world of stepping that many days, and the
+ * status says how far it went. A rewind shows its status first. */
+START_TEST(test_tui_loop_long_step_shows_progress_and_stops)
+{
+	struct smug_world *w = test_default_at(0), *straight = test_default_at(0);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &opts);
+	a.busy = busy_record;
+	memset(&busy_seen, 0, sizeof busy_seen);
+	busy_seen.stop_at = 3;
+	tui_handle_key(&a, 'n');
+	keys(&a, "200\n");
+	ck_assert_int_eq(busy_seen.n, 3);
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(busy_seen.done[i], (i + 1) * TUI_STEP_SLICE);
+		ck_assert_int_eq(busy_seen.day[i], (i + 1) * TUI_STEP_SLICE);
+		ck_assert_int_eq(busy_seen.total[i], 200);
+	}
+	ck_assert_int_eq(a.w->day, 3 * TUI_STEP_SLICE);
+	ck_assert_str_eq(a.status, "stopped at day 192: stepped 192 of 200 days (Esc)");
+	smug_cmd_step(straight, 3 * TUI_STEP_SLICE);
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(straight));
+	/* not stopped: every slice but the last ends in a call */
+	memset(&busy_seen, 0, sizeof busy_seen);
+	tui_handle_key(&a, 'n');
+	keys(&a, "200\n");
+	ck_assert_int_eq(busy_seen.n, 3);
+	ck_assert_int_eq(busy_seen.done[2], 192);
+	ck_assert_int_eq(a.w->day, 392);
+	ck_assert_str_eq(a.status, "stepped 200 days to day 392");
+	smug_cmd_step(straight, 200);
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(straight));
+	/* a step within a slice draws nothing on the way */
+	memset(&busy_seen, 0, sizeof busy_seen);
+	tui_handle_key(&a, 'n');
+	keys(&a, "64\n");
+	ck_assert_int_eq(busy_seen.n, 0);
+	ck_assert_int_eq(a.w->day, 456);
+	/* a rewind draws its status before it works, and cannot be stopped */
+	busy_seen.stop_at = 1;
+	keys(&a, "[");
+	ck_assert_int_eq(busy_seen.n, 1);
+	ck_assert_int_eq(busy_seen.total[0], 0);
+	ck_assert_int_eq(busy_seen.day[0], 456);
+	ck_assert_str_eq(busy_seen.status[0], "rewinding to day 455 ...");
+	ck_assert_int_eq(a.w->day, 455);
+	smug_world_free(straight);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui loop");
@@ -994,6 +1069,7 @@ int main(void)
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
+	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_loop_rewinds_give_their_memory_back);
 #endif

@@ -1,9 +1,10 @@
 #!/bin/sh
 # The designer's loop end to end in a real terminal: in a detached tmux
 # session step 30 days, crack down on a border, set a knob in the config
-# view, step, rewind two days, step on and save; then `smugnet replay`
-# rebuilds the seed from its journal to the same digest, and a journal
-# with one line changed fails naming that line's day. Waits for screen
+# view, step, rewind two days, step on and save, stop a long step with
+# Esc; then `smugnet replay` rebuilds the seed from its journal to the
+# same digest, and a journal with one line changed fails naming that
+# line's day. Waits for screen
 # states, never fixed sleeps. Skipped (exit 77) without tmux.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
@@ -59,7 +60,23 @@ wait_for "Save seed as" || fail "no save prompt"
 $T send-keys -t loop loopseed Enter
 wait_for "saved seed loopseed" || fail "save not confirmed"
 ok "saved at day 37"
+# a long step shows its progress and Esc stops it where it is
+$T send-keys -t loop n
+wait_for "Step how many days" || fail "no step prompt"
+$T send-keys -t loop 100000 Enter
+wait_for "stepping: day" || fail "a long step shows no progress"
+$T send-keys -t loop Escape
+wait_for "stopped at day" || fail "Esc did not stop the long step"
+line=$($T capture-pane -p -t loop | grep -o "stopped at day [0-9]*: stepped [0-9]* of 100000 days (Esc)")
+d=$(echo "$line" | sed 's/stopped at day \([0-9]*\).*/\1/')
+n=$(echo "$line" | sed 's/.*stepped \([0-9]*\) of.*/\1/')
+[ -n "$d" ] && [ -n "$n" ] && [ "$d" -eq $((37 + n)) ] && [ $((n % 64)) -eq 0 ] && [ "$n" -lt 100000 ] ||
+	fail "the stopped step reads '$line'"
+wait_for "day $d " || fail "header not at day $d"
+ok "a long step showed its progress and Esc stopped it at day $d"
 $T send-keys -t loop q
+wait_for "Quit anyway" || fail "no question before quitting unsaved days"
+$T send-keys -t loop y
 wait_for "EXITED 0" || fail "cockpit did not quit"
 
 out=$($SMUGNET replay loopseed --vault "$tmp/vault" 2>&1); rc=$?

@@ -432,8 +432,13 @@ static bool prompt_key(struct tui_app *a, int key)
 		long days = strtol(a->input.text, &end, 10);
 
 		if (end != a->input.text && *end == '\0' && days > 0 && days <= 100000) {
-			step(a, (int)days);
-			tui_set_status(a, "stepped %ld days to day %d", days, a->w->day);
+			int done = loop_step_long(a, (int)days);
+
+			if (done < days)
+				tui_set_status(a, "stopped at day %d: stepped %d of %ld days (Esc)", a->w->day, done,
+					       days);
+			else
+				tui_set_status(a, "stepped %ld days to day %d", days, a->w->day);
 		} else {
 			tui_set_status(a, "'%s': expected a number of days from 1 to 100000", a->input.text);
 		}
@@ -818,13 +823,68 @@ void tui_windows_done(struct tui_windows *ws)
 	}
 }
 
+/* The terminal's windows and when a long step last drew them. */
+struct tui_frame {
+	struct tui_windows ws;
+	double drawn_ms;
+};
+
+/* One screen update: the windows fitted to the terminal, each slot drawn. */
+static void frame(struct tui_app *a, struct tui_windows *ws)
+{
+	struct canvas cv[SLOT_COUNT];
+	unsigned used;
+
+	/* one window per slot; made anew when the layout moves */
+	tui_windows_fit(ws, a, LINES, COLS);
+	for (int i = 0; i < SLOT_COUNT; i++)
+		cv[i] = (struct canvas){&a->th, ws->win[i], NULL, 0, 0, ws->win[i] ? ws->at[i].h : 0,
+					ws->win[i] ? ws->at[i].w : 0};
+	used = draw_slots(a, cv, LINES, COLS);
+	wnoutrefresh(stdscr);
+	for (int i = 0; i < SLOT_COUNT; i++)
+		if ((used & (1u << i)) && ws->win[i])
+			wnoutrefresh(ws->win[i]);
+	doupdate(); /* one screen update per frame */
+}
+
+/* a->busy in the terminal. During a long step: the keys typed are read
+ * (Esc stops the step, the others are dropped) and the screen is drawn
+ * at most every 100 ms with the step's progress. Before a rewind
+ * (total 0): the screen drawn, with the status the rewind set. */
+static bool busy_frame(struct tui_app *a, int done, int total)
+{
+	struct tui_frame *f = a->busy_ctx;
+	double now = now_ms();
+
+	if (total > 0) {
+		bool stop = false;
+		int key;
+
+		timeout(0);
+		while ((key = getch()) != ERR) {
+			stop |= key == 27;
+			if (key == KEY_RESIZE)
+				erase();
+		}
+		if (stop)
+			return false;
+		if (now - f->drawn_ms < 100)
+			return true;
+		tui_set_status(a, "stepping: day %d, %d of %d days (Esc stops)", a->w->day, done, total);
+	}
+	frame(a, &f->ws);
+	f->drawn_ms = now;
+	return true;
+}
+
 int tui_run(struct smug_world **w, const struct tui_options *opt)
 {
 	struct tui_app a;
 	struct smug_error err;
 	bool go = true;
 	double next_tick = 0;
-	struct tui_windows ws;
+	struct tui_frame fr;
 
 	if (opt->seed_name) {
 		struct smug_world *loaded = NULL;
@@ -841,23 +901,13 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		tui_app_done(&a);
 		return 1;
 	}
-	memset(&ws, 0, sizeof ws);
+	memset(&fr, 0, sizeof fr);
+	a.busy = busy_frame;
+	a.busy_ctx = &fr;
 	while (go) {
-		struct canvas cv[SLOT_COUNT];
-		unsigned used;
 		int key;
 
-		/* one window per slot; made anew when the layout moves */
-		tui_windows_fit(&ws, &a, LINES, COLS);
-		for (int i = 0; i < SLOT_COUNT; i++)
-			cv[i] = (struct canvas){&a.th, ws.win[i], NULL, 0, 0, ws.win[i] ? ws.at[i].h : 0,
-						ws.win[i] ? ws.at[i].w : 0};
-		used = draw_slots(&a, cv, LINES, COLS);
-		wnoutrefresh(stdscr);
-		for (int i = 0; i < SLOT_COUNT; i++)
-			if ((used & (1u << i)) && ws.win[i])
-				wnoutrefresh(ws.win[i]);
-		doupdate(); /* one screen update per frame */
+		frame(&a, &fr.ws);
 		if (a.running && a.prompt == PROMPT_NONE) {
 			double now = now_ms(), wait;
 
@@ -898,7 +948,7 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		go = tui_handle_key(&a, key);
 	}
 	*w = a.w; /* the world shown last (a load replaced the one handed in) */
-	tui_windows_done(&ws);
+	tui_windows_done(&fr.ws);
 	tui_app_done(&a);
 	restore_terminal();
 	return 0;

@@ -42,7 +42,7 @@ static const struct tui_key keys[] = {
 	{KEY_HOME, "Home", ACT_HOME, LISTS, 0, NULL, "the first row"},
 	{KEY_END, "End", ACT_END, LISTS, 0, NULL, "the last row (events: follow the newest)"},
 	{'.', ".", ACT_STEP, MAIN_AND_VIEWS, 3, "step", "step one day"},
-	{'n', "n", ACT_STEP_N, MAIN_AND_VIEWS, 4, "days", "step N days (asks N)"},
+	{'n', "n", ACT_STEP_N, MAIN_AND_VIEWS, 4, "days", "step N days (asks N; Esc stops a long step)"},
 	{' ', "Space", ACT_RUN, MAIN_AND_VIEWS, 5, "run", "run / pause"},
 	{'+', "+", ACT_FASTER, MAIN_AND_VIEWS, 0, NULL, "run faster"},
 	{'-', "-", ACT_SLOWER, MAIN_AND_VIEWS, 0, NULL, "run slower"},

@@ -62,6 +62,21 @@ void loop_step(struct tui_app *a, int days)
 	a->unsaved = true;
 }
 
+int loop_step_long(struct tui_app *a, int days)
+{
+	int done = 0;
+
+	while (done < days) {
+		int n = a->busy && days - done > TUI_STEP_SLICE ? TUI_STEP_SLICE : days - done;
+
+		loop_step(a, n);
+		done += n;
+		if (done < days && !a->busy(a, done, days))
+			break;
+	}
+	return done;
+}
+
 bool loop_has_branch(const struct tui_app *a)
 {
 	return a->loop.other != NULL;
@@ -84,6 +99,10 @@ void loop_rewind(struct tui_app *a, int day)
 		tui_set_status(a, "rewind: day %d is not before day %d (the first is %d)", day, a->w->day,
 			       a->w->start_day);
 		return;
+	}
+	if (a->busy) { /* before a loaded seed's first day it rebuilds the seed: seconds on a long one */
+		tui_set_status(a, "rewinding to day %d ...", day);
+		a->busy(a, 0, 0);
 	}
 	if (smug_timeline_rewind(a->loop.tl, a->w, day, &r, &err) != SMUG_OK) {
 		tui_set_status(a, "%s", err.msg);

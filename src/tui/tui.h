@@ -334,6 +334,13 @@ struct tui_app {
 	char seed_name[64];
 	bool unsaved;
 	bool running;
+	/* Called by a long step (n) between its slices and before a rewind,
+	 * to draw the screen and read the keyboard: false stops the step
+	 * where it is (done of total days stepped; total 0 before a rewind,
+	 * which cannot stop). Set by the terminal front end; NULL (tests,
+	 * the bench) steps at once. */
+	bool (*busy)(struct tui_app *a, int done, int total);
+	void *busy_ctx;
 	int speed; /* index into tui_speeds */
 	enum tui_pane focus;
 	enum tui_view view;
@@ -525,6 +532,10 @@ void loop_done(struct tui_app *a);
 void loop_world_replaced(struct tui_app *a);
 /* Step through the rewind ring. */
 void loop_step(struct tui_app *a, int days);
+/* The same in slices of TUI_STEP_SLICE days with a->busy between them,
+ * which may stop it: the days stepped. */
+#define TUI_STEP_SLICE 64
+int loop_step_long(struct tui_app *a, int days);
 /* Back to `day`, before the day shown. */
 void loop_rewind(struct tui_app *a, int day);
 /* Fork a what-if branch, or switch between it and the base. */
