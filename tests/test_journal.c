@@ -960,6 +960,53 @@ START_TEST(test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed)
 }
 END_TEST
 
+/* A journal command that fails on the way (a knob's value no longer
+ * taken) stops the rebuild: the rewind says which, the world shown and
+ * its ring are as they were, and the journal mended rewinds again. */
+START_TEST(test_journal_rewind_stops_at_a_journal_command_that_fails)
+{
+	struct smug_world *seed = session(), *w = NULL, *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	char root[] = "/tmp/smugnet-journal-XXXXXX", cmd[128];
+	struct smug_error err;
+	uint64_t before;
+	int set = -1;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(seed, root, "s", &err), SMUG_OK);
+	ck_assert_msg(smug_vault_load(root, "s", &w, &err) == SMUG_OK, "%s", err.msg);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	ck_assert_int_eq(system(cmd), 0);
+	for (int i = 0; i < w->journal.n_cmds && set < 0; i++)
+		if (w->journal.cmds[i].kind == SMUG_CMD_SET)
+			set = i;
+	ck_assert_int_ge(set, 0);
+	snprintf(w->journal.cmds[set].value, sizeof w->journal.cmds[set].value, "lots");
+	before = smug_world_digest(w);
+	smug_timeline_reset(t, w);
+	ck_assert_int_ne(smug_timeline_rewind(t, w, 50, &r, &err), SMUG_OK);
+	ck_assert_ptr_null(r);
+	ck_assert_msg(strstr(err.msg, "journal: command ") != NULL && strstr(err.msg, " (day 12) fails: "
+		      "smuggling.learning_rate: expected number in [1e-09,1], got 'lots'") != NULL, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(w), before);
+	ck_assert_int_eq(smug_timeline_count(t), 1);
+	ck_assert_int_ne(smug_world_rebuild(w, 50, &r, &err), SMUG_OK);
+	ck_assert_ptr_null(r);
+	/* before the command, the rebuild does not reach it */
+	ck_assert_msg(smug_world_rebuild(w, 11, &r, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(r->day, 11);
+	smug_world_free(r);
+	r = NULL;
+	snprintf(w->journal.cmds[set].value, sizeof w->journal.cmds[set].value, "0.3");
+	ck_assert_msg(smug_timeline_rewind(t, w, 50, &r, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(r->day, 50);
+	smug_world_free(r);
+	smug_timeline_free(t);
+	smug_world_free(seed);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A journal that stopped recording on day 3 (its cap reached by the
  * commands of that day, the last of them lost) cannot give day 3 back,
  * by a rewind or a rebuild: the world it would give has the auto
@@ -1207,6 +1254,7 @@ int main(void)
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
 	tcase_add_test(t, test_journal_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed);
+	tcase_add_test(t, test_journal_rewind_stops_at_a_journal_command_that_fails);
 	tcase_add_test(t, test_journal_rewind_stops_before_the_day_the_journal_stopped);
 	suite_add_tcase(s, j);
 	suite_add_tcase(s, t);

@@ -218,10 +218,14 @@ enum smug_status journal_continue(struct smug_world *w, const struct smug_journa
 			return smug_error_set(err, SMUG_ERR_ARG,
 					      "journal: command %d is for day %d, the world is at day %d", i + 1,
 					      c->day, w->day);
-		if (c->kind == SMUG_CMD_STEP)
+		if (c->kind == SMUG_CMD_STEP) {
 			st = step(w, (c->day + c->days < to_day ? c->day + c->days : to_day) - w->day, t);
-		else
-			st = journal_apply(w, c, 0, err);
+		} else if ((st = journal_apply(w, c, 0, err)) != SMUG_OK && err) {
+			char why[SMUG_ERROR_MAX];
+
+			snprintf(why, sizeof why, "%s", err->msg);
+			smug_error_set(err, st, "journal: command %d (day %d) fails: %s", i + 1, c->day, why);
+		}
 	}
 	return st;
 }
