@@ -181,6 +181,16 @@ enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *
 	return SMUG_OK;
 }
 
+/* A day on or after the one the journal stopped recording: the command
+ * that overflowed it that day is lost, so the day cannot be rebuilt. */
+static enum smug_status journal_full(struct smug_error *err, const char *who, int day)
+{
+	return smug_error_set(err, SMUG_ERR_FULL,
+			      "%s: the journal is full since day %d (commands of that day are lost); "
+			      "that day and later ones cannot be rebuilt",
+			      who, day);
+}
+
 /* smug_world_rebuild; with a ring, the ring starts over from the
  * scenario's first day and keeps its copies along the way. */
 static enum smug_status rebuild(const struct smug_world *w, int day, struct smug_timeline *t,
@@ -193,10 +203,7 @@ static enum smug_status rebuild(const struct smug_world *w, int day, struct smug
 		return smug_error_set(err, SMUG_ERR_ARG, "rebuild: day %d is outside %d..%d", day, w->start_day,
 				      w->day);
 	if (w->journal.overflow_day >= 0 && day >= w->journal.overflow_day)
-		return smug_error_set(err, SMUG_ERR_FULL,
-				      "rebuild: the journal is full since day %d (commands of that day are lost); "
-				      "that day and later ones cannot be rebuilt",
-				      w->journal.overflow_day);
+		return journal_full(err, "rebuild", w->journal.overflow_day);
 	if (w->scenario_text == NULL)
 		return smug_error_set(err, SMUG_ERR_ARG, "rebuild: the world keeps no scenario to start from");
 	st = smug_world_load_json(w->scenario_text, w->scenario_len, w->scenario_id, &r, err);
@@ -261,10 +268,7 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 		smug_world_free(now);
 	}
 	if (w->journal.overflow_day >= 0 && day >= w->journal.overflow_day)
-		return smug_error_set(err, SMUG_ERR_FULL,
-				      "rewind: the journal is full since day %d (commands of that day are lost); "
-				      "that day and later ones cannot be rebuilt",
-				      w->journal.overflow_day);
+		return journal_full(err, "rewind", w->journal.overflow_day);
 	while (k + 1 < t->n && t->c[k + 1].day <= day)
 		k++;
 	c = &t->c[k];
