@@ -848,10 +848,11 @@ static void frame(struct tui_app *a, struct tui_windows *ws)
 	doupdate(); /* one screen update per frame */
 }
 
-/* a->busy in the terminal. During a long step: the keys typed are read
- * (Esc stops the step, the others are dropped) and the screen is drawn
- * at most every 100 ms with the step's progress. Before a rewind
- * (total 0): the screen drawn, with the status the rewind set. */
+/* a->busy in the terminal. During a long step, every 100 ms (not after
+ * each slice: a terminal read each time): the keys typed are read (Esc
+ * stops the step, the others are dropped) and the screen is drawn with
+ * the step's progress. Before a rewind (total 0): the screen drawn, with
+ * the status the rewind set. */
 static bool busy_frame(struct tui_app *a, int done, int total)
 {
 	struct tui_frame *f = a->busy_ctx;
@@ -861,6 +862,8 @@ static bool busy_frame(struct tui_app *a, int done, int total)
 		bool stop = false;
 		int key;
 
+		if (now - f->drawn_ms < 100)
+			return true;
 		timeout(0);
 		while ((key = getch()) != ERR) {
 			stop |= key == 27;
@@ -869,8 +872,6 @@ static bool busy_frame(struct tui_app *a, int done, int total)
 		}
 		if (stop)
 			return false;
-		if (now - f->drawn_ms < 100)
-			return true;
 		tui_set_status(a, "stepping: day %d, %d of %d days (Esc stops)", a->w->day, done, total);
 	}
 	frame(a, &f->ws);
