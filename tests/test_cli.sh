@@ -224,6 +224,23 @@ if command -v script >/dev/null 2>&1; then
 	head -n 1 "$tmp/tty.out" | grep -q "^Day 60 of dosadi-36: " || fail "explain --quiet on a terminal: $(head -n 1 "$tmp/tty.out")"
 fi
 
+# explain of a seed's past on a terminal says while it rebuilds the seed's
+# days, and erases it before the decisions; --quiet says nothing
+if command -v script >/dev/null 2>&1; then
+	expect_rc 0 "$SMUGNET" run --days 20 --save tty20 --vault "$tmp/ttyvault"
+	script -qec "$SMUGNET explain --load tty20 --day 10 --vault $tmp/ttyvault" /dev/null > "$tmp/tty.out" </dev/null
+	grep -qF "explain: rebuilding the 20 days of seed 'tty20' from its scenario and journal ..." "$tmp/tty.out" ||
+		fail "explain of a seed's past said nothing while it rebuilt: $(head -c 300 "$tmp/tty.out")"
+	first=$(head -n 1 "$tmp/tty.out" | sed 's/.*\x1b\[K//')
+	case "$first" in
+	"Day 10 of dosadi-36: "*) ;;
+	*) fail "explain of a seed's past: its first line on a terminal is '$first', not the day's heading" ;;
+	esac
+	script -qec "$SMUGNET explain --load tty20 --day 10 --vault $tmp/ttyvault --quiet" /dev/null > "$tmp/tty.out" </dev/null
+	grep -q "rebuilding" "$tmp/tty.out" && fail "explain --quiet of a seed's past said it rebuilt"
+	head -n 1 "$tmp/tty.out" | grep -q "^Day 10 of dosadi-36: " || fail "explain --quiet of a seed's past: $(head -n 1 "$tmp/tty.out")"
+fi
+
 # the vault from the command line
 # an empty vault says so, and where it is
 expect_rc 0 "$SMUGNET" seeds --vault "$tmp/vault"

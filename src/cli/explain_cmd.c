@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -152,14 +153,18 @@ static void explain_usage(FILE *f)
  * cockpit's rewind rebuilds it (to the seed's day, which must be the
  * seed, then back from the copies kept on the way), so the day is
  * explained as the seed lived it. Steering options would start at the
- * seed's day, after the day asked: they are refused. */
-static int seed_past(const struct cli_setup *s, const char *load, long long day, struct smug_world **w)
+ * seed's day, after the day asked: they are refused. On a terminal
+ * (without --quiet) a line says so while the seed's days are rebuilt
+ * (seconds on a long seed), erased before the decisions. */
+static int seed_past(const struct cli_setup *s, const char *load, long long day, bool quiet,
+		     struct smug_world **w)
 {
 	struct smug_world *r = NULL;
 	struct smug_timeline *t;
 	struct smug_error err;
 	enum smug_status st;
 	int first = (*w)->start_day + 1, at = (*w)->day;
+	bool tell;
 
 	if (load == NULL || day < first) {
 		smug_world_free(*w);
@@ -173,10 +178,18 @@ static int seed_past(const struct cli_setup *s, const char *load, long long day,
 				       "start at day %d; leave them out, or ask for a later day",
 				       day, load, at, at + 1);
 	}
+	tell = !quiet && isatty(STDERR_FILENO);
+	if (tell) {
+		fprintf(stderr, "explain: rebuilding the %d days of seed '%s' from its scenario and journal ...",
+			at - (*w)->start_day, load);
+		fflush(stderr);
+	}
 	t = smug_timeline_new(SMUG_TIMELINE_BUDGET);
 	smug_timeline_reset(t, *w);
 	st = smug_timeline_rewind(t, *w, (int)day - 1, &r, &err);
 	smug_timeline_free(t);
+	if (tell)
+		fputs("\r\033[K", stderr);
 	smug_world_free(*w);
 	*w = NULL;
 	if (st != SMUG_OK) {
@@ -258,7 +271,7 @@ int cmd_explain(int argc, char **argv)
 		smug_world_free(w);
 		return cli_usage_error("explain", "unknown faction '%s'", faction);
 	}
-	if (day <= w->day && (rc = seed_past(&setup, load, day, &w)) != EXIT_OK)
+	if (day <= w->day && (rc = seed_past(&setup, load, day, quiet, &w)) != EXIT_OK)
 		return rc;
 	/* the days up to N as `smugnet run` lives them, schedules included; the
 	 * progress line is erased before the decisions are printed */
