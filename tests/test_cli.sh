@@ -208,37 +208,32 @@ cmp -s "$tmp/out" "$tmp/explain7" || fail "explain --seed 7 differs from the def
 expect_rc 0 "$SMUGNET" explain --day 5 --json --seed 8
 cmp -s "$tmp/out" "$tmp/explain7" && fail "explain --seed 8 explains the same decisions as seed 7"
 
-# on a terminal, explain draws progress while it runs to the day and erases
-# it before the decisions: after the last erase (ESC [K) the first line
-# reads "Day 60 of ..."; --quiet draws nothing
-if command -v script >/dev/null 2>&1; then
-	script -qec "$SMUGNET explain --day 60 --faction syndicate" /dev/null > "$tmp/tty.out" </dev/null
-	grep -q "explain: [0-9]*/60 days" "$tmp/tty.out" || fail "explain drew no progress on a terminal"
+# on_tty WHAT SAYS DAY ARGS...: explain ARGS on a terminal (script(1)) writes
+# SAYS (a grep -E pattern) on it while it works and erases it before the
+# decisions: after the last erase (ESC [K) the first line reads "Day DAY
+# of ..."; with --quiet it writes no "explain:" line and starts with the
+# day's heading
+on_tty() {
+	what=$1 says=$2 day=$3
+	shift 3
+	script -qec "$SMUGNET explain $*" /dev/null > "$tmp/tty.out" </dev/null
+	grep -Eq "$says" "$tmp/tty.out" || fail "$what: nothing like '$says' on a terminal: $(head -c 300 "$tmp/tty.out")"
 	first=$(head -n 1 "$tmp/tty.out" | sed 's/.*\x1b\[K//')
 	case "$first" in
-	"Day 60 of dosadi-36: "*) ;;
-	*) fail "explain's first line on a terminal is '$first', not the day's heading" ;;
+	"Day $day of dosadi-36: "*) ;;
+	*) fail "$what: the first line on a terminal is '$first', not the day's heading" ;;
 	esac
-	script -qec "$SMUGNET explain --day 60 --faction syndicate --quiet" /dev/null > "$tmp/tty.out" </dev/null
-	grep -q "explain:" "$tmp/tty.out" && fail "explain --quiet drew progress"
-	head -n 1 "$tmp/tty.out" | grep -q "^Day 60 of dosadi-36: " || fail "explain --quiet on a terminal: $(head -n 1 "$tmp/tty.out")"
-fi
-
-# explain of a seed's past on a terminal says while it rebuilds the seed's
-# days, and erases it before the decisions; --quiet says nothing
+	script -qec "$SMUGNET explain $* --quiet" /dev/null > "$tmp/tty.out" </dev/null
+	grep -q "explain:" "$tmp/tty.out" && fail "$what --quiet wrote on the terminal: $(head -c 300 "$tmp/tty.out")"
+	head -n 1 "$tmp/tty.out" | grep -q "^Day $day of dosadi-36: " || fail "$what --quiet on a terminal: $(head -n 1 "$tmp/tty.out")"
+}
 if command -v script >/dev/null 2>&1; then
+	# progress while it runs to the day
+	on_tty "explain" "explain: [0-9]*/60 days" 60 --day 60 --faction syndicate
+	# a seed's past: a line while the seed's days are rebuilt
 	expect_rc 0 "$SMUGNET" run --days 20 --save tty20 --vault "$tmp/ttyvault"
-	script -qec "$SMUGNET explain --load tty20 --day 10 --vault $tmp/ttyvault" /dev/null > "$tmp/tty.out" </dev/null
-	grep -qF "explain: rebuilding the 20 days of seed 'tty20' from its scenario and journal ..." "$tmp/tty.out" ||
-		fail "explain of a seed's past said nothing while it rebuilt: $(head -c 300 "$tmp/tty.out")"
-	first=$(head -n 1 "$tmp/tty.out" | sed 's/.*\x1b\[K//')
-	case "$first" in
-	"Day 10 of dosadi-36: "*) ;;
-	*) fail "explain of a seed's past: its first line on a terminal is '$first', not the day's heading" ;;
-	esac
-	script -qec "$SMUGNET explain --load tty20 --day 10 --vault $tmp/ttyvault --quiet" /dev/null > "$tmp/tty.out" </dev/null
-	grep -q "rebuilding" "$tmp/tty.out" && fail "explain --quiet of a seed's past said it rebuilt"
-	head -n 1 "$tmp/tty.out" | grep -q "^Day 10 of dosadi-36: " || fail "explain --quiet of a seed's past: $(head -n 1 "$tmp/tty.out")"
+	on_tty "explain of a seed's past" "explain: rebuilding the 20 days of seed 'tty20' from its scenario and journal \.\.\." \
+		10 --load tty20 --day 10 --vault "$tmp/ttyvault"
 fi
 
 # the vault from the command line

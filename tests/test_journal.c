@@ -919,29 +919,43 @@ START_TEST(test_journal_rewind_before_a_loaded_seed)
 }
 END_TEST
 
-/* A seed whose journal does not rebuild it (here its knob's value edited
- * after the load, as a journal.jsonl edited and resealed would load) gives
- * no past: the rewind before the ring is refused by name, the world shown
- * and its ring stay as they were. */
-START_TEST(test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed)
+/* The session saved to a vault and loaded back, as a seed the cockpit
+ * loads (its journal whole, its scenario kept); *set: the index of its
+ * knob command (smuggling.learning_rate 0.3 on day 12). */
+static struct smug_world *session_loaded(int *set)
 {
-	struct smug_world *seed = session(), *w = NULL, *r = NULL;
-	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct smug_world *seed = session(), *w = NULL;
 	char root[] = "/tmp/smugnet-journal-XXXXXX", cmd[128];
 	struct smug_error err;
-	uint64_t before;
-	int set = -1;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	ck_assert_int_eq(smug_vault_save(seed, root, "s", &err), SMUG_OK);
 	ck_assert_msg(smug_vault_load(root, "s", &w, &err) == SMUG_OK, "%s", err.msg);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
 	ck_assert_int_eq(system(cmd), 0);
-	for (int i = 0; i < w->journal.n_cmds && set < 0; i++)
+	smug_world_free(seed);
+	*set = -1;
+	for (int i = 0; i < w->journal.n_cmds && *set < 0; i++)
 		if (w->journal.cmds[i].kind == SMUG_CMD_SET)
-			set = i;
-	ck_assert_int_ge(set, 0);
-	ck_assert_str_eq(w->journal.cmds[set].value, "0.3");
+			*set = i;
+	ck_assert_int_ge(*set, 0);
+	ck_assert_int_eq(w->journal.cmds[*set].day, 12);
+	ck_assert_str_eq(w->journal.cmds[*set].value, "0.3");
+	return w;
+}
+
+/* A seed whose journal does not rebuild it (here its knob's value edited
+ * after the load, as a journal.jsonl edited and resealed would load) gives
+ * no past: the rewind before the ring is refused by name, the world shown
+ * and its ring stay as they were. */
+START_TEST(test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed)
+{
+	int set;
+	struct smug_world *w = session_loaded(&set), *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct smug_error err;
+	uint64_t before;
+
 	snprintf(w->journal.cmds[set].value, sizeof w->journal.cmds[set].value, "0.35");
 	before = smug_world_digest(w);
 	smug_timeline_reset(t, w);
@@ -955,7 +969,6 @@ START_TEST(test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed)
 	ck_assert_int_eq(r->day, 50);
 	smug_world_free(r);
 	smug_timeline_free(t);
-	smug_world_free(seed);
 	smug_world_free(w);
 }
 END_TEST
@@ -965,22 +978,12 @@ END_TEST
  * its ring are as they were, and the journal mended rewinds again. */
 START_TEST(test_journal_rewind_stops_at_a_journal_command_that_fails)
 {
-	struct smug_world *seed = session(), *w = NULL, *r = NULL;
+	int set;
+	struct smug_world *w = session_loaded(&set), *r = NULL;
 	struct smug_timeline *t = smug_timeline_new(64u << 20);
-	char root[] = "/tmp/smugnet-journal-XXXXXX", cmd[128];
 	struct smug_error err;
 	uint64_t before;
-	int set = -1;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(seed, root, "s", &err), SMUG_OK);
-	ck_assert_msg(smug_vault_load(root, "s", &w, &err) == SMUG_OK, "%s", err.msg);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-	ck_assert_int_eq(system(cmd), 0);
-	for (int i = 0; i < w->journal.n_cmds && set < 0; i++)
-		if (w->journal.cmds[i].kind == SMUG_CMD_SET)
-			set = i;
-	ck_assert_int_ge(set, 0);
 	snprintf(w->journal.cmds[set].value, sizeof w->journal.cmds[set].value, "lots");
 	before = smug_world_digest(w);
 	smug_timeline_reset(t, w);
@@ -1002,7 +1005,6 @@ START_TEST(test_journal_rewind_stops_at_a_journal_command_that_fails)
 	ck_assert_int_eq(r->day, 50);
 	smug_world_free(r);
 	smug_timeline_free(t);
-	smug_world_free(seed);
 	smug_world_free(w);
 }
 END_TEST
