@@ -2,7 +2,7 @@
 # The designer's loop end to end in a real terminal: in a detached tmux
 # session step 30 days, crack down on a border, set a knob in the config
 # view, step, rewind two days, step on and save, stop a long step with
-# Esc; then `smugnet replay` rebuilds the seed from its journal to the
+# Esc (keys typed during it act after it); then `smugnet replay` rebuilds the seed from its journal to the
 # same digest, and a journal with one line changed fails naming that
 # line's day. Waits for screen
 # states, never fixed sleeps. Skipped (exit 77) without tmux.
@@ -74,6 +74,23 @@ n=$(echo "$line" | sed 's/.*stepped \([0-9]*\) of.*/\1/')
 	fail "the stopped step reads '$line'"
 wait_for "day $d " || fail "header not at day $d"
 ok "a long step showed its progress and Esc stopped it at day $d"
+# keys typed during a long step act after it: two steps of a day, typed
+# before Esc, leave the header at d + 64k + 2 (dropped, at d + 64k)
+$T send-keys -t loop n
+wait_for "Step how many days" || fail "no step prompt"
+$T send-keys -t loop 100000 Enter
+wait_for "stepping: day" || fail "the second long step shows no progress"
+$T send-keys -t loop . .
+$T send-keys -t loop Escape
+end=$(($(date +%s) + ${E2E_WAIT:-60}))
+while :; do
+	h=$($T capture-pane -p -t loop | sed -n 's/.* day \([0-9]*\) (year.*/\1/p' | head -n 1)
+	[ -n "$h" ] && [ "$h" -gt $((d + 2)) ] && [ "$h" -lt $((d + 100000)) ] && [ $(((h - d - 2) % 64)) -eq 0 ] &&
+		! $T capture-pane -p -t loop | grep -q "stepping: day" && break
+	[ "$(date +%s)" -lt "$end" ] || fail "after the second long step the header is at day $h, not $d + 64k + 2"
+	sleep 0.05
+done
+ok "the two steps typed during a long step followed it: day $h"
 $T send-keys -t loop q
 wait_for "Quit anyway" || fail "no question before quitting unsaved days"
 $T send-keys -t loop y

@@ -848,28 +848,36 @@ static void frame(struct tui_app *a, struct tui_windows *ws)
 	doupdate(); /* one screen update per frame */
 }
 
+#define BUSY_KEYS_MAX 64 /* keys a long step keeps for after it; more are dropped */
+
 /* a->busy in the terminal. During a long step, every 100 ms (not after
- * each slice: a terminal read each time): the keys typed are read (Esc
- * stops the step, the others are dropped) and the screen is drawn with
- * the step's progress. Before a rewind (total 0): the screen drawn, with
- * the status the rewind set. */
+ * each slice: a terminal read each time): the keys typed are read, Esc
+ * stops the step and the others are put back, in order, to act after it
+ * (a mouse event's record stays queued for getmouse; a resize redraws);
+ * the screen is drawn with the step's progress. Before a rewind (total
+ * 0): the screen drawn, with the status the rewind set. */
 static bool busy_frame(struct tui_app *a, int done, int total)
 {
 	struct tui_frame *f = a->busy_ctx;
 	double now = now_ms();
 
 	if (total > 0) {
+		int keys[BUSY_KEYS_MAX], n = 0, key;
 		bool stop = false;
-		int key;
 
 		if (now - f->drawn_ms < 100)
 			return true;
 		timeout(0);
 		while ((key = getch()) != ERR) {
-			stop |= key == 27;
-			if (key == KEY_RESIZE)
+			if (key == 27)
+				stop = true;
+			else if (key == KEY_RESIZE)
 				erase();
+			else if (n < BUSY_KEYS_MAX)
+				keys[n++] = key;
 		}
+		while (n > 0) /* ungetch puts a key before the others */
+			ungetch(keys[--n]);
 		if (stop)
 			return false;
 		tui_set_status(a, "stepping: day %d, %d of %d days (Esc stops)", a->w->day, done, total);
