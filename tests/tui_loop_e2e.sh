@@ -2,9 +2,9 @@
 # The designer's loop end to end in a real terminal: in a detached tmux
 # session step 30 days, crack down on a border, set a knob in the config
 # view, step, rewind two days, step on and save, stop a long step with
-# Esc (keys typed during it act after it); then `smugnet replay` rebuilds the seed from its journal to the
-# same digest, and a journal with one line changed fails naming that
-# line's day. Waits for screen
+# Esc (keys typed during it act after it); then `smugnet replay`
+# rebuilds the seed from its journal to the same digest, and a journal
+# with one line changed fails naming that line's day. Waits for screen
 # states, never fixed sleeps. Skipped (exit 77) without tmux.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
