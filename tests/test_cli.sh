@@ -232,7 +232,7 @@ if command -v script >/dev/null 2>&1; then
 	on_tty "explain" "explain: [0-9]*/60 days" 60 --day 60 --faction syndicate
 	# a seed's past: a line while the seed's days are rebuilt
 	expect_rc 0 "$SMUGNET" run --days 20 --save tty20 --vault "$tmp/ttyvault"
-	on_tty "explain of a seed's past" "explain: rebuilding the 20 days of seed 'tty20' from its scenario and journal \.\.\." \
+	on_tty "explain of a seed's past" "explain: rebuilding seed 'tty20' from its scenario and journal: 0/20 days" \
 		10 --load tty20 --day 10 --vault "$tmp/ttyvault"
 fi
 

@@ -1009,6 +1009,83 @@ START_TEST(test_journal_rewind_stops_at_a_journal_command_that_fails)
 }
 END_TEST
 
+/* What a rebuild's progress hook was told; it stops at call stop_at. */
+struct told {
+	int n, stop_at;
+	int day[8], to_day[8];
+};
+
+static bool told_record(void *ctx, int day, int to_day)
+{
+	struct told *t = ctx;
+
+	ck_assert_int_lt(t->n, 8);
+	t->day[t->n] = day;
+	t->to_day[t->n] = to_day;
+	return ++t->n != t->stop_at;
+}
+
+/* A rewind that rebuilds a loaded seed's days tells its progress hook
+ * how far it has come every SMUG_TIMELINE_PROGRESS_DAYS days; the hook
+ * can stop it, and then the world shown and its ring are as they were:
+ * the copies since the load still give their days without a rebuild. Not
+ * stopped, the rewind gives the day of the straight run. Days stepped
+ * outside a rebuild tell nothing. */
+START_TEST(test_journal_rebuild_tells_its_progress_and_stops)
+{
+	int set;
+	struct smug_world *w = session_loaded(&set), *r = NULL, *w2 = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct told told = {.stop_at = 2};
+	struct smug_error err;
+	uint64_t want[96], before;
+	int copies, every;
+
+	session_digests(want);
+	smug_timeline_reset(t, w);
+	smug_timeline_set_progress(t, told_record, &told);
+	ck_assert_int_eq(smug_timeline_step(t, w, 100), SMUG_OK);
+	ck_assert_int_eq(told.n, 0);
+	before = smug_world_digest(w);
+	copies = smug_timeline_count(t);
+	every = smug_timeline_every(t);
+	ck_assert_int_gt(copies, 2);
+	ck_assert_int_eq(smug_timeline_rewind(t, w, 50, &r, &err), SMUG_ERR_STOPPED);
+	ck_assert_ptr_null(r);
+	ck_assert_str_eq(err.msg, "rebuild: stopped at day 128 of 195");
+	ck_assert_int_eq(told.n, 2);
+	ck_assert_int_eq(told.day[0], SMUG_TIMELINE_PROGRESS_DAYS);
+	ck_assert_int_eq(told.day[1], 2 * SMUG_TIMELINE_PROGRESS_DAYS);
+	ck_assert_int_eq(told.to_day[0], 195);
+	ck_assert_int_eq(told.to_day[1], 195);
+	ck_assert_uint_eq(smug_world_digest(w), before);
+	ck_assert_int_eq(smug_timeline_count(t), copies);
+	ck_assert_int_eq(smug_timeline_every(t), every);
+	/* the ring's copies since the load: no rebuild, nothing told */
+	told = (struct told){0};
+	ck_assert_msg(smug_timeline_rewind(t, w, 150, &r, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(r->day, 150);
+	ck_assert_int_eq(told.n, 0);
+	smug_world_free(r);
+	/* not stopped: told at 64, 128 and 192 of 195, day 50 as it was */
+	ck_assert_msg(smug_timeline_rewind(t, w, 50, &r, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(r), want[50]);
+	ck_assert_int_eq(told.n, 3);
+	ck_assert_int_eq(told.day[2], 3 * SMUG_TIMELINE_PROGRESS_DAYS);
+	ck_assert_int_eq(told.to_day[2], 195);
+	/* the ring refilled from day 0: an earlier day rebuilds nothing */
+	told = (struct told){0};
+	ck_assert_int_eq(smug_timeline_step(t, r, 200), SMUG_OK);
+	ck_assert_msg(smug_timeline_rewind(t, r, 10, &w2, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(w2), want[10]);
+	ck_assert_int_eq(told.n, 0);
+	smug_world_free(w2);
+	smug_world_free(r);
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A journal that stopped recording on day 3 (its cap reached by the
  * commands of that day, the last of them lost) cannot give day 3 back,
  * by a rewind or a rebuild: the world it would give has the auto
@@ -1258,6 +1335,7 @@ int main(void)
 	tcase_add_test(t, test_journal_rewind_past_thinned_copies_replays_the_commands);
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
 	tcase_add_test(t, test_journal_rewind_before_a_loaded_seed);
+	tcase_add_test(t, test_journal_rebuild_tells_its_progress_and_stops);
 	tcase_add_test(t, test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed);
 	tcase_add_test(t, test_journal_rewind_stops_at_a_journal_command_that_fails);
 	tcase_add_test(t, test_journal_rewind_stops_before_the_day_the_journal_stopped);

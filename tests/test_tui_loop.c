@@ -1027,6 +1027,7 @@ START_TEST(test_tui_loop_long_step_shows_progress_and_stops)
 		ck_assert_int_eq(busy_seen.day[i], (i + 1) * TUI_STEP_SLICE);
 		ck_assert_int_eq(busy_seen.total[i], 200);
 	}
+	ck_assert_str_eq(busy_seen.status[1], "stepping: day 128, 128 of 200 days (Esc stops)");
 	ck_assert_int_eq(a.w->day, 3 * TUI_STEP_SLICE);
 	ck_assert_str_eq(a.status, "stopped at day 192: stepped 192 of 200 days (Esc)");
 	smug_cmd_step(straight, 3 * TUI_STEP_SLICE);
@@ -1061,6 +1062,54 @@ START_TEST(test_tui_loop_long_step_shows_progress_and_stops)
 }
 END_TEST
 
+/* A rewind before a loaded seed's first day rebuilds the seed's days:
+ * the status counts them as it goes and Esc (the hook's false) stops it,
+ * the world shown as it was and the status saying so. Not stopped, the
+ * day is the straight run's. */
+START_TEST(test_tui_loop_rebuild_shows_progress_and_stops)
+{
+	struct tui_options o = opts;
+	char root[] = "/tmp/smugnet-loop-XXXXXX", cmd[64];
+	struct smug_world *seed = test_default_at(200), *at199 = test_default_at(199);
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(seed, root, "day200", &err), SMUG_OK);
+	o.vault_root = root;
+	tui_app_init(&a, test_default_at(0), &o);
+	keys(&a, "o\n");
+	ck_assert_int_eq(a.w->day, 200);
+	a.busy = busy_record;
+	memset(&busy_seen, 0, sizeof busy_seen);
+	busy_seen.stop_at = 3;
+	keys(&a, "[");
+	ck_assert_int_eq(busy_seen.n, 3);
+	ck_assert_str_eq(busy_seen.status[0], "rewinding to day 199 ...");
+	ck_assert_str_eq(busy_seen.status[1],
+			 "rewinding to day 199: rebuilding the seed's days, day 64 of 200 (Esc stops)");
+	ck_assert_int_eq(busy_seen.done[2], 128);
+	ck_assert_int_eq(busy_seen.total[2], 200);
+	ck_assert_int_eq(a.w->day, 200);
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(seed));
+	ck_assert_str_eq(a.status,
+			 "rewind to day 199 stopped (Esc) with the seed's days rebuilt to day 128 of 200; still at day 200");
+	memset(&busy_seen, 0, sizeof busy_seen);
+	keys(&a, "[");
+	ck_assert_int_eq(busy_seen.n, 4);
+	ck_assert_int_eq(busy_seen.done[3], 192);
+	ck_assert_int_eq(a.w->day, 199);
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(at199));
+	ck_assert_msg(shows(&a, "back to day 199 (from 200)"), "%s", a.status);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+	smug_world_free(seed);
+	smug_world_free(at199);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui loop");
@@ -1070,6 +1119,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
+	tcase_add_test(t, test_tui_loop_rebuild_shows_progress_and_stops);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_loop_rewinds_give_their_memory_back);
 #endif

@@ -4,8 +4,10 @@
 # view, step, rewind two days, step on and save, stop a long step with
 # Esc (keys typed during it act after it); then `smugnet replay`
 # rebuilds the seed from its journal to the same digest, and a journal
-# with one line changed fails naming that line's day. Waits for screen
-# states, never fixed sleeps. Skipped (exit 77) without tmux.
+# with one line changed fails naming that line's day. Last, a long seed
+# loaded: a rewind before its first day counts the seed's days rebuilt
+# and Esc stops it. Waits for screen states, never fixed sleeps. Skipped
+# (exit 77) without tmux.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
@@ -111,4 +113,24 @@ out=$($SMUGNET replay tampered --vault "$tmp/vault" 2>/dev/null); rc=$?
 [ $rc -eq 3 ] || fail "tampered replay exited $rc: $out"
 echo "$out" | grep -q "diverged on day 30" || fail "tampered replay does not name day 30: $out"
 ok "a tampered line is named by its day: $out"
+
+# a rewind before a loaded seed's first day rebuilds the seed's days
+# (about 1.5 s for these 40,000): the footer counts them, Esc stops it
+# with the world as it was, and the next rewind goes through
+$SMUGNET run --days 40000 --save longseed --vault "$tmp/vault" >/dev/null 2>&1 || fail "no 40000-day seed"
+$T kill-session -t loop
+$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault --load longseed; echo EXITED \$?; sleep 30" ||
+	fail "tmux did not start again"
+wait_for "day 40000 " || fail "the long seed did not load"
+$T send-keys -t loop [
+wait_for "rewinding to day 39999: rebuilding the seed's days, day [0-9]* of 40000 (Esc stops)" ||
+	fail "a rewind before the loaded seed's first day shows no progress"
+$T send-keys -t loop Escape
+wait_for "rewind to day 39999 stopped (Esc) with the seed's days rebuilt to day [0-9]* of 40000; still at day 40000" ||
+	fail "Esc did not stop the rebuild"
+wait_for "day 40000 " || fail "the header is not at the seed's day after the stop"
+ok "Esc stopped the rebuild of the seed's days, the world at day 40000"
+$T send-keys -t loop [
+wait_for "back to day 39999 (from 40000)" || fail "the second rewind did not go through"
+ok "the next rewind went back to day 39999"
 echo "$pass passed, 0 failed"

@@ -151,9 +151,20 @@ enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *
  * before the ring's first copy (a loaded seed's past): the scenario and
  * the journal rebuild today (SMUG_ERR_HASH unless that gives w), the ring
  * refilled with copies on the way as if the world had been stepped from
- * its start, and the day comes from the ring. */
+ * its start, and the day comes from the ring; the new copies are made
+ * beside the old (up to twice the budget while it works) and replace them
+ * only once today is proved, so a rebuild that fails or is stopped
+ * leaves the ring as it was. */
 enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
 				      struct smug_world **out, struct smug_error *err);
+/* A rewind to a day before the ring's first copy rebuilds the world's
+ * days from its scenario (seconds on a long seed): fn is told the day
+ * the rebuild has reached and the day it goes to, every
+ * SMUG_TIMELINE_PROGRESS_DAYS days. Returning false stops it: the rewind
+ * fails with SMUG_ERR_STOPPED, gives no world and leaves the ring as it
+ * was. fn NULL: no calls (the default). A clone keeps the ring's fn. */
+#define SMUG_TIMELINE_PROGRESS_DAYS 64
+void smug_timeline_set_progress(struct smug_timeline *t, bool (*fn)(void *ctx, int day, int to_day), void *ctx);
 /* Bytes held, copies held, days between copies, budget. */
 size_t smug_timeline_bytes(const struct smug_timeline *t);
 int smug_timeline_count(const struct smug_timeline *t);

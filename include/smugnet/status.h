@@ -14,7 +14,8 @@
 	X(SMUG_ERR_NOT_FOUND, "not found")                             \
 	X(SMUG_ERR_ARG, "invalid argument")                            \
 	X(SMUG_ERR_FULL, "capacity reached")                           \
-	X(SMUG_ERR_WRITE, "write failed")
+	X(SMUG_ERR_WRITE, "write failed")                              \
+	X(SMUG_ERR_STOPPED, "stopped")
 
 enum smug_status {
 #define SMUG_STATUS_ENUM(name, msg) name,

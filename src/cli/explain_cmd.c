@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -154,8 +153,16 @@ static void explain_usage(FILE *f)
  * seed, then back from the copies kept on the way), so the day is
  * explained as the seed lived it. Steering options would start at the
  * seed's day, after the day asked: they are refused. On a terminal
- * (without --quiet) a line says so while the seed's days are rebuilt
+ * (without --quiet) a progress line counts the seed's days rebuilt
  * (seconds on a long seed), erased before the decisions. */
+static bool rebuild_told(void *ctx, int day, int to_day)
+{
+	struct progress *p = ctx;
+
+	progress_update(p, p->total - (to_day - day), 0);
+	return true;
+}
+
 static int seed_past(const struct cli_setup *s, const char *load, long long day, bool quiet,
 		     struct smug_world **w)
 {
@@ -164,7 +171,8 @@ static int seed_past(const struct cli_setup *s, const char *load, long long day,
 	struct smug_error err;
 	enum smug_status st;
 	int first = (*w)->start_day + 1, at = (*w)->day;
-	bool tell;
+	struct progress prog;
+	char what[128];
 
 	if (load == NULL || day < first) {
 		smug_world_free(*w);
@@ -178,18 +186,15 @@ static int seed_past(const struct cli_setup *s, const char *load, long long day,
 				       "start at day %d; leave them out, or ask for a later day",
 				       day, load, at, at + 1);
 	}
-	tell = !quiet && isatty(STDERR_FILENO);
-	if (tell) {
-		fprintf(stderr, "explain: rebuilding the %d days of seed '%s' from its scenario and journal ...",
-			at - (*w)->start_day, load);
-		fflush(stderr);
-	}
+	snprintf(what, sizeof what, "explain: rebuilding seed '%s' from its scenario and journal", load);
+	progress_start(&prog, what, "days", at - (*w)->start_day, quiet);
+	progress_update(&prog, 0, 0);
 	t = smug_timeline_new(SMUG_TIMELINE_BUDGET);
 	smug_timeline_reset(t, *w);
+	smug_timeline_set_progress(t, rebuild_told, &prog);
 	st = smug_timeline_rewind(t, *w, (int)day - 1, &r, &err);
 	smug_timeline_free(t);
-	if (tell)
-		fputs("\r\033[K", stderr);
+	progress_erase(&prog);
 	smug_world_free(*w);
 	*w = NULL;
 	if (st != SMUG_OK) {

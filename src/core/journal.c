@@ -206,8 +206,8 @@ enum smug_status journal_continue(struct smug_world *w, const struct smug_journa
 	if (n > 0 && from->cmds[n - 1].kind == SMUG_CMD_STEP) {
 		int end = from->cmds[n - 1].day + from->cmds[n - 1].days;
 
-		if (end > w->day)
-			step(w, (end < to_day ? end : to_day) - w->day, t);
+		if (end > w->day && (st = step(w, (end < to_day ? end : to_day) - w->day, t)) != SMUG_OK)
+			return st;
 	}
 	for (int i = n; i < from->n_cmds && st == SMUG_OK; i++) {
 		const struct smug_cmd *c = &from->cmds[i];

@@ -70,6 +70,11 @@ struct smug_timeline {
 	int every;
 	struct tl_copy c[SLOTS_MAX];
 	int n;
+	/* smug_timeline_set_progress; told only by a rebuild's ring, whose
+	 * to_day is the day it goes to (-1 in every other ring) */
+	bool (*progress)(void *ctx, int day, int to_day);
+	void *progress_ctx;
+	int to_day;
 };
 
 struct smug_timeline *smug_timeline_new(size_t budget)
@@ -78,6 +83,7 @@ struct smug_timeline *smug_timeline_new(size_t budget)
 
 	t->budget = budget;
 	t->every = 1;
+	t->to_day = -1;
 	return t;
 }
 
@@ -169,6 +175,12 @@ void smug_timeline_set_budget(struct smug_timeline *t, size_t budget)
 	thin(t);
 }
 
+void smug_timeline_set_progress(struct smug_timeline *t, bool (*fn)(void *ctx, int day, int to_day), void *ctx)
+{
+	t->progress = fn;
+	t->progress_ctx = ctx;
+}
+
 enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *w, int days)
 {
 	if (days < 0)
@@ -177,8 +189,26 @@ enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *
 		smug_cmd_step(w, 1);
 		if (w->day % t->every == 0)
 			take(t, w);
+		if (t->to_day >= 0 && t->progress && w->day % SMUG_TIMELINE_PROGRESS_DAYS == 0 &&
+		    !t->progress(t->progress_ctx, w->day, t->to_day))
+			return SMUG_ERR_STOPPED;
 	}
 	return SMUG_OK;
+}
+
+/* t takes over the copies of the ring r (a rebuild's) and keeps its own
+ * budget and progress hook; r is freed. */
+static void take_over(struct smug_timeline *t, struct smug_timeline *r)
+{
+	drop_from(t, 0);
+	free(t->scratch);
+	t->bytes = r->bytes;
+	t->scratch = r->scratch;
+	t->scratch_cap = r->scratch_cap;
+	t->every = r->every;
+	memcpy(t->c, r->c, (size_t)r->n * sizeof *r->c);
+	t->n = r->n;
+	free(r);
 }
 
 /* A day on or after the one the journal stopped recording: the command
@@ -191,11 +221,13 @@ static enum smug_status journal_full(struct smug_error *err, const char *who, in
 			      who, day);
 }
 
-/* smug_world_rebuild; with a ring, the ring starts over from the
- * scenario's first day and keeps its copies along the way. */
-static enum smug_status rebuild(const struct smug_world *w, int day, struct smug_timeline *t,
-				struct smug_world **out, struct smug_error *err)
+/* smug_world_rebuild; with a ring t, *ring is a new ring like t (its
+ * budget and progress hook), started from the scenario's first day, with
+ * its copies along the way; t itself is not changed. */
+static enum smug_status rebuild(const struct smug_world *w, int day, const struct smug_timeline *t,
+				struct smug_timeline **ring, struct smug_world **out, struct smug_error *err)
 {
+	struct smug_timeline *nt = NULL;
 	struct smug_world *r = NULL;
 	enum smug_status st;
 
@@ -214,17 +246,26 @@ static enum smug_status rebuild(const struct smug_world *w, int day, struct smug
 		return smug_error_set(err, SMUG_ERR_ARG, "rebuild: the scenario kept is not the world's");
 	}
 	journal_prefix(&r->journal, &w->journal, 0, r->day);
-	if (t)
-		smug_timeline_reset(t, r);
-	st = journal_continue(r, &w->journal, day, t, err);
-	if (st == SMUG_OK && r->day != day)
+	if (t) {
+		nt = smug_timeline_new(t->budget);
+		smug_timeline_set_progress(nt, t->progress, t->progress_ctx);
+		nt->to_day = day;
+		smug_timeline_reset(nt, r);
+	}
+	st = journal_continue(r, &w->journal, day, nt, err);
+	if (st == SMUG_ERR_STOPPED)
+		smug_error_set(err, st, "rebuild: stopped at day %d of %d", r->day, day);
+	else if (st == SMUG_OK && r->day != day)
 		st = smug_error_set(err, SMUG_ERR_ARG, "rebuild: the journal ends at day %d, before day %d", r->day,
 				    day);
 	if (st != SMUG_OK) {
-		if (t) /* the ring as it was asked for: from w */
-			smug_timeline_reset(t, w);
+		smug_timeline_free(nt);
 		smug_world_free(r);
 		return st;
+	}
+	if (nt) {
+		nt->to_day = -1;
+		*ring = nt;
 	}
 	*out = r;
 	return SMUG_OK;
@@ -233,7 +274,7 @@ static enum smug_status rebuild(const struct smug_world *w, int day, struct smug
 enum smug_status smug_world_rebuild(const struct smug_world *w, int day, struct smug_world **out,
 				    struct smug_error *err)
 {
-	return rebuild(w, day, NULL, out, err);
+	return rebuild(w, day, NULL, NULL, out, err);
 }
 
 enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
@@ -249,23 +290,29 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 				      w->day);
 	if (t->n == 0 || day < t->c[0].day) { /* before the ring: from the scenario, the ring refilled */
 		struct smug_world *now = NULL;
+		struct smug_timeline *ring = NULL;
 
-		if (w->journal.overflow_day >= 0) /* not to today: as far as the journal reaches */
-			return rebuild(w, day, t, out, err);
+		if (w->journal.overflow_day >= 0) { /* not to today: as far as the journal reaches */
+			st = rebuild(w, day, t, &ring, out, err);
+			if (st == SMUG_OK)
+				take_over(t, ring);
+			return st;
+		}
 		/* to today, which the world shown proves: a journal that does
 		 * not rebuild it (edited, then resealed) gives no past */
-		st = rebuild(w, w->day, t, &now, err);
+		st = rebuild(w, w->day, t, &ring, &now, err);
 		if (st != SMUG_OK)
 			return st;
 		if (smug_world_digest(now) != smug_world_digest(w)) {
 			smug_world_free(now);
-			smug_timeline_reset(t, w);
+			smug_timeline_free(ring);
 			return smug_error_set(err, SMUG_ERR_HASH,
 					      "rewind: the journal does not rebuild this world (day %d differs; "
 					      "smugnet replay names the first day that does)",
 					      w->day);
 		}
 		smug_world_free(now);
+		take_over(t, ring);
 	}
 	if (w->journal.overflow_day >= 0 && day >= w->journal.overflow_day)
 		return journal_full(err, "rewind", w->journal.overflow_day);

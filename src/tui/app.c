@@ -850,16 +850,18 @@ static void frame(struct tui_app *a, struct tui_windows *ws)
 
 #define BUSY_KEYS_MAX 64 /* keys a long step keeps for after it; more are dropped */
 
-/* a->busy in the terminal. During a long step, every 100 ms (not after
- * each slice: a terminal read each time): the keys typed are read, Esc
- * stops the step and the others are put back, in order, to act after it
- * (a mouse event's record stays queued for getmouse; a resize redraws);
- * the screen is drawn with the step's progress. Before a rewind (total
- * 0): the screen drawn, with the status the rewind set. */
+/* a->busy in the terminal. During long work (a long step, a rewind's
+ * rebuild), every 100 ms (not at each call: a terminal read each time):
+ * the keys typed are read, Esc stops the work and the others are put
+ * back, in order, to act after it (a mouse event's record stays queued
+ * for getmouse; a resize redraws); the screen is drawn with the status
+ * the work set. Before a rewind (total 0): the screen drawn at once. */
 static bool busy_frame(struct tui_app *a, int done, int total)
 {
 	struct tui_frame *f = a->busy_ctx;
 	double now = now_ms();
+
+	(void)done; /* the status says how far the work has come */
 
 	if (total > 0) {
 		int keys[BUSY_KEYS_MAX], n = 0, key;
@@ -880,7 +882,6 @@ static bool busy_frame(struct tui_app *a, int done, int total)
 			ungetch(keys[--n]);
 		if (stop)
 			return false;
-		tui_set_status(a, "stepping: day %d, %d of %d days (Esc stops)", a->w->day, done, total);
 	}
 	frame(a, &f->ws);
 	f->drawn_ms = now;

@@ -71,7 +71,10 @@ int loop_step_long(struct tui_app *a, int days)
 
 		loop_step(a, n);
 		done += n;
-		if (done < days && !a->busy(a, done, days))
+		if (done == days)
+			break;
+		tui_set_status(a, "stepping: day %d, %d of %d days (Esc stops)", a->w->day, done, days);
+		if (!a->busy(a, done, days))
 			break;
 	}
 	return done;
@@ -89,10 +92,24 @@ const char *loop_branch_label(const struct tui_app *a)
 	return a->loop.whatif_active ? "WHAT-IF" : "BASE (what-if open)";
 }
 
+/* The ring's progress hook during a rewind: the rebuild of a loaded
+ * seed's days, told to the front end's busy hook. */
+static bool rebuild_told(void *ctx, int day, int to_day)
+{
+	struct tui_app *a = ctx;
+
+	a->loop.rebuilt_day = day;
+	a->loop.rebuilt_to = to_day;
+	tui_set_status(a, "rewinding to day %d: rebuilding the seed's days, day %d of %d (Esc stops)",
+		       a->loop.rewind_day, day, to_day);
+	return a->busy(a, day, to_day);
+}
+
 void loop_rewind(struct tui_app *a, int day)
 {
 	struct smug_world *r = NULL;
 	struct smug_error err;
+	enum smug_status st;
 	int from = a->w->day;
 
 	if (day < a->w->start_day || day >= a->w->day) {
@@ -103,8 +120,18 @@ void loop_rewind(struct tui_app *a, int day)
 	if (a->busy) { /* before a loaded seed's first day it rebuilds the seed: seconds on a long one */
 		tui_set_status(a, "rewinding to day %d ...", day);
 		a->busy(a, 0, 0);
+		a->loop.rewind_day = day;
+		smug_timeline_set_progress(a->loop.tl, rebuild_told, a);
 	}
-	if (smug_timeline_rewind(a->loop.tl, a->w, day, &r, &err) != SMUG_OK) {
+	st = smug_timeline_rewind(a->loop.tl, a->w, day, &r, &err);
+	smug_timeline_set_progress(a->loop.tl, NULL, NULL);
+	if (st == SMUG_ERR_STOPPED) {
+		tui_set_status(a, "rewind to day %d stopped (Esc) with the seed's days rebuilt to day %d of %d; "
+				  "still at day %d",
+			       day, a->loop.rebuilt_day, a->loop.rebuilt_to, a->w->day);
+		return;
+	}
+	if (st != SMUG_OK) {
 		tui_set_status(a, "%s", err.msg);
 		return;
 	}

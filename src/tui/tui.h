@@ -334,11 +334,13 @@ struct tui_app {
 	char seed_name[64];
 	bool unsaved;
 	bool running;
-	/* Called by a long step (n) between its slices and before a rewind,
-	 * to draw the screen and read the keyboard: false stops the step
-	 * where it is (done of total days stepped; total 0 before a rewind,
-	 * which cannot stop). Set by the terminal front end; NULL (tests,
-	 * the bench) steps at once. */
+	/* Called during long work, after the status says what it is and how
+	 * far it has come (done of total): between a long step's (n) slices
+	 * and a rewind's rebuild of a loaded seed's days, to draw the screen
+	 * and read the keyboard; false (Esc) stops the work where it is.
+	 * Total 0: once, before a rewind, to draw its status now (false is
+	 * not heeded). Set by the terminal front end; NULL (tests, the
+	 * bench) works at once. */
 	bool (*busy)(struct tui_app *a, int done, int total);
 	void *busy_ctx;
 	int speed; /* index into tui_speeds */
@@ -408,6 +410,9 @@ struct tui_app {
 		struct smug_timeline *other_tl; /* its ring */
 		bool whatif_active;		/* the world shown is the what-if */
 		int fork_day;
+		/* the rewind under way: its day, and how far its rebuild of a
+		 * loaded seed's days has come (day of to) */
+		int rewind_day, rebuilt_day, rebuilt_to;
 	} loop;
 	int compare_scroll;
 	int config_sel, config_top;
