@@ -80,25 +80,34 @@ START_TEST(test_tui_loop_rewind_and_step_on_is_never_rewinding)
 }
 END_TEST
 
+/* The cockpit started on the default world at day 0, then seed (saved
+ * in a new vault, root) loaded from the load view; *o holds root. */
+static void app_on_loaded_seed(struct tui_app *a, struct tui_options *o, char *root, const struct smug_world *seed)
+{
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_int_eq(smug_vault_save(seed, root, "seed", &err), SMUG_OK);
+	*o = opts;
+	o->vault_root = root;
+	tui_app_init(a, test_default_at(0), o);
+	keys(a, "o");
+	ck_assert_int_eq(a->view, VIEW_LOAD);
+	keys(a, "\n");
+	ck_assert_int_eq(a->w->day, seed->day);
+}
+
 /* A seed loaded in the cockpit can be rewound before the day it was
  * loaded at: [ and { rebuild the day from the seed's scenario and
  * journal, and stepping on gives the seed's day again. */
 START_TEST(test_tui_loop_rewind_before_a_loaded_seed)
 {
-	struct tui_options o = opts;
+	struct tui_options o;
 	char root[] = "/tmp/smugnet-loop-XXXXXX", cmd[64];
 	struct smug_world *seed = test_default_at(30), *at29 = test_default_at(29), *at5 = test_default_at(5);
-	struct smug_error err;
 	struct tui_app a;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(seed, root, "day30", &err), SMUG_OK);
-	o.vault_root = root;
-	tui_app_init(&a, test_default_at(0), &o);
-	keys(&a, "o");
-	ck_assert_int_eq(a.view, VIEW_LOAD);
-	keys(&a, "\n");
-	ck_assert_int_eq(a.w->day, 30);
+	app_on_loaded_seed(&a, &o, root, seed);
 	keys(&a, "[");
 	ck_assert_msg(a.w->day == 29, "[ on a seed loaded at day 30: day %d, %s", a.w->day, a.status);
 	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(at29));
@@ -1068,18 +1077,12 @@ END_TEST
  * day is the straight run's. */
 START_TEST(test_tui_loop_rebuild_shows_progress_and_stops)
 {
-	struct tui_options o = opts;
+	struct tui_options o;
 	char root[] = "/tmp/smugnet-loop-XXXXXX", cmd[64];
 	struct smug_world *seed = test_default_at(200), *at199 = test_default_at(199);
-	struct smug_error err;
 	struct tui_app a;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(seed, root, "day200", &err), SMUG_OK);
-	o.vault_root = root;
-	tui_app_init(&a, test_default_at(0), &o);
-	keys(&a, "o\n");
-	ck_assert_int_eq(a.w->day, 200);
+	app_on_loaded_seed(&a, &o, root, seed);
 	a.busy = busy_record;
 	memset(&busy_seen, 0, sizeof busy_seen);
 	busy_seen.stop_at = 3;
