@@ -1086,6 +1086,40 @@ START_TEST(test_journal_rebuild_tells_its_progress_and_stops)
 }
 END_TEST
 
+/* A rebuild's ring starts at the spacing its copies will need, taking
+ * none its thinning would drop: in a ring of 8 MB (a copy of this world
+ * is about 1 MB) the rebuild of the seed's 95 days keeps a copy every
+ * few days, within the budget, and every day before the load still
+ * rewinds to the straight run's day. */
+START_TEST(test_journal_rebuild_into_a_small_ring)
+{
+	int set;
+	struct smug_world *w = session_loaded(&set), *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(8u << 20);
+	static const int days[] = {94, 50, 49, 33, 17, 1, 0};
+	struct smug_error err;
+	uint64_t want[96];
+
+	session_digests(want);
+	smug_timeline_reset(t, w);
+	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+		int d = days[i];
+
+		ck_assert_msg(smug_timeline_rewind(t, w, d, &r, &err) == SMUG_OK, "back to day %d: %s", d, err.msg);
+		ck_assert_msg(smug_world_digest(r) == want[d], "back to day %d in a small ring: not the straight run's",
+			      d);
+		smug_world_free(r);
+		if (i == 0)
+			ck_assert_msg(smug_timeline_every(t) > 1 && smug_timeline_count(t) > 2,
+				      "the rebuild's ring: %d copies, one every %d days", smug_timeline_count(t),
+				      smug_timeline_every(t));
+		ck_assert_uint_le(smug_timeline_bytes(t), 8u << 20);
+	}
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A journal that stopped recording on day 3 (its cap reached by the
  * commands of that day, the last of them lost) cannot give day 3 back,
  * by a rewind or a rebuild: the world it would give has the auto
@@ -1336,6 +1370,7 @@ int main(void)
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
 	tcase_add_test(t, test_journal_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_journal_rebuild_tells_its_progress_and_stops);
+	tcase_add_test(t, test_journal_rebuild_into_a_small_ring);
 	tcase_add_test(t, test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed);
 	tcase_add_test(t, test_journal_rewind_stops_at_a_journal_command_that_fails);
 	tcase_add_test(t, test_journal_rewind_stops_before_the_day_the_journal_stopped);

@@ -211,6 +211,32 @@ static void take_over(struct smug_timeline *t, struct smug_timeline *r)
 	free(r);
 }
 
+/* The spacing a ring of `budget` bytes reaches over the days start..day
+ * with copies of about len bytes: the smallest power of two at which its
+ * copies (the first, then one every `every` days) fit without thinning.
+ * A rebuild's ring starts at it and takes none of the copies its thinning
+ * would drop on the way (packing a copy costs more than its day). len 0:
+ * 1, the ring thins as it goes. */
+static int spacing_for(size_t budget, size_t len, int start, int day)
+{
+	struct tl_copy c = {.len = len};
+	size_t each = copy_bytes(&c), room = budget > len + sizeof(struct smug_timeline)
+						      ? budget - len - sizeof(struct smug_timeline)
+						      : 0; /* less the scratch */
+	int every = 1;
+
+	if (len == 0)
+		return 1;
+	while (every < (1 << 29)) {
+		long n = 1 + (long)(day / every) - (long)(start / every); /* at most */
+
+		if (n < SLOTS_MAX && (size_t)n * each <= room)
+			break;
+		every *= 2;
+	}
+	return every;
+}
+
 /* A day on or after the one the journal stopped recording: the command
  * that overflowed it that day is lost, so the day cannot be rebuilt. */
 static enum smug_status journal_full(struct smug_error *err, const char *who, int day)
@@ -251,6 +277,7 @@ static enum smug_status rebuild(const struct smug_world *w, int day, const struc
 		smug_timeline_set_progress(nt, t->progress, t->progress_ctx);
 		nt->to_day = day;
 		smug_timeline_reset(nt, r);
+		nt->every = spacing_for(t->budget, t->n > 0 ? t->c[t->n - 1].len : 0, r->day, day);
 	}
 	st = journal_continue(r, &w->journal, day, nt, err);
 	if (st == SMUG_ERR_STOPPED)
