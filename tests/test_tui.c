@@ -4228,14 +4228,16 @@ static int commodities_sorted_column(struct tui_app *a)
 
 /* In the commodities view > sorts by the column to the right and < by
  * the one to the left, as do Right and Left, wrapping from the first
- * sortable column (pref) to the last (value lost) and back; the rows
+ * sortable column (pref) to the last (value lost) and back, and reaching
+ * the last from the one before it (lost) without wrapping; the rows
  * follow: sorted by shipments in transit, each faction's run descends. */
 START_TEST(test_tui_commodities_sort_keys_step_through_the_columns)
 {
 	static const struct {
 		int key, col;
 	} steps[] = {{'>', 4}, {'>', 5}, {'<', 4}, {KEY_RIGHT, 5}, {KEY_LEFT, 4}, {'<', 3}, {'<', 2}, {'<', 1},
-		     {'<', 11}, {KEY_RIGHT, 1}, {KEY_LEFT, 11}, {'>', 1}, {'>', 2}, {KEY_RIGHT, 3}, {'>', 4}};
+		     {'<', 11}, {KEY_RIGHT, 1}, {KEY_LEFT, 11}, {'<', 10}, {'>', 11}, {'>', 1}, {'>', 2},
+		     {KEY_RIGHT, 3}, {'>', 4}};
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 60);
 	char *screen;
