@@ -364,8 +364,6 @@ static void bench_replay(int runs, int days)
 	smug_world_free(w);
 }
 
-/* The cockpit's rewind ring on a generated 400-ward world: its memory
- * against the 64 MB budget over ten years, and what a rewind costs. */
 /* The cockpit's ring starts at a loaded seed's day: the first rewind
  * before it rebuilds the seed's day from the scenario and the journal
  * (checked against the seed), refilling the ring on the way; the next
@@ -405,6 +403,8 @@ static void bench_rewind_loaded(int days)
 	smug_world_free(w);
 }
 
+/* The cockpit's rewind ring on a generated 400-ward world: its memory
+ * against the 64 MB budget over ten years, and what a rewind costs. */
 static void bench_rewind(int days)
 {
 	char *json = smug_scenario_generate(400, 3, 4);
@@ -444,6 +444,51 @@ static void bench_rewind(int days)
 	smug_timeline_free(t);
 	smug_world_free(w);
 	free(json);
+}
+
+/* A long step in the cockpit (`n`): the default world stepped `days`
+ * days in slices of 64 as loop_step_long steps them, under the rewind
+ * ring told where the step goes before each slice (smug_timeline_plan),
+ * under the ring not told, and with no ring (the simulation alone); the
+ * three interleaved in each of `runs` runs, medians. */
+static void bench_long_step(int runs, int days)
+{
+	size_t len;
+	const char *json = smug_default_scenario(&len);
+	double cpu[3][16];
+	int copies[3] = {0}, every[3] = {0};
+	static const char *const how[3] = {"ring told where it goes", "ring not told", "no ring"};
+
+	for (int r = 0; r < runs; r++)
+		for (int m = 0; m < 3; m++) {
+			struct smug_world *w = load_or_die(json, len, "dosadi-36.json");
+			struct smug_timeline *t = smug_timeline_new(SMUG_TIMELINE_BUDGET);
+			double c0 = cpu_now();
+
+			smug_timeline_reset(t, w);
+			for (int done = 0; done < days; done += 64) {
+				int n = days - done < 64 ? days - done : 64;
+
+				if (m == 0)
+					smug_timeline_plan(t, w->day + days - done);
+				if (m == 2)
+					smug_cmd_step(w, n);
+				else
+					smug_timeline_step(t, w, n);
+			}
+			cpu[m][r] = cpu_now() - c0;
+			copies[m] = smug_timeline_count(t);
+			every[m] = smug_timeline_every(t);
+			smug_timeline_free(t);
+			smug_world_free(w);
+		}
+	printf("cockpit long step, default world %d days in 64-day slices (median of %d):", days, runs);
+	for (int m = 0; m < 3; m++) {
+		printf(" %s %.3f s cpu", how[m], median(cpu[m], runs));
+		if (m < 2)
+			printf(" (%d copies every %d days)", copies[m], every[m]);
+		printf(m < 2 ? ";" : "\n");
+	}
 }
 
 /* The 36,000-ward line's runs: the "at least 3". */
@@ -502,6 +547,7 @@ int main(int argc, char **argv)
 		bench_replay(3, 3650);
 		bench_rewind(3650);
 		bench_rewind_loaded(3650);
+		bench_long_step(3, 73000);
 		return 0;
 	}
 	print_header();
@@ -536,5 +582,6 @@ int main(int argc, char **argv)
 	bench_replay(quick ? 1 : 3, quick ? 730 : 3650);
 	bench_rewind(quick ? 365 : 3650);
 	bench_rewind_loaded(quick ? 365 : 3650);
+	bench_long_step(quick ? 1 : 3, quick ? 7300 : 73000);
 	return 0;
 }

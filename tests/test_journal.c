@@ -1120,6 +1120,58 @@ START_TEST(test_journal_rebuild_into_a_small_ring)
 }
 END_TEST
 
+/* A ring told where a long step goes (smug_timeline_plan, as the
+ * cockpit's `n` tells it) drops at once the copies its thinning would
+ * drop on the way and takes the next ones at the spacing it will need:
+ * after the step it spaces its copies as a ring stepped without the plan
+ * does, or twice as wide, within its budget, and gives every day back as
+ * that ring does. A plan never narrows the spacing. */
+START_TEST(test_journal_planned_ring_spaces_a_long_step)
+{
+	struct smug_world *w1 = test_default_at(0), *w2 = test_default_at(0), *r1 = NULL, *r2 = NULL;
+	struct smug_timeline *t1 = smug_timeline_new(8u << 20), *t2 = smug_timeline_new(8u << 20);
+	static const int days[] = {650, 400, 123, 5};
+	struct smug_error err;
+	int every, count;
+
+	smug_timeline_reset(t1, w1);
+	smug_timeline_reset(t2, w2);
+	smug_timeline_step(t1, w1, 100);
+	smug_timeline_step(t2, w2, 100);
+	ck_assert_int_eq(smug_timeline_every(t2), smug_timeline_every(t1));
+	smug_timeline_plan(t2, 700);
+	ck_assert_msg(smug_timeline_every(t2) > smug_timeline_every(t1) &&
+			      smug_timeline_count(t2) < smug_timeline_count(t1),
+		      "planned for day 700 at day 100: %d copies every %d days, unplanned %d every %d",
+		      smug_timeline_count(t2), smug_timeline_every(t2), smug_timeline_count(t1),
+		      smug_timeline_every(t1));
+	smug_timeline_step(t1, w1, 600);
+	smug_timeline_step(t2, w2, 600);
+	ck_assert_msg(smug_timeline_every(t2) == smug_timeline_every(t1) ||
+			      smug_timeline_every(t2) == 2 * smug_timeline_every(t1),
+		      "at day 700: planned every %d days, unplanned every %d", smug_timeline_every(t2),
+		      smug_timeline_every(t1));
+	ck_assert_uint_le(smug_timeline_bytes(t2), 8u << 20);
+	every = smug_timeline_every(t2);
+	count = smug_timeline_count(t2);
+	smug_timeline_plan(t2, 50); /* a plan never narrows the spacing */
+	ck_assert_int_eq(smug_timeline_every(t2), every);
+	ck_assert_int_eq(smug_timeline_count(t2), count);
+	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+		ck_assert_int_eq(smug_timeline_rewind(t1, w1, days[i], &r1, &err), SMUG_OK);
+		ck_assert_msg(smug_timeline_rewind(t2, w2, days[i], &r2, &err) == SMUG_OK, "%s", err.msg);
+		ck_assert_int_eq(r2->day, days[i]);
+		ck_assert_uint_eq(smug_world_digest(r2), smug_world_digest(r1));
+		smug_world_free(r1);
+		smug_world_free(r2);
+	}
+	smug_timeline_free(t1);
+	smug_timeline_free(t2);
+	smug_world_free(w1);
+	smug_world_free(w2);
+}
+END_TEST
+
 /* A journal that stopped recording on day 3 (its cap reached by the
  * commands of that day, the last of them lost) cannot give day 3 back,
  * by a rewind or a rebuild: the world it would give has the auto
@@ -1371,6 +1423,7 @@ int main(void)
 	tcase_add_test(t, test_journal_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_journal_rebuild_tells_its_progress_and_stops);
 	tcase_add_test(t, test_journal_rebuild_into_a_small_ring);
+	tcase_add_test(t, test_journal_planned_ring_spaces_a_long_step);
 	tcase_add_test(t, test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed);
 	tcase_add_test(t, test_journal_rewind_stops_at_a_journal_command_that_fails);
 	tcase_add_test(t, test_journal_rewind_stops_before_the_day_the_journal_stopped);

@@ -165,6 +165,14 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
  * was. fn NULL: no calls (the default). A clone keeps the ring's fn. */
 #define SMUG_TIMELINE_PROGRESS_DAYS 64
 void smug_timeline_set_progress(struct smug_timeline *t, bool (*fn)(void *ctx, int day, int to_day), void *ctx);
+/* The world is about to be stepped on to to_day (a long step): the
+ * copies the ring's thinning would drop on the way go now, and the next
+ * ones are taken at the spacing it will need by then (the smallest power
+ * of two at which copies of its newest copy's size, from its first day to
+ * to_day, fit the budget), so the step packs none it would drop. A step
+ * stopped early keeps that spacing: a rewind replays at most that many
+ * days. It never narrows the spacing. */
+void smug_timeline_plan(struct smug_timeline *t, int to_day);
 /* Bytes held, copies held, days between copies, budget. */
 size_t smug_timeline_bytes(const struct smug_timeline *t);
 int smug_timeline_count(const struct smug_timeline *t);

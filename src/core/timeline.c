@@ -237,6 +237,27 @@ static int spacing_for(size_t budget, size_t len, int start, int day)
 	return every;
 }
 
+void smug_timeline_plan(struct smug_timeline *t, int to_day)
+{
+	int every, k = 1;
+
+	if (t->n == 0)
+		return;
+	every = spacing_for(t->budget, t->c[t->n - 1].len, t->c[0].day, to_day);
+	if (every <= t->every)
+		return;
+	for (int i = 1; i < t->n; i++) {
+		if (t->c[i].day % every == 0) {
+			t->c[k++] = t->c[i];
+		} else {
+			t->bytes -= copy_bytes(&t->c[i]);
+			copy_free(&t->c[i]);
+		}
+	}
+	t->n = k;
+	t->every = every;
+}
+
 /* A day on or after the one the journal stopped recording: the command
  * that overflowed it that day is lost, so the day cannot be rebuilt. */
 static enum smug_status journal_full(struct smug_error *err, const char *who, int day)
