@@ -56,18 +56,19 @@ void loop_world_replaced(struct tui_app *a)
 	smug_timeline_reset(l->tl, a->w);
 }
 
-/* A step of more than a slice tells the ring where it goes first
- * (smug_timeline_plan), so it packs no copy it would drop on the way. */
-static void ring_step(struct smug_timeline *t, struct smug_world *w, int days)
+/* `days` days of a step that goes on to to_day: when that is more than
+ * a slice away, the ring is told first (smug_timeline_plan; before each
+ * slice, as the copies grow), so it packs no copy it would drop. */
+static void ring_step(struct smug_timeline *t, struct smug_world *w, int days, int to_day)
 {
-	if (days > TUI_STEP_SLICE)
-		smug_timeline_plan(t, w->day + days);
+	if (to_day - w->day > TUI_STEP_SLICE)
+		smug_timeline_plan(t, to_day);
 	smug_timeline_step(t, w, days);
 }
 
 void loop_step(struct tui_app *a, int days)
 {
-	ring_step(a->loop.tl, a->w, days);
+	ring_step(a->loop.tl, a->w, days, a->w->day + days);
 	a->unsaved = true;
 }
 
@@ -78,9 +79,8 @@ int loop_step_long(struct tui_app *a, int days)
 	while (done < days) {
 		int n = a->busy && days - done > TUI_STEP_SLICE ? TUI_STEP_SLICE : days - done;
 
-		if (days > TUI_STEP_SLICE) /* as the copies grow, the spacing the rest needs */
-			smug_timeline_plan(a->loop.tl, a->w->day + days - done);
-		loop_step(a, n);
+		ring_step(a->loop.tl, a->w, n, a->w->day + days - done);
+		a->unsaved = true;
 		done += n;
 		if (done == days)
 			break;
@@ -219,7 +219,7 @@ void loop_pair(struct tui_app *a, const struct smug_world **base, const struct s
 	if (a->w->day < l->other->day)
 		loop_step(a, l->other->day - a->w->day);
 	else if (l->other->day < a->w->day)
-		ring_step(l->other_tl, l->other, a->w->day - l->other->day);
+		ring_step(l->other_tl, l->other, a->w->day - l->other->day, a->w->day);
 	*base = l->whatif_active ? l->other : a->w;
 	*whatif = l->whatif_active ? a->w : l->other;
 }
