@@ -364,6 +364,38 @@ static void bench_replay(int runs, int days)
 	smug_world_free(w);
 }
 
+/* The same seed's days rebuilt ahead, as the cockpit does while it
+ * waits for a key (smug_timeline_prepare, 4 days a call): what that
+ * costs, then the first rewind a day back. */
+static void bench_rewind_loaded_ahead(int days)
+{
+	size_t len;
+	const char *json = smug_default_scenario(&len);
+	struct smug_world *w = load_or_die(json, len, "dosadi-36.json"), *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(SMUG_TIMELINE_BUDGET);
+	struct smug_error err;
+	double ahead, c0;
+	long calls = 0;
+
+	smug_cmd_step(w, days);
+	smug_timeline_reset(t, w);
+	c0 = cpu_now();
+	while (smug_timeline_prepare(t, w, 4) > 0)
+		calls++;
+	ahead = cpu_now() - c0;
+	c0 = cpu_now();
+	if (smug_timeline_rewind(t, w, w->day - 1, &r, &err) != SMUG_OK) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		exit(1);
+	}
+	printf("rewind before a loaded seed rebuilt ahead (4 days a call, as the cockpit waiting for a key): the "
+	       "rebuild %.2f s cpu in %ld calls, then the first a day back %.1f ms cpu\n",
+	       ahead, calls + 1, 1000 * (cpu_now() - c0));
+	smug_world_free(r);
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+
 /* The cockpit's ring starts at a loaded seed's day: the first rewind
  * before it rebuilds the seed's day from the scenario and the journal
  * (checked against the seed), refilling the ring on the way; the next
@@ -401,6 +433,7 @@ static void bench_rewind_loaded(int days)
 	       days, first, smug_timeline_count(t), smug_timeline_every(t), 1000 * median(next, 4));
 	smug_timeline_free(t);
 	smug_world_free(w);
+	bench_rewind_loaded_ahead(days);
 }
 
 /* The cockpit's rewind ring on a generated 400-ward world: its memory

@@ -944,10 +944,27 @@ static struct smug_world *session_loaded(int *set)
 	return w;
 }
 
+/* What a rebuild's progress hook was told; it stops at call stop_at. */
+struct told {
+	int n, stop_at;
+	int day[8], to_day[8];
+};
+
+static bool told_record(void *ctx, int day, int to_day)
+{
+	struct told *t = ctx;
+
+	ck_assert_int_lt(t->n, 8);
+	t->day[t->n] = day;
+	t->to_day[t->n] = to_day;
+	return ++t->n != t->stop_at;
+}
+
 /* A seed whose journal does not rebuild it (here its knob's value edited
  * after the load, as a journal.jsonl edited and resealed would load) gives
  * no past: the rewind before the ring is refused by name, the world shown
- * and its ring stay as they were. */
+ * and its ring stay as they were; rebuilt ahead (smug_timeline_prepare)
+ * it fails once and is left. */
 START_TEST(test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed)
 {
 	int set;
@@ -956,10 +973,23 @@ START_TEST(test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed)
 	struct smug_error err;
 	uint64_t before;
 
+	struct told told = {0};
+
 	snprintf(w->journal.cmds[set].value, sizeof w->journal.cmds[set].value, "0.35");
 	before = smug_world_digest(w);
 	smug_timeline_reset(t, w);
+	/* rebuilt ahead, it fails at today (told at day 64 of 95), and is not
+	 * tried again ahead: nothing to do, nothing told */
+	smug_timeline_set_progress(t, told_record, &told);
+	ck_assert_int_eq(smug_timeline_prepare(t, w, 1000), 0);
+	ck_assert_int_eq(told.n, 1);
+	ck_assert_int_eq(smug_timeline_prepare(t, w, 1000), 0);
+	ck_assert_int_eq(told.n, 1);
+	ck_assert_int_eq(smug_timeline_count(t), 1);
+	/* a rewind tries again, and says why */
 	ck_assert_int_eq(smug_timeline_rewind(t, w, 50, &r, &err), SMUG_ERR_HASH);
+	ck_assert_int_eq(told.n, 2);
+	smug_timeline_set_progress(t, NULL, NULL);
 	ck_assert_msg(strstr(err.msg, "the journal does not rebuild this world (day 95 differs") != NULL, "%s", err.msg);
 	ck_assert_uint_eq(smug_world_digest(w), before);
 	ck_assert_int_eq(smug_timeline_count(t), 1);
@@ -1009,27 +1039,12 @@ START_TEST(test_journal_rewind_stops_at_a_journal_command_that_fails)
 }
 END_TEST
 
-/* What a rebuild's progress hook was told; it stops at call stop_at. */
-struct told {
-	int n, stop_at;
-	int day[8], to_day[8];
-};
-
-static bool told_record(void *ctx, int day, int to_day)
-{
-	struct told *t = ctx;
-
-	ck_assert_int_lt(t->n, 8);
-	t->day[t->n] = day;
-	t->to_day[t->n] = to_day;
-	return ++t->n != t->stop_at;
-}
-
 /* A rewind that rebuilds a loaded seed's days tells its progress hook
  * how far it has come every SMUG_TIMELINE_PROGRESS_DAYS days; the hook
  * can stop it, and then the world shown and its ring are as they were:
- * the copies since the load still give their days without a rebuild. Not
- * stopped, the rewind gives the day of the straight run. Days stepped
+ * the copies since the load still give their days without a rebuild. The
+ * next rewind before the load goes on from the day the stopped one
+ * reached and gives the day of the straight run. Days stepped
  * outside a rebuild tell nothing. */
 START_TEST(test_journal_rebuild_tells_its_progress_and_stops)
 {
@@ -1067,12 +1082,13 @@ START_TEST(test_journal_rebuild_tells_its_progress_and_stops)
 	ck_assert_int_eq(r->day, 150);
 	ck_assert_int_eq(told.n, 0);
 	smug_world_free(r);
-	/* not stopped: told at 64, 128 and 192 of 195, day 50 as it was */
+	/* not stopped: on from day 128 where the stopped one got (a rewind
+	 * to day 150 keeps it), told at 192 of 195, day 50 as it was */
 	ck_assert_msg(smug_timeline_rewind(t, w, 50, &r, &err) == SMUG_OK, "%s", err.msg);
 	ck_assert_uint_eq(smug_world_digest(r), want[50]);
-	ck_assert_int_eq(told.n, 3);
-	ck_assert_int_eq(told.day[2], 3 * SMUG_TIMELINE_PROGRESS_DAYS);
-	ck_assert_int_eq(told.to_day[2], 195);
+	ck_assert_int_eq(told.n, 1);
+	ck_assert_int_eq(told.day[0], 3 * SMUG_TIMELINE_PROGRESS_DAYS);
+	ck_assert_int_eq(told.to_day[0], 195);
 	/* the ring refilled from day 0: an earlier day rebuilds nothing */
 	told = (struct told){0};
 	ck_assert_int_eq(smug_timeline_step(t, r, 200), SMUG_OK);
@@ -1080,6 +1096,93 @@ START_TEST(test_journal_rebuild_tells_its_progress_and_stops)
 	ck_assert_uint_eq(smug_world_digest(w2), want[10]);
 	ck_assert_int_eq(told.n, 0);
 	smug_world_free(w2);
+	smug_world_free(r);
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A loaded seed's days rebuilt ahead, a slice at a time (as the cockpit
+ * does while it waits for a key): each slice goes on from the last,
+ * through days stepped and commands given after the load and a rewind to
+ * a day it has not passed; once it reaches today the ring reaches back to
+ * day 0, and a rewind before the load rebuilds nothing. */
+START_TEST(test_journal_past_is_rebuilt_ahead)
+{
+	int set, b;
+	struct smug_world *w = session_loaded(&set), *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct told told = {0};
+	struct smug_error err;
+	uint64_t want[96];
+
+	session_digests(want);
+	smug_timeline_reset(t, w);
+	smug_timeline_set_progress(t, told_record, &told);
+	ck_assert_int_eq(smug_timeline_step(t, w, 100), SMUG_OK);
+	ck_assert_int_eq(smug_timeline_prepare(t, w, 64), 195 - 64);
+	ck_assert_int_eq(told.n, 1);
+	ck_assert_int_eq(told.day[0], 64);
+	ck_assert_int_eq(told.to_day[0], 195);
+	smug_timeline_step(t, w, 10);
+	b = test_busiest_border(w);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 0.5, -1, &err), SMUG_OK);
+	smug_timeline_step(t, w, 5);
+	ck_assert_int_eq(smug_timeline_prepare(t, w, 100), 210 - 164);
+	ck_assert_int_eq(told.n, 2);
+	ck_assert_int_eq(told.day[1], 128);
+	ck_assert_int_eq(told.to_day[1], 210);
+	ck_assert_msg(smug_timeline_rewind(t, w, 208, &r, &err) == SMUG_OK, "%s", err.msg);
+	smug_world_free(w);
+	w = r;
+	ck_assert_int_eq(told.n, 2);
+	ck_assert_int_eq(smug_timeline_prepare(t, w, 1000), 0);
+	ck_assert_int_eq(told.n, 3);
+	ck_assert_int_eq(told.day[2], 192);
+	ck_assert_int_eq(told.to_day[2], 208);
+	ck_assert_int_eq(smug_timeline_prepare(t, w, 1000), 0);
+	for (int d = 50; d >= 12; d -= 38) {
+		ck_assert_msg(smug_timeline_rewind(t, w, d, &r, &err) == SMUG_OK, "%s", err.msg);
+		ck_assert_uint_eq(smug_world_digest(r), want[d]);
+		smug_world_free(r);
+	}
+	ck_assert_int_eq(told.n, 3);
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A rewind to a day before the one the rebuild ahead has reached drops
+ * it (the journal after that day is about to change): the next one
+ * starts again from day 0, and the days it gives are the new journal's. */
+START_TEST(test_journal_past_rebuilt_ahead_is_dropped_by_an_earlier_rewind)
+{
+	int set, b;
+	struct smug_world *w = session_loaded(&set), *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct told told = {0};
+	struct smug_error err;
+	uint64_t want[96];
+
+	session_digests(want);
+	smug_timeline_reset(t, w);
+	smug_timeline_set_progress(t, told_record, &told);
+	ck_assert_int_eq(smug_timeline_step(t, w, 100), SMUG_OK);
+	ck_assert_int_eq(smug_timeline_prepare(t, w, 128), 195 - 128);
+	ck_assert_msg(smug_timeline_rewind(t, w, 100, &r, &err) == SMUG_OK, "%s", err.msg);
+	smug_world_free(w);
+	w = r;
+	b = test_busiest_border(w);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 0.5, -1, &err), SMUG_OK);
+	smug_timeline_step(t, w, 20);
+	told = (struct told){0};
+	ck_assert_int_eq(smug_timeline_prepare(t, w, 1000), 0);
+	ck_assert_int_eq(told.n, 1);
+	ck_assert_int_eq(told.day[0], 64);
+	ck_assert_int_eq(told.to_day[0], 120);
+	ck_assert_msg(smug_timeline_rewind(t, w, 50, &r, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(r), want[50]);
+	ck_assert_int_eq(told.n, 1);
 	smug_world_free(r);
 	smug_timeline_free(t);
 	smug_world_free(w);
@@ -1422,6 +1525,8 @@ int main(void)
 	tcase_add_test(t, test_journal_ring_stays_within_its_budget);
 	tcase_add_test(t, test_journal_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_journal_rebuild_tells_its_progress_and_stops);
+	tcase_add_test(t, test_journal_past_is_rebuilt_ahead);
+	tcase_add_test(t, test_journal_past_rebuilt_ahead_is_dropped_by_an_earlier_rewind);
 	tcase_add_test(t, test_journal_rebuild_into_a_small_ring);
 	tcase_add_test(t, test_journal_planned_ring_spaces_a_long_step);
 	tcase_add_test(t, test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed);

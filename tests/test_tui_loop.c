@@ -1073,8 +1073,9 @@ END_TEST
 
 /* A rewind before a loaded seed's first day rebuilds the seed's days:
  * the status counts them as it goes and Esc (the hook's false) stops it,
- * the world shown as it was and the status saying so. Not stopped, the
- * day is the straight run's. */
+ * the world shown as it was and the status saying so. The next rewind
+ * goes on from the day the stopped one reached, and gives the straight
+ * run's day. */
 START_TEST(test_tui_loop_rebuild_shows_progress_and_stops)
 {
 	struct tui_options o;
@@ -1097,10 +1098,11 @@ START_TEST(test_tui_loop_rebuild_shows_progress_and_stops)
 	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(seed));
 	ck_assert_str_eq(a.status,
 			 "rewind to day 199 stopped (Esc) with the seed's days rebuilt to day 128 of 200; still at day 200");
+	/* on from day 128, where the stopped one got */
 	memset(&busy_seen, 0, sizeof busy_seen);
 	keys(&a, "[");
-	ck_assert_int_eq(busy_seen.n, 4);
-	ck_assert_int_eq(busy_seen.done[3], 192);
+	ck_assert_int_eq(busy_seen.n, 2);
+	ck_assert_int_eq(busy_seen.done[1], 192);
 	ck_assert_int_eq(a.w->day, 199);
 	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(at199));
 	ck_assert_msg(shows(&a, "back to day 199 (from 200)"), "%s", a.status);
@@ -1108,6 +1110,47 @@ START_TEST(test_tui_loop_rebuild_shows_progress_and_stops)
 	tui_app_done(&a);
 	smug_world_free(seed);
 	smug_world_free(at199);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* While the cockpit waits for keys, a loaded seed's days are rebuilt
+ * ahead (loop_prepare, called by the terminal loop when no key comes):
+ * a slice at a time, then the status says they are all rebuilt, and a
+ * rewind before the load is then the ring's, with nothing to rebuild
+ * (the busy hook called once, before it, and never told a day). */
+START_TEST(test_tui_loop_seed_days_rebuilt_while_idle)
+{
+	struct tui_options o;
+	char root[] = "/tmp/smugnet-loop-XXXXXX", cmd[64];
+	struct smug_world *seed = test_default_at(200), *at150 = test_default_at(150);
+	struct tui_app a;
+
+	app_on_loaded_seed(&a, &o, root, seed);
+	a.busy = busy_record;
+	memset(&busy_seen, 0, sizeof busy_seen);
+	ck_assert_int_eq(loop_prepare(&a, 16), 200 - 16);
+	ck_assert_msg(!shows(&a, "are rebuilt"), "%s", a.status);
+	ck_assert_int_eq(loop_prepare(&a, 100), 200 - 116);
+	ck_assert_int_eq(loop_prepare(&a, 1000), 0);
+	ck_assert_msg(shows(&a, "the seed's days before day 200 are rebuilt: a rewind there starts from copies"), "%s",
+		      a.status);
+	ck_assert_int_eq(loop_prepare(&a, 1000), 0);
+	ck_assert_int_eq(busy_seen.n, 0);
+	tui_handle_key(&a, '{');
+	keys(&a, "150\n");
+	ck_assert_int_eq(busy_seen.n, 1);
+	ck_assert_int_eq(busy_seen.total[0], 0);
+	ck_assert_int_eq(a.w->day, 150);
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(at150));
+	ck_assert_msg(shows(&a, "back to day 150 (from 200)"), "%s", a.status);
+	/* a world stepped from its first day has nothing to rebuild */
+	ck_assert_int_eq(loop_prepare(&a, 1000), 0);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+	smug_world_free(seed);
+	smug_world_free(at150);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
 	ck_assert_int_eq(system(cmd), 0);
 }
@@ -1123,6 +1166,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
 	tcase_add_test(t, test_tui_loop_rebuild_shows_progress_and_stops);
+	tcase_add_test(t, test_tui_loop_seed_days_rebuilt_while_idle);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_loop_rewinds_give_their_memory_back);
 #endif

@@ -6,7 +6,7 @@
 # rebuilds the seed from its journal to the same digest, and a journal
 # with one line changed fails naming that line's day. Last, a long seed
 # loaded: a rewind before its first day counts the seed's days rebuilt
-# and Esc stops it. Waits for screen states, never fixed sleeps. Skipped
+# and Esc stops it; left waiting, the cockpit rebuilds them ahead. Waits for screen states, never fixed sleeps. Skipped
 # (exit 77) without tmux.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
@@ -133,4 +133,17 @@ ok "Esc stopped the rebuild of the seed's days, the world at day 40000"
 $T send-keys -t loop [
 wait_for "back to day 39999 (from 40000)" || fail "the second rewind did not go through"
 ok "the next rewind went back to day 39999"
+
+# left waiting for a key, the cockpit rebuilds a loaded seed's days
+# ahead and says when they are all rebuilt; a rewind then goes back at
+# once, from the ring's copies
+$T kill-session -t loop
+$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault --load longseed; echo EXITED \$?; sleep 30" ||
+	fail "tmux did not start a third time"
+wait_for "day 40000 " || fail "the long seed did not load again"
+wait_for "the seed's days before day 40000 are rebuilt: a rewind there starts from copies" ||
+	fail "the seed's days were not rebuilt while the cockpit waited"
+$T send-keys -t loop [
+wait_for "back to day 39999 (from 40000)" || fail "the rewind after the days were rebuilt did not go through"
+ok "the seed's days were rebuilt while the cockpit waited; the rewind went back to day 39999"
 echo "$pass passed, 0 failed"

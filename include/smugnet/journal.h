@@ -154,7 +154,8 @@ enum smug_status smug_timeline_step(struct smug_timeline *t, struct smug_world *
  * its start, and the day comes from the ring; the new copies are made
  * beside the old (up to twice the budget while it works) and replace them
  * only once today is proved, so a rebuild that fails or is stopped
- * leaves the ring as it was. */
+ * leaves the ring as it was. A stopped rebuild is kept with the ring:
+ * the next rewind before the ring goes on from the day it reached. */
 enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
 				      struct smug_world **out, struct smug_error *err);
 /* A rewind to a day before the ring's first copy rebuilds the world's
@@ -165,6 +166,21 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
  * was. fn NULL: no calls (the default). A clone keeps the ring's fn. */
 #define SMUG_TIMELINE_PROGRESS_DAYS 64
 void smug_timeline_set_progress(struct smug_timeline *t, bool (*fn)(void *ctx, int day, int to_day), void *ctx);
+/* The days before the ring (a loaded seed's past), which a rewind there
+ * rebuilds, rebuilt ahead by up to `days` more days (the front end calls
+ * it while it waits for a key): the rebuild is kept with the ring, and
+ * once it reaches w's today and gives w the ring takes its copies, so a
+ * rewind before the load costs what it costs in a world stepped from its
+ * start. w is the ring's world; stepping it on, adding commands, and
+ * rewinds to days the rebuild has not passed keep the rebuild, a rewind
+ * to an earlier day or a reset drops it. Returns the days still to
+ * rebuild; 0 when none, and when the days cannot be rebuilt (a journal
+ * that is full or does not rebuild w, no scenario kept): a rewind there
+ * says why, and until one has been tried again this does nothing. The
+ * rebuild holds a world and a ring of up to the budget beside this one;
+ * a clone has its own copy of both. The progress hook is told as in a
+ * rewind (the day reached, w's today), and stops it likewise. */
+int smug_timeline_prepare(struct smug_timeline *t, const struct smug_world *w, int days);
 /* The world is about to be stepped on to to_day (a long step): the
  * copies the ring's thinning would drop on the way go now, and the next
  * ones are taken at the spacing it will need by then (the smallest power
@@ -173,10 +189,13 @@ void smug_timeline_set_progress(struct smug_timeline *t, bool (*fn)(void *ctx, i
  * stopped early keeps that spacing: a rewind replays at most that many
  * days. It never narrows the spacing. */
 void smug_timeline_plan(struct smug_timeline *t, int to_day);
-/* Bytes held, copies held, days between copies, budget. */
+/* Bytes held (a rebuild ahead, smug_timeline_prepare, not counted),
+ * copies held, days between copies. */
 size_t smug_timeline_bytes(const struct smug_timeline *t);
 int smug_timeline_count(const struct smug_timeline *t);
 int smug_timeline_every(const struct smug_timeline *t);
+/* The day of the ring's first copy (-1 when it holds none). */
+int smug_timeline_first_day(const struct smug_timeline *t);
 /* Halve or restore the budget (a branch shares the cockpit's memory). */
 void smug_timeline_set_budget(struct smug_timeline *t, size_t budget);
 

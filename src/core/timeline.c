@@ -9,7 +9,9 @@
  * the load) is rebuilt from the scenario and the whole journal, to today,
  * which must give the world shown, and the ring is refilled on the way,
  * so this rewind and the next ones cost what they cost in a world stepped
- * from its start.
+ * from its start. That rebuild can also go on bit by bit while the
+ * front end waits for a key (smug_timeline_prepare), and a rewind stopped
+ * part-way keeps it: the next one goes on from the day it reached.
  * A copy is packed into one scratch buffer kept with the ring and stored
  * in blocks of one size (TL_BLOCK): blocks a thinning frees are the ones
  * the next copies take, so the heap does not fragment and the process
@@ -75,6 +77,14 @@ struct smug_timeline {
 	bool (*progress)(void *ctx, int day, int to_day);
 	void *progress_ctx;
 	int to_day;
+	/* the rebuild of the days before the ring under way (a rewind
+	 * stopped, smug_timeline_prepare): the world it steps, at a day whose
+	 * journal is a prefix of the ring's world's, and its new ring; NULL
+	 * when none. past_failed: the last one failed, prepare leaves it (a
+	 * rewind tries again and says why) */
+	struct smug_world *past_w;
+	struct smug_timeline *past_t;
+	bool past_failed;
 };
 
 struct smug_timeline *smug_timeline_new(size_t budget)
@@ -97,10 +107,19 @@ static void drop_from(struct smug_timeline *t, int k)
 		t->n = k;
 }
 
+static void past_drop(struct smug_timeline *t)
+{
+	smug_world_free(t->past_w);
+	smug_timeline_free(t->past_t);
+	t->past_w = NULL;
+	t->past_t = NULL;
+}
+
 void smug_timeline_free(struct smug_timeline *t)
 {
 	if (t == NULL)
 		return;
+	past_drop(t);
 	drop_from(t, 0);
 	free(t->scratch);
 	free(t);
@@ -113,6 +132,10 @@ struct smug_timeline *smug_timeline_clone(const struct smug_timeline *t)
 	*d = *t;
 	d->scratch = NULL;
 	d->scratch_cap = 0;
+	if (t->past_w) { /* the branches share the days before the fork */
+		d->past_w = smug_world_clone(t->past_w);
+		d->past_t = smug_timeline_clone(t->past_t);
+	}
 	for (int i = 0; i < t->n; i++) {
 		size_t nb = copy_blocks(&t->c[i]);
 
@@ -164,6 +187,8 @@ static void take(struct smug_timeline *t, const struct smug_world *w)
 
 void smug_timeline_reset(struct smug_timeline *t, const struct smug_world *w)
 {
+	past_drop(t);
+	t->past_failed = false;
 	drop_from(t, 0);
 	t->every = 1;
 	take(t, w);
@@ -173,6 +198,8 @@ void smug_timeline_set_budget(struct smug_timeline *t, size_t budget)
 {
 	t->budget = budget;
 	thin(t);
+	if (t->past_t)
+		smug_timeline_set_budget(t->past_t, budget);
 }
 
 void smug_timeline_set_progress(struct smug_timeline *t, bool (*fn)(void *ctx, int day, int to_day), void *ctx)
@@ -208,7 +235,10 @@ static void take_over(struct smug_timeline *t, struct smug_timeline *r)
 	t->every = r->every;
 	memcpy(t->c, r->c, (size_t)r->n * sizeof *r->c);
 	t->n = r->n;
-	free(r);
+	r->n = 0;
+	r->scratch = NULL;
+	smug_timeline_free(r);
+	thin(t); /* the budget may have changed since r started (a branch forked) */
 }
 
 /* The spacing a ring of `budget` bytes reaches over the days start..day
@@ -268,13 +298,12 @@ static enum smug_status journal_full(struct smug_error *err, const char *who, in
 			      who, day);
 }
 
-/* smug_world_rebuild; with a ring t, *ring is a new ring like t (its
- * budget and progress hook), started from the scenario's first day, with
- * its copies along the way; t itself is not changed. */
-static enum smug_status rebuild(const struct smug_world *w, int day, const struct smug_timeline *t,
-				struct smug_timeline **ring, struct smug_world **out, struct smug_error *err)
+/* The start of a rebuild of w to `day`: *out = w's scenario loaded
+ * afresh, its journal empty; with a ring t, *ring = a new ring like t (its
+ * budget), started there at the spacing its copies will need by `day`. */
+static enum smug_status rebuild_start(const struct smug_world *w, int day, const struct smug_timeline *t,
+				      struct smug_timeline **ring, struct smug_world **out, struct smug_error *err)
 {
-	struct smug_timeline *nt = NULL;
 	struct smug_world *r = NULL;
 	enum smug_status st;
 
@@ -294,35 +323,109 @@ static enum smug_status rebuild(const struct smug_world *w, int day, const struc
 	}
 	journal_prefix(&r->journal, &w->journal, 0, r->day);
 	if (t) {
-		nt = smug_timeline_new(t->budget);
-		smug_timeline_set_progress(nt, t->progress, t->progress_ctx);
-		nt->to_day = day;
+		struct smug_timeline *nt = smug_timeline_new(t->budget);
+
 		smug_timeline_reset(nt, r);
 		nt->every = spacing_for(t->budget, t->n > 0 ? t->c[t->n - 1].len : 0, r->day, day);
-	}
-	st = journal_continue(r, &w->journal, day, nt, err);
-	if (st == SMUG_ERR_STOPPED)
-		smug_error_set(err, st, "rebuild: stopped at day %d of %d", r->day, day);
-	else if (st == SMUG_OK && r->day != day)
-		st = smug_error_set(err, SMUG_ERR_ARG, "rebuild: the journal ends at day %d, before day %d", r->day,
-				    day);
-	if (st != SMUG_OK) {
-		smug_timeline_free(nt);
-		smug_world_free(r);
-		return st;
-	}
-	if (nt) {
-		nt->to_day = -1;
 		*ring = nt;
 	}
 	*out = r;
 	return SMUG_OK;
 }
 
+/* r (a rebuild's world, its ring nt or NULL) stepped on along w's journal
+ * to `day`, nt telling t's progress hook the day reached of `goal`;
+ * SMUG_ERR_STOPPED when the hook stopped it. */
+static enum smug_status rebuild_go(const struct smug_world *w, int day, int goal, const struct smug_timeline *t,
+				   struct smug_timeline *nt, struct smug_world *r, struct smug_error *err)
+{
+	enum smug_status st;
+
+	if (nt) {
+		smug_timeline_set_progress(nt, t->progress, t->progress_ctx);
+		nt->to_day = goal;
+	}
+	st = journal_continue(r, &w->journal, day, nt, err);
+	if (nt) {
+		smug_timeline_set_progress(nt, NULL, NULL);
+		nt->to_day = -1;
+	}
+	if (st == SMUG_ERR_STOPPED)
+		return smug_error_set(err, st, "rebuild: stopped at day %d of %d", r->day, day);
+	if (st == SMUG_OK && r->day != day)
+		return smug_error_set(err, SMUG_ERR_ARG, "rebuild: the journal ends at day %d, before day %d", r->day,
+				      day);
+	return st;
+}
+
 enum smug_status smug_world_rebuild(const struct smug_world *w, int day, struct smug_world **out,
 				    struct smug_error *err)
 {
-	return rebuild(w, day, NULL, NULL, out, err);
+	struct smug_world *r = NULL;
+	enum smug_status st = rebuild_start(w, day, NULL, NULL, &r, err);
+
+	if (st == SMUG_OK && (st = rebuild_go(w, day, day, NULL, NULL, r, err)) == SMUG_OK)
+		*out = r;
+	else
+		smug_world_free(r);
+	return st;
+}
+
+/* The days before the ring (t->c[0] is after w's first day) rebuilt to
+ * w's today, or as far as `days` more days go (-1: all of them), on
+ * from the rebuild kept in t if there is one. Reaching today, which the
+ * world shown proves (a journal that does not rebuild it, edited then
+ * resealed, gives no past: SMUG_ERR_HASH), t takes the new ring's
+ * copies. Stopped by the progress hook, the rebuild is kept for the next
+ * call; failed, it is dropped and past_failed set. */
+static enum smug_status past_go(struct smug_timeline *t, const struct smug_world *w, int days,
+				struct smug_error *err)
+{
+	enum smug_status st = SMUG_OK;
+	int to;
+
+	if (t->past_w == NULL)
+		st = rebuild_start(w, w->day, t, &t->past_t, &t->past_w, err);
+	if (st == SMUG_OK) {
+		to = days >= 0 && t->past_w->day + days < w->day ? t->past_w->day + days : w->day;
+		smug_timeline_plan(t->past_t, w->day); /* today may have moved on since it started */
+		st = rebuild_go(w, to, w->day, t, t->past_t, t->past_w, err);
+	}
+	if (st == SMUG_ERR_STOPPED)
+		return st;
+	t->past_failed = st != SMUG_OK;
+	if (st == SMUG_OK && t->past_w->day == w->day && smug_world_digest(t->past_w) != smug_world_digest(w)) {
+		t->past_failed = true;
+		st = smug_error_set(err, SMUG_ERR_HASH,
+				    "rewind: the journal does not rebuild this world (day %d differs; "
+				    "smugnet replay names the first day that does)",
+				    w->day);
+	}
+	if (st == SMUG_OK && t->past_w->day == w->day) {
+		take_over(t, t->past_t);
+		t->past_t = NULL;
+	}
+	if (st != SMUG_OK || t->past_t == NULL)
+		past_drop(t);
+	return st;
+}
+
+/* Whether the ring's days start after w's first day and the journal can
+ * rebuild them to today (not full). */
+static bool past_missing(const struct smug_timeline *t, const struct smug_world *w)
+{
+	return (t->n == 0 || t->c[0].day > w->start_day) && w->journal.overflow_day < 0;
+}
+
+int smug_timeline_prepare(struct smug_timeline *t, const struct smug_world *w, int days)
+{
+	struct smug_error err;
+
+	if (!past_missing(t, w) || t->past_failed || w->scenario_text == NULL || days <= 0)
+		return 0;
+	if (past_go(t, w, days, &err) != SMUG_OK || t->past_w == NULL)
+		return 0;
+	return w->day - t->past_w->day;
 }
 
 enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug_world *w, int day,
@@ -337,30 +440,23 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 		return smug_error_set(err, SMUG_ERR_ARG, "rewind: day %d is outside %d..%d", day, w->start_day,
 				      w->day);
 	if (t->n == 0 || day < t->c[0].day) { /* before the ring: from the scenario, the ring refilled */
-		struct smug_world *now = NULL;
-		struct smug_timeline *ring = NULL;
-
 		if (w->journal.overflow_day >= 0) { /* not to today: as far as the journal reaches */
-			st = rebuild(w, day, t, &ring, out, err);
-			if (st == SMUG_OK)
+			struct smug_timeline *ring = NULL;
+
+			r = NULL;
+			st = rebuild_start(w, day, t, &ring, &r, err);
+			if (st == SMUG_OK && (st = rebuild_go(w, day, day, t, ring, r, err)) == SMUG_OK) {
 				take_over(t, ring);
-			return st;
-		}
-		/* to today, which the world shown proves: a journal that does
-		 * not rebuild it (edited, then resealed) gives no past */
-		st = rebuild(w, w->day, t, &ring, &now, err);
-		if (st != SMUG_OK)
-			return st;
-		if (smug_world_digest(now) != smug_world_digest(w)) {
-			smug_world_free(now);
+				past_drop(t); /* the ring reaches day 0 now */
+				*out = r;
+				return st;
+			}
 			smug_timeline_free(ring);
-			return smug_error_set(err, SMUG_ERR_HASH,
-					      "rewind: the journal does not rebuild this world (day %d differs; "
-					      "smugnet replay names the first day that does)",
-					      w->day);
+			smug_world_free(r);
+			return st;
 		}
-		smug_world_free(now);
-		take_over(t, ring);
+		if ((st = past_go(t, w, -1, err)) != SMUG_OK)
+			return st;
 	}
 	if (w->journal.overflow_day >= 0 && day >= w->journal.overflow_day)
 		return journal_full(err, "rewind", w->journal.overflow_day);
@@ -390,6 +486,8 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 		return st;
 	}
 	drop_from(t, k + 1);
+	if (t->past_w && t->past_w->day > day) /* its journal goes past the future discarded */
+		past_drop(t);
 	*out = r;
 	return SMUG_OK;
 }
@@ -407,4 +505,9 @@ int smug_timeline_count(const struct smug_timeline *t)
 int smug_timeline_every(const struct smug_timeline *t)
 {
 	return t->every;
+}
+
+int smug_timeline_first_day(const struct smug_timeline *t)
+{
+	return t->n > 0 ? t->c[0].day : -1;
 }

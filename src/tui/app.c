@@ -888,11 +888,26 @@ static bool busy_frame(struct tui_app *a, int done, int total)
 	return true;
 }
 
+/* While the cockpit waits for a key (paused): a loaded seed's past
+ * rebuilt ahead, 4 days at a time for about 20 ms between looks at the
+ * keyboard (a key waits at most that and 4 days of the world). False
+ * when nothing is left to do. */
+static bool idle_work(struct tui_app *a)
+{
+	double until = now_ms() + 20;
+	int left;
+
+	do
+		left = loop_prepare(a, 4);
+	while (left > 0 && now_ms() < until);
+	return left > 0;
+}
+
 int tui_run(struct smug_world **w, const struct tui_options *opt)
 {
 	struct tui_app a;
 	struct smug_error err;
-	bool go = true;
+	bool go = true, draw = true, idle = true; /* idle: idle_work may have work */
 	double next_tick = 0;
 	struct tui_frame fr;
 
@@ -917,7 +932,9 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 	while (go) {
 		int key;
 
-		frame(&a, &fr.ws);
+		if (draw)
+			frame(&a, &fr.ws);
+		draw = true;
 		if (a.running && a.prompt == PROMPT_NONE) {
 			double now = now_ms(), wait;
 
@@ -926,7 +943,7 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 			wait = next_tick - now;
 			timeout(wait > 0 ? (int)wait : 0);
 		} else {
-			timeout(-1); /* paused: sleep in getch */
+			timeout(idle ? 0 : -1); /* paused: work ahead, else sleep in getch */
 			next_tick = 0;
 		}
 		key = getch();
@@ -934,9 +951,13 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 			if (a.running) {
 				step(&a, 1);
 				next_tick += 1000.0 / tui_speeds[a.speed];
+			} else if (idle) {
+				idle = idle_work(&a);
+				draw = !idle; /* only the status at the end changes */
 			}
 			continue;
 		}
+		idle = true; /* the key may have loaded a seed or rewound */
 		if (key == KEY_RESIZE) {
 			erase();
 			continue;

@@ -73,7 +73,7 @@ static const struct tui_key keys[] = {
 	 "why view: what if the faction met a crackdown on the border that flips the choice (no step)"},
 	{'<', "", ACT_SORT_PREV, C(CTX_CHART), 0, NULL, NULL},
 	{'>', "", ACT_SORT_NEXT, C(CTX_CHART), 0, NULL, NULL},
-	{'[', "[", ACT_REWIND, LOOP, 21, "back", "rewind one day (the days after it are replayed away when you step on; before a loaded seed's first day the seed's days are rebuilt, Esc stops)"},
+	{'[', "[", ACT_REWIND, LOOP, 21, "back", "rewind one day (the days after it are replayed away when you step on; a loaded seed's earlier days are rebuilt, ahead while idle; Esc stops)"},
 	{'{', "{", ACT_REWIND_TO, LOOP, 0, NULL, "rewind to a day (asks which)"},
 	{'b', "b", ACT_BRANCH, LOOP, 22, "branch",
 	 "what-if: fork a branch from this day; again: switch between the branch and the base"},

@@ -152,6 +152,16 @@ void loop_rewind(struct tui_app *a, int day)
 		       loop_has_branch(a) ? "" : " (b keeps a branch first)");
 }
 
+int loop_prepare(struct tui_app *a, int days)
+{
+	struct smug_timeline *t = a->loop.tl;
+	int from = smug_timeline_first_day(t), left = smug_timeline_prepare(t, a->w, days);
+
+	if (from > a->w->start_day && smug_timeline_first_day(t) <= a->w->start_day)
+		tui_set_status(a, "the seed's days before day %d are rebuilt: a rewind there starts from copies", from);
+	return left;
+}
+
 /* A copy of the world to try something else on: both share the days so
  * far, each keeps its own ring, in half the memory each. */
 static void fork_branch(struct tui_app *a)

@@ -543,6 +543,12 @@ void loop_step(struct tui_app *a, int days);
 int loop_step_long(struct tui_app *a, int days);
 /* Back to `day`, before the day shown. */
 void loop_rewind(struct tui_app *a, int day);
+/* While the cockpit waits for a key: up to `days` more days of a loaded
+ * seed's past rebuilt ahead (smug_timeline_prepare), so a rewind before
+ * the load does not wait for them; the status says when they are all
+ * rebuilt. The days still to rebuild; 0 when none (or they cannot be:
+ * the rewind says why). */
+int loop_prepare(struct tui_app *a, int days);
 /* Fork a what-if branch, or switch between it and the base. */
 void loop_branch(struct tui_app *a);
 /* Keep the branch shown, drop the other. */
