@@ -950,6 +950,14 @@ struct told {
 	int day[8], to_day[8];
 };
 
+/* The i-th call told day of to_day, and it was the last. */
+static void told_last(const struct told *t, int i, int day, int to_day)
+{
+	ck_assert_int_eq(t->n, i + 1);
+	ck_assert_int_eq(t->day[i], day);
+	ck_assert_int_eq(t->to_day[i], to_day);
+}
+
 static bool told_record(void *ctx, int day, int to_day)
 {
 	struct told *t = ctx;
@@ -958,6 +966,23 @@ static bool told_record(void *ctx, int day, int to_day)
 	t->day[t->n] = day;
 	t->to_day[t->n] = to_day;
 	return ++t->n != t->stop_at;
+}
+
+/* The loaded session (day 95) under a 64 MB ring that tells `told`,
+ * stepped on 100 days through it to day 195; want: the straight run's
+ * digests of days 0-95. */
+static struct smug_world *loaded_and_stepped(struct smug_timeline **t, struct told *told, uint64_t *want)
+{
+	int set;
+	struct smug_world *w = session_loaded(&set);
+
+	session_digests(want);
+	*t = smug_timeline_new(64u << 20);
+	smug_timeline_reset(*t, w);
+	smug_timeline_set_progress(*t, told_record, told);
+	ck_assert_int_eq(smug_timeline_step(*t, w, 100), SMUG_OK);
+	ck_assert_int_eq(told->n, 0);
+	return w;
 }
 
 /* A seed whose journal does not rebuild it (here its knob's value edited
@@ -1048,19 +1073,13 @@ END_TEST
  * outside a rebuild tell nothing. */
 START_TEST(test_journal_rebuild_tells_its_progress_and_stops)
 {
-	int set;
-	struct smug_world *w = session_loaded(&set), *r = NULL, *w2 = NULL;
-	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct smug_timeline *t;
 	struct told told = {.stop_at = 2};
-	struct smug_error err;
 	uint64_t want[96], before;
+	struct smug_world *w = loaded_and_stepped(&t, &told, want), *r = NULL, *w2 = NULL;
+	struct smug_error err;
 	int copies, every;
 
-	session_digests(want);
-	smug_timeline_reset(t, w);
-	smug_timeline_set_progress(t, told_record, &told);
-	ck_assert_int_eq(smug_timeline_step(t, w, 100), SMUG_OK);
-	ck_assert_int_eq(told.n, 0);
 	before = smug_world_digest(w);
 	copies = smug_timeline_count(t);
 	every = smug_timeline_every(t);
@@ -1109,37 +1128,27 @@ END_TEST
  * day 0, and a rewind before the load rebuilds nothing. */
 START_TEST(test_journal_past_is_rebuilt_ahead)
 {
-	int set, b;
-	struct smug_world *w = session_loaded(&set), *r = NULL;
-	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct smug_timeline *t;
 	struct told told = {0};
-	struct smug_error err;
 	uint64_t want[96];
+	struct smug_world *w = loaded_and_stepped(&t, &told, want), *r = NULL;
+	struct smug_error err;
+	int b;
 
-	session_digests(want);
-	smug_timeline_reset(t, w);
-	smug_timeline_set_progress(t, told_record, &told);
-	ck_assert_int_eq(smug_timeline_step(t, w, 100), SMUG_OK);
 	ck_assert_int_eq(smug_timeline_prepare(t, w, 64), 195 - 64);
-	ck_assert_int_eq(told.n, 1);
-	ck_assert_int_eq(told.day[0], 64);
-	ck_assert_int_eq(told.to_day[0], 195);
+	told_last(&told, 0, 64, 195);
 	smug_timeline_step(t, w, 10);
 	b = test_busiest_border(w);
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[b].id, 0.5, -1, &err), SMUG_OK);
 	smug_timeline_step(t, w, 5);
 	ck_assert_int_eq(smug_timeline_prepare(t, w, 100), 210 - 164);
-	ck_assert_int_eq(told.n, 2);
-	ck_assert_int_eq(told.day[1], 128);
-	ck_assert_int_eq(told.to_day[1], 210);
+	told_last(&told, 1, 128, 210);
 	ck_assert_msg(smug_timeline_rewind(t, w, 208, &r, &err) == SMUG_OK, "%s", err.msg);
 	smug_world_free(w);
 	w = r;
 	ck_assert_int_eq(told.n, 2);
 	ck_assert_int_eq(smug_timeline_prepare(t, w, 1000), 0);
-	ck_assert_int_eq(told.n, 3);
-	ck_assert_int_eq(told.day[2], 192);
-	ck_assert_int_eq(told.to_day[2], 208);
+	told_last(&told, 2, 192, 208);
 	ck_assert_int_eq(smug_timeline_prepare(t, w, 1000), 0);
 	for (int d = 50; d >= 12; d -= 38) {
 		ck_assert_msg(smug_timeline_rewind(t, w, d, &r, &err) == SMUG_OK, "%s", err.msg);
@@ -1157,17 +1166,13 @@ END_TEST
  * starts again from day 0, and the days it gives are the new journal's. */
 START_TEST(test_journal_past_rebuilt_ahead_is_dropped_by_an_earlier_rewind)
 {
-	int set, b;
-	struct smug_world *w = session_loaded(&set), *r = NULL;
-	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct smug_timeline *t;
 	struct told told = {0};
-	struct smug_error err;
 	uint64_t want[96];
+	struct smug_world *w = loaded_and_stepped(&t, &told, want), *r = NULL;
+	struct smug_error err;
+	int b;
 
-	session_digests(want);
-	smug_timeline_reset(t, w);
-	smug_timeline_set_progress(t, told_record, &told);
-	ck_assert_int_eq(smug_timeline_step(t, w, 100), SMUG_OK);
 	ck_assert_int_eq(smug_timeline_prepare(t, w, 128), 195 - 128);
 	ck_assert_msg(smug_timeline_rewind(t, w, 100, &r, &err) == SMUG_OK, "%s", err.msg);
 	smug_world_free(w);
@@ -1177,9 +1182,7 @@ START_TEST(test_journal_past_rebuilt_ahead_is_dropped_by_an_earlier_rewind)
 	smug_timeline_step(t, w, 20);
 	told = (struct told){0};
 	ck_assert_int_eq(smug_timeline_prepare(t, w, 1000), 0);
-	ck_assert_int_eq(told.n, 1);
-	ck_assert_int_eq(told.day[0], 64);
-	ck_assert_int_eq(told.to_day[0], 120);
+	told_last(&told, 0, 64, 120);
 	ck_assert_msg(smug_timeline_rewind(t, w, 50, &r, &err) == SMUG_OK, "%s", err.msg);
 	ck_assert_uint_eq(smug_world_digest(r), want[50]);
 	ck_assert_int_eq(told.n, 1);

@@ -97,13 +97,26 @@ static void app_on_loaded_seed(struct tui_app *a, struct tui_options *o, char *r
 	ck_assert_int_eq(a->w->day, seed->day);
 }
 
+/* The end of a test begun by app_on_loaded_seed: the cockpit, the seed
+ * and the vault go. */
+static void app_leave_loaded_seed(struct tui_app *a, const char *root, struct smug_world *seed)
+{
+	char cmd[64];
+
+	smug_world_free(a->w);
+	tui_app_done(a);
+	smug_world_free(seed);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
 /* A seed loaded in the cockpit can be rewound before the day it was
  * loaded at: [ and { rebuild the day from the seed's scenario and
  * journal, and stepping on gives the seed's day again. */
 START_TEST(test_tui_loop_rewind_before_a_loaded_seed)
 {
 	struct tui_options o;
-	char root[] = "/tmp/smugnet-loop-XXXXXX", cmd[64];
+	char root[] = "/tmp/smugnet-loop-XXXXXX";
 	struct smug_world *seed = test_default_at(30), *at29 = test_default_at(29), *at5 = test_default_at(5);
 	struct tui_app a;
 
@@ -118,13 +131,9 @@ START_TEST(test_tui_loop_rewind_before_a_loaded_seed)
 	for (int i = 0; i < 25; i++)
 		keys(&a, ".");
 	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(seed));
-	smug_world_free(a.w);
-	tui_app_done(&a);
-	smug_world_free(seed);
 	smug_world_free(at29);
 	smug_world_free(at5);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	app_leave_loaded_seed(&a, root, seed);
 }
 END_TEST
 
@@ -1079,7 +1088,7 @@ END_TEST
 START_TEST(test_tui_loop_rebuild_shows_progress_and_stops)
 {
 	struct tui_options o;
-	char root[] = "/tmp/smugnet-loop-XXXXXX", cmd[64];
+	char root[] = "/tmp/smugnet-loop-XXXXXX";
 	struct smug_world *seed = test_default_at(200), *at199 = test_default_at(199);
 	struct tui_app a;
 
@@ -1106,12 +1115,8 @@ START_TEST(test_tui_loop_rebuild_shows_progress_and_stops)
 	ck_assert_int_eq(a.w->day, 199);
 	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(at199));
 	ck_assert_msg(shows(&a, "back to day 199 (from 200)"), "%s", a.status);
-	smug_world_free(a.w);
-	tui_app_done(&a);
-	smug_world_free(seed);
 	smug_world_free(at199);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	app_leave_loaded_seed(&a, root, seed);
 }
 END_TEST
 
@@ -1123,7 +1128,7 @@ END_TEST
 START_TEST(test_tui_loop_seed_days_rebuilt_while_idle)
 {
 	struct tui_options o;
-	char root[] = "/tmp/smugnet-loop-XXXXXX", cmd[64];
+	char root[] = "/tmp/smugnet-loop-XXXXXX";
 	struct smug_world *seed = test_default_at(200), *at150 = test_default_at(150);
 	struct tui_app a;
 
@@ -1147,12 +1152,8 @@ START_TEST(test_tui_loop_seed_days_rebuilt_while_idle)
 	ck_assert_msg(shows(&a, "back to day 150 (from 200)"), "%s", a.status);
 	/* a world stepped from its first day has nothing to rebuild */
 	ck_assert_int_eq(loop_prepare(&a, 1000), 0);
-	smug_world_free(a.w);
-	tui_app_done(&a);
-	smug_world_free(seed);
 	smug_world_free(at150);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	app_leave_loaded_seed(&a, root, seed);
 }
 END_TEST
 
