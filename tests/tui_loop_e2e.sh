@@ -6,7 +6,8 @@
 # rebuilds the seed from its journal to the same digest, and a journal
 # with one line changed fails naming that line's day. Last, a long seed
 # loaded: a rewind before its first day counts the seed's days rebuilt
-# and Esc stops it; left waiting, the cockpit rebuilds them ahead. Waits for screen states, never fixed sleeps. Skipped
+# and Esc stops it; left waiting or running, the cockpit rebuilds them
+# ahead. Waits for screen states, never fixed sleeps. Skipped
 # (exit 77) without tmux.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
@@ -146,4 +147,22 @@ wait_for "the seed's days before day 40000 are rebuilt: a rewind there starts fr
 $T send-keys -t loop [
 wait_for "back to day 39999 (from 40000)" || fail "the rewind after the days were rebuilt did not go through"
 ok "the seed's days were rebuilt while the cockpit waited; the rewind went back to day 39999"
+
+# and running, between its days
+$T kill-session -t loop
+$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault --load longseed; echo EXITED \$?; sleep 30" ||
+	fail "tmux did not start a fourth time"
+wait_for "day 40000 " || fail "the long seed did not load a fourth time"
+$T send-keys -t loop Space
+wait_for " RUN x" || fail "the cockpit does not run"
+wait_for "the seed's days before day 40000 are rebuilt: a rewind there starts from copies" ||
+	fail "the seed's days were not rebuilt while the cockpit ran"
+wait_for "day 4000[1-9] " || fail "the running cockpit did not step on"
+$T send-keys -t loop Space
+wait_for " PAUSED x" || fail "the cockpit does not pause"
+$T send-keys -t loop '{'
+wait_for "Rewind to day" || fail "no rewind prompt"
+$T send-keys -t loop 39990 Enter
+wait_for "back to day 39990 (from 400" || fail "the rewind after the days were rebuilt while running did not go through"
+ok "the seed's days were rebuilt while the cockpit ran; the rewind went back to day 39990"
 echo "$pass passed, 0 failed"

@@ -888,18 +888,21 @@ static bool busy_frame(struct tui_app *a, int done, int total)
 	return true;
 }
 
-/* While the cockpit waits for a key (paused): a loaded seed's past
- * rebuilt ahead, 4 days at a time for about 20 ms between looks at the
- * keyboard (a key waits at most that and 4 days of the world). False
- * when nothing is left to do. */
-static bool idle_work(struct tui_app *a)
+/* While the cockpit waits for a key or, running, for its next day: a
+ * loaded seed's past rebuilt ahead, 4 days at a time for about 20 ms
+ * between looks at the keyboard (a key waits at most that and 4 days of
+ * the world), and not past `until` (the next day's time). False when
+ * nothing is left to do. */
+static bool idle_work(struct tui_app *a, double until)
 {
-	double until = now_ms() + 20;
+	double end = now_ms() + 20;
 	int left;
 
+	if (until < end)
+		end = until;
 	do
 		left = loop_prepare(a, 4);
-	while (left > 0 && now_ms() < until);
+	while (left > 0 && now_ms() < end);
 	return left > 0;
 }
 
@@ -932,27 +935,29 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 	while (go) {
 		int key;
 
+		bool ticking = a.running && a.prompt == PROMPT_NONE;
+
 		if (draw)
 			frame(&a, &fr.ws);
 		draw = true;
-		if (a.running && a.prompt == PROMPT_NONE) {
+		if (ticking) { /* wait for the next day's time, working ahead meanwhile */
 			double now = now_ms(), wait;
 
 			if (next_tick <= 0)
 				next_tick = now;
 			wait = next_tick - now;
-			timeout(wait > 0 ? (int)wait : 0);
+			timeout(wait > 0 && !idle ? (int)wait : 0);
 		} else {
 			timeout(idle ? 0 : -1); /* paused: work ahead, else sleep in getch */
 			next_tick = 0;
 		}
 		key = getch();
 		if (key == ERR) {
-			if (a.running) {
+			if (ticking && (!idle || now_ms() >= next_tick)) {
 				step(&a, 1);
 				next_tick += 1000.0 / tui_speeds[a.speed];
 			} else if (idle) {
-				idle = idle_work(&a);
+				idle = idle_work(&a, ticking ? next_tick : now_ms() + 20);
 				draw = !idle; /* only the status at the end changes */
 			}
 			continue;
