@@ -31,6 +31,15 @@ wait_for() {
 	done
 }
 
+# open_longseed: the cockpit started again on the 40,000-day seed, as
+# loaded (its days before the load not rebuilt)
+open_longseed() {
+	$T kill-session -t loop
+	$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault --load longseed; echo EXITED \$?; sleep 30" ||
+		fail "tmux did not start on the long seed"
+	wait_for "day 40000 " || fail "the long seed did not load"
+}
+
 $T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault; echo EXITED \$?; sleep 30" || fail "tmux did not start"
 wait_for "Factions" || fail "cockpit did not draw"
 $T send-keys -t loop n
@@ -119,10 +128,7 @@ ok "a tampered line is named by its day: $out"
 # (about 1.5 s for these 40,000): the footer counts them, Esc stops it
 # with the world as it was, and the next rewind goes through
 $SMUGNET run --days 40000 --save longseed --vault "$tmp/vault" >/dev/null 2>&1 || fail "no 40000-day seed"
-$T kill-session -t loop
-$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault --load longseed; echo EXITED \$?; sleep 30" ||
-	fail "tmux did not start again"
-wait_for "day 40000 " || fail "the long seed did not load"
+open_longseed
 $T send-keys -t loop [
 wait_for "rewinding to day 39999: rebuilding the seed's days, day [0-9]* of 40000 (Esc stops)" ||
 	fail "a rewind before the loaded seed's first day shows no progress"
@@ -138,10 +144,7 @@ ok "the next rewind went back to day 39999"
 # left waiting for a key, the cockpit rebuilds a loaded seed's days
 # ahead and says when they are all rebuilt; a rewind then goes back at
 # once, from the ring's copies
-$T kill-session -t loop
-$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault --load longseed; echo EXITED \$?; sleep 30" ||
-	fail "tmux did not start a third time"
-wait_for "day 40000 " || fail "the long seed did not load again"
+open_longseed
 wait_for "the seed's days before day 40000 are rebuilt: a rewind there starts from copies" ||
 	fail "the seed's days were not rebuilt while the cockpit waited"
 $T send-keys -t loop [
@@ -149,10 +152,7 @@ wait_for "back to day 39999 (from 40000)" || fail "the rewind after the days wer
 ok "the seed's days were rebuilt while the cockpit waited; the rewind went back to day 39999"
 
 # and running, between its days
-$T kill-session -t loop
-$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault --load longseed; echo EXITED \$?; sleep 30" ||
-	fail "tmux did not start a fourth time"
-wait_for "day 40000 " || fail "the long seed did not load a fourth time"
+open_longseed
 $T send-keys -t loop Space
 wait_for " RUN x" || fail "the cockpit does not run"
 wait_for "the seed's days before day 40000 are rebuilt: a rewind there starts from copies" ||
