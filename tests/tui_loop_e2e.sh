@@ -31,12 +31,15 @@ wait_for() {
 	done
 }
 
-# open_longseed: the cockpit started again on the 40,000-day seed, as
-# loaded (its days before the load not rebuilt)
+# open_longseed [KEY]: the cockpit started again on the 40,000-day seed,
+# as loaded (its days before the load not rebuilt); KEY typed at once,
+# while it loads, is read before the cockpit first waits for a key, so
+# before it rebuilds any of those days ahead
 open_longseed() {
 	$T kill-session -t loop
 	$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault --load longseed; echo EXITED \$?; sleep 30" ||
 		fail "tmux did not start on the long seed"
+	[ $# -eq 0 ] || $T send-keys -t loop "$1"
 	wait_for "day 40000 " || fail "the long seed did not load"
 }
 
@@ -126,10 +129,11 @@ ok "a tampered line is named by its day: $out"
 
 # a rewind before a loaded seed's first day rebuilds the seed's days
 # (about 1.5 s for these 40,000): the footer counts them, Esc stops it
-# with the world as it was, and the next rewind goes through
+# with the world as it was, and the next rewind goes through. `[` is
+# typed as the seed loads: typed after, it would race the rebuild ahead
+# (on a loaded machine that could leave too few days for Esc to stop)
 $SMUGNET run --days 40000 --save longseed --vault "$tmp/vault" >/dev/null 2>&1 || fail "no 40000-day seed"
-open_longseed
-$T send-keys -t loop [
+open_longseed [
 wait_for "rewinding to day 39999: rebuilding the seed's days, day [0-9]* of 40000 (Esc stops)" ||
 	fail "a rewind before the loaded seed's first day shows no progress"
 $T send-keys -t loop Escape
