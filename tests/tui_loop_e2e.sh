@@ -161,7 +161,9 @@ $T send-keys -t loop Space
 wait_for " RUN x" || fail "the cockpit does not run"
 wait_for "the seed's days before day 40000 are rebuilt: a rewind there starts from copies" ||
 	fail "the seed's days were not rebuilt while the cockpit ran"
-wait_for "day 4000[1-9] " || fail "the running cockpit did not step on"
+# (a day a second while its days are rebuilt: day 40001 to 40999, however
+# long the rebuild takes, e.g. in a sanitized build)
+wait_for "day 4000[1-9] \\|day 400[1-9][0-9] \\|day 40[1-9][0-9][0-9] " || fail "the running cockpit did not step on"
 $T send-keys -t loop Space
 wait_for " PAUSED x" || fail "the cockpit does not pause"
 $T send-keys -t loop '{'
