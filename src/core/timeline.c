@@ -358,17 +358,31 @@ static enum smug_status rebuild_go(const struct smug_world *w, int day, int goal
 	return st;
 }
 
+/* w rebuilt from its scenario to `day` in one go: *out the world and,
+ * with a ring t, *ring its new ring (t's progress hook told of it); on
+ * failure nothing is kept and *out, *ring are left as they were. */
+static enum smug_status rebuild_to(const struct smug_world *w, int day, const struct smug_timeline *t,
+				   struct smug_timeline **ring, struct smug_world **out, struct smug_error *err)
+{
+	struct smug_timeline *nt = NULL;
+	struct smug_world *r = NULL;
+	enum smug_status st = rebuild_start(w, day, t, &nt, &r, err);
+
+	if (st == SMUG_OK && (st = rebuild_go(w, day, day, t, nt, r, err)) == SMUG_OK) {
+		if (ring)
+			*ring = nt;
+		*out = r;
+		return st;
+	}
+	smug_timeline_free(nt);
+	smug_world_free(r);
+	return st;
+}
+
 enum smug_status smug_world_rebuild(const struct smug_world *w, int day, struct smug_world **out,
 				    struct smug_error *err)
 {
-	struct smug_world *r = NULL;
-	enum smug_status st = rebuild_start(w, day, NULL, NULL, &r, err);
-
-	if (st == SMUG_OK && (st = rebuild_go(w, day, day, NULL, NULL, r, err)) == SMUG_OK)
-		*out = r;
-	else
-		smug_world_free(r);
-	return st;
+	return rebuild_to(w, day, NULL, NULL, out, err);
 }
 
 /* The days before the ring (t->c[0] is after w's first day) rebuilt to
@@ -441,18 +455,12 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 				      w->day);
 	if (t->n == 0 || day < t->c[0].day) { /* before the ring: from the scenario, the ring refilled */
 		if (w->journal.overflow_day >= 0) { /* not to today: as far as the journal reaches */
-			struct smug_timeline *ring = NULL;
+			struct smug_timeline *ring;
 
-			r = NULL;
-			st = rebuild_start(w, day, t, &ring, &r, err);
-			if (st == SMUG_OK && (st = rebuild_go(w, day, day, t, ring, r, err)) == SMUG_OK) {
+			if ((st = rebuild_to(w, day, t, &ring, out, err)) == SMUG_OK) {
 				take_over(t, ring);
 				past_drop(t); /* the ring reaches day 0 now */
-				*out = r;
-				return st;
 			}
-			smug_timeline_free(ring);
-			smug_world_free(r);
 			return st;
 		}
 		if ((st = past_go(t, w, -1, err)) != SMUG_OK)
