@@ -9,8 +9,8 @@ the screens and test_cli's event stream, which catch any change to a
 drawn screen or to the simulation by construction). A mutant is caught
 when a test fails or times out, and fails or times out again when run a
 second time on its own (a test that failed only under load is not a
-catch: the mutant is a survivor, marked so); one that does not build is
-not counted.
+catch: the mutant is a survivor, marked so, with what that test printed
+when it failed); one that does not build is not counted.
 Prints caught / compiled, the survivors with file:line, and the time.
 
 Everything happens out of tree: the distributed sources are copied into
@@ -440,10 +440,12 @@ def run(cmd, cwd, env=None, timeout=None, quiet=True):
     return rc, time.monotonic() - t0
 
 
-def first_failure(tests, cwd, env, timeouts, jobs):
+def first_failure(tests, cwd, env, timeouts, jobs, logdir=None):
     """Run the tests, at most `jobs` at once, in the given order; stop at the
     first that fails or times out and return its name (None when all
-    pass). Each runs in its own process group with a CPU-time limit."""
+    pass). Each runs in its own process group with a CPU-time limit. With
+    a logdir, each test's output goes to logdir/<its name>.log (replaced
+    at each run); else it is dropped."""
     pending = list(tests)
     running = []  # (name, Popen, deadline)
 
@@ -453,8 +455,13 @@ def first_failure(tests, cwd, env, timeouts, jobs):
         def limit_cpu():
             resource.setrlimit(resource.RLIMIT_CPU, (limit, limit))
 
-        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=limit_cpu)
+        out = open(test_log(logdir, name), "wb") if logdir else subprocess.DEVNULL
+        try:
+            p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT if logdir else out,
+                                 stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=limit_cpu)
+        finally:
+            if logdir:
+                out.close()  # the test holds its own copy
         running.append((name, p, time.monotonic() + timeouts[name]))
 
     try:
@@ -477,6 +484,24 @@ def first_failure(tests, cwd, env, timeouts, jobs):
     finally:
         for _, p, _ in running:
             stop(p)
+
+
+def test_log(logdir, name):
+    return os.path.join(logdir, os.path.basename(name) + ".log")
+
+
+def log_tail(path):
+    """What a test said about its failure, indented for the report: from
+    its first line starting "FAIL" (the scripts' failures, with the
+    screen they saw), at most 60 lines; else its last 12 lines."""
+    try:
+        with open(path, "rb") as f:
+            lines = f.read().decode("utf-8", "replace").rstrip("\n").split("\n")
+    except OSError as e:
+        return f"            (its output is not readable: {e})"
+    first = next((i for i, line in enumerate(lines) if line.startswith("FAIL")), None)
+    shown = lines[first:first + 60] if first is not None else lines[-12:]
+    return "\n".join("            | " + line for line in shown)
 
 
 def code_of(build, programs):
@@ -640,8 +665,9 @@ def mutate(args, builddir, scratch, src, build, t_start):
         print("mutate: the unmutated build failed", file=sys.stderr)
         return 1
 
-    tmpdir = os.path.join(scratch, "tmp")
+    tmpdir, logdir = os.path.join(scratch, "tmp"), os.path.join(scratch, "logs")
     os.makedirs(tmpdir)
+    os.makedirs(logdir)
     env = clean_env({"SMUGNET": os.path.join(build, "smugnet"), "SRCDIR": src, "TMPDIR": tmpdir,
                      "JSONL_CHECK": os.path.join(build, "tests", "jsonl_check"),
                      "CK_EXCLUDE_TAGS": GOLDEN_TAG, "CK_VERBOSITY": "silent"})
@@ -698,13 +724,15 @@ def mutate(args, builddir, scratch, src, build, t_start):
         scripts_see = any(p not in timing for p in changed)
         order = sorted((t for t in tests if (t[0] in changed) or (t[0] not in clean_code and scripts_see)),
                        key=lambda t: (-catchers.get(m["file"], {}).get(t[0], 0), timing[t[0]]))
-        verdict = first_failure(order, build, env, timeouts, args.jobs) if order else None
-        flaky = None
+        verdict = first_failure(order, build, env, timeouts, args.jobs, logdir) if order else None
+        flaky = flaky_output = None
         if verdict:
             # a catch is confirmed by the same test failing again, run alone:
             # a test that failed only under the load of the other job (a
-            # timing-sensitive one) must not hide a survivor
+            # timing-sensitive one) must not hide a survivor; what it said
+            # when it failed is shown, to find what it was waiting for
             again = next(t for t in order if os.path.basename(t[0]) == verdict.split(" ")[0])
+            flaky_output = log_tail(test_log(logdir, again[0]))
             if first_failure([again], build, env, timeouts, 1) is None:
                 flaky, verdict = verdict, None
         secs = time.monotonic() - t0
@@ -730,6 +758,8 @@ def mutate(args, builddir, scratch, src, build, t_start):
                 same += "  (listed equivalent)"
             print(f"[{k:3}/{n}] SURVIVED  {describe(m)}  {secs:.0f} s{same}  ({caught}/{compiled} so far)",
                   flush=True)
+            if flaky:
+                print(f"          {flaky}'s output when it failed (its last lines):\n{flaky_output}", flush=True)
     if current is not None:
         with open(os.path.join(src, current), "w", encoding="utf-8") as f:
             f.write(texts[current])
