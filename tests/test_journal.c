@@ -1278,6 +1278,111 @@ START_TEST(test_journal_planned_ring_spaces_a_long_step)
 }
 END_TEST
 
+/* The ring keeps a copy on every multiple of its spacing after its first
+ * day, whatever that day: from the loaded session's day 95 (odd) in an
+ * 8 MB ring (a copy is about 1 MB), through the thinning of a 60-day
+ * step, a long step's plan and the step, the copies held are the first
+ * and one on each multiple of the spacing since (a rewind replays at most
+ * that many days); none is lost to a spacing the copies are not on. */
+static void ring_holds_every_multiple(const struct smug_timeline *t, const struct smug_world *w, const char *when)
+{
+	int every = smug_timeline_every(t), first = smug_timeline_first_day(t);
+
+	ck_assert_msg(smug_timeline_count(t) == 1 + w->day / every - first / every,
+		      "%s (day %d): %d copies from day %d, one every %d days: not one on each multiple", when,
+		      w->day, smug_timeline_count(t), first, every);
+}
+
+START_TEST(test_journal_ring_from_an_odd_day_keeps_its_spacing)
+{
+	int set;
+	struct smug_world *w = session_loaded(&set);
+	struct smug_timeline *t = smug_timeline_new(8u << 20);
+
+	smug_timeline_reset(t, w);
+	ck_assert_int_eq(smug_timeline_first_day(t), 95);
+	smug_timeline_step(t, w, 60);
+	ck_assert_int_gt(smug_timeline_every(t), 2);
+	ring_holds_every_multiple(t, w, "thinned");
+	smug_timeline_plan(t, 700);
+	ring_holds_every_multiple(t, w, "planned for day 700");
+	smug_timeline_step(t, w, 100);
+	ring_holds_every_multiple(t, w, "stepped on");
+	ck_assert_uint_le(smug_timeline_bytes(t), 8u << 20);
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A ring that holds no copy (never reset) rewinds as one before a loaded
+ * seed's first day: from the scenario, its journal whole or full. */
+START_TEST(test_journal_empty_ring_rebuilds_from_the_scenario)
+{
+	struct smug_world *w = session(), *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20), *t2 = smug_timeline_new(64u << 20);
+	struct smug_error err;
+	uint64_t want[96];
+
+	session_digests(want);
+	ck_assert_int_eq(smug_timeline_first_day(t), -1);
+	ck_assert_msg(smug_timeline_rewind(t, w, 50, &r, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(r), want[50]);
+	ck_assert_int_eq(smug_timeline_first_day(t), 0);
+	smug_world_free(r);
+	for (int i = 0; i < SMUG_JOURNAL_CMD_CAP; i++)
+		smug_cmd_auto_crackdown(w, i % 2 == 0);
+	ck_assert_int_eq(w->journal.overflow_day, 95);
+	ck_assert_msg(smug_timeline_rewind(t2, w, 40, &r, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(r), want[40]);
+	ck_assert_int_eq(smug_timeline_first_day(t2), 0);
+	smug_world_free(r);
+	smug_timeline_free(t);
+	smug_timeline_free(t2);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The bytes a ring holds count a rebuild ahead's ring; a rewind before
+ * the ring through a full journal (rebuilt from the scenario to the day,
+ * not to today) leaves none: the loaded session rebuilt 40 days ahead,
+ * then its journal filled on day 95, holds after the rewind to day 50 the
+ * bytes of the same ring without the rebuild ahead. */
+START_TEST(test_journal_rebuild_ahead_is_counted_and_dropped_by_a_full_journal_rewind)
+{
+	int set;
+	struct smug_world *w1 = session_loaded(&set), *w2 = session_loaded(&set), *r = NULL;
+	struct smug_timeline *t1 = smug_timeline_new(64u << 20), *t2 = smug_timeline_new(64u << 20);
+	struct smug_error err;
+	uint64_t want[96];
+
+	session_digests(want);
+	smug_timeline_reset(t1, w1);
+	smug_timeline_reset(t2, w2);
+	ck_assert_int_eq(smug_timeline_bytes(t1), smug_timeline_bytes(t2));
+	ck_assert_int_eq(smug_timeline_prepare(t1, w1, 40), 55);
+	ck_assert_msg(smug_timeline_bytes(t1) > smug_timeline_bytes(t2),
+		      "a ring with a rebuild ahead holds %zu bytes, one without %zu", smug_timeline_bytes(t1),
+		      smug_timeline_bytes(t2));
+	for (int i = 0; i < SMUG_JOURNAL_CMD_CAP; i++) {
+		smug_cmd_auto_crackdown(w1, i % 2 == 0);
+		smug_cmd_auto_crackdown(w2, i % 2 == 0);
+	}
+	ck_assert_int_eq(smug_timeline_prepare(t1, w1, 40), 0); /* a full journal rebuilds nothing ahead */
+	ck_assert_msg(smug_timeline_rewind(t1, w1, 50, &r, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(r), want[50]);
+	smug_world_free(r);
+	ck_assert_msg(smug_timeline_rewind(t2, w2, 50, &r, &err) == SMUG_OK, "%s", err.msg);
+	smug_world_free(r);
+	ck_assert_msg(smug_timeline_bytes(t1) == smug_timeline_bytes(t2),
+		      "after the rewind: %zu bytes with a rebuild ahead before it, %zu without",
+		      smug_timeline_bytes(t1), smug_timeline_bytes(t2));
+	smug_timeline_free(t1);
+	smug_timeline_free(t2);
+	smug_world_free(w1);
+	smug_world_free(w2);
+}
+END_TEST
+
 /* A journal that stopped recording on day 3 (its cap reached by the
  * commands of that day, the last of them lost) cannot give day 3 back,
  * by a rewind or a rebuild: the world it would give has the auto
@@ -1532,6 +1637,9 @@ int main(void)
 	tcase_add_test(t, test_journal_past_rebuilt_ahead_is_dropped_by_an_earlier_rewind);
 	tcase_add_test(t, test_journal_rebuild_into_a_small_ring);
 	tcase_add_test(t, test_journal_planned_ring_spaces_a_long_step);
+	tcase_add_test(t, test_journal_ring_from_an_odd_day_keeps_its_spacing);
+	tcase_add_test(t, test_journal_empty_ring_rebuilds_from_the_scenario);
+	tcase_add_test(t, test_journal_rebuild_ahead_is_counted_and_dropped_by_a_full_journal_rewind);
 	tcase_add_test(t, test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed);
 	tcase_add_test(t, test_journal_rewind_stops_at_a_journal_command_that_fails);
 	tcase_add_test(t, test_journal_rewind_stops_before_the_day_the_journal_stopped);

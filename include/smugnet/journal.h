@@ -189,8 +189,8 @@ int smug_timeline_prepare(struct smug_timeline *t, const struct smug_world *w, i
  * stopped early keeps that spacing: a rewind replays at most that many
  * days. It never narrows the spacing. */
 void smug_timeline_plan(struct smug_timeline *t, int to_day);
-/* Bytes held (a rebuild ahead, smug_timeline_prepare, not counted),
- * copies held, days between copies. */
+/* Bytes held (with a rebuild ahead's ring, smug_timeline_prepare, but
+ * not its world), copies held, days between copies. */
 size_t smug_timeline_bytes(const struct smug_timeline *t);
 int smug_timeline_count(const struct smug_timeline *t);
 int smug_timeline_every(const struct smug_timeline *t);

@@ -151,23 +151,39 @@ struct smug_timeline *smug_timeline_clone(const struct smug_timeline *t)
 	return d;
 }
 
+/* The bytes of t's own copies and buffer, which its budget bounds (a
+ * rebuild ahead's ring has its own). */
+static size_t ring_bytes(const struct smug_timeline *t)
+{
+	return t->bytes + t->scratch_cap + sizeof *t;
+}
+
+/* The copies after the first not on a multiple of `every` go, and the
+ * ring keeps that spacing. Every copy after the first is on a multiple
+ * of t->every (taken so, and kept so here): with every = twice it, every
+ * other one goes, whatever the day of the first (a loaded seed's, odd or
+ * even), and the gaps stay at most `every` days. */
+static void keep_every(struct smug_timeline *t, int every)
+{
+	int k = 1;
+
+	for (int i = 1; i < t->n; i++) {
+		if (t->c[i].day % every == 0) {
+			t->c[k++] = t->c[i];
+		} else {
+			t->bytes -= copy_bytes(&t->c[i]);
+			copy_free(&t->c[i]);
+		}
+	}
+	t->n = k;
+	t->every = every;
+}
+
 /* Every other copy after the first goes; the spacing doubles. */
 static void thin(struct smug_timeline *t)
 {
-	while ((smug_timeline_bytes(t) > t->budget || t->n == SLOTS_MAX) && t->n > 2) {
-		int k = 1;
-
-		for (int i = 1; i < t->n; i++) {
-			if (i % 2 == 1) {
-				t->bytes -= copy_bytes(&t->c[i]);
-				copy_free(&t->c[i]);
-			} else {
-				t->c[k++] = t->c[i];
-			}
-		}
-		t->n = k;
-		t->every *= 2;
-	}
+	while ((ring_bytes(t) > t->budget || t->n == SLOTS_MAX) && t->n > 2)
+		keep_every(t, t->every * 2);
 }
 
 static void take(struct smug_timeline *t, const struct smug_world *w)
@@ -269,23 +285,13 @@ static int spacing_for(size_t budget, size_t len, int start, int day)
 
 void smug_timeline_plan(struct smug_timeline *t, int to_day)
 {
-	int every, k = 1;
+	int every;
 
 	if (t->n == 0)
 		return;
 	every = spacing_for(t->budget, t->c[t->n - 1].len, t->c[0].day, to_day);
-	if (every <= t->every)
-		return;
-	for (int i = 1; i < t->n; i++) {
-		if (t->c[i].day % every == 0) {
-			t->c[k++] = t->c[i];
-		} else {
-			t->bytes -= copy_bytes(&t->c[i]);
-			copy_free(&t->c[i]);
-		}
-	}
-	t->n = k;
-	t->every = every;
+	if (every > t->every)
+		keep_every(t, every);
 }
 
 /* A day on or after the one the journal stopped recording: the command
@@ -502,7 +508,7 @@ enum smug_status smug_timeline_rewind(struct smug_timeline *t, const struct smug
 
 size_t smug_timeline_bytes(const struct smug_timeline *t)
 {
-	return t->bytes + t->scratch_cap + sizeof *t;
+	return ring_bytes(t) + (t->past_t ? ring_bytes(t->past_t) : 0);
 }
 
 int smug_timeline_count(const struct smug_timeline *t)
