@@ -34,11 +34,14 @@ wait_for() {
 # open_longseed [KEY]: the cockpit started again on the 40,000-day seed,
 # as loaded (its days before the load not rebuilt); KEY typed at once,
 # while it loads, is read before the cockpit first waits for a key, so
-# before it rebuilds any of those days ahead
+# before it rebuilds any of those days ahead. The old session goes once
+# the new one is there: killed first, it was the server's last, and a
+# new session asked for while that server shut down failed to start.
 open_longseed() {
-	$T kill-session -t loop
+	$T rename-session -t loop old 2>/dev/null # (gone if its shell has ended)
 	$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault --load longseed; echo EXITED \$?; sleep 30" ||
 		fail "tmux did not start on the long seed"
+	$T kill-session -t old 2>/dev/null
 	[ $# -eq 0 ] || $T send-keys -t loop "$1"
 	wait_for "day 40000 " || fail "the long seed did not load"
 }
