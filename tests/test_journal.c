@@ -1231,11 +1231,12 @@ END_TEST
  * drop on the way and takes the next ones at the spacing it will need:
  * after the step it spaces its copies as a ring stepped without the plan
  * does, or twice as wide, within its budget, and gives every day back as
- * that ring does. A plan never narrows the spacing. */
+ * that ring does. A plan never narrows the spacing, and widens a young
+ * ring's at once. */
 START_TEST(test_journal_planned_ring_spaces_a_long_step)
 {
 	struct smug_world *w1 = test_default_at(0), *w2 = test_default_at(0), *r1 = NULL, *r2 = NULL;
-	struct smug_timeline *t1 = smug_timeline_new(8u << 20), *t2 = smug_timeline_new(8u << 20);
+	struct smug_timeline *t1 = smug_timeline_new(8u << 20), *t2 = smug_timeline_new(8u << 20), *t3;
 	static const int days[] = {650, 400, 123, 5};
 	struct smug_error err;
 	int every, count;
@@ -1271,6 +1272,17 @@ START_TEST(test_journal_planned_ring_spaces_a_long_step)
 		smug_world_free(r1);
 		smug_world_free(r2);
 	}
+	/* a young ring (10 days, never thinned) told of 100,000 days widens
+	 * at once: a copy a day would not fit */
+	t3 = smug_timeline_new(64u << 20);
+	smug_timeline_reset(t3, w1);
+	smug_timeline_step(t3, w1, 10);
+	ck_assert_int_eq(smug_timeline_every(t3), 1);
+	smug_timeline_plan(t3, w1->day + 100000);
+	ck_assert_msg(smug_timeline_every(t3) > 1024 && smug_timeline_count(t3) == 1,
+		      "a 10-day ring planned for 100,000 days: %d copies, one every %d days", smug_timeline_count(t3),
+		      smug_timeline_every(t3));
+	smug_timeline_free(t3);
 	smug_timeline_free(t1);
 	smug_timeline_free(t2);
 	smug_world_free(w1);
