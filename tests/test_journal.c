@@ -1395,6 +1395,46 @@ START_TEST(test_journal_rebuild_ahead_is_counted_and_dropped_by_a_full_journal_r
 }
 END_TEST
 
+/* A rewind that replays from a ring's copy through a journal command
+ * that fails (here the knob's value of day 5 edited after it was taken)
+ * says which, gives no world and leaves the ring as it was; the journal
+ * mended, the same rewind goes through. */
+START_TEST(test_journal_rewind_from_a_copy_stops_at_a_command_that_fails)
+{
+	struct smug_world *w = test_default_at(0), *ref = test_default_at(0), *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(4u << 20); /* a copy every few days */
+	struct smug_error err;
+	int set = -1, count;
+
+	smug_timeline_reset(t, w);
+	smug_timeline_step(t, w, 5);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.learning_rate", "0.3", &err), SMUG_OK);
+	smug_timeline_step(t, w, 25);
+	ck_assert_int_gt(smug_timeline_every(t), 1);
+	for (int i = 0; i < w->journal.n_cmds; i++)
+		if (w->journal.cmds[i].kind == SMUG_CMD_SET)
+			set = i;
+	ck_assert_int_ge(set, 0);
+	count = smug_timeline_count(t);
+	snprintf(w->journal.cmds[set].value, sizeof w->journal.cmds[set].value, "lots");
+	ck_assert_int_ne(smug_timeline_rewind(t, w, 7, &r, &err), SMUG_OK);
+	ck_assert_ptr_null(r);
+	ck_assert_msg(strstr(err.msg, " (day 5) fails: smuggling.learning_rate: expected number in [1e-09,1], "
+				      "got 'lots'") != NULL, "%s", err.msg);
+	ck_assert_int_eq(smug_timeline_count(t), count);
+	snprintf(w->journal.cmds[set].value, sizeof w->journal.cmds[set].value, "0.3");
+	ck_assert_msg(smug_timeline_rewind(t, w, 7, &r, &err) == SMUG_OK, "%s", err.msg);
+	smug_cmd_step(ref, 5);
+	ck_assert_int_eq(smug_config_set(ref, "smuggling.learning_rate", "0.3", &err), SMUG_OK);
+	smug_cmd_step(ref, 2);
+	ck_assert_uint_eq(smug_world_digest(r), smug_world_digest(ref));
+	smug_world_free(r);
+	smug_timeline_free(t);
+	smug_world_free(w);
+	smug_world_free(ref);
+}
+END_TEST
+
 /* A journal that stopped recording on day 3 (its cap reached by the
  * commands of that day, the last of them lost) cannot give day 3 back,
  * by a rewind or a rebuild: the world it would give has the auto
@@ -1654,6 +1694,7 @@ int main(void)
 	tcase_add_test(t, test_journal_rebuild_ahead_is_counted_and_dropped_by_a_full_journal_rewind);
 	tcase_add_test(t, test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed);
 	tcase_add_test(t, test_journal_rewind_stops_at_a_journal_command_that_fails);
+	tcase_add_test(t, test_journal_rewind_from_a_copy_stops_at_a_command_that_fails);
 	tcase_add_test(t, test_journal_rewind_stops_before_the_day_the_journal_stopped);
 	suite_add_tcase(s, j);
 	suite_add_tcase(s, t);
