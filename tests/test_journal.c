@@ -36,6 +36,16 @@ static struct smug_world *session(void)
 	return w;
 }
 
+/* Fills the journal to its SMUG_JOURNAL_CMD_CAP commands with
+ * auto-crackdown switches and takes one more: the journal stops recording
+ * on this day (overflow_day), the world goes on. */
+static void fill_journal(struct smug_world *w)
+{
+	for (int i = w->journal.n_cmds; i <= SMUG_JOURNAL_CMD_CAP; i++)
+		smug_cmd_auto_crackdown(w, i % 2 == 0);
+	ck_assert_int_eq(w->journal.overflow_day, w->day);
+}
+
 static struct smug_replay_report replay_text(const struct smug_world *w, const char *jsonl,
 					      const struct smug_world *end)
 {
@@ -1341,8 +1351,7 @@ START_TEST(test_journal_empty_ring_rebuilds_from_the_scenario)
 	ck_assert_uint_eq(smug_world_digest(r), want[50]);
 	ck_assert_int_eq(smug_timeline_first_day(t), 0);
 	smug_world_free(r);
-	for (int i = 0; i < SMUG_JOURNAL_CMD_CAP; i++)
-		smug_cmd_auto_crackdown(w, i % 2 == 0);
+	fill_journal(w);
 	ck_assert_int_eq(w->journal.overflow_day, 95);
 	ck_assert_msg(smug_timeline_rewind(t2, w, 40, &r, &err) == SMUG_OK, "%s", err.msg);
 	ck_assert_uint_eq(smug_world_digest(r), want[40]);
@@ -1375,10 +1384,8 @@ START_TEST(test_journal_rebuild_ahead_is_counted_and_dropped_by_a_full_journal_r
 	ck_assert_msg(smug_timeline_bytes(t1) > smug_timeline_bytes(t2),
 		      "a ring with a rebuild ahead holds %zu bytes, one without %zu", smug_timeline_bytes(t1),
 		      smug_timeline_bytes(t2));
-	for (int i = 0; i < SMUG_JOURNAL_CMD_CAP; i++) {
-		smug_cmd_auto_crackdown(w1, i % 2 == 0);
-		smug_cmd_auto_crackdown(w2, i % 2 == 0);
-	}
+	fill_journal(w1);
+	fill_journal(w2);
 	ck_assert_int_eq(smug_timeline_prepare(t1, w1, 40), 0); /* a full journal rebuilds nothing ahead */
 	ck_assert_msg(smug_timeline_rewind(t1, w1, 50, &r, &err) == SMUG_OK, "%s", err.msg);
 	ck_assert_uint_eq(smug_world_digest(r), want[50]);
@@ -1448,8 +1455,7 @@ START_TEST(test_journal_rewind_stops_before_the_day_the_journal_stopped)
 
 	smug_timeline_reset(t, w);
 	smug_timeline_step(t, w, 3);
-	for (int i = 0; i < SMUG_JOURNAL_CMD_CAP; i++)
-		smug_cmd_auto_crackdown(w, i % 2 == 0);
+	fill_journal(w);
 	ck_assert_int_eq(w->journal.overflow_day, 3);
 	smug_timeline_step(t, w, 2);
 	ck_assert_int_eq(smug_timeline_rewind(t, w, 3, &r, &err), SMUG_ERR_FULL);
@@ -1559,8 +1565,7 @@ START_TEST(test_journal_stays_bounded)
 	free(text);
 	/* past the command cap the world goes on, the journal says where it
 	 * stopped, and replay refuses to vouch for what follows */
-	for (int i = 0; i < SMUG_JOURNAL_CMD_CAP; i++)
-		smug_cmd_auto_crackdown(w, i % 2 == 0);
+	fill_journal(w);
 	ck_assert_int_eq(w->journal.n_cmds, SMUG_JOURNAL_CMD_CAP);
 	ck_assert_int_eq(w->journal.overflow_day, w->day);
 	text = smug_journal_to_jsonl(w);
@@ -1582,8 +1587,7 @@ START_TEST(test_journal_overflow_on_day_zero_names_that_day)
 	struct smug_replay_report r;
 	char *text;
 
-	for (int i = 0; i <= SMUG_JOURNAL_CMD_CAP; i++)
-		smug_cmd_auto_crackdown(w, i % 2 == 0);
+	fill_journal(w);
 	ck_assert_int_eq(w->journal.overflow_day, 0);
 	smug_cmd_step(w, 40);
 	text = smug_journal_to_jsonl(w);
