@@ -730,11 +730,12 @@ def mutate(args, builddir, scratch, src, build, t_start):
             # a catch is confirmed by the same test failing again, run alone:
             # a test that failed only under the load of the other job (a
             # timing-sensitive one) must not hide a survivor; what it said
-            # when it failed is shown, to find what it was waiting for
+            # when it failed is shown, to find what it was waiting for (the
+            # run alone writes no log: the first run's is still there)
             again = next(t for t in order if os.path.basename(t[0]) == verdict.split(" ")[0])
-            flaky_output = log_tail(test_log(logdir, again[0]))
             if first_failure([again], build, env, timeouts, 1) is None:
                 flaky, verdict = verdict, None
+                flaky_output = log_tail(test_log(logdir, again[0]))
         secs = time.monotonic() - t0
         if verdict:
             caught += 1
