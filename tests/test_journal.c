@@ -1336,6 +1336,53 @@ START_TEST(test_journal_ring_from_an_odd_day_keeps_its_spacing)
 }
 END_TEST
 
+/* A long step stopped early (the cockpit's Esc) ends its plan: the next
+ * copies are taken as close as in a ring never planned, so the days
+ * stepped after the stop are each a short rewind away. In a 64 MB ring
+ * (a copy is about 1 MB): 10 days, a plan for 100,000 more (it keeps
+ * the copy of day 0 alone), 54 of them, the plan's end at day 64, then
+ * 40 days more. */
+START_TEST(test_journal_stopped_long_step_narrows_the_spacing)
+{
+	struct smug_world *w = test_default_at(0), *plain = test_default_at(0), *r = NULL, *want = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20), *u = smug_timeline_new(64u << 20);
+	struct smug_error err;
+	int every;
+
+	smug_timeline_reset(t, w);
+	smug_timeline_reset(u, plain);
+	smug_timeline_step(t, w, 10);
+	smug_timeline_plan(t, w->day + 100000);
+	smug_timeline_step(t, w, 54);
+	smug_timeline_step(u, plain, 64);
+	every = smug_timeline_every(t);
+	ck_assert_int_eq(smug_timeline_count(t), 1);
+	smug_timeline_plan_end(t, w->day + 1000000); /* it never widens */
+	ck_assert_int_eq(smug_timeline_every(t), every);
+	ck_assert_int_eq(smug_timeline_count(t), 1);
+	smug_timeline_plan_end(t, w->day);
+	ck_assert_msg(smug_timeline_every(t) <= smug_timeline_every(u),
+		      "the plan for 100,000 days ended at day 64: a copy every %d days (planned %d), "
+		      "a ring never planned every %d",
+		      smug_timeline_every(t), every, smug_timeline_every(u));
+	smug_timeline_step(t, w, 40);
+	smug_timeline_step(u, plain, 40);
+	every = smug_timeline_every(t);
+	ck_assert_msg(smug_timeline_count(t) == 1 + w->day / every - 64 / every,
+		      "40 days after the stop: %d copies, one every %d days", smug_timeline_count(t), every);
+	ck_assert_uint_le(smug_timeline_bytes(t), 64u << 20);
+	ck_assert_msg(smug_timeline_rewind(t, w, 103, &r, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_timeline_rewind(u, plain, 103, &want, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(r), smug_world_digest(want));
+	smug_world_free(r);
+	smug_world_free(want);
+	smug_timeline_free(t);
+	smug_timeline_free(u);
+	smug_world_free(w);
+	smug_world_free(plain);
+}
+END_TEST
+
 /* A ring that holds no copy (never reset) rewinds as one before a loaded
  * seed's first day: from the scenario, its journal whole or full. */
 START_TEST(test_journal_empty_ring_rebuilds_from_the_scenario)
@@ -1694,6 +1741,7 @@ int main(void)
 	tcase_add_test(t, test_journal_rebuild_into_a_small_ring);
 	tcase_add_test(t, test_journal_planned_ring_spaces_a_long_step);
 	tcase_add_test(t, test_journal_ring_from_an_odd_day_keeps_its_spacing);
+	tcase_add_test(t, test_journal_stopped_long_step_narrows_the_spacing);
 	tcase_add_test(t, test_journal_empty_ring_rebuilds_from_the_scenario);
 	tcase_add_test(t, test_journal_rebuild_ahead_is_counted_and_dropped_by_a_full_journal_rewind);
 	tcase_add_test(t, test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed);

@@ -1080,6 +1080,41 @@ START_TEST(test_tui_loop_long_step_shows_progress_and_stops)
 }
 END_TEST
 
+/* A long `n` stopped early (Esc) leaves the ring at the spacing the days
+ * stepped need, not at the one planned for the days that did not come:
+ * the days stepped after it are kept as close as in a ring never
+ * planned, so a rewind into them replays few days. */
+START_TEST(test_tui_loop_stopped_long_step_keeps_the_next_days_close)
+{
+	struct smug_world *w = test_default_at(0), *plain = test_default_at(0);
+	struct smug_timeline *u = smug_timeline_new(SMUG_TIMELINE_BUDGET);
+	struct tui_app a;
+	int every;
+
+	tui_app_init(&a, w, &opts);
+	a.busy = busy_record;
+	memset(&busy_seen, 0, sizeof busy_seen);
+	busy_seen.stop_at = 2;
+	tui_handle_key(&a, 'n');
+	keys(&a, "100000\n");
+	ck_assert_int_eq(a.w->day, 2 * TUI_STEP_SLICE);
+	smug_timeline_reset(u, plain);
+	smug_timeline_step(u, plain, 2 * TUI_STEP_SLICE);
+	ck_assert_msg(smug_timeline_every(a.loop.tl) <= smug_timeline_every(u),
+		      "stopped at day %d of 100,000: a copy every %d days, a ring never planned every %d", a.w->day,
+		      smug_timeline_every(a.loop.tl), smug_timeline_every(u));
+	tui_handle_key(&a, 'n');
+	keys(&a, "40\n");
+	every = smug_timeline_every(a.loop.tl);
+	ck_assert_msg(smug_timeline_count(a.loop.tl) == 1 + a.w->day / every - 2 * TUI_STEP_SLICE / every,
+		      "40 days after the stop: %d copies, one every %d days", smug_timeline_count(a.loop.tl), every);
+	smug_timeline_free(u);
+	smug_world_free(plain);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
 /* A rewind before a loaded seed's first day rebuilds the seed's days:
  * the status counts them as it goes and Esc (the hook's false) stops it,
  * the world shown as it was and the status saying so. The next rewind
@@ -1166,6 +1201,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
+	tcase_add_test(t, test_tui_loop_stopped_long_step_keeps_the_next_days_close);
 	tcase_add_test(t, test_tui_loop_rebuild_shows_progress_and_stops);
 	tcase_add_test(t, test_tui_loop_seed_days_rebuilt_while_idle);
 #ifdef HAVE_MALLINFO2

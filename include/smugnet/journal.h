@@ -185,10 +185,15 @@ int smug_timeline_prepare(struct smug_timeline *t, const struct smug_world *w, i
  * copies the ring's thinning would drop on the way go now, and the next
  * ones are taken at the spacing it will need by then (the smallest power
  * of two at which copies of its newest copy's size, from its first day to
- * to_day, fit the budget), so the step packs none it would drop. A step
- * stopped early keeps that spacing: a rewind replays at most that many
- * days. It never narrows the spacing. */
+ * to_day, fit the budget), so the step packs none it would drop. It
+ * never narrows the spacing. */
 void smug_timeline_plan(struct smug_timeline *t, int to_day);
+/* The long step planned for stopped at `day` (the world's today): the
+ * next copies are taken at the spacing the days from the first copy to
+ * `day` need (the same rule), not at the one planned for days that did
+ * not come, so a rewind into the days stepped after it replays few days.
+ * The copies the plan dropped stay dropped. It never widens the spacing. */
+void smug_timeline_plan_end(struct smug_timeline *t, int day);
 /* Bytes held (with a rebuild ahead's ring, smug_timeline_prepare, but
  * not its world), copies held, days between copies. */
 size_t smug_timeline_bytes(const struct smug_timeline *t);

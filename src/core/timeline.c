@@ -294,6 +294,17 @@ void smug_timeline_plan(struct smug_timeline *t, int to_day)
 		keep_every(t, every);
 }
 
+void smug_timeline_plan_end(struct smug_timeline *t, int day)
+{
+	int every;
+
+	if (t->n == 0)
+		return;
+	every = spacing_for(t->budget, t->c[t->n - 1].len, t->c[0].day, day);
+	if (every < t->every)
+		t->every = every; /* powers of two: the copies kept are on multiples of it */
+}
+
 /* A day on or after the one the journal stopped recording: the command
  * that overflowed it that day is lost, so the day cannot be rebuilt. */
 static enum smug_status journal_full(struct smug_error *err, const char *who, int day)

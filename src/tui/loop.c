@@ -85,8 +85,10 @@ int loop_step_long(struct tui_app *a, int days)
 		if (done == days)
 			break;
 		tui_set_status(a, "stepping: day %d, %d of %d days (Esc stops)", a->w->day, done, days);
-		if (!a->busy(a, done, days))
+		if (!a->busy(a, done, days)) {
+			smug_timeline_plan_end(a->loop.tl, a->w->day);
 			break;
+		}
 	}
 	return done;
 }
