@@ -1194,7 +1194,7 @@ int smug_vault_list(const char *root, struct smug_seed_info **out, struct smug_e
 		close(v.seeds);
 		return -1;
 	}
-	info = xcalloc((size_t)n_names + 1, sizeof *info);
+	info = xcalloc((size_t)n_names, sizeof *info); /* n <= n_names */
 	for (int i = 0; i < n_names; i++) {
 		char name[SMUG_SEED_NAME_MAX], entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + 64];
 		struct smug_seed_info *s = &info[n];
