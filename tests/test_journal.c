@@ -1383,6 +1383,37 @@ START_TEST(test_journal_stopped_long_step_narrows_the_spacing)
 }
 END_TEST
 
+/* A rebuild starts from the scenario the world keeps and refuses one
+ * that is not the world's: the tiny world, stepped 10 days, given the
+ * default world's text (both start on day 0, only the hash differs) is
+ * rebuilt neither by smug_world_rebuild nor by a rewind of a ring that
+ * holds no copy; no world is given and the message says why. */
+START_TEST(test_journal_rebuild_refuses_a_scenario_not_the_worlds)
+{
+	struct smug_world *w = test_load_file(SRCDIR "/data/tiny.json"), *r = NULL;
+	struct smug_timeline *t = smug_timeline_new(64u << 20);
+	struct smug_error err;
+	size_t len;
+	const char *other = smug_default_scenario(&len);
+
+	smug_cmd_step(w, 10);
+	ck_assert_int_eq(smug_world_rebuild(w, 5, &r, &err), SMUG_OK);
+	smug_world_free(r);
+	r = NULL;
+	world_set_scenario_text(w, other, len);
+	ck_assert_int_eq(w->start_day, 0);
+	ck_assert_int_eq(smug_world_rebuild(w, 5, &r, &err), SMUG_ERR_ARG);
+	ck_assert_str_eq(err.msg, "rebuild: the scenario kept is not the world's");
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(smug_timeline_rewind(t, w, 5, &r, &err), SMUG_ERR_ARG);
+	ck_assert_str_eq(err.msg, "rebuild: the scenario kept is not the world's");
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(smug_timeline_count(t), 0);
+	smug_timeline_free(t);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A ring that holds no copy (never reset) rewinds as one before a loaded
  * seed's first day: from the scenario, its journal whole or full. */
 START_TEST(test_journal_empty_ring_rebuilds_from_the_scenario)
@@ -1742,6 +1773,7 @@ int main(void)
 	tcase_add_test(t, test_journal_planned_ring_spaces_a_long_step);
 	tcase_add_test(t, test_journal_ring_from_an_odd_day_keeps_its_spacing);
 	tcase_add_test(t, test_journal_stopped_long_step_narrows_the_spacing);
+	tcase_add_test(t, test_journal_rebuild_refuses_a_scenario_not_the_worlds);
 	tcase_add_test(t, test_journal_empty_ring_rebuilds_from_the_scenario);
 	tcase_add_test(t, test_journal_rebuild_ahead_is_counted_and_dropped_by_a_full_journal_rewind);
 	tcase_add_test(t, test_journal_rewind_refuses_a_journal_that_does_not_rebuild_the_seed);

@@ -478,6 +478,7 @@ START_TEST(test_tui_loop_branch_compare_keep)
 	keys(&a, "\n"); /* keep the what-if: the base goes */
 	ck_assert(!loop_has_branch(&a));
 	ck_assert(!shows(&a, "WHAT-IF"));
+	ck_assert_str_eq(a.status, "kept the what-if; the other branch is gone");
 	/* a crackdown on the busiest border in the what-if, forked on day 35 */
 	keys(&a, "b");
 	ck_assert(shows(&a, "what-if branch from day 35:"));
@@ -513,6 +514,14 @@ START_TEST(test_tui_loop_branch_compare_keep)
 	keys(&a, "\033");
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	ck_assert(loop_has_branch(&a));
+	/* Enter on the base keeps it: the what-if's crackdown goes with it */
+	ck_assert_int_eq(a.w->n_crackdowns, 0);
+	ck_assert_int_gt(a.loop.other->n_crackdowns, 0);
+	keys(&a, "B\n");
+	ck_assert(!loop_has_branch(&a));
+	ck_assert_str_eq(a.status, "kept the base; the other branch is gone");
+	ck_assert_int_eq(a.w->day, 55);
+	ck_assert_int_eq(a.w->n_crackdowns, 0); /* the what-if had one */
 	smug_world_free(a.w);
 	tui_app_done(&a);
 }
