@@ -1033,6 +1033,18 @@ static bool busy_record(struct tui_app *a, int done, int total)
 	return busy_seen.n != busy_seen.stop_at;
 }
 
+/* A cockpit on w whose busy hook is busy_record, stopping at its call
+ * stop_at (0: never), given `n` and the days typed (with their Enter). */
+static void long_step(struct tui_app *a, struct smug_world *w, int stop_at, const char *days)
+{
+	tui_app_init(a, w, &opts);
+	a->busy = busy_record;
+	memset(&busy_seen, 0, sizeof busy_seen);
+	busy_seen.stop_at = stop_at;
+	tui_handle_key(a, 'n');
+	keys(a, days);
+}
+
 /* A long `n` steps in slices with the front end's hook between them,
  * which draws the progress and may stop it (Esc in the terminal): the
  * world stopped is the world of stepping that many days, and the
@@ -1042,12 +1054,7 @@ START_TEST(test_tui_loop_long_step_shows_progress_and_stops)
 	struct smug_world *w = test_default_at(0), *straight = test_default_at(0);
 	struct tui_app a;
 
-	tui_app_init(&a, w, &opts);
-	a.busy = busy_record;
-	memset(&busy_seen, 0, sizeof busy_seen);
-	busy_seen.stop_at = 3;
-	tui_handle_key(&a, 'n');
-	keys(&a, "200\n");
+	long_step(&a, w, 3, "200\n");
 	ck_assert_int_eq(busy_seen.n, 3);
 	for (int i = 0; i < 3; i++) {
 		ck_assert_int_eq(busy_seen.done[i], (i + 1) * TUI_STEP_SLICE);
@@ -1100,12 +1107,7 @@ START_TEST(test_tui_loop_stopped_long_step_keeps_the_next_days_close)
 	struct tui_app a;
 	int every;
 
-	tui_app_init(&a, w, &opts);
-	a.busy = busy_record;
-	memset(&busy_seen, 0, sizeof busy_seen);
-	busy_seen.stop_at = 2;
-	tui_handle_key(&a, 'n');
-	keys(&a, "100000\n");
+	long_step(&a, w, 2, "100000\n");
 	ck_assert_int_eq(a.w->day, 2 * TUI_STEP_SLICE);
 	smug_timeline_reset(u, plain);
 	smug_timeline_step(u, plain, 2 * TUI_STEP_SLICE);
