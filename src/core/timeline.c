@@ -283,24 +283,28 @@ static int spacing_for(size_t budget, size_t len, int start, int day)
 	return every;
 }
 
+/* The spacing the ring's copies need to reach `day` (spacing_for from the
+ * first copy's day, at the newest copy's size); a ring with no copy: its
+ * own, so neither a plan nor its end changes it. */
+static int spacing_to(const struct smug_timeline *t, int day)
+{
+	if (t->n == 0)
+		return t->every;
+	return spacing_for(t->budget, t->c[t->n - 1].len, t->c[0].day, day);
+}
+
 void smug_timeline_plan(struct smug_timeline *t, int to_day)
 {
-	int every;
+	int every = spacing_to(t, to_day);
 
-	if (t->n == 0)
-		return;
-	every = spacing_for(t->budget, t->c[t->n - 1].len, t->c[0].day, to_day);
 	if (every > t->every)
 		keep_every(t, every);
 }
 
 void smug_timeline_plan_end(struct smug_timeline *t, int day)
 {
-	int every;
+	int every = spacing_to(t, day);
 
-	if (t->n == 0)
-		return;
-	every = spacing_for(t->budget, t->c[t->n - 1].len, t->c[0].day, day);
 	if (every < t->every)
 		t->every = every; /* powers of two: the copies kept are on multiples of it */
 }
