@@ -204,7 +204,7 @@ static void landmarks_build(const struct smug_world *w, struct route_scratch *s)
 				best = (int)v;
 			}
 		}
-		next = best >= 0 ? best : 0;
+		next = best; /* >= 0: the landmark itself is 0 hops from one */
 	}
 	free(near);
 	free(row);
