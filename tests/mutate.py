@@ -32,7 +32,9 @@ MUTATION_SEED (default 1), MUTATION_TIMEOUT (seconds a test may take
 beyond five times its clean run; default 30), MUTATION_JOBS (tests run at
 once for a mutant; default 2), MUTATION_CFLAGS (default -O1),
 MUTATION_KEEP=1 keeps the scratch folder, MUTATION_FILES (a
-space-separated list of source files to restrict the sample to),
+space-separated list of source files to restrict the sample to; these
+may be in any folder of src/, such as src/cli, which the whole sample
+leaves out),
 MUTATION_TMP (the folder for the scratch copy; default /dev/shm when
 writable with 1 GiB free, else the system's temporary folder),
 MUTATION_ONLY (a list of sample numbers such as '4 38-40': run only
@@ -284,9 +286,15 @@ def mutation_sites(path, rel):
     return text, sites
 
 
-def all_sites(srcdir, only):
+def all_sites(srcdir, only, named=()):
+    """The mutation sites of the files in MUTATED_DIRS (only: of those
+    named in it). A file named in only or in named may be in any folder
+    of src/ (src/cli: the command line, which the whole sample leaves
+    out), so that a sample aimed at it can be run and judged."""
     files = []
-    for d in MUTATED_DIRS:
+    dirs = sorted(set(MUTATED_DIRS) | {os.path.dirname(rel) for rel in set(only) | set(named)
+                                       if rel.startswith("src/")})
+    for d in dirs:
         full = os.path.join(srcdir, d)
         for name in sorted(os.listdir(full)):
             rel = f"{d}/{name}"
@@ -373,7 +381,7 @@ def check_list(srcdir):
     except (OSError, ValueError) as e:
         print(f"mutate: {e}", file=sys.stderr)
         return 1
-    texts, sites = all_sites(srcdir, set())
+    texts, sites = all_sites(srcdir, set(), {key[0] for _, key, _ in entries})
     keys = {equivalence_key(m, texts[m["file"]]) for m in sites}
     seen, bad = {}, 0
     for n, key, _ in entries:

@@ -183,9 +183,9 @@ _Static_assert(SMUG_ROUTE_MAX_NODES < LM_HOPS_MAX, "a route's corridors fit unde
 static void landmarks_build(const struct smug_world *w, struct route_scratch *s)
 {
 	size_t n = (size_t)w->n_nodes;
-	int *queue = xcalloc(n + 1, sizeof *queue);
-	int *row = xcalloc(n + 1, sizeof *row);
-	int *near = xcalloc(n + 1, sizeof *near); /* fewest hops to a landmark so far, INT32_MAX none */
+	int *queue = xcalloc(n, sizeof *queue); /* a node is queued once: when its count is set */
+	int *row = xcalloc(n, sizeof *row);     /* n >= 1: a scenario's wards have nodes */
+	int *near = xcalloc(n, sizeof *near);   /* fewest hops to a landmark so far, INT32_MAX none */
 	int next = 0;
 
 	s->lm = xcalloc((size_t)LANDMARKS * n, sizeof *s->lm);
