@@ -194,6 +194,40 @@ for why in "expected loss and cost exceed the margin" "no demand ward whose buye
 	grep -q "^    no shipment: $why\$" "$tmp/out" ||
 		fail "explain --day 5 gives no decision the reason '$why'; it says: $(grep -m 1 'no shipment' "$tmp/out")"
 done
+# a decision's demand and source lines name each term of its score once, in
+# smugnet(1)'s order, and the terms add up to the score (each printed to
+# 3 decimals)
+for what in "demand tolerance shortage corruption raider war" "source raider precursor blackmarket"; do
+	awk -v what="$what" 'BEGIN { n = split(what, name, " ") }
+		$1 == name[1] && $3 == "=" { lines++
+			if (NF != 3 + 2 * (n - 1) + (n - 2)) { bad++; next }
+			sum = 0
+			for (i = 2; i <= n; i++) { k = 4 + 3 * (i - 2); if ($k != name[i]) bad++; sum += $(k + 1) }
+			d = sum - $2; if (d < 0) d = -d; if (d > 0.003 * n) bad++ }
+		END { exit !(lines > 0 && bad == 0) }' "$tmp/out" ||
+		fail "explain --day 5: a ${what%% *} line does not name its terms in order or they do not add up: $(grep -m 1 "^    ${what%% *} " "$tmp/out")"
+done
+# the text names each decision's faction, commodity and wards as --json
+# does ("-" for none), the first ward of a world among them.
+# same_ids WHAT PATTERN ARGS...: explain --day 2 ARGS in text and in JSON
+# give the same decisions, and one of the text's (faction commodity source
+# demand) lines matches PATTERN
+same_ids() {
+	what=$1 pattern=$2
+	shift 2
+	expect_rc 0 "$SMUGNET" explain --day 2 "$@"
+	awk '/^#[0-9]/ { print $2, $3, $4, $6 }' "$tmp/out" > "$tmp/text.ids"
+	expect_rc 0 "$SMUGNET" explain --day 2 "$@" --json
+	grep -o '"faction":"[^"]*","commodity":"[^"]*","source":[^,]*,"demand":[^,]*' "$tmp/out" |
+		sed 's/"faction":"\([^"]*\)","commodity":"\([^"]*\)","source":\(.*\),"demand":\(.*\)/\1 \2 \3 \4/; s/null/-/g; s/"//g' > "$tmp/json.ids"
+	[ -s "$tmp/text.ids" ] && cmp -s "$tmp/text.ids" "$tmp/json.ids" ||
+		fail "explain --day 2 of $what: the text's decisions name other wards than --json's: $(diff "$tmp/text.ids" "$tmp/json.ids" | head -4)"
+	grep -q "$pattern" "$tmp/text.ids" || fail "explain --day 2 of $what: no decision '$pattern' in: $(head -3 "$tmp/text.ids")"
+}
+"$SMUGNET" gen --wards 3 > "$tmp/gen3.json" || fail "gen --wards 3 failed"
+same_ids "gen 3" " ward:01\$" --scenario "$tmp/gen3.json"
+same_ids "the tiny world" " ward:a ward:" --scenario "$SRCDIR/data/tiny.json"
+same_ids "the default world" " ward:[0-9]* -\$"
 expect_rc 0 "$SMUGNET" explain --day 5 --faction syndicate --json
 "$CHECK" --document < "$tmp/out" || fail "explain --json is not one JSON object"
 printf '{"a":1} x' | "$CHECK" --document 2>/dev/null && fail "jsonl_check --document accepted trailing junk"
