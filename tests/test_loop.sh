@@ -5,6 +5,7 @@
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
 SRCDIR=${SRCDIR:-.}
+CHECK=${JSONL_CHECK:-./tests/jsonl_check}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0
@@ -129,6 +130,17 @@ B=$(tail -n 1 "$tmp/out" | tr '{' '\n' | sed -n 's/^"id":"\([^"]*\)","from".*"tr
 [ -n "$B" ] || fail "no busiest border found"
 expect_rc 0 "$SMUGNET" run --load w0 $V --days 60 --branch "crackdown $B@41-100"
 [ "$(grep -c '"type":"summary","branch"' "$tmp/out")" = 2 ] || fail "branch did not print both summaries"
+# its output is JSON Lines: every line one whole object, the header first
+# with the program that wrote it, then the two summaries and the delta
+n=0
+while IFS= read -r line; do
+	n=$((n + 1))
+	printf '%s\n' "$line" | "$CHECK" --document 2>/dev/null ||
+		fail "run --branch: line $n is not one JSON object: $(printf '%s' "$line" | cut -c1-160)"
+done < "$tmp/out"
+[ $n -eq 4 ] || fail "run --branch wrote $n lines, expected a header, two summaries and a delta"
+head -n 1 "$tmp/out" | grep -q '^{"type":"header","format":"smugnet-branch",.*"branch":\["crackdown [^"]*"\],"program":"smugnet [0-9][^"]*"}$' ||
+	fail "run --branch's header: $(head -n 1 "$tmp/out")"
 delta=$(tail -n 1 "$tmp/out")
 echo "$delta" | grep -q '"type":"delta","day":100,"identical":false' || fail "crackdown branch identical to the base: $delta"
 echo "$delta" | grep -q "\"id\":\"$B\",\"traffic\":-[0-9]*,.*\"crackdown_base\":false,\"crackdown_what_if\":true" || fail "the crackdown border's traffic did not fall in the branch: $delta"
@@ -201,6 +213,29 @@ expect_rc 0 "$SMUGNET" run --days 60 --every 10 --crackdown "$B@31"
 cp "$tmp/out" "$tmp/r2"
 expect_rc 1 "$SMUGNET" diff "$tmp/r1" "$tmp/r2"
 grep -q "first divergence on day 40: the day records of days 31-40 differ" "$tmp/out" || fail "run-file diff: $(cat "$tmp/out")"
+# its faction table is B's summary less A's, column by column, for every
+# faction (absent: no column changed), in --json and in the text's header
+# fac_field FILE ID FIELD: FIELD of faction ID in FILE's last line's
+# "factions" array, 0 when the faction is not there
+fac_field() {
+	v=$(tail -n 1 "$1" | grep -o '"factions":\[.*' | grep -o "{\"id\":\"$2\"[^}]*}" | grep -o "\"$3\":[-0-9.]*" | cut -d: -f2)
+	echo "${v:-0}"
+}
+expect_rc 1 "$SMUGNET" diff "$tmp/r1" "$tmp/r2" --json
+cp "$tmp/out" "$tmp/rdiff"
+n_fac=0
+for f in dustrunners raiders suitwrights syndicate; do
+	for c in balance shipments delivered seized lost bribes; do
+		a=$(fac_field "$tmp/r1" $f $c) b=$(fac_field "$tmp/r2" $f $c) d=$(fac_field "$tmp/rdiff" $f $c)
+		awk -v a="$a" -v b="$b" -v d="$d" 'BEGIN { x = b - a - d; exit !(x < 0.005 && x > -0.005) }' ||
+			fail "run-file diff --json: $f's $c is $d, B less A is $b - $a"
+	done
+	grep -q "{\"id\":\"$f\"" "$tmp/rdiff" && n_fac=$((n_fac + 1))
+done
+[ $n_fac -ge 2 ] || fail "run-file diff --json lists $n_fac factions that changed: $(cat "$tmp/rdiff")"
+expect_rc 1 "$SMUGNET" diff "$tmp/r1" "$tmp/r2"
+grep -q "^  id  *balance  *shipments  *delivered  *seized  *lost  *bribes\$" "$tmp/out" ||
+	fail "run-file diff: the faction table's header: $(grep -m 1 "^  id " "$tmp/out")"
 expect_rc 0 "$SMUGNET" diff "$tmp/r1" "$tmp/r1"
 expect_rc 2 "$SMUGNET" diff "$tmp/r1" d1 $V
 # a day no run writes is refused by line before it is taken as an int
