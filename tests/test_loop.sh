@@ -298,6 +298,28 @@ assert any("," in r["detail"] for r in ev), "no quoted field was exercised"
 PY
 	pass=$((pass + 1))
 fi
+# events.csv holds the seed's events: for a run from day 0, every event
+# --events wrote, in order (day, kind, faction; none: empty)
+expect_rc 0 "$SMUGNET" run --days 20 --events --save ev20 $V
+sed -n 's/^{"type":"event","day":\([0-9]*\),"kind":"\([A-Z_]*\)","faction":\(null\|"[^"]*"\),.*/\1,\2,\3/p' "$tmp/out" |
+	sed 's/,null$/,/; s/"//g' > "$tmp/ev.jsonl"
+expect_rc 0 "$SMUGNET" export ev20 --csv "$tmp/export20" $V
+awk -F, 'NR > 1 { print $1 "," $2 "," $3 }' "$tmp/export20/events.csv" > "$tmp/ev.csv"
+[ "$(wc -l < "$tmp/ev.jsonl")" -gt 100 ] && cmp -s "$tmp/ev.jsonl" "$tmp/ev.csv" ||
+	fail "events.csv of a 20-day seed is not the events run --events wrote ($(wc -l < "$tmp/ev.csv") rows, $(wc -l < "$tmp/ev.jsonl") events): $(diff "$tmp/ev.jsonl" "$tmp/ev.csv" | head -3)"
+# a new shipment's event names its source and demand wards as its detail
+# does, the first ward of a world among them (the tiny world's source
+# ward:a, gen 3's demand ward:01)
+"$SMUGNET" gen --wards 3 > "$tmp/gen3.json" || fail "gen --wards 3 failed"
+for w in "$SRCDIR/data/tiny.json:^ward:a " "$tmp/gen3.json: ward:01 "; do
+	expect_rc 0 "$SMUGNET" run --days 10 --events --scenario "${w%%:*}"
+	grep '"kind":"SMUGGLING_SHIPMENT_CREATED"' "$tmp/out" > "$tmp/created"
+	sed -n 's/.*"source":"\([^"]*\)","demand":"\([^"]*\)".*"detail":"\([^"]*\)->\([^ ]*\) .*/\1 \2 \3 \4/p' "$tmp/created" > "$tmp/ends"
+	[ -s "$tmp/ends" ] && [ "$(wc -l < "$tmp/ends")" -eq "$(wc -l < "$tmp/created")" ] &&
+		awk '$1 != $3 || $2 != $4 { bad = 1 } END { exit bad }' "$tmp/ends" ||
+		fail "${w%%:*}: a new shipment's source or demand is not its detail's: $({ awk '$1 != $3 || $2 != $4' "$tmp/ends"; grep -e '"source":null' -e '"demand":null' "$tmp/created"; } | head -n 1 | cut -c1-300)"
+	grep -q "${w#*:}" "$tmp/ends" || fail "${w%%:*}: no shipment matching '${w#*:}' in 10 days: $(head -2 "$tmp/ends")"
+done
 expect_rc 2 "$SMUGNET" export d3 $V
 # a --csv folder that is a file: refused by name, nothing written beside it
 : > "$tmp/afile"
