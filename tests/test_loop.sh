@@ -299,12 +299,14 @@ PY
 	pass=$((pass + 1))
 fi
 # events.csv holds the seed's events: for a run from day 0, every event
-# --events wrote, in order (day, kind, faction; none: empty)
+# --events wrote, in order (day, kind, faction, corridor, shipment,
+# commodity, amount; none: empty)
 expect_rc 0 "$SMUGNET" run --days 20 --events --save ev20 $V
-sed -n 's/^{"type":"event","day":\([0-9]*\),"kind":"\([A-Z_]*\)","faction":\(null\|"[^"]*"\),.*/\1,\2,\3/p' "$tmp/out" |
-	sed 's/,null$/,/; s/"//g' > "$tmp/ev.jsonl"
+n='\(null\|"[^"]*"\)'
+sed -n "s/^{\"type\":\"event\",\"day\":\([0-9]*\),\"kind\":\"\([A-Z_]*\)\",\"faction\":$n,\"corridor\":$n,\"shipment\":\(null\|[0-9]*\),\"commodity\":$n,\"amount\":\([-0-9.]*\),.*/\1,\2,\3,\4,\5,\6,\7/p" "$tmp/out" |
+	sed 's/null//g; s/"//g' > "$tmp/ev.jsonl"
 expect_rc 0 "$SMUGNET" export ev20 --csv "$tmp/export20" $V
-awk -F, 'NR > 1 { print $1 "," $2 "," $3 }' "$tmp/export20/events.csv" > "$tmp/ev.csv"
+awk -F, 'NR > 1 { print $1 "," $2 "," $3 "," $4 "," $5 "," $6 "," $7 }' "$tmp/export20/events.csv" > "$tmp/ev.csv"
 [ "$(wc -l < "$tmp/ev.jsonl")" -gt 100 ] && cmp -s "$tmp/ev.jsonl" "$tmp/ev.csv" ||
 	fail "events.csv of a 20-day seed is not the events run --events wrote ($(wc -l < "$tmp/ev.csv") rows, $(wc -l < "$tmp/ev.jsonl") events): $(diff "$tmp/ev.jsonl" "$tmp/ev.csv" | head -3)"
 # a new shipment's event names its source and demand wards as its detail
