@@ -274,11 +274,19 @@ static int col_width(const char *col)
 	return n > 12 ? n : 12;
 }
 
+/* A table's rows, largest change first. An empty table has no rows to
+ * sort (its rows are NULL, which qsort may not be given). */
+static void sort_rows(const struct table *t)
+{
+	if (t->n > 1)
+		qsort(t->rows, (size_t)t->n, sizeof *t->rows, cmp_row);
+}
+
 static void print_table_text(const struct table *t)
 {
 	char name[32];
 
-	qsort(t->rows, (size_t)t->n, sizeof *t->rows, cmp_row);
+	sort_rows(t);
 	printf("%s (B - A), largest change first:%s\n", t->name, t->n ? "" : " none");
 	if (t->n == 0)
 		return;
@@ -300,7 +308,7 @@ static void print_table_json(const struct table *t)
 {
 	char name[32];
 
-	qsort(t->rows, (size_t)t->n, sizeof *t->rows, cmp_row);
+	sort_rows(t);
 	printf(",\"%s\":[", t->name);
 	for (int i = 0; i < t->n; i++) {
 		printf("%s{\"id\":", i ? "," : "");
