@@ -241,6 +241,18 @@ expect_rc 0 "$SMUGNET" sweep slurm "$S" --chunk-size 4 --output "$tmp/chunk.sbat
 grep -q '^#SBATCH --array=1-3$' "$tmp/chunk.sbatch" && grep -q -- '--chunk-size 4' "$tmp/chunk.sbatch" || fail "chunked array wrong: $(grep -e array -e chunk "$tmp/chunk.sbatch")"
 SLURM_ARRAY_TASK_ID=1 bash "$tmp/chunk.sbatch" || fail "chunk 1 of the script failed"
 [ -e "$S/results/7.json" ] || fail "chunk 1 did not run tasks 4-7"
+# more tasks than --max-array-size: chunks of the smallest size that fits
+# (16 tasks in at most 5 array tasks: chunks of 4; tasks 8 and 12 missing:
+# chunks 2 and 3); a chunk size that needs more array tasks, or a size of
+# 0, is refused
+expect_rc 0 "$SMUGNET" sweep slurm "$S" --max-array-size 5 --output "$tmp/max.sbatch"
+grep -q '^#SBATCH --array=2-3$' "$tmp/max.sbatch" && grep -q -- '--chunk-size 4' "$tmp/max.sbatch" ||
+	fail "--max-array-size 5 over 16 tasks: $(grep -e array -e chunk "$tmp/max.sbatch")"
+expect_rc 2 "$SMUGNET" sweep slurm "$S" --max-array-size 5 --chunk-size 2 --output "$tmp/max.sbatch"
+grep -q "8 chunks of 2 tasks exceed --max-array-size 5" "$tmp/err" || fail "chunks beyond --max-array-size: $(cat "$tmp/err")"
+expect_rc 2 "$SMUGNET" sweep slurm "$S" --max-array-size 0
+grep -q -- "--max-array-size: expected a whole number in \[1,100000000\], got '0'" "$tmp/err" ||
+	fail "--max-array-size 0: $(cat "$tmp/err")"
 expect_rc 0 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts"
 grep -q "parallel --will-cite --sshloginfile $tmp/hosts" "$tmp/out" && grep -q -- "--task {}" "$tmp/out" || fail "parallel command line: $(cat "$tmp/out")"
 grep -q -- "--max-args 1 " "$tmp/out" || fail "16 tasks over 64 job slots are not one a job: $(cat "$tmp/out")"
