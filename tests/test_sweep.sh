@@ -306,6 +306,17 @@ svg="$S/charts/balance-syndicate.svg"
 [ "$(grep -c '<path' "$svg")" -eq 8 ] || fail "chart has not two bands per setting"
 grep -q "$KNOB=0.6" "$svg" && tail -n 1 "$svg" | grep -q '</svg>' || fail "chart legend or end missing"
 ! grep -q -e 'href=' -e '<script' -e '@import' "$svg" || fail "chart is not self-contained"
+# the value axis: at least two ticks, each a number with k, M or G for
+# thousands, millions, billions, rising up the chart (balances here are
+# about 10^5 credits: labels in k)
+sed -n 's/^.*<text x="[0-9.]*" y="\([0-9.]*\)" text-anchor="end">\([^<]*\)<\/text>$/\1 \2/p' "$svg" > "$tmp/yticks"
+awk '{ if ($2 !~ /^-?[0-9.]+[kMG]?$/) bad = 1
+	v = $2 + 0; if ($2 ~ /k$/) v *= 1e3; if ($2 ~ /M$/) v *= 1e6; if ($2 ~ /G$/) v *= 1e9
+	if (NR > 1 && !($1 < y && v > last)) bad = 1
+	if ($2 ~ /k$/) k++
+	y = $1; last = v }
+	END { exit !(NR >= 2 && !bad && k > 0) }' "$tmp/yticks" ||
+	fail "the chart's value axis: $(tr '\n' ' ' < "$tmp/yticks")"
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure balance
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure nonsense
 
