@@ -317,6 +317,11 @@ awk '{ if ($2 !~ /^-?[0-9.]+[kMG]?$/) bad = 1
 	y = $1; last = v }
 	END { exit !(NR >= 2 && !bad && k > 0) }' "$tmp/yticks" ||
 	fail "the chart's value axis: $(tr '\n' ' ' < "$tmp/yticks")"
+# the day axis: its title, and at least three ticks rising from day 0
+grep -q '<text [^>]*text-anchor="middle">day</text>' "$svg" || fail "the chart's day axis has no title"
+sed -n 's/^.*<text x="[0-9.]*" y="[0-9]*" text-anchor="middle">\([0-9]*\)<\/text>$/\1/p' "$svg" > "$tmp/xticks"
+[ "$(head -n 1 "$tmp/xticks")" = 0 ] && [ "$(wc -l < "$tmp/xticks")" -ge 3 ] && sort -n -c "$tmp/xticks" ||
+	fail "the chart's day axis: $(tr '\n' ' ' < "$tmp/xticks")"
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure balance
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure nonsense
 
