@@ -266,6 +266,16 @@ sed -i '3s/"delivered":[0-9]*/"delivered":1/' "$S/results/2.json"
 expect_rc 3 "$SMUGNET" sweep collect "$S"
 grep -q "results/2.json: check: " "$tmp/err" || fail "tampered result not named: $(cat "$tmp/err")"
 cp "$tmp/2.json" "$S/results/2.json"
+# one bad result of the last setting: refused with nothing written and
+# nothing printed, not the table of the settings read before it
+last=$(sed -n 's/^{"id":\([0-9]*\),"seed":[0-9]*,"setting":\([0-9]*\)}.*/\2 \1/p' "$S/manifest.json" | sort -n | tail -n 1 | cut -d' ' -f2)
+[ -n "$last" ] && [ "$last" != 2 ] || fail "no task of the last setting found in the manifest"
+cp "$S/results/$last.json" "$tmp/last.json"
+sed -i '3s/"delivered":[0-9]*/"delivered":1/' "$S/results/$last.json"
+expect_rc 3 "$SMUGNET" sweep collect "$S"
+grep -q "results/$last.json: check: " "$tmp/err" || fail "tampered result $last not named: $(cat "$tmp/err")"
+[ ! -s "$tmp/out" ] || fail "a refused collect printed: $(head -n 3 "$tmp/out")"
+cp "$tmp/last.json" "$S/results/$last.json"
 # a result resealed by hand (its check sum recomputed) with numbers no run
 # writes: named by path, nothing converted out of range (a day of 1e300
 # was an undefined conversion to int)

@@ -204,8 +204,9 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	char dir[4096], tmp[4096], path[4200];
 	long long problems, loaded = 0, *start, *ids;
 	struct progress prog;
-	struct table table = {quiet ? NULL : stdout, 7};
-	char label[512];
+	struct table table = {NULL, 7};
+	char label[512], *shown = NULL; /* the table, printed once every result is read */
+	size_t shown_len = 0;
 	int rc;
 
 	for (int s = 0; s < m->n_settings; s++) {
@@ -228,6 +229,8 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 		files[o] = out[o].f;
 	}
 	write_headers(files, m, &fa);
+	if (!quiet && (table.f = open_memstream(&shown, &shown_len)) == NULL)
+		table.f = stdout; /* no memory for it: printed as it is made */
 	start = calloc((size_t)m->n_settings + 2, sizeof *start);
 	ids = tasks_by_setting(m, start);
 	progress_start(&prog, "sweep collect", "results", (long)m->n_tasks, quiet);
@@ -262,9 +265,14 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	for (int o = 0; o < OUT_COUNT; o++)
 		if (rc == EXIT_OK)
 			rc = cli_atomic_commit(&out[o]);
+	if (rc == EXIT_OK && table.f != NULL && table.f != stdout && fflush(table.f) == 0)
+		fwrite(shown, 1, shown_len, stdout);
 	if (rc == EXIT_OK && !quiet)
 		printf("wrote %s/{tasks,days,summary,bankruptcy}.csv (%lld tasks)\n", dir, m->n_tasks);
 out_files:
+	if (table.f != NULL && table.f != stdout)
+		fclose(table.f);
+	free(shown);
 	for (int o = 0; o < OUT_COUNT; o++)
 		cli_atomic_abort(&out[o]);
 out_factions:
