@@ -258,6 +258,8 @@ grep -q "parallel --will-cite --sshloginfile $tmp/hosts" "$tmp/out" && grep -q -
 grep -q -- "--max-args 1 " "$tmp/out" || fail "16 tasks over 64 job slots are not one a job: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts" --batch 5
 grep -q -- "--max-args 5 " "$tmp/out" || fail "--batch 5 not passed to parallel: $(cat "$tmp/out")"
+expect_rc 2 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts" --batch 0
+grep -q -- "--batch: expected a number in \[1,[0-9]*\], got '0'" "$tmp/err" || fail "--batch 0: $(cat "$tmp/err")"
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
 
 # collect names every bad result and exits 3
@@ -266,6 +268,13 @@ sed -i '3s/"delivered":[0-9]*/"delivered":1/' "$S/results/2.json"
 expect_rc 3 "$SMUGNET" sweep collect "$S"
 grep -q "results/2.json: check: " "$tmp/err" || fail "tampered result not named: $(cat "$tmp/err")"
 cp "$tmp/2.json" "$S/results/2.json"
+# a collect whose last file cannot be put in place (a folder holds its
+# name) says so, exits 4 and leaves no temporary file behind
+rm -f "$S/collect/bankruptcy.csv" && mkdir -p "$S/collect/bankruptcy.csv/x" || fail "cannot make a folder of bankruptcy.csv's name"
+expect_rc 4 "$SMUGNET" sweep collect "$S" --quiet
+grep -q "collect/bankruptcy.csv: cannot write" "$tmp/err" || fail "collect into a folder's name: $(cat "$tmp/err")"
+[ -z "$(ls -A "$S/tmp" 2>/dev/null)" ] || fail "a failed collect left temporary files: $(ls -A "$S/tmp")"
+rm -r "$S/collect/bankruptcy.csv"
 # one bad result of the last setting: refused with nothing written and
 # nothing printed, not the table of the settings read before it
 last=$(sed -n 's/^{"id":\([0-9]*\),"seed":[0-9]*,"setting":\([0-9]*\)}.*/\2 \1/p' "$S/manifest.json" | sort -n | tail -n 1 | cut -d' ' -f2)
