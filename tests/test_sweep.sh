@@ -269,11 +269,16 @@ expect_rc 3 "$SMUGNET" sweep collect "$S"
 grep -q "results/2.json: check: " "$tmp/err" || fail "tampered result not named: $(cat "$tmp/err")"
 cp "$tmp/2.json" "$S/results/2.json"
 # a collect whose last file cannot be put in place (a folder holds its
-# name) says so, exits 4 and leaves no temporary file behind
+# name) says so, exits 4, leaves no temporary file behind and replaces
+# none of the other three: no mix of old and new tables
 rm -f "$S/collect/bankruptcy.csv" && mkdir -p "$S/collect/bankruptcy.csv/x" || fail "cannot make a folder of bankruptcy.csv's name"
+for f in tasks days summary; do echo "old $f" >"$S/collect/$f.csv"; done
 expect_rc 4 "$SMUGNET" sweep collect "$S" --quiet
-grep -q "collect/bankruptcy.csv: cannot write" "$tmp/err" || fail "collect into a folder's name: $(cat "$tmp/err")"
+grep -q "collect/bankruptcy.csv: cannot write: Is a directory$" "$tmp/err" || fail "collect into a folder's name: $(cat "$tmp/err")"
 [ -z "$(ls -A "$S/tmp" 2>/dev/null)" ] || fail "a failed collect left temporary files: $(ls -A "$S/tmp")"
+for f in tasks days summary; do
+	[ "$(cat "$S/collect/$f.csv")" = "old $f" ] || fail "a failed collect replaced $f.csv: $(head -c 200 "$S/collect/$f.csv")"
+done
 rm -r "$S/collect/bankruptcy.csv"
 # one bad result of the last setting: refused with nothing written and
 # nothing printed, not the table of the settings read before it

@@ -90,14 +90,18 @@ int cli_read_file(const char *file, char **out, size_t *len);
  * if missing; NULL: path's folder), fsync, rename, fsync of the folder.
  * Prints the error and returns EXIT_WRITE on failure. */
 int cli_write_atomic(const char *path, const char *tmp_dir, const char *bytes, size_t len);
-/* The same for a file written piece by piece through a->f: open, write,
- * then commit (fsync, rename) or abort (the temporary file goes). */
+/* The same for files written piece by piece through a->f: open, write,
+ * then commit (fsync, rename) or abort (the temporary file goes).
+ * cli_atomic_commit puts n files in place together: all of them are on
+ * disk and no folder holds any of their names before the first rename,
+ * so a refusal replaces none (only an I/O error between two renames
+ * leaves the first in place, and says so). Every a[i].f is closed. */
 struct cli_atomic {
 	FILE *f;
 	char path[4096], tmp[4200];
 };
 int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir);
-int cli_atomic_commit(struct cli_atomic *a);
+int cli_atomic_commit(struct cli_atomic *a, int n);
 void cli_atomic_abort(struct cli_atomic *a);
 /* mkdir that accepts an existing folder (or a link to one), not an
  * existing file; prints and returns EXIT_WRITE. */

@@ -66,18 +66,39 @@ void cli_atomic_abort(struct cli_atomic *a)
 	}
 }
 
-int cli_atomic_commit(struct cli_atomic *a)
+static int commit_failed(const struct cli_atomic *a, int err, int replaced)
 {
-	int bad = fflush(a->f) != 0 || ferror(a->f) || fsync(fileno(a->f)) != 0;
+	fprintf(stderr, "%s: cannot write: %s%s\n", a->path, strerror(err ? err : EIO),
+		replaced ? " (the files before it are already replaced)" : "");
+	return EXIT_WRITE;
+}
 
-	bad = fclose(a->f) != 0 || bad;
-	a->f = NULL;
-	if (bad || rename(a->tmp, a->path) != 0 || fsync_dir(a->path) != 0) {
-		fprintf(stderr, "%s: cannot write: %s\n", a->path, strerror(errno ? errno : EIO));
-		unlink(a->tmp);
-		return EXIT_WRITE;
+int cli_atomic_commit(struct cli_atomic *a, int n)
+{
+	struct stat st;
+	int rc = EXIT_OK, i;
+
+	/* every file whole on disk first */
+	for (i = 0; i < n; i++) {
+		int bad = fflush(a[i].f) != 0 || ferror(a[i].f) || fsync(fileno(a[i].f)) != 0;
+
+		bad = fclose(a[i].f) != 0 || bad;
+		a[i].f = NULL;
+		if (bad && rc == EXIT_OK)
+			rc = commit_failed(&a[i], errno, 0);
 	}
-	return EXIT_OK;
+	/* then every name free for a file before the first rename, so a
+	 * folder in the way of the last one replaces none of them */
+	for (i = 0; i < n && rc == EXIT_OK; i++)
+		if (lstat(a[i].path, &st) == 0 && S_ISDIR(st.st_mode))
+			rc = commit_failed(&a[i], EISDIR, 0);
+	for (i = 0; i < n && rc == EXIT_OK; i++)
+		if (rename(a[i].tmp, a[i].path) != 0 || fsync_dir(a[i].path) != 0)
+			rc = commit_failed(&a[i], errno, i);
+	if (rc != EXIT_OK)
+		for (i = 0; i < n; i++)
+			unlink(a[i].tmp);
+	return rc;
 }
 
 int cli_write_atomic(const char *path, const char *tmp_dir, const char *bytes, size_t len)
@@ -92,7 +113,7 @@ int cli_write_atomic(const char *path, const char *tmp_dir, const char *bytes, s
 		cli_atomic_abort(&a);
 		return EXIT_WRITE;
 	}
-	return cli_atomic_commit(&a);
+	return cli_atomic_commit(&a, 1);
 }
 
 int cli_mkdir(const char *path)

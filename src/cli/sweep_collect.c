@@ -262,9 +262,7 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 		rc = EXIT_BAD_INPUT;
 		goto out_files;
 	}
-	for (int o = 0; o < OUT_COUNT; o++)
-		if (rc == EXIT_OK)
-			rc = cli_atomic_commit(&out[o]);
+	rc = cli_atomic_commit(out, OUT_COUNT);
 	if (rc == EXIT_OK && table.f != NULL && table.f != stdout && fflush(table.f) == 0)
 		fwrite(shown, 1, shown_len, stdout);
 	if (rc == EXIT_OK && !quiet)
