@@ -247,4 +247,36 @@ case_ 0 "" "resealed: a knob in the journal" "$SMUGNET" run --days 1 --load k --
 case_ 3 "smugnet explain: --day 10: rewind: the journal does not rebuild this world (day 20 differs; smugnet replay names the first day that does)" \
 	"resealed: a knob in the journal" "$SMUGNET" explain --load k --day 10 --vault "$R"
 
+# output paths: a FIFO or device is written into, never replaced by a
+# plain file (as root, --journal /dev/null once put a file in place of
+# /dev/null); a link to a file replaces the file it names and stays a
+# link; a link to nothing and a folder are refused; export writes all
+# of its tables or none
+O=$tmp/o
+mkdir -p "$O"
+"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/plain.jsonl" --save e --vault "$O/v" >/dev/null ||
+	fail "a journal into a plain file"
+mkfifo "$O/fifo" || fail "mkfifo"
+timeout 10 cat "$O/fifo" >"$O/from-fifo" &
+reader=$!
+case_ 0 "" "output: a FIFO" "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/fifo"
+wait $reader
+[ -p "$O/fifo" ] || fail "the FIFO was replaced: $(ls -l "$O/fifo")"
+cmp -s "$O/plain.jsonl" "$O/from-fifo" || fail "the FIFO's reader did not get the journal: $(head -c 200 "$O/from-fifo")"
+echo old >"$O/target.jsonl" && ln -s target.jsonl "$O/link.jsonl"
+case_ 0 "" "output: a link to a file" "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/link.jsonl"
+[ -L "$O/link.jsonl" ] || fail "the link was replaced by a file: $(ls -l "$O/link.jsonl")"
+cmp -s "$O/plain.jsonl" "$O/target.jsonl" || fail "the linked file is not the journal: $(head -c 200 "$O/target.jsonl")"
+ln -s missing.jsonl "$O/dangling.jsonl" && mkdir "$O/folder.jsonl"
+case_ 4 "dangling.jsonl: cannot write: it is a link to nothing" "output: a link to nothing" \
+	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/dangling.jsonl"
+case_ 4 "folder.jsonl: cannot write: Is a directory" "output: a folder" \
+	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/folder.jsonl"
+[ ! -e "$O/missing.jsonl" ] && [ -z "$(ls -A "$O/folder.jsonl")" ] || fail "a refused journal wrote something: $(ls -A "$O" "$O/folder.jsonl")"
+mkdir -p "$O/csv/journal.csv"
+case_ 4 "csv/journal.csv: cannot write: Is a directory" "output: export, one table's name a folder" \
+	"$SMUGNET" export e --csv "$O/csv" --vault "$O/v"
+[ "$(ls -A "$O/csv")" = journal.csv ] || fail "a refused export wrote some tables: $(ls -A "$O/csv")"
+[ -z "$(find "$O" -name '.*.tmp')" ] || fail "temporary files left: $(find "$O" -name '.*.tmp')"
+
 echo "$pass passed, 0 failed"

@@ -88,7 +88,10 @@ int cli_int_option(const char *cmd, const char *opt, const char *s, long long lo
 int cli_read_file(const char *file, char **out, size_t *len);
 /* Write bytes to path atomically: a temporary file in tmp_dir (created
  * if missing; NULL: path's folder), fsync, rename, fsync of the folder.
- * Prints the error and returns EXIT_WRITE on failure. */
+ * A link to a regular file replaces that file (the link stays); a
+ * device, FIFO or socket is written into, never replaced; a folder or a
+ * link to nothing is refused. Prints the error and returns EXIT_WRITE on
+ * failure. */
 int cli_write_atomic(const char *path, const char *tmp_dir, const char *bytes, size_t len);
 /* The same for files written piece by piece through a->f: open, write,
  * then commit (fsync, rename) or abort (the temporary file goes).
@@ -98,6 +101,7 @@ int cli_write_atomic(const char *path, const char *tmp_dir, const char *bytes, s
  * leaves the first in place, and says so). Every a[i].f is closed. */
 struct cli_atomic {
 	FILE *f;
+	bool direct; /* a device, FIFO or socket: written into, no rename */
 	char path[4096], tmp[4200];
 };
 int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir);

@@ -329,25 +329,27 @@ static const struct {
 	{"journal.csv", table_journal},
 };
 
+/* All seven tables or none: each is written in full before any is put
+ * in place (cli_atomic_commit). */
 static int write_tables(const struct smug_world *w, const char *dir)
 {
+	enum { N_TABLES = sizeof tables / sizeof tables[0] };
+	struct cli_atomic out[N_TABLES];
+	size_t opened = 0;
 	int rc = cli_mkdir(dir);
 
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && rc == EXIT_OK; i++) {
-		char path[4096], *text = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&text, &len);
+	for (; opened < N_TABLES && rc == EXIT_OK; opened++) {
+		char path[4096];
 
-		if (f == NULL) {
-			fprintf(stderr, "smugnet export: out of memory\n");
-			return EXIT_RUNTIME;
-		}
-		tables[i].write(f, w);
-		fclose(f);
-		snprintf(path, sizeof path, "%s/%s", dir, tables[i].file);
-		rc = cli_write_atomic(path, NULL, text, len);
-		free(text);
+		snprintf(path, sizeof path, "%s/%s", dir, tables[opened].file);
+		if ((rc = cli_atomic_open(&out[opened], path, NULL)) != EXIT_OK)
+			break;
+		tables[opened].write(out[opened].f, w);
 	}
+	if (rc == EXIT_OK)
+		return cli_atomic_commit(out, N_TABLES);
+	while (opened > 0)
+		cli_atomic_abort(&out[--opened]);
 	return rc;
 }
 

@@ -4,6 +4,7 @@
  * old file or the whole new one, never a part. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,20 +39,57 @@ static int fsync_dir(const char *path)
 	return rc;
 }
 
+/* Where an output path leads: a regular file or nothing is replaced
+ * through a temporary file and a rename; a link to a regular file
+ * replaces the file it names (its temporary file beside it, on its file
+ * system), the link stays; a device, FIFO or socket is written into as
+ * it stands (a rename would put a plain file in its place: as root,
+ * --journal /dev/null replaced /dev/null); a folder or a link to nothing
+ * is refused. */
 int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir)
 {
-	char copy[4096];
+	struct stat st;
+	char dir[4096], name[4096], real[PATH_MAX];
+	const char *why = NULL;
 
+	a->f = NULL;
+	a->direct = false;
+	a->tmp[0] = '\0';
 	snprintf(a->path, sizeof a->path, "%s", path);
-	snprintf(copy, sizeof copy, "%s", path);
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			why = strerror(EISDIR);
+		else if (!S_ISREG(st.st_mode))
+			a->direct = true;
+		else if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real) != NULL) {
+			snprintf(a->path, sizeof a->path, "%s", real);
+			tmp_dir = NULL;
+		}
+	} else if (lstat(path, &st) == 0) {
+		why = "it is a link to nothing";
+	}
+	if (why != NULL) {
+		fprintf(stderr, "%s: cannot write: %s\n", path, why);
+		return EXIT_WRITE;
+	}
+	if (a->direct) {
+		if ((a->f = fopen(path, "wb")) == NULL) {
+			fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+			return EXIT_WRITE;
+		}
+		return EXIT_OK;
+	}
 	if (tmp_dir && cli_mkdir(tmp_dir) != EXIT_OK)
 		return EXIT_WRITE;
-	snprintf(a->tmp, sizeof a->tmp, "%s/.%s.%ld.tmp", tmp_dir ? tmp_dir : dirname(copy),
-		 basename(copy), (long)getpid());
+	snprintf(dir, sizeof dir, "%s", a->path);
+	snprintf(name, sizeof name, "%s", a->path);
+	snprintf(a->tmp, sizeof a->tmp, "%s/.%s.%ld.tmp", tmp_dir ? tmp_dir : dirname(dir), basename(name),
+		 (long)getpid());
 	if ((a->f = fopen(a->tmp, "wb")) == NULL) {
 		/* beside the file: the file's own name (its folder is missing or
 		 * closed), not the temporary one the user never gave */
 		fprintf(stderr, "%s: cannot write: %s\n", tmp_dir ? a->tmp : path, strerror(errno));
+		a->tmp[0] = '\0';
 		return EXIT_WRITE;
 	}
 	return EXIT_OK;
@@ -61,7 +99,8 @@ void cli_atomic_abort(struct cli_atomic *a)
 {
 	if (a->f) {
 		fclose(a->f);
-		unlink(a->tmp);
+		if (!a->direct)
+			unlink(a->tmp);
 		a->f = NULL;
 	}
 }
@@ -78,9 +117,9 @@ int cli_atomic_commit(struct cli_atomic *a, int n)
 	struct stat st;
 	int rc = EXIT_OK, i;
 
-	/* every file whole on disk first */
+	/* every file whole on disk first (a device or FIFO: all handed on) */
 	for (i = 0; i < n; i++) {
-		int bad = fflush(a[i].f) != 0 || ferror(a[i].f) || fsync(fileno(a[i].f)) != 0;
+		int bad = fflush(a[i].f) != 0 || ferror(a[i].f) || (!a[i].direct && fsync(fileno(a[i].f)) != 0);
 
 		bad = fclose(a[i].f) != 0 || bad;
 		a[i].f = NULL;
@@ -90,14 +129,15 @@ int cli_atomic_commit(struct cli_atomic *a, int n)
 	/* then every name free for a file before the first rename, so a
 	 * folder in the way of the last one replaces none of them */
 	for (i = 0; i < n && rc == EXIT_OK; i++)
-		if (lstat(a[i].path, &st) == 0 && S_ISDIR(st.st_mode))
+		if (!a[i].direct && lstat(a[i].path, &st) == 0 && S_ISDIR(st.st_mode))
 			rc = commit_failed(&a[i], EISDIR, 0);
 	for (i = 0; i < n && rc == EXIT_OK; i++)
-		if (rename(a[i].tmp, a[i].path) != 0 || fsync_dir(a[i].path) != 0)
+		if (!a[i].direct && (rename(a[i].tmp, a[i].path) != 0 || fsync_dir(a[i].path) != 0))
 			rc = commit_failed(&a[i], errno, i);
 	if (rc != EXIT_OK)
 		for (i = 0; i < n; i++)
-			unlink(a[i].tmp);
+			if (!a[i].direct)
+				unlink(a[i].tmp);
 	return rc;
 }
 
