@@ -2469,6 +2469,61 @@ START_TEST(test_tui_too_small_says_size)
 }
 END_TEST
 
+/* Below 80x24 the screen shows only the notice, so no key acts unseen:
+ * a step, a prompt or a typed digit are ignored; q quits when nothing
+ * is unsaved and, when something is, asks on the small screen (wrapped
+ * to its width) and is answered there. The notice wraps to the width
+ * whole and says the other keys are ignored. */
+START_TEST(test_tui_too_small_only_q_acts)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char *s, *flat;
+
+	tui_handle_key(&a, '.'); /* one day: unsaved */
+	ck_assert_int_eq(w->day, 1);
+	free(render_checked(&a, 23, 79, false));
+	ck_assert(tui_handle_key(&a, '.'));
+	ck_assert(tui_handle_key(&a, 'n'));
+	ck_assert(tui_handle_key(&a, ' '));
+	ck_assert(tui_handle_key(&a, '?'));
+	ck_assert_int_eq(w->day, 1);
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert(!a.running);
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	/* q asks, and the question is on the small screen */
+	ck_assert(tui_handle_key(&a, 'q'));
+	ck_assert_int_eq(a.prompt, PROMPT_QUIT);
+	s = render_checked(&a, 10, 40, false);
+	flat = unframed(s);
+	ck_assert_msg(strstr(flat, "Quit anyway? (y/n)") != NULL, "the quit question is not on a 40x10 screen:\n%s", s);
+	ck_assert_msg(strstr(flat, "at least 80x24; this one is 40x10.") != NULL, "the notice is cut at 40x10:\n%s", s);
+	ck_assert_msg(strstr(flat, "other keys are ignored") != NULL, "the notice does not say keys are ignored:\n%s", s);
+	free(flat);
+	free(s);
+	/* a second q answers no, as at any size */
+	ck_assert(tui_handle_key(&a, 'q'));
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_int_eq(w->day, 1);
+	ck_assert(tui_handle_key(&a, 'q'));
+	ck_assert(!tui_handle_key(&a, 'y'));
+	/* a prompt left open before the terminal shrank takes no digits */
+	free(render(&a, 24, 80));
+	tui_handle_key(&a, 'n');
+	ck_assert_int_eq(a.prompt, PROMPT_STEPS);
+	free(render_checked(&a, 23, 79, false));
+	feed(&a, "12");
+	free(render(&a, 24, 80));
+	ck_assert_str_eq(a.input.text, "30");
+	tui_handle_key(&a, 27);
+	/* saved: q quits at once */
+	a.unsaved = false;
+	free(render_checked(&a, 23, 79, false));
+	ck_assert(!tui_handle_key(&a, 'q'));
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_ascii_has_no_utf8)
 {
 	struct smug_world *w = golden_world();
@@ -5699,9 +5754,9 @@ START_TEST(test_tui_config_view_stars_the_changed_knobs)
 END_TEST
 
 /* Down or PageDown past the last knob of the config view keeps the last
- * one selected, even with keys pressed while the terminal is too small to
- * draw the view: Up then selects the knob above it, and Enter edits the
- * last knob. */
+ * one selected, with no frame drawn between the keys: Up then selects
+ * the knob above it, and Enter edits the last knob. Keys pressed while
+ * the terminal is too small to draw the view move nothing. */
 START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 {
 	struct tui_app a;
@@ -5712,18 +5767,18 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 
 	feed(&a, "C");
 	ck_assert_int_eq(a.view, VIEW_CONFIG);
-	draw(&a, 20, 70); /* too small: the view is not drawn */
+	draw(&a, 20, 70); /* too small: the view is not drawn, keys are ignored */
 	tui_handle_key(&a, KEY_END);
-	draw(&a, 20, 70);
 	tui_handle_key(&a, KEY_DOWN);
-	draw(&a, 20, 70);
+	ck_assert_int_eq(a.config_sel, 0);
+	draw(&a, 24, 80);
+	tui_handle_key(&a, KEY_END);
+	tui_handle_key(&a, KEY_DOWN);
 	tui_handle_key(&a, KEY_NPAGE);
-	draw(&a, 20, 70);
 	tui_handle_key(&a, KEY_UP);
 	snprintf(want, sizeof want, "%s: %.40s", k[n - 2].key, k[n - 2].meaning);
 	ck_assert_msg(screen_has(&a, want), "the knob above the last is not selected (want '%s')", want);
 	tui_handle_key(&a, KEY_DOWN);
-	draw(&a, 20, 70);
 	tui_handle_key(&a, KEY_DOWN);
 	feed(&a, "\n");
 	ck_assert_int_eq(a.prompt, PROMPT_KNOB);
@@ -15157,6 +15212,7 @@ int main(void)
 	tcase_add_test(t, test_tui_one_day_numbering);
 	tcase_add_test(t, test_tui_routes_title_drops_the_day_whole);
 	tcase_add_test(t, test_tui_too_small_says_size);
+	tcase_add_test(t, test_tui_too_small_only_q_acts);
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);

@@ -149,10 +149,20 @@ static unsigned draw_slots(struct tui_app *a, struct canvas cv[SLOT_COUNT], int 
 	a->cols = cols;
 	if (too_small(rows, cols)) {
 		struct canvas *c = &cv[SLOT_VIEW];
+		char notice[256];
+		int y = 0;
 
 		canvas_clear(c);
-		canvas_printf(c, 0, 0, ROLE_WARN, "smugnet needs a terminal of at least %dx%d;", MIN_COLS, MIN_ROWS);
-		canvas_printf(c, 1, 0, ROLE_WARN, "this one is %dx%d. Enlarge it, or press q to quit.", cols, rows);
+		/* the quit question first: on the smallest screen it is what
+		 * must be seen to be answered */
+		if (a->prompt == PROMPT_QUIT)
+			y += canvas_wrap(c, y, 0, cols, rows, ROLE_WARN, "Unsaved changes. Quit anyway? (y/n)") + 1;
+		snprintf(notice, sizeof notice,
+			 "smugnet needs a terminal of at least %dx%d; this one is %dx%d. Enlarge it, or press q to "
+			 "quit; other keys are ignored until then.",
+			 MIN_COLS, MIN_ROWS, cols, rows);
+		if (y < rows)
+			canvas_wrap(c, y, 0, cols, rows - y, ROLE_WARN, notice);
 		return 1u << SLOT_VIEW;
 	}
 	layout(a, rows, cols, r);
@@ -580,6 +590,18 @@ bool tui_handle_key(struct tui_app *a, int key)
 	enum tui_ctx ctx = tui_context(a);
 	enum tui_action act;
 
+	if (too_small(a->rows, a->cols)) {
+		/* the screen shows only the notice (and the quit question):
+		 * no key may act unseen but q, and y/n to that question */
+		if (a->prompt == PROMPT_QUIT)
+			return prompt_key(a, key);
+		if (keymap_lookup(key, CTX_HELP) != ACT_QUIT)
+			return true;
+		if (!a->unsaved)
+			return false;
+		prompt_start(a, PROMPT_QUIT, NULL); /* over a prompt left open: the quit is asked */
+		return true;
+	}
 	if (a->prompt != PROMPT_NONE)
 		return prompt_key(a, key);
 	act = keymap_lookup(key, ctx);
@@ -681,7 +703,7 @@ void pane_click(struct tui_app *a, enum tui_pane p, int y, int x)
 
 void tui_click(struct tui_app *a, int y, int x)
 {
-	if (a->prompt != PROMPT_NONE)
+	if (a->prompt != PROMPT_NONE || too_small(a->rows, a->cols))
 		return;
 	if (a->view != VIEW_MAIN) {
 		if (a->view == VIEW_MAP && y >= 2)
