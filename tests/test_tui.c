@@ -2524,6 +2524,29 @@ START_TEST(test_tui_too_small_only_q_acts)
 }
 END_TEST
 
+/* Ctrl-C is q: with unsaved changes it asks first (n stays), and from a
+ * text prompt it leaves the prompt to ask; with nothing unsaved it quits. */
+START_TEST(test_tui_ctrl_c_asks_like_q)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	ck_assert(!tui_handle_key(&a, 3)); /* nothing unsaved: quits */
+	tui_handle_key(&a, '.');
+	ck_assert(tui_handle_key(&a, 3));
+	ck_assert_int_eq(a.prompt, PROMPT_QUIT);
+	ck_assert(tui_handle_key(&a, 'n'));
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_int_eq(w->day, 1);
+	tui_handle_key(&a, 'n');
+	ck_assert_int_eq(a.prompt, PROMPT_STEPS);
+	ck_assert(tui_handle_key(&a, 3));
+	ck_assert_int_eq(a.prompt, PROMPT_QUIT);
+	ck_assert(!tui_handle_key(&a, 'y'));
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_ascii_has_no_utf8)
 {
 	struct smug_world *w = golden_world();
@@ -15213,6 +15236,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_title_drops_the_day_whole);
 	tcase_add_test(t, test_tui_too_small_says_size);
 	tcase_add_test(t, test_tui_too_small_only_q_acts);
+	tcase_add_test(t, test_tui_ctrl_c_asks_like_q);
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);

@@ -197,23 +197,40 @@ left=$(screen | grep -v '^READY\$' | grep -c .)
 [ "$left" -eq 0 ] || fail "the screen after quitting is not clean ($left lines besides the shell)"
 ok "quit after a resize leaves the shell's screen clean"
 
-# a signal ends the cockpit and gives the terminal back: Ctrl-C (SIGINT),
-# and SIGTERM, SIGSEGV and SIGABRT sent to it, each kill the process by
-# that signal (its shell sees 128 + the signal's number), and leave the
+# Ctrl-C is q's key, not an interrupt: with a day stepped (unsaved) it
+# asks, n keeps the cockpit running, y quits with status 0 and the
+# terminal restored
+S=ctrlc
+$T new-session -d -s $S -x 100 -y 30 "TERM=xterm-256color $SMUGNET --vault $tmp/vault; echo EXITED \$?; sleep 30" ||
+	fail "tmux did not start"
+wait_for "Factions" || fail "Ctrl-C: the cockpit did not start"
+$T send-keys -t $S .
+wait_for " day 1 " || fail "Ctrl-C: . did not step a day"
+$T send-keys -t $S C-c
+wait_for "Quit anyway" || fail "Ctrl-C did not ask about the unsaved day"
+$T send-keys -t $S n
+wait_for "quit cancelled" || fail "n at Ctrl-C's question did not keep the cockpit"
+$T send-keys -t $S C-c
+wait_for "Quit anyway" || fail "a second Ctrl-C did not ask"
+$T send-keys -t $S y
+wait_for "EXITED 0" || fail "y at Ctrl-C's question did not quit cleanly"
+[ "$($T display -p -t $S '#{alternate_on}')" = 0 ] || fail "Ctrl-C: the terminal is left on the cockpit's screen"
+$T kill-session -t $S
+ok "Ctrl-C asks before unsaved changes are lost, as q does"
+
+# a signal ends the cockpit and gives the terminal back: SIGINT, SIGTERM,
+# SIGHUP, SIGSEGV and SIGABRT sent to it each kill the process by that
+# signal (its shell sees 128 + the signal's number), and leave the
 # terminal off the cockpit's alternate screen with its cursor shown. The
-# shell around it outlives Ctrl-C (a trap) to say how the cockpit ended.
+# shell around it outlives SIGINT (a trap) to say how the cockpit ended.
 gone() { ! kill -0 "$1" 2>/dev/null; }
-for sig in INT:130 TERM:143 SEGV:139 ABRT:134; do
+for sig in INT:130 TERM:143 HUP:129 SEGV:139 ABRT:134; do
 	name=${sig%:*} status=${sig#*:} S=sig$name
 	$T new-session -d -s $S -x 100 -y 30 "ulimit -c 0; trap true INT; sh -c 'echo \$\$ > $tmp/$S.pid; exec env TERM=xterm-256color $SMUGNET --vault $tmp/vault'; echo EXITED \$?; sleep 30" ||
 		fail "tmux did not start"
 	wait_for "Factions" || fail "SIG$name: the cockpit did not start"
 	[ "$($T display -p -t $S '#{alternate_on}')" = 1 ] || fail "SIG$name: the cockpit does not draw on the alternate screen"
-	if [ "$name" = INT ]; then
-		$T send-keys -t $S C-c
-	else
-		kill -s "$name" "$(cat "$tmp/$S.pid")"
-	fi
+	kill -s "$name" "$(cat "$tmp/$S.pid")"
 	wait_until gone "$(cat "$tmp/$S.pid")" || fail "SIG$name: the cockpit did not end"
 	wait_for "EXITED [0-9]" || fail "SIG$name: the shell did not go on after the cockpit"
 	[ "$($T display -p -t $S '#{alternate_on}')" = 0 ] || fail "SIG$name: the terminal is left on the cockpit's screen"
@@ -221,7 +238,7 @@ for sig in INT:130 TERM:143 SEGV:139 ABRT:134; do
 	screen | grep -q "^EXITED $status\$" || fail "SIG$name: the cockpit did not die of the signal (want status $status)"
 	$T kill-session -t $S
 done
-ok "SIGINT, SIGTERM, SIGSEGV and SIGABRT end the cockpit and restore the terminal"
+ok "SIGINT, SIGTERM, SIGHUP, SIGSEGV and SIGABRT end the cockpit and restore the terminal"
 
 # monochrome: no colour escapes with NO_COLOR, nor with --no-color; no
 # UTF-8 with --ascii. Each screen must first have drawn its panes.

@@ -13,12 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "smugnet/vault.h"
 #include "tui/tui.h"
 
+#define KEY_CTRL_C 3 /* a key, not SIGINT: see tui_term_begin */
 #define MIN_ROWS 24
 #define MIN_COLS 80
 #define WIDE_COLS 150 /* from here the map has a pane of its own */
@@ -590,6 +592,8 @@ bool tui_handle_key(struct tui_app *a, int key)
 	enum tui_ctx ctx = tui_context(a);
 	enum tui_action act;
 
+	if (key == KEY_CTRL_C && a->prompt != PROMPT_NONE && a->prompt != PROMPT_QUIT)
+		a->prompt = PROMPT_NONE; /* Ctrl-C leaves a prompt to quit, as q would outside it */
 	if (too_small(a->rows, a->cols)) {
 		/* the screen shows only the notice (and the quit question):
 		 * no key may act unseen but q, and y/n to that question */
@@ -782,6 +786,22 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* Ctrl-C arrives as a key (q's: it asks before unsaved changes go), not
+ * as SIGINT, which ended the cockpit at once: the terminal's interrupt
+ * character is turned off for the cockpit's modes (ncurses restores the
+ * shell's at endwin and takes these again after a suspend). Ctrl-Z and
+ * the other signal keys stay. */
+static void no_interrupt_char(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_cc[VINTR] = _POSIX_VDISABLE;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 int tui_term_begin(const struct tui_options *opt, struct tui_theme *th)
 {
 	setlocale(LC_ALL, "");
@@ -797,13 +817,15 @@ int tui_term_begin(const struct tui_options *opt, struct tui_theme *th)
 		return -1;
 	}
 	atexit(restore_terminal);
-	signal(SIGINT, on_fatal);
+	signal(SIGINT, on_fatal); /* sent from elsewhere: Ctrl-C is a key (below) */
 	signal(SIGTERM, on_fatal);
+	signal(SIGHUP, on_fatal);
 	signal(SIGSEGV, on_fatal);
 	signal(SIGABRT, on_fatal);
 	cbreak();
 	noecho();
 	nonl(); /* Enter arrives as '\r' and the screen keeps its own line feeds */
+	no_interrupt_char();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
@@ -874,9 +896,9 @@ static void frame(struct tui_app *a, struct tui_windows *ws)
 
 /* a->busy in the terminal. During long work (a long step, a rewind's
  * rebuild), every 100 ms (not at each call: a terminal read each time):
- * the keys typed are read, Esc stops the work and the others are put
- * back, in order, to act after it (a mouse event's record stays queued
- * for getmouse; a resize redraws); the screen is drawn with the status
+ * the keys typed are read, Esc stops the work (Ctrl-C too, put back
+ * to quit after it) and the others are put back, in order, to act
+ * after it (a mouse event's record stays queued for getmouse; a resize redraws); the screen is drawn with the status
  * the work set. Before a rewind (total 0): the screen drawn at once. */
 static bool busy_frame(struct tui_app *a, int done, int total)
 {
@@ -895,6 +917,11 @@ static bool busy_frame(struct tui_app *a, int done, int total)
 		while ((key = getch()) != ERR) {
 			if (key == 27)
 				stop = true;
+			else if (key == KEY_CTRL_C) { /* stops the work, then quits as q does */
+				stop = true;
+				if (n < BUSY_KEYS_MAX)
+					keys[n++] = key;
+			}
 			else if (key == KEY_RESIZE)
 				erase();
 			else if (n < BUSY_KEYS_MAX)

@@ -18,7 +18,8 @@
 static const struct tui_key keys[] = {
 	{'?', "?", ACT_HELP, CTX_ALL, 1, "help", "help: every key and where it works (also F1)"},
 	{KEY_F(1), "", ACT_HELP, CTX_ALL, 0, NULL, NULL},
-	{'q', "q", ACT_QUIT, CTX_ALL, 20, "quit", "quit (asks first when there are unsaved changes)"},
+	{'q', "q", ACT_QUIT, CTX_ALL, 20, "quit", "quit (also Ctrl-C; asks first when there are unsaved changes)"},
+	{3, "", ACT_QUIT, CTX_ALL, 0, NULL, NULL}, /* Ctrl-C */
 	{27, "Esc", ACT_BACK, CTX_ALL, 2, "back", "back: close the view, cancel, clear the event filter"},
 	{'\t', "Tab", ACT_FOCUS_NEXT, PANES, 14, "pane", "focus the next pane"},
 	{KEY_BTAB, "S-Tab", ACT_FOCUS_PREV, PANES, 0, NULL, "focus the previous pane"},

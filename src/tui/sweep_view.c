@@ -138,7 +138,7 @@ int tui_sweep_run(const struct tui_sweep *sw, const struct tui_options *opt)
 		refresh();
 		key = getch();
 		switch (key) {
-		case 'q': case 27: go = false; break;
+		case 'q': case 27: case 3 /* Ctrl-C */: go = false; break;
 		case '\t': case 'f': fan = (fan + 1) % sw->n_fans; break;
 		case KEY_BTAB: case 'F': fan = (fan + sw->n_fans - 1) % sw->n_fans; break;
 		case KEY_DOWN: case 'j': sel = (sel + 1) % sw->n_settings; break;
