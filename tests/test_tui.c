@@ -2547,6 +2547,36 @@ START_TEST(test_tui_ctrl_c_asks_like_q)
 }
 END_TEST
 
+/* q quits from every view, as the help and smugnet(1) say ("everywhere"):
+ * with unsaved changes it asks there (n keeps the view open), without it
+ * quits; Esc is what closes a view. */
+START_TEST(test_tui_q_quits_from_every_view)
+{
+	static const char *const openers[] = {"g", "M", "v", "T", "C", "?", "o"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 3);
+
+	for (int i = 0; i < (int)(sizeof openers / sizeof openers[0]); i++) {
+		enum tui_view v;
+
+		a.unsaved = false;
+		feed(&a, openers[i]);
+		v = a.view;
+		ck_assert_msg(v != VIEW_MAIN, "%s opened no view", openers[i]);
+		ck_assert_msg(!tui_handle_key(&a, 'q'), "q in the %s view does not quit", view_def(v)->name);
+		a.unsaved = true;
+		ck_assert(tui_handle_key(&a, 'q'));
+		ck_assert_msg(a.prompt == PROMPT_QUIT, "q in the %s view with unsaved changes does not ask",
+			      view_def(v)->name);
+		ck_assert(tui_handle_key(&a, 'n'));
+		ck_assert_int_eq(a.view, v);
+		ck_assert(tui_handle_key(&a, 27));
+		ck_assert_msg(a.view == VIEW_MAIN, "Esc does not close the %s view", view_def(v)->name);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_ascii_has_no_utf8)
 {
 	struct smug_world *w = golden_world();
@@ -12271,7 +12301,7 @@ START_TEST(test_tui_pane_keys_reach_what_they_name)
 	ck_assert_int_eq(a.view, VIEW_CHART);
 	ck_assert(a.chart_border);
 	ck_assert_int_eq(a.border, test_busiest_border(w));
-	ck_assert(tui_handle_key(&a, 'q')); /* q in a view: back, not quit */
+	ck_assert(tui_handle_key(&a, 27)); /* Esc closes the view (q quits) */
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	/* m on the table: the map's measure */
 	for (int k = 0; k < 4; k++) {
@@ -15237,6 +15267,7 @@ int main(void)
 	tcase_add_test(t, test_tui_too_small_says_size);
 	tcase_add_test(t, test_tui_too_small_only_q_acts);
 	tcase_add_test(t, test_tui_ctrl_c_asks_like_q);
+	tcase_add_test(t, test_tui_q_quits_from_every_view);
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);

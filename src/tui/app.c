@@ -619,11 +619,7 @@ bool tui_handle_key(struct tui_app *a, int key)
 		else
 			view_open(a, VIEW_HELP);
 		return true;
-	case ACT_QUIT:
-		if (a->view != VIEW_MAIN && a->view != VIEW_HELP) {
-			view_close(a);
-			return true;
-		}
+	case ACT_QUIT: /* from every view, as the help says; Esc closes a view */
 		if (!a->unsaved)
 			return false;
 		prompt_start(a, PROMPT_QUIT, NULL);
