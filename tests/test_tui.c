@@ -2577,6 +2577,43 @@ START_TEST(test_tui_q_quits_from_every_view)
 }
 END_TEST
 
+/* A faction's chart has no border to crack down on: its footer does not
+ * offer c, and c there says why and changes nothing; a border's chart
+ * offers c and c cracks down on that border. */
+START_TEST(test_tui_c_in_a_faction_chart)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	uint64_t before = smug_world_digest(w);
+	char *s;
+
+	feed(&a, "1g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(!a.chart_border);
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(footer_row(s), "crackdown") == NULL, "a faction's chart offers c: %s", footer_row(s));
+	free(s);
+	tui_handle_key(&a, 'c');
+	ck_assert_uint_eq(smug_world_digest(w), before);
+	ck_assert(!a.unsaved);
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(footer_row(s), "a faction's chart has none") != NULL, "c in a faction's chart does not say why: %s",
+		      footer_row(s));
+	free(s);
+	tui_handle_key(&a, 27);
+	tui_handle_key(&a, '3');
+	tui_select_border(&a, test_busiest_border(w));
+	tui_handle_key(&a, 'g');
+	ck_assert(a.chart_border);
+	s = render(&a, 48, 160);
+	ck_assert_msg(strstr(footer_row(s), "c crackdown") != NULL, "a border's chart does not offer c: %s", footer_row(s));
+	free(s);
+	tui_handle_key(&a, 'c');
+	ck_assert(smug_world_crackdown_on(w, test_busiest_border(w)));
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_ascii_has_no_utf8)
 {
 	struct smug_world *w = golden_world();
@@ -15268,6 +15305,7 @@ int main(void)
 	tcase_add_test(t, test_tui_too_small_only_q_acts);
 	tcase_add_test(t, test_tui_ctrl_c_asks_like_q);
 	tcase_add_test(t, test_tui_q_quits_from_every_view);
+	tcase_add_test(t, test_tui_c_in_a_faction_chart);
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);

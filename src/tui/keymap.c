@@ -48,7 +48,7 @@ static const struct tui_key keys[] = {
 	{'+', "+", ACT_FASTER, MAIN_AND_VIEWS, 0, NULL, "run faster"},
 	{'-', "-", ACT_SLOWER, MAIN_AND_VIEWS, 0, NULL, "run slower"},
 	{'c', "c", ACT_CRACKDOWN, C(CTX_BORDERS) | C(CTX_MAP) | C(CTX_MAPVIEW) | C(CTX_CHART), 6, "crackdown",
-	 "crackdown on the selected border, until cleared (press again to clear)"},
+	 "crackdown on the selected border (in the chart view, the border charted), until cleared (press again to clear)"},
 	{'a', "a", ACT_AUTO, MAIN_AND_VIEWS, 15, "auto", "auto-crackdown planner on / off"},
 	{'g', "g", ACT_CHART, PANES, 7, "chart",
 	 "chart view of the selected faction (Factions, Routes) or border (Borders, Map)"},
@@ -118,6 +118,11 @@ enum tui_action keymap_lookup(int key, enum tui_ctx ctx)
 
 void keymap_footer(enum tui_ctx ctx, int width, char *buf, size_t size)
 {
+	keymap_footer_without(ctx, ACT_NONE, width, buf, size);
+}
+
+void keymap_footer_without(enum tui_ctx ctx, enum tui_action hide, int width, char *buf, size_t size)
+{
 	size_t at = 0;
 	bool used[N_KEYS] = {false};
 
@@ -128,7 +133,7 @@ void keymap_footer(enum tui_ctx ctx, int width, char *buf, size_t size)
 		int n;
 
 		for (int i = 0; i < N_KEYS; i++)
-			if (!used[i] && keys[i].footer > 0 && (keys[i].ctx & (1u << ctx)) &&
+			if (!used[i] && keys[i].footer > 0 && (keys[i].ctx & (1u << ctx)) && keys[i].action != hide &&
 			    (best < 0 || keys[i].footer < keys[best].footer))
 				best = i;
 		if (best < 0)

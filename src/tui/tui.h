@@ -597,6 +597,9 @@ enum tui_action keymap_lookup(int key, enum tui_ctx ctx);
 /* Footer text for a context: "label word" pairs by priority, as many
  * as fit in width columns (never a pair cut). */
 void keymap_footer(enum tui_ctx ctx, int width, char *buf, size_t size);
+/* The same without the key of action `hide` (one that does nothing in
+ * the view shown: c in a faction's chart). */
+void keymap_footer_without(enum tui_ctx ctx, enum tui_action hide, int width, char *buf, size_t size);
 /* The KEYS section of smugnet(1) in mdoc, from the table. Caller frees. */
 char *keymap_mdoc(void);
 const char *keymap_ctx_name(enum tui_ctx c);

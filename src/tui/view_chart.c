@@ -210,6 +210,8 @@ bool view_chart_key(struct tui_app *a, int action, int key)
 	case ACT_CRACKDOWN:
 		if (a->chart_border)
 			tui_toggle_crackdown(a);
+		else
+			tui_set_status(a, "c cracks down on a border: a faction's chart has none (chart a border: g on Borders or the Map)");
 		return true;
 	default: return false;
 	}
