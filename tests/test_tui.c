@@ -11728,9 +11728,9 @@ START_TEST(test_tui_status_lasts_until_the_next_key_that_acts)
 }
 END_TEST
 
-/* The rewind prompt offers the day before today, and on the first day
- * (day 0, nothing before it) offers day 0 itself, never a day before
- * the world began. */
+/* The rewind prompt offers the day before today; on the first day (day
+ * 0, nothing before it) { and [ open no prompt and say there is nothing
+ * before it, never a day before the world began. */
 START_TEST(test_tui_rewind_prompt_offers_no_day_before_the_first)
 {
 	for (int day = 0; day < 3; day++) {
@@ -11739,9 +11739,19 @@ START_TEST(test_tui_rewind_prompt_offers_no_day_before_the_first)
 		char want[16], *s;
 
 		ck_assert_int_eq(w->day, day);
+		if (day == 0) {
+			tui_handle_key(&a, '{');
+			ck_assert_int_eq(a.prompt, PROMPT_NONE);
+			ck_assert_msg(status_says(&a, "rewind: nothing before day 0, the first day"), "{ on day 0: %s", a.status);
+			tui_handle_key(&a, '[');
+			ck_assert_msg(status_says(&a, "rewind: nothing before day 0, the first day"), "[ on day 0: %s", a.status);
+			ck_assert_int_eq(w->day, 0);
+			close_app(&a, w);
+			continue;
+		}
 		tui_handle_key(&a, '{');
 		ck_assert_int_eq(a.prompt, PROMPT_REWIND);
-		snprintf(want, sizeof want, "%d", day > 0 ? day - 1 : 0);
+		snprintf(want, sizeof want, "%d", day - 1);
 		s = render(&a, 24, 80);
 		ck_assert_msg(strcmp(a.input.text, want) == 0 && strstr(footer_row(s), want) != NULL,
 			      "on day %d the rewind prompt offers '%s', want '%s':\n%s", day, a.input.text, want, s);
@@ -11827,7 +11837,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 		      "the rewind prompt offers '%s', want the day before, %s", a.input.text, want);
 	free(s);
 	feed(&a, "x\r");
-	ck_assert_msg(status_says(&a, "'x': expected a day number"), "rewind to 'x' is not refused");
+	ck_assert_msg(status_says(&a, "rewind: 'x' is not a day before day"), "rewind to 'x' is not refused");
 	ck_assert_int_eq(w->day, day + 2);
 	/* the event filter */
 	feed(&a, "5/seized\r");

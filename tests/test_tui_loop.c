@@ -69,11 +69,11 @@ START_TEST(test_tui_loop_rewind_and_step_on_is_never_rewinding)
 	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(straight));
 	keys(&a, "{40\n");
 	ck_assert_int_eq(a.w->day, 25); /* not a day behind: refused */
-	ck_assert(shows(&a, "not before day 25"));
+	ck_assert(shows(&a, "'40' is not a day before day 25 (expected 0 to 24)"));
 	tui_set_status(&a, "%s", "");
 	keys(&a, "{25\n");
 	ck_assert_int_eq(a.w->day, 25); /* the day shown is not behind either */
-	ck_assert_msg(shows(&a, "rewind: day 25 is not before day 25"), "{25 on day 25: %s", a.status);
+	ck_assert_msg(shows(&a, "rewind: '25' is not a day before day 25"), "{25 on day 25: %s", a.status);
 	smug_world_free(straight);
 	smug_world_free(a.w);
 	tui_app_done(&a);
@@ -1013,6 +1013,96 @@ START_TEST(test_tui_loop_why_after_a_switch_explains_the_world_shown)
 }
 END_TEST
 
+/* The rewind prompt reads its day as the step prompt reads its days:
+ * digits alone, within the days before today; a number past int (it
+ * wrapped to day 3), past long, a negative day or letters are refused
+ * and nothing moves. */
+START_TEST(test_tui_loop_rewind_prompt_refuses_days_out_of_range)
+{
+	static const char *const bad[] = {"4294967299", "99999999999", "99999999999999999999999", "-1", "5", "3x", "+2", " 2"};
+	struct smug_world *w = test_default_at(5);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &opts);
+	for (int i = 0; i < (int)(sizeof bad / sizeof bad[0]); i++) {
+		char want[96];
+
+		tui_set_status(&a, "%s", "");
+		keys(&a, "{");
+		tui_handle_key(&a, KEY_BACKSPACE);
+		keys(&a, bad[i]);
+		keys(&a, "\n");
+		ck_assert_msg(a.w->day == 5, "rewind to '%s' went to day %d", bad[i], a.w->day);
+		snprintf(want, sizeof want, "rewind: '%s' is not a day before day 5 (expected 0 to 4)", bad[i]);
+		ck_assert_msg(strcmp(a.status, want) == 0, "rewind to '%s' says '%s'", bad[i], a.status);
+	}
+	keys(&a, "{");
+	tui_handle_key(&a, KEY_BACKSPACE);
+	keys(&a, "3\n");
+	ck_assert_int_eq(a.w->day, 3);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
+/* A story opened at day 40 of the newest shipment, the world then rewound
+ * to day 2: the story says the shipment was not sent yet, not that the
+ * log lost its events. */
+START_TEST(test_tui_loop_story_of_a_shipment_not_sent_yet)
+{
+	struct smug_world *w = test_default_at(40);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &opts);
+	a.story_shipment = w->next_shipment_id - 1;
+	ck_assert_uint_gt(a.story_shipment, 0);
+	view_open(&a, VIEW_STORY);
+	ck_assert(shows(&a, "events in the log"));
+	keys(&a, "{");
+	tui_handle_key(&a, KEY_BACKSPACE);
+	keys(&a, "2\n");
+	ck_assert_int_eq(a.w->day, 2);
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	ck_assert_msg(shows(&a, "this shipment was not sent yet at day 2"), "the story of a shipment not sent yet: %s",
+		      screen(&a));
+	ck_assert(!shows(&a, "no longer holds"));
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
+/* During a long step the header says STEPPING, not PAUSED; after it,
+ * PAUSED again. */
+static int stepping_seen;
+
+static bool busy_header(struct tui_app *a, int done, int total)
+{
+	(void)done;
+	(void)total;
+	stepping_seen += shows(a, " STEPPING ") && !shows(a, "PAUSED");
+	return true;
+}
+
+START_TEST(test_tui_loop_header_says_stepping)
+{
+	struct smug_world *w = test_default_at(0);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &opts);
+	a.busy = busy_header;
+	stepping_seen = 0;
+	keys(&a, "n");
+	tui_handle_key(&a, KEY_BACKSPACE);
+	keys(&a, "200\n");
+	ck_assert_int_eq(a.w->day, 200);
+	ck_assert_int_eq(stepping_seen, 3);
+	ck_assert(shows(&a, "PAUSED x1"));
+	ck_assert(!shows(&a, "STEPPING"));
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
 /* What a front end's busy hook saw: each call's day, progress and
  * status; it says stop at call number stop_at (0: never). */
 static struct {
@@ -1210,6 +1300,9 @@ int main(void)
 
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_loop_rewind_and_step_on_is_never_rewinding);
+	tcase_add_test(t, test_tui_loop_rewind_prompt_refuses_days_out_of_range);
+	tcase_add_test(t, test_tui_loop_story_of_a_shipment_not_sent_yet);
+	tcase_add_test(t, test_tui_loop_header_says_stepping);
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
 	tcase_add_test(t, test_tui_loop_stopped_long_step_keeps_the_next_days_close);

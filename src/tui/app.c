@@ -7,6 +7,7 @@
  * command API and the vault. tui_render, tui_handle_key and tui_click
  * need no terminal, so the golden-screen tests drive them directly. */
 #include <curses.h>
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -407,6 +408,23 @@ bool view_load_key(struct tui_app *a, int action, int key)
 	return load_key(a, action);
 }
 
+/* A prompt's answer as a whole number from lo to hi: digits alone (a
+ * sign or anything after them, or a number out of range, refused). */
+static bool parse_number(const char *text, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	if (*text == '\0' || (*text < '0' || *text > '9'))
+		return false;
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno != 0 || *end != '\0' || v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
 /* A key at a prompt. */
 static bool prompt_key(struct tui_app *a, int key)
 {
@@ -440,10 +458,9 @@ static bool prompt_key(struct tui_app *a, int key)
 		a->event_sel = -1;
 		tui_set_status(a, "%s", a->filter[0] ? "filter set (Esc clears it)" : "filter cleared");
 	} else if (p == PROMPT_STEPS) {
-		char *end;
-		long days = strtol(a->input.text, &end, 10);
+		long days;
 
-		if (end != a->input.text && *end == '\0' && days > 0 && days <= 100000) {
+		if (parse_number(a->input.text, 1, 100000, &days)) {
 			int done = loop_step_long(a, (int)days);
 
 			if (done < days)
@@ -455,13 +472,15 @@ static bool prompt_key(struct tui_app *a, int key)
 			tui_set_status(a, "'%s': expected a number of days from 1 to 100000", a->input.text);
 		}
 	} else if (p == PROMPT_REWIND) {
-		char *end;
-		long day = strtol(a->input.text, &end, 10);
+		long day;
 
-		if (end != a->input.text && *end == '\0')
+		if (parse_number(a->input.text, a->w->start_day, a->w->day - 1L, &day))
 			loop_rewind(a, (int)day);
+		else if (a->w->day <= a->w->start_day)
+			loop_rewind(a, a->w->day - 1); /* says there is nothing before */
 		else
-			tui_set_status(a, "'%s': expected a day number", a->input.text);
+			tui_set_status(a, "rewind: '%s' is not a day before day %d (expected %d to %d)", a->input.text,
+				       a->w->day, a->w->start_day, a->w->day - 1);
 	} else if (p == PROMPT_KNOB) {
 		view_config_set(a, a->input.text);
 	} else if (p == PROMPT_SAVE) {
@@ -639,6 +658,10 @@ bool tui_handle_key(struct tui_app *a, int key)
 	case ACT_REWIND_TO: {
 		char day[16];
 
+		if (a->w->day <= a->w->start_day) {
+			loop_rewind(a, a->w->day - 1); /* says there is nothing before */
+			return true;
+		}
 		snprintf(day, sizeof day, "%d", a->w->day > 0 ? a->w->day - 1 : 0);
 		prompt_start(a, PROMPT_REWIND, day);
 		return true;

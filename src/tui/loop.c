@@ -76,6 +76,7 @@ int loop_step_long(struct tui_app *a, int days)
 {
 	int done = 0;
 
+	a->stepping = true;
 	while (done < days) {
 		int n = a->busy && days - done > TUI_STEP_SLICE ? TUI_STEP_SLICE : days - done;
 
@@ -90,6 +91,7 @@ int loop_step_long(struct tui_app *a, int days)
 			break;
 		}
 	}
+	a->stepping = false;
 	return done;
 }
 
@@ -125,6 +127,10 @@ void loop_rewind(struct tui_app *a, int day)
 	enum smug_status st;
 	int from = a->w->day;
 
+	if (a->w->day <= a->w->start_day) {
+		tui_set_status(a, "rewind: nothing before day %d, the first day", a->w->day);
+		return;
+	}
 	if (day < a->w->start_day || day >= a->w->day) {
 		tui_set_status(a, "rewind: day %d is not before day %d (the first is %d)", day, a->w->day,
 			       a->w->start_day);

@@ -72,8 +72,11 @@ void pane_header_draw(struct tui_app *a, struct canvas *cv)
 		snprintf(s[n].text, sizeof s[n].text, "(nothing simulated yet) ");
 	s[n].role = ROLE_DIM;
 	s[n++].prio = 7;
-	snprintf(s[n].text, sizeof s[n].text, " %s x%d ", a->running ? "RUN" : "PAUSED", tui_speeds[a->speed]);
-	s[n].role = a->running ? ROLE_GOOD : ROLE_WARN;
+	if (a->stepping)
+		snprintf(s[n].text, sizeof s[n].text, " STEPPING ");
+	else
+		snprintf(s[n].text, sizeof s[n].text, " %s x%d ", a->running ? "RUN" : "PAUSED", tui_speeds[a->speed]);
+	s[n].role = a->running || a->stepping ? ROLE_GOOD : ROLE_WARN;
 	s[n++].prio = 0;
 	snprintf(s[n].text, sizeof s[n].text, " seed %s%s ", seed, a->unsaved ? " (unsaved)" : "");
 	s[n].role = ROLE_TITLE;
@@ -92,7 +95,7 @@ void pane_header_draw(struct tui_app *a, struct canvas *cv)
 		for (int i = 0; i < n; i++)
 			must += s[i].prio == 0 ? text_cols(s[i].text) : 0;
 		if (must > cv->w) { /* the narrowest forms: every must-have still there */
-			snprintf(s[4].text, sizeof s[4].text, " %s ", a->running ? "RUN" : "PAUSED");
+			snprintf(s[4].text, sizeof s[4].text, " %s ", a->stepping ? "STEP" : a->running ? "RUN" : "PAUSED");
 			snprintf(s[5].text, sizeof s[5].text, " %s ", seed);
 			snprintf(s[6].text, sizeof s[6].text, " auto %s ", w->cfg.crackdown.auto_enabled ? "ON" : "off");
 		}

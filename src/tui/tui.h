@@ -334,6 +334,7 @@ struct tui_app {
 	char seed_name[64];
 	bool unsaved;
 	bool running;
+	bool stepping; /* a long step (n) under way: the header says STEPPING */
 	/* Called during long work, after the status says what it is and how
 	 * far it has come (done of total): between a long step's (n) slices
 	 * and a rewind's rebuild of a loaded seed's days, to draw the screen

@@ -54,8 +54,15 @@ void view_story_draw(struct tui_app *a, struct canvas *cv)
 		y += canvas_wrap(&in, y, 0, in.w, 3, ROLE_NORMAL, line);
 	}
 	if (found == 0) {
-		canvas_wrap(&in, y + 1, 0, in.w, 2, ROLE_DIM,
-			    "the event log no longer holds this shipment's events (it keeps the last 100,000)");
+		if (a->story_shipment >= w->next_shipment_id) {
+			snprintf(line, sizeof line,
+				 "this shipment was not sent yet at day %d: it is sent on a later day (the world was "
+				 "rewound before it)", w->day);
+			canvas_wrap(&in, y + 1, 0, in.w, 3, ROLE_DIM, line);
+		} else {
+			canvas_wrap(&in, y + 1, 0, in.w, 2, ROLE_DIM,
+				    "the event log no longer holds this shipment's events (it keeps the last 100,000)");
+		}
 		return;
 	}
 	y++;
