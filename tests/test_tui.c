@@ -2288,6 +2288,44 @@ START_TEST(test_tui_event_filter_and_story)
 }
 END_TEST
 
+/* The filter finds a border by the name the panes show ("23.0|24.0", the
+ * nodes' ids without the prefix they all share), alone or after border:,
+ * as it finds it by its full id ("n:23.0|n:24.0"). */
+START_TEST(test_tui_event_filter_finds_the_border_shown)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	const struct smug_event *e = NULL;
+	char shown[64], filter[160];
+	int64_t seq;
+	int c = -1, by_id;
+
+	for (int i = 0; i < pane_events_count(&a) && c < 0; i++)
+		if ((e = pane_events_at(&a, i, &seq))->corridor >= 0)
+			c = e->corridor;
+	ck_assert_int_ge(c, 0);
+	tui_short_corridor(&a, c, shown, sizeof shown);
+	ck_assert_msg(strcmp(shown, w->corridors[c].id) != 0, "the panes show the full id '%s': pick another world",
+		      shown);
+	snprintf(filter, sizeof filter, "5/border:%s\r", w->corridors[c].id);
+	feed(&a, filter);
+	by_id = pane_events_count(&a);
+	ck_assert_int_gt(by_id, 0);
+	for (int k = 0; k < 2; k++) {
+		tui_handle_key(&a, '/');
+		snprintf(filter, sizeof filter, "%s%s\r", k ? "" : "border:", shown);
+		feed(&a, filter);
+		ck_assert_msg(pane_events_count(&a) == by_id, "filter '%s': %d events, '%s' finds %d", a.filter,
+			      pane_events_count(&a), w->corridors[c].id, by_id);
+		for (int i = 0; i < pane_events_count(&a); i++) {
+			e = pane_events_at(&a, i, &seq);
+			ck_assert_msg(e->corridor == c || k == 1, "filter '%s' finds an event of another border", a.filter);
+		}
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_panes_by_number_shift_tab_and_mouse)
 {
 	struct tui_app a;
@@ -15325,6 +15363,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
 	tcase_add_test(t, test_tui_why_routes_leave_the_table_three_rows);
 	tcase_add_test(t, test_tui_event_filter_and_story);
+	tcase_add_test(t, test_tui_event_filter_finds_the_border_shown);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
 	tcase_add_test(t, test_tui_only_the_focused_pane_is_framed_as_focused);
 	tcase_add_test(t, test_tui_keys_help_quit);

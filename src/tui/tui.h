@@ -478,9 +478,10 @@ const struct smug_event *pane_events_at(struct tui_app *a, int i, int64_t *seq);
 int pane_events_selected(struct tui_app *a);
 void pane_events_move(struct tui_app *a, int delta);
 /* Does an event match a filter (case-insensitive words, each one a
- * substring of the kind, faction, border, commodity or text, or
+ * substring of the kind, faction, border (its id or as the panes show it,
+ * "23.0|24.0"), commodity or text, or
  * kind:/faction:/border:/commodity: to name the field)? */
-bool tui_event_matches(const struct smug_world *w, const struct smug_event *e, const char *filter);
+bool tui_event_matches(const struct tui_app *a, const struct smug_event *e, const char *filter);
 void tui_event_index_free(struct tui_event_index *x);
 /* The short word of an event's kind ("sent", "SEIZED", "check"...). */
 void tui_event_kind_short(const struct smug_event *e, char *buf, size_t size);
