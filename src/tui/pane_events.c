@@ -280,7 +280,7 @@ void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	int n = pane_events_count(a), sel = pane_events_selected(a), y, rows, first;
 	struct canvas in;
 	struct tui_table t;
-	char title[160];
+	char title[320];
 
 	for (int i = 0; i < 256; i++)
 		a->hit[PANE_EVENTS][i] = -1;
