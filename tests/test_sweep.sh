@@ -520,4 +520,88 @@ if command -v script >/dev/null 2>&1; then
 		ok
 	done
 fi
+# memory running out while plan makes the manifest: exit 1, said so,
+# nothing written and no folder made (a cut-off manifest was written,
+# exit 0). ASan reserves terabytes of shadow memory, so ulimit -v stops it
+# from starting: under it, its allocator refuses one large allocation.
+O="$tmp/oom"
+if grep -q __asan_init "$SMUGNET" 2>/dev/null; then
+	expect_rc 1 env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}allocator_may_return_null=1:max_allocation_size_mb=32" \
+		"$SMUGNET" sweep plan "$O" --seeds 1-2000000 --days 5
+else
+	expect_rc 1 sh -c 'ulimit -v 60000 && exec "$@"' sh "$SMUGNET" sweep plan "$O" --seeds 1-2000000 --days 5
+fi
+err_has "smugnet sweep plan: out of memory making the manifest; nothing written"
+[ ! -e "$O" ] || fail "a plan out of memory left $(ls -R "$O")"
+# counts past 64 bits: 1024 settings x 2^53 seeds, and 256^8 settings
+# (2^64, 0 in 64 bits), are refused at once, not built until killed
+v=$(awk 'BEGIN { for (i = 1; i <= 256; i++) printf "%s%.4f", (i > 1 ? "," : ""), 0.001 * i }')
+expect_rc 2 timeout 20 "$SMUGNET" sweep plan "$O" --seeds 0-9007199254740991 --days 1 --set "$KNOB=$v" \
+	--set customs.base_tariff_rate=0.01,0.02,0.03,0.04
+err_has "at most 100000000 tasks"
+set -- "$O" --seeds 1 --days 1
+for k in learning_rate bribe_budget_fraction prior_drift travel_weight upkeep_fraction exploration_rate \
+	hazard_loss_share; do set -- "$@" --set "smuggling.$k=$v"; done
+set -- "$@" --set "customs.base_tariff_rate=$v"
+expect_rc 2 timeout 20 "$SMUGNET" sweep plan "$@"
+err_has "at most 100000000 tasks"
+[ ! -e "$O" ] || fail "a plan of too many tasks left a folder behind"
+# a manifest past the 268435456 bytes every reader takes is refused
+# before it is made: 6294358 tasks of seeds 1 to 6294358 are 11 bytes too
+# many (it was written, and no command would read it)
+expect_rc 2 timeout 20 "$SMUGNET" sweep plan "$O" --seeds 1-6294358 --days 5
+err_has "bytes, more than the limit of 268435456 bytes every sweep command reads; split the sweep, or plan fewer seeds or settings"
+[ ! -e "$O" ] || fail "a plan too large for a manifest left a folder behind"
+# one horizon: --days and --years together are refused (the last was kept)
+expect_rc 2 "$SMUGNET" sweep plan "$O" --seeds 1 --days 5 --years 2
+err_has "--days and --years: give one of them, not both"
+[ ! -e "$O" ] || fail "a plan with two horizons left a folder behind"
+
+# the percentiles of bankruptcy days interpolate, four decimals as in
+# summary.csv (they were rounded to whole days): each faction's p5 and
+# p95, computed here from tasks.csv, are bankruptcy.csv's
+K="$tmp/bk"
+expect_rc 0 "$SMUGNET" sweep plan "$K" --seeds 1-9 --days 600 --bankrupt-below 99%
+expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 2 --engine fork --quiet
+expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
+head -n 1 "$K/collect/tasks.csv" | tr , '\n' | grep -n '^bankrupt_day:' | tr : ' ' |
+while read -r col _ faction; do
+	want=$(tail -n +2 "$K/collect/tasks.csv" | cut -d, -f"$col" | grep . | sort -n |
+		awk '{ v[NR - 1] = $1 } END {
+			for (q = 0; q < 2; q++) {
+				at = (q ? 0.95 : 0.05) * (NR - 1); lo = int(at)
+				p = lo + 1 < NR ? v[lo] + (v[lo + 1] - v[lo]) * (at - lo) : v[lo]
+				printf "%s%.4f", (q ? "," : ""), p
+			} }')
+	got=$(awk -F, -v f="$faction" '$2 == f { print $6 "," $10 }' "$K/collect/bankruptcy.csv")
+	[ "$got" = "$want" ] || { echo "bankruptcy.csv: $faction day p5,p95 $got, expected $want"; exit 1; }
+done || fail "bankruptcy day percentiles: $(cat "$K/collect/bankruptcy.csv")"
+grep -q ',[0-9]*\.[0-9]*[1-9][0-9]*,' "$K/collect/bankruptcy.csv" ||
+	fail "no bankruptcy day percentile between two days, the test sees no decimals: $(cat "$K/collect/bankruptcy.csv")"
+ok
+# the sample standard deviation of one task is undefined: empty in
+# summary.csv, "-" in the table (it was 0.0000)
+expect_rc 0 "$SMUGNET" sweep collect "$tmp/single"
+awk -F, 'NR > 1 && $5 != "" { bad = 1 } END { exit bad }' "$tmp/single/collect/summary.csv" ||
+	fail "a setting of one task has an sd: $(cat "$tmp/single/collect/summary.csv")"
+grep -q '^all  *delivered  *1  *[0-9.-]*  *- ' "$tmp/out" || fail "the table shows an sd of one task: $(cat "$tmp/out")"
+ok
+# a manifest re-spaced after its tasks ran: the results name the hash of
+# its old bytes, so missing lists every task again, run makes them again
+# and collect takes them (missing and run said nothing was missing, and
+# collect refused every result as made for another sweep)
+sed 's/^{"id"/ {"id"/' "$K/manifest.json" > "$tmp/respaced" && mv "$tmp/respaced" "$K/manifest.json"
+expect_rc 0 "$SMUGNET" sweep missing "$K"
+[ "$(tr '\n' ' ' < "$tmp/out")" = "0 1 2 3 4 5 6 7 8 " ] || fail "missing after a re-spaced manifest: $(cat "$tmp/out")"
+expect_rc 3 "$SMUGNET" sweep collect "$K" --quiet
+err_has "made for another sweep"
+expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 2 --engine fork --quiet
+expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
+# an empty result is missing to missing and run too, as collect refuses it
+: > "$K/results/4.json"
+expect_rc 0 "$SMUGNET" sweep missing "$K"
+[ "$(cat "$tmp/out")" = 4 ] || fail "missing does not list an empty result: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
+[ -s "$K/results/4.json" ] || fail "run did not make an empty result again"
+expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
 echo "$pass passed, 0 failed"
