@@ -286,4 +286,12 @@ case_ 4 "csv/journal.csv: cannot write: Is a directory" "output: export, one tab
 [ "$(ls -A "$O/csv")" = journal.csv ] || fail "a refused export wrote some tables: $(ls -A "$O/csv")"
 [ -z "$(find "$O" -name '.*.tmp')" ] || fail "temporary files left: $(find "$O" -name '.*.tmp')"
 
+# a world with more money than a seed holds exactly (here 100 wards'
+# buyers of 1e12 credits each) is refused when loaded: it once ran with
+# a wrapped 64-bit ledger (10,000 wards) or saved a seed no load accepted
+"$SMUGNET" gen --wards 100 | sed 's/"treasury":\([^0-9]*\)2800000/"treasury":\12800000, "buyers": 1e12/' >"$tmp/rich.json"
+grep -q '"buyers": 1e12' "$tmp/rich.json" || fail "no buyers put in the generated world: $(head -c 300 "$tmp/rich.json")"
+case_ 3 "rich.json: ledger: the world starts with 100000005100000.00 credits .*, more than the 90071992547409.91 a seed holds" \
+	"a world richer than a seed holds" "$SMUGNET" validate "$tmp/rich.json"
+
 echo "$pass passed, 0 failed"

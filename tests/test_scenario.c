@@ -175,6 +175,54 @@ START_TEST(test_scenario_faction_cap)
 }
 END_TEST
 
+/* All the money a world will have is made when it is loaded, and a seed
+ * holds each sum of it exactly (at most 2^53 - 1 minor units): a world
+ * with exactly that much loads, one minor unit more is refused, naming
+ * the list that tipped it, before a run could wrap the ledger or save a
+ * seed no load accepts (smugnet-scenario(5) MONEY). The base's two
+ * wards: ledger 1e13 each and buyers 1e13 a ward make 4e13 credits; five
+ * factions of 1e13 and one of `last` the rest. */
+START_TEST(test_scenario_money_fits_a_seed)
+{
+	static const struct {
+		const char *last, *msg;
+	} money[] = {
+		{"71992547409.91", NULL},
+		{"71992547409.92", "s.json: factions: the world starts with 90071992547409.92 credits (ledger "
+				   "40000000000000.00: blackmarket, treasury and 2 wards' buyers; factions "
+				   "50071992547409.92), more than the 90071992547409.91 a seed holds"},
+	};
+	const char *list = strstr(base, "\"factions\":[");
+	char buf[4096];
+
+	ck_assert_ptr_nonnull(list);
+	for (size_t k = 0; k < sizeof money / sizeof money[0]; k++) {
+		struct smug_world *w = NULL;
+		struct smug_error err = {0};
+		enum smug_status st;
+		int len = snprintf(buf, sizeof buf, "%.*s\"ledger\":{\"blackmarket\":1e13,\"treasury\":1e13,"
+					 "\"buyers\":1e13},\"factions\":[", (int)(list - base), base);
+
+		for (int i = 0; i < 6; i++)
+			len += snprintf(buf + len, sizeof buf - (size_t)len,
+					"%s{\"id\":\"f%d\",\"kind\":\"criminal\",\"home\":\"ward:a\",\"balance\":%s}",
+					i ? "," : "", i, i < 5 ? "1e13" : money[k].last);
+		len += snprintf(buf + len, sizeof buf - (size_t)len, "]}");
+		ck_assert_int_lt(len, (int)sizeof buf);
+		st = smug_world_load_json(buf, (size_t)len, "s.json", &w, &err);
+		if (money[k].msg == NULL) {
+			ck_assert_msg(st == SMUG_OK, "%s: %s", money[k].last, err.msg);
+			ck_assert_int_eq(smug_ledger_total(&w->ledger), 9007199254740991LL);
+			smug_world_free(w);
+		} else {
+			ck_assert_int_eq(st, SMUG_ERR_SCHEMA);
+			ck_assert_str_eq(err.msg, money[k].msg);
+			ck_assert_ptr_null(w);
+		}
+	}
+}
+END_TEST
+
 /* The library's status messages (smugnet/status.h): each status its own
  * words, a value outside the list "unknown status", never NULL. */
 START_TEST(test_scenario_status_messages)
@@ -1146,6 +1194,7 @@ int main(void)
 	tcase_add_test(t, test_scenario_status_messages);
 	tcase_add_loop_test(t, test_scenario_rejects_bad_input, 0, (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_test(t, test_scenario_faction_cap);
+	tcase_add_test(t, test_scenario_money_fits_a_seed);
 	tcase_add_loop_test(t, test_scenario_documented_ranges, 0, (int)(sizeof ranges / sizeof ranges[0]));
 	tcase_add_test(t, test_scenario_range_ends_are_kept);
 	tcase_add_test(t, test_scenario_knob_table);

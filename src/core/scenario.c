@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "state.h"
 
 #define PATH_MAX_LEN 160
 #define CREDITS_MAX 1e13
@@ -549,6 +550,29 @@ static bool sort_by_id(struct ld *ld, void *arr, int n, size_t sz, const char *w
 	return ok;
 }
 
+/* Money is made only when the world is (the loop is closed after), and a
+ * seed holds every sum of it exactly: at most 2^53 - 1 minor units in
+ * all, or a world that runs and saves would be one no load accepts (and
+ * 10,000 wards of 1e13 buyers each wrapped the 64-bit ledger). Summed in
+ * doubles: exact below 2^53, and rounding cannot bring a larger sum
+ * under it. */
+static bool money_fits(struct ld *ld, const struct smug_world *w)
+{
+	double ledger = (double)w->initial_blackmarket + (double)w->initial_treasury +
+			(double)w->initial_buyers * w->n_wards,
+	       factions = 0;
+
+	for (int i = 0; i < w->n_factions; i++)
+		factions += (double)w->factions[i].initial_balance;
+	if (ledger + factions <= SV_INT_LIMIT)
+		return true;
+	return fail(ld, ledger > SV_INT_LIMIT ? "ledger" : "factions",
+		    "the world starts with %.2f credits (ledger %.2f: blackmarket, treasury and %d wards' "
+		    "buyers; factions %.2f), more than the %.2f a seed holds",
+		    (ledger + factions) / SMUG_MINOR_PER_CREDIT, ledger / SMUG_MINOR_PER_CREDIT, w->n_wards,
+		    factions / SMUG_MINOR_PER_CREDIT, SV_INT_LIMIT / SMUG_MINOR_PER_CREDIT);
+}
+
 static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 {
 	static const char *const top[] = {"format", "version", "id", "name", "seed", "start_day",
@@ -774,6 +798,8 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		return false;
 	}
 
+	if (!money_fits(ld, w))
+		return false;
 	world_finish(w);
 	for (int i = 0; i < n; i++) {
 		w->factions[i].bribe_budget_fraction = bbf[perm[i]];
