@@ -23,6 +23,34 @@ expect_rc 2 "$SMUGNET" --bogus
 err_has "invalid option"; err_has "Try 'smugnet --help'."
 expect_rc 2 "$SMUGNET" frobnicate
 err_has "unknown command 'frobnicate'"; err_has "Try 'smugnet --help'."
+# validate and gen read their options like every command: -- ends them,
+# an unknown one is a usage error, a stray word is named
+expect_rc 0 "$SMUGNET" validate -- "$SRCDIR/data/tiny.json"
+[ "$(cat "$tmp/out")" = ok ] || fail "validate -- FILE: $(cat "$tmp/out")"
+expect_rc 2 "$SMUGNET" validate --bogus
+err_has "smugnet validate: invalid option"
+expect_rc 2 "$SMUGNET" validate "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json"
+err_has "expected exactly one FILE or SEED_DIR, got 2"
+expect_rc 2 "$SMUGNET" gen --wards 3 extra
+err_has "smugnet gen: unexpected argument 'extra'"
+# diff of files that are not two runs' output: each refused by what it is
+printf '{"type":"header"}\n{"type":"summary","factions":[{"id":"x","balance":5}]}\n' >"$tmp/hollow-a.jsonl"
+printf '{"type":"header"}\n{"type":"summary","factions":[{"id":"x","balance":900}]}\n' >"$tmp/hollow-b.jsonl"
+expect_rc 3 "$SMUGNET" diff "$tmp/hollow-a.jsonl" "$tmp/hollow-b.jsonl"
+err_has "hollow-a.jsonl: header: format: expected \"smugnet-run\""
+"$SMUGNET" run --days 5 --scenario "$SRCDIR/data/tiny.json" --branch 'set smuggling.learning_rate=0.3' >"$tmp/branch.jsonl" ||
+	fail "run --branch"
+expect_rc 3 "$SMUGNET" diff "$tmp/branch.jsonl" "$tmp/branch.jsonl"
+err_has "branch.jsonl: header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run"
+expect_rc 3 "$SMUGNET" diff "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json"
+err_has "tiny.json: neither a seed folder nor the output of smugnet run"
+# a relative XDG_DATA_HOME is not the vault (XDG base directory rules),
+# nor is a folder under the working one when HOME is unset
+mkdir -p "$tmp/novault"
+(cd "$tmp/novault" && env -u HOME -u SMUGNET_VAULT XDG_DATA_HOME=rel/x "$SMUGNET" seeds >"$tmp/out" 2>&1)
+grep -q "rel/x\|\./\.local" "$tmp/out" && fail "a relative vault was used: $(cat "$tmp/out")"
+[ -z "$(ls -A "$tmp/novault")" ] || fail "seeds made files in the working folder: $(ls -A "$tmp/novault")"
+pass=$((pass + 1))
 expect_rc 2 "$SMUGNET" run
 err_has "smugnet run: --days N or --years N is required"; err_has "Try 'smugnet run --help'."
 expect_rc 2 "$SMUGNET" run --days x

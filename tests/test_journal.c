@@ -334,31 +334,49 @@ START_TEST(test_journal_rejects_malformed_lines)
 		{"{\"type\":\"command\"}\n", "line 1: type: expected \"header\" first"},
 		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":1}\n", "version 1 is not supported"},
 		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
-		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":0,\"commands\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"day\":0,\"op\":\"fly\"}\n",
 		 "line 2: op: unknown command 'fly'"},
 		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
-		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":0,\"commands\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":0}\n",
 		 "line 2: days: expected a whole number in [1,1000000000], got 0"},
 		{"{\"type\":\"header\"\n", "line 1: malformed JSON"},
 		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
-		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":0,\"commands\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"op\":\"step\",\"days\":1}\n",
 		 "line 2: day: missing"},
 		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
-		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":0,\"commands\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"day\":0,\"op\":5}\n",
 		 "line 2: op: expected string"},
 		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
-		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":0,\"commands\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"command\",\"day\":0,\"op\":\"set\",\"key\":\"smuggling.learning_rate\","
 		 "\"value\":\"0123456789012345678901234567890123456789012345678901234567890123\"}\n",
 		 "line 2: value: longer than 63 bytes"},
 		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
-		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":0,\"commands\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 		 "{\"type\":\"note\"}\n",
 		 "line 2: type: expected \"command\" or \"check\", got \"note\""},
+		/* the header's day and command count are those of its lines: a
+		 * step edited to 100000000 days replayed for hours */
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":41,\"commands\":1,\"check_every\":30,"
+		 "\"overflow_day\":-1}\n{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":40}\n",
+		 "j.jsonl: line 1: day: the header says 41, the journal's commands end at day 40"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":40,\"commands\":1,\"check_every\":30,"
+		 "\"overflow_day\":-1}\n{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":100000000}\n",
+		 "j.jsonl: line 1: day: the header says 40, the journal's commands end at day 100000000"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":5,\"day\":45,\"commands\":2,\"check_every\":30,"
+		 "\"overflow_day\":-1}\n{\"type\":\"command\",\"day\":5,\"op\":\"step\",\"days\":40}\n",
+		 "j.jsonl: line 1: commands: the header says 2, the journal holds 1"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":5,\"day\":6,\"commands\":0,\"check_every\":30,"
+		 "\"overflow_day\":-1}\n",
+		 "j.jsonl: line 1: day: the header says 6, the journal's commands end at day 5"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct smug_journal_file f = {0};
@@ -380,7 +398,7 @@ END_TEST
 #define J_HEAD_NO(fields) "{\"type\":\"header\"," fields "}\n"
 #define J_HEAD                                                                                                  \
 	"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","                  \
-	"\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n"
+	"\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":0,\"commands\":0,\"check_every\":30,\"overflow_day\":-1}\n"
 #define J_HEX "\"0000000000000000\""
 #define J_HEX4 J_HEX "," J_HEX "," J_HEX "," J_HEX
 START_TEST(test_journal_rejects_each_field_out_of_form)
@@ -400,9 +418,15 @@ START_TEST(test_journal_rejects_each_field_out_of_form)
 		 "line 1: start_day: missing"},
 		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\",\"scenario_hash\":" J_HEX
 			   ",\"start_day\":0"),
+		 "line 1: day: missing"},
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\",\"scenario_hash\":" J_HEX
+			   ",\"start_day\":0,\"day\":0"),
+		 "line 1: commands: missing"},
+		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\",\"scenario_hash\":" J_HEX
+			   ",\"start_day\":0,\"day\":0,\"commands\":0"),
 		 "line 1: check_every: missing"},
 		{J_HEAD_NO("\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\",\"scenario_hash\":" J_HEX
-			   ",\"start_day\":0,\"check_every\":30"),
+			   ",\"start_day\":0,\"day\":0,\"commands\":0,\"check_every\":30"),
 		 "line 1: overflow_day: missing"},
 		{J_HEAD "{\"day\":0}\n", "line 2: type: missing"},
 		{J_HEAD "{\"type\":\"command\",\"day\":0,\"op\":\"crackdown\",\"intensity\":0.5,\"end_day\":-1}\n",
@@ -445,9 +469,11 @@ END_TEST
  * more is refused at that line, naming the limit. */
 START_TEST(test_journal_refuses_more_lines_than_it_keeps)
 {
+	/* the header's day and command count: those of the lines below */
 	static const char head[] =
 		"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
-		"\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"check_every\":30,\"overflow_day\":-1}\n";
+		"\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":%d,\"commands\":%d,\"check_every\":30,"
+		"\"overflow_day\":-1}\n";
 	static const char cmd[] = "{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":1}\n";
 	static const char check[] = "{\"type\":\"check\",\"day\":0,\"digest\":\"0000000000000000\",\"groups\":[]}\n";
 	const struct {
@@ -458,13 +484,13 @@ START_TEST(test_journal_refuses_more_lines_than_it_keeps)
 	for (int k = 0; k < 2; k++)
 		for (int extra = 0; extra < 2; extra++) {
 			int n = kind[k].cap + extra;
-			size_t size = sizeof head + (size_t)n * strlen(kind[k].line) + 1, at = 0;
+			size_t size = sizeof head + 32 + (size_t)n * strlen(kind[k].line) + 1, at = 0;
 			char *text = malloc(size), want[80];
 			struct smug_journal_file f = {0};
 			struct smug_error err = {0};
 			enum smug_status st;
 
-			at += (size_t)snprintf(text + at, size - at, "%s", head);
+			at += (size_t)snprintf(text + at, size - at, head, k ? 0 : 1, k ? 0 : kind[k].cap);
 			for (int i = 0; i < n; i++)
 				at += (size_t)snprintf(text + at, size - at, "%s", kind[k].line);
 			st = smug_journal_parse(text, strlen(text), "j.jsonl", &f, &err);

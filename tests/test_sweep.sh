@@ -6,7 +6,9 @@
 # parallel gives the same bytes as the fork pool, and so do batches of
 # any size; a failing task is named and stops no other; collect names missing,
 # duplicate, foreign and tampered results and exits 3; the Slurm script
-# is valid shell; the fan chart is drawn; progress only on a terminal.
+# is valid shell; a folder and a program whose names need quoting run
+# under both engines, the printed parallel line and the Slurm script;
+# the fan chart is drawn; progress only on a terminal.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
 tmp=$(mktemp -d)
@@ -261,6 +263,104 @@ grep -q -- "--max-args 5 " "$tmp/out" || fail "--batch 5 not passed to parallel:
 expect_rc 2 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts" --batch 0
 grep -q -- "--batch: expected a number in \[1,[0-9]*\], got '0'" "$tmp/err" || fail "--batch 0: $(cat "$tmp/err")"
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
+
+# A folder whose name has a space, both quotes, a '$', a '%', a '#' and
+# letters beyond ASCII, run by a program whose path has a space and a
+# quote: both engines run it and collect it as in a plain folder; the
+# printed GNU parallel line runs it under sh (':' is this host); the
+# Slurm script is valid bash, runs a task, and sbatch reads its
+# directives. A folder with '{' (a GNU parallel replacement string)
+# runs under the parallel engine and is refused by sweep parallel.
+Q0="$tmp/plainq"
+Q="$tmp/sp ace 'q\"\$x %j #é☃"
+mkdir -p "$tmp/b in'q" && cp "$SMUGNET" "$tmp/b in'q/smugnet" || fail "cannot copy the program"
+QS="$tmp/b in'q/smugnet"
+expect_rc 0 "$SMUGNET" sweep plan "$Q0" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
+expect_rc 0 "$SMUGNET" sweep run "$Q0" --jobs 2 --engine fork
+expect_rc 0 "$SMUGNET" sweep collect "$Q0" --quiet
+qengines=fork
+command -v parallel >/dev/null 2>&1 && qengines="fork parallel"
+for engine in $qengines; do
+	for prog in "$SMUGNET" "$QS"; do
+		rm -rf "$Q"
+		expect_rc 0 "$prog" sweep plan "$Q" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
+		expect_rc 0 "$prog" sweep run "$Q" --jobs 2 --engine $engine
+		[ "$(ls "$Q/results" | wc -l)" -eq 8 ] || fail "$engine, $prog: a quoted folder got $(ls "$Q/results" | wc -l) of 8 results"
+		expect_rc 0 "$prog" sweep collect "$Q" --quiet
+		cmp -s "$Q0/collect/summary.csv" "$Q/collect/summary.csv" || fail "$engine, $prog: a quoted folder's summary.csv differs from a plain one's"
+	done
+done
+echo "a quoted folder and program: $qengines collect as a plain folder"
+if command -v parallel >/dev/null 2>&1; then
+	QB="$tmp/b{}r{1}{.}{= \$_=7 =}"
+	expect_rc 0 "$SMUGNET" sweep plan "$QB" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
+	expect_rc 0 "$SMUGNET" sweep run "$QB" --jobs 2 --engine parallel --batch 3
+	[ "$(ls "$QB/results" | wc -l)" -eq 8 ] || fail "parallel engine, a folder with braces got $(ls "$QB/results" | wc -l) of 8 results"
+	expect_rc 2 "$SMUGNET" sweep parallel "$QB" --sshlogin "$tmp/hosts"
+	err_has "has a '{', which GNU parallel would read as a replacement string"
+	# the printed line, piped to sh, runs every task on this host
+	printf ':\n' > "$tmp/local-hosts"
+	rm -r "$Q/results" "$Q/collect"
+	expect_rc 0 "$SMUGNET" sweep parallel "$Q" --sshlogin "$tmp/local-hosts" --jobs 2 --batch 3
+	sh "$tmp/out" > "$tmp/sh.out" 2>&1 </dev/null || fail "sweep parallel | sh in a quoted folder: $(cat "$tmp/sh.out")"
+	[ "$(ls "$Q/results" | wc -l)" -eq 8 ] || fail "sweep parallel | sh in a quoted folder: $(cat "$tmp/sh.out")"
+	expect_rc 0 "$SMUGNET" sweep collect "$Q" --quiet
+	cmp -s "$Q0/collect/summary.csv" "$Q/collect/summary.csv" || fail "sweep parallel | sh: summary.csv differs from a plain folder's"
+fi
+rm "$Q/results/1.json" "$Q/results/6.json"
+expect_rc 0 "$QS" sweep slurm "$Q" --partition sweep,debug.x-1_b --account a.b-c_d
+bash -n "$Q/sweep.sbatch" || fail "the sbatch script of a quoted folder is not valid bash"
+# the printed submit line, run by sh, gives sbatch the script's path as one word
+mkdir -p "$tmp/fakebin"
+printf '#!/bin/sh\nprintf "%%s\\n" "$#" "$1"\n' > "$tmp/fakebin/sbatch" && chmod +x "$tmp/fakebin/sbatch"
+line=$(sed -n 's/^submit with: //p' "$tmp/out")
+[ "$(printf '%s\n' "$line" | PATH="$tmp/fakebin:$PATH" sh 2>&1)" = "$(printf '1\n%s' "$Q/sweep.sbatch")" ] ||
+	fail "submit with: $line does not give sbatch the script's path"
+SLURM_ARRAY_TASK_ID=6 bash "$Q/sweep.sbatch" || fail "array task 6 of a quoted folder's script failed"
+[ -e "$Q/results/6.json" ] || fail "array task 6 of a quoted folder's script wrote no result"
+if command -v sbatch >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
+	# no cluster: sbatch -v lists the options it read before it looks
+	# for a controller (it is stopped then)
+	printf 'ClusterName=x\nSlurmctldHost=localhost\nNodeName=localhost CPUs=1 State=UNKNOWN\nPartitionName=p Nodes=localhost Default=YES\n' > "$tmp/slurm.conf"
+	SLURM_CONF="$tmp/slurm.conf" timeout 3 sbatch -v --test-only "$Q/sweep.sbatch" > "$tmp/sbatch.err" 2>&1
+	grep -qi -e invalid -e unmatched "$tmp/sbatch.err" && fail "sbatch refused a quoted folder's script: $(cat "$tmp/sbatch.err")"
+	pct=$(printf '%s' "$Q" | sed 's/%/%%/g')
+	grep -q "^sbatch: output  *: " "$tmp/sbatch.err" || fail "sbatch -v lists no output: $(cat "$tmp/sbatch.err")"
+	[ "$(sed -n 's/^sbatch: output  *: //p' "$tmp/sbatch.err")" = "$pct/logs/slurm-%A_%a.out" ] ||
+		fail "sbatch reads a quoted folder's --output as: $(grep output "$tmp/sbatch.err")"
+	grep -q "^sbatch: partition  *: sweep,debug.x-1_b$" "$tmp/sbatch.err" && grep -q "^sbatch: account  *: a.b-c_d$" "$tmp/sbatch.err" ||
+		fail "sbatch reads --partition/--account as: $(grep -e partition -e account "$tmp/sbatch.err")"
+	ok
+else
+	echo "SKIP (part): sbatch is not installed; a quoted folder's #SBATCH lines were not parsed"
+fi
+# a folder a #SBATCH line cannot carry is refused, naming the character
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/back\\slash" --seeds 1 --days 2
+expect_rc 2 "$SMUGNET" sweep slurm "$tmp/back\\slash"
+err_has "has a backslash, which a #SBATCH --output line cannot carry"
+[ ! -e "$tmp/back\\slash/sweep.sbatch" ] || fail "a refused folder got a script"
+# values that are not Slurm's, and --jobs that is not parallel's, are usage errors
+rm -f "$Q/sweep.sbatch"
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --account "$(printf 'x\nrm -rf ~')"
+err_has "--account: expected a Slurm name"
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --partition 'a b'
+err_has "--partition: expected a Slurm name"
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --partition ''
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --account 'a#b'
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --mem ''
+err_has "--mem: expected a size like 512M, got ''"
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --time ''
+[ ! -e "$Q/sweep.sbatch" ] || fail "a refused sweep slurm wrote a script"
+for j in 0 abc 0% 4097 ''; do
+	expect_rc 2 "$SMUGNET" sweep parallel "$Q" --sshlogin "$tmp/hosts" --jobs "$j"
+	err_has "--jobs: expected N jobs a host in [1,4096]"
+done
+for j in 4 50% +1 -1; do
+	expect_rc 0 "$SMUGNET" sweep parallel "$Q" --sshlogin "$tmp/hosts" --jobs "$j"
+	grep -q -- "--jobs $j " "$tmp/out" || fail "--jobs $j not passed to parallel: $(cat "$tmp/out")"
+done
+expect_rc 2 "$SMUGNET" sweep collect "$Q" extra
+err_has "unexpected argument 'extra'"
 
 # collect names every bad result and exits 3
 cp "$S/results/2.json" "$tmp/2.json"

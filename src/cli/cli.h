@@ -58,8 +58,9 @@ int cli_set_one(struct smug_world *w, const char *set, struct smug_error *err);
  * temporary file beside it, then a rename. EXIT_WRITE on failure. */
 int cli_write_journal(const struct smug_world *w, const char *path);
 
-/* The vault root: --vault, else $SMUGNET_VAULT, else $XDG_DATA_HOME/smugnet,
- * else ~/.local/share/smugnet. */
+/* The vault root: --vault, else $SMUGNET_VAULT, else $XDG_DATA_HOME/smugnet
+ * (an absolute XDG_DATA_HOME only), else ~/.local/share/smugnet with ~
+ * from $HOME (absolute) or the user's home in the password database. */
 const char *cli_vault_root(const char *opt, char *buf, size_t size);
 /* Print a core error and map its status to an exit code. */
 int cli_status_exit(enum smug_status st, const char *msg);

@@ -119,8 +119,33 @@ static bool day_ok(const char *path, int line, const cJSON *o, const char *key)
 	return false;
 }
 
+/* What a run file lacks that diff reads (NULL: nothing): the header of
+ * `smugnet run` (a --branch run's header says smugnet-branch: it holds
+ * two summaries and its own delta), and a summary with its day, digest
+ * and factions. A header and a summary with nothing in them compared as
+ * "identical". */
+static const char *run_file_wrong(const struct run_file *r)
+{
+	const cJSON *format = cJSON_GetObjectItemCaseSensitive(r->header, "format");
+
+	if (!cJSON_IsString(format) || strcmp(format->valuestring, "smugnet-run") != 0)
+		return cJSON_IsString(format) && strcmp(format->valuestring, "smugnet-branch") == 0
+			       ? "header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run"
+			       : "header: format: expected \"smugnet-run\"";
+	if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(r->header, "scenario")))
+		return "header: scenario: expected a string";
+	if (!cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(r->summary, "day")))
+		return "summary: day: expected a number";
+	if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(r->summary, "digest")))
+		return "summary: digest: expected a string";
+	if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(r->summary, "factions")))
+		return "summary: factions: expected an array";
+	return NULL;
+}
+
 static int read_run_file(const char *path, struct run_file *r)
 {
+	const char *why;
 	char *text, *line, *save = NULL;
 	size_t len;
 	int rc, n = 0;
@@ -168,6 +193,11 @@ static int read_run_file(const char *path, struct run_file *r)
 	free(text);
 	if (r->header == NULL || r->summary == NULL) {
 		fprintf(stderr, "%s: not the output of smugnet run (it needs a header and a summary)\n", path);
+		run_file_done(r);
+		return EXIT_BAD_INPUT;
+	}
+	if ((why = run_file_wrong(r)) != NULL) {
+		fprintf(stderr, "%s: %s\n", path, why);
 		run_file_done(r);
 		return EXIT_BAD_INPUT;
 	}
@@ -493,6 +523,11 @@ static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 	struct stat sb;
 	enum smug_status st;
 
+	if (stat(arg, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		fprintf(stderr, "%s: neither a seed folder nor the output of smugnet run (its first line is not a "
+				"run's header)\n", arg);
+		return EXIT_BAD_INPUT;
+	}
 	if (strchr(arg, '/') || (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)))
 		st = smug_vault_load_dir(arg, w, &err);
 	else

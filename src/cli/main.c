@@ -3,6 +3,7 @@
  * codes, errors on stderr. */
 #include <errno.h>
 #include <getopt.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,10 +106,17 @@ const char *cli_vault_root(const char *opt, char *buf, size_t size)
 		return opt;
 	if ((env = getenv("SMUGNET_VAULT")) && *env)
 		return env;
-	if ((env = getenv("XDG_DATA_HOME")) && *env)
+	/* the XDG base directory rules: a relative XDG_DATA_HOME is ignored */
+	if ((env = getenv("XDG_DATA_HOME")) && env[0] == '/') {
 		snprintf(buf, size, "%s/smugnet", env);
-	else
-		snprintf(buf, size, "%s/.local/share/smugnet", (env = getenv("HOME")) && *env ? env : ".");
+		return buf;
+	}
+	if (!(env = getenv("HOME")) || env[0] != '/') {
+		const struct passwd *pw = getpwuid(getuid());
+
+		env = pw && pw->pw_dir && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
+	}
+	snprintf(buf, size, "%s/.local/share/smugnet", env ? env : "."); /* no home at all */
 	return buf;
 }
 

@@ -92,6 +92,9 @@ void sweep_self_path(char *buf, size_t size, const char *argv0);
 void sweep_abs_path(char *buf, size_t size, const char *path);
 /* s as one shell word: bare when safe, else in single quotes. */
 void sweep_shell_word(FILE *f, const char *s);
+/* The one sweep folder after the options of cmd: a usage error when it
+ * is missing or followed by another argument, else EXIT_OK. */
+int sweep_dir_arg(const char *cmd, int argc, char **argv, int first);
 /* Parse a bankruptcy threshold: credits ("1.00") or a share of the
  * starting balance ("50%"); false on junk. */
 bool sweep_parse_threshold(const char *s, int64_t *minor, double *share);

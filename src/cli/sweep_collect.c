@@ -306,8 +306,8 @@ int sweep_collect(int argc, char **argv)
 		default: return cli_usage_error("sweep collect", "invalid option");
 		}
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error("sweep collect", "the sweep folder is required");
+	if (sweep_dir_arg("sweep collect", argc, argv, optind) != EXIT_OK)
+		return EXIT_USAGE;
 	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK)
 		rc = collect(&m, quiet);
 	sweep_manifest_done(&m);

@@ -77,6 +77,15 @@ void sweep_shell_word(FILE *f, const char *s)
 	fputc('\'', f);
 }
 
+int sweep_dir_arg(const char *cmd, int argc, char **argv, int first)
+{
+	if (first >= argc)
+		return cli_usage_error(cmd, "the sweep folder is required");
+	if (first + 1 < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[first + 1]);
+	return EXIT_OK;
+}
+
 bool sweep_parse_threshold(const char *s, int64_t *minor, double *share)
 {
 	char *end;

@@ -261,7 +261,9 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 }
 
 /* GNU parallel: task ids on its standard input, each job calls this
- * program with a batch, --task I J ...; progress is read from its job
+ * program with a batch, --task I J ... (through /bin/sh, the program and
+ * the folder named by SMUGNET_SWEEP_SELF and SMUGNET_SWEEP_DIR); progress
+ * is read from its job
  * log. On a terminal, parallel's stderr (its jobs' messages) goes to a
  * file and is printed under the progress line as it comes. */
 static int run_parallel(const struct sweep_manifest *m, const long long *ids, long long n,
@@ -299,9 +301,16 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		dup2(fds[0], STDIN_FILENO);
 		close(fds[0]);
 		close(fds[1]);
+		/* parallel joins a command's words and hands them to a shell,
+		 * and reads {}, {.}, {1}, {= =} and the like in any of them: the
+		 * program's and the folder's names reach the job through the
+		 * environment, expanded by a shell we choose, never parsed. */
+		setenv("SMUGNET_SWEEP_SELF", self, 1);
+		setenv("SMUGNET_SWEEP_DIR", m->dir, 1);
+		setenv("PARALLEL_SHELL", "/bin/sh", 1);
 		execlp("parallel", "parallel", "--will-cite", "--halt", "never", "--jobs", jobs_s,
-		       "--max-args", batch_s, "--joblog", log, self, "sweep", "run", m->dir, "--quiet", "--task", "{}",
-		       (char *)NULL);
+		       "--max-args", batch_s, "--joblog", log,
+		       "\"$SMUGNET_SWEEP_SELF\" sweep run \"$SMUGNET_SWEEP_DIR\" --quiet --task {}", (char *)NULL);
 		fprintf(stderr, "smugnet sweep run: cannot run parallel: %s\n", strerror(errno));
 		_exit(127);
 	}

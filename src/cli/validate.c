@@ -13,32 +13,34 @@
 
 int cmd_validate(int argc, char **argv)
 {
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct smug_world *w = NULL;
-	int rc;
+	struct stat sb;
+	const char *file;
+	int c, rc;
 
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		printf("Usage: smugnet validate FILE|SEED_DIR\n"
-		       "Check a scenario file or a seed folder; print ok or the first error.\n");
-		return jsonl_close_stdout();
-	}
-	if (argc != 2)
-		return cli_usage_error("validate", "expected exactly one FILE or SEED_DIR");
-	{
-		struct stat sb;
-
-		if (stat(argv[1], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			struct smug_error err;
-			enum smug_status st = smug_vault_load_dir(argv[1], &w, &err);
-
-			if (st != SMUG_OK)
-				return cli_status_exit(st, err.msg);
-			smug_world_free(w);
-			printf("ok\n");
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			printf("Usage: smugnet validate FILE|SEED_DIR\n"
+			       "Check a scenario file or a seed folder; print ok or the first error.\n");
 			return jsonl_close_stdout();
+		default: return cli_usage_error("validate", "invalid option");
 		}
 	}
-	if ((rc = cli_load_world(argv[1], &w)) != EXIT_OK)
+	if (optind + 1 != argc)
+		return cli_usage_error("validate", "expected exactly one FILE or SEED_DIR, got %d", argc - optind);
+	file = argv[optind];
+	if (stat(file, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		struct smug_error err;
+		enum smug_status st = smug_vault_load_dir(file, &w, &err);
+
+		if (st != SMUG_OK)
+			return cli_status_exit(st, err.msg);
+	} else if ((rc = cli_load_world(file, &w)) != EXIT_OK) {
 		return rc;
+	}
 	smug_world_free(w);
 	printf("ok\n");
 	return jsonl_close_stdout();
@@ -81,7 +83,9 @@ int cmd_gen(int argc, char **argv)
 		default: return cli_usage_error("gen", "invalid option");
 		}
 	}
-	if (wards < 0 || optind < argc)
+	if (optind < argc)
+		return cli_usage_error("gen", "unexpected argument '%s'", argv[optind]);
+	if (wards < 0)
 		return cli_usage_error("gen", "--wards N is required");
 	json = smug_scenario_generate((int)wards, (uint64_t)seed, (int)factions);
 	if (json == NULL) {

@@ -378,6 +378,7 @@ struct jp {
 	int line;
 	struct smug_error *err;
 	enum smug_status st;
+	int head_day, head_cmds; /* what the header says the commands come to */
 };
 
 static bool jp_fail(struct jp *p, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -605,6 +606,12 @@ static bool read_header(struct jp *p, const cJSON *o, struct smug_journal_file *
 	    !get_whole(p, o, "start_day", 0, 1e8, &v))
 		return false;
 	f->start_day = (int)v;
+	if (!get_whole(p, o, "day", 0, 1e9, &v))
+		return false;
+	p->head_day = (int)v;
+	if (!get_whole(p, o, "commands", 0, SMUG_JOURNAL_CMD_CAP, &v))
+		return false;
+	p->head_cmds = (int)v;
 	if (!get_whole(p, o, "check_every", 0, 1e9, &v))
 		return false;
 	f->j.check_every = (int)v;
@@ -667,6 +674,31 @@ static bool read_line(struct jp *p, const char *at, size_t n, struct smug_journa
 	return ok;
 }
 
+/* The header's command count and end day are those of the lines below
+ * it: a journal cut short, or one whose steps were edited (a step of
+ * 100000000 days under a header of day 40 replayed for hours), is
+ * refused when read. A journal that stopped recording (overflow_day)
+ * ends before the header's day. */
+static bool header_agrees(struct jp *p, const struct smug_journal_file *f)
+{
+	const struct smug_journal *j = &f->j;
+	int end = f->start_day;
+
+	p->line = 1;
+	if (j->n_cmds != p->head_cmds)
+		return jp_fail(p, "commands", "the header says %d, the journal holds %d", p->head_cmds, j->n_cmds);
+	if (j->overflow_day >= 0)
+		return true;
+	if (j->n_cmds > 0) {
+		const struct smug_cmd *c = &j->cmds[j->n_cmds - 1];
+
+		end = c->kind == SMUG_CMD_STEP ? c->day + c->days : c->day;
+	}
+	if (end != p->head_day)
+		return jp_fail(p, "day", "the header says %d, the journal's commands end at day %d", p->head_day, end);
+	return true;
+}
+
 enum smug_status smug_journal_parse(const char *text, size_t len, const char *name,
 				    struct smug_journal_file *out, struct smug_error *err)
 {
@@ -692,6 +724,10 @@ enum smug_status smug_journal_parse(const char *text, size_t len, const char *na
 	if (p.line == 0) {
 		smug_journal_file_done(&f);
 		return smug_error_set(err, SMUG_ERR_SCHEMA, "%s: empty journal", name);
+	}
+	if (!header_agrees(&p, &f)) {
+		smug_journal_file_done(&f);
+		return p.st;
 	}
 	smug_journal_file_done(out);
 	*out = f;
