@@ -704,4 +704,33 @@ expect_rc 0 "$SMUGNET" sweep missing "$K"
 expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
 [ -s "$K/results/4.json" ] || fail "run did not make an empty result again"
 expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
+# a sweep run stopped by SIGTERM stops its workers with it, on either
+# engine: it dies of the signal, no result appears after it has gone, no
+# worker is left and no job log stays in tmp/ (both engines once left
+# their batches or GNU parallel's jobs writing results after the kill)
+"$SMUGNET" sweep plan "$tmp/stop" --seeds 1-100 --days 2000 >/dev/null || fail "plan of the stopped sweep"
+engines=fork
+command -v parallel >/dev/null 2>&1 && engines="fork parallel"
+for eng in $engines; do
+	rm -rf "$tmp/stop/results"
+	"$SMUGNET" sweep run "$tmp/stop" --jobs 2 --engine "$eng" --quiet 2>"$tmp/err" &
+	runner=$!
+	i=0
+	while [ -z "$(ls -A "$tmp/stop/results" 2>/dev/null)" ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -TERM $runner
+	wait $runner
+	rc=$?
+	[ $rc -eq 143 ] || fail "$eng: a sweep run stopped by SIGTERM exited $rc, not 143: $(cat "$tmp/err")"
+	got=$(ls "$tmp/stop/results" | wc -l)
+	[ "$got" -lt 100 ] || fail "$eng: the sweep ended before it was stopped; the test needs longer tasks"
+	sleep 2
+	[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
+		fail "$eng: results appeared after the sweep run was stopped: $got, then $(ls "$tmp/stop/results" | wc -l)"
+	pgrep -f "sweep run $tmp/stop" >/dev/null && fail "$eng: workers still run after the sweep run was stopped"
+	[ -z "$(ls -A "$tmp/stop/tmp" 2>/dev/null | grep -v '^\.')" ] || fail "$eng: a stopped run left $(ls -A "$tmp/stop/tmp")"
+	pass=$((pass + 1))
+done
 echo "$pass passed, 0 failed"
