@@ -467,6 +467,16 @@ while read -r args; do
 	pass=$((pass + 1))
 done < "$tmp/examples"
 
+# diff names a crackdown's last day as the journal has it: @5-10 applies
+# days 5 to 10 and its journal line says end_day 10
+expect_rc 0 "$SMUGNET" run --days 20 --crackdown 'n:32.0|n:33.0@5-10' --save d1 --vault "$tmp/cdvault" --quiet
+expect_rc 0 "$SMUGNET" run --days 20 --save d2 --vault "$tmp/cdvault" --quiet
+expect_rc 1 "$SMUGNET" diff d2 d1 --vault "$tmp/cdvault"
+grep -q "crackdown n:32.0|n:33.0 at 1.00 through day 10" "$tmp/out" ||
+	fail "diff of a crackdown @5-10 does not say 'through day 10': $(cat "$tmp/out")"
+grep -q "through day 11" "$tmp/out" && fail "diff of a crackdown @5-10 says day 11: $(cat "$tmp/out")"
+pass=$((pass + 1))
+
 # the README's designer's-loop examples, in order, in a folder and vault
 # of their own; `diff s other` needs a second seed (one without the knob)
 # and exits 1 when the seeds differ, like diff(1)

@@ -73,6 +73,13 @@ for kind in dir fifo zero sparse empty; do
 	case_ 3 "$pat" "scenario: $kind" "$SMUGNET" explain --day 1 --scenario "$f"
 done
 
+# ---- a scenario that cJSON would read but is not strict JSON ----
+# a raw tab inside a string (RFC 8259: control characters are escaped)
+tab=$(printf '\t')
+sed "s/\"Tiny: two/\"Tiny:${tab}two/" "$SRCDIR/data/tiny.json" >"$tmp/tab.json"
+case_ 3 "tab.json: line 5 byte 17 (offset 82): control character U+0009 in a string" "scenario: a raw tab in a string" \
+	"$SMUGNET" validate "$tmp/tab.json"
+
 # ---- odd files as each file of a seed ----
 V="$tmp/vault"
 "$SMUGNET" run --days 20 --save h --vault "$V" >/dev/null || fail "cannot save the test seed"

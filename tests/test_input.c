@@ -1,8 +1,10 @@
 /* Input files and JSON text: the one routine every loader reads files
  * with (regular files only, a size limit, links refused for the vault's
  * own files, FIFOs never waited on) and the strict-JSON pre-pass (NUL
- * bytes, invalid UTF-8, \u0000, nesting depth) with exact positions and
- * numbers in the messages. */
+ * bytes, invalid UTF-8, \u0000, nesting depth, and RFC 8259's lexical
+ * rules cJSON lets through: white space, control characters and escapes
+ * in strings, the form of numbers) with exact positions and numbers in
+ * the messages. */
 #include <check.h>
 #include <errno.h>
 #include <signal.h>
@@ -523,8 +525,10 @@ START_TEST(test_input_utf8_matches_the_definition)
 					if ((c || d) && ((b & 0xc0) != 0x80 ||
 							 ((a < 0xe0 || a > 0xf4) && b != 0x80 && b != 0xbf)))
 						continue;
-					if (memchr(seq, 0, n) || memchr(seq, '"', n) || memchr(seq, '\\', n) ||
-					    memchr(seq, '\n', n)) /* a new line: another line's byte */
+					if (memchr(seq, '"', n) || memchr(seq, '\\', n))
+						continue;
+					/* NUL and control characters: refused for themselves */
+					if (seq[0] < 0x20 || seq[1] < 0x20 || (n == 4 && (seq[2] < 0x20 || seq[3] < 0x20)))
 						continue;
 					text[0] = '"';
 					memcpy(text + 1, seq, n);
@@ -600,6 +604,177 @@ START_TEST(test_input_problem_found_at_every_offset)
 }
 END_TEST
 
+/* What cJSON reads but RFC 8259 does not allow, put into tiny.json:
+ * refused by the pre-pass with its reason, at the byte `at` of the
+ * replacement (where tiny.json has no new line before it). */
+struct lexical_case {
+	const char *find, *repl;
+	size_t at;
+	const char *why;
+};
+
+#define LC(find, repl, at, why) {find, repl, at, why}
+static const struct lexical_case bad_lexical[] = {
+	/* raw control characters inside a string */
+	LC("\"name\": \"", "\"name\": \"a\tb", 10, "control character U+0009 in a string"),
+	LC("\"name\": \"", "\"name\": \"a\x01" "b", 10, "control character U+0001 in a string"),
+	LC("\"name\": \"", "\"name\": \"a\nb", 10, "control character U+000A in a string"),
+	LC("\"name\": \"", "\"name\": \"a\x1f" "b", 10, "control character U+001F in a string"),
+	/* control bytes as white space between tokens */
+	LC("\"seed\": 1", "\"seed\":\x01\x02\x1f" "1", 7, "U+0001 is not JSON white space"),
+	LC("\"seed\": 1", "\"seed\":\f1", 7, "U+000C is not JSON white space"),
+	LC("\"seed\": 1", "\"seed\":\v1", 7, "U+000B is not JSON white space"),
+	LC("\"seed\": 1", "\"seed\": 1\x1f", 9, "U+001F is not JSON white space"),
+	/* numbers */
+	LC("\"seed\": 1", "\"seed\": 01", 8, "leading zero in a number"),
+	LC("\"hazard\": 0.02", "\"hazard\": 00.02", 10, "leading zero in a number"),
+	LC("\"seed\": 1", "\"seed\": -01", 9, "leading zero in a number"),
+	LC("\"seed\": 1", "\"seed\": -00", 9, "leading zero in a number"),
+	LC("\"seed\": 1", "\"seed\": 1.", 10, "expected a digit after the decimal point"),
+	LC("\"seed\": 1", "\"seed\": 1.e0", 10, "expected a digit after the decimal point"),
+	LC("\"seed\": 1", "\"seed\": 0.", 10, "expected a digit after the decimal point"),
+	LC("\"seed\": 1", "\"seed\": -", 9, "expected a digit after the minus sign"),
+	LC("\"hazard\": 0.02", "\"hazard\": -.5", 11, "expected a digit after the minus sign"),
+	LC("\"seed\": 1", "\"seed\": 1e", 10, "expected a digit in the exponent"),
+	LC("\"seed\": 1", "\"seed\": 1E+", 11, "expected a digit in the exponent"),
+	LC("\"seed\": 1", "\"seed\": 1.5e-x", 13, "expected a digit in the exponent"),
+	/* escapes */
+	LC("\"name\": \"", "\"name\": \"a\\x", 10, "invalid escape '\\x' in a string"),
+	LC("\"name\": \"", "\"name\": \"a\\'", 10, "invalid escape '\\'' in a string"),
+	LC("\"name\": \"", "\"name\": \"a\\U00e9", 10, "invalid escape '\\U' in a string"),
+	LC("\"name\": \"", "\"name\": \"a\\\t", 10, "invalid escape in a string (byte 0x09 after a backslash)"),
+	LC("\"name\": \"", "\"name\": \"a\\u12\", \"x\": \"", 10, "expected four hex digits after \\u in a string"),
+	LC("\"name\": \"", "\"name\": \"a\\u12zz", 10, "expected four hex digits after \\u in a string"),
+	LC("\"name\": \"", "\"name\": \"a\\u00g9", 10, "expected four hex digits after \\u in a string"),
+};
+#undef LC
+
+START_TEST(test_input_lexical_rules_refused_with_their_position)
+{
+	const struct lexical_case *c = &bad_lexical[_i];
+	struct smug_error err;
+	char want[200];
+	size_t off, len, bol = 0;
+	char *t = tiny(&len);
+	int line = 1;
+
+	ck_assert_msg(load_with(c->find, c->repl, strlen(c->repl), &err, &off) == SMUG_ERR_PARSE, "'%s' not refused",
+		      c->repl);
+	/* the line of the replacement's start; no new line in it before at */
+	for (size_t i = 0; i < off; i++)
+		if (t[i] == '\n') {
+			line++;
+			bol = i + 1;
+		}
+	free(t);
+	ck_assert_ptr_null(memchr(c->repl, '\n', c->at));
+	snprintf(want, sizeof want, "t.json: line %d byte %zu (offset %zu)", line, off + c->at - bol + 1, off + c->at);
+	strcat(want, ": ");
+	strcat(want, c->why);
+	ck_assert_str_eq(err.msg, want);
+}
+END_TEST
+
+/* What cJSON already refuses stays refused (as malformed JSON). */
+START_TEST(test_input_other_bad_numbers_refused)
+{
+	static const char *const bad[] = {"\"hazard\": .5", "\"hazard\": +1", "\"hazard\": 0x10", "\"hazard\": 1.5.5",
+					  "\"hazard\": Infinity"};
+	struct smug_error err;
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_msg(load_with("\"hazard\": 0.02", bad[i], strlen(bad[i]), &err, NULL) == SMUG_ERR_PARSE,
+			      "'%s' not refused", bad[i]);
+		ck_assert_msg(strstr(err.msg, ": malformed JSON") != NULL, "%s: %s", bad[i], err.msg);
+	}
+}
+END_TEST
+
+/* Every form RFC 8259 allows still passes: numbers, escapes, raw UTF-8,
+ * the four white space bytes between tokens, and JSON Lines (a value a
+ * line, CR LF too). */
+START_TEST(test_input_strict_forms_accepted)
+{
+	static const char *const good[] = {
+		"[0, -0, 0.5, 1e5, 1E+5, -1.25e-3, 10, 1.5e+05, 0e0, -0.0E-0, 123456789012345678901234567890]",
+		"[\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\u00E9 \\uD83D\\uDE00 \xc3\xa9 \x7f\"]",
+		" \t\r\n{ \t\r\n\"a\" \t\r\n: \t\r\n[ \t\r\n1 \t\r\n, \t\r\n\"01\" \t\r\n] \t\r\n} \t\r\n",
+		"{\"type\":\"header\",\"n\":1}\n{\"type\":\"command\",\"x\":-2.5}\r\n{\"type\":\"check\"}\n",
+		"[\"1. 01 -.5 \\\\x\"]", /* what numbers may not be is fine inside a string */
+	};
+	struct smug_error err;
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		ck_assert_msg(smug_json_check(good[i], strlen(good[i]), "g.json", &err) == SMUG_OK, "%s: %s", good[i],
+			      err.msg);
+	/* and through the scenario loader */
+	{
+		static const struct {
+			const char *find, *repl;
+		} loads[] = {
+			{"\"seed\": 1", "\"seed\": 1E+0"},
+			{"\"seed\": 1", "\"seed\":\t\r\n 1"},
+			{"\"hazard\": 0.02", "\"hazard\": 2e-2"},
+			{"\"name\": \"", "\"name\": \"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \xc3\xa9"},
+		};
+
+		for (size_t i = 0; i < sizeof loads / sizeof loads[0]; i++)
+			ck_assert_msg(load_with(loads[i].find, loads[i].repl, strlen(loads[i].repl), &err, NULL) ==
+					      SMUG_OK,
+				      "%s: %s", loads[i].repl, err.msg);
+	}
+	/* a number on a later line of JSON Lines is named by its line */
+	ck_assert_int_eq(smug_json_check("{\"a\":1}\n{\"b\":1.}\n", 18, "j.jsonl", &err), SMUG_ERR_PARSE);
+	ck_assert_str_eq(err.msg, "j.jsonl: line 2 byte 8 (offset 15): expected a digit after the decimal point");
+	/* a number or escape cut by the text's end is named at the end */
+	ck_assert_int_eq(smug_json_check("[1,\n-", 5, "e.json", &err), SMUG_ERR_PARSE);
+	ck_assert_str_eq(err.msg, "e.json: line 2 byte 2 (offset 5): expected a digit after the minus sign");
+}
+END_TEST
+
+/* Control bytes and a leading zero are found at every offset of a long
+ * second line (the pre-pass skips plain bytes eight at a time), in
+ * white space and inside a string; digits inside a string are no number. */
+START_TEST(test_input_lexical_problem_found_at_every_offset)
+{
+	char text[128], want[160];
+	struct smug_error err;
+
+	for (int in_string = 0; in_string < 2; in_string++)
+		for (size_t at = in_string ? 21 : 4; at < 78; at++)
+			for (int kind = 0; kind < 3; kind++) {
+				enum smug_status st;
+
+				memset(text, ' ', 80);
+				text[3] = '\n';
+				if (in_string) {
+					memset(text + 21, 'x', 58);
+					text[20] = text[79] = '"';
+				}
+				if (kind == 2)
+					memcpy(text + at, "01", 2);
+				else
+					text[at] = kind ? '\x1f' : '\t';
+				st = smug_json_check(text, 80, "p.json", &err);
+				if (kind == 0 && !in_string) { /* a tab is white space */
+					ck_assert_int_eq(st, SMUG_OK);
+					continue;
+				}
+				if (kind == 2 && in_string) {
+					ck_assert_int_eq(st, SMUG_OK);
+					continue;
+				}
+				ck_assert_int_eq(st, SMUG_ERR_PARSE);
+				snprintf(want, sizeof want, "p.json: line 2 byte %zu (offset %zu): %s", at - 3, at,
+					 kind == 2 ? "leading zero in a number"
+					 : in_string ? (kind ? "control character U+001F in a string"
+							     : "control character U+0009 in a string")
+						     : "U+001F is not JSON white space");
+				ck_assert_str_eq(err.msg, want);
+			}
+}
+END_TEST
+
 START_TEST(test_input_json_check_for_hosts)
 {
 	struct smug_error err;
@@ -660,6 +835,11 @@ int main(void)
 	tcase_add_test(t, test_input_malformed_json_named_where_it_fails);
 	tcase_add_test(t, test_input_utf8_matches_the_definition);
 	tcase_add_test(t, test_input_problem_found_at_every_offset);
+	tcase_add_loop_test(t, test_input_lexical_rules_refused_with_their_position, 0,
+			    (int)(sizeof bad_lexical / sizeof bad_lexical[0]));
+	tcase_add_test(t, test_input_other_bad_numbers_refused);
+	tcase_add_test(t, test_input_strict_forms_accepted);
+	tcase_add_test(t, test_input_lexical_problem_found_at_every_offset);
 	/* the UTF-8 definition sweep checks 134,400 strings: 1 s alone,
 	 * past Check's default 4 s on a loaded machine under the sanitizers */
 	tcase_set_timeout(t, 60);

@@ -31,6 +31,18 @@ same_at=$(col customs.max_checks_per_day "customs checks per day")
 	fail "config: MEANING at column $head_at, a changed knob's meaning at $changed_at, an unchanged one's at $same_at"
 expect_rc 2 "$SMUGNET" run --days 1 --set smuggling.learning_rate=2
 grep -q "smuggling.learning_rate: expected number in \[1e-09,1\], got '2'" "$tmp/err" || fail "bad --set value: $(cat "$tmp/err")"
+# a whole-number knob takes decimal digits only: hex, an exponent or a
+# fraction is refused with the knob's usual message, by config and run alike
+for v in 0x10 1e1 5.0 ' 5' +5 ''; do
+	for cmd in "config" "run --days 1"; do
+		expect_rc 2 "$SMUGNET" $cmd --set "smuggling.max_shipments_per_day=$v"
+		grep -qF "smuggling.max_shipments_per_day: expected whole number in [0,64], got '$v'" "$tmp/err" ||
+			fail "$cmd --set smuggling.max_shipments_per_day=$v: $(cat "$tmp/err")"
+	done
+done
+expect_rc 0 "$SMUGNET" config --set smuggling.max_shipments_per_day=16
+grep -q "^smuggling.max_shipments_per_day .* 16 *\*" "$tmp/out" || fail "config --set ...=16 does not show 16"
+expect_rc 0 "$SMUGNET" config --set smuggling.max_shipments_per_day=-0
 expect_rc 2 "$SMUGNET" run --days 1 --set no.such=1
 grep -q "no.such: no such knob (smugnet config lists them)" "$tmp/err" || fail "unknown --set key: $(cat "$tmp/err")"
 # a mistyped key, or a key without its section, names the knob it most likely meant

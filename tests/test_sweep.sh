@@ -6,7 +6,9 @@
 # parallel gives the same bytes as the fork pool, and so do batches of
 # any size; a failing task is named and stops no other; collect names missing,
 # duplicate, foreign and tampered results and exits 3; the Slurm script
-# is valid shell; the fan chart is drawn; progress only on a terminal.
+# is valid shell; a folder and a program whose names need quoting run
+# under both engines, the printed parallel line and the Slurm script;
+# the fan chart is drawn; progress only on a terminal.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
 tmp=$(mktemp -d)
@@ -261,6 +263,104 @@ grep -q -- "--max-args 5 " "$tmp/out" || fail "--batch 5 not passed to parallel:
 expect_rc 2 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts" --batch 0
 grep -q -- "--batch: expected a number in \[1,[0-9]*\], got '0'" "$tmp/err" || fail "--batch 0: $(cat "$tmp/err")"
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
+
+# A folder whose name has a space, both quotes, a '$', a '%', a '#' and
+# letters beyond ASCII, run by a program whose path has a space and a
+# quote: both engines run it and collect it as in a plain folder; the
+# printed GNU parallel line runs it under sh (':' is this host); the
+# Slurm script is valid bash, runs a task, and sbatch reads its
+# directives. A folder with '{' (a GNU parallel replacement string)
+# runs under the parallel engine and is refused by sweep parallel.
+Q0="$tmp/plainq"
+Q="$tmp/sp ace 'q\"\$x %j #é☃"
+mkdir -p "$tmp/b in'q" && cp "$SMUGNET" "$tmp/b in'q/smugnet" || fail "cannot copy the program"
+QS="$tmp/b in'q/smugnet"
+expect_rc 0 "$SMUGNET" sweep plan "$Q0" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
+expect_rc 0 "$SMUGNET" sweep run "$Q0" --jobs 2 --engine fork
+expect_rc 0 "$SMUGNET" sweep collect "$Q0" --quiet
+qengines=fork
+command -v parallel >/dev/null 2>&1 && qengines="fork parallel"
+for engine in $qengines; do
+	for prog in "$SMUGNET" "$QS"; do
+		rm -rf "$Q"
+		expect_rc 0 "$prog" sweep plan "$Q" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
+		expect_rc 0 "$prog" sweep run "$Q" --jobs 2 --engine $engine
+		[ "$(ls "$Q/results" | wc -l)" -eq 8 ] || fail "$engine, $prog: a quoted folder got $(ls "$Q/results" | wc -l) of 8 results"
+		expect_rc 0 "$prog" sweep collect "$Q" --quiet
+		cmp -s "$Q0/collect/summary.csv" "$Q/collect/summary.csv" || fail "$engine, $prog: a quoted folder's summary.csv differs from a plain one's"
+	done
+done
+echo "a quoted folder and program: $qengines collect as a plain folder"
+if command -v parallel >/dev/null 2>&1; then
+	QB="$tmp/b{}r{1}{.}{= \$_=7 =}"
+	expect_rc 0 "$SMUGNET" sweep plan "$QB" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
+	expect_rc 0 "$SMUGNET" sweep run "$QB" --jobs 2 --engine parallel --batch 3
+	[ "$(ls "$QB/results" | wc -l)" -eq 8 ] || fail "parallel engine, a folder with braces got $(ls "$QB/results" | wc -l) of 8 results"
+	expect_rc 2 "$SMUGNET" sweep parallel "$QB" --sshlogin "$tmp/hosts"
+	err_has "has a '{', which GNU parallel would read as a replacement string"
+	# the printed line, piped to sh, runs every task on this host
+	printf ':\n' > "$tmp/local-hosts"
+	rm -r "$Q/results" "$Q/collect"
+	expect_rc 0 "$SMUGNET" sweep parallel "$Q" --sshlogin "$tmp/local-hosts" --jobs 2 --batch 3
+	sh "$tmp/out" > "$tmp/sh.out" 2>&1 </dev/null || fail "sweep parallel | sh in a quoted folder: $(cat "$tmp/sh.out")"
+	[ "$(ls "$Q/results" | wc -l)" -eq 8 ] || fail "sweep parallel | sh in a quoted folder: $(cat "$tmp/sh.out")"
+	expect_rc 0 "$SMUGNET" sweep collect "$Q" --quiet
+	cmp -s "$Q0/collect/summary.csv" "$Q/collect/summary.csv" || fail "sweep parallel | sh: summary.csv differs from a plain folder's"
+fi
+rm "$Q/results/1.json" "$Q/results/6.json"
+expect_rc 0 "$QS" sweep slurm "$Q" --partition sweep,debug.x-1_b --account a.b-c_d
+bash -n "$Q/sweep.sbatch" || fail "the sbatch script of a quoted folder is not valid bash"
+# the printed submit line, run by sh, gives sbatch the script's path as one word
+mkdir -p "$tmp/fakebin"
+printf '#!/bin/sh\nprintf "%%s\\n" "$#" "$1"\n' > "$tmp/fakebin/sbatch" && chmod +x "$tmp/fakebin/sbatch"
+line=$(sed -n 's/^submit with: //p' "$tmp/out")
+[ "$(printf '%s\n' "$line" | PATH="$tmp/fakebin:$PATH" sh 2>&1)" = "$(printf '1\n%s' "$Q/sweep.sbatch")" ] ||
+	fail "submit with: $line does not give sbatch the script's path"
+SLURM_ARRAY_TASK_ID=6 bash "$Q/sweep.sbatch" || fail "array task 6 of a quoted folder's script failed"
+[ -e "$Q/results/6.json" ] || fail "array task 6 of a quoted folder's script wrote no result"
+if command -v sbatch >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
+	# no cluster: sbatch -v lists the options it read before it looks
+	# for a controller (it is stopped then)
+	printf 'ClusterName=x\nSlurmctldHost=localhost\nNodeName=localhost CPUs=1 State=UNKNOWN\nPartitionName=p Nodes=localhost Default=YES\n' > "$tmp/slurm.conf"
+	SLURM_CONF="$tmp/slurm.conf" timeout 3 sbatch -v --test-only "$Q/sweep.sbatch" > "$tmp/sbatch.err" 2>&1
+	grep -qi -e invalid -e unmatched "$tmp/sbatch.err" && fail "sbatch refused a quoted folder's script: $(cat "$tmp/sbatch.err")"
+	pct=$(printf '%s' "$Q" | sed 's/%/%%/g')
+	grep -q "^sbatch: output  *: " "$tmp/sbatch.err" || fail "sbatch -v lists no output: $(cat "$tmp/sbatch.err")"
+	[ "$(sed -n 's/^sbatch: output  *: //p' "$tmp/sbatch.err")" = "$pct/logs/slurm-%A_%a.out" ] ||
+		fail "sbatch reads a quoted folder's --output as: $(grep output "$tmp/sbatch.err")"
+	grep -q "^sbatch: partition  *: sweep,debug.x-1_b$" "$tmp/sbatch.err" && grep -q "^sbatch: account  *: a.b-c_d$" "$tmp/sbatch.err" ||
+		fail "sbatch reads --partition/--account as: $(grep -e partition -e account "$tmp/sbatch.err")"
+	ok
+else
+	echo "SKIP (part): sbatch is not installed; a quoted folder's #SBATCH lines were not parsed"
+fi
+# a folder a #SBATCH line cannot carry is refused, naming the character
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/back\\slash" --seeds 1 --days 2
+expect_rc 2 "$SMUGNET" sweep slurm "$tmp/back\\slash"
+err_has "has a backslash, which a #SBATCH --output line cannot carry"
+[ ! -e "$tmp/back\\slash/sweep.sbatch" ] || fail "a refused folder got a script"
+# values that are not Slurm's, and --jobs that is not parallel's, are usage errors
+rm -f "$Q/sweep.sbatch"
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --account "$(printf 'x\nrm -rf ~')"
+err_has "--account: expected a Slurm name"
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --partition 'a b'
+err_has "--partition: expected a Slurm name"
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --partition ''
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --account 'a#b'
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --mem ''
+err_has "--mem: expected a size like 512M, got ''"
+expect_rc 2 "$SMUGNET" sweep slurm "$Q" --time ''
+[ ! -e "$Q/sweep.sbatch" ] || fail "a refused sweep slurm wrote a script"
+for j in 0 abc 0% 4097 ''; do
+	expect_rc 2 "$SMUGNET" sweep parallel "$Q" --sshlogin "$tmp/hosts" --jobs "$j"
+	err_has "--jobs: expected N jobs a host in [1,4096]"
+done
+for j in 4 50% +1 -1; do
+	expect_rc 0 "$SMUGNET" sweep parallel "$Q" --sshlogin "$tmp/hosts" --jobs "$j"
+	grep -q -- "--jobs $j " "$tmp/out" || fail "--jobs $j not passed to parallel: $(cat "$tmp/out")"
+done
+expect_rc 2 "$SMUGNET" sweep collect "$Q" extra
+err_has "unexpected argument 'extra'"
 
 # collect names every bad result and exits 3
 cp "$S/results/2.json" "$tmp/2.json"
@@ -520,4 +620,117 @@ if command -v script >/dev/null 2>&1; then
 		ok
 	done
 fi
+# memory running out while plan makes the manifest: exit 1, said so,
+# nothing written and no folder made (a cut-off manifest was written,
+# exit 0). ASan reserves terabytes of shadow memory, so ulimit -v stops it
+# from starting: under it, its allocator refuses one large allocation.
+O="$tmp/oom"
+if grep -q __asan_init "$SMUGNET" 2>/dev/null; then
+	expect_rc 1 env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}allocator_may_return_null=1:max_allocation_size_mb=32" \
+		"$SMUGNET" sweep plan "$O" --seeds 1-2000000 --days 5
+else
+	expect_rc 1 sh -c 'ulimit -v 60000 && exec "$@"' sh "$SMUGNET" sweep plan "$O" --seeds 1-2000000 --days 5
+fi
+err_has "smugnet sweep plan: out of memory making the manifest; nothing written"
+[ ! -e "$O" ] || fail "a plan out of memory left $(ls -R "$O")"
+# counts past 64 bits: 1024 settings x 2^53 seeds, and 256^8 settings
+# (2^64, 0 in 64 bits), are refused at once, not built until killed
+v=$(awk 'BEGIN { for (i = 1; i <= 256; i++) printf "%s%.4f", (i > 1 ? "," : ""), 0.001 * i }')
+expect_rc 2 timeout 20 "$SMUGNET" sweep plan "$O" --seeds 0-9007199254740991 --days 1 --set "$KNOB=$v" \
+	--set customs.base_tariff_rate=0.01,0.02,0.03,0.04
+err_has "at most 100000000 tasks"
+set -- "$O" --seeds 1 --days 1
+for k in learning_rate bribe_budget_fraction prior_drift travel_weight upkeep_fraction exploration_rate \
+	hazard_loss_share; do set -- "$@" --set "smuggling.$k=$v"; done
+set -- "$@" --set "customs.base_tariff_rate=$v"
+expect_rc 2 timeout 20 "$SMUGNET" sweep plan "$@"
+err_has "at most 100000000 tasks"
+[ ! -e "$O" ] || fail "a plan of too many tasks left a folder behind"
+# a manifest past the 268435456 bytes every reader takes is refused
+# before it is made: 6294358 tasks of seeds 1 to 6294358 are 11 bytes too
+# many (it was written, and no command would read it)
+expect_rc 2 timeout 20 "$SMUGNET" sweep plan "$O" --seeds 1-6294358 --days 5
+err_has "bytes, more than the limit of 268435456 bytes every sweep command reads; split the sweep, or plan fewer seeds or settings"
+[ ! -e "$O" ] || fail "a plan too large for a manifest left a folder behind"
+# one horizon: --days and --years together are refused (the last was kept)
+expect_rc 2 "$SMUGNET" sweep plan "$O" --seeds 1 --days 5 --years 2
+err_has "--days and --years: give one of them, not both"
+[ ! -e "$O" ] || fail "a plan with two horizons left a folder behind"
+
+# the percentiles of bankruptcy days interpolate, four decimals as in
+# summary.csv (they were rounded to whole days): each faction's p5 and
+# p95, computed here from tasks.csv, are bankruptcy.csv's
+K="$tmp/bk"
+expect_rc 0 "$SMUGNET" sweep plan "$K" --seeds 1-9 --days 600 --bankrupt-below 99%
+expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 2 --engine fork --quiet
+expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
+head -n 1 "$K/collect/tasks.csv" | tr , '\n' | grep -n '^bankrupt_day:' | tr : ' ' |
+while read -r col _ faction; do
+	want=$(tail -n +2 "$K/collect/tasks.csv" | cut -d, -f"$col" | grep . | sort -n |
+		awk '{ v[NR - 1] = $1 } END {
+			for (q = 0; q < 2; q++) {
+				at = (q ? 0.95 : 0.05) * (NR - 1); lo = int(at)
+				p = lo + 1 < NR ? v[lo] + (v[lo + 1] - v[lo]) * (at - lo) : v[lo]
+				printf "%s%.4f", (q ? "," : ""), p
+			} }')
+	got=$(awk -F, -v f="$faction" '$2 == f { print $6 "," $10 }' "$K/collect/bankruptcy.csv")
+	[ "$got" = "$want" ] || { echo "bankruptcy.csv: $faction day p5,p95 $got, expected $want"; exit 1; }
+done || fail "bankruptcy day percentiles: $(cat "$K/collect/bankruptcy.csv")"
+grep -q ',[0-9]*\.[0-9]*[1-9][0-9]*,' "$K/collect/bankruptcy.csv" ||
+	fail "no bankruptcy day percentile between two days, the test sees no decimals: $(cat "$K/collect/bankruptcy.csv")"
+ok
+# the sample standard deviation of one task is undefined: empty in
+# summary.csv, "-" in the table (it was 0.0000)
+expect_rc 0 "$SMUGNET" sweep collect "$tmp/single"
+awk -F, 'NR > 1 && $5 != "" { bad = 1 } END { exit bad }' "$tmp/single/collect/summary.csv" ||
+	fail "a setting of one task has an sd: $(cat "$tmp/single/collect/summary.csv")"
+grep -q '^all  *delivered  *1  *[0-9.-]*  *- ' "$tmp/out" || fail "the table shows an sd of one task: $(cat "$tmp/out")"
+ok
+# a manifest re-spaced after its tasks ran: the results name the hash of
+# its old bytes, so missing lists every task again, run makes them again
+# and collect takes them (missing and run said nothing was missing, and
+# collect refused every result as made for another sweep)
+sed 's/^{"id"/ {"id"/' "$K/manifest.json" > "$tmp/respaced" && mv "$tmp/respaced" "$K/manifest.json"
+expect_rc 0 "$SMUGNET" sweep missing "$K"
+[ "$(tr '\n' ' ' < "$tmp/out")" = "0 1 2 3 4 5 6 7 8 " ] || fail "missing after a re-spaced manifest: $(cat "$tmp/out")"
+expect_rc 3 "$SMUGNET" sweep collect "$K" --quiet
+err_has "made for another sweep"
+expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 2 --engine fork --quiet
+expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
+# an empty result is missing to missing and run too, as collect refuses it
+: > "$K/results/4.json"
+expect_rc 0 "$SMUGNET" sweep missing "$K"
+[ "$(cat "$tmp/out")" = 4 ] || fail "missing does not list an empty result: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
+[ -s "$K/results/4.json" ] || fail "run did not make an empty result again"
+expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
+# a sweep run stopped by SIGTERM stops its workers with it, on either
+# engine: it dies of the signal, no result appears after it has gone, no
+# worker is left and no job log stays in tmp/ (both engines once left
+# their batches or GNU parallel's jobs writing results after the kill)
+"$SMUGNET" sweep plan "$tmp/stop" --seeds 1-100 --days 2000 >/dev/null || fail "plan of the stopped sweep"
+engines=fork
+command -v parallel >/dev/null 2>&1 && engines="fork parallel"
+for eng in $engines; do
+	rm -rf "$tmp/stop/results"
+	"$SMUGNET" sweep run "$tmp/stop" --jobs 2 --engine "$eng" --quiet 2>"$tmp/err" &
+	runner=$!
+	i=0
+	while [ -z "$(ls -A "$tmp/stop/results" 2>/dev/null)" ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -TERM $runner
+	wait $runner
+	rc=$?
+	[ $rc -eq 143 ] || fail "$eng: a sweep run stopped by SIGTERM exited $rc, not 143: $(cat "$tmp/err")"
+	got=$(ls "$tmp/stop/results" | wc -l)
+	[ "$got" -lt 100 ] || fail "$eng: the sweep ended before it was stopped; the test needs longer tasks"
+	sleep 2
+	[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
+		fail "$eng: results appeared after the sweep run was stopped: $got, then $(ls "$tmp/stop/results" | wc -l)"
+	pgrep -f "sweep run $tmp/stop" >/dev/null && fail "$eng: workers still run after the sweep run was stopped"
+	[ -z "$(ls -A "$tmp/stop/tmp" 2>/dev/null | grep -v '^\.')" ] || fail "$eng: a stopped run left $(ls -A "$tmp/stop/tmp")"
+	pass=$((pass + 1))
+done
 echo "$pass passed, 0 failed"

@@ -3,7 +3,9 @@
 # (munged, slurmctld, slurmd from Debian's slurm-wlm) in a scratch folder
 # with its own key, socket, ports, state and logs; check the generated
 # script with `sbatch --test-only`; submit it and wait; the results must
-# equal the fork pool's byte for byte and collect identically. Every
+# equal the fork pool's byte for byte and collect identically. A small
+# array in a folder whose name needs quoting runs, each task logging to
+# a file of its own. Every
 # daemon started here is stopped and the scratch folder removed. When a
 # cluster cannot be started here the test is skipped (exit 77) and says why.
 set -u
@@ -123,13 +125,16 @@ A="$scratch/array"
 bash -n "$A/sweep.sbatch" || fail "script is not valid bash"
 sbatch --test-only "$A/sweep.sbatch" > "$scratch/test-only" 2>&1 || fail "sbatch --test-only: $(cat "$scratch/test-only")"
 pass=$((pass + 1))
+wait_job() {
+	i=0
+	while [ -n "$(squeue -h -j "$1" 2>/dev/null)" ]; do
+		i=$((i + 1))
+		[ $i -le 600 ] || fail "array job $1 still queued after 300 s: $(squeue -j "$1")"
+		sleep 0.5
+	done
+}
 job=$(sbatch --parsable "$A/sweep.sbatch" 2>"$scratch/sbatch.err") || fail "sbatch: $(cat "$scratch/sbatch.err")"
-i=0
-while [ -n "$(squeue -h -j "$job" 2>/dev/null)" ]; do
-	i=$((i + 1))
-	[ $i -le 600 ] || fail "array job $job still queued after 300 s: $(squeue -j "$job")"
-	sleep 0.5
-done
+wait_job "$job"
 echo "ran for real: array job $job, $(ls "$A/logs" | grep -c slurm-) array tasks logged"
 [ "$(ls "$A/results" | wc -l)" -eq 8 ] || fail "array wrote $(ls "$A/results" | wc -l) results, expected 8"
 diff -r "$L/results" "$A/results" >/dev/null || fail "Slurm results differ from the fork pool's"
@@ -138,5 +143,19 @@ diff -r "$L/results" "$A/results" >/dev/null || fail "Slurm results differ from 
 for f in tasks days summary bankruptcy; do
 	cmp -s "$L/collect/$f.csv" "$A/collect/$f.csv" || fail "collect/$f.csv differs between engines"
 done
+pass=$((pass + 1))
+
+# a folder whose name has a space, both quotes, a '$', a '%' and a '#':
+# sbatch takes its script, and each array task runs and logs to a file
+# of its own there (Slurm expands %A and %a, not the folder's %j)
+Q="$scratch/sp ace 'q\"\$x %j #"
+"$SMUGNET" sweep plan "$Q" --seeds 1-2 --days 5 >/dev/null || fail "plan (quoted folder)"
+"$SMUGNET" sweep slurm "$Q" --time 00:10:00 --mem 128M > "$scratch/out" || fail "sweep slurm (quoted folder)"
+job=$(sbatch --parsable "$Q/sweep.sbatch" 2>"$scratch/sbatch.err") || fail "sbatch (quoted folder): $(cat "$scratch/sbatch.err")"
+wait_job "$job"
+[ "$(ls "$Q/results" | wc -l)" -eq 2 ] || fail "array in a quoted folder wrote $(ls "$Q/results" | wc -l) results, expected 2"
+[ -e "$Q/logs/slurm-${job}_0.out" ] && [ -e "$Q/logs/slurm-${job}_1.out" ] ||
+	fail "array in a quoted folder: logs are $(ls "$Q/logs")"
+echo "ran for real in a quoted folder: array job $job, logs $(ls "$Q/logs" | tr '\n' ' ')"
 pass=$((pass + 1))
 echo "$pass passed, 0 failed"

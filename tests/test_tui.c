@@ -124,7 +124,7 @@ static void draw(struct tui_app *a, int rows, int cols)
 static void feed(struct tui_app *a, const char *keys)
 {
 	for (const char *p = keys; *p; p++)
-		tui_handle_key(a, *p);
+		tui_handle_key(a, (unsigned char)*p); /* getch gives a byte as 0-255 */
 }
 
 /* A cockpit on the default world after `day` days, and its end. */
@@ -619,14 +619,20 @@ START_TEST(test_tui_step_prompt_replaces_and_clears)
 	s = render(&a, 24, 80);
 	ck_assert_msg(strstr(footer_row(s), "Step how many") == NULL, "after Esc the footer reads '%s'", footer_row(s));
 	free(s);
-	/* an answer longer than the prompt holds keeps its first 63
-	 * characters */
+	/* an answer longer than the prompt holds is refused, the limit
+	 * said, never cut to its first 63 characters and taken */
 	tui_handle_key(&a, 'n');
 	tui_handle_key(&a, 21); /* Ctrl-U */
 	for (int i = 0; i < 70; i++)
 		tui_handle_key(&a, '1');
-	ck_assert_msg(strlen(a.input.text) == sizeof a.input.text - 1, "70 keys typed: the prompt holds %zu characters",
+	ck_assert_msg(strlen(a.input.text) == TUI_INPUT_CHARS, "70 keys typed: the prompt holds %zu characters",
 		      strlen(a.input.text));
+	ck_assert_msg(strstr(a.input.note, "at most 63 characters"), "70 keys typed: the note reads '%s'", a.input.note);
+	tui_handle_key(&a, '\r');
+	ck_assert_msg(a.prompt == PROMPT_STEPS && w->day == 7, "Enter on 70 keys closed the prompt or stepped");
+	s = render(&a, 24, 80);
+	ck_assert_msg(strstr(footer_row(s), "at most 63 characters"), "the footer reads '%s'", footer_row(s));
+	free(s);
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(w->day, 7);
 	feed(&a, "5/x");
@@ -2284,6 +2290,44 @@ START_TEST(test_tui_event_filter_and_story)
 	s = render(&a, 40, 120);
 	ck_assert_ptr_nonnull(strstr(s, "credits"));
 	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The filter finds a border by the name the panes show ("23.0|24.0", the
+ * nodes' ids without the prefix they all share), alone or after border:,
+ * as it finds it by its full id ("n:23.0|n:24.0"). */
+START_TEST(test_tui_event_filter_finds_the_border_shown)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	const struct smug_event *e = NULL;
+	char shown[64], filter[160];
+	int64_t seq;
+	int c = -1, by_id;
+
+	for (int i = 0; i < pane_events_count(&a) && c < 0; i++)
+		if ((e = pane_events_at(&a, i, &seq))->corridor >= 0)
+			c = e->corridor;
+	ck_assert_int_ge(c, 0);
+	tui_short_corridor(&a, c, shown, sizeof shown);
+	ck_assert_msg(strcmp(shown, w->corridors[c].id) != 0, "the panes show the full id '%s': pick another world",
+		      shown);
+	snprintf(filter, sizeof filter, "5/border:%s\r", w->corridors[c].id);
+	feed(&a, filter);
+	by_id = pane_events_count(&a);
+	ck_assert_int_gt(by_id, 0);
+	for (int k = 0; k < 2; k++) {
+		tui_handle_key(&a, '/');
+		snprintf(filter, sizeof filter, "%s%s\r", k ? "" : "border:", shown);
+		feed(&a, filter);
+		ck_assert_msg(pane_events_count(&a) == by_id, "filter '%s': %d events, '%s' finds %d", a.filter,
+			      pane_events_count(&a), w->corridors[c].id, by_id);
+		for (int i = 0; i < pane_events_count(&a); i++) {
+			e = pane_events_at(&a, i, &seq);
+			ck_assert_msg(e->corridor == c || k == 1, "filter '%s' finds an event of another border", a.filter);
+		}
+	}
 	close_app(&a, w);
 }
 END_TEST
@@ -10395,7 +10439,7 @@ END_TEST
 
 /* A prompt remembers its last 16 different answers: Up walks back from
  * the newest to the oldest and stays there, Down walks forward and past
- * the newest leaves an empty line; an answer given twice in a row is kept
+ * the newest brings back the line before Up; an answer given twice in a row is kept
  * once; each prompt has its own answers; Right, Left, End and Home keep a
  * recalled answer to type after it, Backspace on a recalled one clears it. */
 START_TEST(test_tui_prompt_history_walks_the_last_answers)
@@ -10421,14 +10465,13 @@ START_TEST(test_tui_prompt_history_walks_the_last_answers)
 		ck_assert_msg(strcmp(a.input.text, want) == 0 && a.input.selected, "Up #%d: '%s'%s, want '%s' selected",
 			      20 - i, a.input.text, a.input.selected ? " selected" : "", want);
 	}
-	for (int i = 5; i <= 20; i++) {
+	for (int i = 5; i <= 20; i++) { /* past the newest: the offered filter, f19, as before Up */
 		tui_handle_key(&a, KEY_DOWN);
-		snprintf(want, sizeof want, "f%d", i);
-		ck_assert_msg(strcmp(a.input.text, i < 20 ? want : "") == 0, "Down to '%s', want '%s'", a.input.text,
-			      i < 20 ? want : "");
+		snprintf(want, sizeof want, "f%d", i < 20 ? i : 19);
+		ck_assert_msg(strcmp(a.input.text, want) == 0, "Down to '%s', want '%s'", a.input.text, want);
 	}
-	ck_assert(!a.input.selected);
-	tui_handle_key(&a, KEY_UP); /* from the empty line: the newest */
+	ck_assert(a.input.selected);
+	tui_handle_key(&a, KEY_UP); /* from the line before: the newest */
 	ck_assert_str_eq(a.input.text, "f19");
 	tui_handle_key(&a, KEY_UP);
 	ck_assert_str_eq(a.input.text, "f18");
@@ -10493,6 +10536,142 @@ START_TEST(test_tui_prompt_backspace_deletes_for_each_code)
 		ck_assert_msg(strcmp(a.filter, "a") == 0, "'ab', %s, Enter: the filter is '%s', want 'a'", bs[k].name,
 			      a.filter);
 	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* Down past the newest answer brings back the line as it was before Up,
+ * like readline: the offered answer (selected) or the text typed. */
+START_TEST(test_tui_prompt_history_comes_back_to_the_line)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	feed(&a, "n4\r");
+	tui_handle_key(&a, 'n'); /* 30 offered */
+	tui_handle_key(&a, KEY_UP);
+	ck_assert_str_eq(a.input.text, "4");
+	tui_handle_key(&a, KEY_DOWN);
+	tui_handle_key(&a, KEY_DOWN);
+	ck_assert_msg(strcmp(a.input.text, "30") == 0 && a.input.selected, "n, Up, Down, Down: '%s'%s, want '30' selected",
+		      a.input.text, a.input.selected ? " selected" : "");
+	feed(&a, "7");
+	tui_handle_key(&a, KEY_UP);
+	tui_handle_key(&a, KEY_DOWN);
+	ck_assert_msg(strcmp(a.input.text, "7") == 0 && !a.input.selected, "7, Up, Down: '%s'%s, want '7' to type after",
+		      a.input.text, a.input.selected ? " selected" : "");
+	feed(&a, "\r");
+	ck_assert_int_eq(w->day, 11);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The prompts take UTF-8 text and say what they refuse: the filter keeps
+ * "Überfall" and "名前" whole; a seed name (the vault's rule: A-Z a-z 0-9
+ * . _ -) keeps "é" as typed with a note naming it at once, and Enter
+ * refuses the name whole; typed over an offered name it replaces it
+ * (Enter never saves under the old name); a byte that is not UTF-8 is refused aloud; Backspace takes a
+ * whole character; 80 characters are refused on Enter, the limit said. */
+START_TEST(test_tui_prompts_take_utf8_and_say_what_they_refuse)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char *s;
+
+	feed(&a, "5/\xc3\x9c" "berfall\r");
+	ck_assert_str_eq(a.filter, "\xc3\x9c" "berfall");
+	tui_handle_key(&a, '/');
+	feed(&a, "\xe5\x90\x8d\xe5\x89\x8d"); /* 名前 */
+	ck_assert_str_eq(a.input.text, "\xe5\x90\x8d\xe5\x89\x8d");
+	tui_handle_key(&a, KEY_BACKSPACE);
+	ck_assert_str_eq(a.input.text, "\xe5\x90\x8d");
+	feed(&a, "\r");
+	ck_assert_str_eq(a.filter, "\xe5\x90\x8d");
+	s = render(&a, 24, 80);
+	ck_assert_msg(strstr(s, "match '\xe5\x90\x8d'"), "the events' title does not show the filter:\n%s", s);
+	free(s);
+	/* the seed name */
+	tui_handle_key(&a, 's');
+	feed(&a, "caf\xc3\xa9");
+	ck_assert_str_eq(a.input.text, "caf\xc3\xa9");
+	ck_assert_msg(strstr(a.input.note, "'\xc3\xa9' cannot be in a seed name"), "the note reads '%s'", a.input.note);
+	s = render(&a, 24, 80);
+	ck_assert_msg(strstr(footer_row(s), "cannot be in a seed name"), "the footer reads '%s'", footer_row(s));
+	free(s);
+	tui_handle_key(&a, '\r'); /* refused whole, never saved as "caf" */
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_msg(strstr(a.status, "'caf\xc3\xa9': not a seed name"), "Enter on caf\xc3\xa9: '%s'", a.status);
+	snprintf(a.seed_name, sizeof a.seed_name, "old");
+	tui_handle_key(&a, 's');
+	ck_assert(a.input.selected);
+	feed(&a, "\xe5\x90\x8d\xe5\x89\x8d");
+	ck_assert_msg(strcmp(a.input.text, "\xe5\x90\x8d\xe5\x89\x8d") == 0 && !a.input.selected,
+		      "名前 over the offered 'old': '%s'%s", a.input.text, a.input.selected ? " selected" : "");
+	ck_assert_msg(strstr(a.input.note, "cannot be in a seed name"), "the note reads '%s'", a.input.note);
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_msg(strstr(a.status, "not a seed name"), "Enter after 名前: '%s'", a.status);
+	/* a byte that is no UTF-8 */
+	tui_handle_key(&a, '/');
+	tui_handle_key(&a, 21);
+	feed(&a, "a\xff");
+	ck_assert_str_eq(a.input.text, "a");
+	ck_assert_msg(strstr(a.input.note, "not UTF-8"), "the note reads '%s'", a.input.note);
+	feed(&a, "\xc3" "b"); /* a character cut short */
+	ck_assert_str_eq(a.input.text, "a");
+	ck_assert_msg(strstr(a.input.note, "not UTF-8"), "the note reads '%s'", a.input.note);
+	tui_handle_key(&a, 27);
+	/* 80 characters: the limit said, Enter refuses, nothing saved */
+	tui_handle_key(&a, 's');
+	for (int i = 0; i < 80; i++)
+		tui_handle_key(&a, 'a');
+	ck_assert_msg(strstr(a.input.note, "at most 63 characters"), "80 a: the note reads '%s'", a.input.note);
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.prompt, PROMPT_SAVE);
+	tui_handle_key(&a, KEY_BACKSPACE);
+	ck_assert_msg(a.input.note[0] == '\0', "63 characters left: the note still reads '%s'", a.input.note);
+	tui_handle_key(&a, 27);
+	close_app(&a, w);
+}
+END_TEST
+
+/* At 80 columns an answer longer than the room after the question
+ * scrolls: the question gives way (down to 20 columns), then the start
+ * of the answer goes behind an ellipsis; the answer's end and the cursor
+ * are always on the row. */
+START_TEST(test_tui_prompt_scrolls_to_show_the_end)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(1, 80);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 1, 80};
+	static const char *const typed[] = {"abcdefghijklmnopqrstuvwxyz0123456789XYZ",
+					    "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ!"};
+
+	for (int k = 0; k < 2; k++) {
+		const char *tail = k == 0 ? typed[k] : typed[k] + strlen(typed[k]) - 16;
+		char *row, *at;
+		int col;
+
+		prompt_start(&a, PROMPT_KNOB, NULL);
+		feed(&a, typed[k]);
+		ck_assert_str_eq(a.input.text, typed[k]);
+		canvas_clear(&cv);
+		pane_footer_draw(&a, &cv);
+		row = grid_dump(g);
+		at = strstr(row, tail);
+		ck_assert_msg(at != NULL, "%zu characters typed: the footer reads '%s'", strlen(typed[k]), row);
+		col = text_cols(tail);
+		for (char *p = row; p < at; p += 1)
+			col += ((unsigned char)*p & 0xc0) != 0x80;
+		ck_assert_msg(col < 80 && grid_role(g, 0, col) == ROLE_SELECT,
+			      "%zu characters typed: no cursor after the answer's end (column %d) in '%s'",
+			      strlen(typed[k]), col, row);
+		ck_assert_msg(strncmp(row, "New value", 9) == 0, "the question is gone: '%s'", row);
+		free(row);
+		tui_handle_key(&a, 27);
+	}
+	grid_free(g);
 	close_app(&a, w);
 }
 END_TEST
@@ -15461,6 +15640,9 @@ int main(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, test_tui_step_prompt_replaces_and_clears);
 	tcase_add_test(t, test_tui_prompt_history_walks_the_last_answers);
+	tcase_add_test(t, test_tui_prompt_history_comes_back_to_the_line);
+	tcase_add_test(t, test_tui_prompts_take_utf8_and_say_what_they_refuse);
+	tcase_add_test(t, test_tui_prompt_scrolls_to_show_the_end);
 	tcase_add_test(t, test_tui_prompt_backspace_deletes_for_each_code);
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_crackdown_refused_says_why);
@@ -15484,6 +15666,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_lists_whole_entries_that_count_every_corridor);
 	tcase_add_test(t, test_tui_why_routes_leave_the_table_three_rows);
 	tcase_add_test(t, test_tui_event_filter_and_story);
+	tcase_add_test(t, test_tui_event_filter_finds_the_border_shown);
 	tcase_add_test(t, test_tui_panes_by_number_shift_tab_and_mouse);
 	tcase_add_test(t, test_tui_only_the_focused_pane_is_framed_as_focused);
 	tcase_add_test(t, test_tui_keys_help_quit);

@@ -275,6 +275,31 @@ $T capture-pane -p -t bad > "$tmp/bad.txt"
 grep -q "EXITED 3" "$tmp/bad.txt" || { cat "$tmp/bad.txt"; fail "bad --scenario: the cockpit did not exit 3"; }
 grep -q "$tmp/none.json: cannot read" "$tmp/bad.txt" || fail "bad --scenario: the file is not named"
 ok "bad --scenario exits 3"
+# prompts in a UTF-8 terminal at 80 columns: the event filter keeps
+# "Überfall" whole; a seed name refuses "é" aloud (the vault's names are
+# ASCII); a long knob value scrolls so its end stays on the footer
+if locale -a 2>/dev/null | grep -qix 'c.utf-\{0,1\}8'; then
+	$T new-session -d -s utf -x 80 -y 24 "LC_ALL=C.UTF-8 TERM=xterm-256color $SMUGNET --vault $tmp/vault; sleep 30"
+	wait_until shows utf Factions || fail "the UTF-8 cockpit did not draw"
+	$T send-keys -t utf 5 /
+	wait_until shows utf "Filter events" || fail "/ opened no filter prompt"
+	$T send-keys -t utf -l "Überfall"
+	wait_until shows utf "Filter events.*: Überfall" || fail "the filter prompt does not show 'Überfall': $(screen)"
+	$T send-keys -t utf Enter
+	wait_until shows utf "match 'Überfall'" || fail "the filter is not 'Überfall'"
+	$T send-keys -t utf Escape s
+	wait_until shows utf "Save seed as" || fail "s opened no save prompt"
+	$T send-keys -t utf -l "café"
+	wait_until shows utf "'é' cannot be in a seed name" || fail "the save prompt took or dropped 'é' unsaid"
+	$T send-keys -t utf Escape C
+	wait_until shows utf "smuggling.enabled" || fail "C opened no config view"
+	$T send-keys -t utf Enter
+	wait_until shows utf "New value" || fail "Enter in the config view opened no knob prompt"
+	$T send-keys -t utf -l "abcdefghijklmnopqrstuvwxyz0123456789XYZ"
+	wait_until shows utf "abcdefghijklmnopqrstuvwxyz0123456789XYZ" || fail "39 characters typed at 80 columns do not all show"
+	$T send-keys -t utf Escape Escape q
+	ok "UTF-8 prompts"
+fi
 # a terminal type curses does not know: the cockpit says so in its own
 # words, naming TERM, and exits 1 (a runtime failure)
 $T new-session -d -s noterm -x 100 -y 30 "TERM=smugnet-no-such-term $SMUGNET --vault $tmp/vault; echo EXITED \$?; sleep 30"

@@ -46,7 +46,10 @@ enum smug_status smug_file_read(const char *path, char **text, size_t *len,
 				struct smug_error *err);
 
 /* The strict-JSON pre-pass every loader of the core runs before parsing:
- * no NUL byte, valid UTF-8, no \u0000 escape, nesting at most 64 deep.
+ * no NUL byte, valid UTF-8, RFC 8259's lexical rules (white space only
+ * space, tab, LF, CR; no control character unescaped in a string; only
+ * valid escapes; numbers -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?),
+ * no \u0000 escape, nesting at most 64 deep.
  * SMUG_ERR_PARSE with "file: line L byte B (offset O): reason". For
  * hosts that parse JSON of their own. */
 enum smug_status smug_json_check(const char *text, size_t len, const char *file,

@@ -221,6 +221,8 @@ void progress_clear(void);
 /* JSON Lines helpers (jsonl.c): money as credits with 2 decimals. */
 void jsonl_money(FILE *f, const char *key, int64_t minor, bool comma);
 void jsonl_string(FILE *f, const char *s);
+/* The bytes jsonl_string writes for s. */
+size_t jsonl_string_len(const char *s);
 /* Text gathered in memory for f and written to it in large pieces (the
  * event stream writes thousands of lines a second): the same text as the
  * helpers above. Flush before anything else writes to f. */

@@ -30,7 +30,7 @@ static void describe_cmd(const struct smug_cmd *c, char *buf, size_t size)
 	case SMUG_CMD_STEP: snprintf(buf, size, "step %d days from day %d", c->days, c->day); break;
 	case SMUG_CMD_CRACKDOWN:
 		snprintf(buf, size, "crackdown %s at %.2f %s%d", c->target, c->intensity,
-			 c->end_day < 0 ? "until cleared" : "through day ", c->end_day < 0 ? 0 : c->end_day + 1);
+			 c->end_day < 0 ? "until cleared" : "through day ", c->end_day < 0 ? 0 : c->end_day); /* end_day: the last day it applies */
 		if (c->end_day < 0)
 			buf[strlen(buf) - 1] = '\0';
 		break;

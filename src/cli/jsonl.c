@@ -28,6 +28,22 @@ void jsonl_string(FILE *f, const char *s)
 	jb_flush(&b);
 }
 
+size_t jsonl_string_len(const char *s)
+{
+	size_t len = 2; /* the quotes */
+
+	for (;;) {
+		size_t n = plain_span(s);
+
+		len += n;
+		s += n;
+		if (*s == 0)
+			return len;
+		len += *s == '"' || *s == '\\' ? 2 : 6; /* \" \\ or \u00XX, as jb_string */
+		s++;
+	}
+}
+
 void jsonl_money(FILE *f, const char *key, int64_t minor, bool comma)
 {
 	char buf[32];

@@ -69,8 +69,13 @@ void sweep_setting_label(const struct sweep_manifest *m, int s, char *buf, size_
  * without a grid; and the keys themselves ("key, key2"), or "setting". */
 void sweep_setting_values(const struct sweep_manifest *m, int s, char *buf, size_t size);
 void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size);
-/* Whether results/I.json exists. */
+/* Whether task I is done: results/I.json begins as a result of this
+ * manifest (its hash) and this task does. An empty file, or a result of
+ * another manifest (one edited since, even in its spacing), is not: run
+ * makes it again, as collect would refuse it. */
 bool sweep_result_exists(const struct sweep_manifest *m, long long task);
+/* Whether results/I.json is there at all, whatever it holds. */
+bool sweep_result_file_exists(const struct sweep_manifest *m, long long task);
 /* Run task i and write its result atomically; prints errors and
  * returns an exit code. */
 int sweep_task_run(const struct sweep_manifest *m, long long i);
@@ -87,6 +92,9 @@ void sweep_self_path(char *buf, size_t size, const char *argv0);
 void sweep_abs_path(char *buf, size_t size, const char *path);
 /* s as one shell word: bare when safe, else in single quotes. */
 void sweep_shell_word(FILE *f, const char *s);
+/* The one sweep folder after the options of cmd: a usage error when it
+ * is missing or followed by another argument, else EXIT_OK. */
+int sweep_dir_arg(const char *cmd, int argc, char **argv, int first);
 /* Parse a bankruptcy threshold: credits ("1.00") or a share of the
  * starting balance ("50%"); false on junk. */
 bool sweep_parse_threshold(const char *s, int64_t *minor, double *share);

@@ -225,8 +225,8 @@ int sweep_chart(int argc, char **argv)
 		default: return cli_usage_error("sweep chart", "invalid option");
 		}
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error("sweep chart", "the sweep folder is required");
+	if (sweep_dir_arg("sweep chart", argc, argv, optind) != EXIT_OK)
+		return EXIT_USAGE;
 	if (figure == NULL)
 		return cli_usage_error("sweep chart", "--figure NAME is required");
 	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK &&

@@ -105,15 +105,23 @@ static void stats_row(FILE *csv, const struct table *table, const struct sweep_m
 	sweep_stats_of(v, n, &st);
 	csv_prefix(csv, m, -1, s);
 	csv_field(csv, figure, true);
-	fprintf(csv, ",%lld,%.4f,%.4f", st.n, st.mean, st.sd);
+	/* the sample standard deviation (n - 1) of one value is undefined:
+	 * empty, "-" in the table */
+	fprintf(csv, ",%lld,%.4f,", st.n, st.mean);
+	if (st.n > 1)
+		fprintf(csv, "%.4f", st.sd);
 	for (int q = 0; q < 5; q++)
 		fprintf(csv, ",%.4f", st.p[q]);
 	fputc('\n', csv);
 	if (table->f == NULL)
 		return;
 	sweep_setting_label(m, s, label, sizeof label);
-	fprintf(table->f, "%-*.*s  %-26.26s %6lld %12.2f %11.2f", table->width, table->width, label,
-		figure, st.n, st.mean, st.sd);
+	fprintf(table->f, "%-*.*s  %-26.26s %6lld %12.2f", table->width, table->width, label, figure,
+		st.n, st.mean);
+	if (st.n > 1)
+		fprintf(table->f, " %11.2f", st.sd);
+	else
+		fprintf(table->f, " %11s", "-");
 	for (int q = 0; q < 5; q++)
 		fprintf(table->f, " %12.2f", st.p[q]);
 	fputc('\n', table->f);
@@ -158,7 +166,7 @@ static void setting_stats(FILE **out, const struct table *table, const struct sw
 		fprintf(out[OUT_BANKRUPT], ",%lld,%lld,%.4f", n, b, n ? (double)b / (double)n : 0);
 		for (int q = 0; q < 5; q++)
 			if (b)
-				fprintf(out[OUT_BANKRUPT], ",%.0f", st.p[q]);
+				fprintf(out[OUT_BANKRUPT], ",%.4f", st.p[q]);
 			else
 				fprintf(out[OUT_BANKRUPT], ",");
 		fputc('\n', out[OUT_BANKRUPT]);
@@ -169,7 +177,7 @@ static void setting_stats(FILE **out, const struct table *table, const struct sw
 		fprintf(table->f, "%-*.*s  %-26.26s %6lld %11.1f%%", table->width, table->width, label,
 			figure, n, n ? 100.0 * (double)b / (double)n : 0.0);
 		if (b)
-			fprintf(table->f, "  on day p5 %.0f, p50 %.0f, p95 %.0f", st.p[0], st.p[2], st.p[4]);
+			fprintf(table->f, "  on day p5 %.2f, p50 %.2f, p95 %.2f", st.p[0], st.p[2], st.p[4]);
 		fputc('\n', table->f);
 	}
 	free(v);
@@ -298,8 +306,8 @@ int sweep_collect(int argc, char **argv)
 		default: return cli_usage_error("sweep collect", "invalid option");
 		}
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error("sweep collect", "the sweep folder is required");
+	if (sweep_dir_arg("sweep collect", argc, argv, optind) != EXIT_OK)
+		return EXIT_USAGE;
 	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK)
 		rc = collect(&m, quiet);
 	sweep_manifest_done(&m);

@@ -119,7 +119,7 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 				continue;
 			if (got == cap)
 				res = realloc(res, (size_t)(cap *= 2) * sizeof *res);
-			if (missing && !sweep_result_exists(m, i))
+			if (missing && !sweep_result_file_exists(m, i))
 				++*missing;
 			else if (sweep_result_load(m, &fa, i, &res[got]))
 				got++;

@@ -77,6 +77,15 @@ void sweep_shell_word(FILE *f, const char *s)
 	fputc('\'', f);
 }
 
+int sweep_dir_arg(const char *cmd, int argc, char **argv, int first)
+{
+	if (first >= argc)
+		return cli_usage_error(cmd, "the sweep folder is required");
+	if (first + 1 < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[first + 1]);
+	return EXIT_OK;
+}
+
 bool sweep_parse_threshold(const char *s, int64_t *minor, double *share)
 {
 	char *end;
@@ -650,13 +659,33 @@ void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size)
 		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? ", " : "", m->keys[k]);
 }
 
-bool sweep_result_exists(const struct sweep_manifest *m, long long task)
+bool sweep_result_file_exists(const struct sweep_manifest *m, long long task)
 {
 	char path[4096];
 	struct stat st;
 
 	sweep_result_path(path, sizeof path, m->dir, task);
 	return stat(path, &st) == 0;
+}
+
+/* Cheap, one short read a task: the result's first bytes as
+ * write_result writes them, naming this manifest and this task. */
+bool sweep_result_exists(const struct sweep_manifest *m, long long task)
+{
+	char path[4096], want[160], got[160];
+	size_t n;
+	FILE *f;
+	bool ok;
+
+	n = (size_t)snprintf(want, sizeof want,
+			     "{\"format\":\"%s\",\"version\":1,\"manifest\":\"%016llx\",\"task\":%lld,",
+			     SWEEP_RESULT_FORMAT, (unsigned long long)m->hash, task);
+	sweep_result_path(path, sizeof path, m->dir, task);
+	if ((f = fopen(path, "rb")) == NULL)
+		return false;
+	ok = fread(got, 1, n, f) == n && memcmp(got, want, n) == 0;
+	fclose(f);
+	return ok;
 }
 
 /* ---- running one task ---- */

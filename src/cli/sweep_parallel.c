@@ -3,12 +3,48 @@
  * calling `smugnet sweep run DIR --task I J ...` with a batch of tasks.
  * The hosts must see the sweep
  * folder and the program at the same absolute paths (a shared file
- * system), as the nodes of a Slurm cluster do. */
+ * system), as the nodes of a Slurm cluster do. Every word is quoted for
+ * the shell the line is piped to, and parallel's --quote quotes them
+ * again for the shell that runs each job. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/sweep.h"
+
+/* GNU parallel's --jobs, as far as it makes sense here: N jobs a host,
+ * N% of its cores, or its cores +N or -N. */
+static bool parallel_jobs_ok(const char *s)
+{
+	size_t n = strlen(s);
+	long long v;
+	char num[32];
+
+	if (n == 0 || n >= sizeof num || strspn(s + (s[0] == '+' || s[0] == '-'), "0123456789") == 0)
+		return false;
+	if (s[0] == '+' || s[0] == '-')
+		return strspn(s + 1, "0123456789") == n - 1 && cli_parse_int(s + 1, 4096, &v);
+	if (s[n - 1] == '%') {
+		memcpy(num, s, n - 1);
+		num[n - 1] = '\0';
+		return strspn(num, "0123456789") == n - 1 && cli_parse_int(num, 10000, &v) && v >= 1;
+	}
+	return strspn(s, "0123456789") == n && cli_parse_int(s, 4096, &v) && v >= 1;
+}
+
+/* GNU parallel reads {}, {.}, {1}, {= perl =} and the like in every word
+ * of the command it runs, quoted or not: a name with a '{' cannot be
+ * passed to it safely. */
+static int no_brace(const char *what, const char *path)
+{
+	if (strchr(path, '{') == NULL)
+		return EXIT_OK;
+	return cli_usage_error("sweep parallel",
+			       "%s '%s' has a '{', which GNU parallel would read as a replacement string; "
+			       "rename it, or run the sweep with smugnet sweep run --jobs N or sweep slurm",
+			       what, path);
+}
 
 int sweep_parallel(int argc, char **argv)
 {
@@ -27,7 +63,14 @@ int sweep_parallel(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "hj:", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': logins = optarg; break;
-		case 'j': jobs = optarg; break;
+		case 'j':
+			if (!parallel_jobs_ok(optarg))
+				return cli_usage_error("sweep parallel",
+						       "--jobs: expected N jobs a host in [1,4096], N%% of its cores "
+						       "(1%% to 10000%%) or +N/-N cores (N in [0,4096]), got '%s'",
+						       optarg);
+			jobs = optarg;
+			break;
 		case 'b':
 			if (!cli_parse_int(optarg, SWEEP_BATCH_MAX, &batch) || batch < 1)
 				return cli_usage_error("sweep parallel", "--batch: expected a number in [1,%d], got '%s'",
@@ -40,8 +83,8 @@ int sweep_parallel(int argc, char **argv)
 		default: return cli_usage_error("sweep parallel", "invalid option");
 		}
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error("sweep parallel", "the sweep folder is required");
+	if (sweep_dir_arg("sweep parallel", argc, argv, optind) != EXIT_OK)
+		return EXIT_USAGE;
 	if (logins == NULL)
 		return cli_usage_error("sweep parallel", "--sshlogin FILE is required");
 	if ((rc = sweep_manifest_load(argv[optind], &m)) != EXIT_OK) {
@@ -54,6 +97,11 @@ int sweep_parallel(int argc, char **argv)
 	sweep_self_path(self, sizeof self, argv[0]);
 	sweep_abs_path(dir, sizeof dir, m.dir);
 	sweep_abs_path(file, sizeof file, logins);
+	if ((rc = no_brace("the program's path", self)) != EXIT_OK ||
+	    (rc = no_brace("the sweep folder", dir)) != EXIT_OK) {
+		sweep_manifest_done(&m);
+		return rc;
+	}
 	snprintf(log, sizeof log, "%s/logs", dir);
 	if ((rc = cli_mkdir(log)) != EXIT_OK) {
 		sweep_manifest_done(&m);
@@ -70,7 +118,9 @@ int sweep_parallel(int argc, char **argv)
 	printf(" --max-args %lld", batch);
 	printf(" --joblog ");
 	sweep_shell_word(stdout, log);
-	printf(" \\\n    ");
+	/* parallel joins the command's words for the shell that runs a job
+	 * (here or over ssh): --quote has it quote each word for that shell */
+	printf(" --quote \\\n    ");
 	sweep_shell_word(stdout, self);
 	printf(" sweep run ");
 	sweep_shell_word(stdout, dir);

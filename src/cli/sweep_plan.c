@@ -5,6 +5,7 @@
  * tried on the world before anything is written. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +43,12 @@ static int grid_add(struct grid *g, const char *arg)
 	for (v = g->spec[k]; v; v = comma) {
 		if ((comma = strchr(v, ',')) != NULL)
 			*comma++ = '\0';
-		if (g->n_values[k] == SWEEP_MAX_VALUES)
+		if (g->n_values[k] == SWEEP_MAX_VALUES) {
+			free(g->spec[k]);
+			g->spec[k] = NULL;
 			return cli_usage_error("sweep plan", "--set %s: at most %d values", g->key[k],
 					       SWEEP_MAX_VALUES);
+		}
 		g->values[k][g->n_values[k]++] = v;
 	}
 	g->n_keys++;
@@ -71,39 +75,74 @@ struct plan {
 	long long n_settings;
 };
 
-static void write_manifest(FILE *f, const struct plan *p, const char *text, size_t len,
-			   const char *scenario_id)
+/* fprintf into a sum of the bytes written; -1 once one fails. */
+static void put(FILE *f, long long *sum, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void put(FILE *f, long long *sum, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vfprintf(f, fmt, ap);
+	va_end(ap);
+	*sum = *sum < 0 || n < 0 ? -1 : *sum + n;
+}
+
+/* jsonl_string into the same sum (its own writes are not checked: the
+ * caller compares the sum with the stream's size). */
+static void put_string(FILE *f, long long *sum, const char *s)
+{
+	jsonl_string(f, s);
+	if (*sum >= 0)
+		*sum += (long long)jsonl_string_len(s);
+}
+
+/* The manifest's head: everything before the settings' list. Returns
+ * the bytes it should have written, -1 when a write failed; a memory
+ * stream that cannot grow does not always say so, so the caller checks
+ * the stream's size against it. */
+static long long write_head(FILE *f, const struct plan *p, const char *text, size_t len,
+			    const char *scenario_id)
+{
+	long long sum = 0;
+
+	put(f, &sum, "{\"format\":\"%s\",\"version\":1,\"program\":\"smugnet %s\",\n", SWEEP_FORMAT,
+	    smug_version());
+	put(f, &sum, "\"scenario\":{\"file\":");
+	if (p->scenario)
+		put_string(f, &sum, p->scenario);
+	else
+		put(f, &sum, "null");
+	put(f, &sum, ",\"id\":");
+	put_string(f, &sum, scenario_id);
+	put(f, &sum, ",\"hash\":\"%016llx\",\"text\":", (unsigned long long)XXH3_64bits(text, len));
+	if (p->scenario)
+		put_string(f, &sum, text);
+	else
+		put(f, &sum, "null");
+	put(f, &sum, "},\n\"days\":%lld,\"stride\":%lld,\"bankrupt_below\":\"%s\",\n", p->days,
+	    p->stride, p->bankrupt_below);
+	put(f, &sum, "\"crackdowns\":[");
+	for (int i = 0; i < p->n_crack; i++) {
+		put(f, &sum, "%s", i ? "," : "");
+		put_string(f, &sum, p->crack[i]);
+	}
+	put(f, &sum, "],\"auto_crackdown\":%s,\n\"keys\":[", p->auto_crack ? "true" : "false");
+	for (int k = 0; k < p->grid.n_keys; k++) {
+		put(f, &sum, "%s", k ? "," : "");
+		put_string(f, &sum, p->grid.key[k]);
+	}
+	put(f, &sum, "],\n\"settings\":[");
+	return sum;
+}
+
+/* The rest: the settings and the tasks. */
+static void write_lists(FILE *f, const struct plan *p)
 {
 	long long n_seeds = p->seed_hi - p->seed_lo + 1, id = 0;
 	char sets[SWEEP_MAX_KEYS][512];
 
-	fprintf(f, "{\"format\":\"%s\",\"version\":1,\"program\":\"smugnet %s\",\n", SWEEP_FORMAT,
-		smug_version());
-	fprintf(f, "\"scenario\":{\"file\":");
-	if (p->scenario)
-		jsonl_string(f, p->scenario);
-	else
-		fprintf(f, "null");
-	fprintf(f, ",\"id\":");
-	jsonl_string(f, scenario_id);
-	fprintf(f, ",\"hash\":\"%016llx\",\"text\":", (unsigned long long)XXH3_64bits(text, len));
-	if (p->scenario)
-		jsonl_string(f, text);
-	else
-		fprintf(f, "null");
-	fprintf(f, "},\n\"days\":%lld,\"stride\":%lld,\"bankrupt_below\":\"%s\",\n", p->days,
-		p->stride, p->bankrupt_below);
-	fprintf(f, "\"crackdowns\":[");
-	for (int i = 0; i < p->n_crack; i++) {
-		fprintf(f, "%s", i ? "," : "");
-		jsonl_string(f, p->crack[i]);
-	}
-	fprintf(f, "],\"auto_crackdown\":%s,\n\"keys\":[", p->auto_crack ? "true" : "false");
-	for (int k = 0; k < p->grid.n_keys; k++) {
-		fprintf(f, "%s", k ? "," : "");
-		jsonl_string(f, p->grid.key[k]);
-	}
-	fprintf(f, "],\n\"settings\":[");
 	for (long long s = 0; s < p->n_settings; s++) {
 		grid_setting(&p->grid, s, sets);
 		fprintf(f, "%s\n{\"id\":%lld,\"set\":[", s ? "," : "", s);
@@ -114,11 +153,79 @@ static void write_manifest(FILE *f, const struct plan *p, const char *text, size
 		fprintf(f, "]}");
 	}
 	fprintf(f, "],\n\"tasks\":[");
+	/* a memory stream that cannot grow fails the write without always
+	 * setting its error flag: stop at the first failed task (the caller
+	 * sees the text short of its size) */
 	for (long long s = 0; s < p->n_settings; s++)
 		for (long long i = 0; i < n_seeds; i++, id++)
-			fprintf(f, "%s\n{\"id\":%lld,\"seed\":%lld,\"setting\":%lld}", id ? "," : "", id,
-				p->seed_lo + i, s);
+			if (fprintf(f, "%s\n{\"id\":%lld,\"seed\":%lld,\"setting\":%lld}", id ? "," : "",
+				    id, p->seed_lo + i, s) < 0)
+				return;
 	fprintf(f, "]}\n");
+}
+
+/* ---- the manifest's size, before it is made ----
+ * Readers refuse a file past SMUG_FILE_MAX bytes, so a plan whose
+ * manifest would be larger is refused before anything is built: the
+ * size of the lists is counted from the numbers (a task of a sweep of
+ * millions is 40-odd bytes), and the built text is checked against it. */
+
+/* The sum of the decimal lengths of the whole numbers lo..hi (0 <= lo <=
+ * hi < 10^18). */
+static long long digits_in(long long lo, long long hi)
+{
+	long long sum = 0, band_lo = 0, band_hi = 9;
+
+	for (int d = 1; d <= 18 && band_lo <= hi; d++) {
+		long long a = lo > band_lo ? lo : band_lo, b = hi < band_hi ? hi : band_hi;
+
+		if (a <= b)
+			sum += (b - a + 1) * d;
+		band_lo = band_hi + 1;
+		band_hi = band_lo * 10 - 1;
+	}
+	return sum;
+}
+
+/* The bytes write_lists writes (at most SWEEP_MAX_TASKS tasks, so no
+ * sum here overflows). */
+static long long lists_size(const struct plan *p)
+{
+	long long n_seeds = p->seed_hi - p->seed_lo + 1, n_tasks = n_seeds * p->n_settings;
+	long long size = 0;
+	char set[512];
+
+	/* settings: "\n{"id":S,"set":[" ... "]}" with commas between */
+	size += p->n_settings * (long long)strlen("\n{\"id\":,\"set\":[]}") + (p->n_settings - 1);
+	size += digits_in(0, p->n_settings - 1);
+	if (p->grid.n_keys > 1)
+		size += p->n_settings * (p->grid.n_keys - 1);
+	for (int k = 0; k < p->grid.n_keys; k++)
+		for (int v = 0; v < p->grid.n_values[k]; v++) {
+			/* each value is in settings / (its key's values) settings */
+			snprintf(set, sizeof set, "%s=%s", p->grid.key[k], p->grid.values[k][v]);
+			size += (long long)jsonl_string_len(set) * (p->n_settings / p->grid.n_values[k]);
+		}
+	size += (long long)strlen("],\n\"tasks\":[");
+	/* tasks: "\n{"id":I,"seed":S,"setting":K}" with commas between */
+	size += n_tasks * (long long)strlen("\n{\"id\":,\"seed\":,\"setting\":}") + (n_tasks - 1);
+	size += digits_in(0, n_tasks - 1) + p->n_settings * digits_in(p->seed_lo, p->seed_hi) +
+		n_seeds * digits_in(0, p->n_settings - 1);
+	return size + (long long)strlen("]}\n");
+}
+
+static int plan_too_big(long long size)
+{
+	return cli_usage_error("sweep plan",
+			       "the manifest would be %lld bytes, more than the limit of %d bytes "
+			       "every sweep command reads; split the sweep, or plan fewer seeds or settings",
+			       size, SMUG_FILE_MAX);
+}
+
+static int plan_no_memory(void)
+{
+	fprintf(stderr, "smugnet sweep plan: out of memory making the manifest; nothing written\n");
+	return EXIT_RUNTIME;
 }
 
 /* Every setting on the world, so a bad key or value stops the plan. */
@@ -155,9 +262,13 @@ static int plan_write(const struct plan *p)
 	char *text = NULL, *id = NULL, *buf = NULL, *old = NULL, path[4096];
 	const char *src;
 	size_t len = 0, blen = 0, olen = 0;
+	long long lists, head;
 	FILE *f;
+	bool ok;
 	int rc;
 
+	if ((lists = lists_size(p)) > SMUG_FILE_MAX)
+		return plan_too_big(lists);
 	if (p->scenario) {
 		if ((rc = cli_read_file(p->scenario, &text, &len)) != EXIT_OK)
 			return rc;
@@ -167,11 +278,36 @@ static int plan_write(const struct plan *p)
 	}
 	if ((rc = plan_try_settings(p, src, len, &id)) != EXIT_OK)
 		goto out;
-	f = open_memstream(&buf, &blen);
-	write_manifest(f, p, src, len, id);
-	fclose(f);
+	if (id == NULL) {
+		rc = plan_no_memory();
+		goto out;
+	}
+	/* the head first (it holds the scenario): with it, the whole size */
+	if ((f = open_memstream(&buf, &blen)) == NULL) {
+		rc = plan_no_memory();
+		goto out;
+	}
+	head = write_head(f, p, src, len, id);
+	ok = fflush(f) == 0 && head >= 0 && (long long)blen == head;
+	if (ok && head + lists > SMUG_FILE_MAX) {
+		fclose(f);
+		rc = plan_too_big(head + lists);
+		goto out;
+	}
+	if (ok) {
+		write_lists(f, p);
+		ok = fflush(f) == 0 && (long long)blen == head + lists;
+	}
+	ok = fclose(f) == 0 && ok;
+	if (!ok) { /* a write that failed: memory ran out part-way */
+		rc = plan_no_memory();
+		goto out;
+	}
 	sweep_path(path, sizeof path, p->dir, "manifest.json");
-	if (access(path, F_OK) == 0 && cli_read_file(path, &old, &olen) == EXIT_OK) {
+	if (access(path, F_OK) == 0) {
+		/* a manifest there that cannot be read is not replaced either */
+		if ((rc = cli_read_file(path, &old, &olen)) != EXIT_OK)
+			goto out;
 		if (olen == blen && memcmp(old, buf, blen) == 0) {
 			fprintf(stderr, "smugnet sweep plan: %s already holds this plan\n", p->dir);
 		} else {
@@ -197,7 +333,7 @@ out:
 	return rc == EXIT_OK ? jsonl_close_stdout() : rc;
 }
 
-int sweep_plan(int argc, char **argv)
+static int plan_main(int argc, char **argv, struct plan *p)
 {
 	static const struct option opts[] = {
 		{"seeds", required_argument, NULL, 'S'},     {"days", required_argument, NULL, 'd'},
@@ -207,49 +343,52 @@ int sweep_plan(int argc, char **argv)
 		{"bankrupt-below", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct plan p = {.seed_lo = -1, .days = -1, .stride = 30, .bankrupt_below = "1.00"};
 	long long v;
 	int64_t minor;
 	double share;
-	int c, rc = EXIT_OK;
+	int c, horizon = 0, rc = EXIT_OK;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'S':
-			if (!sweep_parse_range(optarg, &p.seed_lo, &p.seed_hi))
+			if (!sweep_parse_range(optarg, &p->seed_lo, &p->seed_hi))
 				return cli_usage_error("sweep plan",
 						       "--seeds: expected a seed S or a range A-B of whole numbers "
 						       "in [0,%lld] with A <= B, got '%s'", CLI_SEED_MAX, optarg);
 			break;
 		case 'd':
-			if (cli_int_option("sweep plan", "--days", optarg, 1, 100000000, &p.days) != EXIT_OK)
+		case 'y': /* one horizon: either, not both */
+			if (horizon && horizon != c)
+				return cli_usage_error("sweep plan", "--days and --years: give one of them, not both");
+			horizon = c;
+			if (c == 'd' &&
+			    cli_int_option("sweep plan", "--days", optarg, 1, 100000000, &p->days) != EXIT_OK)
 				return EXIT_USAGE;
-			break;
-		case 'y':
-			if (cli_int_option("sweep plan", "--years", optarg, 1, 100000, &v) != EXIT_OK)
+			if (c == 'y' && cli_int_option("sweep plan", "--years", optarg, 1, 100000, &v) != EXIT_OK)
 				return EXIT_USAGE;
-			p.days = v * 365;
+			if (c == 'y')
+				p->days = v * 365;
 			break;
-		case 's': p.scenario = optarg; break;
+		case 's': p->scenario = optarg; break;
 		case 'x':
-			if ((rc = grid_add(&p.grid, optarg)) != EXIT_OK)
+			if ((rc = grid_add(&p->grid, optarg)) != EXIT_OK)
 				return rc;
 			break;
 		case 'c':
-			if (p.n_crack == SWEEP_MAX_CRACKDOWNS)
+			if (p->n_crack == SWEEP_MAX_CRACKDOWNS)
 				return cli_usage_error("sweep plan", "at most %d --crackdown options", SWEEP_MAX_CRACKDOWNS);
-			p.crack[p.n_crack++] = optarg;
+			p->crack[p->n_crack++] = optarg;
 			break;
-		case 'a': p.auto_crack = true; break;
+		case 'a': p->auto_crack = true; break;
 		case 't':
-			if (cli_int_option("sweep plan", "--stride", optarg, 1, 100000000, &p.stride) != EXIT_OK)
+			if (cli_int_option("sweep plan", "--stride", optarg, 1, 100000000, &p->stride) != EXIT_OK)
 				return EXIT_USAGE;
 			break;
 		case 'b':
 			if (!sweep_parse_threshold(optarg, &minor, &share))
 				return cli_usage_error("sweep plan", "--bankrupt-below: expected credits or a share like 50%%, got '%s'", optarg);
-			p.bankrupt_below = optarg;
+			p->bankrupt_below = optarg;
 			break;
 		case 'h':
 			printf("Usage: smugnet sweep plan DIR --seeds A-B (--days N | --years N) [--scenario FILE]\n"
@@ -262,17 +401,29 @@ int sweep_plan(int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("sweep plan", optind < argc ? "one sweep folder expected" : "the sweep folder is required");
-	p.dir = argv[optind];
-	if (p.seed_lo < 0)
+	p->dir = argv[optind];
+	if (p->seed_lo < 0)
 		return cli_usage_error("sweep plan", "--seeds A-B is required");
-	if (p.days < 0)
+	if (p->days < 0)
 		return cli_usage_error("sweep plan", "--days N or --years N is required");
-	p.n_settings = 1;
-	for (int k = 0; k < p.grid.n_keys; k++)
-		p.n_settings *= p.grid.n_values[k];
-	if (p.n_settings * (p.seed_hi - p.seed_lo + 1) > SWEEP_MAX_TASKS)
-		return cli_usage_error("sweep plan", "at most %lld tasks", SWEEP_MAX_TASKS);
-	rc = plan_write(&p);
+	/* counts compared by division: 256^16 settings, or 2^53 seeds under
+	 * a thousand settings, are past any 64-bit product */
+	p->n_settings = 1;
+	for (int k = 0; k < p->grid.n_keys && p->n_settings <= SWEEP_MAX_TASKS; k++)
+		if (p->n_settings > SWEEP_MAX_TASKS / p->grid.n_values[k])
+			p->n_settings = SWEEP_MAX_TASKS + 1;
+		else
+			p->n_settings *= p->grid.n_values[k];
+	if (p->n_settings > SWEEP_MAX_TASKS / (p->seed_hi - p->seed_lo + 1))
+		return cli_usage_error("sweep plan", "at most %lld tasks (seeds x settings)", SWEEP_MAX_TASKS);
+	return plan_write(p);
+}
+
+int sweep_plan(int argc, char **argv)
+{
+	struct plan p = {.seed_lo = -1, .days = -1, .stride = 30, .bankrupt_below = "1.00"};
+	int rc = plan_main(argc, argv, &p);
+
 	for (int k = 0; k < p.grid.n_keys; k++)
 		free(p.grid.spec[k]);
 	return rc;

@@ -240,7 +240,7 @@ bool sweep_result_load(const struct sweep_manifest *m, const struct sweep_factio
 	memset(r, 0, sizeof *r);
 	r->task = i;
 	sweep_result_path(file, sizeof file, m->dir, i);
-	if (!sweep_result_exists(m, i)) {
+	if (!sweep_result_file_exists(m, i)) {
 		char mf[4096], path[64];
 
 		sweep_path(mf, sizeof mf, m->dir, "manifest.json");

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -120,6 +121,52 @@ static void report_failures(long long *failed, long long n_failed)
 	fprintf(stderr, "%s\n", n_failed > 20 ? " ..." : "");
 }
 
+/* A sweep run stopped by SIGINT, SIGTERM or SIGHUP stops its workers
+ * with it (a kill of this process alone left the fork pool's batches and
+ * GNU parallel's jobs writing results after it had exited), then dies of
+ * the same signal. Workers also get SIGTERM when this process dies of a
+ * signal it cannot catch (PR_SET_PDEATHSIG). */
+static volatile sig_atomic_t stop_signal;
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_STOP_SIGNALS ((int)(sizeof stop_signals / sizeof stop_signals[0]))
+
+static void on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+static void catch_stops(struct sigaction *old)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop; /* no SA_RESTART: a wait returns EINTR */
+	sigemptyset(&sa.sa_mask);
+	stop_signal = 0;
+	for (int i = 0; i < N_STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &sa, &old[i]);
+}
+
+/* The handlers before catch_stops; a caught signal is raised again. */
+static void release_stops(const struct sigaction *old)
+{
+	for (int i = 0; i < N_STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &old[i], NULL);
+	if (stop_signal)
+		raise(stop_signal);
+}
+
+/* In a worker just forked: the default actions back, and SIGTERM when
+ * the parent is gone. */
+static void worker_signals(pid_t parent)
+{
+	for (int i = 0; i < N_STOP_SIGNALS; i++)
+		signal(stop_signals[i], SIG_DFL);
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != parent)
+		_exit(EXIT_RUNTIME);
+}
+
 /* The fork pool: up to jobs children, each runs a batch of tasks
  * in-process. */
 static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, long long n,
@@ -132,14 +179,17 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 	pid_t *slot = calloc((size_t)jobs, sizeof *slot);
 	FILE **slot_err = calloc((size_t)jobs, sizeof *slot_err);
 	int running = 0;
+	struct sigaction old[N_STOP_SIGNALS];
+	pid_t parent = getpid();
 
 	fflush(NULL);
 	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
+	catch_stops(old);
 	while (done < n) {
 		int status;
 		pid_t pid;
 
-		while (running < jobs && next < n) {
+		while (running < jobs && next < n && !stop_signal) {
 			long long count = n - next < batch ? n - next : batch;
 			int k = 0;
 
@@ -149,6 +199,7 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 			slot_err[k] = prog.on ? tmpfile() : NULL;
 			pid = fork();
 			if (pid == 0) {
+				worker_signals(parent);
 				if (slot_err[k] != NULL)
 					dup2(fileno(slot_err[k]), STDERR_FILENO);
 				_exit(run_tasks(m, ids + next, count));
@@ -169,9 +220,18 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 			next += count;
 			running++;
 		}
+		if (stop_signal) {
+			for (int k = 0; k < jobs; k++)
+				if (slot[k])
+					kill(slot[k], SIGTERM);
+			if (running == 0)
+				break;
+		}
 		if (running == 0)
 			continue;
 		pid = wait(&status);
+		if (pid < 0 && errno == EINTR)
+			continue;
 		if (pid < 0)
 			break;
 		for (int k = 0; k < jobs; k++)
@@ -187,12 +247,14 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 		progress_update(&prog, (long)done, (long)n_failed);
 	}
 	progress_end(&prog);
-	report_failures(failed, n_failed);
-	free(failed);
 	free(slot);
 	free(slot_err);
 	free(slot_first);
 	free(slot_count);
+	if (!stop_signal)
+		report_failures(failed, n_failed);
+	free(failed);
+	release_stops(old);
 	return n_failed ? EXIT_RUNTIME : EXIT_OK;
 }
 
@@ -261,7 +323,9 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 }
 
 /* GNU parallel: task ids on its standard input, each job calls this
- * program with a batch, --task I J ...; progress is read from its job
+ * program with a batch, --task I J ... (through /bin/sh, the program and
+ * the folder named by SMUGNET_SWEEP_SELF and SMUGNET_SWEEP_DIR); progress
+ * is read from its job
  * log. On a terminal, parallel's stderr (its jobs' messages) goes to a
  * file and is printed under the progress line as it comes. */
 static int run_parallel(const struct sweep_manifest *m, const long long *ids, long long n,
@@ -271,9 +335,11 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	struct progress prog;
 	long long done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
 	int fds[2], status = 0;
-	pid_t pid;
+	pid_t pid, parent = getpid();
 	FILE *in, *err = NULL;
 	off_t err_off = 0;
+	struct sigaction old[N_STOP_SIGNALS];
+	bool stopping = false;
 
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
 	if (cli_mkdir(tmp) != EXIT_OK)
@@ -286,22 +352,35 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
 	if (prog.on)
 		err = tmpfile();
+	catch_stops(old);
 	if (pipe(fds) != 0 || (pid = fork()) < 0) {
 		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
 		if (err)
 			fclose(err);
 		free(failed);
+		release_stops(old);
 		return EXIT_RUNTIME;
 	}
 	if (pid == 0) {
+		/* its own process group: parallel and its jobs are stopped
+		 * together (kill of the group) */
+		setpgid(0, 0);
+		worker_signals(parent);
 		if (err)
 			dup2(fileno(err), STDERR_FILENO);
 		dup2(fds[0], STDIN_FILENO);
 		close(fds[0]);
 		close(fds[1]);
+		/* parallel joins a command's words and hands them to a shell,
+		 * and reads {}, {.}, {1}, {= =} and the like in any of them: the
+		 * program's and the folder's names reach the job through the
+		 * environment, expanded by a shell we choose, never parsed. */
+		setenv("SMUGNET_SWEEP_SELF", self, 1);
+		setenv("SMUGNET_SWEEP_DIR", m->dir, 1);
+		setenv("PARALLEL_SHELL", "/bin/sh", 1);
 		execlp("parallel", "parallel", "--will-cite", "--halt", "never", "--jobs", jobs_s,
-		       "--max-args", batch_s, "--joblog", log, self, "sweep", "run", m->dir, "--quiet", "--task", "{}",
-		       (char *)NULL);
+		       "--max-args", batch_s, "--joblog", log,
+		       "\"$SMUGNET_SWEEP_SELF\" sweep run \"$SMUGNET_SWEEP_DIR\" --quiet --task {}", (char *)NULL);
 		fprintf(stderr, "smugnet sweep run: cannot run parallel: %s\n", strerror(errno));
 		_exit(127);
 	}
@@ -313,9 +392,16 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	fclose(in);
 	for (;;) {
 		struct timespec ts = {0, 100000000};
-		pid_t r = waitpid(pid, &status, prog.on ? WNOHANG : 0);
+		pid_t r;
 
-		if (prog.on) {
+		if (stop_signal && !stopping) {
+			kill(-pid, SIGTERM);
+			stopping = true;
+		}
+		r = waitpid(pid, &status, prog.on && !stopping ? WNOHANG : 0);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (prog.on && !stopping) {
 			child_messages(err, &err_off, r == pid || r < 0);
 			joblog_count(m, log, &done, &n_failed, failed, n);
 			progress_update(&prog, (long)done, (long)n_failed);
@@ -330,6 +416,12 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	if (err)
 		fclose(err);
 	unlink(log);
+	if (stop_signal) {
+		free(failed);
+		release_stops(old);
+		return EXIT_RUNTIME;
+	}
+	release_stops(old);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127 || WEXITSTATUS(status) == 255) {
 		fprintf(stderr, "smugnet sweep run: parallel failed\n");
 		free(failed);

@@ -3,7 +3,9 @@
  * of K tasks when the sweep is larger than the cluster's array size), and
  * print how to submit it. Only chunks with a missing result are in the
  * array, so submitting again resumes. Slurm schedules; we only describe. */
+#include <ctype.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,52 @@ static void write_array(FILE *f, const bool *want, long long n)
 		first = false;
 		i = j;
 	}
+}
+
+/* A #SBATCH option's filename pattern: the folder path with '%' doubled
+ * (Slurm reads %A, %a, %j ... in it), then tail as is; when the path has
+ * a blank, a quote or a '#' (sbatch splits a directive at blanks and ends
+ * it at an unquoted '#'), all in double quotes with '"' escaped. A path
+ * with a newline or a backslash is refused before (sbatch_path_ok). */
+static void sbatch_pattern(FILE *f, const char *path, const char *tail)
+{
+	bool quote = strpbrk(path, " \t\r\v\f\"'#") != NULL;
+
+	if (quote)
+		fputc('"', f);
+	for (; *path; path++) {
+		if (*path == '%' || (*path == '"' && quote))
+			fputc(*path == '%' ? '%' : '\\', f);
+		fputc(*path, f);
+	}
+	fputs(tail, f);
+	if (quote)
+		fputc('"', f);
+}
+
+/* A #SBATCH line ends at a newline, and a backslash in an output path
+ * turns off Slurm's %A/%a (each array task would write one file, named
+ * without the backslash): such a folder cannot be the sweep's. */
+static int sbatch_path_ok(const char *dir)
+{
+	const char *bad = strpbrk(dir, "\n\\");
+
+	if (bad == NULL)
+		return EXIT_OK;
+	return cli_usage_error("sweep slurm",
+			       "the sweep folder '%s' has a %s, which a #SBATCH --output line cannot carry; "
+			       "rename it (sweep run --jobs N runs it here)",
+			       dir, *bad == '\n' ? "newline" : "backslash");
+}
+
+/* Slurm partition and account names (a comma between several
+ * partitions): letters, digits, '_', '.', '-'. */
+static int slurm_name_ok(const char *opt, const char *s)
+{
+	if (*s && s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-,")] == '\0')
+		return EXIT_OK;
+	return cli_usage_error("sweep slurm", "%s: expected a Slurm name (letters, digits, '_', '.', '-', "
+			       "several separated by ','), got '%s'", opt, s);
 }
 
 struct slurm_opts {
@@ -57,6 +105,10 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 			n_want++;
 		}
 	sweep_abs_path(dir, sizeof dir, m->dir);
+	if ((rc = sbatch_path_ok(dir)) != EXIT_OK) {
+		free(want);
+		return rc;
+	}
 	if (n_want == 0) {
 		free(want);
 		printf("%s: every task has a result; nothing to submit\n", dir);
@@ -77,8 +129,10 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 	if (o->limit)
 		fprintf(f, "%%%lld", o->limit);
 	fprintf(f, "\n#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=1\n#SBATCH --mem=%s\n"
-		   "#SBATCH --time=%s\n#SBATCH --output=%s/slurm-%%A_%%a.out\n",
-		o->mem, o->time, logs);
+		   "#SBATCH --time=%s\n#SBATCH --output=",
+		o->mem, o->time);
+	sbatch_pattern(f, logs, "/slurm-%A_%a.out");
+	fputc('\n', f);
 	if (o->partition)
 		fprintf(f, "#SBATCH --partition=%s\n", o->partition);
 	if (o->account)
@@ -101,8 +155,10 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 	free(want);
 	if (rc != EXIT_OK)
 		return rc;
-	printf("%s: %lld array task%s of %lld sweep task%s each\nsubmit with: sbatch %s\n",
-		       path, n_want, n_want == 1 ? "" : "s", k, k == 1 ? "" : "s", path);
+	printf("%s: %lld array task%s of %lld sweep task%s each\nsubmit with: sbatch ",
+	       path, n_want, n_want == 1 ? "" : "s", k, k == 1 ? "" : "s");
+	sweep_shell_word(stdout, path);
+	putchar('\n');
 	return jsonl_close_stdout();
 }
 
@@ -149,14 +205,15 @@ int sweep_slurm(int argc, char **argv)
 		default: return cli_usage_error("sweep slurm", "invalid option");
 		}
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error("sweep slurm", "the sweep folder is required");
-	for (const char *s = o.time; *s; s++)
-		if (!strchr("0123456789:-", *s))
-			return cli_usage_error("sweep slurm", "--time: expected Slurm's [D-]HH:MM:SS, got '%s'", o.time);
-	for (const char *s = o.mem; *s; s++)
-		if (!strchr("0123456789KMGT", *s))
-			return cli_usage_error("sweep slurm", "--mem: expected a size like 512M, got '%s'", o.mem);
+	if (sweep_dir_arg("sweep slurm", argc, argv, optind) != EXIT_OK)
+		return EXIT_USAGE;
+	if (!isdigit((unsigned char)o.time[0]) || o.time[strspn(o.time, "0123456789:-")] != '\0')
+		return cli_usage_error("sweep slurm", "--time: expected Slurm's [D-]HH:MM:SS, got '%s'", o.time);
+	if (!isdigit((unsigned char)o.mem[0]) || o.mem[strspn(o.mem, "0123456789KMGT")] != '\0')
+		return cli_usage_error("sweep slurm", "--mem: expected a size like 512M, got '%s'", o.mem);
+	if ((o.partition && slurm_name_ok("--partition", o.partition) != EXIT_OK) ||
+	    (o.account && slurm_name_ok("--account", o.account) != EXIT_OK))
+		return EXIT_USAGE;
 	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK) {
 		sweep_self_path(self, sizeof self, argv[0]);
 		rc = slurm_write(&m, &o, self);

@@ -256,6 +256,20 @@ static bool parse_number(const char *text, double *out)
 	return end != text && *end == '\0' && errno == 0 && *out == *out;
 }
 
+/* A whole number as a designer writes it: an optional minus and decimal
+ * digits, nothing else (strtod would read "0x10" as 16 and "1e1" as 10). */
+static bool decimal_integer(const char *text)
+{
+	const char *p = text + (text[0] == '-');
+
+	if (*p == '\0')
+		return false;
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	return true;
+}
+
 enum smug_status smug_knob_parse(struct smug_config *cfg, const struct smug_knob *k, const char *text,
 				 struct smug_error *err)
 {
@@ -277,7 +291,8 @@ enum smug_status smug_knob_parse(struct smug_config *cfg, const struct smug_knob
 		return SMUG_OK;
 	default: break;
 	}
-	if (!parse_number(text, &v) || v < k->lo || v > k->hi) {
+	if ((k->type == SMUG_KNOB_INT && !decimal_integer(text)) || !parse_number(text, &v) || v < k->lo ||
+	    v > k->hi) {
 		char a[32], b[32];
 
 		return smug_error_set(err, SMUG_ERR_ARG, "%s: expected %s in [%s,%s], got '%s'", k->key,

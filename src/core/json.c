@@ -1,10 +1,16 @@
 /* Strict JSON text, shared by every JSON loader (scenario, manifest,
  * snapshot, journal lines): before cJSON sees the bytes, a pre-pass
- * refuses NUL bytes, invalid UTF-8 (RFC 3629: no overlong forms, no
- * surrogates, nothing past U+10FFFF), a \u0000 escape (it would cut a
- * string short) and nesting deeper than JSON_DEPTH_MAX; then the whole
- * text must be one JSON value with only whitespace after it. Every
- * problem is reported as "file: line L byte B (offset O): reason". */
+ * refuses what cJSON would let through: NUL bytes, invalid UTF-8 (RFC
+ * 3629: no overlong forms, no surrogates, nothing past U+10FFFF), white
+ * space other than space, tab, LF and CR between tokens, control
+ * characters (U+0000..U+001F) inside strings, escapes other than
+ * \" \\ \/ \b \f \n \r \t and \u with four hex digits, a \u0000 escape
+ * (it would cut a string short), numbers outside RFC 8259's grammar
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? (cJSON reads 01, -01,
+ * 1. and -.5) and nesting deeper than JSON_DEPTH_MAX; then the whole
+ * text must be one JSON value with only white space after it (cJSON
+ * checks the order of the tokens). Every problem is reported as
+ * "file: line L byte B (offset O): reason". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,13 +78,18 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return need;
 }
 
-/* Bytes the pre-pass must look at: bit 0 outside strings (NUL, quote,
- * brackets, braces, bytes past ASCII), bit 1 inside strings (NUL, quote,
- * backslash, bytes past ASCII). Everything else is skipped eight bytes
- * at a time. */
+/* Bytes the pre-pass must look at: bit 0 outside strings (NUL, control
+ * characters but tab, LF and CR, quote, brackets, braces, the minus sign
+ * and digits that start a number, bytes past ASCII), bit 1 inside
+ * strings (NUL, every control character, quote, backslash, bytes past
+ * ASCII). Everything else is skipped eight bytes at a time. */
 #define PAST_ASCII_16 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3
 static const unsigned char special[256] = {
-	['\0'] = 3, ['"'] = 3, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1, ['\\'] = 2,
+	['\0'] = 3, 3, 3, 3, 3, 3, 3, 3, 3,	/* U+0001..U+0008 */
+	['\t'] = 2, ['\n'] = 2, [0x0b] = 3, 3, ['\r'] = 2,
+	[0x0e] = 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* ..U+001F */
+	['"'] = 3, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1, ['\\'] = 2,
+	['-'] = 1, ['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	[0x80] = PAST_ASCII_16, PAST_ASCII_16, PAST_ASCII_16, PAST_ASCII_16,
 	PAST_ASCII_16, PAST_ASCII_16, PAST_ASCII_16, PAST_ASCII_16,
 };
@@ -101,12 +112,112 @@ static size_t skip_plain(const unsigned char *s, size_t i, size_t len, unsigned 
 	return i;
 }
 
+static bool is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_hex(unsigned char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* The number at s[*at] (a minus sign or a digit) in RFC 8259's grammar,
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?: NULL with *at just past
+ * it, or the reason with *at on the byte that breaks the grammar (the
+ * leading zero, or where a digit was due: the text's end, if there). */
+static const char *number_scan(const unsigned char *s, size_t *at, size_t len)
+{
+	size_t i = *at;
+	const char *why = NULL;
+
+	if (s[i] == '-' && (++i == len || !is_digit(s[i]))) {
+		why = "expected a digit after the minus sign";
+		goto out;
+	}
+	if (s[i] == '0') {
+		if (++i < len && is_digit(s[i])) {
+			i--;
+			why = "leading zero in a number";
+			goto out;
+		}
+	} else {
+		while (++i < len && is_digit(s[i]))
+			;
+	}
+	if (i < len && s[i] == '.') {
+		if (++i == len || !is_digit(s[i])) {
+			why = "expected a digit after the decimal point";
+			goto out;
+		}
+		while (++i < len && is_digit(s[i]))
+			;
+	}
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		if (++i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i == len || !is_digit(s[i])) {
+			why = "expected a digit in the exponent";
+			goto out;
+		}
+		while (++i < len && is_digit(s[i]))
+			;
+	}
+out:
+	*at = i;
+	return why;
+}
+
+/* The escape at s[*at] (a backslash inside a string): NULL with *at just
+ * past it, or the reason (written to reason[] when it names a byte) with
+ * *at on the backslash (on a NUL byte after it: "NUL byte" wherever it
+ * is). A text that ends inside the escape ends an unterminated string,
+ * which cJSON refuses. */
+static const char *escape_scan(const unsigned char *s, size_t *at, size_t len, char *reason, size_t size)
+{
+	size_t i = *at;
+
+	if (i + 1 == len) {
+		*at = len;
+		return NULL;
+	}
+	switch (s[i + 1]) {
+	case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+		*at = i + 2;
+		return NULL;
+	case 'u':
+		break;
+	case 0:
+		*at = i + 1;
+		return "NUL byte";
+	default:
+		if (s[i + 1] > 0x20 && s[i + 1] < 0x7f)
+			snprintf(reason, size, "invalid escape '\\%c' in a string", s[i + 1]);
+		else
+			snprintf(reason, size, "invalid escape in a string (byte 0x%02x after a backslash)", s[i + 1]);
+		return reason;
+	}
+	for (size_t k = i + 2; k < i + 6; k++) {
+		if (k == len) {
+			*at = len;
+			return NULL;
+		}
+		if (!is_hex(s[k]))
+			return "expected four hex digits after \\u in a string";
+	}
+	if (memcmp(s + i + 2, "0000", 4) == 0)
+		return "\\u0000 in a string";
+	*at = i + 6;
+	return NULL;
+}
+
 enum smug_status json_text_check(const char *text, size_t len, const char *file, struct smug_error *err)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	bool in_string = false;
 	int depth = 0;
-	char reason[64];
+	char reason[80];
+	const char *why;
 
 	for (size_t i = 0; (i = skip_plain(s, i, len, in_string ? 2u : 1u)) < len;) {
 		unsigned char c = s[i];
@@ -123,14 +234,28 @@ enum smug_status json_text_check(const char *text, size_t len, const char *file,
 			continue;
 		}
 		if (in_string) {
+			if (c < 0x20) {
+				snprintf(reason, sizeof reason, "control character U+%04X in a string", c);
+				return text_error(text, i, file, err, reason);
+			}
 			if (c == '"') {
 				in_string = false;
-			} else if (c == '\\' && i + 1 < len) {
-				if (s[i + 1] == 'u' && len - i >= 6 && memcmp(s + i + 2, "0000", 4) == 0)
-					return text_error(text, i, file, err, "\\u0000 in a string");
-				i += 2;
+			} else if (c == '\\') {
+				k = i;
+				if ((why = escape_scan(s, &k, len, reason, sizeof reason)) != NULL)
+					return text_error(text, k, file, err, why);
+				i = k;
 				continue;
 			}
+		} else if (c < 0x20) {
+			snprintf(reason, sizeof reason, "U+%04X is not JSON white space", c);
+			return text_error(text, i, file, err, reason);
+		} else if (c == '-' || is_digit(c)) {
+			k = i;
+			if ((why = number_scan(s, &k, len)) != NULL)
+				return text_error(text, k, file, err, why);
+			i = k;
+			continue;
 		} else if (c == '"') {
 			in_string = true;
 		} else if (c == '[' || c == '{') {

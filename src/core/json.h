@@ -8,8 +8,11 @@
 
 #define JSON_DEPTH_MAX 64 /* deepest nesting of arrays and objects accepted */
 
-/* The pre-pass alone: no NUL byte, valid UTF-8, no \u0000 escape, nesting
- * at most JSON_DEPTH_MAX. SMUG_ERR_PARSE with "file: line L byte B
+/* The pre-pass alone: no NUL byte, valid UTF-8, RFC 8259's lexical rules
+ * (white space only space, tab, LF, CR; no control character unescaped
+ * in a string; only valid escapes; numbers in JSON's grammar), no \u0000
+ * escape, nesting at most JSON_DEPTH_MAX. The order of tokens is cJSON's
+ * to check. SMUG_ERR_PARSE with "file: line L byte B
  * (offset O): reason". */
 enum smug_status json_text_check(const char *text, size_t len, const char *file,
 				 struct smug_error *err);

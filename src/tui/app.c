@@ -292,7 +292,7 @@ static void do_save(struct tui_app *a)
 		tui_set_status(a, "save failed: %s", err.msg);
 		return;
 	}
-	snprintf(a->seed_name, sizeof a->seed_name, "%s", a->input.text);
+	snprintf(a->seed_name, sizeof a->seed_name, "%.63s", a->input.text); /* a valid name: 1-63 */
 	a->unsaved = false;
 	tui_set_status(a, "saved seed %s at day %d", a->seed_name, a->w->day);
 }

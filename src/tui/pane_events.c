@@ -38,9 +38,10 @@ void tui_event_kind_short(const struct smug_event *e, char *buf, size_t size)
 	snprintf(buf, size, "%s", names[e->kind] ? names[e->kind] : "?");
 }
 
-static bool field_matches(const struct smug_world *w, const struct smug_event *e, int field, const char *word,
+static bool field_matches(const struct tui_app *a, const struct smug_event *e, int field, const char *word,
 			  size_t n)
 {
+	const struct smug_world *w = a->w;
 	char k[SMUG_EVENT_TEXT_MAX];
 
 	switch (field) {
@@ -48,7 +49,11 @@ static bool field_matches(const struct smug_world *w, const struct smug_event *e
 		tui_event_kind_short(e, k, sizeof k);
 		return ci_contains(smug_event_kind_name(e->kind), word, n) || ci_contains(k, word, n);
 	case 1: return e->faction >= 0 && ci_contains(w->factions[e->faction].id, word, n);
-	case 2: return e->corridor >= 0 && ci_contains(w->corridors[e->corridor].id, word, n);
+	case 2: /* the full id, or the border as the panes show it ("23.0|24.0") */
+		if (e->corridor < 0)
+			return false;
+		tui_short_corridor(a, e->corridor, k, sizeof k);
+		return ci_contains(w->corridors[e->corridor].id, word, n) || ci_contains(k, word, n);
 	case 3:
 		return e->commodity >= 0 && (ci_contains(smug_commodity_name((enum smug_commodity)e->commodity), word, n) ||
 					     ci_contains(tui_commodity_short(e->commodity), word, n));
@@ -56,7 +61,7 @@ static bool field_matches(const struct smug_world *w, const struct smug_event *e
 	}
 }
 
-bool tui_event_matches(const struct smug_world *w, const struct smug_event *e, const char *filter)
+bool tui_event_matches(const struct tui_app *a, const struct smug_event *e, const char *filter)
 {
 	static const char *const fields[] = {"kind:", "faction:", "border:", "commodity:"};
 	const char *p = filter;
@@ -78,13 +83,13 @@ bool tui_event_matches(const struct smug_world *w, const struct smug_event *e, c
 		if (end == NULL)
 			end = p + strlen(p);
 		if (field >= 0) {
-			if (!field_matches(w, e, field, p, (size_t)(end - p)))
+			if (!field_matches(a, e, field, p, (size_t)(end - p)))
 				return false;
 		} else {
 			bool any = false;
 
 			for (int f = 0; f < 5 && !any; f++)
-				any = field_matches(w, e, f, p, (size_t)(end - p));
+				any = field_matches(a, e, f, p, (size_t)(end - p));
 			if (!any)
 				return false;
 		}
@@ -121,7 +126,7 @@ static void index_update(struct tui_app *a)
 	for (uint64_t s = from; s < t->events_total; s++) {
 		const struct smug_event *e = smug_event_at(t, (int)(s - oldest));
 
-		if (!tui_event_matches(a->w, e, a->filter))
+		if (!tui_event_matches(a, e, a->filter))
 			continue;
 		if (x->n == x->cap) {
 			x->cap = x->cap ? 2 * x->cap : 1024;
@@ -275,7 +280,7 @@ void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	int n = pane_events_count(a), sel = pane_events_selected(a), y, rows, first;
 	struct canvas in;
 	struct tui_table t;
-	char title[160];
+	char title[320];
 
 	for (int i = 0; i < 256; i++)
 		a->hit[PANE_EVENTS][i] = -1;

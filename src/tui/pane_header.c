@@ -159,11 +159,7 @@ void pane_footer_draw(struct tui_app *a, struct canvas *cv)
 
 	canvas_fill_row(cv, 0, 0, ROLE_TITLE);
 	if (a->prompt != PROMPT_NONE) {
-		int x = canvas_text(cv, 0, 0, ROLE_WARN, prompts[a->prompt]);
-
-		x += canvas_text(cv, 0, x, a->input.selected ? ROLE_SELECT : ROLE_NORMAL, a->input.text);
-		if (!a->input.selected)
-			canvas_text(cv, 0, x, ROLE_SELECT, " "); /* the cursor */
+		prompt_draw(a, cv, prompts[a->prompt]);
 		return;
 	}
 	if (a->status[0]) {

@@ -1,14 +1,26 @@
 /* The footer's prompts: a pre-filled answer is shown selected and the
  * first key typed replaces it (Backspace clears it, Left/Right/End keep
  * it for editing); Ctrl-U clears the line; Esc cancels; Up and Down walk
- * the answers given before to the same prompt. */
+ * the answers given before to the same prompt, and Down past the newest
+ * brings back the line as it was before Up.
+ *
+ * An answer is UTF-8 text of at most TUI_INPUT_CHARS characters; the
+ * terminal hands a character over byte by byte (getch) and it is taken
+ * whole or refused whole. Nothing typed is dropped unsaid: a character a
+ * past the limit is refused with a note in the footer, and Enter on an
+ * answer over the limit keeps the prompt open and says so. A seed name
+ * (A-Z a-z 0-9 . _ -, the vault's rule) keeps a character it cannot
+ * have, as typed, and the note says so at once; Enter refuses the name. */
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "smugnet/vault.h"
 #include "tui/tui.h"
 
 #define KEY_CTRL_U 21
+
+_Static_assert(TUI_INPUT_CHARS == SMUG_SEED_NAME_MAX - 1, "the prompt holds a whole seed name");
 
 /* dst and src are both inside the app's input record: copy by hand */
 static void copy_text(char *dst, size_t size, const char *src)
@@ -21,12 +33,30 @@ static void copy_text(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
+/* Characters (not bytes) of UTF-8 text. */
+static int u8_chars(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static void clear_note(struct tui_input *in)
+{
+	in->note[0] = '\0';
+	in->n_part = in->want_part = 0;
+}
+
 void prompt_start(struct tui_app *a, enum tui_prompt p, const char *initial)
 {
 	a->prompt = p;
 	snprintf(a->input.text, sizeof a->input.text, "%s", initial ? initial : "");
 	a->input.selected = a->input.text[0] != '\0';
 	a->input.history_at = -1;
+	a->input.overflow = false;
+	clear_note(&a->input);
 	a->status[0] = '\0';
 }
 
@@ -44,16 +74,134 @@ static void remember(struct tui_input *in, enum tui_prompt p)
 	in->n_history[p] = n + 1;
 }
 
+static bool seed_name_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+	       c == '-';
+}
+
+/* The note the answer calls for: over the limit, or (a seed name) a
+ * character the vault's names do not take; else none. */
+static void update_note(struct tui_app *a)
+{
+	struct tui_input *in = &a->input;
+
+	in->note[0] = '\0';
+	if (u8_chars(in->text) > TUI_INPUT_CHARS || in->overflow) {
+		snprintf(in->note, sizeof in->note, "too long (at most %d characters): ", TUI_INPUT_CHARS);
+		return;
+	}
+	if (a->prompt != PROMPT_SAVE)
+		return;
+	for (const char *c = in->text; *c; c++) {
+		if (!seed_name_char((unsigned char)*c)) {
+			int n = 1;
+
+			while (((unsigned char)c[n] & 0xc0) == 0x80)
+				n++;
+			snprintf(in->note, sizeof in->note, "'%.*s' cannot be in a seed name (A-Z a-z 0-9 . _ -): ", n,
+				 c);
+			return;
+		}
+	}
+}
+
+/* Add one whole UTF-8 character c (n bytes) to the answer, or refuse it,
+ * past the limit, with a note. A seed name keeps what the vault refuses,
+ * as typed, with a note: Enter refuses the name whole. */
+static void add_char(struct tui_app *a, const char *c, size_t n)
+{
+	struct tui_input *in = &a->input;
+	size_t len;
+
+	if (in->selected) { /* typing replaces the offered answer */
+		in->text[0] = '\0';
+		in->selected = false;
+		in->overflow = false;
+	}
+	len = strlen(in->text);
+	if (u8_chars(in->text) >= TUI_INPUT_CHARS || len + n >= sizeof in->text)
+		in->overflow = true;
+	else {
+		memcpy(in->text + len, c, n);
+		in->text[len + n] = '\0';
+	}
+	update_note(a);
+}
+
+/* A byte of a character outside ASCII: kept until the character is
+ * whole. A byte that cannot be UTF-8 there is refused, said in the note. */
+static void add_byte(struct tui_app *a, unsigned char b)
+{
+	struct tui_input *in = &a->input;
+	unsigned cp;
+
+	if (b >= 0xc2 && b <= 0xf4) { /* a lead byte: a new character */
+		bool cut = in->n_part > 0;
+
+		in->part[0] = b;
+		in->n_part = 1;
+		in->want_part = b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+		if (cut)
+			snprintf(in->note, sizeof in->note, "a character arrived cut (not UTF-8) and was refused: ");
+		return;
+	}
+	if (b < 0x80 || b > 0xbf || in->n_part == 0) {
+		in->n_part = in->want_part = 0;
+		snprintf(in->note, sizeof in->note, "byte 0x%02x is not UTF-8 text and was refused: ", b);
+		return;
+	}
+	in->part[in->n_part++] = b;
+	if (in->n_part < in->want_part)
+		return;
+	/* whole: refuse the over-long forms, surrogates and past U+10FFFF */
+	cp = in->part[0] & (in->want_part == 2 ? 0x1fu : in->want_part == 3 ? 0x0fu : 0x07u);
+	for (int i = 1; i < in->n_part; i++)
+		cp = cp << 6 | (in->part[i] & 0x3fu);
+	in->n_part = 0;
+	if ((in->want_part == 3 && cp < 0x800) || (in->want_part == 4 && cp < 0x10000) || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff)) {
+		snprintf(in->note, sizeof in->note, "a character that is not UTF-8 text was refused: ");
+		return;
+	}
+	add_char(a, (const char *)in->part, (size_t)in->want_part);
+}
+
+/* Remove the last character (all of its bytes). */
+static void delete_last(struct tui_input *in)
+{
+	size_t len = strlen(in->text);
+
+	while (len > 0 && ((unsigned char)in->text[len - 1] & 0xc0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	in->text[len] = '\0';
+}
+
 bool prompt_edit(struct tui_app *a, int key, bool *accepted)
 {
 	struct tui_input *in = &a->input;
-	size_t len = strlen(in->text);
 	int nh = in->n_history[a->prompt];
 
 	*accepted = false;
+	if (key >= 0x80 && key <= 0xff) { /* a byte of a UTF-8 character */
+		add_byte(a, (unsigned char)key);
+		return false;
+	}
+	if (in->n_part > 0) { /* a character cut short by another key */
+		in->n_part = in->want_part = 0;
+		snprintf(in->note, sizeof in->note, "a character arrived cut (not UTF-8) and was refused: ");
+		if (key != 27)
+			return false;
+	}
 	if (key == 27)
 		return true;
 	if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+		if (!in->selected && (in->overflow || u8_chars(in->text) > TUI_INPUT_CHARS)) {
+			update_note(a);
+			return false; /* the prompt stays: shorten the answer */
+		}
 		remember(in, a->prompt);
 		*accepted = true;
 		return true;
@@ -61,38 +209,139 @@ bool prompt_edit(struct tui_app *a, int key, bool *accepted)
 	if (key == KEY_CTRL_U) {
 		in->text[0] = '\0';
 		in->selected = false;
+		in->overflow = false;
+		in->note[0] = '\0';
 	} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
 		if (in->selected)
 			in->text[0] = '\0';
-		else if (len > 0)
-			in->text[len - 1] = '\0';
+		else
+			delete_last(in);
 		in->selected = false;
+		in->overflow = false;
+		update_note(a);
 	} else if (key == KEY_UP && nh > 0) {
+		if (in->history_at < 0) { /* keep the line to come back to */
+			copy_text(in->draft, sizeof in->draft, in->text);
+			in->draft_selected = in->selected;
+		}
 		in->history_at = in->history_at < 0 ? nh - 1 : in->history_at > 0 ? in->history_at - 1 : 0;
 		copy_text(in->text, sizeof in->text, in->history[a->prompt][in->history_at]);
 		in->selected = true;
+		in->overflow = false;
+		update_note(a);
 	} else if (key == KEY_DOWN && in->history_at >= 0) {
 		in->history_at++;
-		if (in->history_at >= nh) {
+		if (in->history_at >= nh) { /* past the newest: the line before Up */
 			in->history_at = -1;
-			in->text[0] = '\0';
-			in->selected = false;
+			copy_text(in->text, sizeof in->text, in->draft);
+			in->selected = in->draft_selected && in->text[0] != '\0';
 		} else {
 			copy_text(in->text, sizeof in->text, in->history[a->prompt][in->history_at]);
 			in->selected = true;
 		}
+		in->overflow = false;
+		update_note(a);
 	} else if (key == KEY_LEFT || key == KEY_RIGHT || key == KEY_END || key == KEY_HOME) {
 		in->selected = false; /* keep the text, edit at its end */
 	} else if (key >= 32 && key < 127) {
-		if (in->selected) {
-			in->text[0] = '\0';
-			len = 0;
-			in->selected = false;
-		}
-		if (len + 1 < sizeof in->text) {
-			in->text[len] = (char)key;
-			in->text[len + 1] = '\0';
-		}
+		char c = (char)key;
+
+		add_char(a, &c, 1);
 	}
 	return false;
+}
+
+/* Columns a character takes on a terminal: 2 for the wide East Asian
+ * scripts and emoji, 0 for combining marks, else 1. */
+static int char_cols(const char *s, int *bytes)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned cp;
+	int n = u[0] < 0x80 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
+
+	cp = n == 1 ? u[0] : u[0] & (n == 2 ? 0x1fu : n == 3 ? 0x0fu : 0x07u);
+	for (int i = 1; i < n; i++) {
+		if (u[i] == '\0') {
+			n = i;
+			break;
+		}
+		cp = cp << 6 | (u[i] & 0x3fu);
+	}
+	*bytes = n;
+	if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f))
+		return 0;
+	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
+	    (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) ||
+	    (cp >= 0x20000 && cp <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+int prompt_text_cols(const char *s)
+{
+	int cols = 0, n;
+
+	while (*s) {
+		cols += char_cols(s, &n);
+		s += n;
+	}
+	return cols;
+}
+
+int prompt_draw(struct tui_app *a, struct canvas *cv, const char *question)
+{
+	const struct tui_input *in = &a->input;
+	const char *label = in->note[0] ? in->note : question;
+	const char *more = cv->th->g->ellipsis, *s = in->text;
+	enum tui_role r = in->selected ? ROLE_SELECT : ROLE_NORMAL;
+	int cursor = in->selected ? 0 : 1, text = prompt_text_cols(in->text), lw = text_cols(label), room, x, n,
+	    min_keep;
+
+	/* the question gives way, down to 20 columns, before the answer
+	 * scrolls: the answer's end and the cursor are always on screen */
+	/* a note stays whole while 16 columns are left for the answer */
+	min_keep = in->note[0] ? (cv->w - 16 > 20 ? cv->w - 16 : 20) : 20;
+	room = cv->w - lw - cursor;
+	if (text > room) {
+		int keep = cv->w - text - cursor;
+
+		if (keep < min_keep)
+			keep = min_keep;
+		if (keep > lw)
+			keep = lw;
+		if (keep < lw && keep < cv->w) {
+			canvas_fit(cv, 0, 0, keep, in->note[0] ? ROLE_BAD : ROLE_WARN, label, false);
+			lw = keep;
+		} else {
+			lw = canvas_text(cv, 0, 0, in->note[0] ? ROLE_BAD : ROLE_WARN, label);
+		}
+		room = cv->w - lw - cursor;
+	} else {
+		canvas_text(cv, 0, 0, in->note[0] ? ROLE_BAD : ROLE_WARN, label);
+	}
+	x = lw;
+	if (text > room && room > 0) { /* scrolled: a mark, then the end */
+		int cols = text, mw = text_cols(more);
+
+		while (*s && cols > room - mw) {
+			cols -= char_cols(s, &n);
+			s += n;
+		}
+		x += canvas_text(cv, 0, x, ROLE_DIM, more);
+	}
+	while (*s && x < cv->w) {
+		char one[5];
+		int w = char_cols(s, &n);
+
+		memcpy(one, s, (size_t)n);
+		one[n] = '\0';
+		if (w > 0 && x + w <= cv->w)
+			canvas_text(cv, 0, x, r, one);
+		x += w;
+		s += n;
+	}
+	if (cursor && x < cv->w)
+		canvas_text(cv, 0, x++, ROLE_SELECT, " ");
+	return x;
 }

@@ -297,19 +297,28 @@ enum tui_window { WIN_TODAY, WIN_RECENT, WIN_ALL, WIN_COUNT };
 
 #define TUI_HISTORY 16 /* remembered answers per prompt */
 
+#define TUI_INPUT_SIZE 256 /* bytes of an answer, its NUL included */
+#define TUI_INPUT_CHARS 63 /* characters of an answer (UTF-8 text) */
+
 struct tui_input {
-	char text[64];
+	char text[TUI_INPUT_SIZE];
 	bool selected;	 /* the pre-filled text is selected: typing replaces it */
-	char history[PROMPT_COUNT][TUI_HISTORY][64];
+	char history[PROMPT_COUNT][TUI_HISTORY][TUI_INPUT_SIZE];
 	int n_history[PROMPT_COUNT];
 	int history_at; /* -1 = editing, else index into the history */
+	char draft[TUI_INPUT_SIZE]; /* the line before Up walked the history */
+	bool draft_selected;
+	bool overflow;		     /* a character found no room: Enter refuses */
+	unsigned char part[4];	     /* a UTF-8 character arriving byte by byte */
+	int n_part, want_part;
+	char note[160];		     /* why a key was refused, shown in the footer */
 };
 
 /* The filtered event log: sequence numbers of matching events (the n-th
  * event ever logged has sequence n - 1), rebuilt when the filter changes
  * and extended as events arrive. */
 struct tui_event_index {
-	char filter[64];
+	char filter[TUI_INPUT_SIZE];
 	bool valid;
 	uint64_t seen; /* events_total when last extended */
 	uint64_t *seq;
@@ -383,7 +392,7 @@ struct tui_app {
 	/* events */
 	struct tui_event_index evx;
 	int64_t event_sel;     /* selected event sequence number, -1 = the newest */
-	char filter[64];       /* event log filter */
+	char filter[TUI_INPUT_SIZE]; /* event log filter */
 	uint64_t story_shipment;
 	int story_scroll;
 	/* chart */
@@ -479,9 +488,10 @@ const struct smug_event *pane_events_at(struct tui_app *a, int i, int64_t *seq);
 int pane_events_selected(struct tui_app *a);
 void pane_events_move(struct tui_app *a, int delta);
 /* Does an event match a filter (case-insensitive words, each one a
- * substring of the kind, faction, border, commodity or text, or
+ * substring of the kind, faction, border (its id or as the panes show it,
+ * "23.0|24.0"), commodity or text, or
  * kind:/faction:/border:/commodity: to name the field)? */
-bool tui_event_matches(const struct smug_world *w, const struct smug_event *e, const char *filter);
+bool tui_event_matches(const struct tui_app *a, const struct smug_event *e, const char *filter);
 void tui_event_index_free(struct tui_event_index *x);
 /* The short word of an event's kind ("sent", "SEIZED", "check"...). */
 void tui_event_kind_short(const struct smug_event *e, char *buf, size_t size);
@@ -612,6 +622,12 @@ void prompt_start(struct tui_app *a, enum tui_prompt p, const char *initial);
 /* Edit keys; returns true when the key finished the prompt (Enter or
  * Esc); *accepted tells which. */
 bool prompt_edit(struct tui_app *a, int key, bool *accepted);
+/* The question (or the note on a refused key) and the answer on the
+ * footer's row, scrolled so the answer's end and the cursor show; the
+ * columns used. */
+int prompt_draw(struct tui_app *a, struct canvas *cv, const char *question);
+/* Terminal columns of UTF-8 text (2 for a wide character). */
+int prompt_text_cols(const char *s);
 
 /* ---- app.c ---- */
 void tui_app_init(struct tui_app *a, struct smug_world *w, const struct tui_options *opt);
