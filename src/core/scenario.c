@@ -792,14 +792,14 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 			}
 		}
 	}
+	if (!money_fits(ld, w))
+		return false;
 	perm = xcalloc((size_t)(n ? n : 1), sizeof *perm);
 	if (!sort_by_id(ld, w->factions, n, sizeof *w->factions, "factions", perm)) {
 		free(perm);
 		return false;
 	}
 
-	if (!money_fits(ld, w))
-		return false;
 	world_finish(w);
 	for (int i = 0; i < n; i++) {
 		w->factions[i].bribe_budget_fraction = bbf[perm[i]];
