@@ -4986,6 +4986,191 @@ START_TEST(test_tui_header_year_rollover)
 }
 END_TEST
 
+/* ---- no number cut while space sits unused (tui-cut) ---- */
+
+/* The screen's lines that hold `a` and, after it, `b` whole (a space or
+ * the line's start before it, no digit or '.' after): how many. */
+static int lines_with_whole(const char *screen, const char *a, const char *b)
+{
+	int n = 0;
+
+	for (const char *line = screen; *line;) {
+		const char *end = strchr(line, '\n'), *at;
+		char buf[2048];
+
+		snprintf(buf, sizeof buf, "%.*s", (int)(end ? end - line : (long)strlen(line)), line);
+		if ((at = strstr(buf, a)) != NULL)
+			for (const char *p = strstr(at, b); p; p = strstr(p + 1, b)) {
+				char after = p[strlen(b)];
+
+				/* after a space, a route's '>' or an ellipsis ("…49.51", "~49.51") */
+				if ((p == buf || p[-1] == ' ' || p[-1] == '>' || p[-1] == '~' || (unsigned char)p[-1] == 0xa6) && !(after >= '0' && after <= '9') &&
+				    !(after == '.' && p[strlen(b) + 1] >= '0' && p[strlen(b) + 1] <= '9')) {
+					n++;
+					break;
+				}
+			}
+		if (end == NULL)
+			break;
+		line = end + 1;
+	}
+	return n;
+}
+
+/* The last word of an event's text when it is a figure ("60.75"), else "". */
+static const char *last_figure(const char *text, char *buf, size_t size)
+{
+	const char *sp = strrchr(text, ' ');
+
+	buf[0] = '\0';
+	if (sp && sp[1] >= '0' && sp[1] <= '9')
+		snprintf(buf, size, "%s", sp + 1);
+	return buf;
+}
+
+/* Check's messages are too short for a screen: it goes to stderr. */
+#define assert_on_screen(cond, screen, ...)                                      \
+	do {                                                                     \
+		if (!(cond)) {                                                   \
+			fputs((screen), stderr);                                 \
+			ck_abort_msg(__VA_ARGS__);                               \
+		}                                                                \
+	} while (0)
+
+static const int cut_sizes[][2] = {{24, 80}, {40, 120}, {60, 200}};
+
+/* The event log gives its detail the width the faction column does not
+ * need, and a detail too long for it keeps its last figure whole ("…
+ * bribe taken 60.75"): a customs check that found contraband and took a
+ * bribe shows the bribe, selected in the Events pane at 200 columns
+ * (where the faction column took 18 columns it did not need). */
+START_TEST(test_tui_event_detail_keeps_its_last_figure)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 65);
+	const struct smug_event *e = NULL;
+	int64_t seq = -1;
+	char fig[64], ship[32];
+
+	for (int i = pane_events_count(&a) - 1; i >= 0 && e == NULL; i--) {
+		const struct smug_event *x = pane_events_at(&a, i, &seq);
+
+		if (x->kind == SMUG_EV_CUSTOMS_CHECK && (x->flags & SMUG_EVF_FOUND) && !(x->flags & SMUG_EVF_SEIZED) &&
+		    x->u.v.money > 0)
+			e = x;
+	}
+	ck_assert_msg(e != NULL, "no check that found contraband and took a bribe by day 65");
+	ck_assert_str_ne(last_figure(event_text(w, e), fig, sizeof fig), "");
+	snprintf(ship, sizeof ship, "#%llu ", (unsigned long long)e->shipment);
+	feed(&a, "5");
+	a.event_sel = seq;
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]);
+
+		if (s == 2) /* 200 columns: the detail has the room */
+			assert_on_screen(lines_with_whole(screen, ship, fig) > 0, screen, "%dx%d: '%s' shown without its %s", cut_sizes[s][1], cut_sizes[s][0], event_text(w, e), fig);
+		free(screen);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* The story of a shipment shows its bribes whole on the row of its
+ * sending ("ward:33->ward:30 4 hops, bribes 12.50"), never "4 hops,…",
+ * at 120 and 200 columns. */
+START_TEST(test_tui_story_keeps_the_bribes)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 65);
+	const struct smug_event *e = NULL;
+	int64_t seq = -1;
+	char fig[64], ship[32];
+
+	for (int i = pane_events_count(&a) - 1; i >= 0 && e == NULL; i--) {
+		const struct smug_event *x = pane_events_at(&a, i, &seq);
+
+		if (x->kind == SMUG_EV_SHIPMENT_CREATED && strstr(event_text(w, x), "bribes ") &&
+		    last_figure(event_text(w, x), fig, sizeof fig)[0])
+			e = x;
+	}
+	ck_assert_msg(e != NULL, "no shipment sent with its bribes by day 65");
+	snprintf(ship, sizeof ship, "#%llu ", (unsigned long long)e->shipment);
+	feed(&a, "5");
+	a.event_sel = seq;
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]), want[80];
+
+		snprintf(want, sizeof want, "bribes %s", fig);
+		if (s > 0)
+			assert_on_screen(lines_with_whole(screen, ship, want) > 0, screen, "%dx%d: '%s' shown without '%s'", cut_sizes[s][1], cut_sizes[s][0], event_text(w, e), want);
+		free(screen);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* A TopK route too long for its column keeps its first node and its
+ * destination, the middle nodes elided ("n:24.0>…>n:14.1>n:14.0"). */
+START_TEST(test_tui_topk_route_keeps_its_destination)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 65);
+	struct smug_topk lists[2];
+	int checked = 0, long_ones = 0;
+
+	smug_topk_all(w, SMUG_TOPK_ROUTES, &lists[0]);
+	smug_topk_window(w, SMUG_TOPK_ROUTES, w->cfg.telemetry.window_days, &lists[1]);
+	feed(&a, "T");
+	ck_assert_int_eq(a.view, VIEW_TOPK);
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]);
+
+		for (int l = 0; l < 2; l++)
+			for (int i = 0; i < lists[l].n && i < 4; i++) { /* 4 rows a list at 80x24 */
+				const char *key = lists[l].e[i].key, *last = strrchr(key, '>');
+				char first[64];
+
+				ck_assert_ptr_nonnull(last);
+				snprintf(first, sizeof first, " %.*s>", (int)strcspn(key, ">"), key);
+				assert_on_screen(lines_with_whole(screen, first, last + 1) > 0, screen,
+						 "%dx%d: route %s shown without its first node or destination", cut_sizes[s][1],
+						 cut_sizes[s][0], key);
+				checked++;
+				long_ones += text_cols(key) > 30; /* longer than a list's column at 80 */
+			}
+		free(screen);
+	}
+	ck_assert_int_gt(checked, 0);
+	ck_assert_int_gt(long_ones, 0); /* a route that must be shortened */
+	close_app(&a, w);
+}
+END_TEST
+
+/* The Borders header sorted on today's column abbreviates the head
+ * ("▾day"), never cuts it ("▾toda"). */
+START_TEST(test_tui_borders_today_head_abbreviates)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+
+	feed(&a, "3tt"); /* the recent window, all time, today */
+	ck_assert_int_eq(a.border_window, WIN_TODAY);
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]);
+
+		for (const char *p = strstr(screen, "toda"); p; p = strstr(p + 1, "toda"))
+			assert_on_screen(p[4] == 'y', screen, "%dx%d: a head cut ('toda' without its 'y')", cut_sizes[s][1],
+					 cut_sizes[s][0]);
+		if (getenv("SMUGNET_SHOW"))
+			fputs(screen, stdout);
+		free(screen);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* T opens the TopK view: the busiest border, cracked down for 60 days,
  * keeps its all-time rank but is gone from the last 30 days' list; Left
  * shortens the window down to one day, Right lengthens it up to
@@ -8071,6 +8256,8 @@ START_TEST(test_tui_canvas_names_a_shortened_label_at_its_ellipsis)
 END_TEST
 
 /* A detail of comma-separated parts fitted into fewer columns keeps its
+ * first part and its last figure's part whole, the parts between left
+ * out ("inspected,… bribe taken 12.00"); when those do not fit, its
  * leading parts whole and drops the rest whole ("2 hops,…", never
  * "bribes …"); a first part too long alone loses a label with its figure
  * ("after" goes with the 2); nothing the canvas watches for is left. */
@@ -8086,7 +8273,9 @@ START_TEST(test_tui_fit_parts_drops_whole_parts)
 		{"ward:23->ward:22 2 hops, bribes 12.00, exploring", 47, "ward:23->ward:22 2 hops, bribes 12.00,…"},
 		{"ward:23->ward:22 2 hops, bribes 12.00, exploring", 30, "ward:23->ward:22 2 hops,…"},
 		{"ward:23->ward:22 2 hops, bribes 12.00, exploring", 24, "ward:23->ward:22 2 hops…"},
-		{"inspected, contraband found, bribe taken 12.00", 30, "inspected, contraband found,…"},
+		/* the words go before the figure: the middle part is left out */
+		{"inspected, contraband found, bribe taken 12.00", 30, "inspected,… bribe taken 12.00"},
+		{"inspected, contraband found, bribe taken 12.00", 28, "inspected,…"},
 		{"manual, intensity 1.00, until cleared", 20, "manual,…"},
 		{"ward:24->ward:31 after 2 days, buyers paid 12.00", 24, "ward:24->ward:31 …"},
 		{"auctioned for 12.00", 16, "auctioned …"},
@@ -9811,20 +10000,20 @@ END_TEST
 START_TEST(test_tui_table_columns_fit_by_priority)
 {
 	static const struct tui_col sets[2][7] = {
-		{{"name", NULL, 6, 0, false, true},
-		 {"a", "grp", 5, 3, true, false},
-		 {"b", "grp", 6, 1, true, false},
-		 {"c", NULL, 8, 5, true, false},
-		 {"d", NULL, 4, 2, true, false},
-		 {"e", NULL, 7, 4, true, false},
-		 {"note", NULL, 5, 6, false, true}},
-		{{"id", NULL, 4, 0, false, false},
-		 {"who", NULL, 6, 2, false, true},
-		 {"n", NULL, 5, 1, true, false},
-		 {"m", NULL, 9, 3, true, false},
-		 {"what", NULL, 8, 4, false, true},
-		 {"k", NULL, 3, 5, true, false},
-		 {"z", NULL, 6, 0, true, false}},
+		{{"name", NULL, 6, 0, false, true, 0, NULL},
+		 {"a", "grp", 5, 3, true, false, 0, NULL},
+		 {"b", "grp", 6, 1, true, false, 0, NULL},
+		 {"c", NULL, 8, 5, true, false, 0, NULL},
+		 {"d", NULL, 4, 2, true, false, 0, NULL},
+		 {"e", NULL, 7, 4, true, false, 0, NULL},
+		 {"note", NULL, 5, 6, false, true, 0, NULL}},
+		{{"id", NULL, 4, 0, false, false, 0, NULL},
+		 {"who", NULL, 6, 2, false, true, 0, NULL},
+		 {"n", NULL, 5, 1, true, false, 0, NULL},
+		 {"m", NULL, 9, 3, true, false, 0, NULL},
+		 {"what", NULL, 8, 4, false, true, 0, NULL},
+		 {"k", NULL, 3, 5, true, false, 0, NULL},
+		 {"z", NULL, 6, 0, true, false, 0, NULL}},
 	};
 	int widened = 0;
 
@@ -9947,8 +10136,8 @@ static void grid_row(const struct tui_grid *g, int y, int width, char *out)
 START_TEST(test_tui_table_musts_wider_than_the_pane_keep_their_widths)
 {
 	static const struct tui_col cols[] = {
-		{"id", NULL, 4, 0, false, false}, {"name", NULL, 10, 0, false, true},
-		{"n", NULL, 5, 0, true, false},	   {"x", NULL, 3, 2, true, false},
+		{"id", NULL, 4, 0, false, false, 0, NULL}, {"name", NULL, 10, 0, false, true, 0, NULL},
+		{"n", NULL, 5, 0, true, false, 0, NULL},	   {"x", NULL, 3, 2, true, false, 0, NULL},
 	};
 
 	for (int width = 1; width <= 22; width++) {
@@ -9969,10 +10158,10 @@ END_TEST
 START_TEST(test_tui_table_header_and_cells_sit_in_their_columns)
 {
 	static const struct tui_col cols[] = {
-		{"name", NULL, 6, 0, false, true},	 {"in", "flow", 5, 1, true, false},
-		{"out", "flow", 6, 1, true, false},	 {"note", NULL, 5, 0, false, false},
-		{"x", "a long group", 3, 0, true, false}, {"y", "yy", 4, 0, true, false},
-		{"wide", NULL, 9, 9, true, false},
+		{"name", NULL, 6, 0, false, true, 0, NULL},	 {"in", "flow", 5, 1, true, false, 0, NULL},
+		{"out", "flow", 6, 1, true, false, 0, NULL},	 {"note", NULL, 5, 0, false, false, 0, NULL},
+		{"x", "a long group", 3, 0, true, false, 0, NULL}, {"y", "yy", 4, 0, true, false, 0, NULL},
+		{"wide", NULL, 9, 9, true, false, 0, NULL},
 	};
 	enum { N = sizeof cols / sizeof cols[0], W = 60 };
 	struct tui_theme th;
@@ -10876,7 +11065,7 @@ START_TEST(test_tui_chart_day_labels_stand_apart)
 		last = text;
 		for (int y = 0; y < H - 1 && last; y++)
 			last = strchr(last, '\n') ? strchr(last, '\n') + 1 : NULL;
-		ck_assert_ptr_nonnull(last);
+		ck_assert_ptr_nonnull(last - 1);
 		last[strcspn(last, "\n")] = '\0';
 		for (const char *p = (day = strstr(last, "day 1000")) ? day + 8 : ""; *p; p += strcspn(p, " ")) {
 			int gap = (int)strspn(p, " ");
@@ -13752,10 +13941,28 @@ static bool left_cell_reads(const struct cells *s, int y, int x0, int x1, const 
 	return strcmp(got, want) == 0;
 }
 
+/* Does got read want with whole parts left out of its middle: its
+ * first parts with a comma, an ellipsis, a space and its last parts
+ * ("inspected,… bribe taken 60.75" for "inspected, contraband found,
+ * bribe taken 60.75"). */
+static bool reads_elided(const char *got, const char *want)
+{
+	const char *ell = strstr(got, ",\xe2\x80\xa6 ");
+	size_t head, tail, n = strlen(want);
+
+	if (ell == NULL)
+		return false;
+	head = (size_t)(ell - got) + 1; /* with its comma */
+	tail = strlen(ell + 5);
+	return head + tail < n && strncmp(got, want, head) == 0 && want[head] == ' ' &&
+	       strcmp(want + n - tail, ell + 5) == 0 && want[n - tail - 1] == ' ' && want[n - tail - 2] == ',';
+}
+
 /* Does row y of an event table (the Events pane, a story) read event e
  * under each of its nh heads: its day, kind, faction (whole or its first
  * letters and "…"), commodity, border (any corridor), amount in credits,
- * shipment number and text (whole or its first parts and "…"); true when
+ * shipment number and text (whole, its first parts and "…", or with
+ * parts left out of its middle); true when
  * the text was cut. `what` names the table in a failure. */
 static bool event_row_reads(const struct cells *s, int y, const struct head *h, int nh, const struct box *b,
 			    const struct smug_world *w, const struct smug_event *e, const char *what)
@@ -13806,7 +14013,8 @@ static bool event_row_reads(const struct cells *s, int y, const struct head *h, 
 				      what, e->day, cell, e->shipment ? want : "");
 		} else if (strcmp(hd, "detail") == 0) {
 			cells_text(s, y, h[k].x0, b->right, cell, sizeof cell);
-			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, event_text(w, e)),
+			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, event_text(w, e)) ||
+					      reads_elided(cell, event_text(w, e)),
 				      "%s, day %d: the text '%s', want '%s'", what, e->day, cell, event_text(w, e));
 			cut = strcmp(cell, event_text(w, e)) != 0;
 		} else {
@@ -15726,6 +15934,10 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_left_right_move_the_sort);
 	tcase_add_test(t, test_tui_borders_click_on_the_border_heading_sorts_by_border);
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
+	tcase_add_test(t, test_tui_event_detail_keeps_its_last_figure);
+	tcase_add_test(t, test_tui_story_keeps_the_bribes);
+	tcase_add_test(t, test_tui_topk_route_keeps_its_destination);
+	tcase_add_test(t, test_tui_borders_today_head_abbreviates);
 	tcase_add_test(t, test_tui_topk_view_on_day_0_lists_none);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
 	tcase_add_test(t, test_tui_config_page_up_stops_at_the_first_knob);

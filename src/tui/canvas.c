@@ -317,12 +317,161 @@ static size_t label_safe_cut(const char *s, int n)
 	}
 }
 
+/* ---- shortening by whole parts: a text split at a separator, some
+ * parts left out and an ellipsis where they were ---- */
+
+#define MAX_PARTS 64
+
+struct parts {
+	const char *at[MAX_PARTS]; /* each part's start */
+	size_t len[MAX_PARTS];	   /* and its bytes */
+	bool keep[MAX_PARTS];
+	int n;
+};
+
+/* Split s at every sep; false when it has more parts than we hold. */
+static bool parts_split(struct parts *p, const char *s, const char *sep)
+{
+	size_t k = strlen(sep);
+
+	p->n = 0;
+	for (;;) {
+		const char *end = strstr(s, sep);
+
+		if (p->n == MAX_PARTS)
+			return false;
+		p->at[p->n] = s;
+		p->len[p->n] = end ? (size_t)(end - s) : strlen(s);
+		p->keep[p->n] = true;
+		p->n++;
+		if (end == NULL)
+			return true;
+		s = end + k;
+	}
+}
+
+static bool has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_digit(s[i]))
+			return true;
+	return false;
+}
+
+/* The kept parts joined by sep, an ellipsis where parts were left out:
+ * "a, …, d" would be long, so a run left out after a part reads "a,…"
+ * (its separator's first character and the ellipsis) and then the next
+ * part after the separator's tail ("a,… d"; "n:1>…>n:9" for ">"). */
+static void parts_join(const struct parts *p, const char *sep, const char *ell, char *out, size_t size)
+{
+	size_t at = 0, k = strlen(sep);
+	bool gap = false, any = false;
+
+#define PUT(str, n)                                                              \
+	do {                                                                     \
+		size_t n_ = (n);                                                 \
+		if (at + n_ < size) {                                            \
+			memcpy(out + at, (str), n_);                             \
+			at += n_;                                                \
+		}                                                                \
+	} while (0)
+	for (int i = 0; i < p->n; i++) {
+		if (!p->keep[i]) {
+			gap = true;
+			continue;
+		}
+		if (any && gap) {
+			PUT(sep, k > 1 ? k - 1 : k); /* "," of ", "; ">" */
+			PUT(ell, strlen(ell));
+			PUT(sep + (k > 1 ? k - 1 : 0), k > 1 ? 1 : k);
+		} else if (any) {
+			PUT(sep, k);
+		} else if (gap) {
+			PUT(ell, strlen(ell));
+		}
+		PUT(p->at[i], p->len[i]);
+		any = true;
+		gap = false;
+	}
+	if (gap) {
+		if (any)
+			PUT(sep, k > 1 ? k - 1 : k);
+		PUT(ell, strlen(ell));
+	}
+#undef PUT
+	out[at] = '\0';
+}
+
+int canvas_fit_route(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s,
+		     const char *sep)
+{
+	struct parts p;
+	char out[1024];
+
+	if (width <= 1 || text_cols(s) <= width || !parts_split(&p, s, sep) || p.n < 3)
+		return canvas_fit(cv, y, x, width, r, s, false);
+	/* the middle parts go from the first on: the first and the last
+	 * stay, and as many before the last as fit */
+	for (int i = 1; i < p.n - 1; i++) {
+		p.keep[i] = false;
+		parts_join(&p, sep, cv->th->g->ellipsis, out, sizeof out);
+		if (text_cols(out) <= width)
+			return canvas_fit(cv, y, x, width, r, out, false);
+	}
+	return canvas_fit(cv, y, x, width, r, s, false); /* not even those two: safely cut */
+}
+
+/* Does the text joined from p fit, drawn when it does. */
+static bool parts_try(struct canvas *cv, int y, int x, int width, enum tui_role r, const struct parts *p)
+{
+	char out[1024];
+
+	parts_join(p, ", ", cv->th->g->ellipsis, out, sizeof out);
+	if (text_cols(out) > width)
+		return false;
+	canvas_fit(cv, y, x, width, r, out, false);
+	return true;
+}
+
+/* The first part stays, and the last part with a figure: the parts
+ * without one go first (the last first), then those with one between
+ * the two, from the front ("inspected,… bribe taken 60.75"). False when
+ * even the two do not fit, or no part after the first has a figure. */
+static bool fit_figures(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s)
+{
+	struct parts p;
+	int last = -1;
+
+	if (!parts_split(&p, s, ", "))
+		return false;
+	for (int i = 1; i < p.n; i++)
+		if (has_digit(p.at[i], p.len[i]))
+			last = i;
+	if (last < 0)
+		return false; /* nothing after the first to keep whole: the leading parts */
+	for (int i = p.n - 1; i >= 1; i--)
+		if (!has_digit(p.at[i], p.len[i])) {
+			p.keep[i] = false;
+			if (parts_try(cv, y, x, width, r, &p))
+				return true;
+		}
+	for (int i = 1; i < last; i++)
+		if (p.keep[i]) {
+			p.keep[i] = false;
+			if (parts_try(cv, y, x, width, r, &p))
+				return true;
+		}
+	return false;
+}
+
 int canvas_fit_parts(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s)
 {
 	size_t bytes = 0, room;
 
 	if (width <= 1 || text_cols(s) <= width)
 		return canvas_fit(cv, y, x, width, r, s, false);
+	if (fit_figures(cv, y, x, width, r, s))
+		return width;
 	room = safe_cut(s, width - 1); /* width-1 columns: a comma there is kept */
 	/* the leading parts that fit whole with their comma, and the ellipsis */
 	for (const char *comma = strstr(s, ", "); comma && (size_t)(comma - s) + 1 <= room;

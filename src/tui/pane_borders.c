@@ -18,12 +18,13 @@ enum { B_ID = 0, B_RATE = 1 + M_COUNT * WIN_COUNT, B_TREND, B_MARK, B_N };
 
 static const char *const group[M_COUNT] = {"traf", "insp", "seiz", "bribes", "tariffs"};
 static const char *const win_head[WIN_COUNT] = {"today", "7d", "all"};
+static const char *const win_abbr[WIN_COUNT] = {"day", NULL, NULL}; /* "today" sorted in 5 columns */
 static const int measure_prio[M_COUNT] = {1, 5, 2, 4, 6};
 
 /* The columns for the window shown first. */
 static void columns(enum tui_window first, int id_width, struct tui_col *c)
 {
-	c[B_ID] = (struct tui_col){"border", NULL, id_width, 0, false, false};
+	c[B_ID] = (struct tui_col){"border", NULL, id_width, 0, false, false, 0, NULL};
 	for (int m = 0; m < M_COUNT; m++)
 		for (int win = 0; win < WIN_COUNT; win++) {
 			bool money = m == M_BRIBES || m == M_TARIFFS;
@@ -31,11 +32,11 @@ static void columns(enum tui_window first, int id_width, struct tui_col *c)
 
 			c[COL(m, win)] = (struct tui_col){win_head[win], group[m],
 							   money ? (win == WIN_TODAY ? 8 : 9) : (win == WIN_TODAY ? 5 : 6),
-							   measure_prio[m] + offset, true, false};
+							   measure_prio[m] + offset, true, false, 0, win_abbr[win]};
 		}
-	c[B_RATE] = (struct tui_col){"seiz%", NULL, 5, 9, true, false};
-	c[B_TREND] = (struct tui_col){"tr", NULL, 2, 3, false, false};
-	c[B_MARK] = (struct tui_col){"crack", NULL, 5, 3, false, false}; /* glyph + first day */
+	c[B_RATE] = (struct tui_col){"seiz%", NULL, 5, 9, true, false, 0, NULL};
+	c[B_TREND] = (struct tui_col){"tr", NULL, 2, 3, false, false, 0, NULL};
+	c[B_MARK] = (struct tui_col){"crack", NULL, 5, 3, false, false, 0, NULL}; /* glyph + first day */
 }
 
 static int default_sort(const struct tui_app *a)

@@ -271,6 +271,12 @@ void tui_event_table(struct tui_app *a, struct tui_table *t, int width)
 		digits++;
 	memcpy(c, cols, sizeof c);
 	c[E_DAY].width = digits < 3 ? 3 : digits;
+	/* the faction column as wide as the longest id, no wider: the
+	 * detail text takes the rest */
+	c[E_FACTION].max = text_cols(c[E_FACTION].head);
+	for (int f = 0; f < a->w->n_factions; f++)
+		if (text_cols(a->w->factions[f].id) > c[E_FACTION].max)
+			c[E_FACTION].max = text_cols(a->w->factions[f].id);
 	table_fit(t, c, E_N, width);
 }
 

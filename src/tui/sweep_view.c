@@ -43,10 +43,10 @@ static void per_day(const struct tui_fan *f, int s, int q, double *out, int n_da
 static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const struct tui_fan *f, int sel)
 {
 	const struct tui_col cols[] = {
-		{sw->values ? sw->keys : "setting", NULL, 12, 0, false, true}, {"tasks", NULL, 6, 1, true, false},
-		{"p5", "last day", 10, 2, true, false}, {"p25", "last day", 10, 3, true, false},
-		{"median", "last day", 10, 0, true, false}, {"p75", "last day", 10, 3, true, false},
-		{"p95", "last day", 10, 2, true, false},
+		{sw->values ? sw->keys : "setting", NULL, 12, 0, false, true, 0, NULL}, {"tasks", NULL, 6, 1, true, false, 0, NULL},
+		{"p5", "last day", 10, 2, true, false, 0, NULL}, {"p25", "last day", 10, 3, true, false, 0, NULL},
+		{"median", "last day", 10, 0, true, false, 0, NULL}, {"p75", "last day", 10, 3, true, false, 0, NULL},
+		{"p95", "last day", 10, 2, true, false, 0, NULL},
 	};
 	struct tui_table t;
 	int y, last = f->n_points - 1;

@@ -48,13 +48,13 @@ void table_fit(struct tui_table *t, const struct tui_col *cols, int n, int width
 	last = t->n_vis - 1; /* the last column shown takes what is left */
 	spare = width - total;
 	for (int i = 0; i < t->n_vis && spare > 0 && n_flex > 0; i++) {
-		int c = t->vis[i], give;
+		int c = t->vis[i], give, cap = cols[c].max > 0 ? cols[c].max : FLEX_CAP;
 
 		if (!cols[c].flex)
 			continue;
 		give = spare / n_flex;
-		if (i != last && t->w[i] + give > FLEX_CAP)
-			give = FLEX_CAP > t->w[i] ? FLEX_CAP - t->w[i] : 0;
+		if (i != last && t->w[i] + give > cap)
+			give = cap > t->w[i] ? cap - t->w[i] : 0;
 		if (i == last)
 			give = spare;
 		t->w[i] += give;
@@ -120,14 +120,18 @@ int table_header(struct canvas *cv, int y, const struct tui_table *t, int sort, 
 		/* a sorted head keeps its mark: a name too long for the
 		 * column beside it gives up its last letters ("tr" of a
 		 * two-column trend reads "t▾", never "t…") */
-		int name = sorted && text_cols(c->head) + 1 > t->w[i] ? t->w[i] - 1 : (int)strlen(c->head);
+		/* ... unless it has a shorter head that fits ("▾day" for
+		 * "today" in five columns) */
+		const char *text = sorted && c->abbr && text_cols(c->head) + 1 > t->w[i] &&
+					   text_cols(c->abbr) + 1 <= t->w[i] ? c->abbr : c->head;
+		int name = sorted && text_cols(text) + 1 > t->w[i] ? t->w[i] - 1 : (int)strlen(text);
 
 		if (name < 0)
 			name = 0;
 		if (sorted && c->right)
-			snprintf(head, sizeof head, "%s%.*s", desc ? cv->th->g->sort_down : cv->th->g->sort_up, name, c->head);
+			snprintf(head, sizeof head, "%s%.*s", desc ? cv->th->g->sort_down : cv->th->g->sort_up, name, text);
 		else if (sorted)
-			snprintf(head, sizeof head, "%.*s%s", name, c->head, desc ? cv->th->g->sort_down : cv->th->g->sort_up);
+			snprintf(head, sizeof head, "%.*s%s", name, text, desc ? cv->th->g->sort_down : cv->th->g->sort_up);
 		else
 			snprintf(head, sizeof head, "%s", c->head);
 		canvas_fit(cv, y + rows, t->x[i], t->w[i], sorted ? ROLE_FOCUS : ROLE_DIM, head, c->right);

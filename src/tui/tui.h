@@ -171,11 +171,22 @@ int canvas_fit(struct canvas *cv, int y, int x, int width, enum tui_role r, cons
 	       bool right);
 /* Text of comma-separated parts ("3 hops, bribes 12.00, exploring")
  * fitted into width columns as canvas_fit does, but shortened by whole
- * parts: the leading parts that fit, each with its comma, then an
- * ellipsis ("3 hops,…"). When the first part alone is too long, it is
- * cut at the last column that keeps no label without its figure ("after
- * 2 days" loses "after" with the 2). Returns width. */
+ * parts, words before figures: the first part stays and so does the
+ * last part with a number, the parts between going (those without a
+ * number first, the last first), an ellipsis where they were
+ * ("inspected,… bribe taken 60.75"). When even those two do not fit, or
+ * no part after the first has a number: the leading parts that fit,
+ * each with its comma, then an ellipsis ("3 hops,…"); and when the
+ * first part alone is too long, it is cut at the last column that keeps
+ * no label without its figure ("after 2 days" loses "after" with the
+ * 2). Returns width. */
 int canvas_fit_parts(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s);
+/* A route of parts joined by sep ("n:1>n:2>n:3>n:9") fitted into width
+ * columns: the middle parts go first to last, so the first and the
+ * destination stay with as many before it as fit ("n:1>…>n:3>n:9");
+ * text before the first sep is part of the first part. Returns width. */
+int canvas_fit_route(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s,
+		     const char *sep);
 /* Text wrapped at spaces into at most max_rows rows of width columns
  * (the last row shortened with an ellipsis at a space if it still does
  * not fit). Returns the rows used. */
@@ -209,6 +220,10 @@ struct tui_col {
 	int prio;	   /* 0 = always shown; larger is dropped first */
 	bool right;	   /* right-aligned (numbers) */
 	bool flex;	   /* takes the spare width (names) */
+	int max;	   /* a flex column that is not the last grows to at most
+			    * this (its longest text); 0: FLEX_CAP */
+	const char *abbr;  /* the head when it and a sort mark do not fit
+			    * ("day" for "today"), or NULL */
 };
 
 struct tui_table {

@@ -17,7 +17,7 @@ static int window_of(const struct tui_app *a)
 	return a->topk_days;
 }
 
-/* One list in a column: rank, score and key, cut to the column. */
+/* One list in a column: rank, score and key, fitted to the column. */
 static void draw_list(struct canvas *in, int y, int x, int w, int rows, const struct smug_topk *t, bool rate)
 {
 	for (int i = 0; i < rows; i++) {
@@ -32,7 +32,8 @@ static void draw_list(struct canvas *in, int y, int x, int w, int rows, const st
 			snprintf(line, sizeof line, "%2d %5.1f%% %s", i + 1, 100 * t->e[i].score, t->e[i].key);
 		else
 			snprintf(line, sizeof line, "%2d %6.0f %s", i + 1, t->e[i].score, t->e[i].key);
-		canvas_fit(in, y + i, x, w, ROLE_NORMAL, line, false);
+		/* a long route keeps its first node and its destination */
+		canvas_fit_route(in, y + i, x, w, ROLE_NORMAL, line, ">");
 	}
 }
 
