@@ -208,9 +208,15 @@ void tui_render(struct tui_app *a, struct canvas *screen)
 
 /* ---- actions ---- */
 
+/* A day or a few (., a running tick): in the compare view the other
+ * branch follows, so it compares the same day. */
 static void step(struct tui_app *a, int days)
 {
+	const struct smug_world *base, *whatif;
+
 	loop_step(a, days);
+	if (a->view == VIEW_COMPARE)
+		loop_pair(a, &base, &whatif);
 }
 
 enum tui_ctx tui_context(const struct tui_app *a)
@@ -462,12 +468,16 @@ static bool prompt_key(struct tui_app *a, int key)
 
 		if (parse_number(a->input.text, 1, 100000, &days)) {
 			int done = loop_step_long(a, (int)days);
+			const struct smug_world *base, *whatif;
 
 			if (done < days)
 				tui_set_status(a, "stopped at day %d: stepped %d of %ld days (Esc)", a->w->day, done,
 					       days);
-			else
+			else if (a->view != VIEW_COMPARE)
 				tui_set_status(a, "stepped %ld days to day %d", days, a->w->day);
+			else if (loop_pair(a, &base, &whatif)) /* the other branch follows, as with . */
+				tui_set_status(a, "stepped %ld days to day %d, the %s too", days, a->w->day,
+					       a->loop.whatif_active ? "base" : "what-if");
 		} else {
 			tui_set_status(a, "'%s': expected a number of days from 1 to 100000", a->input.text);
 		}
@@ -667,16 +677,16 @@ bool tui_handle_key(struct tui_app *a, int key)
 		return true;
 	}
 	case ACT_BRANCH: loop_branch(a); return true;
-	case ACT_COMPARE:
-		if (a->view == VIEW_COMPARE) {
-			view_close(a);
-		} else {
-			const struct smug_world *base, *whatif;
+	case ACT_COMPARE: {
+		const struct smug_world *base, *whatif;
 
-			loop_pair(a, &base, &whatif); /* the one behind runs first */
+		loop_worlds(a, &base, &whatif);
+		if (a->view == VIEW_COMPARE && (base == NULL || base->day == whatif->day))
+			view_close(a);
+		else if (base == NULL || loop_pair(a, &base, &whatif)) /* the one behind runs first; Esc stops it */
 			view_open(a, VIEW_COMPARE);
-		}
 		return true;
+	}
 	case ACT_CONFIG:
 		if (a->view == VIEW_CONFIG)
 			view_close(a);
