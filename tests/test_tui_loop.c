@@ -1302,7 +1302,8 @@ END_TEST
 /* B with the branches a few days apart opens the compare view at once
  * (the hook never called) on the numbers of the two worlds run apart;
  * drawing it steps nothing: after a rewind in the view it says which
- * branch is behind, and B runs that one to the other's day. */
+ * branch is behind (a step then takes nothing along), and B runs that
+ * one to the other's day; on one day again, a step takes both. */
 START_TEST(test_tui_loop_compare_small_gap_at_once_and_draw_steps_nothing)
 {
 	struct smug_world *w = test_default_at(30), *base50 = test_default_at(50), *whatif50 = test_default_at(30);
@@ -1344,15 +1345,26 @@ START_TEST(test_tui_loop_compare_small_gap_at_once_and_draw_steps_nothing)
 	ck_assert(shows(&a, "The base is at day 49, the what-if at day 50: they compare on one day."));
 	ck_assert(shows(&a, "B runs the base to day 50 first (Esc stops it)."));
 	ck_assert_int_eq(a.w->day, 49);
+	keys(&a, "["); /* the days apart, a step takes nothing along */
+	keys(&a, ".");
+	ck_assert_int_eq(a.w->day, 49);
+	ck_assert_int_eq(a.loop.other->day, 50);
+	ck_assert(shows(&a, "The base is at day 49, the what-if at day 50"));
 	keys(&a, "B"); /* runs the base, the view stays */
 	ck_assert_int_eq(a.view, VIEW_COMPARE);
 	ck_assert_int_eq(a.w->day, 50);
 	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(base50));
 	ck_assert(shows(&a, "What-if against base, day 50, branched on day 30 "));
+	/* on one day, a step takes the other along */
+	keys(&a, ".");
+	loop_worlds(&a, &base, &whatif);
+	ck_assert_int_eq(base->day, 51);
+	ck_assert_int_eq(whatif->day, 51);
+	ck_assert(shows(&a, "What-if against base, day 51, branched on day 30 "));
 	keys(&a, "B"); /* on one day: B closes it */
 	ck_assert_int_eq(a.view, VIEW_MAIN);
-	ck_assert_int_eq(busy_seen.n, 1); /* the rewind's status, drawn before it; the day run told nothing */
-	ck_assert_int_eq(busy_seen.total[0], 0);
+	ck_assert_int_eq(busy_seen.n, 2); /* the rewinds' status, drawn before each; the days run told nothing */
+	ck_assert_int_eq(busy_seen.total[0] + busy_seen.total[1], 0);
 	smug_comparison_done(c);
 	smug_comparison_done(want);
 	free(c);

@@ -208,14 +208,25 @@ void tui_render(struct tui_app *a, struct canvas *screen)
 
 /* ---- actions ---- */
 
-/* A day or a few (., a running tick): in the compare view the other
- * branch follows, so it compares the same day. */
-static void step(struct tui_app *a, int days)
+/* In the compare view with both branches on one day: a step of the one
+ * shown takes the other along. (On different days, after a rewind or a
+ * stopped B, the view says so and only B runs the one behind.) */
+static bool compare_follows(const struct tui_app *a)
 {
 	const struct smug_world *base, *whatif;
 
+	loop_worlds(a, &base, &whatif);
+	return a->view == VIEW_COMPARE && base != NULL && base->day == whatif->day;
+}
+
+/* A day or a few (., a running tick). */
+static void step(struct tui_app *a, int days)
+{
+	const struct smug_world *base, *whatif;
+	bool follow = compare_follows(a);
+
 	loop_step(a, days);
-	if (a->view == VIEW_COMPARE)
+	if (follow)
 		loop_pair(a, &base, &whatif);
 }
 
@@ -467,13 +478,14 @@ static bool prompt_key(struct tui_app *a, int key)
 		long days;
 
 		if (parse_number(a->input.text, 1, 100000, &days)) {
-			int done = loop_step_long(a, (int)days);
 			const struct smug_world *base, *whatif;
+			bool follow = compare_follows(a);
+			int done = loop_step_long(a, (int)days);
 
 			if (done < days)
 				tui_set_status(a, "stopped at day %d: stepped %d of %ld days (Esc)", a->w->day, done,
 					       days);
-			else if (a->view != VIEW_COMPARE)
+			else if (!follow)
 				tui_set_status(a, "stepped %ld days to day %d", days, a->w->day);
 			else if (loop_pair(a, &base, &whatif)) /* the other branch follows, as with . */
 				tui_set_status(a, "stepped %ld days to day %d, the %s too", days, a->w->day,
