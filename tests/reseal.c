@@ -13,6 +13,7 @@
  *   manifest-day=N        the manifest's day (the snapshot is unchanged)
  *   manifest-seed=N       the manifest's seed
  *   manifest-digest=HEX   the manifest's digest (after resealing)
+ *   manifest-dup-day=N    a second "day" member N after the manifest's own
  * reseal --result FILE FIND REPLACE: a sweep result file with the first
  * FIND replaced by REPLACE and its check sum recomputed. */
 #include <stdio.h>
@@ -168,6 +169,8 @@ int main(int argc, char **argv)
 		cJSON_SetNumberValue(at(m, "seed"), n);
 	if (strncmp(argv[2], "manifest-digest=", 16) == 0)
 		cJSON_ReplaceItemInObjectCaseSensitive(m, "digest", cJSON_CreateString(argv[2] + 16));
+	if (sscanf(argv[2], "manifest-dup-day=%lf", &n) == 1)
+		cJSON_AddNumberToObject(m, "day", n); /* cJSON adds it, the first stays */
 	out = cJSON_Print(m);
 	cJSON_Delete(m);
 	spit(path, out);

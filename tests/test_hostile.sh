@@ -225,6 +225,8 @@ case_ 0 "^r  *999 " "resealed: manifest-day=999" "$SMUGNET" seeds --vault "$R"
 case_ 3 "^r  *999 .* bad: .*manifest.json: day: 999, but the snapshot is at day 20" "resealed: manifest-day=999" \
 	"$SMUGNET" seeds --check --vault "$R"
 resealed 3 "manifest.json: seed: 12, but the snapshot's is 7" manifest-seed=12
+# a key twice: the first "day" agrees with the snapshot, cJSON kept both
+resealed 3 "manifest.json: day: duplicate key 'day'" manifest-dup-day=121
 resealed 3 "manifest.json: digest: the restored state is [0-9a-f]*, the manifest says 0123456789abcdef" \
 	manifest-digest=0123456789abcdef
 # a journal of another scenario: its header's scenario id, then its
@@ -242,6 +244,15 @@ for j_edit in journal-scenario journal-scenario-hash; do
 	case_ 3 "$j_pat" "resealed: $j_edit" "$SMUGNET" validate "$R/seeds/r"
 	case_ 3 "$j_pat" "resealed: $j_edit" "$SMUGNET" run --days 1 --load r --vault "$R"
 done
+# a journal header with a key twice (cJSON kept both and read the first)
+rm -rf "$R/seeds/r" && cp -R "$tmp/r-pristine" "$R/seeds/r"
+sed '1s/"commands":\([0-9]*\)/"commands":\1,"commands":4096/' "$tmp/r-pristine/journal.jsonl" >"$R/seeds/r/journal.jsonl"
+cmp -s "$tmp/r-pristine/journal.jsonl" "$R/seeds/r/journal.jsonl" && fail "journal-dup-key: the journal is unchanged"
+"$RESEAL" "$R/seeds/r" none || fail "reseal after journal-dup-key"
+case_ 3 "journal.jsonl: line 1: commands: duplicate key 'commands'" "resealed: journal-dup-key" \
+	"$SMUGNET" validate "$R/seeds/r"
+case_ 3 "journal.jsonl: line 1: commands: duplicate key 'commands'" "resealed: journal-dup-key" \
+	"$SMUGNET" run --days 1 --load r --vault "$R"
 # a journal whose knob was edited, then resealed: the seed loads (its
 # snapshot is whole), but its past is not the journal's to give
 "$SMUGNET" run --days 20 --set smuggling.route_topk=6 --save k --vault "$R" >/dev/null || fail "cannot save k"

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/core.h"
+#include "core/json.h"
 #include "test_util.h"
 
 static char dir[256];
@@ -811,6 +812,77 @@ START_TEST(test_input_malformed_json_named_where_it_fails)
 }
 END_TEST
 
+/* A key twice in an object is refused after parsing (cJSON keeps both
+ * members and its look-ups take the first), in any object at any depth,
+ * with the path of the second member: the first such member in the text
+ * when there are several, also in objects large enough to be sorted. */
+START_TEST(test_input_duplicate_keys_refused_with_their_path)
+{
+	static const struct {
+		const char *text, *msg;
+	} cases[] = {
+		{"{\"a\":1,\"a\":1}", "d.json: a: duplicate key 'a'"},
+		{"{\"\":1,\"b\":2,\"\":3}", "d.json: : duplicate key ''"},
+		{"{\"a\":{\"b\":[0,{\"c\":1,\"d\":2,\"c\":3}]}}", "d.json: a.b[1].c: duplicate key 'c'"},
+		{"[{\"x\":1},{\"x\":1,\"x\":1}]", "d.json: [1].x: duplicate key 'x'"},
+		/* the nested one comes first in the text, then the outer one */
+		{"{\"a\":1,\"b\":{\"c\":1,\"c\":2},\"a\":2}", "d.json: b.c: duplicate key 'c'"},
+		{"{\"a\":1,\"b\":{\"c\":1},\"a\":2,\"d\":{\"e\":1,\"e\":2}}", "d.json: a: duplicate key 'a'"},
+		/* one key, escaped and not */
+		{"{\"k\\u00e9\":1,\"k\xc3\xa9\":2}", "d.json: k\xc3\xa9: duplicate key 'k\xc3\xa9'"},
+	};
+	struct smug_error err;
+	cJSON *root = NULL;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_int_eq(json_parse(cases[i].text, strlen(cases[i].text), "d.json", &root, &err), SMUG_ERR_PARSE);
+		ck_assert_msg(strcmp(err.msg, cases[i].msg) == 0, "'%s': '%s', want '%s'", cases[i].text, err.msg,
+			      cases[i].msg);
+		ck_assert_ptr_null(root);
+	}
+	ck_assert_int_eq(json_parse_span("{\"a\":[{\"b\":1,\"b\":1}]}", 21, "j.jsonl: line 4", &root, &err),
+			 SMUG_ERR_PARSE);
+	ck_assert_str_eq(err.msg, "j.jsonl: line 4: a[0].b: duplicate key 'b'");
+	ck_assert_int_eq(json_parse_span("{\"a\":1,\"A\":1} ", 14, "j.jsonl: line 4", &root, &err), SMUG_OK);
+	cJSON_Delete(root);
+	root = NULL;
+	ck_assert_int_eq(json_parse_span("{\"a\":1", 6, "j.jsonl: line 4", &root, &err), SMUG_ERR_PARSE);
+	ck_assert_str_eq(err.msg, "j.jsonl: line 4: malformed JSON");
+	ck_assert_ptr_null(root);
+}
+END_TEST
+
+/* An object of many members (sorted, not compared pair by pair): 100,000
+ * distinct keys are read, in well under a second; one repeated among
+ * them is named, the first repeat in the text when there are two. */
+START_TEST(test_input_many_distinct_keys_accepted)
+{
+	enum { N = 100000 };
+	size_t cap = (size_t)N * 24 + 64, at = 0;
+	char *text = malloc(cap);
+	struct smug_error err;
+	cJSON *root = NULL;
+
+	ck_assert_ptr_nonnull(text);
+	text[at++] = '{';
+	for (int i = N - 1; i >= 0; i--) /* out of order, so that sorting moves them */
+		at += (size_t)snprintf(text + at, cap - at, "\"key%d\":%d,", i, i);
+	at += (size_t)snprintf(text + at, cap - at, "\"last\":{\"x\":1}}");
+	ck_assert_int_eq(json_parse(text, at, "many.json", &root, &err), SMUG_OK);
+	ck_assert_int_eq(cJSON_GetArraySize(root), N + 1);
+	cJSON_Delete(root);
+	root = NULL;
+	/* key9 again, then key0 (before key9 in sorted order, after it in
+	 * the text): key9 is named */
+	memcpy(text + at - 1, ",\"key9\":0,\"key0\":0}", 20);
+	at += 18;
+	ck_assert_int_eq(json_parse(text, at, "many.json", &root, &err), SMUG_ERR_PARSE);
+	ck_assert_str_eq(err.msg, "many.json: key9: duplicate key 'key9'");
+	ck_assert_ptr_null(root);
+	free(text);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("input");
@@ -833,6 +905,8 @@ int main(void)
 	tcase_add_test(t, test_input_large_numbers_echoed_whole_below_1e18);
 	tcase_add_test(t, test_input_json_check_for_hosts);
 	tcase_add_test(t, test_input_malformed_json_named_where_it_fails);
+	tcase_add_test(t, test_input_duplicate_keys_refused_with_their_path);
+	tcase_add_test(t, test_input_many_distinct_keys_accepted);
 	tcase_add_test(t, test_input_utf8_matches_the_definition);
 	tcase_add_test(t, test_input_problem_found_at_every_offset);
 	tcase_add_loop_test(t, test_input_lexical_rules_refused_with_their_position, 0,

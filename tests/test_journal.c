@@ -377,6 +377,15 @@ START_TEST(test_journal_rejects_malformed_lines)
 		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":5,\"day\":6,\"commands\":0,\"check_every\":30,"
 		 "\"overflow_day\":-1}\n",
 		 "j.jsonl: line 1: day: the header says 6, the journal's commands end at day 5"},
+		/* a key twice: cJSON kept both and read the first */
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":0,\"commands\":0,\"commands\":1,"
+		 "\"check_every\":30,\"overflow_day\":-1}\n",
+		 "j.jsonl: line 1: commands: duplicate key 'commands'"},
+		{"{\"type\":\"header\",\"format\":\"smugnet-journal\",\"version\":2,\"scenario\":\"x\","
+		 "\"scenario_hash\":\"0000000000000000\",\"start_day\":0,\"day\":1,\"commands\":1,\"check_every\":30,"
+		 "\"overflow_day\":-1}\n{\"type\":\"command\",\"day\":0,\"op\":\"step\",\"days\":1,\"days\":2}\n",
+		 "j.jsonl: line 2: days: duplicate key 'days'"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct smug_journal_file f = {0};

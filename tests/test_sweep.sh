@@ -448,6 +448,12 @@ sed -n 's/^.*<text x="[0-9.]*" y="[0-9]*" text-anchor="middle">\([0-9]*\)<\/text
 	fail "the chart's day axis: $(tr '\n' ' ' < "$tmp/xticks")"
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure balance
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure nonsense
+# only a balance is per faction: a day-record figure with --faction is
+# refused, not drawn for all factions under the faction's file name
+expect_rc 2 "$SMUGNET" sweep chart "$S" --figure delivered --faction syndicate
+grep -q -- "--faction: only --figure balance is per faction; delivered is of all factions together" "$tmp/err" ||
+	fail "--figure delivered --faction: $(cat "$tmp/err")"
+[ ! -e "$S/charts/delivered-syndicate.svg" ] || fail "a chart named for a faction it does not show was written"
 
 # the cockpit on the sweep folder: fan charts in the terminal
 if command -v tmux >/dev/null 2>&1; then

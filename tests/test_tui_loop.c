@@ -1216,6 +1216,166 @@ START_TEST(test_tui_loop_stopped_long_step_keeps_the_next_days_close)
 }
 END_TEST
 
+/* B with the branches far apart runs the one behind as a long `n` does:
+ * in slices with the front end's hook between them (which draws the
+ * progress and reads Esc), the status counting the days. Stopped, the
+ * compare view stays shut, the one behind is at the day the status
+ * says (the world of stepping that many days) and the other where it
+ * was; B goes on from there and then compares. Either branch may be the
+ * one behind: the one shown or the other. */
+START_TEST(test_tui_loop_compare_catch_up_shows_progress_and_stops)
+{
+	struct smug_world *w = test_default_at(0), *straight = test_default_at(0);
+	const struct smug_world *base, *whatif;
+	struct tui_app a;
+
+	tui_app_init(&a, w, &opts);
+	a.busy = busy_record;
+	keys(&a, "b"); /* the what-if, from day 0 */
+	tui_handle_key(&a, 'n');
+	tui_handle_key(&a, KEY_BACKSPACE);
+	keys(&a, "300\n");
+	ck_assert_int_eq(a.w->day, 300);
+	keys(&a, "b"); /* the base, 300 days behind */
+	ck_assert_int_eq(a.w->day, 0);
+	memset(&busy_seen, 0, sizeof busy_seen);
+	busy_seen.stop_at = 3; /* Esc at the third look */
+	keys(&a, "B");
+	ck_assert_int_eq(busy_seen.n, 3);
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(busy_seen.day[i], (i + 1) * TUI_STEP_SLICE);
+		ck_assert_int_eq(busy_seen.done[i], (i + 1) * TUI_STEP_SLICE);
+		ck_assert_int_eq(busy_seen.total[i], 300);
+	}
+	ck_assert_str_eq(busy_seen.status[0], "to compare, the base runs to day 300: day 64, 64 of 300 days (Esc stops)");
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert(!a.stepping);
+	ck_assert_str_eq(a.status,
+			 "compare stopped (Esc): the base ran 192 of 300 days, to day 192; the what-if is at day 300; B goes on");
+	loop_worlds(&a, &base, &whatif);
+	ck_assert_int_eq(base->day, 192);
+	ck_assert_int_eq(whatif->day, 300);
+	smug_cmd_step(straight, 192);
+	ck_assert_uint_eq(smug_world_digest(base), smug_world_digest(straight));
+	/* B goes on from day 192 and compares on day 300 */
+	memset(&busy_seen, 0, sizeof busy_seen);
+	keys(&a, "B");
+	ck_assert_int_eq(busy_seen.n, 1);
+	ck_assert_int_eq(busy_seen.total[0], 108);
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	ck_assert_str_eq(a.status, "the base ran 108 days to day 300 to compare");
+	ck_assert(shows(&a, "What-if against base, day 300, branched on day 0: identical"));
+	smug_cmd_step(straight, 108);
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(straight));
+	keys(&a, "\033");
+	/* the base shown goes on 200 days: the what-if, not shown, is behind */
+	tui_handle_key(&a, 'n');
+	tui_handle_key(&a, KEY_BACKSPACE);
+	keys(&a, "200\n");
+	ck_assert_int_eq(a.w->day, 500);
+	memset(&busy_seen, 0, sizeof busy_seen);
+	busy_seen.stop_at = 2;
+	keys(&a, "B");
+	ck_assert_int_eq(busy_seen.n, 2);
+	ck_assert_int_eq(busy_seen.day[1], 500); /* the world shown stays */
+	ck_assert_str_eq(busy_seen.status[1],
+			 "to compare, the what-if runs to day 500: day 428, 128 of 200 days (Esc stops)");
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert_str_eq(a.status,
+			 "compare stopped (Esc): the what-if ran 128 of 200 days, to day 428; the base is at day 500; B goes on");
+	loop_worlds(&a, &base, &whatif);
+	ck_assert_int_eq(base->day, 500);
+	ck_assert_int_eq(whatif->day, 428);
+	smug_cmd_step(straight, 128);
+	ck_assert_uint_eq(smug_world_digest(whatif), smug_world_digest(straight));
+	memset(&busy_seen, 0, sizeof busy_seen);
+	keys(&a, "B");
+	ck_assert_int_eq(busy_seen.n, 1);
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	ck_assert(shows(&a, "What-if against base, day 500, branched on day 0: identical"));
+	smug_world_free(straight);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
+/* B with the branches a few days apart opens the compare view at once
+ * (the hook never called) on the numbers of the two worlds run apart;
+ * drawing it steps nothing: after a rewind in the view it says which
+ * branch is behind (a step then takes nothing along), and B runs that
+ * one to the other's day; on one day again, a step takes both. */
+START_TEST(test_tui_loop_compare_small_gap_at_once_and_draw_steps_nothing)
+{
+	struct smug_world *w = test_default_at(30), *base50 = test_default_at(50), *whatif50 = test_default_at(30);
+	const struct smug_world *base, *whatif;
+	struct smug_comparison *c = calloc(1, sizeof *c), *want = calloc(1, sizeof *want);
+	struct tui_app a;
+	struct smug_error err;
+	int b = test_busiest_border(w);
+
+	tui_app_init(&a, w, &opts);
+	a.busy = busy_record;
+	memset(&busy_seen, 0, sizeof busy_seen);
+	keys(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_set(whatif50, whatif50->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	smug_cmd_step(whatif50, 20);
+	for (int i = 0; i < 20; i++)
+		keys(&a, ".");
+	keys(&a, "bB");
+	ck_assert_int_eq(busy_seen.n, 0);
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	ck_assert_int_eq(a.w->day, 50);
+	ck_assert(shows(&a, "What-if against base, day 50, branched on day 30 "));
+	loop_worlds(&a, &base, &whatif);
+	ck_assert_uint_eq(smug_world_digest(base), smug_world_digest(base50));
+	ck_assert_uint_eq(smug_world_digest(whatif), smug_world_digest(whatif50));
+	smug_compare(base, whatif, c);
+	smug_compare(base50, whatif50, want);
+	ck_assert_int_eq(c->n_factions, want->n_factions);
+	for (int i = 0; i < c->n_factions; i++)
+		ck_assert_mem_eq(&c->factions[i], &want->factions[i], sizeof c->factions[i]);
+	ck_assert_int_eq(c->n_borders, want->n_borders);
+	ck_assert_int_gt(c->n_borders, 0);
+	for (int i = 0; i < c->n_borders; i++)
+		ck_assert_mem_eq(&c->borders[i], &want->borders[i], sizeof c->borders[i]);
+	/* a rewind in the view: the draw leaves the base at day 49 */
+	keys(&a, "[");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	ck_assert(shows(&a, "The base is at day 49, the what-if at day 50: they compare on one day."));
+	ck_assert(shows(&a, "B runs the base to day 50 first (Esc stops it)."));
+	ck_assert_int_eq(a.w->day, 49);
+	keys(&a, "["); /* the days apart, a step takes nothing along */
+	keys(&a, ".");
+	ck_assert_int_eq(a.w->day, 49);
+	ck_assert_int_eq(a.loop.other->day, 50);
+	ck_assert(shows(&a, "The base is at day 49, the what-if at day 50"));
+	keys(&a, "B"); /* runs the base, the view stays */
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	ck_assert_int_eq(a.w->day, 50);
+	ck_assert_uint_eq(smug_world_digest(a.w), smug_world_digest(base50));
+	ck_assert(shows(&a, "What-if against base, day 50, branched on day 30 "));
+	/* on one day, a step takes the other along */
+	keys(&a, ".");
+	loop_worlds(&a, &base, &whatif);
+	ck_assert_int_eq(base->day, 51);
+	ck_assert_int_eq(whatif->day, 51);
+	ck_assert(shows(&a, "What-if against base, day 51, branched on day 30 "));
+	keys(&a, "B"); /* on one day: B closes it */
+	ck_assert_int_eq(a.view, VIEW_MAIN);
+	ck_assert_int_eq(busy_seen.n, 2); /* the rewinds' status, drawn before each; the days run told nothing */
+	ck_assert_int_eq(busy_seen.total[0] + busy_seen.total[1], 0);
+	smug_comparison_done(c);
+	smug_comparison_done(want);
+	free(c);
+	free(want);
+	smug_world_free(base50);
+	smug_world_free(whatif50);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
 /* A rewind before a loaded seed's first day rebuilds the seed's days:
  * the status counts them as it goes and Esc (the hook's false) stops it,
  * the world shown as it was and the status saying so. The next rewind
@@ -1307,6 +1467,8 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
 	tcase_add_test(t, test_tui_loop_stopped_long_step_keeps_the_next_days_close);
 	tcase_add_test(t, test_tui_loop_rebuild_shows_progress_and_stops);
+	tcase_add_test(t, test_tui_loop_compare_catch_up_shows_progress_and_stops);
+	tcase_add_test(t, test_tui_loop_compare_small_gap_at_once_and_draw_steps_nothing);
 	tcase_add_test(t, test_tui_loop_seed_days_rebuilt_while_idle);
 #ifdef HAVE_MALLINFO2
 	tcase_add_test(t, test_tui_loop_rewinds_give_their_memory_back);

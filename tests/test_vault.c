@@ -669,6 +669,19 @@ static const struct hostile hostile[] = {
 	 "manifest.json: scenario_id: expected a string of at most"},
 	{"unbalanced ledger", "snapshot.json", "\"balances\":[", "\"balances\":[1", true, SMUG_ERR_SCHEMA,
 	 "balances do not add up"},
+	/* a key twice in any object (cJSON keeps both, its look-ups take the
+	 * first): refused, named with its path */
+	{"duplicate key in the snapshot", "snapshot.json", "\"start_day\":0", "\"start_day\":0,\"start_day\":1", true,
+	 SMUG_ERR_PARSE, "snapshot.json: state.start_day: duplicate key 'start_day'"},
+	{"duplicate key nested in the snapshot", "snapshot.json", "\"learning_rate\":", "\"learning_rate\":0.5,\"learning_rate\":",
+	 true, SMUG_ERR_PARSE, "snapshot.json: state.config.smuggling.learning_rate: duplicate key 'learning_rate'"},
+	{"duplicate key in a list's object", "snapshot.json", "\"id\":\"ward:02\"", "\"id\":\"ward:02\",\"id\":\"ward:02\"",
+	 true, SMUG_ERR_PARSE, "snapshot.json: state.wards[1].id: duplicate key 'id'"},
+	{"duplicate key in the manifest", "manifest.json", "\"day\":", "\"day\": 120, \"day\":", false, SMUG_ERR_PARSE,
+	 "manifest.json: day: duplicate key 'day'"},
+	{"duplicate file in the manifest", "manifest.json", "\"snapshot.json\":\t\"",
+	 "\"snapshot.json\":\t\"0000000000000000\", \"snapshot.json\":\t\"", false, SMUG_ERR_PARSE,
+	 "manifest.json: files.snapshot.json: duplicate key 'snapshot.json'"},
 	{"digest mismatch", "manifest.json", "\"digest\":\t\"", "\"digest\":\t\"0000000000000000\", \"was\":\"", false,
 	 SMUG_ERR_HASH, "manifest.json: digest: the restored state is"},
 };

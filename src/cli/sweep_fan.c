@@ -34,6 +34,9 @@ static int pick(const struct sweep_factions *fa, const char *figure, const char 
 	for (int k = 0; faction && k < fa->n; k++)
 		if (strcmp(fa->ids[k], faction) == 0)
 			p->faction = k;
+	if (p->fig != SWEEP_FIG_COUNT && faction)
+		return cli_usage_error("sweep chart", "--faction: only --figure balance is per faction; %s is of "
+				       "all factions together", figure);
 	if (p->fig == SWEEP_FIG_COUNT && p->faction < 0)
 		return cli_usage_error("sweep chart", faction ? "--faction: '%s' runs no network in this world"
 						       : "--figure balance needs --faction ID%s", faction ? faction : "");

@@ -623,13 +623,17 @@ static bool read_header(struct jp *p, const cJSON *o, struct smug_journal_file *
 
 static bool read_line(struct jp *p, const char *at, size_t n, struct smug_journal_file *f)
 {
-	cJSON *o = json_parse_span(at, n);
+	cJSON *o = NULL;
 	const cJSON *type;
+	char where[SMUG_ERROR_MAX];
 	bool ok;
 
-	if (o == NULL || !cJSON_IsObject(o)) {
+	snprintf(where, sizeof where, "%s: line %d", p->name, p->line);
+	if ((p->st = json_parse_span(at, n, where, &o, p->err)) != SMUG_OK)
+		return false;
+	if (!cJSON_IsObject(o)) {
 		cJSON_Delete(o);
-		p->st = smug_error_set(p->err, SMUG_ERR_PARSE, "%s: line %d: malformed JSON", p->name, p->line);
+		p->st = smug_error_set(p->err, SMUG_ERR_PARSE, "%s: malformed JSON", where);
 		return false;
 	}
 	type = member(p, o, "type", is_string, "string");

@@ -10,7 +10,8 @@
  * 1. and -.5) and nesting deeper than JSON_DEPTH_MAX; then the whole
  * text must be one JSON value with only white space after it (cJSON
  * checks the order of the tokens). Every problem is reported as
- * "file: line L byte B (offset O): reason". */
+ * "file: line L byte B (offset O): reason". After parsing, no object may
+ * hold a key twice: "file: json.path: duplicate key 'K'". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,18 +282,135 @@ static bool json_space(char c)
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-cJSON *json_parse_span(const char *text, size_t len)
+/* ---- duplicate keys ----
+ * cJSON keeps every member of an object, duplicates too, and its look-ups
+ * take the first: a text whose second "day" says otherwise would be read
+ * as the first says, and json_value_hash would hash both. One walk over
+ * the tree after parsing refuses them. An object of up to DUP_FEW members
+ * compares each key with those before it; a larger one sorts its keys
+ * (n log n: a snapshot's objects have under 20 members, a hostile one
+ * may have millions). */
+#define DUP_FEW 16
+
+struct keyed {
+	const char *key;
+	size_t at; /* the member's place in its object */
+};
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* The place of the first member of object o, of n, whose key an earlier
+ * member has, or n. */
+static size_t first_repeat(const cJSON *o, size_t n)
+{
+	size_t first = n, i = 0;
+	struct keyed *m;
+
+	if (n <= DUP_FEW) {
+		for (const cJSON *k = o->child; k; k = k->next, i++)
+			for (const cJSON *j = o->child; j != k; j = j->next)
+				if (strcmp(j->string, k->string) == 0)
+					return i;
+		return n;
+	}
+	m = xmalloc(n * sizeof *m);
+	for (const cJSON *k = o->child; k; k = k->next, i++)
+		m[i] = (struct keyed){k->string, i};
+	qsort(m, n, sizeof *m, keyed_cmp);
+	/* in a run of equal keys, sorted by place, the second is the first
+	 * repeat of that key */
+	for (i = 1; i < n; i++)
+		if (strcmp(m[i - 1].key, m[i].key) == 0 && (i < 2 || strcmp(m[i - 2].key, m[i].key) != 0) &&
+		    m[i].at < first)
+			first = m[i].at;
+	free(m);
+	return first;
+}
+
+/* The first duplicated member in text order within v (nesting at most
+ * JSON_DEPTH_MAX, so the recursion is bounded), or NULL; chain[0..*depth)
+ * holds the containers from v down to it. */
+static const cJSON *dup_find(const cJSON *v, const cJSON **chain, int *depth)
+{
+	size_t n = 0, rep, i = 0;
+
+	if (!cJSON_IsObject(v) && !cJSON_IsArray(v))
+		return NULL;
+	chain[(*depth)++] = v;
+	for (const cJSON *k = v->child; k; k = k->next)
+		n++;
+	rep = cJSON_IsObject(v) ? first_repeat(v, n) : n;
+	/* the members before the repeat come first in the text */
+	for (const cJSON *k = v->child; k; k = k->next, i++) {
+		const cJSON *d;
+
+		if (i == rep)
+			return k;
+		if ((d = dup_find(k, chain, depth)) != NULL)
+			return d;
+	}
+	(*depth)--;
+	return NULL;
+}
+
+/* "file: json.path: duplicate key 'K'" for the first duplicated key in
+ * root (the path as the loaders write it: "wards[1].name", the key at
+ * the end), SMUG_ERR_PARSE; SMUG_OK if there is none. */
+static enum smug_status dup_check(const cJSON *root, const char *file, struct smug_error *err)
+{
+	const cJSON *chain[JSON_DEPTH_MAX + 2], *d;
+	int depth = 0;
+	char path[256];
+	size_t at = 0;
+
+	if ((d = dup_find(root, chain, &depth)) == NULL)
+		return SMUG_OK;
+	path[0] = '\0';
+	for (int i = 0; i < depth; i++) {
+		const cJSON *below = i + 1 < depth ? chain[i + 1] : d;
+		int w;
+
+		if (cJSON_IsArray(chain[i])) {
+			int k = 0;
+
+			for (const cJSON *e = chain[i]->child; e != below; e = e->next)
+				k++;
+			w = snprintf(path + at, sizeof path - at, "[%d]", k);
+		} else {
+			w = snprintf(path + at, sizeof path - at, "%s%s", at ? "." : "", below->string);
+		}
+		if (w < 0 || (size_t)w >= sizeof path - at)
+			break; /* truncated */
+		at += (size_t)w;
+	}
+	return smug_error_set(err, SMUG_ERR_PARSE, "%s: %s: duplicate key '%s'", file, path, d->string);
+}
+
+enum smug_status json_parse_span(const char *text, size_t len, const char *where, cJSON **root,
+				 struct smug_error *err)
 {
 	const char *end = NULL;
 	cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, false);
+	enum smug_status st;
 
 	while (j && end < text + len && json_space(*end))
 		end++;
-	if (j && end != text + len) {
+	if (j == NULL || end != text + len) {
 		cJSON_Delete(j);
-		return NULL;
+		return smug_error_set(err, SMUG_ERR_PARSE, "%s: malformed JSON", where);
 	}
-	return j;
+	if ((st = dup_check(j, where, err)) != SMUG_OK) {
+		cJSON_Delete(j);
+		return st;
+	}
+	*root = j;
+	return SMUG_OK;
 }
 
 enum smug_status json_parse(const char *text, size_t len, const char *file, cJSON **root,
@@ -314,6 +432,10 @@ enum smug_status json_parse(const char *text, size_t len, const char *file, cJSO
 	if (end < text + len) {
 		cJSON_Delete(j);
 		return text_error(text, (size_t)(end - text), file, err, "trailing data after JSON");
+	}
+	if ((st = dup_check(j, file, err)) != SMUG_OK) {
+		cJSON_Delete(j);
+		return st;
 	}
 	*root = j;
 	return SMUG_OK;

@@ -17,19 +17,25 @@
 enum smug_status json_text_check(const char *text, size_t len, const char *file,
 				 struct smug_error *err);
 /* json_text_check, then the whole text as one JSON value (whitespace may
- * follow). On success *root is the caller's to cJSON_Delete; on failure
- * it is untouched. */
+ * follow) with no key twice in any object (cJSON keeps both members and
+ * its look-ups take the first): SMUG_ERR_PARSE with "file: json.path:
+ * duplicate key 'K'" for the first in the text. On success *root is the
+ * caller's to cJSON_Delete; on failure it is untouched. */
 enum smug_status json_parse(const char *text, size_t len, const char *file, cJSON **root,
 			    struct smug_error *err);
 
-/* One JSON value filling text[0..len) but for white space, or NULL, for
- * texts json_text_check has already passed (a line of a JSON Lines file
- * whose whole text was checked). The caller cJSON_Deletes. */
-cJSON *json_parse_span(const char *text, size_t len);
+/* One JSON value filling text[0..len) but for white space, with no key
+ * twice in any object, for texts json_text_check has already passed (a
+ * line of a JSON Lines file whose whole text was checked). where names
+ * the text in messages ("file: line N"): SMUG_ERR_PARSE with "where:
+ * malformed JSON" or "where: json.path: duplicate key 'K'". On success
+ * *root is the caller's to cJSON_Delete; on failure it is untouched. */
+enum smug_status json_parse_span(const char *text, size_t len, const char *where, cJSON **root,
+				 struct smug_error *err);
 
 /* XXH3 of a parsed value's canonical form, so that texts holding the same
  * value hash alike whatever their layout: object members in byte order of
- * their keys (the loaders refuse duplicate keys), numbers by the double
+ * their keys (json_parse and json_parse_span refuse duplicate keys), numbers by the double
  * they parse to (-0 as 0: 1, 1.0 and 1e0 are one number), strings by their
  * bytes, each value tagged with its type and each string and container
  * with its length. Pretty-printing, re-ordering an object's members or

@@ -1,7 +1,7 @@
 /* Scenario loader (DESIGN §9, smugnet-scenario(5)): strict JSON → world.
- * Every key is checked (unknown keys, types, ranges, duplicate ids and
- * keys, dangling references, connectivity) and the first problem is
- * reported as "file: json.path: reason". Nothing is half-loaded: on any
+ * Every key is checked (unknown keys, types, ranges, duplicate ids,
+ * dangling references, connectivity; json_parse refuses duplicate keys)
+ * and the first problem is reported as "file: json.path: reason". Nothing is half-loaded: on any
  * failure the partial world is freed and the caller's pointer untouched. */
 #include <math.h>
 #include <stdarg.h>
@@ -81,7 +81,8 @@ static void idx(char *out, const char *path, int i)
 	snprintf(out, PATH_MAX_LEN, "%s[%d]", path, i);
 }
 
-/* Unknown and duplicate keys of an object. allowed is NULL-terminated. */
+/* Unknown keys of an object (json_parse refused duplicates). allowed is
+ * NULL-terminated. */
 static bool check_keys(struct ld *ld, const cJSON *o, const char *path,
 		       const char *const *allowed)
 {
@@ -111,9 +112,6 @@ static bool check_keys(struct ld *ld, const cJSON *o, const char *path,
 				return fail(ld, p, "unknown key (did you mean '%s'?)", near);
 			return fail(ld, p, "unknown key");
 		}
-		for (const cJSON *j = o->child; j != k; j = j->next)
-			if (strcmp(j->string, k->string) == 0)
-				return fail(ld, p, "duplicate key");
 	}
 	return true;
 }
@@ -377,9 +375,6 @@ static bool load_commodities(struct ld *ld, const cJSON *o, struct smug_commodit
 		const cJSON *j;
 
 		sub(p, "commodities", e->string);
-		for (const cJSON *x = o->child; x != e; x = x->next)
-			if (strcmp(x->string, e->string) == 0)
-				return fail(ld, p, "duplicate key");
 		if (c < 0)
 			return fail(ld, p, "unknown commodity");
 		d = &defs[c];
@@ -477,9 +472,6 @@ static bool load_ward(struct ld *ld, const cJSON *o, const char *p, struct smug_
 				char gp[PATH_MAX_LEN];
 
 				sub(gp, r, g->string);
-				for (const cJSON *x = sh->child; x != g; x = x->next)
-					if (strcmp(x->string, g->string) == 0)
-						return fail(ld, gp, "duplicate key");
 				if (good < 0)
 					return fail(ld, gp, "unknown good (water, food, medicine, suits, parts)");
 				if (!get_num(ld, sh, r, g->string, 0, 1, false, &s->shortage[good]))
@@ -782,9 +774,6 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 				char ep[PATH_MAX_LEN];
 
 				sub(ep, q, e->string);
-				for (const cJSON *x = prof->child; x != e; x = x->next)
-					if (strcmp(x->string, e->string) == 0)
-						return fail(ld, ep, "duplicate key");
 				if (c < 0)
 					return fail(ld, ep, "unknown commodity");
 				if (!get_num(ld, prof, q, e->string, 0, 1e6, false, &f->profile[c]))

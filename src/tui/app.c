@@ -208,9 +208,26 @@ void tui_render(struct tui_app *a, struct canvas *screen)
 
 /* ---- actions ---- */
 
+/* In the compare view with both branches on one day: a step of the one
+ * shown takes the other along. (On different days, after a rewind or a
+ * stopped B, the view says so and only B runs the one behind.) */
+static bool compare_follows(const struct tui_app *a)
+{
+	const struct smug_world *base, *whatif;
+
+	loop_worlds(a, &base, &whatif);
+	return a->view == VIEW_COMPARE && base != NULL && base->day == whatif->day;
+}
+
+/* A day or a few (., a running tick). */
 static void step(struct tui_app *a, int days)
 {
+	const struct smug_world *base, *whatif;
+	bool follow = compare_follows(a);
+
 	loop_step(a, days);
+	if (follow)
+		loop_pair(a, &base, &whatif);
 }
 
 enum tui_ctx tui_context(const struct tui_app *a)
@@ -461,13 +478,18 @@ static bool prompt_key(struct tui_app *a, int key)
 		long days;
 
 		if (parse_number(a->input.text, 1, 100000, &days)) {
+			const struct smug_world *base, *whatif;
+			bool follow = compare_follows(a);
 			int done = loop_step_long(a, (int)days);
 
 			if (done < days)
 				tui_set_status(a, "stopped at day %d: stepped %d of %ld days (Esc)", a->w->day, done,
 					       days);
-			else
+			else if (!follow)
 				tui_set_status(a, "stepped %ld days to day %d", days, a->w->day);
+			else if (loop_pair(a, &base, &whatif)) /* the other branch follows, as with . */
+				tui_set_status(a, "stepped %ld days to day %d, the %s too", days, a->w->day,
+					       a->loop.whatif_active ? "base" : "what-if");
 		} else {
 			tui_set_status(a, "'%s': expected a number of days from 1 to 100000", a->input.text);
 		}
@@ -667,16 +689,16 @@ bool tui_handle_key(struct tui_app *a, int key)
 		return true;
 	}
 	case ACT_BRANCH: loop_branch(a); return true;
-	case ACT_COMPARE:
-		if (a->view == VIEW_COMPARE) {
-			view_close(a);
-		} else {
-			const struct smug_world *base, *whatif;
+	case ACT_COMPARE: {
+		const struct smug_world *base, *whatif;
 
-			loop_pair(a, &base, &whatif); /* the one behind runs first */
+		loop_worlds(a, &base, &whatif);
+		if (a->view == VIEW_COMPARE && (base == NULL || base->day == whatif->day))
+			view_close(a);
+		else if (base == NULL || loop_pair(a, &base, &whatif)) /* the one behind runs first; Esc stops it */
 			view_open(a, VIEW_COMPARE);
-		}
 		return true;
+	}
 	case ACT_CONFIG:
 		if (a->view == VIEW_CONFIG)
 			view_close(a);

@@ -79,7 +79,7 @@ static const struct tui_key keys[] = {
 	{'b', "b", ACT_BRANCH, LOOP, 22, "branch",
 	 "what-if: fork a branch from this day; again: switch between the branch and the base"},
 	{'B', "B", ACT_COMPARE, LOOP, 23, "compare",
-	 "compare view: the what-if against the base on the same day (Enter there keeps the branch shown)"},
+	 "compare view: the what-if against the base on the same day (the one behind runs first; Esc stops it) (Enter there keeps the branch shown)"},
 	{'C', "C", ACT_CONFIG, LOOP, 0, NULL, "config view: every knob with its value, default, range and meaning (Enter edits)"},
 	{'\n', "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},
 	{KEY_ENTER, "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},

@@ -3,7 +3,8 @@
  * nearest packed copy is restored and the journal replayed up to it. `b`
  * forks a what-if branch (a copy of the world with its own ring) and then
  * switches between it and the base; `B` compares them side by side (the
- * one behind runs to the other's day first); `C` lists the knobs and
+ * one behind runs to the other's day first, in slices as a long `n`,
+ * which Esc stops); `C` lists the knobs and
  * edits one from the next day. A rewound or switched world takes the
  * app's place; the other branch waits here until it is dropped. */
 #include <stdio.h>
@@ -72,27 +73,41 @@ void loop_step(struct tui_app *a, int days)
 	a->unsaved = true;
 }
 
-int loop_step_long(struct tui_app *a, int days)
+/* `days` days of w (its ring t) in slices of TUI_STEP_SLICE with a->busy
+ * between them (one step without a hook), which may stop it; the status
+ * says how far it has come, for `who` ("the base", "the what-if") when
+ * it is not the world shown. The days stepped. */
+static int step_slices(struct tui_app *a, struct smug_timeline *t, struct smug_world *w, int days, const char *who)
 {
-	int done = 0;
+	int done = 0, to_day = w->day + days;
 
 	a->stepping = true;
 	while (done < days) {
 		int n = a->busy && days - done > TUI_STEP_SLICE ? TUI_STEP_SLICE : days - done;
 
-		ring_step(a->loop.tl, a->w, n, a->w->day + days - done);
-		a->unsaved = true;
+		ring_step(t, w, n, to_day);
+		if (w == a->w)
+			a->unsaved = true;
 		done += n;
 		if (done == days)
 			break;
-		tui_set_status(a, "stepping: day %d, %d of %d days (Esc stops)", a->w->day, done, days);
+		if (who)
+			tui_set_status(a, "to compare, %s runs to day %d: day %d, %d of %d days (Esc stops)", who, to_day,
+				       w->day, done, days);
+		else
+			tui_set_status(a, "stepping: day %d, %d of %d days (Esc stops)", w->day, done, days);
 		if (!a->busy(a, done, days)) {
-			smug_timeline_plan_end(a->loop.tl, a->w->day);
+			smug_timeline_plan_end(t, w->day);
 			break;
 		}
 	}
 	a->stepping = false;
 	return done;
+}
+
+int loop_step_long(struct tui_app *a, int days)
+{
+	return step_slices(a, a->loop.tl, a->w, days, NULL);
 }
 
 bool loop_has_branch(const struct tui_app *a)
@@ -224,20 +239,50 @@ void loop_keep(struct tui_app *a)
 	tui_set_status(a, "kept the %s; the other branch is gone", was_whatif ? "what-if" : "base");
 }
 
-/* The base and the what-if, the one behind run to the other's day (the
- * same days for both: a fair comparison). */
-void loop_pair(struct tui_app *a, const struct smug_world **base, const struct smug_world **whatif)
+void loop_worlds(const struct tui_app *a, const struct smug_world **base, const struct smug_world **whatif)
 {
-	struct tui_loop *l = &a->loop;
+	const struct tui_loop *l = &a->loop;
 
 	if (!loop_has_branch(a)) {
 		*base = *whatif = NULL;
 		return;
 	}
-	if (a->w->day < l->other->day)
-		loop_step(a, l->other->day - a->w->day);
-	else if (l->other->day < a->w->day)
-		ring_step(l->other_tl, l->other, a->w->day - l->other->day, a->w->day);
 	*base = l->whatif_active ? l->other : a->w;
 	*whatif = l->whatif_active ? a->w : l->other;
+}
+
+/* The base and the what-if, the one behind run to the other's day (the
+ * same days for both: a fair comparison), as `n` steps: in slices with
+ * the front end's hook between them, which draws the progress and may
+ * stop it (Esc). Stopped, the one behind stays at the day it reached,
+ * its ring planned for no more, and B goes on from there. */
+bool loop_pair(struct tui_app *a, const struct smug_world **base, const struct smug_world **whatif)
+{
+	struct tui_loop *l = &a->loop;
+	bool behind_shown;
+	const char *who, *ahead;
+	int gap, done, to_day;
+
+	loop_worlds(a, base, whatif);
+	if (!loop_has_branch(a))
+		return false;
+	if (a->w->day == l->other->day)
+		return true;
+	behind_shown = a->w->day < l->other->day;
+	who = behind_shown == l->whatif_active ? "the what-if" : "the base";
+	ahead = behind_shown == l->whatif_active ? "the base" : "the what-if";
+	gap = behind_shown ? l->other->day - a->w->day : a->w->day - l->other->day;
+	to_day = behind_shown ? l->other->day : a->w->day;
+	if (behind_shown)
+		done = step_slices(a, l->tl, a->w, gap, who);
+	else
+		done = step_slices(a, l->other_tl, l->other, gap, who);
+	if (done < gap) {
+		tui_set_status(a, "compare stopped (Esc): %s ran %d of %d days, to day %d; %s is at day %d; B goes on",
+			       who, done, gap, to_day - gap + done, ahead, to_day);
+		return false;
+	}
+	if (gap > TUI_STEP_SLICE && a->busy) /* its progress was shown: say where it ended */
+		tui_set_status(a, "%s ran %d days to day %d to compare", who, gap, to_day);
+	return true;
 }

@@ -582,8 +582,13 @@ void loop_keep(struct tui_app *a);
 bool loop_has_branch(const struct tui_app *a);
 /* "WHAT-IF" / "BASE (what-if open)" for the header, NULL without a branch. */
 const char *loop_branch_label(const struct tui_app *a);
-/* The base and the what-if on the same day (the one behind runs first). */
-void loop_pair(struct tui_app *a, const struct smug_world **base, const struct smug_world **whatif);
+/* The base and the what-if as they are (NULL without a branch). */
+void loop_worlds(const struct tui_app *a, const struct smug_world **base, const struct smug_world **whatif);
+/* The same, the one behind run to the other's day first, in slices of
+ * TUI_STEP_SLICE days with a->busy between them (as loop_step_long),
+ * which may stop it: the status says how far it ran. True when both are
+ * on one day; false without a branch or when stopped. */
+bool loop_pair(struct tui_app *a, const struct smug_world **base, const struct smug_world **whatif);
 
 /* ---- keymap.c: the one key table ---- */
 enum tui_action {

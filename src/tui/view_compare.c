@@ -4,7 +4,9 @@
  * traffic first) traffic and seizures in each; then the lanes whose route
  * changed, each with its route in both branches and the faction's risk
  * estimates on the edges that differ (its why). Up/Down scroll; Enter
- * keeps the branch shown and drops the other; Esc goes back. */
+ * keeps the branch shown and drops the other; Esc goes back. Drawing it
+ * steps nothing: B ran the one behind first (loop_pair); when the two
+ * are on different days (a rewind here) it says so, and B runs it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,7 +147,17 @@ void view_compare_draw(struct tui_app *a, struct canvas *cv)
 		canvas_text(cv, 3, 2, ROLE_DIM, "step, then B compares the two.");
 		return;
 	}
-	loop_pair(a, &base, &whatif);
+	loop_worlds(a, &base, &whatif); /* B ran the one behind (Esc could stop it); a draw steps nothing */
+	if (base->day != whatif->day) {
+		bool base_behind = base->day < whatif->day;
+
+		canvas_box(cv, "Compare (Esc to close)", true);
+		canvas_printf(cv, 2, 2, ROLE_DIM, "The base is at day %d, the what-if at day %d: they compare on one day.",
+			      base->day, whatif->day);
+		canvas_printf(cv, 3, 2, ROLE_DIM, "B runs the %s to day %d first (Esc stops it).",
+			      base_behind ? "base" : "what-if", base_behind ? whatif->day : base->day);
+		return;
+	}
 	c = tui_xcalloc(1, sizeof *c);
 	smug_compare(base, whatif, c);
 	snprintf(title, sizeof title, "What-if against base, day %d, branched on day %d%s (Enter keeps the %s, Esc back)",
