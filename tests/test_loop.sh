@@ -214,6 +214,18 @@ expect_rc 0 "$SMUGNET" run --load w0 $V --days 30 --save d1
 expect_rc 0 "$SMUGNET" run --load w0 $V --days 30 --save d2
 expect_rc 0 "$SMUGNET" diff d1 d2 $V
 grep -q "^identical" "$tmp/out" || fail "identical seeds not reported identical"
+grep -q "divergence" "$tmp/out" && fail "identical seeds have a divergence: $(cat "$tmp/out")"
+# in --json too: no first divergence, the seeds named as given, one whole
+# JSON document; seeds of 30 days from day 0 end on a periodic check's day,
+# and that check and the seed's last one differ by the telemetry the
+# periodic one leaves out, not by the worlds (they were reported parting
+# on day 30)
+expect_rc 0 "$SMUGNET" run --days 30 --save i1 $V
+expect_rc 0 "$SMUGNET" run --days 30 --save i2 $V
+expect_rc 0 "$SMUGNET" diff i1 i2 $V --json
+grep -q '"identical":true,"same_scenario":true,"a":"i1","b":"i2",' "$tmp/out" &&
+	grep -q '"first_divergence":null,' "$tmp/out" || fail "diff --json of identical seeds: $(cat "$tmp/out")"
+"$CHECK" --document <"$tmp/out" >/dev/null 2>&1 || fail "diff --json is not one JSON document: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" run --load w0 $V --days 30 --crackdown "$B@51" --save d3
 expect_rc 1 "$SMUGNET" diff d1 d3 $V
 grep -q "first divergence on day 50: A step on; B crackdown $B" "$tmp/out" || fail "diff does not find day 50: $(cat "$tmp/out")"

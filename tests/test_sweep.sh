@@ -183,6 +183,8 @@ cp "$S/results/5.json" "$tmp/5.json"
 rm "$S/results/5.json"
 expect_rc 0 "$SMUGNET" sweep missing "$S"
 [ "$(cat "$tmp/out")" = 5 ] || fail "sweep missing did not list task 5: $(cat "$tmp/out")"
+# an option it does not know is a usage error, not a folder to read
+expect_rc 2 "$SMUGNET" sweep missing -x
 touch "$tmp/marker"
 sleep 1
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2

@@ -49,7 +49,10 @@ static bool same_cmd(const struct smug_cmd *a, const struct smug_cmd *b)
 }
 
 /* The first command that differs, or the first check both journals took
- * on the same day whose digests differ, whichever comes first. */
+ * on the same day over the same field groups whose digests differ,
+ * whichever comes first (a periodic check leaves the telemetry out, a
+ * seed's last check does not: the two on one day always differed, and
+ * two identical seeds of 30 days had a "first divergence" on day 30). */
 static void journals_part(const struct smug_journal *a, const struct smug_journal *b, struct parting *p)
 {
 	int n = a->n_cmds < b->n_cmds ? a->n_cmds : b->n_cmds;
@@ -79,7 +82,8 @@ static void journals_part(const struct smug_journal *a, const struct smug_journa
 	}
 	for (int i = 0; i < a->n_checks; i++)
 		for (int j = 0; j < b->n_checks; j++)
-			if (a->checks[i].day == b->checks[j].day && a->checks[i].digest != b->checks[j].digest &&
+			if (a->checks[i].day == b->checks[j].day && a->checks[i].skip == b->checks[j].skip &&
+			    a->checks[i].digest != b->checks[j].digest &&
 			    (p->day < 0 || a->checks[i].day < p->day)) {
 				p->day = a->checks[i].day;
 				snprintf(p->what[0], sizeof p->what[0], "state %016llx",
