@@ -199,14 +199,14 @@ void pane_events_move(struct tui_app *a, int delta)
 enum { E_DAY, E_KIND, E_FACTION, E_COM, E_BORDER, E_AMOUNT, E_SHIP, E_DETAIL, E_N };
 
 static const struct tui_col cols[E_N] = {
-	[E_DAY] = {"day", NULL, 5, 0, true, false},
-	[E_KIND] = {"event", NULL, 8, 0, false, false},
-	[E_FACTION] = {"faction", NULL, 6, 2, false, true},
-	[E_COM] = {"commodity", NULL, 9, 3, false, false},
-	[E_BORDER] = {"border", NULL, 9, 4, false, false},
-	[E_AMOUNT] = {"credits", NULL, 9, 1, true, false},
-	[E_SHIP] = {"shipment", NULL, 8, 6, true, false},
-	[E_DETAIL] = {"detail", NULL, 8, 5, false, true},
+	[E_DAY] = {"day", NULL, 5, 0, true, false, 0, NULL},
+	[E_KIND] = {"event", NULL, 8, 0, false, false, 0, NULL},
+	[E_FACTION] = {"faction", NULL, 6, 2, false, true, 0, NULL},
+	[E_COM] = {"commodity", NULL, 9, 3, false, false, 0, NULL},
+	[E_BORDER] = {"border", NULL, 9, 4, false, false, 0, NULL},
+	[E_AMOUNT] = {"credits", NULL, 9, 1, true, false, 0, NULL},
+	[E_SHIP] = {"shipment", NULL, 8, 6, true, false, 0, NULL},
+	[E_DETAIL] = {"detail", NULL, 8, 5, false, true, 0, NULL},
 };
 
 static enum tui_role kind_role(enum smug_event_kind k)

@@ -23,15 +23,15 @@ int tui_network_factions(const struct smug_world *w, int *out, int max)
 enum { C_NAME, C_BAL, C_DELTA, C_TRN, C_SUCC, C_SENT, C_SEIZ, C_BRIBES, C_SPARK, C_N };
 
 static const struct tui_col cols[C_N] = {
-	[C_NAME] = {"faction", NULL, 11, 0, false, true},
-	[C_BAL] = {"balance", NULL, 10, 1, true, false},
-	[C_DELTA] = {"30d", NULL, 9, 6, true, false},
-	[C_TRN] = {"trn", NULL, 4, 3, true, false},
-	[C_SUCC] = {"succ", NULL, 4, 2, true, false},
-	[C_SENT] = {"sent", NULL, 5, 5, true, false},
-	[C_SEIZ] = {"seized", NULL, 6, 4, true, false},
-	[C_BRIBES] = {"bribes", NULL, 9, 7, true, false},
-	[C_SPARK] = {"balance 30d", NULL, 12, 8, false, false},
+	[C_NAME] = {"faction", NULL, 11, 0, false, true, 0, NULL},
+	[C_BAL] = {"balance", NULL, 10, 1, true, false, 0, NULL},
+	[C_DELTA] = {"30d", NULL, 9, 6, true, false, 0, NULL},
+	[C_TRN] = {"trn", NULL, 4, 3, true, false, 0, NULL},
+	[C_SUCC] = {"succ", NULL, 4, 2, true, false, 0, NULL},
+	[C_SENT] = {"sent", NULL, 5, 5, true, false, 0, NULL},
+	[C_SEIZ] = {"seized", NULL, 6, 4, true, false, 0, NULL},
+	[C_BRIBES] = {"bribes", NULL, 9, 7, true, false, 0, NULL},
+	[C_SPARK] = {"balance 30d", NULL, 12, 8, false, false, 0, NULL},
 };
 
 /* What a faction moved in 30 days: "narcotics 62% stolen goods 38%". */

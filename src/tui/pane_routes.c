@@ -12,15 +12,15 @@
 enum { R_COM, R_LANE, R_COUNT, R_HOPS, R_BRD, R_VALUE, R_SCORE, R_MARGIN, R_STATUS, R_N };
 
 static const struct tui_col cols[R_N] = {
-	[R_COM] = {"commodity", NULL, 9, 0, false, true},
-	[R_LANE] = {"src>dst", NULL, 7, 0, false, false},
-	[R_COUNT] = {"n", NULL, 2, 6, true, false},
-	[R_HOPS] = {"hops", NULL, 4, 4, true, false},
-	[R_BRD] = {"brd", NULL, 3, 5, true, false},
-	[R_VALUE] = {"cargo", NULL, 9, 7, true, false},
-	[R_SCORE] = {"score", NULL, 8, 2, true, false},
-	[R_MARGIN] = {"margin", NULL, 8, 3, true, false},
-	[R_STATUS] = {"status", NULL, 9, 1, false, true},
+	[R_COM] = {"commodity", NULL, 9, 0, false, true, 0, NULL},
+	[R_LANE] = {"src>dst", NULL, 7, 0, false, false, 0, NULL},
+	[R_COUNT] = {"n", NULL, 2, 6, true, false, 0, NULL},
+	[R_HOPS] = {"hops", NULL, 4, 4, true, false, 0, NULL},
+	[R_BRD] = {"brd", NULL, 3, 5, true, false, 0, NULL},
+	[R_VALUE] = {"cargo", NULL, 9, 7, true, false, 0, NULL},
+	[R_SCORE] = {"score", NULL, 8, 2, true, false, 0, NULL},
+	[R_MARGIN] = {"margin", NULL, 8, 3, true, false, 0, NULL},
+	[R_STATUS] = {"status", NULL, 9, 1, false, true, 0, NULL},
 };
 
 static bool same_decision(const struct smug_decision *x, const struct smug_decision *y)

@@ -14,19 +14,19 @@ enum { K_NAME, K_PREF, K_SENT, K_SENTV, K_TRN, K_TRNV, K_DEL, K_DELV, K_SEIZ, K_
        K_BAR, K_N };
 
 static const struct tui_col cols[K_N] = {
-	[K_NAME] = {"commodity", NULL, 12, 0, false, true},
-	[K_PREF] = {"pref", NULL, 4, 11, true, false},
-	[K_SENT] = {"n", "sent", 5, 1, true, false},
-	[K_SENTV] = {"value", "sent", 10, 5, true, false},
-	[K_TRN] = {"n", "transit", 7, 4, true, false},
-	[K_TRNV] = {"value", "transit", 10, 9, true, false},
-	[K_DEL] = {"n", "delivered", 5, 2, true, false},
-	[K_DELV] = {"value", "delivered", 10, 6, true, false},
-	[K_SEIZ] = {"n", "seized", 5, 2, true, false},
-	[K_SEIZV] = {"value", "seized", 10, 7, true, false},
-	[K_LOST] = {"n", "lost", 4, 3, true, false},
-	[K_LOSTV] = {"value", "lost", 10, 10, true, false},
-	[K_BAR] = {"share of cargo sent", NULL, 12, 8, false, true},
+	[K_NAME] = {"commodity", NULL, 12, 0, false, true, 0, NULL},
+	[K_PREF] = {"pref", NULL, 4, 11, true, false, 0, NULL},
+	[K_SENT] = {"n", "sent", 5, 1, true, false, 0, NULL},
+	[K_SENTV] = {"value", "sent", 10, 5, true, false, 0, NULL},
+	[K_TRN] = {"n", "transit", 7, 4, true, false, 0, NULL},
+	[K_TRNV] = {"value", "transit", 10, 9, true, false, 0, NULL},
+	[K_DEL] = {"n", "delivered", 5, 2, true, false, 0, NULL},
+	[K_DELV] = {"value", "delivered", 10, 6, true, false, 0, NULL},
+	[K_SEIZ] = {"n", "seized", 5, 2, true, false, 0, NULL},
+	[K_SEIZV] = {"value", "seized", 10, 7, true, false, 0, NULL},
+	[K_LOST] = {"n", "lost", 4, 3, true, false, 0, NULL},
+	[K_LOSTV] = {"value", "lost", 10, 10, true, false, 0, NULL},
+	[K_BAR] = {"share of cargo sent", NULL, 12, 8, false, true, 0, NULL},
 };
 
 struct row {

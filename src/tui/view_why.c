@@ -226,14 +226,14 @@ static int compare(struct tui_app *a, struct canvas *cv, int y, const struct smu
 enum { W_NUM, W_SCORE, W_LOSS, W_COST, W_TRAVEL, W_DAYS, W_BRD, W_ROUTE, W_N };
 
 static const struct tui_col cand_cols[W_N] = {
-	[W_NUM] = {"#", NULL, 4, 0, false, false},
-	[W_SCORE] = {"score", NULL, 9, 0, true, false},
-	[W_LOSS] = {"exp.loss", NULL, 9, 1, true, false},
-	[W_COST] = {"exp.cost", NULL, 9, 2, true, false},
-	[W_TRAVEL] = {"travel", NULL, 8, 4, true, false},
-	[W_DAYS] = {"days", NULL, 4, 5, true, false},
-	[W_BRD] = {"brd", NULL, 3, 3, true, false},
-	[W_ROUTE] = {"route", NULL, 10, 0, false, true},
+	[W_NUM] = {"#", NULL, 4, 0, false, false, 0, NULL},
+	[W_SCORE] = {"score", NULL, 9, 0, true, false, 0, NULL},
+	[W_LOSS] = {"exp.loss", NULL, 9, 1, true, false, 0, NULL},
+	[W_COST] = {"exp.cost", NULL, 9, 2, true, false, 0, NULL},
+	[W_TRAVEL] = {"travel", NULL, 8, 4, true, false, 0, NULL},
+	[W_DAYS] = {"days", NULL, 4, 5, true, false, 0, NULL},
+	[W_BRD] = {"brd", NULL, 3, 3, true, false, 0, NULL},
+	[W_ROUTE] = {"route", NULL, 10, 0, false, true, 0, NULL},
 };
 
 /* Rows of the candidate list: a candidate, or one of its edges (edge
