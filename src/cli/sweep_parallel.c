@@ -18,19 +18,17 @@
 static bool parallel_jobs_ok(const char *s)
 {
 	size_t n = strlen(s);
+	bool sign = s[0] == '+' || s[0] == '-', pct = !sign && n > 0 && s[n - 1] == '%';
+	size_t digits = n - sign - pct;
 	long long v;
 	char num[32];
 
-	if (n == 0 || n >= sizeof num || strspn(s + (s[0] == '+' || s[0] == '-'), "0123456789") == 0)
+	if (digits == 0 || digits >= sizeof num)
 		return false;
-	if (s[0] == '+' || s[0] == '-')
-		return strspn(s + 1, "0123456789") == n - 1 && cli_parse_int(s + 1, 4096, &v);
-	if (s[n - 1] == '%') {
-		memcpy(num, s, n - 1);
-		num[n - 1] = '\0';
-		return strspn(num, "0123456789") == n - 1 && cli_parse_int(num, 10000, &v) && v >= 1;
-	}
-	return strspn(s, "0123456789") == n && cli_parse_int(s, 4096, &v) && v >= 1;
+	memcpy(num, s + sign, digits);
+	num[digits] = '\0';
+	return strspn(num, "0123456789") == digits && cli_parse_int(num, pct ? 10000 : 4096, &v) &&
+	       (sign || v >= 1);
 }
 
 /* GNU parallel reads {}, {.}, {1}, {= perl =} and the like in every word

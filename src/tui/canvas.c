@@ -116,10 +116,10 @@ int text_cols(const char *s)
 {
 	int n = 0;
 
-	while (*s) {
-		s += u8len(s);
-		n++;
-	}
+	/* one per character: its lead byte (never a step past the end of a
+	 * text cut inside a character) */
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
 	return n;
 }
 

@@ -34,15 +34,6 @@ static void copy_text(char *dst, size_t size, const char *src)
 }
 
 /* Characters (not bytes) of UTF-8 text. */
-static int u8_chars(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 static void clear_note(struct tui_input *in)
 {
 	in->note[0] = '\0';
@@ -87,7 +78,7 @@ static void update_note(struct tui_app *a)
 	struct tui_input *in = &a->input;
 
 	in->note[0] = '\0';
-	if (u8_chars(in->text) > TUI_INPUT_CHARS || in->overflow) {
+	if (text_cols(in->text) > TUI_INPUT_CHARS || in->overflow) {
 		snprintf(in->note, sizeof in->note, "too long (at most %d characters): ", TUI_INPUT_CHARS);
 		return;
 	}
@@ -120,7 +111,7 @@ static void add_char(struct tui_app *a, const char *c, size_t n)
 		in->overflow = false;
 	}
 	len = strlen(in->text);
-	if (u8_chars(in->text) >= TUI_INPUT_CHARS || len + n >= sizeof in->text)
+	if (text_cols(in->text) >= TUI_INPUT_CHARS || len + n >= sizeof in->text)
 		in->overflow = true;
 	else {
 		memcpy(in->text + len, c, n);
@@ -198,7 +189,7 @@ bool prompt_edit(struct tui_app *a, int key, bool *accepted)
 	if (key == 27)
 		return true;
 	if (key == '\n' || key == '\r' || key == KEY_ENTER) {
-		if (!in->selected && (in->overflow || u8_chars(in->text) > TUI_INPUT_CHARS)) {
+		if (!in->selected && (in->overflow || text_cols(in->text) > TUI_INPUT_CHARS)) {
 			update_note(a);
 			return false; /* the prompt stays: shorten the answer */
 		}
