@@ -185,6 +185,18 @@ expect_rc 0 "$SMUGNET" sweep missing "$S"
 [ "$(cat "$tmp/out")" = 5 ] || fail "sweep missing did not list task 5: $(cat "$tmp/out")"
 # an option it does not know is a usage error, not a folder to read
 expect_rc 2 "$SMUGNET" sweep missing -x
+err_has "smugnet sweep missing: invalid option"
+# -- ends its options, as every command's: the folder after it is read
+# (it was refused as not one sweep folder), and a word after it in the
+# other verbs is an argument, not their option
+expect_rc 0 "$SMUGNET" sweep missing -- "$S"
+[ "$(cat "$tmp/out")" = 5 ] || fail "sweep missing -- DIR did not list task 5: $(cat "$tmp/out")"
+expect_rc 2 "$SMUGNET" sweep missing "$S" extra
+err_has "smugnet sweep missing: unexpected argument 'extra'"
+expect_rc 2 "$SMUGNET" sweep collect "$S" -- --quiet
+err_has "smugnet sweep collect: unexpected argument '--quiet'"
+expect_rc 2 "$SMUGNET" sweep run "$S" --jobs 2 -- --quiet
+err_has "smugnet sweep run: unexpected argument '--quiet' (task numbers follow --task)"
 touch "$tmp/marker"
 sleep 1
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2

@@ -567,7 +567,6 @@ int cmd_diff(int argc, char **argv)
 		.com = {"commodities", {"delivered", "seized", "lost", "sent", "value_delivered$"}, 5, NULL, 0},
 	};
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'v': vault = optarg; break;

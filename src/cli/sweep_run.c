@@ -470,7 +470,6 @@ int sweep_run(int argc, char **argv)
 	bool quiet = false;
 	int c, rc;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "hj:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 't':
@@ -577,18 +576,22 @@ int sweep_run(int argc, char **argv)
 
 int sweep_missing(int argc, char **argv)
 {
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct sweep_manifest m;
-	int rc;
+	int c, rc;
 
-	if (argc != 2 || argv[1][0] == '-') {
-		if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
 			printf("Usage: smugnet sweep missing DIR\n"
 			       "Print the tasks without a result, one number a line.\n");
 			return jsonl_close_stdout();
+		default: return cli_usage_error("sweep missing", "invalid option");
 		}
-		return cli_usage_error("sweep missing", "expected one sweep folder");
 	}
-	if ((rc = sweep_manifest_load(argv[1], &m)) == EXIT_OK) {
+	if (sweep_dir_arg("sweep missing", argc, argv, optind) != EXIT_OK)
+		return EXIT_USAGE;
+	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK) {
 		for (long long i = 0; i < m.n_tasks; i++)
 			if (!sweep_result_exists(&m, i))
 				printf("%lld\n", i);
