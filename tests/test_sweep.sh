@@ -636,6 +636,12 @@ if command -v script >/dev/null 2>&1; then
 		grep -q "4/4 results" "$tmp/lines" || fail "sweep $what on a terminal: no progress line: $(cat "$tmp/lines")"
 		[ "$(grep -c "^$P/manifest.json: tasks\[[123]\]: no result (results/[123].json is missing)\$" "$tmp/lines")" -eq 3 ] ||
 			fail "sweep $what on a terminal: the missing results are not each on a line of their own: $(cat "$tmp/lines")"
+		# and the line comes back at once under each message, before the
+		# next one (not only when the tenth of a second is up)
+		awk -v verb="sweep ${what%% *}: " 'waiting && $0 != "" { bad += index($0, verb) != 1; waiting = 0 }
+			/: no result \(/ { waiting = 1; n++ }
+			END { exit bad || n != 3 }' "$tmp/lines" ||
+			fail "sweep $what on a terminal: a message is not followed by the progress line: $(cat "$tmp/lines")"
 		ok
 	done
 	# so do a failing task's messages under `sweep run --jobs` with the
