@@ -5075,9 +5075,114 @@ START_TEST(test_tui_event_detail_keeps_its_last_figure)
 }
 END_TEST
 
+/* An event's text as an event table shows it: the default world's ids
+ * without the prefix all of their kind share ("24->22 4 hops", "held
+ * up on 23.0|24.0" for "ward:24->ward:22 4 hops", "held up on
+ * n:23.0|n:24.0"). One buffer for each of four calls in turn. */
+static const char *shown_text(const struct smug_world *w, const struct smug_event *e)
+{
+	static char buf[4][SMUG_EVENT_TEXT_MAX];
+	static int next;
+	const char *in = event_text(w, e);
+	char *out;
+
+	next = (next + 1) % 4;
+	out = buf[next];
+	for (const char *p = in; *p;) {
+		bool starts = p == in || strchr(" >-|(", p[-1]) != NULL;
+
+		if (starts && strncmp(p, "ward:", 5) == 0 && isalnum((unsigned char)p[5]))
+			p += 5;
+		else if (starts && strncmp(p, "n:", 2) == 0 && isalnum((unsigned char)p[2]))
+			p += 2;
+		else
+			*out++ = *p++;
+	}
+	*out = '\0';
+	return buf[next];
+}
+
+/* At 120 columns (and 160) the event log's detail has the room a
+ * check's and a sending's text need, beside the event's border: the
+ * check that found contraband and took a bribe reads "inspected,…
+ * bribe taken 60.75" and a sending its "4 hops, bribes 12.50", each
+ * selected in the Events pane (at 120 it read "inspect…", the detail 9
+ * columns wide). */
+START_TEST(test_tui_event_detail_has_its_room_at_120)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 65);
+	const struct smug_event *e[2] = {NULL, NULL};
+	int64_t seq[2] = {-1, -1};
+	static const int at_sizes[][2] = {{40, 120}, {48, 160}};
+
+	for (int i = pane_events_count(&a) - 1; i >= 0 && (e[0] == NULL || e[1] == NULL); i--) {
+		int64_t q;
+		const struct smug_event *x = pane_events_at(&a, i, &q);
+
+		if (e[0] == NULL && x->kind == SMUG_EV_CUSTOMS_CHECK && (x->flags & SMUG_EVF_FOUND) &&
+		    !(x->flags & SMUG_EVF_SEIZED) && x->u.v.money > 0) {
+			e[0] = x;
+			seq[0] = q;
+		}
+		if (e[1] == NULL && x->kind == SMUG_EV_SHIPMENT_CREATED && x->u.v.money > 0 && x->corridor < 0) {
+			e[1] = x;
+			seq[1] = q;
+		}
+	}
+	ck_assert_msg(e[0] && e[1], "no check with a bribe or no sending with bribes by day 65");
+	feed(&a, "5");
+	for (int k = 0; k < 2; k++) {
+		char fig[64], head[64], want[96];
+
+		last_figure(event_text(w, e[k]), fig, sizeof fig);
+		if (k == 0) {
+			snprintf(head, sizeof head, "inspected,");
+			snprintf(want, sizeof want, "bribe taken %s", fig);
+		} else {
+			snprintf(head, sizeof head, " %d hops,", e[k]->u.v.count);
+			snprintf(want, sizeof want, "bribes %s", fig);
+		}
+		a.event_sel = seq[k];
+		for (int z = 0; z < 2; z++) {
+			char *screen = render(&a, at_sizes[z][0], at_sizes[z][1]), id[64] = "";
+
+			assert_on_screen(lines_with_whole(screen, head, want) > 0, screen, "%dx%d: '%s' shown without '%s'",
+					 at_sizes[z][1], at_sizes[z][0], event_text(w, e[k]), want);
+			if (k == 0) { /* and beside it, its border */
+				tui_short_corridor(&a, e[k]->corridor, id, sizeof id);
+				assert_on_screen(lines_with_whole(screen, id, want) > 0, screen,
+						 "%dx%d: the check at %s shown without its border", at_sizes[z][1], at_sizes[z][0], id);
+			}
+			free(screen);
+		}
+	}
+	{ /* the filter finds a text as the log shows it: "30->25 5 hops" */
+		char shown[SMUG_EVENT_TEXT_MAX], *hops;
+		bool found = false;
+
+		snprintf(shown, sizeof shown, "%s", shown_text(w, e[1]));
+		hops = strstr(shown, " hops");
+		ck_assert_ptr_nonnull(hops);
+		*hops = '\0';
+		feed(&a, "/");
+		feed(&a, shown);
+		feed(&a, "\n");
+		for (int i = 0; i < pane_events_count(&a) && !found; i++) {
+			int64_t q;
+
+			found = pane_events_at(&a, i, &q) == e[1];
+		}
+		ck_assert_msg(found, "the filter '%s' does not find '%s'", shown, event_text(w, e[1]));
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The story of a shipment shows its bribes whole on the row of its
- * sending ("ward:33->ward:30 4 hops, bribes 12.50"), never "4 hops,…",
- * at 120 and 200 columns. */
+ * sending ("33->30 4 hops, bribes 12.50"), never "4 hops,…", at 80,
+ * 120 and 200 columns (at 80 its faction and commodity, named above
+ * the table, leave the detail their room). */
 START_TEST(test_tui_story_keeps_the_bribes)
 {
 	struct tui_app a;
@@ -5103,8 +5208,7 @@ START_TEST(test_tui_story_keeps_the_bribes)
 		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]), want[80];
 
 		snprintf(want, sizeof want, "bribes %s", fig);
-		if (s > 0)
-			assert_on_screen(lines_with_whole(screen, ship, want) > 0, screen, "%dx%d: '%s' shown without '%s'", cut_sizes[s][1], cut_sizes[s][0], event_text(w, e), want);
+		assert_on_screen(lines_with_whole(screen, ship, want) > 0, screen, "%dx%d: '%s' shown without '%s'", cut_sizes[s][1], cut_sizes[s][0], event_text(w, e), want);
 		free(screen);
 	}
 	close_app(&a, w);
@@ -8622,6 +8726,7 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 	close_app(&a, w);
 }
 END_TEST
+
 
 /* The why view's margin bar, on the margin line from `at` on: after the
  * text and a space it runs to the view's right edge, where the view's
@@ -13958,11 +14063,13 @@ static bool reads_elided(const char *got, const char *want)
 	       strcmp(want + n - tail, ell + 5) == 0 && want[n - tail - 1] == ' ' && want[n - tail - 2] == ',';
 }
 
+
 /* Does row y of an event table (the Events pane, a story) read event e
  * under each of its nh heads: its day, kind, faction (whole or its first
  * letters and "…"), commodity, border (any corridor), amount in credits,
- * shipment number and text (whole, its first parts and "…", or with
- * parts left out of its middle); true when
+ * shipment number (under "shipment", or "ship" where the numbers are
+ * short) and text with short ids (whole, its first parts and "…", or
+ * with parts left out of its middle); true when
  * the text was cut. `what` names the table in a failure. */
 static bool event_row_reads(const struct cells *s, int y, const struct head *h, int nh, const struct box *b,
 			    const struct smug_world *w, const struct smug_event *e, const char *what)
@@ -14006,17 +14113,17 @@ static bool event_row_reads(const struct cells *s, int y, const struct head *h, 
 			right_cell(s, y, h[k].x1, cell, sizeof cell);
 			ck_assert_msg(e->amount ? reads_figure(cell, e->amount / 100.0) : cell[0] == '\0',
 				      "%s, day %d: credits '%s' for %lld minor", what, e->day, cell, (long long)e->amount);
-		} else if (strcmp(hd, "shipment") == 0) {
+		} else if (strcmp(hd, "shipment") == 0 || strcmp(hd, "ship") == 0) {
 			right_cell(s, y, h[k].x1, cell, sizeof cell);
 			snprintf(want, sizeof want, "#%llu", (unsigned long long)e->shipment);
 			ck_assert_msg(strcmp(cell, e->shipment ? want : "") == 0, "%s, day %d: shipment '%s', want '%s'",
 				      what, e->day, cell, e->shipment ? want : "");
 		} else if (strcmp(hd, "detail") == 0) {
 			cells_text(s, y, h[k].x0, b->right, cell, sizeof cell);
-			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, event_text(w, e)) ||
-					      reads_elided(cell, event_text(w, e)),
-				      "%s, day %d: the text '%s', want '%s'", what, e->day, cell, event_text(w, e));
-			cut = strcmp(cell, event_text(w, e)) != 0;
+			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, shown_text(w, e)) ||
+					      reads_elided(cell, shown_text(w, e)),
+				      "%s, day %d: the text '%s', want '%s'", what, e->day, cell, shown_text(w, e));
+			cut = strcmp(cell, shown_text(w, e)) != 0;
 		} else {
 			ck_abort_msg("an Events head '%s'", hd);
 		}
@@ -15936,6 +16043,7 @@ int main(void)
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_event_detail_keeps_its_last_figure);
 	tcase_add_test(t, test_tui_story_keeps_the_bribes);
+	tcase_add_test(t, test_tui_event_detail_has_its_room_at_120);
 	tcase_add_test(t, test_tui_topk_route_keeps_its_destination);
 	tcase_add_test(t, test_tui_borders_today_head_abbreviates);
 	tcase_add_test(t, test_tui_topk_view_on_day_0_lists_none);

@@ -217,7 +217,8 @@ struct tui_col {
 	const char *head;  /* header text */
 	const char *group; /* label over a group of columns, or NULL */
 	int width;	   /* columns (the minimum for a flex column) */
-	int prio;	   /* 0 = always shown; larger is dropped first */
+	int prio;	   /* 0 = always shown; larger is dropped first; below 0:
+			    * never shown */
 	bool right;	   /* right-aligned (numbers) */
 	bool flex;	   /* takes the spare width (names) */
 	int max;	   /* a flex column that is not the last grows to at most
@@ -510,8 +511,13 @@ bool tui_event_matches(const struct tui_app *a, const struct smug_event *e, cons
 void tui_event_index_free(struct tui_event_index *x);
 /* The short word of an event's kind ("sent", "SEIZED", "check"...). */
 void tui_event_kind_short(const struct smug_event *e, char *buf, size_t size);
-/* The event table's columns fitted to width, and one event on a row. */
-void tui_event_table(struct tui_app *a, struct tui_table *t, int width);
+/* An event's text as the cockpit shows it: ids without the prefix all
+ * of their kind share ("24->22 4 hops, bribes 12.50"). */
+void tui_event_detail(const struct tui_app *a, const struct smug_event *e, char *buf, size_t size);
+/* The event table's columns fitted to width (one_shipment: a story's,
+ * without the faction and commodity its head names), and one event on
+ * a row. */
+void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one_shipment);
 void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui_table *t,
 		   const struct smug_event *e, enum tui_role r);
 
