@@ -8727,6 +8727,155 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 }
 END_TEST
 
+/* The line of screen s at p (its start found), copied into line. */
+static const char *line_at(const char *s, const char *p, char *line, size_t size)
+{
+	const char *start = p, *end = strchr(p, '\n');
+
+	while (start > s && start[-1] != '\n')
+		start--;
+	snprintf(line, size, "%.*s", (int)((end ? end : p + strlen(p)) - start), start);
+	return line;
+}
+
+/* The why view's what-if at 80 columns reads whole on its two rows, in
+ * Unicode and in ASCII: the outcome ("winner #9 becomes #8"), the
+ * border and both risk_est figures, nothing shortened with an ellipsis
+ * (it read "... Winner #9 becomes #8…", the rest cut). */
+START_TEST(test_tui_why_whatif_reads_whole_at_80)
+{
+	for (int g = 0; g < 2; g++) {
+		struct tui_app a;
+		struct smug_world *w = world_at(60);
+		const struct smug_whatif *wi;
+		char *s, rows[2][512], both[1024], want[3][64], id[64];
+		const char *at;
+
+		tui_app_init(&a, w, g ? &ascii_opts : &opts);
+		why_with_whatif(&a);
+		wi = a.whatif_data;
+		s = why_on_canvas(&a, 24, 80);
+		at = strstr(s, "WHAT-IF");
+		ck_assert_ptr_nonnull(at);
+		line_at(s, at, rows[0], sizeof rows[0]);
+		line_at(s, strchr(at, '\n') + 1, rows[1], sizeof rows[1]);
+		snprintf(both, sizeof both, "%s\n%s", rows[0], rows[1]);
+		assert_on_screen(strstr(both, "\xe2\x80\xa6") == NULL && strchr(both, '~') == NULL, s,
+				 "80x24 (%s): the what-if is shortened:\n%s", g ? "ascii" : "utf-8", both);
+		tui_short_corridor(&a, wi->corridor, id, sizeof id);
+		if (wi->winner_after == wi->winner_before)
+			snprintf(want[0], sizeof want[0], "#%d stays", wi->winner_before + 1);
+		else
+			snprintf(want[0], sizeof want[0], "#%d becomes #%d", wi->winner_before + 1, wi->winner_after + 1);
+		snprintf(want[1], sizeof want[1], "%.3f", wi->risk_before);
+		snprintf(want[2], sizeof want[2], "%.3f", wi->risk_after);
+		assert_on_screen(strstr(both, want[0]) != NULL && strstr(both, id) != NULL, s,
+				 "80x24: the what-if does not say '%s' on %s:\n%s", want[0], id, both);
+		for (int k = 1; k < 3; k++)
+			assert_on_screen(lines_with_whole(both, "", want[k]) > 0, s,
+					 "80x24: the what-if does not show risk_est %s whole:\n%s", want[k], both);
+		free(s);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
+/* An expanded candidate of the why view at 80 columns shows each edge
+ * whole: its loss and cost in credits, its risk_est and cost_est, on
+ * the edge's one row (it read "...learned  loss 17.62  c…"). */
+START_TEST(test_tui_why_expanded_candidate_reads_whole_at_80)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_explanation *x;
+	int di, rows_read = 0;
+	char *s;
+
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	tui_handle_key(&a, KEY_HOME);
+	tui_handle_key(&a, '\r'); /* the first candidate expanded */
+	x = view_why_explanation(&a, &di);
+	ck_assert_ptr_nonnull(x);
+	s = why_on_canvas(&a, 24, 80);
+	for (int e = 0; e + 1 < x->cand[0].n_nodes; e++) {
+		const struct smug_explain_edge *g = &x->cand[0].edges[e];
+		char id[64], want[4][48], row[512];
+		const char *at;
+
+		tui_short_corridor(&a, g->corridor, id, sizeof id);
+		/* its row: the one with its id and a cost_est */
+		for (at = strstr(s, id); at && !strstr(line_at(s, at, row, sizeof row), "cost_est"); at = strstr(at + 1, id))
+			;
+		if (at == NULL)
+			continue; /* below the screen */
+		fmt_money(want[0] + 5, sizeof want[0] - 5, (int64_t)(g->expected_loss + 0.5), 10);
+		memcpy(want[0], "loss ", 5);
+		fmt_money(want[1] + 5, sizeof want[1] - 5, (int64_t)(g->expected_cost + 0.5), 10);
+		memcpy(want[1], "cost ", 5);
+		snprintf(want[2], sizeof want[2], "risk_est %.3f", g->risk_est);
+		snprintf(want[3], sizeof want[3], "cost_est %.3f", g->cost_est);
+		for (int k = 0; k < 4; k++)
+			assert_on_screen(lines_with_whole(row, id, want[k]) > 0, s,
+					 "80x24: edge %s of the expanded candidate does not show '%s':\n%s", id, want[k], row);
+		rows_read++;
+	}
+	assert_on_screen(rows_read >= 2, s, "80x24: %d edge rows of the expanded candidate shown", rows_read);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The compare view gives each changed route's why a row of its own, so
+ * at 80 columns its first edge reads whole ("why: n:24.0|n:24.1
+ * risk_est 0.003 (other 0.002)"), and the route above it keeps its
+ * destination (the why was cut off the route's row: "why: n:24.0|n:…"). */
+START_TEST(test_tui_compare_why_has_its_own_row_at_80)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	struct smug_error err;
+	struct smug_comparison *c = tui_xcalloc(1, sizeof *c);
+	const struct smug_world *base, *whatif;
+	int b = test_busiest_border(w), whys = 0;
+	char *screen;
+
+	tui_app_init(&a, w, &opts);
+	feed(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		feed(&a, ".");
+	feed(&a, "bB");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	loop_pair(&a, &base, &whatif);
+	smug_compare(base, whatif, c);
+	ck_assert_int_gt(c->n_routes, 0);
+	screen = render(&a, 24, 80);
+	for (int s = 0; s < 2; s++) {
+		const struct smug_cmp_route *r = &c->routes[0];
+		char first[256], want[300], *last = strrchr(r->route[s], '>');
+
+		if (r->route[s][0])
+			assert_on_screen(last && lines_with_whole(screen, s ? "what-if " : "base ", last + 1) > 0, screen,
+					 "80x24: the %s route %s shown without its destination", s ? "what-if" : "base",
+					 r->route[s]);
+		if (r->why[s][0] == '\0')
+			continue;
+		snprintf(first, sizeof first, "%.*s", (int)strcspn(r->why[s], ","), r->why[s]);
+		snprintf(want, sizeof want, "why: %s", first);
+		assert_on_screen(strstr(screen, want) != NULL, screen, "80x24: the %s route's why does not read '%s'",
+				 s ? "what-if" : "base", want);
+		whys++;
+	}
+	ck_assert_int_gt(whys, 0);
+	free(screen);
+	smug_comparison_done(c);
+	free(c);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
 
 /* The why view's margin bar, on the margin line from `at` on: after the
  * text and a space it runs to the view's right edge, where the view's
@@ -15972,6 +16121,9 @@ int main(void)
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
+	tcase_add_test(t, test_tui_compare_why_has_its_own_row_at_80);
+	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
+	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);
 	tcase_add_test(t, test_tui_why_says_when_there_was_no_candidate_route);
