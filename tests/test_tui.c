@@ -8877,6 +8877,68 @@ START_TEST(test_tui_compare_why_has_its_own_row_at_80)
 }
 END_TEST
 
+/* Keys typed while a long step runs act after it, in the order typed,
+ * the first TUI_TYPEAHEAD of them (the terminal's busy hook keeps them
+ * with tui_typeahead_push, as this one does; the loop takes them with
+ * tui_typeahead_next): 70 steps of a day typed during a step of 200
+ * days leave the world at day 264, and once the 64 kept have acted the
+ * footer says that 6 were dropped (they went unsaid). A Ctrl-C typed
+ * past the bound is kept, in the last key's place. */
+static int typed_at_busy;	/* '.' keys the next busy call types */
+static bool typed_ctrl_c;	/* and the last of them a Ctrl-C */
+
+static bool busy_typing(struct tui_app *a, int done, int total)
+{
+	(void)done;
+	(void)total;
+	for (; typed_at_busy > 0; typed_at_busy--)
+		tui_typeahead_push(a, typed_at_busy == 1 && typed_ctrl_c ? 3 : '.');
+	return true;
+}
+
+START_TEST(test_tui_keys_typed_past_the_bound_are_said_dropped)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char *screen;
+	int key, n = 0;
+
+	a.busy = busy_typing;
+	typed_at_busy = 70;
+	typed_ctrl_c = false;
+	feed(&a, "n");
+	feed(&a, "200\n");
+	ck_assert_int_eq(a.w->day, 200);
+	while (tui_typeahead_next(&a, &key)) { /* as the terminal's loop does */
+		ck_assert_int_eq(key, '.');
+		tui_handle_key(&a, key);
+		n++;
+	}
+	ck_assert_int_eq(n, TUI_TYPEAHEAD);
+	ck_assert_int_eq(a.w->day, 200 + TUI_TYPEAHEAD);
+	screen = render(&a, 24, 80);
+	assert_on_screen(strstr(footer_row(screen), "6 keys typed while the cockpit was busy were dropped") != NULL, screen,
+			 "the footer does not say 6 keys were dropped: '%s'", footer_row(screen));
+	free(screen);
+	/* said once: the next key clears it */
+	feed(&a, ".");
+	ck_assert(!tui_typeahead_next(&a, &key));
+	screen = render(&a, 24, 80);
+	ck_assert_ptr_null(strstr(screen, "were dropped"));
+	free(screen);
+	/* a Ctrl-C past the bound is kept, last, and nothing else */
+	typed_at_busy = 66;
+	typed_ctrl_c = true;
+	feed(&a, "n");
+	feed(&a, "200\n");
+	for (n = 0; tui_typeahead_next(&a, &key); n++)
+		ck_assert_int_eq(key, n == TUI_TYPEAHEAD - 1 ? 3 : '.');
+	ck_assert_int_eq(n, TUI_TYPEAHEAD);
+	ck_assert_str_eq(a.status, "2 keys typed while the cockpit was busy were dropped: it keeps 64 to act after");
+	close_app(&a, w);
+}
+END_TEST
+
 /* The why view's margin bar, on the margin line from `at` on: after the
  * text and a space it runs to the view's right edge, where the view's
  * frame is, and it is the bar tui_margin_bar draws for the decision at
@@ -16122,6 +16184,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_compare_why_has_its_own_row_at_80);
+	tcase_add_test(t, test_tui_keys_typed_past_the_bound_are_said_dropped);
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
