@@ -468,6 +468,22 @@ expect_rc 0 "$SMUGNET" run --days 30 --scenario "$tmp/gen2.json"
 [ "$(tail -n 1 "$tmp/out" | grep -o '"success_rate"' | wc -l)" -eq 2 ] || fail "a gen --factions 2 world does not run 2 networks"
 contract < "$tmp/out" || fail "a generated world's run breaks the contract: $(cat "$tmp/check.err")"
 
+# gen writes the seed as whole digits up to 2^53-1 (cJSON's 15 significant
+# digits wrote 5000000000000001 as 5e+15, another world): the scenario
+# runs on the seed asked for, as --seed given directly does
+for s in 9007199254740991 5000000000000001; do
+	expect_rc 0 "$SMUGNET" gen --wards 2 --seed $s
+	cp "$tmp/out" "$tmp/genseed.json"
+	grep -q "^[[:space:]]*\"seed\":[[:space:]]*$s,\$" "$tmp/genseed.json" ||
+		fail "gen --seed $s wrote $(grep '"seed"' "$tmp/genseed.json")"
+	expect_rc 0 "$SMUGNET" run --days 3 --scenario "$tmp/genseed.json"
+	head -n 1 "$tmp/out" | grep -q "\"seed\":$s," || fail "a gen --seed $s world runs on $(head -n 1 "$tmp/out")"
+	tail -n 1 "$tmp/out" | grep -o '"digest":"[0-9a-f]*"' > "$tmp/genseed.digest"
+	expect_rc 0 "$SMUGNET" run --days 3 --scenario "$tmp/genseed.json" --seed $s
+	tail -n 1 "$tmp/out" | grep -qF "$(cat "$tmp/genseed.digest")" ||
+		fail "a gen --seed $s world's digest $(cat "$tmp/genseed.digest") is not that of --seed $s"
+done
+
 # the README's examples of smugnet's use run as written (from the source
 # folder); its sweep examples are test_sweep.sh's, at a smaller scale
 sed -n '/^A designer drives it/,/^See smugnet(1)/p' "$SRCDIR/README" | grep '^    smugnet ' |
