@@ -506,6 +506,24 @@ grep -q "crackdown n:32.0|n:33.0 at 1.00 through day 10" "$tmp/out" ||
 grep -q "through day 11" "$tmp/out" && fail "diff of a crackdown @5-10 says day 11: $(cat "$tmp/out")"
 pass=$((pass + 1))
 
+# a crackdown that starts after the day after the run's last day would
+# never be set (it was dropped silently, from the seed and the journal):
+# a usage error naming it, before anything runs or is written; one that
+# starts on the day after is carried by the saved seed
+expect_rc 2 "$SMUGNET" run --days 30 --crackdown 'n:22.1|n:23.1@41-80:0.5' --save late --vault "$tmp/latevault"
+err_has "smugnet run: --crackdown 'n:22.1|n:23.1@41-80:0.5': starts on day 41, after the run's last day, 30"
+[ -s "$tmp/out" ] && fail "a refused late crackdown still ran: $(head -c 200 "$tmp/out")"
+[ -e "$tmp/latevault/seeds/late" ] && fail "a refused late crackdown still saved a seed"
+expect_rc 0 "$SMUGNET" run --days 30 --crackdown 'n:22.1|n:23.1@31-80:0.5' --save late --vault "$tmp/latevault" --quiet
+tail -n 1 "$tmp/out" | grep -q '"id":"n:22.1|n:23.1",[^}]*"crackdown":true' ||
+	fail "a crackdown starting the day after the last is not in the saved state"
+# on a loaded seed (at day 30) the days are the world's: 10 more end on 40
+expect_rc 2 "$SMUGNET" run --load late --vault "$tmp/latevault" --days 10 --crackdown 'n:32.0|n:33.0@42'
+err_has "starts on day 42, after the run's last day, 40"
+expect_rc 0 "$SMUGNET" run --load late --vault "$tmp/latevault" --days 10 --crackdown 'n:32.0|n:33.0@41'
+tail -n 1 "$tmp/out" | grep -q '"id":"n:32.0|n:33.0",[^}]*"crackdown":true' ||
+	fail "a crackdown @41 after 10 days from day 30 is not set"
+
 # the README's designer's-loop examples, in order, in a folder and vault
 # of their own; `diff s other` needs a second seed (one without the knob)
 # and exits 1 when the seeds differ, like diff(1)

@@ -212,6 +212,11 @@ int cmd_run(int argc, char **argv)
 	};
 	if ((rc = cli_world_open(&setup, load, vault, &w, &seen)) != EXIT_OK)
 		return rc;
+	/* days count from the world's first day, also on a loaded seed */
+	if ((rc = cli_crackdowns_within(&setup, w, w->day + days)) != EXIT_OK) {
+		smug_world_free(w);
+		return rc;
+	}
 
 	if (n_branch) {
 		rc = cli_run_branch(&setup, w, branch, n_branch, days, quiet);

@@ -255,6 +255,23 @@ int cli_crackdowns_due(const struct cli_setup *s, struct smug_world *w)
 	return EXIT_OK;
 }
 
+int cli_crackdowns_within(const struct cli_setup *s, const struct smug_world *w, long long last_day)
+{
+	for (int i = 0; i < s->n_crackdowns; i++) {
+		struct cli_crackdown c;
+		struct smug_error err;
+
+		if (cli_crackdown_parse(w, s->crackdowns[i], &c, &err) != SMUG_OK)
+			return crackdown_refused(s, i, err.msg);
+		if (c.from > last_day + 1)
+			return cli_usage_error(s->cmd,
+					       "--crackdown '%s': starts on day %d, after the run's last day, %lld "
+					       "(a schedule may start up to day %lld, which a saved seed carries)",
+					       s->crackdowns[i], c.from, last_day, last_day + 1);
+	}
+	return EXIT_OK;
+}
+
 int cli_world_steer(const struct cli_setup *s, struct smug_world *w)
 {
 	struct smug_error err;
