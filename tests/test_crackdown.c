@@ -694,6 +694,31 @@ START_TEST(test_crackdown_unknown_corridor_names_the_nearest)
 }
 END_TEST
 
+/* A border's id with its two nodes swapped ('n:18.0|n:07.0' for
+ * 'n:07.0|n:18.0', which edit distance ranks far off) is refused, and the
+ * hint names the real id first; the world is left as it was. */
+START_TEST(test_crackdown_reversed_id_names_the_real_one_first)
+{
+	struct smug_world *w = dosadi();
+	struct smug_error err;
+
+	ck_assert_int_ge(smug_world_find_corridor(w, "n:07.0|n:18.0"), 0);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:18.0|n:07.0", 1.0, -1, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_str_eq(err.msg, "crackdown: unknown corridor 'n:18.0|n:07.0'; did you mean 'n:07.0|n:18.0'? a "
+				  "corridor's id names its nodes in sorted order; nearest valid ids: 'n:07.0|n:18.0', "
+				  "'n:08.0|n:09.0', 'n:16.0|n:17.0'");
+	ck_assert_int_eq(w->n_crackdowns, 0);
+	memset(&err, 0, sizeof err);
+	ck_assert_int_eq(smug_cmd_crackdown_clear(w, "n:18.0|n:07.0", &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_ptr_nonnull(strstr(err.msg, "; did you mean 'n:07.0|n:18.0'? "));
+	/* a pair that is no corridor either way gets no such hint */
+	memset(&err, 0, sizeof err);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, "n:23.2|n:22.1", 1.0, -1, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_ptr_null(strstr(err.msg, "did you mean"));
+	smug_world_free(w);
+}
+END_TEST
+
 /* The what-if re-explains a decision as if the faction knew of a
  * crackdown on the border that flips it: its estimate there becomes the
  * seizure chance under the crackdown, and the world does not change. */
@@ -1363,6 +1388,7 @@ int main(void)
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_crackdown_manual_commands);
 	tcase_add_test(t, test_crackdown_unknown_corridor_names_the_nearest);
+	tcase_add_test(t, test_crackdown_reversed_id_names_the_real_one_first);
 	tcase_add_test(t, test_crackdown_nearest_corridors_are_the_nearest);
 	tcase_add_test(t, test_crackdown_manual_life_follows_the_model);
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);

@@ -111,7 +111,9 @@ int smug_world_find_faction(const struct smug_world *w, const char *id);
  * distance, then in id order; returns the count. */
 int smug_world_nearest_corridors(const struct smug_world *w, const char *id, int *out, int k);
 /* Fill err (SMUG_ERR_NOT_FOUND) with "<what>: unknown corridor 'id';
- * nearest valid ids: ..." naming the three nearest. */
+ * nearest valid ids: ..." naming the three nearest; when id is a
+ * corridor's id with its two nodes swapped ("b|a"), "; did you mean
+ * 'a|b'? ..." comes before the list, and that id first in it. */
 void smug_world_unknown_corridor(const struct smug_world *w, const char *what, const char *id,
 				 struct smug_error *err);
 int smug_world_find_account(const struct smug_world *w, const char *id);

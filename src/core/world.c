@@ -392,17 +392,49 @@ int smug_world_nearest_corridors(const struct smug_world *w, const char *id, int
 	return n;
 }
 
+/* The corridor whose id is "b|a" for id "a|b", or -1: an id names its
+ * two nodes sorted, and the pair the other way round is the likeliest
+ * slip (a border read off a map from its far side). */
+static int reversed_corridor(const struct smug_world *w, const char *id)
+{
+	const char *bar = strchr(id, '|');
+	char rev[SMUG_ID_MAX * 2 + 2];
+	size_t la, lb;
+
+	if (bar == NULL || strchr(bar + 1, '|') != NULL)
+		return -1;
+	la = (size_t)(bar - id);
+	lb = strlen(bar + 1);
+	if (la + lb + 2 > sizeof rev)
+		return -1;
+	memcpy(rev, bar + 1, lb);
+	rev[lb] = '|';
+	memcpy(rev + lb + 1, id, la);
+	rev[la + lb + 1] = '\0';
+	return smug_world_find_corridor(w, rev);
+}
+
 void smug_world_unknown_corridor(const struct smug_world *w, const char *what, const char *id,
 				 struct smug_error *err)
 {
-	int near[3], n = smug_world_nearest_corridors(w, id, near, 3);
-	char list[3 * SMUG_ID_MAX * 2 + 16] = "";
+	int found[4], near[3], n = 0, n_found = smug_world_nearest_corridors(w, id, found, 4);
+	int rev = reversed_corridor(w, id);
+	char list[3 * SMUG_ID_MAX * 2 + 16] = "", hint[SMUG_ID_MAX * 2 + 80] = "";
 	size_t at = 0;
 
+	/* the reversed id first, then the nearest others */
+	if (rev >= 0) {
+		near[n++] = rev;
+		snprintf(hint, sizeof hint, "; did you mean '%s'? a corridor's id names its nodes in sorted order",
+			 w->corridors[rev].id);
+	}
+	for (int i = 0; i < n_found && n < 3; i++)
+		if (found[i] != rev)
+			near[n++] = found[i];
 	for (int i = 0; i < n; i++)
 		at += (size_t)snprintf(list + at, sizeof list - at, "%s'%s'", i ? ", " : "",
 				       w->corridors[near[i]].id);
-	smug_error_set(err, SMUG_ERR_NOT_FOUND, "%s: unknown corridor '%s'%s%s", what, id,
+	smug_error_set(err, SMUG_ERR_NOT_FOUND, "%s: unknown corridor '%s'%s%s%s", what, id, hint,
 		       n ? "; nearest valid ids: " : "", list);
 }
 
