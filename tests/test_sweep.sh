@@ -128,6 +128,15 @@ broken setting 's/{"id":15,\("seed":[0-9]*\),"setting":3}/{"id":15,\1,"setting":
 broken object 's/{"id":4,"seed":[0-9]*,"setting":[0-9]*}/[4]/' 'tasks[4]: expected an object'
 broken comma 's/}]}$/},]}/' 'malformed JSON'
 broken empty '/^{"id":[0-9]*,"seed"/d; s/^"tasks":\[$/"tasks":[]}/' 'tasks: expected a non-empty array'
+# a key twice is refused by its path, in the header, in a task in the
+# planner's form or in another, and for a second task list; nothing is run
+broken dup-days 's/"days":\([0-9]*\),/"days":\1,"days":1,/' "days: duplicate key 'days'"
+broken dup-task-seed 's/{"id":2,"seed":\([0-9]*\),"setting":\([0-9]*\)}/{"id":2,"seed":\1,"setting":\2,"seed":5}/' \
+	"tasks[2].seed: duplicate key 'seed'"
+broken dup-tasks 's/}]}$/}],"tasks":[{"id":0,"seed":1,"setting":0}]}/' "tasks: duplicate key 'tasks'"
+for b in dup-days dup-task-seed dup-tasks; do
+	[ ! -e "$tmp/broken-$b/results" ] || fail "$b: a manifest with a key twice ran a task"
+done
 
 # batches: one job running all 16 tasks in one process writes the bytes
 # of two jobs running batches of two; a task that fails in a batch does
@@ -409,6 +418,15 @@ for edit in '"day":30,|"day":1e300,|series[0].day: expected a whole number in [1
 	expect_rc 3 "$SMUGNET" sweep collect "$S"
 	grep -qF "results/2.json: $msg" "$tmp/err" || fail "a resealed result with $repl not refused by name: $(cat "$tmp/err")"
 done
+# a result with a key twice, resealed: named by path, nothing written
+# (collect once read the first "seed" and took the result)
+cp "$tmp/2.json" "$S/results/2.json"
+"$RESEAL" --result "$S/results/2.json" '"seed":13,' '"seed":13,"seed":999,' || fail "reseal of a duplicate seed failed"
+touch "$tmp/mark"
+expect_rc 3 "$SMUGNET" sweep collect "$S"
+grep -qF "results/2.json: seed: duplicate key 'seed'" "$tmp/err" || fail "a result with a key twice not refused by name: $(cat "$tmp/err")"
+[ -z "$(find "$S/collect" -newer "$tmp/mark")" ] && [ -z "$(ls -A "$S/tmp")" ] && [ ! -s "$tmp/out" ] ||
+	fail "collect of a result with a key twice wrote $(find "$S/collect" -newer "$tmp/mark") $(ls -A "$S/tmp") $(head -n 3 "$tmp/out")"
 cp "$tmp/2.json" "$S/results/2.json"
 cp "$S/results/1.json" "$S/results/01.json"
 expect_rc 3 "$SMUGNET" sweep collect "$S"
