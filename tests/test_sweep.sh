@@ -77,6 +77,13 @@ expect_rc 0 "$SMUGNET" run --days 2 --seed 3 --set "smuggling.deterministic_salt
 a=$(sed -n 's/.*"digest":"\([0-9a-f]*\)".*/\1/p' "$tmp/out" | tail -n 1)
 grep -q "\"digest\":\"$a\"" "$tmp/salt/results/0.json" || fail "the empty-salt task is not run --set 'smuggling.deterministic_salt=' (digest $a)"
 expect_rc 0 "$SMUGNET" sweep run "$tmp/salt" --task 1
+# a --set value of any length is planned whole (one past 500 bytes was
+# cut at 512 without a word): 0.1 with 5000 more digits, beside 0.2
+long=0.1$(printf '%05000d' 1)
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/long" --seeds 3 --days 2 --set "$KNOB=$long,0.2"
+grep -qxF "{\"id\":0,\"set\":[\"$KNOB=$long\"]}," "$tmp/long/manifest.json" ||
+	fail "a 5003-byte --set value is not in the manifest whole: $(grep -o "\"$KNOB=[0-9.]*" "$tmp/long/manifest.json" | awk '{ print length($0) }')"
+expect_rc 0 "$SMUGNET" sweep run "$tmp/long" --task 0
 expect_rc 2 "$SMUGNET" sweep plan "$S" --seeds 1-2 --days 5
 grep -q "another sweep" "$tmp/err" || fail "planning over another sweep was not refused"
 
