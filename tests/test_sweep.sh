@@ -274,7 +274,7 @@ expect_rc 2 "$SMUGNET" sweep slurm "$S" --max-array-size 0
 grep -q -- "--max-array-size: expected a whole number in \[1,100000000\], got '0'" "$tmp/err" ||
 	fail "--max-array-size 0: $(cat "$tmp/err")"
 expect_rc 0 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts"
-grep -q "parallel --will-cite --sshloginfile $tmp/hosts" "$tmp/out" && grep -q -- "--task {}" "$tmp/out" || fail "parallel command line: $(cat "$tmp/out")"
+grep -q "parallel --will-cite --env SMUGNET_SWEEP_SELF --env SMUGNET_SWEEP_DIR --sshloginfile $tmp/hosts" "$tmp/out" && grep -q -- "--task {}" "$tmp/out" || fail "parallel command line: $(cat "$tmp/out")"
 grep -q -- "--max-args 1 " "$tmp/out" || fail "16 tasks over 64 job slots are not one a job: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts" --batch 5
 grep -q -- "--max-args 5 " "$tmp/out" || fail "--batch 5 not passed to parallel: $(cat "$tmp/out")"
@@ -287,8 +287,8 @@ expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
 # quote: both engines run it and collect it as in a plain folder; the
 # printed GNU parallel line runs it under sh (':' is this host); the
 # Slurm script is valid bash, runs a task, and sbatch reads its
-# directives. A folder with '{' (a GNU parallel replacement string)
-# runs under the parallel engine and is refused by sweep parallel.
+# directives. A folder and a program with '{' (a GNU parallel
+# replacement string) run under the parallel engine and the printed line.
 Q0="$tmp/plainq"
 Q="$tmp/sp ace 'q\"\$x %j #é☃"
 mkdir -p "$tmp/b in'q" && cp "$SMUGNET" "$tmp/b in'q/smugnet" || fail "cannot copy the program"
@@ -314,10 +314,36 @@ if command -v parallel >/dev/null 2>&1; then
 	expect_rc 0 "$SMUGNET" sweep plan "$QB" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
 	expect_rc 0 "$SMUGNET" sweep run "$QB" --jobs 2 --engine parallel --batch 3
 	[ "$(ls "$QB/results" | wc -l)" -eq 8 ] || fail "parallel engine, a folder with braces got $(ls "$QB/results" | wc -l) of 8 results"
-	expect_rc 2 "$SMUGNET" sweep parallel "$QB" --sshlogin "$tmp/hosts"
-	err_has "has a '{', which GNU parallel would read as a replacement string"
 	# the printed line, piped to sh, runs every task on this host
 	printf ':\n' > "$tmp/local-hosts"
+	# ... and so it does for a folder and a program with braces, GNU
+	# parallel's replacement strings (sweep parallel once refused them):
+	# the paths reach the jobs in the environment, and over ssh too
+	# (parallel's --env; a stand-in ssh runs the job here without them)
+	QBB="$tmp/a{}b {1}"
+	mkdir -p "$tmp/p{}g {1}" && cp "$SMUGNET" "$tmp/p{}g {1}/smugnet" || fail "cannot copy the program"
+	expect_rc 0 "$SMUGNET" sweep plan "$QBB" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
+	printf 'fakehost\n' > "$tmp/ssh-hosts"
+	cat > "$tmp/fakessh" <<'EOF2'
+#!/bin/sh
+# ssh to any host, run here: options and host name go, the remote command
+# runs without the sweep's variables (they must come in the command)
+while [ $# -gt 0 ]; do case $1 in -S|-o|-l|-p) shift 2;; -*) shift;; *) shift; break;; esac; done
+[ "${1:-}" = "--" ] && shift
+exec env -u SMUGNET_SWEEP_SELF -u SMUGNET_SWEEP_DIR sh -c "$*"
+EOF2
+	chmod +x "$tmp/fakessh"
+	for hosts in local-hosts ssh-hosts; do
+		rm -rf "$QBB/results" "$QBB/logs"
+		expect_rc 0 "$tmp/p{}g {1}/smugnet" sweep parallel "$QBB" --sshlogin "$tmp/$hosts" --jobs 2 --batch 3
+		PARALLEL_SSH="$tmp/fakessh" sh "$tmp/out" > "$tmp/sh.out" 2>&1 </dev/null ||
+			fail "sweep parallel | sh, braces in the names, $hosts: $(cat "$tmp/sh.out")"
+		[ "$(ls "$QBB/results" | wc -l)" -eq 8 ] ||
+			fail "sweep parallel | sh, braces in the names, $hosts: $(ls "$QBB/results" | wc -l) of 8 results: $(cat "$tmp/sh.out")"
+		expect_rc 0 "$SMUGNET" sweep collect "$QBB" --quiet
+		cmp -s "$Q0/collect/summary.csv" "$QBB/collect/summary.csv" ||
+			fail "sweep parallel | sh, braces in the names, $hosts: summary.csv differs from a plain folder's"
+	done
 	rm -r "$Q/results" "$Q/collect"
 	expect_rc 0 "$SMUGNET" sweep parallel "$Q" --sshlogin "$tmp/local-hosts" --jobs 2 --batch 3
 	sh "$tmp/out" > "$tmp/sh.out" 2>&1 </dev/null || fail "sweep parallel | sh in a quoted folder: $(cat "$tmp/sh.out")"
