@@ -792,4 +792,53 @@ for eng in $engines; do
 	[ -z "$(ls -A "$tmp/stop/tmp" 2>/dev/null | grep -v '^\.')" ] || fail "$eng: a stopped run left $(ls -A "$tmp/stop/tmp")"
 	pass=$((pass + 1))
 done
+# a sweep run killed outright (SIGKILL) cannot stop GNU parallel itself:
+# parallel gets one SIGTERM, which need not stop its jobs (20221122
+# ignores it while it starts, then runs every job), yet the jobs stop
+# with the run: no result appears after it has gone and no worker is
+# left. Under the real parallel, and under a stand-in that takes a first
+# SIGTERM as GNU parallel takes SIGHUP (no new job, the running ones
+# finish), which makes the case certain (batches of 13 2000-day tasks
+# went on writing results after the kill)
+if command -v parallel >/dev/null 2>&1; then
+	mkdir -p "$tmp/oldpar"
+	{
+		echo '#!/bin/sh'
+		echo 'exec 9<&0'
+		printf '"%s" "$@" <&9 9<&- &\n' "$(command -v parallel)"
+		echo 'child=$!'
+		echo "trap 'kill -HUP \$child' TERM"
+		echo 'rc=0'
+		echo 'while kill -0 $child 2>/dev/null; do wait $child; rc=$?; done'
+		echo 'exit $rc'
+	} > "$tmp/oldpar/parallel"
+	chmod +x "$tmp/oldpar/parallel"
+	for par in real stand-in; do
+		rm -rf "$tmp/stop/results" "$tmp/stop/tmp"
+		path=$PATH
+		[ $par = stand-in ] && path="$tmp/oldpar:$PATH"
+		PATH=$path "$SMUGNET" sweep run "$tmp/stop" --jobs 2 --engine parallel --quiet 2>"$tmp/err" &
+		runner=$!
+		i=0
+		while [ -z "$(ls -A "$tmp/stop/results" 2>/dev/null)" ] && [ $i -lt 600 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill -KILL $runner
+		wait $runner
+		got=$(ls "$tmp/stop/results" | wc -l)
+		[ "$got" -lt 100 ] || fail "$par: the sweep ended before it was killed; the test needs longer tasks"
+		# the workers and parallel end: wait for them (30 s at most), then look
+		i=0
+		while pgrep -f "sweep run $tmp/stop|$tmp/stop/tmp/parallel" >/dev/null && [ $i -lt 300 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		pgrep -f "sweep run $tmp/stop|$tmp/stop/tmp/parallel" >/dev/null &&
+			fail "$par: workers or parallel still run 30 s after the sweep run was killed"
+		[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
+			fail "$par: results appeared after the sweep run was killed: $got, then $(ls "$tmp/stop/results" | wc -l)"
+		pass=$((pass + 1))
+	done
+fi
 echo "$pass passed, 0 failed"

@@ -839,6 +839,10 @@ int sweep_task_run(const struct sweep_manifest *m, long long i)
 		free(buf);
 		return rc;
 	}
+	if (sweep_lifeline_cut()) { /* the sweep run that started this job is gone */
+		free(buf);
+		return EXIT_RUNTIME;
+	}
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
 	sweep_path(path, sizeof path, m->dir, "results");
 	if ((rc = cli_mkdir(path)) == EXIT_OK) {
