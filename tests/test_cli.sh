@@ -33,6 +33,19 @@ expect_rc 2 "$SMUGNET" validate "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json
 err_has "expected exactly one FILE or SEED_DIR, got 2"
 expect_rc 2 "$SMUGNET" gen --wards 3 extra
 err_has "smugnet gen: unexpected argument 'extra'"
+# -- ends the options of the other commands too: what follows it is an
+# argument, even when it looks like an option they take (explain said
+# "--day N is required" of a stray argument)
+expect_rc 2 "$SMUGNET" run --days 1 -- --events
+err_has "smugnet run: unexpected argument '--events'"
+expect_rc 2 "$SMUGNET" explain --day 1 -- --json
+err_has "smugnet explain: unexpected argument '--json'"
+expect_rc 2 "$SMUGNET" explain --day 1 extra
+err_has "smugnet explain: unexpected argument 'extra'"
+expect_rc 2 "$SMUGNET" config -- --mdoc
+err_has "smugnet config: unexpected argument '--mdoc'"
+expect_rc 2 "$SMUGNET" gen -- --wards 3
+err_has "smugnet gen: unexpected argument '--wards'"
 # diff of files that are not two runs' output: each refused by what it is
 printf '{"type":"header"}\n{"type":"summary","factions":[{"id":"x","balance":5}]}\n' >"$tmp/hollow-a.jsonl"
 printf '{"type":"header"}\n{"type":"summary","factions":[{"id":"x","balance":900}]}\n' >"$tmp/hollow-b.jsonl"

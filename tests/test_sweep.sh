@@ -201,6 +201,18 @@ expect_rc 0 "$SMUGNET" sweep missing "$S"
 [ "$(cat "$tmp/out")" = 5 ] || fail "sweep missing did not list task 5: $(cat "$tmp/out")"
 # an option it does not know is a usage error, not a folder to read
 expect_rc 2 "$SMUGNET" sweep missing -x
+err_has "smugnet sweep missing: invalid option"
+# -- ends its options, as every command's: the folder after it is read
+# (it was refused as not one sweep folder), and a word after it in the
+# other verbs is an argument, not their option
+expect_rc 0 "$SMUGNET" sweep missing -- "$S"
+[ "$(cat "$tmp/out")" = 5 ] || fail "sweep missing -- DIR did not list task 5: $(cat "$tmp/out")"
+expect_rc 2 "$SMUGNET" sweep missing "$S" extra
+err_has "smugnet sweep missing: unexpected argument 'extra'"
+expect_rc 2 "$SMUGNET" sweep collect "$S" -- --quiet
+err_has "smugnet sweep collect: unexpected argument '--quiet'"
+expect_rc 2 "$SMUGNET" sweep run "$S" --jobs 2 -- --quiet
+err_has "smugnet sweep run: unexpected argument '--quiet' (task numbers follow --task)"
 touch "$tmp/marker"
 sleep 1
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
@@ -644,6 +656,25 @@ if command -v script >/dev/null 2>&1; then
 	script -qec "$SMUGNET run --days 200 --quiet > /dev/null" /dev/null > "$tmp/tty.err" </dev/null
 	[ ! -s "$tmp/tty.err" ] || fail "--quiet still drew progress"
 	ok
+	# the line is redrawn at most ten times a second, and goes on being
+	# redrawn while the work lasts: a run whose output waits 2 s in a full
+	# pipe (from its first days on) draws a count between its first day and
+	# its last once it goes on, its rate below a day a second by then.
+	# Every draw starts with a carriage return (one more ends the line:
+	# the terminal's for the newline); the bound is ten a second of the
+	# run's measured time (whole seconds, plus one) and five, so a slow
+	# machine only raises it, and a line redrawn at every day (2,000)
+	# passes it only if the run takes over three minutes.
+	t0=$(date +%s)
+	script -qec "$SMUGNET run --days 2000 --events | { sleep 2; cat > /dev/null; }" /dev/null > "$tmp/tty.err" </dev/null
+	t1=$(date +%s)
+	draws=$(tr -cd '\r' < "$tmp/tty.err" | wc -c)
+	[ "$draws" -le $(((t1 - t0 + 1) * 10 + 5)) ] ||
+		fail "the progress line was drawn $draws times in $((t1 - t0)) s (at most ten a second)"
+	tr '\r' '\n' < "$tmp/tty.err" | sed -n 's|^run: \([0-9]*\)/2000 days, \([0-9.]*\)/s.*|\1 \2|p' |
+		awk '$1 > 1 && $1 < 2000 && $2 < $1 { mid = 1 } END { exit !mid }' ||
+		fail "no progress drawn after a run waited 2 s, before its last day: $(tr '\r' '\n' < "$tmp/tty.err")"
+	ok
 	# a problem named while the line is drawn starts a line of its own (the
 	# progress line is cleared first and drawn again under it): a sweep of
 	# 4 tasks with one result, collected and charted on a terminal
@@ -656,6 +687,12 @@ if command -v script >/dev/null 2>&1; then
 		grep -q "4/4 results" "$tmp/lines" || fail "sweep $what on a terminal: no progress line: $(cat "$tmp/lines")"
 		[ "$(grep -c "^$P/manifest.json: tasks\[[123]\]: no result (results/[123].json is missing)\$" "$tmp/lines")" -eq 3 ] ||
 			fail "sweep $what on a terminal: the missing results are not each on a line of their own: $(cat "$tmp/lines")"
+		# and the line comes back at once under each message, before the
+		# next one (not only when the tenth of a second is up)
+		awk -v verb="sweep ${what%% *}: " 'waiting && $0 != "" { bad += index($0, verb) != 1; waiting = 0 }
+			/: no result \(/ { waiting = 1; n++ }
+			END { exit bad || n != 3 }' "$tmp/lines" ||
+			fail "sweep $what on a terminal: a message is not followed by the progress line: $(cat "$tmp/lines")"
 		ok
 	done
 	# so do a failing task's messages under `sweep run --jobs` with the
@@ -745,6 +782,42 @@ awk -F, 'NR > 1 && $5 != "" { bad = 1 } END { exit bad }' "$tmp/single/collect/s
 	fail "a setting of one task has an sd: $(cat "$tmp/single/collect/summary.csv")"
 grep -q '^all  *delivered  *1  *[0-9.-]*  *- ' "$tmp/out" || fail "the table shows an sd of one task: $(cat "$tmp/out")"
 ok
+# summary.csv's percentiles interpolate between the sorted task values,
+# as computed here from tasks.csv for the whole-number figures: a setting
+# of two tasks (each percentile between the two values) and a setting of
+# one task (the value itself at every percentile)
+T2="$tmp/two"
+expect_rc 0 "$SMUGNET" sweep plan "$T2" --seeds 1-2 --days 30
+expect_rc 0 "$SMUGNET" sweep run "$T2" --jobs 2 --engine fork --quiet
+expect_rc 0 "$SMUGNET" sweep collect "$T2" --quiet
+for D in "$T2" "$tmp/single"; do
+	awk -F, 'BEGIN { split("0.05 0.25 0.50 0.75 0.95", qs, " ") }
+		NR == 1 { for (c = 1; c <= NF; c++) col[$c] = c; next }
+		NR == FNR { for (c = 1; c <= NF; c++) val[$3, c, ++cnt[$3, c]] = $c; next }
+		FNR == 1 || ($2 != "shipments_created" && $2 != "delivered" && $2 != "seized" &&
+			     $2 != "lost" && $2 != "in_transit") { next }
+		{
+			c = col[$2]; n = cnt[$1, c]
+			for (i = 0; i < n; i++) v[i] = val[$1, c, i + 1] + 0
+			for (i = 1; i < n; i++)
+				for (j = i; j > 0 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+			for (q = 1; q <= 5; q++) {
+				at = qs[q] * (n - 1); lo = int(at)
+				p = lo + 1 < n ? v[lo] + (v[lo + 1] - v[lo]) * (at - lo) : v[lo]
+				if (sprintf("%.4f", p) != $(5 + q)) {
+					printf "setting %s %s p%d: %s, expected %.4f\n", $1, $2, qs[q] * 100, $(5 + q), p
+					bad = 1
+				}
+			}
+			checked++
+			if ($6 != $10) apart++
+		}
+		END { if (checked != 5) print checked + 0 " rows checked, expected 5"
+		      exit bad || checked != 5 || (n > 1 && !apart) }' \
+		"$D/collect/tasks.csv" "$D/collect/summary.csv" > "$tmp/pct" ||
+		fail "$D: summary.csv's percentiles are not the task values' (or the two tasks are alike): $(cat "$tmp/pct")"
+	ok
+done
 # a manifest re-spaced after its tasks ran: the results name the hash of
 # its old bytes, so missing lists every task again, run makes them again
 # and collect takes them (missing and run said nothing was missing, and
@@ -840,5 +913,36 @@ if command -v parallel >/dev/null 2>&1; then
 			fail "$par: results appeared after the sweep run was killed: $got, then $(ls "$tmp/stop/results" | wc -l)"
 		pass=$((pass + 1))
 	done
+fi
+# a sweep run started with SIGHUP ignored (under nohup) goes on through a
+# hangup, and so do its workers: every task done, exit 0 (it stopped its
+# workers and exited 1). The hangup reaches its whole process group, as a
+# terminal's does.
+"$SMUGNET" sweep plan "$tmp/hup" --seeds 1-20 --days 2000 >/dev/null || fail "plan of the hung-up sweep"
+setsid sh -c 'trap "" HUP; exec "$@"' sh "$SMUGNET" sweep run "$tmp/hup" --jobs 2 --engine fork --quiet 2>"$tmp/err" &
+runner=$!
+i=0
+while [ -z "$(ls -A "$tmp/hup/results" 2>/dev/null)" ] && [ $i -lt 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -HUP -$runner || fail "the sweep ended before the hangup; the test needs longer tasks"
+wait $runner
+rc=$?
+[ $rc -eq 0 ] || fail "a sweep run with SIGHUP ignored exited $rc on a hangup: $(cat "$tmp/err")"
+[ "$(ls "$tmp/hup/results" | wc -l)" -eq 20 ] ||
+	fail "a sweep run with SIGHUP ignored left $(ls "$tmp/hup/results" | wc -l) of 20 results after a hangup"
+pass=$((pass + 1))
+# a sweep whose tmp/ cannot be made (a file of that name) is refused by
+# the GNU parallel engine before any task: exit 4, the path named, no
+# result (the sanitized build saw it leak the failed-task list)
+if command -v parallel >/dev/null 2>&1; then
+	"$SMUGNET" sweep plan "$tmp/tmpfile" --seeds 1-2 --days 5 >/dev/null || fail "plan of the sweep without tmp/"
+	rmdir "$tmp/tmpfile/tmp" 2>/dev/null
+	: > "$tmp/tmpfile/tmp"
+	expect_rc 4 "$SMUGNET" sweep run "$tmp/tmpfile" --jobs 2 --engine parallel --quiet
+	grep -qxF "$tmp/tmpfile/tmp: cannot create: it exists and is not a folder" "$tmp/err" ||
+		fail "sweep run --engine parallel without a tmp/ folder: $(cat "$tmp/err")"
+	[ -z "$(ls -A "$tmp/tmpfile/results" 2>/dev/null)" ] || fail "sweep run --engine parallel without a tmp/ folder ran tasks"
 fi
 echo "$pass passed, 0 failed"

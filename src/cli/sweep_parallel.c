@@ -46,7 +46,6 @@ int sweep_parallel(int argc, char **argv)
 	long long batch = 0;
 	int c, rc;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "hj:", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': logins = optarg; break;

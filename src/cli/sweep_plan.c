@@ -360,7 +360,6 @@ static int plan_main(int argc, char **argv, struct plan *p)
 	double share;
 	int c, horizon = 0, rc = EXIT_OK;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'S':

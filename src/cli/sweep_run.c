@@ -129,7 +129,9 @@ static void report_failures(long long *failed, long long n_failed)
  * with it (a kill of this process alone left the fork pool's batches and
  * GNU parallel's jobs writing results after it had exited), then dies of
  * the same signal. Workers also get SIGTERM when this process dies of a
- * signal it cannot catch (PR_SET_PDEATHSIG). */
+ * signal it cannot catch (PR_SET_PDEATHSIG). A signal ignored when the
+ * run began (nohup's SIGHUP, a script's background job's SIGINT) stays
+ * ignored, in the workers too. */
 static volatile sig_atomic_t stop_signal;
 static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
 #define N_STOP_SIGNALS ((int)(sizeof stop_signals / sizeof stop_signals[0]))
@@ -147,8 +149,11 @@ static void catch_stops(struct sigaction *old)
 	sa.sa_handler = on_stop; /* no SA_RESTART: a wait returns EINTR */
 	sigemptyset(&sa.sa_mask);
 	stop_signal = 0;
-	for (int i = 0; i < N_STOP_SIGNALS; i++)
-		sigaction(stop_signals[i], &sa, &old[i]);
+	for (int i = 0; i < N_STOP_SIGNALS; i++) {
+		sigaction(stop_signals[i], NULL, &old[i]);
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(stop_signals[i], &sa, NULL);
+	}
 }
 
 /* The handlers before catch_stops; a caught signal is raised again. */
@@ -160,12 +165,17 @@ static void release_stops(const struct sigaction *old)
 		raise(stop_signal);
 }
 
-/* In a worker just forked: the default actions back, and SIGTERM when
- * the parent is gone. */
+/* In a worker just forked: the default actions back (an ignored signal
+ * stays ignored), and SIGTERM when the parent is gone. */
 static void worker_signals(pid_t parent)
 {
-	for (int i = 0; i < N_STOP_SIGNALS; i++)
-		signal(stop_signals[i], SIG_DFL);
+	for (int i = 0; i < N_STOP_SIGNALS; i++) {
+		struct sigaction now;
+
+		sigaction(stop_signals[i], NULL, &now);
+		if (now.sa_handler != SIG_IGN)
+			signal(stop_signals[i], SIG_DFL);
+	}
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() != parent)
 		_exit(EXIT_RUNTIME);
@@ -399,8 +409,10 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	bool stopping = false;
 
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
-	if (cli_mkdir(tmp) != EXIT_OK)
+	if (cli_mkdir(tmp) != EXIT_OK) {
+		free(failed);
 		return EXIT_WRITE;
+	}
 	snprintf(log, sizeof log, "%s/parallel.%ld.log", tmp, (long)getpid());
 	snprintf(jobs_s, sizeof jobs_s, "%d", jobs);
 	snprintf(batch_s, sizeof batch_s, "%lld", batch);
@@ -531,7 +543,6 @@ int sweep_run(int argc, char **argv)
 	bool quiet = false;
 	int c, rc;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "hj:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 't':
@@ -639,18 +650,22 @@ int sweep_run(int argc, char **argv)
 
 int sweep_missing(int argc, char **argv)
 {
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct sweep_manifest m;
-	int rc;
+	int c, rc;
 
-	if (argc != 2 || argv[1][0] == '-') {
-		if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
 			printf("Usage: smugnet sweep missing DIR\n"
 			       "Print the tasks without a result, one number a line.\n");
 			return jsonl_close_stdout();
+		default: return cli_usage_error("sweep missing", "invalid option");
 		}
-		return cli_usage_error("sweep missing", "expected one sweep folder");
 	}
-	if ((rc = sweep_manifest_load(argv[1], &m)) == EXIT_OK) {
+	if (sweep_dir_arg("sweep missing", argc, argv, optind) != EXIT_OK)
+		return EXIT_USAGE;
+	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK) {
 		for (long long i = 0; i < m.n_tasks; i++)
 			if (!sweep_result_exists(&m, i))
 				printf("%lld\n", i);
