@@ -5075,9 +5075,114 @@ START_TEST(test_tui_event_detail_keeps_its_last_figure)
 }
 END_TEST
 
+/* An event's text as an event table shows it: the default world's ids
+ * without the prefix all of their kind share ("24->22 4 hops", "held
+ * up on 23.0|24.0" for "ward:24->ward:22 4 hops", "held up on
+ * n:23.0|n:24.0"). One buffer for each of four calls in turn. */
+static const char *shown_text(const struct smug_world *w, const struct smug_event *e)
+{
+	static char buf[4][SMUG_EVENT_TEXT_MAX];
+	static int next;
+	const char *in = event_text(w, e);
+	char *out;
+
+	next = (next + 1) % 4;
+	out = buf[next];
+	for (const char *p = in; *p;) {
+		bool starts = p == in || strchr(" >-|(", p[-1]) != NULL;
+
+		if (starts && strncmp(p, "ward:", 5) == 0 && isalnum((unsigned char)p[5]))
+			p += 5;
+		else if (starts && strncmp(p, "n:", 2) == 0 && isalnum((unsigned char)p[2]))
+			p += 2;
+		else
+			*out++ = *p++;
+	}
+	*out = '\0';
+	return buf[next];
+}
+
+/* At 120 columns (and 160) the event log's detail has the room a
+ * check's and a sending's text need, beside the event's border: the
+ * check that found contraband and took a bribe reads "inspected,…
+ * bribe taken 60.75" and a sending its "4 hops, bribes 12.50", each
+ * selected in the Events pane (at 120 it read "inspect…", the detail 9
+ * columns wide). */
+START_TEST(test_tui_event_detail_has_its_room_at_120)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 65);
+	const struct smug_event *e[2] = {NULL, NULL};
+	int64_t seq[2] = {-1, -1};
+	static const int at_sizes[][2] = {{40, 120}, {48, 160}};
+
+	for (int i = pane_events_count(&a) - 1; i >= 0 && (e[0] == NULL || e[1] == NULL); i--) {
+		int64_t q;
+		const struct smug_event *x = pane_events_at(&a, i, &q);
+
+		if (e[0] == NULL && x->kind == SMUG_EV_CUSTOMS_CHECK && (x->flags & SMUG_EVF_FOUND) &&
+		    !(x->flags & SMUG_EVF_SEIZED) && x->u.v.money > 0) {
+			e[0] = x;
+			seq[0] = q;
+		}
+		if (e[1] == NULL && x->kind == SMUG_EV_SHIPMENT_CREATED && x->u.v.money > 0 && x->corridor < 0) {
+			e[1] = x;
+			seq[1] = q;
+		}
+	}
+	ck_assert_msg(e[0] && e[1], "no check with a bribe or no sending with bribes by day 65");
+	feed(&a, "5");
+	for (int k = 0; k < 2; k++) {
+		char fig[64], head[64], want[96];
+
+		last_figure(event_text(w, e[k]), fig, sizeof fig);
+		if (k == 0) {
+			snprintf(head, sizeof head, "inspected,");
+			snprintf(want, sizeof want, "bribe taken %s", fig);
+		} else {
+			snprintf(head, sizeof head, " %d hops,", e[k]->u.v.count);
+			snprintf(want, sizeof want, "bribes %s", fig);
+		}
+		a.event_sel = seq[k];
+		for (int z = 0; z < 2; z++) {
+			char *screen = render(&a, at_sizes[z][0], at_sizes[z][1]), id[64] = "";
+
+			assert_on_screen(lines_with_whole(screen, head, want) > 0, screen, "%dx%d: '%s' shown without '%s'",
+					 at_sizes[z][1], at_sizes[z][0], event_text(w, e[k]), want);
+			if (k == 0) { /* and beside it, its border */
+				tui_short_corridor(&a, e[k]->corridor, id, sizeof id);
+				assert_on_screen(lines_with_whole(screen, id, want) > 0, screen,
+						 "%dx%d: the check at %s shown without its border", at_sizes[z][1], at_sizes[z][0], id);
+			}
+			free(screen);
+		}
+	}
+	{ /* the filter finds a text as the log shows it: "30->25 5 hops" */
+		char shown[SMUG_EVENT_TEXT_MAX], *hops;
+		bool found = false;
+
+		snprintf(shown, sizeof shown, "%s", shown_text(w, e[1]));
+		hops = strstr(shown, " hops");
+		ck_assert_ptr_nonnull(hops);
+		*hops = '\0';
+		feed(&a, "/");
+		feed(&a, shown);
+		feed(&a, "\n");
+		for (int i = 0; i < pane_events_count(&a) && !found; i++) {
+			int64_t q;
+
+			found = pane_events_at(&a, i, &q) == e[1];
+		}
+		ck_assert_msg(found, "the filter '%s' does not find '%s'", shown, event_text(w, e[1]));
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The story of a shipment shows its bribes whole on the row of its
- * sending ("ward:33->ward:30 4 hops, bribes 12.50"), never "4 hops,…",
- * at 120 and 200 columns. */
+ * sending ("33->30 4 hops, bribes 12.50"), never "4 hops,…", at 80,
+ * 120 and 200 columns (at 80 its faction and commodity, named above
+ * the table, leave the detail their room). */
 START_TEST(test_tui_story_keeps_the_bribes)
 {
 	struct tui_app a;
@@ -5103,8 +5208,7 @@ START_TEST(test_tui_story_keeps_the_bribes)
 		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]), want[80];
 
 		snprintf(want, sizeof want, "bribes %s", fig);
-		if (s > 0)
-			assert_on_screen(lines_with_whole(screen, ship, want) > 0, screen, "%dx%d: '%s' shown without '%s'", cut_sizes[s][1], cut_sizes[s][0], event_text(w, e), want);
+		assert_on_screen(lines_with_whole(screen, ship, want) > 0, screen, "%dx%d: '%s' shown without '%s'", cut_sizes[s][1], cut_sizes[s][0], event_text(w, e), want);
 		free(screen);
 	}
 	close_app(&a, w);
@@ -8619,6 +8723,218 @@ START_TEST(test_tui_why_reopens_without_the_whatif)
 		      "the why view opened again still shows the what-if");
 	di = pane_routes_decision(&a);
 	ck_assert_int_eq(why_lit_candidate(&a), w->decisions[di].winner + 1);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The line of screen s at p (its start found), copied into line. */
+static const char *line_at(const char *s, const char *p, char *line, size_t size)
+{
+	const char *start = p, *end = strchr(p, '\n');
+
+	while (start > s && start[-1] != '\n')
+		start--;
+	snprintf(line, size, "%.*s", (int)((end ? end : p + strlen(p)) - start), start);
+	return line;
+}
+
+/* The why view's what-if at 80 columns reads whole on its two rows, in
+ * Unicode and in ASCII: the outcome ("winner #9 becomes #8"), the
+ * border and both risk_est figures, nothing shortened with an ellipsis
+ * (it read "... Winner #9 becomes #8…", the rest cut). */
+START_TEST(test_tui_why_whatif_reads_whole_at_80)
+{
+	for (int g = 0; g < 2; g++) {
+		struct tui_app a;
+		struct smug_world *w = world_at(60);
+		const struct smug_whatif *wi;
+		char *s, rows[2][512], both[1024], want[3][64], id[64];
+		const char *at;
+
+		tui_app_init(&a, w, g ? &ascii_opts : &opts);
+		why_with_whatif(&a);
+		wi = a.whatif_data;
+		s = why_on_canvas(&a, 24, 80);
+		at = strstr(s, "WHAT-IF");
+		ck_assert_ptr_nonnull(at);
+		line_at(s, at, rows[0], sizeof rows[0]);
+		line_at(s, strchr(at, '\n') + 1, rows[1], sizeof rows[1]);
+		snprintf(both, sizeof both, "%s\n%s", rows[0], rows[1]);
+		assert_on_screen(strstr(both, "\xe2\x80\xa6") == NULL && strchr(both, '~') == NULL, s,
+				 "80x24 (%s): the what-if is shortened:\n%s", g ? "ascii" : "utf-8", both);
+		tui_short_corridor(&a, wi->corridor, id, sizeof id);
+		if (wi->winner_after == wi->winner_before)
+			snprintf(want[0], sizeof want[0], "#%d stays", wi->winner_before + 1);
+		else
+			snprintf(want[0], sizeof want[0], "#%d becomes #%d", wi->winner_before + 1, wi->winner_after + 1);
+		snprintf(want[1], sizeof want[1], "%.3f", wi->risk_before);
+		snprintf(want[2], sizeof want[2], "%.3f", wi->risk_after);
+		assert_on_screen(strstr(both, want[0]) != NULL && strstr(both, id) != NULL, s,
+				 "80x24: the what-if does not say '%s' on %s:\n%s", want[0], id, both);
+		for (int k = 1; k < 3; k++)
+			assert_on_screen(lines_with_whole(both, "", want[k]) > 0, s,
+					 "80x24: the what-if does not show risk_est %s whole:\n%s", want[k], both);
+		free(s);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
+/* An expanded candidate of the why view at 80 columns shows each edge
+ * whole: its loss and cost in credits, its risk_est and cost_est, on
+ * the edge's one row (it read "...learned  loss 17.62  c…"). */
+START_TEST(test_tui_why_expanded_candidate_reads_whole_at_80)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_explanation *x;
+	int di, rows_read = 0;
+	char *s;
+
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	tui_handle_key(&a, KEY_HOME);
+	tui_handle_key(&a, '\r'); /* the first candidate expanded */
+	x = view_why_explanation(&a, &di);
+	ck_assert_ptr_nonnull(x);
+	s = why_on_canvas(&a, 24, 80);
+	for (int e = 0; e + 1 < x->cand[0].n_nodes; e++) {
+		const struct smug_explain_edge *g = &x->cand[0].edges[e];
+		char id[64], want[4][48], row[512];
+		const char *at;
+
+		tui_short_corridor(&a, g->corridor, id, sizeof id);
+		/* its row: the one with its id and a cost_est */
+		for (at = strstr(s, id); at && !strstr(line_at(s, at, row, sizeof row), "cost_est"); at = strstr(at + 1, id))
+			;
+		if (at == NULL)
+			continue; /* below the screen */
+		fmt_money(want[0] + 5, sizeof want[0] - 5, (int64_t)(g->expected_loss + 0.5), 10);
+		memcpy(want[0], "loss ", 5);
+		fmt_money(want[1] + 5, sizeof want[1] - 5, (int64_t)(g->expected_cost + 0.5), 10);
+		memcpy(want[1], "cost ", 5);
+		snprintf(want[2], sizeof want[2], "risk_est %.3f", g->risk_est);
+		snprintf(want[3], sizeof want[3], "cost_est %.3f", g->cost_est);
+		for (int k = 0; k < 4; k++)
+			assert_on_screen(lines_with_whole(row, id, want[k]) > 0, s,
+					 "80x24: edge %s of the expanded candidate does not show '%s':\n%s", id, want[k], row);
+		rows_read++;
+	}
+	assert_on_screen(rows_read >= 2, s, "80x24: %d edge rows of the expanded candidate shown", rows_read);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The compare view gives each changed route's why a row of its own, so
+ * at 80 columns its first edge reads whole ("why: n:24.0|n:24.1
+ * risk_est 0.003 (other 0.002)"), and the route above it keeps its
+ * destination (the why was cut off the route's row: "why: n:24.0|n:…"). */
+START_TEST(test_tui_compare_why_has_its_own_row_at_80)
+{
+	struct smug_world *w = world_at(30);
+	struct tui_app a;
+	struct smug_error err;
+	struct smug_comparison *c = tui_xcalloc(1, sizeof *c);
+	const struct smug_world *base, *whatif;
+	int b = test_busiest_border(w), whys = 0;
+	char *screen;
+
+	tui_app_init(&a, w, &opts);
+	feed(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		feed(&a, ".");
+	feed(&a, "bB");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	loop_pair(&a, &base, &whatif);
+	smug_compare(base, whatif, c);
+	ck_assert_int_gt(c->n_routes, 0);
+	screen = render(&a, 24, 80);
+	for (int s = 0; s < 2; s++) {
+		const struct smug_cmp_route *r = &c->routes[0];
+		char first[256], want[300], *last = strrchr(r->route[s], '>');
+
+		if (r->route[s][0])
+			assert_on_screen(last && lines_with_whole(screen, s ? "what-if " : "base ", last + 1) > 0, screen,
+					 "80x24: the %s route %s shown without its destination", s ? "what-if" : "base",
+					 r->route[s]);
+		if (r->why[s][0] == '\0')
+			continue;
+		snprintf(first, sizeof first, "%.*s", (int)strcspn(r->why[s], ","), r->why[s]);
+		snprintf(want, sizeof want, "why: %s", first);
+		assert_on_screen(strstr(screen, want) != NULL, screen, "80x24: the %s route's why does not read '%s'",
+				 s ? "what-if" : "base", want);
+		whys++;
+	}
+	ck_assert_int_gt(whys, 0);
+	free(screen);
+	smug_comparison_done(c);
+	free(c);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
+/* Keys typed while a long step runs act after it, in the order typed,
+ * the first TUI_TYPEAHEAD of them (the terminal's busy hook keeps them
+ * with tui_typeahead_push, as this one does; the loop takes them with
+ * tui_typeahead_next): 70 steps of a day typed during a step of 200
+ * days leave the world at day 264, and once the 64 kept have acted the
+ * footer says that 6 were dropped (they went unsaid). A Ctrl-C typed
+ * past the bound is kept, in the last key's place. */
+static int typed_at_busy;	/* '.' keys the next busy call types */
+static bool typed_ctrl_c;	/* and the last of them a Ctrl-C */
+
+static bool busy_typing(struct tui_app *a, int done, int total)
+{
+	(void)done;
+	(void)total;
+	for (; typed_at_busy > 0; typed_at_busy--)
+		tui_typeahead_push(a, typed_at_busy == 1 && typed_ctrl_c ? 3 : '.');
+	return true;
+}
+
+START_TEST(test_tui_keys_typed_past_the_bound_are_said_dropped)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char *screen;
+	int key, n = 0;
+
+	a.busy = busy_typing;
+	typed_at_busy = 70;
+	typed_ctrl_c = false;
+	feed(&a, "n");
+	feed(&a, "200\n");
+	ck_assert_int_eq(a.w->day, 200);
+	while (tui_typeahead_next(&a, &key)) { /* as the terminal's loop does */
+		ck_assert_int_eq(key, '.');
+		tui_handle_key(&a, key);
+		n++;
+	}
+	ck_assert_int_eq(n, TUI_TYPEAHEAD);
+	ck_assert_int_eq(a.w->day, 200 + TUI_TYPEAHEAD);
+	screen = render(&a, 24, 80);
+	assert_on_screen(strstr(footer_row(screen), "6 keys typed while the cockpit was busy were dropped") != NULL, screen,
+			 "the footer does not say 6 keys were dropped: '%s'", footer_row(screen));
+	free(screen);
+	/* said once: the next key clears it */
+	feed(&a, ".");
+	ck_assert(!tui_typeahead_next(&a, &key));
+	screen = render(&a, 24, 80);
+	ck_assert_ptr_null(strstr(screen, "were dropped"));
+	free(screen);
+	/* a Ctrl-C past the bound is kept, last, and nothing else */
+	typed_at_busy = 66;
+	typed_ctrl_c = true;
+	feed(&a, "n");
+	feed(&a, "200\n");
+	for (n = 0; tui_typeahead_next(&a, &key); n++)
+		ck_assert_int_eq(key, n == TUI_TYPEAHEAD - 1 ? 3 : '.');
+	ck_assert_int_eq(n, TUI_TYPEAHEAD);
+	ck_assert_str_eq(a.status, "2 keys typed while the cockpit was busy were dropped: it keeps 64 to act after");
 	close_app(&a, w);
 }
 END_TEST
@@ -13958,11 +14274,13 @@ static bool reads_elided(const char *got, const char *want)
 	       strcmp(want + n - tail, ell + 5) == 0 && want[n - tail - 1] == ' ' && want[n - tail - 2] == ',';
 }
 
+
 /* Does row y of an event table (the Events pane, a story) read event e
  * under each of its nh heads: its day, kind, faction (whole or its first
  * letters and "…"), commodity, border (any corridor), amount in credits,
- * shipment number and text (whole, its first parts and "…", or with
- * parts left out of its middle); true when
+ * shipment number (under "shipment", or "ship" where the numbers are
+ * short) and text with short ids (whole, its first parts and "…", or
+ * with parts left out of its middle); true when
  * the text was cut. `what` names the table in a failure. */
 static bool event_row_reads(const struct cells *s, int y, const struct head *h, int nh, const struct box *b,
 			    const struct smug_world *w, const struct smug_event *e, const char *what)
@@ -14006,17 +14324,17 @@ static bool event_row_reads(const struct cells *s, int y, const struct head *h, 
 			right_cell(s, y, h[k].x1, cell, sizeof cell);
 			ck_assert_msg(e->amount ? reads_figure(cell, e->amount / 100.0) : cell[0] == '\0',
 				      "%s, day %d: credits '%s' for %lld minor", what, e->day, cell, (long long)e->amount);
-		} else if (strcmp(hd, "shipment") == 0) {
+		} else if (strcmp(hd, "shipment") == 0 || strcmp(hd, "ship") == 0) {
 			right_cell(s, y, h[k].x1, cell, sizeof cell);
 			snprintf(want, sizeof want, "#%llu", (unsigned long long)e->shipment);
 			ck_assert_msg(strcmp(cell, e->shipment ? want : "") == 0, "%s, day %d: shipment '%s', want '%s'",
 				      what, e->day, cell, e->shipment ? want : "");
 		} else if (strcmp(hd, "detail") == 0) {
 			cells_text(s, y, h[k].x0, b->right, cell, sizeof cell);
-			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, event_text(w, e)) ||
-					      reads_elided(cell, event_text(w, e)),
-				      "%s, day %d: the text '%s', want '%s'", what, e->day, cell, event_text(w, e));
-			cut = strcmp(cell, event_text(w, e)) != 0;
+			ck_assert_msg(left_cell_reads(s, y, h[k].x0, b->right, shown_text(w, e)) ||
+					      reads_elided(cell, shown_text(w, e)),
+				      "%s, day %d: the text '%s', want '%s'", what, e->day, cell, shown_text(w, e));
+			cut = strcmp(cell, shown_text(w, e)) != 0;
 		} else {
 			ck_abort_msg("an Events head '%s'", hd);
 		}
@@ -15865,6 +16183,10 @@ int main(void)
 	tcase_add_test(t, test_tui_why_selection_stops_at_the_ends);
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
+	tcase_add_test(t, test_tui_compare_why_has_its_own_row_at_80);
+	tcase_add_test(t, test_tui_keys_typed_past_the_bound_are_said_dropped);
+	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
+	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);
 	tcase_add_test(t, test_tui_why_says_when_there_was_no_candidate_route);
@@ -15936,6 +16258,7 @@ int main(void)
 	tcase_add_test(t, test_tui_topk_view_shows_the_shift);
 	tcase_add_test(t, test_tui_event_detail_keeps_its_last_figure);
 	tcase_add_test(t, test_tui_story_keeps_the_bribes);
+	tcase_add_test(t, test_tui_event_detail_has_its_room_at_120);
 	tcase_add_test(t, test_tui_topk_route_keeps_its_destination);
 	tcase_add_test(t, test_tui_borders_today_head_abbreviates);
 	tcase_add_test(t, test_tui_topk_view_on_day_0_lists_none);

@@ -382,9 +382,11 @@ static void check_compare_screen(struct tui_app *a, const struct smug_comparison
 			      cols, rows, shown, c->n_routes, blank);
 		free(s);
 	}
-	/* on a screen with room for them all: every route once, nothing after */
+	/* on a screen with room for them all (a route takes at most 5 rows:
+	 * its lane, and each branch's route and why): every route once,
+	 * nothing after */
 	{
-		int rows = 3 * c->n_routes + 60, shown = 0;
+		int rows = 5 * c->n_routes + 60, shown = 0;
 		char *s = screen_at(a, rows, 160), *p = strstr(s, "routes that changed");
 
 		ck_assert(p != NULL);

@@ -84,6 +84,37 @@ void tui_set_status(struct tui_app *a, const char *fmt, ...)
 	va_end(ap);
 }
 
+void tui_typeahead_push(struct tui_app *a, int key)
+{
+	struct tui_typeahead *q = &a->typeahead;
+
+	if (q->n == TUI_TYPEAHEAD) {
+		q->dropped++;
+		if (key != KEY_CTRL_C)
+			return;
+		q->n--; /* the quit asked for is kept: the last key kept goes */
+	}
+	q->key[(q->first + q->n++) % TUI_TYPEAHEAD] = key;
+}
+
+bool tui_typeahead_next(struct tui_app *a, int *key)
+{
+	struct tui_typeahead *q = &a->typeahead;
+
+	if (q->n == 0) {
+		if (q->dropped > 0) /* after the keys kept have acted, so it stays */
+			tui_set_status(a, "%d key%s typed while the cockpit was busy %s dropped: it keeps %d to act after",
+				       q->dropped, q->dropped == 1 ? "" : "s", q->dropped == 1 ? "was" : "were",
+				       TUI_TYPEAHEAD);
+		q->dropped = 0;
+		return false;
+	}
+	*key = q->key[q->first];
+	q->first = (q->first + 1) % TUI_TYPEAHEAD;
+	q->n--;
+	return true;
+}
+
 /* ---- layout ---- */
 
 /* Each pane is drawn into its own rectangle: a window of its own on the
@@ -933,14 +964,14 @@ static void frame(struct tui_app *a, struct tui_windows *ws)
 	doupdate(); /* one screen update per frame */
 }
 
-#define BUSY_KEYS_MAX 64 /* keys a long step keeps for after it; more are dropped */
-
 /* a->busy in the terminal. During long work (a long step, a rewind's
  * rebuild), every 100 ms (not at each call: a terminal read each time):
- * the keys typed are read, Esc stops the work (Ctrl-C too, put back
- * to quit after it) and the others are put back, in order, to act
- * after it (a mouse event's record stays queued for getmouse; a resize redraws); the screen is drawn with the status
- * the work set. Before a rewind (total 0): the screen drawn at once. */
+ * the keys typed are read, Esc stops the work (Ctrl-C too, kept to quit
+ * after it) and the others are kept, in order, to act after it
+ * (tui_typeahead_push; a mouse event's record stays queued for
+ * getmouse, and is taken from it when its key is dropped; a resize
+ * redraws); the screen is drawn with the status the work set. Before a
+ * rewind (total 0): the screen drawn at once. */
 static bool busy_frame(struct tui_app *a, int done, int total)
 {
 	struct tui_frame *f = a->busy_ctx;
@@ -949,27 +980,29 @@ static bool busy_frame(struct tui_app *a, int done, int total)
 	(void)done; /* the status says how far the work has come */
 
 	if (total > 0) {
-		int keys[BUSY_KEYS_MAX], n = 0, key;
+		int key;
 		bool stop = false;
 
 		if (now - f->drawn_ms < 100)
 			return true;
 		timeout(0);
 		while ((key = getch()) != ERR) {
-			if (key == 27)
+			if (key == 27) {
 				stop = true;
-			else if (key == KEY_CTRL_C) { /* stops the work, then quits as q does */
-				stop = true;
-				if (n < BUSY_KEYS_MAX)
-					keys[n++] = key;
+				continue;
 			}
-			else if (key == KEY_RESIZE)
+			if (key == KEY_RESIZE) {
 				erase();
-			else if (n < BUSY_KEYS_MAX)
-				keys[n++] = key;
+				continue;
+			}
+			stop |= key == KEY_CTRL_C; /* stops the work, then quits as q does */
+			if (key == KEY_MOUSE && a->typeahead.n == TUI_TYPEAHEAD) {
+				MEVENT me;
+
+				getmouse(&me); /* its record goes with it */
+			}
+			tui_typeahead_push(a, key);
 		}
-		while (n > 0) /* ungetch puts a key before the others */
-			ungetch(keys[--n]);
 		if (stop)
 			return false;
 	}
@@ -1024,24 +1057,26 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 	a.busy_ctx = &fr;
 	while (go) {
 		int key;
-
+		/* keys typed during long work first, in order */
+		bool typed = tui_typeahead_next(&a, &key);
 		bool ticking = a.running && a.prompt == PROMPT_NONE;
 
 		if (draw)
 			frame(&a, &fr.ws);
 		draw = true;
-		if (ticking) { /* wait for the next day's time, working ahead meanwhile */
+		if (!typed && ticking) { /* wait for the next day's time, working ahead meanwhile */
 			double now = now_ms(), wait;
 
 			if (next_tick <= 0)
 				next_tick = now;
 			wait = next_tick - now;
 			timeout(wait > 0 && !idle ? (int)wait : 0);
-		} else {
+		} else if (!typed) {
 			timeout(idle ? 0 : -1); /* paused: work ahead, else sleep in getch */
 			next_tick = 0;
 		}
-		key = getch();
+		if (!typed)
+			key = getch();
 		if (key == ERR) {
 			if (ticking && (!idle || now_ms() >= next_tick)) {
 				step(&a, 1);

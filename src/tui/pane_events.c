@@ -57,7 +57,11 @@ static bool field_matches(const struct tui_app *a, const struct smug_event *e, i
 	case 3:
 		return e->commodity >= 0 && (ci_contains(smug_commodity_name((enum smug_commodity)e->commodity), word, n) ||
 					     ci_contains(tui_commodity_short(e->commodity), word, n));
-	default: return ci_contains(smug_event_text(w, e, k, sizeof k), word, n);
+	default: /* the text as smugnet(1) writes it, or as the log shows it ("24->22") */
+		if (ci_contains(smug_event_text(w, e, k, sizeof k), word, n))
+			return true;
+		tui_event_detail(a, e, k, sizeof k);
+		return ci_contains(k, word, n);
 	}
 }
 
@@ -198,16 +202,22 @@ void pane_events_move(struct tui_app *a, int delta)
 
 enum { E_DAY, E_KIND, E_FACTION, E_COM, E_BORDER, E_AMOUNT, E_SHIP, E_DETAIL, E_N };
 
+/* The columns when the detail is the first to go (a narrow pane). */
 static const struct tui_col cols[E_N] = {
 	[E_DAY] = {"day", NULL, 5, 0, true, false, 0, NULL},
 	[E_KIND] = {"event", NULL, 8, 0, false, false, 0, NULL},
 	[E_FACTION] = {"faction", NULL, 6, 2, false, true, 0, NULL},
 	[E_COM] = {"commodity", NULL, 9, 3, false, false, 0, NULL},
 	[E_BORDER] = {"border", NULL, 9, 4, false, false, 0, NULL},
-	[E_AMOUNT] = {"credits", NULL, 9, 1, true, false, 0, NULL},
+	[E_AMOUNT] = {"credits", NULL, 7, 1, true, false, 0, NULL},
 	[E_SHIP] = {"shipment", NULL, 8, 6, true, false, 0, NULL},
 	[E_DETAIL] = {"detail", NULL, 8, 5, false, true, 0, NULL},
 };
+
+/* The room a detail needs: a check's "inspected,… bribe taken 60.75"
+ * and a sending's "24->22 7 hops, bribes 12.50". Where the pane has it,
+ * the detail is kept before the commodity and the shipment. */
+#define DETAIL_ROOM 29
 
 static enum tui_role kind_role(enum smug_event_kind k)
 {
@@ -222,6 +232,38 @@ static enum tui_role kind_role(enum smug_event_kind k)
 	case SMUG_EV_CUSTOMS_CHECK: return ROLE_DIM;
 	default: return ROLE_NORMAL;
 	}
+}
+
+/* Drop every `n`-byte prefix p that starts an id in s (at the start or
+ * after a space or one of ">-|(", an id's character after it). */
+static void drop_prefix(char *s, const char *p, size_t n)
+{
+	char *out = s;
+
+	if (n == 0)
+		return;
+	for (const char *in = s; *in;) {
+		bool at_start = in == s || strchr(" >-|(", in[-1]) != NULL;
+
+		if (at_start && strncmp(in, p, n) == 0 && isalnum((unsigned char)in[n])) {
+			in += n;
+			continue;
+		}
+		*out++ = *in++;
+	}
+	*out = '\0';
+}
+
+void tui_event_detail(const struct tui_app *a, const struct smug_event *e, char *buf, size_t size)
+{
+	const struct smug_world *w = a->w;
+	char ward[SMUG_ID_MAX], node[SMUG_ID_MAX];
+
+	smug_event_text(w, e, buf, size);
+	snprintf(ward, sizeof ward, "%.*s", a->ward_prefix, w->n_wards ? w->wards[0].id : "");
+	snprintf(node, sizeof node, "%.*s", a->node_prefix, w->n_nodes ? w->nodes[0].id : "");
+	drop_prefix(buf, ward, strlen(ward));
+	drop_prefix(buf, node, strlen(node));
 }
 
 void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui_table *t,
@@ -253,30 +295,60 @@ void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui
 	}
 	if (table_pos(t, E_DETAIL) >= 0) {
 		int p = table_pos(t, E_DETAIL);
+		char detail[SMUG_EVENT_TEXT_MAX];
 
-		/* off the frame; a long detail keeps its leading parts whole
-		 * ("3 hops,…"), never "bribes …" */
-		canvas_fit_parts(cv, y, t->x[p], t->w[p] > 8 ? t->w[p] - 1 : t->w[p], r,
-				 smug_event_text(w, e, buf, sizeof buf));
+		/* (table_fit keeps it off the frame) a long detail keeps its
+		 * first part and its last figure's part whole ("inspected,…
+		 * bribe taken 60.75"), never "bribes …" */
+		tui_event_detail(a, e, detail, sizeof detail);
+		canvas_fit_parts(cv, y, t->x[p], t->w[p], r, detail);
 	}
 }
 
-void tui_event_table(struct tui_app *a, struct tui_table *t, int width)
+void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one_shipment)
 {
 	struct tui_col c[E_N];
-	int digits = 1;
+	int digits = 1, ship = 2, longest = text_cols(cols[E_FACTION].head);
 
-	/* the day column as wide as the days are long */
+	memcpy(c, cols, sizeof c);
+	/* the day column as wide as the days are long, the shipment column
+	 * as its numbers ("#1234") */
 	for (int d = a->w->day; d >= 10; d /= 10)
 		digits++;
-	memcpy(c, cols, sizeof c);
 	c[E_DAY].width = digits < 3 ? 3 : digits;
-	/* the faction column as wide as the longest id, no wider: the
-	 * detail text takes the rest */
-	c[E_FACTION].max = text_cols(c[E_FACTION].head);
+	for (uint64_t s = a->w->next_shipment_id; s >= 10; s /= 10)
+		ship++;
+	if (ship < 8) {
+		c[E_SHIP].head = "ship";
+		c[E_SHIP].width = ship < 4 ? 4 : ship;
+	}
+	/* the faction column as wide as the longest id, no wider */
 	for (int f = 0; f < a->w->n_factions; f++)
-		if (text_cols(a->w->factions[f].id) > c[E_FACTION].max)
-			c[E_FACTION].max = text_cols(a->w->factions[f].id);
+		if (text_cols(a->w->factions[f].id) > longest)
+			longest = text_cols(a->w->factions[f].id);
+	c[E_FACTION].max = longest;
+	/* a story is one shipment: its faction and commodity head the view */
+	if (one_shipment)
+		c[E_FACTION].prio = c[E_COM].prio = -1;
+	/* the detail its room, before the commodity and the shipment: with
+	 * the factions whole and the border, else with the border, else
+	 * (a narrow pane) the detail goes first */
+	c[E_DETAIL].width = DETAIL_ROOM;
+	c[E_DETAIL].prio = 3;
+	c[E_COM].prio = c[E_COM].prio < 0 ? -1 : 5;
+	c[E_FACTION].flex = false;
+	c[E_FACTION].width = longest;
+	table_fit(t, c, E_N, width);
+	if (table_pos(t, E_BORDER) >= 0 && table_pos(t, E_DETAIL) >= 0)
+		return;
+	c[E_FACTION].flex = true; /* the room the detail leaves */
+	c[E_FACTION].width = cols[E_FACTION].width;
+	c[E_DETAIL].flex = false;
+	table_fit(t, c, E_N, width);
+	if (table_pos(t, E_DETAIL) >= 0)
+		return;
+	c[E_DETAIL] = cols[E_DETAIL];
+	c[E_COM].prio = c[E_COM].prio < 0 ? -1 : cols[E_COM].prio;
 	table_fit(t, c, E_N, width);
 }
 
@@ -298,7 +370,7 @@ void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused)
 			 (unsigned long long)tel->events_total);
 	canvas_box(cv, title, focused);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
-	tui_event_table(a, &t, in.w);
+	tui_event_table(a, &t, in.w, false);
 	y = table_header(&in, 0, &t, -1, false);
 	rows = in.h - y;
 	if (n == 0) {

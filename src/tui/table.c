@@ -21,10 +21,10 @@ void table_fit(struct tui_table *t, const struct tui_col *cols, int n, int width
 	memcpy(t->cols, cols, (size_t)n * sizeof *cols);
 	t->n = n;
 	for (int c = 0; c < n; c++) {
-		on[c] = true;
-		total += cols[c].width;
+		on[c] = cols[c].prio >= 0; /* below 0: not shown at all */
+		total += on[c] ? cols[c].width + 1 : 0; /* and a space between columns */
 	}
-	total += n - 1; /* a space between columns */
+	total--;
 	while (total > width) {
 		int drop = -1;
 

@@ -217,7 +217,8 @@ struct tui_col {
 	const char *head;  /* header text */
 	const char *group; /* label over a group of columns, or NULL */
 	int width;	   /* columns (the minimum for a flex column) */
-	int prio;	   /* 0 = always shown; larger is dropped first */
+	int prio;	   /* 0 = always shown; larger is dropped first; below 0:
+			    * never shown */
 	bool right;	   /* right-aligned (numbers) */
 	bool flex;	   /* takes the spare width (names) */
 	int max;	   /* a flex column that is not the last grows to at most
@@ -311,6 +312,7 @@ enum tui_prompt {
 enum tui_window { WIN_TODAY, WIN_RECENT, WIN_ALL, WIN_COUNT };
 
 #define TUI_HISTORY 16 /* remembered answers per prompt */
+#define TUI_TYPEAHEAD 64 /* keys typed during long work that act after it */
 
 #define TUI_INPUT_SIZE 256 /* bytes of an answer, its NUL included */
 #define TUI_INPUT_CHARS 63 /* characters of an answer (UTF-8 text) */
@@ -417,6 +419,12 @@ struct tui_app {
 	int load_sel;
 	struct smug_seed_info *seeds;
 	int n_seeds;
+	/* keys typed during long work, to act after it (tui_typeahead_*) */
+	struct tui_typeahead {
+		int key[TUI_TYPEAHEAD];
+		int first, n; /* a ring: n keys from key[first] */
+		int dropped;  /* typed past the bound since the footer last said so */
+	} typeahead;
 	/* prompt and status */
 	char status[160];      /* one-line message in the footer */
 	enum tui_prompt prompt;
@@ -510,8 +518,13 @@ bool tui_event_matches(const struct tui_app *a, const struct smug_event *e, cons
 void tui_event_index_free(struct tui_event_index *x);
 /* The short word of an event's kind ("sent", "SEIZED", "check"...). */
 void tui_event_kind_short(const struct smug_event *e, char *buf, size_t size);
-/* The event table's columns fitted to width, and one event on a row. */
-void tui_event_table(struct tui_app *a, struct tui_table *t, int width);
+/* An event's text as the cockpit shows it: ids without the prefix all
+ * of their kind share ("24->22 4 hops, bribes 12.50"). */
+void tui_event_detail(const struct tui_app *a, const struct smug_event *e, char *buf, size_t size);
+/* The event table's columns fitted to width (one_shipment: a story's,
+ * without the faction and commodity its head names), and one event on
+ * a row. */
+void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one_shipment);
 void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui_table *t,
 		   const struct smug_event *e, enum tui_role r);
 
@@ -660,6 +673,14 @@ bool tui_handle_key(struct tui_app *a, int key);
 /* A mouse click at screen (y, x) (tests drive it too). */
 void tui_click(struct tui_app *a, int y, int x);
 void tui_set_status(struct tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Keys typed during long work (a long step, a rewind's rebuild, a
+ * compare's catch-up) act after it, in the order typed: push keeps the
+ * first TUI_TYPEAHEAD and counts the others as dropped (Ctrl-C, a quit,
+ * is always kept: it takes the last kept key's place). next gives the
+ * next kept key (true), or false when none is left; then, when keys
+ * were dropped, the footer says how many. */
+void tui_typeahead_push(struct tui_app *a, int key);
+bool tui_typeahead_next(struct tui_app *a, int *key);
 /* Toggle a crackdown on the selected border through the command API. */
 void tui_toggle_crackdown(struct tui_app *a);
 /* The context the keys act in now. */

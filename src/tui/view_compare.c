@@ -109,24 +109,36 @@ static int draw_borders(struct canvas *cv, int y, const struct smug_comparison *
 	return 1 + rows;
 }
 
+/* Per lane whose route changed: the lane, then in each branch its
+ * route, and on a row of its own its why (whole edges, never a
+ * risk_est without its figures); the last lane shown keeps its routes
+ * and leaves out a why the rows left do not hold. */
 static int draw_routes(struct canvas *cv, int y, const struct smug_comparison *c)
 {
 	int rows = 0;
 
 	canvas_printf(cv, y, 0, ROLE_TITLE, "routes that changed: %d%s", c->routes_total,
 		      c->routes_total > c->n_routes ? " (the first shown)" : "");
-	for (int i = 0; i < c->n_routes && y + 1 + rows + 3 <= cv->h; i++) {
+	for (int i = 0; i < c->n_routes; i++) {
 		const struct smug_cmp_route *r = &c->routes[i];
-		/* room for the whole route and its why: canvas_fit_parts cuts to the screen */
 		char line[sizeof r->route[0] + sizeof r->why[0] + 32];
 
+		if (y + 1 + rows + 3 > cv->h)
+			break;
 		canvas_printf(cv, y + 1 + rows++, 0, ROLE_NORMAL, "%s %s %s -> %s", r->faction,
 			      smug_commodity_name(r->commodity), r->src, r->dst);
 		for (int s = 0; s < 2; s++) {
-			snprintf(line, sizeof line, "  %-8s %s%s%s", s ? "what-if" : "base",
-				 r->route[s][0] ? r->route[s] : "(not used)", r->why[s][0] ? "  why: " : "", r->why[s]);
-			/* cut by whole edges: no risk_est without its figures */
-			canvas_fit_parts(cv, y + 1 + rows++, 0, cv->w, s ? ROLE_WARN : ROLE_DIM, line);
+			enum tui_role role = s ? ROLE_WARN : ROLE_DIM;
+
+			snprintf(line, sizeof line, "  %-8s %s", s ? "what-if" : "base",
+				 r->route[s][0] ? r->route[s] : "(not used)");
+			/* a long route keeps its first node and its destination */
+			canvas_fit_route(cv, y + 1 + rows++, 0, cv->w, role, line, ">");
+			/* the why's row, and below it the what-if's route */
+			if (r->why[s][0] && y + 1 + rows + 1 + (s == 0) <= cv->h) {
+				snprintf(line, sizeof line, "           why: %s", r->why[s]);
+				canvas_fit_parts(cv, y + 1 + rows++, 0, cv->w, role, line);
+			}
 		}
 	}
 	return 1 + rows;

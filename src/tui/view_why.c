@@ -287,18 +287,62 @@ static void candidate_row(struct tui_app *a, struct canvas *cv, int y, const str
 	}
 }
 
-static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct smug_explain_edge *g, bool winner)
+/* One edge of an expanded candidate: the wording that fits the row
+ * whole, the figures first when the labels must shorten; on a row too
+ * narrow for them all, whole parts left out (never a figure cut). */
+static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct smug_explain_edge *g)
 {
 	char id[64], line[300], loss[32], cost[32];
+	const char *kind = g->border ? "border" : "corridor", *how = g->known ? "learned" : "prior";
+	enum tui_role r = g->border ? ROLE_NORMAL : ROLE_DIM;
 
-	(void)winner;
 	tui_short_corridor(a, g->corridor, id, sizeof id);
 	fmt_money(loss, sizeof loss, (int64_t)(g->expected_loss + 0.5), 10);
 	fmt_money(cost, sizeof cost, (int64_t)(g->expected_cost + 0.5), 10);
-	snprintf(line, sizeof line, "     %-8s %-12s risk_est %.3f  cost_est %.3f  %-7s  loss %s  cost %s",
-		 g->border ? "border" : "corridor", id, g->risk_est, g->cost_est, g->known ? "learned" : "prior", loss,
-		 cost);
-	canvas_wrap(cv, y, 0, cv->w, 1, g->border ? ROLE_NORMAL : ROLE_DIM, line);
+	snprintf(line, sizeof line, "     %-8s %-12s risk_est %.3f  cost_est %.3f  %-7s  loss %s  cost %s", kind, id,
+		 g->risk_est, g->cost_est, how, loss, cost);
+	if (canvas_wrap_rows(cv->w, line) > 1)
+		snprintf(line, sizeof line, "%-8s %s  loss %s  cost %s  risk_est %.3f %s  cost_est %.3f", kind, id, loss,
+			 cost, g->risk_est, how, g->cost_est);
+	if (canvas_wrap_rows(cv->w, line) > 1)
+		snprintf(line, sizeof line, "%s %s loss %s cost %s risk_est %.3f %s cost_est %.3f", kind, id, loss, cost,
+			 g->risk_est, how, g->cost_est);
+	if (canvas_wrap_rows(cv->w, line) > 1) {
+		snprintf(line, sizeof line, "%s %s, loss %s, cost %s, risk_est %.3f %s, cost_est %.3f", kind, id, loss,
+			 cost, g->risk_est, how, g->cost_est);
+		canvas_fit_parts(cv, y, 0, cv->w > 8 ? cv->w - 1 : cv->w, r, line);
+		return;
+	}
+	canvas_wrap(cv, y, 0, cv->w, 1, r, line);
+}
+
+/* The what-if's line: the outcome, the border and the risk_est it
+ * moves; the first wording that two rows hold whole, the outcome first
+ * when it must shorten. */
+static void whatif_line(const struct tui_app *a, const struct smug_whatif *wi, int width, char *line, size_t size)
+{
+	char id[64], outcome[64];
+
+	tui_short_corridor(a, wi->corridor, id, sizeof id);
+	snprintf(line, size,
+		 "WHAT-IF (no step): a crackdown on %s takes the faction's risk_est there from %.3f to %.3f, "
+		 "the seizure chance under it. Winner #%d %s #%d. x: back to the decision.",
+		 id, wi->risk_before, wi->risk_after, wi->winner_before + 1,
+		 wi->winner_after == wi->winner_before ? "stays, not" : "becomes", wi->winner_after + 1);
+	if (canvas_wrap_rows(width, line) <= 2)
+		return;
+	if (wi->winner_after == wi->winner_before)
+		snprintf(outcome, sizeof outcome, "winner #%d stays", wi->winner_before + 1);
+	else
+		snprintf(outcome, sizeof outcome, "winner #%d becomes #%d", wi->winner_before + 1, wi->winner_after + 1);
+	snprintf(line, size,
+		 "WHAT-IF (no step): %s under a crackdown on %s, its risk_est from %.3f to %.3f (the seizure "
+		 "chance). x: back to the decision.",
+		 outcome, id, wi->risk_before, wi->risk_after);
+	if (canvas_wrap_rows(width, line) <= 2)
+		return;
+	snprintf(line, size, "WHAT-IF (no step): %s under a crackdown on %s (risk_est %.3f to %.3f). x: back.", outcome,
+		 id, wi->risk_before, wi->risk_after);
 }
 
 void view_why_draw(struct tui_app *a, struct canvas *cv)
@@ -335,15 +379,7 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 	/* why nothing was sent is read whole: two rows where one is short */
 	y += canvas_wrap(&in, y, 0, in.w, 2, d->skipped[0] ? ROLE_WARN : ROLE_NORMAL, line);
 	if (a->whatif && a->whatif_data) {
-		const struct smug_whatif *wi = a->whatif_data;
-		char id[64];
-
-		tui_short_corridor(a, wi->corridor, id, sizeof id);
-		snprintf(line, sizeof line,
-			 "WHAT-IF (no step): a crackdown on %s takes the faction's risk_est there from %.3f to %.3f, "
-			 "the seizure chance under it. Winner #%d %s #%d. x: back to the decision.",
-			 id, wi->risk_before, wi->risk_after, wi->winner_before + 1,
-			 wi->winner_after == wi->winner_before ? "stays, not" : "becomes", wi->winner_after + 1);
+		whatif_line(a, a->whatif_data, in.w, line, sizeof line);
 		y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_CRACKDOWN, line);
 	}
 	if (win < 0 || x->n_cand == 0) {
@@ -409,7 +445,7 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 			candidate_row(a, &in, y, &t, x, cand[i], win,
 				      cand[i] == a->why_sel ? ROLE_SELECT : cand[i] == win ? ROLE_GOOD : ROLE_NORMAL);
 		else
-			edge_row(a, &in, y, &x->cand[cand[i]].edges[edge[i]], cand[i] == win);
+			edge_row(a, &in, y, &x->cand[cand[i]].edges[edge[i]]);
 	}
 	free(cand);
 	free(edge);
