@@ -19,7 +19,10 @@ enum {
 	EXIT_WRITE = 4,
 };
 
-
+/* The commands: argv[0] is the command's name. Each reads its options
+ * with the process's first getopt (main and cmd_sweep pick the command by
+ * comparing words, and no command calls another), so optind is getopt's
+ * initial 1 and none resets it; GNU getopt ends the options at "--". */
 int cmd_run(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

@@ -373,7 +373,6 @@ int cmd_export(int argc, char **argv)
 	enum smug_status st;
 	int c, rc;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': dir = optarg; break;

@@ -166,8 +166,17 @@ static int read_run_file(const char *path, struct run_file *r)
 	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		cJSON *o = cJSON_Parse(line);
 		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
+		char where[4200];
 
 		n++;
+		snprintf(where, sizeof where, "%s: line %d", path, n);
+		if (o != NULL && smug_json_dup_check(o, where, &err) != SMUG_OK) {
+			fprintf(stderr, "%s\n", err.msg);
+			cJSON_Delete(o);
+			free(text);
+			run_file_done(r);
+			return EXIT_BAD_INPUT;
+		}
 		if (cJSON_IsString(t) &&
 		    !day_ok(path, n, o, strcmp(t->valuestring, "header") == 0 ? "start_day" : "day")) {
 			cJSON_Delete(o);
@@ -445,7 +454,7 @@ static void seed_outcome(const struct smug_world *a, const struct smug_world *b,
 	for (int i = 0; i < c->n_borders; i++) {
 		const struct smug_cmp_border *x = &c->borders[i];
 		double d[6] = {(double)(x->traffic[1] - x->traffic[0]), (double)(x->seizures[1] - x->seizures[0]),
-			       (double)(x->bribes[1] - x->bribes[0]) / SMUG_MINOR_PER_CREDIT, 0, 0, 0};
+			       (double)(x->bribes[1] - x->bribes[0]) / SMUG_MINOR_PER_CREDIT};
 
 		table_add(&o->bor, x->id, d);
 	}
@@ -453,7 +462,7 @@ static void seed_outcome(const struct smug_world *a, const struct smug_world *b,
 		const struct smug_cmp_commodity *m = &c->commodities[i];
 		double d[6] = {(double)(m->delivered[1] - m->delivered[0]), (double)(m->seized[1] - m->seized[0]),
 			       (double)(m->lost[1] - m->lost[0]), (double)(m->sent[1] - m->sent[0]),
-			       (double)(m->value_delivered[1] - m->value_delivered[0]) / SMUG_MINOR_PER_CREDIT, 0};
+			       (double)(m->value_delivered[1] - m->value_delivered[0]) / SMUG_MINOR_PER_CREDIT};
 
 		if (d[0] || d[1] || d[2] || d[3] || d[4])
 			table_add(&o->com, smug_commodity_name(m->commodity), d);
@@ -567,7 +576,6 @@ int cmd_diff(int argc, char **argv)
 		.com = {"commodities", {"delivered", "seized", "lost", "sent", "value_delivered$"}, 5, NULL, 0},
 	};
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'v': vault = optarg; break;

@@ -227,7 +227,6 @@ int cmd_explain(int argc, char **argv)
 	struct cli_setup setup;
 	int c, rc, fi = -1, shown = 0;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -261,7 +260,9 @@ int cmd_explain(int argc, char **argv)
 		default: return cli_usage_error("explain", "invalid option");
 		}
 	}
-	if (day < 0 || optind < argc)
+	if (optind < argc)
+		return cli_usage_error("explain", "unexpected argument '%s'", argv[optind]);
+	if (day < 0)
 		return cli_usage_error("explain", "--day N is required");
 	if (scenario && load)
 		return cli_usage_error("explain", "--scenario and --load cannot be used together");

@@ -111,7 +111,6 @@ int cmd_config(int argc, char **argv)
 	int c, n_sets = 0, rc = EXIT_OK;
 	struct smug_world *w = NULL;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': scenario = optarg; break;

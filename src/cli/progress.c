@@ -1,6 +1,7 @@
 /* Progress on long work: one line on stderr, redrawn in place (done/total,
  * rate, time left, failures so far), only when stderr is a terminal and
  * --quiet was not given. Standard output is never touched. */
+#include <math.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
@@ -15,9 +16,10 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* s >= 0, rounded to the nearest second */
 static void format_duration(double s, char *buf, size_t size)
 {
-	long t = (long)(s + 0.5);
+	long t = lround(s);
 
 	if (t >= 3600)
 		snprintf(buf, size, "%ldh%02ldm", t / 3600, t / 60 % 60);

@@ -126,7 +126,6 @@ int cmd_replay(int argc, char **argv)
 	enum smug_status st;
 	clock_t t0;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': scenario = optarg; break;

@@ -122,7 +122,6 @@ int cmd_run(int argc, char **argv)
 	struct smug_error err;
 	uint64_t seen = 0;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':

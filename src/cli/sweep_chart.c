@@ -211,7 +211,6 @@ int sweep_chart(int argc, char **argv)
 	bool quiet = false;
 	int c, rc;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': figure = optarg; break;

@@ -295,7 +295,6 @@ int sweep_collect(int argc, char **argv)
 	bool quiet = false;
 	int c, rc;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
 		switch (c) {
 		case 'q': quiet = true; break;

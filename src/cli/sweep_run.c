@@ -5,12 +5,16 @@
  * one process and write the same bytes. Resuming runs only the tasks whose
  * result file is missing. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -125,7 +129,9 @@ static void report_failures(long long *failed, long long n_failed)
  * with it (a kill of this process alone left the fork pool's batches and
  * GNU parallel's jobs writing results after it had exited), then dies of
  * the same signal. Workers also get SIGTERM when this process dies of a
- * signal it cannot catch (PR_SET_PDEATHSIG). */
+ * signal it cannot catch (PR_SET_PDEATHSIG). A signal ignored when the
+ * run began (nohup's SIGHUP, a script's background job's SIGINT) stays
+ * ignored, in the workers too. */
 static volatile sig_atomic_t stop_signal;
 static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
 #define N_STOP_SIGNALS ((int)(sizeof stop_signals / sizeof stop_signals[0]))
@@ -143,8 +149,11 @@ static void catch_stops(struct sigaction *old)
 	sa.sa_handler = on_stop; /* no SA_RESTART: a wait returns EINTR */
 	sigemptyset(&sa.sa_mask);
 	stop_signal = 0;
-	for (int i = 0; i < N_STOP_SIGNALS; i++)
-		sigaction(stop_signals[i], &sa, &old[i]);
+	for (int i = 0; i < N_STOP_SIGNALS; i++) {
+		sigaction(stop_signals[i], NULL, &old[i]);
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(stop_signals[i], &sa, NULL);
+	}
 }
 
 /* The handlers before catch_stops; a caught signal is raised again. */
@@ -156,15 +165,73 @@ static void release_stops(const struct sigaction *old)
 		raise(stop_signal);
 }
 
-/* In a worker just forked: the default actions back, and SIGTERM when
- * the parent is gone. */
+/* In a worker just forked: the default actions back (an ignored signal
+ * stays ignored), and SIGTERM when the parent is gone. */
 static void worker_signals(pid_t parent)
 {
-	for (int i = 0; i < N_STOP_SIGNALS; i++)
-		signal(stop_signals[i], SIG_DFL);
+	for (int i = 0; i < N_STOP_SIGNALS; i++) {
+		struct sigaction now;
+
+		sigaction(stop_signals[i], NULL, &now);
+		if (now.sa_handler != SIG_IGN)
+			signal(stop_signals[i], SIG_DFL);
+	}
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() != parent)
 		_exit(EXIT_RUNTIME);
+}
+
+/* GNU parallel's jobs and the run that started them. The kernel tells
+ * the run's own children when it dies (PR_SET_PDEATHSIG), but parallel
+ * is the parent of the jobs, and one SIGTERM need not stop them: GNU
+ * parallel 20221122 ignores one that comes while it starts, then runs
+ * every job, and a parallel that lets running jobs finish on a first
+ * SIGTERM (as it does on SIGHUP) leaves them running. A run killed
+ * outright (SIGKILL) left jobs writing results. So the run holds the
+ * only write end of a pipe (its "lifeline", never written), and each job
+ * finds the read end in SMUGNET_SWEEP_LIFELINE: when the run is gone,
+ * however it died, the pipe hangs up, and a watcher the job forked stops
+ * the job with SIGTERM; a job also looks before it writes a result, so
+ * none is written once the run is gone, whenever the watcher runs. */
+#define LIFELINE_ENV "SMUGNET_SWEEP_LIFELINE"
+
+static int lifeline = -1; /* in a job: the read end, or -1 */
+
+bool sweep_lifeline_cut(void)
+{
+	struct pollfd p = {.fd = lifeline, .events = POLLIN, .revents = 0};
+
+	return lifeline >= 0 && poll(&p, 1, 0) != 0;
+}
+
+/* In a job: watch the lifeline, if there is one. */
+static void lifeline_watch(void)
+{
+	const char *s = getenv(LIFELINE_ENV);
+	pid_t job = getpid();
+	struct stat st;
+	long long fd;
+
+	if (s == NULL || !cli_parse_int(s, INT_MAX, &fd) || fstat((int)fd, &st) != 0 || !S_ISFIFO(st.st_mode))
+		return;
+	lifeline = (int)fd;
+	if (fork() != 0) /* the job (a failed fork leaves it to sweep_lifeline_cut) */
+		return;
+	/* the watcher: gone with the job, holding none of its output */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != job)
+		_exit(0);
+	for (int i = 0; i <= STDERR_FILENO; i++)
+		close(i);
+	for (;;) {
+		struct pollfd p = {.fd = (int)fd, .events = POLLIN, .revents = 0};
+
+		if (poll(&p, 1, -1) >= 0 || errno != EINTR)
+			break;
+	}
+	if (getppid() == job)
+		kill(job, SIGTERM);
+	_exit(0);
 }
 
 /* The fork pool: up to jobs children, each runs a batch of tasks
@@ -331,10 +398,10 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 static int run_parallel(const struct sweep_manifest *m, const long long *ids, long long n,
 			int jobs, long long batch, bool quiet, const char *self)
 {
-	char jobs_s[32], batch_s[32], log[4200], tmp[4096];
+	char jobs_s[32], batch_s[32], log[4200], tmp[4096], life_s[32];
 	struct progress prog;
 	long long done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
-	int fds[2], status = 0;
+	int fds[2], life[2], status = 0;
 	pid_t pid, parent = getpid();
 	FILE *in, *err = NULL;
 	off_t err_off = 0;
@@ -342,8 +409,10 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	bool stopping = false;
 
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
-	if (cli_mkdir(tmp) != EXIT_OK)
+	if (cli_mkdir(tmp) != EXIT_OK) {
+		free(failed);
 		return EXIT_WRITE;
+	}
 	snprintf(log, sizeof log, "%s/parallel.%ld.log", tmp, (long)getpid());
 	snprintf(jobs_s, sizeof jobs_s, "%d", jobs);
 	snprintf(batch_s, sizeof batch_s, "%lld", batch);
@@ -353,10 +422,23 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	if (prog.on)
 		err = tmpfile();
 	catch_stops(old);
+	if (pipe(life) != 0) {
+		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
+		if (err)
+			fclose(err);
+		free(failed);
+		release_stops(old);
+		return EXIT_RUNTIME;
+	}
+	/* the write end stays here alone: parallel and its jobs get the read end */
+	fcntl(life[1], F_SETFD, FD_CLOEXEC);
+	snprintf(life_s, sizeof life_s, "%d", life[0]);
 	if (pipe(fds) != 0 || (pid = fork()) < 0) {
 		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
 		if (err)
 			fclose(err);
+		close(life[0]);
+		close(life[1]);
 		free(failed);
 		release_stops(old);
 		return EXIT_RUNTIME;
@@ -377,6 +459,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		 * environment, expanded by a shell we choose, never parsed. */
 		setenv("SMUGNET_SWEEP_SELF", self, 1);
 		setenv("SMUGNET_SWEEP_DIR", m->dir, 1);
+		setenv(LIFELINE_ENV, life_s, 1);
 		setenv("PARALLEL_SHELL", "/bin/sh", 1);
 		execlp("parallel", "parallel", "--will-cite", "--halt", "never", "--jobs", jobs_s,
 		       "--max-args", batch_s, "--joblog", log,
@@ -385,6 +468,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		_exit(127);
 	}
 	close(fds[0]);
+	close(life[0]);
 	signal(SIGPIPE, SIG_IGN);
 	in = fdopen(fds[1], "w");
 	for (long long i = 0; i < n; i++)
@@ -410,6 +494,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 			break;
 		nanosleep(&ts, NULL);
 	}
+	close(life[1]);
 	joblog_count(m, log, &done, &n_failed, failed, n);
 	progress_update(&prog, (long)done, (long)n_failed);
 	progress_end(&prog);
@@ -458,7 +543,6 @@ int sweep_run(int argc, char **argv)
 	bool quiet = false;
 	int c, rc;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "hj:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 't':
@@ -538,6 +622,7 @@ int sweep_run(int argc, char **argv)
 				sweep_manifest_done(&m);
 				return rc;
 			}
+		lifeline_watch();
 		rc = run_tasks(&m, ids, n);
 		free(ids);
 		sweep_manifest_done(&m);
@@ -565,18 +650,22 @@ int sweep_run(int argc, char **argv)
 
 int sweep_missing(int argc, char **argv)
 {
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct sweep_manifest m;
-	int rc;
+	int c, rc;
 
-	if (argc != 2 || argv[1][0] == '-') {
-		if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
 			printf("Usage: smugnet sweep missing DIR\n"
 			       "Print the tasks without a result, one number a line.\n");
 			return jsonl_close_stdout();
+		default: return cli_usage_error("sweep missing", "invalid option");
 		}
-		return cli_usage_error("sweep missing", "expected one sweep folder");
 	}
-	if ((rc = sweep_manifest_load(argv[1], &m)) == EXIT_OK) {
+	if (sweep_dir_arg("sweep missing", argc, argv, optind) != EXIT_OK)
+		return EXIT_USAGE;
+	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK) {
 		for (long long i = 0; i < m.n_tasks; i++)
 			if (!sweep_result_exists(&m, i))
 				printf("%lld\n", i);

@@ -177,7 +177,6 @@ int sweep_slurm(int argc, char **argv)
 	char self[4096];
 	int c, rc;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':

@@ -32,11 +32,13 @@ void sweep_stats_of(double *v, long long n, struct sweep_stats *s)
 	for (long long i = 0; i < n; i++)
 		ss += (v[i] - s->mean) * (v[i] - s->mean);
 	s->sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0;
+	/* every quantile is below 1, so with two values or more the one
+	 * after position at is in v (lo <= n - 2); one value is every
+	 * percentile */
 	for (int q = 0; q < 5; q++) {
 		double at = sweep_quantiles[q] * (double)(n - 1);
 		long long lo = (long long)floor(at);
-		double frac = at - (double)lo;
 
-		s->p[q] = lo + 1 < n ? v[lo] + (v[lo + 1] - v[lo]) * frac : v[lo];
+		s->p[q] = n < 2 ? v[0] : v[lo] + (v[lo + 1] - v[lo]) * (at - (double)lo);
 	}
 }

@@ -19,7 +19,6 @@ int cmd_validate(int argc, char **argv)
 	const char *file;
 	int c, rc;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
@@ -57,7 +56,6 @@ int cmd_gen(int argc, char **argv)
 	char *json;
 	int c;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
@@ -111,7 +109,6 @@ int cmd_seeds(int argc, char **argv)
 	bool check = false;
 	int c, n, bad = 0;
 
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'v': vault = optarg; break;
