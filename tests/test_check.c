@@ -491,7 +491,7 @@ static void bribe_off_route(struct smug_world *w)
 }
 static void shipments_past_cap(struct smug_world *w) { w->n_shipments = SMUG_SHIPMENT_CAP + 1; }
 static void free_slots_past_cap(struct smug_world *w) { w->n_free_slots += 1; }
-static void edge_stats_past_topk(struct smug_world *w) { net0(w)->n_edge_stats = w->cfg.smuggling.border_topk + 1; }
+static void edge_stats_past_room(struct smug_world *w) { net0(w)->n_edge_stats = SMUG_EDGE_STATS_MAX + 1; }
 static struct smug_edge_stats *edge0(struct smug_world *w)
 {
 	ck_assert_int_gt(net0(w)->n_edge_stats, 0);
@@ -581,7 +581,7 @@ static int demanded(const struct smug_world *w)
 	ck_abort_msg("no commodity with a demand and a source ward");
 	return 0;
 }
-static void demand_past_topk(struct smug_world *w) { w->n_demand[0] = w->cfg.smuggling.ward_topk + 1; }
+static void demand_past_room(struct smug_world *w) { w->n_demand[0] = SMUG_WARD_TOPK_MAX + 1; }
 static void demand_ward_past(struct smug_world *w) { w->demand_ward[demanded(w)][0] = w->n_wards; }
 static void source_ward_past(struct smug_world *w) { w->source_ward[demanded(w)][0] = w->n_wards; }
 static void ward_cursor_past(struct smug_world *w) { w->ward_cursor = w->n_wards; }
@@ -787,7 +787,7 @@ static const struct violation violations[] = {
 	{"a bribe off the route", bribe_off_route, "state.shipments[0].bribe_map[0].corridor: not on the shipment's route"},
 	{"more shipments than slots", shipments_past_cap, "state.shipments: 2049, at most 2048"},
 	{"one free slot too many", free_slots_past_cap, " slots free, with "},
-	{"edge statistics past border_topk", edge_stats_past_topk, ".network.edge_stats: "},
+	{"edge statistics past their room", edge_stats_past_room, ".network.edge_stats: 257 entries, at most 256"},
 	{"an edge statistic's corridor past the corridors", edge_corridor_past, ".network.edge_stats[0].corridor: "},
 	{"an edge statistic from neither end", edge_from_elsewhere, ".network.edge_stats[0].from_node: not an end of its corridor"},
 	{"an edge statistic updated tomorrow", edge_updated_tomorrow, ".network.edge_stats[0].last_update_day: 41 is outside"},
@@ -809,7 +809,7 @@ static const struct violation violations[] = {
 	{"a crackdown of the wrong kind", crackdown_kind, "state.crackdowns[0].kind: disagrees with whether "},
 	{"a crackdown of intensity 0", crackdown_intensity_0, "state.crackdowns[0].intensity: expected (0,1]"},
 	{"a corridor cooling down twice", cooldowns_twice, "state.cooldowns[1]: must be unique and sorted by corridor"},
-	{"demand wards past ward_topk", demand_past_topk, "state.ward_topk[0]: more wards than ward_topk"},
+	{"demand wards past their room", demand_past_room, "state.ward_topk[0]: more wards than 16"},
 	{"a demand ward past the wards", demand_ward_past, "].demand[0]: not a ward index"},
 	{"a source ward past the wards", source_ward_past, "].source[0]: not a ward index"},
 	{"ward cursor past the wards", ward_cursor_past, "state.ward_cursor: not a ward index"},

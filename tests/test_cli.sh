@@ -57,6 +57,19 @@ expect_rc 3 "$SMUGNET" diff "$tmp/branch.jsonl" "$tmp/branch.jsonl"
 err_has "branch.jsonl: header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run"
 expect_rc 3 "$SMUGNET" diff "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json"
 err_has "tiny.json: neither a seed folder nor the output of smugnet run"
+# a run file with a key twice in one record is refused by file, line and
+# path (exit 3, as every loader of the core), and diff prints nothing: it
+# once read the first "digest" and reported two different runs
+"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" >"$tmp/dupkey-a.jsonl" || fail "run for the duplicate-key diff"
+sed '$s/"digest":/"digest":"0000000000000000","digest":/' "$tmp/dupkey-a.jsonl" >"$tmp/dupkey-b.jsonl"
+n=$(wc -l <"$tmp/dupkey-b.jsonl")
+expect_rc 3 "$SMUGNET" diff "$tmp/dupkey-a.jsonl" "$tmp/dupkey-b.jsonl"
+err_has "dupkey-b.jsonl: line $n: digest: duplicate key 'digest'"
+[ ! -s "$tmp/out" ] || fail "diff of a run file with a key twice printed: $(head -n 3 "$tmp/out")"
+sed '1s/"days":3,/"days":3,"days":9,/' "$tmp/dupkey-a.jsonl" >"$tmp/dupkey-c.jsonl"
+expect_rc 3 "$SMUGNET" diff "$tmp/dupkey-c.jsonl" "$tmp/dupkey-a.jsonl"
+err_has "dupkey-c.jsonl: line 1: days: duplicate key 'days'"
+[ ! -s "$tmp/out" ] || fail "diff of a run file with a key twice printed: $(head -n 3 "$tmp/out")"
 # a relative XDG_DATA_HOME is not the vault (XDG base directory rules),
 # nor is a folder under the working one when HOME is unset
 mkdir -p "$tmp/novault"

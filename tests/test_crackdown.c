@@ -204,6 +204,31 @@ START_TEST(test_crackdown_manual_life_follows_the_model)
 }
 END_TEST
 
+/* A crackdown of one day says so in the singular: "expired after 1 day"
+ * (the log and --events read it), two days in the plural. */
+START_TEST(test_crackdown_one_day_reads_singular)
+{
+	struct smug_world *w = dosadi();
+	const char *want[] = {"expired after 1 day", "expired after 2 days"};
+	int seen = 0;
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[2].id, 0.5, 1, NULL), SMUG_OK);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, w->corridors[4].id, 0.5, 2, NULL), SMUG_OK);
+	smug_cmd_step(w, 3);
+	for (int i = 0; i < w->tel.event_count; i++) {
+		const struct smug_event *e = smug_event_at(&w->tel, i);
+
+		if (e->kind != SMUG_EV_CRACKDOWN_EXPIRED)
+			continue;
+		ck_assert_int_lt(seen, 2);
+		ck_assert_str_eq(event_text(w, e), want[seen]);
+		seen++;
+	}
+	ck_assert_int_eq(seen, 2);
+	smug_world_free(w);
+}
+END_TEST
+
 /* At most SMUG_CRACKDOWN_CAP targets: set in reverse corridor order up to
  * the cap, one more is refused with the cap in words while replacing one
  * still works; clearing targets from the end and the middle of the full
@@ -1387,6 +1412,7 @@ int main(void)
 
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_crackdown_manual_commands);
+	tcase_add_test(t, test_crackdown_one_day_reads_singular);
 	tcase_add_test(t, test_crackdown_unknown_corridor_names_the_nearest);
 	tcase_add_test(t, test_crackdown_reversed_id_names_the_real_one_first);
 	tcase_add_test(t, test_crackdown_nearest_corridors_are_the_nearest);

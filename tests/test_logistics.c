@@ -405,8 +405,9 @@ START_TEST(test_logistics_run_resolutions_agree)
 			ck_assert_int_eq(e->amount, s->value);
 			ck_assert_int_eq(e->corridor, s->resolved_corridor);
 			ck_assert_int_eq(e->faction, s->faction);
-			snprintf(head, sizeof head, "%.20s->%.20s after %d days", w->wards[s->src_ward].id,
-				 w->wards[s->dst_ward].id, w->day - s->created_day + 1);
+			snprintf(head, sizeof head, "%.20s->%.20s after %d day%s", w->wards[s->src_ward].id,
+				 w->wards[s->dst_ward].id, w->day - s->created_day + 1,
+				 w->day - s->created_day + 1 == 1 ? "" : "s");
 			ck_assert_msg(strncmp(event_text(w, e), head, strlen(head)) == 0, "%s, not %s", event_text(w, e), head);
 			p = event_text(w, e) + strlen(head);
 			{

@@ -79,8 +79,8 @@ for e in ship:
     assert e["route"] and e["bribe_total"] is not None and e["bribe_total"] >= 0, e
     if e["kind"] == "SMUGGLING_SHIPMENT_CREATED":
         # the detail's "bribes X" is the same credits as bribe_total, and
-        # "N hops" the route's length
-        m = re.search(r"(\d+) hops, bribes ([0-9.]+)", e["detail"])
+        # "N hops" ("1 hop") the route's length
+        m = re.search(r"(\d+) hops?, bribes ([0-9.]+)", e["detail"])
         assert m and int(m.group(1)) == len(e["route"]) and float(m.group(2)) == e["bribe_total"], e
     if e["kind"] == "SMUGGLING_SHIPMENT_SEIZED":
         assert e["corridor"] in e["route"], e

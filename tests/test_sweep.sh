@@ -77,6 +77,13 @@ expect_rc 0 "$SMUGNET" run --days 2 --seed 3 --set "smuggling.deterministic_salt
 a=$(sed -n 's/.*"digest":"\([0-9a-f]*\)".*/\1/p' "$tmp/out" | tail -n 1)
 grep -q "\"digest\":\"$a\"" "$tmp/salt/results/0.json" || fail "the empty-salt task is not run --set 'smuggling.deterministic_salt=' (digest $a)"
 expect_rc 0 "$SMUGNET" sweep run "$tmp/salt" --task 1
+# a --set value of any length is planned whole (one past 500 bytes was
+# cut at 512 without a word): 0.1 with 5000 more digits, beside 0.2
+long=0.1$(printf '%05000d' 1)
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/long" --seeds 3 --days 2 --set "$KNOB=$long,0.2"
+grep -qxF "{\"id\":0,\"set\":[\"$KNOB=$long\"]}," "$tmp/long/manifest.json" ||
+	fail "a 5003-byte --set value is not in the manifest whole: $(grep -o "\"$KNOB=[0-9.]*" "$tmp/long/manifest.json" | awk '{ print length($0) }')"
+expect_rc 0 "$SMUGNET" sweep run "$tmp/long" --task 0
 expect_rc 2 "$SMUGNET" sweep plan "$S" --seeds 1-2 --days 5
 grep -q "another sweep" "$tmp/err" || fail "planning over another sweep was not refused"
 
@@ -128,6 +135,15 @@ broken setting 's/{"id":15,\("seed":[0-9]*\),"setting":3}/{"id":15,\1,"setting":
 broken object 's/{"id":4,"seed":[0-9]*,"setting":[0-9]*}/[4]/' 'tasks[4]: expected an object'
 broken comma 's/}]}$/},]}/' 'malformed JSON'
 broken empty '/^{"id":[0-9]*,"seed"/d; s/^"tasks":\[$/"tasks":[]}/' 'tasks: expected a non-empty array'
+# a key twice is refused by its path, in the header, in a task in the
+# planner's form or in another, and for a second task list; nothing is run
+broken dup-days 's/"days":\([0-9]*\),/"days":\1,"days":1,/' "days: duplicate key 'days'"
+broken dup-task-seed 's/{"id":2,"seed":\([0-9]*\),"setting":\([0-9]*\)}/{"id":2,"seed":\1,"setting":\2,"seed":5}/' \
+	"tasks[2].seed: duplicate key 'seed'"
+broken dup-tasks 's/}]}$/}],"tasks":[{"id":0,"seed":1,"setting":0}]}/' "tasks: duplicate key 'tasks'"
+for b in dup-days dup-task-seed dup-tasks; do
+	[ ! -e "$tmp/broken-$b/results" ] || fail "$b: a manifest with a key twice ran a task"
+done
 
 # batches: one job running all 16 tasks in one process writes the bytes
 # of two jobs running batches of two; a task that fails in a batch does
@@ -270,7 +286,7 @@ expect_rc 2 "$SMUGNET" sweep slurm "$S" --max-array-size 0
 grep -q -- "--max-array-size: expected a whole number in \[1,100000000\], got '0'" "$tmp/err" ||
 	fail "--max-array-size 0: $(cat "$tmp/err")"
 expect_rc 0 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts"
-grep -q "parallel --will-cite --sshloginfile $tmp/hosts" "$tmp/out" && grep -q -- "--task {}" "$tmp/out" || fail "parallel command line: $(cat "$tmp/out")"
+grep -q "parallel --will-cite --env SMUGNET_SWEEP_SELF --env SMUGNET_SWEEP_DIR --sshloginfile $tmp/hosts" "$tmp/out" && grep -q -- "--task {}" "$tmp/out" || fail "parallel command line: $(cat "$tmp/out")"
 grep -q -- "--max-args 1 " "$tmp/out" || fail "16 tasks over 64 job slots are not one a job: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts" --batch 5
 grep -q -- "--max-args 5 " "$tmp/out" || fail "--batch 5 not passed to parallel: $(cat "$tmp/out")"
@@ -283,8 +299,8 @@ expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
 # quote: both engines run it and collect it as in a plain folder; the
 # printed GNU parallel line runs it under sh (':' is this host); the
 # Slurm script is valid bash, runs a task, and sbatch reads its
-# directives. A folder with '{' (a GNU parallel replacement string)
-# runs under the parallel engine and is refused by sweep parallel.
+# directives. A folder and a program with '{' (a GNU parallel
+# replacement string) run under the parallel engine and the printed line.
 Q0="$tmp/plainq"
 Q="$tmp/sp ace 'q\"\$x %j #é☃"
 mkdir -p "$tmp/b in'q" && cp "$SMUGNET" "$tmp/b in'q/smugnet" || fail "cannot copy the program"
@@ -310,10 +326,36 @@ if command -v parallel >/dev/null 2>&1; then
 	expect_rc 0 "$SMUGNET" sweep plan "$QB" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
 	expect_rc 0 "$SMUGNET" sweep run "$QB" --jobs 2 --engine parallel --batch 3
 	[ "$(ls "$QB/results" | wc -l)" -eq 8 ] || fail "parallel engine, a folder with braces got $(ls "$QB/results" | wc -l) of 8 results"
-	expect_rc 2 "$SMUGNET" sweep parallel "$QB" --sshlogin "$tmp/hosts"
-	err_has "has a '{', which GNU parallel would read as a replacement string"
 	# the printed line, piped to sh, runs every task on this host
 	printf ':\n' > "$tmp/local-hosts"
+	# ... and so it does for a folder and a program with braces, GNU
+	# parallel's replacement strings (sweep parallel once refused them):
+	# the paths reach the jobs in the environment, and over ssh too
+	# (parallel's --env; a stand-in ssh runs the job here without them)
+	QBB="$tmp/a{}b {1}"
+	mkdir -p "$tmp/p{}g {1}" && cp "$SMUGNET" "$tmp/p{}g {1}/smugnet" || fail "cannot copy the program"
+	expect_rc 0 "$SMUGNET" sweep plan "$QBB" --seeds 1-4 --days 20 --set "$KNOB=0.1,0.3"
+	printf 'fakehost\n' > "$tmp/ssh-hosts"
+	cat > "$tmp/fakessh" <<'EOF2'
+#!/bin/sh
+# ssh to any host, run here: options and host name go, the remote command
+# runs without the sweep's variables (they must come in the command)
+while [ $# -gt 0 ]; do case $1 in -S|-o|-l|-p) shift 2;; -*) shift;; *) shift; break;; esac; done
+[ "${1:-}" = "--" ] && shift
+exec env -u SMUGNET_SWEEP_SELF -u SMUGNET_SWEEP_DIR sh -c "$*"
+EOF2
+	chmod +x "$tmp/fakessh"
+	for hosts in local-hosts ssh-hosts; do
+		rm -rf "$QBB/results" "$QBB/logs"
+		expect_rc 0 "$tmp/p{}g {1}/smugnet" sweep parallel "$QBB" --sshlogin "$tmp/$hosts" --jobs 2 --batch 3
+		PARALLEL_SSH="$tmp/fakessh" sh "$tmp/out" > "$tmp/sh.out" 2>&1 </dev/null ||
+			fail "sweep parallel | sh, braces in the names, $hosts: $(cat "$tmp/sh.out")"
+		[ "$(ls "$QBB/results" | wc -l)" -eq 8 ] ||
+			fail "sweep parallel | sh, braces in the names, $hosts: $(ls "$QBB/results" | wc -l) of 8 results: $(cat "$tmp/sh.out")"
+		expect_rc 0 "$SMUGNET" sweep collect "$QBB" --quiet
+		cmp -s "$Q0/collect/summary.csv" "$QBB/collect/summary.csv" ||
+			fail "sweep parallel | sh, braces in the names, $hosts: summary.csv differs from a plain folder's"
+	done
 	rm -r "$Q/results" "$Q/collect"
 	expect_rc 0 "$SMUGNET" sweep parallel "$Q" --sshlogin "$tmp/local-hosts" --jobs 2 --batch 3
 	sh "$tmp/out" > "$tmp/sh.out" 2>&1 </dev/null || fail "sweep parallel | sh in a quoted folder: $(cat "$tmp/sh.out")"
@@ -421,6 +463,15 @@ for edit in '"day":30,|"day":1e300,|series[0].day: expected a whole number in [1
 	expect_rc 3 "$SMUGNET" sweep collect "$S"
 	grep -qF "results/2.json: $msg" "$tmp/err" || fail "a resealed result with $repl not refused by name: $(cat "$tmp/err")"
 done
+# a result with a key twice, resealed: named by path, nothing written
+# (collect once read the first "seed" and took the result)
+cp "$tmp/2.json" "$S/results/2.json"
+"$RESEAL" --result "$S/results/2.json" '"seed":13,' '"seed":13,"seed":999,' || fail "reseal of a duplicate seed failed"
+touch "$tmp/mark"
+expect_rc 3 "$SMUGNET" sweep collect "$S"
+grep -qF "results/2.json: seed: duplicate key 'seed'" "$tmp/err" || fail "a result with a key twice not refused by name: $(cat "$tmp/err")"
+[ -z "$(find "$S/collect" -newer "$tmp/mark")" ] && [ -z "$(ls -A "$S/tmp")" ] && [ ! -s "$tmp/out" ] ||
+	fail "collect of a result with a key twice wrote $(find "$S/collect" -newer "$tmp/mark") $(ls -A "$S/tmp") $(head -n 3 "$tmp/out")"
 cp "$tmp/2.json" "$S/results/2.json"
 cp "$S/results/1.json" "$S/results/01.json"
 expect_rc 3 "$SMUGNET" sweep collect "$S"
@@ -814,6 +865,55 @@ for eng in $engines; do
 	[ -z "$(ls -A "$tmp/stop/tmp" 2>/dev/null | grep -v '^\.')" ] || fail "$eng: a stopped run left $(ls -A "$tmp/stop/tmp")"
 	pass=$((pass + 1))
 done
+# a sweep run killed outright (SIGKILL) cannot stop GNU parallel itself:
+# parallel gets one SIGTERM, which need not stop its jobs (20221122
+# ignores it while it starts, then runs every job), yet the jobs stop
+# with the run: no result appears after it has gone and no worker is
+# left. Under the real parallel, and under a stand-in that takes a first
+# SIGTERM as GNU parallel takes SIGHUP (no new job, the running ones
+# finish), which makes the case certain (batches of 13 2000-day tasks
+# went on writing results after the kill)
+if command -v parallel >/dev/null 2>&1; then
+	mkdir -p "$tmp/oldpar"
+	{
+		echo '#!/bin/sh'
+		echo 'exec 9<&0'
+		printf '"%s" "$@" <&9 9<&- &\n' "$(command -v parallel)"
+		echo 'child=$!'
+		echo "trap 'kill -HUP \$child' TERM"
+		echo 'rc=0'
+		echo 'while kill -0 $child 2>/dev/null; do wait $child; rc=$?; done'
+		echo 'exit $rc'
+	} > "$tmp/oldpar/parallel"
+	chmod +x "$tmp/oldpar/parallel"
+	for par in real stand-in; do
+		rm -rf "$tmp/stop/results" "$tmp/stop/tmp"
+		path=$PATH
+		[ $par = stand-in ] && path="$tmp/oldpar:$PATH"
+		PATH=$path "$SMUGNET" sweep run "$tmp/stop" --jobs 2 --engine parallel --quiet 2>"$tmp/err" &
+		runner=$!
+		i=0
+		while [ -z "$(ls -A "$tmp/stop/results" 2>/dev/null)" ] && [ $i -lt 600 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill -KILL $runner
+		wait $runner
+		got=$(ls "$tmp/stop/results" | wc -l)
+		[ "$got" -lt 100 ] || fail "$par: the sweep ended before it was killed; the test needs longer tasks"
+		# the workers and parallel end: wait for them (30 s at most), then look
+		i=0
+		while pgrep -f "sweep run $tmp/stop|$tmp/stop/tmp/parallel" >/dev/null && [ $i -lt 300 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		pgrep -f "sweep run $tmp/stop|$tmp/stop/tmp/parallel" >/dev/null &&
+			fail "$par: workers or parallel still run 30 s after the sweep run was killed"
+		[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
+			fail "$par: results appeared after the sweep run was killed: $got, then $(ls "$tmp/stop/results" | wc -l)"
+		pass=$((pass + 1))
+	done
+fi
 # a sweep run started with SIGHUP ignored (under nohup) goes on through a
 # hangup, and so do its workers: every task done, exit 0 (it stopped its
 # workers and exited 1). The hangup reaches its whole process group, as a

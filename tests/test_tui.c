@@ -5140,7 +5140,7 @@ START_TEST(test_tui_event_detail_has_its_room_at_120)
 			snprintf(head, sizeof head, "inspected,");
 			snprintf(want, sizeof want, "bribe taken %s", fig);
 		} else {
-			snprintf(head, sizeof head, " %d hops,", e[k]->u.v.count);
+			snprintf(head, sizeof head, " %d hop%s,", e[k]->u.v.count, e[k]->u.v.count == 1 ? "" : "s");
 			snprintf(want, sizeof want, "bribes %s", fig);
 		}
 		a.event_sel = seq[k];

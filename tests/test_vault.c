@@ -138,6 +138,66 @@ START_TEST(test_vault_split_continues_exactly)
 }
 END_TEST
 
+/* A knob set lower on a world at day 100, saved before or soon after its
+ * next day: the lists it bounds shrink lazily (edge statistics when a
+ * faction touches new edges, the demand and source wards at their next
+ * refresh, the TopK window on the next day), and the seed keeps them as
+ * they are. It loads, to the same digest, and continues exactly. */
+static const struct {
+	const char *key, *value;
+	int days;
+} lowered[] = {
+	{"smuggling.border_topk", "1", 0},
+	{"smuggling.border_topk", "10", 5},
+	{"smuggling.ward_topk", "1", 0},
+	{"telemetry.window_days", "1", 0},
+	{"telemetry.window_days", "7", 0},
+};
+
+START_TEST(test_vault_knob_set_lower_saves_a_seed_that_loads)
+{
+	struct smug_world *straight = dosadi_at(100), *loaded = NULL;
+	struct smug_error err;
+
+	make_root();
+	ck_assert_msg(smug_config_set(straight, lowered[_i].key, lowered[_i].value, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(smug_cmd_step(straight, lowered[_i].days), SMUG_OK);
+	ck_assert_msg(smug_vault_save(straight, root, "lowered", &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_vault_load(root, "lowered", &loaded, &err) == SMUG_OK, "%s=%s, %d days: %s",
+		      lowered[_i].key, lowered[_i].value, lowered[_i].days, err.msg);
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(straight));
+	smug_cmd_step(straight, 30);
+	smug_cmd_step(loaded, 30);
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(straight));
+	smug_world_free(straight);
+	smug_world_free(loaded);
+	remove_root();
+}
+END_TEST
+
+/* The largest world seed, 2^53 - 1: the manifest names it in whole
+ * digits, so the seed loads (the manifest's seed is the snapshot's). */
+START_TEST(test_vault_largest_world_seed_loads)
+{
+	struct smug_world *w = dosadi_at(0), *loaded = NULL;
+	struct smug_error err;
+	char *manifest;
+
+	make_root();
+	ck_assert_msg(smug_world_reseed(w, 9007199254740991ull, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(smug_cmd_step(w, 3), SMUG_OK);
+	ck_assert_msg(smug_vault_save(w, root, "big", &err) == SMUG_OK, "%s", err.msg);
+	manifest = seed_file("big", "manifest.json");
+	ck_assert_ptr_nonnull(strstr(manifest, "9007199254740991"));
+	ck_assert_msg(smug_vault_load(root, "big", &loaded, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
+	free(manifest);
+	smug_world_free(w);
+	smug_world_free(loaded);
+	remove_root();
+}
+END_TEST
+
 /* A copy of a world (what the cockpit's what-if branch and rewind make)
  * saves a seed that loads to the same state: it carries its scenario,
  * and the seed's scenario.json is the original's. */
@@ -1951,6 +2011,9 @@ int main(void)
 
 	t = tcase_create("T6 split days");
 	tcase_add_loop_test(t, test_vault_split_continues_exactly, 0, 4);
+	tcase_add_loop_test(t, test_vault_knob_set_lower_saves_a_seed_that_loads, 0,
+			    (int)(sizeof lowered / sizeof lowered[0]));
+	tcase_add_test(t, test_vault_largest_world_seed_loads);
 	tcase_set_timeout(t, 120);
 	suite_add_tcase(s, t);
 	t = tcase_create("200 years");

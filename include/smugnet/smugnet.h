@@ -55,6 +55,17 @@ enum smug_status smug_file_read(const char *path, char **text, size_t *len,
 enum smug_status smug_json_check(const char *text, size_t len, const char *file,
 				 struct smug_error *err);
 
+struct cJSON;
+/* The duplicate-key check every loader of the core runs after parsing:
+ * cJSON keeps both members of an object whose key comes twice and its
+ * look-ups take the first. For a tree parsed from a text smug_json_check
+ * passed (nesting at most 64): SMUG_ERR_PARSE with "file: json.path:
+ * duplicate key 'K'" for the first repeat in the text (the path as the
+ * loaders write it: "wards[1].name"), SMUG_OK when there is none. root
+ * is borrowed. */
+enum smug_status smug_json_dup_check(const struct cJSON *root, const char *file,
+				     struct smug_error *err);
+
 void smug_world_free(struct smug_world *w); /* NULL is a no-op */
 
 /* A deep copy that continues exactly like the original. Caller frees. */

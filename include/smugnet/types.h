@@ -214,7 +214,8 @@ struct smug_network {
 	double plan_offer_fill; /* offer_fill when today's plan was made (its priors use it) */
 	int last_run_day;
 	struct smug_edge_stats edge_stats[SMUG_EDGE_STATS_MAX];
-	int n_edge_stats; /* <= cfg.border_topk; sorted by corridor index */
+	int n_edge_stats; /* <= cfg.border_topk (more after it was set lower,
+			   * until new edges evict them); sorted by corridor index */
 	/* preferred_borders: EMA of bribe allocation weight, bounded like
 	 * edge_stats (same corridor set, parallel array) */
 	double preferred_border_weight[SMUG_EDGE_STATS_MAX];

@@ -166,8 +166,17 @@ static int read_run_file(const char *path, struct run_file *r)
 	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		cJSON *o = cJSON_Parse(line);
 		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
+		char where[4200];
 
 		n++;
+		snprintf(where, sizeof where, "%s: line %d", path, n);
+		if (o != NULL && smug_json_dup_check(o, where, &err) != SMUG_OK) {
+			fprintf(stderr, "%s\n", err.msg);
+			cJSON_Delete(o);
+			free(text);
+			run_file_done(r);
+			return EXIT_BAD_INPUT;
+		}
 		if (cJSON_IsString(t) &&
 		    !day_ok(path, n, o, strcmp(t->valuestring, "header") == 0 ? "start_day" : "day")) {
 			cJSON_Delete(o);

@@ -79,6 +79,9 @@ bool sweep_result_file_exists(const struct sweep_manifest *m, long long task);
 /* Run task i and write its result atomically; prints errors and
  * returns an exit code. */
 int sweep_task_run(const struct sweep_manifest *m, long long i);
+/* In a job of GNU parallel under sweep run --jobs: has the run that
+ * started it gone (then no result may be written)? false elsewhere. */
+bool sweep_lifeline_cut(void);
 /* Tasks one job runs in one process (sweep run --jobs, sweep parallel):
  * a task's own process costs about 9 ms of CPU to start (exec, the manifest
  * and scenario read, the event ring's first pages), paid once a batch.

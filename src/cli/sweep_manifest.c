@@ -430,8 +430,9 @@ static size_t other_task(struct mf *p, const char *s, size_t i, size_t n, long l
 	size_t e = value_end(s, i, n);
 	const char *end = NULL;
 	cJSON *j = e > i ? cJSON_ParseWithLengthOpts(s + i, e - i, &end, false) : NULL;
+	struct smug_error err;
 	bool ok = j && end == s + e && cJSON_IsObject(j) &&
-		  get_int(p, j, "", "id", id, id, &v[0]) &&
+		  smug_json_dup_check(j, p->file, &err) == SMUG_OK && get_int(p, j, "", "id", id, id, &v[0]) &&
 		  get_int(p, j, "", "seed", 0, CLI_SEED_MAX, &v[1]) &&
 		  get_int(p, j, "", "setting", 0, INT_MAX, &v[2]);
 
@@ -542,6 +543,7 @@ static void fields_free(struct sweep_manifest *m)
 static bool load_fast(const char *file, const char *s, size_t n, struct sweep_manifest *m)
 {
 	struct mf p = {file, false, true};
+	struct smug_error err;
 	size_t a = tasks_at(s, n), b;
 	long long max_setting;
 	char *head;
@@ -557,8 +559,11 @@ static bool load_fast(const char *file, const char *s, size_t n, struct sweep_ma
 	memcpy(head + a + 2, s + b, n - b);
 	root = cJSON_ParseWithLength(head, n - (b - a) + 2);
 	free(head);
-	if (root == NULL)
+	/* a key twice (a second "tasks" too) is named by the tree read */
+	if (root == NULL || smug_json_dup_check(root, file, &err) != SMUG_OK) {
+		cJSON_Delete(root);
 		return false;
+	}
 	load_fields(&p, root, m);
 	cJSON_Delete(root);
 	return !p.failed && max_setting < m->n_settings;
@@ -590,6 +595,12 @@ int sweep_manifest_load(const char *dir, struct sweep_manifest *m)
 		root = cJSON_ParseWithLength(bytes, len);
 		if (root == NULL) {
 			fprintf(stderr, "%s: malformed JSON\n", file);
+			free(bytes);
+			return EXIT_BAD_INPUT;
+		}
+		if (smug_json_dup_check(root, file, &err) != SMUG_OK) {
+			fprintf(stderr, "%s\n", err.msg);
+			cJSON_Delete(root);
 			free(bytes);
 			return EXIT_BAD_INPUT;
 		}
@@ -827,6 +838,10 @@ int sweep_task_run(const struct sweep_manifest *m, long long i)
 	if (rc != EXIT_OK) { /* a crackdown the world refused: no result */
 		free(buf);
 		return rc;
+	}
+	if (sweep_lifeline_cut()) { /* the sweep run that started this job is gone */
+		free(buf);
+		return EXIT_RUNTIME;
 	}
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
 	sweep_path(path, sizeof path, m->dir, "results");

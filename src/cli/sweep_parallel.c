@@ -4,8 +4,10 @@
  * The hosts must see the sweep
  * folder and the program at the same absolute paths (a shared file
  * system), as the nodes of a Slurm cluster do. Every word is quoted for
- * the shell the line is piped to, and parallel's --quote quotes them
- * again for the shell that runs each job. */
+ * the shell the line is piped to. The program's and the folder's paths
+ * reach each job in the environment (parallel's --env carries them over
+ * ssh), as under sweep run --jobs: parallel reads {}, {1} and the like
+ * in every word of a job's command, and never sees the paths there. */
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -29,19 +31,6 @@ static bool parallel_jobs_ok(const char *s)
 	num[digits] = '\0';
 	return strspn(num, "0123456789") == digits && cli_parse_int(num, pct ? 10000 : 4096, &v) &&
 	       (sign || v >= 1);
-}
-
-/* GNU parallel reads {}, {.}, {1}, {= perl =} and the like in every word
- * of the command it runs, quoted or not: a name with a '{' cannot be
- * passed to it safely. */
-static int no_brace(const char *what, const char *path)
-{
-	if (strchr(path, '{') == NULL)
-		return EXIT_OK;
-	return cli_usage_error("sweep parallel",
-			       "%s '%s' has a '{', which GNU parallel would read as a replacement string; "
-			       "rename it, or run the sweep with smugnet sweep run --jobs N or sweep slurm",
-			       what, path);
 }
 
 int sweep_parallel(int argc, char **argv)
@@ -94,11 +83,6 @@ int sweep_parallel(int argc, char **argv)
 	sweep_self_path(self, sizeof self, argv[0]);
 	sweep_abs_path(dir, sizeof dir, m.dir);
 	sweep_abs_path(file, sizeof file, logins);
-	if ((rc = no_brace("the program's path", self)) != EXIT_OK ||
-	    (rc = no_brace("the sweep folder", dir)) != EXIT_OK) {
-		sweep_manifest_done(&m);
-		return rc;
-	}
 	snprintf(log, sizeof log, "%s/logs", dir);
 	if ((rc = cli_mkdir(log)) != EXIT_OK) {
 		sweep_manifest_done(&m);
@@ -108,20 +92,22 @@ int sweep_parallel(int argc, char **argv)
 	sweep_shell_word(stdout, self);
 	printf(" sweep missing ");
 	sweep_shell_word(stdout, dir);
-	printf(" |\n  parallel --will-cite --sshloginfile ");
+	printf(" |\n  SMUGNET_SWEEP_SELF=");
+	sweep_shell_word(stdout, self);
+	printf(" SMUGNET_SWEEP_DIR=");
+	sweep_shell_word(stdout, dir);
+	printf(" \\\n  parallel --will-cite --env SMUGNET_SWEEP_SELF --env SMUGNET_SWEEP_DIR --sshloginfile ");
 	sweep_shell_word(stdout, file);
 	printf(" --jobs ");
 	sweep_shell_word(stdout, jobs);
 	printf(" --max-args %lld", batch);
 	printf(" --joblog ");
 	sweep_shell_word(stdout, log);
-	/* parallel joins the command's words for the shell that runs a job
-	 * (here or over ssh): --quote has it quote each word for that shell */
-	printf(" --quote \\\n    ");
-	sweep_shell_word(stdout, self);
-	printf(" sweep run ");
-	sweep_shell_word(stdout, dir);
-	printf(" --quiet --task {}\n");
+	/* one word for the shell that runs a job (here or over ssh), which
+	 * expands the paths; parallel puts the task numbers for {} */
+	printf(" \\\n    ");
+	sweep_shell_word(stdout, "\"$SMUGNET_SWEEP_SELF\" sweep run \"$SMUGNET_SWEEP_DIR\" --quiet --task {}");
+	printf("\n");
 	sweep_manifest_done(&m);
 	return jsonl_close_stdout();
 }

@@ -17,17 +17,18 @@
 
 struct grid {
 	char key[SWEEP_MAX_KEYS][256];
-	char *values[SWEEP_MAX_KEYS][SWEEP_MAX_VALUES];
+	/* "KEY=VALUE" of each value of each key, malloc'd: a value of any
+	 * length (the manifest's size bounds them all) */
+	char *sets[SWEEP_MAX_KEYS][SWEEP_MAX_VALUES];
 	int n_values[SWEEP_MAX_KEYS];
-	int n_keys;
-	char *spec[SWEEP_MAX_KEYS]; /* strdup'd --set arguments, cut at commas */
+	int n_keys; /* keys whose sets are the grid's to free */
 };
 
 static int grid_add(struct grid *g, const char *arg)
 {
-	const char *value;
-	char *v, *comma;
+	const char *value, *v, *comma;
 	int k = g->n_keys;
+	size_t key_len;
 
 	if (k == SWEEP_MAX_KEYS)
 		return cli_usage_error("sweep plan", "at most %d --set keys", SWEEP_MAX_KEYS);
@@ -36,30 +37,45 @@ static int grid_add(struct grid *g, const char *arg)
 	for (int i = 0; i < k; i++)
 		if (strcmp(g->key[i], g->key[k]) == 0)
 			return cli_usage_error("sweep plan", "--set %s: given twice", g->key[k]);
-	g->spec[k] = strdup(value);
+	key_len = strlen(g->key[k]);
 	g->n_values[k] = 0;
+	g->n_keys++;
 	/* every value between commas counts, an empty one too (a text knob
 	 * takes it; the others refuse it by name when the plan checks them) */
-	for (v = g->spec[k]; v; v = comma) {
-		if ((comma = strchr(v, ',')) != NULL)
-			*comma++ = '\0';
-		if (g->n_values[k] == SWEEP_MAX_VALUES) {
-			free(g->spec[k]);
-			g->spec[k] = NULL;
+	for (v = value; v; v = comma ? comma + 1 : NULL) {
+		size_t n;
+		char *set;
+
+		comma = strchr(v, ',');
+		n = comma ? (size_t)(comma - v) : strlen(v);
+		if (g->n_values[k] == SWEEP_MAX_VALUES)
 			return cli_usage_error("sweep plan", "--set %s: at most %d values", g->key[k],
 					       SWEEP_MAX_VALUES);
-		}
-		g->values[k][g->n_values[k]++] = v;
+		if ((set = malloc(key_len + n + 2)) == NULL)
+			abort(); /* out of memory */
+		memcpy(set, g->key[k], key_len);
+		set[key_len] = '=';
+		memcpy(set + key_len + 1, v, n);
+		set[key_len + 1 + n] = '\0';
+		g->sets[k][g->n_values[k]++] = set;
 	}
-	g->n_keys++;
 	return EXIT_OK;
 }
 
-/* Setting s of the grid as KEY=V strings (the last key varies fastest). */
-static void grid_setting(const struct grid *g, long long s, char sets[][512])
+static void grid_done(struct grid *g)
+{
+	for (int k = 0; k < g->n_keys; k++)
+		for (int v = 0; v < g->n_values[k]; v++)
+			free(g->sets[k][v]);
+	g->n_keys = 0;
+}
+
+/* Setting s of the grid as KEY=V strings, the grid's (the last key
+ * varies fastest). */
+static void grid_setting(const struct grid *g, long long s, const char *sets[])
 {
 	for (int k = g->n_keys - 1; k >= 0; k--) {
-		snprintf(sets[k], 512, "%s=%s", g->key[k], g->values[k][s % g->n_values[k]]);
+		sets[k] = g->sets[k][s % g->n_values[k]];
 		s /= g->n_values[k];
 	}
 }
@@ -141,7 +157,7 @@ static long long write_head(FILE *f, const struct plan *p, const char *text, siz
 static void write_lists(FILE *f, const struct plan *p)
 {
 	long long n_seeds = p->seed_hi - p->seed_lo + 1, id = 0;
-	char sets[SWEEP_MAX_KEYS][512];
+	const char *sets[SWEEP_MAX_KEYS];
 
 	for (long long s = 0; s < p->n_settings; s++) {
 		grid_setting(&p->grid, s, sets);
@@ -193,7 +209,6 @@ static long long lists_size(const struct plan *p)
 {
 	long long n_seeds = p->seed_hi - p->seed_lo + 1, n_tasks = n_seeds * p->n_settings;
 	long long size = 0;
-	char set[512];
 
 	/* settings: "\n{"id":S,"set":[" ... "]}" with commas between */
 	size += p->n_settings * (long long)strlen("\n{\"id\":,\"set\":[]}") + (p->n_settings - 1);
@@ -203,8 +218,8 @@ static long long lists_size(const struct plan *p)
 	for (int k = 0; k < p->grid.n_keys; k++)
 		for (int v = 0; v < p->grid.n_values[k]; v++) {
 			/* each value is in settings / (its key's values) settings */
-			snprintf(set, sizeof set, "%s=%s", p->grid.key[k], p->grid.values[k][v]);
-			size += (long long)jsonl_string_len(set) * (p->n_settings / p->grid.n_values[k]);
+			size += (long long)jsonl_string_len(p->grid.sets[k][v]) *
+				(p->n_settings / p->grid.n_values[k]);
 		}
 	size += (long long)strlen("],\n\"tasks\":[");
 	/* tasks: "\n{"id":I,"seed":S,"setting":K}" with commas between */
@@ -231,8 +246,7 @@ static int plan_no_memory(void)
 /* Every setting on the world, so a bad key or value stops the plan. */
 static int plan_try_settings(const struct plan *p, const char *text, size_t len, char **id)
 {
-	char sets[SWEEP_MAX_KEYS][512];
-	const char *ptrs[SWEEP_MAX_KEYS];
+	const char *sets[SWEEP_MAX_KEYS];
 	struct cli_setup setup = {
 		.cmd = "sweep plan", .scenario_file = p->scenario ? p->scenario : "dosadi-36.json",
 		.scenario_text = text, .scenario_len = len, .seed = -1,
@@ -244,9 +258,7 @@ static int plan_try_settings(const struct plan *p, const char *text, size_t len,
 		struct smug_world *w = NULL;
 
 		grid_setting(&p->grid, s, sets);
-		for (int k = 0; k < p->grid.n_keys; k++)
-			ptrs[k] = sets[k];
-		setup.sets = ptrs;
+		setup.sets = sets;
 		setup.n_sets = p->grid.n_keys;
 		if ((rc = cli_world_setup(&setup, &w)) != EXIT_OK)
 			return rc;
@@ -423,7 +435,6 @@ int sweep_plan(int argc, char **argv)
 	struct plan p = {.seed_lo = -1, .days = -1, .stride = 30, .bankrupt_below = "1.00"};
 	int rc = plan_main(argc, argv, &p);
 
-	for (int k = 0; k < p.grid.n_keys; k++)
-		free(p.grid.spec[k]);
+	grid_done(&p.grid);
 	return rc;
 }

@@ -263,6 +263,11 @@ bool sweep_result_load(const struct sweep_manifest *m, const struct sweep_factio
 		problem(file, "(root)", "malformed JSON");
 		goto out;
 	}
+	if (smug_json_dup_check(root, file, &err) != SMUG_OK) {
+		progress_clear();
+		fprintf(stderr, "%s\n", err.msg);
+		goto out;
+	}
 	j = cJSON_GetObjectItemCaseSensitive(root, "format");
 	if (!cJSON_IsString(j) || strcmp(j->valuestring, SWEEP_RESULT_FORMAT) != 0) {
 		problem(file, "format", "expected \"" SWEEP_RESULT_FORMAT "\"");

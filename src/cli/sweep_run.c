@@ -5,12 +5,16 @@
  * one process and write the same bytes. Resuming runs only the tasks whose
  * result file is missing. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -177,6 +181,59 @@ static void worker_signals(pid_t parent)
 		_exit(EXIT_RUNTIME);
 }
 
+/* GNU parallel's jobs and the run that started them. The kernel tells
+ * the run's own children when it dies (PR_SET_PDEATHSIG), but parallel
+ * is the parent of the jobs, and one SIGTERM need not stop them: GNU
+ * parallel 20221122 ignores one that comes while it starts, then runs
+ * every job, and a parallel that lets running jobs finish on a first
+ * SIGTERM (as it does on SIGHUP) leaves them running. A run killed
+ * outright (SIGKILL) left jobs writing results. So the run holds the
+ * only write end of a pipe (its "lifeline", never written), and each job
+ * finds the read end in SMUGNET_SWEEP_LIFELINE: when the run is gone,
+ * however it died, the pipe hangs up, and a watcher the job forked stops
+ * the job with SIGTERM; a job also looks before it writes a result, so
+ * none is written once the run is gone, whenever the watcher runs. */
+#define LIFELINE_ENV "SMUGNET_SWEEP_LIFELINE"
+
+static int lifeline = -1; /* in a job: the read end, or -1 */
+
+bool sweep_lifeline_cut(void)
+{
+	struct pollfd p = {.fd = lifeline, .events = POLLIN, .revents = 0};
+
+	return lifeline >= 0 && poll(&p, 1, 0) != 0;
+}
+
+/* In a job: watch the lifeline, if there is one. */
+static void lifeline_watch(void)
+{
+	const char *s = getenv(LIFELINE_ENV);
+	pid_t job = getpid();
+	struct stat st;
+	long long fd;
+
+	if (s == NULL || !cli_parse_int(s, INT_MAX, &fd) || fstat((int)fd, &st) != 0 || !S_ISFIFO(st.st_mode))
+		return;
+	lifeline = (int)fd;
+	if (fork() != 0) /* the job (a failed fork leaves it to sweep_lifeline_cut) */
+		return;
+	/* the watcher: gone with the job, holding none of its output */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != job)
+		_exit(0);
+	for (int i = 0; i <= STDERR_FILENO; i++)
+		close(i);
+	for (;;) {
+		struct pollfd p = {.fd = (int)fd, .events = POLLIN, .revents = 0};
+
+		if (poll(&p, 1, -1) >= 0 || errno != EINTR)
+			break;
+	}
+	if (getppid() == job)
+		kill(job, SIGTERM);
+	_exit(0);
+}
+
 /* The fork pool: up to jobs children, each runs a batch of tasks
  * in-process. */
 static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, long long n,
@@ -341,10 +398,10 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 static int run_parallel(const struct sweep_manifest *m, const long long *ids, long long n,
 			int jobs, long long batch, bool quiet, const char *self)
 {
-	char jobs_s[32], batch_s[32], log[4200], tmp[4096];
+	char jobs_s[32], batch_s[32], log[4200], tmp[4096], life_s[32];
 	struct progress prog;
 	long long done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
-	int fds[2], status = 0;
+	int fds[2], life[2], status = 0;
 	pid_t pid, parent = getpid();
 	FILE *in, *err = NULL;
 	off_t err_off = 0;
@@ -365,10 +422,23 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	if (prog.on)
 		err = tmpfile();
 	catch_stops(old);
+	if (pipe(life) != 0) {
+		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
+		if (err)
+			fclose(err);
+		free(failed);
+		release_stops(old);
+		return EXIT_RUNTIME;
+	}
+	/* the write end stays here alone: parallel and its jobs get the read end */
+	fcntl(life[1], F_SETFD, FD_CLOEXEC);
+	snprintf(life_s, sizeof life_s, "%d", life[0]);
 	if (pipe(fds) != 0 || (pid = fork()) < 0) {
 		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
 		if (err)
 			fclose(err);
+		close(life[0]);
+		close(life[1]);
 		free(failed);
 		release_stops(old);
 		return EXIT_RUNTIME;
@@ -389,6 +459,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		 * environment, expanded by a shell we choose, never parsed. */
 		setenv("SMUGNET_SWEEP_SELF", self, 1);
 		setenv("SMUGNET_SWEEP_DIR", m->dir, 1);
+		setenv(LIFELINE_ENV, life_s, 1);
 		setenv("PARALLEL_SHELL", "/bin/sh", 1);
 		execlp("parallel", "parallel", "--will-cite", "--halt", "never", "--jobs", jobs_s,
 		       "--max-args", batch_s, "--joblog", log,
@@ -397,6 +468,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		_exit(127);
 	}
 	close(fds[0]);
+	close(life[0]);
 	signal(SIGPIPE, SIG_IGN);
 	in = fdopen(fds[1], "w");
 	for (long long i = 0; i < n; i++)
@@ -422,6 +494,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 			break;
 		nanosleep(&ts, NULL);
 	}
+	close(life[1]);
 	joblog_count(m, log, &done, &n_failed, failed, n);
 	progress_update(&prog, (long)done, (long)n_failed);
 	progress_end(&prog);
@@ -549,6 +622,7 @@ int sweep_run(int argc, char **argv)
 				sweep_manifest_done(&m);
 				return rc;
 			}
+		lifeline_watch();
 		rc = run_tasks(&m, ids, n);
 		free(ids);
 		sweep_manifest_done(&m);

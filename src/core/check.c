@@ -304,9 +304,12 @@ static bool check_stats(struct ck *c, int f, const char *what, const struct smug
 {
 	const struct smug_world *w = c->w;
 
-	if (!in(n, 0, w->cfg.smuggling.border_topk))
-		return bad(c, "state.factions[%d].network.%s: %d entries, at most border_topk = %d", f, what, n,
-			   w->cfg.smuggling.border_topk);
+	/* border_topk set lower keeps the entries until the faction touches
+	 * new edges (network_touch evicts down to it): the list's own room
+	 * bounds them */
+	if (!in(n, 0, SMUG_EDGE_STATS_MAX))
+		return bad(c, "state.factions[%d].network.%s: %d entries, at most %d", f, what, n,
+			   SMUG_EDGE_STATS_MAX);
 	for (int i = 0; i < n; i++) {
 		const struct smug_corridor *k;
 
@@ -667,8 +670,9 @@ static bool check_plan(struct ck *c)
 	const struct smug_world *w = c->w;
 
 	for (int k = 0; k < SMUG_COMMODITY_COUNT; k++) {
-		if (!in(w->n_demand[k], 0, w->cfg.smuggling.ward_topk) || !in(w->n_source[k], 0, w->cfg.smuggling.ward_topk))
-			return bad(c, "state.ward_topk[%d]: more wards than ward_topk", k);
+		/* ward_topk set lower keeps the lists until the next refresh */
+		if (!in(w->n_demand[k], 0, SMUG_WARD_TOPK_MAX) || !in(w->n_source[k], 0, SMUG_WARD_TOPK_MAX))
+			return bad(c, "state.ward_topk[%d]: more wards than %d", k, SMUG_WARD_TOPK_MAX);
 		for (int i = 0; i < w->n_demand[k]; i++)
 			if (!in(w->demand_ward[k][i], 0, w->n_wards - 1))
 				return bad(c, "state.ward_topk[%d].demand[%d]: not a ward index", k, i);

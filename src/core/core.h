@@ -689,8 +689,9 @@ void telemetry_route_sent(struct smug_world *w, const int *nodes, int n);
  * begins. */
 int telemetry_route_cmp(const struct smug_route_key *a, const struct smug_route_key *b);
 /* The rolling window's bucket of `day` (recycling an older one): for
- * the snapshot reader. */
-struct smug_topk_day *telemetry_topk_day(struct smug_world *w, int day);
+ * the snapshot reader, whose first day read is first_day (the ring holds
+ * first_day to the world's day when window_days holds fewer). */
+struct smug_topk_day *telemetry_topk_day(struct smug_world *w, int first_day, int day);
 /* A customs check at a border: into the border's window of today. */
 void telemetry_customs(struct smug_world *w, int corridor, bool inspected, bool seized,
 		       int64_t tariff, int64_t bribe);

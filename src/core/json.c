@@ -392,6 +392,11 @@ static enum smug_status dup_check(const cJSON *root, const char *file, struct sm
 	return smug_error_set(err, SMUG_ERR_PARSE, "%s: %s: duplicate key '%s'", file, path, d->string);
 }
 
+enum smug_status smug_json_dup_check(const struct cJSON *root, const char *file, struct smug_error *err)
+{
+	return dup_check(root, file, err);
+}
+
 enum smug_status json_parse_span(const char *text, size_t len, const char *where, cJSON **root,
 				 struct smug_error *err)
 {

@@ -1073,7 +1073,7 @@ static void visit_windows(struct sv *s, struct smug_world *w)
 static void visit_topk_window(struct sv *s, struct smug_world *w)
 {
 	struct smug_telemetry *t = &w->tel;
-	int order[SMUG_TOPK_WINDOW_MAX], n = 0, prev = -1;
+	int order[SMUG_TOPK_WINDOW_MAX], n = 0, prev = -1, first = 0;
 
 	if (!sv_reading(s))
 		for (int d = w->day - t->n_topk_days + 1; d <= w->day; d++)
@@ -1087,11 +1087,13 @@ static void visit_topk_window(struct sv *s, struct smug_world *w)
 		int day = b ? b->day : 0;
 
 		sv_int(s, "day", &day, 0, DAY_MAX);
+		if (i == 0)
+			first = day;
 		if (sv_reading(s) && sv_ok(s)) {
 			if (day <= prev) /* the window's span: smug_world_check */
 				sv_fail(s, "day", "%d does not follow day %d", day, prev);
 			else
-				b = telemetry_topk_day(w, day);
+				b = telemetry_topk_day(w, first, day);
 		}
 		prev = day;
 		if (!sv_ok(s))

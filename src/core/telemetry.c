@@ -467,11 +467,10 @@ static int topk_window_days(const struct smug_world *w)
 	return n < 1 ? 1 : n > SMUG_TOPK_WINDOW_MAX ? SMUG_TOPK_WINDOW_MAX : n;
 }
 
-/* (Re)size the ring to window_days, keeping the days that still fit. */
-static void topk_ring_resize(struct smug_world *w)
+/* (Re)size the ring to n days, keeping the days that still fit. */
+static void topk_ring_resize(struct smug_world *w, int n)
 {
 	struct smug_telemetry *t = &w->tel;
-	int n = topk_window_days(w);
 	struct smug_topk_day *ring = xmalloc((size_t)n * sizeof *ring);
 
 	window_clear(ring, n, sizeof *ring);
@@ -495,7 +494,7 @@ static struct smug_topk_day *topk_today(struct smug_world *w)
 	struct smug_telemetry *t = &w->tel;
 
 	if (t->n_topk_days != topk_window_days(w))
-		topk_ring_resize(w); /* window_days was set during the run */
+		topk_ring_resize(w, topk_window_days(w)); /* window_days was set during the run */
 	return window_bucket_head(t->topk_days, t->n_topk_days, sizeof *t->topk_days, TOPK_DAY_HEAD, w->day);
 }
 
@@ -655,12 +654,18 @@ static void topk_border_crossed(struct smug_world *w, int c)
 	}
 }
 
-struct smug_topk_day *telemetry_topk_day(struct smug_world *w, int day)
+struct smug_topk_day *telemetry_topk_day(struct smug_world *w, int first_day, int day)
 {
 	struct smug_telemetry *t = &w->tel;
+	int n = topk_window_days(w), span = w->day - first_day + 1;
 
-	if (t->n_topk_days != topk_window_days(w))
-		topk_ring_resize(w);
+	/* a state saved after window_days was set lower, before its next day
+	 * (which drops the days past the window), holds more days than the
+	 * window: the ring keeps them all, as the saved world did */
+	if (span > n)
+		n = span < SMUG_TOPK_WINDOW_MAX ? span : SMUG_TOPK_WINDOW_MAX;
+	if (t->n_topk_days != n)
+		topk_ring_resize(w, n);
 	return window_bucket_head(t->topk_days, t->n_topk_days, sizeof *t->topk_days, TOPK_DAY_HEAD, day);
 }
 
@@ -937,7 +942,7 @@ void telemetry_alloc(struct smug_world *w)
 	for (int c = 0; c < nc; c++)
 		t->bwin_of[c] = t->bchart_of[c] = -1;
 	t->bwin_cursor = 0;
-	topk_ring_resize(w);
+	topk_ring_resize(w, topk_window_days(w));
 	t->routes = xcalloc(SMUG_ROUTE_TALLY, sizeof *t->routes);
 }
 

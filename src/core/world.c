@@ -600,7 +600,7 @@ const char *smug_event_text(const struct smug_world *w, const struct smug_event 
 		lane_text(&b, w, e);
 		sb_str(&b, " ", 1);
 		sb_int(&b, e->u.v.count);
-		sb_str(&b, " hops, bribes ", SIZE_MAX);
+		sb_str(&b, e->u.v.count == 1 ? " hop, bribes " : " hops, bribes ", SIZE_MAX);
 		sb_money(&b, e->u.v.money);
 		if (e->flags & SMUG_EVF_EXPLORING)
 			sb_str(&b, ", exploring", SIZE_MAX);
@@ -611,7 +611,7 @@ const char *smug_event_text(const struct smug_world *w, const struct smug_event 
 		lane_text(&b, w, e);
 		sb_str(&b, " after ", SIZE_MAX);
 		sb_int(&b, e->u.v.count);
-		sb_str(&b, " days", SIZE_MAX);
+		sb_str(&b, e->u.v.count == 1 ? " day" : " days", SIZE_MAX);
 		if (e->kind == SMUG_EV_SHIPMENT_DELIVERED && (e->flags & SMUG_EVF_SHORT)) {
 			sb_str(&b, ", buyers paid ", SIZE_MAX);
 			sb_money(&b, e->u.v.money);
@@ -657,7 +657,7 @@ const char *smug_event_text(const struct smug_world *w, const struct smug_event 
 	case SMUG_EV_CRACKDOWN_EXPIRED:
 		sb_str(&b, "expired after ", SIZE_MAX);
 		sb_int(&b, e->u.v.count);
-		sb_str(&b, " days", SIZE_MAX);
+		sb_str(&b, e->u.v.count == 1 ? " day" : " days", SIZE_MAX);
 		break;
 	case SMUG_EV_CRACKDOWN_CLEARED:
 		sb_str(&b, "cleared", SIZE_MAX);
