@@ -536,6 +536,18 @@ err_has "starts on day 42, after the run's last day, 40"
 expect_rc 0 "$SMUGNET" run --load late --vault "$tmp/latevault" --days 10 --crackdown 'n:32.0|n:33.0@41'
 tail -n 1 "$tmp/out" | grep -q '"id":"n:32.0|n:33.0",[^}]*"crackdown":true' ||
 	fail "a crackdown @41 after 10 days from day 30 is not set"
+# a clear after the day after the run's last day would never happen (the
+# crackdown stayed on in the saved seed): a usage error, nothing written;
+# a clear on the day after the last is carried by the saved seed
+rm -rf "$tmp/latevault"
+expect_rc 2 "$SMUGNET" run --days 30 --crackdown 'n:22.1|n:23.1' --clear-crackdown 'n:22.1|n:23.1@50' --save late --vault "$tmp/latevault"
+err_has "smugnet run: --clear-crackdown 'n:22.1|n:23.1@50': day 50 is after the run's last day, 30"
+[ -s "$tmp/out" ] && fail "a refused late clear still ran: $(head -c 200 "$tmp/out")"
+[ -e "$tmp/latevault/seeds/late" ] && fail "a refused late clear still saved a seed"
+expect_rc 0 "$SMUGNET" run --days 30 --crackdown 'n:22.1|n:23.1' --clear-crackdown 'n:22.1|n:23.1@31' --save late --vault "$tmp/latevault" --quiet
+tail -n 1 "$tmp/out" | grep -q '"id":"n:22.1|n:23.1",[^}]*"crackdown":false' ||
+	fail "a clear on the day after the last is not in the saved state"
+pass=$((pass + 1))
 
 # the README's designer's-loop examples, in order, in a folder and vault
 # of their own; `diff s other` needs a second seed (one without the knob)

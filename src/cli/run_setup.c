@@ -269,6 +269,17 @@ int cli_crackdowns_within(const struct cli_setup *s, const struct smug_world *w,
 					       "(a schedule may start up to day %lld, which a saved seed carries)",
 					       s->crackdowns[i], c.from, last_day, last_day + 1);
 	}
+	for (int i = 0; i < s->n_clears; i++) {
+		char id[SMUG_ID_MAX * 2];
+		int day;
+
+		/* malformed or unknown: cli_world_steer says why */
+		if (clear_split(s->clears[i], id, sizeof id, &day) && day > last_day + 1)
+			return cli_usage_error(s->cmd,
+					       "--clear-crackdown '%s': day %d is after the run's last day, %lld "
+					       "(a clear may name up to day %lld, which a saved seed carries)",
+					       s->clears[i], day, last_day, last_day + 1);
+	}
 	return EXIT_OK;
 }
 
