@@ -12884,6 +12884,75 @@ START_TEST(test_tui_whatif_line_reads_its_figures)
 }
 END_TEST
 
+/* In the what-if the comparison is the new winner against the winner it
+ * replaces (WAS #N), not a runner-up: the route and the edges it alone
+ * crosses say so ("was:", "only the old winner crosses"), and the margin
+ * line, without its bar there, ends without a colon left before nothing.
+ * At 120x40, where both the routes and the crossings are shown. */
+START_TEST(test_tui_whatif_names_the_old_winner_not_a_runner_up)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 40);
+	int rows, found = 0;
+
+	tui_handle_key(&a, '2');
+	rows = pane_routes_rows(&a);
+	for (int r = 0; r < rows; r++) {
+		char *s, line[400];
+
+		tui_handle_key(&a, '\r');
+		tui_handle_key(&a, 'x');
+		if (a.whatif && a.whatif_data->winner_after != a.whatif_data->winner_before) {
+			s = why_on_canvas(&a, 40, 120);
+			ck_assert(strstr(s, "WAS #") != NULL);
+			ck_assert_msg(line_with(s, "runner-up", line, sizeof line) == NULL,
+				      "the what-if calls the old winner a runner-up: '%s'", line);
+			ck_assert(strstr(s, "only the old winner crosses: ") != NULL);
+			ck_assert(strstr(s, "│was:       ") != NULL);
+			ck_assert_ptr_nonnull(line_with(s, "margin ", line, sizeof line));
+			ck_assert_msg(strstr(line, " cr:") == NULL, "a colon before nothing: '%s'", line);
+			free(s);
+			found++;
+		}
+		if (a.whatif)
+			tui_handle_key(&a, 'x');
+		tui_handle_key(&a, 27);
+		tui_handle_key(&a, KEY_DOWN);
+	}
+	ck_assert_msg(found > 0, "no what-if of day %d changes its winner", w->day);
+	close_app(&a, w);
+}
+END_TEST
+
+/* Enter on the candidate at the foot of the list expands it in view:
+ * the list scrolls so its edges show below it, not past the screen's
+ * end (the sign turning from + to - alone). At 80x24 and 120x40. */
+START_TEST(test_tui_why_expanded_candidate_at_the_foot_shows_its_edges)
+{
+	static const int sizes[][2] = {{24, 80}, {40, 120}};
+
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, 40);
+		char *s;
+
+		tui_handle_key(&a, '2');
+		tui_handle_key(&a, '\r');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		tui_handle_key(&a, KEY_END); /* the last candidate, at the list's foot */
+		free(why_on_canvas(&a, sizes[k][0], sizes[k][1]));
+		tui_handle_key(&a, '\r');
+		s = why_on_canvas(&a, sizes[k][0], sizes[k][1]);
+		if (strstr(s, "│border ") == NULL && strstr(s, "│corridor ") == NULL)
+			fprintf(stderr, "%s", s);
+		ck_assert_msg(strstr(s, "│border ") != NULL || strstr(s, "│corridor ") != NULL,
+			      "%dx%d: the expanded candidate's edges are off the screen", sizes[k][1], sizes[k][0]);
+		free(s);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
 /* Every mark on the map shows its border's state: a crackdown's glyph,
  * else today's seizure flash, else its heat; the selected border's mark
  * in the selection's colour and the others in their state's. On a day
@@ -16291,6 +16360,8 @@ int main(void)
 	tcase_add_test(t, test_tui_why_lists_read_each_corridors_own_figures);
 	tcase_add_test(t, test_tui_whatif_takes_the_lever_else_the_flip_border);
 	tcase_add_test(t, test_tui_whatif_line_reads_its_figures);
+	tcase_add_test(t, test_tui_whatif_names_the_old_winner_not_a_runner_up);
+	tcase_add_test(t, test_tui_why_expanded_candidate_at_the_foot_shows_its_edges);
 	tcase_add_test(t, test_tui_why_head_reads_its_decision);
 	tcase_add_test(t, test_tui_why_candidate_rows_read_their_candidates);
 	tcase_add_test(t, test_tui_why_follows_the_day);

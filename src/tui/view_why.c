@@ -160,9 +160,11 @@ static int crosses_fit(const struct tui_app *a, const char *head, const struct s
  * Each entry has its risk_est and loss, or its loss alone when that
  * names more of either list. Returns the rows used. */
 static int crosses(const struct tui_app *a, struct canvas *in, int y, int rows, const struct smug_explain_candidate *win,
-		   const struct smug_explain_candidate *run)
+		   const struct smug_explain_candidate *run, bool whatif)
 {
-	static const char *const head[2] = {"only the winner crosses: ", "only the runner-up crosses: "};
+	/* in the what-if the other is the winner it replaces, not a runner-up */
+	const char *const head[2] = {"only the winner crosses: ",
+				     whatif ? "only the old winner crosses: " : "only the runner-up crosses: "};
 	const struct smug_explain_candidate *c[2] = {win, run};
 	int pick[2][SMUG_ROUTE_MAX_NODES], n[2], named[2], used = 0;
 	bool brief = false;
@@ -397,20 +399,21 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 		canvas_text(&in, y++, 0, ROLE_GOOD, line);
 		if (run >= 0 && run != win) {
 			short_route(a, x->cand[run].nodes, x->cand[run].n_nodes, in.w - 12, r, sizeof r);
-			snprintf(line, sizeof line, "runner-up: %s", r);
+			snprintf(line, sizeof line, "%s %s", a->whatif ? "was:      " : "runner-up:", r);
 			canvas_text(&in, y++, 0, ROLE_WARN, line);
 		}
 	}
 	/* what only one of them crosses: a row each, on a tall screen the
 	 * rows three entries need */
 	if (run >= 0 && run != win && in.h - y > 9)
-		y += crosses(a, &in, y, in.h - y > 14 ? 3 : 1, &x->cand[win], &x->cand[run]);
+		y += crosses(a, &in, y, in.h - y > 14 ? 3 : 1, &x->cand[win], &x->cand[run], a->whatif);
 	if (run >= 0 && run != win) {
 		double margin = x->cand[run].score - x->cand[win].score;
 		int lw;
 
 		fmt_credits(m, sizeof m, (int64_t)(margin + 0.5));
-		snprintf(line, sizeof line, "margin %s cr; cargo %s cr:", m, v);
+		/* the bar only for the decision taken: no colon left before nothing */
+		snprintf(line, sizeof line, "margin %s cr; cargo %s cr%s", m, v, a->whatif ? "" : ":");
 		lw = canvas_text(&in, y, 0, ROLE_TITLE, line);
 		if (!a->whatif)
 			tui_margin_bar(&in, y, lw + 1, in.w - lw - 1, d, x);
@@ -439,6 +442,12 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 		a->why_scroll = sel_row;
 	if (sel_row >= a->why_scroll + rows)
 		a->why_scroll = sel_row - rows + 1;
+	if (a->why_sel < 64 && (a->why_open[0] >> a->why_sel & 1)) { /* an expanded one's edges in view too */
+		int last = sel_row + x->cand[a->why_sel].n_nodes - 1;
+
+		if (last >= a->why_scroll + rows)
+			a->why_scroll = last - rows + 1 < sel_row ? last - rows + 1 : sel_row;
+	}
 	top = a->why_scroll;
 	for (int i = top; i < n && y < in.h; i++, y++) {
 		if (edge[i] < 0)
