@@ -8939,6 +8939,43 @@ START_TEST(test_tui_keys_typed_past_the_bound_are_said_dropped)
 }
 END_TEST
 
+/* The Ctrl-C kept past the bound asks to quit (the step left changes
+ * unsaved) once the keys before it have acted: the question holds the
+ * footer, and once it is answered "stay" the footer says how many keys
+ * were dropped (before, it was said under the question and "quit
+ * cancelled" took its place: the count went unseen). */
+START_TEST(test_tui_keys_dropped_are_said_after_the_quit_question)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char *screen;
+	int key, n = 0;
+
+	a.busy = busy_typing;
+	typed_at_busy = 66;
+	typed_ctrl_c = true;
+	feed(&a, "n");
+	feed(&a, "200\n");
+	while (tui_typeahead_next(&a, &key)) { /* as the terminal's loop does */
+		tui_handle_key(&a, key);
+		n++;
+	}
+	ck_assert_int_eq(n, TUI_TYPEAHEAD);
+	ck_assert_int_eq(a.prompt, PROMPT_QUIT);
+	screen = render(&a, 24, 80);
+	assert_on_screen(strstr(footer_row(screen), "Quit anyway?") != NULL, screen, "no quit question: '%s'",
+			 footer_row(screen));
+	free(screen);
+	ck_assert(tui_handle_key(&a, 'n')); /* stay */
+	ck_assert(!tui_typeahead_next(&a, &key));
+	screen = render(&a, 24, 80);
+	assert_on_screen(strstr(footer_row(screen), "2 keys typed while the cockpit was busy were dropped") != NULL,
+			 screen, "the footer does not say 2 keys were dropped: '%s'", footer_row(screen));
+	free(screen);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The why view's margin bar, on the margin line from `at` on: after the
  * text and a space it runs to the view's right edge, where the view's
  * frame is, and it is the bar tui_margin_bar draws for the decision at
@@ -12929,9 +12966,9 @@ END_TEST
  * end (the sign turning from + to - alone). At 80x24 and 120x40. */
 START_TEST(test_tui_why_expanded_candidate_at_the_foot_shows_its_edges)
 {
-	static const int sizes[][2] = {{24, 80}, {40, 120}};
+	static const int dims[][2] = {{24, 80}, {40, 120}};
 
-	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+	for (size_t k = 0; k < sizeof dims / sizeof dims[0]; k++) {
 		struct tui_app a;
 		struct smug_world *w = open_at(&a, 40);
 		char *s;
@@ -12940,13 +12977,13 @@ START_TEST(test_tui_why_expanded_candidate_at_the_foot_shows_its_edges)
 		tui_handle_key(&a, '\r');
 		ck_assert_int_eq(a.view, VIEW_WHY);
 		tui_handle_key(&a, KEY_END); /* the last candidate, at the list's foot */
-		free(why_on_canvas(&a, sizes[k][0], sizes[k][1]));
+		free(why_on_canvas(&a, dims[k][0], dims[k][1]));
 		tui_handle_key(&a, '\r');
-		s = why_on_canvas(&a, sizes[k][0], sizes[k][1]);
+		s = why_on_canvas(&a, dims[k][0], dims[k][1]);
 		if (strstr(s, "│border ") == NULL && strstr(s, "│corridor ") == NULL)
 			fprintf(stderr, "%s", s);
 		ck_assert_msg(strstr(s, "│border ") != NULL || strstr(s, "│corridor ") != NULL,
-			      "%dx%d: the expanded candidate's edges are off the screen", sizes[k][1], sizes[k][0]);
+			      "%dx%d: the expanded candidate's edges are off the screen", dims[k][1], dims[k][0]);
 		free(s);
 		close_app(&a, w);
 	}
@@ -16254,6 +16291,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_compare_why_has_its_own_row_at_80);
 	tcase_add_test(t, test_tui_keys_typed_past_the_bound_are_said_dropped);
+	tcase_add_test(t, test_tui_keys_dropped_are_said_after_the_quit_question);
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
 	tcase_add_test(t, test_tui_whatif_names_its_border);

@@ -102,6 +102,8 @@ bool tui_typeahead_next(struct tui_app *a, int *key)
 	struct tui_typeahead *q = &a->typeahead;
 
 	if (q->n == 0) {
+		if (q->dropped > 0 && a->prompt != PROMPT_NONE)
+			return false; /* a prompt the keys opened hides the footer: said once it is answered */
 		if (q->dropped > 0) /* after the keys kept have acted, so it stays */
 			tui_set_status(a, "%d key%s typed while the cockpit was busy %s dropped: it keeps %d to act after",
 				       q->dropped, q->dropped == 1 ? "" : "s", q->dropped == 1 ? "was" : "were",
