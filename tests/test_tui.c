@@ -3274,8 +3274,8 @@ START_TEST(test_tui_enter_on_event_opens_its_story)
 				}
 			}
 			ck_assert_int_ge(fac, 0);
-			snprintf(want, sizeof want, "%s moves %s; %d events in the log", w->factions[fac].id,
-				 com >= 0 ? tui_commodity_short(com) : "-", events);
+			snprintf(want, sizeof want, "%s moves %s; %d event%s in the log", w->factions[fac].id,
+				 com >= 0 ? tui_commodity_short(com) : "-", events, events == 1 ? "" : "s");
 			ck_assert_msg(screen_has(&a, want), "the story does not say '%s'", want);
 		}
 		tui_handle_key(&a, 27);
@@ -3288,6 +3288,42 @@ START_TEST(test_tui_enter_on_event_opens_its_story)
 		opened++;
 	}
 	ck_assert_int_eq(opened, 3);
+	close_app(&a, w);
+}
+END_TEST
+
+/* The story of a shipment sent on the last day with no check yet, its
+ * one event in the log its sending, counts it in the singular: "1 event in the log", as
+ * the log says "1 hop" and "after 1 day" (before: "1 events"). At 80x24. */
+START_TEST(test_tui_story_counts_one_event_in_the_singular)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	const struct smug_event *e;
+	int64_t seq;
+	int events = 0;
+	char want[200], *s;
+
+	feed(&a, "5/kind:sent\n");
+	tui_handle_key(&a, KEY_END);
+	for (int up = 0; up < 100 && events != 1; up++) { /* the newest sending with no check after it */
+		if (up > 0)
+			tui_handle_key(&a, KEY_UP);
+		e = pane_events_at(&a, pane_events_selected(&a), &seq);
+		events = 0;
+		for (int i = 0; i < w->tel.event_count; i++)
+			events += smug_event_at(&w->tel, i)->shipment == e->shipment;
+	}
+	ck_assert_int_eq(events, 1);
+	tui_handle_key(&a, '\n');
+	ck_assert_int_eq(a.view, VIEW_STORY);
+	snprintf(want, sizeof want, "%s moves %s; 1 event in the log; still in transit", w->factions[e->faction].id,
+		 tui_commodity_short(e->commodity));
+	s = render(&a, 24, 80);
+	if (strstr(s, want) == NULL)
+		fputs(s, stderr);
+	ck_assert_msg(strstr(s, want) != NULL, "the story does not say '%s'", want);
+	free(s);
 	close_app(&a, w);
 }
 END_TEST
@@ -3332,8 +3368,8 @@ START_TEST(test_tui_story_heads_with_the_shipment_and_its_cargo)
 		}
 		ck_assert_msg(k < 2 || com == 0, "the newest suit mods delivery is of commodity %d", com);
 		s = render(&a, 48, 160);
-		snprintf(want, sizeof want, "%s moves %s; %d events in the log%s", w->factions[fac].id,
-			 k == 2 ? "suit mods" : com >= 0 ? tui_commodity_short(com) : "-", events,
+		snprintf(want, sizeof want, "%s moves %s; %d event%s in the log%s", w->factions[fac].id,
+			 k == 2 ? "suit mods" : com >= 0 ? tui_commodity_short(com) : "-", events, events == 1 ? "" : "s",
 			 live ? "; still in transit" : "");
 		if (strstr(s, want) == NULL)
 			fputs(s, stderr);
@@ -16323,6 +16359,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_of_a_shipment_the_log_dropped_says_so);
 	tcase_add_test(t, test_tui_story_of_a_shipment_in_transit_starts_at_the_left_edge);
 	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
+	tcase_add_test(t, test_tui_story_counts_one_event_in_the_singular);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_sort_step_starts_descending);

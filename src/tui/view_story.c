@@ -38,8 +38,8 @@ void view_story_draw(struct tui_app *a, struct canvas *cv)
 	canvas_box(cv, title, true);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
 	if (fac >= 0) {
-		snprintf(line, sizeof line, "%s moves %s; %d events in the log%s", w->factions[fac].id,
-			 com >= 0 ? tui_commodity_short(com) : "-", found,
+		snprintf(line, sizeof line, "%s moves %s; %d event%s in the log%s", w->factions[fac].id,
+			 com >= 0 ? tui_commodity_short(com) : "-", found, found == 1 ? "" : "s",
 			 live ? "; still in transit" : "");
 		y += canvas_wrap(&in, y, 0, in.w, 1, ROLE_TITLE, line);
 	}
