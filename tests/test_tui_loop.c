@@ -1047,9 +1047,9 @@ START_TEST(test_tui_loop_rewind_prompt_refuses_days_out_of_range)
 }
 END_TEST
 
-/* A story opened at day 40 of the newest shipment, the world then rewound
- * to day 2: the story says the shipment was not sent yet, not that the
- * log lost its events. */
+/* A story opened at day 40 of the newest shipment (its sending, "1 event
+ * in the log"), the world then rewound to day 2: the story says the
+ * shipment was not sent yet, not that the log lost its events. */
 START_TEST(test_tui_loop_story_of_a_shipment_not_sent_yet)
 {
 	struct smug_world *w = test_default_at(40);
@@ -1059,7 +1059,7 @@ START_TEST(test_tui_loop_story_of_a_shipment_not_sent_yet)
 	a.story_shipment = w->next_shipment_id - 1;
 	ck_assert_uint_gt(a.story_shipment, 0);
 	view_open(&a, VIEW_STORY);
-	ck_assert(shows(&a, "events in the log"));
+	ck_assert(shows(&a, "1 event in the log"));
 	keys(&a, "{");
 	tui_handle_key(&a, KEY_BACKSPACE);
 	keys(&a, "2\n");
