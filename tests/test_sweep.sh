@@ -652,6 +652,12 @@ got=$(sed -n 's/^"summary":\(.*\),"check":"[0-9a-f]*"}$/\1/p' "$C/results/0.json
 [ "$want" != "$plain" ] || fail "the scheduled crackdown changed nothing in run"
 [ -n "$got" ] && [ "$got" = "$want" ] || fail "a sweep task with crackdown $B@11-20 differs from run"
 ok
+# a crackdown starting after the tasks' last day would never be set (a
+# task saves no seed): the plan refuses it, naming it, and writes nothing
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/cslate" --seeds 5-6 --days 30 --crackdown "$B@31-40"
+err_has "smugnet sweep plan: --crackdown '$B@31-40': starts on day 31, after the tasks' last day, 30"
+[ -e "$tmp/cslate" ] && fail "a refused late crackdown left $(ls -A "$tmp/cslate")"
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/cslate" --seeds 5-6 --days 30 --crackdown "$B@30-40"
 # a crackdown the world refuses, edited into the manifest by hand: the
 # task fails as bad input named by its place there, not as a usage error
 C2="$tmp/cs2"
