@@ -641,7 +641,9 @@ def mutate(args, builddir, scratch, src, build, t_start):
         print(f"mutate: {e}", file=sys.stderr)
         return 1
     keys = {equivalence_key(m, texts[m["file"]]) for m in sites} if not only else set()
-    stale = sum(1 for k in listed if k not in keys) if not only else 0
+    # only entries of the files scanned can be judged here (src/cli's are
+    # outside the whole sample's folders; --check-list judges them all)
+    stale = sum(1 for k in listed if k[0] in texts and k not in keys) if not only else 0
     for m in sample:
         m["equivalent"] = listed.get(equivalence_key(m, texts[m["file"]]))
     print(f"mutate: {EQUIVALENT_LIST} lists {len(listed)} equivalent mutants "

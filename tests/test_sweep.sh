@@ -19,6 +19,25 @@ fail() { echo "FAIL: $*"; echo "$pass passed, 1 failed"; exit 1; }
 ok() { pass=$((pass + 1)); }
 expect_rc() { want=$1; shift; "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?; [ $rc -eq "$want" ] || fail "$* exited $rc, expected $want: $(cat "$tmp/err")"; ok; }
 err_has() { grep -qF -- "$1" "$tmp/err" || fail "expected '$1' on stderr, got: $(cat "$tmp/err")"; }
+# wait_first_result DIR: wait until the sweep DIR has a result (60 s at
+# most; a sweep that never makes one is caught by the checks after)
+wait_first_result() {
+	i=0
+	while [ -z "$(ls -A "$1/results" 2>/dev/null)" ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+# wait_no_process PATTERN: wait until no process's command line matches
+# PATTERN (pgrep -f), 30 s at most; false if one still does
+wait_no_process() {
+	i=0
+	while pgrep -f "$1" >/dev/null && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	! pgrep -f "$1" >/dev/null
+}
 
 # `sweep --help` lists every option of every sweep command's own --help
 for sub in plan run missing collect chart slurm parallel; do
@@ -633,6 +652,12 @@ got=$(sed -n 's/^"summary":\(.*\),"check":"[0-9a-f]*"}$/\1/p' "$C/results/0.json
 [ "$want" != "$plain" ] || fail "the scheduled crackdown changed nothing in run"
 [ -n "$got" ] && [ "$got" = "$want" ] || fail "a sweep task with crackdown $B@11-20 differs from run"
 ok
+# a crackdown starting after the tasks' last day would never be set (a
+# task saves no seed): the plan refuses it, naming it, and writes nothing
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/cslate" --seeds 5-6 --days 30 --crackdown "$B@31-40"
+err_has "smugnet sweep plan: --crackdown '$B@31-40': starts on day 31, after the tasks' last day, 30"
+[ -e "$tmp/cslate" ] && fail "a refused late crackdown left $(ls -A "$tmp/cslate")"
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/cslate" --seeds 5-6 --days 30 --crackdown "$B@30-40"
 # a crackdown the world refuses, edited into the manifest by hand: the
 # task fails as bad input named by its place there, not as a usage error
 C2="$tmp/cs2"
@@ -847,11 +872,7 @@ for eng in $engines; do
 	rm -rf "$tmp/stop/results"
 	"$SMUGNET" sweep run "$tmp/stop" --jobs 2 --engine "$eng" --quiet 2>"$tmp/err" &
 	runner=$!
-	i=0
-	while [ -z "$(ls -A "$tmp/stop/results" 2>/dev/null)" ] && [ $i -lt 600 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_first_result "$tmp/stop"
 	kill -TERM $runner
 	wait $runner
 	rc=$?
@@ -892,22 +913,13 @@ if command -v parallel >/dev/null 2>&1; then
 		[ $par = stand-in ] && path="$tmp/oldpar:$PATH"
 		PATH=$path "$SMUGNET" sweep run "$tmp/stop" --jobs 2 --engine parallel --quiet 2>"$tmp/err" &
 		runner=$!
-		i=0
-		while [ -z "$(ls -A "$tmp/stop/results" 2>/dev/null)" ] && [ $i -lt 600 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
+		wait_first_result "$tmp/stop"
 		kill -KILL $runner
 		wait $runner
 		got=$(ls "$tmp/stop/results" | wc -l)
 		[ "$got" -lt 100 ] || fail "$par: the sweep ended before it was killed; the test needs longer tasks"
 		# the workers and parallel end: wait for them (30 s at most), then look
-		i=0
-		while pgrep -f "sweep run $tmp/stop|$tmp/stop/tmp/parallel" >/dev/null && [ $i -lt 300 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		pgrep -f "sweep run $tmp/stop|$tmp/stop/tmp/parallel" >/dev/null &&
+		wait_no_process "sweep run $tmp/stop|$tmp/stop/tmp/parallel" ||
 			fail "$par: workers or parallel still run 30 s after the sweep run was killed"
 		[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
 			fail "$par: results appeared after the sweep run was killed: $got, then $(ls "$tmp/stop/results" | wc -l)"
@@ -921,11 +933,7 @@ fi
 "$SMUGNET" sweep plan "$tmp/hup" --seeds 1-20 --days 2000 >/dev/null || fail "plan of the hung-up sweep"
 setsid sh -c 'trap "" HUP; exec "$@"' sh "$SMUGNET" sweep run "$tmp/hup" --jobs 2 --engine fork --quiet 2>"$tmp/err" &
 runner=$!
-i=0
-while [ -z "$(ls -A "$tmp/hup/results" 2>/dev/null)" ] && [ $i -lt 600 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_first_result "$tmp/hup"
 kill -HUP -$runner || fail "the sweep ended before the hangup; the test needs longer tasks"
 wait $runner
 rc=$?

@@ -4,7 +4,9 @@
 # view, step, rewind two days, step on and save, stop a long step with
 # Esc (keys typed during it act after it); then `smugnet replay`
 # rebuilds the seed from its journal to the same digest, and a journal
-# with one line changed fails naming that line's day. Last, a long seed
+# with one line changed fails naming that line's day. In a new cockpit,
+# 70 keys typed with a long step: 64 act after it, the footer says the
+# 6 past them were dropped. Last, a long seed
 # loaded: a rewind before its first day counts the seed's days rebuilt
 # and Esc stops it; left waiting or running, the cockpit rebuilds them
 # ahead. Waits for screen states, never fixed sleeps. Skipped
@@ -31,17 +33,27 @@ wait_for() {
 	done
 }
 
+# open_cockpit [ARG]: the cockpit started again in a new session, with
+# smugnet's ARG (e.g. --load NAME). The old session goes once the new
+# one is there: killed first, it was the server's last, and a new
+# session asked for while that server shut down failed to start.
+open_cockpit() {
+	$T rename-session -t loop old 2>/dev/null # (gone if its shell has ended)
+	$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault $*; echo EXITED \$?; sleep 30" ||
+		fail "tmux did not start the cockpit again ($*)"
+	$T kill-session -t old 2>/dev/null
+}
+# header_day: the day the header (the screen's first line) shows
+header_day() {
+	$T capture-pane -p -t loop | head -n 1 | sed -n 's/.* day \([0-9]*\) (.*/\1/p'
+}
+
 # open_longseed [KEY]: the cockpit started again on the 40,000-day seed,
 # as loaded (its days before the load not rebuilt); KEY typed at once,
 # while it loads, is read before the cockpit first waits for a key, so
-# before it rebuilds any of those days ahead. The old session goes once
-# the new one is there: killed first, it was the server's last, and a
-# new session asked for while that server shut down failed to start.
+# before it rebuilds any of those days ahead.
 open_longseed() {
-	$T rename-session -t loop old 2>/dev/null # (gone if its shell has ended)
-	$T new-session -d -s loop -x 160 -y 48 "TERM=xterm-256color $SMUGNET --vault $tmp/vault --load longseed; echo EXITED \$?; sleep 30" ||
-		fail "tmux did not start on the long seed"
-	$T kill-session -t old 2>/dev/null
+	open_cockpit --load longseed
 	[ $# -eq 0 ] || $T send-keys -t loop "$1"
 	wait_for "day 40000 " || fail "the long seed did not load"
 }
@@ -102,7 +114,7 @@ $T send-keys -t loop . .
 $T send-keys -t loop Escape
 end=$(($(date +%s) + ${E2E_WAIT:-60}))
 while :; do
-	h=$($T capture-pane -p -t loop | sed -n 's/.* day \([0-9]*\) (year.*/\1/p' | head -n 1)
+	h=$(header_day)
 	[ -n "$h" ] && [ "$h" -gt $((d + 2)) ] && [ "$h" -lt $((d + 100000)) ] && [ $(((h - d - 2) % 64)) -eq 0 ] &&
 		! $T capture-pane -p -t loop | grep -q "stepping: day" && break
 	[ "$(date +%s)" -lt "$end" ] || fail "after the second long step the header is at day $h, not $d + 64k + 2"
@@ -129,6 +141,35 @@ out=$($SMUGNET replay tampered --vault "$tmp/vault" 2>/dev/null); rc=$?
 [ $rc -eq 3 ] || fail "tampered replay exited $rc: $out"
 echo "$out" | grep -q "diverged on day 30" || fail "tampered replay does not name day 30: $out"
 ok "a tampered line is named by its day: $out"
+
+# keys typed during a long step past the 64 it keeps are dropped, and
+# once the kept ones have acted the footer says how many. In a cockpit
+# just started, n, then 100000 Enter, 70 '.' and Esc typed at once: the
+# step first looks at the keyboard after its first 64 days (it looks
+# every 100 ms, and it has not looked before), where all 71 keys wait:
+# Esc stops it there, at day S + 64 (Esc is the stop, not a key kept),
+# the first 64 dots are kept and 6 dropped. The kept dots step 64 single
+# days, to S + 128. (The step is not left to run first: the footer's
+# "stopped at day" goes with the first kept key, at once, and the
+# progress shown lags the day it stops at, so that day could not be
+# read; typed with the step, the keys are there whatever the machine's
+# speed.) Before, the 6 were dropped unsaid.
+open_cockpit
+wait_for "Factions" || fail "the new cockpit did not draw"
+S=$(header_day)
+[ -n "$S" ] || fail "no day in the new cockpit's header"
+$T send-keys -t loop n
+wait_for "Step how many days" || fail "no step prompt in the new cockpit"
+dots=$(printf "%070d" 0 | tr 0 .) # 70 of them
+$T send-keys -t loop 100000 Enter "$dots" Escape
+wait_for "typed while the cockpit was busy" ||
+	fail "70 keys typed during a long step: the footer does not say any dropped (header at day $(header_day), from $S)"
+$T capture-pane -p -t loop | grep -qw "6 keys typed while the cockpit was busy were dropped: it keeps 64 to act after" ||
+	fail "70 keys typed during a long step: the footer does not say 6 were dropped"
+h=$(header_day)
+[ "$h" = $((S + 128)) ] ||
+	fail "the long step stopped at day $((S + 64)), then 64 kept dots: the header is at day $h, not $((S + 128))"
+ok "70 dots and Esc typed with a long step: it stopped at day $((S + 64)), 64 dots stepped to day $h, 6 were said dropped"
 
 # a rewind before a loaded seed's first day rebuilds the seed's days
 # (about 1.5 s for these 40,000): the footer counts them, Esc stops it

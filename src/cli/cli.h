@@ -171,11 +171,13 @@ int cli_crackdown_start(struct smug_world *w, const struct cli_crackdown *c, str
  * days: 0 applied, 1 later (cli_crackdowns_due starts it), -1 with err
  * filled (bad spec, unknown corridor, a day already simulated). */
 int cli_crackdown_apply(struct smug_world *w, const char *spec, struct smug_error *err);
-/* The --crackdown specs of s against a run whose last simulated day is
- * last_day: one that starts after last_day + 1 would never be set (nor
- * be in the saved seed or the journal) and is a usage error naming it;
- * prints the error and returns an exit code. */
-int cli_crackdowns_within(const struct cli_setup *s, const struct smug_world *w, long long last_day);
+/* The --crackdown and --clear-crackdown specs of s against a run whose
+ * last simulated day is last_day: one whose day is after last_day + 1
+ * (saved: a run whose seed carries what is set after its last day), or
+ * after last_day (a sweep's tasks, which save nothing), would never act
+ * (nor be in the saved seed or the journal) and is a usage error naming
+ * it; prints the error and returns an exit code. */
+int cli_crackdowns_within(const struct cli_setup *s, const struct smug_world *w, long long last_day, bool saved);
 /* run --branch (branch.c): copy w, apply the branch specs to the copy,
  * run both `days` days, print both summaries and the delta. */
 int cli_run_branch(const struct cli_setup *setup, struct smug_world *w, const char *const *specs, int n_specs,

@@ -213,7 +213,7 @@ int cmd_run(int argc, char **argv)
 	if ((rc = cli_world_open(&setup, load, vault, &w, &seen)) != EXIT_OK)
 		return rc;
 	/* days count from the world's first day, also on a loaded seed */
-	if ((rc = cli_crackdowns_within(&setup, w, w->day + days)) != EXIT_OK) {
+	if ((rc = cli_crackdowns_within(&setup, w, w->day + days, true)) != EXIT_OK) {
 		smug_world_free(w);
 		return rc;
 	}

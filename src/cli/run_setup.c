@@ -255,30 +255,36 @@ int cli_crackdowns_due(const struct cli_setup *s, struct smug_world *w)
 	return EXIT_OK;
 }
 
-int cli_crackdowns_within(const struct cli_setup *s, const struct smug_world *w, long long last_day)
+int cli_crackdowns_within(const struct cli_setup *s, const struct smug_world *w, long long last_day, bool saved)
 {
+	/* a run's saved seed carries what starts the day after its last */
+	long long latest = saved ? last_day + 1 : last_day;
+	const char *whose = saved ? "the run's" : "the tasks'";
+	char carried[96] = "";
+
+	if (saved)
+		snprintf(carried, sizeof carried, " (a schedule may start up to day %lld, which a saved seed carries)",
+			 latest);
 	for (int i = 0; i < s->n_crackdowns; i++) {
 		struct cli_crackdown c;
 		struct smug_error err;
 
 		if (cli_crackdown_parse(w, s->crackdowns[i], &c, &err) != SMUG_OK)
 			return crackdown_refused(s, i, err.msg);
-		if (c.from > last_day + 1)
-			return cli_usage_error(s->cmd,
-					       "--crackdown '%s': starts on day %d, after the run's last day, %lld "
-					       "(a schedule may start up to day %lld, which a saved seed carries)",
-					       s->crackdowns[i], c.from, last_day, last_day + 1);
+		if (c.from > latest)
+			return cli_usage_error(s->cmd, "--crackdown '%s': starts on day %d, after %s last day, %lld%s",
+					       s->crackdowns[i], c.from, whose, last_day, carried);
 	}
 	for (int i = 0; i < s->n_clears; i++) {
 		char id[SMUG_ID_MAX * 2];
 		int day;
 
 		/* malformed or unknown: cli_world_steer says why */
-		if (clear_split(s->clears[i], id, sizeof id, &day) && day > last_day + 1)
+		if (clear_split(s->clears[i], id, sizeof id, &day) && day > latest)
 			return cli_usage_error(s->cmd,
 					       "--clear-crackdown '%s': day %d is after the run's last day, %lld "
 					       "(a clear may name up to day %lld, which a saved seed carries)",
-					       s->clears[i], day, last_day, last_day + 1);
+					       s->clears[i], day, last_day, latest);
 	}
 	return EXIT_OK;
 }

@@ -262,6 +262,12 @@ static int plan_try_settings(const struct plan *p, const char *text, size_t len,
 		setup.n_sets = p->grid.n_keys;
 		if ((rc = cli_world_setup(&setup, &w)) != EXIT_OK)
 			return rc;
+		/* a task ends on day p->days and saves no seed: a crackdown
+		 * starting after it would never be set */
+		if (s == 0 && (rc = cli_crackdowns_within(&setup, w, p->days, false)) != EXIT_OK) {
+			smug_world_free(w);
+			return rc;
+		}
 		if (s == 0)
 			*id = strdup(w->scenario_id);
 		smug_world_free(w);
