@@ -57,6 +57,14 @@ expect_rc 3 "$SMUGNET" diff "$tmp/branch.jsonl" "$tmp/branch.jsonl"
 err_has "branch.jsonl: header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run"
 expect_rc 3 "$SMUGNET" diff "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json"
 err_has "tiny.json: neither a seed folder nor the output of smugnet run"
+# a what-if crackdown that starts after the run's last day would change
+# nothing (it printed "identical":true): refused, naming the change and
+# the days, nothing printed; one on the last day runs
+expect_rc 2 "$SMUGNET" run --days 30 --branch 'crackdown n:22.1|n:23.1@31'
+err_has "smugnet run: --branch 'crackdown n:22.1|n:23.1@31': starts on day 31, after the run's last day, 30"
+[ -s "$tmp/out" ] && fail "a refused late what-if crackdown still printed: $(head -c 200 "$tmp/out")"
+expect_rc 0 "$SMUGNET" run --days 30 --branch 'crackdown n:22.1|n:23.1@30' --quiet
+grep -q '"crackdown_what_if":true' "$tmp/out" || fail "a what-if crackdown on the last day is not on at its end"
 # a run file with a key twice in one record is refused by file, line and
 # path (exit 3, as every loader of the core), and diff prints nothing: it
 # once read the first "digest" and reported two different runs

@@ -14,8 +14,10 @@
 #define BRANCH_CRACKDOWNS 64
 
 /* One --branch SPEC on the what-if world; crackdowns that start later
- * are added to its schedule. */
-static int branch_apply(struct smug_world *w, const char *spec, const char **crack, int *n_crack)
+ * are added to its schedule, up to the run's last day (a what-if is
+ * never saved: one starting after it would change nothing). */
+static int branch_apply(struct smug_world *w, const char *spec, const char **crack, int *n_crack,
+			long long last_day)
 {
 	struct smug_error err;
 	const char *arg = strchr(spec, ' ');
@@ -33,6 +35,13 @@ static int branch_apply(struct smug_world *w, const char *spec, const char **cra
 		if ((rc = cli_crackdown_apply(w, arg, &err)) < 0)
 			return cli_usage_error("run", "--branch: %s", err.msg);
 		if (rc > 0) {
+			struct cli_crackdown c;
+
+			if (cli_crackdown_parse(w, arg, &c, &err) == SMUG_OK && c.from > last_day)
+				return cli_usage_error("run",
+						       "--branch '%s': starts on day %d, after the run's last day, %lld "
+						       "(a what-if is not saved: it would change nothing)",
+						       spec, c.from, last_day);
 			if (*n_crack == BRANCH_CRACKDOWNS)
 				return cli_usage_error("run", "--branch: at most %d crackdowns", BRANCH_CRACKDOWNS);
 			crack[(*n_crack)++] = arg;
@@ -156,7 +165,7 @@ int cli_run_branch(const struct cli_setup *setup, struct smug_world *base, const
 	for (int i = 0; i < setup->n_crackdowns && i < 64; i++)
 		crack[n_crack++] = setup->crackdowns[i];
 	for (int i = 0; i < n_specs && rc == EXIT_OK; i++)
-		rc = branch_apply(what_if, specs[i], crack, &n_crack);
+		rc = branch_apply(what_if, specs[i], crack, &n_crack, base->day + days);
 	if (rc != EXIT_OK) {
 		smug_world_free(what_if);
 		return rc;
