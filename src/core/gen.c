@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "core.h"
+#include "json.h"
 
 struct gen {
 	uint64_t seed;
@@ -196,7 +197,7 @@ char *smug_scenario_generate(int n_wards, uint64_t seed, int n_factions)
 {
 	struct gen g = {.seed = seed, .n_wards = n_wards};
 	cJSON *root, *wards, *nodes, *corr, *ledger;
-	char a[SMUG_ID_MAX], b[SMUG_ID_MAX], idbuf[SMUG_ID_MAX], seedbuf[24];
+	char a[SMUG_ID_MAX], b[SMUG_ID_MAX], idbuf[SMUG_ID_MAX];
 	char *text;
 
 	if (n_wards < 1 || n_wards > SMUG_GEN_WARDS_MAX || n_factions < 0 || n_factions > SMUG_FACTIONS_MAX - 1)
@@ -227,10 +228,7 @@ char *smug_scenario_generate(int n_wards, uint64_t seed, int n_factions)
 	snprintf(idbuf, sizeof idbuf, "gen-%d-%llu", n_wards, (unsigned long long)seed);
 	cJSON_AddStringToObject(root, "id", idbuf);
 	cJSON_AddStringToObject(root, "name", "Generated Dosadi");
-	/* whole digits: cJSON prints a double with 15 significant digits,
-	 * which would round a seed above 10^15 to another world */
-	snprintf(seedbuf, sizeof seedbuf, "%llu", (unsigned long long)(seed & ((1ull << 53) - 1)));
-	cJSON_AddRawToObject(root, "seed", seedbuf);
+	json_add_u64(root, "seed", seed & ((1ull << 53) - 1));
 	/* the ward economy's money grows with the world, so buyers in a
 	 * large world's demand wards can pay like those of the default one */
 	ledger = cJSON_AddObjectToObject(root, "ledger");

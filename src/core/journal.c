@@ -324,13 +324,7 @@ static void cmd_line(struct text *t, const struct smug_cmd *c)
 		cJSON_AddStringToObject(o, "key", c->target);
 		cJSON_AddStringToObject(o, "value", c->value);
 		break;
-	case SMUG_CMD_RESEED: {
-		char buf[32];
-
-		snprintf(buf, sizeof buf, "%llu", (unsigned long long)c->seed);
-		cJSON_AddRawToObject(o, "seed", buf);
-		break;
-	}
+	case SMUG_CMD_RESEED: json_add_u64(o, "seed", c->seed); break;
 	}
 	if (c->checked)
 		add_check(o, &c->check);

@@ -362,7 +362,7 @@ static const cJSON *dup_find(const cJSON *v, const cJSON **chain, int *depth)
 /* "file: json.path: duplicate key 'K'" for the first duplicated key in
  * root (the path as the loaders write it: "wards[1].name", the key at
  * the end), SMUG_ERR_PARSE; SMUG_OK if there is none. */
-static enum smug_status dup_check(const cJSON *root, const char *file, struct smug_error *err)
+enum smug_status smug_json_dup_check(const cJSON *root, const char *file, struct smug_error *err)
 {
 	const cJSON *chain[JSON_DEPTH_MAX + 2], *d;
 	int depth = 0;
@@ -392,11 +392,6 @@ static enum smug_status dup_check(const cJSON *root, const char *file, struct sm
 	return smug_error_set(err, SMUG_ERR_PARSE, "%s: %s: duplicate key '%s'", file, path, d->string);
 }
 
-enum smug_status smug_json_dup_check(const struct cJSON *root, const char *file, struct smug_error *err)
-{
-	return dup_check(root, file, err);
-}
-
 enum smug_status json_parse_span(const char *text, size_t len, const char *where, cJSON **root,
 				 struct smug_error *err)
 {
@@ -410,7 +405,7 @@ enum smug_status json_parse_span(const char *text, size_t len, const char *where
 		cJSON_Delete(j);
 		return smug_error_set(err, SMUG_ERR_PARSE, "%s: malformed JSON", where);
 	}
-	if ((st = dup_check(j, where, err)) != SMUG_OK) {
+	if ((st = smug_json_dup_check(j, where, err)) != SMUG_OK) {
 		cJSON_Delete(j);
 		return st;
 	}
@@ -438,7 +433,7 @@ enum smug_status json_parse(const char *text, size_t len, const char *file, cJSO
 		cJSON_Delete(j);
 		return text_error(text, (size_t)(end - text), file, err, "trailing data after JSON");
 	}
-	if ((st = dup_check(j, file, err)) != SMUG_OK) {
+	if ((st = smug_json_dup_check(j, file, err)) != SMUG_OK) {
 		cJSON_Delete(j);
 		return st;
 	}
@@ -550,4 +545,12 @@ uint64_t json_value_hash(const cJSON *v)
 	canon_value(&c, v);
 	XXH3_64bits_update(&c.st, c.buf, c.at);
 	return XXH3_64bits_digest(&c.st);
+}
+
+void json_add_u64(cJSON *o, const char *key, uint64_t v)
+{
+	char digits[24];
+
+	snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
+	cJSON_AddRawToObject(o, key, digits);
 }

@@ -43,4 +43,8 @@ enum smug_status json_parse_span(const char *text, size_t len, const char *where
  * Nesting is at most JSON_DEPTH_MAX (json_parse's pre-pass). */
 uint64_t json_value_hash(const cJSON *v);
 
+/* o[key] = v in whole digits (a seed): cJSON prints a number as a
+ * double with 15 significant digits, which rounds one past 10^15. */
+void json_add_u64(cJSON *o, const char *key, uint64_t v);
+
 #endif

@@ -613,7 +613,7 @@ static void hex64(uint64_t v, char *out)
 /* The manifest: what the seed is, and the hash of every file. */
 static char *manifest_text(const struct smug_world *w, char *const *text)
 {
-	char hex[17], seed[24];
+	char hex[17];
 	cJSON *m = cJSON_CreateObject(), *files;
 	char *out;
 
@@ -623,9 +623,7 @@ static char *manifest_text(const struct smug_world *w, char *const *text)
 	cJSON_AddStringToObject(m, "scenario_id", w->scenario_id);
 	hex64(w->scenario_hash, hex);
 	cJSON_AddStringToObject(m, "scenario_hash", hex);
-	/* whole digits: cJSON prints 2^53 - 1 as 9.00719925474099e+15 */
-	snprintf(seed, sizeof seed, "%llu", (unsigned long long)w->seed);
-	cJSON_AddRawToObject(m, "seed", seed);
+	json_add_u64(m, "seed", w->seed);
 	cJSON_AddNumberToObject(m, "day", w->day);
 	cJSON_AddStringToObject(m, "program", "smugnet");
 	cJSON_AddStringToObject(m, "program_version", smug_version());
