@@ -358,10 +358,12 @@ if command -v parallel >/dev/null 2>&1; then
 	cat > "$tmp/fakessh" <<'EOF2'
 #!/bin/sh
 # ssh to any host, run here: options and host name go, the remote command
-# runs without the sweep's variables (they must come in the command)
+# gets what sshd gives a login (PATH, HOME, and SHELL, which GNU
+# parallel's remote wrapper runs the job with) and nothing of this
+# environment: the sweep's variables must come in the command
 while [ $# -gt 0 ]; do case $1 in -S|-o|-l|-p) shift 2;; -*) shift;; *) shift; break;; esac; done
 [ "${1:-}" = "--" ] && shift
-exec env -u SMUGNET_SWEEP_SELF -u SMUGNET_SWEEP_DIR sh -c "$*"
+exec env -i PATH="$PATH" HOME="${HOME:-/}" SHELL=/bin/sh sh -c "$*"
 EOF2
 	chmod +x "$tmp/fakessh"
 	for hosts in local-hosts ssh-hosts; do
@@ -370,7 +372,7 @@ EOF2
 		PARALLEL_SSH="$tmp/fakessh" sh "$tmp/out" > "$tmp/sh.out" 2>&1 </dev/null ||
 			fail "sweep parallel | sh, braces in the names, $hosts: $(cat "$tmp/sh.out")"
 		[ "$(ls "$QBB/results" | wc -l)" -eq 8 ] ||
-			fail "sweep parallel | sh, braces in the names, $hosts: $(ls "$QBB/results" | wc -l) of 8 results: $(cat "$tmp/sh.out")"
+			fail "sweep parallel | sh, braces in the names, $hosts: $(ls "$QBB/results" | wc -l) of 8 results: $(cat "$tmp/sh.out" "$QBB/logs/"*)"
 		expect_rc 0 "$SMUGNET" sweep collect "$QBB" --quiet
 		cmp -s "$Q0/collect/summary.csv" "$QBB/collect/summary.csv" ||
 			fail "sweep parallel | sh, braces in the names, $hosts: summary.csv differs from a plain folder's"
