@@ -11,6 +11,10 @@
 # the fan chart is drawn; progress only on a terminal.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
+# the cockpit's UTF-8 glyphs are under test: the locale is set here, not
+# taken from the caller (where it is not UTF-8 the cockpit draws ASCII)
+LC_ALL=C.UTF-8
+export LC_ALL
 tmp=$(mktemp -d)
 # a cockpit left in tmux by a failed check goes with the server
 trap '[ -S "$tmp/tmux.sock" ] && tmux -S "$tmp/tmux.sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM

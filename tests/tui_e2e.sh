@@ -10,6 +10,10 @@
 # sleeps. Skipped (exit 77) without tmux.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
+# the cockpit's UTF-8 glyphs are under test: the locale is set here, not
+# taken from the caller (where it is not UTF-8 the cockpit draws ASCII)
+LC_ALL=C.UTF-8
+export LC_ALL
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
 tmp=$(mktemp -d)
 sock="smugnet-e2e-$$"
@@ -268,6 +272,22 @@ $T capture-pane -p -e -t color > "$tmp/color.txt"
 grep -Eq "$(printf '\033')\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]" "$tmp/color.txt" || fail "no colours without --no-color: the check above proves nothing"
 $T send-keys -t color q
 ok "--no-color"
+# a locale that is not UTF-8 (LANG unset, C) gets the ASCII glyphs by
+# itself: the totals keep their delivered/seized/lost marks, the boxes
+# are drawn (curses drew the UTF-8 ones as "~T~PB" or nothing: "total
+# 255  4  22", no corners)
+$T new-session -d -s clocale -x 100 -y 30 "LC_ALL=C TERM=xterm-256color $SMUGNET --vault $tmp/vault; sleep 30"
+wait_until shows clocale "Factions" || fail "the cockpit in the C locale did not draw"
+$T capture-pane -p -t clocale > "$tmp/clocale.txt"
+grep -q "^ today +0 x0 o0 .* | total +0 x0 o0 |" "$tmp/clocale.txt" ||
+	fail "the C locale's header has no ASCII marks: $(sed -n 2p "$tmp/clocale.txt")"
+[ "$(sed -n 3p "$tmp/clocale.txt" | cut -c1-14)" = "+[1 Factions]-" ] ||
+	fail "the C locale's boxes are not drawn in ASCII: $(sed -n 3p "$tmp/clocale.txt")"
+if LC_ALL=C grep -q "$(printf '[\200-\377]')\|~[A-Z]" "$tmp/clocale.txt"; then
+	fail "the C locale's cockpit shows non-ASCII or curses' escapes: $(LC_ALL=C grep -n "$(printf '[\200-\377]')\|~[A-Z]" "$tmp/clocale.txt")"
+fi
+$T send-keys -t clocale q
+ok "the C locale draws ASCII"
 # a bad --scenario: the cockpit exits 3 with the file's name, before drawing
 $T new-session -d -s bad -x 100 -y 30 "TERM=xterm-256color $SMUGNET --scenario $tmp/none.json --vault $tmp/vault; echo EXITED \$?; sleep 30"
 wait_until shows bad EXITED

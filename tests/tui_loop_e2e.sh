@@ -13,6 +13,10 @@
 # (exit 77) without tmux.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
+# the cockpit's UTF-8 glyphs are under test: the locale is set here, not
+# taken from the caller (where it is not UTF-8 the cockpit draws ASCII)
+LC_ALL=C.UTF-8
+export LC_ALL
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
 tmp=$(mktemp -d)
 sock="smugnet-loop-$$"

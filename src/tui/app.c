@@ -8,6 +8,7 @@
  * need no terminal, so the golden-screen tests drive them directly. */
 #include <curses.h>
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -880,6 +881,12 @@ int tui_term_begin(const struct tui_options *opt, struct tui_theme *th)
 {
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C"); /* numbers in saved seeds stay "0.5", never "0,5" */
+	/* a locale whose characters are not UTF-8 (LANG unset, "C", Latin-1)
+	 * cannot show the UTF-8 glyphs: curses drew them as "~T~PB" or not at
+	 * all, so a total's delivered/seized/lost marks went missing. Such a
+	 * terminal gets the ASCII set, as --ascii asks */
+	bool ascii = opt->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+
 	/* newterm, not initscr: initscr exits by itself on a terminal type
 	 * it does not know, so this message and the caller's status would
 	 * never be seen */
@@ -907,7 +914,7 @@ int tui_term_begin(const struct tui_options *opt, struct tui_theme *th)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 		mouseinterval(0);
 	}
-	theme_init(th, !opt->no_color, opt->ascii);
+	theme_init(th, !opt->no_color, ascii);
 	return 0;
 }
 
