@@ -541,7 +541,7 @@ tail -n 1 "$tmp/out" | grep -q '"id":"n:22.1|n:23.1",[^}]*"crackdown":true' ||
 # on a loaded seed (at day 30) the days are the world's: 10 more end on 40
 expect_rc 2 "$SMUGNET" run --load late --vault "$tmp/latevault" --days 10 --crackdown 'n:32.0|n:33.0@42'
 err_has "starts on day 42, after the run's last day, 40"
-expect_rc 0 "$SMUGNET" run --load late --vault "$tmp/latevault" --days 10 --crackdown 'n:32.0|n:33.0@41'
+expect_rc 0 "$SMUGNET" run --load late --vault "$tmp/latevault" --days 10 --crackdown 'n:32.0|n:33.0@41' --save late40
 tail -n 1 "$tmp/out" | grep -q '"id":"n:32.0|n:33.0",[^}]*"crackdown":true' ||
 	fail "a crackdown @41 after 10 days from day 30 is not set"
 # a clear after the day after the run's last day would never happen (the
@@ -555,6 +555,37 @@ err_has "smugnet run: --clear-crackdown 'n:22.1|n:23.1@50': day 50 is after the 
 expect_rc 0 "$SMUGNET" run --days 30 --crackdown 'n:22.1|n:23.1' --clear-crackdown 'n:22.1|n:23.1@31' --save late --vault "$tmp/latevault" --quiet
 tail -n 1 "$tmp/out" | grep -q '"id":"n:22.1|n:23.1",[^}]*"crackdown":false' ||
 	fail "a clear on the day after the last is not in the saved state"
+pass=$((pass + 1))
+# only a saved seed carries the day after the last: without --save (or
+# with --branch, which saves nothing) a crackdown or clear on that day
+# would act on no day and be kept nowhere (it ran, exit 0): a usage error
+# naming it and the days, nothing printed; the last day itself runs
+expect_rc 2 "$SMUGNET" run --days 30 --crackdown 'n:22.1|n:23.1@31-80:0.5'
+err_has "smugnet run: --crackdown 'n:22.1|n:23.1@31-80:0.5': starts on day 31, after the run's last day, 30 (a run without --save keeps nothing after its last day"
+[ -s "$tmp/out" ] && fail "a refused unsaved crackdown on the day after the last still ran: $(head -c 200 "$tmp/out")"
+expect_rc 2 "$SMUGNET" run --days 30 --crackdown 'n:22.1|n:23.1' --clear-crackdown 'n:22.1|n:23.1@31' --journal "$tmp/late.journal"
+err_has "smugnet run: --clear-crackdown 'n:22.1|n:23.1@31': day 31 is after the run's last day, 30 (a run without --save"
+[ -s "$tmp/out" ] || [ -e "$tmp/late.journal" ] && fail "a refused unsaved clear on the day after the last still ran or wrote a journal"
+expect_rc 2 "$SMUGNET" run --days 30 --crackdown 'n:22.1|n:23.1@31' --branch 'auto on'
+err_has "smugnet run: --crackdown 'n:22.1|n:23.1@31': starts on day 31, after the run's last day, 30"
+[ -s "$tmp/out" ] && fail "a refused --branch run with a crackdown after its last day still printed: $(head -c 200 "$tmp/out")"
+expect_rc 2 "$SMUGNET" run --load late --vault "$tmp/latevault" --days 10 --clear-crackdown 'n:22.1|n:23.1@41'
+err_has "day 41 is after the run's last day, 40"
+expect_rc 0 "$SMUGNET" run --days 30 --crackdown 'n:22.1|n:23.1@30' --clear-crackdown 'n:32.0|n:33.0@30' --quiet
+tail -n 1 "$tmp/out" | grep -q '"id":"n:22.1|n:23.1",[^}]*"crackdown":true' ||
+	fail "an unsaved crackdown on the last day is not on at its end"
+# explain shows one day: a crackdown or clear after it changed nothing
+# (the same decisions, exit 0); refused the same way, nothing printed
+expect_rc 2 "$SMUGNET" explain --day 5 --crackdown 'n:22.1|n:23.1@6'
+err_has "smugnet explain: --crackdown 'n:22.1|n:23.1@6': starts on day 6, after the day explained, 5"
+[ -s "$tmp/out" ] && fail "explain with a crackdown after its day still printed: $(head -c 200 "$tmp/out")"
+expect_rc 2 "$SMUGNET" explain --day 5 --crackdown 'n:22.1|n:23.1' --clear-crackdown 'n:22.1|n:23.1@9' --json
+err_has "smugnet explain: --clear-crackdown 'n:22.1|n:23.1@9': day 9 is after the day explained, 5"
+[ -s "$tmp/out" ] && fail "explain with a clear after its day still printed: $(head -c 200 "$tmp/out")"
+expect_rc 2 "$SMUGNET" explain --load late --vault "$tmp/latevault" --day 35 --crackdown 'n:32.0|n:33.0@36'
+err_has "starts on day 36, after the day explained, 35"
+expect_rc 0 "$SMUGNET" explain --day 5 --crackdown 'n:22.1|n:23.1@5' --clear-crackdown 'n:32.0|n:33.0@5'
+grep -q "^Day 5 of dosadi-36: " "$tmp/out" || fail "explain with a crackdown and a clear on its day: $(head -n 1 "$tmp/out")"
 pass=$((pass + 1))
 
 # the README's designer's-loop examples, in order, in a folder and vault

@@ -555,6 +555,33 @@ grep -q -- "--faction: only --figure balance is per faction; delivered is of all
 	fail "--figure delivered --faction: $(cat "$tmp/err")"
 [ ! -e "$S/charts/delivered-syndicate.svg" ] || fail "a chart named for a faction it does not show was written"
 
+# a setting's label longer than the table's or the legend's room (a
+# --set value of 703 digits; the table cut every label at 60 bytes and
+# the chart at 511, both silently, so the four settings read the same):
+# the table cuts it in the middle at '...' and says so, the legend at an
+# ellipsis and holds it whole in the entry's <title>; the settings read
+# apart (the value's last digit, the second key's value)
+L="$tmp/longlabel"
+z=$(printf '%0700d' 0)
+expect_rc 0 "$SMUGNET" sweep plan "$L" --seeds 1 --days 2 --set "$KNOB=0.1${z}1,0.1${z}2" --set smuggling.route_topk=2,3
+expect_rc 0 "$SMUGNET" sweep run "$L" --jobs 1 --engine fork --quiet
+expect_rc 0 "$SMUGNET" sweep collect "$L"
+sed -n 's/^\(.*[^ ]\)  *delivered  .*$/\1/p' "$tmp/out" > "$tmp/labels"
+[ "$(sort -u "$tmp/labels" | wc -l)" -eq 4 ] && awk 'length($0) != 60 || !index($0, "...") { bad = 1 } END { exit bad }' "$tmp/labels" ||
+	fail "collect's table does not show four settings apart, cut to 60 at '...': $(cat "$tmp/labels")"
+grep -qx "$KNOB=0\.10*\.\.\.0*2 smuggling\.route_topk=3" "$tmp/labels" ||
+	fail "a cut label does not keep its start and its end: $(cat "$tmp/labels")"
+grep -qxF "(a setting's label of more than 60 characters is cut at '...'; the CSV files hold it whole)" "$tmp/out" ||
+	fail "collect does not say a label was cut: $(grep -v '^smuggling' "$tmp/out")"
+grep -qF ",0.1${z}2,3,delivered," "$L/collect/summary.csv" || fail "summary.csv does not hold the 703-digit value whole"
+expect_rc 0 "$SMUGNET" sweep chart "$L" --figure delivered
+svg="$L/charts/delivered.svg"
+grep -qF "<title>$KNOB=0.1${z}2 smuggling.route_topk=3</title>" "$svg" || fail "the legend does not hold a long label whole"
+[ "$(grep -o '<text [^>]*>smuggling[^<]*…[^<]*(n=1)</text>' "$svg" | sort -u | wc -l)" -eq 4 ] ||
+	fail "the legend does not show four settings apart, cut at an ellipsis: $(grep -o '<text [^>]*>smuggling[^<]*' "$svg" | cut -c1-120)"
+w=$(sed -n 's/^<svg [^>]* width="\([0-9]*\)".*/\1/p' "$svg")
+[ "$w" -le 1300 ] || fail "a long label widens the chart to $w pixels"
+
 # the cockpit on the sweep folder: fan charts in the terminal
 if command -v tmux >/dev/null 2>&1; then
 	sock="$tmp/tmux.sock"

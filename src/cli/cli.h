@@ -171,13 +171,21 @@ int cli_crackdown_start(struct smug_world *w, const struct cli_crackdown *c, str
  * days: 0 applied, 1 later (cli_crackdowns_due starts it), -1 with err
  * filled (bad spec, unknown corridor, a day already simulated). */
 int cli_crackdown_apply(struct smug_world *w, const char *spec, struct smug_error *err);
-/* The --crackdown and --clear-crackdown specs of s against a run whose
+/* What keeps a world after the last day it simulates, which decides the
+ * latest day a --crackdown may start or a --clear-crackdown name. */
+enum cli_keeps {
+	CLI_KEEPS_SEED,	   /* run --save: the seed carries the day after the last */
+	CLI_KEEPS_NOTHING, /* run without --save (or with --branch): nothing */
+	CLI_KEEPS_TASKS,   /* a sweep's tasks, which save no seed */
+	CLI_KEEPS_EXPLAIN, /* explain: the last day is the one it shows */
+};
+/* The --crackdown and --clear-crackdown specs of s against a world whose
  * last simulated day is last_day: one whose day is after last_day + 1
- * (saved: a run whose seed carries what is set after its last day), or
- * after last_day (a sweep's tasks, which save nothing), would never act
- * (nor be in the saved seed or the journal) and is a usage error naming
- * it; prints the error and returns an exit code. */
-int cli_crackdowns_within(const struct cli_setup *s, const struct smug_world *w, long long last_day, bool saved);
+ * (CLI_KEEPS_SEED), or after last_day (anything else), would never act
+ * on a simulated day nor be kept, and is a usage error naming it and the
+ * days; prints the error and returns an exit code. */
+int cli_crackdowns_within(const struct cli_setup *s, const struct smug_world *w, long long last_day,
+			  enum cli_keeps keeps);
 /* run --branch (branch.c): copy w, apply the branch specs to the copy,
  * run both `days` days, print both summaries and the delta. */
 int cli_run_branch(const struct cli_setup *setup, struct smug_world *w, const char *const *specs, int n_specs,

@@ -279,6 +279,11 @@ int cmd_explain(int argc, char **argv)
 	}
 	if (day <= w->day && (rc = seed_past(&setup, load, day, quiet, &w)) != EXIT_OK)
 		return rc;
+	/* a schedule or clear after the day shown would change nothing */
+	if ((rc = cli_crackdowns_within(&setup, w, day, CLI_KEEPS_EXPLAIN)) != EXIT_OK) {
+		smug_world_free(w);
+		return rc;
+	}
 	/* the days up to N as `smugnet run` lives them, schedules included; the
 	 * progress line is erased before the decisions are printed */
 	progress_start(&prog, "explain", "days", (long)(day - w->day), quiet);

@@ -212,8 +212,11 @@ int cmd_run(int argc, char **argv)
 	};
 	if ((rc = cli_world_open(&setup, load, vault, &w, &seen)) != EXIT_OK)
 		return rc;
-	/* days count from the world's first day, also on a loaded seed */
-	if ((rc = cli_crackdowns_within(&setup, w, w->day + days, true)) != EXIT_OK) {
+	/* days count from the world's first day, also on a loaded seed; only
+	 * a saved seed keeps what is set after the last day (a --branch run
+	 * saves nothing) */
+	if ((rc = cli_crackdowns_within(&setup, w, w->day + days, save ? CLI_KEEPS_SEED : CLI_KEEPS_NOTHING)) !=
+	    EXIT_OK) {
 		smug_world_free(w);
 		return rc;
 	}

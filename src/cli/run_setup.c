@@ -255,36 +255,60 @@ int cli_crackdowns_due(const struct cli_setup *s, struct smug_world *w)
 	return EXIT_OK;
 }
 
-int cli_crackdowns_within(const struct cli_setup *s, const struct smug_world *w, long long last_day, bool saved)
+/* Why a day after latest is refused, for a --crackdown (a schedule) or a
+ * --clear-crackdown: what keeps the world after its last day. */
+static void within_why(enum cli_keeps keeps, bool clear, long long latest, char *buf, size_t size)
+{
+	const char *what = clear ? "a clear may name" : "a schedule may start";
+
+	buf[0] = '\0'; /* a sweep's tasks: their last day says it all */
+	switch (keeps) {
+	case CLI_KEEPS_SEED:
+		snprintf(buf, size, " (%s up to day %lld, which a saved seed carries)", what, latest);
+		break;
+	case CLI_KEEPS_NOTHING:
+		snprintf(buf, size, " (a run without --save keeps nothing after its last day: it would change "
+				    "nothing)");
+		break;
+	case CLI_KEEPS_EXPLAIN:
+		snprintf(buf, size, " (explain stops there: it would change nothing)");
+		break;
+	case CLI_KEEPS_TASKS: break;
+	}
+}
+
+int cli_crackdowns_within(const struct cli_setup *s, const struct smug_world *w, long long last_day,
+			  enum cli_keeps keeps)
 {
 	/* a run's saved seed carries what starts the day after its last */
-	long long latest = saved ? last_day + 1 : last_day;
-	const char *whose = saved ? "the run's" : "the tasks'";
-	char carried[96] = "";
+	long long latest = keeps == CLI_KEEPS_SEED ? last_day + 1 : last_day;
+	const char *whose = keeps == CLI_KEEPS_TASKS	 ? "the tasks' last day"
+			    : keeps == CLI_KEEPS_EXPLAIN ? "the day explained"
+							 : "the run's last day";
+	char why[128];
 
-	if (saved)
-		snprintf(carried, sizeof carried, " (a schedule may start up to day %lld, which a saved seed carries)",
-			 latest);
 	for (int i = 0; i < s->n_crackdowns; i++) {
 		struct cli_crackdown c;
 		struct smug_error err;
 
 		if (cli_crackdown_parse(w, s->crackdowns[i], &c, &err) != SMUG_OK)
 			return crackdown_refused(s, i, err.msg);
-		if (c.from > latest)
-			return cli_usage_error(s->cmd, "--crackdown '%s': starts on day %d, after %s last day, %lld%s",
-					       s->crackdowns[i], c.from, whose, last_day, carried);
+		if (c.from > latest) {
+			within_why(keeps, false, latest, why, sizeof why);
+			return cli_usage_error(s->cmd, "--crackdown '%s': starts on day %d, after %s, %lld%s",
+					       s->crackdowns[i], c.from, whose, last_day, why);
+		}
 	}
 	for (int i = 0; i < s->n_clears; i++) {
 		char id[SMUG_ID_MAX * 2];
 		int day;
 
 		/* malformed or unknown: cli_world_steer says why */
-		if (clear_split(s->clears[i], id, sizeof id, &day) && day > latest)
-			return cli_usage_error(s->cmd,
-					       "--clear-crackdown '%s': day %d is after the run's last day, %lld "
-					       "(a clear may name up to day %lld, which a saved seed carries)",
-					       s->clears[i], day, last_day, latest);
+		if (clear_split(s->clears[i], id, sizeof id, &day) && day > latest) {
+			within_why(keeps, true, latest, why, sizeof why);
+			return cli_usage_error(s->cmd, "--clear-crackdown '%s': day %d is after %s, %lld%s",
+					       s->clears[i], day, whose, last_day, why);
+		}
 	}
 	return EXIT_OK;
 }

@@ -108,17 +108,26 @@ static void axes(FILE *f, const struct frame *fr)
 		PLOT_L + PLOT_W / 2, SVG_H - 18);
 }
 
+/* A setting's label as the legend shows it: at most SWEEP_LABEL_COLS
+ * characters, a longer one (a long --set value) cut in the middle at an
+ * ellipsis; the entry's <title> holds it whole (a viewer shows it on
+ * hover). */
+#define LEGEND_CUT "\xe2\x80\xa6" /* U+2026, the SVG is UTF-8 */
+
 /* Width of the legend's column: about 7 pixels a character of the
- * longest entry, at least room for the band key. */
+ * longest entry as shown, at least room for the band key. */
 static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *fan)
 {
-	char label[512];
+	char shown[SWEEP_LABEL_FIT];
 	int w = 160;
 
 	for (int s = 0; s < fan->n_settings && s < 24; s++) {
-		sweep_setting_label(m, s, label, sizeof label);
-		if ((int)strlen(label) * 7 + 120 > w)
-			w = (int)strlen(label) * 7 + 120;
+		char *label = sweep_setting_label(m, s);
+
+		sweep_label_fit(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
+		if (sweep_text_cols(shown) * 7 + 120 > w)
+			w = sweep_text_cols(shown) * 7 + 120;
+		free(label);
 	}
 	return w;
 }
@@ -126,18 +135,23 @@ static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *
 static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_fan *fan)
 {
 	int x = PLOT_L + PLOT_W + 16, y = PLOT_T + 6;
-	char label[512];
+	char shown[SWEEP_LABEL_FIT];
 
 	fprintf(f, "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n");
 	for (int s = 0; s < fan->n_settings && s < 24; s++, y += 20) {
 		const char *c = palette[s % 8];
+		char *label = sweep_setting_label(m, s);
 
-		sweep_setting_label(m, s, label, sizeof label);
-		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"0.45\"/>"
+		fprintf(f, "<g><title>");
+		xml_text(f, label);
+		fprintf(f, "</title>"
+			   "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"0.45\"/>"
 			   "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
 			   "<text x=\"%d\" y=\"%d\">", x, y, c, x, x + 14, y + 5, y + 5, c, x + 20, y + 9);
-		xml_text(f, label);
-		fprintf(f, " (n=%lld)</text>\n", fan->n[s]);
+		sweep_label_fit(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
+		xml_text(f, shown);
+		fprintf(f, " (n=%lld)</text></g>\n", fan->n[s]);
+		free(label);
 	}
 	if (fan->n_settings > 24)
 		fprintf(f, "<text x=\"%d\" y=\"%d\">... %d more settings</text>\n", x, y + 9,

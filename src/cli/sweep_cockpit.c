@@ -47,13 +47,9 @@ int cli_sweep_cockpit(const char *dir, const struct tui_options *opt)
 					    fans[f].n_points, fans[f].days, fans[f].q};
 	labels = calloc((size_t)m.n_settings, sizeof *labels);
 	values = calloc((size_t)m.n_settings, sizeof *values);
-	for (int s = 0; s < m.n_settings; s++) {
-		char buf[512];
-
-		sweep_setting_label(&m, s, buf, sizeof buf);
-		labels[s] = strdup(buf);
-		sweep_setting_values(&m, s, buf, sizeof buf);
-		values[s] = strdup(buf);
+	for (int s = 0; s < m.n_settings; s++) { /* whole: the view fits them to the screen */
+		labels[s] = sweep_setting_label(&m, s);
+		values[s] = sweep_setting_values(&m, s);
 	}
 	sweep_keys_list(&m, keys, sizeof keys);
 	if (missing > 0)

@@ -89,18 +89,33 @@ static void write_task_rows(FILE **out, const struct sweep_manifest *m, const st
 	}
 }
 
-/* The printed table: its stream (NULL: none) and the width of the
- * setting column (the longest label). */
+/* The printed table: its stream (NULL: none), the width of the setting
+ * column in characters (the longest label as shown) and the label of
+ * the setting being printed, as shown: a label of more than
+ * SWEEP_LABEL_COLS characters (a long --set value) is cut in the middle
+ * at "..." so the numbers stay in their columns; the CSV files hold it
+ * whole. */
 struct table {
 	FILE *f;
 	int width;
+	bool cut; /* some setting's label is cut */
+	char label[SWEEP_LABEL_FIT];
 };
+
+#define TABLE_CUT "..."
+
+/* The table's setting cell: the label as shown, padded to the column. */
+static void table_setting(const struct table *table)
+{
+	fputs(table->label, table->f);
+	for (int c = sweep_text_cols(table->label); c < table->width; c++)
+		fputc(' ', table->f);
+}
 
 static void stats_row(FILE *csv, const struct table *table, const struct sweep_manifest *m, int s,
 		      const char *figure, double *v, long long n)
 {
 	struct sweep_stats st;
-	char label[512];
 
 	sweep_stats_of(v, n, &st);
 	csv_prefix(csv, m, -1, s);
@@ -115,9 +130,8 @@ static void stats_row(FILE *csv, const struct table *table, const struct sweep_m
 	fputc('\n', csv);
 	if (table->f == NULL)
 		return;
-	sweep_setting_label(m, s, label, sizeof label);
-	fprintf(table->f, "%-*.*s  %-26.26s %6lld %12.2f", table->width, table->width, label, figure,
-		st.n, st.mean);
+	table_setting(table);
+	fprintf(table->f, "  %-26.26s %6lld %12.2f", figure, st.n, st.mean);
 	if (st.n > 1)
 		fprintf(table->f, " %11.2f", st.sd);
 	else
@@ -127,16 +141,28 @@ static void stats_row(FILE *csv, const struct table *table, const struct sweep_m
 	fputc('\n', table->f);
 }
 
+/* The label of setting s as the table shows it; true when it is cut. */
+static bool table_label(const struct sweep_manifest *m, int s, char *buf, size_t size)
+{
+	char *label = sweep_setting_label(m, s);
+	bool cut = sweep_label_fit(label, SWEEP_LABEL_COLS, TABLE_CUT, buf, size);
+
+	free(label);
+	return cut;
+}
+
 /* The distributions of one setting's results. */
-static void setting_stats(FILE **out, const struct table *table, const struct sweep_manifest *m, int s,
+static void setting_stats(FILE **out, struct table *table, const struct sweep_manifest *m, int s,
 			  const struct sweep_factions *fa, struct sweep_result *res, long long n)
 {
 	double *v = malloc(((size_t)n + 1) * sizeof *v);
-	char figure[300], label[512];
+	char figure[300];
 
 	if (table->f && s == 0)
 		fprintf(table->f, "%-*s  %-26s %6s %12s %11s %12s %12s %12s %12s %12s\n", table->width,
 			"setting", "figure", "n", "mean", "sd", "p5", "p25", "p50", "p75", "p95");
+	if (table->f)
+		table_label(m, s, table->label, sizeof table->label);
 
 	for (int fig = 0; fig < SWEEP_FIG_COUNT; fig++) {
 		for (long long i = 0; i < n; i++)
@@ -172,10 +198,9 @@ static void setting_stats(FILE **out, const struct table *table, const struct sw
 		fputc('\n', out[OUT_BANKRUPT]);
 		if (table->f == NULL)
 			continue;
-		sweep_setting_label(m, s, label, sizeof label);
 		snprintf(figure, sizeof figure, "bankrupt:%s", fa->ids[k]);
-		fprintf(table->f, "%-*.*s  %-26.26s %6lld %11.1f%%", table->width, table->width, label,
-			figure, n, n ? 100.0 * (double)b / (double)n : 0.0);
+		table_setting(table);
+		fprintf(table->f, "  %-26.26s %6lld %11.1f%%", figure, n, n ? 100.0 * (double)b / (double)n : 0.0);
 		if (b)
 			fprintf(table->f, "  on day p5 %.2f, p50 %.2f, p95 %.2f", st.p[0], st.p[2], st.p[4]);
 		fputc('\n', table->f);
@@ -212,15 +237,15 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	char dir[4096], tmp[4096], path[4200];
 	long long problems, loaded = 0, *start, *ids;
 	struct progress prog;
-	struct table table = {NULL, 7};
-	char label[512], *shown = NULL; /* the table, printed once every result is read */
+	struct table table = {.f = NULL, .width = 7, .cut = false, .label = ""};
+	char *shown = NULL; /* the table, printed once every result is read */
 	size_t shown_len = 0;
 	int rc;
 
-	for (int s = 0; s < m->n_settings; s++) {
-		sweep_setting_label(m, s, label, sizeof label);
-		if ((int)strlen(label) > table.width)
-			table.width = strlen(label) < 60 ? (int)strlen(label) : 60;
+	for (int s = 0; s < m->n_settings && !quiet; s++) {
+		table.cut |= table_label(m, s, table.label, sizeof table.label);
+		if (sweep_text_cols(table.label) > table.width)
+			table.width = sweep_text_cols(table.label);
 	}
 
 	if ((rc = sweep_factions_load(m, &fa)) != EXIT_OK)
@@ -270,6 +295,10 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 		rc = EXIT_BAD_INPUT;
 		goto out_files;
 	}
+	if (table.f != NULL && table.cut)
+		fprintf(table.f, "(a setting's label of more than %d characters is cut at '%s'; "
+				 "the CSV files hold it whole)\n",
+			SWEEP_LABEL_COLS, TABLE_CUT);
 	rc = cli_atomic_commit(out, OUT_COUNT);
 	if (rc == EXIT_OK && table.f != NULL && table.f != stdout && fflush(table.f) == 0)
 		fwrite(shown, 1, shown_len, stdout);

@@ -629,32 +629,79 @@ const char *sweep_setting_value(const struct sweep_manifest *m, int s, int k)
 }
 
 /* Setting s's "key=value" parts, or its values alone (an empty one as
- * ""), joined by sep; "all" without a grid. */
-static void setting_join(const struct sweep_manifest *m, int s, const char *sep, bool values, char *buf,
-			 size_t size)
+ * ""), joined by sep, whole however long a value is: the caller frees
+ * it; "all" without a grid. Out of memory is fatal. */
+static char *setting_join(const struct sweep_manifest *m, int s, const char *sep, bool values)
+{
+	size_t len = 4, at = 0; /* "all" and its NUL */
+	char *buf;
+
+	for (int k = 0; k < m->n_keys; k++) {
+		const char *v = values ? sweep_setting_value(m, s, k) : m->settings[s].sets[k];
+
+		len += strlen(sep) + (*v ? strlen(v) : 2);
+	}
+	if ((buf = malloc(len)) == NULL) {
+		fputs("smugnet: out of memory\n", stderr);
+		abort();
+	}
+	if (m->n_keys == 0)
+		memcpy(buf, "all", 4);
+	else
+		buf[0] = '\0';
+	for (int k = 0; k < m->n_keys; k++) {
+		const char *v = values ? sweep_setting_value(m, s, k) : m->settings[s].sets[k];
+
+		at += (size_t)snprintf(buf + at, len - at, "%s%s", k ? sep : "", *v ? v : "\"\"");
+	}
+	return buf;
+}
+
+char *sweep_setting_label(const struct sweep_manifest *m, int s)
+{
+	return setting_join(m, s, " ", false);
+}
+
+char *sweep_setting_values(const struct sweep_manifest *m, int s)
+{
+	return setting_join(m, s, ", ", true);
+}
+
+int sweep_text_cols(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80; /* lead bytes: a character each */
+	return n;
+}
+
+/* The byte offset of character n of s (its end when shorter). */
+static size_t char_offset(const char *s, int n)
 {
 	size_t at = 0;
 
-	buf[0] = '\0';
-	if (m->n_keys == 0) {
-		snprintf(buf, size, "all");
-		return;
-	}
-	for (int k = 0; k < m->n_keys && at < size; k++) {
-		const char *v = values ? sweep_setting_value(m, s, k) : m->settings[s].sets[k];
-
-		at += (size_t)snprintf(buf + at, size - at, "%s%s", k ? sep : "", *v ? v : "\"\"");
-	}
+	for (; s[at]; at++)
+		if (((unsigned char)s[at] & 0xC0) != 0x80 && n-- == 0)
+			break;
+	return at;
 }
 
-void sweep_setting_label(const struct sweep_manifest *m, int s, char *buf, size_t size)
+bool sweep_label_fit(const char *text, int cols, const char *mark, char *buf, size_t size)
 {
-	setting_join(m, s, " ", false, buf, size);
-}
+	int n = sweep_text_cols(text), keep = cols - sweep_text_cols(mark), head, tail;
+	size_t h, t;
 
-void sweep_setting_values(const struct sweep_manifest *m, int s, char *buf, size_t size)
-{
-	setting_join(m, s, ", ", true, buf, size);
+	if (n <= cols || keep < 2) {
+		snprintf(buf, size, "%s", text);
+		return false;
+	}
+	head = keep - keep / 2;
+	tail = keep / 2;
+	h = char_offset(text, head);
+	t = char_offset(text, n - tail);
+	snprintf(buf, size, "%.*s%s%s", (int)h, text, mark, text + t);
+	return true;
 }
 
 void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size)

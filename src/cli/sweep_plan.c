@@ -264,7 +264,7 @@ static int plan_try_settings(const struct plan *p, const char *text, size_t len,
 			return rc;
 		/* a task ends on day p->days and saves no seed: a crackdown
 		 * starting after it would never be set */
-		if (s == 0 && (rc = cli_crackdowns_within(&setup, w, p->days, false)) != EXIT_OK) {
+		if (s == 0 && (rc = cli_crackdowns_within(&setup, w, p->days, CLI_KEEPS_TASKS)) != EXIT_OK) {
 			smug_world_free(w);
 			return rc;
 		}
