@@ -14961,6 +14961,77 @@ START_TEST(test_tui_borders_up_and_down_stop_at_the_ends)
 }
 END_TEST
 
+/* The event log at 120 columns gives the factions their whole names
+ * where the details of the rows shown do not need the columns (they
+ * read "syndica…" beside "cleared" with 19 columns to spare), and
+ * shortens a faction only where a detail shown needs its full room
+ * (the check's "inspected,… bribe taken 31.60"); no figure is cut on
+ * any screen (render checks). The Events pane's rows from the newest
+ * back through 120 events, and the 160 and 200 screens whole. */
+START_TEST(test_tui_event_log_faction_whole_at_120)
+{
+	static struct cells s;
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int whole_screens = 0, cut_screens = 0;
+
+	tui_handle_key(&a, '5');
+	for (int step = 0; step <= 120; step++) {
+		struct box b;
+		int need = 0, cut = 0, whole = 0;
+		char row[256];
+
+		read_screen(&a, 40, 120, &s);
+		ck_assert_msg(find_box(&s, "5 Events", &b), "no Events pane at 120x40");
+		for (int y = b.top + 2; y < b.bottom; y++) {
+			int i = a.hit[PANE_EVENTS][y - b.top];
+			int64_t seq;
+			const struct smug_event *e;
+
+			if (i < 0)
+				continue;
+			e = pane_events_at(&a, i, &seq);
+			tui_event_detail(&a, e, row, sizeof row); /* its room: its width, at most 29 */
+			need = text_cols(row) > need ? (text_cols(row) < 29 ? text_cols(row) : 29) : need;
+			cells_text(&s, y, b.left + 1, b.right, row, sizeof row);
+			if (e->faction < 0)
+				continue;
+			if (strstr(row, w->factions[e->faction].id) != NULL)
+				whole++;
+			else
+				cut++;
+		}
+		/* the room the detail has beside the factions whole at 120: the
+		 * pane's 70 columns less day, event, faction, border, credits,
+		 * the spaces between and the one before the frame */
+		if (need <= 69 - (3 + 8 + 11 + 9 + 7 + 5)) {
+			if (cut > 0) {
+				char *text = render(&a, 40, 120);
+
+				assert_on_screen(false, text, "120x40, %d rows up: %d factions cut though the details shown need %d columns",
+						 step, cut, need);
+			}
+			whole_screens++;
+		} else {
+			cut_screens += cut > 0;
+		}
+		ck_assert_int_gt(whole + cut, 10);
+		tui_handle_key(&a, KEY_UP);
+	}
+	ck_assert_int_gt(whole_screens, 0);
+	/* 160 and 200: every faction whole whatever the rows */
+	for (int k = 0; k < 2; k++) {
+		char *text = render(&a, 48, k ? 200 : 160);
+
+		assert_on_screen(strstr(text, "syndica\xe2\x80\xa6") == NULL && strstr(text, "dustrun\xe2\x80\xa6") == NULL,
+				 text, "%d columns: a faction cut in the event log", k ? 200 : 160);
+		free(text);
+	}
+	ck_assert_int_gt(cut_screens, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The compare view's figure of row `id` under table column k (its heads
  * in order, the name first), from the two worlds themselves: per
  * faction its balance (credits), deliveries and seizures since the world
@@ -16390,6 +16461,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_rows_stay_indented);
+	tcase_add_test(t, test_tui_event_log_faction_whole_at_120);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);
 	tcase_add_test(t, test_tui_why_says_when_there_was_no_candidate_route);

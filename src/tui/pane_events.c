@@ -217,7 +217,7 @@ static const struct tui_col cols[E_N] = {
 /* The room a detail needs: a check's "inspected,… bribe taken 60.75"
  * and a sending's "24->22 7 hops, bribes 12.50". Where the pane has it,
  * the detail is kept before the commodity and the shipment. */
-#define DETAIL_ROOM 29
+#define DETAIL_ROOM TUI_EVENT_DETAIL_ROOM
 
 static enum tui_role kind_role(enum smug_event_kind k)
 {
@@ -305,7 +305,19 @@ void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui
 	}
 }
 
-void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one_shipment)
+/* The room an event's detail needs to read as in its full room: its
+ * width, at most that. */
+static int detail_room_needed(const struct tui_app *a, const struct smug_event *e)
+{
+	char detail[SMUG_EVENT_TEXT_MAX];
+	int n;
+
+	tui_event_detail(a, e, detail, sizeof detail);
+	n = text_cols(detail);
+	return n < DETAIL_ROOM ? n : DETAIL_ROOM;
+}
+
+void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one_shipment, int detail_need)
 {
 	struct tui_col c[E_N];
 	int digits = 1, ship = 2, longest = text_cols(cols[E_FACTION].head);
@@ -341,6 +353,18 @@ void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one
 	table_fit(t, c, E_N, width);
 	if (table_pos(t, E_BORDER) >= 0 && table_pos(t, E_DETAIL) >= 0)
 		return;
+	/* the factions whole and the border, the detail the room the rows
+	 * shown need of it (they read as in its full room: "cleared", "23->22
+	 * after 3 days"), so a faction is cut only for a detail that needs
+	 * the columns */
+	if (detail_need < DETAIL_ROOM) {
+		c[E_DETAIL].width = detail_need < text_cols(cols[E_DETAIL].head) ? text_cols(cols[E_DETAIL].head)
+										 : detail_need;
+		table_fit(t, c, E_N, width);
+		if (table_pos(t, E_BORDER) >= 0 && table_pos(t, E_DETAIL) >= 0)
+			return;
+		c[E_DETAIL].width = DETAIL_ROOM;
+	}
 	c[E_FACTION].flex = true; /* the room the detail leaves */
 	c[E_FACTION].width = cols[E_FACTION].width;
 	c[E_DETAIL].flex = false;
@@ -355,7 +379,7 @@ void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one
 void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused)
 {
 	const struct smug_telemetry *tel = &a->w->tel;
-	int n = pane_events_count(a), sel = pane_events_selected(a), y, rows, first;
+	int n = pane_events_count(a), sel = pane_events_selected(a), y, rows, first, need = 0;
 	struct canvas in;
 	struct tui_table t;
 	char title[320];
@@ -370,7 +394,18 @@ void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused)
 			 (unsigned long long)tel->events_total);
 	canvas_box(cv, title, focused);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
-	tui_event_table(a, &t, in.w, false);
+	rows = in.h - 1; /* below the head's one row */
+	first = sel - rows + 1;
+	if (first < 0)
+		first = 0;
+	/* the room the details of the rows shown need */
+	for (int i = first; i < n && i < first + rows; i++) {
+		int64_t seq;
+		int k = detail_room_needed(a, pane_events_at(a, i, &seq));
+
+		need = k > need ? k : need;
+	}
+	tui_event_table(a, &t, in.w, false, need);
 	y = table_header(&in, 0, &t, -1, false);
 	rows = in.h - y;
 	if (n == 0) {

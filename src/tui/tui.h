@@ -524,7 +524,11 @@ void tui_event_detail(const struct tui_app *a, const struct smug_event *e, char 
 /* The event table's columns fitted to width (one_shipment: a story's,
  * without the faction and commodity its head names), and one event on
  * a row. */
-void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one_shipment);
+void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one_shipment, int detail_need);
+/* The event table's full room for a detail; detail_need is the room
+ * the details of the rows shown need to read as in it (the widest of
+ * them, at most this). */
+#define TUI_EVENT_DETAIL_ROOM 29
 void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui_table *t,
 		   const struct smug_event *e, enum tui_role r);
 

@@ -66,7 +66,7 @@ void view_story_draw(struct tui_app *a, struct canvas *cv)
 		return;
 	}
 	y++;
-	tui_event_table(a, &tab, in.w, true);
+	tui_event_table(a, &tab, in.w, true, TUI_EVENT_DETAIL_ROOM);
 	y += table_header(&in, y, &tab, -1, false);
 	view_scroll_clamp(&a->story_scroll, found, in.h - y); /* the last page stays full */
 	skip = a->story_scroll;
