@@ -8863,6 +8863,59 @@ START_TEST(test_tui_why_expanded_candidate_reads_whole_at_80)
 }
 END_TEST
 
+/* The edge rows of an expanded candidate stay indented beneath it at
+ * every width (five columns where the row has room, two at 80), each
+ * edge's figures whole: at 80 columns they started where the candidate
+ * row does ("-1 ..." then "border 10.1|24.0 loss ..."). */
+START_TEST(test_tui_why_expanded_candidate_rows_stay_indented)
+{
+	static const int widths[] = {80, 90, 100, 120, 160};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	tui_handle_key(&a, KEY_HOME);
+	tui_handle_key(&a, '\r'); /* the first candidate expanded */
+	for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+		char *s = why_on_canvas(&a, 24, widths[k]), row[1024];
+		const char *cand = NULL;
+		int edges = 0;
+
+		/* the candidate's row: after the frame, its sign and number */
+		for (const char *line = s; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+			const char *in;
+
+			line_at(s, line, row, sizeof row);
+			in = strstr(row, "\xe2\x94\x82"); /* the frame's left line */
+			if (in == NULL)
+				continue;
+			in += 3;
+			if (cand == NULL) {
+				if ((in[0] == '-' || in[0] == '+') && in[1] == '1' && in[2] == ' ')
+					cand = line;
+				continue;
+			}
+			if (strstr(in, "cost_est") == NULL)
+				break; /* the candidate's edges end */
+			assert_on_screen(in[0] == ' ' && in[1] == ' ' && (strncmp(in + strspn(in, " "), "border ", 7) == 0 ||
+									  strncmp(in + strspn(in, " "), "corridor ", 9) == 0),
+					 s, "%d columns: an edge row of the expanded candidate is not indented beneath it:\n%s",
+					 widths[k], row);
+			assert_on_screen(lines_with_whole(row, "", "loss") > 0 && lines_with_whole(row, "", "cost") > 0 &&
+						 lines_with_whole(row, "", "risk_est") > 0,
+					 s, "%d columns: an edge row lacks its figures:\n%s", widths[k], row);
+			edges++;
+		}
+		assert_on_screen(cand != NULL && edges >= 2, s, "%d columns: %d edge rows under the expanded candidate",
+				 widths[k], edges);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The compare view gives each changed route's why a row of its own, so
  * at 80 columns its first edge reads whole ("why: n:24.0|n:24.1
  * risk_est 0.003 (other 0.002)"), and the route above it keeps its
@@ -12254,14 +12307,17 @@ START_TEST(test_tui_why_enter_unfolds_a_candidate_into_its_edges)
 
 			tui_short_corridor(&a, g->corridor, id, sizeof id);
 			snprintf(want[0], sizeof want[0], " %s ", id);
-			snprintf(want[1], sizeof want[1], "\xe2\x94\x82%s ", g->border ? "border" : "corridor");
+			snprintf(want[1], sizeof want[1], "%s ", g->border ? "border" : "corridor"); /* indented */
 			snprintf(want[2], sizeof want[2], "risk_est %.3f ", g->risk_est);
 			snprintf(want[3], sizeof want[3], "cost_est %.3f ", g->cost_est);
 			snprintf(want[4], sizeof want[4], " %s ", g->known ? "learned" : "prior");
 			strcpy(want[5], "loss ");
 			fmt_money(want[5] + 5, sizeof want[5] - 5, (int64_t)(g->expected_loss + 0.5), 10);
 			for (int k = 0; k < 6; k++)
-				ck_assert_msg(k == 1 ? strncmp(line, want[k], strlen(want[k])) == 0 : strstr(line, want[k]) != NULL, "candidate #%d, edge %d of %d: no '%s' in '%s'", i + 1,
+				ck_assert_msg(k == 1 ? strncmp(line, "\xe2\x94\x82  ", 5) == 0 &&
+							       strncmp(line + 3 + strspn(line + 3, " "), want[k], strlen(want[k])) == 0
+						     : strstr(line, want[k]) != NULL,
+					      "candidate #%d, edge %d of %d: no '%s' in '%s'", i + 1,
 					      e + 1, c->n_nodes - 1, want[k], line);
 			strcpy(want[5], "cost ");
 			fmt_money(want[5] + 5, sizeof want[5] - 5, (int64_t)(g->expected_cost + 0.5), 10);
@@ -13016,9 +13072,11 @@ START_TEST(test_tui_why_expanded_candidate_at_the_foot_shows_its_edges)
 		free(why_on_canvas(&a, dims[k][0], dims[k][1]));
 		tui_handle_key(&a, '\r');
 		s = why_on_canvas(&a, dims[k][0], dims[k][1]);
-		if (strstr(s, "│border ") == NULL && strstr(s, "│corridor ") == NULL)
+		if (strstr(s, "│  border ") == NULL && strstr(s, "│  corridor ") == NULL &&
+		    strstr(s, "│     border ") == NULL && strstr(s, "│     corridor ") == NULL)
 			fprintf(stderr, "%s", s);
-		ck_assert_msg(strstr(s, "│border ") != NULL || strstr(s, "│corridor ") != NULL,
+		ck_assert_msg(strstr(s, "│  border ") != NULL || strstr(s, "│  corridor ") != NULL ||
+				      strstr(s, "│     border ") != NULL || strstr(s, "│     corridor ") != NULL,
 			      "%dx%d: the expanded candidate's edges are off the screen", dims[k][1], dims[k][0]);
 		free(s);
 		close_app(&a, w);
@@ -16137,6 +16195,7 @@ START_TEST(test_tui_resizes_give_their_windows_back)
 END_TEST
 #endif
 
+
 int main(void)
 {
 	Suite *s = suite_create("tui");
@@ -16330,6 +16389,7 @@ int main(void)
 	tcase_add_test(t, test_tui_keys_dropped_are_said_after_the_quit_question);
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
+	tcase_add_test(t, test_tui_why_expanded_candidate_rows_stay_indented);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);
 	tcase_add_test(t, test_tui_why_says_when_there_was_no_candidate_route);

@@ -289,33 +289,38 @@ static void candidate_row(struct tui_app *a, struct canvas *cv, int y, const str
 	}
 }
 
-/* One edge of an expanded candidate: the wording that fits the row
- * whole, the figures first when the labels must shorten; on a row too
- * narrow for them all, whole parts left out (never a figure cut). */
+/* One edge of an expanded candidate, indented beneath it: the wording
+ * that fits the row whole, the figures first when the labels must
+ * shorten, then the indent narrower (never none); on a row too narrow
+ * for them all, whole parts left out (never a figure cut). */
 static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct smug_explain_edge *g)
 {
+	static const int indents[] = {5, 2};
 	char id[64], line[300], loss[32], cost[32];
 	const char *kind = g->border ? "border" : "corridor", *how = g->known ? "learned" : "prior";
 	enum tui_role r = g->border ? ROLE_NORMAL : ROLE_DIM;
+	int in = indents[0];
 
 	tui_short_corridor(a, g->corridor, id, sizeof id);
 	fmt_money(loss, sizeof loss, (int64_t)(g->expected_loss + 0.5), 10);
 	fmt_money(cost, sizeof cost, (int64_t)(g->expected_cost + 0.5), 10);
-	snprintf(line, sizeof line, "     %-8s %-12s risk_est %.3f  cost_est %.3f  %-7s  loss %s  cost %s", kind, id,
+	snprintf(line, sizeof line, "%-8s %-12s risk_est %.3f  cost_est %.3f  %-7s  loss %s  cost %s", kind, id,
 		 g->risk_est, g->cost_est, how, loss, cost);
-	if (canvas_wrap_rows(cv->w, line) > 1)
+	for (int i = 0; i < 2 && canvas_wrap_rows(cv->w - in, line) > 1; i++) {
+		in = indents[i];
 		snprintf(line, sizeof line, "%-8s %s  loss %s  cost %s  risk_est %.3f %s  cost_est %.3f", kind, id, loss,
 			 cost, g->risk_est, how, g->cost_est);
-	if (canvas_wrap_rows(cv->w, line) > 1)
-		snprintf(line, sizeof line, "%s %s loss %s cost %s risk_est %.3f %s cost_est %.3f", kind, id, loss, cost,
-			 g->risk_est, how, g->cost_est);
-	if (canvas_wrap_rows(cv->w, line) > 1) {
+		if (canvas_wrap_rows(cv->w - in, line) > 1)
+			snprintf(line, sizeof line, "%s %s loss %s cost %s risk_est %.3f %s cost_est %.3f", kind, id, loss,
+				 cost, g->risk_est, how, g->cost_est);
+	}
+	if (canvas_wrap_rows(cv->w - in, line) > 1) {
 		snprintf(line, sizeof line, "%s %s, loss %s, cost %s, risk_est %.3f %s, cost_est %.3f", kind, id, loss,
 			 cost, g->risk_est, how, g->cost_est);
-		canvas_fit_parts(cv, y, 0, cv->w > 8 ? cv->w - 1 : cv->w, r, line);
+		canvas_fit_parts(cv, y, in, cv->w - in > 8 ? cv->w - in - 1 : cv->w - in, r, line);
 		return;
 	}
-	canvas_wrap(cv, y, 0, cv->w, 1, r, line);
+	canvas_wrap(cv, y, in, cv->w - in, 1, r, line);
 }
 
 /* The what-if's line: the outcome, the border and the risk_est it
