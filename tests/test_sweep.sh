@@ -957,6 +957,12 @@ if command -v parallel >/dev/null 2>&1; then
 		PATH=$path "$SMUGNET" sweep run "$tmp/stop" --jobs 2 --engine parallel --quiet 2>"$tmp/err" &
 		runner=$!
 		wait_first_result "$tmp/stop"
+		# the run holds a lock on its job log while it runs
+		set -- "$tmp/stop/tmp/"parallel.*.log
+		[ $# -eq 1 ] && [ -f "$1" ] || fail "$par: the running sweep has not one job log: $*"
+		if command -v flock >/dev/null 2>&1; then
+			flock -n "$1" true && fail "$par: a running sweep's job log is held by no one"
+		fi
 		kill -KILL $runner
 		wait $runner
 		got=$(ls "$tmp/stop/results" | wc -l)
@@ -966,8 +972,29 @@ if command -v parallel >/dev/null 2>&1; then
 			fail "$par: workers or parallel still run 30 s after the sweep run was killed"
 		[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
 			fail "$par: results appeared after the sweep run was killed: $got, then $(ls "$tmp/stop/results" | wc -l)"
+		# its job log stays (nothing removes a file for a killed
+		# process): kept for the next sweep run below
+		[ -f "$1" ] || fail "$par: the killed sweep left no job log"
+		mv "$1" "$tmp/stale-$par.log"
 		pass=$((pass + 1))
 	done
+	# the next sweep run removes the job logs killed runs left (they
+	# stayed in tmp/ for good), here in a sweep with nothing to run, and
+	# never one a live run holds (flock(1) holds it as a run does)
+	"$SMUGNET" sweep plan "$tmp/stale" --seeds 1-2 --days 2 >/dev/null || fail "plan of the stale-log sweep"
+	expect_rc 0 "$SMUGNET" sweep run "$tmp/stale" --jobs 2 --engine parallel --quiet
+	mv "$tmp/stale-real.log" "$tmp/stale/tmp/parallel.1.log"
+	mv "$tmp/stale-stand-in.log" "$tmp/stale/tmp/parallel.2.3.log"
+	: > "$tmp/stale/tmp/parallel.x.log"
+	if command -v flock >/dev/null 2>&1; then
+		expect_rc 0 flock -n "$tmp/stale/tmp/parallel.4.log" "$SMUGNET" sweep run "$tmp/stale" --jobs 2 --engine fork --quiet
+		want="parallel.4.log parallel.x.log "
+	else
+		expect_rc 0 "$SMUGNET" sweep run "$tmp/stale" --jobs 2 --engine fork --quiet
+		want="parallel.x.log "
+	fi
+	[ "$(ls -A "$tmp/stale/tmp" | tr '\n' ' ')" = "$want" ] ||
+		fail "the next sweep run left in tmp/: $(ls -A "$tmp/stale/tmp" | tr '\n' ' '), expected $want"
 fi
 # a sweep run started with SIGHUP ignored (under nohup) goes on through a
 # hangup, and so do its workers: every task done, exit 0 (it stopped its

@@ -4,6 +4,7 @@
  * a plain fork pool otherwise; both hand a job a batch of tasks to run in
  * one process and write the same bytes. Resuming runs only the tasks whose
  * result file is missing. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -389,6 +391,123 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 	fclose(f);
 }
 
+/* GNU parallel's job log, tmp/parallel.PID.log, is read by the run that
+ * made it alone (its progress and failed tasks) and removed when the run
+ * ends; a run killed outright (SIGKILL) leaves it. So the run holds an
+ * exclusive flock(2) on its log from before the log has its name until
+ * it is removed (the kernel drops it when the run dies, however it dies),
+ * and the next sweep run --jobs removes a log no one holds. A log's name
+ * is only ever removed by one who holds the lock of the file the name
+ * then names (checked after locking): so no run's log is removed while
+ * it runs, whatever other runs on the same folder do, here or on another
+ * host sharing it. Where the file system has no locks, nothing is
+ * removed but a run's own log. */
+
+/* Whether the file open at fd is the one path names now. */
+static bool joblog_named(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && lstat(path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* Remove the job log at path if no run holds it; true when path is free
+ * (removed, or not there), false when a run holds it (or it cannot be
+ * told). */
+static bool joblog_remove_stale(const char *path)
+{
+	int fd = open(path, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	bool gone = false;
+
+	if (fd < 0)
+		return errno == ENOENT;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+	    joblog_named(fd, path))
+		gone = unlink(path) == 0 || errno == ENOENT;
+	close(fd); /* and its lock */
+	return gone;
+}
+
+/* Past the digits at *p: false when there are none. */
+static bool skip_digits(const char **p)
+{
+	const char *start = *p;
+
+	while (**p >= '0' && **p <= '9')
+		(*p)++;
+	return *p != start;
+}
+
+/* A name of a job log: parallel.N.log or parallel.N.K.log. */
+static bool joblog_name(const char *name)
+{
+	const char *p;
+
+	if (strncmp(name, "parallel.", strlen("parallel.")) != 0)
+		return false;
+	p = name + strlen("parallel.");
+	if (!skip_digits(&p))
+		return false;
+	if (strcmp(p, ".log") == 0)
+		return true;
+	if (*p++ != '.' || !skip_digits(&p))
+		return false;
+	return strcmp(p, ".log") == 0;
+}
+
+/* The job logs in tmp/ that runs killed outright left. */
+static void joblogs_remove_stale(const struct sweep_manifest *m)
+{
+	char tmp[4096], path[4400];
+	struct dirent *e;
+	DIR *d;
+
+	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
+	if ((d = opendir(tmp)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (joblog_name(e->d_name)) {
+			snprintf(path, sizeof path, "%s/%s", tmp, e->d_name);
+			joblog_remove_stale(path);
+		}
+	closedir(d);
+}
+
+/* This run's job log in tmp/, made empty and locked before parallel
+ * writes it: its path in log, and the open file holding the lock (-1
+ * with errno on failure). A name a live run holds (another host's run
+ * of the same process id) is passed over for parallel.PID.K.log. */
+static int joblog_claim(const char *tmp, char *log, size_t size)
+{
+	for (int k = 0; k < 100; k++) {
+		int fd;
+
+		if (k == 0)
+			snprintf(log, size, "%s/parallel.%ld.log", tmp, (long)getpid());
+		else
+			snprintf(log, size, "%s/parallel.%ld.%d.log", tmp, (long)getpid(), k);
+		if (!joblog_remove_stale(log))
+			continue;
+		if ((fd = open(log, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644)) < 0) {
+			if (errno == EEXIST)
+				continue;
+			return -1;
+		}
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			if (errno != EWOULDBLOCK)
+				return fd; /* no locks here: no other run removes it either */
+		} else if (joblog_named(fd, log)) {
+			return fd;
+		}
+		/* a run removing stale logs opened it before the lock: it
+		 * removes it, this run takes another name */
+		close(fd);
+	}
+	errno = EEXIST;
+	return -1;
+}
+
 /* GNU parallel: task ids on its standard input, each job calls this
  * program with a batch, --task I J ... (through /bin/sh, the program and
  * the folder named by SMUGNET_SWEEP_SELF and SMUGNET_SWEEP_DIR); progress
@@ -401,7 +520,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	char jobs_s[32], batch_s[32], log[4200], tmp[4096], life_s[32];
 	struct progress prog;
 	long long done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
-	int fds[2], life[2], status = 0;
+	int fds[2], life[2], status = 0, log_fd;
 	pid_t pid, parent = getpid();
 	FILE *in, *err = NULL;
 	off_t err_off = 0;
@@ -413,10 +532,14 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		free(failed);
 		return EXIT_WRITE;
 	}
-	snprintf(log, sizeof log, "%s/parallel.%ld.log", tmp, (long)getpid());
+	if ((log_fd = joblog_claim(tmp, log, sizeof log)) < 0) {
+		fprintf(stderr, "smugnet sweep run: %s: cannot make GNU parallel's job log: %s\n", log,
+			strerror(errno));
+		free(failed);
+		return EXIT_WRITE;
+	}
 	snprintf(jobs_s, sizeof jobs_s, "%d", jobs);
 	snprintf(batch_s, sizeof batch_s, "%lld", batch);
-	unlink(log);
 	fflush(NULL);
 	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
 	if (prog.on)
@@ -426,6 +549,8 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
 		if (err)
 			fclose(err);
+		unlink(log);
+		close(log_fd);
 		free(failed);
 		release_stops(old);
 		return EXIT_RUNTIME;
@@ -439,6 +564,8 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 			fclose(err);
 		close(life[0]);
 		close(life[1]);
+		unlink(log);
+		close(log_fd);
 		free(failed);
 		release_stops(old);
 		return EXIT_RUNTIME;
@@ -501,6 +628,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	if (err)
 		fclose(err);
 	unlink(log);
+	close(log_fd); /* and its lock, once the log is gone */
 	if (stop_signal) {
 		free(failed);
 		release_stops(old);
@@ -628,6 +756,9 @@ int sweep_run(int argc, char **argv)
 		sweep_manifest_done(&m);
 		return rc;
 	}
+	/* GNU parallel's job logs that runs killed outright left (whatever
+	 * the engine now: nothing else would remove them) */
+	joblogs_remove_stale(&m);
 	ids = missing_tasks(&m, &n);
 	if (batch == 0)
 		batch = sweep_batch_size(n, jobs);
