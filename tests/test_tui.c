@@ -6784,6 +6784,71 @@ START_TEST(test_tui_sweep_table_rows_show_the_values)
 }
 END_TEST
 
+/* A sweep whose values are longer than the table's first column (a
+ * --set of hundreds of digits) shows each row's start and end around the
+ * ellipsis, so the rows still read apart (cut at the end, every row read
+ * "~"), and the title names the selected setting in the room left, whole
+ * at its start and end. */
+START_TEST(test_tui_sweep_long_values_cut_in_the_middle)
+{
+	static const int days[] = {10, 20};
+	static char digits[601], label[2][700], value[2][650];
+	static const char *labels[2], *values[2];
+	static const long long tasks[] = {4, 4};
+	double q[2][2][5] = {{{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}}, {{2, 3, 4, 5, 6}, {2, 3, 4, 5, 6}}};
+	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan,
+			       "smuggling.learning_rate, smuggling.route_topk", values};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	for (int s = 0; s < 2; s++) {
+		memset(digits, '0', 600);
+		snprintf(value[s], sizeof value[s], "0.1%s%d, %d", digits, s + 1, s + 2);
+		snprintf(label[s], sizeof label[s], "smuggling.learning_rate=0.1%s%d smuggling.route_topk=%d", digits,
+			 s + 1, s + 2);
+		labels[s] = label[s];
+		values[s] = value[s];
+	}
+	tui_app_init(&a, w, &ascii_opts);
+	for (int width = 80; width <= 120; width += 40) {
+		struct tui_grid *g = grid_new(24, width);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 24, width};
+		char *text, *row[32], end[2][16];
+		int head = -1, n = 0;
+
+		tui_sweep_draw(&cv, &sw, 0, 1);
+		text = grid_dump(g);
+		for (char *p = text; *p && n < 32; n++) {
+			row[n] = p;
+			p += strcspn(p, "\n");
+			if (*p)
+				*p++ = '\0';
+		}
+		for (int y = 0; y < n && head < 0; y++)
+			if (strstr(row[y], "tasks") != NULL && strstr(row[y], "median") != NULL)
+				head = y;
+		ck_assert_msg(head >= 0 && head + 2 < n, "%d columns: no table", width);
+		for (int s = 0; s < 2; s++) {
+			const char *r = row[head + 1 + s];
+
+			snprintf(end[s], sizeof end[s], "0%d, %d ", s + 1, s + 2);
+			ck_assert_msg(strncmp(r, "0.100", 5) == 0 && strstr(r, "~") != NULL && strstr(r, end[s]) != NULL,
+				      "%d columns: setting %d's row does not show its start and end: '%s'", width, s, r);
+		}
+		ck_assert_msg(strcmp(row[head + 1], row[head + 2]) != 0, "%d columns: the rows read the same", width);
+		snprintf(end[0], sizeof end[0], "route_topk=3");
+		ck_assert_msg(strstr(row[1], "of smuggling.l") != NULL && strstr(row[1], end[0]) != NULL,
+			      "%d columns: the title does not name the selected setting's start and end: '%s'", width,
+			      row[1]);
+		free(text);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The sweep view's table of the last day takes at most a third of the
  * screen's rows, so the chart keeps the rest however many settings the
  * sweep has: 12 settings at 80x24 show the table's head and as many
@@ -16383,6 +16448,7 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_title_and_keys_start_at_the_left_edge);
 	tcase_add_test(t, test_tui_sweep_table_takes_at_most_a_third);
 	tcase_add_test(t, test_tui_sweep_table_rows_show_the_values);
+	tcase_add_test(t, test_tui_sweep_long_values_cut_in_the_middle);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);

@@ -36,6 +36,40 @@ static void per_day(const struct tui_fan *f, int s, int q, double *out, int n_da
 	}
 }
 
+/* s in at most width columns, in out (size bytes): whole when it fits,
+ * else its start and its end around an ellipsis. A long value (a --set of
+ * hundreds of digits) differs from its neighbours at its end as often as
+ * at its start, so a cut at the end alone made every row read the same
+ * ("…"); the end gets the larger half. Counts characters, not bytes. */
+static void fit_middle(char *out, size_t size, const char *s, const char *ell, int width)
+{
+	size_t len = strlen(s), ell_len = strlen(ell), head, tail;
+	int n = 0, keep_head, keep_tail;
+
+	for (const char *p = s; *p; p++)
+		n += ((unsigned char)*p & 0xc0) != 0x80;
+	if (n <= width || width < 3) {
+		snprintf(out, size, "%s", s);
+		return;
+	}
+	keep_head = (width - 1) / 2;
+	keep_tail = width - 1 - keep_head;
+	for (head = 0; keep_head > 0 || (head < len && ((unsigned char)s[head] & 0xc0) == 0x80); head++)
+		if (((unsigned char)s[head] & 0xc0) != 0x80)
+			keep_head--;
+	for (tail = len; keep_tail > 0; tail--)
+		if (((unsigned char)s[tail - 1] & 0xc0) != 0x80)
+			keep_tail--;
+	if (head + ell_len + (len - tail) + 1 > size) { /* no room: the start, as canvas_fit would */
+		snprintf(out, size, "%s", s);
+		return;
+	}
+	memcpy(out, s, head);
+	memcpy(out + head, ell, ell_len);
+	memcpy(out + head + ell_len, s + tail, len - tail);
+	out[head + ell_len + (len - tail)] = '\0';
+}
+
 /* The table of the last day's percentiles, a row per setting. Every
  * setting sets the same keys, so the keys head the first column and its
  * cells hold only each setting's values: the part that tells the rows
@@ -49,17 +83,19 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 		{"p95", "last day", 10, 2, true, false, 0, NULL},
 	};
 	struct tui_table t;
-	int y, last = f->n_points - 1;
+	int y, last = f->n_points - 1, w0;
 
 	table_fit(&t, cols, (int)(sizeof cols / sizeof cols[0]), cv->w);
+	w0 = table_pos(&t, 0) >= 0 ? t.w[table_pos(&t, 0)] : 0;
 	y = table_header(cv, 0, &t, -1, false);
 	for (int s = 0; s < sw->n_settings && y < cv->h; s++, y++) {
 		enum tui_role r = s == sel ? ROLE_SELECT : setting_roles[s % N_ROLES];
-		char buf[32];
+		char buf[32], name[1024];
 
 		if (s == sel)
 			canvas_fill_row(cv, y, 0, ROLE_SELECT);
-		table_cell(cv, y, &t, 0, r, sw->values ? sw->values[s] : sw->labels[s]);
+		fit_middle(name, sizeof name, sw->values ? sw->values[s] : sw->labels[s], cv->th->g->ellipsis, w0);
+		table_cell(cv, y, &t, 0, r, name);
 		fmt_count(buf, sizeof buf, sw->n[s], 6);
 		table_cell(cv, y, &t, 1, r, buf);
 		for (int q = 0; q < 5 && last >= 0; q++) {
@@ -84,7 +120,8 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	double *v = tui_xcalloc((size_t)(ns + 2) * (size_t)(n_days + 1), sizeof *v);
 	struct chart_series *series = tui_xcalloc((size_t)ns, sizeof *series);
 	double *lo = v + (size_t)ns * (size_t)n_days, *hi = lo + n_days;
-	char title[320];
+	char title[1400], label[1024];
+	int room;
 	struct chart_spec spec;
 	struct canvas c;
 
@@ -103,7 +140,12 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	per_day(f, sel, 3, v + (size_t)(ns - 1) * (size_t)n_days, n_days);
 	per_day(f, sel, 0, lo, n_days);
 	per_day(f, sel, 4, hi, n_days);
-	snprintf(title, sizeof title, "%s: medians, and 5-95%% of %s", f->title, sw->labels[sel]);
+	/* the selected setting's label in the room the figure's name leaves,
+	 * cut in the middle as the table's rows are */
+	snprintf(title, sizeof title, "%s: medians, and 5-95%% of ", f->title);
+	room = cv->w - text_cols(title);
+	fit_middle(label, sizeof label, sw->labels[sel], cv->th->g->ellipsis, room > 0 ? room : 0);
+	snprintf(title + strlen(title), sizeof title - strlen(title), "%s", label);
 	spec = (struct chart_spec){.title = title, .n = n_days, .first_day = 1, .series = series,
 				   .n_series = ns, .band_lo = lo, .band_hi = hi, .money = f->money};
 	c = canvas_sub(cv, 1, 0, cv->h - 2 - table_h, cv->w);
