@@ -15142,10 +15142,12 @@ static double compare_figure(const struct smug_world *const w[2], const char *id
  * differs (the largest change of traffic first) its traffic and seizures
  * in each and the changes, and "on / off" for its crackdown in each. The
  * view is wide from 110 columns inside its frame and margins (114 on the
- * screen): at 100x40 and 113x40 (narrow), 114x40 and 160x48 (wide). */
+ * screen): at 80x24, 100x40 and 113x40 (narrow), 114x40 and 160x48
+ * (wide). Narrow, each count column reads the what-if's count and its
+ * change ("127 (+7)"; it read the change alone). */
 START_TEST(test_tui_compare_every_cell_under_its_head)
 {
-	static const int size[][2] = {{40, 100}, {40, 113}, {40, 114}, {48, 160}};
+	static const int size[][2] = {{24, 80}, {40, 100}, {40, 113}, {40, 114}, {48, 160}};
 	static struct cells s;
 	struct smug_world *w = world_at(30);
 	const struct smug_world *pair[2];
@@ -15162,7 +15164,7 @@ START_TEST(test_tui_compare_every_cell_under_its_head)
 	ck_assert_int_eq(a.view, VIEW_COMPARE);
 	loop_pair(&a, &pair[0], &pair[1]);
 	ck_assert_int_eq(pair[0]->day, pair[1]->day);
-	for (int z = 0; z < 4; z++) {
+	for (int z = 0; z < 5; z++) {
 		int rows = size[z][0], cols = size[z][1];
 		bool wide = cols - 4 >= 110; /* the view's frame and a margin of one each side */
 		struct box b;
@@ -15215,6 +15217,24 @@ START_TEST(test_tui_compare_every_cell_under_its_head)
 						continue;
 					}
 					right_cell(&s, y, h[k].x1, cell, sizeof cell);
+					/* narrow, a count column reads the what-if's count and
+					 * its change in parentheses: "127 (+7)" */
+					if (!wide && k - k0 + 1 >= 4 && k - k0 + 1 <= (table ? 4 : 5)) {
+						char count[64];
+						size_t n = strlen(cell);
+						bool is_change;
+						double c1 = compare_figure(pair, id, !table, true, table ? 5 : k - k0 + 1 == 4 ? 5 : 8,
+									   &is_change);
+
+						ck_assert_msg(n > 2 && cell[0] == '(' && cell[n - 1] == ')',
+							      "%dx%d: %s, %s reads '%s', not the what-if's count with its change", cols, rows,
+							      id, h[k].name, cell);
+						right_cell(&s, y, h[k].x1 - (int)n - 1, count, sizeof count);
+						ck_assert_msg(reads_figure(count, c1), "%dx%d: %s, %s reads '%s (…)', want %.10g", cols, rows,
+							      id, h[k].name, count, c1);
+						memmove(cell, cell + 1, n - 2);
+						cell[n - 2] = '\0';
+					}
 					ck_assert_msg(v > -1e17 && reads_figure(cell, v) && (!signed_change || v <= 0 || cell[0] == '+'),
 						      "%dx%d: %s, %s (column %d) reads '%s', want %.10g", cols, rows, id, h[k].name,
 						      k - k0 + 1, cell, v);

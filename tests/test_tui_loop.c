@@ -629,7 +629,8 @@ static int word_spans(const char *row, int *first, int *end, int max)
 
 /* The compare view at rows x cols: each faction's row shows the change
  * of its deliveries and of its seizures, what-if minus base (wide, the
- * base and what-if figures before each), each figure under its head
+ * base and what-if figures before each; narrow, the what-if's figure
+ * with the change after it in parentheses), each figure under its head
  * (ending where the head ends; the faction's name starting where
  * "faction" starts); each border's row, in the comparison's order, its
  * traffic and seizures in each branch (seizures wide only) and the
@@ -678,10 +679,13 @@ static void check_compare_tables(struct tui_app *a, const struct smug_comparison
 		for (int j = 0; j < c->n_factions; j++)
 			if (k > 0 && strcmp(c->factions[j].id, words[0]) == 0)
 				f = &c->factions[j];
-		ck_assert_msg(f != NULL && k == (wide ? 10 : 6), "%dx%d: the faction row '%s' has %d words, want %d", cols,
-			      rows, line[i], k, wide ? 10 : 6);
-		ck_assert_msg(atoll(words[wide ? 6 : 4]) == f->delivered[1] - f->delivered[0] &&
-				      atoll(words[wide ? 9 : 5]) == f->seized[1] - f->seized[0],
+		ck_assert_msg(f != NULL && k == (wide ? 10 : 8), "%dx%d: the faction row '%s' has %d words, want %d", cols,
+			      rows, line[i], k, wide ? 10 : 8);
+		/* narrow: "127 (+7)", the what-if's figure and the change */
+		ck_assert_msg(atoll(words[wide ? 6 : 5] + !wide) == f->delivered[1] - f->delivered[0] &&
+				      atoll(words[wide ? 9 : 7] + !wide) == f->seized[1] - f->seized[0] &&
+				      (wide || (words[5][0] == '(' && words[7][0] == '(' &&
+						atoll(words[4]) == f->delivered[1] && atoll(words[6]) == f->seized[1])),
 			      "%dx%d: %s delivered %lld, what-if %lld, seized %lld, what-if %lld; its row: '%s'", cols, rows,
 			      f->id, (long long)f->delivered[0], (long long)f->delivered[1], (long long)f->seized[0],
 			      (long long)f->seized[1], line[i]);
@@ -693,9 +697,11 @@ static void check_compare_tables(struct tui_app *a, const struct smug_comparison
 			int hf[16], he[16], rf[16], re[16], nh = word_spans(line[fh], hf, he, 16),
 								 nr = word_spans(line[i], rf, re, 16);
 
-			ck_assert_int_eq(nr, nh);
-			for (int j = 0; j < nr; j++)
-				ck_assert_msg(j == 0 ? rf[j] == hf[j] : re[j] == he[j],
+			static const int narrow_word[] = {0, 1, 2, 3, 5, 7}; /* the word ending under head j */
+
+			ck_assert_int_eq(nr, wide ? nh : nh + 2);
+			for (int j = 0; j < nh; j++)
+				ck_assert_msg(j == 0 ? rf[0] == hf[0] : re[wide ? j : narrow_word[j]] == he[j],
 					      "%dx%d: %s's figure %d is not under its head:\n%s\n%s", cols, rows, f->id,
 					      j, line[fh], line[i]);
 		}
@@ -714,13 +720,15 @@ static void check_compare_tables(struct tui_app *a, const struct smug_comparison
 				snprintf(words[k++], sizeof words[0], "%.*s", (int)len, p);
 			p += len + strspn(p + len, " ");
 		}
-		ck_assert_msg(i - bh - 1 < c->n_borders && k == (wide ? 10 : 8) && strncmp(words[0], b->id, 24) == 0,
+		ck_assert_msg(i - bh - 1 < c->n_borders && k == (wide ? 10 : 9) && strncmp(words[0], b->id, 24) == 0,
 			      "%dx%d: border row %d '%s' has %d words, want %d, the border %s", cols, rows, i - bh - 1,
-			      line[i], k, wide ? 10 : 8, b->id);
+			      line[i], k, wide ? 10 : 9, b->id);
+		/* narrow: the what-if's seizures and the change, "7 (+7)" */
 		ck_assert_msg(atoll(words[1]) == b->traffic[0] && atoll(words[2]) == b->traffic[1] &&
 				      atoll(words[3]) == b->traffic[1] - b->traffic[0] &&
-				      atoll(words[wide ? 6 : 4]) == b->seizures[1] - b->seizures[0] &&
-				      (!wide || (atoll(words[4]) == b->seizures[0] && atoll(words[5]) == b->seizures[1])),
+				      atoll(words[wide ? 6 : 5] + !wide) == b->seizures[1] - b->seizures[0] &&
+				      (!wide || (atoll(words[4]) == b->seizures[0] && atoll(words[5]) == b->seizures[1])) &&
+				      (wide || (words[5][0] == '(' && atoll(words[4]) == b->seizures[1])),
 			      "%dx%d: %s traffic %lld, what-if %lld, seized %lld, what-if %lld; its row: '%s'", cols, rows,
 			      b->id, (long long)b->traffic[0], (long long)b->traffic[1], (long long)b->seizures[0],
 			      (long long)b->seizures[1], line[i]);
@@ -834,7 +842,7 @@ START_TEST(test_tui_loop_compare_colours_border_changes_by_direction)
 		ck_assert_msg(head > 0, "%d columns: no border table", cols);
 		for (int i = 0; i < c->n_borders && head + 1 + i < n; i++) {
 			const struct smug_cmp_border *bd = &c->borders[i];
-			int y = head + 1 + i, col[12], k = word_columns(line[y], 2 + 24, col, 12), tc = 2, sc = wide ? 5 : 3;
+			int y = head + 1 + i, col[12], k = word_columns(line[y], 2 + 24, col, 12), tc = 2, sc = wide ? 5 : 4; /* narrow: "7 (+7)" */
 			int64_t dt = bd->traffic[1] - bd->traffic[0], ds = bd->seizures[1] - bd->seizures[0];
 			int want_t = dt > 0 ? ROLE_GOOD : dt < 0 ? ROLE_BAD : ROLE_DIM;
 			int want_s = ds > 0 ? ROLE_BAD : ds < 0 ? ROLE_GOOD : ROLE_DIM;
@@ -877,10 +885,11 @@ START_TEST(test_tui_loop_compare_colours_border_changes_by_direction)
 				break; /* the faction table ends */
 			k = word_columns(line[y], 2 + idw, col, 16);
 			/* the figures, and the pane's right frame */
-			ck_assert_msg(k == (wide ? 10 : 6), "%d columns: %s's row has %d figures: '%s'", cols, f->id, k - 1,
+			ck_assert_msg(k == (wide ? 10 : 8), "%d columns: %s's row has %d figures: '%s'", cols, f->id, k - 1,
 				      line[y]);
 			{
-				const int at[3] = {2, wide ? 5 : 3, wide ? 8 : 4};
+				/* narrow: the change in "127 (+7)" */
+				const int at[3] = {2, wide ? 5 : 4, wide ? 8 : 6};
 				const int64_t d[3] = {f->balance[1] - f->balance[0], f->delivered[1] - f->delivered[0],
 						      f->seized[1] - f->seized[0]};
 

@@ -36,18 +36,68 @@ static enum tui_role delta_role(int64_t d, bool good_up)
 	return (d > 0) == good_up ? ROLE_GOOD : ROLE_BAD;
 }
 
+/* A count in the what-if and its change from the base, in one cell
+ * ("127 (+7)", "6 (0)"): the compact form where a column for each
+ * branch does not fit. */
+static void count_cell(char *buf, size_t size, int64_t base, int64_t whatif)
+{
+	char d[32];
+
+	delta_cell(d, sizeof d, whatif - base, false);
+	snprintf(buf, size, "%lld (%s)", (long long)whatif, d[0] == ' ' ? d + 1 : d);
+}
+
+/* A count_cell right-aligned in width columns from x: the count as
+ * text, the change in its role. Returns the columns used. */
+static int draw_count_cell(struct canvas *cv, int y, int x, int width, int64_t base, int64_t whatif, bool good_up)
+{
+	char cell[64];
+	int n, at;
+
+	count_cell(cell, sizeof cell, base, whatif);
+	n = (int)strlen(cell);
+	at = x + (width > n ? width - n : 0);
+	at += canvas_printf(cv, y, at, ROLE_NORMAL, "%lld ", (long long)whatif);
+	canvas_printf(cv, y, at, delta_role(whatif - base, good_up), "%s", strchr(cell, '('));
+	return width > n ? width : n;
+}
+
 /* One line per faction: balance in each branch and the change, then
- * deliveries and seizures (each branch too when the view is wide).
+ * deliveries and seizures: each branch and the change when the view is
+ * wide; else, the first that fits whole, the what-if's count with its
+ * change in one cell ("127 (+7)") beside a faction column of 16, then
+ * beside one as wide as the longest faction; else the change alone.
  * Returns the rows used. */
 static int draw_factions(struct canvas *cv, int y, const struct smug_comparison *c, int skip)
 {
-	bool wide = cv->w >= 110;
-	int rows = 0;
+	bool wide = cv->w >= 110, compact = false;
+	int rows = 0, fw = 16, dw = 6, sw = 6, longest = 7;
 
+	if (!wide) {
+		for (int i = 0; i < c->n_factions; i++) {
+			const struct smug_cmp_faction *f = &c->factions[i];
+			char cell[64];
+
+			count_cell(cell, sizeof cell, f->delivered[0], f->delivered[1]);
+			dw = (int)strlen(cell) > dw ? (int)strlen(cell) : dw;
+			count_cell(cell, sizeof cell, f->seized[0], f->seized[1]);
+			sw = (int)strlen(cell) > sw ? (int)strlen(cell) : sw;
+			longest = text_cols(f->id) > longest ? text_cols(f->id) : longest;
+		}
+		/* faction, three money columns of 11, two spaces and each count */
+		if (fw + 3 * 12 + 2 + dw + 2 + sw > cv->w)
+			fw = longest < fw ? longest : fw;
+		compact = fw + 3 * 12 + 2 + dw + 2 + sw <= cv->w;
+		if (!compact)
+			fw = 16;
+	}
 	if (wide)
 		canvas_printf(cv, y, 0, ROLE_TITLE, "%-18s %11s %11s %11s  %8s %8s %7s  %8s %8s %7s", "faction",
 			      "balance", "what-if", "change", "deliv.", "what-if", "change", "seized", "what-if",
 			      "change");
+	else if (compact)
+		canvas_printf(cv, y, 0, ROLE_TITLE, "%-*s %11s %11s %11s  %*s  %*s", fw, "faction", "balance", "what-if",
+			      "change", dw, "deliv.", sw, "seized");
 	else
 		canvas_printf(cv, y, 0, ROLE_TITLE, "%-16s %11s %11s %11s %7s %7s", "faction", "balance", "what-if",
 			      "change", "deliv.", "seized");
@@ -61,9 +111,14 @@ static int draw_factions(struct canvas *cv, int y, const struct smug_comparison 
 		delta_cell(db, sizeof db, f->balance[1] - f->balance[0], true);
 		delta_cell(dd, sizeof dd, f->delivered[1] - f->delivered[0], false);
 		delta_cell(ds, sizeof ds, f->seized[1] - f->seized[0], false);
-		x = canvas_printf(cv, yy, 0, ROLE_NORMAL, wide ? "%-18.18s %11s %11s " : "%-16.16s %11s %11s ", f->id,
-				  b0, b1);
+		x = canvas_printf(cv, yy, 0, ROLE_NORMAL, "%-*.*s %11s %11s ", wide ? 18 : fw, wide ? 18 : fw, f->id, b0,
+				  b1);
 		x += canvas_printf(cv, yy, x, delta_role(f->balance[1] - f->balance[0], true), "%11s", db);
+		if (compact) {
+			x += 2 + draw_count_cell(cv, yy, x + 2, dw, f->delivered[0], f->delivered[1], true);
+			draw_count_cell(cv, yy, x + 2, sw, f->seized[0], f->seized[1], false);
+			continue;
+		}
 		if (wide)
 			x += canvas_printf(cv, yy, x, ROLE_NORMAL, "  %8lld %8lld", (long long)f->delivered[0],
 					   (long long)f->delivered[1]);
@@ -77,18 +132,25 @@ static int draw_factions(struct canvas *cv, int y, const struct smug_comparison 
 	return 1 + rows;
 }
 
-/* Borders that differ, largest change of traffic first. */
+/* Borders that differ, largest change of traffic first; narrow, the
+ * seizures as the what-if's count with its change ("7 (+7)"). */
 static int draw_borders(struct canvas *cv, int y, const struct smug_comparison *c, int max_rows)
 {
 	bool wide = cv->w >= 110;
-	int rows = 0;
+	int rows = 0, sw = 6;
 
+	for (int i = 0; !wide && i < c->n_borders && i < max_rows; i++) {
+		char cell[64];
+
+		count_cell(cell, sizeof cell, c->borders[i].seizures[0], c->borders[i].seizures[1]);
+		sw = (int)strlen(cell) > sw ? (int)strlen(cell) : sw;
+	}
 	if (wide)
 		canvas_printf(cv, y, 0, ROLE_TITLE, "%-24s %8s %8s %7s  %7s %7s %6s  %s", "border (largest change)",
 			      "traffic", "what-if", "change", "seized", "what-if", "change", "crackdown");
 	else
-		canvas_printf(cv, y, 0, ROLE_TITLE, "%-24s %8s %8s %7s %6s  %s", "border", "traffic", "what-if",
-			      "change", "seized", "crackdown");
+		canvas_printf(cv, y, 0, ROLE_TITLE, "%-24s %8s %8s %7s  %*s  %s", "border", "traffic", "what-if",
+			      "change", sw, "seized", "crackdown");
 	for (int i = 0; i < c->n_borders && rows < max_rows && y + 1 + rows < cv->h; i++, rows++) {
 		const struct smug_cmp_border *b = &c->borders[i];
 		char dt[32], ds[32];
@@ -99,10 +161,13 @@ static int draw_borders(struct canvas *cv, int y, const struct smug_comparison *
 		x = canvas_printf(cv, yy, 0, ROLE_NORMAL, "%-24.24s %8lld %8lld ", b->id, (long long)b->traffic[0],
 				  (long long)b->traffic[1]);
 		x += canvas_printf(cv, yy, x, delta_role(b->traffic[1] - b->traffic[0], true), "%7s", dt);
-		if (wide)
+		if (wide) {
 			x += canvas_printf(cv, yy, x, ROLE_NORMAL, "  %7lld %7lld", (long long)b->seizures[0],
 					   (long long)b->seizures[1]);
-		x += canvas_printf(cv, yy, x, delta_role(b->seizures[1] - b->seizures[0], false), " %6s", ds);
+			x += canvas_printf(cv, yy, x, delta_role(b->seizures[1] - b->seizures[0], false), " %6s", ds);
+		} else {
+			x += 2 + draw_count_cell(cv, yy, x + 2, sw, b->seizures[0], b->seizures[1], false);
+		}
 		canvas_printf(cv, yy, x, b->crackdown[1] ? ROLE_CRACKDOWN : ROLE_DIM, "  %s / %s",
 			      b->crackdown[0] ? "on" : "off", b->crackdown[1] ? "on" : "off");
 	}
