@@ -232,6 +232,21 @@ static void screen_row(const char *p, const char *end, char *out, int cols)
 	}
 }
 
+/* A grid dump's rows in place: each newline becomes the end of a row,
+ * row[] gets at most max of them; how many. */
+static int dump_rows(char *text, char **row, int max)
+{
+	int n = 0;
+
+	for (char *p = text; *p && n < max; n++) {
+		row[n] = p;
+		p += strcspn(p, "\n");
+		if (*p)
+			*p++ = '\0';
+	}
+	return n;
+}
+
 /* The screen's rows one byte per column (see screen_row), in out[rows]
  * of cols + 1 bytes each; how many rows. */
 static int screen_rows(const char *screen, char (*out)[256], int rows, int cols)
@@ -6756,12 +6771,7 @@ START_TEST(test_tui_sweep_table_rows_show_the_values)
 		}
 		tui_sweep_draw(&cv, &sw, 0, 1 - z);
 		text = grid_dump(g);
-		for (char *p = text; *p && n < 32; n++) { /* the rows, trailing blanks trimmed */
-			row[n] = p;
-			p += strcspn(p, "\n");
-			if (*p)
-				*p++ = '\0';
-		}
+		n = dump_rows(text, row, 32); /* the rows, trailing blanks trimmed */
 		for (int y = 0; y < n && head < 0; y++)
 			if (strstr(row[y], "tasks") != NULL && strstr(row[y], "median") != NULL)
 				head = y;
@@ -6819,12 +6829,7 @@ START_TEST(test_tui_sweep_long_values_cut_in_the_middle)
 
 		tui_sweep_draw(&cv, &sw, 0, 1);
 		text = grid_dump(g);
-		for (char *p = text; *p && n < 32; n++) {
-			row[n] = p;
-			p += strcspn(p, "\n");
-			if (*p)
-				*p++ = '\0';
-		}
+		n = dump_rows(text, row, 32);
 		for (int y = 0; y < n && head < 0; y++)
 			if (strstr(row[y], "tasks") != NULL && strstr(row[y], "median") != NULL)
 				head = y;
@@ -6881,12 +6886,7 @@ START_TEST(test_tui_sweep_table_takes_at_most_a_third)
 
 		tui_sweep_draw(&cv, &sw, 0, 0);
 		text = grid_dump(g);
-		for (char *p = text; *p && n < 64; n++) {
-			row[n] = p;
-			p += strcspn(p, "\n");
-			if (*p)
-				*p++ = '\0';
-		}
+		n = dump_rows(text, row, 64);
 		for (int y = 0; y < n; y++) {
 			if (top < 0 && strstr(row[y], "last day") != NULL)
 				top = y;
@@ -7925,12 +7925,7 @@ START_TEST(test_tui_chart_of_no_known_value_reads_0_to_1)
 
 		chart_draw(&cv, &spec);
 		text = grid_dump(g);
-		for (char *p = text; *p && n < H; n++) {
-			row[n] = p;
-			p += strcspn(p, "\n");
-			if (*p)
-				*p++ = '\0';
-		}
+		n = dump_rows(text, row, H);
 		ck_assert_int_eq(n, H);
 		want_label(top, sizeof top, 1, money, false);
 		want_label(bottom, sizeof bottom, 0, money, false);
