@@ -11128,6 +11128,70 @@ START_TEST(test_tui_footer_shows_prompt_cursor_and_status)
 }
 END_TEST
 
+/* code point cp as UTF-8 in out (5 bytes) */
+static void utf8_of(unsigned cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		out[1] = '\0';
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		out[2] = '\0';
+	} else if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		out[3] = '\0';
+	} else {
+		out[0] = (char)(0xf0 | cp >> 18);
+		out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+		out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[3] = (char)(0x80 | (cp & 0x3f));
+		out[4] = '\0';
+	}
+}
+
+/* The prompt counts the columns an answer takes as a terminal draws it,
+ * so its end and the cursor stay on screen: two for the wide East Asian
+ * scripts (Hangul jamo, CJK, Hangul syllables, compatibility ideographs,
+ * vertical and fullwidth forms) and emoji, none for combining marks and
+ * zero-width spaces, one for their neighbours (halfwidth katakana, the
+ * ideographic half fill space U+303F) and for ASCII: at each end of every
+ * range and just outside it. */
+START_TEST(test_tui_prompt_counts_wide_characters)
+{
+	static const unsigned wide[][2] = {{0x1100, 0x115f}, {0x2e80, 0xa4cf},	{0xac00, 0xd7a3},
+					   {0xf900, 0xfaff}, {0xfe30, 0xfe4f},	{0xff00, 0xff60},
+					   {0xffe0, 0xffe6}, {0x1f300, 0x1faff}, {0x20000, 0x3fffd}};
+	static const unsigned zero[][2] = {{0x300, 0x36f}, {0x200b, 0x200f}};
+	static const unsigned one[] = {'a',	0x2ff,	 0x370,	  0x200a,  0x2010,  0x10ff,  0x1160,  0x2e7f,
+				       0x303f,	0xa4d0,	 0xabff,  0xd7a4,  0xf8ff,  0xfb00,  0xfe2f,  0xfe50,
+				       0xfeff,	0xff61,	 0xffdf,  0xffe7,  0x1f2ff, 0x1fb00, 0x1ffff, 0x3fffe};
+	char c[8], text[64];
+
+	for (size_t k = 0; k < sizeof wide / sizeof wide[0]; k++)
+		for (int end = 0; end < 2; end++) {
+			utf8_of(wide[k][end], c);
+			ck_assert_msg(prompt_text_cols(c) == 2, "U+%04X takes %d columns, not 2", wide[k][end],
+				      prompt_text_cols(c));
+		}
+	for (size_t k = 0; k < sizeof zero / sizeof zero[0]; k++)
+		for (int end = 0; end < 2; end++) {
+			utf8_of(zero[k][end], c);
+			snprintf(text, sizeof text, "e%s", c);
+			ck_assert_msg(prompt_text_cols(text) == 1, "e and U+%04X take %d columns, not 1", zero[k][end],
+				      prompt_text_cols(text));
+		}
+	for (size_t k = 0; k < sizeof one / sizeof one[0]; k++) {
+		utf8_of(one[k], c);
+		ck_assert_msg(prompt_text_cols(c) == 1, "U+%04X takes %d columns, not 1", one[k], prompt_text_cols(c));
+	}
+	/* a text adds them up: "Ａｂ한e\u0301😀" is 2 + 2 + 2 + 1 + 0 + 2 */
+	ck_assert_int_eq(prompt_text_cols("\xef\xbc\xa1\xef\xbd\x82\xed\x95\x9c" "e\xcc\x81\xf0\x9f\x98\x80"), 9);
+}
+END_TEST
+
 /* A prompt remembers its last 16 different answers: Up walks back from
  * the newest to the oldest and stays there, Down walks forward and past
  * the newest brings back the line before Up; an answer given twice in a row is kept
@@ -16518,6 +16582,7 @@ int main(void)
 	t = tcase_create("keys");
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, test_tui_step_prompt_replaces_and_clears);
+	tcase_add_test(t, test_tui_prompt_counts_wide_characters);
 	tcase_add_test(t, test_tui_prompt_history_walks_the_last_answers);
 	tcase_add_test(t, test_tui_prompt_history_comes_back_to_the_line);
 	tcase_add_test(t, test_tui_prompts_take_utf8_and_say_what_they_refuse);
