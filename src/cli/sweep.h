@@ -70,19 +70,11 @@ char *sweep_setting_label(const struct sweep_manifest *m, int s);
 char *sweep_setting_values(const struct sweep_manifest *m, int s);
 /* The grid keys themselves ("key, key2"), or "setting". */
 void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size);
-/* Characters of UTF-8 text s (its lead bytes). */
-int sweep_text_cols(const char *s);
 /* At most SWEEP_LABEL_COLS characters of a label where a line of output
- * lays it out (collect's table, chart's legend); SWEEP_LABEL_FIT the
- * bytes they and a mark take. */
+ * lays it out (collect's table, chart's legend; text_cut_middle cuts it);
+ * SWEEP_LABEL_FIT the bytes they and a mark take. */
 #define SWEEP_LABEL_COLS 60
 #define SWEEP_LABEL_FIT (SWEEP_LABEL_COLS * 4 + 8)
-/* text in buf as it is when it has at most cols characters; else its
- * first and last characters around mark (which says it was cut), cols
- * characters in all, so labels that differ only at their end (a later
- * key's value) stay apart; true when cut. size: at least cols * 4 plus
- * mark's bytes and 1. */
-bool sweep_label_fit(const char *text, int cols, const char *mark, char *buf, size_t size);
 /* Whether task I is done: results/I.json begins as a result of this
  * manifest (its hash) and this task does. An empty file, or a result of
  * another manifest (one edited since, even in its spacing), is not: run

@@ -124,9 +124,9 @@ static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *
 	for (int s = 0; s < fan->n_settings && s < 24; s++) {
 		char *label = sweep_setting_label(m, s);
 
-		sweep_label_fit(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
-		if (sweep_text_cols(shown) * 7 + 120 > w)
-			w = sweep_text_cols(shown) * 7 + 120;
+		text_cut_middle(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
+		if (text_cols(shown) * 7 + 120 > w)
+			w = text_cols(shown) * 7 + 120;
 		free(label);
 	}
 	return w;
@@ -148,7 +148,7 @@ static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_f
 			   "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"0.45\"/>"
 			   "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
 			   "<text x=\"%d\" y=\"%d\">", x, y, c, x, x + 14, y + 5, y + 5, c, x + 20, y + 9);
-		sweep_label_fit(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
+		text_cut_middle(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
 		xml_text(f, shown);
 		fprintf(f, " (n=%lld)</text></g>\n", fan->n[s]);
 		free(label);

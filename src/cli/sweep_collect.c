@@ -108,7 +108,7 @@ struct table {
 static void table_setting(const struct table *table)
 {
 	fputs(table->label, table->f);
-	for (int c = sweep_text_cols(table->label); c < table->width; c++)
+	for (int c = text_cols(table->label); c < table->width; c++)
 		fputc(' ', table->f);
 }
 
@@ -145,7 +145,7 @@ static void stats_row(FILE *csv, const struct table *table, const struct sweep_m
 static bool table_label(const struct sweep_manifest *m, int s, char *buf, size_t size)
 {
 	char *label = sweep_setting_label(m, s);
-	bool cut = sweep_label_fit(label, SWEEP_LABEL_COLS, TABLE_CUT, buf, size);
+	bool cut = text_cut_middle(label, SWEEP_LABEL_COLS, TABLE_CUT, buf, size);
 
 	free(label);
 	return cut;
@@ -244,8 +244,8 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 
 	for (int s = 0; s < m->n_settings && !quiet; s++) {
 		table.cut |= table_label(m, s, table.label, sizeof table.label);
-		if (sweep_text_cols(table.label) > table.width)
-			table.width = sweep_text_cols(table.label);
+		if (text_cols(table.label) > table.width)
+			table.width = text_cols(table.label);
 	}
 
 	if ((rc = sweep_factions_load(m, &fa)) != EXIT_OK)

@@ -667,43 +667,6 @@ char *sweep_setting_values(const struct sweep_manifest *m, int s)
 	return setting_join(m, s, ", ", true);
 }
 
-int sweep_text_cols(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80; /* lead bytes: a character each */
-	return n;
-}
-
-/* The byte offset of character n of s (its end when shorter). */
-static size_t char_offset(const char *s, int n)
-{
-	size_t at = 0;
-
-	for (; s[at]; at++)
-		if (((unsigned char)s[at] & 0xC0) != 0x80 && n-- == 0)
-			break;
-	return at;
-}
-
-bool sweep_label_fit(const char *text, int cols, const char *mark, char *buf, size_t size)
-{
-	int n = sweep_text_cols(text), keep = cols - sweep_text_cols(mark), head, tail;
-	size_t h, t;
-
-	if (n <= cols || keep < 2) {
-		snprintf(buf, size, "%s", text);
-		return false;
-	}
-	head = keep - keep / 2;
-	tail = keep / 2;
-	h = char_offset(text, head);
-	t = char_offset(text, n - tail);
-	snprintf(buf, size, "%.*s%s%s", (int)h, text, mark, text + t);
-	return true;
-}
-
 void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size)
 {
 	size_t at = 0;

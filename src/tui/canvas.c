@@ -123,6 +123,34 @@ int text_cols(const char *s)
 	return n;
 }
 
+/* The byte offset of character n of s (its end when shorter). */
+static size_t char_offset(const char *s, int n)
+{
+	size_t at = 0;
+
+	for (; s[at]; at++)
+		if (((unsigned char)s[at] & 0xc0) != 0x80 && n-- == 0)
+			break;
+	return at;
+}
+
+bool text_cut_middle(const char *text, int cols, const char *mark, char *buf, size_t size)
+{
+	int n = text_cols(text), keep = cols - text_cols(mark), head, tail;
+	size_t h, t;
+
+	if (n <= cols || keep < 2) {
+		snprintf(buf, size, "%s", text);
+		return false;
+	}
+	head = keep - keep / 2;
+	tail = keep / 2;
+	h = char_offset(text, head);
+	t = char_offset(text, n - tail);
+	snprintf(buf, size, "%.*s%s%s", (int)h, text, mark, text + t);
+	return true;
+}
+
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';

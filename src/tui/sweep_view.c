@@ -36,40 +36,6 @@ static void per_day(const struct tui_fan *f, int s, int q, double *out, int n_da
 	}
 }
 
-/* s in at most width columns, in out (size bytes): whole when it fits,
- * else its start and its end around an ellipsis. A long value (a --set of
- * hundreds of digits) differs from its neighbours at its end as often as
- * at its start, so a cut at the end alone made every row read the same
- * ("…"); the end gets the larger half. Counts characters, not bytes. */
-static void fit_middle(char *out, size_t size, const char *s, const char *ell, int width)
-{
-	size_t len = strlen(s), ell_len = strlen(ell), head, tail;
-	int n = 0, keep_head, keep_tail;
-
-	for (const char *p = s; *p; p++)
-		n += ((unsigned char)*p & 0xc0) != 0x80;
-	if (n <= width || width < 3) {
-		snprintf(out, size, "%s", s);
-		return;
-	}
-	keep_head = (width - 1) / 2;
-	keep_tail = width - 1 - keep_head;
-	for (head = 0; keep_head > 0 || (head < len && ((unsigned char)s[head] & 0xc0) == 0x80); head++)
-		if (((unsigned char)s[head] & 0xc0) != 0x80)
-			keep_head--;
-	for (tail = len; keep_tail > 0; tail--)
-		if (((unsigned char)s[tail - 1] & 0xc0) != 0x80)
-			keep_tail--;
-	if (head + ell_len + (len - tail) + 1 > size) { /* no room: the start, as canvas_fit would */
-		snprintf(out, size, "%s", s);
-		return;
-	}
-	memcpy(out, s, head);
-	memcpy(out + head, ell, ell_len);
-	memcpy(out + head + ell_len, s + tail, len - tail);
-	out[head + ell_len + (len - tail)] = '\0';
-}
-
 /* The table of the last day's percentiles, a row per setting. Every
  * setting sets the same keys, so the keys head the first column and its
  * cells hold only each setting's values: the part that tells the rows
@@ -83,18 +49,23 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 		{"p95", "last day", 10, 2, true, false, 0, NULL},
 	};
 	struct tui_table t;
+	char name[1024];
 	int y, last = f->n_points - 1, w0;
 
 	table_fit(&t, cols, (int)(sizeof cols / sizeof cols[0]), cv->w);
 	w0 = table_pos(&t, 0) >= 0 ? t.w[table_pos(&t, 0)] : 0;
+	if (w0 > ((int)sizeof name - 8) / 4) /* what the row's buffer holds */
+		w0 = ((int)sizeof name - 8) / 4;
 	y = table_header(cv, 0, &t, -1, false);
 	for (int s = 0; s < sw->n_settings && y < cv->h; s++, y++) {
 		enum tui_role r = s == sel ? ROLE_SELECT : setting_roles[s % N_ROLES];
-		char buf[32], name[1024];
+		char buf[32];
 
 		if (s == sel)
 			canvas_fill_row(cv, y, 0, ROLE_SELECT);
-		fit_middle(name, sizeof name, sw->values ? sw->values[s] : sw->labels[s], cv->th->g->ellipsis, w0);
+		/* cut in the middle: a long value's rows differ at their end as
+		 * often as at their start (cut at the end, every row read "…") */
+		text_cut_middle(sw->values ? sw->values[s] : sw->labels[s], w0, cv->th->g->ellipsis, name, sizeof name);
 		table_cell(cv, y, &t, 0, r, name);
 		fmt_count(buf, sizeof buf, sw->n[s], 6);
 		table_cell(cv, y, &t, 1, r, buf);
@@ -144,7 +115,9 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	 * cut in the middle as the table's rows are */
 	snprintf(title, sizeof title, "%s: medians, and 5-95%% of ", f->title);
 	room = cv->w - text_cols(title);
-	fit_middle(label, sizeof label, sw->labels[sel], cv->th->g->ellipsis, room > 0 ? room : 0);
+	if (room > ((int)sizeof label - 8) / 4)
+		room = ((int)sizeof label - 8) / 4;
+	text_cut_middle(sw->labels[sel], room, cv->th->g->ellipsis, label, sizeof label);
 	snprintf(title + strlen(title), sizeof title - strlen(title), "%s", label);
 	spec = (struct chart_spec){.title = title, .n = n_days, .first_day = 1, .series = series,
 				   .n_series = ns, .band_lo = lo, .band_hi = hi, .money = f->money};

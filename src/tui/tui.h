@@ -202,6 +202,12 @@ void canvas_box(struct canvas *cv, const char *title, bool focused);
 struct canvas canvas_sub(const struct canvas *cv, int y, int x, int h, int w);
 /* Columns of UTF-8 text (one per character). */
 int text_cols(const char *s);
+/* text in buf as it is when it has at most cols characters; else its
+ * first and last characters around mark (which says it was cut), cols
+ * characters in all, the start the larger half, so texts that differ
+ * only at their end (a long --set value, a later key's value) stay
+ * apart; true when cut. size: at least cols * 4 plus mark's bytes and 1. */
+bool text_cut_middle(const char *text, int cols, const char *mark, char *buf, size_t size);
 
 /* ---- format.c: numbers that fit, never cut ---- */
 /* Minor units as credits in at most width columns: "1234.56", then
