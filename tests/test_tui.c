@@ -6798,7 +6798,8 @@ END_TEST
  * --set of hundreds of digits) shows each row's start and end around the
  * ellipsis, so the rows still read apart (cut at the end, every row read
  * "~"), and the title names the selected setting in the room left, whole
- * at its start and end. */
+ * at its start and end, its keys by their last names ("learning_rate=":
+ * the room goes to the values). */
 START_TEST(test_tui_sweep_long_values_cut_in_the_middle)
 {
 	static const int days[] = {10, 20};
@@ -6843,11 +6844,69 @@ START_TEST(test_tui_sweep_long_values_cut_in_the_middle)
 		}
 		ck_assert_msg(strcmp(row[head + 1], row[head + 2]) != 0, "%d columns: the rows read the same", width);
 		snprintf(end[0], sizeof end[0], "route_topk=3");
-		ck_assert_msg(strstr(row[1], "of smuggling.l") != NULL && strstr(row[1], end[0]) != NULL,
+		ck_assert_msg(strstr(row[1], "of learning_rate=0.100") != NULL && strstr(row[1], end[0]) != NULL,
 			      "%d columns: the title does not name the selected setting's start and end: '%s'", width,
 			      row[1]);
 		free(text);
 		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* Two settings whose labels differ only at the end of their first value
+ * (a --set of hundreds of digits, then a second key they share) get
+ * chart titles that differ, each showing that end and the second key's
+ * value, at 80 columns as at 120: cut in the label's middle, both titles
+ * read "smuggling.l~route_topk=2". */
+START_TEST(test_tui_sweep_title_keeps_each_values_end)
+{
+	static const int days[] = {10, 20};
+	static char digits[601], label[2][700], value[2][650];
+	static const char *labels[2], *values[2];
+	static const long long tasks[] = {4, 4};
+	double q[2][2][5] = {{{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}}, {{2, 3, 4, 5, 6}, {2, 3, 4, 5, 6}}};
+	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan,
+			       "smuggling.learning_rate, smuggling.route_topk", values};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	memset(digits, '0', 600);
+	for (int s = 0; s < 2; s++) {
+		snprintf(value[s], sizeof value[s], "0.1%s%d, 2", digits, s + 1);
+		snprintf(label[s], sizeof label[s], "smuggling.learning_rate=0.1%s%d smuggling.route_topk=2", digits,
+			 s + 1);
+		labels[s] = label[s];
+		values[s] = value[s];
+	}
+	tui_app_init(&a, w, &ascii_opts);
+	for (int width = 80; width <= 120; width += 40) {
+		char title[2][256];
+
+		for (int s = 0; s < 2; s++) {
+			struct tui_grid *g = grid_new(24, width);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, 24, width};
+			char *text, *row[32], end[16];
+			const char *at;
+
+			tui_sweep_draw(&cv, &sw, 0, s);
+			text = grid_dump(g);
+			ck_assert_int_gt(dump_rows(text, row, 32), 2);
+			snprintf(title[s], sizeof title[s], "%s", row[1]);
+			snprintf(end, sizeof end, "0%d ", s + 1);
+			at = strstr(title[s], "5-95% of ");
+			ck_assert_msg(at != NULL && strstr(at, "learning_rate=0.100") != NULL && strstr(at, "~") != NULL,
+				      "%d columns: setting %d's title does not start its value: '%s'", width, s, title[s]);
+			ck_assert_msg(strstr(at, end) != NULL && strstr(at, "route_topk=2") != NULL,
+				      "%d columns: setting %d's title lacks its value's end '%s': '%s'", width, s, end,
+				      title[s]);
+			free(text);
+			grid_free(g);
+		}
+		ck_assert_msg(strcmp(title[0], title[1]) != 0, "%d columns: both settings' titles read '%s'", width,
+			      title[0]);
 	}
 	tui_app_done(&a);
 	smug_world_free(w);
@@ -16528,6 +16587,7 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_table_takes_at_most_a_third);
 	tcase_add_test(t, test_tui_sweep_table_rows_show_the_values);
 	tcase_add_test(t, test_tui_sweep_long_values_cut_in_the_middle);
+	tcase_add_test(t, test_tui_sweep_title_keeps_each_values_end);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
 	tcase_add_test(t, test_tui_routes_margin_line_is_the_selected_decisions);

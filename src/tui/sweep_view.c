@@ -83,6 +83,131 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 	}
 }
 
+enum { TITLE_PARTS = 32 };
+
+/* The first space in s that a word and '=' follow: where the next part
+ * starts; NULL in the last part. */
+static char *next_part(char *s)
+{
+	for (char *sp = strchr(s, ' '); sp; sp = strchr(sp + 1, ' ')) {
+		size_t word = strcspn(sp + 1, " =");
+
+		if (word > 0 && sp[1 + word] == '=')
+			return sp;
+	}
+	return NULL;
+}
+
+/* The keys as the parts show them at level 0 (whole), 1 (each by its
+ * last dotted name, unless another key has that name too) or 2 (not at
+ * all: NULL). */
+static void shown_keys(const char *const *key, int n, int level, const char **shown)
+{
+	for (int i = 0; i < n; i++) {
+		const char *dot = key[i] ? strrchr(key[i], '.') : NULL;
+
+		shown[i] = level == 2 ? NULL : key[i];
+		for (int j = 0; level == 1 && dot && j < n; j++) {
+			const char *other = strrchr(key[j], '.');
+
+			if (j != i && strcmp(other ? other + 1 : key[j], dot + 1) == 0)
+				dot = NULL;
+		}
+		if (level == 1 && dot)
+			shown[i] = dot + 1;
+	}
+}
+
+/* A setting's label in at most cols columns (buf: cols * 4 plus mark's
+ * bytes and 1), for the chart's title. A label is "KEY=V" parts joined
+ * by spaces, the same keys in every setting, so what tells settings
+ * apart is their values: each part is fitted on its own, and every value
+ * keeps its start and its end. First the keys give way (to their last
+ * dotted name, "route_topk=2"; then to nothing, the values joined as the
+ * table's rows are), then the longest values are cut in the middle at
+ * mark, all to one width (a column more to the first of them when one is
+ * left). A label with too many values for the room is cut in the middle
+ * whole. A key holds neither a space nor '=': a part starts at a space
+ * followed by a word and '=' (a value holding " word=" splits there too,
+ * still whole at each end). */
+static void fit_label(const char *label, int cols, const char *mark, char *buf, size_t size)
+{
+	size_t len = strlen(label), word = strcspn(label, " =");
+	char *copy = tui_xmalloc(len + 1), *piece = tui_xmalloc(size), *p = copy;
+	const char *key[TITLE_PARTS], *value[TITLE_PARTS], *shown[TITLE_PARTS];
+	int n = 0, vcols[TITLE_PARTS];
+	bool fitted = false;
+
+	memcpy(copy, label, len + 1);
+	if (word > 0 && label[word] == '=') {
+		do {
+			char *end = next_part(p);
+
+			word = strcspn(p, "=");
+			p[word] = '\0';
+			key[n] = p;
+			value[n++] = p + word + 1;
+			if (end)
+				*end = '\0';
+			p = end ? end + 1 : NULL;
+		} while (p && n < TITLE_PARTS);
+	}
+	if (n == 0 || p) { /* not KEY=V parts, or too many to fit apart: the label as one value */
+		memcpy(copy, label, len + 1);
+		key[0] = NULL;
+		value[0] = copy;
+		n = 1;
+	}
+	for (int level = 0; level < 3 && !fitted; level++) {
+		const char *sep = level < 2 ? " " : ", ";
+		int avail = cols, cap = 0, widest = 0, spare;
+		size_t at = 0;
+
+		shown_keys(key, n, level, shown);
+		for (int i = 0; i < n; i++) {
+			const char *k = shown[i];
+
+			if (level == 2 && key[i] && !*value[i])
+				value[i] = "\"\""; /* an empty value, as the table's rows show it */
+			vcols[i] = text_cols(value[i]);
+			widest = vcols[i] > widest ? vcols[i] : widest;
+			avail -= (i ? text_cols(sep) : 0) + (k ? text_cols(k) + 1 : 0);
+		}
+		/* the widest cap every value's share fits under */
+		while (avail >= 0 && cap < widest) {
+			int used = 0;
+
+			for (int i = 0; i < n; i++)
+				used += vcols[i] < cap + 1 ? vcols[i] : cap + 1;
+			if (used > avail)
+				break;
+			cap++;
+		}
+		if (avail < 0 || (cap < widest && (level == 0 || cap < text_cols(mark) + 2)))
+			continue; /* whole keys only with whole values; a value cut shorter would lose an end */
+		spare = avail;
+		for (int i = 0; i < n; i++)
+			spare -= vcols[i] < cap ? vcols[i] : cap;
+		for (int i = 0; i < n && at < size; i++) {
+			const char *k = shown[i];
+			int room = cap;
+
+			if (vcols[i] > cap && spare > 0) { /* a column the cap leaves */
+				room++;
+				spare--;
+			}
+			text_cut_middle(value[i], room, mark, piece, size);
+			at += (size_t)snprintf(buf + at, size - at, "%s%s%s%s", i ? sep : "", k ? k : "", k ? "=" : "",
+					       piece);
+		}
+		fitted = true;
+	}
+	if (!fitted)
+		text_cut_middle(label, cols, mark, buf, size);
+	free(piece);
+	free(copy);
+}
+
 void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int sel)
 {
 	const struct tui_fan *f = &sw->fans[fan];
@@ -112,12 +237,12 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	per_day(f, sel, 0, lo, n_days);
 	per_day(f, sel, 4, hi, n_days);
 	/* the selected setting's label in the room the figure's name leaves,
-	 * cut in the middle as the table's rows are */
+	 * each value whole at its start and end as in the table's rows */
 	snprintf(title, sizeof title, "%s: medians, and 5-95%% of ", f->title);
 	room = cv->w - text_cols(title);
 	if (room > ((int)sizeof label - 8) / 4)
 		room = ((int)sizeof label - 8) / 4;
-	text_cut_middle(sw->labels[sel], room, cv->th->g->ellipsis, label, sizeof label);
+	fit_label(sw->labels[sel], room, cv->th->g->ellipsis, label, sizeof label);
 	snprintf(title + strlen(title), sizeof title - strlen(title), "%s", label);
 	spec = (struct chart_spec){.title = title, .n = n_days, .first_day = 1, .series = series,
 				   .n_series = ns, .band_lo = lo, .band_hi = hi, .money = f->money};
