@@ -8,7 +8,8 @@
 # duplicate, foreign and tampered results and exits 3; the Slurm script
 # is valid shell; a folder and a program whose names need quoting run
 # under both engines, the printed parallel line and the Slurm script;
-# the fan chart is drawn; progress only on a terminal.
+# the fan chart is drawn; progress only on a terminal; a run with its
+# standard input closed runs every task.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
 # the cockpit's UTF-8 glyphs are under test: the locale is set here, not
@@ -1022,5 +1023,22 @@ if command -v parallel >/dev/null 2>&1; then
 	grep -qxF "$tmp/tmpfile/tmp: cannot create: it exists and is not a folder" "$tmp/err" ||
 		fail "sweep run --engine parallel without a tmp/ folder: $(cat "$tmp/err")"
 	[ -z "$(ls -A "$tmp/tmpfile/results" 2>/dev/null)" ] || fail "sweep run --engine parallel without a tmp/ folder ran tasks"
+fi
+# a sweep run with its standard input closed (`<&-`, as some schedulers
+# start jobs) runs every task under GNU parallel, exits 0 and leaves no
+# job log in tmp/: the log it makes is then descriptor 0, a descriptor
+# like any other (taken for a failure, the run stopped with exit 4 and
+# left the log behind)
+if command -v parallel >/dev/null 2>&1; then
+	"$SMUGNET" sweep plan "$tmp/nostdin" --seeds 1-4 --days 20 --set "$KNOB=0.05,0.15" >/dev/null ||
+		fail "plan of the sweep run without standard input"
+	"$SMUGNET" sweep run "$tmp/nostdin" --jobs 2 --engine parallel --quiet >"$tmp/out" 2>"$tmp/err" <&-
+	rc=$?
+	[ $rc -eq 0 ] || fail "sweep run --engine parallel with standard input closed exited $rc: $(cat "$tmp/err")"
+	[ "$(ls "$tmp/nostdin/results" 2>/dev/null | wc -l)" -eq 8 ] && [ -z "$("$SMUGNET" sweep missing "$tmp/nostdin")" ] ||
+		fail "sweep run --engine parallel with standard input closed left tasks without a result: $("$SMUGNET" sweep missing "$tmp/nostdin" | tr '\n' ' ')"
+	[ -z "$(ls -A "$tmp/nostdin/tmp" 2>/dev/null)" ] ||
+		fail "sweep run --engine parallel with standard input closed left in tmp/: $(ls -A "$tmp/nostdin/tmp" | tr '\n' ' ')"
+	ok
 fi
 echo "$pass passed, 0 failed"
