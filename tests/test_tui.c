@@ -8976,6 +8976,105 @@ START_TEST(test_tui_why_expanded_candidate_rows_stay_indented)
 }
 END_TEST
 
+/* The default world with every node id made 16 bytes longer
+ * ("n:01.0" read "n:01.0-checkpoint"), stepped `days` days. */
+static struct smug_world *long_node_ids_at(int days)
+{
+	size_t len, n = 0;
+	char *text = test_slurp(SRCDIR "/data/dosadi-36.json", &len), *json, *out;
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(text);
+	for (const char *p = strstr(text, "\"n:"); p; p = strstr(p + 1, "\"n:"))
+		n++;
+	json = out = malloc(len + n * 16 + 1);
+	ck_assert_ptr_nonnull(json);
+	for (const char *p = text, *at; *p; p = at) {
+		at = strstr(p, "\"n:");
+		if (at == NULL) {
+			strcpy(out, p);
+			break;
+		}
+		at = strchr(at + 1, '"'); /* the id's closing quote */
+		memcpy(out, p, (size_t)(at - p));
+		out += at - p;
+		out += sprintf(out, "-checkpoint");
+	}
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "long ids", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	free(text);
+	smug_cmd_step(w, days);
+	return w;
+}
+
+/* With node ids too long for an edge row's shortest wording at 80 to
+ * 100 columns ("border 10.1-checkpoint|24.0-checkpoint loss ..."), the
+ * ids are shortened ("10.1…|24.0…" from 86 columns: the end every node
+ * id shares left out; at 80 cut in their middles) and every figure of
+ * the edge stays: the
+ * rows showed "border 10.1-checkpoint|24.0-checkpoint,… cost_est 0.031"
+ * (loss, cost and risk_est left out, 20 columns blank at 100). The
+ * candidate's route keeps its first node's start ("33.0…>…>22.0…", the
+ * end every node id shares left out),
+ * not ">…>22.0-checkpoint". */
+START_TEST(test_tui_why_edge_rows_with_long_ids_keep_their_figures)
+{
+	struct smug_world *w = long_node_ids_at(60);
+	const struct smug_explanation *x;
+	struct tui_app a;
+	int di;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	tui_handle_key(&a, KEY_HOME);
+	tui_handle_key(&a, '\r'); /* the first candidate expanded */
+	x = view_why_explanation(&a, &di);
+	ck_assert_ptr_nonnull(x);
+	for (int cols = 80; cols <= 100; cols++) {
+		char *s = why_on_canvas(&a, 24, cols), row[1024], first[8];
+		const char *line = s;
+		int e = 0;
+
+		/* the candidate's row, then its edges' rows in order */
+		for (; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+			if (strncmp(line_at(s, line, row, sizeof row), "\xe2\x94\x82-1 ", 6) == 0)
+				break;
+		ck_assert_msg(line && *line, "%d columns: no row for the expanded candidate:\n%s", cols, s);
+		snprintf(first, sizeof first, "%.4s", w->nodes[x->cand[0].nodes[0]].id + a.node_prefix);
+		assert_on_screen(strstr(row, first) != NULL, s, "%d columns: the candidate's route lost its first node %s:\n%s",
+				 cols, first, row);
+		for (line = strchr(line, '\n'); line && line[1] && e + 1 < x->cand[0].n_nodes; e++) {
+			const struct smug_explain_edge *g = &x->cand[0].edges[e];
+			char want[4][48];
+
+			line_at(s, ++line, row, sizeof row);
+			if (strstr(row, "cost_est") == NULL)
+				break; /* below the screen */
+			fmt_money(want[0] + 5, sizeof want[0] - 5, (int64_t)(g->expected_loss + 0.5), 10);
+			memcpy(want[0], "loss ", 5);
+			fmt_money(want[1] + 5, sizeof want[1] - 5, (int64_t)(g->expected_cost + 0.5), 10);
+			memcpy(want[1], "cost ", 5);
+			snprintf(want[2], sizeof want[2], "risk_est %.3f", g->risk_est);
+			snprintf(want[3], sizeof want[3], "cost_est %.3f", g->cost_est);
+			for (int k = 0; k < 4; k++)
+				assert_on_screen(lines_with_whole(row, "", want[k]) > 0, s,
+						 "%d columns: edge %d of the expanded candidate does not show '%s':\n%s", cols,
+						 e, want[k], row);
+			snprintf(first, sizeof first, "%.4s", w->nodes[w->corridors[g->corridor].b].id + a.node_prefix);
+			assert_on_screen(cols < 86 || strstr(row, first) != NULL, s,
+					 "%d columns: edge %d does not name its node %s:\n%s", cols, e, first, row);
+			line = strchr(line, '\n');
+		}
+		assert_on_screen(e >= 2, s, "%d columns: %d edge rows of the expanded candidate read", cols, e);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The compare view gives each changed route's why a row of its own, so
  * at 80 columns its first edge reads whole ("why: n:24.0|n:24.1
  * risk_est 0.003 (other 0.002)"), and the route above it keeps its
@@ -16607,6 +16706,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_rows_stay_indented);
+	tcase_add_test(t, test_tui_why_edge_rows_with_long_ids_keep_their_figures);
 	tcase_add_test(t, test_tui_event_log_faction_whole_at_120);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);

@@ -33,11 +33,36 @@ static int common_prefix(const char *first, size_t stride, int n)
 	return n > 1 ? cut : 0;
 }
 
+/* Bytes of the common suffix of n ids (stride apart), cut forward to
+ * start at its first non-alphanumeric character, so "n:01.0-gate" and
+ * "n:36.1-gate" share "-gate"; none when an id would be left empty. */
+static int common_suffix(const char *first, size_t stride, int n)
+{
+	int len = (int)strlen(first), k = 0;
+
+	for (int i = 1; i < n && len > 0; i++) {
+		const char *s = first + (size_t)i * stride;
+		int sl = (int)strlen(s), fl = (int)strlen(first), m = 0;
+
+		while (m < len && m < sl && s[sl - 1 - m] == first[fl - 1 - m])
+			m++;
+		if (m == sl)
+			return 0; /* an id that is all suffix */
+		len = m;
+	}
+	if (n < 2 || len == (int)strlen(first))
+		return 0;
+	while (k < len && alnum(first[strlen(first) - (size_t)(len - k)]))
+		k++;
+	return len - k;
+}
+
 void tui_names_init(struct tui_app *a)
 {
 	const struct smug_world *w = a->w;
 
 	a->node_prefix = w->n_nodes ? common_prefix(w->nodes[0].id, sizeof w->nodes[0], w->n_nodes) : 0;
+	a->node_suffix = w->n_nodes ? common_suffix(w->nodes[0].id, sizeof w->nodes[0], w->n_nodes) : 0;
 	a->ward_prefix = w->n_wards ? common_prefix(w->wards[0].id, sizeof w->wards[0], w->n_wards) : 0;
 }
 

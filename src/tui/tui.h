@@ -442,6 +442,7 @@ struct tui_app {
 	 * column (-2 - column) */
 	int hit[PANE_COUNT][256];
 	int node_prefix, ward_prefix; /* bytes every node (ward) id shares */
+	int node_suffix;	      /* bytes every node id ends with ("-gate") */
 	/* the designer's loop (loop.c): rewind ring, what-if branch, knobs */
 	struct tui_loop {
 		struct smug_timeline *tl;	/* the ring of the world shown */
