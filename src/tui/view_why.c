@@ -35,55 +35,6 @@ const struct smug_explanation *view_why_explanation(struct tui_app *a, int *deci
 	return a->why_x;
 }
 
-/* A node id in at most cols columns: whole when it fits; else without
- * the end every node id shares ("33.0…" for "33.0-checkpoint") when
- * that fits; else cut in its middle (start and end kept). */
-static void node_cut(const struct tui_app *a, const char *id, int cols, char *buf, size_t size)
-{
-	const char *mark = a->th.g->ellipsis;
-	int core = (int)strlen(id) - a->node_suffix;
-	char c[SMUG_ID_MAX];
-
-	if (text_cols(id) <= cols) {
-		snprintf(buf, size, "%s", id);
-		return;
-	}
-	if (a->node_suffix > 0 && core > 0) {
-		snprintf(c, sizeof c, "%.*s", core, id);
-		if (text_cols(c) + text_cols(mark) <= cols) {
-			snprintf(buf, size, "%s%s", c, mark);
-			return;
-		}
-	}
-	text_cut_middle(id, cols, mark, buf, size);
-}
-
-/* Two node ids joined by sep in at most cols columns: whole when they
- * fit, else each cut (node_cut), the room shared and the shorter whole
- * when it fits its share; false when a side would keep fewer than 3
- * columns. */
-static bool two_ids_fit(const struct tui_app *a, const char *x, const char *sep, const char *y, int cols, char *buf,
-			size_t size)
-{
-	int room = cols - text_cols(sep), cx = text_cols(x), cy = text_cols(y), kx = room - room / 2, ky = room / 2;
-	char bx[4 * SMUG_ID_MAX], by[4 * SMUG_ID_MAX];
-
-	if (cx + cy <= room) {
-		snprintf(buf, size, "%s%s%s", x, sep, y);
-		return true;
-	}
-	if (room < 6)
-		return false;
-	if (cx < kx)
-		kx = cx, ky = room - cx;
-	else if (cy < ky)
-		ky = cy, kx = room - cy;
-	node_cut(a, x, kx, bx, sizeof bx);
-	node_cut(a, y, ky, by, sizeof by);
-	snprintf(buf, size, "%s%s%s", bx, sep, by);
-	return true;
-}
-
 /* A route with short node ids, shortened in the middle (at a node,
  * never inside one) to fit width; when not even its first and last
  * nodes fit whole around the ellipsis, those two cut in their middles. */
@@ -108,8 +59,9 @@ static void short_route(const struct tui_app *a, const int *nodes, int n, int wi
 			used += c;
 		}
 		snprintf(sep, sizeof sep, ">%s>", ell);
-		if (keep_head == 0 && two_ids_fit(a, w->nodes[nodes[0]].id + a->node_prefix, sep,
-						  w->nodes[nodes[n - 1]].id + a->node_prefix, width, buf, size))
+		if (keep_head == 0 && tui_two_ids_fit(a, w->nodes[nodes[0]].id + a->node_prefix, sep,
+						      w->nodes[nodes[n - 1]].id + a->node_prefix, a->node_suffix, width, buf,
+						      size))
 			return;
 	}
 	buf[0] = '\0';
@@ -376,8 +328,8 @@ static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct s
 		 * keeps a column off the frame, as canvas_wrap) */
 		int room = (cv->w - in > 8 ? cv->w - in - 1 : cv->w - in) - (text_cols(line) - text_cols(id));
 
-		if (two_ids_fit(a, a->w->nodes[k->a].id + a->node_prefix, "|", a->w->nodes[k->b].id + a->node_prefix,
-				room, id, sizeof id))
+		if (tui_two_ids_fit(a, a->w->nodes[k->a].id + a->node_prefix, "|", a->w->nodes[k->b].id + a->node_prefix,
+				    a->node_suffix, room, id, sizeof id))
 			snprintf(line, sizeof line, "%s %s loss %s cost %s risk_est %.3f %s cost_est %.3f", kind, id, loss,
 				 cost, g->risk_est, how, g->cost_est);
 	}
