@@ -136,6 +136,40 @@ static struct smug_world *open_at(struct tui_app *a, int day)
 	return w;
 }
 
+/* The default world with every id that starts with `kind` ("n:",
+ * "ward:") made longer by `suffix` ("n:01.0" read "n:01.0-checkpoint"),
+ * stepped `days` days. */
+static struct smug_world *long_ids_at(const char *kind, const char *suffix, int days)
+{
+	size_t len, n = 0, kl = strlen(kind);
+	char *text = test_slurp(SRCDIR "/data/dosadi-36.json", &len), *json, *out, quoted[16];
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(text);
+	snprintf(quoted, sizeof quoted, "\"%s", kind);
+	for (const char *p = strstr(text, quoted); p; p = strstr(p + 1, quoted))
+		n++;
+	json = out = malloc(len + n * strlen(suffix) + 1);
+	ck_assert_ptr_nonnull(json);
+	for (const char *p = text, *at; *p; p = at) {
+		at = strstr(p, quoted);
+		if (at == NULL) {
+			strcpy(out, p);
+			break;
+		}
+		at = strchr(at + 1 + kl, '"'); /* the id's closing quote */
+		memcpy(out, p, (size_t)(at - p));
+		out += at - p;
+		out += sprintf(out, "%s", suffix);
+	}
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "long ids", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	free(text);
+	smug_cmd_step(w, days);
+	return w;
+}
+
 static void close_app(struct tui_app *a, struct smug_world *w)
 {
 	tui_app_done(a);
@@ -5579,6 +5613,59 @@ START_TEST(test_tui_routes_every_cell_under_its_head)
 }
 END_TEST
 
+/* With ward ids too long for the lane column ("ward:24-district"), a
+ * Routes row names both wards, each shortened ("24…>22…"): it read
+ * "24-dis…", the demand ward cut off. At 80 and 120 columns, every
+ * faction's first rows on day 30. */
+START_TEST(test_tui_routes_lane_names_both_long_wards)
+{
+	static char g[48][256];
+	static const int screens[][2] = {{24, 80}, {40, 120}};
+	struct smug_world *w = long_ids_at("ward:", "-district", 30);
+	struct tui_app a;
+	int read = 0;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '2');
+	for (size_t z = 0; z < sizeof screens / sizeof screens[0]; z++)
+		for (int f = 0; f < w->n_factions; f++) {
+			int rows, hy = -1, from = 0;
+
+			a.faction = f;
+			a.route_sel = 0;
+			rows = pane_routes_rows(&a);
+			for (int r = 0; r < rows && r < 4; r++) {
+				const struct smug_decision *d = &w->decisions[pane_routes_decision(&a)];
+				char *s = render(&a, screens[z][0], screens[z][1]), src[8], dst[8], got[64];
+				const char *gt;
+
+				screen_rows(s, g, screens[z][0], screens[z][1]);
+				for (int y = 0; y < screens[z][0] && hy < 0; y++)
+					if (strstr(g[y], "src>dst") && strstr(g[y], "status")) {
+						hy = y;
+						for (from = (int)(strstr(g[y], "src>dst") - g[y]); from > 0 && g[y][from] != '|';
+						     from--)
+							;
+					}
+				ck_assert_msg(hy >= 0, "no Routes header:\n%s", s);
+				routes_cell(g[hy + 1 + r], g[hy], from, "src>dst", false, got, sizeof got);
+				snprintf(src, sizeof src, "%.2s", tui_short_ward(&a, d->src_ward));
+				snprintf(dst, sizeof dst, "%.2s", d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-");
+				gt = strchr(got, '>');
+				ck_assert_msg(strncmp(got, src, strlen(src)) == 0 && gt && strncmp(gt + 1, dst, strlen(dst)) == 0,
+					      "%dx%d: row %d lane '%s' for %s>%s:\n%s", screens[z][1], screens[z][0], r, got,
+					      tui_short_ward(&a, d->src_ward),
+					      d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-", s);
+				free(s);
+				read++;
+				tui_handle_key(&a, KEY_DOWN);
+			}
+		}
+	ck_assert_int_ge(read, 8);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Routes pane has one row per group of identical decisions of the
  * faction ("xN" in its n column when N > 1): over 90 days of the default
  * world, each faction's rows count those groups, some of several. */
@@ -9029,6 +9116,73 @@ START_TEST(test_tui_why_expanded_candidate_rows_stay_indented)
 		}
 		assert_on_screen(cand != NULL && edges >= 2, s, "%d columns: %d edge rows under the expanded candidate",
 				 widths[k], edges);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* With node ids too long for an edge row's shortest wording at 80 to
+ * 100 columns ("border 10.1-checkpoint|24.0-checkpoint loss ..."), the
+ * ids are shortened ("10.1…|24.0…" from 86 columns: the end every node
+ * id shares left out; at 80 cut in their middles) and every figure of
+ * the edge stays: the
+ * rows showed "border 10.1-checkpoint|24.0-checkpoint,… cost_est 0.031"
+ * (loss, cost and risk_est left out, 20 columns blank at 100). The
+ * candidate's route keeps its first node's start ("33.0…>…>22.0…", the
+ * end every node id shares left out),
+ * not ">…>22.0-checkpoint". */
+START_TEST(test_tui_why_edge_rows_with_long_ids_keep_their_figures)
+{
+	struct smug_world *w = long_ids_at("n:", "-checkpoint", 60);
+	const struct smug_explanation *x;
+	struct tui_app a;
+	int di;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	tui_handle_key(&a, KEY_HOME);
+	tui_handle_key(&a, '\r'); /* the first candidate expanded */
+	x = view_why_explanation(&a, &di);
+	ck_assert_ptr_nonnull(x);
+	for (int cols = 80; cols <= 100; cols++) {
+		char *s = why_on_canvas(&a, 24, cols), row[1024], first[8];
+		const char *line = s;
+		int e = 0;
+
+		/* the candidate's row, then its edges' rows in order */
+		for (; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+			if (strncmp(line_at(s, line, row, sizeof row), "\xe2\x94\x82-1 ", 6) == 0)
+				break;
+		ck_assert_msg(line && *line, "%d columns: no row for the expanded candidate:\n%s", cols, s);
+		snprintf(first, sizeof first, "%.4s", w->nodes[x->cand[0].nodes[0]].id + a.node_prefix);
+		assert_on_screen(strstr(row, first) != NULL, s, "%d columns: the candidate's route lost its first node %s:\n%s",
+				 cols, first, row);
+		for (line = strchr(line, '\n'); line && line[1] && e + 1 < x->cand[0].n_nodes; e++) {
+			const struct smug_explain_edge *g = &x->cand[0].edges[e];
+			char want[4][48];
+
+			line_at(s, ++line, row, sizeof row);
+			if (strstr(row, "cost_est") == NULL)
+				break; /* below the screen */
+			fmt_money(want[0] + 5, sizeof want[0] - 5, (int64_t)(g->expected_loss + 0.5), 10);
+			memcpy(want[0], "loss ", 5);
+			fmt_money(want[1] + 5, sizeof want[1] - 5, (int64_t)(g->expected_cost + 0.5), 10);
+			memcpy(want[1], "cost ", 5);
+			snprintf(want[2], sizeof want[2], "risk_est %.3f", g->risk_est);
+			snprintf(want[3], sizeof want[3], "cost_est %.3f", g->cost_est);
+			for (int k = 0; k < 4; k++)
+				assert_on_screen(lines_with_whole(row, "", want[k]) > 0, s,
+						 "%d columns: edge %d of the expanded candidate does not show '%s':\n%s", cols,
+						 e, want[k], row);
+			snprintf(first, sizeof first, "%.4s", w->nodes[w->corridors[g->corridor].b].id + a.node_prefix);
+			assert_on_screen(cols < 86 || strstr(row, first) != NULL, s,
+					 "%d columns: edge %d does not name its node %s:\n%s", cols, e, first, row);
+			line = strchr(line, '\n');
+		}
+		assert_on_screen(e >= 2, s, "%d columns: %d edge rows of the expanded candidate read", cols, e);
 		free(s);
 	}
 	close_app(&a, w);
@@ -16526,6 +16680,7 @@ int main(void)
 	tcase_add_test(t, test_tui_help_says_where_each_key_works);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
+	tcase_add_test(t, test_tui_routes_lane_names_both_long_wards);
 	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
@@ -16667,6 +16822,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_rows_stay_indented);
+	tcase_add_test(t, test_tui_why_edge_rows_with_long_ids_keep_their_figures);
 	tcase_add_test(t, test_tui_event_log_faction_whole_at_120);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);

@@ -33,12 +33,38 @@ static int common_prefix(const char *first, size_t stride, int n)
 	return n > 1 ? cut : 0;
 }
 
+/* Bytes of the common suffix of n ids (stride apart), cut forward to
+ * start at its first non-alphanumeric character, so "n:01.0-gate" and
+ * "n:36.1-gate" share "-gate"; none when an id would be left empty. */
+static int common_suffix(const char *first, size_t stride, int n)
+{
+	int len = (int)strlen(first), k = 0;
+
+	for (int i = 1; i < n && len > 0; i++) {
+		const char *s = first + (size_t)i * stride;
+		int sl = (int)strlen(s), fl = (int)strlen(first), m = 0;
+
+		while (m < len && m < sl && s[sl - 1 - m] == first[fl - 1 - m])
+			m++;
+		if (m == sl)
+			return 0; /* an id that is all suffix */
+		len = m;
+	}
+	if (n < 2 || len == (int)strlen(first))
+		return 0;
+	while (k < len && alnum(first[strlen(first) - (size_t)(len - k)]))
+		k++;
+	return len - k;
+}
+
 void tui_names_init(struct tui_app *a)
 {
 	const struct smug_world *w = a->w;
 
 	a->node_prefix = w->n_nodes ? common_prefix(w->nodes[0].id, sizeof w->nodes[0], w->n_nodes) : 0;
+	a->node_suffix = w->n_nodes ? common_suffix(w->nodes[0].id, sizeof w->nodes[0], w->n_nodes) : 0;
 	a->ward_prefix = w->n_wards ? common_prefix(w->wards[0].id, sizeof w->wards[0], w->n_wards) : 0;
+	a->ward_suffix = w->n_wards ? common_suffix(w->wards[0].id, sizeof w->wards[0], w->n_wards) : 0;
 }
 
 void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t size)
@@ -47,6 +73,52 @@ void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t
 	const struct smug_corridor *k = &w->corridors[corridor];
 
 	snprintf(buf, size, "%s|%s", w->nodes[k->a].id + a->node_prefix, w->nodes[k->b].id + a->node_prefix);
+}
+
+/* id in at most cols columns: whole when it fits; else without the
+ * `suffix` bytes every id of its kind ends with ("33.0…" for
+ * "33.0-checkpoint") when that fits; else cut in its middle (start and
+ * end kept). */
+static void id_cut(const struct tui_app *a, const char *id, int suffix, int cols, char *buf, size_t size)
+{
+	const char *mark = a->th.g->ellipsis;
+	int core = (int)strlen(id) - suffix;
+	char c[SMUG_ID_MAX];
+
+	if (text_cols(id) <= cols) {
+		snprintf(buf, size, "%s", id);
+		return;
+	}
+	if (suffix > 0 && core > 0) {
+		snprintf(c, sizeof c, "%.*s", core, id);
+		if (text_cols(c) + text_cols(mark) <= cols) {
+			snprintf(buf, size, "%s%s", c, mark);
+			return;
+		}
+	}
+	text_cut_middle(id, cols, mark, buf, size);
+}
+
+bool tui_two_ids_fit(const struct tui_app *a, const char *x, const char *sep, const char *y, int suffix, int cols,
+		     char *buf, size_t size)
+{
+	int room = cols - text_cols(sep), cx = text_cols(x), cy = text_cols(y), kx = room - room / 2, ky = room / 2;
+	char bx[4 * SMUG_ID_MAX], by[4 * SMUG_ID_MAX];
+
+	if (cx + cy <= room) {
+		snprintf(buf, size, "%s%s%s", x, sep, y);
+		return true;
+	}
+	if (room < 6)
+		return false;
+	if (cx < kx)
+		kx = cx, ky = room - cx;
+	else if (cy < ky)
+		ky = cy, kx = room - cy;
+	id_cut(a, x, suffix, kx, bx, sizeof bx);
+	id_cut(a, y, suffix, ky, by, sizeof by);
+	snprintf(buf, size, "%s%s%s", bx, sep, by);
+	return true;
 }
 
 const char *tui_short_ward(const struct tui_app *a, int ward)

@@ -442,6 +442,7 @@ struct tui_app {
 	 * column (-2 - column) */
 	int hit[PANE_COUNT][256];
 	int node_prefix, ward_prefix; /* bytes every node (ward) id shares */
+	int node_suffix, ward_suffix; /* bytes every node (ward) id ends with ("-gate") */
 	/* the designer's loop (loop.c): rewind ring, what-if branch, knobs */
 	struct tui_loop {
 		struct smug_timeline *tl;	/* the ring of the world shown */
@@ -467,6 +468,14 @@ int tui_network_factions(const struct smug_world *w, int *out, int max);
  * shares, e.g. "22.1|23.1" for "n:22.1|n:23.1", "22" for "ward:22". */
 void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t size);
 const char *tui_short_ward(const struct tui_app *a, int ward);
+/* Two short ids joined by sep ("22.1|23.1", "24>33") in at most cols
+ * columns: whole when they fit, else each shortened, first without the
+ * `suffix` bytes every id of its kind ends with ("33.0…"), then in its
+ * middle, the room shared and the shorter kept whole when it fits its
+ * share; false (buf untouched) when a side would keep fewer than 3
+ * columns. */
+bool tui_two_ids_fit(const struct tui_app *a, const char *x, const char *sep, const char *y, int suffix, int cols,
+		     char *buf, size_t size);
 /* Measure the id prefixes of a (new) world. */
 void tui_names_init(struct tui_app *a);
 /* Commodity names: short (at most 9 columns) and in full, lower case. */

@@ -36,13 +36,15 @@ const struct smug_explanation *view_why_explanation(struct tui_app *a, int *deci
 }
 
 /* A route with short node ids, shortened in the middle (at a node,
- * never inside one) to fit width. */
+ * never inside one) to fit width; when not even its first and last
+ * nodes fit whole around the ellipsis, those two cut in their middles. */
 static void short_route(const struct tui_app *a, const int *nodes, int n, int width, char *buf, size_t size)
 {
 	const struct smug_world *w = a->w;
 	const char *ell = a->th.g->ellipsis;
 	size_t at = 0;
 	int keep_head = n, total = 0;
+	char sep[16];
 
 	for (int i = 0; i < n; i++)
 		total += text_cols(w->nodes[nodes[i]].id + a->node_prefix) + (i > 0);
@@ -56,6 +58,11 @@ static void short_route(const struct tui_app *a, const int *nodes, int n, int wi
 				break;
 			used += c;
 		}
+		snprintf(sep, sizeof sep, ">%s>", ell);
+		if (keep_head == 0 && tui_two_ids_fit(a, w->nodes[nodes[0]].id + a->node_prefix, sep,
+						      w->nodes[nodes[n - 1]].id + a->node_prefix, a->node_suffix, width, buf,
+						      size))
+			return;
 	}
 	buf[0] = '\0';
 	for (int i = 0; i < keep_head && at < size; i++)
@@ -291,12 +298,14 @@ static void candidate_row(struct tui_app *a, struct canvas *cv, int y, const str
 
 /* One edge of an expanded candidate, indented beneath it: the wording
  * that fits the row whole, the figures first when the labels must
- * shorten, then the indent narrower (never none); on a row too narrow
- * for them all, whole parts left out (never a figure cut). */
+ * shorten, then the indent narrower (never none), then the corridor's
+ * node ids cut in their middles; on a row too narrow for them all,
+ * whole parts left out (never a figure cut). */
 static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct smug_explain_edge *g)
 {
 	static const int indents[] = {5, 2};
-	char id[64], line[300], loss[32], cost[32];
+	const struct smug_corridor *k = &a->w->corridors[g->corridor];
+	char id[4 * SMUG_ID_MAX], line[300], loss[32], cost[32];
 	const char *kind = g->border ? "border" : "corridor", *how = g->known ? "learned" : "prior";
 	enum tui_role r = g->border ? ROLE_NORMAL : ROLE_DIM;
 	int in = indents[0];
@@ -311,6 +320,16 @@ static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct s
 		snprintf(line, sizeof line, "%-8s %s  loss %s  cost %s  risk_est %.3f %s  cost_est %.3f", kind, id, loss,
 			 cost, g->risk_est, how, g->cost_est);
 		if (canvas_wrap_rows(cv->w - in, line) > 1)
+			snprintf(line, sizeof line, "%s %s loss %s cost %s risk_est %.3f %s cost_est %.3f", kind, id, loss,
+				 cost, g->risk_est, how, g->cost_est);
+	}
+	if (canvas_wrap_rows(cv->w - in, line) > 1) {
+		/* the room the shortest wording leaves its id (wrapped text
+		 * keeps a column off the frame, as canvas_wrap) */
+		int room = (cv->w - in > 8 ? cv->w - in - 1 : cv->w - in) - (text_cols(line) - text_cols(id));
+
+		if (tui_two_ids_fit(a, a->w->nodes[k->a].id + a->node_prefix, "|", a->w->nodes[k->b].id + a->node_prefix,
+				    a->node_suffix, room, id, sizeof id))
 			snprintf(line, sizeof line, "%s %s loss %s cost %s risk_est %.3f %s cost_est %.3f", kind, id, loss,
 				 cost, g->risk_est, how, g->cost_est);
 	}
