@@ -9,7 +9,8 @@
 # is valid shell; a folder and a program whose names need quoting run
 # under both engines, the printed parallel line and the Slurm script;
 # the fan chart is drawn; progress only on a terminal; a run with its
-# standard input closed runs every task.
+# standard input closed runs every task, and so does one with standard
+# input and output closed, whose jobs stop when it is killed.
 set -u
 SMUGNET=${SMUGNET:-./smugnet}
 # the cockpit's UTF-8 glyphs are under test: the locale is set here, not
@@ -1040,5 +1041,42 @@ if command -v parallel >/dev/null 2>&1; then
 	[ -z "$(ls -A "$tmp/nostdin/tmp" 2>/dev/null)" ] ||
 		fail "sweep run --engine parallel with standard input closed left in tmp/: $(ls -A "$tmp/nostdin/tmp" | tr '\n' ' ')"
 	ok
+fi
+# a sweep run with standard input and output closed (`<&- >&-`, as a
+# careless cron line or a daemon manager starts it) runs every task
+# under GNU parallel, and killed outright (SIGKILL) it stops its jobs
+# all the same: no result appears after it has gone and no worker is
+# left. Its pipes once took descriptors 0 and 1: parallel's output was
+# the jobs' lifeline, which they then did not find, and they went on
+# writing results (certain under the stand-in parallel above, which lets
+# running jobs finish on parallel's SIGTERM)
+if command -v parallel >/dev/null 2>&1; then
+	"$SMUGNET" sweep plan "$tmp/nostdout" --seeds 1-4 --days 20 --set "$KNOB=0.05,0.15" >/dev/null ||
+		fail "plan of the sweep run without standard input and output"
+	"$SMUGNET" sweep run "$tmp/nostdout" --jobs 2 --engine parallel --quiet 2>"$tmp/err" <&- >&-
+	rc=$?
+	[ $rc -eq 0 ] || fail "sweep run --engine parallel with standard input and output closed exited $rc: $(cat "$tmp/err")"
+	[ "$(ls "$tmp/nostdout/results" 2>/dev/null | wc -l)" -eq 8 ] && [ -z "$("$SMUGNET" sweep missing "$tmp/nostdout")" ] ||
+		fail "sweep run --engine parallel with standard input and output closed left tasks without a result: $("$SMUGNET" sweep missing "$tmp/nostdout" | tr '\n' ' ')"
+	[ -z "$(ls -A "$tmp/nostdout/tmp" 2>/dev/null)" ] ||
+		fail "sweep run --engine parallel with standard input and output closed left in tmp/: $(ls -A "$tmp/nostdout/tmp" | tr '\n' ' ')"
+	ok
+	for par in real stand-in; do
+		rm -rf "$tmp/stop/results" "$tmp/stop/tmp"
+		path=$PATH
+		[ $par = stand-in ] && path="$tmp/oldpar:$PATH"
+		PATH=$path "$SMUGNET" sweep run "$tmp/stop" --jobs 2 --engine parallel --quiet 2>"$tmp/err" <&- >&- &
+		runner=$!
+		wait_first_result "$tmp/stop"
+		kill -KILL $runner
+		wait $runner
+		got=$(ls "$tmp/stop/results" | wc -l)
+		[ "$got" -lt 100 ] || fail "$par, standard input and output closed: the sweep ended before it was killed; the test needs longer tasks"
+		wait_no_process "sweep run $tmp/stop|$tmp/stop/tmp/parallel" ||
+			fail "$par, standard input and output closed: workers or parallel still run 30 s after the sweep run was killed"
+		[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
+			fail "$par, standard input and output closed: results appeared after the sweep run was killed: $got, then $(ls "$tmp/stop/results" | wc -l)"
+		ok
+	done
 fi
 echo "$pass passed, 0 failed"

@@ -71,6 +71,73 @@ static void child_messages(FILE *f, off_t *off, bool all)
 	}
 }
 
+/* The descriptors a sweep run keeps or hands on (pipes, job log,
+ * message files) live at 3 or above: a run started with standard
+ * descriptors closed (`<&- >&-`, from cron or a daemon manager) would
+ * otherwise get them at 0 to 2, where a child's stdin, stdout or stderr
+ * go (GNU parallel's stdout was the lifeline, which its jobs then could
+ * not find, and ran on after a SIGKILL). dup_above_std: a copy of fd
+ * there, with fd's close-on-exec flag (-1 with errno). fd_above_std: fd
+ * moved there, the old number closed; fd itself when it is there
+ * already; -1 with errno, fd left open, when it cannot be moved. */
+static int dup_above_std(int fd)
+{
+	int flags = fcntl(fd, F_GETFD);
+
+	return flags < 0 ? -1 : fcntl(fd, flags & FD_CLOEXEC ? F_DUPFD_CLOEXEC : F_DUPFD, STDERR_FILENO + 1);
+}
+
+static int fd_above_std(int fd)
+{
+	int moved;
+
+	if (fd > STDERR_FILENO)
+		return fd;
+	if ((moved = dup_above_std(fd)) >= 0)
+		close(fd);
+	return moved;
+}
+
+/* pipe(2), both ends at 3 or above (fd_above_std). */
+static int pipe_above_std(int p[2])
+{
+	if (pipe(p) != 0)
+		return -1;
+	for (int i = 0; i < 2; i++) {
+		int moved = fd_above_std(p[i]);
+
+		if (moved < 0) {
+			int e = errno;
+
+			close(p[0]);
+			close(p[1]);
+			errno = e;
+			return -1;
+		}
+		p[i] = moved;
+	}
+	return 0;
+}
+
+/* tmpfile(3) at descriptor 3 or above (as fd_above_std); NULL when there
+ * is none. */
+static FILE *tmpfile_above_std(void)
+{
+	FILE *f = tmpfile(), *moved;
+	int fd;
+
+	if (f == NULL || fileno(f) > STDERR_FILENO)
+		return f;
+	fd = dup_above_std(fileno(f)); /* the file has no name: the copy keeps it */
+	fclose(f);
+	if (fd < 0 || (moved = fdopen(fd, "w+")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	return moved;
+}
+
 /* A batch's file, printed whole, then closed. */
 static void batch_messages(FILE *f)
 {
@@ -224,7 +291,8 @@ static void lifeline_watch(void)
 	if (getppid() != job)
 		_exit(0);
 	for (int i = 0; i <= STDERR_FILENO; i++)
-		close(i);
+		if (i != fd) /* a lifeline there would be cut, and the job stopped */
+			close(i);
 	for (;;) {
 		struct pollfd p = {.fd = (int)fd, .events = POLLIN, .revents = 0};
 
@@ -265,7 +333,7 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 			while (slot[k])
 				k++;
 			/* under a progress line a batch's messages wait in a file */
-			slot_err[k] = prog.on ? tmpfile() : NULL;
+			slot_err[k] = prog.on ? tmpfile_above_std() : NULL;
 			pid = fork();
 			if (pid == 0) {
 				worker_signals(parent);
@@ -474,6 +542,21 @@ static void joblogs_remove_stale(const struct sweep_manifest *m)
 	closedir(d);
 }
 
+/* The claimed job log's descriptor at 3 or above (fd_above_std), which
+ * holds its lock as fd did; when it cannot be moved, the log removed (by
+ * this run, which holds it) and -1 with errno. */
+static int joblog_keep(int fd, const char *log)
+{
+	int moved = fd_above_std(fd), e = errno;
+
+	if (moved >= 0)
+		return moved;
+	unlink(log);
+	close(fd);
+	errno = e;
+	return -1;
+}
+
 /* This run's job log in tmp/, made empty and locked before parallel
  * writes it: its path in log, and the open file holding the lock (-1
  * with errno on failure). A name a live run holds (another host's run
@@ -496,9 +579,9 @@ static int joblog_claim(const char *tmp, char *log, size_t size)
 		}
 		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 			if (errno != EWOULDBLOCK)
-				return fd; /* no locks here: no other run removes it either */
+				return joblog_keep(fd, log); /* no locks here: no other run removes it either */
 		} else if (joblog_named(fd, log)) {
-			return fd;
+			return joblog_keep(fd, log);
 		}
 		/* a run removing stale logs opened it before the lock: it
 		 * removes it, this run takes another name */
@@ -543,9 +626,9 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	fflush(NULL);
 	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
 	if (prog.on)
-		err = tmpfile();
+		err = tmpfile_above_std();
 	catch_stops(old);
-	if (pipe(life) != 0) {
+	if (pipe_above_std(life) != 0) {
 		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
 		if (err)
 			fclose(err);
@@ -558,7 +641,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	/* the write end stays here alone: parallel and its jobs get the read end */
 	fcntl(life[1], F_SETFD, FD_CLOEXEC);
 	snprintf(life_s, sizeof life_s, "%d", life[0]);
-	if (pipe(fds) != 0 || (pid = fork()) < 0) {
+	if (pipe_above_std(fds) != 0 || (pid = fork()) < 0) {
 		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
 		if (err)
 			fclose(err);
