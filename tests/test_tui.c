@@ -5337,6 +5337,63 @@ START_TEST(test_tui_topk_route_keeps_its_destination)
 }
 END_TEST
 
+/* With node ids too long for even a route's first node and destination
+ * whole ("n:24.0-checkpoint>n:23.0-checkpoint" in a 37-column list at
+ * 80x24), a TopK route keeps its first node's start and the whole
+ * destination, or its start and end ("n:24.0-c…>n:23.0-checkpoint"),
+ * and a border both its nodes: the destination, or the border's second
+ * node, was cut off ("n:24.0-checkpoint>n:23.0-c…"). */
+START_TEST(test_tui_topk_long_route_keeps_both_ends)
+{
+	struct smug_world *w = long_ids_at("n:", "-checkpoint", 65);
+	struct tui_app a;
+	struct smug_topk lists[4];
+	int checked = 0;
+
+	tui_app_init(&a, w, &opts);
+	smug_topk_all(w, SMUG_TOPK_ROUTES, &lists[0]);
+	smug_topk_window(w, SMUG_TOPK_ROUTES, w->cfg.telemetry.window_days, &lists[1]);
+	smug_topk_all(w, SMUG_TOPK_BORDERS, &lists[2]);
+	smug_topk_window(w, SMUG_TOPK_BORDERS, w->cfg.telemetry.window_days, &lists[3]);
+	feed(&a, "T");
+	ck_assert_int_eq(a.view, VIEW_TOPK);
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]);
+
+		for (int l = 0; l < 4; l++)
+			for (int i = 0; i < lists[l].n && i < 4; i++) { /* 4 rows a list at 80x24 */
+				const char sep = l < 2 ? '>' : '|';
+				const char *key = lists[l].e[i].key, *last = strrchr(key, sep), *line, *at = NULL;
+				char first[16], dest[16], end[8];
+
+				ck_assert_ptr_nonnull(last);
+				snprintf(first, sizeof first, " %.6s", key);
+				snprintf(dest, sizeof dest, "%c%.6s", sep, last + 1);
+				snprintf(end, sizeof end, "%s", key + strlen(key) - 4);
+				/* a line with the first node, then the destination's start and end */
+				for (line = strstr(screen, first); line && at == NULL; line = strstr(line + 1, first)) {
+					const char *eol = strchr(line, '\n'), *d = strstr(line, dest), *cell;
+
+					if (d == NULL || (eol && d > eol))
+						continue;
+					/* the key's cell ends at two spaces or the line's end */
+					cell = strstr(d, "  ");
+					if (cell == NULL || (eol && cell > eol))
+						cell = eol;
+					if ((at = strstr(d, end)) != NULL && cell && at > cell)
+						at = NULL;
+				}
+				assert_on_screen(at != NULL, screen, "%dx%d: route %s shown without its first node or both ends of its destination",
+						 cut_sizes[s][1], cut_sizes[s][0], key);
+				checked++;
+			}
+		free(screen);
+	}
+	ck_assert_int_gt(checked, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Borders header sorted on today's column abbreviates the head
  * ("▾day"), never cuts it ("▾toda"). */
 START_TEST(test_tui_borders_today_head_abbreviates)
@@ -16898,6 +16955,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_keeps_the_bribes);
 	tcase_add_test(t, test_tui_event_detail_has_its_room_at_120);
 	tcase_add_test(t, test_tui_topk_route_keeps_its_destination);
+	tcase_add_test(t, test_tui_topk_long_route_keeps_both_ends);
 	tcase_add_test(t, test_tui_borders_today_head_abbreviates);
 	tcase_add_test(t, test_tui_topk_view_on_day_0_lists_none);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
