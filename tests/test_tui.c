@@ -136,22 +136,19 @@ static struct smug_world *open_at(struct tui_app *a, int day)
 	return w;
 }
 
-/* The default world with every id that starts with `kind` ("n:",
- * "ward:") made longer by `suffix` ("n:01.0" read "n:01.0-checkpoint"),
- * stepped `days` days. */
-static struct smug_world *long_ids_at(const char *kind, const char *suffix, int days)
+/* text with every quoted id that starts with `kind` ("n:", "ward:",
+ * "raiders") made longer by `suffix`; text freed, the new one returned. */
+static char *ids_lengthened(char *text, const char *kind, const char *suffix)
 {
-	size_t len, n = 0, kl = strlen(kind);
-	char *text = test_slurp(SRCDIR "/data/dosadi-36.json", &len), *json, *out, quoted[16];
-	struct smug_world *w = NULL;
-	struct smug_error err;
+	size_t len = strlen(text), n = 0, kl = strlen(kind);
+	char *json, *out, quoted[48];
 
-	ck_assert_ptr_nonnull(text);
 	snprintf(quoted, sizeof quoted, "\"%s", kind);
 	for (const char *p = strstr(text, quoted); p; p = strstr(p + 1, quoted))
 		n++;
 	json = out = malloc(len + n * strlen(suffix) + 1);
 	ck_assert_ptr_nonnull(json);
+	*out = '\0';
 	for (const char *p = text, *at; *p; p = at) {
 		at = strstr(p, quoted);
 		if (at == NULL) {
@@ -163,11 +160,35 @@ static struct smug_world *long_ids_at(const char *kind, const char *suffix, int 
 		out += at - p;
 		out += sprintf(out, "%s", suffix);
 	}
+	free(text);
+	return json;
+}
+
+/* The default world with ids lengthened (ids_lengthened) for each of n
+ * kinds, stepped `days` days. */
+static struct smug_world *long_ids_world(const char *const (*kinds)[2], int n, int days)
+{
+	char *json = test_slurp(SRCDIR "/data/dosadi-36.json", NULL);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(json);
+	for (int i = 0; i < n; i++)
+		json = ids_lengthened(json, kinds[i][0], kinds[i][1]);
 	ck_assert_msg(smug_world_load_json(json, strlen(json), "long ids", &w, &err) == SMUG_OK, "%s", err.msg);
 	free(json);
-	free(text);
 	smug_cmd_step(w, days);
 	return w;
+}
+
+/* The default world with every id that starts with `kind` ("n:",
+ * "ward:") made longer by `suffix` ("n:01.0" read "n:01.0-checkpoint"),
+ * stepped `days` days. */
+static struct smug_world *long_ids_at(const char *kind, const char *suffix, int days)
+{
+	const char *const kinds[1][2] = {{kind, suffix}};
+
+	return long_ids_world(kinds, 1, days);
 }
 
 static void close_app(struct tui_app *a, struct smug_world *w)
@@ -9246,6 +9267,87 @@ START_TEST(test_tui_why_edge_rows_with_long_ids_keep_their_figures)
 }
 END_TEST
 
+/* With ids too long for the compare view's columns, a faction's id
+ * ends in an ellipsis ("dustrunners-of…") and a border keeps both its
+ * nodes, in their short forms ("11.1…|12.1…"), the figures after them in their
+ * columns under their heads: the faction read "dustrunners-of-t", cut
+ * without a mark, and a border's id pushed its figures out from under
+ * their heads. At 80 and 120 columns. */
+START_TEST(test_tui_compare_long_ids_keep_the_columns)
+{
+	static const char *const kinds[][2] = {{"n:", "-checkpoint"},
+					       {"dustrunners", "-of-the-outer-ring"},
+					       {"raiders", "-of-the-outer-ring"},
+					       {"suitwrights", "-of-the-outer-ring"},
+					       {"syndicate", "-of-the-outer-ring"}};
+	static const int screens[][2] = {{24, 80}, {40, 120}};
+	struct smug_world *w = long_ids_world(kinds, 5, 30);
+	struct smug_comparison *c = tui_xcalloc(1, sizeof *c);
+	const struct smug_world *base, *whatif;
+	struct smug_error err;
+	struct tui_app a;
+	int b = test_busiest_border(w);
+
+	tui_app_init(&a, w, &opts);
+	feed(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		feed(&a, ".");
+	feed(&a, "bB");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	loop_pair(&a, &base, &whatif);
+	smug_compare(base, whatif, c);
+	ck_assert_int_gt(c->n_borders, 0);
+	for (size_t z = 0; z < sizeof screens / sizeof screens[0]; z++) {
+		char *screen = render(&a, screens[z][0], screens[z][1]), line[1024], head[1024], want[64];
+		const char *at;
+		int traffic;
+
+		for (int i = 0; i < c->n_factions; i++) {
+			const char *id = c->factions[i].id;
+
+			/* the faction's row: its id's start, then whole or with an ellipsis */
+			snprintf(want, sizeof want, "\xe2\x94\x82 %.11s", id);
+			at = strstr(screen, want);
+			assert_on_screen(at != NULL, screen, "%dx%d: no row for %s", screens[z][1], screens[z][0], id);
+			line_at(screen, at, line, sizeof line);
+			assert_on_screen(strstr(line, id) != NULL || strstr(line, "\xe2\x80\xa6") != NULL, screen,
+					 "%dx%d: %s cut without a mark:\n%s", screens[z][1], screens[z][0], id, line);
+		}
+		/* the first border's row: both nodes' starts, and its traffic under the head */
+		at = strstr(screen, "border");
+		ck_assert_ptr_nonnull(at);
+		line_at(screen, at, head, sizeof head);
+		snprintf(want, sizeof want, " %.4s", c->borders[0].id + a.node_prefix);
+		at = strstr(strstr(screen, "border"), want);
+		assert_on_screen(at != NULL, screen, "%dx%d: no row for border %s", screens[z][1], screens[z][0],
+				 c->borders[0].id);
+		line_at(screen, at, line, sizeof line);
+		snprintf(want, sizeof want, "|%.4s", strchr(c->borders[0].id, '|') + 1 + a.node_prefix);
+		assert_on_screen(strstr(line, want) != NULL, screen, "%dx%d: border %s without its second node:\n%s",
+				 screens[z][1], screens[z][0], c->borders[0].id, line);
+		/* the traffic figure ends in the column its head "traffic" ends */
+		snprintf(want, sizeof want, "%.*straffic", (int)(strstr(head, "traffic") - head), head);
+		traffic = text_cols(want);
+		snprintf(want, sizeof want, " %lld ", (long long)c->borders[0].traffic[0]);
+		at = strstr(line, want);
+		if (at != NULL) {
+			char upto[1024];
+
+			snprintf(upto, sizeof upto, "%.*s", (int)(at - line) + (int)strlen(want) - 1, line);
+			at = text_cols(upto) == traffic ? at : NULL;
+		}
+		assert_on_screen(at != NULL, screen,
+				 "%dx%d: border %s's traffic %lld not under its head:\n%s\n%s", screens[z][1],
+				 screens[z][0], c->borders[0].id, (long long)c->borders[0].traffic[0], head, line);
+		free(screen);
+	}
+	smug_comparison_done(c);
+	free(c);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The compare view gives each changed route's why a row of its own, so
  * at 80 columns its first edge reads whole ("why: n:24.0|n:24.1
  * risk_est 0.003 (other 0.002)"), and the route above it keeps its
@@ -16874,6 +16976,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_compare_why_has_its_own_row_at_80);
+	tcase_add_test(t, test_tui_compare_long_ids_keep_the_columns);
 	tcase_add_test(t, test_tui_keys_typed_past_the_bound_are_said_dropped);
 	tcase_add_test(t, test_tui_keys_dropped_are_said_after_the_quit_question);
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
