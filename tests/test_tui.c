@@ -882,6 +882,38 @@ START_TEST(test_tui_map_shows_every_ward)
 }
 END_TEST
 
+/* Ward ids that all end alike ("ward:23-district") are labelled on the
+ * map without that end ("23"), so every ward keeps its label as in the
+ * default world: the long labels ran over the map's lines, and 16
+ * wards at 80x24, 4 at 120x40 (07, 12, 13, 18), had no room for theirs. */
+START_TEST(test_tui_map_labels_wards_without_the_end_they_share)
+{
+	struct smug_world *w = long_ids_at("ward:", "-district", 30);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	for (int sz = 0; sz < 3; sz++) {
+		char *s = render(&a, sizes[sz][0], sizes[sz][1]), *row[64];
+		int n = map_rows(s, row, 64), times;
+
+		ck_assert_int_gt(n, 10);
+		for (int i = 0; i < w->n_wards; i++) {
+			const char *id = tui_short_ward(&a, i);
+			char label[SMUG_ID_MAX];
+
+			snprintf(label, sizeof label, "%.2s", id);
+			ck_assert_str_eq(id + 2, "-district");
+			label_row(row, n, label, &times);
+			ck_assert_msg(times == 1, "%dx%d: ward %s labelled '%s' %d times:\n%s", sizes[sz][1], sizes[sz][0], id,
+				      label, times, s);
+		}
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* Ids are shown without the prefix all of their kind share, cut back to
  * its last separator: wards "ward:01" and "ward:02" are labelled "01"
  * and "02" on the map (not "1" and "2"), and their border, between nodes
@@ -16830,6 +16862,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_pane_click_on_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
+	tcase_add_test(t, test_tui_map_labels_wards_without_the_end_they_share);
 	tcase_add_test(t, test_tui_short_names_cut_only_at_a_separator);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
 	tcase_add_test(t, test_tui_map_short_ids_keep_the_digits_they_share);
