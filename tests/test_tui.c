@@ -136,22 +136,19 @@ static struct smug_world *open_at(struct tui_app *a, int day)
 	return w;
 }
 
-/* The default world with every id that starts with `kind` ("n:",
- * "ward:") made longer by `suffix` ("n:01.0" read "n:01.0-checkpoint"),
- * stepped `days` days. */
-static struct smug_world *long_ids_at(const char *kind, const char *suffix, int days)
+/* text with every quoted id that starts with `kind` ("n:", "ward:",
+ * "raiders") made longer by `suffix`; text freed, the new one returned. */
+static char *ids_lengthened(char *text, const char *kind, const char *suffix)
 {
-	size_t len, n = 0, kl = strlen(kind);
-	char *text = test_slurp(SRCDIR "/data/dosadi-36.json", &len), *json, *out, quoted[16];
-	struct smug_world *w = NULL;
-	struct smug_error err;
+	size_t len = strlen(text), n = 0, kl = strlen(kind);
+	char *json, *out, quoted[48];
 
-	ck_assert_ptr_nonnull(text);
 	snprintf(quoted, sizeof quoted, "\"%s", kind);
 	for (const char *p = strstr(text, quoted); p; p = strstr(p + 1, quoted))
 		n++;
 	json = out = malloc(len + n * strlen(suffix) + 1);
 	ck_assert_ptr_nonnull(json);
+	*out = '\0';
 	for (const char *p = text, *at; *p; p = at) {
 		at = strstr(p, quoted);
 		if (at == NULL) {
@@ -163,11 +160,35 @@ static struct smug_world *long_ids_at(const char *kind, const char *suffix, int 
 		out += at - p;
 		out += sprintf(out, "%s", suffix);
 	}
+	free(text);
+	return json;
+}
+
+/* The default world with ids lengthened (ids_lengthened) for each of n
+ * kinds, stepped `days` days. */
+static struct smug_world *long_ids_world(const char *const (*kinds)[2], int n, int days)
+{
+	char *json = test_slurp(SRCDIR "/data/dosadi-36.json", NULL);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(json);
+	for (int i = 0; i < n; i++)
+		json = ids_lengthened(json, kinds[i][0], kinds[i][1]);
 	ck_assert_msg(smug_world_load_json(json, strlen(json), "long ids", &w, &err) == SMUG_OK, "%s", err.msg);
 	free(json);
-	free(text);
 	smug_cmd_step(w, days);
 	return w;
+}
+
+/* The default world with every id that starts with `kind` ("n:",
+ * "ward:") made longer by `suffix` ("n:01.0" read "n:01.0-checkpoint"),
+ * stepped `days` days. */
+static struct smug_world *long_ids_at(const char *kind, const char *suffix, int days)
+{
+	const char *const kinds[1][2] = {{kind, suffix}};
+
+	return long_ids_world(kinds, 1, days);
 }
 
 static void close_app(struct tui_app *a, struct smug_world *w)
@@ -858,6 +879,38 @@ START_TEST(test_tui_map_shows_every_ward)
 	}
 	tui_app_done(&a);
 	smug_world_free(w);
+}
+END_TEST
+
+/* Ward ids that all end alike ("ward:23-district") are labelled on the
+ * map without that end ("23"), so every ward keeps its label as in the
+ * default world: the long labels ran over the map's lines, and 16
+ * wards at 80x24, 4 at 120x40 (07, 12, 13, 18), had no room for theirs. */
+START_TEST(test_tui_map_labels_wards_without_the_end_they_share)
+{
+	struct smug_world *w = long_ids_at("ward:", "-district", 30);
+	struct tui_app a;
+
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	for (int sz = 0; sz < 3; sz++) {
+		char *s = render(&a, sizes[sz][0], sizes[sz][1]), *row[64];
+		int n = map_rows(s, row, 64), times;
+
+		ck_assert_int_gt(n, 10);
+		for (int i = 0; i < w->n_wards; i++) {
+			const char *id = tui_short_ward(&a, i);
+			char label[SMUG_ID_MAX];
+
+			snprintf(label, sizeof label, "%.2s", id);
+			ck_assert_str_eq(id + 2, "-district");
+			label_row(row, n, label, &times);
+			ck_assert_msg(times == 1, "%dx%d: ward %s labelled '%s' %d times:\n%s", sizes[sz][1], sizes[sz][0], id,
+				      label, times, s);
+		}
+		free(s);
+	}
+	close_app(&a, w);
 }
 END_TEST
 
@@ -5337,6 +5390,63 @@ START_TEST(test_tui_topk_route_keeps_its_destination)
 }
 END_TEST
 
+/* With node ids too long for even a route's first node and destination
+ * whole ("n:24.0-checkpoint>n:23.0-checkpoint" in a 37-column list at
+ * 80x24), a TopK route keeps its first node's start and the whole
+ * destination, or its start and end ("n:24.0-c…>n:23.0-checkpoint"),
+ * and a border both its nodes: the destination, or the border's second
+ * node, was cut off ("n:24.0-checkpoint>n:23.0-c…"). */
+START_TEST(test_tui_topk_long_route_keeps_both_ends)
+{
+	struct smug_world *w = long_ids_at("n:", "-checkpoint", 65);
+	struct tui_app a;
+	struct smug_topk lists[4];
+	int checked = 0;
+
+	tui_app_init(&a, w, &opts);
+	smug_topk_all(w, SMUG_TOPK_ROUTES, &lists[0]);
+	smug_topk_window(w, SMUG_TOPK_ROUTES, w->cfg.telemetry.window_days, &lists[1]);
+	smug_topk_all(w, SMUG_TOPK_BORDERS, &lists[2]);
+	smug_topk_window(w, SMUG_TOPK_BORDERS, w->cfg.telemetry.window_days, &lists[3]);
+	feed(&a, "T");
+	ck_assert_int_eq(a.view, VIEW_TOPK);
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]);
+
+		for (int l = 0; l < 4; l++)
+			for (int i = 0; i < lists[l].n && i < 4; i++) { /* 4 rows a list at 80x24 */
+				const char sep = l < 2 ? '>' : '|';
+				const char *key = lists[l].e[i].key, *last = strrchr(key, sep), *line, *at = NULL;
+				char first[16], dest[16], end[8];
+
+				ck_assert_ptr_nonnull(last);
+				snprintf(first, sizeof first, " %.6s", key);
+				snprintf(dest, sizeof dest, "%c%.6s", sep, last + 1);
+				snprintf(end, sizeof end, "%s", key + strlen(key) - 4);
+				/* a line with the first node, then the destination's start and end */
+				for (line = strstr(screen, first); line && at == NULL; line = strstr(line + 1, first)) {
+					const char *eol = strchr(line, '\n'), *d = strstr(line, dest), *cell;
+
+					if (d == NULL || (eol && d > eol))
+						continue;
+					/* the key's cell ends at two spaces or the line's end */
+					cell = strstr(d, "  ");
+					if (cell == NULL || (eol && cell > eol))
+						cell = eol;
+					if ((at = strstr(d, end)) != NULL && cell && at > cell)
+						at = NULL;
+				}
+				assert_on_screen(at != NULL, screen, "%dx%d: route %s shown without its first node or both ends of its destination",
+						 cut_sizes[s][1], cut_sizes[s][0], key);
+				checked++;
+			}
+		free(screen);
+	}
+	ck_assert_int_gt(checked, 0);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Borders header sorted on today's column abbreviates the head
  * ("▾day"), never cuts it ("▾toda"). */
 START_TEST(test_tui_borders_today_head_abbreviates)
@@ -9185,6 +9295,87 @@ START_TEST(test_tui_why_edge_rows_with_long_ids_keep_their_figures)
 		assert_on_screen(e >= 2, s, "%d columns: %d edge rows of the expanded candidate read", cols, e);
 		free(s);
 	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* With ids too long for the compare view's columns, a faction's id
+ * ends in an ellipsis ("dustrunners-of…") and a border keeps both its
+ * nodes, in their short forms ("11.1…|12.1…"), the figures after them in their
+ * columns under their heads: the faction read "dustrunners-of-t", cut
+ * without a mark, and a border's id pushed its figures out from under
+ * their heads. At 80 and 120 columns. */
+START_TEST(test_tui_compare_long_ids_keep_the_columns)
+{
+	static const char *const kinds[][2] = {{"n:", "-checkpoint"},
+					       {"dustrunners", "-of-the-outer-ring"},
+					       {"raiders", "-of-the-outer-ring"},
+					       {"suitwrights", "-of-the-outer-ring"},
+					       {"syndicate", "-of-the-outer-ring"}};
+	static const int screens[][2] = {{24, 80}, {40, 120}};
+	struct smug_world *w = long_ids_world(kinds, 5, 30);
+	struct smug_comparison *c = tui_xcalloc(1, sizeof *c);
+	const struct smug_world *base, *whatif;
+	struct smug_error err;
+	struct tui_app a;
+	int b = test_busiest_border(w);
+
+	tui_app_init(&a, w, &opts);
+	feed(&a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		feed(&a, ".");
+	feed(&a, "bB");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	loop_pair(&a, &base, &whatif);
+	smug_compare(base, whatif, c);
+	ck_assert_int_gt(c->n_borders, 0);
+	for (size_t z = 0; z < sizeof screens / sizeof screens[0]; z++) {
+		char *screen = render(&a, screens[z][0], screens[z][1]), line[1024], head[1024], want[64];
+		const char *at;
+		int traffic;
+
+		for (int i = 0; i < c->n_factions; i++) {
+			const char *id = c->factions[i].id;
+
+			/* the faction's row: its id's start, then whole or with an ellipsis */
+			snprintf(want, sizeof want, "\xe2\x94\x82 %.11s", id);
+			at = strstr(screen, want);
+			assert_on_screen(at != NULL, screen, "%dx%d: no row for %s", screens[z][1], screens[z][0], id);
+			line_at(screen, at, line, sizeof line);
+			assert_on_screen(strstr(line, id) != NULL || strstr(line, "\xe2\x80\xa6") != NULL, screen,
+					 "%dx%d: %s cut without a mark:\n%s", screens[z][1], screens[z][0], id, line);
+		}
+		/* the first border's row: both nodes' starts, and its traffic under the head */
+		at = strstr(screen, "border");
+		ck_assert_ptr_nonnull(at);
+		line_at(screen, at, head, sizeof head);
+		snprintf(want, sizeof want, " %.4s", c->borders[0].id + a.node_prefix);
+		at = strstr(strstr(screen, "border"), want);
+		assert_on_screen(at != NULL, screen, "%dx%d: no row for border %s", screens[z][1], screens[z][0],
+				 c->borders[0].id);
+		line_at(screen, at, line, sizeof line);
+		snprintf(want, sizeof want, "|%.4s", strchr(c->borders[0].id, '|') + 1 + a.node_prefix);
+		assert_on_screen(strstr(line, want) != NULL, screen, "%dx%d: border %s without its second node:\n%s",
+				 screens[z][1], screens[z][0], c->borders[0].id, line);
+		/* the traffic figure ends in the column its head "traffic" ends */
+		snprintf(want, sizeof want, "%.*straffic", (int)(strstr(head, "traffic") - head), head);
+		traffic = text_cols(want);
+		snprintf(want, sizeof want, " %lld ", (long long)c->borders[0].traffic[0]);
+		at = strstr(line, want);
+		if (at != NULL) {
+			char upto[1024];
+
+			snprintf(upto, sizeof upto, "%.*s", (int)(at - line) + (int)strlen(want) - 1, line);
+			at = text_cols(upto) == traffic ? at : NULL;
+		}
+		assert_on_screen(at != NULL, screen,
+				 "%dx%d: border %s's traffic %lld not under its head:\n%s\n%s", screens[z][1],
+				 screens[z][0], c->borders[0].id, (long long)c->borders[0].traffic[0], head, line);
+		free(screen);
+	}
+	smug_comparison_done(c);
+	free(c);
 	close_app(&a, w);
 }
 END_TEST
@@ -16671,6 +16862,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_pane_click_on_a_mark_selects_its_border);
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
+	tcase_add_test(t, test_tui_map_labels_wards_without_the_end_they_share);
 	tcase_add_test(t, test_tui_short_names_cut_only_at_a_separator);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
 	tcase_add_test(t, test_tui_map_short_ids_keep_the_digits_they_share);
@@ -16817,6 +17009,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_list_scrolls_to_the_selection);
 	tcase_add_test(t, test_tui_why_reopens_without_the_whatif);
 	tcase_add_test(t, test_tui_compare_why_has_its_own_row_at_80);
+	tcase_add_test(t, test_tui_compare_long_ids_keep_the_columns);
 	tcase_add_test(t, test_tui_keys_typed_past_the_bound_are_said_dropped);
 	tcase_add_test(t, test_tui_keys_dropped_are_said_after_the_quit_question);
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
@@ -16898,6 +17091,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_keeps_the_bribes);
 	tcase_add_test(t, test_tui_event_detail_has_its_room_at_120);
 	tcase_add_test(t, test_tui_topk_route_keeps_its_destination);
+	tcase_add_test(t, test_tui_topk_long_route_keeps_both_ends);
 	tcase_add_test(t, test_tui_borders_today_head_abbreviates);
 	tcase_add_test(t, test_tui_topk_view_on_day_0_lists_none);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);

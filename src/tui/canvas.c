@@ -430,13 +430,42 @@ static void parts_join(const struct parts *p, const char *sep, const char *ell, 
 	out[at] = '\0';
 }
 
+/* A route whose first and last parts do not fit whole around the
+ * ellipsis: the first cut at its end (a list's rank and score before the
+ * first node stay) and the last in its middle ("n:23.0…point", the
+ * destination's start and end), sharing the width; false when either
+ * would keep fewer than 4 columns. */
+static bool fit_route_ends(struct canvas *cv, int y, int x, int width, enum tui_role r, const struct parts *p,
+			   const char *sep)
+{
+	const char *ell = cv->th->g->ellipsis;
+	char mid[32], first[1024], last[1024], tail[1024], out[2100];
+	int room, kl, kf;
+
+	snprintf(mid, sizeof mid, p->n > 2 ? "%s%s%s" : "%s", sep, ell, sep);
+	room = width - text_cols(mid);
+	snprintf(first, sizeof first, "%.*s", (int)p->len[0], p->at[0]);
+	snprintf(last, sizeof last, "%.*s", (int)p->len[p->n - 1], p->at[p->n - 1]);
+	kl = text_cols(last) < room / 2 ? text_cols(last) : room / 2;
+	kf = room - kl;
+	if (kl < 4 || kf < 4)
+		return false;
+	text_cut_middle(last, kl, ell, tail, sizeof tail);
+	if (text_cols(first) > kf)
+		snprintf(first + safe_cut(first, kf - text_cols(ell)), sizeof first - safe_cut(first, kf - text_cols(ell)),
+			 "%s", ell);
+	snprintf(out, sizeof out, "%s%s%s", first, mid, tail);
+	canvas_fit(cv, y, x, width, r, out, false);
+	return true;
+}
+
 int canvas_fit_route(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s,
 		     const char *sep)
 {
 	struct parts p;
 	char out[1024];
 
-	if (width <= 1 || text_cols(s) <= width || !parts_split(&p, s, sep) || p.n < 3)
+	if (width <= 1 || text_cols(s) <= width || !parts_split(&p, s, sep) || p.n < 2)
 		return canvas_fit(cv, y, x, width, r, s, false);
 	/* the middle parts go from the first on: the first and the last
 	 * stay, and as many before the last as fit */
@@ -446,7 +475,7 @@ int canvas_fit_route(struct canvas *cv, int y, int x, int width, enum tui_role r
 		if (text_cols(out) <= width)
 			return canvas_fit(cv, y, x, width, r, out, false);
 	}
-	return canvas_fit(cv, y, x, width, r, s, false); /* not even those two: safely cut */
+	return fit_route_ends(cv, y, x, width, r, &p, sep) ? width : canvas_fit(cv, y, x, width, r, s, false);
 }
 
 /* Does the text joined from p fit, drawn when it does. */

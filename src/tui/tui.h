@@ -184,7 +184,9 @@ int canvas_fit_parts(struct canvas *cv, int y, int x, int width, enum tui_role r
 /* A route of parts joined by sep ("n:1>n:2>n:3>n:9") fitted into width
  * columns: the middle parts go first to last, so the first and the
  * destination stay with as many before it as fit ("n:1>…>n:3>n:9");
- * text before the first sep is part of the first part. Returns width. */
+ * text before the first sep is part of the first part. When not even
+ * those two fit whole, the first is cut at its end and the destination
+ * in its middle ("1 29 n:24.0-ch…>…>n:23.…point"). Returns width. */
 int canvas_fit_route(struct canvas *cv, int y, int x, int width, enum tui_role r, const char *s,
 		     const char *sep);
 /* Text wrapped at spaces into at most max_rows rows of width columns

@@ -111,8 +111,9 @@ static int draw_factions(struct canvas *cv, int y, const struct smug_comparison 
 		delta_cell(db, sizeof db, f->balance[1] - f->balance[0], true);
 		delta_cell(dd, sizeof dd, f->delivered[1] - f->delivered[0], false);
 		delta_cell(ds, sizeof ds, f->seized[1] - f->seized[0], false);
-		x = canvas_printf(cv, yy, 0, ROLE_NORMAL, "%-*.*s %11s %11s ", wide ? 18 : fw, wide ? 18 : fw, f->id, b0,
-				  b1);
+		/* a long id shortened with an ellipsis, never silently cut */
+		x = canvas_fit(cv, yy, 0, wide ? 18 : fw, ROLE_NORMAL, f->id, false);
+		x += canvas_printf(cv, yy, x, ROLE_NORMAL, " %11s %11s ", b0, b1);
 		x += canvas_printf(cv, yy, x, delta_role(f->balance[1] - f->balance[0], true), "%11s", db);
 		if (compact) {
 			x += 2 + draw_count_cell(cv, yy, x + 2, dw, f->delivered[0], f->delivered[1], true);
@@ -134,7 +135,26 @@ static int draw_factions(struct canvas *cv, int y, const struct smug_comparison 
 
 /* Borders that differ, largest change of traffic first; narrow, the
  * seizures as the what-if's count with its change ("7 (+7)"). */
-static int draw_borders(struct canvas *cv, int y, const struct smug_comparison *c, int max_rows)
+/* A border's id in width columns: whole when it fits; else its two
+ * nodes' short forms shortened (tui_two_ids_fit: "11.1…|12.1…") when
+ * both are this world's nodes, else both ends kept (canvas_fit_route). */
+static int border_id(const struct tui_app *a, struct canvas *cv, int y, int width, const char *id)
+{
+	const char *bar = strchr(id, '|');
+	char x[SMUG_ID_MAX * 2], buf[SMUG_ID_MAX * 8];
+	int p = a->node_prefix;
+
+	if (text_cols(id) > width && bar && a->w->n_nodes && strncmp(id, a->w->nodes[0].id, (size_t)p) == 0 &&
+	    strncmp(bar + 1, a->w->nodes[0].id, (size_t)p) == 0) {
+		snprintf(x, sizeof x, "%.*s", (int)(bar - id) - p, id + p);
+		if (tui_two_ids_fit(a, x, "|", bar + 1 + p, a->node_suffix, width, buf, sizeof buf))
+			return canvas_fit(cv, y, 0, width, ROLE_NORMAL, buf, false);
+	}
+	return canvas_fit_route(cv, y, 0, width, ROLE_NORMAL, id, "|");
+}
+
+static int draw_borders(const struct tui_app *a, struct canvas *cv, int y, const struct smug_comparison *c,
+			int max_rows)
 {
 	bool wide = cv->w >= 110;
 	int rows = 0, sw = 6;
@@ -158,8 +178,9 @@ static int draw_borders(struct canvas *cv, int y, const struct smug_comparison *
 
 		delta_cell(dt, sizeof dt, b->traffic[1] - b->traffic[0], false);
 		delta_cell(ds, sizeof ds, b->seizures[1] - b->seizures[0], false);
-		x = canvas_printf(cv, yy, 0, ROLE_NORMAL, "%-24.24s %8lld %8lld ", b->id, (long long)b->traffic[0],
-				  (long long)b->traffic[1]);
+		x = border_id(a, cv, yy, 24, b->id);
+		x += canvas_printf(cv, yy, x, ROLE_NORMAL, " %8lld %8lld ", (long long)b->traffic[0],
+				   (long long)b->traffic[1]);
 		x += canvas_printf(cv, yy, x, delta_role(b->traffic[1] - b->traffic[0], true), "%7s", dt);
 		if (wide) {
 			x += canvas_printf(cv, yy, x, ROLE_NORMAL, "  %7lld %7lld", (long long)b->seizures[0],
@@ -246,7 +267,7 @@ void view_compare_draw(struct tui_app *a, struct canvas *cv)
 		a->compare_scroll = c->n_factions;
 	y += draw_factions(&in, y, c, a->compare_scroll) + 1;
 	border_rows = (in.h - y) / 2 - 1;
-	y += draw_borders(&in, y, c, border_rows > 3 ? border_rows : 3) + 1;
+	y += draw_borders(a, &in, y, c, border_rows > 3 ? border_rows : 3) + 1;
 	if (y < in.h)
 		draw_routes(&in, y, c);
 	smug_comparison_done(c);

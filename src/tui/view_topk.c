@@ -17,8 +17,10 @@ static int window_of(const struct tui_app *a)
 	return a->topk_days;
 }
 
-/* One list in a column: rank, score and key, fitted to the column. */
-static void draw_list(struct canvas *in, int y, int x, int w, int rows, const struct smug_topk *t, bool rate)
+/* One list in a column: rank, score and key, fitted to the column (a
+ * key of parts joined by sep keeps its first and last parts). */
+static void draw_list(struct canvas *in, int y, int x, int w, int rows, const struct smug_topk *t, bool rate,
+		      const char *sep)
 {
 	for (int i = 0; i < rows; i++) {
 		char line[256];
@@ -32,8 +34,9 @@ static void draw_list(struct canvas *in, int y, int x, int w, int rows, const st
 			snprintf(line, sizeof line, "%2d %5.1f%% %s", i + 1, 100 * t->e[i].score, t->e[i].key);
 		else
 			snprintf(line, sizeof line, "%2d %6.0f %s", i + 1, t->e[i].score, t->e[i].key);
-		/* a long route keeps its first node and its destination */
-		canvas_fit_route(in, y + i, x, w, ROLE_NORMAL, line, ">");
+		/* a long route keeps its first node and its destination, a
+		 * border both its nodes */
+		canvas_fit_route(in, y + i, x, w, ROLE_NORMAL, line, sep);
 	}
 }
 
@@ -43,10 +46,11 @@ void view_topk_draw(struct tui_app *a, struct canvas *cv)
 		const char *title;
 		enum smug_topk_kind kind;
 		bool rate;
+		const char *sep;
 	} lists[] = {
-		{"Routes (shipments sent)", SMUG_TOPK_ROUTES, false},
-		{"Borders (crossings)", SMUG_TOPK_BORDERS, false},
-		{"Networks (delivered / resolved)", SMUG_TOPK_FACTIONS, true},
+		{"Routes (shipments sent)", SMUG_TOPK_ROUTES, false, ">"},
+		{"Borders (crossings)", SMUG_TOPK_BORDERS, false, "|"},
+		{"Networks (delivered / resolved)", SMUG_TOPK_FACTIONS, true, ">"},
 	};
 	const struct smug_world *w = a->w;
 	int days = window_of(a), half, rows, y = 0;
@@ -73,8 +77,8 @@ void view_topk_draw(struct tui_app *a, struct canvas *cv)
 		canvas_fit(&in, y, half + 2, in.w - half - 2, ROLE_TITLE, head, false);
 		smug_topk_all(w, lists[l].kind, &all);
 		smug_topk_window(w, lists[l].kind, days, &win);
-		draw_list(&in, y + 1, 0, half, rows, &all, lists[l].rate);
-		draw_list(&in, y + 1, half + 2, in.w - half - 2, rows, &win, lists[l].rate);
+		draw_list(&in, y + 1, 0, half, rows, &all, lists[l].rate, lists[l].sep);
+		draw_list(&in, y + 1, half + 2, in.w - half - 2, rows, &win, lists[l].rate, lists[l].sep);
 		y += rows + 2;
 	}
 }
