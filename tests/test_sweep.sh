@@ -54,6 +54,19 @@ wait_no_process() {
 		sleep 0.1
 	done
 }
+# killed_run_stops CASE: SIGKILL the sweep run $runner of $tmp/stop
+# (started with 100 tasks); its workers and parallel end (30 s at most)
+# and no result appears after it; sets got, the results at the kill
+killed_run_stops() {
+	kill -KILL $runner
+	wait $runner
+	got=$(ls "$tmp/stop/results" | wc -l)
+	[ "$got" -lt 100 ] || fail "$1: the sweep ended before it was killed; the test needs longer tasks"
+	wait_no_process "sweep run $tmp/stop|$tmp/stop/tmp/parallel" ||
+		fail "$1: workers or parallel still run 30 s after the sweep run was killed"
+	[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
+		fail "$1: results appeared after the sweep run was killed: $got, then $(ls "$tmp/stop/results" | wc -l)"
+}
 
 # `sweep --help` lists every option of every sweep command's own --help
 for sub in plan run missing collect chart slurm parallel; do
@@ -965,15 +978,7 @@ if command -v parallel >/dev/null 2>&1; then
 		if command -v flock >/dev/null 2>&1; then
 			flock -n "$1" true && fail "$par: a running sweep's job log is held by no one"
 		fi
-		kill -KILL $runner
-		wait $runner
-		got=$(ls "$tmp/stop/results" | wc -l)
-		[ "$got" -lt 100 ] || fail "$par: the sweep ended before it was killed; the test needs longer tasks"
-		# the workers and parallel end: wait for them (30 s at most), then look
-		wait_no_process "sweep run $tmp/stop|$tmp/stop/tmp/parallel" ||
-			fail "$par: workers or parallel still run 30 s after the sweep run was killed"
-		[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
-			fail "$par: results appeared after the sweep run was killed: $got, then $(ls "$tmp/stop/results" | wc -l)"
+		killed_run_stops "$par"
 		# its job log stays (nothing removes a file for a killed
 		# process): kept for the next sweep run below
 		[ -f "$1" ] || fail "$par: the killed sweep left no job log"
@@ -1068,14 +1073,7 @@ if command -v parallel >/dev/null 2>&1; then
 		PATH=$path "$SMUGNET" sweep run "$tmp/stop" --jobs 2 --engine parallel --quiet 2>"$tmp/err" <&- >&- &
 		runner=$!
 		wait_first_result "$tmp/stop"
-		kill -KILL $runner
-		wait $runner
-		got=$(ls "$tmp/stop/results" | wc -l)
-		[ "$got" -lt 100 ] || fail "$par, standard input and output closed: the sweep ended before it was killed; the test needs longer tasks"
-		wait_no_process "sweep run $tmp/stop|$tmp/stop/tmp/parallel" ||
-			fail "$par, standard input and output closed: workers or parallel still run 30 s after the sweep run was killed"
-		[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
-			fail "$par, standard input and output closed: results appeared after the sweep run was killed: $got, then $(ls "$tmp/stop/results" | wc -l)"
+		killed_run_stops "$par, standard input and output closed"
 		ok
 	done
 fi

@@ -6991,6 +6991,42 @@ START_TEST(test_tui_sweep_table_rows_show_the_values)
 }
 END_TEST
 
+/* Two settings of a sweep of 8 tasks and 2 fan points whose first value
+ * is "0.1", 600 zeros and the setting's number (1, 2), the second
+ * route_topk 2 in both when same_topk, else 2 and 3; x holds what the
+ * returned sweep points to. */
+struct long_sweep {
+	char label[2][700], value[2][650];
+	const char *labels[2], *values[2];
+	double q[2][2][5];
+	struct tui_fan fan;
+};
+
+static struct tui_sweep long_sweep(struct long_sweep *x, bool same_topk)
+{
+	static const int days[] = {10, 20};
+	static const long long tasks[] = {4, 4};
+	char digits[601];
+
+	memset(digits, '0', 600);
+	digits[600] = '\0';
+	for (int s = 0; s < 2; s++) {
+		int topk = same_topk ? 2 : s + 2;
+
+		snprintf(x->value[s], sizeof x->value[s], "0.1%s%d, %d", digits, s + 1, topk);
+		snprintf(x->label[s], sizeof x->label[s], "smuggling.learning_rate=0.1%s%d smuggling.route_topk=%d",
+			 digits, s + 1, topk);
+		x->labels[s] = x->label[s];
+		x->values[s] = x->value[s];
+		for (int p = 0; p < 2; p++)
+			for (int k = 0; k < 5; k++)
+				x->q[s][p][k] = s + k + 1;
+	}
+	x->fan = (struct tui_fan){"shipments", false, 2, days, &x->q[0][0][0]};
+	return (struct tui_sweep){"sweep test: 8 tasks, 2 settings, 20 days", 2, x->labels, tasks, 1, &x->fan,
+				  "smuggling.learning_rate, smuggling.route_topk", x->values};
+}
+
 /* A sweep whose values are longer than the table's first column (a
  * --set of hundreds of digits) shows each row's start and end around the
  * ellipsis, so the rows still read apart (cut at the end, every row read
@@ -6999,25 +7035,11 @@ END_TEST
  * the room goes to the values). */
 START_TEST(test_tui_sweep_long_values_cut_in_the_middle)
 {
-	static const int days[] = {10, 20};
-	static char digits[601], label[2][700], value[2][650];
-	static const char *labels[2], *values[2];
-	static const long long tasks[] = {4, 4};
-	double q[2][2][5] = {{{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}}, {{2, 3, 4, 5, 6}, {2, 3, 4, 5, 6}}};
-	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
-	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan,
-			       "smuggling.learning_rate, smuggling.route_topk", values};
+	struct long_sweep x;
+	struct tui_sweep sw = long_sweep(&x, false);
 	struct tui_app a;
 	struct smug_world *w = world_at(0);
 
-	for (int s = 0; s < 2; s++) {
-		memset(digits, '0', 600);
-		snprintf(value[s], sizeof value[s], "0.1%s%d, %d", digits, s + 1, s + 2);
-		snprintf(label[s], sizeof label[s], "smuggling.learning_rate=0.1%s%d smuggling.route_topk=%d", digits,
-			 s + 1, s + 2);
-		labels[s] = label[s];
-		values[s] = value[s];
-	}
 	tui_app_init(&a, w, &ascii_opts);
 	for (int width = 80; width <= 120; width += 40) {
 		struct tui_grid *g = grid_new(24, width);
@@ -7059,25 +7081,11 @@ END_TEST
  * read "smuggling.l~route_topk=2". */
 START_TEST(test_tui_sweep_title_keeps_each_values_end)
 {
-	static const int days[] = {10, 20};
-	static char digits[601], label[2][700], value[2][650];
-	static const char *labels[2], *values[2];
-	static const long long tasks[] = {4, 4};
-	double q[2][2][5] = {{{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5}}, {{2, 3, 4, 5, 6}, {2, 3, 4, 5, 6}}};
-	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
-	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan,
-			       "smuggling.learning_rate, smuggling.route_topk", values};
+	struct long_sweep x;
+	struct tui_sweep sw = long_sweep(&x, true);
 	struct tui_app a;
 	struct smug_world *w = world_at(0);
 
-	memset(digits, '0', 600);
-	for (int s = 0; s < 2; s++) {
-		snprintf(value[s], sizeof value[s], "0.1%s%d, 2", digits, s + 1);
-		snprintf(label[s], sizeof label[s], "smuggling.learning_rate=0.1%s%d smuggling.route_topk=2", digits,
-			 s + 1);
-		labels[s] = label[s];
-		values[s] = value[s];
-	}
 	tui_app_init(&a, w, &ascii_opts);
 	for (int width = 80; width <= 120; width += 40) {
 		char title[2][256];
@@ -9302,9 +9310,9 @@ END_TEST
 /* With ids too long for the compare view's columns, a faction's id
  * ends in an ellipsis ("dustrunners-of…") and a border keeps both its
  * nodes, in their short forms ("11.1…|12.1…"), the figures after them in their
- * columns under their heads: the faction read "dustrunners-of-t", cut
- * without a mark, and a border's id pushed its figures out from under
- * their heads. At 80 and 120 columns. */
+ * columns under their heads: the faction read "dustrunners-of-t" and
+ * the border "n:11.1-checkpoint|n:12.1-c", both cut without a mark, the
+ * second node lost. At 80 and 120 columns. */
 START_TEST(test_tui_compare_long_ids_keep_the_columns)
 {
 	static const char *const kinds[][2] = {{"n:", "-checkpoint"},
