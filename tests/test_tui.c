@@ -914,6 +914,43 @@ START_TEST(test_tui_map_labels_wards_without_the_end_they_share)
 }
 END_TEST
 
+/* A ward label of one character once the end every ward id shares is
+ * left out: wards "ward:1-east" and "ward:2-east" are labelled "1" and
+ * "2" on the map, "-east" nowhere. */
+START_TEST(test_tui_map_labels_of_one_character)
+{
+	static const char json[] =
+		"{\"format\": \"smugnet-scenario\", \"version\": 1, \"id\": \"pair\", \"name\": \"a pair\", \"seed\": 3,"
+		" \"ledger\": {\"treasury\": 100000},"
+		" \"wards\": [{\"id\": \"ward:1-east\", \"name\": \"Source\", \"ring\": 2, \"pos\": [-5, 0]},"
+		"  {\"id\": \"ward:2-east\", \"name\": \"Market\", \"ring\": 2, \"pos\": [5, 0]}],"
+		" \"nodes\": [{\"id\": \"n:01\", \"ward\": \"ward:1-east\"}, {\"id\": \"n:02\", \"ward\": \"ward:2-east\"}],"
+		" \"corridors\": [{\"a\": \"n:01\", \"b\": \"n:02\"}],"
+		" \"factions\": [{\"id\": \"crew\", \"name\": \"The Crew\", \"kind\": \"criminal\", \"home\": \"ward:1-east\","
+		"   \"balance\": 1000, \"smuggling_profile\": {\"NARCOTICS\": 1.0}}]}";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	char *s, *row[64];
+	int n, times;
+
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "pair.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	tui_app_init(&a, w, &ascii_opts);
+	tui_handle_key(&a, 'M');
+	s = render(&a, 24, 80);
+	n = map_rows(s, row, 64);
+	for (int k = 0; k < 2; k++) {
+		label_row(row, n, k ? "2" : "1", &times);
+		ck_assert_msg(times == 1, "ward:%d-east labelled '%d' %d times on the map:\n%s", k + 1, k + 1, times, s);
+	}
+	for (int r = 0; r < n; r++)
+		ck_assert_msg(strstr(row[r], "east") == NULL, "a ward labelled with the end both share:\n%s", s);
+	free(s);
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Ids are shown without the prefix all of their kind share, cut back to
  * its last separator: wards "ward:01" and "ward:02" are labelled "01"
  * and "02" on the map (not "1" and "2"), and their border, between nodes
@@ -5443,6 +5480,64 @@ START_TEST(test_tui_topk_long_route_keeps_both_ends)
 		free(screen);
 	}
 	ck_assert_int_gt(checked, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* With long node and faction ids, the TopK view's shortened keys claim
+ * nothing they do not hold: a route of two nodes never reads as if
+ * nodes were left out between them ("n:24.0-c…>n:23.0-checkpoint", no
+ * ">…>"), and a network (a faction id, no '>') is cut at its end with an
+ * ellipsis, never drawn as a route ("suitwri…>…-ring"). At 80x24. */
+START_TEST(test_tui_topk_long_keys_claim_only_what_they_hold)
+{
+	static const char *const kinds[][2] = {{"n:", "-checkpoint"},
+					       {"dustrunners", "-of-the-outer-ring"},
+					       {"raiders", "-of-the-outer-ring"},
+					       {"suitwrights", "-of-the-outer-ring"},
+					       {"syndicate", "-of-the-outer-ring"}};
+	struct smug_world *w = long_ids_world(kinds, 5, 65);
+	struct smug_topk routes, nets;
+	struct tui_app a;
+	char *screen, line[1024], want[64];
+	int two = 0, cut = 0;
+
+	tui_app_init(&a, w, &opts);
+	smug_topk_all(w, SMUG_TOPK_ROUTES, &routes);
+	smug_topk_all(w, SMUG_TOPK_FACTIONS, &nets);
+	feed(&a, "T");
+	screen = render(&a, 24, 80);
+	for (int i = 0; i < routes.n && i < 4; i++) {
+		const char *key = routes.e[i].key, *at;
+
+		if (strchr(key, '>') != strrchr(key, '>'))
+			continue; /* more than two nodes */
+		snprintf(want, sizeof want, "%2d %6.0f %.6s", i + 1, routes.e[i].score, key);
+		at = strstr(screen, want);
+		assert_on_screen(at != NULL, screen, "80x24: no row for route %s", key);
+		snprintf(line, sizeof line, "%.*s", (int)strcspn(at, "\n"), at);
+		if (strstr(line + strlen(want), "  ") != NULL) /* the key's cell ends at two spaces */
+			*strstr(line + strlen(want), "  ") = '\0';
+		assert_on_screen(strstr(line, ">\xe2\x80\xa6>") == NULL, screen,
+				 "80x24: route %s of two nodes reads as if nodes were left out: '%s'", key, line);
+		two++;
+	}
+	for (int i = 0; i < nets.n && i < 4; i++) {
+		const char *id = nets.e[i].key, *at;
+
+		snprintf(want, sizeof want, "%2d %5.1f%% %.6s", i + 1, 100 * nets.e[i].score, id);
+		at = strstr(screen, want);
+		assert_on_screen(at != NULL, screen, "80x24: no row for network %s", id);
+		snprintf(line, sizeof line, "%.*s", (int)strcspn(at, "\n"), at);
+		if (strstr(line + strlen(want), "  ") != NULL) /* the key's cell ends at two spaces */
+			*strstr(line + strlen(want), "  ") = '\0';
+		assert_on_screen(strchr(line, '>') == NULL && (strstr(line, id) != NULL || strstr(line, "\xe2\x80\xa6") != NULL),
+				 screen, "80x24: network %s reads '%s'", id, line);
+		cut += strstr(line, id) == NULL;
+	}
+	ck_assert_int_gt(two, 0);
+	ck_assert_int_gt(cut, 0); /* a network whose id must be shortened */
+	free(screen);
 	close_app(&a, w);
 }
 END_TEST
@@ -16871,6 +16966,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_highlights_only_the_selected_border);
 	tcase_add_test(t, test_tui_map_shows_every_ward);
 	tcase_add_test(t, test_tui_map_labels_wards_without_the_end_they_share);
+	tcase_add_test(t, test_tui_map_labels_of_one_character);
 	tcase_add_test(t, test_tui_short_names_cut_only_at_a_separator);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
 	tcase_add_test(t, test_tui_map_short_ids_keep_the_digits_they_share);
@@ -17100,6 +17196,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_detail_has_its_room_at_120);
 	tcase_add_test(t, test_tui_topk_route_keeps_its_destination);
 	tcase_add_test(t, test_tui_topk_long_route_keeps_both_ends);
+	tcase_add_test(t, test_tui_topk_long_keys_claim_only_what_they_hold);
 	tcase_add_test(t, test_tui_borders_today_head_abbreviates);
 	tcase_add_test(t, test_tui_topk_view_on_day_0_lists_none);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
