@@ -1035,17 +1035,27 @@ fi
 # job log in tmp/: the log it makes is then descriptor 0, a descriptor
 # like any other (taken for a failure, the run stopped with exit 4 and
 # left the log behind)
-if command -v parallel >/dev/null 2>&1; then
-	"$SMUGNET" sweep plan "$tmp/nostdin" --seeds 1-4 --days 20 --set "$KNOB=0.05,0.15" >/dev/null ||
-		fail "plan of the sweep run without standard input"
-	"$SMUGNET" sweep run "$tmp/nostdin" --jobs 2 --engine parallel --quiet >"$tmp/out" 2>"$tmp/err" <&-
+# closed_std_run DIR WHAT: a sweep of 8 tasks planned in $tmp/DIR, run
+# under GNU parallel with standard WHAT ("input", "input and output")
+# closed: it exits 0 with every result and leaves nothing in tmp/
+closed_std_run() {
+	"$SMUGNET" sweep plan "$tmp/$1" --seeds 1-4 --days 20 --set "$KNOB=0.05,0.15" >/dev/null ||
+		fail "plan of the sweep run without standard $2"
+	if [ "$2" = input ]; then
+		"$SMUGNET" sweep run "$tmp/$1" --jobs 2 --engine parallel --quiet >"$tmp/out" 2>"$tmp/err" <&-
+	else
+		"$SMUGNET" sweep run "$tmp/$1" --jobs 2 --engine parallel --quiet 2>"$tmp/err" <&- >&-
+	fi
 	rc=$?
-	[ $rc -eq 0 ] || fail "sweep run --engine parallel with standard input closed exited $rc: $(cat "$tmp/err")"
-	[ "$(ls "$tmp/nostdin/results" 2>/dev/null | wc -l)" -eq 8 ] && [ -z "$("$SMUGNET" sweep missing "$tmp/nostdin")" ] ||
-		fail "sweep run --engine parallel with standard input closed left tasks without a result: $("$SMUGNET" sweep missing "$tmp/nostdin" | tr '\n' ' ')"
-	[ -z "$(ls -A "$tmp/nostdin/tmp" 2>/dev/null)" ] ||
-		fail "sweep run --engine parallel with standard input closed left in tmp/: $(ls -A "$tmp/nostdin/tmp" | tr '\n' ' ')"
+	[ $rc -eq 0 ] || fail "sweep run --engine parallel with standard $2 closed exited $rc: $(cat "$tmp/err")"
+	[ "$(ls "$tmp/$1/results" 2>/dev/null | wc -l)" -eq 8 ] && [ -z "$("$SMUGNET" sweep missing "$tmp/$1")" ] ||
+		fail "sweep run --engine parallel with standard $2 closed left tasks without a result: $("$SMUGNET" sweep missing "$tmp/$1" | tr '\n' ' ')"
+	[ -z "$(ls -A "$tmp/$1/tmp" 2>/dev/null)" ] ||
+		fail "sweep run --engine parallel with standard $2 closed left in tmp/: $(ls -A "$tmp/$1/tmp" | tr '\n' ' ')"
 	ok
+}
+if command -v parallel >/dev/null 2>&1; then
+	closed_std_run nostdin input
 fi
 # a sweep run with standard input and output closed (`<&- >&-`, as a
 # careless cron line or a daemon manager starts it) runs every task
@@ -1056,16 +1066,7 @@ fi
 # writing results (certain under the stand-in parallel above, which lets
 # running jobs finish on parallel's SIGTERM)
 if command -v parallel >/dev/null 2>&1; then
-	"$SMUGNET" sweep plan "$tmp/nostdout" --seeds 1-4 --days 20 --set "$KNOB=0.05,0.15" >/dev/null ||
-		fail "plan of the sweep run without standard input and output"
-	"$SMUGNET" sweep run "$tmp/nostdout" --jobs 2 --engine parallel --quiet 2>"$tmp/err" <&- >&-
-	rc=$?
-	[ $rc -eq 0 ] || fail "sweep run --engine parallel with standard input and output closed exited $rc: $(cat "$tmp/err")"
-	[ "$(ls "$tmp/nostdout/results" 2>/dev/null | wc -l)" -eq 8 ] && [ -z "$("$SMUGNET" sweep missing "$tmp/nostdout")" ] ||
-		fail "sweep run --engine parallel with standard input and output closed left tasks without a result: $("$SMUGNET" sweep missing "$tmp/nostdout" | tr '\n' ' ')"
-	[ -z "$(ls -A "$tmp/nostdout/tmp" 2>/dev/null)" ] ||
-		fail "sweep run --engine parallel with standard input and output closed left in tmp/: $(ls -A "$tmp/nostdout/tmp" | tr '\n' ' ')"
-	ok
+	closed_std_run nostdout "input and output"
 	for par in real stand-in; do
 		rm -rf "$tmp/stop/results" "$tmp/stop/tmp"
 		path=$PATH

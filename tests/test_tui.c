@@ -181,6 +181,13 @@ static struct smug_world *long_ids_world(const char *const (*kinds)[2], int n, i
 	return w;
 }
 
+/* Every node id and every faction id of the default world made longer. */
+static const char *const long_node_and_faction_ids[][2] = {{"n:", "-checkpoint"},
+							   {"dustrunners", "-of-the-outer-ring"},
+							   {"raiders", "-of-the-outer-ring"},
+							   {"suitwrights", "-of-the-outer-ring"},
+							   {"syndicate", "-of-the-outer-ring"}};
+
 /* The default world with every id that starts with `kind` ("n:",
  * "ward:") made longer by `suffix` ("n:01.0" read "n:01.0-checkpoint"),
  * stepped `days` days. */
@@ -5491,12 +5498,7 @@ END_TEST
  * ellipsis, never drawn as a route ("suitwri…>…-ring"). At 80x24. */
 START_TEST(test_tui_topk_long_keys_claim_only_what_they_hold)
 {
-	static const char *const kinds[][2] = {{"n:", "-checkpoint"},
-					       {"dustrunners", "-of-the-outer-ring"},
-					       {"raiders", "-of-the-outer-ring"},
-					       {"suitwrights", "-of-the-outer-ring"},
-					       {"syndicate", "-of-the-outer-ring"}};
-	struct smug_world *w = long_ids_world(kinds, 5, 65);
+	struct smug_world *w = long_ids_world(long_node_and_faction_ids, 5, 65);
 	struct smug_topk routes, nets;
 	struct tui_app a;
 	char *screen, line[1024], want[64];
@@ -9410,13 +9412,8 @@ END_TEST
  * second node lost. At 80 and 120 columns. */
 START_TEST(test_tui_compare_long_ids_keep_the_columns)
 {
-	static const char *const kinds[][2] = {{"n:", "-checkpoint"},
-					       {"dustrunners", "-of-the-outer-ring"},
-					       {"raiders", "-of-the-outer-ring"},
-					       {"suitwrights", "-of-the-outer-ring"},
-					       {"syndicate", "-of-the-outer-ring"}};
 	static const int screens[][2] = {{24, 80}, {40, 120}};
-	struct smug_world *w = long_ids_world(kinds, 5, 30);
+	struct smug_world *w = long_ids_world(long_node_and_faction_ids, 5, 30);
 	struct smug_comparison *c = tui_xcalloc(1, sizeof *c);
 	const struct smug_world *base, *whatif;
 	struct smug_error err;
