@@ -9404,6 +9404,26 @@ START_TEST(test_tui_why_edge_rows_with_long_ids_keep_their_figures)
 }
 END_TEST
 
+/* A cockpit on w that forked a what-if, cracked down there on the
+ * busiest border, stepped 20 days and opened the compare view; the
+ * comparison of the two into c. */
+static void compare_after_crackdown(struct tui_app *a, struct smug_world *w, struct smug_comparison *c)
+{
+	const struct smug_world *base, *whatif;
+	struct smug_error err;
+	int b = test_busiest_border(w);
+
+	tui_app_init(a, w, &opts);
+	feed(a, "b");
+	ck_assert_int_eq(smug_cmd_crackdown_set(a->w, a->w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
+	for (int i = 0; i < 20; i++)
+		feed(a, ".");
+	feed(a, "bB");
+	ck_assert_int_eq(a->view, VIEW_COMPARE);
+	loop_pair(a, &base, &whatif);
+	smug_compare(base, whatif, c);
+}
+
 /* With ids too long for the compare view's columns, a faction's id
  * ends in an ellipsis ("dustrunners-of…") and a border keeps both its
  * nodes, in their short forms ("11.1…|12.1…"), the figures after them in their
@@ -9415,20 +9435,9 @@ START_TEST(test_tui_compare_long_ids_keep_the_columns)
 	static const int screens[][2] = {{24, 80}, {40, 120}};
 	struct smug_world *w = long_ids_world(long_node_and_faction_ids, 5, 30);
 	struct smug_comparison *c = tui_xcalloc(1, sizeof *c);
-	const struct smug_world *base, *whatif;
-	struct smug_error err;
 	struct tui_app a;
-	int b = test_busiest_border(w);
 
-	tui_app_init(&a, w, &opts);
-	feed(&a, "b");
-	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
-	for (int i = 0; i < 20; i++)
-		feed(&a, ".");
-	feed(&a, "bB");
-	ck_assert_int_eq(a.view, VIEW_COMPARE);
-	loop_pair(&a, &base, &whatif);
-	smug_compare(base, whatif, c);
+	compare_after_crackdown(&a, w, c);
 	ck_assert_int_gt(c->n_borders, 0);
 	for (size_t z = 0; z < sizeof screens / sizeof screens[0]; z++) {
 		char *screen = render(&a, screens[z][0], screens[z][1]), line[1024], head[1024], want[64];
@@ -9488,21 +9497,11 @@ START_TEST(test_tui_compare_why_has_its_own_row_at_80)
 {
 	struct smug_world *w = world_at(30);
 	struct tui_app a;
-	struct smug_error err;
 	struct smug_comparison *c = tui_xcalloc(1, sizeof *c);
-	const struct smug_world *base, *whatif;
-	int b = test_busiest_border(w), whys = 0;
+	int whys = 0;
 	char *screen;
 
-	tui_app_init(&a, w, &opts);
-	feed(&a, "b");
-	ck_assert_int_eq(smug_cmd_crackdown_set(a.w, a.w->corridors[b].id, 1.0, -1, &err), SMUG_OK);
-	for (int i = 0; i < 20; i++)
-		feed(&a, ".");
-	feed(&a, "bB");
-	ck_assert_int_eq(a.view, VIEW_COMPARE);
-	loop_pair(&a, &base, &whatif);
-	smug_compare(base, whatif, c);
+	compare_after_crackdown(&a, w, c);
 	ck_assert_int_gt(c->n_routes, 0);
 	screen = render(&a, 24, 80);
 	for (int s = 0; s < 2; s++) {
