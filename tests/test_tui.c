@@ -5873,6 +5873,58 @@ START_TEST(test_tui_routes_lane_names_both_long_wards)
 }
 END_TEST
 
+/* Ward ids of four digits (as in a generated world of 3,600 wards) read
+ * whole in the Routes pane's lane ("2400>3300"): the column grows to
+ * the world's ids; it read "2…0>3…0" (and before that "2400>3…"). At
+ * 80 and 120 columns, every faction's first rows on day 30; the default
+ * world's lane stays 7 columns (the goldens). */
+START_TEST(test_tui_routes_lane_grows_to_the_wards_ids)
+{
+	static char g[48][256];
+	static const int screens[][2] = {{24, 80}, {40, 120}};
+	struct smug_world *w = long_ids_at("ward:", "00", 30);
+	struct tui_app a;
+	int read = 0;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '2');
+	for (size_t z = 0; z < sizeof screens / sizeof screens[0]; z++)
+		for (int f = 0; f < w->n_factions; f++) {
+			int rows, hy = -1, from = 0;
+
+			a.faction = f;
+			a.route_sel = 0;
+			rows = pane_routes_rows(&a);
+			for (int r = 0; r < rows && r < 4; r++) {
+				const struct smug_decision *d = &w->decisions[pane_routes_decision(&a)];
+				char *s = render(&a, screens[z][0], screens[z][1]), want[64], got[64];
+
+				screen_rows(s, g, screens[z][0], screens[z][1]);
+				for (int y = 0; y < screens[z][0] && hy < 0; y++)
+					if (strstr(g[y], "src>dst") && strstr(g[y], "status")) {
+						hy = y;
+						for (from = (int)(strstr(g[y], "src>dst") - g[y]); from > 0 && g[y][from] != '|';
+						     from--)
+							;
+					}
+				ck_assert_msg(hy >= 0, "no Routes header:\n%s", s);
+				routes_cell(g[hy + 1 + r], g[hy], from, "src>dst", false, got, sizeof got);
+				snprintf(want, sizeof want, "%s>%s", tui_short_ward(&a, d->src_ward),
+					 d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-");
+				/* the lane may fill its column: the status follows after one space */
+				ck_assert_msg(strncmp(got, want, strlen(want)) == 0 && (got[strlen(want)] == '\0' || got[strlen(want)] == ' '),
+					      "%dx%d: row %d lane '%s', not '%s':\n%s", screens[z][1],
+					      screens[z][0], r, got, want, s);
+				free(s);
+				read++;
+				tui_handle_key(&a, KEY_DOWN);
+			}
+		}
+	ck_assert_int_ge(read, 8);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The Routes pane has one row per group of identical decisions of the
  * faction ("xN" in its n column when N > 1): over 90 days of the default
  * world, each faction's rows count those groups, some of several. */
@@ -16973,6 +17025,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_routes_lane_names_both_long_wards);
+	tcase_add_test(t, test_tui_routes_lane_grows_to_the_wards_ids);
 	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);

@@ -65,6 +65,18 @@ void tui_names_init(struct tui_app *a)
 	a->node_suffix = w->n_nodes ? common_suffix(w->nodes[0].id, sizeof w->nodes[0], w->n_nodes) : 0;
 	a->ward_prefix = w->n_wards ? common_prefix(w->wards[0].id, sizeof w->wards[0], w->n_wards) : 0;
 	a->ward_suffix = w->n_wards ? common_suffix(w->wards[0].id, sizeof w->wards[0], w->n_wards) : 0;
+	/* the widest short ward id, as shortened where it must be: without
+	 * the end every ward id shares, an ellipsis in its place */
+	a->ward_cols = 1; /* "-": no ward */
+	for (int i = 0; i < w->n_wards; i++) {
+		char core[SMUG_ID_MAX];
+		int n;
+
+		snprintf(core, sizeof core, "%.*s", (int)strlen(w->wards[i].id + a->ward_prefix) - a->ward_suffix,
+			 w->wards[i].id + a->ward_prefix);
+		n = text_cols(core) + (a->ward_suffix > 0);
+		a->ward_cols = n > a->ward_cols ? n : a->ward_cols;
+	}
 }
 
 void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t size)

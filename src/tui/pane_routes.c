@@ -11,6 +11,8 @@
 
 enum { R_COM, R_LANE, R_COUNT, R_HOPS, R_BRD, R_VALUE, R_SCORE, R_MARGIN, R_STATUS, R_N };
 
+enum { LANE_MAX = 13 };
+
 static const struct tui_col cols[R_N] = {
 	[R_COM] = {"commodity", NULL, 9, 0, false, true, 0, NULL},
 	[R_LANE] = {"src>dst", NULL, 7, 0, false, false, 0, NULL},
@@ -158,7 +160,8 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 {
 	const struct smug_world *w = a->w;
 	int first[SMUG_SHIPMENTS_PER_DAY_MAX], count[SMUG_SHIPMENTS_PER_DAY_MAX];
-	int n = rows_of(a, first, count, SMUG_SHIPMENTS_PER_DAY_MAX), y, top;
+	int n = rows_of(a, first, count, SMUG_SHIPMENTS_PER_DAY_MAX), y, top, lane;
+	struct tui_col c[R_N];
 	struct canvas in;
 	struct tui_table t;
 	char title[120];
@@ -192,7 +195,12 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 		}
 		return;
 	}
-	table_fit(&t, cols, R_N, in.w);
+	/* the lane as wide as the world's ward ids ask ("2889>3301" in a
+	 * world of 3,600 wards), up to 13 columns; longer ids shorten */
+	memcpy(c, cols, sizeof c);
+	lane = 2 * a->ward_cols + 1;
+	c[R_LANE].width = lane < cols[R_LANE].width ? cols[R_LANE].width : lane > LANE_MAX ? LANE_MAX : lane;
+	table_fit(&t, c, R_N, in.w);
 	y = table_header(&in, 0, &t, -1, false);
 	top = a->route_sel - (in.h - y) + 1;
 	if (top < 0)

@@ -445,6 +445,7 @@ struct tui_app {
 	int hit[PANE_COUNT][256];
 	int node_prefix, ward_prefix; /* bytes every node (ward) id shares */
 	int node_suffix, ward_suffix; /* bytes every node (ward) id ends with ("-gate") */
+	int ward_cols;		      /* columns of the widest short ward id, its shared end cut */
 	/* the designer's loop (loop.c): rewind ring, what-if branch, knobs */
 	struct tui_loop {
 		struct smug_timeline *tl;	/* the ring of the world shown */
