@@ -9389,19 +9389,11 @@ START_TEST(test_tui_why_expanded_candidate_rows_stay_indented)
 }
 END_TEST
 
-/* With node ids too long for an edge row's shortest wording at 80 to
- * 100 columns ("border 10.1-checkpoint|24.0-checkpoint loss ..."), the
- * ids are shortened ("10.1…|24.0…" from 86 columns: the end every node
- * id shares left out; at 80 cut in their middles) and every figure of
- * the edge stays: the
- * rows showed "border 10.1-checkpoint|24.0-checkpoint,… cost_est 0.031"
- * (loss, cost and risk_est left out, 20 columns blank at 100). The
- * candidate's route keeps its first node's start ("33.0…>…>22.0…", the
- * end every node id shares left out),
- * not ">…>22.0-checkpoint". */
-START_TEST(test_tui_why_edge_rows_with_long_ids_keep_their_figures)
+/* The why view of w's first Routes decision, its first candidate
+ * expanded, from 80 to 100 columns: each edge row shows its four
+ * figures and its second node's start, and when whole_ids its id whole. */
+static void check_edge_rows(struct smug_world *w, bool whole_ids)
 {
-	struct smug_world *w = long_ids_at("n:", "-checkpoint", 60);
 	const struct smug_explanation *x;
 	struct tui_app a;
 	int di;
@@ -9445,14 +9437,40 @@ START_TEST(test_tui_why_edge_rows_with_long_ids_keep_their_figures)
 						 "%d columns: edge %d of the expanded candidate does not show '%s':\n%s", cols,
 						 e, want[k], row);
 			snprintf(first, sizeof first, "%.4s", w->nodes[w->corridors[g->corridor].b].id + a.node_prefix);
-			assert_on_screen(cols < 86 || strstr(row, first) != NULL, s,
-					 "%d columns: edge %d does not name its node %s:\n%s", cols, e, first, row);
+			assert_on_screen(strstr(row, first) != NULL, s, "%d columns: edge %d does not name its node %s:\n%s",
+					 cols, e, first, row);
+			tui_short_corridor(&a, g->corridor, want[0], sizeof want[0]);
+			assert_on_screen(!whole_ids || lines_with_whole(row, "", want[0]) > 0, s,
+					 "%d columns: edge %d does not show its id %s whole:\n%s", cols, e, want[0], row);
 			line = strchr(line, '\n');
 		}
 		assert_on_screen(e >= 2, s, "%d columns: %d edge rows of the expanded candidate read", cols, e);
 		free(s);
 	}
 	close_app(&a, w);
+}
+
+/* With node ids too long for an edge row's shortest wording at 80 to
+ * 100 columns ("border 10.1-checkpoint|24.0-checkpoint loss ..."), the
+ * ids are shortened ("10.1…|24.0…": the end every node id shares left
+ * out) and every figure of the edge stays: the rows showed "border
+ * 10.1-checkpoint|24.0-checkpoint,… cost_est 0.031" (loss, cost and
+ * risk_est left out, 20 columns blank at 100). The candidate's route
+ * keeps its first node's start ("33.0…>…>22.0…", the end every node id
+ * shares left out), not ">…>22.0-checkpoint". */
+START_TEST(test_tui_why_edge_rows_with_long_ids_keep_their_figures)
+{
+	check_edge_rows(long_ids_at("n:", "-checkpoint", 60), false);
+}
+END_TEST
+
+/* Node ids of six characters that share no end ("2353.0", as in a
+ * generated world of 3,600 wards) read whole in an expanded candidate's
+ * edge rows, with every figure, at 80 columns: the estimates' source
+ * ("learned") gives way first; the ids were cut to "23….0|23…0". */
+START_TEST(test_tui_why_edge_rows_keep_short_ids_whole)
+{
+	check_edge_rows(long_ids_at("n:", "00", 60), true);
 }
 END_TEST
 
@@ -17169,6 +17187,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_rows_stay_indented);
 	tcase_add_test(t, test_tui_why_edge_rows_with_long_ids_keep_their_figures);
+	tcase_add_test(t, test_tui_why_edge_rows_keep_short_ids_whole);
 	tcase_add_test(t, test_tui_event_log_faction_whole_at_120);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);

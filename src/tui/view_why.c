@@ -296,19 +296,43 @@ static void candidate_row(struct tui_app *a, struct canvas *cv, int y, const str
 	}
 }
 
+/* An edge's shortest wording into line: its id, then each figure
+ * after its label, with the estimates' source ("learned", "prior")
+ * when how is not NULL. */
+static void edge_compact(char *line, size_t size, const char *kind, const char *id, const char *loss,
+			 const char *cost, const struct smug_explain_edge *g, const char *how)
+{
+	snprintf(line, size, "%s %s loss %s cost %s risk_est %.3f%s%s cost_est %.3f", kind, id, loss, cost,
+		 g->risk_est, how ? " " : "", how ? how : "", g->cost_est);
+}
+
+/* The corridor's two node ids without the end every node id shares,
+ * an ellipsis in its place ("33.0…|34.0…"); false when they share none. */
+static bool edge_cores(const struct tui_app *a, const struct smug_corridor *k, char *buf, size_t size)
+{
+	const char *x = a->w->nodes[k->a].id + a->node_prefix, *y = a->w->nodes[k->b].id + a->node_prefix;
+	int cx = (int)strlen(x) - a->node_suffix, cy = (int)strlen(y) - a->node_suffix;
+
+	if (a->node_suffix == 0 || cx <= 0 || cy <= 0)
+		return false;
+	snprintf(buf, size, "%.*s%s|%.*s%s", cx, x, a->th.g->ellipsis, cy, y, a->th.g->ellipsis);
+	return true;
+}
+
 /* One edge of an expanded candidate, indented beneath it: the wording
  * that fits the row whole, the figures first when the labels must
- * shorten, then the indent narrower (never none), then the corridor's
- * node ids cut in their middles; on a row too narrow for them all,
- * whole parts left out (never a figure cut). */
+ * shorten, then the indent narrower (never none); then, every figure
+ * kept, the estimates' source left out, the node ids without the end
+ * they all share, both, then the ids cut in their middles; on a row too
+ * narrow for them all, whole parts left out (never a figure cut). */
 static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct smug_explain_edge *g)
 {
 	static const int indents[] = {5, 2};
 	const struct smug_corridor *k = &a->w->corridors[g->corridor];
-	char id[4 * SMUG_ID_MAX], line[300], loss[32], cost[32];
+	char id[4 * SMUG_ID_MAX], cut[4 * SMUG_ID_MAX], line[300], loss[32], cost[32];
 	const char *kind = g->border ? "border" : "corridor", *how = g->known ? "learned" : "prior";
 	enum tui_role r = g->border ? ROLE_NORMAL : ROLE_DIM;
-	int in = indents[0];
+	int in = indents[0], width;
 
 	tui_short_corridor(a, g->corridor, id, sizeof id);
 	fmt_money(loss, sizeof loss, (int64_t)(g->expected_loss + 0.5), 10);
@@ -320,23 +344,30 @@ static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct s
 		snprintf(line, sizeof line, "%-8s %s  loss %s  cost %s  risk_est %.3f %s  cost_est %.3f", kind, id, loss,
 			 cost, g->risk_est, how, g->cost_est);
 		if (canvas_wrap_rows(cv->w - in, line) > 1)
-			snprintf(line, sizeof line, "%s %s loss %s cost %s risk_est %.3f %s cost_est %.3f", kind, id, loss,
-				 cost, g->risk_est, how, g->cost_est);
+			edge_compact(line, sizeof line, kind, id, loss, cost, g, how);
 	}
-	if (canvas_wrap_rows(cv->w - in, line) > 1) {
-		/* the room the shortest wording leaves its id (wrapped text
-		 * keeps a column off the frame, as canvas_wrap) */
-		int room = (cv->w - in > 8 ? cv->w - in - 1 : cv->w - in) - (text_cols(line) - text_cols(id));
-
+	/* wrapped text keeps a column off the frame, as canvas_wrap */
+	width = cv->w - in > 8 ? cv->w - in - 1 : cv->w - in;
+	if (text_cols(line) > width)
+		edge_compact(line, sizeof line, kind, id, loss, cost, g, NULL);
+	if (text_cols(line) > width && edge_cores(a, k, cut, sizeof cut)) {
+		edge_compact(line, sizeof line, kind, cut, loss, cost, g, how);
+		if (text_cols(line) > width)
+			edge_compact(line, sizeof line, kind, cut, loss, cost, g, NULL);
+	}
+	if (text_cols(line) > width) {
+		/* the room the shortest wording leaves the id */
+		edge_compact(line, sizeof line, kind, "", loss, cost, g, NULL);
 		if (tui_two_ids_fit(a, a->w->nodes[k->a].id + a->node_prefix, "|", a->w->nodes[k->b].id + a->node_prefix,
-				    a->node_suffix, room, id, sizeof id))
-			snprintf(line, sizeof line, "%s %s loss %s cost %s risk_est %.3f %s cost_est %.3f", kind, id, loss,
-				 cost, g->risk_est, how, g->cost_est);
+				    a->node_suffix, width - text_cols(line), cut, sizeof cut))
+			edge_compact(line, sizeof line, kind, cut, loss, cost, g, NULL);
+		else
+			edge_compact(line, sizeof line, kind, id, loss, cost, g, NULL);
 	}
-	if (canvas_wrap_rows(cv->w - in, line) > 1) {
+	if (text_cols(line) > width) {
 		snprintf(line, sizeof line, "%s %s, loss %s, cost %s, risk_est %.3f %s, cost_est %.3f", kind, id, loss,
 			 cost, g->risk_est, how, g->cost_est);
-		canvas_fit_parts(cv, y, in, cv->w - in > 8 ? cv->w - in - 1 : cv->w - in, r, line);
+		canvas_fit_parts(cv, y, in, width, r, line);
 		return;
 	}
 	canvas_wrap(cv, y, in, cv->w - in, 1, r, line);
