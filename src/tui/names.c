@@ -69,12 +69,12 @@ void tui_names_init(struct tui_app *a)
 	 * the end every ward id shares, an ellipsis in its place */
 	a->ward_cols = 1; /* "-": no ward */
 	for (int i = 0; i < w->n_wards; i++) {
-		char core[SMUG_ID_MAX];
-		int n;
+		const char *id = w->wards[i].id + a->ward_prefix;
+		int core = tui_id_core(id, a->ward_suffix), n;
+		char c[SMUG_ID_MAX];
 
-		snprintf(core, sizeof core, "%.*s", (int)strlen(w->wards[i].id + a->ward_prefix) - a->ward_suffix,
-			 w->wards[i].id + a->ward_prefix);
-		n = text_cols(core) + (a->ward_suffix > 0);
+		snprintf(c, sizeof c, "%.*s", core, id);
+		n = text_cols(c) + (core < (int)strlen(id));
 		a->ward_cols = n > a->ward_cols ? n : a->ward_cols;
 	}
 }
@@ -87,6 +87,13 @@ void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t
 	snprintf(buf, size, "%s|%s", w->nodes[k->a].id + a->node_prefix, w->nodes[k->b].id + a->node_prefix);
 }
 
+int tui_id_core(const char *id, int suffix)
+{
+	int n = (int)strlen(id) - suffix;
+
+	return n > 0 ? n : (int)strlen(id);
+}
+
 /* id in at most cols columns: whole when it fits; else without the
  * `suffix` bytes every id of its kind ends with ("33.0…" for
  * "33.0-checkpoint") when that fits; else cut in its middle (start and
@@ -94,14 +101,14 @@ void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t
 static void id_cut(const struct tui_app *a, const char *id, int suffix, int cols, char *buf, size_t size)
 {
 	const char *mark = a->th.g->ellipsis;
-	int core = (int)strlen(id) - suffix;
+	int core = tui_id_core(id, suffix);
 	char c[SMUG_ID_MAX];
 
 	if (text_cols(id) <= cols) {
 		snprintf(buf, size, "%s", id);
 		return;
 	}
-	if (suffix > 0 && core > 0) {
+	if (core < (int)strlen(id)) {
 		snprintf(c, sizeof c, "%.*s", core, id);
 		if (text_cols(c) + text_cols(mark) <= cols) {
 			snprintf(buf, size, "%s%s", c, mark);

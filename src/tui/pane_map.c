@@ -263,11 +263,11 @@ static void map_draw(struct tui_app *a, struct canvas *cv)
 	}
 	for (int i = 0; i < w->n_wards; i++) {
 		const char *id = tui_short_ward(a, i);
-		int keep = (int)strlen(id) - a->ward_suffix, n, x0;
+		int n, x0;
 		char label[SMUG_ID_MAX];
 
 		/* without the end every ward id shares ("23" for "ward:23-district") */
-		snprintf(label, sizeof label, "%.*s", keep > 0 ? keep : (int)strlen(id), id);
+		snprintf(label, sizeof label, "%.*s", tui_id_core(id, a->ward_suffix), id);
 		n = text_cols(label);
 		x0 = wx[i] - (n - 1) / 2;
 		bool free_cells = true;

@@ -206,6 +206,7 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	if (top < 0)
 		top = 0;
 	for (int row = top; row < n && y < in.h; row++, y++) {
+		const char *src, *dst;
 		const struct smug_decision *d = &w->decisions[first[row]];
 		enum tui_role r = row == a->route_sel ? (focused ? ROLE_SELECT : ROLE_FOCUS) : ROLE_NORMAL;
 		char buf[128];
@@ -213,13 +214,12 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 		canvas_fill_row(&in, y, 0, r);
 		a->hit[PANE_ROUTES][y + 1] = row; /* y + 1 < 256: see the assertion above */
 		table_cell(&in, y, &t, R_COM, r, tui_commodity_short((int)d->commodity));
+		src = d->src_ward >= 0 ? tui_short_ward(a, d->src_ward) : "-";
+		dst = d->dst_ward >= 0 ? tui_short_ward(a, d->dst_ward) : "-";
 		/* both ends shortened rather than the demand ward cut off */
 		if (table_pos(&t, R_LANE) < 0 ||
-		    !tui_two_ids_fit(a, d->src_ward >= 0 ? tui_short_ward(a, d->src_ward) : "-", ">",
-				     d->dst_ward >= 0 ? tui_short_ward(a, d->dst_ward) : "-", a->ward_suffix,
-				     t.w[table_pos(&t, R_LANE)], buf, sizeof buf))
-			snprintf(buf, sizeof buf, "%s>%s", d->src_ward >= 0 ? tui_short_ward(a, d->src_ward) : "-",
-				 d->dst_ward >= 0 ? tui_short_ward(a, d->dst_ward) : "-");
+		    !tui_two_ids_fit(a, src, ">", dst, a->ward_suffix, t.w[table_pos(&t, R_LANE)], buf, sizeof buf))
+			snprintf(buf, sizeof buf, "%s>%s", src, dst);
 		table_cell(&in, y, &t, R_LANE, r, buf);
 		if (count[row] > 1) {
 			snprintf(buf, sizeof buf, "x%d", count[row]);

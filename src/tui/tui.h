@@ -471,6 +471,10 @@ int tui_network_factions(const struct smug_world *w, int *out, int max);
  * shares, e.g. "22.1|23.1" for "n:22.1|n:23.1", "22" for "ward:22". */
 void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t size);
 const char *tui_short_ward(const struct tui_app *a, int ward);
+/* Bytes of a short id without the `suffix` bytes every id of its kind
+ * ends with ("23" of "23-district"); the whole id when none would be
+ * left. */
+int tui_id_core(const char *id, int suffix);
 /* Two short ids joined by sep ("22.1|23.1", "24>33") in at most cols
  * columns: whole when they fit, else each shortened, first without the
  * `suffix` bytes every id of its kind ends with ("33.0…"), then in its

@@ -311,9 +311,9 @@ static void edge_compact(char *line, size_t size, const char *kind, const char *
 static bool edge_cores(const struct tui_app *a, const struct smug_corridor *k, char *buf, size_t size)
 {
 	const char *x = a->w->nodes[k->a].id + a->node_prefix, *y = a->w->nodes[k->b].id + a->node_prefix;
-	int cx = (int)strlen(x) - a->node_suffix, cy = (int)strlen(y) - a->node_suffix;
+	int cx = tui_id_core(x, a->node_suffix), cy = tui_id_core(y, a->node_suffix);
 
-	if (a->node_suffix == 0 || cx <= 0 || cy <= 0)
+	if (cx == (int)strlen(x) || cy == (int)strlen(y))
 		return false;
 	snprintf(buf, size, "%.*s%s|%.*s%s", cx, x, a->th.g->ellipsis, cy, y, a->th.g->ellipsis);
 	return true;
