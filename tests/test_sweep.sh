@@ -537,6 +537,23 @@ grep -q "manifest.json: tasks\[9\]: no result" "$tmp/err" || fail "missing resul
 rm "$S/results/0.json"
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
 expect_rc 0 "$SMUGNET" sweep collect "$S" --quiet
+# a FIFO where a result goes (no one writes into it): it is no result to
+# missing, slurm and run, which waited on it for ever (each command runs
+# under a guard here); run leaves it alone, names it and fails its task
+# (exit 1), the other task runs; collect names it as before
+F="$tmp/fifo"
+expect_rc 0 "$SMUGNET" sweep plan "$F" --seeds 1-2 --days 3
+mkdir -p "$F/results" && mkfifo "$F/results/1.json" || fail "cannot make a FIFO"
+expect_rc 0 timeout 20 "$SMUGNET" sweep missing "$F"
+[ "$(tr '\n' ' ' < "$tmp/out")" = "0 1 " ] || fail "sweep missing with a FIFO for task 1's result: $(cat "$tmp/out")"
+expect_rc 0 timeout 20 "$SMUGNET" sweep slurm "$F"
+grep -q '^#SBATCH --array=0-1$' "$F/sweep.sbatch" || fail "the Slurm array leaves out the task whose result is a FIFO: $(grep -- --array "$F/sweep.sbatch")"
+expect_rc 1 timeout 20 "$SMUGNET" sweep run "$F" --jobs 1
+err_has "$F/results/1.json: cannot write: it is not a regular file (left alone)"
+[ -p "$F/results/1.json" ] && [ -s "$F/results/0.json" ] && [ -z "$(ls -A "$F/tmp")" ] ||
+	fail "a run over a FIFO result: $(ls -lA "$F/results" "$F/tmp")"
+expect_rc 3 timeout 20 "$SMUGNET" sweep collect "$F"
+err_has "$F/results/1.json: not a regular file (a FIFO)"
 
 # the fan chart
 expect_rc 0 "$SMUGNET" sweep chart "$S" --figure balance --faction syndicate
