@@ -606,6 +606,24 @@ grep -qx "$KNOB=0\.10*\.\.\.0*2 smuggling\.route_topk=3" "$tmp/labels" ||
 grep -qxF "(a setting's label of more than 60 characters is cut at '...'; the CSV files hold it whole)" "$tmp/out" ||
 	fail "collect does not say a label was cut: $(grep -v '^smuggling' "$tmp/out")"
 grep -qF ",0.1${z}2,3,delivered," "$L/collect/summary.csv" || fail "summary.csv does not hold the 703-digit value whole"
+# settings whose labels differ only where the cut leaves them out (two
+# salts of 37 characters, one letter apart in their middles, beside a
+# second key), and a value planned twice: the table showed each pair as
+# one setting; now every label leads with its setting's number, the CSV
+# files' setting column, and a line says why
+a18=aaaaaaaaaaaaaaaaaa
+for grid in "smuggling.deterministic_salt=${a18}X${a18},${a18}Y${a18}|smuggling.learning_rate=0.1" \
+	"smuggling.learning_rate=0.1,0.1|smuggling.route_topk=3"; do
+	rm -rf "$tmp/alike"
+	expect_rc 0 "$SMUGNET" sweep plan "$tmp/alike" --seeds 1 --days 2 --set "${grid%%|*}" --set "${grid#*|}"
+	expect_rc 0 "$SMUGNET" sweep run "$tmp/alike" --jobs 1 --engine fork --quiet
+	expect_rc 0 "$SMUGNET" sweep collect "$tmp/alike"
+	sed -n 's/^\(.*[^ ]\)  *delivered  .*$/\1/p' "$tmp/out" > "$tmp/labels"
+	[ "$(sort -u "$tmp/labels" | wc -l)" -eq 2 ] && grep -q '^#0 smuggling\.' "$tmp/labels" && grep -q '^#1 smuggling\.' "$tmp/labels" ||
+		fail "collect's table does not tell two settings ($grid) apart by their numbers: $(cat "$tmp/labels")"
+	grep -qxF "(some settings' labels read the same here: '#N' is a setting's number, the CSV files' setting column)" "$tmp/out" ||
+		fail "collect does not say why its labels are numbered: $(grep -v '^#' "$tmp/out")"
+done
 expect_rc 0 "$SMUGNET" sweep chart "$L" --figure delivered
 svg="$L/charts/delivered.svg"
 grep -qF "<title>$KNOB=0.1${z}2 smuggling.route_topk=3</title>" "$svg" || fail "the legend does not hold a long label whole"
