@@ -586,6 +586,26 @@ expect_rc 2 "$SMUGNET" sweep chart "$S" --figure delivered --faction syndicate
 grep -q -- "--faction: only --figure balance is per faction; delivered is of all factions together" "$tmp/err" ||
 	fail "--figure delivered --faction: $(cat "$tmp/err")"
 [ ! -e "$S/charts/delivered-syndicate.svg" ] || fail "a chart named for a faction it does not show was written"
+# an --output that names the sweep's manifest or a result, straight or
+# through a link, is refused (exit 2) and the file stays as it was: chart
+# and slurm put their SVG or script in its place, and the sweep was lost
+# (slurm with a task missing, so that it has an array to write)
+cp "$S/manifest.json" "$tmp/manifest.keep" && cp "$S/results/0.json" "$tmp/0.keep" &&
+	ln -s "$S/manifest.json" "$tmp/manifest.link" || fail "cannot set up the --output checks"
+for out in "$S/manifest.json" "$tmp/manifest.link" "$S/results/0.json"; do
+	expect_rc 2 "$SMUGNET" sweep chart "$S" --figure delivered --output "$out"
+done
+err_has "smugnet sweep chart: --output: '$S/results/0.json' is in the sweep's results folder, which holds only results"
+mv "$S/results/5.json" "$tmp/5.keep"
+for out in "$S/manifest.json" "$tmp/manifest.link" "$S/results/0.json" "$S/results/5.json"; do
+	expect_rc 2 "$SMUGNET" sweep slurm "$S" --output "$out"
+done
+err_has "smugnet sweep slurm: --output: '$S/results/5.json' is in the sweep's results folder, which holds only results"
+cmp -s "$S/manifest.json" "$tmp/manifest.keep" && cmp -s "$S/results/0.json" "$tmp/0.keep" && [ ! -e "$S/results/5.json" ] ||
+	fail "an --output of chart or slurm replaced the sweep's manifest or a result"
+expect_rc 2 "$SMUGNET" sweep slurm "$S" --output "$tmp/manifest.link"
+err_has "smugnet sweep slurm: --output: '$tmp/manifest.link' is the sweep's manifest; writing there would lose the sweep"
+mv "$tmp/5.keep" "$S/results/5.json"
 
 # a setting's label longer than the table's or the legend's room (a
 # --set value of 703 digits; the table cut every label at 60 bytes and
