@@ -296,6 +296,26 @@ case_ 4 "csv/journal.csv: cannot write: Is a directory" "output: export, one tab
 	"$SMUGNET" export e --csv "$O/csv" --vault "$O/v"
 [ "$(ls -A "$O/csv")" = journal.csv ] || fail "a refused export wrote some tables: $(ls -A "$O/csv")"
 [ -z "$(find "$O" -name '.*.tmp')" ] || fail "temporary files left: $(find "$O" -name '.*.tmp')"
+# a journal written over what smugnet reads is refused before the run
+# and the file stays as it was: the scenario given with --scenario (by
+# its name or a link: replaced by the journal, the world was gone), a
+# file of a seed (the seed no longer loaded: a hash mismatch) or a sweep's
+# manifest (the sweep was lost)
+cp "$SRCDIR/data/tiny.json" "$O/scenario.json" && ln -s scenario.json "$O/scenario.link" || fail "copy of tiny.json"
+"$SMUGNET" sweep plan "$O/sweep" --seeds 1 --days 2 >/dev/null || fail "plan of a sweep"
+cp "$O/sweep/manifest.json" "$O/manifest.keep" && cp "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" || fail "copies"
+case_ 2 "scenario.json' is the file the world is read from; writing there would replace it" "output: the scenario" \
+	"$SMUGNET" run --days 3 --scenario "$O/scenario.json" --journal "$O/scenario.json"
+case_ 2 "scenario.link' is the file the world is read from" "output: a link to the scenario" \
+	"$SMUGNET" run --days 3 --scenario "$O/scenario.json" --journal "$O/scenario.link"
+cmp -s "$O/scenario.json" "$SRCDIR/data/tiny.json" || fail "the scenario was replaced: $(head -c 200 "$O/scenario.json")"
+case_ 2 "journal.jsonl' would replace a file of the seed or sweep in '.*/seeds/e' (it holds a manifest.json)" \
+	"output: a seed's journal" "$SMUGNET" run --days 3 --load e --vault "$O/v" --journal "$O/v/seeds/e/journal.jsonl"
+case_ 2 "manifest.json' would replace a file of the seed or sweep" "output: a sweep's manifest" \
+	"$SMUGNET" run --days 3 --journal "$O/sweep/manifest.json"
+cmp -s "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" && cmp -s "$O/sweep/manifest.json" "$O/manifest.keep" ||
+	fail "a seed's journal or a sweep's manifest was replaced"
+case_ 0 " ok" "output: the seed after a refused journal" "$SMUGNET" seeds --check --vault "$O/v"
 
 # a world with more money than a seed holds exactly (here 100 wards'
 # buyers of 1e12 credits each) is refused when loaded: it once ran with

@@ -57,6 +57,15 @@ int cli_apply_sets(struct smug_world *w, const char *cmd, const char *const *set
 /* One KEY=VALUE setting applied to w; -1 with err->msg ("KEY: reason", or
  * "'TEXT': expected KEY=VALUE ...") when it is refused. */
 int cli_set_one(struct smug_world *w, const char *set, struct smug_error *err);
+/* Whether a and b name the same file (through any link). */
+bool cli_same_file(const char *a, const char *b);
+/* The folder an output path is (or would be) in, through any link. */
+void cli_output_folder(const char *path, char *buf, size_t size);
+/* An output path given to cmd's option opt must spare what smugnet reads:
+ * the input file (NULL: none), and every file that is already in a seed
+ * or sweep folder (one that holds a manifest.json). A usage error naming
+ * it, else EXIT_OK. */
+int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input);
 /* Write w's journal (journal.jsonl format) to path atomically: a
  * temporary file beside it, then a rename. EXIT_WRITE on failure. */
 int cli_write_journal(const struct smug_world *w, const char *path);

@@ -26,6 +26,39 @@ int cli_read_file(const char *file, char **out, size_t *len)
 	return st == SMUG_OK ? EXIT_OK : EXIT_BAD_INPUT;
 }
 
+bool cli_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+void cli_output_folder(const char *path, char *buf, size_t size)
+{
+	char real[PATH_MAX], copy[PATH_MAX + 1];
+
+	snprintf(copy, sizeof copy, "%s", realpath(path, real) != NULL ? real : path);
+	snprintf(buf, size, "%s", dirname(copy));
+}
+
+int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input)
+{
+	char folder[PATH_MAX + 1], manifest[PATH_MAX + 32];
+	struct stat st;
+
+	if (input != NULL && cli_same_file(path, input))
+		return cli_usage_error(cmd, "%s: '%s' is the file the world is read from; writing there would replace it",
+				       opt, path);
+	cli_output_folder(path, folder, sizeof folder);
+	snprintf(manifest, sizeof manifest, "%s/manifest.json", folder);
+	if (stat(path, &st) == 0 && lstat(manifest, &st) == 0)
+		return cli_usage_error(cmd,
+				       "%s: '%s' would replace a file of the seed or sweep in '%s' (it holds a "
+				       "manifest.json), which would no longer load",
+				       opt, path, folder);
+	return EXIT_OK;
+}
+
 static int fsync_dir(const char *path)
 {
 	char copy[4096];

@@ -4,7 +4,6 @@
  * crackdowns), and is written atomically through tmp/. */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -29,25 +28,17 @@ void sweep_result_path(char *buf, size_t size, const char *dir, long long task)
 	snprintf(buf, size, "%s/results/%lld.json", dir, task);
 }
 
-static bool same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const char *output)
 {
-	char mine[4200], real[PATH_MAX], folder[PATH_MAX + 1];
+	char mine[4200], folder[PATH_MAX + 1];
 
 	sweep_path(mine, sizeof mine, m->dir, "manifest.json");
-	if (same_file(output, mine))
+	if (cli_same_file(output, mine))
 		return cli_usage_error(cmd, "--output: '%s' is the sweep's manifest; writing there would lose the sweep",
 				       output);
-	/* the folder the file is (or would be) in, through any link */
-	snprintf(folder, sizeof folder, "%s", realpath(output, real) != NULL ? real : output);
+	cli_output_folder(output, folder, sizeof folder);
 	sweep_path(mine, sizeof mine, m->dir, "results");
-	if (same_file(dirname(folder), mine))
+	if (cli_same_file(folder, mine))
 		return cli_usage_error(cmd, "--output: '%s' is in the sweep's results folder, which holds only results",
 				       output);
 	return EXIT_OK;
