@@ -537,6 +537,37 @@ grep -q "manifest.json: tasks\[9\]: no result" "$tmp/err" || fail "missing resul
 rm "$S/results/0.json"
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
 expect_rc 0 "$SMUGNET" sweep collect "$S" --quiet
+# a collect killed outright leaves its temporary files in tmp/ (here one
+# held before its second file, collect/days.csv, a FIFO no one reads);
+# a collect that starts while it lives leaves them alone (they are
+# locked), and the next collect removes them: they stayed for ever (a
+# million tasks' days.csv is 18 GB)
+C="$tmp/killc"
+expect_rc 0 "$SMUGNET" sweep plan "$C" --seeds 1-2 --days 3
+expect_rc 0 "$SMUGNET" sweep run "$C" --jobs 1 --quiet
+mkdir -p "$C/collect" && mkfifo "$C/collect/days.csv" || fail "cannot make a FIFO"
+# held_collect N: start a collect of $C, wait until tmp/ holds N files
+held_collect() {
+	"$SMUGNET" sweep collect "$C" --quiet >/dev/null 2>&1 </dev/null &
+	i=0
+	while [ "$(ls -A "$C/tmp" 2>/dev/null | wc -l)" -lt "$1" ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+held_collect 1
+first=$!
+first_tmp=$(ls -A "$C/tmp")
+held_collect 2
+second=$!
+[ -n "$first_tmp" ] && [ -e "$C/tmp/$first_tmp" ] && [ "$(ls -A "$C/tmp" | wc -l)" -eq 2 ] ||
+	fail "a collect removed the temporary file of one still running: $first_tmp, now $(ls -A "$C/tmp" | tr '\n' ' ')"
+kill -9 $first $second
+wait $first $second 2>/dev/null
+rm "$C/collect/days.csv"
+expect_rc 0 "$SMUGNET" sweep collect "$C" --quiet
+[ -z "$(ls -A "$C/tmp")" ] && [ -s "$C/collect/days.csv" ] ||
+	fail "collect after one killed outright: tmp/ holds $(ls -A "$C/tmp" | tr '\n' ' ')"
 # a FIFO where a result goes (no one writes into it): it is no result to
 # missing, slurm and run, which waited on it for ever (each command runs
 # under a guard here); run leaves it alone, names it and fails its task

@@ -118,6 +118,15 @@ struct cli_atomic {
 	char path[4096], tmp[4200];
 };
 int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir);
+/* Remove the temporary files ".NAME.PID.tmp" of names[0..n) in tmp_dir
+ * that no writer holds (cli_atomic_open locks its own while it writes):
+ * what a writer killed outright left. */
+void cli_tmp_remove_stale(const char *tmp_dir, const char *const *names, int n);
+/* Remove path if it is a regular file no process holds a flock(2) on;
+ * true when path is free (removed, or not there). */
+bool cli_unlink_unheld(const char *path);
+/* Whether the file open at fd is the one path names now. */
+bool cli_fd_named(int fd, const char *path);
 int cli_atomic_commit(struct cli_atomic *a, int n);
 void cli_atomic_abort(struct cli_atomic *a);
 /* mkdir that accepts an existing folder (or a link to one), not an

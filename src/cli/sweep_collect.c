@@ -293,6 +293,7 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
 	if ((rc = cli_mkdir(dir)) != EXIT_OK)
 		goto out_factions;
+	cli_tmp_remove_stale(tmp, out_names, OUT_COUNT); /* a collect killed outright left them */
 	for (int o = 0; o < OUT_COUNT; o++) {
 		snprintf(path, sizeof path, "%s/%s", dir, out_names[o]);
 		if ((rc = cli_atomic_open(&out[o], path, tmp)) != EXIT_OK)
