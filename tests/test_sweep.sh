@@ -537,11 +537,12 @@ grep -q "manifest.json: tasks\[9\]: no result" "$tmp/err" || fail "missing resul
 rm "$S/results/0.json"
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2
 expect_rc 0 "$SMUGNET" sweep collect "$S" --quiet
-# a collect killed outright leaves its temporary files in tmp/ (here one
-# held before its second file, collect/days.csv, a FIFO no one reads);
-# a collect that starts while it lives leaves them alone (they are
-# locked), and the next collect removes them: they stayed for ever (a
-# million tasks' days.csv is 18 GB)
+# a collect stopped by SIGTERM removes its temporary files in tmp/ at
+# once; one killed outright leaves them (here held before its second
+# file, collect/days.csv, a FIFO no one reads), a collect that starts
+# while it lives leaves them alone (they are locked), and the next
+# collect removes them: they stayed for ever (a million tasks' days.csv
+# is 18 GB)
 C="$tmp/killc"
 expect_rc 0 "$SMUGNET" sweep plan "$C" --seeds 1-2 --days 3
 expect_rc 0 "$SMUGNET" sweep run "$C" --jobs 1 --quiet
@@ -555,6 +556,13 @@ held_collect() {
 		i=$((i + 1))
 	done
 }
+held_collect 1
+stopped=$!
+kill -TERM $stopped
+wait $stopped
+rc=$?
+[ $rc -eq 143 ] && [ -z "$(ls -A "$C/tmp")" ] ||
+	fail "a collect stopped by SIGTERM (exit $rc) left in tmp/: $(ls -A "$C/tmp" | tr '\n' ' ')"
 held_collect 1
 first=$!
 first_tmp=$(ls -A "$C/tmp")

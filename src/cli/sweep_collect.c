@@ -6,11 +6,13 @@
  * faction went bankrupt and when), and print the summary as a table.
  * Any missing, duplicate, foreign or tampered result: exit 3, no output. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
 #include <xxhash.h>
 
 #include "cli/sweep.h"
@@ -18,6 +20,46 @@
 enum { OUT_TASKS, OUT_DAYS, OUT_SUMMARY, OUT_BANKRUPT, OUT_COUNT };
 static const char *const out_names[OUT_COUNT] = {"tasks.csv", "days.csv", "summary.csv",
 						 "bankruptcy.csv"};
+
+/* Stopped by SIGINT, SIGTERM or SIGHUP (one not ignored when it began),
+ * collect removes the temporary files it is writing and dies of the same
+ * signal; the signals wait while the files are put in place. */
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_STOP_SIGNALS ((int)(sizeof stop_signals / sizeof stop_signals[0]))
+static struct cli_atomic *volatile writing; /* OUT_COUNT files, or NULL */
+
+static void on_stop(int sig)
+{
+	struct cli_atomic *out = writing;
+
+	for (int o = 0; out != NULL && o < OUT_COUNT; o++)
+		if (!out[o].direct && out[o].tmp[0] != '\0')
+			unlink(out[o].tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void catch_stops(struct cli_atomic *out, struct sigaction *old)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	writing = out;
+	for (int i = 0; i < N_STOP_SIGNALS; i++) {
+		sigaction(stop_signals[i], NULL, &old[i]);
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(stop_signals[i], &sa, NULL);
+	}
+}
+
+static void release_stops(const struct sigaction *old)
+{
+	for (int i = 0; i < N_STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &old[i], NULL);
+	writing = NULL;
+}
 
 /* One CSV field, quoted as RFC 4180 asks when it must be. */
 static void csv_field(FILE *f, const char *s, bool comma)
@@ -274,6 +316,8 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 {
 	struct sweep_factions fa;
 	struct cli_atomic out[OUT_COUNT] = {0};
+	struct sigaction old[N_STOP_SIGNALS];
+	sigset_t stops, before;
 	FILE *files[OUT_COUNT];
 	char dir[4096], tmp[4096], path[4200];
 	long long problems, loaded = 0, *start, *ids;
@@ -294,6 +338,7 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	if ((rc = cli_mkdir(dir)) != EXIT_OK)
 		goto out_factions;
 	cli_tmp_remove_stale(tmp, out_names, OUT_COUNT); /* a collect killed outright left them */
+	catch_stops(out, old);
 	for (int o = 0; o < OUT_COUNT; o++) {
 		snprintf(path, sizeof path, "%s/%s", dir, out_names[o]);
 		if ((rc = cli_atomic_open(&out[o], path, tmp)) != EXIT_OK)
@@ -341,7 +386,13 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	if (table.f != NULL && table.numbered)
 		fprintf(table.f, "(some settings' labels read the same here: '#N' is a setting's number, "
 				 "the CSV files' setting column)\n");
+	sigemptyset(&stops);
+	for (int i = 0; i < N_STOP_SIGNALS; i++)
+		sigaddset(&stops, stop_signals[i]);
+	sigprocmask(SIG_BLOCK, &stops, &before); /* all four in place, or none */
 	rc = cli_atomic_commit(out, OUT_COUNT);
+	release_stops(old);
+	sigprocmask(SIG_SETMASK, &before, NULL);
 	if (rc == EXIT_OK && table.f != NULL && table.f != stdout && fflush(table.f) == 0)
 		fwrite(shown, 1, shown_len, stdout);
 	if (rc == EXIT_OK && !quiet)
@@ -352,6 +403,7 @@ out_files:
 	free(shown);
 	for (int o = 0; o < OUT_COUNT; o++)
 		cli_atomic_abort(&out[o]);
+	release_stops(old);
 out_factions:
 	sweep_factions_done(&fa);
 	return rc;
