@@ -291,6 +291,12 @@ case_ 4 "dangling.jsonl: cannot write: it is a link to nothing" "output: a link 
 case_ 4 "folder.jsonl: cannot write: Is a directory" "output: a folder" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/folder.jsonl"
 [ ! -e "$O/missing.jsonl" ] && [ -z "$(ls -A "$O/folder.jsonl")" ] || fail "a refused journal wrote something: $(ls -A "$O" "$O/folder.jsonl")"
+# a folder to write into that is a link to nothing is named as such (it
+# read 'it exists and is not a folder', and nothing exists there)
+ln -s missing-folder "$O/dangling-folder"
+case_ 4 "dangling-folder: cannot create: it is a link to nothing" "output: export into a link to nothing" \
+	"$SMUGNET" export e --csv "$O/dangling-folder" --vault "$O/v"
+[ ! -e "$O/missing-folder" ] || fail "an export into a link to nothing made its folder"
 mkdir -p "$O/csv/journal.csv"
 case_ 4 "csv/journal.csv: cannot write: Is a directory" "output: export, one table's name a folder" \
 	"$SMUGNET" export e --csv "$O/csv" --vault "$O/v"

@@ -265,7 +265,9 @@ int cli_mkdir(const char *path)
 		return EXIT_WRITE;
 	}
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "%s: cannot create: it exists and is not a folder\n", path);
+		/* a link to nothing is there too, but is no folder to make */
+		fprintf(stderr, "%s: cannot create: %s\n", path,
+			errno == ENOENT ? "it is a link to nothing" : "it exists and is not a folder");
 		return EXIT_WRITE;
 	}
 	return EXIT_OK;
