@@ -546,6 +546,13 @@ expect_rc 0 "$SMUGNET" sweep collect "$S" --quiet
 C="$tmp/killc"
 expect_rc 0 "$SMUGNET" sweep plan "$C" --seeds 1-2 --days 3
 expect_rc 0 "$SMUGNET" sweep run "$C" --jobs 1 --quiet
+# (a collect refused for a missing result writes nothing: it made an
+# empty collect/ all the same)
+mv "$C/results/1.json" "$tmp/killc-1.json"
+expect_rc 3 "$SMUGNET" sweep collect "$C"
+[ ! -e "$C/collect" ] && [ -z "$(ls -A "$C/tmp" 2>/dev/null)" ] ||
+	fail "a refused collect made $(ls -d "$C/collect" 2>/dev/null) $(ls -A "$C/tmp" 2>/dev/null)"
+mv "$tmp/killc-1.json" "$C/results/1.json"
 mkdir -p "$C/collect" && mkfifo "$C/collect/days.csv" || fail "cannot make a FIFO"
 # held_collect N: start a collect of $C, wait until tmp/ holds N files
 held_collect() {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <unistd.h>
 #include <xxhash.h>
@@ -318,6 +319,7 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	struct cli_atomic out[OUT_COUNT] = {0};
 	struct sigaction old[N_STOP_SIGNALS];
 	sigset_t stops, before;
+	struct stat st;
 	FILE *files[OUT_COUNT];
 	char dir[4096], tmp[4096], path[4200];
 	long long problems, loaded = 0, *start, *ids;
@@ -335,7 +337,9 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	problems = sweep_results_check(m);
 	sweep_path(dir, sizeof dir, m->dir, "collect");
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
-	if ((rc = cli_mkdir(dir)) != EXIT_OK)
+	/* collect/ is made only when its files go in (a refused collect makes
+	 * nothing), but what stands in its way is named before any work */
+	if ((stat(dir, &st) == 0 ? !S_ISDIR(st.st_mode) : lstat(dir, &st) == 0) && (rc = cli_mkdir(dir)) != EXIT_OK)
 		goto out_factions;
 	cli_tmp_remove_stale(tmp, out_names, OUT_COUNT); /* a collect killed outright left them */
 	catch_stops(out, old);
@@ -390,7 +394,8 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	for (int i = 0; i < N_STOP_SIGNALS; i++)
 		sigaddset(&stops, stop_signals[i]);
 	sigprocmask(SIG_BLOCK, &stops, &before); /* all four in place, or none */
-	rc = cli_atomic_commit(out, OUT_COUNT);
+	if ((rc = cli_mkdir(dir)) == EXIT_OK)
+		rc = cli_atomic_commit(out, OUT_COUNT);
 	release_stops(old);
 	sigprocmask(SIG_SETMASK, &before, NULL);
 	if (rc == EXIT_OK && table.f != NULL && table.f != stdout && fflush(table.f) == 0)
