@@ -583,6 +583,17 @@ rm "$C/collect/days.csv"
 expect_rc 0 "$SMUGNET" sweep collect "$C" --quiet
 [ -z "$(ls -A "$C/tmp")" ] && [ -s "$C/collect/days.csv" ] ||
 	fail "collect after one killed outright: tmp/ holds $(ls -A "$C/tmp" | tr '\n' ' ')"
+# a GNU parallel that ends without running a job, with an exit status
+# other than 127 or 255 (a stand-in that exits 3; GNU parallel under
+# ulimit -n 8, its Perl modules not loaded, exits 24): the run fails and
+# lists the tasks left without a result; it printed numbers from memory
+# never written ('2 tasks failed: 0 93953078910733')
+mkdir -p "$tmp/brokenpar"
+printf '#!/bin/sh\ncat >/dev/null\nexit 3\n' > "$tmp/brokenpar/parallel" && chmod +x "$tmp/brokenpar/parallel" ||
+	fail "cannot write the stand-in parallel"
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/bp" --seeds 1-3 --days 2
+expect_rc 1 env PATH="$tmp/brokenpar:$PATH" "$SMUGNET" sweep run "$tmp/bp" --jobs 1 --engine parallel --quiet
+grep -qx 'smugnet sweep run: 3 tasks failed: 0 1 2' "$tmp/err" || fail "a parallel that ran nothing: $(cat "$tmp/err")"
 # a FIFO where a result goes (no one writes into it): it is no result to
 # missing, slurm and run, which waited on it for ever (each command runs
 # under a guard here); run leaves it alone, names it and fails its task

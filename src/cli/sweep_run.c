@@ -705,8 +705,8 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		free(failed);
 		return EXIT_RUNTIME;
 	}
-	if (done < n && n_failed == 0)
-		n_failed = n - done;
+	if (done < n && n_failed == 0) /* parallel stopped before some jobs: those left without a result */
+		batch_failed(m, ids, n, failed, &n_failed, n);
 	report_failures(failed, n_failed < n ? n_failed : n);
 	free(failed);
 	return n_failed ? EXIT_RUNTIME : EXIT_OK;
