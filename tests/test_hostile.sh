@@ -315,13 +315,19 @@ case_ 2 "scenario.json' is the file the world is read from; writing there would 
 case_ 2 "scenario.link' is the file the world is read from" "output: a link to the scenario" \
 	"$SMUGNET" run --days 3 --scenario "$O/scenario.json" --journal "$O/scenario.link"
 cmp -s "$O/scenario.json" "$SRCDIR/data/tiny.json" || fail "the scenario was replaced: $(head -c 200 "$O/scenario.json")"
-case_ 2 "journal.jsonl' would replace a file of the seed or sweep in '.*/seeds/e' (it holds a manifest.json)" \
+case_ 2 "journal.jsonl' would replace a file of the seed or sweep in '.*/seeds/e', which would no longer load" \
 	"output: a seed's journal" "$SMUGNET" run --days 3 --load e --vault "$O/v" --journal "$O/v/seeds/e/journal.jsonl"
 case_ 2 "manifest.json' would replace a file of the seed or sweep" "output: a sweep's manifest" \
 	"$SMUGNET" run --days 3 --journal "$O/sweep/manifest.json"
 cmp -s "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" && cmp -s "$O/sweep/manifest.json" "$O/manifest.keep" ||
 	fail "a seed's journal or a sweep's manifest was replaced"
 case_ 0 " ok" "output: the seed after a refused journal" "$SMUGNET" seeds --check --vault "$O/v"
+# another program's manifest.json beside a journal is none of smugnet's
+mkdir -p "$O/web" && echo '{"name": "app", "start_url": "/"}' >"$O/web/manifest.json" && echo old >"$O/web/j.jsonl" ||
+	fail "cannot make a folder with another manifest"
+case_ 0 "" "output: a journal beside another program's manifest.json" \
+	"$SMUGNET" run --days 3 --scenario "$O/scenario.json" --journal "$O/web/j.jsonl"
+grep -q '"type":"header"' "$O/web/j.jsonl" || fail "the journal beside another manifest.json was not written: $(head -c 100 "$O/web/j.jsonl")"
 
 # a world with more money than a seed holds exactly (here 100 wards'
 # buyers of 1e12 credits each) is refused when loaded: it once ran with

@@ -43,20 +43,38 @@ void cli_output_folder(const char *path, char *buf, size_t size)
 	snprintf(buf, size, "%s", dirname(copy));
 }
 
+/* Whether the folder holds a seed's or a sweep's manifest.json: its
+ * format ("smugnet-seed", "smugnet-sweep") within its first bytes, where
+ * both write it (another program's manifest.json is none). */
+static bool smugnet_folder(const char *folder)
+{
+	char manifest[PATH_MAX + 32], head[4097];
+	size_t n = 0;
+	FILE *f;
+	struct stat st;
+
+	snprintf(manifest, sizeof manifest, "%s/manifest.json", folder);
+	if (stat(manifest, &st) != 0 || !S_ISREG(st.st_mode) || (f = fopen(manifest, "rb")) == NULL)
+		return false;
+	n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	return strstr(head, "\"smugnet-seed\"") != NULL || strstr(head, "\"smugnet-sweep\"") != NULL;
+}
+
 int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input)
 {
-	char folder[PATH_MAX + 1], manifest[PATH_MAX + 32];
+	char folder[PATH_MAX + 1];
 	struct stat st;
 
 	if (input != NULL && cli_same_file(path, input))
 		return cli_usage_error(cmd, "%s: '%s' is the file the world is read from; writing there would replace it",
 				       opt, path);
 	cli_output_folder(path, folder, sizeof folder);
-	snprintf(manifest, sizeof manifest, "%s/manifest.json", folder);
-	if (stat(path, &st) == 0 && lstat(manifest, &st) == 0)
+	if (stat(path, &st) == 0 && smugnet_folder(folder))
 		return cli_usage_error(cmd,
-				       "%s: '%s' would replace a file of the seed or sweep in '%s' (it holds a "
-				       "manifest.json), which would no longer load",
+				       "%s: '%s' would replace a file of the seed or sweep in '%s', which would no "
+				       "longer load",
 				       opt, path, folder);
 	return EXIT_OK;
 }
