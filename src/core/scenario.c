@@ -565,22 +565,16 @@ static bool money_fits(struct ld *ld, const struct smug_world *w)
 		    factions / SMUG_MINOR_PER_CREDIT, SV_INT_LIMIT / SMUG_MINOR_PER_CREDIT);
 }
 
-static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
+/* The scenario's head: its format, version, id, name, seed and first day,
+ * the ledger's opening sums, the configuration and the commodities. */
+static bool load_head(struct ld *ld, const cJSON *root, struct smug_world *w)
 {
 	static const char *const top[] = {"format", "version", "id", "name", "seed", "start_day",
 		"ledger", "commodities", "wards", "nodes", "corridors", "factions", "config", NULL};
-	static const char *const nk[] = {"id", "ward", NULL};
-	static const char *const ck[] = {"a", "b", "travel_days", "hazard", NULL};
-	static const char *const fk[] = {"id", "name", "kind", "home", "balance",
-		"smuggling_profile", "bribe_budget_fraction", NULL};
-	const cJSON *j, *arr, *o;
-	char p[PATH_MAX_LEN], q[PATH_MAX_LEN];
-	double seed = 0, bbf[SMUG_FACTIONS_MAX];
-	int n, *perm;
+	const cJSON *j;
+	double seed = 0;
 	char fmt[32] = "";
 
-	for (int i = 0; i < SMUG_FACTIONS_MAX; i++)
-		bbf[i] = -1;
 	if (!check_keys(ld, root, "", top) ||
 	    !get_str(ld, root, "", "format", true, false, fmt, sizeof fmt))
 		return false;
@@ -627,8 +621,15 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		return false;
 	if ((j = get(root, "commodities")) != NULL && !load_commodities(ld, j, w->commodities))
 		return false;
+	return true;
+}
 
-	/* wards */
+static bool load_wards(struct ld *ld, const cJSON *root, struct smug_world *w)
+{
+	const cJSON *arr, *o = NULL;
+	char p[PATH_MAX_LEN];
+	int n;
+
 	if ((arr = get_array(ld, root, "", "wards", true)) == NULL)
 		return false;
 	n = cJSON_GetArraySize(arr);
@@ -636,17 +637,23 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		return fail(ld, "wards", "expected 1 to 1000000 wards, got %d", n);
 	w->wards = xcalloc((size_t)n, sizeof *w->wards);
 	w->n_wards = n;
-	o = NULL;
 	for (int i = 0; i < n; i++) {
 		o = o ? o->next : arr->child; /* in order: one walk of the list */
 		idx(p, "wards", i);
 		if (!load_ward(ld, o, p, &w->wards[i]))
 			return false;
 	}
-	if (!sort_by_id(ld, w->wards, n, sizeof *w->wards, "wards", NULL))
-		return false;
+	return sort_by_id(ld, w->wards, n, sizeof *w->wards, "wards", NULL);
+}
 
-	/* nodes */
+/* After the wards: a node names the ward it stands in. */
+static bool load_nodes(struct ld *ld, const cJSON *root, struct smug_world *w)
+{
+	static const char *const nk[] = {"id", "ward", NULL};
+	const cJSON *arr, *o = NULL;
+	char p[PATH_MAX_LEN], q[PATH_MAX_LEN];
+	int n;
+
 	if ((arr = get_array(ld, root, "", "nodes", true)) == NULL)
 		return false;
 	n = cJSON_GetArraySize(arr);
@@ -654,12 +661,10 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		return fail(ld, "nodes", "expected 1 to 4000000 nodes, got %d", n);
 	w->nodes = xcalloc((size_t)n, sizeof *w->nodes);
 	w->n_nodes = n;
-	o = NULL;
 	for (int i = 0; i < n; i++) {
 		char ward[SMUG_ID_MAX] = "";
 
 		o = o ? o->next : arr->child;
-
 		idx(p, "nodes", i);
 		if (!check_keys(ld, o, p, nk) ||
 		    !get_str(ld, o, p, "id", true, true, w->nodes[i].id, sizeof w->nodes[i].id) ||
@@ -671,10 +676,18 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 			return fail(ld, q, "unknown ward '%s'", ward);
 		}
 	}
-	if (!sort_by_id(ld, w->nodes, n, sizeof *w->nodes, "nodes", NULL))
-		return false;
+	return sort_by_id(ld, w->nodes, n, sizeof *w->nodes, "nodes", NULL);
+}
 
-	/* corridors */
+/* After the nodes: a corridor joins two of them, its id "a|b" with the
+ * lesser node first. */
+static bool load_corridors(struct ld *ld, const cJSON *root, struct smug_world *w)
+{
+	static const char *const ck[] = {"a", "b", "travel_days", "hazard", NULL};
+	const cJSON *arr, *o = NULL;
+	char p[PATH_MAX_LEN], q[PATH_MAX_LEN];
+	int n;
+
 	if ((arr = get_array(ld, root, "", "corridors", true)) == NULL)
 		return false;
 	n = cJSON_GetArraySize(arr);
@@ -682,7 +695,6 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		return fail(ld, "corridors", "too many corridors (%d)", n);
 	w->corridors = xcalloc((size_t)(n ? n : 1), sizeof *w->corridors);
 	w->n_corridors = n;
-	o = NULL;
 	for (int i = 0; i < n; i++) {
 		struct smug_corridor *k = &w->corridors[i];
 		char a[SMUG_ID_MAX] = "", b[SMUG_ID_MAX] = "";
@@ -716,14 +728,71 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		}
 		snprintf(k->id, sizeof k->id, "%s|%s", w->nodes[k->a].id, w->nodes[k->b].id);
 	}
-	perm = xcalloc((size_t)(n ? n : 1), sizeof *perm);
-	if (!sort_by_id(ld, w->corridors, n, sizeof *w->corridors, "corridors", perm)) {
-		free(perm);
-		return false;
-	}
-	free(perm);
+	return sort_by_id(ld, w->corridors, n, sizeof *w->corridors, "corridors", NULL);
+}
 
-	/* factions */
+/* One faction at path p; its own bribe_budget_fraction, if it gives one,
+ * into *bbf (left as it is otherwise). */
+static bool load_faction(struct ld *ld, const cJSON *o, const char *p, const struct smug_world *w,
+			 struct smug_faction *f, double *bbf)
+{
+	static const char *const fk[] = {"id", "name", "kind", "home", "balance",
+		"smuggling_profile", "bribe_budget_fraction", NULL};
+	const cJSON *prof;
+	char q[PATH_MAX_LEN], kind[16] = "", home[SMUG_ID_MAX] = "";
+
+	if (!check_keys(ld, o, p, fk) || !get_str(ld, o, p, "id", true, true, f->id, sizeof f->id) ||
+	    !get_str(ld, o, p, "kind", true, false, kind, sizeof kind) ||
+	    !get_str(ld, o, p, "home", true, true, home, sizeof home) ||
+	    !get_money(ld, o, p, "balance", &f->initial_balance) ||
+	    !get_num(ld, o, p, "bribe_budget_fraction", 0, 1, false, bbf))
+		return false;
+	str_copy(f->name, sizeof f->name, f->id);
+	if (!get_str(ld, o, p, "name", false, false, f->name, sizeof f->name))
+		return false;
+	sub(q, p, "kind");
+	if (strcmp(kind, "criminal") == 0)
+		f->kind = SMUG_FACTION_CRIMINAL;
+	else if (strcmp(kind, "raider") == 0)
+		f->kind = SMUG_FACTION_RAIDER;
+	else if (strcmp(kind, "state") == 0)
+		f->kind = SMUG_FACTION_STATE;
+	else if (strcmp(kind, "guild") == 0)
+		f->kind = SMUG_FACTION_GUILD;
+	else
+		return fail(ld, q, "expected one of criminal, raider, state, guild, got \"%s\"", kind);
+	f->home_ward = smug_world_find_ward(w, home);
+	if (f->home_ward < 0) {
+		sub(q, p, "home");
+		return fail(ld, q, "unknown ward '%s'", home);
+	}
+	if ((prof = get(o, "smuggling_profile")) == NULL)
+		return true;
+	sub(q, p, "smuggling_profile");
+	if (!cJSON_IsObject(prof))
+		return fail(ld, q, "expected object, got %s", type_name(prof));
+	for (const cJSON *e = prof->child; e; e = e->next) {
+		int c = smug_commodity_from_name(e->string);
+		char ep[PATH_MAX_LEN];
+
+		sub(ep, q, e->string);
+		if (c < 0)
+			return fail(ld, ep, "unknown commodity");
+		if (!get_num(ld, prof, q, e->string, 0, 1e6, false, &f->profile[c]))
+			return false;
+	}
+	return true;
+}
+
+/* The factions in file order (sorted by id once the money is checked);
+ * bbf[i] is the i-th one's own bribe_budget_fraction, -1 where it gives
+ * none. */
+static bool load_factions(struct ld *ld, const cJSON *root, struct smug_world *w, double *bbf)
+{
+	const cJSON *arr, *o = NULL;
+	char p[PATH_MAX_LEN];
+	int n;
+
 	arr = get_array(ld, root, "", "factions", false);
 	if (ld->failed)
 		return false;
@@ -732,104 +801,78 @@ static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
 		return fail(ld, "factions", "at most %d factions, got %d", SMUG_FACTIONS_MAX, n);
 	w->factions = xcalloc((size_t)(n ? n : 1), sizeof *w->factions);
 	w->n_factions = n;
-	o = NULL;
 	for (int i = 0; i < n; i++) {
-		const cJSON *prof;
-		struct smug_faction *f = &w->factions[i];
-		char kind[16] = "", home[SMUG_ID_MAX] = "";
-
 		o = o ? o->next : arr->child;
 		idx(p, "factions", i);
-		if (!check_keys(ld, o, p, fk) || !get_str(ld, o, p, "id", true, true, f->id, sizeof f->id) ||
-		    !get_str(ld, o, p, "kind", true, false, kind, sizeof kind) ||
-		    !get_str(ld, o, p, "home", true, true, home, sizeof home) ||
-		    !get_money(ld, o, p, "balance", &f->initial_balance) ||
-		    !get_num(ld, o, p, "bribe_budget_fraction", 0, 1, false, &bbf[i]))
+		if (!load_faction(ld, o, p, w, &w->factions[i], &bbf[i]))
 			return false;
-		str_copy(f->name, sizeof f->name, f->id);
-		if (!get_str(ld, o, p, "name", false, false, f->name, sizeof f->name))
-			return false;
-		sub(q, p, "kind");
-		if (strcmp(kind, "criminal") == 0)
-			f->kind = SMUG_FACTION_CRIMINAL;
-		else if (strcmp(kind, "raider") == 0)
-			f->kind = SMUG_FACTION_RAIDER;
-		else if (strcmp(kind, "state") == 0)
-			f->kind = SMUG_FACTION_STATE;
-		else if (strcmp(kind, "guild") == 0)
-			f->kind = SMUG_FACTION_GUILD;
-		else
-			return fail(ld, q, "expected one of criminal, raider, state, guild, got \"%s\"", kind);
-		f->home_ward = smug_world_find_ward(w, home);
-		if (f->home_ward < 0) {
-			sub(q, p, "home");
-			return fail(ld, q, "unknown ward '%s'", home);
-		}
-		if ((prof = get(o, "smuggling_profile")) != NULL) {
-			sub(q, p, "smuggling_profile");
-			if (!cJSON_IsObject(prof))
-				return fail(ld, q, "expected object, got %s", type_name(prof));
-			for (const cJSON *e = prof->child; e; e = e->next) {
-				int c = smug_commodity_from_name(e->string);
-				char ep[PATH_MAX_LEN];
-
-				sub(ep, q, e->string);
-				if (c < 0)
-					return fail(ld, ep, "unknown commodity");
-				if (!get_num(ld, prof, q, e->string, 0, 1e6, false, &f->profile[c]))
-					return false;
-			}
-		}
 	}
-	if (!money_fits(ld, w))
-		return false;
-	perm = xcalloc((size_t)(n ? n : 1), sizeof *perm);
-	if (!sort_by_id(ld, w->factions, n, sizeof *w->factions, "factions", perm)) {
-		free(perm);
-		return false;
-	}
+	return true;
+}
 
-	world_finish(w);
-	for (int i = 0; i < n; i++) {
-		w->factions[i].bribe_budget_fraction = bbf[perm[i]];
-		if (bbf[perm[i]] >= 0)
-			w->factions[i].net.bribe_budget_fraction = bbf[perm[i]];
-	}
-	free(perm);
+/* Every ward has a node, and every node is reachable from the first. */
+static bool check_connected(struct ld *ld, const struct smug_world *w)
+{
+	int *queue, head = 0, tail = 0, bad = -1;
+	bool *seen;
 
-	/* every ward has a node; the corridor graph is connected */
 	for (int i = 0; i < w->n_wards; i++)
 		if (w->wards[i].gate_node < 0)
 			return fail(ld, "wards", "ward '%s' has no nodes", w->wards[i].id);
-	{
-		int *queue = xcalloc((size_t)w->n_nodes, sizeof *queue);
-		bool *seen = xcalloc((size_t)w->n_nodes, sizeof *seen);
-		int head = 0, tail = 0, bad = -1;
+	queue = xcalloc((size_t)w->n_nodes, sizeof *queue);
+	seen = xcalloc((size_t)w->n_nodes, sizeof *seen);
+	queue[tail++] = 0;
+	seen[0] = true;
+	while (head < tail) {
+		int v = queue[head++];
 
-		queue[tail++] = 0;
-		seen[0] = true;
-		while (head < tail) {
-			int v = queue[head++];
+		for (int e = 0; e < w->nodes[v].adj_count; e++) {
+			int u = w->adj[w->nodes[v].adj_first + e].node;
 
-			for (int e = 0; e < w->nodes[v].adj_count; e++) {
-				int u = w->adj[w->nodes[v].adj_first + e].node;
-
-				if (!seen[u]) {
-					seen[u] = true;
-					queue[tail++] = u;
-				}
+			if (!seen[u]) {
+				seen[u] = true;
+				queue[tail++] = u;
 			}
 		}
-		for (int i = 0; i < w->n_nodes && bad < 0; i++)
-			if (!seen[i])
-				bad = i;
-		if (bad >= 0)
-			fail(ld, "corridors", "graph is disconnected: node %s is not reachable from %s",
-			     w->nodes[bad].id, w->nodes[0].id);
-		free(queue);
-		free(seen);
 	}
-	return !ld->failed;
+	for (int i = 0; i < w->n_nodes && bad < 0; i++)
+		if (!seen[i])
+			bad = i;
+	free(queue);
+	free(seen);
+	if (bad >= 0)
+		return fail(ld, "corridors", "graph is disconnected: node %s is not reachable from %s",
+			    w->nodes[bad].id, w->nodes[0].id);
+	return true;
+}
+
+/* A scenario in the order its parts name each other: the head, wards,
+ * nodes (in wards), corridors (between nodes), factions (at home in a
+ * ward); then the money checked, the world finished and its graph
+ * checked whole. */
+static bool load_world(struct ld *ld, const cJSON *root, struct smug_world *w)
+{
+	double bbf[SMUG_FACTIONS_MAX];
+	int *perm;
+	bool ok;
+
+	for (int i = 0; i < SMUG_FACTIONS_MAX; i++)
+		bbf[i] = -1;
+	if (!load_head(ld, root, w) || !load_wards(ld, root, w) || !load_nodes(ld, root, w) ||
+	    !load_corridors(ld, root, w) || !load_factions(ld, root, w, bbf) || !money_fits(ld, w))
+		return false;
+	perm = xcalloc((size_t)(w->n_factions ? w->n_factions : 1), sizeof *perm);
+	ok = sort_by_id(ld, w->factions, w->n_factions, sizeof *w->factions, "factions", perm);
+	if (ok) {
+		world_finish(w);
+		for (int i = 0; i < w->n_factions; i++) {
+			w->factions[i].bribe_budget_fraction = bbf[perm[i]];
+			if (bbf[perm[i]] >= 0)
+				w->factions[i].net.bribe_budget_fraction = bbf[perm[i]];
+		}
+	}
+	free(perm);
+	return ok && check_connected(ld, w) && !ld->failed;
 }
 
 enum smug_status smug_world_load_json(const char *json, size_t len, const char *name,
