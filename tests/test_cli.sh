@@ -227,6 +227,21 @@ if [ -w /dev/full ]; then
 	"$SMUGNET" run --days 5 > /dev/full 2>"$tmp/err"; rc=$?
 	[ $rc -eq 4 ] || fail "write failure exited $rc, expected 4"
 	pass=$((pass + 1))
+	# a run whose output fails stopped there (day 30 of 200, say) and
+	# still saved that world under the seed's name, replacing the seed,
+	# and wrote its journal: now nothing is saved or written
+	expect_rc 0 "$SMUGNET" run --days 20 --save full --vault "$tmp/fullvault"
+	"$SMUGNET" seeds --vault "$tmp/fullvault" >"$tmp/seeds.before"
+	"$SMUGNET" run --days 200 --every 1 --load full --save full --vault "$tmp/fullvault" \
+		--journal "$tmp/full.journal" >/dev/full 2>"$tmp/err"; rc=$?
+	[ $rc -eq 4 ] || fail "a run to /dev/full with --save exited $rc, expected 4: $(cat "$tmp/err")"
+	err_has "smugnet run: standard output failed after "
+	err_has "seed 'full' not saved, journal '$tmp/full.journal' not written"
+	"$SMUGNET" seeds --vault "$tmp/fullvault" >"$tmp/seeds.after"
+	cmp -s "$tmp/seeds.before" "$tmp/seeds.after" ||
+		fail "a run whose output failed replaced the seed: $(grep '^full ' "$tmp/seeds.after")"
+	[ ! -e "$tmp/full.journal" ] || fail "a run whose output failed wrote its journal ($(head -c 200 "$tmp/full.journal"))"
+	pass=$((pass + 1))
 fi
 
 # days count from 1: the first simulated day is day 1 everywhere

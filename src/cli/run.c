@@ -274,6 +274,17 @@ int cmd_run(int argc, char **argv)
 		report_summary(stdout, w, &run, &start);
 		putchar('\n');
 	}
+	/* a run whose output failed stops there: its world is not the one
+	 * asked for, so it replaces no seed and writes no journal */
+	if ((save || journal) && jsonl_close_stdout() != EXIT_OK) {
+		fprintf(stderr, "smugnet run: standard output failed after %d of %lld days: ", w->day - start.day, days);
+		if (save)
+			fprintf(stderr, "seed '%s' not saved%s", save, journal ? ", " : "\n");
+		if (journal)
+			fprintf(stderr, "journal '%s' not written\n", journal);
+		smug_world_free(w);
+		return EXIT_WRITE;
+	}
 	if (save) {
 		enum smug_status st = smug_vault_save(w, vault, save, &err);
 
