@@ -110,6 +110,17 @@ grep -q "unknown corridor 'n:20.1|n:21.1'; nearest valid ids: 'n:[0-9.]*|n:[0-9.
 	fail "an unknown corridor does not list the nearest valid ids: $(cat "$tmp/err")"
 near=$(sed -n "s/.*nearest valid ids: '\([^']*\)'.*/\1/p" "$tmp/err")
 expect_rc 0 "$SMUGNET" run --days 5 --crackdown "$near"
+# an intensity too small for a seed to hold (1e-300 passed as in (0,1])
+# ran and saved a seed that no load accepted: refused before anything
+# runs; the least a seed holds saves and loads
+expect_rc 2 "$SMUGNET" run --days 5 --crackdown "n:22.1|n:23.1:1e-300" --save faint --vault "$tmp/faintvault"
+err_has "smugnet run: crackdown 'n:22.1|n:23.1:1e-300': intensity must be in [1e-09,1], got '1e-300'"
+[ -s "$tmp/out" ] || [ -e "$tmp/faintvault/seeds/faint" ] && fail "a refused faint crackdown still ran or saved a seed"
+expect_rc 2 "$SMUGNET" run --days 5 --branch "crackdown n:22.1|n:23.1:1e-10"
+err_has "intensity must be in [1e-09,1], got '1e-10'"
+expect_rc 0 "$SMUGNET" run --days 5 --crackdown "n:22.1|n:23.1:1e-9" --save faint --vault "$tmp/faintvault"
+expect_rc 0 "$SMUGNET" run --days 1 --load faint --vault "$tmp/faintvault"
+tail -n 1 "$tmp/out" | grep -q '"id":"n:22.1|n:23.1",[^}]*"crackdown":true' || fail "a crackdown at intensity 1e-9 is not on after a load"
 # a bad --scenario is a bad input file (3), named in the message
 expect_rc 3 "$SMUGNET" run --days 1 --scenario "$tmp/none.json"
 err_has "$tmp/none.json: cannot read"

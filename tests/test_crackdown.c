@@ -278,6 +278,36 @@ START_TEST(test_crackdown_targets_fill_to_their_cap)
 }
 END_TEST
 
+/* Every crackdown the command API sets, a seed holds: an intensity
+ * below the least a snapshot reads (1e-300, once taken as in (0,1]) is
+ * refused and sets nothing; the least one saves and loads. */
+START_TEST(test_crackdown_intensity_is_one_a_seed_holds)
+{
+	struct smug_world *w = dosadi(), *loaded = NULL;
+	struct smug_error err;
+	const char *id = w->corridors[0].id;
+	char root[] = "/tmp/smugnet-crackdown-XXXXXX", cmd[64];
+	int cmds = w->journal.n_cmds;
+
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, 1e-300, -1, &err), SMUG_ERR_ARG);
+	ck_assert_msg(strstr(err.msg, "intensity must be in [1e-09,1], got 1e-300") != NULL, "%s", err.msg);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, SMUG_INTENSITY_MIN / 2, -1, &err), SMUG_ERR_ARG);
+	ck_assert_int_eq(w->n_crackdowns, 0);
+	ck_assert_int_eq(w->journal.n_cmds, cmds);
+	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, SMUG_INTENSITY_MIN, -1, &err), SMUG_OK);
+	smug_cmd_step(w, 2);
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_msg(smug_vault_save(w, root, "faint", &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_vault_load(root, "faint", &loaded, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_double_eq(crackdown_intensity(loaded, 0), SMUG_INTENSITY_MIN);
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
+	smug_world_free(loaded);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	ck_assert_int_eq(system(cmd), 0);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_crackdown_planner_targets_hottest_within_capacity)
 {
 	struct smug_world *w = dosadi();
@@ -1418,6 +1448,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_nearest_corridors_are_the_nearest);
 	tcase_add_test(t, test_crackdown_manual_life_follows_the_model);
 	tcase_add_test(t, test_crackdown_targets_fill_to_their_cap);
+	tcase_add_test(t, test_crackdown_intensity_is_one_a_seed_holds);
 	tcase_add_test(t, test_crackdown_whatif_moves_the_decision_not_the_world);
 	tcase_add_test(t, test_crackdown_comparison_ignores_what_its_result_held);
 	tcase_add_test(t, test_crackdown_comparison_gives_each_side_its_bribes);

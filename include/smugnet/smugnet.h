@@ -92,7 +92,8 @@ enum smug_status smug_world_check(const struct smug_world *w, const char *file,
 /* Simulate `days` days (>= 0). */
 enum smug_status smug_cmd_step(struct smug_world *w, int days);
 
-/* Crackdown on a border or corridor by corridor id. intensity in (0,1];
+/* Crackdown on a border or corridor by corridor id. intensity in
+ * [SMUG_INTENSITY_MIN,1];
  * end_day is the last active day, or -1 for "until cleared". Replaces an
  * existing target on the same corridor. */
 enum smug_status smug_cmd_crackdown_set(struct smug_world *w,

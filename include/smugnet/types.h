@@ -22,6 +22,7 @@
 #define SMUG_RECENT_OUTCOMES 32	   /* per-network recent outcomes ring */
 #define SMUG_LANE_CAP 128	   /* per-network remembered lane choices */
 #define SMUG_CRACKDOWN_CAP 64	   /* active crackdown targets */
+#define SMUG_INTENSITY_MIN 1e-9	   /* least crackdown intensity (a seed holds) */
 #define SMUG_COOLDOWN_CAP 64	   /* remembered crackdown cooldowns */
 #define SMUG_TOPK 10		   /* telemetry TopK lists */
 #define SMUG_JOURNAL_CAP 4096	   /* ledger journal ring */
@@ -368,7 +369,7 @@ enum smug_crackdown_kind { SMUG_CRACKDOWN_BORDER, SMUG_CRACKDOWN_CORRIDOR };
 struct smug_crackdown {
 	enum smug_crackdown_kind kind;
 	int corridor;
-	double intensity; /* (0,1] */
+	double intensity; /* [SMUG_INTENSITY_MIN,1] */
 	int start_day;
 	int end_day;	  /* last active day; -1 = until cleared */
 	bool manual;	  /* set by the user, not the planner */

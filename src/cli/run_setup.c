@@ -40,7 +40,7 @@ bool cli_setting_split(const char *kv, char *key, size_t key_size, const char **
 	return true;
 }
 
-/* A whole non-negative number, or a number in (0,1] for an intensity. */
+/* A day: a whole number from 1 to 100000000. */
 static bool parse_day(const char *s, size_t n, int *out)
 {
 	char buf[16], *end;
@@ -62,7 +62,7 @@ static bool parse_intensity(const char *s, double *out)
 	char *end;
 
 	*out = strtod(s, &end);
-	return end != s && *end == '\0' && *out > 0 && *out <= 1;
+	return end != s && *end == '\0' && *out >= SMUG_INTENSITY_MIN && *out <= 1;
 }
 
 /* "FROM" or "FROM-TO" */
@@ -112,7 +112,7 @@ enum smug_status cli_crackdown_parse(const struct smug_world *w, const char *spe
 		if (!names_corridor(w, id))
 			*colon = ':';
 		else if (!parse_intensity(colon + 1, &out->intensity))
-			return smug_error_set(err, SMUG_ERR_ARG, "crackdown '%s': intensity must be in (0,1], got '%s'",
+			return smug_error_set(err, SMUG_ERR_ARG, "crackdown '%s': intensity must be in [1e-09,1], got '%s'",
 					      spec, colon + 1);
 	}
 	if (smug_world_find_corridor(w, id) < 0 && (at = strrchr(id, '@')) != NULL) {
@@ -120,7 +120,7 @@ enum smug_status cli_crackdown_parse(const struct smug_world *w, const char *spe
 		if (smug_world_find_corridor(w, id) >= 0 && !parse_days(at + 1, out))
 			return smug_error_set(err, SMUG_ERR_ARG,
 					      "crackdown '%s': expected ID[@FROM[-TO]][:INTENSITY] (days count from 1, "
-					      "TO >= FROM, intensity in (0,1])", spec);
+					      "TO >= FROM, intensity in [1e-09,1])", spec);
 	}
 	if (smug_world_find_corridor(w, id) < 0) {
 		smug_world_unknown_corridor(w, "crackdown", id, err); /* names the nearest ids */

@@ -117,10 +117,10 @@ enum smug_status smug_cmd_crackdown_set(struct smug_world *w, const char *corrid
 		smug_world_unknown_corridor(w, "crackdown", corridor_id, err);
 		return SMUG_ERR_NOT_FOUND;
 	}
-	if (!(intensity > 0 && intensity <= 1)) {
+	if (!(intensity >= SMUG_INTENSITY_MIN && intensity <= 1)) { /* a seed holds no less */
 		char got[32];
 
-		return smug_error_set(err, SMUG_ERR_ARG, "crackdown: intensity must be in (0,1], got %s",
+		return smug_error_set(err, SMUG_ERR_ARG, "crackdown: intensity must be in [1e-09,1], got %s",
 				      num_text(intensity, got, sizeof got));
 	}
 	if (end_day != -1 && end_day <= w->day)

@@ -879,7 +879,7 @@ static void visit_crackdowns(struct sv *s, struct smug_world *w)
 
 			SV_ENUM(s, "kind", k->kind, 0, 1);
 			sv_int(s, "corridor", &k->corridor, 0, w->n_corridors - 1);
-			sv_f(s, "intensity", &k->intensity, 1e-9, 1);
+			sv_f(s, "intensity", &k->intensity, SMUG_INTENSITY_MIN, 1);
 			sv_int(s, "start_day", &k->start_day, 0, DAY_MAX);
 			sv_int(s, "end_day", &k->end_day, -1, DAY_MAX);
 			sv_bool(s, "manual", &k->manual);
