@@ -200,6 +200,12 @@ d1=$(tail -n 1 "$tmp/out" | sed 's/.*"digest":"\([0-9a-f]*\)".*/\1/')
 expect_rc 0 "$SMUGNET" run --days 30 --set smuggling.bribe_offer_ratio=-0
 d2=$(tail -n 1 "$tmp/out" | sed 's/.*"digest":"\([0-9a-f]*\)".*/\1/')
 [ "$d1" = "$d2" ] || fail "bribe_offer_ratio=-0 gave digest $d2, =0 gave $d1"
+# a text knob with bytes that are not UTF-8 ran and saved a seed that no
+# load or replay read ('snapshot.json: ... invalid UTF-8 (byte 0xff)'):
+# a usage error, nothing run or saved
+expect_rc 2 "$SMUGNET" run --days 2 --set "smuggling.deterministic_salt=ab$(printf '\377')" --save salt --vault "$tmp/saltvault"
+err_has "smugnet run: --set smuggling.deterministic_salt: not UTF-8 (byte 0xff at offset 2)"
+[ -s "$tmp/out" ] || [ -e "$tmp/saltvault/seeds/salt" ] && fail "a salt that is not UTF-8 still ran or saved a seed"
 sed 's/"max_shipments_per_day": 4/"max_shipments_per_day": 4, "prior_drift": -0.0/' "$SRCDIR/data/tiny.json" > "$tmp/negzero.json"
 expect_rc 0 "$SMUGNET" config --scenario "$tmp/negzero.json"
 grep -q '^smuggling.prior_drift  *real  *0.01  *\[0,1\]  *0  ' "$tmp/out" ||

@@ -597,6 +597,43 @@ START_TEST(test_journal_text_knob_refuses_one_byte_too_many)
 }
 END_TEST
 
+/* A text knob holds only what a seed holds: bytes that are not UTF-8 (a
+ * stray 0xff, a sequence cut short, an overlong form, a surrogate) were
+ * taken, and the seed saved with them was refused by every load. Now
+ * refused, naming the byte, with the world and its journal as they
+ * were; UTF-8 with a tab saves and loads as it was set. */
+START_TEST(test_journal_text_knob_refuses_what_a_seed_cannot_hold)
+{
+	static const char *const bad[] = {"ab\xff", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "x\xf4\x90\x80\x80"};
+	static const char *const why[] = {"byte 0xff at offset 2", "byte 0xc3 at offset 0", "byte 0xc0 at offset 0",
+					  "byte 0xed at offset 0", "byte 0xf4 at offset 1"};
+	struct smug_world *w = test_default_at(0), *loaded = NULL;
+	struct smug_error err;
+	char root[] = "/tmp/smugnet-journal-XXXXXX", cmd[128];
+	uint64_t before = smug_world_digest(w);
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_int_eq(smug_config_set(w, "smuggling.deterministic_salt", bad[i], &err), SMUG_ERR_ARG);
+		ck_assert_msg(strstr(err.msg, "smuggling.deterministic_salt: not UTF-8") && strstr(err.msg, why[i]),
+			      "'%s': %s", bad[i], err.msg);
+	}
+	ck_assert_uint_eq(smug_world_digest(w), before);
+	ck_assert_int_eq(w->journal.n_cmds, 0);
+	ck_assert_int_eq(smug_config_set(w, "smuggling.deterministic_salt", "sel \xc3\xa9\t\xf0\x9f\x82\xa1", &err),
+			 SMUG_OK);
+	smug_cmd_step(w, 2);
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	ck_assert_msg(smug_vault_save(w, root, "s", &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_vault_load(root, "s", &loaded, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_str_eq(loaded->cfg.smuggling.deterministic_salt, "sel \xc3\xa9\t\xf0\x9f\x82\xa1");
+	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	ck_assert_int_eq(system(cmd), 0);
+	smug_world_free(loaded);
+	smug_world_free(w);
+}
+END_TEST
+
 START_TEST(test_journal_set_knob_equals_a_scenario_with_it)
 {
 	static const char *const keys[] = {"customs.base_inspection_rate", "smuggling.bribe_budget_fraction",
@@ -1785,6 +1822,7 @@ int main(void)
 	tcase_add_test(j, test_journal_state_groups_fill_no_more_than_asked);
 	tcase_add_test(j, test_journal_set_knob_equals_a_scenario_with_it);
 	tcase_add_test(j, test_journal_text_knob_refuses_one_byte_too_many);
+	tcase_add_test(j, test_journal_text_knob_refuses_what_a_seed_cannot_hold);
 	tcase_add_test(j, test_journal_survives_save_and_load);
 	tcase_add_test(j, test_journal_stays_bounded);
 	tcase_add_test(j, test_journal_overflow_on_day_zero_names_that_day);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "json.h"
 
 #define OFF(sec, field) offsetof(struct smug_config, sec.field)
 #define SIZE(sec, field) sizeof(((struct smug_config *)0)->sec.field)
@@ -283,12 +284,19 @@ enum smug_status smug_knob_parse(struct smug_config *cfg, const struct smug_knob
 					      text);
 		*(bool *)field = text[0] == 't';
 		return SMUG_OK;
-	case SMUG_KNOB_TEXT:
-		if (strlen(text) >= k->size)
+	case SMUG_KNOB_TEXT: {
+		size_t n = strlen(text), bad;
+
+		if (n >= k->size)
 			return smug_error_set(err, SMUG_ERR_ARG, "%s: too long (at most %zu bytes)", k->key,
 					      k->size - 1);
+		/* a seed is strict JSON: it would hold a text no load reads */
+		if ((bad = json_utf8_bad(text, n)) < n)
+			return smug_error_set(err, SMUG_ERR_ARG, "%s: not UTF-8 (byte 0x%02x at offset %zu)",
+					      k->key, (unsigned char)text[bad], bad);
 		str_copy(field, k->size, text);
 		return SMUG_OK;
+	}
 	default: break;
 	}
 	if ((k->type == SMUG_KNOB_INT && !decimal_integer(text)) || !parse_number(text, &v) || v < k->lo ||

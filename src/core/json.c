@@ -98,6 +98,16 @@ static const unsigned char special[256] = {
 
 /* The offset of the first byte from i on whose class has a bit of
  * `mask`, or len. */
+size_t json_utf8_bad(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	while (i < n && (k = utf8_len(u + i, n - i)) != 0)
+		i += k;
+	return i;
+}
+
 static size_t skip_plain(const unsigned char *s, size_t i, size_t len, unsigned mask)
 {
 	while (len - i >= 8) {

@@ -16,6 +16,11 @@
  * (offset O): reason". */
 enum smug_status json_text_check(const char *text, size_t len, const char *file,
 				 struct smug_error *err);
+/* Offset of the first byte of s[0..n) that does not begin a valid UTF-8
+ * sequence as json_text_check reads them (no overlong form, no
+ * surrogate, nothing past U+10FFFF), or n when all of it is valid: a
+ * text the core writes into a seed must read back. */
+size_t json_utf8_bad(const char *s, size_t n);
 /* json_text_check, then the whole text as one JSON value (whitespace may
  * follow) with no key twice in any object (cJSON keeps both members and
  * its look-ups take the first): SMUG_ERR_PARSE with "file: json.path:
