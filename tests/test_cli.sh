@@ -57,6 +57,17 @@ expect_rc 3 "$SMUGNET" diff "$tmp/branch.jsonl" "$tmp/branch.jsonl"
 err_has "branch.jsonl: header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run"
 expect_rc 3 "$SMUGNET" diff "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json"
 err_has "tiny.json: neither a seed folder nor the output of smugnet run"
+# beside a run's output, a file that is no run's output (the empty one a
+# failed run left, the run's CSV) was a usage error, "not one of each":
+# now bad input named by the file, as when both are such files
+"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" >"$tmp/ok-run.jsonl" || fail "run for the diff of a run and a file"
+"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --format csv >"$tmp/ok-run.csv" || fail "run --format csv"
+"$SMUGNET" run --days 3 --scenario "$tmp/none.json" >"$tmp/failed-run.jsonl" 2>/dev/null && fail "a run of a missing scenario ran"
+expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/failed-run.jsonl"
+err_has "failed-run.jsonl: neither a seed folder nor the output of smugnet run (it is empty)"
+expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.csv" "$tmp/ok-run.jsonl"
+err_has "ok-run.csv: neither a seed folder nor the output of smugnet run (its first line is not a run's header)"
+[ ! -s "$tmp/out" ] || fail "diff of a run and a file that is none printed: $(head -n 3 "$tmp/out")"
 # a what-if crackdown that starts after the run's last day would change
 # nothing (it printed "identical":true): refused, naming the change and
 # the days, nothing printed; one on the last day runs

@@ -530,17 +530,27 @@ static bool is_run_file(const char *arg)
 	return strstr(head, "\"type\":\"header\"") != NULL;
 }
 
+/* A regular file that is not a run's output (empty, CSV, a scenario):
+ * told so, EXIT_BAD_INPUT; false for anything else. */
+static bool neither(const char *arg)
+{
+	struct stat sb;
+
+	if (stat(arg, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return false;
+	fprintf(stderr, "%s: neither a seed folder nor the output of smugnet run (%s)\n", arg,
+		sb.st_size == 0 ? "it is empty" : "its first line is not a run's header");
+	return true;
+}
+
 static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 {
 	struct smug_error err;
 	struct stat sb;
 	enum smug_status st;
 
-	if (stat(arg, &sb) == 0 && S_ISREG(sb.st_mode)) {
-		fprintf(stderr, "%s: neither a seed folder nor the output of smugnet run (its first line is not a "
-				"run's header)\n", arg);
+	if (neither(arg))
 		return EXIT_BAD_INPUT;
-	}
 	if (strchr(arg, '/') || (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)))
 		st = smug_vault_load_dir(arg, w, &err);
 	else
@@ -587,8 +597,12 @@ int cmd_diff(int argc, char **argv)
 	if (optind + 2 != argc)
 		return cli_usage_error("diff", "expected two seeds or two run files");
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
-	if (is_run_file(argv[optind]) != is_run_file(argv[optind + 1]))
+	if (is_run_file(argv[optind]) != is_run_file(argv[optind + 1])) {
+		/* a file beside a run's output is a run file that is not one */
+		if (neither(argv[is_run_file(argv[optind]) ? optind + 1 : optind]))
+			return EXIT_BAD_INPUT;
 		return cli_usage_error("diff", "compare two seeds or two run files, not one of each");
+	}
 	if (is_run_file(argv[optind])) {
 		struct run_file r[2];
 
