@@ -146,6 +146,16 @@ grep -q "bad.json: line 2" "$tmp/err" || fail "malformed JSON error has no posit
 sed 's/"bribe_tolerance": 0.3, "enforcement_points": 5 } },/"bribe_tolerance": 1.7, "enforcement_points": 5 } },/' "$SRCDIR/data/tiny.json" > "$tmp/range.json"
 expect_rc 3 "$SMUGNET" validate "$tmp/range.json"
 grep -q "range.json: wards\[0\].customs.bribe_tolerance: expected number in \[0,1\], got 1.7" "$tmp/err" || fail "range error path wrong: $(cat "$tmp/err")"
+# a file deep in folders: the message keeps its start and its reason
+# (a core message was cut at 511 bytes, inside the path: no reason left)
+deep="$tmp/$(printf '%0100d/%0100d/%0100d/%0100d/%0100d' 1 2 3 4 5)"
+mkdir -p "$deep" && cp "$tmp/range.json" "$deep/range.json"
+expect_rc 3 "$SMUGNET" validate "$deep/range.json"
+err_has "range.json: wards[0].customs.bribe_tolerance: expected number in [0,1], got 1.7"
+head -c 40 "$tmp/err" | grep -qF "$(echo "$tmp" | cut -c 1-40)" || fail "a long message lost its start: $(cat "$tmp/err")"
+mkdir "$deep/v" && : >"$deep/v/seeds"
+expect_rc 3 "$SMUGNET" run --days 1 --load s --vault "$deep/v"
+err_has "/v/seeds: cannot open (Not a directory)"
 expect_rc 3 "$SMUGNET" validate "$tmp/missing.json"
 grep -q "missing.json: cannot read" "$tmp/err" || fail "missing file message"
 
