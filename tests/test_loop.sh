@@ -20,6 +20,18 @@ grep -q "^smuggling.learning_rate  *real  *0.15  *\[1e-09,1\]" "$tmp/out" || fai
 expect_rc 0 "$SMUGNET" config --mdoc
 sed -n '/^\.\\" BEGIN KNOBS/,/^\.\\" END KNOBS/p' "$SRCDIR/man/smugnet-scenario.5" | sed '1d;$d' > "$tmp/man-knobs"
 diff "$tmp/out" "$tmp/man-knobs" > "$tmp/diff" || fail "smugnet-scenario(5) CONFIG is not the knob table (make update-man): $(head -5 "$tmp/diff")"
+# every whole-number knob's range is listed as --set takes it: both ends
+# are accepted (max_checks_per_day read 0..1e+09, which --set refuses)
+expect_rc 0 "$SMUGNET" config
+awk '$2 == "int" { split($4, r, /\.\./); print $1, r[1], r[2] }' "$tmp/out" > "$tmp/int-knobs"
+[ "$(wc -l < "$tmp/int-knobs")" -ge 10 ] || fail "config lists few whole-number knobs: $(cat "$tmp/int-knobs")"
+while read -r key lo hi; do
+	for v in "$lo" "$hi"; do
+		"$SMUGNET" config --set "$key=$v" >/dev/null 2>"$tmp/err" </dev/null ||
+			fail "config lists $key as $lo..$hi, but --set $key=$v is refused: $(cat "$tmp/err")"
+	done
+done < "$tmp/int-knobs"
+pass=$((pass + 1))
 expect_rc 0 "$SMUGNET" config --set customs.base_tariff_rate=0.05
 grep -q "^customs.base_tariff_rate .* 0.05 *\*" "$tmp/out" || fail "config --set does not show the changed value"
 # the mark is a column of its own: every meaning starts under MEANING, changed or not

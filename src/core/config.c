@@ -237,7 +237,9 @@ void smug_knob_format_range(const struct smug_knob *k, char *buf, size_t size)
 	format_real(k->hi, hi, sizeof hi);
 	switch (k->type) {
 	case SMUG_KNOB_BOOL: snprintf(buf, size, "true|false"); break;
-	case SMUG_KNOB_INT: snprintf(buf, size, "%s..%s", lo, hi); break;
+	case SMUG_KNOB_INT: /* whole digits, as --set takes them (not 1e+09) */
+		snprintf(buf, size, "%.0f..%.0f", k->lo, k->hi);
+		break;
 	case SMUG_KNOB_REAL:
 	case SMUG_KNOB_MONEY: snprintf(buf, size, "[%s,%s]", lo, hi); break;
 	case SMUG_KNOB_TEXT: snprintf(buf, size, "up to %zu bytes", k->size - 1); break;
