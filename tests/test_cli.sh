@@ -492,6 +492,15 @@ expect_rc 4 "$SMUGNET" run --days 1 --journal "$tmp/no-such-folder/j.jsonl"
 err_has "$tmp/no-such-folder/j.jsonl: cannot write: No such file or directory"
 grep -q "\.j\.jsonl\.[0-9]*\.tmp" "$tmp/err" && fail "a failed write names its temporary file: $(cat "$tmp/err")"
 
+# an empty vault name (--vault "$UNSET") was read as '/seeds' at the file
+# system's root: seeds said "no seeds in  yet" (exit 0), a load looked for
+# /seeds/NAME. Now refused by every command that uses the vault
+expect_rc 3 "$SMUGNET" seeds --vault ''
+err_has "the vault's folder is an empty name"
+expect_rc 3 "$SMUGNET" run --days 1 --load s20 --vault ''
+err_has "the vault's folder is an empty name"
+expect_rc 4 "$SMUGNET" run --days 1 --save s20 --vault ''
+err_has "the vault's folder is an empty name"
 # a new vault named without a folder is made where smugnet runs on the first save
 mkdir "$tmp/cwd"
 (cd "$tmp/cwd" && "$SMUGNET" run --days 1 --save here --vault myvault) >"$tmp/out" 2>"$tmp/err" </dev/null ||

@@ -335,6 +335,8 @@ static enum smug_status seeds_open(struct vfs *v, const char *root, bool create,
 	enum smug_status bad = create ? SMUG_ERR_WRITE : SMUG_ERR_IO, st;
 
 	v->seeds = -1;
+	if (root[0] == '\0') /* "" + "/seeds" would be a folder at the file system's root */
+		return smug_error_set(err, bad, "the vault's folder is an empty name");
 	if (snprintf(v->shown, sizeof v->shown, "%s/seeds", root) >= (int)sizeof v->shown - 80)
 		return smug_error_set(err, bad, "%s: path too long", root);
 	if (create) {
