@@ -402,6 +402,15 @@ l20b=$(grep "^s20b " "$tmp/out" | sed 's/^s20b *//')
 [ -n "$l20" ] && [ "$l20" = "$l20b" ] || fail "s20 and s20b differ: '$l20' vs '$l20b'"
 echo "$l20" | grep -q "20" || fail "seeds does not show day 20: $l20"
 expect_rc 0 "$SMUGNET" validate "$tmp/vault/seeds/s20"
+# a file of a seed given as a scenario is told by its format (it read
+# "state: unknown key" or "version_major: unknown key")
+for f in snapshot manifest; do
+	expect_rc 3 "$SMUGNET" validate "$tmp/vault/seeds/s20/$f.json"
+	err_has "s20/$f.json: format: expected \"smugnet-scenario\", got \"smugnet-"
+	err_has "(a file of a seed: give the seed's folder or name)"
+done
+expect_rc 3 "$SMUGNET" run --days 1 --scenario "$tmp/vault/seeds/s20/snapshot.json"
+err_has "snapshot.json: format: expected \"smugnet-scenario\", got \"smugnet-snapshot\""
 # a folder that is no seed is told so, by validate and by diff
 mkdir "$tmp/plain"
 expect_rc 3 "$SMUGNET" validate "$tmp/plain"

@@ -575,6 +575,13 @@ static bool load_head(struct ld *ld, const cJSON *root, struct smug_world *w)
 	double seed = 0;
 	char fmt[32] = "";
 
+	/* another format first: its keys are not a scenario's to name */
+	j = get(root, "format");
+	if (cJSON_IsString(j) && strcmp(j->valuestring, "smugnet-scenario") != 0)
+		return fail(ld, "format", "expected \"smugnet-scenario\", got \"%.40s\"%s", j->valuestring,
+			    strcmp(j->valuestring, "smugnet-seed") == 0 || strcmp(j->valuestring, "smugnet-snapshot") == 0
+				    ? " (a file of a seed: give the seed's folder or name)"
+				    : "");
 	if (!check_keys(ld, root, "", top) ||
 	    !get_str(ld, root, "", "format", true, false, fmt, sizeof fmt))
 		return false;
