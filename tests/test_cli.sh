@@ -102,6 +102,12 @@ expect_rc 2 "$SMUGNET" run --days x
 err_has "--days: expected a whole number in [0,100000000], got 'x'"
 expect_rc 2 "$SMUGNET" run --years -1
 err_has "--years: expected a whole number in [0,100000], got '-1'"
+# --days and --years together: one was dropped unsaid (the last given)
+expect_rc 2 "$SMUGNET" run --years 1 --days 3
+err_has "smugnet run: --days and --years: give one of them, not both"
+[ -s "$tmp/out" ] && fail "run --years 1 --days 3 still ran: $(head -c 200 "$tmp/out")"
+expect_rc 2 "$SMUGNET" run --days 3 --years 0
+err_has "smugnet run: --days and --years: give one of them, not both"
 # a whole number out of range is told by its range, not as "not a number"
 expect_rc 2 "$SMUGNET" run --days 200000000
 err_has "--days: expected a whole number in [0,100000000], got '200000000'"

@@ -113,7 +113,7 @@ int cmd_run(int argc, char **argv)
 	enum csv_per per = CSV_PER_DAY;
 	struct csv_run *table = NULL;
 	int n_crack = 0, n_clears = 0, n_sets = 0, n_branch = 0, c, rc;
-	bool auto_crack = false, events = false, quiet = false;
+	bool auto_crack = false, events = false, quiet = false, in_years = false;
 	struct progress prog;
 	struct cli_setup setup;
 	struct smug_world *w = NULL;
@@ -125,13 +125,18 @@ int cmd_run(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
+			if (in_years) /* with both, one would be dropped unsaid */
+				return cli_usage_error("run", "--days and --years: give one of them, not both");
 			if (cli_int_option("run", "--days", optarg, 0, 100000000, &days) != EXIT_OK)
 				return EXIT_USAGE;
 			break;
 		case 'y':
+			if (days >= 0 && !in_years)
+				return cli_usage_error("run", "--days and --years: give one of them, not both");
 			if (cli_int_option("run", "--years", optarg, 0, 100000, &v) != EXIT_OK)
 				return EXIT_USAGE;
 			days = v * 365;
+			in_years = true;
 			break;
 		case 's': scenario = optarg; break;
 		case 'S':
