@@ -89,6 +89,24 @@ sed '1s/"days":3,/"days":3,"days":9,/' "$tmp/dupkey-a.jsonl" >"$tmp/dupkey-c.jso
 expect_rc 3 "$SMUGNET" diff "$tmp/dupkey-c.jsonl" "$tmp/dupkey-a.jsonl"
 err_has "dupkey-c.jsonl: line 1: days: duplicate key 'days'"
 [ ! -s "$tmp/out" ] || fail "diff of a run file with a key twice printed: $(head -n 3 "$tmp/out")"
+# a figure diff compares that is not a number (a hand-edited "7"), or a
+# faction without its id, was read as 0 or as "": a false change of
+# 7 deliveries, or a row with no name. Refused by file, line and path
+"$SMUGNET" run --days 5 --scenario "$SRCDIR/data/tiny.json" >"$tmp/fig-b.jsonl" || fail "run for the figures diff"
+n=$(wc -l <"$tmp/fig-b.jsonl")
+sed '$s/"factions":\[{"id":"crew","balance":\([0-9.]*\),"shipments":\([0-9]*\),"delivered":[0-9]*/"factions":[{"id":"crew","balance":\1,"shipments":\2,"delivered":"7"/' \
+	"$tmp/fig-b.jsonl" >"$tmp/fig-c.jsonl"
+cmp -s "$tmp/fig-b.jsonl" "$tmp/fig-c.jsonl" && fail "test bug: the faction's delivered is unchanged"
+expect_rc 3 "$SMUGNET" diff "$tmp/dupkey-a.jsonl" "$tmp/fig-c.jsonl"
+err_has "fig-c.jsonl: line $n: factions[0].delivered: expected a number"
+[ ! -s "$tmp/out" ] || fail "diff of a run file with a count as text printed: $(head -n 3 "$tmp/out")"
+sed '$s/"factions":\[{"id":"crew",/"factions":[{/' "$tmp/fig-b.jsonl" >"$tmp/fig-d.jsonl"
+cmp -s "$tmp/fig-b.jsonl" "$tmp/fig-d.jsonl" && fail "test bug: the faction's id is still there"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-d.jsonl" "$tmp/dupkey-a.jsonl"
+err_has "fig-d.jsonl: line $n: factions[0].id: expected an id"
+sed '2s/"lost":\([0-9]*\)/"lost":"\1"/' "$tmp/fig-b.jsonl" >"$tmp/fig-e.jsonl"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/fig-e.jsonl"
+err_has "fig-e.jsonl: line 2: lost: expected a number"
 # a relative XDG_DATA_HOME is not the vault (XDG base directory rules),
 # nor is a folder under the working one when HOME is unset
 mkdir -p "$tmp/novault"

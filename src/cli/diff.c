@@ -99,7 +99,12 @@ struct run_file {
 	cJSON *header, *summary;
 	cJSON **days;
 	int n_days;
+	int summary_line, *day_lines; /* where each record is, for messages */
 };
+
+/* The figures of a day record diff compares. */
+static const char *const day_figs[] = {"shipments_created", "delivered", "seized", "lost", "bribes_spent", "profit",
+				       "in_transit"};
 
 static void run_file_done(struct run_file *r)
 {
@@ -108,6 +113,7 @@ static void run_file_done(struct run_file *r)
 	for (int i = 0; i < r->n_days; i++)
 		cJSON_Delete(r->days[i]);
 	free(r->days);
+	free(r->day_lines);
 }
 
 /* A day of a run file, before diff takes it as an int: where the record
@@ -195,10 +201,13 @@ static int read_run_file(const char *path, struct run_file *r)
 			r->header = o;
 		} else if (strcmp(t->valuestring, "day") == 0) {
 			r->days = realloc(r->days, (size_t)(r->n_days + 1) * sizeof *r->days);
+			r->day_lines = realloc(r->day_lines, (size_t)(r->n_days + 1) * sizeof *r->day_lines);
+			r->day_lines[r->n_days] = n;
 			r->days[r->n_days++] = o;
 		} else if (strcmp(t->valuestring, "summary") == 0) {
 			cJSON_Delete(r->summary);
 			r->summary = o;
+			r->summary_line = n;
 		} else {
 			cJSON_Delete(o);
 		}
@@ -246,15 +255,12 @@ static const cJSON *by_id(const cJSON *arr, const char *id)
  * it covers starts after that day). */
 static int first_day_apart(const struct run_file *a, const struct run_file *b, int *since)
 {
-	static const char *const fig[] = {"shipments_created", "delivered", "seized", "lost", "bribes_spent", "profit",
-					  "in_transit"};
-
 	for (int i = 0; i < a->n_days; i++)
 		for (int j = 0; j < b->n_days; j++) {
 			if (num(a->days[i], "day") != num(b->days[j], "day"))
 				continue;
-			for (size_t k = 0; k < sizeof fig / sizeof fig[0]; k++)
-				if (num(a->days[i], fig[k]) != num(b->days[j], fig[k])) {
+			for (size_t k = 0; k < sizeof day_figs / sizeof day_figs[0]; k++)
+				if (num(a->days[i], day_figs[k]) != num(b->days[j], day_figs[k])) {
 					*since = i > 0 ? (int)num(a->days[i - 1], "day") : (int)num(a->header, "start_day");
 					return (int)num(a->days[i], "day");
 				}
@@ -471,6 +477,53 @@ static void seed_outcome(const struct smug_world *a, const struct smug_world *b,
 	free(c);
 }
 
+/* Every figure of path's records that diff compares is a number, and
+ * every faction and border of its summary has an id: one that is not
+ * would be read as 0 (a false change) or under an empty id. Prints
+ * "PATH: line N: factions[2].delivered: expected a number" and returns
+ * true when one is wrong. */
+static bool run_figures_wrong(const char *path, const struct run_file *r, const struct outcome *o)
+{
+	const struct table *t[2] = {&o->fac, &o->bor};
+	char name[32];
+
+	for (int i = 0; i < r->n_days; i++)
+		for (size_t k = 0; k < sizeof day_figs / sizeof day_figs[0]; k++)
+			if (!cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(r->days[i], day_figs[k]))) {
+				fprintf(stderr, "%s: line %d: %s: expected a number\n", path, r->day_lines[i],
+					day_figs[k]);
+				return true;
+			}
+	for (int k = 0; k < 2; k++) {
+		const cJSON *arr = cJSON_GetObjectItemCaseSensitive(r->summary, t[k]->name), *e;
+		int i = 0;
+
+		if (!cJSON_IsArray(arr)) {
+			fprintf(stderr, "%s: line %d: %s: expected an array\n", path, r->summary_line, t[k]->name);
+			return true;
+		}
+		cJSON_ArrayForEach(e, arr) {
+			const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+
+			if (!cJSON_IsString(id) || id->valuestring[0] == '\0') {
+				fprintf(stderr, "%s: line %d: %s[%d].id: expected an id\n", path, r->summary_line,
+					t[k]->name, i);
+				return true;
+			}
+			for (int c = 0; c < t[k]->n_col; c++) {
+				col_name(t[k]->col[c], name, sizeof name);
+				if (!cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(e, name))) {
+					fprintf(stderr, "%s: line %d: %s[%d].%s: expected a number\n", path,
+						r->summary_line, t[k]->name, i, name);
+					return true;
+				}
+			}
+			i++;
+		}
+	}
+	return false;
+}
+
 static void run_outcome(const struct run_file *a, const struct run_file *b, struct outcome *o)
 {
 	const cJSON *arr[2], *e;
@@ -608,8 +661,11 @@ int cmd_diff(int argc, char **argv)
 
 		if ((rc = read_run_file(argv[optind], &r[0])) != EXIT_OK)
 			return rc == EXIT_USAGE ? rc : EXIT_BAD_INPUT;
-		if ((rc = read_run_file(argv[optind + 1], &r[1])) != EXIT_OK) {
+		if ((rc = read_run_file(argv[optind + 1], &r[1])) != EXIT_OK ||
+		    run_figures_wrong(argv[optind], &r[0], &o) || run_figures_wrong(argv[optind + 1], &r[1], &o)) {
 			run_file_done(&r[0]);
+			if (rc == EXIT_OK)
+				run_file_done(&r[1]);
 			return EXIT_BAD_INPUT;
 		}
 		run_outcome(&r[0], &r[1], &o);
