@@ -651,6 +651,20 @@ expect_rc 0 "$SMUGNET" run --days 30 --crackdown 'n:22.1|n:23.1' --clear-crackdo
 tail -n 1 "$tmp/out" | grep -q '"id":"n:22.1|n:23.1",[^}]*"crackdown":false' ||
 	fail "a clear on the day after the last is not in the saved state"
 pass=$((pass + 1))
+# a schedule that finds the 64 crackdown targets taken on its day (here
+# by the planner, in a generated world, with its limits opened) could
+# not be refused before the run: it stopped as a usage error ("crackdown:
+# at most 64 targets", exit 2, "Try --help"), naming neither the schedule
+# nor the day. Now a runtime failure that names both; nothing saved
+"$SMUGNET" gen --wards 400 --seed 3 >"$tmp/w400.json" || fail "gen --wards 400"
+full_planner="--auto-crackdown --set crackdown.max_targets_per_day=64 --set crackdown.duration_days=3650 --set crackdown.capacity_per_point=10 --set crackdown.cooldown_days=0"
+# shellcheck disable=SC2086 # the planner's options, split
+expect_rc 1 "$SMUGNET" run --days 60 --scenario "$tmp/w400.json" $full_planner --crackdown 'n:001.0|n:002.0@60' \
+	--save full64 --vault "$tmp/full64"
+err_has "smugnet run: crackdown 'n:001.0|n:002.0@60' could not start on day 60: at most 64 targets"
+grep -q "Try 'smugnet run --help'" "$tmp/err" && fail "a full target list is told as a usage error: $(cat "$tmp/err")"
+grep -q '"type":"summary"' "$tmp/out" && fail "a run stopped on day 60 printed a summary"
+[ -e "$tmp/full64/seeds/full64" ] && fail "a run stopped on day 60 saved its seed"
 # only a saved seed carries the day after the last: without --save (or
 # with --branch, which saves nothing) a crackdown or clear on that day
 # would act on no day and be kept nowhere (it ran, exit 0): a usage error

@@ -248,9 +248,19 @@ int cli_crackdowns_due(const struct cli_setup *s, struct smug_world *w)
 		struct cli_crackdown c;
 		struct smug_error err;
 
-		if (cli_crackdown_parse(w, s->crackdowns[i], &c, &err) != SMUG_OK ||
-		    (c.from == w->day + 1 && cli_crackdown_start(w, &c, &err) != 0))
+		if (cli_crackdown_parse(w, s->crackdowns[i], &c, &err) != SMUG_OK)
 			return crackdown_refused(s, i, err.msg);
+		/* checked before the first day, it can still find the targets
+		 * full on its own (the planner's and the others): the run
+		 * stops there, a runtime failure that names it and the day */
+		if (c.from == w->day + 1 && cli_crackdown_start(w, &c, &err) != 0) {
+			if (s->origin)
+				return crackdown_refused(s, i, err.msg);
+			progress_clear();
+			fprintf(stderr, "smugnet %s: crackdown '%s' could not start on day %d: %s\n", s->cmd,
+				s->crackdowns[i], c.from, strncmp(err.msg, "crackdown: ", 11) ? err.msg : err.msg + 11);
+			return EXIT_RUNTIME;
+		}
 	}
 	return EXIT_OK;
 }
