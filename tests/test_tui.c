@@ -15700,6 +15700,125 @@ START_TEST(test_tui_event_log_faction_whole_at_120)
 }
 END_TEST
 
+/* Does `row` hold both nodes of `corridor` in order, each at least
+ * without the end every node id shares ("09.1…|22.0…" for
+ * n:09.1-checkpoint|n:22.0-checkpoint, "335.0|336.0"). */
+static bool row_has_both_nodes(const struct tui_app *a, int corridor, const char *row)
+{
+	const struct smug_world *w = a->w;
+	const char *at = row;
+
+	for (int side = 0; side < 2; side++) {
+		const struct smug_corridor *k = &w->corridors[corridor];
+		const char *id = w->nodes[side ? k->b : k->a].id + a->node_prefix;
+		char core[SMUG_ID_MAX];
+
+		snprintf(core, sizeof core, "%.*s", tui_id_core(id, a->node_suffix), id);
+		at = strstr(at, core);
+		if (at == NULL)
+			return false;
+		at += strlen(core);
+		if (side == 0 && (at = strchr(at, '|')) == NULL)
+			return false;
+	}
+	return true;
+}
+
+/* The Events pane's border column at 120x40, and the story view's at
+ * 80x24 and 120x40, name both nodes of every border shown (`w` is
+ * freed). */
+static void check_event_borders(struct smug_world *w)
+{
+	static struct cells s;
+	struct tui_app a;
+	struct box b;
+	int checked = 0, story_at = -1;
+	char row[512];
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '5');
+	read_screen(&a, 40, 120, &s);
+	ck_assert_msg(find_box(&s, "5 Events", &b), "no Events pane at 120x40");
+	for (int y = b.top + 2; y < b.bottom; y++) {
+		int i = a.hit[PANE_EVENTS][y - b.top];
+		int64_t seq;
+		const struct smug_event *e;
+
+		if (i < 0)
+			continue;
+		e = pane_events_at(&a, i, &seq);
+		if (e->corridor < 0)
+			continue;
+		cells_text(&s, y, b.left + 1, b.right, row, sizeof row);
+		if (!row_has_both_nodes(&a, e->corridor, row)) {
+			char *text = render(&a, 40, 120);
+
+			assert_on_screen(false, text, "120x40: the event on %s shows one node: '%s'",
+					 w->corridors[e->corridor].id, row);
+		}
+		if (e->shipment && story_at < 0)
+			story_at = i;
+		checked++;
+	}
+	ck_assert_int_gt(checked, 5);
+	ck_assert_int_ge(story_at, 0);
+	{ /* that shipment's story */
+		int64_t seq;
+		uint64_t ship = pane_events_at(&a, story_at, &seq)->shipment;
+		const struct smug_telemetry *t = &w->tel;
+
+		a.event_sel = seq;
+		feed(&a, "\r");
+		ck_assert_int_eq(a.view, VIEW_STORY);
+		for (int z = 0; z < 2; z++) {
+			char *text = render(&a, cut_sizes[z][0], cut_sizes[z][1]);
+			int shown = 0;
+
+			for (int i = 0; i < t->event_count && shown < 5; i++) {
+				const struct smug_event *e = smug_event_at(t, i);
+				bool found = false;
+
+				if (e->shipment != ship || e->corridor < 0)
+					continue;
+				for (const char *line = text; *line && !found;) {
+					const char *end = strchr(line, '\n');
+
+					snprintf(row, sizeof row, "%.*s", (int)(end ? end - line : (long)strlen(line)), line);
+					found = row_has_both_nodes(&a, e->corridor, row);
+					line = end ? end + 1 : line + strlen(line);
+				}
+				assert_on_screen(found, text, "%dx%d: the story's event on %s shows one node", cut_sizes[z][1],
+						 cut_sizes[z][0], w->corridors[e->corridor].id);
+				shown++;
+			}
+			ck_assert_int_gt(shown, 0);
+			free(text);
+		}
+	}
+	close_app(&a, w);
+}
+
+/* The event log's and the story view's border column names both nodes
+ * of a border whose short id is longer than its 9 columns: in a
+ * generated world of 400 wards it read '335.0|…', with node ids like
+ * 'n:09.1-checkpoint' '09.1-che…' (the second node left out); now
+ * '335.0|336.0' (the column grows to the world's ids, up to 13
+ * columns) and '09.1…|22.0…' (the end every node id shares left out). */
+START_TEST(test_tui_event_borders_keep_both_nodes)
+{
+	char *json = smug_scenario_generate(400, 3, 5);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(w, 30);
+	check_event_borders(w);
+	check_event_borders(long_ids_at("n:", "-checkpoint", 40));
+}
+END_TEST
+
 /* The compare view's figure of row `id` under table column k (its heads
  * in order, the name first), from the two worlds themselves: per
  * faction its balance (credits), deliveries and seizures since the world
@@ -17015,6 +17134,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_routes_lane_names_both_long_wards);
 	tcase_add_test(t, test_tui_routes_lane_grows_to_the_wards_ids);
+	tcase_add_test(t, test_tui_event_borders_keep_both_nodes);
 	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);

@@ -218,6 +218,7 @@ static const struct tui_col cols[E_N] = {
  * and a sending's "24->22 7 hops, bribes 12.50". Where the pane has it,
  * the detail is kept before the commodity and the shipment. */
 #define DETAIL_ROOM TUI_EVENT_DETAIL_ROOM
+#define BORDER_MAX 13 /* "2353.0|2354.0" in a world of 3,600 wards */
 
 static enum tui_role kind_role(enum smug_event_kind k)
 {
@@ -280,8 +281,9 @@ void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui
 	table_cell(cv, y, t, E_KIND, kr, buf);
 	table_cell(cv, y, t, E_FACTION, r, e->faction >= 0 ? w->factions[e->faction].id : "");
 	table_cell(cv, y, t, E_COM, r, e->commodity >= 0 ? tui_commodity_short(e->commodity) : "");
-	if (e->corridor >= 0) {
-		tui_short_corridor(a, e->corridor, buf, sizeof buf);
+	if (e->corridor >= 0 && table_pos(t, E_BORDER) >= 0) {
+		/* both nodes, each shortened when the two do not fit whole */
+		tui_short_corridor_fit(a, e->corridor, t->w[table_pos(t, E_BORDER)], buf, sizeof buf);
 		table_cell(cv, y, t, E_BORDER, r, buf);
 	}
 	if (e->amount != 0) {
@@ -339,6 +341,11 @@ void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one
 		if (text_cols(a->w->factions[f].id) > longest)
 			longest = text_cols(a->w->factions[f].id);
 	c[E_FACTION].max = longest;
+	/* the border column as wide as the world's short corridor ids ask
+	 * ("335.0|336.0"; "09.1…|23.0…" when node ids share a long end), up
+	 * to BORDER_MAX columns */
+	if (a->border_cols > c[E_BORDER].width)
+		c[E_BORDER].width = a->border_cols < BORDER_MAX ? a->border_cols : BORDER_MAX;
 	/* a story is one shipment: its faction and commodity head the view */
 	if (one_shipment)
 		c[E_FACTION].prio = c[E_COM].prio = -1;

@@ -446,6 +446,7 @@ struct tui_app {
 	int node_prefix, ward_prefix; /* bytes every node (ward) id shares */
 	int node_suffix, ward_suffix; /* bytes every node (ward) id ends with ("-gate") */
 	int ward_cols;		      /* columns of the widest short ward id, its shared end cut */
+	int border_cols;	      /* columns of the widest short corridor id, its nodes' shared end cut */
 	/* the designer's loop (loop.c): rewind ring, what-if branch, knobs */
 	struct tui_loop {
 		struct smug_timeline *tl;	/* the ring of the world shown */
@@ -470,6 +471,11 @@ int tui_network_factions(const struct smug_world *w, int *out, int max);
 /* Short forms of ids: the id without the prefix every node (ward) id
  * shares, e.g. "22.1|23.1" for "n:22.1|n:23.1", "22" for "ward:22". */
 void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t size);
+/* The short corridor id in at most cols columns: whole when it fits, else
+ * both its nodes kept, each without the end every node id shares
+ * ("09.1…|23.0…"), else each cut in its middle (tui_two_ids_fit), else
+ * cut at its end. */
+void tui_short_corridor_fit(const struct tui_app *a, int corridor, int cols, char *buf, size_t size);
 const char *tui_short_ward(const struct tui_app *a, int ward);
 /* Bytes of a short id without the `suffix` bytes every id of its kind
  * ends with ("23" of "23-district"); the whole id when none would be
