@@ -7719,12 +7719,13 @@ START_TEST(test_tui_canvas_draws_nothing_into_no_room)
 END_TEST
 
 /* The memory screen dumps every cell whole, however many bytes its
- * character takes: a screen full of 4-byte characters (an emoji in every
- * cell, as a scenario's names may hold) dumps as its rows of them, each
- * row ended by a newline, at 24x80, 48x160 and 60x211. */
+ * character takes: a screen full of 4-byte characters (a mathematical
+ * letter, one column wide, in every cell, as a scenario's names may
+ * hold) dumps as its rows of them, each row ended by a newline, at
+ * 24x80, 48x160 and 60x211. */
 START_TEST(test_tui_grid_dumps_a_screen_of_four_byte_characters)
 {
-	static const char emoji[] = "\xf0\x9f\x98\x80"; /* U+1F600 */
+	static const char letter[] = "\xf0\x9d\x90\x80"; /* U+1D400 */
 	static const int size[][2] = {{24, 80}, {48, 160}, {60, 211}};
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 0);
@@ -7738,7 +7739,7 @@ START_TEST(test_tui_grid_dumps_a_screen_of_four_byte_characters)
 
 		ck_assert_ptr_nonnull(line);
 		for (int x = 0; x < cols; x++)
-			memcpy(line + 4 * x, emoji, 4);
+			memcpy(line + 4 * x, letter, 4);
 		line[4 * cols] = '\0';
 		for (int y = 0; y < h; y++)
 			ck_assert_int_eq(canvas_text(&cv, y, 0, ROLE_NORMAL, line), cols);
@@ -15819,6 +15820,127 @@ START_TEST(test_tui_event_borders_keep_both_nodes)
 }
 END_TEST
 
+/* Terminal columns of a line of UTF-8 text, counted here apart from the
+ * cockpit's own count: two for the CJK ideographs, kana and fullwidth
+ * forms the tests below type, one for any other character. */
+static int line_cols(const char *s, size_t len)
+{
+	int cols = 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned cp = c;
+		int n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+
+		if (n > 1)
+			cp = c & (n == 2 ? 0x1fu : n == 3 ? 0x0fu : 0x07u);
+		for (int k = 1; k < n && i + (size_t)k < len; k++)
+			cp = cp << 6 | ((unsigned char)s[i + (size_t)k] & 0x3fu);
+		cols += (cp >= 0x3000 && cp <= 0x9fff) || (cp >= 0xff00 && cp <= 0xff60) ? 2 : 1;
+		i += (size_t)n;
+	}
+	return cols;
+}
+
+/* No line of the screen is wider than the terminal (a wide character
+ * drawn in one cell pushes the frame past the edge). */
+static void assert_lines_fit(const char *screen, int cols, const char *what)
+{
+	int row = 0;
+
+	for (const char *line = screen; *line; row++) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+
+		assert_on_screen(line_cols(line, len) <= cols, screen, "%s at %d columns: row %d is %d columns wide", what,
+				 cols, row, line_cols(line, len));
+		if (end == NULL)
+			break;
+		line = end + 1;
+	}
+}
+
+/* Wide characters (CJK) take two columns on a terminal, and the cockpit
+ * counts them so: a scenario whose ward names are Japanese keeps the
+ * Borders pane's detail line inside its frame, an event filter typed in
+ * Japanese (on the default world) keeps the Events pane's title inside
+ * its corner, and a seed name refused with such characters its message
+ * inside the screen. Each ran over by one column a wide character (at
+ * 80x24 the filter's title pushed the pane's corner onto the Routes pane
+ * below: 'stolen 語…─┐'). */
+START_TEST(test_tui_wide_characters_keep_inside_the_frames)
+{
+	static const char *const from[] = {"Ward", "Dosadi, 36 wards"}, *const to[] = {"\xe7\xac\xac\xe4\xb8\x89\xe5\x8c\xba", "\xe3\x83\x89\xe3\x82\xb5\xe3\x83\x87\xe3\x82\xa3"};
+	static const char jp[] = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"; /* 日本語 */
+	char *json = test_slurp(SRCDIR "/data/dosadi-36.json", NULL), *out, filter[64] = "/";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert_ptr_nonnull(json);
+	for (int k = 0; k < 2; k++) { /* "Middle Ward 5" reads "Middle 第三区 5" */
+		size_t n = 0;
+
+		for (const char *p = strstr(json, from[k]); p; p = strstr(p + 1, from[k]))
+			n++;
+		out = malloc(strlen(json) + n * strlen(to[k]) + 1);
+		ck_assert_ptr_nonnull(out);
+		out[0] = '\0';
+		for (const char *p = json, *at; *p; p = at + strlen(from[k])) {
+			if ((at = strstr(p, from[k])) == NULL) {
+				strcat(out, p);
+				break;
+			}
+			strncat(out, p, (size_t)(at - p));
+			strcat(out, to[k]);
+		}
+		free(json);
+		json = out;
+	}
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "wide.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(w, 20);
+	tui_app_init(&a, w, &opts);
+	feed(&a, "3");
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]);
+
+		ck_assert_ptr_nonnull(strstr(screen, to[0]));
+		assert_lines_fit(screen, cut_sizes[s][1], "ward names in Japanese");
+		free(screen);
+	}
+	close_app(&a, w);
+	w = open_at(&a, 20); /* names in ASCII: what is typed alone is wide */
+	for (int k = 0; k < 6; k++)
+		strcat(filter, jp);
+	feed(&a, "5");
+	feed(&a, filter);
+	feed(&a, "\n");
+	ck_assert_str_eq(a.filter, filter + 1);
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]);
+
+		ck_assert_ptr_nonnull(strstr(screen, jp));
+		assert_lines_fit(screen, cut_sizes[s][1], "an event filter in Japanese");
+		free(screen);
+	}
+	feed(&a, "\x1b"); /* the filter cleared */
+	ck_assert_str_eq(a.filter, "");
+	feed(&a, "s");
+	feed(&a, "h\xc3\xa9llo w\xc3\xb6rld ");
+	feed(&a, jp);
+	feed(&a, "\n");
+	{
+		char *screen = render(&a, 24, 80);
+
+		assert_on_screen(strstr(screen, "not a seed name") != NULL, screen, "the seed name was not refused");
+		assert_lines_fit(screen, 80, "a seed name refused with Japanese");
+		free(screen);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The compare view's figure of row `id` under table column k (its heads
  * in order, the name first), from the two worlds themselves: per
  * faction its balance (credits), deliveries and seizures since the world
@@ -17135,6 +17257,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_lane_names_both_long_wards);
 	tcase_add_test(t, test_tui_routes_lane_grows_to_the_wards_ids);
 	tcase_add_test(t, test_tui_event_borders_keep_both_nodes);
+	tcase_add_test(t, test_tui_wide_characters_keep_inside_the_frames);
 	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);

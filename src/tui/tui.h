@@ -202,11 +202,15 @@ void canvas_fill_row(struct canvas *cv, int y, int x, enum tui_role r);
 void canvas_box(struct canvas *cv, const char *title, bool focused);
 /* A sub-canvas of cv. */
 struct canvas canvas_sub(const struct canvas *cv, int y, int x, int h, int w);
-/* Columns of UTF-8 text (one per character). */
+/* Terminal columns of UTF-8 text: one per character, two for a wide
+ * one (East Asian scripts, emoji), none for a combining mark. */
 int text_cols(const char *s);
-/* text in buf as it is when it has at most cols characters; else its
+/* The columns of the character at s (as text_cols counts them), its
+ * bytes in *bytes. */
+int text_char_cols(const char *s, int *bytes);
+/* text in buf as it is when it has at most cols columns; else its
  * first and last characters around mark (which says it was cut), cols
- * characters in all, the start the larger half, so texts that differ
+ * columns at most in all, the start the larger half, so texts that differ
  * only at their end (a long --set value, a later key's value) stay
  * apart; true when cut. size: at least cols * 4 plus mark's bytes and 1. */
 bool text_cut_middle(const char *text, int cols, const char *mark, char *buf, size_t size);
