@@ -13356,6 +13356,72 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 }
 END_TEST
 
+/* The load view's columns are as wide as the longest seed name, so each
+ * seed's day and digest stand under the ones above them: a seed named
+ * with 52 characters (names take up to 63) put its 'day 20' 28 columns
+ * right of the other seed's 'day 21' and, at 80 columns, its digest off
+ * the screen ('dosadi-36 …'); now the name is cut in its middle where
+ * the screen has no room ('xxxxxxxxxxxxxxx…xxxxxxxxxxxxx1'), at 80x24,
+ * 120x40 and 200x60. */
+START_TEST(test_tui_load_view_keeps_its_columns_with_long_names)
+{
+	struct smug_world *w = world_at(20);
+	struct tui_options o = opts;
+	struct tui_app a;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], longname[64], answer[72];
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	memset(longname, 'x', 51);
+	snprintf(longname + 51, sizeof longname - 51, "1");
+	snprintf(answer, sizeof answer, "%s\r", longname);
+	tui_handle_key(&a, 's');
+	feed(&a, answer);
+	ck_assert(status_says(&a, "saved seed"));
+	tui_handle_key(&a, '.');
+	tui_handle_key(&a, 's');
+	feed(&a, "\x15one\r"); /* Ctrl-U: the offered name cleared */
+	ck_assert(status_says(&a, "saved seed one"));
+	tui_handle_key(&a, 'o');
+	ck_assert_int_eq(a.view, VIEW_LOAD);
+	ck_assert_int_eq(a.n_seeds, 2);
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]), line[2][1024];
+		int day_at[2];
+
+		for (int i = 0; i < 2; i++) {
+			char digest[24], start[24];
+			const char *day;
+
+			snprintf(digest, sizeof digest, "%016llx", (unsigned long long)a.seeds[i].digest);
+			snprintf(start, sizeof start, "\xe2\x94\x82 %.10s", a.seeds[i].name); /* "│ one" */
+			line[i][0] = '\0'; /* the seed's row: its name's start and a day */
+			for (const char *p = screen; *p && line[i][0] == '\0';) {
+				const char *end = strchr(p, '\n');
+
+				snprintf(line[i], sizeof line[i], "%.*s", (int)(end ? end - p : (long)strlen(p)), p);
+				if (strstr(line[i], start) == NULL || strstr(line[i], " day ") == NULL)
+					line[i][0] = '\0';
+				p = end ? end + 1 : p + strlen(p);
+			}
+			assert_on_screen(line[i][0] != '\0', screen, "no row of seed %s", a.seeds[i].name);
+			assert_on_screen(strstr(line[i], digest) != NULL, screen, "%dx%d: seed %s shown without its digest %s",
+					 cut_sizes[s][1], cut_sizes[s][0], a.seeds[i].name, digest);
+			day = strstr(line[i], " day ");
+			ck_assert_ptr_nonnull(day);
+			day_at[i] = text_cols(line[i]) - text_cols(day);
+		}
+		assert_on_screen(day_at[0] == day_at[1], screen, "%dx%d: the seeds' days at columns %d and %d",
+				 cut_sizes[s][1], cut_sizes[s][0], day_at[0], day_at[1]);
+		free(screen);
+	}
+	close_app(&a, a.w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* A seed loaded from the vault starts its selections afresh: no border
  * selected (the map's legend names none), no event selected, the first
  * route of the first faction with a network, no what-if. */
@@ -17522,6 +17588,7 @@ int main(void)
 	tcase_add_test(t, test_tui_status_lasts_until_the_next_key_that_acts);
 	tcase_add_test(t, test_tui_rewind_prompt_offers_no_day_before_the_first);
 	tcase_add_test(t, test_tui_loaded_seed_starts_its_selections_afresh);
+	tcase_add_test(t, test_tui_load_view_keeps_its_columns_with_long_names);
 	tcase_add_test(t, test_tui_click_in_a_pane_focuses_it_to_its_corners);
 	tcase_add_test(t, test_tui_pane_keys_reach_what_they_name);
 #ifdef HAVE_MALLINFO2
