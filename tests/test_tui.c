@@ -13356,6 +13356,39 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 }
 END_TEST
 
+/* The header names a seed of more than 24 characters by its start and
+ * its end around an ellipsis ('campaign-yea…east-gate-b'), so it reads
+ * as cut and two names that differ at their end stay apart: it showed
+ * the first 24 characters with no mark ('campaign-year-200-crackd'),
+ * naming a seed the vault does not hold. At 80x24 and 120x40. */
+START_TEST(test_tui_header_cuts_a_long_seed_name_with_a_mark)
+{
+	struct smug_world *w = world_at(5);
+	struct tui_options o = opts;
+	struct tui_app a;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64];
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	tui_handle_key(&a, 's');
+	feed(&a, "campaign-year-200-crackdown-east-gate-b\r");
+	ck_assert(status_says(&a, "saved seed campaign-year-200-crackdown-east-gate-b"));
+	for (int s = 0; s < 2; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]), head[1024];
+
+		snprintf(head, sizeof head, "%.*s", (int)strcspn(screen, "\n"), screen);
+		assert_on_screen(strstr(head, "seed campaign-yea\xe2\x80\xa6" "east-gate-b ") != NULL, screen,
+				 "%dx%d: the header does not name the seed by its start and end: '%s'", cut_sizes[s][1],
+				 cut_sizes[s][0], head);
+		free(screen);
+	}
+	close_app(&a, w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* The load view's columns are as wide as the longest seed name, so each
  * seed's day and digest stand under the ones above them: a seed named
  * with 52 characters (names take up to 63) put its 'day 20' 28 columns
@@ -17589,6 +17622,7 @@ int main(void)
 	tcase_add_test(t, test_tui_rewind_prompt_offers_no_day_before_the_first);
 	tcase_add_test(t, test_tui_loaded_seed_starts_its_selections_afresh);
 	tcase_add_test(t, test_tui_load_view_keeps_its_columns_with_long_names);
+	tcase_add_test(t, test_tui_header_cuts_a_long_seed_name_with_a_mark);
 	tcase_add_test(t, test_tui_click_in_a_pane_focuses_it_to_its_corners);
 	tcase_add_test(t, test_tui_pane_keys_reach_what_they_name);
 #ifdef HAVE_MALLINFO2
