@@ -16040,6 +16040,83 @@ START_TEST(test_tui_wide_characters_keep_inside_the_frames)
 }
 END_TEST
 
+/* With ward ids like 'ward:24-district' and node ids like
+ * 'n:09.1-checkpoint', an event's detail in the Events pane (120x40)
+ * and the story view (80x24) leaves out the end every ward (node) id
+ * shares, an ellipsis in its place, so it reads whole: '24…->22… after
+ * 3 days', 'held up on 22.1…|23.1…', '30…->33… 3 hops, bribes 94.98'.
+ * It read '24-district->22-district aft…', 'held up on
+ * 22.1-checkpoint|…' and '30-district->33-district 3 hops,…'. */
+START_TEST(test_tui_event_detail_marks_the_end_ids_share)
+{
+	static const char *const kinds[][2] = {{"n:", "-checkpoint"}, {"ward:", "-district"}};
+	struct smug_world *w = long_ids_world(kinds, 2, 40);
+	static struct cells s;
+	struct tui_app a;
+	struct box b;
+	int arrived = 0, delayed = 0;
+	uint64_t ship = 0;
+	char row[512];
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '5');
+	read_screen(&a, 40, 120, &s);
+	ck_assert_msg(find_box(&s, "5 Events", &b), "no Events pane at 120x40");
+	for (int y = b.top + 2; y < b.bottom; y++) {
+		int i = a.hit[PANE_EVENTS][y - b.top];
+		int64_t seq;
+		const struct smug_event *e;
+		const char *after;
+
+		if (i < 0)
+			continue;
+		e = pane_events_at(&a, i, &seq);
+		cells_text(&s, y, b.left + 1, b.right, row, sizeof row);
+		if (e->kind == SMUG_EV_SHIPMENT_DELIVERED && (after = strstr(event_text(w, e), " after ")) != NULL) {
+			assert_on_screen(strstr(row, "\xe2\x80\xa6->") != NULL && strstr(row, after + 1) != NULL, render(&a, 40, 120),
+					 "120x40: '%s' shown as '%s'", event_text(w, e), row);
+			arrived++;
+			ship = e->shipment;
+		}
+		if (e->kind == SMUG_EV_SHIPMENT_DELAYED) {
+			assert_on_screen(strstr(row, "held up on ") != NULL && row_has_both_nodes(&a, e->corridor, strstr(row, "held up on ")),
+					 render(&a, 40, 120), "120x40: '%s' shown as '%s'", event_text(w, e), row);
+			delayed++;
+		}
+	}
+	ck_assert_int_gt(arrived, 0);
+	ck_assert_int_gt(delayed, 0);
+	{ /* an arrived shipment's story at 80x24 */
+		int64_t seq = -1;
+		char *text;
+		bool found = false;
+
+		for (int i = pane_events_count(&a) - 1; i >= 0 && seq < 0; i--) {
+			int64_t q;
+
+			if (pane_events_at(&a, i, &q)->shipment == ship)
+				seq = q;
+		}
+		a.event_sel = seq;
+		feed(&a, "\r");
+		ck_assert_int_eq(a.view, VIEW_STORY);
+		text = render(&a, 24, 80);
+		for (int i = 0; i < w->tel.event_count && !found; i++) {
+			const struct smug_event *e = smug_event_at(&w->tel, i);
+			char fig[64];
+
+			if (e->shipment == ship && e->kind == SMUG_EV_SHIPMENT_CREATED && e->corridor < 0 &&
+			    last_figure(event_text(w, e), fig, sizeof fig)[0])
+				found = lines_with_whole(text, ", bribes", fig) > 0;
+		}
+		assert_on_screen(found, text, "80x24: the story of #%llu does not read its sending's bribes",
+				 (unsigned long long)ship);
+		free(text);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The compare view's figure of row `id` under table column k (its heads
  * in order, the name first), from the two worlds themselves: per
  * faction its balance (credits), deliveries and seizures since the world
@@ -17357,6 +17434,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_lane_grows_to_the_wards_ids);
 	tcase_add_test(t, test_tui_event_borders_keep_both_nodes);
 	tcase_add_test(t, test_tui_wide_characters_keep_inside_the_frames);
+	tcase_add_test(t, test_tui_event_detail_marks_the_end_ids_share);
 	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);

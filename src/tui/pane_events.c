@@ -255,6 +255,29 @@ static void drop_prefix(char *s, const char *p, size_t n)
 	*out = '\0';
 }
 
+/* Put `mark` in place of every `n`-byte suffix p that ends an id in s
+ * (an id's character before it, none after it), within size bytes. */
+static void mark_suffix(char *s, size_t size, const char *p, size_t n, const char *mark)
+{
+	char out[SMUG_EVENT_TEXT_MAX];
+	size_t o = 0, m = strlen(mark);
+
+	if (n == 0)
+		return;
+	for (const char *in = s; *in && o + 1 < sizeof out;) {
+		if (in > s && isalnum((unsigned char)in[-1]) && strncmp(in, p, n) == 0 &&
+		    !isalnum((unsigned char)in[n]) && in[n] != '.' && o + m + 1 < sizeof out) {
+			memcpy(out + o, mark, m);
+			o += m;
+			in += n;
+			continue;
+		}
+		out[o++] = *in++;
+	}
+	out[o] = '\0';
+	snprintf(s, size, "%s", out);
+}
+
 void tui_event_detail(const struct tui_app *a, const struct smug_event *e, char *buf, size_t size)
 {
 	const struct smug_world *w = a->w;
@@ -265,6 +288,14 @@ void tui_event_detail(const struct tui_app *a, const struct smug_event *e, char 
 	snprintf(node, sizeof node, "%.*s", a->node_prefix, w->n_nodes ? w->nodes[0].id : "");
 	drop_prefix(buf, ward, strlen(ward));
 	drop_prefix(buf, node, strlen(node));
+	/* the end every ward (node) id shares as an ellipsis, as the Routes
+	 * pane's lanes: "24…->22… after 3 days" for ward:24-district->... */
+	if (w->n_wards)
+		mark_suffix(buf, size, w->wards[0].id + strlen(w->wards[0].id) - a->ward_suffix,
+			    (size_t)a->ward_suffix, a->th.g->ellipsis);
+	if (w->n_nodes)
+		mark_suffix(buf, size, w->nodes[0].id + strlen(w->nodes[0].id) - a->node_suffix,
+			    (size_t)a->node_suffix, a->th.g->ellipsis);
 }
 
 void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui_table *t,
