@@ -16117,6 +16117,60 @@ START_TEST(test_tui_event_detail_marks_the_end_ids_share)
 }
 END_TEST
 
+/* With long node, ward and faction ids the event log cuts a faction only
+ * for the room its rows' details need: at 120x40 on day 40 the details
+ * shown need at most 22 columns ('held up on 22.1…|23.1…'), and the
+ * column kept 29, blank at the end of every row, while the factions
+ * read 'syndi…'; now they read 'syndicate-of…' and the longest detail
+ * ends one column from the frame. */
+START_TEST(test_tui_event_log_cuts_a_faction_only_for_the_detail)
+{
+	static const char *const kinds[][2] = {{"n:", "-checkpoint"},
+					       {"ward:", "-district"},
+					       {"dustrunners", "-of-the-outer-ring"},
+					       {"raiders", "-of-the-outer-ring"},
+					       {"suitwrights", "-of-the-outer-ring"},
+					       {"syndicate", "-of-the-outer-ring"}};
+	struct smug_world *w = long_ids_world(kinds, 6, 40);
+	static struct cells s;
+	struct tui_app a;
+	struct box b;
+	int cut = 0, least_blank = 1000, rows = 0;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '5');
+	read_screen(&a, 40, 120, &s);
+	ck_assert_msg(find_box(&s, "5 Events", &b), "no Events pane at 120x40");
+	for (int y = b.top + 2; y < b.bottom; y++) {
+		int i = a.hit[PANE_EVENTS][y - b.top], last = b.left;
+		int64_t seq;
+		const struct smug_event *e;
+		char row[512];
+
+		if (i < 0)
+			continue;
+		e = pane_events_at(&a, i, &seq);
+		cells_text(&s, y, b.left + 1, b.right, row, sizeof row);
+		if (e->faction >= 0 && strstr(row, w->factions[e->faction].id) == NULL)
+			cut++;
+		for (int x = b.left + 1; x < b.right; x++)
+			if (s.c[y][x] != ' ')
+				last = x;
+		least_blank = b.right - 1 - last < least_blank ? b.right - 1 - last : least_blank;
+		rows++;
+	}
+	ck_assert_int_gt(rows, 10);
+	ck_assert_int_gt(cut, 0); /* the factions do not fit whole beside the rest */
+	if (least_blank > 1) {
+		char *text = render(&a, 40, 120);
+
+		assert_on_screen(false, text, "120x40: factions cut while every row ends %d columns from the frame",
+				 least_blank);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The compare view's figure of row `id` under table column k (its heads
  * in order, the name first), from the two worlds themselves: per
  * faction its balance (credits), deliveries and seizures since the world
@@ -17435,6 +17489,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_borders_keep_both_nodes);
 	tcase_add_test(t, test_tui_wide_characters_keep_inside_the_frames);
 	tcase_add_test(t, test_tui_event_detail_marks_the_end_ids_share);
+	tcase_add_test(t, test_tui_event_log_cuts_a_faction_only_for_the_detail);
 	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);

@@ -401,9 +401,10 @@ void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one
 		table_fit(t, c, E_N, width);
 		if (table_pos(t, E_BORDER) >= 0 && table_pos(t, E_DETAIL) >= 0)
 			return;
-		c[E_DETAIL].width = DETAIL_ROOM;
 	}
-	c[E_FACTION].flex = true; /* the room the detail leaves */
+	/* the factions cut, in the room the detail leaves: the room the rows
+	 * shown need of it, no more */
+	c[E_FACTION].flex = true;
 	c[E_FACTION].width = cols[E_FACTION].width;
 	c[E_DETAIL].flex = false;
 	table_fit(t, c, E_N, width);
