@@ -2616,6 +2616,35 @@ START_TEST(test_tui_help_says_where_each_key_works)
 END_TEST
 
 /* smugnet(1)'s KEYS section is the key table's. */
+/* The chart view's < and > show fewer or more days (30, 90, 180, 365),
+ * and the help says so under g: it did not (< and > read 'sort by the
+ * column to the left (Borders, commodities view)'), so the chart's span
+ * was a key no one was told of. On day 200. */
+START_TEST(test_tui_help_says_what_the_chart_keys_do)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 200);
+	char *screen, line[512];
+
+	feed(&a, "?");
+	screen = render(&a, 40, 160); /* g's line whole on one row */
+	if (line_with(screen, "chart view of the selected faction", line, sizeof line) == NULL) {
+		fputs(screen, stderr);
+		ck_abort_msg("the help has no line for g");
+	}
+	free(screen);
+	ck_assert_msg(strstr(line, "< and > show fewer or more days") != NULL, "the help under g: '%s'", line);
+	feed(&a, "\x1b" "1g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(screen_has(&a, "Chart of the faction: the last 90 days"));
+	feed(&a, ">");
+	ck_assert(screen_has(&a, "Chart of the faction: the last 180 days"));
+	feed(&a, "<<");
+	ck_assert(screen_has(&a, "Chart of the faction: the last 30 days"));
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_man_keys_match_the_table)
 {
 	char path[1024], *man, *want, *at, *end;
@@ -17481,6 +17510,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
 	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
+	tcase_add_test(t, test_tui_help_says_what_the_chart_keys_do);
 	tcase_add_test(t, test_tui_help_says_where_each_key_works);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
