@@ -9451,6 +9451,68 @@ static void check_edge_rows(struct smug_world *w, bool whole_ids)
 	close_app(&a, w);
 }
 
+/* With node ids like 'n:24.0-checkpoint' the why view's routes leave out
+ * the end every node id shares when the whole ids do not fit, so routes
+ * that part in their middle read apart: at 120x40 the winner and the
+ * runner-up both read '24.0-checkpoint>10.1-checkpoint>10.0-checkpoint>
+ * 02.2-checkpoint>02.0-checkpoint>…>33.0-checkpoint' and all 16
+ * candidates shown '24.0-checkpoint>10.1-checkpoint>…>33.0-checkpoint';
+ * now '24.0…>10.1…>10.0…>02.2…>02.0…>01.0…>06.0…>06.1…>…' and
+ * '…>06.0…>05.0…>…', the candidates each their own. */
+START_TEST(test_tui_why_long_routes_read_apart)
+{
+	struct smug_world *w = long_ids_at("n:", "-checkpoint", 60);
+	struct tui_app a;
+	char *screen, win[512], run[512], routes[64][256];
+	int n = 0, distinct = 0;
+
+	tui_app_init(&a, w, &opts);
+	feed(&a, "2\r");
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	screen = render(&a, 40, 120);
+	assert_on_screen(line_with(screen, "winner:    ", win, sizeof win) != NULL &&
+				 line_with(screen, "runner-up: ", run, sizeof run) != NULL,
+			 screen, "no winner and runner-up routes at 120x40");
+	{
+		const char *wr = strstr(win, ":") + 1, *rr = strstr(run, ":") + 1;
+
+		wr += strspn(wr, " ");
+		rr += strspn(rr, " ");
+		assert_on_screen(strcmp(wr, rr) != 0, screen, "the winner's and the runner-up's routes read alike: '%s'", wr);
+	}
+	/* the candidates' routes: each row's last word */
+	for (const char *line = screen; *line && n < 64;) {
+		const char *end = strchr(line, '\n'), *p;
+		char row[1024];
+
+		snprintf(row, sizeof row, "%.*s", (int)(end ? end - line : (long)strlen(line)), line);
+		p = row + strlen("\xe2\x94\x82");
+		if (strncmp(row, "\xe2\x94\x82", 3) == 0 && *p == '+') {
+			char *last, *q = row + strlen(row);
+
+			while (q > row && (q[-1] == ' ' || (unsigned char)q[-1] >= 0x80))
+				q--; /* the frame and the blanks before it */
+			*q = '\0';
+			last = strrchr(row, ' ');
+			ck_assert_ptr_nonnull(last);
+			snprintf(routes[n], sizeof routes[n], "%s", last + 1);
+			distinct++;
+			for (int k = 0; k < n; k++)
+				if (strcmp(routes[k], routes[n]) == 0) {
+					distinct--;
+					break;
+				}
+			n++;
+		}
+		line = end ? end + 1 : line + strlen(line);
+	}
+	ck_assert_int_ge(n, 10);
+	assert_on_screen(distinct > n / 2, screen, "%d candidates shown, %d routes that read apart", n, distinct);
+	free(screen);
+	close_app(&a, w);
+}
+END_TEST
+
 /* With node ids too long for an edge row's shortest wording at 80 to
  * 100 columns ("border 10.1-checkpoint|24.0-checkpoint loss ..."), the
  * ids are shortened ("10.1…|24.0…": the end every node id shares left
@@ -17663,6 +17725,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_rows_stay_indented);
 	tcase_add_test(t, test_tui_why_edge_rows_with_long_ids_keep_their_figures);
+	tcase_add_test(t, test_tui_why_long_routes_read_apart);
 	tcase_add_test(t, test_tui_why_edge_rows_keep_short_ids_whole);
 	tcase_add_test(t, test_tui_event_log_faction_whole_at_120);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
