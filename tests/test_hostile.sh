@@ -291,11 +291,43 @@ case_ 4 "dangling.jsonl: cannot write: it is a link to nothing" "output: a link 
 case_ 4 "folder.jsonl: cannot write: Is a directory" "output: a folder" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/folder.jsonl"
 [ ! -e "$O/missing.jsonl" ] && [ -z "$(ls -A "$O/folder.jsonl")" ] || fail "a refused journal wrote something: $(ls -A "$O" "$O/folder.jsonl")"
+# a folder to write into that is a link to nothing is named as such (it
+# read 'it exists and is not a folder', and nothing exists there)
+ln -s missing-folder "$O/dangling-folder"
+case_ 4 "dangling-folder: cannot create: it is a link to nothing" "output: export into a link to nothing" \
+	"$SMUGNET" export e --csv "$O/dangling-folder" --vault "$O/v"
+[ ! -e "$O/missing-folder" ] || fail "an export into a link to nothing made its folder"
 mkdir -p "$O/csv/journal.csv"
 case_ 4 "csv/journal.csv: cannot write: Is a directory" "output: export, one table's name a folder" \
 	"$SMUGNET" export e --csv "$O/csv" --vault "$O/v"
 [ "$(ls -A "$O/csv")" = journal.csv ] || fail "a refused export wrote some tables: $(ls -A "$O/csv")"
 [ -z "$(find "$O" -name '.*.tmp')" ] || fail "temporary files left: $(find "$O" -name '.*.tmp')"
+# a journal written over what smugnet reads is refused before the run
+# and the file stays as it was: the scenario given with --scenario (by
+# its name or a link: replaced by the journal, the world was gone), a
+# file of a seed (the seed no longer loaded: a hash mismatch) or a sweep's
+# manifest (the sweep was lost)
+cp "$SRCDIR/data/tiny.json" "$O/scenario.json" && ln -s scenario.json "$O/scenario.link" || fail "copy of tiny.json"
+"$SMUGNET" sweep plan "$O/sweep" --seeds 1 --days 2 >/dev/null || fail "plan of a sweep"
+cp "$O/sweep/manifest.json" "$O/manifest.keep" && cp "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" || fail "copies"
+case_ 2 "scenario.json' is the file the world is read from; writing there would replace it" "output: the scenario" \
+	"$SMUGNET" run --days 3 --scenario "$O/scenario.json" --journal "$O/scenario.json"
+case_ 2 "scenario.link' is the file the world is read from" "output: a link to the scenario" \
+	"$SMUGNET" run --days 3 --scenario "$O/scenario.json" --journal "$O/scenario.link"
+cmp -s "$O/scenario.json" "$SRCDIR/data/tiny.json" || fail "the scenario was replaced: $(head -c 200 "$O/scenario.json")"
+case_ 2 "journal.jsonl' would replace a file of the seed or sweep in '.*/seeds/e', which would no longer load" \
+	"output: a seed's journal" "$SMUGNET" run --days 3 --load e --vault "$O/v" --journal "$O/v/seeds/e/journal.jsonl"
+case_ 2 "manifest.json' would replace a file of the seed or sweep" "output: a sweep's manifest" \
+	"$SMUGNET" run --days 3 --journal "$O/sweep/manifest.json"
+cmp -s "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" && cmp -s "$O/sweep/manifest.json" "$O/manifest.keep" ||
+	fail "a seed's journal or a sweep's manifest was replaced"
+case_ 0 " ok" "output: the seed after a refused journal" "$SMUGNET" seeds --check --vault "$O/v"
+# another program's manifest.json beside a journal is none of smugnet's
+mkdir -p "$O/web" && echo '{"name": "app", "start_url": "/"}' >"$O/web/manifest.json" && echo old >"$O/web/j.jsonl" ||
+	fail "cannot make a folder with another manifest"
+case_ 0 "" "output: a journal beside another program's manifest.json" \
+	"$SMUGNET" run --days 3 --scenario "$O/scenario.json" --journal "$O/web/j.jsonl"
+grep -q '"type":"header"' "$O/web/j.jsonl" || fail "the journal beside another manifest.json was not written: $(head -c 100 "$O/web/j.jsonl")"
 
 # a world with more money than a seed holds exactly (here 100 wards'
 # buyers of 1e12 credits each) is refused when loaded: it once ran with

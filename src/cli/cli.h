@@ -57,6 +57,15 @@ int cli_apply_sets(struct smug_world *w, const char *cmd, const char *const *set
 /* One KEY=VALUE setting applied to w; -1 with err->msg ("KEY: reason", or
  * "'TEXT': expected KEY=VALUE ...") when it is refused. */
 int cli_set_one(struct smug_world *w, const char *set, struct smug_error *err);
+/* Whether a and b name the same file (through any link). */
+bool cli_same_file(const char *a, const char *b);
+/* The folder an output path is (or would be) in, through any link. */
+void cli_output_folder(const char *path, char *buf, size_t size);
+/* An output path given to cmd's option opt must spare what smugnet reads:
+ * the input file (NULL: none), and every file that is already in a seed
+ * or sweep folder (one whose manifest.json is a seed's or a sweep's). A
+ * usage error naming it, else EXIT_OK. */
+int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input);
 /* Write w's journal (journal.jsonl format) to path atomically: a
  * temporary file beside it, then a rename. EXIT_WRITE on failure. */
 int cli_write_journal(const struct smug_world *w, const char *path);
@@ -109,6 +118,15 @@ struct cli_atomic {
 	char path[4096], tmp[4200];
 };
 int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir);
+/* Remove the temporary files ".NAME.PID.tmp" of names[0..n) in tmp_dir
+ * that no writer holds (cli_atomic_open locks its own while it writes):
+ * what a writer killed outright left. */
+void cli_tmp_remove_stale(const char *tmp_dir, const char *const *names, int n);
+/* Remove path if it is a regular file no process holds a flock(2) on;
+ * true when path is free (removed, or not there). */
+bool cli_unlink_unheld(const char *path);
+/* Whether the file open at fd is the one path names now. */
+bool cli_fd_named(int fd, const char *path);
 int cli_atomic_commit(struct cli_atomic *a, int n);
 void cli_atomic_abort(struct cli_atomic *a);
 /* mkdir that accepts an existing folder (or a link to one), not an

@@ -2,6 +2,7 @@
  * written to a temporary name in a scratch folder on the same file
  * system, flushed to disk, then renamed into place, so a reader sees the
  * old file or the whole new one, never a part. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +26,112 @@ int cli_read_file(const char *file, char **out, size_t *len)
 		fprintf(stderr, "%s\n", err.msg);
 	}
 	return st == SMUG_OK ? EXIT_OK : EXIT_BAD_INPUT;
+}
+
+bool cli_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+void cli_output_folder(const char *path, char *buf, size_t size)
+{
+	char real[PATH_MAX], copy[PATH_MAX + 1];
+
+	snprintf(copy, sizeof copy, "%s", realpath(path, real) != NULL ? real : path);
+	snprintf(buf, size, "%s", dirname(copy));
+}
+
+/* Whether the folder holds a seed's or a sweep's manifest.json: its
+ * format ("smugnet-seed", "smugnet-sweep") within its first bytes, where
+ * both write it (another program's manifest.json is none). */
+static bool smugnet_folder(const char *folder)
+{
+	char manifest[PATH_MAX + 32], head[4097];
+	size_t n = 0;
+	FILE *f;
+	struct stat st;
+
+	snprintf(manifest, sizeof manifest, "%s/manifest.json", folder);
+	if (stat(manifest, &st) != 0 || !S_ISREG(st.st_mode) || (f = fopen(manifest, "rb")) == NULL)
+		return false;
+	n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	return strstr(head, "\"smugnet-seed\"") != NULL || strstr(head, "\"smugnet-sweep\"") != NULL;
+}
+
+int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input)
+{
+	char folder[PATH_MAX + 1];
+	struct stat st;
+
+	if (input != NULL && cli_same_file(path, input))
+		return cli_usage_error(cmd, "%s: '%s' is the file the world is read from; writing there would replace it",
+				       opt, path);
+	cli_output_folder(path, folder, sizeof folder);
+	if (stat(path, &st) == 0 && smugnet_folder(folder))
+		return cli_usage_error(cmd,
+				       "%s: '%s' would replace a file of the seed or sweep in '%s', which would no "
+				       "longer load",
+				       opt, path, folder);
+	return EXIT_OK;
+}
+
+bool cli_fd_named(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && lstat(path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+bool cli_unlink_unheld(const char *path)
+{
+	int fd = open(path, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	bool gone = false;
+
+	if (fd < 0)
+		return errno == ENOENT;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0 && cli_fd_named(fd, path))
+		gone = unlink(path) == 0 || errno == ENOENT;
+	close(fd); /* and its lock */
+	return gone;
+}
+
+/* Whether entry is ".NAME.PID.tmp", the temporary file of path NAME. */
+static bool tmp_name_of(const char *entry, const char *name)
+{
+	size_t k = strlen(name);
+	const char *p;
+
+	if (entry[0] != '.' || strncmp(entry + 1, name, k) != 0 || entry[1 + k] != '.')
+		return false;
+	p = entry + k + 2;
+	if (*p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return strcmp(p, ".tmp") == 0;
+}
+
+void cli_tmp_remove_stale(const char *tmp_dir, const char *const *names, int n)
+{
+	char path[8200];
+	struct dirent *e;
+	DIR *d = opendir(tmp_dir);
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		for (int i = 0; i < n; i++)
+			if (tmp_name_of(e->d_name, names[i])) {
+				snprintf(path, sizeof path, "%s/%s", tmp_dir, e->d_name);
+				cli_unlink_unheld(path);
+				break;
+			}
+	closedir(d);
 }
 
 static int fsync_dir(const char *path)
@@ -85,14 +193,22 @@ int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir)
 	snprintf(name, sizeof name, "%s", a->path);
 	snprintf(a->tmp, sizeof a->tmp, "%s/.%s.%ld.tmp", tmp_dir ? tmp_dir : dirname(dir), basename(name),
 		 (long)getpid());
-	if ((a->f = fopen(a->tmp, "wb")) == NULL) {
-		/* beside the file: the file's own name (its folder is missing or
-		 * closed), not the temporary one the user never gave */
-		fprintf(stderr, "%s: cannot write: %s\n", tmp_dir ? a->tmp : path, strerror(errno));
-		a->tmp[0] = '\0';
-		return EXIT_WRITE;
+	/* locked while it is written, so that cli_tmp_remove_stale removes
+	 * only what a killed writer left; one that another process removed
+	 * between its creation and the lock is made again */
+	for (int k = 0;; k++) {
+		if ((a->f = fopen(a->tmp, "wb")) == NULL) {
+			/* beside the file: the file's own name (its folder is missing
+			 * or closed), not the temporary one the user never gave */
+			fprintf(stderr, "%s: cannot write: %s\n", tmp_dir ? a->tmp : path, strerror(errno));
+			a->tmp[0] = '\0';
+			return EXIT_WRITE;
+		}
+		/* without locks here, no one removes it either */
+		if (k == 2 || flock(fileno(a->f), LOCK_EX | LOCK_NB) != 0 || cli_fd_named(fileno(a->f), a->tmp))
+			return EXIT_OK;
+		fclose(a->f);
 	}
-	return EXIT_OK;
 }
 
 void cli_atomic_abort(struct cli_atomic *a)
@@ -167,7 +283,9 @@ int cli_mkdir(const char *path)
 		return EXIT_WRITE;
 	}
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "%s: cannot create: it exists and is not a folder\n", path);
+		/* a link to nothing is there too, but is no folder to make */
+		fprintf(stderr, "%s: cannot create: %s\n", path,
+			errno == ENOENT ? "it is a link to nothing" : "it exists and is not a folder");
 		return EXIT_WRITE;
 	}
 	return EXIT_OK;

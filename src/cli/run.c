@@ -204,6 +204,8 @@ int cmd_run(int argc, char **argv)
 	if (n_branch && (save || journal || events))
 		return cli_usage_error("run", "--branch prints both outcomes; --save, --journal and --events "
 				       "go with a run without --branch");
+	if (journal && cli_output_spares("run", "--journal", journal, scenario) != EXIT_OK)
+		return EXIT_USAGE;
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	setup = (struct cli_setup){
 		.cmd = "run", .scenario_file = scenario, .seed = seed, .sets = sets, .n_sets = n_sets,

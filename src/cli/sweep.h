@@ -101,6 +101,10 @@ void sweep_self_path(char *buf, size_t size, const char *argv0);
 void sweep_abs_path(char *buf, size_t size, const char *path);
 /* s as one shell word: bare when safe, else in single quotes. */
 void sweep_shell_word(FILE *f, const char *s);
+/* An --output of cmd may not replace what the sweep reads: its manifest,
+ * or a file in results/ (followed through links). A usage error naming
+ * it, else EXIT_OK. */
+int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const char *output);
 /* The one sweep folder after the options of cmd: a usage error when it
  * is missing or followed by another argument, else EXIT_OK. */
 int sweep_dir_arg(const char *cmd, int argc, char **argv, int first);

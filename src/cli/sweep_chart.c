@@ -243,6 +243,7 @@ int sweep_chart(int argc, char **argv)
 	if (figure == NULL)
 		return cli_usage_error("sweep chart", "--figure NAME is required");
 	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK &&
+	    (output == NULL || (rc = sweep_output_check(&m, "sweep chart", output)) == EXIT_OK) &&
 	    (rc = sweep_fan_compute(&m, figure, faction, quiet, &fan)) == EXIT_OK) {
 		if (output) {
 			snprintf(path, sizeof path, "%s", output);

@@ -6,15 +6,61 @@
  * faction went bankrupt and when), and print the summary as a table.
  * Any missing, duplicate, foreign or tampered result: exit 3, no output. */
 #include <getopt.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <unistd.h>
+#include <xxhash.h>
 
 #include "cli/sweep.h"
 
 enum { OUT_TASKS, OUT_DAYS, OUT_SUMMARY, OUT_BANKRUPT, OUT_COUNT };
 static const char *const out_names[OUT_COUNT] = {"tasks.csv", "days.csv", "summary.csv",
 						 "bankruptcy.csv"};
+
+/* Stopped by SIGINT, SIGTERM or SIGHUP (one not ignored when it began),
+ * collect removes the temporary files it is writing and dies of the same
+ * signal; the signals wait while the files are put in place. */
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_STOP_SIGNALS ((int)(sizeof stop_signals / sizeof stop_signals[0]))
+static struct cli_atomic *volatile writing; /* OUT_COUNT files, or NULL */
+
+static void on_stop(int sig)
+{
+	struct cli_atomic *out = writing;
+
+	for (int o = 0; out != NULL && o < OUT_COUNT; o++)
+		if (!out[o].direct && out[o].tmp[0] != '\0')
+			unlink(out[o].tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void catch_stops(struct cli_atomic *out, struct sigaction *old)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	writing = out;
+	for (int i = 0; i < N_STOP_SIGNALS; i++) {
+		sigaction(stop_signals[i], NULL, &old[i]);
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(stop_signals[i], &sa, NULL);
+	}
+}
+
+static void release_stops(const struct sigaction *old)
+{
+	for (int i = 0; i < N_STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &old[i], NULL);
+	writing = NULL;
+}
 
 /* One CSV field, quoted as RFC 4180 asks when it must be. */
 static void csv_field(FILE *f, const char *s, bool comma)
@@ -94,12 +140,15 @@ static void write_task_rows(FILE **out, const struct sweep_manifest *m, const st
  * the setting being printed, as shown: a label of more than
  * SWEEP_LABEL_COLS characters (a long --set value) is cut in the middle
  * at "..." so the numbers stay in their columns; the CSV files hold it
- * whole. */
+ * whole. When two settings' labels read the same as shown (cut alike, or
+ * a value planned twice), every label leads with its setting's number,
+ * the CSV files' setting column ("#3 key=v"). */
 struct table {
 	FILE *f;
 	int width;
-	bool cut; /* some setting's label is cut */
-	char label[SWEEP_LABEL_FIT];
+	bool cut;      /* some setting's label is cut */
+	bool numbered; /* labels lead with their setting's number */
+	char label[SWEEP_LABEL_FIT + 16];
 };
 
 #define TABLE_CUT "..."
@@ -141,14 +190,49 @@ static void stats_row(FILE *csv, const struct table *table, const struct sweep_m
 	fputc('\n', table->f);
 }
 
-/* The label of setting s as the table shows it; true when it is cut. */
-static bool table_label(const struct sweep_manifest *m, int s, char *buf, size_t size)
+/* The label of setting s as the table shows it (with its number when
+ * numbered); true when it is cut. */
+static bool table_label(const struct sweep_manifest *m, int s, bool numbered, char *buf, size_t size)
 {
 	char *label = sweep_setting_label(m, s);
-	bool cut = text_cut_middle(label, SWEEP_LABEL_COLS, TABLE_CUT, buf, size);
+	int at = numbered ? snprintf(buf, size, "#%d ", s) : 0;
+	bool cut = text_cut_middle(label, SWEEP_LABEL_COLS, TABLE_CUT, buf + at, size - (size_t)at);
 
 	free(label);
 	return cut;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The table's setting column: whether a label is cut, whether two read
+ * the same as shown (then they are numbered), and its width. Out of
+ * memory for the labels' hashes: numbered, to be safe. */
+static void table_layout(struct table *table, const struct sweep_manifest *m)
+{
+	uint64_t *seen = malloc(((size_t)m->n_settings + 1) * sizeof *seen);
+
+	table->numbered = seen == NULL;
+	for (int s = 0; s < m->n_settings; s++) {
+		table->cut |= table_label(m, s, false, table->label, sizeof table->label);
+		if (seen != NULL)
+			seen[s] = XXH3_64bits(table->label, strlen(table->label));
+	}
+	if (seen != NULL && m->n_settings > 1) {
+		qsort(seen, (size_t)m->n_settings, sizeof *seen, cmp_u64);
+		for (int s = 1; s < m->n_settings && !table->numbered; s++)
+			table->numbered = seen[s] == seen[s - 1];
+	}
+	free(seen);
+	for (int s = 0; s < m->n_settings; s++) {
+		table_label(m, s, table->numbered, table->label, sizeof table->label);
+		if (text_cols(table->label) > table->width)
+			table->width = text_cols(table->label);
+	}
 }
 
 /* The distributions of one setting's results. */
@@ -162,7 +246,7 @@ static void setting_stats(FILE **out, struct table *table, const struct sweep_ma
 		fprintf(table->f, "%-*s  %-26s %6s %12s %11s %12s %12s %12s %12s %12s\n", table->width,
 			"setting", "figure", "n", "mean", "sd", "p5", "p25", "p50", "p75", "p95");
 	if (table->f)
-		table_label(m, s, table->label, sizeof table->label);
+		table_label(m, s, table->numbered, table->label, sizeof table->label);
 
 	for (int fig = 0; fig < SWEEP_FIG_COUNT; fig++) {
 		for (long long i = 0; i < n; i++)
@@ -233,28 +317,32 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 {
 	struct sweep_factions fa;
 	struct cli_atomic out[OUT_COUNT] = {0};
+	struct sigaction old[N_STOP_SIGNALS];
+	sigset_t stops, before;
+	struct stat st;
 	FILE *files[OUT_COUNT];
 	char dir[4096], tmp[4096], path[4200];
 	long long problems, loaded = 0, *start, *ids;
 	struct progress prog;
-	struct table table = {.f = NULL, .width = 7, .cut = false, .label = ""};
+	struct table table = {.f = NULL, .width = 7, .cut = false, .numbered = false, .label = ""};
 	char *shown = NULL; /* the table, printed once every result is read */
 	size_t shown_len = 0;
 	int rc;
 
-	for (int s = 0; s < m->n_settings && !quiet; s++) {
-		table.cut |= table_label(m, s, table.label, sizeof table.label);
-		if (text_cols(table.label) > table.width)
-			table.width = text_cols(table.label);
-	}
+	if (!quiet)
+		table_layout(&table, m);
 
 	if ((rc = sweep_factions_load(m, &fa)) != EXIT_OK)
 		return rc;
 	problems = sweep_results_check(m);
 	sweep_path(dir, sizeof dir, m->dir, "collect");
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
-	if ((rc = cli_mkdir(dir)) != EXIT_OK)
+	/* collect/ is made only when its files go in (a refused collect makes
+	 * nothing), but what stands in its way is named before any work */
+	if ((stat(dir, &st) == 0 ? !S_ISDIR(st.st_mode) : lstat(dir, &st) == 0) && (rc = cli_mkdir(dir)) != EXIT_OK)
 		goto out_factions;
+	cli_tmp_remove_stale(tmp, out_names, OUT_COUNT); /* a collect killed outright left them */
+	catch_stops(out, old);
 	for (int o = 0; o < OUT_COUNT; o++) {
 		snprintf(path, sizeof path, "%s/%s", dir, out_names[o]);
 		if ((rc = cli_atomic_open(&out[o], path, tmp)) != EXIT_OK)
@@ -299,7 +387,17 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 		fprintf(table.f, "(a setting's label of more than %d characters is cut at '%s'; "
 				 "the CSV files hold it whole)\n",
 			SWEEP_LABEL_COLS, TABLE_CUT);
-	rc = cli_atomic_commit(out, OUT_COUNT);
+	if (table.f != NULL && table.numbered)
+		fprintf(table.f, "(some settings' labels read the same here: '#N' is a setting's number, "
+				 "the CSV files' setting column)\n");
+	sigemptyset(&stops);
+	for (int i = 0; i < N_STOP_SIGNALS; i++)
+		sigaddset(&stops, stop_signals[i]);
+	sigprocmask(SIG_BLOCK, &stops, &before); /* all four in place, or none */
+	if ((rc = cli_mkdir(dir)) == EXIT_OK)
+		rc = cli_atomic_commit(out, OUT_COUNT);
+	release_stops(old);
+	sigprocmask(SIG_SETMASK, &before, NULL);
 	if (rc == EXIT_OK && table.f != NULL && table.f != stdout && fflush(table.f) == 0)
 		fwrite(shown, 1, shown_len, stdout);
 	if (rc == EXIT_OK && !quiet)
@@ -310,6 +408,7 @@ out_files:
 	free(shown);
 	for (int o = 0; o < OUT_COUNT; o++)
 		cli_atomic_abort(&out[o]);
+	release_stops(old);
 out_factions:
 	sweep_factions_done(&fa);
 	return rc;

@@ -3,6 +3,7 @@
  * on the manifest (the embedded scenario, the seed, the settings and the
  * crackdowns), and is written atomically through tmp/. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -25,6 +26,22 @@ void sweep_path(char *buf, size_t size, const char *dir, const char *name)
 void sweep_result_path(char *buf, size_t size, const char *dir, long long task)
 {
 	snprintf(buf, size, "%s/results/%lld.json", dir, task);
+}
+
+int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const char *output)
+{
+	char mine[4200], folder[PATH_MAX + 1];
+
+	sweep_path(mine, sizeof mine, m->dir, "manifest.json");
+	if (cli_same_file(output, mine))
+		return cli_usage_error(cmd, "--output: '%s' is the sweep's manifest; writing there would lose the sweep",
+				       output);
+	cli_output_folder(output, folder, sizeof folder);
+	sweep_path(mine, sizeof mine, m->dir, "results");
+	if (cli_same_file(folder, mine))
+		return cli_usage_error(cmd, "--output: '%s' is in the sweep's results folder, which holds only results",
+				       output);
+	return EXIT_OK;
 }
 
 bool sweep_parse_range(const char *s, long long *lo, long long *hi)
@@ -690,23 +707,36 @@ bool sweep_result_file_exists(const struct sweep_manifest *m, long long task)
 }
 
 /* Cheap, one short read a task: the result's first bytes as
- * write_result writes them, naming this manifest and this task. */
+ * write_result writes them, naming this manifest and this task. Only a
+ * regular file can be a result: anything else in its place (a FIFO no
+ * one writes to, a folder, a device) is not one, and is not read (a
+ * FIFO opened without O_NONBLOCK, or read, would wait for a writer
+ * forever). */
 bool sweep_result_exists(const struct sweep_manifest *m, long long task)
 {
 	char path[4096], want[160], got[160];
-	size_t n;
-	FILE *f;
+	size_t n, done = 0;
+	struct stat st;
 	bool ok;
+	int fd;
 
 	n = (size_t)snprintf(want, sizeof want,
 			     "{\"format\":\"%s\",\"version\":1,\"manifest\":\"%016llx\",\"task\":%lld,",
 			     SWEEP_RESULT_FORMAT, (unsigned long long)m->hash, task);
 	sweep_result_path(path, sizeof path, m->dir, task);
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return false;
-	ok = fread(got, 1, n, f) == n && memcmp(got, want, n) == 0;
-	fclose(f);
-	return ok;
+	ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	while (ok && done < n) {
+		ssize_t k = read(fd, got + done, n - done);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		ok = k > 0;
+		done += ok ? (size_t)k : 0;
+	}
+	close(fd);
+	return ok && memcmp(got, want, n) == 0;
 }
 
 /* ---- running one task ---- */
@@ -856,8 +886,18 @@ int sweep_task_run(const struct sweep_manifest *m, long long i)
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
 	sweep_path(path, sizeof path, m->dir, "results");
 	if ((rc = cli_mkdir(path)) == EXIT_OK) {
+		struct stat sb;
+
 		sweep_result_path(path, sizeof path, m->dir, i);
-		rc = cli_write_atomic(path, tmp, buf, len);
+		/* a result replaces a file (or nothing), never writes into what
+		 * is there: a FIFO would take it and hold the task until
+		 * someone read it, and the task would stay missing */
+		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
+			fprintf(stderr, "%s: cannot write: it is not a regular file (left alone)\n", path);
+			rc = EXIT_WRITE;
+		} else {
+			rc = cli_write_atomic(path, tmp, buf, len);
+		}
 	}
 	free(buf);
 	return rc;

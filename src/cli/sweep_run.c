@@ -471,30 +471,12 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
  * host sharing it. Where the file system has no locks, nothing is
  * removed but a run's own log. */
 
-/* Whether the file open at fd is the one path names now. */
-static bool joblog_named(int fd, const char *path)
-{
-	struct stat a, b;
-
-	return fstat(fd, &a) == 0 && lstat(path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
 /* Remove the job log at path if no run holds it; true when path is free
  * (removed, or not there), false when a run holds it (or it cannot be
  * told). */
 static bool joblog_remove_stale(const char *path)
 {
-	int fd = open(path, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	bool gone = false;
-
-	if (fd < 0)
-		return errno == ENOENT;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
-	    joblog_named(fd, path))
-		gone = unlink(path) == 0 || errno == ENOENT;
-	close(fd); /* and its lock */
-	return gone;
+	return cli_unlink_unheld(path);
 }
 
 /* Past the digits at *p: false when there are none. */
@@ -580,7 +562,7 @@ static int joblog_claim(const char *tmp, char *log, size_t size)
 		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 			if (errno != EWOULDBLOCK)
 				return joblog_keep(fd, log); /* no locks here: no other run removes it either */
-		} else if (joblog_named(fd, log)) {
+		} else if (cli_fd_named(fd, log)) {
 			return joblog_keep(fd, log);
 		}
 		/* a run removing stale logs opened it before the lock: it
@@ -723,8 +705,8 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 		free(failed);
 		return EXIT_RUNTIME;
 	}
-	if (done < n && n_failed == 0)
-		n_failed = n - done;
+	if (done < n && n_failed == 0) /* parallel stopped before some jobs: those left without a result */
+		batch_failed(m, ids, n, failed, &n_failed, n);
 	report_failures(failed, n_failed < n ? n_failed : n);
 	free(failed);
 	return n_failed ? EXIT_RUNTIME : EXIT_OK;

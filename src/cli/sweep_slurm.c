@@ -213,7 +213,8 @@ int sweep_slurm(int argc, char **argv)
 	if ((o.partition && slurm_name_ok("--partition", o.partition) != EXIT_OK) ||
 	    (o.account && slurm_name_ok("--account", o.account) != EXIT_OK))
 		return EXIT_USAGE;
-	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK) {
+	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK &&
+	    (o.output == NULL || (rc = sweep_output_check(&m, "sweep slurm", o.output)) == EXIT_OK)) {
 		sweep_self_path(self, sizeof self, argv[0]);
 		rc = slurm_write(&m, &o, self);
 	}
