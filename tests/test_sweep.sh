@@ -55,8 +55,11 @@ wait_no_process() {
 	done
 }
 # killed_run_stops CASE: SIGKILL the sweep run $runner of $tmp/stop
-# (started with 100 tasks); its workers and parallel end (30 s at most)
-# and no result appears after it; sets got, the results at the kill
+# (started with 100 tasks, --jobs 2); its workers and parallel end (30 s
+# at most) and no task starts writing a result after it: a job looks at
+# the lifeline just before it writes, so each of the 2 jobs may finish
+# the one result it was writing at the kill (its fsync can take a while
+# on a loaded machine), no more; sets got, the results at the kill
 killed_run_stops() {
 	kill -KILL $runner
 	wait $runner
@@ -64,7 +67,7 @@ killed_run_stops() {
 	[ "$got" -lt 100 ] || fail "$1: the sweep ended before it was killed; the test needs longer tasks"
 	wait_no_process "sweep run $tmp/stop|$tmp/stop/tmp/parallel" ||
 		fail "$1: workers or parallel still run 30 s after the sweep run was killed"
-	[ "$(ls "$tmp/stop/results" | wc -l)" -eq "$got" ] ||
+	[ "$(ls "$tmp/stop/results" | wc -l)" -le $((got + 2)) ] ||
 		fail "$1: results appeared after the sweep run was killed: $got, then $(ls "$tmp/stop/results" | wc -l)"
 }
 

@@ -2616,6 +2616,35 @@ START_TEST(test_tui_help_says_where_each_key_works)
 END_TEST
 
 /* smugnet(1)'s KEYS section is the key table's. */
+/* The chart view's < and > show fewer or more days (30, 90, 180, 365),
+ * and the help says so under g: it did not (< and > read 'sort by the
+ * column to the left (Borders, commodities view)'), so the chart's span
+ * was a key no one was told of. On day 200. */
+START_TEST(test_tui_help_says_what_the_chart_keys_do)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 200);
+	char *screen, line[512];
+
+	feed(&a, "?");
+	screen = render(&a, 40, 160); /* g's line whole on one row */
+	if (line_with(screen, "chart view of the selected faction", line, sizeof line) == NULL) {
+		fputs(screen, stderr);
+		ck_abort_msg("the help has no line for g");
+	}
+	free(screen);
+	ck_assert_msg(strstr(line, "< and > show fewer or more days") != NULL, "the help under g: '%s'", line);
+	feed(&a, "\x1b" "1g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(screen_has(&a, "Chart of the faction: the last 90 days"));
+	feed(&a, ">");
+	ck_assert(screen_has(&a, "Chart of the faction: the last 180 days"));
+	feed(&a, "<<");
+	ck_assert(screen_has(&a, "Chart of the faction: the last 30 days"));
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_man_keys_match_the_table)
 {
 	char path[1024], *man, *want, *at, *end;
@@ -7719,12 +7748,13 @@ START_TEST(test_tui_canvas_draws_nothing_into_no_room)
 END_TEST
 
 /* The memory screen dumps every cell whole, however many bytes its
- * character takes: a screen full of 4-byte characters (an emoji in every
- * cell, as a scenario's names may hold) dumps as its rows of them, each
- * row ended by a newline, at 24x80, 48x160 and 60x211. */
+ * character takes: a screen full of 4-byte characters (a mathematical
+ * letter, one column wide, in every cell, as a scenario's names may
+ * hold) dumps as its rows of them, each row ended by a newline, at
+ * 24x80, 48x160 and 60x211. */
 START_TEST(test_tui_grid_dumps_a_screen_of_four_byte_characters)
 {
-	static const char emoji[] = "\xf0\x9f\x98\x80"; /* U+1F600 */
+	static const char letter[] = "\xf0\x9d\x90\x80"; /* U+1D400 */
 	static const int size[][2] = {{24, 80}, {48, 160}, {60, 211}};
 	struct tui_app a;
 	struct smug_world *w = open_at(&a, 0);
@@ -7738,7 +7768,7 @@ START_TEST(test_tui_grid_dumps_a_screen_of_four_byte_characters)
 
 		ck_assert_ptr_nonnull(line);
 		for (int x = 0; x < cols; x++)
-			memcpy(line + 4 * x, emoji, 4);
+			memcpy(line + 4 * x, letter, 4);
 		line[4 * cols] = '\0';
 		for (int y = 0; y < h; y++)
 			ck_assert_int_eq(canvas_text(&cv, y, 0, ROLE_NORMAL, line), cols);
@@ -9420,6 +9450,68 @@ static void check_edge_rows(struct smug_world *w, bool whole_ids)
 	}
 	close_app(&a, w);
 }
+
+/* With node ids like 'n:24.0-checkpoint' the why view's routes leave out
+ * the end every node id shares when the whole ids do not fit, so routes
+ * that part in their middle read apart: at 120x40 the winner and the
+ * runner-up both read '24.0-checkpoint>10.1-checkpoint>10.0-checkpoint>
+ * 02.2-checkpoint>02.0-checkpoint>…>33.0-checkpoint' and all 16
+ * candidates shown '24.0-checkpoint>10.1-checkpoint>…>33.0-checkpoint';
+ * now '24.0…>10.1…>10.0…>02.2…>02.0…>01.0…>06.0…>06.1…>…' and
+ * '…>06.0…>05.0…>…', the candidates each their own. */
+START_TEST(test_tui_why_long_routes_read_apart)
+{
+	struct smug_world *w = long_ids_at("n:", "-checkpoint", 60);
+	struct tui_app a;
+	char *screen, win[512], run[512], routes[64][256];
+	int n = 0, distinct = 0;
+
+	tui_app_init(&a, w, &opts);
+	feed(&a, "2\r");
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	screen = render(&a, 40, 120);
+	assert_on_screen(line_with(screen, "winner:    ", win, sizeof win) != NULL &&
+				 line_with(screen, "runner-up: ", run, sizeof run) != NULL,
+			 screen, "no winner and runner-up routes at 120x40");
+	{
+		const char *wr = strstr(win, ":") + 1, *rr = strstr(run, ":") + 1;
+
+		wr += strspn(wr, " ");
+		rr += strspn(rr, " ");
+		assert_on_screen(strcmp(wr, rr) != 0, screen, "the winner's and the runner-up's routes read alike: '%s'", wr);
+	}
+	/* the candidates' routes: each row's last word */
+	for (const char *line = screen; *line && n < 64;) {
+		const char *end = strchr(line, '\n'), *p;
+		char row[1024];
+
+		snprintf(row, sizeof row, "%.*s", (int)(end ? end - line : (long)strlen(line)), line);
+		p = row + strlen("\xe2\x94\x82");
+		if (strncmp(row, "\xe2\x94\x82", 3) == 0 && *p == '+') {
+			char *last, *q = row + strlen(row);
+
+			while (q > row && (q[-1] == ' ' || (unsigned char)q[-1] >= 0x80))
+				q--; /* the frame and the blanks before it */
+			*q = '\0';
+			last = strrchr(row, ' ');
+			ck_assert_ptr_nonnull(last);
+			snprintf(routes[n], sizeof routes[n], "%s", last + 1);
+			distinct++;
+			for (int k = 0; k < n; k++)
+				if (strcmp(routes[k], routes[n]) == 0) {
+					distinct--;
+					break;
+				}
+			n++;
+		}
+		line = end ? end + 1 : line + strlen(line);
+	}
+	ck_assert_int_ge(n, 10);
+	assert_on_screen(distinct > n / 2, screen, "%d candidates shown, %d routes that read apart", n, distinct);
+	free(screen);
+	close_app(&a, w);
+}
+END_TEST
 
 /* With node ids too long for an edge row's shortest wording at 80 to
  * 100 columns ("border 10.1-checkpoint|24.0-checkpoint loss ..."), the
@@ -13355,6 +13447,105 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 }
 END_TEST
 
+/* The header names a seed of more than 24 characters by its start and
+ * its end around an ellipsis ('campaign-yea…east-gate-b'), so it reads
+ * as cut and two names that differ at their end stay apart: it showed
+ * the first 24 characters with no mark ('campaign-year-200-crackd'),
+ * naming a seed the vault does not hold. At 80x24 and 120x40. */
+START_TEST(test_tui_header_cuts_a_long_seed_name_with_a_mark)
+{
+	struct smug_world *w = world_at(5);
+	struct tui_options o = opts;
+	struct tui_app a;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64];
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	tui_handle_key(&a, 's');
+	feed(&a, "campaign-year-200-crackdown-east-gate-b\r");
+	ck_assert(status_says(&a, "saved seed campaign-year-200-crackdown-east-gate-b"));
+	for (int s = 0; s < 2; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]), head[1024];
+
+		snprintf(head, sizeof head, "%.*s", (int)strcspn(screen, "\n"), screen);
+		assert_on_screen(strstr(head, "seed campaign-yea\xe2\x80\xa6" "east-gate-b ") != NULL, screen,
+				 "%dx%d: the header does not name the seed by its start and end: '%s'", cut_sizes[s][1],
+				 cut_sizes[s][0], head);
+		free(screen);
+	}
+	close_app(&a, w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* The load view's columns are as wide as the longest seed name, so each
+ * seed's day and digest stand under the ones above them: a seed named
+ * with 52 characters (names take up to 63) put its 'day 20' 28 columns
+ * right of the other seed's 'day 21' and, at 80 columns, its digest off
+ * the screen ('dosadi-36 …'); now the name is cut in its middle where
+ * the screen has no room ('xxxxxxxxxxxxxxx…xxxxxxxxxxxxx1'), at 80x24,
+ * 120x40 and 200x60. */
+START_TEST(test_tui_load_view_keeps_its_columns_with_long_names)
+{
+	struct smug_world *w = world_at(20);
+	struct tui_options o = opts;
+	struct tui_app a;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], longname[64], answer[72];
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	o.vault_root = root;
+	tui_app_init(&a, w, &o);
+	memset(longname, 'x', 51);
+	snprintf(longname + 51, sizeof longname - 51, "1");
+	snprintf(answer, sizeof answer, "%s\r", longname);
+	tui_handle_key(&a, 's');
+	feed(&a, answer);
+	ck_assert(status_says(&a, "saved seed"));
+	tui_handle_key(&a, '.');
+	tui_handle_key(&a, 's');
+	feed(&a, "\x15one\r"); /* Ctrl-U: the offered name cleared */
+	ck_assert(status_says(&a, "saved seed one"));
+	tui_handle_key(&a, 'o');
+	ck_assert_int_eq(a.view, VIEW_LOAD);
+	ck_assert_int_eq(a.n_seeds, 2);
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]), line[2][1024];
+		int day_at[2];
+
+		for (int i = 0; i < 2; i++) {
+			char digest[24], start[24];
+			const char *day;
+
+			snprintf(digest, sizeof digest, "%016llx", (unsigned long long)a.seeds[i].digest);
+			snprintf(start, sizeof start, "\xe2\x94\x82 %.10s", a.seeds[i].name); /* "│ one" */
+			line[i][0] = '\0'; /* the seed's row: its name's start and a day */
+			for (const char *p = screen; *p && line[i][0] == '\0';) {
+				const char *end = strchr(p, '\n');
+
+				snprintf(line[i], sizeof line[i], "%.*s", (int)(end ? end - p : (long)strlen(p)), p);
+				if (strstr(line[i], start) == NULL || strstr(line[i], " day ") == NULL)
+					line[i][0] = '\0';
+				p = end ? end + 1 : p + strlen(p);
+			}
+			assert_on_screen(line[i][0] != '\0', screen, "no row of seed %s", a.seeds[i].name);
+			assert_on_screen(strstr(line[i], digest) != NULL, screen, "%dx%d: seed %s shown without its digest %s",
+					 cut_sizes[s][1], cut_sizes[s][0], a.seeds[i].name, digest);
+			day = strstr(line[i], " day ");
+			ck_assert_ptr_nonnull(day);
+			day_at[i] = text_cols(line[i]) - text_cols(day);
+		}
+		assert_on_screen(day_at[0] == day_at[1], screen, "%dx%d: the seeds' days at columns %d and %d",
+				 cut_sizes[s][1], cut_sizes[s][0], day_at[0], day_at[1]);
+		free(screen);
+	}
+	close_app(&a, a.w);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* A seed loaded from the vault starts its selections afresh: no border
  * selected (the map's legend names none), no event selected, the first
  * route of the first faction with a network, no what-if. */
@@ -15700,6 +15891,377 @@ START_TEST(test_tui_event_log_faction_whole_at_120)
 }
 END_TEST
 
+/* Does `row` hold both nodes of `corridor` in order, each at least
+ * without the end every node id shares ("09.1…|22.0…" for
+ * n:09.1-checkpoint|n:22.0-checkpoint, "335.0|336.0"). */
+static bool row_has_both_nodes(const struct tui_app *a, int corridor, const char *row)
+{
+	const struct smug_world *w = a->w;
+	const char *at = row;
+
+	for (int side = 0; side < 2; side++) {
+		const struct smug_corridor *k = &w->corridors[corridor];
+		const char *id = w->nodes[side ? k->b : k->a].id + a->node_prefix;
+		char core[SMUG_ID_MAX];
+
+		snprintf(core, sizeof core, "%.*s", tui_id_core(id, a->node_suffix), id);
+		at = strstr(at, core);
+		if (at == NULL)
+			return false;
+		at += strlen(core);
+		if (side == 0 && (at = strchr(at, '|')) == NULL)
+			return false;
+	}
+	return true;
+}
+
+/* The Events pane's border column at 120x40, and the story view's at
+ * 80x24 and 120x40, name both nodes of every border shown (`w` is
+ * freed). */
+static void check_event_borders(struct smug_world *w)
+{
+	static struct cells s;
+	struct tui_app a;
+	struct box b;
+	int checked = 0, story_at = -1;
+	char row[512];
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '5');
+	read_screen(&a, 40, 120, &s);
+	ck_assert_msg(find_box(&s, "5 Events", &b), "no Events pane at 120x40");
+	for (int y = b.top + 2; y < b.bottom; y++) {
+		int i = a.hit[PANE_EVENTS][y - b.top];
+		int64_t seq;
+		const struct smug_event *e;
+
+		if (i < 0)
+			continue;
+		e = pane_events_at(&a, i, &seq);
+		if (e->corridor < 0)
+			continue;
+		cells_text(&s, y, b.left + 1, b.right, row, sizeof row);
+		if (!row_has_both_nodes(&a, e->corridor, row)) {
+			char *text = render(&a, 40, 120);
+
+			assert_on_screen(false, text, "120x40: the event on %s shows one node: '%s'",
+					 w->corridors[e->corridor].id, row);
+		}
+		if (e->shipment && story_at < 0)
+			story_at = i;
+		checked++;
+	}
+	ck_assert_int_gt(checked, 5);
+	ck_assert_int_ge(story_at, 0);
+	{ /* that shipment's story */
+		int64_t seq;
+		uint64_t ship = pane_events_at(&a, story_at, &seq)->shipment;
+		const struct smug_telemetry *t = &w->tel;
+
+		a.event_sel = seq;
+		feed(&a, "\r");
+		ck_assert_int_eq(a.view, VIEW_STORY);
+		for (int z = 0; z < 2; z++) {
+			char *text = render(&a, cut_sizes[z][0], cut_sizes[z][1]);
+			int shown = 0;
+
+			for (int i = 0; i < t->event_count && shown < 5; i++) {
+				const struct smug_event *e = smug_event_at(t, i);
+				bool found = false;
+
+				if (e->shipment != ship || e->corridor < 0)
+					continue;
+				for (const char *line = text; *line && !found;) {
+					const char *end = strchr(line, '\n');
+
+					snprintf(row, sizeof row, "%.*s", (int)(end ? end - line : (long)strlen(line)), line);
+					found = row_has_both_nodes(&a, e->corridor, row);
+					line = end ? end + 1 : line + strlen(line);
+				}
+				assert_on_screen(found, text, "%dx%d: the story's event on %s shows one node", cut_sizes[z][1],
+						 cut_sizes[z][0], w->corridors[e->corridor].id);
+				shown++;
+			}
+			ck_assert_int_gt(shown, 0);
+			free(text);
+		}
+	}
+	close_app(&a, w);
+}
+
+/* The event log's and the story view's border column names both nodes
+ * of a border whose short id is longer than its 9 columns: in a
+ * generated world of 400 wards it read '335.0|…', with node ids like
+ * 'n:09.1-checkpoint' '09.1-che…' (the second node left out); now
+ * '335.0|336.0' (the column grows to the world's ids, up to 13
+ * columns) and '09.1…|22.0…' (the end every node id shares left out). */
+START_TEST(test_tui_event_borders_keep_both_nodes)
+{
+	char *json = smug_scenario_generate(400, 3, 5);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(w, 30);
+	check_event_borders(w);
+	check_event_borders(long_ids_at("n:", "-checkpoint", 40));
+}
+END_TEST
+
+/* Terminal columns of a line of UTF-8 text, counted here apart from the
+ * cockpit's own count: two for the CJK ideographs, kana and fullwidth
+ * forms the tests below type, one for any other character. */
+static int line_cols(const char *s, size_t len)
+{
+	int cols = 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned cp = c;
+		int n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+
+		if (n > 1)
+			cp = c & (n == 2 ? 0x1fu : n == 3 ? 0x0fu : 0x07u);
+		for (int k = 1; k < n && i + (size_t)k < len; k++)
+			cp = cp << 6 | ((unsigned char)s[i + (size_t)k] & 0x3fu);
+		cols += (cp >= 0x3000 && cp <= 0x9fff) || (cp >= 0xff00 && cp <= 0xff60) ? 2 : 1;
+		i += (size_t)n;
+	}
+	return cols;
+}
+
+/* No line of the screen is wider than the terminal (a wide character
+ * drawn in one cell pushes the frame past the edge). */
+static void assert_lines_fit(const char *screen, int cols, const char *what)
+{
+	int row = 0;
+
+	for (const char *line = screen; *line; row++) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+
+		assert_on_screen(line_cols(line, len) <= cols, screen, "%s at %d columns: row %d is %d columns wide", what,
+				 cols, row, line_cols(line, len));
+		if (end == NULL)
+			break;
+		line = end + 1;
+	}
+}
+
+/* Wide characters (CJK) take two columns on a terminal, and the cockpit
+ * counts them so: a scenario whose ward names are Japanese keeps the
+ * Borders pane's detail line inside its frame, an event filter typed in
+ * Japanese (on the default world) keeps the Events pane's title inside
+ * its corner, and a seed name refused with such characters its message
+ * inside the screen. Each ran over by one column a wide character (at
+ * 80x24 the filter's title pushed the pane's corner onto the Routes pane
+ * below: 'stolen 語…─┐'). */
+START_TEST(test_tui_wide_characters_keep_inside_the_frames)
+{
+	static const char *const from[] = {"Ward", "Dosadi, 36 wards"}, *const to[] = {"\xe7\xac\xac\xe4\xb8\x89\xe5\x8c\xba", "\xe3\x83\x89\xe3\x82\xb5\xe3\x83\x87\xe3\x82\xa3"};
+	static const char jp[] = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"; /* 日本語 */
+	char *json = test_slurp(SRCDIR "/data/dosadi-36.json", NULL), *out, filter[64] = "/";
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+
+	ck_assert_ptr_nonnull(json);
+	for (int k = 0; k < 2; k++) { /* "Middle Ward 5" reads "Middle 第三区 5" */
+		size_t n = 0;
+
+		for (const char *p = strstr(json, from[k]); p; p = strstr(p + 1, from[k]))
+			n++;
+		out = malloc(strlen(json) + n * strlen(to[k]) + 1);
+		ck_assert_ptr_nonnull(out);
+		out[0] = '\0';
+		for (const char *p = json, *at; *p; p = at + strlen(from[k])) {
+			if ((at = strstr(p, from[k])) == NULL) {
+				strcat(out, p);
+				break;
+			}
+			strncat(out, p, (size_t)(at - p));
+			strcat(out, to[k]);
+		}
+		free(json);
+		json = out;
+	}
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "wide.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(w, 20);
+	tui_app_init(&a, w, &opts);
+	feed(&a, "3");
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]);
+
+		ck_assert_ptr_nonnull(strstr(screen, to[0]));
+		assert_lines_fit(screen, cut_sizes[s][1], "ward names in Japanese");
+		free(screen);
+	}
+	close_app(&a, w);
+	w = open_at(&a, 20); /* names in ASCII: what is typed alone is wide */
+	for (int k = 0; k < 6; k++)
+		strcat(filter, jp);
+	feed(&a, "5");
+	feed(&a, filter);
+	feed(&a, "\n");
+	ck_assert_str_eq(a.filter, filter + 1);
+	for (int s = 0; s < 3; s++) {
+		char *screen = render(&a, cut_sizes[s][0], cut_sizes[s][1]);
+
+		ck_assert_ptr_nonnull(strstr(screen, jp));
+		assert_lines_fit(screen, cut_sizes[s][1], "an event filter in Japanese");
+		free(screen);
+	}
+	feed(&a, "\x1b"); /* the filter cleared */
+	ck_assert_str_eq(a.filter, "");
+	feed(&a, "s");
+	feed(&a, "h\xc3\xa9llo w\xc3\xb6rld ");
+	feed(&a, jp);
+	feed(&a, "\n");
+	{
+		char *screen = render(&a, 24, 80);
+
+		assert_on_screen(strstr(screen, "not a seed name") != NULL, screen, "the seed name was not refused");
+		assert_lines_fit(screen, 80, "a seed name refused with Japanese");
+		free(screen);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* With ward ids like 'ward:24-district' and node ids like
+ * 'n:09.1-checkpoint', an event's detail in the Events pane (120x40)
+ * and the story view (80x24) leaves out the end every ward (node) id
+ * shares, an ellipsis in its place, so it reads whole: '24…->22… after
+ * 3 days', 'held up on 22.1…|23.1…', '30…->33… 3 hops, bribes 94.98'.
+ * It read '24-district->22-district aft…', 'held up on
+ * 22.1-checkpoint|…' and '30-district->33-district 3 hops,…'. */
+START_TEST(test_tui_event_detail_marks_the_end_ids_share)
+{
+	static const char *const kinds[][2] = {{"n:", "-checkpoint"}, {"ward:", "-district"}};
+	struct smug_world *w = long_ids_world(kinds, 2, 40);
+	static struct cells s;
+	struct tui_app a;
+	struct box b;
+	int arrived = 0, delayed = 0;
+	uint64_t ship = 0;
+	char row[512];
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '5');
+	read_screen(&a, 40, 120, &s);
+	ck_assert_msg(find_box(&s, "5 Events", &b), "no Events pane at 120x40");
+	for (int y = b.top + 2; y < b.bottom; y++) {
+		int i = a.hit[PANE_EVENTS][y - b.top];
+		int64_t seq;
+		const struct smug_event *e;
+		const char *after;
+
+		if (i < 0)
+			continue;
+		e = pane_events_at(&a, i, &seq);
+		cells_text(&s, y, b.left + 1, b.right, row, sizeof row);
+		if (e->kind == SMUG_EV_SHIPMENT_DELIVERED && (after = strstr(event_text(w, e), " after ")) != NULL) {
+			assert_on_screen(strstr(row, "\xe2\x80\xa6->") != NULL && strstr(row, after + 1) != NULL, render(&a, 40, 120),
+					 "120x40: '%s' shown as '%s'", event_text(w, e), row);
+			arrived++;
+			ship = e->shipment;
+		}
+		if (e->kind == SMUG_EV_SHIPMENT_DELAYED) {
+			assert_on_screen(strstr(row, "held up on ") != NULL && row_has_both_nodes(&a, e->corridor, strstr(row, "held up on ")),
+					 render(&a, 40, 120), "120x40: '%s' shown as '%s'", event_text(w, e), row);
+			delayed++;
+		}
+	}
+	ck_assert_int_gt(arrived, 0);
+	ck_assert_int_gt(delayed, 0);
+	{ /* an arrived shipment's story at 80x24 */
+		int64_t seq = -1;
+		char *text;
+		bool found = false;
+
+		for (int i = pane_events_count(&a) - 1; i >= 0 && seq < 0; i--) {
+			int64_t q;
+
+			if (pane_events_at(&a, i, &q)->shipment == ship)
+				seq = q;
+		}
+		a.event_sel = seq;
+		feed(&a, "\r");
+		ck_assert_int_eq(a.view, VIEW_STORY);
+		text = render(&a, 24, 80);
+		for (int i = 0; i < w->tel.event_count && !found; i++) {
+			const struct smug_event *e = smug_event_at(&w->tel, i);
+			char fig[64];
+
+			if (e->shipment == ship && e->kind == SMUG_EV_SHIPMENT_CREATED && e->corridor < 0 &&
+			    last_figure(event_text(w, e), fig, sizeof fig)[0])
+				found = lines_with_whole(text, ", bribes", fig) > 0;
+		}
+		assert_on_screen(found, text, "80x24: the story of #%llu does not read its sending's bribes",
+				 (unsigned long long)ship);
+		free(text);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* With long node, ward and faction ids the event log cuts a faction only
+ * for the room its rows' details need: at 120x40 on day 40 the details
+ * shown need at most 22 columns ('held up on 22.1…|23.1…'), and the
+ * column kept 29, blank at the end of every row, while the factions
+ * read 'syndi…'; now they read 'syndicate-of…' and the longest detail
+ * ends one column from the frame. */
+START_TEST(test_tui_event_log_cuts_a_faction_only_for_the_detail)
+{
+	static const char *const kinds[][2] = {{"n:", "-checkpoint"},
+					       {"ward:", "-district"},
+					       {"dustrunners", "-of-the-outer-ring"},
+					       {"raiders", "-of-the-outer-ring"},
+					       {"suitwrights", "-of-the-outer-ring"},
+					       {"syndicate", "-of-the-outer-ring"}};
+	struct smug_world *w = long_ids_world(kinds, 6, 40);
+	static struct cells s;
+	struct tui_app a;
+	struct box b;
+	int cut = 0, least_blank = 1000, rows = 0;
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '5');
+	read_screen(&a, 40, 120, &s);
+	ck_assert_msg(find_box(&s, "5 Events", &b), "no Events pane at 120x40");
+	for (int y = b.top + 2; y < b.bottom; y++) {
+		int i = a.hit[PANE_EVENTS][y - b.top], last = b.left;
+		int64_t seq;
+		const struct smug_event *e;
+		char row[512];
+
+		if (i < 0)
+			continue;
+		e = pane_events_at(&a, i, &seq);
+		cells_text(&s, y, b.left + 1, b.right, row, sizeof row);
+		if (e->faction >= 0 && strstr(row, w->factions[e->faction].id) == NULL)
+			cut++;
+		for (int x = b.left + 1; x < b.right; x++)
+			if (s.c[y][x] != ' ')
+				last = x;
+		least_blank = b.right - 1 - last < least_blank ? b.right - 1 - last : least_blank;
+		rows++;
+	}
+	ck_assert_int_gt(rows, 10);
+	ck_assert_int_gt(cut, 0); /* the factions do not fit whole beside the rest */
+	if (least_blank > 1) {
+		char *text = render(&a, 40, 120);
+
+		assert_on_screen(false, text, "120x40: factions cut while every row ends %d columns from the frame",
+				 least_blank);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The compare view's figure of row `id` under table column k (its heads
  * in order, the name first), from the two worlds themselves: per
  * faction its balance (credits), deliveries and seizures since the world
@@ -17010,11 +17572,16 @@ int main(void)
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
 	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
+	tcase_add_test(t, test_tui_help_says_what_the_chart_keys_do);
 	tcase_add_test(t, test_tui_help_says_where_each_key_works);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_routes_lane_names_both_long_wards);
 	tcase_add_test(t, test_tui_routes_lane_grows_to_the_wards_ids);
+	tcase_add_test(t, test_tui_event_borders_keep_both_nodes);
+	tcase_add_test(t, test_tui_wide_characters_keep_inside_the_frames);
+	tcase_add_test(t, test_tui_event_detail_marks_the_end_ids_share);
+	tcase_add_test(t, test_tui_event_log_cuts_a_faction_only_for_the_detail);
 	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
@@ -17158,6 +17725,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_rows_stay_indented);
 	tcase_add_test(t, test_tui_why_edge_rows_with_long_ids_keep_their_figures);
+	tcase_add_test(t, test_tui_why_long_routes_read_apart);
 	tcase_add_test(t, test_tui_why_edge_rows_keep_short_ids_whole);
 	tcase_add_test(t, test_tui_event_log_faction_whole_at_120);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
@@ -17279,6 +17847,8 @@ int main(void)
 	tcase_add_test(t, test_tui_status_lasts_until_the_next_key_that_acts);
 	tcase_add_test(t, test_tui_rewind_prompt_offers_no_day_before_the_first);
 	tcase_add_test(t, test_tui_loaded_seed_starts_its_selections_afresh);
+	tcase_add_test(t, test_tui_load_view_keeps_its_columns_with_long_names);
+	tcase_add_test(t, test_tui_header_cuts_a_long_seed_name_with_a_mark);
 	tcase_add_test(t, test_tui_click_in_a_pane_focuses_it_to_its_corners);
 	tcase_add_test(t, test_tui_pane_keys_reach_what_they_name);
 #ifdef HAVE_MALLINFO2

@@ -98,39 +98,60 @@ void grid_know_names(struct tui_grid *g, const struct smug_world *w)
 	g->names = w;
 }
 
-/* Length in bytes of the UTF-8 character starting at s. */
-static int u8len(const char *s)
+int text_char_cols(const char *s, int *bytes)
 {
-	unsigned char c = (unsigned char)*s;
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned cp;
+	int n = u[0] < 0x80 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
 
-	if (c < 0x80)
-		return 1;
-	if ((c & 0xe0) == 0xc0)
+	if ((u[0] & 0xc0) == 0x80) { /* inside a character (a text cut there) */
+		*bytes = 1;
+		return 0;
+	}
+	cp = n == 1 ? u[0] : u[0] & (n == 2 ? 0x1fu : n == 3 ? 0x0fu : 0x07u);
+	for (int i = 1; i < n; i++) {
+		if (u[i] == '\0') {
+			n = i;
+			break;
+		}
+		cp = cp << 6 | (u[i] & 0x3fu);
+	}
+	*bytes = n;
+	if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f))
+		return 0;
+	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
+	    (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) ||
+	    (cp >= 0x20000 && cp <= 0x3fffd))
 		return 2;
-	if ((c & 0xf0) == 0xe0)
-		return 3;
-	return 4;
+	return 1;
 }
 
 int text_cols(const char *s)
 {
-	int n = 0;
+	int n = 0, b;
 
-	/* one per character: its lead byte (never a step past the end of a
-	 * text cut inside a character) */
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
+	for (; *s; s += b)
+		n += text_char_cols(s, &b);
 	return n;
 }
 
-/* The byte offset of character n of s (its end when shorter). */
-static size_t char_offset(const char *s, int n)
+/* The byte offset where s's first n columns end (a wide character that
+ * would cross column n left out), or with `start`, where the first
+ * character at or after column n starts. */
+static size_t col_offset(const char *s, int n, bool start)
 {
 	size_t at = 0;
+	int cols = 0, b;
 
-	for (; s[at]; at++)
-		if (((unsigned char)s[at] & 0xc0) != 0x80 && n-- == 0)
+	while (s[at]) {
+		int w = text_char_cols(s + at, &b);
+
+		if (start ? cols >= n : cols + w > n)
 			break;
+		cols += w;
+		at += (size_t)b;
+	}
 	return at;
 }
 
@@ -145,8 +166,8 @@ bool text_cut_middle(const char *text, int cols, const char *mark, char *buf, si
 	}
 	head = keep - keep / 2;
 	tail = keep / 2;
-	h = char_offset(text, head);
-	t = char_offset(text, n - tail);
+	h = col_offset(text, head, false);
+	t = col_offset(text, n - tail, true);
 	snprintf(buf, size, "%.*s%s%s", (int)h, text, mark, text + t);
 	return true;
 }
@@ -223,6 +244,29 @@ void canvas_clear(struct canvas *cv)
 		canvas_fill_row(cv, y, 0, ROLE_NORMAL);
 }
 
+/* Put one character of `w` columns (1 or 2) in cell (row, col) of g:
+ * a wide character it overwrites half of gives its other half a space;
+ * a wide one takes the next cell too (left empty). */
+static void grid_put(struct tui_grid *g, int row, int col, const char *s, int n, int w, enum tui_role r)
+{
+	char(*c)[5] = g->cell + (size_t)row * (size_t)g->w;
+	int b;
+
+	for (int k = col; k < col + w && k < g->w; k++) {
+		if (c[k][0] == '\0' && k > 0 && k == col) /* the right half of a wide one */
+			snprintf(c[k - 1], sizeof c[k - 1], " ");
+		if (k + 1 < g->w && k == col + w - 1 && text_char_cols(c[k], &b) == 2)
+			snprintf(c[k + 1], sizeof c[k + 1], " ");
+	}
+	memcpy(c[col], s, (size_t)n);
+	c[col][n] = '\0';
+	g->role[row * g->w + col] = (unsigned char)r;
+	if (w == 2 && col + 1 < g->w) {
+		c[col + 1][0] = '\0';
+		g->role[row * g->w + col + 1] = (unsigned char)r;
+	}
+}
+
 int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s)
 {
 	const char *start = s;
@@ -233,24 +277,26 @@ int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s)
 		return 0;
 	if (cv->win)
 		wattrset((WINDOW *)cv->win, cv->th->attr[r]);
+	/* a character per cell, a wide one (East Asian scripts, emoji) two;
+	 * one that would cross the edge is not drawn, nor one of no width */
 	while (*s && x + col < cv->w) {
-		int n = u8len(s);
+		int n, w = text_char_cols(s, &n);
 
+		if (w == 0) {
+			s += n;
+			continue;
+		}
+		if (x + col + w > cv->w)
+			break;
 		if (x + col >= 0) {
-			if (cv->grid) {
-				int at = (cv->y0 + y) * cv->grid->w + cv->x0 + x + col;
-				char *c = cv->grid->cell[at];
-
-				memcpy(c, s, (size_t)n);
-				c[n] = '\0';
-				cv->grid->role[at] = (unsigned char)r;
-			} else {
+			if (cv->grid)
+				grid_put(cv->grid, cv->y0 + y, cv->x0 + x + col, s, n, w, r);
+			else
 				mvwaddnstr((WINDOW *)cv->win, cv->y0 + y, cv->x0 + x + col, s, n);
-			}
 		}
 		kept = *s;
 		s += n;
-		col++;
+		col += w;
 	}
 	if (*s && cv->grid && cuts_number(kept, s)) {
 		if (cv->grid->cut_numbers++ == 0)
@@ -281,9 +327,16 @@ int canvas_printf(struct canvas *cv, int y, int x, enum tui_role r, const char *
 static size_t safe_cut(const char *s, int n)
 {
 	const char *p = s, *cut;
+	int cols = 0, b;
 
-	for (int i = 0; i < n && *p; i++)
-		p += u8len(p);
+	while (*p) {
+		int w = text_char_cols(p, &b);
+
+		if (cols + w > n)
+			break;
+		cols += w;
+		p += b;
+	}
 	cut = p;
 	while (cut > s && cuts_number(cut[-1], cut))
 		cut--;
@@ -553,9 +606,11 @@ static const char *wrap_row(const char **s, int width, char *line, size_t size)
 		p++;
 	*s = p;
 	/* take characters while they fit; remember the last space */
-	while (*p && cols < width && at + 4 < size) {
-		int n = u8len(p);
+	while (*p && at + 4 < size) {
+		int n, w = text_char_cols(p, &n);
 
+		if (cols + w > width)
+			break;
 		if (*p == ' ') {
 			last_space = cols;
 			space_at = at;
@@ -563,7 +618,7 @@ static const char *wrap_row(const char **s, int width, char *line, size_t size)
 		memcpy(line + at, p, (size_t)n);
 		at += (size_t)n;
 		p += n;
-		cols++;
+		cols += w;
 	}
 	if (*p && *p != ' ' && last_space > 0) { /* break at the last space */
 		at = space_at;

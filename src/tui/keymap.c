@@ -51,7 +51,8 @@ static const struct tui_key keys[] = {
 	 "crackdown on the selected border (in the chart view, the border charted), until cleared (press again to clear)"},
 	{'a', "a", ACT_AUTO, MAIN_AND_VIEWS, 15, "auto", "auto-crackdown planner on / off"},
 	{'g', "g", ACT_CHART, PANES, 7, "chart",
-	 "chart view of the selected faction (Factions, Routes) or border (Borders, Map)"},
+	 "chart view of the selected faction (Factions, Routes) or border (Borders, Map); there < and > show fewer or "
+	 "more days"},
 	{'M', "M", ACT_MAP, PANES, 12, "map", "the map full screen"},
 	{'v', "v", ACT_COMMODITIES, PANES, 8, "commodities", "commodities view: what each faction moves"},
 	{'m', "m", ACT_HEAT, C(CTX_BORDERS) | C(CTX_MAP) | C(CTX_MAPVIEW), 9, "measure",

@@ -77,6 +77,23 @@ void tui_names_init(struct tui_app *a)
 		n = text_cols(c) + (core < (int)strlen(id));
 		a->ward_cols = n > a->ward_cols ? n : a->ward_cols;
 	}
+	/* the widest short corridor id, its nodes shortened the same way
+	 * ("09.1…|23.0…" for n:09.1-checkpoint|n:23.0-checkpoint) */
+	a->border_cols = 0;
+	for (int i = 0; i < w->n_corridors; i++) {
+		int n = 1; /* the '|' */
+
+		for (int side = 0; side < 2; side++) {
+			const struct smug_corridor *k = &w->corridors[i];
+			const char *id = w->nodes[side ? k->b : k->a].id + a->node_prefix;
+			int core = tui_id_core(id, a->node_suffix);
+			char c[SMUG_ID_MAX];
+
+			snprintf(c, sizeof c, "%.*s", core, id);
+			n += text_cols(c) + (core < (int)strlen(id));
+		}
+		a->border_cols = n > a->border_cols ? n : a->border_cols;
+	}
 }
 
 void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t size)
@@ -85,6 +102,16 @@ void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t
 	const struct smug_corridor *k = &w->corridors[corridor];
 
 	snprintf(buf, size, "%s|%s", w->nodes[k->a].id + a->node_prefix, w->nodes[k->b].id + a->node_prefix);
+}
+
+void tui_short_corridor_fit(const struct tui_app *a, int corridor, int cols, char *buf, size_t size)
+{
+	const struct smug_world *w = a->w;
+	const struct smug_corridor *k = &w->corridors[corridor];
+
+	if (!tui_two_ids_fit(a, w->nodes[k->a].id + a->node_prefix, "|", w->nodes[k->b].id + a->node_prefix,
+			     a->node_suffix, cols, buf, size))
+		tui_short_corridor(a, corridor, buf, size);
 }
 
 int tui_id_core(const char *id, int suffix)

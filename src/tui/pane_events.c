@@ -218,6 +218,7 @@ static const struct tui_col cols[E_N] = {
  * and a sending's "24->22 7 hops, bribes 12.50". Where the pane has it,
  * the detail is kept before the commodity and the shipment. */
 #define DETAIL_ROOM TUI_EVENT_DETAIL_ROOM
+#define BORDER_MAX 13 /* "2353.0|2354.0" in a world of 3,600 wards */
 
 static enum tui_role kind_role(enum smug_event_kind k)
 {
@@ -254,6 +255,29 @@ static void drop_prefix(char *s, const char *p, size_t n)
 	*out = '\0';
 }
 
+/* Put `mark` in place of every `n`-byte suffix p that ends an id in s
+ * (an id's character before it, none after it), within size bytes. */
+static void mark_suffix(char *s, size_t size, const char *p, size_t n, const char *mark)
+{
+	char out[SMUG_EVENT_TEXT_MAX];
+	size_t o = 0, m = strlen(mark);
+
+	if (n == 0)
+		return;
+	for (const char *in = s; *in && o + 1 < sizeof out;) {
+		if (in > s && isalnum((unsigned char)in[-1]) && strncmp(in, p, n) == 0 &&
+		    !isalnum((unsigned char)in[n]) && in[n] != '.' && o + m + 1 < sizeof out) {
+			memcpy(out + o, mark, m);
+			o += m;
+			in += n;
+			continue;
+		}
+		out[o++] = *in++;
+	}
+	out[o] = '\0';
+	snprintf(s, size, "%s", out);
+}
+
 void tui_event_detail(const struct tui_app *a, const struct smug_event *e, char *buf, size_t size)
 {
 	const struct smug_world *w = a->w;
@@ -264,6 +288,14 @@ void tui_event_detail(const struct tui_app *a, const struct smug_event *e, char 
 	snprintf(node, sizeof node, "%.*s", a->node_prefix, w->n_nodes ? w->nodes[0].id : "");
 	drop_prefix(buf, ward, strlen(ward));
 	drop_prefix(buf, node, strlen(node));
+	/* the end every ward (node) id shares as an ellipsis, as the Routes
+	 * pane's lanes: "24…->22… after 3 days" for ward:24-district->... */
+	if (w->n_wards)
+		mark_suffix(buf, size, w->wards[0].id + strlen(w->wards[0].id) - a->ward_suffix,
+			    (size_t)a->ward_suffix, a->th.g->ellipsis);
+	if (w->n_nodes)
+		mark_suffix(buf, size, w->nodes[0].id + strlen(w->nodes[0].id) - a->node_suffix,
+			    (size_t)a->node_suffix, a->th.g->ellipsis);
 }
 
 void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui_table *t,
@@ -280,8 +312,9 @@ void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui
 	table_cell(cv, y, t, E_KIND, kr, buf);
 	table_cell(cv, y, t, E_FACTION, r, e->faction >= 0 ? w->factions[e->faction].id : "");
 	table_cell(cv, y, t, E_COM, r, e->commodity >= 0 ? tui_commodity_short(e->commodity) : "");
-	if (e->corridor >= 0) {
-		tui_short_corridor(a, e->corridor, buf, sizeof buf);
+	if (e->corridor >= 0 && table_pos(t, E_BORDER) >= 0) {
+		/* both nodes, each shortened when the two do not fit whole */
+		tui_short_corridor_fit(a, e->corridor, t->w[table_pos(t, E_BORDER)], buf, sizeof buf);
 		table_cell(cv, y, t, E_BORDER, r, buf);
 	}
 	if (e->amount != 0) {
@@ -339,6 +372,11 @@ void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one
 		if (text_cols(a->w->factions[f].id) > longest)
 			longest = text_cols(a->w->factions[f].id);
 	c[E_FACTION].max = longest;
+	/* the border column as wide as the world's short corridor ids ask
+	 * ("335.0|336.0"; "09.1…|23.0…" when node ids share a long end), up
+	 * to BORDER_MAX columns */
+	if (a->border_cols > c[E_BORDER].width)
+		c[E_BORDER].width = a->border_cols < BORDER_MAX ? a->border_cols : BORDER_MAX;
 	/* a story is one shipment: its faction and commodity head the view */
 	if (one_shipment)
 		c[E_FACTION].prio = c[E_COM].prio = -1;
@@ -363,9 +401,10 @@ void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one
 		table_fit(t, c, E_N, width);
 		if (table_pos(t, E_BORDER) >= 0 && table_pos(t, E_DETAIL) >= 0)
 			return;
-		c[E_DETAIL].width = DETAIL_ROOM;
 	}
-	c[E_FACTION].flex = true; /* the room the detail leaves */
+	/* the factions cut, in the room the detail leaves: the room the rows
+	 * shown need of it, no more */
+	c[E_FACTION].flex = true;
 	c[E_FACTION].width = cols[E_FACTION].width;
 	c[E_DETAIL].flex = false;
 	table_fit(t, c, E_N, width);

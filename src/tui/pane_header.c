@@ -50,14 +50,18 @@ void pane_header_draw(struct tui_app *a, struct canvas *cv)
 	const struct smug_counters *t = &w->tel.today, *T = &w->tel.total;
 	const struct tui_glyphs *g = cv->th->g;
 	struct seg s[16];
-	char m[4][40], seed[40];
+	char m[4][40], seed[4 * 24 + 16];
 	int n = 0, x, manual = 0;
 	double spark[SMUG_HISTORY_DAYS];
 	int ns = 0;
 
 	canvas_fill_row(cv, 0, 0, ROLE_TITLE);
 	canvas_fill_row(cv, 1, 0, ROLE_NORMAL);
-	snprintf(seed, sizeof seed, "%.24s%s", a->seed_name[0] ? a->seed_name : "(new)", a->unsaved ? "*" : "");
+	/* at most 24 columns of the name: a longer one cut in its middle, so
+	 * it reads as cut and names that differ at their end stay apart */
+	text_cut_middle(a->seed_name[0] ? a->seed_name : "(new)", 24, g->ellipsis, seed, sizeof seed - 1);
+	if (a->unsaved)
+		strcat(seed, "*");
 	s[n++] = (struct seg){" smugnet ", ROLE_TITLE, 5};
 	snprintf(s[n].text, sizeof s[n].text, " %s ", w->scenario_name);
 	s[n].role = ROLE_TITLE;

@@ -71,6 +71,17 @@ static bool seed_name_char(unsigned char c)
 	       c == '-';
 }
 
+/* Characters of UTF-8 text (the answer's limit counts characters, a
+ * wide one as one). */
+static int text_chars(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 /* The note the answer calls for: over the limit, or (a seed name) a
  * character the vault's names do not take; else none. */
 static void update_note(struct tui_app *a)
@@ -78,7 +89,7 @@ static void update_note(struct tui_app *a)
 	struct tui_input *in = &a->input;
 
 	in->note[0] = '\0';
-	if (text_cols(in->text) > TUI_INPUT_CHARS || in->overflow) {
+	if (text_chars(in->text) > TUI_INPUT_CHARS || in->overflow) {
 		snprintf(in->note, sizeof in->note, "too long (at most %d characters): ", TUI_INPUT_CHARS);
 		return;
 	}
@@ -111,7 +122,7 @@ static void add_char(struct tui_app *a, const char *c, size_t n)
 		in->overflow = false;
 	}
 	len = strlen(in->text);
-	if (text_cols(in->text) >= TUI_INPUT_CHARS || len + n >= sizeof in->text)
+	if (text_chars(in->text) >= TUI_INPUT_CHARS || len + n >= sizeof in->text)
 		in->overflow = true;
 	else {
 		memcpy(in->text + len, c, n);
@@ -189,7 +200,7 @@ bool prompt_edit(struct tui_app *a, int key, bool *accepted)
 	if (key == 27)
 		return true;
 	if (key == '\n' || key == '\r' || key == KEY_ENTER) {
-		if (!in->selected && (in->overflow || text_cols(in->text) > TUI_INPUT_CHARS)) {
+		if (!in->selected && (in->overflow || text_chars(in->text) > TUI_INPUT_CHARS)) {
 			update_note(a);
 			return false; /* the prompt stays: shorten the answer */
 		}
@@ -242,39 +253,12 @@ bool prompt_edit(struct tui_app *a, int key, bool *accepted)
 	return false;
 }
 
-/* Columns a character takes on a terminal: 2 for the wide East Asian
- * scripts and emoji, 0 for combining marks, else 1. */
-static int char_cols(const char *s, int *bytes)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned cp;
-	int n = u[0] < 0x80 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
-
-	cp = n == 1 ? u[0] : u[0] & (n == 2 ? 0x1fu : n == 3 ? 0x0fu : 0x07u);
-	for (int i = 1; i < n; i++) {
-		if (u[i] == '\0') {
-			n = i;
-			break;
-		}
-		cp = cp << 6 | (u[i] & 0x3fu);
-	}
-	*bytes = n;
-	if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f))
-		return 0;
-	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f) ||
-	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
-	    (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) ||
-	    (cp >= 0x20000 && cp <= 0x3fffd))
-		return 2;
-	return 1;
-}
-
 int prompt_text_cols(const char *s)
 {
 	int cols = 0, n;
 
 	while (*s) {
-		cols += char_cols(s, &n);
+		cols += text_char_cols(s, &n);
 		s += n;
 	}
 	return cols;
@@ -316,14 +300,14 @@ int prompt_draw(struct tui_app *a, struct canvas *cv, const char *question)
 		int cols = text, mw = text_cols(more);
 
 		while (*s && cols > room - mw) {
-			cols -= char_cols(s, &n);
+			cols -= text_char_cols(s, &n);
 			s += n;
 		}
 		x += canvas_text(cv, 0, x, ROLE_DIM, more);
 	}
 	while (*s && x < cv->w) {
 		char one[5];
-		int w = char_cols(s, &n);
+		int w = text_char_cols(s, &n);
 
 		memcpy(one, s, (size_t)n);
 		one[n] = '\0';

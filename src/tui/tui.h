@@ -202,11 +202,15 @@ void canvas_fill_row(struct canvas *cv, int y, int x, enum tui_role r);
 void canvas_box(struct canvas *cv, const char *title, bool focused);
 /* A sub-canvas of cv. */
 struct canvas canvas_sub(const struct canvas *cv, int y, int x, int h, int w);
-/* Columns of UTF-8 text (one per character). */
+/* Terminal columns of UTF-8 text: one per character, two for a wide
+ * one (East Asian scripts, emoji), none for a combining mark. */
 int text_cols(const char *s);
-/* text in buf as it is when it has at most cols characters; else its
+/* The columns of the character at s (as text_cols counts them), its
+ * bytes in *bytes. */
+int text_char_cols(const char *s, int *bytes);
+/* text in buf as it is when it has at most cols columns; else its
  * first and last characters around mark (which says it was cut), cols
- * characters in all, the start the larger half, so texts that differ
+ * columns at most in all, the start the larger half, so texts that differ
  * only at their end (a long --set value, a later key's value) stay
  * apart; true when cut. size: at least cols * 4 plus mark's bytes and 1. */
 bool text_cut_middle(const char *text, int cols, const char *mark, char *buf, size_t size);
@@ -446,6 +450,7 @@ struct tui_app {
 	int node_prefix, ward_prefix; /* bytes every node (ward) id shares */
 	int node_suffix, ward_suffix; /* bytes every node (ward) id ends with ("-gate") */
 	int ward_cols;		      /* columns of the widest short ward id, its shared end cut */
+	int border_cols;	      /* columns of the widest short corridor id, its nodes' shared end cut */
 	/* the designer's loop (loop.c): rewind ring, what-if branch, knobs */
 	struct tui_loop {
 		struct smug_timeline *tl;	/* the ring of the world shown */
@@ -470,6 +475,11 @@ int tui_network_factions(const struct smug_world *w, int *out, int max);
 /* Short forms of ids: the id without the prefix every node (ward) id
  * shares, e.g. "22.1|23.1" for "n:22.1|n:23.1", "22" for "ward:22". */
 void tui_short_corridor(const struct tui_app *a, int corridor, char *buf, size_t size);
+/* The short corridor id in at most cols columns: whole when it fits, else
+ * both its nodes kept, each without the end every node id shares
+ * ("09.1…|23.0…"), else each cut in its middle (tui_two_ids_fit), else
+ * cut at its end. */
+void tui_short_corridor_fit(const struct tui_app *a, int corridor, int cols, char *buf, size_t size);
 const char *tui_short_ward(const struct tui_app *a, int ward);
 /* Bytes of a short id without the `suffix` bytes every id of its kind
  * ends with ("23" of "23-district"); the whole id when none would be

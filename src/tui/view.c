@@ -145,26 +145,41 @@ void view_help_draw(struct tui_app *a, struct canvas *cv)
 void view_load_draw(struct tui_app *a, struct canvas *cv)
 {
 	struct canvas in;
-	int first;
+	int first, name_w = 24, scn_w = 16, rest;
 
 	canvas_clear(cv);
 	canvas_box(cv, "Load a seed (Enter to load, Esc to cancel)", true);
 	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
 	if (a->n_seeds == 0)
 		canvas_text(&in, 0, 0, ROLE_DIM, "the vault has no seeds yet");
+	/* the columns as wide as the longest name and scenario id, so every
+	 * day and digest stands under the one above it; a name the screen
+	 * has no room for is cut in its middle (names that differ at their
+	 * end stay apart) */
+	for (int i = 0; i < a->n_seeds; i++) {
+		int n = text_cols(a->seeds[i].name), s = text_cols(a->seeds[i].scenario_id);
+
+		name_w = n > name_w ? n : name_w;
+		scn_w = s > scn_w ? s : scn_w;
+	}
+	rest = 1 + 11 + 1 + scn_w + 1 + 16; /* " day %-7d " the scenario, the digest */
+	if (name_w + rest > in.w)
+		name_w = in.w - rest > 12 ? in.w - rest : 12;
 	/* the rows scroll so the selected seed is always on screen */
 	first = in.h > 0 && a->load_sel >= in.h ? a->load_sel - in.h + 1 : 0;
 	for (int i = first; i < a->n_seeds && i - first < in.h; i++) {
 		const struct smug_seed_info *si = &a->seeds[i];
 		bool sel = i == a->load_sel;
-		char line[320];
+		char line[512], name[4 * SMUG_SEED_NAME_MAX + 8];
 
+		text_cut_middle(si->name, name_w, a->th.g->ellipsis, name, sizeof name);
 		if (si->problem[0])
-			snprintf(line, sizeof line, "%-24s unreadable: %s", si->name, si->problem);
+			snprintf(line, sizeof line, "%s%*s unreadable: %s", name, name_w - text_cols(name), "",
+				 si->problem);
 		else
-			snprintf(line, sizeof line, "%-24s day %-7d %-16s %016llx%s", si->name, si->day,
-				 si->scenario_id, (unsigned long long)si->digest,
-				 si->generation ? "  (kept from an interrupted save)" : "");
+			snprintf(line, sizeof line, "%s%*s day %-7d %s%*s %016llx%s", name, name_w - text_cols(name), "",
+				 si->day, si->scenario_id, scn_w - text_cols(si->scenario_id), "",
+				 (unsigned long long)si->digest, si->generation ? "  (kept from an interrupted save)" : "");
 		canvas_fill_row(&in, i - first, 0, sel ? ROLE_SELECT : ROLE_NORMAL);
 		canvas_fit(&in, i - first, 0, in.w, sel ? ROLE_SELECT : si->problem[0] ? ROLE_BAD : ROLE_NORMAL,
 			   line, false);

@@ -36,23 +36,43 @@ const struct smug_explanation *view_why_explanation(struct tui_app *a, int *deci
 }
 
 /* A route with short node ids, shortened in the middle (at a node,
- * never inside one) to fit width; when not even its first and last
- * nodes fit whole around the ellipsis, those two cut in their middles. */
+ * never inside one) to fit width; when the ids do not fit whole and all
+ * end alike, each without that end ("24.0…>10.1…"), so routes that
+ * differ in their middle nodes still read apart; when not even its
+ * first and last nodes fit around the ellipsis, those two cut in their
+ * middles. */
 static void short_route(const struct tui_app *a, const int *nodes, int n, int width, char *buf, size_t size)
 {
 	const struct smug_world *w = a->w;
 	const char *ell = a->th.g->ellipsis;
+	char lab[SMUG_ROUTE_MAX_NODES][SMUG_ID_MAX + 8];
 	size_t at = 0;
-	int keep_head = n, total = 0;
+	int keep_head, total = 0;
 	char sep[16];
 
-	for (int i = 0; i < n; i++)
-		total += text_cols(w->nodes[nodes[i]].id + a->node_prefix) + (i > 0);
+	if (n > SMUG_ROUTE_MAX_NODES)
+		n = SMUG_ROUTE_MAX_NODES;
+	keep_head = n;
+	for (int pass = 0; pass < 2; pass++) {
+		total = 0;
+		for (int i = 0; i < n; i++) {
+			const char *id = w->nodes[nodes[i]].id + a->node_prefix;
+			int core = tui_id_core(id, a->node_suffix);
+
+			if (pass == 1 && core < (int)strlen(id))
+				snprintf(lab[i], sizeof lab[i], "%.*s%s", core, id, ell);
+			else
+				snprintf(lab[i], sizeof lab[i], "%s", id);
+			total += text_cols(lab[i]) + (i > 0);
+		}
+		if (total <= width || a->node_suffix == 0)
+			break;
+	}
 	if (total > width) {
-		int tail = text_cols(w->nodes[nodes[n - 1]].id + a->node_prefix) + 3, used = 0; /* ">…>last" */
+		int tail = text_cols(lab[n - 1]) + 3, used = 0; /* ">…>last" */
 
 		for (keep_head = 0; keep_head < n - 1; keep_head++) {
-			int c = text_cols(w->nodes[nodes[keep_head]].id + a->node_prefix) + (keep_head > 0);
+			int c = text_cols(lab[keep_head]) + (keep_head > 0);
 
 			if (used + c + tail > width)
 				break;
@@ -66,9 +86,9 @@ static void short_route(const struct tui_app *a, const int *nodes, int n, int wi
 	}
 	buf[0] = '\0';
 	for (int i = 0; i < keep_head && at < size; i++)
-		at += (size_t)snprintf(buf + at, size - at, "%s%s", i ? ">" : "", w->nodes[nodes[i]].id + a->node_prefix);
+		at += (size_t)snprintf(buf + at, size - at, "%s%s", i ? ">" : "", lab[i]);
 	if (keep_head < n && at < size)
-		snprintf(buf + at, size - at, ">%s>%s", ell, w->nodes[nodes[n - 1]].id + a->node_prefix);
+		snprintf(buf + at, size - at, ">%s>%s", ell, lab[n - 1]);
 }
 
 static bool uses(const struct smug_explain_candidate *c, int corridor)
