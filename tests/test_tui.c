@@ -12067,6 +12067,52 @@ START_TEST(test_tui_prompt_scrolls_to_show_the_end)
 }
 END_TEST
 
+/* The save prompt at 80 columns keeps its question, the end of the name
+ * typed and the refusal on one row: 80 characters refused on Enter read
+ * "Save seed as: …" then the name's end, the cursor and "too long (at
+ * most 63 characters)"; the note took the question's place before. A
+ * long name with a character the vault refuses reads the question, the
+ * name's end with that character and the note; before, the question cut
+ * and the answer's mark ran together ("Save seed as (Enter……"). */
+START_TEST(test_tui_save_prompt_keeps_question_name_and_refusal)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(1, 80);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 1, 80};
+	const char *name = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXY!";
+	const char *more = a.th.g->ellipsis;
+	char twice[16], *row;
+
+	snprintf(twice, sizeof twice, "%s%s", more, more);
+	tui_handle_key(&a, 's');
+	for (int i = 0; i < 70; i++)
+		tui_handle_key(&a, i < 63 ? 'a' + i % 26 : 'z');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.prompt, PROMPT_SAVE);
+	pane_footer_draw(&a, &cv);
+	row = grid_dump(g);
+	ck_assert_msg(strncmp(row, "Save seed as", 12) == 0, "70 characters, Enter: the question is gone: '%s'", row);
+	ck_assert_msg(strstr(row, "mnopqrstuvwxyzabcdefghijk ") != NULL, "the name's end is not on the row: '%s'", row);
+	ck_assert_msg(strstr(row, "too long (at most 63 characters)") != NULL, "no refusal on the row: '%s'", row);
+	ck_assert_msg(strstr(row, twice) == NULL, "two ellipses run together: '%s'", row);
+	free(row);
+	tui_handle_key(&a, 21); /* Ctrl-U */
+	feed(&a, name);
+	canvas_clear(&cv);
+	pane_footer_draw(&a, &cv);
+	row = grid_dump(g);
+	ck_assert_msg(strncmp(row, "Save seed as", 12) == 0, "a refused character: the question is gone: '%s'", row);
+	ck_assert_msg(strstr(row, "TUVWXY! ") != NULL, "the name's end is not on the row: '%s'", row);
+	ck_assert_msg(strstr(row, "'!' cannot be in a seed name") != NULL, "no refusal on the row: '%s'", row);
+	ck_assert_msg(strstr(row, twice) == NULL, "two ellipses run together: '%s'", row);
+	free(row);
+	tui_handle_key(&a, 27);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The header's money reads whole credits with a comma every three digits
  * and two decimals, a minus before a loss. */
 START_TEST(test_tui_credits_group_thousands)
@@ -17703,6 +17749,7 @@ int main(void)
 	tcase_add_test(t, test_tui_prompt_history_comes_back_to_the_line);
 	tcase_add_test(t, test_tui_prompts_take_utf8_and_say_what_they_refuse);
 	tcase_add_test(t, test_tui_prompt_scrolls_to_show_the_end);
+	tcase_add_test(t, test_tui_save_prompt_keeps_question_name_and_refusal);
 	tcase_add_test(t, test_tui_prompt_backspace_deletes_for_each_code);
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_crackdown_refused_says_why);

@@ -264,38 +264,65 @@ int prompt_text_cols(const char *s)
 	return cols;
 }
 
+/* The question without its parenthesis of keys or hints ("Save seed as
+ * (Enter saves, Esc cancels): " reads "Save seed as: "), into out; false
+ * when it has none to drop. A "(y/n)" stays: it is the question. */
+static bool short_question(const char *q, char *out, size_t size)
+{
+	const char *open = strstr(q, " ("), *close = open ? strchr(open, ')') : NULL;
+
+	if (close == NULL || strncmp(open, " (y/n)", 6) == 0)
+		return false;
+	snprintf(out, size, "%.*s%s", (int)(open - q), q, close + 1);
+	return true;
+}
+
+/* The footer's prompt: the question, the answer typed so far and the
+ * cursor, then a refusal's note, each readable at 80 columns. When they
+ * do not fit, the question drops its parenthesis, the note gives way down
+ * to 12 columns, then the question down to 12 (with a space before the
+ * answer), and the start of the answer goes behind an ellipsis: the
+ * answer's end (12 columns of it at the least) and the cursor are always
+ * on the row. */
 int prompt_draw(struct tui_app *a, struct canvas *cv, const char *question)
 {
+	enum { ANSWER_MIN = 12, PART_MIN = 12 };
 	const struct tui_input *in = &a->input;
-	const char *label = in->note[0] ? in->note : question;
-	const char *more = cv->th->g->ellipsis, *s = in->text;
+	const char *more = cv->th->g->ellipsis, *s = in->text, *q = question;
 	enum tui_role r = in->selected ? ROLE_SELECT : ROLE_NORMAL;
-	int cursor = in->selected ? 0 : 1, text = prompt_text_cols(in->text), lw = text_cols(label), room, x, n,
-	    min_keep;
+	int cursor = in->selected ? 0 : 1, text = prompt_text_cols(in->text), qw = text_cols(question), nw = 0,
+	    show = text < ANSWER_MIN ? text : ANSWER_MIN, room, x, n;
+	char qs[160], note[sizeof in->note];
+	size_t nl;
 
-	/* the question gives way, down to 20 columns, before the answer
-	 * scrolls: the answer's end and the cursor are always on screen */
-	/* a note stays whole while 16 columns are left for the answer */
-	min_keep = in->note[0] ? (cv->w - 16 > 20 ? cv->w - 16 : 20) : 20;
-	room = cv->w - lw - cursor;
-	if (text > room) {
-		int keep = cv->w - text - cursor;
-
-		if (keep < min_keep)
-			keep = min_keep;
-		if (keep > lw)
-			keep = lw;
-		if (keep < lw && keep < cv->w) {
-			canvas_fit(cv, 0, 0, keep, in->note[0] ? ROLE_BAD : ROLE_WARN, label, false);
-			lw = keep;
-		} else {
-			lw = canvas_text(cv, 0, 0, in->note[0] ? ROLE_BAD : ROLE_WARN, label);
-		}
-		room = cv->w - lw - cursor;
-	} else {
-		canvas_text(cv, 0, 0, in->note[0] ? ROLE_BAD : ROLE_WARN, label);
+	/* the note without the ": " that led into the answer */
+	snprintf(note, sizeof note, "%s", in->note);
+	nl = strlen(note);
+	while (nl > 0 && (note[nl - 1] == ' ' || note[nl - 1] == ':'))
+		note[--nl] = '\0';
+	if (note[0])
+		nw = 2 + text_cols(note);
+	if (qw + text + cursor + nw > cv->w && short_question(question, qs, sizeof qs)) {
+		q = qs;
+		qw = text_cols(qs);
 	}
-	x = lw;
+	if (nw > 0 && qw + show + cursor + nw > cv->w) {
+		nw = cv->w - qw - show - cursor;
+		if (nw < 2 + PART_MIN)
+			nw = 2 + PART_MIN;
+	}
+	if (qw + show + cursor + nw > cv->w) {
+		int keep = cv->w - show - cursor - nw;
+
+		qw = keep < PART_MIN ? PART_MIN : keep;
+		if (qw > cv->w)
+			qw = cv->w;
+		canvas_fit(cv, 0, 0, qw - 1, ROLE_WARN, q, false); /* a space before the answer */
+	} else {
+		canvas_text(cv, 0, 0, ROLE_WARN, q);
+	}
+	x = qw;
+	room = cv->w - qw - cursor - nw;
 	if (text > room && room > 0) { /* scrolled: a mark, then the end */
 		int cols = text, mw = text_cols(more);
 
@@ -318,5 +345,7 @@ int prompt_draw(struct tui_app *a, struct canvas *cv, const char *question)
 	}
 	if (cursor && x < cv->w)
 		canvas_text(cv, 0, x++, ROLE_SELECT, " ");
+	if (nw > 0 && x + 2 < cv->w)
+		canvas_fit(cv, 0, x + 2, cv->w - x - 2, ROLE_BAD, note, false);
 	return x;
 }
