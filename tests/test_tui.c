@@ -4379,13 +4379,14 @@ START_TEST(test_tui_borders_only_seizures_red)
 END_TEST
 
 /* In the chart view < and > step the span through 30, 90, 180 days and
- * the chart year, one step a key, stopping at either end. */
+ * the chart year, one step a key, stopping at either end (400 days
+ * simulated: every span is filled). */
 START_TEST(test_tui_chart_span_steps)
 {
 	static const int want[] = {30, 30, 90, 180, SMUG_CHART_DAYS, SMUG_CHART_DAYS, 180};
 	static const int key[] = {'<', '<', '>', '>', '>', '>', '<'};
 	struct tui_app a;
-	struct smug_world *w = open_at(&a, 60);
+	struct smug_world *w = open_at(&a, 400);
 
 	tui_handle_key(&a, 'g');
 	ck_assert_int_eq(a.view, VIEW_CHART);
@@ -4395,6 +4396,35 @@ START_TEST(test_tui_chart_span_steps)
 		ck_assert_msg(a.chart_days == want[k], "key %d ('%c'): a %d-day chart, want %d", k + 1, key[k],
 			      a.chart_days, want[k]);
 	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* With fewer days simulated than the span, > changes nothing to see: it
+ * stays and says why, and one < then shows fewer days. 60 days simulated:
+ * the 90-day chart reads "the last 60 days"; > kept that title, said
+ * nothing and went on to 180 and 365 days, each press then undone by a <
+ * that changed nothing either. */
+START_TEST(test_tui_chart_more_days_stops_at_the_days_simulated)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	char *s;
+
+	tui_handle_key(&a, 'g');
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	ck_assert(screen_has(&a, "Chart of the faction: the last 60 days"));
+	feed(&a, ">>");
+	s = render(&a, 24, 80);
+	ck_assert_msg(strstr(s, "Chart of the faction: the last 60 days") != NULL, "> changed the chart's title:\n%s", s);
+	ck_assert_msg(strstr(footer_row(s), "all 60 days simulated are on the chart") != NULL,
+		      "> past the days simulated said nothing:\n%s", s);
+	free(s);
+	feed(&a, "<");
+	ck_assert_msg(screen_has(&a, "Chart of the faction: the last 30 days"),
+		      "one < after > past the days simulated did not show fewer days");
+	feed(&a, ">");
+	ck_assert(screen_has(&a, "Chart of the faction: the last 60 days"));
 	close_app(&a, w);
 }
 END_TEST
@@ -17830,6 +17860,7 @@ int main(void)
 	tcase_add_test(t, test_tui_commodities_only_seizures_red);
 	tcase_add_test(t, test_tui_borders_only_seizures_red);
 	tcase_add_test(t, test_tui_chart_span_steps);
+	tcase_add_test(t, test_tui_chart_more_days_stops_at_the_days_simulated);
 	tcase_add_test(t, test_tui_chart_spans_only_the_days_since_the_start);
 	tcase_add_test(t, test_tui_chart_waits_for_the_first_day);
 	tcase_add_test(t, test_tui_commodities_bar_shows_each_share);

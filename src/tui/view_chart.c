@@ -183,16 +183,33 @@ void view_chart_draw(struct tui_app *a, struct canvas *cv)
 		faction_charts(a, &in, n, first);
 }
 
+/* < and > change what is seen: > stops at the first span that covers
+ * every day simulated (saying so), < goes to the span below the days
+ * shown, so no press is spent on a span the chart cannot fill. */
 bool view_chart_key(struct tui_app *a, int action, int key)
 {
+	int simulated = a->w->day - a->w->start_day, shown = a->chart_days < simulated ? a->chart_days : simulated;
 	int i;
 
 	(void)key;
-	for (i = 0; i < N_CHOICES && day_choices[i] < a->chart_days; i++)
-		;
+	if (simulated < 1 && (action == ACT_SORT_PREV || action == ACT_SORT_NEXT))
+		return true; /* nothing charted yet: the view says so */
 	switch (action) {
-	case ACT_SORT_PREV: a->chart_days = day_choices[i > 0 ? i - 1 : 0]; return true;
-	case ACT_SORT_NEXT: a->chart_days = day_choices[i + 1 < N_CHOICES ? i + 1 : N_CHOICES - 1]; return true;
+	case ACT_SORT_PREV:
+		for (i = N_CHOICES - 1; i > 0 && day_choices[i] >= shown; i--)
+			;
+		a->chart_days = day_choices[i];
+		return true;
+	case ACT_SORT_NEXT:
+		if (a->chart_days >= simulated && simulated < SMUG_CHART_DAYS) {
+			tui_set_status(a, "all %d day%s simulated %s on the chart; it grows to %d days as more are run",
+				       simulated, simulated == 1 ? "" : "s", simulated == 1 ? "is" : "are", a->chart_days);
+			return true;
+		}
+		for (i = 0; i < N_CHOICES && day_choices[i] <= a->chart_days; i++)
+			;
+		a->chart_days = day_choices[i < N_CHOICES ? i : N_CHOICES - 1];
+		return true;
 	case ACT_LEFT:
 	case ACT_RIGHT:
 		if (a->chart_border) {
