@@ -7297,6 +7297,102 @@ START_TEST(test_tui_sweep_title_keeps_each_values_end)
 }
 END_TEST
 
+/* A sweep of a text knob and a number, its table's first column too
+ * narrow for both values: each value is cut on its own and keeps its
+ * start and its end, at 80 columns as at 120. The values were cut as one
+ * text, so the number lost its start: "東京都渋谷区, …1234567890123" at
+ * 120 columns and "東京都渋…67890123" at 80 (the number gone but its end). */
+START_TEST(test_tui_sweep_table_cuts_each_value_on_its_own)
+{
+	static const int days[] = {10, 20};
+	static const long long tasks[] = {4, 4};
+	static const char *const labels[] = {
+		"smuggling.deterministic_salt=\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd\xe6\xb8\x8b\xe8\xb0\xb7\xe5\x8c\xba "
+		"smuggling.learning_rate=0.05",
+		"smuggling.deterministic_salt=\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd\xe6\xb8\x8b\xe8\xb0\xb7\xe5\x8c\xba "
+		"smuggling.learning_rate=0.1234567890123"};
+	static const char *const values[] = {
+		"\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd\xe6\xb8\x8b\xe8\xb0\xb7\xe5\x8c\xba, 0.05", /* 東京都渋谷区 */
+		"\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd\xe6\xb8\x8b\xe8\xb0\xb7\xe5\x8c\xba, 0.1234567890123"};
+	double q[2][2][5];
+	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 8 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan,
+			       "smuggling.deterministic_salt, smuggling.learning_rate", values};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	for (int s = 0; s < 2; s++)
+		for (int p = 0; p < 2; p++)
+			for (int k = 0; k < 5; k++)
+				q[s][p][k] = s + k + 1;
+	tui_app_init(&a, w, &opts);
+	for (int width = 80; width <= 120; width += 40) {
+		struct tui_grid *g = grid_new(24, width);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 24, width};
+		char *text, *row[32];
+		int head = -1, n;
+
+		tui_sweep_draw(&cv, &sw, 0, 0);
+		text = grid_dump(g);
+		n = dump_rows(text, row, 32);
+		for (int y = 0; y < n && head < 0; y++)
+			if (strstr(row[y], "tasks") != NULL && strstr(row[y], "median") != NULL)
+				head = y;
+		ck_assert_msg(head >= 0 && head + 2 < n, "%d columns: no table", width);
+		ck_assert_msg(strncmp(row[head + 1], "\xe6\x9d\xb1", 3) == 0 && strstr(row[head + 1], ", 0.05 ") != NULL,
+			      "%d columns: the first setting's row reads '%s'", width, row[head + 1]);
+		ck_assert_msg(strncmp(row[head + 2], "\xe6\x9d\xb1", 3) == 0 && strstr(row[head + 2], ", 0.1") != NULL &&
+				      strstr(row[head + 2], "123 ") != NULL,
+			      "%d columns: the number in the second setting's row lost its start or its end: '%s'",
+			      width, row[head + 2]);
+		free(text);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* The chart's legend names the sweep's settings by their values, as the
+ * table's rows do: at 120 columns it reads "● 0.05  ● 0.3  ● 25%  ● 75%"
+ * after the title; it read "● smuggling.learning_rate=0.05  ● 25%", the
+ * second setting and the 75% line left out for want of room. */
+START_TEST(test_tui_sweep_legend_names_settings_by_values)
+{
+	static const int days[] = {10, 20};
+	static const long long tasks[] = {4, 4};
+	static const char *const labels[] = {"smuggling.learning_rate=0.05", "smuggling.learning_rate=0.3"};
+	static const char *const values[] = {"0.05", "0.3"};
+	double q[2][2][5];
+	struct tui_fan fan = {"balance of suitwrights (credits)", true, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 40 tasks, 2 settings, 20 days", 2, labels, tasks, 1, &fan,
+			       "smuggling.learning_rate", values};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	for (int s = 0; s < 2; s++)
+		for (int p = 0; p < 2; p++)
+			for (int k = 0; k < 5; k++)
+				q[s][p][k] = 1000 * (s + k + 1);
+	tui_app_init(&a, w, &opts);
+	{
+		struct tui_grid *g = grid_new(24, 120);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 24, 120};
+		char *text, *row[32];
+
+		tui_sweep_draw(&cv, &sw, 0, 0);
+		text = grid_dump(g);
+		ck_assert_int_gt(dump_rows(text, row, 32), 2);
+		ck_assert_msg(strstr(row[1], "  \xe2\x97\x8f 0.05  \xe2\x97\x8f 0.3  \xe2\x97\x8f 25%  \xe2\x97\x8f 75%") != NULL,
+			      "120 columns: the legend reads '%s'", row[1]);
+		free(text);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The sweep view's table of the last day takes at most a third of the
  * screen's rows, so the chart keeps the rest however many settings the
  * sweep has: 12 settings at 80x24 show the table's head and as many
@@ -17719,6 +17815,8 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_table_takes_at_most_a_third);
 	tcase_add_test(t, test_tui_sweep_table_rows_show_the_values);
 	tcase_add_test(t, test_tui_sweep_long_values_cut_in_the_middle);
+	tcase_add_test(t, test_tui_sweep_table_cuts_each_value_on_its_own);
+	tcase_add_test(t, test_tui_sweep_legend_names_settings_by_values);
 	tcase_add_test(t, test_tui_sweep_title_keeps_each_values_end);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);

@@ -36,6 +36,8 @@ static void per_day(const struct tui_fan *f, int s, int q, double *out, int n_da
 	}
 }
 
+static bool fit_label(const char *label, int cols, const char *mark, char *buf, size_t size, int first_level);
+
 /* The table of the last day's percentiles, a row per setting. Every
  * setting sets the same keys, so the keys head the first column and its
  * cells hold only each setting's values: the part that tells the rows
@@ -63,9 +65,14 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 
 		if (s == sel)
 			canvas_fill_row(cv, y, 0, ROLE_SELECT);
-		/* cut in the middle: a long value's rows differ at their end as
-		 * often as at their start (cut at the end, every row read "…") */
-		text_cut_middle(sw->values ? sw->values[s] : sw->labels[s], w0, cv->th->g->ellipsis, name, sizeof name);
+		/* each value cut in the middle on its own, as in the chart's
+		 * title: a long value's rows differ at their end as often as at
+		 * their start (cut at the end, every row read "…"), and a value
+		 * after a long one keeps its start ("東京都渋谷区, …1234567890123"
+		 * lost the "0." of 0.1234567890123) */
+		if (!sw->values || !fit_label(sw->labels[s], w0, cv->th->g->ellipsis, name, sizeof name, 2))
+			text_cut_middle(sw->values ? sw->values[s] : sw->labels[s], w0, cv->th->g->ellipsis, name,
+					sizeof name);
 		table_cell(cv, y, &t, 0, r, name);
 		fmt_count(buf, sizeof buf, sw->n[s], 6);
 		table_cell(cv, y, &t, 1, r, buf);
@@ -119,18 +126,19 @@ static void shown_keys(const char *const *key, int n, int level, const char **sh
 }
 
 /* A setting's label in at most cols columns (buf: cols * 4 plus mark's
- * bytes and 1), for the chart's title. A label is "KEY=V" parts joined
+ * bytes and 1), for the chart's title and, from level 2, the table's
+ * rows. A label is "KEY=V" parts joined
  * by spaces, the same keys in every setting, so what tells settings
  * apart is their values: each part is fitted on its own, and every value
  * keeps its start and its end. First the keys give way (to their last
  * dotted name, "route_topk=2"; then to nothing, the values joined as the
  * table's rows are), then the longest values are cut in the middle at
  * mark, all to one width (a column more to the first of them when one is
- * left). A label with too many values for the room is cut in the middle
- * whole. A key holds neither a space nor '=': a part starts at a space
+ * left). False, buf untouched, for a label with too many values for the
+ * room: the caller cuts it in the middle whole. A key holds neither a space nor '=': a part starts at a space
  * followed by a word and '=' (a value holding " word=" splits there too,
  * still whole at each end). */
-static void fit_label(const char *label, int cols, const char *mark, char *buf, size_t size)
+static bool fit_label(const char *label, int cols, const char *mark, char *buf, size_t size, int first_level)
 {
 	size_t len = strlen(label), word = strcspn(label, " =");
 	char *copy = tui_xmalloc(len + 1), *piece = tui_xmalloc(size), *p = copy;
@@ -158,7 +166,7 @@ static void fit_label(const char *label, int cols, const char *mark, char *buf, 
 		value[0] = copy;
 		n = 1;
 	}
-	for (int level = 0; level < 3 && !fitted; level++) {
+	for (int level = first_level; level < 3 && !fitted; level++) {
 		const char *sep = level < 2 ? " " : ", ";
 		int avail = cols, cap = 0, widest = 0, spare;
 		size_t at = 0;
@@ -202,10 +210,9 @@ static void fit_label(const char *label, int cols, const char *mark, char *buf, 
 		}
 		fitted = true;
 	}
-	if (!fitted)
-		text_cut_middle(label, cols, mark, buf, size);
 	free(piece);
 	free(copy);
+	return fitted;
 }
 
 void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int sel)
@@ -226,8 +233,9 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	if (table_h > cv->h / 3)
 		table_h = cv->h / 3;
 	for (int s = 0; s < sw->n_settings; s++) {
-		series[s] = (struct chart_series){sw->labels[s], v + (size_t)s * (size_t)n_days,
-						  setting_roles[s % N_ROLES]};
+		/* the legend names a setting as the table's rows do, by its values */
+		series[s] = (struct chart_series){sw->values ? sw->values[s] : sw->labels[s],
+						  v + (size_t)s * (size_t)n_days, setting_roles[s % N_ROLES]};
 		per_day(f, s, 2, v + (size_t)s * (size_t)n_days, n_days);
 	}
 	series[ns - 2] = (struct chart_series){"25%", v + (size_t)(ns - 2) * (size_t)n_days, ROLE_DIM};
@@ -242,7 +250,8 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	room = cv->w - text_cols(title);
 	if (room > ((int)sizeof label - 8) / 4)
 		room = ((int)sizeof label - 8) / 4;
-	fit_label(sw->labels[sel], room, cv->th->g->ellipsis, label, sizeof label);
+	if (!fit_label(sw->labels[sel], room, cv->th->g->ellipsis, label, sizeof label, 0))
+		text_cut_middle(sw->labels[sel], room, cv->th->g->ellipsis, label, sizeof label);
 	snprintf(title + strlen(title), sizeof title - strlen(title), "%s", label);
 	spec = (struct chart_spec){.title = title, .n = n_days, .first_day = 1, .series = series,
 				   .n_series = ns, .band_lo = lo, .band_hi = hi, .money = f->money};
