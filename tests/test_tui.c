@@ -7393,6 +7393,51 @@ START_TEST(test_tui_sweep_legend_names_settings_by_values)
 }
 END_TEST
 
+/* A sweep of more settings than the table's rows: Up and Down keep the
+ * selected setting's row in view, highlighted. 12 settings at 80x24 show
+ * 6 rows; the 10th selected (its band drawn, its value in the chart's
+ * title) had no row on screen, the table still showing k=0.01 to k=0.06. */
+START_TEST(test_tui_sweep_table_shows_the_selected_setting)
+{
+	enum { N = 12 };
+	static const int days[] = {10, 20};
+	static const char *const labels[N] = {"k=0.01", "k=0.02", "k=0.03", "k=0.04", "k=0.05", "k=0.06",
+					      "k=0.07", "k=0.08", "k=0.09", "k=0.10", "k=0.11", "k=0.12"};
+	static const long long tasks[N] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+	double q[N][2][5];
+	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 12 tasks, 12 settings, 20 days", N, labels, tasks, 1, &fan, NULL, NULL};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	for (int s = 0; s < N; s++)
+		for (int p = 0; p < 2; p++)
+			for (int k = 0; k < 5; k++)
+				q[s][p][k] = s + p + k;
+	tui_app_init(&a, w, &opts);
+	for (int sel = 0; sel < N; sel++) {
+		struct tui_grid *g = grid_new(24, 80);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 24, 80};
+		char *text, *row[32];
+		int n, at = -1;
+
+		tui_sweep_draw(&cv, &sw, 0, sel);
+		text = grid_dump(g);
+		n = dump_rows(text, row, 32);
+		for (int y = 2; y < n; y++)
+			if (strncmp(row[y], labels[sel], strlen(labels[sel])) == 0 && row[y][strlen(labels[sel])] == ' ')
+				at = y;
+		ck_assert_msg(at >= 0, "setting %s selected: no row of it in the table:\n%s", labels[sel], text);
+		ck_assert_msg(grid_role(g, at, 0) == ROLE_SELECT, "setting %s selected: its row is not highlighted",
+			      labels[sel]);
+		free(text);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The sweep view's table of the last day takes at most a third of the
  * screen's rows, so the chart keeps the rest however many settings the
  * sweep has: 12 settings at 80x24 show the table's head and as many
@@ -17816,6 +17861,7 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_table_rows_show_the_values);
 	tcase_add_test(t, test_tui_sweep_long_values_cut_in_the_middle);
 	tcase_add_test(t, test_tui_sweep_table_cuts_each_value_on_its_own);
+	tcase_add_test(t, test_tui_sweep_table_shows_the_selected_setting);
 	tcase_add_test(t, test_tui_sweep_legend_names_settings_by_values);
 	tcase_add_test(t, test_tui_sweep_title_keeps_each_values_end);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);

@@ -52,14 +52,19 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 	};
 	struct tui_table t;
 	char name[1024];
-	int y, last = f->n_points - 1, w0;
+	int y, last = f->n_points - 1, w0, first;
 
 	table_fit(&t, cols, (int)(sizeof cols / sizeof cols[0]), cv->w);
 	w0 = table_pos(&t, 0) >= 0 ? t.w[table_pos(&t, 0)] : 0;
 	if (w0 > ((int)sizeof name - 8) / 4) /* what the row's buffer holds */
 		w0 = ((int)sizeof name - 8) / 4;
 	y = table_header(cv, 0, &t, -1, false);
-	for (int s = 0; s < sw->n_settings && y < cv->h; s++, y++) {
+	/* more settings than rows: the rows scroll to keep the selected one
+	 * in view (Down past the last row shown selected a row not drawn) */
+	first = sel - (cv->h - y - 1);
+	if (first < 0)
+		first = 0;
+	for (int s = first; s < sw->n_settings && y < cv->h; s++, y++) {
 		enum tui_role r = s == sel ? ROLE_SELECT : setting_roles[s % N_ROLES];
 		char buf[32];
 
