@@ -7438,6 +7438,48 @@ START_TEST(test_tui_sweep_table_shows_the_selected_setting)
 }
 END_TEST
 
+/* A sweep part-run whose selected setting has no result yet says so in
+ * the chart's title, there being no band to draw: "shipments: medians;
+ * not run yet: k=0.2"; it read "medians, and 5-95% of k=0.2" over a chart
+ * without that band. A setting with results keeps its title. */
+START_TEST(test_tui_sweep_title_says_a_setting_not_run_yet)
+{
+	static const int days[] = {10, 20};
+	static const char *const labels[] = {"k=0.1", "k=0.2"};
+	static const long long tasks[] = {3, 0};
+	double q[2][2][5];
+	struct tui_fan fan = {"shipments", false, 2, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 3 of 8 tasks run so far, 2 settings, 20 days", 2, labels, tasks, 1, &fan,
+			       NULL, NULL};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	for (int p = 0; p < 2; p++)
+		for (int k = 0; k < 5; k++) {
+			q[0][p][k] = p + k + 1;
+			q[1][p][k] = NAN;
+		}
+	tui_app_init(&a, w, &opts);
+	for (int sel = 0; sel < 2; sel++) {
+		struct tui_grid *g = grid_new(24, 80);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 24, 80};
+		char *text, *row[32];
+		const char *want;
+
+		tui_sweep_draw(&cv, &sw, 0, sel);
+		text = grid_dump(g);
+		ck_assert_int_gt(dump_rows(text, row, 32), 2);
+		want = sel ? "shipments: medians; not run yet: k=0.2" : "shipments: medians, and 5-95% of k=0.1";
+		ck_assert_msg(strncmp(row[1], want, strlen(want)) == 0,
+			      "setting %d selected: the chart's title reads '%s'", sel, row[1]);
+		free(text);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* The sweep view's table of the last day takes at most a third of the
  * screen's rows, so the chart keeps the rest however many settings the
  * sweep has: 12 settings at 80x24 show the table's head and as many
@@ -17862,6 +17904,7 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_long_values_cut_in_the_middle);
 	tcase_add_test(t, test_tui_sweep_table_cuts_each_value_on_its_own);
 	tcase_add_test(t, test_tui_sweep_table_shows_the_selected_setting);
+	tcase_add_test(t, test_tui_sweep_title_says_a_setting_not_run_yet);
 	tcase_add_test(t, test_tui_sweep_legend_names_settings_by_values);
 	tcase_add_test(t, test_tui_sweep_title_keeps_each_values_end);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);

@@ -251,7 +251,8 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	per_day(f, sel, 4, hi, n_days);
 	/* the selected setting's label in the room the figure's name leaves,
 	 * each value whole at its start and end as in the table's rows */
-	snprintf(title, sizeof title, "%s: medians, and 5-95%% of ", f->title);
+	/* a setting none of whose tasks has run has no band to draw: said */
+	snprintf(title, sizeof title, "%s: medians%s", f->title, sw->n[sel] ? ", and 5-95% of " : "; not run yet: ");
 	room = cv->w - text_cols(title);
 	if (room > ((int)sizeof label - 8) / 4)
 		room = ((int)sizeof label - 8) / 4;
