@@ -12326,6 +12326,38 @@ START_TEST(test_tui_save_prompt_keeps_question_name_and_refusal)
 }
 END_TEST
 
+/* A combining accent (U+0300..U+036F) stays with the letter before it,
+ * in its cell: "Cafe" and U+0301 reads "Café" in 4 columns, on the
+ * canvas as in the prompt's answer; the canvas dropped the accents
+ * ("Cafe Zurich"), the columns after them where they were. */
+START_TEST(test_tui_canvas_keeps_combining_accents)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	struct tui_grid *g = grid_new(1, 40);
+	struct canvas cv = {&a.th, NULL, g, 0, 0, 1, 40};
+	const char *name = "Cafe\xcc\x81 Zu\xcc\x88rich", *typed = "Zu\xcc\x88rich";
+	char *row;
+
+	ck_assert_int_eq(canvas_text(&cv, 0, 0, ROLE_NORMAL, name), 11);
+	canvas_text(&cv, 0, 12, ROLE_NORMAL, "|");
+	row = grid_dump(g);
+	ck_assert_msg(strcmp(row, "Cafe\xcc\x81 Zu\xcc\x88rich |\n") == 0, "the canvas reads '%s'", row);
+	free(row);
+	prompt_start(&a, PROMPT_FILTER, NULL);
+	feed(&a, typed);
+	ck_assert_str_eq(a.input.text, typed);
+	canvas_clear(&cv);
+	pane_footer_draw(&a, &cv);
+	row = grid_dump(g);
+	ck_assert_msg(strstr(row, typed) != NULL, "the prompt's answer reads '%s'", row);
+	free(row);
+	tui_handle_key(&a, 27);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The header's money reads whole credits with a comma every three digits
  * and two decimals, a minus before a loss. */
 START_TEST(test_tui_credits_group_thousands)
@@ -17967,6 +17999,7 @@ int main(void)
 	tcase_add_test(t, test_tui_prompts_take_utf8_and_say_what_they_refuse);
 	tcase_add_test(t, test_tui_prompt_scrolls_to_show_the_end);
 	tcase_add_test(t, test_tui_save_prompt_keeps_question_name_and_refusal);
+	tcase_add_test(t, test_tui_canvas_keeps_combining_accents);
 	tcase_add_test(t, test_tui_prompt_backspace_deletes_for_each_code);
 	tcase_add_test(t, test_tui_crackdown_from_the_table_and_the_map);
 	tcase_add_test(t, test_tui_crackdown_refused_says_why);

@@ -15,9 +15,12 @@
 
 #include "tui/tui.h"
 
+/* a character of up to 4 bytes and 4 combining marks (2 bytes each) */
+enum { CELL_BYTES = 4 + 4 * 2 + 1 };
+
 struct tui_grid {
 	int h, w;
-	char (*cell)[5]; /* one UTF-8 character per cell */
+	char (*cell)[CELL_BYTES]; /* one UTF-8 character per cell, with its combining marks */
 	unsigned char *role; /* the role each cell was last drawn in */
 	int cut_numbers;
 	char first_cut[96];
@@ -50,7 +53,7 @@ void grid_free(struct tui_grid *g)
 
 char *grid_dump(const struct tui_grid *g)
 {
-	size_t cap = (size_t)g->h * ((size_t)g->w * 4 + 1) + 1, at = 0;
+	size_t cap = (size_t)g->h * ((size_t)g->w * (CELL_BYTES - 1) + 1) + 1, at = 0;
 	char *out = tui_xmalloc(cap);
 
 	for (int y = 0; y < g->h; y++) {
@@ -249,7 +252,7 @@ void canvas_clear(struct canvas *cv)
  * a wide one takes the next cell too (left empty). */
 static void grid_put(struct tui_grid *g, int row, int col, const char *s, int n, int w, enum tui_role r)
 {
-	char(*c)[5] = g->cell + (size_t)row * (size_t)g->w;
+	char(*c)[CELL_BYTES] = g->cell + (size_t)row * (size_t)g->w;
 	int b;
 
 	for (int k = col; k < col + w && k < g->w; k++) {
@@ -267,6 +270,20 @@ static void grid_put(struct tui_grid *g, int row, int col, const char *s, int n,
 	}
 }
 
+/* The bytes of the combining accents (U+0300..U+036F) that start s, at
+ * most room of them: they go in the cell of the letter before them, as
+ * the terminal draws them ("e" and U+0301 read "é"). */
+static int combining_marks(const char *s, int room)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int n = 0;
+
+	while (n + 2 <= room && ((u[n] == 0xcc && u[n + 1] >= 0x80 && u[n + 1] <= 0xbf) ||
+				 (u[n] == 0xcd && u[n + 1] >= 0x80 && u[n + 1] <= 0xaf)))
+		n += 2;
+	return n;
+}
+
 int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s)
 {
 	const char *start = s;
@@ -278,7 +295,8 @@ int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s)
 	if (cv->win)
 		wattrset((WINDOW *)cv->win, cv->th->attr[r]);
 	/* a character per cell, a wide one (East Asian scripts, emoji) two;
-	 * one that would cross the edge is not drawn, nor one of no width */
+	 * one that would cross the edge is not drawn, nor one of no width
+	 * but the combining accents after a letter, drawn in its cell */
 	while (*s && x + col < cv->w) {
 		int n, w = text_char_cols(s, &n);
 
@@ -288,6 +306,7 @@ int canvas_text(struct canvas *cv, int y, int x, enum tui_role r, const char *s)
 		}
 		if (x + col + w > cv->w)
 			break;
+		n += combining_marks(s + n, CELL_BYTES - 1 - n);
 		if (x + col >= 0) {
 			if (cv->grid)
 				grid_put(cv->grid, cv->y0 + y, cv->x0 + x + col, s, n, w, r);

@@ -333,9 +333,12 @@ int prompt_draw(struct tui_app *a, struct canvas *cv, const char *question)
 		x += canvas_text(cv, 0, x, ROLE_DIM, more);
 	}
 	while (*s && x < cv->w) {
-		char one[5];
-		int w = text_char_cols(s, &n);
+		char one[32];
+		int w = text_char_cols(s, &n), m;
 
+		/* the accents that follow a letter go with it (canvas_text) */
+		while (w > 0 && s[n] && n < (int)sizeof one - 5 && text_char_cols(s + n, &m) == 0)
+			n += m;
 		memcpy(one, s, (size_t)n);
 		one[n] = '\0';
 		if (w > 0 && x + w <= cv->w)
