@@ -639,12 +639,12 @@ int cmd_diff(int argc, char **argv)
 		.com = {"commodities", {"delivered", "seized", "lost", "sent", "value_delivered$"}, 5, NULL, 0},
 	};
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("diff", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'v': vault = optarg; break;
 		case 'j': json = true; break;
 		case 'h': diff_usage(stdout); return jsonl_close_stdout();
-		default: return cli_usage_error("diff", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind + 2 != argc)

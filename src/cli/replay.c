@@ -126,13 +126,13 @@ int cmd_replay(int argc, char **argv)
 	enum smug_status st;
 	clock_t t0;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("replay", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 's': scenario = optarg; break;
 		case 'v': vault = optarg; break;
 		case 'j': json = true; break;
 		case 'h': replay_usage(stdout); return jsonl_close_stdout();
-		default: return cli_usage_error("replay", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind + 1 != argc)

@@ -366,7 +366,7 @@ static int plan_main(int argc, char **argv, struct plan *p)
 	double share;
 	int c, horizon = 0, rc = EXIT_OK;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("sweep plan", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'S':
 			if (!sweep_parse_range(optarg, &p->seed_lo, &p->seed_hi))
@@ -413,7 +413,7 @@ static int plan_main(int argc, char **argv, struct plan *p)
 			       "       [--stride N] [--bankrupt-below CREDITS|SHARE%%]\n"
 			       "Write DIR/manifest.json: one task per seed and setting (see smugnet-sweep(1)).\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("sweep plan", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind + 1 != argc)

@@ -177,7 +177,7 @@ int sweep_slurm(int argc, char **argv)
 	char self[4096];
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("sweep slurm", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'l':
 			if (cli_int_option("sweep slurm", "--limit", optarg, 0, 100000000, &o.limit) != EXIT_OK)
@@ -201,7 +201,7 @@ int sweep_slurm(int argc, char **argv)
 			       "       [--time T] [--mem M] [--partition P] [--account A] [--output FILE]\n"
 			       "Write DIR/sweep.sbatch, a Slurm job array over the missing tasks.\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("sweep slurm", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (sweep_dir_arg("sweep slurm", argc, argv, optind) != EXIT_OK)
