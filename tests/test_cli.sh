@@ -61,6 +61,19 @@ expect_rc 2 "$SMUGNET" run --days 1 --da
 err_is "smugnet run: --days: missing value" "Try 'smugnet run --help'."
 expect_rc 2 "$SMUGNET" run --days 1 --s x
 err_is "smugnet run: ambiguous option '--s': --scenario, --seed, --save, --set" "Try 'smugnet run --help'."
+# an empty file name (a script's --scenario "$UNSET") is named by its
+# option or argument; it read ": cannot read (No such file or directory)"
+for case in "run;--scenario;run --days 1 --scenario ''" "run;--journal;run --days 1 --journal ''" \
+	"explain;--scenario;explain --day 1 --scenario ''" "config;--scenario;config --scenario ''" \
+	"validate;FILE|SEED_DIR;validate ''" "replay;NAME|SEED_DIR|FILE;replay ''" \
+	"replay;--scenario;replay j.jsonl --scenario ''" "diff;A;diff '' b" "diff;B;diff a ''" \
+	"export;--csv;export x --csv ''" ";--scenario;--scenario ''" ";--sweep;--sweep ''"; do
+	cmd=${case%%;*}; rest=${case#*;}; opt=${rest%%;*}; args=${rest#*;}
+	who="smugnet${cmd:+ $cmd}"
+	eval "set -- $args"
+	expect_rc 2 "$SMUGNET" "$@"
+	err_is "$who: $opt: the name is empty" "Try '$who --help'."
+done
 expect_rc 2 "$SMUGNET" validate "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json"
 err_has "expected exactly one FILE or SEED_DIR, got 2"
 expect_rc 2 "$SMUGNET" gen --wards 3 extra

@@ -269,6 +269,23 @@ for verb in plan run missing collect chart slurm parallel; do
 	expect_rc 2 "$SMUGNET" sweep "$verb" "$S" --help=1
 	err_is "smugnet sweep $verb: --help: takes no value, got '1'" "Try 'smugnet sweep $verb --help'."
 done
+# an empty folder or file name is named by its place: an empty folder
+# read "/manifest.json: cannot read" (plan: ": cannot create")
+for case in "plan;--seeds 1-2 --days 1" "run;--jobs 1" "missing;" "collect;" "chart;--figure balance" \
+	"slurm;" "parallel;--sshlogin x"; do
+	verb=${case%%;*}; opts=${case#*;}
+	# shellcheck disable=SC2086 # the words of the options
+	expect_rc 2 "$SMUGNET" sweep "$verb" '' $opts
+	err_is "smugnet sweep $verb: DIR: the name is empty" "Try 'smugnet sweep $verb --help'."
+done
+for case in "plan;--scenario;$tmp/empty-scenario;--seeds 1-2 --days 1" "chart;--output;$S;--figure balance" \
+	"slurm;--output;$S;" "parallel;--sshlogin;$S;"; do
+	verb=${case%%;*}; rest=${case#*;}; opt=${rest%%;*}; rest=${rest#*;}; dir=${rest%%;*}; opts=${rest#*;}
+	# shellcheck disable=SC2086
+	expect_rc 2 "$SMUGNET" sweep "$verb" "$dir" $opts "$opt" ''
+	err_is "smugnet sweep $verb: $opt: the name is empty" "Try 'smugnet sweep $verb --help'."
+done
+[ -e "$tmp/empty-scenario" ] && fail "sweep plan --scenario '' made a sweep folder"
 # -- ends its options, as every command's: the folder after it is read
 # (it was refused as not one sweep folder), and a word after it in the
 # other verbs is an argument, not their option

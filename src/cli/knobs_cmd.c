@@ -128,6 +128,8 @@ int cmd_config(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("config", "unexpected argument '%s'", argv[optind]);
+	if (cli_name_given("config", "--scenario", scenario) != EXIT_OK)
+		return EXIT_USAGE;
 	if (scenario && load)
 		return cli_usage_error("config", "--scenario and --load cannot be used together");
 	if (mdoc) {

@@ -140,6 +140,13 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, co
 	return '?';
 }
 
+int cli_name_given(const char *cmd, const char *opt, const char *name)
+{
+	if (name && *name == '\0')
+		return cli_usage_error(cmd, "%s: the name is empty", opt);
+	return EXIT_OK;
+}
+
 bool cli_parse_int(const char *s, long long max, long long *out)
 {
 	char *end;
@@ -252,6 +259,9 @@ static int cmd_cockpit(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
+	if (cli_name_given(NULL, "--scenario", scenario) != EXIT_OK ||
+	    cli_name_given(NULL, "--sweep", sweep) != EXIT_OK)
+		return EXIT_USAGE;
 	if (scenario && to.seed_name)
 		return cli_usage_error(NULL, "--scenario and --load cannot be used together");
 	if (sweep && (scenario || to.seed_name))

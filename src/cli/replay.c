@@ -138,6 +138,9 @@ int cmd_replay(int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage_error("replay", "expected one seed name or journal file");
 	arg = argv[optind];
+	if (cli_name_given("replay", "NAME|SEED_DIR|FILE", arg) != EXIT_OK ||
+	    cli_name_given("replay", "--scenario", scenario) != EXIT_OK)
+		return EXIT_USAGE;
 	/* a path that exists is a seed folder or a journal file; otherwise a
 	 * seed name is looked up in the vault */
 	exists = stat(arg, &sb) == 0;

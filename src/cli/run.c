@@ -196,6 +196,9 @@ int cmd_run(int argc, char **argv)
 		return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
 	if (days < 0)
 		return cli_usage_error("run", "--days N or --years N is required");
+	if (cli_name_given("run", "--scenario", scenario) != EXIT_OK ||
+	    cli_name_given("run", "--journal", journal) != EXIT_OK)
+		return EXIT_USAGE;
 	if (scenario && load)
 		return cli_usage_error("run", "--scenario and --load cannot be used together");
 	if (save && !smug_seed_name_valid(save))

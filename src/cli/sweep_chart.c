@@ -238,7 +238,8 @@ int sweep_chart(int argc, char **argv)
 		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
-	if (sweep_dir_arg("sweep chart", argc, argv, optind) != EXIT_OK)
+	if (sweep_dir_arg("sweep chart", argc, argv, optind) != EXIT_OK ||
+	    cli_name_given("sweep chart", "--output", output) != EXIT_OK)
 		return EXIT_USAGE;
 	if (figure == NULL)
 		return cli_usage_error("sweep chart", "--figure NAME is required");

@@ -73,6 +73,8 @@ int sweep_parallel(int argc, char **argv)
 		return EXIT_USAGE;
 	if (logins == NULL)
 		return cli_usage_error("sweep parallel", "--sshlogin FILE is required");
+	if (cli_name_given("sweep parallel", "--sshlogin", logins) != EXIT_OK)
+		return EXIT_USAGE;
 	if ((rc = sweep_manifest_load(argv[optind], &m)) != EXIT_OK) {
 		sweep_manifest_done(&m);
 		return rc;

@@ -771,6 +771,8 @@ int sweep_run(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("sweep run", "the sweep folder is required");
+	if (cli_name_given("sweep run", "DIR", argv[optind]) != EXIT_OK)
+		return EXIT_USAGE;
 	if (optind + 1 < argc && task < 0)
 		return cli_usage_error("sweep run", "unexpected argument '%s' (task numbers follow --task)",
 				       argv[optind + 1]);

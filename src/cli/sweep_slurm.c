@@ -204,7 +204,8 @@ int sweep_slurm(int argc, char **argv)
 		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
-	if (sweep_dir_arg("sweep slurm", argc, argv, optind) != EXIT_OK)
+	if (sweep_dir_arg("sweep slurm", argc, argv, optind) != EXIT_OK ||
+	    cli_name_given("sweep slurm", "--output", o.output) != EXIT_OK)
 		return EXIT_USAGE;
 	if (!isdigit((unsigned char)o.time[0]) || o.time[strspn(o.time, "0123456789:-")] != '\0')
 		return cli_usage_error("sweep slurm", "--time: expected Slurm's [D-]HH:MM:SS, got '%s'", o.time);

@@ -31,6 +31,8 @@ int cmd_validate(int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage_error("validate", "expected exactly one FILE or SEED_DIR, got %d", argc - optind);
 	file = argv[optind];
+	if (cli_name_given("validate", "FILE|SEED_DIR", file) != EXIT_OK)
+		return EXIT_USAGE;
 	if (stat(file, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		struct smug_error err;
 		enum smug_status st = smug_vault_load_dir(file, &w, &err);
