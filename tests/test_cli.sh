@@ -55,6 +55,10 @@ for case in "run|--days|run --days" "explain|--day|explain --day" "validate|--he
 	expect_rc 2 "$SMUGNET" $cmd -Q
 	err_is "$who: unknown option '-Q'" "Try '$who --help'."
 done
+# "-é" (bytes c3 a9): the first byte is told by its value, not written
+# alone as half a letter
+expect_rc 2 "$SMUGNET" run "$(printf '\055\303\251')"
+err_is "smugnet run: unknown option: a '-' before byte 0xc3" "Try 'smugnet run --help'."
 expect_rc 2 "$SMUGNET" run --days 1 --events=yes
 err_is "smugnet run: --events: takes no value, got 'yes'" "Try 'smugnet run --help'."
 expect_rc 2 "$SMUGNET" run --days 1 --da

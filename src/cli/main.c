@@ -122,8 +122,10 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, co
 			cli_usage_error(cmd, "-%c: missing value", optopt);
 	} else if (o && optopt != 0 && optopt == o->val && o->has_arg == no_argument && strchr(arg, '=')) {
 		cli_usage_error(cmd, "--%s: takes no value, got '%s'", o->name, strchr(arg, '=') + 1);
-	} else if (optopt != 0) {
+	} else if (optopt > ' ' && optopt < 0x7f) {
 		cli_usage_error(cmd, "unknown option '-%c'", optopt);
+	} else if (optopt != 0) { /* a byte of a UTF-8 letter: not written alone */
+		cli_usage_error(cmd, "unknown option: a '-' before byte 0x%02x", (unsigned)(optopt & 0xff));
 	} else if (o && count > 1) {
 		char names[512];
 		size_t len = 0, n = strcspn(arg + 2, "=");
