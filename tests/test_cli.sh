@@ -19,8 +19,10 @@ expect_rc 1 "$SMUGNET"
 grep -q "needs a terminal" "$tmp/err" || fail "no-terminal message missing"
 # err_has TEXT: stderr of the last command says TEXT
 err_has() { grep -qF -- "$1" "$tmp/err" || fail "expected '$1' on stderr, got: $(cat "$tmp/err")"; }
+# err_is LINE...: stderr of the last command is these lines and nothing else
+err_is() { printf '%s\n' "$@" | cmp -s - "$tmp/err" || fail "expected on stderr: $*; got: $(cat "$tmp/err")"; }
 expect_rc 2 "$SMUGNET" --bogus
-err_has "invalid option"; err_has "Try 'smugnet --help'."
+err_has "unknown option '--bogus'"; err_has "Try 'smugnet --help'."
 expect_rc 2 "$SMUGNET" frobnicate
 err_has "unknown command 'frobnicate'"; err_has "Try 'smugnet --help'."
 # validate and gen read their options like every command: -- ends them,
@@ -28,7 +30,54 @@ err_has "unknown command 'frobnicate'"; err_has "Try 'smugnet --help'."
 expect_rc 0 "$SMUGNET" validate -- "$SRCDIR/data/tiny.json"
 [ "$(cat "$tmp/out")" = ok ] || fail "validate -- FILE: $(cat "$tmp/out")"
 expect_rc 2 "$SMUGNET" validate --bogus
-err_has "smugnet validate: invalid option"
+err_is "smugnet validate: unknown option '--bogus'" "Try 'smugnet validate --help'."
+# a malformed option is told once, in smugnet's words, by every command:
+# a missing value read "run: option '--days' requires an argument" (from
+# getopt, without "smugnet") and then "smugnet run: invalid option"
+for case in "run|--days|run --days" "explain|--day|explain --day" "validate|--help=x|" \
+	"gen|--wards|gen --wards" "seeds|--vault|seeds --vault" "config|--set|config --set" \
+	"replay|--scenario|replay x --scenario" "diff|--vault|diff a b --vault" "export|--csv|export x --csv" \
+	"|--scenario|--scenario"; do
+	cmd=${case%%|*}; rest=${case#*|}; opt=${rest%%|*}; args=${rest#*|}
+	who="smugnet${cmd:+ $cmd}"
+	if [ -n "$args" ]; then
+		# shellcheck disable=SC2086 # the words of the command line
+		expect_rc 2 "$SMUGNET" $args
+		err_is "$who: $opt: missing value" "Try '$who --help'."
+	fi
+	# shellcheck disable=SC2086
+	expect_rc 2 "$SMUGNET" $cmd --nope
+	err_is "$who: unknown option '--nope'" "Try '$who --help'."
+	# shellcheck disable=SC2086
+	expect_rc 2 "$SMUGNET" $cmd --help=x
+	err_is "$who: --help: takes no value, got 'x'" "Try '$who --help'."
+	# shellcheck disable=SC2086
+	expect_rc 2 "$SMUGNET" $cmd -Q
+	err_is "$who: unknown option '-Q'" "Try '$who --help'."
+done
+# "-é" (bytes c3 a9): the first byte is told by its value, not written
+# alone as half a letter
+expect_rc 2 "$SMUGNET" run "$(printf '\055\303\251')"
+err_is "smugnet run: unknown option: a '-' before byte 0xc3" "Try 'smugnet run --help'."
+expect_rc 2 "$SMUGNET" run --days 1 --events=yes
+err_is "smugnet run: --events: takes no value, got 'yes'" "Try 'smugnet run --help'."
+expect_rc 2 "$SMUGNET" run --days 1 --da
+err_is "smugnet run: --days: missing value" "Try 'smugnet run --help'."
+expect_rc 2 "$SMUGNET" run --days 1 --s x
+err_is "smugnet run: ambiguous option '--s': --scenario, --seed, --save, --set" "Try 'smugnet run --help'."
+# an empty file name (a script's --scenario "$UNSET") is named by its
+# option or argument; it read ": cannot read (No such file or directory)"
+for case in "run;--scenario;run --days 1 --scenario ''" "run;--journal;run --days 1 --journal ''" \
+	"explain;--scenario;explain --day 1 --scenario ''" "config;--scenario;config --scenario ''" \
+	"validate;FILE|SEED_DIR;validate ''" "replay;NAME|SEED_DIR|FILE;replay ''" \
+	"replay;--scenario;replay j.jsonl --scenario ''" "diff;A;diff '' b" "diff;B;diff a ''" \
+	"export;--csv;export x --csv ''" ";--scenario;--scenario ''" ";--sweep;--sweep ''"; do
+	cmd=${case%%;*}; rest=${case#*;}; opt=${rest%%;*}; args=${rest#*;}
+	who="smugnet${cmd:+ $cmd}"
+	eval "set -- $args"
+	expect_rc 2 "$SMUGNET" "$@"
+	err_is "$who: $opt: the name is empty" "Try '$who --help'."
+done
 expect_rc 2 "$SMUGNET" validate "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json"
 err_has "expected exactly one FILE or SEED_DIR, got 2"
 expect_rc 2 "$SMUGNET" gen --wards 3 extra

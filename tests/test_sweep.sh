@@ -25,6 +25,8 @@ fail() { echo "FAIL: $*"; echo "$pass passed, 1 failed"; exit 1; }
 ok() { pass=$((pass + 1)); }
 expect_rc() { want=$1; shift; "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?; [ $rc -eq "$want" ] || fail "$* exited $rc, expected $want: $(cat "$tmp/err")"; ok; }
 err_has() { grep -qF -- "$1" "$tmp/err" || fail "expected '$1' on stderr, got: $(cat "$tmp/err")"; }
+# err_is LINE...: stderr of the last command is these lines and nothing else
+err_is() { printf '%s\n' "$@" | cmp -s - "$tmp/err" || fail "expected on stderr: $*; got: $(cat "$tmp/err")"; }
 # wait_first_result DIR: wait until the sweep DIR has a result (60 s at
 # most; a sweep that never makes one is caught by the checks after)
 wait_first_result() {
@@ -252,7 +254,38 @@ expect_rc 0 "$SMUGNET" sweep missing "$S"
 [ "$(cat "$tmp/out")" = 5 ] || fail "sweep missing did not list task 5: $(cat "$tmp/out")"
 # an option it does not know is a usage error, not a folder to read
 expect_rc 2 "$SMUGNET" sweep missing -x
-err_has "smugnet sweep missing: invalid option"
+err_is "smugnet sweep missing: unknown option '-x'" "Try 'smugnet sweep missing --help'."
+# every verb tells a malformed option once, in smugnet's words: a missing
+# value read "run: option '--jobs' requires an argument" (from getopt)
+# and then "smugnet sweep run: invalid option"
+for case in "plan;--seeds" "run;--jobs" "run;-j" "chart;--figure" "slurm;--time" "parallel;--sshlogin"; do
+	verb=${case%%;*}; opt=${case#*;}
+	expect_rc 2 "$SMUGNET" sweep "$verb" "$S" "$opt"
+	err_is "smugnet sweep $verb: $opt: missing value" "Try 'smugnet sweep $verb --help'."
+done
+for verb in plan run missing collect chart slurm parallel; do
+	expect_rc 2 "$SMUGNET" sweep "$verb" "$S" --nope
+	err_is "smugnet sweep $verb: unknown option '--nope'" "Try 'smugnet sweep $verb --help'."
+	expect_rc 2 "$SMUGNET" sweep "$verb" "$S" --help=1
+	err_is "smugnet sweep $verb: --help: takes no value, got '1'" "Try 'smugnet sweep $verb --help'."
+done
+# an empty folder or file name is named by its place: an empty folder
+# read "/manifest.json: cannot read" (plan: ": cannot create")
+for case in "plan;--seeds 1-2 --days 1" "run;--jobs 1" "missing;" "collect;" "chart;--figure balance" \
+	"slurm;" "parallel;--sshlogin x"; do
+	verb=${case%%;*}; opts=${case#*;}
+	# shellcheck disable=SC2086 # the words of the options
+	expect_rc 2 "$SMUGNET" sweep "$verb" '' $opts
+	err_is "smugnet sweep $verb: DIR: the name is empty" "Try 'smugnet sweep $verb --help'."
+done
+for case in "plan;--scenario;$tmp/empty-scenario;--seeds 1-2 --days 1" "chart;--output;$S;--figure balance" \
+	"slurm;--output;$S;" "parallel;--sshlogin;$S;"; do
+	verb=${case%%;*}; rest=${case#*;}; opt=${rest%%;*}; rest=${rest#*;}; dir=${rest%%;*}; opts=${rest#*;}
+	# shellcheck disable=SC2086
+	expect_rc 2 "$SMUGNET" sweep "$verb" "$dir" $opts "$opt" ''
+	err_is "smugnet sweep $verb: $opt: the name is empty" "Try 'smugnet sweep $verb --help'."
+done
+[ -e "$tmp/empty-scenario" ] && fail "sweep plan --scenario '' made a sweep folder"
 # -- ends its options, as every command's: the folder after it is read
 # (it was refused as not one sweep folder), and a word after it in the
 # other verbs is an argument, not their option

@@ -4569,8 +4569,8 @@ START_TEST(test_tui_commodities_bar_shows_each_share)
 	ck_assert_ptr_nonnull(strstr(screen, "what each faction moves, all time"));
 	n = screen_rows(screen, row, 48, 160);
 	for (int y = 0; y < n && bar_x < 0; y++)
-		if (strstr(row[y], "share of cargo sent"))
-			bar_x = (int)(strstr(row[y], "share of cargo sent") - row[y]);
+		if (strstr(row[y], "sent/largest"))
+			bar_x = (int)(strstr(row[y], "sent/largest") - row[y]);
 	ck_assert_int_gt(bar_x, 0);
 	for (int y = 0; y < n; y++) {
 		const char *pct = strchr(row[y] + bar_x, '%');
@@ -15927,16 +15927,16 @@ START_TEST(test_tui_commodities_every_cell_under_its_head)
 								      w->factions[fac[i]].id, c < 0 ? "its line" : name[c], groups[grp[k]], h[k].name, cell, v);
 							cells++;
 						}
-						if (r >= 0 && strcmp(h[nh - 1].name, "sent") == 0 && grp[nh - 1] < 0) { /* the bar's share */
+						if (r >= 0 && strcmp(h[nh - 1].name, "sent/largest") == 0 && grp[nh - 1] < 0) { /* the bar's share */
 							double sent = commodity_figure(w, fac[i], c, days, 0, true);
-							int share_x = nh - 4; /* "share of cargo sent": the bar starts under "share" */
+							int share_x = nh - 1; /* the bar starts under "sent/largest" */
 
 							right_cell(&s, y, b.right - 1, cell, sizeof cell);
 							snprintf(want, sizeof want, "%.1f%%", largest > 0 ? 100.0 * sent / largest : 0.0);
 							ck_assert_msg(strcmp(cell, want) == 0, "%s, %s: the share reads '%s', want '%s'",
 								      w->factions[fac[i]].id, name[c], cell, want);
 							cells_text(&s, y, h[share_x].x0, b.right - 1 - (int)strlen(want), text, sizeof text);
-							ck_assert_msg(strcmp(h[share_x].name, "share") == 0 && (sent > 0) == (text[0] != '\0'),
+							ck_assert_msg(strcmp(h[share_x].name, "sent/largest") == 0 && (sent > 0) == (text[0] != '\0'),
 								      "%dx%d, %s, %s: %.2f cr sent, its bar '%s'", cols, rows, w->factions[fac[i]].id,
 								      name[c], sent, text);
 							empty_bars += sent == 0;

@@ -4,6 +4,7 @@
 #ifndef SMUGNET_CLI_H
 #define SMUGNET_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -82,6 +83,17 @@ int cli_status_exit(enum smug_status st, const char *msg);
 int cli_load_world(const char *file, struct smug_world **out);
 /* Parse a non-negative integer option value; false on junk. */
 bool cli_parse_int(const char *s, long long max, long long *out);
+/* getopt_long(argc, argv, shortopts, opts) for command cmd (NULL: the
+ * cockpit), without getopt's own messages: a malformed option is a usage
+ * error printed here ("--days: missing value", "unknown option '--nope'",
+ * "--events: takes no value, got '3'", "ambiguous option '--s': ...")
+ * and returns '?'; the caller returns EXIT_USAGE. */
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, const struct option *opts);
+/* A file or folder name given to cmd's option opt ("--scenario") or as
+ * its argument (opt: the argument's name in the usage line, "FILE") may
+ * be NULL (not given) but not empty: "OPT: the name is empty" is a usage
+ * error (EXIT_USAGE), else EXIT_OK. */
+int cli_name_given(const char *cmd, const char *opt, const char *name);
 /* Print a usage error for prog and return EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The largest world seed: 2^53 - 1, exact in a JSON number

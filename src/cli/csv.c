@@ -373,18 +373,20 @@ int cmd_export(int argc, char **argv)
 	enum smug_status st;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("export", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'c': dir = optarg; break;
 		case 'v': vault = optarg; break;
 		case 'h': export_usage(stdout); return jsonl_close_stdout();
-		default: return cli_usage_error("export", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("export", "expected one seed name");
 	if (dir == NULL)
 		return cli_usage_error("export", "--csv DIR is required");
+	if (cli_name_given("export", "--csv", dir) != EXIT_OK)
+		return EXIT_USAGE;
 	st = smug_vault_load(cli_vault_root(vault, vault_buf, sizeof vault_buf), argv[optind], &w, &err);
 	if (st != SMUG_OK)
 		return cli_status_exit(st, err.msg);

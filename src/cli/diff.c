@@ -639,16 +639,19 @@ int cmd_diff(int argc, char **argv)
 		.com = {"commodities", {"delivered", "seized", "lost", "sent", "value_delivered$"}, 5, NULL, 0},
 	};
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("diff", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'v': vault = optarg; break;
 		case 'j': json = true; break;
 		case 'h': diff_usage(stdout); return jsonl_close_stdout();
-		default: return cli_usage_error("diff", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind + 2 != argc)
 		return cli_usage_error("diff", "expected two seeds or two run files");
+	if (cli_name_given("diff", "A", argv[optind]) != EXIT_OK ||
+	    cli_name_given("diff", "B", argv[optind + 1]) != EXIT_OK)
+		return EXIT_USAGE;
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	if (is_run_file(argv[optind]) != is_run_file(argv[optind + 1])) {
 		/* a file beside a run's output is a run file that is not one */

@@ -227,7 +227,7 @@ int cmd_explain(int argc, char **argv)
 	struct cli_setup setup;
 	int c, rc, fi = -1, shown = 0;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("explain", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'd':
 			if (cli_int_option("explain", "--day", optarg, 0, 100000000, &day) != EXIT_OK)
@@ -257,13 +257,15 @@ int cmd_explain(int argc, char **argv)
 			break;
 		}
 		case 'h': explain_usage(stdout); return jsonl_close_stdout();
-		default: return cli_usage_error("explain", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error("explain", "unexpected argument '%s'", argv[optind]);
 	if (day < 0)
 		return cli_usage_error("explain", "--day N is required");
+	if (cli_name_given("explain", "--scenario", scenario) != EXIT_OK)
+		return EXIT_USAGE;
 	if (scenario && load)
 		return cli_usage_error("explain", "--scenario and --load cannot be used together");
 	setup = (struct cli_setup){

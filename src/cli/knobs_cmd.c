@@ -111,7 +111,7 @@ int cmd_config(int argc, char **argv)
 	int c, n_sets = 0, rc = EXIT_OK;
 	struct smug_world *w = NULL;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("config", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 's': scenario = optarg; break;
 		case 'l': load = optarg; break;
@@ -123,11 +123,13 @@ int cmd_config(int argc, char **argv)
 			sets[n_sets++] = optarg;
 			break;
 		case 'h': config_usage(stdout); return jsonl_close_stdout();
-		default: return cli_usage_error("config", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error("config", "unexpected argument '%s'", argv[optind]);
+	if (cli_name_given("config", "--scenario", scenario) != EXIT_OK)
+		return EXIT_USAGE;
 	if (scenario && load)
 		return cli_usage_error("config", "--scenario and --load cannot be used together");
 	if (mdoc) {

@@ -75,6 +75,80 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* The long option of opts that the element "--NAME[=VALUE]" names: NAME
+ * itself, else the first that NAME begins (getopt took a unique
+ * abbreviation); NULL when none. *count gets how many NAME begins. */
+static const struct option *long_option_named(const char *arg, const struct option *opts, int *count)
+{
+	size_t n = strcspn(arg + 2, "=");
+	const struct option *found = NULL;
+
+	*count = 0;
+	for (const struct option *o = opts; o->name; o++) {
+		if (strncmp(o->name, arg + 2, n) != 0)
+			continue;
+		if (o->name[n] == '\0') {
+			*count = 1;
+			return o;
+		}
+		if ((*count)++ == 0)
+			found = o;
+	}
+	return found;
+}
+
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, const struct option *opts)
+{
+	char spec[64];
+	const char *arg;
+	const struct option *o;
+	int c, count;
+
+	/* ':' first: a missing value is told from an unknown option; getopt
+	 * itself prints nothing */
+	snprintf(spec, sizeof spec, ":%s", shortopts);
+	opterr = 0;
+	c = getopt_long(argc, argv, spec, opts, NULL);
+	if (c != ':' && c != '?')
+		return c;
+	/* a long option's error always moves optind past its element; a
+	 * short one's leaves optopt its letter */
+	arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	o = strncmp(arg, "--", 2) == 0 && arg[2] ? long_option_named(arg, opts, &count) : NULL;
+	if (c == ':') {
+		if (o && optopt == o->val && strchr(arg, '=') == NULL)
+			cli_usage_error(cmd, "--%s: missing value", o->name);
+		else
+			cli_usage_error(cmd, "-%c: missing value", optopt);
+	} else if (o && optopt != 0 && optopt == o->val && o->has_arg == no_argument && strchr(arg, '=')) {
+		cli_usage_error(cmd, "--%s: takes no value, got '%s'", o->name, strchr(arg, '=') + 1);
+	} else if (optopt > ' ' && optopt < 0x7f) {
+		cli_usage_error(cmd, "unknown option '-%c'", optopt);
+	} else if (optopt != 0) { /* a byte of a UTF-8 letter: not written alone */
+		cli_usage_error(cmd, "unknown option: a '-' before byte 0x%02x", (unsigned)(optopt & 0xff));
+	} else if (o && count > 1) {
+		char names[512];
+		size_t len = 0, n = strcspn(arg + 2, "=");
+
+		names[0] = '\0';
+		for (o = opts; o->name && len < sizeof names; o++)
+			if (strncmp(o->name, arg + 2, n) == 0)
+				len += (size_t)snprintf(names + len, sizeof names - len, "%s--%s", len ? ", " : "",
+							o->name);
+		cli_usage_error(cmd, "ambiguous option '%.*s': %s", (int)n + 2, arg, names);
+	} else {
+		cli_usage_error(cmd, "unknown option '%.*s'", (int)strcspn(arg, "="), arg);
+	}
+	return '?';
+}
+
+int cli_name_given(const char *cmd, const char *opt, const char *name)
+{
+	if (name && *name == '\0')
+		return cli_usage_error(cmd, "%s: the name is empty", opt);
+	return EXIT_OK;
+}
+
 bool cli_parse_int(const char *s, long long max, long long *out)
 {
 	char *end;
@@ -171,7 +245,7 @@ static int cmd_cockpit(int argc, char **argv)
 	struct smug_world *w = NULL;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "hV", opts, NULL)) != -1) {
+	while ((c = cli_getopt(NULL, argc, argv, "hV", opts)) != -1) {
 		switch (c) {
 		case 's': scenario = optarg; break;
 		case 'l': to.seed_name = optarg; break;
@@ -182,11 +256,14 @@ static int cmd_cockpit(int argc, char **argv)
 		case 'm': to.no_mouse = true; break;
 		case 'h': usage(stdout); return jsonl_close_stdout();
 		case 'V': printf("smugnet %s\n", smug_version()); return jsonl_close_stdout();
-		default: return cli_usage_error(NULL, "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
+	if (cli_name_given(NULL, "--scenario", scenario) != EXIT_OK ||
+	    cli_name_given(NULL, "--sweep", sweep) != EXIT_OK)
+		return EXIT_USAGE;
 	if (scenario && to.seed_name)
 		return cli_usage_error(NULL, "--scenario and --load cannot be used together");
 	if (sweep && (scenario || to.seed_name))

@@ -126,18 +126,21 @@ int cmd_replay(int argc, char **argv)
 	enum smug_status st;
 	clock_t t0;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("replay", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 's': scenario = optarg; break;
 		case 'v': vault = optarg; break;
 		case 'j': json = true; break;
 		case 'h': replay_usage(stdout); return jsonl_close_stdout();
-		default: return cli_usage_error("replay", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("replay", "expected one seed name or journal file");
 	arg = argv[optind];
+	if (cli_name_given("replay", "NAME|SEED_DIR|FILE", arg) != EXIT_OK ||
+	    cli_name_given("replay", "--scenario", scenario) != EXIT_OK)
+		return EXIT_USAGE;
 	/* a path that exists is a seed folder or a journal file; otherwise a
 	 * seed name is looked up in the vault */
 	exists = stat(arg, &sb) == 0;

@@ -122,7 +122,7 @@ int cmd_run(int argc, char **argv)
 	struct smug_error err;
 	uint64_t seen = 0;
 
-	while ((c = getopt_long(argc, argv, "hV", opts, NULL)) != -1) {
+	while ((c = cli_getopt("run", argc, argv, "hV", opts)) != -1) {
 		switch (c) {
 		case 'd':
 			if (in_years) /* with both, one would be dropped unsaid */
@@ -189,13 +189,16 @@ int cmd_run(int argc, char **argv)
 		case 'v': vault = optarg; break;
 		case 'h': run_usage(stdout); return jsonl_close_stdout();
 		case 'V': printf("smugnet %s\n", smug_version()); return jsonl_close_stdout();
-		default: return cli_usage_error("run", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
 	if (days < 0)
 		return cli_usage_error("run", "--days N or --years N is required");
+	if (cli_name_given("run", "--scenario", scenario) != EXIT_OK ||
+	    cli_name_given("run", "--journal", journal) != EXIT_OK)
+		return EXIT_USAGE;
 	if (scenario && load)
 		return cli_usage_error("run", "--scenario and --load cannot be used together");
 	if (save && !smug_seed_name_valid(save))

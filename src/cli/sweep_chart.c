@@ -225,7 +225,7 @@ int sweep_chart(int argc, char **argv)
 	bool quiet = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+	while ((c = cli_getopt("sweep chart", argc, argv, "hq", opts)) != -1) {
 		switch (c) {
 		case 'f': figure = optarg; break;
 		case 'F': faction = optarg; break;
@@ -235,10 +235,11 @@ int sweep_chart(int argc, char **argv)
 			printf("Usage: smugnet sweep chart DIR --figure NAME [--faction ID] [--output FILE]\n"
 			       "Write an SVG fan chart (default DIR/charts/NAME[-ID].svg).\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("sweep chart", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
-	if (sweep_dir_arg("sweep chart", argc, argv, optind) != EXIT_OK)
+	if (sweep_dir_arg("sweep chart", argc, argv, optind) != EXIT_OK ||
+	    cli_name_given("sweep chart", "--output", output) != EXIT_OK)
 		return EXIT_USAGE;
 	if (figure == NULL)
 		return cli_usage_error("sweep chart", "--figure NAME is required");

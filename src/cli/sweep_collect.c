@@ -423,14 +423,14 @@ int sweep_collect(int argc, char **argv)
 	bool quiet = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+	while ((c = cli_getopt("sweep collect", argc, argv, "hq", opts)) != -1) {
 		switch (c) {
 		case 'q': quiet = true; break;
 		case 'h':
 			printf("Usage: smugnet sweep collect DIR [--quiet]\n"
 			       "Check every result, write DIR/collect/*.csv, print the distributions.\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("sweep collect", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (sweep_dir_arg("sweep collect", argc, argv, optind) != EXIT_OK)

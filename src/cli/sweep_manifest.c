@@ -100,7 +100,7 @@ int sweep_dir_arg(const char *cmd, int argc, char **argv, int first)
 		return cli_usage_error(cmd, "the sweep folder is required");
 	if (first + 1 < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[first + 1]);
-	return EXIT_OK;
+	return cli_name_given(cmd, "DIR", argv[first]);
 }
 
 bool sweep_parse_threshold(const char *s, int64_t *minor, double *share)

@@ -46,7 +46,7 @@ int sweep_parallel(int argc, char **argv)
 	long long batch = 0;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "hj:", opts, NULL)) != -1) {
+	while ((c = cli_getopt("sweep parallel", argc, argv, "hj:", opts)) != -1) {
 		switch (c) {
 		case 's': logins = optarg; break;
 		case 'j':
@@ -66,13 +66,15 @@ int sweep_parallel(int argc, char **argv)
 			printf("Usage: smugnet sweep parallel DIR --sshlogin FILE [--jobs N] [--batch B]\n"
 			       "Print the GNU parallel command that runs the missing tasks on the hosts of FILE.\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("sweep parallel", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (sweep_dir_arg("sweep parallel", argc, argv, optind) != EXIT_OK)
 		return EXIT_USAGE;
 	if (logins == NULL)
 		return cli_usage_error("sweep parallel", "--sshlogin FILE is required");
+	if (cli_name_given("sweep parallel", "--sshlogin", logins) != EXIT_OK)
+		return EXIT_USAGE;
 	if ((rc = sweep_manifest_load(argv[optind], &m)) != EXIT_OK) {
 		sweep_manifest_done(&m);
 		return rc;

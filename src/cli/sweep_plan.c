@@ -366,7 +366,7 @@ static int plan_main(int argc, char **argv, struct plan *p)
 	double share;
 	int c, horizon = 0, rc = EXIT_OK;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("sweep plan", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'S':
 			if (!sweep_parse_range(optarg, &p->seed_lo, &p->seed_hi))
@@ -413,12 +413,15 @@ static int plan_main(int argc, char **argv, struct plan *p)
 			       "       [--stride N] [--bankrupt-below CREDITS|SHARE%%]\n"
 			       "Write DIR/manifest.json: one task per seed and setting (see smugnet-sweep(1)).\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("sweep plan", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("sweep plan", optind < argc ? "one sweep folder expected" : "the sweep folder is required");
 	p->dir = argv[optind];
+	if (cli_name_given("sweep plan", "DIR", p->dir) != EXIT_OK ||
+	    cli_name_given("sweep plan", "--scenario", p->scenario) != EXIT_OK)
+		return EXIT_USAGE;
 	if (p->seed_lo < 0)
 		return cli_usage_error("sweep plan", "--seeds A-B is required");
 	if (p->days < 0)

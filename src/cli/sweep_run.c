@@ -736,7 +736,7 @@ int sweep_run(int argc, char **argv)
 	bool quiet = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "hj:q", opts, NULL)) != -1) {
+	while ((c = cli_getopt("sweep run", argc, argv, "hj:q", opts)) != -1) {
 		switch (c) {
 		case 't':
 			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &task))
@@ -766,11 +766,13 @@ int sweep_run(int argc, char **argv)
 			break;
 		case 'q': quiet = true; break;
 		case 'h': run_usage(stdout); return jsonl_close_stdout();
-		default: return cli_usage_error("sweep run", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind >= argc)
 		return cli_usage_error("sweep run", "the sweep folder is required");
+	if (cli_name_given("sweep run", "DIR", argv[optind]) != EXIT_OK)
+		return EXIT_USAGE;
 	if (optind + 1 < argc && task < 0)
 		return cli_usage_error("sweep run", "unexpected argument '%s' (task numbers follow --task)",
 				       argv[optind + 1]);
@@ -850,13 +852,13 @@ int sweep_missing(int argc, char **argv)
 	struct sweep_manifest m;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("sweep missing", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'h':
 			printf("Usage: smugnet sweep missing DIR\n"
 			       "Print the tasks without a result, one number a line.\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("sweep missing", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (sweep_dir_arg("sweep missing", argc, argv, optind) != EXIT_OK)

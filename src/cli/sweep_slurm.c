@@ -177,7 +177,7 @@ int sweep_slurm(int argc, char **argv)
 	char self[4096];
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("sweep slurm", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'l':
 			if (cli_int_option("sweep slurm", "--limit", optarg, 0, 100000000, &o.limit) != EXIT_OK)
@@ -201,10 +201,11 @@ int sweep_slurm(int argc, char **argv)
 			       "       [--time T] [--mem M] [--partition P] [--account A] [--output FILE]\n"
 			       "Write DIR/sweep.sbatch, a Slurm job array over the missing tasks.\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("sweep slurm", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
-	if (sweep_dir_arg("sweep slurm", argc, argv, optind) != EXIT_OK)
+	if (sweep_dir_arg("sweep slurm", argc, argv, optind) != EXIT_OK ||
+	    cli_name_given("sweep slurm", "--output", o.output) != EXIT_OK)
 		return EXIT_USAGE;
 	if (!isdigit((unsigned char)o.time[0]) || o.time[strspn(o.time, "0123456789:-")] != '\0')
 		return cli_usage_error("sweep slurm", "--time: expected Slurm's [D-]HH:MM:SS, got '%s'", o.time);

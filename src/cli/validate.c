@@ -19,18 +19,20 @@ int cmd_validate(int argc, char **argv)
 	const char *file;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("validate", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'h':
 			printf("Usage: smugnet validate FILE|SEED_DIR\n"
 			       "Check a scenario file or a seed folder; print ok or the first error.\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("validate", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("validate", "expected exactly one FILE or SEED_DIR, got %d", argc - optind);
 	file = argv[optind];
+	if (cli_name_given("validate", "FILE|SEED_DIR", file) != EXIT_OK)
+		return EXIT_USAGE;
 	if (stat(file, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		struct smug_error err;
 		enum smug_status st = smug_vault_load_dir(file, &w, &err);
@@ -56,7 +58,7 @@ int cmd_gen(int argc, char **argv)
 	char *json;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("gen", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'w':
 			if (!cli_parse_int(optarg, SMUG_GEN_WARDS_MAX, &wards) || wards < 1)
@@ -78,7 +80,7 @@ int cmd_gen(int argc, char **argv)
 			printf("Usage: smugnet gen --wards N [--seed S] [--factions F]\n"
 			       "Write a generated scenario of N wards (1 to 200000) in rings to standard output.\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("gen", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind < argc)
@@ -109,7 +111,7 @@ int cmd_seeds(int argc, char **argv)
 	bool check = false;
 	int c, n, bad = 0;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = cli_getopt("seeds", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'v': vault = optarg; break;
 		case 'c': check = true; break;
@@ -118,7 +120,7 @@ int cmd_seeds(int argc, char **argv)
 			       "List the seeds in the vault from their manifests: name, day, scenario, digest.\n"
 			       "--check loads each seed as --load would and reports ok or its first problem.\n");
 			return jsonl_close_stdout();
-		default: return cli_usage_error("seeds", "invalid option");
+		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind < argc)

@@ -26,7 +26,7 @@ static const struct tui_col cols[K_N] = {
 	[K_SEIZV] = {"value", "seized", 10, 7, true, false, 0, NULL},
 	[K_LOST] = {"n", "lost", 4, 3, true, false, 0, NULL},
 	[K_LOSTV] = {"value", "lost", 10, 10, true, false, 0, NULL},
-	[K_BAR] = {"share of cargo sent", NULL, 12, 8, false, true, 0, NULL},
+	[K_BAR] = {"sent/largest", NULL, 12, 8, false, true, 0, NULL},
 };
 
 struct row {
