@@ -1,5 +1,5 @@
 # Command line: main() and the headless subcommands (included by Makefile.am).
-smugnet_SOURCES += src/cli/cli.h src/cli/main.c src/cli/run.c \
+smugnet_SOURCES += src/cli/cli.h src/cli/main.c src/cli/common.c src/cli/run.c \
 	src/cli/validate.c src/cli/explain_cmd.c src/cli/jsonl.c \
 	src/cli/files.c src/cli/progress.c src/cli/run_report.c src/cli/run_setup.c \
 	src/cli/sweep.h src/cli/sweep.c src/cli/sweep_manifest.c src/cli/sweep_results.c \
