@@ -971,6 +971,24 @@ START_TEST(test_vault_shipment_of_a_faction_past_the_list)
 }
 END_TEST
 
+/* A seed whose commodity names a related good past the last (the good
+ * whose shortage draws its demand, an index into every ward's goods) is
+ * refused, and the message names the field and the goods there are. */
+START_TEST(test_vault_related_good_past_the_list)
+{
+	struct smug_world *w = dosadi_at(1);
+	char value[16], want[128];
+
+	snprintf(value, sizeof value, "%d", SMUG_GOOD_COUNT);
+	snprintf(want, sizeof want, "state.commodities[0].related_good: expected number in [0,%d], got %d",
+		 SMUG_GOOD_COUNT - 1, SMUG_GOOD_COUNT);
+	/* the first commodity's seizure_penalty is the first in the snapshot,
+	 * a few keys before its related_good */
+	refused_with_first(w, "\"seizure_penalty\":", "related_good", value, want);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A seed whose faction remembers an outcome of a shipment never sent,
  * number 0 (they count from 1) or the next to be sent, is refused with
  * the same reason for both, naming the field. */
@@ -2040,6 +2058,7 @@ int main(void)
 	tcase_add_test(t, test_vault_topk_day_never_simulated_is_refused);
 	tcase_add_test(t, test_vault_transfer_from_past_the_accounts);
 	tcase_add_test(t, test_vault_shipment_of_a_faction_past_the_list);
+	tcase_add_test(t, test_vault_related_good_past_the_list);
 	tcase_add_loop_test(t, test_vault_recent_outcome_of_a_shipment_never_sent, 0, 2);
 	tcase_set_timeout(t, 120); /* each case simulates 50 days: slow under sanitizers */
 	suite_add_tcase(s, t);
