@@ -5,6 +5,7 @@
 #define SMUGNET_CLI_H
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -94,6 +95,16 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, co
  * be NULL (not given) but not empty: "OPT: the name is empty" is a usage
  * error (EXIT_USAGE), else EXIT_OK. */
 int cli_name_given(const char *cmd, const char *opt, const char *name);
+/* The signals that stop a long command: SIGINT, SIGTERM, SIGHUP. */
+#define CLI_STOP_SIGNALS 3
+extern const int cli_stop_signals[CLI_STOP_SIGNALS];
+/* Catch each stop signal not ignored now with handler (no SA_RESTART: a
+ * wait returns EINTR), the handlers before kept in old; one ignored when
+ * the command began (nohup's SIGHUP) stays ignored. cli_stops_release
+ * puts old back. */
+void cli_stops_catch(void (*handler)(int), struct sigaction old[CLI_STOP_SIGNALS]);
+void cli_stops_release(const struct sigaction old[CLI_STOP_SIGNALS]);
+
 /* Print a usage error for prog and return EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The largest world seed: 2^53 - 1, exact in a JSON number

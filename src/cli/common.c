@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,4 +179,26 @@ int cli_load_world(const char *file, struct smug_world **out)
 		return EXIT_BAD_INPUT;
 	}
 	return EXIT_OK;
+}
+
+const int cli_stop_signals[CLI_STOP_SIGNALS] = {SIGINT, SIGTERM, SIGHUP};
+
+void cli_stops_catch(void (*handler)(int), struct sigaction old[CLI_STOP_SIGNALS])
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	for (int i = 0; i < CLI_STOP_SIGNALS; i++) {
+		sigaction(cli_stop_signals[i], NULL, &old[i]);
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(cli_stop_signals[i], &sa, NULL);
+	}
+}
+
+void cli_stops_release(const struct sigaction old[CLI_STOP_SIGNALS])
+{
+	for (int i = 0; i < CLI_STOP_SIGNALS; i++)
+		sigaction(cli_stop_signals[i], &old[i], NULL);
 }

@@ -25,8 +25,6 @@ static const char *const out_names[OUT_COUNT] = {"tasks.csv", "days.csv", "summa
 /* Stopped by SIGINT, SIGTERM or SIGHUP (one not ignored when it began),
  * collect removes the temporary files it is writing and dies of the same
  * signal; the signals wait while the files are put in place. */
-static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
-#define N_STOP_SIGNALS ((int)(sizeof stop_signals / sizeof stop_signals[0]))
 static struct cli_atomic *volatile writing; /* OUT_COUNT files, or NULL */
 
 static void on_stop(int sig)
@@ -42,23 +40,13 @@ static void on_stop(int sig)
 
 static void catch_stops(struct cli_atomic *out, struct sigaction *old)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
 	writing = out;
-	for (int i = 0; i < N_STOP_SIGNALS; i++) {
-		sigaction(stop_signals[i], NULL, &old[i]);
-		if (old[i].sa_handler != SIG_IGN)
-			sigaction(stop_signals[i], &sa, NULL);
-	}
+	cli_stops_catch(on_stop, old);
 }
 
 static void release_stops(const struct sigaction *old)
 {
-	for (int i = 0; i < N_STOP_SIGNALS; i++)
-		sigaction(stop_signals[i], &old[i], NULL);
+	cli_stops_release(old);
 	writing = NULL;
 }
 
@@ -317,7 +305,7 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 {
 	struct sweep_factions fa;
 	struct cli_atomic out[OUT_COUNT] = {0};
-	struct sigaction old[N_STOP_SIGNALS];
+	struct sigaction old[CLI_STOP_SIGNALS];
 	sigset_t stops, before;
 	struct stat st;
 	FILE *files[OUT_COUNT];
@@ -391,8 +379,8 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 		fprintf(table.f, "(some settings' labels read the same here: '#N' is a setting's number, "
 				 "the CSV files' setting column)\n");
 	sigemptyset(&stops);
-	for (int i = 0; i < N_STOP_SIGNALS; i++)
-		sigaddset(&stops, stop_signals[i]);
+	for (int i = 0; i < CLI_STOP_SIGNALS; i++)
+		sigaddset(&stops, cli_stop_signals[i]);
 	sigprocmask(SIG_BLOCK, &stops, &before); /* all four in place, or none */
 	if ((rc = cli_mkdir(dir)) == EXIT_OK)
 		rc = cli_atomic_commit(out, OUT_COUNT);

@@ -202,8 +202,6 @@ static void report_failures(long long *failed, long long n_failed)
  * run began (nohup's SIGHUP, a script's background job's SIGINT) stays
  * ignored, in the workers too. */
 static volatile sig_atomic_t stop_signal;
-static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
-#define N_STOP_SIGNALS ((int)(sizeof stop_signals / sizeof stop_signals[0]))
 
 static void on_stop(int sig)
 {
@@ -212,24 +210,14 @@ static void on_stop(int sig)
 
 static void catch_stops(struct sigaction *old)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop; /* no SA_RESTART: a wait returns EINTR */
-	sigemptyset(&sa.sa_mask);
 	stop_signal = 0;
-	for (int i = 0; i < N_STOP_SIGNALS; i++) {
-		sigaction(stop_signals[i], NULL, &old[i]);
-		if (old[i].sa_handler != SIG_IGN)
-			sigaction(stop_signals[i], &sa, NULL);
-	}
+	cli_stops_catch(on_stop, old); /* no SA_RESTART: a wait returns EINTR */
 }
 
 /* The handlers before catch_stops; a caught signal is raised again. */
 static void release_stops(const struct sigaction *old)
 {
-	for (int i = 0; i < N_STOP_SIGNALS; i++)
-		sigaction(stop_signals[i], &old[i], NULL);
+	cli_stops_release(old);
 	if (stop_signal)
 		raise(stop_signal);
 }
@@ -238,12 +226,12 @@ static void release_stops(const struct sigaction *old)
  * stays ignored), and SIGTERM when the parent is gone. */
 static void worker_signals(pid_t parent)
 {
-	for (int i = 0; i < N_STOP_SIGNALS; i++) {
+	for (int i = 0; i < CLI_STOP_SIGNALS; i++) {
 		struct sigaction now;
 
-		sigaction(stop_signals[i], NULL, &now);
+		sigaction(cli_stop_signals[i], NULL, &now);
 		if (now.sa_handler != SIG_IGN)
-			signal(stop_signals[i], SIG_DFL);
+			signal(cli_stop_signals[i], SIG_DFL);
 	}
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() != parent)
@@ -316,7 +304,7 @@ static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, l
 	pid_t *slot = calloc((size_t)jobs, sizeof *slot);
 	FILE **slot_err = calloc((size_t)jobs, sizeof *slot_err);
 	int running = 0;
-	struct sigaction old[N_STOP_SIGNALS];
+	struct sigaction old[CLI_STOP_SIGNALS];
 	pid_t parent = getpid();
 
 	fflush(NULL);
@@ -589,7 +577,7 @@ static int run_parallel(const struct sweep_manifest *m, const long long *ids, lo
 	pid_t pid, parent = getpid();
 	FILE *in, *err = NULL;
 	off_t err_off = 0;
-	struct sigaction old[N_STOP_SIGNALS];
+	struct sigaction old[CLI_STOP_SIGNALS];
 	bool stopping = false;
 
 	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
