@@ -261,7 +261,7 @@ START_TEST(test_crackdown_targets_fill_to_their_cap)
 	ck_assert_int_eq(w->n_crackdowns, SMUG_CRACKDOWN_CAP - 2);
 	/* a seed saved with them loads with the same targets */
 	{
-		char root[] = "/tmp/smugnet-crackdown-XXXXXX", cmd[64];
+		char root[] = "/tmp/smugnet-crackdown-XXXXXX";
 		struct smug_world *loaded = NULL;
 
 		ck_assert_ptr_nonnull(mkdtemp(root));
@@ -271,8 +271,7 @@ START_TEST(test_crackdown_targets_fill_to_their_cap)
 		for (int c = 0; c <= SMUG_CRACKDOWN_CAP; c++)
 			ck_assert_double_eq(crackdown_intensity(loaded, c), crackdown_intensity(w, c));
 		smug_world_free(loaded);
-		snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-		ck_assert_int_eq(system(cmd), 0);
+		test_remove_tree(root);
 	}
 	smug_world_free(w);
 }
@@ -286,7 +285,7 @@ START_TEST(test_crackdown_intensity_is_one_a_seed_holds)
 	struct smug_world *w = dosadi(), *loaded = NULL;
 	struct smug_error err;
 	const char *id = w->corridors[0].id;
-	char root[] = "/tmp/smugnet-crackdown-XXXXXX", cmd[64];
+	char root[] = "/tmp/smugnet-crackdown-XXXXXX";
 	int cmds = w->journal.n_cmds;
 
 	ck_assert_int_eq(smug_cmd_crackdown_set(w, id, 1e-300, -1, &err), SMUG_ERR_ARG);
@@ -302,8 +301,7 @@ START_TEST(test_crackdown_intensity_is_one_a_seed_holds)
 	ck_assert_double_eq(crackdown_intensity(loaded, 0), SMUG_INTENSITY_MIN);
 	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
 	smug_world_free(loaded);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 	smug_world_free(w);
 }
 END_TEST

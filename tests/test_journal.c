@@ -609,7 +609,7 @@ START_TEST(test_journal_text_knob_refuses_what_a_seed_cannot_hold)
 					  "byte 0xed at offset 0", "byte 0xf4 at offset 1"};
 	struct smug_world *w = test_default_at(0), *loaded = NULL;
 	struct smug_error err;
-	char root[] = "/tmp/smugnet-journal-XXXXXX", cmd[128];
+	char root[] = "/tmp/smugnet-journal-XXXXXX";
 	uint64_t before = smug_world_digest(w);
 
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -627,8 +627,7 @@ START_TEST(test_journal_text_knob_refuses_what_a_seed_cannot_hold)
 	ck_assert_msg(smug_vault_load(root, "s", &loaded, &err) == SMUG_OK, "%s", err.msg);
 	ck_assert_str_eq(loaded->cfg.smuggling.deterministic_salt, "sel \xc3\xa9\t\xf0\x9f\x82\xa1");
 	ck_assert_uint_eq(smug_world_digest(loaded), smug_world_digest(w));
-	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 	smug_world_free(loaded);
 	smug_world_free(w);
 }
@@ -950,7 +949,7 @@ START_TEST(test_journal_rewind_before_a_loaded_seed)
 {
 	struct smug_world *seed = session(), *w = NULL, *r = NULL;
 	struct smug_timeline *t = smug_timeline_new(64u << 20);
-	char root[] = "/tmp/smugnet-journal-XXXXXX", cmd[128];
+	char root[] = "/tmp/smugnet-journal-XXXXXX";
 	static const int days[] = {94, 82, 50, 32, 12, 5, 0};
 	struct smug_error err;
 	uint64_t want[96];
@@ -961,8 +960,7 @@ START_TEST(test_journal_rewind_before_a_loaded_seed)
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	ck_assert_int_eq(smug_vault_save(seed, root, "s", &err), SMUG_OK);
 	ck_assert_msg(smug_vault_load(root, "s", &w, &err) == SMUG_OK, "%s", err.msg);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 	smug_timeline_reset(t, w);
 	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
 		int d = days[i];
@@ -1007,14 +1005,13 @@ END_TEST
 static struct smug_world *session_loaded(int *set)
 {
 	struct smug_world *seed = session(), *w = NULL;
-	char root[] = "/tmp/smugnet-journal-XXXXXX", cmd[128];
+	char root[] = "/tmp/smugnet-journal-XXXXXX";
 	struct smug_error err;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	ck_assert_int_eq(smug_vault_save(seed, root, "s", &err), SMUG_OK);
 	ck_assert_msg(smug_vault_load(root, "s", &w, &err) == SMUG_OK, "%s", err.msg);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 	smug_world_free(seed);
 	*set = -1;
 	for (int i = 0; i < w->journal.n_cmds && *set < 0; i++)
@@ -1680,10 +1677,8 @@ START_TEST(test_journal_survives_save_and_load)
 	free(a);
 	free(b);
 	{
-		char cmd[128];
 
-		snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-		ck_assert_int_eq(system(cmd), 0);
+		test_remove_tree(root);
 	}
 	smug_world_free(loaded);
 	smug_world_free(w);

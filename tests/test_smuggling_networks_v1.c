@@ -1580,7 +1580,7 @@ END_TEST
 START_TEST(test_smuggling_reach_cache_is_not_state)
 {
 	struct smug_world *w = load_chain_world(40, 2), *off = load_chain_world(40, 2), *copy, *loaded = NULL;
-	char root[] = "/tmp/smugnet-reach-XXXXXX", cmd[128];
+	char root[] = "/tmp/smugnet-reach-XXXXXX";
 	struct smug_error err;
 
 	route_cache_set_enabled(off->route_cache, false);
@@ -1590,8 +1590,7 @@ START_TEST(test_smuggling_reach_cache_is_not_state)
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	ck_assert_int_eq(smug_vault_save(w, root, "r", &err), SMUG_OK);
 	ck_assert_msg(smug_vault_load(root, "r", &loaded, &err) == SMUG_OK, "%s", err.msg);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 	smug_cmd_step(w, 25);
 	smug_cmd_step(off, 25);
 	smug_cmd_step(copy, 25);

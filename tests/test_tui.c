@@ -1274,7 +1274,7 @@ static void vault_with_unreadable_seeds(const char *root, const struct smug_worl
 START_TEST(test_tui_every_frame_is_closed)
 {
 	struct smug_world *w = golden_world();
-	char *json = smug_scenario_generate(400, 3, 16), root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200];
+	char *json = smug_scenario_generate(400, 3, 16), root[] = "/tmp/smugnet-tui-XXXXXX";
 	struct smug_error err;
 	struct tui_options o = opts;
 	int fac[SMUG_FACTIONS_MAX];
@@ -1293,8 +1293,7 @@ START_TEST(test_tui_every_frame_is_closed)
 	smug_cmd_step(w, 30);
 	assert_every_frame_closed(w, &o);
 	smug_world_free(w);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -3832,7 +3831,7 @@ START_TEST(test_tui_save_overwrite_and_load)
 	struct tui_options o = opts;
 	struct tui_app a;
 	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64];
+	char root[] = "/tmp/smugnet-tui-XXXXXX";
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	o.vault_root = root;
@@ -3920,8 +3919,7 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_int_eq(a.w->day, 14);
 	smug_world_free(a.w);
 	tui_app_done(&a);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -3960,7 +3958,7 @@ START_TEST(test_tui_loaded_seed_borders_table_starts_at_the_top)
 	struct tui_options o = opts;
 	struct tui_app a, b;
 	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], *sa, *sb, *ta, *tb;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", *sa, *sb, *ta, *tb;
 	struct tui_rect r;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
@@ -3995,8 +3993,7 @@ START_TEST(test_tui_loaded_seed_borders_table_starts_at_the_top)
 	close_app(&b, seed);
 	smug_world_free(a.w);
 	tui_app_done(&a);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -4007,7 +4004,7 @@ START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 	struct smug_world *w = world_at(3);
 	struct tui_options o = opts;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200], *s;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", *s;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	vault_with_unreadable_seeds(root, w, 40);
@@ -4050,8 +4047,7 @@ START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 	ck_assert(screen_has(&a, "load failed: "));
 	tui_app_done(&a);
 	smug_world_free(w);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -12796,7 +12792,7 @@ START_TEST(test_tui_loaded_seed_names_the_header_and_the_save)
 	struct tui_options o = opts;
 	struct tui_app a;
 	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], *s, header[512];
+	char root[] = "/tmp/smugnet-tui-XXXXXX", *s, header[512];
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	ck_assert_int_eq(smug_vault_save(w, root, "harbour", &err), SMUG_OK);
@@ -12814,8 +12810,7 @@ START_TEST(test_tui_loaded_seed_names_the_header_and_the_save)
 	ck_assert_str_eq(a.input.text, "harbour");
 	close_app(&a, loaded);
 	smug_world_free(w);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -13639,7 +13634,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 	struct tui_app a;
 	struct smug_error err;
 	struct smug_seed_info *list = NULL;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], want[128], *s;
+	char root[] = "/tmp/smugnet-tui-XXXXXX", want[128], *s;
 	int day;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
@@ -13733,8 +13728,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 	}
 	tui_app_done(&a);
 	smug_world_free(w);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -13748,7 +13742,7 @@ START_TEST(test_tui_header_cuts_a_long_seed_name_with_a_mark)
 	struct smug_world *w = world_at(5);
 	struct tui_options o = opts;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64];
+	char root[] = "/tmp/smugnet-tui-XXXXXX";
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	o.vault_root = root;
@@ -13766,8 +13760,7 @@ START_TEST(test_tui_header_cuts_a_long_seed_name_with_a_mark)
 		free(screen);
 	}
 	close_app(&a, w);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -13783,7 +13776,7 @@ START_TEST(test_tui_load_view_keeps_its_columns_with_long_names)
 	struct smug_world *w = world_at(20);
 	struct tui_options o = opts;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], longname[64], answer[72];
+	char root[] = "/tmp/smugnet-tui-XXXXXX", longname[64], answer[72];
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	o.vault_root = root;
@@ -13832,8 +13825,7 @@ START_TEST(test_tui_load_view_keeps_its_columns_with_long_names)
 		free(screen);
 	}
 	close_app(&a, a.w);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -13845,7 +13837,7 @@ START_TEST(test_tui_loaded_seed_starts_its_selections_afresh)
 	struct smug_world *w = world_at(30);
 	struct tui_options o = opts;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64], id[64], legend[80];
+	char root[] = "/tmp/smugnet-tui-XXXXXX", id[64], legend[80];
 	int fac[SMUG_FACTIONS_MAX];
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
@@ -13885,8 +13877,7 @@ START_TEST(test_tui_loaded_seed_starts_its_selections_afresh)
 	ck_assert(!a.whatif);
 	smug_world_free(a.w);
 	tui_app_done(&a);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -13937,7 +13928,7 @@ START_TEST(test_tui_save_and_load_prompts_give_their_memory_back)
 	struct smug_world *w = world_at(3);
 	struct tui_options o = opts;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[64];
+	char root[] = "/tmp/smugnet-tui-XXXXXX";
 	size_t before;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
@@ -13958,8 +13949,7 @@ START_TEST(test_tui_save_and_load_prompts_give_their_memory_back)
 		      test_heap_in_use() - before);
 	tui_app_done(&a);
 	smug_world_free(w);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 #endif
@@ -14839,7 +14829,7 @@ START_TEST(test_tui_views_close_back_to_where_they_were_opened)
 	struct tui_app a;
 	struct smug_world *w = world_at(30);
 	struct tui_options o = opts;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200];
+	char root[] = "/tmp/smugnet-tui-XXXXXX";
 	struct smug_error err;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
@@ -14873,8 +14863,7 @@ START_TEST(test_tui_views_close_back_to_where_they_were_opened)
 	ck_assert_ptr_eq(a.w, w);
 	tui_app_done(&a);
 	smug_world_free(w);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -14888,7 +14877,7 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 	struct smug_world *w = world_at(3);
 	struct tui_options o = ascii_opts;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", cmd[200], want[160], row[512];
+	char root[] = "/tmp/smugnet-tui-XXXXXX", want[160], row[512];
 	int rows = 24, cols = 90;
 
 	ck_assert_ptr_nonnull(mkdtemp(root));
@@ -14964,8 +14953,7 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 	}
 	tui_app_done(&a);
 	smug_world_free(w);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 
@@ -17717,8 +17705,7 @@ START_TEST(test_tui_colours_only_where_the_terminal_can_set_them)
 	ck_assert_int_eq(th.attr[ROLE_CRACKDOWN] & A_REVERSE, A_REVERSE);
 	screen_close(sc, out, in);
 	unsetenv("TERMINFO");
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 

@@ -101,13 +101,10 @@ static void app_on_loaded_seed(struct tui_app *a, struct tui_options *o, char *r
  * and the vault go. */
 static void app_leave_loaded_seed(struct tui_app *a, const char *root, struct smug_world *seed)
 {
-	char cmd[64];
-
 	smug_world_free(a->w);
 	tui_app_done(a);
 	smug_world_free(seed);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 
 /* A seed loaded in the cockpit can be rewound before the day it was
@@ -566,7 +563,7 @@ END_TEST
 START_TEST(test_tui_loop_load_gives_the_branch_back)
 {
 	struct tui_options o = opts;
-	char root[] = "/tmp/smugnet-loop-XXXXXX", cmd[64];
+	char root[] = "/tmp/smugnet-loop-XXXXXX";
 	struct smug_world *w = test_default_at(30);
 	struct smug_error err;
 	struct tui_app a;
@@ -594,8 +591,7 @@ START_TEST(test_tui_loop_load_gives_the_branch_back)
 		      test_heap_in_use() - before);
 	smug_world_free(a.w);
 	tui_app_done(&a);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	ck_assert_int_eq(system(cmd), 0);
+	test_remove_tree(root);
 }
 END_TEST
 #endif

@@ -99,6 +99,15 @@ static inline int test_busiest_border(const struct smug_world *w)
 	return best;
 }
 
+/* Remove a test's temporary folder and everything in it. */
+static inline void test_remove_tree(const char *dir)
+{
+	char cmd[4200];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
 /* Run a suite; the process exit status. */
 static inline int test_run_suite(Suite *s)
 {
