@@ -57,6 +57,17 @@ static int common_suffix(const char *first, size_t stride, int n)
 	return len - k;
 }
 
+/* The columns id takes without the `suffix` bytes every id of its kind
+ * ends in, an ellipsis in their place (when there are any). */
+static int cut_id_cols(const char *id, int suffix)
+{
+	int core = tui_id_core(id, suffix);
+	char c[SMUG_ID_MAX];
+
+	snprintf(c, sizeof c, "%.*s", core, id);
+	return text_cols(c) + (core < (int)strlen(id));
+}
+
 void tui_names_init(struct tui_app *a)
 {
 	const struct smug_world *w = a->w;
@@ -69,29 +80,18 @@ void tui_names_init(struct tui_app *a)
 	 * the end every ward id shares, an ellipsis in its place */
 	a->ward_cols = 1; /* "-": no ward */
 	for (int i = 0; i < w->n_wards; i++) {
-		const char *id = w->wards[i].id + a->ward_prefix;
-		int core = tui_id_core(id, a->ward_suffix), n;
-		char c[SMUG_ID_MAX];
+		int n = cut_id_cols(w->wards[i].id + a->ward_prefix, a->ward_suffix);
 
-		snprintf(c, sizeof c, "%.*s", core, id);
-		n = text_cols(c) + (core < (int)strlen(id));
 		a->ward_cols = n > a->ward_cols ? n : a->ward_cols;
 	}
 	/* the widest short corridor id, its nodes shortened the same way
 	 * ("09.1…|23.0…" for n:09.1-checkpoint|n:23.0-checkpoint) */
 	a->border_cols = 0;
 	for (int i = 0; i < w->n_corridors; i++) {
-		int n = 1; /* the '|' */
+		const struct smug_corridor *k = &w->corridors[i];
+		int n = cut_id_cols(w->nodes[k->a].id + a->node_prefix, a->node_suffix) + 1 + /* the '|' */
+			cut_id_cols(w->nodes[k->b].id + a->node_prefix, a->node_suffix);
 
-		for (int side = 0; side < 2; side++) {
-			const struct smug_corridor *k = &w->corridors[i];
-			const char *id = w->nodes[side ? k->b : k->a].id + a->node_prefix;
-			int core = tui_id_core(id, a->node_suffix);
-			char c[SMUG_ID_MAX];
-
-			snprintf(c, sizeof c, "%.*s", core, id);
-			n += text_cols(c) + (core < (int)strlen(id));
-		}
 		a->border_cols = n > a->border_cols ? n : a->border_cols;
 	}
 }
