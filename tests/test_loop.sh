@@ -337,6 +337,22 @@ ev = list(csv.DictReader(open(os.path.join(d, "events.csv"), newline="")))
 assert any("," in r["detail"] for r in ev), "no quoted field was exercised"
 PY
 	pass=$((pass + 1))
+	# edge_stats.csv is the seed's edge statistics, one row each: they
+	# are kept per direction, so a row names the node it is entered from
+	# (a corridor crossed both ways had two rows no reader could tell apart)
+	python3 - "$tmp/export/edge_stats.csv" "$tmp/vault/seeds/d3/smuggling.json" <<'PY' || fail "edge_stats.csv is not smuggling.json's edge_stats"
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+nets = json.load(open(sys.argv[2]))["networks"]
+want = [(n["faction_id"], e["edge_id"], e["from"], "%.6f" % e["risk_est"]) for n in nets for e in n["edge_stats"]]
+assert "from" in rows[0], "no from column: %s" % list(rows[0])
+got = [(r["faction"], r["corridor"], r["from"], "%.6f" % float(r["risk_est"])) for r in rows]
+assert sorted(got) == sorted(want), (len(got), len(want))
+keys = [g[:3] for g in got]
+assert len(set(keys)) == len(keys), "two rows for one faction, corridor and direction"
+assert len({k[:2] for k in keys}) < len(keys), "no corridor crossed both ways was exercised"
+PY
+	pass=$((pass + 1))
 fi
 # events.csv holds the seed's events: for a run from day 0, every event
 # --events wrote, in order (day, kind, faction, corridor, shipment,

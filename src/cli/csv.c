@@ -216,7 +216,7 @@ static void table_borders(FILE *f, const struct smug_world *w)
 
 static void table_edge_stats(FILE *f, const struct smug_world *w)
 {
-	csv_header(f, "faction,corridor,border,risk_est,cost_est,last_update_day,uses");
+	csv_header(f, "faction,corridor,border,risk_est,cost_est,last_update_day,uses,from");
 	for (int i = 0; i < w->n_factions; i++) {
 		const struct smug_network *n = &w->factions[i].net;
 
@@ -229,7 +229,8 @@ static void table_edge_stats(FILE *f, const struct smug_world *w)
 			csv_real(f, s->risk_est, false);
 			csv_real(f, s->cost_est, false);
 			csv_int(f, s->last_update_day, false);
-			csv_int(f, s->uses, true);
+			csv_int(f, s->uses, false);
+			csv_text(f, w->nodes[s->from_node].id, true);
 		}
 	}
 }
