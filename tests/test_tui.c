@@ -2289,6 +2289,68 @@ START_TEST(test_tui_why_leads_with_the_decision)
 }
 END_TEST
 
+/* The why view says why this lane: the demand ward's score and the
+ * source ward's, each with its driver terms, the numbers smugnet explain
+ * prints (spec 10: "route chosen because risk_est X, cost_est Y, demand
+ * Z"). At 160x48 every term, named as explain names it; at 80x24 both
+ * scores at least. Every decision with a lane of each faction on day 60
+ * (it showed neither score on any screen). */
+START_TEST(test_tui_why_names_demand_and_source_drivers)
+{
+	static const char *const demand[] = {"tolerance", "shortage", "corruption", "raider", "war"};
+	static const char *const source[] = {"raider", "precursor", "blackmarket"};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int checked = 0;
+
+	tui_handle_key(&a, '2');
+	for (int f = 0; f < w->n_factions; f++) {
+		a.faction = f;
+		for (int r = 0; r < w->n_decisions; r++) {
+			const struct smug_decision *d;
+			char want[2][300], *s, *flat;
+			size_t at;
+			int di = -1;
+
+			a.route_sel = r;
+			if (view_why_explanation(&a, &di) == NULL || di < 0 || w->decisions[di].faction != f)
+				break;
+			d = &w->decisions[di];
+			if (d->src_ward < 0 || d->dst_ward < 0)
+				continue;
+			at = (size_t)snprintf(want[0], sizeof want[0], "demand %.3f =", d->demand.score);
+			for (int i = 0; i < 5; i++)
+				at += (size_t)snprintf(want[0] + at, sizeof want[0] - at, " %s %.3f%s", demand[i],
+						       d->demand.term[i], i < 4 ? " +" : "");
+			at = (size_t)snprintf(want[1], sizeof want[1], "source %.3f =", d->source.score);
+			for (int i = 0; i < 3; i++)
+				at += (size_t)snprintf(want[1] + at, sizeof want[1] - at, " %s %.3f%s", source[i],
+						       d->source.term[i], i < 2 ? " +" : "");
+			tui_handle_key(&a, '\r');
+			ck_assert_int_eq(a.view, VIEW_WHY);
+			s = render(&a, 48, 160);
+			flat = unframed(s);
+			for (int k = 0; k < 2; k++)
+				ck_assert_msg(strstr(flat, want[k]) != NULL, "160x48: the why view does not say '%s':\n%.3000s",
+					      want[k], flat);
+			free(flat);
+			free(s);
+			s = render(&a, 24, 80);
+			snprintf(want[0], sizeof want[0], "demand %.3f", d->demand.score);
+			snprintf(want[1], sizeof want[1], "source %.3f", d->source.score);
+			for (int k = 0; k < 2; k++)
+				ck_assert_msg(strstr(s, want[k]) != NULL, "80x24: the why view does not say '%s':\n%s",
+					      want[k], s);
+			free(s);
+			tui_handle_key(&a, 27);
+			checked++;
+		}
+	}
+	ck_assert_int_gt(checked, 4);
+	close_app(&a, w);
+}
+END_TEST
+
 /* In the why view PageUp moves ten candidates up and stops at the first;
  * once smuggling is switched off and a day passes, the day has no
  * decision and the view says so instead of an old one. */
@@ -17993,6 +18055,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_borders_first_frame_lights_the_border_selected);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
+	tcase_add_test(t, test_tui_why_names_demand_and_source_drivers);
 	tcase_add_test(t, test_tui_why_says_whole_why_nothing_was_sent);
 	tcase_add_test(t, test_tui_why_page_up_and_a_day_without_decisions);
 	tcase_add_test(t, test_tui_why_compares_winner_and_runner_up_term_by_term);

@@ -146,6 +146,11 @@ const struct smug_shipment *smug_shipment_find(const struct smug_world *w, uint6
  * corridor c from node `from`. */
 int smug_corridor_dest_ward(const struct smug_world *w, int corridor, int from);
 
+/* The names of a decision's driver terms, in term order (struct
+ * smug_driver_terms): the demand score's and the source score's. */
+extern const char *const smug_demand_term_names[SMUG_DEMAND_TERMS];
+extern const char *const smug_source_term_names[SMUG_SOURCE_TERMS];
+
 /* Explain decision i of the last simulated day (w->decisions[i]): every
  * candidate route with its per-edge terms, exactly as the plan scored
  * them, and the smallest single estimate change that flips the choice.

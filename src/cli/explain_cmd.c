@@ -9,9 +9,6 @@
 
 #include "cli/cli.h"
 
-static const char *const demand_names[] = {"tolerance", "shortage", "corruption", "raider", "war"};
-static const char *const source_names[] = {"raider", "precursor", "blackmarket"};
-
 static void text_decision(const struct smug_world *w, const struct smug_decision *d,
 			  const struct smug_explanation *x, int no)
 {
@@ -25,10 +22,10 @@ static void text_decision(const struct smug_world *w, const struct smug_decision
 	       d->dst_ward >= 0 ? w->wards[d->dst_ward].id : "-", money, budget);
 	printf("    demand %.3f =", d->demand.score);
 	for (int i = 0; i < SMUG_DEMAND_TERMS; i++)
-		printf(" %s %.3f%s", demand_names[i], d->demand.term[i], i + 1 < SMUG_DEMAND_TERMS ? " +" : "");
+		printf(" %s %.3f%s", smug_demand_term_names[i], d->demand.term[i], i + 1 < SMUG_DEMAND_TERMS ? " +" : "");
 	printf("\n    source %.3f =", d->source.score);
 	for (int i = 0; i < SMUG_SOURCE_TERMS; i++)
-		printf(" %s %.3f%s", source_names[i], d->source.term[i], i + 1 < SMUG_SOURCE_TERMS ? " +" : "");
+		printf(" %s %.3f%s", smug_source_term_names[i], d->source.term[i], i + 1 < SMUG_SOURCE_TERMS ? " +" : "");
 	printf("\n    %-4s %10s %10s %10s %8s %4s  %s\n", "#", "score", "exp.loss", "exp.cost",
 	       "travel", "days", "route");
 	for (int i = 0; i < x->n_cand; i++) {
@@ -83,11 +80,11 @@ static void json_decision(const struct smug_world *w, const struct smug_decision
 	printf(",\"demand_score\":{");
 	json_num("score", d->demand.score, false);
 	for (int i = 0; i < SMUG_DEMAND_TERMS; i++)
-		json_num(demand_names[i], d->demand.term[i], true);
+		json_num(smug_demand_term_names[i], d->demand.term[i], true);
 	printf("},\"source_score\":{");
 	json_num("score", d->source.score, false);
 	for (int i = 0; i < SMUG_SOURCE_TERMS; i++)
-		json_num(source_names[i], d->source.term[i], true);
+		json_num(smug_source_term_names[i], d->source.term[i], true);
 	printf("}");
 	jsonl_money(stdout, "value", d->value, true);
 	jsonl_money(stdout, "bribe_budget", d->bribe_budget, true);

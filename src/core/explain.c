@@ -14,6 +14,10 @@
 
 #include "core.h"
 
+const char *const smug_demand_term_names[SMUG_DEMAND_TERMS] = {"tolerance", "shortage", "corruption", "raider",
+								 "war"};
+const char *const smug_source_term_names[SMUG_SOURCE_TERMS] = {"raider", "precursor", "blackmarket"};
+
 static bool route_has_corridor(const struct smug_explain_candidate *c, int corridor)
 {
 	for (int e = 0; e + 1 < c->n_nodes; e++)

@@ -1,4 +1,5 @@
-/* The why view leads with the decision: the winner and the runner-up
+/* The why view leads with the decision: why this lane (the demand and
+ * source scores with their driver terms), the winner and the runner-up
  * side by side (score and its terms, route), the edges where they
  * differ, the margin as a number and as a bar (cargo value against the
  * winner's expected loss plus cost, the runner-up marked), what would
@@ -422,6 +423,57 @@ static void whatif_line(const struct tui_app *a, const struct smug_whatif *wi, i
 		 id, wi->risk_before, wi->risk_after);
 }
 
+/* "demand 0.766 = tolerance 0.149 + ... + war 0.030" into buf, the terms
+ * named as smugnet explain names them; brief: the largest term alone,
+ * "demand 0.766, mostly raider 0.306"; bare: the score alone. */
+static size_t driver_text(char *buf, size_t size, const char *what, const struct smug_driver_terms *t,
+			  const char *const *names, int n, int how)
+{
+	size_t at = (size_t)snprintf(buf, size, "%s %.3f", what, t->score);
+	int top = 0;
+
+	for (int i = 1; i < n; i++)
+		if (t->term[i] > t->term[top])
+			top = i;
+	if (how == 0)
+		for (int i = 0; i < n && at < size; i++)
+			at += (size_t)snprintf(buf + at, size - at, "%s %s %.3f", i ? " +" : " =", names[i], t->term[i]);
+	else if (how == 1 && at < size)
+		at += (size_t)snprintf(buf + at, size - at, ", mostly %s %.3f", names[top], t->term[top]);
+	return at < size ? at : size - 1;
+}
+
+/* Why this lane: the demand ward's score and the source ward's, with
+ * their driver terms, in the fullest wording that fits whole (every
+ * term, then each score with its largest term, then the scores alone),
+ * on one row or, when rows allows, the demand's and the source's on a
+ * row each. Returns the rows used; none for a decision without a source. */
+static int drivers(struct canvas *in, int y, int rows, const struct smug_decision *d)
+{
+	char dem[300], src[300], line[600];
+
+	if (d->src_ward < 0)
+		return 0;
+	for (int how = 0; how < 3; how++) {
+		dem[0] = '\0';
+		if (d->dst_ward >= 0)
+			driver_text(dem, sizeof dem, "demand", &d->demand, smug_demand_term_names, SMUG_DEMAND_TERMS,
+				    how);
+		driver_text(src, sizeof src, "source", &d->source, smug_source_term_names, SMUG_SOURCE_TERMS, how);
+		snprintf(line, sizeof line, "%s%s%s", dem, dem[0] ? "; " : "", src);
+		if (text_cols(line) <= in->w || how == 2) {
+			canvas_fit(in, y, 0, in->w, ROLE_NORMAL, line, false);
+			return 1;
+		}
+		if (rows >= 2 && dem[0] && text_cols(dem) <= in->w && text_cols(src) <= in->w) {
+			canvas_fit(in, y, 0, in->w, ROLE_NORMAL, dem, false);
+			canvas_fit(in, y + 1, 0, in->w, ROLE_NORMAL, src, false);
+			return 2;
+		}
+	}
+	return 0;
+}
+
 void view_why_draw(struct tui_app *a, struct canvas *cv)
 {
 	const struct smug_world *w = a->w;
@@ -459,6 +511,8 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 		whatif_line(a, a->whatif_data, in.w, line, sizeof line);
 		y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_CRACKDOWN, line);
 	}
+	/* why this lane: two rows for every term on a tall screen */
+	y += drivers(&in, y, in.h >= 30 ? 2 : 1, d);
 	if (win < 0 || x->n_cand == 0) {
 		canvas_wrap(&in, y, 0, in.w, 2, ROLE_WARN, "no candidate route");
 		return;
