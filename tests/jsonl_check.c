@@ -35,6 +35,7 @@ enum kind {
 	K_STRS_NULL,  /* an array of strings, or null */
 	K_ARRAY,      /* an array of objects, described by the record of its field's name */
 	K_OBJECT,     /* one object, described by the record of its field's name */
+	K_ARRAY_NULL, /* the same as K_ARRAY, or null */
 };
 
 struct field {
@@ -63,7 +64,8 @@ static const struct record known[] = {
 	 {{"type", K_TYPE}, {"day", K_COUNT}, {"kind", K_EVENT_KIND}, {"faction", K_STR_NULL},
 	  {"corridor", K_STR_NULL}, {"shipment", K_COUNT_NULL}, {"commodity", K_STR_NULL},
 	  {"amount", K_MONEY}, {"source", K_STR_NULL}, {"demand", K_STR_NULL}, {"route", K_STRS_NULL},
-	  {"bribe_total", K_MONEY_NULL}, {"detail", K_STR}}},
+	  {"bribe_total", K_MONEY_NULL}, {"bribe_map", K_ARRAY_NULL}, {"detail", K_STR}}},
+	{"bribe_map", {{"border", K_STR}, {"amount", K_MONEY_POS}}},
 	{"summary",
 	 {{"type", K_TYPE}, {"day", K_COUNT}, {"digest", K_HEX16}, {"shipments_created", K_COUNT},
 	  {"delivered", K_COUNT}, {"seized", K_COUNT}, {"lost", K_COUNT}, {"bribes_spent", K_MONEY_POS},
@@ -447,12 +449,15 @@ static void check_value(const cJSON *j, const struct field *f, const char *raw, 
 			die("%s.%s: expected an object", where, f->name);
 		check_object(j, record_of(f->name), raw, f->name);
 		break;
+	case K_ARRAY_NULL:
 	case K_ARRAY: {
 		const struct record *sub = record_of(f->name);
 		const cJSON *e;
 		int i = 0;
 		char at[64];
 
+		if (f->kind == K_ARRAY_NULL && cJSON_IsNull(j))
+			break;
 		if (!cJSON_IsArray(j))
 			die("%s.%s: expected an array", where, f->name);
 		cJSON_ArrayForEach(e, j) {

@@ -365,6 +365,33 @@ expect_rc 0 "$SMUGNET" export ev20 --csv "$tmp/export20" $V
 awk -F, 'NR > 1 { print $1 "," $2 "," $3 "," $4 "," $5 "," $6 "," $7 }' "$tmp/export20/events.csv" > "$tmp/ev.csv"
 [ "$(wc -l < "$tmp/ev.jsonl")" -gt 100 ] && cmp -s "$tmp/ev.jsonl" "$tmp/ev.csv" ||
 	fail "events.csv of a 20-day seed is not the events run --events wrote ($(wc -l < "$tmp/ev.csv") rows, $(wc -l < "$tmp/ev.jsonl") events): $(diff "$tmp/ev.jsonl" "$tmp/ev.csv" | head -3)"
+# a shipment's events carry its bribe map (spec 6: smuggling_bribe_map),
+# what it offers at each border of its route, in route order, adding up
+# to its bribe_total; only the total was there
+if command -v python3 >/dev/null 2>&1; then
+	expect_rc 0 "$SMUGNET" run --days 10 --events
+	python3 - "$tmp/out" <<'PY' || fail "the events' bribe_map is not the shipment's bribes"
+import json, sys
+maps = 0
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    if o["type"] != "event":
+        continue
+    assert "bribe_map" in o, "an event without bribe_map: %s" % line
+    if o["shipment"] is None:
+        assert o["bribe_map"] is None, line
+        continue
+    m = o["bribe_map"]
+    borders = [e["border"] for e in m]
+    on_route = [c for c in o["route"] if c in borders]
+    assert borders == on_route, "not the route's borders in route order: %s" % line
+    assert all(e["amount"] > 0 for e in m), line
+    assert round(sum(e["amount"] for e in m) * 100) == round(o["bribe_total"] * 100), line
+    maps += len(m) > 1
+assert maps > 0, "no shipment bribed two borders"
+PY
+	pass=$((pass + 1))
+fi
 # a new shipment's event names its source and demand wards as its detail
 # does, the first ward of a world among them (the tiny world's source
 # ward:a, gen 3's demand ward:01)

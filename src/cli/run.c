@@ -21,6 +21,29 @@ static void id_or_null(struct jsonl_buf *b, const char *id)
 		JB_LIT(b, "null");
 }
 
+/* ,"bribe_map":[{"border":ID,"amount":x}, ...]: what the shipment offers
+ * at each border of its route (smuggling_bribe_map), in route order. */
+static void bribe_map(struct jsonl_buf *b, const struct smug_world *w, const struct smug_shipment *s)
+{
+	bool first = true;
+
+	JB_LIT(b, ",\"bribe_map\":[");
+	for (int k = 0; k + 1 < s->n_nodes; k++)
+		for (int j = 0; j < s->n_bribes; j++) {
+			if (s->bribe_map[j].corridor != s->corridors[k])
+				continue;
+			if (!first)
+				JB_LIT(b, ",");
+			JB_LIT(b, "{\"border\":");
+			jb_string(b, w->corridors[s->corridors[k]].id);
+			JB_LIT(b, ",\"amount\":");
+			jb_money(b, s->bribe_map[j].amount);
+			JB_LIT(b, "}");
+			first = false;
+		}
+	JB_LIT(b, "]");
+}
+
 static void print_events(const struct smug_world *w, uint64_t *seen)
 {
 	const struct smug_telemetry *t = &w->tel;
@@ -68,8 +91,9 @@ static void print_events(const struct smug_world *w, uint64_t *seen)
 			}
 			JB_LIT(&b, "],\"bribe_total\":");
 			jb_money(&b, s->bribe_budget_total);
+			bribe_map(&b, w, s);
 		} else {
-			JB_LIT(&b, "null,\"bribe_total\":null");
+			JB_LIT(&b, "null,\"bribe_total\":null,\"bribe_map\":null");
 		}
 		JB_LIT(&b, ",\"detail\":");
 		jb_string(&b, smug_event_text(w, e, text, sizeof text));
