@@ -13,6 +13,18 @@ expect_rc() { want=$1; shift; "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?; [
 
 expect_rc 0 "$SMUGNET" --help
 grep -q "run" "$tmp/out" && grep -q "explain" "$tmp/out" && grep -q "validate" "$tmp/out" || fail "--help does not list the commands"
+# smugnet --help's line for a command names every option that command's
+# own usage names (explain's read --scenario, --seed, --faction, --json
+# alone: nothing said it could start from a seed, steer or --set)
+cp "$tmp/out" "$tmp/top-help"
+for c in run explain validate gen seeds config replay diff export; do
+	"$SMUGNET" $c --help | sed -n '/^Usage:/,/^[^ U]/p' | grep -o -- '--[a-z-]*' | sort -u > "$tmp/own"
+	awk -v c="smugnet $c " 'index($0, c) { on = 1; print; next } on && /^        *\[/ { print; next } { on = 0 }' \
+		"$tmp/top-help" | grep -o -- '--[a-z-]*' | sort -u > "$tmp/top"
+	missing=$(comm -23 "$tmp/own" "$tmp/top" | grep -v -- '^--help$' | tr '\n' ' ')
+	[ -z "$missing" ] || fail "smugnet --help's $c line lacks $missing(smugnet $c --help has them)"
+done
+pass=$((pass + 1))
 expect_rc 0 "$SMUGNET" --version
 grep -q "^smugnet [0-9]" "$tmp/out" || fail "--version prints no version"
 expect_rc 1 "$SMUGNET"
