@@ -362,6 +362,13 @@ for w in "$SRCDIR/data/tiny.json:^ward:a " "$tmp/gen3.json: ward:01 "; do
 		fail "${w%%:*}: a new shipment's source or demand is not its detail's: $({ awk '$1 != $3 || $2 != $4' "$tmp/ends"; grep -e '"source":null' -e '"demand":null' "$tmp/created"; } | head -n 1 | cut -c1-300)"
 	grep -q "${w#*:}" "$tmp/ends" || fail "${w%%:*}: no shipment matching '${w#*:}' in 10 days: $(head -2 "$tmp/ends")"
 done
+# journal.csv: a crackdown's value is its intensity and its last day, or
+# 'until cleared' for one with no end (it read 'until -1')
+expect_rc 0 "$SMUGNET" run --days 5 --crackdown 'n:23.0|n:24.0' --crackdown 'n:30.0|n:31.0@2-4:0.5' --save jc $V
+expect_rc 0 "$SMUGNET" export jc --csv "$tmp/export-jc" $V
+grep -q '^0,crackdown,,n:23.0|n:24.0,1 until cleared,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" &&
+	grep -q '^1,crackdown,,n:30.0|n:31.0,0.5 until 4,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" ||
+	fail "journal.csv's crackdown values: $(grep crackdown "$tmp/export-jc/journal.csv")"
 expect_rc 2 "$SMUGNET" export d3 $V
 # a --csv folder that is a file: refused by name, nothing written beside it
 : > "$tmp/afile"

@@ -304,7 +304,10 @@ static void table_journal(FILE *f, const struct smug_world *w)
 		csv_text(f, c->target, false);
 		switch (c->kind) {
 		case SMUG_CMD_CRACKDOWN:
-			snprintf(buf, sizeof buf, "%g until %d", c->intensity, c->end_day);
+			if (c->end_day < 0)
+				snprintf(buf, sizeof buf, "%g until cleared", c->intensity);
+			else
+				snprintf(buf, sizeof buf, "%g until %d", c->intensity, c->end_day);
 			break;
 		case SMUG_CMD_AUTO: snprintf(buf, sizeof buf, "%s", c->on ? "on" : "off"); break;
 		case SMUG_CMD_SET: snprintf(buf, sizeof buf, "%s", c->value); break;
