@@ -244,6 +244,17 @@ grep -q "first divergence on day 50: A step on; B crackdown $B" "$tmp/out" || fa
 expect_rc 1 "$SMUGNET" diff d1 d3 $V --json
 grep -q '"identical":false,"same_scenario":true' "$tmp/out" && grep -q '"first_divergence":{"day":50' "$tmp/out" || fail "diff --json: $(cat "$tmp/out")"
 grep -q '"commodities":\[{"id":"[A-Z_]*","delivered":' "$tmp/out" || fail "diff --json has no commodity deltas: $(cat "$tmp/out")"
+# seeds of two worlds part before their first day, whatever their
+# journals hold: two 30-day runs of different scenarios (journals alike,
+# and a check on day 30) read 'no divergence' or parted on day 30
+"$SMUGNET" gen --wards 36 --seed 2 > "$tmp/gen36.json" || fail "gen --wards 36 failed"
+expect_rc 0 "$SMUGNET" run --days 30 --scenario "$tmp/gen36.json" --save g30 $V
+expect_rc 1 "$SMUGNET" diff i1 g30 $V
+grep -q "^first divergence on day 0: A scenario dosadi-36 (hash [0-9a-f]\{16\}); B scenario gen-36-2 (hash [0-9a-f]\{16\})$" "$tmp/out" ||
+	fail "diff of seeds of two scenarios: $(cat "$tmp/out")"
+expect_rc 1 "$SMUGNET" diff g30 i1 $V --json
+grep -q '"same_scenario":false,.*"first_divergence":{"day":0,"a":"scenario gen-36-2 (hash ' "$tmp/out" ||
+	fail "diff --json of seeds of two scenarios: $(cat "$tmp/out")"
 expect_rc 3 "$SMUGNET" diff d1 nosuch $V
 expect_rc 2 "$SMUGNET" diff d1 $V
 # run files

@@ -446,6 +446,17 @@ static void seed_outcome(const struct smug_world *a, const struct smug_world *b,
 	snprintf(o->scenario[1], sizeof o->scenario[1], "%s", b->scenario_id);
 	o->identical = c->digest[0] == c->digest[1] && c->day[0] == c->day[1];
 	journals_part(&a->journal, &b->journal, &p);
+	if (!c->same_scenario) {
+		/* worlds of two scenarios are apart before anything is done
+		 * to them, whatever their journals hold */
+		p.day = a->start_day < b->start_day ? a->start_day : b->start_day;
+		for (int s = 0; s < 2; s++) {
+			const struct smug_world *w = s == 0 ? a : b;
+
+			snprintf(p.what[s], sizeof p.what[s], "scenario %s (hash %016llx)", w->scenario_id,
+				 (unsigned long long)w->scenario_hash);
+		}
+	}
 	o->part_day = p.day;
 	memcpy(o->part, p.what, sizeof o->part);
 	for (int i = 0; i < c->n_factions; i++) {
