@@ -289,6 +289,29 @@ grep -q "^  id  *balance  *shipments  *delivered  *seized  *lost  *bribes\$" "$t
 	fail "run-file diff: the faction table's header: $(grep -m 1 "^  id " "$tmp/out")"
 expect_rc 0 "$SMUGNET" diff "$tmp/r1" "$tmp/r1"
 expect_rc 2 "$SMUGNET" diff "$tmp/r1" d1 $V
+# runs that write their records every different number of days compare
+# over the days both have a record on, the finer one's records summed: the
+# same world every day against every 10 days read 'first divergence on
+# day 10: the day records of days 1-10 differ'; a run from a seed starts
+# where the other has a record
+expect_rc 0 "$SMUGNET" run --days 45 --every 1
+cp "$tmp/out" "$tmp/r1-daily"
+expect_rc 1 "$SMUGNET" diff "$tmp/r1" "$tmp/r1-daily"
+grep -q "^no divergence found before the end of the shorter history\$" "$tmp/out" || fail "every 10 against every day: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" run --days 60 --every 5
+cp "$tmp/out" "$tmp/r1-5"
+expect_rc 1 "$SMUGNET" diff "$tmp/r2" "$tmp/r1-5"
+grep -q "first divergence on day 40: the day records of days 31-40 differ" "$tmp/out" || fail "every 10 against every 5: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" run --load w0 $V --days 15 --every 5
+cp "$tmp/out" "$tmp/w0-55"
+expect_rc 1 "$SMUGNET" diff "$tmp/w0-55" "$tmp/r1"
+grep -q "^no divergence found before the end of the shorter history\$" "$tmp/out" || fail "a run from a seed: $(cat "$tmp/out")"
+expect_rc 1 "$SMUGNET" diff "$tmp/w0-55" "$tmp/r2"
+grep -q "first divergence on day 50: the day records of days 41-50 differ" "$tmp/out" || fail "a run from a seed: $(cat "$tmp/out")"
+# day records out of order are refused by line
+{ grep -v '"day":[23]0,' "$tmp/r1" | head -n 2; grep '"day":30,' "$tmp/r1"; grep '"day":20,' "$tmp/r1"; grep -v '"day":[23]0,' "$tmp/r1" | tail -n +3; } > "$tmp/r3"
+expect_rc 3 "$SMUGNET" diff "$tmp/r3" "$tmp/r2"
+grep -q "^$tmp/r3: line 4: day: 20, not after the day record before it (day 30)\$" "$tmp/err" || fail "records out of order: $(cat "$tmp/err")"
 # a day no run writes is refused by line before it is taken as an int
 # (a day of 1e300 was an undefined conversion)
 for e in 's/"day":40,/"day":1e300,/' 's/"day":40,/"day":-1,/' 's/"day":40,/"day":40.5,/' 's/"start_day":0/"start_day":1e300/'; do
