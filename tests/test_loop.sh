@@ -147,6 +147,14 @@ expect_rc 0 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.js
 # a run that keeps no journal takes none
 [ "$(grep -c '^{"type":"check","day":[369]0,"skip":' "$tmp/tiny.jsonl")" = 3 ] ||
 	fail "the 90-day journal of run --journal does not hold the periodic checks of days 30, 60 and 90: $(grep -c '"type":"check"' "$tmp/tiny.jsonl") checks"
+# a check edited to a day before the command above it diverges on that
+# day, and no later day is called still identical (it read 'diverged on
+# day 4 (still identical on day 5)')
+expect_rc 0 "$SMUGNET" run --days 20 --scenario "$SRCDIR/data/tiny.json" --crackdown "n:a|n:b@6" --journal "$tmp/t20.jsonl"
+sed 's/^{"type":"check","day":20,/{"type":"check","day":4,/' "$tmp/t20.jsonl" > "$tmp/t20-edited.jsonl"
+expect_rc 3 "$SMUGNET" replay "$tmp/t20-edited.jsonl" --scenario "$SRCDIR/data/tiny.json"
+grep -q "^replay $tmp/t20-edited.jsonl: diverged on day 4, journal line 5: the journal has a check for day 4, the replay is at day 6\$" "$tmp/out" ||
+	fail "a check before the command above it: $(cat "$tmp/out")"
 expect_rc 2 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.json" extra
 expect_rc 3 "$SMUGNET" replay "$tmp/tiny.jsonl"
 grep -q "is not the journal's" "$tmp/err" || fail "replay with the wrong scenario: $(cat "$tmp/err")"

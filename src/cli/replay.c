@@ -96,9 +96,11 @@ static void print_report(const struct smug_replay_report *r, const char *what, d
 		return;
 	}
 	printf("replay %s: diverged on day %d", what, r->diverged_day);
+	/* the last day that matched, never one after the divergence (a
+	 * check edited to an earlier day diverges before it) */
 	if (r->prev_match_day == r->diverged_day)
 		printf(" (identical until this line)");
-	else if (r->prev_match_day >= 0)
+	else if (r->prev_match_day >= 0 && r->prev_match_day < r->diverged_day)
 		printf(" (still identical on day %d)", r->prev_match_day);
 	if (r->line > 0)
 		printf(", journal line %d", r->line);
