@@ -13,6 +13,35 @@ expect_rc() { want=$1; shift; "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?; [
 
 expect_rc 0 "$SMUGNET" --help
 grep -q "run" "$tmp/out" && grep -q "explain" "$tmp/out" && grep -q "validate" "$tmp/out" || fail "--help does not list the commands"
+# usage_opts FILE: the long options of the usage lines at its top
+usage_opts() { awk '!/^(Usage:| )/ { exit } { print }' "$1" | grep -o -- '--[a-z][a-z-]*' | sort -u; }
+# man_synopsis CMD: the SYNOPSIS block of smugnet(1) for CMD (none: the cockpit's)
+man_synopsis() {
+	awk -v c="${1:+.Cm $1}" '/^\.Sh SYNOPSIS/ { syn = 1; next } /^\.Sh / { syn = 0 }
+		syn && /^\.Nm/ { n++; on = c == "" && n == 1; next } syn && n && $0 == c { on = 1 } on' \
+		"$SRCDIR/man/smugnet.1" | sed 's/\\-/-/g'
+}
+# every option of a command's own usage is in smugnet --help's usage of
+# it and in smugnet(1)'s SYNOPSIS; the cockpit's options too
+"$SMUGNET" --help > "$tmp/top" || fail "--help failed"
+for cmd in "" run explain validate gen seeds config replay diff export; do
+	if [ -n "$cmd" ]; then
+		"$SMUGNET" $cmd --help > "$tmp/sub" || fail "$cmd --help failed"
+		awk -v c="smugnet $cmd " 'index($0, c) { on = 1; print; next } on && /^ +\[/ { print; next } { on = 0 }' \
+			"$tmp/top" > "$tmp/topcmd"
+	else
+		head -n 1 "$tmp/top" > "$tmp/sub"
+	fi
+	man_synopsis "$cmd" > "$tmp/syn"
+	[ -s "$tmp/syn" ] || fail "smugnet(1) has no SYNOPSIS for '${cmd:-the cockpit}'"
+	for opt in $(usage_opts "$tmp/sub"); do
+		[ -z "$cmd" ] || grep -q -- "$opt\([^a-z-]\|\$\)" "$tmp/topcmd" ||
+			fail "smugnet --help does not list $cmd's $opt"
+		grep -q -- "Fl ${opt#-}\([^a-z-]\|\$\)" "$tmp/syn" ||
+			fail "smugnet(1) SYNOPSIS does not list ${cmd:-the cockpit}'s $opt"
+	done
+	pass=$((pass + 1))
+done
 expect_rc 0 "$SMUGNET" --version
 grep -q "^smugnet [0-9]" "$tmp/out" || fail "--version prints no version"
 expect_rc 1 "$SMUGNET"
