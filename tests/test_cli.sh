@@ -146,6 +146,24 @@ err_has "failed-run.jsonl: neither a seed folder nor the output of smugnet run (
 expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.csv" "$tmp/ok-run.jsonl"
 err_has "ok-run.csv: neither a seed folder nor the output of smugnet run (its first line is not a run's header)"
 [ ! -s "$tmp/out" ] || fail "diff of a run and a file that is none printed: $(head -n 3 "$tmp/out")"
+# beside a run's output, a run file that cannot be read (a name mistyped,
+# a FIFO) was a usage error too: 'compare two seeds or two run files, not
+# one of each' (exit 2). Now named with why it cannot be read (exit 3); a
+# seed beside a run's output is still one of each
+expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/ok-rnu.jsonl" --vault "$tmp/diffvault"
+err_is "$tmp/ok-rnu.jsonl: cannot read (No such file or directory)"
+expect_rc 3 "$SMUGNET" diff ok-rnu.jsonl "$tmp/ok-run.jsonl" --vault "$tmp/diffvault"
+err_is "ok-rnu.jsonl: cannot read (No such file or directory)"
+if mkfifo "$tmp/run-fifo" 2>/dev/null; then
+	expect_rc 3 timeout 20 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/run-fifo" --vault "$tmp/diffvault"
+	err_is "$tmp/run-fifo: not a regular file (a FIFO)"
+fi
+"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save d3 --vault "$tmp/diffvault" >/dev/null ||
+	fail "run --save for the diff of a run and a seed"
+expect_rc 2 "$SMUGNET" diff "$tmp/ok-run.jsonl" d3 --vault "$tmp/diffvault"
+err_has "smugnet diff: compare two seeds or two run files, not one of each"
+expect_rc 2 "$SMUGNET" diff "$tmp/diffvault/seeds/d3" "$tmp/ok-run.jsonl"
+err_has "smugnet diff: compare two seeds or two run files, not one of each"
 # a what-if crackdown that starts after the run's last day would change
 # nothing (it printed "identical":true): refused, naming the change and
 # the days, nothing printed; one on the last day runs
