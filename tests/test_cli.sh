@@ -100,7 +100,11 @@ for case in "run;--scenario;run --days 1 --scenario ''" "run;--journal;run --day
 	"explain;--scenario;explain --day 1 --scenario ''" "config;--scenario;config --scenario ''" \
 	"validate;FILE|SEED_DIR;validate ''" "replay;NAME|SEED_DIR|FILE;replay ''" \
 	"replay;--scenario;replay j.jsonl --scenario ''" "diff;A;diff '' b" "diff;B;diff a ''" \
-	"export;--csv;export x --csv ''" ";--scenario;--scenario ''" ";--sweep;--sweep ''"; do
+	"export;--csv;export x --csv ''" ";--scenario;--scenario ''" ";--sweep;--sweep ''" \
+	"seeds;--vault;seeds --vault ''" "run;--vault;run --days 1 --load s20 --vault ''" \
+	"run;--vault;run --days 1 --save s20 --vault ''" "explain;--vault;explain --day 1 --load s --vault ''" \
+	"config;--vault;config --load s --vault ''" "diff;--vault;diff a b --vault ''" \
+	"replay;--vault;replay s --vault ''" "export;--vault;export s --csv d --vault ''" ";--vault;--vault ''"; do
 	cmd=${case%%;*}; rest=${case#*;}; opt=${rest%%;*}; args=${rest#*;}
 	who="smugnet${cmd:+ $cmd}"
 	eval "set -- $args"
@@ -623,13 +627,24 @@ grep -q "\.j\.jsonl\.[0-9]*\.tmp" "$tmp/err" && fail "a failed write names its t
 
 # an empty vault name (--vault "$UNSET") was read as '/seeds' at the file
 # system's root: seeds said "no seeds in  yet" (exit 0), a load looked for
-# /seeds/NAME. Now refused by every command that uses the vault
-expect_rc 3 "$SMUGNET" seeds --vault ''
-err_has "the vault's folder is an empty name"
-expect_rc 3 "$SMUGNET" run --days 1 --load s20 --vault ''
-err_has "the vault's folder is an empty name"
-expect_rc 4 "$SMUGNET" run --days 1 --save s20 --vault ''
-err_has "the vault's folder is an empty name"
+# /seeds/NAME. Every command that uses the vault refuses it as it refuses
+# an empty --scenario (the loop above): a usage error naming the command
+# and the option, before any work (a run with --save ran all its days,
+# then failed to save, exit 4, without naming the command)
+# a seed name --load or export cannot find in any vault is refused the
+# same way and in the words --save uses; it read "'a b': not a valid seed
+# name" without the command, the option or the rule
+for case in "run;--load;run --days 1 --load" "explain;--load;explain --day 1 --load" \
+	"config;--load;config --load" "export;NAME;export --csv d" ";--load;--load"; do
+	cmd=${case%%;*}; rest=${case#*;}; opt=${rest%%;*}; args=${rest#*;}
+	who="smugnet${cmd:+ $cmd}"
+	for name in '' 'a b' '..'; do
+		eval "set -- $args"
+		expect_rc 2 "$SMUGNET" "$@" "$name"
+		err_is "$who: $opt: '$name' is not a valid seed name (1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..')" \
+			"Try '$who --help'."
+	done
+done
 # a new vault named without a folder is made where smugnet runs on the first save
 mkdir "$tmp/cwd"
 (cd "$tmp/cwd" && "$SMUGNET" run --days 1 --save here --vault myvault) >"$tmp/out" 2>"$tmp/err" </dev/null ||

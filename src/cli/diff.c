@@ -665,7 +665,7 @@ int cmd_diff(int argc, char **argv)
 	if (optind + 2 != argc)
 		return cli_usage_error("diff", "expected two seeds or two run files");
 	if (cli_name_given("diff", "A", argv[optind]) != EXIT_OK ||
-	    cli_name_given("diff", "B", argv[optind + 1]) != EXIT_OK)
+	    cli_name_given("diff", "B", argv[optind + 1]) != EXIT_OK || cli_name_given("diff", "--vault", vault) != EXIT_OK)
 		return EXIT_USAGE;
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	if (is_run_file(argv[optind]) != is_run_file(argv[optind + 1])) {

@@ -97,7 +97,9 @@ static int cmd_cockpit(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
 	if (cli_name_given(NULL, "--scenario", scenario) != EXIT_OK ||
-	    cli_name_given(NULL, "--sweep", sweep) != EXIT_OK)
+	    cli_name_given(NULL, "--sweep", sweep) != EXIT_OK ||
+	    cli_name_given(NULL, "--vault", to.vault_root) != EXIT_OK ||
+	    cli_seed_name_given(NULL, "--load", to.seed_name) != EXIT_OK)
 		return EXIT_USAGE;
 	if (scenario && to.seed_name)
 		return cli_usage_error(NULL, "--scenario and --load cannot be used together");

@@ -140,7 +140,8 @@ int cmd_replay(int argc, char **argv)
 		return cli_usage_error("replay", "expected one seed name or journal file");
 	arg = argv[optind];
 	if (cli_name_given("replay", "NAME|SEED_DIR|FILE", arg) != EXIT_OK ||
-	    cli_name_given("replay", "--scenario", scenario) != EXIT_OK)
+	    cli_name_given("replay", "--scenario", scenario) != EXIT_OK ||
+	    cli_name_given("replay", "--vault", vault) != EXIT_OK)
 		return EXIT_USAGE;
 	/* a path that exists is a seed folder or a journal file; otherwise a
 	 * seed name is looked up in the vault */
