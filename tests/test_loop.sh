@@ -88,6 +88,12 @@ d_run=$(digest "$tmp/out")
 expect_rc 0 "$SMUGNET" replay j1 $V
 grep -q "replay j1: ok: 200 days" "$tmp/out" || fail "replay did not report ok: $(cat "$tmp/out")"
 grep -q "$d_run" "$tmp/out" || fail "replay does not end on the run's digest"
+# one of each is counted in the singular: it read '1 days, 1 commands, 1
+# digests compared'
+expect_rc 0 "$SMUGNET" run --days 1 --journal "$tmp/one.jsonl"
+expect_rc 0 "$SMUGNET" replay "$tmp/one.jsonl"
+grep -q "replay $tmp/one.jsonl: ok: 1 day, 1 command, 1 digest compared; day 1, digest " "$tmp/out" ||
+	fail "replay of one day: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" run --load j1 --days 50 --set customs.base_inspection_rate=0.4 --save j2 $V
 expect_rc 0 "$SMUGNET" replay j2 $V --json
 grep -q '"ok":true,"replayed":"j2","days":250' "$tmp/out" || fail "a continued seed does not replay: $(cat "$tmp/out")"

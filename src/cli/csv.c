@@ -388,7 +388,8 @@ int cmd_export(int argc, char **argv)
 		return cli_usage_error("export", "expected one seed name");
 	if (dir == NULL)
 		return cli_usage_error("export", "--csv DIR is required");
-	if (cli_name_given("export", "--csv", dir) != EXIT_OK)
+	if (cli_name_given("export", "--csv", dir) != EXIT_OK || cli_name_given("export", "--vault", vault) != EXIT_OK ||
+	    cli_seed_name_given("export", "NAME", argv[optind]) != EXIT_OK)
 		return EXIT_USAGE;
 	st = smug_vault_load(cli_vault_root(vault, vault_buf, sizeof vault_buf), argv[optind], &w, &err);
 	if (st != SMUG_OK)

@@ -664,6 +664,21 @@ static bool neither(const char *arg)
 	return true;
 }
 
+/* Whether arg names a seed as load_seed reads it: a folder given by its
+ * path, else a name the vault holds. */
+static bool names_seed(const char *arg, const char *vault)
+{
+	char path[4200];
+	struct stat sb;
+
+	if (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return true;
+	if (strchr(arg, '/') || !smug_seed_name_valid(arg))
+		return false;
+	snprintf(path, sizeof path, "%s/seeds/%s", vault, arg);
+	return stat(path, &sb) == 0;
+}
+
 static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 {
 	struct smug_error err;
@@ -718,13 +733,23 @@ int cmd_diff(int argc, char **argv)
 	if (optind + 2 != argc)
 		return cli_usage_error("diff", "expected two seeds or two run files");
 	if (cli_name_given("diff", "A", argv[optind]) != EXIT_OK ||
-	    cli_name_given("diff", "B", argv[optind + 1]) != EXIT_OK)
+	    cli_name_given("diff", "B", argv[optind + 1]) != EXIT_OK || cli_name_given("diff", "--vault", vault) != EXIT_OK)
 		return EXIT_USAGE;
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	if (is_run_file(argv[optind]) != is_run_file(argv[optind + 1])) {
+		const char *other = argv[is_run_file(argv[optind]) ? optind + 1 : optind];
+		struct run_file r;
+
 		/* a file beside a run's output is a run file that is not one */
-		if (neither(argv[is_run_file(argv[optind]) ? optind + 1 : optind]))
+		if (neither(other))
 			return EXIT_BAD_INPUT;
+		/* nor a seed: a run file that cannot be read (a mistyped name,
+		 * a FIFO), told why */
+		if (!names_seed(other, vault)) {
+			if ((rc = read_run_file(other, &r)) != EXIT_OK)
+				return rc == EXIT_USAGE ? rc : EXIT_BAD_INPUT;
+			run_file_done(&r);
+		}
 		return cli_usage_error("diff", "compare two seeds or two run files, not one of each");
 	}
 	if (is_run_file(argv[optind])) {
