@@ -13,18 +13,35 @@ expect_rc() { want=$1; shift; "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?; [
 
 expect_rc 0 "$SMUGNET" --help
 grep -q "run" "$tmp/out" && grep -q "explain" "$tmp/out" && grep -q "validate" "$tmp/out" || fail "--help does not list the commands"
-# smugnet --help's line for a command names every option that command's
-# own usage names (explain's read --scenario, --seed, --faction, --json
-# alone: nothing said it could start from a seed, steer or --set)
-cp "$tmp/out" "$tmp/top-help"
-for c in run explain validate gen seeds config replay diff export; do
-	"$SMUGNET" $c --help | sed -n '/^Usage:/,/^[^ U]/p' | grep -o -- '--[a-z-]*' | sort -u > "$tmp/own"
-	awk -v c="smugnet $c " 'index($0, c) { on = 1; print; next } on && /^        *\[/ { print; next } { on = 0 }' \
-		"$tmp/top-help" | grep -o -- '--[a-z-]*' | sort -u > "$tmp/top"
-	missing=$(comm -23 "$tmp/own" "$tmp/top" | grep -v -- '^--help$' | tr '\n' ' ')
-	[ -z "$missing" ] || fail "smugnet --help's $c line lacks $missing(smugnet $c --help has them)"
+# usage_opts FILE: the long options of the usage lines at its top
+usage_opts() { awk '!/^(Usage:| )/ { exit } { print }' "$1" | grep -o -- '--[a-z][a-z-]*' | sort -u; }
+# man_synopsis CMD: the SYNOPSIS block of smugnet(1) for CMD (none: the cockpit's)
+man_synopsis() {
+	awk -v c="${1:+.Cm $1}" '/^\.Sh SYNOPSIS/ { syn = 1; next } /^\.Sh / { syn = 0 }
+		syn && /^\.Nm/ { n++; on = c == "" && n == 1; next } syn && n && $0 == c { on = 1 } on' \
+		"$SRCDIR/man/smugnet.1" | sed 's/\\-/-/g'
+}
+# every option of a command's own usage is in smugnet --help's usage of
+# it and in smugnet(1)'s SYNOPSIS; the cockpit's options too
+"$SMUGNET" --help > "$tmp/top" || fail "--help failed"
+for cmd in "" run explain validate gen seeds config replay diff export; do
+	if [ -n "$cmd" ]; then
+		"$SMUGNET" $cmd --help > "$tmp/sub" || fail "$cmd --help failed"
+		awk -v c="smugnet $cmd " 'index($0, c) { on = 1; print; next } on && /^ +\[/ { print; next } { on = 0 }' \
+			"$tmp/top" > "$tmp/topcmd"
+	else
+		head -n 1 "$tmp/top" > "$tmp/sub"
+	fi
+	man_synopsis "$cmd" > "$tmp/syn"
+	[ -s "$tmp/syn" ] || fail "smugnet(1) has no SYNOPSIS for '${cmd:-the cockpit}'"
+	for opt in $(usage_opts "$tmp/sub"); do
+		[ -z "$cmd" ] || grep -q -- "$opt\([^a-z-]\|\$\)" "$tmp/topcmd" ||
+			fail "smugnet --help does not list $cmd's $opt"
+		grep -q -- "Fl ${opt#-}\([^a-z-]\|\$\)" "$tmp/syn" ||
+			fail "smugnet(1) SYNOPSIS does not list ${cmd:-the cockpit}'s $opt"
+	done
+	pass=$((pass + 1))
 done
-pass=$((pass + 1))
 expect_rc 0 "$SMUGNET" --version
 grep -q "^smugnet [0-9]" "$tmp/out" || fail "--version prints no version"
 expect_rc 1 "$SMUGNET"
@@ -83,7 +100,11 @@ for case in "run;--scenario;run --days 1 --scenario ''" "run;--journal;run --day
 	"explain;--scenario;explain --day 1 --scenario ''" "config;--scenario;config --scenario ''" \
 	"validate;FILE|SEED_DIR;validate ''" "replay;NAME|SEED_DIR|FILE;replay ''" \
 	"replay;--scenario;replay j.jsonl --scenario ''" "diff;A;diff '' b" "diff;B;diff a ''" \
-	"export;--csv;export x --csv ''" ";--scenario;--scenario ''" ";--sweep;--sweep ''"; do
+	"export;--csv;export x --csv ''" ";--scenario;--scenario ''" ";--sweep;--sweep ''" \
+	"seeds;--vault;seeds --vault ''" "run;--vault;run --days 1 --load s20 --vault ''" \
+	"run;--vault;run --days 1 --save s20 --vault ''" "explain;--vault;explain --day 1 --load s --vault ''" \
+	"config;--vault;config --load s --vault ''" "diff;--vault;diff a b --vault ''" \
+	"replay;--vault;replay s --vault ''" "export;--vault;export s --csv d --vault ''" ";--vault;--vault ''"; do
 	cmd=${case%%;*}; rest=${case#*;}; opt=${rest%%;*}; args=${rest#*;}
 	who="smugnet${cmd:+ $cmd}"
 	eval "set -- $args"
@@ -129,6 +150,24 @@ err_has "failed-run.jsonl: neither a seed folder nor the output of smugnet run (
 expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.csv" "$tmp/ok-run.jsonl"
 err_has "ok-run.csv: neither a seed folder nor the output of smugnet run (its first line is not a run's header)"
 [ ! -s "$tmp/out" ] || fail "diff of a run and a file that is none printed: $(head -n 3 "$tmp/out")"
+# beside a run's output, a run file that cannot be read (a name mistyped,
+# a FIFO) was a usage error too: 'compare two seeds or two run files, not
+# one of each' (exit 2). Now named with why it cannot be read (exit 3); a
+# seed beside a run's output is still one of each
+expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/ok-rnu.jsonl" --vault "$tmp/diffvault"
+err_is "$tmp/ok-rnu.jsonl: cannot read (No such file or directory)"
+expect_rc 3 "$SMUGNET" diff ok-rnu.jsonl "$tmp/ok-run.jsonl" --vault "$tmp/diffvault"
+err_is "ok-rnu.jsonl: cannot read (No such file or directory)"
+if mkfifo "$tmp/run-fifo" 2>/dev/null; then
+	expect_rc 3 timeout 20 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/run-fifo" --vault "$tmp/diffvault"
+	err_is "$tmp/run-fifo: not a regular file (a FIFO)"
+fi
+"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save d3 --vault "$tmp/diffvault" >/dev/null ||
+	fail "run --save for the diff of a run and a seed"
+expect_rc 2 "$SMUGNET" diff "$tmp/ok-run.jsonl" d3 --vault "$tmp/diffvault"
+err_has "smugnet diff: compare two seeds or two run files, not one of each"
+expect_rc 2 "$SMUGNET" diff "$tmp/diffvault/seeds/d3" "$tmp/ok-run.jsonl"
+err_has "smugnet diff: compare two seeds or two run files, not one of each"
 # a what-if crackdown that starts after the run's last day would change
 # nothing (it printed "identical":true): refused, naming the change and
 # the days, nothing printed; one on the last day runs
@@ -588,13 +627,24 @@ grep -q "\.j\.jsonl\.[0-9]*\.tmp" "$tmp/err" && fail "a failed write names its t
 
 # an empty vault name (--vault "$UNSET") was read as '/seeds' at the file
 # system's root: seeds said "no seeds in  yet" (exit 0), a load looked for
-# /seeds/NAME. Now refused by every command that uses the vault
-expect_rc 3 "$SMUGNET" seeds --vault ''
-err_has "the vault's folder is an empty name"
-expect_rc 3 "$SMUGNET" run --days 1 --load s20 --vault ''
-err_has "the vault's folder is an empty name"
-expect_rc 4 "$SMUGNET" run --days 1 --save s20 --vault ''
-err_has "the vault's folder is an empty name"
+# /seeds/NAME. Every command that uses the vault refuses it as it refuses
+# an empty --scenario (the loop above): a usage error naming the command
+# and the option, before any work (a run with --save ran all its days,
+# then failed to save, exit 4, without naming the command)
+# a seed name --load or export cannot find in any vault is refused the
+# same way and in the words --save uses; it read "'a b': not a valid seed
+# name" without the command, the option or the rule
+for case in "run;--load;run --days 1 --load" "explain;--load;explain --day 1 --load" \
+	"config;--load;config --load" "export;NAME;export --csv d" ";--load;--load"; do
+	cmd=${case%%;*}; rest=${case#*;}; opt=${rest%%;*}; args=${rest#*;}
+	who="smugnet${cmd:+ $cmd}"
+	for name in '' 'a b' '..'; do
+		eval "set -- $args"
+		expect_rc 2 "$SMUGNET" "$@" "$name"
+		err_is "$who: $opt: '$name' is not a valid seed name (1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..')" \
+			"Try '$who --help'."
+	done
+done
 # a new vault named without a folder is made where smugnet runs on the first save
 mkdir "$tmp/cwd"
 (cd "$tmp/cwd" && "$SMUGNET" run --days 1 --save here --vault myvault) >"$tmp/out" 2>"$tmp/err" </dev/null ||
@@ -783,4 +833,29 @@ while read -r args; do
 	esac
 	pass=$((pass + 1))
 done < "$tmp/loop_examples"
+# smugnet(1)'s EXAMPLES, in order, in a folder and vault of their own:
+# 'diff before after' compares two seeds saved here first (exit 1: they
+# differ). The --branch example once named a seed s made nowhere, with a
+# schedule on days 41-100 that any seed past day 40 refuses
+sed -n '/^\.Sh EXAMPLES/,/^\.Sh SEE ALSO/p' "$SRCDIR/man/smugnet.1" | sed -n 's/^\.Dl smugnet //p' |
+	sed "s/\\\\-/-/g; s/\\\\(aq/'/g" > "$tmp/man_examples"
+[ "$(wc -l < "$tmp/man_examples")" -ge 10 ] || fail "smugnet(1)'s EXAMPLES were not found"
+grep -q '\\' "$tmp/man_examples" && fail "test bug: an escape left in smugnet(1)'s EXAMPLES: $(grep '\\' "$tmp/man_examples")"
+mkdir -p "$tmp/man_ex"
+for s in "before --seed 1" "after --seed 2"; do
+	SMUGNET_VAULT="$tmp/man_ex/vault" "$SMUGNET" run --days 30 --quiet --save $s > /dev/null ||
+		fail "could not save the seeds smugnet(1)'s diff example compares"
+done
+while read -r args; do
+	rc=0
+	(cd "$tmp/man_ex" && export SMUGNET_VAULT="$tmp/man_ex/vault" && eval "\"\$SMUGNET\" $args") \
+		> "$tmp/out" 2> "$tmp/err" </dev/null || rc=$?
+	case "$args" in diff\ *) [ $rc -eq 1 ] ;; *) [ $rc -eq 0 ] ;; esac ||
+		fail "smugnet(1) example 'smugnet $args' exited $rc: $(cat "$tmp/err")"
+	case "$args" in
+	*'> '*) f=${args##*> }; [ -s "$tmp/man_ex/$f" ] || fail "smugnet(1) example 'smugnet $args' wrote no $f" ;;
+	*) [ -s "$tmp/out" ] || fail "smugnet(1) example 'smugnet $args' printed nothing" ;;
+	esac
+	pass=$((pass + 1))
+done < "$tmp/man_examples"
 echo "$pass passed, 0 failed"

@@ -177,6 +177,24 @@ case_ 4 "seeds/.real.old: not a seed folder (a regular file; left alone)" "seeds
 rm "$L/seeds/.real.old"
 case_ 0 '"type":"summary","day":6' "the seed refused three saves" "$SMUGNET" run --days 1 --load real --vault "$L"
 
+# a folder of the seed's name that holds no seed (someone's notes, another
+# program's manifest.json): a save would replace it whole, so it stops,
+# names it and leaves every file as it was; an empty folder is replaced
+mkdir "$L/seeds/notes"
+echo keep > "$L/seeds/notes/plan.txt"
+case_ 4 "seeds/notes: not a seed folder (no seed's manifest.json; its files are left alone)" \
+	"seeds/notes holds a file" "$SMUGNET" run --days 1 --save notes --vault "$L"
+[ "$(cat "$L/seeds/notes/plan.txt")" = keep ] && [ ! -e "$L/seeds/notes/manifest.json" ] ||
+	fail "the folder seeds/notes was changed"
+echo '{"format": "webapp"}' >"$L/seeds/notes/manifest.json"
+case_ 4 "seeds/notes: not a seed folder (no seed's manifest.json" "seeds/notes holds a foreign manifest" \
+	"$SMUGNET" run --days 1 --save notes --vault "$L"
+[ "$(cat "$L/seeds/notes/plan.txt")" = keep ] && grep -q webapp "$L/seeds/notes/manifest.json" ||
+	fail "the folder seeds/notes was changed"
+mkdir "$L/seeds/blank"
+case_ 0 '"type":"summary","day":1' "seeds/blank is an empty folder" "$SMUGNET" run --days 1 --save blank --vault "$L"
+case_ 0 '"type":"summary","day":2' "seeds/blank became a seed" "$SMUGNET" run --days 1 --load blank --vault "$L"
+
 # the seeds folder itself is a link
 mkdir "$tmp/L2"
 ln -s "$tmp/outside" "$tmp/L2/seeds"

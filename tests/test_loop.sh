@@ -88,6 +88,12 @@ d_run=$(digest "$tmp/out")
 expect_rc 0 "$SMUGNET" replay j1 $V
 grep -q "replay j1: ok: 200 days" "$tmp/out" || fail "replay did not report ok: $(cat "$tmp/out")"
 grep -q "$d_run" "$tmp/out" || fail "replay does not end on the run's digest"
+# one of each is counted in the singular: it read '1 days, 1 commands, 1
+# digests compared'
+expect_rc 0 "$SMUGNET" run --days 1 --journal "$tmp/one.jsonl"
+expect_rc 0 "$SMUGNET" replay "$tmp/one.jsonl"
+grep -q "replay $tmp/one.jsonl: ok: 1 day, 1 command, 1 digest compared; day 1, digest " "$tmp/out" ||
+	fail "replay of one day: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" run --load j1 --days 50 --set customs.base_inspection_rate=0.4 --save j2 $V
 expect_rc 0 "$SMUGNET" replay j2 $V --json
 grep -q '"ok":true,"replayed":"j2","days":250' "$tmp/out" || fail "a continued seed does not replay: $(cat "$tmp/out")"
@@ -147,6 +153,14 @@ expect_rc 0 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.js
 # a run that keeps no journal takes none
 [ "$(grep -c '^{"type":"check","day":[369]0,"skip":' "$tmp/tiny.jsonl")" = 3 ] ||
 	fail "the 90-day journal of run --journal does not hold the periodic checks of days 30, 60 and 90: $(grep -c '"type":"check"' "$tmp/tiny.jsonl") checks"
+# a check edited to a day before the command above it diverges on that
+# day, and no later day is called still identical (it read 'diverged on
+# day 4 (still identical on day 5)')
+expect_rc 0 "$SMUGNET" run --days 20 --scenario "$SRCDIR/data/tiny.json" --crackdown "n:a|n:b@6" --journal "$tmp/t20.jsonl"
+sed 's/^{"type":"check","day":20,/{"type":"check","day":4,/' "$tmp/t20.jsonl" > "$tmp/t20-edited.jsonl"
+expect_rc 3 "$SMUGNET" replay "$tmp/t20-edited.jsonl" --scenario "$SRCDIR/data/tiny.json"
+grep -q "^replay $tmp/t20-edited.jsonl: diverged on day 4, journal line 5: the journal has a check for day 4, the replay is at day 6\$" "$tmp/out" ||
+	fail "a check before the command above it: $(cat "$tmp/out")"
 expect_rc 2 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.json" extra
 expect_rc 3 "$SMUGNET" replay "$tmp/tiny.jsonl"
 grep -q "is not the journal's" "$tmp/err" || fail "replay with the wrong scenario: $(cat "$tmp/err")"
@@ -244,6 +258,17 @@ grep -q "first divergence on day 50: A step on; B crackdown $B" "$tmp/out" || fa
 expect_rc 1 "$SMUGNET" diff d1 d3 $V --json
 grep -q '"identical":false,"same_scenario":true' "$tmp/out" && grep -q '"first_divergence":{"day":50' "$tmp/out" || fail "diff --json: $(cat "$tmp/out")"
 grep -q '"commodities":\[{"id":"[A-Z_]*","delivered":' "$tmp/out" || fail "diff --json has no commodity deltas: $(cat "$tmp/out")"
+# seeds of two worlds part before their first day, whatever their
+# journals hold: two 30-day runs of different scenarios (journals alike,
+# and a check on day 30) read 'no divergence' or parted on day 30
+"$SMUGNET" gen --wards 36 --seed 2 > "$tmp/gen36.json" || fail "gen --wards 36 failed"
+expect_rc 0 "$SMUGNET" run --days 30 --scenario "$tmp/gen36.json" --save g30 $V
+expect_rc 1 "$SMUGNET" diff i1 g30 $V
+grep -q "^first divergence on day 0: A scenario dosadi-36 (hash [0-9a-f]\{16\}); B scenario gen-36-2 (hash [0-9a-f]\{16\})$" "$tmp/out" ||
+	fail "diff of seeds of two scenarios: $(cat "$tmp/out")"
+expect_rc 1 "$SMUGNET" diff g30 i1 $V --json
+grep -q '"same_scenario":false,.*"first_divergence":{"day":0,"a":"scenario gen-36-2 (hash ' "$tmp/out" ||
+	fail "diff --json of seeds of two scenarios: $(cat "$tmp/out")"
 expect_rc 3 "$SMUGNET" diff d1 nosuch $V
 expect_rc 2 "$SMUGNET" diff d1 $V
 # run files
@@ -278,6 +303,29 @@ grep -q "^  id  *balance  *shipments  *delivered  *seized  *lost  *bribes\$" "$t
 	fail "run-file diff: the faction table's header: $(grep -m 1 "^  id " "$tmp/out")"
 expect_rc 0 "$SMUGNET" diff "$tmp/r1" "$tmp/r1"
 expect_rc 2 "$SMUGNET" diff "$tmp/r1" d1 $V
+# runs that write their records every different number of days compare
+# over the days both have a record on, the finer one's records summed: the
+# same world every day against every 10 days read 'first divergence on
+# day 10: the day records of days 1-10 differ'; a run from a seed starts
+# where the other has a record
+expect_rc 0 "$SMUGNET" run --days 45 --every 1
+cp "$tmp/out" "$tmp/r1-daily"
+expect_rc 1 "$SMUGNET" diff "$tmp/r1" "$tmp/r1-daily"
+grep -q "^no divergence found before the end of the shorter history\$" "$tmp/out" || fail "every 10 against every day: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" run --days 60 --every 5
+cp "$tmp/out" "$tmp/r1-5"
+expect_rc 1 "$SMUGNET" diff "$tmp/r2" "$tmp/r1-5"
+grep -q "first divergence on day 40: the day records of days 31-40 differ" "$tmp/out" || fail "every 10 against every 5: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" run --load w0 $V --days 15 --every 5
+cp "$tmp/out" "$tmp/w0-55"
+expect_rc 1 "$SMUGNET" diff "$tmp/w0-55" "$tmp/r1"
+grep -q "^no divergence found before the end of the shorter history\$" "$tmp/out" || fail "a run from a seed: $(cat "$tmp/out")"
+expect_rc 1 "$SMUGNET" diff "$tmp/w0-55" "$tmp/r2"
+grep -q "first divergence on day 50: the day records of days 41-50 differ" "$tmp/out" || fail "a run from a seed: $(cat "$tmp/out")"
+# day records out of order are refused by line
+{ grep -v '"day":[23]0,' "$tmp/r1" | head -n 2; grep '"day":30,' "$tmp/r1"; grep '"day":20,' "$tmp/r1"; grep -v '"day":[23]0,' "$tmp/r1" | tail -n +3; } > "$tmp/r3"
+expect_rc 3 "$SMUGNET" diff "$tmp/r3" "$tmp/r2"
+grep -q "^$tmp/r3: line 4: day: 20, not after the day record before it (day 30)\$" "$tmp/err" || fail "records out of order: $(cat "$tmp/err")"
 # a day no run writes is refused by line before it is taken as an int
 # (a day of 1e300 was an undefined conversion)
 for e in 's/"day":40,/"day":1e300,/' 's/"day":40,/"day":-1,/' 's/"day":40,/"day":40.5,/' 's/"start_day":0/"start_day":1e300/'; do
@@ -405,6 +453,13 @@ for w in "$SRCDIR/data/tiny.json:^ward:a " "$tmp/gen3.json: ward:01 "; do
 		fail "${w%%:*}: a new shipment's source or demand is not its detail's: $({ awk '$1 != $3 || $2 != $4' "$tmp/ends"; grep -e '"source":null' -e '"demand":null' "$tmp/created"; } | head -n 1 | cut -c1-300)"
 	grep -q "${w#*:}" "$tmp/ends" || fail "${w%%:*}: no shipment matching '${w#*:}' in 10 days: $(head -2 "$tmp/ends")"
 done
+# journal.csv: a crackdown's value is its intensity and its last day, or
+# 'until cleared' for one with no end (it read 'until -1')
+expect_rc 0 "$SMUGNET" run --days 5 --crackdown 'n:23.0|n:24.0' --crackdown 'n:30.0|n:31.0@2-4:0.5' --save jc $V
+expect_rc 0 "$SMUGNET" export jc --csv "$tmp/export-jc" $V
+grep -q '^0,crackdown,,n:23.0|n:24.0,1 until cleared,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" &&
+	grep -q '^1,crackdown,,n:30.0|n:31.0,0.5 until 4,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" ||
+	fail "journal.csv's crackdown values: $(grep crackdown "$tmp/export-jc/journal.csv")"
 expect_rc 2 "$SMUGNET" export d3 $V
 # a --csv folder that is a file: refused by name, nothing written beside it
 : > "$tmp/afile"

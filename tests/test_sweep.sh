@@ -83,6 +83,23 @@ for sub in plan run missing collect chart slurm parallel; do
 	ok
 done
 
+# every long option a sweep verb's code takes is in its --help and in
+# smugnet-sweep(1)'s SYNOPSIS (chart took --quiet, which neither listed)
+for verb in plan run collect chart slurm parallel; do
+	"$SMUGNET" sweep $verb --help > "$tmp/sub" || fail "sweep $verb --help failed"
+	awk -v c=".Cm sweep $verb" '$0 == c { on = 1; next } /^\.(Nm|Sh)/ { on = 0 } on' \
+		"$SRCDIR/man/smugnet-sweep.1" | sed 's/\\-/-/g' > "$tmp/syn"
+	[ -s "$tmp/syn" ] || fail "smugnet-sweep(1) has no SYNOPSIS for sweep $verb"
+	opts=$(grep -o '{"[a-z-]*", *[a-z_]*_argument' "$SRCDIR/src/cli/sweep_$verb.c" | sed 's/{"\([a-z-]*\)".*/\1/' |
+		grep -v '^help$')
+	[ -n "$opts" ] || fail "test bug: no options found in src/cli/sweep_$verb.c"
+	for opt in $opts; do
+		grep -q -- "--$opt\([^a-z-]\|\$\)" "$tmp/sub" || fail "sweep $verb --help does not list --$opt"
+		grep -q -- "Fl -$opt\([^a-z-]\|\$\)" "$tmp/syn" || fail "smugnet-sweep(1) SYNOPSIS does not list sweep $verb's --$opt"
+	done
+	ok
+done
+
 S="$tmp/sw"
 KNOB=smuggling.learning_rate
 VALUES="0.05 0.15 0.3 0.6"

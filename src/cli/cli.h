@@ -95,6 +95,9 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, co
  * be NULL (not given) but not empty: "OPT: the name is empty" is a usage
  * error (EXIT_USAGE), else EXIT_OK. */
 int cli_name_given(const char *cmd, const char *opt, const char *name);
+/* A seed name given to opt (--load, --save, NAME): EXIT_OK when absent or
+ * valid, else a usage error with the rule. */
+int cli_seed_name_given(const char *cmd, const char *opt, const char *name);
 /* The signals that stop a long command: SIGINT, SIGTERM, SIGHUP. */
 #define CLI_STOP_SIGNALS 3
 extern const int cli_stop_signals[CLI_STOP_SIGNALS];

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "smugnet/vault.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -98,6 +99,14 @@ int cli_name_given(const char *cmd, const char *opt, const char *name)
 {
 	if (name && *name == '\0')
 		return cli_usage_error(cmd, "%s: the name is empty", opt);
+	return EXIT_OK;
+}
+
+int cli_seed_name_given(const char *cmd, const char *opt, const char *name)
+{
+	if (name && !smug_seed_name_valid(name))
+		return cli_usage_error(cmd, "%s: '%s' is not a valid seed name (" SMUG_SEED_NAME_RULE ")", opt,
+				       name);
 	return EXIT_OK;
 }
 

@@ -305,7 +305,10 @@ static void table_journal(FILE *f, const struct smug_world *w)
 		csv_text(f, c->target, false);
 		switch (c->kind) {
 		case SMUG_CMD_CRACKDOWN:
-			snprintf(buf, sizeof buf, "%g until %d", c->intensity, c->end_day);
+			if (c->end_day < 0)
+				snprintf(buf, sizeof buf, "%g until cleared", c->intensity);
+			else
+				snprintf(buf, sizeof buf, "%g until %d", c->intensity, c->end_day);
 			break;
 		case SMUG_CMD_AUTO: snprintf(buf, sizeof buf, "%s", c->on ? "on" : "off"); break;
 		case SMUG_CMD_SET: snprintf(buf, sizeof buf, "%s", c->value); break;
@@ -386,7 +389,8 @@ int cmd_export(int argc, char **argv)
 		return cli_usage_error("export", "expected one seed name");
 	if (dir == NULL)
 		return cli_usage_error("export", "--csv DIR is required");
-	if (cli_name_given("export", "--csv", dir) != EXIT_OK)
+	if (cli_name_given("export", "--csv", dir) != EXIT_OK || cli_name_given("export", "--vault", vault) != EXIT_OK ||
+	    cli_seed_name_given("export", "NAME", argv[optind]) != EXIT_OK)
 		return EXIT_USAGE;
 	st = smug_vault_load(cli_vault_root(vault, vault_buf, sizeof vault_buf), argv[optind], &w, &err);
 	if (st != SMUG_OK)

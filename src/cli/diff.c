@@ -6,6 +6,7 @@
  * outcomes are identical, 1 when they differ, 3 on bad input (like
  * diff(1)); --json prints one object for scripts. */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,6 +154,13 @@ static const char *run_file_wrong(const struct run_file *r)
 	return NULL;
 }
 
+static double num(const cJSON *o, const char *key)
+{
+	const cJSON *j = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsNumber(j) ? j->valuedouble : 0;
+}
+
 static int read_run_file(const char *path, struct run_file *r)
 {
 	const char *why;
@@ -200,6 +208,18 @@ static int read_run_file(const char *path, struct run_file *r)
 		if (strcmp(t->valuestring, "header") == 0 && r->header == NULL) {
 			r->header = o;
 		} else if (strcmp(t->valuestring, "day") == 0) {
+			double day = num(o, "day"), after = r->n_days > 0 ? num(r->days[r->n_days - 1], "day")
+									  : num(r->header, "start_day");
+
+			if (day <= after) {
+				/* the periods diff sums follow one another */
+				fprintf(stderr, "%s: line %d: day: %.0f, not after the %s (day %.0f)\n", path, n, day,
+					r->n_days > 0 ? "day record before it" : "run's start", after);
+				cJSON_Delete(o);
+				free(text);
+				run_file_done(r);
+				return EXIT_BAD_INPUT;
+			}
 			r->days = realloc(r->days, (size_t)(r->n_days + 1) * sizeof *r->days);
 			r->day_lines = realloc(r->day_lines, (size_t)(r->n_days + 1) * sizeof *r->day_lines);
 			r->day_lines[r->n_days] = n;
@@ -226,13 +246,6 @@ static int read_run_file(const char *path, struct run_file *r)
 	return EXIT_OK;
 }
 
-static double num(const cJSON *o, const char *key)
-{
-	const cJSON *j = cJSON_GetObjectItemCaseSensitive(o, key);
-
-	return cJSON_IsNumber(j) ? j->valuedouble : 0;
-}
-
 static const char *str(const cJSON *o, const char *key)
 {
 	const cJSON *j = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -250,22 +263,66 @@ static const cJSON *by_id(const cJSON *arr, const char *id)
 	return NULL;
 }
 
-/* The first day record, on a day both files report, whose figures
- * differ; *since is the day of the record before it in A (the period
- * it covers starts after that day). */
+/* What the day records of one file say of the days since a boundary:
+ * the counts and money summed, the in-transit count of the last. */
+struct period {
+	long long sum[6]; /* shipments_created, delivered, seized, lost, then bribes_spent and profit in cents */
+	double in_transit;
+};
+
+static void period_add(struct period *p, const cJSON *rec)
+{
+	for (int k = 0; k < 6; k++)
+		p->sum[k] += llround(num(rec, day_figs[k]) * (k >= 4 ? 100 : 1));
+	p->in_transit = num(rec, "in_transit");
+}
+
+/* The first stretch of days whose day records differ. The files may
+ * write records every different number of days (--every): days are
+ * compared over the stretches between the days both have a record on (or
+ * both start at), the finer file's records summed; a record of 7 days
+ * was compared with a record of 1 on day 7 and always differed. Returns
+ * the stretch's last day (-1: none), *since the day before its first. */
 static int first_day_apart(const struct run_file *a, const struct run_file *b, int *since)
 {
-	for (int i = 0; i < a->n_days; i++)
-		for (int j = 0; j < b->n_days; j++) {
-			if (num(a->days[i], "day") != num(b->days[j], "day"))
-				continue;
-			for (size_t k = 0; k < sizeof day_figs / sizeof day_figs[0]; k++)
-				if (num(a->days[i], day_figs[k]) != num(b->days[j], day_figs[k])) {
-					*since = i > 0 ? (int)num(a->days[i - 1], "day") : (int)num(a->header, "start_day");
-					return (int)num(a->days[i], "day");
-				}
+	const struct run_file *f[2] = {a, b};
+	struct period acc[2];
+	int at[2] = {-1, -1};  /* the last record taken of each */
+	int common = -1;       /* the last day both have a boundary on (-1: none yet) */
+
+	memset(acc, 0, sizeof acc);
+	if (num(a->header, "start_day") == num(b->header, "start_day"))
+		common = (int)num(a->header, "start_day");
+	for (;;) {
+		double next[2];
+
+		for (int s = 0; s < 2; s++)
+			next[s] = at[s] + 1 < f[s]->n_days ? num(f[s]->days[at[s] + 1], "day") : HUGE_VAL;
+		if (next[0] == HUGE_VAL && next[1] == HUGE_VAL)
+			return -1;
+		for (int s = 0; s < 2; s++)
+			if (next[s] <= next[1 - s])
+				period_add(&acc[s], f[s]->days[++at[s]]);
+		if (next[0] != next[1]) {
+			/* a file whose records start later than the other's
+			 * start: the day it starts on is a boundary of both */
+			int s = next[0] < next[1] ? 0 : 1;
+
+			if (common < 0 && num(f[1 - s]->header, "start_day") == next[s] && at[1 - s] < 0) {
+				common = (int)next[s];
+				memset(acc, 0, sizeof acc);
+			}
+			continue;
 		}
-	return -1;
+		if (common >= 0 && memcmp(acc[0].sum, acc[1].sum, sizeof acc[0].sum) != 0)
+			break;
+		if (common >= 0 && acc[0].in_transit != acc[1].in_transit)
+			break;
+		common = (int)next[0];
+		memset(acc, 0, sizeof acc);
+	}
+	*since = common;
+	return (int)num(a->days[at[0]], "day");
 }
 
 /* ---- output ---- */
@@ -446,6 +503,17 @@ static void seed_outcome(const struct smug_world *a, const struct smug_world *b,
 	snprintf(o->scenario[1], sizeof o->scenario[1], "%s", b->scenario_id);
 	o->identical = c->digest[0] == c->digest[1] && c->day[0] == c->day[1];
 	journals_part(&a->journal, &b->journal, &p);
+	if (!c->same_scenario) {
+		/* worlds of two scenarios are apart before anything is done
+		 * to them, whatever their journals hold */
+		p.day = a->start_day < b->start_day ? a->start_day : b->start_day;
+		for (int s = 0; s < 2; s++) {
+			const struct smug_world *w = s == 0 ? a : b;
+
+			snprintf(p.what[s], sizeof p.what[s], "scenario %s (hash %016llx)", w->scenario_id,
+				 (unsigned long long)w->scenario_hash);
+		}
+	}
 	o->part_day = p.day;
 	memcpy(o->part, p.what, sizeof o->part);
 	for (int i = 0; i < c->n_factions; i++) {
@@ -596,6 +664,21 @@ static bool neither(const char *arg)
 	return true;
 }
 
+/* Whether arg names a seed as load_seed reads it: a folder given by its
+ * path, else a name the vault holds. */
+static bool names_seed(const char *arg, const char *vault)
+{
+	char path[4200];
+	struct stat sb;
+
+	if (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return true;
+	if (strchr(arg, '/') || !smug_seed_name_valid(arg))
+		return false;
+	snprintf(path, sizeof path, "%s/seeds/%s", vault, arg);
+	return stat(path, &sb) == 0;
+}
+
 static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 {
 	struct smug_error err;
@@ -650,13 +733,23 @@ int cmd_diff(int argc, char **argv)
 	if (optind + 2 != argc)
 		return cli_usage_error("diff", "expected two seeds or two run files");
 	if (cli_name_given("diff", "A", argv[optind]) != EXIT_OK ||
-	    cli_name_given("diff", "B", argv[optind + 1]) != EXIT_OK)
+	    cli_name_given("diff", "B", argv[optind + 1]) != EXIT_OK || cli_name_given("diff", "--vault", vault) != EXIT_OK)
 		return EXIT_USAGE;
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	if (is_run_file(argv[optind]) != is_run_file(argv[optind + 1])) {
+		const char *other = argv[is_run_file(argv[optind]) ? optind + 1 : optind];
+		struct run_file r;
+
 		/* a file beside a run's output is a run file that is not one */
-		if (neither(argv[is_run_file(argv[optind]) ? optind + 1 : optind]))
+		if (neither(other))
 			return EXIT_BAD_INPUT;
+		/* nor a seed: a run file that cannot be read (a mistyped name,
+		 * a FIFO), told why */
+		if (!names_seed(other, vault)) {
+			if ((rc = read_run_file(other, &r)) != EXIT_OK)
+				return rc == EXIT_USAGE ? rc : EXIT_BAD_INPUT;
+			run_file_done(&r);
+		}
 		return cli_usage_error("diff", "compare two seeds or two run files, not one of each");
 	}
 	if (is_run_file(argv[optind])) {

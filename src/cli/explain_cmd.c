@@ -261,7 +261,9 @@ int cmd_explain(int argc, char **argv)
 		return cli_usage_error("explain", "unexpected argument '%s'", argv[optind]);
 	if (day < 0)
 		return cli_usage_error("explain", "--day N is required");
-	if (cli_name_given("explain", "--scenario", scenario) != EXIT_OK)
+	if (cli_name_given("explain", "--scenario", scenario) != EXIT_OK ||
+	    cli_name_given("explain", "--vault", vault) != EXIT_OK ||
+	    cli_seed_name_given("explain", "--load", load) != EXIT_OK)
 		return EXIT_USAGE;
 	if (scenario && load)
 		return cli_usage_error("explain", "--scenario and --load cannot be used together");

@@ -128,7 +128,9 @@ int cmd_config(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("config", "unexpected argument '%s'", argv[optind]);
-	if (cli_name_given("config", "--scenario", scenario) != EXIT_OK)
+	if (cli_name_given("config", "--scenario", scenario) != EXIT_OK ||
+	    cli_name_given("config", "--vault", vault) != EXIT_OK ||
+	    cli_seed_name_given("config", "--load", load) != EXIT_OK)
 		return EXIT_USAGE;
 	if (scenario && load)
 		return cli_usage_error("config", "--scenario and --load cannot be used together");

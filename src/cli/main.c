@@ -22,7 +22,7 @@ static void usage(FILE *f)
 		"                   [--journal FILE] [--quiet] [--format jsonl|csv] [--per faction|border]\n"
 		"                   [--branch 'crackdown ID[@FROM[-TO]][:I]'|'clear ID'|'set KEY=V'|'auto on|off']...\n"
 		"       smugnet sweep plan|run|missing|collect|chart|slurm|parallel DIR ...\n"
-		"       smugnet explain --day N [--scenario FILE | --load NAME [--vault DIR]] [--seed S]\n"
+		"       smugnet explain --day N [--scenario FILE | --load NAME] [--vault DIR] [--seed S]\n"
 		"                       [--crackdown ID[@FROM[-TO]][:I]]... [--clear-crackdown ID@DAY]...\n"
 		"                       [--auto-crackdown] [--set KEY=V]... [--faction ID] [--json] [--quiet]\n"
 		"       smugnet validate FILE|SEED_DIR\n"
@@ -39,7 +39,7 @@ static void usage(FILE *f)
 		"Commands:\n"
 		"  run        run headless and write JSON Lines to standard output\n"
 		"  explain    show every routing decision of a day with its terms\n"
-		"  validate   check a scenario file\n"
+		"  validate   check a scenario file or a seed folder\n"
 		"  gen        write a generated scenario of N wards to standard output\n"
 		"  seeds      list the seeds in the vault\n"
 		"  config     list the configuration knobs (keys for --set)\n"
@@ -51,6 +51,7 @@ static void usage(FILE *f)
 		"Options:\n"
 		"  --scenario FILE  load a scenario instead of the default world\n"
 		"  --load NAME      open a saved seed from the vault\n"
+		"  --sweep DIR      show a sweep folder's fan charts (smugnet-sweep(1))\n"
 		"  --vault DIR      the seed vault (default $SMUGNET_VAULT, else\n"
 		"                   $XDG_DATA_HOME/smugnet, else ~/.local/share/smugnet)\n"
 		"  --no-color       monochrome cockpit (also NO_COLOR)\n"
@@ -96,7 +97,9 @@ static int cmd_cockpit(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
 	if (cli_name_given(NULL, "--scenario", scenario) != EXIT_OK ||
-	    cli_name_given(NULL, "--sweep", sweep) != EXIT_OK)
+	    cli_name_given(NULL, "--sweep", sweep) != EXIT_OK ||
+	    cli_name_given(NULL, "--vault", to.vault_root) != EXIT_OK ||
+	    cli_seed_name_given(NULL, "--load", to.seed_name) != EXIT_OK)
 		return EXIT_USAGE;
 	if (scenario && to.seed_name)
 		return cli_usage_error(NULL, "--scenario and --load cannot be used together");

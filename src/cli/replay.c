@@ -91,14 +91,17 @@ static void print_report(const struct smug_replay_report *r, const char *what, d
 		return;
 	}
 	if (r->ok) {
-		printf("replay %s: ok: %d days, %d commands, %d digests compared; day %d, digest %016llx (%.3f s)\n",
-		       what, r->days, r->commands, r->checks, r->world->day, (unsigned long long)d, seconds);
+		printf("replay %s: ok: %d day%s, %d command%s, %d digest%s compared; day %d, digest %016llx (%.3f s)\n",
+		       what, r->days, r->days == 1 ? "" : "s", r->commands, r->commands == 1 ? "" : "s", r->checks,
+		       r->checks == 1 ? "" : "s", r->world->day, (unsigned long long)d, seconds);
 		return;
 	}
 	printf("replay %s: diverged on day %d", what, r->diverged_day);
+	/* the last day that matched, never one after the divergence (a
+	 * check edited to an earlier day diverges before it) */
 	if (r->prev_match_day == r->diverged_day)
 		printf(" (identical until this line)");
-	else if (r->prev_match_day >= 0)
+	else if (r->prev_match_day >= 0 && r->prev_match_day < r->diverged_day)
 		printf(" (still identical on day %d)", r->prev_match_day);
 	if (r->line > 0)
 		printf(", journal line %d", r->line);
@@ -139,7 +142,8 @@ int cmd_replay(int argc, char **argv)
 		return cli_usage_error("replay", "expected one seed name or journal file");
 	arg = argv[optind];
 	if (cli_name_given("replay", "NAME|SEED_DIR|FILE", arg) != EXIT_OK ||
-	    cli_name_given("replay", "--scenario", scenario) != EXIT_OK)
+	    cli_name_given("replay", "--scenario", scenario) != EXIT_OK ||
+	    cli_name_given("replay", "--vault", vault) != EXIT_OK)
 		return EXIT_USAGE;
 	/* a path that exists is a seed folder or a journal file; otherwise a
 	 * seed name is looked up in the vault */

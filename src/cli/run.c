@@ -221,12 +221,12 @@ int cmd_run(int argc, char **argv)
 	if (days < 0)
 		return cli_usage_error("run", "--days N or --years N is required");
 	if (cli_name_given("run", "--scenario", scenario) != EXIT_OK ||
-	    cli_name_given("run", "--journal", journal) != EXIT_OK)
+	    cli_name_given("run", "--journal", journal) != EXIT_OK ||
+	    cli_name_given("run", "--vault", vault) != EXIT_OK || cli_seed_name_given("run", "--load", load) != EXIT_OK ||
+	    cli_seed_name_given("run", "--save", save) != EXIT_OK)
 		return EXIT_USAGE;
 	if (scenario && load)
 		return cli_usage_error("run", "--scenario and --load cannot be used together");
-	if (save && !smug_seed_name_valid(save))
-		return cli_usage_error("run", "--save: '%s' is not a valid seed name (" SMUG_SEED_NAME_RULE ")", save);
 	if (per != CSV_PER_DAY && !csv)
 		return cli_usage_error("run", "--per goes with --format csv");
 	if (csv && (events || n_branch))

@@ -15,7 +15,7 @@ static void sweep_usage(FILE *f)
 		"                          [--engine auto|parallel|fork] [--batch B] [--quiet]\n"
 		"       smugnet sweep missing DIR\n"
 		"       smugnet sweep collect DIR [--quiet]\n"
-		"       smugnet sweep chart DIR --figure NAME [--faction ID] [--output FILE]\n"
+		"       smugnet sweep chart DIR --figure NAME [--faction ID] [--output FILE] [--quiet]\n"
 		"       smugnet sweep slurm DIR [--limit L] [--chunk-size K] [--max-array-size N]\n"
 		"                          [--time T] [--mem M] [--partition P] [--account A] [--output FILE]\n"
 		"       smugnet sweep parallel DIR --sshlogin FILE [--jobs N] [--batch B]\n"

@@ -232,7 +232,7 @@ int sweep_chart(int argc, char **argv)
 		case 'o': output = optarg; break;
 		case 'q': quiet = true; break;
 		case 'h':
-			printf("Usage: smugnet sweep chart DIR --figure NAME [--faction ID] [--output FILE]\n"
+			printf("Usage: smugnet sweep chart DIR --figure NAME [--faction ID] [--output FILE] [--quiet]\n"
 			       "Write an SVG fan chart (default DIR/charts/NAME[-ID].svg).\n");
 			return jsonl_close_stdout();
 		default: return EXIT_USAGE; /* cli_getopt said why */

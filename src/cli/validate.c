@@ -125,6 +125,8 @@ int cmd_seeds(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("seeds", "unexpected argument '%s'", argv[optind]);
+	if (cli_name_given("seeds", "--vault", vault) != EXIT_OK)
+		return EXIT_USAGE;
 	vault = cli_vault_root(vault, buf, sizeof buf);
 	n = smug_vault_list(vault, &seeds, &err);
 	if (n < 0)

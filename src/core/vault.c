@@ -471,10 +471,36 @@ static void gen_name(char *buf, size_t size, const char *name, long long g)
 
 static const char *const link_refusal = "is a symbolic link; the vault never follows or deletes through links (left alone)";
 
+/* Whether the folder fd (listed as names[0..n)) is a seed the vault
+ * wrote: its manifest.json names the format within its first 4 KB, where
+ * the vault writes it. A folder a seed only ever comes to be by renaming a
+ * complete partial one, so <name> without such a manifest (another
+ * program's folder, a folder of notes) is none of the vault's. */
+static bool holds_seed(struct vfs *v, int fd, const char *entry, char **names, int n)
+{
+	char head[4097];
+	bool listed = false;
+	ssize_t got;
+	int mf;
+
+	for (int i = 0; i < n; i++)
+		listed |= strcmp(names[i], "manifest.json") == 0;
+	if (!listed || skip(v, "read", entry) ||
+	    (mf = openat(fd, "manifest.json", O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return false;
+	got = read(mf, head, sizeof head - 1);
+	close(mf);
+	if (got < 0)
+		return false;
+	head[got] = '\0';
+	return strstr(head, "\"" VAULT_FORMAT "\"") != NULL;
+}
+
 /* Before a save changes anything: every entry of the family must be a
  * folder holding only regular files, so nothing the save renames or
- * removes can lead outside the vault. */
-static enum smug_status entry_check(struct vfs *v, const char *entry, struct smug_error *err)
+ * removes can lead outside the vault; the seed's own folder, unless it is
+ * empty, must hold a seed (a save replaces it whole). */
+static enum smug_status entry_check(struct vfs *v, const char *entry, bool seed, struct smug_error *err)
 {
 	struct stat sb;
 	char **names;
@@ -508,6 +534,10 @@ static enum smug_status entry_check(struct vfs *v, const char *entry, struct smu
 			st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s/%s: not a file the vault wrote (%s; left alone)",
 					    v->shown, entry, names[i], file_kind_name(sb.st_mode));
 	}
+	if (st == SMUG_OK && seed && n > 0 && !holds_seed(v, fd, entry, names, n))
+		st = smug_error_set(err, SMUG_ERR_WRITE,
+				    "%s/%s: not a seed folder (no seed's manifest.json; its files are left alone)",
+				    v->shown, entry);
 	free_names(names, n);
 	vclose(fd);
 	return st;
@@ -705,12 +735,12 @@ enum smug_status vault_save_ex(const struct smug_world *w, const char *root, con
 	if ((st = family_scan(&v, name, &fam, SMUG_ERR_WRITE, err)) != SMUG_OK)
 		goto out;
 	snprintf(partial, sizeof partial, ".%s.partial", name);
-	if ((fam.seed && (st = entry_check(&v, name, err)) != SMUG_OK) ||
-	    (fam.partial && (st = entry_check(&v, partial, err)) != SMUG_OK))
+	if ((fam.seed && (st = entry_check(&v, name, true, err)) != SMUG_OK) ||
+	    (fam.partial && (st = entry_check(&v, partial, false, err)) != SMUG_OK))
 		goto out;
 	for (int i = 0; i < fam.n_gens; i++) {
 		gen_name(gen, sizeof gen, name, fam.gens[i]);
-		if ((st = entry_check(&v, gen, err)) != SMUG_OK)
+		if ((st = entry_check(&v, gen, false, err)) != SMUG_OK)
 			goto out;
 	}
 	if (fam.partial && (st = remove_folder(&v, partial, err)) != SMUG_OK)

@@ -65,21 +65,22 @@ static void braille_put(struct canvas *cv, int y, int x, unsigned bits, enum tui
 	canvas_text(cv, y, x, r, u);
 }
 
-void chart_draw(struct canvas *cv, const struct chart_spec *s)
+/* Where a chart's points go: the value range lo..hi over ph rows of pw
+ * columns, starting at column px (after the y labels and the axis). */
+struct plot {
+	double lo, hi;
+	int ph, pw, px;
+};
+
+/* The title row: the title, then a legend entry per series and the
+ * shading's, each whole or not at all. */
+static void chart_title(struct canvas *cv, const struct chart_spec *s)
 {
 	const struct tui_glyphs *g = cv->th->g;
-	double lo = INFINITY, hi = -INFINITY;
-	char lab[3][24], head[256];
-	int lw = 1, ph, pw, px, at;
-	unsigned char *dots = NULL;
-	signed char *who = NULL;
+	char head[256];
+	int at = canvas_fit(cv, 0, 0, text_cols(s->title) < cv->w ? text_cols(s->title) : cv->w, ROLE_TITLE,
+			    s->title, false);
 
-	canvas_clear(cv); /* the whole canvas is the chart's, whatever was there */
-	if (cv->h < 4 || cv->w < 16 || s->n <= 0)
-		return;
-	/* title row: title, then a legend entry per series */
-	at = canvas_fit(cv, 0, 0, text_cols(s->title) < cv->w ? text_cols(s->title) : cv->w, ROLE_TITLE,
-			s->title, false);
 	for (int k = 0; k < s->n_series && at < cv->w; k++) {
 		snprintf(head, sizeof head, "  %s %s", g->delivered, s->series[k].label);
 		if (at + text_cols(head) <= cv->w)
@@ -90,7 +91,14 @@ void chart_draw(struct canvas *cv, const struct chart_spec *s)
 		if (at + text_cols(head) <= cv->w)
 			canvas_text(cv, 0, at, ROLE_SHADE, head);
 	}
-	/* range */
+}
+
+/* The range the y axis spans: every series' and the band's values, from
+ * zero unless money (which can go below it), never flat. */
+static void chart_range(const struct chart_spec *s, double *lo_out, double *hi_out)
+{
+	double lo = INFINITY, hi = -INFINITY;
+
 	for (int k = 0; k < s->n_series; k++)
 		for (int i = 0; i < s->n; i++)
 			if (!isnan(s->series[k].v[i])) {
@@ -112,130 +120,177 @@ void chart_draw(struct canvas *cv, const struct chart_spec *s)
 		hi = 0.05;
 	if (hi - lo < 1e-9)
 		hi = lo + (s->money ? 100 : 1);
-	ph = cv->h - 2;
+	*lo_out = lo;
+	*hi_out = hi;
+}
+
+/* The y labels (top, middle, bottom) and the axis; sets where the plot
+ * starts, after the widest label. */
+static void chart_y_axis(struct canvas *cv, const struct chart_spec *s, struct plot *p)
+{
+	char lab[3][24];
+	int lw = 1;
+
 	for (int i = 0; i < 3; i++) {
-		label(lab[i], sizeof lab[i], s, i == 0 ? hi : i == 1 ? (lo + hi) / 2 : lo, LABEL_MAX);
+		label(lab[i], sizeof lab[i], s, i == 0 ? p->hi : i == 1 ? (p->lo + p->hi) / 2 : p->lo, LABEL_MAX);
 		if (text_cols(lab[i]) > lw)
 			lw = text_cols(lab[i]);
 	}
-	px = lw + 1;
-	pw = cv->w - px - 1; /* a column of air on the right */
+	p->px = lw + 1;
+	p->pw = cv->w - p->px - 1; /* a column of air on the right */
 	canvas_fit(cv, 1, 0, lw, ROLE_DIM, lab[0], true);
-	if (ph >= 5)
-		canvas_fit(cv, 1 + (ph - 1) / 2, 0, lw, ROLE_DIM, lab[1], true);
-	canvas_fit(cv, ph, 0, lw, ROLE_DIM, lab[2], true);
-	for (int y = 1; y <= ph; y++)
-		canvas_text(cv, y, lw, ROLE_DIM, g->axis);
-	/* shading and band first: the series draw over them */
-	for (int x = 0; x < pw; x++) {
-		bool shaded = s->shade && bucket_flag(s->shade, s->n, x, pw);
+	if (p->ph >= 5)
+		canvas_fit(cv, 1 + (p->ph - 1) / 2, 0, lw, ROLE_DIM, lab[1], true);
+	canvas_fit(cv, p->ph, 0, lw, ROLE_DIM, lab[2], true);
+	for (int y = 1; y <= p->ph; y++)
+		canvas_text(cv, y, lw, ROLE_DIM, cv->th->g->axis);
+}
+
+/* The band and the shaded periods, drawn first: the series go over them. */
+static void chart_shade(struct canvas *cv, const struct chart_spec *s, const struct plot *p)
+{
+	const struct tui_glyphs *g = cv->th->g;
+
+	for (int x = 0; x < p->pw; x++) {
+		bool shaded = s->shade && bucket_flag(s->shade, s->n, x, p->pw);
 
 		if (s->band_lo) {
-			double bl = bucket(s->band_lo, s->n, x, pw), bh = bucket(s->band_hi, s->n, x, pw);
+			double bl = bucket(s->band_lo, s->n, x, p->pw), bh = bucket(s->band_hi, s->n, x, p->pw);
 
 			if (!isnan(bl) && !isnan(bh))
-				for (int y = 0; y < ph; y++) {
-					double cy = lo + (hi - lo) * (ph - 1 - y + 0.5) / ph;
+				for (int y = 0; y < p->ph; y++) {
+					double cy = p->lo + (p->hi - p->lo) * (p->ph - 1 - y + 0.5) / p->ph;
 
 					if (cy >= bl && cy <= bh)
-						canvas_text(cv, 1 + y, px + x, ROLE_DIM, g->bar_part[1]);
+						canvas_text(cv, 1 + y, p->px + x, ROLE_DIM, g->bar_part[1]);
 				}
 		}
 		if (shaded)
-			for (int y = 0; y < ph; y++)
-				canvas_text(cv, 1 + y, px + x, ROLE_SHADE, g->hatch);
+			for (int y = 0; y < p->ph; y++)
+				canvas_text(cv, 1 + y, p->px + x, ROLE_SHADE, g->hatch);
 	}
-	if (s->bars) {
-		/* one bar per column, eighths of a cell */
-		const double *v = s->series[0].v;
+}
 
-		for (int x = 0; x < pw; x++) {
-			double b = bucket(v, s->n, x, pw);
-			int eighths;
+/* The first series as one bar per column, in eighths of a cell. */
+static void chart_bars(struct canvas *cv, const struct chart_spec *s, const struct plot *p)
+{
+	const struct tui_glyphs *g = cv->th->g;
+	const double *v = s->series[0].v;
 
-			if (isnan(b))
+	for (int x = 0; x < p->pw; x++) {
+		double b = bucket(v, s->n, x, p->pw);
+		int eighths;
+
+		if (isnan(b))
+			continue;
+		eighths = (int)llround((b - p->lo) / (p->hi - p->lo) * p->ph * 8);
+		for (int y = 0; y < p->ph && eighths > 0; y++, eighths -= 8)
+			canvas_text(cv, p->ph - y, p->px + x, s->series[0].role,
+				    eighths >= 8 ? g->bar_full : g->bar_part[eighths]);
+	}
+}
+
+/* Every series as a line of braille dots, two columns and four rows of
+ * dots a cell; a cell takes the colour of the last series through it. */
+static void chart_braille(struct canvas *cv, const struct chart_spec *s, const struct plot *p)
+{
+	static const unsigned char bit[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
+	int pw = p->pw, ph = p->ph, dw = pw * 2, dh = ph * 4;
+	unsigned char *dots = tui_xcalloc((size_t)pw * (size_t)ph, 1);
+	signed char *who = tui_xcalloc((size_t)pw * (size_t)ph, 1);
+
+	for (int k = 0; k < s->n_series; k++) {
+		int prev = -1;
+
+		for (int dx = 0; dx < dw; dx++) {
+			double b = s->n >= dw ? bucket(s->series[k].v, s->n, dx, dw)
+					      : s->series[k].v[(int)((int64_t)dx * s->n / dw)];
+			int dy, y0, y1;
+
+			if (isnan(b)) {
+				prev = -1;
 				continue;
-			eighths = (int)llround((b - lo) / (hi - lo) * ph * 8);
-			for (int y = 0; y < ph && eighths > 0; y++, eighths -= 8)
-				canvas_text(cv, ph - y, px + x, s->series[0].role,
-					    eighths >= 8 ? g->bar_full : g->bar_part[eighths]);
-		}
-	} else if (g->braille) {
-		int dw = pw * 2, dh = ph * 4;
-
-		dots = tui_xcalloc((size_t)pw * (size_t)ph, 1);
-		who = tui_xcalloc((size_t)pw * (size_t)ph, 1);
-		for (int k = 0; k < s->n_series; k++) {
-			int prev = -1;
-
-			for (int dx = 0; dx < dw; dx++) {
-				double b = s->n >= dw ? bucket(s->series[k].v, s->n, dx, dw)
-						      : s->series[k].v[(int)((int64_t)dx * s->n / dw)];
-				int dy, y0, y1;
-
-				if (isnan(b)) {
-					prev = -1;
-					continue;
-				}
-				dy = (int)llround((b - lo) / (hi - lo) * (dh - 1));
-				/* a vertical run from the previous point keeps the line whole */
-				y0 = prev < 0 || prev > dy ? dy : prev;
-				y1 = prev < 0 || prev < dy ? dy : prev;
-				for (int y = y0; y <= y1; y++) {
-					int row = dh - 1 - y, cell = (row / 4) * pw + dx / 2, r = row % 4;
-					static const unsigned char bit[2][4] = {{0x01, 0x02, 0x04, 0x40},
-										{0x08, 0x10, 0x20, 0x80}};
-
-					dots[cell] |= bit[dx % 2][r];
-					who[cell] = (signed char)(k + 1);
-				}
-				prev = dy;
 			}
-		}
-		for (int y = 0; y < ph; y++)
-			for (int x = 0; x < pw; x++)
-				if (dots[y * pw + x])
-					braille_put(cv, 1 + y, px + x, dots[y * pw + x],
-						    s->series[who[y * pw + x] - 1].role);
-		free(dots);
-		free(who);
-	} else {
-		for (int k = 0; k < s->n_series; k++) {
-			int prev = -1;
+			dy = (int)llround((b - p->lo) / (p->hi - p->lo) * (dh - 1));
+			/* a vertical run from the previous point keeps the line whole */
+			y0 = prev < 0 || prev > dy ? dy : prev;
+			y1 = prev < 0 || prev < dy ? dy : prev;
+			for (int y = y0; y <= y1; y++) {
+				int row = dh - 1 - y, cell = (row / 4) * pw + dx / 2;
 
-			for (int x = 0; x < pw; x++) {
-				double b = s->n >= pw ? bucket(s->series[k].v, s->n, x, pw)
-						      : s->series[k].v[(int)((int64_t)x * s->n / pw)];
-				int y;
-
-				if (isnan(b)) {
-					prev = -1;
-					continue;
-				}
-				y = (int)llround((b - lo) / (hi - lo) * (ph - 1));
-				for (int t = (prev < y ? prev : y) + 1; prev >= 0 && t < (prev < y ? y : prev); t++)
-					canvas_text(cv, ph - t, px + x, s->series[k].role, "|");
-				canvas_text(cv, ph - y, px + x, s->series[k].role, "*");
-				prev = y;
+				dots[cell] |= bit[dx % 2][row % 4];
+				who[cell] = (signed char)(k + 1);
 			}
+			prev = dy;
 		}
 	}
-	/* x axis: first, middle and last day */
-	{
-		int last = s->first_day + s->n - 1;
-		char a[24], m[24], z[24];
-		int mid_at;
+	for (int y = 0; y < ph; y++)
+		for (int x = 0; x < pw; x++)
+			if (dots[y * pw + x])
+				braille_put(cv, 1 + y, p->px + x, dots[y * pw + x], s->series[who[y * pw + x] - 1].role);
+	free(dots);
+	free(who);
+}
 
-		snprintf(a, sizeof a, "day %d", s->first_day);
-		snprintf(m, sizeof m, "%d", s->first_day + (s->n - 1) / 2);
-		snprintf(z, sizeof z, "%d", last);
-		mid_at = (pw - text_cols(m)) / 2; /* centred, two spaces from the first and the last */
-		canvas_text(cv, cv->h - 1, px, ROLE_DIM, a);
-		if (mid_at >= text_cols(a) + 2 && mid_at + text_cols(m) + 2 <= pw - text_cols(z) && s->n > 2)
-			canvas_text(cv, cv->h - 1, px + mid_at, ROLE_DIM, m);
-		if (pw > text_cols(a) + text_cols(z) + 1 && s->n > 1)
-			canvas_text(cv, cv->h - 1, px + pw - text_cols(z), ROLE_DIM, z);
+/* Every series in ASCII: a '*' a column, '|' joining it to the last. */
+static void chart_points(struct canvas *cv, const struct chart_spec *s, const struct plot *p)
+{
+	for (int k = 0; k < s->n_series; k++) {
+		int prev = -1;
+
+		for (int x = 0; x < p->pw; x++) {
+			double b = s->n >= p->pw ? bucket(s->series[k].v, s->n, x, p->pw)
+						 : s->series[k].v[(int)((int64_t)x * s->n / p->pw)];
+			int y;
+
+			if (isnan(b)) {
+				prev = -1;
+				continue;
+			}
+			y = (int)llround((b - p->lo) / (p->hi - p->lo) * (p->ph - 1));
+			for (int t = (prev < y ? prev : y) + 1; prev >= 0 && t < (prev < y ? y : prev); t++)
+				canvas_text(cv, p->ph - t, p->px + x, s->series[k].role, "|");
+			canvas_text(cv, p->ph - y, p->px + x, s->series[k].role, "*");
+			prev = y;
+		}
 	}
+}
+
+/* The x axis: the first, middle and last day, each where it fits. */
+static void chart_x_axis(struct canvas *cv, const struct chart_spec *s, const struct plot *p)
+{
+	int last = s->first_day + s->n - 1, pw = p->pw, mid_at;
+	char a[24], m[24], z[24];
+
+	snprintf(a, sizeof a, "day %d", s->first_day);
+	snprintf(m, sizeof m, "%d", s->first_day + (s->n - 1) / 2);
+	snprintf(z, sizeof z, "%d", last);
+	mid_at = (pw - text_cols(m)) / 2; /* centred, two spaces from the first and the last */
+	canvas_text(cv, cv->h - 1, p->px, ROLE_DIM, a);
+	if (mid_at >= text_cols(a) + 2 && mid_at + text_cols(m) + 2 <= pw - text_cols(z) && s->n > 2)
+		canvas_text(cv, cv->h - 1, p->px + mid_at, ROLE_DIM, m);
+	if (pw > text_cols(a) + text_cols(z) + 1 && s->n > 1)
+		canvas_text(cv, cv->h - 1, p->px + pw - text_cols(z), ROLE_DIM, z);
+}
+
+void chart_draw(struct canvas *cv, const struct chart_spec *s)
+{
+	struct plot p = {.ph = cv->h - 2};
+
+	canvas_clear(cv); /* the whole canvas is the chart's, whatever was there */
+	if (cv->h < 4 || cv->w < 16 || s->n <= 0)
+		return;
+	chart_title(cv, s);
+	chart_range(s, &p.lo, &p.hi);
+	chart_y_axis(cv, s, &p);
+	chart_shade(cv, s, &p);
+	if (s->bars)
+		chart_bars(cv, s, &p);
+	else if (cv->th->g->braille)
+		chart_braille(cv, s, &p);
+	else
+		chart_points(cv, s, &p);
+	chart_x_axis(cv, s, &p);
 }
 
 void chart_spark(struct canvas *cv, int y, int x, int width, const double *v, int n, enum tui_role r)

@@ -20,6 +20,8 @@ struct map {
 	int h, w;
 	double cx, cy, kx, ky; /* centre, cells per world unit */
 	unsigned char *occ;
+	int *wy, *wx;	       /* each ward's cell */
+	int *ys, *xs, cap;     /* a line's cells, at most cap */
 };
 
 static int cell_x(const struct map *m, double x)
@@ -203,91 +205,93 @@ static void parallels(const struct tui_app *a, int *idx, int *cnt)
 	free(k);
 }
 
-static void map_draw(struct tui_app *a, struct canvas *cv)
+/* The cells of the line between wards wa and wb, into m->ys and m->xs. */
+static int ward_line(struct map *m, int wa, int wb)
+{
+	return line_cells(m->wy[wa], m->wx[wa], m->wy[wb], m->wx[wb], m->ys, m->xs, m->cap);
+}
+
+/* 1. the corridor lines */
+static void map_lines(struct tui_app *a, struct canvas *cv, struct map *m)
 {
 	const struct smug_world *w = a->w;
-	const struct tui_glyphs *g = cv->th->g;
-	struct map m;
-	int cap = 4 * (cv->h + cv->w) + 8;
-	int *ys = tui_xmalloc((size_t)cap * sizeof *ys), *xs = tui_xmalloc((size_t)cap * sizeof *xs);
-	double hmax = 0;
-	int *wy = tui_xmalloc((size_t)w->n_wards * sizeof *wy); /* a world has a ward */
-	int *wx = tui_xmalloc((size_t)w->n_wards * sizeof *wx);
-	int *par_idx = tui_xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *par_idx);
-	int *par_cnt = tui_xcalloc((size_t)(w->n_corridors ? w->n_corridors : 1), sizeof *par_cnt);
 
-	parallels(a, par_idx, par_cnt);
-	map_frame(a, &m, cv->h, cv->w);
-	m.occ = tui_xcalloc((size_t)m.h * (size_t)m.w + 1, 1);
-	a->n_marks = 0;
-	for (int i = 0; i < w->n_wards; i++) {
-		wy[i] = cell_y(&m, w->wards[i].pos[1]);
-		wx[i] = cell_x(&m, w->wards[i].pos[0]);
-	}
-	for (int c = 0; c < w->n_corridors; c++)
-		if (marked(a, c) && heat_value(a, c) > hmax)
-			hmax = heat_value(a, c);
-	/* 1. corridor lines */
 	for (int c = 0; c < w->n_corridors; c++) {
 		int wa = w->nodes[w->corridors[c].a].ward, wb = w->nodes[w->corridors[c].b].ward, n;
 
 		if (!shown(a, c))
 			continue;
-		n = line_cells(wy[wa], wx[wa], wy[wb], wx[wb], ys, xs, cap);
+		n = ward_line(m, wa, wb);
 		for (int i = 0; i < n; i++) {
-			int py = i ? ys[i - 1] : wy[wa], px = i ? xs[i - 1] : wx[wa];
+			int py = i ? m->ys[i - 1] : m->wy[wa], px = i ? m->xs[i - 1] : m->wx[wa];
 
-			if (!inside(&m, ys[i], xs[i]))
+			if (!inside(m, m->ys[i], m->xs[i]))
 				continue;
-			canvas_text(cv, ys[i], xs[i], ROLE_LINE, line_glyph(g, ys[i] - py, xs[i] - px));
-			m.occ[ys[i] * m.w + xs[i]] = OCC_LINE;
+			canvas_text(cv, m->ys[i], m->xs[i], ROLE_LINE,
+				    line_glyph(cv->th->g, m->ys[i] - py, m->xs[i] - px));
+			m->occ[m->ys[i] * m->w + m->xs[i]] = OCC_LINE;
 		}
 	}
-	/* 2. the Well and the wards (a dot where a label would overlap) */
-	{
-		int y = m.h / 2, x = m.w / 2;
-		double sx = 0, sy = 0;
+}
 
-		for (int i = 0; i < w->n_wards; i++) {
-			sx += w->wards[i].pos[0];
-			sy += w->wards[i].pos[1];
-		}
-		if (w->n_wards) {
-			y = cell_y(&m, sy / w->n_wards);
-			x = cell_x(&m, sx / w->n_wards);
-		}
-		if (inside(&m, y, x) && m.occ[y * m.w + x] != OCC_WARD) {
-			canvas_text(cv, y, x, ROLE_TITLE, g->well);
-			m.occ[y * m.w + x] = OCC_WARD;
-		}
+/* 2. the Well, at the wards' centre */
+static void map_well(struct tui_app *a, struct canvas *cv, struct map *m)
+{
+	const struct smug_world *w = a->w;
+	int y = m->h / 2, x = m->w / 2;
+	double sx = 0, sy = 0;
+
+	for (int i = 0; i < w->n_wards; i++) {
+		sx += w->wards[i].pos[0];
+		sy += w->wards[i].pos[1];
 	}
+	if (w->n_wards) {
+		y = cell_y(m, sy / w->n_wards);
+		x = cell_x(m, sx / w->n_wards);
+	}
+	if (inside(m, y, x) && m->occ[y * m->w + x] != OCC_WARD) {
+		canvas_text(cv, y, x, ROLE_TITLE, cv->th->g->well);
+		m->occ[y * m->w + x] = OCC_WARD;
+	}
+}
+
+/* 2. the wards: a label, or a dot where the label would overlap another */
+static void map_wards(struct tui_app *a, struct canvas *cv, struct map *m)
+{
+	const struct smug_world *w = a->w;
+
 	for (int i = 0; i < w->n_wards; i++) {
 		const char *id = tui_short_ward(a, i);
-		int n, x0;
+		int n, x0, wy = m->wy[i], wx = m->wx[i];
 		char label[SMUG_ID_MAX];
+		bool free_cells = true;
 
 		/* without the end every ward id shares ("23" for "ward:23-district") */
 		snprintf(label, sizeof label, "%.*s", tui_id_core(id, a->ward_suffix), id);
 		n = text_cols(label);
-		x0 = wx[i] - (n - 1) / 2;
-		bool free_cells = true;
-
+		x0 = wx - (n - 1) / 2;
 		for (int k = -1; k <= n; k++)
-			if (inside(&m, wy[i], x0 + k) && m.occ[wy[i] * m.w + x0 + k] == OCC_WARD)
+			if (inside(m, wy, x0 + k) && m->occ[wy * m->w + x0 + k] == OCC_WARD)
 				free_cells = false;
-		if (free_cells && x0 >= 1 && x0 + n <= m.w - 1 && wy[i] >= 0 && wy[i] < m.h) {
-			canvas_text(cv, wy[i], x0, ROLE_WARD, label);
+		if (free_cells && x0 >= 1 && x0 + n <= m->w - 1 && wy >= 0 && wy < m->h) {
+			canvas_text(cv, wy, x0, ROLE_WARD, label);
 			for (int k = 0; k < n; k++)
-				m.occ[wy[i] * m.w + x0 + k] = OCC_WARD;
-		} else if (inside(&m, wy[i], wx[i]) && m.occ[wy[i] * m.w + wx[i]] != OCC_WARD) {
-			canvas_text(cv, wy[i], wx[i], ROLE_WARD, g->ward);
-			m.occ[wy[i] * m.w + wx[i]] = OCC_WARD;
+				m->occ[wy * m->w + x0 + k] = OCC_WARD;
+		} else if (inside(m, wy, wx) && m->occ[wy * m->w + wx] != OCC_WARD) {
+			canvas_text(cv, wy, wx, ROLE_WARD, cv->th->g->ward);
+			m->occ[wy * m->w + wx] = OCC_WARD;
 		}
 	}
-	/* 3. shipments on their corridors */
+}
+
+/* 3. shipments on their corridors, as far along as they have travelled */
+static void map_shipments(struct tui_app *a, struct canvas *cv, struct map *m)
+{
+	const struct smug_world *w = a->w;
+
 	for (int i = 0; i < w->n_shipments; i++) {
 		const struct smug_shipment *s = smug_shipment_in_transit(w, i);
-		int c, wa, wb, n, at;
+		int c, n, at;
 		double done;
 
 		if (s->hop >= s->n_nodes - 1)
@@ -295,64 +299,87 @@ static void map_draw(struct tui_app *a, struct canvas *cv)
 		c = s->corridors[s->hop];
 		if (!shown(a, c))
 			continue;
-		wa = w->nodes[s->nodes[s->hop]].ward;
-		wb = w->nodes[s->nodes[s->hop + 1]].ward;
-		n = line_cells(wy[wa], wx[wa], wy[wb], wx[wb], ys, xs, cap);
+		n = ward_line(m, w->nodes[s->nodes[s->hop]].ward, w->nodes[s->nodes[s->hop + 1]].ward);
 		if (n == 0)
 			continue;
 		done = 1.0 - ((double)s->days_left - 0.5) / w->corridors[c].travel_days;
 		at = (int)(done * n);
 		at = at < 0 ? 0 : at >= n ? n - 1 : at;
-		if (inside(&m, ys[at], xs[at]) && m.occ[ys[at] * m.w + xs[at]] == OCC_LINE) {
-			canvas_text(cv, ys[at], xs[at], ROLE_SHIPMENT, g->shipment);
-			m.occ[ys[at] * m.w + xs[at]] = OCC_SHIP;
+		if (inside(m, m->ys[at], m->xs[at]) && m->occ[m->ys[at] * m->w + m->xs[at]] == OCC_LINE) {
+			canvas_text(cv, m->ys[at], m->xs[at], ROLE_SHIPMENT, cv->th->g->shipment);
+			m->occ[m->ys[at] * m->w + m->xs[at]] = OCC_SHIP;
 		}
 	}
-	/* 4. a mark per border, never over another mark or a ward */
+}
+
+static bool mark_fits(const struct map *m, int y, int x)
+{
+	return inside(m, y, x) && m->occ[y * m->w + x] != OCC_WARD && m->occ[y * m->w + x] != OCC_MARK;
+}
+
+/* Where border c's mark goes: the cell of its line nearest the place
+ * its rank among its parallels (par_idx of par_cnt) asks for, else a
+ * cell next to a short line; false when there is none. */
+static bool mark_cell(const struct tui_app *a, struct map *m, int c, int par_idx, int par_cnt, int *y_out,
+		      int *x_out)
+{
+	const struct smug_world *w = a->w;
+	int wa = w->nodes[w->corridors[c].a].ward, wb = w->nodes[w->corridors[c].b].ward;
+	int n = ward_line(m, wa, wb), want = n > 0 ? (int)((double)(par_idx + 1) / (par_cnt + 1) * n) : 0;
+
+	for (int d = 0; d < n; d++)
+		for (int sgn = 1; sgn >= -1; sgn -= 2) {
+			int i = want + sgn * d;
+
+			if (i >= 0 && i < n && mark_fits(m, m->ys[i], m->xs[i])) {
+				*y_out = m->ys[i];
+				*x_out = m->xs[i];
+				return true;
+			}
+		}
+	/* a short line: next to it (want < n, as a marked border's index
+	 * among its parallels is below their count) */
+	for (int dy = -1; dy <= 1; dy++)
+		for (int dx = -1; dx <= 1; dx++) {
+			int y = (n ? m->ys[want] : (m->wy[wa] + m->wy[wb]) / 2) + dy;
+			int x = (n ? m->xs[want] : (m->wx[wa] + m->wx[wb]) / 2) + dx;
+
+			if (mark_fits(m, y, x)) {
+				*y_out = y;
+				*x_out = x;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* 4. a mark per border, never over another mark or a ward: a crackdown,
+ * today's seizures, else the heat against the hottest (hmax) */
+static void map_marks(struct tui_app *a, struct canvas *cv, struct map *m)
+{
+	const struct smug_world *w = a->w;
+	const struct tui_glyphs *g = cv->th->g;
+	int n = w->n_corridors ? w->n_corridors : 1;
+	int *par_idx = tui_xcalloc((size_t)n, sizeof *par_idx), *par_cnt = tui_xcalloc((size_t)n, sizeof *par_cnt);
+	double hmax = 0;
+
+	parallels(a, par_idx, par_cnt);
+	for (int c = 0; c < w->n_corridors; c++)
+		if (marked(a, c) && heat_value(a, c) > hmax)
+			hmax = heat_value(a, c);
 	for (int c = 0; c < w->n_corridors; c++) {
-		int wa, wb, n, want, got_y = -1, got_x = -1;
-		const struct smug_crackdown *k;
-		const struct smug_border_stats *b = &w->border_stats[c];
+		int y, x;
 		enum tui_role r;
 		const char *glyph;
 
-		if (!marked(a, c))
+		if (!marked(a, c) || !mark_cell(a, m, c, par_idx[c], par_cnt[c], &y, &x))
 			continue;
-		wa = w->nodes[w->corridors[c].a].ward;
-		wb = w->nodes[w->corridors[c].b].ward;
-		n = line_cells(wy[wa], wx[wa], wy[wb], wx[wb], ys, xs, cap);
-		want = n > 0 ? (int)((double)(par_idx[c] + 1) / (par_cnt[c] + 1) * n) : 0;
-		for (int d = 0; d < n && got_y < 0; d++)
-			for (int sgn = 1; sgn >= -1 && got_y < 0; sgn -= 2) {
-				int i = want + sgn * d;
-
-				if (i >= 0 && i < n && inside(&m, ys[i], xs[i]) &&
-				    m.occ[ys[i] * m.w + xs[i]] != OCC_WARD && m.occ[ys[i] * m.w + xs[i]] != OCC_MARK) {
-					got_y = ys[i];
-					got_x = xs[i];
-				}
-			}
-		/* a short line: next to it (want < n, as a marked border's
-		 * index among its parallels is below their count) */
-		for (int dy = -1; dy <= 1 && got_y < 0; dy++)
-			for (int dx = -1; dx <= 1 && got_y < 0; dx++) {
-				int y = (n ? ys[want] : (wy[wa] + wy[wb]) / 2) + dy;
-				int x = (n ? xs[want] : (wx[wa] + wx[wb]) / 2) + dx;
-
-				if (inside(&m, y, x) && m.occ[y * m.w + x] != OCC_WARD && m.occ[y * m.w + x] != OCC_MARK) {
-					got_y = y;
-					got_x = x;
-				}
-			}
-		if (got_y < 0)
-			continue;
-		m.occ[got_y * m.w + got_x] = OCC_MARK;
-		add_mark(a, c, got_y, got_x);
-		k = smug_world_crackdown_on(w, c);
-		if (k) {
+		m->occ[y * m->w + x] = OCC_MARK;
+		add_mark(a, c, y, x);
+		if (smug_world_crackdown_on(w, c)) {
 			r = ROLE_CRACKDOWN;
 			glyph = g->crackdown;
-		} else if (b->seizures_today > 0) {
+		} else if (w->border_stats[c].seizures_today > 0) {
 			r = ROLE_BAD;
 			glyph = g->flash;
 		} else {
@@ -362,15 +389,39 @@ static void map_draw(struct tui_app *a, struct canvas *cv)
 			r = (enum tui_role)(ROLE_HEAT0 + l);
 			glyph = g->heat[l];
 		}
-		canvas_text(cv, got_y, got_x, c == a->border ? ROLE_SELECT : r, glyph);
+		canvas_text(cv, y, x, c == a->border ? ROLE_SELECT : r, glyph);
 	}
-	free(m.occ);
-	free(ys);
-	free(xs);
-	free(wy);
-	free(wx);
 	free(par_idx);
 	free(par_cnt);
+}
+
+static void map_draw(struct tui_app *a, struct canvas *cv)
+{
+	const struct smug_world *w = a->w;
+	struct map m;
+
+	map_frame(a, &m, cv->h, cv->w);
+	m.occ = tui_xcalloc((size_t)m.h * (size_t)m.w + 1, 1);
+	m.cap = 4 * (cv->h + cv->w) + 8;
+	m.ys = tui_xmalloc((size_t)m.cap * sizeof *m.ys);
+	m.xs = tui_xmalloc((size_t)m.cap * sizeof *m.xs);
+	m.wy = tui_xmalloc((size_t)w->n_wards * sizeof *m.wy); /* a world has a ward */
+	m.wx = tui_xmalloc((size_t)w->n_wards * sizeof *m.wx);
+	a->n_marks = 0;
+	for (int i = 0; i < w->n_wards; i++) {
+		m.wy[i] = cell_y(&m, w->wards[i].pos[1]);
+		m.wx[i] = cell_x(&m, w->wards[i].pos[0]);
+	}
+	map_lines(a, cv, &m);
+	map_well(a, cv, &m);
+	map_wards(a, cv, &m);
+	map_shipments(a, cv, &m);
+	map_marks(a, cv, &m);
+	free(m.occ);
+	free(m.ys);
+	free(m.xs);
+	free(m.wy);
+	free(m.wx);
 }
 
 /* The legend: always one row, its parts dropped by priority. */
