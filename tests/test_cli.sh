@@ -416,6 +416,13 @@ expect_rc 0 "$SMUGNET" explain --day 1
 grep -q "^Day 1 of dosadi-36: [1-9][0-9]* decisions" "$tmp/out" || fail "explain --day 1 shows no decisions of the first day"
 expect_rc 2 "$SMUGNET" explain --day 0
 grep -q "first simulated day is 1" "$tmp/err" || fail "explain --day 0 does not say where days start"
+# a day below 0 is told the range days really have: it read "expected a
+# whole number in [0,100000000]", and then --day 0 was refused too
+for d in -1 x; do
+	expect_rc 2 "$SMUGNET" explain --day "$d"
+	err_is "smugnet explain: --day: expected a whole number in [1,100000000], got '$d'" \
+		"Try 'smugnet explain --help'."
+done
 
 # explain
 expect_rc 0 "$SMUGNET" explain --day 5

@@ -227,8 +227,11 @@ int cmd_explain(int argc, char **argv)
 	while ((c = cli_getopt("explain", argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'd':
-			if (cli_int_option("explain", "--day", optarg, 0, 100000000, &day) != EXIT_OK)
-				return EXIT_USAGE;
+			/* days count from 1; 0 passes here so that seed_past
+			 * can say where this world's days start */
+			if (!cli_parse_int(optarg, 100000000, &day))
+				return cli_usage_error("explain", "--day: expected a whole number in [1,100000000], "
+						       "got '%s'", optarg);
 			break;
 		case 's': scenario = optarg; break;
 		case 'S':
