@@ -480,6 +480,13 @@ printf '{"a":1} x' | "$CHECK" --document 2>/dev/null && fail "jsonl_check --docu
 grep -q '"faction":"syndicate"' "$tmp/out" || fail "explain --json has no decisions of the faction"
 expect_rc 2 "$SMUGNET" explain --day 5 --faction nobody
 err_has "unknown faction 'nobody'"
+# a state faction (the default world's watch) makes no decisions because
+# it runs no network, and says so: it read only "No decisions for this faction."
+expect_rc 0 "$SMUGNET" explain --day 3 --faction watch
+grep -qx "No decisions for this faction: watch is a state faction, which runs no smuggling network and so makes no routing decisions." "$tmp/out" ||
+	fail "explain --faction watch does not say a state faction runs no network: $(tail -1 "$tmp/out")"
+expect_rc 0 "$SMUGNET" explain --day 3 --faction watch --json
+grep -q '"decisions":\[\]}$' "$tmp/out" || fail "explain --faction watch --json: $(cat "$tmp/out")"
 # explain --seed replaces the world seed, like run --seed
 expect_rc 0 "$SMUGNET" explain --day 5 --json
 cp "$tmp/out" "$tmp/explain7"

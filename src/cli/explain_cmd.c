@@ -336,6 +336,10 @@ int cmd_explain(int argc, char **argv)
 	}
 	if (json)
 		printf("]}\n");
+	else if (shown == 0 && fi >= 0 && !w->factions[fi].runs_network)
+		printf("No decisions for this faction: %s is a %s faction, which runs no smuggling network "
+		       "and so makes no routing decisions.\n",
+		       w->factions[fi].id, smug_faction_kind_name(w->factions[fi].kind));
 	else if (shown == 0)
 		printf("No decisions%s.\n", fi >= 0 ? " for this faction" : "");
 	free(ex);
