@@ -164,6 +164,17 @@ grep -q "^replay $tmp/t20-edited.jsonl: diverged on day 4, journal line 5: the j
 expect_rc 2 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.json" extra
 expect_rc 3 "$SMUGNET" replay "$tmp/tiny.jsonl"
 grep -q "is not the journal's" "$tmp/err" || fail "replay with the wrong scenario: $(cat "$tmp/err")"
+# a generated world's journal replayed without --scenario names the world
+# it was tried on and says to give --scenario: it read "dosadi-36.json:
+# scenario dosadi-36 ... is not the journal's gen-36-2", a file that is not there
+expect_rc 0 "$SMUGNET" gen --wards 36 --seed 2
+mv "$tmp/out" "$tmp/gen36-2.json"
+expect_rc 0 "$SMUGNET" run --days 5 --scenario "$tmp/gen36-2.json" --journal "$tmp/gen36-2.jsonl"
+expect_rc 3 "$SMUGNET" replay "$tmp/gen36-2.jsonl"
+grep -q "^the embedded default world: scenario dosadi-36 (hash [0-9a-f]*) is not the journal's gen-36-2 " "$tmp/err" &&
+	grep -qx "smugnet replay: $tmp/gen36-2.jsonl was written from scenario gen-36-2, not the default world; give its scenario file with --scenario FILE" "$tmp/err" &&
+	! grep -q "dosadi-36.json" "$tmp/err" || fail "replay of a generated world's journal on the default world: $(cat "$tmp/err")"
+expect_rc 0 "$SMUGNET" replay "$tmp/gen36-2.jsonl" --scenario "$tmp/gen36-2.json"
 expect_rc 3 "$SMUGNET" replay nosuch $V
 
 # what-if branches: a crackdown on the busiest border, and a branch that changes nothing

@@ -24,6 +24,11 @@ enum smug_status smug_world_load_json(const char *json, size_t len,
 				      struct smug_world **out,
 				      struct smug_error *err);
 
+/* How messages name the embedded default world: it is no file (it is
+ * compiled from data/dosadi-36.json, which need not exist beside the
+ * program). */
+#define SMUG_DEFAULT_WORLD_NAME "the embedded default world"
+
 /* The embedded default world (data/dosadi-36.json). */
 enum smug_status smug_world_load_default(struct smug_world **out,
 					 struct smug_error *err);

@@ -36,9 +36,10 @@ static void replay_usage(FILE *f)
 }
 
 /* A journal file: FILE itself, its scenario from --scenario, else a
- * scenario.json beside it (a seed folder), else the default world. */
+ * scenario.json beside it (a seed folder), else the default world
+ * (*by_default set). */
 static int load_journal_file(const char *path, const char *scenario, struct smug_journal_file *jf,
-			     char **text, size_t *len, char *name, size_t name_size)
+			     char **text, size_t *len, char *name, size_t name_size, bool *by_default)
 {
 	struct smug_error err;
 	char *body, beside[1100];
@@ -70,9 +71,28 @@ static int load_journal_file(const char *path, const char *scenario, struct smug
 
 		*text = malloc(*len + 1);
 		memcpy(*text, def, *len + 1);
-		snprintf(name, name_size, "dosadi-36.json");
+		snprintf(name, name_size, "%s", SMUG_DEFAULT_WORLD_NAME);
+		*by_default = true;
 	}
 	return EXIT_OK;
+}
+
+/* A journal file replayed on the default world (no --scenario, no
+ * scenario.json beside it) that was written from another scenario: say
+ * which one and how to give it. */
+static void tell_journal_scenario(const char *path, const struct smug_journal_file *jf)
+{
+	struct smug_world *w;
+	struct smug_error err;
+	bool other;
+
+	if (smug_world_load_default(&w, &err) != SMUG_OK)
+		return;
+	other = w->scenario_hash != jf->scenario_hash || strcmp(w->scenario_id, jf->scenario_id) != 0;
+	smug_world_free(w);
+	if (other)
+		fprintf(stderr, "smugnet replay: %s was written from scenario %s, not the default world; "
+				"give its scenario file with --scenario FILE\n", path, jf->scenario_id);
 }
 
 static void print_report(const struct smug_replay_report *r, const char *what, double seconds, bool json)
@@ -117,7 +137,7 @@ int cmd_replay(int argc, char **argv)
 	};
 	const char *scenario = NULL, *vault = NULL, *arg;
 	char vault_buf[1024], name[1100];
-	bool json = false, exists, is_file, is_dir;
+	bool json = false, exists, is_file, is_dir, by_default = false;
 	int c, rc;
 	struct smug_journal_file jf = {0};
 	struct smug_replay_report r = {0};
@@ -151,7 +171,8 @@ int cmd_replay(int argc, char **argv)
 	is_dir = exists && S_ISDIR(sb.st_mode);
 	is_file = !is_dir && (exists || strchr(arg, '/') != NULL || !smug_seed_name_valid(arg));
 	if (is_file) {
-		if ((rc = load_journal_file(arg, scenario, &jf, &text, &len, name, sizeof name)) != EXIT_OK) {
+		rc = load_journal_file(arg, scenario, &jf, &text, &len, name, sizeof name, &by_default);
+		if (rc != EXIT_OK) {
 			smug_journal_file_done(&jf);
 			return rc;
 		}
@@ -184,11 +205,15 @@ int cmd_replay(int argc, char **argv)
 	free(text);
 	if (end)
 		memset(&jf.j, 0, sizeof jf.j); /* end owns it */
-	smug_journal_file_done(&jf);
 	if (st != SMUG_OK) {
+		rc = cli_status_exit(st, err.msg);
+		if (by_default)
+			tell_journal_scenario(arg, &jf);
+		smug_journal_file_done(&jf);
 		smug_world_free(end);
-		return cli_status_exit(st, err.msg);
+		return rc;
 	}
+	smug_journal_file_done(&jf);
 	print_report(&r, arg, (double)(clock() - t0) / CLOCKS_PER_SEC, json);
 	rc = r.ok ? EXIT_OK : EXIT_BAD_INPUT;
 	smug_world_free(r.world);

@@ -30,7 +30,7 @@ enum smug_status smug_world_load_default(struct smug_world **out,
 					 struct smug_error *err)
 {
 	return smug_world_load_json(smug_default_json, smug_default_json_len,
-				    "dosadi-36.json", out, err);
+				    SMUG_DEFAULT_WORLD_NAME, out, err);
 }
 
 void world_set_scenario_text(struct smug_world *w, const char *text, size_t len)
