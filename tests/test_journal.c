@@ -223,6 +223,31 @@ START_TEST(test_journal_tampered_check_names_its_line)
 }
 END_TEST
 
+/* A check line whose state digest alone was edited by hand: every group's
+ * digest still matches, so the report says that, not an empty list of
+ * groups that differ. */
+START_TEST(test_journal_edited_check_digest_says_every_group_matches)
+{
+	struct smug_world *w = session();
+	char *text = smug_journal_to_jsonl(w);
+	char find[24], repl[24], *bad;
+	struct smug_replay_report r;
+
+	snprintf(find, sizeof find, "\"%016llx\"", (unsigned long long)w->journal.checks[0].digest);
+	snprintf(repl, sizeof repl, "\"%016llx\"", (unsigned long long)(w->journal.checks[0].digest ^ 1));
+	bad = edit(text, find, repl);
+	r = replay_text(w, bad, NULL);
+	ck_assert_msg(!r.ok && r.diverged_day == 30 && r.line == 6, "%s", r.what);
+	ck_assert_msg(strstr(r.what, "groups that differ") == NULL, "'%s' lists no group", r.what);
+	ck_assert_msg(strstr(r.what, "every group's digest matches") != NULL, "'%s' does not say every group matches",
+		      r.what);
+	smug_world_free(r.world);
+	free(bad);
+	free(text);
+	smug_world_free(w);
+}
+END_TEST
+
 /* A world reseeded before its first day (run --seed) journals the seed
  * and replays with it: a journal holding another seed diverges on day 0,
  * in the world group. */
@@ -1808,6 +1833,7 @@ int main(void)
 	tcase_add_test(j, test_journal_replays_with_crlf_line_ends);
 	tcase_add_test(j, test_journal_tampered_command_names_its_day);
 	tcase_add_test(j, test_journal_tampered_check_names_its_line);
+	tcase_add_test(j, test_journal_edited_check_digest_says_every_group_matches);
 	tcase_add_test(j, test_journal_replay_compares_the_final_state_field_by_field);
 	tcase_add_test(j, test_journal_reseed_replays_with_its_seed);
 	tcase_add_test(j, test_journal_replay_names_the_day_it_runs_out);

@@ -846,7 +846,10 @@ if command -v tmux >/dev/null 2>&1; then
 	expect_rc 0 "$SMUGNET" sweep run "$R" --task 0
 	tmux -S "$sock" new-session -d -s run0 -x 220 -y 30 "$SMUGNET --sweep $R; echo EXITED \$?; sleep 30"
 	tmux -S "$sock" capture-pane -p -J -t run > "$tmp/none"
-	grep -q "^sweep view: 4/4 results" "$tmp/none" || fail "the sweep view's progress line is not its own: $(cat "$tmp/none")"
+	# the progress line counts the tasks read, none of which has a result
+	# (it read '4/4 results' before the message that there is none)
+	grep -q "^sweep view: 4/4 tasks, 4 without a result, " "$tmp/none" ||
+		fail "the sweep view's progress line is not its own, or counts results that are not there: $(cat "$tmp/none")"
 	grep -q "EXITED 3" "$tmp/none" && grep -q "$R: no task has a result yet; \`smugnet sweep run $R --jobs N\` runs them" "$tmp/none" ||
 		fail "the sweep view of a sweep with no result does not say so and exit 3: $(cat "$tmp/none")"
 	shown_in run0 "sweep $R: 1 of 4 tasks run so far, 2 settings, 20 days" ||

@@ -4820,6 +4820,49 @@ START_TEST(test_tui_commodities_faction_line_heads_its_rows_under_every_sort)
 }
 END_TEST
 
+/* The Factions pane shows each network faction's bribe spend, as
+ * DESIGN.md's Factions pane and the spec's cockpit list it, wherever the
+ * pane is wide enough for it (from 120 columns): the figure under the
+ * "bribes" heading is the faction's bribes_spent. It was the second
+ * column dropped, so below 200 columns no screen showed it. */
+START_TEST(test_tui_factions_pane_shows_bribe_spend)
+{
+	static const int wide[][2] = {{40, 120}, {48, 160}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+
+	for (int k = 0; k < 2; k++) {
+		char *s = render(&a, wide[k][0], wide[k][1]), head[1024], line[1024], money[32];
+		const char *at;
+		size_t end;
+
+		ck_assert_msg(line_with(s, "\xe2\x94\x82" "faction ", head, sizeof head) != NULL, "%dx%d: no Factions heading",
+			      wide[k][1], wide[k][0]);
+		*strstr(head + 3, "\xe2\x94\x82") = '\0'; /* the pane's own part, up to its right frame */
+		at = strstr(head, " bribes");
+		ck_assert_msg(at != NULL, "%dx%d: the Factions pane has no bribes column: %s", wide[k][1], wide[k][0],
+			      head);
+		end = (size_t)(at - head) + 7; /* the heading's end: the figures are right-aligned to it */
+		for (int i = 0; i < n; i++) {
+			const struct smug_faction *fa = &w->factions[fac[i]];
+			char id[64];
+
+			snprintf(id, sizeof id, "\xe2\x94\x82" "%s ", fa->id);
+			fmt_money(money, sizeof money, fa->net.bribes_spent, 9);
+			ck_assert_msg(line_with(s, id, line, sizeof line) != NULL, "faction %s not shown", fa->id);
+			*strstr(line + 3, "\xe2\x94\x82") = '\0';
+			ck_assert_msg(strlen(line) >= end && strncmp(line + end - strlen(money), money, strlen(money)) == 0,
+				      "%dx%d: faction %s: bribes %s not under the heading: %s", wide[k][1], wide[k][0],
+				      fa->id, money, line);
+		}
+		free(s);
+	}
+	ck_assert_msg(w->factions[fac[0]].net.bribes_spent > 0, "the first faction spent nothing on bribes by day 60");
+	close_app(&a, w);
+}
+END_TEST
+
 /* The panes show the world's numbers: each network faction's balance
  * and its change over 30 days, the header's totals, each border row's 7-day traffic, the selected
  * border in full, the newest event. */
@@ -17884,6 +17927,7 @@ int main(void)
 	tcase_add_test(t, test_tui_q_quits_from_every_view);
 	tcase_add_test(t, test_tui_c_in_a_faction_chart);
 	tcase_add_test(t, test_tui_panes_show_the_world);
+	tcase_add_test(t, test_tui_factions_pane_shows_bribe_spend);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);

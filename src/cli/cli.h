@@ -267,6 +267,10 @@ struct progress {
 	bool on;
 	const char *what, *unit;
 	long total, done, failed;
+	/* of the done, those with nothing to read (a task without a result),
+	 * shown as ", N <missing_what>" when missing_what is set and N > 0 */
+	long missing;
+	const char *missing_what;
 	double t0, last; /* seconds, monotonic clock */
 };
 void progress_start(struct progress *p, const char *what, const char *unit, long total, bool quiet);

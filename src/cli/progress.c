@@ -38,7 +38,8 @@ void progress_start(struct progress *p, const char *what, const char *unit, long
 	p->what = what;
 	p->unit = unit;
 	p->total = total;
-	p->done = p->failed = 0;
+	p->done = p->failed = p->missing = 0;
+	p->missing_what = NULL;
 	p->t0 = now_seconds();
 	p->last = 0;
 }
@@ -46,14 +47,16 @@ void progress_start(struct progress *p, const char *what, const char *unit, long
 static void progress_draw(struct progress *p, double t)
 {
 	double dt = t - p->t0, rate = dt > 0 ? (double)p->done / dt : 0;
-	char left[32] = "?", failed[48] = "";
+	char left[32] = "?", failed[48] = "", missing[96] = "";
 
 	if (rate > 0)
 		format_duration((double)(p->total - p->done) / rate, left, sizeof left);
 	if (p->failed)
 		snprintf(failed, sizeof failed, ", %ld failed", p->failed);
-	fprintf(stderr, "\r%s: %ld/%ld %s, %.1f/s, %s left%s\033[K", p->what, p->done, p->total,
-		p->unit, rate, left, failed);
+	if (p->missing && p->missing_what)
+		snprintf(missing, sizeof missing, ", %ld %s", p->missing, p->missing_what);
+	fprintf(stderr, "\r%s: %ld/%ld %s%s, %.1f/s, %s left%s\033[K", p->what, p->done, p->total,
+		p->unit, missing, rate, left, failed);
 	fflush(stderr);
 	p->last = t;
 	shown = true;

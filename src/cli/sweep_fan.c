@@ -112,7 +112,10 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 		fans[f].q = calloc((size_t)m->n_settings * (size_t)n_points * 5 + 1, sizeof *fans[f].q);
 	}
 	problems = sweep_results_check(m);
-	progress_start(&prog, what, "results", (long)m->n_tasks, quiet);
+	/* the view counts tasks read, and those without a result yet apart:
+	 * they are not results */
+	progress_start(&prog, what, missing ? "tasks" : "results", (long)m->n_tasks, quiet);
+	prog.missing_what = "without a result";
 	for (int s = 0; s < m->n_settings; s++) {
 		long long got = 0, cap = 16;
 		struct sweep_result *res = calloc((size_t)cap, sizeof *res);
@@ -123,7 +126,7 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 			if (got == cap)
 				res = realloc(res, (size_t)(cap *= 2) * sizeof *res);
 			if (missing && !sweep_result_file_exists(m, i))
-				++*missing;
+				prog.missing = (long)++*missing;
 			else if (sweep_result_load(m, &fa, i, &res[got]))
 				got++;
 			else

@@ -765,6 +765,7 @@ static bool verify(struct replay *rp, const struct smug_check *c, int line)
 	struct state_digest d;
 	struct smug_replay_report *r = rp->r;
 	struct sbuf b;
+	int differ = 0;
 
 	r->checks++;
 	if (c->day != rp->w->day)
@@ -775,14 +776,18 @@ static bool verify(struct replay *rp, const struct smug_check *c, int line)
 		r->prev_match_day = c->day;
 		return true;
 	}
-	mismatch(r, c->day, line, "state digest %016llx, the journal says %016llx; groups that differ:",
+	mismatch(r, c->day, line, "state digest %016llx, the journal says %016llx",
 		 (unsigned long long)d.all, (unsigned long long)c->digest);
 	b = (struct sbuf){r->what, sizeof r->what, strlen(r->what)};
 	for (int i = 0; i < d.n_groups; i++)
 		if (!(c->skip >> i & 1u) && (i >= c->n_groups || d.digest[i] != c->groups[i])) {
-			sb_str(&b, " ", 1);
+			sb_str(&b, differ++ ? " " : "; groups that differ: ", SIZE_MAX);
 			sb_str(&b, d.group[i], SIZE_MAX);
 		}
+	/* every group the same and the whole not: the check line's own
+	 * digest was changed (by hand), not the world */
+	if (differ == 0)
+		sb_str(&b, ", though every group's digest matches: the check line itself was likely edited", SIZE_MAX);
 	return false;
 }
 

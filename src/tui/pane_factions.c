@@ -3,7 +3,9 @@
  * seizure in 30 days, bribes, and a balance sparkline; with room, a
  * second line says what it actually moves (share of cargo value sent in
  * 30 days per commodity) and its latest outcomes. Columns are dropped
- * by priority when the pane is narrow. */
+ * by priority when the pane is narrow: balance, success rate, in transit
+ * and bribe spend (what the design's Factions pane lists) are the last
+ * to go, bribes from 120 columns. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,12 +27,12 @@ enum { C_NAME, C_BAL, C_DELTA, C_TRN, C_SUCC, C_SENT, C_SEIZ, C_BRIBES, C_SPARK,
 static const struct tui_col cols[C_N] = {
 	[C_NAME] = {"faction", NULL, 11, 0, false, true, 0, NULL},
 	[C_BAL] = {"balance", NULL, 10, 1, true, false, 0, NULL},
-	[C_DELTA] = {"30d", NULL, 9, 6, true, false, 0, NULL},
+	[C_DELTA] = {"30d", NULL, 9, 5, true, false, 0, NULL},
 	[C_TRN] = {"trn", NULL, 4, 3, true, false, 0, NULL},
 	[C_SUCC] = {"succ", NULL, 4, 2, true, false, 0, NULL},
-	[C_SENT] = {"sent", NULL, 5, 5, true, false, 0, NULL},
-	[C_SEIZ] = {"seized", NULL, 6, 4, true, false, 0, NULL},
-	[C_BRIBES] = {"bribes", NULL, 9, 7, true, false, 0, NULL},
+	[C_SENT] = {"sent", NULL, 5, 7, true, false, 0, NULL},
+	[C_SEIZ] = {"seized", NULL, 6, 6, true, false, 0, NULL},
+	[C_BRIBES] = {"bribes", NULL, 9, 4, true, false, 0, NULL},
 	[C_SPARK] = {"balance 30d", NULL, 12, 8, false, false, 0, NULL},
 };
 
