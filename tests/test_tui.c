@@ -204,6 +204,45 @@ static void close_app(struct tui_app *a, struct smug_world *w)
 	smug_world_free(w);
 }
 
+/* A seed vault of a test's own: a new folder under /tmp and the cockpit
+ * options (base's, with vault_root set) that save into it.
+ * temp_vault_done removes the folder and every seed saved in it. */
+struct temp_vault {
+	char root[sizeof "/tmp/smugnet-tui-XXXXXX"];
+	struct tui_options o;
+};
+
+static void temp_vault_init(struct temp_vault *v, const struct tui_options *base)
+{
+	memcpy(v->root, "/tmp/smugnet-tui-XXXXXX", sizeof v->root);
+	ck_assert_ptr_nonnull(mkdtemp(v->root));
+	v->o = *base;
+	v->o.vault_root = v->root;
+}
+
+static void temp_vault_done(struct temp_vault *v)
+{
+	test_remove_tree(v->root);
+}
+
+/* A cockpit on w that saves into a new vault v of its own. */
+static void open_in_vault(struct tui_app *a, struct smug_world *w, struct temp_vault *v)
+{
+	temp_vault_init(v, &opts);
+	tui_app_init(a, w, &v->o);
+}
+
+/* Its end: the cockpit, the world it shows now (a loaded seed's, the
+ * load having freed the one it showed before) and the vault. */
+static void close_in_vault(struct tui_app *a, struct temp_vault *v)
+{
+	struct smug_world *shown = a->w;
+
+	tui_app_done(a);
+	smug_world_free(shown);
+	temp_vault_done(v);
+}
+
 /* Does the 160x48 screen show text. */
 static bool screen_has(struct tui_app *a, const char *text)
 {
@@ -1274,16 +1313,15 @@ static void vault_with_unreadable_seeds(const char *root, const struct smug_worl
 START_TEST(test_tui_every_frame_is_closed)
 {
 	struct smug_world *w = golden_world();
-	char *json = smug_scenario_generate(400, 3, 16), root[] = "/tmp/smugnet-tui-XXXXXX";
+	char *json = smug_scenario_generate(400, 3, 16);
 	struct smug_error err;
-	struct tui_options o = opts;
+	struct temp_vault v;
 	int fac[SMUG_FACTIONS_MAX];
 
 	/* a vault of more seeds than the load view has rows for */
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	vault_with_unreadable_seeds(root, w, 60);
-	o.vault_root = root;
-	assert_every_frame_closed(w, &o);
+	temp_vault_init(&v, &opts);
+	vault_with_unreadable_seeds(v.root, w, 60);
+	assert_every_frame_closed(w, &v.o);
 	smug_world_free(w);
 	ck_assert_ptr_nonnull(json);
 	w = NULL;
@@ -1291,9 +1329,9 @@ START_TEST(test_tui_every_frame_is_closed)
 	free(json);
 	ck_assert_int_eq(tui_network_factions(w, fac, SMUG_FACTIONS_MAX), 16);
 	smug_cmd_step(w, 30);
-	assert_every_frame_closed(w, &o);
+	assert_every_frame_closed(w, &v.o);
 	smug_world_free(w);
-	test_remove_tree(root);
+	temp_vault_done(&v);
 }
 END_TEST
 
@@ -3890,14 +3928,11 @@ END_TEST
 START_TEST(test_tui_save_overwrite_and_load)
 {
 	struct smug_world *w = world_at(10), *seed = NULL;
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
 	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX";
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	tui_handle_key(&a, '.');
 	ck_assert(a.unsaved);
 	tui_handle_key(&a, 's');
@@ -3906,7 +3941,7 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_int_eq(a.prompt, PROMPT_NONE);
 	ck_assert(!a.unsaved);
 	ck_assert(screen_has(&a, "saved seed one"));
-	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(v.root, "one", &seed, &err), SMUG_OK);
 	ck_assert_uint_eq(smug_world_digest(seed), smug_world_digest(w));
 	smug_world_free(seed);
 
@@ -3919,7 +3954,7 @@ START_TEST(test_tui_save_overwrite_and_load)
 	tui_handle_key(&a, 'n');
 	ck_assert_int_eq(a.prompt, PROMPT_NONE);
 	ck_assert(a.unsaved);
-	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(v.root, "one", &seed, &err), SMUG_OK);
 	ck_assert_int_eq(seed->day, w->day - 1);
 	smug_world_free(seed);
 	/* y overwrites */
@@ -3928,7 +3963,7 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_int_eq(a.prompt, PROMPT_OVERWRITE);
 	tui_handle_key(&a, 'y');
 	ck_assert(!a.unsaved);
-	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(v.root, "one", &seed, &err), SMUG_OK);
 	ck_assert_uint_eq(smug_world_digest(seed), smug_world_digest(w));
 	smug_world_free(seed);
 
@@ -3979,9 +4014,7 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	ck_assert_str_eq(a.seed_name, "two");
 	ck_assert_int_eq(a.w->day, 14);
-	smug_world_free(a.w);
-	tui_app_done(&a);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -4017,16 +4050,15 @@ START_TEST(test_tui_loaded_seed_borders_table_starts_at_the_top)
 	static const int scroll[] = {'3', KEY_END}, load[] = {'4', 'o', '\n'};
 	static const int pick[] = {KEY_DOWN, KEY_RIGHT, KEY_DOWN, '3'};
 	struct smug_world *w = world_at(60), *seed = NULL;
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a, b;
 	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", *sa, *sb, *ta, *tb;
+	char *sa, *sb, *ta, *tb;
 	struct tui_rect r;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	ck_assert_int_eq(smug_vault_save(w, root, "s", &err), SMUG_OK);
-	tui_app_init(&a, w, &o);
+	temp_vault_init(&v, &opts);
+	ck_assert_int_eq(smug_vault_save(w, v.root, "s", &err), SMUG_OK);
+	tui_app_init(&a, w, &v.o);
 	keys_drawn(&a, scroll, 2, 40, 120);
 	ck_assert_int_gt(a.border_top, 0); /* scrolled */
 	keys_drawn(&a, load, 3, 40, 120);
@@ -4035,8 +4067,8 @@ START_TEST(test_tui_loaded_seed_borders_table_starts_at_the_top)
 	ck_assert_int_ge(a.border, 0);
 	sa = render(&a, 40, 120);
 	r = a.pane_rect[PANE_BORDERS];
-	ck_assert_int_eq(smug_vault_load(root, "s", &seed, &err), SMUG_OK);
-	tui_app_init(&b, seed, &o);
+	ck_assert_int_eq(smug_vault_load(v.root, "s", &seed, &err), SMUG_OK);
+	tui_app_init(&b, seed, &v.o);
 	keys_drawn(&b, load, 1, 40, 120); /* the Map in its slot */
 	keys_drawn(&b, pick, 4, 40, 120);
 	ck_assert_int_eq(b.border, a.border);
@@ -4053,9 +4085,7 @@ START_TEST(test_tui_loaded_seed_borders_table_starts_at_the_top)
 	free(sa);
 	free(sb);
 	close_app(&b, seed);
-	smug_world_free(a.w);
-	tui_app_done(&a);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -4064,14 +4094,13 @@ END_TEST
 START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 {
 	struct smug_world *w = world_at(3);
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", *s;
+	char *s;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	vault_with_unreadable_seeds(root, w, 40);
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	temp_vault_init(&v, &opts);
+	vault_with_unreadable_seeds(v.root, w, 40);
+	tui_app_init(&a, w, &v.o);
 	tui_handle_key(&a, 'o');
 	ck_assert_int_eq(a.view, VIEW_LOAD);
 	ck_assert_int_eq(a.n_seeds, 41);
@@ -4107,9 +4136,7 @@ START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 	tui_handle_key(&a, '\n');
 	ck_assert_ptr_eq(a.w, w);
 	ck_assert(screen_has(&a, "load failed: "));
-	tui_app_done(&a);
-	smug_world_free(w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -12894,17 +12921,16 @@ END_TEST
 START_TEST(test_tui_loaded_seed_names_the_header_and_the_save)
 {
 	struct smug_world *w = world_at(5), *loaded = NULL;
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
 	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", *s, header[512];
+	char *s, header[512];
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(w, root, "harbour", &err), SMUG_OK);
-	ck_assert_int_eq(smug_vault_load(root, "harbour", &loaded, &err), SMUG_OK);
-	o.vault_root = root;
-	o.seed_name = "harbour";
-	tui_app_init(&a, loaded, &o);
+	temp_vault_init(&v, &opts);
+	ck_assert_int_eq(smug_vault_save(w, v.root, "harbour", &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(v.root, "harbour", &loaded, &err), SMUG_OK);
+	v.o.seed_name = "harbour";
+	tui_app_init(&a, loaded, &v.o);
 	s = render(&a, 48, 160);
 	snprintf(header, sizeof header, "%.*s", (int)strcspn(s, "\n"), s);
 	free(s);
@@ -12913,9 +12939,8 @@ START_TEST(test_tui_loaded_seed_names_the_header_and_the_save)
 	tui_handle_key(&a, 's');
 	ck_assert_int_eq(a.prompt, PROMPT_SAVE);
 	ck_assert_str_eq(a.input.text, "harbour");
-	close_app(&a, loaded);
+	close_in_vault(&a, &v); /* frees loaded */
 	smug_world_free(w);
-	test_remove_tree(root);
 }
 END_TEST
 
@@ -13735,16 +13760,14 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 {
 	static const char *const bad_days[] = {"abc", "0", "100001", "3x", "-2"};
 	struct smug_world *w = world_at(4), *seed = NULL;
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
 	struct smug_error err;
 	struct smug_seed_info *list = NULL;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", want[128], *s;
+	char want[128], *s;
 	int day;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	/* quit declined */
 	tui_handle_key(&a, '.');
 	ck_assert(tui_handle_key(&a, 'q'));
@@ -13757,7 +13780,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 	feed(&a, "bad name\r");
 	ck_assert_msg(status_says(&a, "'bad name': not a seed name (1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..')"),
 		      "a name with a space is not refused with the rule");
-	ck_assert_int_eq(smug_vault_list(root, &list, &err), 0);
+	ck_assert_int_eq(smug_vault_list(v.root, &list, &err), 0);
 	free(list);
 	tui_handle_key(&a, 's');
 	tui_handle_key(&a, 21); /* Ctrl-U */
@@ -13770,7 +13793,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 	tui_handle_key(&a, 'x'); /* anything but y declines */
 	ck_assert_int_eq(a.prompt, PROMPT_NONE);
 	ck_assert_msg(status_says(&a, "save cancelled"), "declining the overwrite does not say the save was cancelled");
-	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(v.root, "one", &seed, &err), SMUG_OK);
 	ck_assert_int_eq(seed->day, w->day - 1);
 	smug_world_free(seed);
 	/* Esc at a prompt */
@@ -13831,9 +13854,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 		ck_assert_msg(status_says(&a, was ? "auto-crackdown off" : "auto-crackdown on"), "a does not say the planner is %s",
 			      was ? "off" : "on");
 	}
-	tui_app_done(&a);
-	smug_world_free(w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -13845,13 +13866,10 @@ END_TEST
 START_TEST(test_tui_header_cuts_a_long_seed_name_with_a_mark)
 {
 	struct smug_world *w = world_at(5);
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX";
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	tui_handle_key(&a, 's');
 	feed(&a, "campaign-year-200-crackdown-east-gate-b\r");
 	ck_assert(status_says(&a, "saved seed campaign-year-200-crackdown-east-gate-b"));
@@ -13864,8 +13882,7 @@ START_TEST(test_tui_header_cuts_a_long_seed_name_with_a_mark)
 				 cut_sizes[s][0], head);
 		free(screen);
 	}
-	close_app(&a, w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -13879,13 +13896,11 @@ END_TEST
 START_TEST(test_tui_load_view_keeps_its_columns_with_long_names)
 {
 	struct smug_world *w = world_at(20);
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", longname[64], answer[72];
+	char longname[64], answer[72];
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	memset(longname, 'x', 51);
 	snprintf(longname + 51, sizeof longname - 51, "1");
 	snprintf(answer, sizeof answer, "%s\r", longname);
@@ -13929,8 +13944,7 @@ START_TEST(test_tui_load_view_keeps_its_columns_with_long_names)
 				 cut_sizes[s][1], cut_sizes[s][0], day_at[0], day_at[1]);
 		free(screen);
 	}
-	close_app(&a, a.w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -13940,14 +13954,12 @@ END_TEST
 START_TEST(test_tui_loaded_seed_starts_its_selections_afresh)
 {
 	struct smug_world *w = world_at(30);
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", id[64], legend[80];
+	char id[64], legend[80];
 	int fac[SMUG_FACTIONS_MAX];
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	tui_handle_key(&a, 's');
 	feed(&a, "one\r");
 	ck_assert(status_says(&a, "saved seed one"));
@@ -13980,9 +13992,7 @@ START_TEST(test_tui_loaded_seed_starts_its_selections_afresh)
 	ck_assert_int_gt(tui_network_factions(a.w, fac, SMUG_FACTIONS_MAX), 1);
 	ck_assert_int_eq(a.faction, fac[0]);
 	ck_assert(!a.whatif);
-	smug_world_free(a.w);
-	tui_app_done(&a);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -14031,14 +14041,11 @@ END_TEST
 START_TEST(test_tui_save_and_load_prompts_give_their_memory_back)
 {
 	struct smug_world *w = world_at(3);
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX";
 	size_t before;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	tui_handle_key(&a, 's');
 	feed(&a, "one\r");
 	feed(&a, "s\rn" "o\033");
@@ -14052,9 +14059,7 @@ START_TEST(test_tui_save_and_load_prompts_give_their_memory_back)
 	}
 	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "1000 save prompts and load views keep %zu bytes more",
 		      test_heap_in_use() - before);
-	tui_app_done(&a);
-	smug_world_free(w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 #endif
@@ -14933,14 +14938,12 @@ START_TEST(test_tui_views_close_back_to_where_they_were_opened)
 {
 	struct tui_app a;
 	struct smug_world *w = world_at(30);
-	struct tui_options o = opts;
-	char root[] = "/tmp/smugnet-tui-XXXXXX";
+	struct temp_vault v;
 	struct smug_error err;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(w, root, "one", &err), SMUG_OK);
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	temp_vault_init(&v, &opts);
+	ck_assert_int_eq(smug_vault_save(w, v.root, "one", &err), SMUG_OK);
+	tui_app_init(&a, w, &v.o);
 	tui_handle_key(&a, '3');
 	tui_select_border(&a, test_busiest_border(w));
 	tui_handle_key(&a, '\r');
@@ -14966,9 +14969,7 @@ START_TEST(test_tui_views_close_back_to_where_they_were_opened)
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	ck_assert_ptr_eq(a.w, w);
-	tui_app_done(&a);
-	smug_world_free(w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -14980,15 +14981,14 @@ END_TEST
 START_TEST(test_tui_load_view_rows_follow_the_selection)
 {
 	struct smug_world *w = world_at(3);
-	struct tui_options o = ascii_opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", want[160], row[512];
+	char want[160], row[512];
 	int rows = 24, cols = 90;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
+	temp_vault_init(&v, &ascii_opts);
 	/* empty */
-	tui_app_init(&a, w, &o);
+	tui_app_init(&a, w, &v.o);
 	tui_handle_key(&a, 'o');
 	ck_assert_int_eq(a.view, VIEW_LOAD);
 	ck_assert_int_eq(a.n_seeds, 0);
@@ -15006,8 +15006,8 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 	tui_handle_key(&a, '\r');
 	ck_assert_ptr_eq(a.w, w);
 	tui_app_done(&a);
-	vault_with_unreadable_seeds(root, w, 30);
-	tui_app_init(&a, w, &o);
+	vault_with_unreadable_seeds(v.root, w, 30);
+	tui_app_init(&a, w, &v.o);
 	tui_handle_key(&a, 'o');
 	ck_assert_int_eq(a.n_seeds, 31);
 	for (int sel = 0; sel < a.n_seeds; sel++) {
@@ -15056,9 +15056,7 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 		grid_free(g);
 		tui_handle_key(&a, KEY_DOWN);
 	}
-	tui_app_done(&a);
-	smug_world_free(w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
