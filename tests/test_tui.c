@@ -5408,6 +5408,61 @@ static const char *last_figure(const char *text, char *buf, size_t size)
 
 static const int cut_sizes[][2] = {{24, 80}, {40, 120}, {60, 200}};
 
+/* The Factions pane keeps the selected faction in sight: on a world of
+ * 16 factions, more than the pane has rows for, each faction selected in
+ * turn (Down to the last, then Up to the first) is drawn lit in the pane
+ * at 80x24, 120x40 and 160x48 (the pane drew from the first faction
+ * always, so from the 8th at 80x24 the selection was off the screen). */
+START_TEST(test_tui_factions_pane_shows_the_selected_faction)
+{
+	char *json = smug_scenario_generate(400, 3, 16);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	int fac[SMUG_FACTIONS_MAX], n;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(w, 10);
+	n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+	ck_assert_int_eq(n, 16);
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '1');
+	for (int sz = 0; sz < 3; sz++) {
+		for (int k = 0; k < 2 * n - 1; k++) {
+			int i = k < n ? k : 2 * n - 2 - k, rows = sizes[sz][0], cols = sizes[sz][1], lit = 0;
+			struct tui_grid *g;
+			struct tui_rect r;
+			char *text, want[64];
+
+			if (k > 0)
+				tui_handle_key(&a, k < n ? KEY_DOWN : KEY_UP);
+			ck_assert_int_eq(a.faction, fac[i]);
+			g = render_grid(&a, rows, cols);
+			text = grid_dump(g);
+			r = a.pane_rect[PANE_FACTIONS];
+			snprintf(want, sizeof want, "\xe2\x94\x82%s ", w->factions[fac[i]].id);
+			for (int y = r.y + 1; y < r.y + r.h - 1; y++)
+				if (grid_role(g, y, r.x + 1) == ROLE_SELECT) {
+					char *row = rows_of(text, y, 1);
+
+					assert_on_screen(strstr(row, want) != NULL, text,
+							 "%dx%d: faction %s selected, the lit row reads %s", cols, rows,
+							 w->factions[fac[i]].id, row);
+					free(row);
+					lit++;
+				}
+			assert_on_screen(lit == 1, text, "%dx%d: faction %s selected, %d rows of the Factions pane lit", cols,
+					 rows, w->factions[fac[i]].id, lit);
+			free(text);
+			grid_free(g);
+		}
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The event log gives its detail the width the faction column does not
  * need, and a detail too long for it keeps its last figure whole ("…
  * bribe taken 60.75"): a customs check that found contraband and took a
@@ -17926,6 +17981,7 @@ int main(void)
 	tcase_add_test(t, test_tui_c_in_a_faction_chart);
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_factions_pane_shows_bribe_spend);
+	tcase_add_test(t, test_tui_factions_pane_shows_the_selected_faction);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);

@@ -387,6 +387,7 @@ static void world_replaced(struct tui_app *a, struct smug_world *nw)
 	loop_world_replaced(a);
 	tui_names_init(a);
 	a->faction = tui_network_factions(nw, fac, SMUG_FACTIONS_MAX) > 0 ? fac[0] : -1;
+	a->faction_top = 0;
 	a->route_sel = 0;
 	a->border = -1;
 	a->border_top = 0;

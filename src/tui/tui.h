@@ -389,6 +389,7 @@ struct tui_app {
 	bool map_in_slot;	 /* below 150 columns the map shares the Borders slot */
 	/* factions */
 	int faction;	       /* selected faction index */
+	int faction_top;       /* first faction the Factions pane shows */
 	enum tui_window flow_window;
 	int commodity_sel;     /* selected row of the commodities view */
 	int commodity_sort;    /* its sort column, 0 = cargo value sent */
