@@ -5408,6 +5408,75 @@ static const char *last_figure(const char *text, char *buf, size_t size)
 
 static const int cut_sizes[][2] = {{24, 80}, {40, 120}, {60, 200}};
 
+/* End goes to the last row in the story and compare views, as the help
+ * and smugnet(1) say ("the last row", everywhere but the chart, map and
+ * TopK views): on a world of 16 factions the compare view at 80x24 (16
+ * factions before its borders) and the longest story in a view of 12
+ * rows are longer than they have room for, and End shows them as Down
+ * pressed 200 times does (End did nothing in either). */
+static char *end_view_screen(struct tui_app *a)
+{
+	return a->view == VIEW_STORY ? story_on_canvas(a, 12, 80) : render(a, 24, 80);
+}
+
+START_TEST(test_tui_end_goes_to_the_last_row_of_story_and_compare)
+{
+	char *json = smug_scenario_generate(400, 3, 16);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	const struct smug_telemetry *t;
+	uint64_t id = 0;
+	int best = 0;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(w, 60);
+	t = &w->tel;
+	for (int i = 0; i < t->event_count; i++) { /* the shipment with the most events */
+		uint64_t ship = smug_event_at(t, i)->shipment;
+		int n = 0;
+
+		for (int j = i; ship && j < t->event_count; j++)
+			n += smug_event_at(t, j)->shipment == ship;
+		if (n > best) {
+			best = n;
+			id = ship;
+		}
+	}
+	tui_app_init(&a, w, &opts);
+	for (int v = 0; v < 2; v++) {
+		const char *name = v ? "compare" : "story";
+		char *top, *end, *down;
+
+		if (v == 0) {
+			a.story_shipment = id;
+			view_open(&a, VIEW_STORY);
+		} else {
+			feed(&a, "b.bB");
+		}
+		ck_assert_int_eq(a.view, v ? VIEW_COMPARE : VIEW_STORY);
+		top = end_view_screen(&a);
+		tui_handle_key(&a, KEY_END);
+		end = end_view_screen(&a);
+		tui_handle_key(&a, KEY_HOME);
+		for (int i = 0; i < 200; i++)
+			tui_handle_key(&a, KEY_DOWN);
+		down = end_view_screen(&a);
+		ck_assert_msg(strcmp(top, down) != 0, "the %s view (story of %d events) fits: End has nothing to show", name,
+			      best);
+		assert_on_screen(strcmp(end, down) == 0, end, "End in the %s view does not show its end:\n%s", name, down);
+		free(top);
+		free(end);
+		free(down);
+		tui_handle_key(&a, 27);
+	}
+	tui_app_done(&a);
+	smug_world_free(a.w);
+}
+END_TEST
+
 /* The Factions pane keeps the selected faction in sight: on a world of
  * 16 factions, more than the pane has rows for, each faction selected in
  * turn (Down to the last, then Up to the first) is drawn lit in the pane
@@ -18198,6 +18267,7 @@ int main(void)
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
 	tcase_add_test(t, test_tui_story_scrolled_past_its_end_shows_its_last_events);
+	tcase_add_test(t, test_tui_end_goes_to_the_last_row_of_story_and_compare);
 	tcase_add_test(t, test_tui_story_down_scrolls_by_one_event);
 	tcase_add_test(t, test_tui_story_of_a_shipment_the_log_dropped_says_so);
 	tcase_add_test(t, test_tui_story_of_a_shipment_in_transit_starts_at_the_left_edge);

@@ -574,7 +574,8 @@ struct tui_view_def {
 };
 const struct tui_view_def *view_def(enum tui_view v);
 void view_open(struct tui_app *a, enum tui_view v);
-/* Up/Down/PgUp/PgDn/Home move a scrolled view's first row; true if handled. */
+/* Up/Down/PgUp/PgDn/Home/End move a scrolled view's first row (End past
+ * the last: the draw clamps it); true if handled. */
 bool view_scroll_key(int *scroll, int action);
 /* Keep a list's scroll where its last page is full: at most total - rows
  * (rows: the lines it has on screen), and 0 when all fit. The scroll
