@@ -4041,6 +4041,42 @@ static char *rows_of(const char *screen, int y, int h)
 	return strndup(start, (size_t)(end - start));
 }
 
+/* A sort changed and changed back gives the Borders table as it was: the
+ * 6th row selected at 120x40, I (the selected border near the end, the
+ * table scrolled there) then I again shows the table from its first row
+ * again, not from the selection with the five busier borders above it
+ * out of sight. Likewise t round the three windows, and < then >. */
+START_TEST(test_tui_borders_sort_and_back_shows_the_table_from_its_top)
+{
+	static const int pick[] = {'3', KEY_DOWN, KEY_DOWN, KEY_DOWN, KEY_DOWN, KEY_DOWN};
+	static const int back[][3] = {{'I', 'I', 0}, {'t', 't', 't'}, {'<', '>', 0}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct tui_rect r;
+	char *before, *after, *tb, *ta;
+
+	keys_drawn(&a, pick, 6, 40, 120);
+	before = render(&a, 40, 120);
+	r = a.pane_rect[PANE_BORDERS];
+	for (int k = 0; k < 3; k++) {
+		keys_drawn(&a, back[k], back[k][2] ? 3 : 2, 40, 120);
+		after = render(&a, 40, 120);
+		tb = rows_of(before, r.y, r.h);
+		ta = rows_of(after, r.y, r.h);
+		if (strcmp(tb, ta) != 0) {
+			fprintf(stderr, "%swas\n%s", ta, tb); /* Check's messages are too short for a table */
+			ck_abort_msg("keys %c%c%c: the Borders table is not as it was", back[k][0], back[k][1],
+				     back[k][2] ? back[k][2] : ' ');
+		}
+		free(tb);
+		free(ta);
+		free(after);
+	}
+	free(before);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A loaded seed's Borders table starts from its top, as selections do: a
  * table scrolled to its end before the load, and hidden while the seed
  * loads (the Map in its slot at 120 columns), shows a border picked on
@@ -18291,6 +18327,7 @@ int main(void)
 	tcase_add_test(t, test_tui_save_that_fails_says_why);
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_loaded_seed_borders_table_starts_at_the_top);
+	tcase_add_test(t, test_tui_borders_sort_and_back_shows_the_table_from_its_top);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_list_the_largest_number_of_networks);
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);

@@ -596,10 +596,14 @@ static void pane_key(struct tui_app *a, enum tui_action act)
 		break;
 	case ACT_SORT_PREV:
 	case ACT_SORT_NEXT: pane_borders_sort_step(a, act == ACT_SORT_PREV ? -1 : 1); break;
-	case ACT_SORT_INVERT: a->border_desc = !a->border_desc; break;
+	case ACT_SORT_INVERT:
+		a->border_desc = !a->border_desc;
+		pane_borders_sort_changed(a);
+		break;
 	case ACT_WINDOW:
 		a->border_window = (enum tui_window)((a->border_window + 1) % WIN_COUNT);
 		a->border_sort = -1;
+		pane_borders_sort_changed(a);
 		break;
 	case ACT_HEAT: a->heat = (enum tui_heat)((a->heat + 1) % HEAT_COUNT); break;
 	case ACT_ZOOM_IN:

@@ -510,6 +510,10 @@ int *pane_borders_rows(struct tui_app *a, int *count);
 /* Move the border selection by delta rows in the table's order. */
 void pane_borders_move(struct tui_app *a, int delta);
 void pane_borders_sort_step(struct tui_app *a, int delta);
+/* The table's order was changed by a key (a sort column, its direction,
+ * the window shown first): it shows from its first row again, scrolled
+ * only as far as the selected border needs. */
+void pane_borders_sort_changed(struct tui_app *a);
 
 void pane_header_draw(struct tui_app *a, struct canvas *cv);
 void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused);
