@@ -5444,6 +5444,32 @@ static const char *last_figure(const char *text, char *buf, size_t size)
 
 static const int cut_sizes[][2] = {{24, 80}, {40, 120}, {60, 200}};
 
+/* m in the Borders pane below 150 columns, where the map it measures
+ * is not on the screen (it shares the Borders' place), says what the map
+ * heat now is instead of changing nothing to be seen; the map then shows
+ * that measure in its legend. */
+START_TEST(test_tui_map_heat_key_says_its_measure_when_the_map_is_hidden)
+{
+	static const int keys[] = {'3'};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	char *before, *after;
+
+	keys_drawn(&a, keys, 1, 40, 120);
+	before = render(&a, 40, 120);
+	tui_handle_key(&a, 'm');
+	ck_assert_int_eq(a.heat, HEAT_SEIZURES);
+	after = render(&a, 40, 120);
+	assert_on_screen(strcmp(before, after) != 0 && strstr(after, "map heat: seizure rate") != NULL, after,
+			 "120x40: m in the Borders pane shows nothing of the map heat it set");
+	free(before);
+	free(after);
+	tui_handle_key(&a, '4');
+	ck_assert(screen_has(&a, "seizure rate 7d"));
+	close_app(&a, w);
+}
+END_TEST
+
 /* End goes to the last row in the story and compare views, as the help
  * and smugnet(1) say ("the last row", everywhere but the chart, map and
  * TopK views): on a world of 16 factions the compare view at 80x24 (16
@@ -18328,6 +18354,7 @@ int main(void)
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_loaded_seed_borders_table_starts_at_the_top);
 	tcase_add_test(t, test_tui_borders_sort_and_back_shows_the_table_from_its_top);
+	tcase_add_test(t, test_tui_map_heat_key_says_its_measure_when_the_map_is_hidden);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_list_the_largest_number_of_networks);
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);

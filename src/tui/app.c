@@ -605,7 +605,11 @@ static void pane_key(struct tui_app *a, enum tui_action act)
 		a->border_sort = -1;
 		pane_borders_sort_changed(a);
 		break;
-	case ACT_HEAT: a->heat = (enum tui_heat)((a->heat + 1) % HEAT_COUNT); break;
+	case ACT_HEAT:
+		a->heat = (enum tui_heat)((a->heat + 1) % HEAT_COUNT);
+		if (a->cols < WIDE_COLS && !a->map_in_slot) /* the map is not on the screen to show it */
+			tui_set_status(a, "map heat: %s (last 7 days); 4 shows the map", pane_map_heat_name(a->heat));
+		break;
 	case ACT_ZOOM_IN:
 	case ACT_ZOOM_OUT: view_map_key(a, act, 0); break;
 	case ACT_CRACKDOWN: tui_toggle_crackdown(a); break;

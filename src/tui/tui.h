@@ -531,6 +531,8 @@ void pane_map_click(struct tui_app *a, int y, int x);
 void pane_events_click(struct tui_app *a, int y);
 /* The map: move the selection to the nearest mark in a direction. */
 void pane_map_step(struct tui_app *a, int dy, int dx);
+/* What a map heat measures, as the legend names it ("seizure rate"). */
+const char *pane_map_heat_name(enum tui_heat h);
 /* The decision behind the selected row of the routes pane, or -1. */
 int pane_routes_decision(const struct tui_app *a);
 /* Rows of the routes pane (identical decisions folded). */
