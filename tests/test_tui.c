@@ -12516,9 +12516,12 @@ START_TEST(test_tui_prompts_take_utf8_and_say_what_they_refuse)
 	s = render(&a, 24, 80);
 	ck_assert_msg(strstr(footer_row(s), "cannot be in a seed name"), "the footer reads '%s'", footer_row(s));
 	free(s);
-	tui_handle_key(&a, '\r'); /* refused whole, never saved as "caf" */
-	ck_assert_int_eq(a.prompt, PROMPT_NONE);
-	ck_assert_msg(strstr(a.status, "'caf\xc3\xa9': not a seed name"), "Enter on caf\xc3\xa9: '%s'", a.status);
+	tui_handle_key(&a, '\r'); /* refused whole, never saved as "caf": the prompt stays */
+	ck_assert_int_eq(a.prompt, PROMPT_SAVE);
+	ck_assert_str_eq(a.input.text, "caf\xc3\xa9");
+	ck_assert_msg(strstr(a.input.note, "'\xc3\xa9' cannot be in a seed name"), "Enter on caf\xc3\xa9: '%s'",
+		      a.input.note);
+	tui_handle_key(&a, 27);
 	snprintf(a.seed_name, sizeof a.seed_name, "old");
 	tui_handle_key(&a, 's');
 	ck_assert(a.input.selected);
@@ -12527,8 +12530,10 @@ START_TEST(test_tui_prompts_take_utf8_and_say_what_they_refuse)
 		      "名前 over the offered 'old': '%s'%s", a.input.text, a.input.selected ? " selected" : "");
 	ck_assert_msg(strstr(a.input.note, "cannot be in a seed name"), "the note reads '%s'", a.input.note);
 	tui_handle_key(&a, '\r');
-	ck_assert_int_eq(a.prompt, PROMPT_NONE);
-	ck_assert_msg(strstr(a.status, "not a seed name"), "Enter after 名前: '%s'", a.status);
+	ck_assert_int_eq(a.prompt, PROMPT_SAVE);
+	ck_assert_str_eq(a.input.text, "\xe5\x90\x8d\xe5\x89\x8d");
+	ck_assert_msg(strstr(a.input.note, "cannot be in a seed name"), "Enter after 名前: '%s'", a.input.note);
+	tui_handle_key(&a, 27);
 	/* a byte that is no UTF-8 */
 	tui_handle_key(&a, '/');
 	tui_handle_key(&a, 21);
@@ -13942,6 +13947,57 @@ END_TEST
  * accepted, a rewind day refused, the event filter set, cleared with
  * Esc and cleared by an empty answer; the rewind prompt offers the day
  * before; a toggles the auto-crackdown planner and says which. */
+/* A seed name the vault refuses ('\xc3\x9c' in \xc3\x9c"berfall, none at
+ * all, a leading dot) keeps the Save prompt open with the name as typed
+ * and the reason in the footer, as an answer too long does: the name is
+ * corrected there, not typed again. */
+START_TEST(test_tui_save_prompt_keeps_a_refused_name)
+{
+	static const char *const refused[][2] = {
+		{"\xc3\x9c" "berfall", "'\xc3\x9c' cannot be in a seed name"},
+		{"", "not a seed name (1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..')"},
+		{".hidden", "not a seed name (1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..')"},
+	};
+	struct smug_world *w = world_at(3);
+	struct temp_vault v;
+	struct tui_app a;
+	struct smug_error err;
+	struct smug_seed_info *list = NULL;
+
+	open_in_vault(&a, w, &v);
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		char *s;
+
+		tui_handle_key(&a, 's');
+		tui_handle_key(&a, 21); /* Ctrl-U */
+		feed(&a, refused[i][0]);
+		tui_handle_key(&a, '\r');
+		ck_assert_msg(a.prompt == PROMPT_SAVE, "'%s': Enter closed the Save prompt (status '%s')", refused[i][0],
+			      a.status);
+		ck_assert_str_eq(a.input.text, refused[i][0]);
+		ck_assert_msg(strstr(a.input.note, refused[i][1]), "'%s': the note reads '%s'", refused[i][0],
+			      a.input.note);
+		s = render(&a, 24, 80);
+		ck_assert_msg(strstr(footer_row(s), refused[i][0]) && strstr(footer_row(s), refused[i][1][0] == '\''
+													? "cannot be in"
+													: "not a seed name"),
+			      "'%s': the footer reads '%s'", refused[i][0], footer_row(s));
+		free(s);
+		tui_handle_key(&a, 27);
+	}
+	ck_assert_int_eq(smug_vault_list(v.root, &list, &err), 0); /* nothing saved */
+	free(list);
+	/* corrected at the prompt, never closed: the name saves */
+	tui_handle_key(&a, 's');
+	feed(&a, "\xc3\x9c" "berfall\r");
+	tui_handle_key(&a, 21);
+	feed(&a, "Ueberfall\r");
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_msg(status_says(&a, "saved seed Ueberfall"), "status '%s'", a.status);
+	close_in_vault(&a, &v);
+}
+END_TEST
+
 START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 {
 	static const char *const bad_days[] = {"abc", "0", "100001", "3x", "-2"};
@@ -13964,8 +14020,16 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 	/* a seed name refused, then saved; overwriting it declined */
 	tui_handle_key(&a, 's');
 	feed(&a, "bad name\r");
-	ck_assert_msg(status_says(&a, "'bad name': not a seed name (1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..')"),
-		      "a name with a space is not refused with the rule");
+	ck_assert_int_eq(a.prompt, PROMPT_SAVE); /* refused: the prompt stays with the name */
+	ck_assert_str_eq(a.input.text, "bad name");
+	ck_assert_msg(strstr(a.input.note, "' ' cannot be in a seed name (A-Z a-z 0-9 . _ -)"),
+		      "a name with a space is not refused with the rule: '%s'", a.input.note);
+	tui_handle_key(&a, 21); /* Ctrl-U */
+	feed(&a, "a..b\r");
+	ck_assert_int_eq(a.prompt, PROMPT_SAVE);
+	ck_assert_msg(strstr(a.input.note, "not a seed name (1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..')"),
+		      "a..b is not refused with the rule: '%s'", a.input.note);
+	tui_handle_key(&a, 27);
 	ck_assert_int_eq(smug_vault_list(v.root, &list, &err), 0);
 	free(list);
 	tui_handle_key(&a, 's');
@@ -16691,7 +16755,8 @@ START_TEST(test_tui_wide_characters_keep_inside_the_frames)
 	{
 		char *screen = render(&a, 24, 80);
 
-		assert_on_screen(strstr(screen, "not a seed name") != NULL, screen, "the seed name was not refused");
+		assert_on_screen(a.prompt == PROMPT_SAVE && strstr(a.input.note, "cannot be in a seed name") != NULL,
+				 screen, "the seed name was not refused");
 		assert_lines_fit(screen, 80, "a seed name refused with Japanese");
 		free(screen);
 	}
@@ -18424,6 +18489,7 @@ int main(void)
 	t = tcase_create("prompts, clicks and pane keys");
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_prompts_say_what_became_of_the_answer);
+	tcase_add_test(t, test_tui_save_prompt_keeps_a_refused_name);
 	tcase_add_test(t, test_tui_status_lasts_until_the_next_key_that_acts);
 	tcase_add_test(t, test_tui_rewind_prompt_offers_no_day_before_the_first);
 	tcase_add_test(t, test_tui_loaded_seed_starts_its_selections_afresh);

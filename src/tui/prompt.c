@@ -10,7 +10,9 @@
  * past the limit is refused with a note in the footer, and Enter on an
  * answer over the limit keeps the prompt open and says so. A seed name
  * (A-Z a-z 0-9 . _ -, the vault's rule) keeps a character it cannot
- * have, as typed, and the note says so at once; Enter refuses the name. */
+ * have, as typed, and the note says so at once; Enter refuses the name
+ * and, as for an answer too long, keeps the prompt open with the name
+ * and the reason. */
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
@@ -203,6 +205,13 @@ bool prompt_edit(struct tui_app *a, int key, bool *accepted)
 		if (!in->selected && (in->overflow || text_chars(in->text) > TUI_INPUT_CHARS)) {
 			update_note(a);
 			return false; /* the prompt stays: shorten the answer */
+		}
+		if (a->prompt == PROMPT_SAVE && !smug_seed_name_valid(in->text)) {
+			/* the prompt stays with the name and the reason: correct it */
+			update_note(a);
+			if (in->note[0] == '\0')
+				snprintf(in->note, sizeof in->note, "not a seed name (" SMUG_SEED_NAME_RULE "): ");
+			return false;
 		}
 		remember(in, a->prompt);
 		*accepted = true;
