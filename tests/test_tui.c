@@ -9864,6 +9864,65 @@ START_TEST(test_tui_why_expanded_candidate_reads_whole_at_80)
 }
 END_TEST
 
+/* The loss and cost of an expanded candidate's edges stand in columns,
+ * right-aligned as smugnet explain prints them: "loss 9.44  cost 8.10"
+ * above "loss 12.84  cost 7.79" had each figure start after its label
+ * wherever the row's text before it ended (120x40, two candidates
+ * expanded). Every edge row on the screen ends its loss and its cost at
+ * the same columns as the others, at 100, 120 and 160 columns (at 80 the
+ * rows take the compact wording, each as short as it must be). */
+START_TEST(test_tui_why_edge_figures_stand_in_columns)
+{
+	static const int widths[] = {100, 120, 160};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	tui_handle_key(&a, KEY_HOME);
+	tui_handle_key(&a, '\r'); /* the first candidate expanded */
+	tui_handle_key(&a, KEY_DOWN);
+	tui_handle_key(&a, '\r'); /* and the second */
+	for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+		char *s = why_on_canvas(&a, 40, widths[k]), row[1024];
+		int rows = 0, loss_end = -1, cost_end = -1;
+
+		for (const char *line = s; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+			const char *l, *c;
+			int le, ce;
+
+			line_at(s, line, row, sizeof row);
+			if (!strstr(row, "cost_est") || (l = strstr(row, " loss ")) == NULL ||
+			    (c = strstr(row, " cost ")) == NULL)
+				continue;
+			/* the end of each figure: past the label, the spaces, the digits */
+			for (l += 6; *l == ' '; l++)
+				;
+			while (*l && *l != ' ')
+				l++;
+			for (c += 6; *c == ' '; c++)
+				;
+			while (*c && *c != ' ')
+				c++;
+			le = (int)(l - row);
+			ce = (int)(c - row);
+			if (rows == 0) {
+				loss_end = le;
+				cost_end = ce;
+			}
+			assert_on_screen(le == loss_end && ce == cost_end, s,
+					 "%dx40: an edge's loss ends at %d and its cost at %d, the first edge's at %d and %d:\n%s",
+					 widths[k], le, ce, loss_end, cost_end, row);
+			rows++;
+		}
+		assert_on_screen(rows >= 4, s, "%dx40: %d edge rows with loss and cost", widths[k], rows);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* The edge rows of an expanded candidate stay indented beneath it at
  * every width (five columns where the row has room, two at 80), each
  * edge's figures whole: at 80 columns they started where the candidate
@@ -13634,6 +13693,25 @@ static int why_candidate_row(char **row, int n, int k, char *sign)
 	return -1;
 }
 
+/* line into out with the spaces after a "loss " or "cost " label cut to
+ * one: the why view right-aligns those figures in their columns. */
+static void squeeze_label_spaces(const char *line, char *out, size_t size)
+{
+	size_t at = 0;
+
+	for (const char *p = line; *p && at + 1 < size;) {
+		if (p != line && (strncmp(p - 1, " loss ", 6) == 0 || strncmp(p - 1, " cost ", 6) == 0)) {
+			for (int k = 0; k < 5 && at + 1 < size; k++)
+				out[at++] = *p++;
+			while (*p == ' ')
+				p++;
+			continue;
+		}
+		out[at++] = *p++;
+	}
+	out[at] = '\0';
+}
+
 /* Enter on a candidate of the why view unfolds it: "-k", and right
  * below it a row per edge of its route in order, each starting with
  * border or corridor, naming it, its risk_est and cost_est, learned or
@@ -13671,7 +13749,10 @@ START_TEST(test_tui_why_enter_unfolds_a_candidate_into_its_edges)
 			const struct smug_explain_edge *g = &c->edges[e];
 			char id[64], want[6][80];
 			const char *line = r + 1 + e < n ? row[r + 1 + e] : "";
+			char aligned[1024];
 
+			/* the figures right-aligned in their columns: "loss  8.49" reads "loss 8.49" */
+			squeeze_label_spaces(line, aligned, sizeof aligned);
 			tui_short_corridor(&a, g->corridor, id, sizeof id);
 			snprintf(want[0], sizeof want[0], " %s ", id);
 			snprintf(want[1], sizeof want[1], "%s ", g->border ? "border" : "corridor"); /* indented */
@@ -13683,12 +13764,12 @@ START_TEST(test_tui_why_enter_unfolds_a_candidate_into_its_edges)
 			for (int k = 0; k < 6; k++)
 				ck_assert_msg(k == 1 ? strncmp(line, "\xe2\x94\x82  ", 5) == 0 &&
 							       strncmp(line + 3 + strspn(line + 3, " "), want[k], strlen(want[k])) == 0
-						     : strstr(line, want[k]) != NULL,
+						     : strstr(k == 5 ? aligned : line, want[k]) != NULL,
 					      "candidate #%d, edge %d of %d: no '%s' in '%s'", i + 1,
 					      e + 1, c->n_nodes - 1, want[k], line);
 			strcpy(want[5], "cost ");
 			fmt_money(want[5] + 5, sizeof want[5] - 5, (int64_t)(g->expected_cost + 0.5), 10);
-			ck_assert_msg(strstr(line, want[5]) != NULL, "candidate #%d, edge %d: no '%s' in '%s'", i + 1, e + 1,
+			ck_assert_msg(strstr(aligned, want[5]) != NULL, "candidate #%d, edge %d: no '%s' in '%s'", i + 1, e + 1,
 				      want[5], line);
 			unfolded++;
 		}
@@ -18364,6 +18445,7 @@ int main(void)
 	tcase_add_test(t, test_tui_keys_dropped_are_said_after_the_quit_question);
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
+	tcase_add_test(t, test_tui_why_edge_figures_stand_in_columns);
 	tcase_add_test(t, test_tui_why_expanded_candidate_rows_stay_indented);
 	tcase_add_test(t, test_tui_why_edge_rows_with_long_ids_keep_their_figures);
 	tcase_add_test(t, test_tui_why_long_routes_read_apart);

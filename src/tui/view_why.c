@@ -340,13 +340,39 @@ static bool edge_cores(const struct tui_app *a, const struct smug_corridor *k, c
 	return true;
 }
 
+/* The widest loss and cost among the edges listed (edge[i] >= 0 of the
+ * n rows), for edge_row to right-align them in. */
+static void edge_figure_widths(const struct smug_explanation *x, const int *cand, const int *edge, int n, int *lw,
+			       int *cw)
+{
+	*lw = *cw = 0;
+	for (int i = 0; i < n; i++) {
+		const struct smug_explain_edge *g;
+		char b[32];
+		int k;
+
+		if (edge[i] < 0)
+			continue;
+		g = &x->cand[cand[i]].edges[edge[i]];
+		fmt_money(b, sizeof b, (int64_t)(g->expected_loss + 0.5), 10);
+		if ((k = (int)strlen(b)) > *lw)
+			*lw = k;
+		fmt_money(b, sizeof b, (int64_t)(g->expected_cost + 0.5), 10);
+		if ((k = (int)strlen(b)) > *cw)
+			*cw = k;
+	}
+}
+
 /* One edge of an expanded candidate, indented beneath it: the wording
  * that fits the row whole, the figures first when the labels must
  * shorten, then the indent narrower (never none); then, every figure
  * kept, the estimates' source left out, the node ids without the end
  * they all share, both, then the ids cut in their middles; on a row too
- * narrow for them all, whole parts left out (never a figure cut). */
-static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct smug_explain_edge *g)
+ * narrow for them all, whole parts left out (never a figure cut). In the
+ * two roomy wordings loss and cost are right-aligned in lw and cw
+ * columns (the widest of the edges listed), so the figures of the rows
+ * stand in columns, as smugnet explain prints them. */
+static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct smug_explain_edge *g, int lw, int cw)
 {
 	static const int indents[] = {5, 2};
 	const struct smug_corridor *k = &a->w->corridors[g->corridor];
@@ -358,12 +384,12 @@ static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct s
 	tui_short_corridor(a, g->corridor, id, sizeof id);
 	fmt_money(loss, sizeof loss, (int64_t)(g->expected_loss + 0.5), 10);
 	fmt_money(cost, sizeof cost, (int64_t)(g->expected_cost + 0.5), 10);
-	snprintf(line, sizeof line, "%-8s %-12s risk_est %.3f  cost_est %.3f  %-7s  loss %s  cost %s", kind, id,
-		 g->risk_est, g->cost_est, how, loss, cost);
+	snprintf(line, sizeof line, "%-8s %-12s risk_est %.3f  cost_est %.3f  %-7s  loss %*s  cost %*s", kind, id,
+		 g->risk_est, g->cost_est, how, lw, loss, cw, cost);
 	for (int i = 0; i < 2 && canvas_wrap_rows(cv->w - in, line) > 1; i++) {
 		in = indents[i];
-		snprintf(line, sizeof line, "%-8s %s  loss %s  cost %s  risk_est %.3f %s  cost_est %.3f", kind, id, loss,
-			 cost, g->risk_est, how, g->cost_est);
+		snprintf(line, sizeof line, "%-8s %s  loss %*s  cost %*s  risk_est %.3f %s  cost_est %.3f", kind, id, lw,
+			 loss, cw, cost, g->risk_est, how, g->cost_est);
 		if (canvas_wrap_rows(cv->w - in, line) > 1)
 			edge_compact(line, sizeof line, kind, id, loss, cost, g, how);
 	}
@@ -477,7 +503,7 @@ static int drivers(struct canvas *in, int y, int rows, const struct smug_decisio
 void view_why_draw(struct tui_app *a, struct canvas *cv)
 {
 	const struct smug_world *w = a->w;
-	int di, win, run, y = 0, rows, n, sel_row = 0, *cand, *edge, top;
+	int di, win, run, y = 0, rows, n, sel_row = 0, *cand, *edge, top, loss_w, cost_w;
 	const struct smug_explanation *base = view_why_explanation(a, &di), *x;
 	const struct smug_decision *d;
 	struct canvas in;
@@ -578,12 +604,13 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 			a->why_scroll = last - rows + 1 < sel_row ? last - rows + 1 : sel_row;
 	}
 	top = a->why_scroll;
+	edge_figure_widths(x, cand, edge, n, &loss_w, &cost_w);
 	for (int i = top; i < n && y < in.h; i++, y++) {
 		if (edge[i] < 0)
 			candidate_row(a, &in, y, &t, x, cand[i], win,
 				      cand[i] == a->why_sel ? ROLE_SELECT : cand[i] == win ? ROLE_GOOD : ROLE_NORMAL);
 		else
-			edge_row(a, &in, y, &x->cand[cand[i]].edges[edge[i]]);
+			edge_row(a, &in, y, &x->cand[cand[i]].edges[edge[i]], loss_w, cost_w);
 	}
 	free(cand);
 	free(edge);
