@@ -2714,6 +2714,58 @@ START_TEST(test_tui_help_says_where_each_key_works)
 }
 END_TEST
 
+/* The help tells what the prompts take (Backspace, Ctrl-U, Up/Down for
+ * the earlier answers, Enter, Esc), which prompt_edit handles and the
+ * help did not name, and says what Enter does in every view it works in:
+ * its line named Routes, Events, Borders and the why view, and said
+ * nothing of the load, compare and config views where Enter loads the
+ * seed, keeps the branch shown and edits the knob. */
+START_TEST(test_tui_help_names_the_prompt_keys_and_every_enter)
+{
+	static const char *const want[] = {
+		"Prompts", "Backspace", "Ctrl-U", "Up/Down", "earlier answers", "Esc cancels",
+		"load: load the seed", "compare: keep the branch shown", "config: edit a knob",
+	};
+	static const enum tui_ctx enter_in[] = {CTX_ROUTES, CTX_EVENTS, CTX_BORDERS, CTX_WHY,
+						CTX_LOAD,   CTX_COMPARE, CTX_CONFIG};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 3);
+	char *s, where[256];
+	int n;
+	const struct tui_key *k = keymap_table(&n);
+
+	tui_handle_key(&a, '?');
+	ck_assert_int_eq(a.view, VIEW_HELP);
+	s = render(&a, 48, 160); /* the help scrolls: read it a page at a time */
+	for (int page = 0; page < 4; page++) {
+		char *more;
+
+		tui_handle_key(&a, KEY_NPAGE);
+		more = render(&a, 48, 160);
+		s = realloc(s, strlen(s) + strlen(more) + 1);
+		strcat(s, more);
+		free(more);
+	}
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		ck_assert_msg(strstr(s, want[i]) != NULL, "the help does not say '%s'", want[i]);
+	free(s);
+	/* Enter's line says where it works: every view that takes it */
+	for (int i = 0; i < n; i++)
+		if (k[i].action == ACT_ENTER && k[i].label[0] != '\0') {
+			keymap_where(k[i].ctx, where, sizeof where);
+			for (size_t c = 0; c < sizeof enter_in / sizeof enter_in[0]; c++) {
+				ck_assert_msg(strstr(where, keymap_ctx_name(enter_in[c])) != NULL,
+					      "Enter's help line works in '%s', not %s", where,
+					      keymap_ctx_name(enter_in[c]));
+				ck_assert_int_eq(keymap_lookup('\r', enter_in[c]), ACT_ENTER);
+				ck_assert_int_eq(keymap_lookup('\n', enter_in[c]), ACT_ENTER);
+				ck_assert_int_eq(keymap_lookup(KEY_ENTER, enter_in[c]), ACT_ENTER);
+			}
+		}
+	close_app(&a, w);
+}
+END_TEST
+
 /* smugnet(1)'s KEYS section is the key table's. */
 /* The chart view's < and > show fewer or more days (30, 90, 180, 365),
  * and the help says so under g: it did not (< and > read 'sort by the
@@ -18289,6 +18341,7 @@ int main(void)
 	tcase_add_test(t, test_tui_man_keys_match_the_table);
 	tcase_add_test(t, test_tui_help_says_what_the_chart_keys_do);
 	tcase_add_test(t, test_tui_help_says_where_each_key_works);
+	tcase_add_test(t, test_tui_help_names_the_prompt_keys_and_every_enter);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_routes_lane_names_both_long_wards);

@@ -14,6 +14,7 @@
 #define MAIN_AND_VIEWS (PANES | C(CTX_WHY) | C(CTX_CHART) | C(CTX_MAPVIEW) | C(CTX_COMMODITIES) | C(CTX_STORY) | C(CTX_COMPARE) | C(CTX_CONFIG) | C(CTX_TOPK))
 #define LISTS (PANES | C(CTX_WHY) | C(CTX_COMMODITIES) | C(CTX_STORY) | C(CTX_LOAD) | C(CTX_HELP) | C(CTX_COMPARE) | C(CTX_CONFIG))
 #define LOOP MAIN_AND_VIEWS
+#define ENTER_CTX (C(CTX_ROUTES) | C(CTX_EVENTS) | C(CTX_BORDERS) | C(CTX_WHY) | C(CTX_LOAD) | C(CTX_COMPARE) | C(CTX_CONFIG))
 
 static const struct tui_key keys[] = {
 	{'?', "?", ACT_HELP, CTX_ALL, 1, "help", "help: every key and where it works (also F1)"},
@@ -66,10 +67,11 @@ static const struct tui_key keys[] = {
 	{'Z', "Z", ACT_ZOOM_OUT, C(CTX_MAP) | C(CTX_MAPVIEW), 11, "out", "zoom the map out (Z at the widest: recentre)"},
 	{'/', "/", ACT_FILTER, C(CTX_EVENTS), 6, "filter",
 	 "filter the event log: words match kind, faction, border, commodity or text (kind:, faction:, border:, commodity: name the field)"},
-	{'\n', "Enter", ACT_ENTER, C(CTX_ROUTES) | C(CTX_EVENTS) | C(CTX_BORDERS) | C(CTX_WHY) | C(CTX_LOAD), 2,
-	 "open", "Routes: why view; Events: the shipment's story; Borders: chart; why view: expand a candidate"},
-	{KEY_ENTER, "", ACT_ENTER, C(CTX_ROUTES) | C(CTX_EVENTS) | C(CTX_BORDERS) | C(CTX_WHY) | C(CTX_LOAD), 0, NULL, NULL},
-	{'\r', "", ACT_ENTER, C(CTX_ROUTES) | C(CTX_EVENTS) | C(CTX_BORDERS) | C(CTX_WHY) | C(CTX_LOAD), 0, NULL, NULL},
+	{'\n', "Enter", ACT_ENTER, ENTER_CTX, 2, "open",
+	 "Routes: why view; Events: story; Borders: chart; why: expand a candidate; load: load the seed; compare: keep "
+	 "the branch shown; config: edit a knob"},
+	{KEY_ENTER, "", ACT_ENTER, ENTER_CTX, 0, NULL, NULL},
+	{'\r', "", ACT_ENTER, ENTER_CTX, 0, NULL, NULL},
 	{'w', "w", ACT_WINNER, C(CTX_WHY), 3, "winner", "why view: jump to the winner"},
 	{'x', "x", ACT_WHATIF, C(CTX_WHY), 4, "what-if",
 	 "why view: what if the faction met a crackdown on the border that flips the choice (no step)"},
@@ -82,9 +84,6 @@ static const struct tui_key keys[] = {
 	{'B', "B", ACT_COMPARE, LOOP, 23, "compare",
 	 "compare view: the what-if against the base on the same day (the one behind runs first; Esc stops it) (Enter there keeps the branch shown)"},
 	{'C', "C", ACT_CONFIG, LOOP, 0, NULL, "config view: every knob with its value, default, range and meaning (Enter edits)"},
-	{'\n', "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},
-	{KEY_ENTER, "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},
-	{'\r', "", ACT_ENTER, C(CTX_COMPARE) | C(CTX_CONFIG), 0, NULL, NULL},
 	{'T', "T", ACT_TOPK, MAIN_AND_VIEWS, 0, NULL,
 	 "TopK view: hottest routes, borders and networks, all time beside the last days (Left/Right: how many)"},
 	{'s', "s", ACT_SAVE, MAIN_AND_VIEWS, 13, "save", "save the seed (asks a name)"},

@@ -83,6 +83,8 @@ static const char *const help_notes[] = {
 	"",
 	"Panes: 1 Factions, 2 Routes (Enter: why), 3 Borders (table), 4 Map, 5 Events (Enter: story).",
 	"Views: g chart, M map, v commodities, T TopK, Enter why / story; Esc comes back.",
+	("Prompts (in the footer): typing replaces the answer offered (Left/Right keep it to edit); Backspace deletes a "
+	 "character, Ctrl-U the line; Up/Down walk the earlier answers; Enter answers, Esc cancels."),
 	"Map: heat glyphs low to high, crackdown and seizure marks, shipments moving; legend below it.",
 	"Days count from 1: day N is the N-th simulated day; the header shows the last one simulated.",
 };
