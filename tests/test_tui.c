@@ -2714,6 +2714,48 @@ START_TEST(test_tui_help_says_where_each_key_works)
 }
 END_TEST
 
+/* A focused pane's title too long for its top border at 80 columns is
+ * cut inside its brackets and the frame's line goes on right after it:
+ * the Events pane under the filter 'border:n:23.0|n:24.0 kind:seizure'
+ * read "[Events  match 'border:…   ─┐", the "]" lost and blank columns
+ * left where the cut stopped before a number. For each pane focused, at
+ * 80x24 and 120x40: the row's title ends in "]" right before the line. */
+START_TEST(test_tui_cut_pane_title_keeps_its_bracket)
+{
+	static const int pane_sizes[][2] = {{24, 80}, {40, 120}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	int cut = 0;
+
+	feed(&a, "5/border:n:23.0|n:24.0 kind:seizure\r");
+	for (int p = 0; p < 5; p++) {
+		tui_handle_key(&a, '1' + p);
+		for (size_t z = 0; z < sizeof pane_sizes / sizeof pane_sizes[0]; z++) {
+			char *s = render(&a, pane_sizes[z][0], pane_sizes[z][1]);
+
+			for (const char *open = strchr(s, '['); open; open = strchr(open + 1, '[')) {
+				const char *close;
+
+				if (open - s < 3 || strncmp(open - 3, "\xe2\x94\x8c", 3) != 0)
+					continue; /* not a title: a title follows its frame's corner */
+				/* the title: from "[" to the frame's line or its corner */
+				close = open;
+				while (*close && *close != '\n' && strncmp(close, "\xe2\x94\x80", 3) != 0 &&
+				       strncmp(close, "\xe2\x94\x90", 3) != 0)
+					close++;
+				ck_assert_msg(close > open && close[-1] == ']' && close[-2] != ' ',
+					      "pane %d focused at %dx%d: the title '%.*s' does not end in ']' before the line:\n%s",
+					      p + 1, pane_sizes[z][0], pane_sizes[z][1], (int)(close - open), open, s);
+				cut += strstr(open, "\xe2\x80\xa6]") == open + (close - open) - 4;
+			}
+			free(s);
+		}
+	}
+	ck_assert_msg(cut >= 1, "no title was cut: the test shows nothing");
+	close_app(&a, w);
+}
+END_TEST
+
 /* The help tells what the prompts take (Backspace, Ctrl-U, Up/Down for
  * the earlier answers, Enter, Esc), which prompt_edit handles and the
  * help did not name, and says what Enter does in every view it works in:
@@ -8209,8 +8251,10 @@ START_TEST(test_tui_events_day_column_fits_four_digits)
 END_TEST
 
 /* A text cut to its width never keeps part of a number: the cut moves
- * before the number, and the rest of the width is blank, not what was
- * drawn there before. A pane title too long for its frame shows so. */
+ * before the number, and the rest of the width is not what was drawn
+ * there before. A pane title too long for its frame shows so: cut
+ * before the number, it keeps its "]" and the frame's line follows it
+ * (it read "[Border …    ─┐", blank columns left in the frame). */
 START_TEST(test_tui_cut_title_blanks_the_rest_of_its_width)
 {
 	struct tui_grid *g = grid_new(3, 16);
@@ -8222,8 +8266,9 @@ START_TEST(test_tui_cut_title_blanks_the_rest_of_its_width)
 	canvas_box(&cv, "Border 12345678901", true); /* "[Border 12345678901]": 20 columns for 13 */
 	s = grid_dump(g);
 	snprintf(top, sizeof top, "%.*s", (int)(strchr(s, '\n') - s), s);
-	ck_assert_msg(strcmp(top, "\xe2\x94\x8c[Border \xe2\x80\xa6    \xe2\x94\x80\xe2\x94\x90") == 0,
-		      "the cut title reads: %s", top); /* corner, "[Border ", ellipsis, 4 blanks, frame, corner */
+	ck_assert_msg(strcmp(top, "\xe2\x94\x8c[Border \xe2\x80\xa6]\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x90") ==
+			      0,
+		      "the cut title reads: %s", top); /* corner, "[Border ", ellipsis, "]", the frame's line, corner */
 	free(s);
 	grid_free(g);
 	close_app(&a, w);
@@ -18342,6 +18387,7 @@ int main(void)
 	tcase_add_test(t, test_tui_help_says_what_the_chart_keys_do);
 	tcase_add_test(t, test_tui_help_says_where_each_key_works);
 	tcase_add_test(t, test_tui_help_names_the_prompt_keys_and_every_enter);
+	tcase_add_test(t, test_tui_cut_pane_title_keeps_its_bracket);
 	tcase_add_test(t, test_tui_routes_row_reads_its_decision);
 	tcase_add_test(t, test_tui_routes_every_cell_under_its_head);
 	tcase_add_test(t, test_tui_routes_lane_names_both_long_wards);

@@ -719,9 +719,19 @@ void canvas_box(struct canvas *cv, const char *title, bool focused)
 	if (cv->w < 6)
 		return;
 	snprintf(t, sizeof t, "%s%s%s", focused ? "[" : " ", title, focused ? "]" : " ");
-	/* the title never runs over the corner: shortened with an ellipsis */
-	canvas_fit(cv, 0, 1, text_cols(t) < cv->w - 3 ? text_cols(t) : cv->w - 3,
-		   focused ? ROLE_FOCUS : ROLE_TITLE, t, false);
+	/* the title never runs over the corner: shortened with an ellipsis
+	 * inside its brackets (a focused title keeps its "]"), and the frame's
+	 * line goes on right after it, where a cut that keeps a number whole
+	 * stopped short (no blank columns before the corner) */
+	if (text_cols(t) > cv->w - 3) {
+		int keep = cv->w - 3 - 2 - text_cols(g->ellipsis);
+		size_t bytes = keep > 0 ? safe_cut(title, keep) : 0;
+
+		snprintf(t, sizeof t, "%s%.*s%s%s", focused ? "[" : " ", (int)bytes, title, g->ellipsis,
+			 focused ? "]" : " ");
+		watch_label(cv, 0, 1 + text_cols(t) - 2, title, bytes, title + bytes);
+	}
+	canvas_text(cv, 0, 1, focused ? ROLE_FOCUS : ROLE_TITLE, t);
 }
 
 struct canvas canvas_sub(const struct canvas *cv, int y, int x, int h, int w)
