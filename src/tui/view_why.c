@@ -603,8 +603,8 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 		if (last >= a->why_scroll + rows)
 			a->why_scroll = last - rows + 1 < sel_row ? last - rows + 1 : sel_row;
 	}
-	top = a->why_scroll;
 	edge_figure_widths(x, cand, edge, n, &loss_w, &cost_w);
+	top = a->why_scroll;
 	for (int i = top; i < n && y < in.h; i++, y++) {
 		if (edge[i] < 0)
 			candidate_row(a, &in, y, &t, x, cand[i], win,
