@@ -1363,40 +1363,6 @@ START_TEST(test_tui_map_legend_names_every_mark)
 }
 END_TEST
 
-/* The map's legend names the Well and a ward drawn as a mark alone
- * where its row has room: the map view at 120x40 and 160x48 showed @
- * (the Well) and o (a ward without room for its label) with the legend
- * naming neither, though 20 columns of the row were free. The
- * selection stays before them, and at 80x24 the Well still fits. */
-START_TEST(test_tui_map_legend_names_the_well_and_a_ward)
-{
-	static const int legend_sizes[][3] = {{24, 80, 1}, {40, 120, 2}, {48, 160, 2}};
-	static const char *const marks[] = {"@ Well", "o ward"};
-	struct smug_world *w = world_at(30);
-	struct tui_app a;
-
-	tui_app_init(&a, w, &ascii_opts);
-	tui_select_border(&a, test_busiest_border(w));
-	tui_handle_key(&a, 'M');
-	for (size_t sz = 0; sz < sizeof legend_sizes / sizeof legend_sizes[0]; sz++) {
-		char *s = render(&a, legend_sizes[sz][0], legend_sizes[sz][1]), line[512], id[64];
-
-		ck_assert_ptr_nonnull(line_with(s, "traffic 7d", line, sizeof line));
-		for (int i = 0; i < legend_sizes[sz][2]; i++)
-			ck_assert_msg(strstr(line, marks[i]) != NULL,
-				      "%dx%d: the legend lacks '%s': %s", legend_sizes[sz][1], legend_sizes[sz][0], marks[i],
-				      line);
-		tui_short_corridor(&a, a.border, id, sizeof id);
-		ck_assert_msg(strstr(line, id) != NULL && strstr(line, id) < strstr(line, marks[0]),
-			      "%dx%d: the selection %s is not before the Well: %s", legend_sizes[sz][1],
-			      legend_sizes[sz][0], id, line);
-		free(s);
-	}
-	tui_app_done(&a);
-	smug_world_free(w);
-}
-END_TEST
-
 /* How many times glyph is on the screen. */
 static int count_glyph(const char *screen, const char *glyph)
 {
@@ -6517,7 +6483,7 @@ START_TEST(test_tui_map_draws_the_well_between_its_wards)
 		screen_rows(s, row, 24, 80);
 		g = render_grid(&a, 24, 80);
 		for (int y = 2; y < 24; y++)
-			for (int x = 0; x < 80 && !strstr(row[y], "traffic 7d"); x++) { /* the map, not its legend */
+			for (int x = 0; x < 80; x++) {
 				if (row[y][x] == '@') { /* the Well in ASCII */
 					ck_assert_msg(wy < 0, "two Wells on the map:\n%s", s);
 					wy = y;
@@ -6566,7 +6532,7 @@ START_TEST(test_tui_map_marks_the_only_border_halfway)
 	ck_assert_msg(row[my][mx] == 'C' && grid_role(g, my, mx) == ROLE_CRACKDOWN,
 		      "no crackdown mark at row %d column %d:\n%s", my, mx, s);
 	for (int y = 2; y < 24; y++)
-		for (int x = 0; x < 80 && !strstr(row[y], "traffic 7d"); x++) /* the map, not its legend */
+		for (int x = 0; x < 80; x++)
 			if (grid_role(g, y, x) == ROLE_WARD) { /* the two labels, as wide as each other */
 				sum_y += y;
 				sum_x += x;
@@ -18414,7 +18380,6 @@ int main(void)
 	tcase_add_test(t, test_tui_map_labels_of_one_character);
 	tcase_add_test(t, test_tui_short_names_cut_only_at_a_separator);
 	tcase_add_test(t, test_tui_map_legend_names_every_mark);
-	tcase_add_test(t, test_tui_map_legend_names_the_well_and_a_ward);
 	tcase_add_test(t, test_tui_map_short_ids_keep_the_digits_they_share);
 	tcase_add_test(t, test_tui_map_marks_share_the_line_by_parallels);
 	tcase_add_test(t, test_tui_map_heat_steps_against_the_hottest);

@@ -431,12 +431,11 @@ const char *pane_map_heat_name(enum tui_heat h)
 	return heat_names[h];
 }
 
-/* The legend: always one row, its parts dropped by priority (the Well's
- * and a ward's marks first, then the selection, shipments, seizures). */
+/* The legend: always one row, its parts dropped by priority. */
 static void legend(struct tui_app *a, struct canvas *cv, int y)
 {
 	const struct tui_glyphs *g = cv->th->g;
-	char heat[64], rest[3][48], sel[96] = "", marks[2][48];
+	char heat[64], rest[3][48], sel[96] = "";
 	int x = 0, need;
 
 	snprintf(heat, sizeof heat, "%s%s%s%s %s 7d", g->heat[0], g->heat[1], g->heat[2], g->heat[3],
@@ -444,8 +443,6 @@ static void legend(struct tui_app *a, struct canvas *cv, int y)
 	snprintf(rest[0], sizeof rest[0], "  %s crackdown", g->crackdown);
 	snprintf(rest[1], sizeof rest[1], "  %s seized today", g->flash);
 	snprintf(rest[2], sizeof rest[2], "  %s shipment", g->shipment);
-	snprintf(marks[0], sizeof marks[0], "  %s Well", g->well);
-	snprintf(marks[1], sizeof marks[1], "  %s ward", g->ward);
 	if (a->border >= 0) {
 		char id[64];
 
@@ -459,19 +456,13 @@ static void legend(struct tui_app *a, struct canvas *cv, int y)
 		snprintf(rest[0], sizeof rest[0], " %s crack", g->crackdown);
 		snprintf(rest[1], sizeof rest[1], " %s seized", g->flash);
 		snprintf(rest[2], sizeof rest[2], " %s ship", g->shipment);
-		snprintf(marks[0], sizeof marks[0], " %s Well", g->well);
-		snprintf(marks[1], sizeof marks[1], " %s ward", g->ward);
 	}
 	x += canvas_text(cv, y, x, ROLE_DIM, heat);
 	for (int i = 0; i < 3; i++)
 		if (x + text_cols(rest[i]) <= cv->w)
 			x += canvas_text(cv, y, x, i == 0 ? ROLE_CRACKDOWN : i == 1 ? ROLE_BAD : ROLE_SHIPMENT, rest[i]);
 	if (sel[0] && x + text_cols(sel) <= cv->w)
-		x += canvas_text(cv, y, x, ROLE_FOCUS, sel);
-	/* the Well and a ward without its label, last: where there is room */
-	for (int i = 0; i < 2; i++)
-		if (x + text_cols(marks[i]) <= cv->w)
-			x += canvas_text(cv, y, x, i == 0 ? ROLE_TITLE : ROLE_WARD, marks[i]);
+		canvas_text(cv, y, x, ROLE_FOCUS, sel);
 }
 
 static void map_with_legend(struct tui_app *a, struct canvas *in)
