@@ -29,6 +29,17 @@ bool smug_seed_name_valid(const char *name);
 /* The rule, in the words a refusal gives the user. */
 #define SMUG_SEED_NAME_RULE "1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..'"
 
+/* The format a seed's manifest.json names (smugnet-seed(5)). */
+#define SMUG_SEED_FORMAT "smugnet-seed"
+
+/* Whether folder is one smugnet wrote in format (SMUG_SEED_FORMAT; a
+ * sweep's "smugnet-sweep"): its manifest.json, a regular file (a link to
+ * one is followed, as for any path), names the format, quoted, within its
+ * first 4 KB, where smugnet writes it; another program's manifest.json is
+ * none. The same rule keeps a save from replacing a folder that holds no
+ * seed. False when the manifest cannot be read. */
+bool smug_vault_manifest_names(const char *folder, const char *format);
+
 /* Save w as <root>/seeds/<name>, atomically (temp folder, fsync, rename);
  * an existing seed of that name stays intact until the new one is whole,
  * and after any sequence of interrupted saves a complete seed for the

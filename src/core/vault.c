@@ -24,7 +24,7 @@
 #include "json.h"
 #include "snapshot.h"
 
-#define VAULT_FORMAT "smugnet-seed"
+#define VAULT_FORMAT SMUG_SEED_FORMAT
 #define VAULT_MAJOR 8 /* 4: days count from 1; telemetry windows and chart history;
 			 5: edge statistics per direction, buyer accounts, the ward economy;
 			 6: an event keeps what its text is formatted from, not the text;
@@ -471,29 +471,70 @@ static void gen_name(char *buf, size_t size, const char *name, long long g)
 
 static const char *const link_refusal = "is a symbolic link; the vault never follows or deletes through links (left alone)";
 
+#define MANIFEST_HEAD 4096 /* bytes of manifest.json where the format must be named */
+
+/* The one rule of a folder smugnet wrote (smug_vault_manifest_names):
+ * the file manifest, opened relative to dirfd with the extra open flags,
+ * is a regular file that names format, quoted, within its first
+ * MANIFEST_HEAD bytes. It is opened without blocking, so that a FIFO
+ * called manifest.json is told apart without waiting for a writer. */
+static bool manifest_names_format(int dirfd, const char *manifest, int flags, const char *format)
+{
+	char head[MANIFEST_HEAD + 1], quoted[128];
+	size_t got = 0;
+	struct stat sb;
+	int fd;
+
+	if (snprintf(quoted, sizeof quoted, "\"%s\"", format) >= (int)sizeof quoted)
+		return false;
+	if ((fd = openat(dirfd, manifest, O_RDONLY | O_NONBLOCK | O_CLOEXEC | flags)) < 0)
+		return false;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return false;
+	}
+	while (got < MANIFEST_HEAD) {
+		ssize_t k = read(fd, head + got, MANIFEST_HEAD - got);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			close(fd);
+			return false;
+		}
+		if (k == 0)
+			break;
+		got += (size_t)k;
+	}
+	close(fd);
+	head[got] = '\0';
+	return strstr(head, quoted) != NULL;
+}
+
+bool smug_vault_manifest_names(const char *folder, const char *format)
+{
+	char manifest[PATHBUF * 4 + 32];
+
+	if (snprintf(manifest, sizeof manifest, "%s/manifest.json", folder) >= (int)sizeof manifest)
+		return false;
+	return manifest_names_format(AT_FDCWD, manifest, 0, format);
+}
+
 /* Whether the folder fd (listed as names[0..n)) is a seed the vault
- * wrote: its manifest.json names the format within its first 4 KB, where
- * the vault writes it. A folder a seed only ever comes to be by renaming a
- * complete partial one, so <name> without such a manifest (another
- * program's folder, a folder of notes) is none of the vault's. */
+ * wrote: its manifest.json, never followed through a link, names the
+ * format (smug_vault_manifest_names). A folder a seed only ever comes to
+ * be by renaming a complete partial one, so <name> without such a
+ * manifest (another program's folder, a folder of notes) is none of the
+ * vault's. Reading it is a step the test hook can stop ("read <entry>"). */
 static bool holds_seed(struct vfs *v, int fd, const char *entry, char **names, int n)
 {
-	char head[4097];
 	bool listed = false;
-	ssize_t got;
-	int mf;
 
 	for (int i = 0; i < n; i++)
 		listed |= strcmp(names[i], "manifest.json") == 0;
-	if (!listed || skip(v, "read", entry) ||
-	    (mf = openat(fd, "manifest.json", O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+	if (!listed || skip(v, "read", entry))
 		return false;
-	got = read(mf, head, sizeof head - 1);
-	close(mf);
-	if (got < 0)
-		return false;
-	head[got] = '\0';
-	return strstr(head, "\"" VAULT_FORMAT "\"") != NULL;
+	return manifest_names_format(fd, "manifest.json", O_NOFOLLOW, VAULT_FORMAT);
 }
 
 /* Before a save changes anything: every entry of the family must be a
