@@ -168,6 +168,17 @@ expect_rc 2 "$SMUGNET" diff "$tmp/ok-run.jsonl" d3 --vault "$tmp/diffvault"
 err_has "smugnet diff: compare two seeds or two run files, not one of each"
 expect_rc 2 "$SMUGNET" diff "$tmp/diffvault/seeds/d3" "$tmp/ok-run.jsonl"
 err_has "smugnet diff: compare two seeds or two run files, not one of each"
+# a seed whose only copy is the generation an interrupted save keeps
+# (.<name>.old.<n>, smugnet-seed(5)) is a seed for diff as for loading:
+# beside a run's output it was taken for a run file, 'g3: cannot read'
+"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save g3 --vault "$tmp/diffvault" >/dev/null &&
+	mv "$tmp/diffvault/seeds/g3" "$tmp/diffvault/seeds/.g3.old.1" || fail "a seed left as a generation"
+expect_rc 2 "$SMUGNET" diff "$tmp/ok-run.jsonl" g3 --vault "$tmp/diffvault"
+err_has "smugnet diff: compare two seeds or two run files, not one of each"
+expect_rc 2 "$SMUGNET" diff g3 "$tmp/ok-run.jsonl" --vault "$tmp/diffvault"
+err_has "smugnet diff: compare two seeds or two run files, not one of each"
+expect_rc 0 "$SMUGNET" diff g3 d3 --vault "$tmp/diffvault"
+grep -qx "identical" "$tmp/out" || fail "diff of a seed kept as a generation and its twin: $(cat "$tmp/out")"
 # a what-if crackdown that starts after the run's last day would change
 # nothing (it printed "identical":true): refused, naming the change and
 # the days, nothing printed; one on the last day runs

@@ -58,6 +58,16 @@ enum smug_status smug_vault_save(const struct smug_world *w, const char *root,
 enum smug_status smug_vault_load(const char *root, const char *name,
 				 struct smug_world **out, struct smug_error *err);
 
+/* Where smug_vault_load would find the seed called name, without loading
+ * it: SMUG_OK with *generation (if not NULL) 0 for its folder, n > 0 for the generation
+ * .<name>.old.<n> an interrupted save left (-1: an earlier version's
+ * .<name>.old); SMUG_ERR_NOT_FOUND when the vault holds no seed of that
+ * name (or no seeds at all); SMUG_ERR_ARG for a name no vault could hold;
+ * SMUG_ERR_IO, naming it, when the entry or seeds/ is a link, not a
+ * folder, or cannot be read. */
+enum smug_status smug_vault_locate(const char *root, const char *name, long long *generation,
+				   struct smug_error *err);
+
 /* For replay: like smug_vault_load, except that a journal.jsonl edited
  * after the save (its hash is not the manifest's) is still read, so that
  * replaying it can say where it goes wrong; *journal_edited says so. */

@@ -665,18 +665,19 @@ static bool neither(const char *arg)
 }
 
 /* Whether arg names a seed as load_seed reads it: a folder given by its
- * path, else a name the vault holds. */
+ * path, else a name the vault holds, as the vault finds it (its folder,
+ * or the generation an interrupted save left; an entry of that name the
+ * vault cannot read is its too). */
 static bool names_seed(const char *arg, const char *vault)
 {
-	char path[4200];
+	struct smug_error err;
 	struct stat sb;
 
 	if (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode))
 		return true;
 	if (strchr(arg, '/') || !smug_seed_name_valid(arg))
 		return false;
-	snprintf(path, sizeof path, "%s/seeds/%s", vault, arg);
-	return stat(path, &sb) == 0;
+	return smug_vault_locate(vault, arg, NULL, &err) != SMUG_ERR_NOT_FOUND;
 }
 
 static int load_seed(const char *arg, const char *vault, struct smug_world **w)

@@ -1174,32 +1174,59 @@ static enum smug_status seed_open_at(struct vfs *v, const char *entry, int *fd, 
 			      strerror(errno));
 }
 
+/* Open the vault's seeds/ locked for reading (no save removes files while
+ * it is open) and locate the seed called name in it; v->seeds is the
+ * caller's to close, also on failure (-1 when it was not opened). */
+static enum smug_status vault_locate(struct vfs *v, const char *root, const char *name, char *entry, size_t size,
+				     long long *gen, struct smug_error *err)
+{
+	enum smug_status st;
+
+	*gen = 0;
+	v->seeds = -1;
+	if (!smug_seed_name_valid(name))
+		return smug_error_set(err, SMUG_ERR_ARG, "'%s': not a valid seed name", name);
+	if ((st = seeds_open(v, root, false, err)) != SMUG_OK) {
+		if (st == SMUG_ERR_NOT_FOUND)
+			smug_error_set(err, st, "%s/seeds/%s: no such seed", root, name);
+		return st;
+	}
+	flock(v->seeds, LOCK_SH);
+	return seed_locate(v, name, entry, size, gen, err);
+}
+
+enum smug_status smug_vault_locate(const char *root, const char *name, long long *generation,
+				   struct smug_error *err)
+{
+	struct vfs v = {0};
+	char entry[SMUG_SEED_NAME_MAX + 32];
+	long long gen;
+	enum smug_status st = vault_locate(&v, root, name, entry, sizeof entry, &gen, err);
+
+	vclose(v.seeds);
+	if (generation != NULL)
+		*generation = gen;
+	return st;
+}
+
 /* Load the seed called name from the vault (its folder, or the newest
  * complete generation an interrupted save left). */
 static enum smug_status vault_load(const char *root, const char *name, bool tolerate, bool *edited,
 				   struct smug_world **out, struct smug_error *err)
 {
 	struct vfs v = {0};
-	char entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + 64];
+	char entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + SMUG_SEED_NAME_MAX + 32];
 	enum smug_status st;
 	long long gen;
 	int fd;
 
 	*edited = false;
-	if (!smug_seed_name_valid(name))
-		return smug_error_set(err, SMUG_ERR_ARG, "'%s': not a valid seed name", name);
-	if ((st = seeds_open(&v, root, false, err)) != SMUG_OK) {
-		if (st == SMUG_ERR_NOT_FOUND)
-			smug_error_set(err, st, "%s/seeds/%s: no such seed", root, name);
-		return st;
-	}
-	flock(v.seeds, LOCK_SH); /* no save removes files while we read */
-	if ((st = seed_locate(&v, name, entry, sizeof entry, &gen, err)) == SMUG_OK &&
+	if ((st = vault_locate(&v, root, name, entry, sizeof entry, &gen, err)) == SMUG_OK &&
 	    (st = seed_open_at(&v, entry, &fd, shown, sizeof shown, err)) == SMUG_OK) {
 		st = load_seed_at(fd, shown, tolerate, edited, out, err);
 		close(fd);
 	}
-	close(v.seeds);
+	vclose(v.seeds);
 	return st;
 }
 
@@ -1269,7 +1296,7 @@ int smug_vault_list(const char *root, struct smug_seed_info **out, struct smug_e
 	}
 	info = xcalloc((size_t)n_names, sizeof *info); /* n <= n_names */
 	for (int i = 0; i < n_names; i++) {
-		char name[SMUG_SEED_NAME_MAX], entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + 64];
+		char name[SMUG_SEED_NAME_MAX], entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + SMUG_SEED_NAME_MAX + 32];
 		struct smug_seed_info *s = &info[n];
 		struct smug_error why = {0};
 		struct manifest mf;
