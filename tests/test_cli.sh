@@ -156,8 +156,11 @@ err_has "ok-run.csv: neither a seed folder nor the output of smugnet run (its fi
 # seed beside a run's output is still one of each
 expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/ok-rnu.jsonl" --vault "$tmp/diffvault"
 err_is "$tmp/ok-rnu.jsonl: cannot read (No such file or directory)"
+# a name that could be a seed's is looked for in the vault too, and the
+# message says so (it read 'ok-rnu.jsonl: cannot read (No such file or
+# directory)', as if no seed had been looked for)
 expect_rc 3 "$SMUGNET" diff ok-rnu.jsonl "$tmp/ok-run.jsonl" --vault "$tmp/diffvault"
-err_is "ok-rnu.jsonl: cannot read (No such file or directory)"
+err_is "ok-rnu.jsonl: no such file, and no seed 'ok-rnu.jsonl' in $tmp/diffvault"
 if mkfifo "$tmp/run-fifo" 2>/dev/null; then
 	expect_rc 3 timeout 20 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/run-fifo" --vault "$tmp/diffvault"
 	err_is "$tmp/run-fifo: not a regular file (a FIFO)"
@@ -179,6 +182,23 @@ expect_rc 2 "$SMUGNET" diff g3 "$tmp/ok-run.jsonl" --vault "$tmp/diffvault"
 err_has "smugnet diff: compare two seeds or two run files, not one of each"
 expect_rc 0 "$SMUGNET" diff g3 d3 --vault "$tmp/diffvault"
 grep -qx "identical" "$tmp/out" || fail "diff of a seed kept as a generation and its twin: $(cat "$tmp/out")"
+# an argument that is neither a file nor a seed in the vault is told so,
+# both named (exit 3): beside a run's output it read 'nosuch: cannot
+# read (No such file or directory)', beside a seed 'VAULT/seeds/nosuch:
+# no such seed', each as if the other had not been looked for
+expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" nosuch --vault "$tmp/diffvault"
+err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/diffvault"
+expect_rc 3 "$SMUGNET" diff nosuch d3 --vault "$tmp/diffvault"
+err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/diffvault"
+expect_rc 3 "$SMUGNET" diff d3 nosuch --vault "$tmp/diffvault"
+err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/diffvault"
+expect_rc 3 "$SMUGNET" diff nosuch "$tmp/ok-run.jsonl" --vault "$tmp/no-vault"
+err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/no-vault"
+# a name the vault holds only as a link: the vault's reason, not a file's
+ln -s d3 "$tmp/diffvault/seeds/lk" || fail "a link in the vault"
+expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" lk --vault "$tmp/diffvault"
+err_is "lk: no such file, and $tmp/diffvault/seeds/lk: is a symbolic link (the vault never follows links)"
+rm -f "$tmp/diffvault/seeds/lk"
 # a what-if crackdown that starts after the run's last day would change
 # nothing (it printed "identical":true): refused, naming the change and
 # the days, nothing printed; one on the last day runs

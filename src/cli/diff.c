@@ -5,6 +5,7 @@
  * and per border the change from A to B, largest first. Exit 0 when the
  * outcomes are identical, 1 when they differ, 3 on bad input (like
  * diff(1)); --json prints one object for scripts. */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -666,18 +667,35 @@ static bool neither(const char *arg)
 
 /* Whether arg names a seed as load_seed reads it: a folder given by its
  * path, else a name the vault holds, as the vault finds it (its folder,
- * or the generation an interrupted save left; an entry of that name the
- * vault cannot read is its too). */
-static bool names_seed(const char *arg, const char *vault)
+ * or the generation an interrupted save left). SMUG_OK when it does,
+ * SMUG_ERR_NOT_FOUND when it names none, else why the vault cannot say
+ * (err: an entry of that name is a link, seeds/ cannot be read). */
+static enum smug_status names_seed(const char *arg, const char *vault, struct smug_error *err)
 {
-	struct smug_error err;
 	struct stat sb;
 
 	if (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode))
-		return true;
+		return SMUG_OK;
 	if (strchr(arg, '/') || !smug_seed_name_valid(arg))
+		return SMUG_ERR_NOT_FOUND;
+	return smug_vault_locate(vault, arg, NULL, err);
+}
+
+/* An argument that could name a file or a seed (no '/', a valid seed
+ * name), with no file of that name and no seed of it in the vault as
+ * names_seed found (st, err): told that both were looked for, true (the
+ * caller exits EXIT_BAD_INPUT); false for anything else. */
+static bool no_file_nor_seed(const char *arg, const char *vault, enum smug_status st, const struct smug_error *err)
+{
+	struct stat sb;
+
+	if (st == SMUG_OK || strchr(arg, '/') || !smug_seed_name_valid(arg) || lstat(arg, &sb) == 0 || errno != ENOENT)
 		return false;
-	return smug_vault_locate(vault, arg, NULL, &err) != SMUG_ERR_NOT_FOUND;
+	if (st == SMUG_ERR_NOT_FOUND)
+		fprintf(stderr, "%s: no such file, and no seed '%s' in %s\n", arg, arg, vault);
+	else
+		fprintf(stderr, "%s: no such file, and %s\n", arg, err->msg);
+	return true;
 }
 
 static int load_seed(const char *arg, const char *vault, struct smug_world **w)
@@ -690,6 +708,8 @@ static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 		return EXIT_BAD_INPUT;
 	if (strchr(arg, '/') || (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)))
 		st = smug_vault_load_dir(arg, w, &err);
+	else if ((st = names_seed(arg, vault, &err)) == SMUG_ERR_NOT_FOUND && no_file_nor_seed(arg, vault, st, &err))
+		return EXIT_BAD_INPUT;
 	else
 		st = smug_vault_load(vault, arg, w, &err);
 	if (st != SMUG_OK) {
@@ -739,14 +759,19 @@ int cmd_diff(int argc, char **argv)
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	if (is_run_file(argv[optind]) != is_run_file(argv[optind + 1])) {
 		const char *other = argv[is_run_file(argv[optind]) ? optind + 1 : optind];
+		struct smug_error err;
+		enum smug_status st;
 		struct run_file r;
 
 		/* a file beside a run's output is a run file that is not one */
 		if (neither(other))
 			return EXIT_BAD_INPUT;
-		/* nor a seed: a run file that cannot be read (a mistyped name,
-		 * a FIFO), told why */
-		if (!names_seed(other, vault)) {
+		/* nor a seed: a name that is neither a file nor a seed, told
+		 * that both were looked for; else a run file that cannot be
+		 * read (a FIFO), told why */
+		if ((st = names_seed(other, vault, &err)) != SMUG_OK) {
+			if (no_file_nor_seed(other, vault, st, &err))
+				return EXIT_BAD_INPUT;
 			if ((rc = read_run_file(other, &r)) != EXIT_OK)
 				return rc == EXIT_USAGE ? rc : EXIT_BAD_INPUT;
 			run_file_done(&r);
