@@ -199,6 +199,15 @@ ln -s d3 "$tmp/diffvault/seeds/lk" || fail "a link in the vault"
 expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" lk --vault "$tmp/diffvault"
 err_is "lk: no such file, and $tmp/diffvault/seeds/lk: is a symbolic link (the vault never follows links)"
 rm -f "$tmp/diffvault/seeds/lk"
+# a folder that holds no seed beside a run's output is no seed either: it
+# read 'compare two seeds or two run files, not one of each' (exit 2), as
+# if it were one; now why it is none, as beside a seed (exit 3)
+mkdir "$tmp/no-seed-dir" || fail "mkdir"
+expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/no-seed-dir" --vault "$tmp/diffvault"
+err_is "$tmp/no-seed-dir: not a seed folder (it has no manifest.json; smugnet-seed(5))"
+"$SMUGNET" sweep plan "$tmp/diffsweep" --seeds 1 --days 2 >/dev/null || fail "sweep plan for diff"
+expect_rc 3 "$SMUGNET" diff "$tmp/diffsweep" "$tmp/ok-run.jsonl" --vault "$tmp/diffvault"
+err_is "$tmp/diffsweep/manifest.json: format: expected \"smugnet-seed\""
 # a what-if crackdown that starts after the run's last day would change
 # nothing (it printed "identical":true): refused, naming the change and
 # the days, nothing printed; one on the last day runs

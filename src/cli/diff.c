@@ -668,14 +668,24 @@ static bool neither(const char *arg)
 /* Whether arg names a seed as load_seed reads it: a folder given by its
  * path, else a name the vault holds, as the vault finds it (its folder,
  * or the generation an interrupted save left). SMUG_OK when it does,
- * SMUG_ERR_NOT_FOUND when it names none, else why the vault cannot say
- * (err: an entry of that name is a link, seeds/ cannot be read). */
+ * SMUG_ERR_NOT_FOUND when it names none, SMUG_ERR_SCHEMA for a folder
+ * that holds no seed (err: why), else why the vault cannot say (err: an
+ * entry of that name is a link, seeds/ cannot be read). */
 static enum smug_status names_seed(const char *arg, const char *vault, struct smug_error *err)
 {
+	struct smug_world *w = NULL;
 	struct stat sb;
+	enum smug_status st;
 
-	if (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode))
-		return SMUG_OK;
+	/* a folder is one when its manifest.json is a seed's (the vault's
+	 * rule); one that is not is loaded only to say why not */
+	if (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		if (smug_vault_manifest_names(arg, SMUG_SEED_FORMAT))
+			return SMUG_OK;
+		st = smug_vault_load_dir(arg, &w, err);
+		smug_world_free(w);
+		return st == SMUG_OK ? SMUG_OK : SMUG_ERR_SCHEMA;
+	}
 	if (strchr(arg, '/') || !smug_seed_name_valid(arg))
 		return SMUG_ERR_NOT_FOUND;
 	return smug_vault_locate(vault, arg, NULL, err);
@@ -770,6 +780,10 @@ int cmd_diff(int argc, char **argv)
 		 * that both were looked for; else a run file that cannot be
 		 * read (a FIFO), told why */
 		if ((st = names_seed(other, vault, &err)) != SMUG_OK) {
+			if (st == SMUG_ERR_SCHEMA) {
+				fprintf(stderr, "%s\n", err.msg);
+				return EXIT_BAD_INPUT;
+			}
 			if (no_file_nor_seed(other, vault, st, &err))
 				return EXIT_BAD_INPUT;
 			if ((rc = read_run_file(other, &r)) != EXIT_OK)
