@@ -52,6 +52,17 @@ for v in 0x10 1e1 5.0 ' 5' +5 ''; do
 			fail "$cmd --set smuggling.max_shipments_per_day=$v: $(cat "$tmp/err")"
 	done
 done
+# a real knob takes a decimal number and nothing around it: ' 0.2' and
+# the hexadecimal 0x1p-3 were read (strtod) while '0.2 ' was refused
+for v in ' 0.2' '0.2 ' 0x1p-3 +0.2 inf nan . 1e ''; do
+	expect_rc 2 "$SMUGNET" run --days 1 --set "smuggling.learning_rate=$v"
+	grep -qF "smuggling.learning_rate: expected number in [1e-09,1], got '$v'" "$tmp/err" ||
+		fail "run --set smuggling.learning_rate=$v: $(cat "$tmp/err")"
+done
+for v in 0.2 .2 2e-1 2E-1 20e-2; do
+	expect_rc 0 "$SMUGNET" config --set "smuggling.learning_rate=$v"
+	grep -q "^smuggling.learning_rate .* 0.2 *\*" "$tmp/out" || fail "config --set smuggling.learning_rate=$v does not show 0.2"
+done
 expect_rc 0 "$SMUGNET" config --set smuggling.max_shipments_per_day=16
 grep -q "^smuggling.max_shipments_per_day .* 16 *\*" "$tmp/out" || fail "config --set ...=16 does not show 16"
 expect_rc 0 "$SMUGNET" config --set smuggling.max_shipments_per_day=-0
