@@ -476,11 +476,14 @@ for w in "$SRCDIR/data/tiny.json:^ward:a " "$tmp/gen3.json: ward:01 "; do
 	grep -q "${w#*:}" "$tmp/ends" || fail "${w%%:*}: no shipment matching '${w#*:}' in 10 days: $(head -2 "$tmp/ends")"
 done
 # journal.csv: a crackdown's value is its intensity and its last day, or
-# 'until cleared' for one with no end (it read 'until -1')
-expect_rc 0 "$SMUGNET" run --days 5 --crackdown 'n:23.0|n:24.0' --crackdown 'n:30.0|n:31.0@2-4:0.5' --save jc $V
+# 'until cleared' for one with no end (it read 'until -1'); the intensity
+# is the journal's exactly (0.123456789 read 0.123457)
+expect_rc 0 "$SMUGNET" run --days 5 --crackdown 'n:23.0|n:24.0' --crackdown 'n:30.0|n:31.0@2-4:0.5' \
+	--crackdown 'n:22.1|n:23.1@3:0.123456789' --save jc $V
 expect_rc 0 "$SMUGNET" export jc --csv "$tmp/export-jc" $V
 grep -q '^0,crackdown,,n:23.0|n:24.0,1 until cleared,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" &&
-	grep -q '^1,crackdown,,n:30.0|n:31.0,0.5 until 4,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" ||
+	grep -q '^1,crackdown,,n:30.0|n:31.0,0.5 until 4,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" &&
+	grep -q '^2,crackdown,,n:22.1|n:23.1,0.123456789 until cleared,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" ||
 	fail "journal.csv's crackdown values: $(grep crackdown "$tmp/export-jc/journal.csv")"
 expect_rc 2 "$SMUGNET" export d3 $V
 # a --csv folder that is a file: refused by name, nothing written beside it
