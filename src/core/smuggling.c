@@ -1295,33 +1295,26 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 	return true;
 }
 
-/* Spread one faction's budget over the borders its routes cross today.
- * Each border's cap is the offer the faction means to make there:
- * bribe_offer_ratio × the required bribe it estimates from the published
- * dials, for every shipment crossing it. The budget is split in
- * proportion to border_priority = traffic_weight × (1 − risk_est) ×
- * bribe_tolerance × smuggling_tolerance; a border whose share exceeds its
- * cap gets the cap and the rest is split again among the others (water
- * filling). A shipment's offer at a border follows its cargo value.
- * Returns true when some border of positive priority got less than its
- * cap: the budget decided. */
-static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_t budget,
-			    bool *any_border)
-{
-	struct border_use {
-		int corridor, from, key; /* a border in one direction: its customs */
-		double traffic, value, priority, cap, alloc;
-		bool done;
-	} use[SMUG_SHIPMENTS_PER_DAY_MAX * 4];
-	int nu = 0, cap_use = (int)(sizeof use / sizeof use[0]);
-	struct smug_network *n = &w->factions[f].net;
-	double left = budget > 0 ? (double)budget : 0, ratio = w->cfg.smuggling.bribe_offer_ratio;
-	double total = 0;
-	bool short_any = false;
+/* A border in one direction that a faction's routes cross today: its
+ * customs, the traffic and cargo value the plan sends across it, its
+ * priority, the faction's cap there and what the budget gives it. */
+struct bribe_border {
+	int corridor, from, key;
+	double traffic, value, priority, cap, alloc;
+	bool done;
+};
 
-	*any_border = false;
+/* The borders faction f's planned shipments cross, each once, with its
+ * traffic, cargo value, cap (the offers the faction means to make there)
+ * and priority before traffic. At most cap_use; returns how many. */
+static int bribe_borders_gather(const struct smug_world *w, struct plan *pl, int f,
+				struct bribe_border *use, int cap_use)
+{
+	double ratio = w->cfg.smuggling.bribe_offer_ratio;
+	int nu = 0;
+
 	for (int i = 0; i < pl->n; i++) {
-		struct plan_item *it = &pl->items[i];
+		const struct plan_item *it = &pl->items[i];
 
 		if (it->faction != f)
 			continue;
@@ -1341,7 +1334,7 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 
 				if (nu == cap_use)
 					continue;
-				use[nu] = (struct border_use){c, from, key, 0, 0, 0, 0, 0, false};
+				use[nu] = (struct bribe_border){c, from, key, 0, 0, 0, 0, 0, false};
 				use[nu].priority = (1.0 - smuggling_belief_risk(b, pl->memo->heat_mix[f])) *
 						   dw->customs.bribe_tolerance * dw->sig.smuggling_tolerance;
 				nu++;
@@ -1352,12 +1345,17 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 				      (1.0 - customs_corruptibility(w, dest));
 		}
 	}
-	for (int u = 0; u < nu; u++) {
-		use[u].priority *= use[u].traffic;
-		total += use[u].priority;
-		*any_border |= use[u].priority > 0 && use[u].cap > 0;
-	}
-	/* water filling: at most nu rounds, each fixes at least one border */
+	return nu;
+}
+
+/* Water filling: the budget split in proportion to priority (total is
+ * their sum); a border whose share exceeds its cap gets the cap and the
+ * rest is split again among the others. At most nu rounds, each fixes at
+ * least one border. */
+static void bribe_water_fill(struct bribe_border *use, int nu, int64_t budget, double total)
+{
+	double left = budget > 0 ? (double)budget : 0;
+
 	for (int round = 0; round < nu && left > 0 && total > 0; round++) {
 		bool capped = false;
 		double next_total = 0;
@@ -1383,17 +1381,24 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 				next_total += use[u].priority;
 		total = next_total;
 	}
-	{
-		double aimed = 0, covered = 0;
+}
 
-		for (int u = 0; u < nu; u++) {
-			aimed += use[u].cap;
-			covered += use[u].alloc;
-		}
-		if (aimed > 0) /* how much of its aims the budget covers, on average */
-			n->offer_fill += w->cfg.smuggling.learning_rate *
-					 (clamp01(covered / aimed) - n->offer_fill);
+/* What the network learns from the day's split: how much of its aims
+ * the budget covers (offer_fill) and each border's share of the budget
+ * (preferred_borders). Returns true when a border of positive priority
+ * got less than its cap. */
+static bool bribe_split_learn(const struct smug_world *w, struct smug_network *n,
+			      const struct bribe_border *use, int nu, int64_t budget)
+{
+	double aimed = 0, covered = 0;
+	bool short_any = false;
+
+	for (int u = 0; u < nu; u++) {
+		aimed += use[u].cap;
+		covered += use[u].alloc;
 	}
+	if (aimed > 0) /* how much of its aims the budget covers, on average */
+		n->offer_fill += w->cfg.smuggling.learning_rate * (clamp01(covered / aimed) - n->offer_fill);
 	for (int u = 0; u < nu; u++) {
 		struct smug_edge_stats *st = network_find_stats(w, n, use[u].corridor, use[u].from);
 
@@ -1405,6 +1410,14 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 			       ((budget > 0 ? use[u].alloc / (double)budget : 0) - *pw);
 		}
 	}
+	return short_any;
+}
+
+/* Each of faction f's planned shipments gets its offer at every border
+ * it crosses: the border's allocation in proportion to its cargo value. */
+static void bribe_hand_out(const struct smug_world *w, struct plan *pl, int f,
+			   const struct bribe_border *use, int nu)
+{
 	for (int i = 0; i < pl->n; i++) {
 		struct plan_item *it = &pl->items[i];
 
@@ -1422,6 +1435,35 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 				it->bribe[e] = (int64_t)(use[u].alloc * (double)it->value / use[u].value);
 		}
 	}
+}
+
+/* Spread one faction's budget over the borders its routes cross today.
+ * Each border's cap is the offer the faction means to make there:
+ * bribe_offer_ratio × the required bribe it estimates from the published
+ * dials, for every shipment crossing it. The budget is split in
+ * proportion to border_priority = traffic_weight × (1 − risk_est) ×
+ * bribe_tolerance × smuggling_tolerance; a border whose share exceeds its
+ * cap gets the cap and the rest is split again among the others (water
+ * filling). A shipment's offer at a border follows its cargo value.
+ * Returns true when some border of positive priority got less than its
+ * cap: the budget decided. */
+static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_t budget,
+			    bool *any_border)
+{
+	struct bribe_border use[SMUG_SHIPMENTS_PER_DAY_MAX * 4];
+	int nu = bribe_borders_gather(w, pl, f, use, (int)(sizeof use / sizeof use[0]));
+	double total = 0;
+	bool short_any;
+
+	*any_border = false;
+	for (int u = 0; u < nu; u++) {
+		use[u].priority *= use[u].traffic;
+		total += use[u].priority;
+		*any_border |= use[u].priority > 0 && use[u].cap > 0;
+	}
+	bribe_water_fill(use, nu, budget, total);
+	short_any = bribe_split_learn(w, &w->factions[f].net, use, nu, budget);
+	bribe_hand_out(w, pl, f, use, nu);
 	return short_any;
 }
 
