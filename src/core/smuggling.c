@@ -1173,21 +1173,109 @@ static int pick_demand(struct smug_world *w, struct plan *pl, struct smug_decisi
 	return di;
 }
 
+/* The winner and runner-up among a decision's np candidates: scored
+ * once per (faction, commodity, source, demand) and plan, and kept for a
+ * later decision of the same key that day. */
+static struct cand_score plan_winner(struct smug_world *w, struct plan *pl, struct smug_decision *d,
+				     const struct route_scan *scan, int np)
+{
+	const struct smug_commodity_def *def = &w->commodities[d->commodity];
+	const struct cand_pick *kept = NULL;
+	struct cand_pick pick;
+	int f = d->faction, src = d->src_ward, dst = d->dst_ward;
+	enum smug_commodity c = d->commodity;
+
+	for (int i = 0; i < pl->n_scored && kept == NULL; i++) {
+		const struct plan_scored *o = &pl->scored[i];
+
+		if (o->faction == f && o->commodity == c && o->src == src && o->dst == dst)
+			kept = &o->pick;
+	}
+	if (kept) {
+		pick = *kept;
+	} else {
+		score_candidates(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat, &pick);
+		pl->scored[pl->n_scored++] = (struct plan_scored){
+			.faction = f, .src = src, .dst = dst, .commodity = c, .pick = pick};
+	}
+	d->winner = pick.winner;
+	d->runner = pick.runner;
+	d->winner_score = pick.best.score;
+	d->margin = d->runner >= 0 ? pick.second.score - pick.best.score : 0;
+	return pick.best;
+}
+
+/* An exploration pick, for the keyed share of decisions that explore:
+ * the best candidate that crosses a stale edge, judging its stale edges
+ * by their prior, replaces the winner (d->chosen, *sent) when it still
+ * looks profitable at the sale price. */
+static void plan_explore(struct smug_world *w, struct plan *pl, struct smug_decision *d,
+			 const struct route_scan *scan, int np, int64_t sale, struct cand_score *sent)
+{
+	const struct smug_commodity_def *def = &w->commodities[d->commodity];
+	struct cand_score pick_s = {0, 0, 0};
+	int pick;
+
+	pick = explore_pick(w, pl->memo, d->faction, scan, np, d->value, def->seizure_penalty, def->heat,
+			    &pick_s);
+	if (pick >= 0 && (double)(sale - d->value) - pick_s.loss - pick_s.cost > 0) {
+		d->chosen = pick;
+		d->explore = true;
+		d->explore_score = pick_s.score;
+		*sent = pick_s;
+	}
+}
+
+/* The chosen route written into the decision, then the checks that can
+ * still stop it (profit, money, room on the road); a shipment that
+ * passes is added to the plan with its bribes zero. Returns true then. */
+static bool plan_commit(struct smug_world *w, struct plan *pl, struct smug_decision *d,
+			const struct route_path *paths, int64_t sale, const struct cand_score *sent)
+{
+	const struct route_path *p = &paths[d->chosen];
+	int f = d->faction;
+	int64_t balance = w->ledger.accounts[w->factions[f].account].balance;
+
+	memcpy(d->route, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
+	d->route_len = p->n_nodes;
+	for (int e = 0; e + 1 < p->n_nodes; e++)
+		d->route_borders += w->corridors[p->corridors[e]].border;
+	d->expected_profit = (double)(sale - d->value) - sent->loss - sent->cost;
+	if (d->expected_profit <= 0)
+		return skip(d, SMUG_SKIP_UNPROFITABLE);
+	if (balance - pl->committed[f] < d->value)
+		return skip(d, SMUG_SKIP_CANNOT_AFFORD);
+	if (w->n_shipments + pl->n >= SMUG_SHIPMENT_CAP)
+		return skip(d, SMUG_SKIP_TRANSIT_FULL);
+	pl->committed[f] += d->value;
+	plan_owe(pl, d->dst_ward, sale);
+	{ /* every field written; the bribes zero */
+		struct plan_item *it = &pl->items[pl->n++];
+
+		it->decision = w->n_decisions - 1;
+		it->faction = f;
+		it->path = *p;
+		it->value = d->value;
+		it->sale = sale;
+		memset(it->bribe, 0, sizeof it->bribe);
+	}
+	return true;
+}
+
 /* One decision: source, demand, candidates, winner, and now and then an
  * exploration pick. Returns true when a shipment is planned. */
 static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn,
 			  enum smug_commodity c, int64_t budget)
 {
-	struct smug_faction *fa = &w->factions[f];
 	const struct smug_commodity_def *def = &w->commodities[c];
 	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
 	struct smug_decision *d = &w->decisions[w->n_decisions++];
 	const struct route_path *paths;
 	const struct route_scan *scan;
-	struct cand_score best = {0, 0, 0}, sent;
+	struct cand_score sent;
 	enum smug_skip why = SMUG_SKIP_NONE;
 	int si, di, np, src, dst;
-	int64_t balance = w->ledger.accounts[fa->account].balance, sale;
+	int64_t sale;
 
 	memset(d, 0, sizeof *d);
 	d->day = w->day;
@@ -1224,75 +1312,13 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		w->max_route_evals_per_decision = np;
 	d->n_cand = np;
 	assert(np > 0); /* pick_demand drew a ward in reach */
-	{
-		const struct cand_pick *kept = NULL;
-		struct cand_pick pick;
-
-		for (int i = 0; i < pl->n_scored && kept == NULL; i++) {
-			const struct plan_scored *o = &pl->scored[i];
-
-			if (o->faction == f && o->commodity == c && o->src == src && o->dst == dst)
-				kept = &o->pick;
-		}
-		if (kept) {
-			pick = *kept;
-		} else {
-			score_candidates(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat, &pick);
-			pl->scored[pl->n_scored++] = (struct plan_scored){
-				.faction = f, .src = src, .dst = dst, .commodity = c, .pick = pick};
-		}
-		d->winner = pick.winner;
-		d->runner = pick.runner;
-		best = pick.best;
-		d->winner_score = best.score;
-		d->margin = d->runner >= 0 ? pick.second.score - best.score : 0;
-	}
+	sent = plan_winner(w, pl, d, scan, np);
 	d->chosen = d->winner;
-	sent = best;
-	/* Exploration: a keyed share of decisions re-test the best candidate
-	 * that crosses a stale edge, judging its stale edges by their prior. */
 	if (sc->exploration_rate > 0 &&
 	    draw_u01(w, "explore", w->day, (uint64_t)f, (uint64_t)c, (uint64_t)turn) <
-		    sc->exploration_rate) {
-		struct cand_score pick_s = {0, 0, 0};
-		int pick = explore_pick(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat,
-					&pick_s);
-
-		if (pick >= 0 && (double)(sale - d->value) - pick_s.loss - pick_s.cost > 0) {
-			d->chosen = pick;
-			d->explore = true;
-			d->explore_score = pick_s.score;
-			sent = pick_s;
-		}
-	}
-	{
-		const struct route_path *p = &paths[d->chosen];
-
-		memcpy(d->route, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
-		d->route_len = p->n_nodes;
-		for (int e = 0; e + 1 < p->n_nodes; e++)
-			d->route_borders += w->corridors[p->corridors[e]].border;
-	}
-	d->expected_profit = (double)(sale - d->value) - sent.loss - sent.cost;
-	if (d->expected_profit <= 0)
-		return skip(d, SMUG_SKIP_UNPROFITABLE);
-	if (balance - pl->committed[f] < d->value)
-		return skip(d, SMUG_SKIP_CANNOT_AFFORD);
-	if (w->n_shipments + pl->n >= SMUG_SHIPMENT_CAP)
-		return skip(d, SMUG_SKIP_TRANSIT_FULL);
-	pl->committed[f] += d->value;
-	plan_owe(pl, dst, sale);
-	{ /* every field written; the bribes zero */
-		struct plan_item *it = &pl->items[pl->n++];
-
-		it->decision = w->n_decisions - 1;
-		it->faction = f;
-		it->path = paths[d->chosen];
-		it->value = d->value;
-		it->sale = sale;
-		memset(it->bribe, 0, sizeof it->bribe);
-	}
-	return true;
+		    sc->exploration_rate)
+		plan_explore(w, pl, d, scan, np, sale, &sent);
+	return plan_commit(w, pl, d, paths, sale, &sent);
 }
 
 /* A border in one direction that a faction's routes cross today: its
