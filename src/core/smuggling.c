@@ -1609,14 +1609,105 @@ int smuggling_rank_commodities(const struct smug_world *w, const struct smug_net
 	return k < cap ? k : cap;
 }
 
-void smuggling_plan(struct smug_world *w)
-{
-	struct plan *pl = xmalloc(sizeof *pl); /* an item's every field is written when it is added */
-	int active[SMUG_FACTIONS_MAX], na = 0;
+/* The factions that plan today (at most max_active_factions, in id
+ * order): each one's bribe budget and commodities by preference. */
+struct plan_factions {
+	int active[SMUG_FACTIONS_MAX], na;
 	int64_t budget[SMUG_FACTIONS_MAX];
 	enum smug_commodity ranked[SMUG_FACTIONS_MAX][SMUG_COMMODITY_COUNT];
 	int nranked[SMUG_FACTIONS_MAX];
+};
+
+static void plan_factions_begin(struct smug_world *w, struct plan *pl, struct plan_factions *pf)
+{
+	pf->na = 0;
+	for (int f = 0; f < w->n_factions && pf->na < w->cfg.smuggling.max_active_factions; f++) {
+		struct smug_faction *fa = &w->factions[f];
+		int na = pf->na;
+
+		if (!fa->runs_network)
+			continue;
+		/* a faction without its own fraction follows the config's,
+		 * also when it is set during a run */
+		if (fa->bribe_budget_fraction >= 0)
+			fa->net.bribe_budget_fraction = fa->bribe_budget_fraction;
+		else
+			fa->net.bribe_budget_fraction = w->cfg.smuggling.bribe_budget_fraction;
+		memcpy(fa->net.plan_stats, fa->net.edge_stats,
+		       (size_t)fa->net.n_edge_stats * sizeof fa->net.edge_stats[0]);
+		fa->net.n_plan_stats = fa->net.n_edge_stats;
+		fa->net.plan_offer_fill = fa->net.offer_fill;
+		memo_seed(w, pl->memo, f);
+		pf->active[na] = f;
+		pf->budget[na] = (int64_t)((double)w->ledger.accounts[fa->account].balance *
+					   fa->net.bribe_budget_fraction);
+		pf->nranked[na] = smuggling_rank_commodities(w, &fa->net, pf->ranked[na]);
+		pf->na++;
+	}
+}
+
+/* Round-robin turns: each active faction in id order takes its next
+ * commodity by preference until the day's cap is reached. A commodity
+ * whose decision failed for a reason that holds all day (no source,
+ * demand or paying buyer, the cargo unaffordable) is not tried again
+ * that day; no room in transit ends the plan. */
+static void plan_turns(struct smug_world *w, struct plan *pl, const struct plan_factions *pf, int cap)
+{
 	bool exhausted[SMUG_FACTIONS_MAX][SMUG_COMMODITY_COUNT];
+
+	memset(exhausted, 0, sizeof exhausted);
+	for (int turn = 0; turn < cap && pl->n < cap; turn++) {
+		bool any = false;
+
+		for (int i = 0; i < pf->na && pl->n < cap; i++) {
+			int f = pf->active[i];
+			enum smug_commodity c;
+			const struct smug_decision *d;
+
+			if (pf->nranked[i] == 0 || w->n_decisions >= SMUG_SHIPMENTS_PER_DAY_MAX)
+				continue;
+			c = pf->ranked[i][turn % pf->nranked[i]];
+			if (exhausted[i][c])
+				continue;
+			any = true;
+			plan_decision(w, pl, f, turn, c, pf->budget[i]);
+			d = &w->decisions[w->n_decisions - 1];
+			exhausted[i][c] = d->skip == SMUG_SKIP_NO_SOURCE || d->skip == SMUG_SKIP_NO_DEMAND ||
+					  d->skip == SMUG_SKIP_NO_BUYERS ||
+					  d->skip == SMUG_SKIP_CANNOT_AFFORD;
+			if (d->skip == SMUG_SKIP_TRANSIT_FULL)
+				turn = cap; /* nothing more can be sent today */
+		}
+		if (!any)
+			break;
+	}
+}
+
+/* The plan's end: each decision explained and counted, the day's plan
+ * figures, and the wards' debts cleared for the next plan. */
+static void plan_end(struct smug_world *w, struct plan *pl, const struct plan_factions *pf, int cap)
+{
+	for (int i = 0; i < w->n_decisions; i++) {
+		explain_record(w, &w->decisions[i]);
+		w->tel.plan.skipped[w->decisions[i].skip] += w->decisions[i].skip != SMUG_SKIP_NONE;
+	}
+	w->tel.plan.days++;
+	w->tel.plan.decisions += w->n_decisions;
+	w->tel.plan.cap_days += cap > 0 && pl->n >= cap;
+	for (int i = 0; i < pf->na; i++)
+		w->factions[pf->active[i]].net.last_run_day = w->day;
+	if (pl->memo->n_owed_wards > pl->memo->n_wards)
+		memset(pl->owed, 0, (size_t)pl->memo->n_wards * sizeof *pl->owed);
+	else
+		for (int i = 0; i < pl->memo->n_owed_wards; i++)
+			pl->owed[pl->memo->owed_wards[i]] = 0;
+	pl->memo->n_owed_wards = 0;
+}
+
+void smuggling_plan(struct smug_world *w)
+{
+	struct plan *pl = xmalloc(sizeof *pl); /* an item's every field is written when it is added */
+	struct plan_factions pf;
 	int cap = w->cfg.smuggling.max_shipments_per_day;
 	bool short_today = false, any_borders = false;
 
@@ -1639,83 +1730,18 @@ void smuggling_plan(struct smug_world *w)
 
 		plan_owe(pl, s->dst_ward, s->sale_price);
 	}
-	for (int f = 0; f < w->n_factions && na < w->cfg.smuggling.max_active_factions; f++) {
-		struct smug_faction *fa = &w->factions[f];
-
-		if (!fa->runs_network)
-			continue;
-		/* a faction without its own fraction follows the config's,
-		 * also when it is set during a run */
-		if (fa->bribe_budget_fraction >= 0)
-			fa->net.bribe_budget_fraction = fa->bribe_budget_fraction;
-		else
-			fa->net.bribe_budget_fraction = w->cfg.smuggling.bribe_budget_fraction;
-		memcpy(fa->net.plan_stats, fa->net.edge_stats,
-		       (size_t)fa->net.n_edge_stats * sizeof fa->net.edge_stats[0]);
-		fa->net.n_plan_stats = fa->net.n_edge_stats;
-		fa->net.plan_offer_fill = fa->net.offer_fill;
-		memo_seed(w, pl->memo, f);
-		active[na] = f;
-		budget[na] = (int64_t)((double)w->ledger.accounts[fa->account].balance *
-				       fa->net.bribe_budget_fraction);
-		nranked[na] = smuggling_rank_commodities(w, &fa->net, ranked[na]);
-		na++;
-	}
-	/* Round-robin turns: each active faction in id order takes its next
-	 * commodity by preference until the day's cap is reached. A commodity
-	 * whose decision failed for a reason that holds all day (no source,
-	 * demand or paying buyer, the cargo unaffordable) is not tried again
-	 * that day; no room in transit ends the plan. */
-	memset(exhausted, 0, sizeof exhausted);
-	for (int turn = 0; turn < cap && pl->n < cap; turn++) {
-		bool any = false;
-
-		for (int i = 0; i < na && pl->n < cap; i++) {
-			int f = active[i];
-			enum smug_commodity c;
-			const struct smug_decision *d;
-
-			if (nranked[i] == 0 || w->n_decisions >= SMUG_SHIPMENTS_PER_DAY_MAX)
-				continue;
-			c = ranked[i][turn % nranked[i]];
-			if (exhausted[i][c])
-				continue;
-			any = true;
-			plan_decision(w, pl, f, turn, c, budget[i]);
-			d = &w->decisions[w->n_decisions - 1];
-			exhausted[i][c] = d->skip == SMUG_SKIP_NO_SOURCE || d->skip == SMUG_SKIP_NO_DEMAND ||
-					  d->skip == SMUG_SKIP_NO_BUYERS ||
-					  d->skip == SMUG_SKIP_CANNOT_AFFORD;
-			if (d->skip == SMUG_SKIP_TRANSIT_FULL)
-				turn = cap; /* nothing more can be sent today */
-		}
-		if (!any)
-			break;
-	}
-	for (int i = 0; i < na; i++) {
+	plan_factions_begin(w, pl, &pf);
+	plan_turns(w, pl, &pf, cap);
+	for (int i = 0; i < pf.na; i++) {
 		bool borders = false;
 
-		short_today |= allocate_bribes(w, pl, active[i], budget[i], &borders);
+		short_today |= allocate_bribes(w, pl, pf.active[i], pf.budget[i], &borders);
 		any_borders |= borders;
 	}
 	w->tel.plan.budget_days += any_borders;
 	w->tel.plan.budget_short_days += short_today;
 	for (int i = 0; i < pl->n; i++)
 		create_shipment(w, pl, &pl->items[i]);
-	for (int i = 0; i < w->n_decisions; i++) {
-		explain_record(w, &w->decisions[i]);
-		w->tel.plan.skipped[w->decisions[i].skip] += w->decisions[i].skip != SMUG_SKIP_NONE;
-	}
-	w->tel.plan.days++;
-	w->tel.plan.decisions += w->n_decisions;
-	w->tel.plan.cap_days += cap > 0 && pl->n >= cap;
-	for (int i = 0; i < na; i++)
-		w->factions[active[i]].net.last_run_day = w->day;
-	if (pl->memo->n_owed_wards > pl->memo->n_wards)
-		memset(pl->owed, 0, (size_t)pl->memo->n_wards * sizeof *pl->owed);
-	else
-		for (int i = 0; i < pl->memo->n_owed_wards; i++)
-			pl->owed[pl->memo->owed_wards[i]] = 0;
-	pl->memo->n_owed_wards = 0;
+	plan_end(w, pl, &pf, cap);
 	free(pl);
 }
