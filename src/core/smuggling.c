@@ -120,22 +120,20 @@ static inline void ward_offer(const struct smug_world *w, ward_terms_fn *terms_o
  * and would be pushed out again, so the lists are the TopK of the members
  * and the slice, whatever the order; the members go first because they
  * are most of the result, so few of the slice's wards get in. */
-void smuggling_refresh_wards(struct smug_world *w)
-{
-	/* seen[ward]: bit 2c = inserted into commodity c's demand list, bit
-	 * 2c + 1 = into its source list */
-	_Static_assert(2 * SMUG_COMMODITY_COUNT <= 16, "a ward's marks fit 16 bits");
-	int k = w->cfg.smuggling.ward_topk;
-	int slice = w->n_wards < WARD_SLICE ? w->n_wards : WARD_SLICE;
-	int start = w->n_wards > 0 ? w->ward_cursor % w->n_wards : 0;
-	unsigned short *seen = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *seen);
+/* The day's new demand and source lists of every commodity, built in
+ * scratch and written back when complete. */
+struct ward_lists {
 	int dw[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX], sw[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
 	struct smug_driver_terms dt[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
 	struct smug_driver_terms st[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
-	int nd[SMUG_COMMODITY_COUNT] = {0}, ns[SMUG_COMMODITY_COUNT] = {0};
+	int nd[SMUG_COMMODITY_COUNT], ns[SMUG_COMMODITY_COUNT];
+};
 
-	/* each list takes its current members first, then the slice in
-	 * order, as one list at a time would */
+/* Each list takes its current members first (scored afresh), as one list
+ * at a time would; seen[ward] marks them: bit 2c = in commodity c's
+ * demand list, bit 2c + 1 = in its source list. */
+static void ward_lists_keep_members(struct smug_world *w, struct ward_lists *L, unsigned short *seen, int k)
+{
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
 		unsigned dbit = 1u << (2 * c), sbit = 2u << (2 * c);
 
@@ -144,7 +142,8 @@ void smuggling_refresh_wards(struct smug_world *w)
 
 			if (!(seen[ward] & dbit)) {
 				seen[ward] |= (unsigned short)dbit;
-				ward_offer(w, demand_terms, ward, (enum smug_commodity)c, dw[c], dt[c], &nd[c], k);
+				ward_offer(w, demand_terms, ward, (enum smug_commodity)c, L->dw[c], L->dt[c],
+					   &L->nd[c], k);
 			}
 		}
 		for (int i = 0; i < w->n_source[c]; i++) {
@@ -152,68 +151,89 @@ void smuggling_refresh_wards(struct smug_world *w)
 
 			if (!(seen[ward] & sbit)) {
 				seen[ward] |= (unsigned short)sbit;
-				ward_offer(w, source_terms, ward, (enum smug_commodity)c, sw[c], st[c], &ns[c], k);
+				ward_offer(w, source_terms, ward, (enum smug_commodity)c, L->sw[c], L->st[c],
+					   &L->ns[c], k);
 			}
 		}
 	}
-	/* the slice: a ward's signals are read once for every commodity; the
-	 * slice holds each ward at most once, so it needs no marks of its own */
+}
+
+/* A ward of the day's slice offered to every list it is not in (marks):
+ * its signals are read once for every commodity, each score summed as
+ * demand_terms() and source_terms() sum it, term by term in the same
+ * order; the terms are built only for a ward that gets in. */
+static void ward_lists_offer(struct smug_world *w, struct ward_lists *L, int ward, unsigned marks, int k)
+{
+	const struct smug_signals *sg = &w->wards[ward].sig;
+	const double tol = sg->smuggling_tolerance, corr = sg->corruption;
+	const double raider = sg->raider_influence, war = sg->war_pressure;
+	const double precursor = sg->precursor_output, flow = sg->blackmarket_flow;
+
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+		const struct smug_commodity_def *d = &w->commodities[c];
+		struct smug_driver_terms t;
+
+		if (!(marks & (1u << (2 * c)))) {
+			double t0 = d->demand_w_tolerance * tol;
+			double t1 = d->demand_w_shortage * sg->shortage[d->related_good];
+			double t2 = d->demand_w_corruption * corr;
+			double t3 = d->demand_w_raider * raider;
+			double t4 = d->demand_w_war * war;
+			double score = 0;
+
+			score += t0;
+			score += t1;
+			score += t2;
+			score += t3;
+			score += t4;
+			if (ward_topk_admits(L->dw[c], L->dt[c], L->nd[c], k, ward, score)) {
+				demand_terms(w, ward, (enum smug_commodity)c, &t);
+				ward_topk_insert_at(L->dw[c], L->dt[c], &L->nd[c], k, ward, &t);
+			}
+		}
+		if (!(marks & (2u << (2 * c)))) {
+			double t0 = d->source_w_raider * raider;
+			double t1 = d->source_w_precursor * precursor;
+			double t2 = d->source_w_blackmarket * flow;
+			double score = 0;
+
+			score += t0;
+			score += t1;
+			score += t2;
+			if (ward_topk_admits(L->sw[c], L->st[c], L->ns[c], k, ward, score)) {
+				source_terms(w, ward, (enum smug_commodity)c, &t);
+				ward_topk_insert_at(L->sw[c], L->st[c], &L->ns[c], k, ward, &t);
+			}
+		}
+	}
+}
+
+void smuggling_refresh_wards(struct smug_world *w)
+{
+	_Static_assert(2 * SMUG_COMMODITY_COUNT <= 16, "a ward's marks fit 16 bits");
+	int k = w->cfg.smuggling.ward_topk;
+	int slice = w->n_wards < WARD_SLICE ? w->n_wards : WARD_SLICE;
+	int start = w->n_wards > 0 ? w->ward_cursor % w->n_wards : 0;
+	unsigned short *seen = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *seen);
+	struct ward_lists L;
+
+	memset(L.nd, 0, sizeof L.nd);
+	memset(L.ns, 0, sizeof L.ns);
+	ward_lists_keep_members(w, &L, seen, k);
+	/* then the slice in order; it holds each ward at most once, so it
+	 * needs no marks of its own */
 	for (int i = 0; i < slice; i++) {
 		int ward = start + i < w->n_wards ? start + i : start + i - w->n_wards;
-		unsigned marks = seen[ward];
-		const struct smug_signals *sg = &w->wards[ward].sig;
-		const double tol = sg->smuggling_tolerance, corr = sg->corruption;
-		const double raider = sg->raider_influence, war = sg->war_pressure;
-		const double precursor = sg->precursor_output, flow = sg->blackmarket_flow;
 
-		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
-			const struct smug_commodity_def *d = &w->commodities[c];
-			struct smug_driver_terms t;
-
-			/* each score as demand_terms() and source_terms() sum it,
-			 * term by term in the same order; the terms are built only
-			 * for a ward that gets in */
-			if (!(marks & (1u << (2 * c)))) {
-				double t0 = d->demand_w_tolerance * tol;
-				double t1 = d->demand_w_shortage * sg->shortage[d->related_good];
-				double t2 = d->demand_w_corruption * corr;
-				double t3 = d->demand_w_raider * raider;
-				double t4 = d->demand_w_war * war;
-				double score = 0;
-
-				score += t0;
-				score += t1;
-				score += t2;
-				score += t3;
-				score += t4;
-				if (ward_topk_admits(dw[c], dt[c], nd[c], k, ward, score)) {
-					demand_terms(w, ward, (enum smug_commodity)c, &t);
-					ward_topk_insert_at(dw[c], dt[c], &nd[c], k, ward, &t);
-				}
-			}
-			if (!(marks & (2u << (2 * c)))) {
-				double t0 = d->source_w_raider * raider;
-				double t1 = d->source_w_precursor * precursor;
-				double t2 = d->source_w_blackmarket * flow;
-				double score = 0;
-
-				score += t0;
-				score += t1;
-				score += t2;
-				if (ward_topk_admits(sw[c], st[c], ns[c], k, ward, score)) {
-					source_terms(w, ward, (enum smug_commodity)c, &t);
-					ward_topk_insert_at(sw[c], st[c], &ns[c], k, ward, &t);
-				}
-			}
-		}
+		ward_lists_offer(w, &L, ward, seen[ward], k);
 	}
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
-		memcpy(w->demand_ward[c], dw[c], (size_t)nd[c] * sizeof dw[c][0]);
-		memcpy(w->demand_terms[c], dt[c], (size_t)nd[c] * sizeof dt[c][0]);
-		w->n_demand[c] = nd[c];
-		memcpy(w->source_ward[c], sw[c], (size_t)ns[c] * sizeof sw[c][0]);
-		memcpy(w->source_terms[c], st[c], (size_t)ns[c] * sizeof st[c][0]);
-		w->n_source[c] = ns[c];
+		memcpy(w->demand_ward[c], L.dw[c], (size_t)L.nd[c] * sizeof L.dw[c][0]);
+		memcpy(w->demand_terms[c], L.dt[c], (size_t)L.nd[c] * sizeof L.dt[c][0]);
+		w->n_demand[c] = L.nd[c];
+		memcpy(w->source_ward[c], L.sw[c], (size_t)L.ns[c] * sizeof L.sw[c][0]);
+		memcpy(w->source_terms[c], L.st[c], (size_t)L.ns[c] * sizeof L.st[c][0]);
+		w->n_source[c] = L.ns[c];
 	}
 	free(seen);
 	if (w->n_wards > 0)
