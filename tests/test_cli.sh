@@ -271,6 +271,22 @@ expect_rc 2 "$SMUGNET" run --days 200000000
 err_has "--days: expected a whole number in [0,100000000], got '200000000'"
 expect_rc 2 "$SMUGNET" run --days 1 --every 0
 err_has "--every: expected a whole number in [1,100000000], got '0'"
+# a whole number is decimal digits alone: ' 5' and '+5' were read
+# (strtoll) while '5 ' was refused
+for v in ' 5' '5 ' +5 -0 0x5 ''; do
+	expect_rc 2 "$SMUGNET" run --days "$v"
+	err_has "--days: expected a whole number in [0,100000000], got '$v'"
+done
+# so are a crackdown's days, and its intensity is a decimal number
+for spec in 'n:22.1|n:23.1@+2' 'n:22.1|n:23.1@ 2-3'; do
+	expect_rc 2 "$SMUGNET" run --days 3 --crackdown "$spec"
+	err_has "smugnet run: crackdown '$spec': expected ID[@FROM[-TO]][:INTENSITY]"
+done
+for i in ' 0.5' 0x1p-1 +0.5; do
+	expect_rc 2 "$SMUGNET" run --days 3 --crackdown "n:22.1|n:23.1:$i"
+	err_has "smugnet run: crackdown 'n:22.1|n:23.1:$i': intensity must be in [1e-09,1], got '$i'"
+done
+expect_rc 0 "$SMUGNET" run --days 3 --crackdown 'n:22.1|n:23.1@2-3:5e-1'
 for c in "run --days 1" "explain --day 1" "gen --wards 40"; do
 	# shellcheck disable=SC2086 # the command and its options, split
 	expect_rc 2 "$SMUGNET" $c --seed 9007199254740992
