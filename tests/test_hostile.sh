@@ -340,6 +340,21 @@ case_ 2 "manifest.json' would replace a file of the seed or sweep" "output: a sw
 cmp -s "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" && cmp -s "$O/sweep/manifest.json" "$O/manifest.keep" ||
 	fail "a seed's journal or a sweep's manifest was replaced"
 case_ 0 " ok" "output: the seed after a refused journal" "$SMUGNET" seeds --check --vault "$O/v"
+# and so are the folders a sweep writes below its manifest: a journal
+# over results/0.json replaced the result (collect then refused its check
+# sum), a new file in results/ is a foreign result, collect/ holds its CSV
+"$SMUGNET" sweep run "$O/sweep" --jobs 1 --quiet && "$SMUGNET" sweep collect "$O/sweep" --quiet >/dev/null ||
+	fail "run and collect of a sweep"
+cp "$O/sweep/results/0.json" "$O/result.keep" && cp "$O/sweep/collect/tasks.csv" "$O/tasks.keep" || fail "copies"
+case_ 2 "0.json' is in the results/ folder of the sweep in '.*/sweep'" "output: a sweep's result" \
+	"$SMUGNET" run --days 3 --journal "$O/sweep/results/0.json"
+case_ 2 "7.json' is in the results/ folder of the sweep" "output: a new file in a sweep's results" \
+	"$SMUGNET" run --days 3 --journal "$O/sweep/results/7.json"
+case_ 2 "tasks.csv' is in the collect/ folder of the sweep" "output: a sweep's collected CSV" \
+	"$SMUGNET" run --days 3 --journal "$O/sweep/collect/tasks.csv"
+cmp -s "$O/sweep/results/0.json" "$O/result.keep" && cmp -s "$O/sweep/collect/tasks.csv" "$O/tasks.keep" &&
+	[ ! -e "$O/sweep/results/7.json" ] || fail "a sweep's result or collected CSV was replaced"
+case_ 0 "wrote" "output: the sweep collects after refused journals" "$SMUGNET" sweep collect "$O/sweep"
 # another program's manifest.json beside a journal is none of smugnet's
 mkdir -p "$O/web" && echo '{"name": "app", "start_url": "/"}' >"$O/web/manifest.json" && echo old >"$O/web/j.jsonl" ||
 	fail "cannot make a folder with another manifest"

@@ -64,9 +64,11 @@ bool cli_same_file(const char *a, const char *b);
 /* The folder an output path is (or would be) in, through any link. */
 void cli_output_folder(const char *path, char *buf, size_t size);
 /* An output path given to cmd's option opt must spare what smugnet reads:
- * the input file (NULL: none), and every file that is already in a seed
- * or sweep folder (one whose manifest.json is a seed's or a sweep's). A
- * usage error naming it, else EXIT_OK. */
+ * the input file (NULL: none), every file that is already in a seed
+ * or sweep folder (one whose manifest.json is a seed's or a sweep's) or
+ * in a folder a sweep writes below its manifest (results/, tmp/,
+ * collect/, charts/, logs/), and any path in a sweep's results/. A usage
+ * error naming it, else EXIT_OK. */
 int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input);
 /* Write w's journal (journal.jsonl format) to path atomically: a
  * temporary file beside it, then a rename. EXIT_WRITE on failure. */
