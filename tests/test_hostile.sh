@@ -319,6 +319,22 @@ mkdir -p "$O/csv/journal.csv"
 case_ 4 "csv/journal.csv: cannot write: Is a directory" "output: export, one table's name a folder" \
 	"$SMUGNET" export e --csv "$O/csv" --vault "$O/v"
 [ "$(ls -A "$O/csv")" = journal.csv ] || fail "a refused export wrote some tables: $(ls -A "$O/csv")"
+# an export folder inside the vault's seeds/ is refused before anything
+# is written: seeds/ itself (its seven CSV files were listed by 'seeds' as
+# unreadable seeds), a seed's own folder (its next save deleted them), a
+# new folder there (a seed without a manifest), one inside a seed (its
+# next save refused), by any name (a link to seeds/, "..")
+ls -A "$O/v/seeds" >"$O/seeds.before" && ls -A "$O/v/seeds/e" >"$O/seed.before" && ln -s v/seeds "$O/seeds.link" ||
+	fail "listing the vault"
+for d in seeds seeds/ seeds/e seeds/new seeds/e/sub seeds/e/../e; do
+	case_ 2 "is .*the vault's seeds folder '.*/v/seeds', which holds only seeds" "output: export into v/$d" \
+		"$SMUGNET" export e --csv "$O/v/$d" --vault "$O/v"
+done
+case_ 2 "seeds.link/e' is inside the vault's seeds folder" "output: export into a link to seeds/" \
+	"$SMUGNET" export e --csv "$O/seeds.link/e" --vault "$O/v"
+ls -A "$O/v/seeds" | cmp -s - "$O/seeds.before" && ls -A "$O/v/seeds/e" | cmp -s - "$O/seed.before" ||
+	fail "a refused export wrote into the vault: $(ls -A "$O/v/seeds" "$O/v/seeds/e")"
+case_ 0 " ok" "output: the vault after refused exports" "$SMUGNET" seeds --check --vault "$O/v"
 [ -z "$(find "$O" -name '.*.tmp')" ] || fail "temporary files left: $(find "$O" -name '.*.tmp')"
 # a journal written over what smugnet reads is refused before the run
 # and the file stays as it was: the scenario given with --scenario (by

@@ -5,6 +5,8 @@
  * in credits with two decimals, as in the JSON Lines. */
 #include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,6 +361,40 @@ static int write_tables(const struct smug_world *w, const char *dir)
 	return rc;
 }
 
+/* An export folder must lie outside the vault's seeds/ (root/seeds):
+ * there every entry is a seed (CSV files in seeds/ were listed as
+ * unreadable seeds, a new folder as a seed without a manifest), a seed's
+ * own folder is replaced whole by its next save (the tables in it were
+ * lost), and a folder inside a seed makes its next save refuse. dir is
+ * compared by its real path, or, not yet made, its parent's. A usage
+ * error naming both, else EXIT_OK. */
+static int export_dir_check(const char *dir, const char *root)
+{
+	char seeds[PATH_MAX + 16], real_seeds[PATH_MAX], real[PATH_MAX], parent[PATH_MAX + 1], name[PATH_MAX + 1],
+		where[2 * PATH_MAX + 2];
+	size_t k;
+
+	snprintf(seeds, sizeof seeds, "%s/seeds", root);
+	if (realpath(seeds, real_seeds) == NULL)
+		return EXIT_OK; /* no seeds folder: nothing of the vault's in the way */
+	if (realpath(dir, real) != NULL) {
+		snprintf(where, sizeof where, "%s", real);
+	} else {
+		snprintf(parent, sizeof parent, "%s", dir);
+		snprintf(name, sizeof name, "%s", dir);
+		if (realpath(dirname(parent), real) == NULL)
+			return EXIT_OK; /* its parent is missing: the folder cannot be made */
+		snprintf(where, sizeof where, "%s/%s", real, basename(name));
+	}
+	k = strlen(real_seeds);
+	if (strncmp(where, real_seeds, k) != 0 || (where[k] != '\0' && where[k] != '/'))
+		return EXIT_OK;
+	return cli_usage_error("export",
+			       "--csv: '%s' is %s vault's seeds folder '%s', which holds only seeds "
+			       "(smugnet-seed(5)); give a folder outside it",
+			       dir, where[k] == '\0' ? "the" : "inside the", real_seeds);
+}
+
 static void export_usage(FILE *f)
 {
 	fprintf(f, "Usage: smugnet export NAME --csv DIR [--vault DIR]\n"
@@ -372,7 +408,7 @@ int cmd_export(int argc, char **argv)
 		{"csv", required_argument, NULL, 'c'}, {"vault", required_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},      {NULL, 0, NULL, 0},
 	};
-	const char *dir = NULL, *vault = NULL;
+	const char *dir = NULL, *vault = NULL, *root;
 	char vault_buf[1024];
 	struct smug_world *w = NULL;
 	struct smug_error err;
@@ -394,7 +430,10 @@ int cmd_export(int argc, char **argv)
 	if (cli_name_given("export", "--csv", dir) != EXIT_OK || cli_name_given("export", "--vault", vault) != EXIT_OK ||
 	    cli_seed_name_given("export", "NAME", argv[optind]) != EXIT_OK)
 		return EXIT_USAGE;
-	st = smug_vault_load(cli_vault_root(vault, vault_buf, sizeof vault_buf), argv[optind], &w, &err);
+	root = cli_vault_root(vault, vault_buf, sizeof vault_buf);
+	if (export_dir_check(dir, root) != EXIT_OK)
+		return EXIT_USAGE;
+	st = smug_vault_load(root, argv[optind], &w, &err);
 	if (st != SMUG_OK)
 		return cli_status_exit(st, err.msg);
 	rc = write_tables(w, dir);
