@@ -586,6 +586,18 @@ grep -qxF "no seeds in $tmp/vault yet: 'smugnet run --days N --save NAME', or s 
 	fail "seeds on an empty vault: $(cat "$tmp/out")"
 expect_rc 0 env -u SMUGNET_VAULT XDG_DATA_HOME="$tmp/xdg" "$SMUGNET" seeds
 grep -qF "no seeds in $tmp/xdg/smugnet yet" "$tmp/out" || fail "seeds does not name the vault \$XDG_DATA_HOME gives: $(cat "$tmp/out")"
+# the columns fit the longest name (63 bytes, the most a name may be) and
+# scenario id (39) listed: a 63-byte name pushed its row's day, scenario
+# and digest 39 columns right of the header's
+long63=$(printf '%063d' 0 | tr 0 n)
+sed '0,/"id": *"tiny"/s//"id": "'"$(printf '%039d' 0 | tr 0 s)"'"/' "$SRCDIR/data/tiny.json" >"$tmp/long-id.json" ||
+	fail "a scenario with a long id"
+expect_rc 0 "$SMUGNET" run --days 2 --save "$long63" --vault "$tmp/colvault"
+expect_rc 0 "$SMUGNET" run --days 2 --save b --vault "$tmp/colvault" --scenario "$tmp/long-id.json"
+expect_rc 0 "$SMUGNET" run --days 2 --save c --vault "$tmp/colvault"
+expect_rc 0 "$SMUGNET" seeds --check --vault "$tmp/colvault"
+[ "$(awk '{ print index($0, $3) " " index($0, $4) }' "$tmp/out" | sort -u | wc -l)" -eq 1 ] ||
+	fail "seeds' columns are out of line: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" run --days 20 --save s20 --vault "$tmp/vault"
 expect_rc 0 "$SMUGNET" run --days 20 --vault "$tmp/vault" --save s20b
 expect_rc 0 "$SMUGNET" seeds --vault "$tmp/vault"
