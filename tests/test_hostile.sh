@@ -370,6 +370,12 @@ case_ 2 "tasks.csv' is in the collect/ folder of the sweep" "output: a sweep's c
 	"$SMUGNET" run --days 3 --journal "$O/sweep/collect/tasks.csv"
 cmp -s "$O/sweep/results/0.json" "$O/result.keep" && cmp -s "$O/sweep/collect/tasks.csv" "$O/tasks.keep" &&
 	[ ! -e "$O/sweep/results/7.json" ] || fail "a sweep's result or collected CSV was replaced"
+# nor may an export's tables go there (seven foreign files to collect)
+case_ 2 "sweep/results' is in the results/ folder of the sweep in '.*/sweep', which holds only results" \
+	"output: export into a sweep's results" "$SMUGNET" export e --csv "$O/sweep/results" --vault "$O/v"
+case_ 2 "results/new' is in the results/ folder of the sweep" "output: export into a new folder in a sweep's results" \
+	"$SMUGNET" export e --csv "$O/sweep/results/new" --vault "$O/v"
+[ "$(ls -A "$O/sweep/results")" = 0.json ] || fail "a refused export wrote into results/: $(ls -A "$O/sweep/results")"
 case_ 0 "wrote" "output: the sweep collects after refused journals" "$SMUGNET" sweep collect "$O/sweep"
 # another program's manifest.json beside a journal is none of smugnet's
 mkdir -p "$O/web" && echo '{"name": "app", "start_url": "/"}' >"$O/web/manifest.json" && echo old >"$O/web/j.jsonl" ||

@@ -70,6 +70,11 @@ void cli_output_folder(const char *path, char *buf, size_t size);
  * collect/, charts/, logs/), and any path in a sweep's results/. A usage
  * error naming it, else EXIT_OK. */
 int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input);
+/* Which of the folders a sweep writes below its manifest folder is
+ * ("results", "tmp", "collect", "charts", "logs"; NULL: none), by its
+ * real name ("." inside results/ is results/): one of those whose parent,
+ * put in sweep, holds a sweep's manifest.json (smug_vault_manifest_names). */
+const char *cli_sweep_subfolder(const char *folder, char *sweep, size_t size);
 /* Write w's journal (journal.jsonl format) to path atomically: a
  * temporary file beside it, then a rename. EXIT_WRITE on failure. */
 int cli_write_journal(const struct smug_world *w, const char *path);

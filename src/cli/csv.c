@@ -361,22 +361,35 @@ static int write_tables(const struct smug_world *w, const char *dir)
 	return rc;
 }
 
+/* Whether where (a real path) is a sweep's results/ folder or lies in
+ * it; the sweep's folder put in sweep. */
+static bool in_sweep_results(const char *where, char *sweep, size_t size)
+{
+	char parent[2 * PATH_MAX + 2];
+	const char *sub = cli_sweep_subfolder(where, sweep, size);
+
+	if (sub != NULL && strcmp(sub, "results") == 0)
+		return true;
+	snprintf(parent, sizeof parent, "%s", where);
+	sub = cli_sweep_subfolder(dirname(parent), sweep, size);
+	return sub != NULL && strcmp(sub, "results") == 0;
+}
+
 /* An export folder must lie outside the vault's seeds/ (root/seeds):
  * there every entry is a seed (CSV files in seeds/ were listed as
  * unreadable seeds, a new folder as a seed without a manifest), a seed's
  * own folder is replaced whole by its next save (the tables in it were
- * lost), and a folder inside a seed makes its next save refuse. dir is
- * compared by its real path, or, not yet made, its parent's. A usage
- * error naming both, else EXIT_OK. */
+ * lost), and a folder inside a seed makes its next save refuse. Nor may
+ * it be a sweep's results/, which holds only results (the tables were
+ * foreign files sweep collect refused). dir is compared by its real
+ * path, or, not yet made, its parent's. A usage error naming it, else
+ * EXIT_OK. */
 static int export_dir_check(const char *dir, const char *root)
 {
 	char seeds[PATH_MAX + 16], real_seeds[PATH_MAX], real[PATH_MAX], parent[PATH_MAX + 1], name[PATH_MAX + 1],
-		where[2 * PATH_MAX + 2];
+		where[2 * PATH_MAX + 2], sweep[PATH_MAX + 1];
 	size_t k;
 
-	snprintf(seeds, sizeof seeds, "%s/seeds", root);
-	if (realpath(seeds, real_seeds) == NULL)
-		return EXIT_OK; /* no seeds folder: nothing of the vault's in the way */
 	if (realpath(dir, real) != NULL) {
 		snprintf(where, sizeof where, "%s", real);
 	} else {
@@ -386,6 +399,14 @@ static int export_dir_check(const char *dir, const char *root)
 			return EXIT_OK; /* its parent is missing: the folder cannot be made */
 		snprintf(where, sizeof where, "%s/%s", real, basename(name));
 	}
+	if (in_sweep_results(where, sweep, sizeof sweep))
+		return cli_usage_error("export",
+				       "--csv: '%s' is in the results/ folder of the sweep in '%s', which holds only "
+				       "results; give a folder outside it",
+				       dir, sweep);
+	snprintf(seeds, sizeof seeds, "%s/seeds", root);
+	if (realpath(seeds, real_seeds) == NULL)
+		return EXIT_OK; /* no seeds folder: nothing of the vault's in the way */
 	k = strlen(real_seeds);
 	if (strncmp(where, real_seeds, k) != 0 || (where[k] != '\0' && where[k] != '/'))
 		return EXIT_OK;

@@ -58,10 +58,7 @@ static bool smugnet_folder(const char *folder)
  * has none: its files lie beside its manifest. */
 static const char *const sweep_subfolders[] = {"results", "tmp", "collect", "charts", "logs"};
 
-/* Which of the sweep's folders folder is (NULL: none): one of
- * sweep_subfolders (by its real name: "." inside results/ is results/)
- * whose parent, put in sweep, holds a sweep's manifest. */
-static const char *sweep_subfolder(const char *folder, char *sweep, size_t size)
+const char *cli_sweep_subfolder(const char *folder, char *sweep, size_t size)
 {
 	char real[PATH_MAX], name[PATH_MAX + 1];
 	const char *base;
@@ -98,7 +95,7 @@ int cli_output_spares(const char *cmd, const char *opt, const char *path, const 
 				       opt, path, folder);
 	/* results/ holds only results: a new file there is a foreign one
 	 * that sweep collect refuses, so it is spared too */
-	if ((sub = sweep_subfolder(folder, sweep, sizeof sweep)) != NULL && (exists || strcmp(sub, "results") == 0))
+	if ((sub = cli_sweep_subfolder(folder, sweep, sizeof sweep)) != NULL && (exists || strcmp(sub, "results") == 0))
 		return cli_usage_error(cmd, "%s: '%s' is in the %s/ folder of the sweep in '%s'; writing there would %s",
 				       opt, path, sub, sweep,
 				       strcmp(sub, "results") == 0 ? "spoil its results (sweep collect would refuse them)"
