@@ -647,6 +647,34 @@ printf '#!/bin/sh\ncat >/dev/null\nexit 3\n' > "$tmp/brokenpar/parallel" && chmo
 expect_rc 0 "$SMUGNET" sweep plan "$tmp/bp" --seeds 1-3 --days 2
 expect_rc 1 env PATH="$tmp/brokenpar:$PATH" "$SMUGNET" sweep run "$tmp/bp" --jobs 1 --engine parallel --quiet
 grep -qx 'smugnet sweep run: 3 tasks failed: 0 1 2' "$tmp/err" || fail "a parallel that ran nothing: $(cat "$tmp/err")"
+# a GNU parallel job killed by a signal (SIGKILL, as the OOM killer or a
+# kill by hand sends; here the job of task 1 kills its own shell): GNU
+# parallel logs its exit value as 0 and the signal apart, and the run
+# took it for done: exit 0, nothing said, task 1 without a result. It
+# fails now and names the task, as the fork pool does
+if command -v parallel >/dev/null 2>&1; then
+	mkdir -p "$tmp/killpar"
+	cat > "$tmp/killpar/parallel" <<'EOF' || fail "cannot write the stand-in parallel"
+#!/bin/sh
+# the real GNU parallel, its job command led by a kill of task 1's job
+i=0
+n=$#
+for a do
+	i=$((i + 1))
+	[ $i -eq 1 ] && set --
+	[ $i -eq $n ] && a="case ' {} ' in *' 1 '*) kill -KILL \$\$;; esac; $a"
+	set -- "$@" "$a"
+done
+exec "$REAL_PARALLEL" "$@"
+EOF
+	chmod +x "$tmp/killpar/parallel"
+	expect_rc 0 "$SMUGNET" sweep plan "$tmp/kp" --seeds 1-3 --days 2
+	expect_rc 1 env PATH="$tmp/killpar:$PATH" REAL_PARALLEL="$(command -v parallel)" \
+		"$SMUGNET" sweep run "$tmp/kp" --jobs 1 --batch 1 --engine parallel --quiet
+	grep -qx 'smugnet sweep run: 1 task failed: 1' "$tmp/err" || fail "a GNU parallel job killed by a signal: $(cat "$tmp/err")"
+	[ -s "$tmp/kp/results/0.json" ] && [ ! -e "$tmp/kp/results/1.json" ] && [ -s "$tmp/kp/results/2.json" ] ||
+		fail "a GNU parallel job killed by a signal: results $(ls "$tmp/kp/results" | tr '\n' ' ')"
+fi
 # a FIFO where a result goes (no one writes into it): it is no result to
 # missing, slurm and run, which waited on it for ever (each command runs
 # under a guard here); run leaves it alone, names it and fails its task

@@ -400,8 +400,9 @@ static bool in_path(const char *prog)
 }
 
 /* The tasks of the job log's finished jobs (the numbers after the last
- * "--task " of each line's command), and those a failed job (column 7 is
- * the exit value) left without a result. */
+ * "--task " of each line's command), and those a failed job left without
+ * a result: one with an exit value (column 7) other than 0, or killed by
+ * a signal (column 8; GNU parallel logs such a job's exit value as 0). */
 static void joblog_count(const struct sweep_manifest *m, const char *log, long long *done,
 			 long long *n_failed, long long *failed, long long cap)
 {
@@ -419,7 +420,7 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 	while (fgets(line, sizeof line, f)) {
 		long long ids[SWEEP_BATCH_MAX];
 		char *col = line, *task = NULL, *at, *end;
-		int exitval, n = 0;
+		int exitval, signo, n = 0;
 
 		if (strchr(line, '\n') == NULL)
 			break; /* a line still being written */
@@ -435,7 +436,7 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 			ids[n++] = id;
 		}
 		*done += n ? n : 1;
-		if (col == NULL || sscanf(col, "%d", &exitval) != 1 || exitval != 0) {
+		if (col == NULL || sscanf(col, "%d\t%d", &exitval, &signo) != 2 || exitval != 0 || signo != 0) {
 			if (n == 0) {
 				if (*n_failed < cap)
 					failed[*n_failed] = -1;
