@@ -925,6 +925,19 @@ grep -q "Try 'smugnet" "$tmp/err" && fail "a usage hint for a crackdown the mani
 [ ! -e "$C2/results/0.json" ] || fail "a task whose crackdown was refused left a result"
 ok
 
+# a scenario the world refuses, edited into a default-world sweep's
+# manifest by hand with its hash ('{}', whose XXH3 is 1349cde127705c16):
+# run named it "default world" and collect "dosadi-36.json", a file
+# nowhere; both name the manifest's scenario.text, where the bytes are
+W="$tmp/edited-world"
+expect_rc 0 "$SMUGNET" sweep plan "$W" --seeds 1-2 --days 2
+sed -i 's/"hash":"[0-9a-f]*","text":null/"hash":"1349cde127705c16","text":"{}"/' "$W/manifest.json"
+grep -q '"text":"{}"' "$W/manifest.json" || fail "cannot edit the manifest's scenario text"
+expect_rc 3 "$SMUGNET" sweep run "$W" --task 0
+err_is "$W/manifest.json: scenario.text: format: missing required key"
+expect_rc 3 "$SMUGNET" sweep collect "$W"
+err_is "$W/manifest.json: scenario.text: format: missing required key"
+
 # progress: drawn on a terminal, never on stdout
 if command -v script >/dev/null 2>&1; then
 	script -qec "$SMUGNET run --days 200 > $tmp/tty.jsonl" /dev/null > "$tmp/tty.err" </dev/null
