@@ -718,6 +718,23 @@ sed -n 's/^.*<text x="[0-9.]*" y="[0-9]*" text-anchor="middle">\([0-9]*\)<\/text
 	fail "the chart's day axis: $(tr '\n' ' ' < "$tmp/xticks")"
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure balance
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure nonsense
+# a sweep of no more days than its stride (here 3 of 3; 30 days under the
+# default stride of 30 the same) has one point a series: its chart showed axes and a legend but no data,
+# a band of no width and a line of one point drawing nothing. Its bands
+# are bars and its medians dots now, one of each a setting
+P1="$tmp/onepoint"
+expect_rc 0 "$SMUGNET" sweep plan "$P1" --seeds 1-2 --days 3 --stride 3 --set "$KNOB=0.1,0.3"
+expect_rc 0 "$SMUGNET" sweep run "$P1" --jobs 2 --engine fork
+expect_rc 0 "$SMUGNET" sweep chart "$P1" --figure delivered --quiet
+svg1="$P1/charts/delivered.svg"
+[ "$(grep -c '<circle [^>]* r="4" fill="#' "$svg1")" -eq 2 ] ||
+	fail "a one-point chart has not one median dot per setting: $(grep -e '<circle' -e '<polyline' "$svg1")"
+awk '/^<path / { match($0, /d="M[0-9.]+,/); x0 = substr($0, RSTART + 3, RLENGTH - 4)
+	match($0, / L[0-9.]+,/); x1 = substr($0, RSTART + 2, RLENGTH - 3)
+	n++; if (x1 - x0 < 4) bad = 1 }
+	END { exit !(n == 4 && !bad) }' "$svg1" ||
+	fail "a one-point chart's bands have no width: $(grep '<path' "$svg1")"
+grep -q '>dot: median<' "$svg1" || fail "a one-point chart's legend does not say what the dot is"
 # only a balance is per faction: a day-record figure with --faction is
 # refused, not drawn for all factions under the faction's file name
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure delivered --faction syndicate
