@@ -735,6 +735,14 @@ awk '/^<path / { match($0, /d="M[0-9.]+,/); x0 = substr($0, RSTART + 3, RLENGTH 
 	END { exit !(n == 4 && !bad) }' "$svg1" ||
 	fail "a one-point chart's bands have no width: $(grep '<path' "$svg1")"
 grep -q '>dot: median<' "$svg1" || fail "a one-point chart's legend does not say what the dot is"
+# a sweep shorter than its stride (2 days under the default 30) has one
+# day record, of its 2 days: the chart's title read "delivered per 30 days"
+P2="$tmp/shortsweep"
+expect_rc 0 "$SMUGNET" sweep plan "$P2" --seeds 1 --days 2
+expect_rc 0 "$SMUGNET" sweep run "$P2" --task 0
+expect_rc 0 "$SMUGNET" sweep chart "$P2" --figure delivered --quiet
+grep -q '^<title>delivered per 2 days</title>$' "$P2/charts/delivered.svg" ||
+	fail "a 2-day sweep's chart: $(grep -m 1 '<title>' "$P2/charts/delivered.svg")"
 # only a balance is per faction: a day-record figure with --faction is
 # refused, not drawn for all factions under the faction's file name
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure delivered --faction syndicate

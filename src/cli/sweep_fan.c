@@ -24,7 +24,7 @@ struct fan_pick {
 };
 
 static int pick(const struct sweep_factions *fa, const char *figure, const char *faction,
-		struct fan_pick *p, struct sweep_fan *fan, int stride)
+		struct fan_pick *p, struct sweep_fan *fan, int period)
 {
 	p->fig = figure_index(figure);
 	p->faction = -1;
@@ -43,7 +43,7 @@ static int pick(const struct sweep_factions *fa, const char *figure, const char 
 	if (p->fig == SWEEP_FIG_COUNT)
 		snprintf(fan->title, sizeof fan->title, "balance of %s (credits)", faction);
 	else
-		snprintf(fan->title, sizeof fan->title, "%s per %d days", figure, stride);
+		snprintf(fan->title, sizeof fan->title, "%s per %d days", figure, period);
 	return EXIT_OK;
 }
 
@@ -87,6 +87,9 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 	struct fan_pick *picks = calloc((size_t)n_fans + 1, sizeof *picks);
 	long long problems, loaded = 0;
 	int n_points = (int)(m->days / m->stride + (m->days % m->stride != 0)), rc;
+	/* the days a day record covers: the stride, or all the days of a
+	 * sweep shorter than it (its one record) */
+	int period = m->days < m->stride ? (int)m->days : m->stride;
 
 	memset(fans, 0, (size_t)n_fans * sizeof *fans);
 	if (missing)
@@ -96,7 +99,7 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 		return rc;
 	}
 	for (int f = 0; f < n_fans && rc == EXIT_OK; f++)
-		rc = pick(&fa, figures[f], factions[f], &picks[f], &fans[f], m->stride);
+		rc = pick(&fa, figures[f], factions[f], &picks[f], &fans[f], period);
 	if (rc != EXIT_OK) {
 		sweep_factions_done(&fa);
 		free(picks);
