@@ -743,6 +743,12 @@ expect_rc 0 "$SMUGNET" sweep run "$P2" --task 0
 expect_rc 0 "$SMUGNET" sweep chart "$P2" --figure delivered --quiet
 grep -q '^<title>delivered per 2 days</title>$' "$P2/charts/delivered.svg" ||
 	fail "a 2-day sweep's chart: $(grep -m 1 '<title>' "$P2/charts/delivered.svg")"
+# in_transit is the shipments in transit on the day of a record, as
+# `run --every` gives it, not a count over the period: its title read
+# "in_transit per 30 days"
+expect_rc 0 "$SMUGNET" sweep chart "$P2" --figure in_transit --quiet
+grep -q '^<title>in_transit (shipments on the day)</title>$' "$P2/charts/in_transit.svg" ||
+	fail "the in_transit chart's title: $(grep -m 1 '<title>' "$P2/charts/in_transit.svg")"
 # only a balance is per faction: a day-record figure with --faction is
 # refused, not drawn for all factions under the faction's file name
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure delivered --faction syndicate

@@ -42,6 +42,8 @@ static int pick(const struct sweep_factions *fa, const char *figure, const char 
 						       : "--figure balance needs --faction ID%s", faction ? faction : "");
 	if (p->fig == SWEEP_FIG_COUNT)
 		snprintf(fan->title, sizeof fan->title, "balance of %s (credits)", faction);
+	else if (p->fig == SWEEP_FIG_IN_TRANSIT) /* a count on the day, not a flow over the period */
+		snprintf(fan->title, sizeof fan->title, "%s (shipments on the day)", figure);
 	else
 		snprintf(fan->title, sizeof fan->title, "%s per %d days", figure, period);
 	return EXIT_OK;
