@@ -749,6 +749,15 @@ grep -q '^<title>delivered per 2 days</title>$' "$P2/charts/delivered.svg" ||
 expect_rc 0 "$SMUGNET" sweep chart "$P2" --figure in_transit --quiet
 grep -q '^<title>in_transit (shipments on the day)</title>$' "$P2/charts/in_transit.svg" ||
 	fail "the in_transit chart's title: $(grep -m 1 '<title>' "$P2/charts/in_transit.svg")"
+# 31 days at the stride of 30: the last day record holds day 31 alone,
+# and a flow's line falls there for no reason in the world; the title
+# read "seized per 30 days" and now says what the last point covers
+P3="$tmp/oddsweep"
+expect_rc 0 "$SMUGNET" sweep plan "$P3" --seeds 1 --days 31
+expect_rc 0 "$SMUGNET" sweep run "$P3" --task 0
+expect_rc 0 "$SMUGNET" sweep chart "$P3" --figure seized --quiet
+grep -q '^<title>seized per 30 days (the last point: 1 day)</title>$' "$P3/charts/seized.svg" ||
+	fail "a 31-day sweep's chart: $(grep -m 1 '<title>' "$P3/charts/seized.svg")"
 # only a balance is per faction: a day-record figure with --faction is
 # refused, not drawn for all factions under the faction's file name
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure delivered --faction syndicate
