@@ -878,6 +878,10 @@ if command -v tmux >/dev/null 2>&1; then
 			sleep 0.1
 		done
 	}
+	# one task of one day: "1 task", "1 day", as sweep plan says them
+	tmux -S "$sock" new-session -d -s single -x 100 -y 30 "$SMUGNET --sweep $tmp/single; sleep 30"
+	shown_in single "sweep $tmp/single: 1 task, 1 setting, 1 day, " ||
+		fail "the one-task sweep's view title: $(tmux -S "$sock" capture-pane -p -t single | head -n 2)"
 	shown_in salt "^pepper  *1  " || fail "the salt sweep's view has no row for pepper: $(tmux -S "$sock" capture-pane -p -t salt)"
 	tmux -S "$sock" capture-pane -p -t salt | grep -q '^""  *1  ' ||
 		fail "the salt sweep's view does not show the empty salt as \"\": $(tmux -S "$sock" capture-pane -p -t salt)"
