@@ -82,7 +82,8 @@ int cli_status_exit(enum smug_status st, const char *msg);
 /* Load FILE (or the default world when NULL); prints the error and
  * returns EXIT_BAD_INPUT on failure, EXIT_OK otherwise. */
 int cli_load_world(const char *file, struct smug_world **out);
-/* Parse a non-negative integer option value; false on junk. */
+/* Parse a whole-number option value from 0 to max: decimal digits alone
+ * (no space, sign or other base); false on anything else. */
 bool cli_parse_int(const char *s, long long max, long long *out);
 /* getopt_long(argc, argv, shortopts, opts) for command cmd (NULL: the
  * cockpit), without getopt's own messages: a malformed option is a usage

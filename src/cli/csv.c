@@ -290,7 +290,7 @@ static void table_ledger(FILE *f, const struct smug_world *w)
 static void table_journal(FILE *f, const struct smug_world *w)
 {
 	static const char *const op[] = {"step", "crackdown", "clear", "auto", "set", "reseed"};
-	char buf[64];
+	char buf[64], intensity[32];
 
 	csv_header(f, "day,op,days,target,value,digest");
 	for (int i = 0; i < w->journal.n_cmds; i++) {
@@ -305,10 +305,12 @@ static void table_journal(FILE *f, const struct smug_world *w)
 		csv_text(f, c->target, false);
 		switch (c->kind) {
 		case SMUG_CMD_CRACKDOWN:
+			/* exactly the journal's intensity: "%g" cut it to 6 digits */
+			smug_real_format(c->intensity, intensity, sizeof intensity);
 			if (c->end_day < 0)
-				snprintf(buf, sizeof buf, "%g until cleared", c->intensity);
+				snprintf(buf, sizeof buf, "%s until cleared", intensity);
 			else
-				snprintf(buf, sizeof buf, "%g until %d", c->intensity, c->end_day);
+				snprintf(buf, sizeof buf, "%s until %d", intensity, c->end_day);
 			break;
 		case SMUG_CMD_AUTO: snprintf(buf, sizeof buf, "%s", c->on ? "on" : "off"); break;
 		case SMUG_CMD_SET: snprintf(buf, sizeof buf, "%s", c->value); break;

@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/sweep.h"
+#include "smugnet/vault.h"
 
 int cli_read_file(const char *file, char **out, size_t *len)
 {
@@ -43,23 +45,12 @@ void cli_output_folder(const char *path, char *buf, size_t size)
 	snprintf(buf, size, "%s", dirname(copy));
 }
 
-/* Whether the folder holds a seed's or a sweep's manifest.json: its
- * format ("smugnet-seed", "smugnet-sweep") within its first bytes, where
- * both write it (another program's manifest.json is none). */
+/* Whether the folder holds a seed's or a sweep's manifest.json (the
+ * vault's rule: its format named within its first bytes, where both
+ * write it; another program's manifest.json is none). */
 static bool smugnet_folder(const char *folder)
 {
-	char manifest[PATH_MAX + 32], head[4097];
-	size_t n = 0;
-	FILE *f;
-	struct stat st;
-
-	snprintf(manifest, sizeof manifest, "%s/manifest.json", folder);
-	if (stat(manifest, &st) != 0 || !S_ISREG(st.st_mode) || (f = fopen(manifest, "rb")) == NULL)
-		return false;
-	n = fread(head, 1, sizeof head - 1, f);
-	fclose(f);
-	head[n] = '\0';
-	return strstr(head, "\"smugnet-seed\"") != NULL || strstr(head, "\"smugnet-sweep\"") != NULL;
+	return smug_vault_manifest_names(folder, SMUG_SEED_FORMAT) || smug_vault_manifest_names(folder, SWEEP_FORMAT);
 }
 
 int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input)
