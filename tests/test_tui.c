@@ -204,6 +204,45 @@ static void close_app(struct tui_app *a, struct smug_world *w)
 	smug_world_free(w);
 }
 
+/* A seed vault of a test's own: a new folder under /tmp and the cockpit
+ * options (base's, with vault_root set) that save into it.
+ * temp_vault_done removes the folder and every seed saved in it. */
+struct temp_vault {
+	char root[sizeof "/tmp/smugnet-tui-XXXXXX"];
+	struct tui_options o;
+};
+
+static void temp_vault_init(struct temp_vault *v, const struct tui_options *base)
+{
+	memcpy(v->root, "/tmp/smugnet-tui-XXXXXX", sizeof v->root);
+	ck_assert_ptr_nonnull(mkdtemp(v->root));
+	v->o = *base;
+	v->o.vault_root = v->root;
+}
+
+static void temp_vault_done(struct temp_vault *v)
+{
+	test_remove_tree(v->root);
+}
+
+/* A cockpit on w that saves into a new vault v of its own. */
+static void open_in_vault(struct tui_app *a, struct smug_world *w, struct temp_vault *v)
+{
+	temp_vault_init(v, &opts);
+	tui_app_init(a, w, &v->o);
+}
+
+/* Its end: the cockpit, the world it shows now (a loaded seed's, the
+ * load having freed the one it showed before) and the vault. */
+static void close_in_vault(struct tui_app *a, struct temp_vault *v)
+{
+	struct smug_world *shown = a->w;
+
+	tui_app_done(a);
+	smug_world_free(shown);
+	temp_vault_done(v);
+}
+
 /* Does the 160x48 screen show text. */
 static bool screen_has(struct tui_app *a, const char *text)
 {
@@ -1274,16 +1313,15 @@ static void vault_with_unreadable_seeds(const char *root, const struct smug_worl
 START_TEST(test_tui_every_frame_is_closed)
 {
 	struct smug_world *w = golden_world();
-	char *json = smug_scenario_generate(400, 3, 16), root[] = "/tmp/smugnet-tui-XXXXXX";
+	char *json = smug_scenario_generate(400, 3, 16);
 	struct smug_error err;
-	struct tui_options o = opts;
+	struct temp_vault v;
 	int fac[SMUG_FACTIONS_MAX];
 
 	/* a vault of more seeds than the load view has rows for */
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	vault_with_unreadable_seeds(root, w, 60);
-	o.vault_root = root;
-	assert_every_frame_closed(w, &o);
+	temp_vault_init(&v, &opts);
+	vault_with_unreadable_seeds(v.root, w, 60);
+	assert_every_frame_closed(w, &v.o);
 	smug_world_free(w);
 	ck_assert_ptr_nonnull(json);
 	w = NULL;
@@ -1291,9 +1329,9 @@ START_TEST(test_tui_every_frame_is_closed)
 	free(json);
 	ck_assert_int_eq(tui_network_factions(w, fac, SMUG_FACTIONS_MAX), 16);
 	smug_cmd_step(w, 30);
-	assert_every_frame_closed(w, &o);
+	assert_every_frame_closed(w, &v.o);
 	smug_world_free(w);
-	test_remove_tree(root);
+	temp_vault_done(&v);
 }
 END_TEST
 
@@ -3890,14 +3928,11 @@ END_TEST
 START_TEST(test_tui_save_overwrite_and_load)
 {
 	struct smug_world *w = world_at(10), *seed = NULL;
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
 	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX";
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	tui_handle_key(&a, '.');
 	ck_assert(a.unsaved);
 	tui_handle_key(&a, 's');
@@ -3906,7 +3941,7 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_int_eq(a.prompt, PROMPT_NONE);
 	ck_assert(!a.unsaved);
 	ck_assert(screen_has(&a, "saved seed one"));
-	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(v.root, "one", &seed, &err), SMUG_OK);
 	ck_assert_uint_eq(smug_world_digest(seed), smug_world_digest(w));
 	smug_world_free(seed);
 
@@ -3919,7 +3954,7 @@ START_TEST(test_tui_save_overwrite_and_load)
 	tui_handle_key(&a, 'n');
 	ck_assert_int_eq(a.prompt, PROMPT_NONE);
 	ck_assert(a.unsaved);
-	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(v.root, "one", &seed, &err), SMUG_OK);
 	ck_assert_int_eq(seed->day, w->day - 1);
 	smug_world_free(seed);
 	/* y overwrites */
@@ -3928,7 +3963,7 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_int_eq(a.prompt, PROMPT_OVERWRITE);
 	tui_handle_key(&a, 'y');
 	ck_assert(!a.unsaved);
-	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(v.root, "one", &seed, &err), SMUG_OK);
 	ck_assert_uint_eq(smug_world_digest(seed), smug_world_digest(w));
 	smug_world_free(seed);
 
@@ -3979,9 +4014,7 @@ START_TEST(test_tui_save_overwrite_and_load)
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	ck_assert_str_eq(a.seed_name, "two");
 	ck_assert_int_eq(a.w->day, 14);
-	smug_world_free(a.w);
-	tui_app_done(&a);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -4008,6 +4041,42 @@ static char *rows_of(const char *screen, int y, int h)
 	return strndup(start, (size_t)(end - start));
 }
 
+/* A sort changed and changed back gives the Borders table as it was: the
+ * 6th row selected at 120x40, I (the selected border near the end, the
+ * table scrolled there) then I again shows the table from its first row
+ * again, not from the selection with the five busier borders above it
+ * out of sight. Likewise t round the three windows, and < then >. */
+START_TEST(test_tui_borders_sort_and_back_shows_the_table_from_its_top)
+{
+	static const int pick[] = {'3', KEY_DOWN, KEY_DOWN, KEY_DOWN, KEY_DOWN, KEY_DOWN};
+	static const int back[][3] = {{'I', 'I', 0}, {'t', 't', 't'}, {'<', '>', 0}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	struct tui_rect r;
+	char *before, *after, *tb, *ta;
+
+	keys_drawn(&a, pick, 6, 40, 120);
+	before = render(&a, 40, 120);
+	r = a.pane_rect[PANE_BORDERS];
+	for (int k = 0; k < 3; k++) {
+		keys_drawn(&a, back[k], back[k][2] ? 3 : 2, 40, 120);
+		after = render(&a, 40, 120);
+		tb = rows_of(before, r.y, r.h);
+		ta = rows_of(after, r.y, r.h);
+		if (strcmp(tb, ta) != 0) {
+			fprintf(stderr, "%swas\n%s", ta, tb); /* Check's messages are too short for a table */
+			ck_abort_msg("keys %c%c%c: the Borders table is not as it was", back[k][0], back[k][1],
+				     back[k][2] ? back[k][2] : ' ');
+		}
+		free(tb);
+		free(ta);
+		free(after);
+	}
+	free(before);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A loaded seed's Borders table starts from its top, as selections do: a
  * table scrolled to its end before the load, and hidden while the seed
  * loads (the Map in its slot at 120 columns), shows a border picked on
@@ -4017,16 +4086,15 @@ START_TEST(test_tui_loaded_seed_borders_table_starts_at_the_top)
 	static const int scroll[] = {'3', KEY_END}, load[] = {'4', 'o', '\n'};
 	static const int pick[] = {KEY_DOWN, KEY_RIGHT, KEY_DOWN, '3'};
 	struct smug_world *w = world_at(60), *seed = NULL;
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a, b;
 	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", *sa, *sb, *ta, *tb;
+	char *sa, *sb, *ta, *tb;
 	struct tui_rect r;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	ck_assert_int_eq(smug_vault_save(w, root, "s", &err), SMUG_OK);
-	tui_app_init(&a, w, &o);
+	temp_vault_init(&v, &opts);
+	ck_assert_int_eq(smug_vault_save(w, v.root, "s", &err), SMUG_OK);
+	tui_app_init(&a, w, &v.o);
 	keys_drawn(&a, scroll, 2, 40, 120);
 	ck_assert_int_gt(a.border_top, 0); /* scrolled */
 	keys_drawn(&a, load, 3, 40, 120);
@@ -4035,8 +4103,8 @@ START_TEST(test_tui_loaded_seed_borders_table_starts_at_the_top)
 	ck_assert_int_ge(a.border, 0);
 	sa = render(&a, 40, 120);
 	r = a.pane_rect[PANE_BORDERS];
-	ck_assert_int_eq(smug_vault_load(root, "s", &seed, &err), SMUG_OK);
-	tui_app_init(&b, seed, &o);
+	ck_assert_int_eq(smug_vault_load(v.root, "s", &seed, &err), SMUG_OK);
+	tui_app_init(&b, seed, &v.o);
 	keys_drawn(&b, load, 1, 40, 120); /* the Map in its slot */
 	keys_drawn(&b, pick, 4, 40, 120);
 	ck_assert_int_eq(b.border, a.border);
@@ -4053,9 +4121,7 @@ START_TEST(test_tui_loaded_seed_borders_table_starts_at_the_top)
 	free(sa);
 	free(sb);
 	close_app(&b, seed);
-	smug_world_free(a.w);
-	tui_app_done(&a);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -4064,14 +4130,13 @@ END_TEST
 START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 {
 	struct smug_world *w = world_at(3);
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", *s;
+	char *s;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	vault_with_unreadable_seeds(root, w, 40);
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	temp_vault_init(&v, &opts);
+	vault_with_unreadable_seeds(v.root, w, 40);
+	tui_app_init(&a, w, &v.o);
 	tui_handle_key(&a, 'o');
 	ck_assert_int_eq(a.view, VIEW_LOAD);
 	ck_assert_int_eq(a.n_seeds, 41);
@@ -4107,9 +4172,7 @@ START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 	tui_handle_key(&a, '\n');
 	ck_assert_ptr_eq(a.w, w);
 	ck_assert(screen_has(&a, "load failed: "));
-	tui_app_done(&a);
-	smug_world_free(w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -5380,6 +5443,156 @@ static const char *last_figure(const char *text, char *buf, size_t size)
 	} while (0)
 
 static const int cut_sizes[][2] = {{24, 80}, {40, 120}, {60, 200}};
+
+/* m in the Borders pane below 150 columns, where the map it measures
+ * is not on the screen (it shares the Borders' place), says what the map
+ * heat now is instead of changing nothing to be seen; the map then shows
+ * that measure in its legend. */
+START_TEST(test_tui_map_heat_key_says_its_measure_when_the_map_is_hidden)
+{
+	static const int keys[] = {'3'};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 30);
+	char *before, *after;
+
+	keys_drawn(&a, keys, 1, 40, 120);
+	before = render(&a, 40, 120);
+	tui_handle_key(&a, 'm');
+	ck_assert_int_eq(a.heat, HEAT_SEIZURES);
+	after = render(&a, 40, 120);
+	assert_on_screen(strcmp(before, after) != 0 && strstr(after, "map heat: seizure rate") != NULL, after,
+			 "120x40: m in the Borders pane shows nothing of the map heat it set");
+	free(before);
+	free(after);
+	tui_handle_key(&a, '4');
+	ck_assert(screen_has(&a, "seizure rate 7d"));
+	close_app(&a, w);
+}
+END_TEST
+
+/* End goes to the last row in the story and compare views, as the help
+ * and smugnet(1) say ("the last row", everywhere but the chart, map and
+ * TopK views): on a world of 16 factions the compare view at 80x24 (16
+ * factions before its borders) and the longest story in a view of 12
+ * rows are longer than they have room for, and End shows them as Down
+ * pressed 200 times does (End did nothing in either). */
+static char *end_view_screen(struct tui_app *a)
+{
+	return a->view == VIEW_STORY ? story_on_canvas(a, 12, 80) : render(a, 24, 80);
+}
+
+START_TEST(test_tui_end_goes_to_the_last_row_of_story_and_compare)
+{
+	char *json = smug_scenario_generate(400, 3, 16);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	const struct smug_telemetry *t;
+	uint64_t id = 0;
+	int best = 0;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(w, 60);
+	t = &w->tel;
+	for (int i = 0; i < t->event_count; i++) { /* the shipment with the most events */
+		uint64_t ship = smug_event_at(t, i)->shipment;
+		int n = 0;
+
+		for (int j = i; ship && j < t->event_count; j++)
+			n += smug_event_at(t, j)->shipment == ship;
+		if (n > best) {
+			best = n;
+			id = ship;
+		}
+	}
+	tui_app_init(&a, w, &opts);
+	for (int v = 0; v < 2; v++) {
+		const char *name = v ? "compare" : "story";
+		char *top, *end, *down;
+
+		if (v == 0) {
+			a.story_shipment = id;
+			view_open(&a, VIEW_STORY);
+		} else {
+			feed(&a, "b.bB");
+		}
+		ck_assert_int_eq(a.view, v ? VIEW_COMPARE : VIEW_STORY);
+		top = end_view_screen(&a);
+		tui_handle_key(&a, KEY_END);
+		end = end_view_screen(&a);
+		tui_handle_key(&a, KEY_HOME);
+		for (int i = 0; i < 200; i++)
+			tui_handle_key(&a, KEY_DOWN);
+		down = end_view_screen(&a);
+		ck_assert_msg(strcmp(top, down) != 0, "the %s view (story of %d events) fits: End has nothing to show", name,
+			      best);
+		assert_on_screen(strcmp(end, down) == 0, end, "End in the %s view does not show its end:\n%s", name, down);
+		free(top);
+		free(end);
+		free(down);
+		tui_handle_key(&a, 27);
+	}
+	tui_app_done(&a);
+	smug_world_free(a.w);
+}
+END_TEST
+
+/* The Factions pane keeps the selected faction in sight: on a world of
+ * 16 factions, more than the pane has rows for, each faction selected in
+ * turn (Down to the last, then Up to the first) is drawn lit in the pane
+ * at 80x24, 120x40 and 160x48 (the pane drew from the first faction
+ * always, so from the 8th at 80x24 the selection was off the screen). */
+START_TEST(test_tui_factions_pane_shows_the_selected_faction)
+{
+	char *json = smug_scenario_generate(400, 3, 16);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+	struct tui_app a;
+	int fac[SMUG_FACTIONS_MAX], n;
+
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(w, 10);
+	n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+	ck_assert_int_eq(n, 16);
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '1');
+	for (int sz = 0; sz < 3; sz++) {
+		for (int k = 0; k < 2 * n - 1; k++) {
+			int i = k < n ? k : 2 * n - 2 - k, rows = sizes[sz][0], cols = sizes[sz][1], lit = 0;
+			struct tui_grid *g;
+			struct tui_rect r;
+			char *text, want[64];
+
+			if (k > 0)
+				tui_handle_key(&a, k < n ? KEY_DOWN : KEY_UP);
+			ck_assert_int_eq(a.faction, fac[i]);
+			g = render_grid(&a, rows, cols);
+			text = grid_dump(g);
+			r = a.pane_rect[PANE_FACTIONS];
+			snprintf(want, sizeof want, "\xe2\x94\x82%s ", w->factions[fac[i]].id);
+			for (int y = r.y + 1; y < r.y + r.h - 1; y++)
+				if (grid_role(g, y, r.x + 1) == ROLE_SELECT) {
+					char *row = rows_of(text, y, 1);
+
+					assert_on_screen(strstr(row, want) != NULL, text,
+							 "%dx%d: faction %s selected, the lit row reads %s", cols, rows,
+							 w->factions[fac[i]].id, row);
+					free(row);
+					lit++;
+				}
+			assert_on_screen(lit == 1, text, "%dx%d: faction %s selected, %d rows of the Factions pane lit", cols,
+					 rows, w->factions[fac[i]].id, lit);
+			free(text);
+			grid_free(g);
+		}
+	}
+	close_app(&a, w);
+}
+END_TEST
 
 /* The event log gives its detail the width the faction column does not
  * need, and a detail too long for it keeps its last figure whole ("…
@@ -12930,17 +13143,16 @@ END_TEST
 START_TEST(test_tui_loaded_seed_names_the_header_and_the_save)
 {
 	struct smug_world *w = world_at(5), *loaded = NULL;
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
 	struct smug_error err;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", *s, header[512];
+	char *s, header[512];
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(w, root, "harbour", &err), SMUG_OK);
-	ck_assert_int_eq(smug_vault_load(root, "harbour", &loaded, &err), SMUG_OK);
-	o.vault_root = root;
-	o.seed_name = "harbour";
-	tui_app_init(&a, loaded, &o);
+	temp_vault_init(&v, &opts);
+	ck_assert_int_eq(smug_vault_save(w, v.root, "harbour", &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(v.root, "harbour", &loaded, &err), SMUG_OK);
+	v.o.seed_name = "harbour";
+	tui_app_init(&a, loaded, &v.o);
 	s = render(&a, 48, 160);
 	snprintf(header, sizeof header, "%.*s", (int)strcspn(s, "\n"), s);
 	free(s);
@@ -12949,9 +13161,8 @@ START_TEST(test_tui_loaded_seed_names_the_header_and_the_save)
 	tui_handle_key(&a, 's');
 	ck_assert_int_eq(a.prompt, PROMPT_SAVE);
 	ck_assert_str_eq(a.input.text, "harbour");
-	close_app(&a, loaded);
+	close_in_vault(&a, &v); /* frees loaded */
 	smug_world_free(w);
-	test_remove_tree(root);
 }
 END_TEST
 
@@ -13771,16 +13982,14 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 {
 	static const char *const bad_days[] = {"abc", "0", "100001", "3x", "-2"};
 	struct smug_world *w = world_at(4), *seed = NULL;
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
 	struct smug_error err;
 	struct smug_seed_info *list = NULL;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", want[128], *s;
+	char want[128], *s;
 	int day;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	/* quit declined */
 	tui_handle_key(&a, '.');
 	ck_assert(tui_handle_key(&a, 'q'));
@@ -13793,7 +14002,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 	feed(&a, "bad name\r");
 	ck_assert_msg(status_says(&a, "'bad name': not a seed name (1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..')"),
 		      "a name with a space is not refused with the rule");
-	ck_assert_int_eq(smug_vault_list(root, &list, &err), 0);
+	ck_assert_int_eq(smug_vault_list(v.root, &list, &err), 0);
 	free(list);
 	tui_handle_key(&a, 's');
 	tui_handle_key(&a, 21); /* Ctrl-U */
@@ -13806,7 +14015,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 	tui_handle_key(&a, 'x'); /* anything but y declines */
 	ck_assert_int_eq(a.prompt, PROMPT_NONE);
 	ck_assert_msg(status_says(&a, "save cancelled"), "declining the overwrite does not say the save was cancelled");
-	ck_assert_int_eq(smug_vault_load(root, "one", &seed, &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_load(v.root, "one", &seed, &err), SMUG_OK);
 	ck_assert_int_eq(seed->day, w->day - 1);
 	smug_world_free(seed);
 	/* Esc at a prompt */
@@ -13867,9 +14076,7 @@ START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 		ck_assert_msg(status_says(&a, was ? "auto-crackdown off" : "auto-crackdown on"), "a does not say the planner is %s",
 			      was ? "off" : "on");
 	}
-	tui_app_done(&a);
-	smug_world_free(w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -13881,13 +14088,10 @@ END_TEST
 START_TEST(test_tui_header_cuts_a_long_seed_name_with_a_mark)
 {
 	struct smug_world *w = world_at(5);
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX";
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	tui_handle_key(&a, 's');
 	feed(&a, "campaign-year-200-crackdown-east-gate-b\r");
 	ck_assert(status_says(&a, "saved seed campaign-year-200-crackdown-east-gate-b"));
@@ -13900,8 +14104,7 @@ START_TEST(test_tui_header_cuts_a_long_seed_name_with_a_mark)
 				 cut_sizes[s][0], head);
 		free(screen);
 	}
-	close_app(&a, w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -13915,13 +14118,11 @@ END_TEST
 START_TEST(test_tui_load_view_keeps_its_columns_with_long_names)
 {
 	struct smug_world *w = world_at(20);
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", longname[64], answer[72];
+	char longname[64], answer[72];
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	memset(longname, 'x', 51);
 	snprintf(longname + 51, sizeof longname - 51, "1");
 	snprintf(answer, sizeof answer, "%s\r", longname);
@@ -13965,8 +14166,7 @@ START_TEST(test_tui_load_view_keeps_its_columns_with_long_names)
 				 cut_sizes[s][1], cut_sizes[s][0], day_at[0], day_at[1]);
 		free(screen);
 	}
-	close_app(&a, a.w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -13976,14 +14176,12 @@ END_TEST
 START_TEST(test_tui_loaded_seed_starts_its_selections_afresh)
 {
 	struct smug_world *w = world_at(30);
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", id[64], legend[80];
+	char id[64], legend[80];
 	int fac[SMUG_FACTIONS_MAX];
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	tui_handle_key(&a, 's');
 	feed(&a, "one\r");
 	ck_assert(status_says(&a, "saved seed one"));
@@ -14016,9 +14214,7 @@ START_TEST(test_tui_loaded_seed_starts_its_selections_afresh)
 	ck_assert_int_gt(tui_network_factions(a.w, fac, SMUG_FACTIONS_MAX), 1);
 	ck_assert_int_eq(a.faction, fac[0]);
 	ck_assert(!a.whatif);
-	smug_world_free(a.w);
-	tui_app_done(&a);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -14067,14 +14263,11 @@ END_TEST
 START_TEST(test_tui_save_and_load_prompts_give_their_memory_back)
 {
 	struct smug_world *w = world_at(3);
-	struct tui_options o = opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX";
 	size_t before;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	open_in_vault(&a, w, &v);
 	tui_handle_key(&a, 's');
 	feed(&a, "one\r");
 	feed(&a, "s\rn" "o\033");
@@ -14088,9 +14281,7 @@ START_TEST(test_tui_save_and_load_prompts_give_their_memory_back)
 	}
 	ck_assert_msg(test_heap_in_use() < before + (64u << 10), "1000 save prompts and load views keep %zu bytes more",
 		      test_heap_in_use() - before);
-	tui_app_done(&a);
-	smug_world_free(w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 #endif
@@ -14969,14 +15160,12 @@ START_TEST(test_tui_views_close_back_to_where_they_were_opened)
 {
 	struct tui_app a;
 	struct smug_world *w = world_at(30);
-	struct tui_options o = opts;
-	char root[] = "/tmp/smugnet-tui-XXXXXX";
+	struct temp_vault v;
 	struct smug_error err;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	ck_assert_int_eq(smug_vault_save(w, root, "one", &err), SMUG_OK);
-	o.vault_root = root;
-	tui_app_init(&a, w, &o);
+	temp_vault_init(&v, &opts);
+	ck_assert_int_eq(smug_vault_save(w, v.root, "one", &err), SMUG_OK);
+	tui_app_init(&a, w, &v.o);
 	tui_handle_key(&a, '3');
 	tui_select_border(&a, test_busiest_border(w));
 	tui_handle_key(&a, '\r');
@@ -15002,9 +15191,7 @@ START_TEST(test_tui_views_close_back_to_where_they_were_opened)
 	tui_handle_key(&a, 27);
 	ck_assert_int_eq(a.view, VIEW_MAIN);
 	ck_assert_ptr_eq(a.w, w);
-	tui_app_done(&a);
-	smug_world_free(w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -15016,15 +15203,14 @@ END_TEST
 START_TEST(test_tui_load_view_rows_follow_the_selection)
 {
 	struct smug_world *w = world_at(3);
-	struct tui_options o = ascii_opts;
+	struct temp_vault v;
 	struct tui_app a;
-	char root[] = "/tmp/smugnet-tui-XXXXXX", want[160], row[512];
+	char want[160], row[512];
 	int rows = 24, cols = 90;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	o.vault_root = root;
+	temp_vault_init(&v, &ascii_opts);
 	/* empty */
-	tui_app_init(&a, w, &o);
+	tui_app_init(&a, w, &v.o);
 	tui_handle_key(&a, 'o');
 	ck_assert_int_eq(a.view, VIEW_LOAD);
 	ck_assert_int_eq(a.n_seeds, 0);
@@ -15042,8 +15228,8 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 	tui_handle_key(&a, '\r');
 	ck_assert_ptr_eq(a.w, w);
 	tui_app_done(&a);
-	vault_with_unreadable_seeds(root, w, 30);
-	tui_app_init(&a, w, &o);
+	vault_with_unreadable_seeds(v.root, w, 30);
+	tui_app_init(&a, w, &v.o);
 	tui_handle_key(&a, 'o');
 	ck_assert_int_eq(a.n_seeds, 31);
 	for (int sel = 0; sel < a.n_seeds; sel++) {
@@ -15092,9 +15278,7 @@ START_TEST(test_tui_load_view_rows_follow_the_selection)
 		grid_free(g);
 		tui_handle_key(&a, KEY_DOWN);
 	}
-	tui_app_done(&a);
-	smug_world_free(w);
-	test_remove_tree(root);
+	close_in_vault(&a, &v);
 }
 END_TEST
 
@@ -17964,6 +18148,7 @@ int main(void)
 	tcase_add_test(t, test_tui_c_in_a_faction_chart);
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_factions_pane_shows_bribe_spend);
+	tcase_add_test(t, test_tui_factions_pane_shows_the_selected_faction);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
 	tcase_add_test(t, test_tui_large_world_fits);
@@ -18181,6 +18366,7 @@ int main(void)
 	tcase_add_test(t, test_tui_enter_on_event_opens_its_story);
 	tcase_add_test(t, test_tui_story_opens_at_its_first_event);
 	tcase_add_test(t, test_tui_story_scrolled_past_its_end_shows_its_last_events);
+	tcase_add_test(t, test_tui_end_goes_to_the_last_row_of_story_and_compare);
 	tcase_add_test(t, test_tui_story_down_scrolls_by_one_event);
 	tcase_add_test(t, test_tui_story_of_a_shipment_the_log_dropped_says_so);
 	tcase_add_test(t, test_tui_story_of_a_shipment_in_transit_starts_at_the_left_edge);
@@ -18204,6 +18390,8 @@ int main(void)
 	tcase_add_test(t, test_tui_save_that_fails_says_why);
 	tcase_add_test(t, test_tui_load_view_marks_unreadable_and_scrolls);
 	tcase_add_test(t, test_tui_loaded_seed_borders_table_starts_at_the_top);
+	tcase_add_test(t, test_tui_borders_sort_and_back_shows_the_table_from_its_top);
+	tcase_add_test(t, test_tui_map_heat_key_says_its_measure_when_the_map_is_hidden);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_list_the_largest_number_of_networks);
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);

@@ -387,6 +387,7 @@ static void world_replaced(struct tui_app *a, struct smug_world *nw)
 	loop_world_replaced(a);
 	tui_names_init(a);
 	a->faction = tui_network_factions(nw, fac, SMUG_FACTIONS_MAX) > 0 ? fac[0] : -1;
+	a->faction_top = 0;
 	a->route_sel = 0;
 	a->border = -1;
 	a->border_top = 0;
@@ -595,12 +596,20 @@ static void pane_key(struct tui_app *a, enum tui_action act)
 		break;
 	case ACT_SORT_PREV:
 	case ACT_SORT_NEXT: pane_borders_sort_step(a, act == ACT_SORT_PREV ? -1 : 1); break;
-	case ACT_SORT_INVERT: a->border_desc = !a->border_desc; break;
+	case ACT_SORT_INVERT:
+		a->border_desc = !a->border_desc;
+		pane_borders_sort_changed(a);
+		break;
 	case ACT_WINDOW:
 		a->border_window = (enum tui_window)((a->border_window + 1) % WIN_COUNT);
 		a->border_sort = -1;
+		pane_borders_sort_changed(a);
 		break;
-	case ACT_HEAT: a->heat = (enum tui_heat)((a->heat + 1) % HEAT_COUNT); break;
+	case ACT_HEAT:
+		a->heat = (enum tui_heat)((a->heat + 1) % HEAT_COUNT);
+		if (a->cols < WIDE_COLS && !a->map_in_slot) /* the map is not on the screen to show it */
+			tui_set_status(a, "map heat: %s (last 7 days); 4 shows the map", pane_map_heat_name(a->heat));
+		break;
 	case ACT_ZOOM_IN:
 	case ACT_ZOOM_OUT: view_map_key(a, act, 0); break;
 	case ACT_CRACKDOWN: tui_toggle_crackdown(a); break;

@@ -126,6 +126,11 @@ void pane_borders_move(struct tui_app *a, int delta)
 	free(rows);
 }
 
+void pane_borders_sort_changed(struct tui_app *a)
+{
+	a->border_top = 0; /* the draw scrolls down to the selection if it must */
+}
+
 void pane_borders_sort_step(struct tui_app *a, int delta)
 {
 	int cur = a->border_sort >= 0 ? a->border_sort : default_sort(a), at = 0;
@@ -138,6 +143,7 @@ void pane_borders_sort_step(struct tui_app *a, int delta)
 	at = (at + delta + a->n_border_vis) % a->n_border_vis;
 	a->border_sort = a->border_vis[at];
 	a->border_desc = a->border_sort != B_ID;
+	pane_borders_sort_changed(a);
 }
 
 /* The crackdown mark: its glyph (A for the planner's) and the day it
@@ -284,6 +290,7 @@ void pane_borders_click(struct tui_app *a, int y, int x)
 					a->border_desc = !a->border_desc;
 				else
 					a->border_sort = a->border_vis[i];
+				pane_borders_sort_changed(a);
 			}
 	}
 }

@@ -5,7 +5,8 @@
  * 30 days per commodity) and its latest outcomes. Columns are dropped
  * by priority when the pane is narrow: balance, success rate, in transit
  * and bribe spend (what the design's Factions pane lists) are the last
- * to go, bribes from 120 columns. */
+ * to go, bribes from 120 columns. With more factions than rows the
+ * pane scrolls so the selected faction is always shown. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -66,7 +67,7 @@ void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused)
 {
 	const struct smug_world *w = a->w;
 	const struct tui_glyphs *g = cv->th->g;
-	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), y;
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), y, at = 0, shown;
 	int per = cv->h - 3 >= 2 * n ? 2 : 1;
 	struct canvas in;
 	struct tui_table t;
@@ -78,7 +79,20 @@ void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
 	table_fit(&t, cols, C_N, in.w);
 	y = table_header(&in, 0, &t, -1, false);
-	for (int i = 0; i < n && y < in.h; i++) {
+	/* more factions than rows: scrolled so the selected one is shown */
+	for (int i = 0; i < n; i++)
+		if (fac[i] == a->faction)
+			at = i;
+	shown = (in.h - y + per - 1) / per;
+	if (shown < 1)
+		shown = 1;
+	if (a->faction_top > at)
+		a->faction_top = at;
+	if (at >= a->faction_top + shown)
+		a->faction_top = at - shown + 1;
+	if (a->faction_top > n - shown)
+		a->faction_top = n - shown > 0 ? n - shown : 0;
+	for (int i = a->faction_top; i < n && y < in.h; i++) {
 		const struct smug_faction *fa = &w->factions[fac[i]];
 		const struct smug_network *net = &fa->net;
 		bool sel = fac[i] == a->faction;

@@ -424,16 +424,22 @@ static void map_draw(struct tui_app *a, struct canvas *cv)
 	free(m.wx);
 }
 
+const char *pane_map_heat_name(enum tui_heat h)
+{
+	static const char *const heat_names[HEAT_COUNT] = {"traffic", "seizure rate", "bribes"};
+
+	return heat_names[h];
+}
+
 /* The legend: always one row, its parts dropped by priority. */
 static void legend(struct tui_app *a, struct canvas *cv, int y)
 {
-	static const char *const heat_names[] = {"traffic", "seizure rate", "bribes"};
 	const struct tui_glyphs *g = cv->th->g;
 	char heat[64], rest[3][48], sel[96] = "";
 	int x = 0, need;
 
 	snprintf(heat, sizeof heat, "%s%s%s%s %s 7d", g->heat[0], g->heat[1], g->heat[2], g->heat[3],
-		 heat_names[a->heat]);
+		 pane_map_heat_name(a->heat));
 	snprintf(rest[0], sizeof rest[0], "  %s crackdown", g->crackdown);
 	snprintf(rest[1], sizeof rest[1], "  %s seized today", g->flash);
 	snprintf(rest[2], sizeof rest[2], "  %s shipment", g->shipment);

@@ -394,6 +394,7 @@ struct tui_app {
 	bool map_in_slot;	 /* below 150 columns the map shares the Borders slot */
 	/* factions */
 	int faction;	       /* selected faction index */
+	int faction_top;       /* first faction the Factions pane shows */
 	enum tui_window flow_window;
 	int commodity_sel;     /* selected row of the commodities view */
 	int commodity_sort;    /* its sort column, 0 = cargo value sent */
@@ -514,6 +515,10 @@ int *pane_borders_rows(struct tui_app *a, int *count);
 /* Move the border selection by delta rows in the table's order. */
 void pane_borders_move(struct tui_app *a, int delta);
 void pane_borders_sort_step(struct tui_app *a, int delta);
+/* The table's order was changed by a key (a sort column, its direction,
+ * the window shown first): it shows from its first row again, scrolled
+ * only as far as the selected border needs. */
+void pane_borders_sort_changed(struct tui_app *a);
 
 void pane_header_draw(struct tui_app *a, struct canvas *cv);
 void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused);
@@ -531,6 +536,8 @@ void pane_map_click(struct tui_app *a, int y, int x);
 void pane_events_click(struct tui_app *a, int y);
 /* The map: move the selection to the nearest mark in a direction. */
 void pane_map_step(struct tui_app *a, int dy, int dx);
+/* What a map heat measures, as the legend names it ("seizure rate"). */
+const char *pane_map_heat_name(enum tui_heat h);
 /* The decision behind the selected row of the routes pane, or -1. */
 int pane_routes_decision(const struct tui_app *a);
 /* Rows of the routes pane (identical decisions folded). */
@@ -578,7 +585,8 @@ struct tui_view_def {
 };
 const struct tui_view_def *view_def(enum tui_view v);
 void view_open(struct tui_app *a, enum tui_view v);
-/* Up/Down/PgUp/PgDn/Home move a scrolled view's first row; true if handled. */
+/* Up/Down/PgUp/PgDn/Home/End move a scrolled view's first row (End past
+ * the last: the draw clamps it); true if handled. */
 bool view_scroll_key(int *scroll, int action);
 /* Keep a list's scroll where its last page is full: at most total - rows
  * (rows: the lines it has on screen), and 0 when all fit. The scroll

@@ -56,6 +56,8 @@ bool view_scroll_key(int *scroll, int action)
 		*scroll -= action == ACT_UP ? 1 : 10;
 	else if (action == ACT_HOME)
 		*scroll = 0;
+	else if (action == ACT_END)
+		*scroll = INT_MAX / 2; /* the view's draw clamps it to its last page */
 	else
 		return false;
 	if (*scroll < 0)
@@ -74,10 +76,6 @@ void view_scroll_clamp(int *scroll, int total, int rows)
 static bool view_help_key(struct tui_app *a, int action, int key)
 {
 	(void)key;
-	if (action == ACT_END) {
-		a->story_scroll = INT_MAX / 2; /* the draw keeps the last page full */
-		return true;
-	}
 	return view_scroll_key(&a->story_scroll, action);
 }
 
