@@ -156,8 +156,11 @@ err_has "ok-run.csv: neither a seed folder nor the output of smugnet run (its fi
 # seed beside a run's output is still one of each
 expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/ok-rnu.jsonl" --vault "$tmp/diffvault"
 err_is "$tmp/ok-rnu.jsonl: cannot read (No such file or directory)"
+# a name that could be a seed's is looked for in the vault too, and the
+# message says so (it read 'ok-rnu.jsonl: cannot read (No such file or
+# directory)', as if no seed had been looked for)
 expect_rc 3 "$SMUGNET" diff ok-rnu.jsonl "$tmp/ok-run.jsonl" --vault "$tmp/diffvault"
-err_is "ok-rnu.jsonl: cannot read (No such file or directory)"
+err_is "ok-rnu.jsonl: no such file, and no seed 'ok-rnu.jsonl' in $tmp/diffvault"
 if mkfifo "$tmp/run-fifo" 2>/dev/null; then
 	expect_rc 3 timeout 20 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/run-fifo" --vault "$tmp/diffvault"
 	err_is "$tmp/run-fifo: not a regular file (a FIFO)"
@@ -168,6 +171,43 @@ expect_rc 2 "$SMUGNET" diff "$tmp/ok-run.jsonl" d3 --vault "$tmp/diffvault"
 err_has "smugnet diff: compare two seeds or two run files, not one of each"
 expect_rc 2 "$SMUGNET" diff "$tmp/diffvault/seeds/d3" "$tmp/ok-run.jsonl"
 err_has "smugnet diff: compare two seeds or two run files, not one of each"
+# a seed whose only copy is the generation an interrupted save keeps
+# (.<name>.old.<n>, smugnet-seed(5)) is a seed for diff as for loading:
+# beside a run's output it was taken for a run file, 'g3: cannot read'
+"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save g3 --vault "$tmp/diffvault" >/dev/null &&
+	mv "$tmp/diffvault/seeds/g3" "$tmp/diffvault/seeds/.g3.old.1" || fail "a seed left as a generation"
+expect_rc 2 "$SMUGNET" diff "$tmp/ok-run.jsonl" g3 --vault "$tmp/diffvault"
+err_has "smugnet diff: compare two seeds or two run files, not one of each"
+expect_rc 2 "$SMUGNET" diff g3 "$tmp/ok-run.jsonl" --vault "$tmp/diffvault"
+err_has "smugnet diff: compare two seeds or two run files, not one of each"
+expect_rc 0 "$SMUGNET" diff g3 d3 --vault "$tmp/diffvault"
+grep -qx "identical" "$tmp/out" || fail "diff of a seed kept as a generation and its twin: $(cat "$tmp/out")"
+# an argument that is neither a file nor a seed in the vault is told so,
+# both named (exit 3): beside a run's output it read 'nosuch: cannot
+# read (No such file or directory)', beside a seed 'VAULT/seeds/nosuch:
+# no such seed', each as if the other had not been looked for
+expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" nosuch --vault "$tmp/diffvault"
+err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/diffvault"
+expect_rc 3 "$SMUGNET" diff nosuch d3 --vault "$tmp/diffvault"
+err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/diffvault"
+expect_rc 3 "$SMUGNET" diff d3 nosuch --vault "$tmp/diffvault"
+err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/diffvault"
+expect_rc 3 "$SMUGNET" diff nosuch "$tmp/ok-run.jsonl" --vault "$tmp/no-vault"
+err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/no-vault"
+# a name the vault holds only as a link: the vault's reason, not a file's
+ln -s d3 "$tmp/diffvault/seeds/lk" || fail "a link in the vault"
+expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" lk --vault "$tmp/diffvault"
+err_is "lk: no such file, and $tmp/diffvault/seeds/lk: is a symbolic link (the vault never follows links)"
+rm -f "$tmp/diffvault/seeds/lk"
+# a folder that holds no seed beside a run's output is no seed either: it
+# read 'compare two seeds or two run files, not one of each' (exit 2), as
+# if it were one; now why it is none, as beside a seed (exit 3)
+mkdir "$tmp/no-seed-dir" || fail "mkdir"
+expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" "$tmp/no-seed-dir" --vault "$tmp/diffvault"
+err_is "$tmp/no-seed-dir: not a seed folder (it has no manifest.json; smugnet-seed(5))"
+"$SMUGNET" sweep plan "$tmp/diffsweep" --seeds 1 --days 2 >/dev/null || fail "sweep plan for diff"
+expect_rc 3 "$SMUGNET" diff "$tmp/diffsweep" "$tmp/ok-run.jsonl" --vault "$tmp/diffvault"
+err_is "$tmp/diffsweep/manifest.json: format: expected \"smugnet-seed\""
 # a what-if crackdown that starts after the run's last day would change
 # nothing (it printed "identical":true): refused, naming the change and
 # the days, nothing printed; one on the last day runs
@@ -231,6 +271,22 @@ expect_rc 2 "$SMUGNET" run --days 200000000
 err_has "--days: expected a whole number in [0,100000000], got '200000000'"
 expect_rc 2 "$SMUGNET" run --days 1 --every 0
 err_has "--every: expected a whole number in [1,100000000], got '0'"
+# a whole number is decimal digits alone: ' 5' and '+5' were read
+# (strtoll) while '5 ' was refused
+for v in ' 5' '5 ' +5 -0 0x5 ''; do
+	expect_rc 2 "$SMUGNET" run --days "$v"
+	err_has "--days: expected a whole number in [0,100000000], got '$v'"
+done
+# so are a crackdown's days, and its intensity is a decimal number
+for spec in 'n:22.1|n:23.1@+2' 'n:22.1|n:23.1@ 2-3'; do
+	expect_rc 2 "$SMUGNET" run --days 3 --crackdown "$spec"
+	err_has "smugnet run: crackdown '$spec': expected ID[@FROM[-TO]][:INTENSITY]"
+done
+for i in ' 0.5' 0x1p-1 +0.5; do
+	expect_rc 2 "$SMUGNET" run --days 3 --crackdown "n:22.1|n:23.1:$i"
+	err_has "smugnet run: crackdown 'n:22.1|n:23.1:$i': intensity must be in [1e-09,1], got '$i'"
+done
+expect_rc 0 "$SMUGNET" run --days 3 --crackdown 'n:22.1|n:23.1@2-3:5e-1'
 for c in "run --days 1" "explain --day 1" "gen --wards 40"; do
 	# shellcheck disable=SC2086 # the command and its options, split
 	expect_rc 2 "$SMUGNET" $c --seed 9007199254740992
@@ -530,6 +586,18 @@ grep -qxF "no seeds in $tmp/vault yet: 'smugnet run --days N --save NAME', or s 
 	fail "seeds on an empty vault: $(cat "$tmp/out")"
 expect_rc 0 env -u SMUGNET_VAULT XDG_DATA_HOME="$tmp/xdg" "$SMUGNET" seeds
 grep -qF "no seeds in $tmp/xdg/smugnet yet" "$tmp/out" || fail "seeds does not name the vault \$XDG_DATA_HOME gives: $(cat "$tmp/out")"
+# the columns fit the longest name (63 bytes, the most a name may be) and
+# scenario id (39) listed: a 63-byte name pushed its row's day, scenario
+# and digest 39 columns right of the header's
+long63=$(printf '%063d' 0 | tr 0 n)
+sed '0,/"id": *"tiny"/s//"id": "'"$(printf '%039d' 0 | tr 0 s)"'"/' "$SRCDIR/data/tiny.json" >"$tmp/long-id.json" ||
+	fail "a scenario with a long id"
+expect_rc 0 "$SMUGNET" run --days 2 --save "$long63" --vault "$tmp/colvault"
+expect_rc 0 "$SMUGNET" run --days 2 --save b --vault "$tmp/colvault" --scenario "$tmp/long-id.json"
+expect_rc 0 "$SMUGNET" run --days 2 --save c --vault "$tmp/colvault"
+expect_rc 0 "$SMUGNET" seeds --check --vault "$tmp/colvault"
+[ "$(awk '{ print index($0, $3) " " index($0, $4) }' "$tmp/out" | sort -u | wc -l)" -eq 1 ] ||
+	fail "seeds' columns are out of line: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" run --days 20 --save s20 --vault "$tmp/vault"
 expect_rc 0 "$SMUGNET" run --days 20 --vault "$tmp/vault" --save s20b
 expect_rc 0 "$SMUGNET" seeds --vault "$tmp/vault"

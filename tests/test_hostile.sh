@@ -319,6 +319,22 @@ mkdir -p "$O/csv/journal.csv"
 case_ 4 "csv/journal.csv: cannot write: Is a directory" "output: export, one table's name a folder" \
 	"$SMUGNET" export e --csv "$O/csv" --vault "$O/v"
 [ "$(ls -A "$O/csv")" = journal.csv ] || fail "a refused export wrote some tables: $(ls -A "$O/csv")"
+# an export folder inside the vault's seeds/ is refused before anything
+# is written: seeds/ itself (its seven CSV files were listed by 'seeds' as
+# unreadable seeds), a seed's own folder (its next save deleted them), a
+# new folder there (a seed without a manifest), one inside a seed (its
+# next save refused), by any name (a link to seeds/, "..")
+ls -A "$O/v/seeds" >"$O/seeds.before" && ls -A "$O/v/seeds/e" >"$O/seed.before" && ln -s v/seeds "$O/seeds.link" ||
+	fail "listing the vault"
+for d in seeds seeds/ seeds/e seeds/new seeds/e/sub seeds/e/../e; do
+	case_ 2 "is .*the vault's seeds folder '.*/v/seeds', which holds only seeds" "output: export into v/$d" \
+		"$SMUGNET" export e --csv "$O/v/$d" --vault "$O/v"
+done
+case_ 2 "seeds.link/e' is inside the vault's seeds folder" "output: export into a link to seeds/" \
+	"$SMUGNET" export e --csv "$O/seeds.link/e" --vault "$O/v"
+ls -A "$O/v/seeds" | cmp -s - "$O/seeds.before" && ls -A "$O/v/seeds/e" | cmp -s - "$O/seed.before" ||
+	fail "a refused export wrote into the vault: $(ls -A "$O/v/seeds" "$O/v/seeds/e")"
+case_ 0 " ok" "output: the vault after refused exports" "$SMUGNET" seeds --check --vault "$O/v"
 [ -z "$(find "$O" -name '.*.tmp')" ] || fail "temporary files left: $(find "$O" -name '.*.tmp')"
 # a journal written over what smugnet reads is refused before the run
 # and the file stays as it was: the scenario given with --scenario (by
@@ -340,6 +356,27 @@ case_ 2 "manifest.json' would replace a file of the seed or sweep" "output: a sw
 cmp -s "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" && cmp -s "$O/sweep/manifest.json" "$O/manifest.keep" ||
 	fail "a seed's journal or a sweep's manifest was replaced"
 case_ 0 " ok" "output: the seed after a refused journal" "$SMUGNET" seeds --check --vault "$O/v"
+# and so are the folders a sweep writes below its manifest: a journal
+# over results/0.json replaced the result (collect then refused its check
+# sum), a new file in results/ is a foreign result, collect/ holds its CSV
+"$SMUGNET" sweep run "$O/sweep" --jobs 1 --quiet && "$SMUGNET" sweep collect "$O/sweep" --quiet >/dev/null ||
+	fail "run and collect of a sweep"
+cp "$O/sweep/results/0.json" "$O/result.keep" && cp "$O/sweep/collect/tasks.csv" "$O/tasks.keep" || fail "copies"
+case_ 2 "0.json' is in the results/ folder of the sweep in '.*/sweep'" "output: a sweep's result" \
+	"$SMUGNET" run --days 3 --journal "$O/sweep/results/0.json"
+case_ 2 "7.json' is in the results/ folder of the sweep" "output: a new file in a sweep's results" \
+	"$SMUGNET" run --days 3 --journal "$O/sweep/results/7.json"
+case_ 2 "tasks.csv' is in the collect/ folder of the sweep" "output: a sweep's collected CSV" \
+	"$SMUGNET" run --days 3 --journal "$O/sweep/collect/tasks.csv"
+cmp -s "$O/sweep/results/0.json" "$O/result.keep" && cmp -s "$O/sweep/collect/tasks.csv" "$O/tasks.keep" &&
+	[ ! -e "$O/sweep/results/7.json" ] || fail "a sweep's result or collected CSV was replaced"
+# nor may an export's tables go there (seven foreign files to collect)
+case_ 2 "sweep/results' is in the results/ folder of the sweep in '.*/sweep', which holds only results" \
+	"output: export into a sweep's results" "$SMUGNET" export e --csv "$O/sweep/results" --vault "$O/v"
+case_ 2 "results/new' is in the results/ folder of the sweep" "output: export into a new folder in a sweep's results" \
+	"$SMUGNET" export e --csv "$O/sweep/results/new" --vault "$O/v"
+[ "$(ls -A "$O/sweep/results")" = 0.json ] || fail "a refused export wrote into results/: $(ls -A "$O/sweep/results")"
+case_ 0 "wrote" "output: the sweep collects after refused journals" "$SMUGNET" sweep collect "$O/sweep"
 # another program's manifest.json beside a journal is none of smugnet's
 mkdir -p "$O/web" && echo '{"name": "app", "start_url": "/"}' >"$O/web/manifest.json" && echo old >"$O/web/j.jsonl" ||
 	fail "cannot make a folder with another manifest"

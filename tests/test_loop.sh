@@ -52,6 +52,17 @@ for v in 0x10 1e1 5.0 ' 5' +5 ''; do
 			fail "$cmd --set smuggling.max_shipments_per_day=$v: $(cat "$tmp/err")"
 	done
 done
+# a real knob takes a decimal number and nothing around it: ' 0.2' and
+# the hexadecimal 0x1p-3 were read (strtod) while '0.2 ' was refused
+for v in ' 0.2' '0.2 ' 0x1p-3 +0.2 inf nan . 1e ''; do
+	expect_rc 2 "$SMUGNET" run --days 1 --set "smuggling.learning_rate=$v"
+	grep -qF "smuggling.learning_rate: expected number in [1e-09,1], got '$v'" "$tmp/err" ||
+		fail "run --set smuggling.learning_rate=$v: $(cat "$tmp/err")"
+done
+for v in 0.2 .2 2e-1 2E-1 20e-2; do
+	expect_rc 0 "$SMUGNET" config --set "smuggling.learning_rate=$v"
+	grep -q "^smuggling.learning_rate .* 0.2 *\*" "$tmp/out" || fail "config --set smuggling.learning_rate=$v does not show 0.2"
+done
 expect_rc 0 "$SMUGNET" config --set smuggling.max_shipments_per_day=16
 grep -q "^smuggling.max_shipments_per_day .* 16 *\*" "$tmp/out" || fail "config --set ...=16 does not show 16"
 expect_rc 0 "$SMUGNET" config --set smuggling.max_shipments_per_day=-0
@@ -465,11 +476,14 @@ for w in "$SRCDIR/data/tiny.json:^ward:a " "$tmp/gen3.json: ward:01 "; do
 	grep -q "${w#*:}" "$tmp/ends" || fail "${w%%:*}: no shipment matching '${w#*:}' in 10 days: $(head -2 "$tmp/ends")"
 done
 # journal.csv: a crackdown's value is its intensity and its last day, or
-# 'until cleared' for one with no end (it read 'until -1')
-expect_rc 0 "$SMUGNET" run --days 5 --crackdown 'n:23.0|n:24.0' --crackdown 'n:30.0|n:31.0@2-4:0.5' --save jc $V
+# 'until cleared' for one with no end (it read 'until -1'); the intensity
+# is the journal's exactly (0.123456789 read 0.123457)
+expect_rc 0 "$SMUGNET" run --days 5 --crackdown 'n:23.0|n:24.0' --crackdown 'n:30.0|n:31.0@2-4:0.5' \
+	--crackdown 'n:22.1|n:23.1@3:0.123456789' --save jc $V
 expect_rc 0 "$SMUGNET" export jc --csv "$tmp/export-jc" $V
 grep -q '^0,crackdown,,n:23.0|n:24.0,1 until cleared,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" &&
-	grep -q '^1,crackdown,,n:30.0|n:31.0,0.5 until 4,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" ||
+	grep -q '^1,crackdown,,n:30.0|n:31.0,0.5 until 4,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" &&
+	grep -q '^2,crackdown,,n:22.1|n:23.1,0.123456789 until cleared,[0-9a-f]\{16\}' "$tmp/export-jc/journal.csv" ||
 	fail "journal.csv's crackdown values: $(grep crackdown "$tmp/export-jc/journal.csv")"
 expect_rc 2 "$SMUGNET" export d3 $V
 # a --csv folder that is a file: refused by name, nothing written beside it

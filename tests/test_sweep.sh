@@ -647,6 +647,34 @@ printf '#!/bin/sh\ncat >/dev/null\nexit 3\n' > "$tmp/brokenpar/parallel" && chmo
 expect_rc 0 "$SMUGNET" sweep plan "$tmp/bp" --seeds 1-3 --days 2
 expect_rc 1 env PATH="$tmp/brokenpar:$PATH" "$SMUGNET" sweep run "$tmp/bp" --jobs 1 --engine parallel --quiet
 grep -qx 'smugnet sweep run: 3 tasks failed: 0 1 2' "$tmp/err" || fail "a parallel that ran nothing: $(cat "$tmp/err")"
+# a GNU parallel job killed by a signal (SIGKILL, as the OOM killer or a
+# kill by hand sends; here the job of task 1 kills its own shell): GNU
+# parallel logs its exit value as 0 and the signal apart, and the run
+# took it for done: exit 0, nothing said, task 1 without a result. It
+# fails now and names the task, as the fork pool does
+if command -v parallel >/dev/null 2>&1; then
+	mkdir -p "$tmp/killpar"
+	cat > "$tmp/killpar/parallel" <<'EOF' || fail "cannot write the stand-in parallel"
+#!/bin/sh
+# the real GNU parallel, its job command led by a kill of task 1's job
+i=0
+n=$#
+for a do
+	i=$((i + 1))
+	[ $i -eq 1 ] && set --
+	[ $i -eq $n ] && a="case ' {} ' in *' 1 '*) kill -KILL \$\$;; esac; $a"
+	set -- "$@" "$a"
+done
+exec "$REAL_PARALLEL" "$@"
+EOF
+	chmod +x "$tmp/killpar/parallel"
+	expect_rc 0 "$SMUGNET" sweep plan "$tmp/kp" --seeds 1-3 --days 2
+	expect_rc 1 env PATH="$tmp/killpar:$PATH" REAL_PARALLEL="$(command -v parallel)" \
+		"$SMUGNET" sweep run "$tmp/kp" --jobs 1 --batch 1 --engine parallel --quiet
+	grep -qx 'smugnet sweep run: 1 task failed: 1' "$tmp/err" || fail "a GNU parallel job killed by a signal: $(cat "$tmp/err")"
+	[ -s "$tmp/kp/results/0.json" ] && [ ! -e "$tmp/kp/results/1.json" ] && [ -s "$tmp/kp/results/2.json" ] ||
+		fail "a GNU parallel job killed by a signal: results $(ls "$tmp/kp/results" | tr '\n' ' ')"
+fi
 # a FIFO where a result goes (no one writes into it): it is no result to
 # missing, slurm and run, which waited on it for ever (each command runs
 # under a guard here); run leaves it alone, names it and fails its task
@@ -690,6 +718,46 @@ sed -n 's/^.*<text x="[0-9.]*" y="[0-9]*" text-anchor="middle">\([0-9]*\)<\/text
 	fail "the chart's day axis: $(tr '\n' ' ' < "$tmp/xticks")"
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure balance
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure nonsense
+# a sweep of no more days than its stride (here 3 of 3; 30 days under the
+# default stride of 30 the same) has one point a series: its chart showed axes and a legend but no data,
+# a band of no width and a line of one point drawing nothing. Its bands
+# are bars and its medians dots now, one of each a setting
+P1="$tmp/onepoint"
+expect_rc 0 "$SMUGNET" sweep plan "$P1" --seeds 1-2 --days 3 --stride 3 --set "$KNOB=0.1,0.3"
+expect_rc 0 "$SMUGNET" sweep run "$P1" --jobs 2 --engine fork
+expect_rc 0 "$SMUGNET" sweep chart "$P1" --figure delivered --quiet
+svg1="$P1/charts/delivered.svg"
+[ "$(grep -c '<circle [^>]* r="4" fill="#' "$svg1")" -eq 2 ] ||
+	fail "a one-point chart has not one median dot per setting: $(grep -e '<circle' -e '<polyline' "$svg1")"
+awk '/^<path / { match($0, /d="M[0-9.]+,/); x0 = substr($0, RSTART + 3, RLENGTH - 4)
+	match($0, / L[0-9.]+,/); x1 = substr($0, RSTART + 2, RLENGTH - 3)
+	n++; if (x1 - x0 < 4) bad = 1 }
+	END { exit !(n == 4 && !bad) }' "$svg1" ||
+	fail "a one-point chart's bands have no width: $(grep '<path' "$svg1")"
+grep -q '>dot: median<' "$svg1" || fail "a one-point chart's legend does not say what the dot is"
+# a sweep shorter than its stride (2 days under the default 30) has one
+# day record, of its 2 days: the chart's title read "delivered per 30 days"
+P2="$tmp/shortsweep"
+expect_rc 0 "$SMUGNET" sweep plan "$P2" --seeds 1 --days 2
+expect_rc 0 "$SMUGNET" sweep run "$P2" --task 0
+expect_rc 0 "$SMUGNET" sweep chart "$P2" --figure delivered --quiet
+grep -q '^<title>delivered per 2 days</title>$' "$P2/charts/delivered.svg" ||
+	fail "a 2-day sweep's chart: $(grep -m 1 '<title>' "$P2/charts/delivered.svg")"
+# in_transit is the shipments in transit on the day of a record, as
+# `run --every` gives it, not a count over the period: its title read
+# "in_transit per 30 days"
+expect_rc 0 "$SMUGNET" sweep chart "$P2" --figure in_transit --quiet
+grep -q '^<title>in_transit (shipments on the day)</title>$' "$P2/charts/in_transit.svg" ||
+	fail "the in_transit chart's title: $(grep -m 1 '<title>' "$P2/charts/in_transit.svg")"
+# 31 days at the stride of 30: the last day record holds day 31 alone,
+# and a flow's line falls there for no reason in the world; the title
+# read "seized per 30 days" and now says what the last point covers
+P3="$tmp/oddsweep"
+expect_rc 0 "$SMUGNET" sweep plan "$P3" --seeds 1 --days 31
+expect_rc 0 "$SMUGNET" sweep run "$P3" --task 0
+expect_rc 0 "$SMUGNET" sweep chart "$P3" --figure seized --quiet
+grep -q '^<title>seized per 30 days (the last point: 1 day)</title>$' "$P3/charts/seized.svg" ||
+	fail "a 31-day sweep's chart: $(grep -m 1 '<title>' "$P3/charts/seized.svg")"
 # only a balance is per faction: a day-record figure with --faction is
 # refused, not drawn for all factions under the faction's file name
 expect_rc 2 "$SMUGNET" sweep chart "$S" --figure delivered --faction syndicate
@@ -810,6 +878,10 @@ if command -v tmux >/dev/null 2>&1; then
 			sleep 0.1
 		done
 	}
+	# one task of one day: "1 task", "1 day", as sweep plan says them
+	tmux -S "$sock" new-session -d -s single -x 100 -y 30 "$SMUGNET --sweep $tmp/single; sleep 30"
+	shown_in single "sweep $tmp/single: 1 task, 1 setting, 1 day, " ||
+		fail "the one-task sweep's view title: $(tmux -S "$sock" capture-pane -p -t single | head -n 2)"
 	shown_in salt "^pepper  *1  " || fail "the salt sweep's view has no row for pepper: $(tmux -S "$sock" capture-pane -p -t salt)"
 	tmux -S "$sock" capture-pane -p -t salt | grep -q '^""  *1  ' ||
 		fail "the salt sweep's view does not show the empty salt as \"\": $(tmux -S "$sock" capture-pane -p -t salt)"
@@ -896,6 +968,19 @@ grep -q "^$C2/manifest.json: crackdowns\[0\]: unknown corridor 'n:nowhere|n:else
 grep -q "Try 'smugnet" "$tmp/err" && fail "a usage hint for a crackdown the manifest holds: $(cat "$tmp/err")"
 [ ! -e "$C2/results/0.json" ] || fail "a task whose crackdown was refused left a result"
 ok
+
+# a scenario the world refuses, edited into a default-world sweep's
+# manifest by hand with its hash ('{}', whose XXH3 is 1349cde127705c16):
+# run named it "default world" and collect "dosadi-36.json", a file
+# nowhere; both name the manifest's scenario.text, where the bytes are
+W="$tmp/edited-world"
+expect_rc 0 "$SMUGNET" sweep plan "$W" --seeds 1-2 --days 2
+sed -i 's/"hash":"[0-9a-f]*","text":null/"hash":"1349cde127705c16","text":"{}"/' "$W/manifest.json"
+grep -q '"text":"{}"' "$W/manifest.json" || fail "cannot edit the manifest's scenario text"
+expect_rc 3 "$SMUGNET" sweep run "$W" --task 0
+err_is "$W/manifest.json: scenario.text: format: missing required key"
+expect_rc 3 "$SMUGNET" sweep collect "$W"
+err_is "$W/manifest.json: scenario.text: format: missing required key"
 
 # progress: drawn on a terminal, never on stdout
 if command -v script >/dev/null 2>&1; then

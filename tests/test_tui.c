@@ -7330,6 +7330,42 @@ START_TEST(test_tui_factions_fresh_line_names_each_preference)
 }
 END_TEST
 
+/* The sweep view's table shows a money percentile to the cent that
+ * sweep collect's table prints ("%.2f"): 249955.175 is a double just
+ * below the half, 249955.17 there; the view read 249955.18. */
+START_TEST(test_tui_sweep_money_percentile_rounds_as_collect_prints)
+{
+	static const int days[] = {30};
+	static const char *const labels[] = {"k=0.1"};
+	static const long long tasks[] = {2};
+	double q[1][1][5] = {{{249955.125, 249955.15, 249955.165, 249955.17, 249955.175}}};
+	struct tui_fan fan = {"balance of raiders (credits)", true, 1, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 2 tasks, 1 setting, 30 days", 1, labels, tasks, 1, &fan, NULL, NULL};
+	struct tui_grid *g = grid_new(40, 120);
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+	struct canvas cv;
+	char *text, *row, printed[5][32];
+
+	tui_app_init(&a, w, &opts);
+	cv = (struct canvas){&a.th, NULL, g, 0, 0, 40, 120};
+	tui_sweep_draw(&cv, &sw, 0, 0);
+	text = grid_dump(g);
+	row = strstr(text, "\nk=0.1 ");
+	ck_assert_msg(row != NULL, "no table row for k=0.1: %s", text);
+	*strchr(row + 1, '\n') = '\0';
+	for (int k = 0; k < 5; k++) {
+		snprintf(printed[k], sizeof printed[k], " %.2f", q[0][0][k]);
+		ck_assert_msg(strstr(row, printed[k]) != NULL, "percentile %d (%.3f): the row '%s' has no '%s'", k,
+			      q[0][0][k], row + 1, printed[k]);
+	}
+	ck_assert_ptr_null(strstr(row, "249955.18"));
+	free(text);
+	grid_free(g);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The sweep view's fan: the selected setting's 5-95% band fills the plot
  * rows between its 5th and 95th percentiles and no others, and each
  * setting's median line is drawn in its own colour. */
@@ -18451,6 +18487,7 @@ int main(void)
 	tcase_add_test(t, test_tui_factions_pane_lists_each_faction_once);
 	tcase_add_test(t, test_tui_factions_line_shows_what_each_moved);
 	tcase_add_test(t, test_tui_factions_fresh_line_names_each_preference);
+	tcase_add_test(t, test_tui_sweep_money_percentile_rounds_as_collect_prints);
 	tcase_add_test(t, test_tui_sweep_band_spans_the_percentiles);
 	tcase_add_test(t, test_tui_sweep_quartile_lines_read_the_selection);
 	tcase_add_test(t, test_tui_sweep_title_and_keys_start_at_the_left_edge);

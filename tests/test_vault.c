@@ -620,6 +620,42 @@ START_TEST(test_vault_load_falls_back_to_old)
 }
 END_TEST
 
+/* smug_vault_locate says where a load finds a seed without loading it
+ * (what `smugnet diff` asks before taking a name for a run file): the
+ * seed's folder, else the generation an interrupted save left; nothing
+ * for a name the vault does not hold or a vault without seeds; a link of
+ * that name is named, not followed. */
+START_TEST(test_vault_locate_finds_what_load_finds)
+{
+	struct smug_world *a = dosadi_at(3);
+	struct smug_error err;
+	char from[512], to[512];
+	long long gen = 99;
+
+	make_root();
+	ck_assert_int_eq(smug_vault_locate(root, "s", &gen, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_msg(strstr(err.msg, "/seeds/s: no such seed") != NULL, "%s", err.msg);
+	ck_assert(smug_vault_save(a, root, "s", &err) == SMUG_OK);
+	ck_assert_int_eq(smug_vault_locate(root, "s", &gen, &err), SMUG_OK);
+	ck_assert_int_eq(gen, 0);
+	snprintf(from, sizeof from, "%s/seeds/s", root);
+	snprintf(to, sizeof to, "%s/seeds/.s.old.3", root);
+	ck_assert_int_eq(rename(from, to), 0);
+	ck_assert_msg(smug_vault_locate(root, "s", &gen, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(gen, 3);
+	ck_assert_int_eq(smug_vault_locate(root, "s", NULL, &err), SMUG_OK);
+	ck_assert_int_eq(smug_vault_locate(root, "t", &gen, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_msg(strstr(err.msg, "/seeds/t: no such seed") != NULL, "%s", err.msg);
+	snprintf(from, sizeof from, "%s/seeds/l", root);
+	ck_assert_int_eq(symlink(".s.old.3", from), 0);
+	ck_assert_int_eq(smug_vault_locate(root, "l", &gen, &err), SMUG_ERR_IO);
+	ck_assert_msg(strstr(err.msg, "/seeds/l: is a symbolic link") != NULL, "%s", err.msg);
+	ck_assert_int_eq(smug_vault_locate(root, "../s", &gen, &err), SMUG_ERR_ARG);
+	smug_world_free(a);
+	remove_root();
+}
+END_TEST
+
 /* Replace the first `find` in a seed file, keeping or fixing its hash. */
 static void tamper(const char *name, const char *file, const char *find, const char *repl, bool fix_hash)
 {
@@ -2072,6 +2108,7 @@ int main(void)
 	tcase_add_test(t, test_vault_save_with_the_partial_folder_on_descriptor_0);
 	tcase_add_test(t, test_vault_save_killed_at_every_call);
 	tcase_add_test(t, test_vault_load_falls_back_to_old);
+	tcase_add_test(t, test_vault_locate_finds_what_load_finds);
 	tcase_add_test(t, test_vault_longest_name_falls_back_to_its_generation);
 	tcase_add_test(t, test_vault_list_shows_recovered_and_unreadable);
 	tcase_add_test(t, test_vault_list_skips_a_seed_being_removed);

@@ -45,6 +45,12 @@ void smug_knob_format(const struct smug_config *cfg, const struct smug_knob *k, 
 void smug_knob_format_default(const struct smug_knob *k, char *buf, size_t size);
 /* Its range as text: "[0,1]", "0..64", "true|false", "up to 39 bytes". */
 void smug_knob_format_range(const struct smug_knob *k, char *buf, size_t size);
+/* A decimal number, the whole text: an optional minus, digits with at
+ * most one point, an optional exponent (e or E, an optional sign,
+ * digits); no space, '+', hexadecimal, inf or nan. "-0" reads as 0.
+ * False on any other text or when the value overflows. Real and credits
+ * knobs and a crackdown's intensity are read by it. */
+bool smug_decimal_parse(const char *text, double *out);
 /* Parse text into cfg after checking type and range. On failure cfg is
  * untouched and err says "KEY: expected number in [lo,hi], got TEXT". */
 enum smug_status smug_knob_parse(struct smug_config *cfg, const struct smug_knob *k,

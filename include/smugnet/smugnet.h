@@ -196,6 +196,9 @@ bool smug_ledger_conserved(const struct smug_ledger *l);
 int64_t smug_ledger_total(const struct smug_ledger *l);
 /* Minor units as credits with exactly two decimals: -1234567 -> "-12345.67". */
 void smug_money_format(int64_t minor, char *buf, size_t size);
+/* v exactly, in the shortest form that reads back to the same double:
+ * 1 -> "1", 0.123456789 -> "0.123456789", 1e-09 -> "1e-09". */
+void smug_real_format(double v, char *buf, size_t size);
 
 /* to += c, field by field. */
 void smug_counters_add(struct smug_counters *to, const struct smug_counters *c);

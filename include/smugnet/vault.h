@@ -29,6 +29,17 @@ bool smug_seed_name_valid(const char *name);
 /* The rule, in the words a refusal gives the user. */
 #define SMUG_SEED_NAME_RULE "1-63 of A-Z a-z 0-9 . _ -, no leading dot or '..'"
 
+/* The format a seed's manifest.json names (smugnet-seed(5)). */
+#define SMUG_SEED_FORMAT "smugnet-seed"
+
+/* Whether folder is one smugnet wrote in format (SMUG_SEED_FORMAT; a
+ * sweep's "smugnet-sweep"): its manifest.json, a regular file (a link to
+ * one is followed, as for any path), names the format, quoted, within its
+ * first 4 KB, where smugnet writes it; another program's manifest.json is
+ * none. The same rule keeps a save from replacing a folder that holds no
+ * seed. False when the manifest cannot be read. */
+bool smug_vault_manifest_names(const char *folder, const char *format);
+
 /* Save w as <root>/seeds/<name>, atomically (temp folder, fsync, rename);
  * an existing seed of that name stays intact until the new one is whole,
  * and after any sequence of interrupted saves a complete seed for the
@@ -46,6 +57,16 @@ enum smug_status smug_vault_save(const struct smug_world *w, const char *root,
  * is untouched. The caller frees the world. */
 enum smug_status smug_vault_load(const char *root, const char *name,
 				 struct smug_world **out, struct smug_error *err);
+
+/* Where smug_vault_load would find the seed called name, without loading
+ * it: SMUG_OK with *generation (if not NULL) 0 for its folder, n > 0 for the generation
+ * .<name>.old.<n> an interrupted save left (-1: an earlier version's
+ * .<name>.old); SMUG_ERR_NOT_FOUND when the vault holds no seed of that
+ * name (or no seeds at all); SMUG_ERR_ARG for a name no vault could hold;
+ * SMUG_ERR_IO, naming it, when the entry or seeds/ is a link, not a
+ * folder, or cannot be read. */
+enum smug_status smug_vault_locate(const char *root, const char *name, long long *generation,
+				   struct smug_error *err);
 
 /* For replay: like smug_vault_load, except that a journal.jsonl edited
  * after the save (its hash is not the manifest's) is still read, so that

@@ -64,10 +64,17 @@ bool cli_same_file(const char *a, const char *b);
 /* The folder an output path is (or would be) in, through any link. */
 void cli_output_folder(const char *path, char *buf, size_t size);
 /* An output path given to cmd's option opt must spare what smugnet reads:
- * the input file (NULL: none), and every file that is already in a seed
- * or sweep folder (one whose manifest.json is a seed's or a sweep's). A
- * usage error naming it, else EXIT_OK. */
+ * the input file (NULL: none), every file that is already in a seed
+ * or sweep folder (one whose manifest.json is a seed's or a sweep's) or
+ * in a folder a sweep writes below its manifest (results/, tmp/,
+ * collect/, charts/, logs/), and any path in a sweep's results/. A usage
+ * error naming it, else EXIT_OK. */
 int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input);
+/* Which of the folders a sweep writes below its manifest folder is
+ * ("results", "tmp", "collect", "charts", "logs"; NULL: none), by its
+ * real name ("." inside results/ is results/): one of those whose parent,
+ * put in sweep, holds a sweep's manifest.json (smug_vault_manifest_names). */
+const char *cli_sweep_subfolder(const char *folder, char *sweep, size_t size);
 /* Write w's journal (journal.jsonl format) to path atomically: a
  * temporary file beside it, then a rename. EXIT_WRITE on failure. */
 int cli_write_journal(const struct smug_world *w, const char *path);
@@ -82,7 +89,8 @@ int cli_status_exit(enum smug_status st, const char *msg);
 /* Load FILE (or the default world when NULL); prints the error and
  * returns EXIT_BAD_INPUT on failure, EXIT_OK otherwise. */
 int cli_load_world(const char *file, struct smug_world **out);
-/* Parse a non-negative integer option value; false on junk. */
+/* Parse a whole-number option value from 0 to max: decimal digits alone
+ * (no space, sign or other base); false on anything else. */
 bool cli_parse_int(const char *s, long long max, long long *out);
 /* getopt_long(argc, argv, shortopts, opts) for command cmd (NULL: the
  * cockpit), without getopt's own messages: a malformed option is a usage

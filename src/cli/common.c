@@ -115,9 +115,12 @@ bool cli_parse_int(const char *s, long long max, long long *out)
 	char *end;
 	long long v;
 
+	/* digits alone: strtoll would also take " 5", "+5" and "-0" */
+	if (*s == '\0' || s[strspn(s, "0123456789")] != '\0')
+		return false;
 	errno = 0;
 	v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v < 0 || v > max)
+	if (errno || *end || v > max)
 		return false;
 	*out = v;
 	return true;

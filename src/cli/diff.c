@@ -5,6 +5,7 @@
  * and per border the change from A to B, largest first. Exit 0 when the
  * outcomes are identical, 1 when they differ, 3 on bad input (like
  * diff(1)); --json prints one object for scripts. */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -665,18 +666,46 @@ static bool neither(const char *arg)
 }
 
 /* Whether arg names a seed as load_seed reads it: a folder given by its
- * path, else a name the vault holds. */
-static bool names_seed(const char *arg, const char *vault)
+ * path, else a name the vault holds, as the vault finds it (its folder,
+ * or the generation an interrupted save left). SMUG_OK when it does,
+ * SMUG_ERR_NOT_FOUND when it names none, SMUG_ERR_SCHEMA for a folder
+ * that holds no seed (err: why), else why the vault cannot say (err: an
+ * entry of that name is a link, seeds/ cannot be read). */
+static enum smug_status names_seed(const char *arg, const char *vault, struct smug_error *err)
 {
-	char path[4200];
+	struct smug_world *w = NULL;
+	struct stat sb;
+	enum smug_status st;
+
+	/* a folder is one when its manifest.json is a seed's (the vault's
+	 * rule); one that is not is loaded only to say why not */
+	if (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		if (smug_vault_manifest_names(arg, SMUG_SEED_FORMAT))
+			return SMUG_OK;
+		st = smug_vault_load_dir(arg, &w, err);
+		smug_world_free(w);
+		return st == SMUG_OK ? SMUG_OK : SMUG_ERR_SCHEMA;
+	}
+	if (strchr(arg, '/') || !smug_seed_name_valid(arg))
+		return SMUG_ERR_NOT_FOUND;
+	return smug_vault_locate(vault, arg, NULL, err);
+}
+
+/* An argument that could name a file or a seed (no '/', a valid seed
+ * name), with no file of that name and no seed of it in the vault as
+ * names_seed found (st, err): told that both were looked for, true (the
+ * caller exits EXIT_BAD_INPUT); false for anything else. */
+static bool no_file_nor_seed(const char *arg, const char *vault, enum smug_status st, const struct smug_error *err)
+{
 	struct stat sb;
 
-	if (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode))
-		return true;
-	if (strchr(arg, '/') || !smug_seed_name_valid(arg))
+	if (st == SMUG_OK || strchr(arg, '/') || !smug_seed_name_valid(arg) || lstat(arg, &sb) == 0 || errno != ENOENT)
 		return false;
-	snprintf(path, sizeof path, "%s/seeds/%s", vault, arg);
-	return stat(path, &sb) == 0;
+	if (st == SMUG_ERR_NOT_FOUND)
+		fprintf(stderr, "%s: no such file, and no seed '%s' in %s\n", arg, arg, vault);
+	else
+		fprintf(stderr, "%s: no such file, and %s\n", arg, err->msg);
+	return true;
 }
 
 static int load_seed(const char *arg, const char *vault, struct smug_world **w)
@@ -689,6 +718,8 @@ static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 		return EXIT_BAD_INPUT;
 	if (strchr(arg, '/') || (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)))
 		st = smug_vault_load_dir(arg, w, &err);
+	else if ((st = names_seed(arg, vault, &err)) == SMUG_ERR_NOT_FOUND && no_file_nor_seed(arg, vault, st, &err))
+		return EXIT_BAD_INPUT;
 	else
 		st = smug_vault_load(vault, arg, w, &err);
 	if (st != SMUG_OK) {
@@ -738,14 +769,23 @@ int cmd_diff(int argc, char **argv)
 	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	if (is_run_file(argv[optind]) != is_run_file(argv[optind + 1])) {
 		const char *other = argv[is_run_file(argv[optind]) ? optind + 1 : optind];
+		struct smug_error err;
+		enum smug_status st;
 		struct run_file r;
 
 		/* a file beside a run's output is a run file that is not one */
 		if (neither(other))
 			return EXIT_BAD_INPUT;
-		/* nor a seed: a run file that cannot be read (a mistyped name,
-		 * a FIFO), told why */
-		if (!names_seed(other, vault)) {
+		/* nor a seed: a name that is neither a file nor a seed, told
+		 * that both were looked for; else a run file that cannot be
+		 * read (a FIFO), told why */
+		if ((st = names_seed(other, vault, &err)) != SMUG_OK) {
+			if (st == SMUG_ERR_SCHEMA) {
+				fprintf(stderr, "%s\n", err.msg);
+				return EXIT_BAD_INPUT;
+			}
+			if (no_file_nor_seed(other, vault, st, &err))
+				return EXIT_BAD_INPUT;
 			if ((rc = read_run_file(other, &r)) != EXIT_OK)
 				return rc == EXIT_USAGE ? rc : EXIT_BAD_INPUT;
 			run_file_done(&r);

@@ -202,118 +202,165 @@ static int seed_past(const struct cli_setup *s, const char *load, long long day,
 	return EXIT_OK;
 }
 
-int cmd_explain(int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"day", required_argument, NULL, 'd'},	    {"scenario", required_argument, NULL, 's'},
-		{"seed", required_argument, NULL, 'S'},	    {"faction", required_argument, NULL, 'f'},
-		{"json", no_argument, NULL, 'j'},	    {"help", no_argument, NULL, 'h'},
-		{"load", required_argument, NULL, 'l'},	    {"vault", required_argument, NULL, 'v'},
-		{"crackdown", required_argument, NULL, 'c'}, {"clear-crackdown", required_argument, NULL, 'C'},
-		{"auto-crackdown", no_argument, NULL, 'a'}, {"set", required_argument, NULL, 'x'},
-		{"quiet", no_argument, NULL, 'q'},	    {NULL, 0, NULL, 0},
-	};
-	const char *scenario = NULL, *faction = NULL, *load = NULL, *vault = NULL;
+static const struct option explain_options[] = {
+	{"day", required_argument, NULL, 'd'},	    {"scenario", required_argument, NULL, 's'},
+	{"seed", required_argument, NULL, 'S'},	    {"faction", required_argument, NULL, 'f'},
+	{"json", no_argument, NULL, 'j'},	    {"help", no_argument, NULL, 'h'},
+	{"load", required_argument, NULL, 'l'},	    {"vault", required_argument, NULL, 'v'},
+	{"crackdown", required_argument, NULL, 'c'}, {"clear-crackdown", required_argument, NULL, 'C'},
+	{"auto-crackdown", no_argument, NULL, 'a'}, {"set", required_argument, NULL, 'x'},
+	{"quiet", no_argument, NULL, 'q'},	    {NULL, 0, NULL, 0},
+};
+
+/* What the options ask of explain. */
+struct explain_request {
+	const char *scenario, *faction, *load, *vault; /* NULL: not given */
 	const char *crack[EXPLAIN_MAX], *clears[EXPLAIN_MAX], *sets[EXPLAIN_MAX];
-	int n_crack = 0, n_clears = 0, n_sets = 0;
-	long long day = -1, seed = -1;
-	bool json = false, first = true, auto_crack = false, quiet = false;
-	struct progress prog;
-	struct smug_world *w = NULL;
-	struct smug_explanation *ex;
-	struct cli_setup setup;
-	int c, rc, fi = -1, shown = 0;
+	int n_crack, n_clears, n_sets;
+	long long day, seed; /* -1: not given */
+	bool json, auto_crack, quiet;
+};
 
-	while ((c = cli_getopt("explain", argc, argv, "h", opts)) != -1) {
-		switch (c) {
-		case 'd':
-			/* days count from 1; 0 passes here so that seed_past
-			 * can say where this world's days start */
-			if (!cli_parse_int(optarg, 100000000, &day))
-				return cli_usage_error("explain", "--day: expected a whole number in [1,100000000], "
-						       "got '%s'", optarg);
-			break;
-		case 's': scenario = optarg; break;
-		case 'S':
-			if (cli_int_option("explain", "--seed", optarg, 0, CLI_SEED_MAX, &seed) != EXIT_OK)
-				return EXIT_USAGE;
-			break;
-		case 'f': faction = optarg; break;
-		case 'j': json = true; break;
-		case 'l': load = optarg; break;
-		case 'v': vault = optarg; break;
-		case 'a': auto_crack = true; break;
-		case 'q': quiet = true; break;
-		case 'c':
-		case 'C':
-		case 'x': {
-			const char **list = c == 'c' ? crack : c == 'C' ? clears : sets;
-			int *n = c == 'c' ? &n_crack : c == 'C' ? &n_clears : &n_sets;
+#define EXPLAIN_GO (-1) /* the options are read and explain goes ahead; else an exit status */
 
-			if (*n == EXPLAIN_MAX)
-				return cli_usage_error("explain", "at most %d of each of --crackdown, "
-						       "--clear-crackdown and --set", EXPLAIN_MAX);
-			list[(*n)++] = optarg;
-			break;
+/* One option c with its value arg into r: EXIT_OK, or a usage error said. */
+static int explain_option(struct explain_request *r, int c, const char *arg)
+{
+	switch (c) {
+	case 'd':
+		/* days count from 1; 0 passes here so that seed_past
+		 * can say where this world's days start */
+		if (!cli_parse_int(arg, 100000000, &r->day))
+			return cli_usage_error("explain", "--day: expected a whole number in [1,100000000], "
+					       "got '%s'", arg);
+		return EXIT_OK;
+	case 'S': return cli_int_option("explain", "--seed", arg, 0, CLI_SEED_MAX, &r->seed);
+	case 'c':
+	case 'C':
+	case 'x': {
+		const char **list = c == 'c' ? r->crack : c == 'C' ? r->clears : r->sets;
+		int *n = c == 'c' ? &r->n_crack : c == 'C' ? &r->n_clears : &r->n_sets;
+
+		if (*n == EXPLAIN_MAX)
+			return cli_usage_error("explain", "at most %d of each of --crackdown, "
+					       "--clear-crackdown and --set", EXPLAIN_MAX);
+		list[(*n)++] = arg;
+		return EXIT_OK;
+	}
+	case 's': r->scenario = arg; return EXIT_OK;
+	case 'f': r->faction = arg; return EXIT_OK;
+	case 'j': r->json = true; return EXIT_OK;
+	case 'l': r->load = arg; return EXIT_OK;
+	case 'v': r->vault = arg; return EXIT_OK;
+	case 'a': r->auto_crack = true; return EXIT_OK;
+	case 'q': r->quiet = true; return EXIT_OK;
+	default: return EXIT_USAGE; /* cli_getopt said why */
+	}
+}
+
+/* The command line into r: EXPLAIN_GO, or the exit status of --help or
+ * a usage error. */
+static int explain_request_read(struct explain_request *r, int argc, char **argv)
+{
+	int c, rc;
+
+	while ((c = cli_getopt("explain", argc, argv, "h", explain_options)) != -1) {
+		if (c == 'h') {
+			explain_usage(stdout);
+			return jsonl_close_stdout();
 		}
-		case 'h': explain_usage(stdout); return jsonl_close_stdout();
-		default: return EXIT_USAGE; /* cli_getopt said why */
-		}
+		if ((rc = explain_option(r, c, optarg)) != EXIT_OK)
+			return rc;
 	}
 	if (optind < argc)
 		return cli_usage_error("explain", "unexpected argument '%s'", argv[optind]);
-	if (day < 0)
+	if (r->day < 0)
 		return cli_usage_error("explain", "--day N is required");
-	if (cli_name_given("explain", "--scenario", scenario) != EXIT_OK ||
-	    cli_name_given("explain", "--vault", vault) != EXIT_OK ||
-	    cli_seed_name_given("explain", "--load", load) != EXIT_OK)
+	if (cli_name_given("explain", "--scenario", r->scenario) != EXIT_OK ||
+	    cli_name_given("explain", "--vault", r->vault) != EXIT_OK ||
+	    cli_seed_name_given("explain", "--load", r->load) != EXIT_OK)
 		return EXIT_USAGE;
-	if (scenario && load)
+	if (r->scenario && r->load)
 		return cli_usage_error("explain", "--scenario and --load cannot be used together");
-	setup = (struct cli_setup){
-		.cmd = "explain", .scenario_file = scenario, .seed = seed, .sets = sets, .n_sets = n_sets,
-		.crackdowns = crack, .n_crackdowns = n_crack, .clears = clears, .n_clears = n_clears,
-		.auto_crackdown = auto_crack,
-	};
-	if ((rc = cli_world_open(&setup, load, vault, &w, NULL)) != EXIT_OK)
-		return rc;
-	if (faction && (fi = smug_world_find_faction(w, faction)) < 0) {
-		smug_world_free(w);
-		return cli_usage_error("explain", "unknown faction '%s'", faction);
-	}
-	if (day <= w->day && (rc = seed_past(&setup, load, day, quiet, &w)) != EXIT_OK)
-		return rc;
-	/* a schedule or clear after the day shown would change nothing */
-	if ((rc = cli_crackdowns_within(&setup, w, day, CLI_KEEPS_EXPLAIN)) != EXIT_OK) {
-		smug_world_free(w);
-		return rc;
-	}
-	/* the days up to N as `smugnet run` lives them, schedules included; the
-	 * progress line is erased before the decisions are printed */
-	progress_start(&prog, "explain", "days", (long)(day - w->day), quiet);
-	for (long done = 1; w->day < day - 1; done++) {
+	return EXPLAIN_GO;
+}
+
+/* *w from the day before r->day to the end of that day, as `smugnet run`
+ * lives the days, schedules included; the progress line is erased before
+ * the decisions are printed. EXIT_OK, or the exit status of a schedule
+ * that failed (said). */
+static int explain_run_to(const struct explain_request *r, const struct cli_setup *setup, struct smug_world *w)
+{
+	struct progress prog;
+	int rc;
+
+	progress_start(&prog, "explain", "days", (long)(r->day - w->day), r->quiet);
+	for (long done = 1; w->day < r->day - 1; done++) {
 		smug_cmd_step(w, 1);
-		if ((rc = cli_crackdowns_due(&setup, w)) != EXIT_OK) {
+		if ((rc = cli_crackdowns_due(setup, w)) != EXIT_OK) {
 			progress_erase(&prog);
-			smug_world_free(w);
 			return rc;
 		}
 		progress_update(&prog, done, 0);
 	}
 	smug_cmd_step(w, 1);
 	progress_erase(&prog);
-	if (json)
-		printf("{\"day\":%lld,\"scenario\":", day);
-	if (json)
-		jsonl_string(stdout, w->scenario_id);
-	if (json)
-		printf(",\"decisions\":[");
+	return EXIT_OK;
+}
+
+/* The world at the end of day r->day, from the scenario or the seed (a
+ * day in a seed's past rebuilt as it lived it); *fi is r->faction's
+ * index, -1 for all. EXIT_OK with *w set, or an exit status (said) with
+ * *w freed. */
+static int explain_world(const struct explain_request *r, const struct cli_setup *setup, struct smug_world **w,
+			 int *fi)
+{
+	int rc;
+
+	if ((rc = cli_world_open(setup, r->load, r->vault, w, NULL)) != EXIT_OK)
+		return rc;
+	if (r->faction && (*fi = smug_world_find_faction(*w, r->faction)) < 0) {
+		smug_world_free(*w);
+		return cli_usage_error("explain", "unknown faction '%s'", r->faction);
+	}
+	if (r->day <= (*w)->day && (rc = seed_past(setup, r->load, r->day, r->quiet, w)) != EXIT_OK)
+		return rc;
+	/* a schedule or clear after the day shown would change nothing */
+	if ((rc = cli_crackdowns_within(setup, *w, r->day, CLI_KEEPS_EXPLAIN)) != EXIT_OK ||
+	    (rc = explain_run_to(r, setup, *w)) != EXIT_OK) {
+		smug_world_free(*w);
+		return rc;
+	}
+	return EXIT_OK;
+}
+
+/* No decision shown: why, in the text report. */
+static void explain_none(const struct smug_world *w, int fi)
+{
+	if (fi >= 0 && !w->factions[fi].runs_network)
+		printf("No decisions for this faction: %s is a %s faction, which runs no smuggling network "
+		       "and so makes no routing decisions.\n",
+		       w->factions[fi].id, smug_faction_kind_name(w->factions[fi].kind));
 	else
-		printf("Day %lld of %s: %d decisions\n\n", day, w->scenario_id, w->n_decisions);
-	ex = malloc(sizeof *ex);
+		printf("No decisions%s.\n", fi >= 0 ? " for this faction" : "");
+}
+
+/* Every decision of the day w has just lived (of faction fi, -1 for
+ * all), as text or one JSON document. EXIT_OK, or EXIT_RUNTIME (said). */
+static int explain_print(const struct explain_request *r, const struct smug_world *w, int fi)
+{
+	struct smug_explanation *ex = malloc(sizeof *ex);
+	int shown = 0;
+
+	if (r->json) {
+		printf("{\"day\":%lld,\"scenario\":", r->day);
+		jsonl_string(stdout, w->scenario_id);
+		printf(",\"decisions\":[");
+	} else {
+		printf("Day %lld of %s: %d decisions\n\n", r->day, w->scenario_id, w->n_decisions);
+	}
 	if (ex == NULL) {
 		fprintf(stderr, "smugnet explain: out of memory\n");
-		smug_world_free(w);
 		return EXIT_RUNTIME;
 	}
 	for (int i = 0; i < w->n_decisions; i++) {
@@ -322,27 +369,41 @@ int cmd_explain(int argc, char **argv)
 		if (smug_explain_decision(w, i, ex) != SMUG_OK) {
 			fprintf(stderr, "smugnet explain: decision %d cannot be rebuilt\n", i + 1);
 			free(ex);
-			smug_world_free(w);
 			return EXIT_RUNTIME;
 		}
-		if (json) {
-			printf("%s", first ? "" : ",");
+		if (r->json) {
+			printf("%s", shown ? "," : "");
 			json_decision(w, &w->decisions[i], ex);
 		} else {
 			text_decision(w, &w->decisions[i], ex, i + 1);
 		}
-		first = false;
 		shown++;
 	}
-	if (json)
+	if (r->json)
 		printf("]}\n");
-	else if (shown == 0 && fi >= 0 && !w->factions[fi].runs_network)
-		printf("No decisions for this faction: %s is a %s faction, which runs no smuggling network "
-		       "and so makes no routing decisions.\n",
-		       w->factions[fi].id, smug_faction_kind_name(w->factions[fi].kind));
 	else if (shown == 0)
-		printf("No decisions%s.\n", fi >= 0 ? " for this faction" : "");
+		explain_none(w, fi);
 	free(ex);
+	return EXIT_OK;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+	struct explain_request r = {.day = -1, .seed = -1};
+	struct cli_setup setup;
+	struct smug_world *w = NULL;
+	int rc, fi = -1;
+
+	if ((rc = explain_request_read(&r, argc, argv)) != EXPLAIN_GO)
+		return rc;
+	setup = (struct cli_setup){
+		.cmd = "explain", .scenario_file = r.scenario, .seed = r.seed, .sets = r.sets, .n_sets = r.n_sets,
+		.crackdowns = r.crack, .n_crackdowns = r.n_crack, .clears = r.clears, .n_clears = r.n_clears,
+		.auto_crackdown = r.auto_crack,
+	};
+	if ((rc = explain_world(&r, &setup, &w, &fi)) != EXIT_OK)
+		return rc;
+	rc = explain_print(&r, w, fi);
 	smug_world_free(w);
-	return jsonl_close_stdout();
+	return rc != EXIT_OK ? rc : jsonl_close_stdout();
 }

@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/sweep.h"
+#include "smugnet/vault.h"
 
 int cli_read_file(const char *file, char **out, size_t *len)
 {
@@ -43,39 +45,61 @@ void cli_output_folder(const char *path, char *buf, size_t size)
 	snprintf(buf, size, "%s", dirname(copy));
 }
 
-/* Whether the folder holds a seed's or a sweep's manifest.json: its
- * format ("smugnet-seed", "smugnet-sweep") within its first bytes, where
- * both write it (another program's manifest.json is none). */
+/* Whether the folder holds a seed's or a sweep's manifest.json (the
+ * vault's rule: its format named within its first bytes, where both
+ * write it; another program's manifest.json is none). */
 static bool smugnet_folder(const char *folder)
 {
-	char manifest[PATH_MAX + 32], head[4097];
-	size_t n = 0;
-	FILE *f;
-	struct stat st;
+	return smug_vault_manifest_names(folder, SMUG_SEED_FORMAT) || smug_vault_manifest_names(folder, SWEEP_FORMAT);
+}
 
-	snprintf(manifest, sizeof manifest, "%s/manifest.json", folder);
-	if (stat(manifest, &st) != 0 || !S_ISREG(st.st_mode) || (f = fopen(manifest, "rb")) == NULL)
-		return false;
-	n = fread(head, 1, sizeof head - 1, f);
-	fclose(f);
-	head[n] = '\0';
-	return strstr(head, "\"smugnet-seed\"") != NULL || strstr(head, "\"smugnet-sweep\"") != NULL;
+/* The folders a sweep writes below its manifest (smugnet-sweep(1)):
+ * results/I.json through tmp/, collect/ (CSV), charts/ (SVG), logs/. A seed
+ * has none: its files lie beside its manifest. */
+static const char *const sweep_subfolders[] = {"results", "tmp", "collect", "charts", "logs"};
+
+const char *cli_sweep_subfolder(const char *folder, char *sweep, size_t size)
+{
+	char real[PATH_MAX], name[PATH_MAX + 1];
+	const char *base;
+
+	if (realpath(folder, real) != NULL)
+		folder = real;
+	snprintf(sweep, size, "%s", folder);
+	snprintf(name, sizeof name, "%s", folder);
+	base = basename(name);
+	for (size_t i = 0; i < sizeof sweep_subfolders / sizeof *sweep_subfolders; i++)
+		if (strcmp(base, sweep_subfolders[i]) == 0) {
+			snprintf(sweep, size, "%s", dirname(name));
+			return smug_vault_manifest_names(sweep, SWEEP_FORMAT) ? sweep_subfolders[i] : NULL;
+		}
+	return NULL;
 }
 
 int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input)
 {
-	char folder[PATH_MAX + 1];
+	char folder[PATH_MAX + 1], sweep[PATH_MAX + 1];
+	const char *sub;
 	struct stat st;
+	bool exists;
 
 	if (input != NULL && cli_same_file(path, input))
 		return cli_usage_error(cmd, "%s: '%s' is the file the world is read from; writing there would replace it",
 				       opt, path);
 	cli_output_folder(path, folder, sizeof folder);
-	if (stat(path, &st) == 0 && smugnet_folder(folder))
+	exists = stat(path, &st) == 0;
+	if (exists && smugnet_folder(folder))
 		return cli_usage_error(cmd,
 				       "%s: '%s' would replace a file of the seed or sweep in '%s', which would no "
 				       "longer load",
 				       opt, path, folder);
+	/* results/ holds only results: a new file there is a foreign one
+	 * that sweep collect refuses, so it is spared too */
+	if ((sub = cli_sweep_subfolder(folder, sweep, sizeof sweep)) != NULL && (exists || strcmp(sub, "results") == 0))
+		return cli_usage_error(cmd, "%s: '%s' is in the %s/ folder of the sweep in '%s'; writing there would %s",
+				       opt, path, sub, sweep,
+				       strcmp(sub, "results") == 0 ? "spoil its results (sweep collect would refuse them)"
+								   : "replace a file the sweep wrote");
 	return EXIT_OK;
 }
 

@@ -114,171 +114,187 @@ static void run_usage(FILE *f)
 		   "Run headless; JSON Lines on standard output (see smugnet(1)).\n");
 }
 
-int cmd_run(int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"days", required_argument, NULL, 'd'},	     {"years", required_argument, NULL, 'y'},
-		{"scenario", required_argument, NULL, 's'},  {"seed", required_argument, NULL, 'S'},
-		{"every", required_argument, NULL, 'e'},     {"crackdown", required_argument, NULL, 'c'},
-		{"auto-crackdown", no_argument, NULL, 'a'},  {"events", no_argument, NULL, 'E'},
-		{"help", no_argument, NULL, 'h'},	     {"version", no_argument, NULL, 'V'},
-		{"save", required_argument, NULL, 'w'},	     {"load", required_argument, NULL, 'l'},
-		{"vault", required_argument, NULL, 'v'},     {"set", required_argument, NULL, 'x'},
-		{"quiet", no_argument, NULL, 'q'},	     {"journal", required_argument, NULL, 'J'},
-		{"branch", required_argument, NULL, 'b'},   {"format", required_argument, NULL, 'f'},
-		{"per", required_argument, NULL, 'p'},      {"clear-crackdown", required_argument, NULL, 'C'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *scenario = NULL, *crack[MAX_CRACKDOWNS], *clears[MAX_CRACKDOWNS], *sets[CLI_SETS_MAX], *save = NULL,
-		   *load = NULL, *vault = NULL, *journal = NULL, *branch[MAX_BRANCH];
-	char vault_buf[1024];
-	long long days = -1, every = -1, seed = -1, v;
-	bool csv = false;
-	enum csv_per per = CSV_PER_DAY;
-	struct csv_run *table = NULL;
-	int n_crack = 0, n_clears = 0, n_sets = 0, n_branch = 0, c, rc;
-	bool auto_crack = false, events = false, quiet = false, in_years = false;
-	struct progress prog;
-	struct cli_setup setup;
-	struct smug_world *w = NULL;
-	struct smug_counters period = {0}, run = {0};
-	struct report_base start;
-	struct smug_error err;
-	uint64_t seen = 0;
+static const struct option run_options[] = {
+	{"days", required_argument, NULL, 'd'},	     {"years", required_argument, NULL, 'y'},
+	{"scenario", required_argument, NULL, 's'},  {"seed", required_argument, NULL, 'S'},
+	{"every", required_argument, NULL, 'e'},     {"crackdown", required_argument, NULL, 'c'},
+	{"auto-crackdown", no_argument, NULL, 'a'},  {"events", no_argument, NULL, 'E'},
+	{"help", no_argument, NULL, 'h'},	     {"version", no_argument, NULL, 'V'},
+	{"save", required_argument, NULL, 'w'},	     {"load", required_argument, NULL, 'l'},
+	{"vault", required_argument, NULL, 'v'},     {"set", required_argument, NULL, 'x'},
+	{"quiet", no_argument, NULL, 'q'},	     {"journal", required_argument, NULL, 'J'},
+	{"branch", required_argument, NULL, 'b'},   {"format", required_argument, NULL, 'f'},
+	{"per", required_argument, NULL, 'p'},      {"clear-crackdown", required_argument, NULL, 'C'},
+	{NULL, 0, NULL, 0},
+};
 
-	while ((c = cli_getopt("run", argc, argv, "hV", opts)) != -1) {
-		switch (c) {
-		case 'd':
-			if (in_years) /* with both, one would be dropped unsaid */
-				return cli_usage_error("run", "--days and --years: give one of them, not both");
-			if (cli_int_option("run", "--days", optarg, 0, 100000000, &days) != EXIT_OK)
-				return EXIT_USAGE;
-			break;
-		case 'y':
-			if (days >= 0 && !in_years)
-				return cli_usage_error("run", "--days and --years: give one of them, not both");
-			if (cli_int_option("run", "--years", optarg, 0, 100000, &v) != EXIT_OK)
-				return EXIT_USAGE;
-			days = v * 365;
-			in_years = true;
-			break;
-		case 's': scenario = optarg; break;
-		case 'S':
-			if (cli_int_option("run", "--seed", optarg, 0, CLI_SEED_MAX, &seed) != EXIT_OK)
-				return EXIT_USAGE;
-			break;
-		case 'e':
-			if (cli_int_option("run", "--every", optarg, 1, 100000000, &every) != EXIT_OK)
-				return EXIT_USAGE;
-			break;
-		case 'c':
-			if (n_crack == MAX_CRACKDOWNS)
-				return cli_usage_error("run", "at most %d --crackdown options", MAX_CRACKDOWNS);
-			crack[n_crack++] = optarg;
-			break;
-		case 'C':
-			if (n_clears == MAX_CRACKDOWNS)
-				return cli_usage_error("run", "at most %d --clear-crackdown options", MAX_CRACKDOWNS);
-			clears[n_clears++] = optarg;
-			break;
-		case 'x':
-			if (n_sets == CLI_SETS_MAX)
-				return cli_usage_error("run", "at most %d --set options", CLI_SETS_MAX);
-			sets[n_sets++] = optarg;
-			break;
-		case 'q': quiet = true; break;
-		case 'J': journal = optarg; break;
-		case 'f':
-			if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "jsonl") != 0)
-				return cli_usage_error("run", "--format: expected jsonl or csv, got '%s'", optarg);
-			csv = strcmp(optarg, "csv") == 0;
-			break;
-		case 'p':
-			if (strcmp(optarg, "faction") == 0)
-				per = CSV_PER_FACTION;
-			else if (strcmp(optarg, "border") == 0)
-				per = CSV_PER_BORDER;
-			else
-				return cli_usage_error("run", "--per: expected faction or border, got '%s'", optarg);
-			break;
-		case 'b':
-			if (n_branch == MAX_BRANCH)
-				return cli_usage_error("run", "at most %d --branch options", MAX_BRANCH);
-			branch[n_branch++] = optarg;
-			break;
-		case 'a': auto_crack = true; break;
-		case 'E': events = true; break;
-		case 'w': save = optarg; break;
-		case 'l': load = optarg; break;
-		case 'v': vault = optarg; break;
-		case 'h': run_usage(stdout); return jsonl_close_stdout();
-		case 'V': printf("smugnet %s\n", smug_version()); return jsonl_close_stdout();
-		default: return EXIT_USAGE; /* cli_getopt said why */
-		}
+/* What the options ask of a run. */
+struct run_request {
+	const char *scenario, *save, *load, *vault, *journal; /* NULL: not given */
+	const char *crack[MAX_CRACKDOWNS], *clears[MAX_CRACKDOWNS], *sets[CLI_SETS_MAX], *branch[MAX_BRANCH];
+	int n_crack, n_clears, n_sets, n_branch;
+	long long days, every, seed; /* -1: not given */
+	bool in_years;		     /* days came from --years */
+	bool csv, auto_crack, events, quiet;
+	enum csv_per per;
+};
+
+#define RUN_GO (-1) /* the options are read and the run goes ahead; else an exit status */
+
+/* One more value of a repeatable option; past max, a usage error. */
+static int run_list_add(const char **list, int *n, int max, const char *opt, const char *arg)
+{
+	if (*n == max)
+		return cli_usage_error("run", "at most %d %s options", max, opt);
+	list[(*n)++] = arg;
+	return EXIT_OK;
+}
+
+/* --days N or --years N: one of them, not both (one would be dropped unsaid). */
+static int run_days_option(struct run_request *r, int c, const char *arg)
+{
+	long long v;
+
+	if (c == 'd') {
+		if (r->in_years)
+			return cli_usage_error("run", "--days and --years: give one of them, not both");
+		return cli_int_option("run", "--days", arg, 0, 100000000, &r->days);
 	}
+	if (r->days >= 0 && !r->in_years)
+		return cli_usage_error("run", "--days and --years: give one of them, not both");
+	if (cli_int_option("run", "--years", arg, 0, 100000, &v) != EXIT_OK)
+		return EXIT_USAGE;
+	r->days = v * 365;
+	r->in_years = true;
+	return EXIT_OK;
+}
+
+/* One option c with its value arg into r: EXIT_OK, or a usage error said. */
+static int run_option(struct run_request *r, int c, const char *arg)
+{
+	switch (c) {
+	case 'd':
+	case 'y': return run_days_option(r, c, arg);
+	case 'S': return cli_int_option("run", "--seed", arg, 0, CLI_SEED_MAX, &r->seed);
+	case 'e': return cli_int_option("run", "--every", arg, 1, 100000000, &r->every);
+	case 'c': return run_list_add(r->crack, &r->n_crack, MAX_CRACKDOWNS, "--crackdown", arg);
+	case 'C': return run_list_add(r->clears, &r->n_clears, MAX_CRACKDOWNS, "--clear-crackdown", arg);
+	case 'x': return run_list_add(r->sets, &r->n_sets, CLI_SETS_MAX, "--set", arg);
+	case 'b': return run_list_add(r->branch, &r->n_branch, MAX_BRANCH, "--branch", arg);
+	case 'f':
+		if (strcmp(arg, "csv") != 0 && strcmp(arg, "jsonl") != 0)
+			return cli_usage_error("run", "--format: expected jsonl or csv, got '%s'", arg);
+		r->csv = strcmp(arg, "csv") == 0;
+		return EXIT_OK;
+	case 'p':
+		if (strcmp(arg, "faction") == 0)
+			r->per = CSV_PER_FACTION;
+		else if (strcmp(arg, "border") == 0)
+			r->per = CSV_PER_BORDER;
+		else
+			return cli_usage_error("run", "--per: expected faction or border, got '%s'", arg);
+		return EXIT_OK;
+	case 's': r->scenario = arg; return EXIT_OK;
+	case 'q': r->quiet = true; return EXIT_OK;
+	case 'J': r->journal = arg; return EXIT_OK;
+	case 'a': r->auto_crack = true; return EXIT_OK;
+	case 'E': r->events = true; return EXIT_OK;
+	case 'w': r->save = arg; return EXIT_OK;
+	case 'l': r->load = arg; return EXIT_OK;
+	case 'v': r->vault = arg; return EXIT_OK;
+	default: return EXIT_USAGE; /* cli_getopt said why */
+	}
+}
+
+/* The options together: what is required, names, and the ones that do
+ * not go together. RUN_GO, or a usage error said. */
+static int run_request_check(struct run_request *r, int argc, char **argv)
+{
 	if (optind < argc)
 		return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
-	if (days < 0)
+	if (r->days < 0)
 		return cli_usage_error("run", "--days N or --years N is required");
-	if (cli_name_given("run", "--scenario", scenario) != EXIT_OK ||
-	    cli_name_given("run", "--journal", journal) != EXIT_OK ||
-	    cli_name_given("run", "--vault", vault) != EXIT_OK || cli_seed_name_given("run", "--load", load) != EXIT_OK ||
-	    cli_seed_name_given("run", "--save", save) != EXIT_OK)
+	if (cli_name_given("run", "--scenario", r->scenario) != EXIT_OK ||
+	    cli_name_given("run", "--journal", r->journal) != EXIT_OK ||
+	    cli_name_given("run", "--vault", r->vault) != EXIT_OK ||
+	    cli_seed_name_given("run", "--load", r->load) != EXIT_OK ||
+	    cli_seed_name_given("run", "--save", r->save) != EXIT_OK)
 		return EXIT_USAGE;
-	if (scenario && load)
+	if (r->scenario && r->load)
 		return cli_usage_error("run", "--scenario and --load cannot be used together");
-	if (per != CSV_PER_DAY && !csv)
+	if (r->per != CSV_PER_DAY && !r->csv)
 		return cli_usage_error("run", "--per goes with --format csv");
-	if (csv && (events || n_branch))
+	if (r->csv && (r->events || r->n_branch))
 		return cli_usage_error("run", "--format csv has no room for --events or --branch");
-	if (every < 0)
-		every = csv ? 1 : 30; /* CSV: one row per day unless asked otherwise */
-	if (n_branch && (save || journal || events))
+	if (r->every < 0)
+		r->every = r->csv ? 1 : 30; /* CSV: one row per day unless asked otherwise */
+	if (r->n_branch && (r->save || r->journal || r->events))
 		return cli_usage_error("run", "--branch prints both outcomes; --save, --journal and --events "
 				       "go with a run without --branch");
-	if (journal && cli_output_spares("run", "--journal", journal, scenario) != EXIT_OK)
+	if (r->journal && cli_output_spares("run", "--journal", r->journal, r->scenario) != EXIT_OK)
 		return EXIT_USAGE;
-	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
-	setup = (struct cli_setup){
-		.cmd = "run", .scenario_file = scenario, .seed = seed, .sets = sets, .n_sets = n_sets,
-		.crackdowns = crack, .n_crackdowns = n_crack, .clears = clears, .n_clears = n_clears,
-		.auto_crackdown = auto_crack, .keeps_journal = save || journal,
-	};
-	if ((rc = cli_world_open(&setup, load, vault, &w, &seen)) != EXIT_OK)
-		return rc;
-	/* days count from the world's first day, also on a loaded seed; only
-	 * a saved seed keeps what is set after the last day (a --branch run
-	 * saves nothing) */
-	if ((rc = cli_crackdowns_within(&setup, w, w->day + days, save ? CLI_KEEPS_SEED : CLI_KEEPS_NOTHING)) !=
-	    EXIT_OK) {
-		smug_world_free(w);
-		return rc;
-	}
+	return RUN_GO;
+}
 
-	if (n_branch) {
-		rc = cli_run_branch(&setup, w, branch, n_branch, days, quiet);
-		smug_world_free(w);
-		return rc != EXIT_OK ? rc : jsonl_close_stdout();
+/* The command line into r: RUN_GO, or the exit status of --help,
+ * --version or a usage error. */
+static int run_request_read(struct run_request *r, int argc, char **argv)
+{
+	int c, rc;
+
+	while ((c = cli_getopt("run", argc, argv, "hV", run_options)) != -1) {
+		if (c == 'h') {
+			run_usage(stdout);
+			return jsonl_close_stdout();
+		}
+		if (c == 'V') {
+			printf("smugnet %s\n", smug_version());
+			return jsonl_close_stdout();
+		}
+		if ((rc = run_option(r, c, optarg)) != EXIT_OK)
+			return rc;
 	}
-	if (csv) {
-		table = csv_run_start(w, per);
-	} else {
-		printf("{\"type\":\"header\",\"format\":\"smugnet-run\",\"version\":1,\"scenario\":");
-		jsonl_string(stdout, w->scenario_id);
-		printf(",\"seed\":%llu,\"start_day\":%d,\"days\":%lld,\"program\":\"smugnet %s\"}\n",
-		       (unsigned long long)w->seed, w->day, days, smug_version());
-	}
+	return run_request_check(r, argc, argv);
+}
+
+/* The output's head: the JSON Lines header, or the CSV header row and
+ * the table its rows go to (NULL for JSON Lines). */
+static struct csv_run *run_output_start(const struct run_request *r, const struct smug_world *w)
+{
+	if (r->csv)
+		return csv_run_start(w, r->per);
+	printf("{\"type\":\"header\",\"format\":\"smugnet-run\",\"version\":1,\"scenario\":");
+	jsonl_string(stdout, w->scenario_id);
+	printf(",\"seed\":%llu,\"start_day\":%d,\"days\":%lld,\"program\":\"smugnet %s\"}\n",
+	       (unsigned long long)w->seed, w->day, r->days, smug_version());
+	return NULL;
+}
+
+/* The days of the run with their output: the header, a record every
+ * r->every days and on the last, the events when asked, the summary.
+ * The steering's schedules are applied after each day's record, which
+ * shows the day as it was lived. EXIT_OK, or the exit status of a
+ * schedule that failed (said). */
+static int run_days(const struct run_request *r, const struct cli_setup *setup, struct smug_world *w,
+		    uint64_t *seen)
+{
+	struct smug_counters period = {0}, run = {0};
+	struct report_base start;
+	struct progress prog;
+	struct csv_run *table = run_output_start(r, w);
+	int rc;
+
 	report_base_take(&start, w);
-	if (events)
-		print_events(w, &seen); /* crackdowns set before day 1 */
-	progress_start(&prog, "run", "days", (long)days, quiet);
-	for (long long d = 1; d <= days; d++) {
+	if (r->events)
+		print_events(w, seen); /* crackdowns set before day 1 */
+	progress_start(&prog, "run", "days", (long)r->days, r->quiet);
+	for (long long d = 1; d <= r->days; d++) {
 		smug_cmd_step(w, 1);
 		smug_counters_add(&period, &w->tel.today);
 		smug_counters_add(&run, &w->tel.today);
-		if (events)
-			print_events(w, &seen);
-		if (d % every == 0 || d == days) {
+		if (r->events)
+			print_events(w, seen);
+		if (d % r->every == 0 || d == r->days) {
 			if (table) {
 				csv_run_row(table, w, &period);
 			} else {
@@ -287,10 +303,8 @@ int cmd_run(int argc, char **argv)
 			}
 			memset(&period, 0, sizeof period);
 		}
-		/* after the day's record, which shows the day as it was lived */
-		if ((rc = cli_crackdowns_due(&setup, w)) != EXIT_OK) {
+		if ((rc = cli_crackdowns_due(setup, w)) != EXIT_OK) {
 			csv_run_done(table);
-			smug_world_free(w);
 			return rc;
 		}
 		progress_update(&prog, (long)d, 0);
@@ -298,39 +312,83 @@ int cmd_run(int argc, char **argv)
 			break;
 	}
 	progress_end(&prog);
-	if (events)
-		print_events(w, &seen); /* schedules started after the last day */
+	if (r->events)
+		print_events(w, seen); /* schedules started after the last day */
 	if (table) {
 		csv_run_done(table);
 	} else {
 		report_summary(stdout, w, &run, &start);
 		putchar('\n');
 	}
-	/* a run whose output failed stops there: its world is not the one
-	 * asked for, so it replaces no seed and writes no journal */
-	if ((save || journal) && jsonl_close_stdout() != EXIT_OK) {
-		fprintf(stderr, "smugnet run: standard output failed after %d of %lld days: ", w->day - start.day, days);
-		if (save)
-			fprintf(stderr, "seed '%s' not saved%s", save, journal ? ", " : "\n");
-		if (journal)
-			fprintf(stderr, "journal '%s' not written\n", journal);
-		smug_world_free(w);
+	return EXIT_OK;
+}
+
+/* What the run keeps: the seed (--save) and the journal (--journal).
+ * A run whose output failed stops before them: its world is not the one
+ * asked for, so it replaces no seed and writes no journal. EXIT_OK, or
+ * the exit status of what failed (said). */
+static int run_keep(const struct run_request *r, const struct smug_world *w, const char *vault, int start_day)
+{
+	struct smug_error err;
+	int rc;
+
+	if ((r->save || r->journal) && jsonl_close_stdout() != EXIT_OK) {
+		fprintf(stderr, "smugnet run: standard output failed after %d of %lld days: ", w->day - start_day,
+			r->days);
+		if (r->save)
+			fprintf(stderr, "seed '%s' not saved%s", r->save, r->journal ? ", " : "\n");
+		if (r->journal)
+			fprintf(stderr, "journal '%s' not written\n", r->journal);
 		return EXIT_WRITE;
 	}
-	if (save) {
-		enum smug_status st = smug_vault_save(w, vault, save, &err);
+	if (r->save) {
+		enum smug_status st = smug_vault_save(w, vault, r->save, &err);
 
 		if (st != SMUG_OK) {
-			smug_world_free(w);
 			jsonl_close_stdout();
 			return cli_status_exit(st, err.msg);
 		}
 	}
-	if (journal && (rc = cli_write_journal(w, journal)) != EXIT_OK) {
-		smug_world_free(w);
+	if (r->journal && (rc = cli_write_journal(w, r->journal)) != EXIT_OK) {
 		jsonl_close_stdout();
 		return rc;
 	}
+	return EXIT_OK;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct run_request r = {.days = -1, .every = -1, .seed = -1, .per = CSV_PER_DAY};
+	char vault_buf[1024];
+	const char *vault;
+	struct cli_setup setup;
+	struct smug_world *w = NULL;
+	uint64_t seen = 0;
+	int rc, start_day;
+
+	if ((rc = run_request_read(&r, argc, argv)) != RUN_GO)
+		return rc;
+	vault = cli_vault_root(r.vault, vault_buf, sizeof vault_buf);
+	setup = (struct cli_setup){
+		.cmd = "run", .scenario_file = r.scenario, .seed = r.seed, .sets = r.sets, .n_sets = r.n_sets,
+		.crackdowns = r.crack, .n_crackdowns = r.n_crack, .clears = r.clears, .n_clears = r.n_clears,
+		.auto_crackdown = r.auto_crack, .keeps_journal = r.save || r.journal,
+	};
+	if ((rc = cli_world_open(&setup, r.load, vault, &w, &seen)) != EXIT_OK)
+		return rc;
+	/* days count from the world's first day, also on a loaded seed; only
+	 * a saved seed keeps what is set after the last day (a --branch run
+	 * saves nothing) */
+	if ((rc = cli_crackdowns_within(&setup, w, w->day + r.days, r.save ? CLI_KEEPS_SEED : CLI_KEEPS_NOTHING)) !=
+	    EXIT_OK) {
+		smug_world_free(w);
+		return rc;
+	}
+	start_day = w->day;
+	if (r.n_branch)
+		rc = cli_run_branch(&setup, w, r.branch, r.n_branch, r.days, r.quiet);
+	else if ((rc = run_days(&r, &setup, w, &seen)) == EXIT_OK)
+		rc = run_keep(&r, w, vault, start_day);
 	smug_world_free(w);
-	return jsonl_close_stdout();
+	return rc != EXIT_OK ? rc : jsonl_close_stdout();
 }

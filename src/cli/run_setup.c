@@ -43,15 +43,14 @@ bool cli_setting_split(const char *kv, char *key, size_t key_size, const char **
 /* A day: a whole number from 1 to 100000000. */
 static bool parse_day(const char *s, size_t n, int *out)
 {
-	char buf[16], *end;
-	long v;
+	char buf[16];
+	long long v;
 
 	if (n == 0 || n >= sizeof buf)
 		return false;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
-	v = strtol(buf, &end, 10);
-	if (*end || v < 1 || v > 100000000)
+	if (!cli_parse_int(buf, 100000000, &v) || v < 1)
 		return false;
 	*out = (int)v;
 	return true;
@@ -59,10 +58,7 @@ static bool parse_day(const char *s, size_t n, int *out)
 
 static bool parse_intensity(const char *s, double *out)
 {
-	char *end;
-
-	*out = strtod(s, &end);
-	return end != s && *end == '\0' && *out >= SMUG_INTENSITY_MIN && *out <= 1;
+	return smug_decimal_parse(s, out) && *out >= SMUG_INTENSITY_MIN && *out <= 1;
 }
 
 /* "FROM" or "FROM-TO" */

@@ -82,6 +82,11 @@ void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size);
 bool sweep_result_exists(const struct sweep_manifest *m, long long task);
 /* Whether results/I.json is there at all, whatever it holds. */
 bool sweep_result_file_exists(const struct sweep_manifest *m, long long task);
+/* The scenario every task's world is built from, and its name in
+ * messages (written to name): the text the manifest embeds, named by its
+ * place there ("DIR/manifest.json: scenario.text"), or, when it embeds
+ * none, the program's default world, SMUG_DEFAULT_WORLD_NAME. */
+const char *sweep_scenario(const struct sweep_manifest *m, size_t *len, char *name, size_t size);
 /* Run task i and write its result atomically; prints errors and
  * returns an exit code. */
 int sweep_task_run(const struct sweep_manifest *m, long long i);

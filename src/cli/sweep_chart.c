@@ -73,11 +73,24 @@ static double q_at(const struct sweep_fan *fan, int s, int p, int q)
 	return fan->q[((size_t)s * (size_t)fan->n_points + (size_t)p) * 5 + (size_t)q];
 }
 
+/* A series of one point (a sweep of no more days than its stride) has
+ * no width: a band through it encloses nothing and a line through it has
+ * no length, so neither is drawn. Its bands are bars and its median a
+ * dot, POINT_HALF pixels either side of the day. */
+#define POINT_HALF 4
+
 /* A closed band between percentiles lo and hi of setting s. */
 static void band(FILE *f, const struct frame *fr, const struct sweep_fan *fan, int s, int lo,
 		 int hi, const char *colour, double opacity)
 {
 	fprintf(f, "<path fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"none\" d=\"", colour, opacity);
+	if (fan->n_points == 1) {
+		double x = px(fr, fan->days[0]), top = py(fr, q_at(fan, s, 0, hi)), bottom = py(fr, q_at(fan, s, 0, lo));
+
+		fprintf(f, "M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f L%.1f,%.1f Z\"/>\n", x - POINT_HALF, top,
+			x + POINT_HALF, top, x + POINT_HALF, bottom, x - POINT_HALF, bottom);
+		return;
+	}
 	for (int p = 0; p < fan->n_points; p++)
 		fprintf(f, "%s%.1f,%.1f", p ? " L" : "M", px(fr, fan->days[p]), py(fr, q_at(fan, s, p, hi)));
 	for (int p = fan->n_points - 1; p >= 0; p--)
@@ -136,6 +149,7 @@ static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_f
 {
 	int x = PLOT_L + PLOT_W + 16, y = PLOT_T + 6;
 	char shown[SWEEP_LABEL_FIT];
+	bool one = fan->n_points == 1; /* bars and dots, not bands and lines */
 
 	fprintf(f, "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n");
 	for (int s = 0; s < fan->n_settings && s < 24; s++, y += 20) {
@@ -156,10 +170,10 @@ static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_f
 	if (fan->n_settings > 24)
 		fprintf(f, "<text x=\"%d\" y=\"%d\">... %d more settings</text>\n", x, y + 9,
 			fan->n_settings - 24), y += 20;
-	fprintf(f, "<text x=\"%d\" y=\"%d\">light band: 5-95%%</text>\n"
-		   "<text x=\"%d\" y=\"%d\">dark band: 25-75%%</text>\n"
-		   "<text x=\"%d\" y=\"%d\">line: median</text>\n</g>\n",
-		x, y + 20, x, y + 36, x, y + 52);
+	fprintf(f, "<text x=\"%d\" y=\"%d\">light %s: 5-95%%</text>\n"
+		   "<text x=\"%d\" y=\"%d\">dark %s: 25-75%%</text>\n"
+		   "<text x=\"%d\" y=\"%d\">%s: median</text>\n</g>\n",
+		x, y + 20, one ? "bar" : "band", x, y + 36, one ? "bar" : "band", x, y + 52, one ? "dot" : "line");
 }
 
 static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *fan, const char *path)
@@ -198,6 +212,11 @@ static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *f
 		band(f, &fr, fan, s, 1, 3, c, 0.35);
 	}
 	for (int s = 0; s < fan->n_settings; s++) {
+		if (fan->n_points == 1) {
+			fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>\n", px(&fr, fan->days[0]),
+				py(&fr, q_at(fan, s, 0, 2)), POINT_HALF, palette[s % 8]);
+			continue;
+		}
 		fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"", palette[s % 8]);
 		for (int p = 0; p < fan->n_points; p++)
 			fprintf(f, "%s%.1f,%.1f", p ? " " : "", px(&fr, fan->days[p]), py(&fr, q_at(fan, s, p, 2)));

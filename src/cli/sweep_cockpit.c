@@ -55,9 +55,9 @@ int cli_sweep_cockpit(const char *dir, const struct tui_options *opt)
 	if (missing > 0)
 		snprintf(done, sizeof done, "%lld of %lld tasks run so far", m.n_tasks - missing, m.n_tasks);
 	else
-		snprintf(done, sizeof done, "%lld tasks", m.n_tasks);
-	snprintf(title, sizeof title, "sweep %s: %s, %d setting%s, %lld days, %s", dir, done, m.n_settings,
-		 m.n_settings == 1 ? "" : "s", m.days, m.scenario_id);
+		snprintf(done, sizeof done, "%lld task%s", m.n_tasks, m.n_tasks == 1 ? "" : "s");
+	snprintf(title, sizeof title, "sweep %s: %s, %d setting%s, %lld day%s, %s", dir, done, m.n_settings,
+		 m.n_settings == 1 ? "" : "s", m.days, m.days == 1 ? "" : "s", m.scenario_id);
 	rc = tui_sweep_run(&(struct tui_sweep){title, m.n_settings, (const char *const *)labels, fans[0].n, n_fans,
 					       tfans, keys, (const char *const *)values},
 			   opt);

@@ -24,7 +24,7 @@ struct fan_pick {
 };
 
 static int pick(const struct sweep_factions *fa, const char *figure, const char *faction,
-		struct fan_pick *p, struct sweep_fan *fan, int stride)
+		struct fan_pick *p, struct sweep_fan *fan, int period, int last)
 {
 	p->fig = figure_index(figure);
 	p->faction = -1;
@@ -42,8 +42,19 @@ static int pick(const struct sweep_factions *fa, const char *figure, const char 
 						       : "--figure balance needs --faction ID%s", faction ? faction : "");
 	if (p->fig == SWEEP_FIG_COUNT)
 		snprintf(fan->title, sizeof fan->title, "balance of %s (credits)", faction);
+	else if (p->fig == SWEEP_FIG_IN_TRANSIT) /* a count on the day, not a flow over the period */
+		snprintf(fan->title, sizeof fan->title, "%s (shipments on the day)", figure);
+	else if (period == 1)
+		snprintf(fan->title, sizeof fan->title, "%s per day", figure);
 	else
-		snprintf(fan->title, sizeof fan->title, "%s per %d days", figure, stride);
+		snprintf(fan->title, sizeof fan->title, "%s per %d days", figure, period);
+	/* a flow's last point over fewer days falls short of the others */
+	if (last > 0 && p->fig != SWEEP_FIG_COUNT && p->fig != SWEEP_FIG_IN_TRANSIT) {
+		size_t at = strlen(fan->title);
+
+		snprintf(fan->title + at, sizeof fan->title - at, " (the last point: %d day%s)", last,
+			 last == 1 ? "" : "s");
+	}
 	return EXIT_OK;
 }
 
@@ -87,6 +98,11 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 	struct fan_pick *picks = calloc((size_t)n_fans + 1, sizeof *picks);
 	long long problems, loaded = 0;
 	int n_points = (int)(m->days / m->stride + (m->days % m->stride != 0)), rc;
+	/* the days a day record covers: the stride, or all the days of a
+	 * sweep shorter than it (its one record); and, when the days are not
+	 * a whole number of strides, the fewer the last record covers */
+	int period = m->days < m->stride ? (int)m->days : m->stride;
+	int last = m->days > m->stride ? (int)(m->days % m->stride) : 0;
 
 	memset(fans, 0, (size_t)n_fans * sizeof *fans);
 	if (missing)
@@ -96,7 +112,7 @@ int sweep_fans_compute(const struct sweep_manifest *m, int n_fans, const char *c
 		return rc;
 	}
 	for (int f = 0; f < n_fans && rc == EXIT_OK; f++)
-		rc = pick(&fa, figures[f], factions[f], &picks[f], &fans[f], m->stride);
+		rc = pick(&fa, figures[f], factions[f], &picks[f], &fans[f], period, last);
 	if (rc != EXIT_OK) {
 		sweep_factions_done(&fa);
 		free(picks);

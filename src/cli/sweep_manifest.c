@@ -833,18 +833,27 @@ static int write_result(FILE *f, const struct sweep_manifest *m, long long i,
 	return rc;
 }
 
+const char *sweep_scenario(const struct sweep_manifest *m, size_t *len, char *name, size_t size)
+{
+	if (m->scenario_text == NULL) {
+		snprintf(name, size, "%s", SMUG_DEFAULT_WORLD_NAME);
+		return smug_default_scenario(len);
+	}
+	snprintf(name, size, "%s/manifest.json: scenario.text", m->dir);
+	*len = m->scenario_len;
+	return m->scenario_text;
+}
+
 int sweep_task_run(const struct sweep_manifest *m, long long i)
 {
 	const struct sweep_setting *st = &m->settings[m->tasks[i].setting];
 	struct cli_setup setup = {
-		.cmd = "sweep run", .scenario_file = m->scenario_file,
-		.scenario_text = m->scenario_text, .scenario_len = m->scenario_len,
-		.seed = m->tasks[i].seed, .sets = (const char *const *)st->sets,
+		.cmd = "sweep run", .seed = m->tasks[i].seed, .sets = (const char *const *)st->sets,
 		.n_sets = st->n_sets, .crackdowns = (const char *const *)m->crackdowns,
 		.n_crackdowns = m->n_crackdowns, .auto_crackdown = m->auto_crackdown,
 	};
 	struct smug_world *w = NULL;
-	char path[4096], tmp[4096], origin[4200], sets_at[48], *buf = NULL;
+	char path[4096], tmp[4096], origin[4200], sets_at[48], scenario[4200], *buf = NULL;
 	size_t len = 0;
 	FILE *f;
 	int rc;
@@ -853,9 +862,9 @@ int sweep_task_run(const struct sweep_manifest *m, long long i)
 	snprintf(sets_at, sizeof sets_at, "settings[%d].set", m->tasks[i].setting);
 	setup.origin = origin;
 	setup.sets_at = sets_at;
-	if (setup.scenario_text == NULL) {
-		setup.scenario_text = smug_default_scenario(&setup.scenario_len);
-		setup.scenario_file = "dosadi-36.json";
+	setup.scenario_text = sweep_scenario(m, &setup.scenario_len, scenario, sizeof scenario);
+	setup.scenario_file = scenario;
+	if (m->scenario_text == NULL) {
 		if (XXH3_64bits(setup.scenario_text, setup.scenario_len) != m->scenario_hash) {
 			fprintf(stderr, "%s/manifest.json: scenario.hash: this program's default world "
 					"is not the one the sweep was planned with\n", m->dir);

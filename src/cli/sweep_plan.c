@@ -248,7 +248,7 @@ static int plan_try_settings(const struct plan *p, const char *text, size_t len,
 {
 	const char *sets[SWEEP_MAX_KEYS];
 	struct cli_setup setup = {
-		.cmd = "sweep plan", .scenario_file = p->scenario ? p->scenario : "dosadi-36.json",
+		.cmd = "sweep plan", .scenario_file = p->scenario ? p->scenario : SMUG_DEFAULT_WORLD_NAME,
 		.scenario_text = text, .scenario_len = len, .seed = -1,
 		.crackdowns = p->crack, .n_crackdowns = p->n_crack, .auto_crackdown = p->auto_crack,
 	};

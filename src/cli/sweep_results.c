@@ -21,15 +21,13 @@ int sweep_factions_load(const struct sweep_manifest *m, struct sweep_factions *f
 {
 	struct smug_world *w = NULL;
 	struct smug_error err;
-	const char *text = m->scenario_text;
-	size_t len = m->scenario_len;
+	char name[4200];
+	size_t len;
+	const char *text = sweep_scenario(m, &len, name, sizeof name);
 
 	memset(f, 0, sizeof *f);
-	if (text == NULL)
-		text = smug_default_scenario(&len);
-	if (smug_world_load_json(text, len, m->scenario_file ? m->scenario_file : "dosadi-36.json",
-				 &w, &err) != SMUG_OK) {
-		fprintf(stderr, "%s/manifest.json: scenario: %s\n", m->dir, err.msg);
+	if (smug_world_load_json(text, len, name, &w, &err) != SMUG_OK) {
+		fprintf(stderr, "%s\n", err.msg);
 		return EXIT_BAD_INPUT;
 	}
 	f->ids = calloc((size_t)w->n_factions + 1, sizeof *f->ids);

@@ -400,8 +400,9 @@ static bool in_path(const char *prog)
 }
 
 /* The tasks of the job log's finished jobs (the numbers after the last
- * "--task " of each line's command), and those a failed job (column 7 is
- * the exit value) left without a result. */
+ * "--task " of each line's command), and those a failed job left without
+ * a result: one with an exit value (column 7) other than 0, or killed by
+ * a signal (column 8; GNU parallel logs such a job's exit value as 0). */
 static void joblog_count(const struct sweep_manifest *m, const char *log, long long *done,
 			 long long *n_failed, long long *failed, long long cap)
 {
@@ -419,7 +420,7 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 	while (fgets(line, sizeof line, f)) {
 		long long ids[SWEEP_BATCH_MAX];
 		char *col = line, *task = NULL, *at, *end;
-		int exitval, n = 0;
+		int exitval, signo, n = 0;
 
 		if (strchr(line, '\n') == NULL)
 			break; /* a line still being written */
@@ -435,7 +436,7 @@ static void joblog_count(const struct sweep_manifest *m, const char *log, long l
 			ids[n++] = id;
 		}
 		*done += n ? n : 1;
-		if (col == NULL || sscanf(col, "%d", &exitval) != 1 || exitval != 0) {
+		if (col == NULL || sscanf(col, "%d\t%d", &exitval, &signo) != 2 || exitval != 0 || signo != 0) {
 			if (n == 0) {
 				if (*n_failed < cap)
 					failed[*n_failed] = -1;
@@ -561,6 +562,170 @@ static int joblog_claim(const char *tmp, char *log, size_t size)
 	return -1;
 }
 
+/* A run of GNU parallel under sweep run --jobs, from its start to its end. */
+struct parallel_run {
+	const struct sweep_manifest *m;
+	char log[4200];		/* GNU parallel's job log, tmp/parallel.PID.log */
+	int log_fd;		/* the log, open: it holds the log's lock */
+	int life[2];		/* the lifeline: the jobs read [0]; [1] is held here alone */
+	FILE *err;		/* on a terminal: parallel's stderr, printed under the progress line */
+	off_t err_off;		/* how much of err is printed */
+	struct progress prog;
+	pid_t pid;		/* parallel, leading its own process group */
+	long long done, n_failed; /* tasks, read from the job log */
+	long long *failed;	/* [n + 1]: the failed tasks, as joblog_count leaves them */
+};
+
+/* tmp/ and the run's job log in it, claimed; prints the error and
+ * returns EXIT_WRITE when either cannot be made. */
+static int parallel_joblog(struct parallel_run *r)
+{
+	char tmp[4096];
+
+	sweep_path(tmp, sizeof tmp, r->m->dir, "tmp");
+	if (cli_mkdir(tmp) != EXIT_OK)
+		return EXIT_WRITE;
+	if ((r->log_fd = joblog_claim(tmp, r->log, sizeof r->log)) < 0) {
+		fprintf(stderr, "smugnet sweep run: %s: cannot make GNU parallel's job log: %s\n", r->log,
+			strerror(errno));
+		return EXIT_WRITE;
+	}
+	return EXIT_OK;
+}
+
+/* In the child forked to be parallel: the task ids come on the pipe
+ * fds (read end [0]), the jobs' messages go to r->err on a terminal. */
+static _Noreturn void parallel_exec(const struct parallel_run *r, int fds[2], int jobs, long long batch,
+				    const char *self, pid_t parent)
+{
+	char jobs_s[32], batch_s[32], life_s[32];
+
+	snprintf(jobs_s, sizeof jobs_s, "%d", jobs);
+	snprintf(batch_s, sizeof batch_s, "%lld", batch);
+	snprintf(life_s, sizeof life_s, "%d", r->life[0]);
+	/* its own process group: parallel and its jobs are stopped
+	 * together (kill of the group) */
+	setpgid(0, 0);
+	worker_signals(parent);
+	if (r->err)
+		dup2(fileno(r->err), STDERR_FILENO);
+	dup2(fds[0], STDIN_FILENO);
+	close(fds[0]);
+	close(fds[1]);
+	/* parallel joins a command's words and hands them to a shell,
+	 * and reads {}, {.}, {1}, {= =} and the like in any of them: the
+	 * program's and the folder's names reach the job through the
+	 * environment, expanded by a shell we choose, never parsed. */
+	setenv("SMUGNET_SWEEP_SELF", self, 1);
+	setenv("SMUGNET_SWEEP_DIR", r->m->dir, 1);
+	setenv(LIFELINE_ENV, life_s, 1);
+	setenv("PARALLEL_SHELL", "/bin/sh", 1);
+	execlp("parallel", "parallel", "--will-cite", "--halt", "never", "--jobs", jobs_s,
+	       "--max-args", batch_s, "--joblog", r->log,
+	       "\"$SMUGNET_SWEEP_SELF\" sweep run \"$SMUGNET_SWEEP_DIR\" --quiet --task {}", (char *)NULL);
+	fprintf(stderr, "smugnet sweep run: cannot run parallel: %s\n", strerror(errno));
+	_exit(127);
+}
+
+/* The lifeline, then parallel forked and started: the write end of its
+ * standard input in *in. Prints the error and returns EXIT_RUNTIME when
+ * it cannot start (the lifeline closed again). */
+static int parallel_start(struct parallel_run *r, int jobs, long long batch, const char *self, int *in)
+{
+	pid_t parent = getpid();
+	int fds[2];
+
+	if (pipe_above_std(r->life) != 0) {
+		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	/* the write end stays here alone: parallel and its jobs get the read end */
+	fcntl(r->life[1], F_SETFD, FD_CLOEXEC);
+	if (pipe_above_std(fds) != 0 || (r->pid = fork()) < 0) {
+		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
+		close(r->life[0]);
+		close(r->life[1]);
+		return EXIT_RUNTIME;
+	}
+	if (r->pid == 0)
+		parallel_exec(r, fds, jobs, batch, self, parent);
+	close(fds[0]);
+	close(r->life[0]);
+	*in = fds[1];
+	return EXIT_OK;
+}
+
+/* The task ids, one a line, to parallel's standard input, then closed. */
+static void parallel_feed(int in, const long long *ids, long long n)
+{
+	FILE *f;
+
+	signal(SIGPIPE, SIG_IGN);
+	f = fdopen(in, "w");
+	for (long long i = 0; i < n; i++)
+		fprintf(f, "%lld\n", ids[i]);
+	fclose(f);
+}
+
+/* Wait for parallel, on a terminal drawing the progress of n tasks from
+ * its job log and printing its jobs' messages; a stop signal stops its
+ * whole process group. Its wait status. */
+static int parallel_wait(struct parallel_run *r, long long n)
+{
+	bool stopping = false;
+	int status = 0;
+
+	for (;;) {
+		struct timespec ts = {0, 100000000};
+		pid_t w;
+
+		if (stop_signal && !stopping) {
+			kill(-r->pid, SIGTERM);
+			stopping = true;
+		}
+		w = waitpid(r->pid, &status, r->prog.on && !stopping ? WNOHANG : 0);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (r->prog.on && !stopping) {
+			child_messages(r->err, &r->err_off, w == r->pid || w < 0);
+			joblog_count(r->m, r->log, &r->done, &r->n_failed, r->failed, n);
+			progress_update(&r->prog, (long)r->done, (long)r->n_failed);
+		}
+		if (w == r->pid || w < 0)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	return status;
+}
+
+/* After parallel: the lifeline cut, the job log read a last time and
+ * removed, the progress line ended. */
+static void parallel_end(struct parallel_run *r, long long n)
+{
+	close(r->life[1]);
+	joblog_count(r->m, r->log, &r->done, &r->n_failed, r->failed, n);
+	progress_update(&r->prog, (long)r->done, (long)r->n_failed);
+	progress_end(&r->prog);
+	if (r->err)
+		fclose(r->err);
+	unlink(r->log);
+	close(r->log_fd); /* and its lock, once the log is gone */
+}
+
+/* What parallel's wait status and job log say of tasks ids[0..n): the
+ * failed tasks listed; EXIT_RUNTIME when parallel or a task failed. */
+static int parallel_outcome(struct parallel_run *r, const long long *ids, long long n, int status)
+{
+	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127 || WEXITSTATUS(status) == 255) {
+		fprintf(stderr, "smugnet sweep run: parallel failed\n");
+		return EXIT_RUNTIME;
+	}
+	if (r->done < n && r->n_failed == 0) /* parallel stopped before some jobs: those left without a result */
+		batch_failed(r->m, ids, n, r->failed, &r->n_failed, n);
+	report_failures(r->failed, r->n_failed < n ? r->n_failed : n);
+	return r->n_failed ? EXIT_RUNTIME : EXIT_OK;
+}
+
 /* GNU parallel: task ids on its standard input, each job calls this
  * program with a batch, --task I J ... (through /bin/sh, the program and
  * the folder named by SMUGNET_SWEEP_SELF and SMUGNET_SWEEP_DIR); progress
@@ -570,134 +735,40 @@ static int joblog_claim(const char *tmp, char *log, size_t size)
 static int run_parallel(const struct sweep_manifest *m, const long long *ids, long long n,
 			int jobs, long long batch, bool quiet, const char *self)
 {
-	char jobs_s[32], batch_s[32], log[4200], tmp[4096], life_s[32];
-	struct progress prog;
-	long long done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
-	int fds[2], life[2], status = 0, log_fd;
-	pid_t pid, parent = getpid();
-	FILE *in, *err = NULL;
-	off_t err_off = 0;
+	struct parallel_run r = {.m = m, .failed = malloc(((size_t)n + 1) * sizeof *r.failed)};
 	struct sigaction old[CLI_STOP_SIGNALS];
-	bool stopping = false;
+	int in, status, rc;
 
-	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
-	if (cli_mkdir(tmp) != EXIT_OK) {
-		free(failed);
-		return EXIT_WRITE;
+	if ((rc = parallel_joblog(&r)) != EXIT_OK) {
+		free(r.failed);
+		return rc;
 	}
-	if ((log_fd = joblog_claim(tmp, log, sizeof log)) < 0) {
-		fprintf(stderr, "smugnet sweep run: %s: cannot make GNU parallel's job log: %s\n", log,
-			strerror(errno));
-		free(failed);
-		return EXIT_WRITE;
-	}
-	snprintf(jobs_s, sizeof jobs_s, "%d", jobs);
-	snprintf(batch_s, sizeof batch_s, "%lld", batch);
 	fflush(NULL);
-	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
-	if (prog.on)
-		err = tmpfile_above_std();
+	progress_start(&r.prog, "sweep run", "tasks", (long)n, quiet);
+	if (r.prog.on)
+		r.err = tmpfile_above_std();
 	catch_stops(old);
-	if (pipe_above_std(life) != 0) {
-		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
-		if (err)
-			fclose(err);
-		unlink(log);
-		close(log_fd);
-		free(failed);
+	if (parallel_start(&r, jobs, batch, self, &in) != EXIT_OK) {
+		if (r.err)
+			fclose(r.err);
+		unlink(r.log);
+		close(r.log_fd);
+		free(r.failed);
 		release_stops(old);
 		return EXIT_RUNTIME;
 	}
-	/* the write end stays here alone: parallel and its jobs get the read end */
-	fcntl(life[1], F_SETFD, FD_CLOEXEC);
-	snprintf(life_s, sizeof life_s, "%d", life[0]);
-	if (pipe_above_std(fds) != 0 || (pid = fork()) < 0) {
-		fprintf(stderr, "smugnet sweep run: cannot start parallel: %s\n", strerror(errno));
-		if (err)
-			fclose(err);
-		close(life[0]);
-		close(life[1]);
-		unlink(log);
-		close(log_fd);
-		free(failed);
-		release_stops(old);
-		return EXIT_RUNTIME;
-	}
-	if (pid == 0) {
-		/* its own process group: parallel and its jobs are stopped
-		 * together (kill of the group) */
-		setpgid(0, 0);
-		worker_signals(parent);
-		if (err)
-			dup2(fileno(err), STDERR_FILENO);
-		dup2(fds[0], STDIN_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		/* parallel joins a command's words and hands them to a shell,
-		 * and reads {}, {.}, {1}, {= =} and the like in any of them: the
-		 * program's and the folder's names reach the job through the
-		 * environment, expanded by a shell we choose, never parsed. */
-		setenv("SMUGNET_SWEEP_SELF", self, 1);
-		setenv("SMUGNET_SWEEP_DIR", m->dir, 1);
-		setenv(LIFELINE_ENV, life_s, 1);
-		setenv("PARALLEL_SHELL", "/bin/sh", 1);
-		execlp("parallel", "parallel", "--will-cite", "--halt", "never", "--jobs", jobs_s,
-		       "--max-args", batch_s, "--joblog", log,
-		       "\"$SMUGNET_SWEEP_SELF\" sweep run \"$SMUGNET_SWEEP_DIR\" --quiet --task {}", (char *)NULL);
-		fprintf(stderr, "smugnet sweep run: cannot run parallel: %s\n", strerror(errno));
-		_exit(127);
-	}
-	close(fds[0]);
-	close(life[0]);
-	signal(SIGPIPE, SIG_IGN);
-	in = fdopen(fds[1], "w");
-	for (long long i = 0; i < n; i++)
-		fprintf(in, "%lld\n", ids[i]);
-	fclose(in);
-	for (;;) {
-		struct timespec ts = {0, 100000000};
-		pid_t r;
-
-		if (stop_signal && !stopping) {
-			kill(-pid, SIGTERM);
-			stopping = true;
-		}
-		r = waitpid(pid, &status, prog.on && !stopping ? WNOHANG : 0);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (prog.on && !stopping) {
-			child_messages(err, &err_off, r == pid || r < 0);
-			joblog_count(m, log, &done, &n_failed, failed, n);
-			progress_update(&prog, (long)done, (long)n_failed);
-		}
-		if (r == pid || r < 0)
-			break;
-		nanosleep(&ts, NULL);
-	}
-	close(life[1]);
-	joblog_count(m, log, &done, &n_failed, failed, n);
-	progress_update(&prog, (long)done, (long)n_failed);
-	progress_end(&prog);
-	if (err)
-		fclose(err);
-	unlink(log);
-	close(log_fd); /* and its lock, once the log is gone */
+	parallel_feed(in, ids, n);
+	status = parallel_wait(&r, n);
+	parallel_end(&r, n);
 	if (stop_signal) {
-		free(failed);
+		free(r.failed);
 		release_stops(old);
 		return EXIT_RUNTIME;
 	}
 	release_stops(old);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127 || WEXITSTATUS(status) == 255) {
-		fprintf(stderr, "smugnet sweep run: parallel failed\n");
-		free(failed);
-		return EXIT_RUNTIME;
-	}
-	if (done < n && n_failed == 0) /* parallel stopped before some jobs: those left without a result */
-		batch_failed(m, ids, n, failed, &n_failed, n);
-	report_failures(failed, n_failed < n ? n_failed : n);
-	free(failed);
-	return n_failed ? EXIT_RUNTIME : EXIT_OK;
+	rc = parallel_outcome(&r, ids, n, status);
+	free(r.failed);
+	return rc;
 }
 
 static void run_usage(FILE *f)
@@ -708,7 +779,16 @@ static void run_usage(FILE *f)
 		   "(see smugnet-sweep(1)).\n");
 }
 
-int sweep_run(int argc, char **argv)
+/* sweep run's options: one of task, chunk and jobs is given (>= 0, >= 0, > 0). */
+struct run_options {
+	long long task, chunk, chunk_size, jobs, batch; /* -1, -1, 1, 0, 0 when not given */
+	const char *engine;				/* auto, parallel or fork */
+	bool quiet;
+};
+
+/* The options before the folder into o; EXIT_OK, or a usage error said
+ * (or --help printed: *done). */
+static int run_options_parse(int argc, char **argv, struct run_options *o, bool *done)
 {
 	static const struct option opts[] = {
 		{"task", required_argument, NULL, 't'},	  {"chunk", required_argument, NULL, 'c'},
@@ -717,118 +797,162 @@ int sweep_run(int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},	  {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct sweep_manifest m;
-	long long task = -1, chunk = -1, chunk_size = 1, jobs = 0, batch = 0, n, *ids;
-	const char *engine = "auto";
-	char self[4096];
-	bool quiet = false;
-	int c, rc;
+	int c;
 
+	*o = (struct run_options){.task = -1, .chunk = -1, .chunk_size = 1, .engine = "auto"};
+	*done = false;
 	while ((c = cli_getopt("sweep run", argc, argv, "hj:q", opts)) != -1) {
 		switch (c) {
 		case 't':
-			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &task))
+			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &o->task))
 				return cli_usage_error("sweep run", "--task: expected a task number, got '%s'", optarg);
 			break;
 		case 'c':
-			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &chunk))
+			if (!cli_parse_int(optarg, SWEEP_MAX_TASKS, &o->chunk))
 				return cli_usage_error("sweep run", "--chunk: expected a chunk number, got '%s'", optarg);
 			break;
 		case 'k':
-			if (cli_int_option("sweep run", "--chunk-size", optarg, 1, SWEEP_MAX_TASKS, &chunk_size) != EXIT_OK)
+			if (cli_int_option("sweep run", "--chunk-size", optarg, 1, SWEEP_MAX_TASKS, &o->chunk_size) != EXIT_OK)
 				return EXIT_USAGE;
 			break;
 		case 'j':
-			if (!cli_parse_int(optarg, 4096, &jobs) || jobs < 1)
+			if (!cli_parse_int(optarg, 4096, &o->jobs) || o->jobs < 1)
 				return cli_usage_error("sweep run", "--jobs: expected a number in [1,4096], got '%s'", optarg);
 			break;
 		case 'e':
 			if (strcmp(optarg, "auto") && strcmp(optarg, "parallel") && strcmp(optarg, "fork"))
 				return cli_usage_error("sweep run", "--engine: expected auto, parallel or fork, got '%s'", optarg);
-			engine = optarg;
+			o->engine = optarg;
 			break;
 		case 'b':
-			if (!cli_parse_int(optarg, SWEEP_BATCH_MAX, &batch) || batch < 1)
+			if (!cli_parse_int(optarg, SWEEP_BATCH_MAX, &o->batch) || o->batch < 1)
 				return cli_usage_error("sweep run", "--batch: expected a number in [1,%d], got '%s'",
 						       SWEEP_BATCH_MAX, optarg);
 			break;
-		case 'q': quiet = true; break;
-		case 'h': run_usage(stdout); return jsonl_close_stdout();
+		case 'q': o->quiet = true; break;
+		case 'h': run_usage(stdout); *done = true; return jsonl_close_stdout();
 		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
+	return EXIT_OK;
+}
+
+/* The folder, and the options that go together; a usage error said, or EXIT_OK. */
+static int run_args_check(int argc, char **argv, const struct run_options *o)
+{
 	if (optind >= argc)
 		return cli_usage_error("sweep run", "the sweep folder is required");
 	if (cli_name_given("sweep run", "DIR", argv[optind]) != EXIT_OK)
 		return EXIT_USAGE;
-	if (optind + 1 < argc && task < 0)
+	if (optind + 1 < argc && o->task < 0)
 		return cli_usage_error("sweep run", "unexpected argument '%s' (task numbers follow --task)",
 				       argv[optind + 1]);
-	if ((task >= 0) + (chunk >= 0) + (jobs > 0) != 1)
+	if ((o->task >= 0) + (o->chunk >= 0) + (o->jobs > 0) != 1)
 		return cli_usage_error("sweep run", "give one of --task I, --chunk J or --jobs N");
-	if (batch > 0 && jobs == 0)
+	if (o->batch > 0 && o->jobs == 0)
 		return cli_usage_error("sweep run", "--batch goes with --jobs N");
-	if (task >= 0) { /* --task I, then any more task numbers after the folder */
-		n = argc - optind;
-		ids = malloc((size_t)n * sizeof *ids);
-		ids[0] = task;
-		for (long long i = 1; i < n; i++)
-			if (!cli_parse_int(argv[optind + i], SWEEP_MAX_TASKS, &ids[i])) {
-				rc = cli_usage_error("sweep run", "--task: expected a task number, got '%s'",
-						     argv[optind + i]);
-				free(ids);
-				return rc;
-			}
-	} else {
-		n = 0;
-		ids = NULL;
+	return EXIT_OK;
+}
+
+/* --task I, then any more task numbers after the folder: into *ids (the
+ * caller's to free), their count in *n; a usage error said, or EXIT_OK. */
+static int listed_tasks(int argc, char **argv, long long task, long long **ids, long long *n)
+{
+	*n = argc - optind;
+	*ids = malloc((size_t)*n * sizeof **ids);
+	(*ids)[0] = task;
+	for (long long i = 1; i < *n; i++)
+		if (!cli_parse_int(argv[optind + i], SWEEP_MAX_TASKS, &(*ids)[i])) {
+			int rc = cli_usage_error("sweep run", "--task: expected a task number, got '%s'",
+						 argv[optind + i]);
+
+			free(*ids);
+			*ids = NULL;
+			return rc;
+		}
+	return EXIT_OK;
+}
+
+/* The tasks of chunk j of size k (the caller frees them); the last
+ * chunk may be short, and one past the tasks holds its first id, which
+ * run_listed refuses. */
+static long long *chunk_tasks(const struct sweep_manifest *m, long long chunk, long long chunk_size, long long *n)
+{
+	long long lo = chunk * chunk_size, *ids;
+
+	*n = lo < m->n_tasks ? (m->n_tasks - lo < chunk_size ? m->n_tasks - lo : chunk_size) : 1;
+	ids = malloc((size_t)*n * sizeof *ids);
+	for (long long i = 0; i < *n; i++)
+		ids[i] = lo + i;
+	return ids;
+}
+
+/* --task or --chunk: tasks ids[0..n) in this process, each a task of m
+ * (else a usage error), whether or not they have a result. */
+static int run_listed(const struct sweep_manifest *m, const long long *ids, long long n)
+{
+	for (long long i = 0; i < n; i++)
+		if (ids[i] >= m->n_tasks)
+			return cli_usage_error("sweep run", "no task %lld: the sweep has %lld tasks", ids[i],
+					       m->n_tasks);
+	lifeline_watch();
+	return run_tasks(m, ids, n);
+}
+
+/* --jobs: every task without a result, by the engine o chose. */
+static int run_missing(const struct sweep_manifest *m, const struct run_options *o, const char *argv0)
+{
+	long long n, batch = o->batch, *ids;
+	char self[4096];
+	int rc;
+
+	/* GNU parallel's job logs that runs killed outright left (whatever
+	 * the engine now: nothing else would remove them) */
+	joblogs_remove_stale(m);
+	ids = missing_tasks(m, &n);
+	if (batch == 0)
+		batch = sweep_batch_size(n, o->jobs);
+	if (!o->quiet && isatty(STDERR_FILENO))
+		fprintf(stderr, "smugnet sweep run: %lld of %lld tasks to run\n", n, m->n_tasks);
+	if (n == 0)
+		rc = EXIT_OK;
+	else if (strcmp(o->engine, "fork") == 0 || (strcmp(o->engine, "auto") == 0 && !in_path("parallel")))
+		rc = run_fork_pool(m, ids, n, (int)o->jobs, batch, o->quiet);
+	else if (!in_path("parallel"))
+		rc = cli_usage_error("sweep run", "--engine parallel: GNU parallel is not installed");
+	else {
+		sweep_self_path(self, sizeof self, argv0);
+		rc = run_parallel(m, ids, n, (int)o->jobs, batch, o->quiet, self);
 	}
+	free(ids);
+	return rc;
+}
+
+int sweep_run(int argc, char **argv)
+{
+	struct run_options o;
+	struct sweep_manifest m;
+	long long n = 0, *ids = NULL;
+	bool done;
+	int rc;
+
+	if ((rc = run_options_parse(argc, argv, &o, &done)) != EXIT_OK || done)
+		return rc;
+	if ((rc = run_args_check(argc, argv, &o)) != EXIT_OK)
+		return rc;
+	if (o.task >= 0 && (rc = listed_tasks(argc, argv, o.task, &ids, &n)) != EXIT_OK)
+		return rc;
 	if ((rc = sweep_manifest_load(argv[optind], &m)) != EXIT_OK) {
 		free(ids);
 		sweep_manifest_done(&m);
 		return rc;
 	}
-	if (chunk >= 0) { /* the last chunk may be short */
-		long long lo = chunk * chunk_size;
-
-		n = lo < m.n_tasks ? (m.n_tasks - lo < chunk_size ? m.n_tasks - lo : chunk_size) : 1;
-		ids = malloc((size_t)n * sizeof *ids);
-		for (long long i = 0; i < n; i++)
-			ids[i] = lo + i;
-	}
-	if (task >= 0 || chunk >= 0) {
-		for (long long i = 0; i < n; i++)
-			if (ids[i] >= m.n_tasks) {
-				rc = cli_usage_error("sweep run", "no task %lld: the sweep has %lld tasks", ids[i],
-						     m.n_tasks);
-				free(ids);
-				sweep_manifest_done(&m);
-				return rc;
-			}
-		lifeline_watch();
-		rc = run_tasks(&m, ids, n);
-		free(ids);
-		sweep_manifest_done(&m);
-		return rc;
-	}
-	/* GNU parallel's job logs that runs killed outright left (whatever
-	 * the engine now: nothing else would remove them) */
-	joblogs_remove_stale(&m);
-	ids = missing_tasks(&m, &n);
-	if (batch == 0)
-		batch = sweep_batch_size(n, jobs);
-	if (!quiet && isatty(STDERR_FILENO))
-		fprintf(stderr, "smugnet sweep run: %lld of %lld tasks to run\n", n, m.n_tasks);
-	if (n == 0)
-		rc = EXIT_OK;
-	else if (strcmp(engine, "fork") == 0 || (strcmp(engine, "auto") == 0 && !in_path("parallel")))
-		rc = run_fork_pool(&m, ids, n, (int)jobs, batch, quiet);
-	else if (!in_path("parallel"))
-		rc = cli_usage_error("sweep run", "--engine parallel: GNU parallel is not installed");
-	else {
-		sweep_self_path(self, sizeof self, argv[0]);
-		rc = run_parallel(&m, ids, n, (int)jobs, batch, quiet, self);
-	}
+	if (o.chunk >= 0)
+		ids = chunk_tasks(&m, o.chunk, o.chunk_size, &n);
+	if (o.task >= 0 || o.chunk >= 0)
+		rc = run_listed(&m, ids, n);
+	else
+		rc = run_missing(&m, &o, argv[0]);
 	free(ids);
 	sweep_manifest_done(&m);
 	return rc;

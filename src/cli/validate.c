@@ -109,7 +109,7 @@ int cmd_seeds(int argc, char **argv)
 	struct smug_seed_info *seeds = NULL;
 	struct smug_error err;
 	bool check = false;
-	int c, n, bad = 0;
+	int c, n, bad = 0, name_w = 24, scen_w = 16;
 
 	while ((c = cli_getopt("seeds", argc, argv, "h", opts)) != -1) {
 		switch (c) {
@@ -137,16 +137,28 @@ int cmd_seeds(int argc, char **argv)
 		free(seeds);
 		return jsonl_close_stdout();
 	}
-	printf("%-24s %8s  %-16s %s\n", "name", "day", "scenario", "digest");
+	/* the columns as wide as the longest name and scenario listed (a
+	 * 63-byte name pushed its row's columns out of line), at least as
+	 * wide as before */
+	for (int i = 0; i < n; i++) {
+		int k = (int)strlen(seeds[i].name);
+
+		name_w = k > name_w ? k : name_w;
+		k = seeds[i].problem[0] ? 0 : (int)strlen(seeds[i].scenario_id);
+		scen_w = k > scen_w ? k : scen_w;
+	}
+	printf("%-*s %8s  %-*s %s\n", name_w, "name", "day", scen_w, "scenario", "digest");
 	for (int i = 0; i < n; i++) {
 		const struct smug_seed_info *s = &seeds[i];
 
 		if (s->problem[0]) {
-			printf("%-24s %8s  %-16s %-16s  unreadable: %s\n", s->name, "-", "-", "-", s->problem);
+			printf("%-*s %8s  %-*s %-16s  unreadable: %s\n", name_w, s->name, "-", scen_w, "-", "-",
+			       s->problem);
 			bad++;
 			continue;
 		}
-		printf("%-24s %8d  %-16s %016llx", s->name, s->day, s->scenario_id, (unsigned long long)s->digest);
+		printf("%-*s %8d  %-*s %016llx", name_w, s->name, s->day, scen_w, s->scenario_id,
+		       (unsigned long long)s->digest);
 		if (s->generation > 0)
 			printf("  (an interrupted save left it as .%s.old.%lld)", s->name, s->generation);
 		else if (s->generation < 0)

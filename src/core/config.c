@@ -246,17 +246,41 @@ void smug_knob_format_range(const struct smug_knob *k, char *buf, size_t size)
 	}
 }
 
-/* A number from text, the whole text: false on junk, NaN or overflow.
- * "-0" is 0: the same setting must give the same digest. */
-static bool parse_number(const char *text, double *out)
+/* How many decimal digits text starts with. */
+static size_t digits_at(const char *text)
 {
+	return strspn(text, "0123456789");
+}
+
+/* The text is checked before strtod reads it: strtod would also take
+ * " 0.2", "+0.2", "0x1p-3", "inf" and "nan", while "0.2 " was refused.
+ * "-0" is 0: the same setting must give the same digest. */
+bool smug_decimal_parse(const char *text, double *out)
+{
+	const char *p = text + (text[0] == '-');
+	size_t whole = digits_at(p), fraction = 0;
 	char *end;
 
+	p += whole;
+	if (*p == '.') {
+		fraction = digits_at(p + 1);
+		p += 1 + fraction;
+	}
+	if (whole + fraction == 0)
+		return false;
+	if (*p == 'e' || *p == 'E') {
+		p += 1 + (p[1] == '+' || p[1] == '-');
+		if (digits_at(p) == 0)
+			return false;
+		p += digits_at(p);
+	}
+	if (*p != '\0')
+		return false;
 	errno = 0;
 	*out = strtod(text, &end);
 	if (*out == 0)
 		*out = 0;
-	return end != text && *end == '\0' && errno == 0 && *out == *out;
+	return *end == '\0' && errno == 0;
 }
 
 /* A whole number as a designer writes it: an optional minus and decimal
@@ -301,7 +325,7 @@ enum smug_status smug_knob_parse(struct smug_config *cfg, const struct smug_knob
 	}
 	default: break;
 	}
-	if ((k->type == SMUG_KNOB_INT && !decimal_integer(text)) || !parse_number(text, &v) || v < k->lo ||
+	if ((k->type == SMUG_KNOB_INT && !decimal_integer(text)) || !smug_decimal_parse(text, &v) || v < k->lo ||
 	    v > k->hi) {
 		char a[32], b[32];
 

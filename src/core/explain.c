@@ -254,6 +254,64 @@ static int whatif_victim(const struct smug_world *w, int i, const struct smug_ne
 	return v >= 0 ? v : any;
 }
 
+/* The direction decision i crosses corridor: on the route taken, else
+ * (an explored decision's lever is on the winner's route) the way the
+ * winner crosses it, else from its end a. out->x is scratch here. */
+static int whatif_from(const struct smug_world *w, int i, int corridor, struct smug_whatif *out)
+{
+	const struct smug_decision *d = &w->decisions[i];
+	const struct smug_corridor *kk = &w->corridors[corridor];
+	int from = -1;
+
+	for (int k = 0; k + 1 < d->route_len && from < 0; k++)
+		if ((kk->a == d->route[k] && kk->b == d->route[k + 1]) ||
+		    (kk->b == d->route[k] && kk->a == d->route[k + 1]))
+			from = d->route[k];
+	if (from < 0 && d->winner >= 0 && smug_explain_decision(w, i, &out->x) == SMUG_OK) {
+		const struct smug_explain_candidate *win = &out->x.cand[d->winner];
+
+		for (int k = 0; k + 1 < win->n_nodes && from < 0; k++)
+			if (win->edges[k].corridor == corridor)
+				from = win->nodes[k];
+		memset(&out->x, 0, sizeof out->x);
+	}
+	return from < 0 ? kk->a : from;
+}
+
+/* Statistic e (corridor e.corridor entered from e.from_node) into the
+ * copy's plan statistics n, in key order: replacing the one it has, or
+ * inserted, making room when the list is full by dropping the entry
+ * whatif_victim names (decision i of w). out->x is scratch here. */
+static void whatif_put_stats(const struct smug_world *w, const struct smug_world *c, int i,
+			     struct smug_network *n, const struct smug_edge_stats *e, struct smug_whatif *out)
+{
+	int corridor = e->corridor, from = e->from_node, at;
+	int key = 2 * corridor + (c->corridors[corridor].b == from);
+
+	for (at = 0; at < n->n_plan_stats &&
+		     2 * n->plan_stats[at].corridor +
+				     (c->corridors[n->plan_stats[at].corridor].b == n->plan_stats[at].from_node) <
+			     key;
+	     at++)
+		;
+	if (at < n->n_plan_stats && n->plan_stats[at].corridor == corridor && n->plan_stats[at].from_node == from) {
+		n->plan_stats[at].risk_est = e->risk_est;
+		return;
+	}
+	if (n->n_plan_stats == SMUG_EDGE_STATS_MAX) {
+		int v = whatif_victim(w, i, n, &out->x);
+
+		memset(&out->x, 0, sizeof out->x);
+		memmove(&n->plan_stats[v], &n->plan_stats[v + 1],
+			(size_t)(n->n_plan_stats - v - 1) * sizeof n->plan_stats[0]);
+		n->n_plan_stats--;
+		at -= v < at;
+	}
+	memmove(&n->plan_stats[at + 1], &n->plan_stats[at], (size_t)(n->n_plan_stats - at) * sizeof n->plan_stats[0]);
+	n->plan_stats[at] = *e;
+	n->n_plan_stats++;
+}
+
 enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corridor,
 				     double intensity, struct smug_whatif *out)
 {
@@ -261,7 +319,7 @@ enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corr
 	struct smug_world *c;
 	struct smug_network *n;
 	enum smug_status st;
-	int from = -1, at;
+	int from;
 	struct smug_edge_stats e;
 
 	if (w == NULL || out == NULL || i < 0 || i >= w->n_decisions || corridor < 0 ||
@@ -272,25 +330,7 @@ enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corr
 	out->corridor = corridor;
 	out->intensity = intensity;
 	out->winner_before = d->winner;
-	for (int k = 0; k + 1 < d->route_len && from < 0; k++) {
-		const struct smug_corridor *kk = &w->corridors[corridor];
-
-		if ((kk->a == d->route[k] && kk->b == d->route[k + 1]) ||
-		    (kk->b == d->route[k] && kk->a == d->route[k + 1]))
-			from = d->route[k];
-	}
-	if (from < 0 && d->winner >= 0 && smug_explain_decision(w, i, &out->x) == SMUG_OK) {
-		/* off the route taken (an explored decision's lever is on the
-		 * winner's route): the direction the winner crosses it */
-		const struct smug_explain_candidate *win = &out->x.cand[d->winner];
-
-		for (int k = 0; k + 1 < win->n_nodes && from < 0; k++)
-			if (win->edges[k].corridor == corridor)
-				from = win->nodes[k];
-		memset(&out->x, 0, sizeof out->x);
-	}
-	if (from < 0)
-		from = w->corridors[corridor].a;
+	from = whatif_from(w, i, corridor, out);
 	/* a private copy: the crackdown and the changed estimate never touch w */
 	c = smug_world_clone(w);
 	n = &c->factions[d->faction].net;
@@ -304,7 +344,6 @@ enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corr
 	}
 	st = smug_cmd_crackdown_set(c, w->corridors[corridor].id, intensity, -1, NULL);
 	if (st == SMUG_OK) {
-		int key = 2 * corridor + (c->corridors[corridor].b == from);
 		double mix = smuggling_heat_mix(c, n), heat = c->commodities[d->commodity].heat;
 
 		out->risk_after = failure_chance(c, d, corridor, from, offered_by(w, d, corridor));
@@ -312,30 +351,7 @@ enum smug_status smug_explain_whatif(const struct smug_world *w, int i, int corr
 		 * is kept for the cargo mix and scaled by heat) */
 		e.risk_est = c->corridors[corridor].border && heat > 0 ? clamp01(out->risk_after * mix / heat)
 								     : out->risk_after;
-		for (at = 0; at < n->n_plan_stats &&
-			     2 * n->plan_stats[at].corridor +
-					     (c->corridors[n->plan_stats[at].corridor].b == n->plan_stats[at].from_node) <
-				     key;
-		     at++)
-			;
-		if (at < n->n_plan_stats && n->plan_stats[at].corridor == corridor &&
-		    n->plan_stats[at].from_node == from) {
-			n->plan_stats[at].risk_est = e.risk_est;
-		} else {
-			if (n->n_plan_stats == SMUG_EDGE_STATS_MAX) {
-				int v = whatif_victim(w, i, n, &out->x);
-
-				memset(&out->x, 0, sizeof out->x);
-				memmove(&n->plan_stats[v], &n->plan_stats[v + 1],
-					(size_t)(n->n_plan_stats - v - 1) * sizeof n->plan_stats[0]);
-				n->n_plan_stats--;
-				at -= v < at;
-			}
-			memmove(&n->plan_stats[at + 1], &n->plan_stats[at],
-				(size_t)(n->n_plan_stats - at) * sizeof n->plan_stats[0]);
-			n->plan_stats[at] = e;
-			n->n_plan_stats++;
-		}
+		whatif_put_stats(w, c, i, n, &e, out);
 		st = smug_explain_decision(c, i, &out->x);
 	}
 	if (st == SMUG_OK) {

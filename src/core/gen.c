@@ -193,120 +193,150 @@ static int inward(const struct gen *g, int r, int slot_outer)
 	return g->ring_first[r - 1] + k;
 }
 
-char *smug_scenario_generate(int n_wards, uint64_t seed, int n_factions)
+/* The wards laid out in rings around the Well: ring r holds up to 6r
+ * wards, in slots from 0. */
+static void gen_rings(struct gen *g)
 {
-	struct gen g = {.seed = seed, .n_wards = n_wards};
-	cJSON *root, *wards, *nodes, *corr, *ledger;
-	char a[SMUG_ID_MAX], b[SMUG_ID_MAX], idbuf[SMUG_ID_MAX];
-	char *text;
+	int n_wards = g->n_wards;
 
-	if (n_wards < 1 || n_wards > SMUG_GEN_WARDS_MAX || n_factions < 0 || n_factions > SMUG_FACTIONS_MAX - 1)
-		return NULL;
-	g.digits = n_wards < 100 ? 2 : n_wards < 1000 ? 3 : n_wards < 10000 ? 4 : n_wards < 100000 ? 5 : 6;
-	g.ring = xcalloc((size_t)n_wards, sizeof *g.ring);
-	g.slot = xcalloc((size_t)n_wards, sizeof *g.slot);
-	g.n_nodes = xcalloc((size_t)n_wards, sizeof *g.n_nodes);
-	g.ring_size = xcalloc((size_t)n_wards + 1, sizeof *g.ring_size);
-	g.ring_first = xcalloc((size_t)n_wards + 1, sizeof *g.ring_first);
+	g->ring = xcalloc((size_t)n_wards, sizeof *g->ring);
+	g->slot = xcalloc((size_t)n_wards, sizeof *g->slot);
+	g->n_nodes = xcalloc((size_t)n_wards, sizeof *g->n_nodes);
+	g->ring_size = xcalloc((size_t)n_wards + 1, sizeof *g->ring_size);
+	g->ring_first = xcalloc((size_t)n_wards + 1, sizeof *g->ring_first);
 	for (int i = 0, r = 1, s = 0; i < n_wards; i++) {
 		if (s == 6 * r) {
 			r++;
 			s = 0;
 		}
 		if (s == 0) {
-			g.ring_first[r - 1] = i;
-			g.n_rings = r;
+			g->ring_first[r - 1] = i;
+			g->n_rings = r;
 		}
-		g.ring[i] = r;
-		g.slot[i] = s++;
-		g.ring_size[r - 1]++;
+		g->ring[i] = r;
+		g->slot[i] = s++;
+		g->ring_size[r - 1]++;
 	}
+}
 
-	root = cJSON_CreateObject();
+static void gen_free(struct gen *g)
+{
+	free(g->ring);
+	free(g->slot);
+	free(g->n_nodes);
+	free(g->ring_size);
+	free(g->ring_first);
+}
+
+/* The scenario's header: format, id, name, seed and the ledger. */
+static cJSON *gen_header(const struct gen *g)
+{
+	cJSON *root = cJSON_CreateObject(), *ledger;
+	char idbuf[SMUG_ID_MAX];
+
 	cJSON_AddStringToObject(root, "format", "smugnet-scenario");
 	cJSON_AddNumberToObject(root, "version", 1);
-	snprintf(idbuf, sizeof idbuf, "gen-%d-%llu", n_wards, (unsigned long long)seed);
+	snprintf(idbuf, sizeof idbuf, "gen-%d-%llu", g->n_wards, (unsigned long long)g->seed);
 	cJSON_AddStringToObject(root, "id", idbuf);
 	cJSON_AddStringToObject(root, "name", "Generated Dosadi");
-	json_add_u64(root, "seed", seed & ((1ull << 53) - 1));
+	json_add_u64(root, "seed", g->seed & ((1ull << 53) - 1));
 	/* the ward economy's money grows with the world, so buyers in a
 	 * large world's demand wards can pay like those of the default one */
 	ledger = cJSON_AddObjectToObject(root, "ledger");
-	cJSON_AddNumberToObject(ledger, "blackmarket", 14000.0 * (n_wards > 36 ? n_wards : 36));
-	cJSON_AddNumberToObject(ledger, "treasury", 28000.0 * (n_wards > 36 ? n_wards : 36));
+	cJSON_AddNumberToObject(ledger, "blackmarket", 14000.0 * (g->n_wards > 36 ? g->n_wards : 36));
+	cJSON_AddNumberToObject(ledger, "treasury", 28000.0 * (g->n_wards > 36 ? g->n_wards : 36));
+	return root;
+}
 
+/* Ward i, its nodes (a gate and one or two districts) and the corridors
+ * inside it: gate to each district, districts chained. */
+static void gen_ward_inside(struct gen *g, int i, cJSON *wards, cJSON *nodes, cJSON *corr)
+{
+	char wid[SMUG_ID_MAX], a[SMUG_ID_MAX], b[SMUG_ID_MAX];
+
+	cJSON_AddItemToArray(wards, gen_ward(g, i));
+	ward_id(g, i, wid, sizeof wid);
+	g->n_nodes[i] = 2 + (gdraw(g, "nodes", i, 0) < 0.5);
+	for (int k = 0; k < g->n_nodes[i]; k++) {
+		cJSON *n = cJSON_CreateObject();
+
+		node_id(g, i, k, a, sizeof a);
+		cJSON_AddStringToObject(n, "id", a);
+		cJSON_AddStringToObject(n, "ward", wid);
+		cJSON_AddItemToArray(nodes, n);
+	}
+	for (int k = 1; k < g->n_nodes[i]; k++) {
+		node_id(g, i, 0, a, sizeof a);
+		node_id(g, i, k, b, sizeof b);
+		add_corridor(corr, a, b, 1, 0.01);
+	}
+}
+
+/* Ward i's borders: around its ring to the next ward (closing the ring
+ * when full), sometimes twinned, and across rings to its inward
+ * neighbour, sometimes a second one. Hazard grows outward. */
+static void gen_ward_borders(struct gen *g, int i, cJSON *corr)
+{
+	int r = g->ring[i], next;
+	double outer = g->n_rings > 1 ? (double)(r - 1) / (double)(g->n_rings - 1) : 0.0;
+	double hz = lerp(0.02, 0.12, outer);
+	char a[SMUG_ID_MAX], b[SMUG_ID_MAX];
+
+	next = g->slot[i] + 1 < g->ring_size[r - 1] ? i + 1
+		: (g->ring_size[r - 1] == 6 * r && g->ring_size[r - 1] > 2) ? g->ring_first[r - 1] : -1;
+	if (next >= 0 && next != i) {
+		node_id(g, i, 0, a, sizeof a);
+		node_id(g, next, 0, b, sizeof b);
+		add_corridor(corr, a, b, 1 + (gdraw(g, "d-ring", i, 0) < 0.3),
+			     hz * (0.5 + gdraw(g, "h-ring", i, 0)));
+		if (gdraw(g, "twin", i, 0) < 0.6) {
+			node_id(g, i, 1, a, sizeof a);
+			node_id(g, next, 1, b, sizeof b);
+			add_corridor(corr, a, b, 1 + (gdraw(g, "d-twin", i, 0) < 0.5),
+				     hz * (0.5 + gdraw(g, "h-twin", i, 0)));
+		}
+	}
+	if (r > 1) {
+		int in = inward(g, r - 1, g->slot[i]);
+
+		node_id(g, i, 0, a, sizeof a);
+		node_id(g, in, g->n_nodes[in] - 1, b, sizeof b);
+		add_corridor(corr, a, b, 1 + (gdraw(g, "d-in", i, 0) < 0.4),
+			     hz * (0.5 + gdraw(g, "h-in", i, 0)));
+		if (gdraw(g, "in2", i, 0) < 0.35) {
+			int in2 = g->ring_first[r - 2] + (in - g->ring_first[r - 2] + 1) % g->ring_size[r - 2];
+
+			if (in2 != in) {
+				node_id(g, i, 1, a, sizeof a);
+				node_id(g, in2, 0, b, sizeof b);
+				add_corridor(corr, a, b, 2, hz * (0.5 + gdraw(g, "h-in2", i, 0)));
+			}
+		}
+	}
+}
+
+char *smug_scenario_generate(int n_wards, uint64_t seed, int n_factions)
+{
+	struct gen g = {.seed = seed, .n_wards = n_wards};
+	cJSON *root, *wards, *nodes, *corr;
+	char *text;
+
+	if (n_wards < 1 || n_wards > SMUG_GEN_WARDS_MAX || n_factions < 0 || n_factions > SMUG_FACTIONS_MAX - 1)
+		return NULL;
+	g.digits = n_wards < 100 ? 2 : n_wards < 1000 ? 3 : n_wards < 10000 ? 4 : n_wards < 100000 ? 5 : 6;
+	gen_rings(&g);
+	root = gen_header(&g);
 	wards = cJSON_AddArrayToObject(root, "wards");
 	nodes = cJSON_AddArrayToObject(root, "nodes");
 	corr = cJSON_AddArrayToObject(root, "corridors");
-	for (int i = 0; i < n_wards; i++) {
-		char wid[SMUG_ID_MAX];
-
-		cJSON_AddItemToArray(wards, gen_ward(&g, i));
-		ward_id(&g, i, wid, sizeof wid);
-		g.n_nodes[i] = 2 + (gdraw(&g, "nodes", i, 0) < 0.5);
-		for (int k = 0; k < g.n_nodes[i]; k++) {
-			cJSON *n = cJSON_CreateObject();
-
-			node_id(&g, i, k, a, sizeof a);
-			cJSON_AddStringToObject(n, "id", a);
-			cJSON_AddStringToObject(n, "ward", wid);
-			cJSON_AddItemToArray(nodes, n);
-		}
-		/* inside the ward: gate to each district, districts chained */
-		for (int k = 1; k < g.n_nodes[i]; k++) {
-			node_id(&g, i, 0, a, sizeof a);
-			node_id(&g, i, k, b, sizeof b);
-			add_corridor(corr, a, b, 1, 0.01);
-		}
-	}
-	for (int i = 0; i < n_wards; i++) {
-		int r = g.ring[i], next;
-		double outer = g.n_rings > 1 ? (double)(r - 1) / (double)(g.n_rings - 1) : 0.0;
-		double hz = lerp(0.02, 0.12, outer);
-
-		/* around the ring: to the next ward (closing the ring when full) */
-		next = g.slot[i] + 1 < g.ring_size[r - 1] ? i + 1
-			: (g.ring_size[r - 1] == 6 * r && g.ring_size[r - 1] > 2) ? g.ring_first[r - 1] : -1;
-		if (next >= 0 && next != i) {
-			node_id(&g, i, 0, a, sizeof a);
-			node_id(&g, next, 0, b, sizeof b);
-			add_corridor(corr, a, b, 1 + (gdraw(&g, "d-ring", i, 0) < 0.3),
-				     hz * (0.5 + gdraw(&g, "h-ring", i, 0)));
-			if (gdraw(&g, "twin", i, 0) < 0.6) {
-				node_id(&g, i, 1, a, sizeof a);
-				node_id(&g, next, 1, b, sizeof b);
-				add_corridor(corr, a, b, 1 + (gdraw(&g, "d-twin", i, 0) < 0.5),
-					     hz * (0.5 + gdraw(&g, "h-twin", i, 0)));
-			}
-		}
-		/* across rings: to the inward neighbour, sometimes a second one */
-		if (r > 1) {
-			int in = inward(&g, r - 1, g.slot[i]);
-
-			node_id(&g, i, 0, a, sizeof a);
-			node_id(&g, in, g.n_nodes[in] - 1, b, sizeof b);
-			add_corridor(corr, a, b, 1 + (gdraw(&g, "d-in", i, 0) < 0.4),
-				     hz * (0.5 + gdraw(&g, "h-in", i, 0)));
-			if (gdraw(&g, "in2", i, 0) < 0.35) {
-				int in2 = g.ring_first[r - 2] +
-					  (in - g.ring_first[r - 2] + 1) % g.ring_size[r - 2];
-
-				if (in2 != in) {
-					node_id(&g, i, 1, a, sizeof a);
-					node_id(&g, in2, 0, b, sizeof b);
-					add_corridor(corr, a, b, 2, hz * (0.5 + gdraw(&g, "h-in2", i, 0)));
-				}
-			}
-		}
-	}
+	for (int i = 0; i < n_wards; i++)
+		gen_ward_inside(&g, i, wards, nodes, corr);
+	for (int i = 0; i < n_wards; i++) /* after all the wards: a border reads its inward ward's node count */
+		gen_ward_borders(&g, i, corr);
 	cJSON_AddItemToObject(root, "factions", gen_factions(&g, n_factions));
 	cJSON_AddItemToObject(root, "config", gen_config(n_factions));
 	text = cJSON_Print(root);
 	cJSON_Delete(root);
-	free(g.ring);
-	free(g.slot);
-	free(g.n_nodes);
-	free(g.ring_size);
-	free(g.ring_first);
+	gen_free(&g);
 	return text; /* NULL only when out of memory */
 }

@@ -1225,93 +1225,11 @@ static int64_t spur_cap(const struct route_scratch *s, int64_t root_cost, int n_
 
 /* Yen's algorithm with Lawler's refinement: a new path only spurs from
  * its deviation index on, since earlier roots were expanded by its parent. */
-static int yen_with(const struct smug_world *w, struct route_scratch *s, int src, int dst, int k,
-		    struct route_path *out)
+/* Each route annotated, and the longest corridor prefix it shares with
+ * an earlier route of the list (lcp_from, lcp_len): scoring sums a
+ * shared prefix once. */
+static void paths_annotate(const struct smug_world *w, struct route_path *out, int n_out)
 {
-	int n_out = 1, n_cand = 0;
-
-	if (k > SMUG_ROUTE_TOPK_MAX)
-		k = SMUG_ROUTE_TOPK_MAX;
-	if (k <= 0 || !valid_node(w, src) || !valid_node(w, dst))
-		return 0;
-	if (src == dst) {
-		out[0].nodes[0] = src;
-		out[0].n_nodes = 1;
-		out[0].cost = 0;
-		annotate(w, &out[0]);
-		out[0].lcp_from = -1;
-		out[0].lcp_len = 0;
-		return 1;
-	}
-	scratch_fit(s, w);
-	base_build(s, src, dst);
-	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, ROUTE_INF, NULL, 0, NULL, &out[0]))
-		return 0;
-	s->dev[0] = 0;
-	while (n_out < k) {
-		const struct route_path *prev = &out[n_out - 1];
-		int64_t root_cost = 0;
-		/* out[a] shares prev's root up to spur node j (nodes 0..j)
-		 * and goes on past it exactly when j < root[a] */
-		int root[SMUG_ROUTE_TOPK_MAX];
-		/* spur_open[j]: spur node j's corridors that may still lead to
-		 * a route short enough, as the hop balls of this root's
-		 * earlier spurs tell (ball_close_ahead) */
-		uint64_t spur_open[SMUG_ROUTE_MAX_NODES];
-
-		for (int j = 0; j < prev->n_nodes; j++)
-			spur_open[j] = ~(uint64_t)0;
-		for (int a = 0; a < n_out; a++) {
-			int sh = shared_nodes(&out[a], prev);
-
-			root[a] = sh < out[a].n_nodes - 1 ? sh : out[a].n_nodes - 1;
-		}
-
-		for (int j = 0; j < s->dev[n_out - 1]; j++) {
-			s->node_ban[prev->nodes[j]] = 1;
-			root_cost += w->corridors[prev->corridors[j]].route_weight;
-		}
-		for (int j = s->dev[n_out - 1]; j + 1 < prev->n_nodes; j++) {
-			struct route_path *sp = &s->spur;
-			bool found;
-
-			for (int a = 0; a < n_out; a++)
-				if (j < root[a])
-					s->corridor_ban[out[a].corridors[j]] = 1;
-			found = (spur_open[j] == ~(uint64_t)0 || spur_may_leave(w, s, prev->nodes[j], spur_open[j])) &&
-				!spur_cannot_enter(w, s, prev->nodes[j], root_cost, n_cand, k - n_out) &&
-				search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j,
-				       spur_cap(s, root_cost, n_cand, k - n_out),
-				       prev->nodes + j + 1, prev->n_nodes - j - 2, spur_open + j + 1, sp);
-			if (found) {
-				struct route_path cand;
-
-				memcpy(cand.nodes, prev->nodes, (size_t)j * sizeof cand.nodes[0]);
-				memcpy(cand.corridors, prev->corridors, (size_t)j * sizeof cand.corridors[0]);
-				memcpy(cand.nodes + j, sp->nodes, (size_t)sp->n_nodes * sizeof cand.nodes[0]);
-				memcpy(cand.corridors + j, sp->corridors,
-				       (size_t)(sp->n_nodes - 1) * sizeof cand.corridors[0]);
-				cand.n_nodes = j + sp->n_nodes;
-				cand.cost = root_cost + sp->cost;
-				cand_insert(s, &n_cand, k - n_out, &cand, j);
-			}
-			for (int a = 0; a < n_out; a++)
-				if (j < root[a])
-					s->corridor_ban[out[a].corridors[j]] = 0;
-			s->node_ban[prev->nodes[j]] = 1;
-			root_cost += w->corridors[prev->corridors[j]].route_weight;
-		}
-		for (int j = 0; j < prev->n_nodes; j++)
-			s->node_ban[prev->nodes[j]] = 0;
-		if (n_cand == 0)
-			break;
-		out[n_out] = s->cand[0];
-		s->dev[n_out] = s->cand_dev[0];
-		n_cand--;
-		memmove(&s->cand[0], &s->cand[1], (size_t)n_cand * sizeof s->cand[0]);
-		memmove(&s->cand_dev[0], &s->cand_dev[1], (size_t)n_cand * sizeof s->cand_dev[0]);
-		n_out++;
-	}
 	for (int i = 0; i < n_out; i++) {
 		annotate(w, &out[i]);
 		out[i].lcp_from = -1;
@@ -1328,6 +1246,104 @@ static int yen_with(const struct smug_world *w, struct route_scratch *s, int src
 			}
 		}
 	}
+}
+
+/* One round of Yen: every spur off the last route found (out[n_out-1])
+ * from its deviation node on, each searched with the root's nodes and
+ * the found routes' next corridors banned; the spurs that fit join the
+ * candidate list (s->cand, *n_cand of them, the k - n_out best kept). */
+static void yen_spurs(const struct smug_world *w, struct route_scratch *s, int dst, int k,
+		      const struct route_path *out, int n_out, int *n_cand)
+{
+	const struct route_path *prev = &out[n_out - 1];
+	int64_t root_cost = 0;
+	/* out[a] shares prev's root up to spur node j (nodes 0..j)
+	 * and goes on past it exactly when j < root[a] */
+	int root[SMUG_ROUTE_TOPK_MAX];
+	/* spur_open[j]: spur node j's corridors that may still lead to
+	 * a route short enough, as the hop balls of this root's
+	 * earlier spurs tell (ball_close_ahead) */
+	uint64_t spur_open[SMUG_ROUTE_MAX_NODES];
+
+	for (int j = 0; j < prev->n_nodes; j++)
+		spur_open[j] = ~(uint64_t)0;
+	for (int a = 0; a < n_out; a++) {
+		int sh = shared_nodes(&out[a], prev);
+
+		root[a] = sh < out[a].n_nodes - 1 ? sh : out[a].n_nodes - 1;
+	}
+
+	for (int j = 0; j < s->dev[n_out - 1]; j++) {
+		s->node_ban[prev->nodes[j]] = 1;
+		root_cost += w->corridors[prev->corridors[j]].route_weight;
+	}
+	for (int j = s->dev[n_out - 1]; j + 1 < prev->n_nodes; j++) {
+		struct route_path *sp = &s->spur;
+		bool found;
+
+		for (int a = 0; a < n_out; a++)
+			if (j < root[a])
+				s->corridor_ban[out[a].corridors[j]] = 1;
+		found = (spur_open[j] == ~(uint64_t)0 || spur_may_leave(w, s, prev->nodes[j], spur_open[j])) &&
+			!spur_cannot_enter(w, s, prev->nodes[j], root_cost, *n_cand, k - n_out) &&
+			search(w, s, prev->nodes[j], dst, SMUG_ROUTE_MAX_NODES - j,
+			       spur_cap(s, root_cost, *n_cand, k - n_out),
+			       prev->nodes + j + 1, prev->n_nodes - j - 2, spur_open + j + 1, sp);
+		if (found) {
+			struct route_path cand;
+
+			memcpy(cand.nodes, prev->nodes, (size_t)j * sizeof cand.nodes[0]);
+			memcpy(cand.corridors, prev->corridors, (size_t)j * sizeof cand.corridors[0]);
+			memcpy(cand.nodes + j, sp->nodes, (size_t)sp->n_nodes * sizeof cand.nodes[0]);
+			memcpy(cand.corridors + j, sp->corridors,
+			       (size_t)(sp->n_nodes - 1) * sizeof cand.corridors[0]);
+			cand.n_nodes = j + sp->n_nodes;
+			cand.cost = root_cost + sp->cost;
+			cand_insert(s, n_cand, k - n_out, &cand, j);
+		}
+		for (int a = 0; a < n_out; a++)
+			if (j < root[a])
+				s->corridor_ban[out[a].corridors[j]] = 0;
+		s->node_ban[prev->nodes[j]] = 1;
+		root_cost += w->corridors[prev->corridors[j]].route_weight;
+	}
+	for (int j = 0; j < prev->n_nodes; j++)
+		s->node_ban[prev->nodes[j]] = 0;
+}
+
+static int yen_with(const struct smug_world *w, struct route_scratch *s, int src, int dst, int k,
+		    struct route_path *out)
+{
+	int n_out = 1, n_cand = 0;
+
+	if (k > SMUG_ROUTE_TOPK_MAX)
+		k = SMUG_ROUTE_TOPK_MAX;
+	if (k <= 0 || !valid_node(w, src) || !valid_node(w, dst))
+		return 0;
+	if (src == dst) {
+		out[0].nodes[0] = src;
+		out[0].n_nodes = 1;
+		out[0].cost = 0;
+		paths_annotate(w, out, 1);
+		return 1;
+	}
+	scratch_fit(s, w);
+	base_build(s, src, dst);
+	if (!search(w, s, src, dst, SMUG_ROUTE_MAX_NODES, ROUTE_INF, NULL, 0, NULL, &out[0]))
+		return 0;
+	s->dev[0] = 0;
+	while (n_out < k) {
+		yen_spurs(w, s, dst, k, out, n_out, &n_cand);
+		if (n_cand == 0)
+			break;
+		out[n_out] = s->cand[0];
+		s->dev[n_out] = s->cand_dev[0];
+		n_cand--;
+		memmove(&s->cand[0], &s->cand[1], (size_t)n_cand * sizeof s->cand[0]);
+		memmove(&s->cand_dev[0], &s->cand_dev[1], (size_t)n_cand * sizeof s->cand_dev[0]);
+		n_out++;
+	}
+	paths_annotate(w, out, n_out);
 	return n_out;
 }
 

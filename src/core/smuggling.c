@@ -120,22 +120,20 @@ static inline void ward_offer(const struct smug_world *w, ward_terms_fn *terms_o
  * and would be pushed out again, so the lists are the TopK of the members
  * and the slice, whatever the order; the members go first because they
  * are most of the result, so few of the slice's wards get in. */
-void smuggling_refresh_wards(struct smug_world *w)
-{
-	/* seen[ward]: bit 2c = inserted into commodity c's demand list, bit
-	 * 2c + 1 = into its source list */
-	_Static_assert(2 * SMUG_COMMODITY_COUNT <= 16, "a ward's marks fit 16 bits");
-	int k = w->cfg.smuggling.ward_topk;
-	int slice = w->n_wards < WARD_SLICE ? w->n_wards : WARD_SLICE;
-	int start = w->n_wards > 0 ? w->ward_cursor % w->n_wards : 0;
-	unsigned short *seen = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *seen);
+/* The day's new demand and source lists of every commodity, built in
+ * scratch and written back when complete. */
+struct ward_lists {
 	int dw[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX], sw[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
 	struct smug_driver_terms dt[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
 	struct smug_driver_terms st[SMUG_COMMODITY_COUNT][SMUG_WARD_TOPK_MAX];
-	int nd[SMUG_COMMODITY_COUNT] = {0}, ns[SMUG_COMMODITY_COUNT] = {0};
+	int nd[SMUG_COMMODITY_COUNT], ns[SMUG_COMMODITY_COUNT];
+};
 
-	/* each list takes its current members first, then the slice in
-	 * order, as one list at a time would */
+/* Each list takes its current members first (scored afresh), as one list
+ * at a time would; seen[ward] marks them: bit 2c = in commodity c's
+ * demand list, bit 2c + 1 = in its source list. */
+static void ward_lists_keep_members(struct smug_world *w, struct ward_lists *L, unsigned short *seen, int k)
+{
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
 		unsigned dbit = 1u << (2 * c), sbit = 2u << (2 * c);
 
@@ -144,7 +142,8 @@ void smuggling_refresh_wards(struct smug_world *w)
 
 			if (!(seen[ward] & dbit)) {
 				seen[ward] |= (unsigned short)dbit;
-				ward_offer(w, demand_terms, ward, (enum smug_commodity)c, dw[c], dt[c], &nd[c], k);
+				ward_offer(w, demand_terms, ward, (enum smug_commodity)c, L->dw[c], L->dt[c],
+					   &L->nd[c], k);
 			}
 		}
 		for (int i = 0; i < w->n_source[c]; i++) {
@@ -152,68 +151,89 @@ void smuggling_refresh_wards(struct smug_world *w)
 
 			if (!(seen[ward] & sbit)) {
 				seen[ward] |= (unsigned short)sbit;
-				ward_offer(w, source_terms, ward, (enum smug_commodity)c, sw[c], st[c], &ns[c], k);
+				ward_offer(w, source_terms, ward, (enum smug_commodity)c, L->sw[c], L->st[c],
+					   &L->ns[c], k);
 			}
 		}
 	}
-	/* the slice: a ward's signals are read once for every commodity; the
-	 * slice holds each ward at most once, so it needs no marks of its own */
+}
+
+/* A ward of the day's slice offered to every list it is not in (marks):
+ * its signals are read once for every commodity, each score summed as
+ * demand_terms() and source_terms() sum it, term by term in the same
+ * order; the terms are built only for a ward that gets in. */
+static void ward_lists_offer(struct smug_world *w, struct ward_lists *L, int ward, unsigned marks, int k)
+{
+	const struct smug_signals *sg = &w->wards[ward].sig;
+	const double tol = sg->smuggling_tolerance, corr = sg->corruption;
+	const double raider = sg->raider_influence, war = sg->war_pressure;
+	const double precursor = sg->precursor_output, flow = sg->blackmarket_flow;
+
+	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+		const struct smug_commodity_def *d = &w->commodities[c];
+		struct smug_driver_terms t;
+
+		if (!(marks & (1u << (2 * c)))) {
+			double t0 = d->demand_w_tolerance * tol;
+			double t1 = d->demand_w_shortage * sg->shortage[d->related_good];
+			double t2 = d->demand_w_corruption * corr;
+			double t3 = d->demand_w_raider * raider;
+			double t4 = d->demand_w_war * war;
+			double score = 0;
+
+			score += t0;
+			score += t1;
+			score += t2;
+			score += t3;
+			score += t4;
+			if (ward_topk_admits(L->dw[c], L->dt[c], L->nd[c], k, ward, score)) {
+				demand_terms(w, ward, (enum smug_commodity)c, &t);
+				ward_topk_insert_at(L->dw[c], L->dt[c], &L->nd[c], k, ward, &t);
+			}
+		}
+		if (!(marks & (2u << (2 * c)))) {
+			double t0 = d->source_w_raider * raider;
+			double t1 = d->source_w_precursor * precursor;
+			double t2 = d->source_w_blackmarket * flow;
+			double score = 0;
+
+			score += t0;
+			score += t1;
+			score += t2;
+			if (ward_topk_admits(L->sw[c], L->st[c], L->ns[c], k, ward, score)) {
+				source_terms(w, ward, (enum smug_commodity)c, &t);
+				ward_topk_insert_at(L->sw[c], L->st[c], &L->ns[c], k, ward, &t);
+			}
+		}
+	}
+}
+
+void smuggling_refresh_wards(struct smug_world *w)
+{
+	_Static_assert(2 * SMUG_COMMODITY_COUNT <= 16, "a ward's marks fit 16 bits");
+	int k = w->cfg.smuggling.ward_topk;
+	int slice = w->n_wards < WARD_SLICE ? w->n_wards : WARD_SLICE;
+	int start = w->n_wards > 0 ? w->ward_cursor % w->n_wards : 0;
+	unsigned short *seen = xcalloc((size_t)(w->n_wards ? w->n_wards : 1), sizeof *seen);
+	struct ward_lists L;
+
+	memset(L.nd, 0, sizeof L.nd);
+	memset(L.ns, 0, sizeof L.ns);
+	ward_lists_keep_members(w, &L, seen, k);
+	/* then the slice in order; it holds each ward at most once, so it
+	 * needs no marks of its own */
 	for (int i = 0; i < slice; i++) {
 		int ward = start + i < w->n_wards ? start + i : start + i - w->n_wards;
-		unsigned marks = seen[ward];
-		const struct smug_signals *sg = &w->wards[ward].sig;
-		const double tol = sg->smuggling_tolerance, corr = sg->corruption;
-		const double raider = sg->raider_influence, war = sg->war_pressure;
-		const double precursor = sg->precursor_output, flow = sg->blackmarket_flow;
 
-		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
-			const struct smug_commodity_def *d = &w->commodities[c];
-			struct smug_driver_terms t;
-
-			/* each score as demand_terms() and source_terms() sum it,
-			 * term by term in the same order; the terms are built only
-			 * for a ward that gets in */
-			if (!(marks & (1u << (2 * c)))) {
-				double t0 = d->demand_w_tolerance * tol;
-				double t1 = d->demand_w_shortage * sg->shortage[d->related_good];
-				double t2 = d->demand_w_corruption * corr;
-				double t3 = d->demand_w_raider * raider;
-				double t4 = d->demand_w_war * war;
-				double score = 0;
-
-				score += t0;
-				score += t1;
-				score += t2;
-				score += t3;
-				score += t4;
-				if (ward_topk_admits(dw[c], dt[c], nd[c], k, ward, score)) {
-					demand_terms(w, ward, (enum smug_commodity)c, &t);
-					ward_topk_insert_at(dw[c], dt[c], &nd[c], k, ward, &t);
-				}
-			}
-			if (!(marks & (2u << (2 * c)))) {
-				double t0 = d->source_w_raider * raider;
-				double t1 = d->source_w_precursor * precursor;
-				double t2 = d->source_w_blackmarket * flow;
-				double score = 0;
-
-				score += t0;
-				score += t1;
-				score += t2;
-				if (ward_topk_admits(sw[c], st[c], ns[c], k, ward, score)) {
-					source_terms(w, ward, (enum smug_commodity)c, &t);
-					ward_topk_insert_at(sw[c], st[c], &ns[c], k, ward, &t);
-				}
-			}
-		}
+		ward_lists_offer(w, &L, ward, seen[ward], k);
 	}
 	for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
-		memcpy(w->demand_ward[c], dw[c], (size_t)nd[c] * sizeof dw[c][0]);
-		memcpy(w->demand_terms[c], dt[c], (size_t)nd[c] * sizeof dt[c][0]);
-		w->n_demand[c] = nd[c];
-		memcpy(w->source_ward[c], sw[c], (size_t)ns[c] * sizeof sw[c][0]);
-		memcpy(w->source_terms[c], st[c], (size_t)ns[c] * sizeof st[c][0]);
-		w->n_source[c] = ns[c];
+		memcpy(w->demand_ward[c], L.dw[c], (size_t)L.nd[c] * sizeof L.dw[c][0]);
+		memcpy(w->demand_terms[c], L.dt[c], (size_t)L.nd[c] * sizeof L.dt[c][0]);
+		w->n_demand[c] = L.nd[c];
+		memcpy(w->source_ward[c], L.sw[c], (size_t)L.ns[c] * sizeof L.sw[c][0]);
+		memcpy(w->source_terms[c], L.st[c], (size_t)L.ns[c] * sizeof L.st[c][0]);
+		w->n_source[c] = L.ns[c];
 	}
 	free(seen);
 	if (w->n_wards > 0)
@@ -1173,21 +1193,109 @@ static int pick_demand(struct smug_world *w, struct plan *pl, struct smug_decisi
 	return di;
 }
 
+/* The winner and runner-up among a decision's np candidates: scored
+ * once per (faction, commodity, source, demand) and plan, and kept for a
+ * later decision of the same key that day. */
+static struct cand_score plan_winner(struct smug_world *w, struct plan *pl, struct smug_decision *d,
+				     const struct route_scan *scan, int np)
+{
+	const struct smug_commodity_def *def = &w->commodities[d->commodity];
+	const struct cand_pick *kept = NULL;
+	struct cand_pick pick;
+	int f = d->faction, src = d->src_ward, dst = d->dst_ward;
+	enum smug_commodity c = d->commodity;
+
+	for (int i = 0; i < pl->n_scored && kept == NULL; i++) {
+		const struct plan_scored *o = &pl->scored[i];
+
+		if (o->faction == f && o->commodity == c && o->src == src && o->dst == dst)
+			kept = &o->pick;
+	}
+	if (kept) {
+		pick = *kept;
+	} else {
+		score_candidates(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat, &pick);
+		pl->scored[pl->n_scored++] = (struct plan_scored){
+			.faction = f, .src = src, .dst = dst, .commodity = c, .pick = pick};
+	}
+	d->winner = pick.winner;
+	d->runner = pick.runner;
+	d->winner_score = pick.best.score;
+	d->margin = d->runner >= 0 ? pick.second.score - pick.best.score : 0;
+	return pick.best;
+}
+
+/* An exploration pick, for the keyed share of decisions that explore:
+ * the best candidate that crosses a stale edge, judging its stale edges
+ * by their prior, replaces the winner (d->chosen, *sent) when it still
+ * looks profitable at the sale price. */
+static void plan_explore(struct smug_world *w, struct plan *pl, struct smug_decision *d,
+			 const struct route_scan *scan, int np, int64_t sale, struct cand_score *sent)
+{
+	const struct smug_commodity_def *def = &w->commodities[d->commodity];
+	struct cand_score pick_s = {0, 0, 0};
+	int pick;
+
+	pick = explore_pick(w, pl->memo, d->faction, scan, np, d->value, def->seizure_penalty, def->heat,
+			    &pick_s);
+	if (pick >= 0 && (double)(sale - d->value) - pick_s.loss - pick_s.cost > 0) {
+		d->chosen = pick;
+		d->explore = true;
+		d->explore_score = pick_s.score;
+		*sent = pick_s;
+	}
+}
+
+/* The chosen route written into the decision, then the checks that can
+ * still stop it (profit, money, room on the road); a shipment that
+ * passes is added to the plan with its bribes zero. Returns true then. */
+static bool plan_commit(struct smug_world *w, struct plan *pl, struct smug_decision *d,
+			const struct route_path *paths, int64_t sale, const struct cand_score *sent)
+{
+	const struct route_path *p = &paths[d->chosen];
+	int f = d->faction;
+	int64_t balance = w->ledger.accounts[w->factions[f].account].balance;
+
+	memcpy(d->route, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
+	d->route_len = p->n_nodes;
+	for (int e = 0; e + 1 < p->n_nodes; e++)
+		d->route_borders += w->corridors[p->corridors[e]].border;
+	d->expected_profit = (double)(sale - d->value) - sent->loss - sent->cost;
+	if (d->expected_profit <= 0)
+		return skip(d, SMUG_SKIP_UNPROFITABLE);
+	if (balance - pl->committed[f] < d->value)
+		return skip(d, SMUG_SKIP_CANNOT_AFFORD);
+	if (w->n_shipments + pl->n >= SMUG_SHIPMENT_CAP)
+		return skip(d, SMUG_SKIP_TRANSIT_FULL);
+	pl->committed[f] += d->value;
+	plan_owe(pl, d->dst_ward, sale);
+	{ /* every field written; the bribes zero */
+		struct plan_item *it = &pl->items[pl->n++];
+
+		it->decision = w->n_decisions - 1;
+		it->faction = f;
+		it->path = *p;
+		it->value = d->value;
+		it->sale = sale;
+		memset(it->bribe, 0, sizeof it->bribe);
+	}
+	return true;
+}
+
 /* One decision: source, demand, candidates, winner, and now and then an
  * exploration pick. Returns true when a shipment is planned. */
 static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn,
 			  enum smug_commodity c, int64_t budget)
 {
-	struct smug_faction *fa = &w->factions[f];
 	const struct smug_commodity_def *def = &w->commodities[c];
 	const struct smug_smuggling_config *sc = &w->cfg.smuggling;
 	struct smug_decision *d = &w->decisions[w->n_decisions++];
 	const struct route_path *paths;
 	const struct route_scan *scan;
-	struct cand_score best = {0, 0, 0}, sent;
+	struct cand_score sent;
 	enum smug_skip why = SMUG_SKIP_NONE;
 	int si, di, np, src, dst;
-	int64_t balance = w->ledger.accounts[fa->account].balance, sale;
+	int64_t sale;
 
 	memset(d, 0, sizeof *d);
 	d->day = w->day;
@@ -1224,104 +1332,35 @@ static bool plan_decision(struct smug_world *w, struct plan *pl, int f, int turn
 		w->max_route_evals_per_decision = np;
 	d->n_cand = np;
 	assert(np > 0); /* pick_demand drew a ward in reach */
-	{
-		const struct cand_pick *kept = NULL;
-		struct cand_pick pick;
-
-		for (int i = 0; i < pl->n_scored && kept == NULL; i++) {
-			const struct plan_scored *o = &pl->scored[i];
-
-			if (o->faction == f && o->commodity == c && o->src == src && o->dst == dst)
-				kept = &o->pick;
-		}
-		if (kept) {
-			pick = *kept;
-		} else {
-			score_candidates(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat, &pick);
-			pl->scored[pl->n_scored++] = (struct plan_scored){
-				.faction = f, .src = src, .dst = dst, .commodity = c, .pick = pick};
-		}
-		d->winner = pick.winner;
-		d->runner = pick.runner;
-		best = pick.best;
-		d->winner_score = best.score;
-		d->margin = d->runner >= 0 ? pick.second.score - best.score : 0;
-	}
+	sent = plan_winner(w, pl, d, scan, np);
 	d->chosen = d->winner;
-	sent = best;
-	/* Exploration: a keyed share of decisions re-test the best candidate
-	 * that crosses a stale edge, judging its stale edges by their prior. */
 	if (sc->exploration_rate > 0 &&
 	    draw_u01(w, "explore", w->day, (uint64_t)f, (uint64_t)c, (uint64_t)turn) <
-		    sc->exploration_rate) {
-		struct cand_score pick_s = {0, 0, 0};
-		int pick = explore_pick(w, pl->memo, f, scan, np, d->value, def->seizure_penalty, def->heat,
-					&pick_s);
-
-		if (pick >= 0 && (double)(sale - d->value) - pick_s.loss - pick_s.cost > 0) {
-			d->chosen = pick;
-			d->explore = true;
-			d->explore_score = pick_s.score;
-			sent = pick_s;
-		}
-	}
-	{
-		const struct route_path *p = &paths[d->chosen];
-
-		memcpy(d->route, p->nodes, (size_t)p->n_nodes * sizeof p->nodes[0]);
-		d->route_len = p->n_nodes;
-		for (int e = 0; e + 1 < p->n_nodes; e++)
-			d->route_borders += w->corridors[p->corridors[e]].border;
-	}
-	d->expected_profit = (double)(sale - d->value) - sent.loss - sent.cost;
-	if (d->expected_profit <= 0)
-		return skip(d, SMUG_SKIP_UNPROFITABLE);
-	if (balance - pl->committed[f] < d->value)
-		return skip(d, SMUG_SKIP_CANNOT_AFFORD);
-	if (w->n_shipments + pl->n >= SMUG_SHIPMENT_CAP)
-		return skip(d, SMUG_SKIP_TRANSIT_FULL);
-	pl->committed[f] += d->value;
-	plan_owe(pl, dst, sale);
-	{ /* every field written; the bribes zero */
-		struct plan_item *it = &pl->items[pl->n++];
-
-		it->decision = w->n_decisions - 1;
-		it->faction = f;
-		it->path = paths[d->chosen];
-		it->value = d->value;
-		it->sale = sale;
-		memset(it->bribe, 0, sizeof it->bribe);
-	}
-	return true;
+		    sc->exploration_rate)
+		plan_explore(w, pl, d, scan, np, sale, &sent);
+	return plan_commit(w, pl, d, paths, sale, &sent);
 }
 
-/* Spread one faction's budget over the borders its routes cross today.
- * Each border's cap is the offer the faction means to make there:
- * bribe_offer_ratio × the required bribe it estimates from the published
- * dials, for every shipment crossing it. The budget is split in
- * proportion to border_priority = traffic_weight × (1 − risk_est) ×
- * bribe_tolerance × smuggling_tolerance; a border whose share exceeds its
- * cap gets the cap and the rest is split again among the others (water
- * filling). A shipment's offer at a border follows its cargo value.
- * Returns true when some border of positive priority got less than its
- * cap: the budget decided. */
-static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_t budget,
-			    bool *any_border)
-{
-	struct border_use {
-		int corridor, from, key; /* a border in one direction: its customs */
-		double traffic, value, priority, cap, alloc;
-		bool done;
-	} use[SMUG_SHIPMENTS_PER_DAY_MAX * 4];
-	int nu = 0, cap_use = (int)(sizeof use / sizeof use[0]);
-	struct smug_network *n = &w->factions[f].net;
-	double left = budget > 0 ? (double)budget : 0, ratio = w->cfg.smuggling.bribe_offer_ratio;
-	double total = 0;
-	bool short_any = false;
+/* A border in one direction that a faction's routes cross today: its
+ * customs, the traffic and cargo value the plan sends across it, its
+ * priority, the faction's cap there and what the budget gives it. */
+struct bribe_border {
+	int corridor, from, key;
+	double traffic, value, priority, cap, alloc;
+	bool done;
+};
 
-	*any_border = false;
+/* The borders faction f's planned shipments cross, each once, with its
+ * traffic, cargo value, cap (the offers the faction means to make there)
+ * and priority before traffic. At most cap_use; returns how many. */
+static int bribe_borders_gather(const struct smug_world *w, struct plan *pl, int f,
+				struct bribe_border *use, int cap_use)
+{
+	double ratio = w->cfg.smuggling.bribe_offer_ratio;
+	int nu = 0;
+
 	for (int i = 0; i < pl->n; i++) {
-		struct plan_item *it = &pl->items[i];
+		const struct plan_item *it = &pl->items[i];
 
 		if (it->faction != f)
 			continue;
@@ -1341,7 +1380,7 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 
 				if (nu == cap_use)
 					continue;
-				use[nu] = (struct border_use){c, from, key, 0, 0, 0, 0, 0, false};
+				use[nu] = (struct bribe_border){c, from, key, 0, 0, 0, 0, 0, false};
 				use[nu].priority = (1.0 - smuggling_belief_risk(b, pl->memo->heat_mix[f])) *
 						   dw->customs.bribe_tolerance * dw->sig.smuggling_tolerance;
 				nu++;
@@ -1352,12 +1391,17 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 				      (1.0 - customs_corruptibility(w, dest));
 		}
 	}
-	for (int u = 0; u < nu; u++) {
-		use[u].priority *= use[u].traffic;
-		total += use[u].priority;
-		*any_border |= use[u].priority > 0 && use[u].cap > 0;
-	}
-	/* water filling: at most nu rounds, each fixes at least one border */
+	return nu;
+}
+
+/* Water filling: the budget split in proportion to priority (total is
+ * their sum); a border whose share exceeds its cap gets the cap and the
+ * rest is split again among the others. At most nu rounds, each fixes at
+ * least one border. */
+static void bribe_water_fill(struct bribe_border *use, int nu, int64_t budget, double total)
+{
+	double left = budget > 0 ? (double)budget : 0;
+
 	for (int round = 0; round < nu && left > 0 && total > 0; round++) {
 		bool capped = false;
 		double next_total = 0;
@@ -1383,17 +1427,24 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 				next_total += use[u].priority;
 		total = next_total;
 	}
-	{
-		double aimed = 0, covered = 0;
+}
 
-		for (int u = 0; u < nu; u++) {
-			aimed += use[u].cap;
-			covered += use[u].alloc;
-		}
-		if (aimed > 0) /* how much of its aims the budget covers, on average */
-			n->offer_fill += w->cfg.smuggling.learning_rate *
-					 (clamp01(covered / aimed) - n->offer_fill);
+/* What the network learns from the day's split: how much of its aims
+ * the budget covers (offer_fill) and each border's share of the budget
+ * (preferred_borders). Returns true when a border of positive priority
+ * got less than its cap. */
+static bool bribe_split_learn(const struct smug_world *w, struct smug_network *n,
+			      const struct bribe_border *use, int nu, int64_t budget)
+{
+	double aimed = 0, covered = 0;
+	bool short_any = false;
+
+	for (int u = 0; u < nu; u++) {
+		aimed += use[u].cap;
+		covered += use[u].alloc;
 	}
+	if (aimed > 0) /* how much of its aims the budget covers, on average */
+		n->offer_fill += w->cfg.smuggling.learning_rate * (clamp01(covered / aimed) - n->offer_fill);
 	for (int u = 0; u < nu; u++) {
 		struct smug_edge_stats *st = network_find_stats(w, n, use[u].corridor, use[u].from);
 
@@ -1405,6 +1456,14 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 			       ((budget > 0 ? use[u].alloc / (double)budget : 0) - *pw);
 		}
 	}
+	return short_any;
+}
+
+/* Each of faction f's planned shipments gets its offer at every border
+ * it crosses: the border's allocation in proportion to its cargo value. */
+static void bribe_hand_out(const struct smug_world *w, struct plan *pl, int f,
+			   const struct bribe_border *use, int nu)
+{
 	for (int i = 0; i < pl->n; i++) {
 		struct plan_item *it = &pl->items[i];
 
@@ -1422,6 +1481,35 @@ static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_
 				it->bribe[e] = (int64_t)(use[u].alloc * (double)it->value / use[u].value);
 		}
 	}
+}
+
+/* Spread one faction's budget over the borders its routes cross today.
+ * Each border's cap is the offer the faction means to make there:
+ * bribe_offer_ratio × the required bribe it estimates from the published
+ * dials, for every shipment crossing it. The budget is split in
+ * proportion to border_priority = traffic_weight × (1 − risk_est) ×
+ * bribe_tolerance × smuggling_tolerance; a border whose share exceeds its
+ * cap gets the cap and the rest is split again among the others (water
+ * filling). A shipment's offer at a border follows its cargo value.
+ * Returns true when some border of positive priority got less than its
+ * cap: the budget decided. */
+static bool allocate_bribes(struct smug_world *w, struct plan *pl, int f, int64_t budget,
+			    bool *any_border)
+{
+	struct bribe_border use[SMUG_SHIPMENTS_PER_DAY_MAX * 4];
+	int nu = bribe_borders_gather(w, pl, f, use, (int)(sizeof use / sizeof use[0]));
+	double total = 0;
+	bool short_any;
+
+	*any_border = false;
+	for (int u = 0; u < nu; u++) {
+		use[u].priority *= use[u].traffic;
+		total += use[u].priority;
+		*any_border |= use[u].priority > 0 && use[u].cap > 0;
+	}
+	bribe_water_fill(use, nu, budget, total);
+	short_any = bribe_split_learn(w, &w->factions[f].net, use, nu, budget);
+	bribe_hand_out(w, pl, f, use, nu);
 	return short_any;
 }
 
@@ -1541,14 +1629,105 @@ int smuggling_rank_commodities(const struct smug_world *w, const struct smug_net
 	return k < cap ? k : cap;
 }
 
-void smuggling_plan(struct smug_world *w)
-{
-	struct plan *pl = xmalloc(sizeof *pl); /* an item's every field is written when it is added */
-	int active[SMUG_FACTIONS_MAX], na = 0;
+/* The factions that plan today (at most max_active_factions, in id
+ * order): each one's bribe budget and commodities by preference. */
+struct plan_factions {
+	int active[SMUG_FACTIONS_MAX], na;
 	int64_t budget[SMUG_FACTIONS_MAX];
 	enum smug_commodity ranked[SMUG_FACTIONS_MAX][SMUG_COMMODITY_COUNT];
 	int nranked[SMUG_FACTIONS_MAX];
+};
+
+static void plan_factions_begin(struct smug_world *w, struct plan *pl, struct plan_factions *pf)
+{
+	pf->na = 0;
+	for (int f = 0; f < w->n_factions && pf->na < w->cfg.smuggling.max_active_factions; f++) {
+		struct smug_faction *fa = &w->factions[f];
+		int na = pf->na;
+
+		if (!fa->runs_network)
+			continue;
+		/* a faction without its own fraction follows the config's,
+		 * also when it is set during a run */
+		if (fa->bribe_budget_fraction >= 0)
+			fa->net.bribe_budget_fraction = fa->bribe_budget_fraction;
+		else
+			fa->net.bribe_budget_fraction = w->cfg.smuggling.bribe_budget_fraction;
+		memcpy(fa->net.plan_stats, fa->net.edge_stats,
+		       (size_t)fa->net.n_edge_stats * sizeof fa->net.edge_stats[0]);
+		fa->net.n_plan_stats = fa->net.n_edge_stats;
+		fa->net.plan_offer_fill = fa->net.offer_fill;
+		memo_seed(w, pl->memo, f);
+		pf->active[na] = f;
+		pf->budget[na] = (int64_t)((double)w->ledger.accounts[fa->account].balance *
+					   fa->net.bribe_budget_fraction);
+		pf->nranked[na] = smuggling_rank_commodities(w, &fa->net, pf->ranked[na]);
+		pf->na++;
+	}
+}
+
+/* Round-robin turns: each active faction in id order takes its next
+ * commodity by preference until the day's cap is reached. A commodity
+ * whose decision failed for a reason that holds all day (no source,
+ * demand or paying buyer, the cargo unaffordable) is not tried again
+ * that day; no room in transit ends the plan. */
+static void plan_turns(struct smug_world *w, struct plan *pl, const struct plan_factions *pf, int cap)
+{
 	bool exhausted[SMUG_FACTIONS_MAX][SMUG_COMMODITY_COUNT];
+
+	memset(exhausted, 0, sizeof exhausted);
+	for (int turn = 0; turn < cap && pl->n < cap; turn++) {
+		bool any = false;
+
+		for (int i = 0; i < pf->na && pl->n < cap; i++) {
+			int f = pf->active[i];
+			enum smug_commodity c;
+			const struct smug_decision *d;
+
+			if (pf->nranked[i] == 0 || w->n_decisions >= SMUG_SHIPMENTS_PER_DAY_MAX)
+				continue;
+			c = pf->ranked[i][turn % pf->nranked[i]];
+			if (exhausted[i][c])
+				continue;
+			any = true;
+			plan_decision(w, pl, f, turn, c, pf->budget[i]);
+			d = &w->decisions[w->n_decisions - 1];
+			exhausted[i][c] = d->skip == SMUG_SKIP_NO_SOURCE || d->skip == SMUG_SKIP_NO_DEMAND ||
+					  d->skip == SMUG_SKIP_NO_BUYERS ||
+					  d->skip == SMUG_SKIP_CANNOT_AFFORD;
+			if (d->skip == SMUG_SKIP_TRANSIT_FULL)
+				turn = cap; /* nothing more can be sent today */
+		}
+		if (!any)
+			break;
+	}
+}
+
+/* The plan's end: each decision explained and counted, the day's plan
+ * figures, and the wards' debts cleared for the next plan. */
+static void plan_end(struct smug_world *w, struct plan *pl, const struct plan_factions *pf, int cap)
+{
+	for (int i = 0; i < w->n_decisions; i++) {
+		explain_record(w, &w->decisions[i]);
+		w->tel.plan.skipped[w->decisions[i].skip] += w->decisions[i].skip != SMUG_SKIP_NONE;
+	}
+	w->tel.plan.days++;
+	w->tel.plan.decisions += w->n_decisions;
+	w->tel.plan.cap_days += cap > 0 && pl->n >= cap;
+	for (int i = 0; i < pf->na; i++)
+		w->factions[pf->active[i]].net.last_run_day = w->day;
+	if (pl->memo->n_owed_wards > pl->memo->n_wards)
+		memset(pl->owed, 0, (size_t)pl->memo->n_wards * sizeof *pl->owed);
+	else
+		for (int i = 0; i < pl->memo->n_owed_wards; i++)
+			pl->owed[pl->memo->owed_wards[i]] = 0;
+	pl->memo->n_owed_wards = 0;
+}
+
+void smuggling_plan(struct smug_world *w)
+{
+	struct plan *pl = xmalloc(sizeof *pl); /* an item's every field is written when it is added */
+	struct plan_factions pf;
 	int cap = w->cfg.smuggling.max_shipments_per_day;
 	bool short_today = false, any_borders = false;
 
@@ -1571,83 +1750,18 @@ void smuggling_plan(struct smug_world *w)
 
 		plan_owe(pl, s->dst_ward, s->sale_price);
 	}
-	for (int f = 0; f < w->n_factions && na < w->cfg.smuggling.max_active_factions; f++) {
-		struct smug_faction *fa = &w->factions[f];
-
-		if (!fa->runs_network)
-			continue;
-		/* a faction without its own fraction follows the config's,
-		 * also when it is set during a run */
-		if (fa->bribe_budget_fraction >= 0)
-			fa->net.bribe_budget_fraction = fa->bribe_budget_fraction;
-		else
-			fa->net.bribe_budget_fraction = w->cfg.smuggling.bribe_budget_fraction;
-		memcpy(fa->net.plan_stats, fa->net.edge_stats,
-		       (size_t)fa->net.n_edge_stats * sizeof fa->net.edge_stats[0]);
-		fa->net.n_plan_stats = fa->net.n_edge_stats;
-		fa->net.plan_offer_fill = fa->net.offer_fill;
-		memo_seed(w, pl->memo, f);
-		active[na] = f;
-		budget[na] = (int64_t)((double)w->ledger.accounts[fa->account].balance *
-				       fa->net.bribe_budget_fraction);
-		nranked[na] = smuggling_rank_commodities(w, &fa->net, ranked[na]);
-		na++;
-	}
-	/* Round-robin turns: each active faction in id order takes its next
-	 * commodity by preference until the day's cap is reached. A commodity
-	 * whose decision failed for a reason that holds all day (no source,
-	 * demand or paying buyer, the cargo unaffordable) is not tried again
-	 * that day; no room in transit ends the plan. */
-	memset(exhausted, 0, sizeof exhausted);
-	for (int turn = 0; turn < cap && pl->n < cap; turn++) {
-		bool any = false;
-
-		for (int i = 0; i < na && pl->n < cap; i++) {
-			int f = active[i];
-			enum smug_commodity c;
-			const struct smug_decision *d;
-
-			if (nranked[i] == 0 || w->n_decisions >= SMUG_SHIPMENTS_PER_DAY_MAX)
-				continue;
-			c = ranked[i][turn % nranked[i]];
-			if (exhausted[i][c])
-				continue;
-			any = true;
-			plan_decision(w, pl, f, turn, c, budget[i]);
-			d = &w->decisions[w->n_decisions - 1];
-			exhausted[i][c] = d->skip == SMUG_SKIP_NO_SOURCE || d->skip == SMUG_SKIP_NO_DEMAND ||
-					  d->skip == SMUG_SKIP_NO_BUYERS ||
-					  d->skip == SMUG_SKIP_CANNOT_AFFORD;
-			if (d->skip == SMUG_SKIP_TRANSIT_FULL)
-				turn = cap; /* nothing more can be sent today */
-		}
-		if (!any)
-			break;
-	}
-	for (int i = 0; i < na; i++) {
+	plan_factions_begin(w, pl, &pf);
+	plan_turns(w, pl, &pf, cap);
+	for (int i = 0; i < pf.na; i++) {
 		bool borders = false;
 
-		short_today |= allocate_bribes(w, pl, active[i], budget[i], &borders);
+		short_today |= allocate_bribes(w, pl, pf.active[i], pf.budget[i], &borders);
 		any_borders |= borders;
 	}
 	w->tel.plan.budget_days += any_borders;
 	w->tel.plan.budget_short_days += short_today;
 	for (int i = 0; i < pl->n; i++)
 		create_shipment(w, pl, &pl->items[i]);
-	for (int i = 0; i < w->n_decisions; i++) {
-		explain_record(w, &w->decisions[i]);
-		w->tel.plan.skipped[w->decisions[i].skip] += w->decisions[i].skip != SMUG_SKIP_NONE;
-	}
-	w->tel.plan.days++;
-	w->tel.plan.decisions += w->n_decisions;
-	w->tel.plan.cap_days += cap > 0 && pl->n >= cap;
-	for (int i = 0; i < na; i++)
-		w->factions[active[i]].net.last_run_day = w->day;
-	if (pl->memo->n_owed_wards > pl->memo->n_wards)
-		memset(pl->owed, 0, (size_t)pl->memo->n_wards * sizeof *pl->owed);
-	else
-		for (int i = 0; i < pl->memo->n_owed_wards; i++)
-			pl->owed[pl->memo->owed_wards[i]] = 0;
-	pl->memo->n_owed_wards = 0;
+	plan_end(w, pl, &pf, cap);
 	free(pl);
 }

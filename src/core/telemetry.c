@@ -1299,11 +1299,12 @@ static int bchart_sorted(const struct smug_telemetry *t, int *out)
 	return n;
 }
 
-void telemetry_rows(const struct smug_world *w, enum tel_row k, telemetry_emit_fn emit, void *ctx)
+/* Faction rows: flows (totals, in transit, by day), what each faction
+ * saw in bribes and tariffs, its chart days. */
+static void rows_faction(const struct smug_world *w, enum tel_row k, telemetry_emit_fn emit, void *ctx)
 {
 	const struct smug_telemetry *t = &w->tel;
 	double v[64];
-	int order[SMUG_CHART_BORDERS], n;
 
 	switch (k) {
 	case TEL_ROW_FLOW_TOTAL:
@@ -1355,6 +1356,20 @@ void telemetry_rows(const struct smug_world *w, enum tel_row k, telemetry_emit_f
 					emit(ctx, r, 10);
 			}
 		break;
+	default:
+		break;
+	}
+}
+
+/* Border rows: each border's window and its days, each charted border
+ * and its days, in corridor order. */
+static void rows_border(const struct smug_world *w, enum tel_row k, telemetry_emit_fn emit, void *ctx)
+{
+	const struct smug_telemetry *t = &w->tel;
+	double v[64];
+	int order[SMUG_CHART_BORDERS], n;
+
+	switch (k) {
 	case TEL_ROW_BORDER_WINDOW:
 	case TEL_ROW_BORDER_DAY:
 		for (int c = 0; c < w->n_corridors && t->bwin_of; c++) {
@@ -1395,16 +1410,25 @@ void telemetry_rows(const struct smug_world *w, enum tel_row k, telemetry_emit_f
 				}
 		}
 		break;
-	case TEL_ROW_CRACKDOWN_PERIOD:
-		for (int i = 0; i < t->crackdown_log_count; i++) {
-			const struct smug_crackdown_period *p = smug_crackdown_period_at(t, i);
-			double r[] = {p->corridor, p->start_day, p->end_day, p->intensity, p->manual, p->exploration};
+	default:
+		break;
+	}
+}
+
+void telemetry_rows(const struct smug_world *w, enum tel_row k, telemetry_emit_fn emit, void *ctx)
+{
+	if (k <= TEL_ROW_FACTION_DAY) {
+		rows_faction(w, k, emit, ctx);
+	} else if (k != TEL_ROW_CRACKDOWN_PERIOD) {
+		rows_border(w, k, emit, ctx);
+	} else {
+		for (int i = 0; i < w->tel.crackdown_log_count; i++) {
+			const struct smug_crackdown_period *p = smug_crackdown_period_at(&w->tel, i);
+			double r[] = {p->corridor, p->start_day, p->end_day, p->intensity, p->manual,
+				      p->exploration};
 
 			emit(ctx, r, 6);
 		}
-		break;
-	default:
-		break;
 	}
 }
 
@@ -1452,21 +1476,9 @@ static const char *row_check(const struct smug_world *w, enum tel_row k, const d
 	return NULL;
 }
 
-const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, const double *v, int n)
+/* A faction row into faction f's telemetry (row_check passed it). */
+static const char *row_set_faction(struct smug_telemetry *t, enum tel_row k, int f, const double *v)
 {
-	struct smug_telemetry *t = &w->tel;
-	const char *why = row_check(w, k, v, n);
-	int f, c, slot;
-
-	if (why)
-		return why;
-	f = c = (int)v[0]; /* an index row_check found in range */
-	/* one row per faction (and commodity), in order */
-	if ((k == TEL_ROW_FLOW_TOTAL || k == TEL_ROW_FLOW_TRANSIT) &&
-	    (v[0] != index / SMUG_COMMODITY_COUNT || v[1] != index % SMUG_COMMODITY_COUNT))
-		return "out of order";
-	if (k == TEL_ROW_FACTION_SEEN && v[0] != index)
-		return "out of order";
 	switch (k) {
 	case TEL_ROW_FLOW_TOTAL:
 		flow_get(&t->factions[f].total[(int)v[1]], v + 2);
@@ -1505,6 +1517,20 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, c
 		d->tariffs = (int64_t)v[9];
 		break;
 	}
+	default:
+		return "unknown row";
+	}
+	return NULL;
+}
+
+/* A border row (or a crackdown period) into corridor c's telemetry
+ * (row_check passed it). */
+static const char *row_set_border(struct smug_world *w, enum tel_row k, int c, const double *v)
+{
+	struct smug_telemetry *t = &w->tel;
+	int slot;
+
+	switch (k) {
 	case TEL_ROW_BORDER_WINDOW:
 		if (t->bwin_of[c] >= 0)
 			return "border repeated";
@@ -1567,4 +1593,21 @@ const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, c
 		return "unknown row";
 	}
 	return NULL;
+}
+
+const char *telemetry_row_set(struct smug_world *w, enum tel_row k, int index, const double *v, int n)
+{
+	const char *why = row_check(w, k, v, n);
+
+	if (why)
+		return why;
+	/* one row per faction (and commodity), in order */
+	if ((k == TEL_ROW_FLOW_TOTAL || k == TEL_ROW_FLOW_TRANSIT) &&
+	    (v[0] != index / SMUG_COMMODITY_COUNT || v[1] != index % SMUG_COMMODITY_COUNT))
+		return "out of order";
+	if (k == TEL_ROW_FACTION_SEEN && v[0] != index)
+		return "out of order";
+	/* v[0]: an index row_check found in range */
+	return k <= TEL_ROW_FACTION_DAY ? row_set_faction(&w->tel, k, (int)v[0], v)
+					: row_set_border(w, k, (int)v[0], v);
 }

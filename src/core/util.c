@@ -163,3 +163,8 @@ const char *num_text(double v, char *buf, size_t size)
 	}
 	return buf;
 }
+
+void smug_real_format(double v, char *buf, size_t size)
+{
+	num_text(v, buf, size);
+}

@@ -24,7 +24,7 @@
 #include "json.h"
 #include "snapshot.h"
 
-#define VAULT_FORMAT "smugnet-seed"
+#define VAULT_FORMAT SMUG_SEED_FORMAT
 #define VAULT_MAJOR 8 /* 4: days count from 1; telemetry windows and chart history;
 			 5: edge statistics per direction, buyer accounts, the ward economy;
 			 6: an event keeps what its text is formatted from, not the text;
@@ -471,29 +471,70 @@ static void gen_name(char *buf, size_t size, const char *name, long long g)
 
 static const char *const link_refusal = "is a symbolic link; the vault never follows or deletes through links (left alone)";
 
+#define MANIFEST_HEAD 4096 /* bytes of manifest.json where the format must be named */
+
+/* The one rule of a folder smugnet wrote (smug_vault_manifest_names):
+ * the file manifest, opened relative to dirfd with the extra open flags,
+ * is a regular file that names format, quoted, within its first
+ * MANIFEST_HEAD bytes. It is opened without blocking, so that a FIFO
+ * called manifest.json is told apart without waiting for a writer. */
+static bool manifest_names_format(int dirfd, const char *manifest, int flags, const char *format)
+{
+	char head[MANIFEST_HEAD + 1], quoted[128];
+	size_t got = 0;
+	struct stat sb;
+	int fd;
+
+	if (snprintf(quoted, sizeof quoted, "\"%s\"", format) >= (int)sizeof quoted)
+		return false;
+	if ((fd = openat(dirfd, manifest, O_RDONLY | O_NONBLOCK | O_CLOEXEC | flags)) < 0)
+		return false;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return false;
+	}
+	while (got < MANIFEST_HEAD) {
+		ssize_t k = read(fd, head + got, MANIFEST_HEAD - got);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			close(fd);
+			return false;
+		}
+		if (k == 0)
+			break;
+		got += (size_t)k;
+	}
+	close(fd);
+	head[got] = '\0';
+	return strstr(head, quoted) != NULL;
+}
+
+bool smug_vault_manifest_names(const char *folder, const char *format)
+{
+	char manifest[PATHBUF * 4 + 32];
+
+	if (snprintf(manifest, sizeof manifest, "%s/manifest.json", folder) >= (int)sizeof manifest)
+		return false;
+	return manifest_names_format(AT_FDCWD, manifest, 0, format);
+}
+
 /* Whether the folder fd (listed as names[0..n)) is a seed the vault
- * wrote: its manifest.json names the format within its first 4 KB, where
- * the vault writes it. A folder a seed only ever comes to be by renaming a
- * complete partial one, so <name> without such a manifest (another
- * program's folder, a folder of notes) is none of the vault's. */
+ * wrote: its manifest.json, never followed through a link, names the
+ * format (smug_vault_manifest_names). A folder a seed only ever comes to
+ * be by renaming a complete partial one, so <name> without such a
+ * manifest (another program's folder, a folder of notes) is none of the
+ * vault's. Reading it is a step the test hook can stop ("read <entry>"). */
 static bool holds_seed(struct vfs *v, int fd, const char *entry, char **names, int n)
 {
-	char head[4097];
 	bool listed = false;
-	ssize_t got;
-	int mf;
 
 	for (int i = 0; i < n; i++)
 		listed |= strcmp(names[i], "manifest.json") == 0;
-	if (!listed || skip(v, "read", entry) ||
-	    (mf = openat(fd, "manifest.json", O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+	if (!listed || skip(v, "read", entry))
 		return false;
-	got = read(mf, head, sizeof head - 1);
-	close(mf);
-	if (got < 0)
-		return false;
-	head[got] = '\0';
-	return strstr(head, "\"" VAULT_FORMAT "\"") != NULL;
+	return manifest_names_format(fd, "manifest.json", O_NOFOLLOW, VAULT_FORMAT);
 }
 
 /* Before a save changes anything: every entry of the family must be a
@@ -1133,32 +1174,59 @@ static enum smug_status seed_open_at(struct vfs *v, const char *entry, int *fd, 
 			      strerror(errno));
 }
 
+/* Open the vault's seeds/ locked for reading (no save removes files while
+ * it is open) and locate the seed called name in it; v->seeds is the
+ * caller's to close, also on failure (-1 when it was not opened). */
+static enum smug_status vault_locate(struct vfs *v, const char *root, const char *name, char *entry, size_t size,
+				     long long *gen, struct smug_error *err)
+{
+	enum smug_status st;
+
+	*gen = 0;
+	v->seeds = -1;
+	if (!smug_seed_name_valid(name))
+		return smug_error_set(err, SMUG_ERR_ARG, "'%s': not a valid seed name", name);
+	if ((st = seeds_open(v, root, false, err)) != SMUG_OK) {
+		if (st == SMUG_ERR_NOT_FOUND)
+			smug_error_set(err, st, "%s/seeds/%s: no such seed", root, name);
+		return st;
+	}
+	flock(v->seeds, LOCK_SH);
+	return seed_locate(v, name, entry, size, gen, err);
+}
+
+enum smug_status smug_vault_locate(const char *root, const char *name, long long *generation,
+				   struct smug_error *err)
+{
+	struct vfs v = {0};
+	char entry[SMUG_SEED_NAME_MAX + 32];
+	long long gen;
+	enum smug_status st = vault_locate(&v, root, name, entry, sizeof entry, &gen, err);
+
+	vclose(v.seeds);
+	if (generation != NULL)
+		*generation = gen;
+	return st;
+}
+
 /* Load the seed called name from the vault (its folder, or the newest
  * complete generation an interrupted save left). */
 static enum smug_status vault_load(const char *root, const char *name, bool tolerate, bool *edited,
 				   struct smug_world **out, struct smug_error *err)
 {
 	struct vfs v = {0};
-	char entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + 64];
+	char entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + SMUG_SEED_NAME_MAX + 32];
 	enum smug_status st;
 	long long gen;
 	int fd;
 
 	*edited = false;
-	if (!smug_seed_name_valid(name))
-		return smug_error_set(err, SMUG_ERR_ARG, "'%s': not a valid seed name", name);
-	if ((st = seeds_open(&v, root, false, err)) != SMUG_OK) {
-		if (st == SMUG_ERR_NOT_FOUND)
-			smug_error_set(err, st, "%s/seeds/%s: no such seed", root, name);
-		return st;
-	}
-	flock(v.seeds, LOCK_SH); /* no save removes files while we read */
-	if ((st = seed_locate(&v, name, entry, sizeof entry, &gen, err)) == SMUG_OK &&
+	if ((st = vault_locate(&v, root, name, entry, sizeof entry, &gen, err)) == SMUG_OK &&
 	    (st = seed_open_at(&v, entry, &fd, shown, sizeof shown, err)) == SMUG_OK) {
 		st = load_seed_at(fd, shown, tolerate, edited, out, err);
 		close(fd);
 	}
-	close(v.seeds);
+	vclose(v.seeds);
 	return st;
 }
 
@@ -1228,7 +1296,7 @@ int smug_vault_list(const char *root, struct smug_seed_info **out, struct smug_e
 	}
 	info = xcalloc((size_t)n_names, sizeof *info); /* n <= n_names */
 	for (int i = 0; i < n_names; i++) {
-		char name[SMUG_SEED_NAME_MAX], entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + 64];
+		char name[SMUG_SEED_NAME_MAX], entry[SMUG_SEED_NAME_MAX + 32], shown[PATHBUF + SMUG_SEED_NAME_MAX + 32];
 		struct smug_seed_info *s = &info[n];
 		struct smug_error why = {0};
 		struct manifest mf;

@@ -1,7 +1,9 @@
 /* Numbers for the screen: every value is written whole in the width it
  * is given, dropping decimals and then switching to k/M/G before it
  * would ever be cut. Money is minor units shown as credits. */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/tui.h"
@@ -39,6 +41,19 @@ void fmt_money(char *buf, size_t size, int64_t minor, int width)
 	if ((int)strlen(buf) <= width)
 		return;
 	fmt_scaled(buf, size, credits, width);
+}
+
+int64_t minor_of_credits(double v)
+{
+	char text[64], *dot;
+
+	if (!(fabs(v) < 1e15)) /* past the cents a double holds, or NaN */
+		return isnan(v) ? 0 : (int64_t)llround(fmax(fmin(v * SMUG_MINOR_PER_CREDIT, 9e18), -9e18));
+	snprintf(text, sizeof text, "%.2f", v);
+	dot = strchr(text, '.');
+	if (dot) /* "-12.34" -> "-1234" */
+		memmove(dot, dot + 1, strlen(dot + 1) + 1);
+	return strtoll(text, NULL, 10);
 }
 
 void fmt_count(char *buf, size_t size, int64_t n, int width)

@@ -87,7 +87,7 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 			if (isnan(v)) /* a setting none of whose tasks has run yet */
 				snprintf(buf, sizeof buf, "-");
 			else if (f->money)
-				fmt_money(buf, sizeof buf, (int64_t)llround(v * SMUG_MINOR_PER_CREDIT), 10);
+				fmt_money(buf, sizeof buf, minor_of_credits(v), 10);
 			else
 				snprintf(buf, sizeof buf, "%.1f", v);
 			table_cell(cv, y, &t, 2 + q, r, buf);
