@@ -12012,6 +12012,31 @@ START_TEST(test_tui_table_musts_wider_than_the_pane_keep_their_widths)
 }
 END_TEST
 
+/* The one scroll rule every list keeps: the selected row on screen, the
+ * top moved no further than it must, no part-empty last page while rows
+ * above are hidden; and a list drawn afresh (top 0) puts the selection at
+ * its foot, as the Routes, Events, seed and sweep lists did on their own. */
+START_TEST(test_tui_table_scroll_keeps_the_selection_in_view)
+{
+	for (int n = 0; n <= 12; n++)
+		for (int rows = 1; rows <= 8; rows++)
+			for (int sel = n ? 0 : -1; sel < (n ? n : 0); sel++)
+				for (int top = 0; top <= 12; top++) {
+					int got = table_scroll(top, sel, rows, n), foot = table_scroll(0, sel, rows, n);
+					int last = n - rows > 0 ? n - rows : 0;
+
+					ck_assert_msg(got >= 0 && got <= last, "n %d rows %d sel %d top %d: top %d", n, rows,
+						      sel, top, got);
+					ck_assert_msg(sel < 0 || (sel >= got && sel < got + rows),
+						      "n %d rows %d sel %d top %d: top %d hides it", n, rows, sel, top, got);
+					/* moved only as far as it must: an in-view selection keeps top */
+					if (sel >= top && sel < top + rows && top <= last)
+						ck_assert_int_eq(got, top);
+					ck_assert_int_eq(foot, sel - rows + 1 > 0 ? sel - rows + 1 : 0);
+				}
+}
+END_TEST
+
 START_TEST(test_tui_table_header_and_cells_sit_in_their_columns)
 {
 	static const struct tui_col cols[] = {
@@ -18465,6 +18490,7 @@ int main(void)
 	tcase_add_test(t, test_tui_table_columns_fit_by_priority);
 	tcase_add_test(t, test_tui_table_header_and_cells_sit_in_their_columns);
 	tcase_add_test(t, test_tui_table_musts_wider_than_the_pane_keep_their_widths);
+	tcase_add_test(t, test_tui_table_scroll_keeps_the_selection_in_view);
 	tcase_add_test(t, test_tui_header_shows_each_figure_by_priority_at_any_width);
 	tcase_add_test(t, test_tui_spark_levels_share_of_the_largest);
 	tcase_add_test(t, test_tui_header_second_row_colours_and_sparkline);

@@ -228,12 +228,7 @@ void pane_borders_draw(struct tui_app *a, struct canvas *cv, bool focused)
 		a->border = rows[0];
 	}
 	body = in.h - y - 1; /* the last line is the detail */
-	if (a->border_top > sel)
-		a->border_top = sel;
-	if (sel >= a->border_top + body)
-		a->border_top = sel - body + 1;
-	if (a->border_top > n - body)
-		a->border_top = n - body > 0 ? n - body : 0;
+	a->border_top = table_scroll(a->border_top, sel, body, n);
 	for (int i = a->border_top; i < n && y < in.h - 1; i++, y++) {
 		int c = rows[i];
 		const struct smug_crackdown *k = smug_world_crackdown_on(w, c);

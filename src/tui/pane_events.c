@@ -434,9 +434,7 @@ void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	canvas_box(cv, title, focused);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
 	rows = in.h - 1; /* below the head's one row */
-	first = sel - rows + 1;
-	if (first < 0)
-		first = 0;
+	first = table_scroll(0, sel, rows, n);
 	/* the room the details of the rows shown need */
 	for (int i = first; i < n && i < first + rows; i++) {
 		int64_t seq;
@@ -462,11 +460,7 @@ void pane_events_draw(struct tui_app *a, struct canvas *cv, bool focused)
 		canvas_fit(&in, y, 0, in.w, ROLE_DIM, none, false);
 		return;
 	}
-	first = sel - rows + 1;
-	if (a->event_sel >= 0 && first < 0)
-		first = 0;
-	if (first < 0)
-		first = 0;
+	first = table_scroll(0, sel, rows, n);
 	for (int i = first; i < n && y < in.h; i++, y++) {
 		int64_t seq;
 		const struct smug_event *e = pane_events_at(a, i, &seq);

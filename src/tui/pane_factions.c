@@ -86,12 +86,7 @@ void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	shown = (in.h - y + per - 1) / per;
 	if (shown < 1)
 		shown = 1;
-	if (a->faction_top > at)
-		a->faction_top = at;
-	if (at >= a->faction_top + shown)
-		a->faction_top = at - shown + 1;
-	if (a->faction_top > n - shown)
-		a->faction_top = n - shown > 0 ? n - shown : 0;
+	a->faction_top = table_scroll(a->faction_top, at, shown, n);
 	for (int i = a->faction_top; i < n && y < in.h; i++) {
 		const struct smug_faction *fa = &w->factions[fac[i]];
 		const struct smug_network *net = &fa->net;

@@ -202,9 +202,7 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	c[R_LANE].width = lane < cols[R_LANE].width ? cols[R_LANE].width : lane > LANE_MAX ? LANE_MAX : lane;
 	table_fit(&t, c, R_N, in.w);
 	y = table_header(&in, 0, &t, -1, false);
-	top = a->route_sel - (in.h - y) + 1;
-	if (top < 0)
-		top = 0;
+	top = table_scroll(0, a->route_sel, in.h - y, n);
 	for (int row = top; row < n && y < in.h; row++, y++) {
 		const char *src, *dst;
 		const struct smug_decision *d = &w->decisions[first[row]];

@@ -61,9 +61,7 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 	y = table_header(cv, 0, &t, -1, false);
 	/* more settings than rows: the rows scroll to keep the selected one
 	 * in view (Down past the last row shown selected a row not drawn) */
-	first = sel - (cv->h - y - 1);
-	if (first < 0)
-		first = 0;
+	first = table_scroll(0, sel, cv->h - y, sw->n_settings);
 	for (int s = first; s < sw->n_settings && y < cv->h; s++, y++) {
 		enum tui_role r = s == sel ? ROLE_SELECT : setting_roles[s % N_ROLES];
 		char buf[32];

@@ -147,3 +147,14 @@ void table_cell(struct canvas *cv, int y, const struct tui_table *t, int c, enum
 	if (i >= 0)
 		canvas_fit(cv, y, t->x[i], t->w[i], r, text, t->cols[c].right);
 }
+
+int table_scroll(int top, int sel, int rows, int n)
+{
+	if (top > sel)
+		top = sel;
+	if (sel >= top + rows)
+		top = sel - rows + 1;
+	if (top > n - rows)
+		top = n - rows;
+	return top > 0 ? top : 0;
+}

@@ -265,6 +265,11 @@ int table_header(struct canvas *cv, int y, const struct tui_table *t, int sort, 
 /* One cell of a row. */
 void table_cell(struct canvas *cv, int y, const struct tui_table *t, int c, enum tui_role r,
 		const char *text);
+/* The first of n list rows to show, `rows` at a time, so that row sel
+ * (-1: none) is on screen: top moves only as far as sel needs, and no
+ * further down than the last full page; never below 0. A list drawn
+ * afresh each frame passes top 0 (the selection then sits at the foot). */
+int table_scroll(int top, int sel, int rows, int n);
 
 /* ---- chart.c: time series (btop style), reusable ---- */
 struct chart_series {

@@ -166,7 +166,7 @@ void view_load_draw(struct tui_app *a, struct canvas *cv)
 	if (name_w + rest > in.w)
 		name_w = in.w - rest > 12 ? in.w - rest : 12;
 	/* the rows scroll so the selected seed is always on screen */
-	first = in.h > 0 && a->load_sel >= in.h ? a->load_sel - in.h + 1 : 0;
+	first = table_scroll(0, a->load_sel, in.h, a->n_seeds);
 	for (int i = first; i < a->n_seeds && i - first < in.h; i++) {
 		const struct smug_seed_info *si = &a->seeds[i];
 		bool sel = i == a->load_sel;
