@@ -14237,6 +14237,38 @@ START_TEST(test_tui_save_prompt_keeps_a_refused_name)
 }
 END_TEST
 
+/* The Save prompt is the one place a seed name is checked: the name it
+ * offers (the seed shown) is held to the vault's rule on Enter as a typed
+ * one is, and a name it accepts saves; no answer it refuses reaches the
+ * save (whose own check was dead, and went). */
+START_TEST(test_tui_save_prompt_checks_the_offered_name_too)
+{
+	struct smug_world *w = world_at(3);
+	struct temp_vault v;
+	struct tui_app a;
+	struct smug_error err;
+	struct smug_seed_info *list = NULL;
+
+	open_in_vault(&a, w, &v);
+	snprintf(a.seed_name, sizeof a.seed_name, "%s", "no spaces");
+	tui_handle_key(&a, 's');
+	ck_assert_str_eq(a.input.text, "no spaces");
+	tui_handle_key(&a, '\r');
+	ck_assert_msg(a.prompt == PROMPT_SAVE, "Enter closed the Save prompt on 'no spaces' (status '%s')", a.status);
+	ck_assert_msg(strstr(a.input.note, "' ' cannot be in a seed name"), "the note reads '%s'", a.input.note);
+	ck_assert_int_eq(smug_vault_list(v.root, &list, &err), 0); /* nothing saved */
+	free(list);
+	list = NULL;
+	tui_handle_key(&a, 21); /* Ctrl-U */
+	feed(&a, "no_spaces\r");
+	ck_assert_int_eq(a.prompt, PROMPT_NONE);
+	ck_assert_msg(status_says(&a, "saved seed no_spaces"), "status '%s'", a.status);
+	ck_assert_int_eq(smug_vault_list(v.root, &list, &err), 1);
+	free(list);
+	close_in_vault(&a, &v);
+}
+END_TEST
+
 START_TEST(test_tui_prompts_say_what_became_of_the_answer)
 {
 	static const char *const bad_days[] = {"abc", "0", "100001", "3x", "-2"};
@@ -18734,6 +18766,7 @@ int main(void)
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_prompts_say_what_became_of_the_answer);
 	tcase_add_test(t, test_tui_save_prompt_keeps_a_refused_name);
+	tcase_add_test(t, test_tui_save_prompt_checks_the_offered_name_too);
 	tcase_add_test(t, test_tui_status_lasts_until_the_next_key_that_acts);
 	tcase_add_test(t, test_tui_rewind_prompt_offers_no_day_before_the_first);
 	tcase_add_test(t, test_tui_loaded_seed_starts_its_selections_afresh);

@@ -541,9 +541,9 @@ static bool prompt_key(struct tui_app *a, int key)
 	} else if (p == PROMPT_KNOB) {
 		view_config_set(a, a->input.text);
 	} else if (p == PROMPT_SAVE) {
-		if (!smug_seed_name_valid(a->input.text))
-			tui_set_status(a, "'%s': not a seed name (" SMUG_SEED_NAME_RULE ")", a->input.text);
-		else if (seed_exists(a, a->input.text))
+		/* a valid seed name: prompt_edit accepts no other (it checks the
+		 * vault's rule on Enter, the offered name too) */
+		if (seed_exists(a, a->input.text))
 			a->prompt = PROMPT_OVERWRITE;
 		else
 			do_save(a);
