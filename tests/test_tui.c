@@ -7332,7 +7332,9 @@ END_TEST
 
 /* The sweep view's table shows a money percentile to the cent that
  * sweep collect's table prints ("%.2f"): 249955.175 is a double just
- * below the half, 249955.17 there; the view read 249955.18. */
+ * below the half, 249955.17 there; the view read 249955.18. Collect
+ * prints a percentile with fmt_cents, the text the view reads back:
+ * the row holds that text too. */
 START_TEST(test_tui_sweep_money_percentile_rounds_as_collect_prints)
 {
 	static const int days[] = {30};
@@ -7358,8 +7360,14 @@ START_TEST(test_tui_sweep_money_percentile_rounds_as_collect_prints)
 		snprintf(printed[k], sizeof printed[k], " %.2f", q[0][0][k]);
 		ck_assert_msg(strstr(row, printed[k]) != NULL, "percentile %d (%.3f): the row '%s' has no '%s'", k,
 			      q[0][0][k], row + 1, printed[k]);
+		printed[k][0] = ' ';
+		fmt_cents(printed[k] + 1, sizeof printed[k] - 1, q[0][0][k]);
+		ck_assert_msg(strstr(row, printed[k]) != NULL, "percentile %d: the row '%s' has not collect's '%s'", k,
+			      row + 1, printed[k]);
 	}
 	ck_assert_ptr_null(strstr(row, "249955.18"));
+	fmt_cents(printed[0], sizeof printed[0], 249955.175);
+	ck_assert_str_eq(printed[0], "249955.17");
 	free(text);
 	grid_free(g);
 	close_app(&a, w);

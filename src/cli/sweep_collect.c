@@ -173,8 +173,12 @@ static void stats_row(FILE *csv, const struct table *table, const struct sweep_m
 		fprintf(table->f, " %11.2f", st.sd);
 	else
 		fprintf(table->f, " %11s", "-");
-	for (int q = 0; q < 5; q++)
-		fprintf(table->f, " %12.2f", st.p[q]);
+	for (int q = 0; q < 5; q++) {
+		char cents[320]; /* "%.2f" of any double */
+
+		fmt_cents(cents, sizeof cents, st.p[q]); /* the cent the sweep view shows */
+		fprintf(table->f, " %12s", cents);
+	}
 	fputc('\n', table->f);
 }
 

@@ -43,13 +43,18 @@ void fmt_money(char *buf, size_t size, int64_t minor, int width)
 	fmt_scaled(buf, size, credits, width);
 }
 
+int fmt_cents(char *buf, size_t size, double v)
+{
+	return snprintf(buf, size, "%.2f", v);
+}
+
 int64_t minor_of_credits(double v)
 {
 	char text[64], *dot;
 
 	if (!(fabs(v) < 1e15)) /* past the cents a double holds, or NaN */
 		return isnan(v) ? 0 : (int64_t)llround(fmax(fmin(v * SMUG_MINOR_PER_CREDIT, 9e18), -9e18));
-	snprintf(text, sizeof text, "%.2f", v);
+	fmt_cents(text, sizeof text, v);
 	dot = strchr(text, '.');
 	if (dot) /* "-12.34" -> "-1234" */
 		memmove(dot, dot + 1, strlen(dot + 1) + 1);

@@ -219,10 +219,15 @@ bool text_cut_middle(const char *text, int cols, const char *mark, char *buf, si
 /* Minor units as credits in at most width columns: "1234.56", then
  * "1235", then "1.23k", "45.6M"... Always a whole value. */
 void fmt_money(char *buf, size_t size, int64_t minor, int width);
-/* Credits v (a percentile of balances, say) in minor units, rounded as
- * printf's "%.2f" rounds it, so that the cockpit shows the cent that
- * sweep collect's table prints (llround(v * 100) rounds 249955.175 up,
- * printf down: the double is below the half). */
+/* Credits v (a percentile of balances, say) as text to the cent, "%.2f":
+ * how sweep collect's table prints a percentile, and the text
+ * minor_of_credits reads back, so both round the same cent. Returns what
+ * snprintf returns. */
+int fmt_cents(char *buf, size_t size, double v);
+/* Credits v in minor units, read back from fmt_cents' text, so that
+ * the cockpit shows the cent that sweep collect's table prints
+ * (llround(v * 100) rounds 249955.175 up, printf down: the double is
+ * below the half). */
 int64_t minor_of_credits(double v);
 /* A count in at most width columns: "12345", then "12.3k", "1.2M". */
 void fmt_count(char *buf, size_t size, int64_t n, int width);
