@@ -156,6 +156,115 @@ static int flip_line(const struct tui_app *a, struct canvas *in, int y, const st
  * the pane's hit map, whatever the pane's height. */
 _Static_assert(2 + SMUG_SHIPMENTS_PER_DAY_MAX + 1 < 256, "a route row's pane line fits the hit map");
 
+/* The box's title: the faction and the day of its decisions; without
+ * decisions, or too narrow for the day (canvas_box would cut it to
+ * "day …"; the header names the day), the faction alone; with no
+ * faction, the pane's name alone. */
+static void routes_title(const struct tui_app *a, const struct canvas *cv, char *title, size_t size)
+{
+	const struct smug_world *w = a->w;
+
+	if (a->faction < 0) {
+		snprintf(title, size, "2 Routes");
+	} else {
+		snprintf(title, size, "2 Routes of %s, day %d", w->factions[a->faction].id, w->decisions_day);
+		if (w->n_decisions == 0 || text_cols(title) + 2 > cv->w - 3)
+			snprintf(title, size, "2 Routes of %s", w->factions[a->faction].id);
+	}
+}
+
+/* No rows: why, and (before the first day) what to press. */
+static void draw_no_routes(const struct tui_app *a, struct canvas *in)
+{
+	const struct smug_world *w = a->w;
+
+	if (a->faction < 0) { /* no faction runs a network: no routes to show, ever */
+		canvas_fit(in, 0, 0, in->w, ROLE_DIM, "no smuggling factions", false);
+	} else if (w->day == w->start_day) {
+		canvas_fit(in, 0, 0, in->w, ROLE_WARN, "Nothing simulated yet.", false);
+		canvas_fit(in, 1, 0, in->w, ROLE_NORMAL, "Press . to step a day, n to step N days,", false);
+		canvas_fit(in, 2, 0, in->w, ROLE_NORMAL, "Space to run; ? lists every key.", false);
+	} else {
+		canvas_fit(in, 0, 0, in->w, ROLE_DIM, "no decisions of this faction on the last day", false);
+	}
+}
+
+/* One decision's row (count: how many identical ones it stands for). */
+static void route_row(struct tui_app *a, struct canvas *in, int y, const struct tui_table *t,
+		      const struct smug_decision *d, int count, enum tui_role r)
+{
+	const char *src, *dst;
+	char buf[128];
+
+	canvas_fill_row(in, y, 0, r);
+	table_cell(in, y, t, R_COM, r, tui_commodity_short((int)d->commodity));
+	src = d->src_ward >= 0 ? tui_short_ward(a, d->src_ward) : "-";
+	dst = d->dst_ward >= 0 ? tui_short_ward(a, d->dst_ward) : "-";
+	/* both ends shortened rather than the demand ward cut off */
+	if (table_pos(t, R_LANE) < 0 ||
+	    !tui_two_ids_fit(a, src, ">", dst, a->ward_suffix, t->w[table_pos(t, R_LANE)], buf, sizeof buf))
+		snprintf(buf, sizeof buf, "%s>%s", src, dst);
+	table_cell(in, y, t, R_LANE, r, buf);
+	if (count > 1) {
+		snprintf(buf, sizeof buf, "x%d", count);
+		table_cell(in, y, t, R_COUNT, r, buf);
+	}
+	fmt_money(buf, sizeof buf, d->value, cols[R_VALUE].width);
+	table_cell(in, y, t, R_VALUE, r, buf);
+	if (d->winner >= 0) {
+		snprintf(buf, sizeof buf, "%d", d->route_len - 1);
+		table_cell(in, y, t, R_HOPS, r, buf);
+		snprintf(buf, sizeof buf, "%d", d->route_borders);
+		table_cell(in, y, t, R_BRD, r, buf);
+		fmt_money(buf, sizeof buf, (int64_t)(d->winner_score + 0.5), cols[R_SCORE].width);
+		table_cell(in, y, t, R_SCORE, r, buf);
+		if (d->runner >= 0) {
+			fmt_money(buf, sizeof buf, (int64_t)(d->margin + 0.5), cols[R_MARGIN].width);
+			table_cell(in, y, t, R_MARGIN, r, buf);
+		}
+	}
+	table_cell(in, y, t, R_STATUS, d->skipped[0] && r == ROLE_NORMAL ? ROLE_WARN : r, status_short(d));
+}
+
+/* Below the rows from y, when there is room: the selected decision's
+ * margin, its bar, and what would flip it. */
+static void draw_margin(struct tui_app *a, struct canvas *in, int y)
+{
+	const struct smug_world *w = a->w;
+	int di;
+	const struct smug_explanation *ex;
+	const struct smug_decision *d;
+	char m[40], v[40], line[200], brief[100];
+	bool own_row;
+
+	if (in->h - y < 4)
+		return;
+	ex = view_why_explanation(a, &di);
+	if (!ex || di < 0 || w->decisions[di].winner < 0)
+		return;
+	d = &w->decisions[di];
+	y++;
+	fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
+	fmt_credits(v, sizeof v, d->value);
+	snprintf(line, sizeof line, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand, m,
+		 d->runner + 1);
+	snprintf(brief, sizeof brief, "margin %s over #%d", m, d->runner + 1);
+	if (d->runner >= 0)
+		y += wrap_first(in, y, 2, ROLE_TITLE, (const char *const[]){line, brief}, 2);
+	else
+		y += wrap_first(in, y, 2, ROLE_TITLE, (const char *const[]){"the only candidate"}, 1);
+	snprintf(line, sizeof line, "loss+cost of cargo %s:", v);
+	canvas_text(in, y, 0, ROLE_DIM, line);
+	own_row = in->w - text_cols(line) - 1 < 12; /* the bar on a row of its own */
+	if (own_row)
+		y++;
+	tui_margin_bar(in, y, own_row ? 0 : text_cols(line) + 1, own_row ? in->w : in->w - text_cols(line) - 1, d,
+		       ex);
+	y++;
+	if (y < in->h)
+		flip_line(a, in, y, ex);
+}
+
 void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 {
 	const struct smug_world *w = a->w;
@@ -169,30 +278,13 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	for (int i = 0; i < 256; i++)
 		a->hit[PANE_ROUTES][i] = -1;
 	canvas_clear(cv);
-	/* without decisions, or too narrow for the day (canvas_box would cut
-	 * it to "day …"; the header names the day): the faction alone; with
-	 * no faction, the pane's name alone */
-	if (a->faction < 0) {
-		snprintf(title, sizeof title, "2 Routes");
-	} else {
-		snprintf(title, sizeof title, "2 Routes of %s, day %d", w->factions[a->faction].id, w->decisions_day);
-		if (w->n_decisions == 0 || text_cols(title) + 2 > cv->w - 3)
-			snprintf(title, sizeof title, "2 Routes of %s", w->factions[a->faction].id);
-	}
+	routes_title(a, cv, title, sizeof title);
 	canvas_box(cv, title, focused);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
 	if (a->route_sel >= n)
 		a->route_sel = n > 0 ? n - 1 : 0;
 	if (n == 0) {
-		if (a->faction < 0) { /* no faction runs a network: no routes to show, ever */
-			canvas_fit(&in, 0, 0, in.w, ROLE_DIM, "no smuggling factions", false);
-		} else if (w->day == w->start_day) {
-			canvas_fit(&in, 0, 0, in.w, ROLE_WARN, "Nothing simulated yet.", false);
-			canvas_fit(&in, 1, 0, in.w, ROLE_NORMAL, "Press . to step a day, n to step N days,", false);
-			canvas_fit(&in, 2, 0, in.w, ROLE_NORMAL, "Space to run; ? lists every key.", false);
-		} else {
-			canvas_fit(&in, 0, 0, in.w, ROLE_DIM, "no decisions of this faction on the last day", false);
-		}
+		draw_no_routes(a, &in);
 		return;
 	}
 	/* the lane as wide as the world's ward ids ask ("2889>3301" in a
@@ -204,72 +296,12 @@ void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	y = table_header(&in, 0, &t, -1, false);
 	top = table_scroll(0, a->route_sel, in.h - y, n);
 	for (int row = top; row < n && y < in.h; row++, y++) {
-		const char *src, *dst;
-		const struct smug_decision *d = &w->decisions[first[row]];
 		enum tui_role r = row == a->route_sel ? (focused ? ROLE_SELECT : ROLE_FOCUS) : ROLE_NORMAL;
-		char buf[128];
 
-		canvas_fill_row(&in, y, 0, r);
+		route_row(a, &in, y, &t, &w->decisions[first[row]], count[row], r);
 		a->hit[PANE_ROUTES][y + 1] = row; /* y + 1 < 256: see the assertion above */
-		table_cell(&in, y, &t, R_COM, r, tui_commodity_short((int)d->commodity));
-		src = d->src_ward >= 0 ? tui_short_ward(a, d->src_ward) : "-";
-		dst = d->dst_ward >= 0 ? tui_short_ward(a, d->dst_ward) : "-";
-		/* both ends shortened rather than the demand ward cut off */
-		if (table_pos(&t, R_LANE) < 0 ||
-		    !tui_two_ids_fit(a, src, ">", dst, a->ward_suffix, t.w[table_pos(&t, R_LANE)], buf, sizeof buf))
-			snprintf(buf, sizeof buf, "%s>%s", src, dst);
-		table_cell(&in, y, &t, R_LANE, r, buf);
-		if (count[row] > 1) {
-			snprintf(buf, sizeof buf, "x%d", count[row]);
-			table_cell(&in, y, &t, R_COUNT, r, buf);
-		}
-		fmt_money(buf, sizeof buf, d->value, cols[R_VALUE].width);
-		table_cell(&in, y, &t, R_VALUE, r, buf);
-		if (d->winner >= 0) {
-			snprintf(buf, sizeof buf, "%d", d->route_len - 1);
-			table_cell(&in, y, &t, R_HOPS, r, buf);
-			snprintf(buf, sizeof buf, "%d", d->route_borders);
-			table_cell(&in, y, &t, R_BRD, r, buf);
-			fmt_money(buf, sizeof buf, (int64_t)(d->winner_score + 0.5), cols[R_SCORE].width);
-			table_cell(&in, y, &t, R_SCORE, r, buf);
-			if (d->runner >= 0) {
-				fmt_money(buf, sizeof buf, (int64_t)(d->margin + 0.5), cols[R_MARGIN].width);
-				table_cell(&in, y, &t, R_MARGIN, r, buf);
-			}
-		}
-		table_cell(&in, y, &t, R_STATUS, d->skipped[0] && r == ROLE_NORMAL ? ROLE_WARN : r,
-			   status_short(d));
 	}
-	/* the selected decision's margin, when there is room */
-	if (in.h - y >= 4) {
-		int di;
-		const struct smug_explanation *ex = view_why_explanation(a, &di);
-
-		if (ex && di >= 0 && w->decisions[di].winner >= 0) {
-			const struct smug_decision *d = &w->decisions[di];
-			char m[40], v[40], line[200], brief[100];
-
-			y++;
-			fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
-			fmt_credits(v, sizeof v, d->value);
-			snprintf(line, sizeof line, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand, m,
-				 d->runner + 1);
-			snprintf(brief, sizeof brief, "margin %s over #%d", m, d->runner + 1);
-			if (d->runner >= 0)
-				y += wrap_first(&in, y, 2, ROLE_TITLE, (const char *const[]){line, brief}, 2);
-			else
-				y += wrap_first(&in, y, 2, ROLE_TITLE, (const char *const[]){"the only candidate"}, 1);
-			snprintf(line, sizeof line, "loss+cost of cargo %s:", v);
-			canvas_text(&in, y, 0, ROLE_DIM, line);
-			if (in.w - text_cols(line) - 1 < 12) /* the bar on a row of its own */
-				y++;
-			tui_margin_bar(&in, y, in.w - text_cols(line) - 1 < 12 ? 0 : text_cols(line) + 1,
-				       in.w - text_cols(line) - 1 < 12 ? in.w : in.w - text_cols(line) - 1, d, ex);
-			y++;
-			if (y < in.h)
-				flip_line(a, &in, y, ex);
-		}
-	}
+	draw_margin(a, &in, y);
 }
 
 void pane_routes_click(struct tui_app *a, int y)
