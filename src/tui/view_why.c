@@ -500,15 +500,128 @@ static int drivers(struct canvas *in, int y, int rows, const struct smug_decisio
 	return 0;
 }
 
+/* The decision's head from y: its cargo and outcome, the what-if's line
+ * when one is set, and the drivers of the lane. Returns the rows used. */
+static int why_head(struct tui_app *a, struct canvas *in, int y, const struct smug_decision *d)
+{
+	int y0 = y;
+	char line[600], v[40], m[40];
+
+	fmt_credits(v, sizeof v, d->value);
+	fmt_credits(m, sizeof m, d->bribe_budget);
+	snprintf(line, sizeof line, "cargo %s cr, bribe budget %s cr, %d candidates; %s", v, m, d->n_cand,
+		 d->skipped[0] ? d->skipped : d->shipment ? "shipment sent" : "no shipment");
+	/* why nothing was sent is read whole: two rows where one is short */
+	y += canvas_wrap(in, y, 0, in->w, 2, d->skipped[0] ? ROLE_WARN : ROLE_NORMAL, line);
+	if (a->whatif && a->whatif_data) {
+		whatif_line(a, a->whatif_data, in->w, line, sizeof line);
+		y += canvas_wrap(in, y, 0, in->w, 2, ROLE_CRACKDOWN, line);
+	}
+	/* why this lane: two rows for every term on a tall screen */
+	y += drivers(in, y, in->h >= 30 ? 2 : 1, d);
+	return y - y0;
+}
+
+/* The winner against the runner-up (or, in a what-if, the new winner
+ * against the old) from y: side by side, their routes, what only one
+ * crosses, the margin, what would flip it, and the legend. Returns the
+ * rows used. */
+static int why_compare(struct tui_app *a, struct canvas *in, int y, const struct smug_decision *d,
+		       const struct smug_explanation *x, int win, int run)
+{
+	int y0 = y;
+	char line[600], v[40], m[40];
+
+	y += compare(a, in, y, x, win, run >= 0 && run != win ? run : -1, a->whatif ? "NEW WINNER" : "WINNER",
+		     a->whatif ? "WAS" : "RUNNER-UP");
+	if (in->h - y > 12) {
+		char r[300];
+
+		short_route(a, x->cand[win].nodes, x->cand[win].n_nodes, in->w - 12, r, sizeof r);
+		snprintf(line, sizeof line, "winner:    %s", r);
+		canvas_text(in, y++, 0, ROLE_GOOD, line);
+		if (run >= 0 && run != win) {
+			short_route(a, x->cand[run].nodes, x->cand[run].n_nodes, in->w - 12, r, sizeof r);
+			snprintf(line, sizeof line, "%s %s", a->whatif ? "was:      " : "runner-up:", r);
+			canvas_text(in, y++, 0, ROLE_WARN, line);
+		}
+	}
+	/* what only one of them crosses: a row each, on a tall screen the
+	 * rows three entries need */
+	if (run >= 0 && run != win && in->h - y > 9)
+		y += crosses(a, in, y, in->h - y > 14 ? 3 : 1, &x->cand[win], &x->cand[run], a->whatif);
+	if (run >= 0 && run != win) {
+		double margin = x->cand[run].score - x->cand[win].score;
+		int lw;
+
+		fmt_credits(v, sizeof v, d->value);
+		fmt_credits(m, sizeof m, (int64_t)(margin + 0.5));
+		/* the bar only for the decision taken: no colon left before nothing */
+		snprintf(line, sizeof line, "margin %s cr; cargo %s cr%s", m, v, a->whatif ? "" : ":");
+		lw = canvas_text(in, y, 0, ROLE_TITLE, line);
+		if (!a->whatif)
+			tui_margin_bar(in, y, lw + 1, in->w - lw - 1, d, x);
+		y++;
+	}
+	if (!a->whatif)
+		y += canvas_wrap(in, y, 0, in->w, 2, ROLE_NORMAL, x->flip);
+	/* the legend whole on two rows at any width: the shorter wording
+	 * below 100 columns */
+	y += canvas_wrap(in, y, 0, in->w, 2, ROLE_DIM,
+			 in->w >= 100 ? "score = expected loss + expected cost + travel term; loss = risk_est x cargo x (1 + "
+					"seizure penalty); prior: from the public customs dials; learned: the faction's "
+					"own statistics"
+				      : "score = loss + cost + travel; loss = risk_est x cargo x (1 + penalty); prior: "
+					"the public customs dials; learned: the faction's own crossings");
+	return y - y0;
+}
+
+/* Every candidate from y to the foot, an expanded one's edges under it,
+ * scrolled so the selected one (and its edges) is in view. */
+static void why_list(struct tui_app *a, struct canvas *in, int y, const struct smug_explanation *x, int win)
+{
+	int rows, n, sel_row = 0, *cand, *edge, top, loss_w, cost_w;
+	struct tui_table t;
+
+	cand = tui_xmalloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
+	edge = tui_xmalloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
+	if (a->why_sel < 0 || a->why_sel >= x->n_cand)
+		a->why_sel = win;
+	n = list_rows(a, x, cand, edge, 64 * SMUG_ROUTE_MAX_NODES, &sel_row);
+	table_fit(&t, cand_cols, W_N, in->w);
+	y += table_header(in, y, &t, -1, false);
+	rows = in->h - y;
+	if (a->why_scroll > sel_row)
+		a->why_scroll = sel_row;
+	if (sel_row >= a->why_scroll + rows)
+		a->why_scroll = sel_row - rows + 1;
+	if (a->why_sel < 64 && (a->why_open[0] >> a->why_sel & 1)) { /* an expanded one's edges in view too */
+		int last = sel_row + x->cand[a->why_sel].n_nodes - 1;
+
+		if (last >= a->why_scroll + rows)
+			a->why_scroll = last - rows + 1 < sel_row ? last - rows + 1 : sel_row;
+	}
+	edge_figure_widths(x, cand, edge, n, &loss_w, &cost_w);
+	top = a->why_scroll;
+	for (int i = top; i < n && y < in->h; i++, y++) {
+		if (edge[i] < 0)
+			candidate_row(a, in, y, &t, x, cand[i], win,
+				      cand[i] == a->why_sel ? ROLE_SELECT : cand[i] == win ? ROLE_GOOD : ROLE_NORMAL);
+		else
+			edge_row(a, in, y, &x->cand[cand[i]].edges[edge[i]], loss_w, cost_w);
+	}
+	free(cand);
+	free(edge);
+}
+
 void view_why_draw(struct tui_app *a, struct canvas *cv)
 {
 	const struct smug_world *w = a->w;
-	int di, win, run, y = 0, rows, n, sel_row = 0, *cand, *edge, top, loss_w, cost_w;
+	int di, win, run, y = 0;
 	const struct smug_explanation *base = view_why_explanation(a, &di), *x;
 	const struct smug_decision *d;
 	struct canvas in;
-	struct tui_table t;
-	char title[200], line[600], v[40], m[40];
+	char title[200];
 
 	canvas_clear(cv);
 	if (base == NULL) {
@@ -527,93 +640,14 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 		 d->day);
 	canvas_box(cv, title, true);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
-	fmt_credits(v, sizeof v, d->value);
-	fmt_credits(m, sizeof m, d->bribe_budget);
-	snprintf(line, sizeof line, "cargo %s cr, bribe budget %s cr, %d candidates; %s", v, m, d->n_cand,
-		 d->skipped[0] ? d->skipped : d->shipment ? "shipment sent" : "no shipment");
-	/* why nothing was sent is read whole: two rows where one is short */
-	y += canvas_wrap(&in, y, 0, in.w, 2, d->skipped[0] ? ROLE_WARN : ROLE_NORMAL, line);
-	if (a->whatif && a->whatif_data) {
-		whatif_line(a, a->whatif_data, in.w, line, sizeof line);
-		y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_CRACKDOWN, line);
-	}
-	/* why this lane: two rows for every term on a tall screen */
-	y += drivers(&in, y, in.h >= 30 ? 2 : 1, d);
+	y += why_head(a, &in, y, d);
 	if (win < 0 || x->n_cand == 0) {
 		canvas_wrap(&in, y, 0, in.w, 2, ROLE_WARN, "no candidate route");
 		return;
 	}
-	/* top: the two side by side */
-	y += compare(a, &in, y, x, win, run >= 0 && run != win ? run : -1,
-		     a->whatif ? "NEW WINNER" : "WINNER", a->whatif ? "WAS" : "RUNNER-UP");
-	if (in.h - y > 12) {
-		char r[300];
-
-		short_route(a, x->cand[win].nodes, x->cand[win].n_nodes, in.w - 12, r, sizeof r);
-		snprintf(line, sizeof line, "winner:    %s", r);
-		canvas_text(&in, y++, 0, ROLE_GOOD, line);
-		if (run >= 0 && run != win) {
-			short_route(a, x->cand[run].nodes, x->cand[run].n_nodes, in.w - 12, r, sizeof r);
-			snprintf(line, sizeof line, "%s %s", a->whatif ? "was:      " : "runner-up:", r);
-			canvas_text(&in, y++, 0, ROLE_WARN, line);
-		}
-	}
-	/* what only one of them crosses: a row each, on a tall screen the
-	 * rows three entries need */
-	if (run >= 0 && run != win && in.h - y > 9)
-		y += crosses(a, &in, y, in.h - y > 14 ? 3 : 1, &x->cand[win], &x->cand[run], a->whatif);
-	if (run >= 0 && run != win) {
-		double margin = x->cand[run].score - x->cand[win].score;
-		int lw;
-
-		fmt_credits(m, sizeof m, (int64_t)(margin + 0.5));
-		/* the bar only for the decision taken: no colon left before nothing */
-		snprintf(line, sizeof line, "margin %s cr; cargo %s cr%s", m, v, a->whatif ? "" : ":");
-		lw = canvas_text(&in, y, 0, ROLE_TITLE, line);
-		if (!a->whatif)
-			tui_margin_bar(&in, y, lw + 1, in.w - lw - 1, d, x);
-		y++;
-	}
-	if (!a->whatif)
-		y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_NORMAL, x->flip);
-	/* the legend whole on two rows at any width: the shorter wording
-	 * below 100 columns */
-	y += canvas_wrap(&in, y, 0, in.w, 2, ROLE_DIM,
-			 in.w >= 100 ? "score = expected loss + expected cost + travel term; loss = risk_est x cargo x (1 + "
-				       "seizure penalty); prior: from the public customs dials; learned: the faction's "
-				       "own statistics"
-				     : "score = loss + cost + travel; loss = risk_est x cargo x (1 + penalty); prior: "
-				       "the public customs dials; learned: the faction's own crossings");
-	/* below: every candidate */
-	cand = tui_xmalloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
-	edge = tui_xmalloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
-	if (a->why_sel < 0 || a->why_sel >= x->n_cand)
-		a->why_sel = win;
-	n = list_rows(a, x, cand, edge, 64 * SMUG_ROUTE_MAX_NODES, &sel_row);
-	table_fit(&t, cand_cols, W_N, in.w);
-	y += table_header(&in, y, &t, -1, false);
-	rows = in.h - y;
-	if (a->why_scroll > sel_row)
-		a->why_scroll = sel_row;
-	if (sel_row >= a->why_scroll + rows)
-		a->why_scroll = sel_row - rows + 1;
-	if (a->why_sel < 64 && (a->why_open[0] >> a->why_sel & 1)) { /* an expanded one's edges in view too */
-		int last = sel_row + x->cand[a->why_sel].n_nodes - 1;
-
-		if (last >= a->why_scroll + rows)
-			a->why_scroll = last - rows + 1 < sel_row ? last - rows + 1 : sel_row;
-	}
-	edge_figure_widths(x, cand, edge, n, &loss_w, &cost_w);
-	top = a->why_scroll;
-	for (int i = top; i < n && y < in.h; i++, y++) {
-		if (edge[i] < 0)
-			candidate_row(a, &in, y, &t, x, cand[i], win,
-				      cand[i] == a->why_sel ? ROLE_SELECT : cand[i] == win ? ROLE_GOOD : ROLE_NORMAL);
-		else
-			edge_row(a, &in, y, &x->cand[cand[i]].edges[edge[i]], loss_w, cost_w);
-	}
-	free(cand);
-	free(edge);
+	/* top: the two side by side; below: every candidate */
+	y += why_compare(a, &in, y, d, x, win, run);
+	why_list(a, &in, y, x, win);
 }
 
 static void toggle_whatif(struct tui_app *a)
