@@ -551,6 +551,85 @@ static bool prompt_key(struct tui_app *a, int key)
 	return true;
 }
 
+/* Up, Down, Page Up/Down, Home, End: the focused pane's selection moves
+ * (the map's by one ward; End in Events follows the newest again). */
+static void pane_move(struct tui_app *a, enum tui_action act)
+{
+	int d = list_step(act);
+
+	if (a->focus == PANE_FACTIONS) {
+		move_faction(a, d);
+	} else if (a->focus == PANE_ROUTES) {
+		int n = count_routes(a);
+
+		a->route_sel += d;
+		if (a->route_sel >= n)
+			a->route_sel = n - 1;
+		if (a->route_sel < 0)
+			a->route_sel = 0;
+	} else if (a->focus == PANE_BORDERS) {
+		pane_borders_move(a, d);
+	} else if (a->focus == PANE_MAP) {
+		pane_map_step(a, d < 0 ? -1 : 1, 0);
+	} else if (a->focus == PANE_EVENTS) {
+		if (act == ACT_END)
+			a->event_sel = -1;
+		else
+			pane_events_move(a, d);
+	}
+}
+
+/* Enter: a route's why, an event's shipment story (or its border), a
+ * border's chart. */
+static void pane_enter(struct tui_app *a)
+{
+	if (a->focus == PANE_ROUTES && count_routes(a) > 0) {
+		a->why_sel = -1;
+		a->why_scroll = 0;
+		a->why_open[0] = 0;
+		a->whatif = false;
+		view_open(a, VIEW_WHY);
+	} else if (a->focus == PANE_EVENTS) {
+		int64_t seq;
+		const struct smug_event *e =
+			pane_events_count(a) > 0 ? pane_events_at(a, pane_events_selected(a), &seq) : NULL;
+
+		if (e && e->shipment) {
+			a->story_shipment = e->shipment;
+			a->story_scroll = 0;
+			view_open(a, VIEW_STORY);
+		} else if (e && e->corridor >= 0 && a->w->corridors[e->corridor].border) {
+			a->border = e->corridor;
+			focus(a, PANE_BORDERS);
+		}
+	} else if (a->focus == PANE_BORDERS && a->border >= 0) {
+		a->chart_border = true;
+		view_open(a, VIEW_CHART);
+	}
+}
+
+/* The chart of the selected border (Borders, Map), of the selected
+ * event's border or faction (Events), else of the selected faction. */
+static void pane_chart(struct tui_app *a)
+{
+	a->chart_border = (a->focus == PANE_BORDERS || a->focus == PANE_MAP) && a->border >= 0;
+	if (a->focus == PANE_EVENTS && pane_events_count(a) > 0) {
+		int64_t seq;
+		const struct smug_event *e = pane_events_at(a, pane_events_selected(a), &seq);
+
+		if (e->corridor >= 0 && a->w->corridors[e->corridor].border) {
+			a->border = e->corridor;
+			a->chart_border = true;
+		} else if (e->faction >= 0 && a->w->factions[e->faction].runs_network) {
+			a->faction = e->faction;
+		}
+	}
+	if (!a->chart_border && a->faction < 0)
+		tui_set_status(a, "no faction to chart");
+	else
+		view_open(a, VIEW_CHART);
+}
+
 /* Keys of the main view's panes. */
 static void pane_key(struct tui_app *a, enum tui_action act)
 {
@@ -560,31 +639,7 @@ static void pane_key(struct tui_app *a, enum tui_action act)
 	case ACT_PGUP:
 	case ACT_PGDN:
 	case ACT_HOME:
-	case ACT_END: {
-		int d = list_step(act);
-
-		if (a->focus == PANE_FACTIONS) {
-			move_faction(a, d);
-		} else if (a->focus == PANE_ROUTES) {
-			int n = count_routes(a);
-
-			a->route_sel += d;
-			if (a->route_sel >= n)
-				a->route_sel = n - 1;
-			if (a->route_sel < 0)
-				a->route_sel = 0;
-		} else if (a->focus == PANE_BORDERS) {
-			pane_borders_move(a, d);
-		} else if (a->focus == PANE_MAP) {
-			pane_map_step(a, d < 0 ? -1 : 1, 0);
-		} else if (a->focus == PANE_EVENTS) {
-			if (act == ACT_END)
-				a->event_sel = -1;
-			else
-				pane_events_move(a, d);
-		}
-		break;
-	}
+	case ACT_END: pane_move(a, act); break;
 	case ACT_LEFT:
 	case ACT_RIGHT:
 		if (a->focus == PANE_MAP)
@@ -614,50 +669,8 @@ static void pane_key(struct tui_app *a, enum tui_action act)
 	case ACT_ZOOM_OUT: view_map_key(a, act, 0); break;
 	case ACT_CRACKDOWN: tui_toggle_crackdown(a); break;
 	case ACT_FILTER: prompt_start(a, PROMPT_FILTER, a->filter); break;
-	case ACT_ENTER:
-		if (a->focus == PANE_ROUTES && count_routes(a) > 0) {
-			a->why_sel = -1;
-			a->why_scroll = 0;
-			a->why_open[0] = 0;
-			a->whatif = false;
-			view_open(a, VIEW_WHY);
-		} else if (a->focus == PANE_EVENTS) {
-			int64_t seq;
-			const struct smug_event *e = pane_events_count(a) > 0
-							     ? pane_events_at(a, pane_events_selected(a), &seq)
-							     : NULL;
-
-			if (e && e->shipment) {
-				a->story_shipment = e->shipment;
-				a->story_scroll = 0;
-				view_open(a, VIEW_STORY);
-			} else if (e && e->corridor >= 0 && a->w->corridors[e->corridor].border) {
-				a->border = e->corridor;
-				focus(a, PANE_BORDERS);
-			}
-		} else if (a->focus == PANE_BORDERS && a->border >= 0) {
-			a->chart_border = true;
-			view_open(a, VIEW_CHART);
-		}
-		break;
-	case ACT_CHART:
-		a->chart_border = (a->focus == PANE_BORDERS || a->focus == PANE_MAP) && a->border >= 0;
-		if (a->focus == PANE_EVENTS && pane_events_count(a) > 0) {
-			int64_t seq;
-			const struct smug_event *e = pane_events_at(a, pane_events_selected(a), &seq);
-
-			if (e->corridor >= 0 && a->w->corridors[e->corridor].border) {
-				a->border = e->corridor;
-				a->chart_border = true;
-			} else if (e->faction >= 0 && a->w->factions[e->faction].runs_network) {
-				a->faction = e->faction;
-			}
-		}
-		if (!a->chart_border && a->faction < 0)
-			tui_set_status(a, "no faction to chart");
-		else
-			view_open(a, VIEW_CHART);
-		break;
+	case ACT_ENTER: pane_enter(a); break;
+	case ACT_CHART: pane_chart(a); break;
 	case ACT_MAP: view_open(a, VIEW_MAP); break;
 	case ACT_COMMODITIES: view_open(a, VIEW_COMMODITIES); break;
 	case ACT_BACK:
@@ -671,31 +684,26 @@ static void pane_key(struct tui_app *a, enum tui_action act)
 	}
 }
 
-bool tui_handle_key(struct tui_app *a, int key)
+/* A key on a screen too small for the cockpit: it shows only the notice
+ * (and the quit question), so no key may act unseen but q, and y/n to
+ * that question. False: quit. */
+static bool too_small_key(struct tui_app *a, int key)
 {
-	enum tui_ctx ctx = tui_context(a);
-	enum tui_action act;
-
-	if (key == KEY_CTRL_C && a->prompt != PROMPT_NONE && a->prompt != PROMPT_QUIT)
-		a->prompt = PROMPT_NONE; /* Ctrl-C leaves a prompt to quit, as q would outside it */
-	if (too_small(a->rows, a->cols)) {
-		/* the screen shows only the notice (and the quit question):
-		 * no key may act unseen but q, and y/n to that question */
-		if (a->prompt == PROMPT_QUIT)
-			return prompt_key(a, key);
-		if (keymap_lookup(key, CTX_HELP) != ACT_QUIT)
-			return true;
-		if (!a->unsaved)
-			return false;
-		prompt_start(a, PROMPT_QUIT, NULL); /* over a prompt left open: the quit is asked */
-		return true;
-	}
-	if (a->prompt != PROMPT_NONE)
+	if (a->prompt == PROMPT_QUIT)
 		return prompt_key(a, key);
-	act = keymap_lookup(key, ctx);
-	if (act != ACT_NONE)
-		a->status[0] = '\0';
-	/* keys that work the same everywhere */
+	if (keymap_lookup(key, CTX_HELP) != ACT_QUIT)
+		return true;
+	if (!a->unsaved)
+		return false;
+	prompt_start(a, PROMPT_QUIT, NULL); /* over a prompt left open: the quit is asked */
+	return true;
+}
+
+/* The keys that work the same in every view: true when act is one of
+ * them (done), *go then false to quit. */
+static bool global_key(struct tui_app *a, enum tui_action act, bool *go)
+{
+	*go = true;
 	switch (act) {
 	case ACT_HELP:
 		if (a->view == VIEW_HELP)
@@ -705,8 +713,9 @@ bool tui_handle_key(struct tui_app *a, int key)
 		return true;
 	case ACT_QUIT: /* from every view, as the help says; Esc closes a view */
 		if (!a->unsaved)
-			return false;
-		prompt_start(a, PROMPT_QUIT, NULL);
+			*go = false;
+		else
+			prompt_start(a, PROMPT_QUIT, NULL);
 		return true;
 	case ACT_STEP: step(a, 1); return true;
 	case ACT_STEP_N: prompt_start(a, PROMPT_STEPS, "30"); return true;
@@ -755,8 +764,26 @@ bool tui_handle_key(struct tui_app *a, int key)
 			view_open(a, VIEW_TOPK);
 		return true;
 	case ACT_LOAD: open_load(a); return true;
-	default: break;
+	default: return false;
 	}
+}
+
+bool tui_handle_key(struct tui_app *a, int key)
+{
+	enum tui_action act;
+	bool go;
+
+	if (key == KEY_CTRL_C && a->prompt != PROMPT_NONE && a->prompt != PROMPT_QUIT)
+		a->prompt = PROMPT_NONE; /* Ctrl-C leaves a prompt to quit, as q would outside it */
+	if (too_small(a->rows, a->cols))
+		return too_small_key(a, key);
+	if (a->prompt != PROMPT_NONE)
+		return prompt_key(a, key);
+	act = keymap_lookup(key, tui_context(a));
+	if (act != ACT_NONE)
+		a->status[0] = '\0';
+	if (global_key(a, act, &go))
+		return go;
 	if (a->view != VIEW_MAIN) {
 		const struct tui_view_def *v = view_def(a->view);
 
