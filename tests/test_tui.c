@@ -7046,6 +7046,36 @@ START_TEST(test_tui_config_selection_stops_at_the_last_knob)
 }
 END_TEST
 
+/* The config view scrolled to its last knob on a small screen, then
+ * made taller (the terminal enlarged): the list fills the new room from
+ * above rather than keep the knobs above the old top hidden over blank
+ * rows (at 100x40 after End at 80x24: the first knobs were gone and 17
+ * rows stood empty). */
+START_TEST(test_tui_config_list_fills_a_taller_screen)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 1);
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+	char *s;
+
+	feed(&a, "C");
+	draw(&a, 24, 80);
+	tui_handle_key(&a, KEY_END);
+	s = render(&a, 24, 80);
+	ck_assert_msg(strstr(s, k[0].key) == NULL, "at 24 rows the first knob is still shown");
+	free(s);
+	/* room for every knob; no cut check: a meaning cut with its ellipsis,
+	 * 'bribes taken in a day that count as…', reads to it as a label
+	 * without its figure */
+	s = render_checked(&a, n + 12, 120, false);
+	for (int i = 0; i < n; i++)
+		ck_assert_msg(strstr(s, k[i].key) != NULL, "at %d rows knob %d (%s) is hidden", n + 12, i, k[i].key);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* PageUp in the config view moves the selection ten knobs up and stops
  * at the first; Up on the first knob keeps it, so Enter (with no frame
  * drawn in between) edits the first knob. */
@@ -18736,6 +18766,7 @@ int main(void)
 	tcase_add_test(t, test_tui_borders_today_head_abbreviates);
 	tcase_add_test(t, test_tui_topk_view_on_day_0_lists_none);
 	tcase_add_test(t, test_tui_config_selection_stops_at_the_last_knob);
+	tcase_add_test(t, test_tui_config_list_fills_a_taller_screen);
 	tcase_add_test(t, test_tui_config_page_up_stops_at_the_first_knob);
 	tcase_add_test(t, test_tui_config_home_selects_the_first_knob);
 	tcase_add_test(t, test_tui_config_columns_sit_under_their_heads);

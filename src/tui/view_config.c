@@ -18,10 +18,8 @@ void view_config_draw(struct tui_app *a, struct canvas *cv)
 	canvas_box(cv, "Configuration (Enter edits the selected knob; it applies from the next day; Esc back)", true);
 	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
 	rows = in.h - 4; /* the header row, and the selected knob's meaning in full below */
-	if (a->config_sel < a->config_top)
-		a->config_top = a->config_sel;
-	if (rows > 0 && a->config_sel >= a->config_top + rows)
-		a->config_top = a->config_sel - rows + 1;
+	if (rows > 0) /* a taller screen shows the knobs above, not blank rows */
+		a->config_top = table_scroll(a->config_top, a->config_sel, rows, n);
 	canvas_printf(&in, 0, 0, ROLE_TITLE, "%-34s %-13s %-13s %-16s %s", "knob", "value", "default", "range",
 		      "meaning");
 	for (int i = a->config_top, y = 1; i < n && y <= rows; i++, y++) {
