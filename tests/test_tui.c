@@ -2279,6 +2279,34 @@ START_TEST(test_tui_why_says_whole_why_nothing_was_sent)
 }
 END_TEST
 
+/* The why view's candidate list scrolled to its last candidate on a
+ * short screen, then drawn taller (the terminal enlarged): the list
+ * fills the new room from its first candidate, not from the old top with
+ * blank rows below it. */
+START_TEST(test_tui_why_list_fills_a_taller_screen)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int di;
+	char *s;
+
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	di = pane_routes_decision(&a);
+	ck_assert_int_gt(w->decisions[di].n_cand, 3);
+	tui_handle_key(&a, KEY_END);
+	draw(&a, 30, 100);
+	ck_assert_int_gt(a.why_scroll, 0); /* scrolled: the last one is below the first rows */
+	s = render(&a, 40 + 2 * w->decisions[di].n_cand, 160); /* room for every candidate */
+	free(s);
+	ck_assert_int_eq(a.why_sel, w->decisions[di].n_cand - 1);
+	ck_assert_msg(a.why_scroll == 0, "%d candidates drawn from row %d on a screen with room for all",
+		      w->decisions[di].n_cand, a.why_scroll);
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_why_leads_with_the_decision)
 {
 	struct tui_app a;
@@ -18662,6 +18690,7 @@ int main(void)
 	tcase_add_test(t, test_tui_border_selection_follows_the_border);
 	tcase_add_test(t, test_tui_borders_first_frame_lights_the_border_selected);
 	tcase_add_test(t, test_tui_why_leads_with_the_decision);
+	tcase_add_test(t, test_tui_why_list_fills_a_taller_screen);
 	tcase_add_test(t, test_tui_why_names_demand_and_source_drivers);
 	tcase_add_test(t, test_tui_why_says_whole_why_nothing_was_sent);
 	tcase_add_test(t, test_tui_why_page_up_and_a_day_without_decisions);

@@ -591,10 +591,8 @@ static void why_list(struct tui_app *a, struct canvas *in, int y, const struct s
 	table_fit(&t, cand_cols, W_N, in->w);
 	y += table_header(in, y, &t, -1, false);
 	rows = in->h - y;
-	if (a->why_scroll > sel_row)
-		a->why_scroll = sel_row;
-	if (sel_row >= a->why_scroll + rows)
-		a->why_scroll = sel_row - rows + 1;
+	/* a taller screen shows the rows above, not blank rows below */
+	a->why_scroll = table_scroll(a->why_scroll, sel_row, rows, n);
 	if (a->why_sel < 64 && (a->why_open[0] >> a->why_sel & 1)) { /* an expanded one's edges in view too */
 		int last = sel_row + x->cand[a->why_sel].n_nodes - 1;
 
