@@ -3789,8 +3789,8 @@ END_TEST
 
 /* What the Borders table sorts column col by for corridor c, as its
  * cells show it: a window's count or money (columns 1 to 15), the 7-day
- * seizure rate (none below any), the trend, the crackdown (the newest
- * first). */
+ * seizure rate (none below any), the trend (none below any), the
+ * crackdown (the newest first). */
 static int64_t border_sort_value(const struct smug_world *w, int c, int col)
 {
 	struct smug_border_day d;
@@ -3802,7 +3802,7 @@ static int64_t border_sort_value(const struct smug_world *w, int c, int col)
 		return d.traffic ? (int64_t)d.seizures * 100000 / d.traffic : -1;
 	}
 	if (col == 2 + 5 * WIN_COUNT)
-		return tui_border_trend(w, c);
+		return tui_border_trend(w, c) == 2 ? -2 : tui_border_trend(w, c);
 	if (col == 3 + 5 * WIN_COUNT)
 		return (k = smug_world_crackdown_on(w, c)) ? 1000000 - k->start_day : 0;
 	tui_border_window(w, c, (enum tui_window)((col - 1) % WIN_COUNT), &d);
@@ -3855,6 +3855,37 @@ START_TEST(test_tui_border_sort_breaks_ties_by_corridor)
 	}
 	ck_assert_int_ge(checked, 2 * (n_cols - 1)); /* every column but the id, both ways */
 	ck_assert_int_gt(ties, 0);		    /* and some rows tied */
+	close_app(&a, w);
+}
+END_TEST
+
+/* Sorted by the trend arrow, rising first (tr▾), the Borders table lists
+ * the rising borders first and the quiet ones (no traffic in 7 days, no
+ * arrow) last, as the seizure rate puts "none" below any rate; it listed
+ * the quiet ones above every arrow, the rising ones under them. */
+START_TEST(test_tui_border_trend_sort_puts_quiet_borders_last)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int n, *rows, quiet = 0, moving = 0;
+
+	tui_handle_key(&a, '3');
+	draw(&a, 60, 240);
+	a.border_sort = 2 + 5 * WIN_COUNT; /* the trend column */
+	a.border_desc = true;
+	rows = pane_borders_rows(&a, &n);
+	for (int i = 0; i < n; i++) {
+		int t = tui_border_trend(w, rows[i]);
+
+		quiet += t == 2;
+		moving += t != 2;
+		ck_assert_msg(t == 2 || quiet == 0, "row %d (corridor %d, trend %d) comes after %d quiet border(s)", i,
+			      rows[i], t, quiet);
+	}
+	ck_assert_int_gt(quiet, 0);
+	ck_assert_int_gt(moving, 0);
+	ck_assert_int_eq(tui_border_trend(w, rows[0]), 1); /* rising first */
+	free(rows);
 	close_app(&a, w);
 }
 END_TEST
@@ -18744,6 +18775,7 @@ int main(void)
 	tcase_add_test(t, test_tui_story_heads_with_the_shipment_and_its_cargo);
 	tcase_add_test(t, test_tui_story_counts_one_event_in_the_singular);
 	tcase_add_test(t, test_tui_border_trend_compares_the_last_days);
+	tcase_add_test(t, test_tui_border_trend_sort_puts_quiet_borders_last);
 	tcase_add_test(t, test_tui_borders_heat_and_sort_keys);
 	tcase_add_test(t, test_tui_borders_sort_step_starts_descending);
 	tcase_add_test(t, test_tui_border_sort_breaks_ties_by_corridor);

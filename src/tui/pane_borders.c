@@ -53,8 +53,11 @@ static int64_t cell_value(const struct smug_world *w, int c, int col)
 		tui_border_window(w, c, WIN_RECENT, &d);
 		return d.traffic ? (int64_t)d.seizures * 100000 / d.traffic : -1;
 	}
-	if (col == B_TREND)
-		return tui_border_trend(w, c);
+	if (col == B_TREND) { /* no arrow (no traffic in 7 days) below any, as no rate is */
+		int t = tui_border_trend(w, c);
+
+		return t == 2 ? -2 : t;
+	}
 	if (col == B_MARK)
 		return (k = smug_world_crackdown_on(w, c)) ? 1000000 - k->start_day : 0;
 	if (col <= B_ID || col > COL(M_TARIFFS, WIN_ALL))
