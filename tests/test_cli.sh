@@ -247,6 +247,26 @@ err_has "fig-d.jsonl: line $n: factions[0].id: expected an id"
 sed '2s/"lost":\([0-9]*\)/"lost":"\1"/' "$tmp/fig-b.jsonl" >"$tmp/fig-e.jsonl"
 expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/fig-e.jsonl"
 err_has "fig-e.jsonl: line 2: lost: expected a number"
+# one file holding two runs ('run --days 3 >r; run --days 5 --every 5
+# >>r') was read as the first run's header with the last run's summary,
+# and called identical to the 5-day run; a line cut short was 'not a
+# smugnet run record', and two records run into one line kept the first
+# and dropped the other unsaid. Now each is refused by file and line
+"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" >"$tmp/two-runs.jsonl" &&
+	"$SMUGNET" run --days 5 --every 5 --scenario "$SRCDIR/data/tiny.json" >>"$tmp/two-runs.jsonl" || fail "runs for the diff of two runs in one file"
+n=$(($(wc -l <"$tmp/ok-run.jsonl") + 1))
+expect_rc 3 "$SMUGNET" diff "$tmp/two-runs.jsonl" "$tmp/fig-b.jsonl"
+err_is "$tmp/two-runs.jsonl: line $n: a record after the summary (one run's output per file: was a run appended to it?)"
+[ ! -s "$tmp/out" ] || fail "diff of a file of two runs printed: $(head -n 3 "$tmp/out")"
+head -n 1 "$tmp/ok-run.jsonl" >"$tmp/two-heads.jsonl" && cat "$tmp/fig-b.jsonl" >>"$tmp/two-heads.jsonl"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/two-heads.jsonl"
+err_is "$tmp/two-heads.jsonl: line 2: a second header (one run's output per file: was a run appended to it?)"
+head -c $(($(head -n 1 "$tmp/fig-b.jsonl" | wc -c) + 20)) "$tmp/fig-b.jsonl" >"$tmp/cut.jsonl"
+expect_rc 3 "$SMUGNET" diff "$tmp/cut.jsonl" "$tmp/fig-b.jsonl"
+err_is "$tmp/cut.jsonl: line 2: malformed JSON"
+awk 'NR == 2 { printf "%s", $0; next } { print }' "$tmp/fig-b.jsonl" >"$tmp/joined.jsonl"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/joined.jsonl"
+err_is "$tmp/joined.jsonl: line 2: malformed JSON"
 # a relative XDG_DATA_HOME is not the vault (XDG base directory rules),
 # nor is a folder under the working one when HOME is unset
 mkdir -p "$tmp/novault"

@@ -162,6 +162,76 @@ static double num(const cJSON *o, const char *key)
 	return cJSON_IsNumber(j) ? j->valuedouble : 0;
 }
 
+/* Whether a header is smugnet run's (a --branch run's, smugnet-branch,
+ * holds two summaries and is refused by run_file_wrong, as is any other). */
+static bool is_run_header(const cJSON *header)
+{
+	const cJSON *format = cJSON_GetObjectItemCaseSensitive(header, "format");
+
+	return cJSON_IsString(format) && strcmp(format->valuestring, "smugnet-run") == 0;
+}
+
+/* The record of one line of a run file, kept in r (or dropped: an
+ * event); false when it is bad input, told on standard error. The whole
+ * line is one record: a line cut short, or two run into one, is
+ * malformed (not "no record", nor the first kept and the rest dropped).
+ * One run's output per file: a second run appended (>>) was read as the
+ * first's header with the last's summary. */
+static bool take_record(const char *path, int n, char *line, struct run_file *r)
+{
+	cJSON *o = cJSON_ParseWithOpts(line, NULL, true);
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
+	struct smug_error err;
+	char where[4200];
+
+	snprintf(where, sizeof where, "%s: line %d", path, n);
+	if (o == NULL) {
+		fprintf(stderr, "%s: malformed JSON\n", where);
+		return false;
+	}
+	if (smug_json_dup_check(o, where, &err) != SMUG_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		goto bad;
+	}
+	if (!cJSON_IsString(t)) {
+		fprintf(stderr, "%s: not a smugnet run record\n", where);
+		goto bad;
+	}
+	if (r->summary != NULL || (r->header != NULL && strcmp(t->valuestring, "header") == 0)) {
+		fprintf(stderr, "%s: %s (one run's output per file: was a run appended to it?)\n", where,
+			r->summary != NULL ? "a record after the summary" : "a second header");
+		goto bad;
+	}
+	if (!day_ok(path, n, o, strcmp(t->valuestring, "header") == 0 ? "start_day" : "day"))
+		goto bad;
+	if (strcmp(t->valuestring, "header") == 0) {
+		r->header = o;
+	} else if (strcmp(t->valuestring, "day") == 0) {
+		double day = num(o, "day"), after = r->n_days > 0 ? num(r->days[r->n_days - 1], "day")
+								  : num(r->header, "start_day");
+
+		if (day <= after) {
+			/* the periods diff sums follow one another */
+			fprintf(stderr, "%s: day: %.0f, not after the %s (day %.0f)\n", where, day,
+				r->n_days > 0 ? "day record before it" : "run's start", after);
+			goto bad;
+		}
+		r->days = realloc(r->days, (size_t)(r->n_days + 1) * sizeof *r->days);
+		r->day_lines = realloc(r->day_lines, (size_t)(r->n_days + 1) * sizeof *r->day_lines);
+		r->day_lines[r->n_days] = n;
+		r->days[r->n_days++] = o;
+	} else if (strcmp(t->valuestring, "summary") == 0) {
+		r->summary = o;
+		r->summary_line = n;
+	} else {
+		cJSON_Delete(o);
+	}
+	return true;
+bad:
+	cJSON_Delete(o);
+	return false;
+}
+
 static int read_run_file(const char *path, struct run_file *r)
 {
 	const char *why;
@@ -178,63 +248,17 @@ static int read_run_file(const char *path, struct run_file *r)
 		free(text);
 		return EXIT_BAD_INPUT;
 	}
-	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		cJSON *o = cJSON_Parse(line);
-		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
-		char where[4200];
-
-		n++;
-		snprintf(where, sizeof where, "%s: line %d", path, n);
-		if (o != NULL && smug_json_dup_check(o, where, &err) != SMUG_OK) {
-			fprintf(stderr, "%s\n", err.msg);
-			cJSON_Delete(o);
+	/* read up to the header of a file that is no run's output: what it
+	 * is, not what its lines hold, is its fault */
+	for (line = strtok_r(text, "\n", &save); line && (r->header == NULL || is_run_header(r->header));
+	     line = strtok_r(NULL, "\n", &save))
+		if (!take_record(path, ++n, line, r)) {
 			free(text);
 			run_file_done(r);
 			return EXIT_BAD_INPUT;
 		}
-		if (cJSON_IsString(t) &&
-		    !day_ok(path, n, o, strcmp(t->valuestring, "header") == 0 ? "start_day" : "day")) {
-			cJSON_Delete(o);
-			free(text);
-			run_file_done(r);
-			return EXIT_BAD_INPUT;
-		}
-		if (!cJSON_IsString(t)) {
-			fprintf(stderr, "%s: line %d: not a smugnet run record\n", path, n);
-			cJSON_Delete(o);
-			free(text);
-			run_file_done(r);
-			return EXIT_BAD_INPUT;
-		}
-		if (strcmp(t->valuestring, "header") == 0 && r->header == NULL) {
-			r->header = o;
-		} else if (strcmp(t->valuestring, "day") == 0) {
-			double day = num(o, "day"), after = r->n_days > 0 ? num(r->days[r->n_days - 1], "day")
-									  : num(r->header, "start_day");
-
-			if (day <= after) {
-				/* the periods diff sums follow one another */
-				fprintf(stderr, "%s: line %d: day: %.0f, not after the %s (day %.0f)\n", path, n, day,
-					r->n_days > 0 ? "day record before it" : "run's start", after);
-				cJSON_Delete(o);
-				free(text);
-				run_file_done(r);
-				return EXIT_BAD_INPUT;
-			}
-			r->days = realloc(r->days, (size_t)(r->n_days + 1) * sizeof *r->days);
-			r->day_lines = realloc(r->day_lines, (size_t)(r->n_days + 1) * sizeof *r->day_lines);
-			r->day_lines[r->n_days] = n;
-			r->days[r->n_days++] = o;
-		} else if (strcmp(t->valuestring, "summary") == 0) {
-			cJSON_Delete(r->summary);
-			r->summary = o;
-			r->summary_line = n;
-		} else {
-			cJSON_Delete(o);
-		}
-	}
 	free(text);
-	if (r->header == NULL || r->summary == NULL) {
+	if (r->header == NULL || (r->summary == NULL && is_run_header(r->header))) {
 		fprintf(stderr, "%s: not the output of smugnet run (it needs a header and a summary)\n", path);
 		run_file_done(r);
 		return EXIT_BAD_INPUT;
