@@ -199,6 +199,16 @@ ln -s d3 "$tmp/diffvault/seeds/lk" || fail "a link in the vault"
 expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" lk --vault "$tmp/diffvault"
 err_is "lk: no such file, and $tmp/diffvault/seeds/lk: is a symbolic link (the vault never follows links)"
 rm -f "$tmp/diffvault/seeds/lk"
+# replay takes a seed name or a journal file as diff takes a seed or a
+# run file: a journal file's name mistyped ('replay j30.jsnol', a name a
+# seed could have) read 'VAULT/seeds/j30.jsnol: no such seed', as if no
+# file had been looked for; now both are named (exit 3 as before)
+expect_rc 3 "$SMUGNET" replay j30.jsnol --vault "$tmp/diffvault"
+err_is "j30.jsnol: no such file, and no seed 'j30.jsnol' in $tmp/diffvault"
+expect_rc 3 "$SMUGNET" replay j30.jsnol --vault "$tmp/no-vault"
+err_is "j30.jsnol: no such file, and no seed 'j30.jsnol' in $tmp/no-vault"
+expect_rc 3 "$SMUGNET" replay "$tmp/j30.jsnol" --vault "$tmp/diffvault"
+err_is "$tmp/j30.jsnol: cannot read (No such file or directory)"
 # a folder that holds no seed beside a run's output is no seed either: it
 # read 'compare two seeds or two run files, not one of each' (exit 2), as
 # if it were one; now why it is none, as beside a seed (exit 3)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -173,6 +174,19 @@ int cli_status_exit(enum smug_status st, const char *msg)
 	case SMUG_ERR_IO: return EXIT_BAD_INPUT;
 	default: return EXIT_RUNTIME;
 	}
+}
+
+bool cli_no_file_nor_seed(const char *arg, const char *vault, enum smug_status st, const struct smug_error *err)
+{
+	struct stat sb;
+
+	if (st == SMUG_OK || strchr(arg, '/') || !smug_seed_name_valid(arg) || lstat(arg, &sb) == 0 || errno != ENOENT)
+		return false;
+	if (st == SMUG_ERR_NOT_FOUND)
+		fprintf(stderr, "%s: no such file, and no seed '%s' in %s\n", arg, arg, vault);
+	else
+		fprintf(stderr, "%s: no such file, and %s\n", arg, err->msg);
+	return true;
 }
 
 int cli_load_world(const char *file, struct smug_world **out)

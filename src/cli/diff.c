@@ -715,23 +715,6 @@ static enum smug_status names_seed(const char *arg, const char *vault, struct sm
 	return smug_vault_locate(vault, arg, NULL, err);
 }
 
-/* An argument that could name a file or a seed (no '/', a valid seed
- * name), with no file of that name and no seed of it in the vault as
- * names_seed found (st, err): told that both were looked for, true (the
- * caller exits EXIT_BAD_INPUT); false for anything else. */
-static bool no_file_nor_seed(const char *arg, const char *vault, enum smug_status st, const struct smug_error *err)
-{
-	struct stat sb;
-
-	if (st == SMUG_OK || strchr(arg, '/') || !smug_seed_name_valid(arg) || lstat(arg, &sb) == 0 || errno != ENOENT)
-		return false;
-	if (st == SMUG_ERR_NOT_FOUND)
-		fprintf(stderr, "%s: no such file, and no seed '%s' in %s\n", arg, arg, vault);
-	else
-		fprintf(stderr, "%s: no such file, and %s\n", arg, err->msg);
-	return true;
-}
-
 static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 {
 	struct smug_error err;
@@ -742,7 +725,7 @@ static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 		return EXIT_BAD_INPUT;
 	if (strchr(arg, '/') || (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)))
 		st = smug_vault_load_dir(arg, w, &err);
-	else if ((st = names_seed(arg, vault, &err)) == SMUG_ERR_NOT_FOUND && no_file_nor_seed(arg, vault, st, &err))
+	else if ((st = names_seed(arg, vault, &err)) == SMUG_ERR_NOT_FOUND && cli_no_file_nor_seed(arg, vault, st, &err))
 		return EXIT_BAD_INPUT;
 	else
 		st = smug_vault_load(vault, arg, w, &err);
@@ -808,7 +791,7 @@ int cmd_diff(int argc, char **argv)
 				fprintf(stderr, "%s\n", err.msg);
 				return EXIT_BAD_INPUT;
 			}
-			if (no_file_nor_seed(other, vault, st, &err))
+			if (cli_no_file_nor_seed(other, vault, st, &err))
 				return EXIT_BAD_INPUT;
 			if ((rc = read_run_file(other, &r)) != EXIT_OK)
 				return rc == EXIT_USAGE ? rc : EXIT_BAD_INPUT;
