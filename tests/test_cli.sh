@@ -573,6 +573,23 @@ grep -qx "No decisions for this faction: watch is a state faction, which runs no
 	fail "explain --faction watch does not say a state faction runs no network: $(tail -1 "$tmp/out")"
 expect_rc 0 "$SMUGNET" explain --day 3 --faction watch --json
 grep -q '"decisions":\[\]}$' "$tmp/out" || fail "explain --faction watch --json: $(cat "$tmp/out")"
+# a route is printed whole, whatever its nodes' ids: a world whose node
+# ids are long (38 bytes; an id may have 39) had its longer routes cut at
+# 511 bytes, mid-id, in the text and in --json ("...>gate-of-the-ward-")
+"$SMUGNET" gen --wards 100 --seed 3 | sed 's/n:\([0-9]\)/gate-of-the-ward-under-the-wall-\1/g' >"$tmp/long-ids.json" ||
+	fail "gen for long node ids"
+expect_rc 0 "$SMUGNET" explain --day 3 --scenario "$tmp/long-ids.json"
+# each candidate's route has one '>' per edge row below it
+awk 'function done() { if (r != "") { n++; if (gsub(/>/, ">", r) != e) bad++ } }
+	/^  [ *] [0-9]/ { done(); r = $NF; e = 0; next } /^         (border|corridor) / { e++ }
+	END { done(); print n + 0, bad + 0 }' "$tmp/out" >"$tmp/routes"
+read -r n_routes n_cut <"$tmp/routes"
+[ "$n_routes" -gt 100 ] && [ "$n_cut" -eq 0 ] || fail "explain of long node ids: $n_cut of $n_routes routes cut short"
+expect_rc 0 "$SMUGNET" explain --day 3 --scenario "$tmp/long-ids.json" --json
+# every route ends with a whole node id
+grep -o '"route":"[^"]*"' "$tmp/out" | grep -v 'under-the-wall-[0-9]*\.[0-9]"$' >"$tmp/cut" &&
+	fail "explain --json of long node ids cuts a route: $(head -n 1 "$tmp/cut")"
+pass=$((pass + 1))
 # explain --seed replaces the world seed, like run --seed
 expect_rc 0 "$SMUGNET" explain --day 5 --json
 cp "$tmp/out" "$tmp/explain7"

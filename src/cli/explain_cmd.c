@@ -9,10 +9,14 @@
 
 #include "cli/cli.h"
 
+/* A route as text: every node id of the longest route and a '>' between
+ * them, NUL included (512 bytes cut routes of long ids mid-id). */
+#define ROUTE_TEXT_MAX (SMUG_ROUTE_MAX_NODES * SMUG_ID_MAX)
+
 static void text_decision(const struct smug_world *w, const struct smug_decision *d,
 			  const struct smug_explanation *x, int no)
 {
-	char money[32], budget[32], route[512];
+	char money[32], budget[32], route[ROUTE_TEXT_MAX];
 
 	smug_money_format(d->value, money, sizeof money);
 	smug_money_format(d->bribe_budget, budget, sizeof budget);
@@ -63,7 +67,7 @@ static void json_num(const char *key, double v, bool comma)
 static void json_decision(const struct smug_world *w, const struct smug_decision *d,
 			  const struct smug_explanation *ex)
 {
-	char route[512];
+	char route[ROUTE_TEXT_MAX];
 
 	printf("{\"faction\":");
 	jsonl_string(stdout, w->factions[d->faction].id);
