@@ -861,6 +861,15 @@ grep -q "crackdown n:32.0|n:33.0 at 1.00 through day 10" "$tmp/out" ||
 	fail "diff of a crackdown @5-10 does not say 'through day 10': $(cat "$tmp/out")"
 grep -q "through day 11" "$tmp/out" && fail "diff of a crackdown @5-10 says day 11: $(cat "$tmp/out")"
 pass=$((pass + 1))
+# seeds whose crackdowns differ only past two decimals of intensity
+# parted on 'A crackdown ... at 0.12 until cleared; B crackdown ... at
+# 0.12 until cleared', the same words for both; an intensity is given
+# exactly where two decimals do not hold it (as journal.csv gives it)
+expect_rc 0 "$SMUGNET" run --days 20 --crackdown 'n:32.0|n:33.0@5:0.123' --save i1 --vault "$tmp/cdvault" --quiet
+expect_rc 0 "$SMUGNET" run --days 20 --crackdown 'n:32.0|n:33.0@5:0.124' --save i2 --vault "$tmp/cdvault" --quiet
+expect_rc 1 "$SMUGNET" diff i1 i2 --vault "$tmp/cdvault"
+grep -qx "first divergence on day 4: A crackdown n:32.0|n:33.0 at 0.123 until cleared; B crackdown n:32.0|n:33.0 at 0.124 until cleared" "$tmp/out" ||
+	fail "diff of crackdowns at 0.123 and 0.124: $(sed -n 4p "$tmp/out")"
 
 # a crackdown that starts after the day after the run's last day would
 # never be set (it was dropped silently, from the seed and the journal):

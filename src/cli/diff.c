@@ -26,12 +26,25 @@ struct parting {
 	char what[2][160];
 };
 
+/* An intensity as text: two decimals when they hold it exactly (1.00,
+ * 0.50), else the shortest form that reads back to it (0.123), so that
+ * two that differ never read alike. */
+static void intensity_text(double v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.2f", v);
+	if (strtod(buf, NULL) != v)
+		smug_real_format(v, buf, size);
+}
+
 static void describe_cmd(const struct smug_cmd *c, char *buf, size_t size)
 {
+	char intensity[40];
+
 	switch (c->kind) {
 	case SMUG_CMD_STEP: snprintf(buf, size, "step %d days from day %d", c->days, c->day); break;
 	case SMUG_CMD_CRACKDOWN:
-		snprintf(buf, size, "crackdown %s at %.2f %s%d", c->target, c->intensity,
+		intensity_text(c->intensity, intensity, sizeof intensity);
+		snprintf(buf, size, "crackdown %s at %s %s%d", c->target, intensity,
 			 c->end_day < 0 ? "until cleared" : "through day ", c->end_day < 0 ? 0 : c->end_day); /* end_day: the last day it applies */
 		if (c->end_day < 0)
 			buf[strlen(buf) - 1] = '\0';
