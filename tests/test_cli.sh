@@ -199,6 +199,27 @@ ln -s d3 "$tmp/diffvault/seeds/lk" || fail "a link in the vault"
 expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" lk --vault "$tmp/diffvault"
 err_is "lk: no such file, and $tmp/diffvault/seeds/lk: is a symbolic link (the vault never follows links)"
 rm -f "$tmp/diffvault/seeds/lk"
+# --json is RFC 8259 JSON (UTF-8) whatever bytes a name given holds: a
+# run file or a journal named in Latin-1 ('r\351.jsonl') put its byte
+# 0xe9 into diff's "a" and replay's "replayed" as it was, which no
+# strict reader takes (smugnet's own: 'invalid UTF-8 (byte 0xe9)'); such
+# a byte is now written as U+FFFD. validate reads the output as JSON
+# first, then finds it no scenario
+cp "$tmp/ok-run.jsonl" "$tmp/r$(printf '\351').jsonl" || fail "a file named in Latin-1"
+expect_rc 0 "$SMUGNET" diff "$tmp/r$(printf '\351').jsonl" "$tmp/ok-run.jsonl" --json
+grep -q '"a":"[^"]*/r\\ufffd.jsonl"' "$tmp/out" || fail "diff --json of a Latin-1 name: $(cat "$tmp/out")"
+cp "$tmp/out" "$tmp/latin1.json"
+expect_rc 3 "$SMUGNET" validate "$tmp/latin1.json"
+err_has "latin1.json: identical: unknown key"
+"$SMUGNET" run --days 2 --scenario "$SRCDIR/data/tiny.json" --journal "$tmp/j$(printf '\351').jsonl" >/dev/null ||
+	fail "a journal named in Latin-1"
+expect_rc 0 "$SMUGNET" replay "$tmp/j$(printf '\351').jsonl" --scenario "$SRCDIR/data/tiny.json" --json
+grep -q '"replayed":"[^"]*/j\\ufffd.jsonl"' "$tmp/out" || fail "replay --json of a Latin-1 name: $(cat "$tmp/out")"
+# a name in UTF-8 is written as it is, whole sequences of 2 to 4 bytes
+cp "$tmp/ok-run.jsonl" "$tmp/r$(printf '\303\251\342\202\254\360\237\246\216').jsonl" || fail "a file named in UTF-8"
+expect_rc 0 "$SMUGNET" diff "$tmp/r$(printf '\303\251\342\202\254\360\237\246\216').jsonl" "$tmp/ok-run.jsonl" --json
+grep -q "\"a\":\"[^\"]*/r$(printf '\303\251\342\202\254\360\237\246\216').jsonl\"" "$tmp/out" ||
+	fail "diff --json of a UTF-8 name: $(cat "$tmp/out")"
 # replay takes a seed name or a journal file as diff takes a seed or a
 # run file: a journal file's name mistyped ('replay j30.jsnol', a name a
 # seed could have) read 'VAULT/seeds/j30.jsnol: no such seed', as if no
