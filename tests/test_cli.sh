@@ -587,6 +587,14 @@ printf '{"a":1} x' | "$CHECK" --document 2>/dev/null && fail "jsonl_check --docu
 grep -q '"faction":"syndicate"' "$tmp/out" || fail "explain --json has no decisions of the faction"
 expect_rc 2 "$SMUGNET" explain --day 5 --faction nobody
 err_has "unknown faction 'nobody'"
+# an id of another world's faction ('--faction syndicate' on a generated
+# world, whose factions are fac01...) read only 'unknown faction', and
+# nothing on the command line lists a world's factions: now it names them
+expect_rc 2 "$SMUGNET" explain --day 5 --faction syndicate --scenario "$SRCDIR/data/tiny.json"
+err_is "smugnet explain: unknown faction 'syndicate' (the factions of tiny: crew)" "Try 'smugnet explain --help'."
+expect_rc 2 "$SMUGNET" explain --day 5 --faction nobody
+err_is "smugnet explain: unknown faction 'nobody' (the factions of dosadi-36: dustrunners, raiders, suitwrights, syndicate, watch)" \
+	"Try 'smugnet explain --help'."
 # a state faction (the default world's watch) makes no decisions because
 # it runs no network, and says so: it read only "No decisions for this faction."
 expect_rc 0 "$SMUGNET" explain --day 3 --faction watch
