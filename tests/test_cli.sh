@@ -54,6 +54,23 @@ expect_rc 2 "$SMUGNET" --bogus
 err_has "unknown option '--bogus'"; err_has "Try 'smugnet --help'."
 expect_rc 2 "$SMUGNET" frobnicate
 err_has "unknown command 'frobnicate'"; err_has "Try 'smugnet --help'."
+# a command given after an option ('smugnet --vault DIR seeds') was read
+# as the cockpit's: "unknown command 'seeds'", or "unknown option
+# '--days'" for 'smugnet --no-color run --days 1'. Now the command is
+# named and where it goes; an option's value that is a command's name
+# (a seed called run) and --help, --version are as before
+expect_rc 2 "$SMUGNET" --vault "$tmp/v" seeds
+err_is "smugnet seeds: the command comes first, then its options: smugnet seeds [OPTION]..." "Try 'smugnet seeds --help'."
+expect_rc 2 "$SMUGNET" --no-color run --days 1
+err_is "smugnet run: the command comes first, then its options: smugnet run [OPTION]..." "Try 'smugnet run --help'."
+expect_rc 2 "$SMUGNET" --vault="$tmp/v" --ascii diff a b
+err_is "smugnet diff: the command comes first, then its options: smugnet diff [OPTION]..." "Try 'smugnet diff --help'."
+expect_rc 2 "$SMUGNET" --load run --scenario x
+err_is "smugnet: --scenario and --load cannot be used together" "Try 'smugnet --help'."
+expect_rc 0 "$SMUGNET" --help run
+grep -q "^Usage: smugnet " "$tmp/out" || fail "smugnet --help run: $(cat "$tmp/out")"
+expect_rc 2 "$SMUGNET" -- run
+err_has "unknown command 'run'"
 # validate and gen read their options like every command: -- ends them,
 # an unknown one is a usage error, a stray word is named
 expect_rc 0 "$SMUGNET" validate -- "$SRCDIR/data/tiny.json"
