@@ -708,6 +708,16 @@ for f in snapshot manifest; do
 	err_has "s20/$f.json: format: expected \"smugnet-scenario\", got \"smugnet-"
 	err_has "(a file of a seed: give the seed's folder or name)"
 done
+# a seed's journal, or a run's output, given as a scenario read only
+# 'journal.jsonl: line 2 byte 1 (offset 336): trailing data after JSON',
+# where its snapshot.json is named a file of a seed: now it says what
+# the file is (exit 3 as before)
+expect_rc 3 "$SMUGNET" validate "$tmp/vault/seeds/s20/journal.jsonl"
+err_has "s20/journal.jsonl: line 2 byte 1 (offset "
+err_has "): trailing data after JSON (a command journal, JSON Lines, not a scenario: smugnet replay checks it)"
+"$SMUGNET" run --days 2 --scenario "$SRCDIR/data/tiny.json" >"$tmp/run-as-scenario.jsonl" || fail "run for a run's output as a scenario"
+expect_rc 3 "$SMUGNET" run --days 1 --scenario "$tmp/run-as-scenario.jsonl"
+err_has "): trailing data after JSON (the output of smugnet run, JSON Lines, not a scenario)"
 expect_rc 3 "$SMUGNET" run --days 1 --scenario "$tmp/vault/seeds/s20/snapshot.json"
 err_has "snapshot.json: format: expected \"smugnet-scenario\", got \"smugnet-snapshot\""
 # a folder that is no seed is told so, by validate and by diff
