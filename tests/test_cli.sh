@@ -54,6 +54,23 @@ expect_rc 2 "$SMUGNET" --bogus
 err_has "unknown option '--bogus'"; err_has "Try 'smugnet --help'."
 expect_rc 2 "$SMUGNET" frobnicate
 err_has "unknown command 'frobnicate'"; err_has "Try 'smugnet --help'."
+# a command given after an option ('smugnet --vault DIR seeds') was read
+# as the cockpit's: "unknown command 'seeds'", or "unknown option
+# '--days'" for 'smugnet --no-color run --days 1'. Now the command is
+# named and where it goes; an option's value that is a command's name
+# (a seed called run) and --help, --version are as before
+expect_rc 2 "$SMUGNET" --vault "$tmp/v" seeds
+err_is "smugnet seeds: the command comes first, then its options: smugnet seeds [OPTION]..." "Try 'smugnet seeds --help'."
+expect_rc 2 "$SMUGNET" --no-color run --days 1
+err_is "smugnet run: the command comes first, then its options: smugnet run [OPTION]..." "Try 'smugnet run --help'."
+expect_rc 2 "$SMUGNET" --vault="$tmp/v" --ascii diff a b
+err_is "smugnet diff: the command comes first, then its options: smugnet diff [OPTION]..." "Try 'smugnet diff --help'."
+expect_rc 2 "$SMUGNET" --load run --scenario x
+err_is "smugnet: --scenario and --load cannot be used together" "Try 'smugnet --help'."
+expect_rc 0 "$SMUGNET" --help run
+grep -q "^Usage: smugnet " "$tmp/out" || fail "smugnet --help run: $(cat "$tmp/out")"
+expect_rc 2 "$SMUGNET" -- run
+err_has "unknown command 'run'"
 # validate and gen read their options like every command: -- ends them,
 # an unknown one is a usage error, a stray word is named
 expect_rc 0 "$SMUGNET" validate -- "$SRCDIR/data/tiny.json"
@@ -199,6 +216,37 @@ ln -s d3 "$tmp/diffvault/seeds/lk" || fail "a link in the vault"
 expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" lk --vault "$tmp/diffvault"
 err_is "lk: no such file, and $tmp/diffvault/seeds/lk: is a symbolic link (the vault never follows links)"
 rm -f "$tmp/diffvault/seeds/lk"
+# --json is RFC 8259 JSON (UTF-8) whatever bytes a name given holds: a
+# run file or a journal named in Latin-1 ('r\351.jsonl') put its byte
+# 0xe9 into diff's "a" and replay's "replayed" as it was, which no
+# strict reader takes (smugnet's own: 'invalid UTF-8 (byte 0xe9)'); such
+# a byte is now written as U+FFFD. validate reads the output as JSON
+# first, then finds it no scenario
+cp "$tmp/ok-run.jsonl" "$tmp/r$(printf '\351').jsonl" || fail "a file named in Latin-1"
+expect_rc 0 "$SMUGNET" diff "$tmp/r$(printf '\351').jsonl" "$tmp/ok-run.jsonl" --json
+grep -q '"a":"[^"]*/r\\ufffd.jsonl"' "$tmp/out" || fail "diff --json of a Latin-1 name: $(cat "$tmp/out")"
+cp "$tmp/out" "$tmp/latin1.json"
+expect_rc 3 "$SMUGNET" validate "$tmp/latin1.json"
+err_has "latin1.json: identical: unknown key"
+"$SMUGNET" run --days 2 --scenario "$SRCDIR/data/tiny.json" --journal "$tmp/j$(printf '\351').jsonl" >/dev/null ||
+	fail "a journal named in Latin-1"
+expect_rc 0 "$SMUGNET" replay "$tmp/j$(printf '\351').jsonl" --scenario "$SRCDIR/data/tiny.json" --json
+grep -q '"replayed":"[^"]*/j\\ufffd.jsonl"' "$tmp/out" || fail "replay --json of a Latin-1 name: $(cat "$tmp/out")"
+# a name in UTF-8 is written as it is, whole sequences of 2 to 4 bytes
+cp "$tmp/ok-run.jsonl" "$tmp/r$(printf '\303\251\342\202\254\360\237\246\216').jsonl" || fail "a file named in UTF-8"
+expect_rc 0 "$SMUGNET" diff "$tmp/r$(printf '\303\251\342\202\254\360\237\246\216').jsonl" "$tmp/ok-run.jsonl" --json
+grep -q "\"a\":\"[^\"]*/r$(printf '\303\251\342\202\254\360\237\246\216').jsonl\"" "$tmp/out" ||
+	fail "diff --json of a UTF-8 name: $(cat "$tmp/out")"
+# replay takes a seed name or a journal file as diff takes a seed or a
+# run file: a journal file's name mistyped ('replay j30.jsnol', a name a
+# seed could have) read 'VAULT/seeds/j30.jsnol: no such seed', as if no
+# file had been looked for; now both are named (exit 3 as before)
+expect_rc 3 "$SMUGNET" replay j30.jsnol --vault "$tmp/diffvault"
+err_is "j30.jsnol: no such file, and no seed 'j30.jsnol' in $tmp/diffvault"
+expect_rc 3 "$SMUGNET" replay j30.jsnol --vault "$tmp/no-vault"
+err_is "j30.jsnol: no such file, and no seed 'j30.jsnol' in $tmp/no-vault"
+expect_rc 3 "$SMUGNET" replay "$tmp/j30.jsnol" --vault "$tmp/diffvault"
+err_is "$tmp/j30.jsnol: cannot read (No such file or directory)"
 # a folder that holds no seed beside a run's output is no seed either: it
 # read 'compare two seeds or two run files, not one of each' (exit 2), as
 # if it were one; now why it is none, as beside a seed (exit 3)
@@ -247,6 +295,26 @@ err_has "fig-d.jsonl: line $n: factions[0].id: expected an id"
 sed '2s/"lost":\([0-9]*\)/"lost":"\1"/' "$tmp/fig-b.jsonl" >"$tmp/fig-e.jsonl"
 expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/fig-e.jsonl"
 err_has "fig-e.jsonl: line 2: lost: expected a number"
+# one file holding two runs ('run --days 3 >r; run --days 5 --every 5
+# >>r') was read as the first run's header with the last run's summary,
+# and called identical to the 5-day run; a line cut short was 'not a
+# smugnet run record', and two records run into one line kept the first
+# and dropped the other unsaid. Now each is refused by file and line
+"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" >"$tmp/two-runs.jsonl" &&
+	"$SMUGNET" run --days 5 --every 5 --scenario "$SRCDIR/data/tiny.json" >>"$tmp/two-runs.jsonl" || fail "runs for the diff of two runs in one file"
+n=$(($(wc -l <"$tmp/ok-run.jsonl") + 1))
+expect_rc 3 "$SMUGNET" diff "$tmp/two-runs.jsonl" "$tmp/fig-b.jsonl"
+err_is "$tmp/two-runs.jsonl: line $n: a record after the summary (one run's output per file: was a run appended to it?)"
+[ ! -s "$tmp/out" ] || fail "diff of a file of two runs printed: $(head -n 3 "$tmp/out")"
+head -n 1 "$tmp/ok-run.jsonl" >"$tmp/two-heads.jsonl" && cat "$tmp/fig-b.jsonl" >>"$tmp/two-heads.jsonl"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/two-heads.jsonl"
+err_is "$tmp/two-heads.jsonl: line 2: a second header (one run's output per file: was a run appended to it?)"
+head -c $(($(head -n 1 "$tmp/fig-b.jsonl" | wc -c) + 20)) "$tmp/fig-b.jsonl" >"$tmp/cut.jsonl"
+expect_rc 3 "$SMUGNET" diff "$tmp/cut.jsonl" "$tmp/fig-b.jsonl"
+err_is "$tmp/cut.jsonl: line 2: malformed JSON"
+awk 'NR == 2 { printf "%s", $0; next } { print }' "$tmp/fig-b.jsonl" >"$tmp/joined.jsonl"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/joined.jsonl"
+err_is "$tmp/joined.jsonl: line 2: malformed JSON"
 # a relative XDG_DATA_HOME is not the vault (XDG base directory rules),
 # nor is a folder under the working one when HOME is unset
 mkdir -p "$tmp/novault"
@@ -536,6 +604,14 @@ printf '{"a":1} x' | "$CHECK" --document 2>/dev/null && fail "jsonl_check --docu
 grep -q '"faction":"syndicate"' "$tmp/out" || fail "explain --json has no decisions of the faction"
 expect_rc 2 "$SMUGNET" explain --day 5 --faction nobody
 err_has "unknown faction 'nobody'"
+# an id of another world's faction ('--faction syndicate' on a generated
+# world, whose factions are fac01...) read only 'unknown faction', and
+# nothing on the command line lists a world's factions: now it names them
+expect_rc 2 "$SMUGNET" explain --day 5 --faction syndicate --scenario "$SRCDIR/data/tiny.json"
+err_is "smugnet explain: unknown faction 'syndicate' (the factions of tiny: crew)" "Try 'smugnet explain --help'."
+expect_rc 2 "$SMUGNET" explain --day 5 --faction nobody
+err_is "smugnet explain: unknown faction 'nobody' (the factions of dosadi-36: dustrunners, raiders, suitwrights, syndicate, watch)" \
+	"Try 'smugnet explain --help'."
 # a state faction (the default world's watch) makes no decisions because
 # it runs no network, and says so: it read only "No decisions for this faction."
 expect_rc 0 "$SMUGNET" explain --day 3 --faction watch
@@ -543,6 +619,23 @@ grep -qx "No decisions for this faction: watch is a state faction, which runs no
 	fail "explain --faction watch does not say a state faction runs no network: $(tail -1 "$tmp/out")"
 expect_rc 0 "$SMUGNET" explain --day 3 --faction watch --json
 grep -q '"decisions":\[\]}$' "$tmp/out" || fail "explain --faction watch --json: $(cat "$tmp/out")"
+# a route is printed whole, whatever its nodes' ids: a world whose node
+# ids are long (38 bytes; an id may have 39) had its longer routes cut at
+# 511 bytes, mid-id, in the text and in --json ("...>gate-of-the-ward-")
+"$SMUGNET" gen --wards 100 --seed 3 | sed 's/n:\([0-9]\)/gate-of-the-ward-under-the-wall-\1/g' >"$tmp/long-ids.json" ||
+	fail "gen for long node ids"
+expect_rc 0 "$SMUGNET" explain --day 3 --scenario "$tmp/long-ids.json"
+# each candidate's route has one '>' per edge row below it
+awk 'function done() { if (r != "") { n++; if (gsub(/>/, ">", r) != e) bad++ } }
+	/^  [ *] [0-9]/ { done(); r = $NF; e = 0; next } /^         (border|corridor) / { e++ }
+	END { done(); print n + 0, bad + 0 }' "$tmp/out" >"$tmp/routes"
+read -r n_routes n_cut <"$tmp/routes"
+[ "$n_routes" -gt 100 ] && [ "$n_cut" -eq 0 ] || fail "explain of long node ids: $n_cut of $n_routes routes cut short"
+expect_rc 0 "$SMUGNET" explain --day 3 --scenario "$tmp/long-ids.json" --json
+# every route ends with a whole node id
+grep -o '"route":"[^"]*"' "$tmp/out" | grep -v 'under-the-wall-[0-9]*\.[0-9]"$' >"$tmp/cut" &&
+	fail "explain --json of long node ids cuts a route: $(head -n 1 "$tmp/cut")"
+pass=$((pass + 1))
 # explain --seed replaces the world seed, like run --seed
 expect_rc 0 "$SMUGNET" explain --day 5 --json
 cp "$tmp/out" "$tmp/explain7"
@@ -615,6 +708,16 @@ for f in snapshot manifest; do
 	err_has "s20/$f.json: format: expected \"smugnet-scenario\", got \"smugnet-"
 	err_has "(a file of a seed: give the seed's folder or name)"
 done
+# a seed's journal, or a run's output, given as a scenario read only
+# 'journal.jsonl: line 2 byte 1 (offset 336): trailing data after JSON',
+# where its snapshot.json is named a file of a seed: now it says what
+# the file is (exit 3 as before)
+expect_rc 3 "$SMUGNET" validate "$tmp/vault/seeds/s20/journal.jsonl"
+err_has "s20/journal.jsonl: line 2 byte 1 (offset "
+err_has "): trailing data after JSON (a command journal, JSON Lines, not a scenario: smugnet replay checks it)"
+"$SMUGNET" run --days 2 --scenario "$SRCDIR/data/tiny.json" >"$tmp/run-as-scenario.jsonl" || fail "run for a run's output as a scenario"
+expect_rc 3 "$SMUGNET" run --days 1 --scenario "$tmp/run-as-scenario.jsonl"
+err_has "): trailing data after JSON (the output of smugnet run, JSON Lines, not a scenario)"
 expect_rc 3 "$SMUGNET" run --days 1 --scenario "$tmp/vault/seeds/s20/snapshot.json"
 err_has "snapshot.json: format: expected \"smugnet-scenario\", got \"smugnet-snapshot\""
 # a folder that is no seed is told so, by validate and by diff
@@ -814,6 +917,15 @@ grep -q "crackdown n:32.0|n:33.0 at 1.00 through day 10" "$tmp/out" ||
 	fail "diff of a crackdown @5-10 does not say 'through day 10': $(cat "$tmp/out")"
 grep -q "through day 11" "$tmp/out" && fail "diff of a crackdown @5-10 says day 11: $(cat "$tmp/out")"
 pass=$((pass + 1))
+# seeds whose crackdowns differ only past two decimals of intensity
+# parted on 'A crackdown ... at 0.12 until cleared; B crackdown ... at
+# 0.12 until cleared', the same words for both; an intensity is given
+# exactly where two decimals do not hold it (as journal.csv gives it)
+expect_rc 0 "$SMUGNET" run --days 20 --crackdown 'n:32.0|n:33.0@5:0.123' --save i1 --vault "$tmp/cdvault" --quiet
+expect_rc 0 "$SMUGNET" run --days 20 --crackdown 'n:32.0|n:33.0@5:0.124' --save i2 --vault "$tmp/cdvault" --quiet
+expect_rc 1 "$SMUGNET" diff i1 i2 --vault "$tmp/cdvault"
+grep -qx "first divergence on day 4: A crackdown n:32.0|n:33.0 at 0.123 until cleared; B crackdown n:32.0|n:33.0 at 0.124 until cleared" "$tmp/out" ||
+	fail "diff of crackdowns at 0.123 and 0.124: $(sed -n 4p "$tmp/out")"
 
 # a crackdown that starts after the day after the run's last day would
 # never be set (it was dropped silently, from the seed and the journal):

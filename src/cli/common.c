@@ -10,7 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cjson/cJSON.h>
 
 #include "cli/cli.h"
 #include "smugnet/vault.h"
@@ -175,9 +178,55 @@ int cli_status_exit(enum smug_status st, const char *msg)
 	}
 }
 
+bool cli_no_file_nor_seed(const char *arg, const char *vault, enum smug_status st, const struct smug_error *err)
+{
+	struct stat sb;
+
+	if (st == SMUG_OK || strchr(arg, '/') || !smug_seed_name_valid(arg) || lstat(arg, &sb) == 0 || errno != ENOENT)
+		return false;
+	if (st == SMUG_ERR_NOT_FOUND)
+		fprintf(stderr, "%s: no such file, and no seed '%s' in %s\n", arg, arg, vault);
+	else
+		fprintf(stderr, "%s: no such file, and %s\n", arg, err->msg);
+	return true;
+}
+
+/* What a file that failed to load as a scenario is, when its first line
+ * is the header of one of smugnet's JSON Lines files (a seed's
+ * journal.jsonl, a run's output): the loader's "trailing data after
+ * JSON" at line 2 alone did not say. NULL for anything else. */
+static const char *json_lines_kind(const char *file)
+{
+	static const struct {
+		const char *format, *what;
+	} kinds[] = {
+		{"smugnet-journal", "a command journal, JSON Lines, not a scenario: smugnet replay checks it"},
+		{"smugnet-run", "the output of smugnet run, JSON Lines, not a scenario"},
+		{"smugnet-branch", "the output of smugnet run --branch, JSON Lines, not a scenario"},
+	};
+	const char *what = NULL;
+	const cJSON *format;
+	struct smug_error err;
+	char *text;
+	size_t len;
+	cJSON *head;
+
+	if (smug_file_read(file, &text, &len, &err) != SMUG_OK)
+		return NULL;
+	head = cJSON_ParseWithLength(text, strcspn(text, "\n"));
+	free(text);
+	format = cJSON_GetObjectItemCaseSensitive(head, "format");
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0] && cJSON_IsString(format); k++)
+		if (strcmp(format->valuestring, kinds[k].format) == 0)
+			what = kinds[k].what;
+	cJSON_Delete(head);
+	return what;
+}
+
 int cli_load_world(const char *file, struct smug_world **out)
 {
 	struct smug_error err;
+	enum smug_status st;
 
 	if (file == NULL) {
 		if (smug_world_load_default(out, &err) != SMUG_OK) {
@@ -186,8 +235,13 @@ int cli_load_world(const char *file, struct smug_world **out)
 		}
 		return EXIT_OK;
 	}
-	if (smug_world_load_file(file, out, &err) != SMUG_OK) {
-		fprintf(stderr, "%s\n", err.msg);
+	if ((st = smug_world_load_file(file, out, &err)) != SMUG_OK) {
+		const char *what = st == SMUG_ERR_PARSE ? json_lines_kind(file) : NULL;
+
+		if (what)
+			fprintf(stderr, "%s (%s)\n", err.msg, what);
+		else
+			fprintf(stderr, "%s\n", err.msg);
 		return EXIT_BAD_INPUT;
 	}
 	return EXIT_OK;

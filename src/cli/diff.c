@@ -26,12 +26,25 @@ struct parting {
 	char what[2][160];
 };
 
+/* An intensity as text: two decimals when they hold it exactly (1.00,
+ * 0.50), else the shortest form that reads back to it (0.123), so that
+ * two that differ never read alike. */
+static void intensity_text(double v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.2f", v);
+	if (strtod(buf, NULL) != v)
+		smug_real_format(v, buf, size);
+}
+
 static void describe_cmd(const struct smug_cmd *c, char *buf, size_t size)
 {
+	char intensity[40];
+
 	switch (c->kind) {
 	case SMUG_CMD_STEP: snprintf(buf, size, "step %d days from day %d", c->days, c->day); break;
 	case SMUG_CMD_CRACKDOWN:
-		snprintf(buf, size, "crackdown %s at %.2f %s%d", c->target, c->intensity,
+		intensity_text(c->intensity, intensity, sizeof intensity);
+		snprintf(buf, size, "crackdown %s at %s %s%d", c->target, intensity,
 			 c->end_day < 0 ? "until cleared" : "through day ", c->end_day < 0 ? 0 : c->end_day); /* end_day: the last day it applies */
 		if (c->end_day < 0)
 			buf[strlen(buf) - 1] = '\0';
@@ -162,6 +175,76 @@ static double num(const cJSON *o, const char *key)
 	return cJSON_IsNumber(j) ? j->valuedouble : 0;
 }
 
+/* Whether a header is smugnet run's (a --branch run's, smugnet-branch,
+ * holds two summaries and is refused by run_file_wrong, as is any other). */
+static bool is_run_header(const cJSON *header)
+{
+	const cJSON *format = cJSON_GetObjectItemCaseSensitive(header, "format");
+
+	return cJSON_IsString(format) && strcmp(format->valuestring, "smugnet-run") == 0;
+}
+
+/* The record of one line of a run file, kept in r (or dropped: an
+ * event); false when it is bad input, told on standard error. The whole
+ * line is one record: a line cut short, or two run into one, is
+ * malformed (not "no record", nor the first kept and the rest dropped).
+ * One run's output per file: a second run appended (>>) was read as the
+ * first's header with the last's summary. */
+static bool take_record(const char *path, int n, char *line, struct run_file *r)
+{
+	cJSON *o = cJSON_ParseWithOpts(line, NULL, true);
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
+	struct smug_error err;
+	char where[4200];
+
+	snprintf(where, sizeof where, "%s: line %d", path, n);
+	if (o == NULL) {
+		fprintf(stderr, "%s: malformed JSON\n", where);
+		return false;
+	}
+	if (smug_json_dup_check(o, where, &err) != SMUG_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		goto bad;
+	}
+	if (!cJSON_IsString(t)) {
+		fprintf(stderr, "%s: not a smugnet run record\n", where);
+		goto bad;
+	}
+	if (r->summary != NULL || (r->header != NULL && strcmp(t->valuestring, "header") == 0)) {
+		fprintf(stderr, "%s: %s (one run's output per file: was a run appended to it?)\n", where,
+			r->summary != NULL ? "a record after the summary" : "a second header");
+		goto bad;
+	}
+	if (!day_ok(path, n, o, strcmp(t->valuestring, "header") == 0 ? "start_day" : "day"))
+		goto bad;
+	if (strcmp(t->valuestring, "header") == 0) {
+		r->header = o;
+	} else if (strcmp(t->valuestring, "day") == 0) {
+		double day = num(o, "day"), after = r->n_days > 0 ? num(r->days[r->n_days - 1], "day")
+								  : num(r->header, "start_day");
+
+		if (day <= after) {
+			/* the periods diff sums follow one another */
+			fprintf(stderr, "%s: day: %.0f, not after the %s (day %.0f)\n", where, day,
+				r->n_days > 0 ? "day record before it" : "run's start", after);
+			goto bad;
+		}
+		r->days = realloc(r->days, (size_t)(r->n_days + 1) * sizeof *r->days);
+		r->day_lines = realloc(r->day_lines, (size_t)(r->n_days + 1) * sizeof *r->day_lines);
+		r->day_lines[r->n_days] = n;
+		r->days[r->n_days++] = o;
+	} else if (strcmp(t->valuestring, "summary") == 0) {
+		r->summary = o;
+		r->summary_line = n;
+	} else {
+		cJSON_Delete(o);
+	}
+	return true;
+bad:
+	cJSON_Delete(o);
+	return false;
+}
+
 static int read_run_file(const char *path, struct run_file *r)
 {
 	const char *why;
@@ -178,63 +261,17 @@ static int read_run_file(const char *path, struct run_file *r)
 		free(text);
 		return EXIT_BAD_INPUT;
 	}
-	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		cJSON *o = cJSON_Parse(line);
-		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
-		char where[4200];
-
-		n++;
-		snprintf(where, sizeof where, "%s: line %d", path, n);
-		if (o != NULL && smug_json_dup_check(o, where, &err) != SMUG_OK) {
-			fprintf(stderr, "%s\n", err.msg);
-			cJSON_Delete(o);
+	/* read up to the header of a file that is no run's output: what it
+	 * is, not what its lines hold, is its fault */
+	for (line = strtok_r(text, "\n", &save); line && (r->header == NULL || is_run_header(r->header));
+	     line = strtok_r(NULL, "\n", &save))
+		if (!take_record(path, ++n, line, r)) {
 			free(text);
 			run_file_done(r);
 			return EXIT_BAD_INPUT;
 		}
-		if (cJSON_IsString(t) &&
-		    !day_ok(path, n, o, strcmp(t->valuestring, "header") == 0 ? "start_day" : "day")) {
-			cJSON_Delete(o);
-			free(text);
-			run_file_done(r);
-			return EXIT_BAD_INPUT;
-		}
-		if (!cJSON_IsString(t)) {
-			fprintf(stderr, "%s: line %d: not a smugnet run record\n", path, n);
-			cJSON_Delete(o);
-			free(text);
-			run_file_done(r);
-			return EXIT_BAD_INPUT;
-		}
-		if (strcmp(t->valuestring, "header") == 0 && r->header == NULL) {
-			r->header = o;
-		} else if (strcmp(t->valuestring, "day") == 0) {
-			double day = num(o, "day"), after = r->n_days > 0 ? num(r->days[r->n_days - 1], "day")
-									  : num(r->header, "start_day");
-
-			if (day <= after) {
-				/* the periods diff sums follow one another */
-				fprintf(stderr, "%s: line %d: day: %.0f, not after the %s (day %.0f)\n", path, n, day,
-					r->n_days > 0 ? "day record before it" : "run's start", after);
-				cJSON_Delete(o);
-				free(text);
-				run_file_done(r);
-				return EXIT_BAD_INPUT;
-			}
-			r->days = realloc(r->days, (size_t)(r->n_days + 1) * sizeof *r->days);
-			r->day_lines = realloc(r->day_lines, (size_t)(r->n_days + 1) * sizeof *r->day_lines);
-			r->day_lines[r->n_days] = n;
-			r->days[r->n_days++] = o;
-		} else if (strcmp(t->valuestring, "summary") == 0) {
-			cJSON_Delete(r->summary);
-			r->summary = o;
-			r->summary_line = n;
-		} else {
-			cJSON_Delete(o);
-		}
-	}
 	free(text);
-	if (r->header == NULL || r->summary == NULL) {
+	if (r->header == NULL || (r->summary == NULL && is_run_header(r->header))) {
 		fprintf(stderr, "%s: not the output of smugnet run (it needs a header and a summary)\n", path);
 		run_file_done(r);
 		return EXIT_BAD_INPUT;
@@ -691,23 +728,6 @@ static enum smug_status names_seed(const char *arg, const char *vault, struct sm
 	return smug_vault_locate(vault, arg, NULL, err);
 }
 
-/* An argument that could name a file or a seed (no '/', a valid seed
- * name), with no file of that name and no seed of it in the vault as
- * names_seed found (st, err): told that both were looked for, true (the
- * caller exits EXIT_BAD_INPUT); false for anything else. */
-static bool no_file_nor_seed(const char *arg, const char *vault, enum smug_status st, const struct smug_error *err)
-{
-	struct stat sb;
-
-	if (st == SMUG_OK || strchr(arg, '/') || !smug_seed_name_valid(arg) || lstat(arg, &sb) == 0 || errno != ENOENT)
-		return false;
-	if (st == SMUG_ERR_NOT_FOUND)
-		fprintf(stderr, "%s: no such file, and no seed '%s' in %s\n", arg, arg, vault);
-	else
-		fprintf(stderr, "%s: no such file, and %s\n", arg, err->msg);
-	return true;
-}
-
 static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 {
 	struct smug_error err;
@@ -718,7 +738,7 @@ static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 		return EXIT_BAD_INPUT;
 	if (strchr(arg, '/') || (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)))
 		st = smug_vault_load_dir(arg, w, &err);
-	else if ((st = names_seed(arg, vault, &err)) == SMUG_ERR_NOT_FOUND && no_file_nor_seed(arg, vault, st, &err))
+	else if ((st = names_seed(arg, vault, &err)) == SMUG_ERR_NOT_FOUND && cli_no_file_nor_seed(arg, vault, st, &err))
 		return EXIT_BAD_INPUT;
 	else
 		st = smug_vault_load(vault, arg, w, &err);
@@ -784,7 +804,7 @@ int cmd_diff(int argc, char **argv)
 				fprintf(stderr, "%s\n", err.msg);
 				return EXIT_BAD_INPUT;
 			}
-			if (no_file_nor_seed(other, vault, st, &err))
+			if (cli_no_file_nor_seed(other, vault, st, &err))
 				return EXIT_BAD_INPUT;
 			if ((rc = read_run_file(other, &r)) != EXIT_OK)
 				return rc == EXIT_USAGE ? rc : EXIT_BAD_INPUT;

@@ -9,10 +9,14 @@
 
 #include "cli/cli.h"
 
+/* A route as text: every node id of the longest route and a '>' between
+ * them, NUL included (512 bytes cut routes of long ids mid-id). */
+#define ROUTE_TEXT_MAX (SMUG_ROUTE_MAX_NODES * SMUG_ID_MAX)
+
 static void text_decision(const struct smug_world *w, const struct smug_decision *d,
 			  const struct smug_explanation *x, int no)
 {
-	char money[32], budget[32], route[512];
+	char money[32], budget[32], route[ROUTE_TEXT_MAX];
 
 	smug_money_format(d->value, money, sizeof money);
 	smug_money_format(d->bribe_budget, budget, sizeof budget);
@@ -63,7 +67,7 @@ static void json_num(const char *key, double v, bool comma)
 static void json_decision(const struct smug_world *w, const struct smug_decision *d,
 			  const struct smug_explanation *ex)
 {
-	char route[512];
+	char route[ROUTE_TEXT_MAX];
 
 	printf("{\"faction\":");
 	jsonl_string(stdout, w->factions[d->faction].id);
@@ -320,8 +324,18 @@ static int explain_world(const struct explain_request *r, const struct cli_setup
 	if ((rc = cli_world_open(setup, r->load, r->vault, w, NULL)) != EXIT_OK)
 		return rc;
 	if (r->faction && (*fi = smug_world_find_faction(*w, r->faction)) < 0) {
+		/* named, since no command lists a world's factions (an id of
+		 * another world's, syndicate on a generated one, read only
+		 * "unknown faction") */
+		char ids[SMUG_FACTIONS_MAX * (SMUG_ID_MAX + 2)] = "";
+		size_t at = 0;
+
+		for (int i = 0; i < (*w)->n_factions && at < sizeof ids; i++)
+			at += (size_t)snprintf(ids + at, sizeof ids - at, "%s%s", i ? ", " : "", (*w)->factions[i].id);
+		rc = cli_usage_error("explain", "unknown faction '%s' (the factions of %s: %s)", r->faction,
+				     (*w)->scenario_id, ids);
 		smug_world_free(*w);
-		return cli_usage_error("explain", "unknown faction '%s'", r->faction);
+		return rc;
 	}
 	if (r->day <= (*w)->day && (rc = seed_past(setup, r->load, r->day, r->quiet, w)) != EXIT_OK)
 		return rc;

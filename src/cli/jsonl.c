@@ -1,21 +1,57 @@
-/* JSON Lines output helpers: escaped strings, money as a JSON number in
- * credits with exactly two decimals, a line built in memory and written
- * with one call, and a checked close of stdout so a failed write becomes
- * exit code 4. */
+/* JSON Lines output helpers: escaped strings that are always UTF-8,
+ * money as a JSON number in credits with exactly two decimals, a line
+ * built in memory and written with one call, and a checked close of
+ * stdout so a failed write becomes exit code 4. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-/* The length of s's head that JSON takes as it is (no quote, backslash
- * or control character). */
+/* The length of the UTF-8 sequence s begins (2-4 bytes; RFC 3629: no
+ * overlong form, surrogate or code point past U+10FFFF), 0 when it begins
+ * none. A NUL ends the check: it is no continuation byte. */
+static size_t utf8_seq(const unsigned char *s)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t n;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, lo = s[0] == 0xe0 ? 0xa0 : 0x80, hi = s[0] == 0xed ? 0x9f : 0xbf;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, lo = s[0] == 0xf0 ? 0x90 : 0x80, hi = s[0] == 0xf4 ? 0x8f : 0xbf;
+	else
+		return 0;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	return n;
+}
+
+/* The length of s's head that JSON takes as it is: no quote, backslash
+ * or control character, and only whole UTF-8 sequences (RFC 8259 text is
+ * UTF-8: a byte of another encoding, a file name's in Latin-1, is
+ * written as U+FFFD). */
 static size_t plain_span(const char *s)
 {
-	size_t n = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = 0, k;
 
-	for (unsigned char c; (c = (unsigned char)s[n]) != 0 && c != '"' && c != '\\' && c >= 0x20;)
-		n++;
-	return n;
+	for (;;) {
+		unsigned char c = u[n];
+
+		if (c == 0 || c == '"' || c == '\\' || c < 0x20)
+			return n;
+		if (c < 0x80)
+			n++;
+		else if ((k = utf8_seq(u + n)) != 0)
+			n += k;
+		else
+			return n;
+	}
 }
 
 void jsonl_string(FILE *f, const char *s)
@@ -39,7 +75,7 @@ size_t jsonl_string_len(const char *s)
 		s += n;
 		if (*s == 0)
 			return len;
-		len += *s == '"' || *s == '\\' ? 2 : 6; /* \" \\ or \u00XX, as jb_string */
+		len += *s == '"' || *s == '\\' ? 2 : 6; /* \" \\, \u00XX or \ufffd, as jb_string */
 		s++;
 	}
 }
@@ -80,8 +116,10 @@ void jb_string(struct jsonl_buf *b, const char *s)
 			break;
 		if (c == '"' || c == '\\')
 			jb_raw(b, esc, (size_t)snprintf(esc, sizeof esc, "\\%c", c));
-		else
+		else if (c < 0x20)
 			jb_raw(b, esc, (size_t)snprintf(esc, sizeof esc, "\\u%04x", c));
+		else
+			jb_raw(b, "\\ufffd", 6); /* a byte that begins no UTF-8 sequence */
 		s++;
 	}
 	jb_raw(b, "\"", 1);

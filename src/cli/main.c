@@ -124,32 +124,71 @@ static int cmd_cockpit(int argc, char **argv)
 	return rc;
 }
 
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{"run", cmd_run},       {"explain", cmd_explain}, {"validate", cmd_validate}, {"gen", cmd_gen},
+	{"seeds", cmd_seeds},   {"config", cmd_config},   {"replay", cmd_replay},     {"diff", cmd_diff},
+	{"export", cmd_export}, {"sweep", cmd_sweep},
+};
+
+static int command_index(const char *name)
+{
+	for (int i = 0; i < (int)(sizeof commands / sizeof commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* Whether opt ("--vau") is long option name ("--vault") or a prefix of
+ * it that getopt_long would take for it (three bytes or more). */
+static bool names_option(const char *opt, const char *name)
+{
+	size_t n = strlen(opt);
+
+	return n >= 3 && strncmp(opt, name, n) == 0;
+}
+
+/* A command named after options of the cockpit ('smugnet --vault DIR
+ * seeds'): the first word that is neither an option nor the value of
+ * one, when it names a command (-1: none, or --help or --version comes
+ * first, or -- ends the options). The cockpit's getopt read such a
+ * command as its own word ("unknown command 'seeds'") or its options as
+ * the cockpit's ("unknown option '--days'"). */
+static int command_after_options(int argc, char **argv)
+{
+	static const char *const takes_value[] = {"--scenario", "--load", "--vault", "--sweep"};
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (a[0] != '-' || a[1] == '\0')
+			return command_index(a);
+		if (strcmp(a, "--") == 0 || strcmp(a, "-h") == 0 || strcmp(a, "-V") == 0 ||
+		    names_option(a, "--help") || names_option(a, "--version"))
+			return -1;
+		if (a[1] == '-' && strchr(a, '=') == NULL)
+			for (size_t k = 0; k < sizeof takes_value / sizeof takes_value[0]; k++)
+				if (names_option(a, takes_value[k])) {
+					i++; /* its value */
+					break;
+				}
+	}
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
-	if (argc > 1 && argv[1][0] != '-') {
-		const char *cmd = argv[1];
+	int k;
 
-		if (strcmp(cmd, "run") == 0)
-			return cmd_run(argc - 1, argv + 1);
-		if (strcmp(cmd, "explain") == 0)
-			return cmd_explain(argc - 1, argv + 1);
-		if (strcmp(cmd, "validate") == 0)
-			return cmd_validate(argc - 1, argv + 1);
-		if (strcmp(cmd, "gen") == 0)
-			return cmd_gen(argc - 1, argv + 1);
-		if (strcmp(cmd, "seeds") == 0)
-			return cmd_seeds(argc - 1, argv + 1);
-		if (strcmp(cmd, "config") == 0)
-			return cmd_config(argc - 1, argv + 1);
-		if (strcmp(cmd, "replay") == 0)
-			return cmd_replay(argc - 1, argv + 1);
-		if (strcmp(cmd, "diff") == 0)
-			return cmd_diff(argc - 1, argv + 1);
-		if (strcmp(cmd, "export") == 0)
-			return cmd_export(argc - 1, argv + 1);
-		if (strcmp(cmd, "sweep") == 0)
-			return cmd_sweep(argc - 1, argv + 1);
-		return cli_usage_error(NULL, "unknown command '%s'", cmd);
+	if (argc > 1 && argv[1][0] != '-') {
+		if ((k = command_index(argv[1])) >= 0)
+			return commands[k].fn(argc - 1, argv + 1);
+		return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
 	}
+	if ((k = command_after_options(argc, argv)) >= 0)
+		return cli_usage_error(commands[k].name, "the command comes first, then its options: smugnet %s [OPTION]...",
+				       commands[k].name);
 	return cmd_cockpit(argc, argv);
 }

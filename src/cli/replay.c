@@ -181,11 +181,15 @@ int cmd_replay(int argc, char **argv)
 
 		if (scenario)
 			return cli_usage_error("replay", "--scenario goes with a journal file; a seed has its own");
-		if (is_dir)
+		if (is_dir) {
 			st = smug_vault_load_dir_replay(arg, &end, &edited, &err);
-		else
-			st = smug_vault_load_replay(cli_vault_root(vault, vault_buf, sizeof vault_buf), arg, &end,
-						    &edited, &err);
+		} else {
+			vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
+			st = smug_vault_load_replay(vault, arg, &end, &edited, &err);
+			/* a journal file's name mistyped is no seed either */
+			if (st == SMUG_ERR_NOT_FOUND && cli_no_file_nor_seed(arg, vault, st, &err))
+				return EXIT_BAD_INPUT;
+		}
 		if (st != SMUG_OK)
 			return cli_status_exit(st, err.msg);
 		if (edited)
