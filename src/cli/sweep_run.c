@@ -293,94 +293,142 @@ static void lifeline_watch(void)
 }
 
 /* The fork pool: up to jobs children, each runs a batch of tasks
- * in-process. */
+ * in-process. A slot is free when its pid is 0. */
+struct fork_pool {
+	const struct sweep_manifest *m;
+	const long long *ids;	/* the tasks to run, [n] */
+	long long n, batch;
+	long long next, done;	/* the first task not started; tasks ended */
+	long long *failed;	/* [n + 1]: tasks left without a result */
+	long long n_failed;
+	int jobs, running;	/* slots; slots busy */
+	pid_t *pid;		/* [jobs]: a slot's child, or 0 */
+	long long *first;	/* [jobs]: where a slot's batch starts in ids */
+	long long *count;	/* [jobs]: its tasks */
+	FILE **err;		/* [jobs]: its messages under a progress line, or NULL */
+	pid_t parent;		/* the run */
+	struct progress prog;
+};
+
+static void pool_init(struct fork_pool *p, const struct sweep_manifest *m, const long long *ids, long long n,
+		      int jobs, long long batch)
+{
+	*p = (struct fork_pool){.m = m, .ids = ids, .n = n, .batch = batch, .jobs = jobs, .parent = getpid()};
+	p->failed = malloc(((size_t)n + 1) * sizeof *p->failed);
+	p->pid = calloc((size_t)jobs, sizeof *p->pid);
+	p->first = calloc((size_t)jobs, sizeof *p->first);
+	p->count = calloc((size_t)jobs, sizeof *p->count);
+	p->err = calloc((size_t)jobs, sizeof *p->err);
+}
+
+static void pool_done(struct fork_pool *p)
+{
+	free(p->pid);
+	free(p->err);
+	free(p->first);
+	free(p->count);
+	free(p->failed);
+}
+
+/* The next batch forked into a free slot; a batch that cannot be forked
+ * is said and counted done, its tasks failed. */
+static void pool_start_batch(struct fork_pool *p)
+{
+	long long count = p->n - p->next < p->batch ? p->n - p->next : p->batch;
+	pid_t pid;
+	int k = 0;
+
+	while (p->pid[k])
+		k++;
+	/* under a progress line a batch's messages wait in a file */
+	p->err[k] = p->prog.on ? tmpfile_above_std() : NULL;
+	pid = fork();
+	if (pid == 0) {
+		worker_signals(p->parent);
+		if (p->err[k] != NULL)
+			dup2(fileno(p->err[k]), STDERR_FILENO);
+		_exit(run_tasks(p->m, p->ids + p->next, count));
+	}
+	if (pid < 0) {
+		batch_messages(p->err[k]);
+		p->err[k] = NULL;
+		fprintf(stderr, "smugnet sweep run: fork: %s\n", strerror(errno));
+		for (long long i = 0; i < count; i++)
+			p->failed[p->n_failed++] = p->ids[p->next + i];
+		p->next += count;
+		p->done += count;
+		return;
+	}
+	p->pid[k] = pid;
+	p->first[k] = p->next;
+	p->count[k] = count;
+	p->next += count;
+	p->running++;
+}
+
+/* SIGTERM to every batch still running. */
+static void pool_stop(const struct fork_pool *p)
+{
+	for (int k = 0; k < p->jobs; k++)
+		if (p->pid[k])
+			kill(p->pid[k], SIGTERM);
+}
+
+/* The batch of child pid ended with status: its messages printed, its
+ * tasks without a result failed when it did not exit 0, its slot freed. */
+static void pool_reap(struct fork_pool *p, pid_t pid, int status)
+{
+	for (int k = 0; k < p->jobs; k++)
+		if (p->pid[k] == pid) {
+			batch_messages(p->err[k]);
+			p->err[k] = NULL;
+			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+				batch_failed(p->m, p->ids + p->first[k], p->count[k], p->failed, &p->n_failed, p->n);
+			p->pid[k] = 0;
+			p->running--;
+			p->done += p->count[k];
+		}
+}
+
 static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, long long n,
 			 int jobs, long long batch, bool quiet)
 {
-	struct progress prog;
-	long long next = 0, done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
-	long long *slot_first = calloc((size_t)jobs, sizeof *slot_first);
-	long long *slot_count = calloc((size_t)jobs, sizeof *slot_count);
-	pid_t *slot = calloc((size_t)jobs, sizeof *slot);
-	FILE **slot_err = calloc((size_t)jobs, sizeof *slot_err);
-	int running = 0;
+	struct fork_pool p;
 	struct sigaction old[CLI_STOP_SIGNALS];
-	pid_t parent = getpid();
+	int rc;
 
+	pool_init(&p, m, ids, n, jobs, batch);
 	fflush(NULL);
-	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
+	progress_start(&p.prog, "sweep run", "tasks", (long)n, quiet);
 	catch_stops(old);
-	while (done < n) {
+	while (p.done < n) {
 		int status;
 		pid_t pid;
 
-		while (running < jobs && next < n && !stop_signal) {
-			long long count = n - next < batch ? n - next : batch;
-			int k = 0;
-
-			while (slot[k])
-				k++;
-			/* under a progress line a batch's messages wait in a file */
-			slot_err[k] = prog.on ? tmpfile_above_std() : NULL;
-			pid = fork();
-			if (pid == 0) {
-				worker_signals(parent);
-				if (slot_err[k] != NULL)
-					dup2(fileno(slot_err[k]), STDERR_FILENO);
-				_exit(run_tasks(m, ids + next, count));
-			}
-			if (pid < 0) {
-				batch_messages(slot_err[k]);
-				slot_err[k] = NULL;
-				fprintf(stderr, "smugnet sweep run: fork: %s\n", strerror(errno));
-				for (long long i = 0; i < count; i++)
-					failed[n_failed++] = ids[next + i];
-				next += count;
-				done += count;
-				continue;
-			}
-			slot[k] = pid;
-			slot_first[k] = next;
-			slot_count[k] = count;
-			next += count;
-			running++;
-		}
+		while (p.running < jobs && p.next < n && !stop_signal)
+			pool_start_batch(&p);
 		if (stop_signal) {
-			for (int k = 0; k < jobs; k++)
-				if (slot[k])
-					kill(slot[k], SIGTERM);
-			if (running == 0)
+			pool_stop(&p);
+			if (p.running == 0)
 				break;
 		}
-		if (running == 0)
+		if (p.running == 0)
 			continue;
 		pid = wait(&status);
 		if (pid < 0 && errno == EINTR)
 			continue;
 		if (pid < 0)
 			break;
-		for (int k = 0; k < jobs; k++)
-			if (slot[k] == pid) {
-				batch_messages(slot_err[k]);
-				slot_err[k] = NULL;
-				if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-					batch_failed(m, ids + slot_first[k], slot_count[k], failed, &n_failed, n);
-				slot[k] = 0;
-				running--;
-				done += slot_count[k];
-			}
-		progress_update(&prog, (long)done, (long)n_failed);
+		pool_reap(&p, pid, status);
+		progress_update(&p.prog, (long)p.done, (long)p.n_failed);
 	}
-	progress_end(&prog);
-	free(slot);
-	free(slot_err);
-	free(slot_first);
-	free(slot_count);
+	progress_end(&p.prog);
 	if (!stop_signal)
-		report_failures(failed, n_failed);
-	free(failed);
+		report_failures(p.failed, p.n_failed);
+	rc = p.n_failed ? EXIT_RUNTIME : EXIT_OK;
+	pool_done(&p);
 	release_stops(old);
-	return n_failed ? EXIT_RUNTIME : EXIT_OK;
+	return rc;
 }
 
 static bool in_path(const char *prog)
