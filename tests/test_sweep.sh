@@ -156,6 +156,19 @@ grep -qxF "{\"id\":0,\"set\":[\"$KNOB=$long\"]}," "$tmp/long/manifest.json" ||
 expect_rc 0 "$SMUGNET" sweep run "$tmp/long" --task 0
 expect_rc 2 "$SMUGNET" sweep plan "$S" --seeds 1-2 --days 5
 grep -q "another sweep" "$tmp/err" || fail "planning over another sweep was not refused"
+# the same plan with its scenario named by another path (absolute, then
+# relative from elsewhere) is this plan, and the manifest is left as it
+# was; the same name holding another scenario is another sweep
+"$SMUGNET" gen --wards 12 --seed 5 > "$tmp/paths.json" || fail "gen for the paths plan failed"
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/paths" --seeds 1-2 --days 3 --scenario "$tmp/paths.json"
+cp "$tmp/paths/manifest.json" "$tmp/paths.manifest"
+expect_rc 0 sh -c 'cd "$1" && "$2" sweep plan paths --seeds 1-2 --days 3 --scenario ./paths.json' sh "$tmp" "$SMUGNET"
+err_is "smugnet sweep plan: paths already holds this plan"
+cmp -s "$tmp/paths/manifest.json" "$tmp/paths.manifest" || fail "planning the same sweep again changed its manifest"
+"$SMUGNET" gen --wards 12 --seed 6 > "$tmp/paths2.json" || fail "gen for the other scenario failed"
+mkdir "$tmp/other" && cp "$tmp/paths2.json" "$tmp/other/paths.json"
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/paths" --seeds 1-2 --days 3 --scenario "$tmp/other/paths.json"
+err_has "already holds another sweep"
 
 # run with two jobs (the fork pool); no progress when stderr is not a terminal
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2 --engine fork

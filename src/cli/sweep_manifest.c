@@ -344,11 +344,8 @@ static size_t skip_ws(const char *s, size_t i, size_t n)
 	return i;
 }
 
-/* Where the JSON value that starts at s[i] ends: after its closing
- * bracket or quote, or at the delimiter after a bare word; 0 when the
- * text ends first. Only the extent: the value's syntax is checked when
- * it is parsed. */
-static size_t value_end(const char *s, size_t i, size_t n)
+/* (sweep.h) also tells plan where a manifest's scenario name ends */
+size_t sweep_json_value_end(const char *s, size_t i, size_t n)
 {
 	int depth = 0;
 
@@ -396,7 +393,7 @@ static size_t tasks_at(const char *s, size_t n)
 		v = skip_ws(s, v + 1, n);
 		if (k - i == 6 && memcmp(s + i, "\"tasks", 6) == 0)
 			return v < n && s[v] == '[' ? v : 0;
-		if ((i = value_end(s, v, n)) <= v)
+		if ((i = sweep_json_value_end(s, v, n)) <= v)
 			return 0;
 		i = skip_ws(s, i, n);
 		if (i >= n || s[i] != ',')
@@ -444,7 +441,7 @@ static size_t planned_task(const char *s, size_t i, size_t n, long long v[3])
  * but the range of "setting", which the caller checks. */
 static size_t other_task(struct mf *p, const char *s, size_t i, size_t n, long long id, long long v[3])
 {
-	size_t e = value_end(s, i, n);
+	size_t e = sweep_json_value_end(s, i, n);
 	const char *end = NULL;
 	cJSON *j = e > i ? cJSON_ParseWithLengthOpts(s + i, e - i, &end, false) : NULL;
 	struct smug_error err;
