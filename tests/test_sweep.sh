@@ -660,6 +660,17 @@ printf '#!/bin/sh\ncat >/dev/null\nexit 3\n' > "$tmp/brokenpar/parallel" && chmo
 expect_rc 0 "$SMUGNET" sweep plan "$tmp/bp" --seeds 1-3 --days 2
 expect_rc 1 env PATH="$tmp/brokenpar:$PATH" "$SMUGNET" sweep run "$tmp/bp" --jobs 1 --engine parallel --quiet
 grep -qx 'smugnet sweep run: 3 tasks failed: 0 1 2' "$tmp/err" || fail "a parallel that ran nothing: $(cat "$tmp/err")"
+# no more jobs than batches: --jobs 4096 on 3 tasks handed GNU parallel
+# --jobs 4096, and it spent ten minutes (three of CPU) on a loaded
+# machine starting test processes before it ran the 3 tasks; a stand-in
+# parallel records the --jobs it is given
+mkdir -p "$tmp/jobspar"
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" > "$PARALLEL_ARGS"\ncat >/dev/null\nexit 3\n' > "$tmp/jobspar/parallel" &&
+	chmod +x "$tmp/jobspar/parallel" || fail "cannot write the stand-in parallel"
+expect_rc 1 env PATH="$tmp/jobspar:$PATH" PARALLEL_ARGS="$tmp/jobspar/args" "$SMUGNET" sweep run "$tmp/bp" \
+	--jobs 4096 --engine parallel --quiet
+[ "$(sed -n '/^--jobs$/{n;p;}' "$tmp/jobspar/args")" = 3 ] ||
+	fail "sweep run --jobs 4096 of 3 tasks gave parallel: $(tr '\n' ' ' < "$tmp/jobspar/args")"
 # a GNU parallel job killed by a signal (SIGKILL, as the OOM killer or a
 # kill by hand sends; here the job of task 1 kills its own shell): GNU
 # parallel logs its exit value as 0 and the signal apart, and the run

@@ -950,7 +950,7 @@ static int run_listed(const struct sweep_manifest *m, const long long *ids, long
 /* --jobs: every task without a result, by the engine o chose. */
 static int run_missing(const struct sweep_manifest *m, const struct run_options *o, const char *argv0)
 {
-	long long n, batch = o->batch, *ids;
+	long long n, batch = o->batch, jobs = o->jobs, *ids;
 	char self[4096];
 	int rc;
 
@@ -959,18 +959,23 @@ static int run_missing(const struct sweep_manifest *m, const struct run_options 
 	joblogs_remove_stale(m);
 	ids = missing_tasks(m, &n);
 	if (batch == 0)
-		batch = sweep_batch_size(n, o->jobs);
+		batch = sweep_batch_size(n, jobs);
+	/* no more jobs than batches: GNU parallel given --jobs 4096 starts
+	 * test processes up to that many before it runs a job (minutes on a
+	 * loaded machine, for a sweep of 3 tasks) */
+	if (jobs > (n + batch - 1) / batch)
+		jobs = n > 0 ? (n + batch - 1) / batch : 1;
 	if (!o->quiet && isatty(STDERR_FILENO))
 		fprintf(stderr, "smugnet sweep run: %lld of %lld tasks to run\n", n, m->n_tasks);
 	if (n == 0)
 		rc = EXIT_OK;
 	else if (strcmp(o->engine, "fork") == 0 || (strcmp(o->engine, "auto") == 0 && !in_path("parallel")))
-		rc = run_fork_pool(m, ids, n, (int)o->jobs, batch, o->quiet);
+		rc = run_fork_pool(m, ids, n, (int)jobs, batch, o->quiet);
 	else if (!in_path("parallel"))
 		rc = cli_usage_error("sweep run", "--engine parallel: GNU parallel is not installed");
 	else {
 		sweep_self_path(self, sizeof self, argv0);
-		rc = run_parallel(m, ids, n, (int)o->jobs, batch, o->quiet, self);
+		rc = run_parallel(m, ids, n, (int)jobs, batch, o->quiet, self);
 	}
 	free(ids);
 	return rc;
