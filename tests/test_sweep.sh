@@ -385,8 +385,16 @@ grep -q '^#SBATCH --array=7-8,12%4$' "$S/sweep.sbatch" || fail "array is not the
 grep -q 'sweep run .* --task "\$SLURM_ARRAY_TASK_ID"' "$S/sweep.sbatch" || fail "array task does not call sweep run --task"
 expect_rc 0 "$SMUGNET" sweep slurm "$S" --chunk-size 4 --output "$tmp/chunk.sbatch"
 grep -q '^#SBATCH --array=1-3$' "$tmp/chunk.sbatch" && grep -q -- '--chunk-size 4' "$tmp/chunk.sbatch" || fail "chunked array wrong: $(grep -e array -e chunk "$tmp/chunk.sbatch")"
+# a chunk runs only its tasks without a result: an array task that
+# Slurm stopped part-way (its --time) goes on where it stopped when the
+# array is submitted again, where it ran every task again from the
+# chunk's first (and one whose tasks take longer than --time together
+# never ended); results/4.json stays the file it was (its inode)
+ino4=$(ls -i "$S/results/4.json" | awk '{ print $1 }')
 SLURM_ARRAY_TASK_ID=1 bash "$tmp/chunk.sbatch" || fail "chunk 1 of the script failed"
 [ -e "$S/results/7.json" ] || fail "chunk 1 did not run tasks 4-7"
+[ "$(ls -i "$S/results/4.json" | awk '{ print $1 }')" = "$ino4" ] ||
+	fail "chunk 1 ran task 4 again, which had a result"
 # more tasks than --max-array-size: chunks of the smallest size that fits
 # (16 tasks in at most 5 array tasks: chunks of 4; tasks 8 and 12 missing:
 # chunks 2 and 3); a chunk size that needs more array tasks, or a size of

@@ -935,14 +935,29 @@ static long long *chunk_tasks(const struct sweep_manifest *m, long long chunk, l
 	return ids;
 }
 
+/* Those of ids[0..n) without a result, kept in order at the front; their count. */
+static long long without_result(const struct sweep_manifest *m, long long *ids, long long n)
+{
+	long long kept = 0;
+
+	for (long long i = 0; i < n; i++)
+		if (!sweep_result_exists(m, ids[i]))
+			ids[kept++] = ids[i];
+	return kept;
+}
+
 /* --task or --chunk: tasks ids[0..n) in this process, each a task of m
- * (else a usage error), whether or not they have a result. */
-static int run_listed(const struct sweep_manifest *m, const long long *ids, long long n)
+ * (else a usage error); --task's whether or not they have a result, a
+ * chunk's (missing_only) those without one, so that a Slurm array task
+ * stopped part-way goes on where it stopped when it is submitted again. */
+static int run_listed(const struct sweep_manifest *m, long long *ids, long long n, bool missing_only)
 {
 	for (long long i = 0; i < n; i++)
 		if (ids[i] >= m->n_tasks)
 			return cli_usage_error("sweep run", "no task %lld: the sweep has %lld tasks", ids[i],
 					       m->n_tasks);
+	if (missing_only)
+		n = without_result(m, ids, n);
 	lifeline_watch();
 	return run_tasks(m, ids, n);
 }
@@ -1003,7 +1018,7 @@ int sweep_run(int argc, char **argv)
 	if (o.chunk >= 0)
 		ids = chunk_tasks(&m, o.chunk, o.chunk_size, &n);
 	if (o.task >= 0 || o.chunk >= 0)
-		rc = run_listed(&m, ids, n);
+		rc = run_listed(&m, ids, n, o.chunk >= 0);
 	else
 		rc = run_missing(&m, &o, argv[0]);
 	free(ids);
