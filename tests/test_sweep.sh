@@ -1204,6 +1204,17 @@ expect_rc 0 "$SMUGNET" sweep missing "$K"
 expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
 [ -s "$K/results/4.json" ] || fail "run did not make an empty result again"
 expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
+# so is one cut short (a copy stopped part-way): it begins as a result of
+# the task, and missing, run and slurm took it for one, while collect
+# refused it, so the sweep could not be finished but by removing it by
+# hand; run makes it again, byte for byte
+cp "$K/results/5.json" "$tmp/whole5"
+head -c 200 "$tmp/whole5" > "$K/results/5.json"
+expect_rc 0 "$SMUGNET" sweep missing "$K"
+[ "$(cat "$tmp/out")" = 5 ] || fail "missing does not list a result cut short: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
+cmp -s "$K/results/5.json" "$tmp/whole5" || fail "run did not make a result cut short again"
+expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
 # a sweep run stopped by SIGTERM stops its workers with it, on either
 # engine: it dies of the signal, no result appears after it has gone, no
 # worker is left and no job log stays in tmp/ (both engines once left

@@ -76,7 +76,8 @@ void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size);
 #define SWEEP_LABEL_COLS 60
 #define SWEEP_LABEL_FIT (SWEEP_LABEL_COLS * 4 + 8)
 /* Whether task I is done: results/I.json begins as a result of this
- * manifest (its hash) and this task does. An empty file, or a result of
+ * manifest (its hash) and this task does, and ends with a check sum as
+ * every result does. An empty file, one cut short, or a result of
  * another manifest (one edited since, even in its spacing), is not: run
  * makes it again, as collect would refuse it. */
 bool sweep_result_exists(const struct sweep_manifest *m, long long task);

@@ -2,6 +2,7 @@
  * and running one task into results/I.json. A task's result depends only
  * on the manifest (the embedded scenario, the seed, the settings and the
  * crackdowns), and is written atomically through tmp/. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -703,12 +704,34 @@ bool sweep_result_file_exists(const struct sweep_manifest *m, long long task)
 	return stat(path, &st) == 0;
 }
 
-/* Cheap, one short read a task: the result's first bytes as
- * write_result writes them, naming this manifest and this task. Only a
- * regular file can be a result: anything else in its place (a FIFO no
- * one writes to, a folder, a device) is not one, and is not read (a
- * FIFO opened without O_NONBLOCK, or read, would wait for a writer
- * forever). */
+/* Whether the file at fd, of size bytes, ends as write_result ends a
+ * result: ,"check":"<16 hex digits>"} and a newline. A result cut short
+ * (a copy stopped part-way) begins as one but does not end so. */
+static bool result_tail_ok(int fd, off_t size)
+{
+	static const char tag[] = ",\"check\":\"";
+	char got[sizeof tag - 1 + 16 + 3];
+	ssize_t k;
+
+	if (size < (off_t)sizeof got)
+		return false;
+	do
+		k = pread(fd, got, sizeof got, size - (off_t)sizeof got);
+	while (k < 0 && errno == EINTR);
+	if (k != (ssize_t)sizeof got || memcmp(got, tag, sizeof tag - 1) != 0)
+		return false;
+	for (size_t i = sizeof tag - 1; i < sizeof tag - 1 + 16; i++)
+		if (!isxdigit((unsigned char)got[i]))
+			return false;
+	return memcmp(got + sizeof tag - 1 + 16, "\"}\n", 3) == 0;
+}
+
+/* Cheap, two short reads a task: the result's first bytes as
+ * write_result writes them, naming this manifest and this task, and its
+ * last (result_tail_ok). Only a regular file can be a result: anything
+ * else in its place (a FIFO no one writes to, a folder, a device) is not
+ * one, and is not read (a FIFO opened without O_NONBLOCK, or read, would
+ * wait for a writer forever). */
 bool sweep_result_exists(const struct sweep_manifest *m, long long task)
 {
 	char path[4096], want[160], got[160];
@@ -732,8 +755,9 @@ bool sweep_result_exists(const struct sweep_manifest *m, long long task)
 		ok = k > 0;
 		done += ok ? (size_t)k : 0;
 	}
+	ok = ok && memcmp(got, want, n) == 0 && result_tail_ok(fd, st.st_size);
 	close(fd);
-	return ok && memcmp(got, want, n) == 0;
+	return ok;
 }
 
 /* ---- running one task ---- */
