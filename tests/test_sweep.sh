@@ -1215,6 +1215,25 @@ expect_rc 0 "$SMUGNET" sweep missing "$K"
 expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
 cmp -s "$K/results/5.json" "$tmp/whole5" || fail "run did not make a result cut short again"
 expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
+# a task stopped while it wrote its result (Ctrl-C on sweep run --task,
+# Slurm's time limit on an array task) left its temporary file,
+# tmp/.I.json.PID.tmp, there for good; the next sweep run --jobs removes
+# those no writer holds (flock(1) holds one as a writer does), and
+# leaves other names alone
+mkdir -p "$K/tmp"
+head -c 100 "$tmp/whole5" > "$K/tmp/.5.json.4194301.tmp"
+: > "$K/tmp/.16.json.12.tmp"
+: > "$K/tmp/.7.json.x.tmp"
+if command -v flock >/dev/null 2>&1; then
+	expect_rc 0 flock -n "$K/tmp/.8.json.13.tmp" "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
+	want=".7.json.x.tmp .8.json.13.tmp "
+else
+	expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
+	want=".7.json.x.tmp "
+fi
+[ "$(ls -A "$K/tmp" | tr '\n' ' ')" = "$want" ] ||
+	fail "the next sweep run left in tmp/: $(ls -A "$K/tmp" | tr '\n' ' '), expected $want"
+rm -f "$K/tmp/.7.json.x.tmp" "$K/tmp/.8.json.13.tmp"
 # a sweep run stopped by SIGTERM stops its workers with it, on either
 # engine: it dies of the signal, no result appears after it has gone, no
 # worker is left and no job log stays in tmp/ (both engines once left

@@ -543,8 +543,24 @@ static bool joblog_name(const char *name)
 	return strcmp(p, ".log") == 0;
 }
 
-/* The job logs in tmp/ that runs killed outright left. */
-static void joblogs_remove_stale(const struct sweep_manifest *m)
+/* A name of a result's temporary file, as cli_atomic_open makes it:
+ * .I.json.PID.tmp. */
+static bool result_tmp_name(const char *name)
+{
+	const char *p = name;
+
+	if (*p++ != '.' || !skip_digits(&p) || strncmp(p, ".json.", strlen(".json.")) != 0)
+		return false;
+	p += strlen(".json.");
+	return skip_digits(&p) && strcmp(p, ".tmp") == 0;
+}
+
+/* What runs and tasks killed outright or stopped left in tmp/: job
+ * logs, and results' temporary files (a task stopped while it wrote
+ * one: Ctrl-C on sweep run --task, Slurm's time limit). A writer holds
+ * a lock on its temporary file as a run does on its log, so only those
+ * no one holds go. */
+static void tmp_remove_stale(const struct sweep_manifest *m)
 {
 	char tmp[4096], path[4400];
 	struct dirent *e;
@@ -554,9 +570,9 @@ static void joblogs_remove_stale(const struct sweep_manifest *m)
 	if ((d = opendir(tmp)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL)
-		if (joblog_name(e->d_name)) {
+		if (joblog_name(e->d_name) || result_tmp_name(e->d_name)) {
 			snprintf(path, sizeof path, "%s/%s", tmp, e->d_name);
-			joblog_remove_stale(path);
+			cli_unlink_unheld(path); /* a log or a temporary file no one holds */
 		}
 	closedir(d);
 }
@@ -969,9 +985,10 @@ static int run_missing(const struct sweep_manifest *m, const struct run_options 
 	char self[4096];
 	int rc;
 
-	/* GNU parallel's job logs that runs killed outright left (whatever
-	 * the engine now: nothing else would remove them) */
-	joblogs_remove_stale(m);
+	/* GNU parallel's job logs and results' temporary files that runs
+	 * and tasks stopped part-way left (whatever the engine now: nothing
+	 * else would remove them) */
+	tmp_remove_stale(m);
 	ids = missing_tasks(m, &n);
 	if (batch == 0)
 		batch = sweep_batch_size(n, jobs);
