@@ -1199,6 +1199,10 @@ expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 2 --engine fork --quiet
 expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
 # an empty result is missing to missing and run too, as collect refuses it
 : > "$K/results/4.json"
+# collect says what it is and what makes it again (it said the content
+# did not match its check sum, "changed after it was written")
+expect_rc 3 "$SMUGNET" sweep collect "$K" --quiet
+err_has "results/4.json: check: not a whole result (empty, or cut short); sweep run makes it again"
 expect_rc 0 "$SMUGNET" sweep missing "$K"
 [ "$(cat "$tmp/out")" = 4 ] || fail "missing does not list an empty result: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
@@ -1210,6 +1214,8 @@ expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
 # hand; run makes it again, byte for byte
 cp "$K/results/5.json" "$tmp/whole5"
 head -c 200 "$tmp/whole5" > "$K/results/5.json"
+expect_rc 3 "$SMUGNET" sweep collect "$K" --quiet
+err_has "results/5.json: check: not a whole result (empty, or cut short); sweep run makes it again"
 expect_rc 0 "$SMUGNET" sweep missing "$K"
 [ "$(cat "$tmp/out")" = 5 ] || fail "missing does not list a result cut short: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
