@@ -156,6 +156,19 @@ grep -qxF "{\"id\":0,\"set\":[\"$KNOB=$long\"]}," "$tmp/long/manifest.json" ||
 expect_rc 0 "$SMUGNET" sweep run "$tmp/long" --task 0
 expect_rc 2 "$SMUGNET" sweep plan "$S" --seeds 1-2 --days 5
 grep -q "another sweep" "$tmp/err" || fail "planning over another sweep was not refused"
+# the same plan with its scenario named by another path (absolute, then
+# relative from elsewhere) is this plan, and the manifest is left as it
+# was; the same name holding another scenario is another sweep
+"$SMUGNET" gen --wards 12 --seed 5 > "$tmp/paths.json" || fail "gen for the paths plan failed"
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/paths" --seeds 1-2 --days 3 --scenario "$tmp/paths.json"
+cp "$tmp/paths/manifest.json" "$tmp/paths.manifest"
+expect_rc 0 sh -c 'cd "$1" && "$2" sweep plan paths --seeds 1-2 --days 3 --scenario ./paths.json' sh "$tmp" "$SMUGNET"
+err_is "smugnet sweep plan: paths already holds this plan"
+cmp -s "$tmp/paths/manifest.json" "$tmp/paths.manifest" || fail "planning the same sweep again changed its manifest"
+"$SMUGNET" gen --wards 12 --seed 6 > "$tmp/paths2.json" || fail "gen for the other scenario failed"
+mkdir "$tmp/other" && cp "$tmp/paths2.json" "$tmp/other/paths.json"
+expect_rc 2 "$SMUGNET" sweep plan "$tmp/paths" --seeds 1-2 --days 3 --scenario "$tmp/other/paths.json"
+err_has "already holds another sweep"
 
 # run with two jobs (the fork pool); no progress when stderr is not a terminal
 expect_rc 0 "$SMUGNET" sweep run "$S" --jobs 2 --engine fork
@@ -372,8 +385,16 @@ grep -q '^#SBATCH --array=7-8,12%4$' "$S/sweep.sbatch" || fail "array is not the
 grep -q 'sweep run .* --task "\$SLURM_ARRAY_TASK_ID"' "$S/sweep.sbatch" || fail "array task does not call sweep run --task"
 expect_rc 0 "$SMUGNET" sweep slurm "$S" --chunk-size 4 --output "$tmp/chunk.sbatch"
 grep -q '^#SBATCH --array=1-3$' "$tmp/chunk.sbatch" && grep -q -- '--chunk-size 4' "$tmp/chunk.sbatch" || fail "chunked array wrong: $(grep -e array -e chunk "$tmp/chunk.sbatch")"
+# a chunk runs only its tasks without a result: an array task that
+# Slurm stopped part-way (its --time) goes on where it stopped when the
+# array is submitted again, where it ran every task again from the
+# chunk's first (and one whose tasks take longer than --time together
+# never ended); results/4.json stays the file it was (its inode)
+ino4=$(ls -i "$S/results/4.json" | awk '{ print $1 }')
 SLURM_ARRAY_TASK_ID=1 bash "$tmp/chunk.sbatch" || fail "chunk 1 of the script failed"
 [ -e "$S/results/7.json" ] || fail "chunk 1 did not run tasks 4-7"
+[ "$(ls -i "$S/results/4.json" | awk '{ print $1 }')" = "$ino4" ] ||
+	fail "chunk 1 ran task 4 again, which had a result"
 # more tasks than --max-array-size: chunks of the smallest size that fits
 # (16 tasks in at most 5 array tasks: chunks of 4; tasks 8 and 12 missing:
 # chunks 2 and 3); a chunk size that needs more array tasks, or a size of
@@ -647,6 +668,17 @@ printf '#!/bin/sh\ncat >/dev/null\nexit 3\n' > "$tmp/brokenpar/parallel" && chmo
 expect_rc 0 "$SMUGNET" sweep plan "$tmp/bp" --seeds 1-3 --days 2
 expect_rc 1 env PATH="$tmp/brokenpar:$PATH" "$SMUGNET" sweep run "$tmp/bp" --jobs 1 --engine parallel --quiet
 grep -qx 'smugnet sweep run: 3 tasks failed: 0 1 2' "$tmp/err" || fail "a parallel that ran nothing: $(cat "$tmp/err")"
+# no more jobs than batches: --jobs 4096 on 3 tasks handed GNU parallel
+# --jobs 4096, and it spent ten minutes (three of CPU) on a loaded
+# machine starting test processes before it ran the 3 tasks; a stand-in
+# parallel records the --jobs it is given
+mkdir -p "$tmp/jobspar"
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" > "$PARALLEL_ARGS"\ncat >/dev/null\nexit 3\n' > "$tmp/jobspar/parallel" &&
+	chmod +x "$tmp/jobspar/parallel" || fail "cannot write the stand-in parallel"
+expect_rc 1 env PATH="$tmp/jobspar:$PATH" PARALLEL_ARGS="$tmp/jobspar/args" "$SMUGNET" sweep run "$tmp/bp" \
+	--jobs 4096 --engine parallel --quiet
+[ "$(sed -n '/^--jobs$/{n;p;}' "$tmp/jobspar/args")" = 3 ] ||
+	fail "sweep run --jobs 4096 of 3 tasks gave parallel: $(tr '\n' ' ' < "$tmp/jobspar/args")"
 # a GNU parallel job killed by a signal (SIGKILL, as the OOM killer or a
 # kill by hand sends; here the job of task 1 kills its own shell): GNU
 # parallel logs its exit value as 0 and the signal apart, and the run
@@ -1167,11 +1199,47 @@ expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 2 --engine fork --quiet
 expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
 # an empty result is missing to missing and run too, as collect refuses it
 : > "$K/results/4.json"
+# collect says what it is and what makes it again (it said the content
+# did not match its check sum, "changed after it was written")
+expect_rc 3 "$SMUGNET" sweep collect "$K" --quiet
+err_has "results/4.json: check: not a whole result (empty, or cut short); sweep run makes it again"
 expect_rc 0 "$SMUGNET" sweep missing "$K"
 [ "$(cat "$tmp/out")" = 4 ] || fail "missing does not list an empty result: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
 [ -s "$K/results/4.json" ] || fail "run did not make an empty result again"
 expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
+# so is one cut short (a copy stopped part-way): it begins as a result of
+# the task, and missing, run and slurm took it for one, while collect
+# refused it, so the sweep could not be finished but by removing it by
+# hand; run makes it again, byte for byte
+cp "$K/results/5.json" "$tmp/whole5"
+head -c 200 "$tmp/whole5" > "$K/results/5.json"
+expect_rc 3 "$SMUGNET" sweep collect "$K" --quiet
+err_has "results/5.json: check: not a whole result (empty, or cut short); sweep run makes it again"
+expect_rc 0 "$SMUGNET" sweep missing "$K"
+[ "$(cat "$tmp/out")" = 5 ] || fail "missing does not list a result cut short: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
+cmp -s "$K/results/5.json" "$tmp/whole5" || fail "run did not make a result cut short again"
+expect_rc 0 "$SMUGNET" sweep collect "$K" --quiet
+# a task stopped while it wrote its result (Ctrl-C on sweep run --task,
+# Slurm's time limit on an array task) left its temporary file,
+# tmp/.I.json.PID.tmp, there for good; the next sweep run --jobs removes
+# those no writer holds (flock(1) holds one as a writer does), and
+# leaves other names alone
+mkdir -p "$K/tmp"
+head -c 100 "$tmp/whole5" > "$K/tmp/.5.json.4194301.tmp"
+: > "$K/tmp/.16.json.12.tmp"
+: > "$K/tmp/.7.json.x.tmp"
+if command -v flock >/dev/null 2>&1; then
+	expect_rc 0 flock -n "$K/tmp/.8.json.13.tmp" "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
+	want=".7.json.x.tmp .8.json.13.tmp "
+else
+	expect_rc 0 "$SMUGNET" sweep run "$K" --jobs 1 --engine fork --quiet
+	want=".7.json.x.tmp "
+fi
+[ "$(ls -A "$K/tmp" | tr '\n' ' ')" = "$want" ] ||
+	fail "the next sweep run left in tmp/: $(ls -A "$K/tmp" | tr '\n' ' '), expected $want"
+rm -f "$K/tmp/.7.json.x.tmp" "$K/tmp/.8.json.13.tmp"
 # a sweep run stopped by SIGTERM stops its workers with it, on either
 # engine: it dies of the signal, no result appears after it has gone, no
 # worker is left and no job log stays in tmp/ (both engines once left

@@ -76,7 +76,8 @@ void sweep_keys_list(const struct sweep_manifest *m, char *buf, size_t size);
 #define SWEEP_LABEL_COLS 60
 #define SWEEP_LABEL_FIT (SWEEP_LABEL_COLS * 4 + 8)
 /* Whether task I is done: results/I.json begins as a result of this
- * manifest (its hash) and this task does. An empty file, or a result of
+ * manifest (its hash) and this task does, and ends with a check sum as
+ * every result does. An empty file, one cut short, or a result of
  * another manifest (one edited since, even in its spacing), is not: run
  * makes it again, as collect would refuse it. */
 bool sweep_result_exists(const struct sweep_manifest *m, long long task);
@@ -113,6 +114,11 @@ int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const ch
 /* The one sweep folder after the options of cmd: a usage error when it
  * is missing or followed by another argument, else EXIT_OK. */
 int sweep_dir_arg(const char *cmd, int argc, char **argv, int first);
+/* Where the JSON value that starts at s[i] ends: after its closing
+ * bracket or quote, or at the delimiter after a bare word; 0 when the
+ * text ends first. Only the extent: the value's syntax is checked when
+ * it is parsed. */
+size_t sweep_json_value_end(const char *s, size_t i, size_t n);
 /* Parse a bankruptcy threshold: credits ("1.00") or a share of the
  * starting balance ("50%"); false on junk. */
 bool sweep_parse_threshold(const char *s, int64_t *minor, double *share);

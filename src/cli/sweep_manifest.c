@@ -2,6 +2,7 @@
  * and running one task into results/I.json. A task's result depends only
  * on the manifest (the embedded scenario, the seed, the settings and the
  * crackdowns), and is written atomically through tmp/. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -344,11 +345,8 @@ static size_t skip_ws(const char *s, size_t i, size_t n)
 	return i;
 }
 
-/* Where the JSON value that starts at s[i] ends: after its closing
- * bracket or quote, or at the delimiter after a bare word; 0 when the
- * text ends first. Only the extent: the value's syntax is checked when
- * it is parsed. */
-static size_t value_end(const char *s, size_t i, size_t n)
+/* (sweep.h) also tells plan where a manifest's scenario name ends */
+size_t sweep_json_value_end(const char *s, size_t i, size_t n)
 {
 	int depth = 0;
 
@@ -396,7 +394,7 @@ static size_t tasks_at(const char *s, size_t n)
 		v = skip_ws(s, v + 1, n);
 		if (k - i == 6 && memcmp(s + i, "\"tasks", 6) == 0)
 			return v < n && s[v] == '[' ? v : 0;
-		if ((i = value_end(s, v, n)) <= v)
+		if ((i = sweep_json_value_end(s, v, n)) <= v)
 			return 0;
 		i = skip_ws(s, i, n);
 		if (i >= n || s[i] != ',')
@@ -444,7 +442,7 @@ static size_t planned_task(const char *s, size_t i, size_t n, long long v[3])
  * but the range of "setting", which the caller checks. */
 static size_t other_task(struct mf *p, const char *s, size_t i, size_t n, long long id, long long v[3])
 {
-	size_t e = value_end(s, i, n);
+	size_t e = sweep_json_value_end(s, i, n);
 	const char *end = NULL;
 	cJSON *j = e > i ? cJSON_ParseWithLengthOpts(s + i, e - i, &end, false) : NULL;
 	struct smug_error err;
@@ -706,12 +704,34 @@ bool sweep_result_file_exists(const struct sweep_manifest *m, long long task)
 	return stat(path, &st) == 0;
 }
 
-/* Cheap, one short read a task: the result's first bytes as
- * write_result writes them, naming this manifest and this task. Only a
- * regular file can be a result: anything else in its place (a FIFO no
- * one writes to, a folder, a device) is not one, and is not read (a
- * FIFO opened without O_NONBLOCK, or read, would wait for a writer
- * forever). */
+/* Whether the file at fd, of size bytes, ends as write_result ends a
+ * result: ,"check":"<16 hex digits>"} and a newline. A result cut short
+ * (a copy stopped part-way) begins as one but does not end so. */
+static bool result_tail_ok(int fd, off_t size)
+{
+	static const char tag[] = ",\"check\":\"";
+	char got[sizeof tag - 1 + 16 + 3];
+	ssize_t k;
+
+	if (size < (off_t)sizeof got)
+		return false;
+	do
+		k = pread(fd, got, sizeof got, size - (off_t)sizeof got);
+	while (k < 0 && errno == EINTR);
+	if (k != (ssize_t)sizeof got || memcmp(got, tag, sizeof tag - 1) != 0)
+		return false;
+	for (size_t i = sizeof tag - 1; i < sizeof tag - 1 + 16; i++)
+		if (!isxdigit((unsigned char)got[i]))
+			return false;
+	return memcmp(got + sizeof tag - 1 + 16, "\"}\n", 3) == 0;
+}
+
+/* Cheap, two short reads a task: the result's first bytes as
+ * write_result writes them, naming this manifest and this task, and its
+ * last (result_tail_ok). Only a regular file can be a result: anything
+ * else in its place (a FIFO no one writes to, a folder, a device) is not
+ * one, and is not read (a FIFO opened without O_NONBLOCK, or read, would
+ * wait for a writer forever). */
 bool sweep_result_exists(const struct sweep_manifest *m, long long task)
 {
 	char path[4096], want[160], got[160];
@@ -735,8 +755,9 @@ bool sweep_result_exists(const struct sweep_manifest *m, long long task)
 		ok = k > 0;
 		done += ok ? (size_t)k : 0;
 	}
+	ok = ok && memcmp(got, want, n) == 0 && result_tail_ok(fd, st.st_size);
 	close(fd);
-	return ok && memcmp(got, want, n) == 0;
+	return ok;
 }
 
 /* ---- running one task ---- */

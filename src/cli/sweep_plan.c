@@ -275,6 +275,27 @@ static int plan_try_settings(const struct plan *p, const char *text, size_t len,
 	return EXIT_OK;
 }
 
+/* Whether the manifest old is buf, the one this plan makes, but for the
+ * name its scenario was given by (another path to the same file, or a
+ * copy of it): the embedded text and its hash are compared with the rest.
+ * The manifest keeps the name it was planned with. */
+static bool same_but_scenario_name(const char *old, size_t olen, const char *buf, size_t blen)
+{
+	static const char key[] = "\"scenario\":{\"file\":\"";
+	const char *k = strstr(buf, key);
+	size_t at, old_end, buf_end;
+
+	if (k == NULL) /* the default world: no name */
+		return false;
+	at = (size_t)(k - buf) + strlen(key) - 1; /* the name's opening quote */
+	if (olen <= at || memcmp(old, buf, at + 1) != 0)
+		return false;
+	old_end = sweep_json_value_end(old, at, olen);
+	buf_end = sweep_json_value_end(buf, at, blen);
+	return old_end > at && buf_end > at && olen - old_end == blen - buf_end &&
+	       memcmp(old + old_end, buf + buf_end, blen - buf_end) == 0;
+}
+
 static int plan_write(const struct plan *p)
 {
 	char *text = NULL, *id = NULL, *buf = NULL, *old = NULL, path[4096];
@@ -326,7 +347,7 @@ static int plan_write(const struct plan *p)
 		/* a manifest there that cannot be read is not replaced either */
 		if ((rc = cli_read_file(path, &old, &olen)) != EXIT_OK)
 			goto out;
-		if (olen == blen && memcmp(old, buf, blen) == 0) {
+		if ((olen == blen && memcmp(old, buf, blen) == 0) || same_but_scenario_name(old, olen, buf, blen)) {
 			fprintf(stderr, "smugnet sweep plan: %s already holds this plan\n", p->dir);
 		} else {
 			fprintf(stderr, "smugnet sweep plan: %s already holds another sweep; "

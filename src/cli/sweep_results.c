@@ -249,7 +249,11 @@ bool sweep_result_load(const struct sweep_manifest *m, const struct sweep_factio
 	if (cli_read_file(file, &bytes, &len) != EXIT_OK)
 		return false;
 	if (!check_sum_ok(bytes, len)) {
-		problem(file, "check", "the content does not match its check sum (changed after it was written)");
+		/* one that run takes for a result was changed; one it does not
+		 * (empty, cut short) it makes again */
+		problem(file, "check", sweep_result_exists(m, i)
+			? "the content does not match its check sum (changed after it was written)"
+			: "not a whole result (empty, or cut short); sweep run makes it again");
 		goto out;
 	}
 	if (smug_json_check(bytes, len, file, &err) != SMUG_OK) {

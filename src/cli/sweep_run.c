@@ -293,94 +293,142 @@ static void lifeline_watch(void)
 }
 
 /* The fork pool: up to jobs children, each runs a batch of tasks
- * in-process. */
+ * in-process. A slot is free when its pid is 0. */
+struct fork_pool {
+	const struct sweep_manifest *m;
+	const long long *ids;	/* the tasks to run, [n] */
+	long long n, batch;
+	long long next, done;	/* the first task not started; tasks ended */
+	long long *failed;	/* [n + 1]: tasks left without a result */
+	long long n_failed;
+	int jobs, running;	/* slots; slots busy */
+	pid_t *pid;		/* [jobs]: a slot's child, or 0 */
+	long long *first;	/* [jobs]: where a slot's batch starts in ids */
+	long long *count;	/* [jobs]: its tasks */
+	FILE **err;		/* [jobs]: its messages under a progress line, or NULL */
+	pid_t parent;		/* the run */
+	struct progress prog;
+};
+
+static void pool_init(struct fork_pool *p, const struct sweep_manifest *m, const long long *ids, long long n,
+		      int jobs, long long batch)
+{
+	*p = (struct fork_pool){.m = m, .ids = ids, .n = n, .batch = batch, .jobs = jobs, .parent = getpid()};
+	p->failed = malloc(((size_t)n + 1) * sizeof *p->failed);
+	p->pid = calloc((size_t)jobs, sizeof *p->pid);
+	p->first = calloc((size_t)jobs, sizeof *p->first);
+	p->count = calloc((size_t)jobs, sizeof *p->count);
+	p->err = calloc((size_t)jobs, sizeof *p->err);
+}
+
+static void pool_done(struct fork_pool *p)
+{
+	free(p->pid);
+	free(p->err);
+	free(p->first);
+	free(p->count);
+	free(p->failed);
+}
+
+/* The next batch forked into a free slot; a batch that cannot be forked
+ * is said and counted done, its tasks failed. */
+static void pool_start_batch(struct fork_pool *p)
+{
+	long long count = p->n - p->next < p->batch ? p->n - p->next : p->batch;
+	pid_t pid;
+	int k = 0;
+
+	while (p->pid[k])
+		k++;
+	/* under a progress line a batch's messages wait in a file */
+	p->err[k] = p->prog.on ? tmpfile_above_std() : NULL;
+	pid = fork();
+	if (pid == 0) {
+		worker_signals(p->parent);
+		if (p->err[k] != NULL)
+			dup2(fileno(p->err[k]), STDERR_FILENO);
+		_exit(run_tasks(p->m, p->ids + p->next, count));
+	}
+	if (pid < 0) {
+		batch_messages(p->err[k]);
+		p->err[k] = NULL;
+		fprintf(stderr, "smugnet sweep run: fork: %s\n", strerror(errno));
+		for (long long i = 0; i < count; i++)
+			p->failed[p->n_failed++] = p->ids[p->next + i];
+		p->next += count;
+		p->done += count;
+		return;
+	}
+	p->pid[k] = pid;
+	p->first[k] = p->next;
+	p->count[k] = count;
+	p->next += count;
+	p->running++;
+}
+
+/* SIGTERM to every batch still running. */
+static void pool_stop(const struct fork_pool *p)
+{
+	for (int k = 0; k < p->jobs; k++)
+		if (p->pid[k])
+			kill(p->pid[k], SIGTERM);
+}
+
+/* The batch of child pid ended with status: its messages printed, its
+ * tasks without a result failed when it did not exit 0, its slot freed. */
+static void pool_reap(struct fork_pool *p, pid_t pid, int status)
+{
+	for (int k = 0; k < p->jobs; k++)
+		if (p->pid[k] == pid) {
+			batch_messages(p->err[k]);
+			p->err[k] = NULL;
+			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+				batch_failed(p->m, p->ids + p->first[k], p->count[k], p->failed, &p->n_failed, p->n);
+			p->pid[k] = 0;
+			p->running--;
+			p->done += p->count[k];
+		}
+}
+
 static int run_fork_pool(const struct sweep_manifest *m, const long long *ids, long long n,
 			 int jobs, long long batch, bool quiet)
 {
-	struct progress prog;
-	long long next = 0, done = 0, n_failed = 0, *failed = malloc(((size_t)n + 1) * sizeof *failed);
-	long long *slot_first = calloc((size_t)jobs, sizeof *slot_first);
-	long long *slot_count = calloc((size_t)jobs, sizeof *slot_count);
-	pid_t *slot = calloc((size_t)jobs, sizeof *slot);
-	FILE **slot_err = calloc((size_t)jobs, sizeof *slot_err);
-	int running = 0;
+	struct fork_pool p;
 	struct sigaction old[CLI_STOP_SIGNALS];
-	pid_t parent = getpid();
+	int rc;
 
+	pool_init(&p, m, ids, n, jobs, batch);
 	fflush(NULL);
-	progress_start(&prog, "sweep run", "tasks", (long)n, quiet);
+	progress_start(&p.prog, "sweep run", "tasks", (long)n, quiet);
 	catch_stops(old);
-	while (done < n) {
+	while (p.done < n) {
 		int status;
 		pid_t pid;
 
-		while (running < jobs && next < n && !stop_signal) {
-			long long count = n - next < batch ? n - next : batch;
-			int k = 0;
-
-			while (slot[k])
-				k++;
-			/* under a progress line a batch's messages wait in a file */
-			slot_err[k] = prog.on ? tmpfile_above_std() : NULL;
-			pid = fork();
-			if (pid == 0) {
-				worker_signals(parent);
-				if (slot_err[k] != NULL)
-					dup2(fileno(slot_err[k]), STDERR_FILENO);
-				_exit(run_tasks(m, ids + next, count));
-			}
-			if (pid < 0) {
-				batch_messages(slot_err[k]);
-				slot_err[k] = NULL;
-				fprintf(stderr, "smugnet sweep run: fork: %s\n", strerror(errno));
-				for (long long i = 0; i < count; i++)
-					failed[n_failed++] = ids[next + i];
-				next += count;
-				done += count;
-				continue;
-			}
-			slot[k] = pid;
-			slot_first[k] = next;
-			slot_count[k] = count;
-			next += count;
-			running++;
-		}
+		while (p.running < jobs && p.next < n && !stop_signal)
+			pool_start_batch(&p);
 		if (stop_signal) {
-			for (int k = 0; k < jobs; k++)
-				if (slot[k])
-					kill(slot[k], SIGTERM);
-			if (running == 0)
+			pool_stop(&p);
+			if (p.running == 0)
 				break;
 		}
-		if (running == 0)
+		if (p.running == 0)
 			continue;
 		pid = wait(&status);
 		if (pid < 0 && errno == EINTR)
 			continue;
 		if (pid < 0)
 			break;
-		for (int k = 0; k < jobs; k++)
-			if (slot[k] == pid) {
-				batch_messages(slot_err[k]);
-				slot_err[k] = NULL;
-				if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-					batch_failed(m, ids + slot_first[k], slot_count[k], failed, &n_failed, n);
-				slot[k] = 0;
-				running--;
-				done += slot_count[k];
-			}
-		progress_update(&prog, (long)done, (long)n_failed);
+		pool_reap(&p, pid, status);
+		progress_update(&p.prog, (long)p.done, (long)p.n_failed);
 	}
-	progress_end(&prog);
-	free(slot);
-	free(slot_err);
-	free(slot_first);
-	free(slot_count);
+	progress_end(&p.prog);
 	if (!stop_signal)
-		report_failures(failed, n_failed);
-	free(failed);
+		report_failures(p.failed, p.n_failed);
+	rc = p.n_failed ? EXIT_RUNTIME : EXIT_OK;
+	pool_done(&p);
 	release_stops(old);
-	return n_failed ? EXIT_RUNTIME : EXIT_OK;
+	return rc;
 }
 
 static bool in_path(const char *prog)
@@ -495,8 +543,24 @@ static bool joblog_name(const char *name)
 	return strcmp(p, ".log") == 0;
 }
 
-/* The job logs in tmp/ that runs killed outright left. */
-static void joblogs_remove_stale(const struct sweep_manifest *m)
+/* A name of a result's temporary file, as cli_atomic_open makes it:
+ * .I.json.PID.tmp. */
+static bool result_tmp_name(const char *name)
+{
+	const char *p = name;
+
+	if (*p++ != '.' || !skip_digits(&p) || strncmp(p, ".json.", strlen(".json.")) != 0)
+		return false;
+	p += strlen(".json.");
+	return skip_digits(&p) && strcmp(p, ".tmp") == 0;
+}
+
+/* What runs and tasks killed outright or stopped left in tmp/: job
+ * logs, and results' temporary files (a task stopped while it wrote
+ * one: Ctrl-C on sweep run --task, Slurm's time limit). A writer holds
+ * a lock on its temporary file as a run does on its log, so only those
+ * no one holds go. */
+static void tmp_remove_stale(const struct sweep_manifest *m)
 {
 	char tmp[4096], path[4400];
 	struct dirent *e;
@@ -506,9 +570,9 @@ static void joblogs_remove_stale(const struct sweep_manifest *m)
 	if ((d = opendir(tmp)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL)
-		if (joblog_name(e->d_name)) {
+		if (joblog_name(e->d_name) || result_tmp_name(e->d_name)) {
 			snprintf(path, sizeof path, "%s/%s", tmp, e->d_name);
-			joblog_remove_stale(path);
+			cli_unlink_unheld(path); /* a log or a temporary file no one holds */
 		}
 	closedir(d);
 }
@@ -887,14 +951,29 @@ static long long *chunk_tasks(const struct sweep_manifest *m, long long chunk, l
 	return ids;
 }
 
+/* Those of ids[0..n) without a result, kept in order at the front; their count. */
+static long long without_result(const struct sweep_manifest *m, long long *ids, long long n)
+{
+	long long kept = 0;
+
+	for (long long i = 0; i < n; i++)
+		if (!sweep_result_exists(m, ids[i]))
+			ids[kept++] = ids[i];
+	return kept;
+}
+
 /* --task or --chunk: tasks ids[0..n) in this process, each a task of m
- * (else a usage error), whether or not they have a result. */
-static int run_listed(const struct sweep_manifest *m, const long long *ids, long long n)
+ * (else a usage error); --task's whether or not they have a result, a
+ * chunk's (missing_only) those without one, so that a Slurm array task
+ * stopped part-way goes on where it stopped when it is submitted again. */
+static int run_listed(const struct sweep_manifest *m, long long *ids, long long n, bool missing_only)
 {
 	for (long long i = 0; i < n; i++)
 		if (ids[i] >= m->n_tasks)
 			return cli_usage_error("sweep run", "no task %lld: the sweep has %lld tasks", ids[i],
 					       m->n_tasks);
+	if (missing_only)
+		n = without_result(m, ids, n);
 	lifeline_watch();
 	return run_tasks(m, ids, n);
 }
@@ -902,27 +981,33 @@ static int run_listed(const struct sweep_manifest *m, const long long *ids, long
 /* --jobs: every task without a result, by the engine o chose. */
 static int run_missing(const struct sweep_manifest *m, const struct run_options *o, const char *argv0)
 {
-	long long n, batch = o->batch, *ids;
+	long long n, batch = o->batch, jobs = o->jobs, *ids;
 	char self[4096];
 	int rc;
 
-	/* GNU parallel's job logs that runs killed outright left (whatever
-	 * the engine now: nothing else would remove them) */
-	joblogs_remove_stale(m);
+	/* GNU parallel's job logs and results' temporary files that runs
+	 * and tasks stopped part-way left (whatever the engine now: nothing
+	 * else would remove them) */
+	tmp_remove_stale(m);
 	ids = missing_tasks(m, &n);
 	if (batch == 0)
-		batch = sweep_batch_size(n, o->jobs);
+		batch = sweep_batch_size(n, jobs);
+	/* no more jobs than batches: GNU parallel given --jobs 4096 starts
+	 * test processes up to that many before it runs a job (minutes on a
+	 * loaded machine, for a sweep of 3 tasks) */
+	if (jobs > (n + batch - 1) / batch)
+		jobs = n > 0 ? (n + batch - 1) / batch : 1;
 	if (!o->quiet && isatty(STDERR_FILENO))
 		fprintf(stderr, "smugnet sweep run: %lld of %lld tasks to run\n", n, m->n_tasks);
 	if (n == 0)
 		rc = EXIT_OK;
 	else if (strcmp(o->engine, "fork") == 0 || (strcmp(o->engine, "auto") == 0 && !in_path("parallel")))
-		rc = run_fork_pool(m, ids, n, (int)o->jobs, batch, o->quiet);
+		rc = run_fork_pool(m, ids, n, (int)jobs, batch, o->quiet);
 	else if (!in_path("parallel"))
 		rc = cli_usage_error("sweep run", "--engine parallel: GNU parallel is not installed");
 	else {
 		sweep_self_path(self, sizeof self, argv0);
-		rc = run_parallel(m, ids, n, (int)o->jobs, batch, o->quiet, self);
+		rc = run_parallel(m, ids, n, (int)jobs, batch, o->quiet, self);
 	}
 	free(ids);
 	return rc;
@@ -950,7 +1035,7 @@ int sweep_run(int argc, char **argv)
 	if (o.chunk >= 0)
 		ids = chunk_tasks(&m, o.chunk, o.chunk_size, &n);
 	if (o.task >= 0 || o.chunk >= 0)
-		rc = run_listed(&m, ids, n);
+		rc = run_listed(&m, ids, n, o.chunk >= 0);
 	else
 		rc = run_missing(&m, &o, argv[0]);
 	free(ids);
