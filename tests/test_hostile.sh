@@ -332,6 +332,16 @@ for d in seeds seeds/ seeds/e seeds/new seeds/e/sub seeds/e/../e; do
 done
 case_ 2 "seeds.link/e' is inside the vault's seeds folder" "output: export into a link to seeds/" \
 	"$SMUGNET" export e --csv "$O/seeds.link/e" --vault "$O/v"
+# and so is a journal there, the vault given by --vault or by
+# $SMUGNET_VAULT: it was written as seeds/x.jsonl, which 'seeds' then
+# listed as an unreadable seed, or into the folder --save makes for its
+# seed
+for j in seeds/x.jsonl seeds/n/journal.jsonl seeds; do
+	case_ 2 "v/$j' is .*the vault's seeds folder '.*/v/seeds', which holds only seeds" "output: a journal into v/$j" \
+		"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save n --vault "$O/v" --journal "$O/v/$j"
+done
+case_ 2 "v/seeds/x.jsonl' is inside the vault's seeds folder" "output: a journal into seeds/ of \$SMUGNET_VAULT" \
+	env SMUGNET_VAULT="$O/v" "$SMUGNET" run --days 3 --journal "$O/v/seeds/x.jsonl"
 ls -A "$O/v/seeds" | cmp -s - "$O/seeds.before" && ls -A "$O/v/seeds/e" | cmp -s - "$O/seed.before" ||
 	fail "a refused export wrote into the vault: $(ls -A "$O/v/seeds" "$O/v/seeds/e")"
 case_ 0 " ok" "output: the vault after refused exports" "$SMUGNET" seeds --check --vault "$O/v"
