@@ -30,18 +30,14 @@ void sweep_result_path(char *buf, size_t size, const char *dir, long long task)
 
 int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const char *output)
 {
-	char mine[4200], folder[PATH_MAX + 1];
+	char mine[4200], vault[1024];
 
 	sweep_path(mine, sizeof mine, m->dir, "manifest.json");
 	if (cli_same_file(output, mine))
 		return cli_usage_error(cmd, "--output: '%s' is the sweep's manifest; writing there would lose the sweep",
 				       output);
-	cli_output_folder(output, folder, sizeof folder);
-	sweep_path(mine, sizeof mine, m->dir, "results");
-	if (cli_same_file(folder, mine))
-		return cli_usage_error(cmd, "--output: '%s' is in the sweep's results folder, which holds only results",
-				       output);
-	return EXIT_OK;
+	return cli_output_spares(&(struct cli_output){.cmd = cmd, .opt = "--output", .path = output,
+						      .vault = cli_vault_root(NULL, vault, sizeof vault)});
 }
 
 bool sweep_parse_range(const char *s, long long *lo, long long *hi)
