@@ -806,6 +806,13 @@ cmp -s "$tmp/dest/manifest.json" "$tmp/dest.keep" && cmp -s "$tmp/vault/seeds/a/
 	fail "an --output of chart or slurm wrote into another sweep or the vault's seeds/"
 expect_rc 0 "$SMUGNET" sweep collect "$tmp/dest" --quiet
 expect_rc 0 "$SMUGNET" seeds --check --vault "$tmp/vault"
+# and a sweep is not planned there either: in seeds/ it was listed as an
+# unreadable seed, in another sweep's results/ a foreign result
+for d in "$tmp/vault/seeds/pl" "$tmp/dest/results/pl"; do
+	expect_rc 2 env SMUGNET_VAULT="$tmp/vault" "$SMUGNET" sweep plan "$d" --seeds 1 --days 2
+	[ ! -e "$d" ] || fail "sweep plan made $d"
+done
+err_has "smugnet sweep plan: DIR: '$tmp/dest/results/pl' is in the results/ folder of the sweep in '"
 
 # a setting's label longer than the table's or the legend's room (a
 # --set value of 703 digits; the table cut every label at 60 bytes and
