@@ -56,7 +56,7 @@ static bool smugnet_folder(const char *folder)
 /* The folders a sweep writes below its manifest (smugnet-sweep(1)):
  * results/I.json through tmp/, collect/ (CSV), charts/ (SVG), logs/. A seed
  * has none: its files lie beside its manifest. */
-static const char *const sweep_subfolders[] = {"results", "tmp", "collect", "charts", "logs"};
+static const char *const sweep_subfolders[] = {SWEEP_RESULTS, SWEEP_TMP, SWEEP_COLLECT, SWEEP_CHARTS, SWEEP_LOGS};
 
 const char *cli_sweep_subfolder(const char *folder, char *sweep, size_t size)
 {
@@ -134,7 +134,7 @@ static bool in_sweep_results(const char *where, char *sweep, size_t size)
 
 	snprintf(up, sizeof up, "%s", where);
 	for (;;) {
-		if ((sub = cli_sweep_subfolder(up, sweep, size)) != NULL && strcmp(sub, "results") == 0)
+		if ((sub = cli_sweep_subfolder(up, sweep, size)) != NULL && strcmp(sub, SWEEP_RESULTS) == 0)
 			return true;
 		if (strcmp(up, "/") == 0 || strchr(up, '/') == NULL)
 			return false;

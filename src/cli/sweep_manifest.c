@@ -25,7 +25,7 @@ void sweep_path(char *buf, size_t size, const char *dir, const char *name)
 
 void sweep_result_path(char *buf, size_t size, const char *dir, long long task)
 {
-	snprintf(buf, size, "%s/results/%lld.json", dir, task);
+	snprintf(buf, size, "%s/" SWEEP_RESULTS "/%lld.json", dir, task);
 }
 
 int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const char *output)
@@ -888,8 +888,8 @@ int sweep_task_run(const struct sweep_manifest *m, long long i)
 		free(buf);
 		return EXIT_RUNTIME;
 	}
-	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
-	sweep_path(path, sizeof path, m->dir, "results");
+	sweep_path(tmp, sizeof tmp, m->dir, SWEEP_TMP);
+	sweep_path(path, sizeof path, m->dir, SWEEP_RESULTS);
 	if ((rc = cli_mkdir(path)) == EXIT_OK) {
 		struct stat sb;
 
