@@ -342,6 +342,10 @@ for j in seeds/x.jsonl seeds/n/journal.jsonl seeds; do
 done
 case_ 2 "v/seeds/x.jsonl' is inside the vault's seeds folder" "output: a journal into seeds/ of \$SMUGNET_VAULT" \
 	env SMUGNET_VAULT="$O/v" "$SMUGNET" run --days 3 --journal "$O/v/seeds/x.jsonl"
+# also where the first save makes the vault's seeds/
+case_ 2 "nv/seeds/a.jsonl' is inside the vault's seeds folder '.*/nv/seeds'" "output: a journal into seeds/ not made yet" \
+	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save a --vault "$O/nv" --journal "$O/nv/seeds/a.jsonl"
+[ ! -e "$O/nv" ] || fail "a refused run made its vault: $(ls -R "$O/nv")"
 ls -A "$O/v/seeds" | cmp -s - "$O/seeds.before" && ls -A "$O/v/seeds/e" | cmp -s - "$O/seed.before" ||
 	fail "a refused export wrote into the vault: $(ls -A "$O/v/seeds" "$O/v/seeds/e")"
 case_ 0 " ok" "output: the vault after refused exports" "$SMUGNET" seeds --check --vault "$O/v"

@@ -106,21 +106,20 @@ static void output_where(const char *path, char *where, size_t size)
 	snprintf(where, size, "%s%s", strcmp(real, "/") == 0 ? "" : real, tail);
 }
 
-/* Whether where (a real path) is the vault's seeds/ folder (its real
- * path put in seeds) or lies in it: 1 in it, 2 the folder itself. */
+/* Whether where (output_where's) is the vault's seeds/ folder (its path
+ * by output_where put in seeds: the first save makes it) or lies in it:
+ * 1 in it, 2 the folder itself. */
 static int in_vault_seeds(const char *where, const char *vault, char *seeds, size_t size)
 {
-	char path[PATH_MAX + 16], real[PATH_MAX];
+	char path[PATH_MAX + 16];
 	size_t k;
 
 	if (vault == NULL)
 		return 0;
 	snprintf(path, sizeof path, "%s/seeds", vault);
-	if (realpath(path, real) == NULL)
-		return 0; /* no seeds folder: nothing of the vault's in the way */
-	snprintf(seeds, size, "%s", real);
-	k = strlen(real);
-	if (strncmp(where, real, k) != 0 || (where[k] != '\0' && where[k] != '/'))
+	output_where(path, seeds, size);
+	k = strlen(seeds);
+	if (strncmp(where, seeds, k) != 0 || (where[k] != '\0' && where[k] != '/'))
 		return 0;
 	return where[k] == '\0' ? 2 : 1;
 }
@@ -145,7 +144,7 @@ static bool in_sweep_results(const char *where, char *sweep, size_t size)
 
 int cli_output_spares(const struct cli_output *o)
 {
-	char where[PATH_MAX + 1], seeds[PATH_MAX], folder[PATH_MAX + 1], sweep[PATH_MAX + 1];
+	char where[PATH_MAX + 1], seeds[PATH_MAX + 1], folder[PATH_MAX + 1], sweep[PATH_MAX + 1];
 	const char *what = o->folder ? "folder" : "file", *sub;
 	struct stat st;
 	int in_seeds;
