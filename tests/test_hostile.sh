@@ -391,6 +391,16 @@ case_ 2 "results/new' is in the results/ folder of the sweep" "output: export in
 	"$SMUGNET" export e --csv "$O/sweep/results/new" --vault "$O/v"
 [ "$(ls -A "$O/sweep/results")" = 0.json ] || fail "a refused export wrote into results/: $(ls -A "$O/sweep/results")"
 case_ 0 "wrote" "output: the sweep collects after refused journals" "$SMUGNET" sweep collect "$O/sweep"
+# nor may a journal replace the file standard output goes to, by its
+# name or as /dev/stdout: it did, and the run's records were lost (exit 0)
+for j in "$O/both.jsonl" /dev/stdout; do
+	"$SMUGNET" run --days 3 --scenario "$O/scenario.json" --journal "$j" >"$O/both.jsonl" 2>"$tmp/err"
+	c_rc=$?
+	[ $c_rc -eq 2 ] && grep -q "'$j' is the file standard output goes to" "$tmp/err" ||
+		fail "a journal into standard output's file $j: exit $c_rc: $(cat "$tmp/err")"
+	[ ! -s "$O/both.jsonl" ] || fail "a refused run wrote to $j: $(head -c 100 "$O/both.jsonl")"
+	pass=$((pass + 1))
+done
 # another program's manifest.json beside a journal is none of smugnet's
 mkdir -p "$O/web" && echo '{"name": "app", "start_url": "/"}' >"$O/web/manifest.json" && echo old >"$O/web/j.jsonl" ||
 	fail "cannot make a folder with another manifest"

@@ -146,12 +146,18 @@ int cli_output_spares(const struct cli_output *o)
 {
 	char where[PATH_MAX + 1], seeds[PATH_MAX + 1], folder[PATH_MAX + 1], sweep[PATH_MAX + 1];
 	const char *what = o->folder ? "folder" : "file", *sub;
-	struct stat st;
+	struct stat st, out;
 	int in_seeds;
 
 	if (o->input != NULL && !o->folder && cli_same_file(o->path, o->input))
 		return cli_usage_error(o->cmd, "%s: '%s' is the file the world is read from; writing there would replace it",
 				       o->opt, o->path);
+	/* standard output redirected to the file: the file would be
+	 * renamed over, and what the command prints go with the old one */
+	if (!o->folder && fstat(STDOUT_FILENO, &out) == 0 && S_ISREG(out.st_mode) && stat(o->path, &st) == 0 &&
+	    out.st_dev == st.st_dev && out.st_ino == st.st_ino)
+		return cli_usage_error(o->cmd, "%s: '%s' is the file standard output goes to; writing there would replace "
+				       "what %s prints", o->opt, o->path, o->cmd);
 	/* a file already there: none of a seed's or a sweep's own is replaced
 	 * (a folder's files are named by the command, none of them theirs) */
 	if (!o->folder && stat(o->path, &st) == 0) {
