@@ -389,6 +389,14 @@ case_ 2 "sweep/results' is in the results/ folder of the sweep in '.*/sweep', wh
 	"output: export into a sweep's results" "$SMUGNET" export e --csv "$O/sweep/results" --vault "$O/v"
 case_ 2 "results/new' is in the results/ folder of the sweep" "output: export into a new folder in a sweep's results" \
 	"$SMUGNET" export e --csv "$O/sweep/results/new" --vault "$O/v"
+# a vault a seed is saved into is an output folder too: in results/ its
+# seeds/ was a foreign entry collect refused, in the seeds/ of
+# $SMUGNET_VAULT (taken for the vault) one 'seeds' listed as unreadable
+case_ 2 "run: --vault: '.*/sweep/results' is in the results/ folder of the sweep" "output: a vault in a sweep's results" \
+	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save r --vault "$O/sweep/results"
+case_ 2 "run: --vault: '.*/v/seeds' is the vault's seeds folder" "output: a vault in seeds/ of \$SMUGNET_VAULT" \
+	env SMUGNET_VAULT="$O/v" "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save r --vault "$O/v/seeds"
+ls -A "$O/v/seeds" | cmp -s - "$O/seeds.before" || fail "a refused save wrote into the vault: $(ls -A "$O/v/seeds")"
 [ "$(ls -A "$O/sweep/results")" = 0.json ] || fail "a refused export wrote into results/: $(ls -A "$O/sweep/results")"
 case_ 0 "wrote" "output: the sweep collects after refused journals" "$SMUGNET" sweep collect "$O/sweep"
 # nor may a journal replace the file standard output goes to, by its
