@@ -796,7 +796,15 @@ for out in $others; do
 	expect_rc 2 env SMUGNET_VAULT="$tmp/vault" "$SMUGNET" sweep slurm "$S" --output "$out"
 done
 err_has "smugnet sweep slurm: --output: '$tmp/vault/seeds/a/journal.jsonl' would replace a file of the seed or sweep"
+# but what they wrote before in their own sweep they write again: the
+# script beside the manifest, a chart in charts/
+for i in 1 2; do
+	expect_rc 0 "$SMUGNET" sweep slurm "$S" --output "$S/sweep.sbatch"
+done
 mv "$tmp/5.keep" "$S/results/5.json"
+for i in 1 2; do
+	expect_rc 0 "$SMUGNET" sweep chart "$S" --figure delivered --output "$S/charts/mine.svg"
+done
 for out in $others; do
 	expect_rc 2 env SMUGNET_VAULT="$tmp/vault" "$SMUGNET" sweep chart "$S" --figure delivered --output "$out"
 done

@@ -30,12 +30,21 @@ void sweep_result_path(char *buf, size_t size, const char *dir, long long task)
 
 int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const char *output)
 {
-	char mine[4200], vault[1024];
+	char mine[4200], vault[1024], folder[PATH_MAX + 1];
 
 	sweep_path(mine, sizeof mine, m->dir, "manifest.json");
 	if (cli_same_file(output, mine))
 		return cli_usage_error(cmd, "--output: '%s' is the sweep's manifest; writing there would lose the sweep",
 				       output);
+	/* beside the manifest (sweep.sbatch) or in charts/ or logs/, it is
+	 * what chart and slurm write themselves: written again */
+	cli_output_folder(output, folder, sizeof folder);
+	sweep_path(mine, sizeof mine, m->dir, SWEEP_CHARTS);
+	if (cli_same_file(folder, m->dir) || cli_same_file(folder, mine))
+		return EXIT_OK;
+	sweep_path(mine, sizeof mine, m->dir, SWEEP_LOGS);
+	if (cli_same_file(folder, mine))
+		return EXIT_OK;
 	return cli_output_spares(&(struct cli_output){.cmd = cmd, .opt = "--output", .path = output,
 						      .vault = cli_vault_root(NULL, vault, sizeof vault)});
 }
