@@ -153,7 +153,7 @@ int cli_output_spares(const struct cli_output *o)
 		return cli_usage_error(o->cmd, "%s: '%s' is the file the world is read from; writing there would replace it",
 				       o->opt, o->path);
 	/* standard output redirected to the file: the file would be
-	 * renamed over, and what the command prints go with the old one */
+	 * renamed over, and what the command prints would go with the old one */
 	if (!o->folder && fstat(STDOUT_FILENO, &out) == 0 && S_ISREG(out.st_mode) && stat(o->path, &st) == 0 &&
 	    out.st_dev == st.st_dev && out.st_ino == st.st_ino)
 		return cli_usage_error(o->cmd, "%s: '%s' is the file standard output goes to; writing there would replace "
