@@ -332,6 +332,20 @@ for d in seeds seeds/ seeds/e seeds/new seeds/e/sub seeds/e/../e; do
 done
 case_ 2 "seeds.link/e' is inside the vault's seeds folder" "output: export into a link to seeds/" \
 	"$SMUGNET" export e --csv "$O/seeds.link/e" --vault "$O/v"
+# and so is a journal there, the vault given by --vault or by
+# $SMUGNET_VAULT: it was written as seeds/x.jsonl, which 'seeds' then
+# listed as an unreadable seed, or into the folder --save makes for its
+# seed
+for j in seeds/x.jsonl seeds/n/journal.jsonl seeds; do
+	case_ 2 "v/$j' is .*the vault's seeds folder '.*/v/seeds', which holds only seeds" "output: a journal into v/$j" \
+		"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save n --vault "$O/v" --journal "$O/v/$j"
+done
+case_ 2 "v/seeds/x.jsonl' is inside the vault's seeds folder" "output: a journal into seeds/ of \$SMUGNET_VAULT" \
+	env SMUGNET_VAULT="$O/v" "$SMUGNET" run --days 3 --journal "$O/v/seeds/x.jsonl"
+# also where the first save makes the vault's seeds/
+case_ 2 "nv/seeds/a.jsonl' is inside the vault's seeds folder '.*/nv/seeds'" "output: a journal into seeds/ not made yet" \
+	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save a --vault "$O/nv" --journal "$O/nv/seeds/a.jsonl"
+[ ! -e "$O/nv" ] || fail "a refused run made its vault: $(ls -R "$O/nv")"
 ls -A "$O/v/seeds" | cmp -s - "$O/seeds.before" && ls -A "$O/v/seeds/e" | cmp -s - "$O/seed.before" ||
 	fail "a refused export wrote into the vault: $(ls -A "$O/v/seeds" "$O/v/seeds/e")"
 case_ 0 " ok" "output: the vault after refused exports" "$SMUGNET" seeds --check --vault "$O/v"
@@ -375,8 +389,26 @@ case_ 2 "sweep/results' is in the results/ folder of the sweep in '.*/sweep', wh
 	"output: export into a sweep's results" "$SMUGNET" export e --csv "$O/sweep/results" --vault "$O/v"
 case_ 2 "results/new' is in the results/ folder of the sweep" "output: export into a new folder in a sweep's results" \
 	"$SMUGNET" export e --csv "$O/sweep/results/new" --vault "$O/v"
+# a vault a seed is saved into is an output folder too: in results/ its
+# seeds/ was a foreign entry collect refused, in the seeds/ of
+# $SMUGNET_VAULT (taken for the vault) one 'seeds' listed as unreadable
+case_ 2 "run: --vault: '.*/sweep/results' is in the results/ folder of the sweep" "output: a vault in a sweep's results" \
+	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save r --vault "$O/sweep/results"
+case_ 2 "run: --vault: '.*/v/seeds' is the vault's seeds folder" "output: a vault in seeds/ of \$SMUGNET_VAULT" \
+	env SMUGNET_VAULT="$O/v" "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --save r --vault "$O/v/seeds"
+ls -A "$O/v/seeds" | cmp -s - "$O/seeds.before" || fail "a refused save wrote into the vault: $(ls -A "$O/v/seeds")"
 [ "$(ls -A "$O/sweep/results")" = 0.json ] || fail "a refused export wrote into results/: $(ls -A "$O/sweep/results")"
 case_ 0 "wrote" "output: the sweep collects after refused journals" "$SMUGNET" sweep collect "$O/sweep"
+# nor may a journal replace the file standard output goes to, by its
+# name or as /dev/stdout: it did, and the run's records were lost (exit 0)
+for j in "$O/both.jsonl" /dev/stdout; do
+	"$SMUGNET" run --days 3 --scenario "$O/scenario.json" --journal "$j" >"$O/both.jsonl" 2>"$tmp/err"
+	c_rc=$?
+	[ $c_rc -eq 2 ] && grep -q "'$j' is the file standard output goes to" "$tmp/err" ||
+		fail "a journal into standard output's file $j: exit $c_rc: $(cat "$tmp/err")"
+	[ ! -s "$O/both.jsonl" ] || fail "a refused run wrote to $j: $(head -c 100 "$O/both.jsonl")"
+	pass=$((pass + 1))
+done
 # another program's manifest.json beside a journal is none of smugnet's
 mkdir -p "$O/web" && echo '{"name": "app", "start_url": "/"}' >"$O/web/manifest.json" && echo old >"$O/web/j.jsonl" ||
 	fail "cannot make a folder with another manifest"

@@ -805,17 +805,54 @@ cp "$S/manifest.json" "$tmp/manifest.keep" && cp "$S/results/0.json" "$tmp/0.kee
 for out in "$S/manifest.json" "$tmp/manifest.link" "$S/results/0.json"; do
 	expect_rc 2 "$SMUGNET" sweep chart "$S" --figure delivered --output "$out"
 done
-err_has "smugnet sweep chart: --output: '$S/results/0.json' is in the sweep's results folder, which holds only results"
+err_has "smugnet sweep chart: --output: '$S/results/0.json' is in the results/ folder of the sweep in '"
 mv "$S/results/5.json" "$tmp/5.keep"
 for out in "$S/manifest.json" "$tmp/manifest.link" "$S/results/0.json" "$S/results/5.json"; do
 	expect_rc 2 "$SMUGNET" sweep slurm "$S" --output "$out"
 done
-err_has "smugnet sweep slurm: --output: '$S/results/5.json' is in the sweep's results folder, which holds only results"
+err_has "smugnet sweep slurm: --output: '$S/results/5.json' is in the results/ folder of the sweep in '"
 cmp -s "$S/manifest.json" "$tmp/manifest.keep" && cmp -s "$S/results/0.json" "$tmp/0.keep" && [ ! -e "$S/results/5.json" ] ||
 	fail "an --output of chart or slurm replaced the sweep's manifest or a result"
 expect_rc 2 "$SMUGNET" sweep slurm "$S" --output "$tmp/manifest.link"
 err_has "smugnet sweep slurm: --output: '$tmp/manifest.link' is the sweep's manifest; writing there would lose the sweep"
+# nor another sweep's manifest or results/, nor the vault's seeds/ (here
+# of SMUGNET_VAULT): a chart or script there was a foreign result that
+# collect refused, a lost sweep, a seed whose journal no longer matched
+# its manifest, an entry 'seeds' listed as an unreadable seed
+"$SMUGNET" sweep plan "$tmp/dest" --seeds 1 --days 2 >/dev/null && "$SMUGNET" sweep run "$tmp/dest" --jobs 1 --quiet &&
+	"$SMUGNET" run --days 2 --save a --vault "$tmp/vault" >/dev/null &&
+	cp "$tmp/dest/manifest.json" "$tmp/dest.keep" && cp "$tmp/vault/seeds/a/journal.jsonl" "$tmp/a.keep" ||
+	fail "cannot set up another sweep and a vault"
+others="$tmp/dest/results/9.json $tmp/dest/manifest.json $tmp/vault/seeds/x.svg $tmp/vault/seeds/a/journal.jsonl"
+for out in $others; do
+	expect_rc 2 env SMUGNET_VAULT="$tmp/vault" "$SMUGNET" sweep slurm "$S" --output "$out"
+done
+err_has "smugnet sweep slurm: --output: '$tmp/vault/seeds/a/journal.jsonl' would replace a file of the seed or sweep"
+# but what they wrote before in their own sweep they write again: the
+# script beside the manifest, a chart in charts/
+for i in 1 2; do
+	expect_rc 0 "$SMUGNET" sweep slurm "$S" --output "$S/sweep.sbatch"
+done
 mv "$tmp/5.keep" "$S/results/5.json"
+for i in 1 2; do
+	expect_rc 0 "$SMUGNET" sweep chart "$S" --figure delivered --output "$S/charts/mine.svg"
+done
+for out in $others; do
+	expect_rc 2 env SMUGNET_VAULT="$tmp/vault" "$SMUGNET" sweep chart "$S" --figure delivered --output "$out"
+done
+err_has "smugnet sweep chart: --output: '$tmp/vault/seeds/a/journal.jsonl' would replace a file of the seed or sweep"
+cmp -s "$tmp/dest/manifest.json" "$tmp/dest.keep" && cmp -s "$tmp/vault/seeds/a/journal.jsonl" "$tmp/a.keep" &&
+	[ ! -e "$tmp/dest/results/9.json" ] && [ ! -e "$tmp/vault/seeds/x.svg" ] ||
+	fail "an --output of chart or slurm wrote into another sweep or the vault's seeds/"
+expect_rc 0 "$SMUGNET" sweep collect "$tmp/dest" --quiet
+expect_rc 0 "$SMUGNET" seeds --check --vault "$tmp/vault"
+# and a sweep is not planned there either: in seeds/ it was listed as an
+# unreadable seed, in another sweep's results/ a foreign result
+for d in "$tmp/vault/seeds/pl" "$tmp/dest/results/pl"; do
+	expect_rc 2 env SMUGNET_VAULT="$tmp/vault" "$SMUGNET" sweep plan "$d" --seeds 1 --days 2
+	[ ! -e "$d" ] || fail "sweep plan made $d"
+done
+err_has "smugnet sweep plan: DIR: '$tmp/dest/results/pl' is in the results/ folder of the sweep in '"
 
 # a setting's label longer than the table's or the legend's room (a
 # --set value of 703 digits; the table cut every label at 60 bytes and

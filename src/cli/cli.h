@@ -63,13 +63,27 @@ int cli_set_one(struct smug_world *w, const char *set, struct smug_error *err);
 bool cli_same_file(const char *a, const char *b);
 /* The folder an output path is (or would be) in, through any link. */
 void cli_output_folder(const char *path, char *buf, size_t size);
-/* An output path given to cmd's option opt must spare what smugnet reads:
- * the input file (NULL: none), every file that is already in a seed
- * or sweep folder (one whose manifest.json is a seed's or a sweep's) or
- * in a folder a sweep writes below its manifest (results/, tmp/,
- * collect/, charts/, logs/), and any path in a sweep's results/. A usage
- * error naming it, else EXIT_OK. */
-int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input);
+/* What an output option names, for cli_output_spares. */
+struct cli_output {
+	const char *cmd;   /* the command, "run" */
+	const char *opt;   /* its option, "--journal" */
+	const char *path;  /* as given */
+	const char *input; /* the file the world is read from, or NULL */
+	const char *vault; /* the vault root (cli_vault_root), or NULL */
+	bool folder;	   /* path is a folder the command writes its files into */
+};
+/* The one check of where an output goes: it must spare what smugnet
+ * reads. Refused: the input file; the regular file standard output goes
+ * to (renamed over, it would take what the command prints with it); the
+ * vault's seeds/ folder and anything in it (made yet or not), which
+ * holds only seeds; a sweep's results/ folder and anything in it, which
+ * holds only results; and a file already in a seed or sweep folder (one
+ * whose manifest.json is a seed's or a sweep's) or in a folder a sweep
+ * writes below its manifest (results/, tmp/, collect/, charts/, logs/).
+ * The first two and the last are for a file only. Paths are compared by
+ * their real names, through any link or "..". A usage error naming it,
+ * else EXIT_OK. */
+int cli_output_spares(const struct cli_output *o);
 /* Which of the folders a sweep writes below its manifest folder is
  * ("results", "tmp", "collect", "charts", "logs"; NULL: none), by its
  * real name ("." inside results/ is results/): one of those whose parent,

@@ -5,8 +5,6 @@
  * in credits with two decimals, as in the JSON Lines. */
 #include <errno.h>
 #include <getopt.h>
-#include <libgen.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,61 +359,6 @@ static int write_tables(const struct smug_world *w, const char *dir)
 	return rc;
 }
 
-/* Whether where (a real path) is a sweep's results/ folder or lies in
- * it; the sweep's folder put in sweep. */
-static bool in_sweep_results(const char *where, char *sweep, size_t size)
-{
-	char parent[2 * PATH_MAX + 2];
-	const char *sub = cli_sweep_subfolder(where, sweep, size);
-
-	if (sub != NULL && strcmp(sub, "results") == 0)
-		return true;
-	snprintf(parent, sizeof parent, "%s", where);
-	sub = cli_sweep_subfolder(dirname(parent), sweep, size);
-	return sub != NULL && strcmp(sub, "results") == 0;
-}
-
-/* An export folder must lie outside the vault's seeds/ (root/seeds):
- * there every entry is a seed (CSV files in seeds/ were listed as
- * unreadable seeds, a new folder as a seed without a manifest), a seed's
- * own folder is replaced whole by its next save (the tables in it were
- * lost), and a folder inside a seed makes its next save refuse. Nor may
- * it be a sweep's results/, which holds only results (the tables were
- * foreign files sweep collect refused). dir is compared by its real
- * path, or, not yet made, its parent's. A usage error naming it, else
- * EXIT_OK. */
-static int export_dir_check(const char *dir, const char *root)
-{
-	char seeds[PATH_MAX + 16], real_seeds[PATH_MAX], real[PATH_MAX], parent[PATH_MAX + 1], name[PATH_MAX + 1],
-		where[2 * PATH_MAX + 2], sweep[PATH_MAX + 1];
-	size_t k;
-
-	if (realpath(dir, real) != NULL) {
-		snprintf(where, sizeof where, "%s", real);
-	} else {
-		snprintf(parent, sizeof parent, "%s", dir);
-		snprintf(name, sizeof name, "%s", dir);
-		if (realpath(dirname(parent), real) == NULL)
-			return EXIT_OK; /* its parent is missing: the folder cannot be made */
-		snprintf(where, sizeof where, "%s/%s", real, basename(name));
-	}
-	if (in_sweep_results(where, sweep, sizeof sweep))
-		return cli_usage_error("export",
-				       "--csv: '%s' is in the results/ folder of the sweep in '%s', which holds only "
-				       "results; give a folder outside it",
-				       dir, sweep);
-	snprintf(seeds, sizeof seeds, "%s/seeds", root);
-	if (realpath(seeds, real_seeds) == NULL)
-		return EXIT_OK; /* no seeds folder: nothing of the vault's in the way */
-	k = strlen(real_seeds);
-	if (strncmp(where, real_seeds, k) != 0 || (where[k] != '\0' && where[k] != '/'))
-		return EXIT_OK;
-	return cli_usage_error("export",
-			       "--csv: '%s' is %s vault's seeds folder '%s', which holds only seeds "
-			       "(smugnet-seed(5)); give a folder outside it",
-			       dir, where[k] == '\0' ? "the" : "inside the", real_seeds);
-}
-
 static void export_usage(FILE *f)
 {
 	fprintf(f, "Usage: smugnet export NAME --csv DIR [--vault DIR]\n"
@@ -452,7 +395,11 @@ int cmd_export(int argc, char **argv)
 	    cli_seed_name_given("export", "NAME", argv[optind]) != EXIT_OK)
 		return EXIT_USAGE;
 	root = cli_vault_root(vault, vault_buf, sizeof vault_buf);
-	if (export_dir_check(dir, root) != EXIT_OK)
+	/* outside the vault's seeds/ (CSV files there were listed as
+	 * unreadable seeds, a seed's folder is replaced whole by its next
+	 * save) and a sweep's results/ (foreign files to collect) */
+	if (cli_output_spares(&(struct cli_output){.cmd = "export", .opt = "--csv", .path = dir, .vault = root,
+						   .folder = true}) != EXIT_OK)
 		return EXIT_USAGE;
 	st = smug_vault_load(root, argv[optind], &w, &err);
 	if (st != SMUG_OK)

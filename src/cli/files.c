@@ -56,7 +56,7 @@ static bool smugnet_folder(const char *folder)
 /* The folders a sweep writes below its manifest (smugnet-sweep(1)):
  * results/I.json through tmp/, collect/ (CSV), charts/ (SVG), logs/. A seed
  * has none: its files lie beside its manifest. */
-static const char *const sweep_subfolders[] = {"results", "tmp", "collect", "charts", "logs"};
+static const char *const sweep_subfolders[] = {SWEEP_RESULTS, SWEEP_TMP, SWEEP_COLLECT, SWEEP_CHARTS, SWEEP_LOGS};
 
 const char *cli_sweep_subfolder(const char *folder, char *sweep, size_t size)
 {
@@ -76,30 +76,115 @@ const char *cli_sweep_subfolder(const char *folder, char *sweep, size_t size)
 	return NULL;
 }
 
-int cli_output_spares(const char *cmd, const char *opt, const char *path, const char *input)
+/* Where path leads by real names: the real path of the nearest of it
+ * and its folders that is there, and the names below it that are not
+ * there yet (folders a save or an export makes before it writes). */
+static void output_where(const char *path, char *where, size_t size)
 {
-	char folder[PATH_MAX + 1], sweep[PATH_MAX + 1];
-	const char *sub;
-	struct stat st;
-	bool exists;
+	char head[PATH_MAX + 1], real[PATH_MAX], name[PATH_MAX + 1], tail[PATH_MAX + 1] = "";
+	char *parent, *base;
+	size_t k, n;
 
-	if (input != NULL && cli_same_file(path, input))
-		return cli_usage_error(cmd, "%s: '%s' is the file the world is read from; writing there would replace it",
-				       opt, path);
-	cli_output_folder(path, folder, sizeof folder);
-	exists = stat(path, &st) == 0;
-	if (exists && smugnet_folder(folder))
-		return cli_usage_error(cmd,
-				       "%s: '%s' would replace a file of the seed or sweep in '%s', which would no "
-				       "longer load",
-				       opt, path, folder);
-	/* results/ holds only results: a new file there is a foreign one
-	 * that sweep collect refuses, so it is spared too */
-	if ((sub = cli_sweep_subfolder(folder, sweep, sizeof sweep)) != NULL && (exists || strcmp(sub, "results") == 0))
-		return cli_usage_error(cmd, "%s: '%s' is in the %s/ folder of the sweep in '%s'; writing there would %s",
-				       opt, path, sub, sweep,
-				       strcmp(sub, "results") == 0 ? "spoil its results (sweep collect would refuse them)"
-								   : "replace a file the sweep wrote");
+	snprintf(head, sizeof head, "%s", path);
+	while (realpath(head, real) == NULL) {
+		if (strcmp(head, ".") == 0 || strcmp(head, "/") == 0) {
+			snprintf(where, size, "%s", path); /* no folder there at all */
+			return;
+		}
+		snprintf(name, sizeof name, "%s", head);
+		base = basename(name);
+		k = strlen(base);
+		n = strlen(tail);
+		if (k + 1 + n < sizeof tail) { /* "/NAME" before the names below it */
+			memmove(tail + k + 1, tail, n + 1);
+			tail[0] = '/';
+			memcpy(tail + 1, base, k);
+		}
+		parent = dirname(head);
+		memmove(head, parent, strlen(parent) + 1);
+	}
+	snprintf(where, size, "%s%s", strcmp(real, "/") == 0 ? "" : real, tail);
+}
+
+/* Whether where (output_where's) is the vault's seeds/ folder (its path
+ * by output_where put in seeds: the first save makes it) or lies in it:
+ * 1 in it, 2 the folder itself. */
+static int in_vault_seeds(const char *where, const char *vault, char *seeds, size_t size)
+{
+	char path[PATH_MAX + 16];
+	size_t k;
+
+	if (vault == NULL)
+		return 0;
+	snprintf(path, sizeof path, "%s/seeds", vault);
+	output_where(path, seeds, size);
+	k = strlen(seeds);
+	if (strncmp(where, seeds, k) != 0 || (where[k] != '\0' && where[k] != '/'))
+		return 0;
+	return where[k] == '\0' ? 2 : 1;
+}
+
+/* Whether where (a real path) is a sweep's results/ folder or lies in it
+ * at any depth; the sweep's folder put in sweep. */
+static bool in_sweep_results(const char *where, char *sweep, size_t size)
+{
+	char up[PATH_MAX + 1], *parent;
+	const char *sub;
+
+	snprintf(up, sizeof up, "%s", where);
+	for (;;) {
+		if ((sub = cli_sweep_subfolder(up, sweep, size)) != NULL && strcmp(sub, SWEEP_RESULTS) == 0)
+			return true;
+		if (strcmp(up, "/") == 0 || strchr(up, '/') == NULL)
+			return false;
+		parent = dirname(up);
+		memmove(up, parent, strlen(parent) + 1);
+	}
+}
+
+int cli_output_spares(const struct cli_output *o)
+{
+	char where[PATH_MAX + 1], seeds[PATH_MAX + 1], folder[PATH_MAX + 1], sweep[PATH_MAX + 1];
+	const char *what = o->folder ? "folder" : "file", *sub;
+	struct stat st, out;
+	int in_seeds;
+
+	if (o->input != NULL && !o->folder && cli_same_file(o->path, o->input))
+		return cli_usage_error(o->cmd, "%s: '%s' is the file the world is read from; writing there would replace it",
+				       o->opt, o->path);
+	/* standard output redirected to the file: the file would be
+	 * renamed over, and what the command prints would go with the old one */
+	if (!o->folder && fstat(STDOUT_FILENO, &out) == 0 && S_ISREG(out.st_mode) && stat(o->path, &st) == 0 &&
+	    out.st_dev == st.st_dev && out.st_ino == st.st_ino)
+		return cli_usage_error(o->cmd, "%s: '%s' is the file standard output goes to; writing there would replace "
+				       "what %s prints", o->opt, o->path, o->cmd);
+	/* a file already there: none of a seed's or a sweep's own is replaced
+	 * (a folder's files are named by the command, none of them theirs) */
+	if (!o->folder && stat(o->path, &st) == 0) {
+		cli_output_folder(o->path, folder, sizeof folder);
+		if (smugnet_folder(folder))
+			return cli_usage_error(o->cmd,
+					       "%s: '%s' would replace a file of the seed or sweep in '%s', which would "
+					       "no longer load",
+					       o->opt, o->path, folder);
+		if ((sub = cli_sweep_subfolder(folder, sweep, sizeof sweep)) != NULL)
+			return cli_usage_error(o->cmd,
+					       "%s: '%s' is in the %s/ folder of the sweep in '%s'; writing there would "
+					       "replace a file the sweep wrote",
+					       o->opt, o->path, sub, sweep);
+	}
+	/* nor may anything new go where only seeds or only results lie */
+	output_where(o->path, where, sizeof where);
+	if ((in_seeds = in_vault_seeds(where, o->vault, seeds, sizeof seeds)) != 0)
+		return cli_usage_error(o->cmd,
+				       "%s: '%s' is %s vault's seeds folder '%s', which holds only seeds "
+				       "(smugnet-seed(5)); give a %s outside it",
+				       o->opt, o->path, in_seeds == 2 ? "the" : "inside the", seeds, what);
+	if (in_sweep_results(where, sweep, sizeof sweep))
+		return cli_usage_error(o->cmd,
+				       "%s: '%s' is in the results/ folder of the sweep in '%s', which holds only "
+				       "results (sweep collect refuses any other file); give a %s outside it",
+				       o->opt, o->path, sweep, what);
 	return EXIT_OK;
 }
 

@@ -231,8 +231,6 @@ static int run_request_check(struct run_request *r, int argc, char **argv)
 	if (r->n_branch && (r->save || r->journal || r->events))
 		return cli_usage_error("run", "--branch prints both outcomes; --save, --journal and --events "
 				       "go with a run without --branch");
-	if (r->journal && cli_output_spares("run", "--journal", r->journal, r->scenario) != EXIT_OK)
-		return EXIT_USAGE;
 	return RUN_GO;
 }
 
@@ -359,7 +357,7 @@ static int run_keep(const struct run_request *r, const struct smug_world *w, con
 int cmd_run(int argc, char **argv)
 {
 	struct run_request r = {.days = -1, .every = -1, .seed = -1, .per = CSV_PER_DAY};
-	char vault_buf[1024];
+	char vault_buf[1024], other_buf[1024];
 	const char *vault;
 	struct cli_setup setup;
 	struct smug_world *w = NULL;
@@ -369,6 +367,15 @@ int cmd_run(int argc, char **argv)
 	if ((rc = run_request_read(&r, argc, argv)) != RUN_GO)
 		return rc;
 	vault = cli_vault_root(r.vault, vault_buf, sizeof vault_buf);
+	if (r.journal && cli_output_spares(&(struct cli_output){.cmd = "run", .opt = "--journal", .path = r.journal,
+								.input = r.scenario, .vault = vault}) != EXIT_OK)
+		return EXIT_USAGE;
+	/* a vault saved into is a folder the save writes in: not one in a
+	 * sweep's results/, nor the default vault's seeds/ taken for a vault */
+	if (r.save && r.vault &&
+	    cli_output_spares(&(struct cli_output){.cmd = "run", .opt = "--vault", .path = r.vault, .folder = true,
+						   .vault = cli_vault_root(NULL, other_buf, sizeof other_buf)}) != EXIT_OK)
+		return EXIT_USAGE;
 	setup = (struct cli_setup){
 		.cmd = "run", .scenario_file = r.scenario, .seed = r.seed, .sets = r.sets, .n_sets = r.n_sets,
 		.crackdowns = r.crack, .n_crackdowns = r.n_crack, .clears = r.clears, .n_clears = r.n_clears,

@@ -18,6 +18,14 @@
 #define SWEEP_MAX_VALUES 256
 #define SWEEP_MAX_CRACKDOWNS 64
 #define SWEEP_MAX_TASKS 100000000LL
+/* The folders a sweep writes below its manifest (smugnet-sweep(1)),
+ * named here once: the sweep's commands build their paths from these,
+ * and cli_output_spares spares them. */
+#define SWEEP_RESULTS "results" /* results/I.json, one per task */
+#define SWEEP_TMP "tmp"		/* results and tables while they are written */
+#define SWEEP_COLLECT "collect" /* collect's CSV tables */
+#define SWEEP_CHARTS "charts"	/* chart's SVG files */
+#define SWEEP_LOGS "logs"	/* the logs of slurm's and parallel's jobs */
 
 struct sweep_setting {
 	char **sets;   /* "KEY=V", one per grid key, in grid order */

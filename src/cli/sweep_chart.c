@@ -268,7 +268,7 @@ int sweep_chart(int argc, char **argv)
 		if (output) {
 			snprintf(path, sizeof path, "%s", output);
 		} else {
-			sweep_path(dir, sizeof dir, m.dir, "charts");
+			sweep_path(dir, sizeof dir, m.dir, SWEEP_CHARTS);
 			rc = cli_mkdir(dir);
 			snprintf(path, sizeof path, "%s/%s%s%s.svg", dir, figure, faction ? "-" : "",
 				 faction ? faction : "");

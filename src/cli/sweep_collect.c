@@ -327,8 +327,8 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	if ((rc = sweep_factions_load(m, &fa)) != EXIT_OK)
 		return rc;
 	problems = sweep_results_check(m);
-	sweep_path(dir, sizeof dir, m->dir, "collect");
-	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
+	sweep_path(dir, sizeof dir, m->dir, SWEEP_COLLECT);
+	sweep_path(tmp, sizeof tmp, m->dir, SWEEP_TMP);
 	/* collect/ is made only when its files go in (a refused collect makes
 	 * nothing), but what stands in its way is named before any work */
 	if ((stat(dir, &st) == 0 ? !S_ISDIR(st.st_mode) : lstat(dir, &st) == 0) && (rc = cli_mkdir(dir)) != EXIT_OK)

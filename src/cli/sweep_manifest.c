@@ -26,23 +26,28 @@ void sweep_path(char *buf, size_t size, const char *dir, const char *name)
 
 void sweep_result_path(char *buf, size_t size, const char *dir, long long task)
 {
-	snprintf(buf, size, "%s/results/%lld.json", dir, task);
+	snprintf(buf, size, "%s/" SWEEP_RESULTS "/%lld.json", dir, task);
 }
 
 int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const char *output)
 {
-	char mine[4200], folder[PATH_MAX + 1];
+	char mine[4200], vault[1024], folder[PATH_MAX + 1];
 
 	sweep_path(mine, sizeof mine, m->dir, "manifest.json");
 	if (cli_same_file(output, mine))
 		return cli_usage_error(cmd, "--output: '%s' is the sweep's manifest; writing there would lose the sweep",
 				       output);
+	/* beside the manifest (sweep.sbatch) or in charts/ or logs/, it is
+	 * what chart and slurm write themselves: written again */
 	cli_output_folder(output, folder, sizeof folder);
-	sweep_path(mine, sizeof mine, m->dir, "results");
+	sweep_path(mine, sizeof mine, m->dir, SWEEP_CHARTS);
+	if (cli_same_file(folder, m->dir) || cli_same_file(folder, mine))
+		return EXIT_OK;
+	sweep_path(mine, sizeof mine, m->dir, SWEEP_LOGS);
 	if (cli_same_file(folder, mine))
-		return cli_usage_error(cmd, "--output: '%s' is in the sweep's results folder, which holds only results",
-				       output);
-	return EXIT_OK;
+		return EXIT_OK;
+	return cli_output_spares(&(struct cli_output){.cmd = cmd, .opt = "--output", .path = output,
+						      .vault = cli_vault_root(NULL, vault, sizeof vault)});
 }
 
 bool sweep_parse_range(const char *s, long long *lo, long long *hi)
@@ -913,8 +918,8 @@ int sweep_task_run(const struct sweep_manifest *m, long long i)
 		free(buf);
 		return EXIT_RUNTIME;
 	}
-	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
-	sweep_path(path, sizeof path, m->dir, "results");
+	sweep_path(tmp, sizeof tmp, m->dir, SWEEP_TMP);
+	sweep_path(path, sizeof path, m->dir, SWEEP_RESULTS);
 	if ((rc = cli_mkdir(path)) == EXIT_OK) {
 		struct stat sb;
 

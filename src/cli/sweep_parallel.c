@@ -85,12 +85,12 @@ int sweep_parallel(int argc, char **argv)
 	sweep_self_path(self, sizeof self, argv[0]);
 	sweep_abs_path(dir, sizeof dir, m.dir);
 	sweep_abs_path(file, sizeof file, logins);
-	snprintf(log, sizeof log, "%s/logs", dir);
+	snprintf(log, sizeof log, "%s/" SWEEP_LOGS, dir);
 	if ((rc = cli_mkdir(log)) != EXIT_OK) {
 		sweep_manifest_done(&m);
 		return rc;
 	}
-	snprintf(log, sizeof log, "%s/logs/parallel-hosts.log", dir);
+	snprintf(log, sizeof log, "%s/" SWEEP_LOGS "/parallel-hosts.log", dir);
 	sweep_shell_word(stdout, self);
 	printf(" sweep missing ");
 	sweep_shell_word(stdout, dir);

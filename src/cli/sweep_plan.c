@@ -382,6 +382,7 @@ static int plan_main(int argc, char **argv, struct plan *p)
 		{"bankrupt-below", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	char vault[1024];
 	long long v;
 	int64_t minor;
 	double share;
@@ -441,7 +442,9 @@ static int plan_main(int argc, char **argv, struct plan *p)
 		return cli_usage_error("sweep plan", optind < argc ? "one sweep folder expected" : "the sweep folder is required");
 	p->dir = argv[optind];
 	if (cli_name_given("sweep plan", "DIR", p->dir) != EXIT_OK ||
-	    cli_name_given("sweep plan", "--scenario", p->scenario) != EXIT_OK)
+	    cli_name_given("sweep plan", "--scenario", p->scenario) != EXIT_OK ||
+	    cli_output_spares(&(struct cli_output){.cmd = "sweep plan", .opt = "DIR", .path = p->dir, .folder = true,
+						   .vault = cli_vault_root(NULL, vault, sizeof vault)}) != EXIT_OK)
 		return EXIT_USAGE;
 	if (p->seed_lo < 0)
 		return cli_usage_error("sweep plan", "--seeds A-B is required");

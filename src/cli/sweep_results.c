@@ -335,7 +335,7 @@ static void odd_file(const struct sweep_manifest *m, const char *name)
 	cJSON *root;
 	double task;
 
-	snprintf(file, sizeof file, "%s/results/%s", m->dir, name);
+	snprintf(file, sizeof file, "%s/" SWEEP_RESULTS "/%s", m->dir, name);
 	snprintf(want, sizeof want, "%016llx", (unsigned long long)m->hash);
 	if (cli_read_file(file, &bytes, &len) != EXIT_OK)
 		return;
@@ -382,7 +382,7 @@ long long sweep_results_check(const struct sweep_manifest *m)
 	char **odd = NULL;
 	size_t n_odd = 0;
 
-	sweep_path(dir, sizeof dir, m->dir, "results");
+	sweep_path(dir, sizeof dir, m->dir, SWEEP_RESULTS);
 	if ((d = opendir(dir)) == NULL)
 		return 0;
 	while ((e = readdir(d)) != NULL) {

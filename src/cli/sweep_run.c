@@ -566,7 +566,7 @@ static void tmp_remove_stale(const struct sweep_manifest *m)
 	struct dirent *e;
 	DIR *d;
 
-	sweep_path(tmp, sizeof tmp, m->dir, "tmp");
+	sweep_path(tmp, sizeof tmp, m->dir, SWEEP_TMP);
 	if ((d = opendir(tmp)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL)
@@ -646,7 +646,7 @@ static int parallel_joblog(struct parallel_run *r)
 {
 	char tmp[4096];
 
-	sweep_path(tmp, sizeof tmp, r->m->dir, "tmp");
+	sweep_path(tmp, sizeof tmp, r->m->dir, SWEEP_TMP);
 	if (cli_mkdir(tmp) != EXIT_OK)
 		return EXIT_WRITE;
 	if ((r->log_fd = joblog_claim(tmp, r->log, sizeof r->log)) < 0) {

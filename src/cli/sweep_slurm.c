@@ -114,7 +114,7 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 		printf("%s: every task has a result; nothing to submit\n", dir);
 		return jsonl_close_stdout();
 	}
-	snprintf(logs, sizeof logs, "%s/logs", dir);
+	snprintf(logs, sizeof logs, "%s/" SWEEP_LOGS, dir);
 	if ((rc = cli_mkdir(logs)) != EXIT_OK) {
 		free(want);
 		return rc;
