@@ -813,6 +813,33 @@ START_TEST(test_vault_hostile_input)
 }
 END_TEST
 
+/* A folder given with a trailing slash ("VAULT/", "VAULT/seeds/a/", as
+ * a shell completes it) is named in messages as the path it is: a seed's
+ * tampered file read "VAULT/seeds/a//journal.jsonl" and a missing seed
+ * "VAULT//seeds/b". */
+START_TEST(test_vault_messages_name_a_folder_given_with_a_slash_once)
+{
+	struct smug_world *w = dosadi_at(5), *out = NULL;
+	struct smug_error err = {0};
+	char slashed[300], dir[320];
+
+	make_root();
+	ck_assert(smug_vault_save(w, root, "victim", &err) == SMUG_OK);
+	tamper("victim", "journal.jsonl", "{", "{\"x\":1,", false);
+	snprintf(slashed, sizeof slashed, "%s//", root);
+	ck_assert_int_eq(smug_vault_load(slashed, "victim", &out, &err), SMUG_ERR_HASH);
+	ck_assert_msg(strstr(err.msg, "//") == NULL && strstr(err.msg, "/seeds/victim/journal.jsonl"), "'%s'", err.msg);
+	ck_assert_int_eq(smug_vault_load(slashed, "nosuch", &out, &err), SMUG_ERR_NOT_FOUND);
+	ck_assert_msg(strstr(err.msg, "//") == NULL && strstr(err.msg, "/seeds/nosuch"), "'%s'", err.msg);
+	snprintf(dir, sizeof dir, "%s/seeds/victim/", root);
+	ck_assert_int_eq(smug_vault_load_dir(dir, &out, &err), SMUG_ERR_HASH);
+	ck_assert_msg(strstr(err.msg, "//") == NULL && strstr(err.msg, "/seeds/victim/journal.jsonl"), "'%s'", err.msg);
+	ck_assert_ptr_null(out);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
 /* A decision's winner, runner-up and chosen candidate index its list of
  * candidates: a seed whose index is one past the list is refused, and
  * the message names that field. */
@@ -2087,6 +2114,7 @@ int main(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("hostile input");
 	tcase_add_loop_test(t, test_vault_hostile_input, 0, (int)(sizeof hostile / sizeof hostile[0]));
+	tcase_add_test(t, test_vault_messages_name_a_folder_given_with_a_slash_once);
 	tcase_add_test(t, test_vault_missing_and_bad_names);
 	tcase_add_loop_test(t, test_vault_candidate_index_past_the_list, 0, 3);
 	tcase_add_test(t, test_vault_statistics_of_a_faction_without_a_network_are_refused);

@@ -330,6 +330,18 @@ static enum smug_status mkdir_p(const char *path, struct smug_error *err)
 /* Open <root>/seeds (creating it for a save) without following a link
  * there. Read-side failures are SMUG_ERR_IO, write-side SMUG_ERR_WRITE;
  * a vault without seeds is SMUG_ERR_NOT_FOUND when not creating. */
+/* How much of folder path dir names it in a message: without its
+ * trailing slashes, so that "V/" + "/seeds" reads "V/seeds", not
+ * "V//seeds" (0 for "/", whose files read "/seeds"). */
+static int dir_shown_len(const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n > 0 && dir[n - 1] == '/')
+		n--;
+	return n > PATHBUF ? PATHBUF : (int)n; /* a longer path is cut in messages anyway */
+}
+
 static enum smug_status seeds_open(struct vfs *v, const char *root, bool create, struct smug_error *err)
 {
 	enum smug_status bad = create ? SMUG_ERR_WRITE : SMUG_ERR_IO, st;
@@ -337,7 +349,7 @@ static enum smug_status seeds_open(struct vfs *v, const char *root, bool create,
 	v->seeds = -1;
 	if (root[0] == '\0') /* "" + "/seeds" would be a folder at the file system's root */
 		return smug_error_set(err, bad, "the vault's folder is an empty name");
-	if (snprintf(v->shown, sizeof v->shown, "%s/seeds", root) >= (int)sizeof v->shown - 80)
+	if (snprintf(v->shown, sizeof v->shown, "%.*s/seeds", dir_shown_len(root), root) >= (int)sizeof v->shown - 80)
 		return smug_error_set(err, bad, "%s: path too long", root);
 	if (create) {
 		if ((st = mkdir_p(root, err)) != SMUG_OK)
@@ -1084,6 +1096,7 @@ static enum smug_status load_dir(const char *dir, bool tolerate, bool *edited, s
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	enum smug_status st;
 	struct stat sb;
+	char shown[PATHBUF];
 
 	*edited = false;
 	if (fd < 0)
@@ -1094,7 +1107,9 @@ static enum smug_status load_dir(const char *dir, bool tolerate, bool *edited, s
 		return smug_error_set(err, SMUG_ERR_NOT_FOUND,
 				      "%s: not a seed folder (it has no manifest.json; smugnet-seed(5))", dir);
 	}
-	st = load_seed_at(fd, dir, tolerate, edited, out, err);
+	/* the seed's files named under dir without its trailing slashes */
+	snprintf(shown, sizeof shown, "%.*s", dir_shown_len(dir), dir);
+	st = load_seed_at(fd, shown[0] != '\0' ? shown : dir, tolerate, edited, out, err);
 	close(fd);
 	return st;
 }
@@ -1188,7 +1203,7 @@ static enum smug_status vault_locate(struct vfs *v, const char *root, const char
 		return smug_error_set(err, SMUG_ERR_ARG, "'%s': not a valid seed name", name);
 	if ((st = seeds_open(v, root, false, err)) != SMUG_OK) {
 		if (st == SMUG_ERR_NOT_FOUND)
-			smug_error_set(err, st, "%s/seeds/%s: no such seed", root, name);
+			smug_error_set(err, st, "%.*s/seeds/%s: no such seed", dir_shown_len(root), root, name);
 		return st;
 	}
 	flock(v->seeds, LOCK_SH);
