@@ -1433,6 +1433,81 @@ START_TEST(test_crackdown_comparison_lists_the_first_factions_new_lanes)
 }
 END_TEST
 
+/* A chain of CHAIN_WARDS wards, a node each whose id has 39 bytes (the
+ * most an id may have), from a source ward to the only demand ward at
+ * its far end: crew's one lane runs every node, 599 bytes as text. */
+#define CHAIN_WARDS 15
+
+static char *long_chain_scenario(void)
+{
+	size_t size = 4096 + CHAIN_WARDS * 512, at = 0;
+	char *json = malloc(size);
+
+	ck_assert_ptr_nonnull(json);
+	at += (size_t)snprintf(json + at, size - at,
+			       "{\"format\":\"smugnet-scenario\",\"version\":1,\"id\":\"chain\",\"name\":\"chain\",\"seed\":1,"
+			       "\"ledger\":{\"blackmarket\":100000,\"treasury\":0},\"wards\":[");
+	for (int i = 0; i < CHAIN_WARDS; i++)
+		at += (size_t)snprintf(
+			json + at, size - at,
+			"%s{\"id\":\"ward:%02d\",\"name\":\"W%d\",\"ring\":1,\"pos\":[%d,0],\"signals\":%s,"
+			"\"customs\":{\"bribe_tolerance\":0.9,\"enforcement_points\":0}}",
+			i ? "," : "", i, i, 5 * i,
+			i == 0		     ? "{\"raider_influence\":0.9,\"precursor_output\":0.8,\"smuggling_tolerance\":0.5}"
+			: i == CHAIN_WARDS - 1 ? "{\"smuggling_tolerance\":0.9,\"corruption\":0.5,\"shortage\":{\"medicine\":0.9}}"
+					       : "{\"smuggling_tolerance\":0,\"corruption\":0}");
+	at += (size_t)snprintf(json + at, size - at, "],\"nodes\":[");
+	for (int i = 0; i < CHAIN_WARDS; i++)
+		at += (size_t)snprintf(json + at, size - at, "%s{\"id\":\"chain-node-of-the-long-corridor-%07d\",\"ward\":\"ward:%02d\"}",
+				       i ? "," : "", i, i);
+	at += (size_t)snprintf(json + at, size - at, "],\"corridors\":[");
+	for (int i = 1; i < CHAIN_WARDS; i++)
+		at += (size_t)snprintf(json + at, size - at,
+				       "%s{\"a\":\"chain-node-of-the-long-corridor-%07d\",\"b\":\"chain-node-of-the-long-corridor-%07d\","
+				       "\"travel_days\":1,\"hazard\":0.001}",
+				       i > 1 ? "," : "", i - 1, i);
+	snprintf(json + at, size - at,
+		 "],\"factions\":[{\"id\":\"crew\",\"name\":\"The Crew\",\"kind\":\"criminal\",\"home\":\"ward:00\","
+		 "\"balance\":100000,\"smuggling_profile\":{\"NARCOTICS\":1.0}}],"
+		 "\"config\":{\"smuggling\":{\"enabled\":true,\"max_shipments_per_day\":4}}}");
+	return json;
+}
+
+/* A changed route of a comparison holds the whole route, whatever its
+ * nodes' ids: the long chain on its first day against 5 days on, when
+ * crew's lane runs all 15 nodes of 39-byte ids. The route was cut at 511
+ * bytes, mid-id ("...>chain-node-of-the-long-corridor"), in the compare
+ * view and in run --branch's delta. */
+START_TEST(test_crackdown_comparison_keeps_long_routes_whole)
+{
+	char *json = long_chain_scenario();
+	struct smug_world *a = NULL, *b = NULL;
+	struct smug_comparison *c = calloc(1, sizeof *c);
+	static char whole[SMUG_ROUTE_MAX_NODES * SMUG_ID_MAX + 1];
+	struct smug_error err;
+	const struct smug_lane *ln;
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "chain", &a, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "chain", &b, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(b, 5);
+	ck_assert_int_eq(b->factions[0].net.n_lanes, 1);
+	ln = &b->factions[0].net.lanes[0];
+	ck_assert_int_eq(ln->route_len, CHAIN_WARDS);
+	smug_route_format(b, ln->route_nodes, ln->route_len, whole, sizeof whole);
+	ck_assert_int_eq((int)strlen(whole), CHAIN_WARDS * SMUG_ID_MAX - 1);
+	smug_compare(a, b, c);
+	ck_assert_int_eq(c->n_routes, 1);
+	ck_assert_msg(strcmp(c->routes[0].route[1], whole) == 0, "crew's route reads\n%s\nwant\n%s",
+		      c->routes[0].route[1], whole);
+	smug_comparison_done(c);
+	free(c);
+	smug_world_free(a);
+	smug_world_free(b);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("crackdown");
@@ -1451,6 +1526,7 @@ int main(void)
 	tcase_add_test(t, test_crackdown_comparison_ignores_what_its_result_held);
 	tcase_add_test(t, test_crackdown_comparison_gives_each_side_its_bribes);
 	tcase_add_test(t, test_crackdown_comparison_lists_the_first_factions_new_lanes);
+	tcase_add_test(t, test_crackdown_comparison_keeps_long_routes_whole);
 	tcase_add_test(t, test_crackdown_whatif_prices_the_direction_the_route_sent_crosses);
 	tcase_add_test(t, test_crackdown_whatif_moves_a_first_day_decision);
 	tcase_add_test(t, test_crackdown_whatif_prices_only_its_corridor);

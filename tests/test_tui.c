@@ -7711,6 +7711,62 @@ START_TEST(test_tui_sweep_table_rows_show_the_values)
 }
 END_TEST
 
+/* A value planned twice (sweep plan SW --set smuggling.learning_rate=0.1,0.1)
+ * makes two settings of the same label: the table's rows and the legend
+ * name each with its number first, "#0 0.1" and "#1 0.1", as sweep
+ * collect's table does, and the title the selected one's; both rows and
+ * both legend entries read "0.1". */
+START_TEST(test_tui_sweep_same_values_are_numbered)
+{
+	static const int days[] = {5};
+	static const char *const labels[] = {"smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1"};
+	static const char *const values[] = {"0.1", "0.1"};
+	static const long long tasks[] = {1, 1};
+	double q[2][1][5] = {{{1, 2, 3, 4, 5}}, {{2, 3, 4, 5, 6}}};
+	struct tui_fan fan = {"shipments", false, 1, days, &q[0][0][0]};
+	struct tui_sweep sw = {"sweep test: 2 tasks, 2 settings, 5 days", 2, labels, tasks, 1, &fan,
+			       "smuggling.learning_rate", values};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	tui_app_init(&a, w, &ascii_opts);
+	for (int sel = 0; sel < 2; sel++) {
+		struct tui_grid *g = grid_new(24, 120);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, 24, 120};
+		char *text, *row[32], want[32];
+		int head = -1, n, named[2] = {0, 0};
+
+		tui_sweep_draw(&cv, &sw, 0, sel);
+		text = grid_dump(g);
+		if (getenv("SMUGNET_SHOW"))
+			fputs(text, stdout);
+		n = dump_rows(text, row, 32);
+		for (int y = 0; y < n && head < 0; y++)
+			if (strstr(row[y], "tasks") != NULL && strstr(row[y], "median") != NULL)
+				head = y;
+		ck_assert_msg(head >= 0 && head + 2 < n, "no table");
+		for (int s = 0; s < 2; s++) {
+			snprintf(want, sizeof want, "#%d 0.1 ", s);
+			ck_assert_msg(strncmp(row[head + 1 + s], want, strlen(want)) == 0,
+				      "setting %d's row: '%s', want it to start with '%s'", s, row[head + 1 + s], want);
+		}
+		for (int s = 0; s < 2; s++) { /* the chart's rows, its legend among them */
+			snprintf(want, sizeof want, "#%d 0.1", s);
+			for (int y = 1; y < head; y++)
+				named[s] += strstr(row[y], want) != NULL;
+			ck_assert_msg(named[s] > 0, "the legend does not name setting %d '%s'", s, want);
+		}
+		snprintf(want, sizeof want, "5-95%% of #%d ", sel);
+		ck_assert_msg(strstr(row[1], want) != NULL, "the title does not number the selected setting: '%s'",
+			      row[1]);
+		free(text);
+		grid_free(g);
+	}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
 /* Two settings of a sweep of 8 tasks and 2 fan points whose first value
  * is "0.1", 600 zeros and the setting's number (1, 2), the second
  * route_topk 2 in both when same_topk, else 2 and 3; x holds what the
@@ -18649,6 +18705,7 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_table_takes_at_most_a_third);
 	tcase_add_test(t, test_tui_sweep_table_rows_show_the_values);
 	tcase_add_test(t, test_tui_sweep_long_values_cut_in_the_middle);
+	tcase_add_test(t, test_tui_sweep_same_values_are_numbered);
 	tcase_add_test(t, test_tui_sweep_table_cuts_each_value_on_its_own);
 	tcase_add_test(t, test_tui_sweep_table_shows_the_selected_setting);
 	tcase_add_test(t, test_tui_sweep_title_says_a_setting_not_run_yet);

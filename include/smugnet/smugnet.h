@@ -269,6 +269,10 @@ char *smug_scenario_generate(int n_wards, uint64_t seed, int n_factions);
 /* ---- comparing two worlds (what-if branches, seed diff) ---- */
 
 #define SMUG_CMP_ROUTES 64 /* changed lane routes reported */
+/* A route as text: the ids of a route's SMUG_ROUTE_MAX_NODES nodes (at
+ * most SMUG_ID_MAX - 1 bytes each) with a '>' between them, NUL
+ * included, so no route is cut (512 bytes cut long ids' routes mid-id). */
+#define SMUG_ROUTE_TEXT_MAX (SMUG_ROUTE_MAX_NODES * SMUG_ID_MAX)
 
 struct smug_cmp_faction {
 	char id[SMUG_ID_MAX];
@@ -299,7 +303,7 @@ struct smug_cmp_route {
 	char faction[SMUG_ID_MAX];
 	enum smug_commodity commodity;
 	char src[SMUG_ID_MAX], dst[SMUG_ID_MAX];
-	char route[2][512];  /* node ids joined by ">", "" when the lane is unused */
+	char route[2][SMUG_ROUTE_TEXT_MAX]; /* node ids joined by ">", "" when the lane is unused */
 	int last_day[2];
 	char why[2][256];    /* the faction's risk_est on the edges one route has and the other lacks,
 			      * whole parts joined by ", ", then "N more" when some do not fit */

@@ -38,11 +38,25 @@ static void per_day(const struct tui_fan *f, int s, int q, double *out, int n_da
 
 static bool fit_label(const char *label, int cols, const char *mark, char *buf, size_t size, int first_level);
 
+/* Whether two settings have the same label (a value planned twice, as
+ * in --set k=0.1,0.1): then the table's rows, the legend and the title
+ * name every setting with its number first, "#1 0.1", as sweep collect's
+ * table and CSV files do. */
+static bool settings_numbered(const struct tui_sweep *sw)
+{
+	for (int s = 1; s < sw->n_settings; s++)
+		for (int t = 0; t < s; t++)
+			if (strcmp(sw->labels[s], sw->labels[t]) == 0)
+				return true;
+	return false;
+}
+
 /* The table of the last day's percentiles, a row per setting. Every
  * setting sets the same keys, so the keys head the first column and its
  * cells hold only each setting's values: the part that tells the rows
  * apart stays in view however long the keys are. */
-static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const struct tui_fan *f, int sel)
+static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const struct tui_fan *f, int sel,
+		       bool numbered)
 {
 	const struct tui_col cols[] = {
 		{sw->values ? sw->keys : "setting", NULL, 12, 0, false, true, 0, NULL}, {"tasks", NULL, 6, 1, true, false, 0, NULL},
@@ -65,6 +79,8 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 	for (int s = first; s < sw->n_settings && y < cv->h; s++, y++) {
 		enum tui_role r = s == sel ? ROLE_SELECT : setting_roles[s % N_ROLES];
 		char buf[32];
+		int at = numbered ? snprintf(name, sizeof name, "#%d ", s) : 0; /* as sweep collect numbers it */
+		int room = w0 - at > 0 ? w0 - at : 0;
 
 		if (s == sel)
 			canvas_fill_row(cv, y, 0, ROLE_SELECT);
@@ -73,9 +89,10 @@ static void draw_table(struct canvas *cv, const struct tui_sweep *sw, const stru
 		 * their start (cut at the end, every row read "…"), and a value
 		 * after a long one keeps its start ("東京都渋谷区, …1234567890123"
 		 * lost the "0." of 0.1234567890123) */
-		if (!sw->values || !fit_label(sw->labels[s], w0, cv->th->g->ellipsis, name, sizeof name, 2))
-			text_cut_middle(sw->values ? sw->values[s] : sw->labels[s], w0, cv->th->g->ellipsis, name,
-					sizeof name);
+		if (!sw->values ||
+		    !fit_label(sw->labels[s], room, cv->th->g->ellipsis, name + at, sizeof name - (size_t)at, 2))
+			text_cut_middle(sw->values ? sw->values[s] : sw->labels[s], room, cv->th->g->ellipsis,
+					name + at, sizeof name - (size_t)at);
 		table_cell(cv, y, &t, 0, r, name);
 		fmt_count(buf, sizeof buf, sw->n[s], 6);
 		table_cell(cv, y, &t, 1, r, buf);
@@ -227,6 +244,8 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	struct chart_series *series = tui_xcalloc((size_t)ns, sizeof *series);
 	double *lo = v + (size_t)ns * (size_t)n_days, *hi = lo + n_days;
 	char title[1400], label[1024];
+	char **legend = tui_xcalloc((size_t)ns, sizeof *legend);
+	bool numbered = settings_numbered(sw);
 	int room;
 	struct chart_spec spec;
 	struct canvas c;
@@ -237,8 +256,16 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 		table_h = cv->h / 3;
 	for (int s = 0; s < sw->n_settings; s++) {
 		/* the legend names a setting as the table's rows do, by its values */
-		series[s] = (struct chart_series){sw->values ? sw->values[s] : sw->labels[s],
-						  v + (size_t)s * (size_t)n_days, setting_roles[s % N_ROLES]};
+		const char *name = sw->values ? sw->values[s] : sw->labels[s];
+
+		if (numbered) {
+			size_t size = strlen(name) + 16;
+
+			legend[s] = tui_xmalloc(size);
+			snprintf(legend[s], size, "#%d %s", s, name);
+			name = legend[s];
+		}
+		series[s] = (struct chart_series){name, v + (size_t)s * (size_t)n_days, setting_roles[s % N_ROLES]};
 		per_day(f, s, 2, v + (size_t)s * (size_t)n_days, n_days);
 	}
 	series[ns - 2] = (struct chart_series){"25%", v + (size_t)(ns - 2) * (size_t)n_days, ROLE_DIM};
@@ -251,6 +278,8 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	 * each value whole at its start and end as in the table's rows */
 	/* a setting none of whose tasks has run has no band to draw: said */
 	snprintf(title, sizeof title, "%s: medians%s", f->title, sw->n[sel] ? ", and 5-95% of " : "; not run yet: ");
+	if (numbered)
+		snprintf(title + strlen(title), sizeof title - strlen(title), "#%d ", sel);
 	room = cv->w - text_cols(title);
 	if (room > ((int)sizeof label - 8) / 4)
 		room = ((int)sizeof label - 8) / 4;
@@ -262,10 +291,13 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 	c = canvas_sub(cv, 1, 0, cv->h - 2 - table_h, cv->w);
 	chart_draw(&c, &spec);
 	c = canvas_sub(cv, cv->h - 1 - table_h, 0, table_h, cv->w);
-	draw_table(&c, sw, f, sel);
+	draw_table(&c, sw, f, sel, numbered);
 	canvas_fill_row(cv, cv->h - 1, 0, ROLE_DIM);
 	canvas_fit(cv, cv->h - 1, 0, cv->w, ROLE_DIM,
 		   "Tab/f next figure  Shift-Tab/F previous  Up/Down setting  q quit", false);
+	for (int s = 0; s < ns; s++)
+		free(legend[s]);
+	free(legend);
 	free(series);
 	free(v);
 }
