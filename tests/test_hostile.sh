@@ -306,7 +306,10 @@ cmp -s "$O/plain.jsonl" "$O/target.jsonl" || fail "the linked file is not the jo
 ln -s missing.jsonl "$O/dangling.jsonl" && mkdir "$O/folder.jsonl"
 case_ 4 "dangling.jsonl: cannot write: it is a link to nothing" "output: a link to nothing" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/dangling.jsonl"
-case_ 4 "folder.jsonl: cannot write: Is a directory" "output: a folder" \
+# a folder where the journal goes is refused before the run (a usage
+# error), not after it (exit 4: 'cannot write: Is a directory', the
+# whole run's work thrown away)
+case_ 2 "run: --journal: '.*/folder.jsonl' is a folder; give a file" "output: a folder" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/folder.jsonl"
 [ ! -e "$O/missing.jsonl" ] && [ -z "$(ls -A "$O/folder.jsonl")" ] || fail "a refused journal wrote something: $(ls -A "$O" "$O/folder.jsonl")"
 # a folder to write into that is a link to nothing is named as such (it

@@ -160,7 +160,7 @@ int cli_output_spares(const struct cli_output *o)
 				       "what %s prints", o->opt, o->path, o->cmd);
 	/* a file already there: none of a seed's or a sweep's own is replaced
 	 * (a folder's files are named by the command, none of them theirs) */
-	if (!o->folder && stat(o->path, &st) == 0) {
+	if (!o->folder && stat(o->path, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		cli_output_folder(o->path, folder, sizeof folder);
 		if (smugnet_folder(folder))
 			return cli_usage_error(o->cmd,
@@ -185,6 +185,10 @@ int cli_output_spares(const struct cli_output *o)
 				       "%s: '%s' is in the results/ folder of the sweep in '%s', which holds only "
 				       "results (sweep collect refuses any other file); give a %s outside it",
 				       o->opt, o->path, sweep, what);
+	/* a folder where a file goes: refused now, not after the work (a
+	 * run of many days wrote its journal at the end, then failed) */
+	if (!o->folder && stat(o->path, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_usage_error(o->cmd, "%s: '%s' is a folder; give a file", o->opt, o->path);
 	return EXIT_OK;
 }
 
