@@ -78,8 +78,10 @@ struct cli_output {
  * to (renamed over, it would take what the command prints with it); the
  * vault's seeds/ folder and anything in it (made yet or not), which
  * holds only seeds; a sweep's results/ folder and anything in it, which
- * holds only results; and a file already in a seed or sweep folder (one
- * whose manifest.json is a seed's or a sweep's) or in a folder a sweep
+ * holds only results; and a file already there that is a seed's or a
+ * sweep's own (in a folder whose manifest.json is a seed's or a sweep's:
+ * that manifest, the files a seed's manifest lists, a sweep's
+ * sweep.sbatch) or in a folder a sweep
  * writes below its manifest (results/, tmp/, collect/, charts/, logs/).
  * The first three and the last are for a file only. Paths are compared by
  * their real names, through any link or "..". A usage error naming it,
