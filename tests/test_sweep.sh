@@ -83,6 +83,15 @@ for sub in plan run missing collect chart slurm parallel; do
 	ok
 done
 
+# the manifest's settings render as written: 'set (one "key=value" per
+# key)' (a Dq took the rest of its line: 'set (one "key=value per key)"')
+if command -v groff >/dev/null 2>&1; then
+	groff -mandoc -Tascii -P-c -P-b -P-u "$SRCDIR/man/smugnet-sweep.1" 2>/dev/null > "$tmp/man.txt"
+	grep -q 'set (one "key=value" per key))' "$tmp/man.txt" ||
+		fail "smugnet-sweep(1) FILES, settings: $(grep 'key=value' "$tmp/man.txt")"
+	ok
+fi
+
 # every long option a sweep verb's code takes is in its --help and in
 # smugnet-sweep(1)'s SYNOPSIS (chart took --quiet, which neither listed)
 for verb in plan run collect chart slurm parallel; do
