@@ -306,7 +306,10 @@ cmp -s "$O/plain.jsonl" "$O/target.jsonl" || fail "the linked file is not the jo
 ln -s missing.jsonl "$O/dangling.jsonl" && mkdir "$O/folder.jsonl"
 case_ 4 "dangling.jsonl: cannot write: it is a link to nothing" "output: a link to nothing" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/dangling.jsonl"
-case_ 4 "folder.jsonl: cannot write: Is a directory" "output: a folder" \
+# a folder where the journal goes is refused before the run (a usage
+# error), not after it (exit 4: 'cannot write: Is a directory', the
+# whole run's work thrown away)
+case_ 2 "run: --journal: '.*/folder.jsonl' is a folder; give a file" "output: a folder" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/folder.jsonl"
 [ ! -e "$O/missing.jsonl" ] && [ -z "$(ls -A "$O/folder.jsonl")" ] || fail "a refused journal wrote something: $(ls -A "$O" "$O/folder.jsonl")"
 # a folder to write into that is a link to nothing is named as such (it
@@ -369,6 +372,20 @@ case_ 2 "manifest.json' would replace a file of the seed or sweep" "output: a sw
 	"$SMUGNET" run --days 3 --journal "$O/sweep/manifest.json"
 cmp -s "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" && cmp -s "$O/sweep/manifest.json" "$O/manifest.keep" ||
 	fail "a seed's journal or a sweep's manifest was replaced"
+# but a file of the user's own beside them is no part of the seed or
+# sweep and is written again: the second journal into sweep/notes.jsonl
+# was refused, 'would replace a file of the seed or sweep ..., which would
+# no longer load' (it read no file there); so in a seed folder outside the
+# vault; the seed's own files there stay refused
+cp -R "$O/v/seeds/e" "$O/seed-copy" || fail "copy of a seed"
+for n in 1 2; do
+	case_ 0 "" "output: a file beside a sweep's manifest ($n)" "$SMUGNET" run --days 3 --journal "$O/sweep/notes.jsonl"
+	case_ 0 "" "output: a file beside a seed's outside the vault ($n)" \
+		"$SMUGNET" run --days 3 --journal "$O/seed-copy/notes.jsonl"
+done
+case_ 2 "snapshot.json' would replace a file of the seed or sweep in '.*/seed-copy'" "output: a seed's file outside the vault" \
+	"$SMUGNET" run --days 3 --journal "$O/seed-copy/snapshot.json"
+case_ 0 "^ok" "output: the seed beside a user's file" "$SMUGNET" validate "$O/seed-copy"
 case_ 0 " ok" "output: the seed after a refused journal" "$SMUGNET" seeds --check --vault "$O/v"
 # and so are the folders a sweep writes below its manifest: a journal
 # over results/0.json replaced the result (collect then refused its check

@@ -83,6 +83,15 @@ for sub in plan run missing collect chart slurm parallel; do
 	ok
 done
 
+# the manifest's settings render as written: 'set (one "key=value" per
+# key)' (a Dq took the rest of its line: 'set (one "key=value per key)"')
+if command -v groff >/dev/null 2>&1; then
+	groff -mandoc -Tascii -P-c -P-b -P-u "$SRCDIR/man/smugnet-sweep.1" 2>/dev/null > "$tmp/man.txt"
+	grep -q 'set (one "key=value" per key))' "$tmp/man.txt" ||
+		fail "smugnet-sweep(1) FILES, settings: $(grep 'key=value' "$tmp/man.txt")"
+	ok
+fi
+
 # every long option a sweep verb's code takes is in its --help and in
 # smugnet-sweep(1)'s SYNOPSIS (chart took --quiet, which neither listed)
 for verb in plan run collect chart slurm parallel; do
@@ -407,6 +416,24 @@ grep -q "8 chunks of 2 tasks exceed --max-array-size 5" "$tmp/err" || fail "chun
 expect_rc 2 "$SMUGNET" sweep slurm "$S" --max-array-size 0
 grep -q -- "--max-array-size: expected a whole number in \[1,100000000\], got '0'" "$tmp/err" ||
 	fail "--max-array-size 0: $(cat "$tmp/err")"
+# once every task has a result, a script an earlier slurm wrote is
+# removed: it was left in place ('nothing to submit'), and submitted it
+# ran done tasks again (sweep run --task runs a task that has a result);
+# a file slurm did not write is left alone
+expect_rc 0 "$SMUGNET" sweep plan "$tmp/done" --seeds 1 --days 2
+expect_rc 0 "$SMUGNET" sweep slurm "$tmp/done"
+expect_rc 0 "$SMUGNET" sweep slurm "$tmp/done" --output "$tmp/done.sbatch"
+echo 'my own notes' >"$tmp/done-notes.txt"
+expect_rc 0 "$SMUGNET" sweep run "$tmp/done" --jobs 1 --quiet
+expect_rc 0 "$SMUGNET" sweep slurm "$tmp/done"
+grep -q "every task has a result; nothing to submit" "$tmp/out" && grep -q "sweep.sbatch: removed" "$tmp/out" ||
+	fail "slurm of a done sweep: $(cat "$tmp/out")"
+[ ! -e "$tmp/done/sweep.sbatch" ] || fail "a done sweep kept its stale sweep.sbatch: $(grep array "$tmp/done/sweep.sbatch")"
+expect_rc 0 "$SMUGNET" sweep slurm "$tmp/done" --output "$tmp/done.sbatch"
+[ ! -e "$tmp/done.sbatch" ] || fail "a done sweep kept its stale --output script"
+expect_rc 0 "$SMUGNET" sweep slurm "$tmp/done" --output "$tmp/done-notes.txt"
+[ "$(cat "$tmp/done-notes.txt")" = 'my own notes' ] && ! grep -q removed "$tmp/out" ||
+	fail "slurm removed a file it did not write: $(cat "$tmp/out")"
 expect_rc 0 "$SMUGNET" sweep parallel "$S" --sshlogin "$tmp/hosts"
 grep -q "parallel --will-cite --env SMUGNET_SWEEP_SELF --env SMUGNET_SWEEP_DIR --sshloginfile $tmp/hosts" "$tmp/out" && grep -q -- "--task {}" "$tmp/out" || fail "parallel command line: $(cat "$tmp/out")"
 grep -q -- "--max-args 1 " "$tmp/out" || fail "16 tasks over 64 job slots are not one a job: $(cat "$tmp/out")"

@@ -73,14 +73,17 @@ struct cli_output {
 	bool folder;	   /* path is a folder the command writes its files into */
 };
 /* The one check of where an output goes: it must spare what smugnet
- * reads. Refused: the input file; the regular file standard output goes
+ * reads. Refused: the input file; a folder where a file goes; the
+ * regular file standard output goes
  * to (renamed over, it would take what the command prints with it); the
  * vault's seeds/ folder and anything in it (made yet or not), which
  * holds only seeds; a sweep's results/ folder and anything in it, which
- * holds only results; and a file already in a seed or sweep folder (one
- * whose manifest.json is a seed's or a sweep's) or in a folder a sweep
+ * holds only results; and a file already there that is a seed's or a
+ * sweep's own (in a folder whose manifest.json is a seed's or a sweep's:
+ * that manifest, the files a seed's manifest lists, a sweep's
+ * sweep.sbatch) or in a folder a sweep
  * writes below its manifest (results/, tmp/, collect/, charts/, logs/).
- * The first two and the last are for a file only. Paths are compared by
+ * The first three and the last are for a file only. Paths are compared by
  * their real names, through any link or "..". A usage error naming it,
  * else EXIT_OK. */
 int cli_output_spares(const struct cli_output *o);

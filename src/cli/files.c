@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
 #include "cli/cli.h"
 #include "cli/sweep.h"
 #include "smugnet/vault.h"
@@ -51,6 +53,35 @@ void cli_output_folder(const char *path, char *buf, size_t size)
 static bool smugnet_folder(const char *folder)
 {
 	return smug_vault_manifest_names(folder, SMUG_SEED_FORMAT) || smug_vault_manifest_names(folder, SWEEP_FORMAT);
+}
+
+/* Whether name (a file in folder) is one of its seed's or sweep's own:
+ * manifest.json; a sweep's sweep.sbatch (what slurm writes beside it); a
+ * seed's files as its manifest lists them under "files" (smugnet-seed(5)).
+ * A seed's manifest that does not read lists none to tell apart: all are
+ * taken for its own. Other files there (notes a user keeps beside them)
+ * are no part of either: loading reads none. */
+static bool own_file(const char *folder, const char *name)
+{
+	char path[PATH_MAX + 16], *text;
+	size_t len;
+	struct smug_error err;
+	cJSON *m;
+	bool own;
+
+	if (strcmp(name, "manifest.json") == 0)
+		return true;
+	if (smug_vault_manifest_names(folder, SWEEP_FORMAT))
+		return strcmp(name, "sweep.sbatch") == 0;
+	snprintf(path, sizeof path, "%s/manifest.json", folder);
+	if (smug_file_read(path, &text, &len, &err) != SMUG_OK)
+		return true;
+	m = cJSON_ParseWithLength(text, len);
+	free(text);
+	own = !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(m, "files")) ||
+	      cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(m, "files"), name) != NULL;
+	cJSON_Delete(m);
+	return own;
 }
 
 /* The folders a sweep writes below its manifest (smugnet-sweep(1)):
@@ -145,6 +176,7 @@ static bool in_sweep_results(const char *where, char *sweep, size_t size)
 int cli_output_spares(const struct cli_output *o)
 {
 	char where[PATH_MAX + 1], seeds[PATH_MAX + 1], folder[PATH_MAX + 1], sweep[PATH_MAX + 1];
+	char real[PATH_MAX], name[PATH_MAX + 1];
 	const char *what = o->folder ? "folder" : "file", *sub;
 	struct stat st, out;
 	int in_seeds;
@@ -159,10 +191,12 @@ int cli_output_spares(const struct cli_output *o)
 		return cli_usage_error(o->cmd, "%s: '%s' is the file standard output goes to; writing there would replace "
 				       "what %s prints", o->opt, o->path, o->cmd);
 	/* a file already there: none of a seed's or a sweep's own is replaced
-	 * (a folder's files are named by the command, none of them theirs) */
-	if (!o->folder && stat(o->path, &st) == 0) {
+	 * (a folder's files are named by the command, none of them theirs);
+	 * another file beside them is no part of either */
+	if (!o->folder && stat(o->path, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		cli_output_folder(o->path, folder, sizeof folder);
-		if (smugnet_folder(folder))
+		snprintf(name, sizeof name, "%s", realpath(o->path, real) != NULL ? real : o->path);
+		if (smugnet_folder(folder) && own_file(folder, basename(name)))
 			return cli_usage_error(o->cmd,
 					       "%s: '%s' would replace a file of the seed or sweep in '%s', which would "
 					       "no longer load",
@@ -185,6 +219,10 @@ int cli_output_spares(const struct cli_output *o)
 				       "%s: '%s' is in the results/ folder of the sweep in '%s', which holds only "
 				       "results (sweep collect refuses any other file); give a %s outside it",
 				       o->opt, o->path, sweep, what);
+	/* a folder where a file goes: refused now, not after the work (a
+	 * run of many days wrote its journal at the end, then failed) */
+	if (!o->folder && stat(o->path, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_usage_error(o->cmd, "%s: '%s' is a folder; give a file", o->opt, o->path);
 	return EXIT_OK;
 }
 

@@ -4,13 +4,35 @@
  * print how to submit it. Only chunks with a missing result are in the
  * array, so submitting again resumes. Slurm schedules; we only describe. */
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/sweep.h"
+
+/* Whether path is a script this command wrote (its first two lines, as
+ * slurm_write writes them): one left from before, which submitted would
+ * run again tasks that have their results. Another file is not ours to
+ * remove. */
+static bool stale_script(const char *path)
+{
+	static const char head[] = "#!/bin/bash\n# smugnet sweep: ";
+	struct smug_error err;
+	char *text;
+	size_t len;
+	bool ours;
+
+	if (smug_file_read(path, &text, &len, &err) != SMUG_OK)
+		return false;
+	ours = len > sizeof head - 1 && memcmp(text, head, sizeof head - 1) == 0 &&
+	       strstr(text, "(written by smugnet sweep slurm; submit with sbatch)") != NULL;
+	free(text);
+	return ours;
+}
 
 /* Array indices as Slurm ranges: "0-15,17,20-31". */
 static void write_array(FILE *f, const bool *want, long long n)
@@ -109,9 +131,20 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 		free(want);
 		return rc;
 	}
+	if (o->output)
+		snprintf(path, sizeof path, "%s", o->output);
+	else
+		snprintf(path, sizeof path, "%s/sweep.sbatch", dir);
 	if (n_want == 0) {
 		free(want);
 		printf("%s: every task has a result; nothing to submit\n", dir);
+		if (stale_script(path)) {
+			if (unlink(path) != 0) {
+				fprintf(stderr, "%s: cannot remove: %s\n", path, strerror(errno));
+				return EXIT_WRITE;
+			}
+			printf("%s: removed (an earlier script: submitted, it would run done tasks again)\n", path);
+		}
 		return jsonl_close_stdout();
 	}
 	snprintf(logs, sizeof logs, "%s/" SWEEP_LOGS, dir);
@@ -146,10 +179,6 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 	else
 		fprintf(f, " --quiet --chunk \"$SLURM_ARRAY_TASK_ID\" --chunk-size %lld\n", k);
 	fclose(f);
-	if (o->output)
-		snprintf(path, sizeof path, "%s", o->output);
-	else
-		snprintf(path, sizeof path, "%s/sweep.sbatch", dir);
 	rc = cli_write_atomic(path, NULL, buf, len);
 	free(buf);
 	free(want);
