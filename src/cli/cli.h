@@ -176,10 +176,15 @@ struct cli_atomic {
 	char path[4096], tmp[4200];
 };
 int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir);
-/* Remove the temporary files ".NAME.PID.tmp" of names[0..n) in tmp_dir
- * that no writer holds (cli_atomic_open locks its own while it writes):
- * what a writer killed outright left. */
-void cli_tmp_remove_stale(const char *tmp_dir, const char *const *names, int n);
+/* Whether cli_tmp_remove_stale removes entry, a name in its folder:
+ * name is NAME (len bytes, not terminated) when entry is ".NAME.PID.tmp",
+ * the temporary file cli_atomic_open makes for a file NAME, else NULL. */
+typedef bool (*cli_tmp_stale_fn)(const char *entry, const char *name, size_t len, const void *arg);
+/* Remove the files in tmp_dir that stale(entry, ..., arg) takes and that
+ * no process holds a flock(2) on (cli_atomic_open locks its temporary
+ * file while it writes, sweep run its job log): what a writer killed
+ * outright left. */
+void cli_tmp_remove_stale(const char *tmp_dir, cli_tmp_stale_fn stale, const void *arg);
 /* Remove path if it is a regular file no process holds a flock(2) on;
  * true when path is free (removed, or not there). */
 bool cli_unlink_unheld(const char *path);

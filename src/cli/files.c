@@ -247,37 +247,42 @@ bool cli_unlink_unheld(const char *path)
 	return gone;
 }
 
-/* Whether entry is ".NAME.PID.tmp", the temporary file of path NAME. */
-static bool tmp_name_of(const char *entry, const char *name)
+/* Whether entry is ".NAME.PID.tmp", the temporary file cli_atomic_open
+ * makes for a file NAME: NAME's length in *len (NAME starts at entry + 1). */
+static bool tmp_name_of(const char *entry, size_t *len)
 {
-	size_t k = strlen(name);
-	const char *p;
+	size_t n = strlen(entry), k = strlen(".tmp");
 
-	if (entry[0] != '.' || strncmp(entry + 1, name, k) != 0 || entry[1 + k] != '.')
+	if (entry[0] != '.' || n < 1 + k || strcmp(entry + n - k, ".tmp") != 0)
 		return false;
-	p = entry + k + 2;
-	if (*p < '0' || *p > '9')
+	n -= k; /* past the PID's last digit */
+	if (n < 1 || entry[n - 1] < '0' || entry[n - 1] > '9')
 		return false;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	return strcmp(p, ".tmp") == 0;
+	while (n > 0 && entry[n - 1] >= '0' && entry[n - 1] <= '9')
+		n--;
+	if (n < 2 || entry[n - 1] != '.')
+		return false;
+	*len = n - 2; /* between the leading '.' and the one before PID */
+	return true;
 }
 
-void cli_tmp_remove_stale(const char *tmp_dir, const char *const *names, int n)
+void cli_tmp_remove_stale(const char *tmp_dir, cli_tmp_stale_fn stale, const void *arg)
 {
 	char path[8200];
 	struct dirent *e;
 	DIR *d = opendir(tmp_dir);
+	size_t len;
 
 	if (d == NULL)
 		return;
-	while ((e = readdir(d)) != NULL)
-		for (int i = 0; i < n; i++)
-			if (tmp_name_of(e->d_name, names[i])) {
-				snprintf(path, sizeof path, "%s/%s", tmp_dir, e->d_name);
-				cli_unlink_unheld(path);
-				break;
-			}
+	while ((e = readdir(d)) != NULL) {
+		bool tmp = tmp_name_of(e->d_name, &len);
+
+		if (stale(e->d_name, tmp ? e->d_name + 1 : NULL, tmp ? len : 0, arg)) {
+			snprintf(path, sizeof path, "%s/%s", tmp_dir, e->d_name);
+			cli_unlink_unheld(path); /* only what no one holds */
+		}
+	}
 	closedir(d);
 }
 

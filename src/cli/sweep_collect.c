@@ -22,6 +22,17 @@ enum { OUT_TASKS, OUT_DAYS, OUT_SUMMARY, OUT_BANKRUPT, OUT_COUNT };
 static const char *const out_names[OUT_COUNT] = {"tasks.csv", "days.csv", "summary.csv",
 						 "bankruptcy.csv"};
 
+/* A temporary file of one of the files collect writes (cli_tmp_remove_stale). */
+static bool out_tmp(const char *entry, const char *name, size_t len, const void *arg)
+{
+	(void)entry;
+	(void)arg;
+	for (int o = 0; name != NULL && o < OUT_COUNT; o++)
+		if (strlen(out_names[o]) == len && memcmp(out_names[o], name, len) == 0)
+			return true;
+	return false;
+}
+
 /* Stopped by SIGINT, SIGTERM or SIGHUP (one not ignored when it began),
  * collect removes the temporary files it is writing and dies of the same
  * signal; the signals wait while the files are put in place. */
@@ -333,7 +344,7 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	 * nothing), but what stands in its way is named before any work */
 	if ((stat(dir, &st) == 0 ? !S_ISDIR(st.st_mode) : lstat(dir, &st) == 0) && (rc = cli_mkdir(dir)) != EXIT_OK)
 		goto out_factions;
-	cli_tmp_remove_stale(tmp, out_names, OUT_COUNT); /* a collect killed outright left them */
+	cli_tmp_remove_stale(tmp, out_tmp, NULL); /* a collect killed outright left them */
 	catch_stops(out, old);
 	for (int o = 0; o < OUT_COUNT; o++) {
 		snprintf(path, sizeof path, "%s/%s", dir, out_names[o]);

@@ -4,7 +4,6 @@
  * a plain fork pool otherwise; both hand a job a batch of tasks to run in
  * one process and write the same bytes. Resuming runs only the tasks whose
  * result file is missing. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -543,38 +542,29 @@ static bool joblog_name(const char *name)
 	return strcmp(p, ".log") == 0;
 }
 
-/* A name of a result's temporary file, as cli_atomic_open makes it:
- * .I.json.PID.tmp. */
-static bool result_tmp_name(const char *name)
+/* What runs and tasks killed outright or stopped left in tmp/ (for
+ * cli_tmp_remove_stale): job logs, and results' temporary files, of
+ * I.json (a task stopped while it wrote one: Ctrl-C on sweep run --task,
+ * Slurm's time limit). A writer holds a lock on its temporary file as a
+ * run does on its log, so only those no one holds go. */
+static bool run_stale(const char *entry, const char *name, size_t len, const void *arg)
 {
 	const char *p = name;
 
-	if (*p++ != '.' || !skip_digits(&p) || strncmp(p, ".json.", strlen(".json.")) != 0)
+	(void)arg;
+	if (joblog_name(entry))
+		return true;
+	if (name == NULL || !skip_digits(&p))
 		return false;
-	p += strlen(".json.");
-	return skip_digits(&p) && strcmp(p, ".tmp") == 0;
+	return (size_t)(p - name) + strlen(".json") == len && strncmp(p, ".json", strlen(".json")) == 0;
 }
 
-/* What runs and tasks killed outright or stopped left in tmp/: job
- * logs, and results' temporary files (a task stopped while it wrote
- * one: Ctrl-C on sweep run --task, Slurm's time limit). A writer holds
- * a lock on its temporary file as a run does on its log, so only those
- * no one holds go. */
 static void tmp_remove_stale(const struct sweep_manifest *m)
 {
-	char tmp[4096], path[4400];
-	struct dirent *e;
-	DIR *d;
+	char tmp[4096];
 
 	sweep_path(tmp, sizeof tmp, m->dir, SWEEP_TMP);
-	if ((d = opendir(tmp)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL)
-		if (joblog_name(e->d_name) || result_tmp_name(e->d_name)) {
-			snprintf(path, sizeof path, "%s/%s", tmp, e->d_name);
-			cli_unlink_unheld(path); /* a log or a temporary file no one holds */
-		}
-	closedir(d);
+	cli_tmp_remove_stale(tmp, run_stale, NULL);
 }
 
 /* The claimed job log's descriptor at 3 or above (fd_above_std), which
