@@ -860,10 +860,29 @@ err_has "smugnet sweep slurm: --output: '$tmp/vault/seeds/a/journal.jsonl' would
 for i in 1 2; do
 	expect_rc 0 "$SMUGNET" sweep slurm "$S" --output "$S/sweep.sbatch"
 done
+# a folder there where the script or chart goes is refused before any
+# work, as every other --output is: in charts/ or logs/ or beside the
+# manifest it passed the check, and failed when written (exit 4)
+mkdir -p "$S/charts/x.svg" "$S/logs/x.sbatch" || fail "cannot make folders in charts/ and logs/"
+for out in "$S/charts/x.svg" "$S/logs/x.sbatch" "$S/charts" "$S/results"; do
+	expect_rc 2 "$SMUGNET" sweep slurm "$S" --output "$out"
+	err_has "smugnet sweep slurm: --output: '$out' is a folder; give a file"
+done
 mv "$tmp/5.keep" "$S/results/5.json"
 for i in 1 2; do
 	expect_rc 0 "$SMUGNET" sweep chart "$S" --figure delivered --output "$S/charts/mine.svg"
 done
+for out in "$S/charts/x.svg" "$S/logs/x.sbatch" "$S/logs" "$S/results"; do
+	expect_rc 2 "$SMUGNET" sweep chart "$S" --figure delivered --output "$out"
+	err_has "smugnet sweep chart: --output: '$out' is a folder; give a file"
+done
+rmdir "$S/charts/x.svg" "$S/logs/x.sbatch"
+# nor a file beside the manifest under the name of a folder the sweep
+# makes when it first needs it: a chart written as collect stood where
+# sweep collect makes collect/, and collect failed (exit 4)
+expect_rc 2 "$SMUGNET" sweep chart "$tmp/dest" --figure delivered --output "$tmp/dest/collect"
+err_has "smugnet sweep chart: --output: '$tmp/dest/collect' is where the sweep in '$tmp/dest' keeps its collect/ folder; give another name"
+[ ! -e "$tmp/dest/collect" ] || fail "a chart was written where the sweep makes collect/"
 for out in $others; do
 	expect_rc 2 env SMUGNET_VAULT="$tmp/vault" "$SMUGNET" sweep chart "$S" --figure delivered --output "$out"
 done

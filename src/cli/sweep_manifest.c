@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -31,17 +32,37 @@ void sweep_result_path(char *buf, size_t size, const char *dir, long long task)
 
 int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const char *output)
 {
-	char mine[4200], vault[1024], folder[PATH_MAX + 1];
+	static const char *const own[] = {SWEEP_RESULTS, SWEEP_TMP, SWEEP_COLLECT, SWEEP_CHARTS, SWEEP_LOGS};
+	char mine[4200], vault[1024], folder[PATH_MAX + 1], name[PATH_MAX + 1];
+	const char *base;
+	struct stat st;
 
 	sweep_path(mine, sizeof mine, m->dir, "manifest.json");
 	if (cli_same_file(output, mine))
 		return cli_usage_error(cmd, "--output: '%s' is the sweep's manifest; writing there would lose the sweep",
 				       output);
+	/* a folder where the file goes: refused now, as every output is
+	 * (cli_output_spares), not when the chart or script is written (in
+	 * charts/ or logs/, or beside the manifest, it failed then, exit 4) */
+	if (stat(output, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_usage_error(cmd, "--output: '%s' is a folder; give a file", output);
 	/* beside the manifest (sweep.sbatch) or in charts/ or logs/, it is
-	 * what chart and slurm write themselves: written again */
+	 * what chart and slurm write themselves: written again; but not
+	 * under the name of one of the sweep's own folders, made when it is
+	 * first needed: a file there stood in its way (a chart written as
+	 * SW/collect, and sweep collect SW failed) */
 	cli_output_folder(output, folder, sizeof folder);
+	if (cli_same_file(folder, m->dir)) {
+		snprintf(name, sizeof name, "%s", output);
+		base = basename(name);
+		for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+			if (strcmp(base, own[i]) == 0)
+				return cli_usage_error(cmd, "--output: '%s' is where the sweep in '%s' keeps its %s/ "
+						       "folder; give another name", output, m->dir, own[i]);
+		return EXIT_OK;
+	}
 	sweep_path(mine, sizeof mine, m->dir, SWEEP_CHARTS);
-	if (cli_same_file(folder, m->dir) || cli_same_file(folder, mine))
+	if (cli_same_file(folder, mine))
 		return EXIT_OK;
 	sweep_path(mine, sizeof mine, m->dir, SWEEP_LOGS);
 	if (cli_same_file(folder, mine))
