@@ -1323,6 +1323,29 @@ fi
 [ "$(ls -A "$K/tmp" | tr '\n' ' ')" = "$want" ] ||
 	fail "the next sweep run left in tmp/: $(ls -A "$K/tmp" | tr '\n' ' '), expected $want"
 rm -f "$K/tmp/.7.json.x.tmp" "$K/tmp/.8.json.13.tmp"
+# a sweep folder where no result can be written (here a file in tmp/'s
+# place; a read-only folder below) is one write failure, said once
+# before any task runs, exit 4 under either engine: the fork pool ran
+# every task, failed each writing its result, and exited 1, while GNU
+# parallel's run exited 4
+RO="$tmp/ro"
+expect_rc 0 "$SMUGNET" sweep plan "$RO" --seeds 1-3 --days 2
+: > "$RO/tmp"
+engines=fork
+command -v parallel >/dev/null 2>&1 && engines="fork parallel"
+for eng in $engines; do
+	expect_rc 4 "$SMUGNET" sweep run "$RO" --jobs 2 --engine "$eng" --quiet
+	err_is "$RO/tmp: cannot create: it exists and is not a folder"
+done
+rm "$RO/tmp"
+if [ "$(id -u)" -ne 0 ]; then
+	chmod a-w "$RO"
+	for eng in $engines; do
+		expect_rc 4 "$SMUGNET" sweep run "$RO" --jobs 2 --engine "$eng" --quiet
+		err_has "$RO/results: cannot create: "
+	done
+	chmod u+w "$RO"
+fi
 # a sweep run stopped by SIGTERM stops its workers with it, on either
 # engine: it dies of the signal, no result appears after it has gone, no
 # worker is left and no job log stays in tmp/ (both engines once left

@@ -968,11 +968,35 @@ static int run_listed(const struct sweep_manifest *m, long long *ids, long long 
 	return run_tasks(m, ids, n);
 }
 
+/* results/ and tmp/ made, and writable, before a task runs: a sweep
+ * folder where no result can be written (read-only, a file in a
+ * folder's place) is said once and is a write failure (exit 4) under
+ * either engine. GNU parallel's run failed so, making tmp/ for its job
+ * log; the fork pool ran every task, then failed each writing its
+ * result (exit 1). */
+static int run_folders(const struct sweep_manifest *m)
+{
+	static const char *const sub[] = {SWEEP_RESULTS, SWEEP_TMP};
+	char path[4200];
+
+	for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
+		sweep_path(path, sizeof path, m->dir, sub[i]);
+		if (cli_mkdir(path) != EXIT_OK)
+			return EXIT_WRITE;
+		if (access(path, W_OK | X_OK) != 0) {
+			fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+			return EXIT_WRITE;
+		}
+	}
+	return EXIT_OK;
+}
+
 /* --jobs: every task without a result, by the engine o chose. */
 static int run_missing(const struct sweep_manifest *m, const struct run_options *o, const char *argv0)
 {
 	long long n, batch = o->batch, jobs = o->jobs, *ids;
 	char self[4096];
+	bool fork_pool;
 	int rc;
 
 	/* GNU parallel's job logs and results' temporary files that runs
@@ -989,13 +1013,14 @@ static int run_missing(const struct sweep_manifest *m, const struct run_options 
 		jobs = n > 0 ? (n + batch - 1) / batch : 1;
 	if (!o->quiet && isatty(STDERR_FILENO))
 		fprintf(stderr, "smugnet sweep run: %lld of %lld tasks to run\n", n, m->n_tasks);
+	fork_pool = strcmp(o->engine, "fork") == 0 || (strcmp(o->engine, "auto") == 0 && !in_path("parallel"));
 	if (n == 0)
 		rc = EXIT_OK;
-	else if (strcmp(o->engine, "fork") == 0 || (strcmp(o->engine, "auto") == 0 && !in_path("parallel")))
-		rc = run_fork_pool(m, ids, n, (int)jobs, batch, o->quiet);
-	else if (!in_path("parallel"))
+	else if (!fork_pool && !in_path("parallel"))
 		rc = cli_usage_error("sweep run", "--engine parallel: GNU parallel is not installed");
-	else {
+	else if ((rc = run_folders(m)) == EXIT_OK && fork_pool)
+		rc = run_fork_pool(m, ids, n, (int)jobs, batch, o->quiet);
+	else if (rc == EXIT_OK) {
 		sweep_self_path(self, sizeof self, argv0);
 		rc = run_parallel(m, ids, n, (int)jobs, batch, o->quiet, self);
 	}
