@@ -1323,6 +1323,13 @@ fi
 [ "$(ls -A "$K/tmp" | tr '\n' ' ')" = "$want" ] ||
 	fail "the next sweep run left in tmp/: $(ls -A "$K/tmp" | tr '\n' ' '), expected $want"
 rm -f "$K/tmp/.7.json.x.tmp" "$K/tmp/.8.json.13.tmp"
+# and so does sweep run --task or --chunk, all a Slurm array runs: a
+# resubmitted array left its stopped tasks' temporary files for good
+for how in "--task 3" "--chunk 1 --chunk-size 4"; do
+	head -c 100 "$tmp/whole5" > "$K/tmp/.5.json.4194301.tmp"
+	expect_rc 0 "$SMUGNET" sweep run "$K" --quiet $how
+	[ -z "$(ls -A "$K/tmp")" ] || fail "sweep run $how left in tmp/: $(ls -A "$K/tmp" | tr '\n' ' ')"
+done
 # a sweep folder where no result can be written (here a file in tmp/'s
 # place; a read-only folder below) is one write failure, said once
 # before any task runs, exit 4 under either engine: the fork pool ran

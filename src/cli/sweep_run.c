@@ -964,6 +964,10 @@ static int run_listed(const struct sweep_manifest *m, long long *ids, long long 
 					       m->n_tasks);
 	if (missing_only)
 		n = without_result(m, ids, n);
+	/* as --jobs does: a Slurm array, resubmitted after its time limit
+	 * stopped tasks while they wrote, runs no sweep run --jobs, and their
+	 * temporary files stayed */
+	tmp_remove_stale(m);
 	lifeline_watch();
 	return run_tasks(m, ids, n);
 }
