@@ -391,9 +391,17 @@ expect_rc 0 "$SMUGNET" sweep slurm "$S" --limit 4 --time 00:10:00 --mem 256M
 grep -q "sbatch $S/sweep.sbatch" "$tmp/out" || fail "slurm did not print how to submit: $(cat "$tmp/out")"
 bash -n "$S/sweep.sbatch" || fail "the sbatch script is not valid bash"
 grep -q '^#SBATCH --array=7-8,12%4$' "$S/sweep.sbatch" || fail "array is not the missing tasks: $(grep array "$S/sweep.sbatch")"
+# its header counts what the array runs (it said '16 tasks ... as a Slurm
+# job array of 16 chunks' over an array of 3)
+sed -n 2,3p "$S/sweep.sbatch" > "$tmp/head"
+printf '%s\n' "# smugnet sweep: the 3 of 16 tasks of $S without a result, as a Slurm job" \
+	"# array of 3 of the 16 chunks of 1 task (written by smugnet sweep slurm; submit with sbatch)." | cmp -s - "$tmp/head" ||
+	fail "the script's header: $(cat "$tmp/head")"
 grep -q 'sweep run .* --task "\$SLURM_ARRAY_TASK_ID"' "$S/sweep.sbatch" || fail "array task does not call sweep run --task"
 expect_rc 0 "$SMUGNET" sweep slurm "$S" --chunk-size 4 --output "$tmp/chunk.sbatch"
 grep -q '^#SBATCH --array=1-3$' "$tmp/chunk.sbatch" && grep -q -- '--chunk-size 4' "$tmp/chunk.sbatch" || fail "chunked array wrong: $(grep -e array -e chunk "$tmp/chunk.sbatch")"
+grep -qxF "# array of 3 of the 4 chunks of 4 tasks (written by smugnet sweep slurm; submit with sbatch)." "$tmp/chunk.sbatch" ||
+	fail "the chunked script's header: $(sed -n 2,3p "$tmp/chunk.sbatch")"
 # a chunk runs only its tasks without a result: an array task that
 # Slurm stopped part-way (its --time) goes on where it stopped when the
 # array is submitted again, where it ran every task again from the

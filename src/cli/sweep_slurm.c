@@ -109,7 +109,7 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 {
 	char dir[4096], logs[4200], path[4200], *buf = NULL;
 	size_t len = 0;
-	long long k = o->chunk_size, n_chunks, n_want = 0;
+	long long k = o->chunk_size, n_chunks, n_want = 0, n_missing = 0;
 	bool *want;
 	FILE *f;
 	int rc;
@@ -122,9 +122,12 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 				       n_chunks, k, o->max_array);
 	want = calloc((size_t)n_chunks + 1, sizeof *want);
 	for (long long i = 0; i < m->n_tasks; i++)
-		if (!sweep_result_exists(m, i) && !want[i / k]) {
-			want[i / k] = true;
-			n_want++;
+		if (!sweep_result_exists(m, i)) {
+			n_missing++;
+			if (!want[i / k]) {
+				want[i / k] = true;
+				n_want++;
+			}
 		}
 	sweep_abs_path(dir, sizeof dir, m->dir);
 	if ((rc = sbatch_path_ok(dir)) != EXIT_OK) {
@@ -153,10 +156,15 @@ static int slurm_write(const struct sweep_manifest *m, const struct slurm_opts *
 		return rc;
 	}
 	f = open_memstream(&buf, &len);
+	/* what the array runs: the chunks it submits, not all the sweep's
+	 * (it said '16 tasks ... as a Slurm job array of 16 chunks' over an
+	 * array of the 3 without a result) */
 	fprintf(f, "#!/bin/bash\n"
-		   "# smugnet sweep: %lld tasks of %s as a Slurm job array of %lld chunk%s\n"
-		   "# of %lld task%s (written by smugnet sweep slurm; submit with sbatch).\n",
-		m->n_tasks, dir, n_chunks, n_chunks == 1 ? "" : "s", k, k == 1 ? "" : "s");
+		   "# smugnet sweep: the %lld of %lld task%s of %s without a result, as a Slurm job\n"
+		   "# array of %lld of the %lld chunk%s of %lld task%s (written by smugnet sweep slurm; "
+		   "submit with sbatch).\n",
+		n_missing, m->n_tasks, m->n_tasks == 1 ? "" : "s", dir, n_want, n_chunks, n_chunks == 1 ? "" : "s",
+		k, k == 1 ? "" : "s");
 	fprintf(f, "#SBATCH --job-name=smugnet-sweep\n#SBATCH --array=");
 	write_array(f, want, n_chunks);
 	if (o->limit)
