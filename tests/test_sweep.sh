@@ -1361,6 +1361,38 @@ if [ "$(id -u)" -ne 0 ]; then
 	done
 	chmod u+w "$RO"
 fi
+# two sweep run --jobs on one folder each ran every task missing when it
+# began, the same tasks twice: now a task another run holds (its claim,
+# tmp/.1.claim, held here by flock(1) while it puts the task's result in
+# place after 3 s, as a run's worker would) is passed over, then waited
+# for, and not run again once it has its result; the claim goes with it
+if command -v flock >/dev/null 2>&1; then
+	CL="$tmp/claim"
+	expect_rc 0 "$SMUGNET" sweep plan "$CL" --seeds 1-4 --days 30
+	expect_rc 0 "$SMUGNET" sweep run "$CL" --jobs 1 --engine fork --quiet
+	cp "$CL/results/1.json" "$tmp/claim1" || fail "cannot copy a result"
+	for eng in $engines; do
+		rm -f "$CL/results/"* "$tmp/claim1-dup"
+		flock "$CL/tmp/.1.claim" sh -c 'sleep 3; [ -e "$1/results/1.json" ] && echo ran > "$2-dup"
+			cp "$2" "$1/tmp/one" && mv "$1/tmp/one" "$1/results/1.json" && ls -i "$1/results/1.json" > "$2-ino"' \
+			holder "$CL" "$tmp/claim1" &
+		holder=$!
+		i=0
+		while [ ! -e "$CL/tmp/.1.claim" ] && [ $i -lt 100 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		sleep 0.3
+		expect_rc 0 "$SMUGNET" sweep run "$CL" --jobs 2 --engine "$eng" --quiet
+		wait $holder
+		[ ! -e "$tmp/claim1-dup" ] || fail "$eng: a task another run held was run again"
+		[ "$(ls -i "$CL/results/1.json")" = "$(cat "$tmp/claim1-ino")" ] ||
+			fail "$eng: the result another run wrote was written again"
+		[ "$(ls "$CL/results" | wc -l)" -eq 4 ] && [ -z "$(ls -A "$CL/tmp")" ] ||
+			fail "$eng: results $(ls "$CL/results" | tr '\n' ' '), tmp/ $(ls -A "$CL/tmp" | tr '\n' ' ')"
+	done
+	expect_rc 0 "$SMUGNET" sweep collect "$CL" --quiet
+fi
 # a sweep run stopped by SIGTERM stops its workers with it, on either
 # engine: it dies of the signal, no result appears after it has gone, no
 # worker is left and no job log stays in tmp/ (both engines once left

@@ -147,18 +147,87 @@ static void batch_messages(FILE *f)
 		fclose(f);
 }
 
-/* Run tasks ids[0..n) in this process, each whatever the others did;
- * the exit code of the first that failed. */
-static int run_tasks(const struct sweep_manifest *m, const long long *ids, long long n)
+/* Two sweep run --jobs on one folder each ran every task that was
+ * missing when it began: the same tasks twice. So under --jobs a worker
+ * claims a task before it runs it, an exclusive flock(2) on tmp/.I.claim
+ * (hidden, as a temporary file is) held until its result is written; a
+ * task another run holds is passed over, and come back to after the
+ * worker's other tasks, waiting for the lock (the other run may fail it,
+ * or be killed); a task that has a result once claimed is not run again.
+ * The holder removes the file before it lets the lock go, and a lock
+ * taken on a file whose name is gone is let go and taken again (as
+ * cli_atomic_open does); a file a killed worker left goes with the other
+ * stale files of tmp/. Where the file cannot be made or locked, the task
+ * runs unclaimed, as before. */
+enum { CLAIM_HELD = -1, CLAIM_NONE = -2 };
+
+/* The claim of the task at path: its open file holding the lock, or
+ * CLAIM_HELD (another holds it; not when wait), or CLAIM_NONE. */
+static int task_claim(const char *path, bool wait)
 {
+	for (int k = 0; k < 3; k++) {
+		int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644), e;
+
+		if (fd < 0)
+			return CLAIM_NONE;
+		if (flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0) {
+			e = errno;
+			close(fd);
+			return e == EWOULDBLOCK ? CLAIM_HELD : CLAIM_NONE;
+		}
+		if (cli_fd_named(fd, path))
+			return fd;
+		close(fd); /* removed between open and lock: again */
+	}
+	return CLAIM_NONE;
+}
+
+/* Task i, claimed first (wait: for the lock); *held when another holds
+ * it (then nothing is run). Its exit code. */
+static int claimed_task_run(const struct sweep_manifest *m, long long i, bool wait, bool *held)
+{
+	char path[4200];
+	int fd, rc = EXIT_OK;
+
+	snprintf(path, sizeof path, "%s/" SWEEP_TMP "/.%lld.claim", m->dir, i);
+	fd = task_claim(path, wait);
+	*held = fd == CLAIM_HELD;
+	if (*held)
+		return EXIT_OK;
+	if (fd < 0 || !sweep_result_exists(m, i))
+		rc = sweep_task_run(m, i);
+	if (fd >= 0) {
+		unlink(path);
+		close(fd); /* and its lock, once the name is gone */
+	}
+	return rc;
+}
+
+/* Run tasks ids[0..n) in this process, each whatever the others did
+ * (claim: each claimed, those another run holds last); the exit code of
+ * the first that failed. */
+static int run_tasks(const struct sweep_manifest *m, const long long *ids, long long n, bool claim)
+{
+	long long *passed = claim ? malloc(((size_t)n + 1) * sizeof *passed) : NULL, n_passed = 0;
 	int rc = EXIT_OK;
 
 	for (long long i = 0; i < n; i++) {
-		int r = sweep_task_run(m, ids[i]);
+		bool held = false;
+		int r = passed ? claimed_task_run(m, ids[i], false, &held) : sweep_task_run(m, ids[i]);
+
+		if (held)
+			passed[n_passed++] = ids[i];
+		if (rc == EXIT_OK)
+			rc = r;
+	}
+	for (long long i = 0; i < n_passed; i++) {
+		bool held;
+		int r = claimed_task_run(m, passed[i], true, &held);
 
 		if (rc == EXIT_OK)
 			rc = r;
 	}
+	free(passed);
 	return rc;
 }
 
@@ -346,7 +415,7 @@ static void pool_start_batch(struct fork_pool *p)
 		worker_signals(p->parent);
 		if (p->err[k] != NULL)
 			dup2(fileno(p->err[k]), STDERR_FILENO);
-		_exit(run_tasks(p->m, p->ids + p->next, count));
+		_exit(run_tasks(p->m, p->ids + p->next, count, true));
 	}
 	if (pid < 0) {
 		batch_messages(p->err[k]);
@@ -543,8 +612,8 @@ static bool joblog_name(const char *name)
 }
 
 /* What runs and tasks killed outright or stopped left in tmp/ (for
- * cli_tmp_remove_stale): job logs, and results' temporary files, of
- * I.json (a task stopped while it wrote one: Ctrl-C on sweep run --task,
+ * cli_tmp_remove_stale): job logs, tasks' claims, and results' temporary
+ * files, of I.json (a task stopped while it wrote one: Ctrl-C on sweep run --task,
  * Slurm's time limit). A writer holds a lock on its temporary file as a
  * run does on its log, so only those no one holds go. */
 static bool run_stale(const char *entry, const char *name, size_t len, const void *arg)
@@ -554,7 +623,9 @@ static bool run_stale(const char *entry, const char *name, size_t len, const voi
 	(void)arg;
 	if (joblog_name(entry))
 		return true;
-	if (name == NULL || !skip_digits(&p))
+	if (name == NULL) /* a task's claim, .I.claim, a killed worker left */
+		return *entry++ == '.' && skip_digits(&entry) && strcmp(entry, ".claim") == 0;
+	if (!skip_digits(&p))
 		return false;
 	return (size_t)(p - name) + strlen(".json") == len && strncmp(p, ".json", strlen(".json")) == 0;
 }
@@ -969,7 +1040,9 @@ static int run_listed(const struct sweep_manifest *m, long long *ids, long long 
 	 * temporary files stayed */
 	tmp_remove_stale(m);
 	lifeline_watch();
-	return run_tasks(m, ids, n);
+	/* a job of GNU parallel under --jobs claims its tasks as the fork
+	 * pool's batches do; --task and --chunk alone run them as asked */
+	return run_tasks(m, ids, n, lifeline >= 0);
 }
 
 /* results/ and tmp/ made, and writable, before a task runs: a sweep
