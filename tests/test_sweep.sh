@@ -863,6 +863,16 @@ for out in $others; do
 	expect_rc 2 env SMUGNET_VAULT="$tmp/vault" "$SMUGNET" sweep slurm "$S" --output "$out"
 done
 err_has "smugnet sweep slurm: --output: '$tmp/vault/seeds/a/journal.jsonl' would replace a file of the seed or sweep"
+# another sweep's Slurm script is refused too, for what it is: that
+# sweep loads without it (the refusal said it 'would no longer load')
+"$SMUGNET" sweep plan "$tmp/scripted" --seeds 1 --days 2 >/dev/null && "$SMUGNET" sweep slurm "$tmp/scripted" >/dev/null &&
+	cp "$tmp/scripted/sweep.sbatch" "$tmp/scripted.keep" || fail "cannot set up another sweep's script"
+for cmd in "slurm $S" "chart $S --figure delivered"; do
+	expect_rc 2 "$SMUGNET" sweep $cmd --output "$tmp/scripted/sweep.sbatch"
+	err_has "--output: '$tmp/scripted/sweep.sbatch' is the Slurm script of the sweep in '$tmp/scripted' (sweep slurm wrote it); writing there would replace it"
+	! grep -q "no longer load" "$tmp/err" || fail "sweep $cmd: $(cat "$tmp/err")"
+done
+cmp -s "$tmp/scripted/sweep.sbatch" "$tmp/scripted.keep" || fail "another sweep's script was replaced"
 # but what they wrote before in their own sweep they write again: the
 # script beside the manifest, a chart in charts/
 for i in 1 2; do
