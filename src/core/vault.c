@@ -532,6 +532,26 @@ bool smug_vault_manifest_names(const char *folder, const char *format)
 	return manifest_names_format(AT_FDCWD, manifest, 0, format);
 }
 
+enum smug_seed_lists smug_vault_seed_lists(const char *folder, const char *name)
+{
+	char manifest[PATHBUF * 4 + 32], *text;
+	size_t len;
+	struct smug_error err;
+	cJSON *m = NULL;
+	const cJSON *files;
+	enum smug_seed_lists lists = SMUG_SEED_LISTS_UNREADABLE;
+
+	if (snprintf(manifest, sizeof manifest, "%s/manifest.json", folder) >= (int)sizeof manifest ||
+	    file_read_at(AT_FDCWD, manifest, manifest, 0, &text, &len, &err) != SMUG_OK)
+		return SMUG_SEED_LISTS_UNREADABLE;
+	if (json_parse(text, len, manifest, &m, &err) == SMUG_OK &&
+	    cJSON_IsObject(files = cJSON_GetObjectItemCaseSensitive(m, "files")))
+		lists = cJSON_GetObjectItemCaseSensitive(files, name) != NULL ? SMUG_SEED_LISTS_YES : SMUG_SEED_LISTS_NOT;
+	free(text);
+	cJSON_Delete(m);
+	return lists;
+}
+
 /* Whether the folder fd (listed as names[0..n)) is a seed the vault
  * wrote: its manifest.json, never followed through a link, names the
  * format (smug_vault_manifest_names). A folder a seed only ever comes to
