@@ -304,11 +304,13 @@ case_ 0 "" "output: a link to a file" "$SMUGNET" run --days 3 --scenario "$SRCDI
 [ -L "$O/link.jsonl" ] || fail "the link was replaced by a file: $(ls -l "$O/link.jsonl")"
 cmp -s "$O/plain.jsonl" "$O/target.jsonl" || fail "the linked file is not the journal: $(head -c 200 "$O/target.jsonl")"
 ln -s missing.jsonl "$O/dangling.jsonl" && mkdir "$O/folder.jsonl"
-case_ 4 "dangling.jsonl: cannot write: it is a link to nothing" "output: a link to nothing" \
+# a link to nothing and a folder where the journal goes are refused
+# before the run (a usage error), not after it (exit 4: 'cannot write:
+# it is a link to nothing' or 'Is a directory', the whole run's work
+# thrown away)
+case_ 2 "run: --journal: '.*/dangling.jsonl' is a link to nothing; give a file" "output: a link to nothing" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/dangling.jsonl"
-# a folder where the journal goes is refused before the run (a usage
-# error), not after it (exit 4: 'cannot write: Is a directory', the
-# whole run's work thrown away)
+[ -s "$tmp/out" ] && fail "a journal into a link to nothing was refused after the run: $(head -c 200 "$tmp/out")"
 case_ 2 "run: --journal: '.*/folder.jsonl' is a folder; give a file" "output: a folder" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/folder.jsonl"
 [ ! -e "$O/missing.jsonl" ] && [ -z "$(ls -A "$O/folder.jsonl")" ] || fail "a refused journal wrote something: $(ls -A "$O" "$O/folder.jsonl")"

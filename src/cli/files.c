@@ -207,6 +207,10 @@ int cli_output_spares(const struct cli_output *o)
 	 * run of many days wrote its journal at the end, then failed) */
 	if (!o->folder && stat(o->path, &st) == 0 && S_ISDIR(st.st_mode))
 		return cli_usage_error(o->cmd, "%s: '%s' is a folder; give a file", o->opt, o->path);
+	/* so is a link that leads to no file, which cli_atomic_open refuses
+	 * (what it names is not made through a link) */
+	if (!o->folder && stat(o->path, &st) != 0 && lstat(o->path, &st) == 0 && S_ISLNK(st.st_mode))
+		return cli_usage_error(o->cmd, "%s: '%s' is a link to nothing; give a file", o->opt, o->path);
 	return EXIT_OK;
 }
 
