@@ -97,96 +97,151 @@ static void buf_str(struct buf *b, const char *s)
 	buf_printf(b, "\"");
 }
 
+/* smuggling.json's "config": the smuggling knobs as the scenario set them. */
+static void export_smuggling_config(struct buf *b, const struct smug_smuggling_config *c)
+{
+	buf_printf(b, "  \"config\": {\"enabled\": %s, \"max_active_factions\": %d, \"max_shipments_per_day\": %d, "
+		      "\"commodity_topk\": %d, \"route_topk\": %d, \"border_topk\": %d, \"learning_rate\": %.6f, "
+		      "\"deterministic_salt\": ",
+		   c->enabled ? "true" : "false", c->max_active_factions, c->max_shipments_per_day,
+		   c->commodity_topk, c->route_topk, c->border_topk, c->learning_rate);
+	buf_str(b, c->deterministic_salt);
+	buf_printf(b, "}");
+}
+
+/* A network's "commodity_prefs": the commodities it prefers at all, in
+ * commodity order. */
+static void export_commodity_prefs(struct buf *b, const struct smug_network *n)
+{
+	bool first = true;
+
+	buf_printf(b, "{");
+	for (int k = 0; k < SMUG_COMMODITY_COUNT; k++)
+		if (n->commodity_prefs[k] > 0) {
+			buf_printf(b, "%s\"%s\": %.6f", first ? "" : ", ", smug_commodity_name((enum smug_commodity)k),
+				   n->commodity_prefs[k]);
+			first = false;
+		}
+	buf_printf(b, "}");
+}
+
+/* A network's counters and money, from "bribe_budget_fraction" to "sales". */
+static void export_network_totals(struct buf *b, const struct smug_network *n)
+{
+	buf_printf(b, "     \"bribe_budget_fraction\": %.6f, \"last_run_day\": %d,\n", n->bribe_budget_fraction,
+		   n->last_run_day);
+	buf_printf(b, "     \"shipments\": %lld, \"delivered\": %lld, \"seized\": %lld, \"lost\": %lld, "
+		      "\"delayed\": %lld, \"in_transit\": %d, \"success_rate\": %.6f,\n     \"bribes_spent\": ",
+		   (long long)n->shipments, (long long)n->delivered, (long long)n->seized, (long long)n->lost,
+		   (long long)n->delayed, n->in_transit, smug_network_success_rate(n));
+	buf_money(b, n->bribes_spent);
+	buf_printf(b, ", \"tariffs_paid\": ");
+	buf_money(b, n->tariffs_paid);
+	buf_printf(b, ", \"purchases\": ");
+	buf_money(b, n->purchases);
+	buf_printf(b, ", \"sales\": ");
+	buf_money(b, n->sales);
+}
+
+/* A network's "preferred_borders": each border corridor it weighs at
+ * all, both directions of it as one entry. */
+static void export_preferred_borders(struct buf *b, const struct smug_world *w, const struct smug_network *n)
+{
+	bool first = true;
+
+	buf_printf(b, "{");
+	for (int i = 0; i < n->n_edge_stats; i++) {
+		int k = n->edge_stats[i].corridor;
+		double pw = n->preferred_border_weight[i];
+
+		/* both directions of a border are adjacent: one entry */
+		if (i + 1 < n->n_edge_stats && n->edge_stats[i + 1].corridor == k)
+			pw += n->preferred_border_weight[++i];
+		if (w->corridors[k].border && pw > 0) {
+			buf_printf(b, "%s", first ? "" : ", ");
+			buf_str(b, w->corridors[k].id);
+			buf_printf(b, ": %.6f", pw);
+			first = false;
+		}
+	}
+	buf_printf(b, "}");
+}
+
+/* A network's "edge_stats", in its order (by corridor id). */
+static void export_edge_stats(struct buf *b, const struct smug_world *w, const struct smug_network *n)
+{
+	buf_printf(b, "[");
+	for (int i = 0; i < n->n_edge_stats; i++) {
+		const struct smug_edge_stats *e = &n->edge_stats[i];
+
+		buf_printf(b, "%s\n       {\"edge_id\": ", i ? "," : "");
+		buf_str(b, w->corridors[e->corridor].id);
+		buf_printf(b, ", \"from\": ");
+		buf_str(b, w->nodes[e->from_node].id);
+		buf_printf(b, ", \"border\": %s, \"risk_est\": %.6f, \"cost_est\": %.6f, \"last_update_day\": %d, \"uses\": %d}",
+			   w->corridors[e->corridor].border ? "true" : "false", e->risk_est, e->cost_est,
+			   e->last_update_day, e->uses);
+	}
+	buf_printf(b, "%s]", n->n_edge_stats ? "\n     " : "");
+}
+
+/* A network's "recent_outcomes", oldest first (the ring from its head). */
+static void export_recent_outcomes(struct buf *b, const struct smug_world *w, const struct smug_network *n)
+{
+	buf_printf(b, "[");
+	for (int i = 0; i < n->recent_count; i++) {
+		int k = (n->recent_head - n->recent_count + i + 2 * SMUG_RECENT_OUTCOMES) % SMUG_RECENT_OUTCOMES;
+		const struct smug_recent_outcome *r = &n->recent[k];
+
+		buf_printf(b, "%s\n       {\"day\": %d, \"shipment\": %llu, \"commodity\": \"%s\", \"outcome\": \"%s\", \"at\": ",
+			   i ? "," : "", r->day, (unsigned long long)r->shipment,
+			   smug_commodity_name(r->commodity), smug_outcome_name(r->outcome));
+		if (r->at_corridor >= 0)
+			buf_str(b, w->corridors[r->at_corridor].id);
+		else
+			buf_printf(b, "null");
+		buf_printf(b, ", \"value\": ");
+		buf_money(b, r->value);
+		buf_printf(b, "}");
+	}
+	buf_printf(b, "%s]", n->recent_count ? "\n     " : "");
+}
+
+/* One entry of smuggling.json's "networks": the network of faction fa. */
+static void export_network(struct buf *b, const struct smug_world *w, const struct smug_faction *fa)
+{
+	const struct smug_network *n = &fa->net;
+
+	buf_printf(b, "{\"faction_id\": ");
+	buf_str(b, fa->id);
+	buf_printf(b, ",\n     \"commodity_prefs\": ");
+	export_commodity_prefs(b, n);
+	buf_printf(b, ",\n");
+	export_network_totals(b, n);
+	buf_printf(b, ",\n     \"preferred_borders\": ");
+	export_preferred_borders(b, w, n);
+	buf_printf(b, ",\n     \"edge_stats\": ");
+	export_edge_stats(b, w, n);
+	buf_printf(b, ",\n     \"recent_outcomes\": ");
+	export_recent_outcomes(b, w, n);
+	buf_printf(b, "}");
+}
+
 /* smuggling.json: the spec's stable export (§11), sorted by faction id,
  * edge_stats sorted by corridor id and bounded by border_topk, "%.6f". */
 static char *export_smuggling(const struct smug_world *w)
 {
 	struct buf b = {0};
-	const struct smug_smuggling_config *c = &w->cfg.smuggling;
 	bool first = true;
 
 	buf_printf(&b, "{\n  \"schema\": \"smuggling_v1\",\n  \"day\": %d,\n", w->day);
-	buf_printf(&b, "  \"config\": {\"enabled\": %s, \"max_active_factions\": %d, \"max_shipments_per_day\": %d, "
-		       "\"commodity_topk\": %d, \"route_topk\": %d, \"border_topk\": %d, \"learning_rate\": %.6f, "
-		       "\"deterministic_salt\": ",
-		   c->enabled ? "true" : "false", c->max_active_factions, c->max_shipments_per_day,
-		   c->commodity_topk, c->route_topk, c->border_topk, c->learning_rate);
-	buf_str(&b, c->deterministic_salt);
-	buf_printf(&b, "},\n  \"networks\": [");
+	export_smuggling_config(&b, &w->cfg.smuggling);
+	buf_printf(&b, ",\n  \"networks\": [");
 	for (int f = 0; f < w->n_factions; f++) {
-		const struct smug_faction *fa = &w->factions[f];
-		const struct smug_network *n = &fa->net;
-		bool fc = true;
-
-		if (!fa->runs_network)
+		if (!w->factions[f].runs_network)
 			continue;
-		buf_printf(&b, "%s\n    {\"faction_id\": ", first ? "" : ",");
-		buf_str(&b, fa->id);
-		buf_printf(&b, ",\n     \"commodity_prefs\": {");
-		for (int k = 0; k < SMUG_COMMODITY_COUNT; k++)
-			if (n->commodity_prefs[k] > 0) {
-				buf_printf(&b, "%s\"%s\": %.6f", fc ? "" : ", ", smug_commodity_name((enum smug_commodity)k),
-					   n->commodity_prefs[k]);
-				fc = false;
-			}
-		buf_printf(&b, "},\n     \"bribe_budget_fraction\": %.6f, \"last_run_day\": %d,\n",
-			   n->bribe_budget_fraction, n->last_run_day);
-		buf_printf(&b, "     \"shipments\": %lld, \"delivered\": %lld, \"seized\": %lld, \"lost\": %lld, "
-			       "\"delayed\": %lld, \"in_transit\": %d, \"success_rate\": %.6f,\n     \"bribes_spent\": ",
-			   (long long)n->shipments, (long long)n->delivered, (long long)n->seized,
-			   (long long)n->lost, (long long)n->delayed, n->in_transit, smug_network_success_rate(n));
-		buf_money(&b, n->bribes_spent);
-		buf_printf(&b, ", \"tariffs_paid\": ");
-		buf_money(&b, n->tariffs_paid);
-		buf_printf(&b, ", \"purchases\": ");
-		buf_money(&b, n->purchases);
-		buf_printf(&b, ", \"sales\": ");
-		buf_money(&b, n->sales);
-		buf_printf(&b, ",\n     \"preferred_borders\": {");
-		fc = true;
-		for (int i = 0; i < n->n_edge_stats; i++) {
-			int k = n->edge_stats[i].corridor;
-			double pw = n->preferred_border_weight[i];
-
-			/* both directions of a border are adjacent: one entry */
-			if (i + 1 < n->n_edge_stats && n->edge_stats[i + 1].corridor == k)
-				pw += n->preferred_border_weight[++i];
-			if (w->corridors[k].border && pw > 0) {
-				buf_printf(&b, "%s", fc ? "" : ", ");
-				buf_str(&b, w->corridors[k].id);
-				buf_printf(&b, ": %.6f", pw);
-				fc = false;
-			}
-		}
-		buf_printf(&b, "},\n     \"edge_stats\": [");
-		for (int i = 0; i < n->n_edge_stats; i++) {
-			const struct smug_edge_stats *e = &n->edge_stats[i];
-
-			buf_printf(&b, "%s\n       {\"edge_id\": ", i ? "," : "");
-			buf_str(&b, w->corridors[e->corridor].id);
-			buf_printf(&b, ", \"from\": ");
-			buf_str(&b, w->nodes[e->from_node].id);
-			buf_printf(&b, ", \"border\": %s, \"risk_est\": %.6f, \"cost_est\": %.6f, \"last_update_day\": %d, \"uses\": %d}",
-				   w->corridors[e->corridor].border ? "true" : "false", e->risk_est, e->cost_est,
-				   e->last_update_day, e->uses);
-		}
-		buf_printf(&b, "%s],\n     \"recent_outcomes\": [", n->n_edge_stats ? "\n     " : "");
-		for (int i = 0; i < n->recent_count; i++) {
-			int k = (n->recent_head - n->recent_count + i + 2 * SMUG_RECENT_OUTCOMES) % SMUG_RECENT_OUTCOMES;
-			const struct smug_recent_outcome *r = &n->recent[k];
-
-			buf_printf(&b, "%s\n       {\"day\": %d, \"shipment\": %llu, \"commodity\": \"%s\", \"outcome\": \"%s\", \"at\": ",
-				   i ? "," : "", r->day, (unsigned long long)r->shipment,
-				   smug_commodity_name(r->commodity), smug_outcome_name(r->outcome));
-			if (r->at_corridor >= 0)
-				buf_str(&b, w->corridors[r->at_corridor].id);
-			else
-				buf_printf(&b, "null");
-			buf_printf(&b, ", \"value\": ");
-			buf_money(&b, r->value);
-			buf_printf(&b, "}");
-		}
-		buf_printf(&b, "%s]}", n->recent_count ? "\n     " : "");
+		buf_printf(&b, "%s\n    ", first ? "" : ",");
+		export_network(&b, w, &w->factions[f]);
 		first = false;
 	}
 	buf_printf(&b, "\n  ]\n}\n");
