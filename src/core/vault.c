@@ -824,6 +824,94 @@ static enum smug_status write_partial(struct vfs *v, const char *partial, char *
 	return st;
 }
 
+/* Step 1 of a save: every entry of the name's family (the seed, a
+ * partial folder, the generations) must be one the save may rename or
+ * remove (entry_check); nothing is changed yet. */
+static enum smug_status family_check(struct vfs *v, const char *name, const char *partial, const struct family *fam,
+				     struct smug_error *err)
+{
+	char gen[SMUG_SEED_NAME_MAX + 32];
+	enum smug_status st;
+
+	if ((fam->seed && (st = entry_check(v, name, true, err)) != SMUG_OK) ||
+	    (fam->partial && (st = entry_check(v, partial, false, err)) != SMUG_OK))
+		return st;
+	for (int i = 0; i < fam->n_gens; i++) {
+		gen_name(gen, sizeof gen, name, fam->gens[i]);
+		if ((st = entry_check(v, gen, false, err)) != SMUG_OK)
+			return st;
+	}
+	return SMUG_OK;
+}
+
+/* Step 3: w's files and their manifest, written whole into the partial
+ * folder (write_partial); a partial folder a failure leaves is removed. */
+static enum smug_status partial_write(struct vfs *v, const struct smug_world *w, const char *partial,
+				      struct smug_error *err)
+{
+	char *text[N_SEED_FILES], *manifest;
+	enum smug_status st;
+
+	text[FILE_SNAPSHOT] = snapshot_to_json(w);
+	text[1] = export_smuggling(w);
+	text[2] = export_ledger(w);
+	text[3] = export_borders(w);
+	text[FILE_JOURNAL] = smug_journal_to_jsonl(w);
+	text[FILE_SCENARIO] = xstrdup(w->scenario_text ? w->scenario_text : "");
+	manifest = manifest_text(w, text);
+	st = write_partial(v, partial, text, manifest, err);
+	for (int i = 0; i < N_SEED_FILES; i++)
+		free(text[i]);
+	free(manifest);
+	if (st != SMUG_OK)
+		remove_folder(v, partial, NULL);
+	return st;
+}
+
+/* Steps 4 and 5: the old seed (when there is one) renamed to the
+ * generation aside, the partial folder to the seed's name, seeds/
+ * fsynced after each. On a failure the old seed goes back under its name
+ * and the partial folder is removed. */
+static enum smug_status seed_replace(struct vfs *v, const char *name, const char *partial, bool seed,
+				     const char *aside, struct smug_error *err)
+{
+	enum smug_status st = SMUG_OK;
+
+	if (seed && (skip(v, "rename", name) || renameat(v->seeds, name, v->seeds, aside) != 0)) {
+		st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot move the old seed aside (%s)", v->shown, name,
+				    strerror(errno));
+		remove_folder(v, partial, NULL);
+		return st;
+	}
+	if ((seed && (st = sync_fd(v, v->seeds, "seeds", err)) != SMUG_OK) ||
+	    ((skip(v, "rename", partial) || renameat(v->seeds, partial, v->seeds, name) != 0) &&
+	     (st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot put the new seed in place (%s)", v->shown,
+				  name, strerror(errno))) != SMUG_OK)) {
+		/* the previous seed back under its name (load would find it
+		 * as the newest generation anyway), the partial away */
+		if (seed && !skip(v, "rename", aside))
+			renameat(v->seeds, aside, v->seeds, name);
+		remove_folder(v, partial, NULL);
+		return st;
+	}
+	return sync_fd(v, v->seeds, "seeds", err);
+}
+
+/* Step 6: the new seed is in place, so earlier generations may go: the
+ * old seed set aside, then the older ones, newest first. A failure
+ * leaves a harmless generation the next save removes. */
+static void generations_remove(struct vfs *v, const char *name, const struct family *fam, const char *aside)
+{
+	char gen[SMUG_SEED_NAME_MAX + 32];
+
+	if (fam->seed)
+		remove_folder(v, aside, NULL);
+	for (int i = fam->n_gens - 1; i >= 0; i--) {
+		gen_name(gen, sizeof gen, name, fam->gens[i]);
+		remove_folder(v, gen, NULL);
+	}
+}
+
 /* The save protocol. At every instant a complete seed for the name is
  * what load finds: <name> when it exists, else the newest generation
  * .<name>.old.<n>. A seed folder only ever comes into being by renaming a
@@ -843,12 +931,10 @@ static enum smug_status write_partial(struct vfs *v, const char *partial, char *
 enum smug_status vault_save_ex(const struct smug_world *w, const char *root, const char *name,
 			       const struct vault_faults *faults, struct smug_error *err)
 {
-	char partial[SMUG_SEED_NAME_MAX + 16], aside[SMUG_SEED_NAME_MAX + 32], gen[SMUG_SEED_NAME_MAX + 32];
-	char *text[N_SEED_FILES], *manifest;
+	char partial[SMUG_SEED_NAME_MAX + 16], aside[SMUG_SEED_NAME_MAX + 32];
 	struct vfs v = {.faults = faults};
 	struct family fam = {0};
 	enum smug_status st;
-	long long next_gen;
 
 	if (!smug_seed_name_valid(name))
 		return smug_error_set(err, SMUG_ERR_ARG,
@@ -863,63 +949,16 @@ enum smug_status vault_save_ex(const struct smug_world *w, const char *root, con
 	if ((st = family_scan(&v, name, &fam, SMUG_ERR_WRITE, err)) != SMUG_OK)
 		goto out;
 	snprintf(partial, sizeof partial, ".%s.partial", name);
-	if ((fam.seed && (st = entry_check(&v, name, true, err)) != SMUG_OK) ||
-	    (fam.partial && (st = entry_check(&v, partial, false, err)) != SMUG_OK))
+	if ((st = family_check(&v, name, partial, &fam, err)) != SMUG_OK)
 		goto out;
-	for (int i = 0; i < fam.n_gens; i++) {
-		gen_name(gen, sizeof gen, name, fam.gens[i]);
-		if ((st = entry_check(&v, gen, false, err)) != SMUG_OK)
-			goto out;
-	}
 	if (fam.partial && (st = remove_folder(&v, partial, err)) != SMUG_OK)
 		goto out;
-
-	text[0] = snapshot_to_json(w);
-	text[1] = export_smuggling(w);
-	text[2] = export_ledger(w);
-	text[3] = export_borders(w);
-	text[FILE_JOURNAL] = smug_journal_to_jsonl(w);
-	text[FILE_SCENARIO] = xstrdup(w->scenario_text ? w->scenario_text : "");
-	manifest = manifest_text(w, text);
-	st = write_partial(&v, partial, text, manifest, err);
-	for (int i = 0; i < N_SEED_FILES; i++)
-		free(text[i]);
-	free(manifest);
-	if (st != SMUG_OK) {
-		remove_folder(&v, partial, NULL);
+	if ((st = partial_write(&v, w, partial, err)) != SMUG_OK)
 		goto out;
-	}
-
-	next_gen = fam.n_gens ? fam.gens[fam.n_gens - 1] + 1 : 1;
-	gen_name(aside, sizeof aside, name, next_gen);
-	if (fam.seed) {
-		if (skip(&v, "rename", name) || renameat(v.seeds, name, v.seeds, aside) != 0) {
-			st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot move the old seed aside (%s)", v.shown,
-					    name, strerror(errno));
-			remove_folder(&v, partial, NULL);
-			goto out;
-		}
-	}
-	if ((fam.seed && (st = sync_fd(&v, v.seeds, "seeds", err)) != SMUG_OK) ||
-	    ((skip(&v, "rename", partial) || renameat(v.seeds, partial, v.seeds, name) != 0) &&
-	     (st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot put the new seed in place (%s)", v.shown,
-				  name, strerror(errno))) != SMUG_OK)) {
-		/* the previous seed back under its name (load would find it
-		 * as the newest generation anyway), the partial away */
-		if (fam.seed && !skip(&v, "rename", aside))
-			renameat(v.seeds, aside, v.seeds, name);
-		remove_folder(&v, partial, NULL);
+	gen_name(aside, sizeof aside, name, fam.n_gens ? fam.gens[fam.n_gens - 1] + 1 : 1);
+	if ((st = seed_replace(&v, name, partial, fam.seed, aside, err)) != SMUG_OK)
 		goto out;
-	}
-	if ((st = sync_fd(&v, v.seeds, "seeds", err)) != SMUG_OK)
-		goto out;
-	/* the new seed is in place: earlier generations may go */
-	if (fam.seed)
-		remove_folder(&v, aside, NULL);
-	for (int i = fam.n_gens - 1; i >= 0; i--) {
-		gen_name(gen, sizeof gen, name, fam.gens[i]);
-		remove_folder(&v, gen, NULL);
-	}
+	generations_remove(&v, name, &fam, aside);
 	if (v.stopped)
 		st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: save stopped (simulated crash)", v.shown, name);
 out:
