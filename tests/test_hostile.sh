@@ -304,11 +304,13 @@ case_ 0 "" "output: a link to a file" "$SMUGNET" run --days 3 --scenario "$SRCDI
 [ -L "$O/link.jsonl" ] || fail "the link was replaced by a file: $(ls -l "$O/link.jsonl")"
 cmp -s "$O/plain.jsonl" "$O/target.jsonl" || fail "the linked file is not the journal: $(head -c 200 "$O/target.jsonl")"
 ln -s missing.jsonl "$O/dangling.jsonl" && mkdir "$O/folder.jsonl"
-case_ 4 "dangling.jsonl: cannot write: it is a link to nothing" "output: a link to nothing" \
+# a link to nothing and a folder where the journal goes are refused
+# before the run (a usage error), not after it (exit 4: 'cannot write:
+# it is a link to nothing' or 'Is a directory', the whole run's work
+# thrown away)
+case_ 2 "run: --journal: '.*/dangling.jsonl' is a link to nothing; give a file" "output: a link to nothing" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/dangling.jsonl"
-# a folder where the journal goes is refused before the run (a usage
-# error), not after it (exit 4: 'cannot write: Is a directory', the
-# whole run's work thrown away)
+[ -s "$tmp/out" ] && fail "a journal into a link to nothing was refused after the run: $(head -c 200 "$tmp/out")"
 case_ 2 "run: --journal: '.*/folder.jsonl' is a folder; give a file" "output: a folder" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/folder.jsonl"
 [ ! -e "$O/missing.jsonl" ] && [ -z "$(ls -A "$O/folder.jsonl")" ] || fail "a refused journal wrote something: $(ls -A "$O" "$O/folder.jsonl")"
@@ -387,6 +389,21 @@ case_ 2 "snapshot.json' would replace a file of the seed or sweep in '.*/seed-co
 	"$SMUGNET" run --days 3 --journal "$O/seed-copy/snapshot.json"
 case_ 0 "^ok" "output: the seed beside a user's file" "$SMUGNET" validate "$O/seed-copy"
 case_ 0 " ok" "output: the seed after a refused journal" "$SMUGNET" seeds --check --vault "$O/v"
+# nor may an export's table, through a link at its name: a link
+# DIR/journal.csv to the seed's journal.jsonl had the export replace the
+# seed's journal ('seeds --check' then found a hash mismatch); refused
+# before anything is written, as the same link given to --journal is. A
+# link to a file of the user's own is written through (FILES)
+mkdir "$O/csv-link" && ln -s "$O/v/seeds/e/journal.jsonl" "$O/csv-link/journal.csv" || fail "a link for export"
+case_ 2 "export: --csv: '.*csv-link/journal.csv' would replace a file of the seed or sweep in '.*/seeds/e'" \
+	"output: an export's table linked to a seed's journal" "$SMUGNET" export e --csv "$O/csv-link" --vault "$O/v"
+cmp -s "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" || fail "an export replaced a seed's journal through a link"
+[ "$(ls -A "$O/csv-link")" = journal.csv ] || fail "a refused export wrote: $(ls -A "$O/csv-link")"
+case_ 0 " ok" "output: the seed after a refused export" "$SMUGNET" seeds --check --vault "$O/v"
+rm "$O/csv-link/journal.csv" && echo mine >"$O/mine.csv" && ln -s ../mine.csv "$O/csv-link/journal.csv" || fail "a link"
+"$SMUGNET" export e --csv "$O/csv-link" --vault "$O/v" || fail "export with a table linked to a user's file"
+[ -L "$O/csv-link/journal.csv" ] && head -n 1 "$O/mine.csv" | grep -q "^day," ||
+	fail "an export's table through a link to a user's file: $(ls -l "$O/csv-link"; head -c 200 "$O/mine.csv")"
 # and so are the folders a sweep writes below its manifest: a journal
 # over results/0.json replaced the result (collect then refused its check
 # sum), a new file in results/ is a foreign result, collect/ holds its CSV

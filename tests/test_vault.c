@@ -1949,6 +1949,47 @@ START_TEST(test_vault_manifest_not_an_object_is_refused)
 }
 END_TEST
 
+/* Which files a seed lists as its own (what an output that would
+ * replace one is refused for): the six its manifest hashes, not a user's
+ * notes beside them nor the manifest itself; a manifest that does not
+ * read, or lists no "files", lists none to tell apart. */
+START_TEST(test_vault_seed_lists_its_own_files)
+{
+	static const char *const broken[] = {"{\"format\": \"smugnet-seed\", \"files\": [\"notes.jsonl\"]}",
+					     "{\"format\": \"smugnet-seed\", \"files\": {}} trailing",
+					     "{\"files\": {\"a\": \"1\", \"a\": \"2\"}}", "not json"};
+	static const char *const own[] = {"snapshot.json", "smuggling.json", "ledger_accounts.json",
+					  "customs_borders.json", "journal.jsonl", "scenario.json"};
+	struct smug_world *w = tiny_at(3);
+	struct smug_error err = {0};
+	char seed[400], path[440], link[400];
+
+	make_root();
+	ck_assert(smug_vault_save(w, root, "s", &err) == SMUG_OK);
+	snprintf(seed, sizeof seed, "%s/seeds/s", root);
+	snprintf(link, sizeof link, "%s/seed-link", root);
+	ck_assert_int_eq(symlink(seed, link), 0);
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+		ck_assert_int_eq(smug_vault_seed_lists(seed, own[i]), SMUG_SEED_LISTS_YES);
+		ck_assert_int_eq(smug_vault_seed_lists(link, own[i]), SMUG_SEED_LISTS_YES);
+	}
+	ck_assert_int_eq(smug_vault_seed_lists(seed, "notes.jsonl"), SMUG_SEED_LISTS_NOT);
+	ck_assert_int_eq(smug_vault_seed_lists(seed, "manifest.json"), SMUG_SEED_LISTS_NOT);
+	ck_assert_int_eq(smug_vault_seed_lists(root, "snapshot.json"), SMUG_SEED_LISTS_UNREADABLE);
+	snprintf(path, sizeof path, "%s/manifest.json", seed);
+	for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
+		spit(path, broken[i]);
+		ck_assert_msg(smug_vault_seed_lists(seed, "notes.jsonl") == SMUG_SEED_LISTS_UNREADABLE,
+			      "a manifest of %s lists notes.jsonl as %d", broken[i], smug_vault_seed_lists(seed, "notes.jsonl"));
+	}
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_eq(smug_vault_seed_lists(seed, "snapshot.json"), SMUG_SEED_LISTS_UNREADABLE);
+	smug_world_free(w);
+	remove_root();
+}
+END_TEST
+
 /* In a vault whose folder has a long path, an unreadable seed's reason is
  * longer than the listing holds: the listing still says why, the
  * reason's beginning cut to fit, as `seeds` and the cockpit's load view
@@ -2142,6 +2183,7 @@ int main(void)
 	tcase_add_test(t, test_vault_list_skips_a_seed_being_removed);
 	tcase_add_test(t, test_vault_list_ignores_generations_of_no_seed);
 	tcase_add_test(t, test_vault_manifest_not_an_object_is_refused);
+	tcase_add_test(t, test_vault_seed_lists_its_own_files);
 	tcase_set_timeout(t, 1800); /* thousands of saves: generous under sanitizers */
 	suite_add_tcase(s, t);
 	t = tcase_create("descriptors and generations");

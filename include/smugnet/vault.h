@@ -40,6 +40,18 @@ bool smug_seed_name_valid(const char *name);
  * seed. False when the manifest cannot be read. */
 bool smug_vault_manifest_names(const char *folder, const char *format);
 
+/* Whether name is one of the files the seed in folder lists under its
+ * manifest's "files" (smugnet-seed(5)): a seed's own file, which its
+ * hashes cover. SMUG_SEED_LISTS_UNREADABLE when folder/manifest.json (a
+ * link to it followed, as for any path) cannot be read, is not strict
+ * JSON or holds no "files" object: it lists none to tell apart. */
+enum smug_seed_lists {
+	SMUG_SEED_LISTS_NOT,
+	SMUG_SEED_LISTS_YES,
+	SMUG_SEED_LISTS_UNREADABLE,
+};
+enum smug_seed_lists smug_vault_seed_lists(const char *folder, const char *name);
+
 /* Save w as <root>/seeds/<name>, atomically (temp folder, fsync, rename);
  * an existing seed of that name stays intact until the new one is whole,
  * and after any sequence of interrupted saves a complete seed for the

@@ -73,7 +73,8 @@ struct cli_output {
 	bool folder;	   /* path is a folder the command writes its files into */
 };
 /* The one check of where an output goes: it must spare what smugnet
- * reads. Refused: the input file; a folder where a file goes; the
+ * reads. Refused: the input file; a folder or a link to nothing where a
+ * file goes; the
  * regular file standard output goes
  * to (renamed over, it would take what the command prints with it); the
  * vault's seeds/ folder and anything in it (made yet or not), which

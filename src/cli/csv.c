@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "smugnet/vault.h"
@@ -359,6 +360,26 @@ static int write_tables(const struct smug_world *w, const char *dir)
 	return rc;
 }
 
+/* Each table's name spares what smugnet reads (cli_output_spares), as
+ * --journal's does: a link there to a seed's own file (journal.csv to
+ * seeds/NAME/journal.jsonl) had the export replace it, and the seed no
+ * longer loaded. A usage error naming it, else EXIT_OK. */
+static int tables_spare(const char *dir, const char *root)
+{
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		char path[4096];
+		struct stat st;
+
+		snprintf(path, sizeof path, "%s/%s", dir, tables[i].file);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			continue; /* refused as it is written, exit 4 (FILES in smugnet(1)) */
+		if (cli_output_spares(&(struct cli_output){.cmd = "export", .opt = "--csv", .path = path,
+							   .vault = root}) != EXIT_OK)
+			return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
 static void export_usage(FILE *f)
 {
 	fprintf(f, "Usage: smugnet export NAME --csv DIR [--vault DIR]\n"
@@ -399,7 +420,8 @@ int cmd_export(int argc, char **argv)
 	 * unreadable seeds, a seed's folder is replaced whole by its next
 	 * save) and a sweep's results/ (foreign files to collect) */
 	if (cli_output_spares(&(struct cli_output){.cmd = "export", .opt = "--csv", .path = dir, .vault = root,
-						   .folder = true}) != EXIT_OK)
+						   .folder = true}) != EXIT_OK ||
+	    tables_spare(dir, root) != EXIT_OK)
 		return EXIT_USAGE;
 	st = smug_vault_load(root, argv[optind], &w, &err);
 	if (st != SMUG_OK)

@@ -14,8 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cjson/cJSON.h>
-
 #include "cli/cli.h"
 #include "cli/sweep.h"
 #include "smugnet/vault.h"
@@ -63,25 +61,11 @@ static bool smugnet_folder(const char *folder)
  * are no part of either: loading reads none. */
 static bool own_file(const char *folder, const char *name)
 {
-	char path[PATH_MAX + 16], *text;
-	size_t len;
-	struct smug_error err;
-	cJSON *m;
-	bool own;
-
 	if (strcmp(name, "manifest.json") == 0)
 		return true;
 	if (smug_vault_manifest_names(folder, SWEEP_FORMAT))
 		return strcmp(name, "sweep.sbatch") == 0;
-	snprintf(path, sizeof path, "%s/manifest.json", folder);
-	if (smug_file_read(path, &text, &len, &err) != SMUG_OK)
-		return true;
-	m = cJSON_ParseWithLength(text, len);
-	free(text);
-	own = !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(m, "files")) ||
-	      cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(m, "files"), name) != NULL;
-	cJSON_Delete(m);
-	return own;
+	return smug_vault_seed_lists(folder, name) != SMUG_SEED_LISTS_NOT;
 }
 
 /* The folders a sweep writes below its manifest (smugnet-sweep(1)):
@@ -223,6 +207,10 @@ int cli_output_spares(const struct cli_output *o)
 	 * run of many days wrote its journal at the end, then failed) */
 	if (!o->folder && stat(o->path, &st) == 0 && S_ISDIR(st.st_mode))
 		return cli_usage_error(o->cmd, "%s: '%s' is a folder; give a file", o->opt, o->path);
+	/* so is a link that leads to no file, which cli_atomic_open refuses
+	 * (what it names is not made through a link) */
+	if (!o->folder && stat(o->path, &st) != 0 && lstat(o->path, &st) == 0 && S_ISLNK(st.st_mode))
+		return cli_usage_error(o->cmd, "%s: '%s' is a link to nothing; give a file", o->opt, o->path);
 	return EXIT_OK;
 }
 

@@ -97,96 +97,151 @@ static void buf_str(struct buf *b, const char *s)
 	buf_printf(b, "\"");
 }
 
+/* smuggling.json's "config": the smuggling knobs as the scenario set them. */
+static void export_smuggling_config(struct buf *b, const struct smug_smuggling_config *c)
+{
+	buf_printf(b, "  \"config\": {\"enabled\": %s, \"max_active_factions\": %d, \"max_shipments_per_day\": %d, "
+		      "\"commodity_topk\": %d, \"route_topk\": %d, \"border_topk\": %d, \"learning_rate\": %.6f, "
+		      "\"deterministic_salt\": ",
+		   c->enabled ? "true" : "false", c->max_active_factions, c->max_shipments_per_day,
+		   c->commodity_topk, c->route_topk, c->border_topk, c->learning_rate);
+	buf_str(b, c->deterministic_salt);
+	buf_printf(b, "}");
+}
+
+/* A network's "commodity_prefs": the commodities it prefers at all, in
+ * commodity order. */
+static void export_commodity_prefs(struct buf *b, const struct smug_network *n)
+{
+	bool first = true;
+
+	buf_printf(b, "{");
+	for (int k = 0; k < SMUG_COMMODITY_COUNT; k++)
+		if (n->commodity_prefs[k] > 0) {
+			buf_printf(b, "%s\"%s\": %.6f", first ? "" : ", ", smug_commodity_name((enum smug_commodity)k),
+				   n->commodity_prefs[k]);
+			first = false;
+		}
+	buf_printf(b, "}");
+}
+
+/* A network's counters and money, from "bribe_budget_fraction" to "sales". */
+static void export_network_totals(struct buf *b, const struct smug_network *n)
+{
+	buf_printf(b, "     \"bribe_budget_fraction\": %.6f, \"last_run_day\": %d,\n", n->bribe_budget_fraction,
+		   n->last_run_day);
+	buf_printf(b, "     \"shipments\": %lld, \"delivered\": %lld, \"seized\": %lld, \"lost\": %lld, "
+		      "\"delayed\": %lld, \"in_transit\": %d, \"success_rate\": %.6f,\n     \"bribes_spent\": ",
+		   (long long)n->shipments, (long long)n->delivered, (long long)n->seized, (long long)n->lost,
+		   (long long)n->delayed, n->in_transit, smug_network_success_rate(n));
+	buf_money(b, n->bribes_spent);
+	buf_printf(b, ", \"tariffs_paid\": ");
+	buf_money(b, n->tariffs_paid);
+	buf_printf(b, ", \"purchases\": ");
+	buf_money(b, n->purchases);
+	buf_printf(b, ", \"sales\": ");
+	buf_money(b, n->sales);
+}
+
+/* A network's "preferred_borders": each border corridor it weighs at
+ * all, both directions of it as one entry. */
+static void export_preferred_borders(struct buf *b, const struct smug_world *w, const struct smug_network *n)
+{
+	bool first = true;
+
+	buf_printf(b, "{");
+	for (int i = 0; i < n->n_edge_stats; i++) {
+		int k = n->edge_stats[i].corridor;
+		double pw = n->preferred_border_weight[i];
+
+		/* both directions of a border are adjacent: one entry */
+		if (i + 1 < n->n_edge_stats && n->edge_stats[i + 1].corridor == k)
+			pw += n->preferred_border_weight[++i];
+		if (w->corridors[k].border && pw > 0) {
+			buf_printf(b, "%s", first ? "" : ", ");
+			buf_str(b, w->corridors[k].id);
+			buf_printf(b, ": %.6f", pw);
+			first = false;
+		}
+	}
+	buf_printf(b, "}");
+}
+
+/* A network's "edge_stats", in its order (by corridor id). */
+static void export_edge_stats(struct buf *b, const struct smug_world *w, const struct smug_network *n)
+{
+	buf_printf(b, "[");
+	for (int i = 0; i < n->n_edge_stats; i++) {
+		const struct smug_edge_stats *e = &n->edge_stats[i];
+
+		buf_printf(b, "%s\n       {\"edge_id\": ", i ? "," : "");
+		buf_str(b, w->corridors[e->corridor].id);
+		buf_printf(b, ", \"from\": ");
+		buf_str(b, w->nodes[e->from_node].id);
+		buf_printf(b, ", \"border\": %s, \"risk_est\": %.6f, \"cost_est\": %.6f, \"last_update_day\": %d, \"uses\": %d}",
+			   w->corridors[e->corridor].border ? "true" : "false", e->risk_est, e->cost_est,
+			   e->last_update_day, e->uses);
+	}
+	buf_printf(b, "%s]", n->n_edge_stats ? "\n     " : "");
+}
+
+/* A network's "recent_outcomes", oldest first (the ring from its head). */
+static void export_recent_outcomes(struct buf *b, const struct smug_world *w, const struct smug_network *n)
+{
+	buf_printf(b, "[");
+	for (int i = 0; i < n->recent_count; i++) {
+		int k = (n->recent_head - n->recent_count + i + 2 * SMUG_RECENT_OUTCOMES) % SMUG_RECENT_OUTCOMES;
+		const struct smug_recent_outcome *r = &n->recent[k];
+
+		buf_printf(b, "%s\n       {\"day\": %d, \"shipment\": %llu, \"commodity\": \"%s\", \"outcome\": \"%s\", \"at\": ",
+			   i ? "," : "", r->day, (unsigned long long)r->shipment,
+			   smug_commodity_name(r->commodity), smug_outcome_name(r->outcome));
+		if (r->at_corridor >= 0)
+			buf_str(b, w->corridors[r->at_corridor].id);
+		else
+			buf_printf(b, "null");
+		buf_printf(b, ", \"value\": ");
+		buf_money(b, r->value);
+		buf_printf(b, "}");
+	}
+	buf_printf(b, "%s]", n->recent_count ? "\n     " : "");
+}
+
+/* One entry of smuggling.json's "networks": the network of faction fa. */
+static void export_network(struct buf *b, const struct smug_world *w, const struct smug_faction *fa)
+{
+	const struct smug_network *n = &fa->net;
+
+	buf_printf(b, "{\"faction_id\": ");
+	buf_str(b, fa->id);
+	buf_printf(b, ",\n     \"commodity_prefs\": ");
+	export_commodity_prefs(b, n);
+	buf_printf(b, ",\n");
+	export_network_totals(b, n);
+	buf_printf(b, ",\n     \"preferred_borders\": ");
+	export_preferred_borders(b, w, n);
+	buf_printf(b, ",\n     \"edge_stats\": ");
+	export_edge_stats(b, w, n);
+	buf_printf(b, ",\n     \"recent_outcomes\": ");
+	export_recent_outcomes(b, w, n);
+	buf_printf(b, "}");
+}
+
 /* smuggling.json: the spec's stable export (§11), sorted by faction id,
  * edge_stats sorted by corridor id and bounded by border_topk, "%.6f". */
 static char *export_smuggling(const struct smug_world *w)
 {
 	struct buf b = {0};
-	const struct smug_smuggling_config *c = &w->cfg.smuggling;
 	bool first = true;
 
 	buf_printf(&b, "{\n  \"schema\": \"smuggling_v1\",\n  \"day\": %d,\n", w->day);
-	buf_printf(&b, "  \"config\": {\"enabled\": %s, \"max_active_factions\": %d, \"max_shipments_per_day\": %d, "
-		       "\"commodity_topk\": %d, \"route_topk\": %d, \"border_topk\": %d, \"learning_rate\": %.6f, "
-		       "\"deterministic_salt\": ",
-		   c->enabled ? "true" : "false", c->max_active_factions, c->max_shipments_per_day,
-		   c->commodity_topk, c->route_topk, c->border_topk, c->learning_rate);
-	buf_str(&b, c->deterministic_salt);
-	buf_printf(&b, "},\n  \"networks\": [");
+	export_smuggling_config(&b, &w->cfg.smuggling);
+	buf_printf(&b, ",\n  \"networks\": [");
 	for (int f = 0; f < w->n_factions; f++) {
-		const struct smug_faction *fa = &w->factions[f];
-		const struct smug_network *n = &fa->net;
-		bool fc = true;
-
-		if (!fa->runs_network)
+		if (!w->factions[f].runs_network)
 			continue;
-		buf_printf(&b, "%s\n    {\"faction_id\": ", first ? "" : ",");
-		buf_str(&b, fa->id);
-		buf_printf(&b, ",\n     \"commodity_prefs\": {");
-		for (int k = 0; k < SMUG_COMMODITY_COUNT; k++)
-			if (n->commodity_prefs[k] > 0) {
-				buf_printf(&b, "%s\"%s\": %.6f", fc ? "" : ", ", smug_commodity_name((enum smug_commodity)k),
-					   n->commodity_prefs[k]);
-				fc = false;
-			}
-		buf_printf(&b, "},\n     \"bribe_budget_fraction\": %.6f, \"last_run_day\": %d,\n",
-			   n->bribe_budget_fraction, n->last_run_day);
-		buf_printf(&b, "     \"shipments\": %lld, \"delivered\": %lld, \"seized\": %lld, \"lost\": %lld, "
-			       "\"delayed\": %lld, \"in_transit\": %d, \"success_rate\": %.6f,\n     \"bribes_spent\": ",
-			   (long long)n->shipments, (long long)n->delivered, (long long)n->seized,
-			   (long long)n->lost, (long long)n->delayed, n->in_transit, smug_network_success_rate(n));
-		buf_money(&b, n->bribes_spent);
-		buf_printf(&b, ", \"tariffs_paid\": ");
-		buf_money(&b, n->tariffs_paid);
-		buf_printf(&b, ", \"purchases\": ");
-		buf_money(&b, n->purchases);
-		buf_printf(&b, ", \"sales\": ");
-		buf_money(&b, n->sales);
-		buf_printf(&b, ",\n     \"preferred_borders\": {");
-		fc = true;
-		for (int i = 0; i < n->n_edge_stats; i++) {
-			int k = n->edge_stats[i].corridor;
-			double pw = n->preferred_border_weight[i];
-
-			/* both directions of a border are adjacent: one entry */
-			if (i + 1 < n->n_edge_stats && n->edge_stats[i + 1].corridor == k)
-				pw += n->preferred_border_weight[++i];
-			if (w->corridors[k].border && pw > 0) {
-				buf_printf(&b, "%s", fc ? "" : ", ");
-				buf_str(&b, w->corridors[k].id);
-				buf_printf(&b, ": %.6f", pw);
-				fc = false;
-			}
-		}
-		buf_printf(&b, "},\n     \"edge_stats\": [");
-		for (int i = 0; i < n->n_edge_stats; i++) {
-			const struct smug_edge_stats *e = &n->edge_stats[i];
-
-			buf_printf(&b, "%s\n       {\"edge_id\": ", i ? "," : "");
-			buf_str(&b, w->corridors[e->corridor].id);
-			buf_printf(&b, ", \"from\": ");
-			buf_str(&b, w->nodes[e->from_node].id);
-			buf_printf(&b, ", \"border\": %s, \"risk_est\": %.6f, \"cost_est\": %.6f, \"last_update_day\": %d, \"uses\": %d}",
-				   w->corridors[e->corridor].border ? "true" : "false", e->risk_est, e->cost_est,
-				   e->last_update_day, e->uses);
-		}
-		buf_printf(&b, "%s],\n     \"recent_outcomes\": [", n->n_edge_stats ? "\n     " : "");
-		for (int i = 0; i < n->recent_count; i++) {
-			int k = (n->recent_head - n->recent_count + i + 2 * SMUG_RECENT_OUTCOMES) % SMUG_RECENT_OUTCOMES;
-			const struct smug_recent_outcome *r = &n->recent[k];
-
-			buf_printf(&b, "%s\n       {\"day\": %d, \"shipment\": %llu, \"commodity\": \"%s\", \"outcome\": \"%s\", \"at\": ",
-				   i ? "," : "", r->day, (unsigned long long)r->shipment,
-				   smug_commodity_name(r->commodity), smug_outcome_name(r->outcome));
-			if (r->at_corridor >= 0)
-				buf_str(&b, w->corridors[r->at_corridor].id);
-			else
-				buf_printf(&b, "null");
-			buf_printf(&b, ", \"value\": ");
-			buf_money(&b, r->value);
-			buf_printf(&b, "}");
-		}
-		buf_printf(&b, "%s]}", n->recent_count ? "\n     " : "");
+		buf_printf(&b, "%s\n    ", first ? "" : ",");
+		export_network(&b, w, &w->factions[f]);
 		first = false;
 	}
 	buf_printf(&b, "\n  ]\n}\n");
@@ -532,6 +587,26 @@ bool smug_vault_manifest_names(const char *folder, const char *format)
 	return manifest_names_format(AT_FDCWD, manifest, 0, format);
 }
 
+enum smug_seed_lists smug_vault_seed_lists(const char *folder, const char *name)
+{
+	char manifest[PATHBUF * 4 + 32], *text;
+	size_t len;
+	struct smug_error err;
+	cJSON *m = NULL;
+	const cJSON *files;
+	enum smug_seed_lists lists = SMUG_SEED_LISTS_UNREADABLE;
+
+	if (snprintf(manifest, sizeof manifest, "%s/manifest.json", folder) >= (int)sizeof manifest ||
+	    file_read_at(AT_FDCWD, manifest, manifest, 0, &text, &len, &err) != SMUG_OK)
+		return SMUG_SEED_LISTS_UNREADABLE;
+	if (json_parse(text, len, manifest, &m, &err) == SMUG_OK &&
+	    cJSON_IsObject(files = cJSON_GetObjectItemCaseSensitive(m, "files")))
+		lists = cJSON_GetObjectItemCaseSensitive(files, name) != NULL ? SMUG_SEED_LISTS_YES : SMUG_SEED_LISTS_NOT;
+	free(text);
+	cJSON_Delete(m);
+	return lists;
+}
+
 /* Whether the folder fd (listed as names[0..n)) is a seed the vault
  * wrote: its manifest.json, never followed through a link, names the
  * format (smug_vault_manifest_names). A folder a seed only ever comes to
@@ -749,6 +824,94 @@ static enum smug_status write_partial(struct vfs *v, const char *partial, char *
 	return st;
 }
 
+/* Step 1 of a save: every entry of the name's family (the seed, a
+ * partial folder, the generations) must be one the save may rename or
+ * remove (entry_check); nothing is changed yet. */
+static enum smug_status family_check(struct vfs *v, const char *name, const char *partial, const struct family *fam,
+				     struct smug_error *err)
+{
+	char gen[SMUG_SEED_NAME_MAX + 32];
+	enum smug_status st;
+
+	if ((fam->seed && (st = entry_check(v, name, true, err)) != SMUG_OK) ||
+	    (fam->partial && (st = entry_check(v, partial, false, err)) != SMUG_OK))
+		return st;
+	for (int i = 0; i < fam->n_gens; i++) {
+		gen_name(gen, sizeof gen, name, fam->gens[i]);
+		if ((st = entry_check(v, gen, false, err)) != SMUG_OK)
+			return st;
+	}
+	return SMUG_OK;
+}
+
+/* Step 3: w's files and their manifest, written whole into the partial
+ * folder (write_partial); a partial folder a failure leaves is removed. */
+static enum smug_status partial_write(struct vfs *v, const struct smug_world *w, const char *partial,
+				      struct smug_error *err)
+{
+	char *text[N_SEED_FILES], *manifest;
+	enum smug_status st;
+
+	text[FILE_SNAPSHOT] = snapshot_to_json(w);
+	text[1] = export_smuggling(w);
+	text[2] = export_ledger(w);
+	text[3] = export_borders(w);
+	text[FILE_JOURNAL] = smug_journal_to_jsonl(w);
+	text[FILE_SCENARIO] = xstrdup(w->scenario_text ? w->scenario_text : "");
+	manifest = manifest_text(w, text);
+	st = write_partial(v, partial, text, manifest, err);
+	for (int i = 0; i < N_SEED_FILES; i++)
+		free(text[i]);
+	free(manifest);
+	if (st != SMUG_OK)
+		remove_folder(v, partial, NULL);
+	return st;
+}
+
+/* Steps 4 and 5: the old seed (when there is one) renamed to the
+ * generation aside, the partial folder to the seed's name, seeds/
+ * fsynced after each. On a failure the old seed goes back under its name
+ * and the partial folder is removed. */
+static enum smug_status seed_replace(struct vfs *v, const char *name, const char *partial, bool seed,
+				     const char *aside, struct smug_error *err)
+{
+	enum smug_status st = SMUG_OK;
+
+	if (seed && (skip(v, "rename", name) || renameat(v->seeds, name, v->seeds, aside) != 0)) {
+		st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot move the old seed aside (%s)", v->shown, name,
+				    strerror(errno));
+		remove_folder(v, partial, NULL);
+		return st;
+	}
+	if ((seed && (st = sync_fd(v, v->seeds, "seeds", err)) != SMUG_OK) ||
+	    ((skip(v, "rename", partial) || renameat(v->seeds, partial, v->seeds, name) != 0) &&
+	     (st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot put the new seed in place (%s)", v->shown,
+				  name, strerror(errno))) != SMUG_OK)) {
+		/* the previous seed back under its name (load would find it
+		 * as the newest generation anyway), the partial away */
+		if (seed && !skip(v, "rename", aside))
+			renameat(v->seeds, aside, v->seeds, name);
+		remove_folder(v, partial, NULL);
+		return st;
+	}
+	return sync_fd(v, v->seeds, "seeds", err);
+}
+
+/* Step 6: the new seed is in place, so earlier generations may go: the
+ * old seed set aside, then the older ones, newest first. A failure
+ * leaves a harmless generation the next save removes. */
+static void generations_remove(struct vfs *v, const char *name, const struct family *fam, const char *aside)
+{
+	char gen[SMUG_SEED_NAME_MAX + 32];
+
+	if (fam->seed)
+		remove_folder(v, aside, NULL);
+	for (int i = fam->n_gens - 1; i >= 0; i--) {
+		gen_name(gen, sizeof gen, name, fam->gens[i]);
+		remove_folder(v, gen, NULL);
+	}
+}
+
 /* The save protocol. At every instant a complete seed for the name is
  * what load finds: <name> when it exists, else the newest generation
  * .<name>.old.<n>. A seed folder only ever comes into being by renaming a
@@ -768,12 +931,10 @@ static enum smug_status write_partial(struct vfs *v, const char *partial, char *
 enum smug_status vault_save_ex(const struct smug_world *w, const char *root, const char *name,
 			       const struct vault_faults *faults, struct smug_error *err)
 {
-	char partial[SMUG_SEED_NAME_MAX + 16], aside[SMUG_SEED_NAME_MAX + 32], gen[SMUG_SEED_NAME_MAX + 32];
-	char *text[N_SEED_FILES], *manifest;
+	char partial[SMUG_SEED_NAME_MAX + 16], aside[SMUG_SEED_NAME_MAX + 32];
 	struct vfs v = {.faults = faults};
 	struct family fam = {0};
 	enum smug_status st;
-	long long next_gen;
 
 	if (!smug_seed_name_valid(name))
 		return smug_error_set(err, SMUG_ERR_ARG,
@@ -788,63 +949,16 @@ enum smug_status vault_save_ex(const struct smug_world *w, const char *root, con
 	if ((st = family_scan(&v, name, &fam, SMUG_ERR_WRITE, err)) != SMUG_OK)
 		goto out;
 	snprintf(partial, sizeof partial, ".%s.partial", name);
-	if ((fam.seed && (st = entry_check(&v, name, true, err)) != SMUG_OK) ||
-	    (fam.partial && (st = entry_check(&v, partial, false, err)) != SMUG_OK))
+	if ((st = family_check(&v, name, partial, &fam, err)) != SMUG_OK)
 		goto out;
-	for (int i = 0; i < fam.n_gens; i++) {
-		gen_name(gen, sizeof gen, name, fam.gens[i]);
-		if ((st = entry_check(&v, gen, false, err)) != SMUG_OK)
-			goto out;
-	}
 	if (fam.partial && (st = remove_folder(&v, partial, err)) != SMUG_OK)
 		goto out;
-
-	text[0] = snapshot_to_json(w);
-	text[1] = export_smuggling(w);
-	text[2] = export_ledger(w);
-	text[3] = export_borders(w);
-	text[FILE_JOURNAL] = smug_journal_to_jsonl(w);
-	text[FILE_SCENARIO] = xstrdup(w->scenario_text ? w->scenario_text : "");
-	manifest = manifest_text(w, text);
-	st = write_partial(&v, partial, text, manifest, err);
-	for (int i = 0; i < N_SEED_FILES; i++)
-		free(text[i]);
-	free(manifest);
-	if (st != SMUG_OK) {
-		remove_folder(&v, partial, NULL);
+	if ((st = partial_write(&v, w, partial, err)) != SMUG_OK)
 		goto out;
-	}
-
-	next_gen = fam.n_gens ? fam.gens[fam.n_gens - 1] + 1 : 1;
-	gen_name(aside, sizeof aside, name, next_gen);
-	if (fam.seed) {
-		if (skip(&v, "rename", name) || renameat(v.seeds, name, v.seeds, aside) != 0) {
-			st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot move the old seed aside (%s)", v.shown,
-					    name, strerror(errno));
-			remove_folder(&v, partial, NULL);
-			goto out;
-		}
-	}
-	if ((fam.seed && (st = sync_fd(&v, v.seeds, "seeds", err)) != SMUG_OK) ||
-	    ((skip(&v, "rename", partial) || renameat(v.seeds, partial, v.seeds, name) != 0) &&
-	     (st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: cannot put the new seed in place (%s)", v.shown,
-				  name, strerror(errno))) != SMUG_OK)) {
-		/* the previous seed back under its name (load would find it
-		 * as the newest generation anyway), the partial away */
-		if (fam.seed && !skip(&v, "rename", aside))
-			renameat(v.seeds, aside, v.seeds, name);
-		remove_folder(&v, partial, NULL);
+	gen_name(aside, sizeof aside, name, fam.n_gens ? fam.gens[fam.n_gens - 1] + 1 : 1);
+	if ((st = seed_replace(&v, name, partial, fam.seed, aside, err)) != SMUG_OK)
 		goto out;
-	}
-	if ((st = sync_fd(&v, v.seeds, "seeds", err)) != SMUG_OK)
-		goto out;
-	/* the new seed is in place: earlier generations may go */
-	if (fam.seed)
-		remove_folder(&v, aside, NULL);
-	for (int i = fam.n_gens - 1; i >= 0; i--) {
-		gen_name(gen, sizeof gen, name, fam.gens[i]);
-		remove_folder(&v, gen, NULL);
-	}
+	generations_remove(&v, name, &fam, aside);
 	if (v.stopped)
 		st = smug_error_set(err, SMUG_ERR_WRITE, "%s/%s: save stopped (simulated crash)", v.shown, name);
 out:
