@@ -374,6 +374,13 @@ case_ 2 "manifest.json' would replace a file of the seed or sweep" "output: a sw
 	"$SMUGNET" run --days 3 --journal "$O/sweep/manifest.json"
 cmp -s "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" && cmp -s "$O/sweep/manifest.json" "$O/manifest.keep" ||
 	fail "a seed's journal or a sweep's manifest was replaced"
+# a sweep's Slurm script is refused for what it is: the sweep loads
+# without it (the refusal said the sweep 'would no longer load')
+"$SMUGNET" sweep slurm "$O/sweep" >/dev/null && cp "$O/sweep/sweep.sbatch" "$O/sbatch.keep" || fail "slurm of a sweep"
+case_ 2 "run: --journal: '$O/sweep/sweep.sbatch' is the Slurm script of the sweep in '.*/sweep' (sweep slurm wrote it); writing there would replace it$" \
+	"output: a sweep's Slurm script" "$SMUGNET" run --days 3 --journal "$O/sweep/sweep.sbatch"
+! grep -q "no longer load" "$tmp/err" || fail "a sweep's Slurm script: $(cat "$tmp/err")"
+cmp -s "$O/sweep/sweep.sbatch" "$O/sbatch.keep" || fail "a sweep's Slurm script was replaced"
 # but a file of the user's own beside them is no part of the seed or
 # sweep and is written again: the second journal into sweep/notes.jsonl
 # was refused, 'would replace a file of the seed or sweep ..., which would

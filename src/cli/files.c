@@ -53,19 +53,22 @@ static bool smugnet_folder(const char *folder)
 	return smug_vault_manifest_names(folder, SMUG_SEED_FORMAT) || smug_vault_manifest_names(folder, SWEEP_FORMAT);
 }
 
-/* Whether name (a file in folder) is one of its seed's or sweep's own:
- * manifest.json; a sweep's sweep.sbatch (what slurm writes beside it); a
- * seed's files as its manifest lists them under "files" (smugnet-seed(5)).
- * A seed's manifest that does not read lists none to tell apart: all are
- * taken for its own. Other files there (notes a user keeps beside them)
- * are no part of either: loading reads none. */
-static bool own_file(const char *folder, const char *name)
+/* What name (a file in folder) is to its seed or sweep: OWN_LOADED,
+ * read when it loads: manifest.json, a seed's files as its manifest lists
+ * them under "files" (smugnet-seed(5)); a seed's manifest that does not
+ * read lists none to tell apart: all are taken for its own. OWN_SCRIPT:
+ * a sweep's sweep.sbatch, what slurm writes beside it (the sweep loads
+ * without it). OWN_NONE: other files there (notes a user keeps beside
+ * them) are no part of either. */
+enum own { OWN_NONE, OWN_LOADED, OWN_SCRIPT };
+
+static enum own own_file(const char *folder, const char *name)
 {
 	if (strcmp(name, "manifest.json") == 0)
-		return true;
+		return OWN_LOADED;
 	if (smug_vault_manifest_names(folder, SWEEP_FORMAT))
-		return strcmp(name, "sweep.sbatch") == 0;
-	return smug_vault_seed_lists(folder, name) != SMUG_SEED_LISTS_NOT;
+		return strcmp(name, "sweep.sbatch") == 0 ? OWN_SCRIPT : OWN_NONE;
+	return smug_vault_seed_lists(folder, name) != SMUG_SEED_LISTS_NOT ? OWN_LOADED : OWN_NONE;
 }
 
 /* The folders a sweep writes below its manifest (smugnet-sweep(1)):
@@ -163,6 +166,7 @@ int cli_output_spares(const struct cli_output *o)
 	char real[PATH_MAX], name[PATH_MAX + 1];
 	const char *what = o->folder ? "folder" : "file", *sub;
 	struct stat st, out;
+	enum own own;
 	int in_seeds;
 
 	if (o->input != NULL && !o->folder && cli_same_file(o->path, o->input))
@@ -180,7 +184,13 @@ int cli_output_spares(const struct cli_output *o)
 	if (!o->folder && stat(o->path, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		cli_output_folder(o->path, folder, sizeof folder);
 		snprintf(name, sizeof name, "%s", realpath(o->path, real) != NULL ? real : o->path);
-		if (smugnet_folder(folder) && own_file(folder, basename(name)))
+		own = smugnet_folder(folder) ? own_file(folder, basename(name)) : OWN_NONE;
+		/* the sweep loads without its script: what is lost is the script
+		 * (it said the sweep 'would no longer load') */
+		if (own == OWN_SCRIPT)
+			return cli_usage_error(o->cmd, "%s: '%s' is the Slurm script of the sweep in '%s' (sweep slurm "
+					       "wrote it); writing there would replace it", o->opt, o->path, folder);
+		if (own == OWN_LOADED)
 			return cli_usage_error(o->cmd,
 					       "%s: '%s' would replace a file of the seed or sweep in '%s', which would "
 					       "no longer load",

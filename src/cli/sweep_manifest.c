@@ -34,7 +34,7 @@ void sweep_result_path(char *buf, size_t size, const char *dir, long long task)
 int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const char *output)
 {
 	static const char *const own[] = {SWEEP_RESULTS, SWEEP_TMP, SWEEP_COLLECT, SWEEP_CHARTS, SWEEP_LOGS};
-	char mine[4200], vault[1024], folder[PATH_MAX + 1], name[PATH_MAX + 1], real[PATH_MAX];
+	char mine[4200], vault[1024], folder[PATH_MAX + 1], name[PATH_MAX + 1];
 	const char *base;
 	struct stat st;
 
@@ -68,14 +68,8 @@ int sweep_output_check(const struct sweep_manifest *m, const char *cmd, const ch
 	sweep_path(mine, sizeof mine, m->dir, SWEEP_LOGS);
 	if (cli_same_file(folder, mine))
 		return EXIT_OK;
-	/* another sweep's Slurm script: that sweep loads without it, so the
-	 * refusal says what it would replace (it said the sweep 'would no
-	 * longer load') */
-	snprintf(name, sizeof name, "%s", realpath(output, real) != NULL ? real : output);
-	if (stat(output, &st) == 0 && S_ISREG(st.st_mode) && strcmp(basename(name), "sweep.sbatch") == 0 &&
-	    smug_vault_manifest_names(folder, SWEEP_FORMAT))
-		return cli_usage_error(cmd, "--output: '%s' is the Slurm script of the sweep in '%s' (sweep slurm "
-				       "wrote it); writing there would replace it", output, folder);
+	/* another sweep's Slurm script, a seed's file: cli_output_spares
+	 * says what each is */
 	return cli_output_spares(&(struct cli_output){.cmd = cmd, .opt = "--output", .path = output,
 						      .vault = cli_vault_root(NULL, vault, sizeof vault)});
 }
