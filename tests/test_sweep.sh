@@ -917,6 +917,49 @@ for d in "$tmp/vault/seeds/pl" "$tmp/dest/results/pl"; do
 	[ ! -e "$d" ] || fail "sweep plan made $d"
 done
 err_has "smugnet sweep plan: DIR: '$tmp/dest/results/pl' is in the results/ folder of the sweep in '"
+# nor do collect's tables or chart's charts go through a link to what
+# smugnet reads: with collect/tasks.csv a link to a seed's journal.jsonl,
+# 'sweep collect' replaced the seed's journal (exit 0) and 'seeds --check'
+# then found a hash mismatch; so did a chart in charts/. Refused before
+# any work (exit 2), nothing written; so is a link to another sweep's
+# manifest or collect/ table. A link to a file of the user's own is
+# written through (FILES), and their own files are written again
+D="$tmp/dest"
+expect_rc 0 "$SMUGNET" sweep chart "$D" --figure delivered --quiet
+[ -f "$D/collect/tasks.csv" ] && [ -f "$D/charts/delivered.svg" ] && [ -f "$S/collect/summary.csv" ] ||
+	fail "test bug: no tables or chart to link in place of"
+for target in "$tmp/vault/seeds/a/journal.jsonl" "$tmp/scripted/manifest.json" "$S/collect/summary.csv"; do
+	rm "$D/collect/tasks.csv" "$D/charts/delivered.svg" && ln -s "$target" "$D/collect/tasks.csv" &&
+		ln -s "$target" "$D/charts/delivered.svg" && cp "$target" "$tmp/target.keep" && touch "$tmp/mark" ||
+		fail "cannot link to $target"
+	expect_rc 2 "$SMUGNET" sweep collect "$D" --quiet
+	case $target in
+	*/journal.jsonl) err_has "smugnet sweep collect: DIR: '$D/collect/tasks.csv' would replace a file of the seed or sweep in '$tmp/vault/seeds/a', which would no longer load" ;;
+	*/summary.csv) err_has "smugnet sweep collect: DIR: '$D/collect/tasks.csv' is in the collect/ folder of the sweep in '$S'" ;;
+	esac
+	expect_rc 2 "$SMUGNET" sweep chart "$D" --figure delivered --quiet
+	case $target in
+	*/journal.jsonl) err_has "smugnet sweep chart: DIR: '$D/charts/delivered.svg' would replace a file of the seed or sweep in '$tmp/vault/seeds/a', which would no longer load" ;;
+	*/manifest.json) err_has "smugnet sweep chart: DIR: '$D/charts/delivered.svg' would replace a file of the seed or sweep in '$tmp/scripted'" ;;
+	esac
+	cmp -s "$target" "$tmp/target.keep" || fail "collect or chart replaced $target through a link"
+	[ -z "$(find "$D" "$tmp/vault" "$tmp/scripted" "$S/collect" -newer "$tmp/mark")" ] ||
+		fail "a refused collect or chart wrote $(find "$D" "$tmp/vault" "$tmp/scripted" "$S/collect" -newer "$tmp/mark")"
+	rm "$D/collect/tasks.csv" "$D/charts/delivered.svg"
+	touch "$D/collect/tasks.csv" "$D/charts/delivered.svg"
+done
+expect_rc 0 "$SMUGNET" seeds --check --vault "$tmp/vault"
+rm "$D/collect/tasks.csv" "$D/charts/delivered.svg"
+: > "$tmp/mine.csv" && : > "$tmp/mine.svg" && ln -s "$tmp/mine.csv" "$D/collect/tasks.csv" &&
+	ln -s "$tmp/mine.svg" "$D/charts/delivered.svg" || fail "cannot link to a user's files"
+for i in 1 2; do
+	expect_rc 0 "$SMUGNET" sweep collect "$D" --quiet
+	expect_rc 0 "$SMUGNET" sweep chart "$D" --figure delivered --quiet
+	expect_rc 0 "$SMUGNET" sweep chart "$D" --figure seized --quiet
+done
+[ -L "$D/collect/tasks.csv" ] && head -n 1 "$tmp/mine.csv" | grep -q '^task,seed,setting,' &&
+	[ -L "$D/charts/delivered.svg" ] && head -n 1 "$tmp/mine.svg" | grep -q '^<?xml' && [ -s "$D/charts/seized.svg" ] ||
+	fail "collect or chart did not write through a link to a user's file, or their own again"
 
 # a setting's label longer than the table's or the legend's room (a
 # --set value of 703 digits; the table cut every label at 60 bytes and

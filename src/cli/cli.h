@@ -71,6 +71,11 @@ struct cli_output {
 	const char *input; /* the file the world is read from, or NULL */
 	const char *vault; /* the vault root (cli_vault_root), or NULL */
 	bool folder;	   /* path is a folder the command writes its files into */
+	/* the sweep folder whose sub/ the command writes its own files in
+	 * (sweep collect: collect/; sweep chart: charts/), or NULL: a file
+	 * there is the command's to replace, through a link or not */
+	const char *sweep;
+	const char *sub;
 };
 /* The one check of where an output goes: it must spare what smugnet
  * reads. Refused: the input file; a folder or a link to nothing where a
@@ -83,7 +88,8 @@ struct cli_output {
  * sweep's own (in a folder whose manifest.json is a seed's or a sweep's:
  * that manifest, the files a seed's manifest lists, a sweep's
  * sweep.sbatch) or in a folder a sweep
- * writes below its manifest (results/, tmp/, collect/, charts/, logs/).
+ * writes below its manifest (results/, tmp/, collect/, charts/, logs/),
+ * but for o->sweep's o->sub/, the command's own.
  * The first three and the last are for a file only. Paths are compared by
  * their real names, through any link or "..". A usage error naming it,
  * else EXIT_OK. */

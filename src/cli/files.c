@@ -180,7 +180,9 @@ int cli_output_spares(const struct cli_output *o)
 				       "what %s prints", o->opt, o->path, o->cmd);
 	/* a file already there: none of a seed's or a sweep's own is replaced
 	 * (a folder's files are named by the command, none of them theirs);
-	 * another file beside them is no part of either */
+	 * another file beside them is no part of either; nor is one in a
+	 * folder a sweep writes, but the command's own there (o->sweep's
+	 * o->sub/) */
 	if (!o->folder && stat(o->path, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		cli_output_folder(o->path, folder, sizeof folder);
 		snprintf(name, sizeof name, "%s", realpath(o->path, real) != NULL ? real : o->path);
@@ -195,7 +197,8 @@ int cli_output_spares(const struct cli_output *o)
 					       "%s: '%s' would replace a file of the seed or sweep in '%s', which would "
 					       "no longer load",
 					       o->opt, o->path, folder);
-		if ((sub = cli_sweep_subfolder(folder, sweep, sizeof sweep)) != NULL)
+		if ((sub = cli_sweep_subfolder(folder, sweep, sizeof sweep)) != NULL &&
+		    !(o->sweep != NULL && strcmp(sub, o->sub) == 0 && cli_same_file(sweep, o->sweep)))
 			return cli_usage_error(o->cmd,
 					       "%s: '%s' is in the %s/ folder of the sweep in '%s'; writing there would "
 					       "replace a file the sweep wrote",

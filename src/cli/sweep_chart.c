@@ -230,6 +230,29 @@ static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *f
 	return rc;
 }
 
+/* Where the chart goes: --output, as sweep_output_check allows it, or
+ * DIR/charts/FIGURE[-FACTION].svg, which spares what smugnet reads
+ * (cli_output_spares) as --output does: a link there to a seed's
+ * journal.jsonl had the chart replace the seed's journal (exit 0), and
+ * the seed no longer loaded; a chart of the sweep's own in its own
+ * charts/ is the chart's to replace. A usage error naming it, else
+ * EXIT_OK, the path in path. */
+static int chart_path(const struct sweep_manifest *m, const char *figure, const char *faction,
+		      const char *output, char *path, size_t size)
+{
+	char vault[1024];
+
+	if (output != NULL) {
+		snprintf(path, size, "%s", output);
+		return sweep_output_check(m, "sweep chart", output);
+	}
+	snprintf(path, size, "%s/" SWEEP_CHARTS "/%s%s%s.svg", m->dir, figure, faction ? "-" : "",
+		 faction ? faction : "");
+	return cli_output_spares(&(struct cli_output){.cmd = "sweep chart", .opt = "DIR", .path = path,
+						      .vault = cli_vault_root(NULL, vault, sizeof vault),
+						      .sweep = m->dir, .sub = SWEEP_CHARTS});
+}
+
 int sweep_chart(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -263,15 +286,11 @@ int sweep_chart(int argc, char **argv)
 	if (figure == NULL)
 		return cli_usage_error("sweep chart", "--figure NAME is required");
 	if ((rc = sweep_manifest_load(argv[optind], &m)) == EXIT_OK &&
-	    (output == NULL || (rc = sweep_output_check(&m, "sweep chart", output)) == EXIT_OK) &&
+	    (rc = chart_path(&m, figure, faction, output, path, sizeof path)) == EXIT_OK &&
 	    (rc = sweep_fan_compute(&m, figure, faction, quiet, &fan)) == EXIT_OK) {
-		if (output) {
-			snprintf(path, sizeof path, "%s", output);
-		} else {
+		if (output == NULL) {
 			sweep_path(dir, sizeof dir, m.dir, SWEEP_CHARTS);
 			rc = cli_mkdir(dir);
-			snprintf(path, sizeof path, "%s/%s%s%s.svg", dir, figure, faction ? "-" : "",
-				 faction ? faction : "");
 		}
 		if (rc == EXIT_OK && (rc = chart_write(&m, &fan, path)) == EXIT_OK && !quiet)
 			printf("%s\n", path);

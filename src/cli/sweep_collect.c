@@ -316,6 +316,30 @@ static long long *tasks_by_setting(const struct sweep_manifest *m, long long *st
 	return ids;
 }
 
+/* Each table's name spares what smugnet reads (cli_output_spares), as
+ * export's do: a link collect/tasks.csv to a seed's journal.jsonl had
+ * collect replace the seed's journal (exit 0), and the seed no longer
+ * loaded. Its own files in its own collect/ are collect's to replace; a
+ * folder in a table's place is refused when the tables are put in place
+ * (exit 4, none replaced). A usage error naming it, else EXIT_OK. */
+static int tables_spare(const struct sweep_manifest *m)
+{
+	char dir[4096], path[4200], vault[1024];
+	const char *root = cli_vault_root(NULL, vault, sizeof vault);
+	struct stat st;
+
+	sweep_path(dir, sizeof dir, m->dir, SWEEP_COLLECT);
+	for (int o = 0; o < OUT_COUNT; o++) {
+		snprintf(path, sizeof path, "%s/%s", dir, out_names[o]);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			continue;
+		if (cli_output_spares(&(struct cli_output){.cmd = "sweep collect", .opt = "DIR", .path = path,
+							   .vault = root, .sweep = m->dir, .sub = SWEEP_COLLECT}) != EXIT_OK)
+			return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
 static int collect(const struct sweep_manifest *m, bool quiet)
 {
 	struct sweep_factions fa;
@@ -332,6 +356,8 @@ static int collect(const struct sweep_manifest *m, bool quiet)
 	size_t shown_len = 0;
 	int rc;
 
+	if ((rc = tables_spare(m)) != EXIT_OK)
+		return rc;
 	if (!quiet)
 		table_layout(&table, m);
 
