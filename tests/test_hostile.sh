@@ -411,6 +411,26 @@ rm "$O/csv-link/journal.csv" && echo mine >"$O/mine.csv" && ln -s ../mine.csv "$
 "$SMUGNET" export e --csv "$O/csv-link" --vault "$O/v" || fail "export with a table linked to a user's file"
 [ -L "$O/csv-link/journal.csv" ] && head -n 1 "$O/mine.csv" | grep -q "^day," ||
 	fail "an export's table through a link to a user's file: $(ls -l "$O/csv-link"; head -c 200 "$O/mine.csv")"
+# nor, through a link, may any file smugnet writes for itself where the
+# early check does not look: a sweep's result results/0.json or its
+# sweep.sbatch a link to the seed's journal had 'sweep run' and 'sweep
+# slurm' replace the journal (exit 0; seeds --check: hash mismatch); the
+# writer refuses a link to a seed's or sweep's own file (exit 4 at the
+# write, nothing written through it)
+"$SMUGNET" sweep plan "$O/sweep-link" --seeds 1-2 --days 2 >/dev/null && mkdir "$O/sweep-link/results" &&
+	ln -s "$O/v/seeds/e/journal.jsonl" "$O/sweep-link/results/0.json" &&
+	ln -s "$O/v/seeds/e/journal.jsonl" "$O/sweep-link/sweep.sbatch" || fail "a sweep with links"
+case_ 4 "results/0.json: cannot write: it is a link to '.*/seeds/e/journal.jsonl', a file of the seed or sweep in" \
+	"output: a sweep's result linked to a seed's journal" "$SMUGNET" sweep run "$O/sweep-link" --task 0
+case_ 4 "sweep.sbatch: cannot write: it is a link to '.*/seeds/e/journal.jsonl', a file of the seed or sweep in" \
+	"output: a sweep's script linked to a seed's journal" "$SMUGNET" sweep slurm "$O/sweep-link"
+ln -s ../manifest.json "$O/sweep-link/results/1.json" && cp "$O/sweep-link/manifest.json" "$O/sweep-manifest.keep" ||
+	fail "a result linked to its manifest"
+case_ 4 "results/1.json: cannot write: it is a link to '.*/sweep-link/manifest.json', a file of the seed or sweep in" \
+	"output: a sweep's result linked to its manifest" "$SMUGNET" sweep run "$O/sweep-link" --task 1
+cmp -s "$O/v/seeds/e/journal.jsonl" "$O/journal.keep" && cmp -s "$O/sweep-link/manifest.json" "$O/sweep-manifest.keep" ||
+	fail "a sweep's writer replaced a seed's journal or its manifest through a link"
+case_ 0 " ok" "output: the seed after refused writes through links" "$SMUGNET" seeds --check --vault "$O/v"
 # and so are the folders a sweep writes below its manifest: a journal
 # over results/0.json replaced the result (collect then refused its check
 # sum), a new file in results/ is a foreign result, collect/ holds its CSV

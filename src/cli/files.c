@@ -307,10 +307,31 @@ static int fsync_dir(const char *path)
  * it stands (a rename would put a plain file in its place: as root,
  * --journal /dev/null replaced /dev/null); a folder or a link to nothing
  * is refused. */
+/* Why a link to real (a regular file) is not written through, or NULL:
+ * it leads to a seed's or a sweep's own file, or into a sweep's results/
+ * (the last guard, for every writer: a link there in a folder the command
+ * writes itself, results/I.json to a seed's journal.jsonl, replaced the
+ * seed's file, which then no longer loaded). why is built in buf. */
+static const char *link_spares(const char *real, char *buf, size_t size)
+{
+	char copy[PATH_MAX + 1], folder[PATH_MAX + 1], name[PATH_MAX + 1], sweep[PATH_MAX + 1];
+
+	snprintf(copy, sizeof copy, "%s", real);
+	snprintf(folder, sizeof folder, "%s", dirname(copy));
+	snprintf(name, sizeof name, "%s", real);
+	if (smugnet_folder(folder) && own_file(folder, basename(name)) != OWN_NONE)
+		snprintf(buf, size, "it is a link to '%s', a file of the seed or sweep in '%s'", real, folder);
+	else if (in_sweep_results(folder, sweep, sizeof sweep))
+		snprintf(buf, size, "it is a link into the results/ folder of the sweep in '%s'", sweep);
+	else
+		return NULL;
+	return buf;
+}
+
 int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir)
 {
 	struct stat st;
-	char dir[4096], name[4096], real[PATH_MAX];
+	char dir[4096], name[4096], real[PATH_MAX], because[2 * PATH_MAX + 96];
 	const char *why = NULL;
 
 	a->f = NULL;
@@ -325,6 +346,7 @@ int cli_atomic_open(struct cli_atomic *a, const char *path, const char *tmp_dir)
 		else if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real) != NULL) {
 			snprintf(a->path, sizeof a->path, "%s", real);
 			tmp_dir = NULL;
+			why = link_spares(real, because, sizeof because);
 		}
 	} else if (lstat(path, &st) == 0) {
 		why = "it is a link to nothing";
