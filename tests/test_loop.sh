@@ -254,6 +254,24 @@ grep -qF "smugnet run: --set 'route_topk': expected KEY=VALUE" "$tmp/err" ||
 expect_rc 2 "$SMUGNET" run --days 5 --branch "crackdown nowhere@3"
 expect_rc 2 "$SMUGNET" run --load w0 $V --days 5 --branch "crackdown $B@3-9"
 grep -q "day 3 has passed" "$tmp/err" || fail "a schedule in the past is not refused: $(cat "$tmp/err")"
+# 'clear ID': a corridor that does not exist, or one with no crackdown,
+# is a usage error naming the --branch typed (it read "--branch:
+# crackdown: ...", as if a crackdown were the change); a crackdown the
+# run starts later is left out of the what-if (it was refused as "no
+# crackdown", so the what-if without it could not be asked for)
+expect_rc 2 "$SMUGNET" run --days 5 --branch "clear nowhere"
+grep -qF "smugnet run: --branch 'clear nowhere': unknown corridor 'nowhere'; nearest valid ids: " "$tmp/err" ||
+	fail "a branch clearing an unknown corridor: $(cat "$tmp/err")"
+expect_rc 2 "$SMUGNET" run --days 5 --branch "clear n:23.0|n:24.0"
+grep -qxF "smugnet run: --branch 'clear n:23.0|n:24.0': no crackdown on 'n:23.0|n:24.0' on day 0, where the what-if starts, nor one the run starts on it later" "$tmp/err" ||
+	fail "a branch clearing a corridor without a crackdown: $(cat "$tmp/err")"
+expect_rc 0 "$SMUGNET" run --days 10 --crackdown 'n:23.0|n:24.0@4' --branch "clear n:23.0|n:24.0" --quiet
+tail -n 1 "$tmp/out" | grep -q '"id":"n:23.0|n:24.0",[^}]*"crackdown_base":true,"crackdown_what_if":false' &&
+	tail -n 1 "$tmp/out" | grep -q '"identical":false' ||
+	fail "a branch clearing the run's later crackdown: $(tail -n 1 "$tmp/out" | cut -c1-300)"
+expect_rc 0 "$SMUGNET" run --days 10 --branch "crackdown n:23.0|n:24.0@4" --branch "clear n:23.0|n:24.0" --quiet
+tail -n 1 "$tmp/out" | grep -q '"identical":true' ||
+	fail "a branch clearing its own later crackdown: $(tail -n 1 "$tmp/out" | cut -c1-300)"
 expect_rc 2 "$SMUGNET" run --days 5 --crackdown "$B@9-3"
 expect_rc 2 "$SMUGNET" run --days 5 --crackdown "$B:1.5"
 
