@@ -172,6 +172,17 @@ sed 's/^{"type":"check","day":20,/{"type":"check","day":4,/' "$tmp/t20.jsonl" > 
 expect_rc 3 "$SMUGNET" replay "$tmp/t20-edited.jsonl" --scenario "$SRCDIR/data/tiny.json"
 grep -q "^replay $tmp/t20-edited.jsonl: diverged on day 4, journal line 5: the journal has a check for day 4, the replay is at day 6\$" "$tmp/out" ||
 	fail "a check before the command above it: $(cat "$tmp/out")"
+# a check line moved above a command of an earlier day is named with the
+# command it came before (it read 'diverged on day 20 (still identical on
+# day 6), journal line 4: the replay ends at day 20 before this check')
+n_cd=$(grep -n '"op":"crackdown"' "$tmp/t20.jsonl" | cut -d: -f1)
+n_ck=$(grep -n '^{"type":"check","day":20,' "$tmp/t20.jsonl" | cut -d: -f1)
+[ -n "$n_cd" ] && [ -n "$n_ck" ] && [ "$n_cd" -lt "$n_ck" ] || fail "t20.jsonl: no crackdown line above the day-20 check"
+{ sed -n "1,$((n_cd - 1))p" "$tmp/t20.jsonl"; sed -n "${n_ck}p" "$tmp/t20.jsonl"
+  sed -n "${n_cd},$((n_ck - 1))p;$((n_ck + 1)),\$p" "$tmp/t20.jsonl"; } > "$tmp/t20-moved.jsonl"
+expect_rc 3 "$SMUGNET" replay "$tmp/t20-moved.jsonl" --scenario "$SRCDIR/data/tiny.json"
+grep -qxF "replay $tmp/t20-moved.jsonl: diverged on day 5, journal line $n_cd: the check for day 20 comes before line $((n_cd + 1)), a crackdown on day 5; a check follows the command that reaches its day (was the line moved?)" "$tmp/out" ||
+	fail "a check moved above a crackdown of an earlier day: $(cat "$tmp/out")"
 expect_rc 2 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.json" extra
 expect_rc 3 "$SMUGNET" replay "$tmp/tiny.jsonl"
 grep -q "is not the journal's" "$tmp/err" || fail "replay with the wrong scenario: $(cat "$tmp/err")"

@@ -810,6 +810,26 @@ static bool verify_pending(struct replay *rp, int after)
 	return true;
 }
 
+/* Before command i: a check recorded above it whose day the replay has
+ * not reached is out of place (a check follows the command whose step
+ * reaches its day); left pending, it hid every later check and was told
+ * as "the replay ends ... before this check". False (the report filled)
+ * for such a check. */
+static bool check_placed(struct replay *rp, int i)
+{
+	const struct smug_journal *j = &rp->f->j;
+	const struct smug_check *c;
+
+	if (rp->next_check >= j->n_checks || j->checks[rp->next_check].after_cmds > i)
+		return true;
+	c = &j->checks[rp->next_check];
+	return mismatch(rp->r, rp->w->day, rp->f->check_line[rp->next_check],
+			"the check for day %d comes before line %d, a%s %s on day %d; a check follows the command "
+			"that reaches its day (was the line moved?)",
+			c->day, rp->f->cmd_line[i], j->cmds[i].kind == SMUG_CMD_AUTO ? "n" : "",
+			op_names[j->cmds[i].kind], j->cmds[i].day);
+}
+
 static bool replay_cmd(struct replay *rp, int i, struct smug_error *err)
 {
 	const struct smug_cmd *c = &rp->f->j.cmds[i];
@@ -899,7 +919,7 @@ static enum smug_status replay_run(const char *scenario, size_t scenario_len, co
 	if (!verify_pending(&rp, 0))
 		return SMUG_OK;
 	for (int i = 0; i < f->j.n_cmds; i++)
-		if (!replay_cmd(&rp, i, err) || !verify_pending(&rp, i + 1))
+		if (!check_placed(&rp, i) || !replay_cmd(&rp, i, err) || !verify_pending(&rp, i + 1))
 			return SMUG_OK;
 	if (rp.next_check < f->j.n_checks && f->j.overflow_day < 0) {
 		mismatch(r, f->j.checks[rp.next_check].day, f->check_line[rp.next_check],
