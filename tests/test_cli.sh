@@ -889,6 +889,16 @@ cp "$tmp/out" "$tmp/gen2.json"
 expect_rc 0 "$SMUGNET" run --days 30 --scenario "$tmp/gen2.json"
 [ "$(tail -n 1 "$tmp/out" | grep -o '"success_rate"' | wc -l)" -eq 2 ] || fail "a gen --factions 2 world does not run 2 networks"
 contract < "$tmp/out" || fail "a generated world's run breaks the contract: $(cat "$tmp/check.err")"
+# --factions' range, 0 to 63 (the Watch takes the 64th place), is what
+# gen takes and what gen --help and smugnet(1) say (neither said it)
+expect_rc 0 "$SMUGNET" gen --wards 2 --factions 0
+expect_rc 0 "$SMUGNET" gen --wards 2 --factions 63
+expect_rc 2 "$SMUGNET" gen --wards 2 --factions 64
+err_has "smugnet gen: --factions: expected 0 to 63, got '64'"
+expect_rc 0 "$SMUGNET" gen --help
+grep -q "F smuggling factions (0 to 63, default 4)" "$tmp/out" || fail "gen --help does not give --factions' range: $(cat "$tmp/out")"
+sed -n '/^\.It Cm gen$/,/^\.It Cm /p' "$SRCDIR/man/smugnet.1" | tr '\n' ' ' | grep -q '\.Ar f is 0 to 63: ' ||
+	fail "smugnet(1) does not give gen --factions' range 0 to 63"
 
 # gen writes the seed as whole digits up to 2^53-1 (cJSON's 15 significant
 # digits wrote 5000000000000001 as 5e+15, another world): the scenario
