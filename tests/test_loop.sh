@@ -41,6 +41,19 @@ changed_at=$(col customs.base_tariff_rate "$(sed -n 's/^customs\.base_tariff_rat
 same_at=$(col customs.max_checks_per_day "customs checks per day")
 [ -n "$head_at" ] && [ "$head_at" = "$changed_at" ] && [ "$head_at" = "$same_at" ] ||
 	fail "config: MEANING at column $head_at, a changed knob's meaning at $changed_at, an unchanged one's at $same_at"
+# and so when a value is wider than 15 bytes (a salt naming an experiment,
+# a real with 17 digits): it pushed its row's mark and meaning right
+expect_rc 0 "$SMUGNET" config --set smuggling.deterministic_salt=experiment-2026-12-07 \
+	--set customs.base_tariff_rate=0.123456789012345678
+head_at=$(col KEY MEANING)
+salt_at=$(col smuggling.deterministic_salt "salt of every keyed draw")
+rate_at=$(col customs.base_tariff_rate "tariff as a share")
+same_at=$(col customs.max_checks_per_day "customs checks per day")
+[ -n "$head_at" ] && [ "$head_at" = "$salt_at" ] && [ "$head_at" = "$rate_at" ] && [ "$head_at" = "$same_at" ] ||
+	fail "config with wide values: MEANING at column $head_at, the salt's meaning at $salt_at, the rate's at $rate_at, an unchanged one's at $same_at"
+grep -q "^smuggling.deterministic_salt .* experiment-2026-12-07 \* salt" "$tmp/out" &&
+	grep -q "^customs.base_tariff_rate .* 0.12345678901234568  *\* tariff" "$tmp/out" ||
+	fail "config with wide values: $(grep -E 'salt|base_tariff' "$tmp/out")"
 expect_rc 2 "$SMUGNET" run --days 1 --set smuggling.learning_rate=2
 grep -q "smuggling.learning_rate: expected number in \[1e-09,1\], got '2'" "$tmp/err" || fail "bad --set value: $(cat "$tmp/err")"
 # a whole-number knob takes decimal digits only: hex, an exponent or a

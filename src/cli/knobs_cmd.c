@@ -68,13 +68,24 @@ static void print_mdoc(FILE *f)
 	fprintf(f, ".El\n");
 }
 
+/* The table; with w its values, in a column as wide as the widest (at
+ * least 15 bytes: a 21-byte salt pushed its row's mark and meaning out
+ * of line), then the mark of a changed value in a column of its own. */
 static void print_table(const struct smug_world *w)
 {
-	int n;
+	int n, val_w = 15;
 	const struct smug_knob *k = smug_knob_table(&n);
 
-	printf("%-42s %-7s %-13s %-16s %s%s\n", "KEY", "TYPE", "DEFAULT", "RANGE", w ? "VALUE             " : "",
-	       "MEANING");
+	for (int i = 0; w && i < n; i++) {
+		char val[80];
+
+		smug_knob_format(&w->cfg, &k[i], val, sizeof val);
+		val_w = (int)strlen(val) > val_w ? (int)strlen(val) : val_w;
+	}
+	printf("%-42s %-7s %-13s %-16s ", "KEY", "TYPE", "DEFAULT", "RANGE");
+	if (w)
+		printf("%-*s   ", val_w, "VALUE");
+	printf("MEANING\n");
 	for (int i = 0; i < n; i++) {
 		char def[80], range[80], val[80] = "";
 
@@ -84,7 +95,7 @@ static void print_table(const struct smug_world *w)
 			smug_knob_format(&w->cfg, &k[i], val, sizeof val);
 		printf("%-42s %-7s %-13s %-16s ", k[i].key, smug_knob_type_name(k[i].type), def, range);
 		if (w)
-			printf("%-15s %s ", val, strcmp(val, def) != 0 ? "*" : " "); /* its own column */
+			printf("%-*s %s ", val_w, val, strcmp(val, def) != 0 ? "*" : " "); /* its own column */
 		printf("%s\n", k[i].meaning);
 	}
 }
