@@ -20,6 +20,15 @@ grep -q "^smuggling.learning_rate  *real  *0.15  *\[1e-09,1\]" "$tmp/out" || fai
 expect_rc 0 "$SMUGNET" config --mdoc
 sed -n '/^\.\\" BEGIN KNOBS/,/^\.\\" END KNOBS/p' "$SRCDIR/man/smugnet-scenario.5" | sed '1d;$d' > "$tmp/man-knobs"
 diff "$tmp/out" "$tmp/man-knobs" > "$tmp/diff" || fail "smugnet-scenario(5) CONFIG is not the knob table (make update-man): $(head -5 "$tmp/diff")"
+# --mdoc prints the defaults: a world or settings given with it were
+# ignored unsaid (the table of defaults printed, exit 0), even a --set
+# the world would refuse
+for opt in "--scenario $SRCDIR/data/tiny.json" "--load w0 --vault $tmp/vault" "--set customs.base_tariff_rate=0.05" "--set nosuch=1"; do
+	expect_rc 2 "$SMUGNET" config --mdoc $opt
+	grep -qxF "smugnet config: --mdoc prints the knobs with their defaults (smugnet-scenario(5) CONFIG); --scenario, --load and --set do not go with it" "$tmp/err" ||
+		fail "config --mdoc $opt: $(cat "$tmp/err")"
+	[ -s "$tmp/out" ] && fail "config --mdoc $opt printed: $(head -c 200 "$tmp/out")"
+done
 # every whole-number knob's range is listed as --set takes it: both ends
 # are accepted (max_checks_per_day read 0..1e+09, which --set refuses)
 expect_rc 0 "$SMUGNET" config

@@ -105,7 +105,8 @@ static void config_usage(FILE *f)
 	fprintf(f, "Usage: smugnet config [--scenario FILE | --load NAME] [--vault DIR] [--set KEY=V]... [--mdoc]\n"
 		   "List every configuration knob: key, type, default, range and meaning; with a\n"
 		   "scenario or seed also its value (* = not the default). --mdoc prints the\n"
-		   "CONFIG section of smugnet-scenario(5).\n");
+		   "CONFIG section of smugnet-scenario(5), with the defaults (no --scenario,\n"
+		   "--load or --set with it).\n");
 }
 
 int cmd_config(int argc, char **argv)
@@ -145,6 +146,9 @@ int cmd_config(int argc, char **argv)
 		return EXIT_USAGE;
 	if (scenario && load)
 		return cli_usage_error("config", "--scenario and --load cannot be used together");
+	if (mdoc && (scenario || load || n_sets))
+		return cli_usage_error("config", "--mdoc prints the knobs with their defaults (smugnet-scenario(5) CONFIG); "
+				       "--scenario, --load and --set do not go with it");
 	if (mdoc) {
 		print_mdoc(stdout);
 		return jsonl_close_stdout();
