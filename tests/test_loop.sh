@@ -205,6 +205,13 @@ n_ck=$(grep -n '^{"type":"check","day":20,' "$tmp/t20.jsonl" | cut -d: -f1)
 expect_rc 3 "$SMUGNET" replay "$tmp/t20-moved.jsonl" --scenario "$SRCDIR/data/tiny.json"
 grep -qxF "replay $tmp/t20-moved.jsonl: diverged on day 5, journal line $n_cd: the check for day 20 comes before line $((n_cd + 1)), a crackdown on day 5; a check follows the command that reaches its day (was the line moved?)" "$tmp/out" ||
 	fail "a check moved above a crackdown of an earlier day: $(cat "$tmp/out")"
+# a run's output given to replay is named for what it is (it read only
+# 'line 1: format: expected "smugnet-journal"')
+expect_rc 0 "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json"
+cp "$tmp/out" "$tmp/tiny-run.jsonl"
+expect_rc 3 "$SMUGNET" replay "$tmp/tiny-run.jsonl" --scenario "$SRCDIR/data/tiny.json"
+grep -qxF "$tmp/tiny-run.jsonl: line 1: format: expected \"smugnet-journal\", got \"smugnet-run\" (the output of smugnet run; run --journal FILE or --save writes a journal)" "$tmp/err" ||
+	fail "replay of a run's output: $(cat "$tmp/err")"
 expect_rc 2 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.json" extra
 expect_rc 3 "$SMUGNET" replay "$tmp/tiny.jsonl"
 grep -q "is not the journal's" "$tmp/err" || fail "replay with the wrong scenario: $(cat "$tmp/err")"

@@ -583,7 +583,10 @@ static bool read_header(struct jp *p, const cJSON *o, struct smug_journal_file *
 	if (j == NULL)
 		return false;
 	if (strcmp(j->valuestring, "smugnet-journal") != 0)
-		return jp_fail(p, "format", "expected \"smugnet-journal\"");
+		return jp_fail(p, "format", "expected \"smugnet-journal\", got \"%.40s\"%s", j->valuestring,
+			       strcmp(j->valuestring, "smugnet-run") == 0 || strcmp(j->valuestring, "smugnet-branch") == 0
+				       ? " (the output of smugnet run; run --journal FILE or --save writes a journal)"
+				       : "");
 	if (!get_whole(p, o, "version", 0, 1e9, &v))
 		return false;
 	if (v != JOURNAL_VERSION) {
