@@ -154,6 +154,11 @@ err_has "hollow-a.jsonl: header: format: expected \"smugnet-run\""
 	fail "run --branch"
 expect_rc 3 "$SMUGNET" diff "$tmp/branch.jsonl" "$tmp/branch.jsonl"
 err_has "branch.jsonl: header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run"
+# two journals (run --journal) are named for what they are (it read
+# 'header: format: expected "smugnet-run"')
+"$SMUGNET" run --days 5 --journal "$tmp/five.journal" >/dev/null || fail "run --journal"
+expect_rc 3 "$SMUGNET" diff "$tmp/five.journal" "$tmp/five.journal"
+err_is "$tmp/five.journal: header: format: smugnet-journal (a command journal: smugnet replay checks it; diff compares two seeds or two runs' output), not smugnet-run"
 expect_rc 3 "$SMUGNET" diff "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json"
 err_has "tiny.json: neither a seed folder nor the output of smugnet run"
 # beside a run's output, a file that is no run's output (the empty one a

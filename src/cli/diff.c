@@ -146,17 +146,20 @@ static bool day_ok(const char *path, int line, const cJSON *o, const char *key)
 
 /* What a run file lacks that diff reads (NULL: nothing): the header of
  * `smugnet run` (a --branch run's header says smugnet-branch: it holds
- * two summaries and its own delta), and a summary with its day, digest
+ * two summaries and its own delta; a journal's, smugnet-journal), and a summary with its day, digest
  * and factions. A header and a summary with nothing in them compared as
  * "identical". */
 static const char *run_file_wrong(const struct run_file *r)
 {
 	const cJSON *format = cJSON_GetObjectItemCaseSensitive(r->header, "format");
 
+	if (cJSON_IsString(format) && strcmp(format->valuestring, "smugnet-branch") == 0)
+		return "header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run";
+	if (cJSON_IsString(format) && strcmp(format->valuestring, "smugnet-journal") == 0)
+		return "header: format: smugnet-journal (a command journal: smugnet replay checks it; diff compares "
+		       "two seeds or two runs' output), not smugnet-run";
 	if (!cJSON_IsString(format) || strcmp(format->valuestring, "smugnet-run") != 0)
-		return cJSON_IsString(format) && strcmp(format->valuestring, "smugnet-branch") == 0
-			       ? "header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run"
-			       : "header: format: expected \"smugnet-run\"";
+		return "header: format: expected \"smugnet-run\"";
 	if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(r->header, "scenario")))
 		return "header: scenario: expected a string";
 	if (!cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(r->summary, "day")))
