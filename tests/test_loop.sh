@@ -205,6 +205,13 @@ n_ck=$(grep -n '^{"type":"check","day":20,' "$tmp/t20.jsonl" | cut -d: -f1)
 expect_rc 3 "$SMUGNET" replay "$tmp/t20-moved.jsonl" --scenario "$SRCDIR/data/tiny.json"
 grep -qxF "replay $tmp/t20-moved.jsonl: diverged on day 5, journal line $n_cd: the check for day 20 comes before line $((n_cd + 1)), a crackdown on day 5; a check follows the command that reaches its day (was the line moved?)" "$tmp/out" ||
 	fail "a check moved above a crackdown of an earlier day: $(cat "$tmp/out")"
+# an empty line (an editor's extra newline at the end of a hand-edited
+# journal) is named so (it read 'line 6: malformed JSON')
+{ cat "$tmp/t20.jsonl"; echo; } > "$tmp/t20-blank.jsonl"
+n_blank=$(wc -l < "$tmp/t20-blank.jsonl")
+expect_rc 3 "$SMUGNET" replay "$tmp/t20-blank.jsonl" --scenario "$SRCDIR/data/tiny.json"
+grep -qxF "$tmp/t20-blank.jsonl: line $n_blank: an empty line (each line of a journal is one JSON object)" "$tmp/err" ||
+	fail "replay of a journal with an empty line: $(cat "$tmp/err")"
 # a run's output given to replay is named for what it is (it read only
 # 'line 1: format: expected "smugnet-journal"')
 expect_rc 0 "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json"

@@ -623,9 +623,17 @@ static bool read_line(struct jp *p, const char *at, size_t n, struct smug_journa
 	cJSON *o = NULL;
 	const cJSON *type;
 	char where[SMUG_ERROR_MAX];
+	size_t blank = 0;
 	bool ok;
 
 	snprintf(where, sizeof where, "%s: line %d", p->name, p->line);
+	while (blank < n && (at[blank] == ' ' || at[blank] == '\t' || at[blank] == '\r'))
+		blank++;
+	if (blank == n) {
+		p->st = smug_error_set(p->err, SMUG_ERR_PARSE, "%s: an empty line (each line of a journal is one "
+				       "JSON object)", where);
+		return false;
+	}
 	if ((p->st = json_parse_span(at, n, where, &o, p->err)) != SMUG_OK)
 		return false;
 	if (!cJSON_IsObject(o)) {
