@@ -164,6 +164,18 @@ err_has "tiny.json: neither a seed folder nor the output of smugnet run"
 # beside a run's output, a file that is no run's output (the empty one a
 # failed run left, the run's CSV) was a usage error, "not one of each":
 # now bad input named by the file, as when both are such files
+# a border whose id is longer than 28 bytes keeps diff's table in line:
+# its row's figures stood 27 columns right of the header's
+sed -e 's/"n:a"/"n:water-depot-north-gate"/g' -e 's/"n:b"/"n:water-depot-south-gate"/g' \
+	"$SRCDIR/data/tiny.json" >"$tmp/long-ids.json" || fail "a scenario with long node ids"
+LB='n:water-depot-north-gate|n:water-depot-south-gate'
+"$SMUGNET" run --days 30 --scenario "$tmp/long-ids.json" --quiet >"$tmp/long-a.jsonl" || fail "run of long ids"
+"$SMUGNET" run --days 30 --scenario "$tmp/long-ids.json" --crackdown "$LB" --quiet >"$tmp/long-b.jsonl" ||
+	fail "run of long ids with a crackdown"
+expect_rc 1 "$SMUGNET" diff "$tmp/long-a.jsonl" "$tmp/long-b.jsonl"
+grep -q "^  $LB  *-[0-9]" "$tmp/out" || fail "diff of long ids: no row for $LB: $(cat "$tmp/out")"
+sed -n '/^borders (B - A)/,/^[a-z]/p' "$tmp/out" | grep '^  ' | awk '{ print length($0) }' | sort -u > "$tmp/widths"
+[ "$(wc -l < "$tmp/widths")" -eq 1 ] || fail "diff of long ids: the borders table's lines are not in line: $(cat "$tmp/out")"
 "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" >"$tmp/ok-run.jsonl" || fail "run for the diff of a run and a file"
 "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --format csv >"$tmp/ok-run.csv" || fail "run --format csv"
 "$SMUGNET" run --days 3 --scenario "$tmp/none.json" >"$tmp/failed-run.jsonl" 2>/dev/null && fail "a run of a missing scenario ran"

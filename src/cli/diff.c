@@ -429,22 +429,28 @@ static void sort_rows(const struct table *t)
 		qsort(t->rows, (size_t)t->n, sizeof *t->rows, cmp_row);
 }
 
+/* The rows under their header, the id column as wide as the longest id
+ * (at least 28 bytes: a border of long node ids pushed its row's figures
+ * out from under their names). */
 static void print_table_text(const struct table *t)
 {
 	char name[32];
+	int id_w = 28;
 
 	sort_rows(t);
 	printf("%s (B - A), largest change first:%s\n", t->name, t->n ? "" : " none");
 	if (t->n == 0)
 		return;
-	printf("  %-28s", "id");
+	for (int i = 0; i < t->n; i++)
+		id_w = (int)strlen(t->rows[i].id) > id_w ? (int)strlen(t->rows[i].id) : id_w;
+	printf("  %-*s", id_w, "id");
 	for (int k = 0; k < t->n_col; k++) {
 		col_name(t->col[k], name, sizeof name);
 		printf(" %*s", col_width(t->col[k]), name);
 	}
 	printf("\n");
 	for (int i = 0; i < t->n; i++) {
-		printf("  %-28s", t->rows[i].id);
+		printf("  %-*s", id_w, t->rows[i].id);
 		for (int k = 0; k < t->n_col; k++)
 			printf(is_money(t->col[k]) ? " %+*.2f" : " %+*.0f", col_width(t->col[k]), t->rows[i].d[k]);
 		printf("\n");
