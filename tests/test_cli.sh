@@ -176,6 +176,12 @@ expect_rc 1 "$SMUGNET" diff "$tmp/long-a.jsonl" "$tmp/long-b.jsonl"
 grep -q "^  $LB  *-[0-9]" "$tmp/out" || fail "diff of long ids: no row for $LB: $(cat "$tmp/out")"
 sed -n '/^borders (B - A)/,/^[a-z]/p' "$tmp/out" | grep '^  ' | awk '{ print length($0) }' | sort -u > "$tmp/widths"
 [ "$(wc -l < "$tmp/widths")" -eq 1 ] || fail "diff of long ids: the borders table's lines are not in line: $(cat "$tmp/out")"
+# explain's edge lines too: each decision's risk_est in one column (an
+# edge of long ids pushed its line's terms right)
+expect_rc 0 "$SMUGNET" explain --day 3 --scenario "$tmp/long-ids.json"
+grep -q "^         border   $LB risk_est " "$tmp/out" || fail "explain of long ids: no edge line for $LB: $(cat "$tmp/out")"
+awk '/^#[0-9]/ { d++ } /^         (border|corridor) / { print d, index($0, "risk_est") }' "$tmp/out" | sort -u | awk '{ print $1 }' | uniq -d > "$tmp/ragged"
+[ ! -s "$tmp/ragged" ] || fail "explain of long ids: risk_est in more than one column in decision(s) $(tr '\n' ' ' < "$tmp/ragged"): $(cat "$tmp/out")"
 "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" >"$tmp/ok-run.jsonl" || fail "run for the diff of a run and a file"
 "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --format csv >"$tmp/ok-run.csv" || fail "run --format csv"
 "$SMUGNET" run --days 3 --scenario "$tmp/none.json" >"$tmp/failed-run.jsonl" 2>/dev/null && fail "a run of a missing scenario ran"
