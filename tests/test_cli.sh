@@ -154,11 +154,34 @@ err_has "hollow-a.jsonl: header: format: expected \"smugnet-run\""
 	fail "run --branch"
 expect_rc 3 "$SMUGNET" diff "$tmp/branch.jsonl" "$tmp/branch.jsonl"
 err_has "branch.jsonl: header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run"
+# two journals (run --journal) are named for what they are (it read
+# 'header: format: expected "smugnet-run"')
+"$SMUGNET" run --days 5 --journal "$tmp/five.journal" >/dev/null || fail "run --journal"
+expect_rc 3 "$SMUGNET" diff "$tmp/five.journal" "$tmp/five.journal"
+err_is "$tmp/five.journal: header: format: smugnet-journal (a command journal: smugnet replay checks it; diff compares two seeds or two runs' output), not smugnet-run"
 expect_rc 3 "$SMUGNET" diff "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json"
 err_has "tiny.json: neither a seed folder nor the output of smugnet run"
 # beside a run's output, a file that is no run's output (the empty one a
 # failed run left, the run's CSV) was a usage error, "not one of each":
 # now bad input named by the file, as when both are such files
+# a border whose id is longer than 28 bytes keeps diff's table in line:
+# its row's figures stood 27 columns right of the header's
+sed -e 's/"n:a"/"n:water-depot-north-gate"/g' -e 's/"n:b"/"n:water-depot-south-gate"/g' \
+	"$SRCDIR/data/tiny.json" >"$tmp/long-ids.json" || fail "a scenario with long node ids"
+LB='n:water-depot-north-gate|n:water-depot-south-gate'
+"$SMUGNET" run --days 30 --scenario "$tmp/long-ids.json" --quiet >"$tmp/long-a.jsonl" || fail "run of long ids"
+"$SMUGNET" run --days 30 --scenario "$tmp/long-ids.json" --crackdown "$LB" --quiet >"$tmp/long-b.jsonl" ||
+	fail "run of long ids with a crackdown"
+expect_rc 1 "$SMUGNET" diff "$tmp/long-a.jsonl" "$tmp/long-b.jsonl"
+grep -q "^  $LB  *-[0-9]" "$tmp/out" || fail "diff of long ids: no row for $LB: $(cat "$tmp/out")"
+sed -n '/^borders (B - A)/,/^[a-z]/p' "$tmp/out" | grep '^  ' | awk '{ print length($0) }' | sort -u > "$tmp/widths"
+[ "$(wc -l < "$tmp/widths")" -eq 1 ] || fail "diff of long ids: the borders table's lines are not in line: $(cat "$tmp/out")"
+# explain's edge lines too: each decision's risk_est in one column (an
+# edge of long ids pushed its line's terms right)
+expect_rc 0 "$SMUGNET" explain --day 3 --scenario "$tmp/long-ids.json"
+grep -q "^         border   $LB risk_est " "$tmp/out" || fail "explain of long ids: no edge line for $LB: $(cat "$tmp/out")"
+awk '/^#[0-9]/ { d++ } /^         (border|corridor) / { print d, index($0, "risk_est") }' "$tmp/out" | sort -u | awk '{ print $1 }' | uniq -d > "$tmp/ragged"
+[ ! -s "$tmp/ragged" ] || fail "explain of long ids: risk_est in more than one column in decision(s) $(tr '\n' ' ' < "$tmp/ragged"): $(cat "$tmp/out")"
 "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" >"$tmp/ok-run.jsonl" || fail "run for the diff of a run and a file"
 "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --format csv >"$tmp/ok-run.csv" || fail "run --format csv"
 "$SMUGNET" run --days 3 --scenario "$tmp/none.json" >"$tmp/failed-run.jsonl" 2>/dev/null && fail "a run of a missing scenario ran"
@@ -670,6 +693,16 @@ if command -v script >/dev/null 2>&1; then
 	expect_rc 0 "$SMUGNET" run --days 20 --save tty20 --vault "$tmp/ttyvault"
 	on_tty "explain of a seed's past" "explain: rebuilding seed 'tty20' from its scenario and journal: 0/20 days" \
 		10 --load tty20 --day 10 --vault "$tmp/ttyvault"
+	# run's first line gives no time left: the first day carries one-off
+	# work (hundreds of later days' worth), and the estimate is taken from the
+	# days after it (it read 'run: 1/2000 days, 24.3/s, 1m22s left' for a
+	# run of a second)
+	script -qec "$SMUGNET run --days 2000 > /dev/null" /dev/null > "$tmp/tty.err" </dev/null
+	tr '\r' '\n' < "$tmp/tty.err" | sed 's/\x1b\[K//' | grep '^run: ' > "$tmp/tty.lines"
+	head -n 1 "$tmp/tty.lines" | grep -Eqx 'run: 1/2000 days, [0-9]+\.[0-9]/s, \? left' ||
+		fail "run's first progress line on a terminal: $(head -n 1 "$tmp/tty.lines")"
+	tail -n 1 "$tmp/tty.lines" | grep -Eqx 'run: 2000/2000 days, [0-9]+\.[0-9]/s, 0s left' ||
+		fail "run's last progress line on a terminal: $(tail -n 1 "$tmp/tty.lines")"
 fi
 
 # the vault from the command line
@@ -879,6 +912,16 @@ cp "$tmp/out" "$tmp/gen2.json"
 expect_rc 0 "$SMUGNET" run --days 30 --scenario "$tmp/gen2.json"
 [ "$(tail -n 1 "$tmp/out" | grep -o '"success_rate"' | wc -l)" -eq 2 ] || fail "a gen --factions 2 world does not run 2 networks"
 contract < "$tmp/out" || fail "a generated world's run breaks the contract: $(cat "$tmp/check.err")"
+# --factions' range, 0 to 63 (the Watch takes the 64th place), is what
+# gen takes and what gen --help and smugnet(1) say (neither said it)
+expect_rc 0 "$SMUGNET" gen --wards 2 --factions 0
+expect_rc 0 "$SMUGNET" gen --wards 2 --factions 63
+expect_rc 2 "$SMUGNET" gen --wards 2 --factions 64
+err_has "smugnet gen: --factions: expected 0 to 63, got '64'"
+expect_rc 0 "$SMUGNET" gen --help
+grep -q "F smuggling factions (0 to 63, default 4)" "$tmp/out" || fail "gen --help does not give --factions' range: $(cat "$tmp/out")"
+sed -n '/^\.It Cm gen$/,/^\.It Cm /p' "$SRCDIR/man/smugnet.1" | tr '\n' ' ' | grep -q '\.Ar f is 0 to 63: ' ||
+	fail "smugnet(1) does not give gen --factions' range 0 to 63"
 
 # gen writes the seed as whole digits up to 2^53-1 (cJSON's 15 significant
 # digits wrote 5000000000000001 as 5e+15, another world): the scenario

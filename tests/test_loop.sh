@@ -20,6 +20,15 @@ grep -q "^smuggling.learning_rate  *real  *0.15  *\[1e-09,1\]" "$tmp/out" || fai
 expect_rc 0 "$SMUGNET" config --mdoc
 sed -n '/^\.\\" BEGIN KNOBS/,/^\.\\" END KNOBS/p' "$SRCDIR/man/smugnet-scenario.5" | sed '1d;$d' > "$tmp/man-knobs"
 diff "$tmp/out" "$tmp/man-knobs" > "$tmp/diff" || fail "smugnet-scenario(5) CONFIG is not the knob table (make update-man): $(head -5 "$tmp/diff")"
+# --mdoc prints the defaults: a world or settings given with it were
+# ignored unsaid (the table of defaults printed, exit 0), even a --set
+# the world would refuse
+for opt in "--scenario $SRCDIR/data/tiny.json" "--load w0 --vault $tmp/vault" "--set customs.base_tariff_rate=0.05" "--set nosuch=1"; do
+	expect_rc 2 "$SMUGNET" config --mdoc $opt
+	grep -qxF "smugnet config: --mdoc prints the knobs with their defaults (smugnet-scenario(5) CONFIG); --scenario, --load and --set do not go with it" "$tmp/err" ||
+		fail "config --mdoc $opt: $(cat "$tmp/err")"
+	[ -s "$tmp/out" ] && fail "config --mdoc $opt printed: $(head -c 200 "$tmp/out")"
+done
 # every whole-number knob's range is listed as --set takes it: both ends
 # are accepted (max_checks_per_day read 0..1e+09, which --set refuses)
 expect_rc 0 "$SMUGNET" config
@@ -41,6 +50,19 @@ changed_at=$(col customs.base_tariff_rate "$(sed -n 's/^customs\.base_tariff_rat
 same_at=$(col customs.max_checks_per_day "customs checks per day")
 [ -n "$head_at" ] && [ "$head_at" = "$changed_at" ] && [ "$head_at" = "$same_at" ] ||
 	fail "config: MEANING at column $head_at, a changed knob's meaning at $changed_at, an unchanged one's at $same_at"
+# and so when a value is wider than 15 bytes (a salt naming an experiment,
+# a real with 17 digits): it pushed its row's mark and meaning right
+expect_rc 0 "$SMUGNET" config --set smuggling.deterministic_salt=experiment-2026-12-07 \
+	--set customs.base_tariff_rate=0.123456789012345678
+head_at=$(col KEY MEANING)
+salt_at=$(col smuggling.deterministic_salt "salt of every keyed draw")
+rate_at=$(col customs.base_tariff_rate "tariff as a share")
+same_at=$(col customs.max_checks_per_day "customs checks per day")
+[ -n "$head_at" ] && [ "$head_at" = "$salt_at" ] && [ "$head_at" = "$rate_at" ] && [ "$head_at" = "$same_at" ] ||
+	fail "config with wide values: MEANING at column $head_at, the salt's meaning at $salt_at, the rate's at $rate_at, an unchanged one's at $same_at"
+grep -q "^smuggling.deterministic_salt .* experiment-2026-12-07 \* salt" "$tmp/out" &&
+	grep -q "^customs.base_tariff_rate .* 0.12345678901234568  *\* tariff" "$tmp/out" ||
+	fail "config with wide values: $(grep -E 'salt|base_tariff' "$tmp/out")"
 expect_rc 2 "$SMUGNET" run --days 1 --set smuggling.learning_rate=2
 grep -q "smuggling.learning_rate: expected number in \[1e-09,1\], got '2'" "$tmp/err" || fail "bad --set value: $(cat "$tmp/err")"
 # a whole-number knob takes decimal digits only: hex, an exponent or a
@@ -172,6 +194,31 @@ sed 's/^{"type":"check","day":20,/{"type":"check","day":4,/' "$tmp/t20.jsonl" > 
 expect_rc 3 "$SMUGNET" replay "$tmp/t20-edited.jsonl" --scenario "$SRCDIR/data/tiny.json"
 grep -q "^replay $tmp/t20-edited.jsonl: diverged on day 4, journal line 5: the journal has a check for day 4, the replay is at day 6\$" "$tmp/out" ||
 	fail "a check before the command above it: $(cat "$tmp/out")"
+# a check line moved above a command of an earlier day is named with the
+# command it came before (it read 'diverged on day 20 (still identical on
+# day 6), journal line 4: the replay ends at day 20 before this check')
+n_cd=$(grep -n '"op":"crackdown"' "$tmp/t20.jsonl" | cut -d: -f1)
+n_ck=$(grep -n '^{"type":"check","day":20,' "$tmp/t20.jsonl" | cut -d: -f1)
+[ -n "$n_cd" ] && [ -n "$n_ck" ] && [ "$n_cd" -lt "$n_ck" ] || fail "t20.jsonl: no crackdown line above the day-20 check"
+{ sed -n "1,$((n_cd - 1))p" "$tmp/t20.jsonl"; sed -n "${n_ck}p" "$tmp/t20.jsonl"
+  sed -n "${n_cd},$((n_ck - 1))p;$((n_ck + 1)),\$p" "$tmp/t20.jsonl"; } > "$tmp/t20-moved.jsonl"
+expect_rc 3 "$SMUGNET" replay "$tmp/t20-moved.jsonl" --scenario "$SRCDIR/data/tiny.json"
+grep -qxF "replay $tmp/t20-moved.jsonl: diverged on day 5, journal line $n_cd: the check for day 20 comes before line $((n_cd + 1)), a crackdown on day 5; a check follows the command that reaches its day (was the line moved?)" "$tmp/out" ||
+	fail "a check moved above a crackdown of an earlier day: $(cat "$tmp/out")"
+# an empty line (an editor's extra newline at the end of a hand-edited
+# journal) is named so (it read 'line 6: malformed JSON')
+{ cat "$tmp/t20.jsonl"; echo; } > "$tmp/t20-blank.jsonl"
+n_blank=$(wc -l < "$tmp/t20-blank.jsonl")
+expect_rc 3 "$SMUGNET" replay "$tmp/t20-blank.jsonl" --scenario "$SRCDIR/data/tiny.json"
+grep -qxF "$tmp/t20-blank.jsonl: line $n_blank: an empty line (each line of a journal is one JSON object)" "$tmp/err" ||
+	fail "replay of a journal with an empty line: $(cat "$tmp/err")"
+# a run's output given to replay is named for what it is (it read only
+# 'line 1: format: expected "smugnet-journal"')
+expect_rc 0 "$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json"
+cp "$tmp/out" "$tmp/tiny-run.jsonl"
+expect_rc 3 "$SMUGNET" replay "$tmp/tiny-run.jsonl" --scenario "$SRCDIR/data/tiny.json"
+grep -qxF "$tmp/tiny-run.jsonl: line 1: format: expected \"smugnet-journal\", got \"smugnet-run\" (the output of smugnet run; run --journal FILE or --save writes a journal)" "$tmp/err" ||
+	fail "replay of a run's output: $(cat "$tmp/err")"
 expect_rc 2 "$SMUGNET" replay "$tmp/tiny.jsonl" --scenario "$SRCDIR/data/tiny.json" extra
 expect_rc 3 "$SMUGNET" replay "$tmp/tiny.jsonl"
 grep -q "is not the journal's" "$tmp/err" || fail "replay with the wrong scenario: $(cat "$tmp/err")"
@@ -254,6 +301,24 @@ grep -qF "smugnet run: --set 'route_topk': expected KEY=VALUE" "$tmp/err" ||
 expect_rc 2 "$SMUGNET" run --days 5 --branch "crackdown nowhere@3"
 expect_rc 2 "$SMUGNET" run --load w0 $V --days 5 --branch "crackdown $B@3-9"
 grep -q "day 3 has passed" "$tmp/err" || fail "a schedule in the past is not refused: $(cat "$tmp/err")"
+# 'clear ID': a corridor that does not exist, or one with no crackdown,
+# is a usage error naming the --branch typed (it read "--branch:
+# crackdown: ...", as if a crackdown were the change); a crackdown the
+# run starts later is left out of the what-if (it was refused as "no
+# crackdown", so the what-if without it could not be asked for)
+expect_rc 2 "$SMUGNET" run --days 5 --branch "clear nowhere"
+grep -qF "smugnet run: --branch 'clear nowhere': unknown corridor 'nowhere'; nearest valid ids: " "$tmp/err" ||
+	fail "a branch clearing an unknown corridor: $(cat "$tmp/err")"
+expect_rc 2 "$SMUGNET" run --days 5 --branch "clear n:23.0|n:24.0"
+grep -qxF "smugnet run: --branch 'clear n:23.0|n:24.0': no crackdown on 'n:23.0|n:24.0' on day 0, where the what-if starts, nor one the run starts on it later" "$tmp/err" ||
+	fail "a branch clearing a corridor without a crackdown: $(cat "$tmp/err")"
+expect_rc 0 "$SMUGNET" run --days 10 --crackdown 'n:23.0|n:24.0@4' --branch "clear n:23.0|n:24.0" --quiet
+tail -n 1 "$tmp/out" | grep -q '"id":"n:23.0|n:24.0",[^}]*"crackdown_base":true,"crackdown_what_if":false' &&
+	tail -n 1 "$tmp/out" | grep -q '"identical":false' ||
+	fail "a branch clearing the run's later crackdown: $(tail -n 1 "$tmp/out" | cut -c1-300)"
+expect_rc 0 "$SMUGNET" run --days 10 --branch "crackdown n:23.0|n:24.0@4" --branch "clear n:23.0|n:24.0" --quiet
+tail -n 1 "$tmp/out" | grep -q '"identical":true' ||
+	fail "a branch clearing its own later crackdown: $(tail -n 1 "$tmp/out" | cut -c1-300)"
 expect_rc 2 "$SMUGNET" run --days 5 --crackdown "$B@9-3"
 expect_rc 2 "$SMUGNET" run --days 5 --crackdown "$B:1.5"
 

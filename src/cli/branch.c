@@ -13,6 +13,44 @@
 
 #define BRANCH_CRACKDOWNS 64
 
+/* --branch 'clear ID' (spec) on the what-if world: the crackdown on
+ * corridor id ends now, and the crackdowns the run would start on it
+ * later (crack[0..n_crack)) are left out; a usage error when id is no
+ * corridor, or has neither. */
+static int branch_clear(struct smug_world *w, const char *spec, const char *id, const char **crack, int *n_crack)
+{
+	struct smug_error err;
+	char what[1024];
+	int c = smug_world_find_corridor(w, id), left_out = 0;
+
+	if (c < 0) {
+		snprintf(what, sizeof what, "--branch '%s'", spec);
+		smug_world_unknown_corridor(w, what, id, &err);
+		return cli_usage_error("run", "%s", err.msg);
+	}
+	for (int i = 0; i < *n_crack;) {
+		struct cli_crackdown k;
+
+		if (cli_crackdown_parse(w, crack[i], &k, &err) == SMUG_OK && smug_world_find_corridor(w, k.id) == c) {
+			memmove(&crack[i], &crack[i + 1], (size_t)(*n_crack - i - 1) * sizeof crack[0]);
+			(*n_crack)--;
+			left_out++;
+		} else {
+			i++;
+		}
+	}
+	if (smug_world_crackdown_on(w, c) != NULL) {
+		if (smug_cmd_crackdown_clear(w, id, &err) != SMUG_OK)
+			return cli_usage_error("run", "--branch '%s': %s", spec, err.msg);
+	} else if (left_out == 0) {
+		return cli_usage_error("run",
+				       "--branch '%s': no crackdown on '%s' on day %d, where the what-if starts, nor one "
+				       "the run starts on it later",
+				       spec, id, w->day);
+	}
+	return EXIT_OK;
+}
+
 /* One --branch SPEC on the what-if world; crackdowns that start later
  * are added to its schedule, up to the run's last day (a what-if is
  * never saved: one starting after it would change nothing). */
@@ -48,11 +86,8 @@ static int branch_apply(struct smug_world *w, const char *spec, const char **cra
 		}
 		return EXIT_OK;
 	}
-	if (strcmp(verb, "clear") == 0) {
-		if (smug_cmd_crackdown_clear(w, arg, &err) != SMUG_OK)
-			return cli_usage_error("run", "--branch: %s", err.msg);
-		return EXIT_OK;
-	}
+	if (strcmp(verb, "clear") == 0)
+		return branch_clear(w, spec, arg, crack, n_crack);
 	if (strcmp(verb, "set") == 0) {
 		if (cli_set_one(w, arg, &err) < 0)
 			return cli_usage_error("run", "--branch '%s': %s", spec, err.msg);

@@ -316,6 +316,11 @@ struct progress {
 	long missing;
 	const char *missing_what;
 	double t0, last; /* seconds, monotonic clock */
+	/* when the first unit was done, and how many were done then: the
+	 * time left is estimated from the units after it (the first carries
+	 * one-off work: a run's first day takes hundreds of later days' time) */
+	double first_t;	 /* 0: no unit done yet */
+	long first_done;
 };
 void progress_start(struct progress *p, const char *what, const char *unit, long total, bool quiet);
 void progress_update(struct progress *p, long done, long failed);

@@ -146,17 +146,20 @@ static bool day_ok(const char *path, int line, const cJSON *o, const char *key)
 
 /* What a run file lacks that diff reads (NULL: nothing): the header of
  * `smugnet run` (a --branch run's header says smugnet-branch: it holds
- * two summaries and its own delta), and a summary with its day, digest
+ * two summaries and its own delta; a journal's, smugnet-journal), and a summary with its day, digest
  * and factions. A header and a summary with nothing in them compared as
  * "identical". */
 static const char *run_file_wrong(const struct run_file *r)
 {
 	const cJSON *format = cJSON_GetObjectItemCaseSensitive(r->header, "format");
 
+	if (cJSON_IsString(format) && strcmp(format->valuestring, "smugnet-branch") == 0)
+		return "header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run";
+	if (cJSON_IsString(format) && strcmp(format->valuestring, "smugnet-journal") == 0)
+		return "header: format: smugnet-journal (a command journal: smugnet replay checks it; diff compares "
+		       "two seeds or two runs' output), not smugnet-run";
 	if (!cJSON_IsString(format) || strcmp(format->valuestring, "smugnet-run") != 0)
-		return cJSON_IsString(format) && strcmp(format->valuestring, "smugnet-branch") == 0
-			       ? "header: format: smugnet-branch (a --branch run holds its own delta), not smugnet-run"
-			       : "header: format: expected \"smugnet-run\"";
+		return "header: format: expected \"smugnet-run\"";
 	if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(r->header, "scenario")))
 		return "header: scenario: expected a string";
 	if (!cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(r->summary, "day")))
@@ -426,22 +429,28 @@ static void sort_rows(const struct table *t)
 		qsort(t->rows, (size_t)t->n, sizeof *t->rows, cmp_row);
 }
 
+/* The rows under their header, the id column as wide as the longest id
+ * (at least 28 bytes: a border of long node ids pushed its row's figures
+ * out from under their names). */
 static void print_table_text(const struct table *t)
 {
 	char name[32];
+	int id_w = 28;
 
 	sort_rows(t);
 	printf("%s (B - A), largest change first:%s\n", t->name, t->n ? "" : " none");
 	if (t->n == 0)
 		return;
-	printf("  %-28s", "id");
+	for (int i = 0; i < t->n; i++)
+		id_w = (int)strlen(t->rows[i].id) > id_w ? (int)strlen(t->rows[i].id) : id_w;
+	printf("  %-*s", id_w, "id");
 	for (int k = 0; k < t->n_col; k++) {
 		col_name(t->col[k], name, sizeof name);
 		printf(" %*s", col_width(t->col[k]), name);
 	}
 	printf("\n");
 	for (int i = 0; i < t->n; i++) {
-		printf("  %-28s", t->rows[i].id);
+		printf("  %-*s", id_w, t->rows[i].id);
 		for (int k = 0; k < t->n_col; k++)
 			printf(is_money(t->col[k]) ? " %+*.2f" : " %+*.0f", col_width(t->col[k]), t->rows[i].d[k]);
 		printf("\n");

@@ -17,7 +17,15 @@ static void text_decision(const struct smug_world *w, const struct smug_decision
 			  const struct smug_explanation *x, int no)
 {
 	char money[32], budget[32], route[ROUTE_TEXT_MAX];
+	int id_w = 26; /* the edges' id column: as wide as the decision's longest (long node ids pushed
+			* their row's terms out of line) */
 
+	for (int i = 0; i < x->n_cand; i++)
+		for (int e = 0; e + 1 < x->cand[i].n_nodes; e++) {
+			int k = (int)strlen(w->corridors[x->cand[i].edges[e].corridor].id);
+
+			id_w = k > id_w ? k : id_w;
+		}
 	smug_money_format(d->value, money, sizeof money);
 	smug_money_format(d->bribe_budget, budget, sizeof budget);
 	printf("#%d  %s  %s  %s -> %s   cargo %s cr   bribe budget %s cr\n", no,
@@ -42,8 +50,8 @@ static void text_decision(const struct smug_world *w, const struct smug_decision
 		for (int e = 0; e + 1 < c->n_nodes; e++) {
 			const struct smug_explain_edge *g = &c->edges[e];
 
-			printf("         %-8s %-26s risk_est %.3f cost_est %.3f  loss %8.2f cost %8.2f  %s\n",
-			       g->border ? "border" : "corridor", w->corridors[g->corridor].id,
+			printf("         %-8s %-*s risk_est %.3f cost_est %.3f  loss %8.2f cost %8.2f  %s\n",
+			       g->border ? "border" : "corridor", id_w, w->corridors[g->corridor].id,
 			       g->risk_est, g->cost_est, g->expected_loss / 100, g->expected_cost / 100,
 			       g->known ? "learned" : "prior");
 		}

@@ -68,13 +68,24 @@ static void print_mdoc(FILE *f)
 	fprintf(f, ".El\n");
 }
 
+/* The table; with w its values, in a column as wide as the widest (at
+ * least 15 bytes: a 21-byte salt pushed its row's mark and meaning out
+ * of line), then the mark of a changed value in a column of its own. */
 static void print_table(const struct smug_world *w)
 {
-	int n;
+	int n, val_w = 15;
 	const struct smug_knob *k = smug_knob_table(&n);
 
-	printf("%-42s %-7s %-13s %-16s %s%s\n", "KEY", "TYPE", "DEFAULT", "RANGE", w ? "VALUE             " : "",
-	       "MEANING");
+	for (int i = 0; w && i < n; i++) {
+		char val[80];
+
+		smug_knob_format(&w->cfg, &k[i], val, sizeof val);
+		val_w = (int)strlen(val) > val_w ? (int)strlen(val) : val_w;
+	}
+	printf("%-42s %-7s %-13s %-16s ", "KEY", "TYPE", "DEFAULT", "RANGE");
+	if (w)
+		printf("%-*s   ", val_w, "VALUE");
+	printf("MEANING\n");
 	for (int i = 0; i < n; i++) {
 		char def[80], range[80], val[80] = "";
 
@@ -84,7 +95,7 @@ static void print_table(const struct smug_world *w)
 			smug_knob_format(&w->cfg, &k[i], val, sizeof val);
 		printf("%-42s %-7s %-13s %-16s ", k[i].key, smug_knob_type_name(k[i].type), def, range);
 		if (w)
-			printf("%-15s %s ", val, strcmp(val, def) != 0 ? "*" : " "); /* its own column */
+			printf("%-*s %s ", val_w, val, strcmp(val, def) != 0 ? "*" : " "); /* its own column */
 		printf("%s\n", k[i].meaning);
 	}
 }
@@ -94,7 +105,8 @@ static void config_usage(FILE *f)
 	fprintf(f, "Usage: smugnet config [--scenario FILE | --load NAME] [--vault DIR] [--set KEY=V]... [--mdoc]\n"
 		   "List every configuration knob: key, type, default, range and meaning; with a\n"
 		   "scenario or seed also its value (* = not the default). --mdoc prints the\n"
-		   "CONFIG section of smugnet-scenario(5).\n");
+		   "CONFIG section of smugnet-scenario(5), with the defaults (no --scenario,\n"
+		   "--load or --set with it).\n");
 }
 
 int cmd_config(int argc, char **argv)
@@ -134,6 +146,9 @@ int cmd_config(int argc, char **argv)
 		return EXIT_USAGE;
 	if (scenario && load)
 		return cli_usage_error("config", "--scenario and --load cannot be used together");
+	if (mdoc && (scenario || load || n_sets))
+		return cli_usage_error("config", "--mdoc prints the knobs with their defaults (smugnet-scenario(5) CONFIG); "
+				       "--scenario, --load and --set do not go with it");
 	if (mdoc) {
 		print_mdoc(stdout);
 		return jsonl_close_stdout();

@@ -64,23 +64,26 @@ static void usage(FILE *f)
 		"See smugnet(1), smugnet-scenario(5), smugnet-seed(5).\n");
 }
 
+/* The cockpit's options: its getopt table, and the one list of which of
+ * them take a value (command_after_options skips those values). */
+static const struct option cockpit_opts[] = {
+	{"scenario", required_argument, NULL, 's'}, {"load", required_argument, NULL, 'l'},
+	{"vault", required_argument, NULL, 'v'},    {"no-color", no_argument, NULL, 'c'},
+	{"sweep", required_argument, NULL, 'w'},
+	{"ascii", no_argument, NULL, 'a'},	    {"no-mouse", no_argument, NULL, 'm'},
+	{"help", no_argument, NULL, 'h'},	    {"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
 static int cmd_cockpit(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"scenario", required_argument, NULL, 's'}, {"load", required_argument, NULL, 'l'},
-		{"vault", required_argument, NULL, 'v'},    {"no-color", no_argument, NULL, 'c'},
-		{"sweep", required_argument, NULL, 'w'},
-		{"ascii", no_argument, NULL, 'a'},	    {"no-mouse", no_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},	    {"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	struct tui_options to = {0};
 	const char *scenario = NULL, *sweep = NULL;
 	char vault[1024];
 	struct smug_world *w = NULL;
 	int c, rc;
 
-	while ((c = cli_getopt(NULL, argc, argv, "hV", opts)) != -1) {
+	while ((c = cli_getopt(NULL, argc, argv, "hV", cockpit_opts)) != -1) {
 		switch (c) {
 		case 's': scenario = optarg; break;
 		case 'l': to.seed_name = optarg; break;
@@ -150,6 +153,17 @@ static bool names_option(const char *opt, const char *name)
 	return n >= 3 && strncmp(opt, name, n) == 0;
 }
 
+/* Whether opt ("--vau", no '=') names one of the cockpit's options that
+ * take a value, the next word. */
+static bool takes_value(const char *opt)
+{
+	for (const struct option *o = cockpit_opts; o->name != NULL; o++)
+		if (o->has_arg == required_argument && strncmp(opt, "--", 2) == 0 &&
+		    strlen(opt) >= 3 && strncmp(opt + 2, o->name, strlen(opt) - 2) == 0)
+			return true;
+	return false;
+}
+
 /* A command named after options of the cockpit ('smugnet --vault DIR
  * seeds'): the first word that is neither an option nor the value of
  * one, when it names a command (-1: none, or --help or --version comes
@@ -158,8 +172,6 @@ static bool names_option(const char *opt, const char *name)
  * the cockpit's ("unknown option '--days'"). */
 static int command_after_options(int argc, char **argv)
 {
-	static const char *const takes_value[] = {"--scenario", "--load", "--vault", "--sweep"};
-
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -168,12 +180,8 @@ static int command_after_options(int argc, char **argv)
 		if (strcmp(a, "--") == 0 || strcmp(a, "-h") == 0 || strcmp(a, "-V") == 0 ||
 		    names_option(a, "--help") || names_option(a, "--version"))
 			return -1;
-		if (a[1] == '-' && strchr(a, '=') == NULL)
-			for (size_t k = 0; k < sizeof takes_value / sizeof takes_value[0]; k++)
-				if (names_option(a, takes_value[k])) {
-					i++; /* its value */
-					break;
-				}
+		if (a[1] == '-' && strchr(a, '=') == NULL && takes_value(a))
+			i++; /* its value */
 	}
 	return -1;
 }

@@ -42,6 +42,8 @@ void progress_start(struct progress *p, const char *what, const char *unit, long
 	p->missing_what = NULL;
 	p->t0 = now_seconds();
 	p->last = 0;
+	p->first_t = 0;
+	p->first_done = 0;
 }
 
 static void progress_draw(struct progress *p, double t)
@@ -49,8 +51,14 @@ static void progress_draw(struct progress *p, double t)
 	double dt = t - p->t0, rate = dt > 0 ? (double)p->done / dt : 0;
 	char left[32] = "?", failed[48] = "", missing[96] = "";
 
-	if (rate > 0)
-		format_duration((double)(p->total - p->done) / rate, left, sizeof left);
+	/* the time left at the pace of the units after the first ("?" until
+	 * one is done): measured from the start, a run's first line read
+	 * "1/20000 days, 24.3/s, 13m43s left" for a run of 2 s */
+	if (p->done >= p->total)
+		format_duration(0, left, sizeof left);
+	else if (p->first_t > 0 && p->done > p->first_done && t > p->first_t)
+		format_duration((double)(p->total - p->done) * (t - p->first_t) / (double)(p->done - p->first_done),
+				left, sizeof left);
 	if (p->failed)
 		snprintf(failed, sizeof failed, ", %ld failed", p->failed);
 	if (p->missing && p->missing_what)
@@ -79,6 +87,10 @@ void progress_update(struct progress *p, long done, long failed)
 	p->done = done;
 	p->failed = failed;
 	t = now_seconds();
+	if (p->first_t == 0 && done > 0) {
+		p->first_t = t;
+		p->first_done = done;
+	}
 	if (t - p->last >= 0.1 || done == p->total || !shown)
 		progress_draw(p, t);
 }

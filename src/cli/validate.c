@@ -78,7 +78,9 @@ int cmd_gen(int argc, char **argv)
 			break;
 		case 'h':
 			printf("Usage: smugnet gen --wards N [--seed S] [--factions F]\n"
-			       "Write a generated scenario of N wards (1 to 200000) in rings to standard output.\n");
+			       "Write a generated scenario of N wards (1 to %d) in rings to standard output,\n"
+			       "with F smuggling factions (0 to %d, default 4) and the state's Watch.\n",
+			       SMUG_GEN_WARDS_MAX, SMUG_FACTIONS_MAX - 1);
 			return jsonl_close_stdout();
 		default: return EXIT_USAGE; /* cli_getopt said why */
 		}

@@ -583,7 +583,10 @@ static bool read_header(struct jp *p, const cJSON *o, struct smug_journal_file *
 	if (j == NULL)
 		return false;
 	if (strcmp(j->valuestring, "smugnet-journal") != 0)
-		return jp_fail(p, "format", "expected \"smugnet-journal\"");
+		return jp_fail(p, "format", "expected \"smugnet-journal\", got \"%.40s\"%s", j->valuestring,
+			       strcmp(j->valuestring, "smugnet-run") == 0 || strcmp(j->valuestring, "smugnet-branch") == 0
+				       ? " (the output of smugnet run; run --journal FILE or --save writes a journal)"
+				       : "");
 	if (!get_whole(p, o, "version", 0, 1e9, &v))
 		return false;
 	if (v != JOURNAL_VERSION) {
@@ -620,9 +623,17 @@ static bool read_line(struct jp *p, const char *at, size_t n, struct smug_journa
 	cJSON *o = NULL;
 	const cJSON *type;
 	char where[SMUG_ERROR_MAX];
+	size_t blank = 0;
 	bool ok;
 
 	snprintf(where, sizeof where, "%s: line %d", p->name, p->line);
+	while (blank < n && (at[blank] == ' ' || at[blank] == '\t' || at[blank] == '\r'))
+		blank++;
+	if (blank == n) {
+		p->st = smug_error_set(p->err, SMUG_ERR_PARSE, "%s: an empty line (each line of a journal is one "
+				       "JSON object)", where);
+		return false;
+	}
 	if ((p->st = json_parse_span(at, n, where, &o, p->err)) != SMUG_OK)
 		return false;
 	if (!cJSON_IsObject(o)) {
@@ -810,6 +821,26 @@ static bool verify_pending(struct replay *rp, int after)
 	return true;
 }
 
+/* Before command i: a check recorded above it whose day the replay has
+ * not reached is out of place (a check follows the command whose step
+ * reaches its day); left pending, it hid every later check and was told
+ * as "the replay ends ... before this check". False (the report filled)
+ * for such a check. */
+static bool check_placed(struct replay *rp, int i)
+{
+	const struct smug_journal *j = &rp->f->j;
+	const struct smug_check *c;
+
+	if (rp->next_check >= j->n_checks || j->checks[rp->next_check].after_cmds > i)
+		return true;
+	c = &j->checks[rp->next_check];
+	return mismatch(rp->r, rp->w->day, rp->f->check_line[rp->next_check],
+			"the check for day %d comes before line %d, a%s %s on day %d; a check follows the command "
+			"that reaches its day (was the line moved?)",
+			c->day, rp->f->cmd_line[i], j->cmds[i].kind == SMUG_CMD_AUTO ? "n" : "",
+			op_names[j->cmds[i].kind], j->cmds[i].day);
+}
+
 static bool replay_cmd(struct replay *rp, int i, struct smug_error *err)
 {
 	const struct smug_cmd *c = &rp->f->j.cmds[i];
@@ -899,7 +930,7 @@ static enum smug_status replay_run(const char *scenario, size_t scenario_len, co
 	if (!verify_pending(&rp, 0))
 		return SMUG_OK;
 	for (int i = 0; i < f->j.n_cmds; i++)
-		if (!replay_cmd(&rp, i, err) || !verify_pending(&rp, i + 1))
+		if (!check_placed(&rp, i) || !replay_cmd(&rp, i, err) || !verify_pending(&rp, i + 1))
 			return SMUG_OK;
 	if (rp.next_check < f->j.n_checks && f->j.overflow_day < 0) {
 		mismatch(r, f->j.checks[rp.next_check].day, f->check_line[rp.next_check],
