@@ -14277,6 +14277,55 @@ static bool status_says(struct tui_app *a, const char *text)
 	return found;
 }
 
+/* At day 0, and rewound to day 0, no border has a mark on the map (the
+ * marks are the borders with traffic or a crackdown): an arrow in the
+ * Map pane and in the map view keeps the selection, and the status line
+ * says why and what to press, whole at 80x24, where it said nothing. */
+START_TEST(test_tui_map_arrows_without_a_mark_say_why)
+{
+	static const int keys[4] = {KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT};
+	static const char want[] = "no border to select yet: none has traffic or a crackdown; . steps a day";
+
+	for (int rewound = 0; rewound < 2; rewound++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, rewound ? 10 : 0);
+
+		(void)w;
+		if (rewound) {
+			tui_handle_key(&a, '4');
+			draw(&a, 24, 80);
+			tui_handle_key(&a, KEY_DOWN);
+			ck_assert_int_ge(a.border, 0); /* a border selected before the rewind */
+			feed(&a, "{0\r");
+			ck_assert_int_eq(a.w->day, 0);
+			tui_handle_key(&a, '3');
+		}
+		for (int view = 0; view < 2; view++) {
+			tui_handle_key(&a, view ? 'M' : '4');
+			ck_assert_int_eq(a.view, view ? VIEW_MAP : VIEW_MAIN);
+			for (int k = 0; k < 4; k++) {
+				int before = a.border;
+				char *s;
+
+				draw(&a, 24, 80);
+				ck_assert_int_eq(a.n_marks, 0);
+				tui_handle_key(&a, keys[k]);
+				ck_assert_int_eq(a.border, before);
+				s = render(&a, 24, 80);
+				ck_assert_msg(strstr(footer_row(s), want) != NULL,
+					      "%s%s, arrow %d: the footer does not say why nothing is selected:\n%s",
+					      view ? "the map view" : "the Map pane", rewound ? " rewound to day 0" : " on day 0",
+					      k, s);
+				free(s);
+			}
+			if (view)
+				tui_handle_key(&a, 27);
+		}
+		close_app(&a, a.w);
+	}
+}
+END_TEST
+
 /* A message on the status line stays until the next key that does
  * something: a key bound to nothing leaves it, Tab (the next pane)
  * clears it and the footer lists the keys again. */
@@ -18906,6 +18955,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);
 	tcase_add_test(t, test_tui_map_legend_drops_whole_parts_as_it_narrows);
 	tcase_add_test(t, test_tui_map_drawn_over_its_last_frame_shows_only_the_new);
+	tcase_add_test(t, test_tui_map_arrows_without_a_mark_say_why);
 	suite_add_tcase(s, t);
 	t = tcase_create("why lists and what-if");
 	tcase_set_timeout(t, 120);
