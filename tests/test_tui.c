@@ -7767,6 +7767,153 @@ START_TEST(test_tui_sweep_same_values_are_numbered)
 }
 END_TEST
 
+/* The sweep view's legend names every setting at 80x24: a value planned
+ * twice or more (sweep plan SW --set smuggling.learning_rate=0.1,0.1)
+ * under a figure's title that fills the row ("balance of dustrunners
+ * (credits): medians, and 5-95% of #0 learning_rate=0.1") had no room
+ * beside the title, and its entries, "#0 0.1", "#1 0.1", 25% and 75%,
+ * were all left out (with a shorter title, some of them). Now the
+ * entries go on below the title, each once, in order, above the plot. */
+START_TEST(test_tui_sweep_legend_keeps_every_numbered_entry_at_80)
+{
+	enum { N = 12 };
+	static const int days[] = {5};
+	static const int counts[] = {2, N};
+	static const char *const labels[N] = {
+		"smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1",
+		"smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1",
+		"smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1",
+		"smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1"};
+	static const char *const values[N] = {"0.1", "0.1", "0.1", "0.1", "0.1", "0.1",
+					      "0.1", "0.1", "0.1", "0.1", "0.1", "0.1"};
+	static const long long tasks[N] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+	double q[N][1][5];
+	struct tui_fan fan = {"balance of dustrunners (credits)", true, 1, days, &q[0][0][0]};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	for (int s = 0; s < N; s++)
+		for (int k = 0; k < 5; k++)
+			q[s][0][k] = 178000 + 100 * s + k;
+	tui_app_init(&a, w, &opts);
+	for (int c = 0; c < 2; c++)
+		for (int sel = 0; sel < counts[c]; sel += counts[c] - 1) {
+			struct tui_sweep sw = {"sweep /tmp/tmp.okVR6OGkoq/sw: 2 tasks, 2 settings, 5 days, dosadi-36",
+					       counts[c], labels, tasks, 1, &fan, "smuggling.learning_rate", values};
+			struct tui_grid *g = grid_new(24, 80);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, 24, 80};
+			char *text, *row[32], want[64];
+			int head = -1, axis = -1, n, last_at = 0;
+
+			tui_sweep_draw(&cv, &sw, 0, sel);
+			text = grid_dump(g);
+			if (getenv("SMUGNET_SHOW"))
+				fputs(text, stdout);
+			n = dump_rows(text, row, 32);
+			for (int y = 0; y < n && head < 0; y++)
+				if (strstr(row[y], "tasks") != NULL && strstr(row[y], "median") != NULL)
+					head = y;
+			for (int y = 1; y < n && axis < 0; y++)
+				if (strstr(row[y], "\xe2\x94\xa4") != NULL) /* the plot's first row, its y axis */
+					axis = y;
+			ck_assert_msg(head > 0 && axis > 1 && axis < head, "%d settings: no chart above a table:\n%s",
+				      counts[c], text);
+			for (int k = 0; k < counts[c] + 2; k++) {
+				int named = 0, at = 0;
+
+				if (k < counts[c])
+					snprintf(want, sizeof want, "%s #%d 0.1", a.th.g->delivered, k);
+				else
+					snprintf(want, sizeof want, "%s %s", a.th.g->delivered, k == counts[c] ? "25%" : "75%");
+				for (int y = 1; y < axis; y++) /* the title's row and the legend's below it */
+					for (const char *p = strstr(row[y], want); p; p = strstr(p + 1, want))
+						if (p[strlen(want)] == '\0' || p[strlen(want)] == ' ') {
+							named++;
+							at = y * 1000 + (int)(p - row[y]);
+						}
+				ck_assert_msg(named == 1, "%d settings, #%d selected: the legend names '%s' %d times:\n%s",
+					      counts[c], sel, want, named, text);
+				ck_assert_msg(at > last_at, "%d settings: '%s' is not after the entry before it:\n%s",
+					      counts[c], want, text);
+				last_at = at;
+			}
+			free(text);
+			grid_free(g);
+		}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A chart whose legend wraps (the sweep view's) on a canvas too short
+ * for all its entries keeps the plot 3 rows, names the entries it has
+ * room for in order and counts the rest ("+N more"), the two adding up
+ * to all; a label wider than a row is cut in its middle, keeping its
+ * number at the start and its value's end. */
+START_TEST(test_tui_chart_wrapped_legend_counts_what_it_leaves_out)
+{
+	enum { N = 30, DAYS = 10 };
+	static double v[DAYS];
+	char labels[N][700];
+	struct chart_series series[N];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (int i = 0; i < DAYS; i++)
+		v[i] = i;
+	for (int k = 0; k < N; k++) {
+		if (k == 1) { /* wider than any row: 0.1, 600 zeros, 2 */
+			snprintf(labels[k], sizeof labels[k], "#1 0.1%0600d2", 0);
+		} else {
+			snprintf(labels[k], sizeof labels[k], "#%d 0.1", k);
+		}
+		series[k] = (struct chart_series){labels[k], v, ROLE_NORMAL};
+	}
+	for (int h = 7; h <= 10; h++) { /* the legend's rows: 3 to 6, the long label's its second */
+		struct tui_grid *g = grid_new(h, 40);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, h, 40};
+		struct chart_spec spec = {.title = "A title", .n = DAYS, .first_day = 1, .series = series, .n_series = N,
+					  .legend_wrap = true};
+		char *text, *row[16], want[64];
+		int n, named = 0, more = -1, axis = -1;
+
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		n = dump_rows(text, row, 16);
+		for (int y = 0; y < n && axis < 0; y++)
+			if (strstr(row[y], "\xe2\x94\xa4") != NULL)
+				axis = y;
+		ck_assert_msg(axis == h - 4, "height %d: the plot starts on row %d:\n%s",
+			      h, axis, text);
+		ck_assert_msg(strstr(row[1], "\xe2\x97\x8f #1 0.1000") != NULL && strstr(row[1], "0002") != NULL &&
+				      strstr(row[1], a.th.g->ellipsis) != NULL,
+			      "height %d: the long label is not cut in its middle on its own row:\n%s", h, text);
+		for (int k = 0; k < N; k++) {
+			snprintf(want, sizeof want, "%s #%d 0.1", a.th.g->delivered, k);
+			for (int y = 0; y < axis; y++) {
+				const char *p = strstr(row[y], want);
+
+				if (p && (p[strlen(want)] == '\0' || p[strlen(want)] == ' ' || k == 1)) {
+					ck_assert_msg(named == k, "height %d: '%s' named out of order:\n%s", h, want, text);
+					named++;
+				}
+			}
+		}
+		{
+			const char *m = strstr(row[axis - 1], "+");
+
+			ck_assert_msg(m != NULL && sscanf(m, "+%d more", &more) == 1, "height %d: no '+N more':\n%s", h,
+				      text);
+		}
+		ck_assert_msg(named + more == N, "height %d: %d named and %d more, want %d in all:\n%s", h, named, more,
+			      N, text);
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 /* Two settings of a sweep of 8 tasks and 2 fan points whose first value
  * is "0.1", 600 zeros and the setting's number (1, 2), the second
  * route_topk 2 in both when same_topk, else 2 and 3; x holds what the
@@ -18759,6 +18906,8 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_table_shows_the_selected_setting);
 	tcase_add_test(t, test_tui_sweep_title_says_a_setting_not_run_yet);
 	tcase_add_test(t, test_tui_sweep_legend_names_settings_by_values);
+	tcase_add_test(t, test_tui_sweep_legend_keeps_every_numbered_entry_at_80);
+	tcase_add_test(t, test_tui_chart_wrapped_legend_counts_what_it_leaves_out);
 	tcase_add_test(t, test_tui_sweep_title_keeps_each_values_end);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);

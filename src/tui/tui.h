@@ -295,9 +295,15 @@ struct chart_spec {
 	bool money;		/* values are minor units: axis in credits */
 	bool percent;		/* values in [0,1]: axis in per cent */
 	bool bars;		/* vertical block bars instead of lines */
+	bool legend_wrap;	/* legend entries that do not fit the title's row
+				 * go on rows below it, in order, rather than
+				 * being left out (a sweep's settings) */
 };
 
-/* Draw a chart into the whole canvas (cleared first): title and legend on the first row,
+/* Draw a chart into the whole canvas (cleared first): title and legend on the first row
+ * (with legend_wrap, on as many more as the entries need, in order, each
+ * whole, a label too long for a row cut in its middle, while the plot
+ * keeps 3 rows; entries left over then counted, "+2 more"),
  * y axis labels that never cut a number, the x axis (days) at the
  * bottom, points in braille dots (UTF-8) or ASCII, shaded periods
  * hatched so they show in plain text too. */
