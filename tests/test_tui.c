@@ -5079,6 +5079,50 @@ START_TEST(test_tui_factions_pane_shows_bribe_spend)
 }
 END_TEST
 
+/* Below 120 columns the Factions pane has no room for the bribes column,
+ * and at 80x24 no screen said a faction's bribe spend (DESIGN.md's
+ * Factions pane lists it): the pane's last row now names the selected
+ * faction's, "bribes 701.48 (dustrunners)", every faction's row still
+ * shown above it, and follows the selection; the Routes pane, a row
+ * shorter, keeps the line that says what flips its decision. */
+START_TEST(test_tui_factions_pane_names_bribe_spend_when_narrow)
+{
+	static const int narrow[][2] = {{24, 80}, {30, 100}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+
+	tui_handle_key(&a, '1');
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < n; i++) {
+			const struct smug_faction *fa = &w->factions[fac[i]];
+			char *s, want[128], money[32], line[1024], id[64];
+
+			tui_handle_key(&a, KEY_HOME);
+			for (int d = 0; d < i; d++)
+				tui_handle_key(&a, KEY_DOWN);
+			ck_assert_int_eq(a.faction, fac[i]);
+			s = render(&a, narrow[k][0], narrow[k][1]);
+			fmt_money(money, sizeof money, fa->net.bribes_spent, 12);
+			snprintf(want, sizeof want, "\xe2\x94\x82" "bribes %s (%s)", money, fa->id);
+			ck_assert_msg(line_with(s, want, line, sizeof line) != NULL,
+				      "%dx%d, %s selected: no '%s' in the Factions pane:\n%s", narrow[k][1], narrow[k][0],
+				      fa->id, want + 3, s);
+			/* the Routes pane below gives up its blank row, not what flips its decision */
+			ck_assert_msg(k > 0 || i > 0 || strstr(s, "flips at ") != NULL,
+				      "80x24: the Routes pane lost its flip line:\n%s", s);
+			for (int j = 0; j < n; j++) {
+				snprintf(id, sizeof id, "\xe2\x94\x82" "%s ", w->factions[fac[j]].id);
+				ck_assert_msg(strstr(s, id) != NULL, "%dx%d: faction %s's row is not shown:\n%s", narrow[k][1],
+					      narrow[k][0], w->factions[fac[j]].id, s);
+			}
+			free(s);
+		}
+	ck_assert_msg(w->factions[fac[0]].net.bribes_spent > 0, "the first faction spent nothing on bribes by day 60");
+	close_app(&a, w);
+}
+END_TEST
+
 /* The panes show the world's numbers: each network faction's balance
  * and its change over 30 days, the header's totals, each border row's 7-day traffic, the selected
  * border in full, the newest event. */
@@ -18797,6 +18841,7 @@ int main(void)
 	tcase_add_test(t, test_tui_c_in_a_faction_chart);
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_factions_pane_shows_bribe_spend);
+	tcase_add_test(t, test_tui_factions_pane_names_bribe_spend_when_narrow);
 	tcase_add_test(t, test_tui_factions_pane_shows_the_selected_faction);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);

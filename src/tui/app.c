@@ -148,6 +148,9 @@ static void layout(const struct tui_app *a, int rows, int cols, struct tui_rect 
 	int body = rows - 3, left = cols * 2 / 5 > 36 ? cols * 2 / 5 : 36, right = cols - left;
 	int per = body >= 36 ? 2 : 1, fh = factions_rows(a->w, per) + 3, top = body * 11 / 20;
 
+	if (pane_factions_bribes_below(a->w, left))
+		fh++; /* the selected faction's bribe spend, where no column shows it */
+
 	memset(r, 0, sizeof(struct tui_rect) * SLOT_COUNT);
 	if (too_small(rows, cols)) {
 		r[SLOT_VIEW] = (struct tui_rect){0, 0, rows, cols};

@@ -538,6 +538,10 @@ void pane_borders_sort_changed(struct tui_app *a);
 
 void pane_header_draw(struct tui_app *a, struct canvas *cv);
 void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused);
+/* Whether a Factions pane `width` columns wide (its frame included) has
+ * no room for the bribes column: then a row of its own, its last, names
+ * the selected faction's bribe spend (false without a network faction). */
+bool pane_factions_bribes_below(const struct smug_world *w, int width);
 void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused);
 void pane_borders_draw(struct tui_app *a, struct canvas *cv, bool focused);
 void pane_map_draw(struct tui_app *a, struct canvas *cv, bool focused);
