@@ -5123,6 +5123,83 @@ START_TEST(test_tui_factions_pane_names_bribe_spend_when_narrow)
 }
 END_TEST
 
+/* Identical decisions fold into one Routes row with a count, but the
+ * count's column shows only from 200 columns: at 80x24 and 120x40 a lane
+ * sent twice read "stolen 23>22 sent", as a lane sent once does. The
+ * status now carries the count ("sent x2") where its column is not
+ * shown. */
+START_TEST(test_tui_routes_rows_say_their_count_without_its_column)
+{
+	static const int screens[][2] = {{24, 80}, {40, 120}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int checked = 0;
+
+	tui_handle_key(&a, '2');
+	for (int day = 1; day <= 60 && checked < 2; day++) {
+		int fac[SMUG_FACTIONS_MAX], nf;
+
+		smug_cmd_step(w, 1);
+		nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+		for (int f = 0; f < nf && checked < 2; f++) {
+			int first = -1, count = 0, rows = 0;
+
+			/* the first group of identical decisions of faction f, as the pane folds them */
+			for (int i = 0; i < w->n_decisions && first < 0; i++) {
+				const struct smug_decision *x = &w->decisions[i];
+				bool earlier = false;
+				int same = 0;
+
+				if (x->faction != fac[f])
+					continue;
+				for (int j = 0; j < w->n_decisions; j++) {
+					const struct smug_decision *y = &w->decisions[j];
+					bool eq = y->faction == x->faction && y->commodity == x->commodity &&
+						  y->src_ward == x->src_ward && y->dst_ward == x->dst_ward &&
+						  y->route_len == x->route_len &&
+						  memcmp(y->route, x->route, (size_t)x->route_len * sizeof x->route[0]) == 0 &&
+						  strcmp(y->skipped, x->skipped) == 0;
+
+					earlier |= eq && j < i;
+					same += eq;
+				}
+				if (!earlier && same > 1) {
+					first = i;
+					count = same;
+				}
+				rows += !earlier;
+			}
+			if (first < 0 || rows > 5)
+				continue; /* none folded, or more rows than 80x24 shows */
+			a.faction = fac[f];
+			a.route_sel = 0;
+			for (int z = 0; z < 2; z++) {
+				const struct smug_decision *d = &w->decisions[first];
+				char *scr = render(&a, screens[z][0], screens[z][1]), lane[64], want[16], line[1024];
+				char *at;
+
+				snprintf(lane, sizeof lane, " %s>%s ", d->src_ward >= 0 ? tui_short_ward(&a, d->src_ward) : "-",
+					 d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-");
+				snprintf(want, sizeof want, " x%d ", count);
+				ck_assert_msg(line_with(scr, lane, line, sizeof line) != NULL, "%dx%d, day %d: no row for %s:\n%s",
+					      screens[z][1], screens[z][0], day, lane, scr);
+				at = strstr(line, "\xe2\x94\x82"); /* the Routes pane's part of the row */
+				ck_assert_ptr_nonnull(at);
+				at = strstr(at + 3, "\xe2\x94\x82");
+				ck_assert_ptr_nonnull(at);
+				at[0] = '\0';
+				ck_assert_msg(strstr(line, want) != NULL, "%dx%d, day %d, %s: %d decisions folded into '%s', no '%s'",
+					      screens[z][1], screens[z][0], day, w->factions[fac[f]].id, count, line, want);
+				free(scr);
+			}
+			checked++;
+		}
+	}
+	ck_assert_int_ge(checked, 1);
+	close_app(&a, w);
+}
+END_TEST
+
 /* The panes show the world's numbers: each network faction's balance
  * and its change over 30 days, the header's totals, each border row's 7-day traffic, the selected
  * border in full, the newest event. */
@@ -18842,6 +18919,7 @@ int main(void)
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_factions_pane_shows_bribe_spend);
 	tcase_add_test(t, test_tui_factions_pane_names_bribe_spend_when_narrow);
+	tcase_add_test(t, test_tui_routes_rows_say_their_count_without_its_column);
 	tcase_add_test(t, test_tui_factions_pane_shows_the_selected_faction);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);

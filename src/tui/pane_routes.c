@@ -223,6 +223,23 @@ static void route_row(struct tui_app *a, struct canvas *in, int y, const struct 
 			table_cell(in, y, t, R_MARGIN, r, buf);
 		}
 	}
+	if (count > 1 && table_pos(t, R_COUNT) < 0 && table_pos(t, R_STATUS) >= 0) {
+		/* no count column (below 200 columns): the status says how many
+		 * decisions the row stands for ("sent x2"), the count kept whole
+		 * when the status must shorten */
+		int p = table_pos(t, R_STATUS), cw = t->w[p], sl;
+		enum tui_role sr = d->skipped[0] && r == ROLE_NORMAL ? ROLE_WARN : r;
+
+		snprintf(buf, sizeof buf, " x%d", count);
+		sl = text_cols(buf);
+		if (cw > sl) {
+			int st = text_cols(status_short(d)) < cw - sl ? text_cols(status_short(d)) : cw - sl;
+
+			canvas_fit(in, y, t->x[p], st, sr, status_short(d), false);
+			canvas_text(in, y, t->x[p] + st, sr, buf);
+			return;
+		}
+	}
 	table_cell(in, y, t, R_STATUS, d->skipped[0] && r == ROLE_NORMAL ? ROLE_WARN : r, status_short(d));
 }
 
