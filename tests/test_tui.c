@@ -2909,6 +2909,34 @@ START_TEST(test_tui_too_small_says_size)
 }
 END_TEST
 
+/* A run goes on only on a screen that shows it: running (Space), the
+ * terminal shrunk below 80x24 kept stepping days behind the notice,
+ * which said keys are ignored, Space among them, so the run could not
+ * even be paused. Now the run waits there, the notice says so, and it
+ * goes on once the screen is 80x24 again. */
+START_TEST(test_tui_too_small_holds_a_run)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char *s, *flat;
+
+	free(render(&a, 24, 80));
+	tui_handle_key(&a, ' ');
+	ck_assert(a.running);
+	ck_assert(tui_ticking(&a));
+	s = render_checked(&a, 20, 60, false);
+	flat = unframed(s);
+	ck_assert_msg(!tui_ticking(&a), "days still run on a 60x20 screen");
+	ck_assert_msg(strstr(flat, "the run waits") != NULL, "the notice does not say the run waits:\n%s", s);
+	free(flat);
+	free(s);
+	ck_assert(a.running); /* held, not paused */
+	free(render(&a, 24, 80));
+	ck_assert(tui_ticking(&a));
+	close_app(&a, w);
+}
+END_TEST
+
 /* Below 80x24 the screen shows only the notice, so no key acts unseen:
  * a step, a prompt or a typed digit are ignored; q quits when nothing
  * is unsaved and, when something is, asks on the small screen (wrapped
@@ -18913,6 +18941,7 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_title_drops_the_day_whole);
 	tcase_add_test(t, test_tui_too_small_says_size);
 	tcase_add_test(t, test_tui_too_small_only_q_acts);
+	tcase_add_test(t, test_tui_too_small_holds_a_run);
 	tcase_add_test(t, test_tui_ctrl_c_asks_like_q);
 	tcase_add_test(t, test_tui_q_quits_from_every_view);
 	tcase_add_test(t, test_tui_c_in_a_faction_chart);

@@ -736,6 +736,10 @@ void tui_app_init(struct tui_app *a, struct smug_world *w, const struct tui_opti
 void tui_app_done(struct tui_app *a);
 /* Render a whole frame (to a memory grid in tests). */
 void tui_render(struct tui_app *a, struct canvas *screen);
+/* Whether days run by themselves now: running, no prompt open, and the
+ * screen last drawn big enough to show them; on a smaller one the run
+ * waits (its notice says so) and resumes once the screen is enlarged. */
+bool tui_ticking(const struct tui_app *a);
 /* Apply one key without a terminal (used by tests). Returns false when
  * the key asks to quit. */
 bool tui_handle_key(struct tui_app *a, int key);
