@@ -97,6 +97,13 @@ static char *legend_entry(const struct canvas *cv, const struct chart_spec *s, i
 	return buf;
 }
 
+/* The legend's entries: a series each, then the shading's when it has
+ * both its days and its label. */
+static int legend_entries(const struct chart_spec *s)
+{
+	return s->n_series + (s->shade && s->shade_label ? 1 : 0);
+}
+
 static enum tui_role legend_role(const struct chart_spec *s, int k)
 {
 	return k < s->n_series ? s->series[k].role : ROLE_SHADE;
@@ -109,7 +116,7 @@ static enum tui_role legend_role(const struct chart_spec *s, int k)
  * "+N more". Returns the rows used. */
 static int chart_legend_wrapped(struct canvas *cv, const struct chart_spec *s, int at, int max)
 {
-	int n = s->n_series + (s->shade && s->shade_label ? 1 : 0), y = 0;
+	int n = legend_entries(s), y = 0;
 
 	for (int k = 0; k < n; k++) {
 		char *head = legend_entry(cv, s, k, at > 0, cv->w), more[32];
@@ -149,7 +156,7 @@ static int chart_legend_wrapped(struct canvas *cv, const struct chart_spec *s, i
  * as chart_legend_wrapped says). Returns the rows used. */
 static int chart_title(struct canvas *cv, const struct chart_spec *s)
 {
-	int n = s->n_series + (s->shade && s->shade_label ? 1 : 0);
+	int n = legend_entries(s);
 	int at = canvas_fit(cv, 0, 0, text_cols(s->title) < cv->w ? text_cols(s->title) : cv->w, ROLE_TITLE,
 			    s->title, false);
 
