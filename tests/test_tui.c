@@ -2909,6 +2909,34 @@ START_TEST(test_tui_too_small_says_size)
 }
 END_TEST
 
+/* A run goes on only on a screen that shows it: running (Space), the
+ * terminal shrunk below 80x24 kept stepping days behind the notice,
+ * which said keys are ignored, Space among them, so the run could not
+ * even be paused. Now the run waits there, the notice says so, and it
+ * goes on once the screen is 80x24 again. */
+START_TEST(test_tui_too_small_holds_a_run)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	char *s, *flat;
+
+	free(render(&a, 24, 80));
+	tui_handle_key(&a, ' ');
+	ck_assert(a.running);
+	ck_assert(tui_ticking(&a));
+	s = render_checked(&a, 20, 60, false);
+	flat = unframed(s);
+	ck_assert_msg(!tui_ticking(&a), "days still run on a 60x20 screen");
+	ck_assert_msg(strstr(flat, "the run waits") != NULL, "the notice does not say the run waits:\n%s", s);
+	free(flat);
+	free(s);
+	ck_assert(a.running); /* held, not paused */
+	free(render(&a, 24, 80));
+	ck_assert(tui_ticking(&a));
+	close_app(&a, w);
+}
+END_TEST
+
 /* Below 80x24 the screen shows only the notice, so no key acts unseen:
  * a step, a prompt or a typed digit are ignored; q quits when nothing
  * is unsaved and, when something is, asks on the small screen (wrapped
@@ -5075,6 +5103,127 @@ START_TEST(test_tui_factions_pane_shows_bribe_spend)
 		free(s);
 	}
 	ck_assert_msg(w->factions[fac[0]].net.bribes_spent > 0, "the first faction spent nothing on bribes by day 60");
+	close_app(&a, w);
+}
+END_TEST
+
+/* Below 120 columns the Factions pane has no room for the bribes column,
+ * and at 80x24 no screen said a faction's bribe spend (DESIGN.md's
+ * Factions pane lists it): the pane's last row now names the selected
+ * faction's, "bribes 701.48 (dustrunners)", every faction's row still
+ * shown above it, and follows the selection; the Routes pane, a row
+ * shorter, keeps the line that says what flips its decision. */
+START_TEST(test_tui_factions_pane_names_bribe_spend_when_narrow)
+{
+	static const int narrow[][2] = {{24, 80}, {30, 100}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+
+	tui_handle_key(&a, '1');
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < n; i++) {
+			const struct smug_faction *fa = &w->factions[fac[i]];
+			char *s, want[128], money[32], line[1024], id[64];
+
+			tui_handle_key(&a, KEY_HOME);
+			for (int d = 0; d < i; d++)
+				tui_handle_key(&a, KEY_DOWN);
+			ck_assert_int_eq(a.faction, fac[i]);
+			s = render(&a, narrow[k][0], narrow[k][1]);
+			fmt_money(money, sizeof money, fa->net.bribes_spent, 12);
+			snprintf(want, sizeof want, "\xe2\x94\x82" "bribes %s (%s)", money, fa->id);
+			ck_assert_msg(line_with(s, want, line, sizeof line) != NULL,
+				      "%dx%d, %s selected: no '%s' in the Factions pane:\n%s", narrow[k][1], narrow[k][0],
+				      fa->id, want + 3, s);
+			/* the Routes pane below gives up its blank row, not what flips its decision */
+			ck_assert_msg(k > 0 || i > 0 || strstr(s, "flips at ") != NULL,
+				      "80x24: the Routes pane lost its flip line:\n%s", s);
+			for (int j = 0; j < n; j++) {
+				snprintf(id, sizeof id, "\xe2\x94\x82" "%s ", w->factions[fac[j]].id);
+				ck_assert_msg(strstr(s, id) != NULL, "%dx%d: faction %s's row is not shown:\n%s", narrow[k][1],
+					      narrow[k][0], w->factions[fac[j]].id, s);
+			}
+			free(s);
+		}
+	ck_assert_msg(w->factions[fac[0]].net.bribes_spent > 0, "the first faction spent nothing on bribes by day 60");
+	close_app(&a, w);
+}
+END_TEST
+
+/* Identical decisions fold into one Routes row with a count, but the
+ * count's column shows only from 200 columns: at 80x24 and 120x40 a lane
+ * sent twice read "stolen 23>22 sent", as a lane sent once does. The
+ * status now carries the count ("sent x2") where its column is not
+ * shown. */
+START_TEST(test_tui_routes_rows_say_their_count_without_its_column)
+{
+	static const int screens[][2] = {{24, 80}, {40, 120}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+	int checked = 0;
+
+	tui_handle_key(&a, '2');
+	for (int day = 1; day <= 60 && checked < 2; day++) {
+		int fac[SMUG_FACTIONS_MAX], nf;
+
+		smug_cmd_step(w, 1);
+		nf = tui_network_factions(w, fac, SMUG_FACTIONS_MAX);
+		for (int f = 0; f < nf && checked < 2; f++) {
+			int first = -1, count = 0, rows = 0;
+
+			/* the first group of identical decisions of faction f, as the pane folds them */
+			for (int i = 0; i < w->n_decisions && first < 0; i++) {
+				const struct smug_decision *x = &w->decisions[i];
+				bool earlier = false;
+				int same = 0;
+
+				if (x->faction != fac[f])
+					continue;
+				for (int j = 0; j < w->n_decisions; j++) {
+					const struct smug_decision *y = &w->decisions[j];
+					bool eq = y->faction == x->faction && y->commodity == x->commodity &&
+						  y->src_ward == x->src_ward && y->dst_ward == x->dst_ward &&
+						  y->route_len == x->route_len &&
+						  memcmp(y->route, x->route, (size_t)x->route_len * sizeof x->route[0]) == 0 &&
+						  strcmp(y->skipped, x->skipped) == 0;
+
+					earlier |= eq && j < i;
+					same += eq;
+				}
+				if (!earlier && same > 1) {
+					first = i;
+					count = same;
+				}
+				rows += !earlier;
+			}
+			if (first < 0 || rows > 5)
+				continue; /* none folded, or more rows than 80x24 shows */
+			a.faction = fac[f];
+			a.route_sel = 0;
+			for (int z = 0; z < 2; z++) {
+				const struct smug_decision *d = &w->decisions[first];
+				char *scr = render(&a, screens[z][0], screens[z][1]), lane[64], want[16], line[1024];
+				char *at;
+
+				snprintf(lane, sizeof lane, " %s>%s ", d->src_ward >= 0 ? tui_short_ward(&a, d->src_ward) : "-",
+					 d->dst_ward >= 0 ? tui_short_ward(&a, d->dst_ward) : "-");
+				snprintf(want, sizeof want, " x%d ", count);
+				ck_assert_msg(line_with(scr, lane, line, sizeof line) != NULL, "%dx%d, day %d: no row for %s:\n%s",
+					      screens[z][1], screens[z][0], day, lane, scr);
+				at = strstr(line, "\xe2\x94\x82"); /* the Routes pane's part of the row */
+				ck_assert_ptr_nonnull(at);
+				at = strstr(at + 3, "\xe2\x94\x82");
+				ck_assert_ptr_nonnull(at);
+				at[0] = '\0';
+				ck_assert_msg(strstr(line, want) != NULL, "%dx%d, day %d, %s: %d decisions folded into '%s', no '%s'",
+					      screens[z][1], screens[z][0], day, w->factions[fac[f]].id, count, line, want);
+				free(scr);
+			}
+			checked++;
+		}
+	}
+	ck_assert_int_ge(checked, 1);
 	close_app(&a, w);
 }
 END_TEST
@@ -7764,6 +7913,153 @@ START_TEST(test_tui_sweep_same_values_are_numbered)
 	}
 	tui_app_done(&a);
 	smug_world_free(w);
+}
+END_TEST
+
+/* The sweep view's legend names every setting at 80x24: a value planned
+ * twice or more (sweep plan SW --set smuggling.learning_rate=0.1,0.1)
+ * under a figure's title that fills the row ("balance of dustrunners
+ * (credits): medians, and 5-95% of #0 learning_rate=0.1") had no room
+ * beside the title, and its entries, "#0 0.1", "#1 0.1", 25% and 75%,
+ * were all left out (with a shorter title, some of them). Now the
+ * entries go on below the title, each once, in order, above the plot. */
+START_TEST(test_tui_sweep_legend_keeps_every_numbered_entry_at_80)
+{
+	enum { N = 12 };
+	static const int days[] = {5};
+	static const int counts[] = {2, N};
+	static const char *const labels[N] = {
+		"smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1",
+		"smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1",
+		"smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1",
+		"smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1", "smuggling.learning_rate=0.1"};
+	static const char *const values[N] = {"0.1", "0.1", "0.1", "0.1", "0.1", "0.1",
+					      "0.1", "0.1", "0.1", "0.1", "0.1", "0.1"};
+	static const long long tasks[N] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+	double q[N][1][5];
+	struct tui_fan fan = {"balance of dustrunners (credits)", true, 1, days, &q[0][0][0]};
+	struct tui_app a;
+	struct smug_world *w = world_at(0);
+
+	for (int s = 0; s < N; s++)
+		for (int k = 0; k < 5; k++)
+			q[s][0][k] = 178000 + 100 * s + k;
+	tui_app_init(&a, w, &opts);
+	for (int c = 0; c < 2; c++)
+		for (int sel = 0; sel < counts[c]; sel += counts[c] - 1) {
+			struct tui_sweep sw = {"sweep /tmp/tmp.okVR6OGkoq/sw: 2 tasks, 2 settings, 5 days, dosadi-36",
+					       counts[c], labels, tasks, 1, &fan, "smuggling.learning_rate", values};
+			struct tui_grid *g = grid_new(24, 80);
+			struct canvas cv = {&a.th, NULL, g, 0, 0, 24, 80};
+			char *text, *row[32], want[64];
+			int head = -1, axis = -1, n, last_at = 0;
+
+			tui_sweep_draw(&cv, &sw, 0, sel);
+			text = grid_dump(g);
+			if (getenv("SMUGNET_SHOW"))
+				fputs(text, stdout);
+			n = dump_rows(text, row, 32);
+			for (int y = 0; y < n && head < 0; y++)
+				if (strstr(row[y], "tasks") != NULL && strstr(row[y], "median") != NULL)
+					head = y;
+			for (int y = 1; y < n && axis < 0; y++)
+				if (strstr(row[y], "\xe2\x94\xa4") != NULL) /* the plot's first row, its y axis */
+					axis = y;
+			ck_assert_msg(head > 0 && axis > 1 && axis < head, "%d settings: no chart above a table:\n%s",
+				      counts[c], text);
+			for (int k = 0; k < counts[c] + 2; k++) {
+				int named = 0, at = 0;
+
+				if (k < counts[c])
+					snprintf(want, sizeof want, "%s #%d 0.1", a.th.g->delivered, k);
+				else
+					snprintf(want, sizeof want, "%s %s", a.th.g->delivered, k == counts[c] ? "25%" : "75%");
+				for (int y = 1; y < axis; y++) /* the title's row and the legend's below it */
+					for (const char *p = strstr(row[y], want); p; p = strstr(p + 1, want))
+						if (p[strlen(want)] == '\0' || p[strlen(want)] == ' ') {
+							named++;
+							at = y * 1000 + (int)(p - row[y]);
+						}
+				ck_assert_msg(named == 1, "%d settings, #%d selected: the legend names '%s' %d times:\n%s",
+					      counts[c], sel, want, named, text);
+				ck_assert_msg(at > last_at, "%d settings: '%s' is not after the entry before it:\n%s",
+					      counts[c], want, text);
+				last_at = at;
+			}
+			free(text);
+			grid_free(g);
+		}
+	tui_app_done(&a);
+	smug_world_free(w);
+}
+END_TEST
+
+/* A chart whose legend wraps (the sweep view's) on a canvas too short
+ * for all its entries keeps the plot 3 rows, names the entries it has
+ * room for in order and counts the rest ("+N more"), the two adding up
+ * to all; a label wider than a row is cut in its middle, keeping its
+ * number at the start and its value's end. */
+START_TEST(test_tui_chart_wrapped_legend_counts_what_it_leaves_out)
+{
+	enum { N = 30, DAYS = 10 };
+	static double v[DAYS];
+	char labels[N][700];
+	struct chart_series series[N];
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	for (int i = 0; i < DAYS; i++)
+		v[i] = i;
+	for (int k = 0; k < N; k++) {
+		if (k == 1) { /* wider than any row: 0.1, 600 zeros, 2 */
+			snprintf(labels[k], sizeof labels[k], "#1 0.1%0600d2", 0);
+		} else {
+			snprintf(labels[k], sizeof labels[k], "#%d 0.1", k);
+		}
+		series[k] = (struct chart_series){labels[k], v, ROLE_NORMAL};
+	}
+	for (int h = 7; h <= 10; h++) { /* the legend's rows: 3 to 6, the long label's its second */
+		struct tui_grid *g = grid_new(h, 40);
+		struct canvas cv = {&a.th, NULL, g, 0, 0, h, 40};
+		struct chart_spec spec = {.title = "A title", .n = DAYS, .first_day = 1, .series = series, .n_series = N,
+					  .legend_wrap = true};
+		char *text, *row[16], want[64];
+		int n, named = 0, more = -1, axis = -1;
+
+		chart_draw(&cv, &spec);
+		text = grid_dump(g);
+		n = dump_rows(text, row, 16);
+		for (int y = 0; y < n && axis < 0; y++)
+			if (strstr(row[y], "\xe2\x94\xa4") != NULL)
+				axis = y;
+		ck_assert_msg(axis == h - 4, "height %d: the plot starts on row %d:\n%s",
+			      h, axis, text);
+		ck_assert_msg(strstr(row[1], "\xe2\x97\x8f #1 0.1000") != NULL && strstr(row[1], "0002") != NULL &&
+				      strstr(row[1], a.th.g->ellipsis) != NULL,
+			      "height %d: the long label is not cut in its middle on its own row:\n%s", h, text);
+		for (int k = 0; k < N; k++) {
+			snprintf(want, sizeof want, "%s #%d 0.1", a.th.g->delivered, k);
+			for (int y = 0; y < axis; y++) {
+				const char *p = strstr(row[y], want);
+
+				if (p && (p[strlen(want)] == '\0' || p[strlen(want)] == ' ' || k == 1)) {
+					ck_assert_msg(named == k, "height %d: '%s' named out of order:\n%s", h, want, text);
+					named++;
+				}
+			}
+		}
+		{
+			const char *m = strstr(row[axis - 1], "+");
+
+			ck_assert_msg(m != NULL && sscanf(m, "+%d more", &more) == 1, "height %d: no '+N more':\n%s", h,
+				      text);
+		}
+		ck_assert_msg(named + more == N, "height %d: %d named and %d more, want %d in all:\n%s", h, named, more,
+			      N, text);
+		free(text);
+		grid_free(g);
+	}
+	close_app(&a, w);
 }
 END_TEST
 
@@ -14277,6 +14573,55 @@ static bool status_says(struct tui_app *a, const char *text)
 	return found;
 }
 
+/* At day 0, and rewound to day 0, no border has a mark on the map (the
+ * marks are the borders with traffic or a crackdown): an arrow in the
+ * Map pane and in the map view keeps the selection, and the status line
+ * says why and what to press, whole at 80x24, where it said nothing. */
+START_TEST(test_tui_map_arrows_without_a_mark_say_why)
+{
+	static const int keys[4] = {KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT};
+	static const char want[] = "no border to select yet: none has traffic or a crackdown; . steps a day";
+
+	for (int rewound = 0; rewound < 2; rewound++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, rewound ? 10 : 0);
+
+		(void)w;
+		if (rewound) {
+			tui_handle_key(&a, '4');
+			draw(&a, 24, 80);
+			tui_handle_key(&a, KEY_DOWN);
+			ck_assert_int_ge(a.border, 0); /* a border selected before the rewind */
+			feed(&a, "{0\r");
+			ck_assert_int_eq(a.w->day, 0);
+			tui_handle_key(&a, '3');
+		}
+		for (int view = 0; view < 2; view++) {
+			tui_handle_key(&a, view ? 'M' : '4');
+			ck_assert_int_eq(a.view, view ? VIEW_MAP : VIEW_MAIN);
+			for (int k = 0; k < 4; k++) {
+				int before = a.border;
+				char *s;
+
+				draw(&a, 24, 80);
+				ck_assert_int_eq(a.n_marks, 0);
+				tui_handle_key(&a, keys[k]);
+				ck_assert_int_eq(a.border, before);
+				s = render(&a, 24, 80);
+				ck_assert_msg(strstr(footer_row(s), want) != NULL,
+					      "%s%s, arrow %d: the footer does not say why nothing is selected:\n%s",
+					      view ? "the map view" : "the Map pane", rewound ? " rewound to day 0" : " on day 0",
+					      k, s);
+				free(s);
+			}
+			if (view)
+				tui_handle_key(&a, 27);
+		}
+		close_app(&a, a.w);
+	}
+}
+END_TEST
+
 /* A message on the status line stays until the next key that does
  * something: a key bound to nothing leaves it, Tab (the next pane)
  * clears it and the footer lists the keys again. */
@@ -18596,11 +18941,14 @@ int main(void)
 	tcase_add_test(t, test_tui_routes_title_drops_the_day_whole);
 	tcase_add_test(t, test_tui_too_small_says_size);
 	tcase_add_test(t, test_tui_too_small_only_q_acts);
+	tcase_add_test(t, test_tui_too_small_holds_a_run);
 	tcase_add_test(t, test_tui_ctrl_c_asks_like_q);
 	tcase_add_test(t, test_tui_q_quits_from_every_view);
 	tcase_add_test(t, test_tui_c_in_a_faction_chart);
 	tcase_add_test(t, test_tui_panes_show_the_world);
 	tcase_add_test(t, test_tui_factions_pane_shows_bribe_spend);
+	tcase_add_test(t, test_tui_factions_pane_names_bribe_spend_when_narrow);
+	tcase_add_test(t, test_tui_routes_rows_say_their_count_without_its_column);
 	tcase_add_test(t, test_tui_factions_pane_shows_the_selected_faction);
 	tcase_add_test(t, test_tui_help_and_footer_follow_the_key_table);
 	tcase_add_test(t, test_tui_ascii_has_no_utf8);
@@ -18710,6 +19058,8 @@ int main(void)
 	tcase_add_test(t, test_tui_sweep_table_shows_the_selected_setting);
 	tcase_add_test(t, test_tui_sweep_title_says_a_setting_not_run_yet);
 	tcase_add_test(t, test_tui_sweep_legend_names_settings_by_values);
+	tcase_add_test(t, test_tui_sweep_legend_keeps_every_numbered_entry_at_80);
+	tcase_add_test(t, test_tui_chart_wrapped_legend_counts_what_it_leaves_out);
 	tcase_add_test(t, test_tui_sweep_title_keeps_each_values_end);
 	tcase_add_test(t, test_tui_routes_margin_bar_beside_or_below);
 	tcase_add_test(t, test_tui_routes_flip_line_keeps_its_figures);
@@ -18906,6 +19256,7 @@ int main(void)
 	tcase_add_test(t, test_tui_map_draws_a_slanted_border_slanted_and_spans_the_world);
 	tcase_add_test(t, test_tui_map_legend_drops_whole_parts_as_it_narrows);
 	tcase_add_test(t, test_tui_map_drawn_over_its_last_frame_shows_only_the_new);
+	tcase_add_test(t, test_tui_map_arrows_without_a_mark_say_why);
 	suite_add_tcase(s, t);
 	t = tcase_create("why lists and what-if");
 	tcase_set_timeout(t, 120);

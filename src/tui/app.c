@@ -148,6 +148,9 @@ static void layout(const struct tui_app *a, int rows, int cols, struct tui_rect 
 	int body = rows - 3, left = cols * 2 / 5 > 36 ? cols * 2 / 5 : 36, right = cols - left;
 	int per = body >= 36 ? 2 : 1, fh = factions_rows(a->w, per) + 3, top = body * 11 / 20;
 
+	if (pane_factions_bribes_below(a->w, left))
+		fh++; /* the selected faction's bribe spend, where no column shows it */
+
 	memset(r, 0, sizeof(struct tui_rect) * SLOT_COUNT);
 	if (too_small(rows, cols)) {
 		r[SLOT_VIEW] = (struct tui_rect){0, 0, rows, cols};
@@ -196,8 +199,8 @@ static unsigned draw_slots(struct tui_app *a, struct canvas cv[SLOT_COUNT], int 
 			y += canvas_wrap(c, y, 0, cols, rows, ROLE_WARN, "Unsaved changes. Quit anyway? (y/n)") + 1;
 		snprintf(notice, sizeof notice,
 			 "smugnet needs a terminal of at least %dx%d; this one is %dx%d. Enlarge it, or press q to "
-			 "quit; other keys are ignored until then.",
-			 MIN_COLS, MIN_ROWS, cols, rows);
+			 "quit; other keys are ignored until then%s.",
+			 MIN_COLS, MIN_ROWS, cols, rows, a->running ? ", and the run waits (no day passes unseen)" : "");
 		if (y < rows)
 			canvas_wrap(c, y, 0, cols, rows - y, ROLE_WARN, notice);
 		return 1u << SLOT_VIEW;
@@ -226,6 +229,11 @@ static unsigned draw_slots(struct tui_app *a, struct canvas cv[SLOT_COUNT], int 
 		}
 	}
 	return used;
+}
+
+bool tui_ticking(const struct tui_app *a)
+{
+	return a->running && a->prompt == PROMPT_NONE && !too_small(a->rows, a->cols);
 }
 
 void tui_render(struct tui_app *a, struct canvas *screen)
@@ -1104,11 +1112,12 @@ int tui_run(struct smug_world **w, const struct tui_options *opt)
 		int key;
 		/* keys typed during long work first, in order */
 		bool typed = tui_typeahead_next(&a, &key);
-		bool ticking = a.running && a.prompt == PROMPT_NONE;
+		bool ticking;
 
 		if (draw)
 			frame(&a, &fr.ws);
 		draw = true;
+		ticking = tui_ticking(&a); /* after the frame: on the terminal's size now */
 		if (!typed && ticking) { /* wait for the next day's time, working ahead meanwhile */
 			double now = now_ms(), wait;
 

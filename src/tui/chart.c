@@ -72,25 +72,104 @@ struct plot {
 	int ph, pw, px;
 };
 
-/* The title row: the title, then a legend entry per series and the
- * shading's, each whole or not at all. */
-static void chart_title(struct canvas *cv, const struct chart_spec *s)
+/* Legend entry k (a series, or the shading's after them) as drawn after
+ * other text on its row ("  ● seized") or first on it (lead false), in
+ * at most cols columns: one too wide is cut in its middle, so a numbered
+ * setting keeps its number and its value's end ("#1 0.1…5"). The
+ * caller frees it. */
+static char *legend_entry(const struct canvas *cv, const struct chart_spec *s, int k, bool lead, int cols)
 {
 	const struct tui_glyphs *g = cv->th->g;
-	char head[256];
+	const char *label = k < s->n_series ? s->series[k].label : s->shade_label;
+	size_t size = strlen(label) + 32 + (size_t)(cols > 0 ? cols : 0) * 4;
+	char *buf = tui_xmalloc(size), *cut;
+
+	if (k < s->n_series)
+		snprintf(buf, size, "%s%s %s", lead ? "  " : "", g->delivered, label);
+	else
+		snprintf(buf, size, "%s%s%s %s", lead ? "  " : "", g->hatch, g->hatch, label);
+	if (cols > 0 && text_cols(buf) > cols) {
+		cut = tui_xmalloc(size);
+		text_cut_middle(buf, cols, g->ellipsis, cut, size);
+		free(buf);
+		buf = cut;
+	}
+	return buf;
+}
+
+/* The legend's entries: a series each, then the shading's when it has
+ * both its days and its label. */
+static int legend_entries(const struct chart_spec *s)
+{
+	return s->n_series + (s->shade && s->shade_label ? 1 : 0);
+}
+
+static enum tui_role legend_role(const struct chart_spec *s, int k)
+{
+	return k < s->n_series ? s->series[k].role : ROLE_SHADE;
+}
+
+/* The legend of a chart with legend_wrap: entries from the title's end
+ * on, in order, a row after another while the plot keeps 3 rows (max
+ * rows in all), an entry wider than a row cut in its middle; on the last
+ * row, when the rest do not all fit, those that do not give way to
+ * "+N more". Returns the rows used. */
+static int chart_legend_wrapped(struct canvas *cv, const struct chart_spec *s, int at, int max)
+{
+	int n = legend_entries(s), y = 0;
+
+	for (int k = 0; k < n; k++) {
+		char *head = legend_entry(cv, s, k, at > 0, cv->w), more[32];
+		int rest = 0;
+
+		if (at > 0 && at + text_cols(head) > cv->w && y + 1 < max) { /* on the next row */
+			free(head);
+			y++;
+			at = 0;
+			head = legend_entry(cv, s, k, false, cv->w);
+		}
+		rest = text_cols(head);
+		for (int j = k + 1; y + 1 == max && j < n; j++) { /* the last row: do the rest fit? */
+			char *e = legend_entry(cv, s, j, true, cv->w);
+
+			rest += text_cols(e);
+			free(e);
+		}
+		if (y + 1 == max && at + rest > cv->w) {
+			snprintf(more, sizeof more, "%s+%d more", at > 0 ? "  " : "", n - k - 1);
+			if (at + text_cols(head) + text_cols(more) > cv->w) { /* this one gives way too */
+				snprintf(more, sizeof more, "%s+%d more", at > 0 ? "  " : "", n - k);
+				if (at + text_cols(more) <= cv->w)
+					canvas_text(cv, y, at, ROLE_DIM, more);
+				free(head);
+				break;
+			}
+		}
+		at += canvas_text(cv, y, at, legend_role(s, k), head);
+		free(head);
+	}
+	return y + 1;
+}
+
+/* The title row: the title, then a legend entry per series and the
+ * shading's, each whole or not at all (with legend_wrap: on more rows
+ * as chart_legend_wrapped says). Returns the rows used. */
+static int chart_title(struct canvas *cv, const struct chart_spec *s)
+{
+	int n = legend_entries(s);
 	int at = canvas_fit(cv, 0, 0, text_cols(s->title) < cv->w ? text_cols(s->title) : cv->w, ROLE_TITLE,
 			    s->title, false);
 
-	for (int k = 0; k < s->n_series && at < cv->w; k++) {
-		snprintf(head, sizeof head, "  %s %s", g->delivered, s->series[k].label);
+	if (s->legend_wrap)
+		return chart_legend_wrapped(cv, s, at, cv->h - 4 > 1 ? cv->h - 4 : 1);
+	for (int k = 0; k < n && at < cv->w; k++) {
+		char *head = legend_entry(cv, s, k, true, 0);
+
 		if (at + text_cols(head) <= cv->w)
-			at += canvas_text(cv, 0, at, s->series[k].role, head);
+			at += canvas_text(cv, 0, at, legend_role(s, k), head);
+		free(head);
 	}
-	if (s->shade && s->shade_label) {
-		snprintf(head, sizeof head, "  %s%s %s", g->hatch, g->hatch, s->shade_label);
-		if (at + text_cols(head) <= cv->w)
-			canvas_text(cv, 0, at, ROLE_SHADE, head);
-	}
+	return 1;
 }
 
 /* The range the y axis spans: every series' and the band's values, from
@@ -275,22 +354,26 @@ static void chart_x_axis(struct canvas *cv, const struct chart_spec *s, const st
 
 void chart_draw(struct canvas *cv, const struct chart_spec *s)
 {
-	struct plot p = {.ph = cv->h - 2};
+	struct plot p;
+	struct canvas body;
 
 	canvas_clear(cv); /* the whole canvas is the chart's, whatever was there */
 	if (cv->h < 4 || cv->w < 16 || s->n <= 0)
 		return;
-	chart_title(cv, s);
+	/* the plot below the legend's last row (the title's without a wrap):
+	 * body's row 0 is that row, its plot rows 1 to ph as before */
+	body = canvas_sub(cv, chart_title(cv, s) - 1, 0, cv->h, cv->w);
+	p = (struct plot){.ph = body.h - 2};
 	chart_range(s, &p.lo, &p.hi);
-	chart_y_axis(cv, s, &p);
-	chart_shade(cv, s, &p);
+	chart_y_axis(&body, s, &p);
+	chart_shade(&body, s, &p);
 	if (s->bars)
-		chart_bars(cv, s, &p);
-	else if (cv->th->g->braille)
-		chart_braille(cv, s, &p);
+		chart_bars(&body, s, &p);
+	else if (body.th->g->braille)
+		chart_braille(&body, s, &p);
 	else
-		chart_points(cv, s, &p);
-	chart_x_axis(cv, s, &p);
+		chart_points(&body, s, &p);
+	chart_x_axis(&body, s, &p);
 }
 
 void chart_spark(struct canvas *cv, int y, int x, int width, const double *v, int n, enum tui_role r)

@@ -5,8 +5,9 @@
  * 30 days per commodity) and its latest outcomes. Columns are dropped
  * by priority when the pane is narrow: balance, success rate, in transit
  * and bribe spend (what the design's Factions pane lists) are the last
- * to go, bribes from 120 columns. With more factions than rows the
- * pane scrolls so the selected faction is always shown. */
+ * to go, bribes from 120 columns; narrower, the pane's last row names
+ * the selected faction's bribe spend instead. With more factions than
+ * rows the pane scrolls so the selected faction is always shown. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -63,12 +64,44 @@ static void moves(const struct smug_world *w, int f, char *buf, size_t size)
 					       100.0 * (double)fl[c].value[SMUG_FLOW_SENT] / (double)total);
 }
 
+bool pane_factions_bribes_below(const struct smug_world *w, int width)
+{
+	int fac[SMUG_FACTIONS_MAX];
+	struct tui_table t;
+
+	table_fit(&t, cols, C_N, width - 2); /* inside the frame */
+	return table_pos(&t, C_BRIBES) < 0 && tui_network_factions(w, fac, SMUG_FACTIONS_MAX) > 0;
+}
+
+/* The selected faction's bribe spend on the pane's last row, for a pane
+ * too narrow for the bribes column: the figure first, whole, then whose
+ * ("bribes 701.48 (dustrunners)"), the id shortened when it must. */
+static void bribes_below(struct tui_app *a, struct canvas *in, int y)
+{
+	const char *id;
+	char money[32], head[64];
+	int x, room;
+
+	if (a->faction < 0)
+		return;
+	id = a->w->factions[a->faction].id;
+	fmt_money(money, sizeof money, a->w->factions[a->faction].net.bribes_spent, 12);
+	snprintf(head, sizeof head, "bribes %s", money);
+	x = canvas_text(in, y, 0, ROLE_DIM, head);
+	room = in->w - x - 3; /* " (" and ")" */
+	if (room < 3)
+		return;
+	x += canvas_text(in, y, x, ROLE_DIM, " (");
+	x += canvas_fit(in, y, x, text_cols(id) < room ? text_cols(id) : room, ROLE_DIM, id, false);
+	canvas_text(in, y, x, ROLE_DIM, ")");
+}
+
 void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused)
 {
 	const struct smug_world *w = a->w;
 	const struct tui_glyphs *g = cv->th->g;
-	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), y, at = 0, shown;
-	int per = cv->h - 3 >= 2 * n ? 2 : 1;
+	int fac[SMUG_FACTIONS_MAX], n = tui_network_factions(w, fac, SMUG_FACTIONS_MAX), y, at = 0, shown, list_h, per;
+	bool below;
 	struct canvas in;
 	struct tui_table t;
 
@@ -78,16 +111,21 @@ void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	canvas_box(cv, "1 Factions", focused);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
 	table_fit(&t, cols, C_N, in.w);
+	/* no bribes column: its last row says the selected faction's, when
+	 * a faction's row is left above it */
+	below = n > 0 && table_pos(&t, C_BRIBES) < 0 && in.h >= 3;
+	list_h = in.h - (below ? 1 : 0);
+	per = list_h - 1 >= 2 * n ? 2 : 1;
 	y = table_header(&in, 0, &t, -1, false);
 	/* more factions than rows: scrolled so the selected one is shown */
 	for (int i = 0; i < n; i++)
 		if (fac[i] == a->faction)
 			at = i;
-	shown = (in.h - y + per - 1) / per;
+	shown = (list_h - y + per - 1) / per;
 	if (shown < 1)
 		shown = 1;
 	a->faction_top = table_scroll(a->faction_top, at, shown, n);
-	for (int i = a->faction_top; i < n && y < in.h; i++) {
+	for (int i = a->faction_top; i < n && y < list_h; i++) {
 		const struct smug_faction *fa = &w->factions[fac[i]];
 		const struct smug_network *net = &fa->net;
 		bool sel = fac[i] == a->faction;
@@ -150,7 +188,7 @@ void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused)
 			}
 		}
 		y++;
-		if (per == 2 && y < in.h) {
+		if (per == 2 && y < list_h) {
 			char mv[160];
 			int x, avail;
 
@@ -174,6 +212,8 @@ void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	}
 	if (n == 0)
 		canvas_text(&in, y, 0, ROLE_DIM, "no smuggling factions");
+	if (below)
+		bribes_below(a, &in, in.h - 1);
 }
 
 void pane_factions_click(struct tui_app *a, int y)

@@ -493,6 +493,19 @@ void pane_map_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	}
 }
 
+/* An arrow on a map without a mark to go to: the status says why (no
+ * border has a mark yet, at day 0 or rewound there; or none is in view
+ * at this zoom), where the key would otherwise do nothing unseen. */
+static void no_mark_to_select(struct tui_app *a)
+{
+	for (int c = 0; c < a->w->n_corridors; c++)
+		if (marked(a, c)) {
+			tui_set_status(a, "no border's mark in view at this zoom: Z zooms out");
+			return;
+		}
+	tui_set_status(a, "no border to select yet: none has traffic or a crackdown; . steps a day");
+}
+
 void pane_map_step(struct tui_app *a, int dy, int dx)
 {
 	int from = -1, best = -1;
@@ -504,6 +517,8 @@ void pane_map_step(struct tui_app *a, int dy, int dx)
 	if (from < 0) {
 		if (a->n_marks > 0)
 			a->border = a->marks[0].corridor;
+		else
+			no_mark_to_select(a);
 		return;
 	}
 	for (int i = 0; i < a->n_marks; i++) {

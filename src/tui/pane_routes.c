@@ -223,6 +223,23 @@ static void route_row(struct tui_app *a, struct canvas *in, int y, const struct 
 			table_cell(in, y, t, R_MARGIN, r, buf);
 		}
 	}
+	if (count > 1 && table_pos(t, R_COUNT) < 0 && table_pos(t, R_STATUS) >= 0) {
+		/* no count column (below 200 columns): the status says how many
+		 * decisions the row stands for ("sent x2"), the count kept whole
+		 * when the status must shorten */
+		int p = table_pos(t, R_STATUS), cw = t->w[p], sl;
+		enum tui_role sr = d->skipped[0] && r == ROLE_NORMAL ? ROLE_WARN : r;
+
+		snprintf(buf, sizeof buf, " x%d", count);
+		sl = text_cols(buf);
+		if (cw > sl) {
+			int st = text_cols(status_short(d)) < cw - sl ? text_cols(status_short(d)) : cw - sl;
+
+			canvas_fit(in, y, t->x[p], st, sr, status_short(d), false);
+			canvas_text(in, y, t->x[p] + st, sr, buf);
+			return;
+		}
+	}
 	table_cell(in, y, t, R_STATUS, d->skipped[0] && r == ROLE_NORMAL ? ROLE_WARN : r, status_short(d));
 }
 
@@ -234,8 +251,9 @@ static void draw_margin(struct tui_app *a, struct canvas *in, int y)
 	int di;
 	const struct smug_explanation *ex;
 	const struct smug_decision *d;
-	char m[40], v[40], line[200], brief[100];
+	char m[40], v[40], line[200], brief[100], cargo[200];
 	bool own_row;
+	int margin_rows;
 
 	if (in->h - y < 4)
 		return;
@@ -243,22 +261,26 @@ static void draw_margin(struct tui_app *a, struct canvas *in, int y)
 	if (!ex || di < 0 || w->decisions[di].winner < 0)
 		return;
 	d = &w->decisions[di];
-	y++;
 	fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
 	fmt_credits(v, sizeof v, d->value);
 	snprintf(line, sizeof line, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand, m,
 		 d->runner + 1);
 	snprintf(brief, sizeof brief, "margin %s over #%d", m, d->runner + 1);
+	snprintf(cargo, sizeof cargo, "loss+cost of cargo %s:", v);
+	own_row = in->w - text_cols(cargo) - 1 < 12; /* the bar on a row of its own */
+	margin_rows = d->runner >= 0 && canvas_wrap_rows(in->w, line) <= 2 ? canvas_wrap_rows(in->w, line) : 1;
+	/* a blank row first, unless the flip line would go for it (a short
+	 * pane: the Factions pane's bribes row above at 80x24) */
+	if (in->h - y > margin_rows + 1 + own_row + 1)
+		y++;
 	if (d->runner >= 0)
 		y += wrap_first(in, y, 2, ROLE_TITLE, (const char *const[]){line, brief}, 2);
 	else
 		y += wrap_first(in, y, 2, ROLE_TITLE, (const char *const[]){"the only candidate"}, 1);
-	snprintf(line, sizeof line, "loss+cost of cargo %s:", v);
-	canvas_text(in, y, 0, ROLE_DIM, line);
-	own_row = in->w - text_cols(line) - 1 < 12; /* the bar on a row of its own */
+	canvas_text(in, y, 0, ROLE_DIM, cargo);
 	if (own_row)
 		y++;
-	tui_margin_bar(in, y, own_row ? 0 : text_cols(line) + 1, own_row ? in->w : in->w - text_cols(line) - 1, d,
+	tui_margin_bar(in, y, own_row ? 0 : text_cols(cargo) + 1, own_row ? in->w : in->w - text_cols(cargo) - 1, d,
 		       ex);
 	y++;
 	if (y < in->h)

@@ -287,7 +287,8 @@ void tui_sweep_draw(struct canvas *cv, const struct tui_sweep *sw, int fan, int 
 		text_cut_middle(sw->labels[sel], room, cv->th->g->ellipsis, label, sizeof label);
 	snprintf(title + strlen(title), sizeof title - strlen(title), "%s", label);
 	spec = (struct chart_spec){.title = title, .n = n_days, .first_day = 1, .series = series,
-				   .n_series = ns, .band_lo = lo, .band_hi = hi, .money = f->money};
+				   .n_series = ns, .band_lo = lo, .band_hi = hi, .money = f->money,
+				   .legend_wrap = true}; /* every setting named, however narrow */
 	c = canvas_sub(cv, 1, 0, cv->h - 2 - table_h, cv->w);
 	chart_draw(&c, &spec);
 	c = canvas_sub(cv, cv->h - 1 - table_h, 0, table_h, cv->w);

@@ -295,9 +295,15 @@ struct chart_spec {
 	bool money;		/* values are minor units: axis in credits */
 	bool percent;		/* values in [0,1]: axis in per cent */
 	bool bars;		/* vertical block bars instead of lines */
+	bool legend_wrap;	/* legend entries that do not fit the title's row
+				 * go on rows below it, in order, rather than
+				 * being left out (a sweep's settings) */
 };
 
-/* Draw a chart into the whole canvas (cleared first): title and legend on the first row,
+/* Draw a chart into the whole canvas (cleared first): title and legend on the first row
+ * (with legend_wrap, on as many more as the entries need, in order, each
+ * whole, a label too long for a row cut in its middle, while the plot
+ * keeps 3 rows; entries left over then counted, "+2 more"),
  * y axis labels that never cut a number, the x axis (days) at the
  * bottom, points in braille dots (UTF-8) or ASCII, shaded periods
  * hatched so they show in plain text too. */
@@ -532,6 +538,10 @@ void pane_borders_sort_changed(struct tui_app *a);
 
 void pane_header_draw(struct tui_app *a, struct canvas *cv);
 void pane_factions_draw(struct tui_app *a, struct canvas *cv, bool focused);
+/* Whether a Factions pane `width` columns wide (its frame included) has
+ * no room for the bribes column: then a row of its own, its last, names
+ * the selected faction's bribe spend (false without a network faction). */
+bool pane_factions_bribes_below(const struct smug_world *w, int width);
 void pane_routes_draw(struct tui_app *a, struct canvas *cv, bool focused);
 void pane_borders_draw(struct tui_app *a, struct canvas *cv, bool focused);
 void pane_map_draw(struct tui_app *a, struct canvas *cv, bool focused);
@@ -726,6 +736,10 @@ void tui_app_init(struct tui_app *a, struct smug_world *w, const struct tui_opti
 void tui_app_done(struct tui_app *a);
 /* Render a whole frame (to a memory grid in tests). */
 void tui_render(struct tui_app *a, struct canvas *screen);
+/* Whether days run by themselves now: running, no prompt open, and the
+ * screen last drawn big enough to show them; on a smaller one the run
+ * waits (its notice says so) and resumes once the screen is enlarged. */
+bool tui_ticking(const struct tui_app *a);
 /* Apply one key without a terminal (used by tests). Returns false when
  * the key asks to quit. */
 bool tui_handle_key(struct tui_app *a, int key);

@@ -79,15 +79,15 @@ static void faction_charts(struct tui_app *a, struct canvas *in, int n, int firs
 	memset(&st, 0, sizeof st);
 	st.series[0][0] = (struct chart_series){"balance", bal, ROLE_GOOD};
 	st.spec[0] = (struct chart_spec){"Balance (credits)", n, first, st.series[0], 1, NULL, NULL, shade,
-					 "your crackdowns", true, false, false};
+					 "your crackdowns", true, false, false, false};
 	st.series[1][0] = (struct chart_series){"delivered", del, ROLE_GOOD};
 	st.series[1][1] = (struct chart_series){"seized", sei, ROLE_SERIES2};
 	st.series[1][2] = (struct chart_series){"lost", lost, ROLE_WARN};
 	st.spec[1] = (struct chart_spec){"Shipments a day", n, first, st.series[1], 3, NULL, NULL, shade,
-					 "your crackdowns", false, false, false};
+					 "your crackdowns", false, false, false, false};
 	st.series[2][0] = (struct chart_series){"bribes", bri, ROLE_WARN};
 	st.spec[2] = (struct chart_spec){"Bribes paid a day", n, first, st.series[2], 1, NULL, NULL, shade,
-					 "your crackdowns", true, false, true};
+					 "your crackdowns", true, false, true, false};
 	st.n = 3;
 	draw_stack(in, 1, &st);
 	free(v);
@@ -138,17 +138,17 @@ static void border_charts(struct tui_app *a, struct canvas *in, int n, int first
 	memset(&st, 0, sizeof st);
 	st.series[0][0] = (struct chart_series){"crossings", tra, ROLE_GOOD};
 	st.spec[0] = (struct chart_spec){"Traffic a day", n, first, st.series[0], 1, NULL, NULL, shade,
-					 "crackdown", false, false, true};
+					 "crackdown", false, false, true, false};
 	st.series[1][0] = (struct chart_series){"seized / crossed, 7 days", rate, ROLE_SERIES2};
 	st.spec[1] = (struct chart_spec){"Seizure rate", n, first, st.series[1], 1, NULL, NULL, shade, "crackdown",
-					 false, true, false};
+					 false, true, false, false};
 	st.series[2][0] = (struct chart_series){"inspected", ins, ROLE_WARN};
 	st.series[2][1] = (struct chart_series){"seized", sei, ROLE_SERIES2};
 	st.spec[2] = (struct chart_spec){"Customs a day", n, first, st.series[2], 2, NULL, NULL, shade, "crackdown",
-					 false, false, false};
+					 false, false, false, false};
 	st.series[3][0] = (struct chart_series){"bribes", bri, ROLE_WARN};
 	st.spec[3] = (struct chart_spec){"Bribes taken a day", n, first, st.series[3], 1, NULL, NULL, shade,
-					 "crackdown", true, false, true};
+					 "crackdown", true, false, true, false};
 	st.n = 4;
 	draw_stack(in, 1, &st);
 	free(v);
