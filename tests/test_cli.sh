@@ -287,6 +287,16 @@ err_has "smugnet run: --branch 'crackdown n:22.1|n:23.1@31': starts on day 31, a
 [ -s "$tmp/out" ] && fail "a refused late what-if crackdown still printed: $(head -c 200 "$tmp/out")"
 expect_rc 0 "$SMUGNET" run --days 30 --branch 'crackdown n:22.1|n:23.1@30' --quiet
 grep -q '"crackdown_what_if":true' "$tmp/out" || fail "a what-if crackdown on the last day is not on at its end"
+# --branch's change left unquoted ('--branch auto on') said only
+# "unexpected argument 'on'": the stray word right after a --branch value
+# now says the change is one argument and shows it quoted, wherever the
+# other options are; a stray word elsewhere is named as before
+expect_rc 2 "$SMUGNET" run --days 5 --branch auto on
+err_is "smugnet run: unexpected argument 'on': --branch takes its change as one argument; quote it, e.g. --branch 'auto on'" "Try 'smugnet run --help'."
+expect_rc 2 "$SMUGNET" run --branch=set smuggling.learning_rate=0.3 --days 5
+err_has "smugnet run: unexpected argument 'smuggling.learning_rate=0.3': --branch takes its change as one argument; quote it, e.g. --branch 'set smuggling.learning_rate=0.3'"
+expect_rc 2 "$SMUGNET" run stray --days 5 --branch 'auto on'
+err_is "smugnet run: unexpected argument 'stray'" "Try 'smugnet run --help'."
 # a run file with a key twice in one record is refused by file, line and
 # path (exit 3, as every loader of the core), and diff prints nothing: it
 # once read the first "digest" and reported two different runs

@@ -133,6 +133,9 @@ struct run_request {
 	const char *scenario, *save, *load, *vault, *journal; /* NULL: not given */
 	const char *crack[MAX_CRACKDOWNS], *clears[MAX_CRACKDOWNS], *sets[CLI_SETS_MAX], *branch[MAX_BRANCH];
 	int n_crack, n_clears, n_sets, n_branch;
+	/* the word right after each --branch value when it is no option: a
+	 * value left unquoted ('--branch auto on') split there */
+	const char *branch_next[MAX_BRANCH];
 	long long days, every, seed; /* -1: not given */
 	bool in_years;		     /* days came from --years */
 	bool csv, auto_crack, events, quiet;
@@ -210,8 +213,15 @@ static int run_option(struct run_request *r, int c, const char *arg)
  * not go together. RUN_GO, or a usage error said. */
 static int run_request_check(struct run_request *r, int argc, char **argv)
 {
-	if (optind < argc)
+	if (optind < argc) {
+		for (int i = 0; i < r->n_branch; i++)
+			if (r->branch_next[i] == argv[optind])
+				return cli_usage_error("run",
+						       "unexpected argument '%s': --branch takes its change as one "
+						       "argument; quote it, e.g. --branch '%s %s'",
+						       argv[optind], r->branch[i], argv[optind]);
 		return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
+	}
 	if (r->days < 0)
 		return cli_usage_error("run", "--days N or --years N is required");
 	if (cli_name_given("run", "--scenario", r->scenario) != EXIT_OK ||
@@ -251,6 +261,10 @@ static int run_request_read(struct run_request *r, int argc, char **argv)
 		}
 		if ((rc = run_option(r, c, optarg)) != EXIT_OK)
 			return rc;
+		/* getopt has not moved what follows yet: argv[optind] is the
+		 * word typed after the value */
+		if (c == 'b' && optind < argc && argv[optind][0] != '-')
+			r->branch_next[r->n_branch - 1] = argv[optind];
 	}
 	return run_request_check(r, argc, argv);
 }
