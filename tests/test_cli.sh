@@ -297,6 +297,12 @@ expect_rc 2 "$SMUGNET" run --branch=set smuggling.learning_rate=0.3 --days 5
 err_has "smugnet run: unexpected argument 'smuggling.learning_rate=0.3': --branch takes its change as one argument; quote it, e.g. --branch 'set smuggling.learning_rate=0.3'"
 expect_rc 2 "$SMUGNET" run stray --days 5 --branch 'auto on'
 err_is "smugnet run: unexpected argument 'stray'" "Try 'smugnet run --help'."
+# --every with --branch was dropped unsaid (a --branch run prints no day
+# records, only both summaries and the delta): now a usage error, nothing
+# printed
+expect_rc 2 "$SMUGNET" run --days 5 --every 1 --branch 'auto on'
+err_is "smugnet run: --every sets how often a day record is printed; a --branch run prints none (both summaries and the delta), so --every goes with a run without --branch" "Try 'smugnet run --help'."
+[ -s "$tmp/out" ] && fail "a refused --every --branch run still printed: $(head -c 200 "$tmp/out")"
 # a run file with a key twice in one record is refused by file, line and
 # path (exit 3, as every loader of the core), and diff prints nothing: it
 # once read the first "digest" and reported two different runs

@@ -236,11 +236,16 @@ static int run_request_check(struct run_request *r, int argc, char **argv)
 		return cli_usage_error("run", "--per goes with --format csv");
 	if (r->csv && (r->events || r->n_branch))
 		return cli_usage_error("run", "--format csv has no room for --events or --branch");
-	if (r->every < 0)
-		r->every = r->csv ? 1 : 30; /* CSV: one row per day unless asked otherwise */
 	if (r->n_branch && (r->save || r->journal || r->events))
 		return cli_usage_error("run", "--branch prints both outcomes; --save, --journal and --events "
 				       "go with a run without --branch");
+	/* a --branch run prints no day records: --every was dropped unsaid */
+	if (r->n_branch && r->every >= 0)
+		return cli_usage_error("run", "--every sets how often a day record is printed; a --branch run "
+				       "prints none (both summaries and the delta), so --every goes with a run "
+				       "without --branch");
+	if (r->every < 0)
+		r->every = r->csv ? 1 : 30; /* CSV: one row per day unless asked otherwise */
 	return RUN_GO;
 }
 
