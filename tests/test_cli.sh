@@ -115,7 +115,7 @@ err_is "smugnet run: ambiguous option '--s': --scenario, --seed, --save, --set" 
 # option or argument; it read ": cannot read (No such file or directory)"
 for case in "run;--scenario;run --days 1 --scenario ''" "run;--journal;run --days 1 --journal ''" \
 	"explain;--scenario;explain --day 1 --scenario ''" "config;--scenario;config --scenario ''" \
-	"validate;FILE|SEED_DIR;validate ''" "replay;NAME|SEED_DIR|FILE;replay ''" \
+	"validate;FILE|SEED_DIR|SEED;validate ''" "validate;--vault;validate s --vault ''" "replay;NAME|SEED_DIR|FILE;replay ''" \
 	"replay;--scenario;replay j.jsonl --scenario ''" "diff;A;diff '' b" "diff;B;diff a ''" \
 	"export;--csv;export x --csv ''" ";--scenario;--scenario ''" ";--sweep;--sweep ''" \
 	"seeds;--vault;seeds --vault ''" "run;--vault;run --days 1 --load s20 --vault ''" \
@@ -129,7 +129,7 @@ for case in "run;--scenario;run --days 1 --scenario ''" "run;--journal;run --day
 	err_is "$who: $opt: the name is empty" "Try '$who --help'."
 done
 expect_rc 2 "$SMUGNET" validate "$SRCDIR/data/tiny.json" "$SRCDIR/data/tiny.json"
-err_has "expected exactly one FILE or SEED_DIR, got 2"
+err_has "expected exactly one FILE, SEED_DIR or SEED, got 2"
 expect_rc 2 "$SMUGNET" gen --wards 3 extra
 err_has "smugnet gen: unexpected argument 'extra'"
 # -- ends the options of the other commands too: what follows it is an
@@ -757,6 +757,21 @@ for f in snapshot manifest; do
 	err_has "s20/$f.json: format: expected \"smugnet-scenario\", got \"smugnet-"
 	err_has "(a file of a seed: give the seed's folder or name)"
 done
+# that hint names a seed, but validate took no seed names ('validate s20'
+# said "s20: cannot read"): a seed of the vault (--vault or SMUGNET_VAULT)
+# is checked by its name as --load loads it, a name the vault holds not
+# is told so (exit 3)
+expect_rc 0 "$SMUGNET" validate s20 --vault "$tmp/vault"
+[ "$(cat "$tmp/out")" = ok ] || fail "validate SEED: $(cat "$tmp/out")"
+expect_rc 0 env SMUGNET_VAULT="$tmp/vault" "$SMUGNET" validate s20
+[ "$(cat "$tmp/out")" = ok ] || fail "SMUGNET_VAULT=V validate SEED: $(cat "$tmp/out")"
+expect_rc 3 "$SMUGNET" validate nosuchseed --vault "$tmp/vault"
+err_is "nosuchseed: no such file, and no seed 'nosuchseed' in $tmp/vault"
+mkdir -p "$tmp/badvault/seeds" && cp -R "$tmp/vault/seeds/s20" "$tmp/badvault/seeds/" &&
+	sed 's/"day"/"dya"/' "$tmp/vault/seeds/s20/snapshot.json" >"$tmp/badvault/seeds/s20/snapshot.json" ||
+	fail "a vault with a broken seed"
+expect_rc 3 "$SMUGNET" validate s20 --vault "$tmp/badvault"
+err_has "$tmp/badvault/seeds/s20/snapshot.json: hash mismatch (manifest says "
 # a seed's journal, or a run's output, given as a scenario read only
 # 'journal.jsonl: line 2 byte 1 (offset 336): trailing data after JSON',
 # where its snapshot.json is named a file of a seed: now it says what

@@ -1,6 +1,8 @@
-/* smugnet validate FILE|SEED_DIR: load a scenario or a seed folder and
- * report "ok" or the first problem as "file: json.path: reason" (exit 3);
+/* smugnet validate FILE|SEED_DIR|SEED: load a scenario, a seed folder or
+ * a seed of the vault by its name and report "ok" or the first problem as
+ * "file: json.path: reason" (exit 3);
  * smugnet gen: write a generated scenario to standard output. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,32 +13,58 @@
 #include "cli/cli.h"
 #include "smugnet/vault.h"
 
+/* Whether file names a seed of the vault rather than a file: a seed's
+ * name (no '/'), and nothing of that name here (a file or folder of the
+ * name comes first, as for diff). */
+static bool validate_names_seed(const char *file)
+{
+	struct stat sb;
+
+	return !strchr(file, '/') && smug_seed_name_valid(file) && lstat(file, &sb) != 0 && errno == ENOENT;
+}
+
 int cmd_validate(int argc, char **argv)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+		{"vault", required_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct smug_world *w = NULL;
+	struct smug_error err;
+	enum smug_status st;
 	struct stat sb;
-	const char *file;
+	const char *file, *vault = NULL;
+	char vault_buf[1024];
 	int c, rc;
 
 	while ((c = cli_getopt("validate", argc, argv, "h", opts)) != -1) {
 		switch (c) {
+		case 'v': vault = optarg; break;
 		case 'h':
-			printf("Usage: smugnet validate FILE|SEED_DIR\n"
-			       "Check a scenario file or a seed folder; print ok or the first error.\n");
+			printf("Usage: smugnet validate FILE|SEED_DIR|SEED [--vault DIR]\n"
+			       "Check a scenario file, a seed folder or a seed of the vault by its name;\n"
+			       "print ok or the first error.\n");
 			return jsonl_close_stdout();
 		default: return EXIT_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind + 1 != argc)
-		return cli_usage_error("validate", "expected exactly one FILE or SEED_DIR, got %d", argc - optind);
+		return cli_usage_error("validate", "expected exactly one FILE, SEED_DIR or SEED, got %d",
+				       argc - optind);
 	file = argv[optind];
-	if (cli_name_given("validate", "FILE|SEED_DIR", file) != EXIT_OK)
+	if (cli_name_given("validate", "FILE|SEED_DIR|SEED", file) != EXIT_OK ||
+	    cli_name_given("validate", "--vault", vault) != EXIT_OK)
 		return EXIT_USAGE;
+	vault = cli_vault_root(vault, vault_buf, sizeof vault_buf);
 	if (stat(file, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		struct smug_error err;
-		enum smug_status st = smug_vault_load_dir(file, &w, &err);
-
+		st = smug_vault_load_dir(file, &w, &err);
+		if (st != SMUG_OK)
+			return cli_status_exit(st, err.msg);
+	} else if (validate_names_seed(file)) {
+		/* the hint for a seed's file ("give the seed's folder or
+		 * name") names a seed: validate takes the name as --load does */
+		st = smug_vault_locate(vault, file, NULL, &err);
+		if (cli_no_file_nor_seed(file, vault, st, &err))
+			return EXIT_BAD_INPUT;
+		st = smug_vault_load(vault, file, &w, &err);
 		if (st != SMUG_OK)
 			return cli_status_exit(st, err.msg);
 	} else if ((rc = cli_load_world(file, &w)) != EXIT_OK) {
