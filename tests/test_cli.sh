@@ -514,6 +514,20 @@ d2=$(tail -n 1 "$tmp/out" | sed 's/.*"digest":"\([0-9a-f]*\)".*/\1/')
 expect_rc 2 "$SMUGNET" run --days 2 --set "smuggling.deterministic_salt=ab$(printf '\377')" --save salt --vault "$tmp/saltvault"
 err_has "smugnet run: --set smuggling.deterministic_salt: not UTF-8 (byte 0xff at offset 2)"
 [ -s "$tmp/out" ] || [ -e "$tmp/saltvault/seeds/salt" ] && fail "a salt that is not UTF-8 still ran or saved a seed"
+# a text knob with a control character ran and saved ('--set
+# smuggling.deterministic_salt=a<newline>b'), and diff's text output then
+# broke across lines: a usage error naming the character, nothing run or
+# saved, from --set, --branch 'set' and config --set alike (C1 too; a
+# tab, which breaks no line, is kept as before)
+expect_rc 2 "$SMUGNET" run --days 2 --set "smuggling.deterministic_salt=a
+b" --save salt --vault "$tmp/saltvault"
+err_is "smugnet run: --set smuggling.deterministic_salt: control character U+000A at offset 1; a text knob is printable text on one line" "Try 'smugnet run --help'."
+[ -s "$tmp/out" ] || [ -e "$tmp/saltvault/seeds/salt" ] && fail "a salt with a newline still ran or saved a seed"
+expect_rc 2 "$SMUGNET" run --days 2 --branch "set smuggling.deterministic_salt=$(printf 'a\033[2Jb')"
+err_has "smuggling.deterministic_salt: control character U+001B at offset 1; a text knob is printable text on one line"
+expect_rc 2 "$SMUGNET" config --set "smuggling.deterministic_salt=$(printf 'ab\302\233')"
+err_has "smuggling.deterministic_salt: control character U+009B at offset 2; a text knob is printable text on one line"
+expect_rc 0 "$SMUGNET" config --set "smuggling.deterministic_salt=é x–y$(printf '\t')z"
 sed 's/"max_shipments_per_day": 4/"max_shipments_per_day": 4, "prior_drift": -0.0/' "$SRCDIR/data/tiny.json" > "$tmp/negzero.json"
 expect_rc 0 "$SMUGNET" config --scenario "$tmp/negzero.json"
 grep -q '^smuggling.prior_drift  *real  *0.01  *\[0,1\]  *0  ' "$tmp/out" ||

@@ -297,6 +297,20 @@ static bool decimal_integer(const char *text)
 	return true;
 }
 
+/* The offset of the first control character in the UTF-8 text of n
+ * bytes (C0 but the tab, DEL, or C1 as U+0080..U+009F), or n. A tab
+ * breaks no line and has always been kept (test_journal sets one). */
+static size_t control_at(const char *text, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)text;
+
+	for (size_t i = 0; i < n; i++)
+		if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f ||
+		    (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9f))
+			return i;
+	return n;
+}
+
 enum smug_status smug_knob_parse(struct smug_config *cfg, const struct smug_knob *k, const char *text,
 				 struct smug_error *err)
 {
@@ -320,6 +334,14 @@ enum smug_status smug_knob_parse(struct smug_config *cfg, const struct smug_knob
 		if ((bad = json_utf8_bad(text, n)) < n)
 			return smug_error_set(err, SMUG_ERR_ARG, "%s: not UTF-8 (byte 0x%02x at offset %zu)",
 					      k->key, (unsigned char)text[bad], bad);
+		/* one line of printable text: a newline or an escape in it
+		 * broke the lines of diff's and config's text output */
+		if ((bad = control_at(text, n)) < n)
+			return smug_error_set(err, SMUG_ERR_ARG,
+					      "%s: control character U+%04X at offset %zu; a text knob is "
+					      "printable text on one line",
+					      k->key, (unsigned)(unsigned char)text[bad + ((unsigned char)text[bad] == 0xc2)],
+					      bad);
 		str_copy(field, k->size, text);
 		return SMUG_OK;
 	}
