@@ -647,6 +647,34 @@ START_TEST(test_tui_first_screen_says_what_to_press)
 }
 END_TEST
 
+/* At 80x24 the first screen cut what it says to press: the footer read
+ * "... Press Space to run, . to step a day, n to step…" (no "? for
+ * help"), the Routes pane "Press . to step a day, n to step …" and the
+ * Borders pane "no border traffic yet: step a few days (.…". Each is
+ * whole now, wrapped in its pane; at 120x40 too. */
+START_TEST(test_tui_first_screen_hints_whole_at_80)
+{
+	static const int hint_sizes[][2] = {{24, 80}, {40, 120}};
+
+	for (int z = 0; z < 2; z++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, 0);
+		char *s = render(&a, hint_sizes[z][0], hint_sizes[z][1]);
+
+		ck_assert_msg(strstr(s, "\u2026") == NULL, "%dx%d: the first screen cuts a text", hint_sizes[z][1],
+				 hint_sizes[z][0]);
+		ck_assert_msg(strstr(s, "Press Space to run, . to step a day, n to step N days, ? for help.") != NULL,
+				 "%dx%d: the footer does not say every key whole", hint_sizes[z][1], hint_sizes[z][0]);
+		ck_assert_msg(strstr(s, "N days,") != NULL && strstr(s, "every key.") != NULL,
+				 "%dx%d: the Routes pane cuts what to press", hint_sizes[z][1], hint_sizes[z][0]);
+		ck_assert_msg(strstr(s, "or n)") != NULL, "%dx%d: the Borders pane cuts what to press",
+				 hint_sizes[z][1], hint_sizes[z][0]);
+		free(s);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
 START_TEST(test_tui_one_day_numbering)
 {
 	struct tui_app a;
@@ -18998,6 +19026,7 @@ int main(void)
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_header_keeps_the_musts_at_80);
 	tcase_add_test(t, test_tui_first_screen_says_what_to_press);
+	tcase_add_test(t, test_tui_first_screen_hints_whole_at_80);
 	tcase_add_test(t, test_tui_one_day_numbering);
 	tcase_add_test(t, test_tui_routes_title_drops_the_day_whole);
 	tcase_add_test(t, test_tui_too_small_says_size);
