@@ -652,6 +652,31 @@ END_TEST
  * help"), the Routes pane "Press . to step a day, n to step …" and the
  * Borders pane "no border traffic yet: step a few days (.…". Each is
  * whole now, wrapped in its pane; at 120x40 too. */
+/* After one step, g charted "the last 2 days" from "day 0" (a day not
+ * simulated: days count from 1) and said "in 2 days 0 delivered". The
+ * chart is of day 1 alone: "the last 1 day", "in 1 day", no day 0 on an
+ * axis, at 80x24 and 160x48. */
+START_TEST(test_tui_chart_after_one_step_has_no_day_0)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	feed(&a, ".");
+	ck_assert_int_eq(w->day, 1);
+	feed(&a, "1g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	for (int z = 0; z < 2; z++) {
+		char *s = render(&a, z ? 48 : 24, z ? 160 : 80);
+
+		ck_assert_msg(strstr(s, "the last 1 day") != NULL && strstr(s, "the last 1 days") == NULL &&
+				      strstr(s, "  day 0") == NULL /* an axis's first day */ && strstr(s, "; in 1 day ") != NULL,
+			      "a faction's chart on day 1:\n%s", s);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
 START_TEST(test_tui_first_screen_hints_whole_at_80)
 {
 	static const int hint_sizes[][2] = {{24, 80}, {40, 120}};
@@ -19027,6 +19052,7 @@ int main(void)
 	tcase_add_test(t, test_tui_header_keeps_the_musts_at_80);
 	tcase_add_test(t, test_tui_first_screen_says_what_to_press);
 	tcase_add_test(t, test_tui_first_screen_hints_whole_at_80);
+	tcase_add_test(t, test_tui_chart_after_one_step_has_no_day_0);
 	tcase_add_test(t, test_tui_one_day_numbering);
 	tcase_add_test(t, test_tui_routes_title_drops_the_day_whole);
 	tcase_add_test(t, test_tui_too_small_says_size);
