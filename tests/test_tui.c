@@ -647,6 +647,59 @@ START_TEST(test_tui_first_screen_says_what_to_press)
 }
 END_TEST
 
+/* At 80x24 the first screen cut what it says to press: the footer read
+ * "... Press Space to run, . to step a day, n to step…" (no "? for
+ * help"), the Routes pane "Press . to step a day, n to step …" and the
+ * Borders pane "no border traffic yet: step a few days (.…". Each is
+ * whole now, wrapped in its pane; at 120x40 too. */
+/* After one step, g charted "the last 2 days" from "day 0" (a day not
+ * simulated: days count from 1) and said "in 2 days 0 delivered". The
+ * chart is of day 1 alone: "the last 1 day", "in 1 day", no day 0 on an
+ * axis, at 80x24 and 160x48. */
+START_TEST(test_tui_chart_after_one_step_has_no_day_0)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 0);
+
+	feed(&a, ".");
+	ck_assert_int_eq(w->day, 1);
+	feed(&a, "1g");
+	ck_assert_int_eq(a.view, VIEW_CHART);
+	for (int z = 0; z < 2; z++) {
+		char *s = render(&a, z ? 48 : 24, z ? 160 : 80);
+
+		ck_assert_msg(strstr(s, "the last 1 day") != NULL && strstr(s, "the last 1 days") == NULL &&
+				      strstr(s, "  day 0") == NULL /* an axis's first day */ && strstr(s, "; in 1 day ") != NULL,
+			      "a faction's chart on day 1:\n%s", s);
+		free(s);
+	}
+	close_app(&a, w);
+}
+END_TEST
+
+START_TEST(test_tui_first_screen_hints_whole_at_80)
+{
+	static const int hint_sizes[][2] = {{24, 80}, {40, 120}};
+
+	for (int z = 0; z < 2; z++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, 0);
+		char *s = render(&a, hint_sizes[z][0], hint_sizes[z][1]);
+
+		ck_assert_msg(strstr(s, "\u2026") == NULL, "%dx%d: the first screen cuts a text", hint_sizes[z][1],
+				 hint_sizes[z][0]);
+		ck_assert_msg(strstr(s, "Press Space to run, . to step a day, n to step N days, ? for help.") != NULL,
+				 "%dx%d: the footer does not say every key whole", hint_sizes[z][1], hint_sizes[z][0]);
+		ck_assert_msg(strstr(s, "N days,") != NULL && strstr(s, "every key.") != NULL,
+				 "%dx%d: the Routes pane cuts what to press", hint_sizes[z][1], hint_sizes[z][0]);
+		ck_assert_msg(strstr(s, "or n)") != NULL, "%dx%d: the Borders pane cuts what to press",
+				 hint_sizes[z][1], hint_sizes[z][0]);
+		free(s);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
 START_TEST(test_tui_one_day_numbering)
 {
 	struct tui_app a;
@@ -17411,6 +17464,67 @@ START_TEST(test_tui_event_borders_keep_both_nodes)
 }
 END_TEST
 
+/* At 80x24 the Events pane has no room for the detail; it showed day,
+ * event, faction, commodity and credits, so a designer watching the log
+ * saw "check", "SEIZED" or "crack on" with no border: where a shipment
+ * was inspected, seized or a crackdown started was nowhere on the
+ * screen. Every row of an event on a border names both its nodes there,
+ * on the default world and on a generated one of 400 wards, the newest
+ * rows and 60 rows back. */
+static void check_event_borders_at_80(struct smug_world *w)
+{
+	static struct cells s;
+	struct tui_app a;
+	int checked = 0;
+	char row[512];
+
+	tui_app_init(&a, w, &opts);
+	tui_handle_key(&a, '5');
+	for (int step = 0; step <= 60; step++) {
+		struct box b;
+
+		read_screen(&a, 24, 80, &s);
+		ck_assert_msg(find_box(&s, "5 Events", &b), "no Events pane at 80x24");
+		for (int y = b.top + 2; y < b.bottom; y++) {
+			int i = a.hit[PANE_EVENTS][y - b.top];
+			int64_t seq;
+			const struct smug_event *e;
+
+			if (i < 0)
+				continue;
+			e = pane_events_at(&a, i, &seq);
+			if (e->corridor < 0)
+				continue;
+			cells_text(&s, y, b.left + 1, b.right, row, sizeof row);
+			if (!row_has_both_nodes(&a, e->corridor, row)) {
+				char *text = render(&a, 24, 80);
+
+				assert_on_screen(false, text, "80x24, %d rows up: the %s event on %s names no border: '%s'",
+						 step, smug_event_kind_name(e->kind), w->corridors[e->corridor].id, row);
+			}
+			checked++;
+		}
+		tui_handle_key(&a, KEY_UP);
+	}
+	ck_assert_int_gt(checked, 100);
+	close_app(&a, w);
+}
+
+START_TEST(test_tui_event_log_names_the_border_at_80)
+{
+	char *json = smug_scenario_generate(400, 3, 5);
+	struct smug_world *w = NULL;
+	struct smug_error err;
+
+	check_event_borders_at_80(world_at(60));
+	ck_assert_ptr_nonnull(json);
+	ck_assert_msg(smug_world_load_json(json, strlen(json), "gen.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	free(json);
+	smug_cmd_step(w, 30);
+	check_event_borders_at_80(w);
+}
+END_TEST
+
 /* Terminal columns of a line of UTF-8 text, counted here apart from the
  * cockpit's own count: two for the CJK ideographs, kana and fullwidth
  * forms the tests below type, one for any other character. */
@@ -18937,6 +19051,8 @@ int main(void)
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, test_tui_header_keeps_the_musts_at_80);
 	tcase_add_test(t, test_tui_first_screen_says_what_to_press);
+	tcase_add_test(t, test_tui_first_screen_hints_whole_at_80);
+	tcase_add_test(t, test_tui_chart_after_one_step_has_no_day_0);
 	tcase_add_test(t, test_tui_one_day_numbering);
 	tcase_add_test(t, test_tui_routes_title_drops_the_day_whole);
 	tcase_add_test(t, test_tui_too_small_says_size);
@@ -19150,6 +19266,7 @@ int main(void)
 	tcase_add_test(t, test_tui_why_long_routes_read_apart);
 	tcase_add_test(t, test_tui_why_edge_rows_keep_short_ids_whole);
 	tcase_add_test(t, test_tui_event_log_faction_whole_at_120);
+	tcase_add_test(t, test_tui_event_log_names_the_border_at_80);
 	tcase_add_test(t, test_tui_whatif_names_its_border);
 	tcase_add_test(t, test_tui_why_margin_weighs_two_routes);
 	tcase_add_test(t, test_tui_why_says_when_there_was_no_candidate_route);

@@ -110,6 +110,50 @@ static void app_leave_loaded_seed(struct tui_app *a, const char *root, struct sm
 /* A seed loaded in the cockpit can be rewound before the day it was
  * loaded at: [ and { rebuild the day from the seed's scenario and
  * journal, and stepping on gives the seed's day again. */
+/* The footer's row at 80x24. */
+static void footer_at_80(struct tui_app *a, char *out, size_t size)
+{
+	struct tui_grid *g = grid_new(24, 80);
+	struct canvas cv = {&a->th, NULL, g, 0, 0, 24, 80};
+	char *text, *last;
+
+	tui_render(a, &cv);
+	text = grid_dump(g);
+	grid_free(g);
+	while (strlen(text) > 0 && text[strlen(text) - 1] == '\n')
+		text[strlen(text) - 1] = '\0';
+	last = strrchr(text, '\n');
+	snprintf(out, size, "%s", last ? last + 1 : text);
+	free(text);
+}
+
+/* At 80x24, [ said "back to day 11 (from 12); stepping on replaces those
+ * days (b keeps a branch fir…" and b "what-if branch from day 11: change
+ * something (c, C, a), step, then B compares; …": the key that keeps a
+ * branch, and b switching, were cut from the footer. Both are whole. */
+START_TEST(test_tui_loop_rewind_and_branch_notes_whole_at_80)
+{
+	struct smug_world *w = test_default_at(0);
+	struct tui_app a;
+	char foot[512];
+
+	tui_app_init(&a, w, &opts);
+	for (int i = 0; i < 120; i++)
+		keys(&a, ".");
+	keys(&a, "[");
+	footer_at_80(&a, foot, sizeof foot);
+	ck_assert_msg(strstr(foot, "back to day 119 (from 120)") && strstr(foot, "(b keeps a branch first)") &&
+			      !strstr(foot, "\u2026"),
+		      "the rewind's note cut at 80: '%s'", foot);
+	keys(&a, "b");
+	footer_at_80(&a, foot, sizeof foot);
+	ck_assert_msg(strstr(foot, "what-if branch from day 119:") && strstr(foot, "b switches") && !strstr(foot, "\u2026"),
+		      "the branch's note cut at 80: '%s'", foot);
+	tui_app_done(&a);
+	smug_world_free(a.w);
+}
+END_TEST
+
 START_TEST(test_tui_loop_rewind_before_a_loaded_seed)
 {
 	struct tui_options o;
@@ -1471,6 +1515,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_story_of_a_shipment_not_sent_yet);
 	tcase_add_test(t, test_tui_loop_header_says_stepping);
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
+	tcase_add_test(t, test_tui_loop_rewind_and_branch_notes_whole_at_80);
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
 	tcase_add_test(t, test_tui_loop_stopped_long_step_keeps_the_next_days_close);
 	tcase_add_test(t, test_tui_loop_rebuild_shows_progress_and_stops);

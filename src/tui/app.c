@@ -57,9 +57,10 @@ void tui_app_init(struct tui_app *a, struct smug_world *w, const struct tui_opti
 	theme_init(&a->th, false, opt->ascii);
 	tui_names_init(a);
 	loop_init(a);
+	/* whole in the footer at 80 columns (the Routes pane says nothing
+	 * is simulated yet) */
 	if (w->day == w->start_day)
-		tui_set_status(a, "Day %d: nothing has happened yet. Press Space to run, . to step a day, n to step N days, ? for help.",
-			       w->day);
+		tui_set_status(a, "Day %d: Press Space to run, . to step a day, n to step N days, ? for help.", w->day);
 }
 
 void tui_app_done(struct tui_app *a)

@@ -171,7 +171,8 @@ void loop_rewind(struct tui_app *a, int day)
 	}
 	smug_world_free(a->w);
 	swap_world(a, r);
-	tui_set_status(a, "back to day %d (from %d); stepping on replaces those days%s", day, from,
+	/* whole in an 80-column footer up to day 9999 */
+	tui_set_status(a, "back to day %d (from %d); stepping on replaces them%s", day, from,
 		       loop_has_branch(a) ? "" : " (b keeps a branch first)");
 }
 
@@ -199,8 +200,8 @@ static void fork_branch(struct tui_app *a)
 	swap_world(a, smug_world_clone(l->other));
 	l->whatif_active = true;
 	l->fork_day = a->w->day;
-	tui_set_status(a, "what-if branch from day %d: change something (c, C, a), step, then B compares; b switches",
-		       l->fork_day);
+	/* whole in an 80-column footer up to day 9999 */
+	tui_set_status(a, "what-if branch from day %d: change c, C or a, step; B compares, b switches", l->fork_day);
 }
 
 void loop_branch(struct tui_app *a)

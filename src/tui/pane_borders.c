@@ -219,7 +219,8 @@ void pane_borders_draw(struct tui_app *a, struct canvas *cv, bool focused)
 	for (int i = 0; i < y && i + 1 < 256; i++)
 		a->hit[PANE_BORDERS][i + 1] = -2; /* the header: a click sorts */
 	if (n == 0) {
-		canvas_fit(&in, y, 0, in.w, ROLE_DIM, "no border traffic yet: step a few days (. or n)", false);
+		/* wrapped in a narrow pane (80x24), never cut */
+		canvas_wrap(&in, y, 0, in.w, in.h - y, ROLE_DIM, "no border traffic yet: step a few days (. or n)");
 		free(rows);
 		return;
 	}

@@ -408,10 +408,14 @@ void tui_event_table(struct tui_app *a, struct tui_table *t, int width, bool one
 	c[E_FACTION].width = cols[E_FACTION].width;
 	c[E_DETAIL].flex = false;
 	table_fit(t, c, E_N, width);
-	if (table_pos(t, E_DETAIL) >= 0)
+	if (table_pos(t, E_DETAIL) >= 0 && table_pos(t, E_BORDER) >= 0)
 		return;
+	/* a narrow pane (80x24): no room for the detail; the border where a
+	 * check, a seizure or a crackdown happened before the commodity, so
+	 * the log still says where */
 	c[E_DETAIL] = cols[E_DETAIL];
-	c[E_COM].prio = c[E_COM].prio < 0 ? -1 : cols[E_COM].prio;
+	c[E_COM].prio = c[E_COM].prio < 0 ? -1 : cols[E_DETAIL].prio;
+	c[E_BORDER].prio = cols[E_COM].prio;
 	table_fit(t, c, E_N, width);
 }
 

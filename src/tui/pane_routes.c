@@ -181,9 +181,12 @@ static void draw_no_routes(const struct tui_app *a, struct canvas *in)
 	if (a->faction < 0) { /* no faction runs a network: no routes to show, ever */
 		canvas_fit(in, 0, 0, in->w, ROLE_DIM, "no smuggling factions", false);
 	} else if (w->day == w->start_day) {
+		int y = 1;
+
+		/* wrapped in a narrow pane (80x24), never cut: every key named */
 		canvas_fit(in, 0, 0, in->w, ROLE_WARN, "Nothing simulated yet.", false);
-		canvas_fit(in, 1, 0, in->w, ROLE_NORMAL, "Press . to step a day, n to step N days,", false);
-		canvas_fit(in, 2, 0, in->w, ROLE_NORMAL, "Space to run; ? lists every key.", false);
+		y += canvas_wrap(in, y, 0, in->w, in->h - y, ROLE_NORMAL, "Press . to step a day, n to step N days,");
+		canvas_wrap(in, y, 0, in->w, in->h - y, ROLE_NORMAL, "Space to run; ? lists every key.");
 	} else {
 		canvas_fit(in, 0, 0, in->w, ROLE_DIM, "no decisions of this faction on the last day", false);
 	}

@@ -70,11 +70,11 @@ static void faction_charts(struct tui_app *a, struct canvas *in, int n, int firs
 	}
 	manual_shade(w, first, n, shade);
 	fmt_credits(b, sizeof b, w->ledger.accounts[w->factions[f].account].balance);
-	snprintf(line, sizeof line, "%s (%s): balance %s cr; in %d days %d delivered, %d seized", w->factions[f].id,
-		 w->factions[f].name, b, n, sumd, sums);
+	snprintf(line, sizeof line, "%s (%s): balance %s cr; in %d day%s %d delivered, %d seized", w->factions[f].id,
+		 w->factions[f].name, b, n, n == 1 ? "" : "s", sumd, sums);
 	if (text_cols(line) > in->w) /* narrow: the figures whole, without the long name */
-		snprintf(line, sizeof line, "%s: balance %s cr; in %d days %d delivered, %d seized", w->factions[f].id, b,
-			 n, sumd, sums);
+		snprintf(line, sizeof line, "%s: balance %s cr; in %d day%s %d delivered, %d seized", w->factions[f].id, b,
+			 n, n == 1 ? "" : "s", sumd, sums);
 	canvas_wrap(in, 0, 0, in->w, 1, ROLE_TITLE, line);
 	memset(&st, 0, sizeof st);
 	st.series[0][0] = (struct chart_series){"balance", bal, ROLE_GOOD};
@@ -164,12 +164,15 @@ void view_chart_draw(struct tui_app *a, struct canvas *cv)
 	struct canvas in;
 	char title[160];
 
+	/* the days simulated, no more: after one step the chart is of day 1,
+	 * never of a day 0 that was not simulated */
 	canvas_clear(cv);
 	if (n > w->day - w->start_day)
 		n = w->day - w->start_day;
-	if (n < 2)
-		n = 2;
-	snprintf(title, sizeof title, "Chart of the %s: the last %d days", a->chart_border ? "border" : "faction", n);
+	if (n < 1)
+		n = 1;
+	snprintf(title, sizeof title, "Chart of the %s: the last %d day%s", a->chart_border ? "border" : "faction", n,
+		 n == 1 ? "" : "s");
 	canvas_box(cv, title, true);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
 	if (w->day <= w->start_day) {
