@@ -94,6 +94,11 @@ struct cli_output {
  * their real names, through any link or "..". A usage error naming it,
  * else EXIT_OK. */
 int cli_output_spares(const struct cli_output *o);
+/* The check for one of the files a command writes into a folder under
+ * names of its own (export's and collect's tables): dir/name as o's path
+ * (o->path is ignored); a folder in its place is let pass here, refused
+ * as the file is written (exit 4). A usage error naming it, else EXIT_OK. */
+int cli_output_in_spares(struct cli_output o, const char *dir, const char *name);
 /* Which of the folders a sweep writes below its manifest folder is
  * ("results", "tmp", "collect", "charts", "logs"; NULL: none), by its
  * real name ("." inside results/ is results/): one of those whose parent,

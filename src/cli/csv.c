@@ -366,17 +366,10 @@ static int write_tables(const struct smug_world *w, const char *dir)
  * longer loaded. A usage error naming it, else EXIT_OK. */
 static int tables_spare(const char *dir, const char *root)
 {
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-		char path[4096];
-		struct stat st;
-
-		snprintf(path, sizeof path, "%s/%s", dir, tables[i].file);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			continue; /* refused as it is written, exit 4 (FILES in smugnet(1)) */
-		if (cli_output_spares(&(struct cli_output){.cmd = "export", .opt = "--csv", .path = path,
-							   .vault = root}) != EXIT_OK)
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+		if (cli_output_in_spares((struct cli_output){.cmd = "export", .opt = "--csv", .vault = root}, dir,
+					 tables[i].file) != EXIT_OK)
 			return EXIT_USAGE;
-	}
 	return EXIT_OK;
 }
 

@@ -227,6 +227,18 @@ int cli_output_spares(const struct cli_output *o)
 	return EXIT_OK;
 }
 
+int cli_output_in_spares(struct cli_output o, const char *dir, const char *name)
+{
+	char path[PATH_MAX + 256];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return EXIT_OK;
+	o.path = path;
+	return cli_output_spares(&o);
+}
+
 bool cli_fd_named(int fd, const char *path)
 {
 	struct stat a, b;

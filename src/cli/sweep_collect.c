@@ -324,19 +324,15 @@ static long long *tasks_by_setting(const struct sweep_manifest *m, long long *st
  * (exit 4, none replaced). A usage error naming it, else EXIT_OK. */
 static int tables_spare(const struct sweep_manifest *m)
 {
-	char dir[4096], path[4200], vault[1024];
+	char dir[4096], vault[1024];
 	const char *root = cli_vault_root(NULL, vault, sizeof vault);
-	struct stat st;
 
 	sweep_path(dir, sizeof dir, m->dir, SWEEP_COLLECT);
-	for (int o = 0; o < OUT_COUNT; o++) {
-		snprintf(path, sizeof path, "%s/%s", dir, out_names[o]);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			continue;
-		if (cli_output_spares(&(struct cli_output){.cmd = "sweep collect", .opt = "DIR", .path = path,
-							   .vault = root, .sweep = m->dir, .sub = SWEEP_COLLECT}) != EXIT_OK)
+	for (int o = 0; o < OUT_COUNT; o++)
+		if (cli_output_in_spares((struct cli_output){.cmd = "sweep collect", .opt = "DIR", .vault = root,
+							     .sweep = m->dir, .sub = SWEEP_COLLECT},
+					 dir, out_names[o]) != EXIT_OK)
 			return EXIT_USAGE;
-	}
 	return EXIT_OK;
 }
 
