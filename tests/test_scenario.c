@@ -1188,6 +1188,70 @@ START_TEST(test_scenario_config_knobs_load)
 }
 END_TEST
 
+/* A text knob in a scenario follows --set's rule (smug_knob_parse):
+ * printable text on one line. A newline, an escape, DEL or a C1
+ * character in it is refused with its path and --set's reason; a tab
+ * and other non-ASCII text load. */
+START_TEST(test_scenario_text_knob_refuses_control_characters)
+{
+	static const struct {
+		const char *json, *raw; /* the value as JSON text and as bytes */
+		unsigned cp;		/* the refused character, 0: loads */
+		int at;
+	} vals[] = {
+		{"a\\nb", "a\nb", 0x0a, 1},
+		{"\\u001b[31m", "\x1b[31m", 0x1b, 0},
+		{"x\\ry", "x\ry", 0x0d, 1},
+		{"ab\\u007f", "ab\x7f", 0x7f, 2},
+		{"a\\u0085b", "a\xc2\x85" "b", 0x85, 1},
+		{"a\\u009f", "a\xc2\x9f", 0x9f, 1},
+		{"a\\tb", "a\tb", 0, 0},
+		{"\\u00e9t\\u00e9", "\xc3\xa9t\xc3\xa9", 0, 0},
+		{"a\\u00a0b", "a\xc2\xa0" "b", 0, 0},
+	};
+	int n, n_text = 0;
+	const struct smug_knob *k = smug_knob_table(&n);
+
+	for (int i = 0; i < n; i++) {
+		const struct smug_knob *kn = &k[i];
+		const char *dot = strchr(kn->key, '.');
+
+		if (kn->type != SMUG_KNOB_TEXT)
+			continue;
+		n_text++;
+		for (size_t v = 0; v < sizeof vals / sizeof vals[0]; v++) {
+			char repl[256], want[256];
+			struct smug_world *w = NULL;
+			struct smug_error err, set_err;
+			struct smug_config cfg;
+			enum smug_status st;
+
+			snprintf(repl, sizeof repl, "\"seed\":3,\"config\":{\"%.*s\":{\"%s\":\"%s\"}},",
+				 (int)(dot - kn->key), kn->key, dot + 1, vals[v].json);
+			st = load_mutated("\"seed\":3,", repl, &err, &w);
+			smug_config_defaults(&cfg);
+			if (vals[v].cp == 0) {
+				ck_assert_msg(st == SMUG_OK, "%s = %s: %s", kn->key, vals[v].json, err.msg);
+				ck_assert_str_eq((char *)&w->cfg + kn->offset, vals[v].raw);
+				ck_assert_int_eq(smug_knob_parse(&cfg, kn, vals[v].raw, &set_err), SMUG_OK);
+				smug_world_free(w);
+				continue;
+			}
+			ck_assert_msg(st == SMUG_ERR_SCHEMA, "%s = %s loaded", kn->key, vals[v].json);
+			snprintf(want, sizeof want,
+				 "s.json: config.%s: control character U+%04X at offset %d; a text knob is "
+				 "printable text on one line",
+				 kn->key, vals[v].cp, vals[v].at);
+			ck_assert_str_eq(err.msg, want);
+			/* the same words as --set, after its key */
+			ck_assert_int_eq(smug_knob_parse(&cfg, kn, vals[v].raw, &set_err), SMUG_ERR_ARG);
+			ck_assert_str_eq(err.msg + strlen("s.json: config."), set_err.msg);
+		}
+	}
+	ck_assert_int_gt(n_text, 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("scenario");
@@ -1202,6 +1266,7 @@ int main(void)
 	tcase_add_test(t, test_scenario_range_ends_are_kept);
 	tcase_add_test(t, test_scenario_knob_table);
 	tcase_add_test(t, test_scenario_config_knobs_load);
+	tcase_add_test(t, test_scenario_text_knob_refuses_control_characters);
 	tcase_add_test(t, test_scenario_long_unknown_key_is_named_shortened);
 	suite_add_tcase(s, t);
 	t = tcase_create("worlds");

@@ -1311,7 +1311,8 @@ static const char *load_damaged(const char *json, const char *path, const char *
 /* A seed damaged by hand is refused with the path of what is wrong and
  * why (smugnet-seed(5)): a missing member, a number where a flag or a
  * text belongs, a text one byte longer than its field (one byte less
- * loads), a day before the start day, no wards, lists out of their
+ * loads), a text knob with a control character (--set's and a
+ * scenario's rule; a tab loads), a day before the start day, no wards, lists out of their
  * order (edge beliefs, crackdowns: one per corridor, by corridor), a
  * telemetry row cut short. */
 START_TEST(test_state_damaged_seed_names_the_path)
@@ -1329,6 +1330,12 @@ START_TEST(test_state_damaged_seed_names_the_path)
 		{"state.wards[1]", "name", SET_NUMBER, 5, NULL, "state.wards[1].name: expected string"},
 		{"state.wards[1]", "name", SET_TEXT, 0, long48, "state.wards[1].name: longer than 47 bytes"},
 		{"state.wards[1]", "name", SET_TEXT, 0, long47, ""},
+		{"state.config.smuggling", "deterministic_salt", SET_TEXT, 0, "a\nb",
+		 "snapshot.json: state.config.smuggling.deterministic_salt: control character U+000A at offset 1; "
+		 "a text knob is printable text on one line"},
+		{"state.config.smuggling", "deterministic_salt", SET_TEXT, 0, "ab\xc2\x9f",
+		 "state.config.smuggling.deterministic_salt: control character U+009F at offset 2"},
+		{"state.config.smuggling", "deterministic_salt", SET_TEXT, 0, "a\tb", ""},
 		{"state", "start_day", SET_NUMBER, 41, NULL, "state.day: before start_day 41"},
 		{"state", "start_day", SET_NUMBER, 40, NULL, ""},
 		{"state.wards", NULL, EMPTY, 0, NULL, "state.wards: at least one ward"},

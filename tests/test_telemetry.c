@@ -806,6 +806,64 @@ START_TEST(test_telemetry_one_day_window_is_the_last_day)
 }
 END_TEST
 
+/* The same lists, the one of all time and the one of the last days,
+ * agree before the first simulated day: 'smugnet' then the TopK view on
+ * day 0 read "(none)" under all time but every faction at 0.0% under the
+ * last 30 days. Nothing is simulated at the start day (the first is
+ * start_day + 1), so every window list is empty there, whatever the
+ * window, for the default world and a scenario starting on day 40; a
+ * day later the factions' window lists the all-time list's factions. */
+static void windows_empty_until_stepped(struct smug_world *w)
+{
+	static const int windows[] = {1, 7, 30, 365};
+	struct smug_topk all, win;
+
+	ck_assert_int_eq(w->day, w->start_day);
+	for (int kind = SMUG_TOPK_ROUTES; kind <= SMUG_TOPK_FACTIONS; kind++) {
+		smug_topk_all(w, (enum smug_topk_kind)kind, &all);
+		ck_assert_int_eq(all.n, 0);
+		for (size_t i = 0; i < sizeof windows / sizeof windows[0]; i++) {
+			smug_topk_window(w, (enum smug_topk_kind)kind, windows[i], &win);
+			ck_assert_msg(win.n == 0, "day %d, list %d over %d days: %d entries (first %s %.4f), all time none",
+				      w->day, kind, windows[i], win.n, win.e[0].key, win.e[0].score);
+		}
+	}
+	smug_cmd_step(w, 1);
+	smug_topk_all(w, SMUG_TOPK_FACTIONS, &all);
+	smug_topk_window(w, SMUG_TOPK_FACTIONS, 30, &win);
+	ck_assert_int_gt(all.n, 0);
+	ck_assert_int_eq(win.n, all.n);
+	for (int i = 0; i < all.n; i++) {
+		ck_assert_str_eq(win.e[i].key, all.e[i].key);
+		ck_assert_double_eq_tol(win.e[i].score, all.e[i].score, 1e-12);
+	}
+}
+
+START_TEST(test_telemetry_window_lists_empty_before_the_first_day)
+{
+	struct smug_world *w = test_default_at(0);
+	size_t len = 0;
+	char *json = test_slurp(SRCDIR "/data/tiny.json", &len), *late;
+	const char *at;
+	struct smug_error err;
+
+	windows_empty_until_stepped(w);
+	smug_world_free(w);
+	w = NULL;
+	ck_assert_ptr_nonnull(json);
+	at = strstr(json, "\"seed\"");
+	ck_assert_ptr_nonnull(at);
+	late = malloc(len + 32);
+	snprintf(late, len + 32, "%.*s\"start_day\":40,%s", (int)(at - json), json, at);
+	ck_assert_msg(smug_world_load_json(late, strlen(late), "late.json", &w, &err) == SMUG_OK, "%s", err.msg);
+	ck_assert_int_eq(w->start_day, 40);
+	windows_empty_until_stepped(w);
+	smug_world_free(w);
+	free(late);
+	free(json);
+}
+END_TEST
+
 /* The checks a border's 7-day window holds (0 once its window is gone). */
 static int window_checks(const struct smug_world *w, int c)
 {
@@ -1519,6 +1577,7 @@ int main(void)
 	tcase_add_test(t, test_telemetry_world_lists_are_the_top);
 	tcase_add_test(t, test_telemetry_window_lists_show_a_shift);
 	tcase_add_test(t, test_telemetry_one_day_window_is_the_last_day);
+	tcase_add_test(t, test_telemetry_window_lists_empty_before_the_first_day);
 	tcase_add_test(t, test_telemetry_busy_day_counts_every_border);
 	tcase_add_test(t, test_telemetry_full_border_pool_drops_the_least_recently_crossed);
 	tcase_add_test(t, test_telemetry_overfull_day_rolls_every_border);

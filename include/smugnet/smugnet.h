@@ -212,8 +212,10 @@ void smug_calibration(const struct smug_world *w, int min_crossings, double *mae
 
 /* A TopK list over the last `days` days (1 to telemetry.window_days;
  * larger is clamped): routes by shipments sent, borders by crossings,
- * factions by success rate (delivered / resolved in the window). Equal
- * scores: borders and factions by key, routes by their nodes' indices. */
+ * factions by success rate (delivered / resolved in the window's days
+ * simulated since start_day: none listed at the start day, as in the
+ * all-time list). Equal scores: borders and factions by key, routes by
+ * their nodes' indices. */
 void smug_topk_window(const struct smug_world *w, enum smug_topk_kind kind, int days,
 		      struct smug_topk *out);
 /* The all-time list of a kind (tel.hot_routes, tel.hot_borders,

@@ -311,6 +311,25 @@ static size_t control_at(const char *text, size_t n)
 	return n;
 }
 
+bool knob_text_ok(const char *text, size_t n, char *why, size_t size)
+{
+	size_t bad;
+
+	/* a seed is strict JSON: it would hold a text no load reads */
+	if ((bad = json_utf8_bad(text, n)) < n) {
+		snprintf(why, size, "not UTF-8 (byte 0x%02x at offset %zu)", (unsigned char)text[bad], bad);
+		return false;
+	}
+	/* one line of printable text: a newline or an escape in it broke
+	 * the lines of diff's and config's text output */
+	if ((bad = control_at(text, n)) < n) {
+		snprintf(why, size, "control character U+%04X at offset %zu; a text knob is printable text on one line",
+			 (unsigned)(unsigned char)text[bad + ((unsigned char)text[bad] == 0xc2)], bad);
+		return false;
+	}
+	return true;
+}
+
 enum smug_status smug_knob_parse(struct smug_config *cfg, const struct smug_knob *k, const char *text,
 				 struct smug_error *err)
 {
@@ -325,23 +344,14 @@ enum smug_status smug_knob_parse(struct smug_config *cfg, const struct smug_knob
 		*(bool *)field = text[0] == 't';
 		return SMUG_OK;
 	case SMUG_KNOB_TEXT: {
-		size_t n = strlen(text), bad;
+		size_t n = strlen(text);
+		char why[128];
 
 		if (n >= k->size)
 			return smug_error_set(err, SMUG_ERR_ARG, "%s: too long (at most %zu bytes)", k->key,
 					      k->size - 1);
-		/* a seed is strict JSON: it would hold a text no load reads */
-		if ((bad = json_utf8_bad(text, n)) < n)
-			return smug_error_set(err, SMUG_ERR_ARG, "%s: not UTF-8 (byte 0x%02x at offset %zu)",
-					      k->key, (unsigned char)text[bad], bad);
-		/* one line of printable text: a newline or an escape in it
-		 * broke the lines of diff's and config's text output */
-		if ((bad = control_at(text, n)) < n)
-			return smug_error_set(err, SMUG_ERR_ARG,
-					      "%s: control character U+%04X at offset %zu; a text knob is "
-					      "printable text on one line",
-					      k->key, (unsigned)(unsigned char)text[bad + ((unsigned char)text[bad] == 0xc2)],
-					      bad);
+		if (!knob_text_ok(text, n, why, sizeof why))
+			return smug_error_set(err, SMUG_ERR_ARG, "%s: %s", k->key, why);
 		str_copy(field, k->size, text);
 		return SMUG_OK;
 	}

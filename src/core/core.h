@@ -197,6 +197,13 @@ static inline double draw_keyed(const struct smug_world *w, const char *purpose,
 	return (double)(hash_bytes(key, at) >> 11) * (1.0 / 9007199254740992.0); /* 2^53 */
 }
 
+/* ---- config.c ---- */
+/* Whether the n bytes of text may be a text knob's value, the one rule of
+ * --set, a scenario's config and a seed's snapshot: UTF-8, printable on
+ * one line (no C0 control but the tab, no DEL, no C1 U+0080..U+009F).
+ * When not, why (size bytes) says so, without the knob's key. */
+bool knob_text_ok(const char *text, size_t n, char *why, size_t size);
+
 /* ---- world.c: allocation, indices, digest ---- */
 struct smug_world *world_alloc(void);
 /* Rebuild everything derived from the map, the factions and the config:

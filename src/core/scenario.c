@@ -313,7 +313,15 @@ static bool load_knob(struct ld *ld, const cJSON *o, const char *path, const str
 	case SMUG_KNOB_BOOL: return get_bool(ld, o, path, name, field);
 	case SMUG_KNOB_INT: return get_int(ld, o, path, name, k->lo, k->hi, false, field);
 	case SMUG_KNOB_REAL: return get_num(ld, o, path, name, k->lo, k->hi, false, field);
-	case SMUG_KNOB_TEXT: return get_str(ld, o, path, name, false, false, field, k->size);
+	case SMUG_KNOB_TEXT: {
+		char p[PATH_MAX_LEN], why[128];
+
+		if (!get_str(ld, o, path, name, false, false, field, k->size))
+			return false;
+		sub(p, path, name);
+		/* the rule of --set: a text knob set here is one too */
+		return knob_text_ok(field, strlen(field), why, sizeof why) || fail(ld, p, "%s", why);
+	}
 	case SMUG_KNOB_MONEY:
 		v = *(double *)field / SMUG_MINOR_PER_CREDIT;
 		if (!get_num(ld, o, path, name, k->lo, k->hi, false, &v))

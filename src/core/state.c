@@ -172,7 +172,16 @@ static void visit_config(struct sv *s, struct smug_config *c)
 		case SMUG_KNOB_MONEY:
 			sv_f(s, dot + 1, field, k[i].lo * SMUG_MINOR_PER_CREDIT, k[i].hi * SMUG_MINOR_PER_CREDIT);
 			break;
-		case SMUG_KNOB_TEXT: sv_str(s, dot + 1, field, k[i].size); break;
+		case SMUG_KNOB_TEXT: {
+			char why[128];
+
+			sv_str(s, dot + 1, field, k[i].size);
+			/* the rule of --set and of a scenario: a seed holds no
+			 * text knob that neither would take */
+			if (sv_reading(s) && sv_ok(s) && !knob_text_ok(field, strlen(field), why, sizeof why))
+				sv_fail(s, dot + 1, "%s", why);
+			break;
+		}
 		}
 	}
 	if (open)

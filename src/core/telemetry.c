@@ -804,7 +804,13 @@ void smug_topk_window(const struct smug_world *w, enum smug_topk_kind kind, int 
 	case SMUG_TOPK_ROUTES: window_routes(w, days, out); break;
 	case SMUG_TOPK_BORDERS: window_borders(w, days, out); break;
 	case SMUG_TOPK_FACTIONS:
-		window_factions(w, days < SMUG_CHART_DAYS ? days : SMUG_CHART_DAYS, out);
+		/* only days simulated (the first is start_day + 1): at the
+		 * start day no faction is listed, as in the all-time list,
+		 * rather than every network at 0 */
+		if (days > w->day - w->start_day)
+			days = w->day - w->start_day;
+		if (days >= 1)
+			window_factions(w, days < SMUG_CHART_DAYS ? days : SMUG_CHART_DAYS, out);
 		break;
 	default: break;
 	}
