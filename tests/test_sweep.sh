@@ -1530,6 +1530,23 @@ if command -v parallel >/dev/null 2>&1; then
 	[ "$(ls -A "$tmp/stale/tmp" | tr '\n' ' ')" = "$want" ] ||
 		fail "the next sweep run left in tmp/: $(ls -A "$tmp/stale/tmp" | tr '\n' ' '), expected $want"
 fi
+# a job of GNU parallel under sweep run --jobs (it has the run's lifeline,
+# here a FIFO it holds open itself) leaves a job log no one holds in
+# tmp/ to the runs: its own run cleaned tmp/ when it began, and a job
+# parallel started after its run was killed outright removed that run's
+# log, or not, by timing (the killed-run case above failed now and then).
+# Without a lifeline (--task by hand, a Slurm array) it still goes
+"$SMUGNET" sweep plan "$tmp/joblife" --seeds 1-2 --days 2 >/dev/null || fail "plan of the lifeline sweep"
+mkdir -p "$tmp/joblife/tmp"
+: > "$tmp/joblife/tmp/parallel.77.log"
+mkfifo "$tmp/life" || fail "cannot make a FIFO"
+SMUGNET_SWEEP_LIFELINE=8 "$SMUGNET" sweep run "$tmp/joblife" --quiet --task 0 >"$tmp/out" 2>"$tmp/err" 8<>"$tmp/life"
+rc=$?
+[ $rc -eq 0 ] && [ -f "$tmp/joblife/results/0.json" ] || fail "a job with a lifeline exited $rc: $(cat "$tmp/err")"
+[ -f "$tmp/joblife/tmp/parallel.77.log" ] || fail "a job of a sweep run --jobs removed a job log from tmp/"
+expect_rc 0 "$SMUGNET" sweep run "$tmp/joblife" --quiet --task 1
+[ ! -e "$tmp/joblife/tmp/parallel.77.log" ] || fail "sweep run --task without a lifeline left a stale job log"
+ok
 # a sweep run started with SIGHUP ignored (under nohup) goes on through a
 # hangup, and so do its workers: every task done, exit 0 (it stopped its
 # workers and exited 1). The hangup reaches its whole process group, as a
