@@ -802,6 +802,27 @@ awk '/^<path / { match($0, /d="M[0-9.]+,/); x0 = substr($0, RSTART + 3, RLENGTH 
 	END { exit !(n == 4 && !bad) }' "$svg1" ||
 	fail "a one-point chart's bands have no width: $(grep '<path' "$svg1")"
 grep -q '>dot: median<' "$svg1" || fail "a one-point chart's legend does not say what the dot is"
+# a sweep of many settings (21, then 30): the legend is inside the
+# picture, an entry a setting as many as fit, then how many more there
+# are, then the band key (it showed 24 entries whatever the room: from 22
+# settings on the key, and "... 6 more settings", were below the
+# picture's bottom edge, out of sight)
+for n in 21 30; do
+	ML="$tmp/many$n"
+	expect_rc 0 "$SMUGNET" sweep plan "$ML" --seeds 1 --days 2 --set "$KNOB=$(seq -s, 1 $n | sed 's/[0-9][0-9]*/0.0&/g')"
+	expect_rc 0 "$SMUGNET" sweep run "$ML" --jobs 2 --engine fork --quiet
+	expect_rc 0 "$SMUGNET" sweep chart "$ML" --figure delivered --quiet
+	svg1="$ML/charts/delivered.svg"
+	h=$(sed -n 's/^<svg [^>]* height="\([0-9]*\)".*/\1/p' "$svg1")
+	entries=$(grep -c "<g><title>$KNOB=" "$svg1")
+	more=$(sed -n 's/^<text [^>]*>\.\.\. \([0-9]*\) more settings<\/text>$/\1/p' "$svg1")
+	[ "$entries" -ge 20 ] && [ $((entries + ${more:-0})) -eq $n ] && { [ $n -eq 21 ] || [ -n "$more" ]; } ||
+		fail "a legend of $n settings has $entries entries and ${more:-no} more"
+	grep -q '>dot: median<' "$svg1" || fail "a legend of $n settings has no band key"
+	sed -n 's/^.*<text x="[0-9.]*" y="\([0-9.]*\)"[^>]*>\([^<]*\)<\/text>.*$/\1 \2/p' "$svg1" |
+		awk -v h="$h" '$1 + 0 > h - 4 { print; bad = 1 } END { exit bad }' > "$tmp/below" ||
+		fail "a legend of $n settings runs below the ${h}-pixel picture: $(tr '\n' ' ' < "$tmp/below")"
+done
 # a sweep shorter than its stride (2 days under the default 30) has one
 # day record, of its 2 days: the chart's title read "delivered per 30 days"
 P2="$tmp/shortsweep"

@@ -127,6 +127,23 @@ static void axes(FILE *f, const struct frame *fr)
  * hover). */
 #define LEGEND_CUT "\xe2\x80\xa6" /* U+2026, the SVG is UTF-8 */
 
+/* The legend's column, from PLOT_T: an entry of LEGEND_ROW pixels a
+ * setting, a line saying how many more there are when they do not all
+ * fit, then the band key, of LEGEND_KEY pixels, inside the picture (at
+ * a fixed 24 entries, 22 settings and more pushed the key, and the "more
+ * settings" line, below its bottom edge, out of sight). */
+#define LEGEND_TOP (PLOT_T + 6)
+#define LEGEND_ROW 20
+#define LEGEND_KEY 60
+
+/* How many settings have an entry of their own. */
+static int legend_entries(const struct sweep_fan *fan)
+{
+	int rows = (SVG_H - LEGEND_KEY - LEGEND_TOP) / LEGEND_ROW;
+
+	return fan->n_settings <= rows ? fan->n_settings : rows - 1;
+}
+
 /* Width of the legend's column: about 7 pixels a character of the
  * longest entry as shown, at least room for the band key. */
 static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *fan)
@@ -134,7 +151,7 @@ static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *
 	char shown[SWEEP_LABEL_FIT];
 	int w = 160;
 
-	for (int s = 0; s < fan->n_settings && s < 24; s++) {
+	for (int s = 0; s < legend_entries(fan); s++) {
 		char *label = sweep_setting_label(m, s);
 
 		text_cut_middle(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
@@ -147,12 +164,12 @@ static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *
 
 static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_fan *fan)
 {
-	int x = PLOT_L + PLOT_W + 16, y = PLOT_T + 6;
+	int x = PLOT_L + PLOT_W + 16, y = LEGEND_TOP, shown_n = legend_entries(fan);
 	char shown[SWEEP_LABEL_FIT];
 	bool one = fan->n_points == 1; /* bars and dots, not bands and lines */
 
 	fprintf(f, "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n");
-	for (int s = 0; s < fan->n_settings && s < 24; s++, y += 20) {
+	for (int s = 0; s < shown_n; s++, y += LEGEND_ROW) {
 		const char *c = palette[s % 8];
 		char *label = sweep_setting_label(m, s);
 
@@ -167,9 +184,9 @@ static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_f
 		fprintf(f, " (n=%lld)</text></g>\n", fan->n[s]);
 		free(label);
 	}
-	if (fan->n_settings > 24)
+	if (fan->n_settings > shown_n)
 		fprintf(f, "<text x=\"%d\" y=\"%d\">... %d more settings</text>\n", x, y + 9,
-			fan->n_settings - 24), y += 20;
+			fan->n_settings - shown_n), y += LEGEND_ROW;
 	fprintf(f, "<text x=\"%d\" y=\"%d\">light %s: 5-95%%</text>\n"
 		   "<text x=\"%d\" y=\"%d\">dark %s: 25-75%%</text>\n"
 		   "<text x=\"%d\" y=\"%d\">%s: median</text>\n</g>\n",
