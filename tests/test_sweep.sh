@@ -1018,7 +1018,15 @@ for grid in "smuggling.deterministic_salt=${a18}X${a18},${a18}Y${a18}|smuggling.
 		fail "collect's table does not tell two settings ($grid) apart by their numbers: $(cat "$tmp/labels")"
 	grep -qxF "(some settings' labels read the same here: '#N' is a setting's number, the CSV files' setting column)" "$tmp/out" ||
 		fail "collect does not say why its labels are numbered: $(grep -v '^#' "$tmp/out")"
+	# and so does the chart's legend (its two entries read the same)
+	expect_rc 0 "$SMUGNET" sweep chart "$tmp/alike" --figure delivered --quiet
+	sed -n 's/^<g><title>.*<text [^>]*>\([^<]*\)<\/text><\/g>$/\1/p' "$tmp/alike/charts/delivered.svg" > "$tmp/labels"
+	[ "$(sort -u "$tmp/labels" | wc -l)" -eq 2 ] && grep -q '^#0 smuggling\.' "$tmp/labels" && grep -q '^#1 smuggling\.' "$tmp/labels" ||
+		fail "the chart's legend does not tell two settings ($grid) apart by their numbers: $(cat "$tmp/labels")"
 done
+# a legend whose entries read apart has no numbers
+expect_rc 0 "$SMUGNET" sweep chart "$L" --figure seized --quiet
+! grep -q '<text [^>]*>#[0-9]' "$L/charts/seized.svg" || fail "a legend of labels that read apart is numbered"
 expect_rc 0 "$SMUGNET" sweep chart "$L" --figure delivered
 svg="$L/charts/delivered.svg"
 grep -qF "<title>$KNOB=0.1${z}2 smuggling.route_topk=3</title>" "$svg" || fail "the legend does not hold a long label whole"

@@ -144,28 +144,57 @@ static int legend_entries(const struct sweep_fan *fan)
 	return fan->n_settings <= rows ? fan->n_settings : rows - 1;
 }
 
+/* Setting s's label as its legend entry shows it, cut (LEGEND_CUT), with
+ * its number first when numbered ("#3 key=v"), as collect's table does:
+ * two settings whose labels read the same as shown (cut alike, or a
+ * value planned twice) had two entries alike, and which was which could
+ * not be told. */
+#define LEGEND_LABEL_FIT (SWEEP_LABEL_FIT + 16)
+
+static void legend_label(const struct sweep_manifest *m, int s, bool numbered, char *buf, size_t size)
+{
+	char *label = sweep_setting_label(m, s);
+	int at = numbered ? snprintf(buf, size, "#%d ", s) : 0;
+
+	text_cut_middle(label, SWEEP_LABEL_COLS, LEGEND_CUT, buf + at, size - (size_t)at);
+	free(label);
+}
+
+/* Whether two entries of the legend would read the same unnumbered. */
+static bool legend_numbered(const struct sweep_manifest *m, const struct sweep_fan *fan)
+{
+	int n = legend_entries(fan);
+	char (*shown)[LEGEND_LABEL_FIT] = malloc(((size_t)n + 1) * sizeof *shown);
+	bool alike = false;
+
+	for (int s = 0; s < n && !alike; s++) {
+		legend_label(m, s, false, shown[s], sizeof shown[s]);
+		for (int t = 0; t < s && !alike; t++)
+			alike = strcmp(shown[s], shown[t]) == 0;
+	}
+	free(shown);
+	return alike;
+}
+
 /* Width of the legend's column: about 7 pixels a character of the
  * longest entry as shown, at least room for the band key. */
-static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *fan)
+static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *fan, bool numbered)
 {
-	char shown[SWEEP_LABEL_FIT];
+	char shown[LEGEND_LABEL_FIT];
 	int w = 160;
 
 	for (int s = 0; s < legend_entries(fan); s++) {
-		char *label = sweep_setting_label(m, s);
-
-		text_cut_middle(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
+		legend_label(m, s, numbered, shown, sizeof shown);
 		if (text_cols(shown) * 7 + 120 > w)
 			w = text_cols(shown) * 7 + 120;
-		free(label);
 	}
 	return w;
 }
 
-static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_fan *fan)
+static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_fan *fan, bool numbered)
 {
 	int x = PLOT_L + PLOT_W + 16, y = LEGEND_TOP, shown_n = legend_entries(fan);
-	char shown[SWEEP_LABEL_FIT];
+	char shown[LEGEND_LABEL_FIT];
 	bool one = fan->n_points == 1; /* bars and dots, not bands and lines */
 
 	fprintf(f, "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n");
@@ -179,7 +208,7 @@ static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_f
 			   "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"0.45\"/>"
 			   "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
 			   "<text x=\"%d\" y=\"%d\">", x, y, c, x, x + 14, y + 5, y + 5, c, x + 20, y + 9);
-		text_cut_middle(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
+		legend_label(m, s, numbered, shown, sizeof shown);
 		xml_text(f, shown);
 		fprintf(f, " (n=%lld)</text></g>\n", fan->n[s]);
 		free(label);
@@ -195,7 +224,8 @@ static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_f
 
 static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *fan, const char *path)
 {
-	struct frame fr = {0, 1, INFINITY, -INFINITY, PLOT_L + PLOT_W + legend_width(m, fan)};
+	bool numbered = legend_numbered(m, fan);
+	struct frame fr = {0, 1, INFINITY, -INFINITY, PLOT_L + PLOT_W + legend_width(m, fan, numbered)};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f;
@@ -239,7 +269,7 @@ static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *f
 			fprintf(f, "%s%.1f,%.1f", p ? " " : "", px(&fr, fan->days[p]), py(&fr, q_at(fan, s, p, 2)));
 		fprintf(f, "\"/>\n");
 	}
-	legend(f, m, fan);
+	legend(f, m, fan, numbered);
 	fprintf(f, "</svg>\n");
 	fclose(f);
 	rc = cli_write_atomic(path, NULL, buf, len);
