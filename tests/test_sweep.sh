@@ -822,7 +822,24 @@ for n in 21 30; do
 	sed -n 's/^.*<text x="[0-9.]*" y="\([0-9.]*\)"[^>]*>\([^<]*\)<\/text>.*$/\1 \2/p' "$svg1" |
 		awk -v h="$h" '$1 + 0 > h - 4 { print; bad = 1 } END { exit bad }' > "$tmp/below" ||
 		fail "a legend of $n settings runs below the ${h}-pixel picture: $(tr '\n' ' ' < "$tmp/below")"
+	# no two entries look alike: colours come round after 8, the median
+	# mark then is a square, then a diamond (0 and 8, 1 and 9 ... were
+	# drawn and listed the same)
+	sed -n 's/^<g><title>.*<\/title>\(.*\)<text .*$/\1/p' "$svg1" |
+		sed 's/ \(x\|y\|x1\|x2\|y1\|y2\|cx\|cy\|d\)="[^"]*"//g' | sort | uniq -d > "$tmp/lookalike"
+	[ ! -s "$tmp/lookalike" ] || fail "a legend of $n settings has entries that look alike: $(head -n 2 "$tmp/lookalike")"
 done
+# and so do the median lines of a 3x3 grid: solid, then dashed
+G9="$tmp/grid9"
+expect_rc 0 "$SMUGNET" sweep plan "$G9" --seeds 1 --days 4 --stride 2 --set "$KNOB=0.1,0.2,0.3" --set smuggling.route_topk=2,3,4
+expect_rc 0 "$SMUGNET" sweep run "$G9" --jobs 2 --engine fork --quiet
+expect_rc 0 "$SMUGNET" sweep chart "$G9" --figure delivered --quiet
+sed -n 's/^<polyline \(.*\) points=.*$/\1/p' "$G9/charts/delivered.svg" > "$tmp/lines"
+[ "$(wc -l < "$tmp/lines")" -eq 9 ] && [ "$(sort -u "$tmp/lines" | wc -l)" -eq 9 ] ||
+	fail "the median lines of 9 settings do not look apart: $(sort "$tmp/lines" | uniq -d)"
+sed -n 's/^<g><title>.*<\/title>\(.*\)<text .*$/\1/p' "$G9/charts/delivered.svg" |
+	sed 's/ \(x\|y\|x1\|x2\|y1\|y2\)="[^"]*"//g' | sort | uniq -d > "$tmp/lookalike"
+[ ! -s "$tmp/lookalike" ] || fail "the legend of 9 settings has entries that look alike: $(head -n 2 "$tmp/lookalike")"
 # a sweep shorter than its stride (2 days under the default 30) has one
 # day record, of its 2 days: the chart's title read "delivered per 30 days"
 P2="$tmp/shortsweep"

@@ -20,6 +20,39 @@
 static const char *const palette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
 				      "#D55E00", "#56B4E9", "#F0E442", "#000000"};
 
+/* Eight colours, then again with another line: setting s's median line
+ * is solid, dashed or dotted by s / 8, and a one-point series' median
+ * mark a dot, a square or a diamond (with colours alone, settings 0 and
+ * 8 of a 3x3 grid were drawn and listed the same). */
+#define PALETTE_N 8
+#define STYLES_N 3
+static const char *const dashes[STYLES_N] = {"", " stroke-dasharray=\"7 3\"", " stroke-dasharray=\"2 2\""};
+
+static const char *colour_of(int s)
+{
+	return palette[s % PALETTE_N];
+}
+
+static int style_of(int s)
+{
+	return s / PALETTE_N % STYLES_N;
+}
+
+/* Setting s's median mark of half-size r at (x, y). */
+static void median_mark(FILE *f, int s, double x, double y, int r)
+{
+	switch (style_of(s)) {
+	case 0: fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>", x, y, r, colour_of(s)); break;
+	case 1:
+		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", x - r, y - r, 2 * r,
+			2 * r, colour_of(s));
+		break;
+	default:
+		fprintf(f, "<path d=\"M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f L%.1f,%.1f Z\" fill=\"%s\"/>", x, y - r - 1, x + r + 1,
+			y, x, y + r + 1, x - r - 1, y, colour_of(s));
+	}
+}
+
 static double nice_step(double range, int ticks)
 {
 	double raw = range / ticks, mag = pow(10, floor(log10(raw))), f = raw / mag;
@@ -199,15 +232,20 @@ static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_f
 
 	fprintf(f, "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n");
 	for (int s = 0; s < shown_n; s++, y += LEGEND_ROW) {
-		const char *c = palette[s % 8];
+		const char *c = colour_of(s);
 		char *label = sweep_setting_label(m, s);
 
 		fprintf(f, "<g><title>");
 		xml_text(f, label);
 		fprintf(f, "</title>"
-			   "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"0.45\"/>"
-			   "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
-			   "<text x=\"%d\" y=\"%d\">", x, y, c, x, x + 14, y + 5, y + 5, c, x + 20, y + 9);
+			   "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"0.45\"/>",
+			x, y, c);
+		if (one)
+			median_mark(f, s, x + 7, y + 5, 3);
+		else
+			fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>", x,
+				x + 14, y + 5, y + 5, c, dashes[style_of(s)]);
+		fprintf(f, "<text x=\"%d\" y=\"%d\">", x + 20, y + 9);
 		legend_label(m, s, numbered, shown, sizeof shown);
 		xml_text(f, shown);
 		fprintf(f, " (n=%lld)</text></g>\n", fan->n[s]);
@@ -253,18 +291,19 @@ static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *f
 	fprintf(f, " — %s, %lld tasks, %lld days</text>\n", m->scenario_id, m->n_tasks, m->days);
 	axes(f, &fr);
 	for (int s = 0; s < fan->n_settings; s++) {
-		const char *c = palette[s % 8];
+		const char *c = colour_of(s);
 
 		band(f, &fr, fan, s, 0, 4, c, 0.18);
 		band(f, &fr, fan, s, 1, 3, c, 0.35);
 	}
 	for (int s = 0; s < fan->n_settings; s++) {
 		if (fan->n_points == 1) {
-			fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>\n", px(&fr, fan->days[0]),
-				py(&fr, q_at(fan, s, 0, 2)), POINT_HALF, palette[s % 8]);
+			median_mark(f, s, px(&fr, fan->days[0]), py(&fr, q_at(fan, s, 0, 2)), POINT_HALF);
+			fputc('\n', f);
 			continue;
 		}
-		fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"", palette[s % 8]);
+		fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"", colour_of(s),
+			dashes[style_of(s)]);
 		for (int p = 0; p < fan->n_points; p++)
 			fprintf(f, "%s%.1f,%.1f", p ? " " : "", px(&fr, fan->days[p]), py(&fr, q_at(fan, s, p, 2)));
 		fprintf(f, "\"/>\n");
