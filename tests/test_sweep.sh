@@ -840,6 +840,19 @@ sed -n 's/^<polyline \(.*\) points=.*$/\1/p' "$G9/charts/delivered.svg" > "$tmp/
 sed -n 's/^<g><title>.*<\/title>\(.*\)<text .*$/\1/p' "$G9/charts/delivered.svg" |
 	sed 's/ \(x\|y\|x1\|x2\|y1\|y2\)="[^"]*"//g' | sort | uniq -d > "$tmp/lookalike"
 [ ! -s "$tmp/lookalike" ] || fail "the legend of 9 settings has entries that look alike: $(head -n 2 "$tmp/lookalike")"
+# a sweep folder named with a slash at its end, as a shell completes it:
+# the paths the commands print have one slash (they read
+# "DIR//manifest.json", "DIR//collect/...", "DIR//results/1.json")
+TS="$tmp/trail"
+expect_rc 0 "$SMUGNET" sweep plan "$TS//" --seeds 1-2 --days 2
+grep -qxF "$TS/manifest.json: 2 tasks (2 seeds x 1 setting), 2 days each" "$tmp/out" || fail "sweep plan DIR/ printed: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" sweep run "$TS/" --jobs 2 --engine fork --quiet
+expect_rc 0 "$SMUGNET" sweep collect "$TS/" --quiet
+expect_rc 0 "$SMUGNET" sweep chart "$TS/" --figure lost
+grep -qxF "$TS/charts/lost.svg" "$tmp/out" || fail "sweep chart DIR/ printed: $(cat "$tmp/out")"
+rm "$TS/results/1.json"
+expect_rc 3 "$SMUGNET" sweep collect "$TS/" --quiet
+err_has "$TS/manifest.json: tasks[1]: no result (results/1.json is missing)"
 # a sweep shorter than its stride (2 days under the default 30) has one
 # day record, of its 2 days: the chart's title read "delivered per 30 days"
 P2="$tmp/shortsweep"
