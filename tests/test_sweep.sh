@@ -802,6 +802,57 @@ awk '/^<path / { match($0, /d="M[0-9.]+,/); x0 = substr($0, RSTART + 3, RLENGTH 
 	END { exit !(n == 4 && !bad) }' "$svg1" ||
 	fail "a one-point chart's bands have no width: $(grep '<path' "$svg1")"
 grep -q '>dot: median<' "$svg1" || fail "a one-point chart's legend does not say what the dot is"
+# a sweep of many settings (21, then 30): the legend is inside the
+# picture, an entry a setting as many as fit, then how many more there
+# are, then the band key (it showed 24 entries whatever the room: from 22
+# settings on the key, and "... 6 more settings", were below the
+# picture's bottom edge, out of sight)
+for n in 21 30; do
+	ML="$tmp/many$n"
+	expect_rc 0 "$SMUGNET" sweep plan "$ML" --seeds 1 --days 2 --set "$KNOB=$(seq -s, 1 $n | sed 's/[0-9][0-9]*/0.0&/g')"
+	expect_rc 0 "$SMUGNET" sweep run "$ML" --jobs 2 --engine fork --quiet
+	expect_rc 0 "$SMUGNET" sweep chart "$ML" --figure delivered --quiet
+	svg1="$ML/charts/delivered.svg"
+	h=$(sed -n 's/^<svg [^>]* height="\([0-9]*\)".*/\1/p' "$svg1")
+	entries=$(grep -c "<g><title>$KNOB=" "$svg1")
+	more=$(sed -n 's/^<text [^>]*>\.\.\. \([0-9]*\) more settings<\/text>$/\1/p' "$svg1")
+	[ "$entries" -ge 20 ] && [ $((entries + ${more:-0})) -eq $n ] && { [ $n -eq 21 ] || [ -n "$more" ]; } ||
+		fail "a legend of $n settings has $entries entries and ${more:-no} more"
+	grep -q '>dot: median<' "$svg1" || fail "a legend of $n settings has no band key"
+	sed -n 's/^.*<text x="[0-9.]*" y="\([0-9.]*\)"[^>]*>\([^<]*\)<\/text>.*$/\1 \2/p' "$svg1" |
+		awk -v h="$h" '$1 + 0 > h - 4 { print; bad = 1 } END { exit bad }' > "$tmp/below" ||
+		fail "a legend of $n settings runs below the ${h}-pixel picture: $(tr '\n' ' ' < "$tmp/below")"
+	# no two entries look alike: colours come round after 8, the median
+	# mark then is a square, then a diamond (0 and 8, 1 and 9 ... were
+	# drawn and listed the same)
+	sed -n 's/^<g><title>.*<\/title>\(.*\)<text .*$/\1/p' "$svg1" |
+		sed 's/ \(x\|y\|x1\|x2\|y1\|y2\|cx\|cy\|d\)="[^"]*"//g' | sort | uniq -d > "$tmp/lookalike"
+	[ ! -s "$tmp/lookalike" ] || fail "a legend of $n settings has entries that look alike: $(head -n 2 "$tmp/lookalike")"
+done
+# and so do the median lines of a 3x3 grid: solid, then dashed
+G9="$tmp/grid9"
+expect_rc 0 "$SMUGNET" sweep plan "$G9" --seeds 1 --days 4 --stride 2 --set "$KNOB=0.1,0.2,0.3" --set smuggling.route_topk=2,3,4
+expect_rc 0 "$SMUGNET" sweep run "$G9" --jobs 2 --engine fork --quiet
+expect_rc 0 "$SMUGNET" sweep chart "$G9" --figure delivered --quiet
+sed -n 's/^<polyline \(.*\) points=.*$/\1/p' "$G9/charts/delivered.svg" > "$tmp/lines"
+[ "$(wc -l < "$tmp/lines")" -eq 9 ] && [ "$(sort -u "$tmp/lines" | wc -l)" -eq 9 ] ||
+	fail "the median lines of 9 settings do not look apart: $(sort "$tmp/lines" | uniq -d)"
+sed -n 's/^<g><title>.*<\/title>\(.*\)<text .*$/\1/p' "$G9/charts/delivered.svg" |
+	sed 's/ \(x\|y\|x1\|x2\|y1\|y2\)="[^"]*"//g' | sort | uniq -d > "$tmp/lookalike"
+[ ! -s "$tmp/lookalike" ] || fail "the legend of 9 settings has entries that look alike: $(head -n 2 "$tmp/lookalike")"
+# a sweep folder named with a slash at its end, as a shell completes it:
+# the paths the commands print have one slash (they read
+# "DIR//manifest.json", "DIR//collect/...", "DIR//results/1.json")
+TS="$tmp/trail"
+expect_rc 0 "$SMUGNET" sweep plan "$TS//" --seeds 1-2 --days 2
+grep -qxF "$TS/manifest.json: 2 tasks (2 seeds x 1 setting), 2 days each" "$tmp/out" || fail "sweep plan DIR/ printed: $(cat "$tmp/out")"
+expect_rc 0 "$SMUGNET" sweep run "$TS/" --jobs 2 --engine fork --quiet
+expect_rc 0 "$SMUGNET" sweep collect "$TS/" --quiet
+expect_rc 0 "$SMUGNET" sweep chart "$TS/" --figure lost
+grep -qxF "$TS/charts/lost.svg" "$tmp/out" || fail "sweep chart DIR/ printed: $(cat "$tmp/out")"
+rm "$TS/results/1.json"
+expect_rc 3 "$SMUGNET" sweep collect "$TS/" --quiet
+err_has "$TS/manifest.json: tasks[1]: no result (results/1.json is missing)"
 # a sweep shorter than its stride (2 days under the default 30) has one
 # day record, of its 2 days: the chart's title read "delivered per 30 days"
 P2="$tmp/shortsweep"
@@ -997,7 +1048,15 @@ for grid in "smuggling.deterministic_salt=${a18}X${a18},${a18}Y${a18}|smuggling.
 		fail "collect's table does not tell two settings ($grid) apart by their numbers: $(cat "$tmp/labels")"
 	grep -qxF "(some settings' labels read the same here: '#N' is a setting's number, the CSV files' setting column)" "$tmp/out" ||
 		fail "collect does not say why its labels are numbered: $(grep -v '^#' "$tmp/out")"
+	# and so does the chart's legend (its two entries read the same)
+	expect_rc 0 "$SMUGNET" sweep chart "$tmp/alike" --figure delivered --quiet
+	sed -n 's/^<g><title>.*<text [^>]*>\([^<]*\)<\/text><\/g>$/\1/p' "$tmp/alike/charts/delivered.svg" > "$tmp/labels"
+	[ "$(sort -u "$tmp/labels" | wc -l)" -eq 2 ] && grep -q '^#0 smuggling\.' "$tmp/labels" && grep -q '^#1 smuggling\.' "$tmp/labels" ||
+		fail "the chart's legend does not tell two settings ($grid) apart by their numbers: $(cat "$tmp/labels")"
 done
+# a legend whose entries read apart has no numbers
+expect_rc 0 "$SMUGNET" sweep chart "$L" --figure seized --quiet
+! grep -q '<text [^>]*>#[0-9]' "$L/charts/seized.svg" || fail "a legend of labels that read apart is numbered"
 expect_rc 0 "$SMUGNET" sweep chart "$L" --figure delivered
 svg="$L/charts/delivered.svg"
 grep -qF "<title>$KNOB=0.1${z}2 smuggling.route_topk=3</title>" "$svg" || fail "the legend does not hold a long label whole"
@@ -1530,6 +1589,23 @@ if command -v parallel >/dev/null 2>&1; then
 	[ "$(ls -A "$tmp/stale/tmp" | tr '\n' ' ')" = "$want" ] ||
 		fail "the next sweep run left in tmp/: $(ls -A "$tmp/stale/tmp" | tr '\n' ' '), expected $want"
 fi
+# a job of GNU parallel under sweep run --jobs (it has the run's lifeline,
+# here a FIFO it holds open itself) leaves a job log no one holds in
+# tmp/ to the runs: its own run cleaned tmp/ when it began, and a job
+# parallel started after its run was killed outright removed that run's
+# log, or not, by timing (the killed-run case above failed now and then).
+# Without a lifeline (--task by hand, a Slurm array) it still goes
+"$SMUGNET" sweep plan "$tmp/joblife" --seeds 1-2 --days 2 >/dev/null || fail "plan of the lifeline sweep"
+mkdir -p "$tmp/joblife/tmp"
+: > "$tmp/joblife/tmp/parallel.77.log"
+mkfifo "$tmp/life" || fail "cannot make a FIFO"
+SMUGNET_SWEEP_LIFELINE=8 "$SMUGNET" sweep run "$tmp/joblife" --quiet --task 0 >"$tmp/out" 2>"$tmp/err" 8<>"$tmp/life"
+rc=$?
+[ $rc -eq 0 ] && [ -f "$tmp/joblife/results/0.json" ] || fail "a job with a lifeline exited $rc: $(cat "$tmp/err")"
+[ -f "$tmp/joblife/tmp/parallel.77.log" ] || fail "a job of a sweep run --jobs removed a job log from tmp/"
+expect_rc 0 "$SMUGNET" sweep run "$tmp/joblife" --quiet --task 1
+[ ! -e "$tmp/joblife/tmp/parallel.77.log" ] || fail "sweep run --task without a lifeline left a stale job log"
+ok
 # a sweep run started with SIGHUP ignored (under nohup) goes on through a
 # hangup, and so do its workers: every task done, exit 0 (it stopped its
 # workers and exited 1). The hangup reaches its whole process group, as a

@@ -64,6 +64,10 @@ struct sweep_manifest {
 /* ---- sweep_manifest.c ---- */
 /* Paths inside a sweep folder. */
 void sweep_path(char *buf, size_t size, const char *dir, const char *name);
+/* dir without the slashes at its end ("/" stays): a shell completes a
+ * folder's name as "sweep/", and the paths made of it read
+ * "sweep//results/3.json". */
+void sweep_dir_trim(char *dir);
 void sweep_result_path(char *buf, size_t size, const char *dir, long long task);
 /* Read and check DIR/manifest.json; prints "file: path: reason" and
  * returns EXIT_BAD_INPUT on a bad manifest. */

@@ -20,6 +20,39 @@
 static const char *const palette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
 				      "#D55E00", "#56B4E9", "#F0E442", "#000000"};
 
+/* Eight colours, then again with another line: setting s's median line
+ * is solid, dashed or dotted by s / 8, and a one-point series' median
+ * mark a dot, a square or a diamond (with colours alone, settings 0 and
+ * 8 of a 3x3 grid were drawn and listed the same). */
+#define PALETTE_N 8
+#define STYLES_N 3
+static const char *const dashes[STYLES_N] = {"", " stroke-dasharray=\"7 3\"", " stroke-dasharray=\"2 2\""};
+
+static const char *colour_of(int s)
+{
+	return palette[s % PALETTE_N];
+}
+
+static int style_of(int s)
+{
+	return s / PALETTE_N % STYLES_N;
+}
+
+/* Setting s's median mark of half-size r at (x, y). */
+static void median_mark(FILE *f, int s, double x, double y, int r)
+{
+	switch (style_of(s)) {
+	case 0: fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>", x, y, r, colour_of(s)); break;
+	case 1:
+		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", x - r, y - r, 2 * r,
+			2 * r, colour_of(s));
+		break;
+	default:
+		fprintf(f, "<path d=\"M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f L%.1f,%.1f Z\" fill=\"%s\"/>", x, y - r - 1, x + r + 1,
+			y, x, y + r + 1, x - r - 1, y, colour_of(s));
+	}
+}
+
 static double nice_step(double range, int ticks)
 {
 	double raw = range / ticks, mag = pow(10, floor(log10(raw))), f = raw / mag;
@@ -127,49 +160,100 @@ static void axes(FILE *f, const struct frame *fr)
  * hover). */
 #define LEGEND_CUT "\xe2\x80\xa6" /* U+2026, the SVG is UTF-8 */
 
+/* The legend's column, from PLOT_T: an entry of LEGEND_ROW pixels a
+ * setting, a line saying how many more there are when they do not all
+ * fit, then the band key, of LEGEND_KEY pixels, inside the picture (at
+ * a fixed 24 entries, 22 settings and more pushed the key, and the "more
+ * settings" line, below its bottom edge, out of sight). */
+#define LEGEND_TOP (PLOT_T + 6)
+#define LEGEND_ROW 20
+#define LEGEND_KEY 60
+
+/* How many settings have an entry of their own. */
+static int legend_entries(const struct sweep_fan *fan)
+{
+	int rows = (SVG_H - LEGEND_KEY - LEGEND_TOP) / LEGEND_ROW;
+
+	return fan->n_settings <= rows ? fan->n_settings : rows - 1;
+}
+
+/* Setting s's label as its legend entry shows it, cut (LEGEND_CUT), with
+ * its number first when numbered ("#3 key=v"), as collect's table does:
+ * two settings whose labels read the same as shown (cut alike, or a
+ * value planned twice) had two entries alike, and which was which could
+ * not be told. */
+#define LEGEND_LABEL_FIT (SWEEP_LABEL_FIT + 16)
+
+static void legend_label(const struct sweep_manifest *m, int s, bool numbered, char *buf, size_t size)
+{
+	char *label = sweep_setting_label(m, s);
+	int at = numbered ? snprintf(buf, size, "#%d ", s) : 0;
+
+	text_cut_middle(label, SWEEP_LABEL_COLS, LEGEND_CUT, buf + at, size - (size_t)at);
+	free(label);
+}
+
+/* Whether two entries of the legend would read the same unnumbered. */
+static bool legend_numbered(const struct sweep_manifest *m, const struct sweep_fan *fan)
+{
+	int n = legend_entries(fan);
+	char (*shown)[LEGEND_LABEL_FIT] = malloc(((size_t)n + 1) * sizeof *shown);
+	bool alike = false;
+
+	for (int s = 0; s < n && !alike; s++) {
+		legend_label(m, s, false, shown[s], sizeof shown[s]);
+		for (int t = 0; t < s && !alike; t++)
+			alike = strcmp(shown[s], shown[t]) == 0;
+	}
+	free(shown);
+	return alike;
+}
+
 /* Width of the legend's column: about 7 pixels a character of the
  * longest entry as shown, at least room for the band key. */
-static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *fan)
+static int legend_width(const struct sweep_manifest *m, const struct sweep_fan *fan, bool numbered)
 {
-	char shown[SWEEP_LABEL_FIT];
+	char shown[LEGEND_LABEL_FIT];
 	int w = 160;
 
-	for (int s = 0; s < fan->n_settings && s < 24; s++) {
-		char *label = sweep_setting_label(m, s);
-
-		text_cut_middle(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
+	for (int s = 0; s < legend_entries(fan); s++) {
+		legend_label(m, s, numbered, shown, sizeof shown);
 		if (text_cols(shown) * 7 + 120 > w)
 			w = text_cols(shown) * 7 + 120;
-		free(label);
 	}
 	return w;
 }
 
-static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_fan *fan)
+static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_fan *fan, bool numbered)
 {
-	int x = PLOT_L + PLOT_W + 16, y = PLOT_T + 6;
-	char shown[SWEEP_LABEL_FIT];
+	int x = PLOT_L + PLOT_W + 16, y = LEGEND_TOP, shown_n = legend_entries(fan);
+	char shown[LEGEND_LABEL_FIT];
 	bool one = fan->n_points == 1; /* bars and dots, not bands and lines */
 
 	fprintf(f, "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n");
-	for (int s = 0; s < fan->n_settings && s < 24; s++, y += 20) {
-		const char *c = palette[s % 8];
+	for (int s = 0; s < shown_n; s++, y += LEGEND_ROW) {
+		const char *c = colour_of(s);
 		char *label = sweep_setting_label(m, s);
 
 		fprintf(f, "<g><title>");
 		xml_text(f, label);
 		fprintf(f, "</title>"
-			   "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"0.45\"/>"
-			   "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
-			   "<text x=\"%d\" y=\"%d\">", x, y, c, x, x + 14, y + 5, y + 5, c, x + 20, y + 9);
-		text_cut_middle(label, SWEEP_LABEL_COLS, LEGEND_CUT, shown, sizeof shown);
+			   "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"0.45\"/>",
+			x, y, c);
+		if (one)
+			median_mark(f, s, x + 7, y + 5, 3);
+		else
+			fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>", x,
+				x + 14, y + 5, y + 5, c, dashes[style_of(s)]);
+		fprintf(f, "<text x=\"%d\" y=\"%d\">", x + 20, y + 9);
+		legend_label(m, s, numbered, shown, sizeof shown);
 		xml_text(f, shown);
 		fprintf(f, " (n=%lld)</text></g>\n", fan->n[s]);
 		free(label);
 	}
-	if (fan->n_settings > 24)
+	if (fan->n_settings > shown_n)
 		fprintf(f, "<text x=\"%d\" y=\"%d\">... %d more settings</text>\n", x, y + 9,
-			fan->n_settings - 24), y += 20;
+			fan->n_settings - shown_n), y += LEGEND_ROW;
 	fprintf(f, "<text x=\"%d\" y=\"%d\">light %s: 5-95%%</text>\n"
 		   "<text x=\"%d\" y=\"%d\">dark %s: 25-75%%</text>\n"
 		   "<text x=\"%d\" y=\"%d\">%s: median</text>\n</g>\n",
@@ -178,7 +262,8 @@ static void legend(FILE *f, const struct sweep_manifest *m, const struct sweep_f
 
 static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *fan, const char *path)
 {
-	struct frame fr = {0, 1, INFINITY, -INFINITY, PLOT_L + PLOT_W + legend_width(m, fan)};
+	bool numbered = legend_numbered(m, fan);
+	struct frame fr = {0, 1, INFINITY, -INFINITY, PLOT_L + PLOT_W + legend_width(m, fan, numbered)};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f;
@@ -206,23 +291,24 @@ static int chart_write(const struct sweep_manifest *m, const struct sweep_fan *f
 	fprintf(f, " — %s, %lld tasks, %lld days</text>\n", m->scenario_id, m->n_tasks, m->days);
 	axes(f, &fr);
 	for (int s = 0; s < fan->n_settings; s++) {
-		const char *c = palette[s % 8];
+		const char *c = colour_of(s);
 
 		band(f, &fr, fan, s, 0, 4, c, 0.18);
 		band(f, &fr, fan, s, 1, 3, c, 0.35);
 	}
 	for (int s = 0; s < fan->n_settings; s++) {
 		if (fan->n_points == 1) {
-			fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>\n", px(&fr, fan->days[0]),
-				py(&fr, q_at(fan, s, 0, 2)), POINT_HALF, palette[s % 8]);
+			median_mark(f, s, px(&fr, fan->days[0]), py(&fr, q_at(fan, s, 0, 2)), POINT_HALF);
+			fputc('\n', f);
 			continue;
 		}
-		fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"", palette[s % 8]);
+		fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"", colour_of(s),
+			dashes[style_of(s)]);
 		for (int p = 0; p < fan->n_points; p++)
 			fprintf(f, "%s%.1f,%.1f", p ? " " : "", px(&fr, fan->days[p]), py(&fr, q_at(fan, s, p, 2)));
 		fprintf(f, "\"/>\n");
 	}
-	legend(f, m, fan);
+	legend(f, m, fan, numbered);
 	fprintf(f, "</svg>\n");
 	fclose(f);
 	rc = cli_write_atomic(path, NULL, buf, len);

@@ -26,6 +26,14 @@ void sweep_path(char *buf, size_t size, const char *dir, const char *name)
 	snprintf(buf, size, "%s/%s", dir, name);
 }
 
+void sweep_dir_trim(char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+}
+
 void sweep_result_path(char *buf, size_t size, const char *dir, long long task)
 {
 	snprintf(buf, size, "%s/" SWEEP_RESULTS "/%lld.json", dir, task);
@@ -625,7 +633,8 @@ int sweep_manifest_load(const char *dir, struct sweep_manifest *m)
 
 	memset(m, 0, sizeof *m);
 	m->dir = strdup(dir);
-	sweep_path(file, sizeof file, dir, "manifest.json");
+	sweep_dir_trim(m->dir);
+	sweep_path(file, sizeof file, m->dir, "manifest.json");
 	if ((rc = cli_read_file(file, &bytes, &len)) != EXIT_OK)
 		return rc;
 	m->hash = XXH3_64bits(bytes, len);

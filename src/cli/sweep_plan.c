@@ -440,6 +440,7 @@ static int plan_main(int argc, char **argv, struct plan *p)
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("sweep plan", optind < argc ? "one sweep folder expected" : "the sweep folder is required");
+	sweep_dir_trim(argv[optind]);
 	p->dir = argv[optind];
 	if (cli_name_given("sweep plan", "DIR", p->dir) != EXIT_OK ||
 	    cli_name_given("sweep plan", "--scenario", p->scenario) != EXIT_OK ||

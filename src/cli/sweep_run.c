@@ -1035,11 +1035,15 @@ static int run_listed(const struct sweep_manifest *m, long long *ids, long long 
 					       m->n_tasks);
 	if (missing_only)
 		n = without_result(m, ids, n);
+	lifeline_watch();
 	/* as --jobs does: a Slurm array, resubmitted after its time limit
 	 * stopped tasks while they wrote, runs no sweep run --jobs, and their
-	 * temporary files stayed */
-	tmp_remove_stale(m);
-	lifeline_watch();
+	 * temporary files stayed. Not in a job of GNU parallel under --jobs
+	 * (it has a lifeline): its run cleaned tmp/ when it began, and a job
+	 * parallel started after its run was killed outright removed the
+	 * run's job log, or did not, by timing; the next run removes it */
+	if (lifeline < 0)
+		tmp_remove_stale(m);
 	/* a job of GNU parallel under --jobs claims its tasks as the fork
 	 * pool's batches do; --task and --chunk alone run them as asked */
 	return run_tasks(m, ids, n, lifeline >= 0);
