@@ -200,6 +200,8 @@ static bool legend_numbered(const struct sweep_manifest *m, const struct sweep_f
 	char (*shown)[LEGEND_LABEL_FIT] = malloc(((size_t)n + 1) * sizeof *shown);
 	bool alike = false;
 
+	if (shown == NULL)
+		return true; /* numbered is never wrong, only longer */
 	for (int s = 0; s < n && !alike; s++) {
 		legend_label(m, s, false, shown[s], sizeof shown[s]);
 		for (int t = 0; t < s && !alike; t++)
