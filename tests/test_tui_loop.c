@@ -154,6 +154,34 @@ START_TEST(test_tui_loop_rewind_and_branch_notes_whole_at_80)
 }
 END_TEST
 
+/* While days ran (Space), the footer still read "Space run", so it did
+ * not say how to stop them. It reads "Space pause" while running and
+ * "Space run" again once paused. */
+START_TEST(test_tui_loop_footer_says_pause_while_running)
+{
+	struct smug_world *w = test_default_at(2);
+	struct tui_app a;
+	char foot[512];
+
+	tui_app_init(&a, w, &opts);
+	a.status[0] = '\0';
+	footer_at_80(&a, foot, sizeof foot);
+	ck_assert_msg(strstr(foot, "Space run") != NULL, "paused, the footer does not say Space runs: '%s'", foot);
+	keys(&a, " ");
+	ck_assert(a.running);
+	a.status[0] = '\0';
+	footer_at_80(&a, foot, sizeof foot);
+	ck_assert_msg(strstr(foot, "Space pause") != NULL && strstr(foot, "Space run") == NULL,
+		      "running, the footer does not say Space pauses: '%s'", foot);
+	keys(&a, " ");
+	ck_assert(!a.running);
+	footer_at_80(&a, foot, sizeof foot);
+	ck_assert_msg(strstr(foot, "Space run") != NULL, "paused again, the footer does not say Space runs: '%s'", foot);
+	tui_app_done(&a);
+	smug_world_free(a.w);
+}
+END_TEST
+
 START_TEST(test_tui_loop_rewind_before_a_loaded_seed)
 {
 	struct tui_options o;
@@ -1516,6 +1544,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_header_says_stepping);
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_tui_loop_rewind_and_branch_notes_whole_at_80);
+	tcase_add_test(t, test_tui_loop_footer_says_pause_while_running);
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
 	tcase_add_test(t, test_tui_loop_stopped_long_step_keeps_the_next_days_close);
 	tcase_add_test(t, test_tui_loop_rebuild_shows_progress_and_stops);

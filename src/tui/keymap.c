@@ -118,10 +118,10 @@ enum tui_action keymap_lookup(int key, enum tui_ctx ctx)
 
 void keymap_footer(enum tui_ctx ctx, int width, char *buf, size_t size)
 {
-	keymap_footer_without(ctx, ACT_NONE, width, buf, size);
+	keymap_footer_without(ctx, ACT_NONE, false, width, buf, size);
 }
 
-void keymap_footer_without(enum tui_ctx ctx, enum tui_action hide, int width, char *buf, size_t size)
+void keymap_footer_without(enum tui_ctx ctx, enum tui_action hide, bool running, int width, char *buf, size_t size)
 {
 	size_t at = 0;
 	bool used[N_KEYS] = {false};
@@ -139,7 +139,9 @@ void keymap_footer_without(enum tui_ctx ctx, enum tui_action hide, int width, ch
 		if (best < 0)
 			return;
 		used[best] = true;
-		n = snprintf(pair, sizeof pair, "%s%s %s", at ? "  " : "", keys[best].label, keys[best].word);
+		/* while days run, Space pauses them */
+		n = snprintf(pair, sizeof pair, "%s%s %s", at ? "  " : "", keys[best].label,
+			     running && keys[best].action == ACT_RUN ? "pause" : keys[best].word);
 		if ((int)at + n > width || at + (size_t)n >= size)
 			continue; /* does not fit: a shorter one still may */
 		memcpy(buf + at, pair, (size_t)n + 1);
