@@ -4410,6 +4410,39 @@ START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 }
 END_TEST
 
+/* At 80x24 the commodities view cut its names ("  stolen goo\u2026",
+ * "  raider sup\u2026") though the number columns had room to spare. Every
+ * commodity name is whole at 80x24 and 120x40, and every column of the
+ * old 80-column table (sent, transit, delivered, seized, lost) stays. */
+START_TEST(test_tui_commodities_names_whole_at_80)
+{
+	static const int name_sizes[][2] = {{24, 80}, {40, 120}};
+
+	for (int z = 0; z < 2; z++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, 60);
+		char *s;
+
+		tui_handle_key(&a, 'v');
+		s = render(&a, name_sizes[z][0], name_sizes[z][1]);
+		ck_assert_msg(strstr(s, "\u2026") == NULL, "%dx%d: the commodities view cuts a text:\n%s", name_sizes[z][1],
+			      name_sizes[z][0], s);
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			char name[64];
+
+			snprintf(name, sizeof name, "  %s ", tui_commodity_name(c));
+			ck_assert_msg(strstr(s, name) != NULL, "%dx%d: no whole '%s' in the commodities view:\n%s",
+				      name_sizes[z][1], name_sizes[z][0], name, s);
+		}
+		ck_assert_msg(strstr(s, "sent") && strstr(s, "transit") && strstr(s, "delivered") && strstr(s, "seized") &&
+				      strstr(s, "lost"),
+			      "%dx%d: a column of the commodities view is gone:\n%s", name_sizes[z][1], name_sizes[z][0], s);
+		free(s);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
 /* In the commodities view End selects the last row and Home the first;
  * Up and Down then move one row, PgUp and PgDn ten, and stop at the ends. */
 START_TEST(test_tui_commodities_home_and_end)
@@ -19319,6 +19352,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loaded_seed_borders_table_starts_at_the_top);
 	tcase_add_test(t, test_tui_borders_sort_and_back_shows_the_table_from_its_top);
 	tcase_add_test(t, test_tui_map_heat_key_says_its_measure_when_the_map_is_hidden);
+	tcase_add_test(t, test_tui_commodities_names_whole_at_80);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_list_the_largest_number_of_networks);
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
