@@ -522,6 +522,37 @@ START_TEST(test_tui_loop_header_names_the_branch_while_it_fits)
 }
 END_TEST
 
+/* At 80x24 the compare view's title read "What-if against base, day 23,
+ * branched on day 20: identical (Enter keeps t\u2026" (which key keeps
+ * what, cut), and with no border changed it showed the border table's
+ * head over no rows. The title is whole at 80 and 160 columns and says
+ * what Enter keeps; with no border changed it says so, as the routes do. */
+START_TEST(test_tui_loop_compare_title_whole_and_no_empty_border_head)
+{
+	struct smug_world *w = test_default_at(20);
+	struct tui_app a;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	keys(&a, "b...B");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	s = screen_at(&a, 24, 80);
+	ck_assert_msg(strstr(s, "\u2026") == NULL && strstr(s, "Enter keeps the what-if") != NULL &&
+			      strstr(s, "day 23") != NULL && strstr(s, "day 20") != NULL && strstr(s, "identical") != NULL,
+		      "80x24: the compare view's title is cut:\n%s", s);
+	ck_assert_msg(strstr(s, "traffic") == NULL && strstr(s, "borders that changed: 0") != NULL,
+		      "80x24: no border changed, yet the border table's head shows:\n%s", s);
+	free(s);
+	s = screen_at(&a, 48, 160);
+	ck_assert_msg(strstr(s, "What-if against base, day 23, branched on day 20: identical (Enter keeps the what-if, "
+				"Esc back)") != NULL,
+		      "160x48: the compare view's whole title is not shown:\n%s", s);
+	free(s);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
 START_TEST(test_tui_loop_branch_compare_keep)
 {
 	struct smug_world *w = test_default_at(30);
@@ -1545,6 +1576,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_tui_loop_rewind_and_branch_notes_whole_at_80);
 	tcase_add_test(t, test_tui_loop_footer_says_pause_while_running);
+	tcase_add_test(t, test_tui_loop_compare_title_whole_and_no_empty_border_head);
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
 	tcase_add_test(t, test_tui_loop_stopped_long_step_keeps_the_next_days_close);
 	tcase_add_test(t, test_tui_loop_rebuild_shows_progress_and_stops);
