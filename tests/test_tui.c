@@ -5509,6 +5509,56 @@ START_TEST(test_tui_event_selection_on_the_newest_match)
 }
 END_TEST
 
+/* At 80x24 the Events pane has no room for the detail column, and a
+ * shipment's row (sent, arrived, lost) read "60 arrived  suitwrigh\u2026
+ * 200.00": no source, no destination. Where no border is, the border
+ * column now shows the shipment's lane, "24>23", as the Routes pane
+ * writes it; rows with a border keep it. */
+static int split_rows(char *screen, char **row, int max);
+
+START_TEST(test_tui_events_at_80_show_a_shipments_lane)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct tui_rect *r = &a.pane_rect[PANE_EVENTS];
+	char *s, *row[64], want[64];
+	int n, lanes = 0;
+
+	tui_handle_key(&a, '5');
+	for (int i = 0; i < 12; i++)
+		tui_handle_key(&a, KEY_UP); /* rows of arrivals among the checks */
+	s = render(&a, 24, 80);
+	n = split_rows(s, row, 64);
+	for (int y = 0; y < r->h && y < 256; y++) {
+		int64_t seq;
+		const struct smug_event *e;
+		const char *at;
+
+		if (a.hit[PANE_EVENTS][y] < 0)
+			continue;
+		e = pane_events_at(&a, a.hit[PANE_EVENTS][y], &seq);
+		ck_assert_int_lt(r->y + y, n);
+		at = row[r->y + y];
+		for (int x = 0; x < r->x && *at; x++) /* to the pane's first column */
+			for (at++; (*at & 0xc0) == 0x80; at++)
+				;
+		if (e->corridor >= 0) {
+			tui_short_corridor(&a, e->corridor, want, sizeof want);
+		} else if (e->src_ward >= 0 && e->dst_ward >= 0) {
+			snprintf(want, sizeof want, " %s>%s ", tui_short_ward(&a, e->src_ward), tui_short_ward(&a, e->dst_ward));
+			lanes++;
+		} else {
+			continue;
+		}
+		ck_assert_msg(strstr(at, want) != NULL, "80x24: the event's row lacks '%s': '%s'", want,
+			      row[r->y + y]);
+	}
+	ck_assert_int_gt(lanes, 0);
+	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
 /* A click on an event's row selects that event; a click on the Events
  * pane's frame, on its column heads or on the empty rows below the last
  * event (a narrow filter) leaves the selection where it was. */
@@ -16861,11 +16911,30 @@ static bool event_row_reads(const struct cells *s, int y, const struct head *h, 
 				      "%s, day %d: the commodity is not '%s'", what, e->day,
 				      e->commodity >= 0 ? com[e->commodity] : "");
 		else if (strcmp(hd, "border") == 0) {
+			bool detail = false, lane;
+
+			for (int j = 0; j < nh; j++)
+				detail |= strcmp(h[j].name, "detail") == 0;
+			/* with no detail column (80x24) a shipment's row shows its
+			 * lane where no border is: "24>23", each end its ward's id
+			 * without the start every ward id shares */
+			lane = e->corridor < 0 && !detail && e->src_ward >= 0 && e->dst_ward >= 0;
 			cells_text(s, y, h[k].x0, x1, cell, sizeof cell);
 			cell[strcspn(cell, " ")] = '\0';
-			ck_assert_msg(e->corridor >= 0 ? border_of_cell(w, cell) == e->corridor : cell[0] == '\0',
-				      "%s, day %d: the border reads '%s', want %s", what, e->day, cell,
-				      e->corridor >= 0 ? w->corridors[e->corridor].id : "blank");
+			if (lane) {
+				const char *gt = strchr(cell, '>'), *src = w->wards[e->src_ward].id, *dst = w->wards[e->dst_ward].id;
+				size_t ns = gt ? (size_t)(gt - cell) : 0, nd = gt ? strlen(gt + 1) : 0;
+
+				ck_assert_msg(gt && ns > 0 && nd > 0 && ns <= strlen(src) && nd <= strlen(dst) &&
+						      strncmp(src + strlen(src) - ns, cell, ns) == 0 &&
+						      strcmp(dst + strlen(dst) - nd, gt + 1) == 0,
+					      "%s, day %d: the border column reads '%s', want the lane %s>%s", what, e->day, cell,
+					      src, dst);
+			} else {
+				ck_assert_msg(e->corridor >= 0 ? border_of_cell(w, cell) == e->corridor : cell[0] == '\0',
+					      "%s, day %d: the border reads '%s', want %s", what, e->day, cell,
+					      e->corridor >= 0 ? w->corridors[e->corridor].id : "blank");
+			}
 		} else if (strcmp(hd, "credits") == 0) {
 			right_cell(s, y, h[k].x1, cell, sizeof cell);
 			ck_assert_msg(e->amount ? reads_figure(cell, e->amount / 100.0) : cell[0] == '\0',
@@ -19369,6 +19438,7 @@ int main(void)
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_header_counts_shipments_in_transit);
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
+	tcase_add_test(t, test_tui_events_at_80_show_a_shipments_lane);
 	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
 	tcase_add_test(t, test_tui_border_sort_steps_on_from_the_id_column);
