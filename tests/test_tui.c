@@ -10582,6 +10582,71 @@ START_TEST(test_tui_why_expanded_candidate_reads_whole_at_80)
 }
 END_TEST
 
+/* At 80x24 an expanded candidate's edge row that needed 76 columns for
+ * its every figure and the estimates' source ("corridor 10.0|10.1 loss
+ * 1.46 cost 0.00 risk_est 0.003 learned cost_est 0.000") left "learned"
+ * out, for want of the one column an indent of one gives. Every edge row
+ * of the day-60 decision's candidates that fits 76 columns keeps its
+ * "learned" or "prior" with every figure. */
+START_TEST(test_tui_why_edge_rows_keep_learned_in_76_columns)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_explanation *x;
+	int di, tight = 0;
+
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	x = view_why_explanation(&a, &di);
+	ck_assert_ptr_nonnull(x);
+	for (int i = 0; i < x->n_cand && i < 64; i++) {
+		const struct smug_explain_candidate *c = &x->cand[i];
+		char *s, row[1024];
+		const char *line;
+
+		tui_handle_key(&a, KEY_HOME);
+		for (int k = 0; k < i; k++)
+			tui_handle_key(&a, KEY_DOWN);
+		tui_handle_key(&a, '\r'); /* unfold */
+		s = why_on_canvas(&a, 24, 80);
+		for (line = s; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+			char head[16];
+
+			snprintf(head, sizeof head, "\xe2\x94\x82-%d", i + 1);
+			if (strncmp(line, head, strlen(head)) == 0 && !isdigit((unsigned char)line[strlen(head)]))
+				break;
+		}
+		ck_assert_msg(line && *line, "candidate #%d unfolded has no row:\n%s", i + 1, s);
+		line = strchr(line, '\n');
+		for (int e = 0; e + 1 < c->n_nodes && line && line[1]; e++) {
+			const struct smug_explain_edge *g = &c->edges[e];
+			char id[64], loss[32], cost[32], compact[256], how[16];
+
+			line_at(s, ++line, row, sizeof row);
+			if (strstr(row, "cost_est") == NULL)
+				break; /* below the screen */
+			tui_short_corridor(&a, g->corridor, id, sizeof id);
+			fmt_money(loss, sizeof loss, (int64_t)(g->expected_loss + 0.5), 10);
+			fmt_money(cost, sizeof cost, (int64_t)(g->expected_cost + 0.5), 10);
+			snprintf(how, sizeof how, " %s ", g->known ? "learned" : "prior");
+			snprintf(compact, sizeof compact, "%s %s loss %s cost %s risk_est %.3f%scost_est %.3f",
+				 g->border ? "border" : "corridor", id, loss, cost, g->risk_est, how, g->cost_est);
+			if (strlen(compact) == 76)
+				tight++;
+			assert_on_screen(strlen(compact) > 76 || strstr(row, how) != NULL, s,
+					 "80x24: candidate #%d, edge %d (%zu columns) without '%s':\n%s", i + 1, e + 1,
+					 strlen(compact), how, row);
+			line = strchr(line, '\n');
+		}
+		tui_handle_key(&a, '\r'); /* fold back */
+		free(s);
+	}
+	ck_assert_int_gt(tight, 0); /* a row of exactly 76 columns was read */
+	close_app(&a, w);
+}
+END_TEST
+
 /* The loss and cost of an expanded candidate's edges stand in columns,
  * right-aligned as smugnet explain prints them: "loss 9.44  cost 8.10"
  * above "loss 12.84  cost 7.79" had each figure start after its label
@@ -19362,6 +19427,7 @@ int main(void)
 	tcase_add_test(t, test_tui_keys_dropped_are_said_after_the_quit_question);
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
+	tcase_add_test(t, test_tui_why_edge_rows_keep_learned_in_76_columns);
 	tcase_add_test(t, test_tui_why_edge_figures_stand_in_columns);
 	tcase_add_test(t, test_tui_why_expanded_candidate_rows_stay_indented);
 	tcase_add_test(t, test_tui_why_edge_rows_with_long_ids_keep_their_figures);
