@@ -182,6 +182,40 @@ START_TEST(test_tui_loop_footer_says_pause_while_running)
 }
 END_TEST
 
+/* A key of the table pressed where it does nothing said nothing: c in
+ * the Factions pane, / outside Events, w outside the why view left the
+ * footer as it was, as if the key had not been read. The footer now says
+ * where the key works, whole at 80 columns; a key that works there still
+ * does its work and says nothing of the kind. */
+START_TEST(test_tui_loop_key_that_does_nothing_here_says_where_it_works)
+{
+	static const struct {
+		const char *keys, *want;
+	} cases[] = {
+		{"1c", "c (crackdown) works in Borders, Map, chart view and map view"},
+		{"1/", "/ (filter) works in Events"},
+		{"2w", "w (winner) works in why view"},
+		{"1z", "z (zoom) works in Map and map view"},
+	};
+	struct smug_world *w = test_default_at(10);
+	struct tui_app a;
+	char foot[512];
+
+	tui_app_init(&a, w, &opts);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		keys(&a, cases[i].keys);
+		footer_at_80(&a, foot, sizeof foot);
+		ck_assert_msg(strstr(foot, cases[i].want) != NULL && strstr(foot, "\u2026") == NULL,
+			      "'%s': the footer reads '%s', want '%s'", cases[i].keys, foot, cases[i].want);
+	}
+	keys(&a, "3c"); /* in Borders c cracks down, and says so, not where it works */
+	ck_assert_int_eq(a.w->n_crackdowns, 1);
+	ck_assert_msg(strstr(a.status, "works in") == NULL, "c in Borders: '%s'", a.status);
+	tui_app_done(&a);
+	smug_world_free(a.w);
+}
+END_TEST
+
 START_TEST(test_tui_loop_rewind_before_a_loaded_seed)
 {
 	struct tui_options o;
@@ -1576,6 +1610,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_tui_loop_rewind_and_branch_notes_whole_at_80);
 	tcase_add_test(t, test_tui_loop_footer_says_pause_while_running);
+	tcase_add_test(t, test_tui_loop_key_that_does_nothing_here_says_where_it_works);
 	tcase_add_test(t, test_tui_loop_compare_title_whole_and_no_empty_border_head);
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
 	tcase_add_test(t, test_tui_loop_stopped_long_step_keeps_the_next_days_close);

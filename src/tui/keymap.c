@@ -223,3 +223,32 @@ void keymap_where(unsigned ctx, char *buf, size_t size)
 {
 	where(ctx, buf, size);
 }
+
+bool keymap_not_here(int key, enum tui_ctx ctx, char *buf, size_t size)
+{
+	for (int i = 0; i < N_KEYS; i++) {
+		const struct tui_key *k = &keys[i], *named = k;
+		char w[256], what[64];
+
+		if (k->key != key || (k->ctx & (1u << ctx)))
+			continue;
+		/* an alias ('k' for Up) is named by the entry it stands for */
+		for (int j = 0; named->label[0] == '\0' && j < N_KEYS; j++)
+			if (keys[j].action == k->action && keys[j].label[0] && (keys[j].ctx & k->ctx))
+				named = &keys[j];
+		if (named->label[0] == '\0' || named->help == NULL)
+			return false;
+		/* its footer word, else its help up to the first ':' or '(' */
+		snprintf(what, sizeof what, "%.*s", named->word ? (int)strlen(named->word) : (int)strcspn(named->help, ":("),
+			 named->word ? named->word : named->help);
+		while (what[0] && what[strlen(what) - 1] == ' ')
+			what[strlen(what) - 1] = '\0';
+		where(k->ctx, w, sizeof w);
+		if (strncmp(w, "everywhere", 10) == 0)
+			snprintf(buf, size, "%s (%s) does nothing in the %s", named->label, what, ctx_names[ctx]);
+		else
+			snprintf(buf, size, "%s (%s) works in %s", named->label, what, w);
+		return true;
+	}
+	return false;
+}

@@ -719,6 +719,10 @@ char *keymap_mdoc(void);
 const char *keymap_ctx_name(enum tui_ctx c);
 /* Where a key with this context mask works, in words. */
 void keymap_where(unsigned ctx, char *buf, size_t size);
+/* For a key of the table that does nothing in ctx, what it is and where
+ * it works ("c (crackdown) works in Borders, Map, chart view and map
+ * view") into buf; false for a key the table does not hold. */
+bool keymap_not_here(int key, enum tui_ctx ctx, char *buf, size_t size);
 
 /* ---- prompt.c ---- */
 void prompt_start(struct tui_app *a, enum tui_prompt p, const char *initial);
