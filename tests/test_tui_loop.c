@@ -216,6 +216,56 @@ START_TEST(test_tui_loop_key_that_does_nothing_here_says_where_it_works)
 }
 END_TEST
 
+/* At 80x24 the config view's title read "Configuration (Enter edits the
+ * selected knob; it applies from the next day\u2026", every row ended in a
+ * meaning cut to "\u2026" and a range could be cut ("up to 39 byt\u2026").
+ * With each knob selected in turn nothing on the screen is cut, the
+ * title says what Enter does, and the selected knob's range and meaning
+ * are whole on the screen. */
+static char *screen_at(struct tui_app *a, int rows, int cols);
+
+START_TEST(test_tui_loop_config_view_whole_at_80)
+{
+	struct smug_world *w = test_default_at(0);
+	struct tui_app a;
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+
+	tui_app_init(&a, w, &opts);
+	keys(&a, "C");
+	ck_assert_int_eq(a.view, VIEW_CONFIG);
+	tui_handle_key(&a, KEY_HOME);
+	for (int i = 0; i < n; i++) {
+		char *s = screen_at(&a, 24, 80), range[80], flat[4096];
+		size_t at = 0;
+
+		/* the screen's rows inside the frame joined by spaces, so a
+		 * wrapped meaning reads as one text */
+		for (const char *p = s; *p && at + 1 < sizeof flat; p++) {
+			if (strncmp(p, "\xe2\x94\x82", 3) == 0) {
+				p += 2;
+				continue;
+			}
+			if (*p == '\n' || (*p == ' ' && at > 0 && flat[at - 1] == ' '))
+				continue;
+			flat[at++] = *p == '\n' ? ' ' : *p;
+			if (p[1] == '\n' && at + 1 < sizeof flat)
+				flat[at++] = ' ';
+		}
+		flat[at] = '\0';
+		smug_knob_format_range(&k[i], range, sizeof range);
+		ck_assert_msg(strstr(s, "\u2026") == NULL && strstr(s, "Enter edits the selected knob") != NULL,
+			      "80x24, %s selected: the config view cuts a text:\n%s", k[i].key, s);
+		ck_assert_msg(strstr(flat, range) != NULL && strstr(flat, k[i].meaning) != NULL,
+			      "80x24, %s selected: its range '%s' or meaning is not whole:\n%s", k[i].key, range, s);
+		free(s);
+		tui_handle_key(&a, KEY_DOWN);
+	}
+	tui_app_done(&a);
+	smug_world_free(a.w);
+}
+END_TEST
+
 START_TEST(test_tui_loop_rewind_before_a_loaded_seed)
 {
 	struct tui_options o;
@@ -1610,6 +1660,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_tui_loop_rewind_and_branch_notes_whole_at_80);
 	tcase_add_test(t, test_tui_loop_footer_says_pause_while_running);
+	tcase_add_test(t, test_tui_loop_config_view_whole_at_80);
 	tcase_add_test(t, test_tui_loop_key_that_does_nothing_here_says_where_it_works);
 	tcase_add_test(t, test_tui_loop_compare_title_whole_and_no_empty_border_head);
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
