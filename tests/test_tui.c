@@ -4410,6 +4410,39 @@ START_TEST(test_tui_load_view_marks_unreadable_and_scrolls)
 }
 END_TEST
 
+/* At 80x24 the commodities view cut its names ("  stolen goo\u2026",
+ * "  raider sup\u2026") though the number columns had room to spare. Every
+ * commodity name is whole at 80x24 and 120x40, and every column of the
+ * old 80-column table (sent, transit, delivered, seized, lost) stays. */
+START_TEST(test_tui_commodities_names_whole_at_80)
+{
+	static const int name_sizes[][2] = {{24, 80}, {40, 120}};
+
+	for (int z = 0; z < 2; z++) {
+		struct tui_app a;
+		struct smug_world *w = open_at(&a, 60);
+		char *s;
+
+		tui_handle_key(&a, 'v');
+		s = render(&a, name_sizes[z][0], name_sizes[z][1]);
+		ck_assert_msg(strstr(s, "\u2026") == NULL, "%dx%d: the commodities view cuts a text:\n%s", name_sizes[z][1],
+			      name_sizes[z][0], s);
+		for (int c = 0; c < SMUG_COMMODITY_COUNT; c++) {
+			char name[64];
+
+			snprintf(name, sizeof name, "  %s ", tui_commodity_name(c));
+			ck_assert_msg(strstr(s, name) != NULL, "%dx%d: no whole '%s' in the commodities view:\n%s",
+				      name_sizes[z][1], name_sizes[z][0], name, s);
+		}
+		ck_assert_msg(strstr(s, "sent") && strstr(s, "transit") && strstr(s, "delivered") && strstr(s, "seized") &&
+				      strstr(s, "lost"),
+			      "%dx%d: a column of the commodities view is gone:\n%s", name_sizes[z][1], name_sizes[z][0], s);
+		free(s);
+		close_app(&a, w);
+	}
+}
+END_TEST
+
 /* In the commodities view End selects the last row and Home the first;
  * Up and Down then move one row, PgUp and PgDn ten, and stop at the ends. */
 START_TEST(test_tui_commodities_home_and_end)
@@ -5472,6 +5505,56 @@ START_TEST(test_tui_event_selection_on_the_newest_match)
 		ck_assert_uint_eq(a.story_shipment, e->shipment);
 		tui_handle_key(&a, 27);
 	}
+	close_app(&a, w);
+}
+END_TEST
+
+/* At 80x24 the Events pane has no room for the detail column, and a
+ * shipment's row (sent, arrived, lost) read "60 arrived  suitwrigh\u2026
+ * 200.00": no source, no destination. Where no border is, the border
+ * column now shows the shipment's lane, "24>23", as the Routes pane
+ * writes it; rows with a border keep it. */
+static int split_rows(char *screen, char **row, int max);
+
+START_TEST(test_tui_events_at_80_show_a_shipments_lane)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct tui_rect *r = &a.pane_rect[PANE_EVENTS];
+	char *s, *row[64], want[64];
+	int n, lanes = 0;
+
+	tui_handle_key(&a, '5');
+	for (int i = 0; i < 12; i++)
+		tui_handle_key(&a, KEY_UP); /* rows of arrivals among the checks */
+	s = render(&a, 24, 80);
+	n = split_rows(s, row, 64);
+	for (int y = 0; y < r->h && y < 256; y++) {
+		int64_t seq;
+		const struct smug_event *e;
+		const char *at;
+
+		if (a.hit[PANE_EVENTS][y] < 0)
+			continue;
+		e = pane_events_at(&a, a.hit[PANE_EVENTS][y], &seq);
+		ck_assert_int_lt(r->y + y, n);
+		at = row[r->y + y];
+		for (int x = 0; x < r->x && *at; x++) /* to the pane's first column */
+			for (at++; (*at & 0xc0) == 0x80; at++)
+				;
+		if (e->corridor >= 0) {
+			tui_short_corridor(&a, e->corridor, want, sizeof want);
+		} else if (e->src_ward >= 0 && e->dst_ward >= 0) {
+			snprintf(want, sizeof want, " %s>%s ", tui_short_ward(&a, e->src_ward), tui_short_ward(&a, e->dst_ward));
+			lanes++;
+		} else {
+			continue;
+		}
+		ck_assert_msg(strstr(at, want) != NULL, "80x24: the event's row lacks '%s': '%s'", want,
+			      row[r->y + y]);
+	}
+	ck_assert_int_gt(lanes, 0);
+	free(s);
 	close_app(&a, w);
 }
 END_TEST
@@ -10495,6 +10578,71 @@ START_TEST(test_tui_why_expanded_candidate_reads_whole_at_80)
 	}
 	assert_on_screen(rows_read >= 2, s, "80x24: %d edge rows of the expanded candidate shown", rows_read);
 	free(s);
+	close_app(&a, w);
+}
+END_TEST
+
+/* At 80x24 an expanded candidate's edge row that needed 76 columns for
+ * its every figure and the estimates' source ("corridor 10.0|10.1 loss
+ * 1.46 cost 0.00 risk_est 0.003 learned cost_est 0.000") left "learned"
+ * out, for want of the one column an indent of one gives. Every edge row
+ * of the day-60 decision's candidates that fits 76 columns keeps its
+ * "learned" or "prior" with every figure. */
+START_TEST(test_tui_why_edge_rows_keep_learned_in_76_columns)
+{
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 60);
+	const struct smug_explanation *x;
+	int di, tight = 0;
+
+	tui_handle_key(&a, '2');
+	tui_handle_key(&a, '\r');
+	ck_assert_int_eq(a.view, VIEW_WHY);
+	x = view_why_explanation(&a, &di);
+	ck_assert_ptr_nonnull(x);
+	for (int i = 0; i < x->n_cand && i < 64; i++) {
+		const struct smug_explain_candidate *c = &x->cand[i];
+		char *s, row[1024];
+		const char *line;
+
+		tui_handle_key(&a, KEY_HOME);
+		for (int k = 0; k < i; k++)
+			tui_handle_key(&a, KEY_DOWN);
+		tui_handle_key(&a, '\r'); /* unfold */
+		s = why_on_canvas(&a, 24, 80);
+		for (line = s; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+			char head[16];
+
+			snprintf(head, sizeof head, "\xe2\x94\x82-%d", i + 1);
+			if (strncmp(line, head, strlen(head)) == 0 && !isdigit((unsigned char)line[strlen(head)]))
+				break;
+		}
+		ck_assert_msg(line && *line, "candidate #%d unfolded has no row:\n%s", i + 1, s);
+		line = strchr(line, '\n');
+		for (int e = 0; e + 1 < c->n_nodes && line && line[1]; e++) {
+			const struct smug_explain_edge *g = &c->edges[e];
+			char id[64], loss[32], cost[32], compact[256], how[16];
+
+			line_at(s, ++line, row, sizeof row);
+			if (strstr(row, "cost_est") == NULL)
+				break; /* below the screen */
+			tui_short_corridor(&a, g->corridor, id, sizeof id);
+			fmt_money(loss, sizeof loss, (int64_t)(g->expected_loss + 0.5), 10);
+			fmt_money(cost, sizeof cost, (int64_t)(g->expected_cost + 0.5), 10);
+			snprintf(how, sizeof how, " %s ", g->known ? "learned" : "prior");
+			snprintf(compact, sizeof compact, "%s %s loss %s cost %s risk_est %.3f%scost_est %.3f",
+				 g->border ? "border" : "corridor", id, loss, cost, g->risk_est, how, g->cost_est);
+			if (strlen(compact) == 76)
+				tight++;
+			assert_on_screen(strlen(compact) > 76 || strstr(row, how) != NULL, s,
+					 "80x24: candidate #%d, edge %d (%zu columns) without '%s':\n%s", i + 1, e + 1,
+					 strlen(compact), how, row);
+			line = strchr(line, '\n');
+		}
+		tui_handle_key(&a, '\r'); /* fold back */
+		free(s);
+	}
+	ck_assert_int_gt(tight, 0); /* a row of exactly 76 columns was read */
 	close_app(&a, w);
 }
 END_TEST
@@ -16828,11 +16976,30 @@ static bool event_row_reads(const struct cells *s, int y, const struct head *h, 
 				      "%s, day %d: the commodity is not '%s'", what, e->day,
 				      e->commodity >= 0 ? com[e->commodity] : "");
 		else if (strcmp(hd, "border") == 0) {
+			bool detail = false, lane;
+
+			for (int j = 0; j < nh; j++)
+				detail |= strcmp(h[j].name, "detail") == 0;
+			/* with no detail column (80x24) a shipment's row shows its
+			 * lane where no border is: "24>23", each end its ward's id
+			 * without the start every ward id shares */
+			lane = e->corridor < 0 && !detail && e->src_ward >= 0 && e->dst_ward >= 0;
 			cells_text(s, y, h[k].x0, x1, cell, sizeof cell);
 			cell[strcspn(cell, " ")] = '\0';
-			ck_assert_msg(e->corridor >= 0 ? border_of_cell(w, cell) == e->corridor : cell[0] == '\0',
-				      "%s, day %d: the border reads '%s', want %s", what, e->day, cell,
-				      e->corridor >= 0 ? w->corridors[e->corridor].id : "blank");
+			if (lane) {
+				const char *gt = strchr(cell, '>'), *src = w->wards[e->src_ward].id, *dst = w->wards[e->dst_ward].id;
+				size_t ns = gt ? (size_t)(gt - cell) : 0, nd = gt ? strlen(gt + 1) : 0;
+
+				ck_assert_msg(gt && ns > 0 && nd > 0 && ns <= strlen(src) && nd <= strlen(dst) &&
+						      strncmp(src + strlen(src) - ns, cell, ns) == 0 &&
+						      strcmp(dst + strlen(dst) - nd, gt + 1) == 0,
+					      "%s, day %d: the border column reads '%s', want the lane %s>%s", what, e->day, cell,
+					      src, dst);
+			} else {
+				ck_assert_msg(e->corridor >= 0 ? border_of_cell(w, cell) == e->corridor : cell[0] == '\0',
+					      "%s, day %d: the border reads '%s', want %s", what, e->day, cell,
+					      e->corridor >= 0 ? w->corridors[e->corridor].id : "blank");
+			}
 		} else if (strcmp(hd, "credits") == 0) {
 			right_cell(s, y, h[k].x1, cell, sizeof cell);
 			ck_assert_msg(e->amount ? reads_figure(cell, e->amount / 100.0) : cell[0] == '\0',
@@ -19260,6 +19427,7 @@ int main(void)
 	tcase_add_test(t, test_tui_keys_dropped_are_said_after_the_quit_question);
 	tcase_add_test(t, test_tui_why_whatif_reads_whole_at_80);
 	tcase_add_test(t, test_tui_why_expanded_candidate_reads_whole_at_80);
+	tcase_add_test(t, test_tui_why_edge_rows_keep_learned_in_76_columns);
 	tcase_add_test(t, test_tui_why_edge_figures_stand_in_columns);
 	tcase_add_test(t, test_tui_why_expanded_candidate_rows_stay_indented);
 	tcase_add_test(t, test_tui_why_edge_rows_with_long_ids_keep_their_figures);
@@ -19319,6 +19487,7 @@ int main(void)
 	tcase_add_test(t, test_tui_loaded_seed_borders_table_starts_at_the_top);
 	tcase_add_test(t, test_tui_borders_sort_and_back_shows_the_table_from_its_top);
 	tcase_add_test(t, test_tui_map_heat_key_says_its_measure_when_the_map_is_hidden);
+	tcase_add_test(t, test_tui_commodities_names_whole_at_80);
 	tcase_add_test(t, test_tui_commodities_home_and_end);
 	tcase_add_test(t, test_tui_commodities_list_the_largest_number_of_networks);
 	tcase_add_test(t, test_tui_commodities_highlights_only_the_selected_row);
@@ -19335,6 +19504,7 @@ int main(void)
 	tcase_add_test(t, test_tui_header_year_rollover);
 	tcase_add_test(t, test_tui_header_counts_shipments_in_transit);
 	tcase_add_test(t, test_tui_event_selection_on_the_newest_match);
+	tcase_add_test(t, test_tui_events_at_80_show_a_shipments_lane);
 	tcase_add_test(t, test_tui_event_click_selects_only_on_an_event_row);
 	tcase_add_test(t, test_tui_border_sort_keys_before_the_table_is_drawn);
 	tcase_add_test(t, test_tui_border_sort_steps_on_from_the_id_column);

@@ -154,6 +154,118 @@ START_TEST(test_tui_loop_rewind_and_branch_notes_whole_at_80)
 }
 END_TEST
 
+/* While days ran (Space), the footer still read "Space run", so it did
+ * not say how to stop them. It reads "Space pause" while running and
+ * "Space run" again once paused. */
+START_TEST(test_tui_loop_footer_says_pause_while_running)
+{
+	struct smug_world *w = test_default_at(2);
+	struct tui_app a;
+	char foot[512];
+
+	tui_app_init(&a, w, &opts);
+	a.status[0] = '\0';
+	footer_at_80(&a, foot, sizeof foot);
+	ck_assert_msg(strstr(foot, "Space run") != NULL, "paused, the footer does not say Space runs: '%s'", foot);
+	keys(&a, " ");
+	ck_assert(a.running);
+	a.status[0] = '\0';
+	footer_at_80(&a, foot, sizeof foot);
+	ck_assert_msg(strstr(foot, "Space pause") != NULL && strstr(foot, "Space run") == NULL,
+		      "running, the footer does not say Space pauses: '%s'", foot);
+	keys(&a, " ");
+	ck_assert(!a.running);
+	footer_at_80(&a, foot, sizeof foot);
+	ck_assert_msg(strstr(foot, "Space run") != NULL, "paused again, the footer does not say Space runs: '%s'", foot);
+	tui_app_done(&a);
+	smug_world_free(a.w);
+}
+END_TEST
+
+/* A key of the table pressed where it does nothing said nothing: c in
+ * the Factions pane, / outside Events, w outside the why view left the
+ * footer as it was, as if the key had not been read. The footer now says
+ * where the key works, whole at 80 columns; a key that works there still
+ * does its work and says nothing of the kind. */
+START_TEST(test_tui_loop_key_that_does_nothing_here_says_where_it_works)
+{
+	static const struct {
+		const char *keys, *want;
+	} cases[] = {
+		{"1c", "c (crackdown) works in Borders, Map, chart view and map view"},
+		{"1/", "/ (filter) works in Events"},
+		{"2w", "w (winner) works in why view"},
+		{"1z", "z (zoom) works in Map and map view"},
+	};
+	struct smug_world *w = test_default_at(10);
+	struct tui_app a;
+	char foot[512];
+
+	tui_app_init(&a, w, &opts);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		keys(&a, cases[i].keys);
+		footer_at_80(&a, foot, sizeof foot);
+		ck_assert_msg(strstr(foot, cases[i].want) != NULL && strstr(foot, "\u2026") == NULL,
+			      "'%s': the footer reads '%s', want '%s'", cases[i].keys, foot, cases[i].want);
+	}
+	keys(&a, "3c"); /* in Borders c cracks down, and says so, not where it works */
+	ck_assert_int_eq(a.w->n_crackdowns, 1);
+	ck_assert_msg(strstr(a.status, "works in") == NULL, "c in Borders: '%s'", a.status);
+	tui_app_done(&a);
+	smug_world_free(a.w);
+}
+END_TEST
+
+/* At 80x24 the config view's title read "Configuration (Enter edits the
+ * selected knob; it applies from the next day\u2026", every row ended in a
+ * meaning cut to "\u2026" and a range could be cut ("up to 39 byt\u2026").
+ * With each knob selected in turn nothing on the screen is cut, the
+ * title says what Enter does, and the selected knob's range and meaning
+ * are whole on the screen. */
+static char *screen_at(struct tui_app *a, int rows, int cols);
+
+START_TEST(test_tui_loop_config_view_whole_at_80)
+{
+	struct smug_world *w = test_default_at(0);
+	struct tui_app a;
+	int n;
+	const struct smug_knob *k = smug_knob_table(&n);
+
+	tui_app_init(&a, w, &opts);
+	keys(&a, "C");
+	ck_assert_int_eq(a.view, VIEW_CONFIG);
+	tui_handle_key(&a, KEY_HOME);
+	for (int i = 0; i < n; i++) {
+		char *s = screen_at(&a, 24, 80), range[80], flat[4096];
+		size_t at = 0;
+
+		/* the screen's rows inside the frame joined by spaces, so a
+		 * wrapped meaning reads as one text */
+		for (const char *p = s; *p && at + 1 < sizeof flat; p++) {
+			if (strncmp(p, "\xe2\x94\x82", 3) == 0) {
+				p += 2;
+				continue;
+			}
+			if (*p == '\n' || (*p == ' ' && at > 0 && flat[at - 1] == ' '))
+				continue;
+			flat[at++] = *p == '\n' ? ' ' : *p;
+			if (p[1] == '\n' && at + 1 < sizeof flat)
+				flat[at++] = ' ';
+		}
+		flat[at] = '\0';
+		smug_knob_format_range(&k[i], range, sizeof range);
+		ck_assert_msg(strstr(s, "\u2026") == NULL && strstr(s, "Enter edits the selected knob") != NULL,
+			      "80x24, %s selected: the config view cuts a text:\n%s", k[i].key, s);
+		ck_assert_msg(strstr(flat, range) != NULL && strstr(flat, k[i].meaning) != NULL,
+			      "80x24, %s selected: its range '%s' or meaning is not whole:\n%s", k[i].key, range, s);
+		free(s);
+		tui_handle_key(&a, KEY_DOWN);
+	}
+	tui_app_done(&a);
+	smug_world_free(a.w);
+}
+END_TEST
+
 START_TEST(test_tui_loop_rewind_before_a_loaded_seed)
 {
 	struct tui_options o;
@@ -489,6 +601,37 @@ START_TEST(test_tui_loop_header_names_the_branch_while_it_fits)
 	}
 	ck_assert_int_gt(shown, 0);
 	ck_assert_int_gt(hidden, 0);
+	smug_world_free(a.w);
+	tui_app_done(&a);
+}
+END_TEST
+
+/* At 80x24 the compare view's title read "What-if against base, day 23,
+ * branched on day 20: identical (Enter keeps t\u2026" (which key keeps
+ * what, cut), and with no border changed it showed the border table's
+ * head over no rows. The title is whole at 80 and 160 columns and says
+ * what Enter keeps; with no border changed it says so, as the routes do. */
+START_TEST(test_tui_loop_compare_title_whole_and_no_empty_border_head)
+{
+	struct smug_world *w = test_default_at(20);
+	struct tui_app a;
+	char *s;
+
+	tui_app_init(&a, w, &opts);
+	keys(&a, "b...B");
+	ck_assert_int_eq(a.view, VIEW_COMPARE);
+	s = screen_at(&a, 24, 80);
+	ck_assert_msg(strstr(s, "\u2026") == NULL && strstr(s, "Enter keeps the what-if") != NULL &&
+			      strstr(s, "day 23") != NULL && strstr(s, "day 20") != NULL && strstr(s, "identical") != NULL,
+		      "80x24: the compare view's title is cut:\n%s", s);
+	ck_assert_msg(strstr(s, "traffic") == NULL && strstr(s, "borders that changed: 0") != NULL,
+		      "80x24: no border changed, yet the border table's head shows:\n%s", s);
+	free(s);
+	s = screen_at(&a, 48, 160);
+	ck_assert_msg(strstr(s, "What-if against base, day 23, branched on day 20: identical (Enter keeps the what-if, "
+				"Esc back)") != NULL,
+		      "160x48: the compare view's whole title is not shown:\n%s", s);
+	free(s);
 	smug_world_free(a.w);
 	tui_app_done(&a);
 }
@@ -1516,6 +1659,10 @@ int main(void)
 	tcase_add_test(t, test_tui_loop_header_says_stepping);
 	tcase_add_test(t, test_tui_loop_rewind_before_a_loaded_seed);
 	tcase_add_test(t, test_tui_loop_rewind_and_branch_notes_whole_at_80);
+	tcase_add_test(t, test_tui_loop_footer_says_pause_while_running);
+	tcase_add_test(t, test_tui_loop_config_view_whole_at_80);
+	tcase_add_test(t, test_tui_loop_key_that_does_nothing_here_says_where_it_works);
+	tcase_add_test(t, test_tui_loop_compare_title_whole_and_no_empty_border_head);
 	tcase_add_test(t, test_tui_loop_long_step_shows_progress_and_stops);
 	tcase_add_test(t, test_tui_loop_stopped_long_step_keeps_the_next_days_close);
 	tcase_add_test(t, test_tui_loop_rebuild_shows_progress_and_stops);

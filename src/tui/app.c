@@ -777,6 +777,15 @@ static bool global_key(struct tui_app *a, enum tui_action act, bool *go)
 	}
 }
 
+/* A key that works elsewhere says where, rather than nothing at all. */
+static void say_not_here(struct tui_app *a, int key)
+{
+	char what[320];
+
+	if (keymap_not_here(key, tui_context(a), what, sizeof what))
+		tui_set_status(a, "%s", what);
+}
+
 bool tui_handle_key(struct tui_app *a, int key)
 {
 	enum tui_action act;
@@ -796,8 +805,12 @@ bool tui_handle_key(struct tui_app *a, int key)
 	if (a->view != VIEW_MAIN) {
 		const struct tui_view_def *v = view_def(a->view);
 
-		if ((v->key == NULL || !v->key(a, act, key)) && act == ACT_BACK)
-			view_close(a);
+		if (v->key == NULL || !v->key(a, act, key)) {
+			if (act == ACT_BACK)
+				view_close(a);
+			else if (act == ACT_NONE)
+				say_not_here(a, key);
+		}
 		return true;
 	}
 	switch (act) {
@@ -808,6 +821,7 @@ bool tui_handle_key(struct tui_app *a, int key)
 	case ACT_PANE3:
 	case ACT_PANE4:
 	case ACT_PANE5: focus(a, (enum tui_pane)(act - ACT_PANE1)); break;
+	case ACT_NONE: say_not_here(a, key); break;
 	default: pane_key(a, act); break;
 	}
 	return true;

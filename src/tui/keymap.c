@@ -118,10 +118,10 @@ enum tui_action keymap_lookup(int key, enum tui_ctx ctx)
 
 void keymap_footer(enum tui_ctx ctx, int width, char *buf, size_t size)
 {
-	keymap_footer_without(ctx, ACT_NONE, width, buf, size);
+	keymap_footer_without(ctx, ACT_NONE, false, width, buf, size);
 }
 
-void keymap_footer_without(enum tui_ctx ctx, enum tui_action hide, int width, char *buf, size_t size)
+void keymap_footer_without(enum tui_ctx ctx, enum tui_action hide, bool running, int width, char *buf, size_t size)
 {
 	size_t at = 0;
 	bool used[N_KEYS] = {false};
@@ -139,7 +139,9 @@ void keymap_footer_without(enum tui_ctx ctx, enum tui_action hide, int width, ch
 		if (best < 0)
 			return;
 		used[best] = true;
-		n = snprintf(pair, sizeof pair, "%s%s %s", at ? "  " : "", keys[best].label, keys[best].word);
+		/* while days run, Space pauses them */
+		n = snprintf(pair, sizeof pair, "%s%s %s", at ? "  " : "", keys[best].label,
+			     running && keys[best].action == ACT_RUN ? "pause" : keys[best].word);
 		if ((int)at + n > width || at + (size_t)n >= size)
 			continue; /* does not fit: a shorter one still may */
 		memcpy(buf + at, pair, (size_t)n + 1);
@@ -220,4 +222,33 @@ char *keymap_mdoc(void)
 void keymap_where(unsigned ctx, char *buf, size_t size)
 {
 	where(ctx, buf, size);
+}
+
+bool keymap_not_here(int key, enum tui_ctx ctx, char *buf, size_t size)
+{
+	for (int i = 0; i < N_KEYS; i++) {
+		const struct tui_key *k = &keys[i], *named = k;
+		char w[256], what[64];
+
+		if (k->key != key || (k->ctx & (1u << ctx)))
+			continue;
+		/* an alias ('k' for Up) is named by the entry it stands for */
+		for (int j = 0; named->label[0] == '\0' && j < N_KEYS; j++)
+			if (keys[j].action == k->action && keys[j].label[0] && (keys[j].ctx & k->ctx))
+				named = &keys[j];
+		if (named->label[0] == '\0' || named->help == NULL)
+			return false;
+		/* its footer word, else its help up to the first ':' or '(' */
+		snprintf(what, sizeof what, "%.*s", named->word ? (int)strlen(named->word) : (int)strcspn(named->help, ":("),
+			 named->word ? named->word : named->help);
+		while (what[0] && what[strlen(what) - 1] == ' ')
+			what[strlen(what) - 1] = '\0';
+		where(k->ctx, w, sizeof w);
+		if (strncmp(w, "everywhere", 10) == 0)
+			snprintf(buf, size, "%s (%s) does nothing in the %s", named->label, what, ctx_names[ctx]);
+		else
+			snprintf(buf, size, "%s (%s) works in %s", named->label, what, w);
+		return true;
+	}
+	return false;
 }

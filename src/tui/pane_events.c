@@ -316,6 +316,13 @@ void tui_event_row(struct tui_app *a, struct canvas *cv, int y, const struct tui
 		/* both nodes, each shortened when the two do not fit whole */
 		tui_short_corridor_fit(a, e->corridor, t->w[table_pos(t, E_BORDER)], buf, sizeof buf);
 		table_cell(cv, y, t, E_BORDER, r, buf);
+	} else if (e->src_ward >= 0 && e->dst_ward >= 0 && e->src_ward < w->n_wards && e->dst_ward < w->n_wards &&
+		   table_pos(t, E_BORDER) >= 0 && table_pos(t, E_DETAIL) < 0 &&
+		   tui_two_ids_fit(a, tui_short_ward(a, e->src_ward), ">", tui_short_ward(a, e->dst_ward), a->ward_suffix,
+				   t->w[table_pos(t, E_BORDER)], buf, sizeof buf)) {
+		/* no room for the detail (80x24): a shipment's lane where no
+		 * border is, "24>22", as the Routes pane writes it */
+		table_cell(cv, y, t, E_BORDER, r, buf);
 	}
 	if (e->amount != 0) {
 		fmt_money(buf, sizeof buf, e->amount, t->w[table_pos(t, E_AMOUNT) >= 0 ? table_pos(t, E_AMOUNT) : 0]);

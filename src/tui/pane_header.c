@@ -172,6 +172,6 @@ void pane_footer_draw(struct tui_app *a, struct canvas *cv)
 	}
 	/* a faction's chart has no border to crack down on */
 	keymap_footer_without(tui_context(a), a->view == VIEW_CHART && !a->chart_border ? ACT_CRACKDOWN : ACT_NONE,
-			      cv->w, keys, sizeof keys);
+			      a->running, cv->w, keys, sizeof keys);
 	canvas_text(cv, 0, 0, ROLE_TITLE, keys);
 }

@@ -711,13 +711,18 @@ enum tui_action keymap_lookup(int key, enum tui_ctx ctx);
  * as fit in width columns (never a pair cut). */
 void keymap_footer(enum tui_ctx ctx, int width, char *buf, size_t size);
 /* The same without the key of action `hide` (one that does nothing in
- * the view shown: c in a faction's chart). */
-void keymap_footer_without(enum tui_ctx ctx, enum tui_action hide, int width, char *buf, size_t size);
+ * the view shown: c in a faction's chart); with running, Space's word
+ * is "pause", what it does then. */
+void keymap_footer_without(enum tui_ctx ctx, enum tui_action hide, bool running, int width, char *buf, size_t size);
 /* The KEYS section of smugnet(1) in mdoc, from the table. Caller frees. */
 char *keymap_mdoc(void);
 const char *keymap_ctx_name(enum tui_ctx c);
 /* Where a key with this context mask works, in words. */
 void keymap_where(unsigned ctx, char *buf, size_t size);
+/* For a key of the table that does nothing in ctx, what it is and where
+ * it works ("c (crackdown) works in Borders, Map, chart view and map
+ * view") into buf; false for a key the table does not hold. */
+bool keymap_not_here(int key, enum tui_ctx ctx, char *buf, size_t size);
 
 /* ---- prompt.c ---- */
 void prompt_start(struct tui_app *a, enum tui_prompt p, const char *initial);

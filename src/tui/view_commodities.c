@@ -16,18 +16,20 @@ enum { K_NAME, K_PREF, K_SENT, K_SENTV, K_TRN, K_TRNV, K_DEL, K_DELV, K_SEIZ, K_
 static const struct tui_col cols[K_N] = {
 	[K_NAME] = {"commodity", NULL, 12, 0, false, true, 0, NULL},
 	[K_PREF] = {"pref", NULL, 4, 11, true, false, 0, NULL},
-	[K_SENT] = {"n", "sent", 5, 1, true, false, 0, NULL},
-	[K_SENTV] = {"value", "sent", 10, 5, true, false, 0, NULL},
+	[K_SENT] = {"n", "sent", 4, 1, true, false, 0, NULL},
+	[K_SENTV] = {"value", "sent", 9, 5, true, false, 0, NULL},
 	[K_TRN] = {"n", "transit", 7, 4, true, false, 0, NULL},
-	[K_TRNV] = {"value", "transit", 10, 9, true, false, 0, NULL},
-	[K_DEL] = {"n", "delivered", 5, 2, true, false, 0, NULL},
-	[K_DELV] = {"value", "delivered", 10, 6, true, false, 0, NULL},
-	[K_SEIZ] = {"n", "seized", 5, 2, true, false, 0, NULL},
-	[K_SEIZV] = {"value", "seized", 10, 7, true, false, 0, NULL},
+	[K_TRNV] = {"value", "transit", 9, 9, true, false, 0, NULL},
+	[K_DEL] = {"n", "delivered", 4, 2, true, false, 0, NULL},
+	[K_DELV] = {"value", "delivered", 9, 6, true, false, 0, NULL},
+	[K_SEIZ] = {"n", "seized", 4, 2, true, false, 0, NULL},
+	[K_SEIZV] = {"value", "seized", 9, 7, true, false, 0, NULL},
 	[K_LOST] = {"n", "lost", 4, 3, true, false, 0, NULL},
-	[K_LOSTV] = {"value", "lost", 10, 10, true, false, 0, NULL},
+	[K_LOSTV] = {"value", "lost", 9, 10, true, false, 0, NULL},
 	[K_BAR] = {"sent/largest", NULL, 12, 8, false, true, 0, NULL},
 };
+
+#define NAME_MAX_COLS 20 /* a longer name shortens rather than push out numbers */
 
 struct row {
 	int faction, commodity; /* commodity -1: the faction's own line */
@@ -141,13 +143,25 @@ void view_commodities_draw(struct tui_app *a, struct canvas *cv)
 	int64_t max = 0;
 	struct canvas in;
 	struct tui_table t;
+	struct tui_col fit[K_N];
 	char title[160];
 
+	/* the name column as wide as its longest name (up to NAME_MAX_COLS):
+	 * a column of low priority goes before a name is cut */
+	memcpy(fit, cols, sizeof fit);
+	for (int i = 0; i < n; i++) {
+		const char *name = rows[i].commodity < 0 ? a->w->factions[rows[i].faction].id
+							 : tui_commodity_name(rows[i].commodity);
+		int need = text_cols(name) + (rows[i].commodity < 0 ? 0 : 2);
+
+		if (need > fit[K_NAME].width)
+			fit[K_NAME].width = need < NAME_MAX_COLS ? need : NAME_MAX_COLS;
+	}
 	canvas_clear(cv);
 	snprintf(title, sizeof title, "Commodities: what each faction moves, %s", win_names[a->flow_window]);
 	canvas_box(cv, title, true);
 	in = canvas_sub(cv, 1, 1, cv->h - 2, cv->w - 2);
-	table_fit(&t, cols, K_N, in.w);
+	table_fit(&t, fit, K_N, in.w);
 	y = table_header(&in, 0, &t, sort, a->commodity_desc);
 	for (int i = 0; i < n; i++)
 		if (rows[i].commodity >= 0 && rows[i].f.value[SMUG_FLOW_SENT] > max)

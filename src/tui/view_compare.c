@@ -159,6 +159,10 @@ static int draw_borders(const struct tui_app *a, struct canvas *cv, int y, const
 	bool wide = cv->w >= 110;
 	int rows = 0, sw = 6;
 
+	if (c->n_borders == 0) { /* no table of nothing: as the routes say it */
+		canvas_printf(cv, y, 0, ROLE_TITLE, "borders that changed: 0");
+		return 1;
+	}
 	for (int i = 0; !wide && i < c->n_borders && i < max_rows; i++) {
 		char cell[64];
 
@@ -230,6 +234,40 @@ static int draw_routes(struct canvas *cv, int y, const struct smug_comparison *c
 	return 1 + rows;
 }
 
+/* The view's title in at most room columns, the longest form that fits
+ * (Esc back is in the footer; Enter keeping the branch shown is not):
+ * "What-if against base, day 23, branched on day 20: identical (Enter
+ * keeps the what-if, Esc back)" down to "What-if vs base, day 23 from day
+ * 20: identical; Enter keeps the what-if", which holds 80 columns up to
+ * day 9999. */
+static void compare_title(char *buf, size_t size, int room, int day, int fork, bool identical, const char *kept)
+{
+	const char *same = identical ? ": identical" : "";
+
+	for (int form = 0; form < 4; form++) {
+		switch (form) {
+		case 0:
+			snprintf(buf, size, "What-if against base, day %d, branched on day %d%s (Enter keeps the %s, Esc back)",
+				 day, fork, same, kept);
+			break;
+		case 1:
+			snprintf(buf, size, "What-if against base, day %d, branched on day %d%s (Enter keeps the %s)", day,
+				 fork, same, kept);
+			break;
+		case 2:
+			snprintf(buf, size, "What-if vs base, day %d, branched on day %d%s (Enter keeps the %s)", day, fork,
+				 same, kept);
+			break;
+		default:
+			snprintf(buf, size, "What-if vs base, day %d from day %d%s; Enter keeps the %s", day, fork, same,
+				 kept);
+			break;
+		}
+		if (text_cols(buf) <= room)
+			return;
+	}
+}
+
 void view_compare_draw(struct tui_app *a, struct canvas *cv)
 {
 	const struct smug_world *base, *whatif;
@@ -258,9 +296,8 @@ void view_compare_draw(struct tui_app *a, struct canvas *cv)
 	}
 	c = tui_xcalloc(1, sizeof *c);
 	smug_compare(base, whatif, c);
-	snprintf(title, sizeof title, "What-if against base, day %d, branched on day %d%s (Enter keeps the %s, Esc back)",
-		 c->day[0], a->loop.fork_day, c->digest[0] == c->digest[1] ? ": identical" : "",
-		 a->loop.whatif_active ? "what-if" : "base");
+	compare_title(title, sizeof title, cv->w - 5, c->day[0], a->loop.fork_day, c->digest[0] == c->digest[1],
+		      a->loop.whatif_active ? "what-if" : "base");
 	canvas_box(cv, title, true);
 	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
 	if (a->compare_scroll > c->n_factions)

@@ -8,20 +8,49 @@
 
 #include "tui/tui.h"
 
+/* The view's title in at most room columns: the longest form that fits
+ * (Esc back is in the footer). */
+static const char *config_title(int room)
+{
+	static const char *const forms[] = {
+		"Configuration (Enter edits the selected knob; it applies from the next day; Esc back)",
+		"Configuration (Enter edits the selected knob; it applies from the next day)",
+		"Configuration (Enter edits the selected knob, from the next day)",
+	};
+
+	for (int i = 0; i < 2; i++)
+		if (text_cols(forms[i]) <= room)
+			return forms[i];
+	return forms[2];
+}
+
+/* Columns of a row before the meaning: key 34, value 12 and its star,
+ * default 13, range 16, a space after each. */
+#define CONFIG_BEFORE_MEANING (35 + 14 + 14 + 17)
+#define CONFIG_RANGE_AT (35 + 14 + 14)
+
 void view_config_draw(struct tui_app *a, struct canvas *cv)
 {
 	int n, rows;
 	const struct smug_knob *k = smug_knob_table(&n);
 	struct canvas in;
+	bool narrow;
 
 	canvas_clear(cv);
-	canvas_box(cv, "Configuration (Enter edits the selected knob; it applies from the next day; Esc back)", true);
+	canvas_box(cv, config_title(cv->w - 5), true);
 	in = canvas_sub(cv, 1, 2, cv->h - 2, cv->w - 4);
+	/* too narrow for a meaning of a few words (80x24): the rows leave it
+	 * out, and a range their room does not hold whole; the selected
+	 * knob's line below says both */
+	narrow = in.w < CONFIG_BEFORE_MEANING + 12;
 	rows = in.h - 4; /* the header row, and the selected knob's meaning in full below */
 	if (rows > 0) /* a taller screen shows the knobs above, not blank rows */
 		a->config_top = table_scroll(a->config_top, a->config_sel, rows, n);
-	canvas_printf(&in, 0, 0, ROLE_TITLE, "%-34s %-13s %-13s %-16s %s", "knob", "value", "default", "range",
-		      "meaning");
+	if (narrow)
+		canvas_printf(&in, 0, 0, ROLE_TITLE, "%-34s %-13s %-13s %s", "knob", "value", "default", "range");
+	else
+		canvas_printf(&in, 0, 0, ROLE_TITLE, "%-34s %-13s %-13s %-16s %s", "knob", "value", "default", "range",
+			      "meaning");
 	for (int i = a->config_top, y = 1; i < n && y <= rows; i++, y++) {
 		char val[80], def[80], range[80], line[512];
 		bool changed;
@@ -30,15 +59,24 @@ void view_config_draw(struct tui_app *a, struct canvas *cv)
 		smug_knob_format_default(&k[i], def, sizeof def);
 		smug_knob_format_range(&k[i], range, sizeof range);
 		changed = strcmp(val, def) != 0;
-		snprintf(line, sizeof line, "%-34s %-12s%s %-13s %-16s %s", k[i].key, val, changed ? "*" : " ", def, range,
-			 k[i].meaning);
+		if (narrow)
+			snprintf(line, sizeof line, "%-34s %-12s%s %-13s %s", k[i].key, val, changed ? "*" : " ", def,
+				 CONFIG_RANGE_AT + text_cols(range) <= in.w ? range : "");
+		else
+			snprintf(line, sizeof line, "%-34s %-12s%s %-13s %-16s %s", k[i].key, val, changed ? "*" : " ", def,
+				 range, k[i].meaning);
 		canvas_fit(&in, y, 0, in.w, i == a->config_sel ? ROLE_SELECT : changed ? ROLE_WARN : ROLE_NORMAL, line,
 			   false);
 	}
 	if (rows > 0 && a->config_sel < n) {
-		char line[512];
+		char line[512], range[80];
 
-		snprintf(line, sizeof line, "%s: %s", k[a->config_sel].key, k[a->config_sel].meaning);
+		smug_knob_format_range(&k[a->config_sel], range, sizeof range);
+		if (narrow)
+			snprintf(line, sizeof line, "%s: %s (range %s)", k[a->config_sel].key, k[a->config_sel].meaning,
+				 range);
+		else
+			snprintf(line, sizeof line, "%s: %s", k[a->config_sel].key, k[a->config_sel].meaning);
 		canvas_wrap(&in, in.h - 2, 0, in.w, 2, ROLE_DIM, line);
 	}
 }

@@ -365,9 +365,10 @@ static void edge_figure_widths(const struct smug_explanation *x, const int *cand
 
 /* One edge of an expanded candidate, indented beneath it: the wording
  * that fits the row whole, the figures first when the labels must
- * shorten, then the indent narrower (never none); then, every figure
- * kept, the estimates' source left out, the node ids without the end
- * they all share, both, then the ids cut in their middles; on a row too
+ * shorten, then the indent narrower (two columns, then one; never none);
+ * then, every figure kept, the estimates' source left out, the node ids
+ * without the end they all share, both, then the ids cut in their
+ * middles; on a row too
  * narrow for them all, whole parts left out (never a figure cut). In the
  * two roomy wordings loss and cost are right-aligned in lw and cw
  * columns (the widest of the edges listed), so the figures of the rows
@@ -395,6 +396,13 @@ static void edge_row(struct tui_app *a, struct canvas *cv, int y, const struct s
 	}
 	/* wrapped text keeps a column off the frame, as canvas_wrap */
 	width = cv->w - in > 8 ? cv->w - in - 1 : cv->w - in;
+	/* an indent of one column before the estimates' source goes: 80x24
+	 * holds "corridor 10.0|10.1 loss 1.46 cost 0.00 risk_est 0.003
+	 * learned cost_est 0.000" (76 columns) whole */
+	if (text_cols(line) > width && in > 1 && cv->w - 1 > 8 && text_cols(line) <= cv->w - 1 - 1) {
+		in = 1;
+		width = cv->w - in - 1;
+	}
 	if (text_cols(line) > width)
 		edge_compact(line, sizeof line, kind, id, loss, cost, g, NULL);
 	if (text_cols(line) > width && edge_cores(a, k, cut, sizeof cut)) {
