@@ -630,6 +630,32 @@ for what in "demand tolerance shortage corruption raider war" "source raider pre
 		END { exit !(lines > 0 && bad == 0) }' "$tmp/out" ||
 		fail "explain --day 5: a ${what%% *} line does not name its terms in order or they do not add up: $(grep -m 1 "^    ${what%% *} " "$tmp/out")"
 done
+# a shipment the exploration policy sent on another candidate than the
+# winner read "winner #6, margin ..." then "shipment 219 sent with bribes
+# ...", as if the winner had gone (the event says "exploring", its hops
+# are another route's): the line names the candidate sent, marked 'e' in
+# the table, and --json carries it (day 20: a dustrunners decision sends
+# its pick #17 over winner #6; day 15: a syndicate pick is the winner)
+expect_rc 0 "$SMUGNET" explain --day 20 --faction dustrunners
+awk '/^#[0-9]/ { e = -1; star = -1 } /^  e [0-9]/ { e = $2 } /^  \* [0-9]/ { star = $2 }
+	/^    winner #/ { w = substr($2, 2) + 0 }
+	/^    shipment [0-9]+ sent on candidate #[0-9]+, the exploration pick \(score [0-9.]+ with its stale edges at their prior\), with bribes [0-9.]+ cr$/ {
+		n++; k = substr($6, 2) + 0; if (k != e || k == w || star != w) bad++; print k - 1, w - 1 }
+	/^    shipment [0-9]+ sent with bribes/ { if (e >= 0) bad++ }
+	END { exit !(n > 0 && bad == 0) }' "$tmp/out" >"$tmp/picks" ||
+	fail "explain --day 20: an exploration pick sent is not named and marked 'e', or a winner's shipment is: $(grep -m 2 '^    shipment\|^  e ' "$tmp/out")"
+expect_rc 0 "$SMUGNET" explain --day 20 --faction dustrunners --json
+grep -o '"winner":[-0-9]*,"margin":[-0-9.]*,"chosen":[-0-9]*,"explore":true,"explore_score":[0-9.]*,' "$tmp/out" |
+	sed 's/"winner":\([-0-9]*\),.*"chosen":\([-0-9]*\),.*/\2 \1/' >"$tmp/json.picks"
+[ -s "$tmp/picks" ] && cmp -s "$tmp/picks" "$tmp/json.picks" ||
+	fail "explain --day 20 --json: the candidates sent by exploration differ from the text's: $(cat "$tmp/json.picks")"
+# a decision not explored sends its winner, and says so
+grep -o '"winner":[-0-9]*,"margin":[-0-9.]*,"chosen":[-0-9]*,"explore":false,"explore_score":null,' "$tmp/out" |
+	awk -F'[:,]' '$2 != $6 { bad++ } END { exit !(NR > 0 && bad == 0) }' ||
+	fail "explain --day 20 --json: a decision not explored sends another candidate than its winner"
+expect_rc 0 "$SMUGNET" explain --day 15 --faction syndicate
+grep -q "^    shipment [0-9]* sent on candidate #1, the exploration pick, also the winner (score [0-9.]* with its stale edges at their prior), with bribes" "$tmp/out" ||
+	fail "explain --day 15: the exploration pick that is also the winner is not said: $(grep -m 3 '^    shipment' "$tmp/out")"
 # the text names each decision's faction, commodity and wards as --json
 # does ("-" for none), the first ward of a world among them.
 # same_ids WHAT PATTERN ARGS...: explain --day 2 ARGS in text and in JSON
@@ -680,7 +706,7 @@ grep -q '"decisions":\[\]}$' "$tmp/out" || fail "explain --faction watch --json:
 expect_rc 0 "$SMUGNET" explain --day 3 --scenario "$tmp/long-ids.json"
 # each candidate's route has one '>' per edge row below it
 awk 'function done() { if (r != "") { n++; if (gsub(/>/, ">", r) != e) bad++ } }
-	/^  [ *] [0-9]/ { done(); r = $NF; e = 0; next } /^         (border|corridor) / { e++ }
+	/^  [ *e] [0-9]/ { done(); r = $NF; e = 0; next } /^         (border|corridor) / { e++ }
 	END { done(); print n + 0, bad + 0 }' "$tmp/out" >"$tmp/routes"
 read -r n_routes n_cut <"$tmp/routes"
 [ "$n_routes" -gt 100 ] && [ "$n_cut" -eq 0 ] || fail "explain of long node ids: $n_cut of $n_routes routes cut short"

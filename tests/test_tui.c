@@ -6523,14 +6523,14 @@ START_TEST(test_tui_routes_row_reads_its_decision)
 END_TEST
 
 /* Two decisions of the Routes pane fold into one row when everything
- * the row shows of them is the same: faction, commodity, wards, route and
- * the reason nothing was sent. */
+ * the row shows of them is the same: faction, commodity, wards, route,
+ * the reason nothing was sent and whether exploration sent it. */
 static bool routes_same_row(const struct smug_decision *x, const struct smug_decision *y)
 {
 	return x->faction == y->faction && x->commodity == y->commodity && x->src_ward == y->src_ward &&
 	       x->dst_ward == y->dst_ward && x->route_len == y->route_len &&
 	       memcmp(x->route, y->route, (size_t)x->route_len * sizeof x->route[0]) == 0 &&
-	       strcmp(x->skipped, y->skipped) == 0;
+	       strcmp(x->skipped, y->skipped) == 0 && x->explore == y->explore;
 }
 
 /* The text of a Routes cell in row: a right-aligned column's cell ends
@@ -6557,9 +6557,9 @@ static void routes_cell(const char *row, const char *head_row, int from, const c
 
 /* Every row of the Routes pane reads its decision under each head: the
  * commodity, the lane, the cargo's value, the hops, borders, score and
- * margin of a route taken (empty when none was), and the status ("sent",
- * or why not), and "xN" under n for N identical decisions folded into
- * one row. Day 1 of the default world, every faction's first 12 rows. */
+ * margin of a route taken (empty when none was; an exploration pick's own
+ * score), and the status ("sent", "explored" or why not), and "xN"
+ * under n for N identical decisions folded into one row. Day 1 of the default world, every faction's first 12 rows. */
 START_TEST(test_tui_routes_every_cell_under_its_head)
 {
 	static char g[48][256];
@@ -6602,7 +6602,8 @@ START_TEST(test_tui_routes_every_cell_under_its_head)
 			snprintf(want, sizeof want, "%d", d->route_borders);
 			routes_cell(row, g[hy], from, "brd", true, got, sizeof got);
 			ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d brd '%s'", r, got);
-			fmt_money(want, sizeof want, (int64_t)(d->winner_score + 0.5), 8);
+			/* the score of the route sent: an exploration pick's its own */
+			fmt_money(want, sizeof want, (int64_t)((d->explore ? d->explore_score : d->winner_score) + 0.5), 8);
 			routes_cell(row, g[hy], from, "score", true, got, sizeof got);
 			ck_assert_msg(strcmp(got, d->winner >= 0 ? want : "") == 0, "row %d score '%s'", r, got);
 			fmt_money(want, sizeof want, (int64_t)(d->margin + 0.5), 8);
@@ -6616,7 +6617,8 @@ START_TEST(test_tui_routes_every_cell_under_its_head)
 			routes_cell(row, g[hy], from, "n", true, got, sizeof got);
 			ck_assert_msg(strcmp(got, size > 1 ? want : "") == 0, "row %d n '%s' for %d alike", r, got, size);
 			routes_cell(row, g[hy], from, "status", false, got, sizeof got);
-			ck_assert_msg(d->skipped[0] ? got[0] && strcmp(got, "sent") != 0 : strcmp(got, "sent") == 0,
+			ck_assert_msg(d->skipped[0] ? got[0] && strcmp(got, "sent") != 0
+						    : strcmp(got, d->explore ? "explored" : "sent") == 0,
 				      "row %d status '%s' for '%s'", r, got, d->skipped);
 			with_margin += d->winner >= 0 && d->runner >= 0;
 			skipped += d->skipped[0] != '\0';
@@ -6743,6 +6745,90 @@ START_TEST(test_tui_routes_fold_only_identical_decisions)
 		}
 	}
 	ck_assert_int_gt(folded, 0);
+	close_app(&a, w);
+}
+END_TEST
+
+/* A shipment the exploration policy sent on another candidate than the
+ * winner (day 20 of the default world: a dustrunners decision sends its
+ * pick #17 over winner #6) read "sent" in the Routes pane with the
+ * winner's score, and the why view said "shipment sent" beside the
+ * winner's route: now the row reads "explored" with the pick's score,
+ * the margin line names the candidate sent, and the why view says
+ * "shipment sent on #17, explored", marks it "+17e", opens its list on
+ * it and, with room, shows its route; at 80x24 and 120x40. */
+START_TEST(test_tui_routes_and_why_say_explored)
+{
+	static char g[40][256];
+	static const int screens[][2] = {{24, 80}, {40, 120}};
+	struct tui_app a;
+	struct smug_world *w = open_at(&a, 20);
+	const struct smug_decision *d = NULL;
+	int row = -1, hy = -1, from = 0;
+	char want[120], got[64], route[400], *flat;
+
+	tui_handle_key(&a, '2');
+	a.faction = smug_world_find_faction(w, "dustrunners");
+	ck_assert_int_ge(a.faction, 0);
+	for (int r = 0; r < pane_routes_rows(&a) && row < 0; r++) {
+		a.route_sel = r;
+		d = &w->decisions[pane_routes_decision(&a)];
+		if (d->explore && d->chosen != d->winner && d->shipment)
+			row = r;
+	}
+	ck_assert_msg(row >= 0, "day 20: no dustrunners shipment sent by exploration on another candidate");
+	ck_assert_int_eq(d->chosen, 16); /* the day the test was written for */
+	for (size_t z = 0; z < sizeof screens / sizeof screens[0]; z++) {
+		int rows = screens[z][0], cols = screens[z][1];
+		char *s;
+
+		ck_assert_int_eq(a.view, VIEW_MAIN);
+		a.route_sel = row;
+		s = render(&a, rows, cols);
+		screen_rows(s, g, rows, cols);
+		hy = -1;
+		for (int y = 0; y < rows && hy < 0; y++)
+			if (strstr(g[y], "src>dst") && strstr(g[y], "status")) {
+				hy = y;
+				for (from = (int)(strstr(g[y], "src>dst") - g[y]); from > 0 && g[y][from] != '|'; from--)
+					;
+			}
+		ck_assert_msg(hy >= 0 && hy + 1 + row < rows, "%dx%d: no Routes row %d:\n%s", cols, rows, row, s);
+		routes_cell(g[hy + 1 + row], g[hy], from, "status", false, got, sizeof got);
+		ck_assert_msg(strcmp(got, "explored") == 0, "%dx%d: the explored row's status reads '%s':\n%s", cols, rows,
+			      got, s);
+		if (strstr(g[hy], "score")) {
+			fmt_money(want, sizeof want, (int64_t)(d->explore_score + 0.5), 8);
+			routes_cell(g[hy + 1 + row], g[hy], from, "score", true, got, sizeof got);
+			ck_assert_msg(strcmp(got, want) == 0, "%dx%d: the explored row's score '%s', not the pick's '%s':\n%s",
+				      cols, rows, got, want, s);
+		}
+		if (rows >= 40)
+			ck_assert_msg(strstr(s, "sent #17 (explored); ") != NULL,
+				      "%dx%d: the margin line does not name the candidate sent:\n%s", cols, rows, s);
+		free(s);
+		tui_handle_key(&a, '\r');
+		ck_assert_int_eq(a.view, VIEW_WHY);
+		s = render(&a, rows, cols);
+		flat = unframed(s); /* the head line wraps at 80 columns */
+		ck_assert_msg(strstr(flat, "; shipment sent on #17, explored (score ") != NULL,
+			      "%dx%d: the why view does not say the route sent was explored:\n%s", cols, rows, s);
+		free(flat);
+		ck_assert_msg(strstr(s, "+17e ") != NULL, "%dx%d: the candidate sent is not marked in the list:\n%s", cols,
+			      rows, s);
+		ck_assert_int_eq(a.why_sel, 16); /* opened on the route sent */
+		if (rows >= 40) { /* the route sent, from its first node to its last */
+			const char *line = line_with(s, "explored:  ", route, sizeof route);
+
+			ck_assert_msg(line != NULL, "%dx%d: no line with the route sent:\n%s", cols, rows, s);
+			snprintf(want, sizeof want, "explored:  %s>", w->nodes[d->route[0]].id + a.node_prefix);
+			ck_assert_msg(strstr(line, want) != NULL, "%dx%d: '%s' is not the route sent", cols, rows, line);
+			snprintf(want, sizeof want, ">%s ", w->nodes[d->route[d->route_len - 1]].id + a.node_prefix);
+			ck_assert_msg(strstr(line, want) != NULL, "%dx%d: '%s' is not the route sent", cols, rows, line);
+		}
+		free(s);
+		tui_handle_key(&a, 27);
+	}
 	close_app(&a, w);
 }
 END_TEST
@@ -19274,6 +19360,7 @@ int main(void)
 	tcase_add_test(t, test_tui_event_detail_marks_the_end_ids_share);
 	tcase_add_test(t, test_tui_event_log_cuts_a_faction_only_for_the_detail);
 	tcase_add_test(t, test_tui_routes_fold_only_identical_decisions);
+	tcase_add_test(t, test_tui_routes_and_why_say_explored);
 	tcase_add_test(t, test_tui_routes_count_only_on_folded_rows);
 	tcase_add_test(t, test_tui_map_draws_a_straight_border_straight);
 	tcase_add_test(t, test_tui_map_draws_the_well_between_its_wards);

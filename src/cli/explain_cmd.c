@@ -44,7 +44,9 @@ static void text_decision(const struct smug_world *w, const struct smug_decision
 		const struct smug_explain_candidate *c = &x->cand[i];
 
 		smug_route_format(w, c->nodes, c->n_nodes, route, sizeof route);
-		printf("  %s %-4d %10.2f %10.2f %10.2f %8.2f %4d  %s\n", i == d->winner ? "*" : " ",
+		/* '*' the winner; 'e' the exploration pick sent in its place */
+		printf("  %s %-4d %10.2f %10.2f %10.2f %8.2f %4d  %s\n",
+		       i == d->winner ? "*" : d->explore && i == d->chosen ? "e" : " ",
 		       i + 1, c->score / 100, c->expected_loss / 100, c->expected_cost / 100,
 		       c->travel_term / 100, c->travel_days, route);
 		for (int e = 0; e + 1 < c->n_nodes; e++) {
@@ -61,6 +63,13 @@ static void text_decision(const struct smug_world *w, const struct smug_decision
 		       d->margin / 100, x->flip);
 	if (d->skipped[0])
 		printf("    no shipment: %s\n", d->skipped);
+	else if (d->shipment && d->explore)
+		/* not the winner's route: the pick's number and the score it was
+		 * picked by (its stale edges at their prior) */
+		printf("    shipment %llu sent on candidate #%d, the exploration pick%s (score %.2f with its stale "
+		       "edges at their prior), with bribes %.2f cr\n", (unsigned long long)d->shipment, d->chosen + 1,
+		       d->chosen == d->winner ? ", also the winner" : "", d->explore_score / 100,
+		       (double)d->bribe_total / 100);
 	else if (d->shipment)
 		printf("    shipment %llu sent with bribes %.2f cr\n", (unsigned long long)d->shipment,
 		       (double)d->bribe_total / 100);
@@ -129,6 +138,12 @@ static void json_decision(const struct smug_world *w, const struct smug_decision
 	}
 	printf("],\"winner\":%d", d->winner);
 	json_num("margin", d->margin / 100, true);
+	/* the candidate sent (the winner, or the exploration pick) */
+	printf(",\"chosen\":%d,\"explore\":%s,\"explore_score\":", d->chosen, d->explore ? "true" : "false");
+	if (d->explore)
+		printf("%.6f", d->explore_score / 100);
+	else
+		printf("null");
 	printf(",\"flip\":");
 	jsonl_string(stdout, ex->flip);
 	printf(",\"skipped\":");

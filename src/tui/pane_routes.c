@@ -30,7 +30,7 @@ static bool same_decision(const struct smug_decision *x, const struct smug_decis
 	return x->faction == y->faction && x->commodity == y->commodity && x->src_ward == y->src_ward &&
 	       x->dst_ward == y->dst_ward && x->route_len == y->route_len &&
 	       memcmp(x->route, y->route, (size_t)x->route_len * sizeof x->route[0]) == 0 &&
-	       strcmp(x->skipped, y->skipped) == 0;
+	       strcmp(x->skipped, y->skipped) == 0 && x->explore == y->explore;
 }
 
 /* Rows: the first decision of each group of identical ones, and the
@@ -70,7 +70,7 @@ static const char *status_short(const struct smug_decision *d)
 	};
 
 	if (d->skipped[0] == '\0')
-		return "sent";
+		return d->explore ? "explored" : "sent";
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strncmp(d->skipped, words[i].prefix, strlen(words[i].prefix)) == 0)
 			return words[i].word;
@@ -219,7 +219,9 @@ static void route_row(struct tui_app *a, struct canvas *in, int y, const struct 
 		table_cell(in, y, t, R_HOPS, r, buf);
 		snprintf(buf, sizeof buf, "%d", d->route_borders);
 		table_cell(in, y, t, R_BRD, r, buf);
-		fmt_money(buf, sizeof buf, (int64_t)(d->winner_score + 0.5), cols[R_SCORE].width);
+		/* the score of the route sent: an exploration pick's, not the winner's */
+		fmt_money(buf, sizeof buf, (int64_t)((d->explore ? d->explore_score : d->winner_score) + 0.5),
+			  cols[R_SCORE].width);
 		table_cell(in, y, t, R_SCORE, r, buf);
 		if (d->runner >= 0) {
 			fmt_money(buf, sizeof buf, (int64_t)(d->margin + 0.5), cols[R_MARGIN].width);
@@ -254,7 +256,7 @@ static void draw_margin(struct tui_app *a, struct canvas *in, int y)
 	int di;
 	const struct smug_explanation *ex;
 	const struct smug_decision *d;
-	char m[40], v[40], line[200], brief[100], cargo[200];
+	char m[40], v[40], line[200], brief[100], cargo[200], sent[40];
 	bool own_row;
 	int margin_rows;
 
@@ -266,9 +268,13 @@ static void draw_margin(struct tui_app *a, struct canvas *in, int y)
 	d = &w->decisions[di];
 	fmt_credits(m, sizeof m, (int64_t)(d->margin + 0.5));
 	fmt_credits(v, sizeof v, d->value);
-	snprintf(line, sizeof line, "winner #%d of %d, margin %s over #%d", d->winner + 1, d->n_cand, m,
+	/* an exploration pick was sent in the winner's place: which one */
+	snprintf(sent, sizeof sent, "sent #%d (explored); ", d->chosen + 1);
+	if (!d->explore || d->chosen == d->winner)
+		sent[0] = '\0';
+	snprintf(line, sizeof line, "%swinner #%d of %d, margin %s over #%d", sent, d->winner + 1, d->n_cand, m,
 		 d->runner + 1);
-	snprintf(brief, sizeof brief, "margin %s over #%d", m, d->runner + 1);
+	snprintf(brief, sizeof brief, "%smargin %s over #%d", sent, m, d->runner + 1);
 	snprintf(cargo, sizeof cargo, "loss+cost of cargo %s:", v);
 	own_row = in->w - text_cols(cargo) - 1 < 12; /* the bar on a row of its own */
 	margin_rows = d->runner >= 0 && canvas_wrap_rows(in->w, line) <= 2 ? canvas_wrap_rows(in->w, line) : 1;

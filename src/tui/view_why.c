@@ -288,14 +288,17 @@ static int list_rows(const struct tui_app *a, const struct smug_explanation *x, 
 	return n;
 }
 
+/* One candidate's row: '*' marks the winner, 'e' the exploration pick
+ * sent in its place (sent, -1 for none). */
 static void candidate_row(struct tui_app *a, struct canvas *cv, int y, const struct tui_table *t,
-			  const struct smug_explanation *x, int i, int winner, enum tui_role r)
+			  const struct smug_explanation *x, int i, int winner, int sent, enum tui_role r)
 {
 	const struct smug_explain_candidate *c = &x->cand[i];
 	char b[400];
 
 	canvas_fill_row(cv, y, 0, r);
-	snprintf(b, sizeof b, "%s%d%s", i < 64 && (a->why_open[0] >> i & 1) ? "-" : "+", i + 1, i == winner ? "*" : "");
+	snprintf(b, sizeof b, "%s%d%s", i < 64 && (a->why_open[0] >> i & 1) ? "-" : "+", i + 1,
+		 i == winner ? "*" : i == sent ? "e" : "");
 	table_cell(cv, y, t, W_NUM, r == ROLE_NORMAL && i == winner ? ROLE_GOOD : r, b);
 	fmt_money(b, sizeof b, (int64_t)(c->score + 0.5), cand_cols[W_SCORE].width);
 	table_cell(cv, y, t, W_SCORE, r, b);
@@ -513,12 +516,18 @@ static int drivers(struct canvas *in, int y, int rows, const struct smug_decisio
 static int why_head(struct tui_app *a, struct canvas *in, int y, const struct smug_decision *d)
 {
 	int y0 = y;
-	char line[600], v[40], m[40];
+	char line[600], v[40], m[40], pick[40], sent[160];
 
 	fmt_credits(v, sizeof v, d->value);
 	fmt_credits(m, sizeof m, d->bribe_budget);
+	snprintf(sent, sizeof sent, "shipment sent");
+	if (d->explore) { /* the route sent is the exploration pick, scored with its stale edges at their prior */
+		fmt_credits(pick, sizeof pick, (int64_t)(d->explore_score + 0.5));
+		snprintf(sent, sizeof sent, "shipment sent on #%d%s, explored (score %s, stale edges at prior)",
+			 d->chosen + 1, d->chosen == d->winner ? ", the winner" : "", pick);
+	}
 	snprintf(line, sizeof line, "cargo %s cr, bribe budget %s cr, %d candidates; %s", v, m, d->n_cand,
-		 d->skipped[0] ? d->skipped : d->shipment ? "shipment sent" : "no shipment");
+		 d->skipped[0] ? d->skipped : d->shipment ? sent : "no shipment");
 	/* why nothing was sent is read whole: two rows where one is short */
 	y += canvas_wrap(in, y, 0, in->w, 2, d->skipped[0] ? ROLE_WARN : ROLE_NORMAL, line);
 	if (a->whatif && a->whatif_data) {
@@ -553,6 +562,11 @@ static int why_compare(struct tui_app *a, struct canvas *in, int y, const struct
 			snprintf(line, sizeof line, "%s %s", a->whatif ? "was:      " : "runner-up:", r);
 			canvas_text(in, y++, 0, ROLE_WARN, line);
 		}
+		if (!a->whatif && d->explore && d->chosen != win) { /* the route sent in the winner's place */
+			short_route(a, x->cand[d->chosen].nodes, x->cand[d->chosen].n_nodes, in->w - 12, r, sizeof r);
+			snprintf(line, sizeof line, "explored:  %s", r);
+			canvas_text(in, y++, 0, ROLE_TITLE, line);
+		}
 	}
 	/* what only one of them crosses: a row each, on a tall screen the
 	 * rows three entries need */
@@ -586,7 +600,8 @@ static int why_compare(struct tui_app *a, struct canvas *in, int y, const struct
 
 /* Every candidate from y to the foot, an expanded one's edges under it,
  * scrolled so the selected one (and its edges) is in view. */
-static void why_list(struct tui_app *a, struct canvas *in, int y, const struct smug_explanation *x, int win)
+static void why_list(struct tui_app *a, struct canvas *in, int y, const struct smug_explanation *x, int win,
+		     int sent)
 {
 	int rows, n, sel_row = 0, *cand, *edge, top, loss_w, cost_w;
 	struct tui_table t;
@@ -594,7 +609,7 @@ static void why_list(struct tui_app *a, struct canvas *in, int y, const struct s
 	cand = tui_xmalloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
 	edge = tui_xmalloc(sizeof(int) * 64 * SMUG_ROUTE_MAX_NODES);
 	if (a->why_sel < 0 || a->why_sel >= x->n_cand)
-		a->why_sel = win;
+		a->why_sel = sent >= 0 ? sent : win; /* opened on the route sent */
 	n = list_rows(a, x, cand, edge, 64 * SMUG_ROUTE_MAX_NODES, &sel_row);
 	table_fit(&t, cand_cols, W_N, in->w);
 	y += table_header(in, y, &t, -1, false);
@@ -611,7 +626,7 @@ static void why_list(struct tui_app *a, struct canvas *in, int y, const struct s
 	top = a->why_scroll;
 	for (int i = top; i < n && y < in->h; i++, y++) {
 		if (edge[i] < 0)
-			candidate_row(a, in, y, &t, x, cand[i], win,
+			candidate_row(a, in, y, &t, x, cand[i], win, sent,
 				      cand[i] == a->why_sel ? ROLE_SELECT : cand[i] == win ? ROLE_GOOD : ROLE_NORMAL);
 		else
 			edge_row(a, in, y, &x->cand[cand[i]].edges[edge[i]], loss_w, cost_w);
@@ -653,7 +668,8 @@ void view_why_draw(struct tui_app *a, struct canvas *cv)
 	}
 	/* top: the two side by side; below: every candidate */
 	y += why_compare(a, &in, y, d, x, win, run);
-	why_list(a, &in, y, x, win);
+	/* an exploration pick sent in the winner's place, marked (not in a what-if) */
+	why_list(a, &in, y, x, win, !a->whatif && d->explore && d->chosen != win ? d->chosen : -1);
 }
 
 static void toggle_whatif(struct tui_app *a)
