@@ -713,7 +713,7 @@ struct smug_decision {
 	double explore_score;	/* the pick's score with its stale edges at their prior */
 	uint64_t shipment;	/* created shipment id, 0 if none */
 	int64_t bribe_total;	/* smuggling_bribe_budget_total of the shipment */
-	double expected_profit;	/* sale - purchase - winner's loss and cost, minor units */
+	double expected_profit;	/* sale - purchase - the sent route's loss and cost, minor units */
 };
 
 /* A decision explained: every candidate with its per-edge terms, the
