@@ -65,6 +65,24 @@ expect_rc 2 "$SMUGNET" --no-color run --days 1
 err_is "smugnet run: the command comes first, then its options: smugnet run [OPTION]..." "Try 'smugnet run --help'."
 expect_rc 2 "$SMUGNET" --vault="$tmp/v" --ascii diff a b
 err_is "smugnet diff: the command comes first, then its options: smugnet diff [OPTION]..." "Try 'smugnet diff --help'."
+# an option before the command that the cockpit cannot take is told as
+# it is, and where the command goes: 'smugnet --s x run' read only "the
+# command comes first", not that --s is ambiguous (--scenario, --sweep)
+first="the command comes first, then its options: smugnet run [OPTION]..."
+expect_rc 2 "$SMUGNET" --s x run --days 1
+err_is "smugnet: ambiguous option '--s': --scenario, --sweep; $first" "Try 'smugnet --help'."
+expect_rc 2 "$SMUGNET" --x run --days 1
+err_is "smugnet: unknown option '--x'; $first" "Try 'smugnet --help'."
+expect_rc 2 "$SMUGNET" --vault "$tmp/v" -Q run
+err_is "smugnet: unknown option '-Q'; $first" "Try 'smugnet --help'."
+expect_rc 2 "$SMUGNET" --ascii=1 seeds
+err_is "smugnet: --ascii: takes no value, got '1'; the command comes first, then its options: smugnet seeds [OPTION]..." \
+	"Try 'smugnet --help'."
+expect_rc 2 "$SMUGNET" --sc x run --days 1
+err_is "smugnet run: $first" "Try 'smugnet run --help'."
+# "--=1" has no name: it was "ambiguous option '--'" with every option
+expect_rc 2 "$SMUGNET" run --days 1 --=1
+err_is "smugnet run: unknown option '--=1': no name before '='" "Try 'smugnet run --help'."
 expect_rc 2 "$SMUGNET" --load run --scenario x
 err_is "smugnet: --scenario and --load cannot be used together" "Try 'smugnet --help'."
 expect_rc 0 "$SMUGNET" --help run

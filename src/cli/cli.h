@@ -129,6 +129,10 @@ bool cli_parse_int(const char *s, long long max, long long *out);
  * "--events: takes no value, got '3'", "ambiguous option '--s': ...")
  * and returns '?'; the caller returns EXIT_USAGE. */
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, const struct option *opts);
+/* cli_getopt with hint (NULL: none) told after the reason of a malformed
+ * option ("unknown option '--x'; HINT"). */
+int cli_getopt_hint(const char *cmd, const char *hint, int argc, char **argv, const char *shortopts,
+		    const struct option *opts);
 /* A file or folder name given to cmd's option opt ("--scenario") or as
  * its argument (opt: the argument's name in the usage line, "FILE") may
  * be NULL (not given) but not empty: "OPT: the name is empty" is a usage
