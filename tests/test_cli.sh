@@ -229,6 +229,18 @@ expect_rc 2 "$SMUGNET" diff "$tmp/ok-run.jsonl" d3 --vault "$tmp/diffvault"
 err_has "smugnet diff: compare two seeds or two run files, not one of each"
 expect_rc 2 "$SMUGNET" diff "$tmp/diffvault/seeds/d3" "$tmp/ok-run.jsonl"
 err_has "smugnet diff: compare two seeds or two run files, not one of each"
+# two files that are not regular ('smugnet diff <(smugnet run ...)
+# <(...)', two FIFOs) or one beside a seed were looked for as seed
+# folders: '/dev/fd/63: cannot open (Not a directory)', 'run-fifo: no
+# such seed'. Now told what they are, as replay and --scenario tell it
+if [ -p "$tmp/run-fifo" ]; then
+	expect_rc 3 timeout 20 "$SMUGNET" diff "$tmp/run-fifo" "$tmp/run-fifo" --vault "$tmp/diffvault"
+	err_is "$tmp/run-fifo: not a regular file (a FIFO)"
+	(cd "$tmp" && expect_rc 3 timeout 20 "$SMUGNET" diff d3 run-fifo --vault "$tmp/diffvault") || exit 1
+	err_is "run-fifo: not a regular file (a FIFO)"
+fi
+expect_rc 3 "$SMUGNET" diff /dev/null d3 --vault "$tmp/diffvault"
+err_is "/dev/null: not a regular file (a character device)"
 # a seed whose only copy is the generation an interrupted save keeps
 # (.<name>.old.<n>, smugnet-seed(5)) is a seed for diff as for loading:
 # beside a run's output it was taken for a run file, 'g3: cannot read'

@@ -745,6 +745,19 @@ static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 
 	if (neither(arg))
 		return EXIT_BAD_INPUT;
+	/* nor is a file of another kind (the FIFO of 'smugnet diff <(smugnet
+	 * run ...) <(...)', a device): told what it is, as every reader of
+	 * smugnet's tells it, not looked for as a seed folder or name */
+	if (stat(arg, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+		char *text;
+		size_t len;
+
+		if (cli_read_file(arg, &text, &len) == EXIT_OK) { /* made a regular file since */
+			free(text);
+			neither(arg);
+		}
+		return EXIT_BAD_INPUT;
+	}
 	if (strchr(arg, '/') || (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)))
 		st = smug_vault_load_dir(arg, w, &err);
 	else if ((st = names_seed(arg, vault, &err)) == SMUG_ERR_NOT_FOUND && cli_no_file_nor_seed(arg, vault, st, &err))
