@@ -264,6 +264,14 @@ expect_rc 3 "$SMUGNET" diff d3 nosuch --vault "$tmp/diffvault"
 err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/diffvault"
 expect_rc 3 "$SMUGNET" diff nosuch "$tmp/ok-run.jsonl" --vault "$tmp/no-vault"
 err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/no-vault"
+# a link to nothing named without a '/' read only 'VAULT/seeds/gone: no
+# such seed', as if there were no gone to see beside it
+ln -s nowhere "$tmp/gone" || fail "a link to nothing"
+(cd "$tmp" && expect_rc 3 "$SMUGNET" diff gone d3 --vault "$tmp/diffvault") || exit 1
+err_is "gone: a symbolic link to nothing, and no seed 'gone' in $tmp/diffvault"
+(cd "$tmp" && expect_rc 3 "$SMUGNET" replay gone --vault "$tmp/diffvault") || exit 1
+err_is "gone: a symbolic link to nothing, and no seed 'gone' in $tmp/diffvault"
+rm -f "$tmp/gone"
 # a name the vault holds only as a link: the vault's reason, not a file's
 ln -s d3 "$tmp/diffvault/seeds/lk" || fail "a link in the vault"
 expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" lk --vault "$tmp/diffvault"

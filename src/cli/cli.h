@@ -113,8 +113,10 @@ int cli_status_exit(enum smug_status st, const char *msg);
 /* An argument of a command that takes a file or a seed (diff, replay)
  * that could name either (no '/', a valid seed name), with no file of
  * that name and no seed of it in vault as the vault's look-up found (st,
- * err): told that both were looked for ("nosuch: no such file, and no
- * seed 'nosuch' in VAULT"), true (the caller exits EXIT_BAD_INPUT);
+ * err; a symbolic link to nothing is no file either): told that both
+ * were looked for ("nosuch: no such file, and no seed 'nosuch' in VAULT",
+ * "gone: a symbolic link to nothing, and ..."), true (the caller exits
+ * EXIT_BAD_INPUT);
  * false for anything else, nothing printed. */
 bool cli_no_file_nor_seed(const char *arg, const char *vault, enum smug_status st, const struct smug_error *err);
 /* Load FILE (or the default world when NULL); prints the error and

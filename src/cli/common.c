@@ -191,13 +191,19 @@ int cli_status_exit(enum smug_status st, const char *msg)
 bool cli_no_file_nor_seed(const char *arg, const char *vault, enum smug_status st, const struct smug_error *err)
 {
 	struct stat sb;
+	const char *file = "no such file";
 
-	if (st == SMUG_OK || strchr(arg, '/') || !smug_seed_name_valid(arg) || lstat(arg, &sb) == 0 || errno != ENOENT)
+	if (st == SMUG_OK || strchr(arg, '/') || !smug_seed_name_valid(arg))
+		return false;
+	/* a link to nothing is no file either, but is there to be seen */
+	if (lstat(arg, &sb) == 0 && S_ISLNK(sb.st_mode) && stat(arg, &sb) != 0 && errno == ENOENT)
+		file = "a symbolic link to nothing";
+	else if (lstat(arg, &sb) == 0 || errno != ENOENT)
 		return false;
 	if (st == SMUG_ERR_NOT_FOUND)
-		fprintf(stderr, "%s: no such file, and no seed '%s' in %s\n", arg, arg, vault);
+		fprintf(stderr, "%s: %s, and no seed '%s' in %s\n", arg, file, arg, vault);
 	else
-		fprintf(stderr, "%s: no such file, and %s\n", arg, err->msg);
+		fprintf(stderr, "%s: %s, and %s\n", arg, file, err->msg);
 	return true;
 }
 
