@@ -372,6 +372,22 @@ err_has "fig-d.jsonl: line $n: factions[0].id: expected an id"
 sed '2s/"lost":\([0-9]*\)/"lost":"\1"/' "$tmp/fig-b.jsonl" >"$tmp/fig-e.jsonl"
 expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/fig-e.jsonl"
 err_has "fig-e.jsonl: line 2: lost: expected a number"
+# an id, scenario or digest holding a control character (an escape
+# sequence: '\u001b[2J' clears the screen) was printed raw to the
+# terminal. smugnet run writes none (ids are printable ASCII): refused
+sed '$s/"factions":\[{"id":"crew",/"factions":[{"id":"cr\\u001b[2Jew",/' "$tmp/fig-b.jsonl" >"$tmp/fig-f.jsonl"
+cmp -s "$tmp/fig-b.jsonl" "$tmp/fig-f.jsonl" && fail "test bug: the faction's id is unchanged"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/fig-f.jsonl"
+err_is "$tmp/fig-f.jsonl: line $n: factions[0].id: control character U+001B; not the output of smugnet run"
+[ ! -s "$tmp/out" ] || fail "diff of a run file with an escape in an id printed: $(head -n 3 "$tmp/out")"
+sed '$s/"borders":\[{"id":"/"borders":[{"id":"\\u0085/' "$tmp/fig-b.jsonl" >"$tmp/fig-g.jsonl"
+cmp -s "$tmp/fig-b.jsonl" "$tmp/fig-g.jsonl" && fail "test bug: the border's id is unchanged"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-g.jsonl" "$tmp/fig-b.jsonl"
+err_is "$tmp/fig-g.jsonl: line $n: borders[0].id: control character U+0085; not the output of smugnet run"
+sed '1s/"scenario":"tiny"/"scenario":"ti\\u0007ny"/' "$tmp/fig-b.jsonl" >"$tmp/fig-h.jsonl"
+cmp -s "$tmp/fig-b.jsonl" "$tmp/fig-h.jsonl" && fail "test bug: the scenario is unchanged"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/fig-h.jsonl"
+err_is "$tmp/fig-h.jsonl: header: scenario: control character U+0007; not the output of smugnet run"
 # one file holding two runs ('run --days 3 >r; run --days 5 --every 5
 # >>r') was read as the first run's header with the last run's summary,
 # and called identical to the 5-day run; a line cut short was 'not a

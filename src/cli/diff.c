@@ -592,6 +592,19 @@ static void seed_outcome(const struct smug_world *a, const struct smug_world *b,
 	free(c);
 }
 
+/* The first control character of s, a C0 one, DEL or a C1 one (UTF-8
+ * C2 80..C2 9F), as its code point; -1 when it has none. */
+static long control_char(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return *p;
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return p[1];
+	}
+	return -1;
+}
+
 /* Every figure of path's records that diff compares is a number, and
  * every faction and border of its summary has an id: one that is not
  * would be read as 0 (a false change) or under an empty id. Prints
@@ -600,7 +613,19 @@ static void seed_outcome(const struct smug_world *a, const struct smug_world *b,
 static bool run_figures_wrong(const char *path, const struct run_file *r, const struct outcome *o)
 {
 	const struct table *t[2] = {&o->fac, &o->bor};
+	const char *const said[2][2] = {{"header", "scenario"}, {"summary", "digest"}};
 	char name[32];
+	long cc;
+
+	/* the text diff prints from the file is printable: a control
+	 * character (an escape sequence) would act on the terminal, and
+	 * smugnet run writes none (ids are printable ASCII) */
+	for (int k = 0; k < 2; k++)
+		if ((cc = control_char(str(k == 0 ? r->header : r->summary, said[k][1]))) >= 0) {
+			fprintf(stderr, "%s: %s: %s: control character U+%04lX; not the output of smugnet run\n", path,
+				said[k][0], said[k][1], (unsigned long)cc);
+			return true;
+		}
 
 	for (int i = 0; i < r->n_days; i++)
 		for (size_t k = 0; k < sizeof day_figs / sizeof day_figs[0]; k++)
@@ -623,6 +648,13 @@ static bool run_figures_wrong(const char *path, const struct run_file *r, const 
 			if (!cJSON_IsString(id) || id->valuestring[0] == '\0') {
 				fprintf(stderr, "%s: line %d: %s[%d].id: expected an id\n", path, r->summary_line,
 					t[k]->name, i);
+				return true;
+			}
+			if ((cc = control_char(id->valuestring)) >= 0) {
+				fprintf(stderr,
+					"%s: line %d: %s[%d].id: control character U+%04lX; not the output of smugnet "
+					"run\n",
+					path, r->summary_line, t[k]->name, i, (unsigned long)cc);
 				return true;
 			}
 			for (int c = 0; c < t[k]->n_col; c++) {
