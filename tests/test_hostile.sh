@@ -111,6 +111,21 @@ for file in manifest.json snapshot.json smuggling.json ledger_accounts.json cust
 done
 reset_seed
 
+# a manifest whose scenario id holds an escape sequence (a seed copied
+# from elsewhere) was listed by 'seeds' as it is, the escape printed raw
+# to the terminal ('\u001b[2J' cleared the screen). Ids are printable
+# ASCII: the entry is listed as unreadable, nothing of it printed
+E="$tmp/esc"
+"$SMUGNET" run --days 2 --save e --vault "$E" >/dev/null || fail "cannot save"
+sed '/"scenario_id"/s/dosadi-36/do\\u001b[2Jsadi/' "$E/seeds/e/manifest.json" >"$tmp/m" && mv "$tmp/m" "$E/seeds/e/manifest.json"
+grep -q 'u001b' "$E/seeds/e/manifest.json" || fail "test bug: the manifest's scenario_id is unchanged"
+case_ 0 "^e .*unreadable: the scenario_id of its manifest.json holds control character U+001B" \
+	"manifest: an escape in scenario_id" "$SMUGNET" seeds --vault "$E"
+! grep -q "$(printf '\033')" "$tmp/out" || fail "seeds printed the escape: $(od -c "$tmp/out" | head -n 5)"
+case_ 3 "^e .*unreadable: the scenario_id of its manifest.json holds control character U+001B" \
+	"manifest: an escape in scenario_id" "$SMUGNET" seeds --check --vault "$E"
+! grep -q "$(printf '\033')" "$tmp/out" || fail "seeds --check printed the escape: $(od -c "$tmp/out" | head -n 5)"
+
 # ---- symbolic links in the vault ----
 L="$tmp/links"
 "$SMUGNET" run --days 5 --save real --vault "$L" >/dev/null || fail "cannot save"

@@ -153,6 +153,11 @@ extern const int cli_stop_signals[CLI_STOP_SIGNALS];
 void cli_stops_catch(void (*handler)(int), struct sigaction old[CLI_STOP_SIGNALS]);
 void cli_stops_release(const struct sigaction old[CLI_STOP_SIGNALS]);
 
+/* The first control character of s, a C0 one, DEL or a C1 one (UTF-8
+ * C2 80..C2 9F), as its code point; -1 when it has none. Text read from
+ * a file that smugnet prints must have none: it would act on the
+ * terminal (an escape sequence). */
+long cli_control_char(const char *s);
 /* Print a usage error for prog and return EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The largest world seed: 2^53 - 1, exact in a JSON number

@@ -108,6 +108,17 @@ int cli_getopt_hint(const char *cmd, const char *hint, int argc, char **argv, co
 	return '?';
 }
 
+long cli_control_char(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return *p;
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return p[1];
+	}
+	return -1;
+}
+
 int cli_name_given(const char *cmd, const char *opt, const char *name)
 {
 	if (name && *name == '\0')

@@ -592,19 +592,6 @@ static void seed_outcome(const struct smug_world *a, const struct smug_world *b,
 	free(c);
 }
 
-/* The first control character of s, a C0 one, DEL or a C1 one (UTF-8
- * C2 80..C2 9F), as its code point; -1 when it has none. */
-static long control_char(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			return *p;
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			return p[1];
-	}
-	return -1;
-}
-
 /* Every figure of path's records that diff compares is a number, and
  * every faction and border of its summary has an id: one that is not
  * would be read as 0 (a false change) or under an empty id. Prints
@@ -621,7 +608,7 @@ static bool run_figures_wrong(const char *path, const struct run_file *r, const 
 	 * character (an escape sequence) would act on the terminal, and
 	 * smugnet run writes none (ids are printable ASCII) */
 	for (int k = 0; k < 2; k++)
-		if ((cc = control_char(str(k == 0 ? r->header : r->summary, said[k][1]))) >= 0) {
+		if ((cc = cli_control_char(str(k == 0 ? r->header : r->summary, said[k][1]))) >= 0) {
 			fprintf(stderr, "%s: %s: %s: control character U+%04lX; not the output of smugnet run\n", path,
 				said[k][0], said[k][1], (unsigned long)cc);
 			return true;
@@ -650,7 +637,7 @@ static bool run_figures_wrong(const char *path, const struct run_file *r, const 
 					t[k]->name, i);
 				return true;
 			}
-			if ((cc = control_char(id->valuestring)) >= 0) {
+			if ((cc = cli_control_char(id->valuestring)) >= 0) {
 				fprintf(stderr,
 					"%s: line %d: %s[%d].id: control character U+%04lX; not the output of smugnet "
 					"run\n",
