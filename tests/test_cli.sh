@@ -65,6 +65,24 @@ expect_rc 2 "$SMUGNET" --no-color run --days 1
 err_is "smugnet run: the command comes first, then its options: smugnet run [OPTION]..." "Try 'smugnet run --help'."
 expect_rc 2 "$SMUGNET" --vault="$tmp/v" --ascii diff a b
 err_is "smugnet diff: the command comes first, then its options: smugnet diff [OPTION]..." "Try 'smugnet diff --help'."
+# an option before the command that the cockpit cannot take is told as
+# it is, and where the command goes: 'smugnet --s x run' read only "the
+# command comes first", not that --s is ambiguous (--scenario, --sweep)
+first="the command comes first, then its options: smugnet run [OPTION]..."
+expect_rc 2 "$SMUGNET" --s x run --days 1
+err_is "smugnet: ambiguous option '--s': --scenario, --sweep; $first" "Try 'smugnet --help'."
+expect_rc 2 "$SMUGNET" --x run --days 1
+err_is "smugnet: unknown option '--x'; $first" "Try 'smugnet --help'."
+expect_rc 2 "$SMUGNET" --vault "$tmp/v" -Q run
+err_is "smugnet: unknown option '-Q'; $first" "Try 'smugnet --help'."
+expect_rc 2 "$SMUGNET" --ascii=1 seeds
+err_is "smugnet: --ascii: takes no value, got '1'; the command comes first, then its options: smugnet seeds [OPTION]..." \
+	"Try 'smugnet --help'."
+expect_rc 2 "$SMUGNET" --sc x run --days 1
+err_is "smugnet run: $first" "Try 'smugnet run --help'."
+# "--=1" has no name: it was "ambiguous option '--'" with every option
+expect_rc 2 "$SMUGNET" run --days 1 --=1
+err_is "smugnet run: unknown option '--=1': no name before '='" "Try 'smugnet run --help'."
 expect_rc 2 "$SMUGNET" --load run --scenario x
 err_is "smugnet: --scenario and --load cannot be used together" "Try 'smugnet --help'."
 expect_rc 0 "$SMUGNET" --help run
@@ -211,6 +229,18 @@ expect_rc 2 "$SMUGNET" diff "$tmp/ok-run.jsonl" d3 --vault "$tmp/diffvault"
 err_has "smugnet diff: compare two seeds or two run files, not one of each"
 expect_rc 2 "$SMUGNET" diff "$tmp/diffvault/seeds/d3" "$tmp/ok-run.jsonl"
 err_has "smugnet diff: compare two seeds or two run files, not one of each"
+# two files that are not regular ('smugnet diff <(smugnet run ...)
+# <(...)', two FIFOs) or one beside a seed were looked for as seed
+# folders: '/dev/fd/63: cannot open (Not a directory)', 'run-fifo: no
+# such seed'. Now told what they are, as replay and --scenario tell it
+if [ -p "$tmp/run-fifo" ]; then
+	expect_rc 3 timeout 20 "$SMUGNET" diff "$tmp/run-fifo" "$tmp/run-fifo" --vault "$tmp/diffvault"
+	err_is "$tmp/run-fifo: not a regular file (a FIFO)"
+	(cd "$tmp" && expect_rc 3 timeout 20 "$SMUGNET" diff d3 run-fifo --vault "$tmp/diffvault") || exit 1
+	err_is "run-fifo: not a regular file (a FIFO)"
+fi
+expect_rc 3 "$SMUGNET" diff /dev/null d3 --vault "$tmp/diffvault"
+err_is "/dev/null: not a regular file (a character device)"
 # a seed whose only copy is the generation an interrupted save keeps
 # (.<name>.old.<n>, smugnet-seed(5)) is a seed for diff as for loading:
 # beside a run's output it was taken for a run file, 'g3: cannot read'
@@ -234,6 +264,14 @@ expect_rc 3 "$SMUGNET" diff d3 nosuch --vault "$tmp/diffvault"
 err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/diffvault"
 expect_rc 3 "$SMUGNET" diff nosuch "$tmp/ok-run.jsonl" --vault "$tmp/no-vault"
 err_is "nosuch: no such file, and no seed 'nosuch' in $tmp/no-vault"
+# a link to nothing named without a '/' read only 'VAULT/seeds/gone: no
+# such seed', as if there were no gone to see beside it
+ln -s nowhere "$tmp/gone" || fail "a link to nothing"
+(cd "$tmp" && expect_rc 3 "$SMUGNET" diff gone d3 --vault "$tmp/diffvault") || exit 1
+err_is "gone: a symbolic link to nothing, and no seed 'gone' in $tmp/diffvault"
+(cd "$tmp" && expect_rc 3 "$SMUGNET" replay gone --vault "$tmp/diffvault") || exit 1
+err_is "gone: a symbolic link to nothing, and no seed 'gone' in $tmp/diffvault"
+rm -f "$tmp/gone"
 # a name the vault holds only as a link: the vault's reason, not a file's
 ln -s d3 "$tmp/diffvault/seeds/lk" || fail "a link in the vault"
 expect_rc 3 "$SMUGNET" diff "$tmp/ok-run.jsonl" lk --vault "$tmp/diffvault"
@@ -334,6 +372,22 @@ err_has "fig-d.jsonl: line $n: factions[0].id: expected an id"
 sed '2s/"lost":\([0-9]*\)/"lost":"\1"/' "$tmp/fig-b.jsonl" >"$tmp/fig-e.jsonl"
 expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/fig-e.jsonl"
 err_has "fig-e.jsonl: line 2: lost: expected a number"
+# an id, scenario or digest holding a control character (an escape
+# sequence: '\u001b[2J' clears the screen) was printed raw to the
+# terminal. smugnet run writes none (ids are printable ASCII): refused
+sed '$s/"factions":\[{"id":"crew",/"factions":[{"id":"cr\\u001b[2Jew",/' "$tmp/fig-b.jsonl" >"$tmp/fig-f.jsonl"
+cmp -s "$tmp/fig-b.jsonl" "$tmp/fig-f.jsonl" && fail "test bug: the faction's id is unchanged"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/fig-f.jsonl"
+err_is "$tmp/fig-f.jsonl: line $n: factions[0].id: control character U+001B; not the output of smugnet run"
+[ ! -s "$tmp/out" ] || fail "diff of a run file with an escape in an id printed: $(head -n 3 "$tmp/out")"
+sed '$s/"borders":\[{"id":"/"borders":[{"id":"\\u0085/' "$tmp/fig-b.jsonl" >"$tmp/fig-g.jsonl"
+cmp -s "$tmp/fig-b.jsonl" "$tmp/fig-g.jsonl" && fail "test bug: the border's id is unchanged"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-g.jsonl" "$tmp/fig-b.jsonl"
+err_is "$tmp/fig-g.jsonl: line $n: borders[0].id: control character U+0085; not the output of smugnet run"
+sed '1s/"scenario":"tiny"/"scenario":"ti\\u0007ny"/' "$tmp/fig-b.jsonl" >"$tmp/fig-h.jsonl"
+cmp -s "$tmp/fig-b.jsonl" "$tmp/fig-h.jsonl" && fail "test bug: the scenario is unchanged"
+expect_rc 3 "$SMUGNET" diff "$tmp/fig-b.jsonl" "$tmp/fig-h.jsonl"
+err_is "$tmp/fig-h.jsonl: header: scenario: control character U+0007; not the output of smugnet run"
 # one file holding two runs ('run --days 3 >r; run --days 5 --every 5
 # >>r') was read as the first run's header with the last run's summary,
 # and called identical to the 5-day run; a line cut short was 'not a
@@ -909,10 +963,14 @@ err_has "$tmp/not-a-folder/seeds"
 grep -q '"type":"summary"' "$tmp/out" || fail "the run before a failed save printed no summary"
 
 # a file that cannot be written is named as given, not by the temporary
-# file (.NAME.PID.tmp) the program would have written beside it
-expect_rc 4 "$SMUGNET" run --days 1 --journal "$tmp/no-such-folder/j.jsonl"
-err_has "$tmp/no-such-folder/j.jsonl: cannot write: No such file or directory"
-grep -q "\.j\.jsonl\.[0-9]*\.tmp" "$tmp/err" && fail "a failed write names its temporary file: $(cat "$tmp/err")"
+# file (.NAME.PID.tmp) the program would have written beside it: here a
+# name of 251 bytes, whose temporary name is past the 255 a name may have
+# (a journal in a folder not there, the case this was, is now refused
+# before the run: test_hostile)
+long=$(printf '%0245d' 0 | tr 0 j).jsonl
+expect_rc 4 "$SMUGNET" run --days 1 --journal "$tmp/$long"
+err_has "$tmp/$long: cannot write: File name too long"
+grep -q "\.j*\.jsonl\.[0-9]*\.tmp" "$tmp/err" && fail "a failed write names its temporary file: $(cat "$tmp/err")"
 
 # an empty vault name (--vault "$UNSET") was read as '/seeds' at the file
 # system's root: seeds said "no seeds in  yet" (exit 0), a load looked for

@@ -111,6 +111,21 @@ for file in manifest.json snapshot.json smuggling.json ledger_accounts.json cust
 done
 reset_seed
 
+# a manifest whose scenario id holds an escape sequence (a seed copied
+# from elsewhere) was listed by 'seeds' as it is, the escape printed raw
+# to the terminal ('\u001b[2J' cleared the screen). Ids are printable
+# ASCII: the entry is listed as unreadable, nothing of it printed
+E="$tmp/esc"
+"$SMUGNET" run --days 2 --save e --vault "$E" >/dev/null || fail "cannot save"
+sed '/"scenario_id"/s/dosadi-36/do\\u001b[2Jsadi/' "$E/seeds/e/manifest.json" >"$tmp/m" && mv "$tmp/m" "$E/seeds/e/manifest.json"
+grep -q 'u001b' "$E/seeds/e/manifest.json" || fail "test bug: the manifest's scenario_id is unchanged"
+case_ 0 "^e .*unreadable: the scenario_id of its manifest.json holds control character U+001B" \
+	"manifest: an escape in scenario_id" "$SMUGNET" seeds --vault "$E"
+! grep -q "$(printf '\033')" "$tmp/out" || fail "seeds printed the escape: $(od -c "$tmp/out" | head -n 5)"
+case_ 3 "^e .*unreadable: the scenario_id of its manifest.json holds control character U+001B" \
+	"manifest: an escape in scenario_id" "$SMUGNET" seeds --check --vault "$E"
+! grep -q "$(printf '\033')" "$tmp/out" || fail "seeds --check printed the escape: $(od -c "$tmp/out" | head -n 5)"
+
 # ---- symbolic links in the vault ----
 L="$tmp/links"
 "$SMUGNET" run --days 5 --save real --vault "$L" >/dev/null || fail "cannot save"
@@ -314,6 +329,17 @@ case_ 2 "run: --journal: '.*/dangling.jsonl' is a link to nothing; give a file" 
 case_ 2 "run: --journal: '.*/folder.jsonl' is a folder; give a file" "output: a folder" \
 	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/folder.jsonl"
 [ ! -e "$O/missing.jsonl" ] && [ -z "$(ls -A "$O/folder.jsonl")" ] || fail "a refused journal wrote something: $(ls -A "$O" "$O/folder.jsonl")"
+# so is a journal in a folder that is not there, or in a file, or a name
+# ending in '/': the run went on and failed at its end (exit 4, 'cannot
+# write: No such file or directory'), its seed saved with no journal
+case_ 2 "run: --journal: '.*/no-folder/j.jsonl': its folder '.*/no-folder' is not there" "output: no folder" \
+	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/no-folder/j.jsonl" --save nf --vault "$O/v"
+[ -s "$tmp/out" ] || [ -e "$O/v/seeds/nf" ] && fail "a journal in no folder was refused after the run: $(ls "$O/v/seeds")"
+case_ 2 "run: --journal: '.*/plain.jsonl/j.jsonl': '.*/plain.jsonl' is not a folder" "output: in a file" \
+	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/plain.jsonl/j.jsonl"
+case_ 2 "run: --journal: '.*/no-folder/' names a folder; give a file" "output: a name ending in /" \
+	"$SMUGNET" run --days 3 --scenario "$SRCDIR/data/tiny.json" --journal "$O/no-folder/"
+[ ! -e "$O/no-folder" ] || fail "a refused journal made its folder"
 # a folder to write into that is a link to nothing is named as such (it
 # read 'it exists and is not a folder', and nothing exists there)
 ln -s missing-folder "$O/dangling-folder"

@@ -118,8 +118,10 @@ int cli_status_exit(enum smug_status st, const char *msg);
 /* An argument of a command that takes a file or a seed (diff, replay)
  * that could name either (no '/', a valid seed name), with no file of
  * that name and no seed of it in vault as the vault's look-up found (st,
- * err): told that both were looked for ("nosuch: no such file, and no
- * seed 'nosuch' in VAULT"), true (the caller exits EXIT_BAD_INPUT);
+ * err; a symbolic link to nothing is no file either): told that both
+ * were looked for ("nosuch: no such file, and no seed 'nosuch' in VAULT",
+ * "gone: a symbolic link to nothing, and ..."), true (the caller exits
+ * EXIT_BAD_INPUT);
  * false for anything else, nothing printed. */
 bool cli_no_file_nor_seed(const char *arg, const char *vault, enum smug_status st, const struct smug_error *err);
 /* Load FILE (or the default world when NULL); prints the error and
@@ -134,6 +136,10 @@ bool cli_parse_int(const char *s, long long max, long long *out);
  * "--events: takes no value, got '3'", "ambiguous option '--s': ...")
  * and returns '?'; the caller returns EXIT_USAGE. */
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, const struct option *opts);
+/* cli_getopt with hint (NULL: none) told after the reason of a malformed
+ * option ("unknown option '--x'; HINT"). */
+int cli_getopt_hint(const char *cmd, const char *hint, int argc, char **argv, const char *shortopts,
+		    const struct option *opts);
 /* A file or folder name given to cmd's option opt ("--scenario") or as
  * its argument (opt: the argument's name in the usage line, "FILE") may
  * be NULL (not given) but not empty: "OPT: the name is empty" is a usage
@@ -152,6 +158,11 @@ extern const int cli_stop_signals[CLI_STOP_SIGNALS];
 void cli_stops_catch(void (*handler)(int), struct sigaction old[CLI_STOP_SIGNALS]);
 void cli_stops_release(const struct sigaction old[CLI_STOP_SIGNALS]);
 
+/* The first control character of s, a C0 one, DEL or a C1 one (UTF-8
+ * C2 80..C2 9F), as its code point; -1 when it has none. Text read from
+ * a file that smugnet prints must have none: it would act on the
+ * terminal (an escape sequence). */
+long cli_control_char(const char *s);
 /* Print a usage error for prog and return EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The largest world seed: 2^53 - 1, exact in a JSON number

@@ -55,6 +55,13 @@ static const struct option *long_option_named(const char *arg, const struct opti
 
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, const struct option *opts)
 {
+	return cli_getopt_hint(cmd, NULL, argc, argv, shortopts, opts);
+}
+
+int cli_getopt_hint(const char *cmd, const char *hint, int argc, char **argv, const char *shortopts,
+		    const struct option *opts)
+{
+	const char *sep = hint ? "; " : "", *more = hint ? hint : "";
 	char spec[64];
 	const char *arg;
 	const struct option *o;
@@ -73,15 +80,18 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, co
 	o = strncmp(arg, "--", 2) == 0 && arg[2] ? long_option_named(arg, opts, &count) : NULL;
 	if (c == ':') {
 		if (o && optopt == o->val && strchr(arg, '=') == NULL)
-			cli_usage_error(cmd, "--%s: missing value", o->name);
+			cli_usage_error(cmd, "--%s: missing value%s%s", o->name, sep, more);
 		else
-			cli_usage_error(cmd, "-%c: missing value", optopt);
+			cli_usage_error(cmd, "-%c: missing value%s%s", optopt, sep, more);
 	} else if (o && optopt != 0 && optopt == o->val && o->has_arg == no_argument && strchr(arg, '=')) {
-		cli_usage_error(cmd, "--%s: takes no value, got '%s'", o->name, strchr(arg, '=') + 1);
+		cli_usage_error(cmd, "--%s: takes no value, got '%s'%s%s", o->name, strchr(arg, '=') + 1, sep, more);
 	} else if (optopt > ' ' && optopt < 0x7f) {
-		cli_usage_error(cmd, "unknown option '-%c'", optopt);
+		cli_usage_error(cmd, "unknown option '-%c'%s%s", optopt, sep, more);
 	} else if (optopt != 0) { /* a byte of a UTF-8 letter: not written alone */
-		cli_usage_error(cmd, "unknown option: a '-' before byte 0x%02x", (unsigned)(optopt & 0xff));
+		cli_usage_error(cmd, "unknown option: a '-' before byte 0x%02x%s%s", (unsigned)(optopt & 0xff), sep,
+				more);
+	} else if (arg[2] == '=') { /* "--=V": no name to be a prefix of any */
+		cli_usage_error(cmd, "unknown option '%s': no name before '='%s%s", arg, sep, more);
 	} else if (o && count > 1) {
 		char names[512];
 		size_t len = 0, n = strcspn(arg + 2, "=");
@@ -91,11 +101,22 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, co
 			if (strncmp(o->name, arg + 2, n) == 0)
 				len += (size_t)snprintf(names + len, sizeof names - len, "%s--%s", len ? ", " : "",
 							o->name);
-		cli_usage_error(cmd, "ambiguous option '%.*s': %s", (int)n + 2, arg, names);
+		cli_usage_error(cmd, "ambiguous option '%.*s': %s%s%s", (int)n + 2, arg, names, sep, more);
 	} else {
-		cli_usage_error(cmd, "unknown option '%.*s'", (int)strcspn(arg, "="), arg);
+		cli_usage_error(cmd, "unknown option '%.*s'%s%s", (int)strcspn(arg, "="), arg, sep, more);
 	}
 	return '?';
+}
+
+long cli_control_char(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return *p;
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return p[1];
+	}
+	return -1;
 }
 
 int cli_name_given(const char *cmd, const char *opt, const char *name)
@@ -181,13 +202,19 @@ int cli_status_exit(enum smug_status st, const char *msg)
 bool cli_no_file_nor_seed(const char *arg, const char *vault, enum smug_status st, const struct smug_error *err)
 {
 	struct stat sb;
+	const char *file = "no such file";
 
-	if (st == SMUG_OK || strchr(arg, '/') || !smug_seed_name_valid(arg) || lstat(arg, &sb) == 0 || errno != ENOENT)
+	if (st == SMUG_OK || strchr(arg, '/') || !smug_seed_name_valid(arg))
+		return false;
+	/* a link to nothing is no file either, but is there to be seen */
+	if (lstat(arg, &sb) == 0 && S_ISLNK(sb.st_mode) && stat(arg, &sb) != 0 && errno == ENOENT)
+		file = "a symbolic link to nothing";
+	else if (lstat(arg, &sb) == 0 || errno != ENOENT)
 		return false;
 	if (st == SMUG_ERR_NOT_FOUND)
-		fprintf(stderr, "%s: no such file, and no seed '%s' in %s\n", arg, arg, vault);
+		fprintf(stderr, "%s: %s, and no seed '%s' in %s\n", arg, file, arg, vault);
 	else
-		fprintf(stderr, "%s: no such file, and %s\n", arg, err->msg);
+		fprintf(stderr, "%s: %s, and %s\n", arg, file, err->msg);
 	return true;
 }
 

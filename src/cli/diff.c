@@ -600,7 +600,19 @@ static void seed_outcome(const struct smug_world *a, const struct smug_world *b,
 static bool run_figures_wrong(const char *path, const struct run_file *r, const struct outcome *o)
 {
 	const struct table *t[2] = {&o->fac, &o->bor};
+	const char *const said[2][2] = {{"header", "scenario"}, {"summary", "digest"}};
 	char name[32];
+	long cc;
+
+	/* the text diff prints from the file is printable: a control
+	 * character (an escape sequence) would act on the terminal, and
+	 * smugnet run writes none (ids are printable ASCII) */
+	for (int k = 0; k < 2; k++)
+		if ((cc = cli_control_char(str(k == 0 ? r->header : r->summary, said[k][1]))) >= 0) {
+			fprintf(stderr, "%s: %s: %s: control character U+%04lX; not the output of smugnet run\n", path,
+				said[k][0], said[k][1], (unsigned long)cc);
+			return true;
+		}
 
 	for (int i = 0; i < r->n_days; i++)
 		for (size_t k = 0; k < sizeof day_figs / sizeof day_figs[0]; k++)
@@ -623,6 +635,13 @@ static bool run_figures_wrong(const char *path, const struct run_file *r, const 
 			if (!cJSON_IsString(id) || id->valuestring[0] == '\0') {
 				fprintf(stderr, "%s: line %d: %s[%d].id: expected an id\n", path, r->summary_line,
 					t[k]->name, i);
+				return true;
+			}
+			if ((cc = cli_control_char(id->valuestring)) >= 0) {
+				fprintf(stderr,
+					"%s: line %d: %s[%d].id: control character U+%04lX; not the output of smugnet "
+					"run\n",
+					path, r->summary_line, t[k]->name, i, (unsigned long)cc);
 				return true;
 			}
 			for (int c = 0; c < t[k]->n_col; c++) {
@@ -745,6 +764,19 @@ static int load_seed(const char *arg, const char *vault, struct smug_world **w)
 
 	if (neither(arg))
 		return EXIT_BAD_INPUT;
+	/* nor is a file of another kind (the FIFO of 'smugnet diff <(smugnet
+	 * run ...) <(...)', a device): told what it is, as every reader of
+	 * smugnet's tells it, not looked for as a seed folder or name */
+	if (stat(arg, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+		char *text;
+		size_t len;
+
+		if (cli_read_file(arg, &text, &len) == EXIT_OK) { /* made a regular file since */
+			free(text);
+			neither(arg);
+		}
+		return EXIT_BAD_INPUT;
+	}
 	if (strchr(arg, '/') || (stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)))
 		st = smug_vault_load_dir(arg, w, &err);
 	else if ((st = names_seed(arg, vault, &err)) == SMUG_ERR_NOT_FOUND && cli_no_file_nor_seed(arg, vault, st, &err))

@@ -166,15 +166,16 @@ static bool takes_value(const char *opt)
 
 /* A command named after options of the cockpit ('smugnet --vault DIR
  * seeds'): the first word that is neither an option nor the value of
- * one, when it names a command (-1: none, or --help or --version comes
- * first, or -- ends the options). The cockpit's getopt read such a
- * command as its own word ("unknown command 'seeds'") or its options as
- * the cockpit's ("unknown option '--days'"). */
-static int command_after_options(int argc, char **argv)
+ * one, when it names a command, its place in *at (-1: none, or --help or
+ * --version comes first, or -- ends the options). The cockpit's getopt
+ * read such a command as its own word ("unknown command 'seeds'") or its
+ * options as the cockpit's ("unknown option '--days'"). */
+static int command_after_options(int argc, char **argv, int *at)
 {
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
+		*at = i;
 		if (a[0] != '-' || a[1] == '\0')
 			return command_index(a);
 		if (strcmp(a, "--") == 0 || strcmp(a, "-h") == 0 || strcmp(a, "-V") == 0 ||
@@ -188,15 +189,26 @@ static int command_after_options(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	int k;
+	int k, at, c;
 
 	if (argc > 1 && argv[1][0] != '-') {
 		if ((k = command_index(argv[1])) >= 0)
 			return commands[k].fn(argc - 1, argv + 1);
 		return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
 	}
-	if ((k = command_after_options(argc, argv)) >= 0)
-		return cli_usage_error(commands[k].name, "the command comes first, then its options: smugnet %s [OPTION]...",
-				       commands[k].name);
+	if ((k = command_after_options(argc, argv, &at)) >= 0) {
+		char first[128];
+
+		snprintf(first, sizeof first, "the command comes first, then its options: smugnet %s [OPTION]...",
+			 commands[k].name);
+		/* the words before it are read as the cockpit's options, as they
+		 * are without a command: one malformed there ('smugnet --s x
+		 * run', an abbreviation of --scenario and --sweep) is told as
+		 * it is, with where the command goes */
+		while ((c = cli_getopt_hint(NULL, first, at, argv, "hV", cockpit_opts)) != -1)
+			if (c == '?')
+				return EXIT_USAGE;
+		return cli_usage_error(commands[k].name, "%s", first);
+	}
 	return cmd_cockpit(argc, argv);
 }

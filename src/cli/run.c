@@ -3,9 +3,11 @@
  * period), optional events, and a summary with the state digest, the
  * per-border customs stats and the per-faction results. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "smugnet/vault.h"
@@ -373,6 +375,25 @@ static int run_keep(const struct run_request *r, const struct smug_world *w, con
 	return EXIT_OK;
 }
 
+/* The folder --journal writes in is there, now: a run of many days
+ * wrote its journal at the end, then failed ("cannot write: No such
+ * file or directory", exit 4), its days spent and a --save done. A
+ * usage error naming the folder, else EXIT_OK. */
+static int journal_folder_there(const char *journal)
+{
+	char folder[PATH_MAX + 1];
+	struct stat st;
+
+	if (journal[strlen(journal) - 1] == '/')
+		return cli_usage_error("run", "--journal: '%s' names a folder; give a file", journal);
+	cli_output_folder(journal, folder, sizeof folder);
+	if (stat(folder, &st) != 0)
+		return cli_usage_error("run", "--journal: '%s': its folder '%s' is not there", journal, folder);
+	if (!S_ISDIR(st.st_mode))
+		return cli_usage_error("run", "--journal: '%s': '%s' is not a folder", journal, folder);
+	return EXIT_OK;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct run_request r = {.days = -1, .every = -1, .seed = -1, .per = CSV_PER_DAY};
@@ -388,6 +409,8 @@ int cmd_run(int argc, char **argv)
 	vault = cli_vault_root(r.vault, vault_buf, sizeof vault_buf);
 	if (r.journal && cli_output_spares(&(struct cli_output){.cmd = "run", .opt = "--journal", .path = r.journal,
 								.input = r.scenario, .vault = vault}) != EXIT_OK)
+		return EXIT_USAGE;
+	if (r.journal && journal_folder_there(r.journal) != EXIT_OK)
 		return EXIT_USAGE;
 	/* a vault saved into is a folder the save writes in: not one in a
 	 * sweep's results/, nor the default vault's seeds/ taken for a vault */

@@ -171,7 +171,15 @@ int cmd_seeds(int argc, char **argv)
 	 * 63-byte name pushed its row's columns out of line), at least as
 	 * wide as before */
 	for (int i = 0; i < n; i++) {
+		long cc;
 		int k = (int)strlen(seeds[i].name);
+
+		/* the listing trusts the manifests, but prints nothing that
+		 * would act on the terminal: a scenario id holding an escape
+		 * sequence is no scenario's (ids are printable ASCII) */
+		if (!seeds[i].problem[0] && (cc = cli_control_char(seeds[i].scenario_id)) >= 0)
+			snprintf(seeds[i].problem, sizeof seeds[i].problem,
+				 "the scenario_id of its manifest.json holds control character U+%04lX", (unsigned long)cc);
 
 		name_w = k > name_w ? k : name_w;
 		k = seeds[i].problem[0] ? 0 : (int)strlen(seeds[i].scenario_id);
